@@ -1,0 +1,95 @@
+# qingfeng: one binary, built with pkg-config.  See README.md.
+#
+#   make            build build/qingfeng (optimised)
+#   make run        install what is missing, build, create var/qingfeng.db, serve
+#   make test       unit, black-box, crash and browser tests under ASan+UBSan
+#   make fuzz       run each libFuzzer target for a short time
+#   make bench      benchmarks (bench/README.md)
+
+PKGS     := libmicrohttpd sqlite3 jansson libsodium libcrypto liboath libqrencode
+TESTPKGS := cmocka
+CC       ?= cc
+LISTEN   ?= 127.0.0.1:8080
+DB       ?= var/qingfeng.db
+
+WARN     := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+BASE     := -std=c17 -D_GNU_SOURCE -Isrc -Ibuild/gen $(WARN)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+
+REL_CFLAGS := $(BASE) -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+SAN_CFLAGS := $(BASE) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+REL_LDFLAGS := -pie -Wl,-z,relro,-z,now
+SAN_LDFLAGS := -fsanitize=address,undefined
+
+SRC      := $(filter-out src/main.c,$(wildcard src/*/*.c))
+HDR      := $(wildcard src/*/*.h)
+ASSETS   := $(sort $(wildcard assets/*))
+MIGR     := $(sort $(wildcard src/store/migrations/*.sql))
+DATA     := data/cn-holidays.csv
+GEN      := build/gen/assets.c build/gen/migrations.c build/gen/data.c
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,build/rel/gen/%.o,$(GEN))
+SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
+UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
+
+.PHONY: all deps run test test-unit test-http test-browser fuzz bench clean
+.DELETE_ON_ERROR:
+
+all: deps build/qingfeng
+
+deps:
+	@pkg-config --exists $(PKGS) $(TESTPKGS) || scripts/install-deps
+
+build/qingfeng: $(REL_OBJ) build/rel/main.o
+	$(CC) $(REL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/san/qingfeng: $(SAN_OBJ) build/san/main.o
+	$(CC) $(SAN_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/rel/%.o: src/%.c $(HDR) | build/gen/.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+build/san/%.o: src/%.c $(HDR) | build/gen/.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+build/rel/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -c -o $@ $<
+build/san/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) -c -o $@ $<
+
+build/gen/.stamp:
+	@mkdir -p build/gen && touch $@
+build/embed: tools/embed.c | build/gen/.stamp
+	$(CC) -O1 -o $@ $<
+build/gen/assets.c: build/embed $(ASSETS)
+	build/embed qf_assets $@ assets/ $(ASSETS)
+build/gen/migrations.c: build/embed $(MIGR)
+	build/embed qf_migrations $@ src/store/migrations/ $(MIGR)
+build/gen/data.c: build/embed $(DATA)
+	build/embed qf_data $@ data/ $(DATA)
+
+build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+run: deps build/qingfeng
+	@mkdir -p $(dir $(DB))
+	@test -f $(DB) || build/qingfeng init --db $(DB)
+	@echo "qingfeng: http://$(LISTEN)/"
+	build/qingfeng serve --db $(DB) --listen $(LISTEN)
+
+test: deps build/qingfeng build/san/qingfeng $(UNIT_BIN)
+	@tests/run-all.sh
+
+fuzz: deps
+	@tests/fuzz/run.sh
+
+bench: deps build/qingfeng
+	@bench/run.sh
+
+clean:
+	rm -rf build

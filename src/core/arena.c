@@ -1,0 +1,148 @@
+/*
+ * arena.c: per-request bump allocator (see arena.h).
+ *
+ * Chunks are malloc'ed and linked; a request that needs more than a chunk
+ * gets a dedicated chunk of the size it asked for.  Nothing is freed until
+ * arena_free() or arena_clear().
+ */
+#include "core/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct chunk {
+	struct chunk *next;
+	size_t size, used;
+	_Alignas(16) unsigned char data[];
+};
+
+struct arena {
+	struct chunk *head;
+	size_t chunk;
+};
+
+static struct chunk *chunk_new(size_t size)
+{
+	struct chunk *c = malloc(sizeof(*c) + size);
+	if (!c) {
+		fputs("fatal: out of memory\n", stderr);
+		abort();
+	}
+	c->next = NULL;
+	c->size = size;
+	c->used = 0;
+	return c;
+}
+
+struct arena *arena_new(size_t chunk)
+{
+	struct arena *a = malloc(sizeof(*a));
+	if (!a) {
+		fputs("fatal: out of memory\n", stderr);
+		abort();
+	}
+	a->chunk = chunk ? chunk : 8192;
+	a->head = chunk_new(a->chunk);
+	return a;
+}
+
+void arena_clear(struct arena *a)
+{
+	struct chunk *c = a->head, *first = NULL;
+
+	while (c) {
+		struct chunk *next = c->next;
+		if (!next)
+			first = c;
+		else
+			free(c);
+		c = next;
+	}
+	first->used = 0;
+	a->head = first;
+}
+
+void arena_free(struct arena *a)
+{
+	struct chunk *c;
+
+	if (!a)
+		return;
+	c = a->head;
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(a);
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	struct chunk *c = a->head;
+	size_t off = (c->used + 15) & ~(size_t)15;
+
+	if (n > SIZE_MAX / 2)
+		abort();
+	if (off + n > c->size) {
+		size_t size = n > a->chunk / 2 ? n : a->chunk;
+		struct chunk *nc = chunk_new(size);
+		if (size == n && a->head->used < a->head->size / 2) {
+			/* big one-off: keep using the current chunk after it */
+			nc->next = c->next;
+			c->next = nc;
+			nc->used = n;
+			return nc->data;
+		}
+		nc->next = c;
+		a->head = nc;
+		c = nc;
+		off = 0;
+	}
+	c->used = off + n;
+	return c->data + off;
+}
+
+void *arena_zalloc(struct arena *a, size_t n)
+{
+	void *p = arena_alloc(a, n);
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return arena_strdup(a, "");
+	p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}

@@ -1,0 +1,98 @@
+#ifndef QF_CRYPTO_H
+#define QF_CRYPTO_H
+/*
+ * crypto: every cryptographic operation of qingfeng, behind one header.
+ *
+ * Two suites, chosen per deployment in the key file:
+ *  - default: XChaCha20-Poly1305 (libsodium) for fields, HMAC-SHA-256 for
+ *    the audit chain;
+ *  - national (国密): SM4-CTR + HMAC-SM3 encrypt-then-MAC for fields,
+ *    HMAC-SM3 for the audit chain (OpenSSL 3.0).
+ * Passwords are always Argon2id (libsodium).  Keys never enter the
+ * database or the log.  Ciphertexts are self-describing text
+ * ("x1:<base64>" or "s1:<base64>") so either backend stores them as text
+ * and a reader knows the suite.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/compat.h"
+#include "core/strbuf.h"
+
+#define QF_KEY_BYTES 32
+#define QF_MAC_BYTES 32
+#define QF_TOKEN_CHARS 43       /* base64url of 32 random bytes, no padding */
+#define QF_PWHASH_MAX 128       /* >= crypto_pwhash_STRBYTES */
+
+struct qf_keys {
+	int national;                        /* 1: SM3/SM4 suite */
+	unsigned char field_key[QF_KEY_BYTES];
+	unsigned char audit_key[QF_KEY_BYTES];
+};
+
+/* sodium_init and OpenSSL algorithm lookups; 0 or -1. */
+int crypto_setup(void) QF_WUR;
+/* Known-answer tests of the suite in use (and Argon2id); 0 when all pass,
+ * -1 with the failing algorithm named in err. */
+int crypto_selftest(int national, struct strbuf *err) QF_WUR;
+
+/* Creates a new key file with fresh random keys, mode 0600, refusing to
+ * overwrite an existing file.  File format: lines "suite=default|national",
+ * "field_key=<hex>", "audit_key=<hex>". */
+int keyfile_create(const char *path, int national, struct strbuf *err) QF_WUR;
+/* Loads it; refuses a file readable by group or others. */
+int keyfile_load(const char *path, struct qf_keys *keys, struct strbuf *err) QF_WUR;
+void keys_wipe(struct qf_keys *keys);
+
+/* Field encryption.  `ad` binds the ciphertext to its place (for example
+ * "person.id_number"); the same ad must be given to decrypt.  Appends
+ * the text form to out.  Decrypt returns -1 on any tampering. */
+int field_encrypt(const struct qf_keys *k, const char *ad, const void *pt, size_t len,
+		  struct strbuf *out) QF_WUR;
+int field_decrypt(const struct qf_keys *k, const char *ad, const char *ct,
+		  struct strbuf *out) QF_WUR;
+
+/* Audit-chain MAC: HMAC-SHA-256 or HMAC-SM3 with audit_key. */
+void audit_mac(const struct qf_keys *k, const void *data, size_t len,
+	       unsigned char mac[QF_MAC_BYTES]);
+/* Plain HMACs (for tests and KATs). */
+int hmac_sha256(const void *key, size_t klen, const void *data, size_t len,
+		unsigned char mac[32]);
+int hmac_sm3(const void *key, size_t klen, const void *data, size_t len,
+	     unsigned char mac[32]);
+/* SHA-256 of data as 64 lowercase hex chars + NUL. */
+void sha256_hex(const void *data, size_t len, char hex[65]);
+
+/* Argon2id.  Limits are set once at start (config); the defaults follow
+ * OWASP: t=2, m=19 MiB. */
+void password_set_limits(unsigned long long opslimit, size_t memlimit);
+int password_hash(const char *pw, char out[QF_PWHASH_MAX]) QF_WUR;
+/* 0 when pw matches hash, -1 otherwise; takes the same time either way for
+ * a well-formed hash. */
+int password_verify(const char *hash, const char *pw) QF_WUR;
+/* Policy: at least minlen characters (code points) and at least `classes`
+ * of the four classes lower, upper, digit, other.  -1 with a Chinese
+ * message in err when it fails. */
+int password_policy_check(const char *pw, int minlen, int classes, struct strbuf *err);
+
+/* A random token, base64url, QF_TOKEN_CHARS + NUL. */
+void token_new(char out[QF_TOKEN_CHARS + 1]);
+/* Constant-time equality of two NUL-terminated strings of equal length;
+ * 0 when equal. */
+int ct_streq(const char *a, const char *b);
+void hex_encode(const unsigned char *in, size_t len, char *out /* 2*len+1 */);
+int hex_decode(const char *in, unsigned char *out, size_t outlen);
+
+/* TOTP (RFC 6238, 30 s, 6 digits, SHA-1) through liboath.  Secrets are
+ * base32 text (what authenticator apps take). */
+int totp_secret_new(char out[33]) QF_WUR;                   /* 20 bytes -> 32 base32 chars */
+/* 0 when code is valid for now within +-1 step, -1 otherwise. */
+int totp_check(const char *secret_b32, const char *code, int64_t now);
+/* Computes the code for a time (tests and the enrolment check). */
+int totp_code(const char *secret_b32, int64_t now, char out[7]);
+/* otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=... */
+int totp_uri(const char *issuer, const char *account, const char *secret_b32, struct strbuf *out);
+/* The QR code of text as a standalone <svg> element (libqrencode). */
+int qr_svg(const char *text, struct strbuf *out) QF_WUR;
+
+#endif

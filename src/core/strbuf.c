@@ -1,0 +1,170 @@
+/*
+ * strbuf.c: the growable string (see strbuf.h for the contract).
+ *
+ * Guarantees: buf is never NULL and always NUL-terminated; a refused append
+ * (past `max`) leaves the contents as they were and sets `overflow`.
+ */
+#include "core/strbuf.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char strbuf_slopbuf[1];
+
+static void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n);
+	if (!q) {
+		fputs("fatal: out of memory\n", stderr);
+		abort();
+	}
+	return q;
+}
+
+void strbuf_init(struct strbuf *sb, size_t hint)
+{
+	sb->buf = strbuf_slopbuf;
+	sb->len = sb->alloc = sb->max = 0;
+	sb->overflow = 0;
+	if (hint)
+		(void)strbuf_grow(sb, hint);
+}
+
+void strbuf_release(struct strbuf *sb)
+{
+	if (sb->alloc)
+		free(sb->buf);
+	strbuf_init(sb, 0);
+}
+
+char *strbuf_detach(struct strbuf *sb, size_t *len)
+{
+	char *res;
+
+	if (!sb->alloc)
+		(void)strbuf_grow(sb, 0);
+	res = sb->buf;
+	if (len)
+		*len = sb->len;
+	strbuf_init(sb, 0);
+	return res;
+}
+
+void strbuf_setmax(struct strbuf *sb, size_t max)
+{
+	sb->max = max;
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+	strbuf_setlen(sb, 0);
+	sb->overflow = 0;
+}
+
+void strbuf_setlen(struct strbuf *sb, size_t len)
+{
+	if (!sb->alloc)
+		return;
+	if (len > sb->len)
+		len = sb->len;
+	sb->len = len;
+	sb->buf[len] = '\0';
+}
+
+int strbuf_grow(struct strbuf *sb, size_t extra)
+{
+	size_t want;
+
+	if (extra > SIZE_MAX - sb->len - 1)
+		abort();
+	want = sb->len + extra + 1;
+	if (sb->max && sb->len + extra > sb->max) {
+		sb->overflow = 1;
+		return -1;
+	}
+	if (want <= sb->alloc)
+		return 0;
+	if (!sb->alloc) {
+		size_t n = want < 64 ? 64 : want;
+		sb->buf = xrealloc(NULL, n);
+		sb->buf[0] = '\0';
+		sb->alloc = n;
+		return 0;
+	}
+	{
+		size_t n = sb->alloc * 2;
+		if (n < want)
+			n = want;
+		sb->buf = xrealloc(sb->buf, n);
+		sb->alloc = n;
+	}
+	return 0;
+}
+
+int strbuf_add(struct strbuf *sb, const void *data, size_t len)
+{
+	if (strbuf_grow(sb, len) < 0)
+		return -1;
+	if (len)
+		memcpy(sb->buf + sb->len, data, len);
+	sb->len += len;
+	sb->buf[sb->len] = '\0';
+	return 0;
+}
+
+int strbuf_addstr(struct strbuf *sb, const char *s)
+{
+	return strbuf_add(sb, s, strlen(s));
+}
+
+int strbuf_addch(struct strbuf *sb, int c)
+{
+	char ch = (char)c;
+	return strbuf_add(sb, &ch, 1);
+}
+
+int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return -1;
+	if (strbuf_grow(sb, (size_t)n) < 0)
+		return -1;
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+	return 0;
+}
+
+int strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = strbuf_vaddf(sb, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+void strbuf_trim(struct strbuf *sb)
+{
+	size_t b = 0, e = sb->len;
+
+	while (b < e && isspace((unsigned char)sb->buf[b]))
+		b++;
+	while (e > b && isspace((unsigned char)sb->buf[e - 1]))
+		e--;
+	if (!sb->alloc)
+		return;
+	memmove(sb->buf, sb->buf + b, e - b);
+	sb->len = e - b;
+	sb->buf[sb->len] = '\0';
+}

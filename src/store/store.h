@@ -1,0 +1,99 @@
+#ifndef QF_STORE_H
+#define QF_STORE_H
+/*
+ * store: the one database interface.  Only src/store knows which database
+ * it talks to; domain code calls the typed functions declared in
+ * store/queries.h, which are written once against this driver API.
+ *
+ * A `struct store` is one connection, used by one thread at a time.
+ * Statements are described by `struct store_sql` objects with static
+ * storage; store_prepare() prepares each once per connection and caches it
+ * (keyed by the object's address).  SQL text uses `?` placeholders, bound
+ * 1-based; a backend may rewrite them (PostgreSQL: $1, $2 ...).  Where the
+ * dialects differ a store_sql carries a second text for PostgreSQL.
+ *
+ * Return convention (MHD-PATTERNS.md 10): STORE_ROW (1) a row is ready,
+ * STORE_OK/STORE_DONE (0) success or no more rows, STORE_BUSY (-2) a
+ * soft error the caller may retry (SQLITE_BUSY, serialization failure),
+ * STORE_CONSTRAINT (-3) a uniqueness/foreign-key violation, STORE_ERR (-1)
+ * anything else.  store_errmsg() says what happened (for the log; never
+ * shown to users as is).
+ *
+ * Ownership: text and blob columns point into the statement and are valid
+ * until the next step/reset of that statement; copy them into the
+ * request's arena to keep them.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/compat.h"
+
+enum {
+	STORE_OK = 0,
+	STORE_DONE = 0,
+	STORE_ROW = 1,
+	STORE_ERR = -1,
+	STORE_BUSY = -2,
+	STORE_CONSTRAINT = -3,
+};
+
+struct store;
+struct store_stmt;
+
+struct store_sql {
+	const char *sqlite;     /* SQL text; also used for PostgreSQL when pg is NULL */
+	const char *pg;
+};
+
+enum store_backend { STORE_SQLITE, STORE_PG };
+
+/* Opens the database named by uri: "postgresql://..." or "postgres://..."
+ * selects PostgreSQL, anything else is a SQLite file path.  create != 0
+ * allows creating a missing SQLite file.  NULL with a message in err. */
+struct store *store_open(const char *uri, int create, char *err, size_t errlen);
+void store_close(struct store *s);
+enum store_backend store_backend(const struct store *s);
+const char *store_errmsg(struct store *s);
+
+/* Applies the embedded migrations not yet applied, each in its own
+ * transaction.  Returns the schema version or -1. */
+int store_migrate(struct store *s);
+int store_schema_version(struct store *s);
+
+/* Transactions.  begin(write=1) takes the write lock up front (SQLite
+ * BEGIN IMMEDIATE) so a writer never deadlocks on upgrade. */
+int store_begin(struct store *s, int write) QF_WUR;
+int store_commit(struct store *s) QF_WUR;
+void store_rollback(struct store *s);
+int store_in_tx(const struct store *s);
+
+/* Runs fn(s, arg) inside a write transaction, retrying STORE_BUSY up to
+ * a bounded number of times with backoff.  fn returns >= 0 to commit, < 0
+ * to roll back; the result of fn (or the commit failure) is returned. */
+int store_tx(struct store *s, int (*fn)(struct store *s, void *arg), void *arg);
+
+struct store_stmt *store_prepare(struct store *s, const struct store_sql *q);
+int store_bind_int(struct store_stmt *st, int idx, int64_t v);
+int store_bind_text(struct store_stmt *st, int idx, const char *v);   /* NULL binds NULL */
+int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len);
+int store_bind_null(struct store_stmt *st, int idx);
+int store_step(struct store_stmt *st) QF_WUR;
+void store_reset(struct store_stmt *st);   /* also clears bindings */
+
+int store_col_isnull(struct store_stmt *st, int i);
+int64_t store_col_int(struct store_stmt *st, int i);
+const char *store_col_text(struct store_stmt *st, int i);   /* "" for NULL */
+const void *store_col_blob(struct store_stmt *st, int i, size_t *len);
+
+/* Runs a statement that returns no rows (after binds), then resets it. */
+int store_exec(struct store_stmt *st) QF_WUR;
+/* The rowid / id of the last insert (PostgreSQL: use RETURNING instead). */
+int64_t store_last_id(struct store *s);
+/* Rows changed by the last statement. */
+int64_t store_changes(struct store *s);
+
+/* Online backup to a new SQLite file (consistent while serving).  For
+ * PostgreSQL it fails and says which pg_dump command to run. */
+int store_backup(struct store *s, const char *dest, char *err, size_t errlen);
+
+#endif
