@@ -1,9 +1,10 @@
 /*
  * arena.c: per-request bump allocator (see arena.h).
  *
- * Chunks are malloc'ed and linked; a request that needs more than a chunk
- * gets a dedicated chunk of the size it asked for.  Nothing is freed until
- * arena_free() or arena_clear().
+ * Chunks are malloc'ed and linked; a request that needs more than half a
+ * chunk gets a dedicated chunk of the size it asked for.  Nothing is freed
+ * until arena_free() or arena_clear().  Every pointer returned is 16-byte
+ * aligned (the chunk header is padded to 16 and malloc aligns to 16).
  */
 #include "core/arena.h"
 
@@ -19,7 +20,8 @@ struct chunk {
 };
 
 struct arena {
-	struct chunk *head;
+	struct chunk *head;     /* where small allocations are made */
+	struct chunk *first;    /* the chunk arena_new made, kept by arena_clear */
 	size_t chunk;
 };
 
@@ -44,24 +46,28 @@ struct arena *arena_new(size_t chunk)
 		abort();
 	}
 	a->chunk = chunk ? chunk : 8192;
-	a->head = chunk_new(a->chunk);
+	a->head = a->first = chunk_new(a->chunk);
 	return a;
 }
 
+/*
+ * Keeps the chunk arena_new made, of the arena's chunk size.  (It is not
+ * always the last of the list: a big one-off allocation is linked after
+ * the head, so when the head is that first chunk the one-off follows it.)
+ */
 void arena_clear(struct arena *a)
 {
-	struct chunk *c = a->head, *first = NULL;
+	struct chunk *c = a->head;
 
 	while (c) {
 		struct chunk *next = c->next;
-		if (!next)
-			first = c;
-		else
+		if (c != a->first)
 			free(c);
 		c = next;
 	}
-	first->used = 0;
-	a->head = first;
+	a->first->next = NULL;
+	a->first->used = 0;
+	a->head = a->first;
 }
 
 void arena_free(struct arena *a)
@@ -118,6 +124,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 
 	if (!s)
 		return NULL;
+	n = strnlen(s, n);      /* as strndup: stop at the end of s */
 	p = arena_alloc(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';

@@ -74,6 +74,14 @@ int password_verify(const char *hash, const char *pw) QF_WUR;
  * of the four classes lower, upper, digit, other.  -1 with a Chinese
  * message in err when it fails. */
 int password_policy_check(const char *pw, int minlen, int classes, struct strbuf *err);
+/* A valid Argon2id hash of a random password under the current limits,
+ * computed once (thread-safe) and never freed.  A login for an unknown
+ * user verifies against it so that it costs what a real one does.  Call
+ * password_set_limits before the first use. */
+const char *password_dummy_hash(void);
+/* 1 when hash was made with other limits than the current ones (rehash it
+ * after the next successful login), 0 when not, -1 when it is malformed. */
+int password_needs_rehash(const char *hash);
 
 /* A random token, base64url, QF_TOKEN_CHARS + NUL. */
 void token_new(char out[QF_TOKEN_CHARS + 1]);
@@ -88,6 +96,11 @@ int hex_decode(const char *in, unsigned char *out, size_t outlen);
 int totp_secret_new(char out[33]) QF_WUR;                   /* 20 bytes -> 32 base32 chars */
 /* 0 when code is valid for now within +-1 step, -1 otherwise. */
 int totp_check(const char *secret_b32, const char *code, int64_t now);
+/* As totp_check, and stores the time-step counter the code belongs to in
+ * *counter: the caller keeps the last accepted counter per user and refuses
+ * a code whose counter is not greater (RFC 6238 section 5.2, no replay). */
+int totp_check_counter(const char *secret_b32, const char *code, int64_t now,
+		       uint64_t *counter);
 /* Computes the code for a time (tests and the enrolment check). */
 int totp_code(const char *secret_b32, int64_t now, char out[7]);
 /* otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=... */

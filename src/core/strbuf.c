@@ -6,7 +6,6 @@
  */
 #include "core/strbuf.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,12 +103,21 @@ int strbuf_grow(struct strbuf *sb, size_t extra)
 	return 0;
 }
 
+/*
+ * data may point into sb's own buffer (strbuf_add(sb, sb->buf, sb->len)):
+ * growing may move the buffer, so the source is found again after it.
+ */
 int strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
+	uintptr_t d = (uintptr_t)data, b = (uintptr_t)sb->buf;
+	int inside = sb->alloc && d >= b && d < b + sb->alloc;
+
 	if (strbuf_grow(sb, len) < 0)
 		return -1;
+	if (inside)
+		data = sb->buf + (d - b);
 	if (len)
-		memcpy(sb->buf + sb->len, data, len);
+		memmove(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
 	return 0;
@@ -126,9 +134,16 @@ int strbuf_addch(struct strbuf *sb, int c)
 	return strbuf_add(sb, &ch, 1);
 }
 
+/*
+ * The arguments may point into sb's own buffer (strbuf_addf(sb, "%s",
+ * sb->buf)), so when the buffer must grow the text is formatted into a new
+ * one and the old one is freed only afterwards, never realloc'ed under
+ * the arguments.
+ */
 int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list cp;
+	char *old = NULL;
 	int n;
 
 	va_copy(cp, ap);
@@ -136,10 +151,27 @@ int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_end(cp);
 	if (n < 0)
 		return -1;
-	if (strbuf_grow(sb, (size_t)n) < 0)
+	if (sb->alloc && (size_t)n >= sb->alloc - sb->len) {
+		size_t want, na;
+
+		if (sb->max && sb->len + (size_t)n > sb->max) {
+			sb->overflow = 1;
+			return -1;
+		}
+		if ((size_t)n > SIZE_MAX - sb->len - 1)
+			abort();
+		want = sb->len + (size_t)n + 1;
+		na = sb->alloc < SIZE_MAX / 2 && sb->alloc * 2 > want ? sb->alloc * 2 : want;
+		old = sb->buf;
+		sb->buf = xrealloc(NULL, na);
+		memcpy(sb->buf, old, sb->len + 1);
+		sb->alloc = na;
+	} else if (strbuf_grow(sb, (size_t)n) < 0) {
 		return -1;
+	}
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;
+	free(old);
 	return 0;
 }
 
@@ -154,13 +186,20 @@ int strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	return rc;
 }
 
+/* ASCII only, whatever the locale: isspace() in some locales takes bytes
+ * of UTF-8 sequences (0x85, 0xa0) for spaces. */
+static int ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 void strbuf_trim(struct strbuf *sb)
 {
 	size_t b = 0, e = sb->len;
 
-	while (b < e && isspace((unsigned char)sb->buf[b]))
+	while (b < e && ascii_space(sb->buf[b]))
 		b++;
-	while (e > b && isspace((unsigned char)sb->buf[e - 1]))
+	while (e > b && ascii_space(sb->buf[e - 1]))
 		e--;
 	if (!sb->alloc)
 		return;

@@ -35,6 +35,7 @@ void strbuf_reset(struct strbuf *sb);
 void strbuf_setlen(struct strbuf *sb, size_t len);
 
 int strbuf_grow(struct strbuf *sb, size_t extra);
+/* data, and the arguments of strbuf_addf, may point into sb itself. */
 int strbuf_add(struct strbuf *sb, const void *data, size_t len);
 int strbuf_addstr(struct strbuf *sb, const char *s);
 int strbuf_addch(struct strbuf *sb, int c);

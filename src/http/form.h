@@ -9,6 +9,17 @@
  * English message for logs/API) and the form must be answered with 400.
  * Keys and values are copied into the arena given at init; the form owns
  * nothing else.
+ *
+ * Keys are 1..FORM_MAX_KEY bytes of ASCII [A-Za-z0-9_.-[]].  "Control
+ * characters" are C0 (except tab, CR, LF), DEL and C1 (U+0080-U+009F).
+ * The first violation is sticky: once `err` is set every further call
+ * fails and the getters report every field as absent.
+ *
+ * Values that arrive in pieces (form_append) are checked byte by byte as
+ * they come, and as UTF-8 up to the last complete character; the rest is
+ * checked by form_finish(), which the server calls when the body ends and
+ * before any handler reads the form.  Until then the getters ignore the
+ * open value: they never return bytes that were not checked.
  */
 #include <stddef.h>
 
@@ -30,6 +41,11 @@ struct form {
 	struct form_field fields[FORM_MAX_FIELDS];
 	int n;
 	const char *err;        /* NULL while the form is good */
+
+	/* private to form.c: the last field's value while form_append grows it */
+	char *open;             /* NULL when no value is open */
+	size_t open_cap;        /* bytes allocated for it, without the NUL */
+	size_t open_checked;    /* leading bytes already checked as UTF-8 */
 };
 
 void form_init(struct form *f, struct arena *a);
@@ -37,9 +53,19 @@ void form_init(struct form *f, struct arena *a);
  * Repeated keys are kept in order.  -1 and f->err set on a violation. */
 int form_add(struct form *f, const char *key, const char *value, size_t vlen);
 /* Appends to the value of the last field when it has the same key (the
- * post processor hands large values over in pieces).  -1 on violation. */
+ * post processor hands large values over in pieces).  -1 on violation.
+ * off == 0 starts a new field (filename: NULL, or the name of an uploaded
+ * file, checked like a value and at most 255 bytes); off > 0 continues
+ * the open field and must equal the bytes it holds so far, as
+ * libmicrohttpd's iterator passes it.  A UTF-8 character may be split
+ * across pieces.  The form copies `data`. */
 int form_append(struct form *f, const char *key, const char *filename,
 		const char *data, size_t len, size_t off);
+/* Completes the value form_append left open (checks its last characters).
+ * Call it once the body has been fed in, before reading the form; it is
+ * harmless when nothing is open.  0, or -1 with f->err set (also when an
+ * earlier call had failed). */
+int form_finish(struct form *f);
 /* Parses application/x-www-form-urlencoded data ("a=1&b=%E4%B8%AD").
  * -1 with f->err set on a malformed escape or a limit. */
 int form_parse_urlencoded(struct form *f, const char *data, size_t len);
@@ -47,11 +73,13 @@ int form_parse_urlencoded(struct form *f, const char *data, size_t len);
 /* First value of key, or NULL. */
 const char *form_get(const struct form *f, const char *key);
 /* Like form_get with leading and trailing ASCII whitespace removed; ""
- * when absent. */
+ * when absent.  A trimmed copy, when needed, is taken from the form's arena. */
 const char *form_get_trim(const struct form *f, const char *key);
 /* 1 when a checkbox-like field is present with a value other than "" or "0". */
 int form_get_bool(const struct form *f, const char *key);
-/* Parses a decimal integer value; 0 ok, -1 absent or malformed. */
+/* Parses a decimal integer value (optional '-', digits only, surrounding
+ * ASCII whitespace ignored); 0 ok, -1 absent, malformed or out of range,
+ * *out untouched then. */
 int form_get_int(const struct form *f, const char *key, long long *out);
 
 #endif

@@ -63,19 +63,27 @@ int store_schema_version(struct store *s);
 /* Transactions.  begin(write=1) takes the write lock up front (SQLite
  * BEGIN IMMEDIATE) so a writer never deadlocks on upgrade. */
 int store_begin(struct store *s, int write) QF_WUR;
-int store_commit(struct store *s) QF_WUR;
+int store_commit(struct store *s) QF_WUR;     /* on failure, still call store_rollback */
+/* Rolls back the open transaction, if any, and resets every statement left
+ * mid-way; safe with no transaction open (the request-completion callback
+ * calls it, MHD-PATTERNS.md 2). */
 void store_rollback(struct store *s);
 int store_in_tx(const struct store *s);
 
 /* Runs fn(s, arg) inside a write transaction, retrying STORE_BUSY up to
  * a bounded number of times with backoff.  fn returns >= 0 to commit, < 0
- * to roll back; the result of fn (or the commit failure) is returned. */
+ * to roll back; the result of fn (or the commit failure) is returned.
+ * fn may run more than once (keep effects outside the database out of
+ * it); STORE_ERR if a transaction is already open. */
 int store_tx(struct store *s, int (*fn)(struct store *s, void *arg), void *arg);
 
+/* The connection's statement for q, reset with no bindings; NULL (and
+ * store_errmsg) on failure.  The other statement calls accept NULL and
+ * fail with STORE_ERR, so store_exec(store_prepare(s, &q)) is safe. */
 struct store_stmt *store_prepare(struct store *s, const struct store_sql *q);
 int store_bind_int(struct store_stmt *st, int idx, int64_t v);
 int store_bind_text(struct store_stmt *st, int idx, const char *v);   /* NULL binds NULL */
-int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len);
+int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len); /* NULL binds NULL */
 int store_bind_null(struct store_stmt *st, int idx);
 int store_step(struct store_stmt *st) QF_WUR;
 void store_reset(struct store_stmt *st);   /* also clears bindings */
@@ -83,9 +91,10 @@ void store_reset(struct store_stmt *st);   /* also clears bindings */
 int store_col_isnull(struct store_stmt *st, int i);
 int64_t store_col_int(struct store_stmt *st, int i);
 const char *store_col_text(struct store_stmt *st, int i);   /* "" for NULL */
-const void *store_col_blob(struct store_stmt *st, int i, size_t *len);
+const void *store_col_blob(struct store_stmt *st, int i, size_t *len);   /* NULL, 0 for NULL or empty */
 
-/* Runs a statement that returns no rows (after binds), then resets it. */
+/* Runs a statement that returns no rows (after binds), then resets it.
+ * STORE_OK or a negative code; store_changes() gives the row count. */
 int store_exec(struct store_stmt *st) QF_WUR;
 /* The rowid / id of the last insert (PostgreSQL: use RETURNING instead). */
 int64_t store_last_id(struct store *s);

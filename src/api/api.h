@@ -1,0 +1,30 @@
+#ifndef QF_API_H
+#define QF_API_H
+/*
+ * api: the JSON endpoints.  They call the same domain functions as the
+ * pages, under the same route permissions and object checks; errors have
+ * the one shape of reply_error / reply_fields.
+ */
+#include <jansson.h>
+
+struct req;
+
+int api_me(struct req *r);
+int api_units(struct req *r);
+int api_unit_create(struct req *r);
+int api_unit_show(struct req *r);
+int api_unit_update(struct req *r);
+int api_persons(struct req *r);
+int api_person_create(struct req *r);
+int api_person_show(struct req *r);
+int api_person_update(struct req *r);
+
+/* The request body as a JSON object; NULL after answering 400. */
+json_t *api_body(struct req *r);
+/* A string member as an arena copy ("" when absent); -1 when present but
+ * not a string. */
+int api_str(struct req *r, json_t *o, const char *key, const char **out);
+/* {"total": N, "page": P, "items": items} */
+int api_reply_list(struct req *r, json_t *items, long long total, int page);
+
+#endif

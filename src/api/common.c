@@ -1,0 +1,50 @@
+/* common.c: JSON helpers shared by the API handlers, and /api/me. */
+#include "api/api.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/role.h"
+#include "http/http.h"
+#include "http/json_in.h"
+
+json_t *api_body(struct req *r)
+{
+	char err[160];
+	json_t *j;
+
+	if (r->body_kind != BODY_JSON) {
+		reply_error(r, E_BAD_REQUEST, "Content-Type must be application/json");
+		return NULL;
+	}
+	j = json_in_parse(r->body.buf, r->body.len, err, sizeof(err));
+	if (!j)
+		reply_error(r, E_BAD_REQUEST, arena_strdup(r->arena, err));
+	return j;
+}
+
+int api_str(struct req *r, json_t *o, const char *key, const char **out)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = "";
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_string(v))
+		return -1;
+	*out = arena_strdup(r->arena, json_string_value(v));
+	return 0;
+}
+
+int api_reply_list(struct req *r, json_t *items, long long total, int page)
+{
+	return reply_json(r, 200, json_pack("{s:I, s:i, s:o}", "total", (json_int_t)total,
+					    "page", page, "items", items));
+}
+
+int api_me(struct req *r)
+{
+	return reply_json(r, 200, json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)r->user.id,
+					    "name", r->user.name, "display_name", r->user.display_name,
+					    "role", r->user.role, "csrf", r->sess.csrf));
+}

@@ -1,0 +1,136 @@
+/*
+ * persons.c: /api/persons — list, read (audited), create, update.  The ID
+ * number appears only for roles allowed to see it.
+ */
+#include "api/api.h"
+
+#include <string.h>
+
+#include "domain/authz.h"
+#include "domain/person.h"
+#include "domain/role.h"
+#include "http/http.h"
+
+static json_t *person_json(struct req *r, const struct person *p, int detail)
+{
+	json_t *j = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:b, s:b, s:b}", "id", (json_int_t)p->id,
+			      "name", p->name, "unit_id", (json_int_t)p->unit_id, "unit_name", p->unit_name,
+			      "position", p->position, "rank", p->rank, "top_leader", p->top_leader,
+			      "leadership", p->leadership, "party_member", p->party_member);
+	if (detail) {
+		struct strbuf id = STRBUF_INIT;
+		int rc = person_id_number(&r->c, p, &id);
+		json_object_set_new(j, "id_number", rc == 1 ? json_string(id.buf) : json_null());
+		json_object_set_new(j, "id_number_recorded", json_boolean(p->id_number_enc != NULL));
+		strbuf_release(&id);
+	}
+	return j;
+}
+
+int api_persons(struct req *r)
+{
+	struct list_query lq = { .success = -1 };
+	struct person *v = NULL;
+	long long unit = 0;
+	int64_t total;
+	int page = req_page(r), n;
+	json_t *items;
+
+	lq.q = req_arg(r, "q");
+	lq.kind = req_arg(r, "rank");
+	form_get_int(&r->query, "unit_id", &unit);
+	lq.unit_id = unit;
+	lq.limit = 100;
+	lq.offset = (page - 1) * 100;
+	n = person_list(&r->c, &lq, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "person list");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, person_json(r, &v[i], 0));
+	return api_reply_list(r, items, total, page);
+}
+
+int api_person_show(struct req *r)
+{
+	struct person p;
+	int rc = person_get(&r->c, r->id, &p);
+
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "person get");
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, "no such person");
+	return reply_json(r, 200, person_json(r, &p, 1));
+}
+
+static int get_bool(json_t *j, const char *key, int *out, struct fielderr *fe)
+{
+	json_t *v = json_object_get(j, key);
+
+	*out = 0;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_boolean(v)) {
+		fielderr_add(fe, key, "应为 true 或 false");
+		return -1;
+	}
+	*out = json_is_true(v);
+	return 0;
+}
+
+static int save(struct req *r, int64_t id)
+{
+	json_t *j = api_body(r), *unit, *idn;
+	struct person p = { .id = id };
+	struct fielderr fe = { 0 };
+	const char *idnum = NULL;
+	int64_t nid;
+
+	if (!j)
+		return MHD_YES;
+	if (api_str(r, j, "name", &p.name) < 0)
+		fielderr_add(&fe, "name", "姓名应为文本");
+	if (api_str(r, j, "position", &p.position) < 0)
+		fielderr_add(&fe, "position", "职务应为文本");
+	if (api_str(r, j, "rank", &p.rank) < 0)
+		fielderr_add(&fe, "rank", "职级应为文本");
+	unit = json_object_get(j, "unit_id");
+	if (!json_is_integer(unit))
+		fielderr_add(&fe, "unit_id", "请选择所在单位");
+	else
+		p.unit_id = json_integer_value(unit);
+	get_bool(j, "top_leader", &p.top_leader, &fe);
+	get_bool(j, "leadership", &p.leadership, &fe);
+	get_bool(j, "party_member", &p.party_member, &fe);
+	/* absent: keep (update) / none (create); null or "": clear */
+	idn = json_object_get(j, "id_number");
+	if (idn && !json_is_null(idn) && !json_is_string(idn))
+		fielderr_add(&fe, "id_number", "身份证号码应为文本");
+	else if (idn)
+		api_str(r, j, "id_number", &idnum);
+	else if (!id)
+		idnum = "";
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	nid = person_save(&r->c, &p, idnum, &fe);
+	if (nid == -1)
+		return reply_fields(r, &fe);
+	if (nid == 0)
+		return reply_error(r, E_NOT_FOUND, "no such person");
+	if (nid < 0)
+		return reply_error(r, E_BUSY, "person save");
+	if (person_get(&r->c, nid, &p) != 1)
+		return reply_error(r, E_INTERNAL, "person reread");
+	return reply_json(r, id ? 200 : 201, person_json(r, &p, 1));
+}
+
+int api_person_create(struct req *r)
+{
+	return save(r, 0);
+}
+
+int api_person_update(struct req *r)
+{
+	return save(r, r->id);
+}

@@ -1,0 +1,63 @@
+#ifndef QF_CMD_H
+#define QF_CMD_H
+/*
+ * cmd: the subcommands (one file each, git's builtin/ style) and what they
+ * share: option tables, opening the database with its keys and settings.
+ * Exit codes: 0 ok, 1 failure, 2 usage.
+ */
+#include "domain/ctx.h"
+
+struct store;
+struct calendar;
+
+#define EXIT_USAGE 2
+
+struct option_spec {
+	const char *name;        /* "--db" */
+	const char **value;      /* for options with a value */
+	int *flag;               /* for flags */
+	const char *help;
+};
+
+/* Parses argv[1..] against specs (plus --help); positional arguments are
+ * collected into pos (at most maxpos).  Returns the count of positionals,
+ * -1 on a usage error (message printed), -2 when --help was given (help
+ * printed). */
+int cmd_parse(int argc, char **argv, const struct option_spec *specs, const char **pos,
+	      int maxpos, const char *usage);
+
+/* What a command that works on a database holds. */
+struct cmd_env {
+	struct store *db;
+	struct arena *a;
+	struct config cfg;
+	struct qf_keys keys;
+	struct ctx c;
+};
+
+/* The database path: --db, else $QINGFENG_DB, else var/qingfeng.db. */
+const char *cmd_db_path(const char *opt);
+/* The key file: --key, else $QINGFENG_KEY, else "<db>.key" for a file. */
+const char *cmd_key_path(const char *opt, const char *db);
+/* Opens an existing database, applies migrations, loads keys and
+ * settings, and fills env->c with the CLI as the actor.  0 or -1. */
+int cmd_open(struct cmd_env *env, const char *db, const char *key);
+void cmd_close(struct cmd_env *env);
+/* Reads a password from stdin (one line, without its newline). */
+int cmd_read_password(char *buf, size_t len);
+/* Loads the settings table over the defaults. */
+int config_load(struct config *cfg, struct store *s);
+/* Loads the calendar exceptions stored in the database. */
+struct calendar *calendar_from_store(struct store *s);
+
+/* Parses holiday CSV text and stores it, all or nothing (calendar.c). */
+int calendar_store_csv(struct cmd_env *env, const char *text, size_t len, const char *what);
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
+
+#endif

@@ -1,0 +1,226 @@
+/*
+ * common.c: what the subcommands share: option parsing from tables, the
+ * database and key-file locations, opening a database with its keys and
+ * settings, reading a password from standard input.
+ */
+#include "cmd/cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <pwd.h>
+
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "core/date.h"
+#include "core/log.h"
+#include "store/queries.h"
+#include "store/store.h"
+
+void config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	snprintf(cfg->region, sizeof(cfg->region), "000000");
+	snprintf(cfg->commission, sizeof(cfg->commission), "纪委监委");
+	cfg->session_idle = 30 * 60;
+	cfg->session_absolute = 12 * 3600;
+	cfg->lock_failures = 5;
+	cfg->lock_seconds = 15 * 60;
+	cfg->pw_min_len = 10;
+	cfg->pw_classes = 3;
+}
+
+static void usage_print(FILE *f, const char *usage, const struct option_spec *specs)
+{
+	fprintf(f, "usage: %s\n", usage);
+	for (const struct option_spec *s = specs; s && s->name; s++)
+		fprintf(f, "    %-22s %s\n", s->name, s->help);
+	fprintf(f, "    %-22s %s\n", "--help", "show this help");
+}
+
+int cmd_parse(int argc, char **argv, const struct option_spec *specs, const char **pos,
+	      int maxpos, const char *usage)
+{
+	int npos = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const struct option_spec *s;
+		const char *eq;
+		size_t nlen;
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage_print(stdout, usage, specs);
+			return -2;
+		}
+		if (strncmp(a, "--", 2) || !a[2]) {
+			if (npos >= maxpos) {
+				error("unexpected argument '%s'", a);
+				usage_print(stderr, usage, specs);
+				return -1;
+			}
+			pos[npos++] = a;
+			continue;
+		}
+		eq = strchr(a, '=');
+		nlen = eq ? (size_t)(eq - a) : strlen(a);
+		for (s = specs; s && s->name; s++)
+			if (strlen(s->name) == nlen && !strncmp(s->name, a, nlen))
+				break;
+		if (!s || !s->name) {
+			error("unknown option '%.*s'", (int)nlen, a);
+			usage_print(stderr, usage, specs);
+			return -1;
+		}
+		if (s->flag) {
+			if (eq) {
+				error("option '%s' takes no value", s->name);
+				return -1;
+			}
+			*s->flag = 1;
+		} else if (eq) {
+			*s->value = eq + 1;
+		} else if (i + 1 < argc) {
+			*s->value = argv[++i];
+		} else {
+			error("option '%s' needs a value", s->name);
+			return -1;
+		}
+	}
+	return npos;
+}
+
+const char *cmd_db_path(const char *opt)
+{
+	const char *env = getenv("QINGFENG_DB");
+
+	if (opt && *opt)
+		return opt;
+	if (env && *env)
+		return env;
+	return "var/qingfeng.db";
+}
+
+const char *cmd_key_path(const char *opt, const char *db)
+{
+	const char *env = getenv("QINGFENG_KEY");
+	static char buf[4096];
+
+	if (opt && *opt)
+		return opt;
+	if (env && *env)
+		return env;
+	snprintf(buf, sizeof(buf), "%s.key", db);
+	return buf;
+}
+
+int config_load(struct config *cfg, struct store *s)
+{
+	struct arena *a = arena_new(1024);
+	const char *v;
+	struct { const char *key; int *dst; } ints[] = {
+		{ "session_idle", &cfg->session_idle },
+		{ "session_absolute", &cfg->session_absolute },
+		{ "lock_failures", &cfg->lock_failures },
+		{ "lock_seconds", &cfg->lock_seconds },
+		{ "pw_min_len", &cfg->pw_min_len },
+		{ "pw_classes", &cfg->pw_classes },
+	};
+
+	if (store_setting_get(s, a, "region", &v) == STORE_ROW)
+		snprintf(cfg->region, sizeof(cfg->region), "%s", v);
+	if (store_setting_get(s, a, "commission", &v) == STORE_ROW)
+		snprintf(cfg->commission, sizeof(cfg->commission), "%s", v);
+	for (size_t i = 0; i < QF_ARRAY_SIZE(ints); i++)
+		if (store_setting_get(s, a, ints[i].key, &v) == STORE_ROW && atoi(v) > 0)
+			*ints[i].dst = atoi(v);
+	arena_free(a);
+	return 0;
+}
+
+static void holiday_add(void *arg, const char *day, int off_day, const char *name)
+{
+	qf_day d = date_parse(day);
+
+	if (d != QF_DAY_NONE)
+		calendar_set(arg, d, off_day, name);
+}
+
+struct calendar *calendar_from_store(struct store *s)
+{
+	struct calendar *cal = calendar_new();
+
+	if (store_holiday_each(s, holiday_add, cal) < 0) {
+		calendar_free(cal);
+		return NULL;
+	}
+	return cal;
+}
+
+static const char *cli_actor(struct arena *a)
+{
+	struct passwd *pw = getpwuid(getuid());
+	return arena_printf(a, "cli:%s", pw ? pw->pw_name : "?");
+}
+
+int cmd_open(struct cmd_env *env, const char *db, const char *key)
+{
+	char err[256];
+	struct strbuf msg = STRBUF_INIT;
+
+	memset(env, 0, sizeof(*env));
+	if (crypto_setup() < 0)
+		return error("crypto library initialisation failed");
+	env->db = store_open(db, 0, err, sizeof(err));
+	if (!env->db)
+		return error("cannot open database '%s': %s", db, err);
+	if (store_migrate(env->db) < 0) {
+		error("database '%s': migration failed: %s", db, store_errmsg(env->db));
+		store_close(env->db);
+		return -1;
+	}
+	if (keyfile_load(cmd_key_path(key, db), &env->keys, &msg) < 0) {
+		error("%s", msg.buf);
+		strbuf_release(&msg);
+		store_close(env->db);
+		return -1;
+	}
+	strbuf_release(&msg);
+	config_defaults(&env->cfg);
+	config_load(&env->cfg, env->db);
+	env->a = arena_new(8192);
+	env->c.db = env->db;
+	env->c.a = env->a;
+	env->c.cfg = &env->cfg;
+	env->c.keys = &env->keys;
+	env->c.now = time_now();
+	env->c.who.name = cli_actor(env->a);
+	env->c.who.role = "cli";
+	env->c.who.ip = "local";
+	env->c.who.perms = ~0u;
+	return 0;
+}
+
+void cmd_close(struct cmd_env *env)
+{
+	keys_wipe(&env->keys);
+	arena_free(env->a);
+	store_close(env->db);
+}
+
+int cmd_read_password(char *buf, size_t len)
+{
+	size_t n;
+
+	if (!fgets(buf, (int)len, stdin))
+		return error("no password on standard input");
+	n = strlen(buf);
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	if (n && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	if (!n)
+		return error("empty password on standard input");
+	return 0;
+}

@@ -1,0 +1,128 @@
+/*
+ * init.c: `qingfeng init` creates the database, the key file (mode 0600,
+ * beside the database unless --key says where), loads the shipped holiday
+ * calendar and creates the first system administrator, whose password is
+ * printed once and never stored in clear.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/embed.h"
+#include "core/log.h"
+#include "domain/audit.h"
+#include "domain/user.h"
+#include "store/queries.h"
+#include "store/store.h"
+
+/* A random password that meets any policy of up to 4 classes. */
+static void random_password(char out[24])
+{
+	char t[QF_TOKEN_CHARS + 1];
+
+	token_new(t);
+	memcpy(out, t, 16);
+	memcpy(out + 16, "-Qf7", 4);
+	out[20] = '\0';
+}
+
+static int settings_tx(struct store *s, void *arg)
+{
+	struct cmd_env *env = arg;
+
+	if (store_setting_set(s, "region", env->cfg.region) < 0 ||
+	    store_setting_set(s, "commission", env->cfg.commission) < 0)
+		return -1;
+	return audit_append(&env->c, "init", "database", 1, env->cfg.region);
+}
+
+int cmd_init(int argc, char **argv)
+{
+	const char *db = NULL, *key = NULL, *region = NULL, *name = NULL, *admin = "admin";
+	int national = 0;
+	const struct option_spec specs[] = {
+		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
+		{ "--key", &key, NULL, "key file to create (default: beside the database)" },
+		{ "--region", &region, NULL, "administrative region code of the commission" },
+		{ "--name", &name, NULL, "the commission's name, shown in the pages" },
+		{ "--admin", &admin, NULL, "login name of the first system administrator" },
+		{ "--national-crypto", NULL, &national, "use SM3/SM4 (国密) instead of the default suite" },
+		{ NULL, NULL, NULL, NULL }
+	};
+	const struct embedded_file *hol;
+	struct strbuf err = STRBUF_INIT;
+	struct cmd_env env;
+	char password[24], msg[256];
+	const char *keypath;
+	struct store *s;
+	int rc;
+
+	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng init [--db PATH] [--key PATH] [--region CODE] [--name NAME] [--admin NAME] [--national-crypto]");
+	if (rc == -2)
+		return 0;
+	if (rc < 0)
+		return EXIT_USAGE;
+	db = cmd_db_path(db);
+	keypath = cmd_key_path(key, db);
+	if (crypto_setup() < 0) {
+		error("crypto library initialisation failed");
+		return 1;
+	}
+	if (strncmp(db, "postgres", 8) && access(db, F_OK) == 0) {
+		error("database '%s' already exists", db);
+		return 1;
+	}
+	s = store_open(db, 1, msg, sizeof(msg));
+	if (!s) {
+		error("cannot create database '%s': %s", db, msg);
+		return 1;
+	}
+	if (store_migrate(s) < 0) {
+		error("cannot create the schema: %s", store_errmsg(s));
+		store_close(s);
+		return 1;
+	}
+	store_close(s);
+	if (keyfile_create(keypath, national, &err) < 0) {
+		error("%s", err.buf);
+		strbuf_release(&err);
+		return 1;
+	}
+	strbuf_release(&err);
+	if (cmd_open(&env, db, keypath) < 0)
+		return 1;
+	if (region)
+		snprintf(env.cfg.region, sizeof(env.cfg.region), "%s", region);
+	if (name)
+		snprintf(env.cfg.commission, sizeof(env.cfg.commission), "%s", name);
+	rc = 1;
+	if (store_tx(env.db, settings_tx, &env) < 0) {
+		error("cannot store settings: %s", store_errmsg(env.db));
+		goto out;
+	}
+	hol = embed_find(qf_data, "cn-holidays.csv");
+	if (!hol || calendar_store_csv(&env, hol->data, hol->len, "cn-holidays.csv") < 0)
+		goto out;
+	random_password(password);
+	strbuf_init(&err, 0);
+	if (user_create(&env.c, admin, "sysadmin", "系统管理员", 0, password, &err) < 0) {
+		error("cannot create the administrator: %s", err.buf);
+		strbuf_release(&err);
+		goto out;
+	}
+	strbuf_release(&err);
+	printf("qingfeng: created database %s\n", db);
+	printf("qingfeng: created key file %s (keep it safe and apart from backups of the database)\n",
+	       keypath);
+	printf("qingfeng: system administrator '%s', password (shown once): %s\n", admin, password);
+	printf("qingfeng: the administrator binds a TOTP authenticator at first login\n");
+	rc = 0;
+out:
+	cmd_close(&env);
+	return rc;
+}

@@ -1,0 +1,224 @@
+/*
+ * auth.c: login, session lookup, logout, TOTP.  See auth.h for the
+ * guarantees.  Every outcome of a login attempt is audited.
+ */
+#include "domain/auth.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/audit.h"
+#include "domain/ctx.h"
+#include "domain/role.h"
+#include "store/queries.h"
+
+#define MSG_BAD_LOGIN "用户名或密码错误"
+#define MSG_LOCKED "登录失败次数过多，账户已暂时锁定，请稍后再试"
+#define MSG_SYSTEM "系统繁忙，请稍后再试"
+
+static void session_token_hash(const char *token, char hex[65])
+{
+	sha256_hex(token, strlen(token), hex);
+}
+
+struct fail_arg {
+	struct ctx *c;
+	const char *name;
+	const char *why;
+	int locked;
+};
+
+static int fail_tx(struct store *s, void *arg)
+{
+	struct fail_arg *fa = arg;
+	int rc = store_throttle_fail(s, fa->name, fa->c->now, fa->c->cfg->lock_failures,
+				     fa->c->cfg->lock_seconds);
+	if (rc < 0)
+		return rc;
+	fa->locked = rc;
+	if (audit_append(fa->c, "login_failed", fa->name, 0, fa->why) < 0)
+		return -1;
+	if (rc == 1 && audit_append(fa->c, "login_locked", fa->name, 0, "too many failures") < 0)
+		return -1;
+	return 0;
+}
+
+struct ok_arg {
+	struct ctx *c;
+	struct login_result *res;
+};
+
+static int ok_tx(struct store *s, void *arg)
+{
+	struct ok_arg *oa = arg;
+	if (store_throttle_clear(s, oa->res->user.name) < 0)
+		return -1;
+	if (store_session_insert(s, &oa->res->se, oa->c->who.ip) < 0)
+		return -1;
+	return audit_append(oa->c, "login", oa->res->user.name, 1,
+			    oa->res->se.stage ? "password ok, second factor due" : "");
+}
+
+int auth_login(struct ctx *c, const char *name, const char *password, struct login_result *res)
+{
+	struct user *u = &res->user;
+	int found, failures, verified;
+	int64_t locked_until;
+	char hash[65];
+	char csrf[QF_TOKEN_CHARS + 1];
+	const struct role *role;
+
+	memset(res, 0, sizeof(*res));
+	if (!name || !*name || strlen(name) > 64 || !password || strlen(password) > 1024) {
+		res->msg = MSG_BAD_LOGIN;
+		return -1;
+	}
+	found = store_user_by_name(c->db, c->a, name, u);
+	if (found < 0 || store_throttle_get(c->db, name, &failures, &locked_until) < 0) {
+		res->msg = MSG_SYSTEM;
+		return -1;
+	}
+	/* the same Argon2id work whether the user exists or not */
+	verified = password_verify(found ? u->pwhash : password_dummy_hash(), password) == 0;
+	c->who.name = name;
+	if (locked_until > c->now) {
+		audit_record(c, "login_failed", name, 0, "locked");
+		res->msg = MSG_LOCKED;
+		return -1;
+	}
+	if (!found || !verified || u->disabled) {
+		struct fail_arg fa = { c, name, !found ? "unknown user" : !verified ? "wrong password"
+							     : "account disabled", 0 };
+		if (store_tx(c->db, fail_tx, &fa) < 0) {
+			res->msg = MSG_SYSTEM;
+			return -1;
+		}
+		res->msg = fa.locked ? MSG_LOCKED : MSG_BAD_LOGIN;
+		return -1;
+	}
+	role = role_find(u->role);
+	token_new(res->token);
+	token_new(csrf);
+	session_token_hash(res->token, hash);
+	res->se.token_hash = arena_strdup(c->a, hash);
+	res->se.csrf = arena_strdup(c->a, csrf);
+	res->se.user_id = u->id;
+	res->se.created_at = res->se.last_seen = c->now;
+	res->se.stage = role && role->admin ? (u->totp_enabled ? SESSION_NEED_TOTP : SESSION_NEED_ENROL)
+					    : SESSION_OK;
+	c->who.id = u->id;
+	c->who.role = u->role;
+	{
+		struct ok_arg oa = { c, res };
+		if (store_tx(c->db, ok_tx, &oa) < 0) {
+			res->msg = MSG_SYSTEM;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int auth_resume(struct ctx *c, const char *token, struct session *se, struct user *u)
+{
+	char hash[65];
+	int rc;
+
+	if (!token || strlen(token) != QF_TOKEN_CHARS)
+		return 0;
+	session_token_hash(token, hash);
+	rc = store_session_get(c->db, c->a, hash, se);
+	if (rc <= 0)
+		return rc;
+	if (se->last_seen + c->cfg->session_idle < c->now ||
+	    se->created_at + c->cfg->session_absolute < c->now) {
+		store_session_delete(c->db, hash);
+		return 0;
+	}
+	rc = store_user_by_id(c->db, c->a, se->user_id, u);
+	if (rc <= 0 || u->disabled)
+		return rc < 0 ? rc : 0;
+	if (c->now - se->last_seen >= 60)
+		store_session_touch(c->db, hash, c->now);
+	return 1;
+}
+
+static int logout_tx(struct store *s, void *arg)
+{
+	struct ctx *c = arg;
+	(void)s;
+	return audit_append(c, "logout", c->who.name, 1, "");
+}
+
+int auth_logout(struct ctx *c, const struct session *se)
+{
+	if (store_session_delete(c->db, se->token_hash) < 0)
+		return -1;
+	return store_tx(c->db, logout_tx, c) < 0 ? -1 : 0;
+}
+
+int auth_totp_secret(struct ctx *c, const struct user *u, char secret[33])
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc = -1;
+
+	if (u->totp_secret_enc && !u->totp_enabled &&
+	    field_decrypt(c->keys, "users.totp_secret", u->totp_secret_enc, &sb) == 0 &&
+	    sb.len == 32) {
+		memcpy(secret, sb.buf, 33);
+		rc = 0;
+	} else if (totp_secret_new(secret) == 0) {
+		strbuf_reset(&sb);
+		if (field_encrypt(c->keys, "users.totp_secret", secret, 32, &sb) == 0 &&
+		    store_user_set_totp(c->db, u->id, sb.buf, 0) >= 0)
+			rc = 0;
+	}
+	strbuf_release(&sb);
+	return rc;
+}
+
+struct totp_arg {
+	struct ctx *c;
+	struct session *se;
+	const struct user *u;
+};
+
+static int totp_ok_tx(struct store *s, void *arg)
+{
+	struct totp_arg *ta = arg;
+	int enrol = ta->se->stage == SESSION_NEED_ENROL;
+
+	if (enrol && store_user_set_totp(s, ta->u->id, ta->u->totp_secret_enc, 1) < 0)
+		return -1;
+	if (store_session_set_stage(s, ta->se->token_hash, SESSION_OK) < 0)
+		return -1;
+	return audit_append(ta->c, enrol ? "totp_enrol" : "login", ta->u->name, 1,
+			    enrol ? "" : "second factor ok");
+}
+
+int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, const char *code)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct user fresh;
+	int ok;
+
+	/* re-read: the secret may have been created by this same request */
+	if (store_user_by_id(c->db, c->a, u->id, &fresh) <= 0 || !fresh.totp_secret_enc)
+		return -1;
+	ok = field_decrypt(c->keys, "users.totp_secret", fresh.totp_secret_enc, &sb) == 0 &&
+	     totp_check(sb.buf, code ? code : "", c->now) == 0;
+	strbuf_release(&sb);
+	if (!ok) {
+		/* wrong codes count toward the lock-out like wrong passwords */
+		struct fail_arg fa = { c, u->name, "wrong second-factor code", 0 };
+		if (store_tx(c->db, fail_tx, &fa) >= 0 && fa.locked)
+			store_session_delete(c->db, se->token_hash);
+		return -1;
+	}
+	{
+		struct totp_arg ta = { c, se, &fresh };
+		if (store_tx(c->db, totp_ok_tx, &ta) < 0)
+			return -1;
+	}
+	se->stage = SESSION_OK;
+	return 0;
+}

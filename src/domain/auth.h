@@ -1,0 +1,39 @@
+#ifndef QF_AUTH_H
+#define QF_AUTH_H
+/*
+ * auth: signing in and out, sessions, and the TOTP second factor.
+ *
+ * A session is a random token in an HttpOnly cookie; the database holds
+ * only its SHA-256, so a copy of the database opens no session.  Every
+ * login makes a new token.  A wrong user name and a wrong password get the
+ * same answer after the same work (one Argon2id verification either way),
+ * and failures lock the name, existing or not, after cfg->lock_failures.
+ */
+#include "core/crypto.h"
+#include "domain/model.h"
+
+struct ctx;
+
+struct login_result {
+	const char *msg;                 /* Chinese, for the login page, on failure */
+	char token[QF_TOKEN_CHARS + 1];  /* the cookie value, on success */
+	struct session se;
+	struct user user;
+};
+
+/* 0 signed in (se.stage may still ask for TOTP), -1 refused (res->msg). */
+int auth_login(struct ctx *c, const char *name, const char *password, struct login_result *res);
+/* Finds the live session of a cookie token: 1 with se and u filled, 0 when
+ * there is none (unknown, expired by idle or absolute time, user
+ * disabled), < 0 on a store error.  Touches last_seen at most once a
+ * minute. */
+int auth_resume(struct ctx *c, const char *token, struct session *se, struct user *u);
+int auth_logout(struct ctx *c, const struct session *se);
+
+/* The pending or new TOTP secret of a user who has not enrolled yet. */
+int auth_totp_secret(struct ctx *c, const struct user *u, char secret[33]);
+/* Confirms enrolment (first code) or signs in with the second factor:
+ * 0 ok (session now SESSION_OK), -1 wrong code (audited). */
+int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, const char *code);
+
+#endif

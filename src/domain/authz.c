@@ -1,0 +1,25 @@
+/* authz.c: permission and jurisdiction checks (see authz.h). */
+#include "domain/authz.h"
+
+#include "domain/audit.h"
+#include "domain/ctx.h"
+#include "store/queries.h"
+
+int authz_has(const struct actor *who, unsigned perm)
+{
+	return perm == 0 || (who->perms & perm) == perm;
+}
+
+int64_t authz_scope_user(const struct ctx *c)
+{
+	return c->who.scoped ? c->who.id : 0;
+}
+
+int authz_unit(struct ctx *c, int64_t unit_id, const char *object)
+{
+	int rc = store_unit_visible(c->db, authz_scope_user(c), unit_id);
+
+	if (rc == 0)
+		audit_record(c, "access_denied", object, 0, "outside jurisdiction");
+	return rc;
+}

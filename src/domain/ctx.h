@@ -1,0 +1,51 @@
+#ifndef QF_CTX_H
+#define QF_CTX_H
+/*
+ * ctx: what every domain call needs to know: the connection, the arena for
+ * results, the deployment's settings and keys, and who is acting.  The
+ * HTTP layer builds one per request, the CLI one per command.  Nothing in
+ * it is global; the config, keys and calendar are read-only and shared.
+ */
+#include <stdint.h>
+
+#include "core/crypto.h"
+
+struct store;
+struct arena;
+struct calendar;
+
+struct config {
+	char region[16];          /* 行政区划代码 of this commission */
+	char commission[128];     /* shown in the top bar */
+	int session_idle;         /* seconds, default 30 min */
+	int session_absolute;     /* seconds, default 12 h */
+	int lock_failures;        /* failed logins before lock-out, default 5 */
+	int lock_seconds;         /* default 15 min */
+	int pw_min_len;           /* default 10 */
+	int pw_classes;           /* default 3 */
+	int secure_cookies;       /* TLS: Secure and the __Host- prefix */
+};
+
+void config_defaults(struct config *cfg);
+
+/* Who is acting; id 0 with name "-" for the public and for the system. */
+struct actor {
+	int64_t id;
+	const char *name;
+	const char *role;       /* role code */
+	const char *ip;
+	unsigned perms;         /* PERM_* bits of the role */
+	int scoped;             /* sees only its units (township, resident group) */
+};
+
+struct ctx {
+	struct store *db;
+	struct arena *a;
+	const struct config *cfg;
+	const struct qf_keys *keys;
+	const struct calendar *cal;
+	struct actor who;
+	int64_t now;            /* Unix time of the request */
+};
+
+#endif

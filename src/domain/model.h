@@ -1,0 +1,97 @@
+#ifndef QF_MODEL_H
+#define QF_MODEL_H
+/*
+ * model: the plain records that the store fills and the domain checks.
+ * No functions here.  Strings point into the arena the caller passed to
+ * the store function that filled the record; ids are 0 when absent.
+ */
+#include <stdint.h>
+
+struct user {
+	int64_t id;
+	const char *region;
+	const char *name;
+	const char *display_name;
+	const char *role;
+	int64_t unit_id;
+	const char *unit_name;
+	const char *pwhash;
+	int disabled;
+	const char *totp_secret_enc;
+	int totp_enabled;
+	int64_t created_at;
+};
+
+struct session {
+	const char *token_hash;
+	int64_t user_id;
+	const char *csrf;
+	int stage;              /* SESSION_* */
+	int64_t created_at;
+	int64_t last_seen;
+};
+
+enum { SESSION_OK = 0, SESSION_NEED_TOTP = 1, SESSION_NEED_ENROL = 2 };
+
+struct unit {
+	int64_t id;
+	int64_t parent_id;
+	const char *parent_name;
+	const char *region;
+	const char *name;
+	const char *kind;
+	int64_t n_persons;
+	int64_t n_children;
+	int64_t created_at;
+	int64_t updated_at;
+};
+
+struct person {
+	int64_t id;
+	int64_t unit_id;
+	const char *unit_name;
+	const char *region;
+	const char *name;
+	const char *position;
+	const char *rank;
+	int top_leader;
+	int leadership;
+	int party_member;
+	const char *id_number_enc;   /* ciphertext text form, or NULL */
+	const char *id_number_mac;   /* keyed hash for exact lookup, or NULL */
+	int64_t created_at;
+	int64_t updated_at;
+};
+
+struct audit_entry {
+	int64_t id;
+	const char *region;
+	int64_t at;
+	int64_t user_id;
+	const char *user_name;
+	const char *role;
+	const char *event;
+	const char *object;
+	int success;
+	const char *detail;
+	const char *ip;
+	const char *prev_mac;
+	const char *mac;
+};
+
+/* The filters and page of a list request. */
+struct list_query {
+	const char *q;          /* free text, "" for none */
+	int64_t unit_id;        /* 0 for any */
+	const char *kind;       /* unit kind / rank filter, "" for any */
+	const char *event;      /* audit: event filter */
+	const char *user;       /* audit: user name filter */
+	int success;            /* audit: -1 any, 0 failures, 1 successes */
+	int64_t from, to;       /* audit: time range, 0 for open */
+	int offset, limit;
+	/* need-to-know: 0 sees all units; else only the units in the scope
+	 * of this user id and their descendants */
+	int64_t scope_user;
+};
+
+#endif

@@ -1,0 +1,32 @@
+#ifndef QF_PERSON_H
+#define QF_PERSON_H
+/*
+ * person: the cadres under supervision.  Every read of a person record is
+ * audited; the ID number (居民身份证号码) is encrypted at rest and shown
+ * only to roles with PERM_PERSON_IDNUM.
+ */
+#include <stdint.h>
+
+#include "core/strbuf.h"
+#include "domain/fielderr.h"
+#include "domain/model.h"
+
+struct ctx;
+
+/* 1 found and visible (the read is audited), 0 absent or denied, < 0 error. */
+int person_get(struct ctx *c, int64_t id, struct person *p);
+int person_list(struct ctx *c, struct list_query *lq, struct person **out, int64_t *total);
+/* Creates (p->id == 0) or updates.  id_number: the clear ID number typed
+ * by the user ("" clears it, NULL keeps the stored one).  Returns as
+ * unit_save. */
+int64_t person_save(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe);
+/* The clear ID number for an actor allowed to see it: 1 and out filled,
+ * 0 when there is none or the actor may not see it, -1 on a decryption
+ * failure. */
+int person_id_number(struct ctx *c, const struct person *p, struct strbuf *out);
+/* A masked form for everyone else: 1101**********1234. */
+void person_id_mask(const char *id, struct strbuf *out);
+/* 1 when s is a valid 18-character ID number (GB 11643 check digit). */
+int person_id_valid(const char *s);
+
+#endif

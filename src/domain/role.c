@@ -1,0 +1,42 @@
+/*
+ * role.c: the role table.  The three admin roles (三员分立) have no
+ * permission on units' people or case content; only the audit admin reads
+ * the audit log.  Jurisdiction-scoped roles read only their units.
+ */
+#include "domain/role.h"
+
+#include <string.h>
+
+#define STAFF_READ (PERM_LOGIN | PERM_UNIT_READ | PERM_PERSON_READ)
+
+const struct role role_table[] = {
+	{ "intake",         "信访室",           STAFF_READ | PERM_PERSON_WRITE, 0, 0 },
+	{ "case_manager",   "案件监督管理室",   STAFF_READ | PERM_UNIT_WRITE | PERM_PERSON_WRITE | PERM_PERSON_IDNUM, 0, 0 },
+	{ "supervisor",     "监督检查室",       STAFF_READ | PERM_PERSON_WRITE, 0, 0 },
+	{ "investigator",   "审查调查室",       STAFF_READ | PERM_PERSON_IDNUM, 0, 0 },
+	{ "trial",          "案件审理室",       STAFF_READ, 0, 0 },
+	{ "inspection",     "巡察办",           STAFF_READ, 0, 0 },
+	{ "resident_group", "派驻纪检监察组",   STAFF_READ | PERM_PERSON_WRITE, 0, 1 },
+	{ "township",       "乡镇纪委",         STAFF_READ | PERM_PERSON_WRITE, 0, 1 },
+	{ "leader",         "委领导",           STAFF_READ | PERM_PERSON_IDNUM, 0, 0 },
+	{ "sysadmin",       "系统管理员",       PERM_LOGIN | PERM_USER_VIEW | PERM_USER_ADMIN | PERM_UNIT_READ | PERM_UNIT_WRITE | PERM_CALENDAR, 1, 0 },
+	{ "secadmin",       "安全管理员",       PERM_LOGIN | PERM_USER_VIEW | PERM_USER_SECURITY, 1, 0 },
+	{ "auditadmin",     "审计管理员",       PERM_LOGIN | PERM_AUDIT_READ, 1, 0 },
+	{ NULL, NULL, 0, 0, 0 }
+};
+
+const struct role *role_find(const char *code)
+{
+	if (!code)
+		return NULL;
+	for (const struct role *r = role_table; r->code; r++)
+		if (!strcmp(r->code, code))
+			return r;
+	return NULL;
+}
+
+const char *role_label(const char *code)
+{
+	const struct role *r = role_find(code);
+	return r ? r->label : "未知角色";
+}

@@ -1,0 +1,35 @@
+#ifndef QF_ROLE_H
+#define QF_ROLE_H
+/*
+ * role: the roles of DOMAIN.md section 1 and what each may do.  The table
+ * is the single place permissions are granted; routes name a PERM_* and
+ * the HTTP layer checks it through authz (domain/authz.h).
+ */
+enum perm {
+	PERM_LOGIN        = 1u << 0,   /* any signed-in user */
+	PERM_UNIT_READ    = 1u << 1,
+	PERM_UNIT_WRITE   = 1u << 2,
+	PERM_PERSON_READ  = 1u << 3,
+	PERM_PERSON_WRITE = 1u << 4,
+	PERM_PERSON_IDNUM = 1u << 5,   /* see a person's ID number */
+	PERM_USER_ADMIN   = 1u << 6,   /* accounts: create, disable, reset */
+	PERM_USER_SECURITY = 1u << 7,  /* security admin: unlock, reset TOTP */
+	PERM_AUDIT_READ   = 1u << 8,
+	PERM_CALENDAR     = 1u << 9,
+	PERM_USER_VIEW    = 1u << 10,  /* see the account list */
+};
+
+struct role {
+	const char *code;
+	const char *label;      /* Chinese name, as users see it */
+	unsigned perms;
+	int admin;              /* one of the three separated admin roles: TOTP required */
+	int scoped;             /* sees only the units of its scope */
+};
+
+extern const struct role role_table[];
+/* NULL when unknown. */
+const struct role *role_find(const char *code);
+const char *role_label(const char *code);
+
+#endif

@@ -1,0 +1,100 @@
+/*
+ * unit.c: validation and persistence of units.  A unit's parent must exist
+ * and be visible to the actor; a unit cannot become its own ancestor; two
+ * siblings cannot share a name.
+ */
+#include "domain/unit.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/escape.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/ctx.h"
+#include "domain/labels.h"
+#include "store/queries.h"
+
+int unit_get(struct ctx *c, int64_t id, struct unit *u)
+{
+	int rc = store_unit_get(c->db, c->a, id, u);
+
+	if (rc <= 0)
+		return rc;
+	return authz_unit(c, id, arena_printf(c->a, "unit/%" PRId64, id));
+}
+
+int unit_list(struct ctx *c, struct list_query *lq, struct unit **out, int64_t *total)
+{
+	lq->scope_user = authz_scope_user(c);
+	*total = store_unit_count(c->db, lq);
+	if (*total < 0)
+		return -1;
+	return store_unit_list(c->db, c->a, lq, out);
+}
+
+static void validate(struct ctx *c, struct unit *u, struct fielderr *fe)
+{
+	size_t n = u->name ? utf8_len(u->name) : 0;
+
+	if (n == 0)
+		fielderr_add(fe, "name", "请填写单位名称");
+	else if (n > 100)
+		fielderr_add(fe, "name", "单位名称不能超过100个字");
+	if (!label_of(unit_kinds, u->kind))
+		fielderr_add(fe, "kind", "请选择单位类别");
+	if (u->parent_id) {
+		struct unit p;
+		int rc = store_unit_get(c->db, c->a, u->parent_id, &p);
+		if (rc <= 0 || store_unit_visible(c->db, authz_scope_user(c), u->parent_id) != 1)
+			fielderr_add(fe, "parent_id", "上级单位不存在");
+		else if (u->id && store_unit_is_ancestor(c->db, u->id, u->parent_id) != 0)
+			fielderr_add(fe, "parent_id", "上级单位不能是本单位或其下级单位");
+	} else if (c->who.scoped) {
+		fielderr_add(fe, "parent_id", "请选择管辖范围内的上级单位");
+	}
+	if (n && !fielderr_get(fe, "name") &&
+	    store_unit_sibling_exists(c->db, c->cfg->region, u->parent_id, u->name, u->id) != 0)
+		fielderr_add(fe, "name", "同一上级单位下已有同名单位");
+}
+
+struct save_arg {
+	struct ctx *c;
+	struct unit *u;
+	int64_t id;
+};
+
+static int save_tx(struct store *s, void *arg)
+{
+	struct save_arg *sa = arg;
+	int creating = sa->u->id == 0;
+
+	if (creating)
+		sa->id = store_unit_insert(s, sa->u, sa->c->now);
+	else
+		sa->id = store_unit_update(s, sa->u, sa->c->now) < 0 ? -1 : sa->u->id;
+	if (sa->id < 0)
+		return -1;
+	return audit_append(sa->c, creating ? "create" : "update",
+			    arena_printf(sa->c->a, "unit/%" PRId64, sa->id), 1, sa->u->name);
+}
+
+int64_t unit_save(struct ctx *c, struct unit *u, struct fielderr *fe)
+{
+	struct save_arg sa = { c, u, 0 };
+
+	u->region = c->cfg->region;
+	if (u->id) {
+		struct unit old;
+		int rc = unit_get(c, u->id, &old);
+		if (rc <= 0)
+			return rc < 0 ? -2 : 0;
+	}
+	validate(c, u, fe);
+	if (fe->n)
+		return -1;
+	if (store_tx(c->db, save_tx, &sa) < 0)
+		return -2;
+	return sa.id;
+}

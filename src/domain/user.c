@@ -1,0 +1,219 @@
+/*
+ * user.c: account administration.  Names are ASCII login names; the
+ * password policy is the deployment's (config); passwords are hashed with
+ * Argon2id before they reach the store and never logged.
+ */
+#include "domain/user.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "domain/audit.h"
+#include "domain/ctx.h"
+#include "domain/role.h"
+#include "store/queries.h"
+
+static int valid_login_name(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n < 2 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '.' && s[i] != '-')
+			return 0;
+	return 1;
+}
+
+struct create_arg {
+	struct ctx *c;
+	struct user u;
+	const char *pwhash;
+	int64_t id;
+};
+
+static int create_tx(struct store *s, void *arg)
+{
+	struct create_arg *ca = arg;
+
+	ca->id = store_user_insert(s, &ca->u, ca->pwhash, ca->c->now);
+	if (ca->id < 0)
+		return (int)ca->id;
+	return audit_append(ca->c, "user_create", ca->u.name, 1, ca->u.role);
+}
+
+int64_t user_create(struct ctx *c, const char *name, const char *role, const char *display,
+		    int64_t unit_id, const char *password, struct strbuf *err)
+{
+	struct create_arg ca = { .c = c };
+	char hash[QF_PWHASH_MAX];
+	int rc;
+
+	if (!valid_login_name(name)) {
+		strbuf_addstr(err, "用户名须为2至32个字母、数字、下划线、点或连字符");
+		return -1;
+	}
+	if (!role_find(role)) {
+		strbuf_addf(err, "未知角色“%s”", role ? role : "");
+		return -1;
+	}
+	if (password_policy_check(password, c->cfg->pw_min_len, c->cfg->pw_classes, err) < 0)
+		return -1;
+	if (password_hash(password, hash) < 0) {
+		strbuf_addstr(err, "密码处理失败");
+		return -1;
+	}
+	ca.u.region = c->cfg->region;
+	ca.u.name = name;
+	ca.u.role = role;
+	ca.u.display_name = display ? display : "";
+	ca.u.unit_id = unit_id;
+	ca.pwhash = hash;
+	rc = store_tx(c->db, create_tx, &ca);
+	sodium_memzero(hash, sizeof(hash));
+	if (rc == STORE_CONSTRAINT) {
+		strbuf_addf(err, "用户名“%s”已存在", name);
+		return -1;
+	}
+	if (rc < 0) {
+		strbuf_addstr(err, "保存失败，请稍后再试");
+		return -1;
+	}
+	return ca.id;
+}
+
+/* The shared shape of the one-user changes below: find the user by name,
+ * apply `op` and audit `event`, all in one transaction. */
+struct change_arg {
+	struct ctx *c;
+	const char *name;
+	const char *event;
+	int (*op)(struct store *s, struct change_arg *ca, const struct user *u);
+	int flag;
+	const char *pwhash;
+	int64_t unit_id;
+	int found;
+};
+
+static int change_tx(struct store *s, void *arg)
+{
+	struct change_arg *ca = arg;
+	struct user u;
+	int rc = store_user_by_name(s, ca->c->a, ca->name, &u);
+
+	ca->found = rc == STORE_ROW;
+	if (rc <= 0)
+		return rc < 0 ? rc : -1;
+	if ((rc = ca->op(s, ca, &u)) < 0)
+		return rc;
+	return audit_append(ca->c, ca->event, ca->name, 1, "");
+}
+
+static int user_change(struct ctx *c, struct change_arg *ca, struct strbuf *err)
+{
+	ca->c = c;
+	if (store_tx(c->db, change_tx, ca) < 0) {
+		if (!ca->found)
+			strbuf_addf(err, "用户“%s”不存在", ca->name);
+		else
+			strbuf_addstr(err, "保存失败，请稍后再试");
+		return -1;
+	}
+	return 0;
+}
+
+static int op_disable(struct store *s, struct change_arg *ca, const struct user *u)
+{
+	if (store_user_set_disabled(s, u->id, ca->flag) < 0)
+		return -1;
+	return ca->flag ? store_session_delete_user(s, u->id) : 0;
+}
+
+int user_set_disabled(struct ctx *c, const char *name, int disabled, struct strbuf *err)
+{
+	struct change_arg ca = { .name = name, .op = op_disable, .flag = disabled,
+				 .event = disabled ? "user_disable" : "user_enable" };
+	return user_change(c, &ca, err);
+}
+
+static int op_passwd(struct store *s, struct change_arg *ca, const struct user *u)
+{
+	if (store_user_set_password(s, u->id, ca->pwhash, ca->c->now) < 0)
+		return -1;
+	return store_session_delete_user(s, u->id);
+}
+
+int user_set_password(struct ctx *c, const char *name, const char *password, struct strbuf *err)
+{
+	char hash[QF_PWHASH_MAX];
+	struct change_arg ca = { .name = name, .op = op_passwd, .event = "user_passwd", .pwhash = hash };
+	int rc;
+
+	if (password_policy_check(password, c->cfg->pw_min_len, c->cfg->pw_classes, err) < 0)
+		return -1;
+	if (password_hash(password, hash) < 0) {
+		strbuf_addstr(err, "密码处理失败");
+		return -1;
+	}
+	rc = user_change(c, &ca, err);
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+static int op_unlock(struct store *s, struct change_arg *ca, const struct user *u)
+{
+	return store_throttle_clear(s, u->name);
+}
+
+int user_unlock(struct ctx *c, const char *name, struct strbuf *err)
+{
+	struct change_arg ca = { .name = name, .op = op_unlock, .event = "user_unlock" };
+	return user_change(c, &ca, err);
+}
+
+static int op_totp_reset(struct store *s, struct change_arg *ca, const struct user *u)
+{
+	if (store_user_set_totp(s, u->id, NULL, 0) < 0)
+		return -1;
+	return store_session_delete_user(s, u->id);
+}
+
+int user_totp_reset(struct ctx *c, const char *name, struct strbuf *err)
+{
+	struct change_arg ca = { .name = name, .op = op_totp_reset, .event = "user_totp_reset" };
+	return user_change(c, &ca, err);
+}
+
+static int op_scope(struct store *s, struct change_arg *ca, const struct user *u)
+{
+	return store_scope_add(s, u->id, ca->unit_id);
+}
+
+int user_scope_add(struct ctx *c, const char *name, int64_t unit_id, struct strbuf *err)
+{
+	struct change_arg ca = { .name = name, .op = op_scope, .event = "user_scope", .unit_id = unit_id };
+	return user_change(c, &ca, err);
+}
+
+int user_get(struct ctx *c, int64_t id, struct user *u)
+{
+	return store_user_by_id(c->db, c->a, id, u);
+}
+
+int user_list(struct ctx *c, struct user **out)
+{
+	return store_user_list(c->db, c->a, out);
+}
+
+int user_locked(struct ctx *c, const char *name, int64_t *until)
+{
+	int failures;
+
+	if (store_throttle_get(c->db, name, &failures, until) < 0)
+		return -1;
+	return *until > c->now;
+}

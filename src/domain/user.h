@@ -1,0 +1,31 @@
+#ifndef QF_USER_H
+#define QF_USER_H
+/*
+ * user: account administration (系统管理员 and 安全管理员), shared by
+ * the CLI and the web pages.  Every change is audited in its transaction.
+ * Return 0 or the new id on success, -1 with a Chinese message in err.
+ */
+#include <stdint.h>
+
+#include "core/strbuf.h"
+
+struct ctx;
+
+int64_t user_create(struct ctx *c, const char *name, const char *role, const char *display,
+		    int64_t unit_id, const char *password, struct strbuf *err);
+int user_set_disabled(struct ctx *c, const char *name, int disabled, struct strbuf *err);
+/* Sets a new password and ends the user's sessions. */
+int user_set_password(struct ctx *c, const char *name, const char *password, struct strbuf *err);
+int user_unlock(struct ctx *c, const char *name, struct strbuf *err);
+int user_totp_reset(struct ctx *c, const char *name, struct strbuf *err);
+/* Adds a unit to a scoped user's jurisdiction. */
+int user_scope_add(struct ctx *c, const char *name, int64_t unit_id, struct strbuf *err);
+
+/* Reads an account for the admin pages: 1 found, 0 not, < 0 error. */
+struct user;
+int user_get(struct ctx *c, int64_t id, struct user *u);
+int user_list(struct ctx *c, struct user **out);
+/* Lock state of a login name: 1 locked now (until *until), 0 not. */
+int user_locked(struct ctx *c, const char *name, int64_t *until);
+
+#endif

@@ -1,0 +1,147 @@
+#ifndef QF_HTTP_H
+#define QF_HTTP_H
+/*
+ * http: the request context every page and API handler receives, and the
+ * reply helpers that are the only way to answer.
+ *
+ * Lifetime: a struct req is created on libmicrohttpd's first call for a
+ * request and freed in the completion callback (also on client aborts);
+ * everything a handler allocates comes from r->arena and dies with it.
+ * A handler answers exactly once through a reply_* function and returns
+ * its result.  No request state is global.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include <microhttpd.h>
+
+#include "core/strbuf.h"
+#include "domain/ctx.h"
+#include "domain/model.h"
+#include "http/form.h"
+
+struct app;
+struct route;
+
+enum http_method {
+	HM_GET = 1 << 0,
+	HM_POST = 1 << 1,
+	HM_PUT = 1 << 2,
+	HM_DELETE = 1 << 3,
+	HM_HEAD = 1 << 4,
+	HM_OTHER = 1 << 5,
+};
+
+enum body_kind { BODY_NONE, BODY_URLENCODED, BODY_MULTIPART, BODY_JSON, BODY_OTHER };
+
+struct req {
+	struct app *app;
+	struct MHD_Connection *conn;
+	struct arena *arena;
+	int method;
+	const char *url;
+	const struct route *route;
+	int route_state;            /* 0 matched, 404 or 405 */
+	int64_t id;                 /* the {id} of the path, 0 when none */
+	int64_t t0_us;
+
+	/* body */
+	enum body_kind body_kind;
+	struct strbuf body;         /* raw body (urlencoded, JSON) with a max */
+	size_t received;            /* body bytes so far, whatever the kind */
+	struct MHD_PostProcessor *pp;
+	struct form form;           /* POST fields */
+	struct form query;          /* GET arguments */
+	int too_large;
+	int answered;
+
+	/* who and what */
+	struct ctx c;               /* db, arena, config, keys, actor, now */
+	struct session sess;
+	struct user user;
+	int signed_in;              /* a session was found (any stage) */
+	int is_api;
+
+	const char *set_cookie[4];  /* Set-Cookie values for the reply */
+	int n_set_cookie;
+
+	int status;                 /* for the access log */
+};
+
+/* Route flags. */
+enum {
+	R_PUBLIC = 1 << 0,       /* no session needed */
+	R_PARTIAL = 1 << 1,      /* allowed before the second factor is done */
+	R_API = 1 << 2,          /* errors as JSON */
+	R_NOCSRF = 1 << 3,       /* the handler checks its own token (login) */
+};
+
+struct route {
+	int methods;
+	const char *pattern;        /* "/persons/{id}/edit" */
+	int (*handler)(struct req *r);
+	unsigned perm;              /* PERM_* needed, 0 for none */
+	int flags;
+};
+
+/* The route table (routes.c) and matching. */
+extern const struct route route_table[];
+const struct route *route_match(const char *url, int method, int64_t *id, int *state);
+
+/* Error codes: each maps to an HTTP status and a Chinese hint (reply.c). */
+enum err_code {
+	E_BAD_REQUEST = 1000,
+	E_LOGIN_REQUIRED,
+	E_FORBIDDEN,
+	E_CSRF,
+	E_NOT_FOUND,
+	E_METHOD,
+	E_TOO_LARGE,
+	E_VALIDATION,
+	E_BUSY,
+	E_INTERNAL,
+};
+
+/* Replies.  Each adds the security headers, queues, and returns the MHD
+ * result.  `body` is consumed (released) by reply_html/reply_text. */
+int reply_html(struct req *r, unsigned status, struct strbuf *body);
+int reply_text(struct req *r, unsigned status, const char *type, struct strbuf *body);
+int reply_static(struct req *r, const char *type, const char *data, size_t len, const char *etag);
+int reply_json(struct req *r, unsigned status, void *json /* json_t*, consumed */);
+int reply_redirect(struct req *r, const char *location);
+/* An error page (HTML) or {"code","hint","detail"} (API).  detail may be
+ * NULL; for HTML it is shown only when it is meant for people. */
+int reply_error(struct req *r, enum err_code code, const char *detail);
+/* A 422 with the field messages: JSON {"code","hint","fields":{...}}. */
+struct fielderr;
+int reply_fields(struct req *r, const struct fielderr *fe);
+
+/* Adds a Set-Cookie to the reply the handler is about to send. */
+void req_set_cookie(struct req *r, const char *name, const char *value, long max_age);
+/* The name of the session cookie ("__Host-qf_session" under TLS). */
+const char *req_session_cookie(const struct req *r);
+/* Cookie value from the request, or NULL (arena copy). */
+const char *req_cookie(struct req *r, const char *name);
+/* A GET argument (validated UTF-8) or "" */
+const char *req_arg(struct req *r, const char *key);
+/* The request's form field or "" (trimmed). */
+const char *req_field(struct req *r, const char *key);
+/* The page number (1-based) and page size from ?page= (size fixed). */
+int req_page(struct req *r);
+
+/* Global, read-only after start: config, keys, calendar, limits. */
+struct app {
+	struct config cfg;
+	struct qf_keys keys;
+	struct calendar *cal;
+	const char *db_uri;
+	size_t max_body;
+	unsigned threads;
+	int tls;
+	const char *version;
+};
+
+/* Runs the server until SIGINT/SIGTERM.  0 on a clean stop. */
+int http_serve(struct app *app, const char *listen, const char *tls_cert, const char *tls_key);
+
+#endif

@@ -1,0 +1,222 @@
+/*
+ * reply.c: every answer leaves through here, so every answer carries the
+ * security headers: a strict Content-Security-Policy (no inline script or
+ * style), nosniff, no referrer, no framing; dynamic pages are not cached.
+ * Errors have one shape: a Chinese page for people, and for the API
+ * {"code": N, "hint": "...", "detail": "..."} with the status of the code.
+ */
+#include "http/http.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "core/arena.h"
+#include "core/escape.h"
+#include "domain/fielderr.h"
+#include "http/cookie.h"
+
+#define CSP "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
+	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+static const struct {
+	enum err_code code;
+	unsigned status;
+	const char *title;
+	const char *hint;
+} errors[] = {
+	{ E_BAD_REQUEST, 400, "请求有误", "提交的内容格式不正确，请检查后重试。" },
+	{ E_LOGIN_REQUIRED, 401, "请先登录", "登录已过期或尚未登录，请重新登录。" },
+	{ E_FORBIDDEN, 403, "没有权限", "您的角色无权使用此功能。如需使用，请联系系统管理员。" },
+	{ E_CSRF, 403, "页面已过期", "为保护您的账户，此次提交未被接受。请返回上一页，刷新后重新提交。" },
+	{ E_NOT_FOUND, 404, "页面不存在", "您访问的内容不存在，或您无权查看。" },
+	{ E_METHOD, 405, "请求方式不支持", "此地址不支持该请求方式。" },
+	{ E_TOO_LARGE, 413, "提交内容过大", "提交的内容超过了允许的大小，请精简后重试。" },
+	{ E_VALIDATION, 422, "填写有误", "填写的内容有误，请按提示修改。" },
+	{ E_BUSY, 503, "系统繁忙", "系统暂时繁忙，请稍后再试。" },
+	{ E_INTERNAL, 500, "系统错误", "系统发生错误，已记录。请稍后再试或联系系统管理员。" },
+};
+
+static size_t err_index(enum err_code code)
+{
+	for (size_t i = 0; i < QF_ARRAY_SIZE(errors); i++)
+		if (errors[i].code == code)
+			return i;
+	return QF_ARRAY_SIZE(errors) - 1;   /* 500 */
+}
+
+static void add_headers(struct req *r, struct MHD_Response *resp, const char *type, int cacheable)
+{
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+				cacheable ? "public, max-age=86400" : "no-store");
+	if (r->app->tls)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+	for (int i = 0; i < r->n_set_cookie; i++)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie[i]);
+}
+
+static int queue(struct req *r, unsigned status, struct MHD_Response *resp, const char *type,
+		 int cacheable)
+{
+	enum MHD_Result ret;
+
+	if (!resp)
+		return MHD_NO;
+	add_headers(r, resp, type, cacheable);
+	ret = MHD_queue_response(r->conn, status, resp);
+	MHD_destroy_response(resp);
+	r->status = (int)status;
+	r->answered = 1;
+	return ret;
+}
+
+int reply_text(struct req *r, unsigned status, const char *type, struct strbuf *body)
+{
+	size_t len;
+	char *data = strbuf_detach(body, &len);
+
+	return queue(r, status, MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE),
+		     type, 0);
+}
+
+int reply_html(struct req *r, unsigned status, struct strbuf *body)
+{
+	return reply_text(r, status, "text/html; charset=utf-8", body);
+}
+
+int reply_static(struct req *r, const char *type, const char *data, size_t len, const char *etag)
+{
+	struct MHD_Response *resp;
+	const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+						      MHD_HTTP_HEADER_IF_NONE_MATCH);
+
+	if (etag && inm && !strcmp(inm, etag)) {
+		resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+		if (resp)
+			MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+		return queue(r, 304, resp, type, 1);
+	}
+	resp = MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_PERSISTENT);
+	if (resp && etag)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+	return queue(r, 200, resp, type, 1);
+}
+
+int reply_json(struct req *r, unsigned status, void *json)
+{
+	char *s = json_dumps(json, JSON_COMPACT | JSON_ENSURE_ASCII);
+
+	json_decref(json);
+	if (!s)
+		return reply_error(r, E_INTERNAL, "json encoding failed");
+	return queue(r, status, MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE),
+		     "application/json; charset=utf-8", 0);
+}
+
+int reply_redirect(struct req *r, const char *location)
+{
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+
+	if (resp)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, location);
+	return queue(r, 303, resp, "text/html; charset=utf-8", 0);
+}
+
+static void error_page(struct strbuf *sb, unsigned status, const char *title, const char *hint)
+{
+	strbuf_addstr(sb, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		      "<title>");
+	html_txt(sb, title);
+	strbuf_addstr(sb, " - 清风</title><link rel=\"stylesheet\" href=\"/assets/style.css\">"
+		      "</head><body class=\"error-page\"><main class=\"error-box\">");
+	strbuf_addf(sb, "<p class=\"error-code\">%u</p><h1>", status);
+	html_txt(sb, title);
+	strbuf_addstr(sb, "</h1><p>");
+	html_txt(sb, hint);
+	strbuf_addstr(sb, "</p><p><a class=\"button\" href=\"/\">返回首页</a></p></main></body></html>\n");
+}
+
+int reply_error(struct req *r, enum err_code code, const char *detail)
+{
+	size_t i = err_index(code);
+	unsigned status = errors[i].status;
+
+	if (r->answered)
+		return MHD_YES;
+	if (r->is_api) {
+		json_t *j = json_pack("{s:i, s:s, s:s}", "code", (int)errors[i].code,
+				      "hint", errors[i].hint, "detail", detail ? detail : errors[i].title);
+		return reply_json(r, status, j);
+	} else {
+		struct strbuf sb = STRBUF_INIT;
+		error_page(&sb, status, errors[i].title, errors[i].hint);
+		return reply_html(r, status, &sb);
+	}
+}
+
+int reply_fields(struct req *r, const struct fielderr *fe)
+{
+	json_t *fields = json_object();
+	size_t i = err_index(E_VALIDATION);
+
+	for (int k = 0; k < fe->n; k++)
+		json_object_set_new(fields, fe->field[k], json_string(fe->msg[k]));
+	return reply_json(r, errors[i].status, json_pack("{s:i, s:s, s:o}", "code", (int)E_VALIDATION,
+							  "hint", errors[i].hint, "fields", fields));
+}
+
+const char *req_session_cookie(const struct req *r)
+{
+	return r->app->cfg.secure_cookies ? "__Host-qf_session" : "qf_session";
+}
+
+void req_set_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (r->n_set_cookie >= (int)QF_ARRAY_SIZE(r->set_cookie))
+		return;
+	if (cookie_format(&sb, name, value, r->app->cfg.secure_cookies, max_age) == 0)
+		r->set_cookie[r->n_set_cookie++] = arena_strdup(r->arena, sb.buf);
+	strbuf_release(&sb);
+}
+
+const char *req_cookie(struct req *r, const char *name)
+{
+	const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
+	char buf[256];
+
+	if (!h || cookie_get(h, name, buf, sizeof(buf)) < 0)
+		return NULL;
+	return arena_strdup(r->arena, buf);
+}
+
+const char *req_arg(struct req *r, const char *key)
+{
+	return form_get_trim(&r->query, key);
+}
+
+const char *req_field(struct req *r, const char *key)
+{
+	return form_get_trim(&r->form, key);
+}
+
+int req_page(struct req *r)
+{
+	long long p;
+
+	if (form_get_int(&r->query, "page", &p) < 0 || p < 1 || p > 1000000)
+		return 1;
+	return (int)p;
+}

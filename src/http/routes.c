@@ -1,0 +1,105 @@
+/*
+ * routes.c: the route table (MHD-PATTERNS.md 1): method, path pattern,
+ * handler, the permission it needs and its flags.  Patterns are literal
+ * segments, "{id}" (a positive decimal id) and a final "*" (any rest).
+ * 404 and 405 are decided here and nowhere else.
+ */
+#include "http/http.h"
+
+#include <string.h>
+
+#include "api/api.h"
+#include "domain/role.h"
+#include "pages/pages.h"
+
+#define GET HM_GET | HM_HEAD
+#define POST HM_POST
+
+const struct route route_table[] = {
+	{ GET, "/healthz", page_healthz, 0, R_PUBLIC },
+	{ GET, "/assets/*", page_asset, 0, R_PUBLIC },
+	{ GET, "/login", page_login_form, 0, R_PUBLIC },
+	{ POST, "/login", page_login, 0, R_PUBLIC | R_NOCSRF },
+	{ GET, "/login/totp", page_totp_form, 0, R_PARTIAL },
+	{ POST, "/login/totp", page_totp, 0, R_PARTIAL },
+	{ POST, "/logout", page_logout, 0, R_PARTIAL },
+	{ GET, "/", page_home, PERM_LOGIN, 0 },
+	{ GET, "/account", page_account, PERM_LOGIN, 0 },
+	{ POST, "/account/password", page_account_password, PERM_LOGIN, 0 },
+
+	{ GET, "/units", page_units, PERM_UNIT_READ, 0 },
+	{ GET, "/units/new", page_unit_new, PERM_UNIT_WRITE, 0 },
+	{ POST, "/units", page_unit_create, PERM_UNIT_WRITE, 0 },
+	{ GET, "/units/{id}", page_unit_show, PERM_UNIT_READ, 0 },
+	{ GET, "/units/{id}/edit", page_unit_edit, PERM_UNIT_WRITE, 0 },
+	{ POST, "/units/{id}", page_unit_update, PERM_UNIT_WRITE, 0 },
+
+	{ GET, "/persons", page_persons, PERM_PERSON_READ, 0 },
+	{ GET, "/persons/new", page_person_new, PERM_PERSON_WRITE, 0 },
+	{ POST, "/persons", page_person_create, PERM_PERSON_WRITE, 0 },
+	{ GET, "/persons/{id}", page_person_show, PERM_PERSON_READ, 0 },
+	{ GET, "/persons/{id}/edit", page_person_edit, PERM_PERSON_WRITE, 0 },
+	{ POST, "/persons/{id}", page_person_update, PERM_PERSON_WRITE, 0 },
+
+	{ GET, "/admin/users", page_users, PERM_USER_VIEW, 0 },
+	{ POST, "/admin/users", page_user_create, PERM_USER_ADMIN, 0 },
+	{ POST, "/admin/users/{id}/action", page_user_action, PERM_USER_VIEW, 0 },
+	{ GET, "/audit", page_audit, PERM_AUDIT_READ, 0 },
+
+	{ GET, "/api/me", api_me, PERM_LOGIN, R_API },
+	{ GET, "/api/units", api_units, PERM_UNIT_READ, R_API },
+	{ POST, "/api/units", api_unit_create, PERM_UNIT_WRITE, R_API },
+	{ GET, "/api/units/{id}", api_unit_show, PERM_UNIT_READ, R_API },
+	{ HM_PUT, "/api/units/{id}", api_unit_update, PERM_UNIT_WRITE, R_API },
+	{ GET, "/api/persons", api_persons, PERM_PERSON_READ, R_API },
+	{ POST, "/api/persons", api_person_create, PERM_PERSON_WRITE, R_API },
+	{ GET, "/api/persons/{id}", api_person_show, PERM_PERSON_READ, R_API },
+	{ HM_PUT, "/api/persons/{id}", api_person_update, PERM_PERSON_WRITE, R_API },
+	{ 0, NULL, NULL, 0, 0 }
+};
+
+/* Matches one pattern; 1 with *id set when it does. */
+static int match(const char *pat, const char *url, int64_t *id)
+{
+	while (*pat) {
+		if (*pat == '*')
+			return 1;
+		if (!strncmp(pat, "{id}", 4)) {
+			int64_t v = 0;
+			int digits = 0;
+			while (*url >= '0' && *url <= '9') {
+				if (++digits > 15)
+					return 0;
+				v = v * 10 + (*url++ - '0');
+			}
+			if (!digits || v <= 0)
+				return 0;
+			*id = v;
+			pat += 4;
+			continue;
+		}
+		if (*pat++ != *url++)
+			return 0;
+	}
+	return *url == '\0';
+}
+
+const struct route *route_match(const char *url, int method, int64_t *id, int *state)
+{
+	int path_seen = 0;
+
+	*id = 0;
+	for (const struct route *r = route_table; r->pattern; r++) {
+		int64_t v = 0;
+		if (!match(r->pattern, url, &v))
+			continue;
+		path_seen = 1;
+		if (r->methods & method) {
+			*id = v;
+			*state = 0;
+			return r;
+		}
+	}
+	*state = path_seen ? 405 : 404;
+	return NULL;
+}

@@ -1,0 +1,448 @@
+/*
+ * server.c: the libmicrohttpd daemon and the life of a request.
+ *
+ * Follows MHD-PATTERNS.md: the request context is made on the first call
+ * and freed only in the completion callback (which also rolls back a
+ * transaction a handler left open); the handler never answers on the
+ * first call, so keep-alive holds; the body is read into a capped buffer
+ * (413 past it) or through the post processor for multipart; each pool
+ * thread has its own database connection; one log line per request.
+ */
+#include "http/http.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/log.h"
+#include "domain/auth.h"
+#include "domain/authz.h"
+#include "domain/audit.h"
+#include "domain/role.h"
+#include "http/cookie.h"
+#include "store/queries.h"
+#include "store/store.h"
+
+static pthread_key_t db_key;
+static pthread_once_t db_once = PTHREAD_ONCE_INIT;
+
+static void db_close(void *p)
+{
+	store_close(p);
+}
+
+static void db_key_make(void)
+{
+	if (pthread_key_create(&db_key, db_close) != 0)
+		abort();
+}
+
+/* The calling pool thread's connection, opened on first use. */
+static struct store *thread_db(struct app *app)
+{
+	struct store *s;
+	char err[256];
+
+	pthread_once(&db_once, db_key_make);
+	s = pthread_getspecific(db_key);
+	if (s)
+		return s;
+	s = store_open(app->db_uri, 0, err, sizeof(err));
+	if (!s) {
+		log_error("database: %s", err);
+		return NULL;
+	}
+	pthread_setspecific(db_key, s);
+	return s;
+}
+
+static int method_bit(const char *m)
+{
+	if (!strcmp(m, "GET"))
+		return HM_GET;
+	if (!strcmp(m, "POST"))
+		return HM_POST;
+	if (!strcmp(m, "HEAD"))
+		return HM_HEAD;
+	if (!strcmp(m, "PUT"))
+		return HM_PUT;
+	if (!strcmp(m, "DELETE"))
+		return HM_DELETE;
+	return HM_OTHER;
+}
+
+static const char *client_ip(struct req *r)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char buf[INET6_ADDRSTRLEN] = "";
+
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, sizeof(buf));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, sizeof(buf));
+	}
+	return arena_strdup(r->arena, buf);
+}
+
+static struct req *req_new(struct app *app, struct MHD_Connection *conn, const char *url,
+			   const char *method)
+{
+	struct arena *a = arena_new(16384);
+	struct req *r = arena_zalloc(a, sizeof(*r));
+
+	r->app = app;
+	r->conn = conn;
+	r->arena = a;
+	r->t0_us = time_mono_us();
+	r->method = method_bit(method);
+	r->url = arena_strdup(a, url);
+	r->route = route_match(url, r->method, &r->id, &r->route_state);
+	r->is_api = !strncmp(url, "/api/", 5);
+	strbuf_init(&r->body, 0);
+	strbuf_setmax(&r->body, app->max_body);
+	form_init(&r->form, a);
+	form_init(&r->query, a);
+	r->c.a = a;
+	r->c.cfg = &app->cfg;
+	r->c.keys = &app->keys;
+	r->c.cal = app->cal;
+	r->c.who.name = "-";
+	r->c.who.role = "";
+	r->c.who.ip = client_ip(r);
+	r->status = 0;
+	return r;
+}
+
+static void req_free(struct req *r)
+{
+	if (r->pp)
+		MHD_destroy_post_processor(r->pp);
+	strbuf_release(&r->body);
+	arena_free(r->arena);
+}
+
+static enum MHD_Result pp_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *filename, const char *content_type,
+			       const char *transfer_encoding, const char *data, uint64_t off,
+			       size_t size)
+{
+	struct req *r = cls;
+
+	if (form_append(&r->form, key, filename, data, size, (size_t)off) < 0)
+		return MHD_NO;
+	return MHD_YES;
+}
+
+static enum MHD_Result query_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+				  const char *value)
+{
+	struct req *r = cls;
+
+	if (form_add(&r->query, key, value ? value : "", value ? strlen(value) : 0) < 0)
+		return MHD_NO;
+	return MHD_YES;
+}
+
+static void setup_body(struct req *r)
+{
+	const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (!ct)
+		r->body_kind = BODY_NONE;
+	else if (!strncasecmp(ct, "application/x-www-form-urlencoded", 33))
+		r->body_kind = BODY_URLENCODED;
+	else if (!strncasecmp(ct, "multipart/form-data", 19)) {
+		r->body_kind = BODY_MULTIPART;
+		r->pp = MHD_create_post_processor(r->conn, 32 * 1024, pp_iter, r);
+	} else if (!strncasecmp(ct, "application/json", 16))
+		r->body_kind = BODY_JSON;
+	else
+		r->body_kind = BODY_OTHER;
+}
+
+/* Fills the actor from the session cookie, if any. */
+static int load_session(struct req *r)
+{
+	const char *token = req_cookie(r, req_session_cookie(r));
+	const struct role *role;
+	int rc;
+
+	if (!token)
+		return 0;
+	rc = auth_resume(&r->c, token, &r->sess, &r->user);
+	if (rc <= 0)
+		return rc;
+	role = role_find(r->user.role);
+	r->signed_in = 1;
+	r->c.who.id = r->user.id;
+	r->c.who.name = r->user.name;
+	r->c.who.role = r->user.role;
+	if (r->sess.stage == SESSION_OK && role) {
+		r->c.who.perms = role->perms;
+		r->c.who.scoped = role->scoped;
+	}
+	return 1;
+}
+
+static int csrf_ok(struct req *r)
+{
+	const char *t = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+
+	if (!t || !*t)
+		t = form_get(&r->form, "csrf");
+	return t && strlen(t) == strlen(r->sess.csrf) && ct_streq(t, r->sess.csrf) == 0;
+}
+
+static int dispatch(struct req *r)
+{
+	const struct route *rt = r->route;
+
+	r->c.now = time_now();
+	if (r->too_large)
+		return reply_error(r, E_TOO_LARGE, "request body too large");
+	if (r->body_kind == BODY_URLENCODED && r->body.overflow)
+		return reply_error(r, E_TOO_LARGE, "request body too large");
+	if (r->body_kind == BODY_URLENCODED)
+		form_parse_urlencoded(&r->form, r->body.buf, r->body.len);
+	if (!r->form.err)
+		form_finish(&r->form);
+	if (r->form.err)
+		return reply_error(r, E_BAD_REQUEST, r->form.err);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
+	if (r->query.err)
+		return reply_error(r, E_BAD_REQUEST, r->query.err);
+	if (!rt)
+		return reply_error(r, r->route_state == 405 ? E_METHOD : E_NOT_FOUND, NULL);
+	r->c.db = thread_db(r->app);
+	if (!r->c.db)
+		return reply_error(r, E_BUSY, "database unavailable");
+	if (load_session(r) < 0)
+		return reply_error(r, E_BUSY, "session lookup failed");
+
+	if (!(rt->flags & R_PUBLIC)) {
+		if (!r->signed_in) {
+			if (r->is_api || r->method != HM_GET)
+				return reply_error(r, E_LOGIN_REQUIRED, NULL);
+			return reply_redirect(r, "/login");
+		}
+		if (r->sess.stage != SESSION_OK && !(rt->flags & R_PARTIAL)) {
+			if (r->is_api)
+				return reply_error(r, E_LOGIN_REQUIRED, "second factor required");
+			return reply_redirect(r, "/login/totp");
+		}
+	}
+	if (rt->perm && !authz_has(&r->c.who, rt->perm)) {
+		audit_record(&r->c, "access_denied", r->url, 0, "role lacks permission");
+		return reply_error(r, E_FORBIDDEN, NULL);
+	}
+	if (!(r->method & (HM_GET | HM_HEAD)) && !(rt->flags & R_NOCSRF) && r->signed_in &&
+	    !csrf_ok(r)) {
+		audit_record(&r->c, "csrf_rejected", r->url, 0, "");
+		return reply_error(r, E_CSRF, "missing or wrong CSRF token");
+	}
+	return rt->handler(r);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	struct app *app = cls;
+	struct req *r = *con_cls;
+
+	if (!r) {
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							     MHD_HTTP_HEADER_CONTENT_LENGTH);
+		r = req_new(app, conn, url, method);
+		*con_cls = r;
+		if (cl && strtoull(cl, NULL, 10) > app->max_body) {
+			/* answered before the body: the connection closes, as an
+			 * oversize body deserves */
+			r->too_large = 1;
+			return (enum MHD_Result)reply_error(r, E_TOO_LARGE, "request body too large");
+		}
+		setup_body(r);
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		size_t n = *upload_data_size;
+		*upload_data_size = 0;
+		if (r->too_large || r->answered)
+			return MHD_YES;
+		r->received += n;
+		if (r->received > app->max_body) {
+			r->too_large = 1;
+		} else if (r->pp) {
+			if (MHD_post_process(r->pp, upload_data, n) != MHD_YES && !r->form.err)
+				r->form.err = "malformed multipart body";
+		} else if (strbuf_add(&r->body, upload_data, n) < 0) {
+			r->too_large = 1;
+		}
+		return MHD_YES;
+	}
+	if (r->answered)
+		return MHD_YES;
+	return (enum MHD_Result)dispatch(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct req *r = *con_cls;
+	int64_t us;
+
+	if (!r)
+		return;
+	if (r->c.db && store_in_tx(r->c.db))
+		store_rollback(r->c.db);
+	us = time_mono_us() - r->t0_us;
+	log_info("%s %s %d %" PRId64 ".%03" PRId64 "ms%s", r->method == HM_GET ? "GET"
+		 : r->method == HM_POST ? "POST" : r->method == HM_HEAD ? "HEAD"
+		 : r->method == HM_PUT ? "PUT" : r->method == HM_DELETE ? "DELETE" : "OTHER",
+		 r->url, r->status, us / 1000, us % 1000,
+		 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+	req_free(r);
+	*con_cls = NULL;
+}
+
+static void mhd_logger(void *cls, const char *fmt, va_list ap)
+{
+	char buf[512];
+	size_t n;
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = strlen(buf);
+	while (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	log_warn("libmicrohttpd: %s", buf);
+}
+
+static int parse_listen(const char *listen, struct sockaddr_in *sa)
+{
+	char host[64];
+	const char *colon = strrchr(listen, ':');
+	long port;
+	char *end;
+
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	if (!colon || (size_t)(colon - listen) >= sizeof(host))
+		return -1;
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = '\0';
+	port = strtol(colon + 1, &end, 10);
+	if (*end || port < 0 || port > 65535)
+		return -1;
+	if (!*host)
+		strcpy(host, "0.0.0.0");
+	if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		return -1;
+	sa->sin_port = htons((uint16_t)port);
+	return 0;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* Deletes expired sessions once a minute from the main thread. */
+static void purge_sessions(struct app *app, struct store *s)
+{
+	int64_t now = time_now();
+
+	if (store_session_purge(s, now - app->cfg.session_idle, now - app->cfg.session_absolute) < 0)
+		log_warn("session purge: %s", store_errmsg(s));
+}
+
+int http_serve(struct app *app, const char *listen, const char *tls_cert, const char *tls_key)
+{
+	struct sockaddr_in sa;
+	struct MHD_Daemon *d;
+	sigset_t set;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+			 MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+	char *cert = NULL, *key = NULL;
+	struct store *s;
+	char err[256];
+	int sig;
+
+	if (parse_listen(listen, &sa) < 0)
+		return error("bad listen address '%s' (want HOST:PORT)", listen);
+	if (tls_cert || tls_key) {
+		cert = tls_cert ? read_file(tls_cert) : NULL;
+		key = tls_key ? read_file(tls_key) : NULL;
+		if (!cert || !key) {
+			free(cert);
+			free(key);
+			return error("cannot read TLS certificate or key");
+		}
+		flags |= MHD_USE_TLS;
+		app->tls = 1;
+		app->cfg.secure_cookies = 1;
+	}
+	s = store_open(app->db_uri, 0, err, sizeof(err));
+	if (!s)
+		return error("cannot open database: %s", err);
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	d = MHD_start_daemon(flags, ntohs(sa.sin_port), NULL, NULL, &on_request, app,
+			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)app->threads,
+			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+			     MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
+			     MHD_OPTION_NOTIFY_COMPLETED, &on_completed, app,
+			     MHD_OPTION_EXTERNAL_LOGGER, &mhd_logger, app,
+			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
+			     MHD_OPTION_HTTPS_MEM_KEY, key,
+			     MHD_OPTION_END);
+	if (!d) {
+		store_close(s);
+		free(cert);
+		free(key);
+		return error("cannot listen on %s: %s", listen, strerror(errno));
+	}
+	log_info("qingfeng %s serving on %s://%s/ with %u threads", app->version,
+		 app->tls ? "https" : "http", listen, app->threads);
+	for (;;) {
+		struct timespec ts = { 60, 0 };
+		sig = sigtimedwait(&set, NULL, &ts);
+		if (sig == SIGINT || sig == SIGTERM)
+			break;
+		purge_sessions(app, s);
+	}
+	log_info("stopping (signal %d)", sig);
+	MHD_stop_daemon(d);
+	store_close(s);
+	free(cert);
+	free(key);
+	return 0;
+}

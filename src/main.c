@@ -1,0 +1,53 @@
+/*
+ * main.c: the qingfeng command line, a table of subcommands (after git's
+ * git.c).  Exit codes: 0 ok, 1 failure, 2 usage.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "core/log.h"
+
+const char *qf_version = "0.1.0";
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+} commands[] = {
+	{ "init", cmd_init, "create the database, the key file and the first administrator" },
+	{ "serve", cmd_serve, "serve the web pages and the JSON API" },
+	{ "user", cmd_user, "add, list, disable, enable, unlock users; set passwords" },
+	{ "backup", cmd_backup, "copy the database consistently while serving" },
+	{ "audit", cmd_audit, "verify the audit log's MAC chain" },
+	{ "calendar", cmd_calendar, "import or show the working-day calendar" },
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: qingfeng <command> [options]   (qingfeng <command> --help)\n\n");
+	for (size_t i = 0; i < QF_ARRAY_SIZE(commands); i++)
+		fprintf(f, "   %-10s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\nEvery command takes --db PATH (default var/qingfeng.db, or $QINGFENG_DB).\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("qingfeng %s\n", qf_version);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	for (size_t i = 0; i < QF_ARRAY_SIZE(commands); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	error("'%s' is not a qingfeng command (see 'qingfeng --help')", argv[1]);
+	return EXIT_USAGE;
+}

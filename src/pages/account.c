@@ -1,0 +1,71 @@
+/*
+ * account.c: the signed-in user's own account: change the password
+ * (which ends every other session of the user).
+ */
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "core/escape.h"
+#include "domain/auth.h"
+#include "domain/role.h"
+#include "domain/user.h"
+#include "http/http.h"
+#include "pages/page.h"
+#include "pages/pages.h"
+
+static int account_page(struct req *r, const struct fielderr *fe, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "账户安全", NULL, NULL };
+
+	page_begin(r, &sb, "账户安全", crumbs);
+	strbuf_addstr(&sb, "<dl class=\"record\"><dt>用户名</dt><dd>");
+	html_txt(&sb, r->user.name);
+	strbuf_addstr(&sb, "</dd><dt>角色</dt><dd>");
+	html_txt(&sb, role_label(r->user.role));
+	strbuf_addstr(&sb, "</dd><dt>动态口令</dt><dd>");
+	strbuf_addstr(&sb, r->user.totp_enabled ? "已启用" : "未启用");
+	strbuf_addstr(&sb, "</dd></dl><h2>修改密码</h2>");
+	field_errors_summary(&sb, fe);
+	strbuf_addstr(&sb, "<form method=\"post\" action=\"/account/password\" class=\"record-form\">");
+	page_csrf(r, &sb);
+	field_text(&sb, "old", "当前密码", "", 1, fielderr_get(fe, "old"),
+		   "type=\"password\" autocomplete=\"current-password\"");
+	field_text(&sb, "new", "新密码", "", 1, fielderr_get(fe, "new"),
+		   "type=\"password\" autocomplete=\"new-password\"");
+	field_text(&sb, "new2", "再次输入新密码", "", 1, fielderr_get(fe, "new2"),
+		   "type=\"password\" autocomplete=\"new-password\"");
+	strbuf_addf(&sb, "<p class=\"hint\">至少%d个字符，包含大写字母、小写字母、数字、符号中的至少%d类。"
+		    "修改后需重新登录。</p>", r->app->cfg.pw_min_len, r->app->cfg.pw_classes);
+	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">修改密码</button></div></form>");
+	return page_finish(r, &sb, status);
+}
+
+int page_account(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	return account_page(r, &fe, 200);
+}
+
+int page_account_password(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct strbuf err = STRBUF_INIT;
+	const char *old = form_get(&r->form, "old");
+	const char *nw = form_get(&r->form, "new");
+	const char *nw2 = form_get(&r->form, "new2");
+
+	if (!old || password_verify(r->user.pwhash, old) != 0)
+		fielderr_add(&fe, "old", "当前密码不正确");
+	if (!nw || !nw2 || strcmp(nw, nw2))
+		fielderr_add(&fe, "new2", "两次输入的新密码不一致");
+	if (!fe.n && user_set_password(&r->c, r->user.name, nw, &err) < 0) {
+		fielderr_add(&fe, "new", arena_strdup(r->arena, err.buf));
+	}
+	strbuf_release(&err);
+	if (fe.n)
+		return account_page(r, &fe, 422);
+	req_set_cookie(r, req_session_cookie(r), "", 0);
+	return reply_redirect(r, "/login");
+}

@@ -1,0 +1,140 @@
+/*
+ * login.c: signing in, the second factor, signing out.
+ *
+ * The login form is protected against login CSRF by a double-submit
+ * token: a random value in a short-lived cookie and the same value in the
+ * form.  Success sets a fresh session cookie; nothing in the answer tells
+ * a wrong name from a wrong password.
+ */
+#include <string.h>
+
+#include "core/crypto.h"
+#include "core/escape.h"
+#include "domain/auth.h"
+#include "domain/role.h"
+#include "http/http.h"
+#include "pages/page.h"
+#include "pages/pages.h"
+
+#define PRE_COOKIE "qf_pre"
+
+static int login_page(struct req *r, unsigned status, const char *name, const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char token[QF_TOKEN_CHARS + 1];
+
+	token_new(token);
+	req_set_cookie(r, PRE_COOKIE, token, 3600);
+	page_begin_bare(&sb, "登录");
+	strbuf_addstr(&sb, "<div class=\"login-box\"><p class=\"login-brand\">");
+	html_txt(&sb, r->app->cfg.commission);
+	strbuf_addstr(&sb, "</p><h1>清风 · 纪检监察工作平台</h1>");
+	if (msg) {
+		strbuf_addstr(&sb, "<p class=\"notice error\" role=\"alert\">");
+		html_txt(&sb, msg);
+		strbuf_addstr(&sb, "</p>");
+	}
+	strbuf_addstr(&sb, "<form method=\"post\" action=\"/login\" class=\"stack\">"
+		      "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_attr(&sb, token);
+	strbuf_addstr(&sb, "\">");
+	field_text(&sb, "username", "用户名", name, 1, NULL,
+		   "autocomplete=\"username\" autocapitalize=\"off\" spellcheck=\"false\" maxlength=\"64\"");
+	field_text(&sb, "password", "密码", "", 1, NULL,
+		   "type=\"password\" autocomplete=\"current-password\" maxlength=\"1024\"");
+	strbuf_addstr(&sb, "<button type=\"submit\" class=\"primary\">登录</button></form>"
+		      "<p class=\"hint\">连续5次输入错误，账户将被锁定15分钟。忘记密码请联系系统管理员。</p>"
+		      "</div>");
+	return page_finish_bare(r, &sb, status);
+}
+
+int page_login_form(struct req *r)
+{
+	if (r->signed_in)
+		return reply_redirect(r, r->sess.stage == SESSION_OK ? "/" : "/login/totp");
+	return login_page(r, 200, "", NULL);
+}
+
+int page_login(struct req *r)
+{
+	const char *pre = req_cookie(r, PRE_COOKIE);
+	const char *sent = form_get(&r->form, "csrf");
+	const char *name = req_field(r, "username");
+	struct login_result res;
+
+	if (!pre || !sent || strlen(pre) != strlen(sent) || ct_streq(pre, sent) != 0)
+		return reply_error(r, E_CSRF, "login form token missing or wrong");
+	if (auth_login(&r->c, name, form_get(&r->form, "password"), &res) < 0)
+		return login_page(r, 200, name, res.msg);
+	req_set_cookie(r, PRE_COOKIE, "", 0);
+	req_set_cookie(r, req_session_cookie(r), res.token, -1);
+	return reply_redirect(r, res.se.stage == SESSION_OK ? "/" : "/login/totp");
+}
+
+static int totp_page(struct req *r, const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int enrol = r->sess.stage == SESSION_NEED_ENROL;
+
+	if (r->sess.stage == SESSION_OK)
+		return reply_redirect(r, "/");
+	page_begin_bare(&sb, "动态口令");
+	strbuf_addstr(&sb, "<div class=\"login-box\"><h1>动态口令验证</h1>");
+	if (msg) {
+		strbuf_addstr(&sb, "<p class=\"notice error\" role=\"alert\">");
+		html_txt(&sb, msg);
+		strbuf_addstr(&sb, "</p>");
+	}
+	if (enrol) {
+		char secret[33];
+		struct strbuf uri = STRBUF_INIT;
+		if (auth_totp_secret(&r->c, &r->user, secret) < 0) {
+			strbuf_release(&sb);
+			return reply_error(r, E_INTERNAL, "totp secret");
+		}
+		strbuf_addstr(&sb, "<p>您的角色（");
+		html_txt(&sb, role_label(r->user.role));
+		strbuf_addstr(&sb, "）须使用动态口令。请用手机上的身份验证器扫描二维码，"
+			      "或手工输入密钥，然后填写显示的6位数字。</p><div class=\"qr\">");
+		if (totp_uri("清风", r->user.name, secret, &uri) == 0)
+			if (qr_svg(uri.buf, &sb) < 0)   /* our own SVG markup, no user text */
+				strbuf_addstr(&sb, "<p>二维码生成失败，请手工输入密钥。</p>");
+		strbuf_addstr(&sb, "</div><p class=\"secret\">密钥：<code>");
+		html_txt(&sb, secret);
+		strbuf_addstr(&sb, "</code></p>");
+		strbuf_release(&uri);
+	} else {
+		strbuf_addstr(&sb, "<p>请输入身份验证器显示的6位数字。</p>");
+	}
+	strbuf_addstr(&sb, "<form method=\"post\" action=\"/login/totp\" class=\"stack\">");
+	page_csrf(r, &sb);
+	field_text(&sb, "code", "6位动态口令", "", 1, NULL,
+		   "inputmode=\"numeric\" autocomplete=\"one-time-code\" pattern=\"[0-9]{6}\" maxlength=\"6\"");
+	strbuf_addstr(&sb, "<button type=\"submit\" class=\"primary\">验证</button></form>"
+		      "<form method=\"post\" action=\"/logout\">");
+	page_csrf(r, &sb);
+	strbuf_addstr(&sb, "<button type=\"submit\" class=\"link\">返回登录</button></form></div>");
+	return page_finish_bare(r, &sb, 200);
+}
+
+int page_totp_form(struct req *r)
+{
+	return totp_page(r, NULL);
+}
+
+int page_totp(struct req *r)
+{
+	if (r->sess.stage == SESSION_OK)
+		return reply_redirect(r, "/");
+	if (auth_totp_confirm(&r->c, &r->sess, &r->user, req_field(r, "code")) < 0)
+		return totp_page(r, "动态口令不正确，请重新输入");
+	return reply_redirect(r, "/");
+}
+
+int page_logout(struct req *r)
+{
+	if (r->signed_in)
+		auth_logout(&r->c, &r->sess);
+	req_set_cookie(r, req_session_cookie(r), "", 0);
+	return reply_redirect(r, "/login");
+}

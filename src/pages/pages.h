@@ -1,0 +1,39 @@
+#ifndef QF_PAGES_H
+#define QF_PAGES_H
+/* The handlers of the staff and public HTML pages, one file per family. */
+struct req;
+
+int page_healthz(struct req *r);
+int page_asset(struct req *r);                 /* assets.c */
+
+int page_login_form(struct req *r);            /* login.c */
+int page_login(struct req *r);
+int page_totp_form(struct req *r);
+int page_totp(struct req *r);
+int page_logout(struct req *r);
+
+int page_home(struct req *r);                  /* home.c */
+int page_account(struct req *r);               /* account.c */
+int page_account_password(struct req *r);
+
+int page_units(struct req *r);                 /* units.c */
+int page_unit_new(struct req *r);
+int page_unit_create(struct req *r);
+int page_unit_show(struct req *r);
+int page_unit_edit(struct req *r);
+int page_unit_update(struct req *r);
+
+int page_persons(struct req *r);               /* persons.c */
+int page_person_new(struct req *r);
+int page_person_create(struct req *r);
+int page_person_show(struct req *r);
+int page_person_edit(struct req *r);
+int page_person_update(struct req *r);
+
+int page_users(struct req *r);                 /* users.c */
+int page_user_create(struct req *r);
+int page_user_action(struct req *r);
+
+int page_audit(struct req *r);                 /* audit.c */
+
+#endif

@@ -1,0 +1,193 @@
+/*
+ * users.c: account administration (三员分立).  The system admin creates
+ * accounts, disables them and resets passwords; the security admin
+ * unlocks accounts and resets the second factor.  Each action checks its
+ * own permission, whatever the page showed.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/escape.h"
+#include "domain/authz.h"
+#include "domain/labels.h"
+#include "domain/role.h"
+#include "domain/user.h"
+#include "http/http.h"
+#include "pages/page.h"
+#include "pages/pages.h"
+
+static void role_options(struct strbuf *sb, const char *selected)
+{
+	strbuf_addstr(sb, "<div class=\"field\"><label for=\"f-role\">角色<span class=\"req\" aria-hidden=\"true\">*</span>"
+		      "</label><select id=\"f-role\" name=\"role\" required><option value=\"\">请选择</option>");
+	for (const struct role *ro = role_table; ro->code; ro++) {
+		strbuf_addstr(sb, "<option value=\"");
+		html_attr(sb, ro->code);
+		strbuf_addstr(sb, selected && !strcmp(selected, ro->code) ? "\" selected>" : "\">");
+		html_txt(sb, ro->label);
+		strbuf_addstr(sb, "</option>");
+	}
+	strbuf_addstr(sb, "</select></div>");
+}
+
+static void action_button(struct req *r, struct strbuf *sb, int64_t id, const char *action,
+			  const char *label, const char *confirm)
+{
+	strbuf_addf(sb, "<form method=\"post\" action=\"/admin/users/%" PRId64 "/action\" class=\"inline\"", id);
+	if (confirm) {
+		strbuf_addstr(sb, " data-confirm=\"");
+		html_attr(sb, confirm);
+		strbuf_addstr(sb, "\"");
+	}
+	strbuf_addstr(sb, ">");
+	page_csrf(r, sb);
+	strbuf_addstr(sb, "<input type=\"hidden\" name=\"action\" value=\"");
+	html_attr(sb, action);
+	strbuf_addstr(sb, "\"><button type=\"submit\" class=\"small\">");
+	html_txt(sb, label);
+	strbuf_addstr(sb, "</button></form> ");
+}
+
+static int users_page(struct req *r, const char *msg, const char *name, const char *role, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "用户管理", NULL, NULL };
+	struct user *v;
+	int n = user_list(&r->c, &v);
+	int admin = authz_has(&r->c.who, PERM_USER_ADMIN);
+	int sec = authz_has(&r->c.who, PERM_USER_SECURITY);
+
+	if (n < 0)
+		return reply_error(r, E_BUSY, "user list");
+	page_begin(r, &sb, "用户管理", crumbs);
+	if (msg) {
+		strbuf_addstr(&sb, "<p class=\"notice error\" role=\"alert\">");
+		html_txt(&sb, msg);
+		strbuf_addstr(&sb, "</p>");
+	}
+	strbuf_addstr(&sb, "<table class=\"list\"><thead><tr><th scope=\"col\">用户名</th><th scope=\"col\">姓名</th>"
+		      "<th scope=\"col\">角色</th><th scope=\"col\">所属单位</th><th scope=\"col\">状态</th>"
+		      "<th scope=\"col\">动态口令</th><th scope=\"col\">操作</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		int64_t until = 0;
+		int locked = user_locked(&r->c, v[i].name, &until) == 1;
+		strbuf_addstr(&sb, "<tr><td>");
+		html_txt(&sb, v[i].name);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, v[i].display_name);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, role_label(v[i].role));
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, v[i].unit_name);
+		strbuf_addstr(&sb, "</td><td>");
+		if (v[i].disabled)
+			strbuf_addstr(&sb, "<span class=\"state bad\">已停用</span>");
+		else if (locked)
+			strbuf_addstr(&sb, "<span class=\"state warn\">已锁定</span>");
+		else
+			strbuf_addstr(&sb, "<span class=\"state ok\">正常</span>");
+		strbuf_addstr(&sb, v[i].totp_enabled ? "</td><td>已启用</td><td>" : "</td><td>未启用</td><td>");
+		if (admin)
+			action_button(r, &sb, v[i].id, v[i].disabled ? "enable" : "disable",
+				      v[i].disabled ? "启用" : "停用",
+				      v[i].disabled ? NULL : "确定停用该用户？其登录会话将立即失效。");
+		if (admin) {
+			strbuf_addf(&sb, "<form method=\"post\" action=\"/admin/users/%" PRId64
+				    "/action\" class=\"inline\">", v[i].id);
+			page_csrf(r, &sb);
+			strbuf_addstr(&sb, "<input type=\"hidden\" name=\"action\" value=\"passwd\">"
+				      "<label class=\"sr-only\" for=\"pw-");
+			strbuf_addf(&sb, "%" PRId64 "\">新密码</label><input id=\"pw-%" PRId64 "\" type=\"password\" "
+				    "name=\"password\" placeholder=\"新密码\" autocomplete=\"new-password\" size=\"10\" required>"
+				    "<button type=\"submit\" class=\"small\">重置密码</button></form> ", v[i].id, v[i].id);
+		}
+		if (sec && locked)
+			action_button(r, &sb, v[i].id, "unlock", "解除锁定", NULL);
+		if (sec && v[i].totp_enabled)
+			action_button(r, &sb, v[i].id, "totp_reset", "重置动态口令",
+				      "确定重置？该用户下次登录须重新绑定动态口令。");
+		strbuf_addstr(&sb, "</td></tr>");
+	}
+	strbuf_addstr(&sb, "</tbody></table>");
+	if (admin) {
+		strbuf_addstr(&sb, "<h2>新增用户</h2><form method=\"post\" action=\"/admin/users\" class=\"record-form\">");
+		page_csrf(r, &sb);
+		field_text(&sb, "name", "用户名", name, 1, NULL,
+			   "maxlength=\"32\" autocapitalize=\"off\" spellcheck=\"false\"");
+		field_text(&sb, "display_name", "姓名", "", 0, NULL, "maxlength=\"50\"");
+		role_options(&sb, role);
+		unit_select(r, &sb, "unit_id", "所属单位（乡镇纪委、派驻组为其管辖范围）", 0, 0, NULL, "（无）");
+		field_text(&sb, "password", "初始密码", "", 1, NULL,
+			   "type=\"password\" autocomplete=\"new-password\"");
+		strbuf_addf(&sb, "<p class=\"hint\">至少%d个字符，包含大写字母、小写字母、数字、符号中的至少%d类。</p>",
+			    r->app->cfg.pw_min_len, r->app->cfg.pw_classes);
+		strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">新增</button></div></form>");
+	}
+	return page_finish(r, &sb, status);
+}
+
+int page_users(struct req *r)
+{
+	return users_page(r, NULL, "", "", 200);
+}
+
+int page_user_create(struct req *r)
+{
+	struct strbuf err = STRBUF_INIT;
+	const char *name = req_field(r, "name");
+	const char *role = req_field(r, "role");
+	const struct role *ro = role_find(role);
+	long long unit = 0;
+	int64_t id;
+	int rc;
+
+	form_get_int(&r->form, "unit_id", &unit);
+	id = user_create(&r->c, name, role, req_field(r, "display_name"), ro && ro->scoped ? 0 : unit,
+			 form_get(&r->form, "password"), &err);
+	if (id > 0 && ro && ro->scoped && unit > 0 && user_scope_add(&r->c, name, unit, &err) < 0)
+		id = -1;
+	if (id < 0) {
+		rc = users_page(r, arena_strdup(r->arena, err.buf), name, role, 422);
+		strbuf_release(&err);
+		return rc;
+	}
+	strbuf_release(&err);
+	return reply_redirect(r, "/admin/users?ok=created");
+}
+
+int page_user_action(struct req *r)
+{
+	struct strbuf err = STRBUF_INIT;
+	const char *action = req_field(r, "action");
+	struct user u;
+	int rc, ok;
+
+	rc = user_get(&r->c, r->id, &u);
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "user get");
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, NULL);
+	if (!strcmp(action, "disable") || !strcmp(action, "enable") || !strcmp(action, "passwd")) {
+		if (!authz_has(&r->c.who, PERM_USER_ADMIN))
+			return reply_error(r, E_FORBIDDEN, NULL);
+		if (!strcmp(action, "passwd"))
+			ok = user_set_password(&r->c, u.name, form_get(&r->form, "password"), &err);
+		else
+			ok = user_set_disabled(&r->c, u.name, !strcmp(action, "disable"), &err);
+	} else if (!strcmp(action, "unlock") || !strcmp(action, "totp_reset")) {
+		if (!authz_has(&r->c.who, PERM_USER_SECURITY))
+			return reply_error(r, E_FORBIDDEN, NULL);
+		ok = !strcmp(action, "unlock") ? user_unlock(&r->c, u.name, &err)
+					       : user_totp_reset(&r->c, u.name, &err);
+	} else {
+		return reply_error(r, E_BAD_REQUEST, "unknown action");
+	}
+	if (ok < 0) {
+		rc = users_page(r, arena_strdup(r->arena, err.buf), "", "", 422);
+		strbuf_release(&err);
+		return rc;
+	}
+	strbuf_release(&err);
+	return reply_redirect(r, "/admin/users?ok=done");
+}

@@ -1,0 +1,145 @@
+/*
+ * q_audit.c: the audit log table.  Only inserts and reads: there is no
+ * update or delete here, and SQLite refuses them by trigger.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+#define AUDIT_COLS "id, region, at, user_id, user_name, role, event, object, success, detail, ip, " \
+	"prev_mac, mac FROM audit_log "
+/* The filters of the browse page; each is off when its value is empty/0/-1. */
+#define AUDIT_WHERE "WHERE (? = '' OR event = ?) AND (? = '' OR user_name = ?) " \
+	"AND (? < 0 OR success = ?) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?) " \
+	"AND (? = '' OR object LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\') "
+
+static const struct store_sql Q_LAST = { "SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1", NULL };
+static const struct store_sql Q_INSERT = {
+	"INSERT INTO audit_log(id, region, at, user_id, user_name, role, event, object, success, "
+	"detail, ip, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_LIST = {
+	"SELECT " AUDIT_COLS AUDIT_WHERE "ORDER BY id DESC LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_COUNT = { "SELECT count(*) FROM audit_log " AUDIT_WHERE, NULL };
+static const struct store_sql Q_ALL = { "SELECT " AUDIT_COLS "ORDER BY id", NULL };
+
+int store_audit_last(struct store *s, struct arena *a, int64_t *id, const char **mac)
+{
+	struct store_stmt *st = store_prepare(s, &Q_LAST);
+	int rc;
+
+	*id = 0;
+	*mac = "";
+	if (!st)
+		return STORE_ERR;
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*id = store_col_int(st, 0);
+		*mac = q_text(a, st, 1);
+	}
+	store_reset(st);
+	return rc;
+}
+
+int store_audit_insert(struct store *s, const struct audit_entry *e)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, e->id);
+	store_bind_text(st, 2, e->region);
+	store_bind_int(st, 3, e->at);
+	q_bind_id(st, 4, e->user_id);
+	store_bind_text(st, 5, e->user_name);
+	store_bind_text(st, 6, e->role);
+	store_bind_text(st, 7, e->event);
+	store_bind_text(st, 8, e->object);
+	store_bind_int(st, 9, e->success);
+	store_bind_text(st, 10, e->detail);
+	store_bind_text(st, 11, e->ip);
+	store_bind_text(st, 12, e->prev_mac);
+	store_bind_text(st, 13, e->mac);
+	return store_exec(st);
+}
+
+static void fill_entry(struct arena *a, struct store_stmt *st, struct audit_entry *e)
+{
+	e->id = store_col_int(st, 0);
+	e->region = q_text(a, st, 1);
+	e->at = store_col_int(st, 2);
+	e->user_id = store_col_int(st, 3);
+	e->user_name = q_text(a, st, 4);
+	e->role = q_text(a, st, 5);
+	e->event = q_text(a, st, 6);
+	e->object = q_text(a, st, 7);
+	e->success = (int)store_col_int(st, 8);
+	e->detail = q_text(a, st, 9);
+	e->ip = q_text(a, st, 10);
+	e->prev_mac = q_text(a, st, 11);
+	e->mac = q_text(a, st, 12);
+}
+
+static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	const char *ev = lq->event ? lq->event : "";
+	const char *us = lq->user ? lq->user : "";
+	const char *q = lq->q ? lq->q : "";
+	const char *like = q_like_pattern(a, q);
+
+	store_bind_text(st, 1, ev);
+	store_bind_text(st, 2, ev);
+	store_bind_text(st, 3, us);
+	store_bind_text(st, 4, us);
+	store_bind_int(st, 5, lq->success);
+	store_bind_int(st, 6, lq->success);
+	store_bind_int(st, 7, lq->from);
+	store_bind_int(st, 8, lq->from);
+	store_bind_int(st, 9, lq->to);
+	store_bind_int(st, 10, lq->to);
+	store_bind_text(st, 11, q);
+	store_bind_text(st, 12, like);
+	store_bind_text(st, 13, like);
+	return 14;
+}
+
+int store_audit_list(struct store *s, struct arena *a, const struct list_query *lq,
+		     struct audit_entry **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_LIST);
+	int rc, n = 0, cap = 0, i;
+	struct audit_entry *v = NULL;
+
+	if (!st)
+		return STORE_ERR;
+	i = bind_filters(st, a, lq);
+	store_bind_int(st, i, lq->limit);
+	store_bind_int(st, i + 1, lq->offset);
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill_entry(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int64_t store_audit_count(struct store *s, const struct list_query *lq)
+{
+	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
+}
+
+int store_audit_each(struct store *s, struct arena *a,
+		     int (*fn)(void *arg, const struct audit_entry *e), void *arg)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ALL);
+	int rc, r = 0;
+
+	if (!st)
+		return STORE_ERR;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct audit_entry e;
+		arena_clear(a);
+		fill_entry(a, st, &e);
+		if ((r = fn(arg, &e)) != 0)
+			break;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : r;
+}

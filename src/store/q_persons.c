@@ -1,0 +1,161 @@
+/*
+ * q_persons.c: the cadres under supervision.  The ID number is stored
+ * only encrypted (id_number_enc) plus a keyed MAC for exact lookup
+ * (id_number_mac); this file never sees it in clear.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+#define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
+	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id), " \
+	"sub(id) AS (SELECT ? UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) "
+#define PERSON_COLS "p.id, p.unit_id, u.name, p.region, p.name, p.position, p.rank, p.top_leader, " \
+	"p.leadership, p.party_member, p.id_number_enc, p.id_number_mac, p.created_at, p.updated_at " \
+	"FROM persons p JOIN units u ON u.id = p.unit_id "
+#define PERSON_WHERE "WHERE (? = 0 OR p.unit_id IN (SELECT id FROM vis)) " \
+	"AND (? = '' OR p.name LIKE ? ESCAPE '\\' OR p.position LIKE ? ESCAPE '\\') " \
+	"AND (? = '' OR p.rank = ?) AND (? = 0 OR p.unit_id IN (SELECT id FROM sub)) "
+
+static const struct store_sql Q_GET = { "SELECT " PERSON_COLS "WHERE p.id = ?", NULL };
+static const struct store_sql Q_INSERT = {
+	"INSERT INTO persons(region, unit_id, name, position, rank, top_leader, leadership, "
+	"party_member, id_number_enc, id_number_mac, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_UPDATE = {
+	"UPDATE persons SET unit_id = ?, name = ?, position = ?, rank = ?, top_leader = ?, "
+	"leadership = ?, party_member = ?, id_number_enc = ?, id_number_mac = ?, updated_at = ? "
+	"WHERE id = ?", NULL };
+static const struct store_sql Q_LIST = {
+	VIS_CTE "SELECT " PERSON_COLS PERSON_WHERE "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_COUNT = {
+	VIS_CTE "SELECT count(*) FROM persons p " PERSON_WHERE, NULL };
+static const struct store_sql Q_BY_MAC = {
+	"SELECT id FROM persons WHERE id_number_mac = ? AND id <> ? LIMIT 1", NULL };
+
+static void fill_person(struct arena *a, struct store_stmt *st, struct person *p)
+{
+	p->id = store_col_int(st, 0);
+	p->unit_id = store_col_int(st, 1);
+	p->unit_name = q_text(a, st, 2);
+	p->region = q_text(a, st, 3);
+	p->name = q_text(a, st, 4);
+	p->position = q_text(a, st, 5);
+	p->rank = q_text(a, st, 6);
+	p->top_leader = (int)store_col_int(st, 7);
+	p->leadership = (int)store_col_int(st, 8);
+	p->party_member = (int)store_col_int(st, 9);
+	p->id_number_enc = q_text_or_null(a, st, 10);
+	p->id_number_mac = q_text_or_null(a, st, 11);
+	p->created_at = store_col_int(st, 12);
+	p->updated_at = store_col_int(st, 13);
+}
+
+int store_person_get(struct store *s, struct arena *a, int64_t id, struct person *p)
+{
+	struct store_stmt *st = store_prepare(s, &Q_GET);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		fill_person(a, st, p);
+	store_reset(st);
+	return rc;
+}
+
+/* Binds the fields shared by insert and update from index i on. */
+static int bind_fields(struct store_stmt *st, int i, const struct person *p)
+{
+	store_bind_int(st, i++, p->unit_id);
+	store_bind_text(st, i++, p->name);
+	store_bind_text(st, i++, p->position ? p->position : "");
+	store_bind_text(st, i++, p->rank);
+	store_bind_int(st, i++, p->top_leader);
+	store_bind_int(st, i++, p->leadership);
+	store_bind_int(st, i++, p->party_member);
+	store_bind_text(st, i++, p->id_number_enc);
+	store_bind_text(st, i++, p->id_number_mac);
+	return i;
+}
+
+int64_t store_person_insert(struct store *s, const struct person *p, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INSERT);
+	int i;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, p->region);
+	i = bind_fields(st, 2, p);
+	store_bind_int(st, i++, now);
+	store_bind_int(st, i, now);
+	return q_scalar(st);
+}
+
+int store_person_update(struct store *s, const struct person *p, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_UPDATE);
+	int i;
+
+	if (!st)
+		return STORE_ERR;
+	i = bind_fields(st, 1, p);
+	store_bind_int(st, i++, now);
+	store_bind_int(st, i, p->id);
+	return store_exec(st);
+}
+
+static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	const char *q = lq->q ? lq->q : "";
+	const char *rank = lq->kind ? lq->kind : "";
+	const char *like = q_like_pattern(a, q);
+
+	store_bind_int(st, 1, lq->scope_user);
+	store_bind_int(st, 2, lq->unit_id);
+	store_bind_int(st, 3, lq->scope_user);
+	store_bind_text(st, 4, q);
+	store_bind_text(st, 5, like);
+	store_bind_text(st, 6, like);
+	store_bind_text(st, 7, rank);
+	store_bind_text(st, 8, rank);
+	store_bind_int(st, 9, lq->unit_id);
+	return 10;
+}
+
+int store_person_list(struct store *s, struct arena *a, const struct list_query *lq,
+		      struct person **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_LIST);
+	int rc, n = 0, cap = 0, i;
+	struct person *v = NULL;
+
+	if (!st)
+		return STORE_ERR;
+	i = bind_filters(st, a, lq);
+	store_bind_int(st, i, lq->limit);
+	store_bind_int(st, i + 1, lq->offset);
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill_person(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int64_t store_person_count(struct store *s, const struct list_query *lq)
+{
+	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
+}
+
+int64_t store_person_by_idmac(struct store *s, const char *mac, int64_t except_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_BY_MAC);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, mac);
+	store_bind_int(st, 2, except_id);
+	return q_scalar(st);
+}

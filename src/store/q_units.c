@@ -1,0 +1,176 @@
+/*
+ * q_units.c: the unit hierarchy (市直部门, 乡镇, 村 ...), and the
+ * jurisdiction test every scoped read goes through.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+/* The units visible to user ?: those in user_scopes and their descendants. */
+#define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
+	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
+#define UNIT_COLS "u.id, COALESCE(u.parent_id, 0), COALESCE(p.name, ''), u.region, u.name, u.kind, " \
+	"(SELECT count(*) FROM persons x WHERE x.unit_id = u.id), " \
+	"(SELECT count(*) FROM units y WHERE y.parent_id = u.id), u.created_at, u.updated_at " \
+	"FROM units u LEFT JOIN units p ON p.id = u.parent_id "
+#define UNIT_WHERE "WHERE (? = 0 OR u.id IN (SELECT id FROM vis)) " \
+	"AND (? = '' OR u.name LIKE ? ESCAPE '\\') AND (? = '' OR u.kind = ?) " \
+	"AND (? = 0 OR u.parent_id = ?) "
+
+static const struct store_sql Q_GET = { "SELECT " UNIT_COLS "WHERE u.id = ?", NULL };
+static const struct store_sql Q_INSERT = {
+	"INSERT INTO units(region, parent_id, name, kind, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_UPDATE = {
+	"UPDATE units SET parent_id = ?, name = ?, kind = ?, updated_at = ? WHERE id = ?", NULL };
+static const struct store_sql Q_LIST = {
+	VIS_CTE "SELECT " UNIT_COLS UNIT_WHERE "ORDER BY u.kind, u.name, u.id LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_COUNT = {
+	VIS_CTE "SELECT count(*) FROM units u " UNIT_WHERE, NULL };
+static const struct store_sql Q_VISIBLE = {
+	VIS_CTE "SELECT count(*) FROM vis WHERE id = ?", NULL };
+static const struct store_sql Q_ANCESTOR = {
+	"WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id "
+	"WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?", NULL };
+static const struct store_sql Q_SIBLING = {
+	"SELECT count(*) FROM units WHERE region = ? AND COALESCE(parent_id, 0) = ? AND name = ? AND id <> ?",
+	NULL };
+
+static void fill_unit(struct arena *a, struct store_stmt *st, struct unit *u)
+{
+	u->id = store_col_int(st, 0);
+	u->parent_id = store_col_int(st, 1);
+	u->parent_name = q_text(a, st, 2);
+	u->region = q_text(a, st, 3);
+	u->name = q_text(a, st, 4);
+	u->kind = q_text(a, st, 5);
+	u->n_persons = store_col_int(st, 6);
+	u->n_children = store_col_int(st, 7);
+	u->created_at = store_col_int(st, 8);
+	u->updated_at = store_col_int(st, 9);
+}
+
+int store_unit_get(struct store *s, struct arena *a, int64_t id, struct unit *u)
+{
+	struct store_stmt *st = store_prepare(s, &Q_GET);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		fill_unit(a, st, u);
+	store_reset(st);
+	return rc;
+}
+
+int64_t store_unit_insert(struct store *s, const struct unit *u, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, u->region);
+	q_bind_id(st, 2, u->parent_id);
+	store_bind_text(st, 3, u->name);
+	store_bind_text(st, 4, u->kind);
+	store_bind_int(st, 5, now);
+	store_bind_int(st, 6, now);
+	return q_scalar(st);
+}
+
+int store_unit_update(struct store *s, const struct unit *u, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_UPDATE);
+
+	if (!st)
+		return STORE_ERR;
+	q_bind_id(st, 1, u->parent_id);
+	store_bind_text(st, 2, u->name);
+	store_bind_text(st, 3, u->kind);
+	store_bind_int(st, 4, now);
+	store_bind_int(st, 5, u->id);
+	return store_exec(st);
+}
+
+static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	const char *q = lq->q ? lq->q : "";
+	const char *kind = lq->kind ? lq->kind : "";
+
+	store_bind_int(st, 1, lq->scope_user);
+	store_bind_int(st, 2, lq->scope_user);
+	store_bind_text(st, 3, q);
+	store_bind_text(st, 4, q_like_pattern(a, q));
+	store_bind_text(st, 5, kind);
+	store_bind_text(st, 6, kind);
+	store_bind_int(st, 7, lq->unit_id);
+	store_bind_int(st, 8, lq->unit_id);
+	return 9;
+}
+
+int store_unit_list(struct store *s, struct arena *a, const struct list_query *lq, struct unit **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_LIST);
+	int rc, n = 0, cap = 0, i;
+	struct unit *v = NULL;
+
+	if (!st)
+		return STORE_ERR;
+	i = bind_filters(st, a, lq);
+	store_bind_int(st, i, lq->limit);
+	store_bind_int(st, i + 1, lq->offset);
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill_unit(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int64_t store_unit_count(struct store *s, const struct list_query *lq)
+{
+	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
+}
+
+int store_unit_visible(struct store *s, int64_t scope_user, int64_t unit_id)
+{
+	struct store_stmt *st;
+
+	if (!scope_user)
+		return 1;
+	st = store_prepare(s, &Q_VISIBLE);
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, unit_id);
+	return q_scalar(st) > 0;
+}
+
+int store_unit_is_ancestor(struct store *s, int64_t ancestor, int64_t id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ANCESTOR);
+	int64_t n;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, ancestor);
+	n = q_scalar(st);
+	return n < 0 ? (int)n : n > 0;
+}
+
+int store_unit_sibling_exists(struct store *s, const char *region, int64_t parent_id,
+			      const char *name, int64_t except_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SIBLING);
+	int64_t n;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, parent_id);
+	store_bind_text(st, 3, name);
+	store_bind_int(st, 4, except_id);
+	n = q_scalar(st);
+	return n < 0 ? (int)n : n > 0;
+}

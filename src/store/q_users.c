@@ -1,0 +1,232 @@
+/*
+ * q_users.c: accounts, their jurisdiction scopes, and login throttling.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+#define USER_COLS "u.id, u.region, u.name, u.display_name, u.role, u.unit_id, " \
+	"COALESCE(n.name, ''), u.pwhash, u.disabled, u.totp_secret_enc, u.totp_enabled, u.created_at " \
+	"FROM users u LEFT JOIN units n ON n.id = u.unit_id "
+
+static const struct store_sql Q_BY_NAME = { "SELECT " USER_COLS "WHERE u.name = ?", NULL };
+static const struct store_sql Q_BY_ID = { "SELECT " USER_COLS "WHERE u.id = ?", NULL };
+static const struct store_sql Q_LIST = { "SELECT " USER_COLS "ORDER BY u.name", NULL };
+static const struct store_sql Q_INSERT = {
+	"INSERT INTO users(region, name, display_name, role, unit_id, pwhash, created_at, pw_changed_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_DISABLE = { "UPDATE users SET disabled = ? WHERE id = ?", NULL };
+static const struct store_sql Q_PASSWD = {
+	"UPDATE users SET pwhash = ?, pw_changed_at = ? WHERE id = ?", NULL };
+static const struct store_sql Q_TOTP = {
+	"UPDATE users SET totp_secret_enc = ?, totp_enabled = ? WHERE id = ?", NULL };
+static const struct store_sql Q_SCOPE_ADD = {
+	"INSERT INTO user_scopes(user_id, unit_id) VALUES (?, ?) ON CONFLICT DO NOTHING", NULL };
+static const struct store_sql Q_SCOPE_LIST = {
+	"SELECT n.id, n.name, n.kind FROM user_scopes s JOIN units n ON n.id = s.unit_id "
+	"WHERE s.user_id = ? ORDER BY n.name", NULL };
+
+static const struct store_sql Q_THR_GET = {
+	"SELECT failures, locked_until FROM login_throttle WHERE name = ?", NULL };
+static const struct store_sql Q_THR_FAIL = {
+	"INSERT INTO login_throttle(name, failures, locked_until, updated_at) VALUES (?, 1, 0, ?) "
+	"ON CONFLICT(name) DO UPDATE SET failures = login_throttle.failures + 1, "
+	"updated_at = excluded.updated_at RETURNING failures", NULL };
+static const struct store_sql Q_THR_LOCK = {
+	"UPDATE login_throttle SET locked_until = ?, failures = 0 WHERE name = ?", NULL };
+static const struct store_sql Q_THR_CLEAR = { "DELETE FROM login_throttle WHERE name = ?", NULL };
+
+static void fill_user(struct arena *a, struct store_stmt *st, struct user *u)
+{
+	u->id = store_col_int(st, 0);
+	u->region = q_text(a, st, 1);
+	u->name = q_text(a, st, 2);
+	u->display_name = q_text(a, st, 3);
+	u->role = q_text(a, st, 4);
+	u->unit_id = store_col_int(st, 5);
+	u->unit_name = q_text(a, st, 6);
+	u->pwhash = q_text(a, st, 7);
+	u->disabled = (int)store_col_int(st, 8);
+	u->totp_secret_enc = q_text_or_null(a, st, 9);
+	u->totp_enabled = (int)store_col_int(st, 10);
+	u->created_at = store_col_int(st, 11);
+}
+
+static int user_one(struct store_stmt *st, struct arena *a, struct user *u)
+{
+	int rc = store_step(st);
+
+	if (rc == STORE_ROW)
+		fill_user(a, st, u);
+	store_reset(st);
+	return rc;
+}
+
+int store_user_by_name(struct store *s, struct arena *a, const char *name, struct user *u)
+{
+	struct store_stmt *st = store_prepare(s, &Q_BY_NAME);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, name);
+	return user_one(st, a, u);
+}
+
+int store_user_by_id(struct store *s, struct arena *a, int64_t id, struct user *u)
+{
+	struct store_stmt *st = store_prepare(s, &Q_BY_ID);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	return user_one(st, a, u);
+}
+
+int64_t store_user_insert(struct store *s, const struct user *u, const char *pwhash, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, u->region);
+	store_bind_text(st, 2, u->name);
+	store_bind_text(st, 3, u->display_name ? u->display_name : "");
+	store_bind_text(st, 4, u->role);
+	q_bind_id(st, 5, u->unit_id);
+	store_bind_text(st, 6, pwhash);
+	store_bind_int(st, 7, now);
+	store_bind_int(st, 8, now);
+	return q_scalar(st);
+}
+
+int store_user_list(struct store *s, struct arena *a, struct user **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_LIST);
+	int rc, n = 0, cap = 0;
+	struct user *v = NULL;
+
+	if (!st)
+		return STORE_ERR;
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill_user(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+static int exec_int_int(struct store *s, const struct store_sql *q, int64_t a1, int64_t a2)
+{
+	struct store_stmt *st = store_prepare(s, q);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, a1);
+	store_bind_int(st, 2, a2);
+	return store_exec(st);
+}
+
+int store_user_set_disabled(struct store *s, int64_t id, int disabled)
+{
+	return exec_int_int(s, &Q_DISABLE, disabled, id);
+}
+
+int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PASSWD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, pwhash);
+	store_bind_int(st, 2, now);
+	store_bind_int(st, 3, id);
+	return store_exec(st);
+}
+
+int store_user_set_totp(struct store *s, int64_t id, const char *secret_enc, int enabled)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TOTP);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, secret_enc);
+	store_bind_int(st, 2, enabled);
+	store_bind_int(st, 3, id);
+	return store_exec(st);
+}
+
+int store_scope_add(struct store *s, int64_t user_id, int64_t unit_id)
+{
+	return exec_int_int(s, &Q_SCOPE_ADD, user_id, unit_id);
+}
+
+int store_scope_list(struct store *s, struct arena *a, int64_t user_id, struct unit **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SCOPE_LIST);
+	int rc, n = 0, cap = 0;
+	struct unit *v = NULL;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, user_id);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct unit *u = q_push(a, &v, &cap, n++, sizeof(*v));
+		u->id = store_col_int(st, 0);
+		u->name = q_text(a, st, 1);
+		u->kind = q_text(a, st, 2);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int store_throttle_get(struct store *s, const char *name, int *failures, int64_t *locked_until)
+{
+	struct store_stmt *st = store_prepare(s, &Q_THR_GET);
+	int rc;
+
+	*failures = 0;
+	*locked_until = 0;
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, name);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*failures = (int)store_col_int(st, 0);
+		*locked_until = store_col_int(st, 1);
+	}
+	store_reset(st);
+	return rc;
+}
+
+/* Counts a failure; returns 1 when this failure locked the name, 0 when
+ * not, < 0 on error. */
+int store_throttle_fail(struct store *s, const char *name, int64_t now, int max, int lock_secs)
+{
+	struct store_stmt *st = store_prepare(s, &Q_THR_FAIL);
+	int64_t failures;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, name);
+	store_bind_int(st, 2, now);
+	failures = q_scalar(st);
+	if (failures < 0)
+		return (int)failures;
+	if (failures < max)
+		return 0;
+	st = store_prepare(s, &Q_THR_LOCK);
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, now + lock_secs);
+	store_bind_text(st, 2, name);
+	return store_exec(st) < 0 ? STORE_ERR : 1;
+}
+
+int store_throttle_clear(struct store *s, const char *name)
+{
+	struct store_stmt *st = store_prepare(s, &Q_THR_CLEAR);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, name);
+	return store_exec(st);
+}

@@ -1,0 +1,64 @@
+/* q_util.c: helpers shared by the typed query files. */
+#include "store/q_util.h"
+
+#include <string.h>
+
+#include <string.h>
+
+const char *q_like_pattern(struct arena *a, const char *text)
+{
+	size_t n = strlen(text), j = 0;
+	char *p = arena_alloc(a, 2 * n + 3);
+
+	p[j++] = '%';
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '%' || text[i] == '_' || text[i] == '\\')
+			p[j++] = '\\';
+		p[j++] = text[i];
+	}
+	p[j++] = '%';
+	p[j] = '\0';
+	return p;
+}
+
+int64_t q_scalar(struct store_stmt *st)
+{
+	int rc = store_step(st);
+	int64_t v;
+
+	if (rc == STORE_ROW)
+		v = store_col_int(st, 0);
+	else
+		v = rc < 0 ? rc : 0;
+	store_reset(st);
+	return v;
+}
+
+void *q_push(struct arena *a, void *v, int *cap, int n, size_t sz)
+{
+	void **vp = v;
+
+	if (n >= *cap) {
+		int ncap = *cap ? 2 * *cap : 16;
+		char *w = arena_zalloc(a, (size_t)ncap * sz);
+		if (*vp)
+			memcpy(w, *vp, (size_t)n * sz);
+		*vp = w;
+		*cap = ncap;
+	}
+	return (char *)*vp + (size_t)n * sz;
+}
+
+int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *lq)
+{
+	struct arena *a;
+	int64_t n;
+
+	if (!st)
+		return STORE_ERR;
+	a = arena_new(512);
+	bind(st, a, lq);
+	n = q_scalar(st);
+	arena_free(a);
+	return n;
+}

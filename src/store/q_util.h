@@ -1,0 +1,41 @@
+#ifndef QF_Q_UTIL_H
+#define QF_Q_UTIL_H
+/* Private helpers of the q_*.c query files. */
+#include "core/arena.h"
+#include "store/store.h"
+
+/* A text column copied into the arena ("" for NULL). */
+static inline const char *q_text(struct arena *a, struct store_stmt *st, int i)
+{
+	return arena_strdup(a, store_col_text(st, i));
+}
+
+/* A text column copied into the arena, NULL for NULL. */
+static inline const char *q_text_or_null(struct arena *a, struct store_stmt *st, int i)
+{
+	return store_col_isnull(st, i) ? NULL : arena_strdup(a, store_col_text(st, i));
+}
+
+/* Binds v, or NULL when v is 0 (optional foreign keys). */
+static inline int q_bind_id(struct store_stmt *st, int idx, int64_t v)
+{
+	return v ? store_bind_int(st, idx, v) : store_bind_null(st, idx);
+}
+
+/* "%text%" with LIKE's wildcards escaped by '\', in the arena. */
+const char *q_like_pattern(struct arena *a, const char *text);
+
+/* Runs a statement expected to return one integer (count(*) and the like).
+ * Returns it, or < 0 on error; resets the statement. */
+int64_t q_scalar(struct store_stmt *st);
+
+/* Slot n of a growing arena array of elements of size sz (doubling the
+ * capacity *cap as needed, zeroed); *v is updated. */
+void *q_push(struct arena *a, void *v, int *cap, int n, size_t sz);
+
+struct list_query;
+typedef int (*q_bind_fn)(struct store_stmt *st, struct arena *a, const struct list_query *lq);
+/* count(*) of a list statement whose filters `bind` binds. */
+int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *lq);
+
+#endif

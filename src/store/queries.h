@@ -1,0 +1,88 @@
+#ifndef QF_QUERIES_H
+#define QF_QUERIES_H
+/*
+ * queries: the typed store calls the domain uses, written once against
+ * the driver API of store.h, so every backend runs the same SQL.
+ *
+ * Conventions: lookups return 1 found, 0 not found, < 0 error (a STORE_*
+ * code); inserts return the new id (> 0) or < 0; lists return the row
+ * count (>= 0) with an array allocated in `a`, or < 0.  Strings in the
+ * filled records are copied into `a`.  None of these open a transaction:
+ * the caller decides (writes go through store_tx).
+ */
+#include <stdint.h>
+
+#include "domain/model.h"
+#include "store/store.h"
+
+struct arena;
+
+/* settings */
+int store_setting_get(struct store *s, struct arena *a, const char *key, const char **value);
+int store_setting_set(struct store *s, const char *key, const char *value);
+
+/* working-day calendar exceptions */
+int store_holiday_put(struct store *s, const char *day, int off_day, const char *name);
+int store_holiday_each(struct store *s, void (*fn)(void *arg, const char *day, int off_day,
+						   const char *name), void *arg);
+
+/* users and jurisdiction scopes */
+int store_user_by_name(struct store *s, struct arena *a, const char *name, struct user *u);
+int store_user_by_id(struct store *s, struct arena *a, int64_t id, struct user *u);
+int64_t store_user_insert(struct store *s, const struct user *u, const char *pwhash, int64_t now);
+int store_user_list(struct store *s, struct arena *a, struct user **out);
+int store_user_set_disabled(struct store *s, int64_t id, int disabled);
+int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int64_t now);
+int store_user_set_totp(struct store *s, int64_t id, const char *secret_enc, int enabled);
+int store_scope_add(struct store *s, int64_t user_id, int64_t unit_id);
+int store_scope_list(struct store *s, struct arena *a, int64_t user_id, struct unit **out);
+
+/* login throttling, per user name whether the account exists or not */
+int store_throttle_get(struct store *s, const char *name, int *failures, int64_t *locked_until);
+int store_throttle_fail(struct store *s, const char *name, int64_t now, int max, int lock_secs);
+int store_throttle_clear(struct store *s, const char *name);
+
+/* sessions (token_hash is the SHA-256 of the cookie token, hex) */
+int store_session_insert(struct store *s, const struct session *se, const char *ip);
+int store_session_get(struct store *s, struct arena *a, const char *token_hash, struct session *se);
+int store_session_touch(struct store *s, const char *token_hash, int64_t now);
+int store_session_set_stage(struct store *s, const char *token_hash, int stage);
+int store_session_delete(struct store *s, const char *token_hash);
+int store_session_delete_user(struct store *s, int64_t user_id);
+int store_session_purge(struct store *s, int64_t idle_before, int64_t created_before);
+
+/* audit log */
+int store_audit_last(struct store *s, struct arena *a, int64_t *id, const char **mac);
+int store_audit_insert(struct store *s, const struct audit_entry *e);
+int store_audit_list(struct store *s, struct arena *a, const struct list_query *lq,
+		     struct audit_entry **out);
+int64_t store_audit_count(struct store *s, const struct list_query *lq);
+/* Calls fn for every entry in id order; stops when fn returns non-zero
+ * and returns that value; 0 at the end, < 0 on error. */
+int store_audit_each(struct store *s, struct arena *a,
+		     int (*fn)(void *arg, const struct audit_entry *e), void *arg);
+
+/* units */
+int store_unit_get(struct store *s, struct arena *a, int64_t id, struct unit *u);
+int64_t store_unit_insert(struct store *s, const struct unit *u, int64_t now);
+int store_unit_update(struct store *s, const struct unit *u, int64_t now);
+int store_unit_list(struct store *s, struct arena *a, const struct list_query *lq, struct unit **out);
+int64_t store_unit_count(struct store *s, const struct list_query *lq);
+/* 1 when unit_id is in the scope of scope_user (or scope_user is 0) */
+int store_unit_visible(struct store *s, int64_t scope_user, int64_t unit_id);
+/* 1 when `ancestor` is `id` or one of its ancestors */
+int store_unit_is_ancestor(struct store *s, int64_t ancestor, int64_t id);
+int store_unit_sibling_exists(struct store *s, const char *region, int64_t parent_id,
+			      const char *name, int64_t except_id);
+
+/* persons */
+int store_person_get(struct store *s, struct arena *a, int64_t id, struct person *p);
+int64_t store_person_insert(struct store *s, const struct person *p, int64_t now);
+int store_person_update(struct store *s, const struct person *p, int64_t now);
+int store_person_list(struct store *s, struct arena *a, const struct list_query *lq,
+		      struct person **out);
+int64_t store_person_count(struct store *s, const struct list_query *lq);
+/* id of a person with this ID-number MAC other than except_id, 0 if none */
+int64_t store_person_by_idmac(struct store *s, const char *mac, int64_t except_id);
+
+#endif

@@ -1,0 +1,434 @@
+/*
+ * store.c: the backend-neutral half of the store (store.h).
+ *
+ * It picks a driver from the uri, keeps each connection's statement cache
+ * and transaction state, and runs write transactions with retries; the
+ * drivers (store_sqlite.c, later store_pg.c) only talk to their database.
+ *
+ * Guarantees:
+ *  - store_prepare() prepares a given `struct store_sql` once per
+ *    connection and returns the same statement every time after, reset and
+ *    with its bindings cleared if the last user left it dirty.
+ *  - A failing call leaves a message for store_errmsg() recorded at the
+ *    moment of the failure, so a rollback afterwards does not replace it.
+ *  - store_tx() never leaves a transaction open: fn's work is committed
+ *    or rolled back, and STORE_BUSY is retried a bounded number of times.
+ *  - Calls on a NULL statement (a failed store_prepare) fail with
+ *    STORE_ERR, so `store_exec(store_prepare(s, &q))` is safe.
+ */
+#include "store/store_impl.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Weak: NULL until store_pg.c is linked into the program. */
+extern const struct store_ops store_pg_ops __attribute__((weak));
+
+#define STORE_TX_RETRIES 10             /* retries after the first attempt */
+#define STORE_TX_BACKOFF_MIN_US 1000L
+#define STORE_TX_BACKOFF_MAX_US 100000L
+#define STORE_CACHE_MIN 64
+
+void store_seterr(struct store *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
+}
+
+static void QF_PRINTF(3, 4) errf(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static int is_pg_uri(const char *uri)
+{
+	return !strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11);
+}
+
+/* splitmix64: a per-connection generator for backoff jitter (no shared
+ * state between threads, no need for cryptographic quality). */
+static uint64_t next_rand(struct store *s)
+{
+	uint64_t z = (s->rng += 0x9E3779B97F4A7C15ull);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+struct store *store_open(const char *uri, int create, char *err, size_t errlen)
+{
+	const struct store_ops *ops = &store_sqlite_ops;
+	struct store *s;
+	struct timespec ts;
+
+	if (!uri || !*uri) {
+		errf(err, errlen, "no database given");
+		return NULL;
+	}
+	if (is_pg_uri(uri)) {
+		ops = &store_pg_ops;
+		if (!ops) {
+			errf(err, errlen, "PostgreSQL backend not built yet");
+			return NULL;
+		}
+	}
+	s = ops->open(uri, create, err, errlen);
+	if (!s)
+		return NULL;
+	s->ops = ops;
+	s->backend = ops->backend;
+	s->in_tx = 0;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	s->rng = ((uint64_t)ts.tv_sec << 30) ^ (uint64_t)ts.tv_nsec ^ (uint64_t)(uintptr_t)s;
+	s->err[0] = '\0';
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	store_rollback(s);
+	for (i = 0; i < s->cache_cap; i++)
+		if (s->cache[i])
+			s->ops->finalize(s->cache[i]);
+	free(s->cache);
+	s->cache = NULL;
+	s->cache_cap = s->cache_len = 0;
+	s->ops->close(s);
+}
+
+enum store_backend store_backend(const struct store *s)
+{
+	return s->backend;
+}
+
+const char *store_errmsg(struct store *s)
+{
+	if (!s)
+		return "no database connection";
+	if (s->err[0])
+		return s->err;
+	if (s->ops->errmsg)
+		return s->ops->errmsg(s);
+	return "not an error";
+}
+
+/* ---- statement cache ------------------------------------------------ */
+
+/* Statements are keyed by the address of their static store_sql; the
+ * multiplier spreads the (aligned, clustered) addresses over the table. */
+static size_t cache_slot(const struct store_sql *q, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)q;
+
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDull;
+	h ^= h >> 33;
+	return (size_t)h & (cap - 1);
+}
+
+/* The slot holding q, or the empty slot where it belongs (cache_cap > 0). */
+static struct store_stmt **cache_find(struct store *s, const struct store_sql *q)
+{
+	size_t i;
+
+	for (i = cache_slot(q, s->cache_cap);; i = (i + 1) & (s->cache_cap - 1))
+		if (!s->cache[i] || s->cache[i]->q == q)
+			return &s->cache[i];
+}
+
+/* Doubles the table (load factor stays at or below one half, so a probe
+ * always reaches an empty slot). */
+static void cache_grow(struct store *s)
+{
+	size_t cap = s->cache_cap ? s->cache_cap * 2 : STORE_CACHE_MIN;
+	struct store_stmt **old = s->cache;
+	size_t oldcap = s->cache_cap, i;
+
+	s->cache = calloc(cap, sizeof(*s->cache));
+	if (!s->cache) {
+		fputs("fatal: out of memory\n", stderr);
+		abort();
+	}
+	s->cache_cap = cap;
+	for (i = 0; i < oldcap; i++)
+		if (old[i])
+			*cache_find(s, old[i]->q) = old[i];
+	free(old);
+}
+
+struct store_stmt *store_prepare(struct store *s, const struct store_sql *q)
+{
+	struct store_stmt *st;
+
+	if (!q || (!q->sqlite && !q->pg)) {
+		store_seterr(s, "no SQL to prepare");
+		return NULL;
+	}
+	if (s->cache_cap && (st = *cache_find(s, q))) {
+		if (st->dirty)
+			store_reset(st);
+		return st;
+	}
+	st = s->ops->prepare(s, q);
+	if (!st)
+		return NULL;
+	st->s = s;
+	st->q = q;
+	st->dirty = 0;
+	if ((s->cache_len + 1) * 2 > s->cache_cap)
+		cache_grow(s);
+	*cache_find(s, q) = st;
+	s->cache_len++;
+	return st;
+}
+
+/* Resets every statement left mid-way, so none keeps a read snapshot
+ * (SQLite) or a portal (PostgreSQL) open past an error path. */
+static void reset_dirty(struct store *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->cache_cap; i++)
+		if (s->cache[i] && s->cache[i]->dirty)
+			store_reset(s->cache[i]);
+}
+
+/* ---- statements ----------------------------------------------------- */
+
+int store_bind_int(struct store_stmt *st, int idx, int64_t v)
+{
+	if (!st)
+		return STORE_ERR;
+	st->dirty = 1;
+	return st->s->ops->bind_int(st, idx, v);
+}
+
+int store_bind_text(struct store_stmt *st, int idx, const char *v)
+{
+	if (!st)
+		return STORE_ERR;
+	st->dirty = 1;
+	return st->s->ops->bind_text(st, idx, v);
+}
+
+int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
+{
+	if (!st)
+		return STORE_ERR;
+	st->dirty = 1;
+	return st->s->ops->bind_blob(st, idx, v, len);
+}
+
+int store_bind_null(struct store_stmt *st, int idx)
+{
+	if (!st)
+		return STORE_ERR;
+	st->dirty = 1;
+	return st->s->ops->bind_null(st, idx);
+}
+
+int store_step(struct store_stmt *st)
+{
+	if (!st)
+		return STORE_ERR;
+	st->dirty = 1;
+	return st->s->ops->step(st);
+}
+
+void store_reset(struct store_stmt *st)
+{
+	if (!st)
+		return;
+	st->s->ops->reset(st);
+	st->dirty = 0;
+}
+
+int store_col_isnull(struct store_stmt *st, int i)
+{
+	return st ? st->s->ops->col_isnull(st, i) : 1;
+}
+
+int64_t store_col_int(struct store_stmt *st, int i)
+{
+	return st ? st->s->ops->col_int(st, i) : 0;
+}
+
+const char *store_col_text(struct store_stmt *st, int i)
+{
+	const char *t = st ? st->s->ops->col_text(st, i) : NULL;
+
+	return t ? t : "";
+}
+
+const void *store_col_blob(struct store_stmt *st, int i, size_t *len)
+{
+	size_t dummy;
+
+	if (!len)
+		len = &dummy;
+	if (!st) {
+		*len = 0;
+		return NULL;
+	}
+	return st->s->ops->col_blob(st, i, len);
+}
+
+int store_exec(struct store_stmt *st)
+{
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	while ((rc = store_step(st)) == STORE_ROW)
+		;
+	store_reset(st);
+	return rc;
+}
+
+int64_t store_last_id(struct store *s)
+{
+	return s->ops->last_id(s);
+}
+
+int64_t store_changes(struct store *s)
+{
+	return s->ops->changes(s);
+}
+
+/* ---- transactions --------------------------------------------------- */
+
+int store_begin(struct store *s, int write)
+{
+	int rc;
+
+	if (s->in_tx) {
+		store_seterr(s, "a transaction is already open");
+		return STORE_ERR;
+	}
+	rc = s->ops->begin(s, write);
+	if (rc == STORE_OK)
+		s->in_tx = 1;
+	return rc;
+}
+
+int store_commit(struct store *s)
+{
+	int rc;
+
+	if (!s->in_tx) {
+		store_seterr(s, "no transaction is open");
+		return STORE_ERR;
+	}
+	rc = s->ops->commit(s);
+	if (rc == STORE_OK)
+		s->in_tx = 0;
+	return rc;
+}
+
+void store_rollback(struct store *s)
+{
+	if (!s)
+		return;
+	reset_dirty(s);
+	if (s->in_tx)
+		(void)s->ops->rollback(s);
+	s->in_tx = 0;
+}
+
+int store_in_tx(const struct store *s)
+{
+	return s->in_tx;
+}
+
+/* Sleeps before retry number attempt+1: 1 ms doubling up to 100 ms, plus
+ * up to half as much again at random so that writers that collided do not
+ * collide again in step. */
+static void backoff(struct store *s, int attempt)
+{
+	long us = STORE_TX_BACKOFF_MIN_US << (attempt < 16 ? attempt : 16);
+	struct timespec ts, rem;
+
+	if (us > STORE_TX_BACKOFF_MAX_US)
+		us = STORE_TX_BACKOFF_MAX_US;
+	us += (long)(next_rand(s) % (uint64_t)(us / 2 + 1));
+	ts.tv_sec = us / 1000000;
+	ts.tv_nsec = (us % 1000000) * 1000;
+	while (nanosleep(&ts, &rem) && errno == EINTR)
+		ts = rem;
+}
+
+/* The one transaction runner (MHD-PATTERNS.md 10).  fn may run more than
+ * once, so it must not have effects outside the database. */
+int store_tx(struct store *s, int (*fn)(struct store *s, void *arg), void *arg)
+{
+	int attempt, rc, r;
+
+	if (s->in_tx) {
+		store_seterr(s, "store_tx called inside an open transaction");
+		return STORE_ERR;
+	}
+	for (attempt = 0;; attempt++) {
+		rc = store_begin(s, 1);
+		if (rc == STORE_OK) {
+			r = fn(s, arg);
+			if (r >= 0) {
+				rc = store_commit(s);
+				if (rc == STORE_OK)
+					return r;
+			} else {
+				rc = r;
+			}
+			store_rollback(s);
+		}
+		if (rc != STORE_BUSY || attempt >= STORE_TX_RETRIES)
+			return rc;
+		backoff(s, attempt);
+	}
+}
+
+/* ---- backup --------------------------------------------------------- */
+
+int store_backup(struct store *s, const char *dest, char *err, size_t errlen)
+{
+	char buf[STORE_ERRMAX];
+	int rc;
+
+	if (!err || !errlen) {
+		err = buf;
+		errlen = sizeof(buf);
+	}
+	err[0] = '\0';
+	if (!dest || !*dest) {
+		errf(err, errlen, "no backup file given");
+		rc = STORE_ERR;
+	} else if (s->in_tx) {
+		errf(err, errlen, "cannot back up inside an open transaction");
+		rc = STORE_ERR;
+	} else if (!s->ops->backup) {
+		errf(err, errlen, "the %s backend cannot back up", s->ops->name);
+		rc = STORE_ERR;
+	} else {
+		rc = s->ops->backup(s, dest, err, errlen);
+	}
+	if (rc < 0)
+		store_seterr(s, "%s", err);
+	return rc;
+}

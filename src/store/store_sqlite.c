@@ -1,0 +1,529 @@
+/*
+ * store_sqlite.c: the SQLite driver behind store.h (see store_impl.h for
+ * the driver contract).
+ *
+ * One connection per thread (SQLITE_OPEN_NOMUTEX), opened in WAL mode with
+ * synchronous=FULL, foreign keys on and a 5 s busy timeout: an
+ * acknowledged commit survives a crash or power loss, readers never block
+ * the writer, and a database that cannot run in WAL is refused rather
+ * than silently served in another mode.
+ *
+ * The connection is also made strict, to keep the SQL portable and the
+ * file safe: double-quoted string literals are errors (PostgreSQL reads
+ * "x" as a name) and defensive mode forbids writable_schema and direct
+ * writes to FTS shadow tables.  trusted_schema stays on: SQLite 3.40
+ * refuses FTS5 content-sync triggers without it.
+ *
+ * Return codes are mapped once, here: SQLITE_BUSY and SQLITE_LOCKED ->
+ * STORE_BUSY, any SQLITE_CONSTRAINT_* -> STORE_CONSTRAINT, every other
+ * failure -> STORE_ERR, always with the message recorded first.
+ */
+#include "store/store_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define SQ_BACKUP_TRIES 100             /* x SQ_BACKUP_SLEEP_MS */
+#define SQ_BACKUP_SLEEP_MS 50
+
+enum { TX_BEGIN, TX_BEGIN_IMMEDIATE, TX_COMMIT, TX_ROLLBACK, TX_N };
+
+static const char *const tx_sql[TX_N] = {
+	"BEGIN", "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK",
+};
+
+struct sq_store {
+	struct store base;
+	sqlite3 *db;
+	sqlite3_stmt *tx[TX_N];         /* prepared on first use */
+};
+
+struct sq_stmt {
+	struct store_stmt base;
+	sqlite3_stmt *st;
+};
+
+static struct sq_store *SQ(struct store *s)
+{
+	return (struct sq_store *)s;
+}
+
+static sqlite3_stmt *ST(struct store_stmt *st)
+{
+	return ((struct sq_stmt *)st)->st;
+}
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+
+	if (!p) {
+		fputs("fatal: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static void QF_PRINTF(3, 4) errf(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static int map_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+		return STORE_OK;
+	case SQLITE_ROW:
+		return STORE_ROW;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return STORE_BUSY;
+	case SQLITE_CONSTRAINT:
+		return STORE_CONSTRAINT;
+	default:
+		return STORE_ERR;
+	}
+}
+
+/* Records the connection's message for a failed call, notices when SQLite
+ * ended the transaction by itself (it rolls back on SQLITE_FULL, IOERR,
+ * NOMEM and the like), and returns the mapped code. */
+static int fail(struct sq_store *q, int rc)
+{
+	store_seterr(&q->base, "%s", sqlite3_errmsg(q->db));
+	if (q->base.in_tx && sqlite3_get_autocommit(q->db))
+		q->base.in_tx = 0;
+	return map_rc(rc);
+}
+
+/* Runs a pragma (or any one statement) and copies the first column of
+ * its first row into out ("" when there is none).  0 or -1 with err set. */
+static int pragma(sqlite3 *db, const char *sql, char *out, size_t outlen,
+		  char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	out[0] = '\0';
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const unsigned char *t = sqlite3_column_text(st, 0);
+			snprintf(out, outlen, "%s", t ? (const char *)t : "");
+			rc = SQLITE_DONE;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		errf(err, errlen, "'%s' failed: %s", sql, sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Checks that a pragma reads back as expected after being set. */
+static int pragma_expect(sqlite3 *db, const char *set, const char *get,
+			 const char *want, const char *path, char *err, size_t errlen)
+{
+	char got[32];
+
+	if (pragma(db, set, got, sizeof(got), err, errlen) ||
+	    pragma(db, get, got, sizeof(got), err, errlen))
+		return -1;
+	if (strcasecmp(got, want)) {
+		errf(err, errlen, "database '%s': %s did not take effect (got '%s')", path, set, got);
+		return -1;
+	}
+	return 0;
+}
+
+static struct store *sq_open(const char *uri, int create, char *err, size_t errlen)
+{
+	struct sq_store *q;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	int rc;
+
+	if (!sqlite3_threadsafe()) {
+		errf(err, errlen, "this SQLite library was built without thread support");
+		return NULL;
+	}
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	q = xcalloc(1, sizeof(*q));
+	rc = sqlite3_open_v2(uri, &q->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		errf(err, errlen, "cannot open database '%s': %s", uri,
+		     q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(q->db, 1);
+	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
+	sqlite3_db_config(q->db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+
+	/* busy_timeout (5 s) first: switching to WAL needs a lock that another
+	 * process opening the same file may hold for a moment. */
+	if (pragma_expect(q->db, "PRAGMA busy_timeout = 5000", "PRAGMA busy_timeout",
+			  "5000", uri, err, errlen) ||
+	    pragma_expect(q->db, "PRAGMA journal_mode = WAL", "PRAGMA journal_mode",
+			  "wal", uri, err, errlen) ||
+	    pragma_expect(q->db, "PRAGMA synchronous = FULL", "PRAGMA synchronous",
+			  "2", uri, err, errlen) ||
+	    pragma_expect(q->db, "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys",
+			  "1", uri, err, errlen))
+		goto fail;
+	return &q->base;
+fail:
+	sqlite3_close_v2(q->db);
+	free(q);
+	return NULL;
+}
+
+static void sq_close(struct store *s)
+{
+	struct sq_store *q = SQ(s);
+	int i;
+
+	for (i = 0; i < TX_N; i++)
+		sqlite3_finalize(q->tx[i]);
+	sqlite3_close_v2(q->db);
+	free(q);
+}
+
+/* Runs one of the transaction statements, prepared once per connection. */
+static int tx_run(struct sq_store *q, int which)
+{
+	int rc;
+
+	if (!q->tx[which]) {
+		rc = sqlite3_prepare_v3(q->db, tx_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+					&q->tx[which], NULL);
+		if (rc != SQLITE_OK)
+			return fail(q, rc);
+	}
+	rc = sqlite3_step(q->tx[which]);
+	sqlite3_reset(q->tx[which]);
+	if (rc != SQLITE_DONE)
+		return fail(q, rc);
+	return STORE_OK;
+}
+
+static int sq_begin(struct store *s, int write)
+{
+	return tx_run(SQ(s), write ? TX_BEGIN_IMMEDIATE : TX_BEGIN);
+}
+
+static int sq_commit(struct store *s)
+{
+	return tx_run(SQ(s), TX_COMMIT);
+}
+
+/* Never records an error: a rollback runs on failure paths, and the
+ * failure that caused it is the message worth keeping.  "No transaction
+ * is active" (SQLite already rolled back) is not a failure here. */
+static int sq_rollback(struct store *s)
+{
+	struct sq_store *q = SQ(s);
+	int rc;
+
+	if (sqlite3_get_autocommit(q->db))
+		return STORE_OK;
+	if (!q->tx[TX_ROLLBACK] &&
+	    sqlite3_prepare_v3(q->db, tx_sql[TX_ROLLBACK], -1, SQLITE_PREPARE_PERSISTENT,
+			       &q->tx[TX_ROLLBACK], NULL) != SQLITE_OK)
+		return STORE_ERR;
+	rc = sqlite3_step(q->tx[TX_ROLLBACK]);
+	sqlite3_reset(q->tx[TX_ROLLBACK]);
+	return rc == SQLITE_DONE ? STORE_OK : map_rc(rc);
+}
+
+static int only_blanks(const char *p)
+{
+	for (; *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != ';')
+			return 0;
+	return 1;
+}
+
+static struct store_stmt *sq_prepare(struct store *s, const struct store_sql *sql)
+{
+	struct sq_store *q = SQ(s);
+	struct sq_stmt *st;
+	sqlite3_stmt *raw = NULL;
+	const char *tail = NULL;
+	int rc;
+
+	if (!sql->sqlite) {
+		store_seterr(s, "statement has no SQLite text: '%.60s'", sql->pg);
+		return NULL;
+	}
+	rc = sqlite3_prepare_v3(q->db, sql->sqlite, -1, SQLITE_PREPARE_PERSISTENT, &raw, &tail);
+	if (rc != SQLITE_OK) {
+		store_seterr(s, "%s in '%.200s'", sqlite3_errmsg(q->db), sql->sqlite);
+		return NULL;
+	}
+	if (!raw) {
+		store_seterr(s, "empty statement");
+		return NULL;
+	}
+	if (tail && !only_blanks(tail)) {
+		sqlite3_finalize(raw);
+		store_seterr(s, "more than one statement in '%.200s'", sql->sqlite);
+		return NULL;
+	}
+	st = xcalloc(1, sizeof(*st));
+	st->st = raw;
+	return &st->base;
+}
+
+static void sq_finalize(struct store_stmt *st)
+{
+	sqlite3_finalize(ST(st));
+	free(st);
+}
+
+static int bound(struct store_stmt *st, int rc)
+{
+	return rc == SQLITE_OK ? STORE_OK : fail(SQ(st->s), rc);
+}
+
+static int sq_bind_int(struct store_stmt *st, int idx, int64_t v)
+{
+	return bound(st, sqlite3_bind_int64(ST(st), idx, v));
+}
+
+static int sq_bind_text(struct store_stmt *st, int idx, const char *v)
+{
+	if (!v)
+		return bound(st, sqlite3_bind_null(ST(st), idx));
+	return bound(st, sqlite3_bind_text(ST(st), idx, v, -1, SQLITE_TRANSIENT));
+}
+
+static int sq_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
+{
+	if (!v)
+		return bound(st, sqlite3_bind_null(ST(st), idx));
+	return bound(st, sqlite3_bind_blob64(ST(st), idx, v, len, SQLITE_TRANSIENT));
+}
+
+static int sq_bind_null(struct store_stmt *st, int idx)
+{
+	return bound(st, sqlite3_bind_null(ST(st), idx));
+}
+
+static int sq_step(struct store_stmt *st)
+{
+	int rc = sqlite3_step(ST(st));
+
+	if (rc == SQLITE_ROW)
+		return STORE_ROW;
+	if (rc == SQLITE_DONE)
+		return STORE_DONE;
+	return fail(SQ(st->s), rc);
+}
+
+static void sq_reset(struct store_stmt *st)
+{
+	sqlite3_reset(ST(st));
+	sqlite3_clear_bindings(ST(st));
+}
+
+static int sq_col_isnull(struct store_stmt *st, int i)
+{
+	return sqlite3_column_type(ST(st), i) == SQLITE_NULL;
+}
+
+static int64_t sq_col_int(struct store_stmt *st, int i)
+{
+	return sqlite3_column_int64(ST(st), i);
+}
+
+static const char *sq_col_text(struct store_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(ST(st), i);
+
+	return t ? (const char *)t : "";
+}
+
+/* NULL and len 0 for SQL NULL and for an empty blob alike. */
+static const void *sq_col_blob(struct store_stmt *st, int i, size_t *len)
+{
+	const void *p = sqlite3_column_blob(ST(st), i);
+	int n = sqlite3_column_bytes(ST(st), i);
+
+	*len = n > 0 ? (size_t)n : 0;
+	return p;
+}
+
+static int64_t sq_last_id(struct store *s)
+{
+	return sqlite3_last_insert_rowid(SQ(s)->db);
+}
+
+static int64_t sq_changes(struct store *s)
+{
+	return sqlite3_changes64(SQ(s)->db);
+}
+
+static const char *sq_errmsg(struct store *s)
+{
+	return sqlite3_errmsg(SQ(s)->db);
+}
+
+static int sq_exec_script(struct store *s, const char *sql)
+{
+	struct sq_store *q = SQ(s);
+	char *msg = NULL;
+	int rc = sqlite3_exec(q->db, sql, NULL, NULL, &msg);
+
+	if (rc == SQLITE_OK)
+		return STORE_OK;
+	store_seterr(s, "%s", msg ? msg : sqlite3_errmsg(q->db));
+	sqlite3_free(msg);
+	if (s->in_tx && sqlite3_get_autocommit(q->db))
+		s->in_tx = 0;
+	return map_rc(rc);
+}
+
+/* fsyncs path (a file or a directory); 0 or -1 with errno. */
+static int fsync_path(const char *path, int dir)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	if (rc) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+/*
+ * Online backup into a new file.  The copy is one sqlite3_backup_step(-1):
+ * it reads a single WAL snapshot, so it holds exactly the transactions
+ * committed when it started, while writers on other connections go on
+ * (a stepwise copy would restart each time another connection commits).
+ * The destination is created with O_EXCL (an existing file is never
+ * overwritten, mode 0600: it holds the whole database) and removed again
+ * if the backup fails; on success the file and its directory are fsynced.
+ */
+static int sq_backup(struct store *s, const char *dest, char *err, size_t errlen)
+{
+	struct sq_store *q = SQ(s);
+	sqlite3 *ddb = NULL;
+	sqlite3_backup *bk;
+	char *dircopy;
+	int fd, rc, tries;
+
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			errf(err, errlen, "backup file '%s' already exists", dest);
+		else
+			errf(err, errlen, "cannot create '%s': %s", dest, strerror(errno));
+		return STORE_ERR;
+	}
+	close(fd);
+
+	rc = sqlite3_open_v2(dest, &ddb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+			     SQLITE_OPEN_EXRESCODE, NULL);
+	if (rc != SQLITE_OK) {
+		errf(err, errlen, "cannot open '%s': %s", dest,
+		     ddb ? sqlite3_errmsg(ddb) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	bk = sqlite3_backup_init(ddb, "main", q->db, "main");
+	if (!bk) {
+		errf(err, errlen, "cannot back up to '%s': %s", dest, sqlite3_errmsg(ddb));
+		goto fail;
+	}
+	for (tries = 0;; tries++) {
+		rc = sqlite3_backup_step(bk, -1);
+		if (rc == SQLITE_DONE || tries >= SQ_BACKUP_TRIES ||
+		    ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED))
+			break;
+		sqlite3_sleep(SQ_BACKUP_SLEEP_MS);
+	}
+	if (rc != SQLITE_DONE) {
+		errf(err, errlen, "backup to '%s' failed: %s", dest, sqlite3_errstr(rc));
+		sqlite3_backup_finish(bk);
+		goto fail;
+	}
+	rc = sqlite3_backup_finish(bk);
+	if (rc != SQLITE_OK) {
+		errf(err, errlen, "backup to '%s' failed: %s", dest, sqlite3_errmsg(ddb));
+		goto fail;
+	}
+	rc = sqlite3_close(ddb);
+	ddb = NULL;
+	if (rc != SQLITE_OK) {
+		errf(err, errlen, "cannot close '%s': %s", dest, sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (fsync_path(dest, 0)) {
+		errf(err, errlen, "cannot sync '%s': %s", dest, strerror(errno));
+		goto fail;
+	}
+	dircopy = strdup(dest);
+	if (!dircopy || fsync_path(dirname(dircopy), 1)) {
+		errf(err, errlen, "cannot sync the directory of '%s': %s", dest, strerror(errno));
+		free(dircopy);
+		goto fail;
+	}
+	free(dircopy);
+	return STORE_OK;
+fail:
+	sqlite3_close_v2(ddb);
+	unlink(dest);
+	return STORE_ERR;
+}
+
+const struct store_ops store_sqlite_ops = {
+	.name = "SQLite",
+	.backend = STORE_SQLITE,
+	.open = sq_open,
+	.close = sq_close,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.bind_blob = sq_bind_blob,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.reset = sq_reset,
+	.col_isnull = sq_col_isnull,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_blob = sq_col_blob,
+	.last_id = sq_last_id,
+	.changes = sq_changes,
+	.errmsg = sq_errmsg,
+	.backup = sq_backup,
+	.exec_script = sq_exec_script,
+};
