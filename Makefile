@@ -43,38 +43,43 @@ deps:
 	@pkg-config --exists $(PKGS) $(TESTPKGS) || scripts/install-deps
 
 build/qingfeng: $(REL_OBJ) build/rel/main.o
-	$(CC) $(REL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/san/qingfeng: $(SAN_OBJ) build/san/main.o
-	$(CC) $(SAN_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(SAN_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/rel/%.o: src/%.c $(HDR) | build/gen/.stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) $(REL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 build/san/%.o: src/%.c $(HDR) | build/gen/.stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 build/rel/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) -c -o $@ $<
+	@$(CC) $(REL_CFLAGS) -c -o $@ $<
 build/san/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) -c -o $@ $<
+	@$(CC) $(SAN_CFLAGS) -c -o $@ $<
 
 build/gen/.stamp:
 	@mkdir -p build/gen && touch $@
 build/embed: tools/embed.c | build/gen/.stamp
-	$(CC) -O1 -o $@ $<
+	@$(CC) -O1 -o $@ $<
 build/gen/assets.c: build/embed $(ASSETS)
-	build/embed qf_assets $@ assets/ $(ASSETS)
+	@build/embed qf_assets $@ assets/ $(ASSETS)
 build/gen/migrations.c: build/embed $(MIGR)
-	build/embed qf_migrations $@ src/store/migrations/ $(MIGR)
+	@build/embed qf_migrations $@ src/store/migrations/ $(MIGR)
 build/gen/data.c: build/embed $(DATA)
-	build/embed qf_data $@ data/ $(DATA)
+	@build/embed qf_data $@ data/ $(DATA)
 
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+	@echo "  LINK    $@"
+	@$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 run: deps build/qingfeng
 	@mkdir -p $(dir $(DB))

@@ -7,8 +7,9 @@
 
 #include "cmd/cmd.h"
 #include "core/log.h"
+#include "core/version.h"
 
-const char *qf_version = "0.1.0";
+
 
 static const struct {
 	const char *name;
@@ -38,7 +39,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
-		printf("qingfeng %s\n", qf_version);
+		printf("qingfeng %s\n", QF_VERSION);
 		return 0;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {

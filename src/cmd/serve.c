@@ -12,10 +12,11 @@
 #include "core/calendar.h"
 #include "core/crypto.h"
 #include "core/log.h"
+#include "core/version.h"
 #include "http/http.h"
 #include "store/store.h"
 
-extern const char *qf_version;
+
 
 int cmd_serve(int argc, char **argv)
 {
@@ -56,7 +57,7 @@ int cmd_serve(int argc, char **argv)
 	app.cfg = env.cfg;
 	app.keys = env.keys;
 	app.db_uri = db;
-	app.version = qf_version;
+	app.version = QF_VERSION;
 	app.cal = calendar_from_store(env.db);
 	n = sysconf(_SC_NPROCESSORS_ONLN);
 	app.threads = threads ? (unsigned)atoi(threads) : (unsigned)(n > 0 ? n : 2);

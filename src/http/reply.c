@@ -113,7 +113,7 @@ int reply_static(struct req *r, const char *type, const char *data, size_t len, 
 
 int reply_json(struct req *r, unsigned status, void *json)
 {
-	char *s = json_dumps(json, JSON_COMPACT | JSON_ENSURE_ASCII);
+	char *s = json_dumps(json, JSON_COMPACT);
 
 	json_decref(json);
 	if (!s)

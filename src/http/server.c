@@ -414,13 +414,13 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	signal(SIGPIPE, SIG_IGN);
 
 	d = MHD_start_daemon(flags, ntohs(sa.sin_port), NULL, NULL, &on_request, app,
+			     MHD_OPTION_EXTERNAL_LOGGER, &mhd_logger, app,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)app->threads,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
 			     MHD_OPTION_NOTIFY_COMPLETED, &on_completed, app,
-			     MHD_OPTION_EXTERNAL_LOGGER, &mhd_logger, app,
 			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 			     MHD_OPTION_HTTPS_MEM_KEY, key,
 			     MHD_OPTION_END);
