@@ -74,6 +74,7 @@ enum {
 	R_PARTIAL = 1 << 1,      /* allowed before the second factor is done */
 	R_API = 1 << 2,          /* errors as JSON */
 	R_NOCSRF = 1 << 3,       /* the handler checks its own token (login) */
+	R_STATIC = 1 << 4,       /* no database, no session (assets, health) */
 };
 
 struct route {

@@ -16,8 +16,8 @@
 #define POST HM_POST
 
 const struct route route_table[] = {
-	{ GET, "/healthz", page_healthz, 0, R_PUBLIC },
-	{ GET, "/assets/*", page_asset, 0, R_PUBLIC },
+	{ GET, "/healthz", page_healthz, 0, R_PUBLIC | R_STATIC },
+	{ GET, "/assets/*", page_asset, 0, R_PUBLIC | R_STATIC },
 	{ GET, "/login", page_login_form, 0, R_PUBLIC },
 	{ POST, "/login", page_login, 0, R_PUBLIC | R_NOCSRF },
 	{ GET, "/login/totp", page_totp_form, 0, R_PARTIAL },

@@ -225,6 +225,8 @@ static int dispatch(struct req *r)
 		return reply_error(r, E_BAD_REQUEST, r->query.err);
 	if (!rt)
 		return reply_error(r, r->route_state == 405 ? E_METHOD : E_NOT_FOUND, NULL);
+	if (rt->flags & R_STATIC)
+		return rt->handler(r);
 	r->c.db = thread_db(r->app);
 	if (!r->c.db)
 		return reply_error(r, E_BUSY, "database unavailable");

@@ -61,8 +61,10 @@ int store_audit_insert(struct store *s, const struct audit_entry *e)
 	return store_exec(st);
 }
 
-static void fill_entry(struct arena *a, struct store_stmt *st, struct audit_entry *e)
+static void fill_entry(struct arena *a, struct store_stmt *st, void *row)
 {
+	struct audit_entry *e = row;
+
 	e->id = store_col_int(st, 0);
 	e->region = q_text(a, st, 1);
 	e->at = store_col_int(st, 2);
@@ -104,20 +106,7 @@ static int bind_filters(struct store_stmt *st, struct arena *a, const struct lis
 int store_audit_list(struct store *s, struct arena *a, const struct list_query *lq,
 		     struct audit_entry **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_LIST);
-	int rc, n = 0, cap = 0, i;
-	struct audit_entry *v = NULL;
-
-	if (!st)
-		return STORE_ERR;
-	i = bind_filters(st, a, lq);
-	store_bind_int(st, i, lq->limit);
-	store_bind_int(st, i + 1, lq->offset);
-	while ((rc = store_step(st)) == STORE_ROW)
-		fill_entry(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
-	store_reset(st);
-	*out = v;
-	return rc < 0 ? rc : n;
+	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_filters, fill_entry, sizeof(**out), out);
 }
 
 int64_t store_audit_count(struct store *s, const struct list_query *lq)

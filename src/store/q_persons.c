@@ -32,8 +32,10 @@ static const struct store_sql Q_COUNT = {
 static const struct store_sql Q_BY_MAC = {
 	"SELECT id FROM persons WHERE id_number_mac = ? AND id <> ? LIMIT 1", NULL };
 
-static void fill_person(struct arena *a, struct store_stmt *st, struct person *p)
+static void fill_person(struct arena *a, struct store_stmt *st, void *row)
 {
+	struct person *p = row;
+
 	p->id = store_col_int(st, 0);
 	p->unit_id = store_col_int(st, 1);
 	p->unit_name = q_text(a, st, 2);
@@ -128,20 +130,7 @@ static int bind_filters(struct store_stmt *st, struct arena *a, const struct lis
 int store_person_list(struct store *s, struct arena *a, const struct list_query *lq,
 		      struct person **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_LIST);
-	int rc, n = 0, cap = 0, i;
-	struct person *v = NULL;
-
-	if (!st)
-		return STORE_ERR;
-	i = bind_filters(st, a, lq);
-	store_bind_int(st, i, lq->limit);
-	store_bind_int(st, i + 1, lq->offset);
-	while ((rc = store_step(st)) == STORE_ROW)
-		fill_person(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
-	store_reset(st);
-	*out = v;
-	return rc < 0 ? rc : n;
+	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_filters, fill_person, sizeof(**out), out);
 }
 
 int64_t store_person_count(struct store *s, const struct list_query *lq)

@@ -35,8 +35,10 @@ static const struct store_sql Q_SIBLING = {
 	"SELECT count(*) FROM units WHERE region = ? AND COALESCE(parent_id, 0) = ? AND name = ? AND id <> ?",
 	NULL };
 
-static void fill_unit(struct arena *a, struct store_stmt *st, struct unit *u)
+static void fill_unit(struct arena *a, struct store_stmt *st, void *row)
 {
+	struct unit *u = row;
+
 	u->id = store_col_int(st, 0);
 	u->parent_id = store_col_int(st, 1);
 	u->parent_name = q_text(a, st, 2);
@@ -111,20 +113,7 @@ static int bind_filters(struct store_stmt *st, struct arena *a, const struct lis
 
 int store_unit_list(struct store *s, struct arena *a, const struct list_query *lq, struct unit **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_LIST);
-	int rc, n = 0, cap = 0, i;
-	struct unit *v = NULL;
-
-	if (!st)
-		return STORE_ERR;
-	i = bind_filters(st, a, lq);
-	store_bind_int(st, i, lq->limit);
-	store_bind_int(st, i + 1, lq->offset);
-	while ((rc = store_step(st)) == STORE_ROW)
-		fill_unit(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
-	store_reset(st);
-	*out = v;
-	return rc < 0 ? rc : n;
+	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_filters, fill_unit, sizeof(**out), out);
 }
 
 int64_t store_unit_count(struct store *s, const struct list_query *lq)

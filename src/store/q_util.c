@@ -1,5 +1,6 @@
 /* q_util.c: helpers shared by the typed query files. */
 #include "store/q_util.h"
+#include "domain/model.h"
 
 #include <string.h>
 
@@ -61,4 +62,23 @@ int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *
 	n = q_scalar(st);
 	arena_free(a);
 	return n;
+}
+
+int q_list(struct store_stmt *st, struct arena *a, const struct list_query *lq, q_bind_fn bind,
+	   q_fill_fn fill, size_t size, void *out)
+{
+	void *v = NULL;
+	int rc, n = 0, cap = 0, i;
+
+	*(void **)out = NULL;
+	if (!st)
+		return STORE_ERR;
+	i = bind(st, a, lq);
+	store_bind_int(st, i, lq->limit);
+	store_bind_int(st, i + 1, lq->offset);
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill(a, st, q_push(a, &v, &cap, n++, size));
+	store_reset(st);
+	*(void **)out = v;
+	return rc < 0 ? rc : n;
 }

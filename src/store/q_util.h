@@ -38,4 +38,12 @@ typedef int (*q_bind_fn)(struct store_stmt *st, struct arena *a, const struct li
 /* count(*) of a list statement whose filters `bind` binds. */
 int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *lq);
 
+/* Fills one row of a list from the current statement row. */
+typedef void (*q_fill_fn)(struct arena *a, struct store_stmt *st, void *row);
+/* Runs a list statement: binds the filters, then LIMIT and OFFSET, and
+ * collects the rows (each `size` bytes, filled by `fill`) into an arena
+ * array stored in *(void **)out.  The row count or < 0. */
+int q_list(struct store_stmt *st, struct arena *a, const struct list_query *lq, q_bind_fn bind,
+	   q_fill_fn fill, size_t size, void *out);
+
 #endif

@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# run.sh: the throughput benchmark (bench/README.md).  `make bench` runs it
+# after building build/qingfeng.
+#
+# In one run, with wrk (same threads, connections and duration for each):
+#   floor    a bare libmicrohttpd server (bench/floor.c), same daemon flags
+#   login    GET /login on build/qingfeng (not signed in)
+#   persons  GET /persons?per=100 on build/qingfeng, signed in, 100 rows
+# and prints requests/s, p99 latency, each page's ratio to the floor, the
+# verdict against the targets, and the servers' peak RSS (VmHWM).
+#
+# Environment (all optional):
+#   QF_BIN        binary under test (default build/qingfeng)
+#   BENCH_SECS    seconds per wrk run (default 10)
+#   BENCH_CONNS   wrk connections (default 64)
+#   BENCH_THREADS wrk threads (default 2)
+#   BENCH_LOG     where the server's request log goes (default: a file in
+#                 the temporary folder; /dev/null to drop it)
+#   BENCH_KEEP    keep the temporary folder when set
+#
+# Traffic goes to 127.0.0.1 only.  Everything started here is stopped on
+# exit (trap).
+
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+QF_BIN=${QF_BIN:-build/qingfeng}
+SECS=${BENCH_SECS:-10}
+CONNS=${BENCH_CONNS:-64}
+WTHREADS=${BENCH_THREADS:-2}
+WARM=2                                 # seconds of warm-up before each run
+
+# targets
+T_LOGIN_RATIO=0.60
+T_PERSONS_RATIO=0.25
+T_P99_MS=10
+T_RSS_MIB=64
+N_PERSONS=150
+PER=100
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+for tool in wrk curl cc pkg-config python3; do
+	command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+[ -x "$QF_BIN" ] || die "$QF_BIN not built (make build/qingfeng)"
+pkg-config --exists libmicrohttpd || die "libmicrohttpd development files missing"
+
+TMP=$(mktemp -d /tmp/qf-bench.XXXXXX)
+DB=$TMP/qf.db
+JAR=$TMP/cookies
+LOG=${BENCH_LOG:-$TMP/serve.log}
+FLOOR_PID=
+SERVER_PID=
+
+stop() {
+	local pid=$1
+	[ -n "$pid" ] || return 0
+	kill -TERM "$pid" 2>/dev/null || return 0
+	for _ in $(seq 1 50); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+	stop "$FLOOR_PID"
+	stop "$SERVER_PID"
+	if [ -n "${BENCH_KEEP:-}" ]; then echo "bench: kept $TMP"; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# wait_up URL PID: polls URL (at most 10 s) while PID lives
+wait_up() {
+	for _ in $(seq 1 100); do
+		curl -s -o /dev/null "$1" 2>/dev/null && return 0
+		kill -0 "$2" 2>/dev/null || return 1
+		sleep 0.1
+	done
+	return 1
+}
+
+# peak RSS of PID in KiB (VmHWM)
+hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
+
+# ---------------------------------------------------------------- floor
+echo "bench: building bench/floor.c"
+# shellcheck disable=SC2046
+cc -O2 -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
+	$(pkg-config --cflags libmicrohttpd) -o "$TMP/floor" bench/floor.c \
+	$(pkg-config --libs libmicrohttpd) -lpthread
+
+FLOOR_PORT=$(free_port)
+"$TMP/floor" "$FLOOR_PORT" 2>"$TMP/floor.log" &
+FLOOR_PID=$!
+wait_up "http://127.0.0.1:$FLOOR_PORT/" "$FLOOR_PID" || die "floor did not start: $(cat "$TMP/floor.log")"
+
+# ---------------------------------------------------------------- product
+echo "bench: creating a database and starting $QF_BIN serve"
+PW='Bench#Qingfeng2022'
+"$QF_BIN" init --db "$DB" --name "基准测试市纪委监委" --region 230100 >"$TMP/init.log" 2>&1 ||
+	die "init failed: $(cat "$TMP/init.log")"
+printf '%s\n' "$PW" | "$QF_BIN" user add bench --role case_manager --password-stdin --db "$DB" \
+	>"$TMP/useradd.log" 2>&1 || die "user add failed: $(cat "$TMP/useradd.log")"
+
+PORT=$(free_port)
+BASE=http://127.0.0.1:$PORT
+"$QF_BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" >>"$LOG" 2>&1 &
+SERVER_PID=$!
+wait_up "$BASE/healthz" "$SERVER_PID" || die "server did not start (log: $LOG)"
+
+# the login dance of tests/http/lib.sh: GET /login sets qf_pre; POST it back
+curl -s -c "$JAR" -b "$JAR" "$BASE/login" >/dev/null
+PRE=$(awk '$6 == "qf_pre" {print $7}' "$JAR")
+[ -n "$PRE" ] || die "GET /login set no qf_pre cookie"
+st=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" \
+	--data-urlencode "csrf=$PRE" --data-urlencode "username=bench" \
+	--data-urlencode "password=$PW" "$BASE/login")
+[ "$st" = 303 ] || [ "$st" = 302 ] || die "login answered $st"
+SESSION=$(awk '$6 == "qf_session" {print $7}' "$JAR")
+[ -n "$SESSION" ] || die "login set no qf_session cookie"
+CSRF=$(curl -s -b "$JAR" "$BASE/api/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf"])')
+[ -n "$CSRF" ] || die "no CSRF token from /api/me"
+
+# post PATH JSON: prints the body; fails unless 200/201
+post() {
+	local out st
+	out=$(curl -s -w '\n%{http_code}' -b "$JAR" -X POST -H "X-CSRF-Token: $CSRF" \
+		-H 'Content-Type: application/json' --data "$2" "$BASE$1")
+	st=${out##*$'\n'}
+	case "$st" in 200|201) printf '%s\n' "${out%$'\n'*}" ;; *) echo "bench: POST $1 answered $st: ${out%$'\n'*}" >&2; return 1 ;; esac
+}
+
+echo "bench: creating 1 unit and $N_PERSONS persons through the JSON API"
+UNIT_ID=$(post /api/units '{"name":"基准测试局","kind":"department"}' |
+	python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || die "unit create failed"
+for i in $(seq 1 "$N_PERSONS"); do
+	post /api/persons "{\"name\":\"测试人员$i\",\"unit_id\":$UNIT_ID,\"rank\":\"section\",\"position\":\"科长$i\",\"top_leader\":false}" \
+		>/dev/null || die "person $i create failed"
+done
+
+# sanity: the list page answers 200 with $PER rows for this session
+PAGE=$(curl -s -w '\n%{http_code}' -H "Cookie: qf_session=$SESSION" "$BASE/persons?per=$PER")
+[ "${PAGE##*$'\n'}" = 200 ] || die "/persons?per=$PER answered ${PAGE##*$'\n'}"
+ROWS=$(printf '%s' "$PAGE" | grep -o '<tr><td><a href="/persons/[0-9]*"' | wc -l)
+[ "$ROWS" -eq "$PER" ] || die "/persons?per=$PER has $ROWS rows, want $PER"
+PERSONS_BYTES=$(printf '%s' "${PAGE%$'\n'*}" | wc -c)
+LOGIN_BYTES=$(curl -s "$BASE/login" | wc -c)
+FLOOR_BYTES=$(curl -s "http://127.0.0.1:$FLOOR_PORT/" | wc -c)
+
+# ---------------------------------------------------------------- wrk
+# run_wrk NAME URL [wrk header options]: sets RPS_<NAME>, P99_<NAME> (ms)
+run_wrk() {
+	local name=$1 url=$2 out rps p99 bad
+	shift 2
+	wrk -t"$WTHREADS" -c"$CONNS" -d"${WARM}s" "$@" "$url" >/dev/null 2>&1 || true
+	echo "bench: wrk -t$WTHREADS -c$CONNS -d${SECS}s --latency $url"
+	out=$(wrk -t"$WTHREADS" -c"$CONNS" -d"${SECS}s" --latency "$@" "$url") ||
+		die "wrk failed on $url"
+	printf '%s\n' "$out" >"$TMP/wrk-$name.txt"
+	rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ {print $2}')
+	# "     99%    3.18ms" -> milliseconds
+	p99=$(printf '%s\n' "$out" | awk '$1 == "99%" {
+		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+		f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1;
+		printf "%.2f", v * f }')
+	bad=$(printf '%s\n' "$out" | awk '/Non-2xx or 3xx responses:/ {print $NF}')
+	[ -z "$bad" ] || die "$name: $bad non-2xx/3xx answers (see wrk output above)"
+	if printf '%s\n' "$out" | grep -q 'Socket errors'; then
+		echo "bench: $name: $(printf '%s\n' "$out" | grep 'Socket errors')"
+	fi
+	[ -n "$rps" ] && [ -n "$p99" ] || die "cannot parse wrk output for $name"
+	eval "RPS_$name=\$rps; P99_$name=\$p99"
+}
+
+run_wrk floor "http://127.0.0.1:$FLOOR_PORT/"
+run_wrk login "$BASE/login"
+run_wrk persons "$BASE/persons?per=$PER" -H "Cookie: qf_session=$SESSION"
+
+FLOOR_KIB=$(hwm_kib "$FLOOR_PID")
+SERVER_KIB=$(hwm_kib "$SERVER_PID")
+kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during the run"
+LOG_LINES=$( [ -f "$LOG" ] && wc -l <"$LOG" || echo 0)
+
+# ---------------------------------------------------------------- report
+# shellcheck disable=SC2154
+python3 - "$RPS_floor" "$P99_floor" "$RPS_login" "$P99_login" "$RPS_persons" "$P99_persons" \
+	"$FLOOR_KIB" "$SERVER_KIB" "$T_LOGIN_RATIO" "$T_PERSONS_RATIO" "$T_P99_MS" "$T_RSS_MIB" \
+	"$FLOOR_BYTES" "$LOGIN_BYTES" "$PERSONS_BYTES" "$SECS" "$CONNS" "$WTHREADS" "$(nproc)" \
+	"$LOG" "$PER" <<'EOF'
+import sys
+a = sys.argv[1:]
+rf, pf, rl, pl, rp, pp = map(float, a[0:6])
+fk, sk = int(a[6]), int(a[7])
+tl, tp, tms, trss = float(a[8]), float(a[9]), float(a[10]), float(a[11])
+bf, bl, bp = a[12:15]
+secs, conns, thr, cores, log, per = a[15:21]
+
+def v(ok): return "PASS" if ok else "MISS"
+print()
+print(f"qingfeng bench: wrk {thr} threads, {conns} connections, {secs} s each; "
+      f"{cores} cores shared by wrk and the server; request log -> {log}")
+print()
+print(f"{'target':<24}{'bytes':>7}{'req/s':>11}{'p99 ms':>9}{'ratio':>8}   verdict")
+print(f"{'floor (bare MHD)':<24}{bf:>7}{rf:>11.0f}{pf:>9.2f}{1:>8.2f}   (reference)")
+rows = [("GET /login", bl, rl, pl, tl), (f"GET /persons?per={per}", bp, rp, pp, tp)]
+misses = 0
+for name, b, r, p, t in rows:
+    ratio = r / rf
+    ok_r, ok_p = ratio >= t, p < tms
+    misses += (not ok_r) + (not ok_p)
+    print(f"{name:<24}{b:>7}{r:>11.0f}{p:>9.2f}{ratio:>8.2f}   "
+          f"ratio>={t:.2f} {v(ok_r)}, p99<{tms:g}ms {v(ok_p)}")
+print()
+ok_rss = sk / 1024 < trss
+misses += not ok_rss
+print(f"peak RSS (VmHWM): qingfeng {sk/1024:.1f} MiB  (< {trss:g} MiB {v(ok_rss)});  "
+      f"floor {fk/1024:.1f} MiB")
+print()
+print("all targets met" if misses == 0 else f"{misses} target(s) missed")
+EOF
+echo "bench: server log lines written: $LOG_LINES"
