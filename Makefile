@@ -40,7 +40,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 all: deps build/qingfeng
 
 deps:
-	@pkg-config --exists $(PKGS) $(TESTPKGS) || scripts/install-deps
+	@scripts/install-deps
 
 build/qingfeng: $(REL_OBJ) build/rel/main.o
 	@echo "  LINK    $@"
@@ -50,11 +50,11 @@ build/san/qingfeng: $(SAN_OBJ) build/san/main.o
 	@echo "  LINK    $@"
 	@$(CC) $(SAN_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/rel/%.o: src/%.c $(HDR) | build/gen/.stamp
+build/rel/%.o: src/%.c $(HDR) | deps build/gen/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	@$(CC) $(REL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
-build/san/%.o: src/%.c $(HDR) | build/gen/.stamp
+build/san/%.o: src/%.c $(HDR) | deps build/gen/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	@$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<

@@ -22,6 +22,7 @@ static const struct {
 	{ "backup", cmd_backup, "copy the database consistently while serving" },
 	{ "audit", cmd_audit, "verify the audit log's MAC chain" },
 	{ "calendar", cmd_calendar, "import or show the working-day calendar" },
+	{ "config", cmd_config, "show or change the deployment's settings" },
 };
 
 static void usage(FILE *f)

@@ -59,5 +59,6 @@ int cmd_user(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_config(int argc, char **argv);
 
 #endif

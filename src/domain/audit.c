@@ -184,6 +184,7 @@ static const struct { const char *code, *label; } events[] = {
 	{ "user_unlock", "解除锁定" },
 	{ "user_totp_reset", "重置动态口令" },
 	{ "user_scope", "设置管辖范围" },
+	{ "config", "修改系统设置" },
 	{ "calendar_import", "导入节假日" },
 	{ "backup", "备份" },
 	{ "init", "初始化" },

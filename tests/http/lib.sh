@@ -107,3 +107,72 @@ api() {
 
 # sql STATEMENT: run against the database with the sqlite3 shell
 sql() { sqlite3 "$DB" "$1"; }
+
+# ---- helpers of the black-box suites t10..t90 -------------------------
+
+# run_cli ARGS...: runs the binary; sets RC, OUT (stdout), ERR (stderr).
+# Standard input passes through.  Every stderr is also kept in cli.log so
+# a script can check that no CLI run printed a sanitizer report.
+run_cli() {
+	"$QF_BIN" "$@" >"$T_DIR/cli.out" 2>"$T_DIR/cli.err"
+	RC=$?
+	OUT=$(cat "$T_DIR/cli.out")
+	ERR=$(cat "$T_DIR/cli.err")
+	cat "$T_DIR/cli.err" >>"$T_DIR/cli.log"
+}
+# cli_clean: no CLI run so far printed a sanitizer report
+cli_clean() { ! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$T_DIR/cli.log" 2>/dev/null; }
+
+# http_status [curl args...] URL: the status code only
+http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+
+# http_get OUTPREFIX [curl args...] URL: headers in OUTPREFIX.h (CR
+# stripped), body in OUTPREFIX.b; prints the status
+http_get() {
+	local p=$1 st
+	shift
+	st=$(curl -s -D "$p.h.raw" -o "$p.b" -w '%{http_code}' "$@")
+	tr -d '\r' <"$p.h.raw" >"$p.h"
+	printf '%s' "$st"
+}
+
+# header_of FILE NAME: the value of a header in a saved header file
+# (case-insensitive name; the last one when repeated)
+header_of() {
+	awk -v n="$(printf '%s' "$2" | tr 'A-Z' 'a-z')" -F': ' \
+		'tolower($1) == n { sub(/^[^:]*: /, ""); v = $0 } END { print v }' "$1"
+}
+
+# cookie_value NAME [JAR]: a cookie's value in a curl cookie jar
+cookie_value() { awk -v n="$1" '$6 == n {print $7}' "${2:-$JAR}"; }
+
+# audit_count EVENT [OBJECT]: rows of audit_log with that event (and object)
+audit_count() {
+	if [ $# -ge 2 ]; then
+		sql "SELECT count(*) FROM audit_log WHERE event = '$1' AND object = '$2'"
+	else
+		sql "SELECT count(*) FROM audit_log WHERE event = '$1'"
+	fi
+}
+
+# totp_code SECRET [STEP_OFFSET]: the RFC 6238 code (SHA-1, 30 s, 6 digits)
+totp_code() {
+	python3 - "$1" "${2:-0}" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+s = sys.argv[1].strip().upper()
+key = base64.b32decode(s + "=" * ((8 - len(s) % 8) % 8))
+ctr = int(time.time()) // 30 + int(sys.argv[2])
+h = hmac.new(key, struct.pack(">Q", ctr), hashlib.sha1).digest()
+o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+
+# kill_server_hard: SIGKILL the server (a crash), forget it
+kill_server_hard() {
+	if [ -n "$SERVER_PID" ]; then
+		kill -KILL "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+		SERVER_PID=
+	fi
+}

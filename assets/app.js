@@ -1,0 +1,87 @@
+/*
+ * app.js: progressive enhancement only.  Every page works without it
+ * (UI.md); the CSP allows this file and nothing inline.
+ *
+ *  - form[data-confirm]: ask window.confirm(text) before the form is sent.
+ *  - form.filters: a changed <select> sends the filter form at once.
+ *  - table.list: wrapped in div.table-wrap (when the page has not done so)
+ *    so that a wide table scrolls sideways on a phone, not the page.
+ */
+(function () {
+	'use strict';
+
+	var root = document.documentElement;
+	root.className += (root.className ? ' ' : '') + 'js';
+
+	/* Confirmation before a consequential action. */
+	document.addEventListener('submit', function (ev) {
+		var form = ev.target;
+		var text;
+
+		if (!form || form.nodeName !== 'FORM')
+			return;
+		text = form.getAttribute('data-confirm');
+		if (text && !window.confirm(text)) {
+			ev.preventDefault();
+			return;
+		}
+		/* against double submission: disable the submit buttons once sent
+		   (after the event, so the pressed button's value still goes) */
+		if (!ev.defaultPrevented && form.method.toLowerCase() === 'post' && !form.target) {
+			window.setTimeout(function () {
+				var b = form.querySelectorAll('button[type="submit"], button:not([type])');
+				for (var i = 0; i < b.length; i++)
+					b[i].disabled = true;
+			}, 0);
+		}
+	});
+
+	/* A page shown again from the back/forward cache must be usable. */
+	window.addEventListener('pageshow', function (ev) {
+		if (!ev.persisted)
+			return;
+		var b = document.querySelectorAll('form button[disabled]');
+		for (var i = 0; i < b.length; i++)
+			b[i].disabled = false;
+	});
+
+	/* Live filters: a changed select sends the filter form. */
+	document.addEventListener('change', function (ev) {
+		var el = ev.target;
+		var form = el && el.form;
+
+		if (!form || el.nodeName !== 'SELECT' || !/(^|\s)filters(\s|$)/.test(form.className))
+			return;
+		if (form.hasAttribute('data-no-auto'))
+			return;
+		/* a new filter starts again at the first page */
+		if (form.elements.page)
+			form.elements.page.value = '';
+		if (typeof form.requestSubmit === 'function')
+			form.requestSubmit();
+		else
+			form.submit();
+	});
+
+	function ready() {
+		var tables = document.querySelectorAll('table.list');
+
+		for (var i = 0; i < tables.length; i++) {
+			var t = tables[i];
+			var p = t.parentNode;
+			var wrap;
+
+			if (!p || (p.className && /(^|\s)table-wrap(\s|$)/.test(p.className)))
+				continue;
+			wrap = document.createElement('div');
+			wrap.className = 'table-wrap';
+			p.insertBefore(wrap, t);
+			wrap.appendChild(t);
+		}
+	}
+
+	if (document.readyState === 'loading')
+		document.addEventListener('DOMContentLoaded', ready);
+	else
+		ready();
+}());

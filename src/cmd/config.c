@@ -1,0 +1,119 @@
+/*
+ * config.c: `qingfeng config show` and `qingfeng config set KEY VALUE`:
+ * the deployment's settings (region code, commission name, session and
+ * lock-out limits, password policy), kept in the settings table, checked
+ * against their allowed ranges, audited.  `serve` reads them at start.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "core/log.h"
+#include "domain/audit.h"
+#include "store/queries.h"
+#include "store/store.h"
+
+static const struct {
+	const char *key;
+	long min, max;           /* integer settings; both 0 for text */
+	const char *help;
+} keys[] = {
+	{ "region", 0, 0, "administrative region code (行政区划代码), 6 digits" },
+	{ "commission", 0, 0, "the commission's name, shown in the top bar" },
+	{ "session_idle", 60, 86400, "seconds of inactivity before a session ends (default 1800)" },
+	{ "session_absolute", 600, 7 * 86400, "seconds after login a session ends anyway (default 43200)" },
+	{ "lock_failures", 3, 20, "failed logins before the name is locked (default 5)" },
+	{ "lock_seconds", 60, 86400, "seconds a locked name stays locked (default 900)" },
+	{ "pw_min_len", 8, 64, "minimum password length in characters (default 10)" },
+	{ "pw_classes", 2, 4, "character classes a password needs (default 3)" },
+};
+
+struct set_arg {
+	struct cmd_env *env;
+	const char *key, *value;
+};
+
+static int set_tx(struct store *s, void *arg)
+{
+	struct set_arg *sa = arg;
+	char detail[300];
+
+	if (store_setting_set(s, sa->key, sa->value) < 0)
+		return -1;
+	snprintf(detail, sizeof(detail), "%s=%s", sa->key, sa->value);
+	return audit_append(&sa->env->c, "config", "settings", 1, detail);
+}
+
+static int valid(size_t k, const char *v)
+{
+	char *end;
+	long n;
+
+	if (!keys[k].max) {
+		if (!strcmp(keys[k].key, "region"))
+			return strlen(v) == 6 && strspn(v, "0123456789") == 6;
+		return *v && strlen(v) < 120;
+	}
+	n = strtol(v, &end, 10);
+	return *v && !*end && n >= keys[k].min && n <= keys[k].max;
+}
+
+int cmd_config(int argc, char **argv)
+{
+	const char *db = NULL, *key = NULL, *pos[3];
+	const struct option_spec specs[] = {
+		{ "--db", &db, NULL, "database" },
+		{ "--key", &key, NULL, "key file" },
+		{ NULL, NULL, NULL, NULL }
+	};
+	struct cmd_env env;
+	int n = cmd_parse(argc, argv, specs, pos, 3, "qingfeng config show | qingfeng config set KEY VALUE");
+	size_t k;
+	int rc = 1;
+
+	if (n == -2) {
+		for (k = 0; k < QF_ARRAY_SIZE(keys); k++)
+			printf("    %-18s %s\n", keys[k].key, keys[k].help);
+		return 0;
+	}
+	if (n < 1 || !((n == 1 && !strcmp(pos[0], "show")) || (n == 3 && !strcmp(pos[0], "set")))) {
+		if (n >= 0)
+			error("usage: qingfeng config show | qingfeng config set KEY VALUE");
+		return EXIT_USAGE;
+	}
+	if (n == 3) {
+		for (k = 0; k < QF_ARRAY_SIZE(keys); k++)
+			if (!strcmp(keys[k].key, pos[1]))
+				break;
+		if (k == QF_ARRAY_SIZE(keys)) {
+			error("unknown setting '%s' (see 'qingfeng config --help')", pos[1]);
+			return EXIT_USAGE;
+		}
+		if (!valid(k, pos[2])) {
+			if (keys[k].max)
+				error("'%s' must be a whole number from %ld to %ld", pos[1], keys[k].min, keys[k].max);
+			else
+				error("bad value for '%s': %s", pos[1], keys[k].help);
+			return 1;
+		}
+	}
+	if (cmd_open(&env, cmd_db_path(db), key) < 0)
+		return 1;
+	if (n == 1) {
+		const struct config *c = &env.cfg;
+		printf("region %s\ncommission %s\nsession_idle %d\nsession_absolute %d\n"
+		       "lock_failures %d\nlock_seconds %d\npw_min_len %d\npw_classes %d\n",
+		       c->region, c->commission, c->session_idle, c->session_absolute,
+		       c->lock_failures, c->lock_seconds, c->pw_min_len, c->pw_classes);
+		rc = 0;
+	} else {
+		struct set_arg sa = { &env, pos[1], pos[2] };
+		if (store_tx(env.db, set_tx, &sa) < 0)
+			error("cannot store the setting: %s", store_errmsg(env.db));
+		else
+			rc = 0;
+	}
+	cmd_close(&env);
+	return rc;
+}

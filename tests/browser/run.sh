@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# run.sh: the browser tests, as tests/run-all.sh calls them
+# (`bash tests/browser/run.sh`).  Starts the real binary (ASan+UBSan) on a
+# fresh database, like the black-box tests, and walks its pages in Debian's
+# chromium headless with Playwright (tests/browser/walk.mjs).  Prints TAP
+# lines; exits non-zero on any failure.  The screenshots are kept in
+# out/browser/ at the project root.
+#
+#   CHROMIUM  the browser (default /usr/bin/chromium; never downloaded)
+#   QF_BIN    the binary under test (default build/san/qingfeng)
+#   QF_KEEP   keep the temporary folder (database, server log)
+set -u
+cd "$(dirname "$0")/../.."
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+OUT_DIR=$PWD/out/browser
+
+if ! command -v node >/dev/null 2>&1 || [ ! -x "$CHROMIUM" ]; then
+	echo "not ok 1 - browser tests need chromium and node (run scripts/install-deps)"
+	exit 1
+fi
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+	echo "# installing playwright-core (npm ci in tests/browser)"
+	if ! (cd tests/browser && npm ci --no-audit --no-fund --silent) >/dev/null 2>&1; then
+		echo "not ok 1 - npm ci in tests/browser failed (playwright-core not installed)"
+		exit 1
+	fi
+fi
+if [ ! -x "${QF_BIN:-build/san/qingfeng}" ]; then
+	echo "not ok 1 - ${QF_BIN:-build/san/qingfeng} is not built (make build/san/qingfeng)"
+	exit 1
+fi
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+	echo "# no Chinese font installed: the screenshots will show boxes for the text"
+fi
+
+. tests/http/lib.sh
+
+if ! init_db; then
+	not_ok "a fresh database with the test users"
+	finish
+fi
+if ! start_server; then
+	not_ok "the server starts"
+	finish
+fi
+
+mkdir -p "$OUT_DIR"
+log=$T_DIR/walk.tap
+BASE=$BASE PW=$PW OUT_DIR=$OUT_DIR CHROMIUM=$CHROMIUM \
+	timeout 120 node tests/browser/walk.mjs 2>"$T_DIR/walk.err" | tee "$log"
+rc=${PIPESTATUS[0]}
+T_N=$(grep -cE '^(not )?ok ' "$log")
+T_FAILED=$(grep -c '^not ok ' "$log")
+if [ "$rc" -ne 0 ] && [ "$T_FAILED" -eq 0 ]; then
+	not_ok "walk.mjs exited $rc"
+fi
+if [ -s "$T_DIR/walk.err" ]; then
+	sed 's/^/# /' "$T_DIR/walk.err" | head -30
+fi
+
+stop_server
+if server_clean; then
+	ok "the server log has no sanitizer report"
+else
+	not_ok "the server log has no sanitizer report"
+	grep -A20 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$T_DIR/serve.log" | sed 's/^/# /' | head -40
+fi
+echo "1..$T_N"
+finish

@@ -1,0 +1,349 @@
+// walk.mjs: one walk through the staff pages in a real browser, as a user
+// would do it: Playwright (playwright-core) driving Debian's chromium
+// headless.  Run by tests/browser/run.sh, which starts the server and sets
+//
+//   BASE      the server's address (http://127.0.0.1:PORT)
+//   PW        the password of the test users (tests/http/lib.sh init_db)
+//   OUT_DIR   where the screenshots go (out/browser/ at the project root)
+//   CHROMIUM  the browser binary (default /usr/bin/chromium)
+//
+// As case manager "cm", by the UI only: log in, create a unit (first
+// meeting the field errors), create a person in it, find both by search,
+// look at the persons list on a phone-sized screen, log out.  Throughout,
+// no console error, uncaught exception or CSP violation may occur.
+//
+// Prints TAP lines "ok N - ..." / "not ok N - ..." (no plan: run.sh adds
+// its own lines and the plan); exits 1 on any failure.  Steps depend on
+// each other, so the walk stops at the first failed step; the checks that
+// follow it (console, CSP) are still reported.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE;
+const PW = process.env.PW;
+const OUT = process.env.OUT_DIR || 'out/browser';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!BASE || !PW) {
+	console.log('not ok 1 - walk.mjs needs BASE and PW in the environment (run it through run.sh)');
+	process.exit(1);
+}
+
+const UNIT = '市农业农村局';
+const PERSON = '李四';
+const POSITION = '局长';
+const IDNUM = '11010519491231002X';
+const PHONE = { width: 360, height: 740 };
+const SLACK = 2;            // px of horizontal overflow forgiven (rounding)
+
+let n = 0;
+let failed = 0;
+let shots = 0;
+function ok(what) { console.log(`ok ${++n} - ${what}`); }
+function notOk(what, why) {
+	failed++;
+	console.log(`not ok ${++n} - ${what}`);
+	for (const line of String(why || '').split('\n').slice(0, 20))
+		console.log(`# ${line}`);
+}
+function diag(line) { console.log(`# ${line}`); }
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+fs.mkdirSync(OUT, { recursive: true });
+for (const f of fs.readdirSync(OUT))
+	if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
+
+// Whatever happens, end within the time run-all.sh is willing to wait.
+const watchdog = setTimeout(() => {
+	notOk('the walk finished within 90 s', 'watchdog fired');
+	process.exit(1);
+}, 90_000);
+
+const browser = await chromium.launch({
+	executablePath: CHROMIUM,
+	headless: true,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({
+	locale: 'zh-CN',
+	timezoneId: 'Asia/Shanghai',
+	viewport: { width: 1280, height: 800 },
+});
+context.setDefaultTimeout(10_000);
+context.setDefaultNavigationTimeout(15_000);
+
+// Console errors, uncaught exceptions and CSP violations, on any page.
+// A CSP violation also shows as a console error; the event listener
+// catches the ones that do not (report-only, or before the console hooks).
+const problems = new Map();    // what -> the pages it happened on
+function problem(what) {
+	const at = new URL(page.url()).pathname;
+	if (!problems.has(what))
+		problems.set(what, new Set());
+	problems.get(what).add(at);
+}
+let expectStatus = null;     // a document status the current step expects
+await context.exposeBinding('__qfCspViolation', (_, v) => problem(`CSP violation: ${v}`));
+await context.addInitScript(() => {
+	document.addEventListener('securitypolicyviolation', (e) => {
+		window.__qfCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
+			`(${e.sourceFile || ''}:${e.lineNumber || ''})`);
+	});
+});
+const page = await context.newPage();
+page.on('console', (m) => {
+	if (m.type() !== 'error')
+		return;
+	const text = m.text();
+	const src = m.location().url || '';
+	// The browser reports a page answered with an error status as a
+	// failed resource; expected once, for the form sent back with errors.
+	if (expectStatus && text.includes(`status of ${expectStatus}`) && src === page.url())
+		return;
+	problem(`console error: ${text}` + (src && src !== page.url() ? ` [${src}]` : ''));
+});
+page.on('pageerror', (e) => problem(`uncaught exception: ${e.message}`));
+
+async function shot(name) {
+	shots++;
+	const file = path.join(OUT, `${String(shots).padStart(2, '0')}-${name}.png`);
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
+
+let stopped = false;
+async function step(what, fn, shotName) {
+	if (stopped)
+		return;
+	try {
+		await fn();
+		if (shotName)
+			await shot(shotName);
+		ok(what);
+	} catch (e) {
+		let where = '';
+		try { where = `${await shot('FAILED')} at ${page.url()}`; } catch { /* page gone */ }
+		notOk(what, `${e.message}\n${where}`);
+		diag('later steps depend on this one: the walk stops here');
+		stopped = true;
+	}
+}
+
+const path_ = () => new URL(page.url()).pathname;
+const nav = () => page.getByRole('navigation', { name: '主导航' });
+const h1 = () => page.locator('main h1');
+
+// 1. Not signed in: the start page sends to the login page.
+await step('opening / while signed out lands on the login page', async () => {
+	await page.goto(`${BASE}/`);
+	assert(path_() === '/login', `landed on ${page.url()}`);
+	await page.getByRole('button', { name: '登录' }).waitFor();
+}, 'login');
+
+// 2. Log in by the labelled fields.
+await step('logging in as case manager lands on 工作台', async () => {
+	await page.getByLabel('用户名').fill('cm');
+	await page.getByLabel('密码').fill(PW);
+	await Promise.all([page.waitForURL(`${BASE}/`), page.getByRole('button', { name: '登录' }).click()]);
+	await h1().filter({ hasText: '工作台' }).waitFor();
+	assert(await nav().getByRole('link', { name: '单位管理' }).isVisible(), 'no 单位管理 in the navigation');
+}, 'home');
+
+// 3. Units, through the left navigation, then the new-unit form.
+await step('the left navigation leads to 单位管理 and its 新增单位 form', async () => {
+	await nav().getByRole('link', { name: '单位管理' }).click();
+	await page.waitForURL(`${BASE}/units`);
+	await h1().filter({ hasText: '单位管理' }).waitFor();
+	const cur = await nav().getByRole('link', { name: '单位管理' }).getAttribute('aria-current');
+	assert(cur === 'page', `the navigation does not mark 单位管理 as current (aria-current=${cur})`);
+	await page.getByRole('link', { name: '新增单位' }).click();
+	await page.waitForURL(`${BASE}/units/new`);
+	await h1().filter({ hasText: '新增单位' }).waitFor();
+}, 'unit-new');
+
+// 4. The empty form: the browser itself refuses (the fields are required).
+await step('saving the empty unit form is stopped by the required fields', async () => {
+	await page.getByRole('button', { name: '保存' }).click();
+	await page.waitForTimeout(300);
+	assert(path_() === '/units/new', `the empty form was sent (now at ${page.url()})`);
+	const missing = await page.getByLabel('单位名称').evaluate((el) => el.validity.valueMissing);
+	assert(missing, '单位名称 is not marked as missing');
+});
+
+// 5. A name of blanks passes the browser but not the server: the error
+// stands beside its field, and what was chosen is kept.
+await step('a blank 单位名称 is answered with 请填写单位名称 beside the field, choices kept', async () => {
+	await page.getByLabel('单位名称').fill('   ');
+	await page.getByLabel('类别').selectOption({ label: '市直部门' });
+	expectStatus = 422;
+	const [resp] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/units'),
+		page.getByRole('button', { name: '保存' }).click(),
+	]);
+	await page.waitForLoadState();
+	assert(resp.status() === 422, `the server answered ${resp.status()}, not 422`);
+	const name = page.getByLabel('单位名称');
+	assert(await name.getAttribute('aria-invalid') === 'true', '单位名称 is not aria-invalid');
+	const errId = await name.getAttribute('aria-describedby');
+	assert(errId, '单位名称 has no aria-describedby');
+	const err = page.locator(`[id="${errId}"]`);
+	assert((await err.textContent()).trim() === '请填写单位名称',
+		`the error beside the field reads "${await err.textContent()}"`);
+	assert(await err.isVisible(), 'the field error is not visible');
+	// beside: in the same field block, just below the input
+	const same = await name.evaluate((el, id) => el.closest('.field') ===
+		document.getElementById(id).closest('.field'), errId);
+	assert(same, 'the error is not in the block of its field');
+	const nb = await name.boundingBox(), eb = await err.boundingBox();
+	assert(eb.y >= nb.y && eb.y - (nb.y + nb.height) < 60,
+		`the error is not right below the field (field at y=${nb.y}, error at y=${eb.y})`);
+	// the summary at the top links to the field
+	await page.getByRole('alert').getByRole('link', { name: '请填写单位名称' }).waitFor();
+	const kind = await page.getByLabel('类别').evaluate((el) => el.selectedOptions[0]?.textContent);
+	assert(kind === '市直部门', `类别 was not kept (shows "${kind}")`);
+}, 'unit-error');
+expectStatus = null;
+
+// 6. Now properly: the detail page shows the new unit.
+let unitId = null;
+await step(`saving the unit ${UNIT} shows its detail page`, async () => {
+	await page.getByLabel('单位名称').fill(UNIT);
+	await Promise.all([page.waitForURL(/\/units\/\d+\?ok=saved$/), page.getByRole('button', { name: '保存' }).click()]);
+	unitId = path_().split('/')[2];
+	await h1().filter({ hasText: UNIT }).waitFor();
+	await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+	const kind = page.locator('dl.record dt', { hasText: '类别' }).locator('xpath=following-sibling::dd[1]');
+	assert((await kind.textContent()).trim() === '市直部门', `类别 shows "${await kind.textContent()}"`);
+}, 'unit-detail');
+
+// 7. Find the unit by name.
+await step(`searching units by name finds ${UNIT}, a name not there finds none`, async () => {
+	await nav().getByRole('link', { name: '单位管理' }).click();
+	await page.waitForURL(`${BASE}/units`);
+	await page.getByLabel('名称').fill('农业');
+	await Promise.all([page.waitForURL(/\/units\?/), page.getByRole('button', { name: '查询' }).click()]);
+	const row = page.locator('table.list tbody tr', { hasText: UNIT });
+	assert(await row.count() === 1, `${await row.count()} rows with ${UNIT}`);
+	assert(await row.getByRole('link', { name: UNIT }).getAttribute('href') === `/units/${unitId}`,
+		'the row does not link to the unit');
+	assert(await page.getByLabel('名称').inputValue() === '农业', 'the search field lost its text');
+	await shot('unit-search');
+	await page.getByLabel('名称').fill('公安');
+	await Promise.all([page.waitForURL(/q=/), page.getByRole('button', { name: '查询' }).click()]);
+	await page.getByText('没有符合条件的单位').waitFor();
+	assert(await page.locator('table.list tbody tr', { hasText: UNIT }).count() === 0,
+		`${UNIT} is listed for 公安`);
+}, 'unit-search-none');
+
+// 8. A person in that unit.
+let personId = null;
+await step(`adding the person ${PERSON} in ${UNIT} shows the detail page with the ID number`, async () => {
+	await nav().getByRole('link', { name: '监督对象' }).click();
+	await page.waitForURL(`${BASE}/persons`);
+	await h1().filter({ hasText: '监督对象' }).waitFor();
+	await page.getByRole('link', { name: '新增监督对象' }).click();
+	await page.waitForURL(`${BASE}/persons/new`);
+	await page.getByLabel('姓名').fill(PERSON);
+	await page.getByLabel('所在单位').selectOption({ label: UNIT });
+	await page.getByLabel('职务').fill(POSITION);
+	await page.getByLabel('职级').selectOption({ label: '科级' });
+	await page.getByLabel('一把手').check();
+	await page.getByLabel('身份证号码').fill(IDNUM);
+	await shot('person-form');
+	await Promise.all([page.waitForURL(/\/persons\/\d+\?ok=saved$/), page.getByRole('button', { name: '保存' }).click()]);
+	personId = path_().split('/')[2];
+	await h1().filter({ hasText: PERSON }).waitFor();
+	const dd = (label) => page.locator('dl.record dt', { hasText: new RegExp(`^${label}$`) })
+		.locator('xpath=following-sibling::dd[1]');
+	const want = { 所在单位: UNIT, 职务: POSITION, 职级: '科级', 一把手: '是', 身份证号码: IDNUM };
+	for (const [k, v] of Object.entries(want)) {
+		const got = (await dd(k).textContent())?.trim();
+		assert(got === v, `${k} shows "${got}", want "${v}"`);
+	}
+}, 'person-detail');
+
+// 9. Find the person by name; and a search that finds nobody.
+await step(`searching persons for 李 lists ${PERSON}; a name not there says 没有符合条件的监督对象`, async () => {
+	await nav().getByRole('link', { name: '监督对象' }).click();
+	await page.waitForURL(`${BASE}/persons`);
+	await page.getByLabel('姓名或职务').fill('李');
+	await Promise.all([page.waitForURL(/\/persons\?/), page.getByRole('button', { name: '查询' }).click()]);
+	const row = page.locator('table.list tbody tr', { hasText: PERSON });
+	assert(await row.count() === 1, `${await row.count()} rows with ${PERSON}`);
+	const cells = (await row.locator('td').allTextContents()).map((s) => s.trim());
+	assert(cells[0] === PERSON && cells[1] === UNIT && cells[2] === POSITION && cells[3] === '科级' &&
+		cells[4] === '是', `the row reads ${JSON.stringify(cells)}`);
+	assert(await row.getByRole('link', { name: PERSON }).getAttribute('href') === `/persons/${personId}`,
+		'the row does not link to the person');
+	assert(!(await page.content()).includes(IDNUM), 'the list shows the ID number');
+	await shot('person-search');
+	await page.getByLabel('姓名或职务').fill('王五');
+	await Promise.all([page.waitForURL(/q=%E7%8E%8B/), page.getByRole('button', { name: '查询' }).click()]);
+	await page.getByText('没有符合条件的监督对象').waitFor();
+	assert(await page.locator('table.list tbody tr', { hasText: PERSON }).count() === 0,
+		`${PERSON} is listed for 王五`);
+}, 'person-search-none');
+
+// 10. The persons list on a phone: nothing wider than the screen, except
+// what sits in its own horizontal scroll container.
+await step(`the persons list fits a ${PHONE.width}x${PHONE.height} phone screen without sideways scrolling`, async () => {
+	await page.setViewportSize(PHONE);
+	await page.goto(`${BASE}/persons?q=${encodeURIComponent('李')}`);
+	await page.locator('table.list').waitFor();
+	await shot('phone-persons');
+	const m = await page.evaluate(() => {
+		const vw = document.documentElement.clientWidth;
+		const scrolls = (el) => {
+			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+				const ox = getComputedStyle(a).overflowX;
+				if ((ox === 'auto' || ox === 'scroll') && a.getBoundingClientRect().right <= vw + 2)
+					return true;
+			}
+			return false;
+		};
+		const wide = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			const r = el.getBoundingClientRect();
+			if (r.right > vw + 2 && r.width > 0 && !scrolls(el))
+				wide.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}` +
+					` right=${Math.round(r.right)}`);
+		}
+		return { doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, vw, wide };
+	});
+	diag(`phone: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
+	assert(m.doc <= PHONE.width + SLACK && m.body <= PHONE.width + SLACK,
+		`the page is ${m.doc}px wide on a ${PHONE.width}px screen (body ${m.body}px); too wide: ` +
+		m.wide.slice(0, 6).join(', '));
+	await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+// 11. Log out; the pages are closed again.
+await step('退出 logs out to the login page, and /persons then asks to log in', async () => {
+	await page.goto(`${BASE}/`);
+	await Promise.all([page.waitForURL(`${BASE}/login`), page.getByRole('button', { name: '退出' }).click()]);
+	await page.getByRole('button', { name: '登录' }).waitFor();
+	await page.getByLabel('用户名').waitFor();
+	await shot('logged-out');
+	await page.goto(`${BASE}/persons`);
+	assert(path_() === '/login', `/persons after logout landed on ${page.url()}`);
+	await page.getByRole('button', { name: '登录' }).waitFor();
+}, 'persons-after-logout');
+
+// Checks over the whole walk.
+if (stopped)
+	diag('the walk stopped early: the checks below cover only the pages it reached');
+if (problems.size === 0)
+	ok('no console error, uncaught exception or CSP violation on any page');
+else
+	notOk(`no console error, uncaught exception or CSP violation on any page (${problems.size} kinds)`,
+		[...problems].map(([what, at]) => `${what} (on ${[...at].join(' ')})`).join('\n'));
+if (shots >= 8)
+	ok(`${shots} screenshots in ${OUT}`);
+else
+	notOk(`screenshots in ${OUT}`, `only ${shots} taken`);
+
+await browser.close();
+clearTimeout(watchdog);
+process.exit(failed ? 1 : 0);
