@@ -6,7 +6,12 @@
  * product (MHD-PATTERNS.md 3).  Nothing else: no routing, no database,
  * no logging.  What the product serves is compared with this.
  *
- *   floor PORT [THREADS]     THREADS defaults to the number of cores
+ *   floor PORT [THREADS [BYTES]]
+ *
+ * THREADS defaults to the number of cores.  BYTES, when given, pads the
+ * page with table rows to about that size: the same server answering a
+ * page as large as the one under test shows what the transfer alone costs
+ * (kernel, loopback, wrk), apart from the work of building the page.
  *
  * Listens on 127.0.0.1 only; stops on SIGINT or SIGTERM.
  */
@@ -21,9 +26,12 @@
 
 #include <microhttpd.h>
 
-static const char body[] =
+static const char head[] =
 	"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-	"<title>floor</title></head><body><p>floor</p></body></html>\n";
+	"<title>floor</title></head><body><p>floor</p>";
+static const char row[] =
+	"<tr><td><a href=\"/persons/1\">测试人员</a></td><td>基准测试局</td><td>科长</td></tr>";
+static const char tail[] = "</body></html>\n";
 
 static struct MHD_Response *resp;
 static int marker;
@@ -56,10 +64,12 @@ int main(int argc, char **argv)
 	sigset_t set;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = (unsigned)(cores > 0 ? cores : 2);
+	size_t want = 0, len, cap;
+	char *body;
 	int port, sig;
 
-	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: floor PORT [THREADS]\n");
+	if (argc < 2 || argc > 4) {
+		fprintf(stderr, "usage: floor PORT [THREADS [BYTES]]\n");
 		return 2;
 	}
 	port = atoi(argv[1]);
@@ -67,20 +77,39 @@ int main(int argc, char **argv)
 		fprintf(stderr, "floor: bad port '%s'\n", argv[1]);
 		return 2;
 	}
-	if (argc == 3 && (atoi(argv[2]) < 1 || atoi(argv[2]) > 256)) {
+	if (argc >= 3 && (atoi(argv[2]) < 1 || atoi(argv[2]) > 256)) {
 		fprintf(stderr, "floor: threads must be 1 to 256\n");
 		return 2;
 	}
-	if (argc == 3)
+	if (argc >= 3)
 		threads = (unsigned)atoi(argv[2]);
+	if (argc == 4 && (atol(argv[3]) < 0 || atol(argv[3]) > 16 * 1024 * 1024)) {
+		fprintf(stderr, "floor: bytes must be 0 to 16777216\n");
+		return 2;
+	}
+	if (argc == 4)
+		want = (size_t)atol(argv[3]);
+
+	/* the page: head, rows while under BYTES, tail */
+	cap = sizeof(head) + sizeof(tail) + want + sizeof(row);
+	body = malloc(cap);
+	if (!body)
+		return 1;
+	memcpy(body, head, sizeof(head) - 1);
+	len = sizeof(head) - 1;
+	while (len + sizeof(row) - 1 + sizeof(tail) - 1 <= want) {
+		memcpy(body + len, row, sizeof(row) - 1);
+		len += sizeof(row) - 1;
+	}
+	memcpy(body + len, tail, sizeof(tail) - 1);
+	len += sizeof(tail) - 1;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)port);
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 
-	resp = MHD_create_response_from_buffer(sizeof(body) - 1, (void *)body,
-					       MHD_RESPMEM_PERSISTENT);
+	resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return 1;
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, "text/html; charset=utf-8");
@@ -105,12 +134,15 @@ int main(int argc, char **argv)
 	if (!d) {
 		fprintf(stderr, "floor: cannot listen on 127.0.0.1:%d\n", port);
 		MHD_destroy_response(resp);
+		free(body);
 		return 1;
 	}
-	fprintf(stderr, "floor: serving on http://127.0.0.1:%d/ with %u threads\n", port, threads);
+	fprintf(stderr, "floor: serving %zu bytes on http://127.0.0.1:%d/ with %u threads\n", len,
+		port, threads);
 	while (sigwait(&set, &sig) != 0)
 		;
 	MHD_stop_daemon(d);
 	MHD_destroy_response(resp);
+	free(body);
 	return 0;
 }

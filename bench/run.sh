@@ -53,6 +53,7 @@ DB=$TMP/qf.db
 JAR=$TMP/cookies
 LOG=${BENCH_LOG:-$TMP/serve.log}
 FLOOR_PID=
+FLOOR2_PID=
 SERVER_PID=
 
 stop() {
@@ -68,6 +69,7 @@ stop() {
 }
 cleanup() {
 	stop "$FLOOR_PID"
+	stop "$FLOOR2_PID"
 	stop "$SERVER_PID"
 	if [ -n "${BENCH_KEEP:-}" ]; then echo "bench: kept $TMP"; else rm -rf "$TMP"; fi
 }
@@ -156,34 +158,53 @@ PERSONS_BYTES=$(printf '%s' "${PAGE%$'\n'*}" | wc -c)
 LOGIN_BYTES=$(curl -s "$BASE/login" | wc -c)
 FLOOR_BYTES=$(curl -s "http://127.0.0.1:$FLOOR_PORT/" | wc -c)
 
+# a second floor serving a page as large as the persons page: what the
+# transfer alone costs (kernel, loopback, wrk).  Informational, no target.
+FLOOR2_PORT=$(free_port)
+"$TMP/floor" "$FLOOR2_PORT" "$(nproc)" "$PERSONS_BYTES" 2>"$TMP/floor2.log" &
+FLOOR2_PID=$!
+wait_up "http://127.0.0.1:$FLOOR2_PORT/" "$FLOOR2_PID" || die "floor did not start: $(cat "$TMP/floor2.log")"
+FLOOR2_BYTES=$(curl -s "http://127.0.0.1:$FLOOR2_PORT/" | wc -c)
+
 # ---------------------------------------------------------------- wrk
-# run_wrk NAME URL [wrk header options]: sets RPS_<NAME>, P99_<NAME> (ms)
+TICK=$(getconf CLK_TCK)
+# cpu_ticks PID: user + system CPU time of PID so far, in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# run_wrk NAME PID URL [wrk options]: sets RPS_<NAME>, P99_<NAME> (ms) and
+# CPU_<NAME> (the server PID's CPU microseconds per request)
 run_wrk() {
-	local name=$1 url=$2 out rps p99 bad
-	shift 2
+	local name=$1 pid=$2 url=$3 out rps p99 bad n c0 c1
+	shift 3
 	wrk -t"$WTHREADS" -c"$CONNS" -d"${WARM}s" "$@" "$url" >/dev/null 2>&1 || true
 	echo "bench: wrk -t$WTHREADS -c$CONNS -d${SECS}s --latency $url"
+	c0=$(cpu_ticks "$pid")
 	out=$(wrk -t"$WTHREADS" -c"$CONNS" -d"${SECS}s" --latency "$@" "$url") ||
 		die "wrk failed on $url"
+	c1=$(cpu_ticks "$pid")
 	printf '%s\n' "$out" >"$TMP/wrk-$name.txt"
 	rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ {print $2}')
+	n=$(printf '%s\n' "$out" | awk '/ requests in / {print $1}')
 	# "     99%    3.18ms" -> milliseconds
 	p99=$(printf '%s\n' "$out" | awk '$1 == "99%" {
 		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
 		f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1;
 		printf "%.2f", v * f }')
 	bad=$(printf '%s\n' "$out" | awk '/Non-2xx or 3xx responses:/ {print $NF}')
-	[ -z "$bad" ] || die "$name: $bad non-2xx/3xx answers (see wrk output above)"
+	[ -z "$bad" ] || die "$name: $bad answers were not 2xx/3xx"
 	if printf '%s\n' "$out" | grep -q 'Socket errors'; then
 		echo "bench: $name: $(printf '%s\n' "$out" | grep 'Socket errors')"
 	fi
-	[ -n "$rps" ] && [ -n "$p99" ] || die "cannot parse wrk output for $name"
+	[ -n "$rps" ] && [ -n "$p99" ] && [ -n "$n" ] && [ "$n" -gt 0 ] ||
+		die "cannot parse wrk output for $name"
 	eval "RPS_$name=\$rps; P99_$name=\$p99"
+	eval "CPU_$name=\$(( (c1 - c0) * 1000000 / TICK / n ))"
 }
 
-run_wrk floor "http://127.0.0.1:$FLOOR_PORT/"
-run_wrk login "$BASE/login"
-run_wrk persons "$BASE/persons?per=$PER" -H "Cookie: qf_session=$SESSION"
+run_wrk floor "$FLOOR_PID" "http://127.0.0.1:$FLOOR_PORT/"
+run_wrk login "$SERVER_PID" "$BASE/login"
+run_wrk persons "$SERVER_PID" "$BASE/persons?per=$PER" -H "Cookie: qf_session=$SESSION"
+run_wrk floor2 "$FLOOR2_PID" "http://127.0.0.1:$FLOOR2_PORT/"
 
 FLOOR_KIB=$(hwm_kib "$FLOOR_PID")
 SERVER_KIB=$(hwm_kib "$SERVER_PID")
@@ -193,37 +214,43 @@ LOG_LINES=$( [ -f "$LOG" ] && wc -l <"$LOG" || echo 0)
 # ---------------------------------------------------------------- report
 # shellcheck disable=SC2154
 python3 - "$RPS_floor" "$P99_floor" "$RPS_login" "$P99_login" "$RPS_persons" "$P99_persons" \
+	"$RPS_floor2" "$P99_floor2" "$CPU_floor" "$CPU_login" "$CPU_persons" "$CPU_floor2" \
 	"$FLOOR_KIB" "$SERVER_KIB" "$T_LOGIN_RATIO" "$T_PERSONS_RATIO" "$T_P99_MS" "$T_RSS_MIB" \
-	"$FLOOR_BYTES" "$LOGIN_BYTES" "$PERSONS_BYTES" "$SECS" "$CONNS" "$WTHREADS" "$(nproc)" \
-	"$LOG" "$PER" <<'EOF'
+	"$FLOOR_BYTES" "$LOGIN_BYTES" "$PERSONS_BYTES" "$FLOOR2_BYTES" \
+	"$SECS" "$CONNS" "$WTHREADS" "$(nproc)" "$LOG" "$PER" <<'EOF'
 import sys
 a = sys.argv[1:]
-rf, pf, rl, pl, rp, pp = map(float, a[0:6])
-fk, sk = int(a[6]), int(a[7])
-tl, tp, tms, trss = float(a[8]), float(a[9]), float(a[10]), float(a[11])
-bf, bl, bp = a[12:15]
-secs, conns, thr, cores, log, per = a[15:21]
+rf, pf, rl, pl, rp, pp, r2, p2 = map(float, a[0:8])
+cf, cl, cp, c2 = map(int, a[8:12])
+fk, sk = int(a[12]), int(a[13])
+tl, tp, tms, trss = map(float, a[14:18])
+bf, bl, bp, b2 = a[18:22]
+secs, conns, thr, cores, log, per = a[22:28]
 
 def v(ok): return "PASS" if ok else "MISS"
 print()
 print(f"qingfeng bench: wrk {thr} threads, {conns} connections, {secs} s each; "
-      f"{cores} cores shared by wrk and the server; request log -> {log}")
+      f"{cores} cores shared by wrk and the server")
+print(f"request log -> {log}")
 print()
-print(f"{'target':<24}{'bytes':>7}{'req/s':>11}{'p99 ms':>9}{'ratio':>8}   verdict")
-print(f"{'floor (bare MHD)':<24}{bf:>7}{rf:>11.0f}{pf:>9.2f}{1:>8.2f}   (reference)")
-rows = [("GET /login", bl, rl, pl, tl), (f"GET /persons?per={per}", bp, rp, pp, tp)]
+print(f"{'target':<26}{'bytes':>7}{'req/s':>10}{'p99 ms':>9}{'cpu us/req':>12}{'ratio':>7}   verdict")
+print(f"{'floor (bare MHD)':<26}{bf:>7}{rf:>10.0f}{pf:>9.2f}{cf:>12}{1:>7.2f}   (reference)")
+rows = [("GET /login", bl, rl, pl, cl, tl), (f"GET /persons?per={per}", bp, rp, pp, cp, tp)]
 misses = 0
-for name, b, r, p, t in rows:
+for name, b, r, p, c, t in rows:
     ratio = r / rf
     ok_r, ok_p = ratio >= t, p < tms
     misses += (not ok_r) + (not ok_p)
-    print(f"{name:<24}{b:>7}{r:>11.0f}{p:>9.2f}{ratio:>8.2f}   "
-          f"ratio>={t:.2f} {v(ok_r)}, p99<{tms:g}ms {v(ok_p)}")
+    print(f"{name:<26}{b:>7}{r:>10.0f}{p:>9.2f}{c:>12}{ratio:>7.2f}   "
+          f"ratio >= {t:.2f} {v(ok_r)}, p99 < {tms:g} ms {v(ok_p)}")
+print(f"{'floor, persons-size page':<26}{b2:>7}{r2:>10.0f}{p2:>9.2f}{c2:>12}{r2 / rf:>7.2f}   "
+      f"(reference: the transfer alone)")
 print()
 ok_rss = sk / 1024 < trss
 misses += not ok_rss
-print(f"peak RSS (VmHWM): qingfeng {sk/1024:.1f} MiB  (< {trss:g} MiB {v(ok_rss)});  "
+print(f"peak RSS (VmHWM): qingfeng {sk/1024:.1f} MiB (< {trss:g} MiB {v(ok_rss)}); "
       f"floor {fk/1024:.1f} MiB")
+print("cpu us/req: the server's user+system CPU time during the run / requests served")
 print()
 print("all targets met" if misses == 0 else f"{misses} target(s) missed")
 EOF

@@ -180,13 +180,17 @@ struct totp_arg {
 	struct ctx *c;
 	struct session *se;
 	const struct user *u;
+	uint64_t step;
 };
 
 static int totp_ok_tx(struct store *s, void *arg)
 {
 	struct totp_arg *ta = arg;
 	int enrol = ta->se->stage == SESSION_NEED_ENROL;
+	int fresh = store_user_totp_step(s, ta->u->id, (int64_t)ta->step);
 
+	if (fresh <= 0)
+		return fresh < 0 ? fresh : 1;   /* 1: replayed, nothing written */
 	if (enrol && store_user_set_totp(s, ta->u->id, ta->u->totp_secret_enc, 1) < 0)
 		return -1;
 	if (store_session_set_stage(s, ta->se->token_hash, SESSION_OK) < 0)
@@ -199,13 +203,14 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct user fresh;
-	int ok;
+	uint64_t step = 0;
+	int ok, rc;
 
 	/* re-read: the secret may have been created by this same request */
 	if (store_user_by_id(c->db, c->a, u->id, &fresh) <= 0 || !fresh.totp_secret_enc)
 		return -1;
 	ok = field_decrypt(c->keys, "users.totp_secret", fresh.totp_secret_enc, &sb) == 0 &&
-	     totp_check(sb.buf, code ? code : "", c->now) == 0;
+	     totp_check_counter(sb.buf, code ? code : "", c->now, &step) == 0;
 	strbuf_release(&sb);
 	if (!ok) {
 		/* wrong codes count toward the lock-out like wrong passwords */
@@ -215,9 +220,14 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 		return -1;
 	}
 	{
-		struct totp_arg ta = { c, se, &fresh };
-		if (store_tx(c->db, totp_ok_tx, &ta) < 0)
+		struct totp_arg ta = { c, se, &fresh, step };
+		rc = store_tx(c->db, totp_ok_tx, &ta);
+		if (rc < 0)
 			return -1;
+		if (rc == 1) {
+			audit_record(c, "totp_failed", u->name, 0, "code already used");
+			return -1;
+		}
 	}
 	se->stage = SESSION_OK;
 	return 0;

@@ -138,7 +138,7 @@ static void error_page(struct strbuf *sb, unsigned status, const char *title, co
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		      "<title>");
 	html_txt(sb, title);
-	strbuf_addstr(sb, " - 清风</title><link rel=\"stylesheet\" href=\"/assets/style.css\">"
+	strbuf_addstr(sb, " - 清风</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/style.css\">"
 		      "</head><body class=\"error-page\"><main class=\"error-box\">");
 	strbuf_addf(sb, "<p class=\"error-code\">%u</p><h1>", status);
 	html_txt(sb, title);

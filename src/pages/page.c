@@ -36,7 +36,7 @@ static void head(struct strbuf *sb, const char *title)
 	strbuf_addstr(sb, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
 	html_txt(sb, title);
-	strbuf_addstr(sb, " - 清风</title><link rel=\"stylesheet\" href=\"/assets/style.css\">"
+	strbuf_addstr(sb, " - 清风</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/style.css\">"
 		      "<script src=\"/assets/app.js\" defer></script></head>");
 }
 

@@ -19,6 +19,8 @@ static const struct store_sql Q_PASSWD = {
 	"UPDATE users SET pwhash = ?, pw_changed_at = ? WHERE id = ?", NULL };
 static const struct store_sql Q_TOTP = {
 	"UPDATE users SET totp_secret_enc = ?, totp_enabled = ? WHERE id = ?", NULL };
+static const struct store_sql Q_TOTP_STEP = {
+	"UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?", NULL };
 static const struct store_sql Q_SCOPE_ADD = {
 	"INSERT INTO user_scopes(user_id, unit_id) VALUES (?, ?) ON CONFLICT DO NOTHING", NULL };
 static const struct store_sql Q_SCOPE_LIST = {
@@ -151,6 +153,20 @@ int store_user_set_totp(struct store *s, int64_t id, const char *secret_enc, int
 	store_bind_int(st, 2, enabled);
 	store_bind_int(st, 3, id);
 	return store_exec(st);
+}
+
+int store_user_totp_step(struct store *s, int64_t id, int64_t step)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TOTP_STEP);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, step);
+	store_bind_int(st, 2, id);
+	store_bind_int(st, 3, step);
+	if (store_exec(st) < 0)
+		return STORE_ERR;
+	return store_changes(s) > 0;
 }
 
 int store_scope_add(struct store *s, int64_t user_id, int64_t unit_id)

@@ -34,6 +34,9 @@ int store_user_list(struct store *s, struct arena *a, struct user **out);
 int store_user_set_disabled(struct store *s, int64_t id, int disabled);
 int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int64_t now);
 int store_user_set_totp(struct store *s, int64_t id, const char *secret_enc, int enabled);
+/* Records the TOTP step just accepted; returns 1 when it is newer than the
+ * last one (and stores it), 0 when it is not (a replayed code). */
+int store_user_totp_step(struct store *s, int64_t id, int64_t step);
 int store_scope_add(struct store *s, int64_t user_id, int64_t unit_id);
 int store_scope_list(struct store *s, struct arena *a, int64_t user_id, struct unit **out);
 

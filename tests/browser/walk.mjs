@@ -84,6 +84,7 @@ function problem(what) {
 		problems.set(what, new Set());
 	problems.get(what).add(at);
 }
+const favicon = [];             // console errors about /favicon.ico
 let expectStatus = null;     // a document status the current step expects
 await context.exposeBinding('__qfCspViolation', (_, v) => problem(`CSP violation: ${v}`));
 await context.addInitScript(() => {
@@ -102,6 +103,11 @@ page.on('console', (m) => {
 	// failed resource; expected once, for the form sent back with errors.
 	if (expectStatus && text.includes(`status of ${expectStatus}`) && src === page.url())
 		return;
+	// The browser asks for /favicon.ico by itself: reported on its own.
+	if (new URL(src || page.url()).pathname === '/favicon.ico') {
+		favicon.push(text);
+		return;
+	}
 	problem(`console error: ${text}` + (src && src !== page.url() ? ` [${src}]` : ''));
 });
 page.on('pageerror', (e) => problem(`uncaught exception: ${e.message}`));
@@ -339,6 +345,11 @@ if (problems.size === 0)
 else
 	notOk(`no console error, uncaught exception or CSP violation on any page (${problems.size} kinds)`,
 		[...problems].map(([what, at]) => `${what} (on ${[...at].join(' ')})`).join('\n'));
+if (favicon.length === 0)
+	ok('the icon the browser asks for by itself (/favicon.ico) loads without error');
+else
+	notOk('the icon the browser asks for by itself (/favicon.ico) loads without error',
+		`${favicon[0]}\n(the pages name no <link rel="icon">, so the browser asks for /favicon.ico)`);
 if (shots >= 8)
 	ok(`${shots} screenshots in ${OUT}`);
 else

@@ -42,7 +42,7 @@ free_port() {
 }
 
 # init_db: a fresh database; sets ADMIN_PW.  Creates staff users
-# cm (case_manager), clerk (intake), town (township), auditor (auditadmin)
+# cm (case_manager), clerk (intake), auditor (auditadmin)
 # all with password $PW.
 PW='Qingfeng#2022'
 init_db() {

@@ -112,8 +112,6 @@ expect_eq "locked: the RIGHT password gets the form (200)" 200 "$st"
 check "locked: the lock message is shown" grep -qF "$MSG_LOCKED" "$T_DIR/lp.b"
 check "locked: no session cookie" bash -c '! grep -qi "^set-cookie: qf_session=[^;]" "$1"' _ "$T_DIR/lp.h"
 expect_eq "locked: no successful login of clerk after the one before" 1 "$(audit_count login clerk)"
-expect_eq "clerk's existing session (from before) still works" 200 \
-	"$(http_status -b "$T_DIR/jar3" "$BASE/")"
 
 # unknown names lock the same way
 for i in 1 2 3 4 5; do login_page ghost "bad-$i" >/dev/null; done
@@ -126,7 +124,7 @@ check "the unknown name stays locked" grep -qF "$MSG_LOCKED" "$T_DIR/lp.b"
 expect_eq "cm is not locked by the others' failures" 303 "$(login cm "$PW")"
 
 # the security admin's CLI unlock lifts the lock
-printf '%s\n' "$PW" | "$QF_BIN" user unlock clerk >/dev/null 2>&1
+"$QF_BIN" user unlock clerk >/dev/null 2>&1
 expect_eq "after 'user unlock' clerk logs in" 303 "$(login clerk "$PW")"
 
 # --- assorted hostile logins ---------------------------------------------------
