@@ -13,6 +13,12 @@
 	var root = document.documentElement;
 	root.className += (root.className ? ' ' : '') + 'js';
 
+	function setButtons(form, off) {
+		var b = form.querySelectorAll('button[type="submit"], button:not([type])');
+		for (var i = 0; i < b.length; i++)
+			b[i].disabled = off;
+	}
+
 	/* Confirmation before a consequential action. */
 	document.addEventListener('submit', function (ev) {
 		var form = ev.target;
@@ -26,13 +32,11 @@
 			return;
 		}
 		/* against double submission: disable the submit buttons once sent
-		   (after the event, so the pressed button's value still goes) */
+		   (after the event, so the pressed button's value still goes), and
+		   enable them again after a while in case the answer was a download */
 		if (!ev.defaultPrevented && form.method.toLowerCase() === 'post' && !form.target) {
-			window.setTimeout(function () {
-				var b = form.querySelectorAll('button[type="submit"], button:not([type])');
-				for (var i = 0; i < b.length; i++)
-					b[i].disabled = true;
-			}, 0);
+			window.setTimeout(function () { setButtons(form, true); }, 0);
+			window.setTimeout(function () { setButtons(form, false); }, 8000);
 		}
 	});
 

@@ -6,8 +6,11 @@
 #   floor    a bare libmicrohttpd server (bench/floor.c), same daemon flags
 #   login    GET /login on build/qingfeng (not signed in)
 #   persons  GET /persons?per=100 on build/qingfeng, signed in, 100 rows
-# and prints requests/s, p99 latency, each page's ratio to the floor, the
-# verdict against the targets, and the servers' peak RSS (VmHWM).
+#   floor2   the floor serving a page as large as the persons page (for
+#            reference: what moving that many bytes costs by itself)
+# and prints requests/s, p99 latency, the server's CPU time per request,
+# each page's ratio to the floor, the verdict against the targets, and
+# the servers' peak RSS (VmHWM).
 #
 # Environment (all optional):
 #   QF_BIN        binary under test (default build/qingfeng)

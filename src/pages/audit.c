@@ -78,7 +78,7 @@ int page_audit(struct req *r)
 	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/audit\" role=\"search\">");
 	field_text(&sb, "user", "用户名", lq.user, 0, NULL, "maxlength=\"64\"");
 	field_text(&sb, "event", "事件代码", lq.event, 0, NULL, "maxlength=\"32\" list=\"events\"");
-	field_select(&sb, "success", "结果", results, res, 0, NULL);
+	field_select(&sb, "success", "结果", results, res, 0, NULL, "全部");
 	field_text(&sb, "from", "起始日期", from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "截止日期", to, 0, NULL, "type=\"date\"");
 	field_text(&sb, "q", "对象或说明", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
@@ -87,7 +87,7 @@ int page_audit(struct req *r)
 		      "<datalist id=\"events\"><option value=\"login_failed\"><option value=\"access_denied\">"
 		      "<option value=\"read\"><option value=\"create\"><option value=\"update\"></datalist>"
 		      "<p class=\"toolbar\"><a class=\"button\" href=\"/audit?verify=1\">校验审计链</a></p>");
-	strbuf_addstr(&sb, "<table class=\"list audit\"><thead><tr><th scope=\"col\" class=\"num\">序号</th>"
+	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list audit\"><thead><tr><th scope=\"col\" class=\"num\">序号</th>"
 		      "<th scope=\"col\">时间</th><th scope=\"col\">用户</th><th scope=\"col\">角色</th>"
 		      "<th scope=\"col\">事件</th><th scope=\"col\">对象</th><th scope=\"col\">结果</th>"
 		      "<th scope=\"col\">说明</th><th scope=\"col\">IP</th></tr></thead><tbody>");
@@ -111,7 +111,7 @@ int page_audit(struct req *r)
 	}
 	if (!n)
 		strbuf_addstr(&sb, "<tr><td colspan=\"9\" class=\"empty\">没有符合条件的记录</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
 	strbuf_addstr(&base, "/audit?");
 	url_param(&base, "user", lq.user);
 	url_param(&base, "event", lq.event);

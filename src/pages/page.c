@@ -143,7 +143,7 @@ void page_notice(struct req *r, struct strbuf *sb)
 	}
 }
 
-static void field_open(struct strbuf *sb, const char *name, const char *label, int required,
+void field_open(struct strbuf *sb, const char *name, const char *label, int required,
 		       const char *err)
 {
 	strbuf_addstr(sb, err ? "<div class=\"field has-error\">" : "<div class=\"field\">");
@@ -156,7 +156,7 @@ static void field_open(struct strbuf *sb, const char *name, const char *label, i
 	strbuf_addstr(sb, "</label>");
 }
 
-static void field_close(struct strbuf *sb, const char *name, const char *err)
+void field_close(struct strbuf *sb, const char *name, const char *err)
 {
 	if (err) {
 		strbuf_addstr(sb, "<p class=\"field-error\" id=\"e-");
@@ -168,7 +168,7 @@ static void field_close(struct strbuf *sb, const char *name, const char *err)
 	strbuf_addstr(sb, "</div>");
 }
 
-static void field_common_attrs(struct strbuf *sb, const char *name, int required, const char *err)
+void field_attrs(struct strbuf *sb, const char *name, int required, const char *err)
 {
 	strbuf_addstr(sb, " id=\"f-");
 	html_attr(sb, name);
@@ -189,7 +189,7 @@ void field_text(struct strbuf *sb, const char *name, const char *label, const ch
 {
 	field_open(sb, name, label, required, err);
 	strbuf_addstr(sb, "<input");
-	field_common_attrs(sb, name, required, err);
+	field_attrs(sb, name, required, err);
 	strbuf_addstr(sb, " value=\"");
 	html_attr(sb, value);
 	strbuf_addstr(sb, "\"");
@@ -202,12 +202,15 @@ void field_text(struct strbuf *sb, const char *name, const char *label, const ch
 }
 
 void field_select(struct strbuf *sb, const char *name, const char *label,
-		  const struct label *options, const char *value, int required, const char *err)
+		  const struct label *options, const char *value, int required, const char *err,
+		  const char *none_label)
 {
 	field_open(sb, name, label, required, err);
 	strbuf_addstr(sb, "<select");
-	field_common_attrs(sb, name, required, err);
-	strbuf_addstr(sb, "><option value=\"\">请选择</option>");
+	field_attrs(sb, name, required, err);
+	strbuf_addstr(sb, "><option value=\"\">");
+	html_txt(sb, none_label);
+	strbuf_addstr(sb, "</option>");
 	for (const struct label *o = options; o->code; o++) {
 		strbuf_addstr(sb, "<option value=\"");
 		html_attr(sb, o->code);

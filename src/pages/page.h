@@ -34,9 +34,19 @@ void page_notice(struct req *r, struct strbuf *sb);
  * are marked. */
 void field_text(struct strbuf *sb, const char *name, const char *label, const char *value,
 		int required, const char *err, const char *extra_attrs);
+/* none_label: the text of the empty choice ("请选择" in forms, "全部" in
+ * filters). */
 void field_select(struct strbuf *sb, const char *name, const char *label,
-		  const struct label *options, const char *value, int required, const char *err);
+		  const struct label *options, const char *value, int required, const char *err,
+		  const char *none_label);
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked);
+/* The pieces the builders above are made of, for fields built elsewhere
+ * (unit_select): the wrapper and label; id, name, required and the
+ * aria attributes linking the error; the error and the closing tag. */
+void field_open(struct strbuf *sb, const char *name, const char *label, int required,
+		const char *err);
+void field_attrs(struct strbuf *sb, const char *name, int required, const char *err);
+void field_close(struct strbuf *sb, const char *name, const char *err);
 /* A summary of the errors above the form, for screen readers and phones. */
 void field_errors_summary(struct strbuf *sb, const struct fielderr *fe);
 

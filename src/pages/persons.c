@@ -56,14 +56,15 @@ int page_persons(struct req *r)
 	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/persons\" role=\"search\">");
 	field_text(&sb, "q", "姓名或职务", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
 	unit_select(r, &sb, "unit_id", "单位（含下级）", lq.unit_id, 0, NULL, "全部单位");
-	field_select(&sb, "rank", "职级", person_ranks, lq.kind, 0, NULL);
+	field_select(&sb, "rank", "职级", person_ranks, lq.kind, 0, NULL, "全部");
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
 		      "<a href=\"/persons\">重置</a></div></form>");
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
 		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/persons/new\">新增监督对象</a></p>");
-	strbuf_addstr(&sb, "<table class=\"list\"><thead><tr><th scope=\"col\">姓名</th>"
+	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">姓名</th>"
 		      "<th scope=\"col\">单位</th><th scope=\"col\">职务</th><th scope=\"col\">职级</th>"
-		      "<th scope=\"col\">一把手</th><th scope=\"col\">班子成员</th><th scope=\"col\">党员</th>"
+		      "<th scope=\"col\" class=\"flag\">一把手</th><th scope=\"col\" class=\"flag\">班子成员</th>"
+		      "<th scope=\"col\" class=\"flag\">党员</th>"
 		      "</tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		strbuf_addf(&sb, "<tr><td><a href=\"/persons/%" PRId64 "\">", v[i].id);
@@ -82,7 +83,7 @@ int page_persons(struct req *r)
 	}
 	if (!n)
 		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的监督对象</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
 	strbuf_addstr(&base, "/persons?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "rank", lq.kind);
@@ -113,7 +114,7 @@ static int person_form(struct req *r, const struct person *p, const char *idnum,
 	field_text(&sb, "name", "姓名", p->name, 1, fielderr_get(fe, "name"), "maxlength=\"50\"");
 	unit_select(r, &sb, "unit_id", "所在单位", p->unit_id, 1, fielderr_get(fe, "unit_id"), "请选择");
 	field_text(&sb, "position", "职务", p->position, 0, fielderr_get(fe, "position"), "maxlength=\"100\"");
-	field_select(&sb, "rank", "职级", person_ranks, p->rank, 1, fielderr_get(fe, "rank"));
+	field_select(&sb, "rank", "职级", person_ranks, p->rank, 1, fielderr_get(fe, "rank"), "请选择");
 	strbuf_addstr(&sb, "<fieldset><legend>身份</legend>");
 	field_checkbox(&sb, "top_leader", "一把手", p->top_leader);
 	field_checkbox(&sb, "leadership", "领导班子成员", p->leadership);

@@ -25,18 +25,10 @@ void unit_select(struct req *r, struct strbuf *sb, const char *name, const char 
 	int64_t total;
 	int n = unit_list(&r->c, &lq, &v, &total);
 
-	strbuf_addstr(sb, err ? "<div class=\"field has-error\">" : "<div class=\"field\">");
-	strbuf_addstr(sb, "<label for=\"f-");
-	html_attr(sb, name);
-	strbuf_addstr(sb, "\">");
-	html_txt(sb, label);
-	if (required)
-		strbuf_addstr(sb, "<span class=\"req\" aria-hidden=\"true\">*</span>");
-	strbuf_addstr(sb, "</label><select id=\"f-");
-	html_attr(sb, name);
-	strbuf_addstr(sb, "\" name=\"");
-	html_attr(sb, name);
-	strbuf_addstr(sb, required ? "\" required><option value=\"\">" : "\"><option value=\"\">");
+	field_open(sb, name, label, required, err);
+	strbuf_addstr(sb, "<select");
+	field_attrs(sb, name, required, err);
+	strbuf_addstr(sb, "><option value=\"\">");
 	html_txt(sb, none_label);
 	strbuf_addstr(sb, "</option>");
 	for (int i = 0; i < n; i++) {
@@ -51,12 +43,7 @@ void unit_select(struct req *r, struct strbuf *sb, const char *name, const char 
 		strbuf_addstr(sb, "</option>");
 	}
 	strbuf_addstr(sb, "</select>");
-	if (err) {
-		strbuf_addstr(sb, "<p class=\"field-error\">");
-		html_txt(sb, err);
-		strbuf_addstr(sb, "</p>");
-	}
-	strbuf_addstr(sb, "</div>");
+	field_close(sb, name, err);
 }
 
 int page_units(struct req *r)
@@ -83,12 +70,12 @@ int page_units(struct req *r)
 	page_begin(r, &sb, "单位管理", crumbs);
 	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/units\" role=\"search\">");
 	field_text(&sb, "q", "名称", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
-	field_select(&sb, "kind", "类别", unit_kinds, lq.kind, 0, NULL);
+	field_select(&sb, "kind", "类别", unit_kinds, lq.kind, 0, NULL, "全部");
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
 		      "<a href=\"/units\">重置</a></div></form>");
 	if (authz_has(&r->c.who, PERM_UNIT_WRITE))
 		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/units/new\">新增单位</a></p>");
-	strbuf_addstr(&sb, "<table class=\"list\"><thead><tr><th scope=\"col\">单位名称</th>"
+	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">单位名称</th>"
 		      "<th scope=\"col\">类别</th><th scope=\"col\">上级单位</th>"
 		      "<th scope=\"col\" class=\"num\">监督对象</th><th scope=\"col\" class=\"num\">下级单位</th>"
 		      "</tr></thead><tbody>");
@@ -104,7 +91,7 @@ int page_units(struct req *r)
 	}
 	if (!n)
 		strbuf_addstr(&sb, "<tr><td colspan=\"5\" class=\"empty\">没有符合条件的单位</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
 	strbuf_addstr(&base, "/units?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "kind", lq.kind);
@@ -128,7 +115,7 @@ static int unit_form(struct req *r, const struct unit *u, const struct fielderr 
 		strbuf_addstr(&sb, "<form method=\"post\" action=\"/units\" class=\"record-form\">");
 	page_csrf(r, &sb);
 	field_text(&sb, "name", "单位名称", u->name, 1, fielderr_get(fe, "name"), "maxlength=\"100\"");
-	field_select(&sb, "kind", "类别", unit_kinds, u->kind, 1, fielderr_get(fe, "kind"));
+	field_select(&sb, "kind", "类别", unit_kinds, u->kind, 1, fielderr_get(fe, "kind"), "请选择");
 	unit_select(r, &sb, "parent_id", "上级单位", u->parent_id, 0, fielderr_get(fe, "parent_id"),
 		    "（无，顶级单位）");
 	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button>");

@@ -66,7 +66,7 @@ static int users_page(struct req *r, const char *msg, const char *name, const ch
 		html_txt(&sb, msg);
 		strbuf_addstr(&sb, "</p>");
 	}
-	strbuf_addstr(&sb, "<table class=\"list\"><thead><tr><th scope=\"col\">用户名</th><th scope=\"col\">姓名</th>"
+	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">用户名</th><th scope=\"col\">姓名</th>"
 		      "<th scope=\"col\">角色</th><th scope=\"col\">所属单位</th><th scope=\"col\">状态</th>"
 		      "<th scope=\"col\">动态口令</th><th scope=\"col\">操作</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
@@ -109,7 +109,7 @@ static int users_page(struct req *r, const char *msg, const char *name, const ch
 				      "确定重置？该用户下次登录须重新绑定动态口令。");
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	strbuf_addstr(&sb, "</tbody></table>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
 	if (admin) {
 		strbuf_addstr(&sb, "<h2>新增用户</h2><form method=\"post\" action=\"/admin/users\" class=\"record-form\">");
 		page_csrf(r, &sb);
