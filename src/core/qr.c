@@ -29,7 +29,7 @@ int qr_svg(const char *text, struct strbuf *out)
 	n = w + 2 * QUIET;
 	strbuf_addf(&sb,
 		    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-		    "shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR\">"
+		    "shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"二维码\">"
 		    "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
 		    n, n, n, n);
 	for (y = 0; y < w; y++) {
