@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd/cmd.h"
 #include "core/log.h"
@@ -35,6 +36,8 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	/* the database, its backups and the key file hold personal data */
+	umask(077);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

@@ -31,6 +31,23 @@ static void random_password(char out[24])
 	out[20] = '\0';
 }
 
+/* Undoes a failed init, so that it can simply be run again: the SQLite
+ * file with its WAL and shared-memory files, and the key file. */
+static void remove_created(const char *db, const char *keypath)
+{
+	char path[4200];
+
+	if (strncmp(db, "postgres", 8)) {
+		unlink(db);
+		snprintf(path, sizeof(path), "%s-wal", db);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s-shm", db);
+		unlink(path);
+	}
+	if (keypath)
+		unlink(keypath);
+}
+
 static int settings_tx(struct store *s, void *arg)
 {
 	struct cmd_env *env = arg;
@@ -77,6 +94,10 @@ int cmd_init(int argc, char **argv)
 		error("database '%s' already exists", db);
 		return 1;
 	}
+	if (access(keypath, F_OK) == 0) {
+		error("key file '%s' already exists", keypath);
+		return 1;
+	}
 	s = store_open(db, 1, msg, sizeof(msg));
 	if (!s) {
 		error("cannot create database '%s': %s", db, msg);
@@ -85,17 +106,21 @@ int cmd_init(int argc, char **argv)
 	if (store_migrate(s) < 0) {
 		error("cannot create the schema: %s", store_errmsg(s));
 		store_close(s);
+		remove_created(db, NULL);
 		return 1;
 	}
 	store_close(s);
 	if (keyfile_create(keypath, national, &err) < 0) {
 		error("%s", err.buf);
 		strbuf_release(&err);
+		remove_created(db, NULL);
 		return 1;
 	}
 	strbuf_release(&err);
-	if (cmd_open(&env, db, keypath) < 0)
+	if (cmd_open(&env, db, keypath) < 0) {
+		remove_created(db, keypath);
 		return 1;
+	}
 	if (region)
 		snprintf(env.cfg.region, sizeof(env.cfg.region), "%s", region);
 	if (name)
@@ -124,5 +149,7 @@ int cmd_init(int argc, char **argv)
 	rc = 0;
 out:
 	cmd_close(&env);
+	if (rc)
+		remove_created(db, keypath);
 	return rc;
 }

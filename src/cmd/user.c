@@ -4,6 +4,7 @@
  * same audit entries) as the web pages.  Passwords come from standard
  * input only, never from the command line where `ps` would show them.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,8 @@
 
 #define USAGE "qingfeng user add NAME --role ROLE --password-stdin [--display NAME] [--unit ID]\n" \
 	"   or: qingfeng user list | disable NAME | enable NAME | unlock NAME\n" \
-	"   or: qingfeng user passwd NAME --password-stdin"
+	"   or: qingfeng user passwd NAME --password-stdin\n" \
+	"   or: qingfeng user scope NAME --unit ID   (add a unit to a scoped user's jurisdiction)"
 
 static int list_users(struct cmd_env *env)
 {
@@ -56,6 +58,8 @@ int cmd_user(int argc, char **argv)
 	char pw[1100];
 	int n = cmd_parse(argc, argv, specs, pos, 2, USAGE), rc = 1;
 	const char *sub;
+	int64_t unit_id = 0;
+	int consumed = 0;
 
 	if (n == -2)
 		return 0;
@@ -73,12 +77,22 @@ int cmd_user(int argc, char **argv)
 		error("'%s' needs --password-stdin", sub);
 		return EXIT_USAGE;
 	}
+	if (unit && (sscanf(unit, "%" SCNd64 "%n", &unit_id, &consumed) != 1 ||
+		     unit[consumed] || unit_id <= 0)) {
+		error("--unit takes a unit id (a positive whole number), not '%s'", unit);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(sub, "scope") && !unit) {
+		error("'scope' needs --unit");
+		return EXIT_USAGE;
+	}
 	if (!strcmp(sub, "add") && !role) {
 		error("'add' needs --role");
 		return EXIT_USAGE;
 	}
 	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "disable") &&
-	    strcmp(sub, "enable") && strcmp(sub, "passwd") && strcmp(sub, "unlock")) {
+	    strcmp(sub, "enable") && strcmp(sub, "passwd") && strcmp(sub, "unlock") &&
+	    strcmp(sub, "scope")) {
 		error("unknown user command '%s'", sub);
 		return EXIT_USAGE;
 	}
@@ -89,17 +103,13 @@ int cmd_user(int argc, char **argv)
 	if (!strcmp(sub, "list")) {
 		rc = list_users(&env) < 0;
 	} else if (!strcmp(sub, "add")) {
-		const struct role *ro = role_find(role);
-		int64_t unit_id = unit ? atoll(unit) : 0;
-		int64_t id = user_create(&env.c, pos[1], role, display, ro && ro->scoped ? 0 : unit_id,
-					 pw, &err);
-		if (id > 0 && ro && ro->scoped && unit_id > 0 &&
-		    user_scope_add(&env.c, pos[1], unit_id, &err) < 0)
-			id = -1;
+		int64_t id = user_create(&env.c, pos[1], role, display, unit_id, pw, &err);
 		if (id > 0) {
 			printf("qingfeng: user '%s' created (%s)\n", pos[1], role_label(role));
 			rc = 0;
 		}
+	} else if (!strcmp(sub, "scope")) {
+		rc = user_scope_add(&env.c, pos[1], unit_id, &err) < 0;
 	} else if (!strcmp(sub, "passwd")) {
 		rc = user_set_password(&env.c, pos[1], pw, &err) < 0;
 	} else if (!strcmp(sub, "unlock")) {

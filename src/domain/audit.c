@@ -4,7 +4,9 @@
  * Guarantees: an entry is written in the same transaction as the change it
  * records (audit_append) or in its own (audit_record); its MAC covers its
  * id and the previous MAC, so an altered, inserted, deleted or reordered
- * row breaks verification at that row.  Serialisation of writers comes
+ * row breaks verification at that row.  Removing the newest entries
+ * leaves a shorter valid chain: the chain alone cannot show truncation
+ * (docs/security.md).  Serialisation of writers comes
  * from the write transaction (SQLite BEGIN IMMEDIATE).
  */
 #include "domain/audit.h"

@@ -40,9 +40,14 @@ static int create_tx(struct store *s, void *arg)
 {
 	struct create_arg *ca = arg;
 
+	const struct role *ro = role_find(ca->u.role);
+
 	ca->id = store_user_insert(s, &ca->u, ca->pwhash, ca->c->now);
 	if (ca->id < 0)
 		return (int)ca->id;
+	/* a scoped role's unit is its jurisdiction, given with the account */
+	if (ro->scoped && store_scope_add(s, ca->id, ca->u.unit_id) < 0)
+		return -1;
 	return audit_append(ca->c, "user_create", ca->u.name, 1, ca->u.role);
 }
 
@@ -60,6 +65,18 @@ int64_t user_create(struct ctx *c, const char *name, const char *role, const cha
 	if (!role_find(role)) {
 		strbuf_addf(err, "未知角色“%s”", role ? role : "");
 		return -1;
+	}
+	if (role_find(role)->scoped && unit_id <= 0) {
+		strbuf_addstr(err, "乡镇纪委、派驻纪检监察组用户须指定所属单位（即其管辖范围）");
+		return -1;
+	}
+	if (unit_id) {
+		struct unit u;
+		int rc0 = store_unit_get(c->db, c->a, unit_id, &u);
+		if (rc0 <= 0) {
+			strbuf_addstr(err, rc0 < 0 ? "保存失败，请稍后再试" : "所属单位不存在");
+			return -1;
+		}
 	}
 	if (password_policy_check(password, c->cfg->pw_min_len, c->cfg->pw_classes, err) < 0)
 		return -1;

@@ -4,6 +4,10 @@
  * user: account administration (系统管理员 and 安全管理员), shared by
  * the CLI and the web pages.  Every change is audited in its transaction.
  * Return 0 or the new id on success, -1 with a Chinese message in err.
+ *
+ * user_create: unit_id is the user's unit (0 for none); for the scoped
+ * roles (township commission, resident group) it is required and is also
+ * their jurisdiction, stored in the same transaction as the account.
  */
 #include <stdint.h>
 

@@ -42,6 +42,7 @@ struct req {
 	const char *url;
 	const struct route *route;
 	int route_state;            /* 0 matched, 404 or 405 */
+	int allowed;                /* methods the path accepts (405: Allow) */
 	int64_t id;                 /* the {id} of the path, 0 when none */
 	int64_t t0_us;
 
@@ -87,7 +88,10 @@ struct route {
 
 /* The route table (routes.c) and matching. */
 extern const struct route route_table[];
-const struct route *route_match(const char *url, int method, int64_t *id, int *state);
+/* *allowed gets the methods of the routes whose pattern matched (for the
+ * Allow header of a 405). */
+const struct route *route_match(const char *url, int method, int64_t *id, int *state,
+				int *allowed);
 
 /* Error codes: each maps to an HTTP status and a Chinese hint (reply.c). */
 enum err_code {

@@ -58,6 +58,20 @@ static void add_headers(struct req *r, struct MHD_Response *resp, const char *ty
 	MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 				cacheable ? "public, max-age=86400" : "no-store");
+	if (r->route_state == 405) {
+		static const struct { int bit; const char *name; } m[] = {
+			{ HM_GET, "GET" }, { HM_HEAD, "HEAD" }, { HM_POST, "POST" },
+			{ HM_PUT, "PUT" }, { HM_DELETE, "DELETE" },
+		};
+		char allow[64] = "";
+		for (size_t i = 0; i < QF_ARRAY_SIZE(m); i++)
+			if (r->allowed & m[i].bit) {
+				if (*allow)
+					strcat(allow, ", ");
+				strcat(allow, m[i].name);
+			}
+		MHD_add_response_header(resp, "Allow", allow);
+	}
 	if (r->app->tls)
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	for (int i = 0; i < r->n_set_cookie; i++)

@@ -84,16 +84,19 @@ static int match(const char *pat, const char *url, int64_t *id)
 	return *url == '\0';
 }
 
-const struct route *route_match(const char *url, int method, int64_t *id, int *state)
+const struct route *route_match(const char *url, int method, int64_t *id, int *state,
+				int *allowed)
 {
 	int path_seen = 0;
 
 	*id = 0;
+	*allowed = 0;
 	for (const struct route *r = route_table; r->pattern; r++) {
 		int64_t v = 0;
 		if (!match(r->pattern, url, &v))
 			continue;
 		path_seen = 1;
+		*allowed |= r->methods;
 		if (r->methods & method) {
 			*id = v;
 			*state = 0;

@@ -108,7 +108,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->t0_us = time_mono_us();
 	r->method = method_bit(method);
 	r->url = arena_strdup(a, url);
-	r->route = route_match(url, r->method, &r->id, &r->route_state);
+	r->route = route_match(url, r->method, &r->id, &r->route_state, &r->allowed);
 	r->is_api = !strncmp(url, "/api/", 5);
 	strbuf_init(&r->body, 0);
 	strbuf_setmax(&r->body, app->max_body);

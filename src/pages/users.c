@@ -137,16 +137,13 @@ int page_user_create(struct req *r)
 	struct strbuf err = STRBUF_INIT;
 	const char *name = req_field(r, "name");
 	const char *role = req_field(r, "role");
-	const struct role *ro = role_find(role);
 	long long unit = 0;
 	int64_t id;
 	int rc;
 
 	form_get_int(&r->form, "unit_id", &unit);
-	id = user_create(&r->c, name, role, req_field(r, "display_name"), ro && ro->scoped ? 0 : unit,
+	id = user_create(&r->c, name, role, req_field(r, "display_name"), unit,
 			 form_get(&r->form, "password"), &err);
-	if (id > 0 && ro && ro->scoped && unit > 0 && user_scope_add(&r->c, name, unit, &err) < 0)
-		id = -1;
 	if (id < 0) {
 		rc = users_page(r, arena_strdup(r->arena, err.buf), name, role, 422);
 		strbuf_release(&err);

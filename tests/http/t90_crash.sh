@@ -2,7 +2,7 @@
 # t90_crash.sh: kill -9 the server while it acknowledges a stream of
 # writes; after a restart every acknowledged write is there (at most the
 # one in flight is extra), PRAGMA integrity_check is ok and the audit
-# chain verifies.  Three rounds, killed after different delays.
+# chain verifies.  Three rounds, each killed after a random delay.
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init_db"; finish; }
@@ -16,7 +16,7 @@ ACKED=$T_DIR/acked
 WRITER=
 trap '[ -n "$WRITER" ] && kill "$WRITER" 2>/dev/null; cleanup' EXIT
 
-# writer ROUND N: N sequential POST /api/persons; each name answered 201
+# writer ROUND N: up to N sequential POST /api/persons; each name answered 201
 # goes to $ACKED; stops at the first other answer (the server is gone)
 writer() {
 	local i st csrf
@@ -33,10 +33,14 @@ writer() {
 
 for round in 1 2 3; do
 	before=$(wc -l <"$ACKED")
-	writer "$round" 300 &
+	writer "$round" 2000 &
 	WRITER=$!
-	# kill after 0.4 .. 1.4 s, while the writer is busy
-	sleep "$(python3 -c "import random; print(round(0.4 + random.random(), 2))")"
+	# once writes flow (5 acknowledged), kill after a random 0.1 .. 0.9 s
+	for _ in $(seq 1 200); do
+		[ "$(wc -l <"$ACKED")" -ge $((before + 5)) ] && break
+		sleep 0.05
+	done
+	sleep "$(python3 -c "import random; print(round(0.1 + 0.8 * random.random(), 2))")"
 	n_at_kill=$(wc -l <"$ACKED")
 	kill_server_hard
 	wait "$WRITER"
@@ -44,8 +48,8 @@ for round in 1 2 3; do
 	acked_now=$(wc -l <"$ACKED")
 	check "round $round: writes were acknowledged before the kill ($((n_at_kill - before)))" \
 		test "$n_at_kill" -gt "$before"
-	check "round $round: the kill came while writes were in flight (< 300 acknowledged)" \
-		test $((acked_now - before)) -lt 300
+	check "round $round: the kill came while writes were in flight (< 2000 acknowledged)" \
+		test $((acked_now - before)) -lt 2000
 
 	expect_eq "round $round: integrity_check after the crash (server down)" ok "$(sql "PRAGMA integrity_check")"
 	start_server || { not_ok "round $round: restart"; break; }
@@ -55,7 +59,9 @@ for round in 1 2 3; do
 	sort "$ACKED" >"$T_DIR/acked.sorted"
 	missing=$(comm -23 "$T_DIR/acked.sorted" "$T_DIR/in_db" | head -5 | tr '\n' ' ')
 	expect_eq "round $round: every acknowledged write survived" "" "$missing"
-	extra=$(comm -13 "$T_DIR/acked.sorted" "$T_DIR/in_db" | wc -l)
+	# stored but never acknowledged: the write in flight at the kill (its
+	# 201 lost with the server); per round, as earlier rounds may have one
+	extra=$(comm -13 "$T_DIR/acked.sorted" "$T_DIR/in_db" | grep -c "^c$round-")
 	check "round $round: at most the one write in flight is extra ($extra)" test "$extra" -le 1
 	# the extra write, if any, was committed whole: person and audit row together
 	expect_eq "round $round: persons and their create audit rows match" \
