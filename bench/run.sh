@@ -3,7 +3,8 @@
 # after building build/qingfeng.
 #
 # In one run, with wrk (same threads, connections and duration for each):
-#   floor    a bare libmicrohttpd server (bench/floor.c), same daemon flags
+#   floor    a bare libmicrohttpd server (bench/floor.c), same daemon flags;
+#            run first and again last, the mean is the reference
 #   login    GET /login on build/qingfeng (not signed in)
 #   persons  GET /persons?per=100 on build/qingfeng, signed in, 100 rows
 #   floor2   the floor serving a page as large as the persons page (for
@@ -14,9 +15,9 @@
 #
 # Environment (all optional):
 #   QF_BIN        binary under test (default build/qingfeng)
-#   BENCH_SECS    seconds per wrk run (default 10)
-#   BENCH_CONNS   wrk connections (default 64)
-#   BENCH_THREADS wrk threads (default 2)
+#   BENCH_SECS    seconds per wrk run (default 10, at most 60)
+#   BENCH_CONNS   wrk connections (default 64, at most 1000)
+#   BENCH_THREADS wrk threads (default 2, at most 16)
 #   BENCH_LOG     where the server's request log goes (default: a file in
 #                 the temporary folder; /dev/null to drop it)
 #   BENCH_KEEP    keep the temporary folder when set
@@ -44,6 +45,13 @@ N_PERSONS=150
 PER=100
 
 die() { echo "bench: $*" >&2; exit 1; }
+
+# in_range VALUE MIN MAX: VALUE is a whole number from MIN to MAX
+in_range() { case $1 in ''|*[!0-9]*) return 1 ;; esac; [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
+in_range "$SECS" 1 60 || die "BENCH_SECS must be 1 to 60"
+in_range "$CONNS" 1 1000 || die "BENCH_CONNS must be 1 to 1000"
+in_range "$WTHREADS" 1 16 || die "BENCH_THREADS must be 1 to 16"
+[ "$WTHREADS" -le "$CONNS" ] || die "BENCH_THREADS must not exceed BENCH_CONNS"
 
 for tool in wrk curl cc pkg-config python3; do
 	command -v "$tool" >/dev/null || die "$tool is not installed"
@@ -174,11 +182,14 @@ TICK=$(getconf CLK_TCK)
 # cpu_ticks PID: user + system CPU time of PID so far, in clock ticks
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# run_wrk NAME PID URL [wrk options]: sets RPS_<NAME>, P99_<NAME> (ms) and
-# CPU_<NAME> (the server PID's CPU microseconds per request)
+# run_wrk NAME PID URL BYTES [wrk options]: sets RPS_<NAME>, P99_<NAME> (ms)
+# and CPU_<NAME> (the server PID's CPU microseconds per request).  BYTES is
+# the body size of the page: wrk counts a 3xx as a success, so the average
+# answer must be at least that large (a lost session would show as a
+# redirect to /login, much smaller).
 run_wrk() {
-	local name=$1 pid=$2 url=$3 out rps p99 bad n c0 c1
-	shift 3
+	local name=$1 pid=$2 url=$3 body=$4 out rps p99 bad n c0 c1 avg
+	shift 4
 	wrk -t"$WTHREADS" -c"$CONNS" -d"${WARM}s" "$@" "$url" >/dev/null 2>&1 || true
 	echo "bench: wrk -t$WTHREADS -c$CONNS -d${SECS}s --latency $url"
 	c0=$(cpu_ticks "$pid")
@@ -198,16 +209,30 @@ run_wrk() {
 	if printf '%s\n' "$out" | grep -q 'Socket errors'; then
 		echo "bench: $name: $(printf '%s\n' "$out" | grep 'Socket errors')"
 	fi
-	[ -n "$rps" ] && [ -n "$p99" ] && [ -n "$n" ] && [ "$n" -gt 0 ] ||
+	if [ -z "$rps" ] || [ -z "$p99" ] || [ -z "$n" ] || [ "$n" -eq 0 ]; then
 		die "cannot parse wrk output for $name"
-	eval "RPS_$name=\$rps; P99_$name=\$p99"
-	eval "CPU_$name=\$(( (c1 - c0) * 1000000 / TICK / n ))"
+	fi
+	# "754214 requests in 5.01s, 171.91MB read" -> average bytes per answer
+	avg=$(printf '%s\n' "$out" | awk '/ requests in / {
+		v = $5; u = v; sub(/^[0-9.]+/, "", u); sub(/[A-Za-z]+$/, "", v);
+		f = (u == "B") ? 1 : (u == "KB") ? 1024 : (u == "MB") ? 1048576 : (u == "GB") ? 1073741824 : (u == "TB") ? 1099511627776 : 0;
+		printf "%d", v * f / $1 }')
+	[ "$avg" -ge "$body" ] ||
+		die "$name: answers average $avg bytes, the page has $body: not the page (redirect? error?)"
+	printf -v "RPS_$name" '%s' "$rps"
+	printf -v "P99_$name" '%s' "$p99"
+	printf -v "CPU_$name" '%s' "$(( (c1 - c0) * 1000000 / TICK / n ))"
 }
 
-run_wrk floor "$FLOOR_PID" "http://127.0.0.1:$FLOOR_PORT/"
-run_wrk login "$SERVER_PID" "$BASE/login"
-run_wrk persons "$SERVER_PID" "$BASE/persons?per=$PER" -H "Cookie: qf_session=$SESSION"
-run_wrk floor2 "$FLOOR2_PID" "http://127.0.0.1:$FLOOR2_PORT/"
+LOAD0=$(cut -d' ' -f1 /proc/loadavg)
+# the floor first and last: its mean is the reference, and the two runs
+# differing much means the machine's load changed under the benchmark
+run_wrk floorA "$FLOOR_PID" "http://127.0.0.1:$FLOOR_PORT/" "$FLOOR_BYTES"
+run_wrk login "$SERVER_PID" "$BASE/login" "$LOGIN_BYTES"
+run_wrk persons "$SERVER_PID" "$BASE/persons?per=$PER" "$PERSONS_BYTES" -H "Cookie: qf_session=$SESSION"
+run_wrk floor2 "$FLOOR2_PID" "http://127.0.0.1:$FLOOR2_PORT/" "$FLOOR2_BYTES"
+run_wrk floorB "$FLOOR_PID" "http://127.0.0.1:$FLOOR_PORT/" "$FLOOR_BYTES"
+LOAD1=$(cut -d' ' -f1 /proc/loadavg)
 
 FLOOR_KIB=$(hwm_kib "$FLOOR_PID")
 SERVER_KIB=$(hwm_kib "$SERVER_PID")
@@ -216,19 +241,24 @@ LOG_LINES=$( [ -f "$LOG" ] && wc -l <"$LOG" || echo 0)
 
 # ---------------------------------------------------------------- report
 # shellcheck disable=SC2154
-python3 - "$RPS_floor" "$P99_floor" "$RPS_login" "$P99_login" "$RPS_persons" "$P99_persons" \
-	"$RPS_floor2" "$P99_floor2" "$CPU_floor" "$CPU_login" "$CPU_persons" "$CPU_floor2" \
+python3 - "$RPS_floorA" "$P99_floorA" "$RPS_login" "$P99_login" "$RPS_persons" "$P99_persons" \
+	"$RPS_floor2" "$P99_floor2" "$CPU_floorA" "$CPU_login" "$CPU_persons" "$CPU_floor2" \
 	"$FLOOR_KIB" "$SERVER_KIB" "$T_LOGIN_RATIO" "$T_PERSONS_RATIO" "$T_P99_MS" "$T_RSS_MIB" \
 	"$FLOOR_BYTES" "$LOGIN_BYTES" "$PERSONS_BYTES" "$FLOOR2_BYTES" \
-	"$SECS" "$CONNS" "$WTHREADS" "$(nproc)" "$LOG" "$PER" <<'EOF'
+	"$SECS" "$CONNS" "$WTHREADS" "$(nproc)" "$LOG" "$PER" \
+	"$RPS_floorB" "$P99_floorB" "$CPU_floorB" "$LOAD0" "$LOAD1" <<'EOF'
 import sys
 a = sys.argv[1:]
-rf, pf, rl, pl, rp, pp, r2, p2 = map(float, a[0:8])
-cf, cl, cp, c2 = map(int, a[8:12])
+rfa, pfa, rl, pl, rp, pp, r2, p2 = map(float, a[0:8])
+cfa, cl, cp, c2 = map(int, a[8:12])
 fk, sk = int(a[12]), int(a[13])
 tl, tp, tms, trss = map(float, a[14:18])
 bf, bl, bp, b2 = a[18:22]
 secs, conns, thr, cores, log, per = a[22:28]
+rfb, pfb, cfb = float(a[28]), float(a[29]), int(a[30])
+load0, load1 = a[31], a[32]
+rf, pf, cf = (rfa + rfb) / 2, max(pfa, pfb), (cfa + cfb) // 2
+drift = abs(rfa - rfb) / rf
 
 def v(ok): return "PASS" if ok else "MISS"
 print()
@@ -237,7 +267,8 @@ print(f"qingfeng bench: wrk {thr} threads, {conns} connections, {secs} s each; "
 print(f"request log -> {log}")
 print()
 print(f"{'target':<26}{'bytes':>7}{'req/s':>10}{'p99 ms':>9}{'cpu us/req':>12}{'ratio':>7}   verdict")
-print(f"{'floor (bare MHD)':<26}{bf:>7}{rf:>10.0f}{pf:>9.2f}{cf:>12}{1:>7.2f}   (reference)")
+print(f"{'floor (bare MHD)':<26}{bf:>7}{rf:>10.0f}{pf:>9.2f}{cf:>12}{1:>7.2f}   "
+      f"(reference: mean of {rfa:.0f} first, {rfb:.0f} last)")
 rows = [("GET /login", bl, rl, pl, cl, tl), (f"GET /persons?per={per}", bp, rp, pp, cp, tp)]
 misses = 0
 for name, b, r, p, c, t in rows:
@@ -254,6 +285,10 @@ misses += not ok_rss
 print(f"peak RSS (VmHWM): qingfeng {sk/1024:.1f} MiB (< {trss:g} MiB {v(ok_rss)}); "
       f"floor {fk/1024:.1f} MiB")
 print("cpu us/req: the server's user+system CPU time during the run / requests served")
+print(f"load average (1 min): {load0} before, {load1} after")
+if drift > 0.15:
+    print(f"WARNING: the floor moved {drift:.0%} between the first and the last run: the "
+          "machine's load changed, so the ratios are unreliable; run again on a quiet machine")
 print()
 print("all targets met" if misses == 0 else f"{misses} target(s) missed")
 EOF

@@ -135,7 +135,7 @@ int cmd_init(int argc, char **argv)
 		goto out;
 	random_password(password);
 	strbuf_init(&err, 0);
-	if (user_create(&env.c, admin, "sysadmin", "系统管理员", 0, password, &err) < 0) {
+	if (user_create(&env.c, admin, "sysadmin", "系统管理员", 0, password, 0, &err) < 0) {
 		error("cannot create the administrator: %s", err.buf);
 		strbuf_release(&err);
 		goto out;

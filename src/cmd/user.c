@@ -103,7 +103,7 @@ int cmd_user(int argc, char **argv)
 	if (!strcmp(sub, "list")) {
 		rc = list_users(&env) < 0;
 	} else if (!strcmp(sub, "add")) {
-		int64_t id = user_create(&env.c, pos[1], role, display, unit_id, pw, &err);
+		int64_t id = user_create(&env.c, pos[1], role, display, unit_id, pw, 0, &err);
 		if (id > 0) {
 			printf("qingfeng: user '%s' created (%s)\n", pos[1], role_label(role));
 			rc = 0;
@@ -111,7 +111,7 @@ int cmd_user(int argc, char **argv)
 	} else if (!strcmp(sub, "scope")) {
 		rc = user_scope_add(&env.c, pos[1], unit_id, &err) < 0;
 	} else if (!strcmp(sub, "passwd")) {
-		rc = user_set_password(&env.c, pos[1], pw, &err) < 0;
+		rc = user_set_password(&env.c, pos[1], pw, 0, &err) < 0;
 	} else if (!strcmp(sub, "unlock")) {
 		rc = user_unlock(&env.c, pos[1], &err) < 0;
 	} else {

@@ -174,6 +174,7 @@ static const struct { const char *code, *label; } events[] = {
 	{ "logout", "退出" },
 	{ "totp_enrol", "绑定动态口令" },
 	{ "totp_failed", "动态口令错误" },
+	{ "totp_secret", "生成动态口令密钥" },
 	{ "csrf_rejected", "跨站请求被拒绝" },
 	{ "access_denied", "越权访问被拒绝" },
 	{ "read", "查阅" },

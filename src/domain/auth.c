@@ -21,26 +21,50 @@ static void session_token_hash(const char *token, char hex[65])
 	sha256_hex(token, strlen(token), hex);
 }
 
+/* A failed attempt: counts it against `throttle` (the login name, or
+ * "totp:" + name for second-factor codes), audits it, and when it locks
+ * the name ends every session of the account (user_id, 0 when unknown). */
 struct fail_arg {
 	struct ctx *c;
+	const char *throttle;
 	const char *name;
 	const char *why;
+	int64_t user_id;
 	int locked;
 };
 
 static int fail_tx(struct store *s, void *arg)
 {
 	struct fail_arg *fa = arg;
-	int rc = store_throttle_fail(s, fa->name, fa->c->now, fa->c->cfg->lock_failures,
+	int rc = store_throttle_fail(s, fa->throttle, fa->c->now, fa->c->cfg->lock_failures,
 				     fa->c->cfg->lock_seconds);
 	if (rc < 0)
 		return rc;
 	fa->locked = rc;
 	if (audit_append(fa->c, "login_failed", fa->name, 0, fa->why) < 0)
 		return -1;
-	if (rc == 1 && audit_append(fa->c, "login_locked", fa->name, 0, "too many failures") < 0)
-		return -1;
+	if (rc == 1) {
+		if (fa->user_id && store_session_delete_user(s, fa->user_id) < 0)
+			return -1;
+		if (audit_append(fa->c, "login_locked", fa->name, 0, fa->throttle) < 0)
+			return -1;
+	}
 	return 0;
+}
+
+static int count_failure(struct ctx *c, const char *throttle, const char *name, int64_t user_id,
+			 const char *why)
+{
+	struct fail_arg fa = { c, throttle, name, why, user_id, 0 };
+
+	if (store_tx(c->db, fail_tx, &fa) < 0)
+		return -1;
+	return fa.locked;
+}
+
+static const char *totp_throttle(struct ctx *c, const char *name)
+{
+	return arena_printf(c->a, "totp:%s", name);
 }
 
 struct ok_arg {
@@ -87,13 +111,9 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 		return -1;
 	}
 	if (!found || !verified || u->disabled) {
-		struct fail_arg fa = { c, name, !found ? "unknown user" : !verified ? "wrong password"
-							     : "account disabled", 0 };
-		if (store_tx(c->db, fail_tx, &fa) < 0) {
-			res->msg = MSG_SYSTEM;
-			return -1;
-		}
-		res->msg = fa.locked ? MSG_LOCKED : MSG_BAD_LOGIN;
+		int locked = count_failure(c, name, name, 0, !found ? "unknown user"
+						      : !verified ? "wrong password" : "account disabled");
+		res->msg = locked < 0 ? MSG_SYSTEM : locked ? MSG_LOCKED : MSG_BAD_LOGIN;
 		return -1;
 	}
 	role = role_find(u->role);
@@ -142,38 +162,84 @@ int auth_resume(struct ctx *c, const char *token, struct session *se, struct use
 	return 1;
 }
 
+struct logout_arg {
+	struct ctx *c;
+	const struct session *se;
+};
+
 static int logout_tx(struct store *s, void *arg)
 {
-	struct ctx *c = arg;
-	(void)s;
-	return audit_append(c, "logout", c->who.name, 1, "");
+	struct logout_arg *la = arg;
+
+	if (store_session_delete(s, la->se->token_hash) < 0)
+		return -1;
+	return audit_append(la->c, "logout", la->c->who.name, 1, "");
 }
 
 int auth_logout(struct ctx *c, const struct session *se)
 {
-	if (store_session_delete(c->db, se->token_hash) < 0)
-		return -1;
-	return store_tx(c->db, logout_tx, c) < 0 ? -1 : 0;
+	struct logout_arg la = { c, se };
+	return store_tx(c->db, logout_tx, &la) < 0 ? -1 : 0;
 }
 
-int auth_totp_secret(struct ctx *c, const struct user *u, char secret[33])
+int auth_check_password(struct ctx *c, const struct user *u, const char *password)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int rc = -1;
+	int locked;
 
-	if (u->totp_secret_enc && !u->totp_enabled &&
-	    field_decrypt(c->keys, "users.totp_secret", u->totp_secret_enc, &sb) == 0 &&
-	    sb.len == 32) {
-		memcpy(secret, sb.buf, 33);
-		rc = 0;
-	} else if (totp_secret_new(secret) == 0) {
-		strbuf_reset(&sb);
-		if (field_encrypt(c->keys, "users.totp_secret", secret, 32, &sb) == 0 &&
-		    store_user_set_totp(c->db, u->id, sb.buf, 0) >= 0)
-			rc = 0;
+	if (password && password_verify(u->pwhash, password) == 0)
+		return 0;
+	locked = count_failure(c, u->name, u->name, u->id, "wrong current password");
+	return locked == 1 ? -2 : -1;
+}
+
+struct secret_arg {
+	struct ctx *c;
+	struct session *se;
+	int64_t user_id;
+	char *secret;
+	int state;      /* 0 pending secret in `secret`, 1 already enrolled */
+};
+
+static int secret_tx(struct store *s, void *arg)
+{
+	struct secret_arg *sa = arg;
+	struct strbuf sb = STRBUF_INIT;
+	struct user u;
+	int rc = store_user_by_id(s, sa->c->a, sa->user_id, &u);
+
+	if (rc <= 0)
+		return -1;
+	if (u.totp_enabled) {
+		/* enrolled meanwhile (another session): ask for a code */
+		sa->state = 1;
+		sa->se->stage = SESSION_NEED_TOTP;
+		return store_session_set_stage(s, sa->se->token_hash, SESSION_NEED_TOTP);
 	}
+	sa->state = 0;
+	if (u.totp_secret_enc) {
+		rc = field_decrypt(sa->c->keys, "users.totp_secret", u.totp_secret_enc, &sb) == 0 &&
+		     sb.len == 32 ? 0 : -1;
+		if (rc == 0)
+			memcpy(sa->secret, sb.buf, 33);
+		strbuf_release(&sb);
+		return rc;
+	}
+	if (totp_secret_new(sa->secret) < 0 ||
+	    field_encrypt(sa->c->keys, "users.totp_secret", sa->secret, 32, &sb) < 0 ||
+	    store_user_set_totp(s, u.id, sb.buf, 0) < 0 ||
+	    audit_append(sa->c, "totp_secret", u.name, 1, "") < 0)
+		rc = -1;
 	strbuf_release(&sb);
 	return rc;
+}
+
+int auth_totp_secret(struct ctx *c, struct session *se, const struct user *u, char secret[33])
+{
+	struct secret_arg sa = { c, se, u->id, secret, 0 };
+
+	if (store_tx(c->db, secret_tx, &sa) < 0)
+		return -1;
+	return sa.state;
 }
 
 struct totp_arg {
@@ -191,7 +257,10 @@ static int totp_ok_tx(struct store *s, void *arg)
 
 	if (fresh <= 0)
 		return fresh < 0 ? fresh : 1;   /* 1: replayed, nothing written */
-	if (enrol && store_user_set_totp(s, ta->u->id, ta->u->totp_secret_enc, 1) < 0)
+	if (enrol && !ta->u->totp_enabled &&
+	    store_user_set_totp(s, ta->u->id, ta->u->totp_secret_enc, 1) < 0)
+		return -1;
+	if (store_throttle_clear(s, totp_throttle(ta->c, ta->u->name)) < 0)
 		return -1;
 	if (store_session_set_stage(s, ta->se->token_hash, SESSION_OK) < 0)
 		return -1;
@@ -204,20 +273,27 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 	struct strbuf sb = STRBUF_INIT;
 	struct user fresh;
 	uint64_t step = 0;
-	int ok, rc;
+	int64_t locked_until;
+	int ok, rc, failures;
 
 	/* re-read: the secret may have been created by this same request */
 	if (store_user_by_id(c->db, c->a, u->id, &fresh) <= 0 || !fresh.totp_secret_enc)
 		return -1;
+	if (store_throttle_get(c->db, totp_throttle(c, u->name), &failures, &locked_until) < 0)
+		return -1;
+	if (locked_until > c->now) {
+		audit_record(c, "login_failed", u->name, 0, "second factor locked");
+		return -2;
+	}
 	ok = field_decrypt(c->keys, "users.totp_secret", fresh.totp_secret_enc, &sb) == 0 &&
 	     totp_check_counter(sb.buf, code ? code : "", c->now, &step) == 0;
 	strbuf_release(&sb);
 	if (!ok) {
-		/* wrong codes count toward the lock-out like wrong passwords */
-		struct fail_arg fa = { c, u->name, "wrong second-factor code", 0 };
-		if (store_tx(c->db, fail_tx, &fa) >= 0 && fa.locked)
-			store_session_delete(c->db, se->token_hash);
-		return -1;
+		/* counted apart from passwords: a right password must not
+		 * reset the count of wrong codes */
+		rc = count_failure(c, totp_throttle(c, u->name), u->name, u->id,
+				   "wrong second-factor code");
+		return rc == 1 ? -2 : -1;
 	}
 	{
 		struct totp_arg ta = { c, se, &fresh, step };

@@ -30,10 +30,18 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 int auth_resume(struct ctx *c, const char *token, struct session *se, struct user *u);
 int auth_logout(struct ctx *c, const struct session *se);
 
-/* The pending or new TOTP secret of a user who has not enrolled yet. */
-int auth_totp_secret(struct ctx *c, const struct user *u, char secret[33]);
+/* The pending TOTP secret of a user who has not enrolled yet, created
+ * (and audited) the first time: 0 with secret filled; 1 when the account
+ * has meanwhile enrolled (the session now asks for a code); -1 error. */
+int auth_totp_secret(struct ctx *c, struct session *se, const struct user *u, char secret[33]);
 /* Confirms enrolment (first code) or signs in with the second factor:
- * 0 ok (session now SESSION_OK), -1 wrong code (audited). */
+ * 0 ok (session now SESSION_OK), -1 wrong or replayed code (audited and
+ * counted toward a lock-out of the second factor kept apart from the
+ * password's), -2 locked (every session of the account ended). */
 int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, const char *code);
+/* Checks a signed-in user's password again (before changing it): 0 ok,
+ * -1 wrong (audited, counted), -2 wrong and now locked: every session of
+ * the account has ended. */
+int auth_check_password(struct ctx *c, const struct user *u, const char *password);
 
 #endif

@@ -19,6 +19,7 @@ struct user {
 	int disabled;
 	const char *totp_secret_enc;
 	int totp_enabled;
+	int must_change_pw;     /* an administrator set the password */
 	int64_t created_at;
 };
 

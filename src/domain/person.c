@@ -23,7 +23,6 @@
 #include "domain/role.h"
 #include "store/queries.h"
 
-#define AD_IDNUM "persons.id_number"
 
 int person_id_valid(const char *s)
 {
@@ -72,9 +71,21 @@ static void id_lookup_mac(const struct qf_keys *k, const char *id, struct strbuf
 	strbuf_addstr(out, hex);
 }
 
+/* The associated data binding an ID number's ciphertext to its row, so it
+ * cannot be moved to another person unnoticed. */
+static const char *id_ad(struct ctx *c, int64_t id)
+{
+	return arena_printf(c->a, "persons.id_number/%" PRId64, id);
+}
+
+static const char *person_obj(struct ctx *c, int64_t id)
+{
+	return arena_printf(c->a, "person/%" PRId64, id);
+}
+
 int person_get(struct ctx *c, int64_t id, struct person *p)
 {
-	const char *obj = arena_printf(c->a, "person/%" PRId64, id);
+	const char *obj = person_obj(c, id);
 	int rc = store_person_get(c->db, c->a, id, p);
 
 	if (rc <= 0)
@@ -82,7 +93,9 @@ int person_get(struct ctx *c, int64_t id, struct person *p)
 	rc = authz_unit(c, p->unit_id, obj);
 	if (rc <= 0)
 		return rc;
-	if (audit_record(c, "read", obj, 1, p->name) < 0)
+	/* the object names the record; names stay out of the log, which the
+	 * audit admin (who has no access to persons) reads */
+	if (audit_record(c, "read", obj, 1, "") < 0)
 		return -1;
 	return 1;
 }
@@ -100,7 +113,7 @@ int person_id_number(struct ctx *c, const struct person *p, struct strbuf *out)
 {
 	if (!p->id_number_enc || !authz_has(&c->who, PERM_PERSON_IDNUM))
 		return 0;
-	return field_decrypt(c->keys, AD_IDNUM, p->id_number_enc, out) == 0 ? 1 : -1;
+	return field_decrypt(c->keys, id_ad(c, p->id), p->id_number_enc, out) == 0 ? 1 : -1;
 }
 
 static void validate(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
@@ -120,76 +133,108 @@ static void validate(struct ctx *c, struct person *p, const char *id_number, str
 	} else {
 		struct unit u;
 		if (store_unit_get(c->db, c->a, p->unit_id, &u) <= 0 ||
-		    store_unit_visible(c->db, authz_scope_user(c), p->unit_id) != 1)
+		    authz_unit(c, p->unit_id, arena_printf(c->a, "unit/%" PRId64, p->unit_id)) != 1)
 			fielderr_add(fe, "unit_id", "所选单位不存在");
 	}
 	if (id_number && *id_number && !person_id_valid(id_number))
 		fielderr_add(fe, "id_number", "身份证号码格式不正确（18位，末位校验码）");
 }
 
+/* Checks that no other person holds this ID number.  A holder outside the
+ * actor's jurisdiction is not named, and the probe is audited. */
+static void check_duplicate(struct ctx *c, struct person *p, const char *mac, struct fielderr *fe)
+{
+	int64_t other = store_person_by_idmac(c->db, mac, p->id);
+	struct person o;
+
+	if (other <= 0)
+		return;
+	if (store_person_get(c->db, c->a, other, &o) == 1 &&
+	    store_unit_visible(c->db, authz_scope_user(c), o.unit_id) == 1) {
+		fielderr_add(fe, "id_number", "该身份证号码已登记在其他人员名下");
+		return;
+	}
+	audit_record(c, "access_denied", person_obj(c, other), 0,
+		     "ID number already held outside the jurisdiction");
+	fielderr_add(fe, "id_number", "该身份证号码已登记在您管辖范围以外的人员名下，请联系案件监督管理室");
+}
+
 struct save_arg {
 	struct ctx *c;
 	struct person *p;
+	const char *idnum;      /* new clear ID number, "" to clear, NULL to keep */
+	const char *mac;
 	int64_t id;
 };
 
 static int save_tx(struct store *s, void *arg)
 {
 	struct save_arg *sa = arg;
+	struct ctx *c = sa->c;
 	int creating = sa->p->id == 0;
 
 	if (creating)
-		sa->id = store_person_insert(s, sa->p, sa->c->now);
+		sa->id = store_person_insert(s, sa->p, c->now);
 	else
-		sa->id = store_person_update(s, sa->p, sa->c->now) < 0 ? -1 : sa->p->id;
+		sa->id = store_person_update(s, sa->p, c->now) < 0 ? -1 : sa->p->id;
 	if (sa->id < 0)
 		return -1;
-	return audit_append(sa->c, creating ? "create" : "update",
-			    arena_printf(sa->c->a, "person/%" PRId64, sa->id), 1, sa->p->name);
+	if (sa->idnum && *sa->idnum) {
+		/* encrypted once the row id is known: the ciphertext is bound to it */
+		struct strbuf enc = STRBUF_INIT;
+		int rc = field_encrypt(c->keys, id_ad(c, sa->id), sa->idnum, strlen(sa->idnum), &enc);
+		if (rc == 0)
+			rc = store_person_set_idnum(s, sa->id, enc.buf, sa->mac);
+		strbuf_release(&enc);
+		if (rc < 0)
+			return rc;
+	} else if (sa->idnum && store_person_set_idnum(s, sa->id, NULL, NULL) < 0) {
+		return -1;
+	}
+	return audit_append(c, creating ? "create" : "update", person_obj(c, sa->id), 1, "");
 }
 
 int64_t person_save(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
 {
-	struct save_arg sa = { c, p, 0 };
+	struct save_arg sa = { c, p, id_number, NULL, 0 };
+	struct strbuf mac = STRBUF_INIT;
 	char upper[19];
+	int rc;
 
 	p->region = c->cfg->region;
 	if (p->id) {
 		struct person old;
-		int rc = store_person_get(c->db, c->a, p->id, &old);
+		rc = store_person_get(c->db, c->a, p->id, &old);
 		if (rc <= 0)
 			return rc < 0 ? -2 : 0;
-		if (authz_unit(c, old.unit_id, arena_printf(c->a, "person/%" PRId64, p->id)) != 1)
+		if (authz_unit(c, old.unit_id, person_obj(c, p->id)) != 1)
 			return 0;
-		if (!id_number) {
-			p->id_number_enc = old.id_number_enc;
-			p->id_number_mac = old.id_number_mac;
-		}
+		/* the row keeps its ID number unless this save sets or clears it */
+		p->id_number_enc = old.id_number_enc;
+		p->id_number_mac = old.id_number_mac;
+	} else {
+		p->id_number_enc = p->id_number_mac = NULL;
 	}
-	validate(c, p, id_number, fe);
+	validate(c, p, id_number, fe);   /* adds to what the caller found */
 	if (id_number && *id_number && !fe->n) {
-		struct strbuf enc = STRBUF_INIT, mac = STRBUF_INIT;
 		for (int i = 0; i < 18; i++)
 			upper[i] = (char)toupper((unsigned char)id_number[i]);
 		upper[18] = '\0';
 		id_lookup_mac(c->keys, upper, &mac);
-		if (field_encrypt(c->keys, AD_IDNUM, upper, 18, &enc) < 0) {
-			strbuf_release(&enc);
-			strbuf_release(&mac);
-			return -2;
-		}
-		p->id_number_enc = arena_strdup(c->a, enc.buf);
-		p->id_number_mac = arena_strdup(c->a, mac.buf);
-		strbuf_release(&enc);
+		sa.idnum = upper;
+		sa.mac = arena_strdup(c->a, mac.buf);
 		strbuf_release(&mac);
-		if (store_person_by_idmac(c->db, p->id_number_mac, p->id) > 0)
-			fielderr_add(fe, "id_number", "该身份证号码已登记在其他人员名下");
-	} else if (id_number && !*id_number) {
-		p->id_number_enc = p->id_number_mac = NULL;
+		check_duplicate(c, p, sa.mac, fe);
 	}
 	if (fe->n)
 		return -1;
-	if (store_tx(c->db, save_tx, &sa) < 0)
+	rc = store_tx(c->db, save_tx, &sa);
+	if (rc == STORE_CONSTRAINT) {
+		/* registered by someone else between the check and the write */
+		fielderr_add(fe, "id_number", "该身份证号码已登记在其他人员名下");
+		return -1;
+	}
+	if (rc < 0)
 		return -2;
 	return sa.id;
 }

@@ -17,8 +17,10 @@ struct ctx;
 int person_get(struct ctx *c, int64_t id, struct person *p);
 int person_list(struct ctx *c, struct list_query *lq, struct person **out, int64_t *total);
 /* Creates (p->id == 0) or updates.  id_number: the clear ID number typed
- * by the user ("" clears it, NULL keeps the stored one).  Returns as
- * unit_save. */
+ * by the user ("" clears it, NULL keeps the stored one).  Messages already
+ * in fe (the caller's parsing) are kept and make it fail after the record
+ * check.  p->id_number_enc is the stored value afterwards, saved or not.
+ * Returns as unit_save. */
 int64_t person_save(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe);
 /* The clear ID number for an actor allowed to see it: 1 and out filled,
  * 0 when there is none or the actor may not see it, -1 on a decryption

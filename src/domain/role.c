@@ -19,7 +19,7 @@ const struct role role_table[] = {
 	{ "resident_group", "派驻纪检监察组",   STAFF_READ | PERM_PERSON_WRITE, 0, 1 },
 	{ "township",       "乡镇纪委",         STAFF_READ | PERM_PERSON_WRITE, 0, 1 },
 	{ "leader",         "委领导",           STAFF_READ | PERM_PERSON_IDNUM, 0, 0 },
-	{ "sysadmin",       "系统管理员",       PERM_LOGIN | PERM_USER_VIEW | PERM_USER_ADMIN | PERM_UNIT_READ | PERM_UNIT_WRITE | PERM_CALENDAR, 1, 0 },
+	{ "sysadmin",       "系统管理员",       PERM_LOGIN | PERM_USER_VIEW | PERM_USER_ADMIN | PERM_UNIT_READ | PERM_CALENDAR, 1, 0 },
 	{ "secadmin",       "安全管理员",       PERM_LOGIN | PERM_USER_VIEW | PERM_USER_SECURITY, 1, 0 },
 	{ "auditadmin",     "审计管理员",       PERM_LOGIN | PERM_AUDIT_READ, 1, 0 },
 	{ NULL, NULL, 0, 0, 0 }

@@ -16,22 +16,41 @@
 #include "domain/labels.h"
 #include "store/queries.h"
 
+/* A scoped user sees the units of its jurisdiction, not what lies above
+ * them: the parent of a top unit of the scope is not named. */
+static void hide_parent(struct ctx *c, struct unit *u)
+{
+	if (c->who.scoped && u->parent_id &&
+	    store_unit_visible(c->db, authz_scope_user(c), u->parent_id) != 1) {
+		u->parent_id = 0;
+		u->parent_name = "";
+	}
+}
+
 int unit_get(struct ctx *c, int64_t id, struct unit *u)
 {
 	int rc = store_unit_get(c->db, c->a, id, u);
 
 	if (rc <= 0)
 		return rc;
-	return authz_unit(c, id, arena_printf(c->a, "unit/%" PRId64, id));
+	rc = authz_unit(c, id, arena_printf(c->a, "unit/%" PRId64, id));
+	if (rc == 1)
+		hide_parent(c, u);
+	return rc;
 }
 
 int unit_list(struct ctx *c, struct list_query *lq, struct unit **out, int64_t *total)
 {
+	int n;
+
 	lq->scope_user = authz_scope_user(c);
 	*total = store_unit_count(c->db, lq);
 	if (*total < 0)
 		return -1;
-	return store_unit_list(c->db, c->a, lq, out);
+	n = store_unit_list(c->db, c->a, lq, out);
+	for (int i = 0; i < n; i++)
+		hide_parent(c, &(*out)[i]);
+	return n;
 }
 
 static void validate(struct ctx *c, struct unit *u, struct fielderr *fe)
@@ -47,7 +66,8 @@ static void validate(struct ctx *c, struct unit *u, struct fielderr *fe)
 	if (u->parent_id) {
 		struct unit p;
 		int rc = store_unit_get(c->db, c->a, u->parent_id, &p);
-		if (rc <= 0 || store_unit_visible(c->db, authz_scope_user(c), u->parent_id) != 1)
+		if (rc <= 0 || authz_unit(c, u->parent_id,
+					  arena_printf(c->a, "unit/%" PRId64, u->parent_id)) != 1)
 			fielderr_add(fe, "parent_id", "上级单位不存在");
 		else if (u->id && store_unit_is_ancestor(c->db, u->id, u->parent_id) != 0)
 			fielderr_add(fe, "parent_id", "上级单位不能是本单位或其下级单位");
@@ -70,6 +90,9 @@ static int save_tx(struct store *s, void *arg)
 	struct save_arg *sa = arg;
 	int creating = sa->u->id == 0;
 
+	/* again under the write lock: a concurrent move must not close a cycle */
+	if (!creating && sa->u->parent_id && store_unit_is_ancestor(s, sa->u->id, sa->u->parent_id) != 0)
+		return -1;
 	if (creating)
 		sa->id = store_unit_insert(s, sa->u, sa->c->now);
 	else
@@ -91,7 +114,7 @@ int64_t unit_save(struct ctx *c, struct unit *u, struct fielderr *fe)
 		if (rc <= 0)
 			return rc < 0 ? -2 : 0;
 	}
-	validate(c, u, fe);
+	validate(c, u, fe);   /* adds to what the caller found */
 	if (fe->n)
 		return -1;
 	if (store_tx(c->db, save_tx, &sa) < 0)

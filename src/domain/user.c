@@ -48,11 +48,13 @@ static int create_tx(struct store *s, void *arg)
 	/* a scoped role's unit is its jurisdiction, given with the account */
 	if (ro->scoped && store_scope_add(s, ca->id, ca->u.unit_id) < 0)
 		return -1;
-	return audit_append(ca->c, "user_create", ca->u.name, 1, ca->u.role);
+	return audit_append(ca->c, "user_create", ca->u.name, 1,
+			    ca->u.disabled ? arena_printf(ca->c->a, "%s, awaiting approval", ca->u.role)
+					   : ca->u.role);
 }
 
 int64_t user_create(struct ctx *c, const char *name, const char *role, const char *display,
-		    int64_t unit_id, const char *password, struct strbuf *err)
+		    int64_t unit_id, const char *password, int disabled, struct strbuf *err)
 {
 	struct create_arg ca = { .c = c };
 	char hash[QF_PWHASH_MAX];
@@ -89,6 +91,7 @@ int64_t user_create(struct ctx *c, const char *name, const char *role, const cha
 	ca.u.role = role;
 	ca.u.display_name = display ? display : "";
 	ca.u.unit_id = unit_id;
+	ca.u.disabled = disabled;
 	ca.pwhash = hash;
 	rc = store_tx(c->db, create_tx, &ca);
 	sodium_memzero(hash, sizeof(hash));
@@ -114,6 +117,7 @@ struct change_arg {
 	const char *pwhash;
 	int64_t unit_id;
 	int found;
+	const char *refusal;     /* set by op with a Chinese reason when it refuses */
 };
 
 static int change_tx(struct store *s, void *arg)
@@ -134,7 +138,9 @@ static int user_change(struct ctx *c, struct change_arg *ca, struct strbuf *err)
 {
 	ca->c = c;
 	if (store_tx(c->db, change_tx, ca) < 0) {
-		if (!ca->found)
+		if (ca->refusal)
+			strbuf_addstr(err, ca->refusal);
+		else if (!ca->found)
 			strbuf_addf(err, "用户“%s”不存在", ca->name);
 		else
 			strbuf_addstr(err, "保存失败，请稍后再试");
@@ -145,6 +151,15 @@ static int user_change(struct ctx *c, struct change_arg *ca, struct strbuf *err)
 
 static int op_disable(struct store *s, struct change_arg *ca, const struct user *u)
 {
+	if (ca->flag && u->id == ca->c->who.id) {
+		ca->refusal = "不能停用自己的账户";
+		return -1;
+	}
+	if (ca->flag && !u->disabled && !strcmp(u->role, "sysadmin") &&
+	    store_user_count_active(s, "sysadmin") <= 1) {
+		ca->refusal = "不能停用最后一个系统管理员";
+		return -1;
+	}
 	if (store_user_set_disabled(s, u->id, ca->flag) < 0)
 		return -1;
 	return ca->flag ? store_session_delete_user(s, u->id) : 0;
@@ -159,15 +174,17 @@ int user_set_disabled(struct ctx *c, const char *name, int disabled, struct strb
 
 static int op_passwd(struct store *s, struct change_arg *ca, const struct user *u)
 {
-	if (store_user_set_password(s, u->id, ca->pwhash, ca->c->now) < 0)
+	if (store_user_set_password(s, u->id, ca->pwhash, ca->c->now, ca->flag) < 0)
 		return -1;
 	return store_session_delete_user(s, u->id);
 }
 
-int user_set_password(struct ctx *c, const char *name, const char *password, struct strbuf *err)
+int user_set_password(struct ctx *c, const char *name, const char *password, int must_change,
+		      struct strbuf *err)
 {
 	char hash[QF_PWHASH_MAX];
-	struct change_arg ca = { .name = name, .op = op_passwd, .event = "user_passwd", .pwhash = hash };
+	struct change_arg ca = { .name = name, .op = op_passwd, .event = "user_passwd", .pwhash = hash,
+				 .flag = must_change };
 	int rc;
 
 	if (password_policy_check(password, c->cfg->pw_min_len, c->cfg->pw_classes, err) < 0)
@@ -207,6 +224,17 @@ int user_totp_reset(struct ctx *c, const char *name, struct strbuf *err)
 
 static int op_scope(struct store *s, struct change_arg *ca, const struct user *u)
 {
+	const struct role *ro = role_find(u->role);
+	struct unit unit;
+
+	if (!ro || !ro->scoped) {
+		ca->refusal = "只有乡镇纪委、派驻纪检监察组用户有管辖范围";
+		return -1;
+	}
+	if (store_unit_get(s, ca->c->a, ca->unit_id, &unit) <= 0) {
+		ca->refusal = "单位不存在";
+		return -1;
+	}
 	return store_scope_add(s, u->id, ca->unit_id);
 }
 

@@ -16,13 +16,17 @@
 struct ctx;
 
 int64_t user_create(struct ctx *c, const char *name, const char *role, const char *display,
-		    int64_t unit_id, const char *password, struct strbuf *err);
+		    int64_t unit_id, const char *password, int disabled, struct strbuf *err);
+/* Refuses to disable the actor's own account or the last active system
+ * administrator. */
 int user_set_disabled(struct ctx *c, const char *name, int disabled, struct strbuf *err);
-/* Sets a new password and ends the user's sessions. */
-int user_set_password(struct ctx *c, const char *name, const char *password, struct strbuf *err);
+/* Sets a new password and ends the user's sessions; must_change makes the
+ * user choose a new one at the next login (an administrator set it). */
+int user_set_password(struct ctx *c, const char *name, const char *password, int must_change,
+		      struct strbuf *err);
 int user_unlock(struct ctx *c, const char *name, struct strbuf *err);
 int user_totp_reset(struct ctx *c, const char *name, struct strbuf *err);
-/* Adds a unit to a scoped user's jurisdiction. */
+/* Adds a unit to a scoped user's jurisdiction (scoped roles only). */
 int user_scope_add(struct ctx *c, const char *name, int64_t unit_id, struct strbuf *err);
 
 /* Reads an account for the admin pages: 1 found, 0 not, < 0 error. */

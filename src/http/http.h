@@ -54,6 +54,7 @@ struct req {
 	struct form form;           /* POST fields */
 	struct form query;          /* GET arguments */
 	int too_large;
+	int discard;                /* the body is not wanted: not buffered */
 	int answered;
 
 	/* who and what */
@@ -76,6 +77,7 @@ enum {
 	R_API = 1 << 2,          /* errors as JSON */
 	R_NOCSRF = 1 << 3,       /* the handler checks its own token (login) */
 	R_STATIC = 1 << 4,       /* no database, no session (assets, health) */
+	R_ACCOUNT = 1 << 5,      /* reachable while a password change is due */
 };
 
 struct route {

@@ -24,8 +24,8 @@ const struct route route_table[] = {
 	{ POST, "/login/totp", page_totp, 0, R_PARTIAL },
 	{ POST, "/logout", page_logout, 0, R_PARTIAL },
 	{ GET, "/", page_home, PERM_LOGIN, 0 },
-	{ GET, "/account", page_account, PERM_LOGIN, 0 },
-	{ POST, "/account/password", page_account_password, PERM_LOGIN, 0 },
+	{ GET, "/account", page_account, PERM_LOGIN, R_ACCOUNT },
+	{ POST, "/account/password", page_account_password, PERM_LOGIN, R_ACCOUNT },
 
 	{ GET, "/units", page_units, PERM_UNIT_READ, 0 },
 	{ GET, "/units/new", page_unit_new, PERM_UNIT_WRITE, 0 },

@@ -166,6 +166,8 @@ static void setup_body(struct req *r)
 	else if (!strncasecmp(ct, "multipart/form-data", 19)) {
 		r->body_kind = BODY_MULTIPART;
 		r->pp = MHD_create_post_processor(r->conn, 32 * 1024, pp_iter, r);
+		if (!r->pp)
+			r->form.err = "multipart body without a boundary";
 	} else if (!strncasecmp(ct, "application/json", 16))
 		r->body_kind = BODY_JSON;
 	else
@@ -205,11 +207,25 @@ static int csrf_ok(struct req *r)
 	return t && strlen(t) == strlen(r->sess.csrf) && ct_streq(t, r->sess.csrf) == 0;
 }
 
+/* 1 when the body will not be used, so it is not even buffered: no route,
+ * a static or a GET/HEAD route, or a signed-in route without any session
+ * cookie (answered 401 or redirected without reading it). */
+static int body_unwanted(struct req *r)
+{
+	const struct route *rt = r->route;
+
+	if (!rt || (rt->flags & R_STATIC) || (r->method & (HM_GET | HM_HEAD)))
+		return 1;
+	return !(rt->flags & R_PUBLIC) && !req_cookie(r, req_session_cookie(r));
+}
+
 static int dispatch(struct req *r)
 {
 	const struct route *rt = r->route;
 
 	r->c.now = time_now();
+	if (!rt)
+		return reply_error(r, r->route_state == 405 ? E_METHOD : E_NOT_FOUND, NULL);
 	if (r->too_large)
 		return reply_error(r, E_TOO_LARGE, "request body too large");
 	if (r->body_kind == BODY_URLENCODED && r->body.overflow)
@@ -223,8 +239,6 @@ static int dispatch(struct req *r)
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
 	if (r->query.err)
 		return reply_error(r, E_BAD_REQUEST, r->query.err);
-	if (!rt)
-		return reply_error(r, r->route_state == 405 ? E_METHOD : E_NOT_FOUND, NULL);
 	if (rt->flags & R_STATIC)
 		return rt->handler(r);
 	r->c.db = thread_db(r->app);
@@ -244,6 +258,12 @@ static int dispatch(struct req *r)
 				return reply_error(r, E_LOGIN_REQUIRED, "second factor required");
 			return reply_redirect(r, "/login/totp");
 		}
+	}
+	if (r->signed_in && r->sess.stage == SESSION_OK && r->user.must_change_pw &&
+	    !(rt->flags & (R_PUBLIC | R_PARTIAL | R_ACCOUNT))) {
+		if (r->is_api)
+			return reply_error(r, E_FORBIDDEN, "password change required");
+		return reply_redirect(r, "/account");
 	}
 	if (rt->perm && !authz_has(&r->c.who, rt->perm)) {
 		audit_record(&r->c, "access_denied", r->url, 0, "role lacks permission");
@@ -275,13 +295,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			r->too_large = 1;
 			return (enum MHD_Result)reply_error(r, E_TOO_LARGE, "request body too large");
 		}
-		setup_body(r);
+		r->discard = body_unwanted(r);
+		if (!r->discard)
+			setup_body(r);
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
-		if (r->too_large || r->answered)
+		if (r->too_large || r->answered || r->discard)
 			return MHD_YES;
 		r->received += n;
 		if (r->received > app->max_body) {
@@ -377,6 +399,9 @@ static void purge_sessions(struct app *app, struct store *s)
 
 	if (store_session_purge(s, now - app->cfg.session_idle, now - app->cfg.session_absolute) < 0)
 		log_warn("session purge: %s", store_errmsg(s));
+	/* failure counts of names not tried for a day, unless locked */
+	if (store_throttle_purge(s, now, now - 86400) < 0)
+		log_warn("throttle purge: %s", store_errmsg(s));
 }
 
 int http_serve(struct app *app, const char *listen, const char *tls_cert, const char *tls_key)

@@ -20,6 +20,9 @@ static int account_page(struct req *r, const struct fielderr *fe, unsigned statu
 	static const char *const crumbs[] = { "工作台", "/", "账户安全", NULL, NULL };
 
 	page_begin(r, &sb, "账户安全", crumbs);
+	if (r->user.must_change_pw)
+		strbuf_addstr(&sb, "<p class=\"notice warn\" role=\"alert\">您的密码由管理员设置，"
+			      "请先修改密码后再使用其他功能。</p>");
 	strbuf_addstr(&sb, "<dl class=\"record\"><dt>用户名</dt><dd>");
 	html_txt(&sb, r->user.name);
 	strbuf_addstr(&sb, "</dd><dt>角色</dt><dd>");
@@ -56,11 +59,18 @@ int page_account_password(struct req *r)
 	const char *nw = form_get(&r->form, "new");
 	const char *nw2 = form_get(&r->form, "new2");
 
-	if (!old || password_verify(r->user.pwhash, old) != 0)
+	switch (auth_check_password(&r->c, &r->user, old)) {
+	case 0:
+		break;
+	case -2:
+		req_set_cookie(r, req_session_cookie(r), "", 0);
+		return reply_redirect(r, "/login");
+	default:
 		fielderr_add(&fe, "old", "当前密码不正确");
+	}
 	if (!nw || !nw2 || strcmp(nw, nw2))
 		fielderr_add(&fe, "new2", "两次输入的新密码不一致");
-	if (!fe.n && user_set_password(&r->c, r->user.name, nw, &err) < 0) {
+	if (!fe.n && user_set_password(&r->c, r->user.name, nw, 0, &err) < 0) {
 		fielderr_add(&fe, "new", arena_strdup(r->arena, err.buf));
 	}
 	strbuf_release(&err);

@@ -74,10 +74,17 @@ int page_login(struct req *r)
 static int totp_page(struct req *r, const char *msg)
 {
 	struct strbuf sb = STRBUF_INIT;
+	char secret[33];
 	int enrol = r->sess.stage == SESSION_NEED_ENROL;
 
 	if (r->sess.stage == SESSION_OK)
 		return reply_redirect(r, "/");
+	if (enrol) {
+		int rc = auth_totp_secret(&r->c, &r->sess, &r->user, secret);
+		if (rc < 0)
+			return reply_error(r, E_INTERNAL, "totp secret");
+		enrol = rc == 0;
+	}
 	page_begin_bare(&sb, "动态口令");
 	strbuf_addstr(&sb, "<div class=\"login-box\"><h1>动态口令验证</h1>");
 	if (msg) {
@@ -86,12 +93,7 @@ static int totp_page(struct req *r, const char *msg)
 		strbuf_addstr(&sb, "</p>");
 	}
 	if (enrol) {
-		char secret[33];
 		struct strbuf uri = STRBUF_INIT;
-		if (auth_totp_secret(&r->c, &r->user, secret) < 0) {
-			strbuf_release(&sb);
-			return reply_error(r, E_INTERNAL, "totp secret");
-		}
 		strbuf_addstr(&sb, "<p>您的角色（");
 		html_txt(&sb, role_label(r->user.role));
 		strbuf_addstr(&sb, "）须使用动态口令。请用手机上的身份验证器扫描二维码，"
@@ -126,9 +128,16 @@ int page_totp(struct req *r)
 {
 	if (r->sess.stage == SESSION_OK)
 		return reply_redirect(r, "/");
-	if (auth_totp_confirm(&r->c, &r->sess, &r->user, req_field(r, "code")) < 0)
-		return totp_page(r, "动态口令不正确，请重新输入");
-	return reply_redirect(r, "/");
+	switch (auth_totp_confirm(&r->c, &r->sess, &r->user, req_field(r, "code"))) {
+	case 0:
+		return reply_redirect(r, "/");
+	case -2:
+		/* locked: every session of the account is gone, this one too */
+		req_set_cookie(r, req_session_cookie(r), "", 0);
+		return login_page(r, 200, r->user.name, "动态口令错误次数过多，账户已暂时锁定，请稍后再试");
+	default:
+		return totp_page(r, "动态口令不正确或已使用过，请等待下一个口令后重新输入");
+	}
 }
 
 int page_logout(struct req *r)

@@ -154,13 +154,6 @@ static int person_save_page(struct req *r, struct person *p)
 	const char *keep = NULL;
 	int64_t id;
 
-	if (p->id) {
-		/* the stored values decide whether "clear" is offered again */
-		struct person old;
-		if (person_get(&r->c, p->id, &old) != 1)
-			return reply_error(r, E_NOT_FOUND, NULL);
-		p->id_number_enc = old.id_number_enc;
-	}
 	p->name = req_field(r, "name");
 	p->position = req_field(r, "position");
 	p->rank = req_field(r, "rank");
@@ -170,12 +163,14 @@ static int person_save_page(struct req *r, struct person *p)
 	p->top_leader = form_get_bool(&r->form, "top_leader");
 	p->leadership = form_get_bool(&r->form, "leadership");
 	p->party_member = form_get_bool(&r->form, "party_member");
-	if (fe.n)
-		return person_form(r, p, idnum, &fe, 422);
-	if (form_get_bool(&r->form, "clear_id_number"))
+	if (*idnum && form_get_bool(&r->form, "clear_id_number"))
+		fielderr_add(&fe, "id_number", "不能同时填写新号码和清除已登记的号码");
+	else if (form_get_bool(&r->form, "clear_id_number"))
 		keep = "";
 	else if (*idnum || !p->id)
 		keep = idnum;
+	/* the domain checks the record first (404 outside the jurisdiction),
+	 * then adds its own messages to the ones above */
 	id = person_save(&r->c, p, keep, &fe);
 	if (id == -1)
 		return person_form(r, p, idnum, &fe, 422);

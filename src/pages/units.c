@@ -17,13 +17,25 @@
 #include "pages/page.h"
 #include "pages/pages.h"
 
+static void unit_option(struct strbuf *sb, const struct unit *u, int64_t selected)
+{
+	strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", u->id, u->id == selected ? " selected" : "");
+	html_txt(sb, u->name);
+	if (*u->parent_name) {
+		strbuf_addstr(sb, "（");
+		html_txt(sb, u->parent_name);
+		strbuf_addstr(sb, "）");
+	}
+	strbuf_addstr(sb, "</option>");
+}
+
 void unit_select(struct req *r, struct strbuf *sb, const char *name, const char *label,
 		 int64_t selected, int required, const char *err, const char *none_label)
 {
 	struct list_query lq = { .q = "", .kind = "", .limit = 2000, .success = -1 };
 	struct unit *v = NULL;
 	int64_t total;
-	int n = unit_list(&r->c, &lq, &v, &total);
+	int n = unit_list(&r->c, &lq, &v, &total), seen = 0;
 
 	field_open(sb, name, label, required, err);
 	strbuf_addstr(sb, "<select");
@@ -32,15 +44,15 @@ void unit_select(struct req *r, struct strbuf *sb, const char *name, const char 
 	html_txt(sb, none_label);
 	strbuf_addstr(sb, "</option>");
 	for (int i = 0; i < n; i++) {
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id,
-			    v[i].id == selected ? " selected" : "");
-		html_txt(sb, v[i].name);
-		if (*v[i].parent_name) {
-			strbuf_addstr(sb, "（");
-			html_txt(sb, v[i].parent_name);
-			strbuf_addstr(sb, "）");
-		}
-		strbuf_addstr(sb, "</option>");
+		unit_option(sb, &v[i], selected);
+		seen |= v[i].id == selected;
+	}
+	if (selected && !seen) {
+		/* past the list's limit: the current value is always offered, so
+		 * saving a form unchanged never drops it */
+		struct unit cur;
+		if (unit_get(&r->c, selected, &cur) == 1)
+			unit_option(sb, &cur, selected);
 	}
 	strbuf_addstr(sb, "</select>");
 	field_close(sb, name, err);
@@ -95,6 +107,8 @@ int page_units(struct req *r)
 	strbuf_addstr(&base, "/units?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "kind", lq.kind);
+	if (parent)
+		strbuf_addf(&base, "parent=%lld&", parent);
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
@@ -156,8 +170,8 @@ static int unit_save_page(struct req *r, struct unit *u)
 	int64_t id;
 
 	unit_from_form(r, u, &fe);
-	if (fe.n)
-		return unit_form(r, u, &fe, 422);
+	/* the domain checks the unit first (404 outside the jurisdiction), then
+	 * adds its messages to the ones above */
 	id = unit_save(&r->c, u, &fe);
 	if (id == -1)
 		return unit_form(r, u, &fe, 422);

@@ -9,6 +9,7 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/labels.h"
 #include "domain/role.h"
@@ -49,7 +50,13 @@ static void action_button(struct req *r, struct strbuf *sb, int64_t id, const ch
 	strbuf_addstr(sb, "</button></form> ");
 }
 
-static int users_page(struct req *r, const char *msg, const char *name, const char *role, unsigned status)
+/* What the create form keeps after an error. */
+struct new_user {
+	const char *name, *display, *role;
+	int64_t unit;
+};
+
+static int users_page(struct req *r, const char *msg, const struct new_user *nu, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "用户管理", NULL, NULL };
@@ -88,10 +95,12 @@ static int users_page(struct req *r, const char *msg, const char *name, const ch
 		else
 			strbuf_addstr(&sb, "<span class=\"state ok\">正常</span>");
 		strbuf_addstr(&sb, v[i].totp_enabled ? "</td><td>已启用</td><td>" : "</td><td>未启用</td><td>");
-		if (admin)
-			action_button(r, &sb, v[i].id, v[i].disabled ? "enable" : "disable",
-				      v[i].disabled ? "启用" : "停用",
-				      v[i].disabled ? NULL : "确定停用该用户？其登录会话将立即失效。");
+		if (!v[i].disabled && (admin || sec) && v[i].id != r->user.id)
+			action_button(r, &sb, v[i].id, "disable", "停用",
+				      "确定停用该用户？其登录会话将立即失效。");
+		if (v[i].disabled && sec)
+			action_button(r, &sb, v[i].id, "enable", "审核启用",
+				      "确定启用？启用即批准该账户以其角色使用系统。");
 		if (admin) {
 			strbuf_addf(&sb, "<form method=\"post\" action=\"/admin/users/%" PRId64
 				    "/action\" class=\"inline\">", v[i].id);
@@ -111,13 +120,15 @@ static int users_page(struct req *r, const char *msg, const char *name, const ch
 	}
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	if (admin) {
-		strbuf_addstr(&sb, "<h2>新增用户</h2><form method=\"post\" action=\"/admin/users\" class=\"record-form\">");
+		strbuf_addstr(&sb, "<h2>新增用户</h2><p class=\"hint\">新增的账户处于停用状态，"
+			      "经安全管理员审核启用后方可登录（三员分立）。</p>"
+			      "<form method=\"post\" action=\"/admin/users\" class=\"record-form\">");
 		page_csrf(r, &sb);
-		field_text(&sb, "name", "用户名", name, 1, NULL,
+		field_text(&sb, "name", "用户名", nu->name, 1, NULL,
 			   "maxlength=\"32\" autocapitalize=\"off\" spellcheck=\"false\"");
-		field_text(&sb, "display_name", "姓名", "", 0, NULL, "maxlength=\"50\"");
-		role_options(&sb, role);
-		unit_select(r, &sb, "unit_id", "所属单位（乡镇纪委、派驻组为其管辖范围）", 0, 0, NULL, "（无）");
+		field_text(&sb, "display_name", "姓名", nu->display, 0, NULL, "maxlength=\"50\"");
+		role_options(&sb, nu->role);
+		unit_select(r, &sb, "unit_id", "所属单位（乡镇纪委、派驻组为其管辖范围）", nu->unit, 0, NULL, "（无）");
 		field_text(&sb, "password", "初始密码", "", 1, NULL,
 			   "type=\"password\" autocomplete=\"new-password\"");
 		strbuf_addf(&sb, "<p class=\"hint\">至少%d个字符，包含大写字母、小写字母、数字、符号中的至少%d类。</p>",
@@ -127,25 +138,29 @@ static int users_page(struct req *r, const char *msg, const char *name, const ch
 	return page_finish(r, &sb, status);
 }
 
+static const struct new_user no_user = { "", "", "", 0 };
+
 int page_users(struct req *r)
 {
-	return users_page(r, NULL, "", "", 200);
+	return users_page(r, NULL, &no_user, 200);
 }
 
 int page_user_create(struct req *r)
 {
 	struct strbuf err = STRBUF_INIT;
-	const char *name = req_field(r, "name");
-	const char *role = req_field(r, "role");
+	struct new_user nu = { req_field(r, "name"), req_field(r, "display_name"), req_field(r, "role"), 0 };
 	long long unit = 0;
 	int64_t id;
 	int rc;
 
 	form_get_int(&r->form, "unit_id", &unit);
-	id = user_create(&r->c, name, role, req_field(r, "display_name"), unit,
-			 form_get(&r->form, "password"), &err);
+	nu.unit = unit;
+	/* 三员分立: an account the system admin creates stays disabled until
+	 * the security admin approves (enables) it */
+	id = user_create(&r->c, nu.name, nu.role, nu.display, nu.unit, form_get(&r->form, "password"),
+			 1, &err);
 	if (id < 0) {
-		rc = users_page(r, arena_strdup(r->arena, err.buf), name, role, 422);
+		rc = users_page(r, arena_strdup(r->arena, err.buf), &nu, 422);
 		strbuf_release(&err);
 		return rc;
 	}
@@ -158,6 +173,7 @@ int page_user_action(struct req *r)
 	struct strbuf err = STRBUF_INIT;
 	const char *action = req_field(r, "action");
 	struct user u;
+	unsigned need;
 	int rc, ok;
 
 	rc = user_get(&r->c, r->id, &u);
@@ -165,23 +181,31 @@ int page_user_action(struct req *r)
 		return reply_error(r, E_BUSY, "user get");
 	if (rc == 0)
 		return reply_error(r, E_NOT_FOUND, NULL);
-	if (!strcmp(action, "disable") || !strcmp(action, "enable") || !strcmp(action, "passwd")) {
-		if (!authz_has(&r->c.who, PERM_USER_ADMIN))
-			return reply_error(r, E_FORBIDDEN, NULL);
-		if (!strcmp(action, "passwd"))
-			ok = user_set_password(&r->c, u.name, form_get(&r->form, "password"), &err);
-		else
-			ok = user_set_disabled(&r->c, u.name, !strcmp(action, "disable"), &err);
-	} else if (!strcmp(action, "unlock") || !strcmp(action, "totp_reset")) {
-		if (!authz_has(&r->c.who, PERM_USER_SECURITY))
-			return reply_error(r, E_FORBIDDEN, NULL);
-		ok = !strcmp(action, "unlock") ? user_unlock(&r->c, u.name, &err)
-					       : user_totp_reset(&r->c, u.name, &err);
-	} else {
+	/* who may do what: the system admin manages accounts, the security
+	 * admin approves them and guards their credentials */
+	if (!strcmp(action, "disable"))
+		need = PERM_USER_ADMIN | PERM_USER_SECURITY;
+	else if (!strcmp(action, "passwd"))
+		need = PERM_USER_ADMIN;
+	else if (!strcmp(action, "enable") || !strcmp(action, "unlock") || !strcmp(action, "totp_reset"))
+		need = PERM_USER_SECURITY;
+	else
 		return reply_error(r, E_BAD_REQUEST, "unknown action");
+	if (!(r->c.who.perms & need)) {
+		audit_record(&r->c, "access_denied", arena_printf(r->arena, "user/%" PRId64, r->id), 0,
+			     action);
+		return reply_error(r, E_FORBIDDEN, NULL);
 	}
+	if (!strcmp(action, "passwd"))
+		ok = user_set_password(&r->c, u.name, form_get(&r->form, "password"), 1, &err);
+	else if (!strcmp(action, "disable") || !strcmp(action, "enable"))
+		ok = user_set_disabled(&r->c, u.name, !strcmp(action, "disable"), &err);
+	else if (!strcmp(action, "unlock"))
+		ok = user_unlock(&r->c, u.name, &err);
+	else
+		ok = user_totp_reset(&r->c, u.name, &err);
 	if (ok < 0) {
-		rc = users_page(r, arena_strdup(r->arena, err.buf), "", "", 422);
+		rc = users_page(r, arena_strdup(r->arena, err.buf), &no_user, 422);
 		strbuf_release(&err);
 		return rc;
 	}

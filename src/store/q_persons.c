@@ -29,6 +29,8 @@ static const struct store_sql Q_LIST = {
 	VIS_CTE "SELECT " PERSON_COLS PERSON_WHERE "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_COUNT = {
 	VIS_CTE "SELECT count(*) FROM persons p " PERSON_WHERE, NULL };
+static const struct store_sql Q_SET_IDNUM = {
+	"UPDATE persons SET id_number_enc = ?, id_number_mac = ? WHERE id = ?", NULL };
 static const struct store_sql Q_BY_MAC = {
 	"SELECT id FROM persons WHERE id_number_mac = ? AND id <> ? LIMIT 1", NULL };
 
@@ -147,4 +149,16 @@ int64_t store_person_by_idmac(struct store *s, const char *mac, int64_t except_i
 	store_bind_text(st, 1, mac);
 	store_bind_int(st, 2, except_id);
 	return q_scalar(st);
+}
+
+int store_person_set_idnum(struct store *s, int64_t id, const char *enc, const char *mac)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SET_IDNUM);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, enc);
+	store_bind_text(st, 2, mac);
+	store_bind_int(st, 3, id);
+	return store_exec(st);
 }

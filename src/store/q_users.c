@@ -5,18 +5,21 @@
 #include "store/q_util.h"
 
 #define USER_COLS "u.id, u.region, u.name, u.display_name, u.role, u.unit_id, " \
-	"COALESCE(n.name, ''), u.pwhash, u.disabled, u.totp_secret_enc, u.totp_enabled, u.created_at " \
+	"COALESCE(n.name, ''), u.pwhash, u.disabled, u.totp_secret_enc, u.totp_enabled, u.created_at, " \
+	"u.must_change_pw " \
 	"FROM users u LEFT JOIN units n ON n.id = u.unit_id "
 
 static const struct store_sql Q_BY_NAME = { "SELECT " USER_COLS "WHERE u.name = ?", NULL };
 static const struct store_sql Q_BY_ID = { "SELECT " USER_COLS "WHERE u.id = ?", NULL };
 static const struct store_sql Q_LIST = { "SELECT " USER_COLS "ORDER BY u.name", NULL };
 static const struct store_sql Q_INSERT = {
-	"INSERT INTO users(region, name, display_name, role, unit_id, pwhash, created_at, pw_changed_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"INSERT INTO users(region, name, display_name, role, unit_id, pwhash, created_at, pw_changed_at, "
+	"disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_DISABLE = { "UPDATE users SET disabled = ? WHERE id = ?", NULL };
 static const struct store_sql Q_PASSWD = {
-	"UPDATE users SET pwhash = ?, pw_changed_at = ? WHERE id = ?", NULL };
+	"UPDATE users SET pwhash = ?, pw_changed_at = ?, must_change_pw = ? WHERE id = ?", NULL };
+static const struct store_sql Q_ACTIVE_ROLE = {
+	"SELECT count(*) FROM users WHERE role = ? AND disabled = 0", NULL };
 static const struct store_sql Q_TOTP = {
 	"UPDATE users SET totp_secret_enc = ?, totp_enabled = ? WHERE id = ?", NULL };
 static const struct store_sql Q_TOTP_STEP = {
@@ -36,6 +39,8 @@ static const struct store_sql Q_THR_FAIL = {
 static const struct store_sql Q_THR_LOCK = {
 	"UPDATE login_throttle SET locked_until = ?, failures = 0 WHERE name = ?", NULL };
 static const struct store_sql Q_THR_CLEAR = { "DELETE FROM login_throttle WHERE name = ?", NULL };
+static const struct store_sql Q_THR_PURGE = {
+	"DELETE FROM login_throttle WHERE locked_until < ? AND updated_at < ?", NULL };
 
 static void fill_user(struct arena *a, struct store_stmt *st, struct user *u)
 {
@@ -51,6 +56,7 @@ static void fill_user(struct arena *a, struct store_stmt *st, struct user *u)
 	u->totp_secret_enc = q_text_or_null(a, st, 9);
 	u->totp_enabled = (int)store_col_int(st, 10);
 	u->created_at = store_col_int(st, 11);
+	u->must_change_pw = (int)store_col_int(st, 12);
 }
 
 static int user_one(struct store_stmt *st, struct arena *a, struct user *u)
@@ -97,6 +103,7 @@ int64_t store_user_insert(struct store *s, const struct user *u, const char *pwh
 	store_bind_text(st, 6, pwhash);
 	store_bind_int(st, 7, now);
 	store_bind_int(st, 8, now);
+	store_bind_int(st, 9, u->disabled);
 	return q_scalar(st);
 }
 
@@ -131,7 +138,8 @@ int store_user_set_disabled(struct store *s, int64_t id, int disabled)
 	return exec_int_int(s, &Q_DISABLE, disabled, id);
 }
 
-int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int64_t now)
+int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int64_t now,
+			    int must_change)
 {
 	struct store_stmt *st = store_prepare(s, &Q_PASSWD);
 
@@ -139,8 +147,19 @@ int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int
 		return STORE_ERR;
 	store_bind_text(st, 1, pwhash);
 	store_bind_int(st, 2, now);
-	store_bind_int(st, 3, id);
+	store_bind_int(st, 3, must_change);
+	store_bind_int(st, 4, id);
 	return store_exec(st);
+}
+
+int64_t store_user_count_active(struct store *s, const char *role)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ACTIVE_ROLE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, role);
+	return q_scalar(st);
 }
 
 int store_user_set_totp(struct store *s, int64_t id, const char *secret_enc, int enabled)
@@ -244,5 +263,16 @@ int store_throttle_clear(struct store *s, const char *name)
 	if (!st)
 		return STORE_ERR;
 	store_bind_text(st, 1, name);
+	return store_exec(st);
+}
+
+int store_throttle_purge(struct store *s, int64_t now, int64_t before)
+{
+	struct store_stmt *st = store_prepare(s, &Q_THR_PURGE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, now);
+	store_bind_int(st, 2, before);
 	return store_exec(st);
 }

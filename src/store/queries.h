@@ -32,7 +32,10 @@ int store_user_by_id(struct store *s, struct arena *a, int64_t id, struct user *
 int64_t store_user_insert(struct store *s, const struct user *u, const char *pwhash, int64_t now);
 int store_user_list(struct store *s, struct arena *a, struct user **out);
 int store_user_set_disabled(struct store *s, int64_t id, int disabled);
-int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int64_t now);
+int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int64_t now,
+			    int must_change);
+/* Accounts of a role that are not disabled. */
+int64_t store_user_count_active(struct store *s, const char *role);
 int store_user_set_totp(struct store *s, int64_t id, const char *secret_enc, int enabled);
 /* Records the TOTP step just accepted; returns 1 when it is newer than the
  * last one (and stores it), 0 when it is not (a replayed code). */
@@ -44,6 +47,8 @@ int store_scope_list(struct store *s, struct arena *a, int64_t user_id, struct u
 int store_throttle_get(struct store *s, const char *name, int *failures, int64_t *locked_until);
 int store_throttle_fail(struct store *s, const char *name, int64_t now, int max, int lock_secs);
 int store_throttle_clear(struct store *s, const char *name);
+/* Forgets throttle rows not locked and untouched since `before`. */
+int store_throttle_purge(struct store *s, int64_t now, int64_t before);
 
 /* sessions (token_hash is the SHA-256 of the cookie token, hex) */
 int store_session_insert(struct store *s, const struct session *se, const char *ip);
@@ -85,6 +90,9 @@ int store_person_update(struct store *s, const struct person *p, int64_t now);
 int store_person_list(struct store *s, struct arena *a, const struct list_query *lq,
 		      struct person **out);
 int64_t store_person_count(struct store *s, const struct list_query *lq);
+/* Sets (or with NULLs clears) the encrypted ID number and its MAC;
+ * STORE_CONSTRAINT when another person has the same MAC. */
+int store_person_set_idnum(struct store *s, int64_t id, const char *enc, const char *mac);
 /* id of a person with this ID-number MAC other than except_id, 0 if none */
 int64_t store_person_by_idmac(struct store *s, const char *mac, int64_t except_id);
 

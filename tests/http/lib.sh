@@ -105,6 +105,12 @@ api() {
 		-H 'Content-Type: application/json' ${3:+--data "$3"} "$BASE$2"
 }
 
+# wrong_token TOKEN: the token with its last character changed (never the
+# same token, whatever its last character was)
+wrong_token() {
+	case "$1" in *A) printf '%sB' "${1%?}" ;; *) printf '%sA' "${1%?}" ;; esac
+}
+
 # sql STATEMENT: run against the database with the sqlite3 shell
 sql() { sqlite3 "$DB" "$1"; }
 

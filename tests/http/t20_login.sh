@@ -95,7 +95,7 @@ expect_eq "POST /login with the cookie but no form token: 403" 403 \
 expect_eq "POST /login with the form token but no cookie: 403" 403 \
 	"$(http_status --data-urlencode "csrf=$pre" --data-urlencode "username=clerk" --data-urlencode "password=$PW" "$BASE/login")"
 expect_eq "POST /login with a different token: 403" 403 \
-	"$(http_status -b "$T_DIR/jar3" --data-urlencode "csrf=${pre%?}x" --data-urlencode "username=clerk" --data-urlencode "password=$PW" "$BASE/login")"
+	"$(http_status -b "$T_DIR/jar3" --data-urlencode "csrf=$(wrong_token "$pre")" --data-urlencode "username=clerk" --data-urlencode "password=$PW" "$BASE/login")"
 expect_eq "no login of clerk was made by the forged posts" 0 "$(audit_count login clerk)"
 expect_eq "the real form still works" 303 "$(login clerk "$PW" "$T_DIR/jar3")"
 

@@ -68,7 +68,7 @@ form_post() {   # form_post PATH [curl args]: urlencoded POST with cm's session
 expect_eq "POST /units without token: 403" 403 "$(form_post /units --data 'name=CSRF1&kind=township')"
 check "the 403 page explains (页面已过期)" grep -qF "页面已过期" "$H.b"
 expect_eq "POST /units with a wrong token: 403" 403 \
-	"$(form_post /units --data "csrf=${CSRF%?}A&name=CSRF2&kind=township")"
+	"$(form_post /units --data "csrf=$(wrong_token "$CSRF")&name=CSRF2&kind=township")"
 expect_eq "POST /units with another session's token: 403" 403 \
 	"$(form_post /units --data "csrf=$OTHER_CSRF&name=CSRF3&kind=township")"
 expect_eq "POST /units with an empty token: 403" 403 \
