@@ -54,7 +54,7 @@ static int create_tx(struct store *s, void *arg)
 }
 
 int64_t user_create(struct ctx *c, const char *name, const char *role, const char *display,
-		    int64_t unit_id, const char *password, int disabled, struct strbuf *err)
+		    int64_t unit_id, const char *password, unsigned flags, struct strbuf *err)
 {
 	struct create_arg ca = { .c = c };
 	char hash[QF_PWHASH_MAX];
@@ -91,7 +91,8 @@ int64_t user_create(struct ctx *c, const char *name, const char *role, const cha
 	ca.u.role = role;
 	ca.u.display_name = display ? display : "";
 	ca.u.unit_id = unit_id;
-	ca.u.disabled = disabled;
+	ca.u.disabled = (flags & USER_DISABLED) != 0;
+	ca.u.must_change_pw = (flags & USER_MUST_CHANGE_PW) != 0;
 	ca.pwhash = hash;
 	rc = store_tx(c->db, create_tx, &ca);
 	sodium_memzero(hash, sizeof(hash));

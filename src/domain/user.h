@@ -15,8 +15,11 @@
 
 struct ctx;
 
+enum { USER_DISABLED = 1, USER_MUST_CHANGE_PW = 2 };
+/* flags: USER_DISABLED (awaits the security admin's approval),
+ * USER_MUST_CHANGE_PW (the password was chosen by an administrator). */
 int64_t user_create(struct ctx *c, const char *name, const char *role, const char *display,
-		    int64_t unit_id, const char *password, int disabled, struct strbuf *err);
+		    int64_t unit_id, const char *password, unsigned flags, struct strbuf *err);
 /* Refuses to disable the actor's own account or the last active system
  * administrator. */
 int user_set_disabled(struct ctx *c, const char *name, int disabled, struct strbuf *err);

@@ -178,6 +178,14 @@ static struct form_field *new_field(struct form *f, const char *key)
 				     FORM_MAX_FIELDS));
 		return NULL;
 	}
+	if (f->n == f->cap) {
+		int ncap = f->cap ? 2 * f->cap : 8;
+		struct form_field *v = arena_alloc(f->arena, (size_t)ncap * sizeof(*v));
+		if (f->n)
+			memcpy(v, f->fields, (size_t)f->n * sizeof(*v));
+		f->fields = v;
+		f->cap = ncap;
+	}
 	ff = &f->fields[f->n++];
 	ff->key = key;
 	ff->value = "";

@@ -38,7 +38,8 @@ struct form_field {
 
 struct form {
 	struct arena *arena;
-	struct form_field fields[FORM_MAX_FIELDS];
+	struct form_field *fields;  /* in the arena, grown as fields arrive */
+	int cap;
 	int n;
 	const char *err;        /* NULL while the form is good */
 

@@ -293,6 +293,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			/* answered before the body: the connection closes, as an
 			 * oversize body deserves */
 			r->too_large = 1;
+			if (!r->route)
+				return (enum MHD_Result)reply_error(r, r->route_state == 405 ? E_METHOD
+									 : E_NOT_FOUND, NULL);
 			return (enum MHD_Result)reply_error(r, E_TOO_LARGE, "request body too large");
 		}
 		r->discard = body_unwanted(r);

@@ -158,7 +158,7 @@ int page_user_create(struct req *r)
 	/* 三员分立: an account the system admin creates stays disabled until
 	 * the security admin approves (enables) it */
 	id = user_create(&r->c, nu.name, nu.role, nu.display, nu.unit, form_get(&r->form, "password"),
-			 1, &err);
+			 USER_DISABLED | USER_MUST_CHANGE_PW, &err);
 	if (id < 0) {
 		rc = users_page(r, arena_strdup(r->arena, err.buf), &nu, 422);
 		strbuf_release(&err);

@@ -14,7 +14,7 @@ static const struct store_sql Q_BY_ID = { "SELECT " USER_COLS "WHERE u.id = ?", 
 static const struct store_sql Q_LIST = { "SELECT " USER_COLS "ORDER BY u.name", NULL };
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO users(region, name, display_name, role, unit_id, pwhash, created_at, pw_changed_at, "
-	"disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"disabled, must_change_pw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_DISABLE = { "UPDATE users SET disabled = ? WHERE id = ?", NULL };
 static const struct store_sql Q_PASSWD = {
 	"UPDATE users SET pwhash = ?, pw_changed_at = ?, must_change_pw = ? WHERE id = ?", NULL };
@@ -104,6 +104,7 @@ int64_t store_user_insert(struct store *s, const struct user *u, const char *pwh
 	store_bind_int(st, 7, now);
 	store_bind_int(st, 8, now);
 	store_bind_int(st, 9, u->disabled);
+	store_bind_int(st, 10, u->must_change_pw);
 	return q_scalar(st);
 }
 
