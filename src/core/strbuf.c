@@ -144,13 +144,18 @@ int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list cp;
 	char *old = NULL;
+	char small[256];
 	int n;
 
+	/* most appends are short: format once into a local buffer (safe even
+	 * when an argument points into sb) and copy */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(small, sizeof(small), fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		return -1;
+	if ((size_t)n < sizeof(small))
+		return strbuf_add(sb, small, (size_t)n);
 	if (sb->alloc && (size_t)n >= sb->alloc - sb->len) {
 		size_t want, na;
 

@@ -41,16 +41,16 @@ int unit_get(struct ctx *c, int64_t id, struct unit *u)
 
 int unit_list(struct ctx *c, struct list_query *lq, struct unit **out, int64_t *total)
 {
-	int n;
-
 	lq->scope_user = authz_scope_user(c);
 	*total = store_unit_count(c->db, lq);
 	if (*total < 0)
 		return -1;
-	n = store_unit_list(c->db, c->a, lq, out);
-	for (int i = 0; i < n; i++)
-		hide_parent(c, &(*out)[i]);
-	return n;
+	return store_unit_list(c->db, c->a, lq, out);   /* parents outside the scope not joined */
+}
+
+int unit_options(struct ctx *c, int limit, struct unit **out)
+{
+	return store_unit_options(c->db, c->a, authz_scope_user(c), limit, out);
 }
 
 static void validate(struct ctx *c, struct unit *u, struct fielderr *fe)

@@ -32,10 +32,8 @@ static void unit_option(struct strbuf *sb, const struct unit *u, int64_t selecte
 void unit_select(struct req *r, struct strbuf *sb, const char *name, const char *label,
 		 int64_t selected, int required, const char *err, const char *none_label)
 {
-	struct list_query lq = { .q = "", .kind = "", .limit = 2000, .success = -1 };
 	struct unit *v = NULL;
-	int64_t total;
-	int n = unit_list(&r->c, &lq, &v, &total), seen = 0;
+	int n = unit_options(&r->c, 2000, &v), seen = 0;
 
 	field_open(sb, name, label, required, err);
 	strbuf_addstr(sb, "<select");

@@ -22,8 +22,18 @@ static const struct store_sql Q_INSERT = {
 	"VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_UPDATE = {
 	"UPDATE units SET parent_id = ?, name = ?, kind = ?, updated_at = ? WHERE id = ?", NULL };
+/* Lists join the parent only when it is visible too: a scoped user is not
+ * told what lies above the jurisdiction. */
 static const struct store_sql Q_LIST = {
-	VIS_CTE "SELECT " UNIT_COLS UNIT_WHERE "ORDER BY u.kind, u.name, u.id LIMIT ? OFFSET ?", NULL };
+	VIS_CTE "SELECT u.id, COALESCE(p.id, 0), COALESCE(p.name, ''), u.region, u.name, u.kind, "
+	"(SELECT count(*) FROM persons x WHERE x.unit_id = u.id), "
+	"(SELECT count(*) FROM units y WHERE y.parent_id = u.id), u.created_at, u.updated_at "
+	"FROM units u LEFT JOIN units p ON p.id = u.parent_id AND (? = 0 OR p.id IN (SELECT id FROM vis)) "
+	UNIT_WHERE "ORDER BY u.kind, u.name, u.id LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_OPTIONS = {
+	VIS_CTE "SELECT u.id, u.name, COALESCE(p.name, '') FROM units u "
+	"LEFT JOIN units p ON p.id = u.parent_id AND (? = 0 OR p.id IN (SELECT id FROM vis)) "
+	"WHERE (? = 0 OR u.id IN (SELECT id FROM vis)) ORDER BY u.name, u.id LIMIT ?", NULL };
 static const struct store_sql Q_COUNT = {
 	VIS_CTE "SELECT count(*) FROM units u " UNIT_WHERE, NULL };
 static const struct store_sql Q_VISIBLE = {
@@ -95,25 +105,65 @@ int store_unit_update(struct store *s, const struct unit *u, int64_t now)
 	return store_exec(st);
 }
 
-static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+/* Binds the CTE's user and the WHERE filters from index i on. */
+static int bind_filters_from(struct store_stmt *st, struct arena *a, const struct list_query *lq,
+			     int i)
 {
 	const char *q = lq->q ? lq->q : "";
 	const char *kind = lq->kind ? lq->kind : "";
 
+	store_bind_int(st, i++, lq->scope_user);
+	store_bind_text(st, i++, q);
+	store_bind_text(st, i++, q_like_pattern(a, q));
+	store_bind_text(st, i++, kind);
+	store_bind_text(st, i++, kind);
+	store_bind_int(st, i++, lq->unit_id);
+	store_bind_int(st, i++, lq->unit_id);
+	return i;
+}
+
+static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	store_bind_int(st, 1, lq->scope_user);
+	return bind_filters_from(st, a, lq, 2);
+}
+
+/* The list's parameters: the scope of the parent join, then the filters. */
+static int bind_list(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
 	store_bind_int(st, 1, lq->scope_user);
 	store_bind_int(st, 2, lq->scope_user);
-	store_bind_text(st, 3, q);
-	store_bind_text(st, 4, q_like_pattern(a, q));
-	store_bind_text(st, 5, kind);
-	store_bind_text(st, 6, kind);
-	store_bind_int(st, 7, lq->unit_id);
-	store_bind_int(st, 8, lq->unit_id);
-	return 9;
+	return bind_filters_from(st, a, lq, 3);
 }
 
 int store_unit_list(struct store *s, struct arena *a, const struct list_query *lq, struct unit **out)
 {
-	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_filters, fill_unit, sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_list, fill_unit, sizeof(**out), out);
+}
+
+int store_unit_options(struct store *s, struct arena *a, int64_t scope_user, int limit,
+		       struct unit **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OPTIONS);
+	struct unit *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, scope_user);
+	store_bind_int(st, 3, scope_user);
+	store_bind_int(st, 4, limit);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct unit *u = q_push(a, &v, &cap, n++, sizeof(*v));
+		u->id = store_col_int(st, 0);
+		u->name = q_text(a, st, 1);
+		u->parent_name = q_text(a, st, 2);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
 }
 
 int64_t store_unit_count(struct store *s, const struct list_query *lq)

@@ -76,6 +76,10 @@ int64_t store_unit_insert(struct store *s, const struct unit *u, int64_t now);
 int store_unit_update(struct store *s, const struct unit *u, int64_t now);
 int store_unit_list(struct store *s, struct arena *a, const struct list_query *lq, struct unit **out);
 int64_t store_unit_count(struct store *s, const struct list_query *lq);
+/* id, name and (visible) parent name of the units visible to scope_user,
+ * by name, at most limit: the choices of a unit field. */
+int store_unit_options(struct store *s, struct arena *a, int64_t scope_user, int limit,
+		       struct unit **out);
 /* 1 when unit_id is in the scope of scope_user (or scope_user is 0) */
 int store_unit_visible(struct store *s, int64_t scope_user, int64_t unit_id);
 /* 1 when `ancestor` is `id` or one of its ancestors */
