@@ -23,6 +23,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <pthread.h>
+
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -155,8 +157,17 @@ static int pragma_expect(sqlite3 *db, const char *set, const char *get,
 	return 0;
 }
 
+/* Process-wide SQLite settings, before the library initialises: no
+ * memory statistics (a global mutex on every allocation under load). */
+static void sq_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static struct store *sq_open(const char *uri, int create, char *err, size_t errlen)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
 	struct sq_store *q;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
 	int rc;
@@ -168,6 +179,7 @@ static struct store *sq_open(const char *uri, int create, char *err, size_t errl
 	if (create)
 		flags |= SQLITE_OPEN_CREATE;
 	q = xcalloc(1, sizeof(*q));
+	pthread_once(&once, sq_configure);
 	rc = sqlite3_open_v2(uri, &q->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		errf(err, errlen, "cannot open database '%s': %s", uri,
