@@ -12,67 +12,22 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/log.h"
-#include "domain/audit.h"
+#include "domain/holidays.h"
 #include "store/queries.h"
 #include "store/store.h"
-
-struct put_arg {
-	struct store *s;
-	int failed;
-	int n;
-};
-
-static void put_one(void *arg, qf_day day, int off_day, const char *name)
-{
-	struct put_arg *pa = arg;
-	char buf[11];
-
-	if (!pa->failed && store_holiday_put(pa->s, date_format(day, buf), off_day, name) < 0)
-		pa->failed = 1;
-	pa->n++;
-}
-
-struct import_arg {
-	struct cmd_env *env;
-	struct calendar *cal;
-	const char *what;
-	int n;
-};
-
-static int import_tx(struct store *s, void *arg)
-{
-	struct import_arg *ia = arg;
-	struct put_arg pa = { s, 0, 0 };
-	char detail[160];
-
-	calendar_each(ia->cal, put_one, &pa);
-	if (pa.failed)
-		return -1;
-	ia->n = pa.n;
-	snprintf(detail, sizeof(detail), "%s: %d days", ia->what, pa.n);
-	return audit_append(&ia->env->c, "calendar_import", "calendar", 1, detail);
-}
 
 int calendar_store_csv(struct cmd_env *env, const char *text, size_t len, const char *what)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct import_arg ia = { env, calendar_new(), what, 0 };
-	int rc = -1;
+	struct holidays_result res;
+	int rc = holidays_import(&env->c, text, len, what, &res, &err);
 
-	if (calendar_parse_csv(ia.cal, text, len, &err) < 0) {
+	if (rc < 0)
 		error("%s: %s", what, err.buf);
-		goto out;
-	}
-	if (store_tx(env->db, import_tx, &ia) < 0) {
-		error("%s: cannot store the calendar: %s", what, store_errmsg(env->db));
-		goto out;
-	}
-	printf("qingfeng: imported %d calendar days from %s (%d-%d)\n", ia.n, what,
-	       calendar_first_year(ia.cal), calendar_last_year(ia.cal));
-	rc = 0;
-out:
+	else
+		printf("qingfeng: imported %d calendar days from %s (%d-%d)\n", res.days, what,
+		       res.first_year, res.last_year);
 	strbuf_release(&err);
-	calendar_free(ia.cal);
 	return rc;
 }
 
@@ -130,7 +85,7 @@ int cmd_calendar(int argc, char **argv)
 			rc = 0;
 		strbuf_release(&text);
 	} else {
-		struct calendar *cal = calendar_from_store(env.db);
+		struct calendar *cal = holidays_load(env.db);
 		int year = atoi(pos[1]);
 		if (cal) {
 			calendar_each(cal, show_one, &year);

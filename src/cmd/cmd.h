@@ -47,8 +47,6 @@ void cmd_close(struct cmd_env *env);
 int cmd_read_password(char *buf, size_t len);
 /* Loads the settings table over the defaults. */
 int config_load(struct config *cfg, struct store *s);
-/* Loads the calendar exceptions stored in the database. */
-struct calendar *calendar_from_store(struct store *s);
 
 /* Parses holiday CSV text and stores it, all or nothing (calendar.c). */
 int calendar_store_csv(struct cmd_env *env, const char *text, size_t len, const char *what);

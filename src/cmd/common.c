@@ -139,25 +139,6 @@ int config_load(struct config *cfg, struct store *s)
 	return 0;
 }
 
-static void holiday_add(void *arg, const char *day, int off_day, const char *name)
-{
-	qf_day d = date_parse(day);
-
-	if (d != QF_DAY_NONE)
-		calendar_set(arg, d, off_day, name);
-}
-
-struct calendar *calendar_from_store(struct store *s)
-{
-	struct calendar *cal = calendar_new();
-
-	if (store_holiday_each(s, holiday_add, cal) < 0) {
-		calendar_free(cal);
-		return NULL;
-	}
-	return cal;
-}
-
 static const char *cli_actor(struct arena *a)
 {
 	struct passwd *pw = getpwuid(getuid());

@@ -3,6 +3,7 @@
  * runs the known-answer self-tests of the algorithms in use (refusing to
  * start on a failure), and serves HTTP until SIGINT or SIGTERM.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/version.h"
+#include "domain/holidays.h"
 #include "http/http.h"
 #include "store/store.h"
 
@@ -58,7 +60,7 @@ int cmd_serve(int argc, char **argv)
 	app.keys = env.keys;
 	app.db_uri = db;
 	app.version = QF_VERSION;
-	app.cal = calendar_from_store(env.db);
+	atomic_store(&app.cal, holidays_load(env.db));
 	n = sysconf(_SC_NPROCESSORS_ONLN);
 	app.threads = threads ? (unsigned)atoi(threads) : (unsigned)(n > 0 ? n : 2);
 	if (app.threads < 1 || app.threads > 256) {
@@ -70,12 +72,12 @@ int cmd_serve(int argc, char **argv)
 	if (app.max_body < 1024)
 		app.max_body = 1024;
 	cmd_close(&env);
-	if (!app.cal) {
+	if (!atomic_load(&app.cal)) {
 		error("cannot load the calendar");
 		return 1;
 	}
 	rc = http_serve(&app, listen, cert, tlskey);
-	calendar_free(app.cal);
+	app_calendar_free(&app);
 	keys_wipe(&app.keys);
 	return rc < 0 ? 1 : 0;
 }

@@ -136,17 +136,26 @@ const char *req_field(struct req *r, const char *key);
 /* The page number (1-based) and page size from ?page= (size fixed). */
 int req_page(struct req *r);
 
-/* Global, read-only after start: config, keys, calendar, limits. */
+/* Global, read-only after start: config, keys, limits; the calendar is
+ * replaced whole (atomically) when holidays are imported. */
 struct app {
 	struct config cfg;
 	struct qf_keys keys;
-	struct calendar *cal;
+	struct calendar *_Atomic cal;
+	struct retired_cal *retired;    /* replaced calendars, freed at exit */
 	const char *db_uri;
 	size_t max_body;
 	unsigned threads;
 	int tls;
 	const char *version;
 };
+
+/* Publishes a new calendar for the requests that start after this call;
+ * the old one stays valid for requests still using it and is freed when
+ * the server stops.  Takes ownership of cal. */
+void app_calendar_replace(struct app *app, struct calendar *cal);
+/* Frees the current and the replaced calendars (at exit). */
+void app_calendar_free(struct app *app);
 
 /* Runs the server until SIGINT/SIGTERM.  0 on a clean stop. */
 int http_serve(struct app *app, const char *listen, const char *tls_cert, const char *tls_key);

@@ -45,6 +45,8 @@ const struct route route_table[] = {
 	{ POST, "/admin/users", page_user_create, PERM_USER_ADMIN, 0 },
 	{ POST, "/admin/users/{id}/action", page_user_action, PERM_USER_VIEW, 0 },
 	{ GET, "/audit", page_audit, PERM_AUDIT_READ, 0 },
+	{ GET, "/calendar", page_calendar, PERM_LOGIN, 0 },
+	{ POST, "/calendar/import", page_calendar_import, PERM_CALENDAR, 0 },
 
 	{ GET, "/api/me", api_me, PERM_LOGIN, R_API },
 	{ GET, "/api/units", api_units, PERM_UNIT_READ, R_API },

@@ -11,6 +11,7 @@
 #include "http/http.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
@@ -22,6 +23,7 @@
 #include <sys/socket.h>
 
 #include "core/arena.h"
+#include "core/calendar.h"
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/auth.h"
@@ -31,6 +33,37 @@
 #include "http/cookie.h"
 #include "store/queries.h"
 #include "store/store.h"
+
+struct retired_cal {
+	struct retired_cal *next;
+	struct calendar *cal;
+};
+
+static pthread_mutex_t cal_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void app_calendar_replace(struct app *app, struct calendar *cal)
+{
+	struct retired_cal *rc = malloc(sizeof(*rc));
+
+	if (!rc)
+		abort();
+	pthread_mutex_lock(&cal_lock);
+	rc->cal = atomic_exchange(&app->cal, cal);
+	rc->next = app->retired;
+	app->retired = rc;
+	pthread_mutex_unlock(&cal_lock);
+}
+
+void app_calendar_free(struct app *app)
+{
+	while (app->retired) {
+		struct retired_cal *next = app->retired->next;
+		calendar_free(app->retired->cal);
+		free(app->retired);
+		app->retired = next;
+	}
+	calendar_free(atomic_exchange(&app->cal, NULL));
+}
 
 static pthread_key_t db_key;
 static pthread_once_t db_once = PTHREAD_ONCE_INIT;
@@ -117,7 +150,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->c.a = a;
 	r->c.cfg = &app->cfg;
 	r->c.keys = &app->keys;
-	r->c.cal = app->cal;
+	r->c.cal = atomic_load(&app->cal);
 	r->c.who.name = "-";
 	r->c.who.role = "";
 	r->c.who.ip = client_ip(r);

@@ -28,6 +28,7 @@ static const struct {
 	{ "/persons", "监督对象", PERM_PERSON_READ },
 	{ "/admin/users", "用户管理", PERM_USER_VIEW },
 	{ "/audit", "审计日志", PERM_AUDIT_READ },
+	{ "/calendar", "工作日历", PERM_LOGIN },
 	{ "/account", "账户安全", PERM_LOGIN },
 };
 

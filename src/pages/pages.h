@@ -36,4 +36,7 @@ int page_user_action(struct req *r);
 
 int page_audit(struct req *r);                 /* audit.c */
 
+int page_calendar(struct req *r);              /* calendar.c */
+int page_calendar_import(struct req *r);
+
 #endif

@@ -19,6 +19,7 @@ T_DIR=$(mktemp -d /tmp/qf-test.XXXXXX)
 DB=$T_DIR/qf.db
 export QINGFENG_DB=$DB
 JAR=$T_DIR/cookies
+H=$T_DIR/h          # http_get prefix: $H.h headers, $H.b body (tests may change it)
 SERVER_PID=
 
 cleanup() {
@@ -181,4 +182,28 @@ kill_server_hard() {
 		wait "$SERVER_PID" 2>/dev/null
 		SERVER_PID=
 	fi
+}
+
+# --- admin sign-in with the second factor ($H: prefix of saved answers) ---
+# form_csrf FILE: the first csrf input of a saved page
+form_csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+# secret_of FILE: the base32 secret shown on an enrolment page
+secret_of() { sed -n 's/.*<code>\([A-Z2-7]*\)<\/code>.*/\1/p' "$1"; }
+# totp_post JAR CODE OUTPREFIX: submits a second-factor code (csrf from the
+# page); prints the status
+totp_post() {
+	http_get "$H.tp" -b "$1" "$BASE/login/totp" >/dev/null
+	http_get "$3" -c "$1" -b "$1" --data-urlencode "csrf=$(form_csrf "$H.tp.b")" \
+		--data-urlencode "code=$2" "$BASE/login/totp"
+}
+# enrol USER PASSWORD JAR: password, then the enrolment with the current
+# code; sets SECRET; 0 when signed in
+enrol() {
+	SECRET=
+	[ "$(login "$1" "$2" "$3")" = 303 ] || return 1
+	http_get "$H.en" -b "$3" "$BASE/login/totp" >/dev/null
+	SECRET=$(secret_of "$H.en.b")
+	[ ${#SECRET} = 32 ] || return 1
+	[ "$(totp_post "$3" "$(totp_code "$SECRET" 0)" "$H.en")" = 303 ] &&
+		[ "$(http_status -b "$3" "$BASE/")" = 200 ]
 }

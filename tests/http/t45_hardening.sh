@@ -30,10 +30,6 @@ create() {
 	[ "$(tail -n1 <<<"$out")" = 201 ] || { echo "# create $1 $2 -> $out" >&2; return 1; }
 	head -n -1 <<<"$out" | json_get id
 }
-# form_csrf FILE: the first csrf input of a saved page
-form_csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
-# secret_of FILE: the base32 secret shown on an enrolment page
-secret_of() { sed -n 's/.*<code>\([A-Z2-7]*\)<\/code>.*/\1/p' "$1"; }
 # login_to USER PASSWORD JAR OUTPREFIX: like login, keeping the answer
 login_to() {
 	local jar=$3 pre
@@ -43,29 +39,11 @@ login_to() {
 	http_get "$4" -c "$jar" -b "$jar" --data-urlencode "csrf=$pre" \
 		--data-urlencode "username=$1" --data-urlencode "password=$2" "$BASE/login"
 }
-# totp_post JAR CODE OUTPREFIX: submits a second-factor code (csrf from the
-# page); prints the status
-totp_post() {
-	http_get "$H.tp" -b "$1" "$BASE/login/totp" >/dev/null
-	http_get "$3" -c "$1" -b "$1" --data-urlencode "csrf=$(form_csrf "$H.tp.b")" \
-		--data-urlencode "code=$2" "$BASE/login/totp"
-}
 # wrong_code SECRET: a code outside the accepted window
 wrong_code() {
 	python3 -c 'import sys; c=[int(x) for x in sys.argv[1:]]; w=(c[0]+500000)%1000000
 while w in c: w=(w+1)%1000000
 print("%06d"%w)' "$(totp_code "$1" 0)" "$(totp_code "$1" -1)" "$(totp_code "$1" 1)"
-}
-# enrol USER PASSWORD JAR: password, then the enrolment with the current
-# code; sets SECRET; 0 when signed in
-enrol() {
-	SECRET=
-	[ "$(login "$1" "$2" "$3")" = 303 ] || return 1
-	http_get "$H.en" -b "$3" "$BASE/login/totp" >/dev/null
-	SECRET=$(secret_of "$H.en.b")
-	[ ${#SECRET} = 32 ] || return 1
-	[ "$(totp_post "$3" "$(totp_code "$SECRET" 0)" "$H.en")" = 303 ] &&
-		[ "$(http_status -b "$3" "$BASE/")" = 200 ]
 }
 # idnum PREFIX17: an 18-character ID number with its check character
 idnum() {

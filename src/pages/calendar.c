@@ -1,0 +1,188 @@
+/*
+ * calendar.c: the working-day calendar page.  Everyone signed in sees a
+ * year's arrangement (holidays and the weekend days made working days),
+ * the working days of each month, and a calculator for deadlines counted
+ * in working days; the system admin imports the State Council's
+ * arrangement for a new year (CSV, as data/cn-holidays.csv).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "core/date.h"
+#include "core/escape.h"
+#include "domain/authz.h"
+#include "domain/holidays.h"
+#include "domain/role.h"
+#include "http/http.h"
+#include "pages/page.h"
+#include "pages/pages.h"
+
+static const char *const weekdays[] = { "一", "二", "三", "四", "五", "六", "日" };
+
+struct year_rows {
+	struct strbuf *sb;
+	int year;
+	int n;
+};
+
+static void exception_row(void *arg, qf_day day, int off_day, const char *name)
+{
+	struct year_rows *yr = arg;
+	int y, m, d;
+	char buf[11];
+
+	date_to_ymd(day, &y, &m, &d);
+	if (y != yr->year)
+		return;
+	yr->n++;
+	strbuf_addf(yr->sb, "<tr><td>%s</td><td>星期%s</td><td>%s</td><td>", date_format(day, buf),
+		    weekdays[date_weekday(day)],
+		    off_day ? "<span class=\"state ok\">休</span>" : "<span class=\"state warn\">班</span>");
+	html_txt(yr->sb, name);
+	strbuf_addstr(yr->sb, "</td></tr>");
+}
+
+static void months_table(struct strbuf *sb, const struct calendar *cal, int year)
+{
+	int total = 0;
+
+	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>各月工作日</caption>"
+		      "<thead><tr><th scope=\"col\">月份</th><th scope=\"col\" class=\"num\">工作日</th>"
+		      "<th scope=\"col\" class=\"num\">休息日</th></tr></thead><tbody>");
+	for (int m = 1; m <= 12; m++) {
+		qf_day first = date_from_ymd(year, m, 1);
+		qf_day next = m == 12 ? date_from_ymd(year + 1, 1, 1) : date_from_ymd(year, m + 1, 1);
+		int work = calendar_workdays_between(cal, first - 1, next - 1);
+		total += work;
+		strbuf_addf(sb, "<tr><td>%d月</td><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>",
+			    m, work, (int)(next - first) - work);
+	}
+	strbuf_addf(sb, "</tbody><tfoot><tr><th scope=\"row\">全年</th><td class=\"num\">%d</td>"
+		    "<td class=\"num\">%d</td></tr></tfoot></table></div>",
+		    total, (int)(date_from_ymd(year + 1, 1, 1) - date_from_ymd(year, 1, 1)) - total);
+}
+
+/* The deadline calculator: from + n working days, and working days
+ * between two dates, with the answer in words. */
+static void calculator(struct req *r, struct strbuf *sb, const struct calendar *cal)
+{
+	const char *from_s = req_arg(r, "from"), *n_s = req_arg(r, "n"), *to_s = req_arg(r, "to");
+	qf_day from = date_parse(from_s), to = date_parse(to_s);
+	long long n = 0;
+	char buf[11];
+	int has_n = *n_s && form_get_int(&r->query, "n", &n) == 0 && n >= -366 && n <= 366;
+
+	strbuf_addstr(sb, "<h2>期限计算</h2><form class=\"filters\" method=\"get\" action=\"/calendar\">");
+	field_text(sb, "from", "起始日期", from_s, 0,
+		   *from_s && from == QF_DAY_NONE ? "日期格式应为 YYYY-MM-DD" : NULL, "type=\"date\"");
+	field_text(sb, "n", "工作日数", n_s, 0, *n_s && !has_n ? "请填写 -366 至 366 的整数" : NULL,
+		   "inputmode=\"numeric\" maxlength=\"4\"");
+	field_text(sb, "to", "截止日期（计算间隔）", to_s, 0,
+		   *to_s && to == QF_DAY_NONE ? "日期格式应为 YYYY-MM-DD" : NULL, "type=\"date\"");
+	strbuf_addstr(sb, "<div class=\"field actions\"><button type=\"submit\">计算</button></div></form>");
+	if (from == QF_DAY_NONE)
+		return;
+	if (has_n) {
+		qf_day due = calendar_add_workdays(cal, from, (int)n);
+		if (due != QF_DAY_NONE) {
+			strbuf_addf(sb, "<p class=\"notice ok\" role=\"status\">%s 起 %lld 个工作日后为 <strong>",
+				    date_format(from, buf), n);
+			strbuf_addf(sb, "%s</strong>（星期%s）。起始日当天不计。</p>", date_format(due, buf),
+				    weekdays[date_weekday(due)]);
+		}
+	}
+	if (to != QF_DAY_NONE) {
+		char b2[11];
+		strbuf_addf(sb, "<p class=\"notice ok\" role=\"status\">%s 之后至 %s（含）共 <strong>%d</strong> 个工作日。</p>",
+			    date_format(from, buf), date_format(to, b2),
+			    calendar_workdays_between(cal, from, to));
+	}
+}
+
+static int calendar_page(struct req *r, const char *msg, int ok, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "工作日历", NULL, NULL };
+	const struct calendar *cal = r->c.cal;
+	long long year;
+	int today_y, m, d;
+	struct year_rows yr = { &sb, 0, 0 };
+
+	date_to_ymd(date_today(), &today_y, &m, &d);
+	if (form_get_int(&r->query, "year", &year) < 0 || year < 1990 || year > 2100)
+		year = today_y;
+	yr.year = (int)year;
+	page_begin(r, &sb, "工作日历", crumbs);
+	if (msg) {
+		strbuf_addstr(&sb, ok ? "<p class=\"notice ok\" role=\"status\">"
+				      : "<p class=\"notice error\" role=\"alert\">");
+		html_txt(&sb, msg);
+		strbuf_addstr(&sb, "</p>");
+	}
+	strbuf_addf(&sb, "<nav class=\"pager\" aria-label=\"年份\"><a rel=\"prev\" href=\"/calendar?year=%lld\">"
+		    "%lld年</a><span class=\"count\"><strong>%lld年</strong></span>"
+		    "<a rel=\"next\" href=\"/calendar?year=%lld\">%lld年</a></nav>",
+		    year - 1, year - 1, year, year + 1, year + 1);
+	if (year < calendar_first_year(cal) || year > calendar_last_year(cal))
+		strbuf_addstr(&sb, "<p class=\"notice warn\" role=\"alert\">尚未导入该年度的国务院节假日安排，"
+			      "以下按周一至周五工作计算，期限可能不准确。</p>");
+	calculator(r, &sb, cal);
+	months_table(&sb, cal, (int)year);
+	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>节假日与调休</caption>"
+		      "<thead><tr><th scope=\"col\">日期</th><th scope=\"col\">星期</th>"
+		      "<th scope=\"col\">安排</th><th scope=\"col\">节日</th></tr></thead><tbody>");
+	calendar_each(cal, exception_row, &yr);
+	if (!yr.n)
+		strbuf_addstr(&sb, "<tr><td colspan=\"4\" class=\"empty\">无</td></tr>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
+	if (authz_has(&r->c.who, PERM_CALENDAR)) {
+		strbuf_addstr(&sb, "<h2>导入节假日安排</h2><p class=\"hint\">CSV 格式同平台自带的 cn-holidays.csv："
+			      "每行“日期,off_day,节日名称”，off_day 为 1 表示放假，0 表示周末调为工作日。"
+			      "已有日期将被替换；文件有任何错误则全部不导入。</p>"
+			      "<form method=\"post\" action=\"/calendar/import\" enctype=\"multipart/form-data\" "
+			      "class=\"record-form\">");
+		page_csrf(r, &sb);
+		strbuf_addstr(&sb, "<div class=\"field\"><label for=\"f-file\">CSV 文件</label>"
+			      "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required></div>"
+			      "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">导入</button></div></form>");
+	}
+	return page_finish(r, &sb, status);
+}
+
+int page_calendar(struct req *r)
+{
+	return calendar_page(r, NULL, 0, 200);
+}
+
+int page_calendar_import(struct req *r)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct holidays_result res;
+	const struct form_field *file = NULL;
+	struct calendar *cal;
+	int rc;
+
+	for (int i = 0; i < r->form.n; i++)
+		if (!strcmp(r->form.fields[i].key, "file"))
+			file = &r->form.fields[i];
+	if (!file || !file->len)
+		return calendar_page(r, "请选择要导入的 CSV 文件", 0, 422);
+	if (holidays_import(&r->c, file->value, file->len, file->filename ? file->filename : "upload",
+			    &res, &err) < 0) {
+		const char *msg = arena_printf(r->arena, "导入失败，未作任何修改：%s", err.buf);
+		strbuf_release(&err);
+		return calendar_page(r, msg, 0, 422);
+	}
+	strbuf_release(&err);
+	cal = holidays_load(r->c.db);
+	if (!cal)
+		return reply_error(r, E_BUSY, "calendar reload");
+	app_calendar_replace(r->app, cal);
+	r->c.cal = cal;
+	rc = calendar_page(r, arena_printf(r->arena, "已导入 %d 天（%d—%d 年）。", res.days,
+					  res.first_year, res.last_year), 1, 200);
+	return rc;
+}
