@@ -5,7 +5,11 @@
  */
 #include "domain/role.h"
 
+#include <pthread.h>
 #include <string.h>
+
+#include "core/compat.h"
+#include "domain/labels.h"
 
 #define STAFF_READ (PERM_LOGIN | PERM_UNIT_READ | PERM_PERSON_READ)
 
@@ -39,4 +43,21 @@ const char *role_label(const char *code)
 {
 	const struct role *r = role_find(code);
 	return r ? r->label : "未知角色";
+}
+
+static struct label role_label_table[QF_ARRAY_SIZE(role_table)];
+static pthread_once_t role_label_once = PTHREAD_ONCE_INIT;
+
+static void role_labels_build(void)
+{
+	for (size_t i = 0; i < QF_ARRAY_SIZE(role_table); i++) {
+		role_label_table[i].code = role_table[i].code;
+		role_label_table[i].label = role_table[i].label;
+	}
+}
+
+const struct label *role_labels(void)
+{
+	pthread_once(&role_label_once, role_labels_build);
+	return role_label_table;
 }

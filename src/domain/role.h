@@ -28,6 +28,9 @@ struct role {
 };
 
 extern const struct role role_table[];
+struct label;
+/* The roles as a code -> label table (for choices in forms). */
+const struct label *role_labels(void);
 /* NULL when unknown. */
 const struct role *role_find(const char *code);
 const char *role_label(const char *code);

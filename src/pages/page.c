@@ -202,9 +202,8 @@ void field_text(struct strbuf *sb, const char *name, const char *label, const ch
 	field_close(sb, name, err);
 }
 
-void field_select(struct strbuf *sb, const char *name, const char *label,
-		  const struct label *options, const char *value, int required, const char *err,
-		  const char *none_label)
+void field_select_open(struct strbuf *sb, const char *name, const char *label, int required,
+		       const char *err, const char *none_label)
 {
 	field_open(sb, name, label, required, err);
 	strbuf_addstr(sb, "<select");
@@ -212,6 +211,19 @@ void field_select(struct strbuf *sb, const char *name, const char *label,
 	strbuf_addstr(sb, "><option value=\"\">");
 	html_txt(sb, none_label);
 	strbuf_addstr(sb, "</option>");
+}
+
+void field_select_close(struct strbuf *sb, const char *name, const char *err)
+{
+	strbuf_addstr(sb, "</select>");
+	field_close(sb, name, err);
+}
+
+void field_select(struct strbuf *sb, const char *name, const char *label,
+		  const struct label *options, const char *value, int required, const char *err,
+		  const char *none_label)
+{
+	field_select_open(sb, name, label, required, err, none_label);
 	for (const struct label *o = options; o->code; o++) {
 		strbuf_addstr(sb, "<option value=\"");
 		html_attr(sb, o->code);
@@ -219,8 +231,7 @@ void field_select(struct strbuf *sb, const char *name, const char *label,
 		html_txt(sb, o->label);
 		strbuf_addstr(sb, "</option>");
 	}
-	strbuf_addstr(sb, "</select>");
-	field_close(sb, name, err);
+	field_select_close(sb, name, err);
 }
 
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked)

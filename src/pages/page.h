@@ -47,6 +47,11 @@ void field_open(struct strbuf *sb, const char *name, const char *label, int requ
 		const char *err);
 void field_attrs(struct strbuf *sb, const char *name, int required, const char *err);
 void field_close(struct strbuf *sb, const char *name, const char *err);
+/* A <select> with its label and empty choice, for options written by the
+ * caller between open and close. */
+void field_select_open(struct strbuf *sb, const char *name, const char *label, int required,
+		       const char *err, const char *none_label);
+void field_select_close(struct strbuf *sb, const char *name, const char *err);
 /* A summary of the errors above the form, for screen readers and phones. */
 void field_errors_summary(struct strbuf *sb, const struct fielderr *fe);
 

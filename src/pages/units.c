@@ -35,12 +35,7 @@ void unit_select(struct req *r, struct strbuf *sb, const char *name, const char 
 	struct unit *v = NULL;
 	int n = unit_options(&r->c, 2000, &v), seen = 0;
 
-	field_open(sb, name, label, required, err);
-	strbuf_addstr(sb, "<select");
-	field_attrs(sb, name, required, err);
-	strbuf_addstr(sb, "><option value=\"\">");
-	html_txt(sb, none_label);
-	strbuf_addstr(sb, "</option>");
+	field_select_open(sb, name, label, required, err, none_label);
 	for (int i = 0; i < n; i++) {
 		unit_option(sb, &v[i], selected);
 		seen |= v[i].id == selected;
@@ -52,8 +47,7 @@ void unit_select(struct req *r, struct strbuf *sb, const char *name, const char 
 		if (unit_get(&r->c, selected, &cur) == 1)
 			unit_option(sb, &cur, selected);
 	}
-	strbuf_addstr(sb, "</select>");
-	field_close(sb, name, err);
+	field_select_close(sb, name, err);
 }
 
 int page_units(struct req *r)

@@ -18,20 +18,6 @@
 #include "pages/page.h"
 #include "pages/pages.h"
 
-static void role_options(struct strbuf *sb, const char *selected)
-{
-	strbuf_addstr(sb, "<div class=\"field\"><label for=\"f-role\">角色<span class=\"req\" aria-hidden=\"true\">*</span>"
-		      "</label><select id=\"f-role\" name=\"role\" required><option value=\"\">请选择</option>");
-	for (const struct role *ro = role_table; ro->code; ro++) {
-		strbuf_addstr(sb, "<option value=\"");
-		html_attr(sb, ro->code);
-		strbuf_addstr(sb, selected && !strcmp(selected, ro->code) ? "\" selected>" : "\">");
-		html_txt(sb, ro->label);
-		strbuf_addstr(sb, "</option>");
-	}
-	strbuf_addstr(sb, "</select></div>");
-}
-
 static void action_button(struct req *r, struct strbuf *sb, int64_t id, const char *action,
 			  const char *label, const char *confirm)
 {
@@ -127,7 +113,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 		field_text(&sb, "name", "用户名", nu->name, 1, NULL,
 			   "maxlength=\"32\" autocapitalize=\"off\" spellcheck=\"false\"");
 		field_text(&sb, "display_name", "姓名", nu->display, 0, NULL, "maxlength=\"50\"");
-		role_options(&sb, nu->role);
+		field_select(&sb, "role", "角色", role_labels(), nu->role, 1, NULL, "请选择");
 		unit_select(r, &sb, "unit_id", "所属单位（乡镇纪委、派驻组为其管辖范围）", nu->unit, 0, NULL, "（无）");
 		field_text(&sb, "password", "初始密码", "", 1, NULL,
 			   "type=\"password\" autocomplete=\"new-password\"");

@@ -61,17 +61,7 @@ static void fill_person(struct arena *a, struct store_stmt *st, void *row)
 
 int store_person_get(struct store *s, struct arena *a, int64_t id, struct person *p)
 {
-	struct store_stmt *st = store_prepare(s, &Q_GET);
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		fill_person(a, st, p);
-	store_reset(st);
-	return rc;
+	return q_get_by_id(store_prepare(s, &Q_GET), a, id, fill_person, p);
 }
 
 /* Binds the fields shared by insert and update from index i on. */

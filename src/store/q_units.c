@@ -63,17 +63,7 @@ static void fill_unit(struct arena *a, struct store_stmt *st, void *row)
 
 int store_unit_get(struct store *s, struct arena *a, int64_t id, struct unit *u)
 {
-	struct store_stmt *st = store_prepare(s, &Q_GET);
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		fill_unit(a, st, u);
-	store_reset(st);
-	return rc;
+	return q_get_by_id(store_prepare(s, &Q_GET), a, id, fill_unit, u);
 }
 
 int64_t store_unit_insert(struct store *s, const struct unit *u, int64_t now)

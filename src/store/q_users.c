@@ -42,8 +42,10 @@ static const struct store_sql Q_THR_CLEAR = { "DELETE FROM login_throttle WHERE 
 static const struct store_sql Q_THR_PURGE = {
 	"DELETE FROM login_throttle WHERE locked_until < ? AND updated_at < ?", NULL };
 
-static void fill_user(struct arena *a, struct store_stmt *st, struct user *u)
+static void fill_user(struct arena *a, struct store_stmt *st, void *row)
 {
+	struct user *u = row;
+
 	u->id = store_col_int(st, 0);
 	u->region = q_text(a, st, 1);
 	u->name = q_text(a, st, 2);
@@ -81,12 +83,7 @@ int store_user_by_name(struct store *s, struct arena *a, const char *name, struc
 
 int store_user_by_id(struct store *s, struct arena *a, int64_t id, struct user *u)
 {
-	struct store_stmt *st = store_prepare(s, &Q_BY_ID);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, id);
-	return user_one(st, a, u);
+	return q_get_by_id(store_prepare(s, &Q_BY_ID), a, id, fill_user, u);
 }
 
 int64_t store_user_insert(struct store *s, const struct user *u, const char *pwhash, int64_t now)

@@ -82,3 +82,17 @@ int q_list(struct store_stmt *st, struct arena *a, const struct list_query *lq, 
 	*(void **)out = v;
 	return rc < 0 ? rc : n;
 }
+
+int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, void *row)
+{
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		fill(a, st, row);
+	store_reset(st);
+	return rc;
+}

@@ -40,6 +40,9 @@ int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *
 
 /* Fills one row of a list from the current statement row. */
 typedef void (*q_fill_fn)(struct arena *a, struct store_stmt *st, void *row);
+/* Runs a statement whose one parameter is an id and fills row from its
+ * first row: 1 found, 0 not, < 0 error. */
+int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, void *row);
 /* Runs a list statement: binds the filters, then LIMIT and OFFSET, and
  * collects the rows (each `size` bytes, filled by `fill`) into an arena
  * array stored in *(void **)out.  The row count or < 0. */
