@@ -6,7 +6,7 @@
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks (bench/README.md)
 
-PKGS     := libmicrohttpd sqlite3 jansson libsodium libcrypto liboath libqrencode
+PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode
 TESTPKGS := cmocka
 CC       ?= cc
 LISTEN   ?= 127.0.0.1:8080

@@ -37,7 +37,10 @@ struct cmd_env {
 
 /* The database path: --db, else $QINGFENG_DB, else var/qingfeng.db. */
 const char *cmd_db_path(const char *opt);
-/* The key file: --key, else $QINGFENG_KEY, else "<db>.key" for a file. */
+/* 1 when db names a PostgreSQL database (a connection URI). */
+int cmd_db_is_pg(const char *db);
+/* The key file: --key, else $QINGFENG_KEY, else "<db>.key" for a SQLite
+ * file; NULL for PostgreSQL without --key or $QINGFENG_KEY. */
 const char *cmd_key_path(const char *opt, const char *db);
 /* Opens an existing database, applies migrations, loads keys and
  * settings, and fills env->c with the CLI as the actor.  0 or -1. */

@@ -102,6 +102,11 @@ const char *cmd_db_path(const char *opt)
 	return "var/qingfeng.db";
 }
 
+int cmd_db_is_pg(const char *db)
+{
+	return !strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11);
+}
+
 const char *cmd_key_path(const char *opt, const char *db)
 {
 	const char *env = getenv("QINGFENG_KEY");
@@ -111,6 +116,8 @@ const char *cmd_key_path(const char *opt, const char *db)
 		return opt;
 	if (env && *env)
 		return env;
+	if (cmd_db_is_pg(db))
+		return NULL;    /* no file to put it beside: it must be named */
 	snprintf(buf, sizeof(buf), "%s.key", db);
 	return buf;
 }
@@ -158,6 +165,11 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 		return error("cannot open database '%s': %s", db, err);
 	if (store_migrate(env->db) < 0) {
 		error("database '%s': migration failed: %s", db, store_errmsg(env->db));
+		store_close(env->db);
+		return -1;
+	}
+	if (!cmd_key_path(key, db)) {
+		error("with a PostgreSQL database, name the key file with --key or QINGFENG_KEY");
 		store_close(env->db);
 		return -1;
 	}

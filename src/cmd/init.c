@@ -37,7 +37,7 @@ static void remove_created(const char *db, const char *keypath)
 {
 	char path[4200];
 
-	if (strncmp(db, "postgres", 8)) {
+	if (!cmd_db_is_pg(db)) {
 		unlink(db);
 		snprintf(path, sizeof(path), "%s-wal", db);
 		unlink(path);
@@ -90,7 +90,11 @@ int cmd_init(int argc, char **argv)
 		error("crypto library initialisation failed");
 		return 1;
 	}
-	if (strncmp(db, "postgres", 8) && access(db, F_OK) == 0) {
+	if (!keypath) {
+		error("with a PostgreSQL database, name the key file to create with --key or QINGFENG_KEY");
+		return EXIT_USAGE;
+	}
+	if (!cmd_db_is_pg(db) && access(db, F_OK) == 0) {
 		error("database '%s' already exists", db);
 		return 1;
 	}
@@ -101,6 +105,13 @@ int cmd_init(int argc, char **argv)
 	s = store_open(db, 1, msg, sizeof(msg));
 	if (!s) {
 		error("cannot create database '%s': %s", db, msg);
+		return 1;
+	}
+	if (store_schema_version(s) > 0) {
+		/* PostgreSQL: the database exists (init does not create it) and
+		 * must be empty of qingfeng's schema */
+		error("database '%s' is already initialised", db);
+		store_close(s);
 		return 1;
 	}
 	if (store_migrate(s) < 0) {

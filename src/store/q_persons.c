@@ -8,7 +8,7 @@
 
 #define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
 	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id), " \
-	"sub(id) AS (SELECT ? UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) "
+	"sub(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) "
 #define PERSON_COLS "p.id, p.unit_id, u.name, p.region, p.name, p.position, p.rank, p.top_leader, " \
 	"p.leadership, p.party_member, p.id_number_enc, p.id_number_mac, p.created_at, p.updated_at " \
 	"FROM persons p JOIN units u ON u.id = p.unit_id "

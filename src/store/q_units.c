@@ -39,7 +39,7 @@ static const struct store_sql Q_COUNT = {
 static const struct store_sql Q_VISIBLE = {
 	VIS_CTE "SELECT count(*) FROM vis WHERE id = ?", NULL };
 static const struct store_sql Q_ANCESTOR = {
-	"WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id "
+	"WITH RECURSIVE up(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id "
 	"WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?", NULL };
 static const struct store_sql Q_SIBLING = {
 	"SELECT count(*) FROM units WHERE region = ? AND COALESCE(parent_id, 0) = ? AND name = ? AND id <> ?",

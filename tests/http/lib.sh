@@ -6,6 +6,10 @@
 #
 #   QF_BIN   the binary under test (default build/san/qingfeng: ASan+UBSan)
 #   QF_KEEP  keep the temporary folder when set
+#   QF_PG    a PostgreSQL server URI without a database name (tests/pg.sh
+#            start prints it): each test then gets a fresh database on it
+#            instead of a SQLite file, dropped at the end.  BACKEND says
+#            which ("sqlite" or "pg"); `sql` runs a statement on either.
 
 set -u
 QF_BIN=${QF_BIN:-build/san/qingfeng}
@@ -16,7 +20,18 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 T_DIR=$(mktemp -d /tmp/qf-test.XXXXXX)
-DB=$T_DIR/qf.db
+if [ -n "${QF_PG:-}" ]; then
+	BACKEND=pg
+	PG_DBNAME=qf_$(basename "$T_DIR" | tr -c 'a-zA-Z0-9\n' '_' | tr 'A-Z' 'a-z')
+	psql -q "$QF_PG/postgres" -c "CREATE DATABASE $PG_DBNAME" >/dev/null || exit 1
+	DB=$QF_PG/$PG_DBNAME
+	KEY=$T_DIR/qf.key                # no file to sit beside: named explicitly
+	export QINGFENG_KEY=$KEY
+else
+	BACKEND=sqlite
+	DB=$T_DIR/qf.db
+	KEY=$DB.key                      # the default place, beside the database
+fi
 export QINGFENG_DB=$DB
 JAR=$T_DIR/cookies
 H=$T_DIR/h          # http_get prefix: $H.h headers, $H.b body (tests may change it)
@@ -24,6 +39,9 @@ SERVER_PID=
 
 cleanup() {
 	stop_server
+	if [ "$BACKEND" = pg ] && [ -z "${QF_KEEP:-}" ]; then
+		psql -q "$QF_PG/postgres" -c "DROP DATABASE IF EXISTS $PG_DBNAME WITH (FORCE)" >/dev/null 2>&1
+	fi
 	if [ -z "${QF_KEEP:-}" ]; then rm -rf "$T_DIR"; else echo "# kept $T_DIR"; fi
 }
 trap cleanup EXIT
@@ -112,8 +130,17 @@ wrong_token() {
 	case "$1" in *A) printf '%sB' "${1%?}" ;; *) printf '%sA' "${1%?}" ;; esac
 }
 
-# sql STATEMENT: run against the database with the sqlite3 shell
-sql() { sqlite3 "$DB" "$1"; }
+# sql STATEMENT: run against the database with the sqlite3 shell or psql
+# (rows one a line, columns separated by |)
+sql() {
+	if [ "$BACKEND" = pg ]; then
+		psql -X -q -At -v ON_ERROR_STOP=1 "$DB" -c "$1"
+	else
+		sqlite3 "$DB" "$1"
+	fi
+}
+# now_sql: the SQL expression of the current Unix time on this backend
+now_sql() { if [ "$BACKEND" = pg ]; then echo "extract(epoch from now())::bigint"; else echo "strftime('%s','now')"; fi; }
 
 # ---- helpers of the black-box suites t10..t90 -------------------------
 

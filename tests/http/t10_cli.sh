@@ -63,12 +63,12 @@ expect_eq "init exits 0" 0 "$RC"
 ADMIN_PW=$(sed -n "s/.*password (shown once): //p" <<<"$OUT")
 check "init prints the admin password once" test -n "$ADMIN_PW"
 check "the database exists" test -f "$DB"
-check "the key file exists beside it" test -f "$DB.key"
-expect_eq "key file mode is 0600" 600 "$(stat -c %a "$DB.key")"
+check "the key file exists beside it" test -f "$KEY"
+expect_eq "key file mode is 0600" 600 "$(stat -c %a "$KEY")"
 check "key file has suite, field_key and audit_key" \
-	grep -qE '^suite=default$' "$DB.key"
-check "key file field_key is 64 hex digits" grep -qE '^field_key=[0-9a-f]{64}$' "$DB.key"
-check "key file audit_key is 64 hex digits" grep -qE '^audit_key=[0-9a-f]{64}$' "$DB.key"
+	grep -qE '^suite=default$' "$KEY"
+check "key file field_key is 64 hex digits" grep -qE '^field_key=[0-9a-f]{64}$' "$KEY"
+check "key file audit_key is 64 hex digits" grep -qE '^audit_key=[0-9a-f]{64}$' "$KEY"
 check "the admin password is not in the database" \
 	bash -c '! grep -qF -- "$1" "$2"' _ "$ADMIN_PW" "$DB"
 expect_eq "settings hold the commission name" "测试市纪委监委" \
@@ -77,26 +77,26 @@ expect_eq "one sysadmin 'admin'" "admin|sysadmin" "$(sql "SELECT name, role FROM
 check "the holiday calendar was loaded" test "$(sql 'SELECT count(*) FROM holidays')" -gt 100
 
 db_sum=$(sha256sum <"$DB")
-key_sum=$(sha256sum <"$DB.key")
+key_sum=$(sha256sum <"$KEY")
 run_cli init --db "$DB"
 expect_eq "init on an existing database exits 1" 1 "$RC"
 expect_contains "init says the database exists" "already exists" "$ERR"
 expect_eq "the database is unchanged" "$db_sum" "$(sha256sum <"$DB")"
-expect_eq "the key file is unchanged" "$key_sum" "$(sha256sum <"$DB.key")"
+expect_eq "the key file is unchanged" "$key_sum" "$(sha256sum <"$KEY")"
 
 # a failed init (the key file exists) must not leave a half-made database
 # behind that blocks the retry
-run_cli init --db "$T_DIR/other.db" --key "$DB.key"
+run_cli init --db "$T_DIR/other.db" --key "$KEY"
 expect_eq "init with an existing key file exits 1" 1 "$RC"
-expect_eq "the existing key file is unchanged" "$key_sum" "$(sha256sum <"$DB.key")"
+expect_eq "the existing key file is unchanged" "$key_sum" "$(sha256sum <"$KEY")"
 check "a failed init leaves no database behind" test ! -e "$T_DIR/other.db"
 
 # the key file must not be readable by others: a loose mode is refused
-chmod 0644 "$DB.key"
+chmod 0644 "$KEY"
 run_cli user list
 expect_eq "a key file of mode 0644 is refused (exit 1)" 1 "$RC"
-check "the refusal names the key file" grep -qF "$DB.key" <<<"$ERR"
-chmod 0600 "$DB.key"
+check "the refusal names the key file" grep -qF "$KEY" <<<"$ERR"
+chmod 0600 "$KEY"
 run_cli user list --key "$T_DIR/missing.key"
 expect_eq "a missing key file: exit 1" 1 "$RC"
 

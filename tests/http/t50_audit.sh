@@ -32,7 +32,7 @@ check "each entry's prev_mac is the previous entry's mac" \
 
 # copy NAME: a consistent copy of the database (triggers included)
 copy() { rm -f "$T_DIR/$1.db"; sqlite3 "$DB" ".backup $T_DIR/$1.db"; echo "$T_DIR/$1.db"; }
-verify() { run_cli audit verify --db "$1" --key "${2:-$DB.key}"; }
+verify() { run_cli audit verify --db "$1" --key "${2:-$KEY}"; }
 
 # --- the triggers refuse changes ----------------------------------------------
 C=$(copy guard)

@@ -62,7 +62,7 @@ check "the backup has at least those $PRE rows (has $IN_BK)" test "$IN_BK" -ge "
 check "the backup is a consistent snapshot (units = unit create audit rows)" \
 	test "$(sqlite3 "$BK" "SELECT count(*) FROM audit_log WHERE event = 'create' AND object LIKE 'unit/%'")" = "$IN_BK"
 check "the backup holds the users" test "$(sqlite3 "$BK" "SELECT count(*) FROM users")" = 4
-run_cli audit verify --db "$BK" --key "$DB.key"
+run_cli audit verify --db "$BK" --key "$KEY"
 expect_eq "the backup's audit chain verifies with the key file" 0 "$RC"
 
 expect_eq "the backup is audited in the live database" "1|$BK" \

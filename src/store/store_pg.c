@@ -1,0 +1,592 @@
+/*
+ * store_pg.c: the PostgreSQL driver of the store interface, on libpq.
+ *
+ * Guarantees:
+ *  - statements are prepared once per connection under fixed names
+ *    ("qf1", "qf2", ...) from the portable text (`?` rewritten to `$n`
+ *    outside literals and quoted names), and prepared again after a
+ *    reconnect;
+ *  - parameters travel as text, results come back as text; integers are
+ *    parsed on read;
+ *  - every write transaction takes one advisory lock first, so writers are
+ *    serialised across all `qingfeng serve` processes sharing the database,
+ *    as SQLite's BEGIN IMMEDIATE does on one machine: the audit chain
+ *    stays a single chain;
+ *  - SQLSTATE classes map to the store codes: 23xxx constraint, 40001 and
+ *    40P01 (serialization failure, deadlock) and 55P03 busy (store_tx
+ *    retries them), anything else an error;
+ *  - a lost connection fails the call in flight (the request answers 503)
+ *    and is re-established, with backoff, by the next call outside a
+ *    transaction; nothing crashes.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+#include "store/store_impl.h"
+
+/* The advisory lock every write transaction holds: 0x71666e67, "qfng". */
+#define WRITE_LOCK_SQL "SELECT pg_advisory_xact_lock(1902538343)"
+#define RECONNECT_TRIES 5
+
+struct pg_store {
+	struct store base;
+	PGconn *conn;
+	unsigned gen;           /* bumped at each reconnect: statements re-prepare */
+	unsigned next_name;
+	int64_t changes;
+};
+
+struct pg_stmt {
+	struct store_stmt base;
+	char name[24];
+	char *sql;              /* the text with $n placeholders */
+	int nparams;
+	unsigned gen;           /* connection generation it was prepared on */
+	char **vals;            /* malloc'd parameter texts, NULL for NULL */
+	PGresult *res;
+	int nrows, row;         /* row: the current row after a STORE_ROW */
+	unsigned char *blob;    /* last decoded bytea column */
+};
+
+extern char **environ;
+
+static struct pg_store *PS(struct store *s)
+{
+	return (struct pg_store *)s;
+}
+
+static struct pg_stmt *PT(struct store_stmt *st)
+{
+	return (struct pg_stmt *)st;
+}
+
+static void *xcalloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz);
+	if (!p)
+		abort();
+	return p;
+}
+
+/* Drops libpq's notices (e.g. "relation already exists, skipping"). */
+static void quiet_notice(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
+
+/* Maps a failed result to a store code and records the message. */
+static int fail_result(struct store *s, PGresult *res, const char *what)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(PS(s)->conn);
+	size_t n = strlen(msg ? msg : "");
+
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		n--;
+	store_seterr(s, "%s: %.*s%s%s%s", what, (int)n, msg ? msg : "", state ? " (SQLSTATE " : "",
+		     state ? state : "", state ? ")" : "");
+	if (PQstatus(PS(s)->conn) != CONNECTION_OK) {
+		s->in_tx = 0;               /* the server ended it with the connection */
+		return STORE_ERR;
+	}
+	if (!state)
+		return STORE_ERR;
+	if (!strncmp(state, "23", 2))
+		return STORE_CONSTRAINT;
+	if (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03"))
+		return STORE_BUSY;
+	return STORE_ERR;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* Re-establishes a lost connection (outside a transaction only), with
+ * backoff.  0 when the connection is usable. */
+static int ensure_conn(struct store *s)
+{
+	struct pg_store *ps = PS(s);
+	long wait = 50;
+
+	if (PQstatus(ps->conn) == CONNECTION_OK)
+		return 0;
+	if (s->in_tx) {
+		store_seterr(s, "connection to PostgreSQL lost inside a transaction");
+		return STORE_ERR;
+	}
+	for (int i = 0; i < RECONNECT_TRIES; i++) {
+		PQreset(ps->conn);
+		if (PQstatus(ps->conn) == CONNECTION_OK) {
+			ps->gen++;
+			PQsetNoticeProcessor(ps->conn, quiet_notice, NULL);
+			return 0;
+		}
+		sleep_ms(wait);
+		wait *= 2;
+	}
+	store_seterr(s, "cannot reconnect to PostgreSQL: %s", PQerrorMessage(ps->conn));
+	return STORE_ERR;
+}
+
+/* Runs a command without parameters or rows. */
+static int run(struct store *s, const char *sql)
+{
+	PGresult *res;
+	int rc = STORE_OK;
+
+	if (ensure_conn(s) < 0)
+		return STORE_ERR;
+	res = PQexec(PS(s)->conn, sql);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = fail_result(s, res, sql);
+	PQclear(res);
+	return rc;
+}
+
+static struct store *pg_open(const char *uri, int create, char *err, size_t errlen)
+{
+	struct pg_store *ps = xcalloc(1, sizeof(*ps));
+
+	(void)create;   /* the database must exist: `init` creates the schema in it */
+	ps->conn = PQconnectdb(uri);
+	if (!ps->conn || PQstatus(ps->conn) != CONNECTION_OK) {
+		const char *m = ps->conn ? PQerrorMessage(ps->conn) : "out of memory";
+		size_t n = strlen(m);
+		while (n && m[n - 1] == '\n')
+			n--;
+		snprintf(err, errlen, "%.*s", (int)n, m);
+		PQfinish(ps->conn);
+		free(ps);
+		return NULL;
+	}
+	PQsetNoticeProcessor(ps->conn, quiet_notice, NULL);
+	ps->base.backend = STORE_PG;
+	if (run(&ps->base, "SET client_min_messages = warning") < 0) {
+		snprintf(err, errlen, "%s", ps->base.err);
+		PQfinish(ps->conn);
+		free(ps);
+		return NULL;
+	}
+	return &ps->base;
+}
+
+static void pg_close(struct store *s)
+{
+	PQfinish(PS(s)->conn);
+	free(s);
+}
+
+static int pg_begin(struct store *s, int write)
+{
+	int rc = run(s, "BEGIN");
+
+	if (rc < 0 || !write)
+		return rc;
+	rc = run(s, WRITE_LOCK_SQL);
+	if (rc < 0)
+		run(s, "ROLLBACK");
+	return rc;
+}
+
+static int pg_commit(struct store *s)
+{
+	int rc = run(s, "COMMIT");
+
+	/* a failed COMMIT ends the transaction in PostgreSQL */
+	if (rc < 0)
+		s->in_tx = 0;
+	return rc;
+}
+
+static int pg_rollback(struct store *s)
+{
+	if (PQstatus(PS(s)->conn) != CONNECTION_OK)
+		return STORE_OK;
+	return run(s, "ROLLBACK");
+}
+
+/* `?` -> `$n` outside '...' literals, "..." names and -- comments. */
+static char *rewrite_params(const char *sql, int *nparams)
+{
+	size_t n = strlen(sql);
+	char *out = xcalloc(n * 4 + 1, 1), *o = out;
+	int count = 0;
+
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\'' || *p == '"') {
+			char q = *p;
+			*o++ = *p++;
+			while (*p && *p != q)
+				*o++ = *p++;
+			if (!*p)
+				break;
+			*o++ = *p;
+		} else if (*p == '-' && p[1] == '-') {
+			while (*p && *p != '\n')
+				*o++ = *p++;
+			if (!*p)
+				break;
+			*o++ = *p;
+		} else if (*p == '?') {
+			o += sprintf(o, "$%d", ++count);
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	*nparams = count;
+	return out;
+}
+
+static int prepare_on_server(struct pg_stmt *ps)
+{
+	struct store *s = ps->base.s;
+	PGresult *res = PQprepare(PS(s)->conn, ps->name, ps->sql, ps->nparams, NULL);
+	int rc = STORE_OK;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = fail_result(s, res, "prepare");
+	PQclear(res);
+	if (rc == STORE_OK)
+		ps->gen = PS(s)->gen;
+	return rc;
+}
+
+static struct store_stmt *pg_prepare(struct store *s, const struct store_sql *q)
+{
+	const char *text = q->pg ? q->pg : q->sqlite;
+	struct pg_stmt *st;
+
+	if (!text) {
+		store_seterr(s, "statement has no PostgreSQL text");
+		return NULL;
+	}
+	if (ensure_conn(s) < 0)
+		return NULL;
+	st = xcalloc(1, sizeof(*st));
+	st->base.s = s;
+	snprintf(st->name, sizeof(st->name), "qf%u", ++PS(s)->next_name);
+	st->sql = rewrite_params(text, &st->nparams);
+	st->vals = xcalloc((size_t)st->nparams, sizeof(char *));
+	if (prepare_on_server(st) < 0) {
+		free(st->vals);
+		free(st->sql);
+		free(st);
+		return NULL;
+	}
+	return &st->base;
+}
+
+static void clear_result(struct pg_stmt *st)
+{
+	PQclear(st->res);
+	st->res = NULL;
+	st->nrows = st->row = 0;
+	PQfreemem(st->blob);
+	st->blob = NULL;
+}
+
+static void pg_reset(struct store_stmt *base)
+{
+	struct pg_stmt *st = PT(base);
+
+	clear_result(st);
+	for (int i = 0; i < st->nparams; i++) {
+		free(st->vals[i]);
+		st->vals[i] = NULL;
+	}
+}
+
+static void pg_finalize(struct store_stmt *base)
+{
+	struct pg_stmt *st = PT(base);
+	struct pg_store *ps = PS(base->s);
+
+	pg_reset(base);
+	if (PQstatus(ps->conn) == CONNECTION_OK && st->gen == ps->gen) {
+		char sql[48];
+		PGresult *res;
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+		res = PQexec(ps->conn, sql);
+		PQclear(res);
+	}
+	free(st->vals);
+	free(st->sql);
+	free(st);
+}
+
+static int set_param(struct store_stmt *base, int idx, char *v)
+{
+	struct pg_stmt *st = PT(base);
+
+	if (idx < 1 || idx > st->nparams) {
+		free(v);
+		store_seterr(base->s, "bind index %d out of range (1..%d)", idx, st->nparams);
+		return STORE_ERR;
+	}
+	free(st->vals[idx - 1]);
+	st->vals[idx - 1] = v;
+	return STORE_OK;
+}
+
+static char *xstrdup(const char *s)
+{
+	char *p = strdup(s);
+	if (!p)
+		abort();
+	return p;
+}
+
+static int pg_bind_int(struct store_stmt *st, int idx, int64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRId64, v);
+	return set_param(st, idx, xstrdup(buf));
+}
+
+static int pg_bind_text(struct store_stmt *st, int idx, const char *v)
+{
+	return set_param(st, idx, v ? xstrdup(v) : NULL);
+}
+
+static int pg_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *b = v;
+	char *s = xcalloc(2 * len + 3, 1);
+
+	s[0] = '\\';
+	s[1] = 'x';
+	for (size_t i = 0; i < len; i++) {
+		s[2 + 2 * i] = hex[b[i] >> 4];
+		s[3 + 2 * i] = hex[b[i] & 15];
+	}
+	return set_param(st, idx, s);
+}
+
+static int pg_bind_null(struct store_stmt *st, int idx)
+{
+	return set_param(st, idx, NULL);
+}
+
+static int pg_step(struct store_stmt *base)
+{
+	struct pg_stmt *st = PT(base);
+	struct store *s = base->s;
+	ExecStatusType status;
+
+	if (!st->res) {
+		if (ensure_conn(s) < 0)
+			return STORE_ERR;
+		if (st->gen != PS(s)->gen && prepare_on_server(st) < 0)
+			return STORE_ERR;
+		st->res = PQexecPrepared(PS(s)->conn, st->name, st->nparams,
+					 (const char *const *)st->vals, NULL, NULL, 0);
+		status = PQresultStatus(st->res);
+		if (status == PGRES_COMMAND_OK) {
+			const char *t = PQcmdTuples(st->res);
+			PS(s)->changes = *t ? strtoll(t, NULL, 10) : 0;
+			st->nrows = 0;
+		} else if (status == PGRES_TUPLES_OK) {
+			const char *t = PQcmdTuples(st->res);
+			PS(s)->changes = *t ? strtoll(t, NULL, 10) : 0;
+			st->nrows = PQntuples(st->res);
+		} else {
+			int rc = fail_result(s, st->res, "query");
+			clear_result(st);
+			return rc;
+		}
+		st->row = -1;
+	}
+	if (st->row + 1 < st->nrows) {
+		st->row++;
+		return STORE_ROW;
+	}
+	return STORE_DONE;
+}
+
+static int pg_col_isnull(struct store_stmt *st, int i)
+{
+	struct pg_stmt *p = PT(st);
+	return !p->res || p->row < 0 || PQgetisnull(p->res, p->row, i);
+}
+
+static const char *pg_col_text(struct store_stmt *st, int i)
+{
+	struct pg_stmt *p = PT(st);
+
+	if (pg_col_isnull(st, i))
+		return "";
+	return PQgetvalue(p->res, p->row, i);
+}
+
+static int64_t pg_col_int(struct store_stmt *st, int i)
+{
+	const char *t = pg_col_text(st, i);
+
+	if (*t == 't')          /* a boolean expression */
+		return 1;
+	if (*t == 'f')
+		return 0;
+	return strtoll(t, NULL, 10);
+}
+
+static const void *pg_col_blob(struct store_stmt *st, int i, size_t *len)
+{
+	struct pg_stmt *p = PT(st);
+
+	*len = 0;
+	if (pg_col_isnull(st, i))
+		return NULL;
+	PQfreemem(p->blob);
+	p->blob = PQunescapeBytea((const unsigned char *)PQgetvalue(p->res, p->row, i), len);
+	return p->blob;
+}
+
+static int64_t pg_last_id(struct store *s)
+{
+	store_seterr(s, "last_id is not available on PostgreSQL: use RETURNING");
+	return STORE_ERR;
+}
+
+static int64_t pg_changes(struct store *s)
+{
+	return PS(s)->changes;
+}
+
+static const char *pg_errmsg(struct store *s)
+{
+	return PQerrorMessage(PS(s)->conn);
+}
+
+/* libpq connection keywords and the environment variables pg_dump reads
+ * for them: the connection (password included) travels in pg_dump's
+ * environment, never on its command line where `ps` shows it. */
+static const struct { const char *keyword, *env; } conn_env[] = {
+	{ "host", "PGHOST" }, { "hostaddr", "PGHOSTADDR" }, { "port", "PGPORT" },
+	{ "dbname", "PGDATABASE" }, { "user", "PGUSER" }, { "password", "PGPASSWORD" },
+	{ "passfile", "PGPASSFILE" }, { "sslmode", "PGSSLMODE" }, { "sslcert", "PGSSLCERT" },
+	{ "sslkey", "PGSSLKEY" }, { "sslrootcert", "PGSSLROOTCERT" },
+	{ "connect_timeout", "PGCONNECT_TIMEOUT" },
+};
+
+static int is_conn_env(const char *var)
+{
+	for (size_t i = 0; i < QF_ARRAY_SIZE(conn_env); i++) {
+		size_t n = strlen(conn_env[i].env);
+		if (!strncmp(var, conn_env[i].env, n) && var[n] == '=')
+			return 1;
+	}
+	return 0;
+}
+
+/* Runs pg_dump for the connection's database into a new custom-format
+ * file (pg_restore reads it). */
+static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen)
+{
+	char *argv[] = { "pg_dump", "--format=custom", "--no-password", "--file", (char *)dest, NULL };
+	PQconninfoOption *opts = PQconninfo(PS(s)->conn);
+	char **envp;
+	size_t n = 0, j = 0;
+	pid_t pid;
+	int status, rc;
+	struct stat sb;
+
+	if (lstat(dest, &sb) == 0 || errno != ENOENT) {
+		PQconninfoFree(opts);
+		snprintf(err, errlen, "'%s' already exists", dest);
+		return STORE_ERR;
+	}
+	while (environ[n])
+		n++;
+	envp = xcalloc(n + QF_ARRAY_SIZE(conn_env) + 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+		if (!is_conn_env(environ[i]))
+			envp[j++] = environ[i];
+	for (PQconninfoOption *o = opts; o && o->keyword; o++) {
+		if (!o->val || !*o->val)
+			continue;
+		for (size_t i = 0; i < QF_ARRAY_SIZE(conn_env); i++) {
+			if (strcmp(o->keyword, conn_env[i].keyword))
+				continue;
+			envp[j] = xcalloc(strlen(conn_env[i].env) + strlen(o->val) + 2, 1);
+			sprintf(envp[j++], "%s=%s", conn_env[i].env, o->val);
+		}
+	}
+	PQconninfoFree(opts);
+	rc = posix_spawnp(&pid, "pg_dump", NULL, NULL, argv, envp);
+	for (size_t i = 0; envp[i]; i++)
+		if (is_conn_env(envp[i])) {
+			memset(envp[i], 0, strlen(envp[i]));
+			free(envp[i]);
+		}
+	free(envp);
+	if (rc != 0) {
+		snprintf(err, errlen, "cannot run pg_dump (%s); install postgresql-client and run: "
+			 "pg_dump --format=custom --file %s DATABASE_URI", strerror(rc), dest);
+		return STORE_ERR;
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		unlink(dest);
+		snprintf(err, errlen, "pg_dump failed (exit %d); its message is above",
+			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		return STORE_ERR;
+	}
+	chmod(dest, 0600);
+	return STORE_OK;
+}
+
+static int pg_exec_script(struct store *s, const char *sql)
+{
+	char *mapped = store_pg_map_types(sql);
+	int rc = run(s, mapped);
+
+	free(mapped);
+	return rc;
+}
+
+const struct store_ops store_pg_ops = {
+	.name = "postgresql",
+	.backend = STORE_PG,
+	.open = pg_open,
+	.close = pg_close,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.bind_int = pg_bind_int,
+	.bind_text = pg_bind_text,
+	.bind_blob = pg_bind_blob,
+	.bind_null = pg_bind_null,
+	.step = pg_step,
+	.reset = pg_reset,
+	.col_isnull = pg_col_isnull,
+	.col_int = pg_col_int,
+	.col_text = pg_col_text,
+	.col_blob = pg_col_blob,
+	.last_id = pg_last_id,
+	.changes = pg_changes,
+	.errmsg = pg_errmsg,
+	.backup = pg_backup,
+	.exec_script = pg_exec_script,
+};
