@@ -1,0 +1,51 @@
+# t85_pg_reconnect.sh: PostgreSQL only: when the database drops the
+# server's connections (a restart, a failover, an administrator's
+# pg_terminate_backend), the request in flight gets a clear 503 in Chinese
+# or succeeds, the server never crashes, and the next requests work again
+# on fresh connections.
+. "$(dirname "$0")/lib.sh"
+
+if [ "$BACKEND" != pg ]; then
+	ok "# skip: connection loss is a PostgreSQL matter"
+	finish
+fi
+init_db || { not_ok "init"; finish; }
+start_server --threads 2 || { not_ok "server starts"; finish; }
+expect_eq "cm logs in" 303 "$(login cm "$PW")"
+expect_eq "persons list before: 200" 200 "$(http_status -b "$JAR" "$BASE/persons")"
+
+kill_backends() {
+	sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+	     WHERE datname = current_database() AND pid <> pg_backend_pid()" >/dev/null
+}
+
+for round in 1 2 3; do
+	kill_backends
+	# each pool thread notices on its next statement: answers are 200 or 503
+	bad=0
+	for i in 1 2 3 4 5 6; do
+		st=$(http_get "$H" -b "$JAR" "$BASE/persons")
+		case $st in
+		200) ;;
+		503) grep -qF "系统繁忙" "$H.b" || bad=1 ;;
+		*) bad=1; echo "# round $round request $i: $st" ;;
+		esac
+	done
+	expect_eq "round $round: every answer after the drop is 200 or a Chinese 503" 0 "$bad"
+	expect_eq "round $round: the server is alive" 0 "$(kill -0 "$SERVER_PID" 2>/dev/null; echo $?)"
+	expect_eq "round $round: reconnected: the list answers 200" 200 "$(http_status -b "$JAR" "$BASE/persons")"
+	st=$(api POST /api/units "{\"name\":\"重连后单位$round\",\"kind\":\"department\"}" | tail -1)
+	expect_eq "round $round: a write after reconnecting: 201" 201 "$st"
+done
+expect_eq "the API answers a drop with the JSON error shape" 1 "$(
+	kill_backends
+	seen=0
+	for i in 1 2 3 4; do
+		out=$(curl -s -b "$JAR" "$BASE/api/persons")
+		case $out in *'"code":1008'*) seen=1 ;; esac
+	done
+	echo $seen)"
+stop_server
+"$QF_BIN" audit verify >/dev/null 2>&1; expect_eq "the audit chain holds after the drops" 0 $?
+check "no sanitizer report" server_clean
+finish
