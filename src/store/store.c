@@ -25,9 +25,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Weak: NULL until store_pg.c is linked into the program. */
-extern const struct store_ops store_pg_ops __attribute__((weak));
-
 #define STORE_TX_RETRIES 10             /* retries after the first attempt */
 #define STORE_TX_BACKOFF_MIN_US 1000L
 #define STORE_TX_BACKOFF_MAX_US 100000L
@@ -81,10 +78,6 @@ struct store *store_open(const char *uri, int create, char *err, size_t errlen)
 	}
 	if (is_pg_uri(uri)) {
 		ops = &store_pg_ops;
-		if (!ops) {
-			errf(err, errlen, "PostgreSQL backend not built yet");
-			return NULL;
-		}
 	}
 	s = ops->open(uri, create, err, errlen);
 	if (!s)

@@ -91,9 +91,7 @@ struct store_ops {
 };
 
 extern const struct store_ops store_sqlite_ops;
-/* Defined by store_pg.c once it exists; store.c references it weakly so
- * the tree links without libpq until then. */
-extern const struct store_ops store_pg_ops;
+extern const struct store_ops store_pg_ops;     /* store_pg.c */
 
 /* Records the message store_errmsg() returns (truncated to STORE_ERRMAX). */
 void store_seterr(struct store *s, const char *fmt, ...) QF_PRINTF(2, 3);
