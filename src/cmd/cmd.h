@@ -37,6 +37,9 @@ struct cmd_env {
 
 /* The database path: --db, else $QINGFENG_DB, else var/qingfeng.db. */
 const char *cmd_db_path(const char *opt);
+/* The database as it may be shown: a password in a connection URI is
+ * replaced by "***" (static buffer: use it before calling again). */
+const char *cmd_db_shown(const char *db);
 /* 1 when db names a PostgreSQL database (a connection URI). */
 int cmd_db_is_pg(const char *db);
 /* The key file: --key, else $QINGFENG_KEY, else "<db>.key" for a SQLite

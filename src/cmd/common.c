@@ -102,6 +102,21 @@ const char *cmd_db_path(const char *opt)
 	return "var/qingfeng.db";
 }
 
+const char *cmd_db_shown(const char *db)
+{
+	static char buf[1024];
+	const char *scheme = strstr(db, "://"), *at, *colon;
+
+	if (!cmd_db_is_pg(db) || !scheme)
+		return db;
+	at = strchr(scheme + 3, '@');
+	colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+	if (!colon)
+		return db;
+	snprintf(buf, sizeof(buf), "%.*s:***%s", (int)(colon - db), db, at);
+	return buf;
+}
+
 int cmd_db_is_pg(const char *db)
 {
 	return !strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11);
@@ -162,9 +177,9 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 		return error("crypto library initialisation failed");
 	env->db = store_open(db, 0, err, sizeof(err));
 	if (!env->db)
-		return error("cannot open database '%s': %s", db, err);
+		return error("cannot open database '%s': %s", cmd_db_shown(db), err);
 	if (store_migrate(env->db) < 0) {
-		error("database '%s': migration failed: %s", db, store_errmsg(env->db));
+		error("database '%s': migration failed: %s", cmd_db_shown(db), store_errmsg(env->db));
 		store_close(env->db);
 		return -1;
 	}

@@ -95,7 +95,7 @@ int cmd_init(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!cmd_db_is_pg(db) && access(db, F_OK) == 0) {
-		error("database '%s' already exists", db);
+		error("database '%s' already exists", cmd_db_shown(db));
 		return 1;
 	}
 	if (access(keypath, F_OK) == 0) {
@@ -104,13 +104,13 @@ int cmd_init(int argc, char **argv)
 	}
 	s = store_open(db, 1, msg, sizeof(msg));
 	if (!s) {
-		error("cannot create database '%s': %s", db, msg);
+		error("cannot create database '%s': %s", cmd_db_shown(db), msg);
 		return 1;
 	}
 	if (store_schema_version(s) > 0) {
 		/* PostgreSQL: the database exists (init does not create it) and
 		 * must be empty of qingfeng's schema */
-		error("database '%s' is already initialised", db);
+		error("database '%s' is already initialised", cmd_db_shown(db));
 		store_close(s);
 		return 1;
 	}
@@ -152,7 +152,8 @@ int cmd_init(int argc, char **argv)
 		goto out;
 	}
 	strbuf_release(&err);
-	printf("qingfeng: created database %s\n", db);
+	printf("qingfeng: %s database %s\n", cmd_db_is_pg(db) ? "initialised" : "created",
+	       cmd_db_shown(db));
 	printf("qingfeng: created key file %s (keep it safe and apart from backups of the database)\n",
 	       keypath);
 	printf("qingfeng: system administrator '%s', password (shown once): %s\n", admin, password);

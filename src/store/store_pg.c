@@ -79,6 +79,26 @@ static void *xcalloc(size_t n, size_t sz)
 	return p;
 }
 
+/* Copies libpq's message on one line (it spreads hints over several). */
+static void one_line(char *dst, size_t dlen, const char *msg)
+{
+	size_t j = 0;
+	int space = 0;
+
+	for (const char *p = msg ? msg : ""; *p && j + 1 < dlen; p++) {
+		if (*p == '\n' || *p == '\t' || *p == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && j)
+			dst[j++] = ' ';
+		space = 0;
+		if (j + 1 < dlen)
+			dst[j++] = *p;
+	}
+	dst[j] = '\0';
+}
+
 /* Drops libpq's notices (e.g. "relation already exists, skipping"). */
 static void quiet_notice(void *arg, const char *msg)
 {
@@ -90,13 +110,11 @@ static void quiet_notice(void *arg, const char *msg)
 static int fail_result(struct store *s, PGresult *res, const char *what)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-	const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(PS(s)->conn);
-	size_t n = strlen(msg ? msg : "");
+	char msg[STORE_ERRMAX];
 
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		n--;
-	store_seterr(s, "%s: %.*s%s%s%s", what, (int)n, msg ? msg : "", state ? " (SQLSTATE " : "",
-		     state ? state : "", state ? ")" : "");
+	one_line(msg, sizeof(msg), res ? PQresultErrorMessage(res) : PQerrorMessage(PS(s)->conn));
+	store_seterr(s, "%s: %s%s%s%s", what, msg, state ? " (SQLSTATE " : "", state ? state : "",
+		     state ? ")" : "");
 	if (PQstatus(PS(s)->conn) != CONNECTION_OK) {
 		s->in_tx = 0;               /* the server ended it with the connection */
 		return STORE_ERR;
@@ -166,11 +184,7 @@ static struct store *pg_open(const char *uri, int create, char *err, size_t errl
 	(void)create;   /* the database must exist: `init` creates the schema in it */
 	ps->conn = PQconnectdb(uri);
 	if (!ps->conn || PQstatus(ps->conn) != CONNECTION_OK) {
-		const char *m = ps->conn ? PQerrorMessage(ps->conn) : "out of memory";
-		size_t n = strlen(m);
-		while (n && m[n - 1] == '\n')
-			n--;
-		snprintf(err, errlen, "%.*s", (int)n, m);
+		one_line(err, errlen, ps->conn ? PQerrorMessage(ps->conn) : "out of memory");
 		PQfinish(ps->conn);
 		free(ps);
 		return NULL;

@@ -5,6 +5,14 @@
 # on fresh connections.
 . "$(dirname "$0")/lib.sh"
 
+# a password in the connection URI never reaches the terminal or a log
+out=$("$QF_BIN" audit verify --db 'postgresql://qf:s3cretPW@127.0.0.1:1/x' 2>&1)
+case $out in
+*s3cretPW*) not_ok "the URI's password is masked in messages ($out)" ;;
+*'qf:***@'*) ok "the URI's password is masked in messages" ;;
+*) not_ok "the message names the database with the password masked ($out)" ;;
+esac
+
 if [ "$BACKEND" != pg ]; then
 	ok "# skip: connection loss is a PostgreSQL matter"
 	finish
