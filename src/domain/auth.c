@@ -100,7 +100,7 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 	found = store_user_by_name(c->db, c->a, name, u);
 	if (found < 0 || store_throttle_get(c->db, name, &failures, &locked_until) < 0) {
 		res->msg = MSG_SYSTEM;
-		return -1;
+		return -2;
 	}
 	/* the same Argon2id work whether the user exists or not */
 	verified = password_verify(found ? u->pwhash : password_dummy_hash(), password) == 0;
@@ -114,7 +114,7 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 		int locked = count_failure(c, name, name, 0, !found ? "unknown user"
 						      : !verified ? "wrong password" : "account disabled");
 		res->msg = locked < 0 ? MSG_SYSTEM : locked ? MSG_LOCKED : MSG_BAD_LOGIN;
-		return -1;
+		return locked < 0 ? -2 : -1;
 	}
 	role = role_find(u->role);
 	token_new(res->token);
@@ -132,7 +132,7 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 		struct ok_arg oa = { c, res };
 		if (store_tx(c->db, ok_tx, &oa) < 0) {
 			res->msg = MSG_SYSTEM;
-			return -1;
+			return -2;
 		}
 	}
 	return 0;

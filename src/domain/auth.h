@@ -21,7 +21,8 @@ struct login_result {
 	struct user user;
 };
 
-/* 0 signed in (se.stage may still ask for TOTP), -1 refused (res->msg). */
+/* 0 signed in (se.stage may still ask for TOTP), -1 refused (res->msg),
+ * -2 the database failed (res->msg says to try later). */
 int auth_login(struct ctx *c, const char *name, const char *password, struct login_result *res);
 /* Finds the live session of a cookie token: 1 with se and u filled, 0 when
  * there is none (unknown, expired by idle or absolute time, user

@@ -17,6 +17,7 @@
 
 const struct route route_table[] = {
 	{ GET, "/healthz", page_healthz, 0, R_PUBLIC | R_STATIC },
+	{ GET, "/readyz", page_readyz, 0, R_PUBLIC },
 	{ GET, "/assets/*", page_asset, 0, R_PUBLIC | R_STATIC },
 	{ GET, "/login", page_login_form, 0, R_PUBLIC },
 	{ POST, "/login", page_login, 0, R_PUBLIC | R_NOCSRF },

@@ -8,6 +8,7 @@
 #include "core/embed.h"
 #include "http/http.h"
 #include "pages/pages.h"
+#include "store/store.h"
 
 static const char *content_type(const char *name)
 {
@@ -49,6 +50,17 @@ int page_asset(struct req *r)
 		return reply_error(r, E_NOT_FOUND, NULL);
 	etag_of(f, etag);
 	return reply_static(r, content_type(f->name), f->data, f->len, etag);
+}
+
+/* /readyz: 200 when this server reaches its database (for load balancers
+ * and monitoring), 503 when it does not. */
+int page_readyz(struct req *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ok = store_ping(r->c.db) >= 0;
+
+	strbuf_addstr(&sb, ok ? "ok\n" : "database unavailable\n");
+	return reply_text(r, ok ? 200 : 503, "text/plain; charset=utf-8", &sb);
 }
 
 int page_healthz(struct req *r)

@@ -64,8 +64,14 @@ int page_login(struct req *r)
 
 	if (!pre || !sent || strlen(pre) != strlen(sent) || ct_streq(pre, sent) != 0)
 		return reply_error(r, E_CSRF, "login form token missing or wrong");
-	if (auth_login(&r->c, name, form_get(&r->form, "password"), &res) < 0)
+	switch (auth_login(&r->c, name, form_get(&r->form, "password"), &res)) {
+	case 0:
+		break;
+	case -2:
+		return login_page(r, 503, name, res.msg);
+	default:
 		return login_page(r, 200, name, res.msg);
+	}
 	req_set_cookie(r, PRE_COOKIE, "", 0);
 	req_set_cookie(r, req_session_cookie(r), res.token, -1);
 	return reply_redirect(r, res.se.stage == SESSION_OK ? "/" : "/login/totp");

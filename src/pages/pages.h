@@ -4,6 +4,7 @@
 struct req;
 
 int page_healthz(struct req *r);
+int page_readyz(struct req *r);
 int page_asset(struct req *r);                 /* assets.c */
 
 int page_login_form(struct req *r);            /* login.c */

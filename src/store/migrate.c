@@ -252,16 +252,22 @@ int store_migrate_table(struct store *s, const struct embedded_file *table)
 		return -1;
 	latest = n ? v[n - 1].version : 0;
 
-	if (store_exec(store_prepare(s, &q_create)) < 0)
-		goto out;
+	/* read first: an up-to-date database is never written to, so every
+	 * command also runs against a read-only standby */
 	cur = store_schema_version(s);
 	if (cur < 0)
 		goto out;
+	if (cur == latest) {
+		rc = cur;
+		goto out;
+	}
 	if (cur > latest) {
 		store_seterr(s, "database schema version %d is newer than this qingfeng (%d)",
 			     cur, latest);
 		goto out;
 	}
+	if (store_exec(store_prepare(s, &q_create)) < 0)
+		goto out;
 	for (i = 0; i < n; i = j) {
 		struct mig_step step = { &v[i], 0, v[i].version };
 

@@ -425,3 +425,8 @@ int store_backup(struct store *s, const char *dest, char *err, size_t errlen)
 		store_seterr(s, "%s", err);
 	return rc;
 }
+
+int store_ping(struct store *s)
+{
+	return s ? store_schema_version(s) : STORE_ERR;
+}

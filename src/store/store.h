@@ -55,6 +55,9 @@ void store_close(struct store *s);
 enum store_backend store_backend(const struct store *s);
 const char *store_errmsg(struct store *s);
 
+/* A cheap round trip to the database: >= 0 when it answers. */
+int store_ping(struct store *s);
+
 /* Applies the embedded migrations not yet applied, each in its own
  * transaction.  Returns the schema version or -1. */
 int store_migrate(struct store *s);

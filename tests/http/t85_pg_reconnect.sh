@@ -21,6 +21,7 @@ init_db || { not_ok "init"; finish; }
 start_server --threads 2 || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 expect_eq "persons list before: 200" 200 "$(http_status -b "$JAR" "$BASE/persons")"
+expect_eq "/readyz reaches the database: 200" 200 "$(http_status "$BASE/readyz")"
 
 kill_backends() {
 	sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
