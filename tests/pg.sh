@@ -36,10 +36,15 @@ start)
 	[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
 	port=$(free_port)
 	as_pg "$B/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
-		{ cat "$dir/initdb.log" >&2; exit 1; }
+		{ cat "$dir/initdb.log" >&2; rm -rf "$dir"; exit 1; }
 	as_pg "$B/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
 		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" \
-		start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+		start >/dev/null || {
+		cat "$dir/server.log" >&2
+		as_pg "$B/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1
+		rm -rf "$dir"
+		exit 1
+	}
 	echo "export QF_PG=postgresql://postgres@127.0.0.1:$port; export QF_PG_DIR=$dir"
 	;;
 stop)

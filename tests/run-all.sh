@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # run-all.sh: everything `make test` runs, in order: cmocka unit tests,
-# black-box tests of the real binary, the crash test, the browser tests.
-# Each part prints its own lines; the last line counts them all:
-# "N passed, N failed".
+# black-box tests of the real binary (the crash test among them) and the
+# browser tests on SQLite; then the black-box and browser tests again on
+# PostgreSQL, on a throw-away cluster that tests/pg.sh starts in a
+# temporary folder and that is stopped at the end (also on failure or
+# interruption).  PostgreSQL not installed is a failure, not a skip.
+# Each part prints its own lines; the last line counts them all, over both
+# passes: "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
+# the first pass is SQLite whatever the caller's environment says
+unset QF_PG QF_PG_DIR QINGFENG_DB QINGFENG_KEY
 passed=0
 failed=0
 out=$(mktemp -d /tmp/qf-run.XXXXXX)
-trap 'rm -rf "$out"' EXIT
+trap 'tests/pg.sh stop >/dev/null 2>&1; rm -rf "$out"' EXIT
+trap 'echo "interrupted"; exit 130' INT TERM
+start=$(date +%s)
 
 echo "== unit tests (cmocka, ASan+UBSan)"
 for t in build/san/tests/test_*; do
@@ -26,7 +34,7 @@ for t in build/san/tests/test_*; do
 done
 
 run_tap() {   # run_tap NAME COMMAND...: a script printing TAP lines
-	local name=$1 log="$out/$1.log" p f
+	local name=$1 log="$out/$(tr -c 'a-zA-Z0-9_\n' _ <<<"$1").log" p f
 	shift
 	"$@" >"$log" 2>&1
 	local rc=$?
@@ -38,16 +46,45 @@ run_tap() {   # run_tap NAME COMMAND...: a script printing TAP lines
 	[ "$f" -eq 0 ] || grep -E '^(not ok|#)|exited' "$log" | sed 's/^/    /' | head -60
 }
 
-echo "== black-box tests (the real binary, ASan+UBSan)"
-for t in tests/http/t*.sh; do
-	[ -f "$t" ] || continue
-	run_tap "$(basename "$t" .sh)" bash "$t"
-done
+fail_line() {   # fail_line NAME MESSAGE: one failure that no script reported
+	failed=$((failed + 1))
+	printf '%-28s %3d passed, 1 failed: %s\n' "$1" 0 "$2"
+}
 
-if [ -f tests/browser/run.sh ]; then
-	echo "== browser tests (Playwright, Chromium)"
-	run_tap browser bash tests/browser/run.sh
+run_suites() {   # run_suites SUFFIX: the black-box and the browser tests
+	local sfx=$1 t0=$(date +%s) t
+	echo "== black-box tests (the real binary, ASan+UBSan)${sfx:+ on PostgreSQL}"
+	for t in tests/http/t*.sh; do
+		[ -f "$t" ] || continue
+		run_tap "$(basename "$t" .sh)$sfx" bash "$t"
+	done
+	if [ -f tests/browser/run.sh ]; then
+		echo "== browser tests (Playwright, Chromium)${sfx:+ on PostgreSQL}"
+		run_tap "browser$sfx" bash tests/browser/run.sh
+	fi
+	echo "   ($(( $(date +%s) - t0 )) s)"
+}
+
+run_suites ""
+
+echo "== PostgreSQL: a throw-away cluster (tests/pg.sh)"
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+	fail_line postgresql "not installed: run scripts/install-deps"
+elif ! command -v psql >/dev/null 2>&1 || ! command -v pg_dump >/dev/null 2>&1 ||
+	! command -v pg_restore >/dev/null 2>&1; then
+	fail_line postgresql "psql, pg_dump or pg_restore not installed: run scripts/install-deps"
+elif ! pg_env=$(tests/pg.sh start 2>"$out/pg.err"); then
+	fail_line postgresql "the cluster did not start"
+	sed 's/^/    /' "$out/pg.err" | head -20
+else
+	eval "$pg_env"
+	export QF_PG QF_PG_DIR
+	echo "   $QF_PG (in $QF_PG_DIR)"
+	run_suites " (pg)"
+	tests/pg.sh stop
+	unset QF_PG QF_PG_DIR
 fi
 
+echo "   (all: $(( $(date +%s) - start )) s)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -40,7 +40,12 @@ SERVER_PID=
 cleanup() {
 	stop_server
 	if [ "$BACKEND" = pg ] && [ -z "${QF_KEEP:-}" ]; then
-		psql -q "$QF_PG/postgres" -c "DROP DATABASE IF EXISTS $PG_DBNAME WITH (FORCE)" >/dev/null 2>&1
+		local d
+		# the test's database and the extra ones of pg_newdb (named after it)
+		for d in $(psql -X -At "$QF_PG/postgres" -c \
+			"SELECT datname FROM pg_database WHERE datname = '$PG_DBNAME' OR datname LIKE '${PG_DBNAME}\\_%'" 2>/dev/null); do
+			psql -q "$QF_PG/postgres" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
+		done
 	fi
 	if [ -z "${QF_KEEP:-}" ]; then rm -rf "$T_DIR"; else echo "# kept $T_DIR"; fi
 }
@@ -141,6 +146,87 @@ sql() {
 }
 # now_sql: the SQL expression of the current Unix time on this backend
 now_sql() { if [ "$BACKEND" = pg ]; then echo "extract(epoch from now())::bigint"; else echo "strftime('%s','now')"; fi; }
+
+# pg_newdb NAME [TEMPLATE_URI]: PostgreSQL only: a further database for
+# this test (empty, or a copy of TEMPLATE's database, which nobody may be
+# connected to), dropped at the end with the test's own; prints its URI
+pg_newdb() {
+	local name=${PG_DBNAME}_$1
+	psql -X -q "$QF_PG/postgres" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1
+	psql -X -q -v ON_ERROR_STOP=1 "$QF_PG/postgres" \
+		-c "CREATE DATABASE $name${2:+ TEMPLATE ${2##*/}}" >/dev/null || return 1
+	echo "$QF_PG/$name"
+}
+
+# db_dump [DB]: everything stored, as SQL text (sqlite3 .dump or pg_dump);
+# fails when the dump does (so "not in the dump" cannot pass by accident)
+db_dump() {
+	local db=${1:-$DB}
+	if [ "$BACKEND" = pg ]; then
+		pg_dump --no-owner --no-privileges "$db"
+	else
+		[ -f "$db" ] && sqlite3 "$db" .dump
+	fi
+}
+
+# dump_lacks STRING [DB]: the database's dump works, holds the audit log,
+# and has no STRING in it
+dump_lacks() {
+	db_dump "${2:-$DB}" >"$T_DIR/dump.sql" || return 1
+	grep -q 'audit_log' "$T_DIR/dump.sql" || return 1
+	! grep -qF -- "$1" "$T_DIR/dump.sql"
+}
+
+# db_fingerprint [DB]: a checksum of the database's content (the file on
+# SQLite, the dump on PostgreSQL, without the random key of its
+# \restrict lines)
+db_fingerprint() {
+	if [ "$BACKEND" = pg ]; then
+		db_dump "${1:-$DB}" | grep -vE '^\\(un)?restrict ' | sha256sum
+	else
+		sha256sum <"${1:-$DB}"
+	fi
+}
+
+# db_tables [DB]: how many tables the database holds (0 for a file that
+# does not exist, or an empty PostgreSQL database)
+db_tables() {
+	local db=${1:-$DB}
+	if [ "$BACKEND" = pg ]; then
+		psql -X -q -At -v ON_ERROR_STOP=1 "$db" \
+			-c "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+	elif [ -f "$db" ]; then
+		sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+	else
+		echo 0
+	fi
+}
+
+# db_check [DB]: the storage engine's own consistency check; prints "ok"
+# when sound.  SQLite: PRAGMA integrity_check.  PostgreSQL: amcheck (every
+# table's heap with verify_heapam, every B-tree index with bt_index_check
+# including that each heap row is in it).
+db_check() {
+	local db=${1:-$DB}
+	if [ "$BACKEND" = pg ]; then
+		psql -X -q -At -v ON_ERROR_STOP=1 "$db" 2>&1 <<-'SQL'
+		SET client_min_messages = warning;
+		CREATE EXTENSION IF NOT EXISTS amcheck;
+		\o /dev/null
+		SELECT bt_index_check(c.oid, true)
+		  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid = c.relam
+		 WHERE n.nspname = 'public' AND c.relkind = 'i' AND a.amname = 'btree';
+		\o
+		SELECT CASE WHEN count(v.msg) = 0 AND count(DISTINCT c.oid) > 0 THEN 'ok'
+		            ELSE 'corrupt: ' || coalesce(string_agg(c.relname || ' ' || v.msg, '; '), 'no tables') END
+		  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		  LEFT JOIN LATERAL verify_heapam(c.oid) v ON true
+		 WHERE n.nspname = 'public' AND c.relkind = 'r';
+		SQL
+	else
+		sqlite3 "$db" "PRAGMA integrity_check" 2>&1
+	fi
+}
 
 # ---- helpers of the black-box suites t10..t90 -------------------------
 

@@ -106,8 +106,8 @@ expect_eq "cm sees B's person's ID number (PERM_PERSON_IDNUM)" "1101051949123100
 	"$(curl -s -b "$T_DIR/cm.jar" "$BASE/api/persons/$PB" | json_get id_number)"
 expect_eq "clerk does not (null)" "None" \
 	"$(curl -s -b "$T_DIR/clerk.jar" "$BASE/api/persons/$PB" | json_get id_number)"
-check "the ID number is not stored in clear" \
-	bash -c '! sqlite3 "$1" .dump | grep -q 11010519491231002X' _ "$DB"
+check "the ID number is not stored in clear (not in the database's dump)" \
+	dump_lacks 11010519491231002X
 
 # --- the audit admin: TOTP first ---------------------------------------------------
 AJ=$T_DIR/aud.jar
@@ -122,8 +122,8 @@ SECRET=$(sed -n 's/.*<code>\([A-Z2-7]*\)<\/code>.*/\1/p' "$H.b")
 expect_eq "the page shows a 32-character base32 secret" 32 "${#SECRET}"
 TCSRF=$(grep -o 'name="csrf" value="[^"]*"' "$H.b" | head -1 | sed 's/.*value="//; s/"$//')
 check "the page has a csrf input" test -n "$TCSRF"
-check "the secret is stored encrypted, not in clear" \
-	bash -c '! sqlite3 "$1" .dump | grep -qF "$2"' _ "$DB" "$SECRET"
+check "the secret is stored encrypted, not in clear (not in the dump)" \
+	dump_lacks "$SECRET"
 expect_eq "GET /login/totp again shows the same secret" "$SECRET" \
 	"$(curl -s -b "$AJ" "$BASE/login/totp" | sed -n 's/.*<code>\([A-Z2-7]*\)<\/code>.*/\1/p')"
 
