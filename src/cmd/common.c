@@ -175,26 +175,32 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 	memset(env, 0, sizeof(*env));
 	if (crypto_setup() < 0)
 		return error("crypto library initialisation failed");
-	env->db = store_open(db, 0, err, sizeof(err));
-	if (!env->db)
-		return error("cannot open database '%s': %s", cmd_db_shown(db), err);
-	if (store_migrate(env->db) < 0) {
-		error("database '%s': migration failed: %s", cmd_db_shown(db), store_errmsg(env->db));
-		store_close(env->db);
-		return -1;
-	}
-	if (!cmd_key_path(key, db)) {
-		error("with a PostgreSQL database, name the key file with --key or QINGFENG_KEY");
-		store_close(env->db);
-		return -1;
-	}
+	/* the key first: nothing touches the database without it */
+	if (!cmd_key_path(key, db))
+		return error("with a PostgreSQL database, name the key file with --key or QINGFENG_KEY");
 	if (keyfile_load(cmd_key_path(key, db), &env->keys, &msg) < 0) {
 		error("%s", msg.buf);
 		strbuf_release(&msg);
-		store_close(env->db);
 		return -1;
 	}
 	strbuf_release(&msg);
+	env->db = store_open(db, 0, err, sizeof(err));
+	if (!env->db) {
+		keys_wipe(&env->keys);
+		return error("cannot open database '%s': %s", cmd_db_shown(db), err);
+	}
+	/* only `init` creates the schema; an empty database is refused here,
+	 * not silently initialised by whatever command came first */
+	if (store_schema_version(env->db) <= 0 || store_migrate(env->db) < 0) {
+		if (store_schema_version(env->db) == 0)
+			error("database '%s' is not initialised: run 'qingfeng init'", cmd_db_shown(db));
+		else
+			error("database '%s': migration failed: %s", cmd_db_shown(db),
+			      store_errmsg(env->db));
+		store_close(env->db);
+		keys_wipe(&env->keys);
+		return -1;
+	}
 	config_defaults(&env->cfg);
 	config_load(&env->cfg, env->db);
 	env->a = arena_new(8192);

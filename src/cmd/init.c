@@ -102,32 +102,38 @@ int cmd_init(int argc, char **argv)
 		error("key file '%s' already exists", keypath);
 		return 1;
 	}
+	/* the key file first: if it cannot be written, the database is not
+	 * touched (on PostgreSQL there is no file to remove afterwards) */
+	if (keyfile_create(keypath, national, &err) < 0) {
+		error("%s", err.buf);
+		strbuf_release(&err);
+		return 1;
+	}
+	strbuf_release(&err);
 	s = store_open(db, 1, msg, sizeof(msg));
 	if (!s) {
 		error("cannot create database '%s': %s", cmd_db_shown(db), msg);
+		remove_created(db, keypath);
 		return 1;
 	}
-	if (store_schema_version(s) > 0) {
+	if (store_schema_version(s) != 0) {
 		/* PostgreSQL: the database exists (init does not create it) and
 		 * must be empty of qingfeng's schema */
-		error("database '%s' is already initialised", cmd_db_shown(db));
+		if (store_schema_version(s) < 0)
+			error("cannot read database '%s': %s", cmd_db_shown(db), store_errmsg(s));
+		else
+			error("database '%s' is already initialised", cmd_db_shown(db));
 		store_close(s);
+		unlink(keypath);
 		return 1;
 	}
 	if (store_migrate(s) < 0) {
 		error("cannot create the schema: %s", store_errmsg(s));
 		store_close(s);
-		remove_created(db, NULL);
+		remove_created(db, keypath);
 		return 1;
 	}
 	store_close(s);
-	if (keyfile_create(keypath, national, &err) < 0) {
-		error("%s", err.buf);
-		strbuf_release(&err);
-		remove_created(db, NULL);
-		return 1;
-	}
-	strbuf_release(&err);
 	if (cmd_open(&env, db, keypath) < 0) {
 		remove_created(db, keypath);
 		return 1;

@@ -20,6 +20,7 @@
  *    transaction; nothing crashes.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -191,7 +192,11 @@ static struct store *pg_open(const char *uri, int create, char *err, size_t errl
 	}
 	PQsetNoticeProcessor(ps->conn, quiet_notice, NULL);
 	ps->base.backend = STORE_PG;
-	if (run(&ps->base, "SET client_min_messages = warning") < 0) {
+	/* a writer waits at most this long for the write lock; store_tx
+	 * retries (SQLSTATE 55P03 maps to STORE_BUSY), then the request gets
+	 * a 503 instead of hanging */
+	if (run(&ps->base, "SET client_min_messages = warning") < 0 ||
+	    run(&ps->base, "SET lock_timeout = '2s'") < 0) {
 		snprintf(err, errlen, "%s", ps->base.err);
 		PQfinish(ps->conn);
 		free(ps);
@@ -208,7 +213,10 @@ static void pg_close(struct store *s)
 
 static int pg_begin(struct store *s, int write)
 {
-	int rc = run(s, "BEGIN");
+	/* READ COMMITTED whatever the server's default: a write transaction's
+	 * reads (the last audit entry) must see what committed before the lock
+	 * was granted, not a snapshot taken while waiting for it */
+	int rc = run(s, "BEGIN ISOLATION LEVEL READ COMMITTED");
 
 	if (rc < 0 || !write)
 		return rc;
@@ -511,21 +519,44 @@ static int is_conn_env(const char *var)
 	return 0;
 }
 
+/* fsyncs the folder holding path, so the new file's name is durable too. */
+static int sync_dir_of(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return STORE_OK;
+	fsync(fd);
+	close(fd);
+	return STORE_OK;
+}
+
 /* Runs pg_dump for the connection's database into a new custom-format
  * file (pg_restore reads it). */
 static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen)
 {
-	char *argv[] = { "pg_dump", "--format=custom", "--no-password", "--file", (char *)dest, NULL };
+	char *argv[] = { "pg_dump", "--format=custom", "--no-password", NULL };
+	posix_spawn_file_actions_t fa;
+	int fd;
 	PQconninfoOption *opts = PQconninfo(PS(s)->conn);
 	char **envp;
 	size_t n = 0, j = 0;
 	pid_t pid;
 	int status, rc;
-	struct stat sb;
 
-	if (lstat(dest, &sb) == 0 || errno != ENOENT) {
+	/* a new file, never through a link, readable by the owner only */
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
 		PQconninfoFree(opts);
-		snprintf(err, errlen, "'%s' already exists", dest);
+		snprintf(err, errlen, errno == EEXIST ? "'%s' already exists" : "cannot create '%s': %s",
+			 dest, strerror(errno));
 		return STORE_ERR;
 	}
 	while (environ[n])
@@ -545,7 +576,10 @@ static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen
 		}
 	}
 	PQconninfoFree(opts);
-	rc = posix_spawnp(&pid, "pg_dump", NULL, NULL, argv, envp);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd, STDOUT_FILENO);
+	rc = posix_spawnp(&pid, "pg_dump", &fa, NULL, argv, envp);
+	posix_spawn_file_actions_destroy(&fa);
 	for (size_t i = 0; envp[i]; i++)
 		if (is_conn_env(envp[i])) {
 			memset(envp[i], 0, strlen(envp[i]));
@@ -553,20 +587,23 @@ static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen
 		}
 	free(envp);
 	if (rc != 0) {
+		close(fd);
+		unlink(dest);
 		snprintf(err, errlen, "cannot run pg_dump (%s); install postgresql-client and run: "
 			 "pg_dump --format=custom --file %s DATABASE_URI", strerror(rc), dest);
 		return STORE_ERR;
 	}
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || fsync(fd) < 0) {
+		close(fd);
 		unlink(dest);
 		snprintf(err, errlen, "pg_dump failed (exit %d); its message is above",
 			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		return STORE_ERR;
 	}
-	chmod(dest, 0600);
-	return STORE_OK;
+	close(fd);
+	return sync_dir_of(dest);
 }
 
 static int pg_exec_script(struct store *s, const char *sql)
