@@ -26,6 +26,12 @@ int store_holiday_put(struct store *s, const char *day, int off_day, const char 
 int store_holiday_each(struct store *s, void (*fn)(void *arg, const char *day, int off_day,
 						   const char *name), void *arg);
 
+/* rules kept as data (0006_rules.sql): arrays allocated in a */
+struct period_rule;
+struct clock_limit;
+int store_sanction_periods(struct store *s, struct arena *a, struct period_rule **out);
+int store_clock_limits(struct store *s, struct arena *a, struct clock_limit **out);
+
 /* users and jurisdiction scopes */
 int store_user_by_name(struct store *s, struct arena *a, const char *name, struct user *u);
 int store_user_by_id(struct store *s, struct arena *a, int64_t id, struct user *u);

@@ -1,0 +1,72 @@
+/*
+ * clocks.c: due days and states of the clocks.  "Due within 3 working
+ * days" counts the working days after today up to the due day: due today
+ * or on one of the next 3 working days is 临期.
+ */
+#include "domain/clocks.h"
+
+#include <string.h>
+
+#include "core/calendar.h"
+#include "store/queries.h"
+
+#define DUE_SOON_WORKDAYS 3
+
+int clock_table_load(struct store *s, struct arena *a, struct clock_table *t)
+{
+	t->n = store_clock_limits(s, a, &t->limits);
+	return t->n < 0 ? -1 : 0;
+}
+
+const struct clock_limit *clock_find(const struct clock_table *t, const char *clock)
+{
+	for (int i = 0; i < t->n; i++)
+		if (!strcmp(t->limits[i].clock, clock))
+			return &t->limits[i];
+	return NULL;
+}
+
+qf_day clock_due(const struct calendar *cal, const struct clock_limit *l, qf_day start)
+{
+	if (start == QF_DAY_NONE || !l)
+		return QF_DAY_NONE;
+	switch (l->unit) {
+	case CLOCK_WORKDAYS:
+		return calendar_add_workdays(cal, start, l->amount);
+	case CLOCK_MONTHS:
+		return date_add_months(start, l->amount);
+	case CLOCK_DAYS:
+	default:
+		return start + l->amount;
+	}
+}
+
+enum clock_state clock_state(const struct calendar *cal, qf_day due, qf_day done, qf_day today)
+{
+	if (done != QF_DAY_NONE)
+		return due != QF_DAY_NONE && done > due ? CLOCK_DONE_LATE : CLOCK_DONE;
+	if (due == QF_DAY_NONE)
+		return CLOCK_RUNNING;
+	if (today > due)
+		return CLOCK_OVERDUE;
+	if (calendar_workdays_between(cal, today, due) <= DUE_SOON_WORKDAYS)
+		return CLOCK_DUE_SOON;
+	return CLOCK_RUNNING;
+}
+
+const char *clock_state_label(enum clock_state st)
+{
+	switch (st) {
+	case CLOCK_DUE_SOON:
+		return "临期";
+	case CLOCK_OVERDUE:
+		return "逾期";
+	case CLOCK_DONE:
+		return "已办结";
+	case CLOCK_DONE_LATE:
+		return "逾期办结";
+	case CLOCK_RUNNING:
+	default:
+		return "办理中";
+	}
+}

@@ -1,0 +1,82 @@
+/*
+ * clue_flow.c: the transition table of clue disposition and the approval
+ * rule.  One table says which method may follow which state; nothing else
+ * decides it.
+ */
+#include "domain/clue_flow.h"
+
+#include <string.h>
+
+const struct disposition_method disposition_methods[] = {
+	{ "talk_inquiry", "谈话函询", "talk_inquiry", "谈话函询中" },
+	{ "preliminary_verification", "初步核实", "preliminary_verification", "初步核实中" },
+	{ "shelve", "暂存待查", "shelved", "暂存待查" },
+	{ "close", "予以了结", "closed", "已了结" },
+	{ "file_case", "立案审查调查", "filed", "已立案" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+/* from state -> methods allowed, space-separated */
+static const struct {
+	const char *state;
+	const char *methods;
+} transitions[] = {
+	{ CLUE_REGISTERED, "talk_inquiry preliminary_verification shelve close file_case" },
+	{ "talk_inquiry", "preliminary_verification close file_case" },
+	{ "preliminary_verification", "talk_inquiry shelve close file_case" },
+	{ "shelved", "talk_inquiry preliminary_verification close file_case" },
+	{ "closed", "" },
+	{ "filed", "" },
+};
+
+const struct disposition_method *disposition_method_find(const char *code)
+{
+	if (!code)
+		return NULL;
+	for (const struct disposition_method *m = disposition_methods; m->code; m++)
+		if (!strcmp(m->code, code))
+			return m;
+	return NULL;
+}
+
+const char *clue_state_label(const char *state)
+{
+	if (state && !strcmp(state, CLUE_REGISTERED))
+		return "待处置";
+	for (const struct disposition_method *m = disposition_methods; state && m->code; m++)
+		if (!strcmp(m->state, state))
+			return m->state_label;
+	return "未知状态";
+}
+
+/* 1 when word is one of the space-separated words of list. */
+static int in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == n && !strncmp(p, word, n))
+			return 1;
+		p += len + (e != NULL);
+	}
+	return 0;
+}
+
+int clue_transition_allowed(const char *state, const char *method)
+{
+	if (!state || !method || !*method || !disposition_method_find(method))
+		return 0;
+	for (size_t i = 0; i < sizeof(transitions) / sizeof(transitions[0]); i++)
+		if (!strcmp(transitions[i].state, state))
+			return in_list(transitions[i].methods, method);
+	return 0;
+}
+
+int disposition_approval_allowed(const char *role, int principal, int county_subject)
+{
+	if (!role || strcmp(role, "leader"))
+		return 0;
+	return !county_subject || principal;
+}

@@ -1,0 +1,35 @@
+#ifndef QF_CLUE_FLOW_H
+#define QF_CLUE_FLOW_H
+/*
+ * clue_flow: the disposition of problem clues (DOMAIN.md section 2): the
+ * four methods or filing, which transitions are allowed from each state,
+ * and who may approve a disposition.
+ */
+
+/* The states of a clue; after the first approved disposition a clue is in
+ * the state its method leads to. */
+#define CLUE_REGISTERED "registered"    /* 待处置 */
+
+struct disposition_method {
+	const char *code;       /* INTERCHANGE.md method */
+	const char *label;
+	const char *state;      /* the clue's state once approved */
+	const char *state_label;
+};
+
+extern const struct disposition_method disposition_methods[];
+const struct disposition_method *disposition_method_find(const char *code);
+/* The Chinese label of a clue state. */
+const char *clue_state_label(const char *state);
+
+/* 1 when a disposition by `method` may be proposed for a clue in `state`
+ * (DOMAIN.md: inquiry first, then filing, is allowed; a closed or filed
+ * clue takes no further disposition). */
+int clue_transition_allowed(const char *state, const char *method);
+
+/* 1 when a user of `role` (principal: the commission's principal leader,
+ * 主要负责人) may approve a disposition of a clue whose subjects include a
+ * county-rank (处级) cadre when county_subject is 1. */
+int disposition_approval_allowed(const char *role, int principal, int county_subject);
+
+#endif
