@@ -19,6 +19,14 @@ int api_person_create(struct req *r);
 int api_person_show(struct req *r);
 int api_person_update(struct req *r);
 
+int api_clues(struct req *r);                  /* clues.c */
+int api_clue_show(struct req *r);
+int api_clue_create(struct req *r);
+int api_disposition_create(struct req *r);
+int api_disposition_decide(struct req *r);
+int api_campaigns(struct req *r);
+int api_campaign_create(struct req *r);
+
 /* The request body as a JSON object; NULL after answering 400. */
 json_t *api_body(struct req *r);
 /* A string member as an arena copy ("" when absent); -1 when present but

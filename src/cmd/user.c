@@ -43,7 +43,7 @@ static int list_users(struct cmd_env *env)
 int cmd_user(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *role = NULL, *display = NULL, *unit = NULL, *pos[2];
-	int pw_stdin = 0;
+	int pw_stdin = 0, principal = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
 		{ "--key", &key, NULL, "key file" },
@@ -51,6 +51,7 @@ int cmd_user(int argc, char **argv)
 		{ "--display", &display, NULL, "the person's name as shown in the pages" },
 		{ "--unit", &unit, NULL, "unit id (the jurisdiction of township and resident-group users)" },
 		{ "--password-stdin", NULL, &pw_stdin, "read the password from standard input" },
+		{ "--principal", NULL, &principal, "(add, leader role) the commission's principal leader" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct strbuf err = STRBUF_INIT;
@@ -104,6 +105,8 @@ int cmd_user(int argc, char **argv)
 		rc = list_users(&env) < 0;
 	} else if (!strcmp(sub, "add")) {
 		int64_t id = user_create(&env.c, pos[1], role, display, unit_id, pw, 0, &err);
+		if (id > 0 && principal && user_set_principal(&env.c, pos[1], 1, &err) < 0)
+			id = -1;
 		if (id > 0) {
 			printf("qingfeng: user '%s' created (%s)\n", pos[1], role_label(role));
 			rc = 0;

@@ -36,6 +36,7 @@ struct actor {
 	const char *ip;
 	unsigned perms;         /* PERM_* bits of the role */
 	int scoped;             /* sees only its units (township, resident group) */
+	int principal;          /* the commission's principal leader */
 };
 
 struct ctx {

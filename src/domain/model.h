@@ -20,6 +20,7 @@ struct user {
 	const char *totp_secret_enc;
 	int totp_enabled;
 	int must_change_pw;     /* an administrator set the password */
+	int principal;          /* the commission's principal leader (主要负责人) */
 	int64_t created_at;
 };
 
@@ -80,6 +81,56 @@ struct audit_entry {
 	const char *mac;
 };
 
+struct campaign {
+	int64_t id;
+	const char *name;
+	const char *start_day, *end_day;   /* YYYY-MM-DD or NULL */
+	int64_t created_at;
+};
+
+struct clue {
+	int64_t id;
+	const char *region;
+	const char *received;       /* YYYY-MM-DD */
+	const char *source;
+	const char *source_ref;
+	int64_t campaign_id;
+	const char *campaign_name;
+	int64_t unit_id;            /* the first subject's unit */
+	const char *unit_name;
+	const char *summary_enc;
+	const char *state;
+	const char *first_disposed; /* YYYY-MM-DD or NULL */
+	const char *subject_names;  /* "张三、李四" (lists) */
+	int64_t created_by;
+	int64_t created_at;
+	int64_t updated_at;
+};
+
+struct disposition {
+	int64_t id;
+	int64_t clue_id;
+	const char *method;
+	const char *reason;
+	const char *state;          /* proposed, approved, rejected */
+	int64_t proposed_by;
+	const char *proposed_by_name;
+	int64_t proposed_at;
+	const char *decided;        /* YYYY-MM-DD or NULL */
+	int64_t decided_by;
+	const char *decided_by_name;
+	int64_t decided_at;
+	const char *decision_note;
+};
+
+struct timeline_entry {
+	int64_t id;
+	int64_t at;
+	const char *user_name;
+	const char *action;
+	const char *detail;
+};
+
 /* The filters and page of a list request. */
 struct list_query {
 	const char *q;          /* free text, "" for none */
@@ -89,6 +140,10 @@ struct list_query {
 	const char *user;       /* audit: user name filter */
 	int success;            /* audit: -1 any, 0 failures, 1 successes */
 	int64_t from, to;       /* audit: time range, 0 for open */
+	const char *state;      /* clues: state, "" for any */
+	const char *source;     /* clues: source, "" for any */
+	int64_t campaign_id;    /* clues: 0 for any */
+	const char *day_from, *day_to;   /* clues: received range, "" for open */
 	int offset, limit;
 	/* need-to-know: 0 sees all units; else only the units in the scope
 	 * of this user id and their descendants */

@@ -17,6 +17,10 @@ enum perm {
 	PERM_AUDIT_READ   = 1u << 8,
 	PERM_CALENDAR     = 1u << 9,
 	PERM_USER_VIEW    = 1u << 10,  /* see the account list */
+	PERM_CLUE_READ    = 1u << 11,  /* the clue registry (within jurisdiction) */
+	PERM_CLUE_REGISTER = 1u << 12, /* register a problem clue */
+	PERM_CLUE_PROPOSE = 1u << 13,  /* propose a disposition */
+	PERM_CLUE_APPROVE = 1u << 14,  /* approve or reject a disposition */
 };
 
 struct role {

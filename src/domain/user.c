@@ -263,3 +263,19 @@ int user_locked(struct ctx *c, const char *name, int64_t *until)
 		return -1;
 	return *until > c->now;
 }
+
+static int op_principal(struct store *s, struct change_arg *ca, const struct user *u)
+{
+	if (ca->flag && strcmp(u->role, "leader")) {
+		ca->refusal = "只有委领导可设为主要负责人";
+		return -1;
+	}
+	return store_user_set_principal(s, u->id, ca->flag);
+}
+
+int user_set_principal(struct ctx *c, const char *name, int principal, struct strbuf *err)
+{
+	struct change_arg ca = { .name = name, .op = op_principal, .event = "user_principal",
+				 .flag = principal };
+	return user_change(c, &ca, err);
+}

@@ -29,6 +29,9 @@ int user_set_password(struct ctx *c, const char *name, const char *password, int
 		      struct strbuf *err);
 int user_unlock(struct ctx *c, const char *name, struct strbuf *err);
 int user_totp_reset(struct ctx *c, const char *name, struct strbuf *err);
+/* Marks a leader as the commission's principal leader (主要负责人), who
+ * approves dispositions concerning county-rank cadres. */
+int user_set_principal(struct ctx *c, const char *name, int principal, struct strbuf *err);
 /* Adds a unit to a scoped user's jurisdiction (scoped roles only). */
 int user_scope_add(struct ctx *c, const char *name, int64_t unit_id, struct strbuf *err);
 

@@ -58,6 +58,13 @@ const struct route route_table[] = {
 	{ POST, "/api/persons", api_person_create, PERM_PERSON_WRITE, R_API },
 	{ GET, "/api/persons/{id}", api_person_show, PERM_PERSON_READ, R_API },
 	{ HM_PUT, "/api/persons/{id}", api_person_update, PERM_PERSON_WRITE, R_API },
+	{ GET, "/api/clues", api_clues, PERM_CLUE_READ, R_API },
+	{ POST, "/api/clues", api_clue_create, PERM_CLUE_REGISTER, R_API },
+	{ GET, "/api/clues/{id}", api_clue_show, PERM_CLUE_READ, R_API },
+	{ POST, "/api/clues/{id}/dispositions", api_disposition_create, PERM_CLUE_PROPOSE, R_API },
+	{ POST, "/api/dispositions/{id}/decision", api_disposition_decide, PERM_CLUE_APPROVE, R_API },
+	{ GET, "/api/campaigns", api_campaigns, PERM_CLUE_READ, R_API },
+	{ POST, "/api/campaigns", api_campaign_create, PERM_UNIT_WRITE, R_API },
 	{ 0, NULL, NULL, 0, 0 }
 };
 

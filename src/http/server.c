@@ -227,6 +227,7 @@ static int load_session(struct req *r)
 	if (r->sess.stage == SESSION_OK && role) {
 		r->c.who.perms = role->perms;
 		r->c.who.scoped = role->scoped;
+		r->c.who.principal = r->user.principal;
 	}
 	return 1;
 }

@@ -6,7 +6,7 @@
 
 #define USER_COLS "u.id, u.region, u.name, u.display_name, u.role, u.unit_id, " \
 	"COALESCE(n.name, ''), u.pwhash, u.disabled, u.totp_secret_enc, u.totp_enabled, u.created_at, " \
-	"u.must_change_pw " \
+	"u.must_change_pw, u.principal " \
 	"FROM users u LEFT JOIN units n ON n.id = u.unit_id "
 
 static const struct store_sql Q_BY_NAME = { "SELECT " USER_COLS "WHERE u.name = ?", NULL };
@@ -22,6 +22,7 @@ static const struct store_sql Q_ACTIVE_ROLE = {
 	"SELECT count(*) FROM users WHERE role = ? AND disabled = 0", NULL };
 static const struct store_sql Q_TOTP = {
 	"UPDATE users SET totp_secret_enc = ?, totp_enabled = ? WHERE id = ?", NULL };
+static const struct store_sql Q_PRINCIPAL = { "UPDATE users SET principal = ? WHERE id = ?", NULL };
 static const struct store_sql Q_TOTP_STEP = {
 	"UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?", NULL };
 static const struct store_sql Q_SCOPE_ADD = {
@@ -59,6 +60,7 @@ static void fill_user(struct arena *a, struct store_stmt *st, void *row)
 	u->totp_enabled = (int)store_col_int(st, 10);
 	u->created_at = store_col_int(st, 11);
 	u->must_change_pw = (int)store_col_int(st, 12);
+	u->principal = (int)store_col_int(st, 13);
 }
 
 static int user_one(struct store_stmt *st, struct arena *a, struct user *u)
@@ -129,6 +131,11 @@ static int exec_int_int(struct store *s, const struct store_sql *q, int64_t a1, 
 	store_bind_int(st, 1, a1);
 	store_bind_int(st, 2, a2);
 	return store_exec(st);
+}
+
+int store_user_set_principal(struct store *s, int64_t id, int principal)
+{
+	return exec_int_int(s, &Q_PRINCIPAL, principal, id);
 }
 
 int store_user_set_disabled(struct store *s, int64_t id, int disabled)

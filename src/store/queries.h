@@ -42,6 +42,7 @@ int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int
 			    int must_change);
 /* Accounts of a role that are not disabled. */
 int64_t store_user_count_active(struct store *s, const char *role);
+int store_user_set_principal(struct store *s, int64_t id, int principal);
 int store_user_set_totp(struct store *s, int64_t id, const char *secret_enc, int enabled);
 /* Records the TOTP step just accepted; returns 1 when it is newer than the
  * last one (and stores it), 0 when it is not (a replayed code). */
@@ -105,5 +106,41 @@ int64_t store_person_count(struct store *s, const struct list_query *lq);
 int store_person_set_idnum(struct store *s, int64_t id, const char *enc, const char *mac);
 /* id of a person with this ID-number MAC other than except_id, 0 if none */
 int64_t store_person_by_idmac(struct store *s, const char *mac, int64_t except_id);
+
+/* campaigns */
+int64_t store_campaign_insert(struct store *s, const char *region, const struct campaign *k,
+			      int64_t now);
+int store_campaign_get(struct store *s, struct arena *a, int64_t id, struct campaign *k);
+int store_campaign_list(struct store *s, struct arena *a, struct campaign **out);
+
+/* clues, their subjects, dispositions, timelines (q_clues.c) */
+int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k);
+int store_clue_list(struct store *s, struct arena *a, const struct list_query *lq, struct clue **out);
+int64_t store_clue_count(struct store *s, const struct list_query *lq);
+int64_t store_clue_insert(struct store *s, const struct clue *k, int64_t now);
+int store_clue_set_summary(struct store *s, int64_t id, const char *summary_enc);
+int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id);
+/* subjects with id, name, rank, position, unit_id, unit_name filled */
+int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struct person **out);
+/* Sets the state; first_disposed is set to disposed_day only if not set. */
+int store_clue_set_state(struct store *s, int64_t id, const char *state, const char *disposed_day,
+			 int64_t now);
+/* Clues naming the person that are not closed, other than except_clue. */
+int64_t store_open_clues_of_person(struct store *s, int64_t person_id, int64_t except_clue);
+
+int64_t store_disposition_insert(struct store *s, const char *region, const struct disposition *d);
+int store_disposition_get(struct store *s, struct arena *a, int64_t id, struct disposition *d);
+int store_dispositions_of_clue(struct store *s, struct arena *a, int64_t clue_id,
+			       struct disposition **out);
+int64_t store_disposition_pending(struct store *s, int64_t clue_id);
+/* 1 when the proposed disposition was decided now, 0 when it was not
+ * pending any more (decided by someone else meanwhile). */
+int store_disposition_decide(struct store *s, int64_t id, const char *state, const char *decided,
+			     int64_t by, int64_t at, const char *note);
+
+int store_timeline_add(struct store *s, const char *region, const char *object, int64_t at,
+		       int64_t user_id, const char *user_name, const char *action, const char *detail);
+int store_timeline_list(struct store *s, struct arena *a, const char *object,
+			struct timeline_entry **out);
 
 #endif

@@ -1,0 +1,257 @@
+/*
+ * clues.c: /api/clues, /api/dispositions and /api/campaigns: the clue
+ * registry and its disposition flow as JSON, through the same domain calls
+ * and checks as the pages.
+ */
+#include "api/api.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/clue.h"
+#include "domain/clue_flow.h"
+#include "http/http.h"
+
+static json_t *clue_json(const struct clue *k)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:I, s:s, s:s, s:s, s:o, s:s}",
+			 "id", (json_int_t)k->id, "received", k->received, "source", k->source,
+			 "source_ref", k->source_ref,
+			 "campaign_id", k->campaign_id ? json_integer(k->campaign_id) : json_null(),
+			 "campaign_name", k->campaign_name, "unit_id", (json_int_t)k->unit_id,
+			 "unit_name", k->unit_name, "state", k->state,
+			 "state_label", clue_state_label(k->state),
+			 "first_disposed", k->first_disposed ? json_string(k->first_disposed) : json_null(),
+			 "subjects_text", k->subject_names);
+}
+
+static json_t *disposition_json(const struct disposition *d)
+{
+	const struct disposition_method *m = disposition_method_find(d->method);
+
+	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:s}",
+			 "id", (json_int_t)d->id, "clue_id", (json_int_t)d->clue_id,
+			 "method", d->method, "method_label", m ? m->label : "", "reason", d->reason,
+			 "state", d->state, "proposed_by", d->proposed_by_name,
+			 "decided", d->decided ? json_string(d->decided) : json_null(),
+			 "decided_by", d->decided_by_name, "decision_note", d->decision_note);
+}
+
+int api_clues(struct req *r)
+{
+	struct list_query lq = { .success = -1 };
+	struct clue *v = NULL;
+	long long unit = 0, campaign = 0;
+	int64_t total;
+	int page = req_page(r), n;
+	json_t *items;
+
+	lq.q = req_arg(r, "subject");
+	lq.state = req_arg(r, "state");
+	lq.source = req_arg(r, "source");
+	lq.day_from = req_arg(r, "from");
+	lq.day_to = req_arg(r, "to");
+	form_get_int(&r->query, "unit_id", &unit);
+	form_get_int(&r->query, "campaign_id", &campaign);
+	lq.unit_id = unit;
+	lq.campaign_id = campaign;
+	lq.limit = 100;
+	lq.offset = (page - 1) * 100;
+	n = clue_list(&r->c, &lq, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "clue list");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, clue_json(&v[i]));
+	return api_reply_list(r, items, total, page);
+}
+
+int api_clue_show(struct req *r)
+{
+	struct clue k;
+	struct clue_detail d;
+	struct strbuf summary = STRBUF_INIT;
+	json_t *j, *subjects, *disps, *timeline;
+	int rc = clue_get(&r->c, r->id, &k);
+
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "clue get");
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, "no such clue");
+	if (clue_detail(&r->c, &k, &d) < 0 || clue_summary(&r->c, &k, &summary) < 0) {
+		strbuf_release(&summary);
+		return reply_error(r, E_BUSY, "clue detail");
+	}
+	j = clue_json(&k);
+	json_object_set_new(j, "summary", json_string(summary.buf));
+	strbuf_release(&summary);
+	subjects = json_array();
+	for (int i = 0; i < d.n_subjects; i++)
+		json_array_append_new(subjects, json_pack("{s:I, s:s, s:s, s:s, s:s}",
+			"id", (json_int_t)d.subjects[i].id, "name", d.subjects[i].name,
+			"rank", d.subjects[i].rank, "position", d.subjects[i].position,
+			"unit_name", d.subjects[i].unit_name));
+	disps = json_array();
+	for (int i = 0; i < d.n_dispositions; i++)
+		json_array_append_new(disps, disposition_json(&d.dispositions[i]));
+	timeline = json_array();
+	for (int i = 0; i < d.n_timeline; i++)
+		json_array_append_new(timeline, json_pack("{s:I, s:s, s:s, s:s}",
+			"at", (json_int_t)d.timeline[i].at, "user", d.timeline[i].user_name,
+			"action", d.timeline[i].action, "detail", d.timeline[i].detail));
+	json_object_set_new(j, "subjects", subjects);
+	json_object_set_new(j, "dispositions", disps);
+	json_object_set_new(j, "timeline", timeline);
+	return reply_json(r, 200, j);
+}
+
+int api_clue_create(struct req *r)
+{
+	json_t *j = api_body(r), *subj, *camp, *confirm;
+	struct clue_input in = { 0 };
+	struct fielderr fe = { 0 };
+	struct clue_dup *dups;
+	int n_dups;
+	int64_t id;
+
+	if (!j)
+		return MHD_YES;
+	if (api_str(r, j, "received", &in.received) < 0)
+		fielderr_add(&fe, "received", "受理日期应为文本");
+	if (api_str(r, j, "source", &in.source) < 0)
+		fielderr_add(&fe, "source", "线索来源应为文本");
+	if (api_str(r, j, "source_ref", &in.source_ref) < 0)
+		fielderr_add(&fe, "source_ref", "来源编号应为文本");
+	if (api_str(r, j, "summary", &in.summary) < 0)
+		fielderr_add(&fe, "summary", "主要问题应为文本");
+	camp = json_object_get(j, "campaign_id");
+	if (camp && !json_is_null(camp) && !json_is_integer(camp))
+		fielderr_add(&fe, "campaign_id", "专项整治应为编号");
+	in.campaign_id = json_is_integer(camp) ? json_integer_value(camp) : 0;
+	subj = json_object_get(j, "subjects");
+	if (!json_is_array(subj) || json_array_size(subj) > CLUE_MAX_SUBJECTS) {
+		fielderr_add(&fe, "subjects", "被反映人应为人员编号的列表（至多16人）");
+	} else {
+		for (size_t i = 0; i < json_array_size(subj); i++) {
+			json_t *v = json_array_get(subj, i);
+			if (!json_is_integer(v)) {
+				fielderr_add(&fe, "subjects", "被反映人应为人员编号");
+				break;
+			}
+			in.subjects[in.n_subjects++] = json_integer_value(v);
+		}
+	}
+	confirm = json_object_get(j, "confirm");
+	in.confirm = json_is_true(confirm);
+	if (fe.n) {
+		json_decref(j);
+		return reply_fields(r, &fe);
+	}
+	id = clue_register(&r->c, &in, &fe, &dups, &n_dups);
+	json_decref(j);
+	if (id == -1)
+		return reply_fields(r, &fe);
+	if (id == -3) {
+		json_t *list = json_array();
+		for (int i = 0; i < n_dups; i++)
+			json_array_append_new(list, json_pack("{s:I, s:s, s:I}", "person_id",
+				(json_int_t)dups[i].person_id, "name", dups[i].name,
+				"open_clues", (json_int_t)dups[i].open));
+		return reply_json(r, 409, json_pack("{s:i, s:s, s:o}", "code", (int)E_VALIDATION,
+			"hint", "被反映人已有未办结的线索，确认后再登记（confirm: true）", "duplicates", list));
+	}
+	if (id < 0)
+		return reply_error(r, E_BUSY, "clue register");
+	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_disposition_create(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *method = "", *reason = "";
+	struct fielderr fe = { 0 };
+	int64_t id;
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "method", &method);
+	api_str(r, j, "reason", &reason);
+	json_decref(j);
+	id = disposition_propose(&r->c, r->id, method, reason, &fe);
+	if (id == -1)
+		return reply_fields(r, &fe);
+	if (id == 0)
+		return reply_error(r, E_NOT_FOUND, "no such clue");
+	if (id < 0)
+		return reply_error(r, E_BUSY, "disposition propose");
+	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_disposition_decide(struct req *r)
+{
+	json_t *j = api_body(r), *approve;
+	const char *day = "", *note = "";
+	struct fielderr fe = { 0 };
+	int rc, yes;
+
+	if (!j)
+		return MHD_YES;
+	approve = json_object_get(j, "approve");
+	api_str(r, j, "day", &day);
+	api_str(r, j, "note", &note);
+	yes = json_is_true(approve);
+	if (!json_is_boolean(approve)) {
+		json_decref(j);
+		fielderr_add(&fe, "approve", "请选择批准（true）或退回（false）");
+		return reply_fields(r, &fe);
+	}
+	json_decref(j);
+	rc = disposition_decide(&r->c, r->id, yes, day, note, &fe);
+	if (rc == -1)
+		return reply_fields(r, &fe);
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, "no such disposition");
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "disposition decide");
+	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+int api_campaigns(struct req *r)
+{
+	struct campaign *v;
+	int n = campaign_list(&r->c, &v);
+	json_t *items = json_array();
+
+	if (n < 0) {
+		json_decref(items);
+		return reply_error(r, E_BUSY, "campaign list");
+	}
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:s, s:o, s:o}", "id", (json_int_t)v[i].id,
+			"name", v[i].name,
+			"start", v[i].start_day ? json_string(v[i].start_day) : json_null(),
+			"end", v[i].end_day ? json_string(v[i].end_day) : json_null()));
+	return api_reply_list(r, items, n, 1);
+}
+
+int api_campaign_create(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *name = "", *start = "", *end = "";
+	struct fielderr fe = { 0 };
+	int64_t id;
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "name", &name);
+	api_str(r, j, "start", &start);
+	api_str(r, j, "end", &end);
+	json_decref(j);
+	id = campaign_create(&r->c, name, start, end, &fe);
+	if (id == -1)
+		return reply_fields(r, &fe);
+	if (id < 0)
+		return reply_error(r, E_BUSY, "campaign create");
+	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}

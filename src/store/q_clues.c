@@ -1,0 +1,419 @@
+/*
+ * q_clues.c: campaigns, problem clues and their subjects, dispositions,
+ * and the timeline of every record.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+#include <string.h>
+
+/* ---- campaigns ---------------------------------------------------------- */
+
+static const struct store_sql Q_CAMP_INSERT = {
+	"INSERT INTO campaigns(region, name, start_day, end_day, created_at) VALUES (?, ?, ?, ?, ?) "
+	"RETURNING id", NULL };
+static const struct store_sql Q_CAMP_GET = {
+	"SELECT id, name, start_day, end_day, created_at FROM campaigns WHERE id = ?", NULL };
+static const struct store_sql Q_CAMP_LIST = {
+	"SELECT id, name, start_day, end_day, created_at FROM campaigns ORDER BY id DESC LIMIT 500", NULL };
+
+static void fill_campaign(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct campaign *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->name = q_text(a, st, 1);
+	k->start_day = q_text_or_null(a, st, 2);
+	k->end_day = q_text_or_null(a, st, 3);
+	k->created_at = store_col_int(st, 4);
+}
+
+int64_t store_campaign_insert(struct store *s, const char *region, const struct campaign *k,
+			      int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CAMP_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_text(st, 2, k->name);
+	store_bind_text(st, 3, k->start_day);
+	store_bind_text(st, 4, k->end_day);
+	store_bind_int(st, 5, now);
+	return q_scalar(st);
+}
+
+int store_campaign_get(struct store *s, struct arena *a, int64_t id, struct campaign *k)
+{
+	return q_get_by_id(store_prepare(s, &Q_CAMP_GET), a, id, fill_campaign, k);
+}
+
+int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CAMP_LIST);
+	struct campaign *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill_campaign(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+/* ---- clues -------------------------------------------------------------- */
+
+#define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
+	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
+/* AGG: SQLite 3.40 spells string_agg group_concat (3.44 adds string_agg) */
+#define CLUE_COLS(AGG) "k.id, k.region, k.received, k.source, k.source_ref, " \
+	"COALESCE(k.campaign_id, 0), COALESCE(g.name, ''), k.unit_id, u.name, k.summary_enc, k.state, " \
+	"k.first_disposed, COALESCE((SELECT " AGG "(p.name, '、') FROM clue_subjects cs " \
+	"JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = k.id), ''), " \
+	"COALESCE(k.created_by, 0), k.created_at, k.updated_at " \
+	"FROM clues k JOIN units u ON u.id = k.unit_id LEFT JOIN campaigns g ON g.id = k.campaign_id "
+/* each filter is off when its value is empty or 0 */
+#define CLUE_WHERE "WHERE (? = 0 OR k.unit_id IN (SELECT id FROM vis)) " \
+	"AND (? = '' OR k.state = ?) AND (? = '' OR k.source = ?) AND (? = 0 OR k.campaign_id = ?) " \
+	"AND (? = 0 OR k.unit_id = ?) AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM clue_subjects cs JOIN persons p ON p.id = cs.person_id " \
+	"WHERE cs.clue_id = k.id AND p.name LIKE ? ESCAPE '\\')) "
+#define CLUE_ORDER "ORDER BY k.received DESC, k.id DESC LIMIT ? OFFSET ?"
+
+static const struct store_sql Q_CLUE_GET = {
+	"SELECT " CLUE_COLS("group_concat") "WHERE k.id = ?",
+	"SELECT " CLUE_COLS("string_agg") "WHERE k.id = ?" };
+static const struct store_sql Q_CLUE_LIST = {
+	VIS_CTE "SELECT " CLUE_COLS("group_concat") CLUE_WHERE CLUE_ORDER,
+	VIS_CTE "SELECT " CLUE_COLS("string_agg") CLUE_WHERE CLUE_ORDER };
+static const struct store_sql Q_CLUE_COUNT = {
+	VIS_CTE "SELECT count(*) FROM clues k " CLUE_WHERE, NULL };
+static const struct store_sql Q_CLUE_INSERT = {
+	"INSERT INTO clues(region, received, source, source_ref, campaign_id, unit_id, summary_enc, "
+	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_CLUE_SUMMARY = {
+	"UPDATE clues SET summary_enc = ? WHERE id = ?", NULL };
+static const struct store_sql Q_CLUE_SUBJECT = {
+	"INSERT INTO clue_subjects(clue_id, person_id) VALUES (?, ?)", NULL };
+static const struct store_sql Q_CLUE_SUBJECTS = {
+	"SELECT p.id, p.name, p.rank, p.position, p.unit_id, u.name FROM clue_subjects cs "
+	"JOIN persons p ON p.id = cs.person_id JOIN units u ON u.id = p.unit_id "
+	"WHERE cs.clue_id = ? ORDER BY p.id", NULL };
+static const struct store_sql Q_CLUE_STATE = {
+	"UPDATE clues SET state = ?, first_disposed = COALESCE(first_disposed, ?), updated_at = ? "
+	"WHERE id = ?", NULL };
+static const struct store_sql Q_OPEN_OF_PERSON = {
+	"SELECT count(*) FROM clue_subjects cs JOIN clues k ON k.id = cs.clue_id "
+	"WHERE cs.person_id = ? AND k.state <> 'closed' AND k.id <> ?", NULL };
+
+static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct clue *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->region = q_text(a, st, 1);
+	k->received = q_text(a, st, 2);
+	k->source = q_text(a, st, 3);
+	k->source_ref = q_text(a, st, 4);
+	k->campaign_id = store_col_int(st, 5);
+	k->campaign_name = q_text(a, st, 6);
+	k->unit_id = store_col_int(st, 7);
+	k->unit_name = q_text(a, st, 8);
+	k->summary_enc = q_text_or_null(a, st, 9);
+	k->state = q_text(a, st, 10);
+	k->first_disposed = q_text_or_null(a, st, 11);
+	k->subject_names = q_text(a, st, 12);
+	k->created_by = store_col_int(st, 13);
+	k->created_at = store_col_int(st, 14);
+	k->updated_at = store_col_int(st, 15);
+}
+
+int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k)
+{
+	return q_get_by_id(store_prepare(s, &Q_CLUE_GET), a, id, fill_clue, k);
+}
+
+static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	const char *state = lq->state ? lq->state : "", *source = lq->source ? lq->source : "";
+	const char *from = lq->day_from ? lq->day_from : "", *to = lq->day_to ? lq->day_to : "";
+	const char *q = lq->q ? lq->q : "";
+	int i = 1;
+
+	store_bind_int(st, i++, lq->scope_user);
+	store_bind_int(st, i++, lq->scope_user);
+	store_bind_text(st, i++, state);
+	store_bind_text(st, i++, state);
+	store_bind_text(st, i++, source);
+	store_bind_text(st, i++, source);
+	store_bind_int(st, i++, lq->campaign_id);
+	store_bind_int(st, i++, lq->campaign_id);
+	store_bind_int(st, i++, lq->unit_id);
+	store_bind_int(st, i++, lq->unit_id);
+	store_bind_text(st, i++, from);
+	store_bind_text(st, i++, from);
+	store_bind_text(st, i++, to);
+	store_bind_text(st, i++, to);
+	store_bind_text(st, i++, q);
+	store_bind_text(st, i++, q_like_pattern(a, q));
+	return i;
+}
+
+int store_clue_list(struct store *s, struct arena *a, const struct list_query *lq, struct clue **out)
+{
+	return q_list(store_prepare(s, &Q_CLUE_LIST), a, lq, bind_clue_filters, fill_clue,
+		      sizeof(**out), out);
+}
+
+int64_t store_clue_count(struct store *s, const struct list_query *lq)
+{
+	return q_count(store_prepare(s, &Q_CLUE_COUNT), bind_clue_filters, lq);
+}
+
+int64_t store_clue_insert(struct store *s, const struct clue *k, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, k->region);
+	store_bind_text(st, 2, k->received);
+	store_bind_text(st, 3, k->source);
+	store_bind_text(st, 4, k->source_ref ? k->source_ref : "");
+	q_bind_id(st, 5, k->campaign_id);
+	store_bind_int(st, 6, k->unit_id);
+	store_bind_text(st, 7, k->summary_enc);
+	q_bind_id(st, 8, k->created_by);
+	store_bind_int(st, 9, now);
+	store_bind_int(st, 10, now);
+	return q_scalar(st);
+}
+
+int store_clue_set_summary(struct store *s, int64_t id, const char *summary_enc)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_SUMMARY);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, summary_enc);
+	store_bind_int(st, 2, id);
+	return store_exec(st);
+}
+
+int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_SUBJECT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	store_bind_int(st, 2, person_id);
+	return store_exec(st);
+}
+
+int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struct person **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_SUBJECTS);
+	struct person *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct person *p = q_push(a, &v, &cap, n++, sizeof(*v));
+		p->id = store_col_int(st, 0);
+		p->name = q_text(a, st, 1);
+		p->rank = q_text(a, st, 2);
+		p->position = q_text(a, st, 3);
+		p->unit_id = store_col_int(st, 4);
+		p->unit_name = q_text(a, st, 5);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int store_clue_set_state(struct store *s, int64_t id, const char *state, const char *disposed_day,
+			 int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_STATE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, state);
+	store_bind_text(st, 2, disposed_day);
+	store_bind_int(st, 3, now);
+	store_bind_int(st, 4, id);
+	return store_exec(st);
+}
+
+int64_t store_open_clues_of_person(struct store *s, int64_t person_id, int64_t except_clue)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OPEN_OF_PERSON);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	store_bind_int(st, 2, except_clue);
+	return q_scalar(st);
+}
+
+/* ---- dispositions ------------------------------------------------------- */
+
+#define DISP_COLS "d.id, d.clue_id, d.method, d.reason, d.state, COALESCE(d.proposed_by, 0), " \
+	"COALESCE(NULLIF(pu.display_name, ''), pu.name, ''), d.proposed_at, d.decided, " \
+	"COALESCE(d.decided_by, 0), COALESCE(NULLIF(du.display_name, ''), du.name, ''), " \
+	"COALESCE(d.decided_at, 0), d.decision_note " \
+	"FROM dispositions d LEFT JOIN users pu ON pu.id = d.proposed_by " \
+	"LEFT JOIN users du ON du.id = d.decided_by "
+
+static const struct store_sql Q_DISP_INSERT = {
+	"INSERT INTO dispositions(region, clue_id, method, reason, proposed_by, proposed_at) "
+	"VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_DISP_GET = { "SELECT " DISP_COLS "WHERE d.id = ?", NULL };
+static const struct store_sql Q_DISP_OF_CLUE = {
+	"SELECT " DISP_COLS "WHERE d.clue_id = ? ORDER BY d.id", NULL };
+static const struct store_sql Q_DISP_PENDING = {
+	"SELECT count(*) FROM dispositions WHERE clue_id = ? AND state = 'proposed'", NULL };
+static const struct store_sql Q_DISP_DECIDE = {
+	"UPDATE dispositions SET state = ?, decided = ?, decided_by = ?, decided_at = ?, decision_note = ? "
+	"WHERE id = ? AND state = 'proposed'", NULL };
+
+static void fill_disposition(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct disposition *d = row;
+
+	d->id = store_col_int(st, 0);
+	d->clue_id = store_col_int(st, 1);
+	d->method = q_text(a, st, 2);
+	d->reason = q_text(a, st, 3);
+	d->state = q_text(a, st, 4);
+	d->proposed_by = store_col_int(st, 5);
+	d->proposed_by_name = q_text(a, st, 6);
+	d->proposed_at = store_col_int(st, 7);
+	d->decided = q_text_or_null(a, st, 8);
+	d->decided_by = store_col_int(st, 9);
+	d->decided_by_name = q_text(a, st, 10);
+	d->decided_at = store_col_int(st, 11);
+	d->decision_note = q_text(a, st, 12);
+}
+
+int64_t store_disposition_insert(struct store *s, const char *region, const struct disposition *d)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DISP_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, d->clue_id);
+	store_bind_text(st, 3, d->method);
+	store_bind_text(st, 4, d->reason ? d->reason : "");
+	q_bind_id(st, 5, d->proposed_by);
+	store_bind_int(st, 6, d->proposed_at);
+	return q_scalar(st);
+}
+
+int store_disposition_get(struct store *s, struct arena *a, int64_t id, struct disposition *d)
+{
+	return q_get_by_id(store_prepare(s, &Q_DISP_GET), a, id, fill_disposition, d);
+}
+
+int store_dispositions_of_clue(struct store *s, struct arena *a, int64_t clue_id,
+			       struct disposition **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DISP_OF_CLUE);
+	struct disposition *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill_disposition(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int64_t store_disposition_pending(struct store *s, int64_t clue_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DISP_PENDING);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	return q_scalar(st);
+}
+
+int store_disposition_decide(struct store *s, int64_t id, const char *state, const char *decided,
+			     int64_t by, int64_t at, const char *note)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DISP_DECIDE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, state);
+	store_bind_text(st, 2, decided);
+	store_bind_int(st, 3, by);
+	store_bind_int(st, 4, at);
+	store_bind_text(st, 5, note ? note : "");
+	store_bind_int(st, 6, id);
+	if (store_exec(st) < 0)
+		return STORE_ERR;
+	return store_changes(s) == 1 ? 1 : 0;
+}
+
+/* ---- timeline ----------------------------------------------------------- */
+
+static const struct store_sql Q_TL_ADD = {
+	"INSERT INTO timeline(region, object, at, user_id, user_name, action, detail) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_TL_LIST = {
+	"SELECT id, at, user_name, action, detail FROM timeline WHERE object = ? ORDER BY id", NULL };
+
+int store_timeline_add(struct store *s, const char *region, const char *object, int64_t at,
+		       int64_t user_id, const char *user_name, const char *action, const char *detail)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TL_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_text(st, 2, object);
+	store_bind_int(st, 3, at);
+	q_bind_id(st, 4, user_id);
+	store_bind_text(st, 5, user_name);
+	store_bind_text(st, 6, action);
+	store_bind_text(st, 7, detail ? detail : "");
+	return store_exec(st);
+}
+
+int store_timeline_list(struct store *s, struct arena *a, const char *object,
+			struct timeline_entry **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TL_LIST);
+	struct timeline_entry *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, object);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct timeline_entry *e = q_push(a, &v, &cap, n++, sizeof(*v));
+		e->id = store_col_int(st, 0);
+		e->at = store_col_int(st, 1);
+		e->user_name = q_text(a, st, 2);
+		e->action = q_text(a, st, 3);
+		e->detail = q_text(a, st, 4);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}

@@ -1,0 +1,111 @@
+# t100_clues.sh: the clue registry and the disposition flow through the
+# JSON API: registering (with the open-clue warning and field errors),
+# need-to-know by jurisdiction, proposals only along the allowed
+# transitions, approval by the right leader (the principal leader for a
+# county-rank subject), first_disposed set once, the timeline, the audit.
+. "$(dirname "$0")/lib.sh"
+
+init_db || { not_ok "init"; finish; }
+for u in lead:leader boss:leader; do
+	extra=; [ "${u%%:*}" = boss ] && extra=--principal
+	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" $extra --password-stdin >/dev/null
+done
+start_server || { not_ok "server starts"; finish; }
+expect_eq "cm logs in" 303 "$(login cm "$PW")"
+
+jget() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
+body() { head -n -1 <<<"$1"; }
+status() { tail -n 1 <<<"$1"; }
+today=$(date -u -d '+8 hours' +%F)
+
+UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jget '["id"]')
+UB=$(body "$(api POST /api/units '{"name":"乙镇","kind":"township"}')" | jget '["id"]')
+P1=$(body "$(api POST /api/persons "{\"name\":\"赵科长\",\"unit_id\":$UA,\"rank\":\"section\"}")" | jget '["id"]')
+P2=$(body "$(api POST /api/persons "{\"name\":\"钱局长\",\"unit_id\":$UA,\"rank\":\"county\",\"top_leader\":true}")" | jget '["id"]')
+P3=$(body "$(api POST /api/persons "{\"name\":\"孙镇长\",\"unit_id\":$UB,\"rank\":\"section\"}")" | jget '["id"]')
+printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$UA" --password-stdin >/dev/null
+
+clue() {   # clue SUBJECT_IDS [extra json]: registers, prints body+status
+	api POST /api/clues "{\"received\":\"2022-03-02\",\"source\":\"report\",\"source_ref\":\"R1\",\"summary\":\"反映其违规收受礼金\",\"subjects\":[$1]${2:+,$2}}"
+}
+r=$(clue "$P1"); expect_eq "register a clue: 201" 201 "$(status "$r")"; C1=$(body "$r" | jget '["id"]')
+enc=$(sql "SELECT summary_enc FROM clues WHERE id = $C1")
+expect_eq "the summary is stored encrypted (x1:)" "x1:" "${enc:0:3}"
+case $enc in *礼金*) not_ok "no clear text in summary_enc" ;; *) ok "no clear text in summary_enc" ;; esac
+r=$(api GET "/api/clues/$C1")
+expect_eq "read it back: 200" 200 "$(status "$r")"
+expect_eq "... summary decrypted" "反映其违规收受礼金" "$(body "$r" | jget '["summary"]')"
+expect_eq "... state registered (待处置)" "registered 待处置" "$(body "$r" | jget '["state"]+" "+d["state_label"]')"
+expect_eq "... subject listed" "赵科长" "$(body "$r" | jget '["subjects"][0]["name"]')"
+
+r=$(clue "$P1")
+expect_eq "a second clue on the same subject: 409 before saving" 409 "$(status "$r")"
+expect_eq "... naming the subject and the open clues" "赵科长 1" "$(body "$r" | jget '["duplicates"][0]["name"]+" "+str(d["duplicates"][0]["open_clues"])')"
+expect_eq "... nothing saved" 1 "$(sql "SELECT count(*) FROM clues")"
+r=$(clue "$P1" '"confirm":true'); expect_eq "confirmed: 201" 201 "$(status "$r")"; C1B=$(body "$r" | jget '["id"]')
+
+r=$(api POST /api/clues '{"received":"2099-01-01","source":"nonsense","summary":"","subjects":[]}')
+expect_eq "bad clue: 422" 422 "$(status "$r")"
+expect_eq "... each field named" "received source subjects summary" "$(body "$r" | jget '["fields"]' | python3 -c 'import ast,sys; print(" ".join(sorted(ast.literal_eval(sys.stdin.read()))))')"
+
+# need-to-know by jurisdiction
+r=$(clue "$P3"); C3=$(body "$r" | jget '["id"]')
+TJ=$T_DIR/town.jar
+expect_eq "town logs in" 303 "$(login town "$PW" "$TJ")"
+expect_eq "town reads a clue of its unit: 200" 200 "$(status "$(api GET "/api/clues/$C1" "" "$TJ")")"
+expect_eq "town asks for a clue outside its jurisdiction: 404" 404 "$(status "$(api GET "/api/clues/$C3" "" "$TJ")")"
+expect_eq "... audited as access_denied" 1 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'access_denied' AND object = 'clue/$C3' AND user_name = 'town'")"
+expect_eq "town's list holds only its clues" "2" "$(api GET /api/clues "" "$TJ" | head -n -1 | jget '["total"]')"
+CJ=$T_DIR/clerk.jar
+login clerk "$PW" "$CJ" >/dev/null
+expect_eq "the intake clerk registers a clue: 201" 201 "$(status "$(api POST /api/clues "{\"received\":\"2022-03-05\",\"source\":\"report\",\"summary\":\"来信\",\"subjects\":[$P3],\"confirm\":true}" "$CJ")")"
+expect_eq "... but does not read the registry: 403" 403 "$(status "$(api GET /api/clues "" "$CJ")")"
+
+# disposition
+r=$(api POST "/api/clues/$C1/dispositions" '{"method":"talk_inquiry","reason":"问题线索较轻，拟谈话函询"}')
+expect_eq "propose talk_inquiry: 201" 201 "$(status "$r")"; D1=$(body "$r" | jget '["id"]')
+expect_eq "a second proposal while one is pending: 422" 422 "$(status "$(api POST "/api/clues/$C1/dispositions" '{"method":"close","reason":"x"}')")"
+expect_eq "cm may not approve: 403" 403 "$(status "$(api POST "/api/dispositions/$D1/decision" '{"approve":true,"day":"2022-03-10"}')")"
+LJ=$T_DIR/lead.jar
+login lead "$PW" "$LJ" >/dev/null
+expect_eq "approval dated before the clue was received: 422" 422 "$(status "$(api POST "/api/dispositions/$D1/decision" '{"approve":true,"day":"2022-03-01"}' "$LJ")")"
+expect_eq "the leader approves: 200" 200 "$(status "$(api POST "/api/dispositions/$D1/decision" '{"approve":true,"day":"2022-03-10","note":"同意"}' "$LJ")")"
+expect_eq "... clue now talk_inquiry, first disposed 2022-03-10" "talk_inquiry|2022-03-10" "$(sql "SELECT state || '|' || first_disposed FROM clues WHERE id = $C1")"
+expect_eq "approving it twice: 422" 422 "$(status "$(api POST "/api/dispositions/$D1/decision" '{"approve":true,"day":"2022-03-10"}' "$LJ")")"
+expect_eq "shelve after talk_inquiry is not allowed: 422" 422 "$(status "$(api POST "/api/clues/$C1/dispositions" '{"method":"shelve","reason":"x"}')")"
+r=$(api POST "/api/clues/$C1/dispositions" '{"method":"file_case","reason":"函询后发现新问题，拟立案"}')
+expect_eq "file_case after talk_inquiry: 201" 201 "$(status "$r")"; D2=$(body "$r" | jget '["id"]')
+expect_eq "approved" 200 "$(status "$(api POST "/api/dispositions/$D2/decision" '{"approve":true,"day":"2022-04-01"}' "$LJ")")"
+expect_eq "... filed; first_disposed stays 2022-03-10 (counted once)" "filed|2022-03-10" "$(sql "SELECT state || '|' || first_disposed FROM clues WHERE id = $C1")"
+expect_eq "nothing follows filing: 422" 422 "$(status "$(api POST "/api/clues/$C1/dispositions" '{"method":"close","reason":"x"}')")"
+
+# rejection leaves the clue as it was
+r=$(api POST "/api/clues/$C1B/dispositions" '{"method":"close","reason":"拟了结"}'); D3=$(body "$r" | jget '["id"]')
+expect_eq "the leader rejects: 200" 200 "$(status "$(api POST "/api/dispositions/$D3/decision" '{"approve":false,"day":"2022-03-12","note":"退回补充"}' "$LJ")")"
+expect_eq "... clue still registered, not disposed" "registered|" "$(sql "SELECT state || '|' || COALESCE(first_disposed, '') FROM clues WHERE id = $C1B")"
+
+# county-rank subject: the principal leader
+r=$(clue "$P2"); C2=$(body "$r" | jget '["id"]')
+r=$(api POST "/api/clues/$C2/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}'); D4=$(body "$r" | jget '["id"]')
+r=$(api POST "/api/dispositions/$D4/decision" '{"approve":true,"day":"2022-03-15"}' "$LJ")
+expect_eq "a deputy leader approving for a 处级 subject: 422" 422 "$(status "$r")"
+expect_contains "... saying the principal leader must" "主要负责人" "$(body "$r")"
+expect_eq "... audited as access_denied" 1 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'access_denied' AND object = 'disposition/$D4'")"
+BJ=$T_DIR/boss.jar
+login boss "$PW" "$BJ" >/dev/null
+expect_eq "the principal leader approves: 200" 200 "$(status "$(api POST "/api/dispositions/$D4/decision" '{"approve":true,"day":"2022-03-15"}' "$BJ")")"
+
+r=$(api GET "/api/clues/$C1")
+expect_eq "the timeline holds every step in order" "登记线索,拟处置：谈话函询,批准处置：谈话函询,拟处置：立案审查调查,批准处置：立案审查调查" \
+	"$(body "$r" | jget '["timeline"]' | python3 -c 'import ast,sys; print(",".join(e["action"] for e in ast.literal_eval(sys.stdin.read())))')"
+expect_eq "... and the dispositions with who decided" "approved 同意" "$(body "$r" | jget '["dispositions"][0]["state"]+" "+d["dispositions"][0]["decision_note"]')"
+r=$(api GET "/api/clues?state=filed")
+expect_eq "filter by state" 1 "$(body "$r" | jget '["total"]')"
+r=$(api GET "/api/clues?subject=%E9%92%B1")
+expect_eq "filter by subject name" "$C2" "$(body "$r" | jget '["items"][0]["id"]')"
+expect_eq "campaign: create (case manager)" 201 "$(status "$(api POST /api/campaigns '{"name":"农业补贴专项整治","start":"2022-03-01"}')")"
+expect_eq "no person names in the audit log" 0 "$(sql "SELECT count(*) FROM audit_log WHERE detail LIKE '%赵科长%' OR object LIKE '%赵科长%' OR detail LIKE '%礼金%'")"
+stop_server
+"$QF_BIN" audit verify >/dev/null 2>&1; expect_eq "audit chain holds" 0 $?
+check "no sanitizer report" server_clean
+finish
