@@ -425,3 +425,11 @@ int campaign_list(struct ctx *c, struct campaign **out)
 {
 	return store_campaign_list(c->db, c->a, out);
 }
+
+int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id)
+{
+	struct disposition d;
+	int rc = store_disposition_get(c->db, c->a, disposition_id, &d);
+
+	return rc == 1 ? d.clue_id : rc;
+}

@@ -75,6 +75,11 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, const char *note,
 		       struct fielderr *fe);
 
+/* The clue a disposition belongs to: its id, 0 when there is no such
+ * disposition, < 0 on a store error (no jurisdiction check: callers go on
+ * to disposition_decide or clue_get, which check). */
+int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id);
+
 /* Special campaigns (专项整治) that clues, cases and outcomes are tagged to. */
 int64_t campaign_create(struct ctx *c, const char *name, const char *start, const char *end,
 			struct fielderr *fe);

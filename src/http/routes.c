@@ -42,6 +42,13 @@ const struct route route_table[] = {
 	{ GET, "/persons/{id}/edit", page_person_edit, PERM_PERSON_WRITE, 0 },
 	{ POST, "/persons/{id}", page_person_update, PERM_PERSON_WRITE, 0 },
 
+	{ GET, "/clues", page_clues, PERM_CLUE_READ, 0 },
+	{ GET, "/clues/new", page_clue_new, PERM_CLUE_REGISTER, 0 },
+	{ POST, "/clues", page_clue_create, PERM_CLUE_REGISTER, 0 },
+	{ GET, "/clues/{id}", page_clue_show, PERM_CLUE_READ, 0 },
+	{ POST, "/clues/{id}/dispositions", page_disposition_create, PERM_CLUE_PROPOSE, 0 },
+	{ POST, "/dispositions/{id}/decision", page_disposition_decide, PERM_CLUE_APPROVE, 0 },
+
 	{ GET, "/admin/users", page_users, PERM_USER_VIEW, 0 },
 	{ POST, "/admin/users", page_user_create, PERM_USER_ADMIN, 0 },
 	{ POST, "/admin/users/{id}/action", page_user_action, PERM_USER_VIEW, 0 },

@@ -24,6 +24,8 @@ static const struct {
 	unsigned perm;
 } nav[] = {
 	{ "/", "工作台", PERM_LOGIN },
+	{ "/clues", "问题线索", PERM_CLUE_READ },
+	{ "/clues/new", "登记线索", PERM_CLUE_REGISTER },
 	{ "/units", "单位管理", PERM_UNIT_READ },
 	{ "/persons", "监督对象", PERM_PERSON_READ },
 	{ "/admin/users", "用户管理", PERM_USER_VIEW },
@@ -64,6 +66,8 @@ static int nav_active(const char *url, const char *href)
 
 void page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs)
 {
+	int active = -1;
+
 	head(sb, title);
 	strbuf_addstr(sb, "<body><a class=\"skip\" href=\"#main\">跳到正文</a>"
 		      "<header class=\"topbar\"><a class=\"brand\" href=\"/\">");
@@ -76,12 +80,17 @@ void page_begin(struct req *r, struct strbuf *sb, const char *title, const char 
 	page_csrf(r, sb);
 	strbuf_addstr(sb, "<button type=\"submit\" class=\"link\">退出</button></form></div></header>"
 		      "<div class=\"frame\"><nav class=\"sidenav\" aria-label=\"主导航\"><ul>");
+	/* the current section: the longest entry the path is under */
+	for (size_t i = 0; i < QF_ARRAY_SIZE(nav); i++)
+		if (authz_has(&r->c.who, nav[i].perm) && nav_active(r->url, nav[i].href) &&
+		    (active < 0 || strlen(nav[i].href) > strlen(nav[active].href)))
+			active = (int)i;
 	for (size_t i = 0; i < QF_ARRAY_SIZE(nav); i++) {
 		if (!authz_has(&r->c.who, nav[i].perm))
 			continue;
 		strbuf_addstr(sb, "<li><a href=\"");
 		html_attr(sb, nav[i].href);
-		strbuf_addstr(sb, nav_active(r->url, nav[i].href) ? "\" aria-current=\"page\">" : "\">");
+		strbuf_addstr(sb, (int)i == active ? "\" aria-current=\"page\">" : "\">");
 		html_txt(sb, nav[i].label);
 		strbuf_addstr(sb, "</a></li>");
 	}

@@ -37,6 +37,13 @@ int page_user_action(struct req *r);
 
 int page_audit(struct req *r);                 /* audit.c */
 
+int page_clues(struct req *r);                 /* clues.c */
+int page_clue_new(struct req *r);
+int page_clue_create(struct req *r);
+int page_clue_show(struct req *r);
+int page_disposition_create(struct req *r);
+int page_disposition_decide(struct req *r);
+
 int page_calendar(struct req *r);              /* calendar.c */
 int page_calendar_import(struct req *r);
 

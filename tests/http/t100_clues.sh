@@ -105,6 +105,42 @@ r=$(api GET "/api/clues?subject=%E9%92%B1")
 expect_eq "filter by subject name" "$C2" "$(body "$r" | jget '["items"][0]["id"]')"
 expect_eq "campaign: create (case manager)" 201 "$(status "$(api POST /api/campaigns '{"name":"农业补贴专项整治","start":"2022-03-01"}')")"
 expect_eq "no person names in the audit log" 0 "$(sql "SELECT count(*) FROM audit_log WHERE detail LIKE '%赵科长%' OR object LIKE '%赵科长%' OR detail LIKE '%礼金%'")"
+# the same flow through the pages
+tok=$(csrf_of)
+expect_eq "GET /clues: 200" 200 "$(http_get "$H" -b "$JAR" "$BASE/clues")"
+expect_contains "... lists the clues with their subjects" "钱局长" "$(cat "$H.b")"
+expect_eq "GET /clues/new: 200" 200 "$(http_get "$H" -b "$JAR" "$BASE/clues/new")"
+expect_contains "... offers the subjects grouped by unit" '<optgroup label="甲局">' "$(cat "$H.b")"
+expect_eq "an empty form: 422 with messages beside the fields" 422 \
+	"$(http_get "$H" -b "$JAR" --data-urlencode "csrf=$tok" --data "received=&source=&summary=" "$BASE/clues")"
+expect_contains "... 请至少选择一名被反映人" "请至少选择一名被反映人" "$(cat "$H.b")"
+form_clue() {
+	http_get "$H" -b "$JAR" --data-urlencode "csrf=$tok" --data "received=2022-05-06&source=inspection" \
+		--data-urlencode "summary=巡察发现其违规发放津贴" --data "subjects=$P2&subjects=$P1" "$@" "$BASE/clues"
+}
+expect_eq "a clue whose subjects have open clues: 409, asking to confirm" 409 "$(form_clue)"
+expect_contains "... the warning names them" "赵科长" "$(cat "$H.b")"
+expect_contains "... and offers 确认登记" 'name="confirm"' "$(cat "$H.b")"
+expect_contains "... keeping the typed summary" "巡察发现其违规发放津贴" "$(cat "$H.b")"
+expect_eq "confirmed: 303 to the clue" 303 "$(form_clue --data confirm=1)"
+CP=$(sed -n 's/^location: \/clues\/\([0-9]*\).*/\1/Ip' "$H.h")
+expect_eq "... with both subjects" 2 "$(sql "SELECT count(*) FROM clue_subjects WHERE clue_id = $CP")"
+expect_eq "propose through the page: 303" 303 \
+	"$(http_get "$H" -b "$JAR" --data-urlencode "csrf=$tok" --data "method=close" --data-urlencode "reason=查无实据" "$BASE/clues/$CP/dispositions")"
+DP=$(sql "SELECT id FROM dispositions WHERE clue_id = $CP")
+ltok=$(csrf_of "$LJ")
+expect_eq "a deputy leader's approval on the page: 422 (处级 subject)" 422 \
+	"$(http_get "$H" -b "$LJ" --data-urlencode "csrf=$ltok" --data "approve=1&day=2022-05-10" "$BASE/dispositions/$DP/decision")"
+expect_contains "... saying why" "主要负责人" "$(cat "$H.b")"
+btok=$(csrf_of "$BJ")
+expect_eq "the principal leader approves on the page: 303" 303 \
+	"$(http_get "$H" -b "$BJ" --data-urlencode "csrf=$btok" --data "approve=1&day=2022-05-10" "$BASE/dispositions/$DP/decision")"
+expect_eq "GET the clue page: 200" 200 "$(http_get "$H" -b "$JAR" "$BASE/clues/$CP")"
+expect_contains "... state 已了结" "已了结" "$(cat "$H.b")"
+expect_contains "... the timeline" "批准处置：予以了结" "$(cat "$H.b")"
+expect_contains "... the summary for those who may read it" "巡察发现其违规发放津贴" "$(cat "$H.b")"
+expect_eq "town may not open a clue page outside its jurisdiction: 404" 404 "$(http_status -b "$TJ" "$BASE/clues/$C3")"
+
 stop_server
 "$QF_BIN" audit verify >/dev/null 2>&1; expect_eq "audit chain holds" 0 $?
 check "no sanitizer report" server_clean

@@ -1,0 +1,428 @@
+/*
+ * clues.c: the problem-clue pages: the registry with filters and paging,
+ * the registration form (with the open-clue warning to confirm), and a
+ * clue's page: its header, subjects, summary, dispositions, timeline and
+ * the actions the user may take now (propose a disposition; approve or
+ * send back a pending one).  The rules are the domain's (domain/clue.c).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/escape.h"
+#include "domain/authz.h"
+#include "domain/clue.h"
+#include "domain/clue_flow.h"
+#include "domain/labels.h"
+#include "domain/person.h"
+#include "domain/role.h"
+#include "http/http.h"
+#include "pages/page.h"
+#include "pages/pages.h"
+
+static const struct label clue_states[] = {
+	{ "registered", "待处置" },
+	{ "talk_inquiry", "谈话函询中" },
+	{ "preliminary_verification", "初步核实中" },
+	{ "shelved", "暂存待查" },
+	{ "closed", "已了结" },
+	{ "filed", "已立案" },
+	{ NULL, NULL }
+};
+
+static const char *const crumbs_list[] = { "工作台", "/", "问题线索", NULL, NULL };
+
+int page_clues(struct req *r)
+{
+	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
+	struct list_query lq = { .success = -1 };
+	struct clue *v = NULL;
+	int64_t total = 0;
+	int page = req_page(r), n;
+
+	lq.q = req_arg(r, "subject");
+	lq.state = req_arg(r, "state");
+	lq.source = req_arg(r, "source");
+	lq.day_from = req_arg(r, "from");
+	lq.day_to = req_arg(r, "to");
+	lq.limit = PAGE_SIZE;
+	lq.offset = (page - 1) * PAGE_SIZE;
+	n = clue_list(&r->c, &lq, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "clue list");
+	page_begin(r, &sb, "问题线索", crumbs_list);
+	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/clues\" role=\"search\">");
+	field_text(&sb, "subject", "被反映人", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
+	field_select(&sb, "state", "状态", clue_states, lq.state, 0, NULL, "全部");
+	field_select(&sb, "source", "来源", clue_sources, lq.source, 0, NULL, "全部");
+	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
+	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
+	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
+		      "<a href=\"/clues\">重置</a></div></form>");
+	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
+		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/clues/new\">登记问题线索</a></p>");
+	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">受理日期</th>"
+		      "<th scope=\"col\">被反映人</th><th scope=\"col\">单位</th><th scope=\"col\">来源</th>"
+		      "<th scope=\"col\">状态</th><th scope=\"col\">首次处置</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		strbuf_addf(&sb, "<tr><td class=\"num\"><a href=\"/clues/%" PRId64 "\">%" PRId64 "</a></td><td>",
+			    v[i].id, v[i].id);
+		html_txt(&sb, v[i].received);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, v[i].subject_names);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, v[i].unit_name);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, label_of(clue_sources, v[i].source));
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, clue_state_label(v[i].state));
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, v[i].first_disposed ? v[i].first_disposed : "");
+		strbuf_addstr(&sb, "</td></tr>");
+	}
+	if (!n)
+		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的线索</td></tr>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
+	strbuf_addstr(&base, "/clues?");
+	url_param(&base, "subject", lq.q);
+	url_param(&base, "state", lq.state);
+	url_param(&base, "source", lq.source);
+	url_param(&base, "from", lq.day_from);
+	url_param(&base, "to", lq.day_to);
+	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	strbuf_release(&base);
+	return page_finish(r, &sb, 200);
+}
+
+/* The persons the user may name as subjects, grouped by unit. */
+static void subject_select(struct req *r, struct strbuf *sb, const struct clue_input *in,
+			   const char *err)
+{
+	struct list_query lq = { .q = "", .kind = "", .limit = 2000, .success = -1 };
+	struct person *v = NULL;
+	int64_t total;
+	int n = person_list(&r->c, &lq, &v, &total);
+	const char *group = NULL;
+
+	field_open(sb, "subjects", "被反映人（可多选）", 1, err);
+	strbuf_addstr(sb, "<select multiple size=\"8\"");
+	field_attrs(sb, "subjects", 1, err);
+	strbuf_addstr(sb, ">");
+	for (int i = 0; i < n; i++) {
+		int sel = 0;
+		for (int j = 0; j < in->n_subjects; j++)
+			sel |= in->subjects[j] == v[i].id;
+		if (!group || strcmp(group, v[i].unit_name)) {
+			if (group)
+				strbuf_addstr(sb, "</optgroup>");
+			group = v[i].unit_name;
+			strbuf_addstr(sb, "<optgroup label=\"");
+			html_attr(sb, group);
+			strbuf_addstr(sb, "\">");
+		}
+		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id, sel ? " selected" : "");
+		html_txt(sb, v[i].name);
+		if (*v[i].position) {
+			strbuf_addstr(sb, "（");
+			html_txt(sb, v[i].position);
+			strbuf_addstr(sb, "）");
+		}
+		strbuf_addstr(sb, "</option>");
+	}
+	if (group)
+		strbuf_addstr(sb, "</optgroup>");
+	strbuf_addstr(sb, "</select><p class=\"hint\">按住 Ctrl 可选择多人。名录中没有的人员，请先在“监督对象”中新增。</p>");
+	field_close(sb, "subjects", err);
+}
+
+static int clue_form(struct req *r, const struct clue_input *in, const struct fielderr *fe,
+		     const struct clue_dup *dups, int n_dups, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "问题线索", "/clues", "登记问题线索", NULL, NULL };
+	struct campaign *camps;
+	int nc = campaign_list(&r->c, &camps);
+
+	page_begin(r, &sb, "登记问题线索", crumbs);
+	field_errors_summary(&sb, fe);
+	if (n_dups) {
+		strbuf_addstr(&sb, "<div class=\"notice warn\" role=\"alert\"><p>以下被反映人已有未办结的问题线索，"
+			      "请核实是否为同一问题：</p><ul>");
+		for (int i = 0; i < n_dups; i++) {
+			strbuf_addstr(&sb, "<li>");
+			html_txt(&sb, dups[i].name);
+			strbuf_addf(&sb, "：%" PRId64 " 件</li>", dups[i].open);
+		}
+		strbuf_addstr(&sb, "</ul><p>确认需要另行登记的，请勾选下方“确认登记”后再次保存。</p></div>");
+	}
+	strbuf_addstr(&sb, "<form method=\"post\" action=\"/clues\" class=\"record-form\">");
+	page_csrf(r, &sb);
+	field_text(&sb, "received", "受理日期", in->received, 1, fielderr_get(fe, "received"), "type=\"date\"");
+	field_select(&sb, "source", "线索来源", clue_sources, in->source, 1, fielderr_get(fe, "source"), "请选择");
+	field_text(&sb, "source_ref", "来源编号（如信访件编号）", in->source_ref, 0,
+		   fielderr_get(fe, "source_ref"), "maxlength=\"100\"");
+	subject_select(r, &sb, in, fielderr_get(fe, "subjects"));
+	field_select_open(&sb, "campaign_id", "专项整治", 0, fielderr_get(fe, "campaign_id"), "（无）");
+	for (int i = 0; i < nc; i++) {
+		strbuf_addf(&sb, "<option value=\"%" PRId64 "\"%s>", camps[i].id,
+			    camps[i].id == in->campaign_id ? " selected" : "");
+		html_txt(&sb, camps[i].name);
+		strbuf_addstr(&sb, "</option>");
+	}
+	field_select_close(&sb, "campaign_id", fielderr_get(fe, "campaign_id"));
+	field_open(&sb, "summary", "反映的主要问题", 1, fielderr_get(fe, "summary"));
+	strbuf_addstr(&sb, "<textarea rows=\"6\" maxlength=\"5000\"");
+	field_attrs(&sb, "summary", 1, fielderr_get(fe, "summary"));
+	strbuf_addstr(&sb, ">");
+	html_txt(&sb, in->summary);
+	strbuf_addstr(&sb, "</textarea><p class=\"hint\">内容加密保存，仅有权限的人员可查看。</p>");
+	field_close(&sb, "summary", fielderr_get(fe, "summary"));
+	if (n_dups)
+		field_checkbox(&sb, "confirm", "确认登记（已核实不是重复线索）", 0);
+	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button>"
+		      "<a href=\"/clues\">取消</a></div></form>");
+	return page_finish(r, &sb, status);
+}
+
+int page_clue_new(struct req *r)
+{
+	struct clue_input in = { .received = "", .source = "", .source_ref = "", .summary = "" };
+	struct fielderr fe = { 0 };
+
+	return clue_form(r, &in, &fe, NULL, 0, 200);
+}
+
+int page_clue_create(struct req *r)
+{
+	struct clue_input in = { 0 };
+	struct fielderr fe = { 0 };
+	struct clue_dup *dups;
+	long long camp = 0;
+	int n_dups;
+	int64_t id;
+
+	in.received = req_field(r, "received");
+	in.source = req_field(r, "source");
+	in.source_ref = req_field(r, "source_ref");
+	in.summary = req_field(r, "summary");
+	in.confirm = form_get_bool(&r->form, "confirm");
+	if (*req_field(r, "campaign_id") && form_get_int(&r->form, "campaign_id", &camp) < 0)
+		fielderr_add(&fe, "campaign_id", "所选专项整治不存在");
+	in.campaign_id = camp;
+	for (int i = 0; i < r->form.n; i++) {
+		const struct form_field *f = &r->form.fields[i];
+		long long id0;
+		char *end;
+		if (strcmp(f->key, "subjects"))
+			continue;
+		id0 = strtoll(f->value, &end, 10);
+		if (*end || id0 <= 0 || in.n_subjects == CLUE_MAX_SUBJECTS) {
+			fielderr_add(&fe, "subjects", "所选被反映人不存在或超过16人");
+			break;
+		}
+		in.subjects[in.n_subjects++] = id0;
+	}
+	if (fe.n)
+		return clue_form(r, &in, &fe, NULL, 0, 422);
+	id = clue_register(&r->c, &in, &fe, &dups, &n_dups);
+	if (id == -1)
+		return clue_form(r, &in, &fe, NULL, 0, 422);
+	if (id == -3)
+		return clue_form(r, &in, &fe, dups, n_dups, 409);
+	if (id < 0)
+		return reply_error(r, E_BUSY, "clue register");
+	if (!authz_has(&r->c.who, PERM_CLUE_READ))
+		return reply_redirect(r, "/clues/new?ok=created");
+	return reply_redirect(r, arena_printf(r->arena, "/clues/%" PRId64 "?ok=created", id));
+}
+
+static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
+		    const struct clue_detail *d, const struct fielderr *fe)
+{
+	const struct disposition *pending = NULL;
+
+	for (int i = 0; i < d->n_dispositions; i++)
+		if (!strcmp(d->dispositions[i].state, "proposed"))
+			pending = &d->dispositions[i];
+	if (pending && authz_has(&r->c.who, PERM_CLUE_APPROVE)) {
+		strbuf_addf(sb, "<h2>审批处置意见</h2><form method=\"post\" action=\"/dispositions/%" PRId64
+			    "/decision\" class=\"record-form\">", pending->id);
+		page_csrf(r, sb);
+		field_text(sb, "day", "审批日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
+		field_text(sb, "note", "审批意见", req_field(r, "note"), 0, NULL, "maxlength=\"500\"");
+		if (fielderr_get(fe, "state")) {
+			strbuf_addstr(sb, "<p class=\"notice error\" role=\"alert\">");
+			html_txt(sb, fielderr_get(fe, "state"));
+			strbuf_addstr(sb, "</p>");
+		}
+		strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" name=\"approve\" value=\"1\" "
+			      "class=\"primary\">批准</button><button type=\"submit\" name=\"approve\" value=\"0\">"
+			      "退回</button></div></form>");
+	}
+	if (!pending && authz_has(&r->c.who, PERM_CLUE_PROPOSE)) {
+		struct label opts[8];
+		int n = 0;
+		for (const struct disposition_method *m = disposition_methods; m->code; m++)
+			if (clue_transition_allowed(k->state, m->code)) {
+				opts[n].code = m->code;
+				opts[n++].label = m->label;
+			}
+		opts[n].code = opts[n].label = NULL;
+		if (!n)
+			return;
+		strbuf_addf(sb, "<h2>提出处置意见</h2><form method=\"post\" action=\"/clues/%" PRId64
+			    "/dispositions\" class=\"record-form\">", k->id);
+		page_csrf(r, sb);
+		field_select(sb, "method", "处置方式", opts, req_field(r, "method"), 1,
+			     fielderr_get(fe, "method"), "请选择");
+		field_open(sb, "reason", "处置理由", 1, fielderr_get(fe, "reason"));
+		strbuf_addstr(sb, "<textarea rows=\"4\" maxlength=\"2000\"");
+		field_attrs(sb, "reason", 1, fielderr_get(fe, "reason"));
+		strbuf_addstr(sb, ">");
+		html_txt(sb, req_field(r, "reason"));
+		strbuf_addstr(sb, "</textarea>");
+		field_close(sb, "reason", fielderr_get(fe, "reason"));
+		strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">"
+			      "提交审批</button></div></form>");
+	}
+}
+
+static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT, summary = STRBUF_INIT;
+	struct clue k;
+	struct clue_detail d;
+	int rc = clue_get(&r->c, id, &k);
+
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "clue get");
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, NULL);
+	if (clue_detail(&r->c, &k, &d) < 0 || clue_summary(&r->c, &k, &summary) < 0) {
+		strbuf_release(&summary);
+		return reply_error(r, E_BUSY, "clue detail");
+	}
+	{
+		const char *title = arena_printf(r->arena, "问题线索 %" PRId64, k.id);
+		const char *crumbs[] = { "工作台", "/", "问题线索", "/clues", title, NULL, NULL };
+		page_begin(r, &sb, title, crumbs);
+	}
+	field_errors_summary(&sb, fe);
+	strbuf_addstr(&sb, "<div class=\"record-head\"><span class=\"state\">");
+	html_txt(&sb, clue_state_label(k.state));
+	strbuf_addstr(&sb, "</span></div><dl class=\"record\"><dt>受理日期</dt><dd>");
+	html_txt(&sb, k.received);
+	strbuf_addstr(&sb, "</dd><dt>来源</dt><dd>");
+	html_txt(&sb, label_of(clue_sources, k.source));
+	if (*k.source_ref) {
+		strbuf_addstr(&sb, "（");
+		html_txt(&sb, k.source_ref);
+		strbuf_addstr(&sb, "）");
+	}
+	strbuf_addstr(&sb, "</dd><dt>专项整治</dt><dd>");
+	html_txt(&sb, *k.campaign_name ? k.campaign_name : "无");
+	strbuf_addstr(&sb, "</dd><dt>首次处置</dt><dd>");
+	html_txt(&sb, k.first_disposed ? k.first_disposed : "尚未处置");
+	strbuf_addstr(&sb, "</dd><dt>被反映人</dt><dd><ul class=\"plain\">");
+	for (int i = 0; i < d.n_subjects; i++) {
+		strbuf_addf(&sb, "<li><a href=\"/persons/%" PRId64 "\">", d.subjects[i].id);
+		html_txt(&sb, d.subjects[i].name);
+		strbuf_addstr(&sb, "</a>，");
+		html_txt(&sb, d.subjects[i].unit_name);
+		strbuf_addstr(&sb, " ");
+		html_txt(&sb, d.subjects[i].position);
+		strbuf_addstr(&sb, "（");
+		html_txt(&sb, label_of(person_ranks, d.subjects[i].rank));
+		strbuf_addstr(&sb, "）</li>");
+	}
+	strbuf_addstr(&sb, "</ul></dd><dt>反映的主要问题</dt><dd class=\"prose\">");
+	html_txt(&sb, summary.buf);
+	strbuf_release(&summary);
+	strbuf_addstr(&sb, "</dd></dl><h2>处置意见</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+		      "<th scope=\"col\">处置方式</th><th scope=\"col\">理由</th><th scope=\"col\">提出人</th>"
+		      "<th scope=\"col\">状态</th><th scope=\"col\">审批人</th><th scope=\"col\">审批日期</th>"
+		      "<th scope=\"col\">审批意见</th></tr></thead><tbody>");
+	for (int i = 0; i < d.n_dispositions; i++) {
+		const struct disposition *x = &d.dispositions[i];
+		const struct disposition_method *m = disposition_method_find(x->method);
+		strbuf_addstr(&sb, "<tr><td>");
+		html_txt(&sb, m ? m->label : x->method);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, x->reason);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, x->proposed_by_name);
+		strbuf_addstr(&sb, !strcmp(x->state, "approved") ? "</td><td><span class=\"state ok\">已批准</span>"
+				  : !strcmp(x->state, "rejected") ? "</td><td><span class=\"state bad\">已退回</span>"
+				  : "</td><td><span class=\"state warn\">待审批</span>");
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, x->decided_by_name);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, x->decided ? x->decided : "");
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, x->decision_note);
+		strbuf_addstr(&sb, "</td></tr>");
+	}
+	if (!d.n_dispositions)
+		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">尚无处置意见</td></tr>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
+	actions(r, &sb, &k, &d, fe);
+	strbuf_addstr(&sb, "<h2>办理记录</h2><ol class=\"timeline\">");
+	for (int i = 0; i < d.n_timeline; i++) {
+		strbuf_addstr(&sb, "<li><span class=\"when\">");
+		html_time(&sb, d.timeline[i].at);
+		strbuf_addstr(&sb, "</span> <span class=\"who\">");
+		html_txt(&sb, d.timeline[i].user_name);
+		strbuf_addstr(&sb, "</span> <span class=\"what\">");
+		html_txt(&sb, d.timeline[i].action);
+		strbuf_addstr(&sb, "</span>");
+		if (*d.timeline[i].detail) {
+			strbuf_addstr(&sb, "<p class=\"detail\">");
+			html_txt(&sb, d.timeline[i].detail);
+			strbuf_addstr(&sb, "</p>");
+		}
+		strbuf_addstr(&sb, "</li>");
+	}
+	strbuf_addstr(&sb, "</ol>");
+	return page_finish(r, &sb, status);
+}
+
+int page_clue_show(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	return clue_page(r, r->id, &fe, 200);
+}
+
+int page_disposition_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int64_t id = disposition_propose(&r->c, r->id, req_field(r, "method"), req_field(r, "reason"), &fe);
+
+	if (id == -1)
+		return clue_page(r, r->id, &fe, 422);
+	if (id == 0)
+		return reply_error(r, E_NOT_FOUND, NULL);
+	if (id < 0)
+		return reply_error(r, E_BUSY, "disposition propose");
+	return reply_redirect(r, arena_printf(r->arena, "/clues/%" PRId64 "?ok=saved", r->id));
+}
+
+int page_disposition_decide(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int64_t clue_id = disposition_clue_of(&r->c, r->id);
+	int rc;
+
+	if (clue_id <= 0)
+		return reply_error(r, clue_id < 0 ? E_BUSY : E_NOT_FOUND, NULL);
+	rc = disposition_decide(&r->c, r->id, !strcmp(req_field(r, "approve"), "1"), req_field(r, "day"),
+				req_field(r, "note"), &fe);
+	if (rc == -1)
+		return clue_page(r, clue_id, &fe, 422);
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "disposition decide");
+	return reply_redirect(r, arena_printf(r->arena, "/clues/%" PRId64 "?ok=done", clue_id));
+}
