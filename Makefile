@@ -4,7 +4,7 @@
 #   make run        install what is missing, build, create var/qingfeng.db, serve
 #   make test       unit, black-box, crash and browser tests under ASan+UBSan
 #   make fuzz       run each libFuzzer target for a short time
-#   make bench      benchmarks (bench/README.md)
+#   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
 
 PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode
 TESTPKGS := cmocka
@@ -94,7 +94,7 @@ fuzz: deps
 	@tests/fuzz/run.sh
 
 bench: deps build/qingfeng
-	@bench/run.sh
+	@bench/run.sh && bench/pg.sh
 
 clean:
 	rm -rf build

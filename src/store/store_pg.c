@@ -136,6 +136,25 @@ static void sleep_ms(long ms)
 		;
 }
 
+/* What every connection is set up with, at open and after a reconnect
+ * (a reset connection starts from the server's defaults again): quiet
+ * notices, and a writer waits at most 2 s for the write lock (store_tx
+ * retries SQLSTATE 55P03 as STORE_BUSY, then the request gets a 503
+ * instead of hanging). */
+static int session_setup(struct pg_store *ps)
+{
+	PGresult *res;
+	int ok;
+
+	PQsetNoticeProcessor(ps->conn, quiet_notice, NULL);
+	res = PQexec(ps->conn, "SET client_min_messages = warning; SET lock_timeout = '2s'");
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!ok)
+		fail_result(&ps->base, res, "session setup");
+	PQclear(res);
+	return ok ? 0 : STORE_ERR;
+}
+
 /* Re-establishes a lost connection (outside a transaction only), with
  * backoff.  0 when the connection is usable. */
 static int ensure_conn(struct store *s)
@@ -151,9 +170,8 @@ static int ensure_conn(struct store *s)
 	}
 	for (int i = 0; i < RECONNECT_TRIES; i++) {
 		PQreset(ps->conn);
-		if (PQstatus(ps->conn) == CONNECTION_OK) {
+		if (PQstatus(ps->conn) == CONNECTION_OK && session_setup(ps) == 0) {
 			ps->gen++;
-			PQsetNoticeProcessor(ps->conn, quiet_notice, NULL);
 			return 0;
 		}
 		sleep_ms(wait);
@@ -190,13 +208,8 @@ static struct store *pg_open(const char *uri, int create, char *err, size_t errl
 		free(ps);
 		return NULL;
 	}
-	PQsetNoticeProcessor(ps->conn, quiet_notice, NULL);
 	ps->base.backend = STORE_PG;
-	/* a writer waits at most this long for the write lock; store_tx
-	 * retries (SQLSTATE 55P03 maps to STORE_BUSY), then the request gets
-	 * a 503 instead of hanging */
-	if (run(&ps->base, "SET client_min_messages = warning") < 0 ||
-	    run(&ps->base, "SET lock_timeout = '2s'") < 0) {
+	if (session_setup(ps) < 0) {
 		snprintf(err, errlen, "%s", ps->base.err);
 		PQfinish(ps->conn);
 		free(ps);
@@ -216,12 +229,12 @@ static int pg_begin(struct store *s, int write)
 	/* READ COMMITTED whatever the server's default: a write transaction's
 	 * reads (the last audit entry) must see what committed before the lock
 	 * was granted, not a snapshot taken while waiting for it */
-	int rc = run(s, "BEGIN ISOLATION LEVEL READ COMMITTED");
+	int rc = run(s, write ? "BEGIN ISOLATION LEVEL READ COMMITTED; " WRITE_LOCK_SQL
+			      : "BEGIN ISOLATION LEVEL READ COMMITTED");
 
-	if (rc < 0 || !write)
-		return rc;
-	rc = run(s, WRITE_LOCK_SQL);
-	if (rc < 0)
+	/* one round trip; if the lock was not granted the transaction is
+	 * aborted and must be ended */
+	if (rc < 0 && write)
 		run(s, "ROLLBACK");
 	return rc;
 }
