@@ -31,6 +31,22 @@ static const struct label clue_states[] = {
 	{ NULL, NULL }
 };
 
+/* The campaigns as a <select> named campaign_id. */
+static void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
+			    const char *none_label)
+{
+	struct campaign *v;
+	int n = campaign_list(&r->c, &v);
+
+	field_select_open(sb, "campaign_id", "专项整治", 0, err, none_label);
+	for (int i = 0; i < n; i++) {
+		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id, v[i].id == selected ? " selected" : "");
+		html_txt(sb, v[i].name);
+		strbuf_addstr(sb, "</option>");
+	}
+	field_select_close(sb, "campaign_id", err);
+}
+
 static const char *const crumbs_list[] = { "工作台", "/", "问题线索", NULL, NULL };
 
 int page_clues(struct req *r)
@@ -39,8 +55,13 @@ int page_clues(struct req *r)
 	struct list_query lq = { .success = -1 };
 	struct clue *v = NULL;
 	int64_t total = 0;
+	long long unit = 0, camp = 0;
 	int page = req_page(r), n;
 
+	form_get_int(&r->query, "unit_id", &unit);
+	form_get_int(&r->query, "campaign_id", &camp);
+	lq.unit_id = unit;
+	lq.campaign_id = camp;
 	lq.q = req_arg(r, "subject");
 	lq.state = req_arg(r, "state");
 	lq.source = req_arg(r, "source");
@@ -56,6 +77,8 @@ int page_clues(struct req *r)
 	field_text(&sb, "subject", "被反映人", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
 	field_select(&sb, "state", "状态", clue_states, lq.state, 0, NULL, "全部");
 	field_select(&sb, "source", "来源", clue_sources, lq.source, 0, NULL, "全部");
+	unit_select(r, &sb, "unit_id", "单位", lq.unit_id, 0, NULL, "全部单位");
+	campaign_select(r, &sb, lq.campaign_id, NULL, "全部");
 	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
@@ -91,6 +114,10 @@ int page_clues(struct req *r)
 	url_param(&base, "source", lq.source);
 	url_param(&base, "from", lq.day_from);
 	url_param(&base, "to", lq.day_to);
+	if (unit)
+		strbuf_addf(&base, "unit_id=%lld&", unit);
+	if (camp)
+		strbuf_addf(&base, "campaign_id=%lld&", camp);
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
@@ -142,8 +169,6 @@ static int clue_form(struct req *r, const struct clue_input *in, const struct fi
 {
 	struct strbuf sb = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "问题线索", "/clues", "登记问题线索", NULL, NULL };
-	struct campaign *camps;
-	int nc = campaign_list(&r->c, &camps);
 
 	page_begin(r, &sb, "登记问题线索", crumbs);
 	field_errors_summary(&sb, fe);
@@ -164,14 +189,7 @@ static int clue_form(struct req *r, const struct clue_input *in, const struct fi
 	field_text(&sb, "source_ref", "来源编号（如信访件编号）", in->source_ref, 0,
 		   fielderr_get(fe, "source_ref"), "maxlength=\"100\"");
 	subject_select(r, &sb, in, fielderr_get(fe, "subjects"));
-	field_select_open(&sb, "campaign_id", "专项整治", 0, fielderr_get(fe, "campaign_id"), "（无）");
-	for (int i = 0; i < nc; i++) {
-		strbuf_addf(&sb, "<option value=\"%" PRId64 "\"%s>", camps[i].id,
-			    camps[i].id == in->campaign_id ? " selected" : "");
-		html_txt(&sb, camps[i].name);
-		strbuf_addstr(&sb, "</option>");
-	}
-	field_select_close(&sb, "campaign_id", fielderr_get(fe, "campaign_id"));
+	campaign_select(r, &sb, in->campaign_id, fielderr_get(fe, "campaign_id"), "（无）");
 	field_open(&sb, "summary", "反映的主要问题", 1, fielderr_get(fe, "summary"));
 	strbuf_addstr(&sb, "<textarea rows=\"6\" maxlength=\"5000\"");
 	field_attrs(&sb, "summary", 1, fielderr_get(fe, "summary"));

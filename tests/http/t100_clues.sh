@@ -139,6 +139,12 @@ expect_eq "GET the clue page: 200" 200 "$(http_get "$H" -b "$JAR" "$BASE/clues/$
 expect_contains "... state 已了结" "已了结" "$(cat "$H.b")"
 expect_contains "... the timeline" "批准处置：予以了结" "$(cat "$H.b")"
 expect_contains "... the summary for those who may read it" "巡察发现其违规发放津贴" "$(cat "$H.b")"
+CAMP=$(sql "SELECT id FROM campaigns LIMIT 1")
+sql "UPDATE clues SET campaign_id = $CAMP WHERE id = $CP"
+http_get "$H" -b "$JAR" "$BASE/clues?campaign_id=$CAMP" >/dev/null
+expect_eq "the page filters by campaign" 1 "$(grep -o '<tr><td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
+http_get "$H" -b "$JAR" "$BASE/clues?unit_id=$UB" >/dev/null
+expect_eq "... and by unit (only 乙镇's clues)" "$(sql "SELECT count(*) FROM clues WHERE unit_id = $UB")" "$(grep -o '<tr><td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
 expect_eq "town may not open a clue page outside its jurisdiction: 404" 404 "$(http_status -b "$TJ" "$BASE/clues/$C3")"
 
 stop_server
