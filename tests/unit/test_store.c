@@ -128,7 +128,9 @@ static const struct store_sql q_count_triggers = {
 };
 static const struct store_sql q_set = { "INSERT INTO settings (key, value) VALUES (?, ?)", NULL };
 static const struct store_sql q_get = { "SELECT value FROM settings WHERE key = ?", NULL };
-static const struct store_sql q_count_settings = { "SELECT count(*) FROM settings", NULL };
+/* the settings the tests wrote: migrations seed their own rules (0006) */
+static const struct store_sql q_count_settings = {
+	"SELECT count(*) FROM settings WHERE key <> 'gov_sanction_cap_months'", NULL };
 
 static int setting_exists(struct store *s, const char *key)
 {
