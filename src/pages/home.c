@@ -4,10 +4,12 @@
  */
 #include <inttypes.h>
 
+#include "core/date.h"
 #include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/person.h"
 #include "domain/role.h"
+#include "domain/todo.h"
 #include "domain/unit.h"
 #include "http/http.h"
 #include "pages/page.h"
@@ -22,6 +24,54 @@ static void card(struct strbuf *sb, const char *href, const char *label, int64_t
 	strbuf_addf(sb, "</span><span class=\"card-num\">%" PRId64 "</span><span class=\"card-unit\">", n);
 	html_txt(sb, unit);
 	strbuf_addstr(sb, "</span></a>");
+}
+
+/* 待办事项: overdue and due-soon clocks, approvals waiting. */
+static void todo_section(struct req *r, struct strbuf *sb)
+{
+	struct todo *v;
+	int n;
+	char buf[11];
+
+	if (!authz_has(&r->c.who, PERM_CLUE_READ) && !authz_has(&r->c.who, PERM_CLUE_APPROVE))
+		return;
+	n = todo_list(&r->c, &v);
+	strbuf_addstr(sb, "<h2>待办事项</h2>");
+	if (n < 0) {
+		strbuf_addstr(sb, "<p class=\"notice error\">待办事项暂时无法读取。</p>");
+		return;
+	}
+	if (!n) {
+		strbuf_addstr(sb, "<p class=\"empty\">没有逾期或三个工作日内到期的事项。</p>");
+		return;
+	}
+	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">事项</th>"
+		      "<th scope=\"col\">对象</th><th scope=\"col\">开始</th><th scope=\"col\">期限</th>"
+		      "<th scope=\"col\">状态</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(sb, "<tr><td>");
+		html_txt(sb, v[i].what);
+		strbuf_addstr(sb, "</td><td><a href=\"");
+		html_attr(sb, v[i].href);
+		strbuf_addstr(sb, "\">");
+		html_txt(sb, v[i].object);
+		strbuf_addstr(sb, "</a></td><td>");
+		html_txt(sb, date_format(v[i].start, buf));
+		strbuf_addstr(sb, "</td><td>");
+		if (v[i].due != QF_DAY_NONE)
+			html_txt(sb, date_format(v[i].due, buf));
+		strbuf_addstr(sb, "</td><td>");
+		if (v[i].state == CLOCK_OVERDUE || v[i].state == CLOCK_DUE_SOON) {
+			strbuf_addstr(sb, v[i].state == CLOCK_OVERDUE ? "<span class=\"clock overdue\">"
+								       : "<span class=\"clock due\">");
+			html_txt(sb, clock_state_label(v[i].state));
+			strbuf_addstr(sb, "</span>");
+		} else {
+			strbuf_addstr(sb, "待审批");
+		}
+		strbuf_addstr(sb, "</td></tr>");
+	}
+	strbuf_addstr(sb, "</tbody></table></div>");
 }
 
 int page_home(struct req *r)
@@ -47,6 +97,7 @@ int page_home(struct req *r)
 			card(&sb, "/persons", "监督对象", total, "人");
 	}
 	strbuf_addstr(&sb, "</div>");
+	todo_section(r, &sb);
 	if (role_find(r->user.role) && role_find(r->user.role)->admin)
 		strbuf_addstr(&sb, "<p class=\"hint\">三员分立：系统管理员、安全管理员、审计管理员均不查阅案件内容；"
 			      "审计日志仅审计管理员可查阅。</p>");

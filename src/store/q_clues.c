@@ -417,3 +417,71 @@ int store_timeline_list(struct store *s, struct arena *a, const char *object,
 	*out = v;
 	return rc < 0 ? rc : n;
 }
+
+/* ---- what is due ---------------------------------------------------------- */
+
+/* Clues under preliminary verification and the day the current one was
+ * approved (its clock starts there), within the scope. */
+static const struct store_sql Q_PRELIM = {
+	VIS_CTE "SELECT k.id, k.unit_id, u.name, (SELECT MAX(d.decided) FROM dispositions d "
+	"WHERE d.clue_id = k.id AND d.method = 'preliminary_verification' AND d.state = 'approved') "
+	"FROM clues k JOIN units u ON u.id = k.unit_id WHERE k.state = 'preliminary_verification' "
+	"AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) ORDER BY k.id LIMIT 1000", NULL };
+/* Dispositions waiting for approval, within the scope. */
+static const struct store_sql Q_PENDING = {
+	VIS_CTE "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name FROM dispositions d "
+	"JOIN clues k ON k.id = d.clue_id JOIN units u ON u.id = k.unit_id WHERE d.state = 'proposed' "
+	"AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) ORDER BY d.id LIMIT 1000", NULL };
+
+int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
+				struct clue **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PRELIM);
+	struct clue *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, scope_user);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct clue *k = q_push(a, &v, &cap, n++, sizeof(*v));
+		k->id = store_col_int(st, 0);
+		k->unit_id = store_col_int(st, 1);
+		k->unit_name = q_text(a, st, 2);
+		k->first_disposed = q_text_or_null(a, st, 3);   /* here: the clock's start */
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
+			       struct disposition **out, const char ***unit_names)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PENDING);
+	struct disposition *v = NULL;
+	const char **names = NULL;
+	int rc, n = 0, cap = 0, ncap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, scope_user);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct disposition *d = q_push(a, &v, &cap, n, sizeof(*v));
+		const char **nm = q_push(a, &names, &ncap, n, sizeof(*names));
+		d->id = store_col_int(st, 0);
+		d->clue_id = store_col_int(st, 1);
+		d->method = q_text(a, st, 2);
+		d->proposed_at = store_col_int(st, 3);
+		*nm = q_text(a, st, 4);
+		n++;
+	}
+	store_reset(st);
+	*out = v;
+	*unit_names = names;
+	return rc < 0 ? rc : n;
+}

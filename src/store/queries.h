@@ -138,6 +138,14 @@ int64_t store_disposition_pending(struct store *s, int64_t clue_id);
 int store_disposition_decide(struct store *s, int64_t id, const char *state, const char *decided,
 			     int64_t by, int64_t at, const char *note);
 
+/* Clues under preliminary verification, with the approval day of the
+ * current verification in first_disposed (the clock's start). */
+int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
+				struct clue **out);
+/* Dispositions awaiting approval, with their clue's unit name. */
+int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
+			       struct disposition **out, const char ***unit_names);
+
 int store_timeline_add(struct store *s, const char *region, const char *object, int64_t at,
 		       int64_t user_id, const char *user_name, const char *action, const char *detail);
 int store_timeline_list(struct store *s, struct arena *a, const char *object,

@@ -95,6 +95,22 @@ BJ=$T_DIR/boss.jar
 login boss "$PW" "$BJ" >/dev/null
 expect_eq "the principal leader approves: 200" 200 "$(status "$(api POST "/api/dispositions/$D4/decision" '{"approve":true,"day":"2022-03-15"}' "$BJ")")"
 
+# the home page lists what is overdue and what waits for approval
+http_get "$H" -b "$JAR" "$BASE/" >/dev/null
+expect_contains "cm's home page: the verification approved 2022-03-15 is overdue" \
+	"问题线索 $C2（甲局）</a></td><td>2022-03-15</td>" "$(cat "$H.b")"
+expect_contains "... marked 逾期" '<span class="clock overdue">逾期</span>' "$(cat "$H.b")"
+r=$(api POST "/api/clues/$C3/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}'); D5=$(body "$r" | jget '["id"]')
+http_get "$H" -b "$LJ" "$BASE/" >/dev/null
+expect_contains "the leader's home page lists the disposition waiting for approval" \
+	"处置意见待审批：初步核实" "$(cat "$H.b")"
+expect_eq "approved today: a fresh clock is not listed yet" 200 \
+	"$(status "$(api POST "/api/dispositions/$D5/decision" "{\"approve\":true,\"day\":\"$today\"}" "$LJ")")"
+http_get "$H" -b "$JAR" "$BASE/" >/dev/null
+case "$(cat "$H.b")" in *"问题线索 $C3（"*) not_ok "a running clock is not on the home page" ;; *) ok "a running clock is not on the home page" ;; esac
+http_get "$H" -b "$TJ" "$BASE/" >/dev/null
+expect_contains "town sees the overdue clue of its jurisdiction" "问题线索 $C2（甲局）" "$(cat "$H.b")"
+
 r=$(api GET "/api/clues/$C1")
 expect_eq "the timeline holds every step in order" "登记线索,拟处置：谈话函询,批准处置：谈话函询,拟处置：立案审查调查,批准处置：立案审查调查" \
 	"$(body "$r" | jget '["timeline"]' | python3 -c 'import ast,sys; print(",".join(e["action"] for e in ast.literal_eval(sys.stdin.read())))')"
