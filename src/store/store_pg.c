@@ -46,6 +46,7 @@ struct pg_store {
 	unsigned gen;           /* bumped at each reconnect: statements re-prepare */
 	unsigned next_name;
 	int64_t changes;
+	int lost;               /* the server said it is ending this connection */
 };
 
 struct pg_stmt {
@@ -116,7 +117,12 @@ static int fail_result(struct store *s, PGresult *res, const char *what)
 	one_line(msg, sizeof(msg), res ? PQresultErrorMessage(res) : PQerrorMessage(PS(s)->conn));
 	store_seterr(s, "%s: %s%s%s%s", what, msg, state ? " (SQLSTATE " : "", state ? state : "",
 		     state ? ")" : "");
-	if (PQstatus(PS(s)->conn) != CONNECTION_OK) {
+	/* lost: libpq noticed, or the server announced it (class 08
+	 * connection exception, 57P01-57P03 shutdown) before closing */
+	if (PQstatus(PS(s)->conn) != CONNECTION_OK ||
+	    (state && (!strncmp(state, "08", 2) || !strncmp(state, "57P0", 4))))
+		PS(s)->lost = 1;
+	if (PS(s)->lost) {
 		s->in_tx = 0;               /* the server ended it with the connection */
 		return STORE_ERR;
 	}
@@ -162,7 +168,7 @@ static int ensure_conn(struct store *s)
 	struct pg_store *ps = PS(s);
 	long wait = 50;
 
-	if (PQstatus(ps->conn) == CONNECTION_OK)
+	if (PQstatus(ps->conn) == CONNECTION_OK && !ps->lost)
 		return 0;
 	if (s->in_tx) {
 		store_seterr(s, "connection to PostgreSQL lost inside a transaction");
@@ -172,6 +178,7 @@ static int ensure_conn(struct store *s)
 		PQreset(ps->conn);
 		if (PQstatus(ps->conn) == CONNECTION_OK && session_setup(ps) == 0) {
 			ps->gen++;
+			ps->lost = 0;
 			return 0;
 		}
 		sleep_ms(wait);
@@ -182,18 +189,31 @@ static int ensure_conn(struct store *s)
 }
 
 /* Runs a command without parameters or rows. */
+/* 1 when a call that just failed may be sent again on a fresh
+ * connection: the connection was lost (not the statement refused) and no
+ * transaction was open, so nothing half-done is repeated. */
+static int retry_on_new_conn(struct store *s, int was_in_tx)
+{
+	return !was_in_tx && PS(s)->lost;
+}
+
 static int run(struct store *s, const char *sql)
 {
-	PGresult *res;
-	int rc = STORE_OK;
+	int was_in_tx = s->in_tx;
 
-	if (ensure_conn(s) < 0)
-		return STORE_ERR;
-	res = PQexec(PS(s)->conn, sql);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)
-		rc = fail_result(s, res, sql);
-	PQclear(res);
-	return rc;
+	for (int attempt = 0;; attempt++) {
+		PGresult *res;
+		int rc = STORE_OK;
+
+		if (ensure_conn(s) < 0)
+			return STORE_ERR;
+		res = PQexec(PS(s)->conn, sql);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)
+			rc = fail_result(s, res, sql);
+		PQclear(res);
+		if (rc == STORE_OK || attempt || !retry_on_new_conn(s, was_in_tx))
+			return rc;
+	}
 }
 
 static struct store *pg_open(const char *uri, int create, char *err, size_t errlen)
@@ -428,6 +448,8 @@ static int pg_step(struct store_stmt *base)
 	ExecStatusType status;
 
 	if (!st->res) {
+		int was_in_tx = s->in_tx;
+again:
 		if (ensure_conn(s) < 0)
 			return STORE_ERR;
 		if (st->gen != PS(s)->gen && prepare_on_server(st) < 0)
@@ -435,6 +457,17 @@ static int pg_step(struct store_stmt *base)
 		st->res = PQexecPrepared(PS(s)->conn, st->name, st->nparams,
 					 (const char *const *)st->vals, NULL, NULL, 0);
 		status = PQresultStatus(st->res);
+		if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+			int rc = fail_result(s, st->res, "query");
+			clear_result(st);
+			if (retry_on_new_conn(s, was_in_tx)) {
+				/* the connection was lost before this statement:
+				 * send it once more on a fresh one */
+				was_in_tx = 1;          /* at most once */
+				goto again;
+			}
+			return rc;
+		}
 		if (status == PGRES_COMMAND_OK) {
 			const char *t = PQcmdTuples(st->res);
 			PS(s)->changes = *t ? strtoll(t, NULL, 10) : 0;
@@ -443,10 +476,6 @@ static int pg_step(struct store_stmt *base)
 			const char *t = PQcmdTuples(st->res);
 			PS(s)->changes = *t ? strtoll(t, NULL, 10) : 0;
 			st->nrows = PQntuples(st->res);
-		} else {
-			int rc = fail_result(s, st->res, "query");
-			clear_result(st);
-			return rc;
 		}
 		st->row = -1;
 	}

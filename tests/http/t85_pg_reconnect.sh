@@ -1,8 +1,8 @@
 # t85_pg_reconnect.sh: PostgreSQL only: when the database drops the
 # server's connections (a restart, a failover, an administrator's
-# pg_terminate_backend), the request in flight gets a clear 503 in Chinese
-# or succeeds, the server never crashes, and the next requests work again
-# on fresh connections; a server default of REPEATABLE READ does not break
+# pg_terminate_backend), a statement outside a transaction is sent again on
+# a fresh connection, a request whose transaction was cut gets a clear 503
+# in Chinese, the server never crashes, and the next requests work again; a server default of REPEATABLE READ does not break
 # concurrent writes.  On both backends: a URI's password is never shown.
 . "$(dirname "$0")/lib.sh"
 
@@ -47,14 +47,19 @@ for round in 1 2 3; do
 	st=$(api POST /api/units "{\"name\":\"重连后单位$round\",\"kind\":\"department\"}" | tail -1)
 	expect_eq "round $round: a write after reconnecting: 201" 201 "$st"
 done
-expect_eq "the API answers a drop with the JSON error shape" 1 "$(
-	kill_backends
-	seen=0
-	for i in 1 2 3 4; do
-		out=$(curl -s -b "$JAR" "$BASE/api/persons")
-		case $out in *'"code":1008'*) seen=1 ;; esac
-	done
-	echo $seen)"
+# outside a transaction the statement is sent again on a fresh connection,
+# so most drops are invisible; what is seen is 200 or the JSON 503 shape
+api_bad=0
+kill_backends
+for i in 1 2 3 4; do
+	out=$(curl -s -w '\n%{http_code}' -b "$JAR" "$BASE/api/persons")
+	case "$(tail -n1 <<<"$out")" in
+	200) case $out in *'"items"'*) ;; *) api_bad=1 ;; esac ;;
+	503) case $out in *'"code":1008'*) ;; *) api_bad=1 ;; esac ;;
+	*) api_bad=1 ;;
+	esac
+done
+expect_eq "the API after a drop: 200 with the list, or 503 with the JSON error shape" 0 "$api_bad"
 stop_server
 
 # a DBA's default of REPEATABLE READ must not break the write path: write
