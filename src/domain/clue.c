@@ -48,14 +48,17 @@ static const char *summary_ad(struct ctx *c, int64_t id)
 	return arena_printf(c->a, "clues.summary/%" PRId64, id);
 }
 
-/* Timeline and audit of one step, in the caller's transaction. */
+/* Timeline and audit of one step, in the caller's transaction.  The
+ * reasons people type (detail) go to the timeline, which only those who
+ * may read the clue see; the audit log, which the audit admin reads,
+ * gets the step (action) only: no case content. */
 static int record_step(struct ctx *c, int64_t clue_id, const char *event, const char *action,
 		       const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, clue_obj(c, clue_id), c->now, c->who.id,
 			       c->who.name, action, detail) < 0)
 		return -1;
-	return audit_append(c, event, clue_obj(c, clue_id), 1, detail);
+	return audit_append(c, event, clue_obj(c, clue_id), 1, action);
 }
 
 /* ---- registering ---------------------------------------------------------- */

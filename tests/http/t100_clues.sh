@@ -121,6 +121,9 @@ r=$(api GET "/api/clues?subject=%E9%92%B1")
 expect_eq "filter by subject name" "$C2" "$(body "$r" | jget '["items"][0]["id"]')"
 expect_eq "campaign: create (case manager)" 201 "$(status "$(api POST /api/campaigns '{"name":"农业补贴专项整治","start":"2022-03-01"}')")"
 expect_eq "no person names in the audit log" 0 "$(sql "SELECT count(*) FROM audit_log WHERE detail LIKE '%赵科长%' OR object LIKE '%赵科长%' OR detail LIKE '%礼金%'")"
+expect_eq "no reasons or decision notes (case content) in the audit log" 0 \
+	"$(sql "SELECT count(*) FROM audit_log WHERE detail LIKE '%函询%发现%' OR detail LIKE '%同意%' OR detail LIKE '%拟初核%' OR detail LIKE '%退回补充%'")"
+expect_eq "... which the timeline keeps" 1 "$(sql "SELECT count(*) FROM timeline WHERE detail = '退回补充'")"
 # the same flow through the pages
 tok=$(csrf_of)
 expect_eq "GET /clues: 200" 200 "$(http_get "$H" -b "$JAR" "$BASE/clues")"
