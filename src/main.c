@@ -19,8 +19,8 @@ static const struct {
 } commands[] = {
 	{ "init", cmd_init, "create the database, the key file and the first administrator" },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API" },
-	{ "user", cmd_user, "add, list, disable, enable, unlock users; set passwords" },
-	{ "backup", cmd_backup, "copy the database consistently while serving" },
+	{ "user", cmd_user, "add, list, disable, enable, unlock users; passwords, jurisdictions" },
+	{ "backup", cmd_backup, "copy the database while serving (SQLite file, or pg_dump)" },
 	{ "audit", cmd_audit, "verify the audit log's MAC chain" },
 	{ "calendar", cmd_calendar, "import or show the working-day calendar" },
 	{ "config", cmd_config, "show or change the deployment's settings" },
@@ -31,7 +31,8 @@ static void usage(FILE *f)
 	fprintf(f, "usage: qingfeng <command> [options]   (qingfeng <command> --help)\n\n");
 	for (size_t i = 0; i < QF_ARRAY_SIZE(commands); i++)
 		fprintf(f, "   %-10s %s\n", commands[i].name, commands[i].help);
-	fprintf(f, "\nEvery command takes --db PATH (default var/qingfeng.db, or $QINGFENG_DB).\n");
+	fprintf(f, "\nEvery command takes --db PATH (default var/qingfeng.db, or $QINGFENG_DB); a\n"
+		   "postgresql:// URI selects PostgreSQL, which also needs --key FILE (or $QINGFENG_KEY).\n");
 }
 
 int main(int argc, char **argv)

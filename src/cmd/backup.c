@@ -15,12 +15,12 @@ int cmd_backup(int argc, char **argv)
 	const char *db = NULL, *key = NULL, *pos[1];
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
-		{ "--key", &key, NULL, "key file" },
+		{ "--key", &key, NULL, "key file (default <db>.key; required with PostgreSQL)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct cmd_env env;
 	char err[512];
-	int n = cmd_parse(argc, argv, specs, pos, 1, "qingfeng backup FILE"), rc = 1;
+	int n = cmd_parse(argc, argv, specs, pos, 1, "qingfeng backup FILE   (SQLite: a consistent copy; PostgreSQL: pg_dump custom format)"), rc = 1;
 
 	if (n == -2)
 		return 0;

@@ -60,7 +60,7 @@ int cmd_calendar(int argc, char **argv)
 	const char *db = NULL, *key = NULL, *pos[2];
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
-		{ "--key", &key, NULL, "key file" },
+		{ "--key", &key, NULL, "key file (default <db>.key; required with PostgreSQL)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct cmd_env env;

@@ -64,7 +64,7 @@ int cmd_config(int argc, char **argv)
 	const char *db = NULL, *key = NULL, *pos[3];
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
-		{ "--key", &key, NULL, "key file" },
+		{ "--key", &key, NULL, "key file (default <db>.key; required with PostgreSQL)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct cmd_env env;

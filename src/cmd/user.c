@@ -18,7 +18,7 @@
 #include "domain/role.h"
 #include "domain/user.h"
 
-#define USAGE "qingfeng user add NAME --role ROLE --password-stdin [--display NAME] [--unit ID]\n" \
+#define USAGE "qingfeng user add NAME --role ROLE --password-stdin [--display NAME] [--unit ID] [--principal]\n" \
 	"   or: qingfeng user list | disable NAME | enable NAME | unlock NAME\n" \
 	"   or: qingfeng user passwd NAME --password-stdin\n" \
 	"   or: qingfeng user scope NAME --unit ID   (add a unit to a scoped user's jurisdiction)"
@@ -46,7 +46,7 @@ int cmd_user(int argc, char **argv)
 	int pw_stdin = 0, principal = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
-		{ "--key", &key, NULL, "key file" },
+		{ "--key", &key, NULL, "key file (default <db>.key; required with PostgreSQL)" },
 		{ "--role", &role, NULL, "role code (intake, case_manager, supervisor, investigator, trial, inspection, resident_group, township, leader, sysadmin, secadmin, auditadmin)" },
 		{ "--display", &display, NULL, "the person's name as shown in the pages" },
 		{ "--unit", &unit, NULL, "unit id (the jurisdiction of township and resident-group users)" },

@@ -331,7 +331,7 @@ int csv_field(struct strbuf *out, const char *s)
 			   quote ? "\"" : NULL);
 }
 
-static int hexval(int c)
+int hex_value(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -355,13 +355,13 @@ long url_decode(char *s)
 	for (r = s; *r; r++) {
 		if (*r != '%')
 			continue;
-		if (hexval(r[1]) < 0 || hexval(r[2]) < 0 || (r[1] == '0' && r[2] == '0'))
+		if (hex_value(r[1]) < 0 || hex_value(r[2]) < 0 || (r[1] == '0' && r[2] == '0'))
 			return -1;
 		r += 2;
 	}
 	for (r = w = s; *r; r++) {
 		if (*r == '%') {
-			*w++ = (char)(hexval(r[1]) << 4 | hexval(r[2]));
+			*w++ = (char)(hex_value(r[1]) << 4 | hex_value(r[2]));
 			r += 2;
 		} else if (*r == '+') {
 			*w++ = ' ';

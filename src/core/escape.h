@@ -38,6 +38,8 @@ int utf8_valid(const char *s, size_t len);
  * characters, as users count them); an invalid byte counts as one. */
 size_t utf8_len(const char *s);
 
+/* The value of one hexadecimal digit, -1 when c is not one. */
+int hex_value(int c);
 /* Decodes %XX and '+' (form encoding) in place; returns the new length or
  * -1 on a malformed escape ("%G1", "%4", "%" at the end) or on "%00",
  * leaving s unchanged.  The result may be invalid UTF-8: check it. */

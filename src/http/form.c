@@ -342,16 +342,6 @@ int form_finish(struct form *f)
 	return close_open(f);
 }
 
-static int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Decodes s[0..n) (form encoding: %XX and '+') into out, which has room for
  * n bytes.  The decoded length, or -1 on a malformed escape. */
@@ -367,8 +357,8 @@ static long decode(const char *s, size_t n, char *out)
 			int hi, lo;
 			if (n - i < 3)
 				return -1;
-			hi = hexval((unsigned char)s[i + 1]);
-			lo = hexval((unsigned char)s[i + 2]);
+			hi = hex_value((unsigned char)s[i + 1]);
+			lo = hex_value((unsigned char)s[i + 2]);
 			if (hi < 0 || lo < 0)
 				return -1;
 			out[o++] = (char)(hi << 4 | lo);

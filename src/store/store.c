@@ -39,7 +39,7 @@ void store_seterr(struct store *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void QF_PRINTF(3, 4) errf(char *err, size_t errlen, const char *fmt, ...)
+void store_errf(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -73,7 +73,7 @@ struct store *store_open(const char *uri, int create, char *err, size_t errlen)
 	struct timespec ts;
 
 	if (!uri || !*uri) {
-		errf(err, errlen, "no database given");
+		store_errf(err, errlen, "no database given");
 		return NULL;
 	}
 	if (is_pg_uri(uri)) {
@@ -410,13 +410,13 @@ int store_backup(struct store *s, const char *dest, char *err, size_t errlen)
 	}
 	err[0] = '\0';
 	if (!dest || !*dest) {
-		errf(err, errlen, "no backup file given");
+		store_errf(err, errlen, "no backup file given");
 		rc = STORE_ERR;
 	} else if (s->in_tx) {
-		errf(err, errlen, "cannot back up inside an open transaction");
+		store_errf(err, errlen, "cannot back up inside an open transaction");
 		rc = STORE_ERR;
 	} else if (!s->ops->backup) {
-		errf(err, errlen, "the %s backend cannot back up", s->ops->name);
+		store_errf(err, errlen, "the %s backend cannot back up", s->ops->name);
 		rc = STORE_ERR;
 	} else {
 		rc = s->ops->backup(s, dest, err, errlen);

@@ -93,6 +93,9 @@ struct store_ops {
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;     /* store_pg.c */
 
+/* Writes a message into a caller's error buffer (err may be NULL). */
+void store_errf(char *err, size_t errlen, const char *fmt, ...) QF_PRINTF(3, 4);
+
 /* Records the message store_errmsg() returns (truncated to STORE_ERRMAX). */
 void store_seterr(struct store *s, const char *fmt, ...) QF_PRINTF(2, 3);
 

@@ -74,17 +74,6 @@ static void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
-static void QF_PRINTF(3, 4) errf(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 static int map_rc(int rc)
 {
 	switch (rc & 0xff) {
@@ -133,7 +122,7 @@ static int pragma(sqlite3 *db, const char *sql, char *out, size_t outlen,
 		}
 	}
 	if (rc != SQLITE_DONE) {
-		errf(err, errlen, "'%s' failed: %s", sql, sqlite3_errmsg(db));
+		store_errf(err, errlen, "'%s' failed: %s", sql, sqlite3_errmsg(db));
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -151,7 +140,7 @@ static int pragma_expect(sqlite3 *db, const char *set, const char *get,
 	    pragma(db, get, got, sizeof(got), err, errlen))
 		return -1;
 	if (strcasecmp(got, want)) {
-		errf(err, errlen, "database '%s': %s did not take effect (got '%s')", path, set, got);
+		store_errf(err, errlen, "database '%s': %s did not take effect (got '%s')", path, set, got);
 		return -1;
 	}
 	return 0;
@@ -173,7 +162,7 @@ static struct store *sq_open(const char *uri, int create, char *err, size_t errl
 	int rc;
 
 	if (!sqlite3_threadsafe()) {
-		errf(err, errlen, "this SQLite library was built without thread support");
+		store_errf(err, errlen, "this SQLite library was built without thread support");
 		return NULL;
 	}
 	if (create)
@@ -182,7 +171,7 @@ static struct store *sq_open(const char *uri, int create, char *err, size_t errl
 	pthread_once(&once, sq_configure);
 	rc = sqlite3_open_v2(uri, &q->db, flags, NULL);
 	if (rc != SQLITE_OK) {
-		errf(err, errlen, "cannot open database '%s': %s", uri,
+		store_errf(err, errlen, "cannot open database '%s': %s", uri,
 		     q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
 		goto fail;
 	}
@@ -453,9 +442,9 @@ static int sq_backup(struct store *s, const char *dest, char *err, size_t errlen
 	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		if (errno == EEXIST)
-			errf(err, errlen, "backup file '%s' already exists", dest);
+			store_errf(err, errlen, "backup file '%s' already exists", dest);
 		else
-			errf(err, errlen, "cannot create '%s': %s", dest, strerror(errno));
+			store_errf(err, errlen, "cannot create '%s': %s", dest, strerror(errno));
 		return STORE_ERR;
 	}
 	close(fd);
@@ -463,13 +452,13 @@ static int sq_backup(struct store *s, const char *dest, char *err, size_t errlen
 	rc = sqlite3_open_v2(dest, &ddb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 			     SQLITE_OPEN_EXRESCODE, NULL);
 	if (rc != SQLITE_OK) {
-		errf(err, errlen, "cannot open '%s': %s", dest,
+		store_errf(err, errlen, "cannot open '%s': %s", dest,
 		     ddb ? sqlite3_errmsg(ddb) : sqlite3_errstr(rc));
 		goto fail;
 	}
 	bk = sqlite3_backup_init(ddb, "main", q->db, "main");
 	if (!bk) {
-		errf(err, errlen, "cannot back up to '%s': %s", dest, sqlite3_errmsg(ddb));
+		store_errf(err, errlen, "cannot back up to '%s': %s", dest, sqlite3_errmsg(ddb));
 		goto fail;
 	}
 	for (tries = 0;; tries++) {
@@ -480,28 +469,28 @@ static int sq_backup(struct store *s, const char *dest, char *err, size_t errlen
 		sqlite3_sleep(SQ_BACKUP_SLEEP_MS);
 	}
 	if (rc != SQLITE_DONE) {
-		errf(err, errlen, "backup to '%s' failed: %s", dest, sqlite3_errstr(rc));
+		store_errf(err, errlen, "backup to '%s' failed: %s", dest, sqlite3_errstr(rc));
 		sqlite3_backup_finish(bk);
 		goto fail;
 	}
 	rc = sqlite3_backup_finish(bk);
 	if (rc != SQLITE_OK) {
-		errf(err, errlen, "backup to '%s' failed: %s", dest, sqlite3_errmsg(ddb));
+		store_errf(err, errlen, "backup to '%s' failed: %s", dest, sqlite3_errmsg(ddb));
 		goto fail;
 	}
 	rc = sqlite3_close(ddb);
 	ddb = NULL;
 	if (rc != SQLITE_OK) {
-		errf(err, errlen, "cannot close '%s': %s", dest, sqlite3_errstr(rc));
+		store_errf(err, errlen, "cannot close '%s': %s", dest, sqlite3_errstr(rc));
 		goto fail;
 	}
 	if (fsync_path(dest, 0)) {
-		errf(err, errlen, "cannot sync '%s': %s", dest, strerror(errno));
+		store_errf(err, errlen, "cannot sync '%s': %s", dest, strerror(errno));
 		goto fail;
 	}
 	dircopy = strdup(dest);
 	if (!dircopy || fsync_path(dirname(dircopy), 1)) {
-		errf(err, errlen, "cannot sync the directory of '%s': %s", dest, strerror(errno));
+		store_errf(err, errlen, "cannot sync the directory of '%s': %s", dest, strerror(errno));
 		free(dircopy);
 		goto fail;
 	}
