@@ -26,6 +26,14 @@ int api_disposition_create(struct req *r);
 int api_disposition_decide(struct req *r);
 int api_campaigns(struct req *r);
 int api_campaign_create(struct req *r);
+/* ---- reports.c ---- */
+
+
+/* ---- cases.c ---- */
+
+
+/* ---- outcomes.c ---- */
+
 
 /* The request body as a JSON object; NULL after answering 400. */
 json_t *api_body(struct req *r);

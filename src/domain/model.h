@@ -150,4 +150,13 @@ struct list_query {
 	int64_t scope_user;
 };
 
+/* ---- reports ---- */
+
+
+/* ---- cases ---- */
+
+
+/* ---- outcomes ---- */
+
+
 #endif

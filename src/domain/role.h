@@ -21,6 +21,16 @@ enum perm {
 	PERM_CLUE_REGISTER = 1u << 12, /* register a problem clue */
 	PERM_CLUE_PROPOSE = 1u << 13,  /* propose a disposition */
 	PERM_CLUE_APPROVE = 1u << 14,  /* approve or reject a disposition */
+	PERM_REPORT_READ  = 1u << 15,  /* the report (信访举报) registry */
+	PERM_REPORT_WRITE = 1u << 16,  /* register, accept, transfer, conclude, notify */
+	PERM_REPORTER     = 1u << 17,  /* see a reporter's identity and contact */
+	PERM_CASE_READ    = 1u << 18,  /* the case list; a case itself only on need-to-know */
+	PERM_CASE_ASSIGN  = 1u << 19,  /* assign a case's handling team */
+	PERM_CASE_WORK    = 1u << 20,  /* notes, detention, transfer, trial, closure (team only) */
+	PERM_CASE_OVERRIDE = 1u << 21, /* assign despite a declared conflict (audited) */
+	PERM_OUTCOME_WRITE = 1u << 22, /* record outcomes, clarifications, follow-up visits */
+	PERM_EXECUTION    = 1u << 23,  /* check off a sanction's execution in the unit */
+	PERM_ACCOUNTABILITY = 1u << 24, /* accountability and recovered-money records */
 };
 
 struct role {

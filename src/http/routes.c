@@ -49,6 +49,15 @@ const struct route route_table[] = {
 	{ POST, "/clues/{id}/dispositions", page_disposition_create, PERM_CLUE_PROPOSE, 0 },
 	{ POST, "/dispositions/{id}/decision", page_disposition_decide, PERM_CLUE_APPROVE, 0 },
 
+	/* reports */
+
+
+	/* cases */
+
+
+	/* outcomes */
+
+
 	{ GET, "/admin/users", page_users, PERM_USER_VIEW, 0 },
 	{ POST, "/admin/users", page_user_create, PERM_USER_ADMIN, 0 },
 	{ POST, "/admin/users/{id}/action", page_user_action, PERM_USER_VIEW, 0 },
@@ -72,6 +81,15 @@ const struct route route_table[] = {
 	{ POST, "/api/dispositions/{id}/decision", api_disposition_decide, PERM_CLUE_APPROVE, R_API },
 	{ GET, "/api/campaigns", api_campaigns, PERM_CLUE_READ, R_API },
 	{ POST, "/api/campaigns", api_campaign_create, PERM_UNIT_WRITE, R_API },
+	/* api: reports */
+
+
+	/* api: cases */
+
+
+	/* api: outcomes */
+
+
 	{ 0, NULL, NULL, 0, 0 }
 };
 

@@ -47,4 +47,13 @@ int page_disposition_decide(struct req *r);
 int page_calendar(struct req *r);              /* calendar.c */
 int page_calendar_import(struct req *r);
 
+/* ---- reports.c ---- */
+
+
+/* ---- cases.c ---- */
+
+
+/* ---- outcomes.c ---- */
+
+
 #endif

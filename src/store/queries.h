@@ -151,4 +151,20 @@ int store_timeline_add(struct store *s, const char *region, const char *object, 
 int store_timeline_list(struct store *s, struct arena *a, const char *object,
 			struct timeline_entry **out);
 
+/* ---- cases: need-to-know (q_access.c) ---- */
+int store_case_exists(struct store *s, int64_t case_id);
+int store_case_team_has(struct store *s, int64_t case_id, int64_t user_id);
+
+/* ---- reports (q_reports.c) ---- */
+
+
+/* ---- cases (q_cases.c) ---- */
+
+
+/* ---- outcomes, execution, clarification, follow-up, accountability, recovery (q_outcomes.c) ---- */
+
+
+/* ---- import / export (q_interchange.c) ---- */
+
+
 #endif
