@@ -27,60 +27,96 @@ static int by_urgency(const void *pa, const void *pb)
 	return (a->due > b->due) - (a->due < b->due);
 }
 
+struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clock, const char *what,
+			    qf_day start, qf_day due)
+{
+	const struct clock_limit *lim = clock_find(&acc->clocks, clock);
+	enum clock_state st;
+	struct todo *t;
+
+	if (!lim || start == QF_DAY_NONE)
+		return NULL;
+	if (due == QF_DAY_NONE)
+		due = clock_due(c->cal, lim, start);
+	st = clock_state(c->cal, due, QF_DAY_NONE, acc->today);
+	if (st != CLOCK_OVERDUE && st != CLOCK_DUE_SOON)
+		return NULL;
+	t = q_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
+	t->what = what ? what : lim->label;
+	t->office = "";
+	t->start = start;
+	t->due = due;
+	t->state = st;
+	return t;
+}
+
+struct todo *todo_add(struct ctx *c, struct todo_acc *acc, const char *what, qf_day start)
+{
+	struct todo *t = q_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
+
+	t->what = what;
+	t->office = "";
+	t->start = start;
+	t->due = QF_DAY_NONE;
+	t->state = CLOCK_RUNNING;
+	return t;
+}
+
+/* Preliminary verifications (15 working days from the approval). */
+static int todo_clues(struct ctx *c, struct todo_acc *acc)
+{
+	struct clue *k;
+	int nk;
+
+	if (!authz_has(&c->who, PERM_CLUE_READ))
+		return 0;
+	nk = store_clues_in_verification(c->db, c->a, authz_scope_user(c), &k);
+	for (int i = 0; i < nk; i++) {
+		qf_day start = date_parse(k[i].first_disposed ? k[i].first_disposed : "");
+		struct todo *t = todo_add_clock(c, acc, "preliminary_verification", NULL, start,
+						QF_DAY_NONE);
+		if (!t)
+			continue;
+		t->object = arena_printf(c->a, "问题线索 %" PRId64 "（%s）", k[i].id, k[i].unit_name);
+		t->href = arena_printf(c->a, "/clues/%" PRId64, k[i].id);
+	}
+	return nk < 0 ? -1 : 0;
+}
+
+/* Dispositions waiting for a leader's decision. */
+static int todo_approvals(struct ctx *c, struct todo_acc *acc)
+{
+	struct disposition *d;
+	const char **units;
+	int nd;
+
+	if (!authz_has(&c->who, PERM_CLUE_APPROVE))
+		return 0;
+	nd = store_dispositions_pending(c->db, c->a, authz_scope_user(c), &d, &units);
+	for (int i = 0; i < nd; i++) {
+		const struct disposition_method *m = disposition_method_find(d[i].method);
+		struct todo *t = todo_add(c, acc,
+					  arena_printf(c->a, "处置意见待审批：%s", m ? m->label : d[i].method),
+					  date_from_unix_cst(d[i].proposed_at));
+		t->object = arena_printf(c->a, "问题线索 %" PRId64 "（%s）", d[i].clue_id, units[i]);
+		t->href = arena_printf(c->a, "/clues/%" PRId64, d[i].clue_id);
+	}
+	return nd < 0 ? -1 : 0;
+}
+
 int todo_list(struct ctx *c, struct todo **out)
 {
-	struct todo *v = NULL;
-	int n = 0, cap = 0;
-	qf_day today = date_today();
+	struct todo_acc acc = { .today = date_today() };
 
 	*out = NULL;
-	if (authz_has(&c->who, PERM_CLUE_READ)) {
-		struct clock_table t;
-		const struct clock_limit *lim;
-		struct clue *k;
-		int nk;
+	if (clock_table_load(c->db, c->a, &acc.clocks) < 0)
+		return -1;
+	if (todo_clues(c, &acc) < 0 || todo_approvals(c, &acc) < 0)
+		return -1;
+	/* each family of records adds its clocks here */
 
-		if (clock_table_load(c->db, c->a, &t) < 0)
-			return -1;
-		lim = clock_find(&t, "preliminary_verification");
-		nk = store_clues_in_verification(c->db, c->a, authz_scope_user(c), &k);
-		if (nk < 0)
-			return -1;
-		for (int i = 0; lim && i < nk; i++) {
-			qf_day start = date_parse(k[i].first_disposed ? k[i].first_disposed : "");
-			qf_day due = clock_due(c->cal, lim, start);
-			enum clock_state st = clock_state(c->cal, due, QF_DAY_NONE, today);
-			struct todo *t0;
-			if (st != CLOCK_OVERDUE && st != CLOCK_DUE_SOON)
-				continue;
-			t0 = q_push(c->a, &v, &cap, n++, sizeof(*v));
-			t0->what = lim->label;
-			t0->object = arena_printf(c->a, "问题线索 %" PRId64 "（%s）", k[i].id, k[i].unit_name);
-			t0->href = arena_printf(c->a, "/clues/%" PRId64, k[i].id);
-			t0->start = start;
-			t0->due = due;
-			t0->state = st;
-		}
-	}
-	if (authz_has(&c->who, PERM_CLUE_APPROVE)) {
-		struct disposition *d;
-		const char **units;
-		int nd = store_dispositions_pending(c->db, c->a, authz_scope_user(c), &d, &units);
-		if (nd < 0)
-			return -1;
-		for (int i = 0; i < nd; i++) {
-			struct todo *t0 = q_push(c->a, &v, &cap, n++, sizeof(*v));
-			const struct disposition_method *m = disposition_method_find(d[i].method);
-			t0->what = arena_printf(c->a, "处置意见待审批：%s", m ? m->label : d[i].method);
-			t0->object = arena_printf(c->a, "问题线索 %" PRId64 "（%s）", d[i].clue_id, units[i]);
-			t0->href = arena_printf(c->a, "/clues/%" PRId64, d[i].clue_id);
-			t0->start = date_from_unix_cst(d[i].proposed_at);
-			t0->due = QF_DAY_NONE;
-			t0->state = CLOCK_RUNNING;
-		}
-	}
-	if (n > 1)
-		qsort(v, (size_t)n, sizeof(*v), by_urgency);
-	*out = v;
-	return n;
+	if (acc.n > 1)
+		qsort(acc.v, (size_t)acc.n, sizeof(*acc.v), by_urgency);
+	*out = acc.v;
+	return acc.n;
 }
