@@ -40,22 +40,13 @@ static json_t *disposition_json(const struct disposition *d)
 
 int api_clues(struct req *r)
 {
-	struct list_query lq = { .success = -1 };
+	struct list_query lq;
 	struct clue *v = NULL;
-	long long unit = 0, campaign = 0;
 	int64_t total;
 	int page = req_page(r), n;
 	json_t *items;
 
-	lq.q = req_arg(r, "subject");
-	lq.state = req_arg(r, "state");
-	lq.source = req_arg(r, "source");
-	lq.day_from = req_arg(r, "from");
-	lq.day_to = req_arg(r, "to");
-	form_get_int(&r->query, "unit_id", &unit);
-	form_get_int(&r->query, "campaign_id", &campaign);
-	lq.unit_id = unit;
-	lq.campaign_id = campaign;
+	req_list_query(r, &lq);
 	lq.limit = 100;
 	lq.offset = (page - 1) * 100;
 	n = clue_list(&r->c, &lq, &v, &total);

@@ -41,6 +41,16 @@ qf_day clock_due(const struct calendar *cal, const struct clock_limit *l, qf_day
 	}
 }
 
+qf_day clock_overdue_start(const struct calendar *cal, const struct clock_limit *l, qf_day today)
+{
+	/* due days never decrease with the start day: walk back to the first
+	 * start whose due day is already past */
+	for (qf_day s = today - 1; l && s > today - 400; s--)
+		if (clock_due(cal, l, s) < today)
+			return s;
+	return QF_DAY_NONE;
+}
+
 enum clock_state clock_state(const struct calendar *cal, qf_day due, qf_day done, qf_day today)
 {
 	if (done != QF_DAY_NONE)

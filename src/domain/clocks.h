@@ -35,6 +35,11 @@ const struct clock_limit *clock_find(const struct clock_table *t, const char *cl
  * (clamped to the month's end).  QF_DAY_NONE on a bad start. */
 qf_day clock_due(const struct calendar *cal, const struct clock_limit *l, qf_day start);
 
+/* The latest start day whose clock is overdue on `today` (due before
+ * it), QF_DAY_NONE when none within a year: the "overdue" filters compare
+ * stored start days with it. */
+qf_day clock_overdue_start(const struct calendar *cal, const struct clock_limit *l, qf_day today);
+
 enum clock_state {
 	CLOCK_RUNNING,          /* more than 3 working days left */
 	CLOCK_DUE_SOON,         /* 临期: due within 3 working days (today included) */

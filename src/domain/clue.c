@@ -20,6 +20,7 @@
 #include "core/escape.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/clocks.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
@@ -206,9 +207,27 @@ int clue_summary(struct ctx *c, const struct clue *k, struct strbuf *out)
 	return field_decrypt(c->keys, summary_ad(c, k->id), k->summary_enc, out);
 }
 
+/* The overdue filter as a start-day bound: a clue's preliminary
+ * verification is overdue when its clock started on or before it. */
+static int overdue_bound(struct ctx *c, struct list_query *lq)
+{
+	struct clock_table t;
+	qf_day s;
+
+	if (!lq->overdue)
+		return 0;
+	if (clock_table_load(c->db, c->a, &t) < 0)
+		return -1;
+	s = clock_overdue_start(c->cal, clock_find(&t, "preliminary_verification"), date_today());
+	lq->clock_before = s == QF_DAY_NONE ? "0000-00-00" : date_format(s, arena_alloc(c->a, 11));
+	return 0;
+}
+
 int clue_list(struct ctx *c, struct list_query *lq, struct clue **out, int64_t *total)
 {
 	lq->scope_user = authz_scope_user(c);
+	if (overdue_bound(c, lq) < 0)
+		return -1;
 	*total = store_clue_count(c->db, lq);
 	if (*total < 0)
 		return -1;

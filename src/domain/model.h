@@ -102,6 +102,7 @@ struct clue {
 	const char *state;
 	const char *first_disposed; /* YYYY-MM-DD or NULL */
 	const char *subject_names;  /* "张三、李四" (lists) */
+	const char *clock_start;    /* the running preliminary verification's start, or NULL */
 	int64_t created_by;
 	int64_t created_at;
 	int64_t updated_at;
@@ -144,6 +145,8 @@ struct list_query {
 	const char *source;     /* clues: source, "" for any */
 	int64_t campaign_id;    /* clues: 0 for any */
 	const char *day_from, *day_to;   /* clues: received range, "" for open */
+	int overdue;            /* clues: only those with an overdue clock */
+	const char *clock_before;  /* set from `overdue`: clocks started on or before it are overdue */
 	int offset, limit;
 	/* need-to-know: 0 sees all units; else only the units in the scope
 	 * of this user id and their descendants */

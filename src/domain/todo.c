@@ -72,7 +72,7 @@ static int todo_clues(struct ctx *c, struct todo_acc *acc)
 		return 0;
 	nk = store_clues_in_verification(c->db, c->a, authz_scope_user(c), &k);
 	for (int i = 0; i < nk; i++) {
-		qf_day start = date_parse(k[i].first_disposed ? k[i].first_disposed : "");
+		qf_day start = date_parse(k[i].clock_start ? k[i].clock_start : "");
 		struct todo *t = todo_add_clock(c, acc, "preliminary_verification", NULL, start,
 						QF_DAY_NONE);
 		if (!t)

@@ -11,7 +11,9 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "core/date.h"
 #include "domain/authz.h"
+#include "domain/clocks.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/labels.h"
@@ -47,30 +49,37 @@ static void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, 
 	field_select_close(sb, "campaign_id", err);
 }
 
+/* The due day and state of a clue's running preliminary verification. */
+static void clue_clock_cell(struct req *r, struct strbuf *sb, const struct clock_table *t,
+			    const struct clue *k)
+{
+	qf_day start = k->clock_start ? date_parse(k->clock_start) : QF_DAY_NONE;
+	qf_day due = clock_due(r->c.cal, clock_find(t, "preliminary_verification"), start);
+	char buf[11];
+
+	if (due == QF_DAY_NONE)
+		return;
+	html_txt(sb, date_format(due, buf));
+	strbuf_addstr(sb, " ");
+	html_clock(sb, clock_state(r->c.cal, due, QF_DAY_NONE, date_today()));
+}
+
 static const char *const crumbs_list[] = { "工作台", "/", "问题线索", NULL, NULL };
 
 int page_clues(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
-	struct list_query lq = { .success = -1 };
+	struct list_query lq;
+	struct clock_table clocks;
 	struct clue *v = NULL;
 	int64_t total = 0;
-	long long unit = 0, camp = 0;
 	int page = req_page(r), n;
 
-	form_get_int(&r->query, "unit_id", &unit);
-	form_get_int(&r->query, "campaign_id", &camp);
-	lq.unit_id = unit;
-	lq.campaign_id = camp;
-	lq.q = req_arg(r, "subject");
-	lq.state = req_arg(r, "state");
-	lq.source = req_arg(r, "source");
-	lq.day_from = req_arg(r, "from");
-	lq.day_to = req_arg(r, "to");
+	req_list_query(r, &lq);
 	lq.limit = PAGE_SIZE;
 	lq.offset = (page - 1) * PAGE_SIZE;
 	n = clue_list(&r->c, &lq, &v, &total);
-	if (n < 0)
+	if (n < 0 || clock_table_load(r->c.db, r->c.a, &clocks) < 0)
 		return reply_error(r, E_BUSY, "clue list");
 	page_begin(r, &sb, "问题线索", crumbs_list);
 	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/clues\" role=\"search\">");
@@ -81,6 +90,7 @@ int page_clues(struct req *r)
 	campaign_select(r, &sb, lq.campaign_id, NULL, "全部");
 	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
+	field_checkbox(&sb, "overdue", "只看逾期", lq.overdue);
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
 		      "<a href=\"/clues\">重置</a></div></form>");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
@@ -88,7 +98,8 @@ int page_clues(struct req *r)
 	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
 		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">受理日期</th>"
 		      "<th scope=\"col\">被反映人</th><th scope=\"col\">单位</th><th scope=\"col\">来源</th>"
-		      "<th scope=\"col\">状态</th><th scope=\"col\">首次处置</th></tr></thead><tbody>");
+		      "<th scope=\"col\">状态</th><th scope=\"col\">首次处置</th>"
+		      "<th scope=\"col\">初核期限</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		strbuf_addf(&sb, "<tr><td class=\"num\"><a href=\"/clues/%" PRId64 "\">%" PRId64 "</a></td><td>",
 			    v[i].id, v[i].id);
@@ -103,10 +114,12 @@ int page_clues(struct req *r)
 		html_txt(&sb, clue_state_label(v[i].state));
 		strbuf_addstr(&sb, "</td><td>");
 		html_txt(&sb, v[i].first_disposed ? v[i].first_disposed : "");
+		strbuf_addstr(&sb, "</td><td>");
+		clue_clock_cell(r, &sb, &clocks, &v[i]);
 		strbuf_addstr(&sb, "</td></tr>");
 	}
 	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的线索</td></tr>");
+		strbuf_addstr(&sb, "<tr><td colspan=\"8\" class=\"empty\">没有符合条件的线索</td></tr>");
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	strbuf_addstr(&base, "/clues?");
 	url_param(&base, "subject", lq.q);
@@ -114,10 +127,12 @@ int page_clues(struct req *r)
 	url_param(&base, "source", lq.source);
 	url_param(&base, "from", lq.day_from);
 	url_param(&base, "to", lq.day_to);
-	if (unit)
-		strbuf_addf(&base, "unit_id=%lld&", unit);
-	if (camp)
-		strbuf_addf(&base, "campaign_id=%lld&", camp);
+	if (lq.unit_id)
+		strbuf_addf(&base, "unit_id=%" PRId64 "&", lq.unit_id);
+	if (lq.campaign_id)
+		strbuf_addf(&base, "campaign_id=%" PRId64 "&", lq.campaign_id);
+	if (lq.overdue)
+		strbuf_addstr(&base, "overdue=1&");
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);

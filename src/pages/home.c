@@ -62,10 +62,7 @@ static void todo_section(struct req *r, struct strbuf *sb)
 			html_txt(sb, date_format(v[i].due, buf));
 		strbuf_addstr(sb, "</td><td>");
 		if (v[i].state == CLOCK_OVERDUE || v[i].state == CLOCK_DUE_SOON) {
-			strbuf_addstr(sb, v[i].state == CLOCK_OVERDUE ? "<span class=\"clock overdue\">"
-								       : "<span class=\"clock due\">");
-			html_txt(sb, clock_state_label(v[i].state));
-			strbuf_addstr(sb, "</span>");
+			html_clock(sb, v[i].state);
 		} else {
 			strbuf_addstr(sb, "待审批");
 		}

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/escape.h"
 #include "domain/authz.h"
+#include "domain/clocks.h"
 #include "domain/labels.h"
 #include "domain/role.h"
 #include "http/http.h"
@@ -241,6 +242,17 @@ void field_select(struct strbuf *sb, const char *name, const char *label,
 		strbuf_addstr(sb, "</option>");
 	}
 	field_select_close(sb, name, err);
+}
+
+void html_clock(struct strbuf *sb, enum clock_state st)
+{
+	const char *cls = st == CLOCK_OVERDUE ? "clock overdue" : st == CLOCK_DUE_SOON ? "clock due" : NULL;
+
+	if (cls)
+		strbuf_addf(sb, "<span class=\"%s\">", cls);
+	html_txt(sb, clock_state_label(st));
+	if (cls)
+		strbuf_addstr(sb, "</span>");
 }
 
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked)

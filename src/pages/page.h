@@ -39,6 +39,9 @@ void field_text(struct strbuf *sb, const char *name, const char *label, const ch
 void field_select(struct strbuf *sb, const char *name, const char *label,
 		  const struct label *options, const char *value, int required, const char *err,
 		  const char *none_label);
+/* A clock's state as a badge: 逾期 / 临期 marked, the others plain. */
+enum clock_state;
+void html_clock(struct strbuf *sb, enum clock_state st);
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked);
 /* The pieces the builders above are made of, for fields built elsewhere
  * (unit_select): the wrapper and label; id, name, required and the

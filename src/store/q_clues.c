@@ -73,14 +73,15 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"COALESCE(k.campaign_id, 0), COALESCE(g.name, ''), k.unit_id, u.name, k.summary_enc, k.state, " \
 	"k.first_disposed, COALESCE((SELECT " AGG "(p.name, '、') FROM clue_subjects cs " \
 	"JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = k.id), ''), " \
-	"COALESCE(k.created_by, 0), k.created_at, k.updated_at " \
+	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start " \
 	"FROM clues k JOIN units u ON u.id = k.unit_id LEFT JOIN campaigns g ON g.id = k.campaign_id "
 /* each filter is off when its value is empty or 0 */
 #define CLUE_WHERE "WHERE (? = 0 OR k.unit_id IN (SELECT id FROM vis)) " \
 	"AND (? = '' OR k.state = ?) AND (? = '' OR k.source = ?) AND (? = 0 OR k.campaign_id = ?) " \
 	"AND (? = 0 OR k.unit_id = ?) AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM clue_subjects cs JOIN persons p ON p.id = cs.person_id " \
-	"WHERE cs.clue_id = k.id AND p.name LIKE ? ESCAPE '\\')) "
+	"WHERE cs.clue_id = k.id AND p.name LIKE ? ESCAPE '\\')) " \
+	"AND (? = '' OR (k.state = 'preliminary_verification' AND k.clock_start <= ?)) "
 #define CLUE_ORDER "ORDER BY k.received DESC, k.id DESC LIMIT ? OFFSET ?"
 
 static const struct store_sql Q_CLUE_GET = {
@@ -103,8 +104,8 @@ static const struct store_sql Q_CLUE_SUBJECTS = {
 	"JOIN persons p ON p.id = cs.person_id JOIN units u ON u.id = p.unit_id "
 	"WHERE cs.clue_id = ? ORDER BY p.id", NULL };
 static const struct store_sql Q_CLUE_STATE = {
-	"UPDATE clues SET state = ?, first_disposed = COALESCE(first_disposed, ?), updated_at = ? "
-	"WHERE id = ?", NULL };
+	"UPDATE clues SET state = ?, first_disposed = COALESCE(first_disposed, ?), updated_at = ?, "
+	"clock_start = CASE WHEN ? = 'preliminary_verification' THEN ? END WHERE id = ?", NULL };
 static const struct store_sql Q_OPEN_OF_PERSON = {
 	"SELECT count(*) FROM clue_subjects cs JOIN clues k ON k.id = cs.clue_id "
 	"WHERE cs.person_id = ? AND k.state <> 'closed' AND k.id <> ?", NULL };
@@ -129,6 +130,7 @@ static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
 	k->created_by = store_col_int(st, 13);
 	k->created_at = store_col_int(st, 14);
 	k->updated_at = store_col_int(st, 15);
+	k->clock_start = q_text_or_null(a, st, 16);
 }
 
 int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k)
@@ -159,6 +161,8 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struc
 	store_bind_text(st, i++, to);
 	store_bind_text(st, i++, q);
 	store_bind_text(st, i++, q_like_pattern(a, q));
+	store_bind_text(st, i++, lq->clock_before ? lq->clock_before : "");
+	store_bind_text(st, i++, lq->clock_before ? lq->clock_before : "");
 	return i;
 }
 
@@ -248,7 +252,9 @@ int store_clue_set_state(struct store *s, int64_t id, const char *state, const c
 	store_bind_text(st, 1, state);
 	store_bind_text(st, 2, disposed_day);
 	store_bind_int(st, 3, now);
-	store_bind_int(st, 4, id);
+	store_bind_text(st, 4, state);
+	store_bind_text(st, 5, disposed_day);
+	store_bind_int(st, 6, id);
 	return store_exec(st);
 }
 
@@ -423,8 +429,7 @@ int store_timeline_list(struct store *s, struct arena *a, const char *object,
 /* Clues under preliminary verification and the day the current one was
  * approved (its clock starts there), within the scope. */
 static const struct store_sql Q_PRELIM = {
-	VIS_CTE "SELECT k.id, k.unit_id, u.name, (SELECT MAX(d.decided) FROM dispositions d "
-	"WHERE d.clue_id = k.id AND d.method = 'preliminary_verification' AND d.state = 'approved') "
+	VIS_CTE "SELECT k.id, k.unit_id, u.name, k.clock_start "
 	"FROM clues k JOIN units u ON u.id = k.unit_id WHERE k.state = 'preliminary_verification' "
 	"AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) ORDER BY k.id LIMIT 1000", NULL };
 /* Dispositions waiting for approval, within the scope. */
@@ -450,7 +455,7 @@ int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_
 		k->id = store_col_int(st, 0);
 		k->unit_id = store_col_int(st, 1);
 		k->unit_name = q_text(a, st, 2);
-		k->first_disposed = q_text_or_null(a, st, 3);   /* here: the clock's start */
+		k->clock_start = q_text_or_null(a, st, 3);
 	}
 	store_reset(st);
 	*out = v;

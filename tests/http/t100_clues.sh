@@ -111,6 +111,16 @@ case "$(cat "$H.b")" in *"问题线索 $C3（"*) not_ok "a running clock is not 
 http_get "$H" -b "$TJ" "$BASE/" >/dev/null
 expect_contains "town sees the overdue clue of its jurisdiction" "问题线索 $C2（甲局）" "$(cat "$H.b")"
 
+# the registry's overdue filter: C2 (verification from 2022-03-15) is, C3 (today) is not
+r=$(api GET "/api/clues?overdue=1")
+expect_eq "overdue filter: exactly the overdue verification" "1 $C2" "$(body "$r" | jget '["total"],d["items"][0]["id"]' | tr -d '(),')"
+expect_eq "... its clock start is stored" "2022-03-15" "$(sql "SELECT clock_start FROM clues WHERE id = $C2")"
+expect_eq "overdue and another unit: none" 0 "$(body "$(api GET "/api/clues?overdue=1&unit_id=$UB")" | jget '["total"]')"
+http_get "$H" -b "$JAR" "$BASE/clues?overdue=1" >/dev/null
+expect_contains "the registry page filters overdue too" "<a href=\"/clues/$C2\">$C2</a>" "$(cat "$H.b")"
+expect_contains "... the box stays ticked" 'name="overdue" checked' "$(cat "$H.b")"
+expect_contains "... the row shows its due day (15 working days, 2022-04-02 a make-up day, 04-03..05 off) marked 逾期" "2022-04-06 <span class=\"clock overdue\">逾期</span>" "$(cat "$H.b")"
+
 r=$(api GET "/api/clues/$C1")
 expect_eq "the timeline holds every step in order" "登记线索,拟处置：谈话函询,批准处置：谈话函询,拟处置：立案审查调查,批准处置：立案审查调查" \
 	"$(body "$r" | jget '["timeline"]' | python3 -c 'import ast,sys; print(",".join(e["action"] for e in ast.literal_eval(sys.stdin.read())))')"
