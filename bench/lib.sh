@@ -114,6 +114,49 @@ cpu_ticks() {
 		END { print t + 0 }'
 }
 
+# ---------------------------------------------------------------- PostgreSQL
+
+# pg_cluster_start: a throw-away cluster (tests/pg.sh start) with a database
+# qf_bench; sets QF_PG, QF_PG_DIR, PG_PM (the postmaster), PGDB, PG_VERSION.
+# The script's EXIT trap must call pg_cleanup.
+pg_cluster_start() {
+	echo "bench: starting a throw-away PostgreSQL cluster (tests/pg.sh start)"
+	tests/pg.sh start >"$TMP/pg.env" || die "tests/pg.sh start failed"
+	eval "$(cat "$TMP/pg.env")"
+	if [ -z "${QF_PG:-}" ] || [ ! -d "${QF_PG_DIR:-}/data" ]; then
+		die "tests/pg.sh start gave no cluster: $(cat "$TMP/pg.env")"
+	fi
+	PG_PM=$(head -1 "$QF_PG_DIR/data/postmaster.pid")
+	in_range "$PG_PM" 1 4194304 || die "no postmaster pid in $QF_PG_DIR/data/postmaster.pid"
+	[ -r "/proc/$PG_PM/stat" ] || die "postmaster $PG_PM is not running"
+	psql -X -q -v ON_ERROR_STOP=1 "$QF_PG/postgres" -c "CREATE DATABASE qf_bench" >/dev/null ||
+		die "CREATE DATABASE failed"
+	PGDB=$QF_PG/qf_bench
+	PG_VERSION=$(psql -X -At -v ON_ERROR_STOP=1 "$PGDB" -c "SHOW server_version") || die "psql failed"
+}
+
+# pg_cleanup: stops the cluster (when one was started) and what bench_cleanup stops
+pg_cleanup() {
+	bench_stop_all
+	# started, but interrupted before its address was read: pg.env has it
+	if [ -z "${QF_PG_DIR:-}" ] && [ -n "$TMP" ] && [ -s "$TMP/pg.env" ]; then
+		eval "$(cat "$TMP/pg.env")"
+	fi
+	if [ -n "${QF_PG_DIR:-}" ]; then
+		[ -z "${BENCH_KEEP:-}" ] || cp "$QF_PG_DIR/server.log" "$TMP/pg-server.log" 2>/dev/null || true
+		QF_PG_DIR=$QF_PG_DIR tests/pg.sh stop
+	fi
+	bench_cleanup
+}
+
+# sql TAG QUERY: one value from TAG's database (sq: $SQDB, pg: $PGDB)
+sql() {
+	case $1 in
+	sq) sqlite3 -batch -cmd '.timeout 5000' "$SQDB" "$2" ;;
+	pg) psql -X -At -v ON_ERROR_STOP=1 "$PGDB" -c "$2" ;;
+	esac
+}
+
 # ---------------------------------------------------------------- product
 
 # qf_init DB [OPTION...]: a new database with a case_manager "bench"
@@ -205,6 +248,15 @@ qf_list_page() {
 
 # ---------------------------------------------------------------- wrk
 
+# wrk_ms PCT: from wrk --latency output on stdin, the latency at PCT
+# ("     99%    3.18ms") in milliseconds
+wrk_ms() {
+	awk -v pct="$1" '$1 == pct {
+		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+		f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1;
+		printf "%.2f", v * f }'
+}
+
 # run_wrk NAME CONNS "PID [PARENT...]" URL BYTES [wrk option...]: a warm-up
 # of $WARM s, then $SECS s measured with CONNS connections and
 # min($WTHREADS, CONNS) threads.  Sets RPS_NAME, P99_NAME (ms), N_NAME
@@ -212,7 +264,7 @@ qf_list_page() {
 # XCPU_NAME (the same for the PARENTs and their children), SOCKERR_NAME
 # (connect, read and write errors), TIMEOUT_NAME and BUSIEST_NAME (the
 # share in % of PID's CPU time that its busiest thread used), and keeps wrk's
-# output in $TMP/wrk-NAME.txt.  BYTES is the body size of the answer: wrk
+# output in $TMP/wrk-NAME.txt; P50_NAME is the median latency (ms).  BYTES is the body size of the answer: wrk
 # counts a 3xx as a success, so the average answer must be at least that
 # large (a lost session would show as a redirect to /login, much smaller).
 # Any answer that is not 2xx/3xx stops the benchmark.  If RUN_WRK_AFTER_WARM
@@ -237,11 +289,8 @@ run_wrk() {
 	printf '%s\n' "$out" >"$TMP/wrk-$name.txt"
 	rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ {print $2}')
 	n=$(printf '%s\n' "$out" | awk '/ requests in / {print $1}')
-	# "     99%    3.18ms" -> milliseconds
-	p99=$(printf '%s\n' "$out" | awk '$1 == "99%" {
-		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-		f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1;
-		printf "%.2f", v * f }')
+	p99=$(printf '%s\n' "$out" | wrk_ms 99%)
+	printf -v "P50_$name" '%s' "$(printf '%s\n' "$out" | wrk_ms 50%)"
 	bad=$(printf '%s\n' "$out" | awk '/Non-2xx or 3xx responses:/ {print $NF}')
 	[ -z "$bad" ] || die "$name: $bad answers were not 2xx/3xx (Non-2xx; $TMP/wrk-$name.txt)"
 	# "  Socket errors: connect 0, read 0, write 0, timeout 22": a timeout is

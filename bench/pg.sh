@@ -35,45 +35,12 @@
 unset QF_PG QF_PG_DIR
 bench_setup qf-bench-pg psql sqlite3
 
-cleanup() {
-	bench_stop_all
-	# started, but interrupted before its address was read: pg.env has it
-	if [ -z "${QF_PG_DIR:-}" ] && [ -s "$TMP/pg.env" ]; then
-		eval "$(cat "$TMP/pg.env")"
-	fi
-	if [ -n "${QF_PG_DIR:-}" ]; then
-		[ -z "${BENCH_KEEP:-}" ] || cp "$QF_PG_DIR/server.log" "$TMP/pg-server.log" 2>/dev/null || true
-		QF_PG_DIR=$QF_PG_DIR tests/pg.sh stop
-	fi
-	bench_cleanup
-}
-trap cleanup EXIT
+trap pg_cleanup EXIT
 trap 'exit 130' INT TERM
 
 SQDB=$TMP/qf.db
 PGKEY=$TMP/pg.key
-
-echo "bench: starting a throw-away PostgreSQL cluster (tests/pg.sh start)"
-tests/pg.sh start >"$TMP/pg.env" || die "tests/pg.sh start failed"
-eval "$(cat "$TMP/pg.env")"
-if [ -z "${QF_PG:-}" ] || [ ! -d "${QF_PG_DIR:-}/data" ]; then
-	die "tests/pg.sh start gave no cluster: $(cat "$TMP/pg.env")"
-fi
-PG_PM=$(head -1 "$QF_PG_DIR/data/postmaster.pid")
-in_range "$PG_PM" 1 4194304 || die "no postmaster pid in $QF_PG_DIR/data/postmaster.pid"
-[ -r "/proc/$PG_PM/stat" ] || die "postmaster $PG_PM is not running"
-psql -X -q -v ON_ERROR_STOP=1 "$QF_PG/postgres" -c "CREATE DATABASE qf_bench" >/dev/null ||
-	die "CREATE DATABASE failed"
-PGDB=$QF_PG/qf_bench
-PG_VERSION=$(psql -X -At -v ON_ERROR_STOP=1 "$PGDB" -c "SHOW server_version") || die "psql failed"
-
-# sql TAG QUERY: one value from TAG's database (sq: SQLite, pg: PostgreSQL)
-sql() {
-	case $1 in
-	sq) sqlite3 -batch -cmd '.timeout 5000' "$SQDB" "$2" ;;
-	pg) psql -X -At -v ON_ERROR_STOP=1 "$PGDB" -c "$2" ;;
-	esac
-}
+pg_cluster_start
 
 echo "bench: creating both databases and starting $QF_BIN serve on each"
 qf_init "$SQDB"
