@@ -39,6 +39,8 @@ if ! init_db; then
 	not_ok "a fresh database with the test users"
 	finish
 fi
+# the staff of the case walk (tests/browser/cases.mjs)
+WALKS=walk
 if ! start_server; then
 	not_ok "the server starts"
 	finish
@@ -46,14 +48,19 @@ fi
 
 mkdir -p "$OUT_DIR"
 log=$T_DIR/walk.tap
-BASE=$BASE PW=$PW OUT_DIR=$OUT_DIR CHROMIUM=$CHROMIUM \
-	timeout 120 node tests/browser/walk.mjs 2>"$T_DIR/walk.err" | tee "$log"
-rc=${PIPESTATUS[0]}
-T_N=$(grep -cE '^(not )?ok ' "$log")
-T_FAILED=$(grep -c '^not ok ' "$log")
-if [ "$rc" -ne 0 ] && [ "$T_FAILED" -eq 0 ]; then
-	not_ok "walk.mjs exited $rc"
-fi
+: >"$log"
+# the walks, in order, against the one server; TAP_FROM numbers on
+for walk in $WALKS; do
+	BASE=$BASE PW=$PW OUT_DIR=$OUT_DIR CHROMIUM=$CHROMIUM TAP_FROM=$(grep -cE '^(not )?ok ' "$log") \
+		timeout 150 node "tests/browser/$walk.mjs" 2>>"$T_DIR/walk.err" | tee -a "$log"
+	rc=${PIPESTATUS[0]}
+	T_N=$(grep -cE '^(not )?ok ' "$log")
+	T_FAILED=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$T_FAILED" -eq 0 ]; then
+		not_ok "$walk.mjs exited $rc"
+		echo "not ok $T_N - $walk.mjs exited $rc" >>"$log"
+	fi
+done
 if [ -s "$T_DIR/walk.err" ]; then
 	sed 's/^/# /' "$T_DIR/walk.err" | head -30
 fi

@@ -1,34 +1,15 @@
 // walk.mjs: one walk through the staff pages in a real browser, as a user
-// would do it: Playwright (playwright-core) driving Debian's chromium
-// headless.  Run by tests/browser/run.sh, which starts the server and sets
-//
-//   BASE      the server's address (http://127.0.0.1:PORT)
-//   PW        the password of the test users (tests/http/lib.sh init_db)
-//   OUT_DIR   where the screenshots go (out/browser/ at the project root)
-//   CHROMIUM  the browser binary (default /usr/bin/chromium)
+// would do it, through tests/browser/harness.mjs (the browser, TAP lines,
+// screenshots).  Run by tests/browser/run.sh, which starts the server.
 //
 // As case manager "cm", by the UI only: log in, create a unit (first
 // meeting the field errors), create a person in it, find both by search,
 // look at the persons list on a phone-sized screen, log out.  Throughout,
 // no console error, uncaught exception or CSP violation may occur.
-//
-// Prints TAP lines "ok N - ..." / "not ok N - ..." (no plan: run.sh adds
-// its own lines and the plan); exits 1 on any failure.  Steps depend on
-// each other, so the walk stops at the first failed step; the checks that
-// follow it (console, CSP) are still reported.
 
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-
-const BASE = process.env.BASE;
-const PW = process.env.PW;
-const OUT = process.env.OUT_DIR || 'out/browser';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!BASE || !PW) {
-	console.log('not ok 1 - walk.mjs needs BASE and PW in the environment (run it through run.sh)');
-	process.exit(1);
-}
+import {
+	BASE, PW, assert, diag, expect, finish, h1, nav, page, path_, shot, start, step,
+} from './harness.mjs';
 
 const UNIT = '市农业农村局';
 const PERSON = '李四';
@@ -37,109 +18,7 @@ const IDNUM = '11010519491231002X';
 const PHONE = { width: 360, height: 740 };
 const SLACK = 2;            // px of horizontal overflow forgiven (rounding)
 
-let n = 0;
-let failed = 0;
-let shots = 0;
-function ok(what) { console.log(`ok ${++n} - ${what}`); }
-function notOk(what, why) {
-	failed++;
-	console.log(`not ok ${++n} - ${what}`);
-	for (const line of String(why || '').split('\n').slice(0, 20))
-		console.log(`# ${line}`);
-}
-function diag(line) { console.log(`# ${line}`); }
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
-
-fs.mkdirSync(OUT, { recursive: true });
-for (const f of fs.readdirSync(OUT))
-	if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
-
-// Whatever happens, end within the time run-all.sh is willing to wait.
-const watchdog = setTimeout(() => {
-	notOk('the walk finished within 90 s', 'watchdog fired');
-	process.exit(1);
-}, 90_000);
-
-const browser = await chromium.launch({
-	executablePath: CHROMIUM,
-	headless: true,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const context = await browser.newContext({
-	locale: 'zh-CN',
-	timezoneId: 'Asia/Shanghai',
-	viewport: { width: 1280, height: 800 },
-});
-context.setDefaultTimeout(10_000);
-context.setDefaultNavigationTimeout(15_000);
-
-// Console errors, uncaught exceptions and CSP violations, on any page.
-// A CSP violation also shows as a console error; the event listener
-// catches the ones that do not (report-only, or before the console hooks).
-const problems = new Map();    // what -> the pages it happened on
-function problem(what) {
-	const at = new URL(page.url()).pathname;
-	if (!problems.has(what))
-		problems.set(what, new Set());
-	problems.get(what).add(at);
-}
-const favicon = [];             // console errors about /favicon.ico
-let expectStatus = null;     // a document status the current step expects
-await context.exposeBinding('__qfCspViolation', (_, v) => problem(`CSP violation: ${v}`));
-await context.addInitScript(() => {
-	document.addEventListener('securitypolicyviolation', (e) => {
-		window.__qfCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
-			`(${e.sourceFile || ''}:${e.lineNumber || ''})`);
-	});
-});
-const page = await context.newPage();
-page.on('console', (m) => {
-	if (m.type() !== 'error')
-		return;
-	const text = m.text();
-	const src = m.location().url || '';
-	// The browser reports a page answered with an error status as a
-	// failed resource; expected once, for the form sent back with errors.
-	if (expectStatus && text.includes(`status of ${expectStatus}`) && src === page.url())
-		return;
-	// The browser asks for /favicon.ico by itself: reported on its own.
-	if (new URL(src || page.url()).pathname === '/favicon.ico') {
-		favicon.push(text);
-		return;
-	}
-	problem(`console error: ${text}` + (src && src !== page.url() ? ` [${src}]` : ''));
-});
-page.on('pageerror', (e) => problem(`uncaught exception: ${e.message}`));
-
-async function shot(name) {
-	shots++;
-	const file = path.join(OUT, `${String(shots).padStart(2, '0')}-${name}.png`);
-	await page.screenshot({ path: file, fullPage: true });
-	return file;
-}
-
-let stopped = false;
-async function step(what, fn, shotName) {
-	if (stopped)
-		return;
-	try {
-		await fn();
-		if (shotName)
-			await shot(shotName);
-		ok(what);
-	} catch (e) {
-		let where = '';
-		try { where = `${await shot('FAILED')} at ${page.url()}`; } catch { /* page gone */ }
-		notOk(what, `${e.message}\n${where}`);
-		diag('later steps depend on this one: the walk stops here');
-		stopped = true;
-	}
-}
-
-const path_ = () => new URL(page.url()).pathname;
-const nav = () => page.getByRole('navigation', { name: '主导航' });
-const h1 = () => page.locator('main h1');
+await start('walk', 90);
 
 // 1. Not signed in: the start page sends to the login page.
 await step('opening / while signed out lands on the login page', async () => {
@@ -183,7 +62,7 @@ await step('saving the empty unit form is stopped by the required fields', async
 await step('a blank 单位名称 is answered with 请填写单位名称 beside the field, choices kept', async () => {
 	await page.getByLabel('单位名称').fill('   ');
 	await page.getByLabel('类别').selectOption({ label: '市直部门' });
-	expectStatus = 422;
+	expect.status = 422;
 	const [resp] = await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/units'),
 		page.getByRole('button', { name: '保存' }).click(),
@@ -210,7 +89,7 @@ await step('a blank 单位名称 is answered with 请填写单位名称 beside t
 	const kind = await page.getByLabel('类别').evaluate((el) => el.selectedOptions[0]?.textContent);
 	assert(kind === '市直部门', `类别 was not kept (shows "${kind}")`);
 }, 'unit-error');
-expectStatus = null;
+expect.status = null;
 
 // 6. Now properly: the detail page shows the new unit.
 let unitId = null;
@@ -337,24 +216,4 @@ await step('退出 logs out to the login page, and /persons then asks to log in'
 	await page.getByRole('button', { name: '登录' }).waitFor();
 }, 'persons-after-logout');
 
-// Checks over the whole walk.
-if (stopped)
-	diag('the walk stopped early: the checks below cover only the pages it reached');
-if (problems.size === 0)
-	ok('no console error, uncaught exception or CSP violation on any page');
-else
-	notOk(`no console error, uncaught exception or CSP violation on any page (${problems.size} kinds)`,
-		[...problems].map(([what, at]) => `${what} (on ${[...at].join(' ')})`).join('\n'));
-if (favicon.length === 0)
-	ok('the icon the browser asks for by itself (/favicon.ico) loads without error');
-else
-	notOk('the icon the browser asks for by itself (/favicon.ico) loads without error',
-		`${favicon[0]}\n(the pages name no <link rel="icon">, so the browser asks for /favicon.ico)`);
-if (shots >= 8)
-	ok(`${shots} screenshots in ${OUT}`);
-else
-	notOk(`screenshots in ${OUT}`, `only ${shots} taken`);
-
-await browser.close();
-clearTimeout(watchdog);
-process.exit(failed ? 1 : 0);
+await finish(8);

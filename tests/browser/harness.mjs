@@ -1,0 +1,174 @@
+// harness.mjs: what every browser walk shares (walk.mjs, cases.mjs):
+// Playwright (playwright-core) driving Debian's chromium headless, TAP
+// lines, screenshots, dependent steps, and the checks over a whole walk
+// (no console error, uncaught exception or CSP violation; /favicon.ico).
+//
+// Environment (set by tests/browser/run.sh):
+//   BASE      the server's address (http://127.0.0.1:PORT)
+//   PW        the password of the test users (tests/http/lib.sh init_db)
+//   OUT_DIR   where the screenshots go (out/browser/ at the project root)
+//   CHROMIUM  the browser binary (default /usr/bin/chromium)
+//   TAP_FROM  the number of TAP lines printed before this walk (default 0)
+//
+// A walk prints TAP lines "ok N - ..." / "not ok N - ..." (no plan: run.sh
+// adds its own lines and the plan) and exits 1 on any failure.  Steps
+// depend on each other, so a walk stops at the first failed step; the
+// checks of finish() are still reported.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.BASE;
+export const PW = process.env.PW;
+const OUT = process.env.OUT_DIR || 'out/browser';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!BASE || !PW) {
+	console.log('not ok 1 - the walk needs BASE and PW in the environment (run it through run.sh)');
+	process.exit(1);
+}
+
+let n = Number(process.env.TAP_FROM || 0);
+let failed = 0;
+let shots = 0;
+let prefix = 'walk';
+export function ok(what) { console.log(`ok ${++n} - ${what}`); }
+export function notOk(what, why) {
+	failed++;
+	console.log(`not ok ${++n} - ${what}`);
+	for (const line of String(why || '').split('\n').slice(0, 20))
+		console.log(`# ${line}`);
+}
+export function diag(line) { console.log(`# ${line}`); }
+export function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+let browser, context, watchdog;
+export let page;
+const problems = new Map();    // what -> the pages it happened on
+const favicon = [];            // console errors about /favicon.ico
+// a document status the current step expects (a form sent back with errors)
+export const expect = { status: null };
+
+function problem(what) {
+	const at = page ? new URL(page.url()).pathname : '?';
+	if (!problems.has(what))
+		problems.set(what, new Set());
+	problems.get(what).add(at);
+}
+
+// Starts the browser; `name` prefixes this walk's screenshots; the walk
+// must end within `seconds`.
+export async function start(name, seconds) {
+	prefix = name;
+	fs.mkdirSync(OUT, { recursive: true });
+	for (const f of fs.readdirSync(OUT))
+		if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
+	watchdog = setTimeout(() => {
+		notOk(`the walk finished within ${seconds} s`, 'watchdog fired');
+		process.exit(1);
+	}, seconds * 1000);
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	context = await browser.newContext({
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		viewport: { width: 1280, height: 800 },
+	});
+	context.setDefaultTimeout(10_000);
+	context.setDefaultNavigationTimeout(15_000);
+	// A CSP violation also shows as a console error; the event listener
+	// catches the ones that do not (report-only, or before the console hooks).
+	await context.exposeBinding('__qfCspViolation', (_, v) => problem(`CSP violation: ${v}`));
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			window.__qfCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
+				`(${e.sourceFile || ''}:${e.lineNumber || ''})`);
+		});
+	});
+	page = await context.newPage();
+	page.on('console', (m) => {
+		if (m.type() !== 'error')
+			return;
+		const text = m.text();
+		const src = m.location().url || '';
+		// The browser reports a page answered with an error status as a
+		// failed resource; expected once, for the form sent back with errors.
+		if (expect.status && text.includes(`status of ${expect.status}`) && src === page.url())
+			return;
+		// The browser asks for /favicon.ico by itself: reported on its own.
+		if (new URL(src || page.url()).pathname === '/favicon.ico') {
+			favicon.push(text);
+			return;
+		}
+		problem(`console error: ${text}` + (src && src !== page.url() ? ` [${src}]` : ''));
+	});
+	page.on('pageerror', (e) => problem(`uncaught exception: ${e.message}`));
+}
+
+export async function shot(name) {
+	shots++;
+	const file = path.join(OUT, `${prefix}-${String(shots).padStart(2, '0')}-${name}.png`);
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
+
+let stopped = false;
+export async function step(what, fn, shotName) {
+	if (stopped)
+		return;
+	try {
+		await fn();
+		if (shotName)
+			await shot(shotName);
+		ok(what);
+	} catch (e) {
+		let where = '';
+		try { where = `${await shot('FAILED')} at ${page.url()}`; } catch { /* page gone */ }
+		notOk(what, `${e.message}\n${where}`);
+		diag('later steps depend on this one: the walk stops here');
+		stopped = true;
+	}
+}
+
+export const path_ = () => new URL(page.url()).pathname;
+export const nav = () => page.getByRole('navigation', { name: '主导航' });
+export const h1 = () => page.locator('main h1');
+
+// Logs in as `user` (from wherever the page is: logs out first).
+export async function login(user) {
+	await page.goto(`${BASE}/login`);
+	if (path_() !== '/login') {
+		await Promise.all([page.waitForURL(`${BASE}/login`), page.getByRole('button', { name: '退出' }).click()]);
+	}
+	await page.getByLabel('用户名').fill(user);
+	await page.getByLabel('密码').fill(PW);
+	await Promise.all([page.waitForURL(`${BASE}/`), page.getByRole('button', { name: '登录' }).click()]);
+	await h1().filter({ hasText: '工作台' }).waitFor();
+}
+
+// The checks over the whole walk, then exit.
+export async function finish(minShots) {
+	if (stopped)
+		diag('the walk stopped early: the checks below cover only the pages it reached');
+	if (problems.size === 0)
+		ok('no console error, uncaught exception or CSP violation on any page');
+	else
+		notOk(`no console error, uncaught exception or CSP violation on any page (${problems.size} kinds)`,
+			[...problems].map(([what, at]) => `${what} (on ${[...at].join(' ')})`).join('\n'));
+	if (favicon.length === 0)
+		ok('the icon the browser asks for by itself (/favicon.ico) loads without error');
+	else
+		notOk('the icon the browser asks for by itself (/favicon.ico) loads without error',
+			`${favicon[0]}\n(the pages name no <link rel="icon">, so the browser asks for /favicon.ico)`);
+	if (shots >= minShots)
+		ok(`${shots} screenshots in ${OUT}`);
+	else
+		notOk(`screenshots in ${OUT}`, `only ${shots} taken`);
+	await browser.close();
+	clearTimeout(watchdog);
+	process.exit(failed ? 1 : 0);
+}
