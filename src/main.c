@@ -24,6 +24,8 @@ static const struct {
 	{ "audit", cmd_audit, "verify the audit log's MAC chain" },
 	{ "calendar", cmd_calendar, "import or show the working-day calendar" },
 	{ "config", cmd_config, "show or change the deployment's settings" },
+	{ "import", cmd_import, "load records from a JSON Lines file, all or nothing" },
+	{ "export", cmd_export, "write every record as JSON Lines" },
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,516 @@
+/*
+ * interchange.c: `import`, the engine that reads JSON Lines along
+ * ix_types[].  Each line is parsed (jansson), each field checked by its
+ * kind, references resolved to rows defined earlier in the file (ix_map)
+ * or already in the database (ext_id), the row inserted with prepared
+ * statements, lists and encrypted text added once it has its id, the
+ * type's hooks run.  The whole file is one transaction: the first error
+ * rolls everything back and names the line and the field.
+ */
+#include "domain/interchange.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "domain/audit.h"
+#include "domain/ctx.h"
+#include "domain/ix_map.h"
+#include "domain/sanction.h"
+#include "store/queries.h"
+#include "store/store.h"
+
+/* the statements of one type, built on first use */
+struct type_sql {
+	const struct store_sql *insert, *find;
+	const struct store_sql *field[IX_MAX_FIELDS];   /* link insert or secret update */
+};
+
+struct ix {
+	struct ctx *c;
+	struct arena *rec, *keep;       /* per record; for the run */
+	struct ix_map *map;
+	int ti;
+	const struct ix_type *t;
+	int64_t line, bytes;
+	struct strbuf *err;
+	FILE *f;
+	struct ix_counts *counts;
+	ix_progress_fn progress;
+	void *progress_arg;
+	struct period_table periods;
+	int periods_loaded;
+	struct type_sql sql[IX_MAX_TYPES];
+};
+
+struct ctx *ix_ctx(struct ix *ix)
+{
+	return ix->c;
+}
+
+int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	strbuf_reset(ix->err);
+	strbuf_addf(ix->err, "line %" PRId64 ", field \"%s\": ", ix->line, field);
+	va_start(ap, fmt);
+	strbuf_vaddf(ix->err, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int ix_field(struct ix *ix, const char *name)
+{
+	for (int i = 0; ix->t->fields[i].kind || ix->t->fields[i].name; i++) {
+		const struct ix_field *f = &ix->t->fields[i];
+		const char *key = f->name ? f->name : f->column ? f->column : f->arg;
+		if (!strcmp(key, name) || (f->column && !strcmp(f->column, name)))
+			return i;
+	}
+	abort();        /* a hook names a field its type lacks: a programming error */
+}
+
+int ix_type_index(const char *type)
+{
+	for (int i = 0; ix_types[i].type; i++)
+		if (!strcmp(ix_types[i].type, type))
+			return i;
+	return -1;
+}
+
+int64_t ix_person_unit(struct ix *ix, int64_t person_id)
+{
+	int64_t unit = store_ix_person_unit(ix->c->db, person_id);
+
+	return unit > 0 ? unit : -1;
+}
+
+const struct period_table *ix_periods(struct ix *ix)
+{
+	if (!ix->periods_loaded && period_table_load(ix->c->db, ix->keep, &ix->periods) < 0)
+		return NULL;
+	ix->periods_loaded = 1;
+	return &ix->periods;
+}
+
+int64_t ix_ref(struct ix *ix, const char *type, const char *ext)
+{
+	int ti = ix_type_index(type);
+	struct type_sql *q = &ix->sql[ti];
+	struct store_ix_value v = { 2, 0, ext };
+	int64_t id = ix_map_get(ix->map, ti, ext);
+
+	if (id || !ix_types[ti].prefix)
+		return id;
+	if (!q->find) {
+		char *text = store_ix_find_text(ix_types[ti].table);
+		q->find = store_ix_sql(text);
+		free(text);
+	}
+	id = store_ix_run(ix->c->db, q->find, &v, 1);
+	if (id > 0 && ix_map_put(ix->map, ti, ext, id) < 0)
+		return -1;
+	return id;
+}
+
+/* ---- one field ------------------------------------------------------------- */
+
+static int in_codes(const char *codes, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = strstr(codes, word); n && p; p = strstr(p + 1, word))
+		if ((p == codes || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return 1;
+	return 0;
+}
+
+/* "117526.73" -> 11752673: digits, then at most two decimals; no floats. */
+static int money_fen(const char *s, int64_t *out)
+{
+	int64_t yuan = 0, fen = 0;
+	const char *p = s;
+
+	for (; isdigit((unsigned char)*p); p++) {
+		if (yuan > INT64_MAX / 1000)
+			return -1;
+		yuan = yuan * 10 + (*p - '0');
+	}
+	if (p == s)
+		return -1;
+	if (*p == '.') {
+		if (!isdigit((unsigned char)p[1]))
+			return -1;
+		fen = (p[1] - '0') * 10;
+		p += 2;
+		if (isdigit((unsigned char)*p))
+			fen += *p++ - '0';
+	}
+	if (*p)
+		return -1;
+	*out = yuan * 100 + fen;
+	return 0;
+}
+
+static int parse_ref(struct ix *ix, const struct ix_field *f, json_t *j, int64_t *id)
+{
+	const char *s = json_string_value(j);
+
+	if (!s || !*s)
+		return ix_fail(ix, f->name, "not an id (a string)");
+	*id = ix_ref(ix, f->arg, s);
+	if (*id < 0)
+		return -1;
+	if (!*id)
+		return ix_fail(ix, f->name, "\"%s\" is not a %s defined earlier in the file or in the "
+				   "database", s, f->arg);
+	return 0;
+}
+
+static int parse_list(struct ix *ix, const struct ix_field *f, json_t *j, struct ix_val *v)
+{
+	size_t i;
+	json_t *e;
+
+	if (!json_is_array(j))
+		return ix_fail(ix, f->name, "not a list");
+	if (json_array_size(j) > IX_MAX_LIST)
+		return ix_fail(ix, f->name, "more than %d entries", IX_MAX_LIST);
+	json_array_foreach(j, i, e) {
+		if (f->kind == IX_CODES) {
+			if (!json_is_string(e))
+				return ix_fail(ix, f->name, "entry %zu is not a string", i + 1);
+			v->codes[v->n] = arena_strdup(ix->rec, json_string_value(e));
+		} else if (parse_ref(ix, f, e, &v->ids[v->n]) < 0) {
+			return -1;
+		}
+		for (int k = 0; k < v->n; k++)
+			if (f->kind == IX_CODES ? !strcmp(v->codes[k], v->codes[v->n])
+						: v->ids[k] == v->ids[v->n])
+				return ix_fail(ix, f->name, "entry %zu is given twice", i + 1);
+		v->n++;
+	}
+	if (!v->n && (f->flags & IX_REQ))
+		return ix_fail(ix, f->name, "at least one is required");
+	return 0;
+}
+
+static int parse_field(struct ix *ix, const struct ix_field *f, json_t *j, struct ix_val *v)
+{
+	const char *s = json_string_value(j);
+
+	if (!j || json_is_null(j))
+		return (f->flags & IX_REQ) ? ix_fail(ix, f->name, "required") : 0;
+	switch (f->kind) {
+	case IX_TEXT:
+	case IX_SECRET:
+		if (!s)
+			return ix_fail(ix, f->name, "not a string");
+		if (!*s && (f->flags & IX_REQ))
+			return ix_fail(ix, f->name, "required");
+		break;
+	case IX_DATE:
+		if (!s || date_parse(s) == QF_DAY_NONE)
+			return ix_fail(ix, f->name, "not a date (YYYY-MM-DD)");
+		break;
+	case IX_ENUM:
+		if (!s || !in_codes(f->arg, s))
+			return ix_fail(ix, f->name, "not one of: %s", f->arg);
+		break;
+	case IX_BOOL:
+		if (!json_is_boolean(j))
+			return ix_fail(ix, f->name, "not true or false");
+		v->i = json_is_true(j);
+		break;
+	case IX_INT:
+		if (!json_is_integer(j))
+			return ix_fail(ix, f->name, "not an integer");
+		v->i = json_integer_value(j);
+		break;
+	case IX_MONEY:
+		if (!s || money_fen(s, &v->i) < 0)
+			return ix_fail(ix, f->name, "not an amount of yuan with at most two decimals "
+					   "(\"117526.73\")");
+		break;
+	case IX_REF:
+		if (parse_ref(ix, f, j, &v->i) < 0)
+			return -1;
+		break;
+	case IX_REFS:
+	case IX_CODES:
+		if (parse_list(ix, f, j, v) < 0)
+			return -1;
+		break;
+	case IX_DERIVED:
+		return 0;
+	}
+	if (s && f->kind != IX_MONEY && f->kind != IX_REF)
+		v->s = arena_strdup(ix->rec, s);        /* text columns bind as text */
+	v->set = 1;
+	return 0;
+}
+
+/* ---- one record ---------------------------------------------------------- */
+
+static int known(const struct ix_type *t, const char *key)
+{
+	if (!strcmp(key, "type") || (t->prefix && !strcmp(key, "id")))
+		return 1;
+	for (const struct ix_field *f = t->fields; f->name || f->kind; f++)
+		if (f->name && !strcmp(f->name, key))
+			return 1;
+	return 0;
+}
+
+/* The unknown fields as a JSON object's text, or NULL when there are none. */
+static const char *extra_of(struct ix *ix, json_t *rec)
+{
+	json_t *extra = json_object(), *val;
+	const char *key, *res = NULL;
+	char *text;
+
+	json_object_foreach(rec, key, val)
+		if (!known(ix->t, key))
+			json_object_set(extra, key, val);
+	if (json_object_size(extra) &&
+	    (text = json_dumps(extra, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
+		res = arena_strdup(ix->rec, text);
+		free(text);
+	}
+	json_decref(extra);
+	return res;
+}
+
+static int inserted_column(const struct ix_field *f)
+{
+	return f->column && f->kind != IX_REFS && f->kind != IX_CODES && f->kind != IX_SECRET;
+}
+
+static const struct store_sql *built(char *text)
+{
+	const struct store_sql *q = store_ix_sql(text);
+
+	free(text);
+	return q;
+}
+
+static void build_sql(struct ix *ix)
+{
+	struct type_sql *q = &ix->sql[ix->ti];
+	const struct ix_type *t = ix->t;
+	struct strbuf cols = STRBUF_INIT;
+
+	strbuf_addstr(&cols, "region");
+	for (int i = 0; t->fields[i].name || t->fields[i].kind; i++) {
+		const struct ix_field *f = &t->fields[i];
+		if (inserted_column(f))
+			strbuf_addf(&cols, " %s", f->column);
+		else if (f->link) {
+			char tbl[64], owner[64], member[64];
+			sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
+			q->field[i] = built(store_ix_insert_text(tbl, arena_printf(ix->rec, "%s %s", owner,
+										    member), 0));
+		} else if (f->kind == IX_SECRET) {
+			q->field[i] = built(store_ix_update_text(t->table, f->column));
+		}
+	}
+	strbuf_addf(&cols, " %s%s extra", t->stamps, t->prefix ? " ext_id" : "");
+	q->insert = built(store_ix_insert_text(t->table, cols.buf, 1));
+	strbuf_release(&cols);
+}
+
+static int64_t insert_row(struct ix *ix, const struct ix_val *v, const char *ext, const char *extra)
+{
+	struct store_ix_value b[IX_MAX_FIELDS + 8];
+	int n = 0;
+
+	b[n++] = (struct store_ix_value){ 2, 0, ix->c->cfg->region };
+	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++) {
+		const struct ix_field *f = &ix->t->fields[i];
+		if (!inserted_column(f))
+			continue;
+		if (!v[i].set && f->kind == IX_BOOL)
+			b[n++] = (struct store_ix_value){ 1, 0, NULL };
+		else if (!v[i].set)
+			b[n++] = (struct store_ix_value){ (f->flags & IX_EMPTY) ? 2 : 0, 0, "" };
+		else
+			b[n++] = (struct store_ix_value){ v[i].s ? 2 : 1, v[i].i, v[i].s };
+	}
+	for (const char *p = ix->t->stamps; p; p = strchr(p + 1, ' '))
+		b[n++] = (struct store_ix_value){ 1, ix->c->now, NULL };
+	if (ix->t->prefix)
+		b[n++] = (struct store_ix_value){ ext ? 2 : 0, 0, ext };
+	b[n++] = (struct store_ix_value){ extra ? 2 : 0, 0, extra };
+	return store_ix_run(ix->c->db, ix->sql[ix->ti].insert, b, n);
+}
+
+/* Lists into their link tables, secrets encrypted bound to the row. */
+static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
+{
+	struct ctx *c = ix->c;
+
+	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++) {
+		const struct ix_field *f = &ix->t->fields[i];
+		const struct store_sql *q = ix->sql[ix->ti].field[i];
+		for (int k = 0; f->link && k < v[i].n; k++) {
+			struct store_ix_value b[2] = { { 1, id, NULL }, { 0, 0, NULL } };
+			b[1] = f->kind == IX_CODES ? (struct store_ix_value){ 2, 0, v[i].codes[k] }
+						   : (struct store_ix_value){ 1, v[i].ids[k], NULL };
+			if (store_ix_run(c->db, q, b, 2) < 0)
+				return -1;
+		}
+		if (f->kind == IX_SECRET && v[i].set) {
+			struct strbuf enc = STRBUF_INIT;
+			const char *ad = arena_printf(c->a, "%s/%" PRId64, f->arg, id);
+			int rc = field_encrypt(c->keys, ad, v[i].s, strlen(v[i].s), &enc);
+			struct store_ix_value b[2] = { { 2, 0, enc.buf }, { 1, id, NULL } };
+			if (rc == 0)
+				rc = store_ix_run(c->db, q, b, 2) < 0 ? -1 : 0;
+			strbuf_release(&enc);
+			if (rc < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int import_record(struct ix *ix, json_t *rec)
+{
+	const char *type = json_string_value(json_object_get(rec, "type")), *ext = NULL, *extra;
+	struct ix_val v[IX_MAX_FIELDS];
+	int64_t id;
+
+	if (!type)
+		return ix_fail(ix, "type", "required");
+	ix->ti = ix_type_index(type);
+	if (ix->ti < 0)
+		return ix_fail(ix, "type", "unknown type \"%s\"", type);
+	ix->t = &ix_types[ix->ti];
+	if (!ix->sql[ix->ti].insert)
+		build_sql(ix);
+	if (ix->t->prefix && json_object_get(rec, "id") && !json_is_null(json_object_get(rec, "id"))) {
+		ext = json_string_value(json_object_get(rec, "id"));
+		if (!ext || !*ext)
+			return ix_fail(ix, "id", "not an id (a string)");
+		id = ix_ref(ix, type, ext);
+		if (id)
+			return id < 0 ? -1 : ix_fail(ix, "id", "\"%s\" is already defined", ext);
+	}
+	memset(v, 0, sizeof(v));
+	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++)
+		if (ix->t->fields[i].name &&
+		    parse_field(ix, &ix->t->fields[i], json_object_get(rec, ix->t->fields[i].name), &v[i]) < 0)
+			return -1;
+	extra = extra_of(ix, rec);
+	if (ix->t->prepare && ix->t->prepare(ix, v) < 0)
+		return -1;
+	id = insert_row(ix, v, ext, extra);
+	if (id <= 0 || after_insert(ix, v, id) < 0 || (ix->t->after && ix->t->after(ix, v, id) < 0))
+		return -1;
+	if (ext && ix_map_put(ix->map, ix->ti, ext, id) < 0)
+		return -1;
+	ix->counts->n[ix->ti]++;
+	ix->counts->total++;
+	return 0;
+}
+
+static int import_line(struct ix *ix, const char *line, size_t len)
+{
+	json_error_t je;
+	json_t *rec;
+	int rc;
+
+	while (len && isspace((unsigned char)line[len - 1]))
+		len--;
+	if (!len)
+		return 0;       /* blank lines are allowed */
+	rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
+	if (!rec || !json_is_object(rec)) {
+		json_decref(rec);
+		strbuf_reset(ix->err);
+		strbuf_addf(ix->err, "line %" PRId64 ": not a JSON object (%s)", ix->line,
+			    rec ? "another JSON value" : je.text);
+		return -1;
+	}
+	strbuf_reset(ix->err);
+	rc = import_record(ix, rec);
+	json_decref(rec);
+	if (rc < 0 && !ix->err->len)
+		strbuf_addf(ix->err, "line %" PRId64 ": the database refused the record: %s", ix->line,
+			    store_errmsg(ix->c->db));
+	return rc;
+}
+
+static int import_tx(struct store *s, void *arg)
+{
+	struct ix *ix = arg;
+	struct strbuf detail = STRBUF_INIT;
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int rc = 0;
+
+	/* from the start: store_tx may run this again after a busy commit */
+	rewind(ix->f);
+	ix_map_free(ix->map);
+	ix->map = ix_map_new();
+	memset(ix->counts, 0, sizeof(*ix->counts));
+	ix->line = ix->bytes = 0;
+	if (!ix->map)
+		return -1;
+	while (rc == 0 && (len = getline(&buf, &cap, ix->f)) >= 0) {
+		ix->line++;
+		ix->bytes += len;
+		arena_clear(ix->rec);
+		rc = import_line(ix, buf, (size_t)len);
+		if (rc == 0 && ix->progress)
+			ix->progress(ix->progress_arg, ix->bytes, ix->counts->total);
+	}
+	free(buf);
+	if (rc == 0 && ferror(ix->f)) {
+		strbuf_addf(ix->err, "read error after line %" PRId64, ix->line);
+		rc = -1;
+	}
+	if (rc < 0)
+		return -1;
+	for (int i = 0; ix_types[i].type; i++)
+		if (ix->counts->n[i])
+			strbuf_addf(&detail, "%s%s=%" PRId64, detail.len ? " " : "", ix_types[i].type,
+				    ix->counts->n[i]);
+	rc = audit_append(ix->c, "import", "interchange", 1, detail.len ? detail.buf : "empty");
+	strbuf_release(&detail);
+	if (rc < 0 && !ix->err->len)
+		strbuf_addf(ix->err, "the audit entry could not be written: %s", store_errmsg(s));
+	return rc;
+}
+
+int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn progress,
+	      void *progress_arg, struct strbuf *err)
+{
+	struct ix *ix = calloc(1, sizeof(*ix));
+	struct arena *saved = c->a;
+	int rc;
+
+	if (!ix)
+		return -1;
+	*ix = (struct ix){ .c = c, .rec = arena_new(16384), .keep = arena_new(4096), .err = err, .f = f,
+			   .counts = counts, .progress = progress, .progress_arg = progress_arg };
+	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
+	rc = store_tx(c->db, import_tx, ix);
+	c->a = saved;
+	if (rc < 0 && !err->len)
+		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));
+	ix_map_free(ix->map);
+	arena_free(ix->rec);
+	arena_free(ix->keep);
+	free(ix);
+	return rc < 0 ? -1 : 0;
+}

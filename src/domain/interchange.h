@@ -1,0 +1,127 @@
+#ifndef QF_INTERCHANGE_H
+#define QF_INTERCHANGE_H
+/*
+ * interchange: `qingfeng import` and `qingfeng export`, the JSON Lines
+ * contract of INTERCHANGE.md (docs/interchange.md says what is stored how
+ * and where this departs from the contract).
+ *
+ * Each record type is one entry of ix_types[] (ix_types.c): its table, the
+ * letter of the ids export makes up, and its fields, each mapped to a
+ * column with a kind that says how it is parsed, validated, bound and
+ * written back.  What a type needs beyond that (a state that follows from
+ * its dates, a form computed from measures, a clue's state moved by a
+ * disposition) is its `prepare` hook, run before the row is inserted, and
+ * its `after` hook, run once the row has its id.  Adding a type is one
+ * entry in ix_types[] and, if it has rules of its own, one small hook.
+ *
+ * Import runs in one write transaction: all or nothing, one audit entry
+ * with the counts per type, no timeline entries.
+ */
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/strbuf.h"
+
+struct ctx;
+struct ix;
+struct period_table;
+
+enum ix_kind {
+	IX_TEXT,        /* a string */
+	IX_DATE,        /* YYYY-MM-DD, a real calendar date */
+	IX_BOOL,        /* true / false, stored 0 / 1; missing is false */
+	IX_ENUM,        /* one of the space-separated codes in `arg` */
+	IX_INT,         /* an integer */
+	IX_MONEY,       /* "117526.73" yuan, stored as integer fen */
+	IX_REF,         /* the id of a record of type `arg` */
+	IX_REFS,        /* ids of records of type `arg`, rows of the link table `link` */
+	IX_CODES,       /* codes, rows of the link table `link` (validated by a hook) */
+	IX_SECRET,      /* text encrypted at rest; `arg` is the associated-data prefix */
+	IX_DERIVED,     /* a column the hook computes; not in the file */
+};
+
+/* field flags */
+#define IX_REQ   1      /* must be present (and non-empty for lists) */
+#define IX_EMPTY 2      /* missing text is stored as '' (NOT NULL DEFAULT '') */
+#define IX_EXT   4      /* not in INTERCHANGE.md: export writes it only when set */
+
+struct ix_field {
+	const char *name;       /* JSON field; NULL for IX_DERIVED */
+	enum ix_kind kind;
+	const char *column;     /* column of the type's table (NULL for lists) */
+	const char *arg;        /* codes, target type or associated-data prefix */
+	const char *link;       /* lists: "table owner_column member_column" */
+	int flags;
+};
+
+#define IX_MAX_FIELDS 24
+#define IX_MAX_TYPES 32
+#define IX_MAX_LIST 64
+
+/* A field's value in the record being imported. */
+struct ix_val {
+	int set;                /* 0: NULL (or the field's default) */
+	int64_t i;              /* BOOL, INT, MONEY, REF, DERIVED ints */
+	const char *s;          /* TEXT, DATE, ENUM, SECRET, DERIVED text */
+	int64_t ids[IX_MAX_LIST];       /* REFS */
+	const char *codes[IX_MAX_LIST]; /* CODES */
+	int n;                  /* list length */
+};
+
+struct ix_type {
+	const char *type;       /* INTERCHANGE.md type */
+	const char *table;
+	const char *prefix;     /* letter of made-up ids; NULL: no id (no ext_id column) */
+	const char *stamps;     /* time columns set to now, space-separated */
+	const char *where;      /* export filter, or NULL */
+	const char *with;       /* export: a "WITH ..." before the SELECT, or NULL */
+	const char *join;       /* export: joined to the table `t`, or NULL */
+	const char *order;      /* export ORDER BY */
+	const struct ix_field *fields;
+	int (*prepare)(struct ix *ix, struct ix_val *v);
+	int (*after)(struct ix *ix, struct ix_val *v, int64_t id);
+};
+
+extern const struct ix_type ix_types[];
+
+/* For the hooks (ix_*.c). */
+struct ctx *ix_ctx(struct ix *ix);
+/* Records an error naming the current line and `field`; returns -1. */
+int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The index of a field of the current type by name, column or (a derived
+ * field without column) arg; aborts on a name the type does not have. */
+int ix_field(struct ix *ix, const char *name_or_column);
+/* The index of a type in ix_types[], or -1. */
+int ix_type_index(const char *type);
+/* The unit of a person: its id, or -1 (store error recorded). */
+int64_t ix_person_unit(struct ix *ix, int64_t person_id);
+/* The row id of a record of `type` with file id `ext` (earlier in the
+ * file or already in the database): > 0, 0 unknown, < 0 store error. */
+int64_t ix_ref(struct ix *ix, const char *type, const char *ext);
+/* The sanction periods (loaded on first use), or NULL on a store error. */
+const struct period_table *ix_periods(struct ix *ix);
+
+/* hooks with rules of their own (ix_outcome.c) */
+int ix_outcome_prepare(struct ix *ix, struct ix_val *v);
+
+struct ix_counts {
+	int64_t n[IX_MAX_TYPES];        /* per ix_types[] entry */
+	int64_t total;
+};
+
+/* Called after each record with the bytes read and records so far. */
+typedef void (*ix_progress_fn)(void *arg, int64_t bytes, int64_t records);
+
+/* Imports the JSON Lines of f (named `what` in messages) in one
+ * transaction.  0 with counts, or -1 with the message in err (nothing
+ * stored). */
+int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn progress,
+	      void *progress_arg, struct strbuf *err);
+
+/* Writes every record in dependency order; summaries and reporter
+ * identity only with with_sensitive (decrypted).  0, or -1 with err. */
+int ix_export(struct ctx *c, FILE *out, int with_sensitive, struct ix_counts *counts,
+	      struct strbuf *err);
+
+#endif

@@ -1,0 +1,288 @@
+/*
+ * ix_types.c: the record types of INTERCHANGE.md that exist so far, each
+ * one entry of ix_types[] (fields mapped to columns) and, where the type
+ * has rules of its own, a hook.  The codes are the schema's CHECK lists.
+ */
+#include "domain/interchange.h"
+
+#include <string.h>
+
+#include "domain/clue_flow.h"
+#include "domain/ctx.h"
+#include "domain/model.h"
+#include "store/queries.h"
+
+static void set_text(struct ix_val *v, const char *s)
+{
+	v->set = 1;
+	v->s = s;
+}
+
+static void set_int(struct ix_val *v, int64_t i)
+{
+	v->set = 1;
+	v->i = i;
+}
+
+#define F(ix, name) (&v[ix_field(ix, name)])
+
+/* unit_id of a record: the unit of its first person (subject, accused,
+ * person), as the pages do; unset when the list is empty. */
+static int unit_of_first(struct ix *ix, struct ix_val *v, const char *list)
+{
+	const struct ix_val *p = F(ix, list);
+	int64_t unit;
+
+	if (!p->set || (!p->n && !p->i))
+		return 0;
+	unit = ix_person_unit(ix, p->n ? p->ids[0] : p->i);
+	if (unit < 0)
+		return -1;
+	set_int(F(ix, "unit_id"), unit);
+	return 0;
+}
+
+/* ---- unit, person, campaign: fields only ---------------------------------- */
+
+static const struct ix_field unit_fields[] = {
+	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ },
+	{ "kind", IX_ENUM, "kind", "department township village enterprise institution other", NULL, IX_REQ },
+	{ "parent", IX_REF, "parent_id", "unit", NULL, 0 },
+	{ 0 }
+};
+
+static const struct ix_field person_fields[] = {
+	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ },
+	{ "unit", IX_REF, "unit_id", "unit", NULL, IX_REQ },
+	{ "position", IX_TEXT, "position", NULL, NULL, IX_EMPTY },
+	{ "rank", IX_ENUM, "rank", "county section staff village other", NULL, IX_REQ },
+	{ "top_leader", IX_BOOL, "top_leader", NULL, NULL, 0 },
+	{ "leadership", IX_BOOL, "leadership", NULL, NULL, 0 },
+	{ "party_member", IX_BOOL, "party_member", NULL, NULL, 0 },
+	{ 0 }
+};
+
+static const struct ix_field campaign_fields[] = {
+	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ },
+	{ "start", IX_DATE, "start_day", NULL, NULL, 0 },
+	{ "end", IX_DATE, "end_day", NULL, NULL, 0 },
+	{ 0 }
+};
+
+/* ---- report ------------------------------------------------------------------ */
+
+static const struct ix_field report_fields[] = {
+	{ "received", IX_DATE, "received", NULL, NULL, IX_REQ },
+	{ "channel", IX_ENUM, "channel", "letter visit phone online qr transfer", NULL, IX_REQ },
+	{ "real_name", IX_BOOL, "real_name", NULL, NULL, 0 },
+	{ "accused", IX_REFS, NULL, "person", "report_accused report_id person_id", 0 },
+	{ "category", IX_ENUM, "category", "accusation appeal suggestion other", NULL, IX_REQ },
+	{ "summary", IX_SECRET, "summary_enc", "reports.summary", NULL, 0 },
+	{ "accepted", IX_DATE, "accepted", NULL, NULL, 0 },
+	{ "concluded", IX_DATE, "concluded", NULL, NULL, 0 },
+	{ "reporter", IX_SECRET, "reporter_enc", "reports.reporter", NULL, IX_EXT },
+	{ "contact", IX_SECRET, "contact_enc", "reports.contact", NULL, IX_EXT },
+	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, "state", NULL, NULL, 0 },
+	{ 0 }
+};
+
+static int report_prepare(struct ix *ix, struct ix_val *v)
+{
+	set_text(F(ix, "state"), F(ix, "concluded")->set ? "concluded"
+				 : F(ix, "accepted")->set ? "accepted" : "registered");
+	return unit_of_first(ix, v, "accused");
+}
+
+/* ---- clue ------------------------------------------------------------------- */
+
+static const struct ix_field clue_fields[] = {
+	{ "received", IX_DATE, "received", NULL, NULL, IX_REQ },
+	{ "source", IX_ENUM, "source",
+	  "report inspection audit judicial supervision campaign superior other", NULL, IX_REQ },
+	{ "source_ref", IX_TEXT, "source_ref", NULL, NULL, IX_EMPTY },
+	{ "subjects", IX_REFS, NULL, "person", "clue_subjects clue_id person_id", IX_REQ },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
+	{ "summary", IX_SECRET, "summary_enc", "clues.summary", NULL, 0 },
+	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, NULL, "report", NULL, 0 },  /* the report source_ref names */
+	{ 0 }
+};
+
+static int clue_prepare(struct ix *ix, struct ix_val *v)
+{
+	const struct ix_val *ref = F(ix, "source_ref");
+
+	if (!strcmp(F(ix, "source")->s, "report") && ref->set && *ref->s) {
+		int64_t id = ix_ref(ix, "report", ref->s);
+		if (id < 0)
+			return -1;
+		if (!id)
+			return ix_fail(ix, "source_ref", "\"%s\" is not a report defined earlier in the "
+					   "file or in the database", ref->s);
+		set_int(F(ix, "report"), id);
+	}
+	return unit_of_first(ix, v, "subjects");
+}
+
+static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
+{
+	const struct ix_val *report = F(ix, "report");
+	struct store_ix_value b[2] = { { 1, id, NULL }, { 1, report->i, NULL } };
+
+	if (!report->set)
+		return 0;
+	return store_ix_run(ix_ctx(ix)->db, store_ix_sql("UPDATE reports SET clue_id = ? WHERE id = ?"),
+			    b, 2) < 0 ? -1 : 0;
+}
+
+/* ---- disposition: an approved decision, applied along clue_flow ------------- */
+
+static const struct ix_field disposition_fields[] = {
+	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ },
+	{ "decided", IX_DATE, "decided", NULL, NULL, IX_REQ },
+	{ "method", IX_ENUM, "method", "talk_inquiry preliminary_verification shelve close file_case",
+	  NULL, IX_REQ },
+	{ NULL, IX_DERIVED, "state", NULL, NULL, 0 },
+	{ 0 }
+};
+
+static int disposition_prepare(struct ix *ix, struct ix_val *v)
+{
+	struct ctx *c = ix_ctx(ix);
+	const char *method = F(ix, "method")->s, *decided = F(ix, "decided")->s;
+	struct clue k;
+
+	if (store_clue_get(c->db, c->a, F(ix, "clue")->i, &k) != 1)
+		return -1;
+	if (!clue_transition_allowed(k.state, method))
+		return ix_fail(ix, "method", "%s is not allowed for a clue in state %s "
+				   "(dispositions apply in file order)", method, k.state);
+	if (strcmp(decided, k.received) < 0)
+		return ix_fail(ix, "decided", "before the clue was received (%s)", k.received);
+	set_text(F(ix, "state"), "approved");
+	return 0;
+}
+
+static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
+{
+	struct ctx *c = ix_ctx(ix);
+	const struct disposition_method *m = disposition_method_find(F(ix, "method")->s);
+
+	/* first_disposed is set by the first decision only */
+	return store_clue_set_state(c->db, F(ix, "clue")->i, m->state, F(ix, "decided")->s, c->now);
+}
+
+/* ---- case -------------------------------------------------------------------- */
+
+static const struct ix_field case_fields[] = {
+	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ },
+	{ "subjects", IX_REFS, NULL, "person", "case_subjects case_id person_id", 0 },
+	{ "filed", IX_DATE, "filed", NULL, NULL, IX_REQ },
+	{ "transferred", IX_DATE, "transferred", NULL, NULL, 0 },
+	{ "closed", IX_DATE, "closed", NULL, NULL, 0 },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
+	{ "trial_accepted", IX_DATE, "trial_accepted", NULL, NULL, IX_EXT },
+	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, "state", NULL, NULL, 0 },
+	{ 0 }
+};
+
+static int case_prepare(struct ix *ix, struct ix_val *v)
+{
+	struct ctx *c = ix_ctx(ix);
+	struct ix_val *subjects = F(ix, "subjects");
+
+	if (!subjects->n) {     /* the clue's subjects */
+		struct person *p;
+		int n = store_clue_subjects(c->db, c->a, F(ix, "clue")->i, &p);
+		if (n < 0)
+			return -1;
+		for (int i = 0; i < n && i < IX_MAX_LIST; i++)
+			subjects->ids[subjects->n++] = p[i].id;
+		subjects->set = 1;
+	}
+	set_text(F(ix, "state"), F(ix, "closed")->set ? "closed"
+				 : F(ix, "trial_accepted")->set ? "trial" : "investigating");
+	return unit_of_first(ix, v, "subjects");
+}
+
+/* ---- detention, accountability, recovery ---------------------------------- */
+
+static const struct ix_field detention_fields[] = {
+	{ "case", IX_REF, "case_id", "case", NULL, IX_REQ },
+	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ },
+	{ "start", IX_DATE, "start_day", NULL, NULL, IX_REQ },
+	{ "end", IX_DATE, "end_day", NULL, NULL, 0 },
+	{ 0 }
+};
+
+static const struct ix_field outcome_fields[] = {
+	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ },
+	{ "case", IX_REF, "case_id", "case", NULL, 0 },
+	{ "clue", IX_REF, "clue_id", "clue", NULL, 0 },
+	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ },
+	{ "measures", IX_CODES, NULL, NULL, "outcome_measures outcome_id measure", IX_REQ },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
+	{ "probation_months", IX_INT, "probation_months", NULL, NULL, IX_EXT },
+	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, "form", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, "sanctioned", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, "effective", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, "bar_until", NULL, NULL, 0 },
+	{ 0 }
+};
+
+static const struct ix_field accountability_fields[] = {
+	{ "started", IX_DATE, "started", NULL, NULL, IX_REQ },
+	{ "unit", IX_REF, "unit_id", "unit", NULL, 0 },
+	{ "person", IX_REF, "person_id", "person", NULL, 0 },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
+	{ 0 }
+};
+
+static int accountability_prepare(struct ix *ix, struct ix_val *v)
+{
+	if (!F(ix, "unit")->set && !F(ix, "person")->set)
+		return ix_fail(ix, "unit", "one of unit and person is required");
+	return 0;
+}
+
+static const struct ix_field recovery_fields[] = {
+	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ },
+	{ "amount", IX_MONEY, "amount_fen", NULL, NULL, IX_REQ },
+	{ "kind", IX_ENUM, "kind", "recovered returned", NULL, IX_REQ },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
+	{ "case", IX_REF, "case_id", "case", NULL, IX_EXT },
+	{ 0 }
+};
+
+#define UNIT_DEPTH "WITH RECURSIVE d(id, depth) AS (SELECT id, 0 FROM units WHERE parent_id IS NULL " \
+	"UNION ALL SELECT u.id, d.depth + 1 FROM units u JOIN d ON u.parent_id = d.id) "
+
+/* in dependency order: export writes them so, import needs them so */
+const struct ix_type ix_types[] = {
+	{ "unit", "units", "U", "created_at updated_at", NULL, UNIT_DEPTH, "JOIN d ON d.id = t.id",
+	  "d.depth, t.id", unit_fields, NULL, NULL },
+	{ "person", "persons", "P", "created_at updated_at", NULL, NULL, NULL, "t.id", person_fields,
+	  NULL, NULL },
+	{ "campaign", "campaigns", "K", "created_at", NULL, NULL, NULL, "t.id", campaign_fields, NULL,
+	  NULL },
+	{ "report", "reports", "R", "created_at updated_at", NULL, NULL, NULL, "t.id", report_fields,
+	  report_prepare, NULL },
+	{ "clue", "clues", "C", "created_at updated_at", NULL, NULL, NULL, "t.id", clue_fields,
+	  clue_prepare, clue_after },
+	{ "disposition", "dispositions", NULL, "proposed_at decided_at", "t.state = 'approved'", NULL,
+	  NULL, "t.id", disposition_fields, disposition_prepare, disposition_after },
+	{ "case", "cases", "A", "created_at updated_at", NULL, NULL, NULL, "t.id", case_fields,
+	  case_prepare, NULL },
+	{ "detention", "detentions", NULL, "created_at", NULL, NULL, NULL, "t.id", detention_fields,
+	  NULL, NULL },
+	{ "outcome", "outcomes", NULL, "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
+	  ix_outcome_prepare, NULL },
+	{ "accountability", "accountabilities", "Q", "created_at", NULL, NULL, NULL, "t.id",
+	  accountability_fields, accountability_prepare, NULL },
+	{ "recovery", "recoveries", NULL, "created_at", NULL, NULL, NULL, "t.id", recovery_fields, NULL,
+	  NULL },
+	{ 0 }
+};

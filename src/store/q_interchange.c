@@ -1,0 +1,156 @@
+/*
+ * q_interchange.c: the statements of `import` and `export`.  They are
+ * built once per run from the interchange type table (domain/ix_types.c:
+ * table and column names the program holds, never input), interned here
+ * so each keeps one address (the statement cache's key), and bound with
+ * `?` placeholders like every other statement.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+
+struct interned {
+	struct store_sql q;
+	struct interned *next;
+};
+static struct interned *interned;
+
+const struct store_sql *store_ix_sql(const char *text)
+{
+	struct interned *e;
+
+	for (e = interned; e; e = e->next)
+		if (!strcmp(e->q.sqlite, text))
+			return &e->q;
+	e = calloc(1, sizeof(*e));
+	if (!e || !(e->q.sqlite = strdup(text))) {
+		free(e);
+		return NULL;
+	}
+	e->next = interned;
+	interned = e;
+	return &e->q;
+}
+
+static void bind_values(struct store_stmt *st, const struct store_ix_value *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (v[i].kind == 1)
+			store_bind_int(st, i + 1, v[i].i);
+		else if (v[i].kind == 2)
+			store_bind_text(st, i + 1, v[i].s);
+		else
+			store_bind_null(st, i + 1);
+	}
+}
+
+int64_t store_ix_run(struct store *s, const struct store_sql *q, const struct store_ix_value *v,
+		     int n)
+{
+	struct store_stmt *st = q ? store_prepare(s, q) : NULL;
+
+	if (!st)
+		return STORE_ERR;
+	bind_values(st, v, n);
+	return q_scalar(st);
+}
+
+#define IX_MAX_COLS 48
+
+int store_ix_rows(struct store *s, const struct store_sql *q, const struct store_ix_value *v, int n,
+		  int ncols, store_ix_row_fn fn, void *arg)
+{
+	struct store_stmt *st = q ? store_prepare(s, q) : NULL;
+	const char *cols[IX_MAX_COLS];
+	int rc;
+
+	if (!st || ncols > IX_MAX_COLS)
+		return STORE_ERR;
+	bind_values(st, v, n);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		for (int i = 0; i < ncols; i++)
+			cols[i] = store_col_isnull(st, i) ? NULL : store_col_text(st, i);
+		if (fn(arg, ncols, cols) < 0) {
+			rc = STORE_ERR;
+			break;
+		}
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+static char *text_of(struct strbuf *sb)
+{
+	return strbuf_detach(sb, NULL);
+}
+
+char *store_ix_find_text(const char *table)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "SELECT id FROM %s WHERE ext_id = ? ORDER BY id LIMIT 1", table);
+	return text_of(&sb);
+}
+
+char *store_ix_insert_text(const char *table, const char *cols, int returning)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int n = 1;
+
+	for (const char *p = cols; *p; p++)
+		n += *p == ' ';
+	strbuf_addf(&sb, "INSERT INTO %s(", table);
+	for (const char *p = cols; *p; p++)
+		strbuf_addstr(&sb, *p == ' ' ? ", " : (char[]){ *p, 0 });
+	strbuf_addstr(&sb, ") VALUES (");
+	for (int i = 0; i < n; i++)
+		strbuf_addstr(&sb, i ? ", ?" : "?");
+	strbuf_addstr(&sb, returning ? ") RETURNING id" : ")");
+	return text_of(&sb);
+}
+
+char *store_ix_update_text(const char *table, const char *column)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "UPDATE %s SET %s = ? WHERE id = ?", table, column);
+	return text_of(&sb);
+}
+
+char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "(SELECT COALESCE(r.ext_id, '%s' || r.id) FROM %s r WHERE r.id = %s)", prefix,
+		    table, idexpr);
+	return text_of(&sb);
+}
+
+/* ---- what the outcome hook reads ------------------------------------------ */
+
+static const struct store_sql Q_PRIOR_MEASURES = {
+	"SELECT o.id, o.day, COALESCE(o.probation_months, 0), m.measure FROM outcomes o "
+	"JOIN outcome_measures m ON m.outcome_id = o.id WHERE o.person_id = ? AND o.day <= ? "
+	"ORDER BY o.day, o.id, m.measure", NULL };
+static const struct store_sql Q_PERSON_UNIT = {
+	"SELECT unit_id FROM persons WHERE id = ?", NULL };
+
+int store_ix_prior_measures(struct store *s, int64_t person_id, const char *day,
+			    store_ix_row_fn fn, void *arg)
+{
+	struct store_ix_value v[2] = { { 1, person_id, NULL }, { 2, 0, day } };
+
+	return store_ix_rows(s, &Q_PRIOR_MEASURES, v, 2, 4, fn, arg);
+}
+
+int64_t store_ix_person_unit(struct store *s, int64_t person_id)
+{
+	struct store_ix_value v = { 1, person_id, NULL };
+
+	return store_ix_run(s, &Q_PERSON_UNIT, &v, 1);
+}
