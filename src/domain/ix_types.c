@@ -117,10 +117,10 @@ static int clue_prepare(struct ix *ix, struct ix_val *v)
 		int64_t id = ix_ref(ix, "report", ref->s);
 		if (id < 0)
 			return -1;
-		if (!id)
-			return ix_fail(ix, "source_ref", "\"%s\" is not a report defined earlier in the "
-					   "file or in the database", ref->s);
-		set_int(F(ix, "report"), id);
+		/* a report of the file or the database is linked; anything else
+		 * is a reference of the paper ledger, kept as text */
+		if (id)
+			set_int(F(ix, "report"), id);
 	}
 	return unit_of_first(ix, v, "subjects");
 }
