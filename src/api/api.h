@@ -27,6 +27,17 @@ int api_disposition_decide(struct req *r);
 int api_campaigns(struct req *r);
 int api_campaign_create(struct req *r);
 /* ---- reports.c ---- */
+int api_reports(struct req *r);
+int api_report_create(struct req *r);
+int api_report_show(struct req *r);
+int api_report_acceptance(struct req *r);
+int api_report_transfer(struct req *r);
+int api_report_conclusion(struct req *r);
+int api_report_notice(struct req *r);
+int api_report_clue(struct req *r);
+struct clue_dup;
+/* 409 with the subjects that have open clues (clues.c; also /clue of a report) */
+int api_reply_dups(struct req *r, const struct clue_dup *dups, int n_dups);
 
 
 /* ---- cases.c ---- */

@@ -97,6 +97,18 @@ int api_clue_show(struct req *r)
 	return reply_json(r, 200, j);
 }
 
+int api_reply_dups(struct req *r, const struct clue_dup *dups, int n_dups)
+{
+	json_t *list = json_array();
+
+	for (int i = 0; i < n_dups; i++)
+		json_array_append_new(list, json_pack("{s:I, s:s, s:I}", "person_id",
+			(json_int_t)dups[i].person_id, "name", dups[i].name,
+			"open_clues", (json_int_t)dups[i].open));
+	return reply_json(r, 409, json_pack("{s:i, s:s, s:o}", "code", (int)E_VALIDATION,
+		"hint", "被反映人已有未办结的线索，确认后再登记（confirm: true）", "duplicates", list));
+}
+
 int api_clue_create(struct req *r)
 {
 	json_t *j = api_body(r), *subj, *camp, *confirm;
@@ -143,15 +155,8 @@ int api_clue_create(struct req *r)
 	json_decref(j);
 	if (id == -1)
 		return reply_fields(r, &fe);
-	if (id == -3) {
-		json_t *list = json_array();
-		for (int i = 0; i < n_dups; i++)
-			json_array_append_new(list, json_pack("{s:I, s:s, s:I}", "person_id",
-				(json_int_t)dups[i].person_id, "name", dups[i].name,
-				"open_clues", (json_int_t)dups[i].open));
-		return reply_json(r, 409, json_pack("{s:i, s:s, s:o}", "code", (int)E_VALIDATION,
-			"hint", "被反映人已有未办结的线索，确认后再登记（confirm: true）", "duplicates", list));
-	}
+	if (id == -3)
+		return api_reply_dups(r, dups, n_dups);
 	if (id < 0)
 		return reply_error(r, E_BUSY, "clue register");
 	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));

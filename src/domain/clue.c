@@ -155,6 +155,8 @@ static int register_tx(struct store *s, void *arg)
 	strbuf_release(&enc);
 	if (rc < 0)
 		return -1;
+	if (ra->in->then && ra->in->then(s, ra->in->then_arg, ra->id) < 0)
+		return -1;
 	return record_step(c, ra->id, "create", "登记线索", label_of(clue_sources, ra->k.source));
 }
 

@@ -15,6 +15,7 @@
 #include "domain/model.h"
 
 struct ctx;
+struct store;
 
 #define CLUE_MAX_SUBJECTS 16
 
@@ -27,6 +28,10 @@ struct clue_input {
 	int64_t subjects[CLUE_MAX_SUBJECTS];
 	int n_subjects;
 	int confirm;                     /* go on although a subject has open clues */
+	/* Optional: run inside the registering transaction once the clue
+	 * exists (a report links it to itself); < 0 rolls everything back. */
+	int (*then)(struct store *s, void *arg, int64_t clue_id);
+	void *then_arg;
 };
 
 /* A subject who already has open clues. */

@@ -154,6 +154,52 @@ struct list_query {
 };
 
 /* ---- reports ---- */
+/* A report (信访举报).  `accepted` is the day of the acceptance decision,
+ * whether it was accepted or not (state says which). */
+struct report {
+	int64_t id;
+	const char *region;
+	const char *received;       /* YYYY-MM-DD */
+	const char *channel;        /* letter, visit, phone, online, qr, transfer */
+	int real_name;
+	const char *category;       /* accusation, appeal, suggestion, other */
+	int64_t unit_id;            /* the first accused's unit, 0 when none */
+	const char *unit_name;      /* "" when none */
+	const char *reporter_enc, *contact_enc, *summary_enc;   /* or NULL */
+	const char *state;          /* registered, accepted, not_accepted, transferred, concluded */
+	int other_level;            /* belongs to another level: to be transferred */
+	const char *accepted;       /* YYYY-MM-DD or NULL (each date below too) */
+	const char *accept_note;
+	const char *transferred;
+	const char *transfer_to;
+	const char *concluded;
+	const char *notified_accept, *notified_outcome;
+	int64_t clue_id;            /* the clue made from it, 0 when none */
+	const char *accused_names;  /* "张三、李四" */
+	int64_t created_by;
+	int64_t created_at;
+	int64_t updated_at;
+};
+
+/* The dated steps of a report after its registration. */
+enum report_step {
+	REPORT_ACCEPT,              /* 受理 (from registered, own level) */
+	REPORT_NOT_ACCEPT,          /* 不予受理 */
+	REPORT_TRANSFER,            /* 转送 (from registered, other_level) */
+	REPORT_CONCLUDE,            /* 办结 (from accepted) */
+	REPORT_NOTIFY_ACCEPT,       /* 受理告知 given to a real-name reporter */
+	REPORT_NOTIFY_OUTCOME,      /* 结果反馈 given (after conclusion) */
+	REPORT_N_STEPS
+};
+
+/* The filters of the report registry: lq's state, unit_id, day_from/to,
+ * paging and scope, plus these ("" / 0 for any). */
+struct report_query {
+	struct list_query lq;       /* first: the store casts back to it */
+	const char *channel;
+	const char *category;
+	int overdue;                /* only reports with an overdue clock */
+};
 
 
 /* ---- cases ---- */

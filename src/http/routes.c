@@ -50,6 +50,12 @@ const struct route route_table[] = {
 	{ POST, "/dispositions/{id}/decision", page_disposition_decide, PERM_CLUE_APPROVE, 0 },
 
 	/* reports */
+	{ GET, "/reports", page_reports, PERM_REPORT_READ, 0 },
+	{ GET, "/reports/new", page_report_new, PERM_REPORT_WRITE, 0 },
+	{ POST, "/reports", page_report_create, PERM_REPORT_WRITE, 0 },
+	{ GET, "/reports/{id}", page_report_show, PERM_REPORT_READ, 0 },
+	{ POST, "/reports/{id}/step", page_report_step, PERM_REPORT_WRITE, 0 },
+	{ POST, "/reports/{id}/clue", page_report_clue, PERM_REPORT_WRITE, 0 },
 
 
 	/* cases */
@@ -82,6 +88,14 @@ const struct route route_table[] = {
 	{ GET, "/api/campaigns", api_campaigns, PERM_CLUE_READ, R_API },
 	{ POST, "/api/campaigns", api_campaign_create, PERM_UNIT_WRITE, R_API },
 	/* api: reports */
+	{ GET, "/api/reports", api_reports, PERM_REPORT_READ, R_API },
+	{ POST, "/api/reports", api_report_create, PERM_REPORT_WRITE, R_API },
+	{ GET, "/api/reports/{id}", api_report_show, PERM_REPORT_READ, R_API },
+	{ POST, "/api/reports/{id}/acceptance", api_report_acceptance, PERM_REPORT_WRITE, R_API },
+	{ POST, "/api/reports/{id}/transfer", api_report_transfer, PERM_REPORT_WRITE, R_API },
+	{ POST, "/api/reports/{id}/conclusion", api_report_conclusion, PERM_REPORT_WRITE, R_API },
+	{ POST, "/api/reports/{id}/notice", api_report_notice, PERM_REPORT_WRITE, R_API },
+	{ POST, "/api/reports/{id}/clue", api_report_clue, PERM_REPORT_WRITE, R_API },
 
 
 	/* api: cases */

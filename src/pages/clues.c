@@ -138,9 +138,8 @@ int page_clues(struct req *r)
 	return page_finish(r, &sb, 200);
 }
 
-/* The persons the user may name as subjects, grouped by unit. */
-static void subject_select(struct req *r, struct strbuf *sb, const struct clue_input *in,
-			   const char *err)
+void person_multiselect(struct req *r, struct strbuf *sb, const char *name, const char *label,
+			const int64_t *ids, int n_ids, const char *err)
 {
 	struct list_query lq = { .q = "", .kind = "", .limit = 2000, .success = -1 };
 	struct person *v = NULL;
@@ -148,14 +147,14 @@ static void subject_select(struct req *r, struct strbuf *sb, const struct clue_i
 	int n = person_list(&r->c, &lq, &v, &total);
 	const char *group = NULL;
 
-	field_open(sb, "subjects", "被反映人（可多选）", 1, err);
+	field_open(sb, name, label, 1, err);
 	strbuf_addstr(sb, "<select multiple size=\"8\"");
-	field_attrs(sb, "subjects", 1, err);
+	field_attrs(sb, name, 1, err);
 	strbuf_addstr(sb, ">");
 	for (int i = 0; i < n; i++) {
 		int sel = 0;
-		for (int j = 0; j < in->n_subjects; j++)
-			sel |= in->subjects[j] == v[i].id;
+		for (int j = 0; j < n_ids; j++)
+			sel |= ids[j] == v[i].id;
 		if (!group || strcmp(group, v[i].unit_name)) {
 			if (group)
 				strbuf_addstr(sb, "</optgroup>");
@@ -176,7 +175,46 @@ static void subject_select(struct req *r, struct strbuf *sb, const struct clue_i
 	if (group)
 		strbuf_addstr(sb, "</optgroup>");
 	strbuf_addstr(sb, "</select><p class=\"hint\">按住 Ctrl 可选择多人。名录中没有的人员，请先在“监督对象”中新增。</p>");
-	field_close(sb, "subjects", err);
+	field_close(sb, name, err);
+}
+
+int form_ids(struct req *r, const char *key, int64_t *out, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < r->form.n; i++) {
+		const struct form_field *f = &r->form.fields[i];
+		long long v;
+		char *end;
+		if (strcmp(f->key, key))
+			continue;
+		v = strtoll(f->value, &end, 10);
+		if (*end || v <= 0 || n == max)
+			return -1;
+		out[n++] = v;
+	}
+	return n;
+}
+
+void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n)
+{
+	strbuf_addstr(sb, "<h2>办理记录</h2><ol class=\"timeline\">");
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(sb, "<li><span class=\"when\">");
+		html_time(sb, v[i].at);
+		strbuf_addstr(sb, "</span> <span class=\"who\">");
+		html_txt(sb, v[i].user_name);
+		strbuf_addstr(sb, "</span> <span class=\"what\">");
+		html_txt(sb, v[i].action);
+		strbuf_addstr(sb, "</span>");
+		if (*v[i].detail) {
+			strbuf_addstr(sb, "<p class=\"detail\">");
+			html_txt(sb, v[i].detail);
+			strbuf_addstr(sb, "</p>");
+		}
+		strbuf_addstr(sb, "</li>");
+	}
+	strbuf_addstr(sb, "</ol>");
 }
 
 static int clue_form(struct req *r, const struct clue_input *in, const struct fielderr *fe,
@@ -203,7 +241,8 @@ static int clue_form(struct req *r, const struct clue_input *in, const struct fi
 	field_select(&sb, "source", "线索来源", clue_sources, in->source, 1, fielderr_get(fe, "source"), "请选择");
 	field_text(&sb, "source_ref", "来源编号（如信访件编号）", in->source_ref, 0,
 		   fielderr_get(fe, "source_ref"), "maxlength=\"100\"");
-	subject_select(r, &sb, in, fielderr_get(fe, "subjects"));
+	person_multiselect(r, &sb, "subjects", "被反映人（可多选）", in->subjects, in->n_subjects,
+			   fielderr_get(fe, "subjects"));
 	campaign_select(r, &sb, in->campaign_id, fielderr_get(fe, "campaign_id"), "（无）");
 	field_open(&sb, "summary", "反映的主要问题", 1, fielderr_get(fe, "summary"));
 	strbuf_addstr(&sb, "<textarea rows=\"6\" maxlength=\"5000\"");
@@ -244,18 +283,10 @@ int page_clue_create(struct req *r)
 	if (*req_field(r, "campaign_id") && form_get_int(&r->form, "campaign_id", &camp) < 0)
 		fielderr_add(&fe, "campaign_id", "所选专项整治不存在");
 	in.campaign_id = camp;
-	for (int i = 0; i < r->form.n; i++) {
-		const struct form_field *f = &r->form.fields[i];
-		long long id0;
-		char *end;
-		if (strcmp(f->key, "subjects"))
-			continue;
-		id0 = strtoll(f->value, &end, 10);
-		if (*end || id0 <= 0 || in.n_subjects == CLUE_MAX_SUBJECTS) {
-			fielderr_add(&fe, "subjects", "所选被反映人不存在或超过16人");
-			break;
-		}
-		in.subjects[in.n_subjects++] = id0;
+	in.n_subjects = form_ids(r, "subjects", in.subjects, CLUE_MAX_SUBJECTS);
+	if (in.n_subjects < 0) {
+		in.n_subjects = 0;
+		fielderr_add(&fe, "subjects", "所选被反映人不存在或超过16人");
 	}
 	if (fe.n)
 		return clue_form(r, &in, &fe, NULL, 0, 422);
@@ -401,23 +432,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">尚无处置意见</td></tr>");
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	actions(r, &sb, &k, &d, fe);
-	strbuf_addstr(&sb, "<h2>办理记录</h2><ol class=\"timeline\">");
-	for (int i = 0; i < d.n_timeline; i++) {
-		strbuf_addstr(&sb, "<li><span class=\"when\">");
-		html_time(&sb, d.timeline[i].at);
-		strbuf_addstr(&sb, "</span> <span class=\"who\">");
-		html_txt(&sb, d.timeline[i].user_name);
-		strbuf_addstr(&sb, "</span> <span class=\"what\">");
-		html_txt(&sb, d.timeline[i].action);
-		strbuf_addstr(&sb, "</span>");
-		if (*d.timeline[i].detail) {
-			strbuf_addstr(&sb, "<p class=\"detail\">");
-			html_txt(&sb, d.timeline[i].detail);
-			strbuf_addstr(&sb, "</p>");
-		}
-		strbuf_addstr(&sb, "</li>");
-	}
-	strbuf_addstr(&sb, "</ol>");
+	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }
 

@@ -33,7 +33,8 @@ static void todo_section(struct req *r, struct strbuf *sb)
 	int n;
 	char buf[11];
 
-	if (!authz_has(&r->c.who, PERM_CLUE_READ) && !authz_has(&r->c.who, PERM_CLUE_APPROVE))
+	if (!authz_has(&r->c.who, PERM_CLUE_READ) && !authz_has(&r->c.who, PERM_CLUE_APPROVE) &&
+	    !authz_has(&r->c.who, PERM_REPORT_WRITE))
 		return;
 	n = todo_list(&r->c, &v);
 	strbuf_addstr(sb, "<h2>待办事项</h2>");

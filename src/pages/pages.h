@@ -48,6 +48,22 @@ int page_calendar(struct req *r);              /* calendar.c */
 int page_calendar_import(struct req *r);
 
 /* ---- reports.c ---- */
+int page_reports(struct req *r);
+int page_report_new(struct req *r);
+int page_report_create(struct req *r);
+int page_report_show(struct req *r);
+int page_report_step(struct req *r);
+int page_report_clue(struct req *r);
+/* Shared with clues.c, where they are defined: a multiple <select> of the
+ * persons the user may name (grouped by unit); the positive ids of a
+ * repeated form field (count, -1 on a bad one or more than max); the
+ * timeline of a record. */
+struct strbuf;
+struct timeline_entry;
+void person_multiselect(struct req *r, struct strbuf *sb, const char *name, const char *label,
+			const int64_t *ids, int n_ids, const char *err);
+int form_ids(struct req *r, const char *key, int64_t *out, int max);
+void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n);
 
 
 /* ---- cases.c ---- */

@@ -156,6 +156,30 @@ int store_case_exists(struct store *s, int64_t case_id);
 int store_case_team_has(struct store *s, int64_t case_id, int64_t user_id);
 
 /* ---- reports (q_reports.c) ---- */
+int store_report_get(struct store *s, struct arena *a, int64_t id, struct report *k);
+/* lq is the `lq` member of a struct report_query. */
+int store_report_list(struct store *s, struct arena *a, const struct list_query *lq,
+		      struct report **out);
+int64_t store_report_count(struct store *s, const struct list_query *lq);
+int64_t store_report_insert(struct store *s, const struct report *k, int64_t now);
+/* Sets the three encrypted fields (each may be NULL). */
+int store_report_set_secrets(struct store *s, int64_t id, const char *reporter_enc,
+			     const char *contact_enc, const char *summary_enc);
+int store_report_add_accused(struct store *s, int64_t report_id, int64_t person_id);
+/* accused with id, name, rank, position, unit_id, unit_name filled */
+int store_report_accused(struct store *s, struct arena *a, int64_t report_id, struct person **out);
+/* One step of a report (model.h), guarded by
+ * the state it may follow: 1 done, 0 when the report is not (any more) in
+ * that state, < 0 error.  text is the note or the receiving level. */
+int store_report_step(struct store *s, enum report_step step, int64_t id, const char *day, const char *text,
+		      int64_t now);
+/* Links the clue made from an accepted or concluded report: 1, or 0 when
+ * it has one already or is in another state. */
+int store_report_set_clue(struct store *s, int64_t id, int64_t clue_id, int64_t now);
+/* Reports with a clock still running (not concluded and notified, not
+ * decided or transferred), within the scope (0: all; a scoped user never
+ * sees reports without a unit). */
+int store_reports_open(struct store *s, struct arena *a, int64_t scope_user, struct report **out);
 
 
 /* ---- cases (q_cases.c) ---- */

@@ -1,0 +1,293 @@
+/*
+ * reports.c: /api/reports: the report (信访举报) registry, registration,
+ * a report with its clocks and timeline, its dated steps and its turning
+ * into a problem clue, through the same domain calls and checks as the
+ * pages.  The reporter's identity is null for the roles that may not see
+ * it (reporter_hidden: true).
+ */
+#include "api/api.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/clue.h"
+#include "domain/report.h"
+#include "http/http.h"
+
+static json_t *opt_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *report_json(const struct report *k)
+{
+	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:s, s:o, s:s, s:s, s:s, s:b}",
+		"id", (json_int_t)k->id, "received", k->received, "channel", k->channel,
+		"channel_label", label_of(report_channels, k->channel), "real_name", k->real_name,
+		"category", k->category, "category_label", label_of(report_categories, k->category),
+		"unit_id", k->unit_id ? json_integer(k->unit_id) : json_null(), "unit_name", k->unit_name,
+		"state", k->state, "state_label", label_of(report_states, k->state),
+		"other_level", k->other_level);
+
+	json_object_set_new(j, "accepted", opt_str(k->accepted));
+	json_object_set_new(j, "accept_note", json_string(k->accept_note));
+	json_object_set_new(j, "transferred", opt_str(k->transferred));
+	json_object_set_new(j, "transfer_to", json_string(k->transfer_to));
+	json_object_set_new(j, "concluded", opt_str(k->concluded));
+	json_object_set_new(j, "notified_accept", opt_str(k->notified_accept));
+	json_object_set_new(j, "notified_outcome", opt_str(k->notified_outcome));
+	json_object_set_new(j, "clue_id", k->clue_id ? json_integer(k->clue_id) : json_null());
+	json_object_set_new(j, "accused_text", json_string(k->accused_names));
+	return j;
+}
+
+int api_reports(struct req *r)
+{
+	struct report_query rq = { .lq = { .success = -1 } };
+	struct report *v = NULL;
+	long long unit = 0;
+	int64_t total;
+	int page = req_page(r), n;
+	json_t *items;
+
+	rq.lq.state = req_arg(r, "state");
+	rq.lq.day_from = req_arg(r, "from");
+	rq.lq.day_to = req_arg(r, "to");
+	rq.channel = req_arg(r, "channel");
+	rq.category = req_arg(r, "category");
+	rq.overdue = !strcmp(req_arg(r, "overdue"), "1");
+	form_get_int(&r->query, "unit_id", &unit);
+	rq.lq.unit_id = unit;
+	rq.lq.limit = 100;
+	rq.lq.offset = (page - 1) * 100;
+	n = report_list(&r->c, &rq, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "report list");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, report_json(&v[i]));
+	return api_reply_list(r, items, total, page);
+}
+
+static json_t *clocks_json(const struct report_detail *d)
+{
+	json_t *v = json_array();
+	char b1[11], b2[11], b3[11];
+
+	for (int i = 0; i < d->n_clocks; i++) {
+		const struct report_clock *k = &d->clocks[i];
+		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "clock", k->clock,
+			"label", k->label, "start", date_format(k->start, b1), "due", date_format(k->due, b2),
+			"done", k->done == QF_DAY_NONE ? json_null() : json_string(date_format(k->done, b3)),
+			"state", clock_state_label(k->state)));
+	}
+	return v;
+}
+
+int api_report_show(struct req *r)
+{
+	struct report k;
+	struct report_detail d;
+	json_t *j, *accused, *timeline;
+	int rc = report_get(&r->c, r->id, &k);
+
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "report get");
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, "no such report");
+	if (report_detail(&r->c, &k, &d) < 0)
+		return reply_error(r, E_BUSY, "report detail");
+	j = report_json(&k);
+	json_object_set_new(j, "summary", json_string(d.summary));
+	json_object_set_new(j, "reporter", opt_str(d.reporter));
+	json_object_set_new(j, "contact", opt_str(d.contact));
+	json_object_set_new(j, "reporter_hidden", json_boolean(d.identity_hidden));
+	accused = json_array();
+	for (int i = 0; i < d.n_accused; i++)
+		json_array_append_new(accused, json_pack("{s:I, s:s, s:s, s:s, s:s}",
+			"id", (json_int_t)d.accused[i].id, "name", d.accused[i].name,
+			"rank", d.accused[i].rank, "position", d.accused[i].position,
+			"unit_name", d.accused[i].unit_name));
+	timeline = json_array();
+	for (int i = 0; i < d.n_timeline; i++)
+		json_array_append_new(timeline, json_pack("{s:I, s:s, s:s, s:s}",
+			"at", (json_int_t)d.timeline[i].at, "user", d.timeline[i].user_name,
+			"action", d.timeline[i].action, "detail", d.timeline[i].detail));
+	json_object_set_new(j, "accused", accused);
+	json_object_set_new(j, "clocks", clocks_json(&d));
+	json_object_set_new(j, "timeline", timeline);
+	return reply_json(r, 200, j);
+}
+
+/* A boolean member: 1 true, 0 false or absent; -1 when not a boolean. */
+static int api_bool(json_t *o, const char *key, int *out)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = json_is_true(v);
+	return !v || json_is_null(v) || json_is_boolean(v) ? 0 : -1;
+}
+
+int api_report_create(struct req *r)
+{
+	static const struct {
+		const char *key, *msg;
+	} texts[] = {
+		{ "received", "收到日期应为文本" }, { "channel", "举报渠道应为文本" },
+		{ "category", "举报类别应为文本" }, { "reporter", "举报人姓名应为文本" },
+		{ "contact", "联系方式应为文本" }, { "summary", "主要问题应为文本" },
+	};
+	json_t *j = api_body(r), *acc;
+	struct report_input in = { 0 };
+	const char **dst[] = { &in.received, &in.channel, &in.category, &in.reporter, &in.contact,
+			       &in.summary };
+	struct fielderr fe = { 0 };
+	int64_t id;
+
+	if (!j)
+		return MHD_YES;
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (api_str(r, j, texts[i].key, dst[i]) < 0)
+			fielderr_add(&fe, texts[i].key, texts[i].msg);
+	if (api_bool(j, "real_name", &in.real_name) < 0)
+		fielderr_add(&fe, "real_name", "是否实名应为 true 或 false");
+	if (api_bool(j, "other_level", &in.other_level) < 0)
+		fielderr_add(&fe, "other_level", "是否属其他层级应为 true 或 false");
+	acc = json_object_get(j, "accused");
+	if (acc && !json_is_null(acc) && (!json_is_array(acc) || json_array_size(acc) > REPORT_MAX_ACCUSED)) {
+		fielderr_add(&fe, "accused", "被反映人应为人员编号的列表（至多16人）");
+	} else {
+		for (size_t i = 0; i < json_array_size(acc); i++) {
+			json_t *v = json_array_get(acc, i);
+			if (!json_is_integer(v)) {
+				fielderr_add(&fe, "accused", "被反映人应为人员编号");
+				break;
+			}
+			in.accused[in.n_accused++] = json_integer_value(v);
+		}
+	}
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	id = report_register(&r->c, &in, &fe);
+	if (id == -1)
+		return reply_fields(r, &fe);
+	if (id < 0)
+		return reply_error(r, E_BUSY, "report register");
+	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+/* Takes one step and answers 200 {"ok": true}, 422, 404 or 503. */
+static int step_reply(struct req *r, enum report_step step, const char *day, const char *text)
+{
+	struct fielderr fe = { 0 };
+	int rc = report_step(&r->c, r->id, step, day, text, &fe);
+
+	if (rc == -1)
+		return reply_fields(r, &fe);
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, "no such report");
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "report step");
+	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+/* The body's "day" and one more text member (key may be NULL). */
+static json_t *step_body(struct req *r, const char **day, const char *key, const char **text)
+{
+	json_t *j = api_body(r);
+
+	*day = *text = "";
+	if (j) {
+		api_str(r, j, "day", day);
+		if (key)
+			api_str(r, j, key, text);
+	}
+	return j;
+}
+
+int api_report_acceptance(struct req *r)
+{
+	const char *day, *note;
+	json_t *j = step_body(r, &day, "note", &note);
+	json_t *accept;
+	int yes;
+
+	if (!j)
+		return MHD_YES;
+	accept = json_object_get(j, "accept");
+	yes = json_is_true(accept);
+	if (!json_is_boolean(accept)) {
+		struct fielderr fe = { 0 };
+		json_decref(j);
+		fielderr_add(&fe, "accept", "请选择受理（true）或不予受理（false）");
+		return reply_fields(r, &fe);
+	}
+	json_decref(j);
+	return step_reply(r, yes ? REPORT_ACCEPT : REPORT_NOT_ACCEPT, day, note);
+}
+
+int api_report_transfer(struct req *r)
+{
+	const char *day, *to;
+	json_t *j = step_body(r, &day, "transfer_to", &to);
+
+	if (!j)
+		return MHD_YES;
+	json_decref(j);
+	return step_reply(r, REPORT_TRANSFER, day, to);
+}
+
+int api_report_conclusion(struct req *r)
+{
+	const char *day, *none;
+	json_t *j = step_body(r, &day, NULL, &none);
+
+	if (!j)
+		return MHD_YES;
+	json_decref(j);
+	return step_reply(r, REPORT_CONCLUDE, day, "");
+}
+
+int api_report_notice(struct req *r)
+{
+	const char *day, *kind;
+	json_t *j = step_body(r, &day, "kind", &kind);
+
+	if (!j)
+		return MHD_YES;
+	json_decref(j);
+	if (strcmp(kind, "accept") && strcmp(kind, "outcome")) {
+		struct fielderr fe = { 0 };
+		fielderr_add(&fe, "kind", "请选择告知类别：accept（受理告知）或 outcome（结果反馈）");
+		return reply_fields(r, &fe);
+	}
+	return step_reply(r, !strcmp(kind, "accept") ? REPORT_NOTIFY_ACCEPT : REPORT_NOTIFY_OUTCOME,
+			  day, "");
+}
+
+int api_report_clue(struct req *r)
+{
+	const char *day, *none;
+	json_t *j = step_body(r, &day, NULL, &none);
+	struct fielderr fe = { 0 };
+	struct clue_dup *dups;
+	int n_dups, confirm;
+	int64_t id;
+
+	if (!j)
+		return MHD_YES;
+	confirm = json_is_true(json_object_get(j, "confirm"));
+	json_decref(j);
+	id = report_to_clue(&r->c, r->id, day, confirm, &fe, &dups, &n_dups);
+	if (id == -1)
+		return reply_fields(r, &fe);
+	if (id == 0)
+		return reply_error(r, E_NOT_FOUND, "no such report");
+	if (id == -3)
+		return api_reply_dups(r, dups, n_dups);
+	if (id < 0)
+		return reply_error(r, E_BUSY, "report to clue");
+	return reply_json(r, 201, json_pack("{s:I}", "clue_id", (json_int_t)id));
+}

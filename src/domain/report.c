@@ -1,0 +1,497 @@
+/*
+ * report.c: registering reports (信访举报), reading them within the
+ * jurisdiction, their dated steps, and turning one into a problem clue.
+ *
+ * Guarantees: a step only from the state it may follow (checked here for
+ * the message, and again by the guarded update inside the transaction);
+ * the reporter's identity, contact and the summary are stored only
+ * encrypted, bound to the row; each write records its timeline entry and
+ * its audit entry (the step, never the text people typed nor who
+ * reported) in the same transaction.
+ */
+#include "domain/report.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/escape.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/clue.h"
+#include "domain/ctx.h"
+#include "domain/role.h"
+#include "store/queries.h"
+
+const struct label report_channels[] = {
+	{ "letter", "来信" },
+	{ "visit", "来访" },
+	{ "phone", "来电" },
+	{ "online", "网络举报" },
+	{ "qr", "扫码举报" },
+	{ "transfer", "上级转办" },
+	{ NULL, NULL }
+};
+
+const struct label report_categories[] = {
+	{ "accusation", "检举控告" },
+	{ "appeal", "申诉" },
+	{ "suggestion", "批评建议" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
+const struct label report_states[] = {
+	{ "registered", "待受理" },
+	{ "accepted", "已受理" },
+	{ "not_accepted", "不予受理" },
+	{ "transferred", "已转送" },
+	{ "concluded", "已办结" },
+	{ NULL, NULL }
+};
+
+/* audit event, timeline action, the day's name in messages */
+static const struct {
+	const char *event, *action, *day_label;
+} step_rules[REPORT_N_STEPS] = {
+	[REPORT_ACCEPT] = { "report_accept", "受理", "受理日期" },
+	[REPORT_NOT_ACCEPT] = { "report_not_accept", "不予受理", "决定日期" },
+	[REPORT_TRANSFER] = { "report_transfer", "转送其他层级", "转送日期" },
+	[REPORT_CONCLUDE] = { "report_conclude", "办结", "办结日期" },
+	[REPORT_NOTIFY_ACCEPT] = { "report_notify", "告知举报人受理情况", "告知日期" },
+	[REPORT_NOTIFY_OUTCOME] = { "report_notify", "向举报人反馈办理结果", "反馈日期" },
+};
+
+static const char *report_obj(struct ctx *c, int64_t id)
+{
+	return arena_printf(c->a, "report/%" PRId64, id);
+}
+
+/* The associated data binding an encrypted field to its row. */
+static const char *field_ad(struct ctx *c, const char *field, int64_t id)
+{
+	return arena_printf(c->a, "reports.%s/%" PRId64, field, id);
+}
+
+/* Timeline and audit of one step, in the caller's transaction; the audit
+ * log gets the step only. */
+static int record_step(struct ctx *c, int64_t id, const char *event, const char *action,
+		       const char *detail)
+{
+	if (store_timeline_add(c->db, c->cfg->region, report_obj(c, id), c->now, c->who.id,
+			       c->who.name, action, detail) < 0)
+		return -1;
+	return audit_append(c, event, report_obj(c, id), 1, action);
+}
+
+/* 1 when the actor may see a report of unit_id (0: nobody named, then
+ * only the unscoped roles); a denial is audited. */
+static int visible(struct ctx *c, int64_t unit_id, int64_t id)
+{
+	if (unit_id)
+		return authz_unit(c, unit_id, report_obj(c, id));
+	if (!c->who.scoped)
+		return 1;
+	audit_record(c, "access_denied", report_obj(c, id), 0, "outside jurisdiction");
+	return 0;
+}
+
+/* ---- registering ---------------------------------------------------------- */
+
+static int too_long(const char *s, size_t max)
+{
+	return s && utf8_len(s) > max;
+}
+
+static void validate_accused(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+			     int64_t *unit_id)
+{
+	if (in->n_accused > REPORT_MAX_ACCUSED) {
+		fielderr_add(fe, "accused", "被反映人至多16人");
+		return;
+	}
+	for (int i = 0; i < in->n_accused; i++) {
+		struct person p;
+		for (int j = 0; j < i; j++)
+			if (in->accused[j] == in->accused[i]) {
+				fielderr_add(fe, "accused", "被反映人重复");
+				return;
+			}
+		if (store_person_get(c->db, c->a, in->accused[i], &p) != 1 ||
+		    authz_unit(c, p.unit_id, arena_printf(c->a, "person/%" PRId64, p.id)) != 1) {
+			fielderr_add(fe, "accused", "所选被反映人不存在");
+			return;
+		}
+		if (i == 0)
+			*unit_id = p.unit_id;
+	}
+}
+
+static void validate(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+		     int64_t *unit_id)
+{
+	qf_day received = date_parse(in->received ? in->received : "");
+	int has_reporter = in->reporter && *in->reporter, has_contact = in->contact && *in->contact;
+
+	if (received == QF_DAY_NONE)
+		fielderr_add(fe, "received", "请填写收到日期（YYYY-MM-DD）");
+	else if (received > date_today())
+		fielderr_add(fe, "received", "收到日期不能晚于今天");
+	if (!label_of(report_channels, in->channel))
+		fielderr_add(fe, "channel", "请选择举报渠道");
+	if (!label_of(report_categories, in->category))
+		fielderr_add(fe, "category", "请选择举报类别");
+	if (in->real_name && !has_reporter)
+		fielderr_add(fe, "reporter", "实名举报请填写举报人姓名");
+	else if (!in->real_name && has_reporter)
+		fielderr_add(fe, "reporter", "匿名举报不填写举报人姓名");
+	else if (too_long(in->reporter, 50))
+		fielderr_add(fe, "reporter", "举报人姓名不能超过50个字");
+	if (in->real_name && !has_contact)
+		fielderr_add(fe, "contact", "实名举报请填写联系方式");
+	else if (!in->real_name && has_contact)
+		fielderr_add(fe, "contact", "匿名举报不填写联系方式");
+	else if (too_long(in->contact, 100))
+		fielderr_add(fe, "contact", "联系方式不能超过100个字");
+	if (!in->summary || !*in->summary)
+		fielderr_add(fe, "summary", "请填写反映的主要问题");
+	else if (too_long(in->summary, 5000))
+		fielderr_add(fe, "summary", "主要问题不能超过5000个字");
+	validate_accused(c, in, fe, unit_id);
+}
+
+/* Encrypts text bound to field/id into an arena string; NULL for no text
+ * (*failed set on an error). */
+static const char *seal(struct ctx *c, const char *field, int64_t id, const char *text, int *failed)
+{
+	struct strbuf enc = STRBUF_INIT;
+	const char *out;
+
+	if (!text || !*text)
+		return NULL;
+	if (field_encrypt(c->keys, field_ad(c, field, id), text, strlen(text), &enc) < 0) {
+		*failed = 1;
+		out = NULL;
+	} else {
+		out = arena_strdup(c->a, enc.buf);
+	}
+	strbuf_release(&enc);
+	return out;
+}
+
+struct register_arg {
+	struct ctx *c;
+	const struct report_input *in;
+	struct report k;
+	int64_t id;
+};
+
+static int register_tx(struct store *s, void *arg)
+{
+	struct register_arg *ra = arg;
+	struct ctx *c = ra->c;
+	const struct report_input *in = ra->in;
+	const char *rep, *con, *sum;
+	int failed = 0;
+
+	ra->id = store_report_insert(s, &ra->k, c->now);
+	if (ra->id < 0)
+		return -1;
+	for (int i = 0; i < in->n_accused; i++)
+		if (store_report_add_accused(s, ra->id, in->accused[i]) < 0)
+			return -1;
+	/* encrypted once the id is known: each ciphertext is bound to its row */
+	rep = seal(c, "reporter", ra->id, in->real_name ? in->reporter : NULL, &failed);
+	con = seal(c, "contact", ra->id, in->real_name ? in->contact : NULL, &failed);
+	sum = seal(c, "summary", ra->id, in->summary, &failed);
+	if (failed || store_report_set_secrets(s, ra->id, rep, con, sum) < 0)
+		return -1;
+	return record_step(c, ra->id, "create", "登记信访举报", label_of(report_channels, in->channel));
+}
+
+int64_t report_register(struct ctx *c, const struct report_input *in, struct fielderr *fe)
+{
+	struct register_arg ra = { .c = c, .in = in };
+
+	validate(c, in, fe, &ra.k.unit_id);
+	if (fe->n)
+		return -1;
+	ra.k.region = c->cfg->region;
+	ra.k.received = in->received;
+	ra.k.channel = in->channel;
+	ra.k.category = in->category;
+	ra.k.real_name = in->real_name != 0;
+	ra.k.other_level = in->other_level != 0;
+	ra.k.created_by = c->who.id;
+	if (store_tx(c->db, register_tx, &ra) < 0)
+		return -2;
+	return ra.id;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+int report_get(struct ctx *c, int64_t id, struct report *k)
+{
+	int rc = store_report_get(c->db, c->a, id, k);
+
+	if (rc <= 0)
+		return rc;
+	rc = visible(c, k->unit_id, id);
+	if (rc <= 0)
+		return rc;
+	return audit_record(c, "read", report_obj(c, id), 1, "") < 0 ? -1 : 1;
+}
+
+/* The clear text of an encrypted field, in the arena; "" when none. */
+static const char *unseal(struct ctx *c, const char *field, int64_t id, const char *enc, int *failed)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *s = "";
+
+	if (!enc)
+		return s;
+	if (field_decrypt(c->keys, field_ad(c, field, id), enc, &out) < 0)
+		*failed = 1;
+	else
+		s = arena_strdup(c->a, out.buf ? out.buf : "");
+	strbuf_release(&out);
+	return s;
+}
+
+int report_detail(struct ctx *c, const struct report *k, struct report_detail *d)
+{
+	struct clock_table t;
+	int failed = 0;
+
+	memset(d, 0, sizeof(*d));
+	d->summary = unseal(c, "summary", k->id, k->summary_enc, &failed);
+	if (k->real_name && authz_has(&c->who, PERM_REPORTER)) {
+		d->reporter = unseal(c, "reporter", k->id, k->reporter_enc, &failed);
+		d->contact = unseal(c, "contact", k->id, k->contact_enc, &failed);
+	}
+	d->identity_hidden = k->real_name && !authz_has(&c->who, PERM_REPORTER);
+	d->n_accused = store_report_accused(c->db, c->a, k->id, &d->accused);
+	d->n_timeline = store_timeline_list(c->db, c->a, report_obj(c, k->id), &d->timeline);
+	if (clock_table_load(c->db, c->a, &t) < 0)
+		return -1;
+	d->n_clocks = report_clocks(c, &t, k, date_today(), d->clocks);
+	return failed || d->n_accused < 0 || d->n_timeline < 0 ? -1 : 0;
+}
+
+/* ---- steps ---------------------------------------------------------------- */
+
+const char *report_step_label(enum report_step step)
+{
+	return (unsigned)step < REPORT_N_STEPS ? step_rules[step].action : "";
+}
+
+const char *report_step_refusal(const struct report *k, enum report_step step)
+{
+	int registered = !strcmp(k->state, "registered");
+
+	switch (step) {
+	case REPORT_ACCEPT:
+	case REPORT_NOT_ACCEPT:
+		if (!registered)
+			return "该举报已作出受理决定或已转送";
+		return k->other_level ? "该举报不属本级受理，应予转送" : NULL;
+	case REPORT_TRANSFER:
+		if (!registered)
+			return "该举报已作出受理决定或已转送";
+		return k->other_level ? NULL : "该举报属本级受理，无需转送";
+	case REPORT_CONCLUDE:
+		return strcmp(k->state, "accepted") ? "只有已受理、尚未办结的举报才能办结" : NULL;
+	case REPORT_NOTIFY_ACCEPT:
+		if (!k->real_name)
+			return "匿名举报无需告知";
+		if (registered)
+			return "尚未作出受理决定";
+		return k->notified_accept ? "已记录受理告知" : NULL;
+	case REPORT_NOTIFY_OUTCOME:
+		if (!k->real_name)
+			return "匿名举报无需反馈";
+		if (strcmp(k->state, "concluded"))
+			return "举报尚未办结";
+		return k->notified_outcome ? "已记录结果反馈" : NULL;
+	default:
+		return "未知的办理步骤";
+	}
+}
+
+/* The day the step follows: it may not be dated earlier. */
+static const char *earliest(const struct report *k, enum report_step step)
+{
+	switch (step) {
+	case REPORT_CONCLUDE:
+		return k->accepted;
+	case REPORT_NOTIFY_ACCEPT:
+		return k->accepted ? k->accepted : k->transferred;
+	case REPORT_NOTIFY_OUTCOME:
+		return k->concluded;
+	default:
+		return k->received;
+	}
+}
+
+/* Checks the day of a step: NULL, or the message. */
+static const char *day_error(struct ctx *c, const char *day, const char *after, const char *label)
+{
+	qf_day d = date_parse(day ? day : "");
+
+	if (d == QF_DAY_NONE)
+		return arena_printf(c->a, "请填写%s（YYYY-MM-DD）", label);
+	if (d > date_today())
+		return arena_printf(c->a, "%s不能晚于今天", label);
+	if (after && strcmp(day, after) < 0)
+		return arena_printf(c->a, "%s不能早于%s", label, after);
+	return NULL;
+}
+
+static void validate_text(enum report_step step, const char *text, struct fielderr *fe)
+{
+	if (step == REPORT_TRANSFER && !*text)
+		fielderr_add(fe, "transfer_to", "请填写转送的机关或层级");
+	else if (step == REPORT_TRANSFER && utf8_len(text) > 100)
+		fielderr_add(fe, "transfer_to", "转送机关不能超过100个字");
+	else if (step == REPORT_NOT_ACCEPT && !*text)
+		fielderr_add(fe, "note", "请填写不予受理的理由");
+	else if (utf8_len(text) > 2000)
+		fielderr_add(fe, "note", "说明不能超过2000个字");
+}
+
+struct step_arg {
+	struct ctx *c;
+	int64_t id;
+	enum report_step step;
+	const char *day, *text;
+	int refused;
+};
+
+static int step_tx(struct store *s, void *arg)
+{
+	struct step_arg *sa = arg;
+	int rc = store_report_step(s, sa->step, sa->id, sa->day, sa->text, sa->c->now);
+
+	if (rc <= 0) {
+		sa->refused = rc == 0;
+		return -1;
+	}
+	return record_step(sa->c, sa->id, step_rules[sa->step].event, step_rules[sa->step].action,
+			   sa->text);
+}
+
+int report_step(struct ctx *c, int64_t id, enum report_step step, const char *day,
+		const char *text, struct fielderr *fe)
+{
+	struct step_arg sa = { .c = c, .id = id, .step = step, .day = day, .text = text ? text : "" };
+	struct report k;
+	const char *msg;
+	int rc;
+
+	if ((unsigned)step >= REPORT_N_STEPS)
+		return -2;
+	rc = store_report_get(c->db, c->a, id, &k);
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	if (visible(c, k.unit_id, id) != 1)
+		return 0;
+	msg = report_step_refusal(&k, step);
+	if (msg) {
+		fielderr_add(fe, "state", msg);
+		return -1;
+	}
+	msg = day_error(c, day, earliest(&k, step), step_rules[step].day_label);
+	if (msg)
+		fielderr_add(fe, "day", msg);
+	validate_text(step, sa.text, fe);
+	if (fe->n)
+		return -1;
+	if (store_tx(c->db, step_tx, &sa) < 0) {
+		if (!sa.refused)
+			return -2;
+		fielderr_add(fe, "state", "举报状态已变化，请刷新后再试");
+		return -1;
+	}
+	return 1;
+}
+
+/* ---- to a problem clue -------------------------------------------------------- */
+
+struct link_arg {
+	struct ctx *c;
+	int64_t id;
+	int refused;
+};
+
+/* Inside clue_register's transaction: link the new clue to the report. */
+static int link_tx(struct store *s, void *arg, int64_t clue_id)
+{
+	struct link_arg *la = arg;
+	int rc = store_report_set_clue(s, la->id, clue_id, la->c->now);
+
+	if (rc <= 0) {
+		la->refused = rc == 0;
+		return -1;
+	}
+	return record_step(la->c, la->id, "report_to_clue", "转为问题线索",
+			   arena_printf(la->c->a, "问题线索 %" PRId64, clue_id));
+}
+
+int64_t report_to_clue(struct ctx *c, int64_t id, const char *day, int confirm,
+		       struct fielderr *fe, struct clue_dup **dups, int *n_dups)
+{
+	struct link_arg la = { .c = c, .id = id };
+	struct clue_input in = { .source = "report", .confirm = confirm, .then = link_tx, .then_arg = &la };
+	struct report k;
+	struct person *acc;
+	const char *msg;
+	int failed = 0, rc, n;
+	int64_t clue_id;
+
+	*dups = NULL;
+	*n_dups = 0;
+	rc = store_report_get(c->db, c->a, id, &k);
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	if (visible(c, k.unit_id, id) != 1)
+		return 0;
+	if (!authz_has(&c->who, PERM_CLUE_REGISTER))
+		msg = "您无权登记问题线索";
+	else if (k.clue_id)
+		msg = "该举报已转为问题线索";
+	else if (strcmp(k.state, "accepted") && strcmp(k.state, "concluded"))
+		msg = "只有已受理的举报才能转为问题线索";
+	else
+		msg = NULL;
+	if (msg) {
+		fielderr_add(fe, "state", msg);
+		return -1;
+	}
+	msg = day_error(c, day, k.received, "线索受理日期");
+	if (msg) {
+		fielderr_add(fe, "day", msg);
+		return -1;
+	}
+	n = store_report_accused(c->db, c->a, id, &acc);
+	if (n < 0)
+		return -2;
+	if (!n) {
+		fielderr_add(fe, "state", "该举报没有被反映人，不能转为问题线索");
+		return -1;
+	}
+	for (int i = 0; i < n && i < CLUE_MAX_SUBJECTS; i++)
+		in.subjects[in.n_subjects++] = acc[i].id;
+	in.received = day;
+	in.source_ref = arena_printf(c->a, "信访举报 %" PRId64, id);
+	in.summary = unseal(c, "summary", id, k.summary_enc, &failed);
+	if (failed)
+		return -2;
+	clue_id = clue_register(c, &in, fe, dups, n_dups);
+	if (clue_id == -2 && la.refused) {
+		fielderr_add(fe, "state", "举报状态已变化，请刷新后再试");
+		return -1;
+	}
+	return clue_id;
+}

@@ -1,0 +1,103 @@
+#ifndef QF_REPORT_H
+#define QF_REPORT_H
+/*
+ * report: reports (信访举报), DOMAIN.md sections 1, 2 and 4.  The intake
+ * office registers a report (the reporter's identity and contact and the
+ * summary encrypted at rest, bound to the row), decides whether it is
+ * accepted, transfers one that belongs to another level, concludes it,
+ * records the notices given to a real-name reporter, and may turn an
+ * accepted report into a problem clue.  Reports are seen within the
+ * actor's jurisdiction (the unit of the first accused; a report naming
+ * nobody only by the unscoped roles); every read is audited; only the
+ * PERM_REPORTER roles see who reported.  Each step lands on the timeline
+ * and in the audit log (the step only) in the same transaction.
+ */
+#include <stdint.h>
+
+#include "domain/clocks.h"
+#include "domain/fielderr.h"
+#include "domain/labels.h"
+#include "domain/model.h"
+
+struct ctx;
+struct clue_dup;
+struct todo_acc;
+
+#define REPORT_MAX_ACCUSED 16
+/* What the roles without PERM_REPORTER see instead of a real-name
+ * reporter's identity. */
+#define REPORT_IDENTITY_HIDDEN "（实名，身份信息仅限信访室与委领导查看）"
+
+extern const struct label report_channels[];     /* reports.channel */
+extern const struct label report_categories[];   /* reports.category */
+extern const struct label report_states[];       /* reports.state */
+
+struct report_input {
+	const char *received;            /* YYYY-MM-DD */
+	const char *channel, *category;
+	int real_name, other_level;
+	const char *reporter, *contact;  /* required when real_name */
+	const char *summary;
+	int64_t accused[REPORT_MAX_ACCUSED];
+	int n_accused;
+};
+
+/* Registers a report: its id; -1 with messages in fe; -2 on a store error. */
+int64_t report_register(struct ctx *c, const struct report_input *in, struct fielderr *fe);
+
+/* 1 found and visible (the read is audited), 0 absent or denied (a denial
+ * is audited as access_denied), < 0 error. */
+int report_get(struct ctx *c, int64_t id, struct report *k);
+/* The registry page rq asks for; rq->lq.scope_user is set here. */
+int report_list(struct ctx *c, struct report_query *rq, struct report **out, int64_t *total);
+
+/* One clock of a report as its page shows it. */
+struct report_clock {
+	const char *clock;          /* clock_limits code */
+	const char *label;
+	qf_day start, due, done;    /* done QF_DAY_NONE while running */
+	enum clock_state state;
+};
+#define REPORT_MAX_CLOCKS 5
+
+/* What a report page shows besides the record (call after report_get). */
+struct report_detail {
+	const char *summary;
+	const char *reporter, *contact;  /* NULL when anonymous or hidden */
+	int identity_hidden;             /* real-name, and the actor may not see who */
+	struct person *accused;
+	int n_accused;
+	struct timeline_entry *timeline;
+	int n_timeline;
+	struct report_clock clocks[REPORT_MAX_CLOCKS];
+	int n_clocks;
+};
+int report_detail(struct ctx *c, const struct report *k, struct report_detail *d);
+
+/* The clocks that apply to k on `today`: their count. */
+int report_clocks(struct ctx *c, const struct clock_table *t, const struct report *k, qf_day today,
+		  struct report_clock *out);
+
+/* Why `step` cannot be taken on k now (Chinese), or NULL when it can. */
+const char *report_step_refusal(const struct report *k, enum report_step step);
+/* The Chinese name of a step (受理, 转送, ...). */
+const char *report_step_label(enum report_step step);
+/* Takes a dated step: 1 done; -1 with fe (wrong state, bad day, missing
+ * note or receiving level); 0 not found or not visible; -2 store error.
+ * text: the note (accept, not accept) or the level it goes to (transfer). */
+int report_step(struct ctx *c, int64_t id, enum report_step step, const char *day,
+		const char *text, struct fielderr *fe);
+
+/* Registers a problem clue from an accepted (or concluded) report, dated
+ * `day`, its accused as subjects and its summary copied, and links it.
+ * The clue id; -1 with fe; 0 not found or not visible; -2 store error;
+ * -3 when an accused has open clues and confirm is not set (*dups as
+ * clue_register gives them; nothing saved). */
+int64_t report_to_clue(struct ctx *c, int64_t id, const char *day, int confirm,
+		       struct fielderr *fe, struct clue_dup **dups, int *n_dups);
+
+/* The home page: the overdue and due-soon clocks of reports, for the
+ * intake office (PERM_REPORT_WRITE) and the unscoped readers. */
+int report_todo(struct ctx *c, struct todo_acc *acc);
+
+#endif

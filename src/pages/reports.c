@@ -1,0 +1,429 @@
+/*
+ * reports.c: the report (信访举报) pages: the registry with filters and
+ * paging, the registration form, and a report's page: its record (the
+ * reporter's identity only for the PERM_REPORTER roles), accused, summary,
+ * clocks, the steps the intake office may take now, turning it into a
+ * problem clue (with the open-clue warning to confirm), and the timeline.
+ * The rules are the domain's (domain/report.c).
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/escape.h"
+#include "domain/authz.h"
+#include "domain/clue.h"
+#include "domain/report.h"
+#include "domain/role.h"
+#include "http/http.h"
+#include "pages/page.h"
+#include "pages/pages.h"
+
+static void textarea(struct strbuf *sb, const char *name, const char *label, const char *value,
+		     int required, const char *err, int max, const char *hint)
+{
+	field_open(sb, name, label, required, err);
+	strbuf_addf(sb, "<textarea rows=\"5\" maxlength=\"%d\"", max);
+	field_attrs(sb, name, required, err);
+	strbuf_addstr(sb, ">");
+	html_txt(sb, value);
+	strbuf_addstr(sb, "</textarea>");
+	if (hint) {
+		strbuf_addstr(sb, "<p class=\"hint\">");
+		html_txt(sb, hint);
+		strbuf_addstr(sb, "</p>");
+	}
+	field_close(sb, name, err);
+}
+
+/* ---- the registry ------------------------------------------------------- */
+
+static void row(struct strbuf *sb, const struct report *k)
+{
+	const char *cells[] = { k->received, label_of(report_channels, k->channel),
+				label_of(report_categories, k->category), k->accused_names,
+				*k->unit_name ? k->unit_name : "—", label_of(report_states, k->state) };
+
+	strbuf_addf(sb, "<tr><td class=\"num\"><a href=\"/reports/%" PRId64 "\">%" PRId64 "</a></td>",
+		    k->id, k->id);
+	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		strbuf_addstr(sb, "<td>");
+		html_txt(sb, cells[i] ? cells[i] : "");
+		strbuf_addstr(sb, "</td>");
+	}
+	strbuf_addstr(sb, "</tr>");
+}
+
+int page_reports(struct req *r)
+{
+	static const char *const crumbs[] = { "工作台", "/", "信访举报", NULL, NULL };
+	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
+	struct report_query rq = { .lq = { .success = -1 } };
+	struct report *v = NULL;
+	int64_t total = 0;
+	long long unit = 0;
+	int page = req_page(r), n;
+
+	form_get_int(&r->query, "unit_id", &unit);
+	rq.lq.unit_id = unit;
+	rq.lq.state = req_arg(r, "state");
+	rq.lq.day_from = req_arg(r, "from");
+	rq.lq.day_to = req_arg(r, "to");
+	rq.channel = req_arg(r, "channel");
+	rq.category = req_arg(r, "category");
+	rq.overdue = !strcmp(req_arg(r, "overdue"), "1");
+	rq.lq.limit = PAGE_SIZE;
+	rq.lq.offset = (page - 1) * PAGE_SIZE;
+	n = report_list(&r->c, &rq, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "report list");
+	page_begin(r, &sb, "信访举报", crumbs);
+	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/reports\" role=\"search\">");
+	field_select(&sb, "state", "状态", report_states, rq.lq.state, 0, NULL, "全部");
+	field_select(&sb, "channel", "渠道", report_channels, rq.channel, 0, NULL, "全部");
+	field_select(&sb, "category", "类别", report_categories, rq.category, 0, NULL, "全部");
+	unit_select(r, &sb, "unit_id", "单位", rq.lq.unit_id, 0, NULL, "全部单位");
+	field_text(&sb, "from", "收到日期自", rq.lq.day_from, 0, NULL, "type=\"date\"");
+	field_text(&sb, "to", "至", rq.lq.day_to, 0, NULL, "type=\"date\"");
+	field_checkbox(&sb, "overdue", "仅看逾期", rq.overdue);
+	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
+		      "<a href=\"/reports\">重置</a></div></form>");
+	if (authz_has(&r->c.who, PERM_REPORT_WRITE))
+		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/reports/new\">登记信访举报</a></p>");
+	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">收到日期</th>"
+		      "<th scope=\"col\">渠道</th><th scope=\"col\">类别</th><th scope=\"col\">被反映人</th>"
+		      "<th scope=\"col\">单位</th><th scope=\"col\">状态</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++)
+		row(&sb, &v[i]);
+	if (!n)
+		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的信访举报</td></tr>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
+	strbuf_addstr(&base, "/reports?");
+	url_param(&base, "state", rq.lq.state);
+	url_param(&base, "channel", rq.channel);
+	url_param(&base, "category", rq.category);
+	url_param(&base, "from", rq.lq.day_from);
+	url_param(&base, "to", rq.lq.day_to);
+	if (unit)
+		strbuf_addf(&base, "unit_id=%lld&", unit);
+	if (rq.overdue)
+		strbuf_addstr(&base, "overdue=1&");
+	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	strbuf_release(&base);
+	return page_finish(r, &sb, 200);
+}
+
+/* ---- registering ---------------------------------------------------------- */
+
+static int report_form(struct req *r, const struct report_input *in, const struct fielderr *fe,
+		       unsigned status)
+{
+	static const char *const crumbs[] = { "工作台", "/", "信访举报", "/reports", "登记信访举报", NULL, NULL };
+	struct strbuf sb = STRBUF_INIT;
+
+	page_begin(r, &sb, "登记信访举报", crumbs);
+	field_errors_summary(&sb, fe);
+	strbuf_addstr(&sb, "<form method=\"post\" action=\"/reports\" class=\"record-form\">");
+	page_csrf(r, &sb);
+	field_text(&sb, "received", "收到日期", in->received, 1, fielderr_get(fe, "received"), "type=\"date\"");
+	field_select(&sb, "channel", "举报渠道", report_channels, in->channel, 1, fielderr_get(fe, "channel"), "请选择");
+	field_select(&sb, "category", "举报类别", report_categories, in->category, 1,
+		     fielderr_get(fe, "category"), "请选择");
+	field_checkbox(&sb, "real_name", "实名举报", in->real_name);
+	field_text(&sb, "reporter", "举报人姓名（实名时必填）", in->reporter, 0, fielderr_get(fe, "reporter"),
+		   "maxlength=\"50\" autocomplete=\"off\"");
+	field_text(&sb, "contact", "联系方式（实名时必填）", in->contact, 0, fielderr_get(fe, "contact"),
+		   "maxlength=\"100\" autocomplete=\"off\"");
+	person_multiselect(r, &sb, "accused", "被反映人（可多选，可不选）", in->accused, in->n_accused,
+			   fielderr_get(fe, "accused"));
+	field_checkbox(&sb, "other_level", "不属本级受理，需转送其他层级", in->other_level);
+	textarea(&sb, "summary", "反映的主要问题", in->summary, 1, fielderr_get(fe, "summary"), 5000,
+		 "举报人信息和反映内容均加密保存；举报人信息仅信访室与委领导可查看。");
+	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button>"
+		      "<a href=\"/reports\">取消</a></div></form>");
+	return page_finish(r, &sb, status);
+}
+
+int page_report_new(struct req *r)
+{
+	struct report_input in = { .received = "", .channel = "", .category = "", .reporter = "",
+				   .contact = "", .summary = "" };
+	struct fielderr fe = { 0 };
+
+	return report_form(r, &in, &fe, 200);
+}
+
+int page_report_create(struct req *r)
+{
+	struct report_input in = { 0 };
+	struct fielderr fe = { 0 };
+	int64_t id;
+
+	in.received = req_field(r, "received");
+	in.channel = req_field(r, "channel");
+	in.category = req_field(r, "category");
+	in.real_name = form_get_bool(&r->form, "real_name");
+	in.other_level = form_get_bool(&r->form, "other_level");
+	in.reporter = req_field(r, "reporter");
+	in.contact = req_field(r, "contact");
+	in.summary = req_field(r, "summary");
+	in.n_accused = form_ids(r, "accused", in.accused, REPORT_MAX_ACCUSED);
+	if (in.n_accused < 0) {
+		in.n_accused = 0;
+		fielderr_add(&fe, "accused", "所选被反映人不存在或超过16人");
+		return report_form(r, &in, &fe, 422);
+	}
+	id = report_register(&r->c, &in, &fe);
+	if (id == -1)
+		return report_form(r, &in, &fe, 422);
+	if (id < 0)
+		return reply_error(r, E_BUSY, "report register");
+	return reply_redirect(r, arena_printf(r->arena, "/reports/%" PRId64 "?ok=created", id));
+}
+
+/* ---- a report ------------------------------------------------------------- */
+
+/* The step forms of a report page: the form's name (posted as `form`),
+ * its step (the decision form posts decision=accept|not_accept), its
+ * text field with the domain's field name. */
+static const struct step_form {
+	const char *form, *title;
+	enum report_step step;
+	const char *text, *text_label;
+} step_forms[] = {
+	{ "decision", "受理决定", REPORT_ACCEPT, "note", "说明（不予受理时填写理由）" },
+	{ "transfer", "转送其他层级", REPORT_TRANSFER, "transfer_to", "转送至（机关或层级）" },
+	{ "conclude", "办结", REPORT_CONCLUDE, NULL, NULL },
+	{ "notify_accept", "记录已告知举报人受理情况", REPORT_NOTIFY_ACCEPT, NULL, NULL },
+	{ "notify_outcome", "记录已向举报人反馈办理结果", REPORT_NOTIFY_OUTCOME, NULL, NULL },
+};
+
+static void day_field(struct req *r, struct strbuf *sb, const char *form, const char *err)
+{
+	const char *name = arena_printf(r->arena, "%s_day", form);
+	field_text(sb, name, "日期", req_field(r, name), 1, err, "type=\"date\"");
+}
+
+static void state_error(struct strbuf *sb, const char *msg)
+{
+	if (!msg)
+		return;
+	strbuf_addstr(sb, "<p class=\"notice error\" role=\"alert\">");
+	html_txt(sb, msg);
+	strbuf_addstr(sb, "</p>");
+}
+
+static void step_actions(struct req *r, struct strbuf *sb, const struct report *k,
+			 const struct fielderr *fe)
+{
+	const char *posted = req_field(r, "form");
+
+	for (size_t i = 0; i < sizeof(step_forms) / sizeof(step_forms[0]); i++) {
+		const struct step_form *f = &step_forms[i];
+		const struct fielderr *e = !strcmp(posted, f->form) ? fe : &(struct fielderr){ 0 };
+		if (report_step_refusal(k, f->step))
+			continue;
+		strbuf_addstr(sb, "<h2>");
+		html_txt(sb, f->title);
+		strbuf_addf(sb, "</h2><form method=\"post\" action=\"/reports/%" PRId64 "/step\" class=\"record-form\">"
+			    "<input type=\"hidden\" name=\"form\" value=\"%s\">", k->id, f->form);
+		page_csrf(r, sb);
+		state_error(sb, fielderr_get(e, "state"));
+		day_field(r, sb, f->form, fielderr_get(e, "day"));
+		if (f->text)
+			field_text(sb, f->text, f->text_label, req_field(r, f->text), f->step == REPORT_TRANSFER,
+				   fielderr_get(e, f->text), "maxlength=\"500\"");
+		if (f->step == REPORT_ACCEPT)
+			strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" name=\"decision\" "
+				      "value=\"accept\" class=\"primary\">受理</button><button type=\"submit\" "
+				      "name=\"decision\" value=\"not_accept\">不予受理</button></div></form>");
+		else
+			strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">"
+				      "保存</button></div></form>");
+	}
+}
+
+static void clue_action(struct req *r, struct strbuf *sb, const struct report *k, const struct fielderr *fe,
+			const struct clue_dup *dups, int n_dups)
+{
+	if (k->clue_id || !authz_has(&r->c.who, PERM_CLUE_REGISTER) ||
+	    (strcmp(k->state, "accepted") && strcmp(k->state, "concluded")))
+		return;
+	strbuf_addf(sb, "<h2>转为问题线索</h2><form method=\"post\" action=\"/reports/%" PRId64 "/clue\" "
+		    "class=\"record-form\"><input type=\"hidden\" name=\"form\" value=\"clue\">", k->id);
+	page_csrf(r, sb);
+	if (n_dups) {
+		strbuf_addstr(sb, "<div class=\"notice warn\" role=\"alert\"><p>以下被反映人已有未办结的问题线索，"
+			      "请核实是否为同一问题：</p><ul>");
+		for (int i = 0; i < n_dups; i++) {
+			strbuf_addstr(sb, "<li>");
+			html_txt(sb, dups[i].name);
+			strbuf_addf(sb, "：%" PRId64 " 件</li>", dups[i].open);
+		}
+		strbuf_addstr(sb, "</ul></div>");
+	}
+	state_error(sb, fielderr_get(fe, "state"));
+	field_text(sb, "clue_day", "线索受理日期", req_field(r, "clue_day"), 1,
+		   fielderr_get(fe, "day") ? fielderr_get(fe, "day") : fielderr_get(fe, "received"),
+		   "type=\"date\"");
+	if (n_dups)
+		field_checkbox(sb, "confirm", "确认登记（已核实不是重复线索）", 0);
+	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">登记为问题线索"
+		      "</button></div></form>");
+}
+
+static void clocks_table(struct strbuf *sb, const struct report_detail *d)
+{
+	static const char *const cls[] = { [CLOCK_RUNNING] = "running", [CLOCK_DUE_SOON] = "due",
+		[CLOCK_OVERDUE] = "overdue", [CLOCK_DONE] = "done", [CLOCK_DONE_LATE] = "overdue" };
+	char buf[11];
+
+	strbuf_addstr(sb, "<h2>办理时限</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+		      "<th scope=\"col\">时限</th><th scope=\"col\">起算</th><th scope=\"col\">期限</th>"
+		      "<th scope=\"col\">完成</th><th scope=\"col\">状态</th></tr></thead><tbody>");
+	for (int i = 0; i < d->n_clocks; i++) {
+		const struct report_clock *k = &d->clocks[i];
+		strbuf_addstr(sb, "<tr><td>");
+		html_txt(sb, k->label);
+		strbuf_addstr(sb, "</td><td>");
+		html_txt(sb, date_format(k->start, buf));
+		strbuf_addstr(sb, "</td><td>");
+		html_txt(sb, date_format(k->due, buf));
+		strbuf_addstr(sb, "</td><td>");
+		if (k->done != QF_DAY_NONE)
+			html_txt(sb, date_format(k->done, buf));
+		strbuf_addf(sb, "</td><td><span class=\"clock %s\">", cls[k->state]);
+		html_txt(sb, clock_state_label(k->state));
+		strbuf_addstr(sb, "</span></td></tr>");
+	}
+	strbuf_addstr(sb, "</tbody></table></div>");
+}
+
+/* <dt>label</dt><dd>value</dd>, value "" shown as —. */
+static void item(struct strbuf *sb, const char *label, const char *value)
+{
+	strbuf_addstr(sb, "<dt>");
+	html_txt(sb, label);
+	strbuf_addstr(sb, "</dt><dd>");
+	html_txt(sb, value && *value ? value : "—");
+	strbuf_addstr(sb, "</dd>");
+}
+
+static void record(struct req *r, struct strbuf *sb, const struct report *k, const struct report_detail *d)
+{
+	const char *who = !k->real_name ? "匿名" : d->identity_hidden ? REPORT_IDENTITY_HIDDEN : d->reporter;
+
+	strbuf_addstr(sb, "<div class=\"record-head\"><span class=\"state\">");
+	html_txt(sb, label_of(report_states, k->state));
+	strbuf_addstr(sb, "</span></div><dl class=\"record\">");
+	item(sb, "收到日期", k->received);
+	item(sb, "举报渠道", label_of(report_channels, k->channel));
+	item(sb, "举报类别", label_of(report_categories, k->category));
+	item(sb, "举报人", who);
+	if (d->contact)
+		item(sb, "联系方式", d->contact);
+	item(sb, "被反映人", k->accused_names);
+	item(sb, "所属单位", k->unit_name);
+	item(sb, "受理层级", k->other_level ? "不属本级受理" : "本级受理");
+	item(sb, "受理决定", k->accepted ? arena_printf(r->arena, "%s %s %s", k->accepted,
+			label_of(report_states, k->state), k->accept_note) : "");
+	item(sb, "转送", k->transferred ? arena_printf(r->arena, "%s 转送%s", k->transferred, k->transfer_to) : "");
+	item(sb, "办结日期", k->concluded);
+	if (k->real_name) {
+		item(sb, "受理告知", k->notified_accept);
+		item(sb, "结果反馈", k->notified_outcome);
+	}
+	strbuf_addstr(sb, "<dt>问题线索</dt><dd>");
+	if (k->clue_id)
+		strbuf_addf(sb, "<a href=\"/clues/%" PRId64 "\">问题线索 %" PRId64 "</a>", k->clue_id, k->clue_id);
+	else
+		strbuf_addstr(sb, "—");
+	strbuf_addstr(sb, "</dd><dt>反映的主要问题</dt><dd class=\"prose\">");
+	html_txt(sb, d->summary);
+	strbuf_addstr(sb, "</dd></dl>");
+}
+
+static int report_page(struct req *r, int64_t id, const struct fielderr *fe, const struct clue_dup *dups,
+		       int n_dups, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct report k;
+	struct report_detail d;
+	int rc = report_get(&r->c, id, &k);
+
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "report get");
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, NULL);
+	if (report_detail(&r->c, &k, &d) < 0)
+		return reply_error(r, E_BUSY, "report detail");
+	{
+		const char *title = arena_printf(r->arena, "信访举报 %" PRId64, k.id);
+		const char *crumbs[] = { "工作台", "/", "信访举报", "/reports", title, NULL, NULL };
+		page_begin(r, &sb, title, crumbs);
+	}
+	field_errors_summary(&sb, fe);
+	record(r, &sb, &k, &d);
+	clocks_table(&sb, &d);
+	if (authz_has(&r->c.who, PERM_REPORT_WRITE)) {
+		step_actions(r, &sb, &k, fe);
+		clue_action(r, &sb, &k, !strcmp(req_field(r, "form"), "clue") ? fe : &(struct fielderr){ 0 },
+			    dups, n_dups);
+	}
+	page_timeline(&sb, d.timeline, d.n_timeline);
+	return page_finish(r, &sb, status);
+}
+
+int page_report_show(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	return report_page(r, r->id, &fe, NULL, 0, 200);
+}
+
+int page_report_step(struct req *r)
+{
+	const char *form = req_field(r, "form");
+	const struct step_form *f = NULL;
+	struct fielderr fe = { 0 };
+	enum report_step step;
+	int rc;
+
+	for (size_t i = 0; i < sizeof(step_forms) / sizeof(step_forms[0]); i++)
+		if (!strcmp(step_forms[i].form, form))
+			f = &step_forms[i];
+	if (!f)
+		return reply_error(r, E_BAD_REQUEST, "unknown step");
+	step = f->step;
+	if (step == REPORT_ACCEPT && !strcmp(req_field(r, "decision"), "not_accept"))
+		step = REPORT_NOT_ACCEPT;
+	rc = report_step(&r->c, r->id, step, req_field(r, arena_printf(r->arena, "%s_day", form)),
+			 f->text ? req_field(r, f->text) : "", &fe);
+	if (rc == -1)
+		return report_page(r, r->id, &fe, NULL, 0, 422);
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "report step");
+	return reply_redirect(r, arena_printf(r->arena, "/reports/%" PRId64 "?ok=done", r->id));
+}
+
+int page_report_clue(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct clue_dup *dups;
+	int n_dups;
+	int64_t id;
+
+	id = report_to_clue(&r->c, r->id, req_field(r, "clue_day"), form_get_bool(&r->form, "confirm"), &fe,
+			    &dups, &n_dups);
+	if (id == -1)
+		return report_page(r, r->id, &fe, NULL, 0, 422);
+	if (id == -3)
+		return report_page(r, r->id, &fe, dups, n_dups, 409);
+	if (id == 0)
+		return reply_error(r, E_NOT_FOUND, NULL);
+	if (id < 0)
+		return reply_error(r, E_BUSY, "report to clue");
+	return reply_redirect(r, arena_printf(r->arena, "/reports/%" PRId64 "?ok=done", r->id));
+}

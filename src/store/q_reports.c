@@ -1,0 +1,270 @@
+/*
+ * q_reports.c: reports (信访举报), the persons they accuse, their dated
+ * steps (each guarded by the state it may follow, so a step taken twice
+ * or out of order changes nothing), and the reports whose clocks run.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+#define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
+	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
+/* AGG: SQLite spells string_agg group_concat */
+#define REPORT_COLS(AGG) "r.id, r.region, r.received, r.channel, r.real_name, r.category, " \
+	"COALESCE(r.unit_id, 0), COALESCE(u.name, ''), r.reporter_enc, r.contact_enc, r.summary_enc, " \
+	"r.state, r.other_level, r.accepted, r.accept_note, r.transferred, r.transfer_to, r.concluded, " \
+	"r.notified_accept, r.notified_outcome, COALESCE(r.clue_id, 0), COALESCE((SELECT " AGG \
+	"(p.name, '、') FROM report_accused ra JOIN persons p ON p.id = ra.person_id " \
+	"WHERE ra.report_id = r.id), ''), COALESCE(r.created_by, 0), r.created_at, r.updated_at " \
+	"FROM reports r LEFT JOIN units u ON u.id = r.unit_id "
+/* a scoped user (first ? not 0) sees only reports of its units, never
+ * those without a unit; each other filter is off when empty or 0 */
+#define REPORT_WHERE "WHERE (? = 0 OR r.unit_id IN (SELECT id FROM vis)) " \
+	"AND (? = '' OR r.state = ?) AND (? = '' OR r.channel = ?) AND (? = '' OR r.category = ?) " \
+	"AND (? = 0 OR r.unit_id = ?) AND (? = '' OR r.received >= ?) AND (? = '' OR r.received <= ?) "
+#define REPORT_ORDER "ORDER BY r.received DESC, r.id DESC LIMIT ? OFFSET ?"
+
+static const struct store_sql Q_GET = {
+	"SELECT " REPORT_COLS("group_concat") "WHERE r.id = ?",
+	"SELECT " REPORT_COLS("string_agg") "WHERE r.id = ?" };
+static const struct store_sql Q_LIST = {
+	VIS_CTE "SELECT " REPORT_COLS("group_concat") REPORT_WHERE REPORT_ORDER,
+	VIS_CTE "SELECT " REPORT_COLS("string_agg") REPORT_WHERE REPORT_ORDER };
+static const struct store_sql Q_COUNT = {
+	VIS_CTE "SELECT count(*) FROM reports r " REPORT_WHERE, NULL };
+/* still running: an undecided report, an unconcluded accepted one, or a
+ * real-name report whose notices are not all given */
+#define OPEN_WHERE "WHERE (? = 0 OR r.unit_id IN (SELECT id FROM vis)) " \
+	"AND (r.state IN ('registered', 'accepted') OR (r.real_name = 1 AND (r.notified_accept IS NULL " \
+	"OR (r.state = 'concluded' AND r.notified_outcome IS NULL)))) ORDER BY r.id LIMIT 5000"
+static const struct store_sql Q_OPEN = {
+	VIS_CTE "SELECT " REPORT_COLS("group_concat") OPEN_WHERE,
+	VIS_CTE "SELECT " REPORT_COLS("string_agg") OPEN_WHERE };
+static const struct store_sql Q_INSERT = {
+	"INSERT INTO reports(region, received, channel, real_name, category, unit_id, other_level, "
+	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_SECRETS = {
+	"UPDATE reports SET reporter_enc = ?, contact_enc = ?, summary_enc = ? WHERE id = ?", NULL };
+static const struct store_sql Q_ACCUSED_ADD = {
+	"INSERT INTO report_accused(report_id, person_id) VALUES (?, ?)", NULL };
+static const struct store_sql Q_ACCUSED = {
+	"SELECT p.id, p.name, p.rank, p.position, p.unit_id, u.name FROM report_accused ra "
+	"JOIN persons p ON p.id = ra.person_id JOIN units u ON u.id = p.unit_id "
+	"WHERE ra.report_id = ? ORDER BY p.id", NULL };
+static const struct store_sql Q_SET_CLUE = {
+	"UPDATE reports SET clue_id = ?, updated_at = ? WHERE id = ? AND clue_id IS NULL "
+	"AND state IN ('accepted', 'concluded')", NULL };
+
+/* Each step binds (day, [text,] now, id). */
+static const struct {
+	struct store_sql sql;
+	int has_text;
+} steps[REPORT_N_STEPS] = {
+	[REPORT_ACCEPT] = { { "UPDATE reports SET state = 'accepted', accepted = ?, accept_note = ?, "
+		"updated_at = ? WHERE id = ? AND state = 'registered' AND other_level = 0", NULL }, 1 },
+	[REPORT_NOT_ACCEPT] = { { "UPDATE reports SET state = 'not_accepted', accepted = ?, accept_note = ?, "
+		"updated_at = ? WHERE id = ? AND state = 'registered' AND other_level = 0", NULL }, 1 },
+	[REPORT_TRANSFER] = { { "UPDATE reports SET state = 'transferred', transferred = ?, transfer_to = ?, "
+		"updated_at = ? WHERE id = ? AND state = 'registered' AND other_level = 1", NULL }, 1 },
+	[REPORT_CONCLUDE] = { { "UPDATE reports SET state = 'concluded', concluded = ?, updated_at = ? "
+		"WHERE id = ? AND state = 'accepted'", NULL }, 0 },
+	[REPORT_NOTIFY_ACCEPT] = { { "UPDATE reports SET notified_accept = ?, updated_at = ? WHERE id = ? "
+		"AND real_name = 1 AND state <> 'registered' AND notified_accept IS NULL", NULL }, 0 },
+	[REPORT_NOTIFY_OUTCOME] = { { "UPDATE reports SET notified_outcome = ?, updated_at = ? WHERE id = ? "
+		"AND real_name = 1 AND state = 'concluded' AND notified_outcome IS NULL", NULL }, 0 },
+};
+
+static void fill_report(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct report *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->region = q_text(a, st, 1);
+	k->received = q_text(a, st, 2);
+	k->channel = q_text(a, st, 3);
+	k->real_name = store_col_int(st, 4) != 0;
+	k->category = q_text(a, st, 5);
+	k->unit_id = store_col_int(st, 6);
+	k->unit_name = q_text(a, st, 7);
+	k->reporter_enc = q_text_or_null(a, st, 8);
+	k->contact_enc = q_text_or_null(a, st, 9);
+	k->summary_enc = q_text_or_null(a, st, 10);
+	k->state = q_text(a, st, 11);
+	k->other_level = store_col_int(st, 12) != 0;
+	k->accepted = q_text_or_null(a, st, 13);
+	k->accept_note = q_text(a, st, 14);
+	k->transferred = q_text_or_null(a, st, 15);
+	k->transfer_to = q_text(a, st, 16);
+	k->concluded = q_text_or_null(a, st, 17);
+	k->notified_accept = q_text_or_null(a, st, 18);
+	k->notified_outcome = q_text_or_null(a, st, 19);
+	k->clue_id = store_col_int(st, 20);
+	k->accused_names = q_text(a, st, 21);
+	k->created_by = store_col_int(st, 22);
+	k->created_at = store_col_int(st, 23);
+	k->updated_at = store_col_int(st, 24);
+}
+
+int store_report_get(struct store *s, struct arena *a, int64_t id, struct report *k)
+{
+	return q_get_by_id(store_prepare(s, &Q_GET), a, id, fill_report, k);
+}
+
+static void bind_pair(struct store_stmt *st, int *i, const char *v)
+{
+	store_bind_text(st, (*i)++, v ? v : "");
+	store_bind_text(st, (*i)++, v ? v : "");
+}
+
+static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	const struct report_query *rq = (const struct report_query *)lq;
+	int i = 1;
+
+	(void)a;
+	store_bind_int(st, i++, lq->scope_user);
+	store_bind_int(st, i++, lq->scope_user);
+	bind_pair(st, &i, lq->state);
+	bind_pair(st, &i, rq->channel);
+	bind_pair(st, &i, rq->category);
+	store_bind_int(st, i++, lq->unit_id);
+	store_bind_int(st, i++, lq->unit_id);
+	bind_pair(st, &i, lq->day_from);
+	bind_pair(st, &i, lq->day_to);
+	return i;
+}
+
+int store_report_list(struct store *s, struct arena *a, const struct list_query *lq,
+		      struct report **out)
+{
+	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_filters, fill_report, sizeof(**out), out);
+}
+
+int64_t store_report_count(struct store *s, const struct list_query *lq)
+{
+	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
+}
+
+int store_reports_open(struct store *s, struct arena *a, int64_t scope_user, struct report **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OPEN);
+	struct report *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, scope_user);
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill_report(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int64_t store_report_insert(struct store *s, const struct report *k, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, k->region);
+	store_bind_text(st, 2, k->received);
+	store_bind_text(st, 3, k->channel);
+	store_bind_int(st, 4, k->real_name);
+	store_bind_text(st, 5, k->category);
+	q_bind_id(st, 6, k->unit_id);
+	store_bind_int(st, 7, k->other_level);
+	q_bind_id(st, 8, k->created_by);
+	store_bind_int(st, 9, now);
+	store_bind_int(st, 10, now);
+	return q_scalar(st);
+}
+
+int store_report_set_secrets(struct store *s, int64_t id, const char *reporter_enc,
+			     const char *contact_enc, const char *summary_enc)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SECRETS);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, reporter_enc);
+	store_bind_text(st, 2, contact_enc);
+	store_bind_text(st, 3, summary_enc);
+	store_bind_int(st, 4, id);
+	return store_exec(st);
+}
+
+int store_report_add_accused(struct store *s, int64_t report_id, int64_t person_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ACCUSED_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, report_id);
+	store_bind_int(st, 2, person_id);
+	return store_exec(st);
+}
+
+int store_report_accused(struct store *s, struct arena *a, int64_t report_id, struct person **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ACCUSED);
+	struct person *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, report_id);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct person *p = q_push(a, &v, &cap, n++, sizeof(*v));
+		p->id = store_col_int(st, 0);
+		p->name = q_text(a, st, 1);
+		p->rank = q_text(a, st, 2);
+		p->position = q_text(a, st, 3);
+		p->unit_id = store_col_int(st, 4);
+		p->unit_name = q_text(a, st, 5);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+/* 1 when the guarded update changed the row, 0 when the guard refused. */
+static int exec_guarded(struct store *s, struct store_stmt *st)
+{
+	if (store_exec(st) < 0)
+		return STORE_ERR;
+	return store_changes(s) == 1 ? 1 : 0;
+}
+
+int store_report_step(struct store *s, enum report_step step, int64_t id, const char *day,
+		      const char *text, int64_t now)
+{
+	struct store_stmt *st;
+	int i = 1;
+
+	if ((unsigned)step >= REPORT_N_STEPS)
+		return STORE_ERR;
+	st = store_prepare(s, &steps[step].sql);
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, i++, day);
+	if (steps[step].has_text)
+		store_bind_text(st, i++, text ? text : "");
+	store_bind_int(st, i++, now);
+	store_bind_int(st, i, id);
+	return exec_guarded(s, st);
+}
+
+int store_report_set_clue(struct store *s, int64_t id, int64_t clue_id, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SET_CLUE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	store_bind_int(st, 2, now);
+	store_bind_int(st, 3, id);
+	return exec_guarded(s, st);
+}
