@@ -59,6 +59,12 @@ r=$(api GET "/api/clues/$CID")
 expect_eq "the imported clue reads through the API" 200 "$(tail -n 1 <<<"$r")"
 expect_eq "... its summary decrypts" "反映其违规收受礼金" \
 	"$(head -n -1 <<<"$r" | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"])')"
+CJ=$T_DIR/clerk.jar
+login clerk "$PW" "$CJ" >/dev/null
+RID=$(sql "SELECT id FROM reports WHERE ext_id = 'R1'")
+expect_eq "the imported report's summary, reporter and contact decrypt for the intake clerk" \
+	"举报其收受礼金|张三|13800000000" \
+	"$(api GET "/api/reports/$RID" "" "$CJ" | head -n -1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["summary"], d["reporter"], d["contact"], sep="|")')"
 stop_server
 
 counts() { sql "SELECT (SELECT count(*) FROM units) || ' ' || (SELECT count(*) FROM persons) || ' ' || (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM clue_subjects) || ' ' || (SELECT count(*) FROM audit_log WHERE event = 'import')"; }
