@@ -112,7 +112,7 @@ http_get "$H" -b "$TJ" "$BASE/" >/dev/null
 expect_contains "town sees the overdue clue of its jurisdiction" "问题线索 $C2（甲局）" "$(cat "$H.b")"
 
 r=$(api GET "/api/clues/$C1")
-expect_eq "the timeline holds every step in order" "登记线索,拟处置：谈话函询,批准处置：谈话函询,拟处置：立案审查调查,批准处置：立案审查调查" \
+expect_eq "the timeline holds every step in order" "登记线索,拟处置：谈话函询,批准处置：谈话函询,拟处置：立案审查调查,批准处置：立案审查调查,立案：案件 1" \
 	"$(body "$r" | jget '["timeline"]' | python3 -c 'import ast,sys; print(",".join(e["action"] for e in ast.literal_eval(sys.stdin.read())))')"
 expect_eq "... and the dispositions with who decided" "approved 同意" "$(body "$r" | jget '["dispositions"][0]["state"]+" "+d["dispositions"][0]["decision_note"]')"
 r=$(api GET "/api/clues?state=filed")
