@@ -14,11 +14,12 @@
 #include "cmd/cmd.h"
 #include "core/date.h"
 #include "core/log.h"
+#include "domain/case.h"
 #include "domain/model.h"
 #include "domain/role.h"
 #include "domain/user.h"
 
-#define USAGE "qingfeng user add NAME --role ROLE --password-stdin [--display NAME] [--unit ID] [--principal]\n" \
+#define USAGE "qingfeng user add NAME --role ROLE --password-stdin [--display NAME] [--unit ID] [--office TEXT] [--principal]\n" \
 	"   or: qingfeng user list | disable NAME | enable NAME | unlock NAME\n" \
 	"   or: qingfeng user passwd NAME --password-stdin\n" \
 	"   or: qingfeng user scope NAME --unit ID   (add a unit to a scoped user's jurisdiction)"
@@ -30,19 +31,20 @@ static int list_users(struct cmd_env *env)
 
 	if (n < 0)
 		return error("cannot list users");
-	printf("%-20s %-16s %-10s %s\n", "name", "role", "state", "display name");
+	printf("%-20s %-16s %-10s %-16s %s\n", "name", "role", "state", "office", "display name");
 	for (int i = 0; i < n; i++) {
 		int64_t until;
 		const char *state = v[i].disabled ? "disabled"
 				  : user_locked(&env->c, v[i].name, &until) == 1 ? "locked" : "active";
-		printf("%-20s %-16s %-10s %s\n", v[i].name, v[i].role, state, v[i].display_name);
+		printf("%-20s %-16s %-10s %-16s %s\n", v[i].name, v[i].role, state,
+		       user_office(&env->c, v[i].id), v[i].display_name);
 	}
 	return 0;
 }
 
 int cmd_user(int argc, char **argv)
 {
-	const char *db = NULL, *key = NULL, *role = NULL, *display = NULL, *unit = NULL, *pos[2];
+	const char *db = NULL, *key = NULL, *role = NULL, *display = NULL, *unit = NULL, *office = NULL, *pos[2];
 	int pw_stdin = 0, principal = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
@@ -50,6 +52,7 @@ int cmd_user(int argc, char **argv)
 		{ "--role", &role, NULL, "role code (intake, case_manager, supervisor, investigator, trial, inspection, resident_group, township, leader, sysadmin, secadmin, auditadmin)" },
 		{ "--display", &display, NULL, "the person's name as shown in the pages" },
 		{ "--unit", &unit, NULL, "unit id (the jurisdiction of township and resident-group users)" },
+		{ "--office", &office, NULL, "(add) the office (科室) the user works in" },
 		{ "--password-stdin", NULL, &pw_stdin, "read the password from standard input" },
 		{ "--principal", NULL, &principal, "(add, leader role) the commission's principal leader" },
 		{ NULL, NULL, NULL, NULL }
@@ -106,6 +109,8 @@ int cmd_user(int argc, char **argv)
 	} else if (!strcmp(sub, "add")) {
 		int64_t id = user_create(&env.c, pos[1], role, display, unit_id, pw, 0, &err);
 		if (id > 0 && principal && user_set_principal(&env.c, pos[1], 1, &err) < 0)
+			id = -1;
+		if (id > 0 && office && user_office_set(&env.c, pos[1], office, &err) < 0)
 			id = -1;
 		if (id > 0) {
 			printf("qingfeng: user '%s' created (%s)\n", pos[1], role_label(role));

@@ -21,6 +21,7 @@
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/clocks.h"
+#include "domain/case.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
@@ -355,9 +356,13 @@ static int decide_tx(struct store *s, void *arg)
 	}
 	if (da->approve && store_clue_set_state(s, k.id, m->state, da->day, c->now) < 0)
 		return -1;
-	return record_step(c, k.id, da->approve ? "dispose_approve" : "dispose_reject",
-			   arena_printf(c->a, "%s：%s", da->approve ? "批准处置" : "退回处置意见", m->label),
-			   da->note);
+	if (record_step(c, k.id, da->approve ? "dispose_approve" : "dispose_reject",
+			arena_printf(c->a, "%s：%s", da->approve ? "批准处置" : "退回处置意见", m->label),
+			da->note) < 0)
+		return -1;
+	/* filing: the case is created in the same transaction */
+	return da->approve && !strcmp(da->d.method, "file_case") && case_file(c, &k, da->d.id, da->day) < 0
+	       ? -1 : 0;
 }
 
 int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, const char *note,

@@ -10,6 +10,7 @@
 
 #include "core/arena.h"
 #include "domain/authz.h"
+#include "domain/case.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/report.h"
@@ -115,7 +116,8 @@ int todo_list(struct ctx *c, struct todo **out)
 	if (todo_clues(c, &acc) < 0 || todo_approvals(c, &acc) < 0)
 		return -1;
 	/* each family of records adds its clocks here */
-	if (report_todo(c, &acc) < 0) return -1;
+	if (report_todo(c, &acc) < 0 || case_todo(c, &acc) < 0)
+		return -1;
 
 	if (acc.n > 1)
 		qsort(acc.v, (size_t)acc.n, sizeof(*acc.v), by_urgency);

@@ -59,6 +59,19 @@ const struct route route_table[] = {
 
 
 	/* cases */
+	{ GET, "/cases", page_cases, PERM_CASE_READ, 0 },
+	{ GET, "/cases/{id}", page_case_show, PERM_CASE_READ, 0 },
+	{ POST, "/cases/{id}/team", page_case_team_add, PERM_CASE_ASSIGN, 0 },
+	{ POST, "/cases/{id}/team/remove", page_case_team_remove, PERM_CASE_ASSIGN, 0 },
+	{ POST, "/cases/{id}/notes", page_case_note, PERM_CASE_WORK, 0 },
+	{ POST, "/cases/{id}/detentions", page_detention_start, PERM_CASE_WORK, 0 },
+	{ POST, "/detentions/{id}/extensions", page_detention_extend, PERM_CASE_WORK, 0 },
+	{ POST, "/detentions/{id}/end", page_detention_end, PERM_CASE_WORK, 0 },
+	{ POST, "/cases/{id}/transfer", page_case_transfer, PERM_CASE_WORK, 0 },
+	{ POST, "/cases/{id}/trial", page_case_trial, PERM_CASE_WORK, 0 },
+	{ POST, "/cases/{id}/closure", page_case_close, PERM_CASE_WORK, 0 },
+	{ GET, "/account/conflicts", page_conflicts, PERM_CASE_WORK, 0 },
+	{ POST, "/account/conflicts", page_conflict_create, PERM_CASE_WORK, 0 },
 
 
 	/* outcomes */
@@ -99,6 +112,19 @@ const struct route route_table[] = {
 
 
 	/* api: cases */
+	{ GET, "/api/cases", api_cases, PERM_CASE_READ, R_API },
+	{ GET, "/api/cases/{id}", api_case_show, PERM_CASE_READ, R_API },
+	{ POST, "/api/cases/{id}/team", api_case_team_add, PERM_CASE_ASSIGN, R_API },
+	{ POST, "/api/cases/{id}/team/remove", api_case_team_remove, PERM_CASE_ASSIGN, R_API },
+	{ POST, "/api/cases/{id}/notes", api_case_note, PERM_CASE_WORK, R_API },
+	{ POST, "/api/cases/{id}/detentions", api_detention_start, PERM_CASE_WORK, R_API },
+	{ POST, "/api/detentions/{id}/extensions", api_detention_extend, PERM_CASE_WORK, R_API },
+	{ POST, "/api/detentions/{id}/end", api_detention_end, PERM_CASE_WORK, R_API },
+	{ POST, "/api/cases/{id}/transfer", api_case_transfer, PERM_CASE_WORK, R_API },
+	{ POST, "/api/cases/{id}/trial", api_case_trial, PERM_CASE_WORK, R_API },
+	{ POST, "/api/cases/{id}/closure", api_case_close, PERM_CASE_WORK, R_API },
+	{ GET, "/api/conflicts", api_conflicts, PERM_CASE_WORK, R_API },
+	{ POST, "/api/conflicts", api_conflict_create, PERM_CASE_WORK, R_API },
 
 
 	/* api: outcomes */

@@ -8,6 +8,7 @@
 #include "core/crypto.h"
 #include "core/escape.h"
 #include "domain/auth.h"
+#include "domain/authz.h"
 #include "domain/role.h"
 #include "domain/user.h"
 #include "http/http.h"
@@ -29,7 +30,10 @@ static int account_page(struct req *r, const struct fielderr *fe, unsigned statu
 	html_txt(&sb, role_label(r->user.role));
 	strbuf_addstr(&sb, "</dd><dt>动态口令</dt><dd>");
 	strbuf_addstr(&sb, r->user.totp_enabled ? "已启用" : "未启用");
-	strbuf_addstr(&sb, "</dd></dl><h2>修改密码</h2>");
+	strbuf_addstr(&sb, "</dd></dl>");
+	if (authz_has(&r->c.who, PERM_CASE_WORK))
+		strbuf_addstr(&sb, "<p><a href=\"/account/conflicts\">回避申报</a>：申报与您存在利害关系的人员或单位。</p>");
+	strbuf_addstr(&sb, "<h2>修改密码</h2>");
 	field_errors_summary(&sb, fe);
 	strbuf_addstr(&sb, "<form method=\"post\" action=\"/account/password\" class=\"record-form\">");
 	page_csrf(r, &sb);

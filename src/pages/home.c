@@ -3,6 +3,7 @@
  * platform their role may use, how many records it holds for them.
  */
 #include <inttypes.h>
+#include <string.h>
 
 #include "core/date.h"
 #include "core/escape.h"
@@ -26,15 +27,16 @@ static void card(struct strbuf *sb, const char *href, const char *label, int64_t
 	strbuf_addstr(sb, "</span></a>");
 }
 
+static void todo_table(struct strbuf *sb, const struct todo *v, int n, const char *office);
+
 /* 待办事项: overdue and due-soon clocks, approvals waiting. */
 static void todo_section(struct req *r, struct strbuf *sb)
 {
 	struct todo *v;
 	int n;
-	char buf[11];
 
 	if (!authz_has(&r->c.who, PERM_CLUE_READ) && !authz_has(&r->c.who, PERM_CLUE_APPROVE) &&
-	    !authz_has(&r->c.who, PERM_REPORT_WRITE))
+	    !authz_has(&r->c.who, PERM_REPORT_WRITE) && !authz_has(&r->c.who, PERM_CASE_READ))
 		return;
 	n = todo_list(&r->c, &v);
 	strbuf_addstr(sb, "<h2>待办事项</h2>");
@@ -46,10 +48,35 @@ static void todo_section(struct req *r, struct strbuf *sb)
 		strbuf_addstr(sb, "<p class=\"empty\">没有逾期或三个工作日内到期的事项。</p>");
 		return;
 	}
+	/* the case manager's overview: a heading and a table per office */
+	if (!r->c.who.role || strcmp(r->c.who.role, "case_manager")) {
+		todo_table(sb, v, n, NULL);
+		return;
+	}
+	for (int g = 0; g < n; g++) {
+		int seen = 0;
+		for (int j = 0; j < g; j++)
+			seen |= !strcmp(v[j].office, v[g].office);
+		if (seen)
+			continue;
+		strbuf_addstr(sb, "<h3>");
+		html_txt(sb, *v[g].office ? v[g].office : "未分配科室");
+		strbuf_addstr(sb, "</h3>");
+		todo_table(sb, v, n, v[g].office);
+	}
+}
+
+/* The items (of one office, or all when office is NULL) as a table. */
+static void todo_table(struct strbuf *sb, const struct todo *v, int n, const char *office)
+{
+	char buf[11];
+
 	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">事项</th>"
 		      "<th scope=\"col\">对象</th><th scope=\"col\">开始</th><th scope=\"col\">期限</th>"
 		      "<th scope=\"col\">状态</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
+		if (office && strcmp(office, v[i].office))
+			continue;
 		strbuf_addstr(sb, "<tr><td>");
 		html_txt(sb, v[i].what);
 		strbuf_addstr(sb, "</td><td><a href=\"");

@@ -25,9 +25,10 @@ static const struct {
 	unsigned perm;
 } nav[] = {
 	{ "/", "工作台", PERM_LOGIN },
+	{ "/reports", "信访举报", PERM_REPORT_READ },
 	{ "/clues", "问题线索", PERM_CLUE_READ },
 	{ "/clues/new", "登记线索", PERM_CLUE_REGISTER },
-	{ "/reports", "信访举报", PERM_REPORT_READ },
+	{ "/cases", "案件", PERM_CASE_READ },
 	{ "/units", "单位管理", PERM_UNIT_READ },
 	{ "/persons", "监督对象", PERM_PERSON_READ },
 	{ "/admin/users", "用户管理", PERM_USER_VIEW },

@@ -67,6 +67,19 @@ void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n);
 
 
 /* ---- cases.c ---- */
+int page_cases(struct req *r);
+int page_case_show(struct req *r);
+int page_case_team_add(struct req *r);
+int page_case_team_remove(struct req *r);
+int page_case_note(struct req *r);
+int page_detention_start(struct req *r);
+int page_detention_extend(struct req *r);
+int page_detention_end(struct req *r);
+int page_case_transfer(struct req *r);
+int page_case_trial(struct req *r);
+int page_case_close(struct req *r);
+int page_conflicts(struct req *r);
+int page_conflict_create(struct req *r);
 
 
 /* ---- outcomes.c ---- */

@@ -122,7 +122,7 @@ expect_contains "... the box stays ticked" 'name="overdue" checked' "$(cat "$H.b
 expect_contains "... the row shows its due day (15 working days, 2022-04-02 a make-up day, 04-03..05 off) marked 逾期" "2022-04-06 <span class=\"clock overdue\">逾期</span>" "$(cat "$H.b")"
 
 r=$(api GET "/api/clues/$C1")
-expect_eq "the timeline holds every step in order" "登记线索,拟处置：谈话函询,批准处置：谈话函询,拟处置：立案审查调查,批准处置：立案审查调查" \
+expect_eq "the timeline holds every step in order" "登记线索,拟处置：谈话函询,批准处置：谈话函询,拟处置：立案审查调查,批准处置：立案审查调查,立案：案件 1" \
 	"$(body "$r" | jget '["timeline"]' | python3 -c 'import ast,sys; print(",".join(e["action"] for e in ast.literal_eval(sys.stdin.read())))')"
 expect_eq "... and the dispositions with who decided" "approved 同意" "$(body "$r" | jget '["dispositions"][0]["state"]+" "+d["dispositions"][0]["decision_note"]')"
 r=$(api GET "/api/clues?state=filed")

@@ -1,0 +1,516 @@
+/*
+ * case.c: filing a case from its clue, reading cases on need-to-know,
+ * the handling team (with recusal), notes, and the steps of a case:
+ * transfer to prosecution, trial review, closure.  Detention is in
+ * detention.c.
+ *
+ * Guarantees: the list query itself holds only the cases the actor may
+ * see; a refused look is a 404 and an access_denied audit entry; only the
+ * legal state changes (investigating -> trial -> closed), dated neither in
+ * the future nor before the step they follow; each step writes the
+ * timeline and the audit log in the same transaction, and is checked
+ * again inside it.
+ */
+#include "domain/case.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/escape.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/clocks.h"
+#include "domain/ctx.h"
+#include "domain/recusal.h"
+#include "domain/role.h"
+#include "domain/todo.h"
+#include "store/queries.h"
+
+const struct label case_states[] = {
+	{ "investigating", "审查调查" },
+	{ "trial", "审理" },
+	{ "closed", "已结案" },
+	{ NULL, NULL }
+};
+
+const struct label case_team_roles[] = {
+	{ "lead", "主办" },
+	{ "member", "协办" },
+	{ "trial", "审理" },
+	{ NULL, NULL }
+};
+
+static const char *note_ad(struct ctx *c, int64_t id)
+{
+	return arena_printf(c->a, "case_notes.text/%" PRId64, id);
+}
+
+int case_record(struct ctx *c, int64_t case_id, const char *event, const char *action,
+		const char *detail)
+{
+	if (store_timeline_add(c->db, c->cfg->region, case_obj(c, case_id), c->now, c->who.id,
+			       c->who.name, action, detail) < 0)
+		return -1;
+	return audit_append(c, event, case_obj(c, case_id), 1, action);
+}
+
+int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const char *day,
+		const char *not_before, const char *what)
+{
+	qf_day d = date_parse(day ? day : "");
+
+	if (d == QF_DAY_NONE) {
+		fielderr_add(fe, field, "请填写日期（YYYY-MM-DD）");
+		return 0;
+	}
+	if (d > date_today()) {
+		fielderr_add(fe, field, "日期不能晚于今天");
+		return 0;
+	}
+	if (not_before && strcmp(day, not_before) < 0) {
+		fielderr_add(fe, field, arena_printf(c->a, "日期不能早于%s（%s）", what, not_before));
+		return 0;
+	}
+	return 1;
+}
+
+/* ---- filing ------------------------------------------------------------------ */
+
+int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day)
+{
+	struct case_rec r = { 0 };
+	int64_t id;
+
+	r.region = c->cfg->region;
+	r.clue_id = k->id;
+	r.disposition_id = disposition_id;
+	r.unit_id = k->unit_id;
+	r.campaign_id = k->campaign_id;
+	r.filed = day;
+	r.created_by = c->who.id;
+	id = store_case_insert(c->db, &r, c->now);
+	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0)
+		return -1;
+	if (store_timeline_add(c->db, c->cfg->region, arena_printf(c->a, "clue/%" PRId64, k->id), c->now,
+			       c->who.id, c->who.name, arena_printf(c->a, "立案：案件 %" PRId64, id), "") < 0)
+		return -1;
+	if (case_record(c, id, "create", "立案",
+			arena_printf(c->a, "由问题线索 %" PRId64 " 立案，立案日期 %s", k->id, day)) < 0)
+		return -1;
+	return id;
+}
+
+/* ---- reading ----------------------------------------------------------------- */
+
+int case_list(struct ctx *c, struct case_query *cq, struct case_rec **out, int64_t *total)
+{
+	cq->team_user = case_sees_all(c) ? 0 : c->who.id;
+	*total = store_case_count(c->db, cq);
+	if (*total < 0)
+		return -1;
+	return store_case_list(c->db, c->a, cq, out);
+}
+
+int case_get(struct ctx *c, int64_t id, struct case_rec *k)
+{
+	int rc = case_access(c, id);
+
+	if (rc <= 0)
+		return rc;
+	rc = store_case_get(c->db, c->a, id, k);
+	if (rc <= 0)
+		return rc;
+	return audit_record(c, "read", case_obj(c, id), 1, "") < 0 ? -1 : 1;
+}
+
+int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->n_subjects = store_case_subjects(c->db, c->a, k->id, &d->subjects);
+	d->n_team = store_case_team(c->db, c->a, k->id, &d->team);
+	d->n_notes = store_case_notes(c->db, c->a, k->id, &d->notes);
+	d->n_detentions = store_detentions_of_case(c->db, c->a, k->id, &d->detentions);
+	d->n_exts = store_detention_exts(c->db, c->a, k->id, 0, &d->exts);
+	d->n_timeline = store_timeline_list(c->db, c->a, case_obj(c, k->id), &d->timeline);
+	return d->n_subjects < 0 || d->n_team < 0 || d->n_notes < 0 || d->n_detentions < 0 ||
+	       d->n_exts < 0 || d->n_timeline < 0 ? -1 : 0;
+}
+
+int case_note_text(struct ctx *c, const struct case_note *n, struct strbuf *out)
+{
+	return field_decrypt(c->keys, note_ad(c, n->id), n->text_enc, out);
+}
+
+/* ---- the handling team ------------------------------------------------------- */
+
+struct team_arg {
+	struct ctx *c;
+	int64_t case_id, user_id, override_by;
+	const char *role, *reason, *label;
+	int refused;
+};
+
+static int team_add_tx(struct store *s, void *arg)
+{
+	struct team_arg *ta = arg;
+	struct ctx *c = ta->c;
+	int rc = store_case_team_has(s, ta->case_id, ta->user_id);
+
+	if (rc != 0) {
+		ta->refused = rc > 0;
+		return -1;
+	}
+	if (store_case_team_add(s, ta->case_id, ta->user_id, ta->role, c->who.id, c->now, ta->override_by,
+				ta->reason) < 0)
+		return -1;
+	if (case_record(c, ta->case_id, "team_add", arena_printf(c->a, "加入办理组：%s（%s）", ta->label,
+			label_of(case_team_roles, ta->role)), ta->override_by ? ta->reason : "") < 0)
+		return -1;
+	return ta->override_by ? audit_append(c, "team_override", case_obj(c, ta->case_id), 1,
+					      arena_printf(c->a, "recusal override for user/%" PRId64,
+							   ta->user_id)) : 0;
+}
+
+/* The user to put on a team: 1 fine (u filled), 0 with fe. */
+static int team_candidate(struct ctx *c, int64_t user_id, struct user *u, struct fielderr *fe)
+{
+	const struct role *ro;
+
+	if (store_user_by_id(c->db, c->a, user_id, u) != 1 || u->disabled) {
+		fielderr_add(fe, "user_id", "所选用户不存在或已停用");
+		return 0;
+	}
+	ro = role_find(u->role);
+	if (!ro || !(ro->perms & PERM_CASE_WORK)) {
+		fielderr_add(fe, "user_id", arena_printf(c->a, "%s的角色（%s）不办理案件", u->name,
+							 role_label(u->role)));
+		return 0;
+	}
+	return 1;
+}
+
+int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *role,
+		  const char *override_reason, struct fielderr *fe)
+{
+	struct team_arg ta = { .c = c, .case_id = case_id, .user_id = user_id, .role = role,
+			       .reason = "" };
+	struct user u;
+	const char *why;
+	int rc = case_access(c, case_id);
+
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	if (!label_of(case_team_roles, role ? role : ""))
+		fielderr_add(fe, "role", "请选择在办理组中的分工");
+	if (!team_candidate(c, user_id, &u, fe) || fe->n)
+		return -1;
+	ta.label = *u.display_name ? u.display_name : u.name;
+	rc = recusal_check(c, case_id, &u, &why);
+	if (rc < 0)
+		return -2;
+	if (rc) {
+		if (!override_reason || !*override_reason) {
+			audit_record(c, "team_refused", case_obj(c, case_id), 0, "recusal");
+			fielderr_add(fe, "user_id", arena_printf(c->a, "%s。如确需参加，须由委领导填写理由批准。", why));
+			return -1;
+		}
+		if (!authz_has(&c->who, PERM_CASE_OVERRIDE)) {
+			audit_record(c, "access_denied", case_obj(c, case_id), 0, "recusal override needs a leader");
+			fielderr_add(fe, "override_reason", arena_printf(c->a, "%s。回避例外只能由委领导批准。", why));
+			return -1;
+		}
+		if (utf8_len(override_reason) > 500) {
+			fielderr_add(fe, "override_reason", "理由不能超过500字");
+			return -1;
+		}
+		ta.override_by = c->who.id;
+		ta.reason = override_reason;
+	}
+	if (store_tx(c->db, team_add_tx, &ta) < 0) {
+		if (!ta.refused)
+			return -2;
+		fielderr_add(fe, "user_id", "该用户已在办理组中");
+		return -1;
+	}
+	return 1;
+}
+
+static int team_remove_tx(struct store *s, void *arg)
+{
+	struct team_arg *ta = arg;
+	int rc = store_case_team_remove(s, ta->case_id, ta->user_id);
+
+	if (rc <= 0) {
+		ta->refused = rc == 0;
+		return -1;
+	}
+	return case_record(ta->c, ta->case_id, "team_remove",
+			   arena_printf(ta->c->a, "退出办理组：%s", ta->label), "");
+}
+
+int case_team_remove(struct ctx *c, int64_t case_id, int64_t user_id, struct fielderr *fe)
+{
+	struct team_arg ta = { .c = c, .case_id = case_id, .user_id = user_id, .label = "" };
+	struct user u;
+	int rc = case_access(c, case_id);
+
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	if (store_user_by_id(c->db, c->a, user_id, &u) == 1)
+		ta.label = *u.display_name ? u.display_name : u.name;
+	if (store_tx(c->db, team_remove_tx, &ta) < 0) {
+		if (!ta.refused)
+			return -2;
+		fielderr_add(fe, "user_id", "该用户不在办理组中");
+		return -1;
+	}
+	return 1;
+}
+
+/* ---- work by the team ---------------------------------------------------------- */
+
+int case_for_work(struct ctx *c, int64_t case_id, struct case_rec *k, struct fielderr *fe)
+{
+	int rc = case_access(c, case_id);
+
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	rc = case_on_team(c, case_id);
+	if (rc < 0 || store_case_get(c->db, c->a, case_id, k) != 1)
+		return -2;
+	if (!rc) {
+		fielderr_add(fe, "state", "您不在本案办理组中，不能办理本案");
+		return -1;
+	}
+	return 1;
+}
+
+struct note_arg {
+	struct ctx *c;
+	int64_t case_id, id;
+	const char *text;
+};
+
+static int note_tx(struct store *s, void *arg)
+{
+	struct note_arg *na = arg;
+	struct ctx *c = na->c;
+	struct strbuf enc = STRBUF_INIT;
+	int rc;
+
+	na->id = store_case_note_insert(s, c->cfg->region, na->case_id, c->now, c->who.id);
+	if (na->id < 0)
+		return -1;
+	/* encrypted once the id is known: the ciphertext is bound to its row */
+	rc = field_encrypt(c->keys, note_ad(c, na->id), na->text, strlen(na->text), &enc);
+	if (rc == 0)
+		rc = store_case_note_set(s, na->id, enc.buf);
+	strbuf_release(&enc);
+	if (rc < 0)
+		return -1;
+	return case_record(c, na->case_id, "case_note", "添加审查调查记录", "");
+}
+
+int64_t case_note_add(struct ctx *c, int64_t case_id, const char *text, struct fielderr *fe)
+{
+	struct note_arg na = { .c = c, .case_id = case_id, .text = text };
+	struct case_rec k;
+	int rc = case_for_work(c, case_id, &k, fe);
+
+	if (rc != 1)
+		return rc;
+	if (!text || !*text || utf8_len(text) > 10000) {
+		fielderr_add(fe, "text", "请填写记录内容（不超过10000字）");
+		return -1;
+	}
+	return store_tx(c->db, note_tx, &na) < 0 ? -2 : na.id;
+}
+
+/* ---- transfer, trial review, closure ------------------------------------------------ */
+
+struct step_arg {
+	struct ctx *c;
+	struct case_rec k;
+	enum case_step step;
+	const char *day;
+	struct fielderr *fe;
+	int refused;
+};
+
+/* The step's rule on the case as it is now: 1 allowed (k updated), 0
+ * with the message in fe. */
+static int step_apply(struct ctx *c, struct case_rec *k, enum case_step step, const char *day,
+		      struct fielderr *fe, struct clock_table *clocks)
+{
+	const struct clock_limit *lim;
+	char buf[11];
+
+	switch (step) {
+	case CASE_TRANSFER:
+		if (!strcmp(k->state, "closed") || k->transferred) {
+			fielderr_add(fe, "state", k->transferred ? "本案已移送司法机关" : "本案已结案");
+			return 0;
+		}
+		if (!case_day_ok(c, fe, "day", day, k->filed, "立案日期"))
+			return 0;
+		k->transferred = day;
+		return 1;
+	case CASE_TRIAL:
+		if (strcmp(k->state, "investigating")) {
+			fielderr_add(fe, "state", "只有审查调查中的案件可以移送审理");
+			return 0;
+		}
+		lim = clock_find(clocks, "trial_review");
+		if (!case_day_ok(c, fe, "day", day, k->filed, "立案日期"))
+			return 0;
+		if (!lim) {
+			fielderr_add(fe, "state", "未配置审理期限（clock_limits: trial_review）");
+			return 0;
+		}
+		k->state = "trial";
+		k->trial_accepted = day;
+		k->trial_due = arena_strdup(c->a, date_format(clock_due(c->cal, lim, date_parse(day)), buf));
+		return 1;
+	case CASE_CLOSE:
+	default:
+		if (strcmp(k->state, "trial")) {
+			fielderr_add(fe, "state", !strcmp(k->state, "closed") ? "本案已结案"
+					: "案件须经审理受理后才能结案");
+			return 0;
+		}
+		if (!case_day_ok(c, fe, "day", day, k->trial_accepted, "审理受理日期"))
+			return 0;
+		k->state = "closed";
+		k->closed = day;
+		return 1;
+	}
+}
+
+static int step_tx(struct store *s, void *arg)
+{
+	static const char *const actions[] = { "移送司法机关", "审理受理", "结案" };
+	static const char *const events[] = { "case_transfer", "case_trial", "case_close" };
+	struct step_arg *sa = arg;
+	struct ctx *c = sa->c;
+	struct clock_table clocks;
+
+	/* again under the write lock: the state may have moved */
+	if (store_case_get(s, c->a, sa->k.id, &sa->k) != 1 || clock_table_load(s, c->a, &clocks) < 0)
+		return -1;
+	if (!step_apply(c, &sa->k, sa->step, sa->day, sa->fe, &clocks)) {
+		sa->refused = 1;
+		return -1;
+	}
+	if (store_case_set_steps(s, &sa->k, c->now) < 0)
+		return -1;
+	return case_record(c, sa->k.id, events[sa->step], actions[sa->step],
+			   arena_printf(c->a, "日期 %s", sa->day));
+}
+
+/* The lead or a trial member closes a case. */
+static int may_close(struct ctx *c, int64_t case_id)
+{
+	struct case_member *m;
+	int n = store_case_team(c->db, c->a, case_id, &m);
+
+	for (int i = 0; i < n; i++)
+		if (m[i].user_id == c->who.id)
+			return !strcmp(m[i].role, "lead") || !strcmp(m[i].role, "trial");
+	return n < 0 ? -1 : 0;
+}
+
+int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *day,
+	      struct fielderr *fe)
+{
+	struct step_arg sa = { .c = c, .step = step, .day = day, .fe = fe };
+	int rc = case_for_work(c, case_id, &sa.k, fe);
+
+	if (rc != 1)
+		return rc;
+	if (step == CASE_CLOSE) {
+		rc = may_close(c, case_id);
+		if (rc < 0)
+			return -2;
+		if (!rc) {
+			fielderr_add(fe, "state", "结案须由主办人或办理组中的审理人员办理");
+			return -1;
+		}
+	}
+	if (store_tx(c->db, step_tx, &sa) < 0)
+		return sa.refused ? -1 : -2;
+	return 1;
+}
+
+/* ---- the home page ---------------------------------------------------------------- */
+
+int case_todo(struct ctx *c, struct todo_acc *acc)
+{
+	struct case_clock *v;
+	int n;
+
+	if (!authz_has(&c->who, PERM_CASE_READ))
+		return 0;
+	n = store_case_clocks(c->db, c->a, case_sees_all(c) ? 0 : c->who.id, &v);
+	for (int i = 0; i < n; i++) {
+		int det = !strcmp(v[i].kind, "detention");
+		struct todo *t = todo_add_clock(c, acc, det ? "detention" : "trial_review",
+						det ? "留置期限" : NULL, date_parse(v[i].start),
+						date_parse(v[i].due ? v[i].due : ""));
+		if (!t)
+			continue;
+		t->object = det ? arena_printf(c->a, "案件 %" PRId64 "（%s，%s）", v[i].case_id,
+					       v[i].unit_name, v[i].person_name)
+				: arena_printf(c->a, "案件 %" PRId64 "（%s）", v[i].case_id, v[i].unit_name);
+		t->href = arena_printf(c->a, "/cases/%" PRId64, v[i].case_id);
+		t->office = v[i].office;
+	}
+	return n < 0 ? -1 : 0;
+}
+
+/* ---- offices ---------------------------------------------------------------------- */
+
+const char *user_office(struct ctx *c, int64_t user_id)
+{
+	const char *office = "";
+
+	store_user_office(c->db, c->a, user_id, &office);
+	return office;
+}
+
+struct office_arg {
+	struct ctx *c;
+	struct user u;
+	const char *office;
+};
+
+static int office_tx(struct store *s, void *arg)
+{
+	struct office_arg *oa = arg;
+
+	if (store_user_set_office(s, oa->u.id, oa->office) < 0)
+		return -1;
+	return audit_append(oa->c, "user_office", arena_printf(oa->c->a, "user/%" PRId64, oa->u.id), 1,
+			    oa->office);
+}
+
+int user_office_set(struct ctx *c, const char *name, const char *office, struct strbuf *err)
+{
+	struct office_arg oa = { .c = c, .office = office };
+
+	if (store_user_by_name(c->db, c->a, name, &oa.u) != 1) {
+		strbuf_addf(err, "no user '%s'", name);
+		return -1;
+	}
+	if (utf8_len(office) > 50) {
+		strbuf_addstr(err, "the office name is longer than 50 characters");
+		return -1;
+	}
+	if (store_tx(c->db, office_tx, &oa) < 0) {
+		strbuf_addstr(err, "cannot store the office");
+		return -1;
+	}
+	return 0;
+}

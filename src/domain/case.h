@@ -1,0 +1,104 @@
+#ifndef QF_CASE_H
+#define QF_CASE_H
+/*
+ * case: cases (立案) from filing to closure, DOMAIN.md sections 1, 2 and 4.
+ * A case is filed when a file_case disposition is approved; it is seen on
+ * need-to-know only (case_access.h): its team, the leaders and the case
+ * manager; every read is audited.  The case manager and the leaders name
+ * the handling team (recusal.h refuses members with a declared conflict
+ * unless a leader overrides); the team works on it: notes (encrypted at
+ * rest), detention (detention.h), transfer to prosecution, trial review
+ * (its clock from clock_limits) and closure.  Every step writes the case's
+ * timeline and the audit log in the same transaction.
+ *
+ * Return convention of the actions: > 0 done (or the new id); 0 the case
+ * does not exist or the actor may not see it (answer 404); -1 refused
+ * with messages in fe; -2 store error.
+ */
+#include <stdint.h>
+
+#include "core/strbuf.h"
+#include "domain/case_access.h"
+#include "domain/fielderr.h"
+#include "domain/labels.h"
+#include "domain/model.h"
+
+struct ctx;
+struct store;
+struct todo_acc;
+
+extern const struct label case_states[];      /* investigating, trial, closed */
+extern const struct label case_team_roles[];  /* lead, member, trial */
+
+/* Files the case of clue k, decided on `day` by the approval of
+ * disposition_id: subjects, unit and campaign from the clue; timeline
+ * entries on the clue and the case and the audit entry.  Runs inside the
+ * caller's transaction (disposition_decide).  The case id or < 0. */
+int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day);
+
+/* The cases the actor may see (need-to-know in the query), one page. */
+int case_list(struct ctx *c, struct case_query *cq, struct case_rec **out, int64_t *total);
+/* 1 found and visible (the read audited); 0 absent or refused (the
+ * refusal audited as access_denied); < 0 error. */
+int case_get(struct ctx *c, int64_t id, struct case_rec *k);
+
+struct case_detail {
+	struct person *subjects;
+	int n_subjects;
+	struct case_member *team;
+	int n_team;
+	struct case_note *notes;
+	int n_notes;
+	struct detention *detentions;
+	int n_detentions;
+	struct detention_ext *exts;        /* of every detention, in order */
+	int n_exts;
+	struct timeline_entry *timeline;
+	int n_timeline;
+};
+int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d);
+/* The clear text of a note of a case the actor has read: 0, or -1. */
+int case_note_text(struct ctx *c, const struct case_note *n, struct strbuf *out);
+
+/* PERM_CASE_ASSIGN.  override_reason: a leader's (PERM_CASE_OVERRIDE)
+ * reason to assign a member despite a conflict; "" for none. */
+int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *role,
+		  const char *override_reason, struct fielderr *fe);
+int case_team_remove(struct ctx *c, int64_t case_id, int64_t user_id, struct fielderr *fe);
+
+/* PERM_CASE_WORK and on the team. */
+int64_t case_note_add(struct ctx *c, int64_t case_id, const char *text, struct fielderr *fe);
+
+enum case_step {
+	CASE_TRANSFER,          /* 移送司法机关: transferred */
+	CASE_TRIAL,             /* 审理受理: trial_accepted, state trial, its clock */
+	CASE_CLOSE,             /* 结案: closed, by the lead or a trial member */
+};
+int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *day,
+	      struct fielderr *fe);
+
+/* The home page: running detention and trial clocks overdue or due
+ * within 3 working days, of the cases the actor is on the team of (every
+ * case for case_sees_all, with the office of the case's lead). */
+int case_todo(struct ctx *c, struct todo_acc *acc);
+
+/* ---- shared with detention.c ---- */
+
+/* The case for an action by its team: 1 with *k filled; 0 (404), -1 with
+ * fe (not on the team), -2. */
+int case_for_work(struct ctx *c, int64_t case_id, struct case_rec *k, struct fielderr *fe);
+/* Timeline and audit of one step, in the caller's transaction: the
+ * detail (what people typed) on the timeline only. */
+int case_record(struct ctx *c, int64_t case_id, const char *event, const char *action,
+		const char *detail);
+/* Checks a step's day: a date, not in the future, not before not_before
+ * (YYYY-MM-DD, may be NULL; what names it in the message).  1 good, 0
+ * with the message in fe. */
+int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const char *day,
+		const char *not_before, const char *what);
+
+/* The office (科室) of a user ("" none) and setting it (the CLI). */
+const char *user_office(struct ctx *c, int64_t user_id);
+int user_office_set(struct ctx *c, const char *name, const char *office, struct strbuf *err);
+
+#endif

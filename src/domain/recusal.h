@@ -1,0 +1,27 @@
+#ifndef QF_RECUSAL_H
+#define QF_RECUSAL_H
+/*
+ * recusal: conflicts a handler declares on his own account (a person or a
+ * unit), and the check that refuses him a case whose subject is such a
+ * person, works in such a unit, or works in the handler's own unit
+ * (users.unit_id).  A leader may override (case_team_add), audited.
+ */
+#include <stdint.h>
+
+#include "domain/fielderr.h"
+#include "domain/model.h"
+
+struct ctx;
+
+/* Declares a conflict of the actor: person_id or unit_id (0 for none, one
+ * of them needed).  The id; -1 with fe; -2 error. */
+int64_t conflict_declare(struct ctx *c, int64_t person_id, int64_t unit_id, const char *note,
+			 struct fielderr *fe);
+/* The actor's own declarations. */
+int conflict_list(struct ctx *c, struct conflict **out);
+
+/* Whether user u must not handle case case_id: 1 with *why (Chinese, in
+ * the arena), 0 not, < 0 error. */
+int recusal_check(struct ctx *c, int64_t case_id, const struct user *u, const char **why);
+
+#endif

@@ -1,0 +1,572 @@
+/*
+ * q_cases.c: cases, their subjects and handling team, investigation
+ * notes, detentions with their extensions, recusal declarations, the
+ * running case clocks of the home page and the users' offices.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+#include <string.h>
+
+/* Runs a statement whose one parameter is an id and collects every row. */
+static int list_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill,
+		      size_t size, void *out)
+{
+	void *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*(void **)out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill(a, st, q_push(a, &v, &cap, n++, size));
+	store_reset(st);
+	*(void **)out = v;
+	return rc < 0 ? rc : n;
+}
+
+#define USER_NAME(t) "COALESCE(NULLIF(" t ".display_name, ''), " t ".name, '')"
+
+/* ---- cases ---------------------------------------------------------------- */
+
+/* AGG: SQLite 3.40 spells string_agg group_concat */
+#define CASE_COLS(AGG) "k.id, k.region, k.clue_id, COALESCE(k.disposition_id, 0), k.unit_id, u.name, " \
+	"COALESCE(k.campaign_id, 0), COALESCE(g.name, ''), k.filed, k.state, k.transferred, " \
+	"k.trial_accepted, k.trial_due, k.closed, COALESCE((SELECT " AGG "(p.name, '、') " \
+	"FROM case_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.case_id = k.id), ''), " \
+	"COALESCE((SELECT " USER_NAME("lu") " FROM case_team t JOIN users lu ON lu.id = t.user_id " \
+	"WHERE t.case_id = k.id AND t.role = 'lead'), ''), COALESCE(k.created_by, 0), k.created_at, " \
+	"k.updated_at FROM cases k JOIN units u ON u.id = k.unit_id " \
+	"LEFT JOIN campaigns g ON g.id = k.campaign_id "
+/* each filter is off when its value is empty or 0; the first is
+ * need-to-know (the team), the last the overdue clocks */
+#define CASE_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id " \
+	"AND t.user_id = ?)) AND (? = '' OR k.state = ?) AND (? = 0 OR k.unit_id = ?) " \
+	"AND (? = 0 OR k.campaign_id = ?) AND (? = '' OR k.filed >= ?) AND (? = '' OR k.filed <= ?) " \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = k.id " \
+	"AND d.end_day IS NULL AND d.due_day < ?) OR (k.state = 'trial' AND k.trial_due < ?)) "
+#define CASE_ORDER "ORDER BY k.filed DESC, k.id DESC LIMIT ? OFFSET ?"
+
+static const struct store_sql Q_CASE_GET = {
+	"SELECT " CASE_COLS("group_concat") "WHERE k.id = ?",
+	"SELECT " CASE_COLS("string_agg") "WHERE k.id = ?" };
+static const struct store_sql Q_CASE_LIST = {
+	"SELECT " CASE_COLS("group_concat") CASE_WHERE CASE_ORDER,
+	"SELECT " CASE_COLS("string_agg") CASE_WHERE CASE_ORDER };
+static const struct store_sql Q_CASE_COUNT = { "SELECT count(*) FROM cases k " CASE_WHERE, NULL };
+static const struct store_sql Q_CASE_INSERT = {
+	"INSERT INTO cases(region, clue_id, disposition_id, unit_id, campaign_id, filed, created_by, "
+	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_CASE_SUBJECTS_COPY = {
+	"INSERT INTO case_subjects(case_id, person_id) SELECT ?, person_id FROM clue_subjects "
+	"WHERE clue_id = ?", NULL };
+static const struct store_sql Q_CASE_STEPS = {
+	"UPDATE cases SET state = ?, transferred = ?, trial_accepted = ?, trial_due = ?, closed = ?, "
+	"updated_at = ? WHERE id = ?", NULL };
+static const struct store_sql Q_CASE_SUBJECTS = {
+	"SELECT p.id, p.name, p.rank, p.position, p.unit_id, u.name FROM case_subjects cs "
+	"JOIN persons p ON p.id = cs.person_id JOIN units u ON u.id = p.unit_id "
+	"WHERE cs.case_id = ? ORDER BY p.id", NULL };
+
+static void fill_case(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct case_rec *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->region = q_text(a, st, 1);
+	k->clue_id = store_col_int(st, 2);
+	k->disposition_id = store_col_int(st, 3);
+	k->unit_id = store_col_int(st, 4);
+	k->unit_name = q_text(a, st, 5);
+	k->campaign_id = store_col_int(st, 6);
+	k->campaign_name = q_text(a, st, 7);
+	k->filed = q_text(a, st, 8);
+	k->state = q_text(a, st, 9);
+	k->transferred = q_text_or_null(a, st, 10);
+	k->trial_accepted = q_text_or_null(a, st, 11);
+	k->trial_due = q_text_or_null(a, st, 12);
+	k->closed = q_text_or_null(a, st, 13);
+	k->subject_names = q_text(a, st, 14);
+	k->lead_name = q_text(a, st, 15);
+	k->created_by = store_col_int(st, 16);
+	k->created_at = store_col_int(st, 17);
+	k->updated_at = store_col_int(st, 18);
+}
+
+int64_t store_case_insert(struct store *s, const struct case_rec *k, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASE_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, k->region);
+	store_bind_int(st, 2, k->clue_id);
+	q_bind_id(st, 3, k->disposition_id);
+	store_bind_int(st, 4, k->unit_id);
+	q_bind_id(st, 5, k->campaign_id);
+	store_bind_text(st, 6, k->filed);
+	q_bind_id(st, 7, k->created_by);
+	store_bind_int(st, 8, now);
+	store_bind_int(st, 9, now);
+	return q_scalar(st);
+}
+
+int store_case_copy_subjects(struct store *s, int64_t case_id, int64_t clue_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASE_SUBJECTS_COPY);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, case_id);
+	store_bind_int(st, 2, clue_id);
+	return store_exec(st);
+}
+
+int store_case_get(struct store *s, struct arena *a, int64_t id, struct case_rec *k)
+{
+	return q_get_by_id(store_prepare(s, &Q_CASE_GET), a, id, fill_case, k);
+}
+
+static int bind_case_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	/* lq is the first member of the case_query the caller passed */
+	const struct case_query *cq = (const struct case_query *)lq;
+	const char *state = lq->state ? lq->state : "";
+	const char *from = lq->day_from ? lq->day_from : "", *to = lq->day_to ? lq->day_to : "";
+	const char *overdue = cq->overdue_on ? cq->overdue_on : "";
+	int i = 1;
+
+	store_bind_int(st, i++, cq->team_user);
+	store_bind_int(st, i++, cq->team_user);
+	store_bind_text(st, i++, state);
+	store_bind_text(st, i++, state);
+	store_bind_int(st, i++, lq->unit_id);
+	store_bind_int(st, i++, lq->unit_id);
+	store_bind_int(st, i++, lq->campaign_id);
+	store_bind_int(st, i++, lq->campaign_id);
+	store_bind_text(st, i++, from);
+	store_bind_text(st, i++, from);
+	store_bind_text(st, i++, to);
+	store_bind_text(st, i++, to);
+	store_bind_text(st, i++, overdue);
+	store_bind_text(st, i++, overdue);
+	store_bind_text(st, i++, overdue);
+	return i;
+}
+
+int store_case_list(struct store *s, struct arena *a, const struct case_query *cq,
+		    struct case_rec **out)
+{
+	return q_list(store_prepare(s, &Q_CASE_LIST), a, &cq->lq, bind_case_filters, fill_case,
+		      sizeof(**out), out);
+}
+
+int64_t store_case_count(struct store *s, const struct case_query *cq)
+{
+	return q_count(store_prepare(s, &Q_CASE_COUNT), bind_case_filters, &cq->lq);
+}
+
+int store_case_set_steps(struct store *s, const struct case_rec *k, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASE_STEPS);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, k->state);
+	store_bind_text(st, 2, k->transferred);
+	store_bind_text(st, 3, k->trial_accepted);
+	store_bind_text(st, 4, k->trial_due);
+	store_bind_text(st, 5, k->closed);
+	store_bind_int(st, 6, now);
+	store_bind_int(st, 7, k->id);
+	return store_exec(st);
+}
+
+static void fill_subject(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct person *p = row;
+
+	p->id = store_col_int(st, 0);
+	p->name = q_text(a, st, 1);
+	p->rank = q_text(a, st, 2);
+	p->position = q_text(a, st, 3);
+	p->unit_id = store_col_int(st, 4);
+	p->unit_name = q_text(a, st, 5);
+}
+
+int store_case_subjects(struct store *s, struct arena *a, int64_t case_id, struct person **out)
+{
+	return list_by_id(store_prepare(s, &Q_CASE_SUBJECTS), a, case_id, fill_subject, sizeof(**out),
+			  out);
+}
+
+/* ---- the handling team -------------------------------------------------- */
+
+static const struct store_sql Q_TEAM = {
+	"SELECT t.user_id, " USER_NAME("u") ", t.role, u.office, COALESCE(" USER_NAME("b") ", ''), "
+	"t.assigned_at, COALESCE(t.override_by, 0), COALESCE(" USER_NAME("o") ", ''), t.override_reason "
+	"FROM case_team t JOIN users u ON u.id = t.user_id LEFT JOIN users b ON b.id = t.assigned_by "
+	"LEFT JOIN users o ON o.id = t.override_by WHERE t.case_id = ? "
+	"ORDER BY CASE t.role WHEN 'lead' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, t.assigned_at", NULL };
+static const struct store_sql Q_TEAM_ADD = {
+	"INSERT INTO case_team(case_id, user_id, role, assigned_by, assigned_at, override_by, "
+	"override_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_TEAM_REMOVE = {
+	"DELETE FROM case_team WHERE case_id = ? AND user_id = ?", NULL };
+
+static void fill_member(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct case_member *m = row;
+
+	m->user_id = store_col_int(st, 0);
+	m->name = q_text(a, st, 1);
+	m->role = q_text(a, st, 2);
+	m->office = q_text(a, st, 3);
+	m->assigned_by_name = q_text(a, st, 4);
+	m->assigned_at = store_col_int(st, 5);
+	m->override_by = store_col_int(st, 6);
+	m->override_by_name = q_text(a, st, 7);
+	m->override_reason = q_text(a, st, 8);
+}
+
+int store_case_team(struct store *s, struct arena *a, int64_t case_id, struct case_member **out)
+{
+	return list_by_id(store_prepare(s, &Q_TEAM), a, case_id, fill_member, sizeof(**out), out);
+}
+
+int store_case_team_add(struct store *s, int64_t case_id, int64_t user_id, const char *role,
+			int64_t by, int64_t at, int64_t override_by, const char *override_reason)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TEAM_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, case_id);
+	store_bind_int(st, 2, user_id);
+	store_bind_text(st, 3, role);
+	q_bind_id(st, 4, by);
+	store_bind_int(st, 5, at);
+	q_bind_id(st, 6, override_by);
+	store_bind_text(st, 7, override_reason ? override_reason : "");
+	return store_exec(st);
+}
+
+int store_case_team_remove(struct store *s, int64_t case_id, int64_t user_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TEAM_REMOVE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, case_id);
+	store_bind_int(st, 2, user_id);
+	if (store_exec(st) < 0)
+		return STORE_ERR;
+	return store_changes(s) == 1;
+}
+
+/* ---- notes ---------------------------------------------------------------- */
+
+static const struct store_sql Q_NOTES = {
+	"SELECT n.id, n.case_id, n.at, COALESCE(" USER_NAME("u") ", ''), n.text_enc FROM case_notes n "
+	"LEFT JOIN users u ON u.id = n.user_id WHERE n.case_id = ? ORDER BY n.id", NULL };
+static const struct store_sql Q_NOTE_INSERT = {
+	"INSERT INTO case_notes(region, case_id, at, user_id, text_enc) VALUES (?, ?, ?, ?, '') "
+	"RETURNING id", NULL };
+static const struct store_sql Q_NOTE_SET = { "UPDATE case_notes SET text_enc = ? WHERE id = ?", NULL };
+
+static void fill_note(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct case_note *n = row;
+
+	n->id = store_col_int(st, 0);
+	n->case_id = store_col_int(st, 1);
+	n->at = store_col_int(st, 2);
+	n->user_name = q_text(a, st, 3);
+	n->text_enc = q_text(a, st, 4);
+}
+
+int store_case_notes(struct store *s, struct arena *a, int64_t case_id, struct case_note **out)
+{
+	return list_by_id(store_prepare(s, &Q_NOTES), a, case_id, fill_note, sizeof(**out), out);
+}
+
+int64_t store_case_note_insert(struct store *s, const char *region, int64_t case_id, int64_t at,
+			       int64_t user_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_NOTE_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, case_id);
+	store_bind_int(st, 3, at);
+	q_bind_id(st, 4, user_id);
+	return q_scalar(st);
+}
+
+int store_case_note_set(struct store *s, int64_t id, const char *text_enc)
+{
+	struct store_stmt *st = store_prepare(s, &Q_NOTE_SET);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, text_enc);
+	store_bind_int(st, 2, id);
+	return store_exec(st);
+}
+
+/* ---- detentions ------------------------------------------------------------ */
+
+#define DET_COLS "d.id, d.case_id, d.person_id, p.name, d.start_day, d.end_day, d.due_day " \
+	"FROM detentions d JOIN persons p ON p.id = d.person_id "
+static const struct store_sql Q_DET_OF_CASE = {
+	"SELECT " DET_COLS "WHERE d.case_id = ? ORDER BY d.id", NULL };
+static const struct store_sql Q_DET_GET = { "SELECT " DET_COLS "WHERE d.id = ?", NULL };
+static const struct store_sql Q_DET_INSERT = {
+	"INSERT INTO detentions(region, case_id, person_id, start_day, due_day, created_by, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_DET_SET = {
+	"UPDATE detentions SET due_day = ?, end_day = ? WHERE id = ?", NULL };
+static const struct store_sql Q_EXTS = {
+	"SELECT e.id, e.detention_id, e.kind, e.months, e.approved, e.approver, e.note, "
+	"COALESCE(" USER_NAME("u") ", ''), e.at FROM detention_extensions e "
+	"JOIN detentions d ON d.id = e.detention_id LEFT JOIN users u ON u.id = e.user_id "
+	"WHERE (? = 0 OR d.case_id = ?) AND (? = 0 OR d.id = ?) ORDER BY e.id", NULL };
+static const struct store_sql Q_EXT_INSERT = {
+	"INSERT INTO detention_extensions(detention_id, kind, months, approved, approver, note, "
+	"user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+
+static void fill_detention(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct detention *d = row;
+
+	d->id = store_col_int(st, 0);
+	d->case_id = store_col_int(st, 1);
+	d->person_id = store_col_int(st, 2);
+	d->person_name = q_text(a, st, 3);
+	d->start_day = q_text(a, st, 4);
+	d->end_day = q_text_or_null(a, st, 5);
+	d->due_day = q_text_or_null(a, st, 6);
+}
+
+int store_detentions_of_case(struct store *s, struct arena *a, int64_t case_id,
+			     struct detention **out)
+{
+	return list_by_id(store_prepare(s, &Q_DET_OF_CASE), a, case_id, fill_detention, sizeof(**out),
+			  out);
+}
+
+int store_detention_get(struct store *s, struct arena *a, int64_t id, struct detention *d)
+{
+	return q_get_by_id(store_prepare(s, &Q_DET_GET), a, id, fill_detention, d);
+}
+
+int64_t store_detention_insert(struct store *s, const char *region, const struct detention *d,
+			       int64_t by, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DET_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, d->case_id);
+	store_bind_int(st, 3, d->person_id);
+	store_bind_text(st, 4, d->start_day);
+	store_bind_text(st, 5, d->due_day);
+	q_bind_id(st, 6, by);
+	store_bind_int(st, 7, now);
+	return q_scalar(st);
+}
+
+int store_detention_set(struct store *s, int64_t id, const char *due_day, const char *end_day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DET_SET);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, due_day);
+	store_bind_text(st, 2, end_day);
+	store_bind_int(st, 3, id);
+	return store_exec(st);
+}
+
+int store_detention_exts(struct store *s, struct arena *a, int64_t case_id, int64_t det_id,
+			 struct detention_ext **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_EXTS);
+	struct detention_ext *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, case_id);
+	store_bind_int(st, 2, case_id);
+	store_bind_int(st, 3, det_id);
+	store_bind_int(st, 4, det_id);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct detention_ext *e = q_push(a, &v, &cap, n++, sizeof(*v));
+		e->id = store_col_int(st, 0);
+		e->detention_id = store_col_int(st, 1);
+		e->kind = q_text(a, st, 2);
+		e->months = (int)store_col_int(st, 3);
+		e->approved = q_text(a, st, 4);
+		e->approver = q_text(a, st, 5);
+		e->note = q_text(a, st, 6);
+		e->user_name = q_text(a, st, 7);
+		e->at = store_col_int(st, 8);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int64_t store_detention_ext_insert(struct store *s, const struct detention_ext *e, int64_t user_id,
+				   int64_t at)
+{
+	struct store_stmt *st = store_prepare(s, &Q_EXT_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, e->detention_id);
+	store_bind_text(st, 2, e->kind);
+	store_bind_int(st, 3, e->months);
+	store_bind_text(st, 4, e->approved);
+	store_bind_text(st, 5, e->approver ? e->approver : "");
+	store_bind_text(st, 6, e->note ? e->note : "");
+	q_bind_id(st, 7, user_id);
+	store_bind_int(st, 8, at);
+	return q_scalar(st);
+}
+
+/* ---- recusal declarations ------------------------------------------------ */
+
+static const struct store_sql Q_CONFLICTS = {
+	"SELECT c.id, c.user_id, COALESCE(c.person_id, 0), COALESCE(c.unit_id, 0), COALESCE(p.name, ''), "
+	"COALESCE(u.name, ''), c.note, c.declared_at FROM conflicts c "
+	"LEFT JOIN persons p ON p.id = c.person_id LEFT JOIN units u ON u.id = c.unit_id "
+	"WHERE c.user_id = ? ORDER BY c.id", NULL };
+static const struct store_sql Q_CONFLICT_INSERT = {
+	"INSERT INTO conflicts(region, user_id, person_id, unit_id, note, declared_at) "
+	"VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_CONFLICT_MATCH = {
+	"SELECT count(*) FROM conflicts WHERE user_id = ? AND (person_id = ? OR unit_id = ?)", NULL };
+
+static void fill_conflict(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct conflict *cf = row;
+
+	cf->id = store_col_int(st, 0);
+	cf->user_id = store_col_int(st, 1);
+	cf->person_id = store_col_int(st, 2);
+	cf->unit_id = store_col_int(st, 3);
+	cf->person_name = q_text(a, st, 4);
+	cf->unit_name = q_text(a, st, 5);
+	cf->note = q_text(a, st, 6);
+	cf->declared_at = store_col_int(st, 7);
+}
+
+int store_conflicts_of_user(struct store *s, struct arena *a, int64_t user_id,
+			    struct conflict **out)
+{
+	return list_by_id(store_prepare(s, &Q_CONFLICTS), a, user_id, fill_conflict, sizeof(**out), out);
+}
+
+int64_t store_conflict_insert(struct store *s, const char *region, const struct conflict *cf,
+			      int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CONFLICT_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, cf->user_id);
+	q_bind_id(st, 3, cf->person_id);
+	q_bind_id(st, 4, cf->unit_id);
+	store_bind_text(st, 5, cf->note ? cf->note : "");
+	store_bind_int(st, 6, now);
+	return q_scalar(st);
+}
+
+int64_t store_conflict_matches(struct store *s, int64_t user_id, int64_t person_id, int64_t unit_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CONFLICT_MATCH);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, user_id);
+	store_bind_int(st, 2, person_id);
+	store_bind_int(st, 3, unit_id);
+	return q_scalar(st);
+}
+
+/* ---- the clocks of the home page -------------------------------------------- */
+
+#define LEAD_OFFICE "COALESCE((SELECT lu.office FROM case_team t JOIN users lu ON lu.id = t.user_id " \
+	"WHERE t.case_id = k.id AND t.role = 'lead'), '')"
+#define ON_TEAM "(? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?))"
+static const struct store_sql Q_CLOCKS = {
+	"SELECT k.id, 'detention', d.start_day, d.due_day, u.name, p.name, " LEAD_OFFICE " "
+	"FROM detentions d JOIN cases k ON k.id = d.case_id JOIN units u ON u.id = k.unit_id "
+	"JOIN persons p ON p.id = d.person_id WHERE d.end_day IS NULL AND " ON_TEAM " "
+	"UNION ALL SELECT k.id, 'trial', k.trial_accepted, k.trial_due, u.name, '', " LEAD_OFFICE " "
+	"FROM cases k JOIN units u ON u.id = k.unit_id WHERE k.state = 'trial' AND " ON_TEAM, NULL };
+
+int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struct case_clock **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLOCKS);
+	struct case_clock *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	for (int i = 1; i <= 4; i++)
+		store_bind_int(st, i, team_user);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct case_clock *k = q_push(a, &v, &cap, n++, sizeof(*v));
+		k->case_id = store_col_int(st, 0);
+		k->kind = q_text(a, st, 1);
+		k->start = q_text(a, st, 2);
+		k->due = q_text(a, st, 3);
+		k->unit_name = q_text(a, st, 4);
+		k->person_name = q_text(a, st, 5);
+		k->office = q_text(a, st, 6);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+/* ---- offices ---------------------------------------------------------------- */
+
+static const struct store_sql Q_OFFICE = { "SELECT office FROM users WHERE id = ?", NULL };
+static const struct store_sql Q_OFFICE_SET = { "UPDATE users SET office = ? WHERE id = ?", NULL };
+
+int store_user_office(struct store *s, struct arena *a, int64_t user_id, const char **office)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OFFICE);
+	int rc;
+
+	*office = "";
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, user_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*office = q_text(a, st, 0);
+	store_reset(st);
+	return rc;
+}
+
+int store_user_set_office(struct store *s, int64_t user_id, const char *office)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OFFICE_SET);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, office);
+	store_bind_int(st, 2, user_id);
+	return store_exec(st);
+}
