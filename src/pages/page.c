@@ -26,6 +26,7 @@ static const struct {
 	{ "/", "工作台", PERM_LOGIN },
 	{ "/clues", "问题线索", PERM_CLUE_READ },
 	{ "/clues/new", "登记线索", PERM_CLUE_REGISTER },
+	{ "/executions", "处分执行", PERM_EXECUTION },
 	{ "/units", "单位管理", PERM_UNIT_READ },
 	{ "/persons", "监督对象", PERM_PERSON_READ },
 	{ "/admin/users", "用户管理", PERM_USER_VIEW },
