@@ -71,14 +71,18 @@ static void matter_fields(struct strbuf *sb, const struct outcome_matter *m, int
 	field_select_close(sb, "person_id", err);
 }
 
-/* Opens the matter named by f for a form page; answers (404, 422) and
- * returns 0 when it cannot, 1 when m is filled. */
-static int open_matter(struct req *r, const struct form *f, struct outcome_matter *m, int *answer)
+/* Opens the matter named by f for a form page (and reads the chosen
+ * person_id, 0 when none); answers (404, 422) and returns 0 when it
+ * cannot, 1 when m is filled. */
+static int open_matter(struct req *r, const struct form *f, struct outcome_matter *m,
+		       int64_t *person_id, int *answer)
 {
 	struct fielderr fe = { 0 };
 	int64_t case_id, clue_id;
+	long long v = 0;
 	int rc;
 
+	*person_id = form_get_int(f, "person_id", &v) == 0 && v > 0 ? v : 0;
 	matter_ids(f, &case_id, &clue_id);
 	rc = outcome_matter_open(&r->c, case_id, clue_id, m, &fe);
 	if (rc == 1)
@@ -143,7 +147,7 @@ int page_outcome_new(struct req *r)
 	struct fielderr fe = { 0 };
 	int answer;
 
-	if (!open_matter(r, &r->query, &m, &answer))
+	if (!open_matter(r, &r->query, &m, &in.person_id, &answer))
 		return answer;
 	return outcome_form_page(r, &m, &in, &fe, 200);
 }
@@ -153,16 +157,13 @@ int page_outcome_create(struct req *r)
 	struct outcome_matter m;
 	struct outcome_input in = { 0 };
 	struct fielderr fe = { 0 };
-	long long v = 0;
 	int answer;
 	int64_t id;
 
-	if (!open_matter(r, &r->form, &m, &answer))
+	if (!open_matter(r, &r->form, &m, &in.person_id, &answer))
 		return answer;
 	in.case_id = m.case_id;
 	in.clue_id = m.clue_id;
-	if (form_get_int(&r->form, "person_id", &v) == 0)
-		in.person_id = v;
 	in.day = req_field(r, "day");
 	in.effective = req_field(r, "effective");
 	in.probation_months = atoi(req_field(r, "probation_months"));
@@ -399,11 +400,12 @@ int page_clarification_new(struct req *r)
 {
 	struct outcome_matter m;
 	struct fielderr fe = { 0 };
+	int64_t person_id;
 	int answer;
 
-	if (!open_matter(r, &r->query, &m, &answer))
+	if (!open_matter(r, &r->query, &m, &person_id, &answer))
 		return answer;
-	return clarification_form(r, &m, 0, &fe, 200);
+	return clarification_form(r, &m, person_id, &fe, 200);
 }
 
 int page_clarification_create(struct req *r)
@@ -411,14 +413,11 @@ int page_clarification_create(struct req *r)
 	struct outcome_matter m;
 	struct clarification k = { 0 };
 	struct fielderr fe = { 0 };
-	long long v = 0;
 	int answer;
 	int64_t id;
 
-	if (!open_matter(r, &r->form, &m, &answer))
+	if (!open_matter(r, &r->form, &m, &k.person_id, &answer))
 		return answer;
-	if (form_get_int(&r->form, "person_id", &v) == 0)
-		k.person_id = v;
 	k.case_id = m.case_id;
 	k.clue_id = m.clue_id;
 	k.day = req_field(r, "day");
