@@ -61,6 +61,20 @@ void case_query_from_req(struct req *r, struct case_query *cq, int per_page);
 
 
 /* ---- outcomes.c ---- */
+int api_outcome_create(struct req *r);
+int api_outcome_show(struct req *r);
+int api_execution_check(struct req *r);
+int api_executions(struct req *r);
+int api_followup_create(struct req *r);
+int api_clarification_create(struct req *r);
+int api_accountabilities(struct req *r);
+int api_accountability_create(struct req *r);
+int api_recoveries(struct req *r);
+int api_recovery_create(struct req *r);
+struct person;
+/* The person's clues, cases, outcomes and running influence period for
+ * /api/persons/{id}, or NULL when the actor's role does not see them. */
+json_t *api_person_record(struct req *r, const struct person *p);
 
 
 /* The request body as a JSON object; NULL after answering 400. */

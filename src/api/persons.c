@@ -60,7 +60,12 @@ int api_person_show(struct req *r)
 		return reply_error(r, E_BUSY, "person get");
 	if (rc == 0)
 		return reply_error(r, E_NOT_FOUND, "no such person");
-	return reply_json(r, 200, person_json(r, &p, 1));
+	{
+		json_t *j = person_json(r, &p, 1), *rec = api_person_record(r, &p);
+		if (rec)
+			json_object_set_new(j, "record", rec);
+		return reply_json(r, 200, j);
+	}
 }
 
 static int get_bool(json_t *j, const char *key, int *out, struct fielderr *fe)

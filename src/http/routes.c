@@ -75,6 +75,17 @@ const struct route route_table[] = {
 
 
 	/* outcomes */
+	{ GET, "/outcomes/new", page_outcome_new, PERM_OUTCOME_WRITE, 0 },
+	{ POST, "/outcomes", page_outcome_create, PERM_OUTCOME_WRITE, 0 },
+	{ GET, "/outcomes/{id}", page_outcome_show, PERM_PERSON_READ, 0 },
+	{ POST, "/outcomes/{id}/execution", page_execution_check, PERM_EXECUTION, 0 },
+	{ POST, "/outcomes/{id}/followups", page_followup_create, PERM_OUTCOME_WRITE, 0 },
+	{ GET, "/executions", page_executions, PERM_EXECUTION, 0 },
+	{ GET, "/clarifications/new", page_clarification_new, PERM_OUTCOME_WRITE, 0 },
+	{ POST, "/clarifications", page_clarification_create, PERM_OUTCOME_WRITE, 0 },
+	{ GET, "/accountability", page_accountability, PERM_ACCOUNTABILITY, 0 },
+	{ POST, "/accountabilities", page_accountability_create, PERM_ACCOUNTABILITY, 0 },
+	{ POST, "/recoveries", page_recovery_create, PERM_ACCOUNTABILITY, 0 },
 
 
 	{ GET, "/admin/users", page_users, PERM_USER_VIEW, 0 },
@@ -128,6 +139,16 @@ const struct route route_table[] = {
 
 
 	/* api: outcomes */
+	{ POST, "/api/outcomes", api_outcome_create, PERM_OUTCOME_WRITE, R_API },
+	{ GET, "/api/outcomes/{id}", api_outcome_show, PERM_PERSON_READ, R_API },
+	{ POST, "/api/outcomes/{id}/execution", api_execution_check, PERM_EXECUTION, R_API },
+	{ POST, "/api/outcomes/{id}/followups", api_followup_create, PERM_OUTCOME_WRITE, R_API },
+	{ GET, "/api/executions", api_executions, PERM_EXECUTION, R_API },
+	{ POST, "/api/clarifications", api_clarification_create, PERM_OUTCOME_WRITE, R_API },
+	{ GET, "/api/accountabilities", api_accountabilities, PERM_ACCOUNTABILITY, R_API },
+	{ POST, "/api/accountabilities", api_accountability_create, PERM_ACCOUNTABILITY, R_API },
+	{ GET, "/api/recoveries", api_recoveries, PERM_ACCOUNTABILITY, R_API },
+	{ POST, "/api/recoveries", api_recovery_create, PERM_ACCOUNTABILITY, R_API },
 
 
 	{ 0, NULL, NULL, 0, 0 }

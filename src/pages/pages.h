@@ -83,6 +83,22 @@ int page_conflict_create(struct req *r);
 
 
 /* ---- outcomes.c ---- */
+int page_outcome_new(struct req *r);
+int page_outcome_create(struct req *r);
+int page_outcome_show(struct req *r);
+int page_execution_check(struct req *r);
+int page_followup_create(struct req *r);
+int page_executions(struct req *r);
+int page_clarification_new(struct req *r);
+int page_clarification_create(struct req *r);
+int page_accountability(struct req *r);        /* accountability.c */
+int page_accountability_create(struct req *r);
+int page_recovery_create(struct req *r);
+struct strbuf;
+struct person;
+/* The record section of a person's page (person_record.c): nothing for
+ * roles that do not see it. */
+void page_person_record(struct req *r, struct strbuf *sb, const struct person *p);
 
 
 #endif

@@ -255,5 +255,6 @@ int page_person_show(struct req *r)
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
 		strbuf_addf(&sb, "<p class=\"toolbar\"><a class=\"button\" href=\"/persons/%" PRId64
 			    "/edit\">编辑</a></p>", p.id);
+	page_person_record(r, &sb, &p);
 	return page_finish(r, &sb, 200);
 }

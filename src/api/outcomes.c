@@ -1,0 +1,390 @@
+/*
+ * outcomes.c: /api/outcomes (recording, reading, the execution checklist,
+ * follow-up visits), /api/executions, /api/clarifications,
+ * /api/accountabilities, /api/recoveries, and the record part of
+ * /api/persons/{id}: the same domain calls and checks as the pages.
+ */
+#include "api/api.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/accountability.h"
+#include "domain/execution.h"
+#include "domain/outcome.h"
+#include "http/http.h"
+
+/* An optional id member: 0 when absent or null; a message when it is
+ * something else. */
+static int64_t opt_id(json_t *j, const char *key, struct fielderr *fe, const char *msg)
+{
+	json_t *v = json_object_get(j, key);
+
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+		fielderr_add(fe, key, msg);
+		return 0;
+	}
+	return json_integer_value(v);
+}
+
+static json_t *id_or_null(int64_t id)
+{
+	return id ? json_integer(id) : json_null();
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *outcome_json(struct req *r, const struct outcome *o)
+{
+	struct strbuf text = STRBUF_INIT;
+	const char *codes[OUTCOME_MAX_MEASURES];
+	json_t *measures = json_array(), *j;
+	int n = outcome_codes(r->arena, o->measures, codes, OUTCOME_MAX_MEASURES);
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(measures, json_string(codes[i]));
+	outcome_measures_text(&text, o->measures);
+	j = json_pack("{s:I, s:I, s:s, s:o, s:o, s:s, s:s, s:i, s:s, s:b, s:o, s:o, s:b, s:o, s:s, "
+		      "s:I, s:s, s:o, s:i}",
+		      "id", (json_int_t)o->id, "person_id", (json_int_t)o->person_id,
+		      "person_name", o->person_name, "case_id", id_or_null(o->case_id),
+		      "clue_id", id_or_null(o->clue_id), "day", o->day, "effective", o->effective,
+		      "form", o->form, "form_label", outcome_form_label(o->form),
+		      "sanctioned", o->sanctioned,
+		      "probation_months", o->probation_months ? json_integer(o->probation_months) : json_null(),
+		      "bar_until", str_or_null(o->bar_until),
+		      "permanent", o->bar_until && !strcmp(o->bar_until, OUTCOME_PERMANENT),
+		      "measures", measures, "measures_text", text.buf,
+		      "unit_id", (json_int_t)o->unit_id, "unit_name", o->unit_name,
+		      "campaign_id", id_or_null(o->campaign_id), "execution_done", o->n_executed);
+	strbuf_release(&text);
+	return j;
+}
+
+/* The measures array into in; a message when it is not a list of codes. */
+static void read_measures(json_t *j, struct outcome_input *in, struct fielderr *fe)
+{
+	json_t *v = json_object_get(j, "measures");
+
+	if (!json_is_array(v) || json_array_size(v) > OUTCOME_MAX_MEASURES) {
+		fielderr_add(fe, "measures", "处理措施应为措施代码的列表");
+		return;
+	}
+	for (size_t i = 0; i < json_array_size(v); i++) {
+		json_t *m = json_array_get(v, i);
+		if (!json_is_string(m)) {
+			fielderr_add(fe, "measures", "处理措施应为措施代码");
+			return;
+		}
+		in->measures[in->n_measures++] = json_string_value(m);
+	}
+}
+
+int api_outcome_create(struct req *r)
+{
+	static const char *const computed[] = { "form", "sanctioned", "bar_until" };
+	json_t *j = api_body(r), *pm;
+	struct outcome_input in = { 0 };
+	struct fielderr fe = { 0 };
+	int64_t id;
+
+	if (!j)
+		return MHD_YES;
+	for (size_t i = 0; i < sizeof(computed) / sizeof(computed[0]); i++)
+		if (json_object_get(j, computed[i]))
+			fielderr_add(&fe, computed[i], "四种形态、是否处分和影响期由处理措施自动计算，不能填写");
+	in.person_id = opt_id(j, "person_id", &fe, "人员应为编号");
+	in.case_id = opt_id(j, "case_id", &fe, "案件应为编号");
+	in.clue_id = opt_id(j, "clue_id", &fe, "线索应为编号");
+	if (api_str(r, j, "day", &in.day) < 0)
+		fielderr_add(&fe, "day", "处理日期应为文本");
+	if (api_str(r, j, "effective", &in.effective) < 0)
+		fielderr_add(&fe, "effective", "生效日期应为文本");
+	pm = json_object_get(j, "probation_months");
+	if (pm && !json_is_null(pm) && !json_is_integer(pm))
+		fielderr_add(&fe, "probation_months", "留党察看期限应为月数");
+	in.probation_months = json_is_integer(pm) ? (int)json_integer_value(pm) : 0;
+	read_measures(j, &in, &fe);
+	if (fe.n) {
+		json_decref(j);
+		return reply_fields(r, &fe);
+	}
+	id = outcome_record(&r->c, &in, &fe);
+	json_decref(j);
+	if (id == -1)
+		return reply_fields(r, &fe);
+	if (id == 0)
+		return reply_error(r, E_NOT_FOUND, "no such case or clue");
+	if (id < 0)
+		return reply_error(r, E_BUSY, "outcome record");
+	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_outcome_show(struct req *r)
+{
+	struct outcome o;
+	struct execution_item *items;
+	struct followup *fu;
+	json_t *j, *done, *pending, *visits;
+	int rc = outcome_get(&r->c, r->id, &o), n, nf;
+
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "outcome get");
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, "no such outcome");
+	n = execution_items_of(&r->c, o.id, &items);
+	nf = followups_of(&r->c, o.id, &fu);
+	if (n < 0 || nf < 0)
+		return reply_error(r, E_BUSY, "outcome detail");
+	j = outcome_json(r, &o);
+	done = json_array();
+	pending = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(done, json_pack("{s:s, s:s, s:s, s:s, s:s}", "item", items[i].item,
+			"label", label_of(execution_items, items[i].item), "done", items[i].done,
+			"note", items[i].note, "by", items[i].user_name));
+	for (const struct label *l = execution_items; o.sanctioned && l->code; l++) {
+		int seen = 0;
+		for (int i = 0; i < n; i++)
+			seen |= !strcmp(items[i].item, l->code);
+		if (!seen)
+			json_array_append_new(pending, json_string(l->code));
+	}
+	visits = json_array();
+	for (int i = 0; i < nf; i++)
+		json_array_append_new(visits, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)fu[i].id,
+			"day", fu[i].day, "note", fu[i].note, "by", fu[i].user_name));
+	json_object_set_new(j, "execution", done);
+	json_object_set_new(j, "execution_pending", pending);
+	json_object_set_new(j, "followups", visits);
+	return reply_json(r, 200, j);
+}
+
+/* The answer of a write that returns 1 / id, 0 (404), -1 (fields), < -1. */
+static int write_reply(struct req *r, int64_t rc, const struct fielderr *fe, const char *what)
+{
+	if (rc == -1)
+		return reply_fields(r, fe);
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, what);
+	if (rc < 0)
+		return reply_error(r, E_BUSY, what);
+	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)rc));
+}
+
+int api_execution_check(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *item = "", *done = "", *note = "";
+	struct fielderr fe = { 0 };
+	int rc;
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "item", &item);
+	api_str(r, j, "done", &done);
+	api_str(r, j, "note", &note);
+	json_decref(j);
+	rc = execution_check(&r->c, r->id, item, done, note, &fe);
+	return write_reply(r, rc == 1 ? r->id : rc, &fe, "no such outcome");
+}
+
+int api_executions(struct req *r)
+{
+	struct list_query lq = { .success = -1, .limit = 100 };
+	struct outcome *v;
+	int64_t total;
+	int page = req_page(r), n;
+	json_t *items;
+
+	lq.offset = (page - 1) * 100;
+	n = execution_pending(&r->c, &lq, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "execution list");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, outcome_json(r, &v[i]));
+	return api_reply_list(r, items, total, page);
+}
+
+int api_followup_create(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *day = "", *note = "";
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "day", &day);
+	api_str(r, j, "note", &note);
+	json_decref(j);
+	return write_reply(r, followup_record(&r->c, r->id, day, note, &fe), &fe, "no such outcome");
+}
+
+int api_clarification_create(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct clarification k = { .day = "", .manner = "", .note = "" };
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	k.person_id = opt_id(j, "person_id", &fe, "人员应为编号");
+	k.case_id = opt_id(j, "case_id", &fe, "案件应为编号");
+	k.clue_id = opt_id(j, "clue_id", &fe, "线索应为编号");
+	api_str(r, j, "day", &k.day);
+	api_str(r, j, "manner", &k.manner);
+	api_str(r, j, "note", &k.note);
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	return write_reply(r, clarification_record(&r->c, &k, &fe), &fe, "no such case or clue");
+}
+
+int api_accountabilities(struct req *r)
+{
+	struct list_query lq = { .success = -1, .limit = 100 };
+	struct accountability *v;
+	long long camp = 0;
+	int64_t total;
+	int page = req_page(r), n;
+	json_t *items;
+
+	form_get_int(&r->query, "campaign_id", &camp);
+	lq.campaign_id = camp;
+	lq.offset = (page - 1) * 100;
+	n = accountability_list(&r->c, &lq, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "accountability list");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:s, s:o, s:s, s:o, s:s, s:o, s:s, s:s}",
+			"id", (json_int_t)v[i].id, "started", v[i].started,
+			"unit_id", id_or_null(v[i].unit_id), "unit_name", v[i].unit_name,
+			"person_id", id_or_null(v[i].person_id), "person_name", v[i].person_name,
+			"campaign_id", id_or_null(v[i].campaign_id), "campaign_name", v[i].campaign_name,
+			"summary", v[i].summary));
+	return api_reply_list(r, items, total, page);
+}
+
+int api_accountability_create(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct accountability q = { .started = "", .summary = "" };
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "started", &q.started);
+	api_str(r, j, "summary", &q.summary);
+	q.unit_id = opt_id(j, "unit_id", &fe, "单位应为编号");
+	q.person_id = opt_id(j, "person_id", &fe, "人员应为编号");
+	q.campaign_id = opt_id(j, "campaign_id", &fe, "专项整治应为编号");
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	return write_reply(r, accountability_create(&r->c, &q, &fe), &fe, "accountability");
+}
+
+/* "117526.73" (grouped 0) or "117,526.73" (grouped 1) in the arena. */
+static const char *yuan(struct req *r, int64_t fen, int grouped)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s;
+
+	money_format(&sb, fen, grouped);
+	s = arena_strdup(r->arena, sb.buf);
+	strbuf_release(&sb);
+	return s;
+}
+
+int api_recoveries(struct req *r)
+{
+	struct list_query lq = { .success = -1, .limit = 100 };
+	struct recovery *v;
+	long long camp = 0;
+	int64_t total, sum;
+	int page = req_page(r), n;
+	json_t *items, *j;
+
+	form_get_int(&r->query, "campaign_id", &camp);
+	lq.campaign_id = camp;
+	lq.kind = req_arg(r, "kind");
+	lq.offset = (page - 1) * 100;
+	n = recovery_list(&r->c, &lq, &v, &total, &sum);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "recovery list");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:o, s:s, s:o}",
+			"id", (json_int_t)v[i].id, "day", v[i].day, "amount", yuan(r, v[i].amount_fen, 0),
+			"amount_fen", (json_int_t)v[i].amount_fen, "kind", v[i].kind,
+			"kind_label", label_of(recovery_kinds, v[i].kind),
+			"campaign_id", id_or_null(v[i].campaign_id), "campaign_name", v[i].campaign_name,
+			"case_id", id_or_null(v[i].case_id)));
+	j = json_pack("{s:I, s:i, s:o, s:s, s:s, s:I}", "total", (json_int_t)total, "page", page,
+		      "items", items, "sum", yuan(r, sum, 0), "sum_text", yuan(r, sum, 1),
+		      "sum_fen", (json_int_t)sum);
+	return reply_json(r, 200, j);
+}
+
+int api_recovery_create(struct req *r)
+{
+	json_t *j = api_body(r), *amount;
+	struct recovery m = { .day = "", .kind = "" };
+	const char *amt = "";
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "day", &m.day);
+	api_str(r, j, "kind", &m.kind);
+	amount = json_object_get(j, "amount");
+	if (amount && !json_is_string(amount))
+		fielderr_add(&fe, "amount", "金额应为文本形式的元，如 \"117526.73\"（不接受数字，以免精度损失）");
+	api_str(r, j, "amount", &amt);
+	m.campaign_id = opt_id(j, "campaign_id", &fe, "专项整治应为编号");
+	m.case_id = opt_id(j, "case_id", &fe, "案件应为编号");
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	return write_reply(r, recovery_create(&r->c, &m, amt, &fe), &fe, "recovery");
+}
+
+/* ---- the person's record -------------------------------------------------- */
+
+json_t *api_person_record(struct req *r, const struct person *p)
+{
+	struct person_record rec;
+	json_t *clues, *cases, *outcomes;
+	int rc = person_record_get(&r->c, p, &rec);
+
+	if (rc <= 0)
+		return NULL;
+	clues = json_array();
+	for (int i = 0; i < rec.n_clues; i++)
+		json_array_append_new(clues, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)rec.clues[i].id,
+			"received", rec.clues[i].received, "state", rec.clues[i].state));
+	cases = json_array();
+	for (int i = 0; i < rec.n_cases; i++)
+		json_array_append_new(cases, json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)rec.cases[i].id,
+			"filed", rec.cases[i].filed, "state", rec.cases[i].state,
+			"closed", str_or_null(rec.cases[i].closed)));
+	outcomes = json_array();
+	for (int i = 0; i < rec.n_outcomes; i++) {
+		json_t *o = outcome_json(r, &rec.outcomes[i]);
+		if (!rec.matter_visible[i]) {   /* the sanction, not the matter */
+			json_object_set_new(o, "case_id", json_null());
+			json_object_set_new(o, "clue_id", json_null());
+		}
+		json_array_append_new(outcomes, o);
+	}
+	return json_pack("{s:o, s:o, s:o, s:{s:b, s:o}}", "clues", clues, "cases", cases,
+			 "outcomes", outcomes, "influence", "running", rec.influence != NULL,
+			 "until", str_or_null(rec.influence));
+}

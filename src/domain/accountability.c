@@ -1,0 +1,184 @@
+/*
+ * accountability.c: accountability records (问责) and recovered money
+ * (挽回经济损失 / 责令退回), with the exact yuan <-> fen conversion.
+ *
+ * Guarantees: an accountability names a unit or a person the actor may
+ * see; a recovery's case is one the actor may see (case_access); amounts
+ * are integer fen parsed without floating point; each write is audited
+ * (the step only) in its transaction.
+ */
+#include "domain/accountability.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/escape.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/case_access.h"
+#include "domain/ctx.h"
+#include "store/queries.h"
+
+const struct label recovery_kinds[] = {
+	{ "recovered", "挽回经济损失" },
+	{ "returned", "责令退回" },
+	{ NULL, NULL }
+};
+
+int money_parse(const char *s, int64_t *fen)
+{
+	int64_t yuan = 0, cents = 0;
+	int digits = 0, decimals = 0;
+
+	if (!s)
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (++digits > 13)
+			return -1;
+		yuan = yuan * 10 + (*s - '0');
+	}
+	if (!digits)
+		return -1;
+	if (*s == '.') {
+		for (s++; *s >= '0' && *s <= '9'; s++) {
+			if (++decimals > 2)
+				return -1;
+			cents = cents * 10 + (*s - '0');
+		}
+		if (!decimals)
+			return -1;
+		if (decimals == 1)
+			cents *= 10;
+	}
+	if (*s)
+		return -1;
+	*fen = yuan * 100 + cents;
+	return 0;
+}
+
+void money_format(struct strbuf *sb, int64_t fen, int grouped)
+{
+	char digits[24];
+	int n, neg = fen < 0;
+	uint64_t v = neg ? -(uint64_t)fen : (uint64_t)fen;
+
+	n = snprintf(digits, sizeof(digits), "%" PRIu64, v / 100);
+	if (neg)
+		strbuf_addch(sb, '-');
+	for (int i = 0; i < n; i++) {
+		if (grouped && i && (n - i) % 3 == 0)
+			strbuf_addch(sb, ',');
+		strbuf_addch(sb, digits[i]);
+	}
+	strbuf_addf(sb, ".%02d", (int)(v % 100));
+}
+
+/* 1 when day is a date no later than today. */
+static int past_day(const char *day)
+{
+	qf_day d = date_parse(day ? day : "");
+
+	return d != QF_DAY_NONE && d <= date_today();
+}
+
+static void check_campaign(struct ctx *c, int64_t campaign_id, struct fielderr *fe)
+{
+	struct campaign k;
+
+	if (campaign_id && store_campaign_get(c->db, c->a, campaign_id, &k) != 1)
+		fielderr_add(fe, "campaign_id", "所选专项整治不存在");
+}
+
+/* One insert and its audit entry. */
+struct insert_arg {
+	struct ctx *c;
+	const struct accountability *q;
+	const struct recovery *m;
+	int64_t id;
+};
+
+static int insert_tx(struct store *s, void *arg)
+{
+	struct insert_arg *ia = arg;
+	struct ctx *c = ia->c;
+
+	if (ia->q)
+		ia->id = store_accountability_insert(s, c->cfg->region, ia->q, c->who.id, c->now);
+	else
+		ia->id = store_recovery_insert(s, c->cfg->region, ia->m, c->who.id, c->now);
+	if (ia->id < 0)
+		return -1;
+	return audit_append(c, "create", arena_printf(c->a, "%s/%" PRId64, ia->q ? "accountability" : "recovery",
+						      ia->id), 1, ia->q ? "启动问责" : "登记追缴款项");
+}
+
+int64_t accountability_create(struct ctx *c, const struct accountability *q, struct fielderr *fe)
+{
+	struct insert_arg ia = { .c = c, .q = q };
+	struct person p;
+	struct unit u;
+
+	if (!past_day(q->started))
+		fielderr_add(fe, "started", "请填写启动问责日期（YYYY-MM-DD，不晚于今天）");
+	if (!q->unit_id && !q->person_id)
+		fielderr_add(fe, "unit_id", "请选择被问责的单位或人员");
+	if (q->unit_id && (store_unit_get(c->db, c->a, q->unit_id, &u) != 1 ||
+			   authz_unit(c, q->unit_id, arena_printf(c->a, "unit/%" PRId64, q->unit_id)) != 1))
+		fielderr_add(fe, "unit_id", "所选单位不存在");
+	if (q->person_id && (store_person_get(c->db, c->a, q->person_id, &p) != 1 ||
+			     authz_unit(c, p.unit_id, arena_printf(c->a, "person/%" PRId64, p.id)) != 1))
+		fielderr_add(fe, "person_id", "所选人员不存在");
+	check_campaign(c, q->campaign_id, fe);
+	if (q->summary && utf8_len(q->summary) > 2000)
+		fielderr_add(fe, "summary", "问责事由不能超过2000字");
+	if (fe->n)
+		return -1;
+	return store_tx(c->db, insert_tx, &ia) < 0 ? -2 : ia.id;
+}
+
+int accountability_list(struct ctx *c, struct list_query *lq, struct accountability **out,
+			int64_t *total)
+{
+	lq->scope_user = authz_scope_user(c);
+	*total = store_accountability_count(c->db, lq);
+	if (*total < 0)
+		return -1;
+	return store_accountability_list(c->db, c->a, lq, out);
+}
+
+int64_t recovery_create(struct ctx *c, const struct recovery *m, const char *amount,
+			struct fielderr *fe)
+{
+	struct recovery r = *m;
+	struct insert_arg ia = { .c = c, .m = &r };
+
+	if (!past_day(m->day))
+		fielderr_add(fe, "day", "请填写日期（YYYY-MM-DD，不晚于今天）");
+	if (money_parse(amount, &r.amount_fen) < 0)
+		fielderr_add(fe, "amount", "金额应为元，最多两位小数，如 117526.73");
+	if (!label_of(recovery_kinds, m->kind))
+		fielderr_add(fe, "kind", "请选择类别（挽回经济损失或责令退回）");
+	check_campaign(c, m->campaign_id, fe);
+	if (m->case_id) {
+		int rc = case_access(c, m->case_id);
+		if (rc < 0)
+			return -2;
+		if (rc == 0)
+			fielderr_add(fe, "case_id", "所选案件不存在");
+	}
+	if (fe->n)
+		return -1;
+	return store_tx(c->db, insert_tx, &ia) < 0 ? -2 : ia.id;
+}
+
+int recovery_list(struct ctx *c, struct list_query *lq, struct recovery **out, int64_t *total,
+		  int64_t *sum_fen)
+{
+	*total = store_recovery_count(c->db, lq, sum_fen);
+	if (*total < 0)
+		return -1;
+	return store_recovery_list(c->db, c->a, lq, out);
+}

@@ -1,0 +1,254 @@
+/*
+ * execution.c: the execution checklist of a sanction, the queue of
+ * sanctions not fully carried out, follow-up visits and clarifications.
+ *
+ * Guarantees: only outcomes holding a party or government sanction have
+ * a checklist and follow-up visits; each item is checked once, by an
+ * execution role within the person's unit, on a day between the decision
+ * and today; each write is audited (the step only) in its transaction.
+ */
+#include "domain/execution.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/escape.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/case_access.h"
+#include "domain/ctx.h"
+#include "domain/outcome.h"
+#include "store/queries.h"
+
+const struct label execution_items[] = {
+	{ "delivered", "决定送达" },
+	{ "appraisal", "年度考核" },
+	{ "pay_grade", "工资档次" },
+	{ "bonus", "奖金" },
+	{ "promotion_bar", "晋升限制" },
+	{ NULL, NULL }
+};
+
+const struct label clarification_manners[] = {
+	{ "meeting", "召开澄清会" },
+	{ "written", "书面澄清" },
+	{ "in_person", "当面澄清" },
+	{ "notice", "通报澄清" },
+	{ "other", "其他方式" },
+	{ NULL, NULL }
+};
+
+static const char *outcome_object(struct ctx *c, int64_t id)
+{
+	return arena_printf(c->a, "outcome/%" PRId64, id);
+}
+
+/* The object of an outcome's matter on the timeline. */
+static const char *matter_object(struct ctx *c, const struct outcome *o)
+{
+	return o->case_id ? case_obj(c, o->case_id) : arena_printf(c->a, "clue/%" PRId64, o->clue_id);
+}
+
+/* 1 when day is a date from `since` to today. */
+static int day_in_range(const char *day, const char *since)
+{
+	qf_day d = date_parse(day ? day : "");
+
+	return d != QF_DAY_NONE && d <= date_today() && strcmp(day, since) >= 0;
+}
+
+/* A write and its timeline entry and audit entry (the step only). */
+struct step_arg {
+	struct ctx *c;
+	const char *timeline_object, *action, *detail;
+	const char *audit_event;
+	int64_t (*insert)(struct store *s, void *arg);
+	void *insert_arg;
+	const char *kind;               /* audit object: "<kind>/<id>" */
+	int64_t id;
+	int refused;
+};
+
+static int step_tx(struct store *s, void *arg)
+{
+	struct step_arg *sa = arg;
+	struct ctx *c = sa->c;
+
+	sa->id = sa->insert(s, sa->insert_arg);
+	if (sa->id == 0)
+		sa->refused = 1;
+	if (sa->id <= 0)
+		return -1;
+	if (store_timeline_add(s, c->cfg->region, sa->timeline_object, c->now, c->who.id, c->who.name,
+			       sa->action, sa->detail) < 0)
+		return -1;
+	return audit_append(c, sa->audit_event, arena_printf(c->a, "%s/%" PRId64, sa->kind, sa->id), 1,
+			    sa->action);
+}
+
+/* ---- the checklist ------------------------------------------------------- */
+
+struct check_arg {
+	struct ctx *c;
+	int64_t outcome_id;
+	const char *item, *done, *note;
+};
+
+/* 0 when the item is already checked, else the outcome id (or < 0). */
+static int64_t check_insert(struct store *s, void *arg)
+{
+	struct check_arg *ca = arg;
+	struct execution_item *v;
+	int n = store_execution_items(s, ca->c->a, ca->outcome_id, &v);
+
+	if (n < 0)
+		return n;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(v[i].item, ca->item))
+			return 0;
+	if (store_execution_add(s, ca->outcome_id, ca->item, ca->done, ca->note, ca->c->who.id,
+				ca->c->now) < 0)
+		return -1;
+	return ca->outcome_id;
+}
+
+int execution_check(struct ctx *c, int64_t outcome_id, const char *item, const char *done,
+		    const char *note, struct fielderr *fe)
+{
+	struct outcome o;
+	struct check_arg ca = { .c = c, .outcome_id = outcome_id, .item = item, .done = done,
+				.note = note ? note : "" };
+	struct step_arg sa = { .c = c, .audit_event = "execution", .insert = check_insert,
+			       .insert_arg = &ca, .kind = "outcome" };
+	int rc = store_outcome_get(c->db, c->a, outcome_id, &o);
+
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	rc = authz_unit(c, o.unit_id, outcome_object(c, outcome_id));
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	if (!o.sanctioned)
+		fielderr_add(fe, "item", "该处理结果不含党纪政务处分，无需确认执行");
+	else if (!label_of(execution_items, item))
+		fielderr_add(fe, "item", "请选择执行事项");
+	if (!day_in_range(done, o.day))
+		fielderr_add(fe, "done", "请填写办理日期（不早于处理日期、不晚于今天）");
+	if (utf8_len(ca.note) > 500)
+		fielderr_add(fe, "note", "说明不能超过500字");
+	if (fe->n)
+		return -1;
+	sa.timeline_object = outcome_object(c, outcome_id);
+	sa.action = arena_printf(c->a, "处分执行：%s", label_of(execution_items, item));
+	sa.detail = ca.note;
+	if (store_tx(c->db, step_tx, &sa) < 0) {
+		if (!sa.refused)
+			return -2;
+		fielderr_add(fe, "item", "该事项已确认");
+		return -1;
+	}
+	return 1;
+}
+
+int execution_items_of(struct ctx *c, int64_t outcome_id, struct execution_item **out)
+{
+	return store_execution_items(c->db, c->a, outcome_id, out);
+}
+
+int execution_pending(struct ctx *c, struct list_query *lq, struct outcome **out, int64_t *total)
+{
+	lq->scope_user = authz_scope_user(c);
+	*total = store_executions_pending_count(c->db, lq);
+	if (*total < 0)
+		return -1;
+	return store_executions_pending(c->db, c->a, lq, out);
+}
+
+/* ---- follow-up visits ---------------------------------------------------- */
+
+struct followup_arg {
+	struct ctx *c;
+	struct followup f;
+};
+
+static int64_t followup_insert(struct store *s, void *arg)
+{
+	struct followup_arg *fa = arg;
+
+	return store_followup_insert(s, fa->c->cfg->region, &fa->f, fa->c->who.id, fa->c->now);
+}
+
+int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, const char *note,
+			struct fielderr *fe)
+{
+	struct outcome o;
+	struct followup_arg fa = { .c = c, .f = { .outcome_id = outcome_id, .day = day,
+						  .note = note ? note : "" } };
+	struct step_arg sa = { .c = c, .audit_event = "create", .insert = followup_insert,
+			       .insert_arg = &fa, .kind = "followup", .action = "回访" };
+	int rc = store_outcome_get(c->db, c->a, outcome_id, &o);
+
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	rc = outcome_matter_access(c, &o);
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	if (!o.sanctioned)
+		fielderr_add(fe, "outcome", "回访对象应为受到党纪政务处分的人员");
+	if (!day_in_range(day, o.day))
+		fielderr_add(fe, "day", "请填写回访日期（不早于处理日期、不晚于今天）");
+	if (utf8_len(fa.f.note) > 2000)
+		fielderr_add(fe, "note", "回访情况不能超过2000字");
+	if (fe->n)
+		return -1;
+	sa.timeline_object = matter_object(c, &o);
+	sa.detail = arena_printf(c->a, "%s：%s", o.person_name, fa.f.note);
+	return store_tx(c->db, step_tx, &sa) < 0 ? -2 : sa.id;
+}
+
+int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out)
+{
+	return store_followups_of_outcome(c->db, c->a, outcome_id, out);
+}
+
+/* ---- clarifications ------------------------------------------------------ */
+
+struct clar_arg {
+	struct ctx *c;
+	const struct clarification *k;
+};
+
+static int64_t clar_insert(struct store *s, void *arg)
+{
+	struct clar_arg *ka = arg;
+
+	return store_clarification_insert(s, ka->c->cfg->region, ka->k, ka->c->who.id, ka->c->now);
+}
+
+int64_t clarification_record(struct ctx *c, const struct clarification *k, struct fielderr *fe)
+{
+	struct outcome_matter m;
+	struct clar_arg ka = { .c = c, .k = k };
+	struct step_arg sa = { .c = c, .audit_event = "create", .insert = clar_insert,
+			       .insert_arg = &ka, .kind = "clarification", .action = "澄清正名" };
+	const struct person *p;
+	int rc = outcome_matter_open(c, k->case_id, k->clue_id, &m, fe);
+
+	if (rc != 1)
+		return rc;
+	p = outcome_matter_subject(&m, k->person_id);
+	if (!p)
+		fielderr_add(fe, "person_id", "所选人员不是该案件（线索）的当事人");
+	if (!day_in_range(k->day, "0000-00-00"))
+		fielderr_add(fe, "day", "请填写澄清日期（YYYY-MM-DD，不晚于今天）");
+	if (!label_of(clarification_manners, k->manner))
+		fielderr_add(fe, "manner", "请选择澄清方式");
+	if (k->note && utf8_len(k->note) > 2000)
+		fielderr_add(fe, "note", "说明不能超过2000字");
+	if (fe->n)
+		return -1;
+	sa.timeline_object = m.object;
+	sa.detail = arena_printf(c->a, "%s：%s", p->name, label_of(clarification_manners, k->manner));
+	return store_tx(c->db, step_tx, &sa) < 0 ? -2 : sa.id;
+}

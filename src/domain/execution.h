@@ -1,0 +1,48 @@
+#ifndef QF_EXECUTION_H
+#define QF_EXECUTION_H
+/*
+ * execution: carrying out a sanction (处分决定执行).  For each outcome with
+ * a party or government sanction the unit's execution roles (PERM_EXECUTION,
+ * within the person's unit) check off the items of execution_items one by
+ * one with the day each was done; the list of sanctions not fully carried
+ * out is their work queue.  Follow-up visits (回访) of a sanctioned person
+ * and clarifications (澄清正名) of a cleared one are recorded here too, by
+ * those who may work on the matter.
+ */
+#include <stdint.h>
+
+#include "domain/fielderr.h"
+#include "domain/labels.h"
+#include "domain/model.h"
+
+struct ctx;
+
+/* delivered 决定送达, appraisal 年度考核, pay_grade 工资档次, bonus 奖金,
+ * promotion_bar 晋升限制 */
+extern const struct label execution_items[];
+#define EXECUTION_N_ITEMS 5
+/* The manners of a clarification (召开澄清会 ...). */
+extern const struct label clarification_manners[];
+
+/* Checks off one item: 1 done; 0 when the outcome is not visible (404);
+ * -1 with fe (no sanction, an unknown item, one already checked, a bad
+ * day); -2 on a store error. */
+int execution_check(struct ctx *c, int64_t outcome_id, const char *item, const char *done,
+		    const char *note, struct fielderr *fe);
+/* The checked items of an outcome (call after outcome_get). */
+int execution_items_of(struct ctx *c, int64_t outcome_id, struct execution_item **out);
+/* Sanctions not fully carried out within the actor's units, a page of
+ * them (lq offset, limit) and their count. */
+int execution_pending(struct ctx *c, struct list_query *lq, struct outcome **out, int64_t *total);
+
+/* Records a follow-up visit of a sanctioned outcome: its id; 0 not
+ * visible; -1 with fe; -2 store error. */
+int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, const char *note,
+			struct fielderr *fe);
+int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out);
+
+/* Records a clarification (person, one of case_id / clue_id, day, manner,
+ * note): its id; 0 matter not visible; -1 with fe; -2 store error. */
+int64_t clarification_record(struct ctx *c, const struct clarification *k, struct fielderr *fe);
+
+#endif

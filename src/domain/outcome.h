@@ -1,0 +1,105 @@
+#ifndef QF_OUTCOME_H
+#define QF_OUTCOME_H
+/*
+ * outcome: what one person receives for one matter (a case or a clue) on
+ * one date (DOMAIN.md section 3).  The form (四种形态) and whether it holds a
+ * party or government sanction are computed from the measures
+ * (measures.c), never typed; the end of the influence period (bar_until)
+ * from the sanction periods (sanction.c), including the 48-month rule for
+ * a new government sanction inside a running one.
+ *
+ * Access: recording needs the matter: a case through need-to-know
+ * (case_access: its team, or the case manager and leaders), a clue
+ * through its jurisdiction.  Every write lands on the matter's timeline
+ * and in the audit log (the step only: no names, no measures) in the same
+ * transaction.
+ */
+#include <stdint.h>
+
+#include "core/strbuf.h"
+#include "domain/fielderr.h"
+#include "domain/model.h"
+
+struct ctx;
+struct arena;
+
+#define OUTCOME_MAX_MEASURES 24
+#define OUTCOME_PERMANENT "9999-12-31"
+
+struct outcome_input {
+	int64_t person_id;
+	int64_t case_id;                 /* exactly one of case_id, clue_id */
+	int64_t clue_id;
+	const char *day;                 /* YYYY-MM-DD */
+	const char *effective;           /* "" or NULL: the day */
+	const char *measures[OUTCOME_MAX_MEASURES];
+	int n_measures;
+	int probation_months;            /* party_probation: 12 or 24 */
+};
+
+/* The matter an outcome or a clarification is recorded on, once the actor
+ * is known to may work on it. */
+struct outcome_matter {
+	int64_t case_id, clue_id;
+	int64_t campaign_id;
+	const char *object;              /* "case/N" or "clue/N" */
+	struct person *subjects;
+	int n_subjects;
+};
+
+/*
+ * Opens the matter for writing: 1 with m filled; 0 when it does not exist
+ * or the actor may not see it (a refusal is audited: answer 404); -1 with
+ * fe (neither or both given, a clue not yet disposed); -2 on a store error.
+ */
+int outcome_matter_open(struct ctx *c, int64_t case_id, int64_t clue_id, struct outcome_matter *m,
+			struct fielderr *fe);
+
+/* The person among the matter's subjects, or NULL. */
+const struct person *outcome_matter_subject(const struct outcome_matter *m, int64_t person_id);
+
+/* Records an outcome: its id; -1 with fe; 0 when the matter is not
+ * visible; -2 on a store error. */
+int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fielderr *fe);
+
+/* 1 found and visible (the read audited), 0 absent or denied, < 0 error.
+ * Visible: to those who may see its matter, and for a sanction to the
+ * execution roles (PERM_EXECUTION) within its unit. */
+int outcome_get(struct ctx *c, int64_t id, struct outcome *o);
+/* 1 when the actor may work on the outcome's matter (a refusal audited). */
+int outcome_matter_access(struct ctx *c, const struct outcome *o);
+
+/* "第二种形态" */
+const char *outcome_form_label(int form);
+/* The Chinese names of measures ("警告、诫勉", in the order of the measure
+ * table) from codes joined by ','. */
+void outcome_measures_text(struct strbuf *sb, const char *codes);
+
+/* Splits codes joined by ',' (an arena copy) into out: their count. */
+int outcome_codes(struct arena *a, const char *codes, const char **out, int max);
+
+/* The influence period running on `day` among these outcomes: NULL when
+ * none, OUTCOME_PERMANENT, or the latest bar_until of a running one. */
+const char *outcome_influence_on(const struct outcome *v, int n, const char *day);
+
+/* What the person page shows of a person's matters (DOMAIN.md section 1):
+ * the clues within the jurisdiction, the cases the actor may see (the
+ * others are left out, not refused), every outcome with whether its
+ * matter is visible, and the influence period running today. */
+struct person_record {
+	struct clue *clues;
+	int n_clues;
+	struct case_brief *cases;
+	int n_cases;
+	struct outcome *outcomes;
+	int n_outcomes;
+	int *matter_visible;             /* one per outcome */
+	const char *influence;           /* as outcome_influence_on, for today */
+};
+
+/* 1 filled; 0 when the actor's role does not see a person's record (the
+ * case manager, leaders and the clue-reading roles do); -1 on error.
+ * Call after person_get (which checks the jurisdiction and audits). */
+int person_record_get(struct ctx *c, const struct person *p, struct person_record *rec);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * accountability.c: /accountability, one page with two ledgers: the
+ * accountability procedures (问责) and the money recovered or ordered
+ * returned (挽回经济损失 / 责令退回) with its total, each with its form.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/escape.h"
+#include "domain/accountability.h"
+#include "domain/clue.h"
+#include "http/http.h"
+#include "pages/page.h"
+#include "pages/pages.h"
+
+/* The campaigns as a <select> named campaign_id. */
+static void campaigns(struct req *r, struct strbuf *sb, const char *err)
+{
+	struct campaign *v;
+	int n = campaign_list(&r->c, &v);
+	long long sel = 0;
+
+	form_get_int(&r->form, "campaign_id", &sel);
+	field_select_open(sb, "campaign_id", "专项整治", 0, err, "（无）");
+	for (int i = 0; i < n; i++) {
+		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id, v[i].id == sel ? " selected" : "");
+		html_txt(sb, v[i].name);
+		strbuf_addstr(sb, "</option>");
+	}
+	field_select_close(sb, "campaign_id", err);
+}
+
+static void accountability_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
+{
+	struct list_query lq = { .success = -1, .limit = PAGE_SIZE };
+	struct accountability *v;
+	int64_t total;
+	int n = accountability_list(&r->c, &lq, &v, &total);
+
+	strbuf_addstr(sb, "<h2>问责</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+		      "<th scope=\"col\">启动日期</th><th scope=\"col\">单位</th><th scope=\"col\">人员</th>"
+		      "<th scope=\"col\">专项整治</th><th scope=\"col\">事由</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		const char *cells[] = { v[i].started, v[i].unit_name, v[i].person_name, v[i].campaign_name,
+					v[i].summary };
+		strbuf_addstr(sb, "<tr>");
+		for (size_t k = 0; k < sizeof(cells) / sizeof(cells[0]); k++) {
+			strbuf_addstr(sb, "<td>");
+			html_txt(sb, cells[k]);
+			strbuf_addstr(sb, "</td>");
+		}
+		strbuf_addstr(sb, "</tr>");
+	}
+	if (n <= 0)
+		strbuf_addstr(sb, "<tr><td colspan=\"5\" class=\"empty\">尚无问责记录</td></tr>");
+	strbuf_addf(sb, "</tbody></table></div><p class=\"count\">共 %" PRId64 " 件</p>", n < 0 ? 0 : total);
+	strbuf_addstr(sb, "<form method=\"post\" action=\"/accountabilities\" class=\"record-form\"><h3>启动问责</h3>");
+	page_csrf(r, sb);
+	field_text(sb, "started", "启动日期", req_field(r, "started"), 1, fielderr_get(fe, "started"), "type=\"date\"");
+	unit_select(r, sb, "unit_id", "被问责单位", 0, 0, fielderr_get(fe, "unit_id"), "（无）");
+	field_text(sb, "person_id", "被问责人员编号", req_field(r, "person_id"), 0,
+		   fielderr_get(fe, "person_id"), "inputmode=\"numeric\"");
+	campaigns(r, sb, fielderr_get(fe, "campaign_id"));
+	field_text(sb, "summary", "问责事由", req_field(r, "summary"), 0, fielderr_get(fe, "summary"),
+		   "maxlength=\"2000\"");
+	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\">保存</button></div></form>");
+}
+
+static void recovery_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
+{
+	struct list_query lq = { .success = -1, .limit = PAGE_SIZE, .kind = "" };
+	struct recovery *v;
+	int64_t total, sum = 0;
+	int n = recovery_list(&r->c, &lq, &v, &total, &sum);
+
+	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+		      "<th scope=\"col\">日期</th><th scope=\"col\">类别</th><th scope=\"col\" class=\"num\">金额（元）</th>"
+		      "<th scope=\"col\">专项整治</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(sb, "<tr><td>");
+		html_txt(sb, v[i].day);
+		strbuf_addstr(sb, "</td><td>");
+		html_txt(sb, label_of(recovery_kinds, v[i].kind));
+		strbuf_addstr(sb, "</td><td class=\"num\">");
+		money_format(sb, v[i].amount_fen, 1);
+		strbuf_addstr(sb, "</td><td>");
+		html_txt(sb, v[i].campaign_name);
+		strbuf_addstr(sb, "</td></tr>");
+	}
+	if (n <= 0)
+		strbuf_addstr(sb, "<tr><td colspan=\"4\" class=\"empty\">尚无记录</td></tr>");
+	strbuf_addstr(sb, "</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">合计</th><td class=\"num\">");
+	money_format(sb, n < 0 ? 0 : sum, 1);
+	strbuf_addf(sb, "</td><td>%" PRId64 " 笔</td></tr></tfoot></table></div>", n < 0 ? 0 : total);
+	strbuf_addstr(sb, "<form method=\"post\" action=\"/recoveries\" class=\"record-form\"><h3>登记款项</h3>");
+	page_csrf(r, sb);
+	field_text(sb, "day", "日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
+	field_text(sb, "amount", "金额（元，最多两位小数）", req_field(r, "amount"), 1,
+		   fielderr_get(fe, "amount"), "inputmode=\"decimal\" maxlength=\"20\"");
+	field_select(sb, "kind", "类别", recovery_kinds, req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
+	field_text(sb, "case_id", "案件编号（可不填）", req_field(r, "case_id"), 0, fielderr_get(fe, "case_id"),
+		   "inputmode=\"numeric\"");
+	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\">保存</button></div></form>");
+}
+
+static int ledger_page(struct req *r, const struct fielderr *fe, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "问责与追缴", NULL, NULL };
+
+	page_begin(r, &sb, "问责与追缴", crumbs);
+	page_notice(r, &sb);
+	field_errors_summary(&sb, fe);
+	accountability_ledger(r, &sb, fe);
+	recovery_ledger(r, &sb, fe);
+	return page_finish(r, &sb, status);
+}
+
+int page_accountability(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	return ledger_page(r, &fe, 200);
+}
+
+/* An optional id field: 0 when empty; a message when it is not an id. */
+static int64_t form_id(struct req *r, const char *key, struct fielderr *fe, const char *msg)
+{
+	long long v = 0;
+
+	if (!*req_field(r, key))
+		return 0;
+	if (form_get_int(&r->form, key, &v) < 0 || v <= 0)
+		fielderr_add(fe, key, msg);
+	return v > 0 ? v : 0;
+}
+
+static int saved(struct req *r, int64_t id, struct fielderr *fe)
+{
+	if (id == -1)
+		return ledger_page(r, fe, 422);
+	if (id < 0)
+		return reply_error(r, E_BUSY, NULL);
+	return reply_redirect(r, "/accountability?ok=created");
+}
+
+int page_accountability_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct accountability q = { .started = req_field(r, "started"), .summary = req_field(r, "summary") };
+
+	q.unit_id = form_id(r, "unit_id", &fe, "所选单位不存在");
+	q.person_id = form_id(r, "person_id", &fe, "人员编号应为数字");
+	q.campaign_id = form_id(r, "campaign_id", &fe, "所选专项整治不存在");
+	if (fe.n)
+		return ledger_page(r, &fe, 422);
+	return saved(r, accountability_create(&r->c, &q, &fe), &fe);
+}
+
+int page_recovery_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct recovery m = { .day = req_field(r, "day"), .kind = req_field(r, "kind") };
+
+	m.campaign_id = form_id(r, "campaign_id", &fe, "所选专项整治不存在");
+	m.case_id = form_id(r, "case_id", &fe, "案件编号应为数字");
+	if (fe.n)
+		return ledger_page(r, &fe, 422);
+	return saved(r, recovery_create(&r->c, &m, req_field(r, "amount"), &fe), &fe);
+}

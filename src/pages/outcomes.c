@@ -1,0 +1,432 @@
+/*
+ * outcomes.c: the outcome pages: recording an outcome on a case or a clue
+ * (/outcomes/new?case=N or ?clue=N), an outcome's page with its execution
+ * checklist and follow-up visits, the queue of sanctions not fully carried
+ * out (/executions), and the clarification form.  The rules are the
+ * domain's (domain/outcome.c, domain/execution.c).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/escape.h"
+#include "domain/authz.h"
+#include "domain/execution.h"
+#include "domain/measures.h"
+#include "domain/outcome.h"
+#include "domain/role.h"
+#include "http/http.h"
+#include "pages/page.h"
+#include "pages/pages.h"
+
+static const struct label probation_choices[] = {
+	{ "12", "12个月" }, { "24", "24个月" }, { NULL, NULL }
+};
+
+/* case_id / clue_id of the query (GET) or the form (POST). */
+static void matter_ids(const struct form *f, int64_t *case_id, int64_t *clue_id)
+{
+	long long v = 0;
+
+	*case_id = *clue_id = 0;
+	if (form_get_int(f, "case", &v) == 0 || form_get_int(f, "case_id", &v) == 0)
+		*case_id = v > 0 ? v : 0;
+	v = 0;
+	if (form_get_int(f, "clue", &v) == 0 || form_get_int(f, "clue_id", &v) == 0)
+		*clue_id = v > 0 ? v : 0;
+}
+
+/* The matter as words with its link. */
+static void matter_link(struct strbuf *sb, int64_t case_id, int64_t clue_id)
+{
+	if (case_id)
+		strbuf_addf(sb, "<a href=\"/cases/%" PRId64 "\">案件 %" PRId64 "</a>", case_id, case_id);
+	else
+		strbuf_addf(sb, "<a href=\"/clues/%" PRId64 "\">问题线索 %" PRId64 "</a>", clue_id, clue_id);
+}
+
+/* Hidden matter fields and the subject <select> named person_id. */
+static void matter_fields(struct strbuf *sb, const struct outcome_matter *m, int64_t person_id,
+			  const struct fielderr *fe)
+{
+	const char *err = fielderr_get(fe, "person_id");
+
+	if (m->case_id)
+		strbuf_addf(sb, "<input type=\"hidden\" name=\"case_id\" value=\"%" PRId64 "\">", m->case_id);
+	else
+		strbuf_addf(sb, "<input type=\"hidden\" name=\"clue_id\" value=\"%" PRId64 "\">", m->clue_id);
+	strbuf_addstr(sb, "<p>");
+	matter_link(sb, m->case_id, m->clue_id);
+	strbuf_addstr(sb, "</p>");
+	field_select_open(sb, "person_id", "人员", 1, err, "请选择");
+	for (int i = 0; i < m->n_subjects; i++) {
+		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", m->subjects[i].id,
+			    m->subjects[i].id == person_id ? " selected" : "");
+		html_txt(sb, m->subjects[i].name);
+		strbuf_addstr(sb, "（");
+		html_txt(sb, m->subjects[i].unit_name);
+		strbuf_addstr(sb, "）</option>");
+	}
+	field_select_close(sb, "person_id", err);
+}
+
+/* Opens the matter named by f for a form page (and reads the chosen
+ * person_id, 0 when none); answers (404, 422) and returns 0 when it
+ * cannot, 1 when m is filled. */
+static int open_matter(struct req *r, const struct form *f, struct outcome_matter *m,
+		       int64_t *person_id, int *answer)
+{
+	struct fielderr fe = { 0 };
+	int64_t case_id, clue_id;
+	long long v = 0;
+	int rc;
+
+	*person_id = form_get_int(f, "person_id", &v) == 0 && v > 0 ? v : 0;
+	matter_ids(f, &case_id, &clue_id);
+	rc = outcome_matter_open(&r->c, case_id, clue_id, m, &fe);
+	if (rc == 1)
+		return 1;
+	if (rc == -1) {
+		struct strbuf sb = STRBUF_INIT;
+		static const char *const crumbs[] = { "工作台", "/", "处理结果", NULL, NULL };
+		page_begin(r, &sb, "处理结果", crumbs);
+		field_errors_summary(&sb, &fe);
+		*answer = page_finish(r, &sb, 422);
+	} else {
+		*answer = reply_error(r, rc == 0 ? E_NOT_FOUND : E_BUSY, NULL);
+	}
+	return 0;
+}
+
+/* ---- recording an outcome ------------------------------------------------- */
+
+static int outcome_form_page(struct req *r, const struct outcome_matter *m,
+			     const struct outcome_input *in, const struct fielderr *fe, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "记录处理结果", NULL, NULL };
+	const char *err = fielderr_get(fe, "measures");
+
+	page_begin(r, &sb, "记录处理结果", crumbs);
+	field_errors_summary(&sb, fe);
+	strbuf_addstr(&sb, "<form method=\"post\" action=\"/outcomes\" class=\"record-form\">");
+	page_csrf(r, &sb);
+	matter_fields(&sb, m, in->person_id, fe);
+	field_text(&sb, "day", "处理日期", in->day, 1, fielderr_get(fe, "day"), "type=\"date\"");
+	field_text(&sb, "effective", "生效日期（默认同处理日期）", in->effective, 0,
+		   fielderr_get(fe, "effective"), "type=\"date\"");
+	field_open(&sb, "measures", "处理措施（可多选，形态自动计算）", 1, err);
+	for (int form = 1; form <= 4; form++) {
+		strbuf_addf(&sb, "<fieldset><legend>%s</legend>", outcome_form_label(form));
+		for (const struct measure *x = measure_table; x->code; x++) {
+			int on = 0;
+			if (x->form != form)
+				continue;
+			for (int i = 0; i < in->n_measures; i++)
+				on |= !strcmp(in->measures[i], x->code);
+			strbuf_addf(&sb, "<label class=\"check\"><input type=\"checkbox\" name=\"measures\" "
+				    "value=\"%s\"%s> ", x->code, on ? " checked" : "");
+			html_txt(&sb, x->label);
+			strbuf_addstr(&sb, "</label>");
+		}
+		strbuf_addstr(&sb, "</fieldset>");
+	}
+	field_close(&sb, "measures", err);
+	field_select(&sb, "probation_months", "留党察看期限", probation_choices,
+		     in->probation_months ? arena_printf(r->arena, "%d", in->probation_months) : "", 0,
+		     fielderr_get(fe, "probation_months"), "（不适用）");
+	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button></div></form>");
+	return page_finish(r, &sb, status);
+}
+
+int page_outcome_new(struct req *r)
+{
+	struct outcome_matter m;
+	struct outcome_input in = { .day = "", .effective = "" };
+	struct fielderr fe = { 0 };
+	int answer;
+
+	if (!open_matter(r, &r->query, &m, &in.person_id, &answer))
+		return answer;
+	return outcome_form_page(r, &m, &in, &fe, 200);
+}
+
+int page_outcome_create(struct req *r)
+{
+	struct outcome_matter m;
+	struct outcome_input in = { 0 };
+	struct fielderr fe = { 0 };
+	int answer;
+	int64_t id;
+
+	if (!open_matter(r, &r->form, &m, &in.person_id, &answer))
+		return answer;
+	in.case_id = m.case_id;
+	in.clue_id = m.clue_id;
+	in.day = req_field(r, "day");
+	in.effective = req_field(r, "effective");
+	in.probation_months = atoi(req_field(r, "probation_months"));
+	for (int i = 0; i < r->form.n && in.n_measures < OUTCOME_MAX_MEASURES; i++)
+		if (!strcmp(r->form.fields[i].key, "measures"))
+			in.measures[in.n_measures++] = r->form.fields[i].value;
+	id = outcome_record(&r->c, &in, &fe);
+	if (id == -1)
+		return outcome_form_page(r, &m, &in, &fe, 422);
+	if (id <= 0)
+		return reply_error(r, id == 0 ? E_NOT_FOUND : E_BUSY, NULL);
+	return reply_redirect(r, arena_printf(r->arena, "/outcomes/%" PRId64 "?ok=created", id));
+}
+
+/* ---- an outcome's page ----------------------------------------------------- */
+
+/* 影响期至 YYYY-MM-DD / 永久 / 无 */
+static void influence_text(struct strbuf *sb, const char *bar_until)
+{
+	if (!bar_until)
+		strbuf_addstr(sb, "无");
+	else if (!strcmp(bar_until, OUTCOME_PERMANENT))
+		strbuf_addstr(sb, "永久");
+	else {
+		strbuf_addstr(sb, "影响期至 ");
+		html_txt(sb, bar_until);
+	}
+}
+
+static void checklist(struct req *r, struct strbuf *sb, const struct outcome *o,
+		      const struct execution_item *v, int n)
+{
+	int may = authz_has(&r->c.who, PERM_EXECUTION);
+
+	strbuf_addstr(sb, "<h2>处分决定执行</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+		      "<th scope=\"col\">事项</th><th scope=\"col\">状态</th><th scope=\"col\">办理日期</th>"
+		      "<th scope=\"col\">确认人</th><th scope=\"col\">说明</th></tr></thead><tbody>");
+	for (const struct label *l = execution_items; l->code; l++) {
+		const struct execution_item *e = NULL;
+		for (int i = 0; i < n; i++)
+			if (!strcmp(v[i].item, l->code))
+				e = &v[i];
+		strbuf_addstr(sb, "<tr><td>");
+		html_txt(sb, l->label);
+		if (e) {
+			strbuf_addstr(sb, "</td><td><span class=\"state ok\">已确认</span></td><td>");
+			html_txt(sb, e->done);
+			strbuf_addstr(sb, "</td><td>");
+			html_txt(sb, e->user_name);
+			strbuf_addstr(sb, "</td><td>");
+			html_txt(sb, e->note);
+		} else if (may) {
+			strbuf_addf(sb, "</td><td><span class=\"state warn\">待确认</span></td><td colspan=\"3\">"
+				    "<form method=\"post\" action=\"/outcomes/%" PRId64 "/execution\" class=\"inline\">",
+				    o->id);
+			page_csrf(r, sb);
+			strbuf_addf(sb, "<input type=\"hidden\" name=\"item\" value=\"%s\">"
+				    "<label>办理日期 <input type=\"date\" name=\"done\" required></label> "
+				    "<label>说明 <input name=\"note\" maxlength=\"500\"></label> "
+				    "<button type=\"submit\">确认</button></form>", l->code);
+		} else {
+			strbuf_addstr(sb, "</td><td><span class=\"state warn\">待确认</span></td><td colspan=\"3\">");
+		}
+		strbuf_addstr(sb, "</td></tr>");
+	}
+	strbuf_addstr(sb, "</tbody></table></div>");
+}
+
+static void followups(struct req *r, struct strbuf *sb, const struct outcome *o,
+		      const struct fielderr *fe)
+{
+	struct followup *v;
+	int n = followups_of(&r->c, o->id, &v);
+
+	strbuf_addstr(sb, "<h2>回访</h2><ul class=\"plain\">");
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(sb, "<li>");
+		html_txt(sb, v[i].day);
+		strbuf_addstr(sb, " ");
+		html_txt(sb, v[i].user_name);
+		strbuf_addstr(sb, "：");
+		html_txt(sb, v[i].note);
+		strbuf_addstr(sb, "</li>");
+	}
+	if (n <= 0)
+		strbuf_addstr(sb, "<li class=\"empty\">尚无回访记录</li>");
+	strbuf_addstr(sb, "</ul>");
+	if (!authz_has(&r->c.who, PERM_OUTCOME_WRITE))
+		return;
+	strbuf_addf(sb, "<form method=\"post\" action=\"/outcomes/%" PRId64 "/followups\" class=\"record-form\">",
+		    o->id);
+	page_csrf(r, sb);
+	field_text(sb, "day", "回访日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
+	field_text(sb, "note", "回访情况", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"2000\"");
+	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\">记录回访</button></div></form>");
+}
+
+static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct outcome o;
+	struct execution_item *items;
+	int rc = outcome_get(&r->c, id, &o), n;
+
+	if (rc <= 0)
+		return reply_error(r, rc == 0 ? E_NOT_FOUND : E_BUSY, NULL);
+	n = execution_items_of(&r->c, o.id, &items);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "execution items");
+	{
+		const char *title = arena_printf(r->arena, "处理结果 %" PRId64, o.id);
+		const char *crumbs[] = { "工作台", "/", title, NULL, NULL };
+		page_begin(r, &sb, title, crumbs);
+	}
+	page_notice(r, &sb);
+	field_errors_summary(&sb, fe);
+	strbuf_addf(&sb, "<dl class=\"record\"><dt>人员</dt><dd><a href=\"/persons/%" PRId64 "\">", o.person_id);
+	html_txt(&sb, o.person_name);
+	strbuf_addstr(&sb, "</a>（");
+	html_txt(&sb, o.unit_name);
+	strbuf_addstr(&sb, "）</dd><dt>事项</dt><dd>");
+	matter_link(&sb, o.case_id, o.clue_id);
+	strbuf_addstr(&sb, "</dd><dt>处理日期</dt><dd>");
+	html_txt(&sb, o.day);
+	strbuf_addstr(&sb, "</dd><dt>生效日期</dt><dd>");
+	html_txt(&sb, o.effective);
+	strbuf_addstr(&sb, "</dd><dt>处理措施</dt><dd>");
+	outcome_measures_text(&sb, o.measures);
+	if (o.probation_months)
+		strbuf_addf(&sb, "（留党察看%d个月）", o.probation_months);
+	strbuf_addstr(&sb, "</dd><dt>形态</dt><dd>");
+	html_txt(&sb, outcome_form_label(o.form));
+	strbuf_addstr(&sb, "</dd><dt>处分影响期</dt><dd>");
+	influence_text(&sb, o.bar_until);
+	strbuf_addstr(&sb, "</dd></dl>");
+	if (o.sanctioned) {
+		checklist(r, &sb, &o, items, n);
+		followups(r, &sb, &o, fe);
+	}
+	return page_finish(r, &sb, status);
+}
+
+int page_outcome_show(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	return outcome_page(r, r->id, &fe, 200);
+}
+
+/* After a write on an outcome: back to its page, or the page with fe. */
+static int after_write(struct req *r, int64_t rc, struct fielderr *fe, const char *ok)
+{
+	if (rc == -1)
+		return outcome_page(r, r->id, fe, 422);
+	if (rc <= 0)
+		return reply_error(r, rc == 0 ? E_NOT_FOUND : E_BUSY, NULL);
+	return reply_redirect(r, arena_printf(r->arena, "/outcomes/%" PRId64 "?ok=%s", r->id, ok));
+}
+
+int page_execution_check(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int rc = execution_check(&r->c, r->id, req_field(r, "item"), req_field(r, "done"),
+				 req_field(r, "note"), &fe);
+	return after_write(r, rc, &fe, "saved");
+}
+
+int page_followup_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int64_t id = followup_record(&r->c, r->id, req_field(r, "day"), req_field(r, "note"), &fe);
+	return after_write(r, id, &fe, "saved");
+}
+
+/* ---- the execution queue -------------------------------------------------- */
+
+int page_executions(struct req *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "处分执行", NULL, NULL };
+	struct list_query lq = { .success = -1, .limit = PAGE_SIZE };
+	struct outcome *v;
+	int64_t total;
+	int page = req_page(r), n;
+
+	lq.offset = (page - 1) * PAGE_SIZE;
+	n = execution_pending(&r->c, &lq, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_BUSY, "execution list");
+	page_begin(r, &sb, "处分执行", crumbs);
+	strbuf_addstr(&sb, "<p class=\"hint\">以下处分决定尚未全部确认执行（决定送达、年度考核、工资档次、奖金、晋升限制）。</p>"
+		      "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">人员</th>"
+		      "<th scope=\"col\">单位</th><th scope=\"col\">处理措施</th><th scope=\"col\">生效日期</th>"
+		      "<th scope=\"col\" class=\"num\">已确认</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		strbuf_addf(&sb, "<tr><td><a href=\"/outcomes/%" PRId64 "\">", v[i].id);
+		html_txt(&sb, v[i].person_name);
+		strbuf_addstr(&sb, "</a></td><td>");
+		html_txt(&sb, v[i].unit_name);
+		strbuf_addstr(&sb, "</td><td>");
+		outcome_measures_text(&sb, v[i].measures);
+		strbuf_addstr(&sb, "</td><td>");
+		html_txt(&sb, v[i].effective);
+		strbuf_addf(&sb, "</td><td class=\"num\">%d/%d</td></tr>", v[i].n_executed, EXECUTION_N_ITEMS);
+	}
+	if (!n)
+		strbuf_addstr(&sb, "<tr><td colspan=\"5\" class=\"empty\">没有待确认执行的处分</td></tr>");
+	strbuf_addstr(&sb, "</tbody></table></div>");
+	page_pager(&sb, "/executions?", page, total, PAGE_SIZE);
+	return page_finish(r, &sb, 200);
+}
+
+/* ---- clarification --------------------------------------------------------- */
+
+static int clarification_form(struct req *r, const struct outcome_matter *m, int64_t person_id,
+			      const struct fielderr *fe, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "澄清正名", NULL, NULL };
+
+	page_begin(r, &sb, "澄清正名", crumbs);
+	field_errors_summary(&sb, fe);
+	strbuf_addstr(&sb, "<form method=\"post\" action=\"/clarifications\" class=\"record-form\">");
+	page_csrf(r, &sb);
+	matter_fields(&sb, m, person_id, fe);
+	field_text(&sb, "day", "澄清日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
+	field_select(&sb, "manner", "澄清方式", clarification_manners, req_field(r, "manner"), 1,
+		     fielderr_get(fe, "manner"), "请选择");
+	field_text(&sb, "note", "说明", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"2000\"");
+	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button></div></form>");
+	return page_finish(r, &sb, status);
+}
+
+int page_clarification_new(struct req *r)
+{
+	struct outcome_matter m;
+	struct fielderr fe = { 0 };
+	int64_t person_id;
+	int answer;
+
+	if (!open_matter(r, &r->query, &m, &person_id, &answer))
+		return answer;
+	return clarification_form(r, &m, person_id, &fe, 200);
+}
+
+int page_clarification_create(struct req *r)
+{
+	struct outcome_matter m;
+	struct clarification k = { 0 };
+	struct fielderr fe = { 0 };
+	int answer;
+	int64_t id;
+
+	if (!open_matter(r, &r->form, &m, &k.person_id, &answer))
+		return answer;
+	k.case_id = m.case_id;
+	k.clue_id = m.clue_id;
+	k.day = req_field(r, "day");
+	k.manner = req_field(r, "manner");
+	k.note = req_field(r, "note");
+	id = clarification_record(&r->c, &k, &fe);
+	if (id == -1)
+		return clarification_form(r, &m, k.person_id, &fe, 422);
+	if (id <= 0)
+		return reply_error(r, id == 0 ? E_NOT_FOUND : E_BUSY, NULL);
+	return reply_redirect(r, arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", k.person_id));
+}

@@ -1,0 +1,551 @@
+/*
+ * q_outcomes.c: outcomes and their measures, the execution of sanctions,
+ * clarifications, follow-up visits, accountability and recovered money,
+ * and the clues and cases a person's record lists.
+ */
+#include "store/queries.h"
+#include "store/q_util.h"
+
+#include <string.h>
+
+/* the units visible to a scoped user (the first parameter) */
+#define OUT_VIS "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
+	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
+
+/* Runs st (already bound) and collects its rows with fill. */
+static int collect(struct store_stmt *st, struct arena *a, q_fill_fn fill, size_t size, void *out)
+{
+	void *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*(void **)out = NULL;
+	if (!st)
+		return STORE_ERR;
+	while ((rc = store_step(st)) == STORE_ROW)
+		fill(a, st, q_push(a, &v, &cap, n++, size));
+	store_reset(st);
+	*(void **)out = v;
+	return rc < 0 ? rc : n;
+}
+
+/* Runs a statement whose one parameter is an id and collects its rows. */
+static int collect_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill,
+			 size_t size, void *out)
+{
+	if (st)
+		store_bind_int(st, 1, id);
+	return collect(st, a, fill, size, out);
+}
+
+/* ---- the matter ---------------------------------------------------------- */
+
+static const struct store_sql Q_CASE_CAMPAIGN = {
+	"SELECT COALESCE(campaign_id, 0) FROM cases WHERE id = ?", NULL };
+static const struct store_sql Q_CASE_SUBJECTS = {
+	"SELECT p.id, p.name, p.position, p.unit_id, u.name FROM case_subjects cs "
+	"JOIN persons p ON p.id = cs.person_id JOIN units u ON u.id = p.unit_id "
+	"WHERE cs.case_id = ? ORDER BY p.id", NULL };
+
+int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campaign_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASE_CAMPAIGN);
+	int rc;
+
+	*campaign_id = 0;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, case_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*campaign_id = store_col_int(st, 0);
+	store_reset(st);
+	return rc;
+}
+
+static void fill_subject(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct person *p = row;
+
+	p->id = store_col_int(st, 0);
+	p->name = q_text(a, st, 1);
+	p->position = q_text(a, st, 2);
+	p->unit_id = store_col_int(st, 3);
+	p->unit_name = q_text(a, st, 4);
+}
+
+int store_outcome_case_subjects(struct store *s, struct arena *a, int64_t case_id,
+				struct person **out)
+{
+	return collect_by_id(store_prepare(s, &Q_CASE_SUBJECTS), a, case_id, fill_subject,
+			     sizeof(**out), out);
+}
+
+/* ---- outcomes ------------------------------------------------------------ */
+
+/* AGG: SQLite 3.40 spells string_agg group_concat */
+#define OUT_COLS(AGG) "o.id, o.person_id, p.name, COALESCE(o.case_id, 0), COALESCE(o.clue_id, 0), " \
+	"o.day, o.form, o.sanctioned, COALESCE(o.probation_months, 0), COALESCE(o.effective, o.day), " \
+	"o.bar_until, COALESCE(o.campaign_id, 0), o.unit_id, u.name, " \
+	"COALESCE((SELECT " AGG "(m.measure, ',') FROM outcome_measures m WHERE m.outcome_id = o.id), ''), " \
+	"(SELECT count(*) FROM executions e WHERE e.outcome_id = o.id), o.created_at " \
+	"FROM outcomes o JOIN persons p ON p.id = o.person_id JOIN units u ON u.id = o.unit_id "
+#define PENDING_WHERE "WHERE o.sanctioned = 1 " \
+	"AND (SELECT count(*) FROM executions e WHERE e.outcome_id = o.id) < 5 " \
+	"AND (? = 0 OR o.unit_id IN (SELECT id FROM vis)) "
+
+static const struct store_sql Q_OUT_INSERT = {
+	"INSERT INTO outcomes(region, person_id, case_id, clue_id, day, form, sanctioned, "
+	"probation_months, effective, bar_until, campaign_id, unit_id, created_by, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_OUT_MEASURE = {
+	"INSERT INTO outcome_measures(outcome_id, measure) VALUES (?, ?)", NULL };
+static const struct store_sql Q_OUT_GET = {
+	"SELECT " OUT_COLS("group_concat") "WHERE o.id = ?",
+	"SELECT " OUT_COLS("string_agg") "WHERE o.id = ?" };
+static const struct store_sql Q_OUT_OF_PERSON = {
+	"SELECT " OUT_COLS("group_concat") "WHERE o.person_id = ? "
+	"ORDER BY COALESCE(o.effective, o.day), o.id LIMIT 1000",
+	"SELECT " OUT_COLS("string_agg") "WHERE o.person_id = ? "
+	"ORDER BY COALESCE(o.effective, o.day), o.id LIMIT 1000" };
+static const struct store_sql Q_OUT_PENDING = {
+	OUT_VIS "SELECT " OUT_COLS("group_concat") PENDING_WHERE
+	"ORDER BY COALESCE(o.effective, o.day) DESC, o.id DESC LIMIT ? OFFSET ?",
+	OUT_VIS "SELECT " OUT_COLS("string_agg") PENDING_WHERE
+	"ORDER BY COALESCE(o.effective, o.day) DESC, o.id DESC LIMIT ? OFFSET ?" };
+static const struct store_sql Q_OUT_PENDING_COUNT = {
+	OUT_VIS "SELECT count(*) FROM outcomes o " PENDING_WHERE, NULL };
+
+static void fill_outcome(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct outcome *o = row;
+
+	o->id = store_col_int(st, 0);
+	o->person_id = store_col_int(st, 1);
+	o->person_name = q_text(a, st, 2);
+	o->case_id = store_col_int(st, 3);
+	o->clue_id = store_col_int(st, 4);
+	o->day = q_text(a, st, 5);
+	o->form = (int)store_col_int(st, 6);
+	o->sanctioned = (int)store_col_int(st, 7);
+	o->probation_months = (int)store_col_int(st, 8);
+	o->effective = q_text(a, st, 9);
+	o->bar_until = q_text_or_null(a, st, 10);
+	o->campaign_id = store_col_int(st, 11);
+	o->unit_id = store_col_int(st, 12);
+	o->unit_name = q_text(a, st, 13);
+	o->measures = q_text(a, st, 14);
+	o->n_executed = (int)store_col_int(st, 15);
+	o->created_at = store_col_int(st, 16);
+}
+
+int64_t store_outcome_insert(struct store *s, const char *region, const struct outcome *o,
+			     int64_t created_by, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OUT_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, o->person_id);
+	q_bind_id(st, 3, o->case_id);
+	q_bind_id(st, 4, o->clue_id);
+	store_bind_text(st, 5, o->day);
+	store_bind_int(st, 6, o->form);
+	store_bind_int(st, 7, o->sanctioned);
+	q_bind_id(st, 8, o->probation_months);
+	store_bind_text(st, 9, o->effective);
+	store_bind_text(st, 10, o->bar_until);
+	q_bind_id(st, 11, o->campaign_id);
+	store_bind_int(st, 12, o->unit_id);
+	q_bind_id(st, 13, created_by);
+	store_bind_int(st, 14, now);
+	return q_scalar(st);
+}
+
+int store_outcome_add_measure(struct store *s, int64_t outcome_id, const char *measure)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OUT_MEASURE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, outcome_id);
+	store_bind_text(st, 2, measure);
+	return store_exec(st);
+}
+
+int store_outcome_get(struct store *s, struct arena *a, int64_t id, struct outcome *o)
+{
+	return q_get_by_id(store_prepare(s, &Q_OUT_GET), a, id, fill_outcome, o);
+}
+
+int store_outcomes_of_person(struct store *s, struct arena *a, int64_t person_id,
+			     struct outcome **out)
+{
+	return collect_by_id(store_prepare(s, &Q_OUT_OF_PERSON), a, person_id, fill_outcome,
+			     sizeof(**out), out);
+}
+
+static int bind_scope(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	(void)a;
+	store_bind_int(st, 1, lq->scope_user);
+	store_bind_int(st, 2, lq->scope_user);
+	return 3;
+}
+
+int store_executions_pending(struct store *s, struct arena *a, const struct list_query *lq,
+			     struct outcome **out)
+{
+	return q_list(store_prepare(s, &Q_OUT_PENDING), a, lq, bind_scope, fill_outcome,
+		      sizeof(**out), out);
+}
+
+int64_t store_executions_pending_count(struct store *s, const struct list_query *lq)
+{
+	return q_count(store_prepare(s, &Q_OUT_PENDING_COUNT), bind_scope, lq);
+}
+
+/* ---- execution ----------------------------------------------------------- */
+
+static const struct store_sql Q_EXEC_LIST = {
+	"SELECT e.item, e.done, e.note, COALESCE(NULLIF(u.display_name, ''), u.name, ''), e.at "
+	"FROM executions e LEFT JOIN users u ON u.id = e.user_id WHERE e.outcome_id = ? "
+	"ORDER BY e.at, e.item", NULL };
+static const struct store_sql Q_EXEC_ADD = {
+	"INSERT INTO executions(outcome_id, item, done, note, user_id, at) VALUES (?, ?, ?, ?, ?, ?)", NULL };
+
+static void fill_exec(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct execution_item *e = row;
+
+	e->item = q_text(a, st, 0);
+	e->done = q_text(a, st, 1);
+	e->note = q_text(a, st, 2);
+	e->user_name = q_text(a, st, 3);
+	e->at = store_col_int(st, 4);
+}
+
+int store_execution_items(struct store *s, struct arena *a, int64_t outcome_id,
+			  struct execution_item **out)
+{
+	return collect_by_id(store_prepare(s, &Q_EXEC_LIST), a, outcome_id, fill_exec,
+			     sizeof(**out), out);
+}
+
+int store_execution_add(struct store *s, int64_t outcome_id, const char *item, const char *done,
+			const char *note, int64_t user_id, int64_t at)
+{
+	struct store_stmt *st = store_prepare(s, &Q_EXEC_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, outcome_id);
+	store_bind_text(st, 2, item);
+	store_bind_text(st, 3, done);
+	store_bind_text(st, 4, note ? note : "");
+	q_bind_id(st, 5, user_id);
+	store_bind_int(st, 6, at);
+	return store_exec(st);
+}
+
+/* ---- clarifications and follow-up visits ------------------------------- */
+
+static const struct store_sql Q_CLAR_INSERT = {
+	"INSERT INTO clarifications(region, person_id, case_id, clue_id, day, manner, note, "
+	"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_CLAR_OF_PERSON = {
+	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
+	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id "
+	"WHERE k.person_id = ? ORDER BY k.day, k.id", NULL };
+static const struct store_sql Q_FU_INSERT = {
+	"INSERT INTO followups(region, outcome_id, day, note, created_by, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_FU_OF_OUTCOME = {
+	"SELECT f.id, f.outcome_id, f.day, f.note, COALESCE(NULLIF(u.display_name, ''), u.name, '') "
+	"FROM followups f LEFT JOIN users u ON u.id = f.created_by WHERE f.outcome_id = ? "
+	"ORDER BY f.day, f.id", NULL };
+
+int64_t store_clarification_insert(struct store *s, const char *region, const struct clarification *k,
+				   int64_t created_by, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLAR_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, k->person_id);
+	q_bind_id(st, 3, k->case_id);
+	q_bind_id(st, 4, k->clue_id);
+	store_bind_text(st, 5, k->day);
+	store_bind_text(st, 6, k->manner);
+	store_bind_text(st, 7, k->note ? k->note : "");
+	q_bind_id(st, 8, created_by);
+	store_bind_int(st, 9, now);
+	return q_scalar(st);
+}
+
+static void fill_clar(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct clarification *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->person_id = store_col_int(st, 1);
+	k->person_name = q_text(a, st, 2);
+	k->case_id = store_col_int(st, 3);
+	k->clue_id = store_col_int(st, 4);
+	k->day = q_text(a, st, 5);
+	k->manner = q_text(a, st, 6);
+	k->note = q_text(a, st, 7);
+}
+
+int store_clarifications_of_person(struct store *s, struct arena *a, int64_t person_id,
+				   struct clarification **out)
+{
+	return collect_by_id(store_prepare(s, &Q_CLAR_OF_PERSON), a, person_id, fill_clar,
+			     sizeof(**out), out);
+}
+
+int64_t store_followup_insert(struct store *s, const char *region, const struct followup *f,
+			      int64_t created_by, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_FU_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, f->outcome_id);
+	store_bind_text(st, 3, f->day);
+	store_bind_text(st, 4, f->note ? f->note : "");
+	q_bind_id(st, 5, created_by);
+	store_bind_int(st, 6, now);
+	return q_scalar(st);
+}
+
+static void fill_followup(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct followup *f = row;
+
+	f->id = store_col_int(st, 0);
+	f->outcome_id = store_col_int(st, 1);
+	f->day = q_text(a, st, 2);
+	f->note = q_text(a, st, 3);
+	f->user_name = q_text(a, st, 4);
+}
+
+int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome_id,
+			       struct followup **out)
+{
+	return collect_by_id(store_prepare(s, &Q_FU_OF_OUTCOME), a, outcome_id, fill_followup,
+			     sizeof(**out), out);
+}
+
+/* ---- accountability ------------------------------------------------------ */
+
+#define ACC_COLS "q.id, q.started, COALESCE(q.unit_id, 0), COALESCE(u.name, ''), " \
+	"COALESCE(q.person_id, 0), COALESCE(p.name, ''), COALESCE(q.campaign_id, 0), " \
+	"COALESCE(g.name, ''), q.summary FROM accountabilities q LEFT JOIN units u ON u.id = q.unit_id " \
+	"LEFT JOIN persons p ON p.id = q.person_id LEFT JOIN campaigns g ON g.id = q.campaign_id "
+#define ACC_WHERE "WHERE (? = 0 OR COALESCE(q.unit_id, p.unit_id) IN (SELECT id FROM vis)) " \
+	"AND (? = 0 OR q.campaign_id = ?) "
+
+static const struct store_sql Q_ACC_INSERT = {
+	"INSERT INTO accountabilities(region, started, unit_id, person_id, campaign_id, summary, "
+	"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_ACC_LIST = {
+	OUT_VIS "SELECT " ACC_COLS ACC_WHERE "ORDER BY q.started DESC, q.id DESC LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_ACC_COUNT = {
+	OUT_VIS "SELECT count(*) FROM accountabilities q LEFT JOIN persons p ON p.id = q.person_id "
+	ACC_WHERE, NULL };
+
+int64_t store_accountability_insert(struct store *s, const char *region,
+				    const struct accountability *q, int64_t created_by, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ACC_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_text(st, 2, q->started);
+	q_bind_id(st, 3, q->unit_id);
+	q_bind_id(st, 4, q->person_id);
+	q_bind_id(st, 5, q->campaign_id);
+	store_bind_text(st, 6, q->summary ? q->summary : "");
+	q_bind_id(st, 7, created_by);
+	store_bind_int(st, 8, now);
+	return q_scalar(st);
+}
+
+static int bind_acc(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	int i = bind_scope(st, a, lq);
+
+	store_bind_int(st, i++, lq->campaign_id);
+	store_bind_int(st, i++, lq->campaign_id);
+	return i;
+}
+
+static void fill_acc(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct accountability *q = row;
+
+	q->id = store_col_int(st, 0);
+	q->started = q_text(a, st, 1);
+	q->unit_id = store_col_int(st, 2);
+	q->unit_name = q_text(a, st, 3);
+	q->person_id = store_col_int(st, 4);
+	q->person_name = q_text(a, st, 5);
+	q->campaign_id = store_col_int(st, 6);
+	q->campaign_name = q_text(a, st, 7);
+	q->summary = q_text(a, st, 8);
+}
+
+int store_accountability_list(struct store *s, struct arena *a, const struct list_query *lq,
+			      struct accountability **out)
+{
+	return q_list(store_prepare(s, &Q_ACC_LIST), a, lq, bind_acc, fill_acc, sizeof(**out), out);
+}
+
+int64_t store_accountability_count(struct store *s, const struct list_query *lq)
+{
+	return q_count(store_prepare(s, &Q_ACC_COUNT), bind_acc, lq);
+}
+
+/* ---- recovered money ------------------------------------------------------- */
+
+#define REC_WHERE "WHERE (? = 0 OR r.campaign_id = ?) AND (? = '' OR r.kind = ?) "
+
+static const struct store_sql Q_REC_INSERT = {
+	"INSERT INTO recoveries(region, day, amount_fen, kind, campaign_id, case_id, created_by, "
+	"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_REC_LIST = {
+	"SELECT r.id, r.day, r.amount_fen, r.kind, COALESCE(r.campaign_id, 0), COALESCE(r.case_id, 0), "
+	"COALESCE(g.name, '') FROM recoveries r LEFT JOIN campaigns g ON g.id = r.campaign_id "
+	REC_WHERE "ORDER BY r.day DESC, r.id DESC LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_REC_COUNT = {
+	"SELECT count(*), COALESCE(SUM(r.amount_fen), 0) FROM recoveries r " REC_WHERE, NULL };
+
+int64_t store_recovery_insert(struct store *s, const char *region, const struct recovery *m,
+			      int64_t created_by, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_REC_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_text(st, 2, m->day);
+	store_bind_int(st, 3, m->amount_fen);
+	store_bind_text(st, 4, m->kind);
+	q_bind_id(st, 5, m->campaign_id);
+	q_bind_id(st, 6, m->case_id);
+	q_bind_id(st, 7, created_by);
+	store_bind_int(st, 8, now);
+	return q_scalar(st);
+}
+
+static int bind_rec(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+{
+	const char *kind = lq->kind ? lq->kind : "";
+
+	(void)a;
+	store_bind_int(st, 1, lq->campaign_id);
+	store_bind_int(st, 2, lq->campaign_id);
+	store_bind_text(st, 3, kind);
+	store_bind_text(st, 4, kind);
+	return 5;
+}
+
+static void fill_rec(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct recovery *m = row;
+
+	m->id = store_col_int(st, 0);
+	m->day = q_text(a, st, 1);
+	m->amount_fen = store_col_int(st, 2);
+	m->kind = q_text(a, st, 3);
+	m->campaign_id = store_col_int(st, 4);
+	m->case_id = store_col_int(st, 5);
+	m->campaign_name = q_text(a, st, 6);
+}
+
+int store_recovery_list(struct store *s, struct arena *a, const struct list_query *lq,
+			struct recovery **out)
+{
+	return q_list(store_prepare(s, &Q_REC_LIST), a, lq, bind_rec, fill_rec, sizeof(**out), out);
+}
+
+int64_t store_recovery_count(struct store *s, const struct list_query *lq, int64_t *sum_fen)
+{
+	struct store_stmt *st = store_prepare(s, &Q_REC_COUNT);
+	int64_t n = STORE_ERR;
+	int rc;
+
+	*sum_fen = 0;
+	if (!st)
+		return STORE_ERR;
+	bind_rec(st, NULL, lq);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		n = store_col_int(st, 0);
+		*sum_fen = store_col_int(st, 1);
+	}
+	store_reset(st);
+	return rc < 0 ? rc : n;
+}
+
+/* ---- a person's record ---------------------------------------------------- */
+
+static const struct store_sql Q_CLUES_OF_PERSON = {
+	OUT_VIS "SELECT k.id, k.received, k.state, k.first_disposed, k.unit_id FROM clue_subjects cs "
+	"JOIN clues k ON k.id = cs.clue_id WHERE cs.person_id = ? "
+	"AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) ORDER BY k.received, k.id LIMIT 500", NULL };
+static const struct store_sql Q_CASES_OF_PERSON = {
+	"SELECT c.id, c.filed, c.state, c.closed FROM case_subjects cs JOIN cases c ON c.id = cs.case_id "
+	"WHERE cs.person_id = ? AND (? = 1 OR EXISTS (SELECT 1 FROM case_team t "
+	"WHERE t.case_id = c.id AND t.user_id = ?)) ORDER BY c.filed, c.id LIMIT 500", NULL };
+
+static void fill_clue_brief(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct clue *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->received = q_text(a, st, 1);
+	k->state = q_text(a, st, 2);
+	k->first_disposed = q_text_or_null(a, st, 3);
+	k->unit_id = store_col_int(st, 4);
+}
+
+int store_clues_of_person(struct store *s, struct arena *a, int64_t person_id, int64_t scope_user,
+			  struct clue **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUES_OF_PERSON);
+
+	if (st) {
+		store_bind_int(st, 1, scope_user);
+		store_bind_int(st, 2, person_id);
+		store_bind_int(st, 3, scope_user);
+	}
+	return collect(st, a, fill_clue_brief, sizeof(**out), out);
+}
+
+static void fill_case_brief(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct case_brief *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->filed = q_text(a, st, 1);
+	k->state = q_text(a, st, 2);
+	k->closed = q_text_or_null(a, st, 3);
+}
+
+int store_cases_of_person(struct store *s, struct arena *a, int64_t person_id, int sees_all,
+			  int64_t user_id, struct case_brief **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASES_OF_PERSON);
+
+	if (st) {
+		store_bind_int(st, 1, person_id);
+		store_bind_int(st, 2, sees_all ? 1 : 0);
+		store_bind_int(st, 3, user_id);
+	}
+	return collect(st, a, fill_case_brief, sizeof(**out), out);
+}
