@@ -124,7 +124,7 @@ int outcome_matter_open(struct ctx *c, int64_t case_id, int64_t clue_id, struct 
 		if (store_outcome_case_campaign(c->db, case_id, &m->campaign_id) != STORE_ROW)
 			return -2;
 		m->object = case_obj(c, case_id);
-		m->n_subjects = store_outcome_case_subjects(c->db, c->a, case_id, &m->subjects);
+		m->n_subjects = store_case_subjects(c->db, c->a, case_id, &m->subjects);
 		return m->n_subjects < 0 ? -2 : 1;
 	}
 	rc = clue_visible(c, clue_id, &k);

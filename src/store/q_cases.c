@@ -8,24 +8,6 @@
 
 #include <string.h>
 
-/* Runs a statement whose one parameter is an id and collects every row. */
-static int list_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill,
-		      size_t size, void *out)
-{
-	void *v = NULL;
-	int rc, n = 0, cap = 0;
-
-	*(void **)out = NULL;
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, id);
-	while ((rc = store_step(st)) == STORE_ROW)
-		fill(a, st, q_push(a, &v, &cap, n++, size));
-	store_reset(st);
-	*(void **)out = v;
-	return rc < 0 ? rc : n;
-}
-
 #define USER_NAME(t) "COALESCE(NULLIF(" t ".display_name, ''), " t ".name, '')"
 
 /* ---- cases ---------------------------------------------------------------- */
@@ -183,21 +165,9 @@ int store_case_set_steps(struct store *s, const struct case_rec *k, int64_t now)
 	return store_exec(st);
 }
 
-static void fill_subject(struct arena *a, struct store_stmt *st, void *row)
-{
-	struct person *p = row;
-
-	p->id = store_col_int(st, 0);
-	p->name = q_text(a, st, 1);
-	p->rank = q_text(a, st, 2);
-	p->position = q_text(a, st, 3);
-	p->unit_id = store_col_int(st, 4);
-	p->unit_name = q_text(a, st, 5);
-}
-
 int store_case_subjects(struct store *s, struct arena *a, int64_t case_id, struct person **out)
 {
-	return list_by_id(store_prepare(s, &Q_CASE_SUBJECTS), a, case_id, fill_subject, sizeof(**out),
+	return q_list_by_id(store_prepare(s, &Q_CASE_SUBJECTS), a, case_id, q_fill_subject, sizeof(**out),
 			  out);
 }
 
@@ -232,7 +202,7 @@ static void fill_member(struct arena *a, struct store_stmt *st, void *row)
 
 int store_case_team(struct store *s, struct arena *a, int64_t case_id, struct case_member **out)
 {
-	return list_by_id(store_prepare(s, &Q_TEAM), a, case_id, fill_member, sizeof(**out), out);
+	return q_list_by_id(store_prepare(s, &Q_TEAM), a, case_id, fill_member, sizeof(**out), out);
 }
 
 int store_case_team_add(struct store *s, int64_t case_id, int64_t user_id, const char *role,
@@ -288,7 +258,7 @@ static void fill_note(struct arena *a, struct store_stmt *st, void *row)
 
 int store_case_notes(struct store *s, struct arena *a, int64_t case_id, struct case_note **out)
 {
-	return list_by_id(store_prepare(s, &Q_NOTES), a, case_id, fill_note, sizeof(**out), out);
+	return q_list_by_id(store_prepare(s, &Q_NOTES), a, case_id, fill_note, sizeof(**out), out);
 }
 
 int64_t store_case_note_insert(struct store *s, const char *region, int64_t case_id, int64_t at,
@@ -353,7 +323,7 @@ static void fill_detention(struct arena *a, struct store_stmt *st, void *row)
 int store_detentions_of_case(struct store *s, struct arena *a, int64_t case_id,
 			     struct detention **out)
 {
-	return list_by_id(store_prepare(s, &Q_DET_OF_CASE), a, case_id, fill_detention, sizeof(**out),
+	return q_list_by_id(store_prepare(s, &Q_DET_OF_CASE), a, case_id, fill_detention, sizeof(**out),
 			  out);
 }
 
@@ -470,7 +440,7 @@ static void fill_conflict(struct arena *a, struct store_stmt *st, void *row)
 int store_conflicts_of_user(struct store *s, struct arena *a, int64_t user_id,
 			    struct conflict **out)
 {
-	return list_by_id(store_prepare(s, &Q_CONFLICTS), a, user_id, fill_conflict, sizeof(**out), out);
+	return q_list_by_id(store_prepare(s, &Q_CONFLICTS), a, user_id, fill_conflict, sizeof(**out), out);
 }
 
 int64_t store_conflict_insert(struct store *s, const char *region, const struct conflict *cf,

@@ -220,26 +220,8 @@ int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id)
 
 int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struct person **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_CLUE_SUBJECTS);
-	struct person *v = NULL;
-	int rc, n = 0, cap = 0;
-
-	*out = NULL;
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, clue_id);
-	while ((rc = store_step(st)) == STORE_ROW) {
-		struct person *p = q_push(a, &v, &cap, n++, sizeof(*v));
-		p->id = store_col_int(st, 0);
-		p->name = q_text(a, st, 1);
-		p->rank = q_text(a, st, 2);
-		p->position = q_text(a, st, 3);
-		p->unit_id = store_col_int(st, 4);
-		p->unit_name = q_text(a, st, 5);
-	}
-	store_reset(st);
-	*out = v;
-	return rc < 0 ? rc : n;
+	return q_list_by_id(store_prepare(s, &Q_CLUE_SUBJECTS), a, clue_id, q_fill_subject,
+			    sizeof(**out), out);
 }
 
 int store_clue_set_state(struct store *s, int64_t id, const char *state, const char *disposed_day,

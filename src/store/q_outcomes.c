@@ -12,39 +12,10 @@
 #define OUT_VIS "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
 	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
 
-/* Runs st (already bound) and collects its rows with fill. */
-static int collect(struct store_stmt *st, struct arena *a, q_fill_fn fill, size_t size, void *out)
-{
-	void *v = NULL;
-	int rc, n = 0, cap = 0;
-
-	*(void **)out = NULL;
-	if (!st)
-		return STORE_ERR;
-	while ((rc = store_step(st)) == STORE_ROW)
-		fill(a, st, q_push(a, &v, &cap, n++, size));
-	store_reset(st);
-	*(void **)out = v;
-	return rc < 0 ? rc : n;
-}
-
-/* Runs a statement whose one parameter is an id and collects its rows. */
-static int collect_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill,
-			 size_t size, void *out)
-{
-	if (st)
-		store_bind_int(st, 1, id);
-	return collect(st, a, fill, size, out);
-}
-
 /* ---- the matter ---------------------------------------------------------- */
 
 static const struct store_sql Q_CASE_CAMPAIGN = {
 	"SELECT COALESCE(campaign_id, 0) FROM cases WHERE id = ?", NULL };
-static const struct store_sql Q_CASE_SUBJECTS = {
-	"SELECT p.id, p.name, p.position, p.unit_id, u.name FROM case_subjects cs "
-	"JOIN persons p ON p.id = cs.person_id JOIN units u ON u.id = p.unit_id "
-	"WHERE cs.case_id = ? ORDER BY p.id", NULL };
 
 int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campaign_id)
 {
@@ -60,24 +31,6 @@ int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campa
 		*campaign_id = store_col_int(st, 0);
 	store_reset(st);
 	return rc;
-}
-
-static void fill_subject(struct arena *a, struct store_stmt *st, void *row)
-{
-	struct person *p = row;
-
-	p->id = store_col_int(st, 0);
-	p->name = q_text(a, st, 1);
-	p->position = q_text(a, st, 2);
-	p->unit_id = store_col_int(st, 3);
-	p->unit_name = q_text(a, st, 4);
-}
-
-int store_outcome_case_subjects(struct store *s, struct arena *a, int64_t case_id,
-				struct person **out)
-{
-	return collect_by_id(store_prepare(s, &Q_CASE_SUBJECTS), a, case_id, fill_subject,
-			     sizeof(**out), out);
 }
 
 /* ---- outcomes ------------------------------------------------------------ */
@@ -181,7 +134,7 @@ int store_outcome_get(struct store *s, struct arena *a, int64_t id, struct outco
 int store_outcomes_of_person(struct store *s, struct arena *a, int64_t person_id,
 			     struct outcome **out)
 {
-	return collect_by_id(store_prepare(s, &Q_OUT_OF_PERSON), a, person_id, fill_outcome,
+	return q_list_by_id(store_prepare(s, &Q_OUT_OF_PERSON), a, person_id, fill_outcome,
 			     sizeof(**out), out);
 }
 
@@ -228,7 +181,7 @@ static void fill_exec(struct arena *a, struct store_stmt *st, void *row)
 int store_execution_items(struct store *s, struct arena *a, int64_t outcome_id,
 			  struct execution_item **out)
 {
-	return collect_by_id(store_prepare(s, &Q_EXEC_LIST), a, outcome_id, fill_exec,
+	return q_list_by_id(store_prepare(s, &Q_EXEC_LIST), a, outcome_id, fill_exec,
 			     sizeof(**out), out);
 }
 
@@ -301,7 +254,7 @@ static void fill_clar(struct arena *a, struct store_stmt *st, void *row)
 int store_clarifications_of_person(struct store *s, struct arena *a, int64_t person_id,
 				   struct clarification **out)
 {
-	return collect_by_id(store_prepare(s, &Q_CLAR_OF_PERSON), a, person_id, fill_clar,
+	return q_list_by_id(store_prepare(s, &Q_CLAR_OF_PERSON), a, person_id, fill_clar,
 			     sizeof(**out), out);
 }
 
@@ -335,7 +288,7 @@ static void fill_followup(struct arena *a, struct store_stmt *st, void *row)
 int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome_id,
 			       struct followup **out)
 {
-	return collect_by_id(store_prepare(s, &Q_FU_OF_OUTCOME), a, outcome_id, fill_followup,
+	return q_list_by_id(store_prepare(s, &Q_FU_OF_OUTCOME), a, outcome_id, fill_followup,
 			     sizeof(**out), out);
 }
 
@@ -524,7 +477,7 @@ int store_clues_of_person(struct store *s, struct arena *a, int64_t person_id, i
 		store_bind_int(st, 2, person_id);
 		store_bind_int(st, 3, scope_user);
 	}
-	return collect(st, a, fill_clue_brief, sizeof(**out), out);
+	return q_collect(st, a, fill_clue_brief, sizeof(**out), out);
 }
 
 static void fill_case_brief(struct arena *a, struct store_stmt *st, void *row)
@@ -547,5 +500,5 @@ int store_cases_of_person(struct store *s, struct arena *a, int64_t person_id, i
 		store_bind_int(st, 2, sees_all ? 1 : 0);
 		store_bind_int(st, 3, user_id);
 	}
-	return collect(st, a, fill_case_brief, sizeof(**out), out);
+	return q_collect(st, a, fill_case_brief, sizeof(**out), out);
 }

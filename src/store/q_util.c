@@ -64,23 +64,50 @@ int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *
 	return n;
 }
 
-int q_list(struct store_stmt *st, struct arena *a, const struct list_query *lq, q_bind_fn bind,
-	   q_fill_fn fill, size_t size, void *out)
+int q_collect(struct store_stmt *st, struct arena *a, q_fill_fn fill, size_t size, void *out)
 {
 	void *v = NULL;
-	int rc, n = 0, cap = 0, i;
+	int rc, n = 0, cap = 0;
 
 	*(void **)out = NULL;
 	if (!st)
 		return STORE_ERR;
-	i = bind(st, a, lq);
-	store_bind_int(st, i, lq->limit);
-	store_bind_int(st, i + 1, lq->offset);
 	while ((rc = store_step(st)) == STORE_ROW)
 		fill(a, st, q_push(a, &v, &cap, n++, size));
 	store_reset(st);
 	*(void **)out = v;
 	return rc < 0 ? rc : n;
+}
+
+int q_list_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, size_t size,
+		 void *out)
+{
+	if (st)
+		store_bind_int(st, 1, id);
+	return q_collect(st, a, fill, size, out);
+}
+
+int q_list(struct store_stmt *st, struct arena *a, const struct list_query *lq, q_bind_fn bind,
+	   q_fill_fn fill, size_t size, void *out)
+{
+	if (st) {
+		int i = bind(st, a, lq);
+		store_bind_int(st, i, lq->limit);
+		store_bind_int(st, i + 1, lq->offset);
+	}
+	return q_collect(st, a, fill, size, out);
+}
+
+void q_fill_subject(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct person *p = row;
+
+	p->id = store_col_int(st, 0);
+	p->name = q_text(a, st, 1);
+	p->rank = q_text(a, st, 2);
+	p->position = q_text(a, st, 3);
+	p->unit_id = store_col_int(st, 4);
+	p->unit_name = q_text(a, st, 5);
 }
 
 int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, void *row)

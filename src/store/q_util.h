@@ -40,6 +40,15 @@ int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *
 
 /* Fills one row of a list from the current statement row. */
 typedef void (*q_fill_fn)(struct arena *a, struct store_stmt *st, void *row);
+/* Runs a bound statement and collects its rows (each `size` bytes, filled
+ * by `fill`) into an arena array stored in *(void **)out: the row count
+ * or < 0.  q_list_by_id binds its one parameter, an id, first. */
+int q_collect(struct store_stmt *st, struct arena *a, q_fill_fn fill, size_t size, void *out);
+int q_list_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, size_t size,
+		 void *out);
+/* A struct person from "p.id, p.name, p.rank, p.position, p.unit_id, u.name"
+ * (the subjects of a clue, case or report). */
+void q_fill_subject(struct arena *a, struct store_stmt *st, void *row);
 /* Runs a statement whose one parameter is an id and fills row from its
  * first row: 1 found, 0 not, < 0 error. */
 int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, void *row);

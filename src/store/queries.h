@@ -231,8 +231,6 @@ int store_user_set_office(struct store *s, int64_t user_id, const char *office);
 /* The campaign of a case (0 none): 1 found, 0 no such case, < 0 error. */
 int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campaign_id);
 /* The subjects of a case with id, name, position, unit_name filled. */
-int store_outcome_case_subjects(struct store *s, struct arena *a, int64_t case_id,
-				struct person **out);
 int64_t store_outcome_insert(struct store *s, const char *region, const struct outcome *o,
 			     int64_t created_by, int64_t now);
 int store_outcome_add_measure(struct store *s, int64_t outcome_id, const char *measure);

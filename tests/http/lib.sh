@@ -129,6 +129,13 @@ api() {
 		-H 'Content-Type: application/json' ${3:+--data "$3"} "$BASE$2"
 }
 
+# For api's output (the body, then the status on the last line):
+# body OUT, status OUT; and jget EXPR reading JSON on stdin, printing
+# eval("d" + EXPR), e.g. jget '["items"][0]["id"]'
+body() { head -n -1 <<<"$1"; }
+status() { tail -n 1 <<<"$1"; }
+jget() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
+
 # wrong_token TOKEN: the token with its last character changed (never the
 # same token, whatever its last character was)
 wrong_token() {

@@ -13,9 +13,6 @@ done
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 
-jget() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
-body() { head -n -1 <<<"$1"; }
-status() { tail -n 1 <<<"$1"; }
 today=$(date -u -d '+8 hours' +%F)
 
 UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jget '["id"]')

@@ -14,9 +14,6 @@ CJ=$T_DIR/clerk.jar; LJ=$T_DIR/lead.jar; TJ=$T_DIR/town.jar
 expect_eq "clerk logs in" 303 "$(login clerk "$PW" "$CJ")"
 login lead "$PW" "$LJ" >/dev/null
 
-jget() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
-body() { head -n -1 <<<"$1"; }
-status() { tail -n 1 <<<"$1"; }
 today=$(date -u -d '+8 hours' +%F)
 clock_of() {   # clock_of JSON CODE: "start due done state" of one clock
 	python3 -c 'import json,sys; d=json.load(sys.stdin)

@@ -19,9 +19,6 @@ adduser judge trial --office 案件审理室
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 
-jget() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
-body() { head -n -1 <<<"$1"; }
-status() { tail -n 1 <<<"$1"; }
 uid() { sql "SELECT id FROM users WHERE name = '$1'"; }
 
 UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jget '["id"]')
