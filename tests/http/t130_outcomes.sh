@@ -35,17 +35,23 @@ C2=$(body "$r" | jget '["id"]')
 D1=$(body "$(api POST "/api/clues/$C1/dispositions" '{"method":"talk_inquiry","reason":"拟谈话函询"}')" | jget '["id"]')
 expect_eq "the leader approves the disposition" 200 "$(status "$(api POST "/api/dispositions/$D1/decision" '{"approve":true,"day":"2020-01-06"}' "$LJ")")"
 
-# make_case CLUE FILED "PERSON..." "USER...": a case with its subjects and
-# team, inserted directly while the case pages are written elsewhere
+# make_case CLUE FILED USER...: files a case on the clue the way staff do
+# (file_case proposed, approved by the leader on FILED) and puts the
+# users on its team as members; prints the case's id
 make_case() {
-	local id p u
-	id=$(sql "INSERT INTO cases(region, clue_id, unit_id, filed, created_at, updated_at) SELECT region, id, unit_id, '$2', 0, 0 FROM clues WHERE id = $1 RETURNING id")
-	for p in $3; do sql "INSERT INTO case_subjects(case_id, person_id) VALUES ($id, $p)"; done
-	for u in $4; do sql "INSERT INTO case_team(case_id, user_id, role, assigned_at) SELECT $id, id, 'member', 0 FROM users WHERE name = '$u'"; done
+	local d id u clue=$1 filed=$2
+	shift 2
+	d=$(body "$(api POST "/api/clues/$clue/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
+	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$filed\"}" "$LJ" >/dev/null
+	id=$(sql "SELECT id FROM cases WHERE clue_id = $clue")
+	for u in "$@"; do
+		api POST "/api/cases/$id/team" "{\"user_id\":$(sql "SELECT id FROM users WHERE name = '$u'"),\"role\":\"member\"}" >/dev/null
+	done
 	echo "$id"
 }
-A1=$(make_case "$C1" 2020-01-08 "$P1 $P2" "tri")
-expect_eq "make_case made a case" 1 "$(sql "SELECT count(*) FROM cases WHERE id = $A1")"
+A1=$(make_case "$C1" 2020-01-08 tri)
+expect_eq "filing made a case with the clue's two subjects and tri on its team" "2 1" \
+	"$(sql "SELECT (SELECT count(*) FROM case_subjects WHERE case_id = $A1) || ' ' || (SELECT count(*) FROM case_team WHERE case_id = $A1)")"
 
 outcome() {   # outcome JSON [JAR]
 	api POST /api/outcomes "$1" "${2:-$JAR}"
