@@ -367,27 +367,6 @@ static void record_head(struct req *r, struct strbuf *sb, const struct case_rec 
 	strbuf_addstr(sb, "</ul></dd></dl>");
 }
 
-static void timeline_section(struct strbuf *sb, const struct case_detail *d)
-{
-	strbuf_addstr(sb, "<h2>办理记录</h2><ol class=\"timeline\">");
-	for (int i = 0; i < d->n_timeline; i++) {
-		const struct timeline_entry *e = &d->timeline[i];
-		strbuf_addstr(sb, "<li><span class=\"when\">");
-		html_time(sb, e->at);
-		strbuf_addstr(sb, "</span> <span class=\"who\">");
-		html_txt(sb, e->user_name);
-		strbuf_addstr(sb, "</span> <span class=\"what\">");
-		html_txt(sb, e->action);
-		strbuf_addstr(sb, *e->detail ? "</span><p class=\"detail\">" : "</span>");
-		if (*e->detail) {
-			html_txt(sb, e->detail);
-			strbuf_addstr(sb, "</p>");
-		}
-		strbuf_addstr(sb, "</li>");
-	}
-	strbuf_addstr(sb, "</ol>");
-}
-
 static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -415,7 +394,8 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	notes_section(r, &sb, &k, &d, s, work);
 	if (work)
 		steps_section(r, &sb, &k, s);
-	timeline_section(&sb, &d);
+	page_matter_outcomes(r, &sb, k.id, 0, work || case_sees_all(&r->c));
+	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }
 

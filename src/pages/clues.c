@@ -432,10 +432,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">尚无处置意见</td></tr>");
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	actions(r, &sb, &k, &d, fe);
-	if (authz_has(&r->c.who, PERM_OUTCOME_WRITE) && strcmp(k.state, "registered"))
-		strbuf_addf(&sb, "<p class=\"toolbar\"><a class=\"button\" href=\"/outcomes/new?clue=%" PRId64
-			    "\">记录处理结果</a> <a class=\"button\" href=\"/clarifications/new?clue=%" PRId64
-			    "\">澄清正名</a></p>", k.id, k.id);
+	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") != 0);
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

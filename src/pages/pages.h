@@ -1,6 +1,8 @@
 #ifndef QF_PAGES_H
 #define QF_PAGES_H
 /* The handlers of the staff and public HTML pages, one file per family. */
+#include <stdint.h>
+
 struct req;
 
 int page_healthz(struct req *r);
@@ -83,6 +85,14 @@ int page_conflict_create(struct req *r);
 
 
 /* ---- outcomes.c ---- */
+/* matter_outcomes.c: the outcomes table (linked[i]: link row i to its
+ * page; NULL: all), and a case's or clue's outcomes section with the links
+ * to record one when may_record */
+struct outcome;
+void page_outcome_table(struct strbuf *sb, const struct outcome *v, int n, const int *linked,
+			int with_person);
+void page_matter_outcomes(struct req *r, struct strbuf *sb, int64_t case_id, int64_t clue_id,
+			  int may_record);
 int page_outcome_new(struct req *r);
 int page_outcome_create(struct req *r);
 int page_outcome_show(struct req *r);

@@ -60,25 +60,5 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 		strbuf_addstr(sb, "</li>");
 	}
 	strbuf_addstr(sb, rec.n_cases ? "</ul></dd></dl>" : "<li>无（或不在知悉范围）</li></ul></dd></dl>");
-	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>处理结果</caption><thead><tr>"
-		      "<th scope=\"col\">处理日期</th><th scope=\"col\">处理措施</th><th scope=\"col\">形态</th>"
-		      "<th scope=\"col\">影响期</th><th scope=\"col\"></th></tr></thead><tbody>");
-	for (int i = 0; i < rec.n_outcomes; i++) {
-		const struct outcome *o = &rec.outcomes[i];
-		strbuf_addstr(sb, "<tr><td>");
-		html_txt(sb, o->day);
-		strbuf_addstr(sb, "</td><td>");
-		outcome_measures_text(sb, o->measures);
-		strbuf_addstr(sb, "</td><td>");
-		html_txt(sb, outcome_form_label(o->form));
-		strbuf_addstr(sb, "</td><td>");
-		html_txt(sb, !o->bar_until ? "无" : !strcmp(o->bar_until, OUTCOME_PERMANENT) ? "永久" : o->bar_until);
-		strbuf_addstr(sb, "</td><td>");
-		if (rec.matter_visible[i])
-			strbuf_addf(sb, "<a href=\"/outcomes/%" PRId64 "\">详情</a>", o->id);
-		strbuf_addstr(sb, "</td></tr>");
-	}
-	if (!rec.n_outcomes)
-		strbuf_addstr(sb, "<tr><td colspan=\"5\" class=\"empty\">无处理结果</td></tr>");
-	strbuf_addstr(sb, "</tbody></table></div>");
+	page_outcome_table(sb, rec.outcomes, rec.n_outcomes, rec.matter_visible, 0);
 }

@@ -60,6 +60,12 @@ static const struct store_sql Q_OUT_OF_PERSON = {
 	"ORDER BY COALESCE(o.effective, o.day), o.id LIMIT 1000",
 	"SELECT " OUT_COLS("string_agg") "WHERE o.person_id = ? "
 	"ORDER BY COALESCE(o.effective, o.day), o.id LIMIT 1000" };
+static const struct store_sql Q_OUT_OF_CASE = {
+	"SELECT " OUT_COLS("group_concat") "WHERE o.case_id = ? ORDER BY o.day, o.id LIMIT 1000",
+	"SELECT " OUT_COLS("string_agg") "WHERE o.case_id = ? ORDER BY o.day, o.id LIMIT 1000" };
+static const struct store_sql Q_OUT_OF_CLUE = {
+	"SELECT " OUT_COLS("group_concat") "WHERE o.clue_id = ? ORDER BY o.day, o.id LIMIT 1000",
+	"SELECT " OUT_COLS("string_agg") "WHERE o.clue_id = ? ORDER BY o.day, o.id LIMIT 1000" };
 static const struct store_sql Q_OUT_PENDING = {
 	OUT_VIS "SELECT " OUT_COLS("group_concat") PENDING_WHERE
 	"ORDER BY COALESCE(o.effective, o.day) DESC, o.id DESC LIMIT ? OFFSET ?",
@@ -136,6 +142,13 @@ int store_outcomes_of_person(struct store *s, struct arena *a, int64_t person_id
 {
 	return q_list_by_id(store_prepare(s, &Q_OUT_OF_PERSON), a, person_id, fill_outcome,
 			     sizeof(**out), out);
+}
+
+int store_outcomes_of_matter(struct store *s, struct arena *a, int64_t case_id, int64_t clue_id,
+			     struct outcome **out)
+{
+	return q_list_by_id(store_prepare(s, case_id ? &Q_OUT_OF_CASE : &Q_OUT_OF_CLUE), a,
+			    case_id ? case_id : clue_id, fill_outcome, sizeof(**out), out);
 }
 
 static int bind_scope(struct store_stmt *st, struct arena *a, const struct list_query *lq)

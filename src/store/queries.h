@@ -236,6 +236,9 @@ int64_t store_outcome_insert(struct store *s, const char *region, const struct o
 int store_outcome_add_measure(struct store *s, int64_t outcome_id, const char *measure);
 int store_outcome_get(struct store *s, struct arena *a, int64_t id, struct outcome *o);
 /* The person's outcomes (all matters), by effective day then id. */
+/* The outcomes of a case (case_id) or else of a clue, by day. */
+int store_outcomes_of_matter(struct store *s, struct arena *a, int64_t case_id, int64_t clue_id,
+			     struct outcome **out);
 int store_outcomes_of_person(struct store *s, struct arena *a, int64_t person_id,
 			     struct outcome **out);
 /* Sanctioned outcomes whose execution is not fully checked off, within

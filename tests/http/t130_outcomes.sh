@@ -65,6 +65,13 @@ expect_eq "... form 1, no sanction, no period" "1 False None" "$(api GET "/api/o
 r=$(outcome "{\"person_id\":$P1,\"case_id\":$A1,\"day\":\"2020-03-01\",\"measures\":[\"party_warning\",\"admonishment\"]}" "$TRJ")
 expect_eq "party_warning + admonishment by the team's trial officer: 201" 201 "$(status "$r")"; O2=$(body "$r" | jget '["id"]')
 expect_eq "... form 2" 2 "$(form_of "$O2")"
+http_get "$H" -b "$TRJ" "$BASE/cases/$A1" >/dev/null
+expect_contains "the case page lists its outcome with the person and the measures" \
+	"<tr><td>赵科长</td><td>2020-03-01</td><td>诫勉、警告</td><td>第二种形态</td>" "$(cat "$H.b")"
+expect_contains "... and offers the team's trial officer to record one" "href=\"/outcomes/new?case=$A1\"" "$(cat "$H.b")"
+http_get "$H" -b "$JAR" "$BASE/clues/$C1" >/dev/null
+case "$(cat "$H.b")" in *"<tr><td>赵科长</td><td>2020-03-01<"*) not_ok "the clue page lists only the clue's own outcomes" ;;
+*) ok "the clue page lists only the clue's own outcomes" ;; esac
 expect_eq "... campaign and unit copied: the person's unit" "$UA" "$(sql "SELECT unit_id FROM outcomes WHERE id = $O2")"
 r=$(outcome "{\"person_id\":$P1,\"case_id\":$A1,\"day\":\"2024-06-01\",\"measures\":[\"party_probation\"]}")
 expect_eq "party_probation without its months: 422" 422 "$(status "$r")"
