@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include "core/arena.h"
+#include "core/date.h"
+#include "domain/clocks.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/model.h"
@@ -185,8 +188,26 @@ static const struct ix_field case_fields[] = {
 	{ "trial_accepted", IX_DATE, "trial_accepted", NULL, NULL, IX_EXT },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
 	{ NULL, IX_DERIVED, "state", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, "trial_due", NULL, NULL, 0 },
 	{ 0 }
 };
+
+/* The due day of `clock` (clock_limits) started on `start`, as the pages
+ * store it when the step is taken (case.c, detention.c). */
+static int set_due(struct ix *ix, struct ix_val *v, const char *field, const char *clock,
+		   const char *start)
+{
+	struct ctx *c = ix_ctx(ix);
+	struct clock_table t;
+	qf_day due;
+
+	if (clock_table_load(c->db, c->a, &t) < 0)
+		return -1;
+	due = clock_due(c->cal, clock_find(&t, clock), date_parse(start));
+	if (due != QF_DAY_NONE)
+		set_text(F(ix, field), date_format(due, arena_alloc(c->a, 11)));
+	return 0;
+}
 
 static int case_prepare(struct ix *ix, struct ix_val *v)
 {
@@ -204,6 +225,9 @@ static int case_prepare(struct ix *ix, struct ix_val *v)
 	}
 	set_text(F(ix, "state"), F(ix, "closed")->set ? "closed"
 				 : F(ix, "trial_accepted")->set ? "trial" : "investigating");
+	if (F(ix, "trial_accepted")->set &&
+	    set_due(ix, v, "trial_due", "trial_review", F(ix, "trial_accepted")->s) < 0)
+		return -1;
 	return unit_of_first(ix, v, "subjects");
 }
 
@@ -214,8 +238,15 @@ static const struct ix_field detention_fields[] = {
 	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ },
 	{ "start", IX_DATE, "start_day", NULL, NULL, IX_REQ },
 	{ "end", IX_DATE, "end_day", NULL, NULL, 0 },
+	{ NULL, IX_DERIVED, "due_day", NULL, NULL, 0 },
 	{ 0 }
 };
+
+/* the clock of the announced detention, without extensions (the file has none) */
+static int detention_prepare(struct ix *ix, struct ix_val *v)
+{
+	return set_due(ix, v, "due_day", "detention", F(ix, "start")->s);
+}
 
 static const struct ix_field outcome_fields[] = {
 	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ },
@@ -277,7 +308,7 @@ const struct ix_type ix_types[] = {
 	{ "case", "cases", "A", "created_at updated_at", NULL, NULL, NULL, "t.id", case_fields,
 	  case_prepare, NULL },
 	{ "detention", "detentions", NULL, "created_at", NULL, NULL, NULL, "t.id", detention_fields,
-	  NULL, NULL },
+	  detention_prepare, NULL },
 	{ "outcome", "outcomes", NULL, "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
 	  ix_outcome_prepare, NULL },
 	{ "accountability", "accountabilities", "Q", "created_at", NULL, NULL, NULL, "t.id",

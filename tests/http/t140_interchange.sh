@@ -18,7 +18,7 @@ cat >"$F" <<'JSONL'
 {"type":"clue","id":"C1","received":"2022-03-02","source":"report","source_ref":"R1","subjects":["P1","P2"],"campaign":"K1","summary":"反映其违规收受礼金","note":{"a":[1,2]}}
 {"type":"disposition","clue":"C1","decided":"2022-03-10","method":"preliminary_verification"}
 {"type":"disposition","clue":"C1","decided":"2022-03-20","method":"file_case"}
-{"type":"case","id":"A1","clue":"C1","filed":"2022-04-01","transferred":"2022-09-15","closed":"2022-09-30","campaign":"K1"}
+{"type":"case","id":"A1","clue":"C1","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1"}
 {"type":"detention","case":"A1","person":"P1","start":"2022-05-01","end":"2022-07-30"}
 {"type":"outcome","person":"P1","case":"A1","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1"}
 {"type":"outcome","person":"P2","case":null,"clue":"C1","date":"2022-04-10","measures":["talk_reminder"]}
@@ -45,6 +45,8 @@ expect_eq "clue unit = first subject's unit" "U2" \
 	"$(sql "SELECT u.ext_id FROM clues k JOIN units u ON u.id = k.unit_id")"
 expect_eq "case closed, subjects from the clue" "closed|2" \
 	"$(sql "SELECT state, (SELECT count(*) FROM case_subjects) FROM cases")"
+expect_eq "the clocks stored as the pages store them: detention 3 months, trial review 1 month" \
+	"2022-08-01|2022-10-20" "$(sql "SELECT d.due_day || '|' || k.trial_due FROM detentions d JOIN cases k ON k.id = d.case_id")"
 expect_eq "report linked to the clue its source_ref names" 1 \
 	"$(sql "SELECT count(*) FROM reports r JOIN clues k ON k.id = r.clue_id WHERE k.ext_id = 'C1'")"
 enc=$(sql "SELECT summary_enc || reporter_enc FROM reports")
