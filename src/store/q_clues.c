@@ -76,7 +76,7 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start " \
 	"FROM clues k JOIN units u ON u.id = k.unit_id LEFT JOIN campaigns g ON g.id = k.campaign_id "
 /* each filter is off when its value is empty or 0 */
-#define CLUE_WHERE "WHERE (? = 0 OR k.unit_id IN (SELECT id FROM vis)) " \
+#define CLUE_WHERE "(? = 0 OR k.unit_id IN (SELECT id FROM vis)) " \
 	"AND (? = '' OR k.state = ?) AND (? = '' OR k.source = ?) AND (? = 0 OR k.campaign_id = ?) " \
 	"AND (? = 0 OR k.unit_id = ?) AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM clue_subjects cs JOIN persons p ON p.id = cs.person_id " \
@@ -87,11 +87,24 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 static const struct store_sql Q_CLUE_GET = {
 	"SELECT " CLUE_COLS("group_concat") "WHERE k.id = ?",
 	"SELECT " CLUE_COLS("string_agg") "WHERE k.id = ?" };
-static const struct store_sql Q_CLUE_LIST = {
-	VIS_CTE "SELECT " CLUE_COLS("group_concat") CLUE_WHERE CLUE_ORDER,
-	VIS_CTE "SELECT " CLUE_COLS("string_agg") CLUE_WHERE CLUE_ORDER };
-static const struct store_sql Q_CLUE_COUNT = {
-	VIS_CTE "SELECT count(*) FROM clues k " CLUE_WHERE, NULL };
+/*
+ * The filters above are written so that one statement serves every
+ * combination, which leaves the planner no index to start from.  The
+ * registry's selective filters get a variant that leads with a condition
+ * an index answers (the unit: clues_unit_received; overdue:
+ * clues_clock), the rest of the WHERE unchanged.
+ */
+enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE };
+#define CLUE_LEAD_ANY "WHERE "
+#define CLUE_LEAD_UNIT "WHERE k.unit_id = ? AND "
+#define CLUE_LEAD_OVERDUE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND "
+#define CLUE_LIST(LEAD) { VIS_CTE "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
+	VIS_CTE "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
+#define CLUE_COUNT(LEAD) { VIS_CTE "SELECT count(*) FROM clues k " LEAD CLUE_WHERE, NULL }
+static const struct store_sql Q_CLUE_LIST[] = {
+	CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_UNIT), CLUE_LIST(CLUE_LEAD_OVERDUE) };
+static const struct store_sql Q_CLUE_COUNT[] = {
+	CLUE_COUNT(CLUE_LEAD_ANY), CLUE_COUNT(CLUE_LEAD_UNIT), CLUE_COUNT(CLUE_LEAD_OVERDUE) };
 static const struct store_sql Q_CLUE_INSERT = {
 	"INSERT INTO clues(region, received, source, source_ref, campaign_id, unit_id, summary_enc, "
 	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
@@ -138,6 +151,11 @@ int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k)
 	return q_get_by_id(store_prepare(s, &Q_CLUE_GET), a, id, fill_clue, k);
 }
 
+static int clue_variant(const struct list_query *lq)
+{
+	return lq->unit_id ? CLUE_BY_UNIT : lq->clock_before && *lq->clock_before ? CLUE_OVERDUE : CLUE_ANY;
+}
+
 static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
 {
 	const char *state = lq->state ? lq->state : "", *source = lq->source ? lq->source : "";
@@ -146,6 +164,14 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struc
 	int i = 1;
 
 	store_bind_int(st, i++, lq->scope_user);
+	switch (clue_variant(lq)) {
+	case CLUE_BY_UNIT:
+		store_bind_int(st, i++, lq->unit_id);
+		break;
+	case CLUE_OVERDUE:
+		store_bind_text(st, i++, lq->clock_before);
+		break;
+	}
 	store_bind_int(st, i++, lq->scope_user);
 	store_bind_text(st, i++, state);
 	store_bind_text(st, i++, state);
@@ -168,13 +194,13 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struc
 
 int store_clue_list(struct store *s, struct arena *a, const struct list_query *lq, struct clue **out)
 {
-	return q_list(store_prepare(s, &Q_CLUE_LIST), a, lq, bind_clue_filters, fill_clue,
+	return q_list(store_prepare(s, &Q_CLUE_LIST[clue_variant(lq)]), a, lq, bind_clue_filters, fill_clue,
 		      sizeof(**out), out);
 }
 
 int64_t store_clue_count(struct store *s, const struct list_query *lq)
 {
-	return q_count(store_prepare(s, &Q_CLUE_COUNT), bind_clue_filters, lq);
+	return q_count(store_prepare(s, &Q_CLUE_COUNT[clue_variant(lq)]), bind_clue_filters, lq);
 }
 
 int64_t store_clue_insert(struct store *s, const struct clue *k, int64_t now)
