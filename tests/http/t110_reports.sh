@@ -118,10 +118,10 @@ case "$(cat "$H.b")" in *"信访举报 $R5（"*) not_ok "a report received today
 http_get "$H" -b "$JAR" "$BASE/" >/dev/null
 expect_contains "the case manager's home page lists it too" "信访举报 $R4（甲局）" "$(cat "$H.b")"
 expect_contains "... under the intake office's heading" "信访室" "$(cat "$H.b")"
+expect_contains "... and the report without a unit is named as such" "（未指明单位）" "$(cat "$H.b")"
 http_get "$H" -b "$LJ" "$BASE/" >/dev/null
 case "$(cat "$H.b")" in *"信访举报 $R4（"*) not_ok "a leader's home page is not filled with report clocks" ;;
 *) ok "a leader's home page is not filled with report clocks" ;; esac
-expect_contains "... and the report without a unit is named as such" "（未指明单位）" "$(cat "$H.b")"
 r=$(api GET "/api/reports?overdue=1")
 ids=" $(body "$r" | jget '["items"]' | python3 -c 'import ast,sys; print(" ".join(str(x["id"]) for x in ast.literal_eval(sys.stdin.read())))') "
 expect_contains "the overdue filter lists R4" " $R4 " "$ids"
