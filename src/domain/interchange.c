@@ -37,6 +37,7 @@ struct ix {
 	struct ctx *c;
 	struct arena *rec, *keep;       /* per record; for the run */
 	struct ix_map *map;
+	struct ix_map *units;           /* person row id -> its unit, as looked up */
 	int ti;
 	const struct ix_type *t;
 	int64_t line, bytes;
@@ -48,6 +49,9 @@ struct ix {
 	struct period_table periods;
 	int periods_loaded;
 	struct type_sql sql[IX_MAX_TYPES];
+	/* 1 when rows of the type with an external id were in the database
+	 * before the import: only then is an id not in the map looked up */
+	char db_ext[IX_MAX_TYPES];
 };
 
 struct ctx *ix_ctx(struct ix *ix)
@@ -88,8 +92,16 @@ int ix_type_index(const char *type)
 
 int64_t ix_person_unit(struct ix *ix, int64_t person_id)
 {
-	int64_t unit = store_ix_person_unit(ix->c->db, person_id);
+	char key[24];
+	int64_t unit;
 
+	snprintf(key, sizeof(key), "%" PRId64, person_id);
+	unit = ix_map_get(ix->units, 0, key);
+	if (unit)
+		return unit;
+	unit = store_ix_person_unit(ix->c->db, person_id);
+	if (unit > 0 && ix_map_put(ix->units, 0, key, unit) < 0)
+		return -1;
 	return unit > 0 ? unit : -1;
 }
 
@@ -108,7 +120,7 @@ int64_t ix_ref(struct ix *ix, const char *type, const char *ext)
 	struct store_ix_value v = { 2, 0, ext };
 	int64_t id = ix_map_get(ix->map, ti, ext);
 
-	if (id || !ix_types[ti].prefix)
+	if (id || !ix_types[ti].prefix || !ix->db_ext[ti])
 		return id;
 	if (!q->find) {
 		char *text = store_ix_find_text(ix_types[ti].table);
@@ -449,6 +461,24 @@ static int import_line(struct ix *ix, const char *line, size_t len)
 	return rc;
 }
 
+/* Which types already have rows with external ids (ix->db_ext). */
+static int probe_ext(struct ix *ix)
+{
+	for (int ti = 0; ix_types[ti].type; ti++) {
+		char *text;
+		int64_t id;
+		if (!ix_types[ti].prefix)
+			continue;
+		text = store_ix_probe_text(ix_types[ti].table);
+		id = store_ix_run(ix->c->db, store_ix_sql(text), NULL, 0);
+		free(text);
+		if (id < 0)
+			return -1;
+		ix->db_ext[ti] = id > 0;
+	}
+	return 0;
+}
+
 static int import_tx(struct store *s, void *arg)
 {
 	struct ix *ix = arg;
@@ -461,10 +491,12 @@ static int import_tx(struct store *s, void *arg)
 	/* from the start: store_tx may run this again after a busy commit */
 	rewind(ix->f);
 	ix_map_free(ix->map);
+	ix_map_free(ix->units);
 	ix->map = ix_map_new();
+	ix->units = ix_map_new();
 	memset(ix->counts, 0, sizeof(*ix->counts));
 	ix->line = ix->bytes = 0;
-	if (!ix->map)
+	if (!ix->map || !ix->units || probe_ext(ix) < 0)
 		return -1;
 	while (rc == 0 && (len = getline(&buf, &cap, ix->f)) >= 0) {
 		ix->line++;
@@ -509,6 +541,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	if (rc < 0 && !err->len)
 		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));
 	ix_map_free(ix->map);
+	ix_map_free(ix->units);
 	arena_free(ix->rec);
 	arena_free(ix->keep);
 	free(ix);

@@ -156,7 +156,7 @@ static int disposition_prepare(struct ix *ix, struct ix_val *v)
 	const char *method = F(ix, "method")->s, *decided = F(ix, "decided")->s;
 	struct clue k;
 
-	if (store_clue_get(c->db, c->a, F(ix, "clue")->i, &k) != 1)
+	if (store_clue_state(c->db, c->a, F(ix, "clue")->i, &k) != 1)
 		return -1;
 	if (!clue_transition_allowed(k.state, method))
 		return ix_fail(ix, "method", "%s is not allowed for a clue in state %s "

@@ -146,6 +146,24 @@ static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
 	k->clock_start = q_text_or_null(a, st, 16);
 }
 
+static const struct store_sql Q_CLUE_STATE_OF = {
+	"SELECT state, received FROM clues WHERE id = ?", NULL };
+
+static void fill_clue_state(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct clue *k = row;
+
+	k->state = q_text(a, st, 0);
+	k->received = q_text(a, st, 1);
+}
+
+int store_clue_state(struct store *s, struct arena *a, int64_t id, struct clue *k)
+{
+	memset(k, 0, sizeof(*k));
+	k->id = id;
+	return q_get_by_id(store_prepare(s, &Q_CLUE_STATE_OF), a, id, fill_clue_state, k);
+}
+
 int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k)
 {
 	return q_get_by_id(store_prepare(s, &Q_CLUE_GET), a, id, fill_clue, k);

@@ -97,6 +97,14 @@ char *store_ix_find_text(const char *table)
 	return text_of(&sb);
 }
 
+char *store_ix_probe_text(const char *table)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "SELECT id FROM %s WHERE ext_id IS NOT NULL LIMIT 1", table);
+	return text_of(&sb);
+}
+
 char *store_ix_insert_text(const char *table, const char *cols, int returning)
 {
 	struct strbuf sb = STRBUF_INIT;

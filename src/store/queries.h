@@ -115,6 +115,8 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 
 /* clues, their subjects, dispositions, timelines (q_clues.c) */
 int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k);
+/* Only id, state and received of a clue (the flow's checks): 1, 0, < 0. */
+int store_clue_state(struct store *s, struct arena *a, int64_t id, struct clue *k);
 int store_clue_list(struct store *s, struct arena *a, const struct list_query *lq, struct clue **out);
 int64_t store_clue_count(struct store *s, const struct list_query *lq);
 int64_t store_clue_insert(struct store *s, const struct clue *k, int64_t now);
@@ -306,6 +308,8 @@ int store_ix_rows(struct store *s, const struct store_sql *q, const struct store
  * ext_id, else `prefix` and the id, of the row of `table` whose id is
  * `idexpr`. */
 char *store_ix_find_text(const char *table);
+/* a row of the table with an external id, if any */
+char *store_ix_probe_text(const char *table);
 char *store_ix_insert_text(const char *table, const char *cols, int returning);
 char *store_ix_update_text(const char *table, const char *column);
 char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
