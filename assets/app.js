@@ -33,8 +33,11 @@
 		}
 		/* against double submission: disable the submit buttons once sent
 		   (after the event, so the pressed button's value still goes), and
-		   enable them again after a while in case the answer was a download */
-		if (!ev.defaultPrevented && form.method.toLowerCase() === 'post' && !form.target) {
+		   enable them again after a while in case the answer was a download
+		   (the attributes, not form.method / form.target: a control named
+		   "method" or "target" shadows those properties) */
+		if (!ev.defaultPrevented && (form.getAttribute('method') || '').toLowerCase() === 'post' &&
+		    !form.getAttribute('target')) {
 			window.setTimeout(function () { setButtons(form, true); }, 0);
 			window.setTimeout(function () { setButtons(form, false); }, 8000);
 		}

@@ -110,7 +110,6 @@ static int ledger_page(struct req *r, const struct fielderr *fe, unsigned status
 	static const char *const crumbs[] = { "工作台", "/", "问责与追缴", NULL, NULL };
 
 	page_begin(r, &sb, "问责与追缴", crumbs);
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	accountability_ledger(r, &sb, fe);
 	recovery_ledger(r, &sb, fe);

@@ -148,12 +148,31 @@ static void form_close(struct strbuf *sb, const char *button)
 	strbuf_addstr(sb, "</button></div></form>");
 }
 
+/* The name of a field of a form the page shows more than once or beside
+ * others with the same fields (transfer_day, end3_day, ext3_kind): its own
+ * name gives it its own id, so that each label names its own field. */
+static const char *fname(struct req *r, const char *form, const char *field)
+{
+	return arena_printf(r->arena, "%s_%s", form, field);
+}
+
+/* The domain's field errors of such a form under the page's names ("state"
+ * stays: it is shown above the form). */
+static void fname_errors(struct req *r, struct fielderr *fe, const char *form)
+{
+	for (int i = 0; i < fe->n; i++)
+		if (strcmp(fe->field[i], "state"))
+			fe->field[i] = fname(r, form, fe->field[i]);
+}
+
 /* A form with one day field (transfer, trial, closure, the end of a detention). */
 static void day_form(struct req *r, struct strbuf *sb, const struct shown *s, const char *form,
 		     const char *title, const char *action, const char *label)
 {
+	const char *name = fname(r, form, "day");
+
 	form_open(r, sb, title, action);
-	field_text(sb, "day", label, val_of(r, s, form, "day"), 1, err_of(s, form, "day"), "type=\"date\"");
+	field_text(sb, name, label, val_of(r, s, form, name), 1, err_of(s, form, name), "type=\"date\"");
 	form_close(sb, title);
 }
 
@@ -257,13 +276,14 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 			continue;
 		form_open(r, sb, arena_printf(r->arena, "留置期限变更：%s", x->person_name),
 			  arena_printf(r->arena, "/detentions/%" PRId64 "/extensions", x->id));
-		field_select(sb, "kind", "类别", detention_ext_kinds, val_of(r, s, f, "kind"), 1,
-			     err_of(s, f, "kind"), "请选择");
-		field_text(sb, "approved", "批准日期", val_of(r, s, f, "approved"), 1, err_of(s, f, "approved"),
-			   "type=\"date\"");
-		field_text(sb, "approver", "批准机关", val_of(r, s, f, "approver"), 0, err_of(s, f, "approver"),
-			   "maxlength=\"100\"");
-		field_text(sb, "note", "说明", val_of(r, s, f, "note"), 0, err_of(s, f, "note"), "maxlength=\"500\"");
+		field_select(sb, fname(r, f, "kind"), "类别", detention_ext_kinds, val_of(r, s, f, fname(r, f, "kind")),
+			     1, err_of(s, f, fname(r, f, "kind")), "请选择");
+		field_text(sb, fname(r, f, "approved"), "批准日期", val_of(r, s, f, fname(r, f, "approved")), 1,
+			   err_of(s, f, fname(r, f, "approved")), "type=\"date\"");
+		field_text(sb, fname(r, f, "approver"), "批准机关", val_of(r, s, f, fname(r, f, "approver")), 0,
+			   err_of(s, f, fname(r, f, "approver")), "maxlength=\"100\"");
+		field_text(sb, fname(r, f, "note"), "说明", val_of(r, s, f, fname(r, f, "note")), 0,
+			   err_of(s, f, fname(r, f, "note")), "maxlength=\"500\"");
 		form_close(sb, "保存");
 		day_form(r, sb, s, arena_printf(r->arena, "end%" PRId64, x->id),
 			 arena_printf(r->arena, "解除留置：%s", x->person_name),
@@ -467,29 +487,39 @@ int page_detention_extend(struct req *r)
 {
 	struct fielderr fe = { 0 };
 	int64_t case_id = detention_case(r);
+	const char *form = arena_printf(r->arena, "ext%" PRId64, r->id);
+	int64_t rc;
 
 	if (!case_id)
 		return MHD_YES;
-	return after(r, case_id, detention_extend(&r->c, r->id, req_field(r, "kind"), req_field(r, "approved"),
-						  req_field(r, "approver"), req_field(r, "note"), &fe),
-		     arena_printf(r->arena, "ext%" PRId64, r->id), &fe);
+	rc = detention_extend(&r->c, r->id, req_field(r, fname(r, form, "kind")),
+			      req_field(r, fname(r, form, "approved")), req_field(r, fname(r, form, "approver")),
+			      req_field(r, fname(r, form, "note")), &fe);
+	fname_errors(r, &fe, form);
+	return after(r, case_id, rc, form, &fe);
 }
 
 int page_detention_end(struct req *r)
 {
 	struct fielderr fe = { 0 };
 	int64_t case_id = detention_case(r);
+	const char *form = arena_printf(r->arena, "end%" PRId64, r->id);
+	int64_t rc;
 
 	if (!case_id)
 		return MHD_YES;
-	return after(r, case_id, detention_end(&r->c, r->id, req_field(r, "day"), &fe),
-		     arena_printf(r->arena, "end%" PRId64, r->id), &fe);
+	rc = detention_end(&r->c, r->id, req_field(r, fname(r, form, "day")), &fe);
+	fname_errors(r, &fe, form);
+	return after(r, case_id, rc, form, &fe);
 }
 
 static int step_page(struct req *r, enum case_step step, const char *form)
 {
 	struct fielderr fe = { 0 };
-	return after(r, r->id, case_step(&r->c, r->id, step, req_field(r, "day"), &fe), form, &fe);
+	int rc = case_step(&r->c, r->id, step, req_field(r, fname(r, form, "day")), &fe);
+
+	fname_errors(r, &fe, form);
+	return after(r, r->id, rc, form, &fe);
 }
 
 int page_case_transfer(struct req *r) { return step_page(r, CASE_TRANSFER, "transfer"); }

@@ -278,7 +278,6 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 		const char *crumbs[] = { "工作台", "/", title, NULL, NULL };
 		page_begin(r, &sb, title, crumbs);
 	}
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	strbuf_addf(&sb, "<dl class=\"record\"><dt>人员</dt><dd><a href=\"/persons/%" PRId64 "\">", o.person_id);
 	html_txt(&sb, o.person_name);
