@@ -46,7 +46,26 @@ struct sq_store {
 	struct store base;
 	sqlite3 *db;
 	sqlite3_stmt *tx[TX_N];         /* prepared on first use */
+	int writing;                    /* holds sq_writer */
 };
+
+/*
+ * The writers of this process take turns on a mutex before BEGIN
+ * IMMEDIATE.  SQLite lets one writer in at a time anyway; without the
+ * mutex the others wait in its busy handler, which sleeps in growing
+ * steps and lets a waiter starve (seconds of p99 under 8 concurrent
+ * audited reads).  Other processes on the same file still meet the busy
+ * timeout.
+ */
+static pthread_mutex_t sq_writer = PTHREAD_MUTEX_INITIALIZER;
+
+static void writer_release(struct sq_store *q)
+{
+	if (q->writing) {
+		q->writing = 0;
+		pthread_mutex_unlock(&sq_writer);
+	}
+}
 
 struct sq_stmt {
 	struct store_stmt base;
@@ -206,6 +225,7 @@ static void sq_close(struct store *s)
 	for (i = 0; i < TX_N; i++)
 		sqlite3_finalize(q->tx[i]);
 	sqlite3_close_v2(q->db);
+	writer_release(q);
 	free(q);
 }
 
@@ -229,12 +249,30 @@ static int tx_run(struct sq_store *q, int which)
 
 static int sq_begin(struct store *s, int write)
 {
-	return tx_run(SQ(s), write ? TX_BEGIN_IMMEDIATE : TX_BEGIN);
+	struct sq_store *q = SQ(s);
+	int rc;
+
+	if (!write)
+		return tx_run(q, TX_BEGIN);
+	if (!q->writing) {
+		pthread_mutex_lock(&sq_writer);
+		q->writing = 1;
+	}
+	rc = tx_run(q, TX_BEGIN_IMMEDIATE);
+	if (rc != STORE_OK)
+		writer_release(q);
+	return rc;
 }
 
 static int sq_commit(struct store *s)
 {
-	return tx_run(SQ(s), TX_COMMIT);
+	struct sq_store *q = SQ(s);
+	int rc = tx_run(q, TX_COMMIT);
+
+	/* a failed COMMIT leaves the transaction to the rollback that follows */
+	if (rc == STORE_OK || sqlite3_get_autocommit(q->db))
+		writer_release(q);
+	return rc;
 }
 
 /* Never records an error: a rollback runs on failure paths, and the
@@ -245,14 +283,19 @@ static int sq_rollback(struct store *s)
 	struct sq_store *q = SQ(s);
 	int rc;
 
-	if (sqlite3_get_autocommit(q->db))
+	if (sqlite3_get_autocommit(q->db)) {
+		writer_release(q);
 		return STORE_OK;
+	}
 	if (!q->tx[TX_ROLLBACK] &&
 	    sqlite3_prepare_v3(q->db, tx_sql[TX_ROLLBACK], -1, SQLITE_PREPARE_PERSISTENT,
-			       &q->tx[TX_ROLLBACK], NULL) != SQLITE_OK)
+			       &q->tx[TX_ROLLBACK], NULL) != SQLITE_OK) {
+		writer_release(q);
 		return STORE_ERR;
+	}
 	rc = sqlite3_step(q->tx[TX_ROLLBACK]);
 	sqlite3_reset(q->tx[TX_ROLLBACK]);
+	writer_release(q);
 	return rc == SQLITE_DONE ? STORE_OK : map_rc(rc);
 }
 
