@@ -67,8 +67,7 @@ int page_cases(struct req *r)
 	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/cases\" role=\"search\">");
 	field_select(&sb, "state", "状态", case_states, cq.lq.state, 0, NULL, "全部");
 	unit_select(r, &sb, "unit_id", "单位", cq.lq.unit_id, 0, NULL, "全部单位");
-	field_text(&sb, "campaign_id", "专项整治编号", cq.lq.campaign_id ? arena_printf(r->arena, "%" PRId64,
-		   cq.lq.campaign_id) : "", 0, NULL, "inputmode=\"numeric\" maxlength=\"12\"");
+	campaign_select(r, &sb, cq.lq.campaign_id, NULL, "全部");
 	field_text(&sb, "from", "立案日期自", cq.lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", cq.lq.day_to, 0, NULL, "type=\"date\"");
 	field_select(&sb, "overdue", "期限", yes, req_arg(r, "overdue"), 0, NULL, "全部");

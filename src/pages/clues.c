@@ -33,22 +33,6 @@ static const struct label clue_states[] = {
 	{ NULL, NULL }
 };
 
-/* The campaigns as a <select> named campaign_id. */
-static void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
-			    const char *none_label)
-{
-	struct campaign *v;
-	int n = campaign_list(&r->c, &v);
-
-	field_select_open(sb, "campaign_id", "专项整治", 0, err, none_label);
-	for (int i = 0; i < n; i++) {
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id, v[i].id == selected ? " selected" : "");
-		html_txt(sb, v[i].name);
-		strbuf_addstr(sb, "</option>");
-	}
-	field_select_close(sb, "campaign_id", err);
-}
-
 /* The due day and state of a clue's running preliminary verification. */
 static void clue_clock_cell(struct req *r, struct strbuf *sb, const struct clock_table *t,
 			    const struct clue *k)

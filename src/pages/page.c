@@ -15,6 +15,7 @@
 #include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/clocks.h"
+#include "domain/clue.h"
 #include "domain/labels.h"
 #include "domain/role.h"
 #include "http/http.h"
@@ -245,6 +246,22 @@ void field_select(struct strbuf *sb, const char *name, const char *label,
 		strbuf_addstr(sb, "</option>");
 	}
 	field_select_close(sb, name, err);
+}
+
+/* The campaigns as a <select> named campaign_id. */
+void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
+			    const char *none_label)
+{
+	struct campaign *v;
+	int n = campaign_list(&r->c, &v);
+
+	field_select_open(sb, "campaign_id", "专项整治", 0, err, none_label);
+	for (int i = 0; i < n; i++) {
+		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id, v[i].id == selected ? " selected" : "");
+		html_txt(sb, v[i].name);
+		strbuf_addstr(sb, "</option>");
+	}
+	field_select_close(sb, "campaign_id", err);
 }
 
 void html_clock(struct strbuf *sb, enum clock_state st)

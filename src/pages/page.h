@@ -39,6 +39,10 @@ void field_text(struct strbuf *sb, const char *name, const char *label, const ch
 void field_select(struct strbuf *sb, const char *name, const char *label,
 		  const struct label *options, const char *value, int required, const char *err,
 		  const char *none_label);
+/* The special campaigns as a select named campaign_id (none_label: the
+ * empty choice). */
+void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
+		     const char *none_label);
 /* A clock's state as a badge: 逾期 / 临期 marked, the others plain. */
 enum clock_state;
 void html_clock(struct strbuf *sb, enum clock_state st);

@@ -178,6 +178,9 @@ expect_eq "the case manager removes inv2" 200 "$(status "$(api POST "/api/cases/
 expect_eq "... who no longer sees it" 404 "$(status "$(api GET "/api/cases/$C" "" "$I2")")"
 expect_eq "GET /cases: 200" 200 "$(http_get "$H" -b "$JAR" "$BASE/cases")"
 expect_contains "... lists the case with its lead" "inv1" "$(cat "$H.b")"
+http_get "$H" -b "$JAR" "$BASE/cases?campaign_id=$CAMP" >/dev/null
+expect_contains "the case list filters by campaign, chosen by name" "<option value=\"$CAMP\" selected>粮食购销专项整治</option>" "$(cat "$H.b")"
+expect_contains "... and lists the campaign's case" "href=\"/cases/$C\"" "$(cat "$H.b")"
 expect_eq "GET /cases/$C as the lead: 200" 200 "$(http_get "$H" -b "$I1" "$BASE/cases/$C")"
 expect_contains "... the note decrypted" "承认收受礼金两万元" "$(cat "$H.b")"
 expect_contains "... the detention's due day" "2023-03-01" "$(cat "$H.b")"
