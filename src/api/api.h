@@ -32,6 +32,7 @@ int api_report_create(struct req *r);
 int api_report_show(struct req *r);
 int api_report_acceptance(struct req *r);
 int api_report_transfer(struct req *r);
+int api_report_extension(struct req *r);
 int api_report_conclusion(struct req *r);
 int api_report_notice(struct req *r);
 int api_report_clue(struct req *r);

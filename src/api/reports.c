@@ -35,6 +35,7 @@ static json_t *report_json(const struct report *k)
 	json_object_set_new(j, "transferred", opt_str(k->transferred));
 	json_object_set_new(j, "transfer_to", json_string(k->transfer_to));
 	json_object_set_new(j, "concluded", opt_str(k->concluded));
+	json_object_set_new(j, "extended", opt_str(k->extended));
 	json_object_set_new(j, "notified_accept", opt_str(k->notified_accept));
 	json_object_set_new(j, "notified_outcome", opt_str(k->notified_outcome));
 	json_object_set_new(j, "clue_id", k->clue_id ? json_integer(k->clue_id) : json_null());
@@ -248,6 +249,17 @@ int api_report_conclusion(struct req *r)
 		return MHD_YES;
 	json_decref(j);
 	return step_reply(r, REPORT_CONCLUDE, day, "");
+}
+
+int api_report_extension(struct req *r)
+{
+	const char *day, *note;
+	json_t *j = step_body(r, &day, "note", &note);
+
+	if (!j)
+		return MHD_YES;
+	json_decref(j);
+	return step_reply(r, REPORT_EXTEND, day, note);
 }
 
 int api_report_notice(struct req *r)

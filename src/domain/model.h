@@ -174,6 +174,7 @@ struct report {
 	const char *transfer_to;
 	const char *concluded;
 	const char *notified_accept, *notified_outcome;
+	const char *extended;       /* the day the conclusion deadline was extended, or NULL */
 	int64_t clue_id;            /* the clue made from it, 0 when none */
 	const char *accused_names;  /* "张三、李四" */
 	int64_t created_by;
@@ -189,6 +190,7 @@ enum report_step {
 	REPORT_CONCLUDE,            /* 办结 (from accepted) */
 	REPORT_NOTIFY_ACCEPT,       /* 受理告知 given to a real-name reporter */
 	REPORT_NOTIFY_OUTCOME,      /* 结果反馈 given (after conclusion) */
+	REPORT_EXTEND,              /* 延期 of the conclusion deadline (accepted, once) */
 	REPORT_N_STEPS
 };
 

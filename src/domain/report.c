@@ -62,6 +62,7 @@ static const struct {
 	[REPORT_CONCLUDE] = { "report_conclude", "办结", "办结日期" },
 	[REPORT_NOTIFY_ACCEPT] = { "report_notify", "告知举报人受理情况", "告知日期" },
 	[REPORT_NOTIFY_OUTCOME] = { "report_notify", "向举报人反馈办理结果", "反馈日期" },
+	[REPORT_EXTEND] = { "report_extend", "延期办理", "批准延期日期" },
 };
 
 static const char *report_obj(struct ctx *c, int64_t id)
@@ -315,6 +316,10 @@ const char *report_step_refusal(const struct report *k, enum report_step step)
 		if (strcmp(k->state, "concluded"))
 			return "举报尚未办结";
 		return k->notified_outcome ? "已记录结果反馈" : NULL;
+	case REPORT_EXTEND:
+		if (strcmp(k->state, "accepted"))
+			return "只有已受理、尚未办结的举报才能延期";
+		return k->extended ? "已延期一次，不能再次延期" : NULL;
 	default:
 		return "未知的办理步骤";
 	}
@@ -325,6 +330,7 @@ static const char *earliest(const struct report *k, enum report_step step)
 {
 	switch (step) {
 	case REPORT_CONCLUDE:
+	case REPORT_EXTEND:
 		return k->accepted;
 	case REPORT_NOTIFY_ACCEPT:
 		return k->accepted ? k->accepted : k->transferred;
@@ -357,8 +363,28 @@ static void validate_text(enum report_step step, const char *text, struct fielde
 		fielderr_add(fe, "transfer_to", "转送机关不能超过100个字");
 	else if (step == REPORT_NOT_ACCEPT && !*text)
 		fielderr_add(fe, "note", "请填写不予受理的理由");
+	else if (step == REPORT_EXTEND && !*text)
+		fielderr_add(fe, "note", "请填写延期理由");
 	else if (utf8_len(text) > 2000)
 		fielderr_add(fe, "note", "说明不能超过2000个字");
+}
+
+/* An extension is decided before the conclusion deadline lapses. */
+static const char *extension_too_late(struct ctx *c, const struct report *k, const char *day)
+{
+	struct clock_table t;
+	struct report_clock clk[REPORT_MAX_CLOCKS];
+	int n;
+	char buf[11];
+
+	if (clock_table_load(c->db, c->a, &t) < 0)
+		return "办理期限暂时无法计算，请稍后再试";
+	n = report_clocks(c, &t, k, date_today(), clk);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(clk[i].clock, "petition_conclude") && date_parse(day) > clk[i].due)
+			return arena_printf(c->a, "延期应在办理期限（%s）届满前批准",
+					    date_format(clk[i].due, buf));
+	return NULL;
 }
 
 struct step_arg {
@@ -403,6 +429,8 @@ int report_step(struct ctx *c, int64_t id, enum report_step step, const char *da
 		return -1;
 	}
 	msg = day_error(c, day, earliest(&k, step), step_rules[step].day_label);
+	if (!msg && step == REPORT_EXTEND)
+		msg = extension_too_late(c, &k, day);
 	if (msg)
 		fielderr_add(fe, "day", msg);
 	validate_text(step, sa.text, fe);

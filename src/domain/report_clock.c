@@ -6,7 +6,7 @@
  *   petition_accept        received -> the acceptance decision or transfer
  *   report_transfer        received -> transferred (other-level reports)
  *   report_accept_notice   received -> notified_accept (real-name)
- *   petition_conclude      accepted -> concluded
+ *   petition_conclude      accepted -> concluded (+ petition_extension once extended)
  *   report_outcome_notice  concluded -> notified_outcome (real-name)
  */
 #include "domain/report.h"
@@ -26,14 +26,16 @@ static qf_day day_of(const char *s)
 	return s ? date_parse(s) : QF_DAY_NONE;
 }
 
-static void add(struct ctx *c, const struct clock_table *t, qf_day today, struct report_clock *out,
-		int *n, const char *clock, const char *start, const char *done)
+/* Adds a clock started on `start`: the clock, or NULL when it has none. */
+static struct report_clock *add(struct ctx *c, const struct clock_table *t, qf_day today,
+				struct report_clock *out, int *n, const char *clock, const char *start,
+				const char *done)
 {
 	const struct clock_limit *l = clock_find(t, clock);
 	struct report_clock *k;
 
 	if (!l || day_of(start) == QF_DAY_NONE)
-		return;
+		return NULL;
 	k = &out[(*n)++];
 	k->clock = l->clock;
 	k->label = l->label;
@@ -41,6 +43,7 @@ static void add(struct ctx *c, const struct clock_table *t, qf_day today, struct
 	k->due = clock_due(c->cal, l, k->start);
 	k->done = day_of(done);
 	k->state = clock_state(c->cal, k->due, k->done, today);
+	return k;
 }
 
 int report_clocks(struct ctx *c, const struct clock_table *t, const struct report *k, qf_day today,
@@ -54,8 +57,15 @@ int report_clocks(struct ctx *c, const struct clock_table *t, const struct repor
 		add(c, t, today, out, &n, "report_transfer", k->received, k->transferred);
 	if (k->real_name)
 		add(c, t, today, out, &n, "report_accept_notice", k->received, k->notified_accept);
-	if (accepted)
-		add(c, t, today, out, &n, "petition_conclude", k->accepted, k->concluded);
+	if (accepted) {
+		struct report_clock *x = add(c, t, today, out, &n, "petition_conclude", k->accepted,
+					     k->concluded);
+		const struct clock_limit *ext = clock_find(t, "petition_extension");
+		if (x && k->extended && ext) {
+			x->due = clock_due(c->cal, ext, x->due);
+			x->state = clock_state(c->cal, x->due, x->done, today);
+		}
+	}
 	if (k->real_name && k->concluded)
 		add(c, t, today, out, &n, "report_outcome_notice", k->concluded, k->notified_outcome);
 	return n;

@@ -117,6 +117,7 @@ const struct route route_table[] = {
 	{ GET, "/api/reports/{id}", api_report_show, PERM_REPORT_READ, R_API },
 	{ POST, "/api/reports/{id}/acceptance", api_report_acceptance, PERM_REPORT_WRITE, R_API },
 	{ POST, "/api/reports/{id}/transfer", api_report_transfer, PERM_REPORT_WRITE, R_API },
+	{ POST, "/api/reports/{id}/extension", api_report_extension, PERM_REPORT_WRITE, R_API },
 	{ POST, "/api/reports/{id}/conclusion", api_report_conclusion, PERM_REPORT_WRITE, R_API },
 	{ POST, "/api/reports/{id}/notice", api_report_notice, PERM_REPORT_WRITE, R_API },
 	{ POST, "/api/reports/{id}/clue", api_report_clue, PERM_REPORT_WRITE, R_API },

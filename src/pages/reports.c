@@ -195,6 +195,7 @@ static const struct step_form {
 	{ "decision", "受理决定", REPORT_ACCEPT, "note", "说明（不予受理时填写理由）" },
 	{ "transfer", "转送其他层级", REPORT_TRANSFER, "transfer_to", "转送至（机关或层级）" },
 	{ "conclude", "办结", REPORT_CONCLUDE, NULL, NULL },
+	{ "extend", "延期办理（一次）", REPORT_EXTEND, "note", "延期理由" },
 	{ "notify_accept", "记录已告知举报人受理情况", REPORT_NOTIFY_ACCEPT, NULL, NULL },
 	{ "notify_outcome", "记录已向举报人反馈办理结果", REPORT_NOTIFY_OUTCOME, NULL, NULL },
 };
@@ -232,7 +233,8 @@ static void step_actions(struct req *r, struct strbuf *sb, const struct report *
 		state_error(sb, fielderr_get(e, "state"));
 		day_field(r, sb, f->form, fielderr_get(e, "day"));
 		if (f->text)
-			field_text(sb, f->text, f->text_label, req_field(r, f->text), f->step == REPORT_TRANSFER,
+			field_text(sb, f->text, f->text_label, req_field(r, f->text),
+				   f->step == REPORT_TRANSFER || f->step == REPORT_EXTEND,
 				   fielderr_get(e, f->text), "maxlength=\"500\"");
 		if (f->step == REPORT_ACCEPT)
 			strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" name=\"decision\" "

@@ -14,7 +14,7 @@
 	"r.state, r.other_level, r.accepted, r.accept_note, r.transferred, r.transfer_to, r.concluded, " \
 	"r.notified_accept, r.notified_outcome, COALESCE(r.clue_id, 0), COALESCE((SELECT " AGG \
 	"(p.name, '、') FROM report_accused ra JOIN persons p ON p.id = ra.person_id " \
-	"WHERE ra.report_id = r.id), ''), COALESCE(r.created_by, 0), r.created_at, r.updated_at " \
+	"WHERE ra.report_id = r.id), ''), COALESCE(r.created_by, 0), r.created_at, r.updated_at, r.extended " \
 	"FROM reports r LEFT JOIN units u ON u.id = r.unit_id "
 /* a scoped user (first ? not 0) sees only reports of its units, never
  * those without a unit; each other filter is off when empty or 0 */
@@ -71,6 +71,8 @@ static const struct {
 		"AND real_name = 1 AND state <> 'registered' AND notified_accept IS NULL", NULL }, 0 },
 	[REPORT_NOTIFY_OUTCOME] = { { "UPDATE reports SET notified_outcome = ?, updated_at = ? WHERE id = ? "
 		"AND real_name = 1 AND state = 'concluded' AND notified_outcome IS NULL", NULL }, 0 },
+	[REPORT_EXTEND] = { { "UPDATE reports SET extended = ?, updated_at = ? WHERE id = ? "
+		"AND state = 'accepted' AND extended IS NULL", NULL }, 0 },
 };
 
 static void fill_report(struct arena *a, struct store_stmt *st, void *row)
@@ -102,6 +104,7 @@ static void fill_report(struct arena *a, struct store_stmt *st, void *row)
 	k->created_by = store_col_int(st, 22);
 	k->created_at = store_col_int(st, 23);
 	k->updated_at = store_col_int(st, 24);
+	k->extended = q_text_or_null(a, st, 25);
 }
 
 int store_report_get(struct store *s, struct arena *a, int64_t id, struct report *k)

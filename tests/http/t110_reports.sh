@@ -137,11 +137,23 @@ expect_eq "accept: 200" 200 "$(status "$(api POST "/api/reports/$R4/acceptance" 
 expect_eq "accept twice: 422" 422 "$(status "$(api POST "/api/reports/$R4/acceptance" '{"accept":false,"day":"2022-03-05","note":"x"}' "$CJ")")"
 expect_eq "outcome notice before conclusion: 422" 422 "$(status "$(api POST "/api/reports/$R4/notice" '{"kind":"outcome","day":"2022-03-06"}' "$CJ")")"
 expect_eq "acceptance notice: 200" 200 "$(status "$(api POST "/api/reports/$R4/notice" '{"kind":"accept","day":"2022-03-25"}' "$CJ")")"
+# the conclusion deadline (60 days from 03-05: 05-04) extended once by 30 days
+r=$(api POST "/api/reports/$R4/extension" '{"day":"2022-03-20"}' "$CJ")
+expect_eq "an extension without its reason: 422 naming note" "422 ['note']" "$(status "$r") $(body "$r" | jget '["fields"]' | python3 -c 'import ast,sys; print(sorted(ast.literal_eval(sys.stdin.read())))')"
+r=$(api POST "/api/reports/$R4/extension" '{"day":"2022-05-10","note":"案情复杂"}' "$CJ")
+expect_eq "an extension after the deadline lapsed: 422" 422 "$(status "$r")"
+expect_contains "... saying by when" "2022-05-04" "$(body "$r")"
+expect_eq "extension: 200" 200 "$(status "$(api POST "/api/reports/$R4/extension" '{"day":"2022-03-20","note":"案情复杂，需调取材料"}' "$CJ")")"
+expect_eq "a second extension: 422" 422 "$(status "$(api POST "/api/reports/$R4/extension" '{"day":"2022-03-21","note":"再延"}' "$CJ")")"
+r=$(api GET "/api/reports/$R4" "" "$CJ")
+expect_eq "the conclusion clock runs 30 days more (open, so overdue today)" "2022-03-05 2022-06-03 None 逾期" "$(clock_of "$(body "$r")" petition_conclude)"
+expect_contains "the reason stays on the timeline" "案情复杂，需调取材料" "$(body "$r")"
+expect_eq "... not in the audit log" 0 "$(sql "SELECT count(*) FROM audit_log WHERE detail LIKE '%案情复杂%'")"
 expect_eq "conclude: 200" 200 "$(status "$(api POST "/api/reports/$R4/conclusion" '{"day":"2022-04-01"}' "$CJ")")"
 expect_eq "outcome notice: 200" 200 "$(status "$(api POST "/api/reports/$R4/notice" '{"kind":"outcome","day":"2022-04-02"}' "$CJ")")"
 r=$(api GET "/api/reports/$R4" "" "$CJ")
 expect_eq "acceptance notice given late: 逾期办结" "2022-03-01 2022-03-22 2022-03-25 逾期办结" "$(clock_of "$(body "$r")" report_accept_notice)"
-expect_eq "conclusion within 60 days of acceptance: 已办结" "2022-03-05 2022-05-04 2022-04-01 已办结" "$(clock_of "$(body "$r")" petition_conclude)"
+expect_eq "conclusion within the extended 90 days: 已办结" "2022-03-05 2022-06-03 2022-04-01 已办结" "$(clock_of "$(body "$r")" petition_conclude)"
 # after 04-01: 04-02 (a make-up Saturday), 04-03..05 off (清明), 04-24 a make-up Sunday
 expect_eq "outcome notice clock from the conclusion (15 working days: 2022-04-24)" "2022-04-01 2022-04-24 2022-04-02 已办结" "$(clock_of "$(body "$r")" report_outcome_notice)"
 expect_eq "anonymous: no notices" 422 "$(status "$(api POST "/api/reports/$R2/notice" '{"kind":"accept","day":"2022-06-02"}' "$CJ")")"
@@ -166,7 +178,7 @@ expect_eq "confirmed: 201" 201 "$(status "$(api POST "/api/reports/$R6/clue" '{"
 expect_eq "town may not turn a report into a clue: 403" 403 "$(status "$(api POST "/api/reports/$R2/clue" '{"day":"2022-06-03"}' "$TJ")")"
 
 r=$(api GET "/api/reports/$R4" "" "$CJ")
-expect_eq "the timeline holds every step in order" "登记信访举报,受理,告知举报人受理情况,办结,向举报人反馈办理结果,转为问题线索" \
+expect_eq "the timeline holds every step in order" "登记信访举报,受理,告知举报人受理情况,延期办理,办结,向举报人反馈办理结果,转为问题线索" \
 	"$(body "$r" | jget '["timeline"]' | python3 -c 'import ast,sys; print(",".join(e["action"] for e in ast.literal_eval(sys.stdin.read())))')"
 expect_eq "no reporter name, contact or summary in the audit log" 0 \
 	"$(sql "SELECT count(*) FROM audit_log WHERE detail LIKE '%王实名%' OR detail LIKE '%13800001111%' OR detail LIKE '%礼金%' OR detail LIKE '%津贴%' OR detail LIKE '%某区纪委%' OR detail LIKE '%受理范围%'")"
