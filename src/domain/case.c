@@ -30,8 +30,8 @@
 #include "store/queries.h"
 
 const struct label case_states[] = {
-	{ "investigating", "审查调查" },
-	{ "trial", "审理" },
+	{ "investigating", "审查调查中" },
+	{ "trial", "审理中" },
 	{ "closed", "已结案" },
 	{ NULL, NULL }
 };
@@ -39,7 +39,7 @@ const struct label case_states[] = {
 const struct label case_team_roles[] = {
 	{ "lead", "主办" },
 	{ "member", "协办" },
-	{ "trial", "审理" },
+	{ "trial", "审理中" },
 	{ NULL, NULL }
 };
 

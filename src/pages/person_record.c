@@ -8,16 +8,13 @@
 #include <string.h>
 
 #include "core/escape.h"
+#include "domain/case.h"
 #include "domain/outcome.h"
 #include "domain/clue_flow.h"
 #include "domain/labels.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
-
-static const struct label case_states[] = {
-	{ "investigating", "审查调查中" }, { "trial", "审理中" }, { "closed", "已结案" }, { NULL, NULL }
-};
 
 void page_person_record(struct req *r, struct strbuf *sb, const struct person *p)
 {

@@ -194,7 +194,7 @@ await step('the leader finds the approval on his 工作台 and approves filing: 
 	assert(await text(dd('立案日期')) === D.filed, `立案日期 shows "${await text(dd('立案日期'))}"`);
 	assert(await text(dd('问题线索')) === `问题线索 ${clueId}`, `问题线索 shows "${await text(dd('问题线索'))}"`);
 	assert((await text(dd('被调查人'))).startsWith(PERSON), `被调查人 shows "${await text(dd('被调查人'))}"`);
-	assert(await text(page.locator('.record-head .state')) === '审查调查', 'the case is not 审查调查');
+	assert(await text(page.locator('.record-head .state')) === '审查调查中', 'the case is not 审查调查中');
 	await page.getByText('尚未组成办理组').waitFor();
 }, 'case-filed');
 
@@ -267,7 +267,7 @@ await step(`${JUDGE} (审理) accepts the case for trial review, due a month on;
 	await trial.getByLabel('审理受理日期').fill(D.trial);
 	await submit(trial.getByRole('button', { name: '移送审理（审理受理）' }), /\?ok=saved$/);
 	const due = addMonths(D.trial, 1);
-	assert(await text(page.locator('.record-head .state')) === '审理', 'the case is not 审理');
+	assert(await text(page.locator('.record-head .state')) === '审理中', 'the case is not 审理中');
 	assert(await text(dd('审理')) === `${D.trial} 受理，期限至 ${due} 办理中`, `审理 shows "${await text(dd('审理'))}"`);
 	assert(await text(dd('移送司法机关')) === '未移送', `移送司法机关 shows "${await text(dd('移送司法机关'))}"`);
 	await shot('trial');
