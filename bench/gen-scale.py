@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """gen-scale.py: a large interchange file (INTERCHANGE.md) for bench/scale.sh.
 
-    gen-scale.py CLUES CASES > FILE
+    gen-scale.py CLUES CASES [UNITS] > FILE
 
-Writes 300 units, 100 persons a unit, CLUES clues spread over 2019-2026
+Writes UNITS units (default 300), 100 persons a unit, CLUES clues spread over 2019-2026
 with one disposition each (a tenth still under preliminary verification,
 most of those overdue), and CASES of them filed as cases (half closed),
 in the order the importer needs (a record only names ids defined
@@ -16,15 +16,16 @@ import sys
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: gen-scale.py CLUES CASES")
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: gen-scale.py CLUES CASES [UNITS]")
     n_clues, n_cases = int(sys.argv[1]), int(sys.argv[2])
+    units = int(sys.argv[3]) if len(sys.argv) == 4 else 300
     if n_cases > n_clues:
         sys.exit("gen-scale.py: CASES must not exceed CLUES")
     rnd = random.Random(2022)
     out = sys.stdout
     w = lambda o: out.write(json.dumps(o, ensure_ascii=False, separators=(",", ":")) + "\n")
-    units, persons = 300, 100
+    persons = 100
     for u in range(1, units + 1):
         w({"type": "unit", "id": f"U{u}", "name": f"测试单位{u:03d}",
            "kind": "township" if u % 5 == 0 else "department", "parent": None})

@@ -92,19 +92,25 @@ static const struct store_sql Q_CLUE_GET = {
  * combination, which leaves the planner no index to start from.  The
  * registry's selective filters get a variant that leads with a condition
  * an index answers (the unit: clues_unit_received; overdue:
- * clues_clock), the rest of the WHERE unchanged.
+ * clues_clock; both: clues_unit_clock), the rest of the WHERE unchanged.
+ * As index conditions they also hold in PostgreSQL's generic plans,
+ * where the "? = '' OR" filters cannot.
  */
-enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE };
+enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE };
 #define CLUE_LEAD_ANY "WHERE "
 #define CLUE_LEAD_UNIT "WHERE k.unit_id = ? AND "
 #define CLUE_LEAD_OVERDUE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND "
+#define CLUE_LEAD_UNIT_OVERDUE "WHERE k.unit_id = ? AND k.state = 'preliminary_verification' " \
+	"AND k.clock_start <= ? AND "
 #define CLUE_LIST(LEAD) { VIS_CTE "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
 	VIS_CTE "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
 #define CLUE_COUNT(LEAD) { VIS_CTE "SELECT count(*) FROM clues k " LEAD CLUE_WHERE, NULL }
 static const struct store_sql Q_CLUE_LIST[] = {
-	CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_UNIT), CLUE_LIST(CLUE_LEAD_OVERDUE) };
+	CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_UNIT), CLUE_LIST(CLUE_LEAD_OVERDUE),
+	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE) };
 static const struct store_sql Q_CLUE_COUNT[] = {
-	CLUE_COUNT(CLUE_LEAD_ANY), CLUE_COUNT(CLUE_LEAD_UNIT), CLUE_COUNT(CLUE_LEAD_OVERDUE) };
+	CLUE_COUNT(CLUE_LEAD_ANY), CLUE_COUNT(CLUE_LEAD_UNIT), CLUE_COUNT(CLUE_LEAD_OVERDUE),
+	CLUE_COUNT(CLUE_LEAD_UNIT_OVERDUE) };
 static const struct store_sql Q_CLUE_INSERT = {
 	"INSERT INTO clues(region, received, source, source_ref, campaign_id, unit_id, summary_enc, "
 	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
@@ -171,7 +177,11 @@ int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k)
 
 static int clue_variant(const struct list_query *lq)
 {
-	return lq->unit_id ? CLUE_BY_UNIT : lq->clock_before && *lq->clock_before ? CLUE_OVERDUE : CLUE_ANY;
+	int overdue = lq->clock_before && *lq->clock_before;
+
+	if (lq->unit_id)
+		return overdue ? CLUE_BY_UNIT_OVERDUE : CLUE_BY_UNIT;
+	return overdue ? CLUE_OVERDUE : CLUE_ANY;
 }
 
 static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
@@ -187,6 +197,10 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struc
 		store_bind_int(st, i++, lq->unit_id);
 		break;
 	case CLUE_OVERDUE:
+		store_bind_text(st, i++, lq->clock_before);
+		break;
+	case CLUE_BY_UNIT_OVERDUE:
+		store_bind_int(st, i++, lq->unit_id);
 		store_bind_text(st, i++, lq->clock_before);
 		break;
 	}
