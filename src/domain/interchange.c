@@ -536,7 +536,9 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	*ix = (struct ix){ .c = c, .rec = arena_new(16384), .keep = arena_new(4096), .err = err, .f = f,
 			   .counts = counts, .progress = progress, .progress_arg = progress_arg };
 	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
-	rc = store_tx(c->db, import_tx, ix);
+	rc = store_ix_bulk(c->db);
+	if (rc == 0)
+		rc = store_tx(c->db, import_tx, ix);
 	c->a = saved;
 	if (rc < 0 && !err->len)
 		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));

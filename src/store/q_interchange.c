@@ -156,6 +156,16 @@ int store_ix_prior_measures(struct store *s, int64_t person_id, const char *day,
 	return store_ix_rows(s, &Q_PRIOR_MEASURES, v, 2, 4, fn, arg);
 }
 
+/* SQLite's page cache for this connection: 256 MiB instead of 2 MiB, so a
+ * large import's one transaction is not written and read back page by
+ * page; PostgreSQL has its own shared buffers (a no-op there). */
+static const struct store_sql Q_BULK = { "PRAGMA cache_size = -262144", "SELECT 1" };
+
+int store_ix_bulk(struct store *s)
+{
+	return store_exec(store_prepare(s, &Q_BULK)) < 0 ? STORE_ERR : STORE_OK;
+}
+
 int64_t store_ix_person_unit(struct store *s, int64_t person_id)
 {
 	struct store_ix_value v = { 1, person_id, NULL };

@@ -319,6 +319,8 @@ int store_ix_prior_measures(struct store *s, int64_t person_id, const char *day,
 			    store_ix_row_fn fn, void *arg);
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
+/* A large cache for the connection that imports. */
+int store_ix_bulk(struct store *s);
 
 
 #endif
