@@ -39,7 +39,7 @@ const struct label case_states[] = {
 const struct label case_team_roles[] = {
 	{ "lead", "主办" },
 	{ "member", "协办" },
-	{ "trial", "审理中" },
+	{ "trial", "审理" },
 	{ NULL, NULL }
 };
 
