@@ -103,6 +103,7 @@ struct clue {
 	const char *first_disposed; /* YYYY-MM-DD or NULL */
 	const char *subject_names;  /* "张三、李四" (lists) */
 	const char *clock_start;    /* the running preliminary verification's start, or NULL */
+	const char *handler_office; /* home page: the office that proposed it ("" unknown) */
 	int64_t created_by;
 	int64_t created_at;
 	int64_t updated_at;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "core/arena.h"
+#include "core/calendar.h"
 #include "domain/authz.h"
 #include "domain/case.h"
 #include "domain/clue_flow.h"
@@ -67,12 +68,20 @@ struct todo *todo_add(struct ctx *c, struct todo_acc *acc, const char *what, qf_
 /* Preliminary verifications (15 working days from the approval). */
 static int todo_clues(struct ctx *c, struct todo_acc *acc)
 {
+	const struct clock_limit *lim = clock_find(&acc->clocks, "preliminary_verification");
 	struct clue *k;
+	qf_day last;
 	int nk;
 
-	if (!authz_has(&c->who, PERM_CLUE_READ))
+	if (!authz_has(&c->who, PERM_CLUE_READ) || !lim)
 		return 0;
-	nk = store_clues_in_verification(c->db, c->a, authz_scope_user(c), &k);
+	/* a superset of what is due within 3 working days: the states are
+	 * checked one by one below */
+	last = clock_overdue_start(c->cal, lim, calendar_add_workdays(c->cal, acc->today, 4));
+	if (last == QF_DAY_NONE)
+		return 0;
+	nk = store_clues_in_verification(c->db, c->a, authz_scope_user(c),
+					 date_format(last, arena_alloc(c->a, 11)), &k);
 	for (int i = 0; i < nk; i++) {
 		qf_day start = date_parse(k[i].clock_start ? k[i].clock_start : "");
 		struct todo *t = todo_add_clock(c, acc, "preliminary_verification", NULL, start,
@@ -81,6 +90,7 @@ static int todo_clues(struct ctx *c, struct todo_acc *acc)
 			continue;
 		t->object = arena_printf(c->a, "问题线索 %" PRId64 "（%s）", k[i].id, k[i].unit_name);
 		t->href = arena_printf(c->a, "/clues/%" PRId64, k[i].id);
+		t->office = k[i].handler_office;
 	}
 	return nk < 0 ? -1 : 0;
 }

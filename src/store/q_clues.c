@@ -469,9 +469,12 @@ int store_timeline_list(struct store *s, struct arena *a, const char *object,
 /* Clues under preliminary verification and the day the current one was
  * approved (its clock starts there), within the scope. */
 static const struct store_sql Q_PRELIM = {
-	VIS_CTE "SELECT k.id, k.unit_id, u.name, k.clock_start "
+	VIS_CTE "SELECT k.id, k.unit_id, u.name, k.clock_start, COALESCE((SELECT w.office "
+	"FROM dispositions d JOIN users w ON w.id = d.proposed_by WHERE d.clue_id = k.id "
+	"AND d.method = 'preliminary_verification' AND d.state = 'approved' ORDER BY d.id DESC LIMIT 1), '') "
 	"FROM clues k JOIN units u ON u.id = k.unit_id WHERE k.state = 'preliminary_verification' "
-	"AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) ORDER BY k.id LIMIT 1000", NULL };
+	"AND k.clock_start <= ? AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) "
+	"ORDER BY k.clock_start, k.id LIMIT 1000", NULL };
 /* Dispositions waiting for approval, within the scope. */
 static const struct store_sql Q_PENDING = {
 	VIS_CTE "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name FROM dispositions d "
@@ -479,7 +482,7 @@ static const struct store_sql Q_PENDING = {
 	"AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) ORDER BY d.id LIMIT 1000", NULL };
 
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
-				struct clue **out)
+				const char *started_by, struct clue **out)
 {
 	struct store_stmt *st = store_prepare(s, &Q_PRELIM);
 	struct clue *v = NULL;
@@ -489,13 +492,15 @@ int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_
 	if (!st)
 		return STORE_ERR;
 	store_bind_int(st, 1, scope_user);
-	store_bind_int(st, 2, scope_user);
+	store_bind_text(st, 2, started_by);
+	store_bind_int(st, 3, scope_user);
 	while ((rc = store_step(st)) == STORE_ROW) {
 		struct clue *k = q_push(a, &v, &cap, n++, sizeof(*v));
 		k->id = store_col_int(st, 0);
 		k->unit_id = store_col_int(st, 1);
 		k->unit_name = q_text(a, st, 2);
 		k->clock_start = q_text_or_null(a, st, 3);
+		k->handler_office = q_text(a, st, 4);
 	}
 	store_reset(st);
 	*out = v;

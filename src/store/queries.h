@@ -140,10 +140,11 @@ int64_t store_disposition_pending(struct store *s, int64_t clue_id);
 int store_disposition_decide(struct store *s, int64_t id, const char *state, const char *decided,
 			     int64_t by, int64_t at, const char *note);
 
-/* Clues under preliminary verification, with the approval day of the
- * current verification in first_disposed (the clock's start). */
+/* Clues under preliminary verification whose clock started on or before
+ * `started_by` (oldest first, at most 1000), with the office of whoever
+ * proposed the running verification in handler_office. */
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
-				struct clue **out);
+				const char *started_by, struct clue **out);
 /* Dispositions awaiting approval, with their clue's unit name. */
 int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
 			       struct disposition **out, const char ***unit_names);

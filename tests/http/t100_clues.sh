@@ -92,8 +92,12 @@ BJ=$T_DIR/boss.jar
 login boss "$PW" "$BJ" >/dev/null
 expect_eq "the principal leader approves: 200" 200 "$(status "$(api POST "/api/dispositions/$D4/decision" '{"approve":true,"day":"2022-03-15"}' "$BJ")")"
 
-# the home page lists what is overdue and what waits for approval
+# the home page lists what is overdue and what waits for approval; the
+# case manager's overview groups by the office that proposed the verification
+sql "UPDATE users SET office = '第二监督检查室' WHERE name = 'cm'" >/dev/null
 http_get "$H" -b "$JAR" "$BASE/" >/dev/null
+expect_contains "cm's overview: the verification under the proposer's office" \
+	"<h3>第二监督检查室</h3>" "$(cat "$H.b")"
 expect_contains "cm's home page: the verification approved 2022-03-15 is overdue" \
 	"问题线索 $C2（甲局）</a></td><td>2022-03-15</td>" "$(cat "$H.b")"
 expect_contains "... marked 逾期" '<span class="clock overdue">逾期</span>' "$(cat "$H.b")"
