@@ -17,7 +17,8 @@
 # BENCH_CONNS connections (default here 8: people, not a load test).
 #
 # Environment: QF_BIN, BENCH_SECS, BENCH_CONNS, BENCH_THREADS, BENCH_KEEP
-# as bench/run.sh; SCALE_CLUES, SCALE_CASES.  Needs wrk, curl, python3,
+# as bench/run.sh; SCALE_CLUES, SCALE_CASES, SCALE_THREADS (the servers'
+# --threads).  Needs wrk, curl, python3,
 # sqlite3, psql and the PostgreSQL server.  Exits non-zero when setup or a
 # check fails; the servers and the cluster are stopped on exit.
 
@@ -81,8 +82,9 @@ done
 psql -X -q "$PGDB" -c "VACUUM ANALYZE" >/dev/null
 sqlite3 "$SQDB" "ANALYZE" >/dev/null
 
-qf_start sq "$TMP/serve-sqlite.log" "$SQDB"
-qf_start pg "$TMP/serve-pg.log" "$PGDB" --key "$PGKEY"
+# SCALE_THREADS: the servers' --threads (default: one per core)
+qf_start sq "$TMP/serve-sqlite.log" "$SQDB" ${SCALE_THREADS:+--threads "$SCALE_THREADS"}
+qf_start pg "$TMP/serve-pg.log" "$PGDB" --key "$PGKEY" ${SCALE_THREADS:+--threads "$SCALE_THREADS"}
 PIDS_sq=$PID_sq
 PIDS_pg="$PID_pg $PG_PM"
 

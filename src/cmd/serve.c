@@ -28,7 +28,7 @@ int cmd_serve(int argc, char **argv)
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
 		{ "--listen", &listen, NULL, "HOST:PORT to listen on (default 127.0.0.1:8080)" },
-		{ "--threads", &threads, NULL, "worker threads (default: the number of cores)" },
+		{ "--threads", &threads, NULL, "worker threads (default: the number of cores; four per core on PostgreSQL)" },
 		{ "--max-body", &max_body, NULL, "largest request body in bytes (default 1048576)" },
 		{ "--tls-cert", &cert, NULL, "PEM certificate: serve HTTPS (Secure, __Host- cookies)" },
 		{ "--tls-key", &tlskey, NULL, "PEM private key for --tls-cert" },
@@ -62,7 +62,14 @@ int cmd_serve(int argc, char **argv)
 	app.version = QF_VERSION;
 	atomic_store(&app.cal, holidays_load(env.db));
 	n = sysconf(_SC_NPROCESSORS_ONLN);
-	app.threads = threads ? (unsigned)atoi(threads) : (unsigned)(n > 0 ? n : 2);
+	if (n <= 0)
+		n = 2;
+	/* on PostgreSQL a worker spends most of a request waiting for the
+	 * server (round trips, the write lock, the commit's flush): more
+	 * workers than cores keep the cores busy (bench/README.md, "At scale") */
+	if (store_backend(env.db) == STORE_PG)
+		n = n * 4 > 256 ? 256 : n * 4;
+	app.threads = threads ? (unsigned)atoi(threads) : (unsigned)n;
 	if (app.threads < 1 || app.threads > 256) {
 		error("--threads must be 1 to 256");
 		cmd_close(&env);
