@@ -45,21 +45,13 @@ static json_t *report_json(const struct report *k)
 
 int api_reports(struct req *r)
 {
-	struct report_query rq = { .lq = { .success = -1 } };
+	struct report_query rq;
 	struct report *v = NULL;
-	long long unit = 0;
 	int64_t total;
 	int page = req_page(r), n;
 	json_t *items;
 
-	rq.lq.state = req_arg(r, "state");
-	rq.lq.day_from = req_arg(r, "from");
-	rq.lq.day_to = req_arg(r, "to");
-	rq.channel = req_arg(r, "channel");
-	rq.category = req_arg(r, "category");
-	rq.overdue = !strcmp(req_arg(r, "overdue"), "1");
-	form_get_int(&r->query, "unit_id", &unit);
-	rq.lq.unit_id = unit;
+	req_report_query(r, &rq);
 	rq.lq.limit = 100;
 	rq.lq.offset = (page - 1) * 100;
 	n = report_list(&r->c, &rq, &v, &total);

@@ -137,6 +137,9 @@ const char *req_field(struct req *r, const char *key);
  * source, unit_id, campaign_id, from, to, overdue; lq is reset first. */
 struct list_query;
 void req_list_query(struct req *r, struct list_query *lq);
+/* The same plus the report registry's channel and category. */
+struct report_query;
+void req_report_query(struct req *r, struct report_query *rq);
 /* The page number (1-based) and page size from ?page= (size fixed). */
 int req_page(struct req *r);
 

@@ -29,3 +29,12 @@ void req_list_query(struct req *r, struct list_query *lq)
 	lq->campaign_id = campaign;
 	lq->overdue = overdue[0] && strcmp(overdue, "0") != 0;
 }
+
+void req_report_query(struct req *r, struct report_query *rq)
+{
+	memset(rq, 0, sizeof(*rq));
+	req_list_query(r, &rq->lq);
+	rq->channel = req_arg(r, "channel");
+	rq->category = req_arg(r, "category");
+	rq->overdue = rq->lq.overdue;
+}

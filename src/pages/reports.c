@@ -58,20 +58,12 @@ int page_reports(struct req *r)
 {
 	static const char *const crumbs[] = { "工作台", "/", "信访举报", NULL, NULL };
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
-	struct report_query rq = { .lq = { .success = -1 } };
+	struct report_query rq;
 	struct report *v = NULL;
 	int64_t total = 0;
-	long long unit = 0;
 	int page = req_page(r), n;
 
-	form_get_int(&r->query, "unit_id", &unit);
-	rq.lq.unit_id = unit;
-	rq.lq.state = req_arg(r, "state");
-	rq.lq.day_from = req_arg(r, "from");
-	rq.lq.day_to = req_arg(r, "to");
-	rq.channel = req_arg(r, "channel");
-	rq.category = req_arg(r, "category");
-	rq.overdue = !strcmp(req_arg(r, "overdue"), "1");
+	req_report_query(r, &rq);
 	rq.lq.limit = PAGE_SIZE;
 	rq.lq.offset = (page - 1) * PAGE_SIZE;
 	n = report_list(&r->c, &rq, &v, &total);
@@ -105,8 +97,8 @@ int page_reports(struct req *r)
 	url_param(&base, "category", rq.category);
 	url_param(&base, "from", rq.lq.day_from);
 	url_param(&base, "to", rq.lq.day_to);
-	if (unit)
-		strbuf_addf(&base, "unit_id=%lld&", unit);
+	if (rq.lq.unit_id)
+		strbuf_addf(&base, "unit_id=%" PRId64 "&", rq.lq.unit_id);
 	if (rq.overdue)
 		strbuf_addstr(&base, "overdue=1&");
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
