@@ -1,7 +1,8 @@
 /*
  * serve.c: `qingfeng serve` applies pending migrations, loads the keys,
  * runs the known-answer self-tests of the algorithms in use (refusing to
- * start on a failure), and serves HTTP until SIGINT or SIGTERM.
+ * start on a failure), and serves HTTP until SIGINT or SIGTERM.  The log
+ * level and the operator's metrics listener (metrics.h) are set here.
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -16,14 +17,38 @@
 #include "core/version.h"
 #include "domain/holidays.h"
 #include "http/http.h"
+#include "http/metrics.h"
 #include "store/store.h"
 
+/* The first line of FILE, without its line end, into a malloc'd string:
+ * the metrics bearer token (at least 16 characters).  NULL with a message. */
+static char *read_token(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char buf[256];
+	size_t n;
 
+	if (!f) {
+		error("cannot read '%s'", path);
+		return NULL;
+	}
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '\0';
+	fclose(f);
+	n = strcspn(buf, "\r\n");
+	buf[n] = '\0';
+	if (n < 16) {
+		error("the token in '%s' is shorter than 16 characters", path);
+		return NULL;
+	}
+	return strdup(buf);
+}
 
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *listen = "127.0.0.1:8080", *threads = NULL;
 	const char *max_body = NULL, *cert = NULL, *tlskey = NULL;
+	const char *log_level = "info", *metrics_listen = NULL, *metrics_token = NULL;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
@@ -32,11 +57,16 @@ int cmd_serve(int argc, char **argv)
 		{ "--max-body", &max_body, NULL, "largest request body in bytes (default 1048576)" },
 		{ "--tls-cert", &cert, NULL, "PEM certificate: serve HTTPS (Secure, __Host- cookies)" },
 		{ "--tls-key", &tlskey, NULL, "PEM private key for --tls-cert" },
+		{ "--log-level", &log_level, NULL, "debug, info (default), warn or error" },
+		{ "--metrics-listen", &metrics_listen, NULL, "HOST:PORT of the operator's /metrics (default: off; loopback unless a token is set)" },
+		{ "--metrics-token-file", &metrics_token, NULL, "file whose first line /metrics requires as 'Authorization: Bearer'" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct strbuf err = STRBUF_INIT;
 	struct cmd_env env;
 	struct app app;
+	enum log_level lvl;
+	char *token = NULL;
 	long n;
 	int rc;
 
@@ -45,6 +75,15 @@ int cmd_serve(int argc, char **argv)
 		return 0;
 	if (rc < 0)
 		return EXIT_USAGE;
+	if (log_parse_level(log_level, &lvl) < 0) {
+		error("--log-level must be debug, info, warn or error");
+		return EXIT_USAGE;
+	}
+	log_set_level(lvl);
+	if (metrics_token && !metrics_listen) {
+		error("--metrics-token-file needs --metrics-listen");
+		return EXIT_USAGE;
+	}
 	db = cmd_db_path(db);
 	if (cmd_open(&env, db, key) < 0)
 		return 1;
@@ -83,7 +122,20 @@ int cmd_serve(int argc, char **argv)
 		error("cannot load the calendar");
 		return 1;
 	}
-	rc = http_serve(&app, listen, cert, tlskey);
+	app.metrics_listen = metrics_listen;
+	if (metrics_token && !(token = read_token(metrics_token)))
+		rc = -1;
+	else if (!(app.metrics = metrics_new()))
+		rc = error("out of memory");
+	else {
+		app.metrics_token = token;
+		rc = http_serve(&app, listen, cert, tlskey);
+	}
+	metrics_free(app.metrics);
+	if (token) {
+		explicit_bzero(token, strlen(token));
+		free(token);
+	}
 	app_calendar_free(&app);
 	keys_wipe(&app.keys);
 	return rc < 0 ? 1 : 0;

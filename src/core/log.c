@@ -7,28 +7,117 @@
  * spans lines, because control characters in it (a newline from a client's
  * input, an escape sequence aimed at a terminal) are written as \n, \r, \t
  * or \xHH; a message too long is cut and ends in "...".  Timestamps are in
- * CST from date.c, whatever TZ says.  Nothing here allocates, so logging
- * works when memory has run out.
+ * CST from date.c, whatever TZ says, with milliseconds, so that lines sort
+ * as text.  Every line carries the current request id of its thread ("-"
+ * outside a request; see log_set_request), so an operator finds every line
+ * of one request with grep.  Nothing here allocates, so logging works when
+ * memory has run out.
  */
 #include "core/log.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <sys/random.h>
 
 #include "core/date.h"
 
 #define LOG_LINE_MAX 4096
 
+#define RID_MASK ((UINT64_C(1) << 48) - 1)
+
 static atomic_int log_level = LOG_INFO;
+/* The request the thread is handling ("" for none): see log_set_request. */
+static _Thread_local char cur_rid[LOG_RID_LEN + 1];
+static atomic_uint_fast64_t rid_counter;
+static uint64_t rid_start;
+static pthread_once_t rid_once = PTHREAD_ONCE_INIT;
 
 void log_set_level(enum log_level lvl)
 {
 	atomic_store_explicit(&log_level, (int)lvl, memory_order_relaxed);
+}
+
+int log_parse_level(const char *name, enum log_level *lvl)
+{
+	static const char *const names[] = { "debug", "info", "warn", "error" };
+
+	for (size_t i = 0; i < QF_ARRAY_SIZE(names); i++)
+		if (!strcmp(name, names[i])) {
+			*lvl = (enum log_level)i;
+			return 0;
+		}
+	return -1;
+}
+
+int log_enabled(enum log_level lvl)
+{
+	return (int)lvl >= atomic_load_explicit(&log_level, memory_order_relaxed);
+}
+
+static void rid_init(void)
+{
+	uint64_t seed = 0;
+
+	if (getrandom(&seed, sizeof(seed), 0) != (ssize_t)sizeof(seed)) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		seed = ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^ ((uint64_t)getpid() << 40);
+	}
+	rid_start = seed;
+}
+
+/* A bijection of 48-bit numbers (xor-shifts and odd multipliers, each
+ * invertible modulo 2^48): distinct counters give distinct ids. */
+static uint64_t rid_mix(uint64_t x)
+{
+	x &= RID_MASK;
+	x ^= x >> 25;
+	x = (x * UINT64_C(0x9e3779b97f4b)) & RID_MASK;
+	x ^= x >> 23;
+	x = (x * UINT64_C(0xc2b2ae3d27d5)) & RID_MASK;
+	x ^= x >> 24;
+	return x;
+}
+
+void log_new_request_id(char out[LOG_RID_LEN + 1])
+{
+	uint64_t n;
+
+	pthread_once(&rid_once, rid_init);
+	n = atomic_fetch_add_explicit(&rid_counter, 1, memory_order_relaxed);
+	snprintf(out, LOG_RID_LEN + 1, "%012llx", (unsigned long long)rid_mix(rid_start + n));
+}
+
+void log_set_request(const char *id)
+{
+	if (!id) {
+		cur_rid[0] = '\0';
+		return;
+	}
+	snprintf(cur_rid, sizeof(cur_rid), "%s", id);
+}
+
+/* "2022-03-01T09:30:00.123+08:00" into ts[64]. */
+static void log_time(char *ts)
+{
+	struct timespec now;
+	char sec[26];
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	time_format_cst((int64_t)now.tv_sec, sec);
+	if (strlen(sec) != 25) {                 /* outside years 1..9999 */
+		strcpy(ts, "-");
+		return;
+	}
+	snprintf(ts, 64, "%.19s.%03ld%s", sec, now.tv_nsec / 1000000, sec + 19);
 }
 
 /* Writes all of buf with one write(2), retrying only on EINTR or a short
@@ -110,14 +199,15 @@ static const char *level_name(enum log_level lvl)
 
 void log_msg(enum log_level lvl, const char *fmt, ...)
 {
-	char line[LOG_LINE_MAX], prefix[64], ts[26];
+	char line[LOG_LINE_MAX], prefix[128], ts[64];
 	va_list ap;
 	size_t len;
 
-	if ((int)lvl < atomic_load_explicit(&log_level, memory_order_relaxed))
+	if (!log_enabled(lvl))
 		return;
-	snprintf(prefix, sizeof(prefix), "%s %s ", time_format_cst(time_now(), ts),
-		 level_name(lvl));
+	log_time(ts);
+	snprintf(prefix, sizeof(prefix), "%s %s %s ", ts, level_name(lvl),
+		 cur_rid[0] ? cur_rid : "-");
 	va_start(ap, fmt);
 	len = format_line(line, prefix, fmt, ap);
 	va_end(ap);

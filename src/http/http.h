@@ -21,6 +21,7 @@
 #include "http/form.h"
 
 struct app;
+struct metrics;
 struct route;
 
 enum http_method {
@@ -68,6 +69,9 @@ struct req {
 	int n_set_cookie;
 
 	int status;                 /* for the access log */
+	char rid[16];               /* request id (log.h), on every log line,
+				     * X-Request-Id and the error answers */
+	const char *err_detail;     /* what failed, logged with a 5xx */
 };
 
 /* Route flags. */
@@ -155,6 +159,9 @@ struct app {
 	unsigned threads;
 	int tls;
 	const char *version;
+	struct metrics *metrics;        /* request counters (metrics.h) */
+	const char *metrics_listen;     /* HOST:PORT of /metrics, NULL: off */
+	const char *metrics_token;      /* bearer token it requires, or NULL */
 };
 
 /* Publishes a new calendar for the requests that start after this call;

@@ -3,7 +3,11 @@
  * security headers: a strict Content-Security-Policy (no inline script or
  * style), nosniff, no referrer, no framing; dynamic pages are not cached.
  * Errors have one shape: a Chinese page for people, and for the API
- * {"code": N, "hint": "...", "detail": "..."} with the status of the code.
+ * {"code": N, "hint": "...", "detail": "...", "request_id": "..."} with
+ * the status of the code.  Every answer carries X-Request-Id; every 5xx
+ * writes an ERROR line with what failed and the store's message (under the
+ * request id, log.h), and its page shows the id as 错误编号 so that a user
+ * can quote it to the operator.
  */
 #include "http/http.h"
 
@@ -15,8 +19,10 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "core/log.h"
 #include "domain/fielderr.h"
 #include "http/cookie.h"
+#include "store/store.h"
 
 #define CSP "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
 	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -58,6 +64,7 @@ static void add_headers(struct req *r, struct MHD_Response *resp, const char *ty
 	MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 				cacheable ? "public, max-age=86400" : "no-store");
+	MHD_add_response_header(resp, "X-Request-Id", r->rid);
 	if (r->route_state == 405) {
 		static const struct { int bit; const char *name; } m[] = {
 			{ HM_GET, "GET" }, { HM_HEAD, "HEAD" }, { HM_POST, "POST" },
@@ -78,6 +85,22 @@ static void add_headers(struct req *r, struct MHD_Response *resp, const char *ty
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie[i]);
 }
 
+/*
+ * The ERROR line of a 5xx: what failed (reply_error's detail) and the
+ * store's message, if a store call failed during this request.  A
+ * PostgreSQL message is cut before its DETAIL, which may quote values
+ * (names in a key, for instance), since the log holds none.
+ */
+static void log_server_error(struct req *r, unsigned status)
+{
+	const char *dberr = r->c.db ? store_last_error(r->c.db) : NULL;
+	const char *cut = dberr ? strstr(dberr, "DETAIL:") : NULL;
+
+	log_error("%u %s%s%.*s", status, r->err_detail ? r->err_detail : "-",
+		  dberr ? ": database: " : "", dberr ? (int)(cut ? cut - dberr : 400) : 0,
+		  dberr ? dberr : "");
+}
+
 static int queue(struct req *r, unsigned status, struct MHD_Response *resp, const char *type,
 		 int cacheable)
 {
@@ -86,6 +109,8 @@ static int queue(struct req *r, unsigned status, struct MHD_Response *resp, cons
 	if (!resp)
 		return MHD_NO;
 	add_headers(r, resp, type, cacheable);
+	if (status >= 500)
+		log_server_error(r, status);
 	ret = MHD_queue_response(r->conn, status, resp);
 	MHD_destroy_response(resp);
 	r->status = (int)status;
@@ -146,7 +171,8 @@ int reply_redirect(struct req *r, const char *location)
 	return queue(r, 303, resp, "text/html; charset=utf-8", 0);
 }
 
-static void error_page(struct strbuf *sb, unsigned status, const char *title, const char *hint)
+static void error_page(struct strbuf *sb, unsigned status, const char *title, const char *hint,
+		       const char *rid)
 {
 	strbuf_addstr(sb, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -158,7 +184,13 @@ static void error_page(struct strbuf *sb, unsigned status, const char *title, co
 	html_txt(sb, title);
 	strbuf_addstr(sb, "</h1><p>");
 	html_txt(sb, hint);
-	strbuf_addstr(sb, "</p><p><a class=\"button\" href=\"/\">返回首页</a></p></main></body></html>\n");
+	strbuf_addstr(sb, "</p>");
+	if (status >= 500) {
+		strbuf_addstr(sb, "<p class=\"error-id\">错误编号：<code>");
+		html_txt(sb, rid);
+		strbuf_addstr(sb, "</code>（联系系统管理员时请提供此编号）</p>");
+	}
+	strbuf_addstr(sb, "<p><a class=\"button\" href=\"/\">返回首页</a></p></main></body></html>\n");
 }
 
 int reply_error(struct req *r, enum err_code code, const char *detail)
@@ -168,13 +200,15 @@ int reply_error(struct req *r, enum err_code code, const char *detail)
 
 	if (r->answered)
 		return MHD_YES;
+	r->err_detail = detail;
 	if (r->is_api) {
-		json_t *j = json_pack("{s:i, s:s, s:s}", "code", (int)errors[i].code,
-				      "hint", errors[i].hint, "detail", detail ? detail : errors[i].title);
+		json_t *j = json_pack("{s:i, s:s, s:s, s:s}", "code", (int)errors[i].code,
+				      "hint", errors[i].hint, "detail", detail ? detail : errors[i].title,
+				      "request_id", r->rid);
 		return reply_json(r, status, j);
 	} else {
 		struct strbuf sb = STRBUF_INIT;
-		error_page(&sb, status, errors[i].title, errors[i].hint);
+		error_page(&sb, status, errors[i].title, errors[i].hint, r->rid);
 		return reply_html(r, status, &sb);
 	}
 }

@@ -7,6 +7,14 @@
  * first call, so keep-alive holds; the body is read into a capped buffer
  * (413 past it) or through the post processor for multipart; each pool
  * thread has its own database connection; one log line per request.
+ *
+ * Each request gets an id (log.h) when it starts.  The calling thread's
+ * "current request" is set to it on every entry into the request's
+ * handling (each libmicrohttpd call and the completion callback) and
+ * cleared on the way out, so every log line written meanwhile, from
+ * however deep, carries it; the access line, X-Request-Id and the error
+ * answers carry the same id.  The completion callback also adds the
+ * request to the metrics (metrics.h).
  */
 #include "http/http.h"
 
@@ -31,6 +39,7 @@
 #include "domain/audit.h"
 #include "domain/role.h"
 #include "http/cookie.h"
+#include "http/metrics.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -155,6 +164,9 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->c.who.role = "";
 	r->c.who.ip = client_ip(r);
 	r->status = 0;
+	log_new_request_id(r->rid);
+	log_set_request(r->rid);
+	metrics_begin(app->metrics);
 	return r;
 }
 
@@ -278,6 +290,7 @@ static int dispatch(struct req *r)
 	r->c.db = thread_db(r->app);
 	if (!r->c.db)
 		return reply_error(r, E_BUSY, "database unavailable");
+	store_clear_error(r->c.db);
 	if (load_session(r) < 0)
 		return reply_error(r, E_BUSY, "session lookup failed");
 
@@ -299,6 +312,8 @@ static int dispatch(struct req *r)
 			return reply_error(r, E_FORBIDDEN, "password change required");
 		return reply_redirect(r, "/account");
 	}
+	log_debug("route %s %s user %" PRId64, rt->methods & HM_POST ? "POST" : "GET", rt->pattern,
+		  r->c.who.id);
 	if (rt->perm && !authz_has(&r->c.who, rt->perm)) {
 		audit_record(&r->c, "access_denied", r->url, 0, "role lacks permission");
 		return reply_error(r, E_FORBIDDEN, NULL);
@@ -311,9 +326,10 @@ static int dispatch(struct req *r)
 	return rt->handler(r);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-				  const char *method, const char *version,
-				  const char *upload_data, size_t *upload_data_size, void **con_cls)
+static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, const char *url,
+				      const char *method, const char *version,
+				      const char *upload_data, size_t *upload_data_size,
+				      void **con_cls)
 {
 	struct app *app = cls;
 	struct req *r = *con_cls;
@@ -358,6 +374,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return (enum MHD_Result)dispatch(r);
 }
 
+/* handle_request with the thread's current request id set for its
+ * duration (req_new sets it for a new request). */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	enum MHD_Result ret;
+
+	if (*con_cls)
+		log_set_request(((struct req *)*con_cls)->rid);
+	ret = handle_request(cls, conn, url, method, version, upload_data, upload_data_size,
+			     con_cls);
+	log_set_request(NULL);
+	return ret;
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
@@ -366,6 +398,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 	if (!r)
 		return;
+	log_set_request(r->rid);
 	if (r->c.db && store_in_tx(r->c.db))
 		store_rollback(r->c.db);
 	us = time_mono_us() - r->t0_us;
@@ -374,6 +407,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		 : r->method == HM_PUT ? "PUT" : r->method == HM_DELETE ? "DELETE" : "OTHER",
 		 r->url, r->status, us / 1000, us % 1000,
 		 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+	metrics_observe(r->app->metrics, r->route, r->status, us,
+			toe != MHD_REQUEST_TERMINATED_COMPLETED_OK);
+	log_set_request(NULL);
 	req_free(r);
 	*con_cls = NULL;
 }
@@ -443,7 +479,7 @@ static void purge_sessions(struct app *app, struct store *s)
 
 int http_serve(struct app *app, const char *listen, const char *tls_cert, const char *tls_key)
 {
-	struct sockaddr_in sa;
+	struct sockaddr_in sa, msa;
 	struct MHD_Daemon *d;
 	sigset_t set;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
@@ -451,10 +487,12 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	char *cert = NULL, *key = NULL;
 	struct store *s;
 	char err[256];
-	int sig;
+	int sig, rc = 0;
 
 	if (parse_listen(listen, &sa) < 0)
 		return error("bad listen address '%s' (want HOST:PORT)", listen);
+	if (app->metrics_listen && parse_listen(app->metrics_listen, &msa) < 0)
+		return error("bad metrics address '%s' (want HOST:PORT)", app->metrics_listen);
 	if (tls_cert || tls_key) {
 		cert = tls_cert ? read_file(tls_cert) : NULL;
 		key = tls_key ? read_file(tls_key) : NULL;
@@ -496,17 +534,23 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	}
 	log_info("qingfeng %s serving on %s://%s/ with %u threads", app->version,
 		 app->tls ? "https" : "http", listen, app->threads);
-	for (;;) {
+	/* the operator's listener (metrics.c); failing to start it stops
+	 * the server, as a wrong --listen does */
+	if (app->metrics_listen && metrics_start(app, (struct sockaddr *)&msa, d) < 0)
+		rc = -1;
+	while (rc == 0) {
 		struct timespec ts = { 60, 0 };
 		sig = sigtimedwait(&set, NULL, &ts);
-		if (sig == SIGINT || sig == SIGTERM)
+		if (sig == SIGINT || sig == SIGTERM) {
+			log_info("stopping (signal %d)", sig);
 			break;
+		}
 		purge_sessions(app, s);
 	}
-	log_info("stopping (signal %d)", sig);
+	metrics_stop(app);
 	MHD_stop_daemon(d);
 	store_close(s);
 	free(cert);
 	free(key);
-	return 0;
+	return rc;
 }

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/crypto.h"
 #include "core/escape.h"
 #include "domain/auth.h"
@@ -67,8 +68,9 @@ int page_login(struct req *r)
 	switch (auth_login(&r->c, name, form_get(&r->form, "password"), &res)) {
 	case 0:
 		break;
-	case -2:
-		return login_page(r, 503, name, res.msg);
+	case -2:        /* the database failed: the id the operator finds in the log */
+		return login_page(r, 503, name,
+				  arena_printf(r->arena, "%s（错误编号：%s）", res.msg, r->rid));
 	default:
 		return login_page(r, 200, name, res.msg);
 	}

@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,9 @@
 #define STORE_TX_BACKOFF_MIN_US 1000L
 #define STORE_TX_BACKOFF_MAX_US 100000L
 #define STORE_CACHE_MIN 64
+
+/* store_busy_counts(): lock-free, relaxed (they are statistics) */
+static atomic_uint_fast64_t busy_retried, busy_gave_up;
 
 void store_seterr(struct store *s, const char *fmt, ...)
 {
@@ -121,6 +125,23 @@ const char *store_errmsg(struct store *s)
 	if (s->ops->errmsg)
 		return s->ops->errmsg(s);
 	return "not an error";
+}
+
+void store_clear_error(struct store *s)
+{
+	if (s)
+		s->err[0] = '\0';
+}
+
+const char *store_last_error(struct store *s)
+{
+	return s && s->err[0] ? s->err : NULL;
+}
+
+void store_busy_counts(uint64_t *retried, uint64_t *gave_up)
+{
+	*retried = atomic_load_explicit(&busy_retried, memory_order_relaxed);
+	*gave_up = atomic_load_explicit(&busy_gave_up, memory_order_relaxed);
 }
 
 /* ---- statement cache ------------------------------------------------ */
@@ -391,8 +412,13 @@ int store_tx(struct store *s, int (*fn)(struct store *s, void *arg), void *arg)
 			}
 			store_rollback(s);
 		}
-		if (rc != STORE_BUSY || attempt >= STORE_TX_RETRIES)
+		if (rc != STORE_BUSY)
 			return rc;
+		if (attempt >= STORE_TX_RETRIES) {
+			atomic_fetch_add_explicit(&busy_gave_up, 1, memory_order_relaxed);
+			return rc;
+		}
+		atomic_fetch_add_explicit(&busy_retried, 1, memory_order_relaxed);
 		backoff(s, attempt);
 	}
 }

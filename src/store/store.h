@@ -54,6 +54,14 @@ struct store *store_open(const char *uri, int create, char *err, size_t errlen);
 void store_close(struct store *s);
 enum store_backend store_backend(const struct store *s);
 const char *store_errmsg(struct store *s);
+/* Forgets the recorded error; store_last_error() then returns NULL until
+ * a call fails again (the HTTP layer clears it when a request starts, so
+ * that a 5xx logs its own cause and not an earlier request's). */
+void store_clear_error(struct store *s);
+const char *store_last_error(struct store *s);
+/* Process-wide counts, for /metrics: STORE_BUSY answers store_tx retried,
+ * and the times it gave up after its retries. */
+void store_busy_counts(uint64_t *retried, uint64_t *gave_up);
 
 /* A cheap round trip to the database: >= 0 when it answers. */
 int store_ping(struct store *s);
