@@ -214,6 +214,18 @@ void log_msg(enum log_level lvl, const char *fmt, ...)
 	write_all(line, len);
 }
 
+void log_library(const char *who, const char *fmt, va_list ap)
+{
+	char buf[512];
+	size_t n;
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = strlen(buf);
+	while (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	log_warn("%s: %s", who, buf);
+}
+
 static void report(const char *prefix, const char *fmt, va_list ap) QF_PRINTF(2, 0);
 static void report(const char *prefix, const char *fmt, va_list ap)
 {

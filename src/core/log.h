@@ -8,6 +8,8 @@
  * line).  Never logs secrets: callers pass no passwords, tokens, keys,
  * query strings, bodies or person names.
  */
+#include <stdarg.h>
+
 #include "core/compat.h"
 
 enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR };
@@ -22,6 +24,9 @@ void log_msg(enum log_level lvl, const char *fmt, ...) QF_PRINTF(2, 3);
 #define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)
 #define log_warn(...) log_msg(LOG_WARN, __VA_ARGS__)
 #define log_error(...) log_msg(LOG_ERROR, __VA_ARGS__)
+/* A library's printf-style message (libmicrohttpd's logger) as a WARN line
+ * "who: message", its trailing newlines dropped. */
+void log_library(const char *who, const char *fmt, va_list ap) QF_PRINTF(2, 0);
 
 /*
  * Request ids.  log_new_request_id() writes a fresh id of LOG_RID_LEN

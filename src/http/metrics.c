@@ -355,14 +355,7 @@ static enum MHD_Result on_scrape(void *cls, struct MHD_Connection *conn, const c
 
 static void metrics_logger(void *cls, const char *fmt, va_list ap)
 {
-	char buf[512];
-	size_t n;
-
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	n = strlen(buf);
-	while (n && buf[n - 1] == '\n')
-		buf[--n] = '\0';
-	log_warn("metrics listener: %s", buf);
+	log_library("metrics listener", fmt, ap);
 }
 
 /* 127.0.0.0/8, ::1 or ::ffff:127.x.y.z */

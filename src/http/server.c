@@ -416,14 +416,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 static void mhd_logger(void *cls, const char *fmt, va_list ap)
 {
-	char buf[512];
-	size_t n;
-
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	n = strlen(buf);
-	while (n && buf[n - 1] == '\n')
-		buf[--n] = '\0';
-	log_warn("libmicrohttpd: %s", buf);
+	log_library("libmicrohttpd", fmt, ap);
 }
 
 static int parse_listen(const char *listen, struct sockaddr_in *sa)

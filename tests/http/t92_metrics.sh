@@ -80,6 +80,18 @@ scrape() { local f=$1; shift; curl -s -o "$f" -w '%{http_code}' "$@" "$MBASE/met
 # metric FILE SERIES: the value of one series (exact text before the value), or 0
 metric() { awk -v s="$2" 'substr($0, 1, length(s) + 1) == s " " { v = $2 } END { print v + 0 }' "$1"; }
 promcheck() { python3 "$T_DIR/promcheck.py" "$1"; }
+# wait_conns FILE OP N: scrapes into FILE until qingfeng_http_connections
+# OP N (test's -ge, -eq ...) holds (5 s); prints the last value
+wait_conns() {
+	local c=0
+	for _ in $(seq 1 50); do
+		scrape "$1" >/dev/null
+		c=$(metric "$1" qingfeng_http_connections)
+		[ "$c" "$2" "$3" ] && break
+		sleep 0.1
+	done
+	echo "$c"
+}
 
 # --- 1. not on the public listener -----------------------------------------
 expect_eq "public /metrics: 404" 404 "$(http_status "$BASE/metrics")"
@@ -104,13 +116,7 @@ sql "ALTER TABLE persons RENAME TO persons_gone_t92"
 expect_eq "person list with its table gone: 503" 503 "$(http_status -b "$JAR" "$BASE/persons")"
 sql "ALTER TABLE persons_gone_t92 RENAME TO persons"
 exec 3<>"/dev/tcp/127.0.0.1/$PORT" 4<>"/dev/tcp/127.0.0.1/$PORT" 5<>"/dev/tcp/127.0.0.1/$PORT"
-conns=0
-for _ in $(seq 1 50); do
-	scrape "$T_DIR/m2" >/dev/null
-	conns=$(metric "$T_DIR/m2" qingfeng_http_connections)
-	[ "$conns" -ge 3 ] && break
-	sleep 0.1
-done
+conns=$(wait_conns "$T_DIR/m2" -ge 3)
 check "three idle connections are counted (qingfeng_http_connections $conns)" test "$conns" -ge 3
 exec 3>&- 4>&- 5>&-
 check "the second scrape parses" promcheck "$T_DIR/m2"
@@ -133,14 +139,7 @@ check "database busy counters are there" grep -q '^qingfeng_db_busy_total{outcom
 check "build version" grep -qE '^qingfeng_build_info\{version="[0-9][^"]*"\} 1$' "$T_DIR/m2"
 check "uptime" grep -qE '^qingfeng_uptime_seconds [0-9]+$' "$T_DIR/m2"
 check "nothing in flight between requests" grep -q '^qingfeng_http_requests_in_flight 0$' "$T_DIR/m2"
-conns=9
-for _ in $(seq 1 50); do
-	scrape "$T_DIR/m3" >/dev/null
-	conns=$(metric "$T_DIR/m3" qingfeng_http_connections)
-	[ "$conns" -eq 0 ] && break
-	sleep 0.1
-done
-expect_eq "closed connections leave the gauge" 0 "$conns"
+expect_eq "closed connections leave the gauge" 0 "$(wait_conns "$T_DIR/m3" -eq 0)"
 
 sql "ALTER TABLE audit_log RENAME TO audit_gone_t92"
 expect_eq "the database unreadable: metrics still answer" 200 "$(scrape "$T_DIR/m4")"
