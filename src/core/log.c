@@ -98,26 +98,30 @@ void log_new_request_id(char out[LOG_RID_LEN + 1])
 
 void log_set_request(const char *id)
 {
-	if (!id) {
-		cur_rid[0] = '\0';
-		return;
-	}
-	snprintf(cur_rid, sizeof(cur_rid), "%s", id);
+	size_t n = id ? strnlen(id, LOG_RID_LEN) : 0;
+
+	memcpy(cur_rid, id ? id : "", n);
+	cur_rid[n] = '\0';
 }
 
-/* "2022-03-01T09:30:00.123+08:00" into ts[64]. */
+/* "2022-03-01T09:30:00.123+08:00" into ts[30]. */
 static void log_time(char *ts)
 {
 	struct timespec now;
-	char sec[26];
+	long ms;
 
 	clock_gettime(CLOCK_REALTIME, &now);
-	time_format_cst((int64_t)now.tv_sec, sec);
-	if (strlen(sec) != 25) {                 /* outside years 1..9999 */
+	time_format_cst((int64_t)now.tv_sec, ts);
+	if (strlen(ts) != 25) {                  /* outside years 1..9999 */
 		strcpy(ts, "-");
 		return;
 	}
-	snprintf(ts, 64, "%.19s.%03ld%s", sec, now.tv_nsec / 1000000, sec + 19);
+	ms = now.tv_nsec / 1000000;
+	memmove(ts + 23, ts + 19, 7);            /* "+08:00" and its NUL */
+	ts[19] = '.';
+	ts[20] = (char)('0' + ms / 100);
+	ts[21] = (char)('0' + ms / 10 % 10);
+	ts[22] = (char)('0' + ms % 10);
 }
 
 /* Writes all of buf with one write(2), retrying only on EINTR or a short
@@ -199,7 +203,7 @@ static const char *level_name(enum log_level lvl)
 
 void log_msg(enum log_level lvl, const char *fmt, ...)
 {
-	char line[LOG_LINE_MAX], prefix[128], ts[64];
+	char line[LOG_LINE_MAX], prefix[64], ts[30];
 	va_list ap;
 	size_t len;
 
