@@ -312,8 +312,7 @@ static int dispatch(struct req *r)
 			return reply_error(r, E_FORBIDDEN, "password change required");
 		return reply_redirect(r, "/account");
 	}
-	log_debug("route %s %s user %" PRId64, rt->methods & HM_POST ? "POST" : "GET", rt->pattern,
-		  r->c.who.id);
+	log_debug("route %s user %" PRId64, rt->pattern, r->c.who.id);
 	if (rt->perm && !authz_has(&r->c.who, rt->perm)) {
 		audit_record(&r->c, "access_denied", r->url, 0, "role lacks permission");
 		return reply_error(r, E_FORBIDDEN, NULL);

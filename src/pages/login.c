@@ -69,6 +69,7 @@ int page_login(struct req *r)
 	case 0:
 		break;
 	case -2:        /* the database failed: the id the operator finds in the log */
+		r->err_detail = "login";
 		return login_page(r, 503, name,
 				  arena_printf(r->arena, "%s（错误编号：%s）", res.msg, r->rid));
 	default:

@@ -72,6 +72,15 @@ check "the JSON error has a request_id ($JRID)" is_rid "$JRID"
 check "the log has an ERROR line with the JSON error's id" wait_log "ERROR $JRID 503 person list: database: "
 sql "ALTER TABLE persons_gone_t93 RENAME TO persons"
 expect_eq "after the table is back: 200" 200 "$(http_status -b "$JAR" "$BASE/persons")"
+curl -s -c "$T_DIR/jar3" -b "$T_DIR/jar3" "$BASE/login" >/dev/null
+sql "ALTER TABLE users RENAME TO users_gone_t93"
+st=$(http_get "$H" -c "$T_DIR/jar3" -b "$T_DIR/jar3" --data-urlencode "csrf=$(cookie_value qf_pre "$T_DIR/jar3")" \
+	--data-urlencode "username=cm" --data-urlencode "password=$PW" "$BASE/login")
+sql "ALTER TABLE users_gone_t93 RENAME TO users"
+expect_eq "login with the users table gone: 503" 503 "$st"
+RIDL=$(header_of "$H.h" X-Request-Id)
+expect_contains "the login page shows 错误编号 with the id" "（错误编号：$RIDL）" "$(cat "$H.b")"
+check "the log has the login's ERROR line with that id" wait_log "ERROR $RIDL 503 login: database: "
 st=$(http_get "$H" "$BASE/nope")
 check "a 4xx page shows no 错误编号" sh -c "! grep -q '错误编号' '$H.b'"
 
@@ -108,7 +117,7 @@ start_server --log-level debug || { not_ok "start_server --log-level debug"; fin
 expect_eq "cm logs in (debug)" 303 "$(login cm "$PW")"
 http_get "$H" -b "$JAR" "$BASE/units" >/dev/null
 RIDD=$(header_of "$H.h" X-Request-Id)
-check "debug: a DEBUG line under the request's id" wait_log "DEBUG $RIDD route GET /units user [0-9]+$"
+check "debug: a DEBUG line under the request's id" wait_log "DEBUG $RIDD route /units user [0-9]+$"
 check "debug: and its INFO access line" wait_log "INFO $RIDD GET /units 200 "
 stop_server
 
