@@ -9,7 +9,7 @@
 #  3. a forced 5xx (a table renamed away under the running server, both
 #     backends): the HTML page shows 错误编号 with the id, the JSON error has
 #     "request_id", and the log has an ERROR line with that id and the
-#     database's message;
+#     database's message; the login page's 503 shows its id the same way;
 #  4. no password, user name, person name or query string in the log;
 #  5. --log-level: warn drops INFO lines, keeps ERROR; debug adds DEBUG
 #     lines under the request's id; an unknown level is a usage error.
