@@ -243,6 +243,9 @@ void metrics_render(struct metrics *m, const struct metrics_env *env, struct str
 	strbuf_addf(out, "qingfeng_http_requests_in_flight %lld\n",
 		    (long long)atomic_load_explicit(&m->in_flight, memory_order_relaxed));
 	if (env->daemon) {
+		/* with a thread pool, libmicrohttpd sums its workers' counts
+		 * (word-sized reads) into the master daemon; the metrics thread
+		 * is the only caller */
 		const union MHD_DaemonInfo *di =
 			MHD_get_daemon_info(env->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
 		head(out, "qingfeng_http_connections", "gauge",
