@@ -44,6 +44,10 @@ expect_eq "20 requests, 20 distinct ids" 20 "$ids"
 http_get "$H" "$BASE/no/such/page" >/dev/null
 RID404=$(header_of "$H.h" X-Request-Id)
 check "a 404 has an id too" is_rid "$RID404"
+http_get "$H" "$BASE/fake%20200%201.000ms" >/dev/null
+RIDSP=$(header_of "$H.h" X-Request-Id)
+check "a space in the path stays %20, fields keep their place" \
+	wait_log "^[^ ]+ INFO $RIDSP GET /fake%20200%201.000ms 404 [0-9.]+ms$"
 
 # --- 4. what must never be logged ----------------------------------------
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
