@@ -8,7 +8,9 @@
 #     histogram buckets ending in +Inf = _count;
 #  3. counters move: requests by route pattern (never the raw URL), status
 #     code, latency histogram, a 503 counted, open connections, the audit
-#     length equal to the table's, the database's reachability;
+#     length equal to the table's, the database's reachability, a write
+#     that found the database busy (another process holding the write lock
+#     longer than the wait) counted as retried;
 #  4. --metrics-token-file: no or a wrong bearer token gets 401; a
 #     non-loopback --metrics-listen without a token is refused at start.
 . "$(dirname "$0")/lib.sh"
@@ -143,6 +145,39 @@ check "database busy counters are there" grep -q '^qingfeng_db_busy_total{outcom
 check "build version" grep -qE '^qingfeng_build_info\{version="[0-9][^"]*"\} 1$' "$T_DIR/m3"
 check "uptime" grep -qE '^qingfeng_uptime_seconds [0-9]+$' "$T_DIR/m3"
 check "nothing in flight between requests" grep -q '^qingfeng_http_requests_in_flight 0$' "$T_DIR/m3"
+
+# hold_write_lock SECONDS: another process holds the write lock that long
+# (SQLite: BEGIN IMMEDIATE; PostgreSQL: the advisory lock of every write
+# transaction); returns once it is held
+hold_write_lock() {
+	rm -f "$T_DIR/locked"
+	if [ "$BACKEND" = pg ]; then
+		psql -X -q "$DB" -c "SELECT pg_advisory_lock(1902538343)" -c '\! touch '"$T_DIR/locked" \
+			-c "SELECT pg_sleep($1)" >/dev/null &
+	else
+		python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close()
+time.sleep(float(sys.argv[3])); c.execute("ROLLBACK")' "$DB" "$T_DIR/locked" "$1" &
+	fi
+	LOCKER=$!
+	for _ in $(seq 1 100); do [ -f "$T_DIR/locked" ] && return 0; sleep 0.1; done
+	return 1
+}
+BUSY='qingfeng_db_busy_total{outcome="retried"}'
+b0=$(metric "$T_DIR/m3" "$BUSY")
+g0=$(metric "$T_DIR/m3" 'qingfeng_db_busy_total{outcome="gave_up"}')
+# longer than one wait for the lock (SQLite's busy timeout 5 s, PostgreSQL's
+# lock_timeout 2 s) with 2 s to spare for the request to reach the lock,
+# shorter than the retries
+if [ "$BACKEND" = pg ]; then hold=4; else hold=7.5; fi
+check "another process holds the write lock" hold_write_lock "$hold"
+out=$(api POST /api/units '{"name":"忙时单位","kind":"department"}')
+wait "$LOCKER"
+expect_eq "a write while it is held waits, retries and succeeds" 201 "$(status "$out")"
+scrape "$T_DIR/m3b" >/dev/null
+check "qingfeng_db_busy_total{outcome=\"retried\"} moved" test "$(metric "$T_DIR/m3b" "$BUSY")" -gt "$b0"
+expect_eq "and none given up" "$g0" "$(metric "$T_DIR/m3b" 'qingfeng_db_busy_total{outcome="gave_up"}')"
 
 sql "ALTER TABLE audit_log RENAME TO audit_gone_t92"
 expect_eq "the database unreadable: metrics still answer" 200 "$(scrape "$T_DIR/m4")"
