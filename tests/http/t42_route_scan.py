@@ -724,7 +724,8 @@ for route in ROUTES:
                     checked = True
                 c = CLIENTS[role]
                 path = target(route, spec, X)
-                top = audit_top() if (want == {404} and X in JURIS) else None
+                outside = X in JURIS and want in ({404}, {404, 422})
+                top = audit_top() if outside else None
                 if spec["kind"] == "auth" and role is None:
                     c = Client(None)
                 st, hdrs, text = c.request(method, path, body_of(route, spec, X), api="api" in route["flags"])
@@ -742,10 +743,10 @@ for route in ROUTES:
                                     % (method, path, hdrs.get("Location")))
                 if st == 404 and spec["kind"] == "id":
                     not_found.setdefault(role, {})[X] = text
-                if top is not None and st == 404:
+                if top is not None and st in want:
                     stats["denied_outside"] += 1
                     if denied_since(role, top) < 1:
-                        problems.append("%s %s as %s: 404 without an access_denied entry" % (method, path, who))
+                        problems.append("%s %s as %s: %d without an access_denied entry" % (method, path, who, st))
                 for mk in FORBIDDEN[role]:
                     if mk in text:
                         problems.append("%s %s as %s (%d): the answer shows %s, outside its reach"
