@@ -157,7 +157,7 @@ class Client:
         self.csrf = ""
         self.conn = http.client.HTTPConnection(HOST, PORT, timeout=30)
 
-    def request(self, method, path, body=None, api=False, headers=None):
+    def request(self, method, path, body=None, api=False, headers=None, csrf=True):
         hdrs = {"Accept": "application/json" if api else "text/html"}
         if self.cookies:
             hdrs["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
@@ -171,7 +171,7 @@ class Client:
                 hdrs["Content-Type"] = "application/x-www-form-urlencoded"
         elif method in ("POST", "PUT"):
             data = b""
-        if method in ("POST", "PUT") and self.csrf:
+        if method in ("POST", "PUT") and self.csrf and csrf:
             hdrs["X-CSRF-Token"] = self.csrf
         hdrs.update(headers or {})
         for attempt in (0, 1):
@@ -302,6 +302,12 @@ if not cm or not clerk:
     bail("the setup users sign in")
 
 
+def id_number(first17):
+    """A resident ID number with its GB 11643 check character."""
+    w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return first17 + "10X98765432"[sum(int(d) * k for d, k in zip(first17, w)) % 11]
+
+
 def api(c, method, path, body=None, want=(200, 201)):
     st, _, text = c.request(method, path, body, api=True)
     if st not in want:
@@ -317,8 +323,9 @@ for X, tag in zip(JURIS, ("甲", "乙")):
     o["unit"] = api(cm, "POST", "/api/units", {"name": o["unit_name"], "kind": "village",
                                               "parent_id": o["unit_root"]})["id"]
     o["person_name"] = "%s被查人" % tag
+    o["idnum_secret"] = id_number("1101051980010100" + ("1" if X == "A" else "2"))
     o["person"] = api(cm, "POST", "/api/persons", {"name": o["person_name"], "unit_id": o["unit"],
-                                                  "rank": "village"})["id"]
+                                                  "rank": "village", "id_number": o["idnum_secret"]})["id"]
     o["person2"] = api(cm, "POST", "/api/persons", {"name": "%s其他人" % tag, "unit_id": o["unit"],
                                                    "rank": "village"})["id"]
     o["clue_secret"] = "%s线索摘要XQ" % tag
@@ -618,6 +625,7 @@ for X, o in OBJ.items():
         ('"/units/%d"' % o["unit"], "jur", None, X),
         (o["person_name"], "jur", "person_read", X),
         ('"/persons/%d"' % o["person"], "jur", None, X),
+        (o["idnum_secret"], "jur", "person_idnum", X),
         ('"/clues/%d"' % o["clue"], "jur", None, X),
         (o["clue_secret"], "jur", "clue_read", X),
         ('"/reports/%d"' % o["report"], "jur", None, X),
@@ -757,12 +765,15 @@ for route in ROUTES:
             if spec["kind"] == "auth" and method != "GET":
                 roles = []          # signing in is t20's and t40's; scanning it would end sessions
             for X in variants:
-                plan = [(r,) + expected(r, route, spec, method, X) for r in roles]
+                plan = [(r,) + expected(r, route, spec, method, X) + (True,) for r in roles]
+                # a write without the session's CSRF token: 403 whoever sends it
+                if method != "GET" and X == variants[0] and "nocsrf" not in route["flags"]:
+                    plan += [(r, {403}, False, False) for r in roles if r and base(r) == r]
                 # refused requests first, between two fingerprints; then the allowed writes
                 plan.sort(key=lambda p: p[2])
                 fp0 = fingerprint() if method != "GET" else None
                 checked = False
-                for role, want, may_write in plan:
+                for role, want, may_write, with_csrf in plan:
                     if may_write and not checked and fp0 is not None:
                         if fingerprint() != fp0:
                             problems.append("%s %s: a refused write changed the database (roles %s)"
@@ -774,7 +785,8 @@ for route in ROUTES:
                     top = audit_top() if outside else None
                     if spec["kind"] == "auth" and role is None:
                         c = Client(None)
-                    st, hdrs, text = c.request(method, path, body_of(route, spec, X), api="api" in route["flags"])
+                    st, hdrs, text = c.request(method, path, body_of(route, spec, X), api="api" in route["flags"],
+                                               csrf=with_csrf)
                     stats["requests"] += 1
                     who = role or "anonymous"
                     if st >= 500:
