@@ -9,31 +9,39 @@ python3 standard library only, one process, keep-alive connections.
 What it does:
   1. reads the route and role tables from the binary (`qingfeng routes`:
      JSON lines), never from the C source;
-  2. creates one user of every role (the admin roles sign in with TOTP),
-     two jurisdictions A and B (unit trees), and in each one object of every
+  2. creates one user of every role (the admin roles sign in with TOTP, in
+     admin_login), two jurisdictions A and B (unit trees: the township user
+     scoped to A, the resident group to B), and in each one object of every
      family: unit, person, clue, disposition, report, case (filed through an
      approved file_case disposition), detention, outcome; the users of the
-     case-work roles are on case A's team, nobody scanned is on case B's;
-  3. for every route x every role (and the anonymous user) x {object in A,
-     object in B, an id that does not exist} sends the request (writes with
-     the session's CSRF token and a plausible body) and checks the answer
-     against the one derived from the route's permission and the reach rules
-     below: 403 without the permission (303 to /login or 401 when not signed
-     in), 404 outside need-to-know or jurisdiction with an `access_denied`
-     audit entry, 404 for a missing id, never a 5xx; a refused write leaves
-     the database unchanged; no answer (of any status) carries a marker of an
-     object the role may not see (its name, its link, an encrypted field's
-     clear text); JSON lists hold no id outside the role's reach.
-A route whose pattern the SPEC table below does not know fails the test
-("not covered by the scan"): a new route needs a row here.
+     case-work roles are on the team of their home jurisdiction's case (the
+     unscoped ones on A's); two more sessions are not let in: an admin whose
+     second factor is pending, a user whose password change is due;
+  3. for every route x every role (and the anonymous user and the two
+     pending sessions) x {object in A, object in B, an id that does not
+     exist} (lists: unfiltered and filtered on a unit of A and of B) sends the
+     request (writes with the session's CSRF token and a plausible body, and
+     once without the token) and checks the answer against the one derived
+     from the route's permission and flags and the reach rules below: 403
+     without the permission or the token (303 to /login or 401 when not signed
+     in; to /login/totp or /account for the pending sessions), 404 outside
+     need-to-know or jurisdiction with an `access_denied` audit entry and the
+     same body as a missing id's 404, never a 5xx; a refused write leaves the
+     database unchanged; no answer (of any status) carries a marker of what
+     the role may not see (a name, a link, an ID number, an encrypted field's
+     clear text); JSON lists hold every id within the role's reach and none
+     outside.
+A route whose method and pattern the SPEC table below does not know fails the
+test ("not covered by the scan"): a new route needs a row here.  A new role is
+scanned without a change.
 
-The reach rules (REACH) are the policy, written down independently of the
-server: jurisdiction ("jur": unscoped roles see everything, scoped roles only
-their units and below), need-to-know on cases ("case": the case manager and
-the leaders, and the case's team), outcomes ("outcome_read": the matter's
-access, or an execution role within the person's unit).  Issue 9 extends the
-same scan to more jurisdictions by adding scoped users and objects; the rules
-and the checks stay.
+The reach rules (reach(), FAM_RULE) are the policy, written down independently
+of the server: jurisdiction ("jur": unscoped roles see everything, scoped
+roles only their units and below), need-to-know on cases ("case": the case
+manager and the leaders, and the case's team), outcomes ("outcome_read": the
+matter's access, or an execution role within the person's unit).  Issue 9
+extends the scan to more jurisdictions through JURIS and HOME (more unit trees
+and scoped users); the rules and the checks stay.
 """
 import base64
 import hashlib
@@ -56,7 +64,6 @@ BACKEND = os.environ.get("BACKEND", "sqlite")
 PW = os.environ["PW"]
 HOST, PORT = urllib.parse.urlsplit(BASE).hostname, urllib.parse.urlsplit(BASE).port
 MISSING = 987654           # an id no family has
-VERBOSE = bool(os.environ.get("QF_SCAN_VERBOSE"))
 
 # ---- TAP -------------------------------------------------------------------------
 T = {"n": 0, "failed": 0}
@@ -459,11 +466,6 @@ def clarification_body(o):
     return {"person_id": o["person"], "clue_id": o["clue"], "day": "2022-07-01", "manner": "meeting"}
 
 
-def form(b):
-    """A JSON body as form fields (lists repeat the key)."""
-    return {k: ("1" if v is True else v) for k, v in b.items()}
-
-
 DAY = {"day": "2022-08-01"}
 SPEC = {
     "GET /healthz": S("public"),
@@ -584,7 +586,7 @@ SPEC = {
                                        body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
     "GET /executions": S("list", "outcome", rule="jur"),
     "GET /clarifications/new": S("id", "clue", query="clue"),
-    "POST /clarifications": S("ref", "clue", body=lambda o: form(clarification_body(o))),
+    "POST /clarifications": S("ref", "clue", body=clarification_body),
     "GET /accountability": S("self"),
     "POST /accountabilities": S("ref", "unit", body=lambda o: {"started": "2022-06-01", "unit_id": str(o["unit"]),
                                                               "summary": "扫描问责"}),
