@@ -423,7 +423,8 @@ def reach(role, rule, X):
 # ---- the scan table: every route of the binary needs a row --------------------------------
 # kind: public (no session), auth (the sign-in routes: t20/t40 test them),
 #   logout, self (no object), list, id (an object in the path or query),
-#   ref (a create naming an object in its body).
+#   ref (a create naming an object in its body), prefill (a form given an
+#   object in its query: answers 200, but shows nothing outside reach).
 # fam: the family of the object; rule: its reach rule (default by family);
 # body(o): the request body for the object's jurisdiction o;
 # need: permissions the handler asks for on top of the route's (for this body).
@@ -483,21 +484,21 @@ SPEC = {
     "POST /calendar/import": S("self", body=lambda o: {"csv": ""}),
     "GET /api/me": S("self"),
 
-    "GET /units": S("list", "unit"),
-    "GET /units/new": S("self"),
+    "GET /units": S("list", "unit", filter="parent"),
+    "GET /units/new": [S("self"), S("prefill", "unit", query="parent", label=" (a parent)")],
     "POST /units": S("ref", "unit", body=lambda o: {"name": "扫描新单位", "kind": "village",
                                                    "parent_id": o["unit"]}),
     "GET /units/{id}": S("id", "unit"),
     "GET /units/{id}/edit": S("id", "unit"),
     "POST /units/{id}": S("id", "unit", body=unit_body),
-    "GET /api/units": S("list", "unit"),
+    "GET /api/units": S("list", "unit", filter="parent"),
     "POST /api/units": S("ref", "unit", body=lambda o: {"name": "扫描新单位", "kind": "village",
                                                        "parent_id": o["unit"]}),
     "GET /api/units/{id}": S("id", "unit"),
     "PUT /api/units/{id}": S("id", "unit", body=unit_body),
 
     "GET /persons": S("list", "person"),
-    "GET /persons/new": S("self"),
+    "GET /persons/new": [S("self"), S("prefill", "unit", query="unit_id", label=" (a unit)")],
     "POST /persons": S("ref", "unit", body=lambda o: {"name": "扫描新人", "unit_id": o["unit"],
                                                      "rank": "village"}),
     "GET /persons/{id}": S("id", "person"),
@@ -789,7 +790,7 @@ def expected(role, route, spec, method, X):
     need = set(route["perms"])
     if not need <= perms(role):
         return {403}, False
-    if X == "missing":
+    if X == "missing" and spec["kind"] != "prefill":
         return ({404, 422} if spec["kind"] == "ref" else {404}), False
     if spec.get("need") and not spec["need"] <= perms(role):
         return {403}, False
@@ -805,8 +806,9 @@ def target(route, spec, X):
     """The path of the request for object X ("A", "B", "missing" or None)."""
     path = spec.get("path") or route["pattern"]
     if spec["kind"] == "list" and X:          # a list filtered on a unit of X
-        return "%s?unit_id=%d" % (path, OBJ[X]["unit"])
-    if X is None or spec["kind"] not in ("id",):
+        f = spec.get("filter", "unit_id")
+        return "%s?%s=%d" % (path, f, OBJ[X]["unit_root" if f == "parent" else "unit"])
+    if X is None or spec["kind"] not in ("id", "prefill"):
         return path
     oid = MISSING if X == "missing" else OBJ[X][spec["fam"]]
     if spec.get("query"):
@@ -887,7 +889,7 @@ for route in ROUTES:
             problems = []
             roles = [None] if spec["kind"] in ("public", "auth") else [None] + SCANNED + list(PENDING)
             variants = [None]
-            if spec["kind"] in ("id", "ref"):
+            if spec["kind"] in ("id", "ref", "prefill"):
                 variants = list(JURIS) + ["missing"]
             elif spec["kind"] == "list":
                 variants = [None] + list(JURIS)
