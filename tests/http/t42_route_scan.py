@@ -345,6 +345,12 @@ for X, tag in zip(JURIS, ("甲", "乙")):
         "reporter": o["reporter_secret"], "contact": "1380000%04d" % (1 if X == "A" else 2),
         "accused": [o["person"]], "summary": "%s举报内容" % tag})["id"]
 
+# a report naming nobody has no jurisdiction: the unscoped roles only ("N")
+OBJ["N"] = {"tag": "无", "reporter_secret": "无名举报人XQ"}
+OBJ["N"]["report"] = api(clerk, "POST", "/api/reports", {
+    "received": "2022-09-28", "channel": "letter", "category": "accusation", "real_name": True,
+    "reporter": OBJ["N"]["reporter_secret"], "contact": "13800000003", "summary": "无被反映人"})["id"]
+
 for r in SCANNED:
     ok_ = adduser("u_" + r, r, *(["--unit", str(OBJ[HOME[r]]["unit_root"])] if r in HOME else []))
     if not ok_:
@@ -742,7 +748,9 @@ POLICY = {
 # ---- markers: what a role may not see must not appear in any answer ------------------------
 # (text, rule, permission needed to see it, jurisdiction)
 MARKERS = []
-for X, o in OBJ.items():
+MARKERS += [('"/reports/%d"' % OBJ["N"]["report"], "jur", None, "N"),
+            (OBJ["N"]["reporter_secret"], "jur", "reporter", "N")]
+for X, o in ((X, OBJ[X]) for X in JURIS):
     MARKERS += [
         (o["unit_name"], "jur", "unit_read", X),
         ('"/units/%d"' % o["unit"], "jur", None, X),
@@ -890,7 +898,7 @@ for route in ROUTES:
             roles = [None] if spec["kind"] in ("public", "auth") else [None] + SCANNED + list(PENDING)
             variants = [None]
             if spec["kind"] in ("id", "ref", "prefill"):
-                variants = list(JURIS) + ["missing"]
+                variants = [X for X in OBJ if spec["fam"] in OBJ[X]] + ["missing"]
             elif spec["kind"] == "list":
                 variants = [None] + list(JURIS)
             not_found = {}        # role -> {variant: body of its 404}
@@ -913,7 +921,7 @@ for route in ROUTES:
                         checked = True
                     c = CLIENTS[role]
                     path = target(route, spec, X)
-                    outside = X in JURIS and want in ({404}, {404, 422})
+                    outside = X in OBJ and want in ({404}, {404, 422})
                     top = audit_top() if outside else None
                     if spec["kind"] == "auth" and role is None:
                         c = Client(None)
@@ -946,7 +954,7 @@ for route in ROUTES:
                     if spec["kind"] == "list" and st == 200 and "api" in route["flags"]:
                         rule = spec.get("rule") or FAM_RULE[spec["fam"]]
                         ids = list_ids(text)
-                        for Y in JURIS:
+                        for Y in (Y for Y in OBJ if spec["fam"] in OBJ[Y]):
                             oid = OBJ[Y][spec["fam"]]
                             if not reach(role, rule, Y) and oid in ids:
                                 problems.append("%s %s as %s: lists %s %d outside its reach"
@@ -962,7 +970,7 @@ for route in ROUTES:
                         problems.append("%s %s: a refused write changed the database" % (key, X))
             # outside reach and missing answer alike: nobody learns what exists
             for role, seen in not_found.items():
-                for X in JURIS:
+                for X in OBJ:
                     if X in seen and "missing" in seen and seen[X] != seen["missing"]:
                         problems.append("%s as %s: the 404 of an object outside reach differs from a missing one's"
                                         % (key, role))
