@@ -140,8 +140,20 @@ def tables():
     return [r[0] for r in SQL.rows(q) if r[0] not in VOLATILE]
 
 
+FP_TIME = [0.0, 0]
+
+
 def fingerprint():
     """A digest of every table but the audit log, sessions and throttle."""
+    t0 = time.time()
+    try:
+        return _fingerprint()
+    finally:
+        FP_TIME[0] += time.time() - t0
+        FP_TIME[1] += 1
+
+
+def _fingerprint():
     if BACKEND == "pg":
         q = " UNION ALL ".join(
             "SELECT '%s', count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM %s t"
@@ -996,6 +1008,7 @@ print("# scanned %d requests: %d routes x %d roles, the anonymous user and 2 ses
       "%d refused writes, %d denials outside reach audited; %.1f s"
       % (stats["requests"], stats["routes"], len(SCANNED), stats["writes_refused"],
          stats["denied_outside"], elapsed))
+print("# %d database digests took %.1f s" % (FP_TIME[1], FP_TIME[0]))
 with open(os.environ["T_DIR"] + "/scan.stats", "w") as f:
     f.write(json.dumps(dict(stats, roles=len(SCANNED), seconds=round(elapsed, 1))) + "\n")
 finish()
