@@ -55,6 +55,7 @@ import struct
 import subprocess
 import sys
 import time
+import traceback
 import urllib.parse
 
 QF_BIN = os.environ["QF_BIN"]
@@ -90,6 +91,18 @@ def finish():
     with open(os.environ["T_DIR"] + "/scan.count", "w") as f:
         f.write("%d %d\n" % (T["n"], T["failed"]))
     sys.exit(1 if T["failed"] else 0)
+
+
+def crashed(kind, value, tb):
+    """An exception in the scan is a failed line, not a lost count."""
+    for line in "".join(traceback.format_exception(kind, value, tb)).splitlines():
+        print("# " + line)
+    tap(False, "the scan ran to its end (%s: %s)" % (kind.__name__, value))
+    with open(os.environ["T_DIR"] + "/scan.count", "w") as f:
+        f.write("%d %d\n" % (T["n"], T["failed"]))
+
+
+sys.excepthook = crashed
 
 
 # ---- the database, read beside the server -----------------------------------------
