@@ -26,13 +26,15 @@ static const struct {
 	{ "config", cmd_config, "show or change the deployment's settings" },
 	{ "import", cmd_import, "load records from a JSON Lines file, all or nothing" },
 	{ "export", cmd_export, "write every record as JSON Lines" },
+	{ "routes", cmd_routes, NULL },   /* hidden: the route table for the tests */
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: qingfeng <command> [options]   (qingfeng <command> --help)\n\n");
 	for (size_t i = 0; i < QF_ARRAY_SIZE(commands); i++)
-		fprintf(f, "   %-10s %s\n", commands[i].name, commands[i].help);
+		if (commands[i].help)
+			fprintf(f, "   %-10s %s\n", commands[i].name, commands[i].help);
 	fprintf(f, "\nEvery command takes --db PATH (default var/qingfeng.db, or $QINGFENG_DB); a\n"
 		   "postgresql:// URI selects PostgreSQL, which also needs --key FILE (or $QINGFENG_KEY).\n");
 }

@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/escape.h"
 #include "domain/audit.h"
+#include "domain/authz.h"
 #include "domain/ctx.h"
 #include "store/queries.h"
 
@@ -39,9 +40,13 @@ int64_t conflict_declare(struct ctx *c, int64_t person_id, int64_t unit_id, cons
 
 	if (!person_id && !unit_id)
 		fielderr_add(fe, "person_id", "请选择需要回避的人员或单位");
-	if (person_id && store_person_get(c->db, c->a, person_id, &p) != 1)
+	/* outside the jurisdiction answers as missing (audited): the list of
+	 * declarations shows the person's and the unit's names */
+	if (person_id && (store_person_get(c->db, c->a, person_id, &p) != 1 ||
+			  authz_unit(c, p.unit_id, arena_printf(c->a, "person/%" PRId64, person_id)) != 1))
 		fielderr_add(fe, "person_id", "所选人员不存在");
-	if (unit_id && store_unit_get(c->db, c->a, unit_id, &u) != 1)
+	if (unit_id && (store_unit_get(c->db, c->a, unit_id, &u) != 1 ||
+			authz_unit(c, unit_id, arena_printf(c->a, "unit/%" PRId64, unit_id)) != 1))
 		fielderr_add(fe, "unit_id", "所选单位不存在");
 	if (note && utf8_len(note) > 500)
 		fielderr_add(fe, "note", "说明不能超过500字");
