@@ -1,7 +1,9 @@
 /*
  * serve.c: `qingfeng serve` applies pending migrations, loads the keys,
  * runs the known-answer self-tests of the algorithms in use (refusing to
- * start on a failure), and serves HTTP until SIGINT or SIGTERM.
+ * start on a failure), and serves HTTP until SIGINT or SIGTERM.  The main
+ * thread moves the audit checkpoint forward every --checkpoint-seconds and
+ * at the stop (domain/audit.h).
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -23,7 +25,7 @@
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *listen = "127.0.0.1:8080", *threads = NULL;
-	const char *max_body = NULL, *cert = NULL, *tlskey = NULL;
+	const char *max_body = NULL, *cert = NULL, *tlskey = NULL, *ckpt = NULL, *ckpt_seconds = NULL;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
@@ -32,6 +34,9 @@ int cmd_serve(int argc, char **argv)
 		{ "--max-body", &max_body, NULL, "largest request body in bytes (default 1048576)" },
 		{ "--tls-cert", &cert, NULL, "PEM certificate: serve HTTPS (Secure, __Host- cookies)" },
 		{ "--tls-key", &tlskey, NULL, "PEM private key for --tls-cert" },
+		{ "--audit-checkpoint", &ckpt, NULL, "audit checkpoint file (default: <key file>.audit)" },
+		{ "--checkpoint-seconds", &ckpt_seconds, NULL,
+		  "most seconds between moves of the audit checkpoint (default 10)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct strbuf err = STRBUF_INIT;
@@ -75,6 +80,12 @@ int cmd_serve(int argc, char **argv)
 		cmd_close(&env);
 		return EXIT_USAGE;
 	}
+	app.ckpt_seconds = ckpt_seconds ? (unsigned)atoi(ckpt_seconds) : 10;
+	if (app.ckpt_seconds < 1 || app.ckpt_seconds > 3600) {
+		error("--checkpoint-seconds must be 1 to 3600");
+		cmd_close(&env);
+		return EXIT_USAGE;
+	}
 	app.max_body = max_body ? (size_t)strtoull(max_body, NULL, 10) : 1024 * 1024;
 	if (app.max_body < 1024)
 		app.max_body = 1024;
@@ -83,8 +94,10 @@ int cmd_serve(int argc, char **argv)
 		error("cannot load the calendar");
 		return 1;
 	}
+	app.audit_ckpt = strdup(cmd_ckpt_path(ckpt, cmd_key_path(key, db)));
 	rc = http_serve(&app, listen, cert, tlskey);
 	app_calendar_free(&app);
 	keys_wipe(&app.keys);
+	free((char *)app.audit_ckpt);
 	return rc < 0 ? 1 : 0;
 }

@@ -155,6 +155,8 @@ struct app {
 	unsigned threads;
 	int tls;
 	const char *version;
+	const char *audit_ckpt;         /* checkpoint file, moved forward by the main thread */
+	unsigned ckpt_seconds;          /* at most this long between moves */
 };
 
 /* Publishes a new calendar for the requests that start after this call;

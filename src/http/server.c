@@ -441,6 +441,25 @@ static void purge_sessions(struct app *app, struct store *s)
 		log_warn("throttle purge: %s", store_errmsg(s));
 }
 
+/* Moves the audit checkpoint forward (domain/audit.h); a log that does
+ * not extend it is reported once, until it does again. */
+static void checkpoint_tick(struct app *app, struct store *s, int *alarmed)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct audit_ckpt ck;
+	int rc;
+
+	if (!app->audit_ckpt)
+		return;
+	rc = audit_checkpoint(s, &app->keys, app->audit_ckpt, 0, &ck, &msg);
+	if (rc > 0)
+		log_info("audit checkpoint: %" PRId64 " entries, head %s", ck.count, ck.mac);
+	else if (rc < 0 && !*alarmed)
+		log_error("audit checkpoint not moved: %s", msg.buf);
+	*alarmed = rc < 0;
+	strbuf_release(&msg);
+}
+
 int http_serve(struct app *app, const char *listen, const char *tls_cert, const char *tls_key)
 {
 	struct sockaddr_in sa;
@@ -451,7 +470,8 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	char *cert = NULL, *key = NULL;
 	struct store *s;
 	char err[256];
-	int sig;
+	int sig, alarmed = 0;
+	int64_t purged = time_now();
 
 	if (parse_listen(listen, &sa) < 0)
 		return error("bad listen address '%s' (want HOST:PORT)", listen);
@@ -496,15 +516,21 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	}
 	log_info("qingfeng %s serving on %s://%s/ with %u threads", app->version,
 		 app->tls ? "https" : "http", listen, app->threads);
+	checkpoint_tick(app, s, &alarmed);
 	for (;;) {
-		struct timespec ts = { 60, 0 };
+		struct timespec ts = { app->ckpt_seconds ? app->ckpt_seconds : 60, 0 };
 		sig = sigtimedwait(&set, NULL, &ts);
 		if (sig == SIGINT || sig == SIGTERM)
 			break;
-		purge_sessions(app, s);
+		checkpoint_tick(app, s, &alarmed);
+		if (time_now() - purged >= 60) {
+			purge_sessions(app, s);
+			purged = time_now();
+		}
 	}
 	log_info("stopping (signal %d)", sig);
 	MHD_stop_daemon(d);
+	checkpoint_tick(app, s, &alarmed);     /* every request has ended */
 	store_close(s);
 	free(cert);
 	free(key);
