@@ -41,9 +41,9 @@ static int audit_cmd_verify(struct cmd_env *env, const char *ckpt_opt)
 	if (have == 0)
 		warning("no audit checkpoint '%s': deleted newest entries cannot be detected", path);
 	rc = audit_verify(env->db, &env->keys, have ? &ck : NULL, &bad, &count, &msg);
+	/* the line scripts match: the same with or without a checkpoint */
 	if (rc == 0)
-		printf("qingfeng: audit chain ok (%" PRId64 " entries%s)\n", count,
-		       have ? ", checkpoint reached" : "");
+		printf("qingfeng: audit chain ok (%" PRId64 " entries)\n", count);
 	else if (rc == 1)
 		error("%s", msg.buf);
 	else
