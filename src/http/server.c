@@ -441,9 +441,9 @@ static void purge_sessions(struct app *app, struct store *s)
 		log_warn("throttle purge: %s", store_errmsg(s));
 }
 
-/* Moves the audit checkpoint forward (domain/audit.h); a log that does
- * not extend it is reported once, until it does again. */
-static void checkpoint_tick(struct app *app, struct store *s, int *alarmed)
+/* Moves the audit checkpoint forward (domain/audit.h); why it cannot is
+ * logged when it changes (last: the reason last logged, "" when none). */
+static void checkpoint_tick(struct app *app, struct store *s, struct strbuf *last)
 {
 	struct strbuf msg = STRBUF_INIT;
 	struct audit_ckpt ck;
@@ -454,9 +454,11 @@ static void checkpoint_tick(struct app *app, struct store *s, int *alarmed)
 	rc = audit_checkpoint(s, &app->keys, app->audit_ckpt, 0, &ck, &msg);
 	if (rc > 0)
 		log_info("audit checkpoint: %" PRId64 " entries, head %s", ck.count, ck.mac);
-	else if (rc < 0 && !*alarmed)
+	else if (rc < 0 && strcmp(msg.buf, last->buf))
 		log_error("audit checkpoint not moved: %s", msg.buf);
-	*alarmed = rc < 0;
+	strbuf_reset(last);
+	if (rc < 0)
+		strbuf_addstr(last, msg.buf);
 	strbuf_release(&msg);
 }
 
@@ -470,7 +472,8 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	char *cert = NULL, *key = NULL;
 	struct store *s;
 	char err[256];
-	int sig, alarmed = 0;
+	struct strbuf ckpt_err = STRBUF_INIT;
+	int sig;
 	int64_t purged = time_now();
 
 	if (parse_listen(listen, &sa) < 0)
@@ -516,13 +519,13 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	}
 	log_info("qingfeng %s serving on %s://%s/ with %u threads", app->version,
 		 app->tls ? "https" : "http", listen, app->threads);
-	checkpoint_tick(app, s, &alarmed);
+	checkpoint_tick(app, s, &ckpt_err);
 	for (;;) {
 		struct timespec ts = { app->ckpt_seconds ? app->ckpt_seconds : 60, 0 };
 		sig = sigtimedwait(&set, NULL, &ts);
 		if (sig == SIGINT || sig == SIGTERM)
 			break;
-		checkpoint_tick(app, s, &alarmed);
+		checkpoint_tick(app, s, &ckpt_err);
 		if (time_now() - purged >= 60) {
 			purge_sessions(app, s);
 			purged = time_now();
@@ -530,7 +533,8 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	}
 	log_info("stopping (signal %d)", sig);
 	MHD_stop_daemon(d);
-	checkpoint_tick(app, s, &alarmed);     /* every request has ended */
+	checkpoint_tick(app, s, &ckpt_err);     /* every request has ended */
+	strbuf_release(&ckpt_err);
 	store_close(s);
 	free(cert);
 	free(key);
