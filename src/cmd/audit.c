@@ -18,17 +18,20 @@
 #include "domain/audit.h"
 #include "store/store.h"
 
-#define AUDIT_USAGE "qingfeng audit verify [--checkpoint FILE] | qingfeng audit checkpoint [--reset]"
+#define AUDIT_USAGE "qingfeng audit verify [--checkpoint FILE | --no-checkpoint] | " \
+	"qingfeng audit checkpoint [--reset]"
 
 /* verify: the chain, then the checkpoint (a missing default file is a
- * warning: a database copied elsewhere without it still verifies). */
-static int audit_cmd_verify(struct cmd_env *env, const char *ckpt_opt)
+ * warning: a database copied elsewhere without it still verifies);
+ * chain_only for a copy such as a backup, which is behind the live
+ * database's checkpoint by design. */
+static int audit_cmd_verify(struct cmd_env *env, const char *ckpt_opt, int chain_only)
 {
 	struct strbuf msg = STRBUF_INIT;
 	struct audit_ckpt ck;
 	int64_t bad = 0, count = 0;
 	const char *path = ckpt_opt ? ckpt_opt : env->ckpt;
-	int have = audit_ckpt_read(path, &ck, &msg), rc;
+	int have = chain_only ? 0 : audit_ckpt_read(path, &ck, &msg), rc;
 
 	if (have < 0 || (have == 0 && ckpt_opt)) {
 		if (have < 0)
@@ -38,12 +41,16 @@ static int audit_cmd_verify(struct cmd_env *env, const char *ckpt_opt)
 		strbuf_release(&msg);
 		return 1;
 	}
-	if (have == 0)
+	if (have == 0 && !chain_only)
 		warning("no audit checkpoint '%s': deleted newest entries cannot be detected", path);
 	rc = audit_verify(env->db, &env->keys, have ? &ck : NULL, &bad, &count, &msg);
 	/* the line scripts match: the same with or without a checkpoint */
 	if (rc == 0)
 		printf("qingfeng: audit chain ok (%" PRId64 " entries)\n", count);
+	else if (rc == 1 && have && bad > count)
+		error("%s\n(a backup or an older copy is behind the checkpoint by design: verify it with "
+		      "--no-checkpoint; after a deliberate restore run 'qingfeng audit checkpoint --reset')",
+		      msg.buf);
 	else if (rc == 1)
 		error("%s", msg.buf);
 	else
@@ -105,12 +112,13 @@ static int audit_cmd_checkpoint(struct cmd_env *env, int reset)
 int cmd_audit(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *ckpt = NULL, *pos[1];
-	int reset = 0;
+	int reset = 0, chain_only = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
 		{ "--key", &key, NULL, "key file (holds the audit MAC key)" },
 		{ "--checkpoint", &ckpt, NULL, "verify: the checkpoint file to compare with "
 		  "(default: <key file>.audit or $QINGFENG_AUDIT_CHECKPOINT)" },
+		{ "--no-checkpoint", NULL, &chain_only, "verify: the chain only (a backup or another copy)" },
 		{ "--reset", NULL, &reset, "checkpoint: take the log as it is now (after a restore; audited)" },
 		{ NULL, NULL, NULL, NULL }
 	};
@@ -121,14 +129,15 @@ int cmd_audit(int argc, char **argv)
 
 	if (n == -2)
 		return 0;
-	if ((!verify && !checkpoint) || (verify && reset) || (checkpoint && ckpt)) {
+	if ((!verify && !checkpoint) || (verify && reset) || (checkpoint && (ckpt || chain_only)) ||
+	    (ckpt && chain_only)) {
 		if (n >= 0)
 			error("usage: " AUDIT_USAGE);
 		return EXIT_USAGE;
 	}
 	if (cmd_open(&env, cmd_db_path(db), key) < 0)
 		return 1;
-	rc = verify ? audit_cmd_verify(&env, ckpt) : audit_cmd_checkpoint(&env, reset);
+	rc = verify ? audit_cmd_verify(&env, ckpt, chain_only) : audit_cmd_checkpoint(&env, reset);
 	cmd_close(&env);
 	return rc;
 }

@@ -10,7 +10,8 @@
 # deleted, the table dropped and recreated, the newest rows deleted and
 # covered by new activity (the server refuses to adopt that log); a NUL
 # byte hidden in detail or object (SQLite; PostgreSQL text refuses it);
-# the checkpoint file deleted but a copy kept (--checkpoint FILE).  After
+# the checkpoint file deleted but a copy kept (--checkpoint FILE).  A
+# backup's chain alone verifies with --no-checkpoint.  After
 # restoring an older copy, `audit checkpoint --reset` (audited) makes it
 # verify again.  Normal use verifies clean throughout.
 . "$(dirname "$0")/lib.sh"
@@ -62,6 +63,9 @@ verify "$C"
 expect_eq "newest 3 rows deleted: exit 1" 1 "$RC"
 expect_contains "... naming the missing entries" "entries $((N - 2)) to $N are missing" "$ERR"
 check "... nothing on stdout claims the chain is ok" test -z "$OUT"
+expect_contains "... with a hint for backups and restores" "--no-checkpoint" "$ERR"
+verify "$C" --no-checkpoint
+expect_eq "... the chain alone (--no-checkpoint, for a backup) still verifies" 0 "$RC"
 
 # --- deleting every row ---------------------------------------------------------------------
 C=$(copy all)
