@@ -13,10 +13,8 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
-#include "core/arena.h"
 #include "core/log.h"
 #include "domain/audit.h"
-#include "store/store.h"
 
 #define AUDIT_USAGE "qingfeng audit verify [--checkpoint FILE | --no-checkpoint] | " \
 	"qingfeng audit checkpoint [--reset]"
@@ -59,49 +57,20 @@ static int audit_cmd_verify(struct cmd_env *env, const char *ckpt_opt, int chain
 	return rc == 0 ? 0 : 1;
 }
 
-struct reset_arg {
-	struct cmd_env *env;
-	const char *detail;
-};
-
-static int reset_tx(struct store *s, void *arg)
-{
-	struct reset_arg *ra = arg;
-	(void)s;
-	return audit_append(&ra->env->c, "audit_checkpoint_reset", "audit", 1, ra->detail);
-}
-
 /* checkpoint [--reset]: forward only, or (reset) to the verified log as
  * it is, recorded as an entry of its own first */
 static int audit_cmd_checkpoint(struct cmd_env *env, int reset)
 {
 	struct strbuf msg = STRBUF_INIT;
-	struct audit_ckpt old, now;
-	struct reset_arg ra = { env, NULL };
-	int64_t bad = 0, count = 0;
-	int rc = 0;
+	struct audit_ckpt now;
+	int rc;
 
-	if (reset) {
-		if (audit_ckpt_read(env->ckpt, &old, &msg) < 0) {
-			old.count = 0;
-			strbuf_reset(&msg);
-		}
-		if (audit_verify(env->db, &env->keys, NULL, &bad, &count, &msg) != 0) {
-			error("not reset: the chain does not hold: %s", msg.len ? msg.buf : "read error");
-			strbuf_release(&msg);
-			return 1;
-		}
-		ra.detail = arena_printf(env->a, "checkpoint %" PRId64 " -> %" PRId64 " entries",
-					 old.count, count + 1);
-		if (store_tx(env->db, reset_tx, &ra) < 0) {
-			error("cannot write the audit entry: %s", store_errmsg(env->db));
-			strbuf_release(&msg);
-			return 1;
-		}
-	}
-	rc = audit_checkpoint(env->db, &env->keys, env->ckpt, reset, &now, &msg);
+	if (reset)
+		rc = audit_checkpoint_reset(&env->c, env->ckpt, &now, &msg);
+	else
+		rc = audit_checkpoint(env->db, &env->keys, env->ckpt, 0, &now, &msg);
 	if (rc < 0)
-		error("audit checkpoint not moved: %s", msg.buf);
+		error("audit checkpoint not %s: %s", reset ? "reset" : "moved", msg.buf);
 	else
 		printf("qingfeng: audit checkpoint %s: %" PRId64 " entries\n",
 		       rc ? (reset ? "reset" : "moved") : "unchanged", now.count);

@@ -54,6 +54,15 @@ int audit_ckpt_read(const char *path, struct audit_ckpt *ck, struct strbuf *msg)
 int audit_checkpoint(struct store *s, const struct qf_keys *k, const char *path, int force,
 		     struct audit_ckpt *now, struct strbuf *msg);
 
+/* The checkpoint reset after a deliberate restore of an older database
+ * (`audit checkpoint --reset`, and for a restore command): the chain must
+ * verify on its own; then an audit entry "audit_checkpoint_reset"
+ * ("checkpoint <old> -> <new> entries") is appended for c->who, and the
+ * checkpoint forced to the head that includes it (one syslog line).  1,
+ * or -1 with msg. */
+int audit_checkpoint_reset(struct ctx *c, const char *path, struct audit_ckpt *now,
+			   struct strbuf *msg);
+
 /* Walks the chain.  0 when every entry's MAC holds and, with a checkpoint
  * ck (may be NULL), the log reaches it with the same MAC at its position;
  * 1 with *bad_id set (the first entry missing when the log is shorter than

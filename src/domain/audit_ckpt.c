@@ -13,7 +13,8 @@
  * was truncated or rewritten behind the server's back is refused, not
  * adopted, and the refusal is logged.  Each move is also one line in the
  * system log (LOG_AUTHPRIV), to be shipped off the machine: the file
- * alone is no defence against root, who can rewrite it too.
+ * alone is no defence against root, who can rewrite it too.  The reset
+ * after a deliberate restore is itself an audit entry.
  */
 #include "domain/audit.h"
 
@@ -27,7 +28,9 @@
 #include <unistd.h>
 
 #include "core/arena.h"
+#include "domain/ctx.h"
 #include "store/queries.h"
+#include "store/store.h"
 
 #define CKPT_MAGIC "qingfeng-audit-checkpoint 1"
 
@@ -190,4 +193,43 @@ int audit_checkpoint(struct store *s, const struct qf_keys *k, const char *path,
 	flock(dirfd, LOCK_UN);
 	close(dirfd);
 	return rc;
+}
+
+struct reset_arg {
+	struct ctx *c;
+	const char *detail;
+};
+
+static int reset_tx(struct store *s, void *arg)
+{
+	struct reset_arg *ra = arg;
+	(void)s;
+	return audit_append(ra->c, "audit_checkpoint_reset", "audit", 1, ra->detail);
+}
+
+int audit_checkpoint_reset(struct ctx *c, const char *path, struct audit_ckpt *now,
+			   struct strbuf *msg)
+{
+	struct reset_arg ra = { c, NULL };
+	struct strbuf why = STRBUF_INIT;
+	struct audit_ckpt old;
+	int64_t bad = 0, count = 0;
+
+	if (audit_ckpt_read(path, &old, msg) < 0) {
+		old.count = 0;  /* a malformed file is what the reset replaces */
+		strbuf_reset(msg);
+	}
+	if (audit_verify(c->db, c->keys, NULL, &bad, &count, &why) != 0) {
+		strbuf_addf(msg, "the chain does not hold: %s", why.len ? why.buf : "cannot read the audit log");
+		strbuf_release(&why);
+		return -1;
+	}
+	strbuf_release(&why);
+	ra.detail = arena_printf(c->a, "checkpoint %" PRId64 " -> %" PRId64 " entries", old.count,
+				 count + 1);
+	if (store_tx(c->db, reset_tx, &ra) < 0) {
+		strbuf_addf(msg, "cannot write the audit entry: %s", store_errmsg(c->db));
+		return -1;
+	}
+	return audit_checkpoint(c->db, c->keys, path, 1, now, msg) < 0 ? -1 : 1;
 }
