@@ -88,7 +88,8 @@ int cmd_audit(int argc, char **argv)
 		{ "--checkpoint", &ckpt, NULL, "verify: the checkpoint file to compare with "
 		  "(default: <key file>.audit or $QINGFENG_AUDIT_CHECKPOINT)" },
 		{ "--no-checkpoint", NULL, &chain_only, "verify: the chain only (a backup or another copy)" },
-		{ "--reset", NULL, &reset, "checkpoint: take the log as it is now (after a restore; audited)" },
+		{ "--reset", NULL, &reset,
+		  "checkpoint: take the log as it is now (after a restore; audited)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct cmd_env env;

@@ -220,7 +220,8 @@ int audit_checkpoint_reset(struct ctx *c, const char *path, struct audit_ckpt *n
 		strbuf_reset(msg);
 	}
 	if (audit_verify(c->db, c->keys, NULL, &bad, &count, &why) != 0) {
-		strbuf_addf(msg, "the chain does not hold: %s", why.len ? why.buf : "cannot read the audit log");
+		strbuf_addf(msg, "the chain does not hold: %s",
+			    why.len ? why.buf : "cannot read the audit log");
 		strbuf_release(&why);
 		return -1;
 	}
