@@ -33,6 +33,9 @@ struct cmd_env {
 	struct config cfg;
 	struct qf_keys keys;
 	struct ctx c;
+	const char *ckpt;        /* the audit checkpoint file (cmd_ckpt_path) */
+	int64_t audit_head;      /* the newest audit entry's id at cmd_open */
+	int ckpt_force;          /* cmd_close: reset the checkpoint (init) */
 };
 
 /* The database path: --db, else $QINGFENG_DB, else var/qingfeng.db. */
@@ -45,9 +48,14 @@ int cmd_db_is_pg(const char *db);
 /* The key file: --key, else $QINGFENG_KEY, else "<db>.key" for a SQLite
  * file; NULL for PostgreSQL without --key or $QINGFENG_KEY. */
 const char *cmd_key_path(const char *opt, const char *db);
+/* The audit checkpoint file: opt, else $QINGFENG_AUDIT_CHECKPOINT, else
+ * "<key file>.audit" (static buffer). */
+const char *cmd_ckpt_path(const char *opt, const char *keypath);
 /* Opens an existing database, applies migrations, loads keys and
  * settings, and fills env->c with the CLI as the actor.  0 or -1. */
 int cmd_open(struct cmd_env *env, const char *db, const char *key);
+/* Closes it; when the command appended audit entries, first moves the
+ * audit checkpoint forward (a warning when it cannot). */
 void cmd_close(struct cmd_env *env);
 /* Reads a password from stdin (one line, without its newline). */
 int cmd_read_password(char *buf, size_t len);

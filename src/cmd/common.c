@@ -15,6 +15,7 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/log.h"
+#include "domain/audit.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -137,6 +138,19 @@ const char *cmd_key_path(const char *opt, const char *db)
 	return buf;
 }
 
+const char *cmd_ckpt_path(const char *opt, const char *keypath)
+{
+	const char *env = getenv("QINGFENG_AUDIT_CHECKPOINT");
+	static char buf[4200];
+
+	if (opt && *opt)
+		return opt;
+	if (env && *env)
+		return env;
+	snprintf(buf, sizeof(buf), "%s.audit", keypath);
+	return buf;
+}
+
 int config_load(struct config *cfg, struct store *s)
 {
 	struct arena *a = arena_new(1024);
@@ -213,11 +227,27 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 	env->c.who.role = "cli";
 	env->c.who.ip = "local";
 	env->c.who.perms = ~0u;
+	env->ckpt = arena_strdup(env->a, cmd_ckpt_path(NULL, cmd_key_path(key, db)));
+	{
+		const char *mac;
+		if (store_audit_last(env->db, env->a, &env->audit_head, &mac) < 0)
+			env->audit_head = -1;
+	}
 	return 0;
 }
 
 void cmd_close(struct cmd_env *env)
 {
+	struct strbuf msg = STRBUF_INIT;
+	const char *mac;
+	int64_t head;
+
+	/* the command appended audit entries: the checkpoint follows */
+	if (env->ckpt && (env->ckpt_force ||
+			  (store_audit_last(env->db, env->a, &head, &mac) >= 0 && head != env->audit_head)) &&
+	    audit_checkpoint(env->db, &env->keys, env->ckpt, env->ckpt_force, NULL, &msg) < 0)
+		warning("audit checkpoint not moved: %s", msg.buf);
+	strbuf_release(&msg);
 	keys_wipe(&env->keys);
 	arena_free(env->a);
 	store_close(env->db);

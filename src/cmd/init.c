@@ -165,6 +165,7 @@ int cmd_init(int argc, char **argv)
 	printf("qingfeng: system administrator '%s', password (shown once): %s\n", admin, password);
 	printf("qingfeng: the administrator binds a TOTP authenticator at first login\n");
 	rc = 0;
+	env.ckpt_force = 1;     /* a new key: any checkpoint beside it is stale */
 out:
 	cmd_close(&env);
 	if (rc)

@@ -2,7 +2,9 @@
  * serve.c: `qingfeng serve` applies pending migrations, loads the keys,
  * runs the known-answer self-tests of the algorithms in use (refusing to
  * start on a failure), and serves HTTP until SIGINT or SIGTERM.  The log
- * level and the operator's metrics listener (metrics.h) are set here.
+ * level and the operator's metrics listener (metrics.h) are set here.  The
+ * main thread moves the audit checkpoint forward every --checkpoint-seconds
+ * and at the stop (domain/audit.h).
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -47,7 +49,7 @@ static char *read_token(const char *path)
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *listen = "127.0.0.1:8080", *threads = NULL;
-	const char *max_body = NULL, *cert = NULL, *tlskey = NULL;
+	const char *max_body = NULL, *cert = NULL, *tlskey = NULL, *ckpt = NULL, *ckpt_seconds = NULL;
 	const char *log_level = "info", *metrics_listen = NULL, *metrics_token = NULL;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
@@ -60,6 +62,9 @@ int cmd_serve(int argc, char **argv)
 		{ "--log-level", &log_level, NULL, "debug, info (default), warn or error" },
 		{ "--metrics-listen", &metrics_listen, NULL, "HOST:PORT of the operator's /metrics (default: off; loopback unless a token is set)" },
 		{ "--metrics-token-file", &metrics_token, NULL, "file whose first line /metrics requires as 'Authorization: Bearer'" },
+		{ "--audit-checkpoint", &ckpt, NULL, "audit checkpoint file (default: <key file>.audit)" },
+		{ "--checkpoint-seconds", &ckpt_seconds, NULL,
+		  "most seconds between moves of the audit checkpoint (default 10)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct strbuf err = STRBUF_INIT;
@@ -114,6 +119,12 @@ int cmd_serve(int argc, char **argv)
 		cmd_close(&env);
 		return EXIT_USAGE;
 	}
+	app.ckpt_seconds = ckpt_seconds ? (unsigned)atoi(ckpt_seconds) : 10;
+	if (app.ckpt_seconds < 1 || app.ckpt_seconds > 3600) {
+		error("--checkpoint-seconds must be 1 to 3600");
+		cmd_close(&env);
+		return EXIT_USAGE;
+	}
 	app.max_body = max_body ? (size_t)strtoull(max_body, NULL, 10) : 1024 * 1024;
 	if (app.max_body < 1024)
 		app.max_body = 1024;
@@ -122,6 +133,7 @@ int cmd_serve(int argc, char **argv)
 		error("cannot load the calendar");
 		return 1;
 	}
+	app.audit_ckpt = strdup(cmd_ckpt_path(ckpt, cmd_key_path(key, db)));
 	app.metrics_listen = metrics_listen;
 	if (metrics_token && !(token = read_token(metrics_token)))
 		rc = -1;
@@ -138,5 +150,6 @@ int cmd_serve(int argc, char **argv)
 	}
 	app_calendar_free(&app);
 	keys_wipe(&app.keys);
+	free((char *)app.audit_ckpt);
 	return rc < 0 ? 1 : 0;
 }

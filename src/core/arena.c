@@ -5,6 +5,14 @@
  * chunk gets a dedicated chunk of the size it asked for.  Nothing is freed
  * until arena_free() or arena_clear().  Every pointer returned is 16-byte
  * aligned (the chunk header is padded to 16 and malloc aligns to 16).
+ *
+ * Under AddressSanitizer the part of a chunk that is not handed out is
+ * poisoned: a new chunk is poisoned whole, each allocation unpoisons its
+ * bytes (the alignment padding between allocations stays poisoned), and
+ * arena_clear poisons the chunk it keeps, so a read through a pointer
+ * that outlived arena_clear is an ASan error (use-after-poison) rather
+ * than a silent read of whatever the arena handed out next.  The chunks
+ * it frees are ASan's own business (heap-use-after-free).
  */
 #include "core/arena.h"
 
@@ -12,6 +20,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define QF_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)     /* clang's spelling */
+#define QF_ASAN 1
+#endif
+#endif
+#ifdef QF_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 struct chunk {
 	struct chunk *next;
@@ -35,7 +59,16 @@ static struct chunk *chunk_new(size_t size)
 	c->next = NULL;
 	c->size = size;
 	c->used = 0;
+	POISON(c->data, size);
 	return c;
+}
+
+/* Gives a chunk back to malloc, unpoisoned: malloc's own poisoning of
+ * freed memory takes over. */
+static void chunk_free(struct chunk *c)
+{
+	UNPOISON(c->data, c->size);
+	free(c);
 }
 
 struct arena *arena_new(size_t chunk)
@@ -62,11 +95,12 @@ void arena_clear(struct arena *a)
 	while (c) {
 		struct chunk *next = c->next;
 		if (c != a->first)
-			free(c);
+			chunk_free(c);
 		c = next;
 	}
 	a->first->next = NULL;
 	a->first->used = 0;
+	POISON(a->first->data, a->first->size);
 	a->head = a->first;
 }
 
@@ -79,7 +113,7 @@ void arena_free(struct arena *a)
 	c = a->head;
 	while (c) {
 		struct chunk *next = c->next;
-		free(c);
+		chunk_free(c);
 		c = next;
 	}
 	free(a);
@@ -100,6 +134,7 @@ void *arena_alloc(struct arena *a, size_t n)
 			nc->next = c->next;
 			c->next = nc;
 			nc->used = n;
+			UNPOISON(nc->data, n);
 			return nc->data;
 		}
 		nc->next = c;
@@ -108,6 +143,7 @@ void *arena_alloc(struct arena *a, size_t n)
 		off = 0;
 	}
 	c->used = off + n;
+	UNPOISON(c->data + off, n);
 	return c->data + off;
 }
 

@@ -5,8 +5,10 @@
  * records (audit_append) or in its own (audit_record); its MAC covers its
  * id and the previous MAC, so an altered, inserted, deleted or reordered
  * row breaks verification at that row.  Removing the newest entries
- * leaves a shorter valid chain: the chain alone cannot show truncation
- * (docs/security.md).  Serialisation of writers comes
+ * leaves a shorter valid chain: the chain alone cannot show truncation,
+ * the checkpoint kept outside the database does (audit_ckpt.c,
+ * docs/security.md).  A row whose stored text holds a NUL byte fails, as
+ * the bytes after it are outside the MAC.  Serialisation of writers comes
  * from the write transaction (SQLite BEGIN IMMEDIATE).
  */
 #include "domain/audit.h"
@@ -102,22 +104,19 @@ int audit_record(struct ctx *c, const char *event, const char *object, int succe
 	return store_tx(c->db, record_tx, &ra) < 0 ? -1 : 0;
 }
 
-struct verify_arg {
-	const struct qf_keys *k;
-	char prev[65];
-	int64_t prev_id;
-	int64_t count;
-	int64_t bad_id;
-	struct strbuf *msg;
-};
-
 static int verify_one(void *arg, const struct audit_entry *e)
 {
-	struct verify_arg *va = arg;
+	struct audit_walk *va = arg;
 	char hex[65];
 	struct audit_entry x = *e;
 
 	va->count++;
+	if (e->malformed) {
+		va->bad_id = e->id;
+		strbuf_addf(va->msg, "audit entry %" PRId64 ": a field holds a NUL byte or a value "
+			    "of the wrong type (bytes outside the MAC)", e->id);
+		return 1;
+	}
 	if (e->id != va->prev_id + 1) {
 		va->bad_id = e->id;
 		strbuf_addf(va->msg, "audit entry %" PRId64 ": expected id %" PRId64
@@ -137,26 +136,45 @@ static int verify_one(void *arg, const struct audit_entry *e)
 		strbuf_addf(va->msg, "audit entry %" PRId64 ": MAC mismatch (entry altered)", e->id);
 		return 1;
 	}
+	if (va->ck && e->id == va->ck->count && strcmp(hex, va->ck->mac)) {
+		va->bad_id = e->id;
+		strbuf_addf(va->msg, "audit entry %" PRId64 ": differs from the checkpoint (the log "
+			    "was rewritten up to this entry)", e->id);
+		return 1;
+	}
 	memcpy(va->prev, hex, sizeof(hex));
 	va->prev_id = e->id;
 	return 0;
 }
 
-int audit_verify(struct store *s, const struct qf_keys *k, int64_t *bad_id, int64_t *count,
-		 struct strbuf *msg)
+int audit_walk(struct store *s, struct audit_walk *w)
 {
-	struct verify_arg va = { .k = k, .msg = msg };
 	struct arena *a = arena_new(4096);
-	int rc;
+	int rc = store_audit_each(s, a, w->prev_id, verify_one, w);
 
-	va.prev[0] = '\0';
-	rc = store_audit_each(s, a, verify_one, &va);
 	arena_free(a);
-	*bad_id = va.bad_id;
-	*count = va.count;
 	if (rc < 0)
 		return -1;
 	return rc ? 1 : 0;
+}
+
+int audit_verify(struct store *s, const struct qf_keys *k, const struct audit_ckpt *ck,
+		 int64_t *bad_id, int64_t *count, struct strbuf *msg)
+{
+	struct audit_walk va = { .k = k, .msg = msg, .ck = ck };
+	int rc;
+
+	rc = audit_walk(s, &va);
+	*bad_id = va.bad_id;
+	*count = va.count;
+	if (rc == 0 && ck && va.prev_id < ck->count) {
+		*bad_id = va.prev_id + 1;
+		strbuf_addf(msg, "the log ends at entry %" PRId64 " but the checkpoint has %" PRId64
+			    " entries: entries %" PRId64 " to %" PRId64 " are missing (deleted)",
+			    va.prev_id, ck->count, va.prev_id + 1, ck->count);
+		rc = 1;
+	}
+	return rc;
 }
 
 int audit_list(struct ctx *c, const struct list_query *lq, struct audit_entry **out, int64_t *total)
@@ -194,6 +212,7 @@ static const struct { const char *code, *label; } events[] = {
 	{ "user_principal", "设为主要负责人" },
 	{ "calendar_import", "导入节假日" },
 	{ "backup", "备份" },
+	{ "audit_checkpoint_reset", "重置审计检查点" },
 	{ "init", "初始化" },
 	{ NULL, NULL }
 };

@@ -48,13 +48,19 @@ static const char *note_ad(struct ctx *c, int64_t id)
 	return arena_printf(c->a, "case_notes.text/%" PRId64, id);
 }
 
-int case_record(struct ctx *c, int64_t case_id, const char *event, const char *action,
-		const char *detail)
+int case_record_named(struct ctx *c, int64_t case_id, const char *event, const char *audit_action,
+		      const char *action, const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, case_obj(c, case_id), c->now, c->who.id,
 			       c->who.name, action, detail) < 0)
 		return -1;
-	return audit_append(c, event, case_obj(c, case_id), 1, action);
+	return audit_append(c, event, case_obj(c, case_id), 1, audit_action);
+}
+
+int case_record(struct ctx *c, int64_t case_id, const char *event, const char *action,
+		const char *detail)
+{
+	return case_record_named(c, case_id, event, action, action, detail);
 }
 
 int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const char *day,
@@ -166,8 +172,13 @@ static int team_add_tx(struct store *s, void *arg)
 	if (store_case_team_add(s, ta->case_id, ta->user_id, ta->role, c->who.id, c->now, ta->override_by,
 				ta->reason) < 0)
 		return -1;
-	if (case_record(c, ta->case_id, "team_add", arena_printf(c->a, "加入办理组：%s（%s）", ta->label,
-			label_of(case_team_roles, ta->role)), ta->override_by ? ta->reason : "") < 0)
+	/* the timeline names the member, the audit entry the account */
+	if (case_record_named(c, ta->case_id, "team_add",
+			      arena_printf(c->a, "加入办理组：user/%" PRId64 "（%s）", ta->user_id,
+					   label_of(case_team_roles, ta->role)),
+			      arena_printf(c->a, "加入办理组：%s（%s）", ta->label,
+					   label_of(case_team_roles, ta->role)),
+			      ta->override_by ? ta->reason : "") < 0)
 		return -1;
 	return ta->override_by ? audit_append(c, "team_override", case_obj(c, ta->case_id), 1,
 					      arena_printf(c->a, "recusal override for user/%" PRId64,
@@ -247,8 +258,9 @@ static int team_remove_tx(struct store *s, void *arg)
 		ta->refused = rc == 0;
 		return -1;
 	}
-	return case_record(ta->c, ta->case_id, "team_remove",
-			   arena_printf(ta->c->a, "退出办理组：%s", ta->label), "");
+	return case_record_named(ta->c, ta->case_id, "team_remove",
+				 arena_printf(ta->c->a, "退出办理组：user/%" PRId64, ta->user_id),
+				 arena_printf(ta->c->a, "退出办理组：%s", ta->label), "");
 }
 
 int case_team_remove(struct ctx *c, int64_t case_id, int64_t user_id, struct fielderr *fe)

@@ -112,8 +112,9 @@ static int start_tx(struct store *s, void *arg)
 	da->id = store_detention_insert(s, c->cfg->region, &da->d, c->who.id, c->now);
 	if (da->id < 0)
 		return -1;
-	return case_record(c, k.id, "detention_start", arena_printf(c->a, "留置：%s", da->d.person_name),
-			   arena_printf(c->a, "自 %s 起，期限至 %s", da->d.start_day, da->d.due_day));
+	return case_record_named(c, k.id, "detention_start", "留置",
+				 arena_printf(c->a, "留置：%s", da->d.person_name),
+				 arena_printf(c->a, "自 %s 起，期限至 %s", da->d.start_day, da->d.due_day));
 }
 
 int64_t detention_start(struct ctx *c, int64_t case_id, int64_t person_id, const char *day,
@@ -200,11 +201,12 @@ static int extend_tx(struct store *s, void *arg)
 	da->id = store_detention_ext_insert(s, &da->e, c->who.id, c->now);
 	if (da->id < 0 || store_detention_set(s, da->d.id, day_text(c, due), NULL) < 0)
 		return -1;
-	return case_record(c, da->d.case_id, "detention_extend",
-			   arena_printf(c->a, "留置%s：%s", label_of(detention_ext_kinds, da->e.kind),
-					da->d.person_name),
-			   arena_printf(c->a, "%s %s 批准，期限至 %s。%s", da->e.approved, da->e.approver,
-					day_text(c, due), da->e.note));
+	return case_record_named(c, da->d.case_id, "detention_extend",
+				 arena_printf(c->a, "留置%s", label_of(detention_ext_kinds, da->e.kind)),
+				 arena_printf(c->a, "留置%s：%s", label_of(detention_ext_kinds, da->e.kind),
+					      da->d.person_name),
+				 arena_printf(c->a, "%s %s 批准，期限至 %s。%s", da->e.approved, da->e.approver,
+					      day_text(c, due), da->e.note));
 }
 
 /* The case of a detention and the work check on it: 1, or as case.h. */
@@ -265,9 +267,9 @@ static int end_tx(struct store *s, void *arg)
 	da->refused = 0;
 	if (store_detention_set(s, da->d.id, da->d.due_day, da->e.approved) < 0)
 		return -1;
-	return case_record(c, da->d.case_id, "detention_end",
-			   arena_printf(c->a, "解除留置：%s", da->d.person_name),
-			   arena_printf(c->a, "%s 解除", da->e.approved));
+	return case_record_named(c, da->d.case_id, "detention_end", "解除留置",
+				 arena_printf(c->a, "解除留置：%s", da->d.person_name),
+				 arena_printf(c->a, "%s 解除", da->e.approved));
 }
 
 int detention_end(struct ctx *c, int64_t detention_id, const char *day, struct fielderr *fe)

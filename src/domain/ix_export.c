@@ -6,6 +6,10 @@
  * database and exports again to the same lines.  The fields of a type
  * come in the order of its table, then the unknown fields it was imported
  * with (extra).  Encrypted text only with_sensitive, decrypted.
+ *
+ * Per-row memory comes from an arena of the export's own (out.rec),
+ * cleared at each row: the caller's arena holds what outlives the rows
+ * (the actor's name that the audit entry at the end records).
  */
 #include "domain/interchange.h"
 
@@ -28,6 +32,7 @@ struct out {
 	const struct store_sql *list[IX_MAX_FIELDS];
 	struct strbuf *err;
 	int64_t count;
+	struct arena *rec;              /* one row's memory, cleared per row */
 };
 
 #define FOR_FIELDS(t, i) for (int i = 0; (t)->fields[i].name || (t)->fields[i].kind; i++)
@@ -117,7 +122,7 @@ static json_t *secret(struct out *o, const struct ix_field *f, int64_t id, const
 	struct strbuf pt = STRBUF_INIT;
 	json_t *j = NULL;
 
-	if (field_decrypt(o->c->keys, arena_printf(o->c->a, "%s/%" PRId64, f->arg, id), ct, &pt) == 0)
+	if (field_decrypt(o->c->keys, arena_printf(o->rec, "%s/%" PRId64, f->arg, id), ct, &pt) == 0)
 		j = json_stringn(pt.buf, pt.len);
 	else
 		strbuf_addf(o->err, "%s/%" PRId64 " does not decrypt", f->arg, id);
@@ -152,7 +157,7 @@ static int write_row(void *arg, int ncols, const char *const *col)
 	const char *key;
 	int k = 1, rc;
 
-	arena_clear(o->c->a);
+	arena_clear(o->rec);
 	json_object_set_new(rec, "type", json_string(t->type));
 	if (t->prefix)
 		json_object_set_new(rec, "id", col[ncols - 2] ? json_string(col[ncols - 2])
@@ -188,7 +193,8 @@ static int write_row(void *arg, int ncols, const char *const *col)
 int ix_export(struct ctx *c, FILE *f, int with_sensitive, struct ix_counts *counts,
 	      struct strbuf *err)
 {
-	struct out o = { .c = c, .f = f, .sensitive = with_sensitive, .err = err };
+	struct out o = { .c = c, .f = f, .sensitive = with_sensitive, .err = err,
+			 .rec = arena_new(1024) };
 	struct strbuf detail = STRBUF_INIT;
 	int rc = 0;
 
@@ -216,5 +222,6 @@ int ix_export(struct ctx *c, FILE *f, int with_sensitive, struct ix_counts *coun
 		rc = -1;
 	}
 	strbuf_release(&detail);
+	arena_free(o.rec);
 	return rc < 0 ? -1 : 0;
 }

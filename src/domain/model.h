@@ -79,6 +79,8 @@ struct audit_entry {
 	const char *ip;
 	const char *prev_mac;
 	const char *mac;
+	int malformed;          /* stored bytes the fields above cannot show:
+				 * a NUL inside a text, a number stored as text */
 };
 
 struct campaign {

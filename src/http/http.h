@@ -162,6 +162,8 @@ struct app {
 	struct metrics *metrics;        /* request counters (metrics.h) */
 	const char *metrics_listen;     /* HOST:PORT of /metrics, NULL: off */
 	const char *metrics_token;      /* bearer token it requires, or NULL */
+	const char *audit_ckpt;         /* checkpoint file, moved forward by the main thread */
+	unsigned ckpt_seconds;          /* at most this long between moves */
 };
 
 /* Publishes a new calendar for the requests that start after this call;

@@ -490,6 +490,27 @@ static void purge_sessions(struct app *app, struct store *s)
 		log_warn("throttle purge: %s", store_errmsg(s));
 }
 
+/* Moves the audit checkpoint forward (domain/audit.h); why it cannot is
+ * logged when it changes (last: the reason last logged, "" when none). */
+static void checkpoint_tick(struct app *app, struct store *s, struct strbuf *last)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct audit_ckpt ck;
+	int rc;
+
+	if (!app->audit_ckpt)
+		return;
+	rc = audit_checkpoint(s, &app->keys, app->audit_ckpt, 0, &ck, &msg);
+	if (rc > 0)
+		log_info("audit checkpoint: %" PRId64 " entries, head %s", ck.count, ck.mac);
+	else if (rc < 0 && strcmp(msg.buf, last->buf))
+		log_error("audit checkpoint not moved: %s", msg.buf);
+	strbuf_reset(last);
+	if (rc < 0)
+		strbuf_addstr(last, msg.buf);
+	strbuf_release(&msg);
+}
+
 int http_serve(struct app *app, const char *listen, const char *tls_cert, const char *tls_key)
 {
 	struct sockaddr_in sa, msa;
@@ -500,7 +521,9 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	char *cert = NULL, *key = NULL;
 	struct store *s;
 	char err[256];
+	struct strbuf ckpt_err = STRBUF_INIT;
 	int sig, rc = 0;
+	int64_t purged = time_now();
 
 	if (parse_listen(listen, &sa) < 0)
 		return error("bad listen address '%s' (want HOST:PORT)", listen);
@@ -551,17 +574,25 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	 * the server, as a wrong --listen does */
 	if (app->metrics_listen && metrics_start(app, (struct sockaddr *)&msa, d) < 0)
 		rc = -1;
+	if (rc == 0)
+		checkpoint_tick(app, s, &ckpt_err);
 	while (rc == 0) {
-		struct timespec ts = { 60, 0 };
+		struct timespec ts = { app->ckpt_seconds ? app->ckpt_seconds : 60, 0 };
 		sig = sigtimedwait(&set, NULL, &ts);
 		if (sig == SIGINT || sig == SIGTERM) {
 			log_info("stopping (signal %d)", sig);
 			break;
 		}
-		purge_sessions(app, s);
+		checkpoint_tick(app, s, &ckpt_err);
+		if (time_now() - purged >= 60) {
+			purge_sessions(app, s);
+			purged = time_now();
+		}
 	}
 	metrics_stop(app);
 	MHD_stop_daemon(d);
+	checkpoint_tick(app, s, &ckpt_err);     /* every request has ended */
+	strbuf_release(&ckpt_err);
 	store_close(s);
 	free(cert);
 	free(key);

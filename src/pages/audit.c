@@ -33,8 +33,10 @@ static int64_t day_start(const char *s)
 static void verify_box(struct req *r, struct strbuf *sb)
 {
 	struct strbuf msg = STRBUF_INIT;
+	struct audit_ckpt ck;
 	int64_t bad = 0, count = 0;
-	int rc = audit_verify(r->c.db, r->c.keys, &bad, &count, &msg);
+	int have = r->app->audit_ckpt ? audit_ckpt_read(r->app->audit_ckpt, &ck, &msg) : 0;
+	int rc = have < 0 ? -1 : audit_verify(r->c.db, r->c.keys, have ? &ck : NULL, &bad, &count, &msg);
 
 	if (rc == 0)
 		strbuf_addf(sb, "<p class=\"notice ok\" role=\"status\">审计链校验通过：共 %" PRId64
@@ -44,7 +46,9 @@ static void verify_box(struct req *r, struct strbuf *sb)
 			    " 条记录起被篡改或删除（", bad);
 		html_txt(sb, msg.buf);
 		strbuf_addstr(sb, "）。</p>");
-	} else
+	} else if (have < 0)
+		strbuf_addstr(sb, "<p class=\"notice error\" role=\"alert\">无法读取审计检查点文件。</p>");
+	else
 		strbuf_addstr(sb, "<p class=\"notice error\">校验时读取数据库失败。</p>");
 	strbuf_release(&msg);
 }

@@ -1,6 +1,11 @@
 /*
  * q_audit.c: the audit log table.  Only inserts and reads: there is no
  * update or delete here, and SQLite refuses them by trigger.
+ *
+ * The walk of the whole log (store_audit_each) also reports whether a
+ * row holds bytes its C strings cannot show: SQLite lets a text hold a
+ * NUL (text after it would be outside the MAC) and an INTEGER column hold
+ * text; PostgreSQL's text and bigint cannot.
  */
 #include "store/queries.h"
 #include "store/q_util.h"
@@ -19,7 +24,16 @@ static const struct store_sql Q_INSERT = {
 static const struct store_sql Q_LIST = {
 	"SELECT " AUDIT_COLS AUDIT_WHERE "ORDER BY id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_COUNT = { "SELECT count(*) FROM audit_log " AUDIT_WHERE, NULL };
-static const struct store_sql Q_ALL = { "SELECT " AUDIT_COLS "ORDER BY id", NULL };
+/* 1 when the column's stored bytes hold a NUL (SQLite) */
+#define NUL_IN(col) "coalesce(instr(CAST(" col " AS BLOB), x'00'), 0) + "
+static const struct store_sql Q_ALL = {
+	"SELECT id, region, at, user_id, user_name, role, event, object, success, detail, ip, "
+	"prev_mac, mac, (" NUL_IN("region") NUL_IN("user_name") NUL_IN("role") NUL_IN("event")
+	NUL_IN("object") NUL_IN("detail") NUL_IN("ip") NUL_IN("prev_mac") NUL_IN("mac") "0 > 0 "
+	"OR typeof(id) <> 'integer' OR typeof(at) <> 'integer' OR typeof(success) <> 'integer' "
+	"OR typeof(user_id) NOT IN ('integer', 'null')) FROM audit_log WHERE id > ? ORDER BY id",
+	"SELECT id, region, at, user_id, user_name, role, event, object, success, detail, ip, "
+	"prev_mac, mac, 0 FROM audit_log WHERE id > ? ORDER BY id" };
 
 int store_audit_last(struct store *s, struct arena *a, int64_t *id, const char **mac)
 {
@@ -114,7 +128,7 @@ int64_t store_audit_count(struct store *s, const struct list_query *lq)
 	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
 }
 
-int store_audit_each(struct store *s, struct arena *a,
+int store_audit_each(struct store *s, struct arena *a, int64_t after,
 		     int (*fn)(void *arg, const struct audit_entry *e), void *arg)
 {
 	struct store_stmt *st = store_prepare(s, &Q_ALL);
@@ -122,10 +136,12 @@ int store_audit_each(struct store *s, struct arena *a,
 
 	if (!st)
 		return STORE_ERR;
+	store_bind_int(st, 1, after);
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct audit_entry e;
+		struct audit_entry e = { 0 };
 		arena_clear(a);
 		fill_entry(a, st, &e);
+		e.malformed = store_col_int(st, 13) != 0;
 		if ((r = fn(arg, &e)) != 0)
 			break;
 	}

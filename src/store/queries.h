@@ -72,9 +72,10 @@ int store_audit_insert(struct store *s, const struct audit_entry *e);
 int store_audit_list(struct store *s, struct arena *a, const struct list_query *lq,
 		     struct audit_entry **out);
 int64_t store_audit_count(struct store *s, const struct list_query *lq);
-/* Calls fn for every entry in id order; stops when fn returns non-zero
- * and returns that value; 0 at the end, < 0 on error. */
-int store_audit_each(struct store *s, struct arena *a,
+/* Calls fn for every entry with an id above after, in id order (the
+ * arena is cleared before each); stops when fn returns non-zero and
+ * returns that value; 0 at the end, < 0 on error. */
+int store_audit_each(struct store *s, struct arena *a, int64_t after,
 		     int (*fn)(void *arg, const struct audit_entry *e), void *arg);
 
 /* units */

@@ -20,6 +20,7 @@ UB=$(body "$(api POST /api/units '{"name":"乙镇","kind":"township"}')" | jget 
 P1=$(body "$(api POST /api/persons "{\"name\":\"赵科长\",\"unit_id\":$UA,\"rank\":\"section\"}")" | jget '["id"]')
 P2=$(body "$(api POST /api/persons "{\"name\":\"钱局长\",\"unit_id\":$UA,\"rank\":\"county\",\"top_leader\":true}")" | jget '["id"]')
 P3=$(body "$(api POST /api/persons "{\"name\":\"孙镇长\",\"unit_id\":$UB,\"rank\":\"section\"}")" | jget '["id"]')
+protect 赵科长 钱局长 孙镇长 反映其违规收受礼金 问题线索较轻，拟谈话函询 函询后发现新问题，拟立案 拟了结 退回补充 拟初核
 printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$UA" --password-stdin >/dev/null
 
 clue() {   # clue SUBJECT_IDS [extra json]: registers, prints body+status

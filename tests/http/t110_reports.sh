@@ -25,6 +25,8 @@ UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jge
 UB=$(body "$(api POST /api/units '{"name":"乙镇","kind":"township"}')" | jget '["id"]')
 P1=$(body "$(api POST /api/persons "{\"name\":\"赵科长\",\"unit_id\":$UA,\"rank\":\"section\"}")" | jget '["id"]')
 P3=$(body "$(api POST /api/persons "{\"name\":\"孙镇长\",\"unit_id\":$UB,\"rank\":\"section\"}")" | jget '["id"]')
+protect 赵科长 孙镇长 王实名 13800001111 反映其违规收受礼金 反映镇长问题 反映其违规发放津贴 今天收到 再次反映 \
+	属本级受理范围 案情复杂，需调取材料 不属于纪检监察机关受理范围 来访反映
 printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$UA" --password-stdin >/dev/null
 login town "$PW" "$TJ" >/dev/null
 

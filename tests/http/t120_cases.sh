@@ -26,6 +26,8 @@ UB=$(body "$(api POST /api/units '{"name":"乙镇","kind":"township"}')" | jget 
 P1=$(body "$(api POST /api/persons "{\"name\":\"赵科长\",\"unit_id\":$UA,\"rank\":\"section\"}")" | jget '["id"]')
 P2=$(body "$(api POST /api/persons "{\"name\":\"钱副科长\",\"unit_id\":$UA,\"rank\":\"section\"}")" | jget '["id"]')
 P3=$(body "$(api POST /api/persons "{\"name\":\"孙主任\",\"unit_id\":$UB,\"rank\":\"section\"}")" | jget '["id"]')
+protect 赵科长 钱副科长 孙主任 反映其违规收受礼金 拟立案审查调查 表兄弟 熟悉粮食购销业务，经集体研究 \
+	谈话笔录：当事人承认收受礼金两万元
 adduser town township --unit "$UA"
 run_cli user list
 expect_contains "user list shows the office" "第一审查调查室" "$OUT"

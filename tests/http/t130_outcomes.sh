@@ -21,6 +21,7 @@ UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jge
 UB=$(body "$(api POST /api/units '{"name":"乙镇","kind":"township"}')" | jget '["id"]')
 person() { body "$(api POST /api/persons "{\"name\":\"$1\",\"unit_id\":$2,\"rank\":\"section\"}")" | jget '["id"]'; }
 P1=$(person 赵科长 "$UA"); P2=$(person 钱科长 "$UA"); P3=$(person 孙镇长 "$UB")
+protect 赵科长 钱科长 孙镇长 反映其违规发放补贴 拟谈话函询 思想稳定，工作积极
 for u in town:"$UA" town2:"$UB"; do
 	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role township --unit "${u#*:}" --password-stdin >/dev/null
 done

@@ -25,6 +25,7 @@ cat >"$F" <<'JSONL'
 {"type":"accountability","id":"Q1","started":"2022-06-01","unit":"U1","person":null,"campaign":"K1"}
 {"type":"recovery","date":"2022-11-02","amount":"117526.73","kind":"recovered","campaign":"K1"}
 JSONL
+protect 赵局长 钱某 举报其收受礼金 张三 13800000000 反映其违规收受礼金 批量人
 run_cli import "$F"
 expect_eq "a valid file imports: exit 0" 0 "$RC"
 expect_contains "... counts reported" "imported 15 records" "$OUT"
@@ -115,6 +116,10 @@ expect_contains "--with-sensitive: summaries decrypted" '"summary":"反映其违
 expect_contains "unknown fields written back (unit)" '"color":"blue"' "$(grep '"U2"' "$T_DIR/e1.jsonl")"
 expect_contains "unknown fields written back (clue, nested)" '"note":{"a":[1,2]}' "$(grep '"C1"' "$T_DIR/e1.jsonl")"
 expect_eq "exports audited" 2 "$(audit_count export)"
+# issue 8, failure 3: the name pointed into memory each row's arena_clear
+# released, and the entry named whatever the last row left there
+expect_eq "... each naming the user who ran it" "cli:$(id -un) cli:$(id -un)" \
+	"$(sql "SELECT user_name FROM audit_log WHERE event = 'export' ORDER BY id" | tr '\n' ' ' | sed 's/ $//')"
 
 # round trip into a fresh database
 if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb rt); else DB2=$T_DIR/rt.db; fi

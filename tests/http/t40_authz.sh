@@ -28,6 +28,7 @@ B=$(create /api/units '{"name":"乙镇","kind":"township"}')
 PA=$(create /api/persons "{\"name\":\"甲甲\",\"unit_id\":$A,\"rank\":\"section\"}")
 PA1=$(create /api/persons "{\"name\":\"甲一\",\"unit_id\":$A1,\"rank\":\"village\"}")
 PB=$(create /api/persons "{\"name\":\"乙乙\",\"unit_id\":$B,\"rank\":\"section\",\"id_number\":\"11010519491231002X\"}")
+protect 甲甲 甲一 乙乙 11010519491231002X
 check "setup: units and persons created" test -n "$A" -a -n "$A1" -a -n "$B" -a -n "$PA" -a -n "$PA1" -a -n "$PB"
 
 printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$A" --password-stdin >/dev/null 2>&1

@@ -250,6 +250,7 @@ X=$(idnum 23010219800101009)   # ends in X
 Y=$(idnum 23010219900202002)
 PB=$(create /api/persons "{\"name\":\"乙某人\",\"unit_id\":$B,\"rank\":\"section\",\"id_number\":\"$X\"}" "$MJ")
 PY=$(create /api/persons "{\"name\":\"甲某人\",\"unit_id\":$A,\"rank\":\"section\",\"id_number\":\"$Y\"}" "$MJ")
+protect 乙某人 甲某人 重号丙 "$X" "${X,,}" "$Y"
 check "setup: units and persons (X ends in X)" test "${X: -1}" = X -a -n "$TOP" -a -n "$A" -a -n "$A1" -a -n "$B" -a -n "$PB" -a -n "$PY"
 adduser town township "$A"
 TJ=$T_DIR/town.jar

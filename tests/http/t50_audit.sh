@@ -16,6 +16,7 @@ login cm "$PW" >/dev/null
 out=$(api POST /api/units '{"name":"审计测试单位","kind":"department"}')
 UID_=$(head -n -1 <<<"$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 api POST /api/persons "{\"name\":\"张三\",\"unit_id\":$UID_,\"rank\":\"staff\"}" >/dev/null
+protect 张三
 api PUT "/api/units/$UID_" '{"name":"审计测试单位（改）","kind":"department"}' >/dev/null
 login cm 'Wrong#Pass123' "$T_DIR/x.jar" >/dev/null
 curl -s -o /dev/null -b "$JAR" --data-urlencode "csrf=$(csrf_of)" "$BASE/logout"

@@ -18,6 +18,7 @@ expect_eq "login" 303 "$(login cm "$PW")"
 res=$(api POST /api/units '{"name":"市国资委","kind":"department"}')
 uid=$(printf '%s' "$res" | head -1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 res=$(api POST /api/persons "{\"name\":\"赵六\",\"unit_id\":$uid,\"rank\":\"county\",\"id_number\":\"11010519491231002X\"}")
+protect 赵六 11010519491231002X
 expect_eq "person created" 201 "$(printf '%s' "$res" | tail -1)"
 pid=$(printf '%s' "$res" | head -1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 enc=$(sql "SELECT id_number_enc FROM persons WHERE id=$pid")
