@@ -1,19 +1,21 @@
 /*
  * json_in.c: a JSON request body parsed with jansson (see json_in.h).
  *
- * jansson already guarantees valid UTF-8, no NUL in strings (without
- * JSON_ALLOW_NUL "\u0000" is an error) and, without JSON_DISABLE_EOF_CHECK,
- * nothing after the value but whitespace; JSON_REJECT_DUPLICATES refuses
- * an object with a key twice, which could otherwise mean one thing to a
- * check and another to the code that acts.  This file adds what an API
- * wants on top: an object at the top and at most JSON_IN_MAX_DEPTH levels
- * of nesting (the top object is level 1), so no handler walks a tree
- * deeper than it expects; and every string and member name anywhere in
- * the tree checked by the forms' text rule (text_check with the forms'
- * table of multi-line fields, looked up by the member's name; an array's
- * strings by the array's name), so the API stores nothing a form would
- * refuse and refuses it with the same reason.  Fuzzed by
- * tests/fuzz/fuzz_json.c.
+ * jansson already guarantees valid UTF-8 (no lone surrogate either, as a
+ * \uD800 escape), no NUL in member names and, without
+ * JSON_DISABLE_EOF_CHECK, nothing after the value but whitespace;
+ * JSON_REJECT_DUPLICATES refuses an object with a key twice, which could
+ * otherwise mean one thing to a check and another to the code that acts.
+ * A "\u0000" in a string is let through (JSON_ALLOW_NUL) only for
+ * text_check to refuse it with the forms' reason "nul".  This file adds
+ * what an API wants on top: an object at the top and at most
+ * JSON_IN_MAX_DEPTH levels of nesting (the top object is level 1), so no
+ * handler walks a tree deeper than it expects; and every string and
+ * member name anywhere in the tree checked by the forms' text rule
+ * (text_check with the forms' table of multi-line fields, looked up by
+ * the member's name; an array's strings by the array's name), so the API
+ * stores nothing a form would refuse and refuses it with the same reason.
+ * Fuzzed by tests/fuzz/fuzz_json.c.
  */
 #include "http/json_in.h"
 
@@ -104,7 +106,7 @@ json_t *json_in_parse(const char *data, size_t len, char *err, size_t errlen,
 	memset(tf, 0, sizeof(*tf));
 	set_err(err, errlen, "");
 	root = json_loadb(data ? data : "", data ? len : 0,
-			  JSON_REJECT_DUPLICATES, &jerr);
+			  JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!root) {
 		if (err && errlen)
 			snprintf(err, errlen, "line %d column %d: %s",
