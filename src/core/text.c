@@ -148,7 +148,7 @@ static const struct {
 			     "换行符（此项只能填写一行）" },
 	[TEXT_TAB] = { "tab", "tab in a one-line field", "制表符（此项只能填写一行）" },
 	[TEXT_BIDI] = { "bidi", "bidirectional control character",
-			"改变文字显示方向的控制符（会使显示的内容与实际不符）" },
+			"改变文字显示方向的控制符" },
 	[TEXT_NONCHAR] = { "nonchar", "noncharacter", "非字符码位" },
 };
 

@@ -176,7 +176,7 @@ static void test_messages(void **state)
 	assert_string_equal(text_fault_en(&tf, buf, sizeof(buf)),
 			    "field \"name\": bidirectional control character U+202E at character 3");
 	assert_string_equal(text_fault_zh(&tf, buf, sizeof(buf)),
-			    "“name”第 3 个字符是改变文字显示方向的控制符（会使显示的内容与实际不符）"
+			    "“name”第 3 个字符是改变文字显示方向的控制符"
 			    "（U+202E），不能提交，请删除后重新提交。");
 	assert_string_equal(text_reason_code(tf.reason), "bidi");
 
