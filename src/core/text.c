@@ -162,17 +162,23 @@ const char *text_reason_code(enum text_reason r)
 	return reasons[reason_index(r)].code;
 }
 
+/* The Chinese name of a fault's part (see text_fault.part). */
+static const char *part_zh(const char *part)
+{
+	return !strcmp(part, "file name") ? "文件名" : "成员名";
+}
+
 const char *text_fault_en(const struct text_fault *tf, char *buf, size_t n)
 {
 	size_t i = reason_index(tf->reason);
 	char where[TEXT_FIELD_MAX + 64], cp[16];
 
-	if (tf->part && tf->field[0])
-		snprintf(where, sizeof(where), "field \"%s\", %s", tf->field, tf->part);
-	else if (tf->part)
-		snprintf(where, sizeof(where), "%s", tf->part);
-	else
+	if (!tf->part)
 		snprintf(where, sizeof(where), "field \"%s\"", tf->field);
+	else if (tf->field[0])
+		snprintf(where, sizeof(where), "field \"%s\", %s", tf->field, tf->part);
+	else
+		snprintf(where, sizeof(where), "%s", tf->part);
 	if (tf->reason == TEXT_UTF8)
 		snprintf(cp, sizeof(cp), " (byte 0x%02X)", (unsigned)tf->cp);
 	else
@@ -186,14 +192,12 @@ const char *text_fault_zh(const struct text_fault *tf, char *buf, size_t n)
 	size_t i = reason_index(tf->reason);
 	char where[TEXT_FIELD_MAX + 64];
 
-	if (tf->part && tf->field[0])
-		snprintf(where, sizeof(where), "“%s”的%s", tf->field,
-			 !strcmp(tf->part, "file name") ? "文件名" : "成员名");
-	else if (tf->part)
-		snprintf(where, sizeof(where), "%s",
-			 !strcmp(tf->part, "file name") ? "文件名" : "成员名");
-	else
+	if (!tf->part)
 		snprintf(where, sizeof(where), "“%s”", tf->field);
+	else if (tf->field[0])
+		snprintf(where, sizeof(where), "“%s”的%s", tf->field, part_zh(tf->part));
+	else
+		snprintf(where, sizeof(where), "%s", part_zh(tf->part));
 	if (tf->reason == TEXT_UTF8)
 		snprintf(buf, n, "%s第 %zu 个字符处是%s（字节 0x%02X），请检查后重新提交。",
 			 where, tf->at, reasons[i].zh, (unsigned)tf->cp);
