@@ -144,9 +144,8 @@ static const struct {
 	[TEXT_UTF8] = { "utf8", "invalid UTF-8", "无效的 UTF-8 编码" },
 	[TEXT_NUL] = { "nul", "NUL byte", "空字符" },
 	[TEXT_CONTROL] = { "control", "control character", "控制字符" },
-	[TEXT_LINEBREAK] = { "linebreak", "line break in a one-line field",
-			     "换行符（此项只能填写一行）" },
-	[TEXT_TAB] = { "tab", "tab in a one-line field", "制表符（此项只能填写一行）" },
+	[TEXT_LINEBREAK] = { "linebreak", "line break in a one-line field", "换行符" },
+	[TEXT_TAB] = { "tab", "tab in a one-line field", "制表符" },
 	[TEXT_BIDI] = { "bidi", "bidirectional control character",
 			"改变文字显示方向的控制符" },
 	[TEXT_NONCHAR] = { "nonchar", "noncharacter", "非字符码位" },
@@ -200,6 +199,9 @@ const char *text_fault_zh(const struct text_fault *tf, char *buf, size_t n)
 		snprintf(where, sizeof(where), "%s", part_zh(tf->part));
 	if (tf->reason == TEXT_UTF8)
 		snprintf(buf, n, "%s第 %zu 个字符处是%s（字节 0x%02X），请检查后重新提交。",
+			 where, tf->at, reasons[i].zh, (unsigned)tf->cp);
+	else if (tf->reason == TEXT_LINEBREAK || tf->reason == TEXT_TAB)
+		snprintf(buf, n, "%s只能填写一行，第 %zu 个字符是%s（U+%04X），请删除后重新提交。",
 			 where, tf->at, reasons[i].zh, (unsigned)tf->cp);
 	else
 		snprintf(buf, n, "%s第 %zu 个字符是%s（U+%04X），不能提交，请删除后重新提交。",

@@ -191,6 +191,12 @@ static void test_messages(void **state)
 	assert_non_null(strstr(text_fault_zh(&tf, buf, sizeof(buf)), "成员名第 3 个字符"));
 
 	memset(&tf, 0, sizeof(tf));
+	assert_int_equal(text_check("ab\r\n", 4, TEXT_ONELINE, &tf), TEXT_LINEBREAK);
+	text_fault_field(&tf, "name", 4);
+	assert_string_equal(text_fault_zh(&tf, buf, sizeof(buf)),
+			    "“name”只能填写一行，第 3 个字符是换行符（U+000D），请删除后重新提交。");
+
+	memset(&tf, 0, sizeof(tf));
 	assert_int_equal(text_check("x\xff", 2, TEXT_ONELINE, &tf), TEXT_UTF8);
 	text_fault_field(&tf, "q", 1);
 	assert_string_equal(text_fault_en(&tf, buf, sizeof(buf)),
