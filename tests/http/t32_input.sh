@@ -47,8 +47,16 @@ print(json.dumps(s))' "$1" "$2"
 }
 js() { python3 -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$1"; }
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
-# jf FILE KEY...: members of a saved JSON answer, separated by spaces
-jf() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(*(d.get(k, "") for k in sys.argv[2:]))' "$@"; }
+# jf FILE KEY...: string members of a saved error answer (compact JSON, no
+# escaped quotes in these members), separated by spaces; "" when absent
+jf() {
+	local f=$1 k out=
+	shift
+	for k; do
+		out="$out${out:+ }$(sed -n "s/.*\"$k\":\"\([^\"]*\)\".*/\1/p" "$f")"
+	done
+	printf '%s\n' "$out"
+}
 # said FILE SENTENCE: the page shows the sentence (never empty)
 said() { [ -n "$2" ] && grep -qF -- "$2" "$1"; }
 
@@ -129,7 +137,8 @@ expect_eq "API: lone surrogate escape: 400" 400 "$st"
 st=$(http_get "$H.a" -b "$JAR" -X PUT -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
 	--data-binary '{"name":"好名字","kind":"township","x\u202ey":1}' "$BASE/api/units/$UID_")
 expect_eq "API: bidi in a member name: 400 bidi" "400 bidi" "$st $(jf "$H.a.b" reason)"
-expect_eq "API: the member name is not echoed (field is the object's: top level)" "" "$(jf "$H.a.b" field)"
+check "API: the member name is not echoed (field is the object's: the top level)" \
+	grep -qF '"field":"",' "$H.a.b"
 expect_eq "the database is still unchanged" "$BEFORE" "$(state)"
 
 # allowed neighbours: NBSP, CJK, emoji, LRM, a middle dot; through both
