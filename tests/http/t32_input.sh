@@ -93,8 +93,9 @@ hostile() {
 	expect_eq "$what: multipart form: 400" 400 "$st"
 	check "$what: multipart: the same sentence" said "$H.m.b" "$hint"
 
-	# a GET argument of a page and of the API (not for NUL: libmicrohttpd
-	# hands the arguments over as C strings, so "a%00b" arrives as "a")
+	# a GET argument of a page and of the API (not for NUL: server.c takes
+	# the arguments with MHD_get_connection_values, as C strings, so
+	# "a%00b" arrives as "a"; MHD_get_connection_values_n gives the length)
 	[ "$reason" = nul ] || query_refused "$what" "$reason" "$enc_s" "$hint"
 
 	# a person's name: API create, form update
