@@ -10,16 +10,17 @@
 
 json_t *api_body(struct req *r)
 {
-	char err[160];
+	struct text_fault tf;
+	char err[256];
 	json_t *j;
 
 	if (r->body_kind != BODY_JSON) {
 		reply_error(r, E_BAD_REQUEST, "Content-Type must be application/json");
 		return NULL;
 	}
-	j = json_in_parse(r->body.buf, r->body.len, err, sizeof(err));
+	j = json_in_parse(r->body.buf, r->body.len, err, sizeof(err), &tf);
 	if (!j)
-		reply_error(r, E_BAD_REQUEST, arena_strdup(r->arena, err));
+		reply_text_fault(r, arena_strdup(r->arena, err), &tf);
 	return j;
 }
 

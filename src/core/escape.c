@@ -19,57 +19,9 @@
 
 #include <string.h>
 
+#include "core/text.h"
+
 static const char replacement[] = "\xef\xbf\xbd";      /* U+FFFD */
-
-/*
- * Decodes the sequence at s[0..len).  Returns its length (1..4) and the
- * code point in *cp, or 0 when s[0] does not start a valid sequence (the
- * caller then replaces that one byte and goes on with the next).  NUL is
- * decoded as a code point; callers that forbid it check for it.  The
- * ranges are those of Unicode's table 3-7 (well-formed byte sequences).
- */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t n, i;
-	uint32_t v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		v = c & 0x0f;
-		if (c == 0xe0)
-			lo = 0xa0;      /* no overlongs */
-		else if (c == 0xed)
-			hi = 0x9f;      /* no surrogates */
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		v = c & 0x07;
-		if (c == 0xf0)
-			lo = 0x90;      /* no overlongs */
-		else if (c == 0xf4)
-			hi = 0x8f;      /* nothing past U+10FFFF */
-	} else {
-		return 0;               /* 80..c1, f5..ff */
-	}
-	if (len < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		unsigned char b = s[i];
-		if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xbf))
-			return 0;
-		v = (v << 6) | (b & 0x3f);
-	}
-	*cp = v;
-	return n;
-}
 
 int utf8_valid(const char *s, size_t len)
 {
@@ -114,11 +66,16 @@ typedef const char *(*escape_fn)(uint32_t cp, char *buf);
 
 static const char hexdig[] = "0123456789ABCDEF";
 
-/* C0 controls other than tab, LF and CR, and DEL: never useful in a
- * page or a spreadsheet, and invisible to the person reading it. */
+/* What text_check refuses in every field: C0 controls other than tab, LF
+ * and CR, DEL, C1 controls, bidirectional embeddings, overrides and
+ * isolates, noncharacters.  Never useful in a page or a spreadsheet and
+ * invisible to the person reading it, or worse (U+202E turns the rest of
+ * a line around).  New input never holds them; text stored before the
+ * check existed may, so the escapers replace them with U+FFFD (JSON keeps
+ * them exactly, as \uXXXX escapes). */
 static int is_bad_control(uint32_t cp)
 {
-	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f;
+	return text_check_cp(cp, TEXT_MULTILINE) != TEXT_OK;
 }
 
 static const char *esc_html_txt(uint32_t cp, char *buf)
@@ -201,8 +158,8 @@ static const char *esc_json(uint32_t cp, char *buf)
 	case '\t': return "\\t";
 	case UINT32_MAX: return replacement;
 	}
-	if (cp < 0x20 || cp == 0x7f || cp == '<' || cp == '>' || cp == '&' ||
-	    cp == '\'' || cp == 0x2028 || cp == 0x2029) {
+	if (cp < 0x20 || cp == '<' || cp == '>' || cp == '&' || cp == '\'' ||
+	    cp == 0x2028 || cp == 0x2029 || (cp < 0x10000 && is_bad_control(cp))) {
 		buf[0] = '\\';
 		buf[1] = 'u';
 		buf[2] = hexdig[(cp >> 12) & 15];

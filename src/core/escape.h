@@ -14,8 +14,10 @@
 
 #include "core/strbuf.h"
 
-/* Text content of an element: & < > " ' escaped.  C0 controls other than
- * tab, LF, CR, and DEL become U+FFFD. */
+/* Text content of an element: & < > " ' escaped.  What text_check refuses
+ * in every field (C0 controls other than tab, LF, CR; DEL; C1 controls;
+ * bidirectional embeddings, overrides and isolates; noncharacters: text
+ * stored before the check) becomes U+FFFD. */
 int html_txt(struct strbuf *out, const char *s);
 /* A double-quoted attribute value: as html_txt plus ` = and control chars
  * (tab, LF, CR as &#9; &#10; &#13;). */
@@ -23,8 +25,9 @@ int html_attr(struct strbuf *out, const char *s);
 /* One query-string component, percent-encoded (RFC 3986 unreserved kept). */
 int url_arg(struct strbuf *out, const char *s);
 /* A JSON string literal with its quotes; non-ASCII kept as UTF-8,
- * U+2028/U+2029, controls, DEL and < > & ' escaped as \uXXXX (safe inside
- * HTML too). */
+ * U+2028/U+2029, controls, DEL, < > & ' and the refused code points of
+ * the BMP (C1, bidi controls, noncharacters) escaped as \uXXXX (safe
+ * inside HTML too, and lossless). */
 int json_str(struct strbuf *out, const char *s);
 /* A CSV field (RFC 4180), quoted when needed (, " CR LF, or a space at
  * either end); a leading = + - @ tab CR is prefixed with ' against formula

@@ -4,12 +4,14 @@
  * Everything a client sends passes through here before a handler sees it,
  * so this file guarantees, for every field a getter returns: the key is
  * 1..FORM_MAX_KEY bytes of [A-Za-z0-9_.-[]]; the value is at most
- * FORM_MAX_VALUE bytes of valid UTF-8 (utf8_valid: no overlongs, no
- * surrogates) without NUL, without C0 controls other than tab, CR and LF,
- * without DEL and without C1 controls; and it is NUL-terminated in the
- * form's arena.  The first violation is recorded in f->err (English, the
- * field name quoted when it is printable) and is sticky.  Nothing here
- * knows libmicrohttpd: the functions are pure and fuzzed
+ * FORM_MAX_VALUE bytes that pass text_check (core/text.h: valid UTF-8
+ * without NUL, controls, bidi controls or noncharacters; one line unless
+ * the field is in the table of multi-line fields below or is a file); and
+ * it is NUL-terminated in the form's arena.  The first violation is
+ * recorded in f->err (English, the field name quoted when it is
+ * printable), with f->fault when the text rule refused it, and is sticky.
+ * The JSON API applies the same rule with the same table (json_in.c).
+ * Nothing here knows libmicrohttpd: the functions are pure and fuzzed
  * (tests/fuzz/fuzz_form.c).
  */
 #include "http/form.h"
@@ -61,56 +63,54 @@ static int check_key(struct form *f, const char *key, size_t klen)
 	return 0;
 }
 
-/* The byte-level rules, which hold for any piece of a value: no NUL, no C0
- * control other than tab, CR and LF, no DEL. */
-static int check_bytes(struct form *f, const char *key, const char *what,
-		       const unsigned char *p, size_t n)
-{
-	size_t i;
+/*
+ * The fields whose value may span lines: the textareas (clue and report
+ * summary, disposition reason, case note text) and the free-text notes and
+ * reasons beside them, also under a page's prefix ("ext7_note",
+ * "override_reason").  Every other field, names above all, is one line.
+ * The JSON API looks its members up here too.
+ */
+static const char *const multiline_fields[] = { "note", "reason", "summary", "text" };
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = p[i];
-		if (c == 0)
-			return fail(f, arena_printf(f->arena,
-				"field \"%s\": NUL byte in %s", key, what));
-		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') ||
-		    c == 0x7f)
-			return fail(f, arena_printf(f->arena,
-				"field \"%s\": control character 0x%02x in %s",
-				key, c, what));
+int form_field_flags(const char *key)
+{
+	size_t klen = key ? strlen(key) : 0;
+
+	for (size_t i = 0; i < QF_ARRAY_SIZE(multiline_fields); i++) {
+		const char *m = multiline_fields[i];
+		size_t mlen = strlen(m);
+
+		if (klen == mlen && !memcmp(key, m, mlen))
+			return TEXT_MULTILINE;
+		if (klen > mlen + 1 && key[klen - mlen - 1] == '_' &&
+		    !memcmp(key + klen - mlen, m, mlen))
+			return TEXT_MULTILINE;
 	}
-	return 0;
+	return TEXT_ONELINE;
 }
 
-/* The character-level rules for p[0..n), which must start and end on
- * character boundaries: valid UTF-8 and no C1 control (U+0080-U+009F,
- * encoded C2 80..C2 9F). */
-static int check_utf8(struct form *f, const char *key, const char *what,
-		      const unsigned char *p, size_t n)
+static int field_flags(const struct form_field *ff)
 {
-	size_t i;
+	return ff->filename ? TEXT_MULTILINE : form_field_flags(ff->key);
+}
 
-	if (n == 0)
+/* Checks s[0..n), the part of key's value (NULL) or file name after
+ * `done` bytes already checked, by the text rule; records the fault. */
+static int check_text(struct form *f, const char *key, const char *part,
+		      const char *done, size_t ndone, const char *s, size_t n, int flags)
+{
+	struct text_fault tf = { 0 };
+	char msg[256];
+
+	if (text_check(s, n, flags, &tf) == TEXT_OK)
 		return 0;
-	if (!utf8_valid((const char *)p, n))
-		return fail(f, arena_printf(f->arena,
-			"field \"%s\": invalid UTF-8 in %s", key, what));
-	for (i = 0; i + 1 < n; i++)
-		if (p[i] == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
-			return fail(f, arena_printf(f->arena,
-				"field \"%s\": control character U+%04X in %s",
-				key, (unsigned)p[i + 1], what));
-	return 0;
-}
-
-static int check_text(struct form *f, const char *key, const char *what,
-		      const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (check_bytes(f, key, what, p, n) < 0)
+	if (f->err)
 		return -1;
-	return check_utf8(f, key, what, p, n);
+	text_fault_shift(&tf, done, ndone);
+	tf.part = part;
+	text_fault_field(&tf, key, strlen(key));
+	f->fault = tf;
+	return fail(f, arena_strdup(f->arena, text_fault_en(&tf, msg, sizeof(msg))));
 }
 
 static int too_long(struct form *f, const char *key)
@@ -153,15 +153,13 @@ static size_t complete_prefix(const unsigned char *s, size_t from, size_t len)
 static int close_open(struct form *f)
 {
 	struct form_field *ff;
-	const unsigned char *p;
 	int rc;
 
 	if (!f->open)
 		return 0;
 	ff = &f->fields[f->n - 1];
-	p = (const unsigned char *)f->open;
-	rc = check_utf8(f, ff->key, "value", p + f->open_checked,
-			ff->len - f->open_checked);
+	rc = check_text(f, ff->key, NULL, f->open, f->open_checked,
+			f->open + f->open_checked, ff->len - f->open_checked, field_flags(ff));
 	f->open = NULL;
 	f->open_cap = f->open_checked = 0;
 	return rc;
@@ -211,7 +209,7 @@ static int add_field(struct form *f, const char *key, size_t klen,
 	k = arena_strndup(f->arena, key, klen);
 	if (vlen > FORM_MAX_VALUE)
 		return too_long(f, k);
-	if (vlen && check_text(f, k, "value", value, vlen) < 0)
+	if (vlen && check_text(f, k, NULL, "", 0, value, vlen, form_field_flags(k)) < 0)
 		return -1;
 	ff = new_field(f, k);
 	if (!ff)
@@ -236,7 +234,6 @@ static int open_field(struct form *f, const char *key, size_t klen,
 {
 	struct form_field *ff;
 	const char *k;
-	size_t i;
 
 	if (close_open(f) < 0)
 		return -1;
@@ -247,13 +244,8 @@ static int open_field(struct form *f, const char *key, size_t klen,
 			return fail(f, arena_printf(f->arena,
 				"field \"%s\": file name too long (max %d bytes)",
 				k, FORM_MAX_FILENAME));
-		if (check_text(f, k, "file name", filename, flen) < 0)
+		if (check_text(f, k, "file name", "", 0, filename, flen, TEXT_ONELINE) < 0)
 			return -1;
-		for (i = 0; i < flen; i++)
-			if ((unsigned char)filename[i] < 0x20)
-				return fail(f, arena_printf(f->arena,
-					"field \"%s\": control character 0x%02x in file name",
-					k, (unsigned char)filename[i]));
 	}
 	ff = new_field(f, k);
 	if (!ff)
@@ -290,7 +282,6 @@ int form_append(struct form *f, const char *key, const char *filename,
 		const char *data, size_t len, size_t off)
 {
 	struct form_field *ff;
-	const unsigned char *p;
 	size_t klen, end;
 
 	if (f->err)
@@ -317,19 +308,15 @@ int form_append(struct form *f, const char *key, const char *filename,
 		return 0;
 	if (len > FORM_MAX_VALUE - ff->len)
 		return too_long(f, ff->key);
-	if (check_bytes(f, ff->key, "value", (const unsigned char *)data,
-			len) < 0)
-		return -1;
 	if (ff->len + len > f->open_cap)
 		open_grow(f, ff, ff->len + len);
 	memcpy(f->open + ff->len, data, len);
 	ff->len += len;
 	f->open[ff->len] = '\0';
 
-	p = (const unsigned char *)f->open;
-	end = complete_prefix(p, f->open_checked, ff->len);
-	if (check_utf8(f, ff->key, "value", p + f->open_checked,
-		       end - f->open_checked) < 0)
+	end = complete_prefix((const unsigned char *)f->open, f->open_checked, ff->len);
+	if (check_text(f, ff->key, NULL, f->open, f->open_checked, f->open + f->open_checked,
+		       end - f->open_checked, field_flags(ff)) < 0)
 		return -1;
 	f->open_checked = end;
 	return 0;

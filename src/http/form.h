@@ -3,17 +3,18 @@
 /*
  * form: the fields of a submitted form or a query string, with limits.
  *
- * Every value added is checked: valid UTF-8 with no NUL and no control
- * characters other than tab, CR and LF; at most FORM_MAX_FIELDS fields and
+ * Every value added is checked by text_check (core/text.h: valid UTF-8,
+ * no NUL, no control characters, no bidi controls, no noncharacters), as
+ * a one-line text unless form_field_flags() names the field multi-line
+ * (or it is an uploaded file); at most FORM_MAX_FIELDS fields and
  * FORM_MAX_VALUE bytes per value.  A violation sets `err` (a precise
- * English message for logs/API) and the form must be answered with 400.
- * Keys and values are copied into the arena given at init; the form owns
- * nothing else.
+ * English message for logs/API), and `fault` when it was the text rule;
+ * the form must be answered with 400.  Keys and values are copied into
+ * the arena given at init; the form owns nothing else.
  *
- * Keys are 1..FORM_MAX_KEY bytes of ASCII [A-Za-z0-9_.-[]].  "Control
- * characters" are C0 (except tab, CR, LF), DEL and C1 (U+0080-U+009F).
- * The first violation is sticky: once `err` is set every further call
- * fails and the getters report every field as absent.
+ * Keys are 1..FORM_MAX_KEY bytes of ASCII [A-Za-z0-9_.-[]].  The first
+ * violation is sticky: once `err` is set every further call fails and
+ * the getters report every field as absent.
  *
  * Values that arrive in pieces (form_append) are checked byte by byte as
  * they come, and as UTF-8 up to the last complete character; the rest is
@@ -22,6 +23,8 @@
  * open value: they never return bytes that were not checked.
  */
 #include <stddef.h>
+
+#include "core/text.h"
 
 struct arena;
 
@@ -42,6 +45,7 @@ struct form {
 	int cap;
 	int n;
 	const char *err;        /* NULL while the form is good */
+	struct text_fault fault;    /* reason TEXT_OK unless err is a text fault */
 
 	/* private to form.c: the last field's value while form_append grows it */
 	char *open;             /* NULL when no value is open */
@@ -70,6 +74,10 @@ int form_finish(struct form *f);
 /* Parses application/x-www-form-urlencoded data ("a=1&b=%E4%B8%AD").
  * -1 with f->err set on a malformed escape or a limit. */
 int form_parse_urlencoded(struct form *f, const char *data, size_t len);
+
+/* TEXT_MULTILINE for the free-text fields (the one table of them, also
+ * used for the JSON API's members), else TEXT_ONELINE. */
+int form_field_flags(const char *key);
 
 /* First value of key, or NULL. */
 const char *form_get(const struct form *f, const char *key);

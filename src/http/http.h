@@ -123,6 +123,12 @@ int reply_redirect(struct req *r, const char *location);
 /* An error page (HTML) or {"code","hint","detail"} (API).  detail may be
  * NULL; for HTML it is shown only when it is meant for people. */
 int reply_error(struct req *r, enum err_code code, const char *detail);
+/* A 400 for text the input rule refused (core/text.h; forms and JSON
+ * alike): the page shows, and the API's "hint" holds, the fault's Chinese
+ * sentence; the API adds "field" and "reason" (text_reason_code).
+ * reply_error(E_BAD_REQUEST, r->form.err or r->query.err) comes here when
+ * the form's error was such a fault. */
+int reply_text_fault(struct req *r, const char *detail, const struct text_fault *tf);
 /* A 422 with the field messages: JSON {"code","hint","fields":{...}}. */
 struct fielderr;
 int reply_fields(struct req *r, const struct fielderr *fe);

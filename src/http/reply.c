@@ -7,7 +7,9 @@
  * the status of the code.  Every answer carries X-Request-Id; every 5xx
  * writes an ERROR line with what failed and the store's message (under the
  * request id, log.h), and its page shows the id as 错误编号 so that a user
- * can quote it to the operator.
+ * can quote it to the operator.  Text refused by the input rule (core/text.h) is answered alike from a
+ * form and from the API: 400, the same Chinese sentence as the page's
+ * message and the API's hint, the API adding "field" and "reason".
  */
 #include "http/http.h"
 
@@ -193,24 +195,49 @@ static void error_page(struct strbuf *sb, unsigned status, const char *title, co
 	strbuf_addstr(sb, "<p><a class=\"button\" href=\"/\">返回首页</a></p></main></body></html>\n");
 }
 
-int reply_error(struct req *r, enum err_code code, const char *detail)
+/* The error reply: the code's hint, or the text fault's sentence. */
+static int error_reply(struct req *r, enum err_code code, const char *detail,
+		       const struct text_fault *tf)
 {
 	size_t i = err_index(code);
 	unsigned status = errors[i].status;
+	char zh[512];
+	const char *hint = tf ? text_fault_zh(tf, zh, sizeof(zh)) : errors[i].hint;
 
 	if (r->answered)
 		return MHD_YES;
 	r->err_detail = detail;
 	if (r->is_api) {
 		json_t *j = json_pack("{s:i, s:s, s:s, s:s}", "code", (int)errors[i].code,
-				      "hint", errors[i].hint, "detail", detail ? detail : errors[i].title,
+				      "hint", hint, "detail", detail ? detail : errors[i].title,
 				      "request_id", r->rid);
+		if (j && tf) {
+			json_object_set_new(j, "field", json_string(tf->field));
+			json_object_set_new(j, "reason", json_string(text_reason_code(tf->reason)));
+		}
 		return reply_json(r, status, j);
 	} else {
 		struct strbuf sb = STRBUF_INIT;
-		error_page(&sb, status, errors[i].title, errors[i].hint, r->rid);
+		error_page(&sb, status, errors[i].title, hint, r->rid);
 		return reply_html(r, status, &sb);
 	}
+}
+
+int reply_error(struct req *r, enum err_code code, const char *detail)
+{
+	const struct text_fault *tf = NULL;
+
+	/* the server answers a refused form with its err: say why, in Chinese */
+	if (code == E_BAD_REQUEST && detail && detail == r->form.err && r->form.fault.reason)
+		tf = &r->form.fault;
+	else if (code == E_BAD_REQUEST && detail && detail == r->query.err && r->query.fault.reason)
+		tf = &r->query.fault;
+	return error_reply(r, code, detail, tf);
+}
+
+int reply_text_fault(struct req *r, const char *detail, const struct text_fault *tf)
+{
+	return error_reply(r, E_BAD_REQUEST, detail, tf && tf->reason ? tf : NULL);
 }
 
 int reply_fields(struct req *r, const struct fielderr *fe)

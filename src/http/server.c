@@ -190,12 +190,14 @@ static enum MHD_Result pp_iter(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
+/* GET arguments with their decoded length, so that "%00" reaches the input
+ * rule (core/text.h) instead of cutting the value short. */
 static enum MHD_Result query_iter(void *cls, enum MHD_ValueKind kind, const char *key,
-				  const char *value)
+				  size_t key_size, const char *value, size_t value_size)
 {
 	struct req *r = cls;
 
-	if (form_add(&r->query, key, value ? value : "", value ? strlen(value) : 0) < 0)
+	if (form_add(&r->query, key, value ? value : "", value ? value_size : 0) < 0)
 		return MHD_NO;
 	return MHD_YES;
 }
@@ -282,7 +284,7 @@ static int dispatch(struct req *r)
 		form_finish(&r->form);
 	if (r->form.err)
 		return reply_error(r, E_BAD_REQUEST, r->form.err);
-	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
+	MHD_get_connection_values_n(r->conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
 	if (r->query.err)
 		return reply_error(r, E_BAD_REQUEST, r->query.err);
 	if (rt->flags & R_STATIC)

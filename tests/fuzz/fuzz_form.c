@@ -3,11 +3,13 @@
  *
  * 1. The input as an urlencoded body: on success every field must satisfy
  *    form.h's promises (key set and length, value length, NUL-terminated,
- *    valid UTF-8, no control characters); on failure err must be set.
+ *    passes text_check for its field kind); on failure err must be set.
  * 2. The input minus its first byte as one value, given once with form_add
  *    and once with form_append in pieces whose sizes a generator seeded by
  *    the first byte chooses: both must agree on success and on the bytes
- *    (a difference means a character cut between pieces is judged wrongly).
+ *    (a difference means a character cut between pieces is judged wrongly),
+ *    and on the first fault's reason and position.  The value is a one-line
+ *    field ("v") or a multi-line one ("note") as the first byte says.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,20 +36,11 @@ static int key_ok(const char *k)
 
 static int value_ok(const struct form_field *ff)
 {
-	const unsigned char *p = (const unsigned char *)ff->value;
-	size_t i;
-
 	if (ff->len > FORM_MAX_VALUE || strlen(ff->value) != ff->len ||
 	    !utf8_valid(ff->value, ff->len))
 		return 0;
-	for (i = 0; i < ff->len; i++) {
-		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' &&
-		     p[i] != '\n') || p[i] == 0x7f)
-			return 0;
-		if (p[i] == 0xc2 && i + 1 < ff->len && p[i + 1] < 0xa0)
-			return 0;
-	}
-	return 1;
+	return text_check(ff->value, ff->len, ff->filename ? TEXT_MULTILINE :
+			  form_field_flags(ff->key), NULL) == TEXT_OK;
 }
 
 static void check_parse(struct arena *a, struct form *f,
@@ -77,10 +70,11 @@ static void check_pieces(struct arena *a, struct form *whole,
 	size_t n = size - 1, off = 0;
 	uint32_t rnd = data[0] * 2654435761u + 1;
 	size_t maxpiece = 1 + (size_t)(data[0] >> 4) * 17;
+	const char *key = data[0] & 1 ? "note" : "v";
 	int rw, rp = 0;
 
 	form_init(whole, a);
-	rw = form_add(whole, "v", body, n);
+	rw = form_add(whole, key, body, n);
 
 	form_init(pieces, a);
 	do {
@@ -90,7 +84,7 @@ static void check_pieces(struct arena *a, struct form *whole,
 		piece = 1 + (rnd >> 16) % maxpiece;
 		if (piece > n - off)
 			piece = n - off;
-		rp = form_append(pieces, "v", NULL, body + off, piece, off);
+		rp = form_append(pieces, key, NULL, body + off, piece, off);
 		off += piece;
 	} while (rp == 0 && off < n);
 	if (rp == 0)
@@ -98,6 +92,8 @@ static void check_pieces(struct arena *a, struct form *whole,
 
 	CHECK((rw == 0) == (rp == 0));
 	CHECK((whole->err == NULL) == (pieces->err == NULL));
+	CHECK(whole->fault.reason == pieces->fault.reason);
+	CHECK(whole->fault.at == pieces->fault.at && whole->fault.off == pieces->fault.off);
 	if (rw == 0) {
 		CHECK(pieces->n == 1);
 		CHECK(whole->fields[0].len == pieces->fields[0].len);

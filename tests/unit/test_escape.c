@@ -462,6 +462,23 @@ static void test_url_decode(void **state)
 	assert_int_equal(utf8_valid(s, 2), 0);
 }
 
+/* Text stored before the input rule (issue 8, failure 6) may hold what
+ * the rule now refuses: pages and CSV show U+FFFD in its place, so U+202E
+ * cannot turn a name around; JSON keeps it exactly, escaped. */
+static void test_refused_code_points_shown_safely(void **state)
+{
+	check(html_txt, "invoice\xe2\x80\xae" "gpj.exe", "invoice" FFFD "gpj.exe");
+	check(html_txt, "a\xe2\x81\xa6" "b\xe2\x81\xa9", "a" FFFD "b" FFFD);   /* LRI PDI */
+	check(html_txt, "a\xc2\x85\xc2\x9b", "a" FFFD FFFD);                /* C1 */
+	check(html_txt, "\xef\xbf\xbe\xef\xb7\x90", FFFD FFFD);            /* U+FFFE U+FDD0 */
+	check(html_attr, "x\xe2\x80\xab" "x", "x" FFFD "x");                     /* RLE */
+	check(csv_field, "\xe2\x80\xae" "exe.txt", FFFD "exe.txt");
+	check(json_str, "a\xe2\x80\xae" "b\xc2\x85", "\"a\\u202Eb\\u0085\"");
+	/* the allowed neighbours pass unchanged */
+	check(html_txt, "\xc2\xa0\xe2\x80\x8e\xe2\x80\xaf\xe2\x81\xa5", "\xc2\xa0\xe2\x80\x8e\xe2\x80\xaf\xe2\x81\xa5");
+	check(json_str, "\xc2\xa0\xe2\x80\x8e", "\"\xc2\xa0\xe2\x80\x8e\"");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -471,6 +488,7 @@ int main(void)
 		cmocka_unit_test(test_url_arg),
 		cmocka_unit_test(test_url_roundtrip),
 		cmocka_unit_test(test_json_str),
+		cmocka_unit_test(test_refused_code_points_shown_safely),
 		cmocka_unit_test(test_csv_field),
 		cmocka_unit_test(test_null_and_long),
 		cmocka_unit_test(test_max_all_or_nothing),

@@ -100,11 +100,18 @@ static void test_plus_and_escapes(void **state)
 	assert_int_equal(parse(f, "q=a+b%2Bc%20d&k%5B%5D=1"), 0);
 	assert_string_equal(form_get(f, "q"), "a b+c d");
 	assert_string_equal(form_get(f, "k[]"), "1");
-	/* tab, CR and LF are allowed */
+	/* tab, CR and LF are allowed in a multi-line field, kept as sent */
 	reset(state);
 	f = F(state);
-	assert_int_equal(parse(f, "t=a%09b%0D%0Ac"), 0);
-	assert_string_equal(form_get(f, "t"), "a\tb\r\nc");
+	assert_int_equal(parse(f, "text=a%09b%0D%0Ac&ext7_note=%0A"), 0);
+	assert_string_equal(form_get(f, "text"), "a\tb\r\nc");
+	assert_string_equal(form_get(f, "ext7_note"), "\n");
+	/* and refused in a one-line field */
+	reset(state);
+	assert_int_equal(parse(F(state), "t=a%09b"), -1);
+	assert_string_equal(F(state)->err,
+			    "field \"t\": tab in a one-line field U+0009 at character 2");
+	assert_int_equal(F(state)->fault.reason, TEXT_TAB);
 }
 
 static void test_empty_and_missing_equals(void **state)
@@ -192,7 +199,9 @@ static void test_nul_rejected(void **state)
 	struct form *f = F(state);
 
 	assert_int_equal(parse(f, "ok=1&a=x%00y"), -1);
-	assert_string_equal(f->err, "field \"a\": NUL byte in value");
+	assert_string_equal(f->err, "field \"a\": NUL byte U+0000 at character 2");
+	assert_int_equal(f->fault.reason, TEXT_NUL);
+	assert_string_equal(f->fault.field, "a");
 	/* the form is unusable as a whole once it failed */
 	assert_null(form_get(f, "ok"));
 	assert_null(form_get(f, "a"));
@@ -225,8 +234,8 @@ static void test_invalid_utf8(void **state)
 	for (i = 0; i < QF_ARRAY_SIZE(bad); i++) {
 		reset(state);
 		assert_int_equal(parse(F(state), bad[i]), -1);
-		assert_string_equal(F(state)->err,
-				    "field \"a\": invalid UTF-8 in value");
+		assert_err_contains(F(state), "field \"a\": invalid UTF-8 (byte 0x");
+		assert_int_equal(F(state)->fault.reason, TEXT_UTF8);
 	}
 }
 
@@ -236,13 +245,13 @@ static void test_control_chars(void **state)
 
 	assert_int_equal(parse(f, "a=x%01"), -1);
 	assert_string_equal(f->err,
-			    "field \"a\": control character 0x01 in value");
+			    "field \"a\": control character U+0001 at character 2");
 	reset(state);
 	assert_int_equal(parse(F(state), "a=%1B%5B2J"), -1);   /* ESC */
-	assert_err_contains(F(state), "control character 0x1b");
+	assert_err_contains(F(state), "control character U+001B at character 1");
 	reset(state);
 	assert_int_equal(parse(F(state), "a=%7F"), -1);        /* DEL */
-	assert_err_contains(F(state), "control character 0x7f");
+	assert_err_contains(F(state), "control character U+007F");
 	reset(state);
 	assert_int_equal(parse(F(state), "a=%C2%85"), -1);     /* C1 NEL */
 	assert_err_contains(F(state), "control character U+0085");
@@ -402,7 +411,7 @@ static void test_append_truncated_at_end(void **state)
 	assert_int_equal(form_append(f, "a", NULL, "ok\xe6\xb8", 4, 0), 0);
 	assert_null(f->err);
 	assert_int_equal(form_finish(f), -1);
-	assert_string_equal(f->err, "field \"a\": invalid UTF-8 in value");
+	assert_string_equal(f->err, "field \"a\": invalid UTF-8 (byte 0xE6) at character 3");
 
 	/* the same when the next field starts */
 	reset(state);
@@ -424,7 +433,7 @@ static void test_append_rejects_early(void **state)
 	reset(state);
 	f = F(state);
 	assert_int_equal(form_append(f, "a", NULL, "x\x01", 2, 0), -1);
-	assert_err_contains(f, "control character 0x01");
+	assert_err_contains(f, "control character U+0001 at character 2");
 
 	/* so does a lead byte of an overlong 2-byte form */
 	reset(state);
@@ -514,12 +523,12 @@ static void test_append_filename_and_key(void **state)
 	reset(state);
 	f = F(state);
 	assert_int_equal(form_append(f, "file", "a\nb", "hi", 2, 0), -1);
-	assert_err_contains(f, "control character 0x0a in file name");
+	assert_string_equal(f->err, "field \"file\", file name: line break in a one-line field U+000A at character 2");
 
 	reset(state);
 	f = F(state);
 	assert_int_equal(form_append(f, "file", "\xff.txt", "hi", 2, 0), -1);
-	assert_err_contains(f, "invalid UTF-8 in file name");
+	assert_err_contains(f, "field \"file\", file name: invalid UTF-8");
 
 	reset(state);
 	f = F(state);
@@ -549,12 +558,13 @@ static void test_get_trim(void **state)
 {
 	struct form *f = F(state);
 
-	assert_int_equal(parse(f, "a=++x+y%09+&b=+++&c=z&d=%0D%0Aw"), 0);
+	assert_int_equal(parse(f, "a=++x+y+&b=+++&c=z&note=%0D%0Aw%09&text=+%09%0Ax"), 0);
 	assert_string_equal(form_get_trim(f, "a"), "x y");
-	assert_string_equal(form_get(f, "a"), "  x y\t ");   /* untouched */
+	assert_string_equal(form_get(f, "a"), "  x y ");    /* untouched */
 	assert_string_equal(form_get_trim(f, "b"), "");
 	assert_string_equal(form_get_trim(f, "c"), "z");
-	assert_string_equal(form_get_trim(f, "d"), "w");
+	assert_string_equal(form_get_trim(f, "note"), "w");
+	assert_string_equal(form_get_trim(f, "text"), "x");
 	assert_string_equal(form_get_trim(f, "missing"), "");
 	/* U+3000 (ideographic space) is not ASCII whitespace: kept */
 	reset(state);
@@ -629,6 +639,105 @@ static void test_get_int(void **state)
 	}
 }
 
+/* Issue 8, failure 6: the forms refused C0/C1 controls but took bidi
+ * overrides, noncharacters and line breaks in one-line names.  The rule is
+ * now text_check's (core/text.h, tests in test_text.c); here: that form.c
+ * applies it to every path with the right field kind and position. */
+static void test_text_rule(void **state)
+{
+	struct form *f = F(state);
+
+	assert_int_equal(parse(f, "name=invoice%E2%80%AEgpj.exe"), -1);
+	assert_string_equal(f->err,
+			    "field \"name\": bidirectional control character U+202E at character 8");
+	assert_int_equal(f->fault.reason, TEXT_BIDI);
+	assert_int_equal(f->fault.cp, 0x202e);
+	assert_int_equal(f->fault.at, 8);
+	assert_string_equal(f->fault.field, "name");
+	assert_null(f->fault.part);
+
+	reset(state);
+	assert_int_equal(parse(F(state), "name=a%EF%BF%BF"), -1);           /* U+FFFF */
+	assert_int_equal(F(state)->fault.reason, TEXT_NONCHAR);
+	reset(state);
+	assert_int_equal(parse(F(state), "name=a%0Ab"), -1);                /* LF */
+	assert_int_equal(F(state)->fault.reason, TEXT_LINEBREAK);
+	reset(state);
+	assert_int_equal(parse(F(state), "name=a%E2%80%A8b"), -1);          /* U+2028 */
+	assert_int_equal(F(state)->fault.reason, TEXT_LINEBREAK);
+	/* a multi-line field takes the line breaks, not the bidi control */
+	reset(state);
+	assert_int_equal(parse(F(state), "summary=a%0D%0Ab%E2%80%A8c"), 0);
+	reset(state);
+	assert_int_equal(parse(F(state), "summary=a%0D%0A%E2%81%A7"), -1); /* U+2067 */
+	assert_int_equal(F(state)->fault.reason, TEXT_BIDI);
+	assert_int_equal(F(state)->fault.at, 4);
+	/* allowed neighbours: NBSP, LRM, CJK, emoji */
+	reset(state);
+	assert_int_equal(parse(F(state), "name=%C2%A0%E2%80%8E%E4%B8%AD%F0%9F%98%80"), 0);
+	/* a GET argument goes through form_add: the same rule */
+	reset(state);
+	assert_int_equal(form_add(F(state), "q", "a\xe2\x80\xae" "b", 5), -1);
+	assert_int_equal(F(state)->fault.reason, TEXT_BIDI);
+	/* a failure that is not the text rule leaves no fault */
+	reset(state);
+	assert_int_equal(parse(F(state), "a=%G1"), -1);
+	assert_int_equal(F(state)->fault.reason, TEXT_OK);
+}
+
+static void test_field_flags(void **state)
+{
+	static const char *const multi[] = { "summary", "reason", "text", "note", "ext12_note",
+					     "override_reason" };
+	static const char *const one[] = { "name", "position", "q", "notes", "reasonable",
+					   "_note_x", "note_", "textarea", "source_ref", "", "_" };
+	size_t i;
+
+	for (i = 0; i < QF_ARRAY_SIZE(multi); i++)
+		if (form_field_flags(multi[i]) != TEXT_MULTILINE)
+			fail_msg("\"%s\" should be multi-line", multi[i]);
+	for (i = 0; i < QF_ARRAY_SIZE(one); i++)
+		if (form_field_flags(one[i]) != TEXT_ONELINE)
+			fail_msg("\"%s\" should be one line", one[i]);
+	assert_int_equal(form_field_flags(NULL), TEXT_ONELINE);
+}
+
+static void test_append_text_rule(void **state)
+{
+	struct form *f = F(state);
+
+	/* U+202E cut over two pieces after two CJK characters: found, and its
+	 * position counts the characters of the earlier piece */
+	assert_int_equal(form_append(f, "name", NULL, "中文a\xe2\x80", 9, 0), 0);
+	assert_int_equal(form_append(f, "name", NULL, "\xae" "b", 2, 9), -1);
+	assert_int_equal(f->fault.reason, TEXT_BIDI);
+	assert_int_equal(f->fault.at, 4);
+	assert_int_equal(f->fault.off, 7);
+	assert_string_equal(f->err,
+			    "field \"name\": bidirectional control character U+202E at character 4");
+	/* an uploaded file is multi-line; its name is one line */
+	reset(state);
+	f = F(state);
+	assert_int_equal(form_append(f, "file", "h.csv", "a,b\r\n\tc\n", 8, 0), 0);
+	assert_int_equal(form_finish(f), 0);
+	reset(state);
+	f = F(state);
+	assert_int_equal(form_append(f, "file", "h\xe2\x80\xae.csv", "x", 1, 0), -1);
+	assert_int_equal(f->fault.reason, TEXT_BIDI);
+	assert_string_equal(f->fault.part, "file name");
+	reset(state);
+	f = F(state);
+	assert_int_equal(form_append(f, "file", "a\tb", "x", 1, 0), -1);
+	assert_int_equal(f->fault.reason, TEXT_TAB);
+	/* a one-line value sent in pieces: the LF of a later piece */
+	reset(state);
+	f = F(state);
+	assert_int_equal(form_append(f, "name", NULL, "ab", 2, 0), 0);
+	assert_int_equal(form_append(f, "name", NULL, "\n", 1, 2), -1);
+	assert_int_equal(f->fault.reason, TEXT_LINEBREAK);
+	assert_int_equal(f->fault.at, 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -643,6 +752,9 @@ int main(void)
 		T(test_nul_rejected),
 		T(test_invalid_utf8),
 		T(test_control_chars),
+		T(test_text_rule),
+		T(test_field_flags),
+		T(test_append_text_rule),
 		T(test_too_many_fields),
 		T(test_value_limit),
 		T(test_bad_keys),

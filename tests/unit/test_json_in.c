@@ -14,14 +14,14 @@
 
 static json_t *parse(const char *s, char *err, size_t errlen)
 {
-	return json_in_parse(s, strlen(s), err, errlen);
+	return json_in_parse(s, strlen(s), err, errlen, NULL);
 }
 
 /* Asserts that s is refused with an error starting with `prefix`. */
 static void refused(const char *s, size_t len, const char *prefix)
 {
 	char err[256];
-	json_t *j = json_in_parse(s, len, err, sizeof(err));
+	json_t *j = json_in_parse(s, len, err, sizeof(err), NULL);
 
 	if (j) {
 		json_decref(j);
@@ -62,7 +62,7 @@ static void test_top_level_must_be_object(void **state)
 	refused("\"x\"", 3, "line 1 column ");
 	refused("null", 4, "line 1 column ");
 	refused("", 0, "line ");
-	assert_null(json_in_parse(NULL, 0, NULL, 0));
+	assert_null(json_in_parse(NULL, 0, NULL, 0, NULL));
 }
 
 static void test_trailing_garbage(void **state)
@@ -148,8 +148,12 @@ static void test_nul_in_string(void **state)
 {
 	char err[128];
 
-	assert_null(parse("{\"a\":\"x\\u0000y\"}", err, sizeof(err)));
-	assert_non_null(strstr(err, "\\u0000"));
+	struct text_fault tf;
+
+	/* refused by the text rule, as a form refuses %00 */
+	assert_null(json_in_parse("{\"a\":\"x\\u0000y\"}", 16, err, sizeof(err), &tf));
+	assert_string_equal(err, "field \"a\": NUL byte U+0000 at character 2");
+	assert_int_equal(tf.reason, TEXT_NUL);
 	assert_null(parse("{\"a\\u0000b\":1}", err, sizeof(err)));
 	refused("{\"a\":\"x\0y\"}", 11, "line 1 column ");
 }
@@ -161,6 +165,74 @@ static void test_invalid_utf8(void **state)
 	refused("{\"a\":\"\xed\xa0\x80\"}", 11, "line 1 column ");
 	refused("{\"\xe6\xb8\":1}", 8, "line 1 column ");
 }
+
+/* Issue 8, failure 6: the API stored what the forms refuse.  Now every
+ * string and member name passes text_check, with the forms' table of
+ * multi-line fields, and the fault names the member. */
+static json_t *parse_tf(const char *s, struct text_fault *tf, char *err, size_t errlen)
+{
+	return json_in_parse(s, strlen(s), err, errlen, tf);
+}
+
+static void refused_tf(const char *s, enum text_reason reason, const char *field, size_t at)
+{
+	struct text_fault tf;
+	char err[256];
+	json_t *j = parse_tf(s, &tf, err, sizeof(err));
+
+	if (j) {
+		json_decref(j);
+		fail_msg("accepted %s", s);
+	}
+	if (tf.reason != reason || strcmp(tf.field, field) || tf.at != at)
+		fail_msg("%s: reason %d field \"%s\" at %zu, want %d \"%s\" %zu (%s)", s,
+			 (int)tf.reason, tf.field, tf.at, (int)reason, field, at, err);
+}
+
+static void test_text_rule(void **state)
+{
+	struct text_fault tf;
+	char err[256];
+	json_t *j;
+
+	refused_tf("{\"name\":\"a\\u001b[31m\"}", TEXT_CONTROL, "name", 2);
+	refused_tf("{\"name\":\"a\\u007f\"}", TEXT_CONTROL, "name", 2);
+	refused_tf("{\"name\":\"\\u0085\"}", TEXT_CONTROL, "name", 1);
+	refused_tf("{\"name\":\"\xc2\x9b\"}", TEXT_CONTROL, "name", 1);
+	refused_tf("{\"name\":\"abc\\u202e\"}", TEXT_BIDI, "name", 4);
+	refused_tf("{\"name\":\"\xe2\x81\xa6\"}", TEXT_BIDI, "name", 1);      /* U+2066 raw */
+	refused_tf("{\"name\":\"a\\r\\n\"}", TEXT_LINEBREAK, "name", 2);
+	refused_tf("{\"name\":\"a\\u2029\"}", TEXT_LINEBREAK, "name", 2);
+	refused_tf("{\"name\":\"\\t\"}", TEXT_TAB, "name", 1);
+	refused_tf("{\"name\":\"\\ufffe\"}", TEXT_NONCHAR, "name", 1);
+	refused_tf("{\"name\":\"\\ud83f\\udfff\"}", TEXT_NONCHAR, "name", 1);  /* U+1FFFF */
+	/* nested: the innermost member names the field, arrays add the index */
+	refused_tf("{\"a\":{\"b\":{\"name\":\"x\\u202ey\"}}}", TEXT_BIDI, "name", 2);
+	refused_tf("{\"measures\":[\"ok\",\"x\\u0007\"]}", TEXT_CONTROL, "measures[1]", 2);
+	/* member names: one line, never echoed (the object's name instead) */
+	refused_tf("{\"x\\u202ey\":1}", TEXT_BIDI, "", 2);
+	refused_tf("{\"o\":{\"a\\nb\":1}}", TEXT_LINEBREAK, "o", 2);
+	assert_null(parse_tf("{\"k\\u202e\":1}", &tf, err, sizeof(err)));
+	assert_string_equal(tf.part, "member name");
+	assert_string_equal(err, "member name: bidirectional control character U+202E at character 2");
+	/* the multi-line members take line breaks and tabs, nothing more */
+	j = parse_tf("{\"summary\":\"a\\r\\nb\\tc\\u2028\",\"note\":\"x\\ny\",\"ext3_note\":\"\\n\"}",
+		     &tf, err, sizeof(err));
+	if (!j)
+		fail_msg("multi-line refused: %s", err);
+	json_decref(j);
+	refused_tf("{\"summary\":\"a\\r\\n\\u202d\"}", TEXT_BIDI, "summary", 4);
+	refused_tf("{\"note\":\"\\u000b\"}", TEXT_CONTROL, "note", 1);
+	/* allowed neighbours; a failure of another kind leaves no fault */
+	j = parse_tf("{\"name\":\"\\u00a0\\u200e\xe4\xb8\xad\\ud83d\\ude00\",\"n\":1}", &tf, err, sizeof(err));
+	if (!j)
+		fail_msg("allowed text refused: %s", err);
+	json_decref(j);
+	assert_int_equal(tf.reason, TEXT_OK);
+	assert_null(parse_tf("[1]", &tf, err, sizeof(err)));
+	assert_int_equal(tf.reason, TEXT_OK);
+}
+
 
 static void test_small_err_buffer(void **state)
 {
@@ -182,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_nul_in_string),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_text_rule),
 		cmocka_unit_test(test_small_err_buffer),
 	};
 
