@@ -26,6 +26,7 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/log.h"
+#include "core/sdnotify.h"
 #include "domain/auth.h"
 #include "domain/authz.h"
 #include "domain/audit.h"
@@ -496,6 +497,9 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	}
 	log_info("qingfeng %s serving on %s://%s/ with %u threads", app->version,
 		 app->tls ? "https" : "http", listen, app->threads);
+	/* systemd Type=notify: the listener is up and the database answered */
+	if (sdnotify("READY=1\nSTATUS=serving") < 0)
+		log_warn("cannot notify $NOTIFY_SOCKET: %s", strerror(errno));
 	for (;;) {
 		struct timespec ts = { 60, 0 };
 		sig = sigtimedwait(&set, NULL, &ts);
@@ -504,6 +508,7 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 		purge_sessions(app, s);
 	}
 	log_info("stopping (signal %d)", sig);
+	sdnotify("STOPPING=1");
 	MHD_stop_daemon(d);
 	store_close(s);
 	free(cert);
