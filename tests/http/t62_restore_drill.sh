@@ -124,7 +124,7 @@ fi
 
 # ---- refusals of bad backups -------------------------------------------------------------
 OTHER=$T_DIR/other
-"$QF_BIN" init --db "$T_DIR/other.db" >/dev/null 2>&1
+"$QF_BIN" init --db "$T_DIR/other.db" --key "$T_DIR/other.db.key" >/dev/null 2>&1
 if [ "$BACKEND" = pg ]; then
 	R2=$(pg_newdb wrongkey)
 	run_cli restore "$BK" --db "$R2" --key "$T_DIR/other.db.key"
