@@ -144,6 +144,10 @@ static void sync_dir(const char *path)
  * place where restore tells the audit module to start a fresh checkpoint
  * at the restored head (count, id, mac).
  *
+ * The checkpoint belongs to the key file it sits beside: a drill that
+ * restores a copy elsewhere gives the copy a key file of its own (a copy
+ * of the live key), so the live database's checkpoint is never touched.
+ *
  * MERGE NOTE: the checkpoint code lands from another branch; until then
  * this only prints what the operator must reset.  Replace the body with
  * the audit module's call (e.g. audit_checkpoint_reset(&env->c, count,

@@ -79,22 +79,32 @@ wait "$WRITER"
 expect_eq "no write failed during the drill" "" "$(head -5 "$FAILED")"
 
 # ---- the restore ----------------------------------------------------------------------
+# the drill's copy has a key file of its own (a copy of the live one), so
+# that what the restore writes beside its key (the audit checkpoint) never
+# touches the live database's
+mkdir "$T_DIR/elsewhere"
 if [ "$BACKEND" = pg ]; then
 	R=$(pg_newdb restored)
+	RKEY=$T_DIR/elsewhere/drill.key
 	in_r() { psql -X -q -At -v ON_ERROR_STOP=1 "$R" -c "$1"; }
 	# the audit rows in the dump: the lines of its COPY block
 	BK_AUDIT=$(pg_restore -a -t audit_log -f - "$BK" | awk '/^COPY /{c=1; next} /^\\\.$/{c=0} c' | wc -l)
 else
-	mkdir "$T_DIR/elsewhere"
 	R=$T_DIR/elsewhere/qf.db
+	RKEY=$R.key                  # the default place: restore finds it without --key
 	in_r() { sqlite3 "$R" "$1"; }
 	BK_AUDIT=$(sqlite3 "$BK" "SELECT count(*) FROM audit_log")
 fi
 check "the backup holds an audit log ($BK_AUDIT entries)" test "$BK_AUDIT" -gt 40
-run_cli restore "$BK" --db "$R" --key "$KEY"
+cp "$KEY" "$RKEY"
+if [ "$BACKEND" = pg ]; then
+	QINGFENG_KEY=$RKEY run_cli restore "$BK" --db "$R"
+else
+	run_cli restore "$BK" --db "$R"
+fi
 expect_eq "restore elsewhere: exit 0" 0 "$RC"
 expect_contains "... it verified the backup's whole chain" "audit chain of the backup ok ($BK_AUDIT entries)" "$OUT"
-run_cli audit verify --db "$R" --key "$KEY"
+run_cli audit verify --db "$R" --key "$RKEY"
 expect_eq "audit verify passes on the restored copy" 0 "$RC"
 expect_eq "... the restored log is the backup's plus the restore's entry" "$((BK_AUDIT + 1))|restore|1" \
 	"$(in_r "SELECT (SELECT count(*) FROM audit_log) || '|' || event || '|' || success FROM audit_log ORDER BY id DESC LIMIT 1")"
@@ -116,7 +126,7 @@ check "the copy is the backup's point, older than the live database ($UNITS < $L
 	test "$UNITS" -lt "$LIVE"
 if [ "$BACKEND" = sqlite ]; then
 	expect_eq "the restored file is mode 0600" 600 "$(stat -c %a "$R")"
-	expect_eq "... and no temporary file is left beside it" "qf.db" "$(ls "$T_DIR/elsewhere")"
+	expect_eq "... and no temporary file is left beside it" "qf.db qf.db.key" "$(ls "$T_DIR/elsewhere" | paste -sd' ')"
 	expect_eq "... it passes PRAGMA integrity_check" ok "$(in_r "PRAGMA integrity_check")"
 else
 	expect_eq "... it passes amcheck" ok "$(db_check "$R")"
@@ -146,10 +156,10 @@ else
 	expect_contains "... naming the altered entry" "audit entry 5" "$ERR"
 	check "... and nothing is created" test ! -e "$OTHER.r2"
 	sum=$(sha256sum <"$BK")
-	run_cli restore "$BK" --db "$R" --key "$KEY" --force
+	run_cli restore "$BK" --db "$R" --key "$RKEY" --force
 	expect_eq "--force replaces a database no process has open" 0 "$RC"
 	expect_eq "... the backup file itself is never written" "$sum" "$(sha256sum <"$BK")"
-	run_cli audit verify --db "$R" --key "$KEY"
+	run_cli audit verify --db "$R" --key "$RKEY"
 	expect_eq "... and the replaced copy verifies" 0 "$RC"
 fi
 head -c 4096 /dev/urandom >"$T_DIR/noise"
@@ -161,13 +171,13 @@ expect_contains "... says so" "not a qingfeng backup" "$ERR"
 stop_server
 LIVE_DB=$DB
 DB=$R
-start_server --key "$KEY" || not_ok "a server starts on the restored copy"
+start_server --key "$RKEY" || not_ok "a server starts on the restored copy"
 expect_eq "cm signs in on the restored copy" 303 "$(login cm "$PW" "$T_DIR/r.jar")"
 expect_eq "... and reads its units" "$UNITS" "$(body "$(api GET /api/units '' "$T_DIR/r.jar")" | jget '["total"]')"
 expect_eq "... and writes" 201 "$(status "$(api POST /api/units '{"name":"恢复后","kind":"other"}' "$T_DIR/r.jar")")"
 stop_server
 DB=$LIVE_DB
-run_cli audit verify --db "$R" --key "$KEY"
+run_cli audit verify --db "$R" --key "$RKEY"
 expect_eq "the restored chain still verifies after the server wrote to it" 0 "$RC"
 
 check "no CLI run printed a sanitizer report" cli_clean
