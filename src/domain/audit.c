@@ -194,6 +194,7 @@ static const struct { const char *code, *label; } events[] = {
 	{ "user_principal", "设为主要负责人" },
 	{ "calendar_import", "导入节假日" },
 	{ "backup", "备份" },
+	{ "restore", "恢复" },
 	{ "init", "初始化" },
 	{ NULL, NULL }
 };
