@@ -144,19 +144,36 @@ static void sync_dir(const char *path)
  * place where restore tells the audit module to start a fresh checkpoint
  * at the restored head (count, id, mac).
  *
- * The checkpoint belongs to the key file it sits beside: a drill that
- * restores a copy elsewhere gives the copy a key file of its own (a copy
- * of the live key), so the live database's checkpoint is never touched.
+ * The checkpoint belongs to the key file it sits beside, and a drill may
+ * restore a copy with the live key: resetting then would move the live
+ * database's checkpoint back to the copy's head (which ends with the
+ * restore's own entry, never part of the live chain).  So the rule is:
+ * reset only when the restore replaces a database (--force) or when no
+ * checkpoint exists yet beside the key (a drill's own copy of the key, a
+ * new machine); otherwise leave the file alone and say what to run once
+ * this copy becomes the live database.
  *
- * MERGE NOTE: the checkpoint code lands from another branch; until then
- * this only prints what the operator must reset.  Replace the body with
- * the audit module's call (e.g. audit_checkpoint_reset(&env->c, count,
- * head_id, head_mac)) when merging.
+ * MERGE NOTE: the checkpoint code lands from another branch (wt-audit:
+ * cmd_env.ckpt, cmd_env.ckpt_force, `audit checkpoint --reset`); until
+ * then this only prints the restored head.  With it, the body becomes:
+ *
+ *	if (replaces || access(env->ckpt, F_OK) != 0) {
+ *		env->ckpt_force = 1;    (cmd_close writes the restored head)
+ *	} else {
+ *		env->ckpt = NULL;       (another database's checkpoint: untouched)
+ *		printf("qingfeng: the audit checkpoint %s is left as it was: run "
+ *		       "'qingfeng audit checkpoint --reset' once this copy is the live database\n",
+ *		       ...);
+ *	}
+ *
+ * and verify_restored's audit_verify() gets a NULL checkpoint (a backup is
+ * behind the live checkpoint by design).
  */
-static int restore_checkpoint_reset(struct cmd_env *env, int64_t count, int64_t head_id,
-				    const char *head_mac)
+static int restore_checkpoint_reset(struct cmd_env *env, int replaces, int64_t count,
+				    int64_t head_id, const char *head_mac)
 {
 	(void)env;
+	(void)replaces;
 	printf("qingfeng: audit head after the restore: %" PRId64 " entries, #%" PRId64 " %.16s...\n",
 	       count, head_id, head_mac);
 	return 0;
@@ -166,10 +183,11 @@ static int restore_checkpoint_reset(struct cmd_env *env, int64_t count, int64_t 
  * Verifies the restored database: it is a qingfeng database (cmd_open
  * refuses one without the schema, and applies the migrations a backup of
  * an older release lacks), its audit chain holds under the key, the
- * restore is audited in it, and the checkpoint starts at its head.
+ * restore is audited in it, and the checkpoint starts at its head when
+ * replaces (the restore replaces an existing database) or none exists.
  * 0 or -1 (message printed).
  */
-static int verify_restored(const char *db, const char *key, const char *src)
+static int verify_restored(const char *db, const char *key, const char *src, int replaces)
 {
 	struct strbuf msg = STRBUF_INIT;
 	struct cmd_env env;
@@ -193,7 +211,7 @@ static int verify_restored(const char *db, const char *key, const char *src)
 		error("cannot read the audit head: %s", store_errmsg(env.db));
 	else {
 		printf("qingfeng: audit chain of the backup ok (%" PRId64 " entries)\n", count);
-		rc = restore_checkpoint_reset(&env, count + 1, head_id, head_mac);
+		rc = restore_checkpoint_reset(&env, replaces, count + 1, head_id, head_mac);
 	}
 	strbuf_release(&msg);
 	cmd_close(&env);
@@ -231,7 +249,7 @@ static int restore_sqlite(const char *src, const char *db, const char *key, int 
 	}
 	close(fd);
 	/* the key of the target, whatever name the copy has meanwhile */
-	if (verify_restored(tmp, cmd_key_path(key, db), src) < 0) {
+	if (verify_restored(tmp, cmd_key_path(key, db), src, exists) < 0) {
 		for (size_t i = 0; i < QF_ARRAY_SIZE(sides); i++) {
 			snprintf(side, sizeof(side), "%s%s", tmp, sides[i]);
 			unlink(side);
@@ -294,7 +312,7 @@ static int restore_pg(const char *src, const char *db, const char *key, int forc
 		return error("restore failed, the database is unchanged: %s", err);
 	}
 	store_close(s);
-	if (verify_restored(db, key, src) < 0)
+	if (verify_restored(db, key, src, 0) < 0)
 		return error("database '%s' holds the unverified restore: drop it", cmd_db_shown(db));
 	return 0;
 }
