@@ -1,8 +1,9 @@
 # qingfeng: one binary, built with pkg-config.  See README.md.
 #
-#   make            build build/qingfeng (optimised)
-#   make run        install what is missing, build, create var/qingfeng.db, serve
-#   make test       unit, black-box, crash and browser tests under ASan+UBSan
+#   make            build build/qingfeng (optimised) and its manual page build/man/qingfeng.1
+#   make run        install what running needs if missing, build, create var/qingfeng.db, serve
+#                   on LISTEN (default 127.0.0.1:8080; e.g. make run LISTEN=0.0.0.0:8080)
+#   make test       install the test tools if missing; unit, black-box, crash and browser tests under ASan+UBSan
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
 
@@ -34,13 +35,17 @@ REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,bu
 SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run test test-unit test-http test-browser fuzz bench clean
+.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench clean
 .DELETE_ON_ERROR:
 
-all: deps build/qingfeng
+all: deps build/qingfeng build/man/qingfeng.1
 
+# what building and running needs; the tests' tools (PostgreSQL, chromium,
+# npm's playwright-core, clang, wrk ...) only for test, fuzz and bench
 deps:
-	@scripts/install-deps
+	@scripts/install-deps run
+deps-test:
+	@scripts/install-deps test
 
 build/qingfeng: $(REL_OBJ) build/rel/main.o
 	@echo "  LINK    $@"
@@ -87,14 +92,24 @@ run: deps build/qingfeng
 	@echo "qingfeng: http://$(LISTEN)/"
 	build/qingfeng serve --db $(DB) --listen $(LISTEN)
 
-test: deps build/qingfeng build/san/qingfeng $(UNIT_BIN)
+test: deps-test build/qingfeng build/san/qingfeng $(UNIT_BIN)
 	@tests/run-all.sh
 
-fuzz: deps
+fuzz: deps-test
 	@tests/fuzz/run.sh
 
-bench: deps build/qingfeng
+bench: deps-test build/qingfeng
 	@bench/run.sh && bench/pg.sh
+
+# ---- the manual page: written by the binary from the option tables its
+# --help prints (src/cmd/man.c); install it with
+#   install -D -m 0644 build/man/qingfeng.1 /usr/local/share/man/man1/qingfeng.1
+.PHONY: man
+man: build/man/qingfeng.1
+build/man/qingfeng.1: build/qingfeng
+	@mkdir -p $(dir $@)
+	@echo "  MAN     $@"
+	@build/qingfeng man >$@
 
 clean:
 	rm -rf build

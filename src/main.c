@@ -12,15 +12,12 @@
 
 
 
-static const struct {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-	const char *help;
-} commands[] = {
+static const struct cmd_entry commands[] = {
 	{ "init", cmd_init, "create the database, the key file and the first administrator" },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API" },
 	{ "user", cmd_user, "add, list, disable, enable, unlock users; passwords, jurisdictions" },
 	{ "backup", cmd_backup, "copy the database while serving (SQLite file, or pg_dump)" },
+	{ "restore", cmd_restore, "make a database from a backup, after verifying its audit chain" },
 	{ "audit", cmd_audit, "verify the audit log's MAC chain" },
 	{ "calendar", cmd_calendar, "import or show the working-day calendar" },
 	{ "config", cmd_config, "show or change the deployment's settings" },
@@ -55,6 +52,10 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	/* hidden: the manual page, generated from the tables above and each
+	 * command's options (the build writes build/man/qingfeng.1) */
+	if (!strcmp(argv[1], "man"))
+		return cmd_man(commands, QF_ARRAY_SIZE(commands));
 	for (size_t i = 0; i < QF_ARRAY_SIZE(commands); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);

@@ -12,7 +12,7 @@ set -eu
 bindir() {
 	local d
 	d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-	[ -n "$d" ] && [ -x "$d/initdb" ] || { echo "pg.sh: PostgreSQL server not installed (scripts/install-deps)" >&2; exit 1; }
+	[ -n "$d" ] && [ -x "$d/initdb" ] || { echo "pg.sh: PostgreSQL server not installed (scripts/install-deps test)" >&2; exit 1; }
 	echo "$d"
 }
 

@@ -69,10 +69,10 @@ run_suites ""
 
 echo "== PostgreSQL: a throw-away cluster (tests/pg.sh)"
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-	fail_line postgresql "not installed: run scripts/install-deps"
+	fail_line postgresql "not installed: run scripts/install-deps test"
 elif ! command -v psql >/dev/null 2>&1 || ! command -v pg_dump >/dev/null 2>&1 ||
 	! command -v pg_restore >/dev/null 2>&1; then
-	fail_line postgresql "psql, pg_dump or pg_restore not installed: run scripts/install-deps"
+	fail_line postgresql "psql, pg_dump or pg_restore not installed: run scripts/install-deps test"
 elif ! pg_env=$(tests/pg.sh start 2>"$out/pg.err"); then
 	fail_line postgresql "the cluster did not start"
 	sed 's/^/    /' "$out/pg.err" | head -20

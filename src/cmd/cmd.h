@@ -19,12 +19,32 @@ struct option_spec {
 	const char *help;
 };
 
+/* A row of the subcommand table (main.c): `qingfeng --help` lists them,
+ * `qingfeng man` writes the manual page from them. */
+struct cmd_entry {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+};
+
 /* Parses argv[1..] against specs (plus --help); positional arguments are
  * collected into pos (at most maxpos).  Returns the count of positionals,
  * -1 on a usage error (message printed), -2 when --help was given (help
  * printed). */
 int cmd_parse(int argc, char **argv, const struct option_spec *specs, const char **pos,
 	      int maxpos, const char *usage);
+
+/* One more line of a command's --help after the options (config's
+ * settings): "    NAME  HELP", or a roff item for the manual page. */
+void cmd_help_item(const char *name, const char *help);
+
+/* man.c: `qingfeng man` writes the manual page (roff) to stdout from the
+ * command table and each command's option table: every command is run
+ * with --help while cmd_parse prints help as roff (man_active()). */
+int cmd_man(const struct cmd_entry *cmds, size_t n);
+int man_active(void);
+void man_usage(const char *usage, const struct option_spec *specs);
+void man_item(const char *name, const char *help);
 
 /* What a command that works on a database holds. */
 struct cmd_env {
@@ -76,5 +96,6 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 /* hidden: the route and role tables as JSON lines (routes.c) */
 int cmd_routes(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 #endif

@@ -34,10 +34,22 @@ void config_defaults(struct config *cfg)
 
 static void usage_print(FILE *f, const char *usage, const struct option_spec *specs)
 {
+	if (man_active()) {
+		man_usage(usage, specs);
+		return;
+	}
 	fprintf(f, "usage: %s\n", usage);
 	for (const struct option_spec *s = specs; s && s->name; s++)
 		fprintf(f, "    %-22s %s\n", s->name, s->help);
 	fprintf(f, "    %-22s %s\n", "--help", "show this help");
+}
+
+void cmd_help_item(const char *name, const char *help)
+{
+	if (man_active())
+		man_item(name, help);
+	else
+		printf("    %-18s %s\n", name, help);
 }
 
 int cmd_parse(int argc, char **argv, const struct option_spec *specs, const char **pos,

@@ -74,7 +74,7 @@ int cmd_config(int argc, char **argv)
 
 	if (n == -2) {
 		for (k = 0; k < QF_ARRAY_SIZE(keys); k++)
-			printf("    %-18s %s\n", keys[k].key, keys[k].help);
+			cmd_help_item(keys[k].key, keys[k].help);
 		return 0;
 	}
 	if (n < 1 || !((n == 1 && !strcmp(pos[0], "show")) || (n == 3 && !strcmp(pos[0], "set")))) {

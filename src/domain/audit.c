@@ -213,6 +213,7 @@ static const struct { const char *code, *label; } events[] = {
 	{ "calendar_import", "导入节假日" },
 	{ "backup", "备份" },
 	{ "audit_checkpoint_reset", "重置审计检查点" },
+	{ "restore", "恢复" },
 	{ "init", "初始化" },
 	{ NULL, NULL }
 };

@@ -34,6 +34,7 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/log.h"
+#include "core/sdnotify.h"
 #include "domain/auth.h"
 #include "domain/authz.h"
 #include "domain/audit.h"
@@ -576,8 +577,12 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	 * the server, as a wrong --listen does */
 	if (app->metrics_listen && metrics_start(app, (struct sockaddr *)&msa, d) < 0)
 		rc = -1;
-	if (rc == 0)
+	if (rc == 0) {
 		checkpoint_tick(app, s, &ckpt_err);
+		/* systemd Type=notify: the listener is up and the database answered */
+		if (sdnotify("READY=1\nSTATUS=serving") < 0)
+			log_warn("cannot notify $NOTIFY_SOCKET: %s", strerror(errno));
+	}
 	while (rc == 0) {
 		struct timespec ts = { app->ckpt_seconds ? app->ckpt_seconds : 60, 0 };
 		sig = sigtimedwait(&set, NULL, &ts);
@@ -591,6 +596,7 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 			purged = time_now();
 		}
 	}
+	sdnotify("STOPPING=1");
 	metrics_stop(app);
 	MHD_stop_daemon(d);
 	checkpoint_tick(app, s, &ckpt_err);     /* every request has ended */

@@ -425,7 +425,10 @@ int store_tx(struct store *s, int (*fn)(struct store *s, void *arg), void *arg)
 
 /* ---- backup --------------------------------------------------------- */
 
-int store_backup(struct store *s, const char *dest, char *err, size_t errlen)
+/* Backup and restore: the checks and the error report around the
+ * backend's operation op (NULL when the backend has none). */
+static int file_op(struct store *s, int (*op)(struct store *, const char *, char *, size_t),
+		   const char *what, const char *path, char *err, size_t errlen)
 {
 	char buf[STORE_ERRMAX];
 	int rc;
@@ -435,21 +438,31 @@ int store_backup(struct store *s, const char *dest, char *err, size_t errlen)
 		errlen = sizeof(buf);
 	}
 	err[0] = '\0';
-	if (!dest || !*dest) {
-		store_errf(err, errlen, "no backup file given");
+	if (!path || !*path) {
+		store_errf(err, errlen, "no %s file given", what);
 		rc = STORE_ERR;
 	} else if (s->in_tx) {
-		store_errf(err, errlen, "cannot back up inside an open transaction");
+		store_errf(err, errlen, "cannot run a %s inside an open transaction", what);
 		rc = STORE_ERR;
-	} else if (!s->ops->backup) {
-		store_errf(err, errlen, "the %s backend cannot back up", s->ops->name);
+	} else if (!op) {
+		store_errf(err, errlen, "the %s backend has no %s", s->ops->name, what);
 		rc = STORE_ERR;
 	} else {
-		rc = s->ops->backup(s, dest, err, errlen);
+		rc = op(s, path, err, errlen);
 	}
 	if (rc < 0)
 		store_seterr(s, "%s", err);
 	return rc;
+}
+
+int store_backup(struct store *s, const char *dest, char *err, size_t errlen)
+{
+	return file_op(s, s->ops->backup, "backup", dest, err, errlen);
+}
+
+int store_restore(struct store *s, const char *src, char *err, size_t errlen)
+{
+	return file_op(s, s->ops->restore, "restore", src, err, errlen);
 }
 
 int store_ping(struct store *s)

@@ -115,5 +115,10 @@ int64_t store_changes(struct store *s);
 /* Online backup to a new SQLite file (consistent while serving).  For
  * PostgreSQL it fails and says which pg_dump command to run. */
 int store_backup(struct store *s, const char *dest, char *err, size_t errlen);
+/* Loads a backup of the backend's own kind into this database, which must
+ * hold no schema yet (PostgreSQL: pg_restore of the custom-format dump,
+ * all or nothing).  SQLite has no restore here: a SQLite backup is a
+ * database file, copied into place by `qingfeng restore`. */
+int store_restore(struct store *s, const char *src, char *err, size_t errlen);
 
 #endif

@@ -85,6 +85,9 @@ struct store_ops {
 	const char *(*errmsg)(struct store *s);
 
 	int (*backup)(struct store *s, const char *dest, char *err, size_t errlen);
+	/* Loads a backup made by backup into this (empty) database; NULL when
+	 * the backend restores by copying files (SQLite: cmd/restore.c). */
+	int (*restore)(struct store *s, const char *src, char *err, size_t errlen);
 	/* Runs a script of several statements (a migration) in the current
 	 * transaction.  The PG driver maps types with store_pg_map_types(). */
 	int (*exec_script)(struct store *s, const char *sql);

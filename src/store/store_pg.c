@@ -580,27 +580,22 @@ static int sync_dir_of(const char *path)
 	return STORE_OK;
 }
 
-/* Runs pg_dump for the connection's database into a new custom-format
- * file (pg_restore reads it). */
-static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen)
+/*
+ * Runs a PostgreSQL client tool (pg_dump, pg_restore) against the
+ * connection's database and waits for it.  The connection (password
+ * included) travels in the tool's environment, never on its command line.
+ * out_fd >= 0 becomes the tool's standard output.  Returns the tool's exit
+ * status (0 success), or STORE_ERR with err set when it could not run.
+ */
+static int pg_tool(struct store *s, char *const argv[], int out_fd, char *err, size_t errlen)
 {
-	char *argv[] = { "pg_dump", "--format=custom", "--no-password", NULL };
 	posix_spawn_file_actions_t fa;
-	int fd;
 	PQconninfoOption *opts = PQconninfo(PS(s)->conn);
 	char **envp;
 	size_t n = 0, j = 0;
 	pid_t pid;
 	int status, rc;
 
-	/* a new file, never through a link, readable by the owner only */
-	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		PQconninfoFree(opts);
-		snprintf(err, errlen, errno == EEXIST ? "'%s' already exists" : "cannot create '%s': %s",
-			 dest, strerror(errno));
-		return STORE_ERR;
-	}
 	while (environ[n])
 		n++;
 	envp = xcalloc(n + QF_ARRAY_SIZE(conn_env) + 1, sizeof(char *));
@@ -619,8 +614,9 @@ static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen
 	}
 	PQconninfoFree(opts);
 	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, fd, STDOUT_FILENO);
-	rc = posix_spawnp(&pid, "pg_dump", &fa, NULL, argv, envp);
+	if (out_fd >= 0)
+		posix_spawn_file_actions_adddup2(&fa, out_fd, STDOUT_FILENO);
+	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, envp);
 	posix_spawn_file_actions_destroy(&fa);
 	for (size_t i = 0; envp[i]; i++)
 		if (is_conn_env(envp[i])) {
@@ -629,23 +625,57 @@ static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen
 		}
 	free(envp);
 	if (rc != 0) {
-		close(fd);
-		unlink(dest);
-		snprintf(err, errlen, "cannot run pg_dump (%s); install postgresql-client and run: "
-			 "pg_dump --format=custom --file %s DATABASE_URI", strerror(rc), dest);
+		snprintf(err, errlen, "cannot run %s (%s); install postgresql-client", argv[0],
+			 strerror(rc));
 		return STORE_ERR;
 	}
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || fsync(fd) < 0) {
-		close(fd);
-		unlink(dest);
-		snprintf(err, errlen, "pg_dump failed (exit %d); its message is above",
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(err, errlen, "%s failed (exit %d); its message is above", argv[0],
 			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		return WIFEXITED(status) && WEXITSTATUS(status) ? WEXITSTATUS(status) : 1;
+	}
+	return 0;
+}
+
+/* Runs pg_dump for the connection's database into a new custom-format
+ * file (pg_restore reads it). */
+static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen)
+{
+	char *argv[] = { "pg_dump", "--format=custom", "--no-password", NULL };
+	int fd, rc;
+
+	/* a new file, never through a link, readable by the owner only */
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		snprintf(err, errlen, errno == EEXIST ? "'%s' already exists" : "cannot create '%s': %s",
+			 dest, strerror(errno));
 		return STORE_ERR;
 	}
+	rc = pg_tool(s, argv, fd, err, errlen);
+	if (rc == 0 && fsync(fd) < 0) {
+		snprintf(err, errlen, "cannot sync '%s': %s", dest, strerror(errno));
+		rc = STORE_ERR;
+	}
 	close(fd);
+	if (rc != 0) {
+		unlink(dest);
+		return STORE_ERR;
+	}
 	return sync_dir_of(dest);
+}
+
+/* Runs pg_restore of a custom-format dump into the connection's database,
+ * as one transaction that stops at the first error: the database gets the
+ * whole dump or nothing.  Objects are owned by the connecting role. */
+static int pg_restore(struct store *s, const char *src, char *err, size_t errlen)
+{
+	char *argv[] = { "pg_restore", "--no-password", "--exit-on-error", "--single-transaction",
+			 "--no-owner", "--no-privileges", "--dbname", (char *)PQdb(PS(s)->conn),
+			 (char *)src, NULL };
+
+	return pg_tool(s, argv, -1, err, errlen) == 0 ? STORE_OK : STORE_ERR;
 }
 
 static int pg_exec_script(struct store *s, const char *sql)
@@ -681,5 +711,6 @@ const struct store_ops store_pg_ops = {
 	.changes = pg_changes,
 	.errmsg = pg_errmsg,
 	.backup = pg_backup,
+	.restore = pg_restore,
 	.exec_script = pg_exec_script,
 };

@@ -15,7 +15,7 @@ CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 OUT_DIR=$PWD/out/browser
 
 if ! command -v node >/dev/null 2>&1 || [ ! -x "$CHROMIUM" ]; then
-	echo "not ok 1 - browser tests need chromium and node (run scripts/install-deps)"
+	echo "not ok 1 - browser tests need chromium and node (run scripts/install-deps test)"
 	exit 1
 fi
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
