@@ -173,6 +173,8 @@ int cmd_man(const struct cmd_entry *cmds, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		char *argv[] = { (char *)cmds[i].name, "--help", NULL };
 
+		if (!cmds[i].help)
+			continue;       /* hidden: for the tests, not for people */
 		printf(".SS %s\n", cmds[i].name);
 		roff_line(cmds[i].help);
 		fflush(stdout);
