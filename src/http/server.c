@@ -151,6 +151,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->c.cfg = &app->cfg;
 	r->c.keys = &app->keys;
 	r->c.cal = atomic_load(&app->cal);
+	r->c.limits = app->limits;
 	r->c.who.name = "-";
 	r->c.who.role = "";
 	r->c.who.ip = client_ip(r);
@@ -470,6 +471,11 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	s = store_open(app->db_uri, 0, err, sizeof(err));
 	if (!s)
 		return error("cannot open database: %s", err);
+	app->limits = auth_limits_new(&app->cfg);
+	if (!app->limits) {
+		store_close(s);
+		return error("out of memory");
+	}
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -489,6 +495,8 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 			     MHD_OPTION_HTTPS_MEM_KEY, key,
 			     MHD_OPTION_END);
 	if (!d) {
+		auth_limits_free(app->limits);
+		app->limits = NULL;
 		store_close(s);
 		free(cert);
 		free(key);
@@ -505,6 +513,8 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	}
 	log_info("stopping (signal %d)", sig);
 	MHD_stop_daemon(d);
+	auth_limits_free(app->limits);
+	app->limits = NULL;
 	store_close(s);
 	free(cert);
 	free(key);
