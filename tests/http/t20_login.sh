@@ -214,4 +214,25 @@ expect_eq "server alive" 200 "$(http_status "$BASE/healthz")"
 stop_server
 check "server log clean (no sanitizer report)" server_clean
 expect_eq "server stopped cleanly on SIGTERM" 0 "${SERVER_LAST_RC:-x}"
+
+# --- under TLS the form token's cookie is __Host-qf_pre (issue 8, failure 8) ---
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T_DIR/tls.key" -out "$T_DIR/tls.crt" \
+	-days 1 -subj /CN=127.0.0.1 >/dev/null 2>&1
+PORT=$(free_port)
+BASE=https://127.0.0.1:$PORT
+"$QF_BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" --tls-cert "$T_DIR/tls.crt" \
+	--tls-key "$T_DIR/tls.key" >>"$T_DIR/serve.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do curl -skf "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+rm -f "$T_DIR/tls.jar"
+http_get "$T_DIR/tf" -k -c "$T_DIR/tls.jar" "$BASE/login" >/dev/null
+check "TLS: the form token's cookie is __Host-qf_pre with Secure" \
+	grep -qiE '^set-cookie: __Host-qf_pre=[^;]+; Path=/; HttpOnly; SameSite=Strict; Secure' "$T_DIR/tf.h"
+pre=$(cookie_value __Host-qf_pre "$T_DIR/tls.jar")
+expect_eq "TLS: a plain qf_pre cookie is not read" 403 \
+	"$(http_status -k -b "qf_pre=$pre" --data-urlencode "csrf=$pre" --data-urlencode "username=cm" --data-urlencode "password=$PW" "$BASE/login")"
+expect_eq "TLS: the form with __Host-qf_pre signs in" 303 \
+	"$(http_status -k -b "$T_DIR/tls.jar" --data-urlencode "csrf=$pre" --data-urlencode "username=cm" --data-urlencode "password=$PW" "$BASE/login")"
+stop_server
+check "server log clean after TLS (no sanitizer report)" server_clean
 finish
