@@ -60,6 +60,14 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 		html_txt(&sb, msg);
 		strbuf_addstr(&sb, "</p>");
 	}
+	if (sec) {
+		int pending = 0;
+		for (int i = 0; i < n; i++)
+			pending += v[i].pw_pending_by && v[i].id != r->user.id;
+		if (pending)
+			strbuf_addf(&sb, "<p class=\"notice warn\" id=\"pw-pending\">有%d项密码重置待您审批："
+				    "请先与用户本人核实，再在下表中批准或拒绝。</p>", pending);
+	}
 	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">用户名</th><th scope=\"col\">姓名</th>"
 		      "<th scope=\"col\">角色</th><th scope=\"col\">所属单位</th><th scope=\"col\">状态</th>"
 		      "<th scope=\"col\">动态口令</th><th scope=\"col\">操作</th></tr></thead><tbody>");

@@ -115,6 +115,7 @@ expect_eq "... cm has a second factor" 1 "$(sql "SELECT totp_enabled FROM users 
 expect_eq "sysadmin asks again" 303 "$(act "$SJ" cm passwd "$NEWPW")"
 http_get "$H.u" -b "$XJ" "$BASE/admin/users" >/dev/null
 check "secadmin's list shows the pending reset" grep -qF "密码重置待审批（admin" "$H.u.b"
+check "... and says how many wait" grep -qF "有1项密码重置待您审批" "$H.u.b"
 check "... with the approve button" grep -qF 'value="approve_passwd"' "$H.u.b"
 expect_eq "secadmin approves: 303" 303 "$(act "$XJ" cm approve_passwd)"
 expect_eq "... audited" 1 "$(audit_count user_passwd_approve cm)"
