@@ -169,15 +169,3 @@ int ratelimit_clean(struct ratelimit *rl, const char *key, int64_t now)
 	pthread_mutex_unlock(&rl->mu);
 	return clean;
 }
-
-void ratelimit_forget(struct ratelimit *rl, const char *key)
-{
-	uint64_t h = key_hash(rl, key);
-	struct bucket *b;
-
-	pthread_mutex_lock(&rl->mu);
-	b = find(rl, h, 0, 0);
-	if (b)
-		b->key = 0;
-	pthread_mutex_unlock(&rl->mu);
-}

@@ -29,7 +29,5 @@ int ratelimit_allowed(struct ratelimit *rl, const char *key, int64_t now);
 int ratelimit_take(struct ratelimit *rl, const char *key, int64_t now);
 /* 1 when the key has a full bucket (no event counted against it). */
 int ratelimit_clean(struct ratelimit *rl, const char *key, int64_t now);
-/* Forgets a key (a successful login clears its count). */
-void ratelimit_forget(struct ratelimit *rl, const char *key);
 
 #endif
