@@ -11,8 +11,10 @@
 #include "core/ratelimit.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 
 #include <sodium.h>
 
@@ -168,4 +170,23 @@ int ratelimit_clean(struct ratelimit *rl, const char *key, int64_t now)
 		clean = bucket_update(rl, b, now);
 	pthread_mutex_unlock(&rl->mu);
 	return clean;
+}
+
+void ratelimit_addr_key(const char *ip, char out[QF_ADDR_KEY_MAX])
+{
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	unsigned char a[16];
+	char buf[INET6_ADDRSTRLEN];
+
+	snprintf(out, QF_ADDR_KEY_MAX, "%s", ip);
+	if (!strchr(ip, ':') || inet_pton(AF_INET6, ip, a) != 1)
+		return;
+	if (!memcmp(a, mapped, sizeof(mapped))) {
+		if (inet_ntop(AF_INET, a + 12, buf, sizeof(buf)))
+			snprintf(out, QF_ADDR_KEY_MAX, "%s", buf);
+		return;
+	}
+	memset(a + 8, 0, 8);
+	if (inet_ntop(AF_INET6, a, buf, sizeof(buf)))
+		snprintf(out, QF_ADDR_KEY_MAX, "%s/64", buf);
 }

@@ -30,4 +30,12 @@ int ratelimit_take(struct ratelimit *rl, const char *key, int64_t now);
 /* 1 when the key has a full bucket (no event counted against it). */
 int ratelimit_clean(struct ratelimit *rl, const char *key, int64_t now);
 
+/* The key a client address is counted under: an IPv4 address as it is
+ * (also when written IPv4-mapped, ::ffff:a.b.c.d), an IPv6 address as its
+ * /64 ("2001:db8:1:2::/64": one host or subscriber usually holds a whole
+ * /64, so counting single addresses would give an attacker 2^64 budgets),
+ * anything else as given, cut to fit. */
+#define QF_ADDR_KEY_MAX 64
+void ratelimit_addr_key(const char *ip, char out[QF_ADDR_KEY_MAX]);
+
 #endif

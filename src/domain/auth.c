@@ -56,9 +56,14 @@ void auth_limits_free(struct login_limits *l)
 	free(l);
 }
 
+/* The client as the limits count it (ratelimit_addr_key: an IPv6
+ * address counts as its /64). */
 static const char *client_addr(const struct ctx *c)
 {
-	return c->who.ip ? c->who.ip : "";
+	char key[QF_ADDR_KEY_MAX];
+
+	ratelimit_addr_key(c->who.ip ? c->who.ip : "", key);
+	return arena_strdup(c->a, key);
 }
 
 static const char *name_key(struct ctx *c, const char *name)

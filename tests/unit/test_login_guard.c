@@ -153,6 +153,30 @@ static void test_fixed_size(void **state)
 	assert_null(ratelimit_new(64, 0, 60, 0));
 }
 
+static void test_addr_key(void **state)
+{
+	char k[QF_ADDR_KEY_MAX];
+
+	ratelimit_addr_key("192.0.2.7", k);
+	assert_string_equal(k, "192.0.2.7");
+	ratelimit_addr_key("::ffff:192.0.2.7", k);
+	assert_string_equal(k, "192.0.2.7");
+	ratelimit_addr_key("2001:db8:1:2:3:4:5:6", k);
+	assert_string_equal(k, "2001:db8:1:2::/64");
+	ratelimit_addr_key("2001:db8:1:2:ffff:ffff:ffff:ffff", k);
+	assert_string_equal(k, "2001:db8:1:2::/64");
+	ratelimit_addr_key("2001:DB8:1:2::1", k);
+	assert_string_equal(k, "2001:db8:1:2::/64");
+	ratelimit_addr_key("::1", k);
+	assert_string_equal(k, "::/64");
+	ratelimit_addr_key("", k);
+	assert_string_equal(k, "");
+	ratelimit_addr_key("not:an:address", k);
+	assert_string_equal(k, "not:an:address");
+	ratelimit_addr_key("local", k);
+	assert_string_equal(k, "local");
+}
+
 static int group_setup(void **state)
 {
 	return crypto_setup();
@@ -167,6 +191,7 @@ int main(void)
 		cmocka_unit_test(test_bucket_burst_and_refill),
 		cmocka_unit_test(test_bucket_lock),
 		cmocka_unit_test(test_fixed_size),
+		cmocka_unit_test(test_addr_key),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);
