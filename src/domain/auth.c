@@ -24,6 +24,7 @@
  * what was typed may be a password or a person's name */
 #define UNKNOWN_NAME "(unknown name)"
 #define LIMIT_SLOTS 16384
+#define THROTTLED "too many failed logins from this address"
 
 struct login_limits {
 	struct ratelimit *addr;    /* failures per client address */
@@ -120,8 +121,7 @@ static int fail_tx(struct store *s, void *arg)
 				 fa->user_id ? fa->throttle : "") < 0)
 			return -1;
 	}
-	if (fa->addr_full && audit_append(fa->c, "login_throttled", "-", 0,
-					  "too many failed logins from this address") < 0)
+	if (fa->addr_full && audit_append(fa->c, "login_throttled", "-", 0, THROTTLED) < 0)
 		return -1;
 	return 0;
 }
@@ -197,7 +197,7 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 	if (locked) {
 		audit_record(c, "login_failed", c->who.name, 0, "locked");
 		if (c->limits && ratelimit_take(c->limits->addr, addr, c->now) == 0)
-			audit_record(c, "login_throttled", "-", 0, "too many failed logins from this address");
+			audit_record(c, "login_throttled", "-", 0, THROTTLED);
 		res->msg = MSG_LOCKED;
 		return -1;
 	}
