@@ -30,6 +30,8 @@ void config_defaults(struct config *cfg)
 	cfg->lock_seconds = 15 * 60;
 	cfg->pw_min_len = 10;
 	cfg->pw_classes = 3;
+	cfg->login_addr_burst = 30;
+	cfg->login_addr_seconds = 10;
 }
 
 static void usage_print(FILE *f, const char *usage, const struct option_spec *specs)
@@ -174,6 +176,9 @@ int config_load(struct config *cfg, struct store *s)
 		{ "lock_seconds", &cfg->lock_seconds },
 		{ "pw_min_len", &cfg->pw_min_len },
 		{ "pw_classes", &cfg->pw_classes },
+		{ "totp_required_all", &cfg->totp_required_all },
+		{ "login_addr_burst", &cfg->login_addr_burst },
+		{ "login_addr_seconds", &cfg->login_addr_seconds },
 	};
 
 	if (store_setting_get(s, a, "region", &v) == STORE_ROW)

@@ -27,6 +27,9 @@ static const struct {
 	{ "lock_seconds", 60, 86400, "seconds a locked name stays locked (default 900)" },
 	{ "pw_min_len", 8, 64, "minimum password length in characters (default 10)" },
 	{ "pw_classes", 2, 4, "character classes a password needs (default 3)" },
+	{ "totp_required_all", 0, 1, "1: every user needs a second factor (TOTP), not only the admins (default 0)" },
+	{ "login_addr_burst", 5, 1000, "failed logins one client address may make at once (default 30)" },
+	{ "login_addr_seconds", 1, 3600, "then one more failed login per this many seconds (default 10)" },
 };
 
 struct set_arg {
@@ -103,9 +106,11 @@ int cmd_config(int argc, char **argv)
 	if (n == 1) {
 		const struct config *c = &env.cfg;
 		printf("region %s\ncommission %s\nsession_idle %d\nsession_absolute %d\n"
-		       "lock_failures %d\nlock_seconds %d\npw_min_len %d\npw_classes %d\n",
+		       "lock_failures %d\nlock_seconds %d\npw_min_len %d\npw_classes %d\n"
+		       "totp_required_all %d\nlogin_addr_burst %d\nlogin_addr_seconds %d\n",
 		       c->region, c->commission, c->session_idle, c->session_absolute,
-		       c->lock_failures, c->lock_seconds, c->pw_min_len, c->pw_classes);
+		       c->lock_failures, c->lock_seconds, c->pw_min_len, c->pw_classes,
+		       c->totp_required_all, c->login_addr_burst, c->login_addr_seconds);
 		rc = 0;
 	} else {
 		struct set_arg sa = { &env, pos[1], pos[2] };

@@ -3,6 +3,13 @@
  * administration from the shell, through the same domain calls (and the
  * same audit entries) as the web pages.  Passwords come from standard
  * input only, never from the command line where `ps` would show them.
+ *
+ * `passwd` sets the password at once, unlike the system admin's web
+ * reset, which waits for the security admin: the CLI runs as the machine's
+ * operator with the key file, who can read every field anyway, and it is
+ * the way to set up the first accounts and to recover when no security
+ * admin can sign in (docs/security.md).  The user is told of it at the
+ * next login.
  */
 #include <inttypes.h>
 #include <stdio.h>

@@ -83,6 +83,21 @@ const char *password_dummy_hash(void);
  * after the next successful login), 0 when not, -1 when it is malformed. */
 int password_needs_rehash(const char *hash);
 
+/* A MAC of data under a key derived from the field key for one purpose
+ * (a label, so that no two uses share a key): HMAC(HMAC(field_key,
+ * purpose), data), HMAC-SHA-256 or HMAC-SM3 by suite.  0 or -1. */
+int keyed_mac(const struct qf_keys *k, const char *purpose, const void *data, size_t len,
+	      unsigned char mac[QF_MAC_BYTES]) QF_WUR;
+
+/* The login form's pre-session token (before any session exists): a time
+ * and a random nonce with a MAC over both under a server key, base64url,
+ * QF_PRETOKEN_CHARS + NUL.  A client cannot choose one the server accepts. */
+#define QF_PRETOKEN_CHARS 54
+void pretoken_new(const struct qf_keys *k, int64_t now, char out[QF_PRETOKEN_CHARS + 1]);
+/* 0 when tok is a token of this server made at most max_age seconds
+ * before now (and not after it), -1 otherwise. */
+int pretoken_check(const struct qf_keys *k, const char *tok, int64_t now, int64_t max_age);
+
 /* A random token, base64url, QF_TOKEN_CHARS + NUL. */
 void token_new(char out[QF_TOKEN_CHARS + 1]);
 /* Constant-time equality of two NUL-terminated strings of equal length;

@@ -1,12 +1,17 @@
 /*
  * auth.c: login, session lookup, logout, TOTP.  See auth.h for the
- * guarantees.  Every outcome of a login attempt is audited.
+ * guarantees.  Every outcome of a login attempt is audited, except the
+ * attempts of an address already over its limit: those are refused before
+ * any work, and the audit log has one login_throttled entry when the
+ * address reached the limit.
  */
 #include "domain/auth.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/ratelimit.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
@@ -15,48 +20,123 @@
 #define MSG_BAD_LOGIN "用户名或密码错误"
 #define MSG_LOCKED "登录失败次数过多，账户已暂时锁定，请稍后再试"
 #define MSG_SYSTEM "系统繁忙，请稍后再试"
+/* the audit object and user of a failed login whose name is no account's:
+ * what was typed may be a password or a person's name */
+#define UNKNOWN_NAME "(unknown name)"
+#define LIMIT_SLOTS 16384
+#define THROTTLED "too many failed logins from this address"
+
+struct login_limits {
+	struct ratelimit *addr;    /* failures per client address */
+	struct ratelimit *names;   /* failures per (unknown name, address) */
+};
+
+struct login_limits *auth_limits_new(const struct config *cfg)
+{
+	struct login_limits *l = calloc(1, sizeof(*l));
+
+	if (!l)
+		return NULL;
+	l->addr = ratelimit_new(LIMIT_SLOTS, cfg->login_addr_burst, cfg->login_addr_seconds, 0);
+	/* an unknown name locks as an account's does: lock_failures tries,
+	 * then lock_seconds; a count is forgotten a day after */
+	l->names = ratelimit_new(LIMIT_SLOTS, cfg->lock_failures, 86400, cfg->lock_seconds);
+	if (!l->addr || !l->names) {
+		auth_limits_free(l);
+		return NULL;
+	}
+	return l;
+}
+
+void auth_limits_free(struct login_limits *l)
+{
+	if (!l)
+		return;
+	ratelimit_free(l->addr);
+	ratelimit_free(l->names);
+	free(l);
+}
+
+/* The client as the limits count it (ratelimit_addr_key: an IPv6
+ * address counts as its /64). */
+static const char *client_addr(const struct ctx *c)
+{
+	char key[QF_ADDR_KEY_MAX];
+
+	ratelimit_addr_key(c->who.ip ? c->who.ip : "", key);
+	return arena_strdup(c->a, key);
+}
+
+static const char *name_key(struct ctx *c, const char *name)
+{
+	return arena_printf(c->a, "%s\n%s", name, client_addr(c));
+}
+
+int auth_totp_required(const struct ctx *c, const struct user *u)
+{
+	const struct role *role = role_find(u->role);
+
+	return (role && role->admin) || c->cfg->totp_required_all;
+}
 
 static void session_token_hash(const char *token, char hex[65])
 {
 	sha256_hex(token, strlen(token), hex);
 }
 
-/* A failed attempt: counts it against `throttle` (the login name, or
- * "totp:" + name for second-factor codes), audits it, and when it locks
- * the name ends every session of the account (user_id, 0 when unknown). */
+/* A failed attempt: takes a token of the client address; counts it
+ * against `throttle` at `addr` (an account: the login name at the client
+ * address, or "totp:" + name at "" for second-factor codes), or, for an
+ * unknown name (user_id 0), in memory only; audits it; and when it locks
+ * the name ends every session of the account. */
 struct fail_arg {
 	struct ctx *c;
 	const char *throttle;
-	const char *name;
+	const char *addr;
+	const char *name;          /* the audit object: the account, or UNKNOWN_NAME */
 	const char *why;
 	int64_t user_id;
-	int locked;
+	int locked;                /* in: an unknown name's lock; out: locked now */
+	int addr_full;             /* this failure used the address's last token */
 };
 
 static int fail_tx(struct store *s, void *arg)
 {
 	struct fail_arg *fa = arg;
-	int rc = store_throttle_fail(s, fa->throttle, fa->c->now, fa->c->cfg->lock_failures,
-				     fa->c->cfg->lock_seconds);
-	if (rc < 0)
-		return rc;
-	fa->locked = rc;
+	int rc = fa->locked;
+
+	if (fa->user_id) {
+		rc = store_throttle_fail(s, fa->throttle, fa->addr, fa->c->now,
+					 fa->c->cfg->lock_failures, fa->c->cfg->lock_seconds);
+		if (rc < 0)
+			return rc;
+		fa->locked = rc;
+	}
 	if (audit_append(fa->c, "login_failed", fa->name, 0, fa->why) < 0)
 		return -1;
 	if (rc == 1) {
 		if (fa->user_id && store_session_delete_user(s, fa->user_id) < 0)
 			return -1;
-		if (audit_append(fa->c, "login_locked", fa->name, 0, fa->throttle) < 0)
+		if (audit_append(fa->c, "login_locked", fa->name, 0,
+				 fa->user_id ? fa->throttle : "") < 0)
 			return -1;
 	}
+	if (fa->addr_full && audit_append(fa->c, "login_throttled", "-", 0, THROTTLED) < 0)
+		return -1;
 	return 0;
 }
 
-static int count_failure(struct ctx *c, const char *throttle, const char *name, int64_t user_id,
-			 const char *why)
+static int count_failure(struct ctx *c, const char *throttle, const char *addr, const char *name,
+			 int64_t user_id, const char *why)
 {
-	struct fail_arg fa = { c, throttle, name, why, user_id, 0 };
+	struct fail_arg fa = { c, throttle, addr, name, why, user_id, 0, 0 };
 
+	/* memory first: the transaction may run more than once */
+	if (c->limits) {
+		fa.addr_full = ratelimit_take(c->limits->addr, client_addr(c), c->now) == 0;
+		if (!user_id)
+			fa.locked = ratelimit_take(c->limits->names, name_key(c, throttle), c->now) <= 0;
+	}
 	if (store_tx(c->db, fail_tx, &fa) < 0)
 		return -1;
 	return fa.locked;
@@ -75,7 +155,9 @@ struct ok_arg {
 static int ok_tx(struct store *s, void *arg)
 {
 	struct ok_arg *oa = arg;
-	if (store_throttle_clear(s, oa->res->user.name) < 0)
+	/* only this address's count: a success elsewhere does not lift a
+	 * lock an attacker's address earned (nor the address limit) */
+	if (store_throttle_clear(s, oa->res->user.name, client_addr(oa->c)) < 0)
 		return -1;
 	if (store_session_insert(s, &oa->res->se, oa->c->who.ip) < 0)
 		return -1;
@@ -86,37 +168,45 @@ static int ok_tx(struct store *s, void *arg)
 int auth_login(struct ctx *c, const char *name, const char *password, struct login_result *res)
 {
 	struct user *u = &res->user;
-	int found, failures, verified;
-	int64_t locked_until;
+	const char *addr = client_addr(c);
+	int found, failures, verified, locked;
+	int64_t locked_until = 0;
 	char hash[65];
 	char csrf[QF_TOKEN_CHARS + 1];
-	const struct role *role;
 
 	memset(res, 0, sizeof(*res));
 	if (!name || !*name || strlen(name) > 64 || !password || strlen(password) > 1024) {
 		res->msg = MSG_BAD_LOGIN;
 		return -1;
 	}
+	/* an address over its limit: refused before any work or row */
+	if (c->limits && !ratelimit_allowed(c->limits->addr, addr, c->now)) {
+		res->msg = MSG_LOCKED;
+		return -1;
+	}
 	found = store_user_by_name(c->db, c->a, name, u);
-	if (found < 0 || store_throttle_get(c->db, name, &failures, &locked_until) < 0) {
+	if (found < 0 || (found && store_throttle_get(c->db, name, addr, &failures, &locked_until) < 0)) {
 		res->msg = MSG_SYSTEM;
 		return -2;
 	}
+	locked = found ? locked_until > c->now
+		       : c->limits && !ratelimit_allowed(c->limits->names, name_key(c, name), c->now);
 	/* the same Argon2id work whether the user exists or not */
 	verified = password_verify(found ? u->pwhash : password_dummy_hash(), password) == 0;
-	c->who.name = name;
-	if (locked_until > c->now) {
-		audit_record(c, "login_failed", name, 0, "locked");
+	c->who.name = found ? name : UNKNOWN_NAME;
+	if (locked) {
+		audit_record(c, "login_failed", c->who.name, 0, "locked");
+		if (c->limits && ratelimit_take(c->limits->addr, addr, c->now) == 0)
+			audit_record(c, "login_throttled", "-", 0, THROTTLED);
 		res->msg = MSG_LOCKED;
 		return -1;
 	}
 	if (!found || !verified || u->disabled) {
-		int locked = count_failure(c, name, name, 0, !found ? "unknown user"
-						      : !verified ? "wrong password" : "account disabled");
+		locked = count_failure(c, name, addr, c->who.name, found ? u->id : 0,
+				       !found ? "unknown user" : !verified ? "wrong password" : "account disabled");
 		res->msg = locked < 0 ? MSG_SYSTEM : locked ? MSG_LOCKED : MSG_BAD_LOGIN;
 		return locked < 0 ? -2 : -1;
 	}
-	role = role_find(u->role);
 	token_new(res->token);
 	token_new(csrf);
 	session_token_hash(res->token, hash);
@@ -124,8 +214,8 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 	res->se.csrf = arena_strdup(c->a, csrf);
 	res->se.user_id = u->id;
 	res->se.created_at = res->se.last_seen = c->now;
-	res->se.stage = role && role->admin ? (u->totp_enabled ? SESSION_NEED_TOTP : SESSION_NEED_ENROL)
-					    : SESSION_OK;
+	res->se.stage = u->totp_enabled ? SESSION_NEED_TOTP
+		      : auth_totp_required(c, u) ? SESSION_NEED_ENROL : SESSION_OK;
 	c->who.id = u->id;
 	c->who.role = u->role;
 	{
@@ -188,7 +278,7 @@ int auth_check_password(struct ctx *c, const struct user *u, const char *passwor
 
 	if (password && password_verify(u->pwhash, password) == 0)
 		return 0;
-	locked = count_failure(c, u->name, u->name, u->id, "wrong current password");
+	locked = count_failure(c, u->name, client_addr(c), u->name, u->id, "wrong current password");
 	return locked == 1 ? -2 : -1;
 }
 
@@ -242,6 +332,16 @@ int auth_totp_secret(struct ctx *c, struct session *se, const struct user *u, ch
 	return sa.state;
 }
 
+int auth_totp_begin(struct ctx *c, struct session *se, const struct user *u)
+{
+	if (u->totp_enabled || se->stage != SESSION_OK)
+		return -1;
+	if (store_session_set_stage(c->db, se->token_hash, SESSION_NEED_ENROL) < 0)
+		return -1;
+	se->stage = SESSION_NEED_ENROL;
+	return 0;
+}
+
 struct totp_arg {
 	struct ctx *c;
 	struct session *se;
@@ -260,7 +360,7 @@ static int totp_ok_tx(struct store *s, void *arg)
 	if (enrol && !ta->u->totp_enabled &&
 	    store_user_set_totp(s, ta->u->id, ta->u->totp_secret_enc, 1) < 0)
 		return -1;
-	if (store_throttle_clear(s, totp_throttle(ta->c, ta->u->name)) < 0)
+	if (store_throttle_clear(s, totp_throttle(ta->c, ta->u->name), "") < 0)
 		return -1;
 	if (store_session_set_stage(s, ta->se->token_hash, SESSION_OK) < 0)
 		return -1;
@@ -279,7 +379,7 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 	/* re-read: the secret may have been created by this same request */
 	if (store_user_by_id(c->db, c->a, u->id, &fresh) <= 0 || !fresh.totp_secret_enc)
 		return -1;
-	if (store_throttle_get(c->db, totp_throttle(c, u->name), &failures, &locked_until) < 0)
+	if (store_throttle_get(c->db, totp_throttle(c, u->name), "", &failures, &locked_until) < 0)
 		return -1;
 	if (locked_until > c->now) {
 		audit_record(c, "login_failed", u->name, 0, "second factor locked");
@@ -291,7 +391,7 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 	if (!ok) {
 		/* counted apart from passwords: a right password must not
 		 * reset the count of wrong codes */
-		rc = count_failure(c, totp_throttle(c, u->name), u->name, u->id,
+		rc = count_failure(c, totp_throttle(c, u->name), "", u->name, u->id,
 				   "wrong second-factor code");
 		return rc == 1 ? -2 : -1;
 	}

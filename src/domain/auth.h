@@ -8,11 +8,21 @@
  * login makes a new token.  A wrong user name and a wrong password get the
  * same answer after the same work (one Argon2id verification either way),
  * and failures lock the name, existing or not, after cfg->lock_failures.
+ *
+ * Login limits (the server's, c->limits; the CLI has none): each client
+ * address may fail cfg->login_addr_burst times, then once every
+ * cfg->login_addr_seconds; beyond that it is refused before any password
+ * work or database access.  The lock of a name applies to the address
+ * the failures came from: an existing account's count is a row of
+ * login_throttle per (name, address), an unknown name's is kept only in
+ * memory, so a flood of made-up names writes no rows.  The audit log
+ * records the name of a failed login only when an account has it.
  */
 #include "core/crypto.h"
 #include "domain/model.h"
 
 struct ctx;
+struct config;
 
 struct login_result {
 	const char *msg;                 /* Chinese, for the login page, on failure */
@@ -24,6 +34,10 @@ struct login_result {
 /* 0 signed in (se.stage may still ask for TOTP), -1 refused (res->msg),
  * -2 the database failed (res->msg says to try later). */
 int auth_login(struct ctx *c, const char *name, const char *password, struct login_result *res);
+/* The server's in-memory limits, sized from cfg (fixed memory, about
+ * 1 MiB); NULL when memory is short.  Freed by auth_limits_free. */
+struct login_limits *auth_limits_new(const struct config *cfg);
+void auth_limits_free(struct login_limits *l);
 /* Finds the live session of a cookie token: 1 with se and u filled, 0 when
  * there is none (unknown, expired by idle or absolute time, user
  * disabled), < 0 on a store error.  Touches last_seen at most once a
@@ -35,6 +49,12 @@ int auth_logout(struct ctx *c, const struct session *se);
  * (and audited) the first time: 0 with secret filled; 1 when the account
  * has meanwhile enrolled (the session now asks for a code); -1 error. */
 int auth_totp_secret(struct ctx *c, struct session *se, const struct user *u, char secret[33]);
+/* A signed-in user without a second factor starts binding one: the
+ * session goes back to the enrolment stage (0, or -1 on error). */
+int auth_totp_begin(struct ctx *c, struct session *se, const struct user *u);
+/* 1 when the user must have a second factor: the admin roles always,
+ * everyone when the setting totp_required_all is on. */
+int auth_totp_required(const struct ctx *c, const struct user *u);
 /* Confirms enrolment (first code) or signs in with the second factor:
  * 0 ok (session now SESSION_OK), -1 wrong or replayed code (audited and
  * counted toward a lock-out of the second factor kept apart from the

@@ -13,6 +13,7 @@
 struct store;
 struct arena;
 struct calendar;
+struct login_limits;
 
 struct config {
 	char region[16];          /* 行政区划代码 of this commission */
@@ -24,6 +25,9 @@ struct config {
 	int pw_min_len;           /* default 10 */
 	int pw_classes;           /* default 3 */
 	int secure_cookies;       /* TLS: Secure and the __Host- prefix */
+	int totp_required_all;    /* 1: every user needs the second factor */
+	int login_addr_burst;     /* failed logins an address may make at once, default 30 */
+	int login_addr_seconds;   /* ... and then one more every N seconds, default 10 */
 };
 
 void config_defaults(struct config *cfg);
@@ -47,6 +51,8 @@ struct ctx {
 	const struct calendar *cal;
 	struct actor who;
 	int64_t now;            /* Unix time of the request */
+	/* the server's in-memory login limits (auth.h); NULL in the CLI */
+	struct login_limits *limits;
 };
 
 #endif

@@ -22,6 +22,16 @@ struct user {
 	int must_change_pw;     /* an administrator set the password */
 	int principal;          /* the commission's principal leader (主要负责人) */
 	int64_t created_at;
+	/* a password reset the system admin asked for, awaiting the security
+	 * admin (三员分立): who asked and when; NULL/0 when none */
+	const char *pw_pending_by;
+	int64_t pw_pending_at;
+	/* the last reset of the password by someone else, shown to the user
+	 * until they choose their own: who set it (and who approved it, NULL
+	 * from the command line) and when; NULL/0 when none */
+	const char *pw_reset_by;
+	const char *pw_reset_approver;
+	int64_t pw_reset_at;
 };
 
 struct session {

@@ -2,6 +2,12 @@
  * user.c: account administration.  Names are ASCII login names; the
  * password policy is the deployment's (config); passwords are hashed with
  * Argon2id before they reach the store and never logged.
+ *
+ * 三员分立: no admin role alone can sign in as someone else.  The system
+ * admin's reset of a password is only a request (user_request_password);
+ * it takes effect when the security admin approves it, who cannot set
+ * passwords.  A reset by anyone but the user is shown to the user until
+ * they choose their own password.  Neither touches a bound second factor.
  */
 #include "domain/user.h"
 
@@ -173,19 +179,23 @@ int user_set_disabled(struct ctx *c, const char *name, int disabled, struct strb
 	return user_change(c, &ca, err);
 }
 
+/* The user's own change, or the operator's (CLI) which the user is told
+ * of at the next login. */
 static int op_passwd(struct store *s, struct change_arg *ca, const struct user *u)
 {
 	if (store_user_set_password(s, u->id, ca->pwhash, ca->c->now, ca->flag) < 0)
 		return -1;
+	if (u->id != ca->c->who.id &&
+	    store_user_pw_notice(s, u->id, ca->c->who.name, NULL, ca->c->now) < 0)
+		return -1;
 	return store_session_delete_user(s, u->id);
 }
 
-int user_set_password(struct ctx *c, const char *name, const char *password, int must_change,
-		      struct strbuf *err)
+/* Checks and hashes a new password, then runs the change `ca` with it. */
+static int password_change(struct ctx *c, struct change_arg *ca, const char *password,
+			   struct strbuf *err)
 {
 	char hash[QF_PWHASH_MAX];
-	struct change_arg ca = { .name = name, .op = op_passwd, .event = "user_passwd", .pwhash = hash,
-				 .flag = must_change };
 	int rc;
 
 	if (password_policy_check(password, c->cfg->pw_min_len, c->cfg->pw_classes, err) < 0)
@@ -194,14 +204,66 @@ int user_set_password(struct ctx *c, const char *name, const char *password, int
 		strbuf_addstr(err, "密码处理失败");
 		return -1;
 	}
-	rc = user_change(c, &ca, err);
+	ca->pwhash = hash;
+	rc = user_change(c, ca, err);
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
 }
 
+int user_set_password(struct ctx *c, const char *name, const char *password, int must_change,
+		      struct strbuf *err)
+{
+	struct change_arg ca = { .name = name, .op = op_passwd, .event = "user_passwd",
+				 .flag = must_change };
+	return password_change(c, &ca, password, err);
+}
+
+static int op_pw_request(struct store *s, struct change_arg *ca, const struct user *u)
+{
+	if (u->id == ca->c->who.id) {
+		ca->refusal = "请在“账户安全”中修改自己的密码";
+		return -1;
+	}
+	return store_user_pw_request(s, u->id, ca->pwhash, ca->c->who.name, ca->c->now);
+}
+
+int user_request_password(struct ctx *c, const char *name, const char *password,
+			  struct strbuf *err)
+{
+	struct change_arg ca = { .name = name, .op = op_pw_request, .event = "user_passwd_request" };
+	return password_change(c, &ca, password, err);
+}
+
+static int op_pw_decide(struct store *s, struct change_arg *ca, const struct user *u)
+{
+	int rc;
+
+	if (u->id == ca->c->who.id) {
+		ca->refusal = "不能审批自己账户的密码重置";
+		return -1;
+	}
+	rc = store_user_pw_decide(s, u->id, ca->flag ? ca->c->who.name : NULL, ca->c->now);
+	if (rc <= 0) {
+		if (rc == 0)
+			ca->refusal = "该用户没有待审批的密码重置";
+		return -1;
+	}
+	/* approved: whoever was signed in with the old password is out */
+	return ca->flag ? store_session_delete_user(s, u->id) : 0;
+}
+
+int user_decide_password(struct ctx *c, const char *name, int approve, struct strbuf *err)
+{
+	struct change_arg ca = { .name = name, .op = op_pw_decide, .flag = approve,
+				 .event = approve ? "user_passwd_approve" : "user_passwd_refuse" };
+	return user_change(c, &ca, err);
+}
+
 static int op_unlock(struct store *s, struct change_arg *ca, const struct user *u)
 {
-	return store_throttle_clear(s, u->name);
+	if (store_throttle_clear(s, arena_printf(ca->c->a, "totp:%s", u->name), NULL) < 0)
+		return -1;
+	return store_throttle_clear(s, u->name, NULL);
 }
 
 int user_unlock(struct ctx *c, const char *name, struct strbuf *err)
@@ -259,7 +321,7 @@ int user_locked(struct ctx *c, const char *name, int64_t *until)
 {
 	int failures;
 
-	if (store_throttle_get(c->db, name, &failures, until) < 0)
+	if (store_throttle_get(c->db, name, NULL, &failures, until) < 0)
 		return -1;
 	return *until > c->now;
 }

@@ -27,6 +27,16 @@ int user_set_disabled(struct ctx *c, const char *name, int disabled, struct strb
  * user choose a new one at the next login (an administrator set it). */
 int user_set_password(struct ctx *c, const char *name, const char *password, int must_change,
 		      struct strbuf *err);
+/* The system admin's reset of someone else's password (三员分立): only
+ * requested; the password stays as it was until the security admin
+ * approves.  Returns 0 or -1 with err. */
+int user_request_password(struct ctx *c, const char *name, const char *password,
+			  struct strbuf *err);
+/* The security admin's decision on a pending reset: approve makes the
+ * requested password the account's (to be changed at the next login, the
+ * user told who set it and when), refuse drops it.  A security admin
+ * cannot approve a reset of their own account. */
+int user_decide_password(struct ctx *c, const char *name, int approve, struct strbuf *err);
 int user_unlock(struct ctx *c, const char *name, struct strbuf *err);
 int user_totp_reset(struct ctx *c, const char *name, struct strbuf *err);
 /* Marks a leader as the commission's principal leader (主要负责人), who

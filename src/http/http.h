@@ -159,6 +159,7 @@ struct app {
 	struct config cfg;
 	struct qf_keys keys;
 	struct calendar *_Atomic cal;
+	struct login_limits *limits;    /* auth.h: in-memory login limits */
 	struct retired_cal *retired;    /* replaced calendars, freed at exit */
 	const char *db_uri;
 	size_t max_body;

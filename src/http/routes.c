@@ -27,6 +27,7 @@ const struct route route_table[] = {
 	{ GET, "/", page_home, PERM_LOGIN, 0 },
 	{ GET, "/account", page_account, PERM_LOGIN, R_ACCOUNT },
 	{ POST, "/account/password", page_account_password, PERM_LOGIN, R_ACCOUNT },
+	{ POST, "/account/totp", page_account_totp, PERM_LOGIN, R_ACCOUNT },
 
 	{ GET, "/units", page_units, PERM_UNIT_READ, 0 },
 	{ GET, "/units/new", page_unit_new, PERM_UNIT_WRITE, 0 },

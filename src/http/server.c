@@ -161,6 +161,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->c.cfg = &app->cfg;
 	r->c.keys = &app->keys;
 	r->c.cal = atomic_load(&app->cal);
+	r->c.limits = app->limits;
 	r->c.who.name = "-";
 	r->c.who.role = "";
 	r->c.who.ip = client_ip(r);
@@ -547,6 +548,11 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	s = store_open(app->db_uri, 0, err, sizeof(err));
 	if (!s)
 		return error("cannot open database: %s", err);
+	app->limits = auth_limits_new(&app->cfg);
+	if (!app->limits) {
+		store_close(s);
+		return error("out of memory");
+	}
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -566,6 +572,8 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 			     MHD_OPTION_HTTPS_MEM_KEY, key,
 			     MHD_OPTION_END);
 	if (!d) {
+		auth_limits_free(app->limits);
+		app->limits = NULL;
 		store_close(s);
 		free(cert);
 		free(key);
@@ -601,6 +609,8 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	MHD_stop_daemon(d);
 	checkpoint_tick(app, s, &ckpt_err);     /* every request has ended */
 	strbuf_release(&ckpt_err);
+	auth_limits_free(app->limits);
+	app->limits = NULL;
 	store_close(s);
 	free(cert);
 	free(key);

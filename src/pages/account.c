@@ -1,6 +1,7 @@
 /*
  * account.c: the signed-in user's own account: change the password
- * (which ends every other session of the user).
+ * (which ends every other session of the user), bind a second factor
+ * (the enrolment of the login pages, reused).
  */
 #include <string.h>
 
@@ -31,6 +32,13 @@ static int account_page(struct req *r, const struct fielderr *fe, unsigned statu
 	strbuf_addstr(&sb, "</dd><dt>动态口令</dt><dd>");
 	strbuf_addstr(&sb, r->user.totp_enabled ? "已启用" : "未启用");
 	strbuf_addstr(&sb, "</dd></dl>");
+	if (!r->user.totp_enabled) {
+		strbuf_addstr(&sb, "<form method=\"post\" action=\"/account/totp\" class=\"inline\">");
+		page_csrf(r, &sb);
+		strbuf_addstr(&sb, "<button type=\"submit\">绑定动态口令</button></form>"
+			      "<p class=\"hint\">绑定后，每次登录除密码外还须输入手机身份验证器显示的动态口令；"
+			      "管理员重置密码不会解除绑定，只有安全管理员可以重置动态口令。</p>");
+	}
 	if (authz_has(&r->c.who, PERM_CASE_WORK))
 		strbuf_addstr(&sb, "<p><a href=\"/account/conflicts\">回避申报</a>：申报与您存在利害关系的人员或单位。</p>");
 	strbuf_addstr(&sb, "<h2>修改密码</h2>");
@@ -53,6 +61,15 @@ int page_account(struct req *r)
 {
 	struct fielderr fe = { 0 };
 	return account_page(r, &fe, 200);
+}
+
+int page_account_totp(struct req *r)
+{
+	if (r->user.totp_enabled)
+		return reply_redirect(r, "/account");
+	if (auth_totp_begin(&r->c, &r->sess, &r->user) < 0)
+		return reply_error(r, E_BUSY, "totp begin");
+	return reply_redirect(r, "/login/totp");
 }
 
 int page_account_password(struct req *r)

@@ -2,9 +2,12 @@
  * login.c: signing in, the second factor, signing out.
  *
  * The login form is protected against login CSRF by a double-submit
- * token: a random value in a short-lived cookie and the same value in the
- * form.  Success sets a fresh session cookie; nothing in the answer tells
- * a wrong name from a wrong password.
+ * token: the same value in a short-lived cookie and in the form, a value
+ * only this server makes (a MAC under a key from the key file over a time
+ * and a nonce, core/pretoken.c), good for an hour; under TLS the cookie is
+ * __Host-qf_pre, which a sibling host cannot set.  Success sets a fresh
+ * session cookie; nothing in the answer tells a wrong name from a wrong
+ * password.
  */
 #include <string.h>
 
@@ -17,15 +20,20 @@
 #include "pages/page.h"
 #include "pages/pages.h"
 
-#define PRE_COOKIE "qf_pre"
+#define PRE_MAX_AGE 3600
+
+static const char *pre_cookie(const struct req *r)
+{
+	return r->app->cfg.secure_cookies ? "__Host-qf_pre" : "qf_pre";
+}
 
 static int login_page(struct req *r, unsigned status, const char *name, const char *msg)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char token[QF_TOKEN_CHARS + 1];
+	char token[QF_PRETOKEN_CHARS + 1];
 
-	token_new(token);
-	req_set_cookie(r, PRE_COOKIE, token, 3600);
+	pretoken_new(&r->app->keys, r->c.now, token);
+	req_set_cookie(r, pre_cookie(r), token, PRE_MAX_AGE);
 	page_begin_bare(&sb, "登录");
 	strbuf_addstr(&sb, "<div class=\"login-box\"><p class=\"login-brand\">");
 	html_txt(&sb, r->app->cfg.commission);
@@ -58,12 +66,13 @@ int page_login_form(struct req *r)
 
 int page_login(struct req *r)
 {
-	const char *pre = req_cookie(r, PRE_COOKIE);
+	const char *pre = req_cookie(r, pre_cookie(r));
 	const char *sent = form_get(&r->form, "csrf");
 	const char *name = req_field(r, "username");
 	struct login_result res;
 
-	if (!pre || !sent || strlen(pre) != strlen(sent) || ct_streq(pre, sent) != 0)
+	if (!pre || !sent || strlen(pre) != strlen(sent) || ct_streq(pre, sent) != 0 ||
+	    pretoken_check(&r->app->keys, sent, r->c.now, PRE_MAX_AGE) < 0)
 		return reply_error(r, E_CSRF, "login form token missing or wrong");
 	switch (auth_login(&r->c, name, form_get(&r->form, "password"), &res)) {
 	case 0:
@@ -75,7 +84,7 @@ int page_login(struct req *r)
 	default:
 		return login_page(r, 200, name, res.msg);
 	}
-	req_set_cookie(r, PRE_COOKIE, "", 0);
+	req_set_cookie(r, pre_cookie(r), "", 0);
 	req_set_cookie(r, req_session_cookie(r), res.token, -1);
 	return reply_redirect(r, res.se.stage == SESSION_OK ? "/" : "/login/totp");
 }
@@ -103,9 +112,17 @@ static int totp_page(struct req *r, const char *msg)
 	}
 	if (enrol) {
 		struct strbuf uri = STRBUF_INIT;
-		strbuf_addstr(&sb, "<p>您的角色（");
-		html_txt(&sb, role_label(r->user.role));
-		strbuf_addstr(&sb, "）须使用动态口令。请用手机上的身份验证器扫描二维码，"
+		const struct role *role = role_find(r->user.role);
+		if (role && role->admin) {
+			strbuf_addstr(&sb, "<p>您的角色（");
+			html_txt(&sb, role_label(r->user.role));
+			strbuf_addstr(&sb, "）须使用动态口令。");
+		} else {
+			strbuf_addstr(&sb, auth_totp_required(&r->c, &r->user)
+				      ? "<p>本系统要求所有用户使用动态口令。"
+				      : "<p>绑定后，每次登录除密码外还须输入动态口令；管理员重置密码不会解除绑定。");
+		}
+		strbuf_addstr(&sb, "请用手机上的身份验证器扫描二维码，"
 			      "或手工输入密钥，然后填写显示的6位数字。</p><div class=\"qr\">");
 		if (totp_uri("清风", r->user.name, secret, &uri) == 0)
 			if (qr_svg(uri.buf, &sb) < 0)   /* our own SVG markup, no user text */

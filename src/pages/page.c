@@ -148,6 +148,7 @@ void page_notice(struct req *r, struct strbuf *sb)
 		{ "created", "已新增。" },
 		{ "password", "密码已修改。" },
 		{ "done", "操作已完成。" },
+		{ "requested", "密码重置已提交，经安全管理员审批后生效。" },
 		{ NULL, NULL }
 	};
 	const char *msg = label_of(notices, req_arg(r, "ok"));
@@ -156,6 +157,21 @@ void page_notice(struct req *r, struct strbuf *sb)
 		strbuf_addstr(sb, "<p class=\"notice ok\" role=\"status\">");
 		html_txt(sb, msg);
 		strbuf_addstr(sb, "</p>");
+	}
+	/* someone else set this user's password: say who and when, until
+	 * the user chooses their own */
+	if (r->signed_in && r->user.pw_reset_at && r->user.pw_reset_by) {
+		strbuf_addstr(sb, "<p class=\"notice warn\" role=\"alert\" id=\"pw-reset-notice\">您的密码已于");
+		html_time(sb, r->user.pw_reset_at);
+		strbuf_addstr(sb, "由“");
+		html_txt(sb, r->user.pw_reset_by);
+		strbuf_addstr(sb, "”重置");
+		if (r->user.pw_reset_approver) {
+			strbuf_addstr(sb, "（安全管理员“");
+			html_txt(sb, r->user.pw_reset_approver);
+			strbuf_addstr(sb, "”批准）");
+		}
+		strbuf_addstr(sb, "。如非您本人申请，请立即联系安全管理员；修改密码后本提示不再显示。</p>");
 	}
 }
 

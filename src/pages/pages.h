@@ -18,6 +18,7 @@ int page_logout(struct req *r);
 int page_home(struct req *r);                  /* home.c */
 int page_account(struct req *r);               /* account.c */
 int page_account_password(struct req *r);
+int page_account_totp(struct req *r);
 
 int page_units(struct req *r);                 /* units.c */
 int page_unit_new(struct req *r);

@@ -1,8 +1,9 @@
 /*
  * users.c: account administration (三员分立).  The system admin creates
- * accounts, disables them and resets passwords; the security admin
- * unlocks accounts and resets the second factor.  Each action checks its
- * own permission, whatever the page showed.
+ * accounts, disables them and asks for password resets; the security
+ * admin approves new accounts and password resets, unlocks accounts and
+ * resets the second factor.  Neither can alone sign in as someone else.
+ * Each action checks its own permission, whatever the page showed.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -59,6 +60,14 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 		html_txt(&sb, msg);
 		strbuf_addstr(&sb, "</p>");
 	}
+	if (sec) {
+		int pending = 0;
+		for (int i = 0; i < n; i++)
+			pending += v[i].pw_pending_by && v[i].id != r->user.id;
+		if (pending)
+			strbuf_addf(&sb, "<p class=\"notice warn\" id=\"pw-pending\">有%d项密码重置待您审批："
+				    "请先与用户本人核实，再在下表中批准或拒绝。</p>", pending);
+	}
 	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">用户名</th><th scope=\"col\">姓名</th>"
 		      "<th scope=\"col\">角色</th><th scope=\"col\">所属单位</th><th scope=\"col\">状态</th>"
 		      "<th scope=\"col\">动态口令</th><th scope=\"col\">操作</th></tr></thead><tbody>");
@@ -80,6 +89,13 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			strbuf_addstr(&sb, "<span class=\"state warn\">已锁定</span>");
 		else
 			strbuf_addstr(&sb, "<span class=\"state ok\">正常</span>");
+		if (v[i].pw_pending_by) {
+			strbuf_addstr(&sb, " <span class=\"state warn pw-pending\">密码重置待审批（");
+			html_txt(&sb, v[i].pw_pending_by);
+			strbuf_addstr(&sb, "，");
+			html_time(&sb, v[i].pw_pending_at);
+			strbuf_addstr(&sb, "）</span>");
+		}
 		strbuf_addstr(&sb, v[i].totp_enabled ? "</td><td>已启用</td><td>" : "</td><td>未启用</td><td>");
 		if (!v[i].disabled && (admin || sec) && v[i].id != r->user.id)
 			action_button(r, &sb, v[i].id, "disable", "停用",
@@ -95,7 +111,12 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 				      "<label class=\"sr-only\" for=\"pw-");
 			strbuf_addf(&sb, "%" PRId64 "\">新密码</label><input id=\"pw-%" PRId64 "\" type=\"password\" "
 				    "name=\"password\" placeholder=\"新密码\" autocomplete=\"new-password\" size=\"10\" required>"
-				    "<button type=\"submit\" class=\"small\">重置密码</button></form> ", v[i].id, v[i].id);
+				    "<button type=\"submit\" class=\"small\">申请重置密码</button></form> ", v[i].id, v[i].id);
+		}
+		if (sec && v[i].pw_pending_by && v[i].id != r->user.id) {
+			action_button(r, &sb, v[i].id, "approve_passwd", "批准重置密码",
+				      "确定批准？请先与该用户本人核实。批准后新密码即生效，该用户登录后须修改密码。");
+			action_button(r, &sb, v[i].id, "refuse_passwd", "拒绝重置密码", NULL);
 		}
 		if (sec && locked)
 			action_button(r, &sb, v[i].id, "unlock", "解除锁定", NULL);
@@ -173,7 +194,8 @@ int page_user_action(struct req *r)
 		need = PERM_USER_ADMIN | PERM_USER_SECURITY;
 	else if (!strcmp(action, "passwd"))
 		need = PERM_USER_ADMIN;
-	else if (!strcmp(action, "enable") || !strcmp(action, "unlock") || !strcmp(action, "totp_reset"))
+	else if (!strcmp(action, "enable") || !strcmp(action, "unlock") || !strcmp(action, "totp_reset") ||
+		 !strcmp(action, "approve_passwd") || !strcmp(action, "refuse_passwd"))
 		need = PERM_USER_SECURITY;
 	else
 		return reply_error(r, E_BAD_REQUEST, "unknown action");
@@ -183,7 +205,9 @@ int page_user_action(struct req *r)
 		return reply_error(r, E_FORBIDDEN, NULL);
 	}
 	if (!strcmp(action, "passwd"))
-		ok = user_set_password(&r->c, u.name, form_get(&r->form, "password"), 1, &err);
+		ok = user_request_password(&r->c, u.name, form_get(&r->form, "password"), &err);
+	else if (!strcmp(action, "approve_passwd") || !strcmp(action, "refuse_passwd"))
+		ok = user_decide_password(&r->c, u.name, !strcmp(action, "approve_passwd"), &err);
 	else if (!strcmp(action, "disable") || !strcmp(action, "enable"))
 		ok = user_set_disabled(&r->c, u.name, !strcmp(action, "disable"), &err);
 	else if (!strcmp(action, "unlock"))
@@ -196,5 +220,6 @@ int page_user_action(struct req *r)
 		return rc;
 	}
 	strbuf_release(&err);
-	return reply_redirect(r, "/admin/users?ok=done");
+	return reply_redirect(r, !strcmp(action, "passwd") ? "/admin/users?ok=requested"
+							    : "/admin/users?ok=done");
 }

@@ -6,7 +6,8 @@
 
 #define USER_COLS "u.id, u.region, u.name, u.display_name, u.role, u.unit_id, " \
 	"COALESCE(n.name, ''), u.pwhash, u.disabled, u.totp_secret_enc, u.totp_enabled, u.created_at, " \
-	"u.must_change_pw, u.principal " \
+	"u.must_change_pw, u.principal, u.pw_pending_by, u.pw_pending_at, u.pw_reset_by, " \
+	"u.pw_reset_approver, u.pw_reset_at " \
 	"FROM users u LEFT JOIN units n ON n.id = u.unit_id "
 
 static const struct store_sql Q_BY_NAME = { "SELECT " USER_COLS "WHERE u.name = ?", NULL };
@@ -17,7 +18,21 @@ static const struct store_sql Q_INSERT = {
 	"disabled, must_change_pw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_DISABLE = { "UPDATE users SET disabled = ? WHERE id = ?", NULL };
 static const struct store_sql Q_PASSWD = {
-	"UPDATE users SET pwhash = ?, pw_changed_at = ?, must_change_pw = ? WHERE id = ?", NULL };
+	"UPDATE users SET pwhash = ?, pw_changed_at = ?, must_change_pw = ?, pw_pending = NULL, "
+	"pw_pending_by = NULL, pw_pending_at = 0, pw_reset_by = NULL, pw_reset_approver = NULL, "
+	"pw_reset_at = 0 WHERE id = ?", NULL };
+static const struct store_sql Q_PW_REQUEST = {
+	"UPDATE users SET pw_pending = ?, pw_pending_by = ?, pw_pending_at = ? WHERE id = ?", NULL };
+static const struct store_sql Q_PW_APPROVE = {
+	"UPDATE users SET pwhash = pw_pending, pw_changed_at = ?, must_change_pw = 1, "
+	"pw_reset_by = pw_pending_by, pw_reset_approver = ?, pw_reset_at = pw_pending_at, "
+	"pw_pending = NULL, pw_pending_by = NULL, pw_pending_at = 0 "
+	"WHERE id = ? AND pw_pending IS NOT NULL", NULL };
+static const struct store_sql Q_PW_REFUSE = {
+	"UPDATE users SET pw_pending = NULL, pw_pending_by = NULL, pw_pending_at = 0 "
+	"WHERE id = ? AND pw_pending IS NOT NULL", NULL };
+static const struct store_sql Q_PW_NOTICE = {
+	"UPDATE users SET pw_reset_by = ?, pw_reset_approver = ?, pw_reset_at = ? WHERE id = ?", NULL };
 static const struct store_sql Q_ACTIVE_ROLE = {
 	"SELECT count(*) FROM users WHERE role = ? AND disabled = 0", NULL };
 static const struct store_sql Q_TOTP = {
@@ -32,14 +47,19 @@ static const struct store_sql Q_SCOPE_LIST = {
 	"WHERE s.user_id = ? ORDER BY n.name", NULL };
 
 static const struct store_sql Q_THR_GET = {
-	"SELECT failures, locked_until FROM login_throttle WHERE name = ?", NULL };
+	"SELECT failures, locked_until FROM login_throttle WHERE name = ? AND addr = ?", NULL };
+static const struct store_sql Q_THR_GET_ANY = {
+	"SELECT COALESCE(MAX(failures), 0), COALESCE(MAX(locked_until), 0) FROM login_throttle "
+	"WHERE name = ?", NULL };
 static const struct store_sql Q_THR_FAIL = {
-	"INSERT INTO login_throttle(name, failures, locked_until, updated_at) VALUES (?, 1, 0, ?) "
-	"ON CONFLICT(name) DO UPDATE SET failures = login_throttle.failures + 1, "
+	"INSERT INTO login_throttle(name, addr, failures, locked_until, updated_at) VALUES (?, ?, 1, 0, ?) "
+	"ON CONFLICT(name, addr) DO UPDATE SET failures = login_throttle.failures + 1, "
 	"updated_at = excluded.updated_at RETURNING failures", NULL };
 static const struct store_sql Q_THR_LOCK = {
-	"UPDATE login_throttle SET locked_until = ?, failures = 0 WHERE name = ?", NULL };
-static const struct store_sql Q_THR_CLEAR = { "DELETE FROM login_throttle WHERE name = ?", NULL };
+	"UPDATE login_throttle SET locked_until = ?, failures = 0 WHERE name = ? AND addr = ?", NULL };
+static const struct store_sql Q_THR_CLEAR = {
+	"DELETE FROM login_throttle WHERE name = ? AND addr = ?", NULL };
+static const struct store_sql Q_THR_CLEAR_ALL = { "DELETE FROM login_throttle WHERE name = ?", NULL };
 static const struct store_sql Q_THR_PURGE = {
 	"DELETE FROM login_throttle WHERE locked_until < ? AND updated_at < ?", NULL };
 
@@ -61,6 +81,11 @@ static void fill_user(struct arena *a, struct store_stmt *st, void *row)
 	u->created_at = store_col_int(st, 11);
 	u->must_change_pw = (int)store_col_int(st, 12);
 	u->principal = (int)store_col_int(st, 13);
+	u->pw_pending_by = q_text_or_null(a, st, 14);
+	u->pw_pending_at = store_col_int(st, 15);
+	u->pw_reset_by = q_text_or_null(a, st, 16);
+	u->pw_reset_approver = q_text_or_null(a, st, 17);
+	u->pw_reset_at = store_col_int(st, 18);
 }
 
 static int user_one(struct store_stmt *st, struct arena *a, struct user *u)
@@ -157,6 +182,52 @@ int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int
 	return store_exec(st);
 }
 
+int store_user_pw_request(struct store *s, int64_t id, const char *pwhash, const char *by,
+			  int64_t at)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PW_REQUEST);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, pwhash);
+	store_bind_text(st, 2, by);
+	store_bind_int(st, 3, at);
+	store_bind_int(st, 4, id);
+	return store_exec(st);
+}
+
+int store_user_pw_decide(struct store *s, int64_t id, const char *approver, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, approver ? &Q_PW_APPROVE : &Q_PW_REFUSE);
+
+	if (!st)
+		return STORE_ERR;
+	if (approver) {
+		store_bind_int(st, 1, now);
+		store_bind_text(st, 2, approver);
+		store_bind_int(st, 3, id);
+	} else {
+		store_bind_int(st, 1, id);
+	}
+	if (store_exec(st) < 0)
+		return STORE_ERR;
+	return store_changes(s) > 0;
+}
+
+int store_user_pw_notice(struct store *s, int64_t id, const char *by, const char *approver,
+			 int64_t at)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PW_NOTICE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, by);
+	store_bind_text(st, 2, approver);
+	store_bind_int(st, 3, by ? at : 0);
+	store_bind_int(st, 4, id);
+	return store_exec(st);
+}
+
 int64_t store_user_count_active(struct store *s, const char *role)
 {
 	struct store_stmt *st = store_prepare(s, &Q_ACTIVE_ROLE);
@@ -218,9 +289,10 @@ int store_scope_list(struct store *s, struct arena *a, int64_t user_id, struct u
 	return rc < 0 ? rc : n;
 }
 
-int store_throttle_get(struct store *s, const char *name, int *failures, int64_t *locked_until)
+int store_throttle_get(struct store *s, const char *name, const char *addr, int *failures,
+		       int64_t *locked_until)
 {
-	struct store_stmt *st = store_prepare(s, &Q_THR_GET);
+	struct store_stmt *st = store_prepare(s, addr ? &Q_THR_GET : &Q_THR_GET_ANY);
 	int rc;
 
 	*failures = 0;
@@ -228,6 +300,8 @@ int store_throttle_get(struct store *s, const char *name, int *failures, int64_t
 	if (!st)
 		return STORE_ERR;
 	store_bind_text(st, 1, name);
+	if (addr)
+		store_bind_text(st, 2, addr);
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
 		*failures = (int)store_col_int(st, 0);
@@ -239,7 +313,8 @@ int store_throttle_get(struct store *s, const char *name, int *failures, int64_t
 
 /* Counts a failure; returns 1 when this failure locked the name, 0 when
  * not, < 0 on error. */
-int store_throttle_fail(struct store *s, const char *name, int64_t now, int max, int lock_secs)
+int store_throttle_fail(struct store *s, const char *name, const char *addr, int64_t now, int max,
+			int lock_secs)
 {
 	struct store_stmt *st = store_prepare(s, &Q_THR_FAIL);
 	int64_t failures;
@@ -247,7 +322,8 @@ int store_throttle_fail(struct store *s, const char *name, int64_t now, int max,
 	if (!st)
 		return STORE_ERR;
 	store_bind_text(st, 1, name);
-	store_bind_int(st, 2, now);
+	store_bind_text(st, 2, addr);
+	store_bind_int(st, 3, now);
 	failures = q_scalar(st);
 	if (failures < 0)
 		return (int)failures;
@@ -258,16 +334,19 @@ int store_throttle_fail(struct store *s, const char *name, int64_t now, int max,
 		return STORE_ERR;
 	store_bind_int(st, 1, now + lock_secs);
 	store_bind_text(st, 2, name);
+	store_bind_text(st, 3, addr);
 	return store_exec(st) < 0 ? STORE_ERR : 1;
 }
 
-int store_throttle_clear(struct store *s, const char *name)
+int store_throttle_clear(struct store *s, const char *name, const char *addr)
 {
-	struct store_stmt *st = store_prepare(s, &Q_THR_CLEAR);
+	struct store_stmt *st = store_prepare(s, addr ? &Q_THR_CLEAR : &Q_THR_CLEAR_ALL);
 
 	if (!st)
 		return STORE_ERR;
 	store_bind_text(st, 1, name);
+	if (addr)
+		store_bind_text(st, 2, addr);
 	return store_exec(st);
 }
 

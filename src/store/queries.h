@@ -38,6 +38,7 @@ int store_user_by_id(struct store *s, struct arena *a, int64_t id, struct user *
 int64_t store_user_insert(struct store *s, const struct user *u, const char *pwhash, int64_t now);
 int store_user_list(struct store *s, struct arena *a, struct user **out);
 int store_user_set_disabled(struct store *s, int64_t id, int disabled);
+/* Also drops a pending reset and the reset notice. */
 int store_user_set_password(struct store *s, int64_t id, const char *pwhash, int64_t now,
 			    int must_change);
 /* Accounts of a role that are not disabled. */
@@ -47,13 +48,29 @@ int store_user_set_totp(struct store *s, int64_t id, const char *secret_enc, int
 /* Records the TOTP step just accepted; returns 1 when it is newer than the
  * last one (and stores it), 0 when it is not (a replayed code). */
 int store_user_totp_step(struct store *s, int64_t id, int64_t step);
+/* A password reset awaiting approval: the new hash, who asked, when. */
+int store_user_pw_request(struct store *s, int64_t id, const char *pwhash, const char *by,
+			  int64_t at);
+/* Approves it (the pending hash becomes the password, to be changed at the
+ * next login, and the reset notice is set) or, approver NULL, refuses it;
+ * 1 done, 0 nothing was pending. */
+int store_user_pw_decide(struct store *s, int64_t id, const char *approver, int64_t now);
+/* The reset notice shown to the user (by NULL: none). */
+int store_user_pw_notice(struct store *s, int64_t id, const char *by, const char *approver,
+			 int64_t at);
 int store_scope_add(struct store *s, int64_t user_id, int64_t unit_id);
 int store_scope_list(struct store *s, struct arena *a, int64_t user_id, struct unit **out);
 
 /* login throttling, per user name whether the account exists or not */
-int store_throttle_get(struct store *s, const char *name, int *failures, int64_t *locked_until);
-int store_throttle_fail(struct store *s, const char *name, int64_t now, int max, int lock_secs);
-int store_throttle_clear(struct store *s, const char *name);
+/* Rows are per (name, addr): the lock of an account applies to the address
+ * its failures came from (addr "" for counts kept across addresses, such
+ * as the second factor's).  get with addr NULL: the latest lock of the
+ * name from any address.  clear with addr NULL: every row of the name. */
+int store_throttle_get(struct store *s, const char *name, const char *addr, int *failures,
+		       int64_t *locked_until);
+int store_throttle_fail(struct store *s, const char *name, const char *addr, int64_t now, int max,
+			int lock_secs);
+int store_throttle_clear(struct store *s, const char *name, const char *addr);
 /* Forgets throttle rows not locked and untouched since `before`. */
 int store_throttle_purge(struct store *s, int64_t now, int64_t before);
 

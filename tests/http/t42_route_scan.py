@@ -511,6 +511,9 @@ SPEC = {
     "GET /": S("self"),
     "GET /account": S("self"),
     "POST /account/password": S("self", body=lambda o: {"old": PW, "new": "short", "new2": "short"}),
+    # starts the user's own second-factor enrolment (the session then waits
+    # for the code): a sign-in route, tested as such by t22_admin_separation
+    "POST /account/totp": S("auth"),
     "GET /calendar": S("self"),
     "POST /calendar/import": S("self", body=lambda o: {"csv": ""}),
     "GET /api/me": S("self"),
@@ -666,6 +669,7 @@ POLICY = {
     "GET /":                                "login",
     "GET /account":                         "login",
     "POST /account/password":               "login",
+    "POST /account/totp":                   "login",
     "GET /units":                           "unit_read",
     "GET /units/new":                       "unit_write",
     "POST /units":                          "unit_write",

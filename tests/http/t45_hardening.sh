@@ -192,6 +192,8 @@ expect_eq "... no unit created" 0 "$(sql "SELECT count(*) FROM units WHERE name 
 CLERK=$(uid clerk)
 expect_eq "admin resets clerk's password: 303" 303 \
 	"$(user_action "$AJ" "$CLERK" passwd --data-urlencode 'password=NewPassw0rd!')"
+# 三员分立 (issue 8): the reset waits for the security admin (t22)
+expect_eq "... which sec2 approves: 303" 303 "$(user_action "$S2J" "$CLERK" approve_passwd)"
 expect_eq "... must_change_pw = 1" 1 "$(sql "SELECT must_change_pw FROM users WHERE id = $CLERK")"
 CJ=$T_DIR/clerk.jar
 expect_eq "clerk logs in with the new password: 303" 303 "$(login clerk 'NewPassw0rd!' "$CJ")"
