@@ -11,6 +11,7 @@
 #include "cmd/cmd.h"
 #include "core/log.h"
 #include "domain/audit.h"
+#include "http/netaddr.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -27,6 +28,8 @@ static const struct {
 	{ "lock_seconds", 60, 86400, "seconds a locked name stays locked (default 900)" },
 	{ "pw_min_len", 8, 64, "minimum password length in characters (default 10)" },
 	{ "pw_classes", 2, 4, "character classes a password needs (default 3)" },
+	{ "trusted_proxy", 0, 0, "reverse proxies whose X-Forwarded-For names the client: addresses or "
+				 "CIDR ranges, comma-separated; \"\" for none (serve --trusted-proxy overrides)" },
 };
 
 struct set_arg {
@@ -51,6 +54,10 @@ static int valid(size_t k, const char *v)
 	long n;
 
 	if (!keys[k].max) {
+		struct netaddr_list l;
+		char err[160];
+		if (!strcmp(keys[k].key, "trusted_proxy"))
+			return strlen(v) < 1000 && netaddr_list_parse(&l, v, err, sizeof(err)) == 0;
 		if (!strcmp(keys[k].key, "region"))
 			return strlen(v) == 6 && strspn(v, "0123456789") == 6;
 		return *v && strlen(v) < 120;
@@ -102,10 +109,14 @@ int cmd_config(int argc, char **argv)
 		return 1;
 	if (n == 1) {
 		const struct config *c = &env.cfg;
+		const char *proxies;
 		printf("region %s\ncommission %s\nsession_idle %d\nsession_absolute %d\n"
 		       "lock_failures %d\nlock_seconds %d\npw_min_len %d\npw_classes %d\n",
 		       c->region, c->commission, c->session_idle, c->session_absolute,
 		       c->lock_failures, c->lock_seconds, c->pw_min_len, c->pw_classes);
+		if (store_setting_get(env.db, env.a, "trusted_proxy", &proxies) != STORE_ROW)
+			proxies = "";
+		printf("trusted_proxy %s\n", proxies);
 		rc = 0;
 	} else {
 		struct set_arg sa = { &env, pos[1], pos[2] };
