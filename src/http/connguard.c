@@ -20,9 +20,12 @@
  * twice a second, walks the connections and shuts down (shutdown(2), not
  * close) the socket of each one past its deadline; libmicrohttpd then
  * reads end-of-file and closes and frees it in its own thread as for any
- * client that went away.  The walk holds the lock that CLOSED takes, and
- * libmicrohttpd calls CLOSED before it closes the descriptor, so the
- * descriptor shut down is always still the connection's own.
+ * client that went away.  libmicrohttpd calls CLOSED before it closes the
+ * descriptor, and CLOSED waits on the connection's fd_lock, which the
+ * thread holds around the shutdown: the descriptor shut down is always
+ * still the connection's own.  The shutdowns run outside the guard's
+ * lock (bench/README.md, "Slow and idle clients": holding it through
+ * 10,000 of them stalled every pool thread for ~0.2 s).
  */
 #include "http/connguard.h"
 
@@ -42,14 +45,22 @@ enum { PH_HEADERS, PH_BODY, PH_REPLY };
 
 #define ADDR_BUCKETS 4096
 #define SWEEP_MS 500
+#define SWEEP_BATCH 500
+#define SWEEP_MAX 1000          /* cuts per sweep: 2,000/s, in steady portions */
 #define REPORT_MS 60000
 
 struct guard_conn {
 	struct guard_conn *prev, *next;   /* the guard's list (under lock) */
 	int fd;
 	int counted;                      /* holds a place in its address's count */
-	int shut;                         /* its socket was shut down (under lock) */
+	int shut;                         /* picked to be shut down (under lock) */
 	struct netaddr addr;
+	/* the sweep shuts sockets down outside the guard's lock: it holds a
+	 * reference, and `fd_lock` keeps CLOSED (after which libmicrohttpd
+	 * closes the descriptor) from passing a shutdown in progress */
+	pthread_mutex_t fd_lock;
+	int closed;                       /* CLOSED was notified (under fd_lock) */
+	atomic_int refs;                  /* the connection's own, plus the sweep's */
 	_Atomic uint64_t phase;           /* ms since the phase began << 2 | PH_* */
 	_Atomic uint64_t body;            /* body bytes of the current request */
 };
@@ -65,7 +76,7 @@ struct connguard {
 	const struct netaddr_list *trusted;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
-	struct guard_conn *head;
+	struct guard_conn *head, *tail;   /* newest first */
 	struct addr_count *bucket[ADDR_BUCKETS];
 	unsigned long refused, header_cut, body_cut;   /* since the last report */
 	pthread_t thread;
@@ -195,15 +206,20 @@ static void conn_started(struct connguard *g, struct MHD_Connection *conn, void 
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	struct guard_conn *gc;
 	struct addr_count *c;
+	int over = 0;
 
 	if (!fd || !(gc = calloc(1, sizeof(*gc))))
 		return;             /* not guarded; the request hooks accept NULL */
 	gc->fd = fd->connect_fd;
+	pthread_mutex_init(&gc->fd_lock, NULL);
+	atomic_init(&gc->refs, 1);
 	set_phase(gc, PH_HEADERS);
 	pthread_mutex_lock(&g->lock);
 	gc->next = g->head;
 	if (g->head)
 		g->head->prev = gc;
+	else
+		g->tail = gc;
 	g->head = gc;
 	if (ca && netaddr_from_sockaddr(ca->client_addr, &gc->addr) == 0 && limited(g, &gc->addr) &&
 	    (c = addr_find(g, &gc->addr, 1))) {
@@ -211,12 +227,21 @@ static void conn_started(struct connguard *g, struct MHD_Connection *conn, void 
 		/* two pool threads may both have let the same address in */
 		if (++c->n > g->lim.max_per_addr) {
 			g->refused++;
-			gc->shut = 1;
-			shutdown(gc->fd, SHUT_RDWR);
+			gc->shut = over = 1;
 		}
 	}
 	pthread_mutex_unlock(&g->lock);
 	*socket_context = gc;
+	if (over)       /* this thread owns the connection: the descriptor is its own */
+		shutdown(gc->fd, SHUT_RDWR);
+}
+
+static void conn_unref(struct guard_conn *gc)
+{
+	if (atomic_fetch_sub(&gc->refs, 1) == 1) {
+		pthread_mutex_destroy(&gc->fd_lock);
+		free(gc);
+	}
 }
 
 static void conn_closed(struct connguard *g, void **socket_context)
@@ -232,11 +257,17 @@ static void conn_closed(struct connguard *g, void **socket_context)
 		g->head = gc->next;
 	if (gc->next)
 		gc->next->prev = gc->prev;
+	else
+		g->tail = gc->prev;
 	if (gc->counted)
 		addr_release(g, &gc->addr);
 	pthread_mutex_unlock(&g->lock);
-	free(gc);
+	/* waits for a shutdown in progress: the descriptor is closed next */
+	pthread_mutex_lock(&gc->fd_lock);
+	gc->closed = 1;
+	pthread_mutex_unlock(&gc->fd_lock);
 	*socket_context = NULL;
+	conn_unref(gc);
 }
 
 void connguard_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
@@ -282,13 +313,14 @@ void connguard_request_done(struct guard_conn *gc)
 		set_phase(gc, PH_HEADERS);
 }
 
-/* Shuts down the sockets of the connections past their deadlines (under
- * lock). */
-static void sweep(struct connguard *g, uint64_t now)
+/* Picks (under lock) up to SWEEP_BATCH connections past their deadlines,
+ * the oldest first, each with a reference taken; returns how many. */
+static size_t sweep_pick(struct connguard *g, uint64_t now, struct guard_conn **out)
 {
 	uint64_t grace = (uint64_t)g->lim.header_timeout * 1000;
+	size_t n = 0;
 
-	for (struct guard_conn *gc = g->head; gc; gc = gc->next) {
+	for (struct guard_conn *gc = g->tail; gc && n < SWEEP_BATCH; gc = gc->prev) {
 		uint64_t st = atomic_load(&gc->phase), since = st >> 2, el;
 
 		if (gc->shut)
@@ -303,8 +335,39 @@ static void sweep(struct connguard *g, uint64_t now)
 			continue;
 		}
 		gc->shut = 1;
-		shutdown(gc->fd, SHUT_RDWR);
+		atomic_fetch_add(&gc->refs, 1);
+		out[n++] = gc;
 	}
+	return n;
+}
+
+/* Shuts down the sockets of the connections past their deadlines, at
+ * most SWEEP_MAX a time: 10,000 clients that connected together expire
+ * together, and closing them (and accepting them again) in one go would
+ * keep the pool threads from everybody else for a while; the rest wait
+ * for the next sweeps.  The shutdowns (some 20 us each) run outside the
+ * guard's lock, which the pool threads take for every connection they
+ * accept or close.  Called with the lock held; returns with it held. */
+static void sweep(struct connguard *g, uint64_t now)
+{
+	struct guard_conn *batch[SWEEP_BATCH];
+	size_t n, done = 0;
+
+	do {
+		n = sweep_pick(g, now, batch);
+		if (!n)
+			break;
+		pthread_mutex_unlock(&g->lock);
+		for (size_t i = 0; i < n; i++) {
+			pthread_mutex_lock(&batch[i]->fd_lock);
+			if (!batch[i]->closed)
+				shutdown(batch[i]->fd, SHUT_RDWR);
+			pthread_mutex_unlock(&batch[i]->fd_lock);
+			conn_unref(batch[i]);
+		}
+		pthread_mutex_lock(&g->lock);
+		done += n;
+	} while (n == SWEEP_BATCH && done < SWEEP_MAX && !g->stopping);
 }
 
 static void *guard_main(void *arg)

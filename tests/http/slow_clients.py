@@ -141,6 +141,7 @@ def hold(a):
 
     t_end = time.monotonic() + a.duration
     t_status = 0.0
+    t_trickle = 0.0
     made = 0
     while not stop[0] and time.monotonic() < t_end:
         # open in batches so a listen backlog is not flooded at once
@@ -180,7 +181,8 @@ def hold(a):
                 if not c.sent_head:
                     st["answered"] += 1
                 c.sent_head = True   # reused as "answered" marker
-        if trickle:
+        if trickle and now >= t_trickle:
+            t_trickle = now + 0.2     # a pass over 10,000 sockets is not free
             for c in list(conns.values()):
                 if c.connected and now >= c.next_send:
                     c.next_send = now + a.interval
