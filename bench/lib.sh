@@ -172,12 +172,14 @@ qf_init() {
 }
 
 # qf_start TAG LOG DB [OPTION...]: `qingfeng serve` on a free port, its
-# log appended to LOG; sets PID_TAG and BASE_TAG
+# log appended to LOG; sets PID_TAG and BASE_TAG.  wrk's connections all
+# come from one address: the per-address limit is lifted (an OPTION may
+# set it again)
 qf_start() {
 	local tag=$1 log=$2 db=$3 port pid
 	shift 3
 	port=$(free_port)
-	"$QF_BIN" serve --db "$db" "$@" --listen "127.0.0.1:$port" >>"$log" 2>&1 &
+	"$QF_BIN" serve --db "$db" --max-per-address 0 "$@" --listen "127.0.0.1:$port" >>"$log" 2>&1 &
 	pid=$!
 	bench_track "$pid"
 	printf -v "PID_$tag" '%s' "$pid"

@@ -11,6 +11,7 @@
 #include "cmd/cmd.h"
 #include "core/log.h"
 #include "domain/audit.h"
+#include "http/netaddr.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -30,6 +31,8 @@ static const struct {
 	{ "totp_required_all", 0, 1, "1: every user needs a second factor (TOTP), not only the admins (default 0)" },
 	{ "login_addr_burst", 5, 1000, "failed logins one client address may make at once (default 30)" },
 	{ "login_addr_seconds", 1, 3600, "then one more failed login per this many seconds (default 10)" },
+	{ "trusted_proxy", 0, 0, "reverse proxies whose X-Forwarded-For names the client: addresses or "
+				 "CIDR ranges, comma-separated; \"\" for none (serve --trusted-proxy overrides)" },
 };
 
 struct set_arg {
@@ -54,6 +57,10 @@ static int valid(size_t k, const char *v)
 	long n;
 
 	if (!keys[k].max) {
+		struct netaddr_list l;
+		char err[160];
+		if (!strcmp(keys[k].key, "trusted_proxy"))
+			return strlen(v) < 1000 && netaddr_list_parse(&l, v, err, sizeof(err)) == 0;
 		if (!strcmp(keys[k].key, "region"))
 			return strlen(v) == 6 && strspn(v, "0123456789") == 6;
 		return *v && strlen(v) < 120;
@@ -105,12 +112,16 @@ int cmd_config(int argc, char **argv)
 		return 1;
 	if (n == 1) {
 		const struct config *c = &env.cfg;
+		const char *proxies;
 		printf("region %s\ncommission %s\nsession_idle %d\nsession_absolute %d\n"
 		       "lock_failures %d\nlock_seconds %d\npw_min_len %d\npw_classes %d\n"
 		       "totp_required_all %d\nlogin_addr_burst %d\nlogin_addr_seconds %d\n",
 		       c->region, c->commission, c->session_idle, c->session_absolute,
 		       c->lock_failures, c->lock_seconds, c->pw_min_len, c->pw_classes,
 		       c->totp_required_all, c->login_addr_burst, c->login_addr_seconds);
+		if (store_setting_get(env.db, env.a, "trusted_proxy", &proxies) != STORE_ROW)
+			proxies = "";
+		printf("trusted_proxy %s\n", proxies);
 		rc = 0;
 	} else {
 		struct set_arg sa = { &env, pos[1], pos[2] };

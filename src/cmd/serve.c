@@ -20,6 +20,7 @@
 #include "domain/holidays.h"
 #include "http/http.h"
 #include "http/metrics.h"
+#include "store/queries.h"
 #include "store/store.h"
 
 /* The first line of FILE, without its line end, into a malloc'd string:
@@ -46,15 +47,46 @@ static char *read_token(const char *path)
 	return strdup(buf);
 }
 
+/* A whole number option from min to max into *out (unchanged when the
+ * option was not given).  0, or -1 with the message printed. */
+static int uint_option(const char *name, const char *v, unsigned min, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long n;
+
+	if (!v)
+		return 0;
+	n = strtoul(v, &end, 10);
+	if (!*v || *end || *v == '-' || n < min || n > max)
+		return error("%s must be a whole number from %u to %u", name, min, max);
+	*out = (unsigned)n;
+	return 0;
+}
+
+/* The trusted proxies: --trusted-proxy, else the trusted_proxy setting. */
+static int trusted_proxies(struct cmd_env *env, const char *opt, struct netaddr_list *l)
+{
+	const char *v = opt;
+	char err[160];
+
+	if (!v && store_setting_get(env->db, env->a, "trusted_proxy", &v) != STORE_ROW)
+		v = "";
+	if (netaddr_list_parse(l, v, err, sizeof(err)) < 0)
+		return error("%s: %s", opt ? "--trusted-proxy" : "the trusted_proxy setting", err);
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *listen = "127.0.0.1:8080", *threads = NULL;
 	const char *max_body = NULL, *cert = NULL, *tlskey = NULL, *ckpt = NULL, *ckpt_seconds = NULL;
 	const char *log_level = "info", *metrics_listen = NULL, *metrics_token = NULL;
+	const char *max_conns = NULL, *per_addr = NULL, *hdr_timeout = NULL, *body_rate = NULL;
+	const char *proxies = NULL;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
-		{ "--listen", &listen, NULL, "HOST:PORT to listen on (default 127.0.0.1:8080)" },
+		{ "--listen", &listen, NULL, "HOST:PORT or [IPv6]:PORT to listen on (default 127.0.0.1:8080; [::]:PORT: IPv6 and IPv4)" },
 		{ "--threads", &threads, NULL, "worker threads (default: the number of cores; four per core on PostgreSQL)" },
 		{ "--max-body", &max_body, NULL, "largest request body in bytes (default 1048576)" },
 		{ "--tls-cert", &cert, NULL, "PEM certificate: serve HTTPS (Secure, __Host- cookies)" },
@@ -65,6 +97,11 @@ int cmd_serve(int argc, char **argv)
 		{ "--audit-checkpoint", &ckpt, NULL, "audit checkpoint file (default: <key file>.audit)" },
 		{ "--checkpoint-seconds", &ckpt_seconds, NULL,
 		  "most seconds between moves of the audit checkpoint (default 10)" },
+		{ "--max-connections", &max_conns, NULL, "most connections at once (default: what the descriptor limit allows, at most 65536)" },
+		{ "--max-per-address", &per_addr, NULL, "most connections from one client address (default 128; 0: no limit; trusted proxies are exempt)" },
+		{ "--header-timeout", &hdr_timeout, NULL, "seconds a connection has to send a request's headers, also the keep-alive idle time (default 10)" },
+		{ "--body-min-rate", &body_rate, NULL, "bytes/s a request body must average once --header-timeout has passed (default 1024; 0: off)" },
+		{ "--trusted-proxy", &proxies, NULL, "proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client (default: the trusted_proxy setting; none)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct strbuf err = STRBUF_INIT;
@@ -75,7 +112,7 @@ int cmd_serve(int argc, char **argv)
 	long n;
 	int rc;
 
-	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng serve [--db PATH] [--listen HOST:PORT] [--threads N]");
+	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng serve [--db PATH] [--listen HOST:PORT] [--threads N] [--trusted-proxy LIST]");
 	if (rc == -2)
 		return 0;
 	if (rc < 0)
@@ -128,6 +165,19 @@ int cmd_serve(int argc, char **argv)
 	app.max_body = max_body ? (size_t)strtoull(max_body, NULL, 10) : 1024 * 1024;
 	if (app.max_body < 1024)
 		app.max_body = 1024;
+	app.limits.max_per_addr = 128;
+	app.limits.header_timeout = 10;
+	app.limits.body_min_rate = 1024;
+	if (uint_option("--max-connections", max_conns, 1, 1000000, &app.limits.max_conns) < 0 ||
+	    uint_option("--max-per-address", per_addr, 0, 1000000, &app.limits.max_per_addr) < 0 ||
+	    uint_option("--header-timeout", hdr_timeout, 1, 3600, &app.limits.header_timeout) < 0 ||
+	    uint_option("--body-min-rate", body_rate, 0, 1u << 30, &app.limits.body_min_rate) < 0 ||
+	    trusted_proxies(&env, proxies, &app.trusted) < 0) {
+		cmd_close(&env);
+		app_calendar_free(&app);
+		keys_wipe(&app.keys);
+		return EXIT_USAGE;
+	}
 	cmd_close(&env);
 	if (!atomic_load(&app.cal)) {
 		error("cannot load the calendar");

@@ -18,7 +18,9 @@
 #include "core/strbuf.h"
 #include "domain/ctx.h"
 #include "domain/model.h"
+#include "http/connguard.h"
 #include "http/form.h"
+#include "http/netaddr.h"
 
 struct app;
 struct metrics;
@@ -38,6 +40,7 @@ enum body_kind { BODY_NONE, BODY_URLENCODED, BODY_MULTIPART, BODY_JSON, BODY_OTH
 struct req {
 	struct app *app;
 	struct MHD_Connection *conn;
+	struct guard_conn *gc;      /* the connection's deadlines (connguard.h) */
 	struct arena *arena;
 	int method;
 	const char *url;
@@ -159,11 +162,13 @@ struct app {
 	struct config cfg;
 	struct qf_keys keys;
 	struct calendar *_Atomic cal;
-	struct login_limits *limits;    /* auth.h: in-memory login limits */
+	struct login_limits *login_limits; /* auth.h: in-memory login limits */
 	struct retired_cal *retired;    /* replaced calendars, freed at exit */
 	const char *db_uri;
 	size_t max_body;
 	unsigned threads;
+	struct conn_limits limits;      /* connections and deadlines (connguard.h) */
+	struct netaddr_list trusted;    /* proxies whose X-Forwarded-For is believed */
 	int tls;
 	const char *version;
 	struct metrics *metrics;        /* request counters (metrics.h) */

@@ -123,18 +123,41 @@ static int method_bit(const char *m)
 	return HM_OTHER;
 }
 
+static enum MHD_Result xff_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+				const char *value)
+{
+	struct strbuf *sb = cls;
+
+	if (value && !strcasecmp(key, "X-Forwarded-For")) {
+		if (sb->len)
+			(void)strbuf_addch(sb, ',');
+		(void)strbuf_addstr(sb, value);
+	}
+	return MHD_YES;
+}
+
+/* The client's address: the socket's peer, or, when the peer is a trusted
+ * proxy, the right-most untrusted address of X-Forwarded-For (repeated
+ * headers read as one list; a list past 8 KiB is not read).  IPv4 is
+ * written a.b.c.d also when it came through a dual-stack socket. */
 static const char *client_ip(struct req *r)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	char buf[INET6_ADDRSTRLEN] = "";
+	struct netaddr peer, client;
+	char buf[NETADDR_STRLEN] = "";
 
-	if (ci && ci->client_addr) {
-		const struct sockaddr *sa = ci->client_addr;
-		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, sizeof(buf));
-		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, sizeof(buf));
+	if (ci && netaddr_from_sockaddr(ci->client_addr, &peer) == 0) {
+		client = peer;
+		if (r->app->trusted.n && netaddr_list_has(&r->app->trusted, &peer)) {
+			struct strbuf xff = STRBUF_INIT;
+			strbuf_setmax(&xff, 8192);
+			MHD_get_connection_values(r->conn, MHD_HEADER_KIND, xff_iter, &xff);
+			if (xff.len && !xff.overflow)
+				netaddr_forwarded(&r->app->trusted, &peer, xff.buf, &client);
+			strbuf_release(&xff);
+		}
+		netaddr_format(&client, buf);
 	}
 	return arena_strdup(r->arena, buf);
 }
@@ -147,6 +170,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 
 	r->app = app;
 	r->conn = conn;
+	r->gc = connguard_of(conn);
 	r->arena = a;
 	r->t0_us = time_mono_us();
 	r->method = method_bit(method);
@@ -161,7 +185,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->c.cfg = &app->cfg;
 	r->c.keys = &app->keys;
 	r->c.cal = atomic_load(&app->cal);
-	r->c.limits = app->limits;
+	r->c.limits = app->login_limits;
 	r->c.who.name = "-";
 	r->c.who.role = "";
 	r->c.who.ip = client_ip(r);
@@ -342,10 +366,12 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
 							     MHD_HTTP_HEADER_CONTENT_LENGTH);
 		r = req_new(app, conn, url, method);
 		*con_cls = r;
+		connguard_headers_done(r->gc);
 		if (cl && strtoull(cl, NULL, 10) > app->max_body) {
 			/* answered before the body: the connection closes, as an
 			 * oversize body deserves */
 			r->too_large = 1;
+			connguard_request_read(r->gc);
 			if (!r->route)
 				return (enum MHD_Result)reply_error(r, r->route_state == 405 ? E_METHOD
 									 : E_NOT_FOUND, NULL);
@@ -359,9 +385,10 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
+		r->received += n;
+		connguard_body_progress(r->gc, r->received);
 		if (r->too_large || r->answered || r->discard)
 			return MHD_YES;
-		r->received += n;
 		if (r->received > app->max_body) {
 			r->too_large = 1;
 		} else if (r->pp) {
@@ -372,6 +399,7 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
 		}
 		return MHD_YES;
 	}
+	connguard_request_read(r->gc);
 	if (r->answered)
 		return MHD_YES;
 	return (enum MHD_Result)dispatch(r);
@@ -423,6 +451,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (!r)
 		return;
 	log_set_request(r->rid);
+	connguard_request_done(r->gc);
 	if (r->c.db && store_in_tx(r->c.db))
 		store_rollback(r->c.db);
 	us = time_mono_us() - r->t0_us;
@@ -438,32 +467,87 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* libmicrohttpd's messages, at most MHD_LOG_BURST a minute: each client
+ * that goes away mid-request, or that connguard cuts, gives one, and a
+ * flood of them must not fill the disk (the rest are counted). */
+#define MHD_LOG_BURST 20
+
 static void mhd_logger(void *cls, const char *fmt, va_list ap)
 {
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static int64_t window;
+	static unsigned shown, dropped;
+	int64_t minute = time_mono_us() / 60000000;
+	unsigned was_dropped = 0;
+	int show;
+
+	pthread_mutex_lock(&lock);
+	if (minute != window) {
+		was_dropped = dropped;
+		window = minute;
+		shown = dropped = 0;
+	}
+	show = shown < MHD_LOG_BURST;
+	if (show)
+		shown++;
+	else
+		dropped++;
+	pthread_mutex_unlock(&lock);
+	if (was_dropped)
+		log_warn("libmicrohttpd: %u more messages were not logged (at most %d a minute)",
+			 was_dropped, MHD_LOG_BURST);
+	if (!show)
+		return;
 	log_library("libmicrohttpd", fmt, ap);
 }
 
-static int parse_listen(const char *listen, struct sockaddr_in *sa)
+/* HOST:PORT (IPv4; an empty HOST is every address), or [IPv6]:PORT into
+ * ss; *flags gets MHD_USE_IPv6 for IPv6, and MHD_USE_DUAL_STACK for [::]
+ * (every address, IPv4 clients too).  Numeric addresses only.  0 or -1. */
+static int parse_listen(const char *listen, struct sockaddr_storage *ss, unsigned *flags)
 {
-	char host[64];
-	const char *colon = strrchr(listen, ':');
+	char host[NETADDR_STRLEN];
+	const char *h = listen, *colon;
+	int v6 = listen[0] == '[';
+	size_t hlen;
 	long port;
 	char *end;
 
-	memset(sa, 0, sizeof(*sa));
-	sa->sin_family = AF_INET;
-	if (!colon || (size_t)(colon - listen) >= sizeof(host))
+	memset(ss, 0, sizeof(*ss));
+	if (v6) {
+		const char *close = strchr(listen, ']');
+		if (!close || close[1] != ':')
+			return -1;
+		h = listen + 1;
+		colon = close + 1;
+		hlen = (size_t)(close - h);
+	} else {
+		colon = strrchr(listen, ':');
+		if (!colon)
+			return -1;
+		hlen = (size_t)(colon - listen);
+	}
+	if (hlen >= sizeof(host))
 		return -1;
-	memcpy(host, listen, (size_t)(colon - listen));
-	host[colon - listen] = '\0';
+	memcpy(host, h, hlen);
+	host[hlen] = '\0';
 	port = strtol(colon + 1, &end, 10);
-	if (*end || port < 0 || port > 65535)
+	if (!colon[1] || *end || port < 0 || port > 65535)
 		return -1;
-	if (!*host)
-		strcpy(host, "0.0.0.0");
-	if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
-		return -1;
-	sa->sin_port = htons((uint16_t)port);
+	if (v6) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host, &s6->sin6_addr) != 1)
+			return -1;
+		*flags |= IN6_IS_ADDR_UNSPECIFIED(&s6->sin6_addr) ? MHD_USE_DUAL_STACK : MHD_USE_IPv6;
+	} else {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons((uint16_t)port);
+		if (*host && inet_pton(AF_INET, host, &s4->sin_addr) != 1)
+			return -1;
+	}
 	return 0;
 }
 
@@ -517,8 +601,12 @@ static void checkpoint_tick(struct app *app, struct store *s, struct strbuf *las
 
 int http_serve(struct app *app, const char *listen, const char *tls_cert, const char *tls_key)
 {
-	struct sockaddr_in sa, msa;
+	struct sockaddr_storage sa, msa;
+	unsigned mflags = 0;
 	struct MHD_Daemon *d;
+	struct connguard *guard;
+	unsigned max_conns;
+	uint16_t port;
 	sigset_t set;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 			 MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
@@ -529,10 +617,20 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	int sig, rc = 0;
 	int64_t purged = time_now();
 
-	if (parse_listen(listen, &sa) < 0)
-		return error("bad listen address '%s' (want HOST:PORT)", listen);
-	if (app->metrics_listen && parse_listen(app->metrics_listen, &msa) < 0)
-		return error("bad metrics address '%s' (want HOST:PORT)", app->metrics_listen);
+	if (parse_listen(listen, &sa, &flags) < 0)
+		return error("bad listen address '%s' (want HOST:PORT or [IPv6]:PORT)", listen);
+	/* every connection is a descriptor: the limit follows what the
+	 * process may open, less the database connections and the rest */
+	max_conns = connguard_fd_budget(64 + 8 * app->threads);
+	if (max_conns < app->threads)
+		return error("the descriptor limit (ulimit -n) leaves no room for connections");
+	if (app->limits.max_conns && app->limits.max_conns <= max_conns)
+		max_conns = app->limits.max_conns < app->threads ? app->threads : app->limits.max_conns;
+	else if (app->limits.max_conns)
+		log_warn("--max-connections %u: the descriptor limit allows %u", app->limits.max_conns,
+			 max_conns);
+	if (app->metrics_listen && parse_listen(app->metrics_listen, &msa, &mflags) < 0)
+		return error("bad metrics address '%s' (want HOST:PORT or [IPv6]:PORT)", app->metrics_listen);
 	if (tls_cert || tls_key) {
 		cert = tls_cert ? read_file(tls_cert) : NULL;
 		key = tls_key ? read_file(tls_key) : NULL;
@@ -546,11 +644,19 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 		app->cfg.secure_cookies = 1;
 	}
 	s = store_open(app->db_uri, 0, err, sizeof(err));
-	if (!s)
+	if (!s) {
+		free(cert);
+		free(key);
 		return error("cannot open database: %s", err);
-	app->limits = auth_limits_new(&app->cfg);
-	if (!app->limits) {
+	}
+	app->login_limits = auth_limits_new(&app->cfg);
+	guard = app->login_limits ? connguard_new(&app->limits, &app->trusted) : NULL;
+	if (!guard) {
+		auth_limits_free(app->login_limits);
+		app->login_limits = NULL;
 		store_close(s);
+		free(cert);
+		free(key);
 		return error("out of memory");
 	}
 
@@ -560,27 +666,38 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	d = MHD_start_daemon(flags, ntohs(sa.sin_port), NULL, NULL, &on_request, app,
+	port = ntohs(sa.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&sa)->sin6_port
+					      : ((struct sockaddr_in *)&sa)->sin_port);
+	d = MHD_start_daemon(flags, port, &connguard_accept, guard, &on_request, app,
 			     MHD_OPTION_EXTERNAL_LOGGER, &mhd_logger, app,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)app->threads,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-			     MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
+			     MHD_OPTION_CONNECTION_LIMIT, max_conns,
 			     MHD_OPTION_NOTIFY_COMPLETED, &on_completed, app,
+			     MHD_OPTION_NOTIFY_CONNECTION, &connguard_notify, guard,
 			     cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 			     MHD_OPTION_HTTPS_MEM_KEY, key,
 			     MHD_OPTION_END);
-	if (!d) {
-		auth_limits_free(app->limits);
-		app->limits = NULL;
+	if (!d || connguard_start(guard) < 0) {
+		int e = errno;
+		if (d)
+			MHD_stop_daemon(d);
+		connguard_free(guard);
+		auth_limits_free(app->login_limits);
+		app->login_limits = NULL;
 		store_close(s);
 		free(cert);
 		free(key);
-		return error("cannot listen on %s: %s", listen, strerror(errno));
+		return error("cannot listen on %s: %s", listen, strerror(e));
 	}
 	log_info("qingfeng %s serving on %s://%s/ with %u threads", app->version,
 		 app->tls ? "https" : "http", listen, app->threads);
+	log_info("connections: at most %u, %u per address (0: no limit), headers within %u s, "
+		 "bodies at least %u bytes/s, %u trusted proxies", max_conns,
+		 app->limits.max_per_addr, app->limits.header_timeout, app->limits.body_min_rate,
+		 app->trusted.n);
 	/* the operator's listener (metrics.c); failing to start it stops
 	 * the server, as a wrong --listen does */
 	if (app->metrics_listen && metrics_start(app, (struct sockaddr *)&msa, d) < 0)
@@ -606,11 +723,13 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	}
 	sdnotify("STOPPING=1");
 	metrics_stop(app);
+	connguard_stop(guard);
 	MHD_stop_daemon(d);
+	connguard_free(guard);
 	checkpoint_tick(app, s, &ckpt_err);     /* every request has ended */
 	strbuf_release(&ckpt_err);
-	auth_limits_free(app->limits);
-	app->limits = NULL;
+	auth_limits_free(app->login_limits);
+	app->login_limits = NULL;
 	store_close(s);
 	free(cert);
 	free(key);

@@ -104,11 +104,14 @@ init_db() {
 	done
 }
 
-# start_server [extra serve options]: on a free port; sets PORT, BASE
+# start_server [extra serve options]: on a free port; sets PORT, BASE.
+# LISTEN_HOST is the host of --listen (default 127.0.0.1; "[::1]", "[::]")
+# and URL_HOST the host of BASE (default LISTEN_HOST)
 start_server() {
+	local lh=${LISTEN_HOST:-127.0.0.1}
 	PORT=$(free_port)
-	BASE=http://127.0.0.1:$PORT
-	"$QF_BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" "$@" >>"$T_DIR/serve.log" 2>&1 &
+	BASE=http://${URL_HOST:-$lh}:$PORT
+	"$QF_BIN" serve --db "$DB" --listen "$lh:$PORT" "$@" >>"$T_DIR/serve.log" 2>&1 &
 	SERVER_PID=$!
 	for _ in $(seq 1 100); do
 		curl -sf "$BASE/healthz" >/dev/null 2>&1 && return 0
