@@ -20,7 +20,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +28,7 @@
 
 #include "cmd/cmd.h"
 #include "core/arena.h"
+#include "core/fsutil.h"
 #include "core/log.h"
 #include "domain/audit.h"
 #include "store/queries.h"
@@ -121,18 +121,6 @@ static int copy_file(const char *src, int out, const char *outname)
 	return 0;
 }
 
-/* fsyncs the folder holding path, so a rename into it is durable. */
-static void sync_dir(const char *path)
-{
-	char *copy = strdup(path);
-	int fd = copy ? open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(copy);
-}
 
 /*
  * ---- the audit checkpoint: restore's side -------------------------------
@@ -270,7 +258,7 @@ static int restore_sqlite(const char *src, const char *db, const char *key, int 
 		unlink(tmp);
 		return -1;
 	}
-	sync_dir(db);
+	(void)fsutil_sync_dir(db);      /* the rename is durable */
 	return 0;
 }
 

@@ -17,6 +17,7 @@
  * wiped; on failure *keys is wiped too.
  */
 #include "core/crypto.h"
+#include "core/fsutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -44,29 +45,6 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-/* fsync of the directory holding path, so the new name is durable too.
- * Best effort: some file systems refuse fsync on directories. */
-static void sync_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	int fd;
-
-	if (!slash)
-		dir = strdup(".");
-	else if (slash == path)
-		dir = strdup("/");
-	else
-		dir = strndup(path, (size_t)(slash - path));
-	if (!dir)
-		return;
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
 
 int keyfile_create(const char *path, int national, struct strbuf *err)
 {
@@ -102,7 +80,7 @@ int keyfile_create(const char *path, int national, struct strbuf *err)
 		strbuf_addf(err, "cannot write key file '%s': %s", path, strerror(saved));
 		goto out;
 	}
-	sync_dir(path);
+	(void)fsutil_sync_dir(path);   /* best effort: some file systems refuse it */
 	rc = 0;
 out:
 	sodium_memzero(field, sizeof(field));

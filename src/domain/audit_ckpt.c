@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "core/arena.h"
+#include "core/fsutil.h"
 #include "domain/ctx.h"
 #include "store/queries.h"
 #include "store/store.h"
@@ -65,15 +66,9 @@ int audit_ckpt_read(const char *path, struct audit_ckpt *ck, struct strbuf *msg)
 /* The folder of path, opened (for the lock and its fsync); -1 with msg. */
 static int dir_open(const char *path, struct strbuf *msg)
 {
-	const char *slash = strrchr(path, '/');
 	char dir[4096];
-	int fd;
+	int fd = fsutil_dir_open(path, dir, sizeof(dir));
 
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else
-		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		strbuf_addf(msg, "cannot open the folder '%s': %s", dir, strerror(errno));
 	return fd;

@@ -34,6 +34,7 @@
 
 #include <libpq-fe.h>
 
+#include "core/fsutil.h"
 #include "store/store_impl.h"
 
 /* The advisory lock every write transaction holds: 0x71666e67, "qfng". */
@@ -561,24 +562,6 @@ static int is_conn_env(const char *var)
 	return 0;
 }
 
-/* fsyncs the folder holding path, so the new file's name is durable too. */
-static int sync_dir_of(const char *path)
-{
-	char dir[4096];
-	const char *slash = strrchr(path, '/');
-	int fd;
-
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else
-		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return STORE_OK;
-	fsync(fd);
-	close(fd);
-	return STORE_OK;
-}
 
 /*
  * Runs a PostgreSQL client tool (pg_dump, pg_restore) against the
@@ -663,7 +646,8 @@ static int pg_backup(struct store *s, const char *dest, char *err, size_t errlen
 		unlink(dest);
 		return STORE_ERR;
 	}
-	return sync_dir_of(dest);
+	(void)fsutil_sync_dir(dest);    /* the new file's name is durable too */
+	return STORE_OK;
 }
 
 /* Runs pg_restore of a custom-format dump into the connection's database,

@@ -87,8 +87,17 @@ audit_protected_check() {
 	fi
 }
 
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+free_port() {   # free on every IPv4 and IPv6 address where the machine has IPv6
+	python3 -c '
+import socket
+try:
+    s = socket.socket(socket.AF_INET6)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    s.bind(("::", 0))
+except OSError:
+    s = socket.socket(); s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1]); s.close()
+'
 }
 
 # init_db: a fresh database; sets ADMIN_PW.  Creates staff users
@@ -106,17 +115,27 @@ init_db() {
 
 # start_server [extra serve options]: on a free port; sets PORT, BASE.
 # LISTEN_HOST is the host of --listen (default 127.0.0.1; "[::1]", "[::]")
-# and URL_HOST the host of BASE (default LISTEN_HOST)
+# and URL_HOST the host of BASE (default LISTEN_HOST).  A port found free
+# can be taken by another process before the server binds it (other tests
+# run beside this one): the server then exits with "Address already in
+# use", and another port is tried.
 start_server() {
-	local lh=${LISTEN_HOST:-127.0.0.1}
-	PORT=$(free_port)
-	BASE=http://${URL_HOST:-$lh}:$PORT
-	"$QF_BIN" serve --db "$DB" --listen "$lh:$PORT" "$@" >>"$T_DIR/serve.log" 2>&1 &
-	SERVER_PID=$!
-	for _ in $(seq 1 100); do
-		curl -sf "$BASE/healthz" >/dev/null 2>&1 && return 0
-		kill -0 "$SERVER_PID" 2>/dev/null || break
-		sleep 0.1
+	local lh=${LISTEN_HOST:-127.0.0.1} try mark
+	for try in 1 2 3 4 5; do
+		PORT=$(free_port)
+		BASE=http://${URL_HOST:-$lh}:$PORT
+		mark=$(wc -l <"$T_DIR/serve.log" 2>/dev/null || echo 0)
+		"$QF_BIN" serve --db "$DB" --listen "$lh:$PORT" "$@" >>"$T_DIR/serve.log" 2>&1 &
+		SERVER_PID=$!
+		for _ in $(seq 1 100); do
+			curl -sf "$BASE/healthz" >/dev/null 2>&1 && return 0
+			kill -0 "$SERVER_PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -0 "$SERVER_PID" 2>/dev/null && break
+		wait "$SERVER_PID" 2>/dev/null
+		SERVER_PID=
+		tail -n +"$((mark + 1))" "$T_DIR/serve.log" | grep -q 'Address already in use' || break
 	done
 	echo "# server did not start:"; sed 's/^/# /' "$T_DIR/serve.log"
 	return 1
