@@ -117,3 +117,4 @@ build/fault/qingfeng: $(SAN_OBJ) build/san/main.o build/fault/fault.o
 .PHONY: faultsweep
 faultsweep: deps build/fault/qingfeng
 	@python3 tests/fault/sweep.py --full
+test: build/fault/qingfeng

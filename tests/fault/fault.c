@@ -8,11 +8,12 @@
  *
  *   own     our own malloc/calloc/realloc/strdup/strndup (the objects are
  *           linked with -Wl,--wrap, so the calls from src/ come here; ASan
- *           still sees every allocation through __real_malloc)
+ *           still sees every allocation through __real_malloc).  jansson's
+ *           allocations are among them: main.c gives jansson an allocator
+ *           of ours (json_set_alloc_funcs)
  *   sqlite  SQLite's allocator (SQLITE_CONFIG_MALLOC; lookaside is turned
  *           off so that every SQLite allocation goes through it)
- *   json    jansson's allocator (json_set_alloc_funcs)
- *   alloc   any of the three above, one count across them
+ *   alloc   both, one count across them
  *   write   xWrite of every SQLite file (database, WAL, journal): the
  *           "qf-fault" VFS wraps the default "unix" VFS and is made the
  *           default, answering SQLITE_IOERR_WRITE
@@ -43,19 +44,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <jansson.h>
 #include <sqlite3.h>
 
 enum {
-	FK_OWN = 1, FK_SQLITE = 2, FK_JSON = 4, FK_WRITE = 8, FK_SYNC = 16,
+	FK_OWN = 1, FK_SQLITE = 2, FK_WRITE = 4, FK_SYNC = 8,
 };
 
 static const struct {
 	const char *name;
 	int mask;
 } fault_kinds[] = {
-	{ "own", FK_OWN }, { "sqlite", FK_SQLITE }, { "json", FK_JSON },
-	{ "alloc", FK_OWN | FK_SQLITE | FK_JSON },
+	{ "own", FK_OWN }, { "sqlite", FK_SQLITE }, { "alloc", FK_OWN | FK_SQLITE },
 	{ "write", FK_WRITE }, { "sync", FK_SYNC }, { "io", FK_WRITE | FK_SYNC },
 };
 
@@ -275,18 +274,6 @@ static int sq_init(void *arg)
 static void sq_shutdown(void *arg)
 {
 	sq_real.xShutdown(sq_real.pAppData);
-}
-
-/* ---- jansson's allocator ---------------------------------------------- */
-
-static void *js_malloc(size_t n)
-{
-	return fault_hit(FK_JSON) ? NULL : __real_malloc(n);
-}
-
-static void js_free(void *p)
-{
-	free(p);
 }
 
 /* ---- the VFS shim ------------------------------------------------------- */
@@ -514,7 +501,6 @@ __attribute__((constructor)) static void fault_init(void)
 	sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sq_real);
 	sqlite3_config(SQLITE_CONFIG_MALLOC, &mine);
 	sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
-	json_set_alloc_funcs(js_malloc, js_free);
 	vfs_real = sqlite3_vfs_find(NULL);
 	if (vfs_real) {
 		fault_vfs.szOsFile = (int)sizeof(struct ffile) + vfs_real->szOsFile;
