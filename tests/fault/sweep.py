@@ -431,6 +431,49 @@ def login_case(ctx):
     return send
 
 
+IMPORT = """\
+{"type":"unit","id":"U1_{n}","name":"市水务局{n}","kind":"department","parent":null}
+{"type":"unit","id":"U2_{n}","name":"水务站{n}","kind":"institution","parent":"U1_{n}","color":"blue"}
+{"type":"person","id":"P1_{n}","name":"赵局长{n}","unit":"U2_{n}","position":"站长","rank":"county","top_leader":true,"leadership":true,"party_member":true}
+{"type":"person","id":"P2_{n}","name":"钱某{n}","unit":"U1_{n}","rank":"staff"}
+{"type":"campaign","id":"K1_{n}","name":"农业补贴专项整治{n}","start":"2022-03-01","end":null}
+{"type":"report","id":"R1_{n}","received":"2022-03-01","channel":"letter","real_name":true,"accused":["P1_{n}"],"category":"accusation","summary":"举报其收受礼金","accepted":"2022-03-08","concluded":null,"reporter":"张三","contact":"13800000000"}
+{"type":"clue","id":"C1_{n}","received":"2022-03-02","source":"report","source_ref":"R1_{n}","subjects":["P1_{n}","P2_{n}"],"campaign":"K1_{n}","summary":"反映其违规收受礼金"}
+{"type":"disposition","clue":"C1_{n}","decided":"2022-03-10","method":"preliminary_verification"}
+{"type":"disposition","clue":"C1_{n}","decided":"2022-03-20","method":"file_case"}
+{"type":"case","id":"A1_{n}","clue":"C1_{n}","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1_{n}"}
+{"type":"detention","case":"A1_{n}","person":"P1_{n}","start":"2022-05-01","end":"2022-07-30"}
+{"type":"outcome","person":"P1_{n}","case":"A1_{n}","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1_{n}"}
+{"type":"outcome","person":"P2_{n}","case":null,"clue":"C1_{n}","date":"2022-04-10","measures":["talk_reminder"]}
+{"type":"accountability","id":"Q1_{n}","started":"2022-06-01","unit":"U1_{n}","person":null,"campaign":"K1_{n}"}
+{"type":"recovery","date":"2022-11-02","amount":"117526.73","kind":"recovered","campaign":"K1_{n}"}
+"""
+
+
+def import_case(ctx):
+    """`qingfeng import FILE`, a process of its own: armed from its start."""
+    path = os.path.join(ctx.w.dir, 'import.jsonl')
+    with open(path, 'w') as f:
+        f.write(IMPORT.replace('{n}', str(ctx.n())))
+
+    def run(spec):
+        state = os.path.join(ctx.w.dir, 'cli.state')
+        try:
+            os.unlink(state)
+        except OSError:
+            pass
+        r = ctx.w.cli('import', path, '--db', ctx.w.db,
+                      extra_env={'QF_FAULT': spec, 'QF_FAULT_STATE': state})
+        try:
+            done = open(state).read().split()
+            cnt = (int(done[1]), int(done[2]))
+        except (OSError, IndexError, ValueError):
+            cnt = None
+        return r.returncode, r.stderr, cnt
+    run.cli = True
+    return run
+
+
 CASES = [
     ('login', login_case),
     ('unit create', api_case('cm', 'POST', '/api/units', {'name': '单位{n}', 'kind': 'department'})),
@@ -459,6 +502,7 @@ CASES = [
     ('detention', api_case('inv1', 'POST', '/api/cases/{c}/detentions',
                            {'person_id': '{p1}', 'start': '2022-05-01'},
                            lambda ctx: {'c': ctx.new_case(team=True)})),
+    ('import (CLI)', import_case),
     ('outcome', api_case('cm', 'POST', '/api/outcomes', {
         'person_id': '{p1}', 'case_id': '{case}', 'day': '2022-06-01', 'measures': ['criticism']})),
 ]
@@ -511,9 +555,13 @@ class Sweep:
         """The tables a clean run of the request changes, and its event count."""
         send = make(self.ctx)
         before = self.w.snapshot()
-        self.w.arm('%s 999999999' % self.kind_of_count)
-        st, data = send()
-        cnt = self.w.disarm()
+        if getattr(send, 'cli', False):
+            rc, data, cnt = send('%s 999999999' % self.kind_of_count)
+            st = 200 if rc == 0 else 500
+        else:
+            self.w.arm('%s 999999999' % self.kind_of_count)
+            st, data = send()
+            cnt = self.w.disarm()
         if not success(st) or cnt is None:
             raise Fail('%s: a clean run answered %s %s' % (name, st, data[:300]))
         delta = changed(before, self.w.snapshot())
@@ -524,7 +572,10 @@ class Sweep:
         send = make(self.ctx)
         before = self.w.snapshot()
         since = self.w.log_size()
-        self.w.arm('%s %d%s' % (kind, n, ' persist' if persist else ''))
+        spec = '%s %d%s' % (kind, n, ' persist' if persist else '')
+        if getattr(send, 'cli', False):
+            return self.cli_point(name, send, before, ref, kind, n, spec)
+        self.w.arm(spec)
         t0 = time.time()
         st, data = send()
         elapsed = time.time() - t0
@@ -579,6 +630,38 @@ class Sweep:
             self.violation(name, kind, n, 'audit verify: ' + msg)
         return hits
 
+    def cli_point(self, name, run, before, ref, kind, n, spec):
+        """A CLI point: exit 0 with the whole change, or an error exit (or a
+        fail-stop) with none of it; then the server writes and the chain
+        verifies."""
+        rc, err, cnt = run(spec)
+        self.points += 1
+        hits = cnt[1] if cnt else 1
+        if rc < 0:
+            if rc == -signal.SIGABRT and 'fatal: out of memory' in err and 'Sanitizer' not in err:
+                self.failstops += 1
+            else:
+                self.violation(name, kind, n, 'died (rc %d): %s' % (rc, err[-1500:]))
+        elif rc not in (0, 1):
+            self.violation(name, kind, n, 'exit %d: %s' % (rc, err[-500:]))
+        elif 'Sanitizer' in err or 'runtime error' in err:
+            self.violation(name, kind, n, 'sanitizer: %s' % err[-3000:])
+        elif hits == 0 and rc != 0:
+            self.violation(name, kind, n, 'no fault reached, yet exit %d: %s' % (rc, err[-300:]))
+        got = {t: d for t, d in changed(before, self.w.snapshot()).items() if t not in VOLATILE}
+        want = {t: d for t, d in ref.items() if t not in VOLATILE}
+        if got and got != want:
+            self.violation(name, kind, n, 'exit %d and changed %s (a clean run: %s)' % (rc, got, want))
+        elif got and rc != 0:
+            self.late += 1
+        elif not got and rc == 0:
+            self.violation(name, kind, n, 'exit 0 but nothing imported')
+        self.recover(name, kind, n)
+        ok, msg = self.w.audit_verify()
+        if not ok:
+            self.violation(name, kind, n, 'audit verify: ' + msg)
+        return hits
+
     def run_case(self, name, make, kind, persist, deadline, stride):
         self.kind_of_count = kind
         ref, count = self.reference(name, make)
@@ -611,7 +694,8 @@ def main():
     ap.add_argument('--cases', default='', help='a regular expression choosing the requests')
     args = ap.parse_args()
     pg = bool(os.environ.get('QF_PG'))
-    kinds = args.kinds.split(',') if args.kinds else (['alloc'] if pg else ['alloc', 'io'])
+    # own allocations stop the process at the first failure: persist adds nothing
+    kinds = args.kinds.split(',') if args.kinds else (['own'] if pg else ['sqlite', 'io', 'own'])
     modes = [False, True] if args.full else [False]
     cases = [c for c in CASES if not args.cases or re.search(args.cases, c[0])]
     t0 = time.time()
@@ -622,7 +706,7 @@ def main():
         ctx = Ctx(w)
         ctx.setup()
         sw = Sweep(w, ctx, args)
-        runs = [(c, k, m) for m in modes for k in kinds for c in cases]
+        runs = [(c, k, m) for m in modes for k in kinds for c in cases if not (m and k == 'own')]
         for i, ((name, make), kind, persist) in enumerate(runs):
             deadline = float('inf')
             stride = None
