@@ -10,7 +10,9 @@
  *           linked with -Wl,--wrap, so the calls from src/ come here; ASan
  *           still sees every allocation through __real_malloc).  jansson's
  *           allocations are among them: main.c gives jansson an allocator
- *           of ours (json_set_alloc_funcs)
+ *           of ours (json_set_alloc_funcs); until it does, or in a binary
+ *           whose main.c does not, the one installed here counts them
+ *           the same way
  *   sqlite  SQLite's allocator (SQLITE_CONFIG_MALLOC; lookaside is turned
  *           off so that every SQLite allocation goes through it)
  *   alloc   both, one count across them
@@ -44,6 +46,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
 #include <sqlite3.h>
 
 enum {
@@ -276,6 +279,18 @@ static void sq_shutdown(void *arg)
 	sq_real.xShutdown(sq_real.pAppData);
 }
 
+/* ---- jansson's allocator, until main.c installs its own ---------------- */
+
+static void *js_malloc(size_t n)
+{
+	return fault_hit(FK_OWN) ? NULL : __real_malloc(n);
+}
+
+static void js_free(void *p)
+{
+	free(p);
+}
+
 /* ---- the VFS shim ------------------------------------------------------- */
 
 struct ffile {
@@ -501,6 +516,7 @@ __attribute__((constructor)) static void fault_init(void)
 	sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sq_real);
 	sqlite3_config(SQLITE_CONFIG_MALLOC, &mine);
 	sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
+	json_set_alloc_funcs(js_malloc, js_free);
 	vfs_real = sqlite3_vfs_find(NULL);
 	if (vfs_real) {
 		fault_vfs.szOsFile = (int)sizeof(struct ffile) + vfs_real->szOsFile;

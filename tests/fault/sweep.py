@@ -28,10 +28,11 @@ sweep and is restarted only after a fail-stop; its log is checked for
 sanitizer reports (leaks on error paths included) when it stops.
 
 Output: TAP lines ("ok N - ...") for tests/http/t95_fault_sweep.sh, then a
-summary.  --budget SECONDS bounds the time (points are then sampled with a
-stride spread evenly over each request's range, ends included); --full
-sweeps every point of both modes (transient: only the Nth fails; persist:
-every event from the Nth on fails until the request ends).  QF_PG (as in
+summary.  By default a bounded, deterministic sample (CI_SAMPLE: a few
+points per request and kind, the first ones and then a stride, and the
+first N past the clean count), transient only; --full sweeps every point
+(FULL_SAMPLE excepted) of both modes (transient: only the Nth fails;
+persist: every event from the Nth on fails until the request ends).  QF_PG (as in
 tests/http/lib.sh) runs on PostgreSQL: the io kind is SQLite's only, so
 there the sweep is "alloc" over our process.
 """
@@ -55,6 +56,16 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 PW = 'Qingfeng#2022'
 VOLATILE = {'sessions', 'login_throttle'}     # touched by reads too
 TIMEOUT = 20
+
+
+# The bounded sweep of `make test` (t95): (points, of which the first ones)
+# per request and kind.  The first allocations of a request are where its
+# body is read and parsed, hence own's dense start.
+CI_SAMPLE = {'sqlite': (8, 3), 'io': (8, 3), 'own': (11, 9), 'alloc': (11, 9),
+             'write': (8, 3), 'sync': (8, 3)}
+# --full: every point, except the import's SQLite allocations (some 5,900,
+# most of them opening the database and reading its schema), sampled
+FULL_SAMPLE = {('import (CLI)', 'sqlite'): (300, 50), ('import (CLI)', 'alloc'): (300, 50)}
 
 
 class Fail(Exception):
@@ -397,7 +408,7 @@ def api_case(user, method, path, body, prep=None):
     """A case: prep(ctx) makes what one attempt needs (unarmed) and returns
     a dict for the path and body templates; the request is then sent armed."""
     def make(ctx):
-        v = {'n': ctx.n(), 'ua': ctx.ua, 'p1': ctx.p1, 'p2': ctx.p2, 'case': ctx.case}
+        v = {'n': '%06d' % ctx.n(), 'ua': ctx.ua, 'p1': ctx.p1, 'p2': ctx.p2, 'case': ctx.case}
         if prep:
             v.update(prep(ctx))
         b = json.loads(json.dumps(body)) if body is not None else None
@@ -662,21 +673,29 @@ class Sweep:
             self.violation(name, kind, n, 'audit verify: ' + msg)
         return hits
 
-    def run_case(self, name, make, kind, persist, deadline, stride):
+    def run_case(self, name, make, kind, persist, sample):
+        """Every point from N = 1 until one is not reached; with sample =
+        (K, D), about K points: 1..D, then a stride over the rest of the
+        clean count, then the first N past it."""
         self.kind_of_count = kind
         ref, count = self.reference(name, make)
-        if stride is None:
-            stride = 1
+        todo = None
+        if sample and count + 1 > sample[0]:
+            k, d = sample
+            step = max(1, (count - d + (k - d) - 1) // max(1, k - d))
+            todo = list(range(1, d + 1)) + list(range(d + step, count + 1, step))[:k - d]
+            todo.append(count + 1)
         n, pts, v0 = 1, 0, len(self.violations)
         while True:
-            if time.time() > deadline:
-                break
+            if todo is not None:
+                if not todo:
+                    break
+                n = todo.pop(0)
             hits = self.point(name, make, ref, kind, n, persist)
             pts += 1
-            if hits == 0:
+            if hits == 0 and (todo is None or n > count):
                 break
-            # sampled: spread over the clean count, then step past the end
-            n = n + stride if n + stride <= count or n > count else count + 1
+            n += 1
         mode = 'persist' if persist else 'transient'
         self.tap += 1
         bad = len(self.violations) - v0
@@ -688,7 +707,6 @@ class Sweep:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--bin', default=os.path.join(ROOT, 'build/fault/qingfeng'))
-    ap.add_argument('--budget', type=float, default=0, help='seconds for the whole sweep (0: none)')
     ap.add_argument('--full', action='store_true', help='every point, transient and persistent')
     ap.add_argument('--kinds', default='', help='comma-separated: alloc,io,own,sqlite,json,write,sync')
     ap.add_argument('--cases', default='', help='a regular expression choosing the requests')
@@ -707,19 +725,12 @@ def main():
         ctx.setup()
         sw = Sweep(w, ctx, args)
         runs = [(c, k, m) for m in modes for k in kinds for c in cases if not (m and k == 'own')]
-        for i, ((name, make), kind, persist) in enumerate(runs):
-            deadline = float('inf')
-            stride = None
-            if args.budget:
-                left = args.budget - (time.time() - t0)
-                share = left / (len(runs) - i)
-                deadline = time.time() + share
-                # a clean count first, to choose the stride for the share
-                sw.kind_of_count = kind
-                _, count = sw.reference(name, make)
-                per_point = 0.12 if not w.pg else 0.2
-                stride = max(1, int(count * per_point / max(share, 0.5)) + 1)
-            sw.run_case(name, make, kind, persist, deadline, stride)
+        for (name, make), kind, persist in runs:
+            if args.full:
+                sample = FULL_SAMPLE.get((name, kind))
+            else:
+                sample = CI_SAMPLE[kind]
+            sw.run_case(name, make, kind, persist, sample)
         w.stop()
         sw.tap += 1
         if w.sanitizer_reports:
