@@ -11,6 +11,7 @@
 
 #include "cmd/cmd.h"
 #include "core/log.h"
+#include "core/xalloc.h"
 #include "core/version.h"
 
 
@@ -40,28 +41,14 @@ static void usage(FILE *f)
 		   "postgresql:// URI selects PostgreSQL, which also needs --key FILE (or $QINGFENG_KEY).\n");
 }
 
-/*
- * jansson's allocations fail-stop, as ours do (arena.h): jansson 2.14 writes
- * out of bounds when an allocation fails while it reads a string with \u
- * escapes (found by the fault sweep, tests/fault/), so a NULL must never
- * reach it.
- */
-static void *json_xmalloc(size_t n)
-{
-	void *p = malloc(n);
-
-	if (!p) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 int main(int argc, char **argv)
 {
 	/* the database, its backups and the key file hold personal data */
 	umask(077);
-	json_set_alloc_funcs(json_xmalloc, free);
+	/* jansson's allocations stop the process as ours do (xalloc.h):
+	 * jansson 2.14 writes out of bounds when an allocation fails while it
+	 * reads a string with \u escapes (found by tests/fault/) */
+	json_set_alloc_funcs(xmalloc, free);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

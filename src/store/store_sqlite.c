@@ -19,6 +19,7 @@
  * failure -> STORE_ERR, always with the message recorded first.
  */
 #include "store/store_impl.h"
+#include "core/xalloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -90,17 +91,6 @@ static struct sq_store *SQ(struct store *s)
 static sqlite3_stmt *ST(struct store_stmt *st)
 {
 	return ((struct sq_stmt *)st)->st;
-}
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n, size);
-
-	if (!p) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
-	return p;
 }
 
 static int map_rc(int rc)
