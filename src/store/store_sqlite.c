@@ -247,9 +247,22 @@ static int tx_run(struct sq_store *q, int which)
 	return STORE_OK;
 }
 
+static int sq_rollback(struct store *s);
+
+/* A rollback that failed (out of memory, an I/O error) leaves SQLite's
+ * transaction open while the store believes none is: it is ended here, or
+ * every later BEGIN would fail and the connection stay unusable (found by
+ * the persistent fault sweep, tests/fault/). */
 static int sq_begin(struct store *s, int write)
 {
-	return tx_run(SQ(s), write ? TX_BEGIN_IMMEDIATE : TX_BEGIN);
+	struct sq_store *q = SQ(s);
+	int rc;
+
+	if (!sqlite3_get_autocommit(q->db) && (rc = sq_rollback(s)) != STORE_OK) {
+		store_seterr(s, "cannot end a transaction left open: %s", sqlite3_errmsg(q->db));
+		return rc;
+	}
+	return tx_run(q, write ? TX_BEGIN_IMMEDIATE : TX_BEGIN);
 }
 
 static int sq_commit(struct store *s)

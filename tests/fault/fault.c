@@ -34,12 +34,13 @@
  *   QF_FAULT="KIND N [persist]"  armed from the start (for a CLI run); the
  *                        state file gets "done COUNT HITS" at exit
  *
- * The signal handlers use only async-signal-safe calls (open, read, write,
- * close) and lock-free atomics; the counters are process-wide, so the
- * sweep runs the server with --threads 1 and one request at a time.
+ * A thread of its own receives the signals (fault_thread); the counters
+ * are process-wide, so the sweep runs the server with --threads 1 and one
+ * request at a time.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -170,11 +171,12 @@ static int fault_arm(const char *spec)
 	return -1;
 }
 
-static void on_arm(int sig)
+/* Reads the control file and arms; writes the state line. */
+static void do_arm(void)
 {
 	char spec[64], line[96];
 	ssize_t len = -1;
-	int fd, e = errno;
+	int fd;
 	size_t n;
 
 	fd = fault_ctl ? open(fault_ctl, O_RDONLY | O_CLOEXEC) : -1;
@@ -190,16 +192,31 @@ static void on_arm(int sig)
 		put_str(line, 0, sizeof(line), "error bad spec\n");
 	}
 	state_write(line);
-	errno = e;
 }
 
-static void on_disarm(int sig)
+/*
+ * SIGUSR1 and SIGUSR2 are blocked in every thread but this one, which
+ * waits for them: a handler would interrupt whichever thread the kernel
+ * chose, and the server's main thread, woken from sigtimedwait(), runs
+ * its session purge (allocations and writes that would take the fault
+ * meant for the request).
+ */
+static void *fault_thread(void *arg)
 {
-	int e = errno;
+	sigset_t *set = arg;
+	int sig;
 
-	atomic_store(&fault_mask, 0);
-	state_done();
-	errno = e;
+	for (;;) {
+		if (sigwait(set, &sig))
+			continue;
+		if (sig == SIGUSR1) {
+			do_arm();
+		} else {
+			atomic_store(&fault_mask, 0);
+			state_done();
+		}
+	}
+	return NULL;
 }
 
 /* ---- our own allocations (-Wl,--wrap=...) ---------------------------- */
@@ -506,7 +523,8 @@ __attribute__((constructor)) static void fault_init(void)
 	static const sqlite3_mem_methods mine = {
 		sq_malloc, sq_free, sq_realloc, sq_size, sq_roundup, sq_init, sq_shutdown, NULL,
 	};
-	struct sigaction sa;
+	static sigset_t set;
+	pthread_t tid;
 	const char *spec = getenv("QF_FAULT");
 
 	fault_ctl = getenv("QF_FAULT_CTL");
@@ -524,13 +542,13 @@ __attribute__((constructor)) static void fault_init(void)
 		sqlite3_vfs_register(&fault_vfs, 1);
 	}
 
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
-	sa.sa_handler = on_arm;
-	sigaction(SIGUSR1, &sa, NULL);
-	sa.sa_handler = on_disarm;
-	sigaction(SIGUSR2, &sa, NULL);
+	/* before any other thread exists: all inherit the mask */
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (pthread_create(&tid, NULL, fault_thread, &set) == 0)
+		pthread_detach(tid);
 	if (spec && fault_arm(spec) == 0)
 		atexit(fault_atexit);
 }

@@ -536,6 +536,7 @@ class Sweep:
         self.points = 0
         self.failstops = 0
         self.late = 0          # committed whole, then answered an error
+        self.answers = {}      # status (or "stop") -> points
         self.violations = []
         self.tap = 0
         self.per_case = {}
@@ -593,6 +594,8 @@ class Sweep:
         cnt = self.w.disarm()
         self.points += 1
         died = cnt is None
+        key = 'stop' if died else str(st)
+        self.answers[key] = self.answers.get(key, 0) + 1
         if died:
             try:
                 self.w.proc.wait(10)
@@ -708,13 +711,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--bin', default=os.path.join(ROOT, 'build/fault/qingfeng'))
     ap.add_argument('--full', action='store_true', help='every point, transient and persistent')
+    ap.add_argument('--persist', action='store_true', help='the persistent mode only')
     ap.add_argument('--kinds', default='', help='comma-separated: alloc,io,own,sqlite,json,write,sync')
     ap.add_argument('--cases', default='', help='a regular expression choosing the requests')
     args = ap.parse_args()
     pg = bool(os.environ.get('QF_PG'))
     # own allocations stop the process at the first failure: persist adds nothing
     kinds = args.kinds.split(',') if args.kinds else (['own'] if pg else ['sqlite', 'io', 'own'])
-    modes = [False, True] if args.full else [False]
+    modes = [True] if args.persist else [False, True] if args.full else [False]
     cases = [c for c in CASES if not args.cases or re.search(args.cases, c[0])]
     t0 = time.time()
     w = World(args)
@@ -726,7 +730,7 @@ def main():
         sw = Sweep(w, ctx, args)
         runs = [(c, k, m) for m in modes for k in kinds for c in cases if not (m and k == 'own')]
         for (name, make), kind, persist in runs:
-            if args.full:
+            if args.full or args.persist:
                 sample = FULL_SAMPLE.get((name, kind))
             else:
                 sample = CI_SAMPLE[kind]
@@ -743,6 +747,7 @@ def main():
               '%d errors answered after a whole commit, %.0f s'
               % (sw.points, ','.join(kinds), 'transient+persist' if args.full else 'transient',
                  len(sw.violations), sw.failstops, sw.late, time.time() - t0))
+        print('# answers: %s' % ', '.join('%s %d' % kv for kv in sorted(sw.answers.items())))
         return 1 if sw.violations or w.sanitizer_reports else 0
     except Fail as e:
         print('not ok - fault sweep could not run: %s' % e)
