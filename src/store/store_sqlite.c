@@ -211,6 +211,13 @@ static struct store *sq_open(const char *uri, int create, char *err, size_t errl
 			  "1", uri, err, errlen))
 		goto fail;
 	sqlite3_busy_handler(q->db, sq_busy, q);
+	/* ROLLBACK prepared now: a rollback runs when things go wrong (out of
+	 * memory, say), the worst moment to need memory to prepare it */
+	if (sqlite3_prepare_v3(q->db, tx_sql[TX_ROLLBACK], -1, SQLITE_PREPARE_PERSISTENT,
+			       &q->tx[TX_ROLLBACK], NULL) != SQLITE_OK) {
+		store_errf(err, errlen, "database '%s': %s", uri, sqlite3_errmsg(q->db));
+		goto fail;
+	}
 	return &q->base;
 fail:
 	sqlite3_close_v2(q->db);

@@ -63,6 +63,10 @@ TIMEOUT = 20
 # body is read and parsed, hence own's dense start.
 CI_SAMPLE = {'sqlite': (8, 3), 'io': (8, 3), 'own': (11, 9), 'alloc': (11, 9),
              'write': (8, 3), 'sync': (8, 3)}
+CI_PERSIST = {'sqlite': (5, 1), 'io': (4, 1)}
+# every point of these (a few seconds): unit create, persistent, once left
+# the connection in a transaction that every later write tripped over
+CI_PERSIST_FULL = {('unit create', 'sqlite')}
 # --full: every point, except the import's SQLite allocations (some 5,900,
 # most of them opening the database and reading its schema), sampled
 FULL_SAMPLE = {('import (CLI)', 'sqlite'): (300, 50), ('import (CLI)', 'alloc'): (300, 50)}
@@ -729,11 +733,18 @@ def main():
         ctx.setup()
         sw = Sweep(w, ctx, args)
         runs = [(c, k, m) for m in modes for k in kinds for c in cases if not (m and k == 'own')]
+        if not args.full and not args.persist:
+            # and a few persistent points, where a failed rollback shows
+            runs += [(c, k, True) for k in kinds if k in CI_PERSIST for c in cases]
+        # first, on the fresh connection: its first rollback prepares ROLLBACK
+        runs.sort(key=lambda r: (r[0][0], r[1]) not in CI_PERSIST_FULL or not r[2])
         for (name, make), kind, persist in runs:
             if args.full or args.persist:
                 sample = FULL_SAMPLE.get((name, kind))
             else:
-                sample = CI_SAMPLE[kind]
+                sample = (CI_PERSIST if persist else CI_SAMPLE)[kind]
+                if persist and (name, kind) in CI_PERSIST_FULL:
+                    sample = None
             sw.run_case(name, make, kind, persist, sample)
         w.stop()
         sw.tap += 1
