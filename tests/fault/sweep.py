@@ -756,7 +756,8 @@ def main():
             print('ok %d - the server logs have no sanitizer report' % sw.tap)
         print('# %d points swept (%s, %s), %d violations; %d fail-stops of our own allocations, '
               '%d errors answered after a whole commit, %.0f s'
-              % (sw.points, ','.join(kinds), 'transient+persist' if args.full else 'transient',
+              % (sw.points, ','.join(kinds), 'transient+persist' if args.full else
+                 'persist' if args.persist else 'transient, and a persistent sample',
                  len(sw.violations), sw.failstops, sw.late, time.time() - t0))
         print('# answers: %s' % ', '.join('%s %d' % kv for kv in sorted(sw.answers.items())))
         return 1 if sw.violations or w.sanitizer_reports else 0

@@ -7,7 +7,11 @@
 # (tests/fault/sweep.py CI_SAMPLE).  After each point the server answered without
 # crashing or hanging, nothing was half committed (every table compared with
 # a snapshot), the server serves and writes again, and `audit verify`
-# passes.  It caught, before the fixes, ... (see docs/testing.md "Fault sweeps").
+# passes.  Fails on the code before issue 8's fault work: jansson's out-of-
+# bounds write when an allocation fails in a \u escape (person update and
+# case note, own N=9: an ASan SEGV), and the connection left inside a
+# transaction by a ROLLBACK that could not be prepared (unit create, sqlite
+# persistent N=16: every later write 503).  See docs/testing.md "Fault sweeps".
 # `make faultsweep` runs every point, transient and persistent.
 . "$(dirname "$0")/lib.sh"
 
