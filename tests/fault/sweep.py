@@ -2,9 +2,9 @@
 """sweep.py: fault sweeps over the write paths of the black-box suite.
 
 After SQLite's own malloc and I/O error tests: for each write request in
-CASES and each kind of fault (tests/fault/fault.c: "alloc" = every
-allocation of ours, SQLite's and jansson's; "io" = every SQLite xWrite and
-xSync), the request is sent with its Nth event made to fail, for N = 1, 2,
+CASES and each kind of fault (tests/fault/fault.c: "sqlite" = SQLite's
+allocations, "io" = every SQLite xWrite and xSync, "own" = our allocations,
+jansson's among them), the request is sent with its Nth event made to fail, for N = 1, 2,
 3, ... until the request runs to the end without reaching N.  After each
 point:
 
