@@ -113,3 +113,23 @@ build/man/qingfeng.1: build/qingfeng
 
 clean:
 	rm -rf build
+
+# ---- fault injection (tests/fault/, docs/testing.md "Fault sweeps") ----------------
+# build/fault/qingfeng: the sanitizer objects linked with tests/fault/fault.c, which
+# fails the Nth allocation (ours through --wrap, SQLite's, jansson's) or the Nth
+# SQLite write or sync when armed.  Only this binary carries it.
+FAULT_WRAP := $(foreach f,malloc calloc realloc strdup strndup,-Wl,--wrap=$(f))
+
+build/fault/fault.o: tests/fault/fault.c | deps
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+build/fault/qingfeng: $(SAN_OBJ) build/san/main.o build/fault/fault.o
+	@echo "  LINK    $@"
+	@$(CC) $(SAN_LDFLAGS) $(FAULT_WRAP) -o $@ $^ $(PKG_LIBS)
+
+.PHONY: faultsweep
+faultsweep: deps build/fault/qingfeng
+	@python3 tests/fault/sweep.py --full
+test: build/fault/qingfeng

@@ -3,11 +3,15 @@
  * git.c).  Exit codes: 0 ok, 1 failure, 2 usage.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include <jansson.h>
+
 #include "cmd/cmd.h"
 #include "core/log.h"
+#include "core/xalloc.h"
 #include "core/version.h"
 
 
@@ -40,6 +44,10 @@ int main(int argc, char **argv)
 {
 	/* the database, its backups and the key file hold personal data */
 	umask(077);
+	/* jansson's allocations stop the process as ours do (xalloc.h):
+	 * jansson 2.14 writes out of bounds when an allocation fails while it
+	 * reads a string with \u escapes (found by tests/fault/) */
+	json_set_alloc_funcs(xmalloc, free);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

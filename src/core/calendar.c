@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/escape.h"
+#include "core/xalloc.h"
 
 struct holiday {
 	qf_day day;
@@ -33,17 +34,8 @@ struct calendar {
 	size_t n, alloc;
 };
 
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-	if (!q) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
 
-static char *xstrdup(const char *s)
+static char *cal_strdup(const char *s)
 {
 	size_t n;
 	char *p;
@@ -118,7 +110,7 @@ void calendar_set(struct calendar *cal, qf_day day, int off_day, const char *nam
 		h->day = day;
 	}
 	h->off_day = off_day ? 1 : 0;
-	h->name = xstrdup(name);
+	h->name = cal_strdup(name);
 }
 
 /* One parsed row, before the calendar is touched. */

@@ -5,6 +5,7 @@
  * (past `max`) leaves the contents as they were and sets `overflow`.
  */
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -12,16 +13,6 @@
 #include <string.h>
 
 char strbuf_slopbuf[1];
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-	if (!q) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
 
 void strbuf_init(struct strbuf *sb, size_t hint)
 {

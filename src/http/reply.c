@@ -152,13 +152,22 @@ int reply_static(struct req *r, const char *type, const char *data, size_t len, 
 	return queue(r, 200, resp, type, 1);
 }
 
+/* A value that could not be built or encoded (json NULL, or json_dumps
+ * failing) is answered 500 with a fixed body, never through reply_error:
+ * that builds JSON too, and calling it from here recursed without end
+ * when json_pack kept failing (found by the fault sweep, tests/fault/). */
 int reply_json(struct req *r, unsigned status, void *json)
 {
-	char *s = json_dumps(json, JSON_COMPACT);
+	static const char failed[] = "{\"code\":1009,\"hint\":\"系统发生错误，已记录。请稍后再试或联系系统管理员。\","
+				     "\"detail\":\"json encoding failed\"}";
+	char *s = json ? json_dumps(json, JSON_COMPACT) : NULL;
 
+	_Static_assert(E_INTERNAL == 1009, "the fixed body names E_INTERNAL");
 	json_decref(json);
 	if (!s)
-		return reply_error(r, E_INTERNAL, "json encoding failed");
+		return queue(r, 500, MHD_create_response_from_buffer(sizeof(failed) - 1, (void *)failed,
+								     MHD_RESPMEM_PERSISTENT),
+			     "application/json; charset=utf-8", 0);
 	return queue(r, status, MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE),
 		     "application/json; charset=utf-8", 0);
 }

@@ -17,6 +17,7 @@
  *    STORE_ERR, so `store_exec(store_prepare(s, &q))` is safe.
  */
 #include "store/store_impl.h"
+#include "core/xalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -176,11 +177,7 @@ static void cache_grow(struct store *s)
 	struct store_stmt **old = s->cache;
 	size_t oldcap = s->cache_cap, i;
 
-	s->cache = calloc(cap, sizeof(*s->cache));
-	if (!s->cache) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
+	s->cache = xcalloc(cap, sizeof(*s->cache));
 	s->cache_cap = cap;
 	for (i = 0; i < oldcap; i++)
 		if (old[i])

@@ -36,6 +36,7 @@
 
 #include "core/fsutil.h"
 #include "store/store_impl.h"
+#include "core/xalloc.h"
 
 /* The advisory lock every write transaction holds: 0x71666e67, "qfng". */
 #define WRITE_LOCK_SQL "SELECT pg_advisory_xact_lock(1902538343)"
@@ -72,14 +73,6 @@ static struct pg_store *PS(struct store *s)
 static struct pg_stmt *PT(struct store_stmt *st)
 {
 	return (struct pg_stmt *)st;
-}
-
-static void *xcalloc(size_t n, size_t sz)
-{
-	void *p = calloc(n ? n : 1, sz);
-	if (!p)
-		abort();
-	return p;
 }
 
 /* Copies libpq's message on one line (it spreads hints over several). */
@@ -399,14 +392,6 @@ static int set_param(struct store_stmt *base, int idx, char *v)
 	free(st->vals[idx - 1]);
 	st->vals[idx - 1] = v;
 	return STORE_OK;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *p = strdup(s);
-	if (!p)
-		abort();
-	return p;
 }
 
 static int pg_bind_int(struct store_stmt *st, int idx, int64_t v)

@@ -19,6 +19,7 @@
  * failure -> STORE_ERR, always with the message recorded first.
  */
 #include "store/store_impl.h"
+#include "core/xalloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -90,17 +91,6 @@ static struct sq_store *SQ(struct store *s)
 static sqlite3_stmt *ST(struct store_stmt *st)
 {
 	return ((struct sq_stmt *)st)->st;
-}
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n, size);
-
-	if (!p) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
-	return p;
 }
 
 static int map_rc(int rc)
@@ -221,6 +211,13 @@ static struct store *sq_open(const char *uri, int create, char *err, size_t errl
 			  "1", uri, err, errlen))
 		goto fail;
 	sqlite3_busy_handler(q->db, sq_busy, q);
+	/* ROLLBACK prepared now: a rollback runs when things go wrong (out of
+	 * memory, say), the worst moment to need memory to prepare it */
+	if (sqlite3_prepare_v3(q->db, tx_sql[TX_ROLLBACK], -1, SQLITE_PREPARE_PERSISTENT,
+			       &q->tx[TX_ROLLBACK], NULL) != SQLITE_OK) {
+		store_errf(err, errlen, "database '%s': %s", uri, sqlite3_errmsg(q->db));
+		goto fail;
+	}
 	return &q->base;
 fail:
 	sqlite3_close_v2(q->db);
@@ -257,9 +254,22 @@ static int tx_run(struct sq_store *q, int which)
 	return STORE_OK;
 }
 
+static int sq_rollback(struct store *s);
+
+/* A rollback that failed (out of memory, an I/O error) leaves SQLite's
+ * transaction open while the store believes none is: it is ended here, or
+ * every later BEGIN would fail and the connection stay unusable (found by
+ * the persistent fault sweep, tests/fault/). */
 static int sq_begin(struct store *s, int write)
 {
-	return tx_run(SQ(s), write ? TX_BEGIN_IMMEDIATE : TX_BEGIN);
+	struct sq_store *q = SQ(s);
+	int rc;
+
+	if (!sqlite3_get_autocommit(q->db) && (rc = sq_rollback(s)) != STORE_OK) {
+		store_seterr(s, "cannot end a transaction left open: %s", sqlite3_errmsg(q->db));
+		return rc;
+	}
+	return tx_run(q, write ? TX_BEGIN_IMMEDIATE : TX_BEGIN);
 }
 
 static int sq_commit(struct store *s)
