@@ -1,5 +1,6 @@
 #ifndef QF_FSUTIL_H
 #define QF_FSUTIL_H
+#include <stddef.h>
 /*
  * fsutil: the folder that holds a file, for the durability of a rename or
  * a new file (fsync of the folder) and for locks taken on it.
