@@ -189,3 +189,18 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void *arena_push(struct arena *a, void *v, int *cap, int n, size_t sz)
+{
+	void **vp = v;
+
+	if (n >= *cap) {
+		int ncap = *cap ? 2 * *cap : 16;
+		char *w = arena_zalloc(a, (size_t)ncap * sz);
+		if (*vp)
+			memcpy(w, *vp, (size_t)n * sz);
+		*vp = w;
+		*cap = ncap;
+	}
+	return (char *)*vp + (size_t)n * sz;
+}

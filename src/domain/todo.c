@@ -16,7 +16,6 @@
 #include "domain/ctx.h"
 #include "domain/report.h"
 #include "domain/role.h"
-#include "store/q_util.h"
 #include "store/queries.h"
 
 static int by_urgency(const void *pa, const void *pb)
@@ -44,7 +43,7 @@ struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clo
 	st = clock_state(c->cal, due, QF_DAY_NONE, acc->today);
 	if (st != CLOCK_OVERDUE && st != CLOCK_DUE_SOON)
 		return NULL;
-	t = q_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
+	t = arena_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
 	t->what = what ? what : lim->label;
 	t->office = "";
 	t->start = start;
@@ -55,7 +54,7 @@ struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clo
 
 struct todo *todo_add(struct ctx *c, struct todo_acc *acc, const char *what, qf_day start)
 {
-	struct todo *t = q_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
+	struct todo *t = arena_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
 
 	t->what = what;
 	t->office = "";

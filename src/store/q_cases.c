@@ -376,7 +376,7 @@ int store_detention_exts(struct store *s, struct arena *a, int64_t case_id, int6
 	store_bind_int(st, 3, det_id);
 	store_bind_int(st, 4, det_id);
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct detention_ext *e = q_push(a, &v, &cap, n++, sizeof(*v));
+		struct detention_ext *e = arena_push(a, &v, &cap, n++, sizeof(*v));
 		e->id = store_col_int(st, 0);
 		e->detention_id = store_col_int(st, 1);
 		e->kind = q_text(a, st, 2);
@@ -495,7 +495,7 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struc
 	for (int i = 1; i <= 4; i++)
 		store_bind_int(st, i, team_user);
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct case_clock *k = q_push(a, &v, &cap, n++, sizeof(*v));
+		struct case_clock *k = arena_push(a, &v, &cap, n++, sizeof(*v));
 		k->case_id = store_col_int(st, 0);
 		k->kind = q_text(a, st, 1);
 		k->start = q_text(a, st, 2);

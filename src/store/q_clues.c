@@ -3,6 +3,7 @@
  * and the timeline of every record.
  */
 #include "store/queries.h"
+#include "store/q_scope.h"
 #include "store/q_util.h"
 
 #include <string.h>
@@ -58,7 +59,7 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	if (!st)
 		return STORE_ERR;
 	while ((rc = store_step(st)) == STORE_ROW)
-		fill_campaign(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+		fill_campaign(a, st, arena_push(a, &v, &cap, n++, sizeof(*v)));
 	store_reset(st);
 	*out = v;
 	return rc < 0 ? rc : n;
@@ -66,8 +67,6 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 
 /* ---- clues -------------------------------------------------------------- */
 
-#define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
-	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
 /* AGG: SQLite 3.40 spells string_agg group_concat (3.44 adds string_agg) */
 #define CLUE_COLS(AGG) "k.id, k.region, k.received, k.source, k.source_ref, " \
 	"COALESCE(k.campaign_id, 0), COALESCE(g.name, ''), k.unit_id, u.name, k.summary_enc, k.state, " \
@@ -76,7 +75,7 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start " \
 	"FROM clues k JOIN units u ON u.id = k.unit_id LEFT JOIN campaigns g ON g.id = k.campaign_id "
 /* each filter is off when its value is empty or 0 */
-#define CLUE_WHERE "(? = 0 OR k.unit_id IN (SELECT id FROM vis)) " \
+#define CLUE_WHERE Q_IN_SCOPE("k.unit_id") " " \
 	"AND (? = '' OR k.state = ?) AND (? = '' OR k.source = ?) AND (? = 0 OR k.campaign_id = ?) " \
 	"AND (? = 0 OR k.unit_id = ?) AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM clue_subjects cs JOIN persons p ON p.id = cs.person_id " \
@@ -102,9 +101,9 @@ enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE };
 #define CLUE_LEAD_OVERDUE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND "
 #define CLUE_LEAD_UNIT_OVERDUE "WHERE k.unit_id = ? AND k.state = 'preliminary_verification' " \
 	"AND k.clock_start <= ? AND "
-#define CLUE_LIST(LEAD) { VIS_CTE "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
-	VIS_CTE "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
-#define CLUE_COUNT(LEAD) { VIS_CTE "SELECT count(*) FROM clues k " LEAD CLUE_WHERE, NULL }
+#define CLUE_LIST(LEAD) { Q_SCOPE_WITH "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
+	Q_SCOPE_WITH "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
+#define CLUE_COUNT(LEAD) { Q_SCOPE_WITH "SELECT count(*) FROM clues k " LEAD CLUE_WHERE, NULL }
 static const struct store_sql Q_CLUE_LIST[] = {
 	CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_UNIT), CLUE_LIST(CLUE_LEAD_OVERDUE),
 	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE) };
@@ -381,7 +380,7 @@ int store_dispositions_of_clue(struct store *s, struct arena *a, int64_t clue_id
 		return STORE_ERR;
 	store_bind_int(st, 1, clue_id);
 	while ((rc = store_step(st)) == STORE_ROW)
-		fill_disposition(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+		fill_disposition(a, st, arena_push(a, &v, &cap, n++, sizeof(*v)));
 	store_reset(st);
 	*out = v;
 	return rc < 0 ? rc : n;
@@ -452,7 +451,7 @@ int store_timeline_list(struct store *s, struct arena *a, const char *object,
 		return STORE_ERR;
 	store_bind_text(st, 1, object);
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct timeline_entry *e = q_push(a, &v, &cap, n++, sizeof(*v));
+		struct timeline_entry *e = arena_push(a, &v, &cap, n++, sizeof(*v));
 		e->id = store_col_int(st, 0);
 		e->at = store_col_int(st, 1);
 		e->user_name = q_text(a, st, 2);
@@ -469,17 +468,17 @@ int store_timeline_list(struct store *s, struct arena *a, const char *object,
 /* Clues under preliminary verification and the day the current one was
  * approved (its clock starts there), within the scope. */
 static const struct store_sql Q_PRELIM = {
-	VIS_CTE "SELECT k.id, k.unit_id, u.name, k.clock_start, COALESCE((SELECT w.office "
+	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.clock_start, COALESCE((SELECT w.office "
 	"FROM dispositions d JOIN users w ON w.id = d.proposed_by WHERE d.clue_id = k.id "
 	"AND d.method = 'preliminary_verification' AND d.state = 'approved' ORDER BY d.id DESC LIMIT 1), '') "
 	"FROM clues k JOIN units u ON u.id = k.unit_id WHERE k.state = 'preliminary_verification' "
-	"AND k.clock_start <= ? AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) "
+	"AND k.clock_start <= ? AND " Q_IN_SCOPE("k.unit_id") " "
 	"ORDER BY k.clock_start, k.id LIMIT 1000", NULL };
 /* Dispositions waiting for approval, within the scope. */
 static const struct store_sql Q_PENDING = {
-	VIS_CTE "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name FROM dispositions d "
+	Q_SCOPE_WITH "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name FROM dispositions d "
 	"JOIN clues k ON k.id = d.clue_id JOIN units u ON u.id = k.unit_id WHERE d.state = 'proposed' "
-	"AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) ORDER BY d.id LIMIT 1000", NULL };
+	"AND " Q_IN_SCOPE("k.unit_id") " ORDER BY d.id LIMIT 1000", NULL };
 
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
 				const char *started_by, struct clue **out)
@@ -495,7 +494,7 @@ int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_
 	store_bind_text(st, 2, started_by);
 	store_bind_int(st, 3, scope_user);
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct clue *k = q_push(a, &v, &cap, n++, sizeof(*v));
+		struct clue *k = arena_push(a, &v, &cap, n++, sizeof(*v));
 		k->id = store_col_int(st, 0);
 		k->unit_id = store_col_int(st, 1);
 		k->unit_name = q_text(a, st, 2);
@@ -521,8 +520,8 @@ int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_u
 	store_bind_int(st, 1, scope_user);
 	store_bind_int(st, 2, scope_user);
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct disposition *d = q_push(a, &v, &cap, n, sizeof(*v));
-		const char **nm = q_push(a, &names, &ncap, n, sizeof(*names));
+		struct disposition *d = arena_push(a, &v, &cap, n, sizeof(*v));
+		const char **nm = arena_push(a, &names, &ncap, n, sizeof(*names));
 		d->id = store_col_int(st, 0);
 		d->clue_id = store_col_int(st, 1);
 		d->method = q_text(a, st, 2);

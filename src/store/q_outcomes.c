@@ -4,13 +4,10 @@
  * and the clues and cases a person's record lists.
  */
 #include "store/queries.h"
+#include "store/q_scope.h"
 #include "store/q_util.h"
 
 #include <string.h>
-
-/* the units visible to a scoped user (the first parameter) */
-#define OUT_VIS "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
-	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
 
 /* ---- the matter ---------------------------------------------------------- */
 
@@ -44,7 +41,7 @@ int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campa
 	"FROM outcomes o JOIN persons p ON p.id = o.person_id JOIN units u ON u.id = o.unit_id "
 #define PENDING_WHERE "WHERE o.sanctioned = 1 " \
 	"AND (SELECT count(*) FROM executions e WHERE e.outcome_id = o.id) < 5 " \
-	"AND (? = 0 OR o.unit_id IN (SELECT id FROM vis)) "
+	"AND " Q_IN_SCOPE("o.unit_id") " "
 
 static const struct store_sql Q_OUT_INSERT = {
 	"INSERT INTO outcomes(region, person_id, case_id, clue_id, day, form, sanctioned, "
@@ -67,12 +64,12 @@ static const struct store_sql Q_OUT_OF_CLUE = {
 	"SELECT " OUT_COLS("group_concat") "WHERE o.clue_id = ? ORDER BY o.day, o.id LIMIT 1000",
 	"SELECT " OUT_COLS("string_agg") "WHERE o.clue_id = ? ORDER BY o.day, o.id LIMIT 1000" };
 static const struct store_sql Q_OUT_PENDING = {
-	OUT_VIS "SELECT " OUT_COLS("group_concat") PENDING_WHERE
+	Q_SCOPE_WITH "SELECT " OUT_COLS("group_concat") PENDING_WHERE
 	"ORDER BY COALESCE(o.effective, o.day) DESC, o.id DESC LIMIT ? OFFSET ?",
-	OUT_VIS "SELECT " OUT_COLS("string_agg") PENDING_WHERE
+	Q_SCOPE_WITH "SELECT " OUT_COLS("string_agg") PENDING_WHERE
 	"ORDER BY COALESCE(o.effective, o.day) DESC, o.id DESC LIMIT ? OFFSET ?" };
 static const struct store_sql Q_OUT_PENDING_COUNT = {
-	OUT_VIS "SELECT count(*) FROM outcomes o " PENDING_WHERE, NULL };
+	Q_SCOPE_WITH "SELECT count(*) FROM outcomes o " PENDING_WHERE, NULL };
 
 static void fill_outcome(struct arena *a, struct store_stmt *st, void *row)
 {
@@ -311,16 +308,16 @@ int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome
 	"COALESCE(q.person_id, 0), COALESCE(p.name, ''), COALESCE(q.campaign_id, 0), " \
 	"COALESCE(g.name, ''), q.summary FROM accountabilities q LEFT JOIN units u ON u.id = q.unit_id " \
 	"LEFT JOIN persons p ON p.id = q.person_id LEFT JOIN campaigns g ON g.id = q.campaign_id "
-#define ACC_WHERE "WHERE (? = 0 OR COALESCE(q.unit_id, p.unit_id) IN (SELECT id FROM vis)) " \
+#define ACC_WHERE "WHERE " Q_IN_SCOPE("COALESCE(q.unit_id, p.unit_id)") " " \
 	"AND (? = 0 OR q.campaign_id = ?) "
 
 static const struct store_sql Q_ACC_INSERT = {
 	"INSERT INTO accountabilities(region, started, unit_id, person_id, campaign_id, summary, "
 	"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_ACC_LIST = {
-	OUT_VIS "SELECT " ACC_COLS ACC_WHERE "ORDER BY q.started DESC, q.id DESC LIMIT ? OFFSET ?", NULL };
+	Q_SCOPE_WITH "SELECT " ACC_COLS ACC_WHERE "ORDER BY q.started DESC, q.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_ACC_COUNT = {
-	OUT_VIS "SELECT count(*) FROM accountabilities q LEFT JOIN persons p ON p.id = q.person_id "
+	Q_SCOPE_WITH "SELECT count(*) FROM accountabilities q LEFT JOIN persons p ON p.id = q.person_id "
 	ACC_WHERE, NULL };
 
 int64_t store_accountability_insert(struct store *s, const char *region,
@@ -461,9 +458,9 @@ int64_t store_recovery_count(struct store *s, const struct list_query *lq, int64
 /* ---- a person's record ---------------------------------------------------- */
 
 static const struct store_sql Q_CLUES_OF_PERSON = {
-	OUT_VIS "SELECT k.id, k.received, k.state, k.first_disposed, k.unit_id FROM clue_subjects cs "
+	Q_SCOPE_WITH "SELECT k.id, k.received, k.state, k.first_disposed, k.unit_id FROM clue_subjects cs "
 	"JOIN clues k ON k.id = cs.clue_id WHERE cs.person_id = ? "
-	"AND (? = 0 OR k.unit_id IN (SELECT id FROM vis)) ORDER BY k.received, k.id LIMIT 500", NULL };
+	"AND " Q_IN_SCOPE("k.unit_id") " ORDER BY k.received, k.id LIMIT 500", NULL };
 static const struct store_sql Q_CASES_OF_PERSON = {
 	"SELECT c.id, c.filed, c.state, c.closed FROM case_subjects cs JOIN cases c ON c.id = cs.case_id "
 	"WHERE cs.person_id = ? AND (? = 1 OR EXISTS (SELECT 1 FROM case_team t "

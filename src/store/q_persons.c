@@ -4,15 +4,15 @@
  * (id_number_mac); this file never sees it in clear.
  */
 #include "store/queries.h"
+#include "store/q_scope.h"
 #include "store/q_util.h"
 
-#define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
-	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id), " \
-	"sub(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) "
+/* the jurisdiction, then sub: the unit filter's unit and its descendants */
+#define PERSON_CTE "WITH RECURSIVE " Q_SCOPE_CTE ", " Q_SUBTREE("sub", "SELECT CAST(? AS BIGINT)") " "
 #define PERSON_COLS "p.id, p.unit_id, u.name, p.region, p.name, p.position, p.rank, p.top_leader, " \
 	"p.leadership, p.party_member, p.id_number_enc, p.id_number_mac, p.created_at, p.updated_at " \
 	"FROM persons p JOIN units u ON u.id = p.unit_id "
-#define PERSON_WHERE "WHERE (? = 0 OR p.unit_id IN (SELECT id FROM vis)) " \
+#define PERSON_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " " \
 	"AND (? = '' OR p.name LIKE ? ESCAPE '\\' OR p.position LIKE ? ESCAPE '\\') " \
 	"AND (? = '' OR p.rank = ?) AND (? = 0 OR p.unit_id IN (SELECT id FROM sub)) "
 
@@ -26,9 +26,9 @@ static const struct store_sql Q_UPDATE = {
 	"leadership = ?, party_member = ?, id_number_enc = ?, id_number_mac = ?, updated_at = ? "
 	"WHERE id = ?", NULL };
 static const struct store_sql Q_LIST = {
-	VIS_CTE "SELECT " PERSON_COLS PERSON_WHERE "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL };
+	PERSON_CTE "SELECT " PERSON_COLS PERSON_WHERE "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_COUNT = {
-	VIS_CTE "SELECT count(*) FROM persons p " PERSON_WHERE, NULL };
+	PERSON_CTE "SELECT count(*) FROM persons p " PERSON_WHERE, NULL };
 static const struct store_sql Q_SET_IDNUM = {
 	"UPDATE persons SET id_number_enc = ?, id_number_mac = ? WHERE id = ?", NULL };
 /* The unfiltered list of an unscoped user, the most common page: plain

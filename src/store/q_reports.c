@@ -4,10 +4,9 @@
  * or out of order changes nothing), and the reports whose clocks run.
  */
 #include "store/queries.h"
+#include "store/q_scope.h"
 #include "store/q_util.h"
 
-#define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
-	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
 /* AGG: SQLite spells string_agg group_concat */
 #define REPORT_COLS(AGG) "r.id, r.region, r.received, r.channel, r.real_name, r.category, " \
 	"COALESCE(r.unit_id, 0), COALESCE(u.name, ''), r.reporter_enc, r.contact_enc, r.summary_enc, " \
@@ -18,7 +17,7 @@
 	"FROM reports r LEFT JOIN units u ON u.id = r.unit_id "
 /* a scoped user (first ? not 0) sees only reports of its units, never
  * those without a unit; each other filter is off when empty or 0 */
-#define REPORT_WHERE "WHERE (? = 0 OR r.unit_id IN (SELECT id FROM vis)) " \
+#define REPORT_WHERE "WHERE " Q_IN_SCOPE("r.unit_id") " " \
 	"AND (? = '' OR r.state = ?) AND (? = '' OR r.channel = ?) AND (? = '' OR r.category = ?) " \
 	"AND (? = 0 OR r.unit_id = ?) AND (? = '' OR r.received >= ?) AND (? = '' OR r.received <= ?) "
 #define REPORT_ORDER "ORDER BY r.received DESC, r.id DESC LIMIT ? OFFSET ?"
@@ -27,18 +26,18 @@ static const struct store_sql Q_GET = {
 	"SELECT " REPORT_COLS("group_concat") "WHERE r.id = ?",
 	"SELECT " REPORT_COLS("string_agg") "WHERE r.id = ?" };
 static const struct store_sql Q_LIST = {
-	VIS_CTE "SELECT " REPORT_COLS("group_concat") REPORT_WHERE REPORT_ORDER,
-	VIS_CTE "SELECT " REPORT_COLS("string_agg") REPORT_WHERE REPORT_ORDER };
+	Q_SCOPE_WITH "SELECT " REPORT_COLS("group_concat") REPORT_WHERE REPORT_ORDER,
+	Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") REPORT_WHERE REPORT_ORDER };
 static const struct store_sql Q_COUNT = {
-	VIS_CTE "SELECT count(*) FROM reports r " REPORT_WHERE, NULL };
+	Q_SCOPE_WITH "SELECT count(*) FROM reports r " REPORT_WHERE, NULL };
 /* still running: an undecided report, an unconcluded accepted one, or a
  * real-name report whose notices are not all given */
-#define OPEN_WHERE "WHERE (? = 0 OR r.unit_id IN (SELECT id FROM vis)) " \
+#define OPEN_WHERE "WHERE " Q_IN_SCOPE("r.unit_id") " " \
 	"AND (r.state IN ('registered', 'accepted') OR (r.real_name = 1 AND (r.notified_accept IS NULL " \
 	"OR (r.state = 'concluded' AND r.notified_outcome IS NULL)))) ORDER BY r.id LIMIT 5000"
 static const struct store_sql Q_OPEN = {
-	VIS_CTE "SELECT " REPORT_COLS("group_concat") OPEN_WHERE,
-	VIS_CTE "SELECT " REPORT_COLS("string_agg") OPEN_WHERE };
+	Q_SCOPE_WITH "SELECT " REPORT_COLS("group_concat") OPEN_WHERE,
+	Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") OPEN_WHERE };
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO reports(region, received, channel, real_name, category, unit_id, other_level, "
 	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
@@ -159,7 +158,7 @@ int store_reports_open(struct store *s, struct arena *a, int64_t scope_user, str
 	store_bind_int(st, 1, scope_user);
 	store_bind_int(st, 2, scope_user);
 	while ((rc = store_step(st)) == STORE_ROW)
-		fill_report(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+		fill_report(a, st, arena_push(a, &v, &cap, n++, sizeof(*v)));
 	store_reset(st);
 	*out = v;
 	return rc < 0 ? rc : n;

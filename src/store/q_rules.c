@@ -23,7 +23,7 @@ int store_sanction_periods(struct store *s, struct arena *a, struct period_rule 
 	if (!st)
 		return STORE_ERR;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct period_rule *r = q_push(a, &v, &cap, n++, sizeof(*v));
+		struct period_rule *r = arena_push(a, &v, &cap, n++, sizeof(*v));
 		r->measure = q_text(a, st, 0);
 		r->months = (int)store_col_int(st, 1);
 		r->stated = (int)store_col_int(st, 2);
@@ -45,7 +45,7 @@ int store_clock_limits(struct store *s, struct arena *a, struct clock_limit **ou
 	if (!st)
 		return STORE_ERR;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct clock_limit *c = q_push(a, &v, &cap, n++, sizeof(*v));
+		struct clock_limit *c = arena_push(a, &v, &cap, n++, sizeof(*v));
 		const char *unit = store_col_text(st, 2);
 		c->clock = q_text(a, st, 0);
 		c->amount = (int)store_col_int(st, 1);

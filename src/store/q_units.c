@@ -3,16 +3,14 @@
  * jurisdiction test every scoped read goes through.
  */
 #include "store/queries.h"
+#include "store/q_scope.h"
 #include "store/q_util.h"
 
-/* The units visible to user ?: those in user_scopes and their descendants. */
-#define VIS_CTE "WITH RECURSIVE vis(id) AS (SELECT unit_id FROM user_scopes WHERE user_id = ? " \
-	"UNION SELECT c.id FROM units c JOIN vis ON c.parent_id = vis.id) "
 #define UNIT_COLS "u.id, COALESCE(u.parent_id, 0), COALESCE(p.name, ''), u.region, u.name, u.kind, " \
 	"(SELECT count(*) FROM persons x WHERE x.unit_id = u.id), " \
 	"(SELECT count(*) FROM units y WHERE y.parent_id = u.id), u.created_at, u.updated_at " \
 	"FROM units u LEFT JOIN units p ON p.id = u.parent_id "
-#define UNIT_WHERE "WHERE (? = 0 OR u.id IN (SELECT id FROM vis)) " \
+#define UNIT_WHERE "WHERE " Q_IN_SCOPE("u.id") " " \
 	"AND (? = '' OR u.name LIKE ? ESCAPE '\\') AND (? = '' OR u.kind = ?) " \
 	"AND (? = 0 OR u.parent_id = ?) "
 
@@ -25,19 +23,19 @@ static const struct store_sql Q_UPDATE = {
 /* Lists join the parent only when it is visible too: a scoped user is not
  * told what lies above the jurisdiction. */
 static const struct store_sql Q_LIST = {
-	VIS_CTE "SELECT u.id, COALESCE(p.id, 0), COALESCE(p.name, ''), u.region, u.name, u.kind, "
+	Q_SCOPE_WITH "SELECT u.id, COALESCE(p.id, 0), COALESCE(p.name, ''), u.region, u.name, u.kind, "
 	"(SELECT count(*) FROM persons x WHERE x.unit_id = u.id), "
 	"(SELECT count(*) FROM units y WHERE y.parent_id = u.id), u.created_at, u.updated_at "
-	"FROM units u LEFT JOIN units p ON p.id = u.parent_id AND (? = 0 OR p.id IN (SELECT id FROM vis)) "
+	"FROM units u LEFT JOIN units p ON p.id = u.parent_id AND " Q_IN_SCOPE("p.id") " "
 	UNIT_WHERE "ORDER BY u.kind, u.name, u.id LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_OPTIONS = {
-	VIS_CTE "SELECT u.id, u.name, COALESCE(p.name, '') FROM units u "
-	"LEFT JOIN units p ON p.id = u.parent_id AND (? = 0 OR p.id IN (SELECT id FROM vis)) "
-	"WHERE (? = 0 OR u.id IN (SELECT id FROM vis)) ORDER BY u.name, u.id LIMIT ?", NULL };
+	Q_SCOPE_WITH "SELECT u.id, u.name, COALESCE(p.name, '') FROM units u "
+	"LEFT JOIN units p ON p.id = u.parent_id AND " Q_IN_SCOPE("p.id") " "
+	"WHERE " Q_IN_SCOPE("u.id") " ORDER BY u.name, u.id LIMIT ?", NULL };
 static const struct store_sql Q_COUNT = {
-	VIS_CTE "SELECT count(*) FROM units u " UNIT_WHERE, NULL };
+	Q_SCOPE_WITH "SELECT count(*) FROM units u " UNIT_WHERE, NULL };
 static const struct store_sql Q_VISIBLE = {
-	VIS_CTE "SELECT count(*) FROM vis WHERE id = ?", NULL };
+	Q_SCOPE_WITH "SELECT count(*) FROM vis WHERE id = ?", NULL };
 static const struct store_sql Q_ANCESTOR = {
 	"WITH RECURSIVE up(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id "
 	"WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?", NULL };
@@ -146,7 +144,7 @@ int store_unit_options(struct store *s, struct arena *a, int64_t scope_user, int
 	store_bind_int(st, 3, scope_user);
 	store_bind_int(st, 4, limit);
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct unit *u = q_push(a, &v, &cap, n++, sizeof(*v));
+		struct unit *u = arena_push(a, &v, &cap, n++, sizeof(*v));
 		u->id = store_col_int(st, 0);
 		u->name = q_text(a, st, 1);
 		u->parent_name = q_text(a, st, 2);

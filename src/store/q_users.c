@@ -141,7 +141,7 @@ int store_user_list(struct store *s, struct arena *a, struct user **out)
 	if (!st)
 		return STORE_ERR;
 	while ((rc = store_step(st)) == STORE_ROW)
-		fill_user(a, st, q_push(a, &v, &cap, n++, sizeof(*v)));
+		fill_user(a, st, arena_push(a, &v, &cap, n++, sizeof(*v)));
 	store_reset(st);
 	*out = v;
 	return rc < 0 ? rc : n;
@@ -279,7 +279,7 @@ int store_scope_list(struct store *s, struct arena *a, int64_t user_id, struct u
 		return STORE_ERR;
 	store_bind_int(st, 1, user_id);
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct unit *u = q_push(a, &v, &cap, n++, sizeof(*v));
+		struct unit *u = arena_push(a, &v, &cap, n++, sizeof(*v));
 		u->id = store_col_int(st, 0);
 		u->name = q_text(a, st, 1);
 		u->kind = q_text(a, st, 2);

@@ -35,21 +35,6 @@ int64_t q_scalar(struct store_stmt *st)
 	return v;
 }
 
-void *q_push(struct arena *a, void *v, int *cap, int n, size_t sz)
-{
-	void **vp = v;
-
-	if (n >= *cap) {
-		int ncap = *cap ? 2 * *cap : 16;
-		char *w = arena_zalloc(a, (size_t)ncap * sz);
-		if (*vp)
-			memcpy(w, *vp, (size_t)n * sz);
-		*vp = w;
-		*cap = ncap;
-	}
-	return (char *)*vp + (size_t)n * sz;
-}
-
 int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *lq)
 {
 	struct arena *a;
@@ -73,7 +58,7 @@ int q_collect(struct store_stmt *st, struct arena *a, q_fill_fn fill, size_t siz
 	if (!st)
 		return STORE_ERR;
 	while ((rc = store_step(st)) == STORE_ROW)
-		fill(a, st, q_push(a, &v, &cap, n++, size));
+		fill(a, st, arena_push(a, &v, &cap, n++, size));
 	store_reset(st);
 	*(void **)out = v;
 	return rc < 0 ? rc : n;

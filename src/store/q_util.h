@@ -29,10 +29,6 @@ const char *q_like_pattern(struct arena *a, const char *text);
  * Returns it, or < 0 on error; resets the statement. */
 int64_t q_scalar(struct store_stmt *st);
 
-/* Slot n of a growing arena array of elements of size sz (doubling the
- * capacity *cap as needed, zeroed); *v is updated. */
-void *q_push(struct arena *a, void *v, int *cap, int n, size_t sz);
-
 struct list_query;
 typedef int (*q_bind_fn)(struct store_stmt *st, struct arena *a, const struct list_query *lq);
 /* count(*) of a list statement whose filters `bind` binds. */
