@@ -22,6 +22,9 @@
  * The CTE is named `vis` (one column, id); a statement may also read it
  * directly ("SELECT count(*) FROM vis WHERE id = ?").  The text is
  * plain SQL both backends run (PostgreSQL gets `?` rewritten to `$n`).
+ * Two shortcuts in C skip the SQL for the unscoped user, relying on "0
+ * sees everything": store_unit_visible (q_units.c) and the unfiltered
+ * person list (q_persons.c); a rule that changes that changes them too.
  */
 
 /* NAME(id): the ids of the units SEED selects and all their descendants
