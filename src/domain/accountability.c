@@ -111,7 +111,7 @@ static int insert_tx(struct store *s, void *arg)
 		ia->id = store_recovery_insert(s, c->cfg->region, ia->m, c->who.id, c->now);
 	if (ia->id < 0)
 		return -1;
-	return audit_append(c, "create", arena_printf(c->a, "%s/%" PRId64, ia->q ? "accountability" : "recovery",
+	return audit_append(c, AEV_CREATE, arena_printf(c->a, "%s/%" PRId64, ia->q ? "accountability" : "recovery",
 						      ia->id), 1, ia->q ? "启动问责" : "登记追缴款项");
 }
 

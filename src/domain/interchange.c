@@ -517,7 +517,7 @@ static int import_tx(struct store *s, void *arg)
 		if (ix->counts->n[i])
 			strbuf_addf(&detail, "%s%s=%" PRId64, detail.len ? " " : "", ix_types[i].type,
 				    ix->counts->n[i]);
-	rc = audit_append(ix->c, "import", "interchange", 1, detail.len ? detail.buf : "empty");
+	rc = audit_append(ix->c, AEV_IMPORT, "interchange", 1, detail.len ? detail.buf : "empty");
 	strbuf_release(&detail);
 	if (rc < 0 && !ix->err->len)
 		strbuf_addf(ix->err, "the audit entry could not be written: %s", store_errmsg(s));
