@@ -22,12 +22,6 @@
 #include "domain/ctx.h"
 #include "store/queries.h"
 
-const struct label recovery_kinds[] = {
-	{ "recovered", "挽回经济损失" },
-	{ "returned", "责令退回" },
-	{ NULL, NULL }
-};
-
 int money_parse(const char *s, int64_t *fen)
 {
 	int64_t yuan = 0, cents = 0;

@@ -193,7 +193,8 @@ const struct label audit_event_labels[AEV_N + 1] = { AUDIT_EVENTS(AUDIT_EV_LABEL
 
 const char *audit_event_code(enum audit_ev ev)
 {
-	return audit_event_labels[ev].code;
+	/* out of range (a cast int): NULL, which the NOT NULL column refuses */
+	return (unsigned)ev < AEV_N ? audit_event_labels[ev].code : NULL;
 }
 
 const char *audit_event_label(const char *code)

@@ -29,20 +29,6 @@
 #include "domain/todo.h"
 #include "store/queries.h"
 
-const struct label case_states[] = {
-	{ "investigating", "审查调查中" },
-	{ "trial", "审理中" },
-	{ "closed", "已结案" },
-	{ NULL, NULL }
-};
-
-const struct label case_team_roles[] = {
-	{ "lead", "主办" },
-	{ "member", "协办" },
-	{ "trial", "审理" },
-	{ NULL, NULL }
-};
-
 static const char *note_ad(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "case_notes.text/%" PRId64, id);

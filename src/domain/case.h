@@ -28,8 +28,6 @@ struct ctx;
 struct store;
 struct todo_acc;
 
-extern const struct label case_states[];      /* investigating, trial, closed */
-extern const struct label case_team_roles[];  /* lead, member, trial */
 
 /* Files the case of clue k, decided on `day` by the approval of
  * disposition_id: subjects, unit and campaign from the clue; timeline

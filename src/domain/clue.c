@@ -28,18 +28,6 @@
 #include "domain/role.h"
 #include "store/queries.h"
 
-const struct label clue_sources[] = {
-	{ "report", "信访举报" },
-	{ "inspection", "巡察移交" },
-	{ "audit", "审计移交" },
-	{ "judicial", "公检法机关移交" },
-	{ "supervision", "监督检查发现" },
-	{ "campaign", "专项整治发现" },
-	{ "superior", "上级交办" },
-	{ "other", "其他" },
-	{ NULL, NULL }
-};
-
 static const char *clue_obj(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "clue/%" PRId64, id);

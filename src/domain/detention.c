@@ -17,13 +17,6 @@
 #include "domain/ctx.h"
 #include "store/queries.h"
 
-const struct label detention_ext_kinds[] = {
-	{ "extension", "延长（上一级批准）" },
-	{ "national", "再延长（国家监委批准）" },
-	{ "recalc", "重新计算" },
-	{ NULL, NULL }
-};
-
 /* The clock_limits code of each kind of step. */
 static const char *limit_of(const char *kind)
 {

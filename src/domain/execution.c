@@ -22,24 +22,6 @@
 #include "domain/outcome.h"
 #include "store/queries.h"
 
-const struct label execution_items[] = {
-	{ "delivered", "决定送达" },
-	{ "appraisal", "年度考核" },
-	{ "pay_grade", "工资档次" },
-	{ "bonus", "奖金" },
-	{ "promotion_bar", "晋升限制" },
-	{ NULL, NULL }
-};
-
-const struct label clarification_manners[] = {
-	{ "meeting", "召开澄清会" },
-	{ "written", "书面澄清" },
-	{ "in_person", "当面澄清" },
-	{ "notice", "通报澄清" },
-	{ "other", "其他方式" },
-	{ NULL, NULL }
-};
-
 static const char *outcome_object(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "outcome/%" PRId64, id);

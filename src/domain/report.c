@@ -25,33 +25,6 @@
 #include "domain/role.h"
 #include "store/queries.h"
 
-const struct label report_channels[] = {
-	{ "letter", "来信" },
-	{ "visit", "来访" },
-	{ "phone", "来电" },
-	{ "online", "网络举报" },
-	{ "qr", "扫码举报" },
-	{ "transfer", "上级转办" },
-	{ NULL, NULL }
-};
-
-const struct label report_categories[] = {
-	{ "accusation", "检举控告" },
-	{ "appeal", "申诉" },
-	{ "suggestion", "批评建议" },
-	{ "other", "其他" },
-	{ NULL, NULL }
-};
-
-const struct label report_states[] = {
-	{ "registered", "待受理" },
-	{ "accepted", "已受理" },
-	{ "not_accepted", "不予受理" },
-	{ "transferred", "已转送" },
-	{ "concluded", "已办结" },
-	{ NULL, NULL }
-};
-
 /* audit event, timeline action, the day's name in messages */
 static const struct {
 	enum audit_ev event;
