@@ -9,10 +9,7 @@
 # events of that list.)
 . "$(dirname "$0")/lib.sh"
 
-init_db || { not_ok "init"; finish; }
-for u in lead:leader inv1:investigator inv2:investigator; do
-	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" --password-stdin >/dev/null
-done
+init_db && add_users lead:leader inv1:investigator inv2:investigator || { not_ok "init"; finish; }
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 CJ=$T_DIR/clerk.jar LJ=$T_DIR/lead.jar IJ=$T_DIR/inv1.jar I2=$T_DIR/inv2.jar AJ=$T_DIR/auditor.jar
