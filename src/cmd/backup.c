@@ -33,9 +33,9 @@ int cmd_backup(int argc, char **argv)
 		return 1;
 	if (store_backup(env.db, pos[0], err, sizeof(err)) < 0) {
 		error("backup failed: %s", err);
-		audit_record(&env.c, "backup", pos[0], 0, err);
+		audit_record(&env.c, AEV_BACKUP, pos[0], 0, err);
 	} else {
-		audit_record(&env.c, "backup", pos[0], 1, "");
+		audit_record(&env.c, AEV_BACKUP, pos[0], 1, "");
 		printf("qingfeng: backup written to %s\n", pos[0]);
 		rc = 0;
 	}

@@ -48,7 +48,7 @@ static int set_tx(struct store *s, void *arg)
 	if (store_setting_set(s, sa->key, sa->value) < 0)
 		return -1;
 	snprintf(detail, sizeof(detail), "%s=%s", sa->key, sa->value);
-	return audit_append(&sa->env->c, "config", "settings", 1, detail);
+	return audit_append(&sa->env->c, AEV_CONFIG, "settings", 1, detail);
 }
 
 static int valid(size_t k, const char *v)

@@ -55,7 +55,7 @@ static int settings_tx(struct store *s, void *arg)
 	if (store_setting_set(s, "region", env->cfg.region) < 0 ||
 	    store_setting_set(s, "commission", env->cfg.commission) < 0)
 		return -1;
-	return audit_append(&env->c, "init", "database", 1, env->cfg.region);
+	return audit_append(&env->c, AEV_INIT, "database", 1, env->cfg.region);
 }
 
 int cmd_init(int argc, char **argv)

@@ -186,7 +186,7 @@ static int verify_restored(const char *db, const char *key, const char *src, int
 		error("cannot read the backup's audit log: %s", store_errmsg(env.db));
 	else if (count == 0)
 		error("'%s' has no audit log: not a qingfeng backup", src);
-	else if (audit_record(&env.c, "restore", src, 1, "") < 0)
+	else if (audit_record(&env.c, AEV_RESTORE, src, 1, "") < 0)
 		error("cannot record the restore: %s", store_errmsg(env.db));
 	else if (store_audit_last(env.db, env.a, &head_id, &head_mac) != STORE_ROW)
 		error("cannot read the audit head: %s", store_errmsg(env.db));

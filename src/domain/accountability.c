@@ -22,12 +22,6 @@
 #include "domain/ctx.h"
 #include "store/queries.h"
 
-const struct label recovery_kinds[] = {
-	{ "recovered", "挽回经济损失" },
-	{ "returned", "责令退回" },
-	{ NULL, NULL }
-};
-
 int money_parse(const char *s, int64_t *fen)
 {
 	int64_t yuan = 0, cents = 0;
@@ -111,7 +105,7 @@ static int insert_tx(struct store *s, void *arg)
 		ia->id = store_recovery_insert(s, c->cfg->region, ia->m, c->who.id, c->now);
 	if (ia->id < 0)
 		return -1;
-	return audit_append(c, "create", arena_printf(c->a, "%s/%" PRId64, ia->q ? "accountability" : "recovery",
+	return audit_append(c, AEV_CREATE, arena_printf(c->a, "%s/%" PRId64, ia->q ? "accountability" : "recovery",
 						      ia->id), 1, ia->q ? "启动问责" : "登记追缴款项");
 }
 

@@ -16,7 +16,6 @@
 
 struct ctx;
 
-extern const struct label recovery_kinds[];   /* recovered, returned */
 
 /* "117526.73" -> 11752673.  Digits, optionally '.' and one or two more;
  * at most 13 digits before the point.  0, or -1 for anything else

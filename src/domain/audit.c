@@ -20,6 +20,7 @@
 #include "core/arena.h"
 #include "core/crypto.h"
 #include "domain/ctx.h"
+#include "domain/labels.h"
 #include "store/queries.h"
 
 static void add_field(struct strbuf *sb, const char *s)
@@ -57,7 +58,7 @@ void audit_entry_mac(const struct qf_keys *k, const struct audit_entry *e, char 
 	strbuf_release(&sb);
 }
 
-int audit_append(struct ctx *c, const char *event, const char *object, int success,
+int audit_append(struct ctx *c, enum audit_ev event, const char *object, int success,
 		 const char *detail)
 {
 	struct audit_entry e = { 0 };
@@ -73,7 +74,7 @@ int audit_append(struct ctx *c, const char *event, const char *object, int succe
 	e.user_id = c->who.id;
 	e.user_name = c->who.name ? c->who.name : "-";
 	e.role = c->who.role ? c->who.role : "";
-	e.event = event;
+	e.event = audit_event_code(event);
 	e.object = object ? object : "";
 	e.success = success;
 	e.detail = detail ? detail : "";
@@ -86,7 +87,8 @@ int audit_append(struct ctx *c, const char *event, const char *object, int succe
 
 struct record_arg {
 	struct ctx *c;
-	const char *event, *object, *detail;
+	enum audit_ev event;
+	const char *object, *detail;
 	int success;
 };
 
@@ -97,7 +99,7 @@ static int record_tx(struct store *s, void *arg)
 	return audit_append(ra->c, ra->event, ra->object, ra->success, ra->detail);
 }
 
-int audit_record(struct ctx *c, const char *event, const char *object, int success,
+int audit_record(struct ctx *c, enum audit_ev event, const char *object, int success,
 		 const char *detail)
 {
 	struct record_arg ra = { c, event, object, detail, success };
@@ -185,43 +187,50 @@ int audit_list(struct ctx *c, const struct list_query *lq, struct audit_entry **
 	return store_audit_list(c->db, c->a, lq, out);
 }
 
-static const struct { const char *code, *label; } events[] = {
-	{ "login", "登录" },
-	{ "login_failed", "登录失败" },
-	{ "login_locked", "账户锁定" },
-	{ "logout", "退出" },
-	{ "totp_enrol", "绑定动态口令" },
-	{ "totp_failed", "动态口令错误" },
-	{ "totp_secret", "生成动态口令密钥" },
-	{ "csrf_rejected", "跨站请求被拒绝" },
-	{ "access_denied", "越权访问被拒绝" },
-	{ "read", "查阅" },
-	{ "create", "新增" },
-	{ "update", "修改" },
-	{ "user_create", "新增用户" },
-	{ "user_disable", "停用用户" },
-	{ "user_enable", "启用用户" },
-	{ "user_passwd", "重置密码" },
-	{ "user_unlock", "解除锁定" },
-	{ "user_totp_reset", "重置动态口令" },
-	{ "user_scope", "设置管辖范围" },
-	{ "config", "修改系统设置" },
-	{ "dispose_propose", "提出处置意见" },
-	{ "dispose_approve", "批准处置" },
-	{ "dispose_reject", "退回处置意见" },
-	{ "user_principal", "设为主要负责人" },
-	{ "calendar_import", "导入节假日" },
-	{ "backup", "备份" },
-	{ "audit_checkpoint_reset", "重置审计检查点" },
-	{ "restore", "恢复" },
-	{ "init", "初始化" },
+#define AUDIT_EV_LABEL(name, code, label) [AEV_##name] = { code, label },
+const struct label audit_event_labels[AEV_N + 1] = { AUDIT_EVENTS(AUDIT_EV_LABEL) };
+#undef AUDIT_EV_LABEL
+
+const char *audit_event_code(enum audit_ev ev)
+{
+	/* out of range (a cast int): NULL, which the NOT NULL column refuses */
+	return (unsigned)ev < AEV_N ? audit_event_labels[ev].code : NULL;
+}
+
+const char *audit_event_label(const char *code)
+{
+	const char *l = label_of(audit_event_labels, code);
+	return l ? l : code;
+}
+
+/* the "<type>/<id>" objects the call sites write */
+const struct label audit_object_types[] = {
+	{ "unit", "单位" },
+	{ "person", "人员" },
+	{ "user", "用户" },
+	{ "report", "信访举报" },
+	{ "clue", "问题线索" },
+	{ "disposition", "处置意见" },
+	{ "campaign", "专项工作" },
+	{ "case", "案件" },
+	{ "conflict", "回避事项" },
+	{ "outcome", "处理结果" },
+	{ "accountability", "问责" },
+	{ "recovery", "追缴挽损" },
+	{ "followup", "回访" },
+	{ "clarification", "澄清正名" },
+	{ "interchange", "数据交换" },
+	{ "database", "数据库" },
+	{ "settings", "系统设置" },
+	{ "calendar", "节假日" },
+	{ "audit", "审计日志" },
 	{ NULL, NULL }
 };
 
-const char *audit_event_label(const char *event)
+const char *audit_object_label(struct arena *a, const char *object)
 {
-	for (int i = 0; events[i].code; i++)
-		if (!strcmp(events[i].code, event))
-			return events[i].label;
-	return event;
+	const char *slash = object ? strchr(object, '/') : NULL;
+	const char *type = slash ? arena_strndup(a, object, (size_t)(slash - object)) : object;
+
+	return label_of(audit_object_types, type);
 }

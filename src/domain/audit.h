@@ -12,18 +12,21 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
+#include "domain/audit_events.h"
+#include "domain/labels.h"
 #include "domain/model.h"
 
 struct ctx;
 struct store;
 struct qf_keys;
+struct arena;
 
 /* Appends one entry for c->who.  Must run inside the caller's write
  * transaction, so the entry commits (or not) with the write it records. */
-int audit_append(struct ctx *c, const char *event, const char *object, int success,
+int audit_append(struct ctx *c, enum audit_ev event, const char *object, int success,
 		 const char *detail);
 /* Same, in a transaction of its own (reads, denials, failed logins). */
-int audit_record(struct ctx *c, const char *event, const char *object, int success,
+int audit_record(struct ctx *c, enum audit_ev event, const char *object, int success,
 		 const char *detail);
 
 /*
@@ -95,7 +98,18 @@ void audit_entry_mac(const struct qf_keys *k, const struct audit_entry *e, char 
 struct list_query;
 int audit_list(struct ctx *c, const struct list_query *lq, struct audit_entry **out, int64_t *total);
 
-/* The Chinese label of an event code, for the audit page. */
-const char *audit_event_label(const char *event);
+/* The code audit_log.event stores for an event (audit_events.h). */
+const char *audit_event_code(enum audit_ev ev);
+/* The Chinese label of a stored event code, for the audit page; the code
+ * itself when it is not in audit_events.h (never, for a log this build
+ * wrote). */
+const char *audit_event_label(const char *code);
+/* The events as a code/label table (for a select or a datalist). */
+extern const struct label audit_event_labels[];
+/* The Chinese names of the objects the entries name: record types of
+ * "<type>/<id>" objects ("report/12": 信访举报) and whole objects
+ * ("interchange"); audit_object_label gives one or NULL. */
+extern const struct label audit_object_types[];
+const char *audit_object_label(struct arena *a, const char *object);
 
 #endif

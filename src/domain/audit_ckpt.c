@@ -199,7 +199,7 @@ static int reset_tx(struct store *s, void *arg)
 {
 	struct reset_arg *ra = arg;
 	(void)s;
-	return audit_append(ra->c, "audit_checkpoint_reset", "audit", 1, ra->detail);
+	return audit_append(ra->c, AEV_AUDIT_CHECKPOINT_RESET, "audit", 1, ra->detail);
 }
 
 int audit_checkpoint_reset(struct ctx *c, const char *path, struct audit_ckpt *now,

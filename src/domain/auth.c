@@ -112,16 +112,16 @@ static int fail_tx(struct store *s, void *arg)
 			return rc;
 		fa->locked = rc;
 	}
-	if (audit_append(fa->c, "login_failed", fa->name, 0, fa->why) < 0)
+	if (audit_append(fa->c, AEV_LOGIN_FAILED, fa->name, 0, fa->why) < 0)
 		return -1;
 	if (rc == 1) {
 		if (fa->user_id && store_session_delete_user(s, fa->user_id) < 0)
 			return -1;
-		if (audit_append(fa->c, "login_locked", fa->name, 0,
+		if (audit_append(fa->c, AEV_LOGIN_LOCKED, fa->name, 0,
 				 fa->user_id ? fa->throttle : "") < 0)
 			return -1;
 	}
-	if (fa->addr_full && audit_append(fa->c, "login_throttled", "-", 0, THROTTLED) < 0)
+	if (fa->addr_full && audit_append(fa->c, AEV_LOGIN_THROTTLED, "-", 0, THROTTLED) < 0)
 		return -1;
 	return 0;
 }
@@ -161,7 +161,7 @@ static int ok_tx(struct store *s, void *arg)
 		return -1;
 	if (store_session_insert(s, &oa->res->se, oa->c->who.ip) < 0)
 		return -1;
-	return audit_append(oa->c, "login", oa->res->user.name, 1,
+	return audit_append(oa->c, AEV_LOGIN, oa->res->user.name, 1,
 			    oa->res->se.stage ? "password ok, second factor due" : "");
 }
 
@@ -195,9 +195,9 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 	verified = password_verify(found ? u->pwhash : password_dummy_hash(), password) == 0;
 	c->who.name = found ? name : UNKNOWN_NAME;
 	if (locked) {
-		audit_record(c, "login_failed", c->who.name, 0, "locked");
+		audit_record(c, AEV_LOGIN_FAILED, c->who.name, 0, "locked");
 		if (c->limits && ratelimit_take(c->limits->addr, addr, c->now) == 0)
-			audit_record(c, "login_throttled", "-", 0, THROTTLED);
+			audit_record(c, AEV_LOGIN_THROTTLED, "-", 0, THROTTLED);
 		res->msg = MSG_LOCKED;
 		return -1;
 	}
@@ -263,7 +263,7 @@ static int logout_tx(struct store *s, void *arg)
 
 	if (store_session_delete(s, la->se->token_hash) < 0)
 		return -1;
-	return audit_append(la->c, "logout", la->c->who.name, 1, "");
+	return audit_append(la->c, AEV_LOGOUT, la->c->who.name, 1, "");
 }
 
 int auth_logout(struct ctx *c, const struct session *se)
@@ -317,7 +317,7 @@ static int secret_tx(struct store *s, void *arg)
 	if (totp_secret_new(sa->secret) < 0 ||
 	    field_encrypt(sa->c->keys, "users.totp_secret", sa->secret, 32, &sb) < 0 ||
 	    store_user_set_totp(s, u.id, sb.buf, 0) < 0 ||
-	    audit_append(sa->c, "totp_secret", u.name, 1, "") < 0)
+	    audit_append(sa->c, AEV_TOTP_SECRET, u.name, 1, "") < 0)
 		rc = -1;
 	strbuf_release(&sb);
 	return rc;
@@ -364,7 +364,7 @@ static int totp_ok_tx(struct store *s, void *arg)
 		return -1;
 	if (store_session_set_stage(s, ta->se->token_hash, SESSION_OK) < 0)
 		return -1;
-	return audit_append(ta->c, enrol ? "totp_enrol" : "login", ta->u->name, 1,
+	return audit_append(ta->c, enrol ? AEV_TOTP_ENROL : AEV_LOGIN, ta->u->name, 1,
 			    enrol ? "" : "second factor ok");
 }
 
@@ -382,7 +382,7 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 	if (store_throttle_get(c->db, totp_throttle(c, u->name), "", &failures, &locked_until) < 0)
 		return -1;
 	if (locked_until > c->now) {
-		audit_record(c, "login_failed", u->name, 0, "second factor locked");
+		audit_record(c, AEV_LOGIN_FAILED, u->name, 0, "second factor locked");
 		return -2;
 	}
 	ok = field_decrypt(c->keys, "users.totp_secret", fresh.totp_secret_enc, &sb) == 0 &&
@@ -401,7 +401,7 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 		if (rc < 0)
 			return -1;
 		if (rc == 1) {
-			audit_record(c, "totp_failed", u->name, 0, "code already used");
+			audit_record(c, AEV_TOTP_FAILED, u->name, 0, "code already used");
 			return -1;
 		}
 	}

@@ -20,6 +20,6 @@ int authz_unit(struct ctx *c, int64_t unit_id, const char *object)
 	int rc = store_unit_visible(c->db, authz_scope_user(c), unit_id);
 
 	if (rc == 0)
-		audit_record(c, "access_denied", object, 0, "outside jurisdiction");
+		audit_record(c, AEV_ACCESS_DENIED, object, 0, "outside jurisdiction");
 	return rc;
 }

@@ -29,26 +29,12 @@
 #include "domain/todo.h"
 #include "store/queries.h"
 
-const struct label case_states[] = {
-	{ "investigating", "审查调查中" },
-	{ "trial", "审理中" },
-	{ "closed", "已结案" },
-	{ NULL, NULL }
-};
-
-const struct label case_team_roles[] = {
-	{ "lead", "主办" },
-	{ "member", "协办" },
-	{ "trial", "审理" },
-	{ NULL, NULL }
-};
-
 static const char *note_ad(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "case_notes.text/%" PRId64, id);
 }
 
-int case_record_named(struct ctx *c, int64_t case_id, const char *event, const char *audit_action,
+int case_record_named(struct ctx *c, int64_t case_id, enum audit_ev event, const char *audit_action,
 		      const char *action, const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, case_obj(c, case_id), c->now, c->who.id,
@@ -57,7 +43,7 @@ int case_record_named(struct ctx *c, int64_t case_id, const char *event, const c
 	return audit_append(c, event, case_obj(c, case_id), 1, audit_action);
 }
 
-int case_record(struct ctx *c, int64_t case_id, const char *event, const char *action,
+int case_record(struct ctx *c, int64_t case_id, enum audit_ev event, const char *action,
 		const char *detail)
 {
 	return case_record_named(c, case_id, event, action, action, detail);
@@ -103,7 +89,7 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 	if (store_timeline_add(c->db, c->cfg->region, arena_printf(c->a, "clue/%" PRId64, k->id), c->now,
 			       c->who.id, c->who.name, arena_printf(c->a, "立案：案件 %" PRId64, id), "") < 0)
 		return -1;
-	if (case_record(c, id, "create", "立案",
+	if (case_record(c, id, AEV_CREATE, "立案",
 			arena_printf(c->a, "由问题线索 %" PRId64 " 立案，立案日期 %s", k->id, day)) < 0)
 		return -1;
 	return id;
@@ -129,7 +115,7 @@ int case_get(struct ctx *c, int64_t id, struct case_rec *k)
 	rc = store_case_get(c->db, c->a, id, k);
 	if (rc <= 0)
 		return rc;
-	return audit_record(c, "read", case_obj(c, id), 1, "") < 0 ? -1 : 1;
+	return audit_record(c, AEV_READ, case_obj(c, id), 1, "") < 0 ? -1 : 1;
 }
 
 int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d)
@@ -173,14 +159,14 @@ static int team_add_tx(struct store *s, void *arg)
 				ta->reason) < 0)
 		return -1;
 	/* the timeline names the member, the audit entry the account */
-	if (case_record_named(c, ta->case_id, "team_add",
+	if (case_record_named(c, ta->case_id, AEV_TEAM_ADD,
 			      arena_printf(c->a, "加入办理组：user/%" PRId64 "（%s）", ta->user_id,
 					   label_of(case_team_roles, ta->role)),
 			      arena_printf(c->a, "加入办理组：%s（%s）", ta->label,
 					   label_of(case_team_roles, ta->role)),
 			      ta->override_by ? ta->reason : "") < 0)
 		return -1;
-	return ta->override_by ? audit_append(c, "team_override", case_obj(c, ta->case_id), 1,
+	return ta->override_by ? audit_append(c, AEV_TEAM_OVERRIDE, case_obj(c, ta->case_id), 1,
 					      arena_printf(c->a, "recusal override for user/%" PRId64,
 							   ta->user_id)) : 0;
 }
@@ -224,12 +210,12 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 		return -2;
 	if (rc) {
 		if (!override_reason || !*override_reason) {
-			audit_record(c, "team_refused", case_obj(c, case_id), 0, "recusal");
+			audit_record(c, AEV_TEAM_REFUSED, case_obj(c, case_id), 0, "recusal");
 			fielderr_add(fe, "user_id", arena_printf(c->a, "%s。如确需参加，须由委领导填写理由批准。", why));
 			return -1;
 		}
 		if (!authz_has(&c->who, PERM_CASE_OVERRIDE)) {
-			audit_record(c, "access_denied", case_obj(c, case_id), 0, "recusal override needs a leader");
+			audit_record(c, AEV_ACCESS_DENIED, case_obj(c, case_id), 0, "recusal override needs a leader");
 			fielderr_add(fe, "override_reason", arena_printf(c->a, "%s。回避例外只能由委领导批准。", why));
 			return -1;
 		}
@@ -258,7 +244,7 @@ static int team_remove_tx(struct store *s, void *arg)
 		ta->refused = rc == 0;
 		return -1;
 	}
-	return case_record_named(ta->c, ta->case_id, "team_remove",
+	return case_record_named(ta->c, ta->case_id, AEV_TEAM_REMOVE,
 				 arena_printf(ta->c->a, "退出办理组：user/%" PRId64, ta->user_id),
 				 arena_printf(ta->c->a, "退出办理组：%s", ta->label), "");
 }
@@ -323,7 +309,7 @@ static int note_tx(struct store *s, void *arg)
 	strbuf_release(&enc);
 	if (rc < 0)
 		return -1;
-	return case_record(c, na->case_id, "case_note", "添加审查调查记录", "");
+	return case_record(c, na->case_id, AEV_CASE_NOTE, "添加审查调查记录", "");
 }
 
 int64_t case_note_add(struct ctx *c, int64_t case_id, const char *text, struct fielderr *fe)
@@ -404,7 +390,7 @@ static int step_apply(struct ctx *c, struct case_rec *k, enum case_step step, co
 static int step_tx(struct store *s, void *arg)
 {
 	static const char *const actions[] = { "移送司法机关", "审理受理", "结案" };
-	static const char *const events[] = { "case_transfer", "case_trial", "case_close" };
+	static const enum audit_ev events[] = { AEV_CASE_TRANSFER, AEV_CASE_TRIAL, AEV_CASE_CLOSE };
 	struct step_arg *sa = arg;
 	struct ctx *c = sa->c;
 	struct clock_table clocks;
@@ -504,7 +490,7 @@ static int office_tx(struct store *s, void *arg)
 
 	if (store_user_set_office(s, oa->u.id, oa->office) < 0)
 		return -1;
-	return audit_append(oa->c, "user_office", arena_printf(oa->c->a, "user/%" PRId64, oa->u.id), 1,
+	return audit_append(oa->c, AEV_USER_OFFICE, arena_printf(oa->c->a, "user/%" PRId64, oa->u.id), 1,
 			    oa->office);
 }
 

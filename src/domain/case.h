@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
+#include "domain/audit_events.h"
 #include "domain/case_access.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
@@ -27,8 +28,6 @@ struct ctx;
 struct store;
 struct todo_acc;
 
-extern const struct label case_states[];      /* investigating, trial, closed */
-extern const struct label case_team_roles[];  /* lead, member, trial */
 
 /* Files the case of clue k, decided on `day` by the approval of
  * disposition_id: subjects, unit and campaign from the clue; timeline
@@ -89,11 +88,11 @@ int case_todo(struct ctx *c, struct todo_acc *acc);
 int case_for_work(struct ctx *c, int64_t case_id, struct case_rec *k, struct fielderr *fe);
 /* Timeline and audit of one step, in the caller's transaction: the
  * detail (what people typed) on the timeline only. */
-int case_record(struct ctx *c, int64_t case_id, const char *event, const char *action,
+int case_record(struct ctx *c, int64_t case_id, enum audit_ev event, const char *action,
 		const char *detail);
 /* Same, for a step whose timeline line names a person (留置：<name>): the
  * audit entry gets audit_action, which names nobody. */
-int case_record_named(struct ctx *c, int64_t case_id, const char *event, const char *audit_action,
+int case_record_named(struct ctx *c, int64_t case_id, enum audit_ev event, const char *audit_action,
 		      const char *action, const char *detail);
 /* Checks a step's day: a date, not in the future, not before not_before
  * (YYYY-MM-DD, may be NULL; what names it in the message).  1 good, 0

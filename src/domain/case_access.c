@@ -32,7 +32,7 @@ int case_access(struct ctx *c, int64_t case_id)
 	if (case_sees_all(c))
 		return 1;
 	rc = case_on_team(c, case_id);
-	if (rc == 0 && audit_record(c, "access_denied", case_obj(c, case_id), 0, "not on the case team") < 0)
+	if (rc == 0 && audit_record(c, AEV_ACCESS_DENIED, case_obj(c, case_id), 0, "not on the case team") < 0)
 		return -1;
 	return rc;
 }

@@ -28,18 +28,6 @@
 #include "domain/role.h"
 #include "store/queries.h"
 
-const struct label clue_sources[] = {
-	{ "report", "信访举报" },
-	{ "inspection", "巡察移交" },
-	{ "audit", "审计移交" },
-	{ "judicial", "公检法机关移交" },
-	{ "supervision", "监督检查发现" },
-	{ "campaign", "专项整治发现" },
-	{ "superior", "上级交办" },
-	{ "other", "其他" },
-	{ NULL, NULL }
-};
-
 static const char *clue_obj(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "clue/%" PRId64, id);
@@ -54,7 +42,7 @@ static const char *summary_ad(struct ctx *c, int64_t id)
  * reasons people type (detail) go to the timeline, which only those who
  * may read the clue see; the audit log, which the audit admin reads,
  * gets the step (action) only: no case content. */
-static int record_step(struct ctx *c, int64_t clue_id, const char *event, const char *action,
+static int record_step(struct ctx *c, int64_t clue_id, enum audit_ev event, const char *action,
 		       const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, clue_obj(c, clue_id), c->now, c->who.id,
@@ -158,7 +146,7 @@ static int register_tx(struct store *s, void *arg)
 		return -1;
 	if (ra->in->then && ra->in->then(s, ra->in->then_arg, ra->id) < 0)
 		return -1;
-	return record_step(c, ra->id, "create", "登记线索", label_of(clue_sources, ra->k.source));
+	return record_step(c, ra->id, AEV_CREATE, "登记线索", label_of(clue_sources, ra->k.source));
 }
 
 int64_t clue_register(struct ctx *c, const struct clue_input *in, struct fielderr *fe,
@@ -200,7 +188,7 @@ int clue_get(struct ctx *c, int64_t id, struct clue *k)
 	rc = authz_unit(c, k->unit_id, clue_obj(c, id));
 	if (rc <= 0)
 		return rc;
-	return audit_record(c, "read", clue_obj(c, id), 1, "") < 0 ? -1 : 1;
+	return audit_record(c, AEV_READ, clue_obj(c, id), 1, "") < 0 ? -1 : 1;
 }
 
 int clue_summary(struct ctx *c, const struct clue *k, struct strbuf *out)
@@ -271,7 +259,7 @@ static int propose_tx(struct store *s, void *arg)
 	pa->id = store_disposition_insert(s, c->cfg->region, &pa->d);
 	if (pa->id < 0)
 		return -1;
-	return record_step(c, pa->d.clue_id, "dispose_propose",
+	return record_step(c, pa->d.clue_id, AEV_DISPOSE_PROPOSE,
 			   arena_printf(c->a, "拟处置：%s", disposition_method_find(pa->d.method)->label),
 			   pa->d.reason);
 }
@@ -356,7 +344,7 @@ static int decide_tx(struct store *s, void *arg)
 	}
 	if (da->approve && store_clue_set_state(s, k.id, m->state, da->day, c->now) < 0)
 		return -1;
-	if (record_step(c, k.id, da->approve ? "dispose_approve" : "dispose_reject",
+	if (record_step(c, k.id, da->approve ? AEV_DISPOSE_APPROVE : AEV_DISPOSE_REJECT,
 			arena_printf(c->a, "%s：%s", da->approve ? "批准处置" : "退回处置意见", m->label),
 			da->note) < 0)
 		return -1;
@@ -395,7 +383,7 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 	if (county < 0)
 		return -2;
 	if (!disposition_approval_allowed(c->who.role, c->who.principal, county)) {
-		audit_record(c, "access_denied", arena_printf(c->a, "disposition/%" PRId64, id), 0,
+		audit_record(c, AEV_ACCESS_DENIED, arena_printf(c->a, "disposition/%" PRId64, id), 0,
 			     county ? "county-rank subject needs the principal leader" : "not an approver");
 		fielderr_add(fe, "state", county ? "被反映人为处级干部，须由主要负责人审批"
 						 : "您无权审批处置意见");
@@ -425,7 +413,7 @@ static int campaign_tx(struct store *s, void *arg)
 	ka->id = store_campaign_insert(s, ka->c->cfg->region, &ka->k, ka->c->now);
 	if (ka->id < 0)
 		return -1;
-	return audit_append(ka->c, "create", arena_printf(ka->c->a, "campaign/%" PRId64, ka->id), 1,
+	return audit_append(ka->c, AEV_CREATE, arena_printf(ka->c->a, "campaign/%" PRId64, ka->id), 1,
 			    ka->k.name);
 }
 

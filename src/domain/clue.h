@@ -41,7 +41,6 @@ struct clue_dup {
 	int64_t open;
 };
 
-extern const struct label clue_sources[];
 
 /*
  * Registers a clue.  Returns its id; -1 with messages in fe; -2 on a store

@@ -7,13 +7,15 @@
 
 #include <string.h>
 
+#include "domain/labels.h"
+
 const struct disposition_method disposition_methods[] = {
-	{ "talk_inquiry", "谈话函询", "talk_inquiry", "谈话函询中" },
-	{ "preliminary_verification", "初步核实", "preliminary_verification", "初步核实中" },
-	{ "shelve", "暂存待查", "shelved", "暂存待查" },
-	{ "close", "予以了结", "closed", "已了结" },
-	{ "file_case", "立案审查调查", "filed", "已立案" },
-	{ NULL, NULL, NULL, NULL }
+	{ "talk_inquiry", "谈话函询", "talk_inquiry" },
+	{ "preliminary_verification", "初步核实", "preliminary_verification" },
+	{ "shelve", "暂存待查", "shelved" },
+	{ "close", "予以了结", "closed" },
+	{ "file_case", "立案审查调查", "filed" },
+	{ NULL, NULL, NULL }
 };
 
 /* from state -> methods allowed, space-separated */
@@ -41,12 +43,8 @@ const struct disposition_method *disposition_method_find(const char *code)
 
 const char *clue_state_label(const char *state)
 {
-	if (state && !strcmp(state, CLUE_REGISTERED))
-		return "待处置";
-	for (const struct disposition_method *m = disposition_methods; state && m->code; m++)
-		if (!strcmp(m->state, state))
-			return m->state_label;
-	return "未知状态";
+	const char *l = label_of(clue_states, state);
+	return l ? l : "未知状态";
 }
 
 /* 1 when word is one of the space-separated words of list. */

@@ -13,13 +13,12 @@
 struct disposition_method {
 	const char *code;       /* INTERCHANGE.md method */
 	const char *label;
-	const char *state;      /* the clue's state once approved */
-	const char *state_label;
+	const char *state;      /* the clue's state once approved (clue_states) */
 };
 
 extern const struct disposition_method disposition_methods[];
 const struct disposition_method *disposition_method_find(const char *code);
-/* The Chinese label of a clue state. */
+/* The Chinese label of a clue state (clue_states, labels.h). */
 const char *clue_state_label(const char *state);
 
 /* 1 when a disposition by `method` may be proposed for a clue in `state`

@@ -17,13 +17,6 @@
 #include "domain/ctx.h"
 #include "store/queries.h"
 
-const struct label detention_ext_kinds[] = {
-	{ "extension", "延长（上一级批准）" },
-	{ "national", "再延长（国家监委批准）" },
-	{ "recalc", "重新计算" },
-	{ NULL, NULL }
-};
-
 /* The clock_limits code of each kind of step. */
 static const char *limit_of(const char *kind)
 {
@@ -112,7 +105,7 @@ static int start_tx(struct store *s, void *arg)
 	da->id = store_detention_insert(s, c->cfg->region, &da->d, c->who.id, c->now);
 	if (da->id < 0)
 		return -1;
-	return case_record_named(c, k.id, "detention_start", "留置",
+	return case_record_named(c, k.id, AEV_DETENTION_START, "留置",
 				 arena_printf(c->a, "留置：%s", da->d.person_name),
 				 arena_printf(c->a, "自 %s 起，期限至 %s", da->d.start_day, da->d.due_day));
 }
@@ -201,7 +194,7 @@ static int extend_tx(struct store *s, void *arg)
 	da->id = store_detention_ext_insert(s, &da->e, c->who.id, c->now);
 	if (da->id < 0 || store_detention_set(s, da->d.id, day_text(c, due), NULL) < 0)
 		return -1;
-	return case_record_named(c, da->d.case_id, "detention_extend",
+	return case_record_named(c, da->d.case_id, AEV_DETENTION_EXTEND,
 				 arena_printf(c->a, "留置%s", label_of(detention_ext_kinds, da->e.kind)),
 				 arena_printf(c->a, "留置%s：%s", label_of(detention_ext_kinds, da->e.kind),
 					      da->d.person_name),
@@ -267,7 +260,7 @@ static int end_tx(struct store *s, void *arg)
 	da->refused = 0;
 	if (store_detention_set(s, da->d.id, da->d.due_day, da->e.approved) < 0)
 		return -1;
-	return case_record_named(c, da->d.case_id, "detention_end", "解除留置",
+	return case_record_named(c, da->d.case_id, AEV_DETENTION_END, "解除留置",
 				 arena_printf(c->a, "解除留置：%s", da->d.person_name),
 				 arena_printf(c->a, "%s 解除", da->e.approved));
 }

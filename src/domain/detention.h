@@ -17,8 +17,6 @@
 
 struct ctx;
 
-extern const struct label detention_ext_kinds[];   /* extension, national, recalc */
-
 int64_t detention_start(struct ctx *c, int64_t case_id, int64_t person_id, const char *day,
 			struct fielderr *fe);
 /* kind: extension, national or recalc; approved: the approval day;

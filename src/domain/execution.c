@@ -22,24 +22,6 @@
 #include "domain/outcome.h"
 #include "store/queries.h"
 
-const struct label execution_items[] = {
-	{ "delivered", "决定送达" },
-	{ "appraisal", "年度考核" },
-	{ "pay_grade", "工资档次" },
-	{ "bonus", "奖金" },
-	{ "promotion_bar", "晋升限制" },
-	{ NULL, NULL }
-};
-
-const struct label clarification_manners[] = {
-	{ "meeting", "召开澄清会" },
-	{ "written", "书面澄清" },
-	{ "in_person", "当面澄清" },
-	{ "notice", "通报澄清" },
-	{ "other", "其他方式" },
-	{ NULL, NULL }
-};
-
 static const char *outcome_object(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "outcome/%" PRId64, id);
@@ -63,7 +45,7 @@ static int day_in_range(const char *day, const char *since)
 struct step_arg {
 	struct ctx *c;
 	const char *timeline_object, *action, *detail;
-	const char *audit_event;
+	enum audit_ev audit_event;
 	int64_t (*insert)(struct store *s, void *arg);
 	void *insert_arg;
 	const char *kind;               /* audit object: "<kind>/<id>" */
@@ -120,7 +102,7 @@ int execution_check(struct ctx *c, int64_t outcome_id, const char *item, const c
 	struct outcome o;
 	struct check_arg ca = { .c = c, .outcome_id = outcome_id, .item = item, .done = done,
 				.note = note ? note : "" };
-	struct step_arg sa = { .c = c, .audit_event = "execution", .insert = check_insert,
+	struct step_arg sa = { .c = c, .audit_event = AEV_EXECUTION, .insert = check_insert,
 			       .insert_arg = &ca, .kind = "outcome" };
 	int rc = store_outcome_get(c->db, c->a, outcome_id, &o);
 
@@ -185,7 +167,7 @@ int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, cons
 	struct outcome o;
 	struct followup_arg fa = { .c = c, .f = { .outcome_id = outcome_id, .day = day,
 						  .note = note ? note : "" } };
-	struct step_arg sa = { .c = c, .audit_event = "create", .insert = followup_insert,
+	struct step_arg sa = { .c = c, .audit_event = AEV_CREATE, .insert = followup_insert,
 			       .insert_arg = &fa, .kind = "followup", .action = "回访" };
 	int rc = store_outcome_get(c->db, c->a, outcome_id, &o);
 
@@ -230,7 +212,7 @@ int64_t clarification_record(struct ctx *c, const struct clarification *k, struc
 {
 	struct outcome_matter m;
 	struct clar_arg ka = { .c = c, .k = k };
-	struct step_arg sa = { .c = c, .audit_event = "create", .insert = clar_insert,
+	struct step_arg sa = { .c = c, .audit_event = AEV_CREATE, .insert = clar_insert,
 			       .insert_arg = &ka, .kind = "clarification", .action = "澄清正名" };
 	const struct person *p;
 	int rc = outcome_matter_open(c, k->case_id, k->clue_id, &m, fe);

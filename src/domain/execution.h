@@ -17,12 +17,8 @@
 
 struct ctx;
 
-/* delivered 决定送达, appraisal 年度考核, pay_grade 工资档次, bonus 奖金,
- * promotion_bar 晋升限制 */
-extern const struct label execution_items[];
+/* the number of execution_items (labels.h) */
 #define EXECUTION_N_ITEMS 5
-/* The manners of a clarification (召开澄清会 ...). */
-extern const struct label clarification_manners[];
 
 /* Checks off one item: 1 done; 0 when the outcome is not visible (404);
  * -1 with fe (no sanction, an unknown item, one already checked, a bad

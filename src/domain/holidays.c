@@ -68,7 +68,7 @@ static int import_tx(struct store *s, void *arg)
 		return -1;
 	ia->n = pa.n;
 	snprintf(detail, sizeof(detail), "%s: %d days", ia->what, pa.n);
-	return audit_append(ia->c, "calendar_import", "calendar", 1, detail);
+	return audit_append(ia->c, AEV_CALENDAR_IMPORT, "calendar", 1, detail);
 }
 
 int holidays_import(struct ctx *c, const char *text, size_t len, const char *what,

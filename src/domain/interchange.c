@@ -135,14 +135,17 @@ int64_t ix_ref(struct ix *ix, const char *type, const char *ext)
 
 /* ---- one field ------------------------------------------------------------- */
 
-static int in_codes(const char *codes, const char *word)
+/* "a b c": the codes of table, for a message. */
+static const char *codes_of(struct arena *a, const struct label *table)
 {
-	size_t n = strlen(word);
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
 
-	for (const char *p = strstr(codes, word); n && p; p = strstr(p + 1, word))
-		if ((p == codes || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-	return 0;
+	for (const struct label *l = table; l->code; l++)
+		strbuf_addf(&sb, "%s%s", l == table ? "" : " ", l->code);
+	out = arena_strdup(a, sb.buf ? sb.buf : "");
+	strbuf_release(&sb);
+	return out;
 }
 
 /* "117526.73" -> 11752673: digits, then at most two decimals; no floats. */
@@ -234,8 +237,8 @@ static int parse_field(struct ix *ix, const struct ix_field *f, json_t *j, struc
 			return ix_fail(ix, f->name, "not a date (YYYY-MM-DD)");
 		break;
 	case IX_ENUM:
-		if (!s || !in_codes(f->arg, s))
-			return ix_fail(ix, f->name, "not one of: %s", f->arg);
+		if (!s || !label_of(f->codes, s))
+			return ix_fail(ix, f->name, "not one of: %s", codes_of(ix->rec, f->codes));
 		break;
 	case IX_BOOL:
 		if (!json_is_boolean(j))
@@ -517,7 +520,7 @@ static int import_tx(struct store *s, void *arg)
 		if (ix->counts->n[i])
 			strbuf_addf(&detail, "%s%s=%" PRId64, detail.len ? " " : "", ix_types[i].type,
 				    ix->counts->n[i]);
-	rc = audit_append(ix->c, "import", "interchange", 1, detail.len ? detail.buf : "empty");
+	rc = audit_append(ix->c, AEV_IMPORT, "interchange", 1, detail.len ? detail.buf : "empty");
 	strbuf_release(&detail);
 	if (rc < 0 && !ix->err->len)
 		strbuf_addf(ix->err, "the audit entry could not be written: %s", store_errmsg(s));

@@ -22,6 +22,8 @@
 
 #include "core/strbuf.h"
 
+#include "domain/labels.h"
+
 struct ctx;
 struct ix;
 struct period_table;
@@ -30,7 +32,7 @@ enum ix_kind {
 	IX_TEXT,        /* a string */
 	IX_DATE,        /* YYYY-MM-DD, a real calendar date */
 	IX_BOOL,        /* true / false, stored 0 / 1; missing is false */
-	IX_ENUM,        /* one of the space-separated codes in `arg` */
+	IX_ENUM,        /* one of the codes of the table `codes` (labels.h) */
 	IX_INT,         /* an integer */
 	IX_MONEY,       /* "117526.73" yuan, stored as integer fen */
 	IX_REF,         /* the id of a record of type `arg` */
@@ -49,9 +51,10 @@ struct ix_field {
 	const char *name;       /* JSON field; NULL for IX_DERIVED */
 	enum ix_kind kind;
 	const char *column;     /* column of the type's table (NULL for lists) */
-	const char *arg;        /* codes, target type or associated-data prefix */
+	const char *arg;        /* target type or associated-data prefix */
 	const char *link;       /* lists: "table owner_column member_column" */
 	int flags;
+	const struct label *codes;      /* IX_ENUM: the codes allowed */
 };
 
 #define IX_MAX_FIELDS 24

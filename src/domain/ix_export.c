@@ -217,7 +217,7 @@ int ix_export(struct ctx *c, FILE *f, int with_sensitive, struct ix_counts *coun
 		strbuf_addf(err, "the database refused the export: %s", store_errmsg(c->db));
 	strbuf_addstr(&detail, with_sensitive ? "with sensitive fields" : "without sensitive fields");
 	/* who took what out, never the content */
-	if (audit_record(c, "export", "interchange", rc == 0, detail.buf) < 0 && rc == 0) {
+	if (audit_record(c, AEV_EXPORT, "interchange", rc == 0, detail.buf) < 0 && rc == 0) {
 		strbuf_addstr(err, "the audit entry could not be written");
 		rc = -1;
 	}

@@ -1,7 +1,8 @@
 /*
  * ix_types.c: the record types of INTERCHANGE.md that exist so far, each
  * one entry of ix_types[] (fields mapped to columns) and, where the type
- * has rules of its own, a hook.  The codes are the schema's CHECK lists.
+ * has rules of its own, a hook.  The codes are the schema's CHECK lists,
+ * read from the tables of labels.h the pages use.
  */
 #include "domain/interchange.h"
 
@@ -9,6 +10,7 @@
 
 #include "core/arena.h"
 #include "core/date.h"
+#include "core/strbuf.h"
 #include "domain/clocks.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
@@ -48,45 +50,45 @@ static int unit_of_first(struct ix *ix, struct ix_val *v, const char *list)
 /* ---- unit, person, campaign: fields only ---------------------------------- */
 
 static const struct ix_field unit_fields[] = {
-	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ },
-	{ "kind", IX_ENUM, "kind", "department township village enterprise institution other", NULL, IX_REQ },
-	{ "parent", IX_REF, "parent_id", "unit", NULL, 0 },
+	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ, NULL },
+	{ "kind", IX_ENUM, "kind", NULL, NULL, IX_REQ, unit_kinds },
+	{ "parent", IX_REF, "parent_id", "unit", NULL, 0, NULL },
 	{ 0 }
 };
 
 static const struct ix_field person_fields[] = {
-	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ },
-	{ "unit", IX_REF, "unit_id", "unit", NULL, IX_REQ },
-	{ "position", IX_TEXT, "position", NULL, NULL, IX_EMPTY },
-	{ "rank", IX_ENUM, "rank", "county section staff village other", NULL, IX_REQ },
-	{ "top_leader", IX_BOOL, "top_leader", NULL, NULL, 0 },
-	{ "leadership", IX_BOOL, "leadership", NULL, NULL, 0 },
-	{ "party_member", IX_BOOL, "party_member", NULL, NULL, 0 },
+	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ, NULL },
+	{ "unit", IX_REF, "unit_id", "unit", NULL, IX_REQ, NULL },
+	{ "position", IX_TEXT, "position", NULL, NULL, IX_EMPTY, NULL },
+	{ "rank", IX_ENUM, "rank", NULL, NULL, IX_REQ, person_ranks },
+	{ "top_leader", IX_BOOL, "top_leader", NULL, NULL, 0, NULL },
+	{ "leadership", IX_BOOL, "leadership", NULL, NULL, 0, NULL },
+	{ "party_member", IX_BOOL, "party_member", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
 static const struct ix_field campaign_fields[] = {
-	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ },
-	{ "start", IX_DATE, "start_day", NULL, NULL, 0 },
-	{ "end", IX_DATE, "end_day", NULL, NULL, 0 },
+	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ, NULL },
+	{ "start", IX_DATE, "start_day", NULL, NULL, 0, NULL },
+	{ "end", IX_DATE, "end_day", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
 /* ---- report ------------------------------------------------------------------ */
 
 static const struct ix_field report_fields[] = {
-	{ "received", IX_DATE, "received", NULL, NULL, IX_REQ },
-	{ "channel", IX_ENUM, "channel", "letter visit phone online qr transfer", NULL, IX_REQ },
-	{ "real_name", IX_BOOL, "real_name", NULL, NULL, 0 },
-	{ "accused", IX_REFS, NULL, "person", "report_accused report_id person_id", 0 },
-	{ "category", IX_ENUM, "category", "accusation appeal suggestion other", NULL, IX_REQ },
-	{ "summary", IX_SECRET, "summary_enc", "reports.summary", NULL, 0 },
-	{ "accepted", IX_DATE, "accepted", NULL, NULL, 0 },
-	{ "concluded", IX_DATE, "concluded", NULL, NULL, 0 },
-	{ "reporter", IX_SECRET, "reporter_enc", "reports.reporter", NULL, IX_EXT },
-	{ "contact", IX_SECRET, "contact_enc", "reports.contact", NULL, IX_EXT },
-	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, "state", NULL, NULL, 0 },
+	{ "received", IX_DATE, "received", NULL, NULL, IX_REQ, NULL },
+	{ "channel", IX_ENUM, "channel", NULL, NULL, IX_REQ, report_channels },
+	{ "real_name", IX_BOOL, "real_name", NULL, NULL, 0, NULL },
+	{ "accused", IX_REFS, NULL, "person", "report_accused report_id person_id", 0, NULL },
+	{ "category", IX_ENUM, "category", NULL, NULL, IX_REQ, report_categories },
+	{ "summary", IX_SECRET, "summary_enc", "reports.summary", NULL, 0, NULL },
+	{ "accepted", IX_DATE, "accepted", NULL, NULL, 0, NULL },
+	{ "concluded", IX_DATE, "concluded", NULL, NULL, 0, NULL },
+	{ "reporter", IX_SECRET, "reporter_enc", "reports.reporter", NULL, IX_EXT, NULL },
+	{ "contact", IX_SECRET, "contact_enc", "reports.contact", NULL, IX_EXT, NULL },
+	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
@@ -100,15 +102,14 @@ static int report_prepare(struct ix *ix, struct ix_val *v)
 /* ---- clue ------------------------------------------------------------------- */
 
 static const struct ix_field clue_fields[] = {
-	{ "received", IX_DATE, "received", NULL, NULL, IX_REQ },
-	{ "source", IX_ENUM, "source",
-	  "report inspection audit judicial supervision campaign superior other", NULL, IX_REQ },
-	{ "source_ref", IX_TEXT, "source_ref", NULL, NULL, IX_EMPTY },
-	{ "subjects", IX_REFS, NULL, "person", "clue_subjects clue_id person_id", IX_REQ },
-	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
-	{ "summary", IX_SECRET, "summary_enc", "clues.summary", NULL, 0 },
-	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, NULL, "report", NULL, 0 },  /* the report source_ref names */
+	{ "received", IX_DATE, "received", NULL, NULL, IX_REQ, NULL },
+	{ "source", IX_ENUM, "source", NULL, NULL, IX_REQ, clue_sources },
+	{ "source_ref", IX_TEXT, "source_ref", NULL, NULL, IX_EMPTY, NULL },
+	{ "subjects", IX_REFS, NULL, "person", "clue_subjects clue_id person_id", IX_REQ, NULL },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
+	{ "summary", IX_SECRET, "summary_enc", "clues.summary", NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, NULL, "report", NULL, 0, NULL },  /* the report source_ref names */
 	{ 0 }
 };
 
@@ -142,11 +143,10 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 /* ---- disposition: an approved decision, applied along clue_flow ------------- */
 
 static const struct ix_field disposition_fields[] = {
-	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ },
-	{ "decided", IX_DATE, "decided", NULL, NULL, IX_REQ },
-	{ "method", IX_ENUM, "method", "talk_inquiry preliminary_verification shelve close file_case",
-	  NULL, IX_REQ },
-	{ NULL, IX_DERIVED, "state", NULL, NULL, 0 },
+	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
+	{ "decided", IX_DATE, "decided", NULL, NULL, IX_REQ, NULL },
+	{ "method", IX_TEXT, "method", NULL, NULL, IX_REQ, NULL },    /* a disposition_methods code */
+	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
@@ -156,6 +156,14 @@ static int disposition_prepare(struct ix *ix, struct ix_val *v)
 	const char *method = F(ix, "method")->s, *decided = F(ix, "decided")->s;
 	struct clue k;
 
+	if (!disposition_method_find(method)) {
+		struct strbuf codes = STRBUF_INIT;
+		for (const struct disposition_method *m = disposition_methods; m->code; m++)
+			strbuf_addf(&codes, "%s%s", m == disposition_methods ? "" : " ", m->code);
+		ix_fail(ix, "method", "not one of: %s", codes.buf);
+		strbuf_release(&codes);
+		return -1;
+	}
 	if (store_clue_state(c->db, c->a, F(ix, "clue")->i, &k) != 1)
 		return -1;
 	if (!clue_transition_allowed(k.state, method))
@@ -179,16 +187,16 @@ static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
 /* ---- case -------------------------------------------------------------------- */
 
 static const struct ix_field case_fields[] = {
-	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ },
-	{ "subjects", IX_REFS, NULL, "person", "case_subjects case_id person_id", 0 },
-	{ "filed", IX_DATE, "filed", NULL, NULL, IX_REQ },
-	{ "transferred", IX_DATE, "transferred", NULL, NULL, 0 },
-	{ "closed", IX_DATE, "closed", NULL, NULL, 0 },
-	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
-	{ "trial_accepted", IX_DATE, "trial_accepted", NULL, NULL, IX_EXT },
-	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, "state", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, "trial_due", NULL, NULL, 0 },
+	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
+	{ "subjects", IX_REFS, NULL, "person", "case_subjects case_id person_id", 0, NULL },
+	{ "filed", IX_DATE, "filed", NULL, NULL, IX_REQ, NULL },
+	{ "transferred", IX_DATE, "transferred", NULL, NULL, 0, NULL },
+	{ "closed", IX_DATE, "closed", NULL, NULL, 0, NULL },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
+	{ "trial_accepted", IX_DATE, "trial_accepted", NULL, NULL, IX_EXT, NULL },
+	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "trial_due", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
@@ -234,11 +242,11 @@ static int case_prepare(struct ix *ix, struct ix_val *v)
 /* ---- detention, accountability, recovery ---------------------------------- */
 
 static const struct ix_field detention_fields[] = {
-	{ "case", IX_REF, "case_id", "case", NULL, IX_REQ },
-	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ },
-	{ "start", IX_DATE, "start_day", NULL, NULL, IX_REQ },
-	{ "end", IX_DATE, "end_day", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, "due_day", NULL, NULL, 0 },
+	{ "case", IX_REF, "case_id", "case", NULL, IX_REQ, NULL },
+	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ, NULL },
+	{ "start", IX_DATE, "start_day", NULL, NULL, IX_REQ, NULL },
+	{ "end", IX_DATE, "end_day", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "due_day", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
@@ -249,26 +257,26 @@ static int detention_prepare(struct ix *ix, struct ix_val *v)
 }
 
 static const struct ix_field outcome_fields[] = {
-	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ },
-	{ "case", IX_REF, "case_id", "case", NULL, 0 },
-	{ "clue", IX_REF, "clue_id", "clue", NULL, 0 },
-	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ },
-	{ "measures", IX_CODES, NULL, NULL, "outcome_measures outcome_id measure", IX_REQ },
-	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
-	{ "probation_months", IX_INT, "probation_months", NULL, NULL, IX_EXT },
-	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, "form", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, "sanctioned", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, "effective", NULL, NULL, 0 },
-	{ NULL, IX_DERIVED, "bar_until", NULL, NULL, 0 },
+	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ, NULL },
+	{ "case", IX_REF, "case_id", "case", NULL, 0, NULL },
+	{ "clue", IX_REF, "clue_id", "clue", NULL, 0, NULL },
+	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ, NULL },
+	{ "measures", IX_CODES, NULL, NULL, "outcome_measures outcome_id measure", IX_REQ, NULL },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
+	{ "probation_months", IX_INT, "probation_months", NULL, NULL, IX_EXT, NULL },
+	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "form", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "sanctioned", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "effective", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "bar_until", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
 static const struct ix_field accountability_fields[] = {
-	{ "started", IX_DATE, "started", NULL, NULL, IX_REQ },
-	{ "unit", IX_REF, "unit_id", "unit", NULL, 0 },
-	{ "person", IX_REF, "person_id", "person", NULL, 0 },
-	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
+	{ "started", IX_DATE, "started", NULL, NULL, IX_REQ, NULL },
+	{ "unit", IX_REF, "unit_id", "unit", NULL, 0, NULL },
+	{ "person", IX_REF, "person_id", "person", NULL, 0, NULL },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
 	{ 0 }
 };
 
@@ -280,11 +288,11 @@ static int accountability_prepare(struct ix *ix, struct ix_val *v)
 }
 
 static const struct ix_field recovery_fields[] = {
-	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ },
-	{ "amount", IX_MONEY, "amount_fen", NULL, NULL, IX_REQ },
-	{ "kind", IX_ENUM, "kind", "recovered returned", NULL, IX_REQ },
-	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0 },
-	{ "case", IX_REF, "case_id", "case", NULL, IX_EXT },
+	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ, NULL },
+	{ "amount", IX_MONEY, "amount_fen", NULL, NULL, IX_REQ, NULL },
+	{ "kind", IX_ENUM, "kind", NULL, NULL, IX_REQ, recovery_kinds },
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
+	{ "case", IX_REF, "case_id", "case", NULL, IX_EXT, NULL },
 	{ 0 }
 };
 

@@ -272,7 +272,7 @@ static int record_tx(struct store *s, void *arg)
 	strbuf_release(&what);
 	if (rc < 0)
 		return -1;
-	return audit_append(c, "create", arena_printf(c->a, "outcome/%" PRId64, ra->id), 1, "记录处理结果");
+	return audit_append(c, AEV_CREATE, arena_printf(c->a, "outcome/%" PRId64, ra->id), 1, "记录处理结果");
 }
 
 int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fielderr *fe)
@@ -319,7 +319,7 @@ int outcome_get(struct ctx *c, int64_t id, struct outcome *o)
 		if (rc <= 0)
 			return rc;
 	}
-	return audit_record(c, "read", arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? -1 : 1;
+	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? -1 : 1;
 }
 
 /* ---- a person's record --------------------------------------------------- */

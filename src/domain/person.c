@@ -95,7 +95,7 @@ int person_get(struct ctx *c, int64_t id, struct person *p)
 		return rc;
 	/* the object names the record; names stay out of the log, which the
 	 * audit admin (who has no access to persons) reads */
-	if (audit_record(c, "read", obj, 1, "") < 0)
+	if (audit_record(c, AEV_READ, obj, 1, "") < 0)
 		return -1;
 	return 1;
 }
@@ -154,7 +154,7 @@ static void check_duplicate(struct ctx *c, struct person *p, const char *mac, st
 		fielderr_add(fe, "id_number", "该身份证号码已登记在其他人员名下");
 		return;
 	}
-	audit_record(c, "access_denied", person_obj(c, other), 0,
+	audit_record(c, AEV_ACCESS_DENIED, person_obj(c, other), 0,
 		     "ID number already held outside the jurisdiction");
 	fielderr_add(fe, "id_number", "该身份证号码已登记在您管辖范围以外的人员名下，请联系案件监督管理室");
 }
@@ -191,7 +191,7 @@ static int save_tx(struct store *s, void *arg)
 	} else if (sa->idnum && store_person_set_idnum(s, sa->id, NULL, NULL) < 0) {
 		return -1;
 	}
-	return audit_append(c, creating ? "create" : "update", person_obj(c, sa->id), 1, "");
+	return audit_append(c, creating ? AEV_CREATE : AEV_UPDATE, person_obj(c, sa->id), 1, "");
 }
 
 int64_t person_save(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)

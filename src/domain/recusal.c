@@ -27,7 +27,7 @@ static int declare_tx(struct store *s, void *arg)
 	ca->id = store_conflict_insert(s, ca->c->cfg->region, &ca->cf, ca->c->now);
 	if (ca->id < 0)
 		return -1;
-	return audit_append(ca->c, "conflict_declare", arena_printf(ca->c->a, "conflict/%" PRId64, ca->id),
+	return audit_append(ca->c, AEV_CONFLICT_DECLARE, arena_printf(ca->c->a, "conflict/%" PRId64, ca->id),
 			    1, ca->cf.person_id ? "person" : "unit");
 }
 

@@ -25,44 +25,18 @@
 #include "domain/role.h"
 #include "store/queries.h"
 
-const struct label report_channels[] = {
-	{ "letter", "来信" },
-	{ "visit", "来访" },
-	{ "phone", "来电" },
-	{ "online", "网络举报" },
-	{ "qr", "扫码举报" },
-	{ "transfer", "上级转办" },
-	{ NULL, NULL }
-};
-
-const struct label report_categories[] = {
-	{ "accusation", "检举控告" },
-	{ "appeal", "申诉" },
-	{ "suggestion", "批评建议" },
-	{ "other", "其他" },
-	{ NULL, NULL }
-};
-
-const struct label report_states[] = {
-	{ "registered", "待受理" },
-	{ "accepted", "已受理" },
-	{ "not_accepted", "不予受理" },
-	{ "transferred", "已转送" },
-	{ "concluded", "已办结" },
-	{ NULL, NULL }
-};
-
 /* audit event, timeline action, the day's name in messages */
 static const struct {
-	const char *event, *action, *day_label;
+	enum audit_ev event;
+	const char *action, *day_label;
 } step_rules[REPORT_N_STEPS] = {
-	[REPORT_ACCEPT] = { "report_accept", "受理", "受理日期" },
-	[REPORT_NOT_ACCEPT] = { "report_not_accept", "不予受理", "决定日期" },
-	[REPORT_TRANSFER] = { "report_transfer", "转送其他层级", "转送日期" },
-	[REPORT_CONCLUDE] = { "report_conclude", "办结", "办结日期" },
-	[REPORT_NOTIFY_ACCEPT] = { "report_notify", "告知举报人受理情况", "告知日期" },
-	[REPORT_NOTIFY_OUTCOME] = { "report_notify", "向举报人反馈办理结果", "反馈日期" },
-	[REPORT_EXTEND] = { "report_extend", "延期办理", "批准延期日期" },
+	[REPORT_ACCEPT] = { AEV_REPORT_ACCEPT, "受理", "受理日期" },
+	[REPORT_NOT_ACCEPT] = { AEV_REPORT_NOT_ACCEPT, "不予受理", "决定日期" },
+	[REPORT_TRANSFER] = { AEV_REPORT_TRANSFER, "转送其他层级", "转送日期" },
+	[REPORT_CONCLUDE] = { AEV_REPORT_CONCLUDE, "办结", "办结日期" },
+	[REPORT_NOTIFY_ACCEPT] = { AEV_REPORT_NOTIFY, "告知举报人受理情况", "告知日期" },
+	[REPORT_NOTIFY_OUTCOME] = { AEV_REPORT_NOTIFY, "向举报人反馈办理结果", "反馈日期" },
+	[REPORT_EXTEND] = { AEV_REPORT_EXTEND, "延期办理", "批准延期日期" },
 };
 
 static const char *report_obj(struct ctx *c, int64_t id)
@@ -78,7 +52,7 @@ static const char *field_ad(struct ctx *c, const char *field, int64_t id)
 
 /* Timeline and audit of one step, in the caller's transaction; the audit
  * log gets the step only. */
-static int record_step(struct ctx *c, int64_t id, const char *event, const char *action,
+static int record_step(struct ctx *c, int64_t id, enum audit_ev event, const char *action,
 		       const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, report_obj(c, id), c->now, c->who.id,
@@ -95,7 +69,7 @@ static int visible(struct ctx *c, int64_t unit_id, int64_t id)
 		return authz_unit(c, unit_id, report_obj(c, id));
 	if (!c->who.scoped)
 		return 1;
-	audit_record(c, "access_denied", report_obj(c, id), 0, "outside jurisdiction");
+	audit_record(c, AEV_ACCESS_DENIED, report_obj(c, id), 0, "outside jurisdiction");
 	return 0;
 }
 
@@ -209,7 +183,7 @@ static int register_tx(struct store *s, void *arg)
 	sum = seal(c, "summary", ra->id, in->summary, &failed);
 	if (failed || store_report_set_secrets(s, ra->id, rep, con, sum) < 0)
 		return -1;
-	return record_step(c, ra->id, "create", "登记信访举报", label_of(report_channels, in->channel));
+	return record_step(c, ra->id, AEV_CREATE, "登记信访举报", label_of(report_channels, in->channel));
 }
 
 int64_t report_register(struct ctx *c, const struct report_input *in, struct fielderr *fe)
@@ -242,7 +216,7 @@ int report_get(struct ctx *c, int64_t id, struct report *k)
 	rc = visible(c, k->unit_id, id);
 	if (rc <= 0)
 		return rc;
-	return audit_record(c, "read", report_obj(c, id), 1, "") < 0 ? -1 : 1;
+	return audit_record(c, AEV_READ, report_obj(c, id), 1, "") < 0 ? -1 : 1;
 }
 
 /* The clear text of an encrypted field, in the arena; "" when none. */
@@ -463,7 +437,7 @@ static int link_tx(struct store *s, void *arg, int64_t clue_id)
 		la->refused = rc == 0;
 		return -1;
 	}
-	return record_step(la->c, la->id, "report_to_clue", "转为问题线索",
+	return record_step(la->c, la->id, AEV_REPORT_TO_CLUE, "转为问题线索",
 			   arena_printf(la->c->a, "问题线索 %" PRId64, clue_id));
 }
 

@@ -28,9 +28,6 @@ struct todo_acc;
  * reporter's identity. */
 #define REPORT_IDENTITY_HIDDEN "（实名，身份信息仅限信访室与委领导查看）"
 
-extern const struct label report_channels[];     /* reports.channel */
-extern const struct label report_categories[];   /* reports.category */
-extern const struct label report_states[];       /* reports.state */
 
 struct report_input {
 	const char *received;            /* YYYY-MM-DD */

@@ -99,7 +99,7 @@ static int save_tx(struct store *s, void *arg)
 		sa->id = store_unit_update(s, sa->u, sa->c->now) < 0 ? -1 : sa->u->id;
 	if (sa->id < 0)
 		return -1;
-	return audit_append(sa->c, creating ? "create" : "update",
+	return audit_append(sa->c, creating ? AEV_CREATE : AEV_UPDATE,
 			    arena_printf(sa->c->a, "unit/%" PRId64, sa->id), 1, sa->u->name);
 }
 

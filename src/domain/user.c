@@ -54,7 +54,7 @@ static int create_tx(struct store *s, void *arg)
 	/* a scoped role's unit is its jurisdiction, given with the account */
 	if (ro->scoped && store_scope_add(s, ca->id, ca->u.unit_id) < 0)
 		return -1;
-	return audit_append(ca->c, "user_create", ca->u.name, 1,
+	return audit_append(ca->c, AEV_USER_CREATE, ca->u.name, 1,
 			    ca->u.disabled ? arena_printf(ca->c->a, "%s, awaiting approval", ca->u.role)
 					   : ca->u.role);
 }
@@ -118,7 +118,7 @@ int64_t user_create(struct ctx *c, const char *name, const char *role, const cha
 struct change_arg {
 	struct ctx *c;
 	const char *name;
-	const char *event;
+	enum audit_ev event;
 	int (*op)(struct store *s, struct change_arg *ca, const struct user *u);
 	int flag;
 	const char *pwhash;
@@ -175,7 +175,7 @@ static int op_disable(struct store *s, struct change_arg *ca, const struct user 
 int user_set_disabled(struct ctx *c, const char *name, int disabled, struct strbuf *err)
 {
 	struct change_arg ca = { .name = name, .op = op_disable, .flag = disabled,
-				 .event = disabled ? "user_disable" : "user_enable" };
+				 .event = disabled ? AEV_USER_DISABLE : AEV_USER_ENABLE };
 	return user_change(c, &ca, err);
 }
 
@@ -213,7 +213,7 @@ static int password_change(struct ctx *c, struct change_arg *ca, const char *pas
 int user_set_password(struct ctx *c, const char *name, const char *password, int must_change,
 		      struct strbuf *err)
 {
-	struct change_arg ca = { .name = name, .op = op_passwd, .event = "user_passwd",
+	struct change_arg ca = { .name = name, .op = op_passwd, .event = AEV_USER_PASSWD,
 				 .flag = must_change };
 	return password_change(c, &ca, password, err);
 }
@@ -230,7 +230,7 @@ static int op_pw_request(struct store *s, struct change_arg *ca, const struct us
 int user_request_password(struct ctx *c, const char *name, const char *password,
 			  struct strbuf *err)
 {
-	struct change_arg ca = { .name = name, .op = op_pw_request, .event = "user_passwd_request" };
+	struct change_arg ca = { .name = name, .op = op_pw_request, .event = AEV_USER_PASSWD_REQUEST };
 	return password_change(c, &ca, password, err);
 }
 
@@ -255,7 +255,7 @@ static int op_pw_decide(struct store *s, struct change_arg *ca, const struct use
 int user_decide_password(struct ctx *c, const char *name, int approve, struct strbuf *err)
 {
 	struct change_arg ca = { .name = name, .op = op_pw_decide, .flag = approve,
-				 .event = approve ? "user_passwd_approve" : "user_passwd_refuse" };
+				 .event = approve ? AEV_USER_PASSWD_APPROVE : AEV_USER_PASSWD_REFUSE };
 	return user_change(c, &ca, err);
 }
 
@@ -268,7 +268,7 @@ static int op_unlock(struct store *s, struct change_arg *ca, const struct user *
 
 int user_unlock(struct ctx *c, const char *name, struct strbuf *err)
 {
-	struct change_arg ca = { .name = name, .op = op_unlock, .event = "user_unlock" };
+	struct change_arg ca = { .name = name, .op = op_unlock, .event = AEV_USER_UNLOCK };
 	return user_change(c, &ca, err);
 }
 
@@ -281,7 +281,7 @@ static int op_totp_reset(struct store *s, struct change_arg *ca, const struct us
 
 int user_totp_reset(struct ctx *c, const char *name, struct strbuf *err)
 {
-	struct change_arg ca = { .name = name, .op = op_totp_reset, .event = "user_totp_reset" };
+	struct change_arg ca = { .name = name, .op = op_totp_reset, .event = AEV_USER_TOTP_RESET };
 	return user_change(c, &ca, err);
 }
 
@@ -303,7 +303,7 @@ static int op_scope(struct store *s, struct change_arg *ca, const struct user *u
 
 int user_scope_add(struct ctx *c, const char *name, int64_t unit_id, struct strbuf *err)
 {
-	struct change_arg ca = { .name = name, .op = op_scope, .event = "user_scope", .unit_id = unit_id };
+	struct change_arg ca = { .name = name, .op = op_scope, .event = AEV_USER_SCOPE, .unit_id = unit_id };
 	return user_change(c, &ca, err);
 }
 
@@ -337,7 +337,7 @@ static int op_principal(struct store *s, struct change_arg *ca, const struct use
 
 int user_set_principal(struct ctx *c, const char *name, int principal, struct strbuf *err)
 {
-	struct change_arg ca = { .name = name, .op = op_principal, .event = "user_principal",
+	struct change_arg ca = { .name = name, .op = op_principal, .event = AEV_USER_PRINCIPAL,
 				 .flag = principal };
 	return user_change(c, &ca, err);
 }

@@ -342,12 +342,12 @@ static int dispatch(struct req *r)
 	}
 	log_debug("route %s user %" PRId64, rt->pattern, r->c.who.id);
 	if (rt->perm && !authz_has(&r->c.who, rt->perm)) {
-		audit_record(&r->c, "access_denied", r->url, 0, "role lacks permission");
+		audit_record(&r->c, AEV_ACCESS_DENIED, r->url, 0, "role lacks permission");
 		return reply_error(r, E_FORBIDDEN, NULL);
 	}
 	if (!(r->method & (HM_GET | HM_HEAD)) && !(rt->flags & R_NOCSRF) && r->signed_in &&
 	    !csrf_ok(r)) {
-		audit_record(&r->c, "csrf_rejected", r->url, 0, "");
+		audit_record(&r->c, AEV_CSRF_REJECTED, r->url, 0, "");
 		return reply_error(r, E_CSRF, "missing or wrong CSRF token");
 	}
 	return rt->handler(r);

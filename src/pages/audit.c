@@ -30,6 +30,19 @@ static int64_t day_start(const char *s)
 	return d == QF_DAY_NONE ? 0 : (int64_t)d * 86400 - 8 * 3600;
 }
 
+/* "信访举报（report/12）": the type's name, and the object as stored (what
+ * the text filter matches). */
+static void object_cell(struct strbuf *sb, const char *label, const char *object)
+{
+	if (label) {
+		html_txt(sb, label);
+		strbuf_addstr(sb, "（");
+	}
+	html_txt(sb, object);
+	if (label)
+		strbuf_addstr(sb, "）");
+}
+
 static void verify_box(struct req *r, struct strbuf *sb)
 {
 	struct strbuf msg = STRBUF_INIT;
@@ -87,10 +100,15 @@ int page_audit(struct req *r)
 	field_text(&sb, "to", "截止日期", to, 0, NULL, "type=\"date\"");
 	field_text(&sb, "q", "对象或说明", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
-		      "<a href=\"/audit\">重置</a></div></form>"
-		      "<datalist id=\"events\"><option value=\"login_failed\"><option value=\"access_denied\">"
-		      "<option value=\"read\"><option value=\"create\"><option value=\"update\"></datalist>"
-		      "<p class=\"toolbar\"><a class=\"button\" href=\"/audit?verify=1\">校验审计链</a></p>");
+		      "<a href=\"/audit\">重置</a></div></form><datalist id=\"events\">");
+	for (const struct label *e = audit_event_labels; e->code; e++) {
+		strbuf_addstr(&sb, "<option value=\"");
+		html_attr(&sb, e->code);
+		strbuf_addstr(&sb, "\" label=\"");
+		html_attr(&sb, e->label);
+		strbuf_addstr(&sb, "\">");
+	}
+	strbuf_addstr(&sb, "</datalist><p class=\"toolbar\"><a class=\"button\" href=\"/audit?verify=1\">校验审计链</a></p>");
 	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list audit\"><thead><tr><th scope=\"col\" class=\"num\">序号</th>"
 		      "<th scope=\"col\">时间</th><th scope=\"col\">用户</th><th scope=\"col\">角色</th>"
 		      "<th scope=\"col\">事件</th><th scope=\"col\">对象</th><th scope=\"col\">结果</th>"
@@ -106,7 +124,7 @@ int page_audit(struct req *r)
 		strbuf_addstr(&sb, "</td><td>");
 		html_txt(&sb, audit_event_label(v[i].event));
 		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].object);
+		object_cell(&sb, audit_object_label(r->arena, v[i].object), v[i].object);
 		strbuf_addstr(&sb, v[i].success ? "</td><td>成功</td><td>" : "</td><td class=\"bad\">失败</td><td>");
 		html_txt(&sb, v[i].detail);
 		strbuf_addstr(&sb, "</td><td>");

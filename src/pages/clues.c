@@ -23,16 +23,6 @@
 #include "pages/page.h"
 #include "pages/pages.h"
 
-static const struct label clue_states[] = {
-	{ "registered", "待处置" },
-	{ "talk_inquiry", "谈话函询中" },
-	{ "preliminary_verification", "初步核实中" },
-	{ "shelved", "暂存待查" },
-	{ "closed", "已了结" },
-	{ "filed", "已立案" },
-	{ NULL, NULL }
-};
-
 /* The due day and state of a clue's running preliminary verification. */
 static void clue_clock_cell(struct req *r, struct strbuf *sb, const struct clock_table *t,
 			    const struct clue *k)

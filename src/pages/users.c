@@ -200,7 +200,7 @@ int page_user_action(struct req *r)
 	else
 		return reply_error(r, E_BAD_REQUEST, "unknown action");
 	if (!(r->c.who.perms & need)) {
-		audit_record(&r->c, "access_denied", arena_printf(r->arena, "user/%" PRId64, r->id), 0,
+		audit_record(&r->c, AEV_ACCESS_DENIED, arena_printf(r->arena, "user/%" PRId64, r->id), 0,
 			     action);
 		return reply_error(r, E_FORBIDDEN, NULL);
 	}

@@ -108,7 +108,13 @@ init_db() {
 	local out
 	out=$("$QF_BIN" init --db "$DB" --name "测试市纪委监委" --region 230100) || return 1
 	ADMIN_PW=$(printf '%s\n' "$out" | sed -n "s/.*password (shown once): //p")
-	for u in cm:case_manager clerk:intake auditor:auditadmin; do
+	add_users cm:case_manager clerk:intake auditor:auditadmin
+}
+
+# add_users NAME:ROLE ...: more staff users, password $PW
+add_users() {
+	local u
+	for u in "$@"; do
 		printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" --password-stdin --db "$DB" >/dev/null || return 1
 	done
 }

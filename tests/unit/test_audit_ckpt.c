@@ -79,7 +79,7 @@ static int teardown(void **state)
 static void append(struct fixture *f, int n)
 {
 	for (int i = 0; i < n; i++)
-		assert_int_equal(audit_record(&f->c, "update", "unit/1", 1, "修改单位"), 0);
+		assert_int_equal(audit_record(&f->c, AEV_UPDATE, "unit/1", 1, "修改单位"), 0);
 }
 
 static void write_file(const char *text)
