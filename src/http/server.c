@@ -265,7 +265,7 @@ static int load_session(struct req *r)
 	r->c.who.name = r->user.name;
 	r->c.who.role = r->user.role;
 	if (r->sess.stage == SESSION_OK && role) {
-		r->c.who.perms = role->perms;
+		r->c.who.perms = role_perms(role);
 		r->c.who.scoped = role->scoped;
 		r->c.who.principal = r->user.principal;
 	}
@@ -341,7 +341,7 @@ static int dispatch(struct req *r)
 		return reply_redirect(r, "/account");
 	}
 	log_debug("route %s user %" PRId64, rt->pattern, r->c.who.id);
-	if (rt->perm && !authz_has(&r->c.who, rt->perm)) {
+	if (!authz_has(&r->c.who, rt->perm)) {
 		audit_record(&r->c, "access_denied", r->url, 0, "role lacks permission");
 		return reply_error(r, E_FORBIDDEN, NULL);
 	}
