@@ -35,6 +35,7 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "core/sdnotify.h"
+#include "core/xalloc.h"
 #include "domain/auth.h"
 #include "domain/authz.h"
 #include "domain/audit.h"
@@ -53,10 +54,8 @@ static pthread_mutex_t cal_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void app_calendar_replace(struct app *app, struct calendar *cal)
 {
-	struct retired_cal *rc = malloc(sizeof(*rc));
+	struct retired_cal *rc = xmalloc(sizeof(*rc));
 
-	if (!rc)
-		abort();
 	pthread_mutex_lock(&cal_lock);
 	rc->cal = atomic_exchange(&app->cal, cal);
 	rc->next = app->retired;
