@@ -83,11 +83,12 @@ build/gen/migrations.c: build/embed $(MIGR)
 build/gen/data.c: build/embed $(DATA)
 	@build/embed qf_data $@ data/ $(DATA)
 
-# compiled and linked in one step: the .d file is named and targeted explicitly
+# compiled and linked in one step: the .d file is named and targeted explicitly,
+# in a folder of its own (tests/run-all.sh runs whatever build/san/tests/test_* is)
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ)
-	@mkdir -p $(dir $@)
+	@mkdir -p $(dir $@) build/san/unitdeps
 	@echo "  LINK    $@"
-	@$(CC) $(SAN_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ $(PKG_CFLAGS) -Itests/unit $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+	@$(CC) $(SAN_CFLAGS) $(DEPFLAGS) -MF build/san/unitdeps/$*.d -MT $@ $(PKG_CFLAGS) -Itests/unit $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 run: deps build/qingfeng
 	@mkdir -p $(dir $(DB))
@@ -140,4 +141,4 @@ test: build/fault/qingfeng
 # the header dependencies of what has been built (none yet in a fresh clone,
 # where every object is built anyway)
 -include $(REL_OBJ:.o=.d) $(SAN_OBJ:.o=.d) build/rel/main.d build/san/main.d \
-	$(UNIT_BIN:=.d) build/fault/fault.d
+	$(patsubst build/san/tests/%,build/san/unitdeps/%.d,$(UNIT_BIN)) build/fault/fault.d
