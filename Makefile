@@ -22,9 +22,11 @@ REL_CFLAGS := $(BASE) -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 SAN_CFLAGS := $(BASE) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 REL_LDFLAGS := -pie -Wl,-z,relro,-z,now
 SAN_LDFLAGS := -fsanitize=address,undefined
+# header dependencies written by the compiler beside each object (foo.o -> foo.d);
+# -MP adds an empty rule per header, so a removed header does not stop the build
+DEPFLAGS := -MMD -MP
 
 SRC      := $(filter-out src/main.c,$(wildcard src/*/*.c))
-HDR      := $(wildcard src/*/*.h)
 ASSETS   := $(sort $(wildcard assets/*))
 MIGR     := $(sort $(wildcard src/store/migrations/*.sql))
 DATA     := data/cn-holidays.csv
@@ -55,20 +57,20 @@ build/san/qingfeng: $(SAN_OBJ) build/san/main.o
 	@echo "  LINK    $@"
 	@$(CC) $(SAN_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/rel/%.o: src/%.c $(HDR) | deps build/gen/.stamp
+build/rel/%.o: src/%.c | deps build/gen/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	@$(CC) $(REL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
-build/san/%.o: src/%.c $(HDR) | deps build/gen/.stamp
+	@$(CC) $(REL_CFLAGS) $(DEPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+build/san/%.o: src/%.c | deps build/gen/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	@$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	@$(CC) $(SAN_CFLAGS) $(DEPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 build/rel/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
-	@$(CC) $(REL_CFLAGS) -c -o $@ $<
+	@$(CC) $(REL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 build/san/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
-	@$(CC) $(SAN_CFLAGS) -c -o $@ $<
+	@$(CC) $(SAN_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 build/gen/.stamp:
 	@mkdir -p build/gen && touch $@
@@ -81,10 +83,12 @@ build/gen/migrations.c: build/embed $(MIGR)
 build/gen/data.c: build/embed $(DATA)
 	@build/embed qf_data $@ data/ $(DATA)
 
-build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(HDR)
-	@mkdir -p $(dir $@)
+# compiled and linked in one step: the .d file is named and targeted explicitly,
+# in a folder of its own (tests/run-all.sh runs whatever build/san/tests/test_* is)
+build/san/tests/%: tests/unit/%.c $(SAN_OBJ)
+	@mkdir -p $(dir $@) build/san/unitdeps
 	@echo "  LINK    $@"
-	@$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+	@$(CC) $(SAN_CFLAGS) $(DEPFLAGS) -MF build/san/unitdeps/$*.d -MT $@ $(PKG_CFLAGS) -Itests/unit $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 run: deps build/qingfeng
 	@mkdir -p $(dir $(DB))
@@ -123,7 +127,7 @@ FAULT_WRAP := $(foreach f,malloc calloc realloc strdup strndup,-Wl,--wrap=$(f))
 build/fault/fault.o: tests/fault/fault.c | deps
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	@$(CC) $(SAN_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	@$(CC) $(SAN_CFLAGS) $(DEPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 build/fault/qingfeng: $(SAN_OBJ) build/san/main.o build/fault/fault.o
 	@echo "  LINK    $@"
@@ -133,3 +137,8 @@ build/fault/qingfeng: $(SAN_OBJ) build/san/main.o build/fault/fault.o
 faultsweep: deps build/fault/qingfeng
 	@python3 tests/fault/sweep.py --full
 test: build/fault/qingfeng
+
+# the header dependencies of what has been built (none yet in a fresh clone,
+# where every object is built anyway)
+-include $(REL_OBJ:.o=.d) $(SAN_OBJ:.o=.d) build/rel/main.d build/san/main.d \
+	$(patsubst build/san/tests/%,build/san/unitdeps/%.d,$(UNIT_BIN)) build/fault/fault.d

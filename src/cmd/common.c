@@ -243,7 +243,7 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 	env->c.who.name = cli_actor(env->a);
 	env->c.who.role = "cli";
 	env->c.who.ip = "local";
-	env->c.who.perms = ~0u;
+	env->c.who.perms = perms_all();
 	env->ckpt = arena_strdup(env->a, cmd_ckpt_path(NULL, cmd_key_path(key, db)));
 	{
 		const char *mac;

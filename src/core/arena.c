@@ -1,7 +1,8 @@
 /*
  * arena.c: per-request bump allocator (see arena.h).
  *
- * Chunks are malloc'ed and linked; a request that needs more than half a
+ * Chunks are allocated with xmalloc (out of memory stops the process,
+ * xalloc.h) and linked; a request that needs more than half a
  * chunk gets a dedicated chunk of the size it asked for.  Nothing is freed
  * until arena_free() or arena_clear().  Every pointer returned is 16-byte
  * aligned (the chunk header is padded to 16 and malloc aligns to 16).
@@ -20,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/xalloc.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define QF_ASAN 1
@@ -51,11 +54,8 @@ struct arena {
 
 static struct chunk *chunk_new(size_t size)
 {
-	struct chunk *c = malloc(sizeof(*c) + size);
-	if (!c) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
+	struct chunk *c = xmalloc(sizeof(*c) + size);
+
 	c->next = NULL;
 	c->size = size;
 	c->used = 0;
@@ -73,11 +73,8 @@ static void chunk_free(struct chunk *c)
 
 struct arena *arena_new(size_t chunk)
 {
-	struct arena *a = malloc(sizeof(*a));
-	if (!a) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
+	struct arena *a = xmalloc(sizeof(*a));
+
 	a->chunk = chunk ? chunk : 8192;
 	a->head = a->first = chunk_new(a->chunk);
 	return a;

@@ -34,23 +34,9 @@ struct calendar {
 	size_t n, alloc;
 };
 
-
-static char *cal_strdup(const char *s)
-{
-	size_t n;
-	char *p;
-
-	if (!s)
-		return NULL;
-	n = strlen(s) + 1;
-	p = xrealloc(NULL, n);
-	memcpy(p, s, n);
-	return p;
-}
-
 struct calendar *calendar_new(void)
 {
-	struct calendar *cal = xrealloc(NULL, sizeof(*cal));
+	struct calendar *cal = xmalloc(sizeof(*cal));
 
 	cal->ex = NULL;
 	cal->n = cal->alloc = 0;
@@ -110,7 +96,7 @@ void calendar_set(struct calendar *cal, qf_day day, int off_day, const char *nam
 		h->day = day;
 	}
 	h->off_day = off_day ? 1 : 0;
-	h->name = cal_strdup(name);
+	h->name = name ? xstrdup(name) : NULL;
 }
 
 /* One parsed row, before the calendar is touched. */
@@ -239,7 +225,7 @@ static int parse_row(const char *line, size_t len, struct row *r, struct strbuf 
 					    "name too long" : "name is not valid UTF-8");
 			return -1;
 		}
-		r->name = xrealloc(NULL, flen[2] + 1);
+		r->name = xmalloc(flen[2] + 1);
 		memcpy(r->name, f[2], flen[2]);
 		r->name[flen[2]] = '\0';
 	}

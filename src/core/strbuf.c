@@ -79,7 +79,7 @@ int strbuf_grow(struct strbuf *sb, size_t extra)
 		return 0;
 	if (!sb->alloc) {
 		size_t n = want < 64 ? 64 : want;
-		sb->buf = xrealloc(NULL, n);
+		sb->buf = xmalloc(n);
 		sb->buf[0] = '\0';
 		sb->alloc = n;
 		return 0;
@@ -159,7 +159,7 @@ int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 		want = sb->len + (size_t)n + 1;
 		na = sb->alloc < SIZE_MAX / 2 && sb->alloc * 2 > want ? sb->alloc * 2 : want;
 		old = sb->buf;
-		sb->buf = xrealloc(NULL, na);
+		sb->buf = xmalloc(na);
 		memcpy(sb->buf, old, sb->len + 1);
 		sb->alloc = na;
 	} else if (strbuf_grow(sb, (size_t)n) < 0) {

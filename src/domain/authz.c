@@ -5,9 +5,9 @@
 #include "domain/ctx.h"
 #include "store/queries.h"
 
-int authz_has(const struct actor *who, unsigned perm)
+int authz_has(const struct actor *who, enum perm p)
 {
-	return perm == 0 || (who->perms & perm) == perm;
+	return p == PERM_NONE || perm_has(who->perms, p);
 }
 
 int64_t authz_scope_user(const struct ctx *c)

@@ -10,10 +10,13 @@
  */
 #include <stdint.h>
 
+#include "domain/perm.h"
+
 struct ctx;
 struct actor;
 
-int authz_has(const struct actor *who, unsigned perm);
+/* 1 when who may do p; always for PERM_NONE. */
+int authz_has(const struct actor *who, enum perm p);
 /* 1 when the actor may see records of unit_id; 0 when not (audited with
  * `object`, e.g. "person/12"); < 0 on a store error. */
 int authz_unit(struct ctx *c, int64_t unit_id, const char *object);

@@ -181,7 +181,7 @@ static int team_candidate(struct ctx *c, int64_t user_id, struct user *u, struct
 		return 0;
 	}
 	ro = role_find(u->role);
-	if (!ro || !(ro->perms & PERM_CASE_WORK)) {
+	if (!perm_has(role_perms(ro), PERM_CASE_WORK)) {
 		fielderr_add(fe, "user_id", arena_printf(c->a, "%s的角色（%s）不办理案件", u->name,
 							 role_label(u->role)));
 		return 0;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/crypto.h"
+#include "domain/perm.h"
 
 struct store;
 struct arena;
@@ -38,7 +39,7 @@ struct actor {
 	const char *name;
 	const char *role;       /* role code */
 	const char *ip;
-	unsigned perms;         /* PERM_* bits of the role */
+	struct perms perms;     /* what the role may do (perm.h) */
 	int scoped;             /* sees only its units (township, resident group) */
 	int principal;          /* the commission's principal leader */
 };

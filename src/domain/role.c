@@ -11,26 +11,49 @@
 #include "core/compat.h"
 #include "domain/labels.h"
 
-#define STAFF_READ (PERM_LOGIN | PERM_UNIT_READ | PERM_PERSON_READ)
+/* A role's grants: a list of PERM_* (and of the groups below). */
+#define GRANTS(...) ((const enum perm[]){ __VA_ARGS__, PERM_NONE })
+
+#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ
 /* register clues, read the registry, propose dispositions */
-#define CLUE_WORK (PERM_CLUE_READ | PERM_CLUE_REGISTER | PERM_CLUE_PROPOSE)
+#define CLUE_WORK PERM_CLUE_READ, PERM_CLUE_REGISTER, PERM_CLUE_PROPOSE
 /* the case list and work on the cases whose team one is on */
-#define CASE_WORK (PERM_CASE_READ | PERM_CASE_WORK)
+#define CASE_WORK PERM_CASE_READ, PERM_CASE_WORK
 
 const struct role role_table[] = {
-	{ "intake",         "信访室",           STAFF_READ | PERM_PERSON_WRITE | PERM_CLUE_REGISTER | PERM_REPORT_READ | PERM_REPORT_WRITE | PERM_REPORTER, 0, 0 },
-	{ "case_manager",   "案件监督管理室",   STAFF_READ | PERM_UNIT_WRITE | PERM_PERSON_WRITE | PERM_PERSON_IDNUM | CLUE_WORK | PERM_REPORT_READ | PERM_CASE_READ | PERM_CASE_ASSIGN | PERM_OUTCOME_WRITE | PERM_EXECUTION | PERM_ACCOUNTABILITY, 0, 0 },
-	{ "supervisor",     "监督检查室",       STAFF_READ | PERM_PERSON_WRITE | CLUE_WORK | CASE_WORK | PERM_OUTCOME_WRITE | PERM_ACCOUNTABILITY, 0, 0 },
-	{ "investigator",   "审查调查室",       STAFF_READ | PERM_PERSON_IDNUM | PERM_CLUE_READ | PERM_CLUE_PROPOSE | CASE_WORK, 0, 0 },
-	{ "trial",          "案件审理室",       STAFF_READ | CASE_WORK | PERM_OUTCOME_WRITE, 0, 0 },
-	{ "inspection",     "巡察办",           STAFF_READ | PERM_CLUE_REGISTER, 0, 0 },
-	{ "resident_group", "派驻纪检监察组",   STAFF_READ | PERM_PERSON_WRITE | CLUE_WORK | PERM_REPORT_READ | CASE_WORK | PERM_OUTCOME_WRITE | PERM_EXECUTION, 0, 1 },
-	{ "township",       "乡镇纪委",         STAFF_READ | PERM_PERSON_WRITE | CLUE_WORK | PERM_REPORT_READ | CASE_WORK | PERM_OUTCOME_WRITE | PERM_EXECUTION, 0, 1 },
-	{ "leader",         "委领导",           STAFF_READ | PERM_PERSON_IDNUM | PERM_CLUE_READ | PERM_CLUE_APPROVE | PERM_REPORT_READ | PERM_REPORTER | PERM_CASE_READ | PERM_CASE_ASSIGN | PERM_CASE_OVERRIDE, 0, 0 },
-	{ "sysadmin",       "系统管理员",       PERM_LOGIN | PERM_USER_VIEW | PERM_USER_ADMIN | PERM_UNIT_READ | PERM_CALENDAR, 1, 0 },
-	{ "secadmin",       "安全管理员",       PERM_LOGIN | PERM_USER_VIEW | PERM_USER_SECURITY, 1, 0 },
-	{ "auditadmin",     "审计管理员",       PERM_LOGIN | PERM_AUDIT_READ, 1, 0 },
-	{ NULL, NULL, 0, 0, 0 }
+	{ .code = "intake", .label = "信访室",
+	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, PERM_CLUE_REGISTER, PERM_REPORT_READ,
+			   PERM_REPORT_WRITE, PERM_REPORTER) },
+	{ .code = "case_manager", .label = "案件监督管理室",
+	  .grants = GRANTS(STAFF_READ, PERM_UNIT_WRITE, PERM_PERSON_WRITE, PERM_PERSON_IDNUM, CLUE_WORK,
+			   PERM_REPORT_READ, PERM_CASE_READ, PERM_CASE_ASSIGN, PERM_OUTCOME_WRITE,
+			   PERM_EXECUTION, PERM_ACCOUNTABILITY) },
+	{ .code = "supervisor", .label = "监督检查室",
+	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, CASE_WORK, PERM_OUTCOME_WRITE,
+			   PERM_ACCOUNTABILITY) },
+	{ .code = "investigator", .label = "审查调查室",
+	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_PROPOSE, CASE_WORK) },
+	{ .code = "trial", .label = "案件审理室",
+	  .grants = GRANTS(STAFF_READ, CASE_WORK, PERM_OUTCOME_WRITE) },
+	{ .code = "inspection", .label = "巡察办",
+	  .grants = GRANTS(STAFF_READ, PERM_CLUE_REGISTER) },
+	{ .code = "resident_group", .label = "派驻纪检监察组", .scoped = 1,
+	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_REPORT_READ, CASE_WORK,
+			   PERM_OUTCOME_WRITE, PERM_EXECUTION) },
+	{ .code = "township", .label = "乡镇纪委", .scoped = 1,
+	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_REPORT_READ, CASE_WORK,
+			   PERM_OUTCOME_WRITE, PERM_EXECUTION) },
+	{ .code = "leader", .label = "委领导",
+	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_APPROVE,
+			   PERM_REPORT_READ, PERM_REPORTER, PERM_CASE_READ, PERM_CASE_ASSIGN,
+			   PERM_CASE_OVERRIDE) },
+	{ .code = "sysadmin", .label = "系统管理员", .admin = 1,
+	  .grants = GRANTS(PERM_LOGIN, PERM_USER_VIEW, PERM_USER_ADMIN, PERM_UNIT_READ, PERM_CALENDAR) },
+	{ .code = "secadmin", .label = "安全管理员", .admin = 1,
+	  .grants = GRANTS(PERM_LOGIN, PERM_USER_VIEW, PERM_USER_SECURITY) },
+	{ .code = "auditadmin", .label = "审计管理员", .admin = 1,
+	  .grants = GRANTS(PERM_LOGIN, PERM_AUDIT_READ) },
+	{ .code = NULL }
 };
 
 const struct role *role_find(const char *code)
@@ -41,6 +64,13 @@ const struct role *role_find(const char *code)
 		if (!strcmp(r->code, code))
 			return r;
 	return NULL;
+}
+
+struct perms role_perms(const struct role *r)
+{
+	static const enum perm none[] = { PERM_NONE };
+
+	return perms_of(r ? r->grants : none);
 }
 
 const char *role_label(const char *code)

@@ -91,7 +91,7 @@ struct route {
 	int methods;
 	const char *pattern;        /* "/persons/{id}/edit" */
 	int (*handler)(struct req *r);
-	unsigned perm;              /* PERM_* needed, 0 for none */
+	enum perm perm;             /* needed; PERM_NONE for none */
 	int flags;
 };
 

@@ -35,6 +35,7 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "core/sdnotify.h"
+#include "core/xalloc.h"
 #include "domain/auth.h"
 #include "domain/authz.h"
 #include "domain/audit.h"
@@ -53,10 +54,8 @@ static pthread_mutex_t cal_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void app_calendar_replace(struct app *app, struct calendar *cal)
 {
-	struct retired_cal *rc = malloc(sizeof(*rc));
+	struct retired_cal *rc = xmalloc(sizeof(*rc));
 
-	if (!rc)
-		abort();
 	pthread_mutex_lock(&cal_lock);
 	rc->cal = atomic_exchange(&app->cal, cal);
 	rc->next = app->retired;
@@ -265,7 +264,7 @@ static int load_session(struct req *r)
 	r->c.who.name = r->user.name;
 	r->c.who.role = r->user.role;
 	if (r->sess.stage == SESSION_OK && role) {
-		r->c.who.perms = role->perms;
+		r->c.who.perms = role_perms(role);
 		r->c.who.scoped = role->scoped;
 		r->c.who.principal = r->user.principal;
 	}
@@ -341,7 +340,7 @@ static int dispatch(struct req *r)
 		return reply_redirect(r, "/account");
 	}
 	log_debug("route %s user %" PRId64, rt->pattern, r->c.who.id);
-	if (rt->perm && !authz_has(&r->c.who, rt->perm)) {
+	if (!authz_has(&r->c.who, rt->perm)) {
 		audit_record(&r->c, AEV_ACCESS_DENIED, r->url, 0, "role lacks permission");
 		return reply_error(r, E_FORBIDDEN, NULL);
 	}

@@ -212,7 +212,7 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 	field_select_open(sb, "user_id", "人员", 1, err_of(s, "team", "user_id"), "请选择");
 	for (int i = 0; i < n; i++) {
 		const struct role *ro = role_find(u[i].role);
-		if (u[i].disabled || !ro || !(ro->perms & PERM_CASE_WORK))
+		if (u[i].disabled || !perm_has(role_perms(ro), PERM_CASE_WORK))
 			continue;
 		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", u[i].id,
 			    !strcmp(val_of(r, s, "team", "user_id"), arena_printf(r->arena, "%" PRId64, u[i].id))

@@ -23,7 +23,7 @@
 static const struct {
 	const char *href;
 	const char *label;
-	unsigned perm;
+	enum perm perm;
 } nav[] = {
 	{ "/", "工作台", PERM_LOGIN },
 	{ "/reports", "信访举报", PERM_REPORT_READ },

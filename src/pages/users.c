@@ -180,7 +180,7 @@ int page_user_action(struct req *r)
 	struct strbuf err = STRBUF_INIT;
 	const char *action = req_field(r, "action");
 	struct user u;
-	unsigned need;
+	enum perm need, need_or = PERM_NONE;   /* either one suffices */
 	int rc, ok;
 
 	rc = user_get(&r->c, r->id, &u);
@@ -190,16 +190,18 @@ int page_user_action(struct req *r)
 		return reply_error(r, E_NOT_FOUND, NULL);
 	/* who may do what: the system admin manages accounts, the security
 	 * admin approves them and guards their credentials */
-	if (!strcmp(action, "disable"))
-		need = PERM_USER_ADMIN | PERM_USER_SECURITY;
-	else if (!strcmp(action, "passwd"))
+	if (!strcmp(action, "disable")) {
 		need = PERM_USER_ADMIN;
-	else if (!strcmp(action, "enable") || !strcmp(action, "unlock") || !strcmp(action, "totp_reset") ||
-		 !strcmp(action, "approve_passwd") || !strcmp(action, "refuse_passwd"))
+		need_or = PERM_USER_SECURITY;
+	} else if (!strcmp(action, "passwd")) {
+		need = PERM_USER_ADMIN;
+	} else if (!strcmp(action, "enable") || !strcmp(action, "unlock") || !strcmp(action, "totp_reset") ||
+		   !strcmp(action, "approve_passwd") || !strcmp(action, "refuse_passwd")) {
 		need = PERM_USER_SECURITY;
-	else
+	} else {
 		return reply_error(r, E_BAD_REQUEST, "unknown action");
-	if (!(r->c.who.perms & need)) {
+	}
+	if (!perm_has(r->c.who.perms, need) && !perm_has(r->c.who.perms, need_or)) {
 		audit_record(&r->c, AEV_ACCESS_DENIED, arena_printf(r->arena, "user/%" PRId64, r->id), 0,
 			     action);
 		return reply_error(r, E_FORBIDDEN, NULL);

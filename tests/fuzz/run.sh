@@ -18,7 +18,7 @@ command -v "$CC" >/dev/null 2>&1 || CC=clang-14
 OUT=build/fuzz
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 	-std=c17 -D_GNU_SOURCE -Isrc -Wall -Wextra -Wno-unused-parameter"
-SRCS="src/core/strbuf.c src/core/arena.c src/core/escape.c src/core/text.c
+SRCS="src/core/strbuf.c src/core/arena.c src/core/xalloc.c src/core/escape.c src/core/text.c
 	src/http/form.c src/http/cookie.c src/http/json_in.c"
 JANSSON=$(pkg-config --cflags --libs jansson) || exit 1
 

@@ -89,6 +89,11 @@ expect_eq "secadmin: approve where nothing is pending (auditor): refused (422)" 
 expect_eq "secadmin: unlock cm: 303" 303 "$(act "$XJ" cm unlock)"
 expect_eq "secadmin: refuse clerk's reset: 303" 303 "$(act "$XJ" clerk refuse_passwd)"
 expect_eq "secadmin: re-enable clerk: 303" 303 "$(act "$XJ" clerk enable)"
+# disable is the one action either admin may take (issue 9: the two permissions
+# are now tested one by one, no longer as a mask)
+expect_eq "secadmin: disable clerk: 303" 303 "$(act "$XJ" clerk disable)"
+expect_eq "... clerk is disabled" 1 "$(sql "SELECT disabled FROM users WHERE name = 'clerk'")"
+expect_eq "secadmin: re-enable clerk again: 303" 303 "$(act "$XJ" clerk enable)"
 expect_eq "... clerk's password is the old one" 0 "$(takeover clerk "$NEWPW")"
 expect_eq "secadmin: its own session reads no clue (403)" 403 "$(http_status -b "$XJ" "$BASE/clues")"
 
