@@ -21,6 +21,7 @@
 
 struct ctx;
 struct store;
+struct calendar;
 struct clue_dup;
 struct todo_acc;
 
@@ -86,6 +87,10 @@ void report_dues(struct ctx *c, const struct clock_table *t, struct report *k);
 /* Inside a write's transaction on s, after the report was inserted or a
  * step taken: reads report id and stores its due days.  0 or -1. */
 int report_dues_store(struct ctx *c, struct store *s, int64_t id);
+/* Inside a transaction on s: computes again, on `cal`, the due days of
+ * every report with a running clock (the stored ones dropped) and stores
+ * them: the fill below, and a change of the holiday calendar.  0 or -1. */
+int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal);
 /* Once after migration 0017 (settings report_dues_filled = 0): stores the
  * due days of every report with a running clock, in one transaction, and
  * sets report_dues_filled to 1.  c->cal must be loaded.  0 or -1. */

@@ -152,24 +152,35 @@ static int fill_pending(struct store *s, struct arena *a)
 	return rc == STORE_ROW && !strcmp(filled, "0");
 }
 
-static int fill_tx(struct store *s, void *arg)
+int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)
 {
-	struct ctx *c = arg;
+	const struct calendar *saved = c->cal;
 	struct clock_table t;
 	struct report *v;
-	int n, rc = fill_pending(s, c->a);
+	int n, rc = 0;
 
-	if (rc <= 0)
-		return rc;      /* 0: another process filled them meanwhile */
 	if (clock_table_load(s, c->a, &t) < 0)
 		return -1;
 	n = store_reports_open(s, c->a, &v);
-	for (int i = 0; i < n; i++) {
+	c->cal = cal;
+	for (int i = 0; i < n && !rc; i++) {
+		v[i].accept_due = v[i].transfer_due = v[i].accept_notice_due = NULL;
+		v[i].conclude_due = v[i].outcome_notice_due = NULL;
 		report_dues(c, &t, &v[i]);
-		if (store_report_set_dues(s, v[i].id, &v[i]) < 0)
-			return -1;
+		rc = store_report_set_dues(s, v[i].id, &v[i]) < 0 ? -1 : 0;
 	}
-	if (n < 0)
+	c->cal = saved;
+	return n < 0 ? -1 : rc;
+}
+
+static int fill_tx(struct store *s, void *arg)
+{
+	struct ctx *c = arg;
+	int rc = fill_pending(s, c->a);
+
+	if (rc <= 0)
+		return rc;      /* 0: another process filled them meanwhile */
+	if (report_dues_refill(c, s, c->cal) < 0)
 		return -1;
 	return store_setting_set(s, FILLED_KEY, "1") < 0 ? -1 : 0;
 }

@@ -6,8 +6,9 @@
 # the fix the total here was 5000, the last page empty and the newest
 # reports missing from the home page.  Also: `qingfeng import` stores the
 # due days as the pages do (National Day 2022 on the working-day
-# calendar), and a database whose reports have none (as migrated from
-# 0016) gets them filled once at the next start.
+# calendar), a database whose reports have none (as migrated from 0016)
+# gets them filled once at the next start, and a calendar import moves
+# the running ones.
 . "$(dirname "$0")/lib.sh"
 
 N=5003          # overdue: registered in 2022, the acceptance decision never taken
@@ -65,6 +66,13 @@ echo "# the fill of $N open reports at start: $(( ($(date +%s%N) - t0) / 1000000
 expect_eq "... once: report_dues_filled = 1" 1 "$(sql "SELECT value FROM settings WHERE key = 'report_dues_filled'")"
 expect_eq "... the same due days as the import stored" "$N|2022-10-13|2022-10-24|2022-11-29" \
 	"$(sql "SELECT (SELECT count(next_due) FROM reports) || '|' || accept_due || '|' || accept_notice_due || '|' || conclude_due FROM reports WHERE ext_id = 'RN'")"
+# a change of the calendar moves the running clocks' due days with it
+printf 'date,off_day,name\n2022-10-10,1,测试假日\n' >"$T_DIR/cal.csv"
+run_cli calendar import "$T_DIR/cal.csv"
+expect_eq "a calendar import: exit 0" 0 "$RC"
+expect_eq "... the running acceptance notice is due a working day later, the day-counted clocks not" \
+	"2022-10-25|2022-10-25|2022-11-29" \
+	"$(sql "SELECT accept_notice_due || '|' || next_due || '|' || conclude_due FROM reports WHERE ext_id = 'RN'")"
 start_server || { not_ok "server restarts"; finish; }
 login cm "$PW" >/dev/null
 check_registry "filled"
