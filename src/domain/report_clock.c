@@ -10,7 +10,8 @@
  * kept by later steps (the extension computes the conclusion's again), so
  * the filter, its totals and the home page are plain SQL on next_due,
  * exact at any volume.  Reports stored before 0017 get theirs once from
- * report_dues_fill.
+ * report_dues_fill; a calendar import computes the running ones again
+ * (report_dues_refill).
  *
  *   petition_accept        received -> the acceptance decision or transfer
  *   report_transfer        received -> transferred (other-level reports)
