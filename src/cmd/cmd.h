@@ -56,6 +56,7 @@ struct cmd_env {
 	const char *ckpt;        /* the audit checkpoint file (cmd_ckpt_path) */
 	int64_t audit_head;      /* the newest audit entry's id at cmd_open */
 	int ckpt_force;          /* cmd_close: reset the checkpoint (init) */
+	struct calendar *cal;    /* the working-day calendar (c.cal), owned */
 };
 
 /* The database path: --db, else $QINGFENG_DB, else var/qingfeng.db. */
@@ -71,8 +72,9 @@ const char *cmd_key_path(const char *opt, const char *db);
 /* The audit checkpoint file: opt, else $QINGFENG_AUDIT_CHECKPOINT, else
  * "<key file>.audit" (static buffer). */
 const char *cmd_ckpt_path(const char *opt, const char *keypath);
-/* Opens an existing database, applies migrations, loads keys and
- * settings, and fills env->c with the CLI as the actor.  0 or -1. */
+/* Opens an existing database, applies migrations (and the fills in C
+ * they leave: report_dues_fill), loads keys, settings and the calendar,
+ * and fills env->c with the CLI as the actor.  0 or -1. */
 int cmd_open(struct cmd_env *env, const char *db, const char *key);
 /* Closes it; when the command appended audit entries, first moves the
  * audit checkpoint forward (a warning when it cannot). */

@@ -16,6 +16,8 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/audit.h"
+#include "domain/holidays.h"
+#include "domain/report.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -245,6 +247,18 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 	env->c.who.ip = "local";
 	env->c.who.perms = perms_all();
 	env->ckpt = arena_strdup(env->a, cmd_ckpt_path(NULL, cmd_key_path(key, db)));
+	/* the due days SQL cannot compute (working days), once after 0017 */
+	env->cal = holidays_load(env->db);
+	env->c.cal = env->cal;
+	if (!env->cal || report_dues_fill(&env->c) < 0) {
+		error("database '%s': the report due days cannot be filled: %s", cmd_db_shown(db),
+		      store_errmsg(env->db));
+		calendar_free(env->cal);
+		arena_free(env->a);
+		store_close(env->db);
+		keys_wipe(&env->keys);
+		return -1;
+	}
 	{
 		const char *mac;
 		if (store_audit_last(env->db, env->a, &env->audit_head, &mac) < 0)
@@ -266,6 +280,7 @@ void cmd_close(struct cmd_env *env)
 		warning("audit checkpoint not moved: %s", msg.buf);
 	strbuf_release(&msg);
 	keys_wipe(&env->keys);
+	calendar_free(env->cal);
 	arena_free(env->a);
 	store_close(env->db);
 }

@@ -2,7 +2,9 @@
  * holidays.c: loading and importing the calendar's exceptions.  An import
  * parses the whole text first (nothing is stored when a line is bad), then
  * stores every day and the audit entry in one transaction; days already
- * stored are replaced, others kept.
+ * stored are replaced, others kept.  In the same transaction the stored
+ * due days of the running report clocks are computed again on the
+ * calendar as it now is (report_dues_refill).
  */
 #include "domain/holidays.h"
 
@@ -13,6 +15,7 @@
 #include "core/date.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
+#include "domain/report.h"
 #include "store/queries.h"
 
 static void holiday_add(void *arg, const char *day, int off_day, const char *name)
@@ -61,10 +64,19 @@ static int import_tx(struct store *s, void *arg)
 {
 	struct import_arg *ia = arg;
 	struct put_arg pa = { s, 0, 0 };
+	struct calendar *cal;
 	char detail[200];
+	int rc;
 
 	calendar_each(ia->cal, put_one, &pa);
 	if (pa.failed)
+		return -1;
+	/* the stored due days of the running report clocks follow the
+	 * calendar as it now is (report_clock.c) */
+	cal = holidays_load(s);
+	rc = cal ? report_dues_refill(ia->c, s, cal) : -1;
+	calendar_free(cal);
+	if (rc < 0)
 		return -1;
 	ia->n = pa.n;
 	snprintf(detail, sizeof(detail), "%s: %d days", ia->what, pa.n);

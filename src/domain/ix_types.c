@@ -15,6 +15,7 @@
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/model.h"
+#include "domain/report.h"
 #include "store/queries.h"
 
 static void set_text(struct ix_val *v, const char *s)
@@ -89,13 +90,45 @@ static const struct ix_field report_fields[] = {
 	{ "contact", IX_SECRET, "contact_enc", "reports.contact", NULL, IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "accept_due", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "accept_notice_due", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "conclude_due", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "outcome_notice_due", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "next_due", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
+static const char *text_or_null(const struct ix_val *f)
+{
+	return f->set ? f->s : NULL;
+}
+
+static void set_text_or_null(struct ix_val *v, const char *s)
+{
+	if (s)
+		set_text(v, s);
+}
+
+/* The state, and the due days of the clocks as the pages store them
+ * (report_dues: a file has no transfer, notices nor extension). */
 static int report_prepare(struct ix *ix, struct ix_val *v)
 {
-	set_text(F(ix, "state"), F(ix, "concluded")->set ? "concluded"
-				 : F(ix, "accepted")->set ? "accepted" : "registered");
+	struct ctx *c = ix_ctx(ix);
+	struct clock_table t;
+	struct report k = { .received = F(ix, "received")->s, .real_name = F(ix, "real_name")->set && F(ix, "real_name")->i,
+			    .accepted = text_or_null(F(ix, "accepted")),
+			    .concluded = text_or_null(F(ix, "concluded")) };
+
+	k.state = k.concluded ? "concluded" : k.accepted ? "accepted" : "registered";
+	set_text(F(ix, "state"), k.state);
+	if (clock_table_load(c->db, c->a, &t) < 0)
+		return -1;
+	report_dues(c, &t, &k);
+	set_text_or_null(F(ix, "accept_due"), k.accept_due);
+	set_text_or_null(F(ix, "accept_notice_due"), k.accept_notice_due);
+	set_text_or_null(F(ix, "conclude_due"), k.conclude_due);
+	set_text_or_null(F(ix, "outcome_notice_due"), k.outcome_notice_due);
+	set_text_or_null(F(ix, "next_due"), k.next_due);
 	return unit_of_first(ix, v, "accused");
 }
 

@@ -188,6 +188,11 @@ struct report {
 	const char *concluded;
 	const char *notified_accept, *notified_outcome;
 	const char *extended;       /* the day the conclusion deadline was extended, or NULL */
+	/* the stored due days of its clocks (report_clock.c, migration 0017),
+	 * NULL when the clock has not started (or before the fill) */
+	const char *accept_due, *transfer_due, *accept_notice_due, *conclude_due,
+		*outcome_notice_due;
+	const char *next_due;       /* the earliest due day of a running clock, or NULL */
 	int64_t clue_id;            /* the clue made from it, 0 when none */
 	const char *accused_names;  /* "张三、李四" */
 	int64_t created_by;
@@ -214,6 +219,7 @@ struct report_query {
 	const char *channel;
 	const char *category;
 	int overdue;                /* only reports with an overdue clock */
+	const char *due_before;     /* set from `overdue`: today (a running clock due before it) */
 };
 
 

@@ -183,6 +183,8 @@ static int register_tx(struct store *s, void *arg)
 	sum = seal(c, "summary", ra->id, in->summary, &failed);
 	if (failed || store_report_set_secrets(s, ra->id, rep, con, sum) < 0)
 		return -1;
+	if (report_dues_store(c, s, ra->id) < 0)
+		return -1;
 	return record_step(c, ra->id, AEV_CREATE, "登记信访举报", label_of(report_channels, in->channel));
 }
 
@@ -378,6 +380,9 @@ static int step_tx(struct store *s, void *arg)
 		sa->refused = rc == 0;
 		return -1;
 	}
+	/* read back inside the transaction: a step taken meanwhile counts */
+	if (report_dues_store(sa->c, s, sa->id) < 0)
+		return -1;
 	return record_step(sa->c, sa->id, step_rules[sa->step].event, step_rules[sa->step].action,
 			   sa->text);
 }

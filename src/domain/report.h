@@ -20,6 +20,8 @@
 #include "domain/model.h"
 
 struct ctx;
+struct store;
+struct calendar;
 struct clue_dup;
 struct todo_acc;
 
@@ -74,6 +76,22 @@ int report_detail(struct ctx *c, const struct report *k, struct report_detail *d
 /* The clocks that apply to k on `today`: their count. */
 int report_clocks(struct ctx *c, const struct clock_table *t, const struct report *k, qf_day today,
 		  struct report_clock *out);
+
+/* Sets k's due days (accept_due ... outcome_notice_due, arena strings):
+ * those stored are kept, the others computed for the clocks that have
+ * started; and next_due, the earliest of the clocks still running. */
+void report_dues(struct ctx *c, const struct clock_table *t, struct report *k);
+/* Inside a write's transaction on s, after the report was inserted or a
+ * step taken: reads report id and stores its due days.  0 or -1. */
+int report_dues_store(struct ctx *c, struct store *s, int64_t id);
+/* Inside a transaction on s: computes again, on `cal`, the due days of
+ * every report with a running clock (the stored ones dropped) and stores
+ * them: the fill below, and a change of the holiday calendar.  0 or -1. */
+int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal);
+/* Once after migration 0017 (settings report_dues_filled = 0): stores the
+ * due days of every report with a running clock, in one transaction, and
+ * sets report_dues_filled to 1.  c->cal must be loaded.  0 or -1. */
+int report_dues_fill(struct ctx *c);
 
 /* Why `step` cannot be taken on k now (Chinese), or NULL when it can. */
 const char *report_step_refusal(const struct report *k, enum report_step step);

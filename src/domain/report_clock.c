@@ -3,6 +3,16 @@
  * show: the report page, the registry's "overdue" filter, and the home
  * page of the intake office and the unscoped readers.
  *
+ * The due day of each clock is computed here, from clock_limits on the
+ * working-day calendar, when the step that starts it is taken, and stored
+ * on the record (reports.*_due, migration 0017) together with next_due,
+ * the earliest due day of the clocks still running.  A stored due day is
+ * kept by later steps (the extension computes the conclusion's again), so
+ * the filter, its totals and the home page are plain SQL on next_due,
+ * exact at any volume.  Reports stored before 0017 get theirs once from
+ * report_dues_fill; a calendar import computes the running ones again
+ * (report_dues_refill).
+ *
  *   petition_accept        received -> the acceptance decision or transfer
  *   report_transfer        received -> transferred (other-level reports)
  *   report_accept_notice   received -> notified_accept (real-name)
@@ -12,9 +22,11 @@
 #include "domain/report.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/calendar.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
@@ -26,10 +38,16 @@ static qf_day day_of(const char *s)
 	return s ? date_parse(s) : QF_DAY_NONE;
 }
 
-/* Adds a clock started on `start`: the clock, or NULL when it has none. */
+static const char *day_text(struct ctx *c, qf_day d)
+{
+	return d == QF_DAY_NONE ? NULL : date_format(d, arena_alloc(c->a, 11));
+}
+
+/* Adds a clock started on `start`, due on the stored day `due` when there
+ * is one: the clock, or NULL when it has none. */
 static struct report_clock *add(struct ctx *c, const struct clock_table *t, qf_day today,
 				struct report_clock *out, int *n, const char *clock, const char *start,
-				const char *done)
+				const char *done, const char *due)
 {
 	const struct clock_limit *l = clock_find(t, clock);
 	struct report_clock *k;
@@ -40,7 +58,7 @@ static struct report_clock *add(struct ctx *c, const struct clock_table *t, qf_d
 	k->clock = l->clock;
 	k->label = l->label;
 	k->start = day_of(start);
-	k->due = clock_due(c->cal, l, k->start);
+	k->due = due ? day_of(due) : clock_due(c->cal, l, k->start);
 	k->done = day_of(done);
 	k->state = clock_state(c->cal, k->due, k->done, today);
 	return k;
@@ -52,68 +70,134 @@ int report_clocks(struct ctx *c, const struct clock_table *t, const struct repor
 	int n = 0, accepted = !strcmp(k->state, "accepted") || !strcmp(k->state, "concluded");
 
 	add(c, t, today, out, &n, "petition_accept", k->received,
-	    k->accepted ? k->accepted : k->transferred);
+	    k->accepted ? k->accepted : k->transferred, k->accept_due);
 	if (k->other_level)
-		add(c, t, today, out, &n, "report_transfer", k->received, k->transferred);
+		add(c, t, today, out, &n, "report_transfer", k->received, k->transferred, k->transfer_due);
 	if (k->real_name)
-		add(c, t, today, out, &n, "report_accept_notice", k->received, k->notified_accept);
+		add(c, t, today, out, &n, "report_accept_notice", k->received, k->notified_accept,
+		    k->accept_notice_due);
 	if (accepted) {
 		struct report_clock *x = add(c, t, today, out, &n, "petition_conclude", k->accepted,
-					     k->concluded);
+					     k->concluded, k->conclude_due);
 		const struct clock_limit *ext = clock_find(t, "petition_extension");
-		if (x && k->extended && ext) {
+		/* a stored due day has its extension already */
+		if (x && k->extended && ext && !k->conclude_due) {
 			x->due = clock_due(c->cal, ext, x->due);
 			x->state = clock_state(c->cal, x->due, x->done, today);
 		}
 	}
 	if (k->real_name && k->concluded)
-		add(c, t, today, out, &n, "report_outcome_notice", k->concluded, k->notified_outcome);
+		add(c, t, today, out, &n, "report_outcome_notice", k->concluded, k->notified_outcome,
+		    k->outcome_notice_due);
 	return n;
 }
 
-static int any_overdue(const struct report_clock *v, int n)
+/* The member of k that stores the due day of `clock`, NULL for none. */
+static const char **due_member(struct report *k, const char *clock)
 {
-	for (int i = 0; i < n; i++)
-		if (v[i].state == CLOCK_OVERDUE)
-			return 1;
-	return 0;
+	static const struct {
+		const char *clock;
+		size_t off;
+	} members[] = {
+		{ "petition_accept", offsetof(struct report, accept_due) },
+		{ "report_transfer", offsetof(struct report, transfer_due) },
+		{ "report_accept_notice", offsetof(struct report, accept_notice_due) },
+		{ "petition_conclude", offsetof(struct report, conclude_due) },
+		{ "report_outcome_notice", offsetof(struct report, outcome_notice_due) },
+	};
+
+	for (size_t i = 0; i < sizeof(members) / sizeof(members[0]); i++)
+		if (!strcmp(members[i].clock, clock))
+			return (const char **)((char *)k + members[i].off);
+	return NULL;
 }
 
-#define OVERDUE_SCAN 5000
-
-/* The overdue filter is on the working-day calendar, not in SQL: the
- * matching reports are read (up to OVERDUE_SCAN), filtered and paged here. */
-static int list_overdue(struct ctx *c, struct report_query *rq, struct report **out, int64_t *total)
+void report_dues(struct ctx *c, const struct clock_table *t, struct report *k)
 {
 	struct report_clock clk[REPORT_MAX_CLOCKS];
+	int n = report_clocks(c, t, k, date_today(), clk);
+	qf_day next = QF_DAY_NONE;
+
+	for (int i = 0; i < n; i++) {
+		const char **m = due_member(k, clk[i].clock);
+		if (m)
+			*m = day_text(c, clk[i].due);
+		if (clk[i].done == QF_DAY_NONE && clk[i].due != QF_DAY_NONE &&
+		    (next == QF_DAY_NONE || clk[i].due < next))
+			next = clk[i].due;
+	}
+	k->next_due = day_text(c, next);
+}
+
+int report_dues_store(struct ctx *c, struct store *s, int64_t id)
+{
+	struct clock_table t;
+	struct report k;
+
+	if (store_report_get(s, c->a, id, &k) != 1 || clock_table_load(s, c->a, &t) < 0)
+		return -1;
+	report_dues(c, &t, &k);
+	return store_report_set_dues(s, id, &k) < 0 ? -1 : 0;
+}
+
+#define FILLED_KEY "report_dues_filled"
+
+/* 1 while the fill after migration 0017 is still to be done, 0, or -1. */
+static int fill_pending(struct store *s, struct arena *a)
+{
+	const char *filled = "";
+	int rc = store_setting_get(s, a, FILLED_KEY, &filled);
+
+	if (rc < 0)
+		return -1;
+	return rc == STORE_ROW && !strcmp(filled, "0");
+}
+
+int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)
+{
+	const struct calendar *saved = c->cal;
 	struct clock_table t;
 	struct report *v;
-	int offset = rq->lq.offset, limit = rq->lq.limit, n, kept = 0;
-	qf_day today = date_today();
+	int n, rc = 0;
 
-	if (clock_table_load(c->db, c->a, &t) < 0)
+	if (clock_table_load(s, c->a, &t) < 0)
 		return -1;
-	rq->lq.offset = 0;
-	rq->lq.limit = OVERDUE_SCAN;
-	n = store_report_list(c->db, c->a, &rq->lq, &v);
-	rq->lq.offset = offset;
-	rq->lq.limit = limit;
-	if (n < 0)
+	n = store_reports_open(s, c->a, &v);
+	c->cal = cal;
+	for (int i = 0; i < n && !rc; i++) {
+		v[i].accept_due = v[i].transfer_due = v[i].accept_notice_due = NULL;
+		v[i].conclude_due = v[i].outcome_notice_due = NULL;
+		report_dues(c, &t, &v[i]);
+		rc = store_report_set_dues(s, v[i].id, &v[i]) < 0 ? -1 : 0;
+	}
+	c->cal = saved;
+	return n < 0 ? -1 : rc;
+}
+
+static int fill_tx(struct store *s, void *arg)
+{
+	struct ctx *c = arg;
+	int rc = fill_pending(s, c->a);
+
+	if (rc <= 0)
+		return rc;      /* 0: another process filled them meanwhile */
+	if (report_dues_refill(c, s, c->cal) < 0)
 		return -1;
-	for (int i = 0; i < n; i++)
-		if (any_overdue(clk, report_clocks(c, &t, &v[i], today, clk)))
-			v[kept++] = v[i];
-	*total = kept;
-	*out = offset < kept ? v + offset : NULL;
-	return offset < kept ? (kept - offset < limit ? kept - offset : limit) : 0;
+	return store_setting_set(s, FILLED_KEY, "1") < 0 ? -1 : 0;
+}
+
+int report_dues_fill(struct ctx *c)
+{
+	int rc = fill_pending(c->db, c->a);
+
+	return rc <= 0 ? rc : store_tx(c->db, fill_tx, c);
 }
 
 int report_list(struct ctx *c, struct report_query *rq, struct report **out, int64_t *total)
 {
 	*out = NULL;
 	rq->lq.scope_user = authz_scope_user(c);
-	if (rq->overdue)
-		return list_overdue(c, rq, out, total);
+	rq->due_before = rq->overdue ? day_text(c, date_today()) : NULL;
 	*total = store_report_count(c->db, &rq->lq);
 	if (*total < 0)
 		return -1;
@@ -124,13 +208,17 @@ int report_todo(struct ctx *c, struct todo_acc *acc)
 {
 	struct report_clock clk[REPORT_MAX_CLOCKS];
 	struct report *v;
+	const char *before;
 	int n;
 
 	/* the intake clerks' clocks, and the case manager's overview of
 	 * everyone's (leaders read reports but are not chased by them) */
 	if (!authz_has(&c->who, PERM_REPORT_WRITE) && strcmp(c->who.role ? c->who.role : "", "case_manager"))
 		return 0;
-	n = store_reports_open(c->db, c->a, authz_scope_user(c), &v);
+	/* the reports with a clock overdue or due within 3 working days:
+	 * due before the 4th working day after today */
+	before = day_text(c, calendar_add_workdays(c->cal, acc->today, 4));
+	n = store_reports_due(c->db, c->a, authz_scope_user(c), before ? before : "", &v);
 	for (int i = 0; i < n; i++) {
 		int nc = report_clocks(c, &acc->clocks, &v[i], acc->today, clk);
 		for (int j = 0; j < nc; j++) {

@@ -1,7 +1,8 @@
 /*
  * q_reports.c: reports (信访举报), the persons they accuse, their dated
  * steps (each guarded by the state it may follow, so a step taken twice
- * or out of order changes nothing), and the reports whose clocks run.
+ * or out of order changes nothing), the stored due days of their clocks
+ * (written by report_clock.c) and the reports whose clocks run.
  */
 #include "store/queries.h"
 #include "store/q_scope.h"
@@ -13,8 +14,9 @@
 	"r.state, r.other_level, r.accepted, r.accept_note, r.transferred, r.transfer_to, r.concluded, " \
 	"r.notified_accept, r.notified_outcome, COALESCE(r.clue_id, 0), COALESCE((SELECT " AGG \
 	"(p.name, '、') FROM report_accused ra JOIN persons p ON p.id = ra.person_id " \
-	"WHERE ra.report_id = r.id), ''), COALESCE(r.created_by, 0), r.created_at, r.updated_at, r.extended " \
-	"FROM reports r LEFT JOIN units u ON u.id = r.unit_id "
+	"WHERE ra.report_id = r.id), ''), COALESCE(r.created_by, 0), r.created_at, r.updated_at, r.extended, " \
+	"r.accept_due, r.transfer_due, r.accept_notice_due, r.conclude_due, r.outcome_notice_due, " \
+	"r.next_due FROM reports r LEFT JOIN units u ON u.id = r.unit_id "
 /* a scoped user (first ? not 0) sees only reports of its units, never
  * those without a unit; each other filter is off when empty or 0 */
 #define REPORT_WHERE "WHERE " Q_IN_SCOPE("r.unit_id") " " \
@@ -25,19 +27,32 @@
 static const struct store_sql Q_GET = {
 	"SELECT " REPORT_COLS("group_concat") "WHERE r.id = ?",
 	"SELECT " REPORT_COLS("string_agg") "WHERE r.id = ?" };
-static const struct store_sql Q_LIST = {
-	Q_SCOPE_WITH "SELECT " REPORT_COLS("group_concat") REPORT_WHERE REPORT_ORDER,
-	Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") REPORT_WHERE REPORT_ORDER };
-static const struct store_sql Q_COUNT = {
-	Q_SCOPE_WITH "SELECT count(*) FROM reports r " REPORT_WHERE, NULL };
+/* the overdue variant: a running clock due before the day bound last
+ * (reports_next_due serves it) */
+#define REPORT_OVERDUE "AND r.next_due < ? "
+static const struct store_sql Q_LIST[2] = {
+	{ Q_SCOPE_WITH "SELECT " REPORT_COLS("group_concat") REPORT_WHERE REPORT_ORDER,
+	  Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") REPORT_WHERE REPORT_ORDER },
+	{ Q_SCOPE_WITH "SELECT " REPORT_COLS("group_concat") REPORT_WHERE REPORT_OVERDUE REPORT_ORDER,
+	  Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") REPORT_WHERE REPORT_OVERDUE REPORT_ORDER } };
+static const struct store_sql Q_COUNT[2] = {
+	{ Q_SCOPE_WITH "SELECT count(*) FROM reports r " REPORT_WHERE, NULL },
+	{ Q_SCOPE_WITH "SELECT count(*) FROM reports r " REPORT_WHERE REPORT_OVERDUE, NULL } };
 /* still running: an undecided report, an unconcluded accepted one, or a
  * real-name report whose notices are not all given */
-#define OPEN_WHERE "WHERE " Q_IN_SCOPE("r.unit_id") " " \
-	"AND (r.state IN ('registered', 'accepted') OR (r.real_name = 1 AND (r.notified_accept IS NULL " \
-	"OR (r.state = 'concluded' AND r.notified_outcome IS NULL)))) ORDER BY r.id LIMIT 5000"
+#define OPEN_WHERE "WHERE r.state IN ('registered', 'accepted') OR (r.real_name = 1 AND " \
+	"(r.notified_accept IS NULL OR (r.state = 'concluded' AND r.notified_outcome IS NULL))) ORDER BY r.id"
 static const struct store_sql Q_OPEN = {
-	Q_SCOPE_WITH "SELECT " REPORT_COLS("group_concat") OPEN_WHERE,
-	Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") OPEN_WHERE };
+	"SELECT " REPORT_COLS("group_concat") OPEN_WHERE, "SELECT " REPORT_COLS("string_agg") OPEN_WHERE };
+/* the home page: a running clock due before the bound, within the scope */
+#define DUE_WHERE "WHERE " Q_IN_SCOPE("r.unit_id") " AND r.next_due < ? " \
+	"ORDER BY r.next_due, r.id"
+static const struct store_sql Q_DUE = {
+	Q_SCOPE_WITH "SELECT " REPORT_COLS("group_concat") DUE_WHERE,
+	Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") DUE_WHERE };
+static const struct store_sql Q_SET_DUES = {
+	"UPDATE reports SET accept_due = ?, transfer_due = ?, accept_notice_due = ?, conclude_due = ?, "
+	"outcome_notice_due = ?, next_due = ? WHERE id = ?", NULL };
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO reports(region, received, channel, real_name, category, unit_id, other_level, "
 	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
@@ -70,7 +85,8 @@ static const struct {
 		"AND real_name = 1 AND state <> 'registered' AND notified_accept IS NULL", NULL }, 0 },
 	[REPORT_NOTIFY_OUTCOME] = { { "UPDATE reports SET notified_outcome = ?, updated_at = ? WHERE id = ? "
 		"AND real_name = 1 AND state = 'concluded' AND notified_outcome IS NULL", NULL }, 0 },
-	[REPORT_EXTEND] = { { "UPDATE reports SET extended = ?, updated_at = ? WHERE id = ? "
+	/* the conclusion clock's due day is then computed again, extended */
+	[REPORT_EXTEND] = { { "UPDATE reports SET extended = ?, conclude_due = NULL, updated_at = ? WHERE id = ? "
 		"AND state = 'accepted' AND extended IS NULL", NULL }, 0 },
 };
 
@@ -104,6 +120,12 @@ static void fill_report(struct arena *a, struct store_stmt *st, void *row)
 	k->created_at = store_col_int(st, 23);
 	k->updated_at = store_col_int(st, 24);
 	k->extended = q_text_or_null(a, st, 25);
+	k->accept_due = q_text_or_null(a, st, 26);
+	k->transfer_due = q_text_or_null(a, st, 27);
+	k->accept_notice_due = q_text_or_null(a, st, 28);
+	k->conclude_due = q_text_or_null(a, st, 29);
+	k->outcome_notice_due = q_text_or_null(a, st, 30);
+	k->next_due = q_text_or_null(a, st, 31);
 }
 
 int store_report_get(struct store *s, struct arena *a, int64_t id, struct report *k)
@@ -132,36 +154,61 @@ static int bind_filters(struct store_stmt *st, struct arena *a, const struct lis
 	store_bind_int(st, i++, lq->unit_id);
 	bind_pair(st, &i, lq->day_from);
 	bind_pair(st, &i, lq->day_to);
+	if (rq->due_before)
+		store_bind_text(st, i++, rq->due_before);
 	return i;
+}
+
+/* 1 for the overdue variant of Q_LIST and Q_COUNT */
+static int overdue_variant(const struct list_query *lq)
+{
+	return ((const struct report_query *)lq)->due_before != NULL;
 }
 
 int store_report_list(struct store *s, struct arena *a, const struct list_query *lq,
 		      struct report **out)
 {
-	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_filters, fill_report, sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_LIST[overdue_variant(lq)]), a, lq, bind_filters, fill_report,
+		      sizeof(**out), out);
 }
 
 int64_t store_report_count(struct store *s, const struct list_query *lq)
 {
-	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
+	return q_count(store_prepare(s, &Q_COUNT[overdue_variant(lq)]), bind_filters, lq);
 }
 
-int store_reports_open(struct store *s, struct arena *a, int64_t scope_user, struct report **out)
+int store_reports_open(struct store *s, struct arena *a, struct report **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_OPEN);
-	struct report *v = NULL;
-	int rc, n = 0, cap = 0;
+	return q_collect(store_prepare(s, &Q_OPEN), a, fill_report, sizeof(**out), out);
+}
 
-	*out = NULL;
+int store_reports_due(struct store *s, struct arena *a, int64_t scope_user, const char *before,
+		      struct report **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DUE);
+
+	if (st) {
+		store_bind_int(st, 1, scope_user);
+		store_bind_int(st, 2, scope_user);
+		store_bind_text(st, 3, before);
+	}
+	return q_collect(st, a, fill_report, sizeof(**out), out);
+}
+
+int store_report_set_dues(struct store *s, int64_t id, const struct report *k)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SET_DUES);
+
 	if (!st)
 		return STORE_ERR;
-	store_bind_int(st, 1, scope_user);
-	store_bind_int(st, 2, scope_user);
-	while ((rc = store_step(st)) == STORE_ROW)
-		fill_report(a, st, arena_push(a, &v, &cap, n++, sizeof(*v)));
-	store_reset(st);
-	*out = v;
-	return rc < 0 ? rc : n;
+	store_bind_text(st, 1, k->accept_due);
+	store_bind_text(st, 2, k->transfer_due);
+	store_bind_text(st, 3, k->accept_notice_due);
+	store_bind_text(st, 4, k->conclude_due);
+	store_bind_text(st, 5, k->outcome_notice_due);
+	store_bind_text(st, 6, k->next_due);
+	store_bind_int(st, 7, id);
+	return store_exec(st);
 }
 
 int64_t store_report_insert(struct store *s, const struct report *k, int64_t now)

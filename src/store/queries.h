@@ -197,10 +197,16 @@ int store_report_step(struct store *s, enum report_step step, int64_t id, const 
 /* Links the clue made from an accepted or concluded report: 1, or 0 when
  * it has one already or is in another state. */
 int store_report_set_clue(struct store *s, int64_t id, int64_t clue_id, int64_t now);
-/* Reports with a clock still running (not concluded and notified, not
- * decided or transferred), within the scope (0: all; a scoped user never
- * sees reports without a unit). */
-int store_reports_open(struct store *s, struct arena *a, int64_t scope_user, struct report **out);
+/* Every report with a clock still running (not concluded and notified,
+ * not decided or transferred): the fill of their due days. */
+int store_reports_open(struct store *s, struct arena *a, struct report **out);
+/* Reports with a running clock due before `before` (next_due), earliest
+ * first, within the scope (0: all; a scoped user never sees reports
+ * without a unit). */
+int store_reports_due(struct store *s, struct arena *a, int64_t scope_user, const char *before,
+		      struct report **out);
+/* Stores k's due days (accept_due ... next_due, NULL for none) on report id. */
+int store_report_set_dues(struct store *s, int64_t id, const struct report *k);
 
 
 /* ---- cases (q_cases.c) ---- */

@@ -38,6 +38,8 @@ expect_eq "this binary verifies the release's audit chain" 0 "$RC"
 expect_contains "... all $AUDIT entries" "($AUDIT entries)" "$OUT"
 expect_eq "... after migrating it to this binary's schema ($SCHEMA -> $NEW)" "$NEW" \
 	"$(sql "SELECT max(version) FROM schema_version")"
+expect_eq "... the release's open reports got their due days in C at that first open (0017)" \
+	"2022-10-24|2022-11-29 2022-10-23|1" "$(sql "SELECT (SELECT next_due || '|' || conclude_due FROM reports WHERE id = $R1) || ' ' || (SELECT next_due FROM reports WHERE id = $R2) || '|' || (SELECT value FROM settings WHERE key = 'report_dues_filled')")"
 
 start_server || { not_ok "this binary serves the upgraded database"; finish; }
 expect_eq "the release's case manager signs in" 303 "$(login cm "$PW")"
