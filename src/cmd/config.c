@@ -11,7 +11,7 @@
 #include "cmd/cmd.h"
 #include "core/log.h"
 #include "domain/audit.h"
-#include "http/netaddr.h"
+#include "core/netaddr.h"
 #include "store/queries.h"
 #include "store/store.h"
 

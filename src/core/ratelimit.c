@@ -14,9 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <arpa/inet.h>
 
 #include <sodium.h>
+
+#include "core/netaddr.h"
 
 #define PROBE 8
 
@@ -174,19 +175,20 @@ int ratelimit_clean(struct ratelimit *rl, const char *key, int64_t now)
 
 void ratelimit_addr_key(const char *ip, char out[QF_ADDR_KEY_MAX])
 {
-	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-	unsigned char a[16];
-	char buf[INET6_ADDRSTRLEN];
+	struct netaddr a;
+	char buf[NETADDR_STRLEN];
 
-	snprintf(out, QF_ADDR_KEY_MAX, "%s", ip);
-	if (!strchr(ip, ':') || inet_pton(AF_INET6, ip, a) != 1)
-		return;
-	if (!memcmp(a, mapped, sizeof(mapped))) {
-		if (inet_ntop(AF_INET, a + 12, buf, sizeof(buf)))
-			snprintf(out, QF_ADDR_KEY_MAX, "%s", buf);
+	if (netaddr_parse(ip, strlen(ip), &a) < 0) {
+		snprintf(out, QF_ADDR_KEY_MAX, "%s", ip);
 		return;
 	}
-	memset(a + 8, 0, 8);
-	if (inet_ntop(AF_INET6, a, buf, sizeof(buf)))
-		snprintf(out, QF_ADDR_KEY_MAX, "%s/64", buf);
+	/* an IPv4 address, mapped or not, is written back as a.b.c.d; an
+	 * IPv6 client counts as its /64 */
+	if (netaddr_is_v4(&a)) {
+		netaddr_format(&a, out);
+		return;
+	}
+	memset(a.b + 8, 0, 8);
+	netaddr_format(&a, buf);
+	snprintf(out, QF_ADDR_KEY_MAX, "%s/64", buf);
 }

@@ -22,7 +22,7 @@
 
 #include <microhttpd.h>
 
-#include "http/netaddr.h"
+#include "core/netaddr.h"
 
 struct connguard;
 struct guard_conn;

@@ -20,7 +20,7 @@
 #include "domain/model.h"
 #include "http/connguard.h"
 #include "http/form.h"
-#include "http/netaddr.h"
+#include "core/netaddr.h"
 
 struct app;
 struct metrics;

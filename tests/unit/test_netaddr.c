@@ -1,5 +1,5 @@
 /*
- * test_netaddr.c: unit tests for src/http/netaddr.c: addresses, trusted
+ * test_netaddr.c: unit tests for src/core/netaddr.c: addresses, trusted
  * proxy lists, and the client named by X-Forwarded-For (issue 8: only a
  * trusted proxy's word counts; a forged header from anybody else, or
  * garbage a proxy passed on, never becomes the client address).
@@ -15,7 +15,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include "http/netaddr.h"
+#include "core/netaddr.h"
 
 /* The address as text, from a static buffer. */
 static const char *fmt(const struct netaddr *a)

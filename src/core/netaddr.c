@@ -12,7 +12,7 @@
  * written by the client and is ignored.  Parsing is strict: inet_pton,
  * bounded lengths, no allocation.
  */
-#include "http/netaddr.h"
+#include "core/netaddr.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +23,7 @@
 
 static const unsigned char v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 
-static int is_v4(const struct netaddr *a)
+int netaddr_is_v4(const struct netaddr *a)
 {
 	return !memcmp(a->b, v4mapped, sizeof(v4mapped));
 }
@@ -69,7 +69,7 @@ int netaddr_from_sockaddr(const struct sockaddr *sa, struct netaddr *out)
 
 void netaddr_format(const struct netaddr *a, char *buf)
 {
-	if (!inet_ntop(is_v4(a) ? AF_INET : AF_INET6, is_v4(a) ? a->b + 12 : a->b, buf,
+	if (!inet_ntop(netaddr_is_v4(a) ? AF_INET : AF_INET6, netaddr_is_v4(a) ? a->b + 12 : a->b, buf,
 		       NETADDR_STRLEN))
 		buf[0] = '\0';
 }
@@ -78,7 +78,7 @@ int netaddr_is_loopback(const struct netaddr *a)
 {
 	static const unsigned char one[16] = { [15] = 1 };
 
-	return is_v4(a) ? a->b[12] == 127 : !memcmp(a->b, one, 16);
+	return netaddr_is_v4(a) ? a->b[12] == 127 : !memcmp(a->b, one, 16);
 }
 
 /* 1 when the first bits of a and b are equal. */
@@ -113,9 +113,9 @@ static int parse_range(const char *s, size_t len, struct netaddr *a, unsigned *b
 			return -1;
 		n = n * 10 + (unsigned long)(s[i] - '0');
 	}
-	if (n > (is_v4(a) ? 32u : 128u))
+	if (n > (netaddr_is_v4(a) ? 32u : 128u))
 		return -1;
-	*bits = (unsigned)n + (is_v4(a) ? 96u : 0u);
+	*bits = (unsigned)n + (netaddr_is_v4(a) ? 96u : 0u);
 	return 0;
 }
 
@@ -191,7 +191,7 @@ static int parse_hop(const char *s, size_t len, struct netaddr *a)
 	if (!colon)
 		return -1;
 	at = (size_t)(colon - s);
-	if (!all_digits(colon + 1, len - at - 1) || netaddr_parse(s, at, a) < 0 || !is_v4(a))
+	if (!all_digits(colon + 1, len - at - 1) || netaddr_parse(s, at, a) < 0 || !netaddr_is_v4(a))
 		return -1;
 	return 0;
 }

@@ -41,6 +41,8 @@ int netaddr_from_sockaddr(const struct sockaddr *sa, struct netaddr *out) QF_WUR
 /* Writes the address (IPv4 as a.b.c.d) into buf of NETADDR_STRLEN. */
 void netaddr_format(const struct netaddr *a, char *buf);
 /* 1 for 127.0.0.0/8 and ::1. */
+/* An IPv4 address (held as ::ffff:a.b.c.d). */
+int netaddr_is_v4(const struct netaddr *a);
 int netaddr_is_loopback(const struct netaddr *a);
 
 /* Parses a list of addresses and CIDR ranges separated by commas and/or
