@@ -337,6 +337,13 @@ int cmd_restore(int argc, char **argv)
 		      kind == BK_PGDUMP ? "PostgreSQL (--db postgresql://...)" : "SQLite (--db PATH)");
 		return 1;
 	}
+	/* the key is never in a backup: say so before anything is copied */
+	if (cmd_key_path(key, db) && access(cmd_key_path(key, db), R_OK) < 0) {
+		error("cannot read the key file '%s': %s; a backup holds no key: name the key file "
+		      "of the backed-up database with --key FILE (or copy it to '%s')",
+		      cmd_key_path(key, db), strerror(errno), cmd_key_path(key, db));
+		return 1;
+	}
 	if ((pg ? restore_pg : restore_sqlite)(pos[0], db, key, force) < 0)
 		return 1;
 	printf("qingfeng: restored %s into %s\n", pos[0], cmd_db_shown(db));

@@ -147,6 +147,11 @@ if [ "$BACKEND" = pg ]; then
 	expect_eq "a SQLite backup into PostgreSQL: exit 1" 1 "$RC"
 	expect_contains "... says which kind it is" "is a SQLite backup" "$ERR"
 else
+	# no key at the new place and none named: said before anything is copied
+	run_cli restore "$BK" --db "$OTHER.nokey"
+	expect_eq "no key file: exit 1" 1 "$RC"
+	expect_contains "... and the operator is told to name it" "name the key file of the backed-up database with --key" "$ERR"
+	check "... and nothing is left at the target" test ! -e "$OTHER.nokey"
 	run_cli restore "$BK" --db "$OTHER.r1" --key "$T_DIR/other.db.key"
 	expect_eq "a wrong key: exit 1" 1 "$RC"
 	expect_contains "... the chain does not verify" "does not verify" "$ERR"
