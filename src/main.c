@@ -22,7 +22,7 @@ static const struct cmd_entry commands[] = {
 	{ "user", cmd_user, "add, list, disable, enable, unlock users; passwords, jurisdictions" },
 	{ "backup", cmd_backup, "copy the database while serving (SQLite file, or pg_dump)" },
 	{ "restore", cmd_restore, "make a database from a backup, after verifying its audit chain" },
-	{ "audit", cmd_audit, "verify the audit log's MAC chain" },
+	{ "audit", cmd_audit, "verify the audit log's MAC chain against its checkpoint; move or reset the checkpoint" },
 	{ "calendar", cmd_calendar, "import or show the working-day calendar" },
 	{ "config", cmd_config, "show or change the deployment's settings" },
 	{ "import", cmd_import, "load records from a JSON Lines file, all or nothing" },

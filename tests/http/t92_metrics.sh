@@ -83,10 +83,10 @@ scrape() { local f=$1; shift; curl -s -o "$f" -w '%{http_code}' "$@" "$MBASE/met
 metric() { awk -v s="$2" 'substr($0, 1, length(s) + 1) == s " " { v = $2 } END { print v + 0 }' "$1"; }
 promcheck() { python3 "$T_DIR/promcheck.py" "$1"; }
 # wait_conns FILE OP N: scrapes into FILE until qingfeng_http_connections
-# OP N (test's -ge, -eq ...) holds (5 s); prints the last value
+# OP N (test's -ge, -eq ...) holds (30 s); prints the last value
 wait_conns() {
 	local c=0
-	for _ in $(seq 1 50); do
+	for _ in $(seq 1 300); do
 		scrape "$1" >/dev/null
 		c=$(metric "$1" qingfeng_http_connections)
 		[ "$c" "$2" "$3" ] && break

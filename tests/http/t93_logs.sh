@@ -23,9 +23,9 @@ QUERY_MARK=qmark7Zp3
 init_db || { not_ok "init_db"; finish; }
 start_server || { not_ok "start_server"; finish; }
 
-# wait_log PATTERN: until an extended regexp appears in the log (5 s)
+# wait_log PATTERN: until an extended regexp appears in the log (30 s)
 wait_log() {
-	for _ in $(seq 1 50); do
+	for _ in $(seq 1 300); do
 		grep -qE -- "$1" "$LOG" && return 0
 		sleep 0.1
 	done
