@@ -22,7 +22,7 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/case.h"
-#include "domain/model.h"
+#include "model/user.h"
 #include "domain/role.h"
 #include "domain/user.h"
 

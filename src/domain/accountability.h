@@ -12,7 +12,8 @@
 #include "core/strbuf.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
-#include "domain/model.h"
+#include "model/list.h"
+#include "model/outcome.h"
 
 struct ctx;
 

@@ -14,7 +14,8 @@
 #include "core/strbuf.h"
 #include "domain/audit_events.h"
 #include "domain/labels.h"
-#include "domain/model.h"
+#include "model/audit.h"
+#include "model/list.h"
 
 struct ctx;
 struct store;

@@ -19,7 +19,7 @@
  * records the name of a failed login only when an account has it.
  */
 #include "core/crypto.h"
-#include "domain/model.h"
+#include "model/user.h"
 
 struct ctx;
 struct config;

@@ -22,7 +22,11 @@
 #include "domain/case_access.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
-#include "domain/model.h"
+#include "model/case.h"
+#include "model/clue.h"
+#include "model/list.h"
+#include "model/person.h"
+#include "model/timeline.h"
 
 struct ctx;
 struct store;

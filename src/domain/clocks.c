@@ -7,15 +7,35 @@
 
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/calendar.h"
 #include "store/queries.h"
 
 #define DUE_SOON_WORKDAYS 3
 
+/* The stored unit text as enum clock_unit (unknown: calendar days). */
+static enum clock_unit unit_of(const char *unit)
+{
+	return !strcmp(unit, "workdays") ? CLOCK_WORKDAYS
+		: !strcmp(unit, "months") ? CLOCK_MONTHS : CLOCK_DAYS;
+}
+
 int clock_table_load(struct store *s, struct arena *a, struct clock_table *t)
 {
-	t->n = store_clock_limits(s, a, &t->limits);
-	return t->n < 0 ? -1 : 0;
+	struct clock_limit_row *rows;
+	int n = store_clock_limits(s, a, &rows);
+
+	t->limits = NULL;
+	t->n = 0;
+	if (n < 0)
+		return -1;
+	t->limits = n ? arena_alloc(a, (size_t)n * sizeof(*t->limits)) : NULL;
+	for (int i = 0; i < n; i++)
+		t->limits[i] = (struct clock_limit){ .clock = rows[i].clock, .label = rows[i].label,
+						     .amount = rows[i].amount,
+						     .unit = unit_of(rows[i].unit) };
+	t->n = n;
+	return 0;
 }
 
 const struct clock_limit *clock_find(const struct clock_table *t, const char *clock)

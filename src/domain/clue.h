@@ -12,7 +12,10 @@
 #include "core/strbuf.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
-#include "domain/model.h"
+#include "model/clue.h"
+#include "model/list.h"
+#include "model/person.h"
+#include "model/timeline.h"
 
 struct ctx;
 struct store;

@@ -13,7 +13,8 @@
 
 #include "domain/fielderr.h"
 #include "domain/labels.h"
-#include "domain/model.h"
+#include "model/list.h"
+#include "model/outcome.h"
 
 struct ctx;
 

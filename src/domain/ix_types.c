@@ -14,7 +14,9 @@
 #include "domain/clocks.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
-#include "domain/model.h"
+#include "model/clue.h"
+#include "model/person.h"
+#include "model/report.h"
 #include "domain/report.h"
 #include "store/queries.h"
 

@@ -18,7 +18,10 @@
 
 #include "core/strbuf.h"
 #include "domain/fielderr.h"
-#include "domain/model.h"
+#include "model/case.h"
+#include "model/clue.h"
+#include "model/outcome.h"
+#include "model/person.h"
 
 struct ctx;
 struct arena;

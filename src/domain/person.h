@@ -9,7 +9,8 @@
 
 #include "core/strbuf.h"
 #include "domain/fielderr.h"
-#include "domain/model.h"
+#include "model/list.h"
+#include "model/person.h"
 
 struct ctx;
 

@@ -9,7 +9,8 @@
 #include <stdint.h>
 
 #include "domain/fielderr.h"
-#include "domain/model.h"
+#include "model/case.h"
+#include "model/user.h"
 
 struct ctx;
 

@@ -17,7 +17,10 @@
 #include "domain/clocks.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
-#include "domain/model.h"
+#include "model/list.h"
+#include "model/person.h"
+#include "model/report.h"
+#include "model/timeline.h"
 
 struct ctx;
 struct store;

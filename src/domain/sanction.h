@@ -6,17 +6,10 @@
  * sanction_periods table, loaded into a struct period_table), not code.
  */
 #include "core/date.h"
+#include "model/rules.h"
 
 struct store;
 struct arena;
-
-struct period_rule {
-	const char *measure;
-	int months;             /* the period; 0 with `stated` */
-	int stated;             /* the decision states the months (留党察看: 12 or 24) */
-	int extra_months;       /* barred from promotion for this much more */
-	int permanent;          /* 开除党籍, 开除: for this purpose for ever */
-};
 
 struct period_table {
 	struct period_rule *rules;

@@ -8,7 +8,8 @@
 #include <stdint.h>
 
 #include "domain/fielderr.h"
-#include "domain/model.h"
+#include "model/list.h"
+#include "model/unit.h"
 
 struct ctx;
 

@@ -17,7 +17,8 @@
 
 #include "core/strbuf.h"
 #include "domain/ctx.h"
-#include "domain/model.h"
+#include "model/list.h"
+#include "model/user.h"
 #include "http/connguard.h"
 #include "http/form.h"
 #include "core/netaddr.h"

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "domain/model.h"
+#include "model/list.h"
 #include "http/form.h"
 
 void req_list_query(struct req *r, struct list_query *lq)

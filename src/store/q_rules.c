@@ -2,10 +2,6 @@
 #include "store/queries.h"
 #include "store/q_util.h"
 
-#include <string.h>
-
-#include "domain/clocks.h"
-#include "domain/sanction.h"
 
 static const struct store_sql Q_PERIODS = {
 	"SELECT measure, months, stated, extra_months, permanent FROM sanction_periods ORDER BY measure",
@@ -35,22 +31,20 @@ int store_sanction_periods(struct store *s, struct arena *a, struct period_rule 
 	return rc < 0 ? rc : n;
 }
 
-int store_clock_limits(struct store *s, struct arena *a, struct clock_limit **out)
+int store_clock_limits(struct store *s, struct arena *a, struct clock_limit_row **out)
 {
 	struct store_stmt *st = store_prepare(s, &Q_CLOCKS);
-	struct clock_limit *v = NULL;
+	struct clock_limit_row *v = NULL;
 	int rc, n = 0, cap = 0;
 
 	*out = NULL;
 	if (!st)
 		return STORE_ERR;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct clock_limit *c = arena_push(a, &v, &cap, n++, sizeof(*v));
-		const char *unit = store_col_text(st, 2);
+		struct clock_limit_row *c = arena_push(a, &v, &cap, n++, sizeof(*v));
 		c->clock = q_text(a, st, 0);
 		c->amount = (int)store_col_int(st, 1);
-		c->unit = !strcmp(unit, "workdays") ? CLOCK_WORKDAYS
-			: !strcmp(unit, "months") ? CLOCK_MONTHS : CLOCK_DAYS;
+		c->unit = q_text(a, st, 2);
 		c->label = q_text(a, st, 3);
 	}
 	store_reset(st);

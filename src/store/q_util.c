@@ -1,6 +1,7 @@
 /* q_util.c: helpers shared by the typed query files. */
 #include "store/q_util.h"
-#include "domain/model.h"
+#include "model/list.h"
+#include "model/person.h"
 
 #include <string.h>
 

@@ -12,7 +12,17 @@
  */
 #include <stdint.h>
 
-#include "domain/model.h"
+#include "model/audit.h"
+#include "model/case.h"
+#include "model/clue.h"
+#include "model/list.h"
+#include "model/outcome.h"
+#include "model/person.h"
+#include "model/report.h"
+#include "model/rules.h"
+#include "model/timeline.h"
+#include "model/unit.h"
+#include "model/user.h"
 #include "store/store.h"
 
 struct arena;
@@ -27,10 +37,8 @@ int store_holiday_each(struct store *s, void (*fn)(void *arg, const char *day, i
 						   const char *name), void *arg);
 
 /* rules kept as data (0006_rules.sql): arrays allocated in a */
-struct period_rule;
-struct clock_limit;
 int store_sanction_periods(struct store *s, struct arena *a, struct period_rule **out);
-int store_clock_limits(struct store *s, struct arena *a, struct clock_limit **out);
+int store_clock_limits(struct store *s, struct arena *a, struct clock_limit_row **out);
 
 /* users and jurisdiction scopes */
 int store_user_by_name(struct store *s, struct arena *a, const char *name, struct user *u);

@@ -22,7 +22,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "domain/model.h"
+#include "model/unit.h"
+#include "model/user.h"
 #include "store/q_scope.h"
 #include "store/queries.h"
 #include "store/store.h"

@@ -1,0 +1,74 @@
+#ifndef QF_MODEL_CASE_H
+#define QF_MODEL_CASE_H
+/*
+ * model/case.h: the records of a case (立案): the case, its team, notes, detentions,
+ * conflicts, running clocks, and a case as a person's record lists it.
+ * Plain records, no functions: strings point into the arena the caller
+ * passed to the store function that filled them; ids are 0 when absent.
+ */
+#include <stdint.h>
+
+/* A case (立案); dates YYYY-MM-DD or NULL. */
+struct case_rec {
+	int64_t id;
+	const char *region;
+	int64_t clue_id, disposition_id, unit_id, campaign_id;
+	const char *unit_name, *campaign_name;
+	const char *filed, *state;          /* investigating, trial, closed */
+	const char *transferred, *trial_accepted, *trial_due, *closed;
+	const char *subject_names;          /* "张三、李四" */
+	const char *lead_name;              /* "" when nobody leads it yet */
+	int64_t created_by, created_at, updated_at;
+};
+
+/* A member of a case's handling team (role lead, member, trial). */
+struct case_member {
+	int64_t user_id;
+	const char *name, *role, *office;
+	const char *assigned_by_name;
+	int64_t assigned_at;
+	int64_t override_by;                /* a leader allowed a conflict */
+	const char *override_by_name, *override_reason;
+};
+
+struct case_note {
+	int64_t id, case_id, at;
+	const char *user_name;
+	const char *text_enc;
+};
+
+/* A detention (留置) of one subject; due_day with the extensions. */
+struct detention {
+	int64_t id, case_id, person_id;
+	const char *person_name;
+	const char *start_day, *end_day, *due_day;
+};
+
+struct detention_ext {
+	int64_t id, detention_id;
+	const char *kind;                   /* extension, national, recalc */
+	int months;
+	const char *approved, *approver, *note, *user_name;
+	int64_t at;
+};
+
+/* A conflict a handler declared: a person or a unit (recusal). */
+struct conflict {
+	int64_t id, user_id, person_id, unit_id;
+	const char *person_name, *unit_name, *note;
+	int64_t declared_at;
+};
+
+/* A running clock of a case, for the home page (kind detention, trial). */
+struct case_clock {
+	int64_t case_id;
+	const char *kind, *start, *due, *unit_name, *person_name, *office;
+};
+
+/* A case as a person's record lists it. */
+struct case_brief {
+	int64_t id;
+	const char *filed, *state, *closed;
+};
+
+#endif

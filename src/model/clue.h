@@ -1,0 +1,54 @@
+#ifndef QF_MODEL_CLUE_H
+#define QF_MODEL_CLUE_H
+/*
+ * model/clue.h: the records of campaigns, clues (问题线索) and their dispositions.
+ * Plain records, no functions: strings point into the arena the caller
+ * passed to the store function that filled them; ids are 0 when absent.
+ */
+#include <stdint.h>
+
+struct campaign {
+	int64_t id;
+	const char *name;
+	const char *start_day, *end_day;   /* YYYY-MM-DD or NULL */
+	int64_t created_at;
+};
+
+struct clue {
+	int64_t id;
+	const char *region;
+	const char *received;       /* YYYY-MM-DD */
+	const char *source;
+	const char *source_ref;
+	int64_t campaign_id;
+	const char *campaign_name;
+	int64_t unit_id;            /* the first subject's unit */
+	const char *unit_name;
+	const char *summary_enc;
+	const char *state;
+	const char *first_disposed; /* YYYY-MM-DD or NULL */
+	const char *subject_names;  /* "张三、李四" (lists) */
+	const char *clock_start;    /* the running preliminary verification's start, or NULL */
+	const char *handler_office; /* home page: the office that proposed it ("" unknown) */
+	int64_t created_by;
+	int64_t created_at;
+	int64_t updated_at;
+};
+
+struct disposition {
+	int64_t id;
+	int64_t clue_id;
+	const char *method;
+	const char *reason;
+	const char *state;          /* proposed, approved, rejected */
+	int64_t proposed_by;
+	const char *proposed_by_name;
+	int64_t proposed_at;
+	const char *decided;        /* YYYY-MM-DD or NULL */
+	int64_t decided_by;
+	const char *decided_by_name;
+	int64_t decided_at;
+	const char *decision_note;
+};
+
+#endif

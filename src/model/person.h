@@ -1,0 +1,27 @@
+#ifndef QF_MODEL_PERSON_H
+#define QF_MODEL_PERSON_H
+/*
+ * model/person.h: the record of a supervised person (监督对象).
+ * Plain records, no functions: strings point into the arena the caller
+ * passed to the store function that filled them; ids are 0 when absent.
+ */
+#include <stdint.h>
+
+struct person {
+	int64_t id;
+	int64_t unit_id;
+	const char *unit_name;
+	const char *region;
+	const char *name;
+	const char *position;
+	const char *rank;
+	int top_leader;
+	int leadership;
+	int party_member;
+	const char *id_number_enc;   /* ciphertext text form, or NULL */
+	const char *id_number_mac;   /* keyed hash for exact lookup, or NULL */
+	int64_t created_at;
+	int64_t updated_at;
+};
+
+#endif

@@ -1,0 +1,28 @@
+#ifndef QF_MODEL_RULES_H
+#define QF_MODEL_RULES_H
+/*
+ * model/rules.h: the rules kept as data (0006_rules.sql), as the store
+ * reads them: sanction periods and clock limits.  The store fills these
+ * rows raw; domain/ interprets them (clocks.c turns a limit's unit text
+ * into enum clock_unit).
+ */
+#include <stdint.h>
+
+/* A row of sanction_periods: the influence period of one measure. */
+struct period_rule {
+	const char *measure;
+	int months;             /* the period; 0 with `stated` */
+	int stated;             /* the decision states the months (留党察看: 12 or 24) */
+	int extra_months;       /* barred from promotion for this much more */
+	int permanent;          /* 开除党籍, 开除: for this purpose for ever */
+};
+
+/* A row of clock_limits as stored. */
+struct clock_limit_row {
+	const char *clock;      /* code, e.g. "preliminary_verification" */
+	const char *label;      /* Chinese */
+	int amount;
+	const char *unit;       /* "workdays", "days" or "months" */
+};
+
+#endif
