@@ -13,7 +13,6 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/holidays.h"
-#include "store/queries.h"
 #include "store/store.h"
 
 int calendar_store_csv(struct cmd_env *env, const char *text, size_t len, const char *what)

@@ -18,7 +18,8 @@
 #include "domain/audit.h"
 #include "domain/holidays.h"
 #include "domain/report.h"
-#include "store/queries.h"
+#include "store/q_audit.h"
+#include "store/q_settings.h"
 #include "store/store.h"
 
 void config_defaults(struct config *cfg)

@@ -12,7 +12,7 @@
 #include "core/log.h"
 #include "domain/audit.h"
 #include "core/netaddr.h"
-#include "store/queries.h"
+#include "store/q_settings.h"
 #include "store/store.h"
 
 static const struct {

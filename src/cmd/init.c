@@ -17,7 +17,7 @@
 #include "core/log.h"
 #include "domain/audit.h"
 #include "domain/user.h"
-#include "store/queries.h"
+#include "store/q_settings.h"
 #include "store/store.h"
 
 /* A random password that meets any policy of up to 4 classes. */

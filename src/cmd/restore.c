@@ -31,7 +31,7 @@
 #include "core/fsutil.h"
 #include "core/log.h"
 #include "domain/audit.h"
-#include "store/queries.h"
+#include "store/q_audit.h"
 #include "store/store.h"
 
 enum backup_kind { BK_UNKNOWN, BK_SQLITE, BK_PGDUMP };

@@ -20,7 +20,7 @@
 #include "domain/holidays.h"
 #include "http/http.h"
 #include "http/metrics.h"
-#include "store/queries.h"
+#include "store/q_settings.h"
 #include "store/store.h"
 
 /* The first line of FILE, without its line end, into a malloc'd string:

@@ -20,7 +20,10 @@
 #include "domain/authz.h"
 #include "domain/case_access.h"
 #include "domain/ctx.h"
-#include "store/queries.h"
+#include "store/q_clues.h"
+#include "store/q_outcomes.h"
+#include "store/q_persons.h"
+#include "store/q_units.h"
 
 int money_parse(const char *s, int64_t *fen)
 {

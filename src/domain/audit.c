@@ -21,7 +21,7 @@
 #include "core/crypto.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
-#include "store/queries.h"
+#include "store/q_audit.h"
 
 static void add_field(struct strbuf *sb, const char *s)
 {

@@ -30,7 +30,7 @@
 #include "core/arena.h"
 #include "core/fsutil.h"
 #include "domain/ctx.h"
-#include "store/queries.h"
+#include "store/q_audit.h"
 #include "store/store.h"
 
 #define CKPT_MAGIC "qingfeng-audit-checkpoint 1"

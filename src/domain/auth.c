@@ -15,7 +15,8 @@
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
-#include "store/queries.h"
+#include "store/q_sessions.h"
+#include "store/q_users.h"
 
 #define MSG_BAD_LOGIN "用户名或密码错误"
 #define MSG_LOCKED "登录失败次数过多，账户已暂时锁定，请稍后再试"

@@ -3,7 +3,7 @@
 
 #include "domain/audit.h"
 #include "domain/ctx.h"
-#include "store/queries.h"
+#include "store/q_units.h"
 
 int authz_has(const struct actor *who, enum perm p)
 {

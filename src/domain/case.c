@@ -27,7 +27,10 @@
 #include "domain/recusal.h"
 #include "domain/role.h"
 #include "domain/todo.h"
-#include "store/queries.h"
+#include "store/q_access.h"
+#include "store/q_cases.h"
+#include "store/q_clues.h"
+#include "store/q_users.h"
 
 static const char *note_ad(struct ctx *c, int64_t id)
 {

@@ -6,7 +6,7 @@
 #include "core/arena.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
-#include "store/queries.h"
+#include "store/q_access.h"
 
 int case_sees_all(const struct ctx *c)
 {

@@ -9,7 +9,7 @@
 
 #include "core/arena.h"
 #include "core/calendar.h"
-#include "store/queries.h"
+#include "store/q_rules.h"
 
 #define DUE_SOON_WORKDAYS 3
 

@@ -26,7 +26,8 @@
 #include "domain/ctx.h"
 #include "domain/labels.h"
 #include "domain/role.h"
-#include "store/queries.h"
+#include "store/q_clues.h"
+#include "store/q_persons.h"
 
 static const char *clue_obj(struct ctx *c, int64_t id)
 {

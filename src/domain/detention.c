@@ -15,7 +15,7 @@
 #include "domain/case.h"
 #include "domain/clocks.h"
 #include "domain/ctx.h"
-#include "store/queries.h"
+#include "store/q_cases.h"
 
 /* The clock_limits code of each kind of step. */
 static const char *limit_of(const char *kind)

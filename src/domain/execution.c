@@ -20,7 +20,8 @@
 #include "domain/case_access.h"
 #include "domain/ctx.h"
 #include "domain/outcome.h"
-#include "store/queries.h"
+#include "store/q_clues.h"
+#include "store/q_outcomes.h"
 
 static const char *outcome_object(struct ctx *c, int64_t id)
 {

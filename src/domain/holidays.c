@@ -16,7 +16,7 @@
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/report.h"
-#include "store/queries.h"
+#include "store/q_settings.h"
 
 static void holiday_add(void *arg, const char *day, int off_day, const char *name)
 {

@@ -24,7 +24,7 @@
 #include "domain/ctx.h"
 #include "domain/ix_map.h"
 #include "domain/sanction.h"
-#include "store/queries.h"
+#include "store/q_interchange.h"
 #include "store/store.h"
 
 /* the statements of one type, built on first use */

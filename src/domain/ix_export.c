@@ -23,7 +23,7 @@
 #include "core/crypto.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
-#include "store/queries.h"
+#include "store/q_interchange.h"
 
 struct out {
 	struct ctx *c;

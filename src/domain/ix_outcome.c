@@ -14,7 +14,7 @@
 #include "domain/ctx.h"
 #include "domain/measures.h"
 #include "domain/sanction.h"
-#include "store/queries.h"
+#include "store/q_interchange.h"
 
 #define PROBATION_DEFAULT 12    /* 留党察看 without stated months: one year */
 

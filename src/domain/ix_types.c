@@ -18,7 +18,8 @@
 #include "model/person.h"
 #include "model/report.h"
 #include "domain/report.h"
-#include "store/queries.h"
+#include "store/q_clues.h"
+#include "store/q_interchange.h"
 
 static void set_text(struct ix_val *v, const char *s)
 {

@@ -24,7 +24,11 @@
 #include "domain/measures.h"
 #include "domain/role.h"
 #include "domain/sanction.h"
-#include "store/queries.h"
+#include "store/q_cases.h"
+#include "store/q_clues.h"
+#include "store/q_outcomes.h"
+#include "store/q_persons.h"
+#include "store/q_units.h"
 
 static const char *const form_labels[] = { "无", "第一种形态", "第二种形态", "第三种形态", "第四种形态" };
 

@@ -21,7 +21,8 @@
 #include "domain/ctx.h"
 #include "domain/labels.h"
 #include "domain/role.h"
-#include "store/queries.h"
+#include "store/q_persons.h"
+#include "store/q_units.h"
 
 
 int person_id_valid(const char *s)

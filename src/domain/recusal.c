@@ -12,7 +12,9 @@
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
-#include "store/queries.h"
+#include "store/q_cases.h"
+#include "store/q_persons.h"
+#include "store/q_units.h"
 
 struct conflict_arg {
 	struct ctx *c;

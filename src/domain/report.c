@@ -23,7 +23,9 @@
 #include "domain/clue.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
-#include "store/queries.h"
+#include "store/q_clues.h"
+#include "store/q_persons.h"
+#include "store/q_reports.h"
 
 /* audit event, timeline action, the day's name in messages */
 static const struct {

@@ -31,7 +31,8 @@
 #include "domain/ctx.h"
 #include "domain/role.h"
 #include "domain/todo.h"
-#include "store/queries.h"
+#include "store/q_reports.h"
+#include "store/q_settings.h"
 
 static qf_day day_of(const char *s)
 {

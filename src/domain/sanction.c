@@ -10,7 +10,8 @@
 
 #include "core/arena.h"
 #include "domain/measures.h"
-#include "store/queries.h"
+#include "store/q_rules.h"
+#include "store/q_settings.h"
 
 static const struct period_rule *rule_find(const struct period_table *t, const char *measure)
 {

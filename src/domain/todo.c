@@ -16,7 +16,7 @@
 #include "domain/ctx.h"
 #include "domain/report.h"
 #include "domain/role.h"
-#include "store/queries.h"
+#include "store/q_clues.h"
 
 static int by_urgency(const void *pa, const void *pb)
 {

@@ -14,7 +14,7 @@
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
-#include "store/queries.h"
+#include "store/q_units.h"
 
 /* A scoped user sees the units of its jurisdiction, not what lies above
  * them: the parent of a top unit of the scope is not named. */

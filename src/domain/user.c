@@ -21,7 +21,9 @@
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
-#include "store/queries.h"
+#include "store/q_sessions.h"
+#include "store/q_units.h"
+#include "store/q_users.h"
 
 static int valid_login_name(const char *s)
 {

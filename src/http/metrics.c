@@ -31,7 +31,7 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "http/http.h"
-#include "store/queries.h"
+#include "store/q_audit.h"
 #include "store/store.h"
 
 /* Latency buckets: upper bounds in µs, and as Prometheus writes them. */

@@ -42,7 +42,8 @@
 #include "domain/role.h"
 #include "http/cookie.h"
 #include "http/metrics.h"
-#include "store/queries.h"
+#include "store/q_sessions.h"
+#include "store/q_users.h"
 #include "store/store.h"
 
 struct retired_cal {

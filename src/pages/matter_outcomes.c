@@ -14,7 +14,7 @@
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
-#include "store/queries.h"
+#include "store/q_outcomes.h"
 
 void page_outcome_table(struct strbuf *sb, const struct outcome *v, int n, const int *linked,
 			int with_person)

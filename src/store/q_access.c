@@ -1,5 +1,5 @@
 /* q_access.c: the queries behind need-to-know on cases. */
-#include "store/queries.h"
+#include "store/q_access.h"
 #include "store/q_util.h"
 
 static const struct store_sql Q_CASE_EXISTS = {

@@ -7,7 +7,7 @@
  * NUL (text after it would be outside the MAC) and an INTEGER column hold
  * text; PostgreSQL's text and bigint cannot.
  */
-#include "store/queries.h"
+#include "store/q_audit.h"
 #include "store/q_util.h"
 
 #define AUDIT_COLS "id, region, at, user_id, user_name, role, event, object, success, detail, ip, " \

@@ -3,7 +3,7 @@
  * notes, detentions with their extensions, recusal declarations, the
  * running case clocks of the home page and the users' offices.
  */
-#include "store/queries.h"
+#include "store/q_cases.h"
 #include "store/q_util.h"
 
 #include <string.h>

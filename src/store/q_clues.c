@@ -2,7 +2,7 @@
  * q_clues.c: campaigns, problem clues and their subjects, dispositions,
  * and the timeline of every record.
  */
-#include "store/queries.h"
+#include "store/q_clues.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 

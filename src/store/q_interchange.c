@@ -5,7 +5,7 @@
  * so each keeps one address (the statement cache's key), and bound with
  * `?` placeholders like every other statement.
  */
-#include "store/queries.h"
+#include "store/q_interchange.h"
 #include "store/q_util.h"
 
 #include <stdio.h>

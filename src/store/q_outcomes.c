@@ -3,7 +3,7 @@
  * clarifications, follow-up visits, accountability and recovered money,
  * and the clues and cases a person's record lists.
  */
-#include "store/queries.h"
+#include "store/q_outcomes.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 

@@ -3,7 +3,7 @@
  * only encrypted (id_number_enc) plus a keyed MAC for exact lookup
  * (id_number_mac); this file never sees it in clear.
  */
-#include "store/queries.h"
+#include "store/q_persons.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 

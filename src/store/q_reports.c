@@ -4,7 +4,7 @@
  * or out of order changes nothing), the stored due days of their clocks
  * (written by report_clock.c) and the reports whose clocks run.
  */
-#include "store/queries.h"
+#include "store/q_reports.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 

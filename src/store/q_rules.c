@@ -1,5 +1,5 @@
 /* q_rules.c: the rules kept as data: sanction periods and clock limits. */
-#include "store/queries.h"
+#include "store/q_rules.h"
 #include "store/q_util.h"
 
 

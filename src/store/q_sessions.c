@@ -1,5 +1,5 @@
 /* q_sessions.c: server-side sessions, looked up by the hash of the token. */
-#include "store/queries.h"
+#include "store/q_sessions.h"
 #include "store/q_util.h"
 
 static const struct store_sql Q_INSERT = {

@@ -1,5 +1,5 @@
 /* q_settings.c: key/value settings and the calendar's exceptions. */
-#include "store/queries.h"
+#include "store/q_settings.h"
 #include "store/q_util.h"
 
 static const struct store_sql Q_GET = { "SELECT value FROM settings WHERE key = ?", NULL };

@@ -2,7 +2,7 @@
  * q_units.c: the unit hierarchy (市直部门, 乡镇, 村 ...), and the
  * jurisdiction test every scoped read goes through.
  */
-#include "store/queries.h"
+#include "store/q_units.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 

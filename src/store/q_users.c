@@ -1,7 +1,7 @@
 /*
  * q_users.c: accounts, their jurisdiction scopes, and login throttling.
  */
-#include "store/queries.h"
+#include "store/q_users.h"
 #include "store/q_util.h"
 
 #define USER_COLS "u.id, u.region, u.name, u.display_name, u.role, u.unit_id, " \

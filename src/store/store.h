@@ -3,7 +3,7 @@
 /*
  * store: the one database interface.  Only src/store knows which database
  * it talks to; domain code calls the typed functions declared in
- * store/queries.h, which are written once against this driver API.
+ * store/q_*.h, which are written once against this driver API.
  *
  * A `struct store` is one connection, used by one thread at a time.
  * Statements are described by `struct store_sql` objects with static

@@ -23,7 +23,7 @@
 #include "core/crypto.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
-#include "store/queries.h"
+#include "store/q_audit.h"
 #include "store/store.h"
 
 static char dir[64], dbpath[128], keypath[128], ckpath[128];

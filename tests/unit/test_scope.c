@@ -25,7 +25,8 @@
 #include "model/unit.h"
 #include "model/user.h"
 #include "store/q_scope.h"
-#include "store/queries.h"
+#include "store/q_units.h"
+#include "store/q_users.h"
 #include "store/store.h"
 
 static char tmpdir[64];

@@ -1,0 +1,66 @@
+#ifndef QF_STORE_Q_CLUES_H
+#define QF_STORE_Q_CLUES_H
+/*
+ * q_clues.h: the typed store calls of q_clues.c: campaigns, clues, their subjects, dispositions
+ * and timelines.
+ * Conventions of every store/q_*.h (docs/architecture.md, "Store
+ * headers"): lookups return 1 found, 0 not found, < 0 error (a STORE_*
+ * code); inserts return the new id (> 0) or < 0; lists return the row
+ * count (>= 0) with an array allocated in `a`, or < 0; strings are copied
+ * into `a`; none opens a transaction (writes go through store_tx).
+ */
+#include <stdint.h>
+
+#include "model/clue.h"
+#include "model/list.h"
+#include "model/person.h"
+#include "model/timeline.h"
+#include "store/store.h"
+
+struct arena;
+
+int64_t store_campaign_insert(struct store *s, const char *region, const struct campaign *k,
+			      int64_t now);
+int store_campaign_get(struct store *s, struct arena *a, int64_t id, struct campaign *k);
+int store_campaign_list(struct store *s, struct arena *a, struct campaign **out);
+int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k);
+/* Only id, state and received of a clue (the flow's checks): 1, 0, < 0. */
+int store_clue_state(struct store *s, struct arena *a, int64_t id, struct clue *k);
+int store_clue_list(struct store *s, struct arena *a, const struct list_query *lq, struct clue **out);
+int64_t store_clue_count(struct store *s, const struct list_query *lq);
+int64_t store_clue_insert(struct store *s, const struct clue *k, int64_t now);
+int store_clue_set_summary(struct store *s, int64_t id, const char *summary_enc);
+int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id);
+/* subjects with id, name, rank, position, unit_id, unit_name filled */
+int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struct person **out);
+/* Sets the state; first_disposed is set to disposed_day only if not set. */
+int store_clue_set_state(struct store *s, int64_t id, const char *state, const char *disposed_day,
+			 int64_t now);
+/* Clues naming the person that are not closed, other than except_clue. */
+int64_t store_open_clues_of_person(struct store *s, int64_t person_id, int64_t except_clue);
+
+int64_t store_disposition_insert(struct store *s, const char *region, const struct disposition *d);
+int store_disposition_get(struct store *s, struct arena *a, int64_t id, struct disposition *d);
+int store_dispositions_of_clue(struct store *s, struct arena *a, int64_t clue_id,
+			       struct disposition **out);
+int64_t store_disposition_pending(struct store *s, int64_t clue_id);
+/* 1 when the proposed disposition was decided now, 0 when it was not
+ * pending any more (decided by someone else meanwhile). */
+int store_disposition_decide(struct store *s, int64_t id, const char *state, const char *decided,
+			     int64_t by, int64_t at, const char *note);
+
+/* Clues under preliminary verification whose clock started on or before
+ * `started_by` (oldest first, at most 1000), with the office of whoever
+ * proposed the running verification in handler_office. */
+int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
+				const char *started_by, struct clue **out);
+/* Dispositions awaiting approval, with their clue's unit name. */
+int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
+			       struct disposition **out, const char ***unit_names);
+
+int store_timeline_add(struct store *s, const char *region, const char *object, int64_t at,
+		       int64_t user_id, const char *user_name, const char *action, const char *detail);
+int store_timeline_list(struct store *s, struct arena *a, const char *object,
+			struct timeline_entry **out);
+
+#endif

@@ -1,0 +1,57 @@
+#ifndef QF_STORE_Q_INTERCHANGE_H
+#define QF_STORE_Q_INTERCHANGE_H
+/*
+ * q_interchange.h: the typed store calls of q_interchange.c: import and export (the interchange
+ * type table).
+ * Conventions of every store/q_*.h (docs/architecture.md, "Store
+ * headers"): lookups return 1 found, 0 not found, < 0 error (a STORE_*
+ * code); inserts return the new id (> 0) or < 0; lists return the row
+ * count (>= 0) with an array allocated in `a`, or < 0; strings are copied
+ * into `a`; none opens a transaction (writes go through store_tx).
+ */
+#include <stdint.h>
+
+#include "store/store.h"
+
+struct arena;
+
+/* Statements built at run time from the interchange type table (names
+ * from the program, never from input), interned for the life of the
+ * process so the connection's statement cache can key on them. */
+const struct store_sql *store_ix_sql(const char *text);
+/* A value to bind: kind 0 NULL, 1 integer, 2 text. */
+struct store_ix_value {
+	int kind;
+	int64_t i;
+	const char *s;
+};
+/* Runs q with the values bound in order: the integer of its first row
+ * (RETURNING id, count(*)), 0 without a row, or < 0. */
+int64_t store_ix_run(struct store *s, const struct store_sql *q, const struct store_ix_value *v,
+		     int n);
+/* Runs q with the values bound and calls fn for each row with its ncols
+ * columns as text (NULL for SQL NULL); fn returns < 0 to stop.  0 or < 0. */
+typedef int (*store_ix_row_fn)(void *arg, int ncols, const char *const *cols);
+int store_ix_rows(struct store *s, const struct store_sql *q, const struct store_ix_value *v, int n,
+		  int ncols, store_ix_row_fn fn, void *arg);
+/* SQL texts (malloc'd, for store_ix_sql): the id of the record of `table`
+ * imported with an ext_id; INSERT of `cols` (space-separated) RETURNING id
+ * (returning = 0: no id); UPDATE of one column by id; an export id:
+ * ext_id, else `prefix` and the id, of the row of `table` whose id is
+ * `idexpr`. */
+char *store_ix_find_text(const char *table);
+/* a row of the table with an external id, if any */
+char *store_ix_probe_text(const char *table);
+char *store_ix_insert_text(const char *table, const char *cols, int returning);
+char *store_ix_update_text(const char *table, const char *column);
+char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
+/* Rows (outcome id, day, probation months or 0, measure) of the person's
+ * outcomes dated up to `day`, in date order. */
+int store_ix_prior_measures(struct store *s, int64_t person_id, const char *day,
+			    store_ix_row_fn fn, void *arg);
+/* The unit of a person, 0 when there is no such person, or < 0. */
+int64_t store_ix_person_unit(struct store *s, int64_t person_id);
+/* A large cache for the connection that imports. */
+int store_ix_bulk(struct store *s);
+
+#endif

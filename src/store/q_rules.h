@@ -1,0 +1,22 @@
+#ifndef QF_STORE_Q_RULES_H
+#define QF_STORE_Q_RULES_H
+/*
+ * q_rules.h: the typed store calls of q_rules.c: the rules kept as data (0006_rules.sql): rows for
+ * domain/ to interpret.
+ * Conventions of every store/q_*.h (docs/architecture.md, "Store
+ * headers"): lookups return 1 found, 0 not found, < 0 error (a STORE_*
+ * code); inserts return the new id (> 0) or < 0; lists return the row
+ * count (>= 0) with an array allocated in `a`, or < 0; strings are copied
+ * into `a`; none opens a transaction (writes go through store_tx).
+ */
+#include <stdint.h>
+
+#include "model/rules.h"
+#include "store/store.h"
+
+struct arena;
+
+int store_sanction_periods(struct store *s, struct arena *a, struct period_rule **out);
+int store_clock_limits(struct store *s, struct arena *a, struct clock_limit_row **out);
+
+#endif
