@@ -55,11 +55,6 @@ int api_case_trial(struct req *r);
 int api_case_close(struct req *r);
 int api_conflicts(struct req *r);
 int api_conflict_create(struct req *r);
-/* The case list's filters and page from ?state=&unit_id=&campaign_id=
- * &from=&to=&overdue=1&page= (the list page uses it too). */
-struct case_query;
-void case_query_from_req(struct req *r, struct case_query *cq, int per_page);
-
 
 /* ---- outcomes.c ---- */
 int api_outcome_create(struct req *r);

@@ -15,29 +15,8 @@
 #include "domain/clocks.h"
 #include "domain/detention.h"
 #include "domain/recusal.h"
+#include "http/filter.h"
 #include "http/http.h"
-
-void case_query_from_req(struct req *r, struct case_query *cq, int per_page)
-{
-	long long unit = 0, campaign = 0;
-	char buf[11];
-	int page = req_page(r);
-
-	memset(cq, 0, sizeof(*cq));
-	cq->lq.success = -1;
-	cq->lq.q = "";
-	cq->lq.state = req_arg(r, "state");
-	cq->lq.day_from = req_arg(r, "from");
-	cq->lq.day_to = req_arg(r, "to");
-	form_get_int(&r->query, "unit_id", &unit);
-	form_get_int(&r->query, "campaign_id", &campaign);
-	cq->lq.unit_id = unit;
-	cq->lq.campaign_id = campaign;
-	cq->lq.limit = per_page;
-	cq->lq.offset = (page - 1) * per_page;
-	cq->overdue_on = !strcmp(req_arg(r, "overdue"), "1")
-			 ? arena_strdup(r->arena, date_format(date_today(), buf)) : "";
-}
 
 /* The answer of an action (case.h's convention); created: 201 with the id. */
 static int answer(struct req *r, int64_t rc, const struct fielderr *fe, int created)
@@ -74,14 +53,14 @@ static json_t *case_json(const struct case_rec *k)
 
 int api_cases(struct req *r)
 {
-	struct case_query cq;
+	struct case_filter f;
 	struct case_rec *v = NULL;
 	int64_t total;
 	int n;
 	json_t *items;
 
-	case_query_from_req(r, &cq, 100);
-	n = case_list(&r->c, &cq, &v, &total);
+	req_filter(r, &case_filter_spec, &f, 100);
+	n = case_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "case list");
 	items = json_array();

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
+#include "http/filter.h"
 #include "http/http.h"
 
 static json_t *clue_json(const struct clue *k)
@@ -40,16 +41,14 @@ static json_t *disposition_json(const struct disposition *d)
 
 int api_clues(struct req *r)
 {
-	struct list_query lq;
+	struct clue_filter f;
 	struct clue *v = NULL;
 	int64_t total;
 	int page = req_page(r), n;
 	json_t *items;
 
-	req_list_query(r, &lq);
-	lq.limit = 100;
-	lq.offset = (page - 1) * 100;
-	n = clue_list(&r->c, &lq, &v, &total);
+	req_filter(r, &clue_filter_spec, &f, 100);
+	n = clue_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "clue list");
 	items = json_array();

@@ -12,6 +12,7 @@
 #include "domain/accountability.h"
 #include "domain/execution.h"
 #include "domain/outcome.h"
+#include "http/filter.h"
 #include "http/http.h"
 
 /* An optional id member: 0 when absent or null; a message when it is
@@ -196,14 +197,14 @@ int api_execution_check(struct req *r)
 
 int api_executions(struct req *r)
 {
-	struct list_query lq = { .success = -1, .limit = 100 };
+	struct execution_filter f;
 	struct outcome *v;
 	int64_t total;
 	int page = req_page(r), n;
 	json_t *items;
 
-	lq.offset = (page - 1) * 100;
-	n = execution_pending(&r->c, &lq, &v, &total);
+	req_filter(r, &execution_filter_spec, &f, 100);
+	n = execution_pending(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "execution list");
 	items = json_array();
@@ -248,17 +249,14 @@ int api_clarification_create(struct req *r)
 
 int api_accountabilities(struct req *r)
 {
-	struct list_query lq = { .success = -1, .limit = 100 };
+	struct accountability_filter f;
 	struct accountability *v;
-	long long camp = 0;
 	int64_t total;
 	int page = req_page(r), n;
 	json_t *items;
 
-	form_get_int(&r->query, "campaign_id", &camp);
-	lq.campaign_id = camp;
-	lq.offset = (page - 1) * 100;
-	n = accountability_list(&r->c, &lq, &v, &total);
+	req_filter(r, &accountability_filter_spec, &f, 100);
+	n = accountability_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "accountability list");
 	items = json_array();
@@ -305,18 +303,14 @@ static const char *yuan(struct req *r, int64_t fen, int grouped)
 
 int api_recoveries(struct req *r)
 {
-	struct list_query lq = { .success = -1, .limit = 100 };
+	struct recovery_filter f;
 	struct recovery *v;
-	long long camp = 0;
 	int64_t total, sum;
 	int page = req_page(r), n;
 	json_t *items, *j;
 
-	form_get_int(&r->query, "campaign_id", &camp);
-	lq.campaign_id = camp;
-	lq.kind = req_arg(r, "kind");
-	lq.offset = (page - 1) * 100;
-	n = recovery_list(&r->c, &lq, &v, &total, &sum);
+	req_filter(r, &recovery_filter_spec, &f, 100);
+	n = recovery_list(&r->c, &f, &v, &total, &sum);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "recovery list");
 	items = json_array();

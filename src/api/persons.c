@@ -9,6 +9,7 @@
 #include "domain/authz.h"
 #include "domain/person.h"
 #include "domain/role.h"
+#include "http/filter.h"
 #include "http/http.h"
 
 static json_t *person_json(struct req *r, const struct person *p, int detail)
@@ -29,20 +30,14 @@ static json_t *person_json(struct req *r, const struct person *p, int detail)
 
 int api_persons(struct req *r)
 {
-	struct list_query lq = { .success = -1 };
+	struct person_filter f;
 	struct person *v = NULL;
-	long long unit = 0;
 	int64_t total;
 	int page = req_page(r), n;
 	json_t *items;
 
-	lq.q = req_arg(r, "q");
-	lq.kind = req_arg(r, "rank");
-	form_get_int(&r->query, "unit_id", &unit);
-	lq.unit_id = unit;
-	lq.limit = 100;
-	lq.offset = (page - 1) * 100;
-	n = person_list(&r->c, &lq, &v, &total);
+	req_filter(r, &person_filter_spec, &f, 100);
+	n = person_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "person list");
 	items = json_array();

@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "domain/clue.h"
 #include "domain/report.h"
+#include "http/filter.h"
 #include "http/http.h"
 
 static json_t *opt_str(const char *s)
@@ -45,16 +46,14 @@ static json_t *report_json(const struct report *k)
 
 int api_reports(struct req *r)
 {
-	struct report_query rq;
+	struct report_filter f;
 	struct report *v = NULL;
 	int64_t total;
 	int page = req_page(r), n;
 	json_t *items;
 
-	req_report_query(r, &rq);
-	rq.lq.limit = 100;
-	rq.lq.offset = (page - 1) * 100;
-	n = report_list(&r->c, &rq, &v, &total);
+	req_filter(r, &report_filter_spec, &f, 100);
+	n = report_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "report list");
 	items = json_array();

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "domain/unit.h"
+#include "http/filter.h"
 #include "http/http.h"
 
 static json_t *unit_json(const struct unit *u)
@@ -17,20 +18,14 @@ static json_t *unit_json(const struct unit *u)
 
 int api_units(struct req *r)
 {
-	struct list_query lq = { .success = -1 };
+	struct unit_filter f;
 	struct unit *v = NULL;
-	long long parent = 0;
 	int64_t total;
 	int page = req_page(r), n;
 	json_t *items;
 
-	lq.q = req_arg(r, "q");
-	lq.kind = req_arg(r, "kind");
-	form_get_int(&r->query, "parent", &parent);
-	lq.unit_id = parent;
-	lq.limit = 100;
-	lq.offset = (page - 1) * 100;
-	n = unit_list(&r->c, &lq, &v, &total);
+	req_filter(r, &unit_filter_spec, &f, 100);
+	n = unit_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "unit list");
 	items = json_array();

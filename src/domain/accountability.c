@@ -136,7 +136,7 @@ int64_t accountability_create(struct ctx *c, const struct accountability *q, str
 	return store_tx(c->db, insert_tx, &ia) < 0 ? -2 : ia.id;
 }
 
-int accountability_list(struct ctx *c, struct list_query *lq, struct accountability **out,
+int accountability_list(struct ctx *c, struct accountability_filter *lq, struct accountability **out,
 			int64_t *total)
 {
 	lq->scope_user = authz_scope_user(c);
@@ -171,7 +171,7 @@ int64_t recovery_create(struct ctx *c, const struct recovery *m, const char *amo
 	return store_tx(c->db, insert_tx, &ia) < 0 ? -2 : ia.id;
 }
 
-int recovery_list(struct ctx *c, struct list_query *lq, struct recovery **out, int64_t *total,
+int recovery_list(struct ctx *c, struct recovery_filter *lq, struct recovery **out, int64_t *total,
 		  int64_t *sum_fen)
 {
 	*total = store_recovery_count(c->db, lq, sum_fen);

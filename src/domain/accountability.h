@@ -12,7 +12,6 @@
 #include "core/strbuf.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
-#include "model/list.h"
 #include "model/outcome.h"
 
 struct ctx;
@@ -27,7 +26,7 @@ void money_format(struct strbuf *sb, int64_t fen, int grouped);
 
 /* Starts an accountability record: its id; -1 with fe; -2 store error. */
 int64_t accountability_create(struct ctx *c, const struct accountability *q, struct fielderr *fe);
-int accountability_list(struct ctx *c, struct list_query *lq, struct accountability **out,
+int accountability_list(struct ctx *c, struct accountability_filter *f, struct accountability **out,
 			int64_t *total);
 
 /* Records recovered money (amount: yuan text); case_id 0 for none, else
@@ -35,7 +34,7 @@ int accountability_list(struct ctx *c, struct list_query *lq, struct accountabil
 int64_t recovery_create(struct ctx *c, const struct recovery *m, const char *amount,
 			struct fielderr *fe);
 /* lq: campaign_id, kind; *sum_fen the total of every matching row. */
-int recovery_list(struct ctx *c, struct list_query *lq, struct recovery **out, int64_t *total,
+int recovery_list(struct ctx *c, struct recovery_filter *f, struct recovery **out, int64_t *total,
 		  int64_t *sum_fen);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "core/arena.h"
 #include "core/crypto.h"
+#include "core/date.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
 #include "store/q_audit.h"
@@ -179,12 +180,22 @@ int audit_verify(struct store *s, const struct qf_keys *k, const struct audit_ck
 	return rc;
 }
 
-int audit_list(struct ctx *c, const struct list_query *lq, struct audit_entry **out, int64_t *total)
+/* Unix time of 00:00 CST of a YYYY-MM-DD date, 0 when empty or invalid. */
+static int64_t day_start(const char *s)
 {
-	*total = store_audit_count(c->db, lq);
+	qf_day d = s ? date_parse(s) : QF_DAY_NONE;
+	return d == QF_DAY_NONE ? 0 : (int64_t)d * 86400 - 8 * 3600;
+}
+
+int audit_list(struct ctx *c, struct audit_filter *f, struct audit_entry **out, int64_t *total)
+{
+	/* the days in China Standard Time, the last one included */
+	f->from_at = day_start(f->day_from);
+	f->to_at = day_start(f->day_to) ? day_start(f->day_to) + 86400 : 0;
+	*total = store_audit_count(c->db, f);
 	if (*total < 0)
 		return -1;
-	return store_audit_list(c->db, c->a, lq, out);
+	return store_audit_list(c->db, c->a, f, out);
 }
 
 #define AUDIT_EV_LABEL(name, code, label) [AEV_##name] = { code, label },

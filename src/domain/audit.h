@@ -15,7 +15,6 @@
 #include "domain/audit_events.h"
 #include "domain/labels.h"
 #include "model/audit.h"
-#include "model/list.h"
 
 struct ctx;
 struct store;
@@ -96,8 +95,7 @@ int audit_walk(struct store *s, struct audit_walk *w);
 void audit_entry_mac(const struct qf_keys *k, const struct audit_entry *e, char hex[65]);
 
 /* One page of the log, newest first, and the count of all matches. */
-struct list_query;
-int audit_list(struct ctx *c, const struct list_query *lq, struct audit_entry **out, int64_t *total);
+int audit_list(struct ctx *c, struct audit_filter *f, struct audit_entry **out, int64_t *total);
 
 /* The code audit_log.event stores for an event (audit_events.h). */
 const char *audit_event_code(enum audit_ev ev);

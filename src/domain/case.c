@@ -100,9 +100,10 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 
 /* ---- reading ----------------------------------------------------------------- */
 
-int case_list(struct ctx *c, struct case_query *cq, struct case_rec **out, int64_t *total)
+int case_list(struct ctx *c, struct case_filter *cq, struct case_rec **out, int64_t *total)
 {
 	cq->team_user = case_sees_all(c) ? 0 : c->who.id;
+	cq->overdue_on = cq->overdue ? date_format(date_today(), arena_alloc(c->a, 11)) : "";
 	*total = store_case_count(c->db, cq);
 	if (*total < 0)
 		return -1;

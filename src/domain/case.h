@@ -24,7 +24,6 @@
 #include "domain/labels.h"
 #include "model/case.h"
 #include "model/clue.h"
-#include "model/list.h"
 #include "model/person.h"
 #include "model/timeline.h"
 
@@ -40,7 +39,7 @@ struct todo_acc;
 int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day);
 
 /* The cases the actor may see (need-to-know in the query), one page. */
-int case_list(struct ctx *c, struct case_query *cq, struct case_rec **out, int64_t *total);
+int case_list(struct ctx *c, struct case_filter *f, struct case_rec **out, int64_t *total);
 /* 1 found and visible (the read audited); 0 absent or refused (the
  * refusal audited as access_denied); < 0 error. */
 int case_get(struct ctx *c, int64_t id, struct case_rec *k);

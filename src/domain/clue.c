@@ -201,7 +201,7 @@ int clue_summary(struct ctx *c, const struct clue *k, struct strbuf *out)
 
 /* The overdue filter as a start-day bound: a clue's preliminary
  * verification is overdue when its clock started on or before it. */
-static int overdue_bound(struct ctx *c, struct list_query *lq)
+static int overdue_bound(struct ctx *c, struct clue_filter *lq)
 {
 	struct clock_table t;
 	qf_day s;
@@ -215,7 +215,7 @@ static int overdue_bound(struct ctx *c, struct list_query *lq)
 	return 0;
 }
 
-int clue_list(struct ctx *c, struct list_query *lq, struct clue **out, int64_t *total)
+int clue_list(struct ctx *c, struct clue_filter *lq, struct clue **out, int64_t *total)
 {
 	lq->scope_user = authz_scope_user(c);
 	if (overdue_bound(c, lq) < 0)

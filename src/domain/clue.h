@@ -13,7 +13,6 @@
 #include "domain/fielderr.h"
 #include "domain/labels.h"
 #include "model/clue.h"
-#include "model/list.h"
 #include "model/person.h"
 #include "model/timeline.h"
 
@@ -57,7 +56,7 @@ int64_t clue_register(struct ctx *c, const struct clue_input *in, struct fielder
 int clue_get(struct ctx *c, int64_t id, struct clue *k);
 /* The clear summary of a clue the actor has read: 0, or -1. */
 int clue_summary(struct ctx *c, const struct clue *k, struct strbuf *out);
-int clue_list(struct ctx *c, struct list_query *lq, struct clue **out, int64_t *total);
+int clue_list(struct ctx *c, struct clue_filter *f, struct clue **out, int64_t *total);
 
 /* What a clue page shows besides the clue (call after clue_get). */
 struct clue_detail {

@@ -139,7 +139,7 @@ int execution_items_of(struct ctx *c, int64_t outcome_id, struct execution_item 
 	return store_execution_items(c->db, c->a, outcome_id, out);
 }
 
-int execution_pending(struct ctx *c, struct list_query *lq, struct outcome **out, int64_t *total)
+int execution_pending(struct ctx *c, struct execution_filter *lq, struct outcome **out, int64_t *total)
 {
 	lq->scope_user = authz_scope_user(c);
 	*total = store_executions_pending_count(c->db, lq);

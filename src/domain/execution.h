@@ -13,7 +13,6 @@
 
 #include "domain/fielderr.h"
 #include "domain/labels.h"
-#include "model/list.h"
 #include "model/outcome.h"
 
 struct ctx;
@@ -30,7 +29,7 @@ int execution_check(struct ctx *c, int64_t outcome_id, const char *item, const c
 int execution_items_of(struct ctx *c, int64_t outcome_id, struct execution_item **out);
 /* Sanctions not fully carried out within the actor's units, a page of
  * them (lq offset, limit) and their count. */
-int execution_pending(struct ctx *c, struct list_query *lq, struct outcome **out, int64_t *total);
+int execution_pending(struct ctx *c, struct execution_filter *f, struct outcome **out, int64_t *total);
 
 /* Records a follow-up visit of a sanctioned outcome: its id; 0 not
  * visible; -1 with fe; -2 store error. */

@@ -101,7 +101,7 @@ int person_get(struct ctx *c, int64_t id, struct person *p)
 	return 1;
 }
 
-int person_list(struct ctx *c, struct list_query *lq, struct person **out, int64_t *total)
+int person_list(struct ctx *c, struct person_filter *lq, struct person **out, int64_t *total)
 {
 	lq->scope_user = authz_scope_user(c);
 	*total = store_person_count(c->db, lq);

@@ -9,14 +9,13 @@
 
 #include "core/strbuf.h"
 #include "domain/fielderr.h"
-#include "model/list.h"
 #include "model/person.h"
 
 struct ctx;
 
 /* 1 found and visible (the read is audited), 0 absent or denied, < 0 error. */
 int person_get(struct ctx *c, int64_t id, struct person *p);
-int person_list(struct ctx *c, struct list_query *lq, struct person **out, int64_t *total);
+int person_list(struct ctx *c, struct person_filter *f, struct person **out, int64_t *total);
 /* Creates (p->id == 0) or updates.  id_number: the clear ID number typed
  * by the user ("" clears it, NULL keeps the stored one).  Messages already
  * in fe (the caller's parsing) are kept and make it fail after the record

@@ -17,7 +17,6 @@
 #include "domain/clocks.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
-#include "model/list.h"
 #include "model/person.h"
 #include "model/report.h"
 #include "model/timeline.h"
@@ -51,7 +50,7 @@ int64_t report_register(struct ctx *c, const struct report_input *in, struct fie
  * is audited as access_denied), < 0 error. */
 int report_get(struct ctx *c, int64_t id, struct report *k);
 /* The registry page rq asks for; rq->lq.scope_user is set here. */
-int report_list(struct ctx *c, struct report_query *rq, struct report **out, int64_t *total);
+int report_list(struct ctx *c, struct report_filter *f, struct report **out, int64_t *total);
 
 /* One clock of a report as its page shows it. */
 struct report_clock {

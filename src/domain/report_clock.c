@@ -194,15 +194,15 @@ int report_dues_fill(struct ctx *c)
 	return rc <= 0 ? rc : store_tx(c->db, fill_tx, c);
 }
 
-int report_list(struct ctx *c, struct report_query *rq, struct report **out, int64_t *total)
+int report_list(struct ctx *c, struct report_filter *f, struct report **out, int64_t *total)
 {
 	*out = NULL;
-	rq->lq.scope_user = authz_scope_user(c);
-	rq->due_before = rq->overdue ? day_text(c, date_today()) : NULL;
-	*total = store_report_count(c->db, &rq->lq);
+	f->scope_user = authz_scope_user(c);
+	f->due_before = f->overdue ? day_text(c, date_today()) : NULL;
+	*total = store_report_count(c->db, f);
 	if (*total < 0)
 		return -1;
-	return store_report_list(c->db, c->a, &rq->lq, out);
+	return store_report_list(c->db, c->a, f, out);
 }
 
 int report_todo(struct ctx *c, struct todo_acc *acc)

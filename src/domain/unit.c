@@ -39,7 +39,7 @@ int unit_get(struct ctx *c, int64_t id, struct unit *u)
 	return rc;
 }
 
-int unit_list(struct ctx *c, struct list_query *lq, struct unit **out, int64_t *total)
+int unit_list(struct ctx *c, struct unit_filter *lq, struct unit **out, int64_t *total)
 {
 	lq->scope_user = authz_scope_user(c);
 	*total = store_unit_count(c->db, lq);

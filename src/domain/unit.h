@@ -8,7 +8,6 @@
 #include <stdint.h>
 
 #include "domain/fielderr.h"
-#include "model/list.h"
 #include "model/unit.h"
 
 struct ctx;
@@ -16,7 +15,7 @@ struct ctx;
 /* 1 found and visible, 0 absent or denied (denial audited), < 0 error. */
 int unit_get(struct ctx *c, int64_t id, struct unit *u);
 /* Rows of one page in *out; total count in *total.  Scope applied. */
-int unit_list(struct ctx *c, struct list_query *lq, struct unit **out, int64_t *total);
+int unit_list(struct ctx *c, struct unit_filter *f, struct unit **out, int64_t *total);
 /* The units the actor may choose in a form (id, name, parent name), by
  * name, at most limit. */
 int unit_options(struct ctx *c, int limit, struct unit **out);

@@ -17,7 +17,6 @@
 
 #include "core/strbuf.h"
 #include "domain/ctx.h"
-#include "model/list.h"
 #include "model/user.h"
 #include "http/connguard.h"
 #include "http/form.h"
@@ -147,13 +146,6 @@ const char *req_cookie(struct req *r, const char *name);
 const char *req_arg(struct req *r, const char *key);
 /* The request's form field or "" (trimmed). */
 const char *req_field(struct req *r, const char *key);
-/* The shared list filters from the query (listq.c): subject, state,
- * source, unit_id, campaign_id, from, to, overdue; lq is reset first. */
-struct list_query;
-void req_list_query(struct req *r, struct list_query *lq);
-/* The same plus the report registry's channel and category. */
-struct report_query;
-void req_report_query(struct req *r, struct report_query *rq);
 /* The page number (1-based) and page size from ?page= (size fixed). */
 int req_page(struct req *r);
 

@@ -7,6 +7,8 @@
  */
 #include <stdint.h>
 
+#include "model/filter.h"
+
 struct audit_entry {
 	int64_t id;
 	const char *region;
@@ -24,5 +26,21 @@ struct audit_entry {
 	int malformed;          /* stored bytes the fields above cannot show:
 				 * a NUL inside a text, a number stored as text */
 };
+
+/* Which entries by their result (query argument success: 1, 0, other). */
+enum audit_result { AUDIT_ANY, AUDIT_SUCCEEDED, AUDIT_FAILED };
+
+/* The audit log's filters (query arguments q, event, user, success, from,
+ * to).  The log is read by the auditors only: no jurisdiction scope. */
+struct audit_filter {
+	struct page_req page;
+	const char *q;              /* object or detail contains */
+	const char *event;          /* event code */
+	const char *user;           /* user name */
+	enum audit_result result;
+	const char *day_from, *day_to;  /* YYYY-MM-DD, CST, both included */
+	int64_t from_at, to_at;     /* set by the domain from the days: Unix time, 0 open */
+};
+extern const struct filter_spec audit_filter_spec;
 
 #endif

@@ -8,6 +8,8 @@
  */
 #include <stdint.h>
 
+#include "model/filter.h"
+
 /* A case (立案); dates YYYY-MM-DD or NULL. */
 struct case_rec {
 	int64_t id;
@@ -70,5 +72,19 @@ struct case_brief {
 	int64_t id;
 	const char *filed, *state, *closed;
 };
+
+/* The case list's filters (query arguments state, unit_id, campaign_id,
+ * from, to, overdue). */
+struct case_filter {
+	struct page_req page;
+	int64_t team_user;          /* set by the domain (need-to-know): 0 every case, else
+				     * the cases whose team includes this user */
+	const char *state;
+	int64_t unit_id, campaign_id;
+	const char *day_from, *day_to;  /* filed */
+	int overdue;                /* only cases with a running clock past due */
+	const char *overdue_on;     /* set by the domain from `overdue`: today */
+};
+extern const struct filter_spec case_filter_spec;
 
 #endif

@@ -7,6 +7,8 @@
  */
 #include <stdint.h>
 
+#include "model/filter.h"
+
 struct campaign {
 	int64_t id;
 	const char *name;
@@ -50,5 +52,20 @@ struct disposition {
 	int64_t decided_at;
 	const char *decision_note;
 };
+
+/* The clue list's filters (query arguments subject, state, source,
+ * unit_id, campaign_id, from, to, overdue). */
+struct clue_filter {
+	struct page_req page;
+	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
+	const char *q;              /* a subject's name contains */
+	const char *state, *source;
+	int64_t unit_id, campaign_id;
+	const char *day_from, *day_to;  /* received */
+	int overdue;                /* only those with an overdue clock */
+	const char *clock_before;   /* set by the domain from `overdue`: clocks started on
+				     * or before it are overdue */
+};
+extern const struct filter_spec clue_filter_spec;
 
 #endif

@@ -8,6 +8,8 @@
  */
 #include <stdint.h>
 
+#include "model/filter.h"
+
 /* One person's outcome on one matter (a case or a clue).  measures: the
  * codes joined by ','; bar_until: the first day free of the influence
  * period, "9999-12-31" permanent, NULL none. */
@@ -70,5 +72,29 @@ struct recovery {
 	int64_t campaign_id, case_id;
 	const char *campaign_name;
 };
+
+/* Sanctions whose execution is pending (no query filters). */
+struct execution_filter {
+	struct page_req page;
+	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
+};
+extern const struct filter_spec execution_filter_spec;
+
+/* Accountability cases (query argument campaign_id). */
+struct accountability_filter {
+	struct page_req page;
+	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
+	int64_t campaign_id;
+};
+extern const struct filter_spec accountability_filter_spec;
+
+/* Recovered money (query arguments campaign_id, kind); not bounded by
+ * units (a sum for the whole commission). */
+struct recovery_filter {
+	struct page_req page;
+	int64_t campaign_id;
+	const char *kind;           /* recovered | returned */
+};
+extern const struct filter_spec recovery_filter_spec;
 
 #endif

@@ -7,6 +7,8 @@
  */
 #include <stdint.h>
 
+#include "model/filter.h"
+
 struct person {
 	int64_t id;
 	int64_t unit_id;
@@ -23,5 +25,15 @@ struct person {
 	int64_t created_at;
 	int64_t updated_at;
 };
+
+/* The person list's filters (query arguments q, rank, unit_id). */
+struct person_filter {
+	struct page_req page;
+	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
+	const char *q;              /* name or position contains */
+	const char *rank;           /* rank code */
+	int64_t unit_id;            /* in this unit or below */
+};
+extern const struct filter_spec person_filter_spec;
 
 #endif

@@ -7,6 +7,8 @@
  */
 #include <stdint.h>
 
+#include "model/filter.h"
+
 /* A report (信访举报).  `accepted` is the day of the acceptance decision,
  * whether it was accepted or not (state says which). */
 struct report {
@@ -51,5 +53,18 @@ enum report_step {
 	REPORT_EXTEND,              /* 延期 of the conclusion deadline (accepted, once) */
 	REPORT_N_STEPS
 };
+
+/* The report registry's filters (query arguments state, channel,
+ * category, unit_id, from, to, overdue). */
+struct report_filter {
+	struct page_req page;
+	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
+	const char *state, *channel, *category;
+	int64_t unit_id;
+	const char *day_from, *day_to;  /* received */
+	int overdue;                /* only reports with an overdue clock */
+	const char *due_before;     /* set by the domain from `overdue`: today */
+};
+extern const struct filter_spec report_filter_spec;
 
 #endif

@@ -7,6 +7,8 @@
  */
 #include <stdint.h>
 
+#include "model/filter.h"
+
 struct unit {
 	int64_t id;
 	int64_t parent_id;
@@ -19,5 +21,15 @@ struct unit {
 	int64_t created_at;
 	int64_t updated_at;
 };
+
+/* The unit list's filters (query arguments q, kind, parent). */
+struct unit_filter {
+	struct page_req page;
+	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
+	const char *q;              /* name contains */
+	const char *kind;           /* unit kind code */
+	int64_t parent_id;          /* the children of this unit */
+};
+extern const struct filter_spec unit_filter_spec;
 
 #endif

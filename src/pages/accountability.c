@@ -33,10 +33,10 @@ static void campaigns(struct req *r, struct strbuf *sb, const char *err)
 
 static void accountability_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
 {
-	struct list_query lq = { .success = -1, .limit = PAGE_SIZE };
+	struct accountability_filter f = { .page.limit = PAGE_SIZE };
 	struct accountability *v;
 	int64_t total;
-	int n = accountability_list(&r->c, &lq, &v, &total);
+	int n = accountability_list(&r->c, &f, &v, &total);
 
 	strbuf_addstr(sb, "<h2>问责</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
 		      "<th scope=\"col\">启动日期</th><th scope=\"col\">单位</th><th scope=\"col\">人员</th>"
@@ -69,10 +69,10 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 
 static void recovery_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
 {
-	struct list_query lq = { .success = -1, .limit = PAGE_SIZE, .kind = "" };
+	struct recovery_filter f = { .page.limit = PAGE_SIZE };
 	struct recovery *v;
 	int64_t total, sum = 0;
-	int n = recovery_list(&r->c, &lq, &v, &total, &sum);
+	int n = recovery_list(&r->c, &f, &v, &total, &sum);
 
 	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
 		      "<th scope=\"col\">日期</th><th scope=\"col\">类别</th><th scope=\"col\" class=\"num\">金额（元）</th>"

@@ -13,6 +13,7 @@
 #include "domain/audit.h"
 #include "domain/labels.h"
 #include "domain/role.h"
+#include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
@@ -22,13 +23,6 @@ static const struct label results[] = {
 	{ "0", "失败或拒绝" },
 	{ NULL, NULL }
 };
-
-/* Unix time of 00:00 CST of a YYYY-MM-DD date, 0 when empty or invalid. */
-static int64_t day_start(const char *s)
-{
-	qf_day d = date_parse(s);
-	return d == QF_DAY_NONE ? 0 : (int64_t)d * 86400 - 8 * 3600;
-}
 
 /* "信访举报（report/12）": the type's name, and the object as stored (what
  * the text filter matches). */
@@ -70,21 +64,13 @@ int page_audit(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "审计日志", NULL, NULL };
-	struct list_query lq = { 0 };
+	struct audit_filter lq;
 	struct audit_entry *v = NULL;
 	const char *res = req_arg(r, "success");
-	const char *from = req_arg(r, "from"), *to = req_arg(r, "to");
 	int page = req_page(r), n;
 	int64_t total;
 
-	lq.q = req_arg(r, "q");
-	lq.event = req_arg(r, "event");
-	lq.user = req_arg(r, "user");
-	lq.success = !strcmp(res, "1") ? 1 : !strcmp(res, "0") ? 0 : -1;
-	lq.from = day_start(from);
-	lq.to = day_start(to) ? day_start(to) + 86400 : 0;
-	lq.limit = PAGE_SIZE;
-	lq.offset = (page - 1) * PAGE_SIZE;
+	req_filter(r, &audit_filter_spec, &lq, PAGE_SIZE);
 	n = audit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "audit list");
@@ -96,8 +82,8 @@ int page_audit(struct req *r)
 	field_text(&sb, "user", "用户名", lq.user, 0, NULL, "maxlength=\"64\"");
 	field_text(&sb, "event", "事件代码", lq.event, 0, NULL, "maxlength=\"32\" list=\"events\"");
 	field_select(&sb, "success", "结果", results, res, 0, NULL, "全部");
-	field_text(&sb, "from", "起始日期", from, 0, NULL, "type=\"date\"");
-	field_text(&sb, "to", "截止日期", to, 0, NULL, "type=\"date\"");
+	field_text(&sb, "from", "起始日期", lq.day_from, 0, NULL, "type=\"date\"");
+	field_text(&sb, "to", "截止日期", lq.day_to, 0, NULL, "type=\"date\"");
 	field_text(&sb, "q", "对象或说明", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
 		      "<a href=\"/audit\">重置</a></div></form><datalist id=\"events\">");
@@ -138,8 +124,8 @@ int page_audit(struct req *r)
 	url_param(&base, "user", lq.user);
 	url_param(&base, "event", lq.event);
 	url_param(&base, "success", res);
-	url_param(&base, "from", from);
-	url_param(&base, "to", to);
+	url_param(&base, "from", lq.day_from);
+	url_param(&base, "to", lq.day_to);
 	url_param(&base, "q", lq.q);
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);

@@ -23,6 +23,7 @@
 #include "domain/recusal.h"
 #include "domain/role.h"
 #include "domain/user.h"
+#include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
@@ -54,22 +55,22 @@ int page_cases(struct req *r)
 {
 	static const struct label yes[] = { { "1", "仅逾期" }, { NULL, NULL } };
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
-	struct case_query cq;
+	struct case_filter cq;
 	struct case_rec *v = NULL;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	case_query_from_req(r, &cq, PAGE_SIZE);
+	req_filter(r, &case_filter_spec, &cq, PAGE_SIZE);
 	n = case_list(&r->c, &cq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "case list");
 	page_begin(r, &sb, "案件", crumbs_list);
 	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/cases\" role=\"search\">");
-	field_select(&sb, "state", "状态", case_states, cq.lq.state, 0, NULL, "全部");
-	unit_select(r, &sb, "unit_id", "单位", cq.lq.unit_id, 0, NULL, "全部单位");
-	campaign_select(r, &sb, cq.lq.campaign_id, NULL, "全部");
-	field_text(&sb, "from", "立案日期自", cq.lq.day_from, 0, NULL, "type=\"date\"");
-	field_text(&sb, "to", "至", cq.lq.day_to, 0, NULL, "type=\"date\"");
+	field_select(&sb, "state", "状态", case_states, cq.state, 0, NULL, "全部");
+	unit_select(r, &sb, "unit_id", "单位", cq.unit_id, 0, NULL, "全部单位");
+	campaign_select(r, &sb, cq.campaign_id, NULL, "全部");
+	field_text(&sb, "from", "立案日期自", cq.day_from, 0, NULL, "type=\"date\"");
+	field_text(&sb, "to", "至", cq.day_to, 0, NULL, "type=\"date\"");
 	field_select(&sb, "overdue", "期限", yes, req_arg(r, "overdue"), 0, NULL, "全部");
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
 		      "<a href=\"/cases\">重置</a></div></form>");
@@ -98,14 +99,14 @@ int page_cases(struct req *r)
 		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的案件</td></tr>");
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	strbuf_addstr(&base, "/cases?");
-	url_param(&base, "state", cq.lq.state);
-	url_param(&base, "from", cq.lq.day_from);
-	url_param(&base, "to", cq.lq.day_to);
+	url_param(&base, "state", cq.state);
+	url_param(&base, "from", cq.day_from);
+	url_param(&base, "to", cq.day_to);
 	url_param(&base, "overdue", req_arg(r, "overdue"));
-	if (cq.lq.unit_id)
-		strbuf_addf(&base, "unit_id=%" PRId64 "&", cq.lq.unit_id);
-	if (cq.lq.campaign_id)
-		strbuf_addf(&base, "campaign_id=%" PRId64 "&", cq.lq.campaign_id);
+	if (cq.unit_id)
+		strbuf_addf(&base, "unit_id=%" PRId64 "&", cq.unit_id);
+	if (cq.campaign_id)
+		strbuf_addf(&base, "campaign_id=%" PRId64 "&", cq.campaign_id);
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
@@ -530,7 +531,7 @@ int page_case_close(struct req *r) { return step_page(r, CASE_CLOSE, "closure");
 static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned status)
 {
 	static const char *const crumbs[] = { "工作台", "/", "账户安全", "/account", "回避申报", NULL, NULL };
-	struct list_query lq = { .q = "", .kind = "", .limit = 2000, .success = -1 };
+	struct person_filter pf = { .page.limit = 2000 };
 	struct strbuf sb = STRBUF_INIT;
 	struct conflict *v;
 	struct person *p = NULL;
@@ -559,7 +560,7 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	field_errors_summary(&sb, fe);
 	form_open(r, &sb, "申报", "/account/conflicts");
-	np = person_list(&r->c, &lq, &p, &total);
+	np = person_list(&r->c, &pf, &p, &total);
 	field_select_open(&sb, "person_id", "人员", 0, fielderr_get(fe, "person_id"), "（不涉及具体人员）");
 	for (int i = 0; i < np; i++) {
 		strbuf_addf(&sb, "<option value=\"%" PRId64 "\">", p[i].id);

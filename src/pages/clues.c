@@ -19,6 +19,7 @@
 #include "domain/labels.h"
 #include "domain/person.h"
 #include "domain/role.h"
+#include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
@@ -43,15 +44,13 @@ static const char *const crumbs_list[] = { "工作台", "/", "问题线索", NUL
 int page_clues(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
-	struct list_query lq;
+	struct clue_filter lq;
 	struct clock_table clocks;
 	struct clue *v = NULL;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	req_list_query(r, &lq);
-	lq.limit = PAGE_SIZE;
-	lq.offset = (page - 1) * PAGE_SIZE;
+	req_filter(r, &clue_filter_spec, &lq, PAGE_SIZE);
 	n = clue_list(&r->c, &lq, &v, &total);
 	if (n < 0 || clock_table_load(r->c.db, r->c.a, &clocks) < 0)
 		return reply_error(r, E_BUSY, "clue list");
@@ -115,10 +114,10 @@ int page_clues(struct req *r)
 void person_multiselect(struct req *r, struct strbuf *sb, const char *name, const char *label,
 			const int64_t *ids, int n_ids, const char *err)
 {
-	struct list_query lq = { .q = "", .kind = "", .limit = 2000, .success = -1 };
+	struct person_filter f = { .page.limit = 2000 };
 	struct person *v = NULL;
 	int64_t total;
-	int n = person_list(&r->c, &lq, &v, &total);
+	int n = person_list(&r->c, &f, &v, &total);
 	const char *group = NULL;
 
 	field_open(sb, name, label, 1, err);

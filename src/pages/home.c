@@ -102,7 +102,8 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const cha
 int page_home(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct list_query lq = { .q = "", .kind = "", .limit = 0, .success = -1 };
+	struct unit_filter uf = { .page.limit = 0 };
+	struct person_filter pf = { .page.limit = 0 };
 	int64_t total;
 
 	page_begin(r, &sb, "工作台", NULL);
@@ -113,12 +114,12 @@ int page_home(struct req *r)
 	strbuf_addstr(&sb, "。</p><div class=\"cards\">");
 	if (authz_has(&r->c.who, PERM_UNIT_READ)) {
 		struct unit *u;
-		if (unit_list(&r->c, &lq, &u, &total) >= 0)
+		if (unit_list(&r->c, &uf, &u, &total) >= 0)
 			card(&sb, "/units", "单位", total, "个");
 	}
 	if (authz_has(&r->c.who, PERM_PERSON_READ)) {
 		struct person *p;
-		if (person_list(&r->c, &lq, &p, &total) >= 0)
+		if (person_list(&r->c, &pf, &p, &total) >= 0)
 			card(&sb, "/persons", "监督对象", total, "人");
 	}
 	strbuf_addstr(&sb, "</div>");

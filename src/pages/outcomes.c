@@ -16,6 +16,7 @@
 #include "domain/measures.h"
 #include "domain/outcome.h"
 #include "domain/role.h"
+#include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
@@ -342,13 +343,13 @@ int page_executions(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "处分执行", NULL, NULL };
-	struct list_query lq = { .success = -1, .limit = PAGE_SIZE };
+	struct execution_filter f;
 	struct outcome *v;
 	int64_t total;
 	int page = req_page(r), n;
 
-	lq.offset = (page - 1) * PAGE_SIZE;
-	n = execution_pending(&r->c, &lq, &v, &total);
+	req_filter(r, &execution_filter_spec, &f, PAGE_SIZE);
+	n = execution_pending(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "execution list");
 	page_begin(r, &sb, "处分执行", crumbs);

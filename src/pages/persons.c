@@ -13,6 +13,7 @@
 #include "domain/labels.h"
 #include "domain/person.h"
 #include "domain/role.h"
+#include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
@@ -35,19 +36,12 @@ int page_persons(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "监督对象", NULL, NULL };
-	struct list_query lq = { 0 };
+	struct person_filter lq;
 	struct person *v = NULL;
 	int64_t total = 0;
-	long long unit = 0;
 	int page = req_page(r), per = per_page(r), n;
 
-	lq.q = req_arg(r, "q");
-	lq.kind = req_arg(r, "rank");
-	form_get_int(&r->query, "unit_id", &unit);
-	lq.unit_id = unit;
-	lq.limit = per;
-	lq.offset = (page - 1) * per;
-	lq.success = -1;
+	req_filter(r, &person_filter_spec, &lq, per);
 	n = person_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "person list");
@@ -56,7 +50,7 @@ int page_persons(struct req *r)
 	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/persons\" role=\"search\">");
 	field_text(&sb, "q", "姓名或职务", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
 	unit_select(r, &sb, "unit_id", "单位（含下级）", lq.unit_id, 0, NULL, "全部单位");
-	field_select(&sb, "rank", "职级", person_ranks, lq.kind, 0, NULL, "全部");
+	field_select(&sb, "rank", "职级", person_ranks, lq.rank, 0, NULL, "全部");
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
 		      "<a href=\"/persons\">重置</a></div></form>");
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
@@ -86,9 +80,9 @@ int page_persons(struct req *r)
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	strbuf_addstr(&base, "/persons?");
 	url_param(&base, "q", lq.q);
-	url_param(&base, "rank", lq.kind);
-	if (unit)
-		strbuf_addf(&base, "unit_id=%lld&", unit);
+	url_param(&base, "rank", lq.rank);
+	if (lq.unit_id)
+		strbuf_addf(&base, "unit_id=%" PRId64 "&", lq.unit_id);
 	if (per != PAGE_SIZE)
 		strbuf_addf(&base, "per=%d&", per);
 	page_pager(&sb, base.buf, page, total, per);

@@ -15,6 +15,7 @@
 #include "domain/clue.h"
 #include "domain/report.h"
 #include "domain/role.h"
+#include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
@@ -58,25 +59,23 @@ int page_reports(struct req *r)
 {
 	static const char *const crumbs[] = { "工作台", "/", "信访举报", NULL, NULL };
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
-	struct report_query rq;
+	struct report_filter rq;
 	struct report *v = NULL;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	req_report_query(r, &rq);
-	rq.lq.limit = PAGE_SIZE;
-	rq.lq.offset = (page - 1) * PAGE_SIZE;
+	req_filter(r, &report_filter_spec, &rq, PAGE_SIZE);
 	n = report_list(&r->c, &rq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "report list");
 	page_begin(r, &sb, "信访举报", crumbs);
 	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/reports\" role=\"search\">");
-	field_select(&sb, "state", "状态", report_states, rq.lq.state, 0, NULL, "全部");
+	field_select(&sb, "state", "状态", report_states, rq.state, 0, NULL, "全部");
 	field_select(&sb, "channel", "渠道", report_channels, rq.channel, 0, NULL, "全部");
 	field_select(&sb, "category", "类别", report_categories, rq.category, 0, NULL, "全部");
-	unit_select(r, &sb, "unit_id", "单位", rq.lq.unit_id, 0, NULL, "全部单位");
-	field_text(&sb, "from", "收到日期自", rq.lq.day_from, 0, NULL, "type=\"date\"");
-	field_text(&sb, "to", "至", rq.lq.day_to, 0, NULL, "type=\"date\"");
+	unit_select(r, &sb, "unit_id", "单位", rq.unit_id, 0, NULL, "全部单位");
+	field_text(&sb, "from", "收到日期自", rq.day_from, 0, NULL, "type=\"date\"");
+	field_text(&sb, "to", "至", rq.day_to, 0, NULL, "type=\"date\"");
 	field_checkbox(&sb, "overdue", "仅看逾期", rq.overdue);
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
 		      "<a href=\"/reports\">重置</a></div></form>");
@@ -92,13 +91,13 @@ int page_reports(struct req *r)
 		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的信访举报</td></tr>");
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	strbuf_addstr(&base, "/reports?");
-	url_param(&base, "state", rq.lq.state);
+	url_param(&base, "state", rq.state);
 	url_param(&base, "channel", rq.channel);
 	url_param(&base, "category", rq.category);
-	url_param(&base, "from", rq.lq.day_from);
-	url_param(&base, "to", rq.lq.day_to);
-	if (rq.lq.unit_id)
-		strbuf_addf(&base, "unit_id=%" PRId64 "&", rq.lq.unit_id);
+	url_param(&base, "from", rq.day_from);
+	url_param(&base, "to", rq.day_to);
+	if (rq.unit_id)
+		strbuf_addf(&base, "unit_id=%" PRId64 "&", rq.unit_id);
 	if (rq.overdue)
 		strbuf_addstr(&base, "overdue=1&");
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);

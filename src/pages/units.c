@@ -13,6 +13,7 @@
 #include "domain/labels.h"
 #include "domain/role.h"
 #include "domain/unit.h"
+#include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
@@ -54,19 +55,12 @@ int page_units(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "单位管理", NULL, NULL };
-	struct list_query lq = { 0 };
+	struct unit_filter lq;
 	struct unit *v = NULL;
 	int64_t total = 0;
-	long long parent = 0;
 	int page = req_page(r), n;
 
-	lq.q = req_arg(r, "q");
-	lq.kind = req_arg(r, "kind");
-	form_get_int(&r->query, "parent", &parent);
-	lq.unit_id = parent;
-	lq.limit = PAGE_SIZE;
-	lq.offset = (page - 1) * PAGE_SIZE;
-	lq.success = -1;
+	req_filter(r, &unit_filter_spec, &lq, PAGE_SIZE);
 	n = unit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_BUSY, "unit list");
@@ -99,8 +93,8 @@ int page_units(struct req *r)
 	strbuf_addstr(&base, "/units?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "kind", lq.kind);
-	if (parent)
-		strbuf_addf(&base, "parent=%lld&", parent);
+	if (lq.parent_id)
+		strbuf_addf(&base, "parent=%" PRId64 "&", lq.parent_id);
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
@@ -203,7 +197,7 @@ int page_unit_show(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct unit u, *kids = NULL;
-	struct list_query lq = { .q = "", .kind = "", .limit = 200, .success = -1 };
+	struct unit_filter lq = { .page.limit = 200 };
 	int64_t total;
 	int rc = unit_get(&r->c, r->id, &u), n;
 
@@ -233,7 +227,7 @@ int page_unit_show(struct req *r)
 		strbuf_addf(&sb, "<p class=\"toolbar\"><a class=\"button\" href=\"/units/%" PRId64
 			    "/edit\">编辑</a> <a class=\"button\" href=\"/units/new?parent=%" PRId64
 			    "\">新增下级单位</a></p>", u.id, u.id);
-	lq.unit_id = u.id;
+	lq.parent_id = u.id;
 	n = unit_list(&r->c, &lq, &kids, &total);
 	strbuf_addstr(&sb, "<h2>下级单位</h2>");
 	if (n > 0) {

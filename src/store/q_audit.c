@@ -94,38 +94,42 @@ static void fill_entry(struct arena *a, struct store_stmt *st, void *row)
 	e->mac = q_text(a, st, 12);
 }
 
-static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
-	const char *ev = lq->event ? lq->event : "";
-	const char *us = lq->user ? lq->user : "";
-	const char *q = lq->q ? lq->q : "";
+	const struct audit_filter *f = filter;
+	const char *ev = f->event ? f->event : "";
+	const char *us = f->user ? f->user : "";
+	const char *q = f->q ? f->q : "";
 	const char *like = q_like_pattern(a, q);
+	/* the statement's success parameter: -1 any, else the stored 0/1 */
+	int success = f->result == AUDIT_SUCCEEDED ? 1 : f->result == AUDIT_FAILED ? 0 : -1;
 
 	store_bind_text(st, 1, ev);
 	store_bind_text(st, 2, ev);
 	store_bind_text(st, 3, us);
 	store_bind_text(st, 4, us);
-	store_bind_int(st, 5, lq->success);
-	store_bind_int(st, 6, lq->success);
-	store_bind_int(st, 7, lq->from);
-	store_bind_int(st, 8, lq->from);
-	store_bind_int(st, 9, lq->to);
-	store_bind_int(st, 10, lq->to);
+	store_bind_int(st, 5, success);
+	store_bind_int(st, 6, success);
+	store_bind_int(st, 7, f->from_at);
+	store_bind_int(st, 8, f->from_at);
+	store_bind_int(st, 9, f->to_at);
+	store_bind_int(st, 10, f->to_at);
 	store_bind_text(st, 11, q);
 	store_bind_text(st, 12, like);
 	store_bind_text(st, 13, like);
 	return 14;
 }
 
-int store_audit_list(struct store *s, struct arena *a, const struct list_query *lq,
+int store_audit_list(struct store *s, struct arena *a, const struct audit_filter *f,
 		     struct audit_entry **out)
 {
-	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_filters, fill_entry, sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_LIST), a, &f->page, f, bind_filters, fill_entry,
+		      sizeof(**out), out);
 }
 
-int64_t store_audit_count(struct store *s, const struct list_query *lq)
+int64_t store_audit_count(struct store *s, const struct audit_filter *f)
 {
-	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
+	return q_count(store_prepare(s, &Q_COUNT), bind_filters, f);
 }
 
 int store_audit_each(struct store *s, struct arena *a, int64_t after,

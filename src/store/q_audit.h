@@ -11,16 +11,15 @@
 #include <stdint.h>
 
 #include "model/audit.h"
-#include "model/list.h"
 #include "store/store.h"
 
 struct arena;
 
 int store_audit_last(struct store *s, struct arena *a, int64_t *id, const char **mac);
 int store_audit_insert(struct store *s, const struct audit_entry *e);
-int store_audit_list(struct store *s, struct arena *a, const struct list_query *lq,
+int store_audit_list(struct store *s, struct arena *a, const struct audit_filter *f,
 		     struct audit_entry **out);
-int64_t store_audit_count(struct store *s, const struct list_query *lq);
+int64_t store_audit_count(struct store *s, const struct audit_filter *f);
 /* Calls fn for every entry with an id above after, in id order (the
  * arena is cleared before each); stops when fn returns non-zero and
  * returns that value; 0 at the end, < 0 on error. */

@@ -110,12 +110,11 @@ int store_case_get(struct store *s, struct arena *a, int64_t id, struct case_rec
 	return q_get_by_id(store_prepare(s, &Q_CASE_GET), a, id, fill_case, k);
 }
 
-static int bind_case_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_case_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
-	/* lq is the first member of the case_query the caller passed */
-	const struct case_query *cq = (const struct case_query *)lq;
-	const char *state = lq->state ? lq->state : "";
-	const char *from = lq->day_from ? lq->day_from : "", *to = lq->day_to ? lq->day_to : "";
+	const struct case_filter *cq = filter;
+	const char *state = cq->state ? cq->state : "";
+	const char *from = cq->day_from ? cq->day_from : "", *to = cq->day_to ? cq->day_to : "";
 	const char *overdue = cq->overdue_on ? cq->overdue_on : "";
 	int i = 1;
 
@@ -123,10 +122,10 @@ static int bind_case_filters(struct store_stmt *st, struct arena *a, const struc
 	store_bind_int(st, i++, cq->team_user);
 	store_bind_text(st, i++, state);
 	store_bind_text(st, i++, state);
-	store_bind_int(st, i++, lq->unit_id);
-	store_bind_int(st, i++, lq->unit_id);
-	store_bind_int(st, i++, lq->campaign_id);
-	store_bind_int(st, i++, lq->campaign_id);
+	store_bind_int(st, i++, cq->unit_id);
+	store_bind_int(st, i++, cq->unit_id);
+	store_bind_int(st, i++, cq->campaign_id);
+	store_bind_int(st, i++, cq->campaign_id);
 	store_bind_text(st, i++, from);
 	store_bind_text(st, i++, from);
 	store_bind_text(st, i++, to);
@@ -137,16 +136,16 @@ static int bind_case_filters(struct store_stmt *st, struct arena *a, const struc
 	return i;
 }
 
-int store_case_list(struct store *s, struct arena *a, const struct case_query *cq,
+int store_case_list(struct store *s, struct arena *a, const struct case_filter *cq,
 		    struct case_rec **out)
 {
-	return q_list(store_prepare(s, &Q_CASE_LIST), a, &cq->lq, bind_case_filters, fill_case,
+	return q_list(store_prepare(s, &Q_CASE_LIST), a, &cq->page, cq, bind_case_filters, fill_case,
 		      sizeof(**out), out);
 }
 
-int64_t store_case_count(struct store *s, const struct case_query *cq)
+int64_t store_case_count(struct store *s, const struct case_filter *cq)
 {
-	return q_count(store_prepare(s, &Q_CASE_COUNT), bind_case_filters, &cq->lq);
+	return q_count(store_prepare(s, &Q_CASE_COUNT), bind_case_filters, cq);
 }
 
 int store_case_set_steps(struct store *s, const struct case_rec *k, int64_t now)

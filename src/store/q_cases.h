@@ -12,7 +12,6 @@
 #include <stdint.h>
 
 #include "model/case.h"
-#include "model/list.h"
 #include "model/person.h"
 #include "store/store.h"
 
@@ -22,9 +21,9 @@ int64_t store_case_insert(struct store *s, const struct case_rec *k, int64_t now
 /* the clue's subjects become the case's */
 int store_case_copy_subjects(struct store *s, int64_t case_id, int64_t clue_id);
 int store_case_get(struct store *s, struct arena *a, int64_t id, struct case_rec *k);
-int store_case_list(struct store *s, struct arena *a, const struct case_query *cq,
+int store_case_list(struct store *s, struct arena *a, const struct case_filter *f,
 		    struct case_rec **out);
-int64_t store_case_count(struct store *s, const struct case_query *cq);
+int64_t store_case_count(struct store *s, const struct case_filter *f);
 /* the step dates and the state, all written at once */
 int store_case_set_steps(struct store *s, const struct case_rec *k, int64_t now);
 int store_case_subjects(struct store *s, struct arena *a, int64_t case_id, struct person **out);

@@ -174,7 +174,7 @@ int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k)
 	return q_get_by_id(store_prepare(s, &Q_CLUE_GET), a, id, fill_clue, k);
 }
 
-static int clue_variant(const struct list_query *lq)
+static int clue_variant(const struct clue_filter *lq)
 {
 	int overdue = lq->clock_before && *lq->clock_before;
 
@@ -183,8 +183,9 @@ static int clue_variant(const struct list_query *lq)
 	return overdue ? CLUE_OVERDUE : CLUE_ANY;
 }
 
-static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_clue_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
+	const struct clue_filter *lq = filter;
 	const char *state = lq->state ? lq->state : "", *source = lq->source ? lq->source : "";
 	const char *from = lq->day_from ? lq->day_from : "", *to = lq->day_to ? lq->day_to : "";
 	const char *q = lq->q ? lq->q : "";
@@ -223,13 +224,13 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const struc
 	return i;
 }
 
-int store_clue_list(struct store *s, struct arena *a, const struct list_query *lq, struct clue **out)
+int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *lq, struct clue **out)
 {
-	return q_list(store_prepare(s, &Q_CLUE_LIST[clue_variant(lq)]), a, lq, bind_clue_filters, fill_clue,
-		      sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_CLUE_LIST[clue_variant(lq)]), a, &lq->page, lq,
+		      bind_clue_filters, fill_clue, sizeof(**out), out);
 }
 
-int64_t store_clue_count(struct store *s, const struct list_query *lq)
+int64_t store_clue_count(struct store *s, const struct clue_filter *lq)
 {
 	return q_count(store_prepare(s, &Q_CLUE_COUNT[clue_variant(lq)]), bind_clue_filters, lq);
 }

@@ -12,7 +12,6 @@
 #include <stdint.h>
 
 #include "model/clue.h"
-#include "model/list.h"
 #include "model/person.h"
 #include "model/timeline.h"
 #include "store/store.h"
@@ -26,8 +25,8 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k);
 /* Only id, state and received of a clue (the flow's checks): 1, 0, < 0. */
 int store_clue_state(struct store *s, struct arena *a, int64_t id, struct clue *k);
-int store_clue_list(struct store *s, struct arena *a, const struct list_query *lq, struct clue **out);
-int64_t store_clue_count(struct store *s, const struct list_query *lq);
+int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *f, struct clue **out);
+int64_t store_clue_count(struct store *s, const struct clue_filter *f);
 int64_t store_clue_insert(struct store *s, const struct clue *k, int64_t now);
 int store_clue_set_summary(struct store *s, int64_t id, const char *summary_enc);
 int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id);

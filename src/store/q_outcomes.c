@@ -148,24 +148,32 @@ int store_outcomes_of_matter(struct store *s, struct arena *a, int64_t case_id, 
 			    case_id ? case_id : clue_id, fill_outcome, sizeof(**out), out);
 }
 
-static int bind_scope(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+/* The scope's two parameters. */
+static int bind_scope_user(struct store_stmt *st, int64_t scope_user)
 {
-	(void)a;
-	store_bind_int(st, 1, lq->scope_user);
-	store_bind_int(st, 2, lq->scope_user);
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, scope_user);
 	return 3;
 }
 
-int store_executions_pending(struct store *s, struct arena *a, const struct list_query *lq,
+static int bind_exec(struct store_stmt *st, struct arena *a, const void *filter)
+{
+	const struct execution_filter *f = filter;
+
+	(void)a;
+	return bind_scope_user(st, f->scope_user);
+}
+
+int store_executions_pending(struct store *s, struct arena *a, const struct execution_filter *f,
 			     struct outcome **out)
 {
-	return q_list(store_prepare(s, &Q_OUT_PENDING), a, lq, bind_scope, fill_outcome,
+	return q_list(store_prepare(s, &Q_OUT_PENDING), a, &f->page, f, bind_exec, fill_outcome,
 		      sizeof(**out), out);
 }
 
-int64_t store_executions_pending_count(struct store *s, const struct list_query *lq)
+int64_t store_executions_pending_count(struct store *s, const struct execution_filter *f)
 {
-	return q_count(store_prepare(s, &Q_OUT_PENDING_COUNT), bind_scope, lq);
+	return q_count(store_prepare(s, &Q_OUT_PENDING_COUNT), bind_exec, f);
 }
 
 /* ---- execution ----------------------------------------------------------- */
@@ -338,12 +346,14 @@ int64_t store_accountability_insert(struct store *s, const char *region,
 	return q_scalar(st);
 }
 
-static int bind_acc(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_acc(struct store_stmt *st, struct arena *a, const void *filter)
 {
-	int i = bind_scope(st, a, lq);
+	const struct accountability_filter *f = filter;
+	int i = bind_scope_user(st, f->scope_user);
 
-	store_bind_int(st, i++, lq->campaign_id);
-	store_bind_int(st, i++, lq->campaign_id);
+	(void)a;
+	store_bind_int(st, i++, f->campaign_id);
+	store_bind_int(st, i++, f->campaign_id);
 	return i;
 }
 
@@ -362,15 +372,16 @@ static void fill_acc(struct arena *a, struct store_stmt *st, void *row)
 	q->summary = q_text(a, st, 8);
 }
 
-int store_accountability_list(struct store *s, struct arena *a, const struct list_query *lq,
-			      struct accountability **out)
+int store_accountability_list(struct store *s, struct arena *a,
+			      const struct accountability_filter *f, struct accountability **out)
 {
-	return q_list(store_prepare(s, &Q_ACC_LIST), a, lq, bind_acc, fill_acc, sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_ACC_LIST), a, &f->page, f, bind_acc, fill_acc,
+		      sizeof(**out), out);
 }
 
-int64_t store_accountability_count(struct store *s, const struct list_query *lq)
+int64_t store_accountability_count(struct store *s, const struct accountability_filter *f)
 {
-	return q_count(store_prepare(s, &Q_ACC_COUNT), bind_acc, lq);
+	return q_count(store_prepare(s, &Q_ACC_COUNT), bind_acc, f);
 }
 
 /* ---- recovered money ------------------------------------------------------- */
@@ -405,8 +416,9 @@ int64_t store_recovery_insert(struct store *s, const char *region, const struct 
 	return q_scalar(st);
 }
 
-static int bind_rec(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_rec(struct store_stmt *st, struct arena *a, const void *filter)
 {
+	const struct recovery_filter *lq = filter;
 	const char *kind = lq->kind ? lq->kind : "";
 
 	(void)a;
@@ -430,13 +442,14 @@ static void fill_rec(struct arena *a, struct store_stmt *st, void *row)
 	m->campaign_name = q_text(a, st, 6);
 }
 
-int store_recovery_list(struct store *s, struct arena *a, const struct list_query *lq,
+int store_recovery_list(struct store *s, struct arena *a, const struct recovery_filter *f,
 			struct recovery **out)
 {
-	return q_list(store_prepare(s, &Q_REC_LIST), a, lq, bind_rec, fill_rec, sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_REC_LIST), a, &f->page, f, bind_rec, fill_rec,
+		      sizeof(**out), out);
 }
 
-int64_t store_recovery_count(struct store *s, const struct list_query *lq, int64_t *sum_fen)
+int64_t store_recovery_count(struct store *s, const struct recovery_filter *lq, int64_t *sum_fen)
 {
 	struct store_stmt *st = store_prepare(s, &Q_REC_COUNT);
 	int64_t n = STORE_ERR;

@@ -13,7 +13,6 @@
 
 #include "model/case.h"
 #include "model/clue.h"
-#include "model/list.h"
 #include "model/outcome.h"
 #include "store/store.h"
 
@@ -34,9 +33,9 @@ int store_outcomes_of_person(struct store *s, struct arena *a, int64_t person_id
 			     struct outcome **out);
 /* Sanctioned outcomes whose execution is not fully checked off, within
  * the scope of scope_user (0: all); newest first. */
-int store_executions_pending(struct store *s, struct arena *a, const struct list_query *lq,
+int store_executions_pending(struct store *s, struct arena *a, const struct execution_filter *f,
 			     struct outcome **out);
-int64_t store_executions_pending_count(struct store *s, const struct list_query *lq);
+int64_t store_executions_pending_count(struct store *s, const struct execution_filter *f);
 int store_execution_items(struct store *s, struct arena *a, int64_t outcome_id,
 			  struct execution_item **out);
 /* STORE_CONSTRAINT when the item is already checked off. */
@@ -52,17 +51,15 @@ int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome
 			       struct followup **out);
 int64_t store_accountability_insert(struct store *s, const char *region,
 				    const struct accountability *q, int64_t created_by, int64_t now);
-/* lq: scope_user, campaign_id, offset, limit */
-int store_accountability_list(struct store *s, struct arena *a, const struct list_query *lq,
-			      struct accountability **out);
-int64_t store_accountability_count(struct store *s, const struct list_query *lq);
+int store_accountability_list(struct store *s, struct arena *a,
+			      const struct accountability_filter *f, struct accountability **out);
+int64_t store_accountability_count(struct store *s, const struct accountability_filter *f);
 int64_t store_recovery_insert(struct store *s, const char *region, const struct recovery *m,
 			      int64_t created_by, int64_t now);
-/* lq: campaign_id, kind ("" any), offset, limit; *sum_fen: the total of
- * all matching rows */
-int store_recovery_list(struct store *s, struct arena *a, const struct list_query *lq,
+/* *sum_fen: the total of all matching rows */
+int store_recovery_list(struct store *s, struct arena *a, const struct recovery_filter *f,
 			struct recovery **out);
-int64_t store_recovery_count(struct store *s, const struct list_query *lq, int64_t *sum_fen);
+int64_t store_recovery_count(struct store *s, const struct recovery_filter *f, int64_t *sum_fen);
 /* The person's clues within the scope (0: all), and the cases whose
  * content the user may see (sees_all, or on the team of user_id). */
 int store_clues_of_person(struct store *s, struct arena *a, int64_t person_id, int64_t scope_user,

@@ -106,10 +106,11 @@ int store_person_update(struct store *s, const struct person *p, int64_t now)
 	return store_exec(st);
 }
 
-static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
+	const struct person_filter *lq = filter;
 	const char *q = lq->q ? lq->q : "";
-	const char *rank = lq->kind ? lq->kind : "";
+	const char *rank = lq->rank ? lq->rank : "";
 	const char *like = q_like_pattern(a, q);
 
 	store_bind_int(st, 1, lq->scope_user);
@@ -124,26 +125,27 @@ static int bind_filters(struct store_stmt *st, struct arena *a, const struct lis
 	return 10;
 }
 
-static int unfiltered(const struct list_query *lq)
+static int unfiltered(const struct person_filter *lq)
 {
-	return !lq->scope_user && !lq->unit_id && (!lq->q || !*lq->q) && (!lq->kind || !*lq->kind);
+	return !lq->scope_user && !lq->unit_id && (!lq->q || !*lq->q) && (!lq->rank || !*lq->rank);
 }
 
-static int bind_none(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_none(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	return 1;
 }
 
-int store_person_list(struct store *s, struct arena *a, const struct list_query *lq,
+int store_person_list(struct store *s, struct arena *a, const struct person_filter *lq,
 		      struct person **out)
 {
 	if (unfiltered(lq))
-		return q_list(store_prepare(s, &Q_LIST_ALL), a, lq, bind_none, fill_person,
+		return q_list(store_prepare(s, &Q_LIST_ALL), a, &lq->page, lq, bind_none, fill_person,
 			      sizeof(**out), out);
-	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_filters, fill_person, sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_LIST), a, &lq->page, lq, bind_filters, fill_person,
+		      sizeof(**out), out);
 }
 
-int64_t store_person_count(struct store *s, const struct list_query *lq)
+int64_t store_person_count(struct store *s, const struct person_filter *lq)
 {
 	if (unfiltered(lq))
 		return q_scalar(store_prepare(s, &Q_COUNT_ALL));

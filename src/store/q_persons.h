@@ -10,7 +10,6 @@
  */
 #include <stdint.h>
 
-#include "model/list.h"
 #include "model/person.h"
 #include "store/store.h"
 
@@ -19,9 +18,9 @@ struct arena;
 int store_person_get(struct store *s, struct arena *a, int64_t id, struct person *p);
 int64_t store_person_insert(struct store *s, const struct person *p, int64_t now);
 int store_person_update(struct store *s, const struct person *p, int64_t now);
-int store_person_list(struct store *s, struct arena *a, const struct list_query *lq,
+int store_person_list(struct store *s, struct arena *a, const struct person_filter *f,
 		      struct person **out);
-int64_t store_person_count(struct store *s, const struct list_query *lq);
+int64_t store_person_count(struct store *s, const struct person_filter *f);
 /* Sets (or with NULLs clears) the encrypted ID number and its MAC;
  * STORE_CONSTRAINT when another person has the same MAC. */
 int store_person_set_idnum(struct store *s, int64_t id, const char *enc, const char *mac);

@@ -139,42 +139,42 @@ static void bind_pair(struct store_stmt *st, int *i, const char *v)
 	store_bind_text(st, (*i)++, v ? v : "");
 }
 
-static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
-	const struct report_query *rq = (const struct report_query *)lq;
+	const struct report_filter *rq = filter;
 	int i = 1;
 
 	(void)a;
-	store_bind_int(st, i++, lq->scope_user);
-	store_bind_int(st, i++, lq->scope_user);
-	bind_pair(st, &i, lq->state);
+	store_bind_int(st, i++, rq->scope_user);
+	store_bind_int(st, i++, rq->scope_user);
+	bind_pair(st, &i, rq->state);
 	bind_pair(st, &i, rq->channel);
 	bind_pair(st, &i, rq->category);
-	store_bind_int(st, i++, lq->unit_id);
-	store_bind_int(st, i++, lq->unit_id);
-	bind_pair(st, &i, lq->day_from);
-	bind_pair(st, &i, lq->day_to);
+	store_bind_int(st, i++, rq->unit_id);
+	store_bind_int(st, i++, rq->unit_id);
+	bind_pair(st, &i, rq->day_from);
+	bind_pair(st, &i, rq->day_to);
 	if (rq->due_before)
 		store_bind_text(st, i++, rq->due_before);
 	return i;
 }
 
 /* 1 for the overdue variant of Q_LIST and Q_COUNT */
-static int overdue_variant(const struct list_query *lq)
+static int overdue_variant(const struct report_filter *f)
 {
-	return ((const struct report_query *)lq)->due_before != NULL;
+	return f->due_before != NULL;
 }
 
-int store_report_list(struct store *s, struct arena *a, const struct list_query *lq,
+int store_report_list(struct store *s, struct arena *a, const struct report_filter *f,
 		      struct report **out)
 {
-	return q_list(store_prepare(s, &Q_LIST[overdue_variant(lq)]), a, lq, bind_filters, fill_report,
-		      sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_LIST[overdue_variant(f)]), a, &f->page, f, bind_filters,
+		      fill_report, sizeof(**out), out);
 }
 
-int64_t store_report_count(struct store *s, const struct list_query *lq)
+int64_t store_report_count(struct store *s, const struct report_filter *f)
 {
-	return q_count(store_prepare(s, &Q_COUNT[overdue_variant(lq)]), bind_filters, lq);
+	return q_count(store_prepare(s, &Q_COUNT[overdue_variant(f)]), bind_filters, f);
 }
 
 int store_reports_open(struct store *s, struct arena *a, struct report **out)

@@ -10,7 +10,6 @@
  */
 #include <stdint.h>
 
-#include "model/list.h"
 #include "model/person.h"
 #include "model/report.h"
 #include "store/store.h"
@@ -18,10 +17,9 @@
 struct arena;
 
 int store_report_get(struct store *s, struct arena *a, int64_t id, struct report *k);
-/* lq is the `lq` member of a struct report_query. */
-int store_report_list(struct store *s, struct arena *a, const struct list_query *lq,
+int store_report_list(struct store *s, struct arena *a, const struct report_filter *f,
 		      struct report **out);
-int64_t store_report_count(struct store *s, const struct list_query *lq);
+int64_t store_report_count(struct store *s, const struct report_filter *f);
 int64_t store_report_insert(struct store *s, const struct report *k, int64_t now);
 /* Sets the three encrypted fields (each may be NULL). */
 int store_report_set_secrets(struct store *s, int64_t id, const char *reporter_enc,

@@ -94,7 +94,7 @@ int store_unit_update(struct store *s, const struct unit *u, int64_t now)
 }
 
 /* Binds the CTE's user and the WHERE filters from index i on. */
-static int bind_filters_from(struct store_stmt *st, struct arena *a, const struct list_query *lq,
+static int bind_filters_from(struct store_stmt *st, struct arena *a, const struct unit_filter *lq,
 			     int i)
 {
 	const char *q = lq->q ? lq->q : "";
@@ -105,28 +105,33 @@ static int bind_filters_from(struct store_stmt *st, struct arena *a, const struc
 	store_bind_text(st, i++, q_like_pattern(a, q));
 	store_bind_text(st, i++, kind);
 	store_bind_text(st, i++, kind);
-	store_bind_int(st, i++, lq->unit_id);
-	store_bind_int(st, i++, lq->unit_id);
+	store_bind_int(st, i++, lq->parent_id);
+	store_bind_int(st, i++, lq->parent_id);
 	return i;
 }
 
-static int bind_filters(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
+	const struct unit_filter *lq = filter;
+
 	store_bind_int(st, 1, lq->scope_user);
 	return bind_filters_from(st, a, lq, 2);
 }
 
 /* The list's parameters: the scope of the parent join, then the filters. */
-static int bind_list(struct store_stmt *st, struct arena *a, const struct list_query *lq)
+static int bind_list(struct store_stmt *st, struct arena *a, const void *filter)
 {
+	const struct unit_filter *lq = filter;
+
 	store_bind_int(st, 1, lq->scope_user);
 	store_bind_int(st, 2, lq->scope_user);
 	return bind_filters_from(st, a, lq, 3);
 }
 
-int store_unit_list(struct store *s, struct arena *a, const struct list_query *lq, struct unit **out)
+int store_unit_list(struct store *s, struct arena *a, const struct unit_filter *f, struct unit **out)
 {
-	return q_list(store_prepare(s, &Q_LIST), a, lq, bind_list, fill_unit, sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_LIST), a, &f->page, f, bind_list, fill_unit, sizeof(**out),
+		      out);
 }
 
 int store_unit_options(struct store *s, struct arena *a, int64_t scope_user, int limit,
@@ -154,9 +159,9 @@ int store_unit_options(struct store *s, struct arena *a, int64_t scope_user, int
 	return rc < 0 ? rc : n;
 }
 
-int64_t store_unit_count(struct store *s, const struct list_query *lq)
+int64_t store_unit_count(struct store *s, const struct unit_filter *f)
 {
-	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
+	return q_count(store_prepare(s, &Q_COUNT), bind_filters, f);
 }
 
 int store_unit_visible(struct store *s, int64_t scope_user, int64_t unit_id)

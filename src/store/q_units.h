@@ -10,7 +10,6 @@
  */
 #include <stdint.h>
 
-#include "model/list.h"
 #include "model/unit.h"
 #include "store/store.h"
 
@@ -19,8 +18,8 @@ struct arena;
 int store_unit_get(struct store *s, struct arena *a, int64_t id, struct unit *u);
 int64_t store_unit_insert(struct store *s, const struct unit *u, int64_t now);
 int store_unit_update(struct store *s, const struct unit *u, int64_t now);
-int store_unit_list(struct store *s, struct arena *a, const struct list_query *lq, struct unit **out);
-int64_t store_unit_count(struct store *s, const struct list_query *lq);
+int store_unit_list(struct store *s, struct arena *a, const struct unit_filter *f, struct unit **out);
+int64_t store_unit_count(struct store *s, const struct unit_filter *f);
 /* id, name and (visible) parent name of the units visible to scope_user,
  * by name, at most limit: the choices of a unit field. */
 int store_unit_options(struct store *s, struct arena *a, int64_t scope_user, int limit,

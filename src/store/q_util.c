@@ -1,9 +1,7 @@
 /* q_util.c: helpers shared by the typed query files. */
 #include "store/q_util.h"
-#include "model/list.h"
+#include "model/filter.h"
 #include "model/person.h"
-
-#include <string.h>
 
 #include <string.h>
 
@@ -36,7 +34,7 @@ int64_t q_scalar(struct store_stmt *st)
 	return v;
 }
 
-int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *lq)
+int64_t q_count(struct store_stmt *st, q_bind_fn bind, const void *f)
 {
 	struct arena *a;
 	int64_t n;
@@ -44,7 +42,7 @@ int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *
 	if (!st)
 		return STORE_ERR;
 	a = arena_new(512);
-	bind(st, a, lq);
+	bind(st, a, f);
 	n = q_scalar(st);
 	arena_free(a);
 	return n;
@@ -73,13 +71,13 @@ int q_list_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn f
 	return q_collect(st, a, fill, size, out);
 }
 
-int q_list(struct store_stmt *st, struct arena *a, const struct list_query *lq, q_bind_fn bind,
-	   q_fill_fn fill, size_t size, void *out)
+int q_list(struct store_stmt *st, struct arena *a, const struct page_req *pg, const void *f,
+	   q_bind_fn bind, q_fill_fn fill, size_t size, void *out)
 {
 	if (st) {
-		int i = bind(st, a, lq);
-		store_bind_int(st, i, lq->limit);
-		store_bind_int(st, i + 1, lq->offset);
+		int i = bind(st, a, f);
+		store_bind_int(st, i, pg->limit);
+		store_bind_int(st, i + 1, pg->offset);
 	}
 	return q_collect(st, a, fill, size, out);
 }

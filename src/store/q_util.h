@@ -29,10 +29,11 @@ const char *q_like_pattern(struct arena *a, const char *text);
  * Returns it, or < 0 on error; resets the statement. */
 int64_t q_scalar(struct store_stmt *st);
 
-struct list_query;
-typedef int (*q_bind_fn)(struct store_stmt *st, struct arena *a, const struct list_query *lq);
+/* Binds a list's filters (f: the family's struct X_filter) from parameter
+ * 1 on; returns the index of the next parameter. */
+typedef int (*q_bind_fn)(struct store_stmt *st, struct arena *a, const void *f);
 /* count(*) of a list statement whose filters `bind` binds. */
-int64_t q_count(struct store_stmt *st, q_bind_fn bind, const struct list_query *lq);
+int64_t q_count(struct store_stmt *st, q_bind_fn bind, const void *f);
 
 /* Fills one row of a list from the current statement row. */
 typedef void (*q_fill_fn)(struct arena *a, struct store_stmt *st, void *row);
@@ -51,7 +52,8 @@ int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fi
 /* Runs a list statement: binds the filters, then LIMIT and OFFSET, and
  * collects the rows (each `size` bytes, filled by `fill`) into an arena
  * array stored in *(void **)out.  The row count or < 0. */
-int q_list(struct store_stmt *st, struct arena *a, const struct list_query *lq, q_bind_fn bind,
-	   q_fill_fn fill, size_t size, void *out);
+struct page_req;
+int q_list(struct store_stmt *st, struct arena *a, const struct page_req *pg, const void *f,
+	   q_bind_fn bind, q_fill_fn fill, size_t size, void *out);
 
 #endif

@@ -1,0 +1,64 @@
+#ifndef QF_MODEL_FILTER_H
+#define QF_MODEL_FILTER_H
+/*
+ * model/filter.h: what every list filter shares, and the table that says
+ * how a family's filter is read from a request's query arguments.
+ *
+ * Each family declares its filter struct (struct report_filter ...) in its
+ * model/<family>.h, embedding a struct page_req and, where the list is
+ * bounded by jurisdiction, the scope; a zeroed filter means "everything,
+ * first page": no sentinel values (text NULL or "" is no filter, an id 0
+ * any, an enum's 0 any).  Beside it the family defines its
+ * filter_spec (model/<family>.c), a table of {query argument, type,
+ * offset}; http/filter.c reads any family's filter from that table, so
+ * a page and its JSON twin parse the same arguments the same way and a
+ * new family touches nothing shared.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+/* The page of a list: rows offset .. offset + limit - 1. */
+struct page_req {
+	int offset, limit;
+};
+
+enum filter_type {
+	FILTER_TEXT,    /* const char *: the argument as given ("" when absent) */
+	FILTER_ID,      /* int64_t: a positive decimal id, else 0 (any) */
+	FILTER_DAY,     /* const char *: a valid YYYY-MM-DD, else "" (open) */
+	FILTER_FLAG,    /* int: 1 unless absent, empty or "0" */
+	FILTER_ENUM,    /* int-sized enum: the value of the matching choice */
+};
+
+/* A choice of an enum argument; the list ends with { NULL, v }: v is the
+ * value when the argument is absent or matches none. */
+struct filter_choice {
+	const char *arg;
+	int value;
+};
+
+struct filter_field {
+	const char *arg;                        /* the query argument */
+	enum filter_type type;
+	size_t offset;                          /* of the member in the filter */
+	const struct filter_choice *choices;    /* FILTER_ENUM only */
+};
+
+struct filter_spec {
+	size_t size;                            /* sizeof the filter */
+	size_t page;                            /* offsetof its struct page_req */
+	const struct filter_field *fields;      /* ends with { NULL } */
+};
+
+/* Table entries, checked at compile time against the member's type (a
+ * mismatch does not compile: _Generic has no match). */
+#define FILTER_OFF_(T, m, ...) (offsetof(T, m) + 0 * sizeof(_Generic(((T *)0)->m, __VA_ARGS__)))
+#define FILTER_TEXT_F(arg, T, m) { arg, FILTER_TEXT, FILTER_OFF_(T, m, const char *: 1), NULL }
+#define FILTER_DAY_F(arg, T, m)  { arg, FILTER_DAY, FILTER_OFF_(T, m, const char *: 1), NULL }
+#define FILTER_ID_F(arg, T, m)   { arg, FILTER_ID, FILTER_OFF_(T, m, int64_t: 1), NULL }
+#define FILTER_FLAG_F(arg, T, m) { arg, FILTER_FLAG, FILTER_OFF_(T, m, int: 1), NULL }
+#define FILTER_ENUM_F(arg, T, m, choices) \
+	{ arg, FILTER_ENUM, FILTER_OFF_(T, m, int: 1, unsigned: 1), choices }
+#define FILTER_SPEC(T, fields) { sizeof(T), offsetof(T, page), fields }
+
+#endif
