@@ -153,6 +153,17 @@ int outcome_matter_access(struct ctx *c, const struct outcome *o)
 	return clue_visible(c, o->clue_id, &k);
 }
 
+int outcome_list_of_matter(struct ctx *c, int64_t case_id, int64_t clue_id, struct outcome **out)
+{
+	struct outcome m = { .case_id = case_id, .clue_id = case_id ? 0 : clue_id };
+	int rc = outcome_matter_access(c, &m);
+
+	*out = NULL;
+	if (rc <= 0)
+		return rc;
+	return store_outcomes_of_matter(c->db, c->a, case_id, clue_id, out);
+}
+
 /* ---- recording ------------------------------------------------------------ */
 
 const struct person *outcome_matter_subject(const struct outcome_matter *m, int64_t person_id)

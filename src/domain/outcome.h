@@ -71,6 +71,10 @@ int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fie
 int outcome_get(struct ctx *c, int64_t id, struct outcome *o);
 /* 1 when the actor may work on the outcome's matter (a refusal audited). */
 int outcome_matter_access(struct ctx *c, const struct outcome *o);
+/* The outcomes of a case (case_id) or else of a clue, by day, when the
+ * actor may see that matter: their count (0 too when it may not, the
+ * refusal audited), < 0 on error. */
+int outcome_list_of_matter(struct ctx *c, int64_t case_id, int64_t clue_id, struct outcome **out);
 
 /* "第二种形态" */
 const char *outcome_form_label(int form);

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "core/embed.h"
+#include "domain/health.h"
 #include "http/http.h"
 #include "pages/pages.h"
-#include "store/store.h"
 
 static const char *content_type(const char *name)
 {
@@ -57,7 +57,7 @@ int page_asset(struct req *r)
 int page_readyz(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int ok = store_ping(r->c.db) >= 0;
+	int ok = health_ready(&r->c);
 
 	strbuf_addstr(&sb, ok ? "ok\n" : "database unavailable\n");
 	return reply_text(r, ok ? 200 : 503, "text/plain; charset=utf-8", &sb);

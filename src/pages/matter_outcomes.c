@@ -14,7 +14,6 @@
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/pages.h"
-#include "store/q_outcomes.h"
 
 void page_outcome_table(struct strbuf *sb, const struct outcome *v, int n, const int *linked,
 			int with_person)
@@ -52,7 +51,7 @@ void page_matter_outcomes(struct req *r, struct strbuf *sb, int64_t case_id, int
 			  int may_record)
 {
 	struct outcome *v;
-	int n = store_outcomes_of_matter(r->c.db, r->c.a, case_id, clue_id, &v);
+	int n = outcome_list_of_matter(&r->c, case_id, clue_id, &v);
 	const char *q = case_id ? "case" : "clue";
 	int64_t id = case_id ? case_id : clue_id;
 
