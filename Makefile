@@ -26,7 +26,10 @@ SAN_LDFLAGS := -fsanitize=address,undefined
 # -MP adds an empty rule per header, so a removed header does not stop the build
 DEPFLAGS := -MMD -MP
 
-SRC      := $(filter-out src/main.c,$(wildcard src/*/*.c))
+# the layers, lowest first: a file includes headers of its own layer or lower ones only
+# (docs/architecture.md; `make check-layers`); src/model holds the plain records and filters
+LAYERS   := core model store domain http pages api cmd
+SRC      := $(foreach d,$(LAYERS),$(wildcard src/$(d)/*.c))
 ASSETS   := $(sort $(wildcard assets/*))
 MIGR     := $(sort $(wildcard src/store/migrations/*.sql))
 DATA     := data/cn-holidays.csv
@@ -37,7 +40,7 @@ REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,bu
 SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench clean
+.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench clean check-layers
 .DELETE_ON_ERROR:
 
 all: deps build/qingfeng build/man/qingfeng.1
@@ -89,6 +92,10 @@ build/san/tests/%: tests/unit/%.c $(SAN_OBJ)
 	@mkdir -p $(dir $@) build/san/unitdeps
 	@echo "  LINK    $@"
 	@$(CC) $(SAN_CFLAGS) $(DEPFLAGS) -MF build/san/unitdeps/$*.d -MT $@ $(PKG_CFLAGS) -Itests/unit $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+# no #include of a higher layer (pages and api reach the store only through domain)
+check-layers:
+	@scripts/check-layers $(LAYERS)
 
 run: deps build/qingfeng
 	@mkdir -p $(dir $(DB))

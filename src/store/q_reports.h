@@ -27,7 +27,7 @@ int store_report_set_secrets(struct store *s, int64_t id, const char *reporter_e
 int store_report_add_accused(struct store *s, int64_t report_id, int64_t person_id);
 /* accused with id, name, rank, position, unit_id, unit_name filled */
 int store_report_accused(struct store *s, struct arena *a, int64_t report_id, struct person **out);
-/* One step of a report (model.h), guarded by
+/* One step of a report (model/report.h), guarded by
  * the state it may follow: 1 done, 0 when the report is not (any more) in
  * that state, < 0 error.  text is the note or the receiving level. */
 int store_report_step(struct store *s, enum report_step step, int64_t id, const char *day, const char *text,
