@@ -22,6 +22,7 @@
 
 #include "core/strbuf.h"
 
+#include "domain/audit_events.h"
 #include "domain/labels.h"
 
 struct ctx;
@@ -126,5 +127,9 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
  * identity only with with_sensitive (decrypted).  0, or -1 with err. */
 int ix_export(struct ctx *c, FILE *out, int with_sensitive, struct ix_counts *counts,
 	      struct strbuf *err);
+
+/* the audit events of interchange (interchange.c) */
+QF_AUDIT_EVENT_DECL(EXPORT);
+QF_AUDIT_EVENT_DECL(IMPORT);
 
 #endif

@@ -11,11 +11,15 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/strbuf.h"
+#include "domain/accountability.h"
 #include "domain/clocks.h"
+#include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/model.h"
+#include "domain/person.h"
 #include "domain/report.h"
+#include "domain/unit.h"
 #include "store/queries.h"
 
 static void set_text(struct ix_val *v, const char *s)

@@ -14,6 +14,10 @@
 #include "domain/ctx.h"
 #include "store/queries.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(CONFLICT_DECLARE, "conflict_declare", "申报回避事项");
+QF_AUDIT_OBJECT(conflict, "回避事项");
+
 struct conflict_arg {
 	struct ctx *c;
 	struct conflict cf;
