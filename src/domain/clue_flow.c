@@ -9,8 +9,8 @@
 
 #include "domain/labels.h"
 
-/* the codes of its fields and their Chinese names (labels.h); registered, then the state of the approved disposition's method
- * (clue_flow.c) */
+/* the codes of its fields and their Chinese names (labels.h): registered,
+ * then the state of the approved disposition's method */
 const struct label clue_states[] = {
 	{ "registered", "待处置" },
 	{ "talk_inquiry", "谈话函询中" },
