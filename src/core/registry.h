@@ -43,6 +43,16 @@
 #define QF_FOREACH(set, type, it) \
 	for (type *const *it = __start_qf_##set; it && it < __stop_qf_##set; it++)
 
+struct arena;
+
+/* The entries of set copied into an array from arena a and sorted with
+ * cmp (for qsort: it gets two `type *const *`); their number in *n. */
+#define QF_SORTED(a, set, cmp, n)                                                              \
+	((__typeof__(&__start_qf_##set[0]))qf_registry_sorted((a), __start_qf_##set,          \
+							      __stop_qf_##set, (cmp), (n)))
+void *qf_registry_sorted(struct arena *a, const void *start, const void *stop,
+			 int (*cmp)(const void *, const void *), int *n);
+
 /* The number of entries of set. */
 #define QF_COUNT(set) \
 	(__start_qf_##set ? (int)(__stop_qf_##set - __start_qf_##set) : 0)

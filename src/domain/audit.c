@@ -15,7 +15,6 @@
 
 #include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -219,16 +218,12 @@ static int by_code(const void *pa, const void *pb)
 	return strcmp((*a)->code, (*b)->code);
 }
 
-int audit_event_list(struct arena *a, const struct audit_event ***out)
+int audit_event_list(struct arena *a, const struct audit_event *const **out)
 {
-	int n = 0;
+	int n;
 
-	*out = arena_alloc(a, sizeof(**out) * (size_t)(QF_COUNT(audit_events) + 1));
-	QF_FOREACH(audit_events, const struct audit_event, e)
-		(*out)[n++] = *e;
 	/* the codes are unique (test_labels), so the order is total */
-	if (n > 1)
-		qsort(*out, (size_t)n, sizeof(**out), by_code);
+	*out = QF_SORTED(a, audit_events, by_code, &n);
 	return n;
 }
 

@@ -116,8 +116,8 @@ int audit_list(struct ctx *c, const struct list_query *lq, struct audit_entry **
  * wrote). */
 const char *audit_event_label(const char *code);
 /* The registered events sorted by code, in a (for a select or a
- * datalist); their number, or -1. */
-int audit_event_list(struct arena *a, const struct audit_event ***out);
+ * datalist); their number. */
+int audit_event_list(struct arena *a, const struct audit_event *const **out);
 /* The Chinese name of the object an entry names: the record type of a
  * "<type>/<id>" object ("report/12": 信访举报) or a whole object
  * ("interchange"), as each file registers them (QF_AUDIT_OBJECT); NULL

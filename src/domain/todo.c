@@ -70,19 +70,6 @@ static int by_order(const void *pa, const void *pb)
 	return ((*a)->order > (*b)->order) - ((*a)->order < (*b)->order);
 }
 
-/* The providers registered, in their order; their number. */
-static int providers(struct ctx *c, const struct todo_provider ***out)
-{
-	int n = 0;
-
-	*out = arena_alloc(c->a, sizeof(**out) * (size_t)(QF_COUNT(todo_providers) + 1));
-	QF_FOREACH(todo_providers, const struct todo_provider, p)
-		(*out)[n++] = *p;
-	if (n > 1)
-		qsort(*out, (size_t)n, sizeof(**out), by_order);
-	return n;
-}
-
 int todo_shown(const struct ctx *c)
 {
 	QF_FOREACH(todo_providers, const struct todo_provider, p)
@@ -94,13 +81,13 @@ int todo_shown(const struct ctx *c)
 int todo_list(struct ctx *c, struct todo **out)
 {
 	struct todo_acc acc = { .today = date_today() };
-	const struct todo_provider **p;
+	const struct todo_provider *const *p;
 	int np;
 
 	*out = NULL;
 	if (clock_table_load(c->db, c->a, &acc.clocks) < 0)
 		return -1;
-	np = providers(c, &p);
+	p = QF_SORTED(c->a, todo_providers, by_order, &np);
 	for (int i = 0; i < np; i++)
 		if (authz_has(&c->who, p[i]->perm) && p[i]->add(c, &acc) < 0)
 			return -1;

@@ -74,7 +74,7 @@ int page_audit(struct req *r)
 	struct audit_entry *v = NULL;
 	const char *res = req_arg(r, "success");
 	const char *from = req_arg(r, "from"), *to = req_arg(r, "to");
-	const struct audit_event **ev;
+	const struct audit_event *const *ev;
 	int page = req_page(r), n, nev;
 	int64_t total;
 

@@ -138,7 +138,7 @@ static const char *const stored_codes[] = {
 static void test_every_event_labelled(void **state)
 {
 	struct arena *a = arena_new(4096);
-	const struct audit_event **v;
+	const struct audit_event *const *v;
 	int n = 0, nv;
 
 	(void)state;

@@ -4,8 +4,8 @@
  * home-page to-dos).  A set of this file's own: every entry registered is
  * walked once, in a contiguous array of pointers (a sanitizer redzone or
  * padding between entries would show as a wrong count or a garbage
- * pointer); a set with no entry walks nothing and counts 0 (the weak
- * bounds).  Then the program's own sets: every to-do provider has an add
+ * pointer); QF_SORTED copies and sorts; a set with no entry walks
+ * nothing and counts 0 (the weak bounds).  Then the program's own sets: every to-do provider has an add
  * function, a permission and an order of its own, and the providers of
  * the four families of today are there; the audit sets hold what the
  * families register.  Built in the sanitizer build by make; the release
@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include "core/arena.h"
 #include "core/registry.h"
 #include "domain/audit.h"
 #include "domain/todo.h"
@@ -55,6 +56,31 @@ static void test_walks_every_entry_once(void **state)
 	/* contiguous pointers: the section is exactly the entries */
 	assert_int_equal((char *)__stop_qf_test_probes - (char *)__start_qf_test_probes,
 			 3 * (int)sizeof(void *));
+}
+
+static int by_weight_desc(const void *pa, const void *pb)
+{
+	const struct probe *const *a = pa, *const *b = pb;
+	return (*b)->weight - (*a)->weight;
+}
+
+/* QF_SORTED: a copy in the arena, in the order asked, the set untouched */
+static void test_sorted(void **state)
+{
+	struct arena *a = arena_new(256);
+	const struct probe *const *v;
+	int n;
+
+	(void)state;
+	v = QF_SORTED(a, test_probes, by_weight_desc, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0]->name, "c");
+	assert_string_equal(v[1]->name, "b");
+	assert_string_equal(v[2]->name, "a");
+	v = QF_SORTED(a, test_empty, by_weight_desc, &n);
+	assert_int_equal(n, 0);
+	assert_non_null(v);
+	arena_free(a);
 }
 
 static void test_empty_set(void **state)
@@ -99,6 +125,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_walks_every_entry_once),
+		cmocka_unit_test(test_sorted),
 		cmocka_unit_test(test_empty_set),
 		cmocka_unit_test(test_todo_providers),
 		cmocka_unit_test(test_audit_sets),
