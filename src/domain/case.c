@@ -61,8 +61,8 @@ static const char *note_ad(struct ctx *c, int64_t id)
 	return arena_printf(c->a, "case_notes.text/%" PRId64, id);
 }
 
-int case_record_named(struct ctx *c, int64_t case_id, const struct audit_event *event, const char *audit_action,
-		      const char *action, const char *detail)
+int case_record_named(struct ctx *c, int64_t case_id, const struct audit_event *event,
+		      const char *audit_action, const char *action, const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, case_obj(c, case_id), c->now, c->who.id,
 			       c->who.name, action, detail) < 0)
@@ -417,7 +417,8 @@ static int step_apply(struct ctx *c, struct case_rec *k, enum case_step step, co
 static int step_tx(struct store *s, void *arg)
 {
 	static const char *const actions[] = { "移送司法机关", "审理受理", "结案" };
-	static const struct audit_event *const events[] = { AEV_CASE_TRANSFER, AEV_CASE_TRIAL, AEV_CASE_CLOSE };
+	static const struct audit_event *const events[] = { AEV_CASE_TRANSFER, AEV_CASE_TRIAL,
+							    AEV_CASE_CLOSE };
 	struct step_arg *sa = arg;
 	struct ctx *c = sa->c;
 	struct clock_table clocks;

@@ -85,8 +85,8 @@ int case_record(struct ctx *c, int64_t case_id, const struct audit_event *event,
 		const char *detail);
 /* Same, for a step whose timeline line names a person (留置：<name>): the
  * audit entry gets audit_action, which names nobody. */
-int case_record_named(struct ctx *c, int64_t case_id, const struct audit_event *event, const char *audit_action,
-		      const char *action, const char *detail);
+int case_record_named(struct ctx *c, int64_t case_id, const struct audit_event *event,
+		      const char *audit_action, const char *action, const char *detail);
 /* Checks a step's day: a date, not in the future, not before not_before
  * (YYYY-MM-DD, may be NULL; what names it in the message).  1 good, 0
  * with the message in fe. */

@@ -63,8 +63,8 @@ static const char *summary_ad(struct ctx *c, int64_t id)
  * reasons people type (detail) go to the timeline, which only those who
  * may read the clue see; the audit log, which the audit admin reads,
  * gets the step (action) only: no case content. */
-static int record_step(struct ctx *c, int64_t clue_id, const struct audit_event *event, const char *action,
-		       const char *detail)
+static int record_step(struct ctx *c, int64_t clue_id, const struct audit_event *event,
+		       const char *action, const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, clue_obj(c, clue_id), c->now, c->who.id,
 			       c->who.name, action, detail) < 0)

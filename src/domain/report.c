@@ -90,8 +90,8 @@ static const char *field_ad(struct ctx *c, const char *field, int64_t id)
 
 /* Timeline and audit of one step, in the caller's transaction; the audit
  * log gets the step only. */
-static int record_step(struct ctx *c, int64_t id, const struct audit_event *event, const char *action,
-		       const char *detail)
+static int record_step(struct ctx *c, int64_t id, const struct audit_event *event,
+		       const char *action, const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, report_obj(c, id), c->now, c->who.id,
 			       c->who.name, action, detail) < 0)

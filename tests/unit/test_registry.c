@@ -1,15 +1,16 @@
 /*
- * test_registry.c: the linker-section registry (core/registry.h; issue 9,
- * second part: families register their own audit events, object types and
- * home-page to-dos).  A set of this file's own: every entry registered is
- * walked once, in a contiguous array of pointers (a sanitizer redzone or
- * padding between entries would show as a wrong count or a garbage
- * pointer); QF_SORTED copies and sorts; a set with no entry walks
- * nothing and counts 0 (the weak bounds).  Then the program's own sets: every to-do provider has an add
- * function, a permission and an order of its own, and the providers of
- * the four families of today are there; the audit sets hold what the
- * families register.  Built in the sanitizer build by make; the release
- * build is checked by compiling this file with the release flags
+ * test_registry.c: the linker-section registry (core/registry.h; issue
+ * 9, second part: families register their own audit events, object types
+ * and home-page to-dos).  A set of this file's own: every entry
+ * registered is walked once, in a contiguous array of pointers (a
+ * sanitizer redzone or padding between entries would show as a wrong
+ * count or a garbage pointer); QF_SORTED copies and sorts; a set with no
+ * entry walks nothing and counts 0 (the weak bounds).  Then the
+ * program's own sets: every to-do provider has an add function, a
+ * permission and an order of its own, and the providers of the four
+ * families of today are there; the audit sets hold what the families
+ * register.  Built in the sanitizer build by make; the release build is
+ * checked by compiling this file with the release flags
  * (docs/testing.md).
  */
 #include <setjmp.h>
