@@ -33,7 +33,7 @@ enum ix_kind {
 	IX_TEXT,        /* a string */
 	IX_DATE,        /* YYYY-MM-DD, a real calendar date */
 	IX_BOOL,        /* true / false, stored 0 / 1; missing is false */
-	IX_ENUM,        /* one of the codes of the table `codes` (labels.h) */
+	IX_ENUM,        /* one of the codes of the table `codes` (a family's struct label table) */
 	IX_INT,         /* an integer */
 	IX_MONEY,       /* "117526.73" yuan, stored as integer fen */
 	IX_REF,         /* the id of a record of type `arg` */

@@ -2,7 +2,7 @@
  * ix_types.c: the record types of INTERCHANGE.md that exist so far, each
  * one entry of ix_types[] (fields mapped to columns) and, where the type
  * has rules of its own, a hook.  The codes are the schema's CHECK lists,
- * read from the tables of labels.h the pages use.
+ * read from the families' code tables (struct label) the pages use.
  */
 #include "domain/interchange.h"
 
