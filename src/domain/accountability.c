@@ -25,6 +25,17 @@
 #include "store/q_persons.h"
 #include "store/q_units.h"
 
+/* the type of the objects its audit entries name (audit_events.h) */
+QF_AUDIT_OBJECT(accountability, "问责");
+QF_AUDIT_OBJECT(recovery, "追缴挽损");
+
+/* the codes of its fields and their Chinese names (labels.h) */
+const struct label recovery_kinds[] = {
+	{ "recovered", "挽回经济损失" },
+	{ "returned", "责令退回" },
+	{ NULL, NULL }
+};
+
 int money_parse(const char *s, int64_t *fen)
 {
 	int64_t yuan = 0, cents = 0;

@@ -37,4 +37,7 @@ int64_t recovery_create(struct ctx *c, const struct recovery *m, const char *amo
 int recovery_list(struct ctx *c, struct recovery_filter *f, struct recovery **out, int64_t *total,
 		  int64_t *sum_fen);
 
+/* code tables (labels.h), defined in accountability.c */
+extern const struct label recovery_kinds[];       /* recovered, returned */
+
 #endif

@@ -59,7 +59,7 @@ void audit_entry_mac(const struct qf_keys *k, const struct audit_entry *e, char 
 	strbuf_release(&sb);
 }
 
-int audit_append(struct ctx *c, enum audit_ev event, const char *object, int success,
+int audit_append(struct ctx *c, const struct audit_event *event, const char *object, int success,
 		 const char *detail)
 {
 	struct audit_entry e = { 0 };
@@ -75,7 +75,7 @@ int audit_append(struct ctx *c, enum audit_ev event, const char *object, int suc
 	e.user_id = c->who.id;
 	e.user_name = c->who.name ? c->who.name : "-";
 	e.role = c->who.role ? c->who.role : "";
-	e.event = audit_event_code(event);
+	e.event = event ? event->code : NULL;   /* NULL: the NOT NULL column refuses */
 	e.object = object ? object : "";
 	e.success = success;
 	e.detail = detail ? detail : "";
@@ -88,7 +88,7 @@ int audit_append(struct ctx *c, enum audit_ev event, const char *object, int suc
 
 struct record_arg {
 	struct ctx *c;
-	enum audit_ev event;
+	const struct audit_event *event;
 	const char *object, *detail;
 	int success;
 };
@@ -100,7 +100,7 @@ static int record_tx(struct store *s, void *arg)
 	return audit_append(ra->c, ra->event, ra->object, ra->success, ra->detail);
 }
 
-int audit_record(struct ctx *c, enum audit_ev event, const char *object, int success,
+int audit_record(struct ctx *c, const struct audit_event *event, const char *object, int success,
 		 const char *detail)
 {
 	struct record_arg ra = { c, event, object, detail, success };
@@ -198,50 +198,53 @@ int audit_list(struct ctx *c, struct audit_filter *f, struct audit_entry **out, 
 	return store_audit_list(c->db, c->a, f, out);
 }
 
-#define AUDIT_EV_LABEL(name, code, label) [AEV_##name] = { code, label },
-const struct label audit_event_labels[AEV_N + 1] = { AUDIT_EVENTS(AUDIT_EV_LABEL) };
-#undef AUDIT_EV_LABEL
+/* ---- the events and objects of no record family ----------------------------------- */
 
-const char *audit_event_code(enum audit_ev ev)
-{
-	/* out of range (a cast int): NULL, which the NOT NULL column refuses */
-	return (unsigned)ev < AEV_N ? audit_event_labels[ev].code : NULL;
-}
+QF_AUDIT_EVENT(ACCESS_DENIED, "access_denied", "越权访问被拒绝");
+QF_AUDIT_EVENT(CSRF_REJECTED, "csrf_rejected", "跨站请求被拒绝");
+QF_AUDIT_EVENT(READ, "read", "查阅");
+QF_AUDIT_EVENT(CREATE, "create", "新增");
+QF_AUDIT_EVENT(UPDATE, "update", "修改");
+QF_AUDIT_EVENT(CONFIG, "config", "修改系统设置");
+QF_AUDIT_EVENT(BACKUP, "backup", "备份");
+QF_AUDIT_EVENT(RESTORE, "restore", "恢复");
+QF_AUDIT_EVENT(AUDIT_CHECKPOINT_RESET, "audit_checkpoint_reset", "重置审计检查点");
+QF_AUDIT_EVENT(INIT, "init", "初始化");
+
+QF_AUDIT_OBJECT(database, "数据库");
+QF_AUDIT_OBJECT(settings, "系统设置");
+QF_AUDIT_OBJECT(audit, "审计日志");
 
 const char *audit_event_label(const char *code)
 {
-	const char *l = label_of(audit_event_labels, code);
-	return l ? l : code;
+	QF_FOREACH(audit_events, const struct audit_event, e)
+		if (code && !strcmp((*e)->code, code))
+			return (*e)->label;
+	return code;
 }
 
-/* the "<type>/<id>" objects the call sites write */
-const struct label audit_object_types[] = {
-	{ "unit", "单位" },
-	{ "person", "人员" },
-	{ "user", "用户" },
-	{ "report", "信访举报" },
-	{ "clue", "问题线索" },
-	{ "disposition", "处置意见" },
-	{ "campaign", "专项工作" },
-	{ "case", "案件" },
-	{ "conflict", "回避事项" },
-	{ "outcome", "处理结果" },
-	{ "accountability", "问责" },
-	{ "recovery", "追缴挽损" },
-	{ "followup", "回访" },
-	{ "clarification", "澄清正名" },
-	{ "interchange", "数据交换" },
-	{ "database", "数据库" },
-	{ "settings", "系统设置" },
-	{ "calendar", "节假日" },
-	{ "audit", "审计日志" },
-	{ NULL, NULL }
-};
+static int by_code(const void *pa, const void *pb)
+{
+	const struct audit_event *const *a = pa, *const *b = pb;
+	return strcmp((*a)->code, (*b)->code);
+}
+
+int audit_event_list(struct arena *a, const struct audit_event *const **out)
+{
+	int n;
+
+	/* the codes are unique (test_labels), so the order is total */
+	*out = QF_SORTED(a, audit_events, by_code, &n);
+	return n;
+}
 
 const char *audit_object_label(struct arena *a, const char *object)
 {
 	const char *slash = object ? strchr(object, '/') : NULL;
 	const char *type = slash ? arena_strndup(a, object, (size_t)(slash - object)) : object;
 
-	return label_of(audit_object_types, type);
+	QF_FOREACH(audit_objects, const struct label, l)
+		if (type && !strcmp((*l)->code, type))
+			return (*l)->label;
+	return NULL;
 }

@@ -23,11 +23,24 @@ struct arena;
 
 /* Appends one entry for c->who.  Must run inside the caller's write
  * transaction, so the entry commits (or not) with the write it records. */
-int audit_append(struct ctx *c, enum audit_ev event, const char *object, int success,
+int audit_append(struct ctx *c, const struct audit_event *event, const char *object, int success,
 		 const char *detail);
 /* Same, in a transaction of its own (reads, denials, failed logins). */
-int audit_record(struct ctx *c, enum audit_ev event, const char *object, int success,
+int audit_record(struct ctx *c, const struct audit_event *event, const char *object, int success,
 		 const char *detail);
+
+/* The events of no record family (audit.c); each family declares its own
+ * in its header (audit_events.h). */
+QF_AUDIT_EVENT_DECL(ACCESS_DENIED);
+QF_AUDIT_EVENT_DECL(CSRF_REJECTED);
+QF_AUDIT_EVENT_DECL(READ);
+QF_AUDIT_EVENT_DECL(CREATE);
+QF_AUDIT_EVENT_DECL(UPDATE);
+QF_AUDIT_EVENT_DECL(CONFIG);
+QF_AUDIT_EVENT_DECL(BACKUP);
+QF_AUDIT_EVENT_DECL(RESTORE);
+QF_AUDIT_EVENT_DECL(AUDIT_CHECKPOINT_RESET);
+QF_AUDIT_EVENT_DECL(INIT);
 
 /*
  * The checkpoint (audit_ckpt.c): the number of entries and the MAC of the
@@ -97,18 +110,17 @@ void audit_entry_mac(const struct qf_keys *k, const struct audit_entry *e, char 
 /* One page of the log, newest first, and the count of all matches. */
 int audit_list(struct ctx *c, struct audit_filter *f, struct audit_entry **out, int64_t *total);
 
-/* The code audit_log.event stores for an event (audit_events.h). */
-const char *audit_event_code(enum audit_ev ev);
 /* The Chinese label of a stored event code, for the audit page; the code
- * itself when it is not in audit_events.h (never, for a log this build
+ * itself when no registered event has it (never, for a log this build
  * wrote). */
 const char *audit_event_label(const char *code);
-/* The events as a code/label table (for a select or a datalist). */
-extern const struct label audit_event_labels[];
-/* The Chinese names of the objects the entries name: record types of
- * "<type>/<id>" objects ("report/12": 信访举报) and whole objects
- * ("interchange"); audit_object_label gives one or NULL. */
-extern const struct label audit_object_types[];
+/* The registered events sorted by code, in a (for a select or a
+ * datalist); their number. */
+int audit_event_list(struct arena *a, const struct audit_event *const **out);
+/* The Chinese name of the object an entry names: the record type of a
+ * "<type>/<id>" object ("report/12": 信访举报) or a whole object
+ * ("interchange"), as each file registers them (QF_AUDIT_OBJECT); NULL
+ * when none is registered. */
 const char *audit_object_label(struct arena *a, const char *object);
 
 #endif

@@ -18,6 +18,16 @@
 #include "store/q_sessions.h"
 #include "store/q_users.h"
 
+/* the audit events this file writes (audit_events.h) */
+QF_AUDIT_EVENT(LOGIN, "login", "登录");
+QF_AUDIT_EVENT(LOGIN_FAILED, "login_failed", "登录失败");
+QF_AUDIT_EVENT(LOGIN_LOCKED, "login_locked", "账户锁定");
+QF_AUDIT_EVENT(LOGIN_THROTTLED, "login_throttled", "登录受限（尝试过多）");
+QF_AUDIT_EVENT(LOGOUT, "logout", "退出");
+QF_AUDIT_EVENT(TOTP_ENROL, "totp_enrol", "绑定动态口令");
+QF_AUDIT_EVENT(TOTP_FAILED, "totp_failed", "动态口令错误");
+QF_AUDIT_EVENT(TOTP_SECRET, "totp_secret", "生成动态口令密钥");
+
 #define MSG_BAD_LOGIN "用户名或密码错误"
 #define MSG_LOCKED "登录失败次数过多，账户已暂时锁定，请稍后再试"
 #define MSG_SYSTEM "系统繁忙，请稍后再试"

@@ -20,6 +20,7 @@
  */
 #include "core/crypto.h"
 #include "model/user.h"
+#include "domain/audit_events.h"
 
 struct ctx;
 struct config;
@@ -64,5 +65,15 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
  * -1 wrong (audited, counted), -2 wrong and now locked: every session of
  * the account has ended. */
 int auth_check_password(struct ctx *c, const struct user *u, const char *password);
+
+/* the audit events of auth (auth.c) */
+QF_AUDIT_EVENT_DECL(LOGIN);
+QF_AUDIT_EVENT_DECL(LOGIN_FAILED);
+QF_AUDIT_EVENT_DECL(LOGIN_LOCKED);
+QF_AUDIT_EVENT_DECL(LOGIN_THROTTLED);
+QF_AUDIT_EVENT_DECL(LOGOUT);
+QF_AUDIT_EVENT_DECL(TOTP_ENROL);
+QF_AUDIT_EVENT_DECL(TOTP_FAILED);
+QF_AUDIT_EVENT_DECL(TOTP_SECRET);
 
 #endif

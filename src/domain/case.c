@@ -31,14 +31,41 @@
 #include "store/q_cases.h"
 #include "store/q_clues.h"
 #include "store/q_users.h"
+#include "domain/user.h"
+
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(TEAM_ADD, "team_add", "加入办案组");
+QF_AUDIT_EVENT(TEAM_REMOVE, "team_remove", "移出办案组");
+QF_AUDIT_EVENT(TEAM_OVERRIDE, "team_override", "越过回避加入办案组");
+QF_AUDIT_EVENT(TEAM_REFUSED, "team_refused", "因回避拒绝加入办案组");
+QF_AUDIT_EVENT(CASE_NOTE, "case_note", "添加审查调查记录");
+QF_AUDIT_EVENT(CASE_TRANSFER, "case_transfer", "移送司法机关");
+QF_AUDIT_EVENT(CASE_TRIAL, "case_trial", "审理受理");
+QF_AUDIT_EVENT(CASE_CLOSE, "case_close", "结案");
+QF_AUDIT_OBJECT(case, "案件");
+
+/* the codes of its fields and their Chinese names (labels.h) */
+const struct label case_states[] = {
+	{ "investigating", "审查调查中" },
+	{ "trial", "审理中" },
+	{ "closed", "已结案" },
+	{ NULL, NULL }
+};
+
+const struct label case_team_roles[] = {
+	{ "lead", "主办" },
+	{ "member", "协办" },
+	{ "trial", "审理" },
+	{ NULL, NULL }
+};
 
 static const char *note_ad(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "case_notes.text/%" PRId64, id);
 }
 
-int case_record_named(struct ctx *c, int64_t case_id, enum audit_ev event, const char *audit_action,
-		      const char *action, const char *detail)
+int case_record_named(struct ctx *c, int64_t case_id, const struct audit_event *event,
+		      const char *audit_action, const char *action, const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, case_obj(c, case_id), c->now, c->who.id,
 			       c->who.name, action, detail) < 0)
@@ -46,7 +73,7 @@ int case_record_named(struct ctx *c, int64_t case_id, enum audit_ev event, const
 	return audit_append(c, event, case_obj(c, case_id), 1, audit_action);
 }
 
-int case_record(struct ctx *c, int64_t case_id, enum audit_ev event, const char *action,
+int case_record(struct ctx *c, int64_t case_id, const struct audit_event *event, const char *action,
 		const char *detail)
 {
 	return case_record_named(c, case_id, event, action, action, detail);
@@ -394,7 +421,8 @@ static int step_apply(struct ctx *c, struct case_rec *k, enum case_step step, co
 static int step_tx(struct store *s, void *arg)
 {
 	static const char *const actions[] = { "移送司法机关", "审理受理", "结案" };
-	static const enum audit_ev events[] = { AEV_CASE_TRANSFER, AEV_CASE_TRIAL, AEV_CASE_CLOSE };
+	static const struct audit_event *const events[] = { AEV_CASE_TRANSFER, AEV_CASE_TRIAL,
+							    AEV_CASE_CLOSE };
 	struct step_arg *sa = arg;
 	struct ctx *c = sa->c;
 	struct clock_table clocks;
@@ -448,13 +476,14 @@ int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *d
 
 /* ---- the home page ---------------------------------------------------------------- */
 
-int case_todo(struct ctx *c, struct todo_acc *acc)
+/* The home page (todo.h): running detention and trial clocks overdue or due
+ * within 3 working days, of the cases the actor is on the team of (every
+ * case for case_sees_all, with the office of the case's lead). */
+static int case_todo(struct ctx *c, struct todo_acc *acc)
 {
 	struct case_clock *v;
 	int n;
 
-	if (!authz_has(&c->who, PERM_CASE_READ))
-		return 0;
 	n = store_case_clocks(c->db, c->a, case_sees_all(c) ? 0 : c->who.id, &v);
 	for (int i = 0; i < n; i++) {
 		int det = !strcmp(v[i].kind, "detention");
@@ -471,6 +500,7 @@ int case_todo(struct ctx *c, struct todo_acc *acc)
 	}
 	return n < 0 ? -1 : 0;
 }
+QF_TODO_PROVIDER(case_todo_provider, 40, PERM_CASE_READ, case_todo);
 
 /* ---- offices ---------------------------------------------------------------------- */
 

@@ -29,8 +29,6 @@
 
 struct ctx;
 struct store;
-struct todo_acc;
-
 
 /* Files the case of clue k, decided on `day` by the approval of
  * disposition_id: subjects, unit and campaign from the clue; timeline
@@ -79,11 +77,6 @@ enum case_step {
 int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *day,
 	      struct fielderr *fe);
 
-/* The home page: running detention and trial clocks overdue or due
- * within 3 working days, of the cases the actor is on the team of (every
- * case for case_sees_all, with the office of the case's lead). */
-int case_todo(struct ctx *c, struct todo_acc *acc);
-
 /* ---- shared with detention.c ---- */
 
 /* The case for an action by its team: 1 with *k filled; 0 (404), -1 with
@@ -91,12 +84,12 @@ int case_todo(struct ctx *c, struct todo_acc *acc);
 int case_for_work(struct ctx *c, int64_t case_id, struct case_rec *k, struct fielderr *fe);
 /* Timeline and audit of one step, in the caller's transaction: the
  * detail (what people typed) on the timeline only. */
-int case_record(struct ctx *c, int64_t case_id, enum audit_ev event, const char *action,
+int case_record(struct ctx *c, int64_t case_id, const struct audit_event *event, const char *action,
 		const char *detail);
 /* Same, for a step whose timeline line names a person (留置：<name>): the
  * audit entry gets audit_action, which names nobody. */
-int case_record_named(struct ctx *c, int64_t case_id, enum audit_ev event, const char *audit_action,
-		      const char *action, const char *detail);
+int case_record_named(struct ctx *c, int64_t case_id, const struct audit_event *event,
+		      const char *audit_action, const char *action, const char *detail);
 /* Checks a step's day: a date, not in the future, not before not_before
  * (YYYY-MM-DD, may be NULL; what names it in the message).  1 good, 0
  * with the message in fe. */
@@ -106,5 +99,19 @@ int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const cha
 /* The office (科室) of a user ("" none) and setting it (the CLI). */
 const char *user_office(struct ctx *c, int64_t user_id);
 int user_office_set(struct ctx *c, const char *name, const char *office, struct strbuf *err);
+
+/* the audit events of case (case.c) */
+QF_AUDIT_EVENT_DECL(TEAM_ADD);
+QF_AUDIT_EVENT_DECL(TEAM_REMOVE);
+QF_AUDIT_EVENT_DECL(TEAM_OVERRIDE);
+QF_AUDIT_EVENT_DECL(TEAM_REFUSED);
+QF_AUDIT_EVENT_DECL(CASE_NOTE);
+QF_AUDIT_EVENT_DECL(CASE_TRANSFER);
+QF_AUDIT_EVENT_DECL(CASE_TRIAL);
+QF_AUDIT_EVENT_DECL(CASE_CLOSE);
+
+/* code tables (labels.h), defined in case.c */
+extern const struct label case_states[];          /* cases.state: investigating, trial, closed */
+extern const struct label case_team_roles[];      /* case_team.role: lead, member, trial */
 
 #endif

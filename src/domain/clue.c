@@ -29,6 +29,27 @@
 #include "store/q_clues.h"
 #include "store/q_persons.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(DISPOSE_PROPOSE, "dispose_propose", "提出处置意见");
+QF_AUDIT_EVENT(DISPOSE_APPROVE, "dispose_approve", "批准处置");
+QF_AUDIT_EVENT(DISPOSE_REJECT, "dispose_reject", "退回处置意见");
+QF_AUDIT_OBJECT(clue, "问题线索");
+QF_AUDIT_OBJECT(disposition, "处置意见");
+QF_AUDIT_OBJECT(campaign, "专项工作");
+
+/* the codes of its fields and their Chinese names (labels.h) */
+const struct label clue_sources[] = {
+	{ "report", "信访举报" },
+	{ "inspection", "巡察移交" },
+	{ "audit", "审计移交" },
+	{ "judicial", "公检法机关移交" },
+	{ "supervision", "监督检查发现" },
+	{ "campaign", "专项整治发现" },
+	{ "superior", "上级交办" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
 static const char *clue_obj(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "clue/%" PRId64, id);
@@ -43,8 +64,8 @@ static const char *summary_ad(struct ctx *c, int64_t id)
  * reasons people type (detail) go to the timeline, which only those who
  * may read the clue see; the audit log, which the audit admin reads,
  * gets the step (action) only: no case content. */
-static int record_step(struct ctx *c, int64_t clue_id, enum audit_ev event, const char *action,
-		       const char *detail)
+static int record_step(struct ctx *c, int64_t clue_id, const struct audit_event *event,
+		       const char *action, const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, clue_obj(c, clue_id), c->now, c->who.id,
 			       c->who.name, action, detail) < 0)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
+#include "domain/audit_events.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
 #include "model/clue.h"
@@ -90,5 +91,13 @@ int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id);
 int64_t campaign_create(struct ctx *c, const char *name, const char *start, const char *end,
 			struct fielderr *fe);
 int campaign_list(struct ctx *c, struct campaign **out);
+
+/* the audit events of clue (clue.c) */
+QF_AUDIT_EVENT_DECL(DISPOSE_PROPOSE);
+QF_AUDIT_EVENT_DECL(DISPOSE_APPROVE);
+QF_AUDIT_EVENT_DECL(DISPOSE_REJECT);
+
+/* code tables (labels.h), defined in clue.c */
+extern const struct label clue_sources[];         /* clues.source */
 
 #endif

@@ -9,6 +9,18 @@
 
 #include "domain/labels.h"
 
+/* the codes of its fields and their Chinese names (labels.h): registered,
+ * then the state of the approved disposition's method */
+const struct label clue_states[] = {
+	{ "registered", "待处置" },
+	{ "talk_inquiry", "谈话函询中" },
+	{ "preliminary_verification", "初步核实中" },
+	{ "shelved", "暂存待查" },
+	{ "closed", "已了结" },
+	{ "filed", "已立案" },
+	{ NULL, NULL }
+};
+
 const struct disposition_method disposition_methods[] = {
 	{ "talk_inquiry", "谈话函询", "talk_inquiry" },
 	{ "preliminary_verification", "初步核实", "preliminary_verification" },

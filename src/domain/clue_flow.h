@@ -5,6 +5,7 @@
  * four methods or filing, which transitions are allowed from each state,
  * and who may approve a disposition.
  */
+#include "domain/labels.h"
 
 /* The states of a clue; after the first approved disposition a clue is in
  * the state its method leads to. */
@@ -18,7 +19,7 @@ struct disposition_method {
 
 extern const struct disposition_method disposition_methods[];
 const struct disposition_method *disposition_method_find(const char *code);
-/* The Chinese label of a clue state (clue_states, labels.h). */
+/* The Chinese label of a clue state (clue_states, below). */
 const char *clue_state_label(const char *state);
 
 /* 1 when a disposition by `method` may be proposed for a clue in `state`
@@ -30,5 +31,8 @@ int clue_transition_allowed(const char *state, const char *method);
  * 主要负责人) may approve a disposition of a clue whose subjects include a
  * county-rank (处级) cadre when county_subject is 1. */
 int disposition_approval_allowed(const char *role, int principal, int county_subject);
+
+/* code tables (labels.h), defined in clue_flow.c */
+extern const struct label clue_states[];          /* clues.state: registered, then each method's */
 
 #endif

@@ -17,6 +17,19 @@
 #include "domain/ctx.h"
 #include "store/q_cases.h"
 
+/* the audit events this file writes (audit_events.h) */
+QF_AUDIT_EVENT(DETENTION_START, "detention_start", "留置");
+QF_AUDIT_EVENT(DETENTION_EXTEND, "detention_extend", "延长留置");
+QF_AUDIT_EVENT(DETENTION_END, "detention_end", "解除留置");
+
+/* the codes of its fields and their Chinese names (labels.h) */
+const struct label detention_ext_kinds[] = {
+	{ "extension", "延长（上一级批准）" },
+	{ "national", "再延长（国家监委批准）" },
+	{ "recalc", "重新计算" },
+	{ NULL, NULL }
+};
+
 /* The clock_limits code of each kind of step. */
 static const char *limit_of(const char *kind)
 {

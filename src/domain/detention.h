@@ -12,6 +12,7 @@
  */
 #include <stdint.h>
 
+#include "domain/audit_events.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
 
@@ -26,5 +27,13 @@ int64_t detention_extend(struct ctx *c, int64_t detention_id, const char *kind, 
 int detention_end(struct ctx *c, int64_t detention_id, const char *day, struct fielderr *fe);
 /* The case of a detention, 0 none, < 0 error (no access check). */
 int64_t detention_case_of(struct ctx *c, int64_t detention_id);
+
+/* the audit events of detention (detention.c) */
+QF_AUDIT_EVENT_DECL(DETENTION_START);
+QF_AUDIT_EVENT_DECL(DETENTION_EXTEND);
+QF_AUDIT_EVENT_DECL(DETENTION_END);
+
+/* code tables (labels.h), defined in detention.c */
+extern const struct label detention_ext_kinds[];  /* extension, national, recalc */
 
 #endif

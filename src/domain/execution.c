@@ -23,6 +23,30 @@
 #include "store/q_clues.h"
 #include "store/q_outcomes.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(EXECUTION, "execution", "处分执行检查");
+QF_AUDIT_OBJECT(followup, "回访");
+QF_AUDIT_OBJECT(clarification, "澄清正名");
+
+/* the codes of its fields and their Chinese names (labels.h) */
+const struct label execution_items[] = {
+	{ "delivered", "决定送达" },
+	{ "appraisal", "年度考核" },
+	{ "pay_grade", "工资档次" },
+	{ "bonus", "奖金" },
+	{ "promotion_bar", "晋升限制" },
+	{ NULL, NULL }
+};
+
+const struct label clarification_manners[] = {
+	{ "meeting", "召开澄清会" },
+	{ "written", "书面澄清" },
+	{ "in_person", "当面澄清" },
+	{ "notice", "通报澄清" },
+	{ "other", "其他方式" },
+	{ NULL, NULL }
+};
+
 static const char *outcome_object(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "outcome/%" PRId64, id);
@@ -46,7 +70,7 @@ static int day_in_range(const char *day, const char *since)
 struct step_arg {
 	struct ctx *c;
 	const char *timeline_object, *action, *detail;
-	enum audit_ev audit_event;
+	const struct audit_event *audit_event;
 	int64_t (*insert)(struct store *s, void *arg);
 	void *insert_arg;
 	const char *kind;               /* audit object: "<kind>/<id>" */

@@ -11,13 +11,14 @@
  */
 #include <stdint.h>
 
+#include "domain/audit_events.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
 #include "model/outcome.h"
 
 struct ctx;
 
-/* the number of execution_items (labels.h) */
+/* the number of execution_items (below) */
 #define EXECUTION_N_ITEMS 5
 
 /* Checks off one item: 1 done; 0 when the outcome is not visible (404);
@@ -40,5 +41,14 @@ int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out);
 /* Records a clarification (person, one of case_id / clue_id, day, manner,
  * note): its id; 0 matter not visible; -1 with fe; -2 store error. */
 int64_t clarification_record(struct ctx *c, const struct clarification *k, struct fielderr *fe);
+
+/* the audit events of execution (execution.c) */
+QF_AUDIT_EVENT_DECL(EXECUTION);
+
+/* code tables (labels.h), defined in execution.c */
+/* delivered 决定送达, appraisal 年度考核, pay_grade 工资档次, bonus 奖金,
+ * promotion_bar 晋升限制 (EXECUTION_N_ITEMS) */
+extern const struct label execution_items[];
+extern const struct label clarification_manners[]; /* 召开澄清会 ... */
 
 #endif

@@ -18,6 +18,10 @@
 #include "domain/report.h"
 #include "store/q_settings.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(CALENDAR_IMPORT, "calendar_import", "导入节假日");
+QF_AUDIT_OBJECT(calendar, "节假日");
+
 static void holiday_add(void *arg, const char *day, int off_day, const char *name)
 {
 	qf_day d = date_parse(day);

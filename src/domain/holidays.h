@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "core/strbuf.h"
+#include "domain/audit_events.h"
 
 struct ctx;
 struct store;
@@ -26,5 +27,8 @@ struct holidays_result {
  * entry.  0, or -1 with the reason in err (the parser names the line). */
 int holidays_import(struct ctx *c, const char *text, size_t len, const char *what,
 		    struct holidays_result *res, struct strbuf *err);
+
+/* the audit events of holidays (holidays.c) */
+QF_AUDIT_EVENT_DECL(CALENDAR_IMPORT);
 
 #endif

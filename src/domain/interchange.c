@@ -27,6 +27,11 @@
 #include "store/q_interchange.h"
 #include "store/store.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(EXPORT, "export", "导出数据");
+QF_AUDIT_EVENT(IMPORT, "import", "导入数据");
+QF_AUDIT_OBJECT(interchange, "数据交换");
+
 /* the statements of one type, built on first use */
 struct type_sql {
 	const struct store_sql *insert, *find;

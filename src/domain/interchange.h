@@ -22,6 +22,7 @@
 
 #include "core/strbuf.h"
 
+#include "domain/audit_events.h"
 #include "domain/labels.h"
 
 struct ctx;
@@ -32,7 +33,7 @@ enum ix_kind {
 	IX_TEXT,        /* a string */
 	IX_DATE,        /* YYYY-MM-DD, a real calendar date */
 	IX_BOOL,        /* true / false, stored 0 / 1; missing is false */
-	IX_ENUM,        /* one of the codes of the table `codes` (labels.h) */
+	IX_ENUM,        /* one of the codes of the table `codes` (a family's struct label table) */
 	IX_INT,         /* an integer */
 	IX_MONEY,       /* "117526.73" yuan, stored as integer fen */
 	IX_REF,         /* the id of a record of type `arg` */
@@ -126,5 +127,9 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
  * identity only with with_sensitive (decrypted).  0, or -1 with err. */
 int ix_export(struct ctx *c, FILE *out, int with_sensitive, struct ix_counts *counts,
 	      struct strbuf *err);
+
+/* the audit events of interchange (interchange.c) */
+QF_AUDIT_EVENT_DECL(EXPORT);
+QF_AUDIT_EVENT_DECL(IMPORT);
 
 #endif

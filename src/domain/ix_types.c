@@ -2,7 +2,7 @@
  * ix_types.c: the record types of INTERCHANGE.md that exist so far, each
  * one entry of ix_types[] (fields mapped to columns) and, where the type
  * has rules of its own, a hook.  The codes are the schema's CHECK lists,
- * read from the tables of labels.h the pages use.
+ * read from the families' code tables (struct label) the pages use.
  */
 #include "domain/interchange.h"
 
@@ -11,7 +11,9 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/strbuf.h"
+#include "domain/accountability.h"
 #include "domain/clocks.h"
+#include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "model/clue.h"
@@ -20,6 +22,8 @@
 #include "domain/report.h"
 #include "store/q_clues.h"
 #include "store/q_interchange.h"
+#include "domain/person.h"
+#include "domain/unit.h"
 
 static void set_text(struct ix_val *v, const char *s)
 {

@@ -30,6 +30,9 @@
 #include "store/q_persons.h"
 #include "store/q_units.h"
 
+/* the type of the objects its audit entries name (audit_events.h) */
+QF_AUDIT_OBJECT(outcome, "处理结果");
+
 static const char *const form_labels[] = { "无", "第一种形态", "第二种形态", "第三种形态", "第四种形态" };
 
 const char *outcome_form_label(int form)

@@ -24,6 +24,19 @@
 #include "store/q_persons.h"
 #include "store/q_units.h"
 
+/* the type of the objects its audit entries name (audit_events.h) */
+QF_AUDIT_OBJECT(person, "人员");
+
+/* the codes of its fields and their Chinese names (labels.h) */
+const struct label person_ranks[] = {
+	{ "county", "处级" },
+	{ "section", "科级" },
+	{ "staff", "一般干部" },
+	{ "village", "村干部" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
 
 int person_id_valid(const char *s)
 {

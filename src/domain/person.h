@@ -10,6 +10,7 @@
 #include "core/strbuf.h"
 #include "domain/fielderr.h"
 #include "model/person.h"
+#include "domain/labels.h"
 
 struct ctx;
 
@@ -30,5 +31,8 @@ int person_id_number(struct ctx *c, const struct person *p, struct strbuf *out);
 void person_id_mask(const char *id, struct strbuf *out);
 /* 1 when s is a valid 18-character ID number (GB 11643 check digit). */
 int person_id_valid(const char *s);
+
+/* code tables (labels.h), defined in person.c */
+extern const struct label person_ranks[];         /* persons.rank */
 
 #endif

@@ -16,6 +16,10 @@
 #include "store/q_persons.h"
 #include "store/q_units.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(CONFLICT_DECLARE, "conflict_declare", "申报回避事项");
+QF_AUDIT_OBJECT(conflict, "回避事项");
+
 struct conflict_arg {
 	struct ctx *c;
 	struct conflict cf;

@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 
+#include "domain/audit_events.h"
 #include "domain/fielderr.h"
 #include "model/case.h"
 #include "model/user.h"
@@ -24,5 +25,8 @@ int conflict_list(struct ctx *c, struct conflict **out);
 /* Whether user u must not handle case case_id: 1 with *why (Chinese, in
  * the arena), 0 not, < 0 error. */
 int recusal_check(struct ctx *c, int64_t case_id, const struct user *u, const char **why);
+
+/* the audit events of recusal (recusal.c) */
+QF_AUDIT_EVENT_DECL(CONFLICT_DECLARE);
 
 #endif

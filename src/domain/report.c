@@ -27,9 +27,47 @@
 #include "store/q_persons.h"
 #include "store/q_reports.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(REPORT_ACCEPT, "report_accept", "受理信访举报");
+QF_AUDIT_EVENT(REPORT_NOT_ACCEPT, "report_not_accept", "不予受理信访举报");
+QF_AUDIT_EVENT(REPORT_TRANSFER, "report_transfer", "转送信访举报");
+QF_AUDIT_EVENT(REPORT_CONCLUDE, "report_conclude", "办结信访举报");
+QF_AUDIT_EVENT(REPORT_NOTIFY, "report_notify", "告知或反馈举报人");
+QF_AUDIT_EVENT(REPORT_EXTEND, "report_extend", "延期办理信访举报");
+QF_AUDIT_EVENT(REPORT_TO_CLUE, "report_to_clue", "转为问题线索");
+QF_AUDIT_OBJECT(report, "信访举报");
+
+/* the codes of its fields and their Chinese names (labels.h) */
+const struct label report_channels[] = {
+	{ "letter", "来信" },
+	{ "visit", "来访" },
+	{ "phone", "来电" },
+	{ "online", "网络举报" },
+	{ "qr", "扫码举报" },
+	{ "transfer", "上级转办" },
+	{ NULL, NULL }
+};
+
+const struct label report_categories[] = {
+	{ "accusation", "检举控告" },
+	{ "appeal", "申诉" },
+	{ "suggestion", "批评建议" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
+const struct label report_states[] = {
+	{ "registered", "待受理" },
+	{ "accepted", "已受理" },
+	{ "not_accepted", "不予受理" },
+	{ "transferred", "已转送" },
+	{ "concluded", "已办结" },
+	{ NULL, NULL }
+};
+
 /* audit event, timeline action, the day's name in messages */
 static const struct {
-	enum audit_ev event;
+	const struct audit_event *event;
 	const char *action, *day_label;
 } step_rules[REPORT_N_STEPS] = {
 	[REPORT_ACCEPT] = { AEV_REPORT_ACCEPT, "受理", "受理日期" },
@@ -54,8 +92,8 @@ static const char *field_ad(struct ctx *c, const char *field, int64_t id)
 
 /* Timeline and audit of one step, in the caller's transaction; the audit
  * log gets the step only. */
-static int record_step(struct ctx *c, int64_t id, enum audit_ev event, const char *action,
-		       const char *detail)
+static int record_step(struct ctx *c, int64_t id, const struct audit_event *event,
+		       const char *action, const char *detail)
 {
 	if (store_timeline_add(c->db, c->cfg->region, report_obj(c, id), c->now, c->who.id,
 			       c->who.name, action, detail) < 0)

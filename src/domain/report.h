@@ -14,6 +14,7 @@
  */
 #include <stdint.h>
 
+#include "domain/audit_events.h"
 #include "domain/clocks.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
@@ -25,13 +26,11 @@ struct ctx;
 struct store;
 struct calendar;
 struct clue_dup;
-struct todo_acc;
 
 #define REPORT_MAX_ACCUSED 16
 /* What the roles without PERM_REPORTER see instead of a real-name
  * reporter's identity. */
 #define REPORT_IDENTITY_HIDDEN "（实名，身份信息仅限信访室与委领导查看）"
-
 
 struct report_input {
 	const char *received;            /* YYYY-MM-DD */
@@ -113,8 +112,18 @@ int report_step(struct ctx *c, int64_t id, enum report_step step, const char *da
 int64_t report_to_clue(struct ctx *c, int64_t id, const char *day, int confirm,
 		       struct fielderr *fe, struct clue_dup **dups, int *n_dups);
 
-/* The home page: the overdue and due-soon clocks of reports, for the
- * intake office (PERM_REPORT_WRITE) and the unscoped readers. */
-int report_todo(struct ctx *c, struct todo_acc *acc);
+/* the audit events of report (report.c) */
+QF_AUDIT_EVENT_DECL(REPORT_ACCEPT);
+QF_AUDIT_EVENT_DECL(REPORT_NOT_ACCEPT);
+QF_AUDIT_EVENT_DECL(REPORT_TRANSFER);
+QF_AUDIT_EVENT_DECL(REPORT_CONCLUDE);
+QF_AUDIT_EVENT_DECL(REPORT_NOTIFY);
+QF_AUDIT_EVENT_DECL(REPORT_EXTEND);
+QF_AUDIT_EVENT_DECL(REPORT_TO_CLUE);
+
+/* code tables (labels.h), defined in report.c */
+extern const struct label report_channels[];      /* reports.channel */
+extern const struct label report_categories[];    /* reports.category */
+extern const struct label report_states[];        /* reports.state */
 
 #endif

@@ -205,7 +205,9 @@ int report_list(struct ctx *c, struct report_filter *f, struct report **out, int
 	return store_report_list(c->db, c->a, f, out);
 }
 
-int report_todo(struct ctx *c, struct todo_acc *acc)
+/* The home page (todo.h): the overdue and due-soon clocks of reports, for the
+ * intake office (PERM_REPORT_WRITE) and the unscoped readers. */
+static int report_todo(struct ctx *c, struct todo_acc *acc)
 {
 	struct report_clock clk[REPORT_MAX_CLOCKS];
 	struct report *v;
@@ -237,3 +239,4 @@ int report_todo(struct ctx *c, struct todo_acc *acc)
 	}
 	return n < 0 ? -1 : 0;
 }
+QF_TODO_PROVIDER(report_todo_provider, 30, PERM_REPORT_READ, report_todo);

@@ -4,9 +4,14 @@
  * todo: what the user must act on, for the home page (DOMAIN.md section
  * 4): every clock within its jurisdiction that is overdue or due within 3
  * working days, and the dispositions waiting for an approver's decision.
+ * Each family of records adds its own items through a provider it
+ * registers in its own file (QF_TODO_PROVIDER, core/registry.h); todo_list
+ * runs the providers the user's role may use and sorts what they add.
  */
 #include "core/date.h"
+#include "core/registry.h"
 #include "domain/clocks.h"
+#include "domain/perm.h"
 
 struct ctx;
 
@@ -17,6 +22,7 @@ struct todo {
 	const char *office;      /* the handling office, "" when none is known */
 	qf_day start, due;       /* due QF_DAY_NONE for approvals */
 	enum clock_state state;
+	int seq;                 /* the order added in: ties of urgency keep it */
 };
 
 /* The items being collected; each family of records adds its own. */
@@ -36,7 +42,27 @@ struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clo
 /* Adds an item without a clock (an approval waiting). */
 struct todo *todo_add(struct ctx *c, struct todo_acc *acc, const char *what, qf_day start);
 
-/* The user's items, overdue first, then by due day; count or -1. */
+/* A family's items for the home page.  The providers run in the order of
+ * `order` (the order the home page lists items of equal urgency), each
+ * for a user holding `perm`; add may check more (the case manager's
+ * overview) and returns 0 or -1. */
+struct todo_provider {
+	int order;
+	enum perm perm;
+	int (*add)(struct ctx *c, struct todo_acc *acc);
+};
+QF_SET(todo_providers, const struct todo_provider);
+
+#define QF_TODO_PROVIDER(name, order_, perm_, add_)                                         \
+	static const struct todo_provider name = { .order = (order_), .perm = (perm_), .add = (add_) }; \
+	QF_REGISTER(todo_providers, &name)
+
+/* 1 when some provider may add items for the user (the home page shows
+ * its to-do section), 0 when none may. */
+int todo_shown(const struct ctx *c);
+
+/* The user's items, overdue first, then by due day, then in the order
+ * added; count or -1. */
 int todo_list(struct ctx *c, struct todo **out);
 
 #endif

@@ -16,6 +16,20 @@
 #include "domain/labels.h"
 #include "store/q_units.h"
 
+/* the type of the objects its audit entries name (audit_events.h) */
+QF_AUDIT_OBJECT(unit, "单位");
+
+/* the codes of its fields and their Chinese names (labels.h) */
+const struct label unit_kinds[] = {
+	{ "department", "市直部门" },
+	{ "township", "乡镇（街道）" },
+	{ "village", "村（社区）" },
+	{ "enterprise", "国有企业" },
+	{ "institution", "事业单位" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
 /* A scoped user sees the units of its jurisdiction, not what lies above
  * them: the parent of a top unit of the scope is not named. */
 static void hide_parent(struct ctx *c, struct unit *u)

@@ -9,6 +9,7 @@
 
 #include "domain/fielderr.h"
 #include "model/unit.h"
+#include "domain/labels.h"
 
 struct ctx;
 
@@ -23,5 +24,8 @@ int unit_options(struct ctx *c, int limit, struct unit **out);
  * validation messages; -2 on a store error; 0 when the unit to update is
  * not visible. */
 int64_t unit_save(struct ctx *c, struct unit *u, struct fielderr *fe);
+
+/* code tables (labels.h), defined in unit.c */
+extern const struct label unit_kinds[];           /* units.kind */
 
 #endif

@@ -25,6 +25,21 @@
 #include "store/q_units.h"
 #include "store/q_users.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' types */
+QF_AUDIT_EVENT(USER_CREATE, "user_create", "新增用户");
+QF_AUDIT_EVENT(USER_DISABLE, "user_disable", "停用用户");
+QF_AUDIT_EVENT(USER_ENABLE, "user_enable", "启用用户");
+QF_AUDIT_EVENT(USER_PASSWD, "user_passwd", "重置密码");
+QF_AUDIT_EVENT(USER_PASSWD_REQUEST, "user_passwd_request", "申请重置密码");
+QF_AUDIT_EVENT(USER_PASSWD_APPROVE, "user_passwd_approve", "批准重置密码");
+QF_AUDIT_EVENT(USER_PASSWD_REFUSE, "user_passwd_refuse", "驳回重置密码申请");
+QF_AUDIT_EVENT(USER_UNLOCK, "user_unlock", "解除锁定");
+QF_AUDIT_EVENT(USER_TOTP_RESET, "user_totp_reset", "重置动态口令");
+QF_AUDIT_EVENT(USER_SCOPE, "user_scope", "设置管辖范围");
+QF_AUDIT_EVENT(USER_PRINCIPAL, "user_principal", "设为主要负责人");
+QF_AUDIT_EVENT(USER_OFFICE, "user_office", "设置所属室（组）");
+QF_AUDIT_OBJECT(user, "用户");
+
 static int valid_login_name(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
@@ -120,7 +135,7 @@ int64_t user_create(struct ctx *c, const char *name, const char *role, const cha
 struct change_arg {
 	struct ctx *c;
 	const char *name;
-	enum audit_ev event;
+	const struct audit_event *event;
 	int (*op)(struct store *s, struct change_arg *ca, const struct user *u);
 	int flag;
 	const char *pwhash;

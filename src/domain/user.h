@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
+#include "domain/audit_events.h"
 
 struct ctx;
 
@@ -51,5 +52,19 @@ int user_get(struct ctx *c, int64_t id, struct user *u);
 int user_list(struct ctx *c, struct user **out);
 /* Lock state of a login name: 1 locked now (until *until), 0 not. */
 int user_locked(struct ctx *c, const char *name, int64_t *until);
+
+/* the audit events of user (user.c) */
+QF_AUDIT_EVENT_DECL(USER_CREATE);
+QF_AUDIT_EVENT_DECL(USER_DISABLE);
+QF_AUDIT_EVENT_DECL(USER_ENABLE);
+QF_AUDIT_EVENT_DECL(USER_PASSWD);
+QF_AUDIT_EVENT_DECL(USER_PASSWD_REQUEST);
+QF_AUDIT_EVENT_DECL(USER_PASSWD_APPROVE);
+QF_AUDIT_EVENT_DECL(USER_PASSWD_REFUSE);
+QF_AUDIT_EVENT_DECL(USER_UNLOCK);
+QF_AUDIT_EVENT_DECL(USER_TOTP_RESET);
+QF_AUDIT_EVENT_DECL(USER_SCOPE);
+QF_AUDIT_EVENT_DECL(USER_PRINCIPAL);
+QF_AUDIT_EVENT_DECL(USER_OFFICE);
 
 #endif

@@ -67,7 +67,8 @@ int page_audit(struct req *r)
 	struct audit_filter lq;
 	struct audit_entry *v = NULL;
 	const char *res = req_arg(r, "success");
-	int page = req_page(r), n;
+	const struct audit_event *const *ev;
+	int page = req_page(r), n, nev;
 	int64_t total;
 
 	req_filter(r, &audit_filter_spec, &lq, PAGE_SIZE);
@@ -87,11 +88,12 @@ int page_audit(struct req *r)
 	field_text(&sb, "q", "对象或说明", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
 	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
 		      "<a href=\"/audit\">重置</a></div></form><datalist id=\"events\">");
-	for (const struct label *e = audit_event_labels; e->code; e++) {
+	nev = audit_event_list(r->arena, &ev);
+	for (int i = 0; i < nev; i++) {
 		strbuf_addstr(&sb, "<option value=\"");
-		html_attr(&sb, e->code);
+		html_attr(&sb, ev[i]->code);
 		strbuf_addstr(&sb, "\" label=\"");
-		html_attr(&sb, e->label);
+		html_attr(&sb, ev[i]->label);
 		strbuf_addstr(&sb, "\">");
 	}
 	strbuf_addstr(&sb, "</datalist><p class=\"toolbar\"><a class=\"button\" href=\"/audit?verify=1\">校验审计链</a></p>");

@@ -29,14 +29,14 @@ static void card(struct strbuf *sb, const char *href, const char *label, int64_t
 
 static void todo_table(struct strbuf *sb, const struct todo *v, int n, const char *office);
 
-/* 待办事项: overdue and due-soon clocks, approvals waiting. */
+/* 待办事项: what the providers of todo.h add (overdue and due-soon
+ * clocks, approvals waiting), for a user some provider serves. */
 static void todo_section(struct req *r, struct strbuf *sb)
 {
 	struct todo *v;
 	int n;
 
-	if (!authz_has(&r->c.who, PERM_CLUE_READ) && !authz_has(&r->c.who, PERM_CLUE_APPROVE) &&
-	    !authz_has(&r->c.who, PERM_REPORT_WRITE) && !authz_has(&r->c.who, PERM_CASE_READ))
+	if (!todo_shown(&r->c))
 		return;
 	n = todo_list(&r->c, &v);
 	strbuf_addstr(sb, "<h2>待办事项</h2>");
