@@ -6,6 +6,7 @@
  * the one shape of reply_error / reply_fields.
  */
 #include <jansson.h>
+#include <stdint.h>
 
 struct req;
 
@@ -83,6 +84,10 @@ json_t *api_body(struct req *r);
 /* A string member as an arena copy ("" when absent); -1 when present but
  * not a string. */
 int api_str(struct req *r, json_t *o, const char *key, const char **out);
+/* An integer member's value for json_pack's "o?": a new JSON integer, or
+ * NULL (packed as null) when v is 0, the records' "none" for ids, months.
+ * Strings use "s?" directly; jansson has no optional integer format. */
+json_t *api_opt_int(int64_t v);
 /* {"total": N, "page": P, "items": items} */
 int api_reply_list(struct req *r, json_t *items, long long total, int page);
 

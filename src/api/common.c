@@ -37,6 +37,11 @@ int api_str(struct req *r, json_t *o, const char *key, const char **out)
 	return 0;
 }
 
+json_t *api_opt_int(int64_t v)
+{
+	return v ? json_integer(v) : NULL;
+}
+
 int api_reply_list(struct req *r, json_t *items, long long total, int page)
 {
 	return reply_json(r, 200, json_pack("{s:I, s:i, s:o}", "total", (json_int_t)total,

@@ -8,9 +8,8 @@
 
 static json_t *unit_json(const struct unit *u)
 {
-	return json_pack("{s:I, s:s, s:s, s:o, s:s, s:I, s:I}", "id", (json_int_t)u->id,
-			 "name", u->name, "kind", u->kind,
-			 "parent_id", u->parent_id ? json_integer(u->parent_id) : json_null(),
+	return json_pack("{s:I, s:s, s:s, s:o?, s:s, s:I, s:I}", "id", (json_int_t)u->id,
+			 "name", u->name, "kind", u->kind, "parent_id", api_opt_int(u->parent_id),
 			 "parent_name", u->parent_name ? u->parent_name : "",
 			 "persons", (json_int_t)u->n_persons, "children", (json_int_t)u->n_children);
 }
