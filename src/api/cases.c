@@ -4,11 +4,12 @@
  * steps to closure, and the user's own conflict declarations, through the
  * same domain calls and checks as the pages.
  */
-#include "api/api.h"
+#include "api/cases.h"
 
 #include <inttypes.h>
 #include <string.h>
 
+#include "api/common.h"
 #include "core/arena.h"
 #include "core/date.h"
 #include "domain/case.h"

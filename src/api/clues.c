@@ -3,11 +3,12 @@
  * registry and its disposition flow as JSON, through the same domain calls
  * and checks as the pages.
  */
-#include "api/api.h"
+#include "api/clues.h"
 
 #include <inttypes.h>
 #include <string.h>
 
+#include "api/common.h"
 #include "core/arena.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"

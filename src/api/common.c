@@ -1,5 +1,5 @@
 /* common.c: JSON helpers shared by the API handlers, and /api/me. */
-#include "api/api.h"
+#include "api/common.h"
 
 #include <string.h>
 

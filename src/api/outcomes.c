@@ -4,10 +4,11 @@
  * /api/accountabilities, /api/recoveries, and the record part of
  * /api/persons/{id}: the same domain calls and checks as the pages.
  */
-#include "api/api.h"
+#include "api/outcomes.h"
 
 #include <string.h>
 
+#include "api/common.h"
 #include "core/arena.h"
 #include "domain/accountability.h"
 #include "domain/execution.h"

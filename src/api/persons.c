@@ -2,10 +2,12 @@
  * persons.c: /api/persons — list, read (audited), create, update.  The ID
  * number appears only for roles allowed to see it.
  */
-#include "api/api.h"
+#include "api/persons.h"
 
 #include <string.h>
 
+#include "api/common.h"
+#include "api/outcomes.h"
 #include "domain/authz.h"
 #include "domain/person.h"
 #include "domain/role.h"

@@ -5,11 +5,13 @@
  * pages.  The reporter's identity is null for the roles that may not see
  * it (reporter_hidden: true).
  */
-#include "api/api.h"
+#include "api/reports.h"
 
 #include <inttypes.h>
 #include <string.h>
 
+#include "api/clues.h"
+#include "api/common.h"
 #include "core/arena.h"
 #include "domain/clue.h"
 #include "domain/report.h"

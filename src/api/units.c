@@ -1,8 +1,9 @@
 /* units.c: /api/units — list, read, create, update. */
-#include "api/api.h"
+#include "api/units.h"
 
 #include <string.h>
 
+#include "api/common.h"
 #include "domain/unit.h"
 #include "http/http.h"
 

@@ -7,7 +7,7 @@
 
 #include "core/embed.h"
 #include "http/http.h"
-#include "pages/pages.h"
+#include "pages/assets.h"
 #include "store/store.h"
 
 static const char *content_type(const char *name)

@@ -14,8 +14,8 @@
 #include "domain/labels.h"
 #include "domain/role.h"
 #include "http/http.h"
+#include "pages/audit.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 static const struct label results[] = {
 	{ "1", "成功" },

@@ -15,7 +15,7 @@
 #include "domain/role.h"
 #include "http/http.h"
 #include "pages/page.h"
-#include "pages/pages.h"
+#include "pages/persons.h"
 
 static void flag(struct strbuf *sb, int on)
 {

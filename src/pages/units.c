@@ -15,7 +15,7 @@
 #include "domain/unit.h"
 #include "http/http.h"
 #include "pages/page.h"
-#include "pages/pages.h"
+#include "pages/units.h"
 
 static void unit_option(struct strbuf *sb, const struct unit *u, int64_t selected)
 {
