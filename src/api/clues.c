@@ -10,8 +10,10 @@
 
 #include "api/common.h"
 #include "core/arena.h"
+#include "domain/campaign.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
+#include "domain/disposition.h"
 #include "http/http.h"
 
 static json_t *clue_json(const struct clue *k)

@@ -10,9 +10,11 @@
 
 #include "api/common.h"
 #include "core/arena.h"
+#include "core/money.h"
 #include "domain/accountability.h"
 #include "domain/execution.h"
 #include "domain/outcome.h"
+#include "domain/person_record.h"
 #include "http/http.h"
 
 /* An optional id member: 0 when absent or null; a message when it is

@@ -21,7 +21,6 @@
 #include "cmd/cmd.h"
 #include "core/date.h"
 #include "core/log.h"
-#include "domain/case.h"
 #include "domain/model.h"
 #include "domain/role.h"
 #include "domain/user.h"

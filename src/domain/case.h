@@ -100,8 +100,4 @@ int case_record_named(struct ctx *c, int64_t case_id, enum audit_ev event, const
 int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const char *day,
 		const char *not_before, const char *what);
 
-/* The office (科室) of a user ("" none) and setting it (the CLI). */
-const char *user_office(struct ctx *c, int64_t user_id);
-int user_office_set(struct ctx *c, const char *name, const char *office, struct strbuf *err);
-
 #endif

@@ -52,4 +52,10 @@ int user_list(struct ctx *c, struct user **out);
 /* Lock state of a login name: 1 locked now (until *until), 0 not. */
 int user_locked(struct ctx *c, const char *name, int64_t *until);
 
+/* The office (科室) of a user ("" none; the case manager's home page
+ * groups the case clocks by it) and setting it (the CLI): 0 or -1 with
+ * err. */
+const char *user_office(struct ctx *c, int64_t user_id);
+int user_office_set(struct ctx *c, const char *name, const char *office, struct strbuf *err);
+
 #endif

@@ -8,8 +8,9 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "core/money.h"
 #include "domain/accountability.h"
-#include "domain/clue.h"
+#include "domain/campaign.h"
 #include "http/http.h"
 #include "pages/accountability.h"
 #include "pages/page.h"

@@ -16,6 +16,7 @@
 #include "domain/clocks.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
+#include "domain/disposition.h"
 #include "domain/labels.h"
 #include "domain/person.h"
 #include "domain/role.h"

@@ -12,6 +12,7 @@
 #include "domain/clue_flow.h"
 #include "domain/labels.h"
 #include "domain/outcome.h"
+#include "domain/person_record.h"
 #include "http/http.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
