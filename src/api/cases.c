@@ -4,11 +4,12 @@
  * steps to closure, and the user's own conflict declarations, through the
  * same domain calls and checks as the pages.
  */
-#include "api/api.h"
+#include "api/cases.h"
 
 #include <inttypes.h>
 #include <string.h>
 
+#include "api/common.h"
 #include "core/arena.h"
 #include "core/date.h"
 #include "domain/case.h"
@@ -32,22 +33,15 @@ static int answer(struct req *r, int64_t rc, const struct fielderr *fe, int crea
 	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
 }
 
-static json_t *day_or_null(const char *day)
-{
-	return day ? json_string(day) : json_null();
-}
-
 static json_t *case_json(const struct case_rec *k)
 {
-	return json_pack("{s:I, s:I, s:I, s:s, s:o, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:s}",
+	return json_pack("{s:I, s:I, s:I, s:s, s:o?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s}",
 			 "id", (json_int_t)k->id, "clue_id", (json_int_t)k->clue_id,
 			 "unit_id", (json_int_t)k->unit_id, "unit_name", k->unit_name,
-			 "campaign_id", k->campaign_id ? json_integer(k->campaign_id) : json_null(),
+			 "campaign_id", api_opt_int(k->campaign_id),
 			 "campaign_name", k->campaign_name, "filed", k->filed, "state", k->state,
-			 "state_label", label_of(case_states, k->state),
-			 "transferred", day_or_null(k->transferred),
-			 "trial_accepted", day_or_null(k->trial_accepted),
-			 "trial_due", day_or_null(k->trial_due), "closed", day_or_null(k->closed),
+			 "state_label", label_of(case_states, k->state), "transferred", k->transferred,
+			 "trial_accepted", k->trial_accepted, "trial_due", k->trial_due, "closed", k->closed,
 			 "subjects_text", k->subject_names, "lead", k->lead_name);
 }
 
@@ -75,9 +69,9 @@ static json_t *detention_json(struct req *r, const struct detention *d)
 	qf_day end = date_parse(d->end_day ? d->end_day : "");
 	enum clock_state st = clock_state(r->c.cal, due, end, date_today());
 
-	return json_pack("{s:I, s:I, s:s, s:s, s:o, s:o, s:s, s:s, s:o}", "id", (json_int_t)d->id,
+	return json_pack("{s:I, s:I, s:s, s:s, s:s?, s:s?, s:s, s:s, s:o}", "id", (json_int_t)d->id,
 			 "person_id", (json_int_t)d->person_id, "person_name", d->person_name,
-			 "start", d->start_day, "end", day_or_null(d->end_day), "due", day_or_null(d->due_day),
+			 "start", d->start_day, "end", d->end_day, "due", d->due_day,
 			 "clock", st == CLOCK_OVERDUE ? "overdue" : st == CLOCK_DUE_SOON ? "due_soon"
 				  : st == CLOCK_RUNNING ? "running" : "done",
 			 "clock_label", clock_state_label(st), "extensions", json_array());
@@ -95,10 +89,10 @@ static int detail_json(struct req *r, json_t *j, const struct case_detail *d)
 	json_object_set_new(j, "subjects", a);
 	a = json_array();
 	for (int i = 0; i < d->n_team; i++)
-		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:o, s:s}",
+		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s}",
 			"user_id", (json_int_t)d->team[i].user_id, "name", d->team[i].name,
 			"role", d->team[i].role, "office", d->team[i].office,
-			"override_by", d->team[i].override_by ? json_string(d->team[i].override_by_name) : json_null(),
+			"override_by", d->team[i].override_by ? d->team[i].override_by_name : NULL,
 			"override_reason", d->team[i].override_reason));
 	json_object_set_new(j, "team", a);
 	a = json_array();
@@ -282,11 +276,9 @@ int api_conflicts(struct req *r)
 		return reply_error(r, E_BUSY, "conflict list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:o, s:s, s:o, s:s, s:s}", "id", (json_int_t)v[i].id,
-			"person_id", v[i].person_id ? json_integer(v[i].person_id) : json_null(),
-			"person_name", v[i].person_name,
-			"unit_id", v[i].unit_id ? json_integer(v[i].unit_id) : json_null(),
-			"unit_name", v[i].unit_name, "note", v[i].note));
+		json_array_append_new(items, json_pack("{s:I, s:o?, s:s, s:o?, s:s, s:s}", "id", (json_int_t)v[i].id,
+			"person_id", api_opt_int(v[i].person_id), "person_name", v[i].person_name,
+			"unit_id", api_opt_int(v[i].unit_id), "unit_name", v[i].unit_name, "note", v[i].note));
 	return api_reply_list(r, items, n, 1);
 }
 

@@ -3,27 +3,28 @@
  * registry and its disposition flow as JSON, through the same domain calls
  * and checks as the pages.
  */
-#include "api/api.h"
+#include "api/clues.h"
 
 #include <inttypes.h>
 #include <string.h>
 
+#include "api/common.h"
 #include "core/arena.h"
+#include "domain/campaign.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "http/filter.h"
+#include "domain/disposition.h"
 #include "http/http.h"
 
 static json_t *clue_json(const struct clue *k)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:I, s:s, s:s, s:s, s:o, s:s}",
+	return json_pack("{s:I, s:s, s:s, s:s, s:o?, s:s, s:I, s:s, s:s, s:s, s:s?, s:s}",
 			 "id", (json_int_t)k->id, "received", k->received, "source", k->source,
-			 "source_ref", k->source_ref,
-			 "campaign_id", k->campaign_id ? json_integer(k->campaign_id) : json_null(),
+			 "source_ref", k->source_ref, "campaign_id", api_opt_int(k->campaign_id),
 			 "campaign_name", k->campaign_name, "unit_id", (json_int_t)k->unit_id,
 			 "unit_name", k->unit_name, "state", k->state,
-			 "state_label", clue_state_label(k->state),
-			 "first_disposed", k->first_disposed ? json_string(k->first_disposed) : json_null(),
+			 "state_label", clue_state_label(k->state), "first_disposed", k->first_disposed,
 			 "subjects_text", k->subject_names);
 }
 
@@ -31,11 +32,11 @@ static json_t *disposition_json(const struct disposition *d)
 {
 	const struct disposition_method *m = disposition_method_find(d->method);
 
-	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:s}",
+	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s, s:s}",
 			 "id", (json_int_t)d->id, "clue_id", (json_int_t)d->clue_id,
 			 "method", d->method, "method_label", m ? m->label : "", "reason", d->reason,
 			 "state", d->state, "proposed_by", d->proposed_by_name,
-			 "decided", d->decided ? json_string(d->decided) : json_null(),
+			 "decided", d->decided,
 			 "decided_by", d->decided_by_name, "decision_note", d->decision_note);
 }
 
@@ -223,10 +224,8 @@ int api_campaigns(struct req *r)
 		return reply_error(r, E_BUSY, "campaign list");
 	}
 	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:o, s:o}", "id", (json_int_t)v[i].id,
-			"name", v[i].name,
-			"start", v[i].start_day ? json_string(v[i].start_day) : json_null(),
-			"end", v[i].end_day ? json_string(v[i].end_day) : json_null()));
+		json_array_append_new(items, json_pack("{s:I, s:s, s:s?, s:s?}", "id", (json_int_t)v[i].id,
+			"name", v[i].name, "start", v[i].start_day, "end", v[i].end_day));
 	return api_reply_list(r, items, n, 1);
 }
 

@@ -1,5 +1,5 @@
 /* common.c: JSON helpers shared by the API handlers, and /api/me. */
-#include "api/api.h"
+#include "api/common.h"
 
 #include <string.h>
 
@@ -35,6 +35,11 @@ int api_str(struct req *r, json_t *o, const char *key, const char **out)
 		return -1;
 	*out = arena_strdup(r->arena, json_string_value(v));
 	return 0;
+}
+
+json_t *api_opt_int(int64_t v)
+{
+	return v ? json_integer(v) : NULL;
 }
 
 int api_reply_list(struct req *r, json_t *items, long long total, int page)

@@ -4,15 +4,18 @@
  * /api/accountabilities, /api/recoveries, and the record part of
  * /api/persons/{id}: the same domain calls and checks as the pages.
  */
-#include "api/api.h"
+#include "api/outcomes.h"
 
 #include <string.h>
 
+#include "api/common.h"
 #include "core/arena.h"
+#include "core/money.h"
 #include "domain/accountability.h"
 #include "domain/execution.h"
 #include "domain/outcome.h"
 #include "http/filter.h"
+#include "domain/person_record.h"
 #include "http/http.h"
 
 /* An optional id member: 0 when absent or null; a message when it is
@@ -30,16 +33,6 @@ static int64_t opt_id(json_t *j, const char *key, struct fielderr *fe, const cha
 	return json_integer_value(v);
 }
 
-static json_t *id_or_null(int64_t id)
-{
-	return id ? json_integer(id) : json_null();
-}
-
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static json_t *outcome_json(struct req *r, const struct outcome *o)
 {
 	struct strbuf text = STRBUF_INIT;
@@ -50,19 +43,18 @@ static json_t *outcome_json(struct req *r, const struct outcome *o)
 	for (int i = 0; i < n; i++)
 		json_array_append_new(measures, json_string(codes[i]));
 	outcome_measures_text(&text, o->measures);
-	j = json_pack("{s:I, s:I, s:s, s:o, s:o, s:s, s:s, s:i, s:s, s:b, s:o, s:o, s:b, s:o, s:s, "
-		      "s:I, s:s, s:o, s:i}",
+	j = json_pack("{s:I, s:I, s:s, s:o?, s:o?, s:s, s:s, s:i, s:s, s:b, s:o?, s:s?, s:b, s:o, s:s, "
+		      "s:I, s:s, s:o?, s:i}",
 		      "id", (json_int_t)o->id, "person_id", (json_int_t)o->person_id,
-		      "person_name", o->person_name, "case_id", id_or_null(o->case_id),
-		      "clue_id", id_or_null(o->clue_id), "day", o->day, "effective", o->effective,
+		      "person_name", o->person_name, "case_id", api_opt_int(o->case_id),
+		      "clue_id", api_opt_int(o->clue_id), "day", o->day, "effective", o->effective,
 		      "form", o->form, "form_label", outcome_form_label(o->form),
-		      "sanctioned", o->sanctioned,
-		      "probation_months", o->probation_months ? json_integer(o->probation_months) : json_null(),
-		      "bar_until", str_or_null(o->bar_until),
+		      "sanctioned", o->sanctioned, "probation_months", api_opt_int(o->probation_months),
+		      "bar_until", o->bar_until,
 		      "permanent", o->bar_until && !strcmp(o->bar_until, OUTCOME_PERMANENT),
 		      "measures", measures, "measures_text", text.buf,
 		      "unit_id", (json_int_t)o->unit_id, "unit_name", o->unit_name,
-		      "campaign_id", id_or_null(o->campaign_id), "execution_done", o->n_executed);
+		      "campaign_id", api_opt_int(o->campaign_id), "execution_done", o->n_executed);
 	strbuf_release(&text);
 	return j;
 }
@@ -261,11 +253,11 @@ int api_accountabilities(struct req *r)
 		return reply_error(r, E_BUSY, "accountability list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:o, s:s, s:o, s:s, s:o, s:s, s:s}",
+		json_array_append_new(items, json_pack("{s:I, s:s, s:o?, s:s, s:o?, s:s, s:o?, s:s, s:s}",
 			"id", (json_int_t)v[i].id, "started", v[i].started,
-			"unit_id", id_or_null(v[i].unit_id), "unit_name", v[i].unit_name,
-			"person_id", id_or_null(v[i].person_id), "person_name", v[i].person_name,
-			"campaign_id", id_or_null(v[i].campaign_id), "campaign_name", v[i].campaign_name,
+			"unit_id", api_opt_int(v[i].unit_id), "unit_name", v[i].unit_name,
+			"person_id", api_opt_int(v[i].person_id), "person_name", v[i].person_name,
+			"campaign_id", api_opt_int(v[i].campaign_id), "campaign_name", v[i].campaign_name,
 			"summary", v[i].summary));
 	return api_reply_list(r, items, total, page);
 }
@@ -315,12 +307,12 @@ int api_recoveries(struct req *r)
 		return reply_error(r, E_BUSY, "recovery list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:o, s:s, s:o}",
+		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:o?, s:s, s:o?}",
 			"id", (json_int_t)v[i].id, "day", v[i].day, "amount", yuan(r, v[i].amount_fen, 0),
 			"amount_fen", (json_int_t)v[i].amount_fen, "kind", v[i].kind,
 			"kind_label", label_of(recovery_kinds, v[i].kind),
-			"campaign_id", id_or_null(v[i].campaign_id), "campaign_name", v[i].campaign_name,
-			"case_id", id_or_null(v[i].case_id)));
+			"campaign_id", api_opt_int(v[i].campaign_id), "campaign_name", v[i].campaign_name,
+			"case_id", api_opt_int(v[i].case_id)));
 	j = json_pack("{s:I, s:i, s:o, s:s, s:s, s:I}", "total", (json_int_t)total, "page", page,
 		      "items", items, "sum", yuan(r, sum, 0), "sum_text", yuan(r, sum, 1),
 		      "sum_fen", (json_int_t)sum);
@@ -366,9 +358,9 @@ json_t *api_person_record(struct req *r, const struct person *p)
 			"received", rec.clues[i].received, "state", rec.clues[i].state));
 	cases = json_array();
 	for (int i = 0; i < rec.n_cases; i++)
-		json_array_append_new(cases, json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)rec.cases[i].id,
+		json_array_append_new(cases, json_pack("{s:I, s:s, s:s, s:s?}", "id", (json_int_t)rec.cases[i].id,
 			"filed", rec.cases[i].filed, "state", rec.cases[i].state,
-			"closed", str_or_null(rec.cases[i].closed)));
+			"closed", rec.cases[i].closed));
 	outcomes = json_array();
 	for (int i = 0; i < rec.n_outcomes; i++) {
 		json_t *o = outcome_json(r, &rec.outcomes[i]);
@@ -378,7 +370,7 @@ json_t *api_person_record(struct req *r, const struct person *p)
 		}
 		json_array_append_new(outcomes, o);
 	}
-	return json_pack("{s:o, s:o, s:o, s:{s:b, s:o}}", "clues", clues, "cases", cases,
+	return json_pack("{s:o, s:o, s:o, s:{s:b, s:s?}}", "clues", clues, "cases", cases,
 			 "outcomes", outcomes, "influence", "running", rec.influence != NULL,
-			 "until", str_or_null(rec.influence));
+			 "until", rec.influence);
 }

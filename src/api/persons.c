@@ -2,10 +2,12 @@
  * persons.c: /api/persons — list, read (audited), create, update.  The ID
  * number appears only for roles allowed to see it.
  */
-#include "api/api.h"
+#include "api/persons.h"
 
 #include <string.h>
 
+#include "api/common.h"
+#include "api/outcomes.h"
 #include "domain/authz.h"
 #include "domain/person.h"
 #include "domain/role.h"
@@ -21,8 +23,8 @@ static json_t *person_json(struct req *r, const struct person *p, int detail)
 	if (detail) {
 		struct strbuf id = STRBUF_INIT;
 		int rc = person_id_number(&r->c, p, &id);
-		json_object_set_new(j, "id_number", rc == 1 ? json_string(id.buf) : json_null());
-		json_object_set_new(j, "id_number_recorded", json_boolean(p->id_number_enc != NULL));
+		json_object_update_new(j, json_pack("{s:s?, s:b}", "id_number", rc == 1 ? id.buf : NULL,
+						    "id_number_recorded", p->id_number_enc != NULL));
 		strbuf_release(&id);
 	}
 	return j;

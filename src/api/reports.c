@@ -5,43 +5,34 @@
  * pages.  The reporter's identity is null for the roles that may not see
  * it (reporter_hidden: true).
  */
-#include "api/api.h"
+#include "api/reports.h"
 
 #include <inttypes.h>
 #include <string.h>
 
+#include "api/clues.h"
+#include "api/common.h"
 #include "core/arena.h"
 #include "domain/clue.h"
 #include "domain/report.h"
 #include "http/filter.h"
 #include "http/http.h"
 
-static json_t *opt_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static json_t *report_json(const struct report *k)
 {
-	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:s, s:o, s:s, s:s, s:s, s:b}",
+	return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:s, s:o?, s:s, s:s, s:s, s:b, "
+			 "s:s?, s:s, s:s?, s:s, s:s?, s:s?, s:s?, s:s?, s:o?, s:s}",
 		"id", (json_int_t)k->id, "received", k->received, "channel", k->channel,
 		"channel_label", label_of(report_channels, k->channel), "real_name", k->real_name,
 		"category", k->category, "category_label", label_of(report_categories, k->category),
-		"unit_id", k->unit_id ? json_integer(k->unit_id) : json_null(), "unit_name", k->unit_name,
+		"unit_id", api_opt_int(k->unit_id), "unit_name", k->unit_name,
 		"state", k->state, "state_label", label_of(report_states, k->state),
-		"other_level", k->other_level);
-
-	json_object_set_new(j, "accepted", opt_str(k->accepted));
-	json_object_set_new(j, "accept_note", json_string(k->accept_note));
-	json_object_set_new(j, "transferred", opt_str(k->transferred));
-	json_object_set_new(j, "transfer_to", json_string(k->transfer_to));
-	json_object_set_new(j, "concluded", opt_str(k->concluded));
-	json_object_set_new(j, "extended", opt_str(k->extended));
-	json_object_set_new(j, "notified_accept", opt_str(k->notified_accept));
-	json_object_set_new(j, "notified_outcome", opt_str(k->notified_outcome));
-	json_object_set_new(j, "clue_id", k->clue_id ? json_integer(k->clue_id) : json_null());
-	json_object_set_new(j, "accused_text", json_string(k->accused_names));
-	return j;
+		"other_level", k->other_level,
+		"accepted", k->accepted, "accept_note", k->accept_note,
+		"transferred", k->transferred, "transfer_to", k->transfer_to,
+		"concluded", k->concluded, "extended", k->extended,
+		"notified_accept", k->notified_accept, "notified_outcome", k->notified_outcome,
+		"clue_id", api_opt_int(k->clue_id), "accused_text", k->accused_names);
 }
 
 int api_reports(struct req *r)
@@ -69,9 +60,9 @@ static json_t *clocks_json(const struct report_detail *d)
 
 	for (int i = 0; i < d->n_clocks; i++) {
 		const struct report_clock *k = &d->clocks[i];
-		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "clock", k->clock,
+		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s}", "clock", k->clock,
 			"label", k->label, "start", date_format(k->start, b1), "due", date_format(k->due, b2),
-			"done", k->done == QF_DAY_NONE ? json_null() : json_string(date_format(k->done, b3)),
+			"done", k->done == QF_DAY_NONE ? NULL : date_format(k->done, b3),
 			"state", clock_state_label(k->state)));
 	}
 	return v;
@@ -90,11 +81,6 @@ int api_report_show(struct req *r)
 		return reply_error(r, E_NOT_FOUND, "no such report");
 	if (report_detail(&r->c, &k, &d) < 0)
 		return reply_error(r, E_BUSY, "report detail");
-	j = report_json(&k);
-	json_object_set_new(j, "summary", json_string(d.summary));
-	json_object_set_new(j, "reporter", opt_str(d.reporter));
-	json_object_set_new(j, "contact", opt_str(d.contact));
-	json_object_set_new(j, "reporter_hidden", json_boolean(d.identity_hidden));
 	accused = json_array();
 	for (int i = 0; i < d.n_accused; i++)
 		json_array_append_new(accused, json_pack("{s:I, s:s, s:s, s:s, s:s}",
@@ -106,9 +92,11 @@ int api_report_show(struct req *r)
 		json_array_append_new(timeline, json_pack("{s:I, s:s, s:s, s:s}",
 			"at", (json_int_t)d.timeline[i].at, "user", d.timeline[i].user_name,
 			"action", d.timeline[i].action, "detail", d.timeline[i].detail));
-	json_object_set_new(j, "accused", accused);
-	json_object_set_new(j, "clocks", clocks_json(&d));
-	json_object_set_new(j, "timeline", timeline);
+	j = report_json(&k);
+	json_object_update_new(j, json_pack("{s:s, s:s?, s:s?, s:b, s:o, s:o, s:o}",
+		"summary", d.summary, "reporter", d.reporter, "contact", d.contact,
+		"reporter_hidden", d.identity_hidden, "accused", accused, "clocks", clocks_json(&d),
+		"timeline", timeline));
 	return reply_json(r, 200, j);
 }
 

@@ -1,17 +1,17 @@
 /* units.c: /api/units — list, read, create, update. */
-#include "api/api.h"
+#include "api/units.h"
 
 #include <string.h>
 
+#include "api/common.h"
 #include "domain/unit.h"
 #include "http/filter.h"
 #include "http/http.h"
 
 static json_t *unit_json(const struct unit *u)
 {
-	return json_pack("{s:I, s:s, s:s, s:o, s:s, s:I, s:I}", "id", (json_int_t)u->id,
-			 "name", u->name, "kind", u->kind,
-			 "parent_id", u->parent_id ? json_integer(u->parent_id) : json_null(),
+	return json_pack("{s:I, s:s, s:s, s:o?, s:s, s:I, s:I}", "id", (json_int_t)u->id,
+			 "name", u->name, "kind", u->kind, "parent_id", api_opt_int(u->parent_id),
 			 "parent_name", u->parent_name ? u->parent_name : "",
 			 "persons", (json_int_t)u->n_persons, "children", (json_int_t)u->n_children);
 }

@@ -1,6 +1,6 @@
 /*
  * accountability.c: accountability records (问责) and recovered money
- * (挽回经济损失 / 责令退回), with the exact yuan <-> fen conversion.
+ * (挽回经济损失 / 责令退回); the amounts are parsed by core/money.c.
  *
  * Guarantees: an accountability names a unit or a person the actor may
  * see; a recovery's case is one the actor may see (case_access); amounts
@@ -16,6 +16,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/escape.h"
+#include "core/money.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/case_access.h"
@@ -36,55 +37,6 @@ const struct label recovery_kinds[] = {
 	{ NULL, NULL }
 };
 
-int money_parse(const char *s, int64_t *fen)
-{
-	int64_t yuan = 0, cents = 0;
-	int digits = 0, decimals = 0;
-
-	if (!s)
-		return -1;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (++digits > 13)
-			return -1;
-		yuan = yuan * 10 + (*s - '0');
-	}
-	if (!digits)
-		return -1;
-	if (*s == '.') {
-		for (s++; *s >= '0' && *s <= '9'; s++) {
-			if (++decimals > 2)
-				return -1;
-			cents = cents * 10 + (*s - '0');
-		}
-		if (!decimals)
-			return -1;
-		if (decimals == 1)
-			cents *= 10;
-	}
-	if (*s)
-		return -1;
-	*fen = yuan * 100 + cents;
-	return 0;
-}
-
-void money_format(struct strbuf *sb, int64_t fen, int grouped)
-{
-	char digits[24];
-	int n, neg = fen < 0;
-	uint64_t v = neg ? -(uint64_t)fen : (uint64_t)fen;
-
-	n = snprintf(digits, sizeof(digits), "%" PRIu64, v / 100);
-	if (neg)
-		strbuf_addch(sb, '-');
-	for (int i = 0; i < n; i++) {
-		if (grouped && i && (n - i) % 3 == 0)
-			strbuf_addch(sb, ',');
-		strbuf_addch(sb, digits[i]);
-	}
-	strbuf_addf(sb, ".%02d", (int)(v % 100));
-}
-
-/* 1 when day is a date no later than today. */
 static int past_day(const char *day)
 {
 	qf_day d = date_parse(day ? day : "");

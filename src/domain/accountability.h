@@ -5,7 +5,7 @@
  * failing its duty (问责), and money recovered (挽回经济损失) or ordered
  * returned (责令退回), DOMAIN.md section 5.  Money is integer fen: typed
  * as a string of yuan with at most two decimals and parsed exactly, never
- * through floating point.
+ * through floating point (core/money.h).
  */
 #include <stdint.h>
 
@@ -16,13 +16,6 @@
 
 struct ctx;
 
-
-/* "117526.73" -> 11752673.  Digits, optionally '.' and one or two more;
- * at most 13 digits before the point.  0, or -1 for anything else
- * (signs, spaces, three decimals, exponent, empty). */
-int money_parse(const char *s, int64_t *fen);
-/* 11752673 -> "117,526.73" (grouped) or "117526.73" (plain). */
-void money_format(struct strbuf *sb, int64_t fen, int grouped);
 
 /* Starts an accountability record: its id; -1 with fe; -2 store error. */
 int64_t accountability_create(struct ctx *c, const struct accountability *q, struct fielderr *fe);

@@ -96,10 +96,6 @@ int case_record_named(struct ctx *c, int64_t case_id, const struct audit_event *
 int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const char *day,
 		const char *not_before, const char *what);
 
-/* The office (科室) of a user ("" none) and setting it (the CLI). */
-const char *user_office(struct ctx *c, int64_t user_id);
-int user_office_set(struct ctx *c, const char *name, const char *office, struct strbuf *err);
-
 /* the audit events of case (case.c) */
 QF_AUDIT_EVENT_DECL(TEAM_ADD);
 QF_AUDIT_EVENT_DECL(TEAM_REMOVE);

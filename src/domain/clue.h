@@ -1,8 +1,8 @@
 #ifndef QF_CLUE_H
 #define QF_CLUE_H
 /*
- * clue: the single registry of problem clues (问题线索) and their
- * disposition (处置), DOMAIN.md section 2.  Clues are seen within the
+ * clue: the single registry of problem clues (问题线索), DOMAIN.md
+ * section 2; their disposition (处置) is disposition.h.  Clues are seen within the
  * actor's jurisdiction (the unit of the first subject); every read is
  * audited; every step lands on the clue's timeline and in the audit log in
  * the same transaction.  The summary is narrative text, encrypted at rest.
@@ -70,27 +70,13 @@ struct clue_detail {
 };
 int clue_detail(struct ctx *c, const struct clue *k, struct clue_detail *d);
 
-/* Proposes a disposition: the id; -1 with fe (a transition the flow does
- * not allow, one already pending, a bad method); 0 when the clue is not
- * visible; -2 on a store error. */
-int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, const char *reason,
-			    struct fielderr *fe);
-/* Approves (approve = 1) or rejects a pending disposition, dated `day`
- * (YYYY-MM-DD; the approval date is when the clue counts as disposed).
- * 1 done; -1 with fe (not pending, wrong approver, a bad date); 0 not
- * found or not visible; -2 on a store error. */
-int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, const char *note,
-		       struct fielderr *fe);
-
-/* The clue a disposition belongs to: its id, 0 when there is no such
- * disposition, < 0 on a store error (no jurisdiction check: callers go on
- * to disposition_decide or clue_get, which check). */
-int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id);
-
-/* Special campaigns (专项整治) that clues, cases and outcomes are tagged to. */
-int64_t campaign_create(struct ctx *c, const char *name, const char *start, const char *end,
-			struct fielderr *fe);
-int campaign_list(struct ctx *c, struct campaign **out);
+/* For disposition.c: the clue's object name in the audit log and the
+ * timeline ("clue/N"), and one step's timeline entry and audit entry, in
+ * the caller's transaction (detail, the typed reason, goes to the
+ * timeline only): 0 or -1. */
+const char *clue_object(struct ctx *c, int64_t id);
+int clue_record_step(struct ctx *c, int64_t clue_id, const struct audit_event *event, const char *action,
+		     const char *detail);
 
 /* the audit events of clue (clue.c) */
 QF_AUDIT_EVENT_DECL(DISPOSE_PROPOSE);

@@ -1,6 +1,6 @@
 /*
  * outcome.c: recording outcomes (处理结果) on a case or a clue, reading
- * them, and the record section of a person's page.
+ * them (a person's record is person_record.c).
  *
  * Guarantees: the form and `sanctioned` come from the measures alone; the
  * influence period from the sanction_periods table, a new government
@@ -20,6 +20,7 @@
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/case_access.h"
+#include "domain/clue.h"
 #include "domain/ctx.h"
 #include "domain/measures.h"
 #include "domain/role.h"
@@ -96,11 +97,6 @@ const char *outcome_influence_on(const struct outcome *v, int n, const char *day
 }
 
 /* ---- the matter ------------------------------------------------------------ */
-
-static const char *clue_object(struct ctx *c, int64_t id)
-{
-	return arena_printf(c->a, "clue/%" PRId64, id);
-}
 
 /* 1 when the actor may see the clue (jurisdiction; a refusal audited),
  * with *k filled; 0 not; < 0 error. */
@@ -338,33 +334,4 @@ int outcome_get(struct ctx *c, int64_t id, struct outcome *o)
 			return rc;
 	}
 	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? -1 : 1;
-}
-
-/* ---- a person's record --------------------------------------------------- */
-
-int person_record_get(struct ctx *c, const struct person *p, struct person_record *rec)
-{
-	char today[11];
-
-	memset(rec, 0, sizeof(*rec));
-	if (!case_sees_all(c) && !authz_has(&c->who, PERM_CLUE_READ))
-		return 0;
-	rec->n_clues = store_clues_of_person(c->db, c->a, p->id, authz_scope_user(c), &rec->clues);
-	rec->n_cases = store_cases_of_person(c->db, c->a, p->id, case_sees_all(c), c->who.id, &rec->cases);
-	rec->n_outcomes = store_outcomes_of_person(c->db, c->a, p->id, &rec->outcomes);
-	if (rec->n_clues < 0 || rec->n_cases < 0 || rec->n_outcomes < 0)
-		return -1;
-	rec->matter_visible = arena_zalloc(c->a, sizeof(int) * (size_t)(rec->n_outcomes + 1));
-	for (int i = 0; i < rec->n_outcomes; i++) {
-		const struct outcome *o = &rec->outcomes[i];
-		for (int j = 0; o->case_id && j < rec->n_cases; j++)
-			rec->matter_visible[i] |= rec->cases[j].id == o->case_id;
-		for (int j = 0; o->clue_id && j < rec->n_clues; j++)
-			rec->matter_visible[i] |= rec->clues[j].id == o->clue_id;
-	}
-	rec->influence = outcome_influence_on(rec->outcomes, rec->n_outcomes,
-					      date_format(date_today(), today));
-	if (rec->influence)
-		rec->influence = arena_strdup(c->a, rec->influence);
-	return 1;
 }

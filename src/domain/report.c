@@ -261,6 +261,19 @@ int report_get(struct ctx *c, int64_t id, struct report *k)
 	return audit_record(c, AEV_READ, report_obj(c, id), 1, "") < 0 ? -1 : 1;
 }
 
+/* The registry: the overdue filter is the stored next_due before today
+ * (report_clock.c stores it), so totals and pages are exact SQL. */
+int report_list(struct ctx *c, struct report_filter *f, struct report **out, int64_t *total)
+{
+	*out = NULL;
+	f->scope_user = authz_scope_user(c);
+	f->due_before = f->overdue ? date_format(date_today(), arena_alloc(c->a, 11)) : NULL;
+	*total = store_report_count(c->db, f);
+	if (*total < 0)
+		return -1;
+	return store_report_list(c->db, c->a, f, out);
+}
+
 /* The clear text of an encrypted field, in the arena; "" when none. */
 static const char *unseal(struct ctx *c, const char *field, int64_t id, const char *enc, int *failed)
 {

@@ -1,7 +1,8 @@
 /*
  * report_clock.c: the clocks of a report (DOMAIN.md section 4), where they
- * show: the report page, the registry's "overdue" filter, and the home
- * page of the intake office and the unscoped readers.
+ * show: the report page and the home page of the intake office and the
+ * unscoped readers; the registry's "overdue" filter (report_list in
+ * report.c) reads the stored next_due.
  *
  * The due day of each clock is computed here, from clock_limits on the
  * working-day calendar, when the step that starts it is taken, and stored
@@ -192,17 +193,6 @@ int report_dues_fill(struct ctx *c)
 	int rc = fill_pending(c->db, c->a);
 
 	return rc <= 0 ? rc : store_tx(c->db, fill_tx, c);
-}
-
-int report_list(struct ctx *c, struct report_filter *f, struct report **out, int64_t *total)
-{
-	*out = NULL;
-	f->scope_user = authz_scope_user(c);
-	f->due_before = f->overdue ? day_text(c, date_today()) : NULL;
-	*total = store_report_count(c->db, f);
-	if (*total < 0)
-		return -1;
-	return store_report_list(c->db, c->a, f, out);
 }
 
 /* The home page (todo.h): the overdue and due-soon clocks of reports, for the

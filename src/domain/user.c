@@ -12,12 +12,14 @@
 #include "domain/user.h"
 
 #include <ctype.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include <sodium.h>
 
 #include "core/arena.h"
 #include "core/crypto.h"
+#include "core/escape.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
@@ -357,4 +359,49 @@ int user_set_principal(struct ctx *c, const char *name, int principal, struct st
 	struct change_arg ca = { .name = name, .op = op_principal, .event = AEV_USER_PRINCIPAL,
 				 .flag = principal };
 	return user_change(c, &ca, err);
+}
+
+/* ---- offices ------------------------------------------------------------- */
+
+const char *user_office(struct ctx *c, int64_t user_id)
+{
+	const char *office = "";
+
+	store_user_office(c->db, c->a, user_id, &office);
+	return office;
+}
+
+struct office_arg {
+	struct ctx *c;
+	struct user u;
+	const char *office;
+};
+
+static int office_tx(struct store *s, void *arg)
+{
+	struct office_arg *oa = arg;
+
+	if (store_user_set_office(s, oa->u.id, oa->office) < 0)
+		return -1;
+	return audit_append(oa->c, AEV_USER_OFFICE, arena_printf(oa->c->a, "user/%" PRId64, oa->u.id), 1,
+			    oa->office);
+}
+
+int user_office_set(struct ctx *c, const char *name, const char *office, struct strbuf *err)
+{
+	struct office_arg oa = { .c = c, .office = office };
+
+	if (store_user_by_name(c->db, c->a, name, &oa.u) != 1) {
+		strbuf_addf(err, "no user '%s'", name);
+		return -1;
+	}
+	if (utf8_len(office) > 50) {
+		strbuf_addstr(err, "the office name is longer than 50 characters");
+		return -1;
+	}
+	if (store_tx(c->db, office_tx, &oa) < 0) {
+		strbuf_addstr(err, "cannot store the office");
+		return -1;
+	}
+	return 0;
 }

@@ -66,5 +66,10 @@ QF_AUDIT_EVENT_DECL(USER_TOTP_RESET);
 QF_AUDIT_EVENT_DECL(USER_SCOPE);
 QF_AUDIT_EVENT_DECL(USER_PRINCIPAL);
 QF_AUDIT_EVENT_DECL(USER_OFFICE);
+/* The office (科室) of a user ("" none; the case manager's home page
+ * groups the case clocks by it) and setting it (the CLI): 0 or -1 with
+ * err. */
+const char *user_office(struct ctx *c, int64_t user_id);
+int user_office_set(struct ctx *c, const char *name, const char *office, struct strbuf *err);
 
 #endif

@@ -13,8 +13,8 @@
 #include "domain/role.h"
 #include "domain/user.h"
 #include "http/http.h"
+#include "pages/account.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 static int account_page(struct req *r, const struct fielderr *fe, unsigned status)
 {

@@ -8,11 +8,12 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "core/money.h"
 #include "domain/accountability.h"
-#include "domain/clue.h"
+#include "domain/campaign.h"
 #include "http/http.h"
+#include "pages/accountability.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 /* The campaigns as a <select> named campaign_id. */
 static void campaigns(struct req *r, struct strbuf *sb, const char *err)

@@ -8,7 +8,7 @@
 #include "core/embed.h"
 #include "domain/health.h"
 #include "http/http.h"
-#include "pages/pages.h"
+#include "pages/assets.h"
 
 static const char *content_type(const char *name)
 {

@@ -15,8 +15,8 @@
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/audit.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 static const struct label results[] = {
 	{ "1", "成功" },

@@ -17,8 +17,8 @@
 #include "domain/holidays.h"
 #include "domain/role.h"
 #include "http/http.h"
+#include "pages/calendar.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 static const char *const weekdays[] = { "一", "二", "三", "四", "五", "六", "日" };
 

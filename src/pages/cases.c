@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api.h"
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/escape.h"
@@ -25,8 +24,10 @@
 #include "domain/user.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/cases.h"
+#include "pages/clues.h"
+#include "pages/outcomes.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 /* A clock's state as a badge. */
 static void clock_badge(struct req *r, struct strbuf *sb, const char *due, const char *done)

@@ -10,19 +10,21 @@
 #include <string.h>
 
 #include "core/arena.h"
-#include "core/escape.h"
 #include "core/date.h"
+#include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
+#include "domain/disposition.h"
 #include "domain/labels.h"
 #include "domain/person.h"
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/clues.h"
+#include "pages/outcomes.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 /* The due day and state of a clue's running preliminary verification. */
 static void clue_clock_cell(struct req *r, struct strbuf *sb, const struct clock_table *t,

@@ -13,8 +13,8 @@
 #include "domain/todo.h"
 #include "domain/unit.h"
 #include "http/http.h"
+#include "pages/home.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 static void card(struct strbuf *sb, const char *href, const char *label, int64_t n, const char *unit)
 {

@@ -17,8 +17,8 @@
 #include "domain/auth.h"
 #include "domain/role.h"
 #include "http/http.h"
+#include "pages/login.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 #define PRE_MAX_AGE 3600
 

@@ -12,8 +12,8 @@
 #include "domain/outcome.h"
 #include "domain/role.h"
 #include "http/http.h"
+#include "pages/outcomes.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 void page_outcome_table(struct strbuf *sb, const struct outcome *v, int n, const int *linked,
 			int with_person)

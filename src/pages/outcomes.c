@@ -18,8 +18,8 @@
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/outcomes.h"
 #include "pages/page.h"
-#include "pages/pages.h"
 
 static const struct label probation_choices[] = {
 	{ "12", "12个月" }, { "24", "24个月" }, { NULL, NULL }

@@ -9,12 +9,14 @@
 
 #include "core/escape.h"
 #include "domain/case.h"
-#include "domain/outcome.h"
 #include "domain/clue_flow.h"
 #include "domain/labels.h"
+#include "domain/outcome.h"
+#include "domain/person_record.h"
 #include "http/http.h"
+#include "pages/outcomes.h"
 #include "pages/page.h"
-#include "pages/pages.h"
+#include "pages/persons.h"
 
 void page_person_record(struct req *r, struct strbuf *sb, const struct person *p)
 {

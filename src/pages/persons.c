@@ -16,7 +16,7 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
-#include "pages/pages.h"
+#include "pages/persons.h"
 
 static void flag(struct strbuf *sb, int on)
 {

@@ -17,8 +17,9 @@
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/clues.h"
 #include "pages/page.h"
-#include "pages/pages.h"
+#include "pages/reports.h"
 
 static void textarea(struct strbuf *sb, const char *name, const char *label, const char *value,
 		     int required, const char *err, int max, const char *hint)

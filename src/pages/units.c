@@ -16,7 +16,7 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/page.h"
-#include "pages/pages.h"
+#include "pages/units.h"
 
 static void unit_option(struct strbuf *sb, const struct unit *u, int64_t selected)
 {

@@ -17,7 +17,7 @@
 #include "domain/user.h"
 #include "http/http.h"
 #include "pages/page.h"
-#include "pages/pages.h"
+#include "pages/users.h"
 
 static void action_button(struct req *r, struct strbuf *sb, int64_t id, const char *action,
 			  const char *label, const char *confirm)

@@ -507,35 +507,3 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struc
 	*out = v;
 	return rc < 0 ? rc : n;
 }
-
-/* ---- offices ---------------------------------------------------------------- */
-
-static const struct store_sql Q_OFFICE = { "SELECT office FROM users WHERE id = ?", NULL };
-static const struct store_sql Q_OFFICE_SET = { "UPDATE users SET office = ? WHERE id = ?", NULL };
-
-int store_user_office(struct store *s, struct arena *a, int64_t user_id, const char **office)
-{
-	struct store_stmt *st = store_prepare(s, &Q_OFFICE);
-	int rc;
-
-	*office = "";
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, user_id);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		*office = q_text(a, st, 0);
-	store_reset(st);
-	return rc;
-}
-
-int store_user_set_office(struct store *s, int64_t user_id, const char *office)
-{
-	struct store_stmt *st = store_prepare(s, &Q_OFFICE_SET);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, office);
-	store_bind_int(st, 2, user_id);
-	return store_exec(st);
-}

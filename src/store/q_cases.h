@@ -57,7 +57,5 @@ int64_t store_conflict_matches(struct store *s, int64_t user_id, int64_t person_
 /* running detention and trial clocks of the cases whose team includes
  * team_user (0: every case), with the office of each case's lead */
 int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struct case_clock **out);
-int store_user_office(struct store *s, struct arena *a, int64_t user_id, const char **office);
-int store_user_set_office(struct store *s, int64_t user_id, const char *office);
 
 #endif

@@ -56,4 +56,8 @@ int store_throttle_clear(struct store *s, const char *name, const char *addr);
 /* Forgets throttle rows not locked and untouched since `before`. */
 int store_throttle_purge(struct store *s, int64_t now, int64_t before);
 
+/* the office (科室) a user works in ("" none) */
+int store_user_office(struct store *s, struct arena *a, int64_t user_id, const char **office);
+int store_user_set_office(struct store *s, int64_t user_id, const char *office);
+
 #endif

@@ -1,5 +1,5 @@
 /*
- * test_money.c: yuan text <-> integer fen (accountability.c): exact
+ * test_money.c: yuan text <-> integer fen (core/money.c): exact
  * parsing of valid amounts, refusal of hostile strings, and formatting.
  */
 #include <setjmp.h>
@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "core/money.h"
 #include "core/strbuf.h"
-#include "domain/accountability.h"
 
 static void test_parse_valid(void **state)
 {

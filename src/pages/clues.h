@@ -1,0 +1,30 @@
+#ifndef QF_PAGES_CLUES_H
+#define QF_PAGES_CLUES_H
+/*
+ * pages/clues: the clue pages and the disposition forms (clues.c), and three
+ * builders defined there that the report and case pages share.
+ * The handlers the route table names (src/http/routes.c); nothing here
+ * owns memory.
+ */
+#include <stdint.h>
+
+struct req;
+struct strbuf;
+struct timeline_entry;
+
+int page_clues(struct req *r);
+int page_clue_new(struct req *r);
+int page_clue_create(struct req *r);
+int page_clue_show(struct req *r);
+int page_disposition_create(struct req *r);
+int page_disposition_decide(struct req *r);
+
+/* A multiple <select> of the persons the user may name (grouped by unit);
+ * the positive ids of a repeated form field (count, -1 on a bad one or
+ * more than max); the timeline of a record. */
+void person_multiselect(struct req *r, struct strbuf *sb, const char *name, const char *label,
+			const int64_t *ids, int n_ids, const char *err);
+int form_ids(struct req *r, const char *key, int64_t *out, int max);
+void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n);
+
+#endif

@@ -1,0 +1,17 @@
+#ifndef QF_PAGES_REPORTS_H
+#define QF_PAGES_REPORTS_H
+/*
+ * pages/reports: the report (信访举报) pages and their dated steps (reports.c).
+ * The handlers the route table names (src/http/routes.c); nothing here
+ * owns memory.
+ */
+struct req;
+
+int page_reports(struct req *r);
+int page_report_new(struct req *r);
+int page_report_create(struct req *r);
+int page_report_show(struct req *r);
+int page_report_step(struct req *r);
+int page_report_clue(struct req *r);
+
+#endif
