@@ -17,39 +17,6 @@
 #include "pages/page.h"
 #include "pages/pages.h"
 
-static void unit_option(struct strbuf *sb, const struct unit *u, int64_t selected)
-{
-	strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", u->id, u->id == selected ? " selected" : "");
-	html_txt(sb, u->name);
-	if (*u->parent_name) {
-		strbuf_addstr(sb, "（");
-		html_txt(sb, u->parent_name);
-		strbuf_addstr(sb, "）");
-	}
-	strbuf_addstr(sb, "</option>");
-}
-
-void unit_select(struct req *r, struct strbuf *sb, const char *name, const char *label,
-		 int64_t selected, int required, const char *err, const char *none_label)
-{
-	struct unit *v = NULL;
-	int n = unit_options(&r->c, 2000, &v), seen = 0;
-
-	field_select_open(sb, name, label, required, err, none_label);
-	for (int i = 0; i < n; i++) {
-		unit_option(sb, &v[i], selected);
-		seen |= v[i].id == selected;
-	}
-	if (selected && !seen) {
-		/* past the list's limit: the current value is always offered, so
-		 * saving a form unchanged never drops it */
-		struct unit cur;
-		if (unit_get(&r->c, selected, &cur) == 1)
-			unit_option(sb, &cur, selected);
-	}
-	field_select_close(sb, name, err);
-}
-
 int page_units(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
