@@ -60,10 +60,8 @@ int page_cases(struct req *r)
 		      "<th scope=\"col\">被调查人</th><th scope=\"col\">单位</th><th scope=\"col\">主办</th>"
 		      "<th scope=\"col\">状态</th><th scope=\"col\">审理期限</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
-		strbuf_addstr(&sb, "<tr><td class=\"num\">");
-		html_link(&sb, arena_printf(r->arena, "/cases/%" PRId64, v[i].id),
-			  arena_printf(r->arena, "%" PRId64, v[i].id));
-		strbuf_addstr(&sb, "</td>");
+		strbuf_addstr(&sb, "<tr>");
+		html_td_id(&sb, "/cases", v[i].id);
 		html_td(&sb, v[i].filed);
 		html_td(&sb, v[i].subject_names);
 		html_td(&sb, v[i].unit_name);

@@ -421,6 +421,13 @@ void html_cells(struct strbuf *sb, const char *const *cells, int n)
 		html_td(sb, cells[i]);
 }
 
+void html_td_id(struct strbuf *sb, const char *base, int64_t id)
+{
+	strbuf_addstr(sb, "<td class=\"num\"><a href=\"");
+	html_attr(sb, base);
+	strbuf_addf(sb, "/%" PRId64 "\">%" PRId64 "</a></td>", id, id);
+}
+
 /* ---- lists --------------------------------------------------------------------- */
 
 void url_param(struct strbuf *sb, const char *key, const char *value)

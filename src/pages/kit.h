@@ -129,6 +129,9 @@ void html_link(struct strbuf *sb, const char *href, const char *text);
 /* A table cell <td>text</td>, NULL as empty; html_cells: n of them. */
 void html_td(struct strbuf *sb, const char *text);
 void html_cells(struct strbuf *sb, const char *const *cells, int n);
+/* The number cell of a list row linking to its record:
+ * <td class="num"><a href="BASE/ID">ID</a></td> (base: "/clues"). */
+void html_td_id(struct strbuf *sb, const char *base, int64_t id);
 
 /* ---- lists --------------------------------------------------------------------- */
 
