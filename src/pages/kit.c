@@ -210,6 +210,21 @@ void field_text(struct strbuf *sb, const char *name, const char *label, const ch
 	field_close(sb, name, err);
 }
 
+void field_inline(struct strbuf *sb, const char *name, const char *label, int required, int hide_label,
+		  const char *extra_attrs)
+{
+	strbuf_addstr(sb, hide_label ? "<label><span class=\"sr-only\">" : "<label>");
+	html_txt(sb, label);
+	strbuf_addstr(sb, hide_label ? "</span><input name=\"" : " <input name=\"");
+	html_attr(sb, name);
+	strbuf_addstr(sb, required ? "\" required" : "\"");
+	if (extra_attrs) {
+		strbuf_addch(sb, ' ');
+		strbuf_addstr(sb, extra_attrs);   /* literals from the page code only */
+	}
+	strbuf_addstr(sb, "></label> ");
+}
+
 void field_textarea(struct strbuf *sb, const char *name, const char *label, const char *value,
 		    int required, const char *err, int rows, int max, const char *hint)
 {

@@ -68,6 +68,11 @@ void filter_close(struct strbuf *sb, const char *button, const char *reset_href)
  * are marked; an error stands beside its field, linked by aria-describedby. */
 void field_text(struct strbuf *sb, const char *name, const char *label, const char *value,
 		int required, const char *err, const char *extra_attrs);
+/* A field of an inline form repeated on a page (a table row's action),
+ * so without an id: <label>LABEL <input name=NAME ...></label>; with
+ * hide_label the label is for screen readers only. */
+void field_inline(struct strbuf *sb, const char *name, const char *label, int required, int hide_label,
+		  const char *extra_attrs);
 /* A <textarea rows=ROWS maxlength=MAX>; hint (may be NULL) under it. */
 void field_textarea(struct strbuf *sb, const char *name, const char *label, const char *value,
 		    int required, const char *err, int rows, int max, const char *hint);

@@ -6,6 +6,7 @@
  * domain's (domain/outcome.c, domain/execution.c).
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,34 +41,35 @@ static void matter_ids(const struct form *f, int64_t *case_id, int64_t *clue_id)
 /* The matter as words with its link. */
 static void matter_link(struct strbuf *sb, int64_t case_id, int64_t clue_id)
 {
-	if (case_id)
-		strbuf_addf(sb, "<a href=\"/cases/%" PRId64 "\">案件 %" PRId64 "</a>", case_id, case_id);
-	else
-		strbuf_addf(sb, "<a href=\"/clues/%" PRId64 "\">问题线索 %" PRId64 "</a>", clue_id, clue_id);
+	char href[40], text[48];
+
+	if (case_id) {
+		snprintf(href, sizeof(href), "/cases/%" PRId64, case_id);
+		snprintf(text, sizeof(text), "案件 %" PRId64, case_id);
+	} else {
+		snprintf(href, sizeof(href), "/clues/%" PRId64, clue_id);
+		snprintf(text, sizeof(text), "问题线索 %" PRId64, clue_id);
+	}
+	html_link(sb, href, text);
 }
 
 /* Hidden matter fields and the subject <select> named person_id. */
-static void matter_fields(struct strbuf *sb, const struct outcome_matter *m, int64_t person_id,
+static void matter_fields(struct req *r, struct strbuf *sb, const struct outcome_matter *m, int64_t person_id,
 			  const struct fielderr *fe)
 {
 	const char *err = fielderr_get(fe, "person_id");
 
 	if (m->case_id)
-		strbuf_addf(sb, "<input type=\"hidden\" name=\"case_id\" value=\"%" PRId64 "\">", m->case_id);
+		form_hidden_id(sb, "case_id", m->case_id);
 	else
-		strbuf_addf(sb, "<input type=\"hidden\" name=\"clue_id\" value=\"%" PRId64 "\">", m->clue_id);
+		form_hidden_id(sb, "clue_id", m->clue_id);
 	strbuf_addstr(sb, "<p>");
 	matter_link(sb, m->case_id, m->clue_id);
 	strbuf_addstr(sb, "</p>");
 	field_select_open(sb, "person_id", "人员", 1, err, "请选择");
-	for (int i = 0; i < m->n_subjects; i++) {
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", m->subjects[i].id,
-			    m->subjects[i].id == person_id ? " selected" : "");
-		html_txt(sb, m->subjects[i].name);
-		strbuf_addstr(sb, "（");
-		html_txt(sb, m->subjects[i].unit_name);
-		strbuf_addstr(sb, "）</option>");
-	}
+	for (int i = 0; i < m->n_subjects; i++)
+		select_option(sb, m->subjects[i].id, m->subjects[i].id == person_id,
+			      arena_printf(r->arena, "%s（%s）", m->subjects[i].name, m->subjects[i].unit_name));
 	field_select_close(sb, "person_id", err);
 }
 
@@ -110,9 +112,8 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 
 	page_begin(r, &sb, "记录处理结果", crumbs);
 	field_errors_summary(&sb, fe);
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/outcomes\" class=\"record-form\">");
-	page_csrf(r, &sb);
-	matter_fields(&sb, m, in->person_id, fe);
+	form_open(r, &sb, "/outcomes", "record-form");
+	matter_fields(r, &sb, m, in->person_id, fe);
 	field_text(&sb, "day", "处理日期", in->day, 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_text(&sb, "effective", "生效日期（默认同处理日期）", in->effective, 0,
 		   fielderr_get(fe, "effective"), "type=\"date\"");
@@ -136,7 +137,7 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 	field_select(&sb, "probation_months", "留党察看期限", probation_choices,
 		     in->probation_months ? arena_printf(r->arena, "%d", in->probation_months) : "", 0,
 		     fielderr_get(fe, "probation_months"), "（不适用）");
-	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button></div></form>");
+	form_close(&sb, "保存", NULL);
 	return page_finish(r, &sb, status);
 }
 
@@ -206,28 +207,26 @@ static void checklist(struct req *r, struct strbuf *sb, const struct outcome *o,
 		for (int i = 0; i < n; i++)
 			if (!strcmp(v[i].item, l->code))
 				e = &v[i];
-		strbuf_addstr(sb, "<tr><td>");
-		html_txt(sb, l->label);
+		strbuf_addstr(sb, "<tr>");
+		html_td(sb, l->label);
 		if (e) {
-			strbuf_addstr(sb, "</td><td><span class=\"state ok\">已确认</span></td><td>");
-			html_txt(sb, e->done);
-			strbuf_addstr(sb, "</td><td>");
-			html_txt(sb, e->user_name);
-			strbuf_addstr(sb, "</td><td>");
-			html_txt(sb, e->note);
-		} else if (may) {
-			strbuf_addf(sb, "</td><td><span class=\"state warn\">待确认</span></td><td colspan=\"3\">"
-				    "<form method=\"post\" action=\"/outcomes/%" PRId64 "/execution\" class=\"inline\">",
-				    o->id);
-			page_csrf(r, sb);
-			strbuf_addf(sb, "<input type=\"hidden\" name=\"item\" value=\"%s\">"
-				    "<label>办理日期 <input type=\"date\" name=\"done\" required></label> "
-				    "<label>说明 <input name=\"note\" maxlength=\"500\"></label> "
-				    "<button type=\"submit\">确认</button></form>", l->code);
+			const char *cells[] = { e->done, e->user_name, e->note };
+			strbuf_addstr(sb, "<td><span class=\"state ok\">已确认</span></td>");
+			html_cells(sb, cells, QF_ARRAY_SIZE(cells));
 		} else {
-			strbuf_addstr(sb, "</td><td><span class=\"state warn\">待确认</span></td><td colspan=\"3\">");
+			strbuf_addstr(sb, "<td><span class=\"state warn\">待确认</span></td><td colspan=\"3\">");
+			if (may) {
+				form_open(r, sb, arena_printf(r->arena, "/outcomes/%" PRId64 "/execution", o->id),
+					  "inline");
+				form_hidden(sb, "item", l->code);
+				field_inline(sb, "done", "办理日期", 1, 0, "type=\"date\"");
+				field_inline(sb, "note", "说明", 0, 0, "maxlength=\"500\"");
+				form_button(sb, "确认", NULL, NULL, NULL);
+				form_end(sb);
+			}
+			strbuf_addstr(sb, "</td>");
 		}
-		strbuf_addstr(sb, "</td></tr>");
+		strbuf_addstr(sb, "</tr>");
 	}
 	strbuf_addstr(sb, "</tbody></table></div>");
 }
@@ -253,12 +252,10 @@ static void followups(struct req *r, struct strbuf *sb, const struct outcome *o,
 	strbuf_addstr(sb, "</ul>");
 	if (!authz_has(&r->c.who, PERM_OUTCOME_WRITE))
 		return;
-	strbuf_addf(sb, "<form method=\"post\" action=\"/outcomes/%" PRId64 "/followups\" class=\"record-form\">",
-		    o->id);
-	page_csrf(r, sb);
+	form_open(r, sb, arena_printf(r->arena, "/outcomes/%" PRId64 "/followups", o->id), "record-form");
 	field_text(sb, "day", "回访日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_text(sb, "note", "回访情况", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"2000\"");
-	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\">记录回访</button></div></form>");
+	form_close(sb, "记录回访", NULL);
 }
 
 static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, unsigned status)
@@ -279,25 +276,26 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 		page_begin(r, &sb, title, crumbs);
 	}
 	field_errors_summary(&sb, fe);
-	strbuf_addf(&sb, "<dl class=\"record\"><dt>人员</dt><dd><a href=\"/persons/%" PRId64 "\">", o.person_id);
-	html_txt(&sb, o.person_name);
-	strbuf_addstr(&sb, "</a>（");
-	html_txt(&sb, o.unit_name);
-	strbuf_addstr(&sb, "）</dd><dt>事项</dt><dd>");
+	record_open(&sb);
+	record_value_open(&sb, "人员", NULL);
+	html_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, o.person_id), o.person_name);
+	html_txt(&sb, arena_printf(r->arena, "（%s）", o.unit_name));
+	record_value_close(&sb);
+	record_value_open(&sb, "事项", NULL);
 	matter_link(&sb, o.case_id, o.clue_id);
-	strbuf_addstr(&sb, "</dd><dt>处理日期</dt><dd>");
-	html_txt(&sb, o.day);
-	strbuf_addstr(&sb, "</dd><dt>生效日期</dt><dd>");
-	html_txt(&sb, o.effective);
-	strbuf_addstr(&sb, "</dd><dt>处理措施</dt><dd>");
+	record_value_close(&sb);
+	record_item(&sb, "处理日期", o.day);
+	record_item(&sb, "生效日期", o.effective);
+	record_value_open(&sb, "处理措施", NULL);
 	outcome_measures_text(&sb, o.measures);
 	if (o.probation_months)
 		strbuf_addf(&sb, "（留党察看%d个月）", o.probation_months);
-	strbuf_addstr(&sb, "</dd><dt>形态</dt><dd>");
-	html_txt(&sb, outcome_form_label(o.form));
-	strbuf_addstr(&sb, "</dd><dt>处分影响期</dt><dd>");
+	record_value_close(&sb);
+	record_item(&sb, "形态", outcome_form_label(o.form));
+	record_value_open(&sb, "处分影响期", NULL);
 	influence_text(&sb, o.bar_until);
-	strbuf_addstr(&sb, "</dd></dl>");
+	record_value_close(&sb);
+	record_close(&sb);
 	if (o.sanctioned) {
 		checklist(r, &sb, &o, items, n);
 		followups(r, &sb, &o, fe);
@@ -357,15 +355,15 @@ int page_executions(struct req *r)
 		      "<th scope=\"col\">单位</th><th scope=\"col\">处理措施</th><th scope=\"col\">生效日期</th>"
 		      "<th scope=\"col\" class=\"num\">已确认</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
-		strbuf_addf(&sb, "<tr><td><a href=\"/outcomes/%" PRId64 "\">", v[i].id);
-		html_txt(&sb, v[i].person_name);
-		strbuf_addstr(&sb, "</a></td><td>");
-		html_txt(&sb, v[i].unit_name);
-		strbuf_addstr(&sb, "</td><td>");
+		strbuf_addstr(&sb, "<tr><td>");
+		html_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
+		strbuf_addstr(&sb, "</td>");
+		html_td(&sb, v[i].unit_name);
+		strbuf_addstr(&sb, "<td>");
 		outcome_measures_text(&sb, v[i].measures);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].effective);
-		strbuf_addf(&sb, "</td><td class=\"num\">%d/%d</td></tr>", v[i].n_executed, EXECUTION_N_ITEMS);
+		strbuf_addstr(&sb, "</td>");
+		html_td(&sb, v[i].effective);
+		strbuf_addf(&sb, "<td class=\"num\">%d/%d</td></tr>", v[i].n_executed, EXECUTION_N_ITEMS);
 	}
 	if (!n)
 		strbuf_addstr(&sb, "<tr><td colspan=\"5\" class=\"empty\">没有待确认执行的处分</td></tr>");
@@ -384,14 +382,13 @@ static int clarification_form(struct req *r, const struct outcome_matter *m, int
 
 	page_begin(r, &sb, "澄清正名", crumbs);
 	field_errors_summary(&sb, fe);
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/clarifications\" class=\"record-form\">");
-	page_csrf(r, &sb);
-	matter_fields(&sb, m, person_id, fe);
+	form_open(r, &sb, "/clarifications", "record-form");
+	matter_fields(r, &sb, m, person_id, fe);
 	field_text(&sb, "day", "澄清日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_select(&sb, "manner", "澄清方式", clarification_manners, req_field(r, "manner"), 1,
 		     fielderr_get(fe, "manner"), "请选择");
 	field_text(&sb, "note", "说明", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"2000\"");
-	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button></div></form>");
+	form_close(&sb, "保存", NULL);
 	return page_finish(r, &sb, status);
 }
 
