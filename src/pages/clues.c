@@ -67,7 +67,7 @@ int page_clues(struct req *r)
 	field_checkbox(&sb, "overdue", "只看逾期", lq.overdue);
 	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
-		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/clues/new\">登记问题线索</a></p>");
+		toolbar(&sb, "/clues/new", "登记问题线索", 1);
 	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
 		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">受理日期</th>"
 		      "<th scope=\"col\">被反映人</th><th scope=\"col\">单位</th><th scope=\"col\">来源</th>"

@@ -414,6 +414,39 @@ void record_link(struct strbuf *sb, const char *label, const char *href, const c
 	record_value_close(sb);
 }
 
+void record_time(struct strbuf *sb, const char *label, int64_t t)
+{
+	record_value_open(sb, label, NULL);
+	html_time(sb, t);
+	record_value_close(sb);
+}
+
+void toolbar_open(struct strbuf *sb)
+{
+	strbuf_addstr(sb, "<p class=\"toolbar\">");
+}
+
+void toolbar_close(struct strbuf *sb)
+{
+	strbuf_addstr(sb, "</p>");
+}
+
+void button_link(struct strbuf *sb, const char *href, const char *text, int primary)
+{
+	strbuf_addstr(sb, primary ? "<a class=\"button primary\" href=\"" : "<a class=\"button\" href=\"");
+	html_attr(sb, href);
+	strbuf_addstr(sb, "\">");
+	html_txt(sb, text);
+	strbuf_addstr(sb, "</a>");
+}
+
+void toolbar(struct strbuf *sb, const char *href, const char *text, int primary)
+{
+	toolbar_open(sb);
+	button_link(sb, href, text, primary);
+	toolbar_close(sb);
+}
+
 void html_link(struct strbuf *sb, const char *href, const char *text)
 {
 	strbuf_addstr(sb, "<a href=\"");
@@ -434,6 +467,13 @@ void html_cells(struct strbuf *sb, const char *const *cells, int n)
 {
 	for (int i = 0; i < n; i++)
 		html_td(sb, cells[i]);
+}
+
+void html_td_link(struct strbuf *sb, const char *href, const char *text)
+{
+	strbuf_addstr(sb, "<td>");
+	html_link(sb, href, text);
+	strbuf_addstr(sb, "</td>");
 }
 
 void html_td_id(struct strbuf *sb, const char *base, int64_t id)

@@ -129,11 +129,21 @@ void record_link(struct strbuf *sb, const char *label, const char *href, const c
  * record_value_close.  cls may be NULL. */
 void record_value_open(struct strbuf *sb, const char *label, const char *cls);
 void record_value_close(struct strbuf *sb);
+/* <dt>label</dt><dd>date-time in CST</dd> */
+void record_time(struct strbuf *sb, const char *label, int64_t t);
+/* A page's actions as buttons: <p class="toolbar"> and links styled as
+ * buttons (primary: the main one); toolbar: a toolbar of one. */
+void toolbar_open(struct strbuf *sb);
+void button_link(struct strbuf *sb, const char *href, const char *text, int primary);
+void toolbar_close(struct strbuf *sb);
+void toolbar(struct strbuf *sb, const char *href, const char *text, int primary);
 /* <a href="HREF">text</a> */
 void html_link(struct strbuf *sb, const char *href, const char *text);
 /* A table cell <td>text</td>, NULL as empty; html_cells: n of them. */
 void html_td(struct strbuf *sb, const char *text);
 void html_cells(struct strbuf *sb, const char *const *cells, int n);
+/* <td><a href="HREF">text</a></td> */
+void html_td_link(struct strbuf *sb, const char *href, const char *text);
 /* The number cell of a list row linking to its record:
  * <td class="num"><a href="BASE/ID">ID</a></td> (base: "/clues"). */
 void html_td_id(struct strbuf *sb, const char *base, int64_t id);

@@ -355,9 +355,8 @@ int page_executions(struct req *r)
 		      "<th scope=\"col\">单位</th><th scope=\"col\">处理措施</th><th scope=\"col\">生效日期</th>"
 		      "<th scope=\"col\" class=\"num\">已确认</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
-		strbuf_addstr(&sb, "<tr><td>");
-		html_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
-		strbuf_addstr(&sb, "</td>");
+		strbuf_addstr(&sb, "<tr>");
+		html_td_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
 		html_td(&sb, v[i].unit_name);
 		strbuf_addstr(&sb, "<td>");
 		outcome_measures_text(&sb, v[i].measures);

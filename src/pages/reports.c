@@ -59,7 +59,7 @@ int page_reports(struct req *r)
 	field_checkbox(&sb, "overdue", "仅看逾期", rq.overdue);
 	filter_close(&sb, NULL, "/reports");
 	if (authz_has(&r->c.who, PERM_REPORT_WRITE))
-		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/reports/new\">登记信访举报</a></p>");
+		toolbar(&sb, "/reports/new", "登记信访举报", 1);
 	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
 		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">收到日期</th>"
 		      "<th scope=\"col\">渠道</th><th scope=\"col\">类别</th><th scope=\"col\">被反映人</th>"
