@@ -92,15 +92,15 @@ int page_audit(struct req *r)
 	page_begin(r, &sb, "审计日志", crumbs);
 	if (*req_arg(r, "verify"))
 		verify_box(r, &sb);
-	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/audit\" role=\"search\">");
+	filter_open(&sb, "/audit");
 	field_text(&sb, "user", "用户名", lq.user, 0, NULL, "maxlength=\"64\"");
 	field_text(&sb, "event", "事件代码", lq.event, 0, NULL, "maxlength=\"32\" list=\"events\"");
 	field_select(&sb, "success", "结果", results, res, 0, NULL, "全部");
 	field_text(&sb, "from", "起始日期", from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "截止日期", to, 0, NULL, "type=\"date\"");
 	field_text(&sb, "q", "对象或说明", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
-	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
-		      "<a href=\"/audit\">重置</a></div></form><datalist id=\"events\">");
+	filter_close(&sb, NULL, "/audit");
+	strbuf_addstr(&sb, "<datalist id=\"events\">");
 	for (const struct label *e = audit_event_labels; e->code; e++) {
 		strbuf_addstr(&sb, "<option value=\"");
 		html_attr(&sb, e->code);
@@ -108,28 +108,26 @@ int page_audit(struct req *r)
 		html_attr(&sb, e->label);
 		strbuf_addstr(&sb, "\">");
 	}
-	strbuf_addstr(&sb, "</datalist><p class=\"toolbar\"><a class=\"button\" href=\"/audit?verify=1\">校验审计链</a></p>");
+	strbuf_addstr(&sb, "</datalist>");
+	toolbar(&sb, "/audit?verify=1", "校验审计链", 0);
 	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list audit\"><thead><tr><th scope=\"col\" class=\"num\">序号</th>"
 		      "<th scope=\"col\">时间</th><th scope=\"col\">用户</th><th scope=\"col\">角色</th>"
 		      "<th scope=\"col\">事件</th><th scope=\"col\">对象</th><th scope=\"col\">结果</th>"
 		      "<th scope=\"col\">说明</th><th scope=\"col\">IP</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
+		const char *cells[] = { v[i].user_name, *v[i].role ? role_label(v[i].role) : "",
+					audit_event_label(v[i].event) };
 		strbuf_addf(&sb, "<tr%s><td class=\"num\">%" PRId64 "</td><td>",
 			    v[i].success ? "" : " class=\"failed\"", v[i].id);
 		html_time(&sb, v[i].at);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].user_name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, *v[i].role ? role_label(v[i].role) : "");
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, audit_event_label(v[i].event));
-		strbuf_addstr(&sb, "</td><td>");
+		strbuf_addstr(&sb, "</td>");
+		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(&sb, "<td>");
 		object_cell(&sb, audit_object_label(r->arena, v[i].object), v[i].object);
-		strbuf_addstr(&sb, v[i].success ? "</td><td>成功</td><td>" : "</td><td class=\"bad\">失败</td><td>");
-		html_txt(&sb, v[i].detail);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].ip);
-		strbuf_addstr(&sb, "</td></tr>");
+		strbuf_addstr(&sb, v[i].success ? "</td><td>成功</td>" : "</td><td class=\"bad\">失败</td>");
+		html_td(&sb, v[i].detail);
+		html_td(&sb, v[i].ip);
+		strbuf_addstr(&sb, "</tr>");
 	}
 	if (!n)
 		strbuf_addstr(&sb, "<tr><td colspan=\"9\" class=\"empty\">没有符合条件的记录</td></tr>");

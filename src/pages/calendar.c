@@ -75,14 +75,15 @@ static void calculator(struct req *r, struct strbuf *sb, const struct calendar *
 	char buf[11];
 	int has_n = *n_s && form_get_int(&r->query, "n", &n) == 0 && n >= -366 && n <= 366;
 
-	strbuf_addstr(sb, "<h2>期限计算</h2><form class=\"filters\" method=\"get\" action=\"/calendar\">");
+	strbuf_addstr(sb, "<h2>期限计算</h2>");
+	filter_open_as(sb, "/calendar", NULL);
 	field_text(sb, "from", "起始日期", from_s, 0,
 		   *from_s && from == QF_DAY_NONE ? "日期格式应为 YYYY-MM-DD" : NULL, "type=\"date\"");
 	field_text(sb, "n", "工作日数", n_s, 0, *n_s && !has_n ? "请填写 -366 至 366 的整数" : NULL,
 		   "inputmode=\"numeric\" maxlength=\"4\"");
 	field_text(sb, "to", "截止日期（计算间隔）", to_s, 0,
 		   *to_s && to == QF_DAY_NONE ? "日期格式应为 YYYY-MM-DD" : NULL, "type=\"date\"");
-	strbuf_addstr(sb, "<div class=\"field actions\"><button type=\"submit\">计算</button></div></form>");
+	filter_close(sb, "计算", NULL);
 	if (from == QF_DAY_NONE)
 		return;
 	if (has_n) {
@@ -116,12 +117,7 @@ static int calendar_page(struct req *r, const char *msg, int ok, unsigned status
 		year = today_y;
 	yr.year = (int)year;
 	page_begin(r, &sb, "工作日历", crumbs);
-	if (msg) {
-		strbuf_addstr(&sb, ok ? "<p class=\"notice ok\" role=\"status\">"
-				      : "<p class=\"notice error\" role=\"alert\">");
-		html_txt(&sb, msg);
-		strbuf_addstr(&sb, "</p>");
-	}
+	html_notice(&sb, ok ? "ok" : "error", msg);
 	strbuf_addf(&sb, "<nav class=\"pager\" aria-label=\"年份\"><a rel=\"prev\" href=\"/calendar?year=%lld\">"
 		    "%lld年</a><span class=\"count\"><strong>%lld年</strong></span>"
 		    "<a rel=\"next\" href=\"/calendar?year=%lld\">%lld年</a></nav>",
@@ -141,13 +137,10 @@ static int calendar_page(struct req *r, const char *msg, int ok, unsigned status
 	if (authz_has(&r->c.who, PERM_CALENDAR)) {
 		strbuf_addstr(&sb, "<h2>导入节假日安排</h2><p class=\"hint\">CSV 格式同平台自带的 cn-holidays.csv："
 			      "每行“日期,off_day,节日名称”，off_day 为 1 表示放假，0 表示周末调为工作日。"
-			      "已有日期将被替换；文件有任何错误则全部不导入。</p>"
-			      "<form method=\"post\" action=\"/calendar/import\" enctype=\"multipart/form-data\" "
-			      "class=\"record-form\">");
-		page_csrf(r, &sb);
-		strbuf_addstr(&sb, "<div class=\"field\"><label for=\"f-file\">CSV 文件</label>"
-			      "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required></div>"
-			      "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">导入</button></div></form>");
+			      "已有日期将被替换；文件有任何错误则全部不导入。</p>");
+		form_open_ex(r, &sb, "/calendar/import", "record-form", NULL, 1);
+		field_text(&sb, "file", "CSV 文件", "", 1, NULL, "type=\"file\" accept=\".csv,text/csv\"");
+		form_close(&sb, "导入", NULL);
 	}
 	return page_finish(r, &sb, status);
 }

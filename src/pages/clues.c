@@ -286,7 +286,7 @@ static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 			  "record-form");
 		field_text(sb, "day", "审批日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 		field_text(sb, "note", "审批意见", req_field(r, "note"), 0, NULL, "maxlength=\"500\"");
-		form_state_error(sb, fielderr_get(fe, "state"));
+		html_notice(sb, "error", fielderr_get(fe, "state"));
 		form_actions_open(sb);
 		form_button(sb, "批准", "approve", "1", "primary");
 		form_button(sb, "退回", "approve", "0", NULL);

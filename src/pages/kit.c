@@ -26,17 +26,10 @@
 
 /* ---- forms ------------------------------------------------------------------- */
 
-void page_csrf(struct req *r, struct strbuf *sb)
-{
-	if (!r->sess.csrf)
-		return;
-	strbuf_addstr(sb, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_attr(sb, r->sess.csrf);
-	strbuf_addstr(sb, "\">");
-}
 
-void form_open_ex(struct req *r, struct strbuf *sb, const char *action, const char *cls,
-		  const char *confirm, int upload)
+/* <form ...> and its CSRF field (none without a token). */
+static void form_start(struct strbuf *sb, const char *action, const char *cls, const char *confirm,
+		       int upload, const char *token)
 {
 	strbuf_addstr(sb, "<form method=\"post\" action=\"");
 	html_attr(sb, action);
@@ -54,7 +47,19 @@ void form_open_ex(struct req *r, struct strbuf *sb, const char *action, const ch
 		strbuf_addstr(sb, "\"");
 	}
 	strbuf_addstr(sb, ">");
-	page_csrf(r, sb);
+	if (token)
+		form_hidden(sb, "csrf", token);
+}
+
+void form_open_ex(struct req *r, struct strbuf *sb, const char *action, const char *cls,
+		  const char *confirm, int upload)
+{
+	form_start(sb, action, cls, confirm, upload, r->sess.csrf);
+}
+
+void form_open_token(struct strbuf *sb, const char *action, const char *cls, const char *token)
+{
+	form_start(sb, action, cls, NULL, 0, token);
 }
 
 void form_open(struct req *r, struct strbuf *sb, const char *action, const char *cls)
@@ -123,22 +128,33 @@ void form_hidden_id(struct strbuf *sb, const char *name, int64_t value)
 	strbuf_addf(sb, "\" value=\"%" PRId64 "\">", value);
 }
 
-void form_state_error(struct strbuf *sb, const char *msg)
+void html_notice(struct strbuf *sb, const char *kind, const char *msg)
 {
 	if (!msg)
 		return;
-	strbuf_addstr(sb, "<p class=\"notice error\" role=\"alert\">");
+	strbuf_addstr(sb, "<p class=\"notice ");
+	html_attr(sb, kind);
+	strbuf_addstr(sb, strcmp(kind, "ok") ? "\" role=\"alert\">" : "\" role=\"status\">");
 	html_txt(sb, msg);
 	strbuf_addstr(sb, "</p>");
 }
 
 /* ---- the filter bar ------------------------------------------------------------ */
 
-void filter_open(struct strbuf *sb, const char *action)
+void filter_open_as(struct strbuf *sb, const char *action, const char *role)
 {
 	strbuf_addstr(sb, "<form class=\"filters\" method=\"get\" action=\"");
 	html_attr(sb, action);
-	strbuf_addstr(sb, "\" role=\"search\">");
+	if (role) {
+		strbuf_addstr(sb, "\" role=\"");
+		html_attr(sb, role);
+	}
+	strbuf_addstr(sb, "\">");
+}
+
+void filter_open(struct strbuf *sb, const char *action)
+{
+	filter_open_as(sb, action, "search");
 }
 
 void filter_close(struct strbuf *sb, const char *button, const char *reset_href)

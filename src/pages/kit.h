@@ -32,6 +32,9 @@ void form_open(struct req *r, struct strbuf *sb, const char *action, const char 
  * sending (data-confirm); upload: multipart/form-data for a file field. */
 void form_open_ex(struct req *r, struct strbuf *sb, const char *action, const char *cls,
 		  const char *confirm, int upload);
+/* As form_open with the given CSRF token instead of the session's (the
+ * login form, before there is a session: a double-submit token). */
+void form_open_token(struct strbuf *sb, const char *action, const char *cls, const char *token);
 /* The buttons row and the end of the form: one primary button and, when
  * cancel_href is not NULL, a 取消 link to it. */
 void form_close(struct strbuf *sb, const char *button, const char *cancel_href);
@@ -48,16 +51,18 @@ void form_end(struct strbuf *sb);
 /* <input type="hidden">. */
 void form_hidden(struct strbuf *sb, const char *name, const char *value);
 void form_hidden_id(struct strbuf *sb, const char *name, int64_t value);
-/* The session's CSRF field (nothing without a session). */
-void page_csrf(struct req *r, struct strbuf *sb);
-/* A refusal of the form as a whole (e.g. the record's state), above its
- * fields; nothing when msg is NULL. */
-void form_state_error(struct strbuf *sb, const char *msg);
+/* A message in a box: kind "ok" (role status), "warn" or "error" (role
+ * alert), e.g. a refusal of a form as a whole above its fields; nothing
+ * when msg is NULL. */
+void html_notice(struct strbuf *sb, const char *kind, const char *msg);
 
 /* ---- the filter bar of a list ------------------------------------------------ */
 
-/* <form class="filters" method="get" action="ACTION" role="search">. */
+/* <form class="filters" method="get" action="ACTION" role="search">;
+ * filter_open_as: another role, or none (NULL), for a GET form that is
+ * not a search (the deadline calculator). */
 void filter_open(struct strbuf *sb, const char *action);
+void filter_open_as(struct strbuf *sb, const char *action, const char *role);
 /* The submit button (查询 when button is NULL) and, when reset_href is not
  * NULL, a 重置 link; closes the form. */
 void filter_close(struct strbuf *sb, const char *button, const char *reset_href);

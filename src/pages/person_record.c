@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/escape.h"
 #include "domain/case.h"
 #include "domain/outcome.h"
@@ -24,10 +25,12 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 	if (rc == 0)
 		return;
 	if (rc < 0) {
-		strbuf_addstr(sb, "<p class=\"notice error\">问题线索、案件和处理结果暂时无法读取，请稍后再试。</p>");
+		html_notice(sb, "error", "问题线索、案件和处理结果暂时无法读取，请稍后再试。");
 		return;
 	}
-	strbuf_addstr(sb, "<h2>问题线索、案件与处理结果</h2><dl class=\"record\"><dt>处分影响期</dt><dd>");
+	strbuf_addstr(sb, "<h2>问题线索、案件与处理结果</h2>");
+	record_open(sb);
+	record_value_open(sb, "处分影响期", NULL);
 	if (!rec.influence)
 		strbuf_addstr(sb, "无");
 	else if (!strcmp(rec.influence, OUTCOME_PERMANENT))
@@ -37,25 +40,31 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 		html_txt(sb, rec.influence);
 		strbuf_addstr(sb, "</span>");
 	}
-	strbuf_addstr(sb, "</dd><dt>问题线索</dt><dd><ul class=\"plain\">");
+	record_value_close(sb);
+	record_value_open(sb, "问题线索", NULL);
+	strbuf_addstr(sb, "<ul class=\"plain\">");
 	for (int i = 0; i < rec.n_clues; i++) {
-		strbuf_addf(sb, "<li><a href=\"/clues/%" PRId64 "\">问题线索 %" PRId64 "</a> ",
-			    rec.clues[i].id, rec.clues[i].id);
-		html_txt(sb, rec.clues[i].received);
-		strbuf_addstr(sb, " ");
-		html_txt(sb, clue_state_label(rec.clues[i].state));
+		strbuf_addstr(sb, "<li>");
+		html_link(sb, arena_printf(r->arena, "/clues/%" PRId64, rec.clues[i].id),
+			  arena_printf(r->arena, "问题线索 %" PRId64, rec.clues[i].id));
+		html_txt(sb, arena_printf(r->arena, " %s %s", rec.clues[i].received,
+					  clue_state_label(rec.clues[i].state)));
 		strbuf_addstr(sb, "</li>");
 	}
-	strbuf_addstr(sb, rec.n_clues ? "</ul></dd><dt>案件</dt><dd><ul class=\"plain\">"
-				      : "<li>无</li></ul></dd><dt>案件</dt><dd><ul class=\"plain\">");
+	strbuf_addstr(sb, rec.n_clues ? "</ul>" : "<li>无</li></ul>");
+	record_value_close(sb);
+	record_value_open(sb, "案件", NULL);
+	strbuf_addstr(sb, "<ul class=\"plain\">");
 	for (int i = 0; i < rec.n_cases; i++) {
-		strbuf_addf(sb, "<li><a href=\"/cases/%" PRId64 "\">案件 %" PRId64 "</a> 立案 ",
-			    rec.cases[i].id, rec.cases[i].id);
-		html_txt(sb, rec.cases[i].filed);
-		strbuf_addstr(sb, " ");
-		html_txt(sb, label_of(case_states, rec.cases[i].state));
+		strbuf_addstr(sb, "<li>");
+		html_link(sb, arena_printf(r->arena, "/cases/%" PRId64, rec.cases[i].id),
+			  arena_printf(r->arena, "案件 %" PRId64, rec.cases[i].id));
+		html_txt(sb, arena_printf(r->arena, " 立案 %s %s", rec.cases[i].filed,
+					  label_of(case_states, rec.cases[i].state)));
 		strbuf_addstr(sb, "</li>");
 	}
-	strbuf_addstr(sb, rec.n_cases ? "</ul></dd></dl>" : "<li>无（或不在知悉范围）</li></ul></dd></dl>");
+	strbuf_addstr(sb, rec.n_cases ? "</ul>" : "<li>无（或不在知悉范围）</li></ul>");
+	record_value_close(sb);
+	record_close(sb);
 	page_outcome_table(sb, rec.outcomes, rec.n_outcomes, rec.matter_visible, 0);
 }

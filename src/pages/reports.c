@@ -189,7 +189,7 @@ static void step_actions(struct req *r, struct strbuf *sb, const struct report *
 		strbuf_addstr(sb, "</h2>");
 		form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/step", k->id), "record-form");
 		form_hidden(sb, "form", f->form);
-		form_state_error(sb, fielderr_get(e, "state"));
+		html_notice(sb, "error", fielderr_get(e, "state"));
 		day_field(r, sb, f->form, fielderr_get(e, "day"));
 		if (f->text)
 			field_text(sb, f->text, f->text_label, req_field(r, f->text),
@@ -216,7 +216,7 @@ static void clue_action(struct req *r, struct strbuf *sb, const struct report *k
 	form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/clue", k->id), "record-form");
 	form_hidden(sb, "form", "clue");
 	page_clue_dups(sb, dups, n_dups, NULL);
-	form_state_error(sb, fielderr_get(fe, "state"));
+	html_notice(sb, "error", fielderr_get(fe, "state"));
 	field_text(sb, "clue_day", "线索受理日期", req_field(r, "clue_day"), 1,
 		   fielderr_get(fe, "day") ? fielderr_get(fe, "day") : fielderr_get(fe, "received"),
 		   "type=\"date\"");

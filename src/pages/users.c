@@ -22,19 +22,11 @@
 static void action_button(struct req *r, struct strbuf *sb, int64_t id, const char *action,
 			  const char *label, const char *confirm)
 {
-	strbuf_addf(sb, "<form method=\"post\" action=\"/admin/users/%" PRId64 "/action\" class=\"inline\"", id);
-	if (confirm) {
-		strbuf_addstr(sb, " data-confirm=\"");
-		html_attr(sb, confirm);
-		strbuf_addstr(sb, "\"");
-	}
-	strbuf_addstr(sb, ">");
-	page_csrf(r, sb);
-	strbuf_addstr(sb, "<input type=\"hidden\" name=\"action\" value=\"");
-	html_attr(sb, action);
-	strbuf_addstr(sb, "\"><button type=\"submit\" class=\"small\">");
-	html_txt(sb, label);
-	strbuf_addstr(sb, "</button></form> ");
+	form_open_ex(r, sb, arena_printf(r->arena, "/admin/users/%" PRId64 "/action", id), "inline", confirm, 0);
+	form_hidden(sb, "action", action);
+	form_button(sb, label, NULL, NULL, "small");
+	form_end(sb);
+	strbuf_addch(sb, ' ');
 }
 
 /* What the create form keeps after an error. */
@@ -55,11 +47,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 	if (n < 0)
 		return reply_error(r, E_BUSY, "user list");
 	page_begin(r, &sb, "用户管理", crumbs);
-	if (msg) {
-		strbuf_addstr(&sb, "<p class=\"notice error\" role=\"alert\">");
-		html_txt(&sb, msg);
-		strbuf_addstr(&sb, "</p>");
-	}
+	html_notice(&sb, "error", msg);
 	if (sec) {
 		int pending = 0;
 		for (int i = 0; i < n; i++)
@@ -74,15 +62,10 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 	for (int i = 0; i < n; i++) {
 		int64_t until = 0;
 		int locked = user_locked(&r->c, v[i].name, &until) == 1;
-		strbuf_addstr(&sb, "<tr><td>");
-		html_txt(&sb, v[i].name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].display_name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, role_label(v[i].role));
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].unit_name);
-		strbuf_addstr(&sb, "</td><td>");
+		const char *cells[] = { v[i].name, v[i].display_name, role_label(v[i].role), v[i].unit_name };
+		strbuf_addstr(&sb, "<tr>");
+		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(&sb, "<td>");
 		if (v[i].disabled)
 			strbuf_addstr(&sb, "<span class=\"state bad\">已停用</span>");
 		else if (locked)
@@ -104,14 +87,13 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			action_button(r, &sb, v[i].id, "enable", "审核启用",
 				      "确定启用？启用即批准该账户以其角色使用系统。");
 		if (admin) {
-			strbuf_addf(&sb, "<form method=\"post\" action=\"/admin/users/%" PRId64
-				    "/action\" class=\"inline\">", v[i].id);
-			page_csrf(r, &sb);
-			strbuf_addstr(&sb, "<input type=\"hidden\" name=\"action\" value=\"passwd\">"
-				      "<label class=\"sr-only\" for=\"pw-");
-			strbuf_addf(&sb, "%" PRId64 "\">新密码</label><input id=\"pw-%" PRId64 "\" type=\"password\" "
-				    "name=\"password\" placeholder=\"新密码\" autocomplete=\"new-password\" size=\"10\" required>"
-				    "<button type=\"submit\" class=\"small\">申请重置密码</button></form> ", v[i].id, v[i].id);
+			form_open(r, &sb, arena_printf(r->arena, "/admin/users/%" PRId64 "/action", v[i].id), "inline");
+			form_hidden(&sb, "action", "passwd");
+			field_inline(&sb, "password", "新密码", 1, 1,
+				     "type=\"password\" placeholder=\"新密码\" autocomplete=\"new-password\" size=\"10\"");
+			form_button(&sb, "申请重置密码", NULL, NULL, "small");
+			form_end(&sb);
+			strbuf_addch(&sb, ' ');
 		}
 		if (sec && v[i].pw_pending_by && v[i].id != r->user.id) {
 			action_button(r, &sb, v[i].id, "approve_passwd", "批准重置密码",
@@ -128,9 +110,8 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 	strbuf_addstr(&sb, "</tbody></table></div>");
 	if (admin) {
 		strbuf_addstr(&sb, "<h2>新增用户</h2><p class=\"hint\">新增的账户处于停用状态，"
-			      "经安全管理员审核启用后方可登录（三员分立）。</p>"
-			      "<form method=\"post\" action=\"/admin/users\" class=\"record-form\">");
-		page_csrf(r, &sb);
+			      "经安全管理员审核启用后方可登录（三员分立）。</p>");
+		form_open(r, &sb, "/admin/users", "record-form");
 		field_text(&sb, "name", "用户名", nu->name, 1, NULL,
 			   "maxlength=\"32\" autocapitalize=\"off\" spellcheck=\"false\"");
 		field_text(&sb, "display_name", "姓名", nu->display, 0, NULL, "maxlength=\"50\"");
@@ -140,7 +121,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			   "type=\"password\" autocomplete=\"new-password\"");
 		strbuf_addf(&sb, "<p class=\"hint\">至少%d个字符，包含大写字母、小写字母、数字、符号中的至少%d类。</p>",
 			    r->app->cfg.pw_min_len, r->app->cfg.pw_classes);
-		strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">新增</button></div></form>");
+		form_close(&sb, "新增", NULL);
 	}
 	return page_finish(r, &sb, status);
 }
