@@ -52,17 +52,15 @@ static void verify_box(struct req *r, struct strbuf *sb)
 	int rc = have < 0 ? -1 : audit_verify(r->c.db, r->c.keys, have ? &ck : NULL, &bad, &count, &msg);
 
 	if (rc == 0)
-		strbuf_addf(sb, "<p class=\"notice ok\" role=\"status\">审计链校验通过：共 %" PRId64
-			    " 条记录，均未被篡改。</p>", count);
-	else if (rc == 1) {
-		strbuf_addf(sb, "<p class=\"notice error\" role=\"alert\">审计链校验失败：第 %" PRId64
-			    " 条记录起被篡改或删除（", bad);
-		html_txt(sb, msg.buf);
-		strbuf_addstr(sb, "）。</p>");
-	} else if (have < 0)
-		strbuf_addstr(sb, "<p class=\"notice error\" role=\"alert\">无法读取审计检查点文件。</p>");
+		html_notice(sb, "ok", arena_printf(r->arena, "审计链校验通过：共 %" PRId64 " 条记录，均未被篡改。",
+						   count));
+	else if (rc == 1)
+		html_notice(sb, "error", arena_printf(r->arena, "审计链校验失败：第 %" PRId64
+						      " 条记录起被篡改或删除（%s）。", bad, msg.buf));
+	else if (have < 0)
+		html_notice(sb, "error", "无法读取审计检查点文件。");
 	else
-		strbuf_addstr(sb, "<p class=\"notice error\">校验时读取数据库失败。</p>");
+		html_notice(sb, "error", "校验时读取数据库失败。");
 	strbuf_release(&msg);
 }
 

@@ -123,8 +123,7 @@ static int calendar_page(struct req *r, const char *msg, int ok, unsigned status
 		    "<a rel=\"next\" href=\"/calendar?year=%lld\">%lld年</a></nav>",
 		    year - 1, year - 1, year, year + 1, year + 1);
 	if (year < calendar_first_year(cal) || year > calendar_last_year(cal))
-		strbuf_addstr(&sb, "<p class=\"notice warn\" role=\"alert\">尚未导入该年度的国务院节假日安排，"
-			      "以下按周一至周五工作计算，期限可能不准确。</p>");
+		html_notice(&sb, "warn", "尚未导入该年度的国务院节假日安排，以下按周一至周五工作计算，期限可能不准确。");
 	calculator(r, &sb, cal);
 	months_table(&sb, cal, (int)year);
 	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>节假日与调休</caption>"

@@ -129,14 +129,8 @@ void person_multiselect(struct req *r, struct strbuf *sb, const char *name, cons
 			html_attr(sb, group);
 			strbuf_addstr(sb, "\">");
 		}
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id, sel ? " selected" : "");
-		html_txt(sb, v[i].name);
-		if (*v[i].position) {
-			strbuf_addstr(sb, "（");
-			html_txt(sb, v[i].position);
-			strbuf_addstr(sb, "）");
-		}
-		strbuf_addstr(sb, "</option>");
+		select_option(sb, v[i].id, sel,
+			      *v[i].position ? arena_printf(r->arena, "%s（%s）", v[i].name, v[i].position) : v[i].name);
 	}
 	if (group)
 		strbuf_addstr(sb, "</optgroup>");

@@ -341,6 +341,17 @@ void field_checkbox(struct strbuf *sb, const char *name, const char *label, int 
 	strbuf_addstr(sb, "</label></div>");
 }
 
+void check_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked)
+{
+	strbuf_addstr(sb, "<label class=\"check\"><input type=\"checkbox\" name=\"");
+	html_attr(sb, name);
+	strbuf_addstr(sb, "\" value=\"");
+	html_attr(sb, value);
+	strbuf_addstr(sb, checked ? "\" checked> " : "\"> ");
+	html_txt(sb, label);
+	strbuf_addstr(sb, "</label>");
+}
+
 void field_errors_summary(struct strbuf *sb, const struct fielderr *fe)
 {
 	if (!fe->n)

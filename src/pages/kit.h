@@ -91,6 +91,9 @@ void field_select(struct strbuf *sb, const char *name, const char *label,
 void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
 		     const char *none_label);
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked);
+/* One box of a group of checkboxes sharing a name (inside a fieldset):
+ * <label class="check"><input type="checkbox" name value> label</label>. */
+void check_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked);
 /* The pieces the builders above are made of, for fields built elsewhere
  * (unit_select): the wrapper and label; id, name, required and the
  * aria attributes linking the error; the error and the closing tag. */

@@ -126,10 +126,7 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 				continue;
 			for (int i = 0; i < in->n_measures; i++)
 				on |= !strcmp(in->measures[i], x->code);
-			strbuf_addf(&sb, "<label class=\"check\"><input type=\"checkbox\" name=\"measures\" "
-				    "value=\"%s\"%s> ", x->code, on ? " checked" : "");
-			html_txt(&sb, x->label);
-			strbuf_addstr(&sb, "</label>");
+			check_option(&sb, "measures", x->code, x->label, on);
 		}
 		strbuf_addstr(&sb, "</fieldset>");
 	}
