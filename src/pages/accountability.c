@@ -22,9 +22,12 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 	long long camp = 0;
 	int n = accountability_list(&r->c, &lq, &v, &total);
 
-	strbuf_addstr(sb, "<h2>问责</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">启动日期</th><th scope=\"col\">单位</th><th scope=\"col\">人员</th>"
-		      "<th scope=\"col\">专项整治</th><th scope=\"col\">事由</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>问责</h2>");
+	{
+		static const struct column cols[] = { { "启动日期", NULL }, { "单位", NULL },
+				{ "人员", NULL }, { "专项整治", NULL }, { "事由", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		const char *cells[] = { v[i].started, v[i].unit_name, v[i].person_name, v[i].campaign_name,
 					v[i].summary };
@@ -32,9 +35,8 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 		html_cells(sb, cells, QF_ARRAY_SIZE(cells));
 		strbuf_addstr(sb, "</tr>");
 	}
-	if (n <= 0)
-		strbuf_addstr(sb, "<tr><td colspan=\"5\" class=\"empty\">尚无问责记录</td></tr>");
-	strbuf_addf(sb, "</tbody></table></div><p class=\"count\">共 %" PRId64 " 件</p>", n < 0 ? 0 : total);
+	table_close(sb, n, 5, "尚无问责记录");
+	strbuf_addf(sb, "<p class=\"count\">共 %" PRId64 " 件</p>", n < 0 ? 0 : total);
 	strbuf_addstr(sb, "<h3>启动问责</h3>");
 	form_open(r, sb, "/accountabilities", "record-form");
 	field_text(sb, "started", "启动日期", req_field(r, "started"), 1, fielderr_get(fe, "started"), "type=\"date\"");
@@ -55,9 +57,12 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 	int64_t total, sum = 0;
 	int n = recovery_list(&r->c, &lq, &v, &total, &sum);
 
-	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">日期</th><th scope=\"col\">类别</th><th scope=\"col\" class=\"num\">金额（元）</th>"
-		      "<th scope=\"col\">专项整治</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2>");
+	{
+		static const struct column cols[] = { { "日期", NULL }, { "类别", NULL },
+				{ "金额（元）", "num" }, { "专项整治", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		const char *cells[] = { v[i].day, label_of(recovery_kinds, v[i].kind) };
 		strbuf_addstr(sb, "<tr>");
@@ -68,11 +73,11 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 		html_td(sb, v[i].campaign_name);
 		strbuf_addstr(sb, "</tr>");
 	}
-	if (n <= 0)
-		strbuf_addstr(sb, "<tr><td colspan=\"4\" class=\"empty\">尚无记录</td></tr>");
-	strbuf_addstr(sb, "</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">合计</th><td class=\"num\">");
+	table_rows_end(sb, n, 4, "尚无记录");
+	strbuf_addstr(sb, "<tfoot><tr><th scope=\"row\" colspan=\"2\">合计</th><td class=\"num\">");
 	money_format(sb, n < 0 ? 0 : sum, 1);
-	strbuf_addf(sb, "</td><td>%" PRId64 " 笔</td></tr></tfoot></table></div>", n < 0 ? 0 : total);
+	strbuf_addf(sb, "</td><td>%" PRId64 " 笔</td></tr></tfoot>", n < 0 ? 0 : total);
+	table_end(sb);
 	strbuf_addstr(sb, "<h3>登记款项</h3>");
 	form_open(r, sb, "/recoveries", "record-form");
 	field_text(sb, "day", "日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");

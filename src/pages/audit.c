@@ -108,10 +108,12 @@ int page_audit(struct req *r)
 	}
 	strbuf_addstr(&sb, "</datalist>");
 	toolbar(&sb, "/audit?verify=1", "校验审计链", 0);
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list audit\"><thead><tr><th scope=\"col\" class=\"num\">序号</th>"
-		      "<th scope=\"col\">时间</th><th scope=\"col\">用户</th><th scope=\"col\">角色</th>"
-		      "<th scope=\"col\">事件</th><th scope=\"col\">对象</th><th scope=\"col\">结果</th>"
-		      "<th scope=\"col\">说明</th><th scope=\"col\">IP</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "序号", "num" }, { "时间", NULL },
+				{ "用户", NULL }, { "角色", NULL }, { "事件", NULL }, { "对象", NULL },
+				{ "结果", NULL }, { "说明", NULL }, { "IP", NULL } };
+		table_open(&sb, "list audit", NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		const char *cells[] = { v[i].user_name, *v[i].role ? role_label(v[i].role) : "",
 					audit_event_label(v[i].event) };
@@ -127,9 +129,7 @@ int page_audit(struct req *r)
 		html_td(&sb, v[i].ip);
 		strbuf_addstr(&sb, "</tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"9\" class=\"empty\">没有符合条件的记录</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 9, "没有符合条件的记录");
 	strbuf_addstr(&base, "/audit?");
 	url_param(&base, "user", lq.user);
 	url_param(&base, "event", lq.event);

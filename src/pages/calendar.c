@@ -49,9 +49,11 @@ static void months_table(struct strbuf *sb, const struct calendar *cal, int year
 {
 	int total = 0;
 
-	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>各月工作日</caption>"
-		      "<thead><tr><th scope=\"col\">月份</th><th scope=\"col\" class=\"num\">工作日</th>"
-		      "<th scope=\"col\" class=\"num\">休息日</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "月份", NULL }, { "工作日", "num" },
+				{ "休息日", "num" } };
+		table_open(sb, NULL, "各月工作日", cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int m = 1; m <= 12; m++) {
 		qf_day first = date_from_ymd(year, m, 1);
 		qf_day next = m == 12 ? date_from_ymd(year + 1, 1, 1) : date_from_ymd(year, m + 1, 1);
@@ -60,9 +62,11 @@ static void months_table(struct strbuf *sb, const struct calendar *cal, int year
 		strbuf_addf(sb, "<tr><td>%d月</td><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>",
 			    m, work, (int)(next - first) - work);
 	}
-	strbuf_addf(sb, "</tbody><tfoot><tr><th scope=\"row\">全年</th><td class=\"num\">%d</td>"
-		    "<td class=\"num\">%d</td></tr></tfoot></table></div>",
+	table_rows_end(sb, 12, 3, NULL);
+	strbuf_addf(sb, "<tfoot><tr><th scope=\"row\">全年</th><td class=\"num\">%d</td>"
+		    "<td class=\"num\">%d</td></tr></tfoot>",
 		    total, (int)(date_from_ymd(year + 1, 1, 1) - date_from_ymd(year, 1, 1)) - total);
+	table_end(sb);
 }
 
 /* The deadline calculator: from + n working days, and working days
@@ -126,13 +130,13 @@ static int calendar_page(struct req *r, const char *msg, int ok, unsigned status
 		html_notice(&sb, "warn", "尚未导入该年度的国务院节假日安排，以下按周一至周五工作计算，期限可能不准确。");
 	calculator(r, &sb, cal);
 	months_table(&sb, cal, (int)year);
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>节假日与调休</caption>"
-		      "<thead><tr><th scope=\"col\">日期</th><th scope=\"col\">星期</th>"
-		      "<th scope=\"col\">安排</th><th scope=\"col\">节日</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "日期", NULL }, { "星期", NULL },
+				{ "安排", NULL }, { "节日", NULL } };
+		table_open(&sb, NULL, "节假日与调休", cols, QF_ARRAY_SIZE(cols));
+	}
 	calendar_each(cal, exception_row, &yr);
-	if (!yr.n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"4\" class=\"empty\">无</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, yr.n, 4, "无");
 	if (authz_has(&r->c.who, PERM_CALENDAR)) {
 		strbuf_addstr(&sb, "<h2>导入节假日安排</h2><p class=\"hint\">CSV 格式同平台自带的 cn-holidays.csv："
 			      "每行“日期,off_day,节日名称”，off_day 为 1 表示放假，0 表示周末调为工作日。"

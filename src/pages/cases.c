@@ -55,10 +55,12 @@ int page_cases(struct req *r)
 	filter_close(&sb, NULL, "/cases");
 	if (!case_sees_all(&r->c))
 		strbuf_addstr(&sb, "<p class=\"hint\">仅列出您所在办理组的案件。</p>");
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">立案日期</th>"
-		      "<th scope=\"col\">被调查人</th><th scope=\"col\">单位</th><th scope=\"col\">主办</th>"
-		      "<th scope=\"col\">状态</th><th scope=\"col\">审理期限</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "编号", "num" }, { "立案日期", NULL },
+				{ "被调查人", NULL }, { "单位", NULL }, { "主办", NULL }, { "状态", NULL },
+				{ "审理期限", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		strbuf_addstr(&sb, "<tr>");
 		html_td_id(&sb, "/cases", v[i].id);
@@ -75,9 +77,7 @@ int page_cases(struct req *r)
 		}
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的案件</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 7, "没有符合条件的案件");
 	strbuf_addstr(&base, "/cases?");
 	url_param(&base, "state", cq.lq.state);
 	url_param(&base, "from", cq.lq.day_from);
@@ -155,9 +155,12 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 	struct user *u;
 	int n;
 
-	strbuf_addstr(sb, "<h2>办理组</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">姓名</th><th scope=\"col\">分工</th><th scope=\"col\">科室</th>"
-		      "<th scope=\"col\">回避例外</th><th scope=\"col\"></th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>办理组</h2>");
+	{
+		static const struct column cols[] = { { "姓名", NULL }, { "分工", NULL },
+				{ "科室", NULL }, { "回避例外", NULL }, { "", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < d->n_team; i++) {
 		const struct case_member *m = &d->team[i];
 		strbuf_addstr(sb, "<tr>");
@@ -175,9 +178,7 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 		}
 		strbuf_addstr(sb, "</td></tr>");
 	}
-	if (!d->n_team)
-		strbuf_addstr(sb, "<tr><td colspan=\"5\" class=\"empty\">尚未组成办理组</td></tr>");
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, d->n_team, 5, "尚未组成办理组");
 	if (!assign || !strcmp(k->state, "closed"))
 		return;
 	titled_form(r, sb, "加入办理组", arena_printf(r->arena, "/cases/%" PRId64 "/team", k->id));
@@ -208,9 +209,12 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 static void detention_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			      const struct case_detail *d, const struct shown *s, int work)
 {
-	strbuf_addstr(sb, "<h2>留置</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">被调查人</th><th scope=\"col\">开始</th><th scope=\"col\">期限</th>"
-		      "<th scope=\"col\">延长与重新计算</th><th scope=\"col\">解除</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>留置</h2>");
+	{
+		static const struct column cols[] = { { "被调查人", NULL }, { "开始", NULL },
+				{ "期限", NULL }, { "延长与重新计算", NULL }, { "解除", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < d->n_detentions; i++) {
 		const struct detention *x = &d->detentions[i];
 		strbuf_addstr(sb, "<tr>");
@@ -234,9 +238,7 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 		html_td(sb, x->end_day);
 		strbuf_addstr(sb, "</tr>");
 	}
-	if (!d->n_detentions)
-		strbuf_addstr(sb, "<tr><td colspan=\"5\" class=\"empty\">未采取留置措施</td></tr>");
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, d->n_detentions, 5, "未采取留置措施");
 	if (!work)
 		return;
 	for (int i = 0; i < d->n_detentions; i++) {
@@ -504,11 +506,12 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 	if (n < 0)
 		return reply_error(r, E_BUSY, "conflict list");
 	page_begin(r, &sb, "回避申报", crumbs);
-	strbuf_addstr(&sb, "<p class=\"lead\">与您有亲属或其他利害关系的人员、单位请在此申报。"
-		      "被调查人属于已申报的人员或单位，或与您同属一个单位的，不能将您编入该案办理组，"
-		      "确需参加的须经委领导批准并记录理由。</p><div class=\"table-wrap\"><table class=\"list\">"
-		      "<thead><tr><th scope=\"col\">人员</th><th scope=\"col\">单位</th><th scope=\"col\">说明</th>"
-		      "<th scope=\"col\">申报时间</th></tr></thead><tbody>");
+	strbuf_addstr(&sb, "<p class=\"lead\">与您有亲属或其他利害关系的人员、单位请在此申报。被调查人属于已申报的人员或单位，或与您同属一个单位的，不能将您编入该案办理组，确需参加的须经委领导批准并记录理由。</p>");
+	{
+		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL },
+				{ "说明", NULL }, { "申报时间", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		strbuf_addstr(&sb, "<tr>");
 		html_td(&sb, v[i].person_name);
@@ -518,9 +521,7 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 		html_time(&sb, v[i].declared_at);
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"4\" class=\"empty\">尚未申报</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 4, "尚未申报");
 	field_errors_summary(&sb, fe);
 	titled_form(r, &sb, "申报", "/account/conflicts");
 	np = person_list(&r->c, &lq, &p, &total);

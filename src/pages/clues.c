@@ -68,11 +68,12 @@ int page_clues(struct req *r)
 	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
 		toolbar(&sb, "/clues/new", "登记问题线索", 1);
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">受理日期</th>"
-		      "<th scope=\"col\">被反映人</th><th scope=\"col\">单位</th><th scope=\"col\">来源</th>"
-		      "<th scope=\"col\">状态</th><th scope=\"col\">首次处置</th>"
-		      "<th scope=\"col\">初核期限</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "编号", "num" }, { "受理日期", NULL },
+				{ "被反映人", NULL }, { "单位", NULL }, { "来源", NULL }, { "状态", NULL },
+				{ "首次处置", NULL }, { "初核期限", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		const char *cells[] = { v[i].received, v[i].subject_names, v[i].unit_name,
 					label_of(clue_sources, v[i].source), clue_state_label(v[i].state),
@@ -84,9 +85,7 @@ int page_clues(struct req *r)
 		clue_clock_cell(r, &sb, &clocks, &v[i]);
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"8\" class=\"empty\">没有符合条件的线索</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 8, "没有符合条件的线索");
 	strbuf_addstr(&base, "/clues?");
 	url_param(&base, "subject", lq.q);
 	url_param(&base, "state", lq.state);
@@ -352,10 +351,13 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	strbuf_release(&summary);
 	record_value_close(&sb);
 	record_close(&sb);
-	strbuf_addstr(&sb, "<h2>处置意见</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">处置方式</th><th scope=\"col\">理由</th><th scope=\"col\">提出人</th>"
-		      "<th scope=\"col\">状态</th><th scope=\"col\">审批人</th><th scope=\"col\">审批日期</th>"
-		      "<th scope=\"col\">审批意见</th></tr></thead><tbody>");
+	strbuf_addstr(&sb, "<h2>处置意见</h2>");
+	{
+		static const struct column cols[] = { { "处置方式", NULL }, { "理由", NULL },
+				{ "提出人", NULL }, { "状态", NULL }, { "审批人", NULL }, { "审批日期", NULL },
+				{ "审批意见", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < d.n_dispositions; i++) {
 		const struct disposition *x = &d.dispositions[i];
 		const struct disposition_method *m = disposition_method_find(x->method);
@@ -370,9 +372,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
 		strbuf_addstr(&sb, "</tr>");
 	}
-	if (!d.n_dispositions)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">尚无处置意见</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, d.n_dispositions, 7, "尚无处置意见");
 	actions(r, &sb, &k, &d, fe);
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") != 0);
 	page_timeline(&sb, d.timeline, d.n_timeline);

@@ -71,9 +71,11 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const cha
 {
 	char buf[11];
 
-	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">事项</th>"
-		      "<th scope=\"col\">对象</th><th scope=\"col\">开始</th><th scope=\"col\">期限</th>"
-		      "<th scope=\"col\">状态</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "事项", NULL }, { "对象", NULL },
+				{ "开始", NULL }, { "期限", NULL }, { "状态", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		if (office && strcmp(office, v[i].office))
 			continue;
@@ -90,7 +92,7 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const cha
 		}
 		strbuf_addstr(sb, "</td></tr>");
 	}
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, 0, 0, NULL);
 }
 
 int page_home(struct req *r)

@@ -510,6 +510,54 @@ void html_td_id(struct strbuf *sb, const char *base, int64_t id)
 	strbuf_addf(sb, "/%" PRId64 "\">%" PRId64 "</a></td>", id, id);
 }
 
+/* ---- tables ------------------------------------------------------------------ */
+
+void table_open(struct strbuf *sb, const char *cls, const char *caption, const struct column *cols, int n)
+{
+	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"");
+	html_attr(sb, cls ? cls : "list");
+	strbuf_addstr(sb, "\">");
+	if (caption) {
+		strbuf_addstr(sb, "<caption>");
+		html_txt(sb, caption);
+		strbuf_addstr(sb, "</caption>");
+	}
+	strbuf_addstr(sb, "<thead><tr>");
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(sb, "<th scope=\"col\"");
+		if (cols[i].cls) {
+			strbuf_addstr(sb, " class=\"");
+			html_attr(sb, cols[i].cls);
+			strbuf_addstr(sb, "\"");
+		}
+		strbuf_addstr(sb, ">");
+		html_txt(sb, cols[i].label);
+		strbuf_addstr(sb, "</th>");
+	}
+	strbuf_addstr(sb, "</tr></thead><tbody>");
+}
+
+void table_rows_end(struct strbuf *sb, int rows, int ncols, const char *empty)
+{
+	if (rows <= 0 && empty) {
+		strbuf_addf(sb, "<tr><td colspan=\"%d\" class=\"empty\">", ncols);
+		html_txt(sb, empty);
+		strbuf_addstr(sb, "</td></tr>");
+	}
+	strbuf_addstr(sb, "</tbody>");
+}
+
+void table_end(struct strbuf *sb)
+{
+	strbuf_addstr(sb, "</table></div>");
+}
+
+void table_close(struct strbuf *sb, int rows, int ncols, const char *empty)
+{
+	table_rows_end(sb, rows, ncols, empty);
+	table_end(sb);
+}
+
 /* ---- lists --------------------------------------------------------------------- */
 
 void url_param(struct strbuf *sb, const char *key, const char *value)

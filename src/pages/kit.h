@@ -156,6 +156,24 @@ void html_td_link(struct strbuf *sb, const char *href, const char *text);
  * <td class="num"><a href="BASE/ID">ID</a></td> (base: "/clues"). */
 void html_td_id(struct strbuf *sb, const char *base, int64_t id);
 
+/* ---- tables ------------------------------------------------------------------ */
+
+/* A column of a list table: its heading and an optional class ("num",
+ * "flag"). */
+struct column {
+	const char *label;
+	const char *cls;
+};
+/* <div class="table-wrap"><table class="CLS"> (cls NULL: "list"), the
+ * caption when not NULL, the headings, <tbody>. */
+void table_open(struct strbuf *sb, const char *cls, const char *caption, const struct column *cols, int n);
+/* The "empty" row when rows <= 0 (a sentence across ncols columns; none
+ * when empty is NULL), then </tbody>; table_end closes the table (a <tfoot> may stand between);
+ * table_close is both. */
+void table_rows_end(struct strbuf *sb, int rows, int ncols, const char *empty);
+void table_end(struct strbuf *sb);
+void table_close(struct strbuf *sb, int rows, int ncols, const char *empty);
+
 /* ---- lists --------------------------------------------------------------------- */
 
 /* "共 N 条" and the page links; base is the list URL with its filters

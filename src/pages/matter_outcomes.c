@@ -21,11 +21,11 @@
 void page_outcome_table(struct strbuf *sb, const struct outcome *v, int n, const int *linked,
 			int with_person)
 {
-	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>处理结果</caption><thead><tr>");
-	if (with_person)
-		strbuf_addstr(sb, "<th scope=\"col\">人员</th>");
-	strbuf_addstr(sb, "<th scope=\"col\">处理日期</th><th scope=\"col\">处理措施</th><th scope=\"col\">形态</th>"
-		      "<th scope=\"col\">影响期</th><th scope=\"col\"></th></tr></thead><tbody>");
+	static const struct column cols[] = { { "人员", NULL }, { "处理日期", NULL }, { "处理措施", NULL },
+					      { "形态", NULL }, { "影响期", NULL }, { "", NULL } };
+	int skip = with_person ? 0 : 1;     /* without the person column */
+
+	table_open(sb, NULL, "处理结果", cols + skip, (int)QF_ARRAY_SIZE(cols) - skip);
 	for (int i = 0; i < n; i++) {
 		const struct outcome *o = &v[i];
 		const char *cells[] = { outcome_form_label(o->form),
@@ -47,9 +47,7 @@ void page_outcome_table(struct strbuf *sb, const struct outcome *v, int n, const
 			html_td(sb, NULL);
 		strbuf_addstr(sb, "</tr>");
 	}
-	if (!n)
-		strbuf_addf(sb, "<tr><td colspan=\"%d\" class=\"empty\">无处理结果</td></tr>", with_person ? 6 : 5);
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, n, (int)QF_ARRAY_SIZE(cols) - skip, "无处理结果");
 }
 
 void page_matter_outcomes(struct req *r, struct strbuf *sb, int64_t case_id, int64_t clue_id,

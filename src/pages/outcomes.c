@@ -196,9 +196,12 @@ static void checklist(struct req *r, struct strbuf *sb, const struct outcome *o,
 {
 	int may = authz_has(&r->c.who, PERM_EXECUTION);
 
-	strbuf_addstr(sb, "<h2>处分决定执行</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">事项</th><th scope=\"col\">状态</th><th scope=\"col\">办理日期</th>"
-		      "<th scope=\"col\">确认人</th><th scope=\"col\">说明</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>处分决定执行</h2>");
+	{
+		static const struct column cols[] = { { "事项", NULL }, { "状态", NULL },
+				{ "办理日期", NULL }, { "确认人", NULL }, { "说明", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (const struct label *l = execution_items; l->code; l++) {
 		const struct execution_item *e = NULL;
 		for (int i = 0; i < n; i++)
@@ -225,7 +228,7 @@ static void checklist(struct req *r, struct strbuf *sb, const struct outcome *o,
 		}
 		strbuf_addstr(sb, "</tr>");
 	}
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, 0, 0, NULL);
 }
 
 static void followups(struct req *r, struct strbuf *sb, const struct outcome *o,
@@ -347,10 +350,12 @@ int page_executions(struct req *r)
 	if (n < 0)
 		return reply_error(r, E_BUSY, "execution list");
 	page_begin(r, &sb, "处分执行", crumbs);
-	strbuf_addstr(&sb, "<p class=\"hint\">以下处分决定尚未全部确认执行（决定送达、年度考核、工资档次、奖金、晋升限制）。</p>"
-		      "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">人员</th>"
-		      "<th scope=\"col\">单位</th><th scope=\"col\">处理措施</th><th scope=\"col\">生效日期</th>"
-		      "<th scope=\"col\" class=\"num\">已确认</th></tr></thead><tbody>");
+	strbuf_addstr(&sb, "<p class=\"hint\">以下处分决定尚未全部确认执行（决定送达、年度考核、工资档次、奖金、晋升限制）。</p>");
+	{
+		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL },
+				{ "处理措施", NULL }, { "生效日期", NULL }, { "已确认", "num" } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		strbuf_addstr(&sb, "<tr>");
 		html_td_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
@@ -361,9 +366,7 @@ int page_executions(struct req *r)
 		html_td(&sb, v[i].effective);
 		strbuf_addf(&sb, "<td class=\"num\">%d/%d</td></tr>", v[i].n_executed, EXECUTION_N_ITEMS);
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"5\" class=\"empty\">没有待确认执行的处分</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 5, "没有待确认执行的处分");
 	page_pager(&sb, "/executions?", page, total, PAGE_SIZE);
 	return page_finish(r, &sb, 200);
 }

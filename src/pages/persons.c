@@ -60,11 +60,12 @@ int page_persons(struct req *r)
 	filter_close(&sb, NULL, "/persons");
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
 		toolbar(&sb, "/persons/new", "新增监督对象", 1);
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">姓名</th>"
-		      "<th scope=\"col\">单位</th><th scope=\"col\">职务</th><th scope=\"col\">职级</th>"
-		      "<th scope=\"col\" class=\"flag\">一把手</th><th scope=\"col\" class=\"flag\">班子成员</th>"
-		      "<th scope=\"col\" class=\"flag\">党员</th>"
-		      "</tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "姓名", NULL }, { "单位", NULL },
+				{ "职务", NULL }, { "职级", NULL }, { "一把手", "flag" },
+				{ "班子成员", "flag" }, { "党员", "flag" } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		const char *cells[] = { v[i].unit_name, v[i].position, label_of(person_ranks, v[i].rank) };
 		strbuf_addstr(&sb, "<tr>");
@@ -75,9 +76,7 @@ int page_persons(struct req *r)
 		flag(&sb, v[i].party_member);
 		strbuf_addstr(&sb, "</tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的监督对象</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 7, "没有符合条件的监督对象");
 	strbuf_addstr(&base, "/persons?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "rank", lq.kind);

@@ -60,15 +60,15 @@ int page_reports(struct req *r)
 	filter_close(&sb, NULL, "/reports");
 	if (authz_has(&r->c.who, PERM_REPORT_WRITE))
 		toolbar(&sb, "/reports/new", "登记信访举报", 1);
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">收到日期</th>"
-		      "<th scope=\"col\">渠道</th><th scope=\"col\">类别</th><th scope=\"col\">被反映人</th>"
-		      "<th scope=\"col\">单位</th><th scope=\"col\">状态</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "编号", "num" }, { "收到日期", NULL },
+				{ "渠道", NULL }, { "类别", NULL }, { "被反映人", NULL }, { "单位", NULL },
+				{ "状态", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++)
 		row(&sb, &v[i]);
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的信访举报</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 7, "没有符合条件的信访举报");
 	strbuf_addstr(&base, "/reports?");
 	url_param(&base, "state", rq.lq.state);
 	url_param(&base, "channel", rq.channel);
@@ -229,9 +229,12 @@ static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 {
 	char buf[11];
 
-	strbuf_addstr(sb, "<h2>办理时限</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">时限</th><th scope=\"col\">起算</th><th scope=\"col\">期限</th>"
-		      "<th scope=\"col\">完成</th><th scope=\"col\">状态</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>办理时限</h2>");
+	{
+		static const struct column cols[] = { { "时限", NULL }, { "起算", NULL },
+				{ "期限", NULL }, { "完成", NULL }, { "状态", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < d->n_clocks; i++) {
 		const struct report_clock *k = &d->clocks[i];
 		strbuf_addstr(sb, "<tr>");
@@ -243,7 +246,7 @@ static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 		html_clock(sb, k->state);
 		strbuf_addstr(sb, "</td></tr>");
 	}
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, 0, 0, NULL);
 }
 
 static void record(struct req *r, struct strbuf *sb, const struct report *k, const struct report_detail *d)

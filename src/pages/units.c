@@ -45,10 +45,11 @@ int page_units(struct req *r)
 	filter_close(&sb, NULL, "/units");
 	if (authz_has(&r->c.who, PERM_UNIT_WRITE))
 		toolbar(&sb, "/units/new", "新增单位", 1);
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">单位名称</th>"
-		      "<th scope=\"col\">类别</th><th scope=\"col\">上级单位</th>"
-		      "<th scope=\"col\" class=\"num\">监督对象</th><th scope=\"col\" class=\"num\">下级单位</th>"
-		      "</tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "单位名称", NULL }, { "类别", NULL },
+				{ "上级单位", NULL }, { "监督对象", "num" }, { "下级单位", "num" } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		strbuf_addstr(&sb, "<tr>");
 		html_td_link(&sb, arena_printf(r->arena, "/units/%" PRId64, v[i].id), v[i].name);
@@ -57,9 +58,7 @@ int page_units(struct req *r)
 		strbuf_addf(&sb, "<td class=\"num\">%" PRId64 "</td><td class=\"num\">%" PRId64
 			    "</td></tr>", v[i].n_persons, v[i].n_children);
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"5\" class=\"empty\">没有符合条件的单位</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 5, "没有符合条件的单位");
 	strbuf_addstr(&base, "/units?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "kind", lq.kind);

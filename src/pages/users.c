@@ -56,9 +56,12 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			strbuf_addf(&sb, "<p class=\"notice warn\" id=\"pw-pending\">有%d项密码重置待您审批："
 				    "请先与用户本人核实，再在下表中批准或拒绝。</p>", pending);
 	}
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">用户名</th><th scope=\"col\">姓名</th>"
-		      "<th scope=\"col\">角色</th><th scope=\"col\">所属单位</th><th scope=\"col\">状态</th>"
-		      "<th scope=\"col\">动态口令</th><th scope=\"col\">操作</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "用户名", NULL }, { "姓名", NULL },
+				{ "角色", NULL }, { "所属单位", NULL }, { "状态", NULL }, { "动态口令", NULL },
+				{ "操作", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		int64_t until = 0;
 		int locked = user_locked(&r->c, v[i].name, &until) == 1;
@@ -107,7 +110,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 				      "确定重置？该用户下次登录须重新绑定动态口令。");
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 7, "尚无用户");
 	if (admin) {
 		strbuf_addstr(&sb, "<h2>新增用户</h2><p class=\"hint\">新增的账户处于停用状态，"
 			      "经安全管理员审核启用后方可登录（三员分立）。</p>");
