@@ -38,11 +38,13 @@ static void exception_row(void *arg, qf_day day, int off_day, const char *name)
 	if (y != yr->year)
 		return;
 	yr->n++;
-	strbuf_addf(yr->sb, "<tr><td>%s</td><td>星期%s</td><td>%s</td><td>", date_format(day, buf),
-		    weekdays[date_weekday(day)],
-		    off_day ? "<span class=\"state ok\">休</span>" : "<span class=\"state warn\">班</span>");
-	html_txt(yr->sb, name);
-	strbuf_addstr(yr->sb, "</td></tr>");
+	strbuf_addstr(yr->sb, "<tr>");
+	html_td(yr->sb, date_format(day, buf));
+	strbuf_addf(yr->sb, "<td>星期%s</td><td>", weekdays[date_weekday(day)]);
+	html_state(yr->sb, off_day ? "ok" : "warn", off_day ? "休" : "班");
+	strbuf_addstr(yr->sb, "</td>");
+	html_td(yr->sb, name);
+	strbuf_addstr(yr->sb, "</tr>");
 }
 
 static void months_table(struct strbuf *sb, const struct calendar *cal, int year)

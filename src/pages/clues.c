@@ -366,9 +366,14 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		html_td(&sb, m ? m->label : x->method);
 		html_td(&sb, x->reason);
 		html_td(&sb, x->proposed_by_name);
-		strbuf_addstr(&sb, !strcmp(x->state, "approved") ? "<td><span class=\"state ok\">已批准</span></td>"
-				  : !strcmp(x->state, "rejected") ? "<td><span class=\"state bad\">已退回</span></td>"
-				  : "<td><span class=\"state warn\">待审批</span></td>");
+		strbuf_addstr(&sb, "<td>");
+		if (!strcmp(x->state, "approved"))
+			html_state(&sb, "ok", "已批准");
+		else if (!strcmp(x->state, "rejected"))
+			html_state(&sb, "bad", "已退回");
+		else
+			html_state(&sb, "warn", "待审批");
+		strbuf_addstr(&sb, "</td>");
 		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
 		strbuf_addstr(&sb, "</tr>");
 	}

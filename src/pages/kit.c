@@ -24,6 +24,25 @@
 #include "domain/unit.h"
 #include "http/http.h"
 
+/* A URL in a double-quoted attribute: html_attr on each piece between the
+ * '=' of its query, which stay as they are (html_attr writes &#61; for
+ * the unquoted case, which the kit never writes), so the links read as the
+ * pages wrote them before the kit. */
+static void attr_url(struct strbuf *sb, const char *url)
+{
+	const char *eq;
+
+	while ((eq = strchr(url, '='))) {
+		struct strbuf piece = STRBUF_INIT;
+		strbuf_add(&piece, url, (size_t)(eq - url));
+		html_attr(sb, piece.buf);
+		strbuf_release(&piece);
+		strbuf_addch(sb, '=');
+		url = eq + 1;
+	}
+	html_attr(sb, url);
+}
+
 /* ---- forms ------------------------------------------------------------------- */
 
 
@@ -32,7 +51,7 @@ static void form_start(struct strbuf *sb, const char *action, const char *cls, c
 		       int upload, const char *token)
 {
 	strbuf_addstr(sb, "<form method=\"post\" action=\"");
-	html_attr(sb, action);
+	attr_url(sb, action);
 	strbuf_addstr(sb, "\"");
 	if (upload)
 		strbuf_addstr(sb, " enctype=\"multipart/form-data\"");
@@ -389,11 +408,23 @@ void clock_badge(struct req *r, struct strbuf *sb, const char *due, const char *
 
 /* ---- records ------------------------------------------------------------------- */
 
+void html_state(struct strbuf *sb, const char *tone, const char *text)
+{
+	strbuf_addstr(sb, "<span class=\"state");
+	if (tone) {
+		strbuf_addch(sb, ' ');
+		html_attr(sb, tone);
+	}
+	strbuf_addstr(sb, "\">");
+	html_txt(sb, text);
+	strbuf_addstr(sb, "</span>");
+}
+
 void record_head(struct strbuf *sb, const char *state)
 {
-	strbuf_addstr(sb, "<div class=\"record-head\"><span class=\"state\">");
-	html_txt(sb, state);
-	strbuf_addstr(sb, "</span></div>");
+	strbuf_addstr(sb, "<div class=\"record-head\">");
+	html_state(sb, NULL, state);
+	strbuf_addstr(sb, "</div>");
 }
 
 void record_open(struct strbuf *sb)
@@ -461,7 +492,7 @@ void toolbar_close(struct strbuf *sb)
 void button_link(struct strbuf *sb, const char *href, const char *text, int primary)
 {
 	strbuf_addstr(sb, primary ? "<a class=\"button primary\" href=\"" : "<a class=\"button\" href=\"");
-	html_attr(sb, href);
+	attr_url(sb, href);
 	strbuf_addstr(sb, "\">");
 	html_txt(sb, text);
 	strbuf_addstr(sb, "</a>");
@@ -477,7 +508,7 @@ void toolbar(struct strbuf *sb, const char *href, const char *text, int primary)
 void html_link(struct strbuf *sb, const char *href, const char *text)
 {
 	strbuf_addstr(sb, "<a href=\"");
-	html_attr(sb, href);
+	attr_url(sb, href);
 	strbuf_addstr(sb, "\">");
 	html_txt(sb, text);
 	strbuf_addstr(sb, "</a>");

@@ -124,6 +124,9 @@ void clock_badge(struct req *r, struct strbuf *sb, const char *due, const char *
 
 /* ---- records ------------------------------------------------------------------- */
 
+/* A state as a badge: <span class="state TONE">text</span>; tone "ok",
+ * "warn", "bad" or NULL (plain). */
+void html_state(struct strbuf *sb, const char *tone, const char *text);
 /* The head of a record: its state. */
 void record_head(struct strbuf *sb, const char *state);
 /* <dl class="record"> ... </dl> */

@@ -211,10 +211,14 @@ static void checklist(struct req *r, struct strbuf *sb, const struct outcome *o,
 		html_td(sb, l->label);
 		if (e) {
 			const char *cells[] = { e->done, e->user_name, e->note };
-			strbuf_addstr(sb, "<td><span class=\"state ok\">已确认</span></td>");
+			strbuf_addstr(sb, "<td>");
+			html_state(sb, "ok", "已确认");
+			strbuf_addstr(sb, "</td>");
 			html_cells(sb, cells, QF_ARRAY_SIZE(cells));
 		} else {
-			strbuf_addstr(sb, "<td><span class=\"state warn\">待确认</span></td><td colspan=\"3\">");
+			strbuf_addstr(sb, "<td>");
+			html_state(sb, "warn", "待确认");
+			strbuf_addstr(sb, "</td><td colspan=\"3\">");
 			if (may) {
 				form_open(r, sb, arena_printf(r->arena, "/outcomes/%" PRId64 "/execution", o->id),
 					  "inline");

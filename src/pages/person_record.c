@@ -34,12 +34,9 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 	if (!rec.influence)
 		strbuf_addstr(sb, "无");
 	else if (!strcmp(rec.influence, OUTCOME_PERMANENT))
-		strbuf_addstr(sb, "<span class=\"state bad\">永久</span>");
-	else {
-		strbuf_addstr(sb, "<span class=\"state warn\">影响期至 ");
-		html_txt(sb, rec.influence);
-		strbuf_addstr(sb, "</span>");
-	}
+		html_state(sb, "bad", "永久");
+	else
+		html_state(sb, "warn", arena_printf(r->arena, "影响期至 %s", rec.influence));
 	record_value_close(sb);
 	record_value_open(sb, "问题线索", NULL);
 	strbuf_addstr(sb, "<ul class=\"plain\">");

@@ -70,17 +70,18 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
 		strbuf_addstr(&sb, "<td>");
 		if (v[i].disabled)
-			strbuf_addstr(&sb, "<span class=\"state bad\">已停用</span>");
+			html_state(&sb, "bad", "已停用");
 		else if (locked)
-			strbuf_addstr(&sb, "<span class=\"state warn\">已锁定</span>");
+			html_state(&sb, "warn", "已锁定");
 		else
-			strbuf_addstr(&sb, "<span class=\"state ok\">正常</span>");
+			html_state(&sb, "ok", "正常");
 		if (v[i].pw_pending_by) {
-			strbuf_addstr(&sb, " <span class=\"state warn pw-pending\">密码重置待审批（");
-			html_txt(&sb, v[i].pw_pending_by);
-			strbuf_addstr(&sb, "，");
-			html_time(&sb, v[i].pw_pending_at);
-			strbuf_addstr(&sb, "）</span>");
+			struct strbuf at = STRBUF_INIT;
+			html_time(&at, v[i].pw_pending_at);
+			strbuf_addch(&sb, ' ');
+			html_state(&sb, "warn pw-pending", arena_printf(r->arena, "密码重置待审批（%s，%s）",
+									v[i].pw_pending_by, at.buf));
+			strbuf_release(&at);
 		}
 		strbuf_addstr(&sb, v[i].totp_enabled ? "</td><td>已启用</td><td>" : "</td><td>未启用</td><td>");
 		if (!v[i].disabled && (admin || sec) && v[i].id != r->user.id)

@@ -131,6 +131,8 @@ static void test_records(void **state)
 	(void)state;
 	record_head(&sb, H);
 	check(&sb, 1);
+	html_state(&sb, H, H);
+	check(&sb, 2);
 	record_open(&sb);
 	record_item(&sb, H, H);
 	record_link(&sb, H, H, H);
@@ -149,6 +151,20 @@ static void test_records(void **state)
 	toolbar(&sb, H, H, 1);
 	button_link(&sb, H, H, 0);
 	check(&sb, 4);
+}
+
+static void test_tables(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct column cols[] = { { H, H }, { H, NULL } };
+
+	(void)state;
+	table_open(&sb, H, H, cols, 2);
+	check(&sb, 5);                          /* class, caption, two headings, a column class */
+	table_close(&sb, 0, 2, H);
+	check(&sb, 1);                          /* the empty row */
+	table_close(&sb, 3, 2, H);
+	check(&sb, 0);                          /* rows: no empty row */
 }
 
 static void test_lists(void **state)
@@ -175,6 +191,7 @@ int main(void)
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_records),
+		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_lists),
 	};
 
