@@ -280,13 +280,8 @@ static void notes_section(struct req *r, struct strbuf *sb, const struct case_re
 	for (int i = 0; i < d->n_notes; i++) {
 		struct strbuf text = STRBUF_INIT;
 		int rc = case_note_text(&r->c, &d->notes[i], &text);
-		strbuf_addstr(sb, "<li><span class=\"when\">");
-		html_time(sb, d->notes[i].at);
-		strbuf_addstr(sb, "</span> <span class=\"who\">");
-		html_txt(sb, d->notes[i].user_name);
-		strbuf_addstr(sb, "</span><p class=\"detail prose\">");
-		html_txt(sb, rc < 0 ? "（无法解密）" : text.buf);
-		strbuf_addstr(sb, "</p></li>");
+		html_event(sb, d->notes[i].at, d->notes[i].user_name, NULL, rc < 0 ? "（无法解密）" : text.buf,
+			   "detail prose");
 		strbuf_release(&text);
 	}
 	strbuf_addstr(sb, "</ol>");
@@ -340,13 +335,9 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 	record_item(sb, "结案", k->closed ? k->closed : "未结案");
 	record_value_open(sb, "被调查人", NULL);
 	strbuf_addstr(sb, "<ul class=\"plain\">");
-	for (int i = 0; i < d->n_subjects; i++) {
-		strbuf_addstr(sb, "<li>");
-		html_link(sb, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id), d->subjects[i].name);
-		strbuf_addstr(sb, "，");
-		html_txt(sb, arena_printf(r->arena, "%s %s", d->subjects[i].unit_name, d->subjects[i].position));
-		strbuf_addstr(sb, "</li>");
-	}
+	for (int i = 0; i < d->n_subjects; i++)
+		html_li_link(sb, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id), d->subjects[i].name,
+			     arena_printf(r->arena, "，%s %s", d->subjects[i].unit_name, d->subjects[i].position));
 	strbuf_addstr(sb, "</ul>");
 	record_value_close(sb);
 	record_close(sb);

@@ -178,21 +178,8 @@ void page_clue_dups(struct strbuf *sb, const struct clue_dup *dups, int n_dups, 
 void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n)
 {
 	strbuf_addstr(sb, "<h2>办理记录</h2><ol class=\"timeline\">");
-	for (int i = 0; i < n; i++) {
-		strbuf_addstr(sb, "<li><span class=\"when\">");
-		html_time(sb, v[i].at);
-		strbuf_addstr(sb, "</span> <span class=\"who\">");
-		html_txt(sb, v[i].user_name);
-		strbuf_addstr(sb, "</span> <span class=\"what\">");
-		html_txt(sb, v[i].action);
-		strbuf_addstr(sb, "</span>");
-		if (*v[i].detail) {
-			strbuf_addstr(sb, "<p class=\"detail\">");
-			html_txt(sb, v[i].detail);
-			strbuf_addstr(sb, "</p>");
-		}
-		strbuf_addstr(sb, "</li>");
-	}
+	for (int i = 0; i < n; i++)
+		html_event(sb, v[i].at, v[i].user_name, v[i].action, v[i].detail, "detail");
 	strbuf_addstr(sb, "</ol>");
 }
 
@@ -337,13 +324,10 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");
 	record_value_open(&sb, "被反映人", NULL);
 	strbuf_addstr(&sb, "<ul class=\"plain\">");
-	for (int i = 0; i < d.n_subjects; i++) {
-		strbuf_addstr(&sb, "<li>");
-		html_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, d.subjects[i].id), d.subjects[i].name);
-		html_txt(&sb, arena_printf(r->arena, "，%s %s（%s）", d.subjects[i].unit_name, d.subjects[i].position,
-					   label_of(person_ranks, d.subjects[i].rank)));
-		strbuf_addstr(&sb, "</li>");
-	}
+	for (int i = 0; i < d.n_subjects; i++)
+		html_li_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, d.subjects[i].id), d.subjects[i].name,
+			     arena_printf(r->arena, "，%s %s（%s）", d.subjects[i].unit_name, d.subjects[i].position,
+					  label_of(person_ranks, d.subjects[i].rank)));
 	strbuf_addstr(&sb, "</ul>");
 	record_value_close(&sb);
 	record_value_open(&sb, "反映的主要问题", "prose");

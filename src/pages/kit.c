@@ -514,6 +514,37 @@ void html_link(struct strbuf *sb, const char *href, const char *text)
 	strbuf_addstr(sb, "</a>");
 }
 
+void html_event(struct strbuf *sb, int64_t at, const char *who, const char *what, const char *detail,
+		const char *detail_cls)
+{
+	strbuf_addstr(sb, "<li><span class=\"when\">");
+	html_time(sb, at);
+	strbuf_addstr(sb, "</span> <span class=\"who\">");
+	html_txt(sb, who);
+	strbuf_addstr(sb, "</span>");
+	if (what) {
+		strbuf_addstr(sb, " <span class=\"what\">");
+		html_txt(sb, what);
+		strbuf_addstr(sb, "</span>");
+	}
+	if (detail && *detail) {
+		strbuf_addstr(sb, "<p class=\"");
+		html_attr(sb, detail_cls);
+		strbuf_addstr(sb, "\">");
+		html_txt(sb, detail);
+		strbuf_addstr(sb, "</p>");
+	}
+	strbuf_addstr(sb, "</li>");
+}
+
+void html_li_link(struct strbuf *sb, const char *href, const char *text, const char *after)
+{
+	strbuf_addstr(sb, "<li>");
+	html_link(sb, href, text);
+	html_txt(sb, after);
+	strbuf_addstr(sb, "</li>");
+}
+
 void html_td(struct strbuf *sb, const char *text)
 {
 	strbuf_addstr(sb, "<td>");

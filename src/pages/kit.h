@@ -148,6 +148,13 @@ void toolbar_open(struct strbuf *sb);
 void button_link(struct strbuf *sb, const char *href, const char *text, int primary);
 void toolbar_close(struct strbuf *sb);
 void toolbar(struct strbuf *sb, const char *href, const char *text, int primary);
+/* An entry of a timeline (<ol class="timeline">): when, who, what (may be
+ * NULL) and a paragraph (none when NULL or empty) of class detail_cls. */
+void html_event(struct strbuf *sb, int64_t at, const char *who, const char *what, const char *detail,
+		const char *detail_cls);
+/* An item of a list of linked records: <li><a href="HREF">text</a>after</li>
+ * (after may be NULL). */
+void html_li_link(struct strbuf *sb, const char *href, const char *text, const char *after);
 /* <a href="HREF">text</a> */
 void html_link(struct strbuf *sb, const char *href, const char *text);
 /* A table cell <td>text</td>, NULL as empty; html_cells: n of them. */

@@ -40,26 +40,20 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 	record_value_close(sb);
 	record_value_open(sb, "问题线索", NULL);
 	strbuf_addstr(sb, "<ul class=\"plain\">");
-	for (int i = 0; i < rec.n_clues; i++) {
-		strbuf_addstr(sb, "<li>");
-		html_link(sb, arena_printf(r->arena, "/clues/%" PRId64, rec.clues[i].id),
-			  arena_printf(r->arena, "问题线索 %" PRId64, rec.clues[i].id));
-		html_txt(sb, arena_printf(r->arena, " %s %s", rec.clues[i].received,
+	for (int i = 0; i < rec.n_clues; i++)
+		html_li_link(sb, arena_printf(r->arena, "/clues/%" PRId64, rec.clues[i].id),
+			     arena_printf(r->arena, "问题线索 %" PRId64, rec.clues[i].id),
+			     arena_printf(r->arena, " %s %s", rec.clues[i].received,
 					  clue_state_label(rec.clues[i].state)));
-		strbuf_addstr(sb, "</li>");
-	}
 	strbuf_addstr(sb, rec.n_clues ? "</ul>" : "<li>无</li></ul>");
 	record_value_close(sb);
 	record_value_open(sb, "案件", NULL);
 	strbuf_addstr(sb, "<ul class=\"plain\">");
-	for (int i = 0; i < rec.n_cases; i++) {
-		strbuf_addstr(sb, "<li>");
-		html_link(sb, arena_printf(r->arena, "/cases/%" PRId64, rec.cases[i].id),
-			  arena_printf(r->arena, "案件 %" PRId64, rec.cases[i].id));
-		html_txt(sb, arena_printf(r->arena, " 立案 %s %s", rec.cases[i].filed,
+	for (int i = 0; i < rec.n_cases; i++)
+		html_li_link(sb, arena_printf(r->arena, "/cases/%" PRId64, rec.cases[i].id),
+			     arena_printf(r->arena, "案件 %" PRId64, rec.cases[i].id),
+			     arena_printf(r->arena, " 立案 %s %s", rec.cases[i].filed,
 					  label_of(case_states, rec.cases[i].state)));
-		strbuf_addstr(sb, "</li>");
-	}
 	strbuf_addstr(sb, rec.n_cases ? "</ul>" : "<li>无（或不在知悉范围）</li></ul>");
 	record_value_close(sb);
 	record_close(sb);

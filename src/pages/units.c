@@ -191,11 +191,8 @@ int page_unit_show(struct req *r)
 	strbuf_addstr(&sb, "<h2>下级单位</h2>");
 	if (n > 0) {
 		strbuf_addstr(&sb, "<ul class=\"plain\">");
-		for (int i = 0; i < n; i++) {
-			strbuf_addstr(&sb, "<li>");
-			html_link(&sb, arena_printf(r->arena, "/units/%" PRId64, kids[i].id), kids[i].name);
-			strbuf_addstr(&sb, "</li>");
-		}
+		for (int i = 0; i < n; i++)
+			html_li_link(&sb, arena_printf(r->arena, "/units/%" PRId64, kids[i].id), kids[i].name, NULL);
 		strbuf_addstr(&sb, "</ul>");
 	} else {
 		strbuf_addstr(&sb, "<p class=\"empty\">无</p>");

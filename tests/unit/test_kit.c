@@ -143,6 +143,10 @@ static void test_records(void **state)
 	check(&sb, 8);
 	html_link(&sb, H, H);
 	check(&sb, 2);
+	html_li_link(&sb, H, H, H);
+	check(&sb, 3);
+	html_event(&sb, 0, H, H, H, H);
+	check(&sb, 4);
 	html_td(&sb, H);
 	html_cells(&sb, cells, 3);
 	html_td_link(&sb, H, H);
