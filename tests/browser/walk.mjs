@@ -216,8 +216,13 @@ await step(`the kit's forms (新增监督对象 with its errors, 修改密码) f
 	await page.goto(`${BASE}/persons/new`);
 	await page.locator('form.record-form').waitFor();
 	await page.evaluate(() => { for (const f of document.querySelectorAll('form')) f.noValidate = true; });
-	await page.getByRole('button', { name: '保存' }).click();
-	await page.locator('#f-name[aria-invalid="true"]').waitFor();
+	expect.status = 422;
+	const [resp] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/persons'),
+		page.getByRole('button', { name: '保存' }).click(),
+	]);
+	await page.waitForLoadState();
+	assert(resp.status() === 422, `the server answered ${resp.status()}, not 422`);
 	const name = page.getByLabel('姓名');
 	const err = page.locator(`[id="${await name.getAttribute('aria-describedby')}"]`);
 	assert(await err.isVisible(), 'no error beside 姓名 on the phone');
@@ -229,6 +234,7 @@ await step(`the kit's forms (新增监督对象 with its errors, 修改密码) f
 	await fitsPhone('the password form');
 	await page.setViewportSize({ width: 1280, height: 800 });
 });
+expect.status = null;
 
 // 11. Log out; the pages are closed again.
 await step('退出 logs out to the login page, and /persons then asks to log in', async () => {
