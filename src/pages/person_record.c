@@ -17,6 +17,24 @@
 #include "pages/page.h"
 #include "pages/pages.h"
 
+/* A record row holding a list (<ul class="plain">); none says so. */
+static void list_open(struct strbuf *sb, const char *label)
+{
+	record_value_open(sb, label, NULL);
+	strbuf_addstr(sb, "<ul class=\"plain\">");
+}
+
+static void list_close(struct strbuf *sb, int n, const char *none)
+{
+	if (!n) {
+		strbuf_addstr(sb, "<li>");
+		html_txt(sb, none);
+		strbuf_addstr(sb, "</li>");
+	}
+	strbuf_addstr(sb, "</ul>");
+	record_value_close(sb);
+}
+
 void page_person_record(struct req *r, struct strbuf *sb, const struct person *p)
 {
 	struct person_record rec;
@@ -38,24 +56,20 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 	else
 		html_state(sb, "warn", arena_printf(r->arena, "影响期至 %s", rec.influence));
 	record_value_close(sb);
-	record_value_open(sb, "问题线索", NULL);
-	strbuf_addstr(sb, "<ul class=\"plain\">");
+	list_open(sb, "问题线索");
 	for (int i = 0; i < rec.n_clues; i++)
 		html_li_link(sb, arena_printf(r->arena, "/clues/%" PRId64, rec.clues[i].id),
 			     arena_printf(r->arena, "问题线索 %" PRId64, rec.clues[i].id),
 			     arena_printf(r->arena, " %s %s", rec.clues[i].received,
 					  clue_state_label(rec.clues[i].state)));
-	strbuf_addstr(sb, rec.n_clues ? "</ul>" : "<li>无</li></ul>");
-	record_value_close(sb);
-	record_value_open(sb, "案件", NULL);
-	strbuf_addstr(sb, "<ul class=\"plain\">");
+	list_close(sb, rec.n_clues, "无");
+	list_open(sb, "案件");
 	for (int i = 0; i < rec.n_cases; i++)
 		html_li_link(sb, arena_printf(r->arena, "/cases/%" PRId64, rec.cases[i].id),
 			     arena_printf(r->arena, "案件 %" PRId64, rec.cases[i].id),
 			     arena_printf(r->arena, " 立案 %s %s", rec.cases[i].filed,
 					  label_of(case_states, rec.cases[i].state)));
-	strbuf_addstr(sb, rec.n_cases ? "</ul>" : "<li>无（或不在知悉范围）</li></ul>");
-	record_value_close(sb);
+	list_close(sb, rec.n_cases, "无（或不在知悉范围）");
 	record_close(sb);
 	page_outcome_table(sb, rec.outcomes, rec.n_outcomes, rec.matter_visible, 0);
 }

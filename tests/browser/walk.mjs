@@ -20,6 +20,18 @@ const SLACK = 2;            // px of horizontal overflow forgiven (rounding)
 
 await start('walk', 90);
 
+// 保存 on a form the server refuses: a POST to path answered 422 (its
+// console line expected until expect.status is reset).
+const save422 = async (path) => {
+	expect.status = 422;
+	const [resp] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path),
+		page.getByRole('button', { name: '保存' }).click(),
+	]);
+	await page.waitForLoadState();
+	assert(resp.status() === 422, `the server answered ${resp.status()}, not 422`);
+};
+
 // 1. Not signed in: the start page sends to the login page.
 await step('opening / while signed out lands on the login page', async () => {
 	await page.goto(`${BASE}/`);
@@ -62,13 +74,7 @@ await step('saving the empty unit form is stopped by the required fields', async
 await step('a blank 单位名称 is answered with 请填写单位名称 beside the field, choices kept', async () => {
 	await page.getByLabel('单位名称').fill('   ');
 	await page.getByLabel('类别').selectOption({ label: '市直部门' });
-	expect.status = 422;
-	const [resp] = await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/units'),
-		page.getByRole('button', { name: '保存' }).click(),
-	]);
-	await page.waitForLoadState();
-	assert(resp.status() === 422, `the server answered ${resp.status()}, not 422`);
+	await save422('/units');
 	const name = page.getByLabel('单位名称');
 	assert(await name.getAttribute('aria-invalid') === 'true', '单位名称 is not aria-invalid');
 	const errId = await name.getAttribute('aria-describedby');
@@ -216,13 +222,7 @@ await step(`the kit's forms (新增监督对象 with its errors, 修改密码) f
 	await page.goto(`${BASE}/persons/new`);
 	await page.locator('form.record-form').waitFor();
 	await page.evaluate(() => { for (const f of document.querySelectorAll('form')) f.noValidate = true; });
-	expect.status = 422;
-	const [resp] = await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/persons'),
-		page.getByRole('button', { name: '保存' }).click(),
-	]);
-	await page.waitForLoadState();
-	assert(resp.status() === 422, `the server answered ${resp.status()}, not 422`);
+	await save422('/persons');
 	const name = page.getByLabel('姓名');
 	const err = page.locator(`[id="${await name.getAttribute('aria-describedby')}"]`);
 	assert(await err.isVisible(), 'no error beside 姓名 on the phone');
