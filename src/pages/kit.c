@@ -360,6 +360,32 @@ void field_checkbox(struct strbuf *sb, const char *name, const char *label, int 
 	strbuf_addstr(sb, "</label></div>");
 }
 
+void field_group_open(struct strbuf *sb, const char *name, const char *label, int required,
+		      const char *err)
+{
+	strbuf_addstr(sb, err ? "<div class=\"field has-error\" role=\"group\" id=\"f-"
+			      : "<div class=\"field\" role=\"group\" id=\"f-");
+	html_attr(sb, name);
+	strbuf_addstr(sb, "\" aria-labelledby=\"l-");
+	html_attr(sb, name);
+	if (err) {
+		strbuf_addstr(sb, "\" aria-describedby=\"e-");
+		html_attr(sb, name);
+	}
+	strbuf_addstr(sb, "\"><label id=\"l-");
+	html_attr(sb, name);
+	strbuf_addstr(sb, "\">");
+	html_txt(sb, label);
+	if (required)
+		strbuf_addstr(sb, "<span class=\"req\" aria-hidden=\"true\">*</span>");
+	strbuf_addstr(sb, "</label>");
+}
+
+void field_group_close(struct strbuf *sb, const char *name, const char *err)
+{
+	field_close(sb, name, err);
+}
+
 void check_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked)
 {
 	strbuf_addstr(sb, "<label class=\"check\"><input type=\"checkbox\" name=\"");

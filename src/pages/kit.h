@@ -91,6 +91,13 @@ void field_select(struct strbuf *sb, const char *name, const char *label,
 void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
 		     const char *none_label);
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked);
+/* A group of controls under one label (checkbox groups): a role=group
+ * wrapper with id f-NAME (what the error summary links to), named by its
+ * label and described by its error; the caller writes the controls between
+ * open and close. */
+void field_group_open(struct strbuf *sb, const char *name, const char *label, int required,
+		      const char *err);
+void field_group_close(struct strbuf *sb, const char *name, const char *err);
 /* One box of a group of checkboxes sharing a name (inside a fieldset):
  * <label class="check"><input type="checkbox" name value> label</label>. */
 void check_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked);

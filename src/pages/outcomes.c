@@ -117,7 +117,7 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 	field_text(&sb, "day", "处理日期", in->day, 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_text(&sb, "effective", "生效日期（默认同处理日期）", in->effective, 0,
 		   fielderr_get(fe, "effective"), "type=\"date\"");
-	field_open(&sb, "measures", "处理措施（可多选，形态自动计算）", 1, err);
+	field_group_open(&sb, "measures", "处理措施（可多选，形态自动计算）", 1, err);
 	for (int form = 1; form <= 4; form++) {
 		strbuf_addf(&sb, "<fieldset><legend>%s</legend>", outcome_form_label(form));
 		for (const struct measure *x = measure_table; x->code; x++) {
@@ -130,7 +130,7 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 		}
 		strbuf_addstr(&sb, "</fieldset>");
 	}
-	field_close(&sb, "measures", err);
+	field_group_close(&sb, "measures", err);
 	field_select(&sb, "probation_months", "留党察看期限", probation_choices,
 		     in->probation_months ? arena_printf(r->arena, "%d", in->probation_months) : "", 0,
 		     fielderr_get(fe, "probation_months"), "（不适用）");

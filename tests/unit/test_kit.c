@@ -116,6 +116,10 @@ static void test_fields(void **state)
 	check(&sb, 2);
 	check_option(&sb, H, H, H, 0);
 	check(&sb, 3);
+	/* id, labelledby, describedby, label id, label; error id and text */
+	field_group_open(&sb, H, H, 1, H);
+	field_group_close(&sb, H, H);
+	check(&sb, 7);
 	field_inline(&sb, H, H, 1, 1, NULL);
 	check(&sb, 2);
 	fielderr_add(&fe, H, H);
