@@ -70,6 +70,12 @@ static void form_start(struct strbuf *sb, const char *action, const char *cls, c
 		form_hidden(sb, "csrf", token);
 }
 
+void page_csrf(struct req *r, struct strbuf *sb)
+{
+	if (r->sess.csrf)
+		form_hidden(sb, "csrf", r->sess.csrf);
+}
+
 void form_open_ex(struct req *r, struct strbuf *sb, const char *action, const char *cls,
 		  const char *confirm, int upload)
 {

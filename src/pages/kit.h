@@ -48,6 +48,9 @@ void form_button(struct strbuf *sb, const char *text, const char *name, const ch
 		 const char *cls);
 /* </form> after a form without a buttons row (inline forms). */
 void form_end(struct strbuf *sb);
+/* The session's CSRF field alone (nothing without a session), for a form
+ * not opened by form_open. */
+void page_csrf(struct req *r, struct strbuf *sb);
 /* <input type="hidden">. */
 void form_hidden(struct strbuf *sb, const char *name, const char *value);
 void form_hidden_id(struct strbuf *sb, const char *name, int64_t value);

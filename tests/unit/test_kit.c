@@ -83,6 +83,8 @@ static void test_forms(void **state)
 	check(&sb, 2);
 	form_hidden_id(&sb, H, 7);
 	check(&sb, 1);
+	page_csrf(&r, &sb);
+	check(&sb, 1);
 	html_notice(&sb, H, H);
 	check(&sb, 2);
 	filter_open(&sb, H);
