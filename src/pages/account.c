@@ -23,28 +23,24 @@ static int account_page(struct req *r, const struct fielderr *fe, unsigned statu
 
 	page_begin(r, &sb, "账户安全", crumbs);
 	if (r->user.must_change_pw)
-		strbuf_addstr(&sb, "<p class=\"notice warn\" role=\"alert\">您的密码由管理员设置，"
-			      "请先修改密码后再使用其他功能。</p>");
-	strbuf_addstr(&sb, "<dl class=\"record\"><dt>用户名</dt><dd>");
-	html_txt(&sb, r->user.name);
-	strbuf_addstr(&sb, "</dd><dt>角色</dt><dd>");
-	html_txt(&sb, role_label(r->user.role));
-	strbuf_addstr(&sb, "</dd><dt>动态口令</dt><dd>");
-	strbuf_addstr(&sb, r->user.totp_enabled ? "已启用" : "未启用");
-	strbuf_addstr(&sb, "</dd></dl>");
+		html_notice(&sb, "warn", "您的密码由管理员设置，请先修改密码后再使用其他功能。");
+	record_open(&sb);
+	record_item(&sb, "用户名", r->user.name);
+	record_item(&sb, "角色", role_label(r->user.role));
+	record_item(&sb, "动态口令", r->user.totp_enabled ? "已启用" : "未启用");
+	record_close(&sb);
 	if (!r->user.totp_enabled) {
-		strbuf_addstr(&sb, "<form method=\"post\" action=\"/account/totp\" class=\"inline\">");
-		page_csrf(r, &sb);
-		strbuf_addstr(&sb, "<button type=\"submit\">绑定动态口令</button></form>"
-			      "<p class=\"hint\">绑定后，每次登录除密码外还须输入手机身份验证器显示的动态口令；"
+		form_open(r, &sb, "/account/totp", "inline");
+		form_button(&sb, "绑定动态口令", NULL, NULL, NULL);
+		form_end(&sb);
+		strbuf_addstr(&sb, "<p class=\"hint\">绑定后，每次登录除密码外还须输入手机身份验证器显示的动态口令；"
 			      "管理员重置密码不会解除绑定，只有安全管理员可以重置动态口令。</p>");
 	}
 	if (authz_has(&r->c.who, PERM_CASE_WORK))
 		strbuf_addstr(&sb, "<p><a href=\"/account/conflicts\">回避申报</a>：申报与您存在利害关系的人员或单位。</p>");
 	strbuf_addstr(&sb, "<h2>修改密码</h2>");
 	field_errors_summary(&sb, fe);
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/account/password\" class=\"record-form\">");
-	page_csrf(r, &sb);
+	form_open(r, &sb, "/account/password", "record-form");
 	field_text(&sb, "old", "当前密码", "", 1, fielderr_get(fe, "old"),
 		   "type=\"password\" autocomplete=\"current-password\"");
 	field_text(&sb, "new", "新密码", "", 1, fielderr_get(fe, "new"),
@@ -53,7 +49,7 @@ static int account_page(struct req *r, const struct fielderr *fe, unsigned statu
 		   "type=\"password\" autocomplete=\"new-password\"");
 	strbuf_addf(&sb, "<p class=\"hint\">至少%d个字符，包含大写字母、小写字母、数字、符号中的至少%d类。"
 		    "修改后需重新登录。</p>", r->app->cfg.pw_min_len, r->app->cfg.pw_classes);
-	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">修改密码</button></div></form>");
+	form_close(&sb, "修改密码", NULL);
 	return page_finish(r, &sb, status);
 }
 

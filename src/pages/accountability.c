@@ -15,57 +15,40 @@
 #include "pages/accountability.h"
 #include "pages/page.h"
 
-/* The campaigns as a <select> named campaign_id. */
-static void campaigns(struct req *r, struct strbuf *sb, const char *err)
-{
-	struct campaign *v;
-	int n = campaign_list(&r->c, &v);
-	long long sel = 0;
-
-	form_get_int(&r->form, "campaign_id", &sel);
-	field_select_open(sb, "campaign_id", "专项整治", 0, err, "（无）");
-	for (int i = 0; i < n; i++) {
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id, v[i].id == sel ? " selected" : "");
-		html_txt(sb, v[i].name);
-		strbuf_addstr(sb, "</option>");
-	}
-	field_select_close(sb, "campaign_id", err);
-}
-
 static void accountability_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
 {
 	struct accountability_filter f = { .page.limit = PAGE_SIZE };
 	struct accountability *v;
 	int64_t total;
+	long long camp = 0;
 	int n = accountability_list(&r->c, &f, &v, &total);
 
-	strbuf_addstr(sb, "<h2>问责</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">启动日期</th><th scope=\"col\">单位</th><th scope=\"col\">人员</th>"
-		      "<th scope=\"col\">专项整治</th><th scope=\"col\">事由</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>问责</h2>");
+	{
+		static const struct column cols[] = { { "启动日期", NULL }, { "单位", NULL },
+				{ "人员", NULL }, { "专项整治", NULL }, { "事由", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		const char *cells[] = { v[i].started, v[i].unit_name, v[i].person_name, v[i].campaign_name,
 					v[i].summary };
 		strbuf_addstr(sb, "<tr>");
-		for (size_t k = 0; k < sizeof(cells) / sizeof(cells[0]); k++) {
-			strbuf_addstr(sb, "<td>");
-			html_txt(sb, cells[k]);
-			strbuf_addstr(sb, "</td>");
-		}
+		html_cells(sb, cells, QF_ARRAY_SIZE(cells));
 		strbuf_addstr(sb, "</tr>");
 	}
-	if (n <= 0)
-		strbuf_addstr(sb, "<tr><td colspan=\"5\" class=\"empty\">尚无问责记录</td></tr>");
-	strbuf_addf(sb, "</tbody></table></div><p class=\"count\">共 %" PRId64 " 件</p>", n < 0 ? 0 : total);
-	strbuf_addstr(sb, "<form method=\"post\" action=\"/accountabilities\" class=\"record-form\"><h3>启动问责</h3>");
-	page_csrf(r, sb);
+	table_close(sb, n, 5, "尚无问责记录");
+	strbuf_addf(sb, "<p class=\"count\">共 %" PRId64 " 件</p>", n < 0 ? 0 : total);
+	strbuf_addstr(sb, "<h3>启动问责</h3>");
+	form_open(r, sb, "/accountabilities", "record-form");
 	field_text(sb, "started", "启动日期", req_field(r, "started"), 1, fielderr_get(fe, "started"), "type=\"date\"");
 	unit_select(r, sb, "unit_id", "被问责单位", 0, 0, fielderr_get(fe, "unit_id"), "（无）");
 	field_text(sb, "person_id", "被问责人员编号", req_field(r, "person_id"), 0,
 		   fielderr_get(fe, "person_id"), "inputmode=\"numeric\"");
-	campaigns(r, sb, fielderr_get(fe, "campaign_id"));
+	form_get_int(&r->form, "campaign_id", &camp);
+	campaign_select(r, sb, camp, fielderr_get(fe, "campaign_id"), "（无）");
 	field_text(sb, "summary", "问责事由", req_field(r, "summary"), 0, fielderr_get(fe, "summary"),
 		   "maxlength=\"2000\"");
-	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\">保存</button></div></form>");
+	form_close(sb, "保存", NULL);
 }
 
 static void recovery_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
@@ -75,34 +58,36 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 	int64_t total, sum = 0;
 	int n = recovery_list(&r->c, &f, &v, &total, &sum);
 
-	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">日期</th><th scope=\"col\">类别</th><th scope=\"col\" class=\"num\">金额（元）</th>"
-		      "<th scope=\"col\">专项整治</th></tr></thead><tbody>");
-	for (int i = 0; i < n; i++) {
-		strbuf_addstr(sb, "<tr><td>");
-		html_txt(sb, v[i].day);
-		strbuf_addstr(sb, "</td><td>");
-		html_txt(sb, label_of(recovery_kinds, v[i].kind));
-		strbuf_addstr(sb, "</td><td class=\"num\">");
-		money_format(sb, v[i].amount_fen, 1);
-		strbuf_addstr(sb, "</td><td>");
-		html_txt(sb, v[i].campaign_name);
-		strbuf_addstr(sb, "</td></tr>");
+	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2>");
+	{
+		static const struct column cols[] = { { "日期", NULL }, { "类别", NULL },
+				{ "金额（元）", "num" }, { "专项整治", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
-	if (n <= 0)
-		strbuf_addstr(sb, "<tr><td colspan=\"4\" class=\"empty\">尚无记录</td></tr>");
-	strbuf_addstr(sb, "</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">合计</th><td class=\"num\">");
+	for (int i = 0; i < n; i++) {
+		const char *cells[] = { v[i].day, label_of(recovery_kinds, v[i].kind) };
+		strbuf_addstr(sb, "<tr>");
+		html_cells(sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(sb, "<td class=\"num\">");
+		money_format(sb, v[i].amount_fen, 1);
+		strbuf_addstr(sb, "</td>");
+		html_td(sb, v[i].campaign_name);
+		strbuf_addstr(sb, "</tr>");
+	}
+	table_rows_end(sb, n, 4, "尚无记录");
+	strbuf_addstr(sb, "<tfoot><tr><th scope=\"row\" colspan=\"2\">合计</th><td class=\"num\">");
 	money_format(sb, n < 0 ? 0 : sum, 1);
-	strbuf_addf(sb, "</td><td>%" PRId64 " 笔</td></tr></tfoot></table></div>", n < 0 ? 0 : total);
-	strbuf_addstr(sb, "<form method=\"post\" action=\"/recoveries\" class=\"record-form\"><h3>登记款项</h3>");
-	page_csrf(r, sb);
+	strbuf_addf(sb, "</td><td>%" PRId64 " 笔</td></tr></tfoot>", n < 0 ? 0 : total);
+	table_end(sb);
+	strbuf_addstr(sb, "<h3>登记款项</h3>");
+	form_open(r, sb, "/recoveries", "record-form");
 	field_text(sb, "day", "日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_text(sb, "amount", "金额（元，最多两位小数）", req_field(r, "amount"), 1,
 		   fielderr_get(fe, "amount"), "inputmode=\"decimal\" maxlength=\"20\"");
 	field_select(sb, "kind", "类别", recovery_kinds, req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
 	field_text(sb, "case_id", "案件编号（可不填）", req_field(r, "case_id"), 0, fielderr_get(fe, "case_id"),
 		   "inputmode=\"numeric\"");
-	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\">保存</button></div></form>");
+	form_close(sb, "保存", NULL);
 }
 
 static int ledger_page(struct req *r, const struct fielderr *fe, unsigned status)

@@ -46,17 +46,15 @@ static void verify_box(struct req *r, struct strbuf *sb)
 	int rc = have < 0 ? -1 : audit_verify(r->c.db, r->c.keys, have ? &ck : NULL, &bad, &count, &msg);
 
 	if (rc == 0)
-		strbuf_addf(sb, "<p class=\"notice ok\" role=\"status\">审计链校验通过：共 %" PRId64
-			    " 条记录，均未被篡改。</p>", count);
-	else if (rc == 1) {
-		strbuf_addf(sb, "<p class=\"notice error\" role=\"alert\">审计链校验失败：第 %" PRId64
-			    " 条记录起被篡改或删除（", bad);
-		html_txt(sb, msg.buf);
-		strbuf_addstr(sb, "）。</p>");
-	} else if (have < 0)
-		strbuf_addstr(sb, "<p class=\"notice error\" role=\"alert\">无法读取审计检查点文件。</p>");
+		html_notice(sb, "ok", arena_printf(r->arena, "审计链校验通过：共 %" PRId64 " 条记录，均未被篡改。",
+						   count));
+	else if (rc == 1)
+		html_notice(sb, "error", arena_printf(r->arena, "审计链校验失败：第 %" PRId64
+						      " 条记录起被篡改或删除（%s）。", bad, msg.buf));
+	else if (have < 0)
+		html_notice(sb, "error", "无法读取审计检查点文件。");
 	else
-		strbuf_addstr(sb, "<p class=\"notice error\">校验时读取数据库失败。</p>");
+		html_notice(sb, "error", "校验时读取数据库失败。");
 	strbuf_release(&msg);
 }
 
@@ -79,15 +77,15 @@ int page_audit(struct req *r)
 	page_begin(r, &sb, "审计日志", crumbs);
 	if (*req_arg(r, "verify"))
 		verify_box(r, &sb);
-	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/audit\" role=\"search\">");
+	filter_open(&sb, "/audit");
 	field_text(&sb, "user", "用户名", lq.user, 0, NULL, "maxlength=\"64\"");
 	field_text(&sb, "event", "事件代码", lq.event, 0, NULL, "maxlength=\"32\" list=\"events\"");
 	field_select(&sb, "success", "结果", results, res, 0, NULL, "全部");
 	field_text(&sb, "from", "起始日期", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "截止日期", lq.day_to, 0, NULL, "type=\"date\"");
 	field_text(&sb, "q", "对象或说明", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
-	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
-		      "<a href=\"/audit\">重置</a></div></form><datalist id=\"events\">");
+	filter_close(&sb, NULL, "/audit");
+	strbuf_addstr(&sb, "<datalist id=\"events\">");
 	nev = audit_event_list(r->arena, &ev);
 	for (int i = 0; i < nev; i++) {
 		strbuf_addstr(&sb, "<option value=\"");
@@ -96,32 +94,30 @@ int page_audit(struct req *r)
 		html_attr(&sb, ev[i]->label);
 		strbuf_addstr(&sb, "\">");
 	}
-	strbuf_addstr(&sb, "</datalist><p class=\"toolbar\"><a class=\"button\" href=\"/audit?verify=1\">校验审计链</a></p>");
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list audit\"><thead><tr><th scope=\"col\" class=\"num\">序号</th>"
-		      "<th scope=\"col\">时间</th><th scope=\"col\">用户</th><th scope=\"col\">角色</th>"
-		      "<th scope=\"col\">事件</th><th scope=\"col\">对象</th><th scope=\"col\">结果</th>"
-		      "<th scope=\"col\">说明</th><th scope=\"col\">IP</th></tr></thead><tbody>");
+	strbuf_addstr(&sb, "</datalist>");
+	toolbar(&sb, "/audit?verify=1", "校验审计链", 0);
+	{
+		static const struct column cols[] = { { "序号", "num" }, { "时间", NULL },
+				{ "用户", NULL }, { "角色", NULL }, { "事件", NULL }, { "对象", NULL },
+				{ "结果", NULL }, { "说明", NULL }, { "IP", NULL } };
+		table_open(&sb, "list audit", NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
+		const char *cells[] = { v[i].user_name, *v[i].role ? role_label(v[i].role) : "",
+					audit_event_label(v[i].event) };
 		strbuf_addf(&sb, "<tr%s><td class=\"num\">%" PRId64 "</td><td>",
 			    v[i].success ? "" : " class=\"failed\"", v[i].id);
 		html_time(&sb, v[i].at);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].user_name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, *v[i].role ? role_label(v[i].role) : "");
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, audit_event_label(v[i].event));
-		strbuf_addstr(&sb, "</td><td>");
+		strbuf_addstr(&sb, "</td>");
+		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(&sb, "<td>");
 		object_cell(&sb, audit_object_label(r->arena, v[i].object), v[i].object);
-		strbuf_addstr(&sb, v[i].success ? "</td><td>成功</td><td>" : "</td><td class=\"bad\">失败</td><td>");
-		html_txt(&sb, v[i].detail);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].ip);
-		strbuf_addstr(&sb, "</td></tr>");
+		strbuf_addstr(&sb, v[i].success ? "</td><td>成功</td>" : "</td><td class=\"bad\">失败</td>");
+		html_td(&sb, v[i].detail);
+		html_td(&sb, v[i].ip);
+		strbuf_addstr(&sb, "</tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"9\" class=\"empty\">没有符合条件的记录</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 9, "没有符合条件的记录");
 	strbuf_addstr(&base, "/audit?");
 	url_param(&base, "user", lq.user);
 	url_param(&base, "event", lq.event);

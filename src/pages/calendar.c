@@ -38,20 +38,24 @@ static void exception_row(void *arg, qf_day day, int off_day, const char *name)
 	if (y != yr->year)
 		return;
 	yr->n++;
-	strbuf_addf(yr->sb, "<tr><td>%s</td><td>星期%s</td><td>%s</td><td>", date_format(day, buf),
-		    weekdays[date_weekday(day)],
-		    off_day ? "<span class=\"state ok\">休</span>" : "<span class=\"state warn\">班</span>");
-	html_txt(yr->sb, name);
-	strbuf_addstr(yr->sb, "</td></tr>");
+	strbuf_addstr(yr->sb, "<tr>");
+	html_td(yr->sb, date_format(day, buf));
+	strbuf_addf(yr->sb, "<td>星期%s</td><td>", weekdays[date_weekday(day)]);
+	html_state(yr->sb, off_day ? "ok" : "warn", off_day ? "休" : "班");
+	strbuf_addstr(yr->sb, "</td>");
+	html_td(yr->sb, name);
+	strbuf_addstr(yr->sb, "</tr>");
 }
 
 static void months_table(struct strbuf *sb, const struct calendar *cal, int year)
 {
 	int total = 0;
 
-	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>各月工作日</caption>"
-		      "<thead><tr><th scope=\"col\">月份</th><th scope=\"col\" class=\"num\">工作日</th>"
-		      "<th scope=\"col\" class=\"num\">休息日</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "月份", NULL }, { "工作日", "num" },
+				{ "休息日", "num" } };
+		table_open(sb, NULL, "各月工作日", cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int m = 1; m <= 12; m++) {
 		qf_day first = date_from_ymd(year, m, 1);
 		qf_day next = m == 12 ? date_from_ymd(year + 1, 1, 1) : date_from_ymd(year, m + 1, 1);
@@ -60,9 +64,11 @@ static void months_table(struct strbuf *sb, const struct calendar *cal, int year
 		strbuf_addf(sb, "<tr><td>%d月</td><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>",
 			    m, work, (int)(next - first) - work);
 	}
-	strbuf_addf(sb, "</tbody><tfoot><tr><th scope=\"row\">全年</th><td class=\"num\">%d</td>"
-		    "<td class=\"num\">%d</td></tr></tfoot></table></div>",
+	table_rows_end(sb, 12, 3, NULL);
+	strbuf_addf(sb, "<tfoot><tr><th scope=\"row\">全年</th><td class=\"num\">%d</td>"
+		    "<td class=\"num\">%d</td></tr></tfoot>",
 		    total, (int)(date_from_ymd(year + 1, 1, 1) - date_from_ymd(year, 1, 1)) - total);
+	table_end(sb);
 }
 
 /* The deadline calculator: from + n working days, and working days
@@ -75,14 +81,15 @@ static void calculator(struct req *r, struct strbuf *sb, const struct calendar *
 	char buf[11];
 	int has_n = *n_s && form_get_int(&r->query, "n", &n) == 0 && n >= -366 && n <= 366;
 
-	strbuf_addstr(sb, "<h2>期限计算</h2><form class=\"filters\" method=\"get\" action=\"/calendar\">");
+	strbuf_addstr(sb, "<h2>期限计算</h2>");
+	filter_open_as(sb, "/calendar", NULL);
 	field_text(sb, "from", "起始日期", from_s, 0,
 		   *from_s && from == QF_DAY_NONE ? "日期格式应为 YYYY-MM-DD" : NULL, "type=\"date\"");
 	field_text(sb, "n", "工作日数", n_s, 0, *n_s && !has_n ? "请填写 -366 至 366 的整数" : NULL,
 		   "inputmode=\"numeric\" maxlength=\"4\"");
 	field_text(sb, "to", "截止日期（计算间隔）", to_s, 0,
 		   *to_s && to == QF_DAY_NONE ? "日期格式应为 YYYY-MM-DD" : NULL, "type=\"date\"");
-	strbuf_addstr(sb, "<div class=\"field actions\"><button type=\"submit\">计算</button></div></form>");
+	filter_close(sb, "计算", NULL);
 	if (from == QF_DAY_NONE)
 		return;
 	if (has_n) {
@@ -116,38 +123,29 @@ static int calendar_page(struct req *r, const char *msg, int ok, unsigned status
 		year = today_y;
 	yr.year = (int)year;
 	page_begin(r, &sb, "工作日历", crumbs);
-	if (msg) {
-		strbuf_addstr(&sb, ok ? "<p class=\"notice ok\" role=\"status\">"
-				      : "<p class=\"notice error\" role=\"alert\">");
-		html_txt(&sb, msg);
-		strbuf_addstr(&sb, "</p>");
-	}
+	html_notice(&sb, ok ? "ok" : "error", msg);
 	strbuf_addf(&sb, "<nav class=\"pager\" aria-label=\"年份\"><a rel=\"prev\" href=\"/calendar?year=%lld\">"
 		    "%lld年</a><span class=\"count\"><strong>%lld年</strong></span>"
 		    "<a rel=\"next\" href=\"/calendar?year=%lld\">%lld年</a></nav>",
 		    year - 1, year - 1, year, year + 1, year + 1);
 	if (year < calendar_first_year(cal) || year > calendar_last_year(cal))
-		strbuf_addstr(&sb, "<p class=\"notice warn\" role=\"alert\">尚未导入该年度的国务院节假日安排，"
-			      "以下按周一至周五工作计算，期限可能不准确。</p>");
+		html_notice(&sb, "warn", "尚未导入该年度的国务院节假日安排，以下按周一至周五工作计算，期限可能不准确。");
 	calculator(r, &sb, cal);
 	months_table(&sb, cal, (int)year);
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>节假日与调休</caption>"
-		      "<thead><tr><th scope=\"col\">日期</th><th scope=\"col\">星期</th>"
-		      "<th scope=\"col\">安排</th><th scope=\"col\">节日</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "日期", NULL }, { "星期", NULL },
+				{ "安排", NULL }, { "节日", NULL } };
+		table_open(&sb, NULL, "节假日与调休", cols, QF_ARRAY_SIZE(cols));
+	}
 	calendar_each(cal, exception_row, &yr);
-	if (!yr.n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"4\" class=\"empty\">无</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, yr.n, 4, "无");
 	if (authz_has(&r->c.who, PERM_CALENDAR)) {
 		strbuf_addstr(&sb, "<h2>导入节假日安排</h2><p class=\"hint\">CSV 格式同平台自带的 cn-holidays.csv："
 			      "每行“日期,off_day,节日名称”，off_day 为 1 表示放假，0 表示周末调为工作日。"
-			      "已有日期将被替换；文件有任何错误则全部不导入。</p>"
-			      "<form method=\"post\" action=\"/calendar/import\" enctype=\"multipart/form-data\" "
-			      "class=\"record-form\">");
-		page_csrf(r, &sb);
-		strbuf_addstr(&sb, "<div class=\"field\"><label for=\"f-file\">CSV 文件</label>"
-			      "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required></div>"
-			      "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">导入</button></div></form>");
+			      "已有日期将被替换；文件有任何错误则全部不导入。</p>");
+		form_open_ex(r, &sb, "/calendar/import", "record-form", NULL, 1);
+		field_text(&sb, "file", "CSV 文件", "", 1, NULL, "type=\"file\" accept=\".csv,text/csv\"");
+		form_close(&sb, "导入", NULL);
 	}
 	return page_finish(r, &sb, status);
 }

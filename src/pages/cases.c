@@ -29,25 +29,6 @@
 #include "pages/outcomes.h"
 #include "pages/page.h"
 
-/* A clock's state as a badge. */
-static void clock_badge(struct req *r, struct strbuf *sb, const char *due, const char *done)
-{
-	enum clock_state st = clock_state(r->c.cal, date_parse(due ? due : ""),
-					  date_parse(done ? done : ""), date_today());
-
-	strbuf_addstr(sb, st == CLOCK_OVERDUE ? " <span class=\"clock overdue\">"
-			  : st == CLOCK_DUE_SOON ? " <span class=\"clock due\">" : " <span class=\"clock\">");
-	html_txt(sb, clock_state_label(st));
-	strbuf_addstr(sb, "</span>");
-}
-
-static void td(struct strbuf *sb, const char *text)
-{
-	strbuf_addstr(sb, "<td>");
-	html_txt(sb, text ? text : "");
-	strbuf_addstr(sb, "</td>");
-}
-
 /* ---- the list ------------------------------------------------------------------ */
 
 static const char *const crumbs_list[] = { "工作台", "/", "案件", NULL, NULL };
@@ -66,39 +47,39 @@ int page_cases(struct req *r)
 	if (n < 0)
 		return reply_error(r, E_BUSY, "case list");
 	page_begin(r, &sb, "案件", crumbs_list);
-	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/cases\" role=\"search\">");
+	filter_open(&sb, "/cases");
 	field_select(&sb, "state", "状态", case_states, cq.state, 0, NULL, "全部");
 	unit_select(r, &sb, "unit_id", "单位", cq.unit_id, 0, NULL, "全部单位");
 	campaign_select(r, &sb, cq.campaign_id, NULL, "全部");
 	field_text(&sb, "from", "立案日期自", cq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", cq.day_to, 0, NULL, "type=\"date\"");
 	field_select(&sb, "overdue", "期限", yes, req_arg(r, "overdue"), 0, NULL, "全部");
-	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
-		      "<a href=\"/cases\">重置</a></div></form>");
+	filter_close(&sb, NULL, "/cases");
 	if (!case_sees_all(&r->c))
 		strbuf_addstr(&sb, "<p class=\"hint\">仅列出您所在办理组的案件。</p>");
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">立案日期</th>"
-		      "<th scope=\"col\">被调查人</th><th scope=\"col\">单位</th><th scope=\"col\">主办</th>"
-		      "<th scope=\"col\">状态</th><th scope=\"col\">审理期限</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "编号", "num" }, { "立案日期", NULL },
+				{ "被调查人", NULL }, { "单位", NULL }, { "主办", NULL }, { "状态", NULL },
+				{ "审理期限", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
-		strbuf_addf(&sb, "<tr><td class=\"num\"><a href=\"/cases/%" PRId64 "\">%" PRId64 "</a></td>",
-			    v[i].id, v[i].id);
-		td(&sb, v[i].filed);
-		td(&sb, v[i].subject_names);
-		td(&sb, v[i].unit_name);
-		td(&sb, v[i].lead_name);
-		td(&sb, label_of(case_states, v[i].state));
+		strbuf_addstr(&sb, "<tr>");
+		html_td_id(&sb, "/cases", v[i].id);
+		html_td(&sb, v[i].filed);
+		html_td(&sb, v[i].subject_names);
+		html_td(&sb, v[i].unit_name);
+		html_td(&sb, v[i].lead_name);
+		html_td(&sb, label_of(case_states, v[i].state));
 		strbuf_addstr(&sb, "<td>");
 		if (v[i].trial_due) {
 			html_txt(&sb, v[i].trial_due);
+			strbuf_addch(&sb, ' ');
 			clock_badge(r, &sb, v[i].trial_due, v[i].closed);
 		}
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的案件</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 7, "没有符合条件的案件");
 	strbuf_addstr(&base, "/cases?");
 	url_param(&base, "state", cq.state);
 	url_param(&base, "from", cq.day_from);
@@ -132,21 +113,13 @@ static const char *val_of(struct req *r, const struct shown *s, const char *form
 	return s->form && !strcmp(s->form, form) ? req_field(r, field) : "";
 }
 
-static void form_open(struct req *r, struct strbuf *sb, const char *title, const char *action)
+/* One of the page's forms under its own heading. */
+static void titled_form(struct req *r, struct strbuf *sb, const char *title, const char *action)
 {
 	strbuf_addstr(sb, "<h3>");
 	html_txt(sb, title);
-	strbuf_addstr(sb, "</h3><form method=\"post\" action=\"");
-	html_attr(sb, action);
-	strbuf_addstr(sb, "\" class=\"record-form\">");
-	page_csrf(r, sb);
-}
-
-static void form_close(struct strbuf *sb, const char *button)
-{
-	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">");
-	html_txt(sb, button);
-	strbuf_addstr(sb, "</button></div></form>");
+	strbuf_addstr(sb, "</h3>");
+	form_open(r, sb, action, "record-form");
 }
 
 /* The name of a field of a form the page shows more than once or beside
@@ -172,9 +145,9 @@ static void day_form(struct req *r, struct strbuf *sb, const struct shown *s, co
 {
 	const char *name = fname(r, form, "day");
 
-	form_open(r, sb, title, action);
+	titled_form(r, sb, title, action);
 	field_text(sb, name, label, val_of(r, s, form, name), 1, err_of(s, form, name), "type=\"date\"");
-	form_close(sb, title);
+	form_close(sb, title, NULL);
 }
 
 static void team_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
@@ -184,45 +157,43 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 	struct user *u;
 	int n;
 
-	strbuf_addstr(sb, "<h2>办理组</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">姓名</th><th scope=\"col\">分工</th><th scope=\"col\">科室</th>"
-		      "<th scope=\"col\">回避例外</th><th scope=\"col\"></th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>办理组</h2>");
+	{
+		static const struct column cols[] = { { "姓名", NULL }, { "分工", NULL },
+				{ "科室", NULL }, { "回避例外", NULL }, { "", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < d->n_team; i++) {
 		const struct case_member *m = &d->team[i];
 		strbuf_addstr(sb, "<tr>");
-		td(sb, m->name);
-		td(sb, label_of(case_team_roles, m->role));
-		td(sb, *m->office ? m->office : "未分配科室");
-		td(sb, m->override_by ? arena_printf(r->arena, "%s批准：%s", m->override_by_name,
+		html_td(sb, m->name);
+		html_td(sb, label_of(case_team_roles, m->role));
+		html_td(sb, *m->office ? m->office : "未分配科室");
+		html_td(sb, m->override_by ? arena_printf(r->arena, "%s批准：%s", m->override_by_name,
 						     m->override_reason) : "");
 		strbuf_addstr(sb, "<td>");
 		if (assign) {
-			strbuf_addf(sb, "<form method=\"post\" action=\"/cases/%" PRId64 "/team/remove\">", k->id);
-			page_csrf(r, sb);
-			strbuf_addf(sb, "<input type=\"hidden\" name=\"user_id\" value=\"%" PRId64 "\">"
-				    "<button type=\"submit\">移出</button></form>", m->user_id);
+			form_open(r, sb, arena_printf(r->arena, "/cases/%" PRId64 "/team/remove", k->id), NULL);
+			form_hidden_id(sb, "user_id", m->user_id);
+			form_button(sb, "移出", NULL, NULL, NULL);
+			form_end(sb);
 		}
 		strbuf_addstr(sb, "</td></tr>");
 	}
-	if (!d->n_team)
-		strbuf_addstr(sb, "<tr><td colspan=\"5\" class=\"empty\">尚未组成办理组</td></tr>");
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, d->n_team, 5, "尚未组成办理组");
 	if (!assign || !strcmp(k->state, "closed"))
 		return;
-	form_open(r, sb, "加入办理组", arena_printf(r->arena, "/cases/%" PRId64 "/team", k->id));
+	titled_form(r, sb, "加入办理组", arena_printf(r->arena, "/cases/%" PRId64 "/team", k->id));
 	n = user_list(&r->c, &u);
 	field_select_open(sb, "user_id", "人员", 1, err_of(s, "team", "user_id"), "请选择");
 	for (int i = 0; i < n; i++) {
 		const struct role *ro = role_find(u[i].role);
 		if (u[i].disabled || !perm_has(role_perms(ro), PERM_CASE_WORK))
 			continue;
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", u[i].id,
-			    !strcmp(val_of(r, s, "team", "user_id"), arena_printf(r->arena, "%" PRId64, u[i].id))
-			    ? " selected" : "");
-		html_txt(sb, *u[i].display_name ? u[i].display_name : u[i].name);
-		strbuf_addstr(sb, "（");
-		html_txt(sb, role_label(u[i].role));
-		strbuf_addstr(sb, "）</option>");
+		select_option(sb, u[i].id,
+			      !strcmp(val_of(r, s, "team", "user_id"), arena_printf(r->arena, "%" PRId64, u[i].id)),
+			      arena_printf(r->arena, "%s（%s）", *u[i].display_name ? u[i].display_name : u[i].name,
+					   role_label(u[i].role)));
 	}
 	field_select_close(sb, "user_id", err_of(s, "team", "user_id"));
 	field_select(sb, "role", "分工", case_team_roles, val_of(r, s, "team", "role"), 1,
@@ -234,22 +205,26 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 	else if (err_of(s, "team", "override_reason"))
 		field_text(sb, "override_reason", "回避例外理由", "", 0, err_of(s, "team", "override_reason"),
 			   "disabled");
-	form_close(sb, "加入");
+	form_close(sb, "加入", NULL);
 }
 
 static void detention_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			      const struct case_detail *d, const struct shown *s, int work)
 {
-	strbuf_addstr(sb, "<h2>留置</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">被调查人</th><th scope=\"col\">开始</th><th scope=\"col\">期限</th>"
-		      "<th scope=\"col\">延长与重新计算</th><th scope=\"col\">解除</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>留置</h2>");
+	{
+		static const struct column cols[] = { { "被调查人", NULL }, { "开始", NULL },
+				{ "期限", NULL }, { "延长与重新计算", NULL }, { "解除", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < d->n_detentions; i++) {
 		const struct detention *x = &d->detentions[i];
 		strbuf_addstr(sb, "<tr>");
-		td(sb, x->person_name);
-		td(sb, x->start_day);
+		html_td(sb, x->person_name);
+		html_td(sb, x->start_day);
 		strbuf_addstr(sb, "<td>");
 		html_txt(sb, x->due_day ? x->due_day : "");
+		strbuf_addch(sb, ' ');
 		clock_badge(r, sb, x->due_day, x->end_day);
 		strbuf_addstr(sb, "</td><td><ul class=\"plain\">");
 		for (int e = 0; e < d->n_exts; e++) {
@@ -262,12 +237,10 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 			strbuf_addstr(sb, "</li>");
 		}
 		strbuf_addstr(sb, "</ul></td>");
-		td(sb, x->end_day);
+		html_td(sb, x->end_day);
 		strbuf_addstr(sb, "</tr>");
 	}
-	if (!d->n_detentions)
-		strbuf_addstr(sb, "<tr><td colspan=\"5\" class=\"empty\">未采取留置措施</td></tr>");
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, d->n_detentions, 5, "未采取留置措施");
 	if (!work)
 		return;
 	for (int i = 0; i < d->n_detentions; i++) {
@@ -275,7 +248,7 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 		const char *f = arena_printf(r->arena, "ext%" PRId64, x->id);
 		if (x->end_day)
 			continue;
-		form_open(r, sb, arena_printf(r->arena, "留置期限变更：%s", x->person_name),
+		titled_form(r, sb, arena_printf(r->arena, "留置期限变更：%s", x->person_name),
 			  arena_printf(r->arena, "/detentions/%" PRId64 "/extensions", x->id));
 		field_select(sb, fname(r, f, "kind"), "类别", detention_ext_kinds, val_of(r, s, f, fname(r, f, "kind")),
 			     1, err_of(s, f, fname(r, f, "kind")), "请选择");
@@ -285,24 +258,21 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 			   err_of(s, f, fname(r, f, "approver")), "maxlength=\"100\"");
 		field_text(sb, fname(r, f, "note"), "说明", val_of(r, s, f, fname(r, f, "note")), 0,
 			   err_of(s, f, fname(r, f, "note")), "maxlength=\"500\"");
-		form_close(sb, "保存");
+		form_close(sb, "保存", NULL);
 		day_form(r, sb, s, arena_printf(r->arena, "end%" PRId64, x->id),
 			 arena_printf(r->arena, "解除留置：%s", x->person_name),
 			 arena_printf(r->arena, "/detentions/%" PRId64 "/end", x->id), "解除日期");
 	}
 	if (strcmp(k->state, "investigating"))
 		return;
-	form_open(r, sb, "采取留置措施", arena_printf(r->arena, "/cases/%" PRId64 "/detentions", k->id));
+	titled_form(r, sb, "采取留置措施", arena_printf(r->arena, "/cases/%" PRId64 "/detentions", k->id));
 	field_select_open(sb, "person_id", "被调查人", 1, err_of(s, "detain", "person_id"), "请选择");
-	for (int i = 0; i < d->n_subjects; i++) {
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\">", d->subjects[i].id);
-		html_txt(sb, d->subjects[i].name);
-		strbuf_addstr(sb, "</option>");
-	}
+	for (int i = 0; i < d->n_subjects; i++)
+		select_option(sb, d->subjects[i].id, 0, d->subjects[i].name);
 	field_select_close(sb, "person_id", err_of(s, "detain", "person_id"));
 	field_text(sb, "start", "宣布留置之日", val_of(r, s, "detain", "start"), 1, err_of(s, "detain", "start"),
 		   "type=\"date\"");
-	form_close(sb, "保存");
+	form_close(sb, "保存", NULL);
 }
 
 static void notes_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
@@ -312,27 +282,17 @@ static void notes_section(struct req *r, struct strbuf *sb, const struct case_re
 	for (int i = 0; i < d->n_notes; i++) {
 		struct strbuf text = STRBUF_INIT;
 		int rc = case_note_text(&r->c, &d->notes[i], &text);
-		strbuf_addstr(sb, "<li><span class=\"when\">");
-		html_time(sb, d->notes[i].at);
-		strbuf_addstr(sb, "</span> <span class=\"who\">");
-		html_txt(sb, d->notes[i].user_name);
-		strbuf_addstr(sb, "</span><p class=\"detail prose\">");
-		html_txt(sb, rc < 0 ? "（无法解密）" : text.buf);
-		strbuf_addstr(sb, "</p></li>");
+		html_event(sb, d->notes[i].at, d->notes[i].user_name, NULL, rc < 0 ? "（无法解密）" : text.buf,
+			   "detail prose");
 		strbuf_release(&text);
 	}
 	strbuf_addstr(sb, "</ol>");
 	if (!work)
 		return;
-	form_open(r, sb, "添加记录", arena_printf(r->arena, "/cases/%" PRId64 "/notes", k->id));
-	field_open(sb, "text", "内容", 1, err_of(s, "note", "text"));
-	strbuf_addstr(sb, "<textarea rows=\"4\" maxlength=\"10000\"");
-	field_attrs(sb, "text", 1, err_of(s, "note", "text"));
-	strbuf_addstr(sb, ">");
-	html_txt(sb, val_of(r, s, "note", "text"));
-	strbuf_addstr(sb, "</textarea><p class=\"hint\">内容加密保存，仅本案办理组、委领导和案管室可查看。</p>");
-	field_close(sb, "text", err_of(s, "note", "text"));
-	form_close(sb, "保存");
+	titled_form(r, sb, "添加记录", arena_printf(r->arena, "/cases/%" PRId64 "/notes", k->id));
+	field_textarea(sb, "text", "内容", val_of(r, s, "note", "text"), 1, err_of(s, "note", "text"), 4, 10000,
+		       "内容加密保存，仅本案办理组、委领导和案管室可查看。");
+	form_close(sb, "保存", NULL);
 }
 
 static void steps_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
@@ -353,39 +313,36 @@ static void steps_section(struct req *r, struct strbuf *sb, const struct case_re
 		day_form(r, sb, s, "closure", "结案", arena_printf(r->arena, "%s/closure", base), "结案日期");
 }
 
-static void record_head(struct req *r, struct strbuf *sb, const struct case_rec *k,
+static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			const struct case_detail *d)
 {
-	strbuf_addstr(sb, "<div class=\"record-head\"><span class=\"state\">");
-	html_txt(sb, label_of(case_states, k->state));
-	strbuf_addstr(sb, "</span></div><dl class=\"record\"><dt>立案日期</dt><dd>");
-	html_txt(sb, k->filed);
-	strbuf_addf(sb, "</dd><dt>问题线索</dt><dd><a href=\"/clues/%" PRId64 "\">问题线索 %" PRId64 "</a>"
-		    "</dd><dt>单位</dt><dd>", k->clue_id, k->clue_id);
-	html_txt(sb, k->unit_name);
-	strbuf_addstr(sb, "</dd><dt>专项整治</dt><dd>");
-	html_txt(sb, *k->campaign_name ? k->campaign_name : "无");
-	strbuf_addstr(sb, "</dd><dt>移送司法机关</dt><dd>");
-	html_txt(sb, k->transferred ? k->transferred : "未移送");
-	strbuf_addstr(sb, "</dd><dt>审理</dt><dd>");
+	record_head(sb, label_of(case_states, k->state));
+	record_open(sb);
+	record_item(sb, "立案日期", k->filed);
+	record_link(sb, "问题线索", arena_printf(r->arena, "/clues/%" PRId64, k->clue_id),
+		    arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id));
+	record_item(sb, "单位", k->unit_name);
+	record_item(sb, "专项整治", *k->campaign_name ? k->campaign_name : "无");
+	record_item(sb, "移送司法机关", k->transferred ? k->transferred : "未移送");
+	record_value_open(sb, "审理", NULL);
 	if (k->trial_accepted) {
 		html_txt(sb, arena_printf(r->arena, "%s 受理，期限至 %s", k->trial_accepted,
 					  k->trial_due ? k->trial_due : ""));
+		strbuf_addch(sb, ' ');
 		clock_badge(r, sb, k->trial_due, k->closed);
 	} else {
 		strbuf_addstr(sb, "尚未移送审理");
 	}
-	strbuf_addstr(sb, "</dd><dt>结案</dt><dd>");
-	html_txt(sb, k->closed ? k->closed : "未结案");
-	strbuf_addstr(sb, "</dd><dt>被调查人</dt><dd><ul class=\"plain\">");
-	for (int i = 0; i < d->n_subjects; i++) {
-		strbuf_addf(sb, "<li><a href=\"/persons/%" PRId64 "\">", d->subjects[i].id);
-		html_txt(sb, d->subjects[i].name);
-		strbuf_addstr(sb, "</a>，");
-		html_txt(sb, arena_printf(r->arena, "%s %s", d->subjects[i].unit_name, d->subjects[i].position));
-		strbuf_addstr(sb, "</li>");
-	}
-	strbuf_addstr(sb, "</ul></dd></dl>");
+	record_value_close(sb);
+	record_item(sb, "结案", k->closed ? k->closed : "未结案");
+	record_value_open(sb, "被调查人", NULL);
+	strbuf_addstr(sb, "<ul class=\"plain\">");
+	for (int i = 0; i < d->n_subjects; i++)
+		html_li_link(sb, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id), d->subjects[i].name,
+			     arena_printf(r->arena, "，%s %s", d->subjects[i].unit_name, d->subjects[i].position));
+	strbuf_addstr(sb, "</ul>");
+	record_value_close(sb);
+	record_close(sb);
 }
 
 static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned status)
@@ -409,7 +366,7 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	}
 	if (s->fe)
 		field_errors_summary(&sb, s->fe);
-	record_head(r, &sb, &k, &d);
+	case_facts(r, &sb, &k, &d);
 	team_section(r, &sb, &k, &d, s);
 	detention_section(r, &sb, &k, &d, s, work);
 	notes_section(r, &sb, &k, &d, s, work);
@@ -542,36 +499,32 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 	if (n < 0)
 		return reply_error(r, E_BUSY, "conflict list");
 	page_begin(r, &sb, "回避申报", crumbs);
-	strbuf_addstr(&sb, "<p class=\"lead\">与您有亲属或其他利害关系的人员、单位请在此申报。"
-		      "被调查人属于已申报的人员或单位，或与您同属一个单位的，不能将您编入该案办理组，"
-		      "确需参加的须经委领导批准并记录理由。</p><div class=\"table-wrap\"><table class=\"list\">"
-		      "<thead><tr><th scope=\"col\">人员</th><th scope=\"col\">单位</th><th scope=\"col\">说明</th>"
-		      "<th scope=\"col\">申报时间</th></tr></thead><tbody>");
+	strbuf_addstr(&sb, "<p class=\"lead\">与您有亲属或其他利害关系的人员、单位请在此申报。被调查人属于已申报的人员或单位，或与您同属一个单位的，不能将您编入该案办理组，确需参加的须经委领导批准并记录理由。</p>");
+	{
+		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL },
+				{ "说明", NULL }, { "申报时间", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		strbuf_addstr(&sb, "<tr>");
-		td(&sb, v[i].person_name);
-		td(&sb, v[i].unit_name);
-		td(&sb, v[i].note);
+		html_td(&sb, v[i].person_name);
+		html_td(&sb, v[i].unit_name);
+		html_td(&sb, v[i].note);
 		strbuf_addstr(&sb, "<td>");
 		html_time(&sb, v[i].declared_at);
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"4\" class=\"empty\">尚未申报</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 4, "尚未申报");
 	field_errors_summary(&sb, fe);
-	form_open(r, &sb, "申报", "/account/conflicts");
+	titled_form(r, &sb, "申报", "/account/conflicts");
 	np = person_list(&r->c, &pf, &p, &total);
 	field_select_open(&sb, "person_id", "人员", 0, fielderr_get(fe, "person_id"), "（不涉及具体人员）");
-	for (int i = 0; i < np; i++) {
-		strbuf_addf(&sb, "<option value=\"%" PRId64 "\">", p[i].id);
-		html_txt(&sb, arena_printf(r->arena, "%s（%s）", p[i].name, p[i].unit_name));
-		strbuf_addstr(&sb, "</option>");
-	}
+	for (int i = 0; i < np; i++)
+		select_option(&sb, p[i].id, 0, arena_printf(r->arena, "%s（%s）", p[i].name, p[i].unit_name));
 	field_select_close(&sb, "person_id", fielderr_get(fe, "person_id"));
 	unit_select(r, &sb, "unit_id", "单位", 0, 0, fielderr_get(fe, "unit_id"), "（不涉及单位）");
 	field_text(&sb, "note", "说明", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"500\"");
-	form_close(&sb, "申报");
+	form_close(&sb, "申报", NULL);
 	return page_finish(r, &sb, status);
 }
 

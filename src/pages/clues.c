@@ -57,7 +57,7 @@ int page_clues(struct req *r)
 	if (n < 0 || clock_table_load(r->c.db, r->c.a, &clocks) < 0)
 		return reply_error(r, E_BUSY, "clue list");
 	page_begin(r, &sb, "问题线索", crumbs_list);
-	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/clues\" role=\"search\">");
+	filter_open(&sb, "/clues");
 	field_text(&sb, "subject", "被反映人", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
 	field_select(&sb, "state", "状态", clue_states, lq.state, 0, NULL, "全部");
 	field_select(&sb, "source", "来源", clue_sources, lq.source, 0, NULL, "全部");
@@ -66,36 +66,27 @@ int page_clues(struct req *r)
 	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
 	field_checkbox(&sb, "overdue", "只看逾期", lq.overdue);
-	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
-		      "<a href=\"/clues\">重置</a></div></form>");
+	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
-		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/clues/new\">登记问题线索</a></p>");
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">受理日期</th>"
-		      "<th scope=\"col\">被反映人</th><th scope=\"col\">单位</th><th scope=\"col\">来源</th>"
-		      "<th scope=\"col\">状态</th><th scope=\"col\">首次处置</th>"
-		      "<th scope=\"col\">初核期限</th></tr></thead><tbody>");
+		toolbar(&sb, "/clues/new", "登记问题线索", 1);
+	{
+		static const struct column cols[] = { { "编号", "num" }, { "受理日期", NULL },
+				{ "被反映人", NULL }, { "单位", NULL }, { "来源", NULL }, { "状态", NULL },
+				{ "首次处置", NULL }, { "初核期限", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
-		strbuf_addf(&sb, "<tr><td class=\"num\"><a href=\"/clues/%" PRId64 "\">%" PRId64 "</a></td><td>",
-			    v[i].id, v[i].id);
-		html_txt(&sb, v[i].received);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].subject_names);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].unit_name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, label_of(clue_sources, v[i].source));
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, clue_state_label(v[i].state));
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].first_disposed ? v[i].first_disposed : "");
-		strbuf_addstr(&sb, "</td><td>");
+		const char *cells[] = { v[i].received, v[i].subject_names, v[i].unit_name,
+					label_of(clue_sources, v[i].source), clue_state_label(v[i].state),
+					v[i].first_disposed };
+		strbuf_addstr(&sb, "<tr>");
+		html_td_id(&sb, "/clues", v[i].id);
+		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(&sb, "<td>");
 		clue_clock_cell(r, &sb, &clocks, &v[i]);
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"8\" class=\"empty\">没有符合条件的线索</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 8, "没有符合条件的线索");
 	strbuf_addstr(&base, "/clues?");
 	url_param(&base, "subject", lq.q);
 	url_param(&base, "state", lq.state);
@@ -138,14 +129,8 @@ void person_multiselect(struct req *r, struct strbuf *sb, const char *name, cons
 			html_attr(sb, group);
 			strbuf_addstr(sb, "\">");
 		}
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", v[i].id, sel ? " selected" : "");
-		html_txt(sb, v[i].name);
-		if (*v[i].position) {
-			strbuf_addstr(sb, "（");
-			html_txt(sb, v[i].position);
-			strbuf_addstr(sb, "）");
-		}
-		strbuf_addstr(sb, "</option>");
+		select_option(sb, v[i].id, sel,
+			      *v[i].position ? arena_printf(r->arena, "%s（%s）", v[i].name, v[i].position) : v[i].name);
 	}
 	if (group)
 		strbuf_addstr(sb, "</optgroup>");
@@ -171,24 +156,31 @@ int form_ids(struct req *r, const char *key, int64_t *out, int max)
 	return n;
 }
 
+void page_clue_dups(struct strbuf *sb, const struct clue_dup *dups, int n_dups, const char *after)
+{
+	if (!n_dups)
+		return;
+	strbuf_addstr(sb, "<div class=\"notice warn\" role=\"alert\"><p>以下被反映人已有未办结的问题线索，"
+		      "请核实是否为同一问题：</p><ul>");
+	for (int i = 0; i < n_dups; i++) {
+		strbuf_addstr(sb, "<li>");
+		html_txt(sb, dups[i].name);
+		strbuf_addf(sb, "：%" PRId64 " 件</li>", dups[i].open);
+	}
+	strbuf_addstr(sb, "</ul>");
+	if (after) {
+		strbuf_addstr(sb, "<p>");
+		html_txt(sb, after);
+		strbuf_addstr(sb, "</p>");
+	}
+	strbuf_addstr(sb, "</div>");
+}
+
 void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n)
 {
 	strbuf_addstr(sb, "<h2>办理记录</h2><ol class=\"timeline\">");
-	for (int i = 0; i < n; i++) {
-		strbuf_addstr(sb, "<li><span class=\"when\">");
-		html_time(sb, v[i].at);
-		strbuf_addstr(sb, "</span> <span class=\"who\">");
-		html_txt(sb, v[i].user_name);
-		strbuf_addstr(sb, "</span> <span class=\"what\">");
-		html_txt(sb, v[i].action);
-		strbuf_addstr(sb, "</span>");
-		if (*v[i].detail) {
-			strbuf_addstr(sb, "<p class=\"detail\">");
-			html_txt(sb, v[i].detail);
-			strbuf_addstr(sb, "</p>");
-		}
-		strbuf_addstr(sb, "</li>");
-	}
+	for (int i = 0; i < n; i++)
+		html_event(sb, v[i].at, v[i].user_name, v[i].action, v[i].detail, "detail");
 	strbuf_addstr(sb, "</ol>");
 }
 
@@ -200,18 +192,8 @@ static int clue_form(struct req *r, const struct clue_input *in, const struct fi
 
 	page_begin(r, &sb, "登记问题线索", crumbs);
 	field_errors_summary(&sb, fe);
-	if (n_dups) {
-		strbuf_addstr(&sb, "<div class=\"notice warn\" role=\"alert\"><p>以下被反映人已有未办结的问题线索，"
-			      "请核实是否为同一问题：</p><ul>");
-		for (int i = 0; i < n_dups; i++) {
-			strbuf_addstr(&sb, "<li>");
-			html_txt(&sb, dups[i].name);
-			strbuf_addf(&sb, "：%" PRId64 " 件</li>", dups[i].open);
-		}
-		strbuf_addstr(&sb, "</ul><p>确认需要另行登记的，请勾选下方“确认登记”后再次保存。</p></div>");
-	}
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/clues\" class=\"record-form\">");
-	page_csrf(r, &sb);
+	page_clue_dups(&sb, dups, n_dups, "确认需要另行登记的，请勾选下方“确认登记”后再次保存。");
+	form_open(r, &sb, "/clues", "record-form");
 	field_text(&sb, "received", "受理日期", in->received, 1, fielderr_get(fe, "received"), "type=\"date\"");
 	field_select(&sb, "source", "线索来源", clue_sources, in->source, 1, fielderr_get(fe, "source"), "请选择");
 	field_text(&sb, "source_ref", "来源编号（如信访件编号）", in->source_ref, 0,
@@ -219,17 +201,11 @@ static int clue_form(struct req *r, const struct clue_input *in, const struct fi
 	person_multiselect(r, &sb, "subjects", "被反映人（可多选）", in->subjects, in->n_subjects,
 			   fielderr_get(fe, "subjects"));
 	campaign_select(r, &sb, in->campaign_id, fielderr_get(fe, "campaign_id"), "（无）");
-	field_open(&sb, "summary", "反映的主要问题", 1, fielderr_get(fe, "summary"));
-	strbuf_addstr(&sb, "<textarea rows=\"6\" maxlength=\"5000\"");
-	field_attrs(&sb, "summary", 1, fielderr_get(fe, "summary"));
-	strbuf_addstr(&sb, ">");
-	html_txt(&sb, in->summary);
-	strbuf_addstr(&sb, "</textarea><p class=\"hint\">内容加密保存，仅有权限的人员可查看。</p>");
-	field_close(&sb, "summary", fielderr_get(fe, "summary"));
+	field_textarea(&sb, "summary", "反映的主要问题", in->summary, 1, fielderr_get(fe, "summary"), 6, 5000,
+		       "内容加密保存，仅有权限的人员可查看。");
 	if (n_dups)
 		field_checkbox(&sb, "confirm", "确认登记（已核实不是重复线索）", 0);
-	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button>"
-		      "<a href=\"/clues\">取消</a></div></form>");
+	form_close(&sb, "保存", "/clues");
 	return page_finish(r, &sb, status);
 }
 
@@ -286,19 +262,16 @@ static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 		if (!strcmp(d->dispositions[i].state, "proposed"))
 			pending = &d->dispositions[i];
 	if (pending && authz_has(&r->c.who, PERM_CLUE_APPROVE)) {
-		strbuf_addf(sb, "<h2>审批处置意见</h2><form method=\"post\" action=\"/dispositions/%" PRId64
-			    "/decision\" class=\"record-form\">", pending->id);
-		page_csrf(r, sb);
+		strbuf_addstr(sb, "<h2>审批处置意见</h2>");
+		form_open(r, sb, arena_printf(r->arena, "/dispositions/%" PRId64 "/decision", pending->id),
+			  "record-form");
 		field_text(sb, "day", "审批日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 		field_text(sb, "note", "审批意见", req_field(r, "note"), 0, NULL, "maxlength=\"500\"");
-		if (fielderr_get(fe, "state")) {
-			strbuf_addstr(sb, "<p class=\"notice error\" role=\"alert\">");
-			html_txt(sb, fielderr_get(fe, "state"));
-			strbuf_addstr(sb, "</p>");
-		}
-		strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" name=\"approve\" value=\"1\" "
-			      "class=\"primary\">批准</button><button type=\"submit\" name=\"approve\" value=\"0\">"
-			      "退回</button></div></form>");
+		html_notice(sb, "error", fielderr_get(fe, "state"));
+		form_actions_open(sb);
+		form_button(sb, "批准", "approve", "1", "primary");
+		form_button(sb, "退回", "approve", "0", NULL);
+		form_actions_close(sb);
 	}
 	if (!pending && authz_has(&r->c.who, PERM_CLUE_PROPOSE)) {
 		struct label opts[8];
@@ -311,20 +284,13 @@ static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 		opts[n].code = opts[n].label = NULL;
 		if (!n)
 			return;
-		strbuf_addf(sb, "<h2>提出处置意见</h2><form method=\"post\" action=\"/clues/%" PRId64
-			    "/dispositions\" class=\"record-form\">", k->id);
-		page_csrf(r, sb);
+		strbuf_addstr(sb, "<h2>提出处置意见</h2>");
+		form_open(r, sb, arena_printf(r->arena, "/clues/%" PRId64 "/dispositions", k->id), "record-form");
 		field_select(sb, "method", "处置方式", opts, req_field(r, "method"), 1,
 			     fielderr_get(fe, "method"), "请选择");
-		field_open(sb, "reason", "处置理由", 1, fielderr_get(fe, "reason"));
-		strbuf_addstr(sb, "<textarea rows=\"4\" maxlength=\"2000\"");
-		field_attrs(sb, "reason", 1, fielderr_get(fe, "reason"));
-		strbuf_addstr(sb, ">");
-		html_txt(sb, req_field(r, "reason"));
-		strbuf_addstr(sb, "</textarea>");
-		field_close(sb, "reason", fielderr_get(fe, "reason"));
-		strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">"
-			      "提交审批</button></div></form>");
+		field_textarea(sb, "reason", "处置理由", req_field(r, "reason"), 1, fielderr_get(fe, "reason"), 4,
+			       2000, NULL);
+		form_close(sb, "提交审批", NULL);
 	}
 }
 
@@ -349,63 +315,54 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		page_begin(r, &sb, title, crumbs);
 	}
 	field_errors_summary(&sb, fe);
-	strbuf_addstr(&sb, "<div class=\"record-head\"><span class=\"state\">");
-	html_txt(&sb, clue_state_label(k.state));
-	strbuf_addstr(&sb, "</span></div><dl class=\"record\"><dt>受理日期</dt><dd>");
-	html_txt(&sb, k.received);
-	strbuf_addstr(&sb, "</dd><dt>来源</dt><dd>");
-	html_txt(&sb, label_of(clue_sources, k.source));
-	if (*k.source_ref) {
-		strbuf_addstr(&sb, "（");
-		html_txt(&sb, k.source_ref);
-		strbuf_addstr(&sb, "）");
-	}
-	strbuf_addstr(&sb, "</dd><dt>专项整治</dt><dd>");
-	html_txt(&sb, *k.campaign_name ? k.campaign_name : "无");
-	strbuf_addstr(&sb, "</dd><dt>首次处置</dt><dd>");
-	html_txt(&sb, k.first_disposed ? k.first_disposed : "尚未处置");
-	strbuf_addstr(&sb, "</dd><dt>被反映人</dt><dd><ul class=\"plain\">");
-	for (int i = 0; i < d.n_subjects; i++) {
-		strbuf_addf(&sb, "<li><a href=\"/persons/%" PRId64 "\">", d.subjects[i].id);
-		html_txt(&sb, d.subjects[i].name);
-		strbuf_addstr(&sb, "</a>，");
-		html_txt(&sb, d.subjects[i].unit_name);
-		strbuf_addstr(&sb, " ");
-		html_txt(&sb, d.subjects[i].position);
-		strbuf_addstr(&sb, "（");
-		html_txt(&sb, label_of(person_ranks, d.subjects[i].rank));
-		strbuf_addstr(&sb, "）</li>");
-	}
-	strbuf_addstr(&sb, "</ul></dd><dt>反映的主要问题</dt><dd class=\"prose\">");
+	record_head(&sb, clue_state_label(k.state));
+	record_open(&sb);
+	record_item(&sb, "受理日期", k.received);
+	record_item(&sb, "来源", *k.source_ref ? arena_printf(r->arena, "%s（%s）", label_of(clue_sources, k.source),
+							     k.source_ref)
+					      : label_of(clue_sources, k.source));
+	record_item(&sb, "专项整治", *k.campaign_name ? k.campaign_name : "无");
+	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");
+	record_value_open(&sb, "被反映人", NULL);
+	strbuf_addstr(&sb, "<ul class=\"plain\">");
+	for (int i = 0; i < d.n_subjects; i++)
+		html_li_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, d.subjects[i].id), d.subjects[i].name,
+			     arena_printf(r->arena, "，%s %s（%s）", d.subjects[i].unit_name, d.subjects[i].position,
+					  label_of(person_ranks, d.subjects[i].rank)));
+	strbuf_addstr(&sb, "</ul>");
+	record_value_close(&sb);
+	record_value_open(&sb, "反映的主要问题", "prose");
 	html_txt(&sb, summary.buf);
 	strbuf_release(&summary);
-	strbuf_addstr(&sb, "</dd></dl><h2>处置意见</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">处置方式</th><th scope=\"col\">理由</th><th scope=\"col\">提出人</th>"
-		      "<th scope=\"col\">状态</th><th scope=\"col\">审批人</th><th scope=\"col\">审批日期</th>"
-		      "<th scope=\"col\">审批意见</th></tr></thead><tbody>");
+	record_value_close(&sb);
+	record_close(&sb);
+	strbuf_addstr(&sb, "<h2>处置意见</h2>");
+	{
+		static const struct column cols[] = { { "处置方式", NULL }, { "理由", NULL },
+				{ "提出人", NULL }, { "状态", NULL }, { "审批人", NULL }, { "审批日期", NULL },
+				{ "审批意见", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < d.n_dispositions; i++) {
 		const struct disposition *x = &d.dispositions[i];
 		const struct disposition_method *m = disposition_method_find(x->method);
-		strbuf_addstr(&sb, "<tr><td>");
-		html_txt(&sb, m ? m->label : x->method);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, x->reason);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, x->proposed_by_name);
-		strbuf_addstr(&sb, !strcmp(x->state, "approved") ? "</td><td><span class=\"state ok\">已批准</span>"
-				  : !strcmp(x->state, "rejected") ? "</td><td><span class=\"state bad\">已退回</span>"
-				  : "</td><td><span class=\"state warn\">待审批</span>");
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, x->decided_by_name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, x->decided ? x->decided : "");
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, x->decision_note);
-		strbuf_addstr(&sb, "</td></tr>");
+		const char *cells[] = { x->decided_by_name, x->decided, x->decision_note };
+		strbuf_addstr(&sb, "<tr>");
+		html_td(&sb, m ? m->label : x->method);
+		html_td(&sb, x->reason);
+		html_td(&sb, x->proposed_by_name);
+		strbuf_addstr(&sb, "<td>");
+		if (!strcmp(x->state, "approved"))
+			html_state(&sb, "ok", "已批准");
+		else if (!strcmp(x->state, "rejected"))
+			html_state(&sb, "bad", "已退回");
+		else
+			html_state(&sb, "warn", "待审批");
+		strbuf_addstr(&sb, "</td>");
+		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(&sb, "</tr>");
 	}
-	if (!d.n_dispositions)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">尚无处置意见</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, d.n_dispositions, 7, "尚无处置意见");
 	actions(r, &sb, &k, &d, fe);
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") != 0);
 	page_timeline(&sb, d.timeline, d.n_timeline);

@@ -27,4 +27,9 @@ void person_multiselect(struct req *r, struct strbuf *sb, const char *name, cons
 int form_ids(struct req *r, const char *key, int64_t *out, int max);
 void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n);
 
+/* The warning that the persons named have open clues (nothing when
+ * n_dups is 0); after: a sentence under the list, or NULL. */
+struct clue_dup;
+void page_clue_dups(struct strbuf *sb, const struct clue_dup *dups, int n_dups, const char *after);
+
 #endif

@@ -41,7 +41,7 @@ static void todo_section(struct req *r, struct strbuf *sb)
 	n = todo_list(&r->c, &v);
 	strbuf_addstr(sb, "<h2>待办事项</h2>");
 	if (n < 0) {
-		strbuf_addstr(sb, "<p class=\"notice error\">待办事项暂时无法读取。</p>");
+		html_notice(sb, "error", "待办事项暂时无法读取。");
 		return;
 	}
 	if (!n) {
@@ -71,24 +71,20 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const cha
 {
 	char buf[11];
 
-	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">事项</th>"
-		      "<th scope=\"col\">对象</th><th scope=\"col\">开始</th><th scope=\"col\">期限</th>"
-		      "<th scope=\"col\">状态</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "事项", NULL }, { "对象", NULL },
+				{ "开始", NULL }, { "期限", NULL }, { "状态", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		if (office && strcmp(office, v[i].office))
 			continue;
-		strbuf_addstr(sb, "<tr><td>");
-		html_txt(sb, v[i].what);
-		strbuf_addstr(sb, "</td><td><a href=\"");
-		html_attr(sb, v[i].href);
-		strbuf_addstr(sb, "\">");
-		html_txt(sb, v[i].object);
-		strbuf_addstr(sb, "</a></td><td>");
-		html_txt(sb, date_format(v[i].start, buf));
-		strbuf_addstr(sb, "</td><td>");
-		if (v[i].due != QF_DAY_NONE)
-			html_txt(sb, date_format(v[i].due, buf));
-		strbuf_addstr(sb, "</td><td>");
+		strbuf_addstr(sb, "<tr>");
+		html_td(sb, v[i].what);
+		html_td_link(sb, v[i].href, v[i].object);
+		html_td(sb, date_format(v[i].start, buf));
+		html_td(sb, v[i].due != QF_DAY_NONE ? date_format(v[i].due, buf) : "");
+		strbuf_addstr(sb, "<td>");
 		if (v[i].state == CLOCK_OVERDUE || v[i].state == CLOCK_DUE_SOON) {
 			html_clock(sb, v[i].state);
 		} else {
@@ -96,7 +92,7 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const cha
 		}
 		strbuf_addstr(sb, "</td></tr>");
 	}
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, 0, 0, NULL);
 }
 
 int page_home(struct req *r)

@@ -38,21 +38,15 @@ static int login_page(struct req *r, unsigned status, const char *name, const ch
 	strbuf_addstr(&sb, "<div class=\"login-box\"><p class=\"login-brand\">");
 	html_txt(&sb, r->app->cfg.commission);
 	strbuf_addstr(&sb, "</p><h1>清风 · 纪检监察工作平台</h1>");
-	if (msg) {
-		strbuf_addstr(&sb, "<p class=\"notice error\" role=\"alert\">");
-		html_txt(&sb, msg);
-		strbuf_addstr(&sb, "</p>");
-	}
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/login\" class=\"stack\">"
-		      "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_attr(&sb, token);
-	strbuf_addstr(&sb, "\">");
+	html_notice(&sb, "error", msg);
+	form_open_token(&sb, "/login", "stack", token);
 	field_text(&sb, "username", "用户名", name, 1, NULL,
 		   "autocomplete=\"username\" autocapitalize=\"off\" spellcheck=\"false\" maxlength=\"64\"");
 	field_text(&sb, "password", "密码", "", 1, NULL,
 		   "type=\"password\" autocomplete=\"current-password\" maxlength=\"1024\"");
-	strbuf_addstr(&sb, "<button type=\"submit\" class=\"primary\">登录</button></form>"
-		      "<p class=\"hint\">连续5次输入错误，账户将被锁定15分钟。忘记密码请联系系统管理员。</p>"
+	form_button(&sb, "登录", NULL, NULL, "primary");
+	form_end(&sb);
+	strbuf_addstr(&sb, "<p class=\"hint\">连续5次输入错误，账户将被锁定15分钟。忘记密码请联系系统管理员。</p>"
 		      "</div>");
 	return page_finish_bare(r, &sb, status);
 }
@@ -105,11 +99,7 @@ static int totp_page(struct req *r, const char *msg)
 	}
 	page_begin_bare(&sb, "动态口令");
 	strbuf_addstr(&sb, "<div class=\"login-box\"><h1>动态口令验证</h1>");
-	if (msg) {
-		strbuf_addstr(&sb, "<p class=\"notice error\" role=\"alert\">");
-		html_txt(&sb, msg);
-		strbuf_addstr(&sb, "</p>");
-	}
+	html_notice(&sb, "error", msg);
 	if (enrol) {
 		struct strbuf uri = STRBUF_INIT;
 		const struct role *role = role_find(r->user.role);
@@ -134,14 +124,15 @@ static int totp_page(struct req *r, const char *msg)
 	} else {
 		strbuf_addstr(&sb, "<p>请输入身份验证器显示的6位数字。</p>");
 	}
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/login/totp\" class=\"stack\">");
-	page_csrf(r, &sb);
+	form_open(r, &sb, "/login/totp", "stack");
 	field_text(&sb, "code", "6位动态口令", "", 1, NULL,
 		   "inputmode=\"numeric\" autocomplete=\"one-time-code\" pattern=\"[0-9]{6}\" maxlength=\"6\"");
-	strbuf_addstr(&sb, "<button type=\"submit\" class=\"primary\">验证</button></form>"
-		      "<form method=\"post\" action=\"/logout\">");
-	page_csrf(r, &sb);
-	strbuf_addstr(&sb, "<button type=\"submit\" class=\"link\">返回登录</button></form></div>");
+	form_button(&sb, "验证", NULL, NULL, "primary");
+	form_end(&sb);
+	form_open(r, &sb, "/logout", NULL);
+	form_button(&sb, "返回登录", NULL, NULL, "link");
+	form_end(&sb);
+	strbuf_addstr(&sb, "</div>");
 	return page_finish_bare(r, &sb, 200);
 }
 

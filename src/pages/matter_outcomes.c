@@ -4,8 +4,10 @@
  * the links to record an outcome or a clarification.
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
@@ -18,33 +20,33 @@
 void page_outcome_table(struct strbuf *sb, const struct outcome *v, int n, const int *linked,
 			int with_person)
 {
-	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><caption>处理结果</caption><thead><tr>");
-	if (with_person)
-		strbuf_addstr(sb, "<th scope=\"col\">人员</th>");
-	strbuf_addstr(sb, "<th scope=\"col\">处理日期</th><th scope=\"col\">处理措施</th><th scope=\"col\">形态</th>"
-		      "<th scope=\"col\">影响期</th><th scope=\"col\"></th></tr></thead><tbody>");
+	static const struct column cols[] = { { "人员", NULL }, { "处理日期", NULL }, { "处理措施", NULL },
+					      { "形态", NULL }, { "影响期", NULL }, { "", NULL } };
+	int skip = with_person ? 0 : 1;     /* without the person column */
+
+	table_open(sb, NULL, "处理结果", cols + skip, (int)QF_ARRAY_SIZE(cols) - skip);
 	for (int i = 0; i < n; i++) {
 		const struct outcome *o = &v[i];
-		strbuf_addstr(sb, "<tr><td>");
-		if (with_person) {
-			html_txt(sb, o->person_name);
-			strbuf_addstr(sb, "</td><td>");
-		}
-		html_txt(sb, o->day);
-		strbuf_addstr(sb, "</td><td>");
+		const char *cells[] = { outcome_form_label(o->form),
+					!o->bar_until ? "无" : !strcmp(o->bar_until, OUTCOME_PERMANENT) ? "永久"
+								: o->bar_until };
+		char href[40];
+		strbuf_addstr(sb, "<tr>");
+		if (with_person)
+			html_td(sb, o->person_name);
+		html_td(sb, o->day);
+		strbuf_addstr(sb, "<td>");
 		outcome_measures_text(sb, o->measures);
-		strbuf_addstr(sb, "</td><td>");
-		html_txt(sb, outcome_form_label(o->form));
-		strbuf_addstr(sb, "</td><td>");
-		html_txt(sb, !o->bar_until ? "无" : !strcmp(o->bar_until, OUTCOME_PERMANENT) ? "永久" : o->bar_until);
-		strbuf_addstr(sb, "</td><td>");
+		strbuf_addstr(sb, "</td>");
+		html_cells(sb, cells, QF_ARRAY_SIZE(cells));
+		snprintf(href, sizeof(href), "/outcomes/%" PRId64, o->id);
 		if (!linked || linked[i])
-			strbuf_addf(sb, "<a href=\"/outcomes/%" PRId64 "\">详情</a>", o->id);
-		strbuf_addstr(sb, "</td></tr>");
+			html_td_link(sb, href, "详情");
+		else
+			html_td(sb, NULL);
+		strbuf_addstr(sb, "</tr>");
 	}
-	if (!n)
-		strbuf_addf(sb, "<tr><td colspan=\"%d\" class=\"empty\">无处理结果</td></tr>", with_person ? 6 : 5);
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, n, (int)QF_ARRAY_SIZE(cols) - skip, "无处理结果");
 }
 
 void page_matter_outcomes(struct req *r, struct strbuf *sb, int64_t case_id, int64_t clue_id,
@@ -56,12 +58,15 @@ void page_matter_outcomes(struct req *r, struct strbuf *sb, int64_t case_id, int
 	int64_t id = case_id ? case_id : clue_id;
 
 	strbuf_addstr(sb, "<h2>处理结果</h2>");
-	if (may_record && authz_has(&r->c.who, PERM_OUTCOME_WRITE))
-		strbuf_addf(sb, "<p class=\"toolbar\"><a class=\"button\" href=\"/outcomes/new?%s=%" PRId64
-			    "\">记录处理结果</a> <a class=\"button\" href=\"/clarifications/new?%s=%" PRId64
-			    "\">澄清正名</a></p>", q, id, q, id);
+	if (may_record && authz_has(&r->c.who, PERM_OUTCOME_WRITE)) {
+		toolbar_open(sb);
+		button_link(sb, arena_printf(r->arena, "/outcomes/new?%s=%" PRId64, q, id), "记录处理结果", 0);
+		strbuf_addch(sb, ' ');
+		button_link(sb, arena_printf(r->arena, "/clarifications/new?%s=%" PRId64, q, id), "澄清正名", 0);
+		toolbar_close(sb);
+	}
 	if (n < 0) {
-		strbuf_addstr(sb, "<p class=\"notice error\">处理结果暂时无法读取，请稍后再试。</p>");
+		html_notice(sb, "error", "处理结果暂时无法读取，请稍后再试。");
 		return;
 	}
 	page_outcome_table(sb, v, n, NULL, 1);

@@ -6,6 +6,7 @@
  * domain's (domain/outcome.c, domain/execution.c).
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,34 +42,35 @@ static void matter_ids(const struct form *f, int64_t *case_id, int64_t *clue_id)
 /* The matter as words with its link. */
 static void matter_link(struct strbuf *sb, int64_t case_id, int64_t clue_id)
 {
-	if (case_id)
-		strbuf_addf(sb, "<a href=\"/cases/%" PRId64 "\">案件 %" PRId64 "</a>", case_id, case_id);
-	else
-		strbuf_addf(sb, "<a href=\"/clues/%" PRId64 "\">问题线索 %" PRId64 "</a>", clue_id, clue_id);
+	char href[40], text[48];
+
+	if (case_id) {
+		snprintf(href, sizeof(href), "/cases/%" PRId64, case_id);
+		snprintf(text, sizeof(text), "案件 %" PRId64, case_id);
+	} else {
+		snprintf(href, sizeof(href), "/clues/%" PRId64, clue_id);
+		snprintf(text, sizeof(text), "问题线索 %" PRId64, clue_id);
+	}
+	html_link(sb, href, text);
 }
 
 /* Hidden matter fields and the subject <select> named person_id. */
-static void matter_fields(struct strbuf *sb, const struct outcome_matter *m, int64_t person_id,
+static void matter_fields(struct req *r, struct strbuf *sb, const struct outcome_matter *m, int64_t person_id,
 			  const struct fielderr *fe)
 {
 	const char *err = fielderr_get(fe, "person_id");
 
 	if (m->case_id)
-		strbuf_addf(sb, "<input type=\"hidden\" name=\"case_id\" value=\"%" PRId64 "\">", m->case_id);
+		form_hidden_id(sb, "case_id", m->case_id);
 	else
-		strbuf_addf(sb, "<input type=\"hidden\" name=\"clue_id\" value=\"%" PRId64 "\">", m->clue_id);
+		form_hidden_id(sb, "clue_id", m->clue_id);
 	strbuf_addstr(sb, "<p>");
 	matter_link(sb, m->case_id, m->clue_id);
 	strbuf_addstr(sb, "</p>");
 	field_select_open(sb, "person_id", "人员", 1, err, "请选择");
-	for (int i = 0; i < m->n_subjects; i++) {
-		strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", m->subjects[i].id,
-			    m->subjects[i].id == person_id ? " selected" : "");
-		html_txt(sb, m->subjects[i].name);
-		strbuf_addstr(sb, "（");
-		html_txt(sb, m->subjects[i].unit_name);
-		strbuf_addstr(sb, "）</option>");
-	}
+	for (int i = 0; i < m->n_subjects; i++)
+		select_option(sb, m->subjects[i].id, m->subjects[i].id == person_id,
+			      arena_printf(r->arena, "%s（%s）", m->subjects[i].name, m->subjects[i].unit_name));
 	field_select_close(sb, "person_id", err);
 }
 
@@ -111,13 +113,12 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 
 	page_begin(r, &sb, "记录处理结果", crumbs);
 	field_errors_summary(&sb, fe);
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/outcomes\" class=\"record-form\">");
-	page_csrf(r, &sb);
-	matter_fields(&sb, m, in->person_id, fe);
+	form_open(r, &sb, "/outcomes", "record-form");
+	matter_fields(r, &sb, m, in->person_id, fe);
 	field_text(&sb, "day", "处理日期", in->day, 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_text(&sb, "effective", "生效日期（默认同处理日期）", in->effective, 0,
 		   fielderr_get(fe, "effective"), "type=\"date\"");
-	field_open(&sb, "measures", "处理措施（可多选，形态自动计算）", 1, err);
+	field_group_open(&sb, "measures", "处理措施（可多选，形态自动计算）", 1, err);
 	for (int form = 1; form <= 4; form++) {
 		strbuf_addf(&sb, "<fieldset><legend>%s</legend>", outcome_form_label(form));
 		for (const struct measure *x = measure_table; x->code; x++) {
@@ -126,18 +127,15 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 				continue;
 			for (int i = 0; i < in->n_measures; i++)
 				on |= !strcmp(in->measures[i], x->code);
-			strbuf_addf(&sb, "<label class=\"check\"><input type=\"checkbox\" name=\"measures\" "
-				    "value=\"%s\"%s> ", x->code, on ? " checked" : "");
-			html_txt(&sb, x->label);
-			strbuf_addstr(&sb, "</label>");
+			check_option(&sb, "measures", x->code, x->label, on);
 		}
 		strbuf_addstr(&sb, "</fieldset>");
 	}
-	field_close(&sb, "measures", err);
+	field_group_close(&sb, "measures", err);
 	field_select(&sb, "probation_months", "留党察看期限", probation_choices,
 		     in->probation_months ? arena_printf(r->arena, "%d", in->probation_months) : "", 0,
 		     fielderr_get(fe, "probation_months"), "（不适用）");
-	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button></div></form>");
+	form_close(&sb, "保存", NULL);
 	return page_finish(r, &sb, status);
 }
 
@@ -199,38 +197,43 @@ static void checklist(struct req *r, struct strbuf *sb, const struct outcome *o,
 {
 	int may = authz_has(&r->c.who, PERM_EXECUTION);
 
-	strbuf_addstr(sb, "<h2>处分决定执行</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">事项</th><th scope=\"col\">状态</th><th scope=\"col\">办理日期</th>"
-		      "<th scope=\"col\">确认人</th><th scope=\"col\">说明</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>处分决定执行</h2>");
+	{
+		static const struct column cols[] = { { "事项", NULL }, { "状态", NULL },
+				{ "办理日期", NULL }, { "确认人", NULL }, { "说明", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (const struct label *l = execution_items; l->code; l++) {
 		const struct execution_item *e = NULL;
 		for (int i = 0; i < n; i++)
 			if (!strcmp(v[i].item, l->code))
 				e = &v[i];
-		strbuf_addstr(sb, "<tr><td>");
-		html_txt(sb, l->label);
+		strbuf_addstr(sb, "<tr>");
+		html_td(sb, l->label);
 		if (e) {
-			strbuf_addstr(sb, "</td><td><span class=\"state ok\">已确认</span></td><td>");
-			html_txt(sb, e->done);
-			strbuf_addstr(sb, "</td><td>");
-			html_txt(sb, e->user_name);
-			strbuf_addstr(sb, "</td><td>");
-			html_txt(sb, e->note);
-		} else if (may) {
-			strbuf_addf(sb, "</td><td><span class=\"state warn\">待确认</span></td><td colspan=\"3\">"
-				    "<form method=\"post\" action=\"/outcomes/%" PRId64 "/execution\" class=\"inline\">",
-				    o->id);
-			page_csrf(r, sb);
-			strbuf_addf(sb, "<input type=\"hidden\" name=\"item\" value=\"%s\">"
-				    "<label>办理日期 <input type=\"date\" name=\"done\" required></label> "
-				    "<label>说明 <input name=\"note\" maxlength=\"500\"></label> "
-				    "<button type=\"submit\">确认</button></form>", l->code);
+			const char *cells[] = { e->done, e->user_name, e->note };
+			strbuf_addstr(sb, "<td>");
+			html_state(sb, "ok", "已确认");
+			strbuf_addstr(sb, "</td>");
+			html_cells(sb, cells, QF_ARRAY_SIZE(cells));
 		} else {
-			strbuf_addstr(sb, "</td><td><span class=\"state warn\">待确认</span></td><td colspan=\"3\">");
+			strbuf_addstr(sb, "<td>");
+			html_state(sb, "warn", "待确认");
+			strbuf_addstr(sb, "</td><td colspan=\"3\">");
+			if (may) {
+				form_open(r, sb, arena_printf(r->arena, "/outcomes/%" PRId64 "/execution", o->id),
+					  "inline");
+				form_hidden(sb, "item", l->code);
+				field_inline(sb, "done", "办理日期", 1, 0, "type=\"date\"");
+				field_inline(sb, "note", "说明", 0, 0, "maxlength=\"500\"");
+				form_button(sb, "确认", NULL, NULL, NULL);
+				form_end(sb);
+			}
+			strbuf_addstr(sb, "</td>");
 		}
-		strbuf_addstr(sb, "</td></tr>");
+		strbuf_addstr(sb, "</tr>");
 	}
-	strbuf_addstr(sb, "</tbody></table></div>");
+	table_close(sb, 0, 0, NULL);
 }
 
 static void followups(struct req *r, struct strbuf *sb, const struct outcome *o,
@@ -254,12 +257,10 @@ static void followups(struct req *r, struct strbuf *sb, const struct outcome *o,
 	strbuf_addstr(sb, "</ul>");
 	if (!authz_has(&r->c.who, PERM_OUTCOME_WRITE))
 		return;
-	strbuf_addf(sb, "<form method=\"post\" action=\"/outcomes/%" PRId64 "/followups\" class=\"record-form\">",
-		    o->id);
-	page_csrf(r, sb);
+	form_open(r, sb, arena_printf(r->arena, "/outcomes/%" PRId64 "/followups", o->id), "record-form");
 	field_text(sb, "day", "回访日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_text(sb, "note", "回访情况", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"2000\"");
-	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\">记录回访</button></div></form>");
+	form_close(sb, "记录回访", NULL);
 }
 
 static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, unsigned status)
@@ -280,25 +281,26 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 		page_begin(r, &sb, title, crumbs);
 	}
 	field_errors_summary(&sb, fe);
-	strbuf_addf(&sb, "<dl class=\"record\"><dt>人员</dt><dd><a href=\"/persons/%" PRId64 "\">", o.person_id);
-	html_txt(&sb, o.person_name);
-	strbuf_addstr(&sb, "</a>（");
-	html_txt(&sb, o.unit_name);
-	strbuf_addstr(&sb, "）</dd><dt>事项</dt><dd>");
+	record_open(&sb);
+	record_value_open(&sb, "人员", NULL);
+	html_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, o.person_id), o.person_name);
+	html_txt(&sb, arena_printf(r->arena, "（%s）", o.unit_name));
+	record_value_close(&sb);
+	record_value_open(&sb, "事项", NULL);
 	matter_link(&sb, o.case_id, o.clue_id);
-	strbuf_addstr(&sb, "</dd><dt>处理日期</dt><dd>");
-	html_txt(&sb, o.day);
-	strbuf_addstr(&sb, "</dd><dt>生效日期</dt><dd>");
-	html_txt(&sb, o.effective);
-	strbuf_addstr(&sb, "</dd><dt>处理措施</dt><dd>");
+	record_value_close(&sb);
+	record_item(&sb, "处理日期", o.day);
+	record_item(&sb, "生效日期", o.effective);
+	record_value_open(&sb, "处理措施", NULL);
 	outcome_measures_text(&sb, o.measures);
 	if (o.probation_months)
 		strbuf_addf(&sb, "（留党察看%d个月）", o.probation_months);
-	strbuf_addstr(&sb, "</dd><dt>形态</dt><dd>");
-	html_txt(&sb, outcome_form_label(o.form));
-	strbuf_addstr(&sb, "</dd><dt>处分影响期</dt><dd>");
+	record_value_close(&sb);
+	record_item(&sb, "形态", outcome_form_label(o.form));
+	record_value_open(&sb, "处分影响期", NULL);
 	influence_text(&sb, o.bar_until);
-	strbuf_addstr(&sb, "</dd></dl>");
+	record_value_close(&sb);
+	record_close(&sb);
 	if (o.sanctioned) {
 		checklist(r, &sb, &o, items, n);
 		followups(r, &sb, &o, fe);
@@ -353,24 +355,23 @@ int page_executions(struct req *r)
 	if (n < 0)
 		return reply_error(r, E_BUSY, "execution list");
 	page_begin(r, &sb, "处分执行", crumbs);
-	strbuf_addstr(&sb, "<p class=\"hint\">以下处分决定尚未全部确认执行（决定送达、年度考核、工资档次、奖金、晋升限制）。</p>"
-		      "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">人员</th>"
-		      "<th scope=\"col\">单位</th><th scope=\"col\">处理措施</th><th scope=\"col\">生效日期</th>"
-		      "<th scope=\"col\" class=\"num\">已确认</th></tr></thead><tbody>");
-	for (int i = 0; i < n; i++) {
-		strbuf_addf(&sb, "<tr><td><a href=\"/outcomes/%" PRId64 "\">", v[i].id);
-		html_txt(&sb, v[i].person_name);
-		strbuf_addstr(&sb, "</a></td><td>");
-		html_txt(&sb, v[i].unit_name);
-		strbuf_addstr(&sb, "</td><td>");
-		outcome_measures_text(&sb, v[i].measures);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].effective);
-		strbuf_addf(&sb, "</td><td class=\"num\">%d/%d</td></tr>", v[i].n_executed, EXECUTION_N_ITEMS);
+	strbuf_addstr(&sb, "<p class=\"hint\">以下处分决定尚未全部确认执行（决定送达、年度考核、工资档次、奖金、晋升限制）。</p>");
+	{
+		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL },
+				{ "处理措施", NULL }, { "生效日期", NULL }, { "已确认", "num" } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"5\" class=\"empty\">没有待确认执行的处分</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(&sb, "<tr>");
+		html_td_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
+		html_td(&sb, v[i].unit_name);
+		strbuf_addstr(&sb, "<td>");
+		outcome_measures_text(&sb, v[i].measures);
+		strbuf_addstr(&sb, "</td>");
+		html_td(&sb, v[i].effective);
+		strbuf_addf(&sb, "<td class=\"num\">%d/%d</td></tr>", v[i].n_executed, EXECUTION_N_ITEMS);
+	}
+	table_close(&sb, n, 5, "没有待确认执行的处分");
 	page_pager(&sb, "/executions?", page, total, PAGE_SIZE);
 	return page_finish(r, &sb, 200);
 }
@@ -385,14 +386,13 @@ static int clarification_form(struct req *r, const struct outcome_matter *m, int
 
 	page_begin(r, &sb, "澄清正名", crumbs);
 	field_errors_summary(&sb, fe);
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/clarifications\" class=\"record-form\">");
-	page_csrf(r, &sb);
-	matter_fields(&sb, m, person_id, fe);
+	form_open(r, &sb, "/clarifications", "record-form");
+	matter_fields(r, &sb, m, person_id, fe);
 	field_text(&sb, "day", "澄清日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_select(&sb, "manner", "澄清方式", clarification_manners, req_field(r, "manner"), 1,
 		     fielderr_get(fe, "manner"), "请选择");
 	field_text(&sb, "note", "说明", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"2000\"");
-	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button></div></form>");
+	form_close(&sb, "保存", NULL);
 	return page_finish(r, &sb, status);
 }
 

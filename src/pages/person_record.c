@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/escape.h"
 #include "domain/case.h"
 #include "domain/clue_flow.h"
@@ -18,6 +19,24 @@
 #include "pages/page.h"
 #include "pages/persons.h"
 
+/* A record row holding a list (<ul class="plain">); none says so. */
+static void list_open(struct strbuf *sb, const char *label)
+{
+	record_value_open(sb, label, NULL);
+	strbuf_addstr(sb, "<ul class=\"plain\">");
+}
+
+static void list_close(struct strbuf *sb, int n, const char *none)
+{
+	if (!n) {
+		strbuf_addstr(sb, "<li>");
+		html_txt(sb, none);
+		strbuf_addstr(sb, "</li>");
+	}
+	strbuf_addstr(sb, "</ul>");
+	record_value_close(sb);
+}
+
 void page_person_record(struct req *r, struct strbuf *sb, const struct person *p)
 {
 	struct person_record rec;
@@ -26,38 +45,33 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 	if (rc == 0)
 		return;
 	if (rc < 0) {
-		strbuf_addstr(sb, "<p class=\"notice error\">问题线索、案件和处理结果暂时无法读取，请稍后再试。</p>");
+		html_notice(sb, "error", "问题线索、案件和处理结果暂时无法读取，请稍后再试。");
 		return;
 	}
-	strbuf_addstr(sb, "<h2>问题线索、案件与处理结果</h2><dl class=\"record\"><dt>处分影响期</dt><dd>");
+	strbuf_addstr(sb, "<h2>问题线索、案件与处理结果</h2>");
+	record_open(sb);
+	record_value_open(sb, "处分影响期", NULL);
 	if (!rec.influence)
 		strbuf_addstr(sb, "无");
 	else if (!strcmp(rec.influence, OUTCOME_PERMANENT))
-		strbuf_addstr(sb, "<span class=\"state bad\">永久</span>");
-	else {
-		strbuf_addstr(sb, "<span class=\"state warn\">影响期至 ");
-		html_txt(sb, rec.influence);
-		strbuf_addstr(sb, "</span>");
-	}
-	strbuf_addstr(sb, "</dd><dt>问题线索</dt><dd><ul class=\"plain\">");
-	for (int i = 0; i < rec.n_clues; i++) {
-		strbuf_addf(sb, "<li><a href=\"/clues/%" PRId64 "\">问题线索 %" PRId64 "</a> ",
-			    rec.clues[i].id, rec.clues[i].id);
-		html_txt(sb, rec.clues[i].received);
-		strbuf_addstr(sb, " ");
-		html_txt(sb, clue_state_label(rec.clues[i].state));
-		strbuf_addstr(sb, "</li>");
-	}
-	strbuf_addstr(sb, rec.n_clues ? "</ul></dd><dt>案件</dt><dd><ul class=\"plain\">"
-				      : "<li>无</li></ul></dd><dt>案件</dt><dd><ul class=\"plain\">");
-	for (int i = 0; i < rec.n_cases; i++) {
-		strbuf_addf(sb, "<li><a href=\"/cases/%" PRId64 "\">案件 %" PRId64 "</a> 立案 ",
-			    rec.cases[i].id, rec.cases[i].id);
-		html_txt(sb, rec.cases[i].filed);
-		strbuf_addstr(sb, " ");
-		html_txt(sb, label_of(case_states, rec.cases[i].state));
-		strbuf_addstr(sb, "</li>");
-	}
-	strbuf_addstr(sb, rec.n_cases ? "</ul></dd></dl>" : "<li>无（或不在知悉范围）</li></ul></dd></dl>");
+		html_state(sb, "bad", "永久");
+	else
+		html_state(sb, "warn", arena_printf(r->arena, "影响期至 %s", rec.influence));
+	record_value_close(sb);
+	list_open(sb, "问题线索");
+	for (int i = 0; i < rec.n_clues; i++)
+		html_li_link(sb, arena_printf(r->arena, "/clues/%" PRId64, rec.clues[i].id),
+			     arena_printf(r->arena, "问题线索 %" PRId64, rec.clues[i].id),
+			     arena_printf(r->arena, " %s %s", rec.clues[i].received,
+					  clue_state_label(rec.clues[i].state)));
+	list_close(sb, rec.n_clues, "无");
+	list_open(sb, "案件");
+	for (int i = 0; i < rec.n_cases; i++)
+		html_li_link(sb, arena_printf(r->arena, "/cases/%" PRId64, rec.cases[i].id),
+			     arena_printf(r->arena, "案件 %" PRId64, rec.cases[i].id),
+			     arena_printf(r->arena, " 立案 %s %s", rec.cases[i].filed,
+					  label_of(case_states, rec.cases[i].state)));
+	list_close(sb, rec.n_cases, "无（或不在知悉范围）");
+	record_close(sb);
 	page_outcome_table(sb, rec.outcomes, rec.n_outcomes, rec.matter_visible, 0);
 }

@@ -47,37 +47,30 @@ int page_persons(struct req *r)
 		return reply_error(r, E_BUSY, "person list");
 
 	page_begin(r, &sb, "监督对象", crumbs);
-	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/persons\" role=\"search\">");
+	filter_open(&sb, "/persons");
 	field_text(&sb, "q", "姓名或职务", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
 	unit_select(r, &sb, "unit_id", "单位（含下级）", lq.unit_id, 0, NULL, "全部单位");
 	field_select(&sb, "rank", "职级", person_ranks, lq.rank, 0, NULL, "全部");
-	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
-		      "<a href=\"/persons\">重置</a></div></form>");
+	filter_close(&sb, NULL, "/persons");
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
-		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/persons/new\">新增监督对象</a></p>");
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">姓名</th>"
-		      "<th scope=\"col\">单位</th><th scope=\"col\">职务</th><th scope=\"col\">职级</th>"
-		      "<th scope=\"col\" class=\"flag\">一把手</th><th scope=\"col\" class=\"flag\">班子成员</th>"
-		      "<th scope=\"col\" class=\"flag\">党员</th>"
-		      "</tr></thead><tbody>");
+		toolbar(&sb, "/persons/new", "新增监督对象", 1);
+	{
+		static const struct column cols[] = { { "姓名", NULL }, { "单位", NULL },
+				{ "职务", NULL }, { "职级", NULL }, { "一把手", "flag" },
+				{ "班子成员", "flag" }, { "党员", "flag" } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
-		strbuf_addf(&sb, "<tr><td><a href=\"/persons/%" PRId64 "\">", v[i].id);
-		html_txt(&sb, v[i].name);
-		strbuf_addstr(&sb, "</a></td><td>");
-		html_txt(&sb, v[i].unit_name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].position);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, label_of(person_ranks, v[i].rank));
-		strbuf_addstr(&sb, "</td>");
+		const char *cells[] = { v[i].unit_name, v[i].position, label_of(person_ranks, v[i].rank) };
+		strbuf_addstr(&sb, "<tr>");
+		html_td_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, v[i].id), v[i].name);
+		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
 		flag(&sb, v[i].top_leader);
 		flag(&sb, v[i].leadership);
 		flag(&sb, v[i].party_member);
 		strbuf_addstr(&sb, "</tr>");
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的监督对象</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 7, "没有符合条件的监督对象");
 	strbuf_addstr(&base, "/persons?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "rank", lq.rank);
@@ -96,15 +89,11 @@ static int person_form(struct req *r, const struct person *p, const char *idnum,
 	struct strbuf sb = STRBUF_INIT;
 	const char *title = p->id ? "编辑监督对象" : "新增监督对象";
 	const char *crumbs[] = { "工作台", "/", "监督对象", "/persons", title, NULL, NULL };
+	const char *back = p->id ? arena_printf(r->arena, "/persons/%" PRId64, p->id) : "/persons";
 
 	page_begin(r, &sb, title, crumbs);
 	field_errors_summary(&sb, fe);
-	if (p->id)
-		strbuf_addf(&sb, "<form method=\"post\" action=\"/persons/%" PRId64 "\" class=\"record-form\">",
-			    p->id);
-	else
-		strbuf_addstr(&sb, "<form method=\"post\" action=\"/persons\" class=\"record-form\">");
-	page_csrf(r, &sb);
+	form_open(r, &sb, back, "record-form");
 	field_text(&sb, "name", "姓名", p->name, 1, fielderr_get(fe, "name"), "maxlength=\"50\"");
 	unit_select(r, &sb, "unit_id", "所在单位", p->unit_id, 1, fielderr_get(fe, "unit_id"), "请选择");
 	field_text(&sb, "position", "职务", p->position, 0, fielderr_get(fe, "position"), "maxlength=\"100\"");
@@ -119,13 +108,8 @@ static int person_form(struct req *r, const struct person *p, const char *idnum,
 		   "maxlength=\"18\" autocomplete=\"off\" spellcheck=\"false\"");
 	if (p->id && p->id_number_enc)
 		field_checkbox(&sb, "clear_id_number", "清除已登记的身份证号码", 0);
-	strbuf_addstr(&sb, "<p class=\"hint\">身份证号码加密保存，仅授权角色可查看。</p>"
-		      "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button>");
-	if (p->id)
-		strbuf_addf(&sb, "<a href=\"/persons/%" PRId64 "\">取消</a>", p->id);
-	else
-		strbuf_addstr(&sb, "<a href=\"/persons\">取消</a>");
-	strbuf_addstr(&sb, "</div></form>");
+	strbuf_addstr(&sb, "<p class=\"hint\">身份证号码加密保存，仅授权角色可查看。</p>");
+	form_close(&sb, "保存", back);
 	return page_finish(r, &sb, status);
 }
 
@@ -200,13 +184,6 @@ int page_person_edit(struct req *r)
 	return person_form(r, &p, "", &fe, 200);
 }
 
-static void yesno(struct strbuf *sb, const char *label, int v)
-{
-	strbuf_addstr(sb, "<dt>");
-	html_txt(sb, label);
-	strbuf_addstr(sb, v ? "</dt><dd>是</dd>" : "</dt><dd>否</dd>");
-}
-
 int page_person_show(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, id = STRBUF_INIT;
@@ -221,18 +198,14 @@ int page_person_show(struct req *r)
 		const char *crumbs[] = { "工作台", "/", "监督对象", "/persons", p.name, NULL, NULL };
 		page_begin(r, &sb, p.name, crumbs);
 	}
-	strbuf_addf(&sb, "<dl class=\"record\"><dt>所在单位</dt><dd><a href=\"/units/%" PRId64 "\">",
-		    p.unit_id);
-	html_txt(&sb, p.unit_name);
-	strbuf_addstr(&sb, "</a></dd><dt>职务</dt><dd>");
-	html_txt(&sb, p.position);
-	strbuf_addstr(&sb, "</dd><dt>职级</dt><dd>");
-	html_txt(&sb, label_of(person_ranks, p.rank));
-	strbuf_addstr(&sb, "</dd>");
-	yesno(&sb, "一把手", p.top_leader);
-	yesno(&sb, "领导班子成员", p.leadership);
-	yesno(&sb, "中共党员", p.party_member);
-	strbuf_addstr(&sb, "<dt>身份证号码</dt><dd>");
+	record_open(&sb);
+	record_link(&sb, "所在单位", arena_printf(r->arena, "/units/%" PRId64, p.unit_id), p.unit_name);
+	record_item(&sb, "职务", p.position);
+	record_item(&sb, "职级", label_of(person_ranks, p.rank));
+	record_item(&sb, "一把手", p.top_leader ? "是" : "否");
+	record_item(&sb, "领导班子成员", p.leadership ? "是" : "否");
+	record_item(&sb, "中共党员", p.party_member ? "是" : "否");
+	record_value_open(&sb, "身份证号码", NULL);
 	rc = person_id_number(&r->c, &p, &id);
 	if (rc == 1)
 		html_txt(&sb, id.buf);
@@ -243,12 +216,11 @@ int page_person_show(struct req *r)
 	else
 		strbuf_addstr(&sb, "未登记");
 	strbuf_release(&id);
-	strbuf_addstr(&sb, "</dd><dt>更新时间</dt><dd>");
-	html_time(&sb, p.updated_at);
-	strbuf_addstr(&sb, "</dd></dl>");
+	record_value_close(&sb);
+	record_time(&sb, "更新时间", p.updated_at);
+	record_close(&sb);
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
-		strbuf_addf(&sb, "<p class=\"toolbar\"><a class=\"button\" href=\"/persons/%" PRId64
-			    "/edit\">编辑</a></p>", p.id);
+		toolbar(&sb, arena_printf(r->arena, "/persons/%" PRId64 "/edit", p.id), "编辑", 0);
 	page_person_record(r, &sb, &p);
 	return page_finish(r, &sb, 200);
 }

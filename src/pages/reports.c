@@ -21,23 +21,6 @@
 #include "pages/page.h"
 #include "pages/reports.h"
 
-static void textarea(struct strbuf *sb, const char *name, const char *label, const char *value,
-		     int required, const char *err, int max, const char *hint)
-{
-	field_open(sb, name, label, required, err);
-	strbuf_addf(sb, "<textarea rows=\"5\" maxlength=\"%d\"", max);
-	field_attrs(sb, name, required, err);
-	strbuf_addstr(sb, ">");
-	html_txt(sb, value);
-	strbuf_addstr(sb, "</textarea>");
-	if (hint) {
-		strbuf_addstr(sb, "<p class=\"hint\">");
-		html_txt(sb, hint);
-		strbuf_addstr(sb, "</p>");
-	}
-	field_close(sb, name, err);
-}
-
 /* ---- the registry ------------------------------------------------------- */
 
 static void row(struct strbuf *sb, const struct report *k)
@@ -46,13 +29,9 @@ static void row(struct strbuf *sb, const struct report *k)
 				label_of(report_categories, k->category), k->accused_names,
 				*k->unit_name ? k->unit_name : "—", label_of(report_states, k->state) };
 
-	strbuf_addf(sb, "<tr><td class=\"num\"><a href=\"/reports/%" PRId64 "\">%" PRId64 "</a></td>",
-		    k->id, k->id);
-	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
-		strbuf_addstr(sb, "<td>");
-		html_txt(sb, cells[i] ? cells[i] : "");
-		strbuf_addstr(sb, "</td>");
-	}
+	strbuf_addstr(sb, "<tr>");
+	html_td_id(sb, "/reports", k->id);
+	html_cells(sb, cells, QF_ARRAY_SIZE(cells));
 	strbuf_addstr(sb, "</tr>");
 }
 
@@ -70,7 +49,7 @@ int page_reports(struct req *r)
 	if (n < 0)
 		return reply_error(r, E_BUSY, "report list");
 	page_begin(r, &sb, "信访举报", crumbs);
-	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/reports\" role=\"search\">");
+	filter_open(&sb, "/reports");
 	field_select(&sb, "state", "状态", report_states, rq.state, 0, NULL, "全部");
 	field_select(&sb, "channel", "渠道", report_channels, rq.channel, 0, NULL, "全部");
 	field_select(&sb, "category", "类别", report_categories, rq.category, 0, NULL, "全部");
@@ -78,19 +57,18 @@ int page_reports(struct req *r)
 	field_text(&sb, "from", "收到日期自", rq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", rq.day_to, 0, NULL, "type=\"date\"");
 	field_checkbox(&sb, "overdue", "仅看逾期", rq.overdue);
-	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
-		      "<a href=\"/reports\">重置</a></div></form>");
+	filter_close(&sb, NULL, "/reports");
 	if (authz_has(&r->c.who, PERM_REPORT_WRITE))
-		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/reports/new\">登记信访举报</a></p>");
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\" class=\"num\">编号</th><th scope=\"col\">收到日期</th>"
-		      "<th scope=\"col\">渠道</th><th scope=\"col\">类别</th><th scope=\"col\">被反映人</th>"
-		      "<th scope=\"col\">单位</th><th scope=\"col\">状态</th></tr></thead><tbody>");
+		toolbar(&sb, "/reports/new", "登记信访举报", 1);
+	{
+		static const struct column cols[] = { { "编号", "num" }, { "收到日期", NULL },
+				{ "渠道", NULL }, { "类别", NULL }, { "被反映人", NULL }, { "单位", NULL },
+				{ "状态", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++)
 		row(&sb, &v[i]);
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"7\" class=\"empty\">没有符合条件的信访举报</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 7, "没有符合条件的信访举报");
 	strbuf_addstr(&base, "/reports?");
 	url_param(&base, "state", rq.state);
 	url_param(&base, "channel", rq.channel);
@@ -116,8 +94,7 @@ static int report_form(struct req *r, const struct report_input *in, const struc
 
 	page_begin(r, &sb, "登记信访举报", crumbs);
 	field_errors_summary(&sb, fe);
-	strbuf_addstr(&sb, "<form method=\"post\" action=\"/reports\" class=\"record-form\">");
-	page_csrf(r, &sb);
+	form_open(r, &sb, "/reports", "record-form");
 	field_text(&sb, "received", "收到日期", in->received, 1, fielderr_get(fe, "received"), "type=\"date\"");
 	field_select(&sb, "channel", "举报渠道", report_channels, in->channel, 1, fielderr_get(fe, "channel"), "请选择");
 	field_select(&sb, "category", "举报类别", report_categories, in->category, 1,
@@ -130,10 +107,9 @@ static int report_form(struct req *r, const struct report_input *in, const struc
 	person_multiselect(r, &sb, "accused", "被反映人（可多选，可不选）", in->accused, in->n_accused,
 			   fielderr_get(fe, "accused"));
 	field_checkbox(&sb, "other_level", "不属本级受理，需转送其他层级", in->other_level);
-	textarea(&sb, "summary", "反映的主要问题", in->summary, 1, fielderr_get(fe, "summary"), 5000,
-		 "举报人信息和反映内容均加密保存；举报人信息仅信访室与委领导可查看。");
-	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button>"
-		      "<a href=\"/reports\">取消</a></div></form>");
+	field_textarea(&sb, "summary", "反映的主要问题", in->summary, 1, fielderr_get(fe, "summary"), 5, 5000,
+		       "举报人信息和反映内容均加密保存；举报人信息仅信访室与委领导可查看。");
+	form_close(&sb, "保存", "/reports");
 	return page_finish(r, &sb, status);
 }
 
@@ -198,15 +174,6 @@ static void day_field(struct req *r, struct strbuf *sb, const char *form, const 
 	field_text(sb, name, "日期", req_field(r, name), 1, err, "type=\"date\"");
 }
 
-static void state_error(struct strbuf *sb, const char *msg)
-{
-	if (!msg)
-		return;
-	strbuf_addstr(sb, "<p class=\"notice error\" role=\"alert\">");
-	html_txt(sb, msg);
-	strbuf_addstr(sb, "</p>");
-}
-
 static void step_actions(struct req *r, struct strbuf *sb, const struct report *k,
 			 const struct fielderr *fe)
 {
@@ -219,22 +186,23 @@ static void step_actions(struct req *r, struct strbuf *sb, const struct report *
 			continue;
 		strbuf_addstr(sb, "<h2>");
 		html_txt(sb, f->title);
-		strbuf_addf(sb, "</h2><form method=\"post\" action=\"/reports/%" PRId64 "/step\" class=\"record-form\">"
-			    "<input type=\"hidden\" name=\"form\" value=\"%s\">", k->id, f->form);
-		page_csrf(r, sb);
-		state_error(sb, fielderr_get(e, "state"));
+		strbuf_addstr(sb, "</h2>");
+		form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/step", k->id), "record-form");
+		form_hidden(sb, "form", f->form);
+		html_notice(sb, "error", fielderr_get(e, "state"));
 		day_field(r, sb, f->form, fielderr_get(e, "day"));
 		if (f->text)
 			field_text(sb, f->text, f->text_label, req_field(r, f->text),
 				   f->step == REPORT_TRANSFER || f->step == REPORT_EXTEND,
 				   fielderr_get(e, f->text), "maxlength=\"500\"");
-		if (f->step == REPORT_ACCEPT)
-			strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" name=\"decision\" "
-				      "value=\"accept\" class=\"primary\">受理</button><button type=\"submit\" "
-				      "name=\"decision\" value=\"not_accept\">不予受理</button></div></form>");
-		else
-			strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">"
-				      "保存</button></div></form>");
+		if (f->step == REPORT_ACCEPT) {
+			form_actions_open(sb);
+			form_button(sb, "受理", "decision", "accept", "primary");
+			form_button(sb, "不予受理", "decision", "not_accept", NULL);
+			form_actions_close(sb);
+		} else {
+			form_close(sb, "保存", NULL);
+		}
 	}
 }
 
@@ -244,98 +212,72 @@ static void clue_action(struct req *r, struct strbuf *sb, const struct report *k
 	if (k->clue_id || !authz_has(&r->c.who, PERM_CLUE_REGISTER) ||
 	    (strcmp(k->state, "accepted") && strcmp(k->state, "concluded")))
 		return;
-	strbuf_addf(sb, "<h2>转为问题线索</h2><form method=\"post\" action=\"/reports/%" PRId64 "/clue\" "
-		    "class=\"record-form\"><input type=\"hidden\" name=\"form\" value=\"clue\">", k->id);
-	page_csrf(r, sb);
-	if (n_dups) {
-		strbuf_addstr(sb, "<div class=\"notice warn\" role=\"alert\"><p>以下被反映人已有未办结的问题线索，"
-			      "请核实是否为同一问题：</p><ul>");
-		for (int i = 0; i < n_dups; i++) {
-			strbuf_addstr(sb, "<li>");
-			html_txt(sb, dups[i].name);
-			strbuf_addf(sb, "：%" PRId64 " 件</li>", dups[i].open);
-		}
-		strbuf_addstr(sb, "</ul></div>");
-	}
-	state_error(sb, fielderr_get(fe, "state"));
+	strbuf_addstr(sb, "<h2>转为问题线索</h2>");
+	form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/clue", k->id), "record-form");
+	form_hidden(sb, "form", "clue");
+	page_clue_dups(sb, dups, n_dups, NULL);
+	html_notice(sb, "error", fielderr_get(fe, "state"));
 	field_text(sb, "clue_day", "线索受理日期", req_field(r, "clue_day"), 1,
 		   fielderr_get(fe, "day") ? fielderr_get(fe, "day") : fielderr_get(fe, "received"),
 		   "type=\"date\"");
 	if (n_dups)
 		field_checkbox(sb, "confirm", "确认登记（已核实不是重复线索）", 0);
-	strbuf_addstr(sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">登记为问题线索"
-		      "</button></div></form>");
+	form_close(sb, "登记为问题线索", NULL);
 }
 
 static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 {
-	static const char *const cls[] = { [CLOCK_RUNNING] = "running", [CLOCK_DUE_SOON] = "due",
-		[CLOCK_OVERDUE] = "overdue", [CLOCK_DONE] = "done", [CLOCK_DONE_LATE] = "overdue" };
 	char buf[11];
 
-	strbuf_addstr(sb, "<h2>办理时限</h2><div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
-		      "<th scope=\"col\">时限</th><th scope=\"col\">起算</th><th scope=\"col\">期限</th>"
-		      "<th scope=\"col\">完成</th><th scope=\"col\">状态</th></tr></thead><tbody>");
+	strbuf_addstr(sb, "<h2>办理时限</h2>");
+	{
+		static const struct column cols[] = { { "时限", NULL }, { "起算", NULL },
+				{ "期限", NULL }, { "完成", NULL }, { "状态", NULL } };
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < d->n_clocks; i++) {
 		const struct report_clock *k = &d->clocks[i];
-		strbuf_addstr(sb, "<tr><td>");
-		html_txt(sb, k->label);
-		strbuf_addstr(sb, "</td><td>");
-		html_txt(sb, date_format(k->start, buf));
-		strbuf_addstr(sb, "</td><td>");
-		html_txt(sb, date_format(k->due, buf));
-		strbuf_addstr(sb, "</td><td>");
-		if (k->done != QF_DAY_NONE)
-			html_txt(sb, date_format(k->done, buf));
-		strbuf_addf(sb, "</td><td><span class=\"clock %s\">", cls[k->state]);
-		html_txt(sb, clock_state_label(k->state));
-		strbuf_addstr(sb, "</span></td></tr>");
+		strbuf_addstr(sb, "<tr>");
+		html_td(sb, k->label);
+		html_td(sb, date_format(k->start, buf));
+		html_td(sb, date_format(k->due, buf));
+		html_td(sb, k->done != QF_DAY_NONE ? date_format(k->done, buf) : "");
+		strbuf_addstr(sb, "<td>");
+		html_clock(sb, k->state);
+		strbuf_addstr(sb, "</td></tr>");
 	}
-	strbuf_addstr(sb, "</tbody></table></div>");
-}
-
-/* <dt>label</dt><dd>value</dd>, value "" shown as —. */
-static void item(struct strbuf *sb, const char *label, const char *value)
-{
-	strbuf_addstr(sb, "<dt>");
-	html_txt(sb, label);
-	strbuf_addstr(sb, "</dt><dd>");
-	html_txt(sb, value && *value ? value : "—");
-	strbuf_addstr(sb, "</dd>");
+	table_close(sb, 0, 0, NULL);
 }
 
 static void record(struct req *r, struct strbuf *sb, const struct report *k, const struct report_detail *d)
 {
 	const char *who = !k->real_name ? "匿名" : d->identity_hidden ? REPORT_IDENTITY_HIDDEN : d->reporter;
 
-	strbuf_addstr(sb, "<div class=\"record-head\"><span class=\"state\">");
-	html_txt(sb, label_of(report_states, k->state));
-	strbuf_addstr(sb, "</span></div><dl class=\"record\">");
-	item(sb, "收到日期", k->received);
-	item(sb, "举报渠道", label_of(report_channels, k->channel));
-	item(sb, "举报类别", label_of(report_categories, k->category));
-	item(sb, "举报人", who);
+	record_head(sb, label_of(report_states, k->state));
+	record_open(sb);
+	record_item(sb, "收到日期", k->received);
+	record_item(sb, "举报渠道", label_of(report_channels, k->channel));
+	record_item(sb, "举报类别", label_of(report_categories, k->category));
+	record_item(sb, "举报人", who);
 	if (d->contact)
-		item(sb, "联系方式", d->contact);
-	item(sb, "被反映人", k->accused_names);
-	item(sb, "所属单位", k->unit_name);
-	item(sb, "受理层级", k->other_level ? "不属本级受理" : "本级受理");
-	item(sb, "受理决定", k->accepted ? arena_printf(r->arena, "%s %s %s", k->accepted,
+		record_item(sb, "联系方式", d->contact);
+	record_item(sb, "被反映人", k->accused_names);
+	record_item(sb, "所属单位", k->unit_name);
+	record_item(sb, "受理层级", k->other_level ? "不属本级受理" : "本级受理");
+	record_item(sb, "受理决定", k->accepted ? arena_printf(r->arena, "%s %s %s", k->accepted,
 			label_of(report_states, k->state), k->accept_note) : "");
-	item(sb, "转送", k->transferred ? arena_printf(r->arena, "%s 转送%s", k->transferred, k->transfer_to) : "");
-	item(sb, "办结日期", k->concluded);
+	record_item(sb, "转送", k->transferred ? arena_printf(r->arena, "%s 转送%s", k->transferred, k->transfer_to) : "");
+	record_item(sb, "办结日期", k->concluded);
 	if (k->real_name) {
-		item(sb, "受理告知", k->notified_accept);
-		item(sb, "结果反馈", k->notified_outcome);
+		record_item(sb, "受理告知", k->notified_accept);
+		record_item(sb, "结果反馈", k->notified_outcome);
 	}
-	strbuf_addstr(sb, "<dt>问题线索</dt><dd>");
-	if (k->clue_id)
-		strbuf_addf(sb, "<a href=\"/clues/%" PRId64 "\">问题线索 %" PRId64 "</a>", k->clue_id, k->clue_id);
-	else
-		strbuf_addstr(sb, "—");
-	strbuf_addstr(sb, "</dd><dt>反映的主要问题</dt><dd class=\"prose\">");
+	record_link(sb, "问题线索", k->clue_id ? arena_printf(r->arena, "/clues/%" PRId64, k->clue_id) : NULL,
+		    arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id));
+	record_value_open(sb, "反映的主要问题", "prose");
 	html_txt(sb, d->summary);
-	strbuf_addstr(sb, "</dd></dl>");
+	record_value_close(sb);
+	record_close(sb);
 }
 
 static int report_page(struct req *r, int64_t id, const struct fielderr *fe, const struct clue_dup *dups,

@@ -18,39 +18,6 @@
 #include "pages/page.h"
 #include "pages/units.h"
 
-static void unit_option(struct strbuf *sb, const struct unit *u, int64_t selected)
-{
-	strbuf_addf(sb, "<option value=\"%" PRId64 "\"%s>", u->id, u->id == selected ? " selected" : "");
-	html_txt(sb, u->name);
-	if (*u->parent_name) {
-		strbuf_addstr(sb, "（");
-		html_txt(sb, u->parent_name);
-		strbuf_addstr(sb, "）");
-	}
-	strbuf_addstr(sb, "</option>");
-}
-
-void unit_select(struct req *r, struct strbuf *sb, const char *name, const char *label,
-		 int64_t selected, int required, const char *err, const char *none_label)
-{
-	struct unit *v = NULL;
-	int n = unit_options(&r->c, 2000, &v), seen = 0;
-
-	field_select_open(sb, name, label, required, err, none_label);
-	for (int i = 0; i < n; i++) {
-		unit_option(sb, &v[i], selected);
-		seen |= v[i].id == selected;
-	}
-	if (selected && !seen) {
-		/* past the list's limit: the current value is always offered, so
-		 * saving a form unchanged never drops it */
-		struct unit cur;
-		if (unit_get(&r->c, selected, &cur) == 1)
-			unit_option(sb, &cur, selected);
-	}
-	field_select_close(sb, name, err);
-}
-
 int page_units(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
@@ -66,30 +33,26 @@ int page_units(struct req *r)
 		return reply_error(r, E_BUSY, "unit list");
 
 	page_begin(r, &sb, "单位管理", crumbs);
-	strbuf_addstr(&sb, "<form class=\"filters\" method=\"get\" action=\"/units\" role=\"search\">");
+	filter_open(&sb, "/units");
 	field_text(&sb, "q", "名称", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
 	field_select(&sb, "kind", "类别", unit_kinds, lq.kind, 0, NULL, "全部");
-	strbuf_addstr(&sb, "<div class=\"field actions\"><button type=\"submit\">查询</button>"
-		      "<a href=\"/units\">重置</a></div></form>");
+	filter_close(&sb, NULL, "/units");
 	if (authz_has(&r->c.who, PERM_UNIT_WRITE))
-		strbuf_addstr(&sb, "<p class=\"toolbar\"><a class=\"button primary\" href=\"/units/new\">新增单位</a></p>");
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">单位名称</th>"
-		      "<th scope=\"col\">类别</th><th scope=\"col\">上级单位</th>"
-		      "<th scope=\"col\" class=\"num\">监督对象</th><th scope=\"col\" class=\"num\">下级单位</th>"
-		      "</tr></thead><tbody>");
+		toolbar(&sb, "/units/new", "新增单位", 1);
+	{
+		static const struct column cols[] = { { "单位名称", NULL }, { "类别", NULL },
+				{ "上级单位", NULL }, { "监督对象", "num" }, { "下级单位", "num" } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
-		strbuf_addf(&sb, "<tr><td><a href=\"/units/%" PRId64 "\">", v[i].id);
-		html_txt(&sb, v[i].name);
-		strbuf_addstr(&sb, "</a></td><td>");
-		html_txt(&sb, label_of(unit_kinds, v[i].kind));
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].parent_name);
-		strbuf_addf(&sb, "</td><td class=\"num\">%" PRId64 "</td><td class=\"num\">%" PRId64
+		strbuf_addstr(&sb, "<tr>");
+		html_td_link(&sb, arena_printf(r->arena, "/units/%" PRId64, v[i].id), v[i].name);
+		html_td(&sb, label_of(unit_kinds, v[i].kind));
+		html_td(&sb, v[i].parent_name);
+		strbuf_addf(&sb, "<td class=\"num\">%" PRId64 "</td><td class=\"num\">%" PRId64
 			    "</td></tr>", v[i].n_persons, v[i].n_children);
 	}
-	if (!n)
-		strbuf_addstr(&sb, "<tr><td colspan=\"5\" class=\"empty\">没有符合条件的单位</td></tr>");
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 5, "没有符合条件的单位");
 	strbuf_addstr(&base, "/units?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "kind", lq.kind);
@@ -105,25 +68,16 @@ static int unit_form(struct req *r, const struct unit *u, const struct fielderr 
 	struct strbuf sb = STRBUF_INIT;
 	const char *title = u->id ? "编辑单位" : "新增单位";
 	const char *crumbs[] = { "工作台", "/", "单位管理", "/units", title, NULL, NULL };
+	const char *back = u->id ? arena_printf(r->arena, "/units/%" PRId64, u->id) : "/units";
 
 	page_begin(r, &sb, title, crumbs);
 	field_errors_summary(&sb, fe);
-	if (u->id)
-		strbuf_addf(&sb, "<form method=\"post\" action=\"/units/%" PRId64 "\" class=\"record-form\">",
-			    u->id);
-	else
-		strbuf_addstr(&sb, "<form method=\"post\" action=\"/units\" class=\"record-form\">");
-	page_csrf(r, &sb);
+	form_open(r, &sb, back, "record-form");
 	field_text(&sb, "name", "单位名称", u->name, 1, fielderr_get(fe, "name"), "maxlength=\"100\"");
 	field_select(&sb, "kind", "类别", unit_kinds, u->kind, 1, fielderr_get(fe, "kind"), "请选择");
 	unit_select(r, &sb, "parent_id", "上级单位", u->parent_id, 0, fielderr_get(fe, "parent_id"),
 		    "（无，顶级单位）");
-	strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button>");
-	if (u->id)
-		strbuf_addf(&sb, "<a href=\"/units/%" PRId64 "\">取消</a>", u->id);
-	else
-		strbuf_addstr(&sb, "<a href=\"/units\">取消</a>");
-	strbuf_addstr(&sb, "</div></form>");
+	form_close(&sb, "保存", back);
 	return page_finish(r, &sb, status);
 }
 
@@ -209,34 +163,30 @@ int page_unit_show(struct req *r)
 		const char *crumbs[] = { "工作台", "/", "单位管理", "/units", u.name, NULL, NULL };
 		page_begin(r, &sb, u.name, crumbs);
 	}
-	strbuf_addstr(&sb, "<dl class=\"record\"><dt>类别</dt><dd>");
-	html_txt(&sb, label_of(unit_kinds, u.kind));
-	strbuf_addstr(&sb, "</dd><dt>上级单位</dt><dd>");
-	if (u.parent_id) {
-		strbuf_addf(&sb, "<a href=\"/units/%" PRId64 "\">", u.parent_id);
-		html_txt(&sb, u.parent_name);
-		strbuf_addstr(&sb, "</a>");
-	} else {
-		strbuf_addstr(&sb, "（顶级单位）");
+	record_open(&sb);
+	record_item(&sb, "类别", label_of(unit_kinds, u.kind));
+	if (u.parent_id)
+		record_link(&sb, "上级单位", arena_printf(r->arena, "/units/%" PRId64, u.parent_id), u.parent_name);
+	else
+		record_item(&sb, "上级单位", "（顶级单位）");
+	record_link(&sb, "监督对象", arena_printf(r->arena, "/persons?unit_id=%" PRId64, u.id),
+		    arena_printf(r->arena, "%" PRId64 " 人", u.n_persons));
+	record_time(&sb, "更新时间", u.updated_at);
+	record_close(&sb);
+	if (authz_has(&r->c.who, PERM_UNIT_WRITE)) {
+		toolbar_open(&sb);
+		button_link(&sb, arena_printf(r->arena, "/units/%" PRId64 "/edit", u.id), "编辑", 0);
+		strbuf_addch(&sb, ' ');
+		button_link(&sb, arena_printf(r->arena, "/units/new?parent=%" PRId64, u.id), "新增下级单位", 0);
+		toolbar_close(&sb);
 	}
-	strbuf_addf(&sb, "</dd><dt>监督对象</dt><dd><a href=\"/persons?unit_id=%" PRId64 "\">%" PRId64
-		    " 人</a></dd><dt>更新时间</dt><dd>", u.id, u.n_persons);
-	html_time(&sb, u.updated_at);
-	strbuf_addstr(&sb, "</dd></dl>");
-	if (authz_has(&r->c.who, PERM_UNIT_WRITE))
-		strbuf_addf(&sb, "<p class=\"toolbar\"><a class=\"button\" href=\"/units/%" PRId64
-			    "/edit\">编辑</a> <a class=\"button\" href=\"/units/new?parent=%" PRId64
-			    "\">新增下级单位</a></p>", u.id, u.id);
 	lq.parent_id = u.id;
 	n = unit_list(&r->c, &lq, &kids, &total);
 	strbuf_addstr(&sb, "<h2>下级单位</h2>");
 	if (n > 0) {
 		strbuf_addstr(&sb, "<ul class=\"plain\">");
-		for (int i = 0; i < n; i++) {
-			strbuf_addf(&sb, "<li><a href=\"/units/%" PRId64 "\">", kids[i].id);
-			html_txt(&sb, kids[i].name);
-			strbuf_addstr(&sb, "</a></li>");
-		}
+		for (int i = 0; i < n; i++)
+			html_li_link(&sb, arena_printf(r->arena, "/units/%" PRId64, kids[i].id), kids[i].name, NULL);
 		strbuf_addstr(&sb, "</ul>");
 	} else {
 		strbuf_addstr(&sb, "<p class=\"empty\">无</p>");

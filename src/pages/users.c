@@ -22,19 +22,11 @@
 static void action_button(struct req *r, struct strbuf *sb, int64_t id, const char *action,
 			  const char *label, const char *confirm)
 {
-	strbuf_addf(sb, "<form method=\"post\" action=\"/admin/users/%" PRId64 "/action\" class=\"inline\"", id);
-	if (confirm) {
-		strbuf_addstr(sb, " data-confirm=\"");
-		html_attr(sb, confirm);
-		strbuf_addstr(sb, "\"");
-	}
-	strbuf_addstr(sb, ">");
-	page_csrf(r, sb);
-	strbuf_addstr(sb, "<input type=\"hidden\" name=\"action\" value=\"");
-	html_attr(sb, action);
-	strbuf_addstr(sb, "\"><button type=\"submit\" class=\"small\">");
-	html_txt(sb, label);
-	strbuf_addstr(sb, "</button></form> ");
+	form_open_ex(r, sb, arena_printf(r->arena, "/admin/users/%" PRId64 "/action", id), "inline", confirm, 0);
+	form_hidden(sb, "action", action);
+	form_button(sb, label, NULL, NULL, "small");
+	form_end(sb);
+	strbuf_addch(sb, ' ');
 }
 
 /* What the create form keeps after an error. */
@@ -55,11 +47,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 	if (n < 0)
 		return reply_error(r, E_BUSY, "user list");
 	page_begin(r, &sb, "用户管理", crumbs);
-	if (msg) {
-		strbuf_addstr(&sb, "<p class=\"notice error\" role=\"alert\">");
-		html_txt(&sb, msg);
-		strbuf_addstr(&sb, "</p>");
-	}
+	html_notice(&sb, "error", msg);
 	if (sec) {
 		int pending = 0;
 		for (int i = 0; i < n; i++)
@@ -68,33 +56,32 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			strbuf_addf(&sb, "<p class=\"notice warn\" id=\"pw-pending\">有%d项密码重置待您审批："
 				    "请先与用户本人核实，再在下表中批准或拒绝。</p>", pending);
 	}
-	strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">用户名</th><th scope=\"col\">姓名</th>"
-		      "<th scope=\"col\">角色</th><th scope=\"col\">所属单位</th><th scope=\"col\">状态</th>"
-		      "<th scope=\"col\">动态口令</th><th scope=\"col\">操作</th></tr></thead><tbody>");
+	{
+		static const struct column cols[] = { { "用户名", NULL }, { "姓名", NULL },
+				{ "角色", NULL }, { "所属单位", NULL }, { "状态", NULL }, { "动态口令", NULL },
+				{ "操作", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
 	for (int i = 0; i < n; i++) {
 		int64_t until = 0;
 		int locked = user_locked(&r->c, v[i].name, &until) == 1;
-		strbuf_addstr(&sb, "<tr><td>");
-		html_txt(&sb, v[i].name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].display_name);
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, role_label(v[i].role));
-		strbuf_addstr(&sb, "</td><td>");
-		html_txt(&sb, v[i].unit_name);
-		strbuf_addstr(&sb, "</td><td>");
+		const char *cells[] = { v[i].name, v[i].display_name, role_label(v[i].role), v[i].unit_name };
+		strbuf_addstr(&sb, "<tr>");
+		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(&sb, "<td>");
 		if (v[i].disabled)
-			strbuf_addstr(&sb, "<span class=\"state bad\">已停用</span>");
+			html_state(&sb, "bad", "已停用");
 		else if (locked)
-			strbuf_addstr(&sb, "<span class=\"state warn\">已锁定</span>");
+			html_state(&sb, "warn", "已锁定");
 		else
-			strbuf_addstr(&sb, "<span class=\"state ok\">正常</span>");
+			html_state(&sb, "ok", "正常");
 		if (v[i].pw_pending_by) {
-			strbuf_addstr(&sb, " <span class=\"state warn pw-pending\">密码重置待审批（");
-			html_txt(&sb, v[i].pw_pending_by);
-			strbuf_addstr(&sb, "，");
-			html_time(&sb, v[i].pw_pending_at);
-			strbuf_addstr(&sb, "）</span>");
+			struct strbuf at = STRBUF_INIT;
+			html_time(&at, v[i].pw_pending_at);
+			strbuf_addch(&sb, ' ');
+			html_state(&sb, "warn pw-pending", arena_printf(r->arena, "密码重置待审批（%s，%s）",
+									v[i].pw_pending_by, at.buf));
+			strbuf_release(&at);
 		}
 		strbuf_addstr(&sb, v[i].totp_enabled ? "</td><td>已启用</td><td>" : "</td><td>未启用</td><td>");
 		if (!v[i].disabled && (admin || sec) && v[i].id != r->user.id)
@@ -104,14 +91,13 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			action_button(r, &sb, v[i].id, "enable", "审核启用",
 				      "确定启用？启用即批准该账户以其角色使用系统。");
 		if (admin) {
-			strbuf_addf(&sb, "<form method=\"post\" action=\"/admin/users/%" PRId64
-				    "/action\" class=\"inline\">", v[i].id);
-			page_csrf(r, &sb);
-			strbuf_addstr(&sb, "<input type=\"hidden\" name=\"action\" value=\"passwd\">"
-				      "<label class=\"sr-only\" for=\"pw-");
-			strbuf_addf(&sb, "%" PRId64 "\">新密码</label><input id=\"pw-%" PRId64 "\" type=\"password\" "
-				    "name=\"password\" placeholder=\"新密码\" autocomplete=\"new-password\" size=\"10\" required>"
-				    "<button type=\"submit\" class=\"small\">申请重置密码</button></form> ", v[i].id, v[i].id);
+			form_open(r, &sb, arena_printf(r->arena, "/admin/users/%" PRId64 "/action", v[i].id), "inline");
+			form_hidden(&sb, "action", "passwd");
+			field_inline(&sb, "password", "新密码", 1, 1,
+				     "type=\"password\" placeholder=\"新密码\" autocomplete=\"new-password\" size=\"10\"");
+			form_button(&sb, "申请重置密码", NULL, NULL, "small");
+			form_end(&sb);
+			strbuf_addch(&sb, ' ');
 		}
 		if (sec && v[i].pw_pending_by && v[i].id != r->user.id) {
 			action_button(r, &sb, v[i].id, "approve_passwd", "批准重置密码",
@@ -125,12 +111,11 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 				      "确定重置？该用户下次登录须重新绑定动态口令。");
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	strbuf_addstr(&sb, "</tbody></table></div>");
+	table_close(&sb, n, 7, "尚无用户");
 	if (admin) {
 		strbuf_addstr(&sb, "<h2>新增用户</h2><p class=\"hint\">新增的账户处于停用状态，"
-			      "经安全管理员审核启用后方可登录（三员分立）。</p>"
-			      "<form method=\"post\" action=\"/admin/users\" class=\"record-form\">");
-		page_csrf(r, &sb);
+			      "经安全管理员审核启用后方可登录（三员分立）。</p>");
+		form_open(r, &sb, "/admin/users", "record-form");
 		field_text(&sb, "name", "用户名", nu->name, 1, NULL,
 			   "maxlength=\"32\" autocapitalize=\"off\" spellcheck=\"false\"");
 		field_text(&sb, "display_name", "姓名", nu->display, 0, NULL, "maxlength=\"50\"");
@@ -140,7 +125,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			   "type=\"password\" autocomplete=\"new-password\"");
 		strbuf_addf(&sb, "<p class=\"hint\">至少%d个字符，包含大写字母、小写字母、数字、符号中的至少%d类。</p>",
 			    r->app->cfg.pw_min_len, r->app->cfg.pw_classes);
-		strbuf_addstr(&sb, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">新增</button></div></form>");
+		form_close(&sb, "新增", NULL);
 	}
 	return page_finish(r, &sb, status);
 }

@@ -20,6 +20,18 @@ const SLACK = 2;            // px of horizontal overflow forgiven (rounding)
 
 await start('walk', 90);
 
+// 保存 on a form the server refuses: a POST to path answered 422 (its
+// console line expected until expect.status is reset).
+const save422 = async (path) => {
+	expect.status = 422;
+	const [resp] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path),
+		page.getByRole('button', { name: '保存' }).click(),
+	]);
+	await page.waitForLoadState();
+	assert(resp.status() === 422, `the server answered ${resp.status()}, not 422`);
+};
+
 // 1. Not signed in: the start page sends to the login page.
 await step('opening / while signed out lands on the login page', async () => {
 	await page.goto(`${BASE}/`);
@@ -62,13 +74,7 @@ await step('saving the empty unit form is stopped by the required fields', async
 await step('a blank 单位名称 is answered with 请填写单位名称 beside the field, choices kept', async () => {
 	await page.getByLabel('单位名称').fill('   ');
 	await page.getByLabel('类别').selectOption({ label: '市直部门' });
-	expect.status = 422;
-	const [resp] = await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/units'),
-		page.getByRole('button', { name: '保存' }).click(),
-	]);
-	await page.waitForLoadState();
-	assert(resp.status() === 422, `the server answered ${resp.status()}, not 422`);
+	await save422('/units');
 	const name = page.getByLabel('单位名称');
 	assert(await name.getAttribute('aria-invalid') === 'true', '单位名称 is not aria-invalid');
 	const errId = await name.getAttribute('aria-describedby');
@@ -171,13 +177,9 @@ await step(`searching persons for 李 lists ${PERSON}; a name not there says 没
 		`${PERSON} is listed for 王五`);
 }, 'person-search-none');
 
-// 10. The persons list on a phone: nothing wider than the screen, except
-// what sits in its own horizontal scroll container.
-await step(`the persons list fits a ${PHONE.width}x${PHONE.height} phone screen without sideways scrolling`, async () => {
-	await page.setViewportSize(PHONE);
-	await page.goto(`${BASE}/persons?q=${encodeURIComponent('李')}`);
-	await page.locator('table.list').waitFor();
-	await shot('phone-persons');
+// 10. The persons list and two forms on a phone: nothing wider than the
+// screen, except what sits in its own horizontal scroll container.
+const fitsPhone = async (what) => {
 	const m = await page.evaluate(() => {
 		const vw = document.documentElement.clientWidth;
 		const scrolls = (el) => {
@@ -197,12 +199,42 @@ await step(`the persons list fits a ${PHONE.width}x${PHONE.height} phone screen 
 		}
 		return { doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, vw, wide };
 	});
-	diag(`phone: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
+	diag(`phone, ${what}: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
 	assert(m.doc <= PHONE.width + SLACK && m.body <= PHONE.width + SLACK,
-		`the page is ${m.doc}px wide on a ${PHONE.width}px screen (body ${m.body}px); too wide: ` +
+		`${what} is ${m.doc}px wide on a ${PHONE.width}px screen (body ${m.body}px); too wide: ` +
 		m.wide.slice(0, 6).join(', '));
+};
+
+await step(`the persons list fits a ${PHONE.width}x${PHONE.height} phone screen without sideways scrolling`, async () => {
+	await page.setViewportSize(PHONE);
+	await page.goto(`${BASE}/persons?q=${encodeURIComponent('李')}`);
+	await page.locator('table.list').waitFor();
+	await shot('phone-persons');
+	await fitsPhone('the persons list');
 	await page.setViewportSize({ width: 1280, height: 800 });
 });
+
+// Issue 9, the page kit: the forms built by the kit (fields with their
+// labels and errors, selects, textareas, the buttons row) fit a phone too,
+// errors shown beside their fields.
+await step(`the kit's forms (新增监督对象 with its errors, 修改密码) fit a ${PHONE.width}px phone screen`, async () => {
+	await page.setViewportSize(PHONE);
+	await page.goto(`${BASE}/persons/new`);
+	await page.locator('form.record-form').waitFor();
+	await page.evaluate(() => { for (const f of document.querySelectorAll('form')) f.noValidate = true; });
+	await save422('/persons');
+	const name = page.getByLabel('姓名');
+	const err = page.locator(`[id="${await name.getAttribute('aria-describedby')}"]`);
+	assert(await err.isVisible(), 'no error beside 姓名 on the phone');
+	await shot('phone-form-person');
+	await fitsPhone('the person form with its errors');
+	await page.goto(`${BASE}/account`);
+	await page.locator('form.record-form').waitFor();
+	await shot('phone-form-password');
+	await fitsPhone('the password form');
+	await page.setViewportSize({ width: 1280, height: 800 });
+});
+expect.status = null;
 
 // 11. Log out; the pages are closed again.
 await step('退出 logs out to the login page, and /persons then asks to log in', async () => {
