@@ -18,6 +18,7 @@ const struct label clue_states[] = {
 	{ "shelved", "暂存待查" },
 	{ "closed", "已了结" },
 	{ "filed", "已立案" },
+	{ "transferred", "已移交" },
 	{ NULL, NULL }
 };
 
@@ -27,20 +28,34 @@ const struct disposition_method disposition_methods[] = {
 	{ "shelve", "暂存待查", "shelved" },
 	{ "close", "予以了结", "closed" },
 	{ "file_case", "立案审查调查", "filed" },
+	{ "transfer", "移交其他机关", "transferred" },
 	{ NULL, NULL, NULL }
 };
 
-/* from state -> methods allowed, space-separated */
+const struct label transfer_directions[] = {
+	{ "upward", "移交上级纪检监察机关" },
+	{ "downward", "移交下级纪检监察机关" },
+	{ "org_dept", "移交组织部门" },
+	{ NULL, NULL }
+};
+
+/* from state -> methods allowed, space-separated (监督执纪工作规则 2019,
+ * art. 21: the four methods; art. 40: filing after a preliminary
+ * verification that found facts needing liability, so file_case only from
+ * preliminary_verification; a second talk/letter inquiry, an inquiry then
+ * a verification and a shelved clue taken up again are allowed; transfer
+ * to another organ (移交) from any open state) */
 static const struct {
 	const char *state;
 	const char *methods;
 } transitions[] = {
-	{ CLUE_REGISTERED, "talk_inquiry preliminary_verification shelve close file_case" },
-	{ "talk_inquiry", "preliminary_verification close file_case" },
-	{ "preliminary_verification", "talk_inquiry shelve close file_case" },
-	{ "shelved", "talk_inquiry preliminary_verification close file_case" },
+	{ CLUE_REGISTERED, "talk_inquiry preliminary_verification shelve close transfer" },
+	{ "talk_inquiry", "talk_inquiry preliminary_verification shelve close transfer" },
+	{ "preliminary_verification", "talk_inquiry shelve close file_case transfer" },
+	{ "shelved", "talk_inquiry preliminary_verification close transfer" },
 	{ "closed", "" },
 	{ "filed", "" },
+	{ "transferred", "" },
 };
 
 const struct disposition_method *disposition_method_find(const char *code)
@@ -84,9 +99,17 @@ int clue_transition_allowed(const char *state, const char *method)
 	return 0;
 }
 
-int disposition_approval_allowed(const char *role, int principal, int county_subject)
+int disposition_needs_principal(const char *method, const char *direction)
+{
+	if (!method)
+		return 0;
+	return !strcmp(method, "file_case") ||
+	       (!strcmp(method, "transfer") && direction && !strcmp(direction, "upward"));
+}
+
+int disposition_approval_allowed(const char *role, int principal, int needs_principal)
 {
 	if (!role || strcmp(role, "leader"))
 		return 0;
-	return !county_subject || principal;
+	return !needs_principal || principal;
 }

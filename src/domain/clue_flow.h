@@ -27,12 +27,20 @@ const char *clue_state_label(const char *state);
  * clue takes no further disposition). */
 int clue_transition_allowed(const char *state, const char *method);
 
-/* 1 when a user of `role` (principal: the commission's principal leader,
- * 主要负责人) may approve a disposition of a clue whose subjects include a
- * county-rank (处级) cadre when county_subject is 1. */
-int disposition_approval_allowed(const char *role, int principal, int county_subject);
+/* 1 when a disposition by `method` (transfer: in `direction`) needs the
+ * commission's principal leader (主要负责人): filing (监督执纪工作规则 2019
+ * art. 40) and a transfer upward (检举控告工作规则 2020 art. 15: what
+ * belongs to the level above goes to the principal leader and then up).
+ * A county-rank subject is no longer a reason by itself: at a county such
+ * a clue is forwarded (jurisdiction.h), not disposed here. */
+int disposition_needs_principal(const char *method, const char *direction);
+/* 1 when a user of `role` (principal: the commission's principal leader)
+ * may approve a disposition that needs_principal (or not): a leader, and
+ * the principal one when needed. */
+int disposition_approval_allowed(const char *role, int principal, int needs_principal);
 
 /* code tables (labels.h), defined in clue_flow.c */
 extern const struct label clue_states[];          /* clues.state: registered, then each method's */
+extern const struct label transfer_directions[];  /* dispositions.transfer_direction */
 
 #endif

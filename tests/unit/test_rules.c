@@ -305,27 +305,31 @@ static void test_running_government_sanction_and_cap(void **state)
 static void test_transition_table(void **state)
 {
 	static const char *const states[] = { CLUE_REGISTERED, "talk_inquiry",
-		"preliminary_verification", "shelved", "closed", "filed" };
+		"preliminary_verification", "shelved", "closed", "filed", "transferred" };
 	static const char *const methods[] = { "talk_inquiry", "preliminary_verification", "shelve",
-		"close", "file_case" };
-	/* allowed[state][method], from DOMAIN.md section 2 */
-	static const int allowed[6][5] = {
-		{ 1, 1, 1, 1, 1 },
-		{ 0, 1, 0, 1, 1 },
-		{ 1, 0, 1, 1, 1 },
-		{ 1, 1, 0, 1, 1 },
-		{ 0, 0, 0, 0, 0 },
-		{ 0, 0, 0, 0, 0 },
+		"close", "file_case", "transfer" };
+	/* allowed[state][method], from DOMAIN.md section 2 (issue 10): filing
+	 * only after a preliminary verification (监督执纪工作规则 2019 art. 40);
+	 * a second inquiry, an inquiry then a verification, a shelved clue
+	 * taken up again; transfer (移交) from every open state */
+	static const int allowed[7][6] = {
+		{ 1, 1, 1, 1, 0, 1 },
+		{ 1, 1, 1, 1, 0, 1 },
+		{ 1, 0, 1, 1, 1, 1 },
+		{ 1, 1, 0, 1, 0, 1 },
+		{ 0, 0, 0, 0, 0, 0 },
+		{ 0, 0, 0, 0, 0, 0 },
+		{ 0, 0, 0, 0, 0, 0 },
 	};
 
-	for (int s = 0; s < 6; s++)
-		for (int m = 0; m < 5; m++)
+	for (int s = 0; s < 7; s++)
+		for (int m = 0; m < 6; m++)
 			assert_int_equal(clue_transition_allowed(states[s], methods[m]), allowed[s][m]);
 	assert_false(clue_transition_allowed(CLUE_REGISTERED, "arrest"));
 	assert_false(clue_transition_allowed("nonsense", "close"));
 	assert_false(clue_transition_allowed(NULL, "close"));
 	assert_false(clue_transition_allowed(CLUE_REGISTERED, ""));
-	for (int m = 0; m < 5; m++) {
+	for (int m = 0; m < 6; m++) {
 		const struct disposition_method *d = disposition_method_find(methods[m]);
 		assert_non_null(d);
 		assert_string_not_equal(clue_state_label(d->state), "未知状态");
@@ -333,14 +337,21 @@ static void test_transition_table(void **state)
 	assert_string_equal(clue_state_label("filed"), "已立案");
 }
 
+/* filing and a transfer upward need the principal leader (监督执纪工作规则
+ * 2019 art. 40; 检举控告工作规则 2020 art. 15); other dispositions any leader */
 static void test_approval_rule(void **state)
 {
 	assert_true(disposition_approval_allowed("leader", 0, 0));
 	assert_true(disposition_approval_allowed("leader", 1, 1));
-	assert_false(disposition_approval_allowed("leader", 0, 1));   /* 处级: the principal leader */
+	assert_false(disposition_approval_allowed("leader", 0, 1));
 	assert_false(disposition_approval_allowed("case_manager", 1, 0));
 	assert_false(disposition_approval_allowed("supervisor", 0, 0));
 	assert_false(disposition_approval_allowed(NULL, 1, 0));
+	assert_true(disposition_needs_principal("file_case", NULL));
+	assert_true(disposition_needs_principal("transfer", "upward"));
+	assert_false(disposition_needs_principal("transfer", "downward"));
+	assert_false(disposition_needs_principal("talk_inquiry", NULL));
+	assert_false(disposition_needs_principal(NULL, NULL));
 }
 
 /* --- clocks -------------------------------------------------------------- */

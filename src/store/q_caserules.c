@@ -1,0 +1,265 @@
+/*
+ * q_caserules.c: approvals, the jurisdiction rules, the violation category
+ * catalog, a case's filing record and a disposition's transfer
+ * (0019_case_rules.sql).
+ */
+#include "store/q_caserules.h"
+#include "store/q_util.h"
+
+static const struct store_sql Q_APPROVAL_INSERT = {
+	"INSERT INTO approvals(region, object, kind, decision, user_id, approver, day, reason, at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_APPROVALS_OF = {
+	"SELECT id, object, kind, decision, COALESCE(user_id, 0), approver, day, reason, at "
+	"FROM approvals WHERE object = ? ORDER BY id", NULL };
+static const struct store_sql Q_JURISDICTION = {
+	"SELECT level, rank, valid_from, up, source FROM jurisdiction_rules "
+	"ORDER BY level, rank, valid_from", NULL };
+#define CATEGORY_COLS "c.code, c.label, c.source, c.valid_from, c.retired, " \
+	"(SELECT count(*) FROM case_categories k WHERE k.category = c.code) FROM violation_categories c "
+static const struct store_sql Q_CATEGORIES = {
+	"SELECT " CATEGORY_COLS "ORDER BY c.created_at, c.code", NULL };
+static const struct store_sql Q_CATEGORY_GET = { "SELECT " CATEGORY_COLS "WHERE c.code = ?", NULL };
+static const struct store_sql Q_CATEGORY_INSERT = {
+	"INSERT INTO violation_categories(code, label, source, valid_from, created_at) "
+	"VALUES (?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_CATEGORY_RETIRE = {
+	"UPDATE violation_categories SET retired = ? WHERE code = ?", NULL };
+static const struct store_sql Q_CASE_FILING = {
+	"UPDATE cases SET case_type = ?, organ_kind = ?, organ_name = ? WHERE id = ?", NULL };
+static const struct store_sql Q_CASE_CATEGORY_ADD = {
+	"INSERT INTO case_categories(case_id, category) VALUES (?, ?)", NULL };
+static const struct store_sql Q_CASE_CATEGORIES = {
+	"SELECT category FROM case_categories WHERE case_id = ? ORDER BY category", NULL };
+static const struct store_sql Q_CASE_SNAPSHOT = {
+	"UPDATE case_subjects SET rank = (SELECT p.rank FROM persons p WHERE p.id = case_subjects.person_id), "
+	"top_leader = (SELECT p.top_leader FROM persons p WHERE p.id = case_subjects.person_id), "
+	"leadership = (SELECT p.leadership FROM persons p WHERE p.id = case_subjects.person_id), "
+	"unit_id = (SELECT p.unit_id FROM persons p WHERE p.id = case_subjects.person_id) "
+	"WHERE case_id = ? AND rank IS NULL", NULL };
+static const struct store_sql Q_DISP_TRANSFER_SET = {
+	"UPDATE dispositions SET transfer_direction = ?, transfer_to = ?, transfer_ref = ? WHERE id = ?",
+	NULL };
+static const struct store_sql Q_DISP_TRANSFER = {
+	"SELECT transfer_direction, transfer_to, transfer_ref FROM dispositions "
+	"WHERE id = ? AND transfer_direction IS NOT NULL", NULL };
+static const struct store_sql Q_CLUE_FORWARD_DUE = {
+	"UPDATE clues SET forward_due = ? WHERE id = ?", NULL };
+
+int64_t store_approval_insert(struct store *s, const char *region, const struct approval *ap)
+{
+	struct store_stmt *st = store_prepare(s, &Q_APPROVAL_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_text(st, 2, ap->object);
+	store_bind_text(st, 3, ap->kind);
+	store_bind_text(st, 4, ap->decision);
+	q_bind_id(st, 5, ap->user_id);
+	store_bind_text(st, 6, ap->approver ? ap->approver : "");
+	store_bind_text(st, 7, ap->day);
+	store_bind_text(st, 8, ap->reason ? ap->reason : "");
+	store_bind_int(st, 9, ap->at);
+	return q_scalar(st);
+}
+
+static void fill_approval(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct approval *ap = row;
+
+	ap->id = store_col_int(st, 0);
+	ap->object = q_text(a, st, 1);
+	ap->kind = q_text(a, st, 2);
+	ap->decision = q_text(a, st, 3);
+	ap->user_id = store_col_int(st, 4);
+	ap->approver = q_text(a, st, 5);
+	ap->day = q_text(a, st, 6);
+	ap->reason = q_text(a, st, 7);
+	ap->at = store_col_int(st, 8);
+}
+
+int store_approvals_of(struct store *s, struct arena *a, const char *object, struct approval **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_APPROVALS_OF);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, object);
+	return q_collect(st, a, fill_approval, sizeof(**out), out);
+}
+
+static void fill_rule(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct jurisdiction_rule *r = row;
+
+	r->level = q_text(a, st, 0);
+	r->rank = q_text(a, st, 1);
+	r->valid_from = q_text(a, st, 2);
+	r->up = (int)store_col_int(st, 3);
+	r->source = q_text(a, st, 4);
+}
+
+int store_jurisdiction_rules(struct store *s, struct arena *a, struct jurisdiction_rule **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_JURISDICTION);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	return q_collect(st, a, fill_rule, sizeof(**out), out);
+}
+
+static void fill_category(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct violation_category *v = row;
+
+	v->code = q_text(a, st, 0);
+	v->label = q_text(a, st, 1);
+	v->source = q_text(a, st, 2);
+	v->valid_from = q_text(a, st, 3);
+	v->retired = q_text_or_null(a, st, 4);
+	v->used = (int)store_col_int(st, 5);
+}
+
+int store_categories(struct store *s, struct arena *a, struct violation_category **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CATEGORIES);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	return q_collect(st, a, fill_category, sizeof(**out), out);
+}
+
+int store_category_get(struct store *s, struct arena *a, const char *code, struct violation_category *v)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CATEGORY_GET);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, code);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		fill_category(a, st, v);
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc < 0 ? rc : 0;
+}
+
+int store_category_insert(struct store *s, const struct violation_category *v, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CATEGORY_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, v->code);
+	store_bind_text(st, 2, v->label);
+	store_bind_text(st, 3, v->source ? v->source : "");
+	store_bind_text(st, 4, v->valid_from);
+	store_bind_int(st, 5, now);
+	return store_exec(st);
+}
+
+int store_category_retire(struct store *s, const char *code, const char *retired)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CATEGORY_RETIRE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, retired);
+	store_bind_text(st, 2, code);
+	if (store_exec(st) < 0)
+		return STORE_ERR;
+	return store_changes(s) == 1 ? 1 : 0;
+}
+
+int store_case_set_filing(struct store *s, int64_t case_id, const struct case_filing *f)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASE_FILING);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, f->case_type);
+	store_bind_text(st, 2, f->organ_kind);
+	store_bind_text(st, 3, f->organ_name ? f->organ_name : "");
+	store_bind_int(st, 4, case_id);
+	return store_exec(st);
+}
+
+int store_case_add_category(struct store *s, int64_t case_id, const char *code)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASE_CATEGORY_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, case_id);
+	store_bind_text(st, 2, code);
+	return store_exec(st);
+}
+
+static void fill_code(struct arena *a, struct store_stmt *st, void *row)
+{
+	*(const char **)row = q_text(a, st, 0);
+}
+
+int store_case_categories(struct store *s, struct arena *a, int64_t case_id, const char ***out)
+{
+	*out = NULL;
+	return q_list_by_id(store_prepare(s, &Q_CASE_CATEGORIES), a, case_id, fill_code, sizeof(**out), out);
+}
+
+int store_case_snapshot_subjects(struct store *s, int64_t case_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASE_SNAPSHOT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, case_id);
+	return store_exec(st);
+}
+
+int store_disposition_set_transfer(struct store *s, int64_t id, const char *direction,
+				   const char *to, const char *ref)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DISP_TRANSFER_SET);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, direction);
+	store_bind_text(st, 2, to ? to : "");
+	store_bind_text(st, 3, ref ? ref : "");
+	store_bind_int(st, 4, id);
+	return store_exec(st);
+}
+
+int store_disposition_transfer(struct store *s, struct arena *a, int64_t id, const char **direction,
+			       const char **to, const char **ref)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DISP_TRANSFER);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*direction = q_text(a, st, 0);
+		*to = q_text(a, st, 1);
+		*ref = q_text(a, st, 2);
+	}
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc < 0 ? rc : 0;
+}
+
+int store_clue_set_forward_due(struct store *s, int64_t clue_id, const char *due)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_FORWARD_DUE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, due);
+	store_bind_int(st, 2, clue_id);
+	return store_exec(st);
+}

@@ -1,0 +1,45 @@
+#ifndef QF_STORE_Q_CASERULES_H
+#define QF_STORE_Q_CASERULES_H
+/*
+ * q_caserules.h: the typed store calls of q_caserules.c: approvals, the
+ * jurisdiction rules, the violation category catalog, a case's filing
+ * record (type, organ, categories) and a disposition's transfer.
+ * Conventions of every store/q_*.h (docs/architecture.md, "Store
+ * headers").
+ */
+#include <stdint.h>
+
+#include "model/caserules.h"
+#include "store/store.h"
+
+struct arena;
+
+int64_t store_approval_insert(struct store *s, const char *region, const struct approval *ap);
+int store_approvals_of(struct store *s, struct arena *a, const char *object, struct approval **out);
+
+int store_jurisdiction_rules(struct store *s, struct arena *a, struct jurisdiction_rule **out);
+
+/* the whole catalog, retired ones included, with how many cases use each */
+int store_categories(struct store *s, struct arena *a, struct violation_category **out);
+/* 1 found (filled), 0 not */
+int store_category_get(struct store *s, struct arena *a, const char *code, struct violation_category *v);
+int store_category_insert(struct store *s, const struct violation_category *v, int64_t now);
+/* retired = NULL takes a retired category back; 1 changed, 0 no such code */
+int store_category_retire(struct store *s, const char *code, const char *retired);
+
+int store_case_set_filing(struct store *s, int64_t case_id, const struct case_filing *f);
+int store_case_add_category(struct store *s, int64_t case_id, const char *code);
+/* the codes of a case's categories, in code order */
+int store_case_categories(struct store *s, struct arena *a, int64_t case_id, const char ***out);
+/* fills the filing snapshot (rank, flags, unit) of the subjects that have none */
+int store_case_snapshot_subjects(struct store *s, int64_t case_id);
+
+int store_disposition_set_transfer(struct store *s, int64_t id, const char *direction,
+				   const char *to, const char *ref);
+/* the transfer of a disposition: 1 with the three strings, 0 none */
+int store_disposition_transfer(struct store *s, struct arena *a, int64_t id, const char **direction,
+			       const char **to, const char **ref);
+/* a clue's forwarding due day (NULL clears it) */
+int store_clue_set_forward_due(struct store *s, int64_t clue_id, const char *due);
+
+#endif
