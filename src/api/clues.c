@@ -32,12 +32,30 @@ static json_t *disposition_json(const struct disposition *d)
 {
 	const struct disposition_method *m = disposition_method_find(d->method);
 
-	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s, s:s}",
-			 "id", (json_int_t)d->id, "clue_id", (json_int_t)d->clue_id,
-			 "method", d->method, "method_label", m ? m->label : "", "reason", d->reason,
-			 "state", d->state, "proposed_by", d->proposed_by_name,
-			 "decided", d->decided,
-			 "decided_by", d->decided_by_name, "decision_note", d->decision_note);
+	json_t *j = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s, s:s}",
+			      "id", (json_int_t)d->id, "clue_id", (json_int_t)d->clue_id,
+			      "method", d->method, "method_label", m ? m->label : "", "reason", d->reason,
+			      "state", d->state, "proposed_by", d->proposed_by_name,
+			      "decided", d->decided,
+			      "decided_by", d->decided_by_name, "decision_note", d->decision_note);
+
+	if (d->transfer_direction)
+		json_object_set_new(j, "transfer", json_pack("{s:s, s:s, s:s}", "direction", d->transfer_direction,
+							     "to", d->transfer_to, "ref", d->transfer_ref));
+	return j;
+}
+
+static json_t *approvals_json(struct req *r, int64_t disposition_id)
+{
+	struct approval *v;
+	int n = disposition_approvals(&r->c, disposition_id, &v);
+	json_t *a = json_array();
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o?, s:s, s:s, s:s}", "kind", v[i].kind,
+						   "decision", v[i].decision, "user_id", api_opt_int(v[i].user_id),
+						   "approver", v[i].approver, "day", v[i].day, "reason", v[i].reason));
+	return a;
 }
 
 int api_clues(struct req *r)
@@ -84,8 +102,11 @@ int api_clue_show(struct req *r)
 			"rank", d.subjects[i].rank, "position", d.subjects[i].position,
 			"unit_name", d.subjects[i].unit_name));
 	disps = json_array();
-	for (int i = 0; i < d.n_dispositions; i++)
-		json_array_append_new(disps, disposition_json(&d.dispositions[i]));
+	for (int i = 0; i < d.n_dispositions; i++) {
+		json_t *x = disposition_json(&d.dispositions[i]);
+		json_object_set_new(x, "approvals", approvals_json(r, d.dispositions[i].id));
+		json_array_append_new(disps, x);
+	}
 	timeline = json_array();
 	for (int i = 0; i < d.n_timeline; i++)
 		json_array_append_new(timeline, json_pack("{s:I, s:s, s:s, s:s}",
@@ -164,17 +185,22 @@ int api_clue_create(struct req *r)
 
 int api_disposition_create(struct req *r)
 {
-	json_t *j = api_body(r);
-	const char *method = "", *reason = "";
+	json_t *j = api_body(r), *t;
+	struct disposition_input in = { 0 };
 	struct fielderr fe = { 0 };
 	int64_t id;
 
 	if (!j)
 		return MHD_YES;
-	api_str(r, j, "method", &method);
-	api_str(r, j, "reason", &reason);
+	api_str(r, j, "method", &in.method);
+	api_str(r, j, "reason", &in.reason);
+	/* "transfer": {"direction", "to", "ref"} */
+	t = json_object_get(j, "transfer");
+	api_str(r, t, "direction", &in.transfer_direction);
+	api_str(r, t, "to", &in.transfer_to);
+	api_str(r, t, "ref", &in.transfer_ref);
 	json_decref(j);
-	id = disposition_propose(&r->c, r->id, method, reason, &fe);
+	id = disposition_propose(&r->c, r->id, &in, &fe);
 	if (id == -1)
 		return reply_fields(r, &fe);
 	if (id == 0)
@@ -184,26 +210,56 @@ int api_disposition_create(struct req *r)
 	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
+/* "filing": {"case_type", "organ_kind", "organ_name", "categories": [...],
+ * "committee_by", "committee_day"} (approving file_case) into f. */
+static void read_filing(struct req *r, json_t *o, struct case_filing *f, struct fielderr *fe)
+{
+	json_t *v = json_object_get(o, "categories");
+
+	api_str(r, o, "case_type", &f->case_type);
+	api_str(r, o, "organ_kind", &f->organ_kind);
+	api_str(r, o, "organ_name", &f->organ_name);
+	api_str(r, o, "committee_by", &f->committee_by);
+	api_str(r, o, "committee_day", &f->committee_day);
+	if (!v)
+		return;
+	if (!json_is_array(v) || json_array_size(v) > CASE_MAX_CATEGORIES) {
+		fielderr_add(fe, "categories", "违纪违法类别应为类别代码的列表");
+		return;
+	}
+	for (size_t i = 0; i < json_array_size(v); i++) {
+		json_t *m = json_array_get(v, i);
+		if (!json_is_string(m)) {
+			fielderr_add(fe, "categories", "违纪违法类别应为类别代码");
+			return;
+		}
+		f->categories[f->n_categories++] = arena_strdup(r->arena, json_string_value(m));
+	}
+}
+
 int api_disposition_decide(struct req *r)
 {
 	json_t *j = api_body(r), *approve;
-	const char *day = "", *note = "";
+	struct disposition_decision dd = { 0 };
 	struct fielderr fe = { 0 };
-	int rc, yes;
+	int rc;
 
 	if (!j)
 		return MHD_YES;
 	approve = json_object_get(j, "approve");
-	api_str(r, j, "day", &day);
-	api_str(r, j, "note", &note);
-	yes = json_is_true(approve);
+	api_str(r, j, "day", &dd.day);
+	api_str(r, j, "note", &dd.note);
+	dd.approve = json_is_true(approve);
 	if (!json_is_boolean(approve)) {
 		json_decref(j);
 		fielderr_add(&fe, "approve", "请选择批准（true）或退回（false）");
 		return reply_fields(r, &fe);
 	}
+	read_filing(r, json_object_get(j, "filing"), &dd.filing, &fe);
 	json_decref(j);
-	rc = disposition_decide(&r->c, r->id, yes, day, note, &fe);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	rc = disposition_decide(&r->c, r->id, &dd, &fe);
 	if (rc == -1)
 		return reply_fields(r, &fe);
 	if (rc == 0)

@@ -22,6 +22,7 @@
 #include "core/escape.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/case_filing.h"
 #include "domain/clocks.h"
 #include "domain/ctx.h"
 #include "domain/recusal.h"
@@ -101,7 +102,8 @@ int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const cha
 
 /* ---- filing ------------------------------------------------------------------ */
 
-int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day)
+int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day,
+		  const struct case_filing *f)
 {
 	struct case_rec r = { 0 };
 	int64_t id;
@@ -114,8 +116,15 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 	r.filed = day;
 	r.created_by = c->who.id;
 	id = store_case_insert(c->db, &r, c->now);
-	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0)
+	/* the subjects with their rank, flags and unit as of today (snapshot) */
+	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0 || case_filing_store(c, id, f) < 0)
 		return -1;
+	/* ISSUE-10 PART A: the clue's outcomes move to the case at filing
+	 * (DOMAIN.md section 3).  outcome_move_to_case (part A) is not in this
+	 * tree; once merged, call it here, in this transaction:
+	 *	if (outcome_move_to_case(c, k->id, id) < 0)
+	 *		return -1;
+	 */
 	if (store_timeline_add(c->db, c->cfg->region, arena_printf(c->a, "clue/%" PRId64, k->id), c->now,
 			       c->who.id, c->who.name, arena_printf(c->a, "立案：案件 %" PRId64, id), "") < 0)
 		return -1;

@@ -23,6 +23,7 @@
 #include "domain/fielderr.h"
 #include "domain/labels.h"
 #include "model/case.h"
+#include "model/caserules.h"
 #include "model/clue.h"
 #include "model/person.h"
 #include "model/timeline.h"
@@ -31,10 +32,13 @@ struct ctx;
 struct store;
 
 /* Files the case of clue k, decided on `day` by the approval of
- * disposition_id: subjects, unit and campaign from the clue; timeline
- * entries on the clue and the case and the audit entry.  Runs inside the
- * caller's transaction (disposition_decide).  The case id or < 0. */
-int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day);
+ * disposition_id: subjects (with the filing snapshot of their rank, flags
+ * and unit), unit and campaign from the clue; type, organ and categories
+ * from f (checked by case_filing_valid); timeline entries on the clue and
+ * the case and the audit entry.  Runs inside the caller's transaction
+ * (disposition_decide).  The case id or < 0. */
+int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day,
+		  const struct case_filing *f);
 
 /* The cases the actor may see (need-to-know in the query), one page. */
 int case_list(struct ctx *c, struct case_filter *f, struct case_rec **out, int64_t *total);

@@ -3,12 +3,17 @@
  * problem clue: the steps of clue_flow.c's table on the clue's timeline.
  *
  * Guarantees: only the transitions of clue_flow.c; one pending proposal
- * at a time; approval by the role and level clue_flow.c names (the
- * principal leader for a county-rank subject); the first approved
- * decision sets first_disposed (the statistics' 处置问题线索) and later ones
- * never move it; approving file_case files the case (case_file) in the
- * same transaction; each step writes the timeline and the audit log in
- * the same transaction as the change.
+ * at a time; a clue whose subject is managed one level up takes only a
+ * transfer upward (jurisdiction.c), checked at proposal and again at
+ * approval; approval by the role clue_flow.c names (the principal leader
+ * for filing and for a transfer upward); every decision is an approvals
+ * row (a refusal needs its reason), a filing a second one for the
+ * same-level party committee principal; the first approved decision sets
+ * first_disposed (the statistics' 处置问题线索) and later ones never move
+ * it; approving file_case files the case (case_file) in the same
+ * transaction; approving a transfer stops the clue's forwarding clock;
+ * each step writes the timeline and the audit log in the same transaction
+ * as the change.
  */
 #include "domain/disposition.h"
 
@@ -21,14 +26,29 @@
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/case.h"
+#include "domain/case_filing.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
+#include "domain/jurisdiction.h"
+#include "store/q_caserules.h"
 #include "store/q_clues.h"
+
+/* The label of a method, a transfer with its direction and organ. */
+static const char *disposition_label(struct ctx *c, const char *method, const char *direction,
+				     const char *to)
+{
+	const struct disposition_method *m = disposition_method_find(method);
+
+	if (strcmp(method, "transfer") || !direction)
+		return m ? m->label : method;
+	return arena_printf(c->a, "%s（%s）", label_of(transfer_directions, direction), to ? to : "");
+}
 
 struct propose_arg {
 	struct ctx *c;
 	struct disposition d;
+	const struct disposition_input *in;
 	int64_t id;
 	int refused;            /* found pending or moved on inside the transaction */
 };
@@ -49,15 +69,56 @@ static int propose_tx(struct store *s, void *arg)
 	pa->id = store_disposition_insert(s, c->cfg->region, &pa->d);
 	if (pa->id < 0)
 		return -1;
+	if (!strcmp(pa->d.method, "transfer") &&
+	    store_disposition_set_transfer(s, pa->id, pa->in->transfer_direction, pa->in->transfer_to,
+					   pa->in->transfer_ref) < 0)
+		return -1;
 	return clue_record_step(c, pa->d.clue_id, AEV_DISPOSE_PROPOSE,
-				arena_printf(c->a, "拟处置：%s", disposition_method_find(pa->d.method)->label),
+				arena_printf(c->a, "拟处置：%s", disposition_label(c, pa->d.method,
+										 pa->in->transfer_direction,
+										 pa->in->transfer_to)),
 				pa->d.reason);
 }
 
-int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, const char *reason,
+int clue_other_level(struct ctx *c, const struct clue *k, const char **why)
+{
+	struct person *v;
+	int n = store_clue_subjects(c->db, c->a, k->id, &v);
+
+	return n < 0 ? -1 : jurisdiction_other_level(c, v, n, k->received, why);
+}
+
+/* The jurisdiction rule on a disposition: a clue of another level takes
+ * only a transfer upward.  1 allowed, 0 refused (fe), -1 error. */
+static int jurisdiction_allows(struct ctx *c, const struct clue *k, const char *method,
+			       const char *direction, struct fielderr *fe)
+{
+	const char *why = NULL;
+	int rc = clue_other_level(c, k, &why);
+
+	if (rc <= 0)
+		return rc < 0 ? -1 : 1;
+	if (!strcmp(method, "transfer") && direction && !strcmp(direction, "upward"))
+		return 1;
+	fielderr_add(fe, "method", arena_printf(c->a, "%s：不在本级处置，只能“移交上级纪检监察机关”", why));
+	return 0;
+}
+
+static void validate_transfer(const struct disposition_input *in, struct fielderr *fe)
+{
+	if (!in->transfer_direction || !label_of(transfer_directions, in->transfer_direction))
+		fielderr_add(fe, "transfer_direction", "请选择移交方向（上级、下级纪检监察机关或组织部门）");
+	if (!in->transfer_to || !*in->transfer_to || utf8_len(in->transfer_to) > 100)
+		fielderr_add(fe, "transfer_to", "请填写接收移交的机关（不超过100字）");
+	if (in->transfer_ref && utf8_len(in->transfer_ref) > 100)
+		fielderr_add(fe, "transfer_ref", "移交文号不能超过100个字");
+}
+
+int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposition_input *in,
 			    struct fielderr *fe)
 {
-	struct propose_arg pa = { .c = c };
+	struct propose_arg pa = { .c = c, .in = in };
+	const char *method = in->method, *reason = in->reason;
 	struct clue k;
 	int rc = store_clue_get(c->db, c->a, clue_id, &k);
 
@@ -79,6 +140,14 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 		fielderr_add(fe, "reason", "请填写处置理由（不超过2000字）");
 		return -1;
 	}
+	if (!strcmp(method, "transfer")) {
+		validate_transfer(in, fe);
+		if (fe->n)
+			return -1;
+	}
+	rc = jurisdiction_allows(c, &k, method, in->transfer_direction, fe);
+	if (rc <= 0)
+		return rc < 0 ? -2 : -1;
 	pa.d.clue_id = clue_id;
 	pa.d.method = method;
 	pa.d.reason = reason;
@@ -93,63 +162,108 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 	return pa.id;
 }
 
-/* 1 when a subject of the clue is of county rank (处级). */
-static int county_subject(struct ctx *c, int64_t clue_id)
-{
-	struct person *v;
-	int n = store_clue_subjects(c->db, c->a, clue_id, &v);
-
-	for (int i = 0; i < n; i++)
-		if (!strcmp(v[i].rank, "county"))
-			return 1;
-	return n < 0 ? -1 : 0;
-}
-
 struct decide_arg {
 	struct ctx *c;
 	struct disposition d;
-	int approve;
-	const char *day, *note;
+	const struct disposition_decision *dd;
+	const char *direction, *to;             /* a transfer's */
 	int refused;
 };
+
+/* The approvals rows of a decision: the approver's, and for a filing the
+ * same-level party committee principal's. */
+static int record_approvals(struct ctx *c, struct store *s, const struct decide_arg *da)
+{
+	int filing = !strcmp(da->d.method, "file_case");
+	struct approval ap = {
+		.object = arena_printf(c->a, "disposition/%" PRId64, da->d.id),
+		.kind = filing ? "filing" : "disposition",
+		.decision = da->dd->approve ? "approved" : "rejected",
+		.user_id = c->who.id, .approver = c->who.name, .day = da->dd->day,
+		.reason = da->dd->note ? da->dd->note : "", .at = c->now,
+	};
+
+	if (store_approval_insert(s, c->cfg->region, &ap) < 0)
+		return -1;
+	if (!filing || !da->dd->approve)
+		return 0;
+	ap.kind = "filing_committee";
+	ap.user_id = 0;
+	ap.approver = da->dd->filing.committee_by;
+	ap.day = da->dd->filing.committee_day;
+	ap.reason = "";
+	return store_approval_insert(s, c->cfg->region, &ap) < 0 ? -1 : 0;
+}
 
 static int decide_tx(struct store *s, void *arg)
 {
 	struct decide_arg *da = arg;
+	const struct disposition_decision *dd = da->dd;
 	struct ctx *c = da->c;
-	const struct disposition_method *m = disposition_method_find(da->d.method);
 	struct clue k;
 	int rc;
 
 	if (store_clue_get(s, c->a, da->d.clue_id, &k) != 1 ||
-	    (da->approve && !clue_transition_allowed(k.state, da->d.method))) {
+	    (dd->approve && !clue_transition_allowed(k.state, da->d.method))) {
 		da->refused = 1;
 		return -1;
 	}
-	rc = store_disposition_decide(s, da->d.id, da->approve ? "approved" : "rejected", da->day,
-				      c->who.id, c->now, da->note);
+	rc = store_disposition_decide(s, da->d.id, dd->approve ? "approved" : "rejected", dd->day,
+				      c->who.id, c->now, dd->note);
 	if (rc <= 0) {
 		da->refused = rc == 0;
 		return -1;
 	}
-	if (da->approve && store_clue_set_state(s, k.id, m->state, da->day, c->now) < 0)
+	if (record_approvals(c, s, da) < 0)
 		return -1;
-	if (clue_record_step(c, k.id, da->approve ? AEV_DISPOSE_APPROVE : AEV_DISPOSE_REJECT,
-			     arena_printf(c->a, "%s：%s", da->approve ? "批准处置" : "退回处置意见", m->label),
-			     da->note) < 0)
+	if (dd->approve && store_clue_set_state(s, k.id, disposition_method_find(da->d.method)->state,
+						dd->day, c->now) < 0)
 		return -1;
+	if (clue_record_step(c, k.id, dd->approve ? AEV_DISPOSE_APPROVE : AEV_DISPOSE_REJECT,
+			     arena_printf(c->a, "%s：%s", dd->approve ? "批准处置" : "退回处置意见",
+					  disposition_label(c, da->d.method, da->direction, da->to)),
+			     dd->note) < 0)
+		return -1;
+	if (!dd->approve)
+		return 0;
+	/* a transfer is the forwarding record: its clock stops */
+	if (!strcmp(da->d.method, "transfer"))
+		return store_clue_set_forward_due(s, k.id, NULL) < 0 ? -1 : 0;
 	/* filing: the case is created in the same transaction */
-	return da->approve && !strcmp(da->d.method, "file_case") && case_file(c, &k, da->d.id, da->day) < 0
+	return !strcmp(da->d.method, "file_case") && case_file(c, &k, da->d.id, dd->day, &dd->filing) < 0
 	       ? -1 : 0;
 }
 
-int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, const char *note,
+/* The date of a decision: 1 good, 0 with the message in fe. */
+static int decision_day_ok(const struct disposition_decision *dd, const struct clue *k, struct fielderr *fe)
+{
+	qf_day d = date_parse(dd->day ? dd->day : "");
+
+	if (d == QF_DAY_NONE) {
+		fielderr_add(fe, "day", "请填写审批日期（YYYY-MM-DD）");
+		return 0;
+	}
+	if (d > date_today() || strcmp(dd->day, k->received) < 0) {
+		fielderr_add(fe, "day", "审批日期应在线索受理日期之后、不晚于今天");
+		return 0;
+	}
+	if (!dd->approve && (!dd->note || !*dd->note)) {
+		fielderr_add(fe, "note", "退回处置意见须写明理由");
+		return 0;
+	}
+	if (dd->note && utf8_len(dd->note) > 500) {
+		fielderr_add(fe, "note", "审批意见不能超过500个字");
+		return 0;
+	}
+	return 1;
+}
+
+int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decision *dd,
 		       struct fielderr *fe)
 {
-	struct decide_arg da = { .c = c, .approve = approve, .day = day, .note = note ? note : "" };
+	struct decide_arg da = { .c = c, .dd = dd };
 	struct clue k;
-	qf_day d;
-	int county;
+	int need, rc;
 
 	if (store_disposition_get(c->db, c->a, id, &da.d) != 1)
 		return 0;
@@ -160,24 +274,23 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 		fielderr_add(fe, "state", "该处置意见已审批");
 		return -1;
 	}
-	d = date_parse(day ? day : "");
-	if (d == QF_DAY_NONE) {
-		fielderr_add(fe, "day", "请填写审批日期（YYYY-MM-DD）");
+	if (!decision_day_ok(dd, &k, fe))
 		return -1;
-	}
-	if (d > date_today() || strcmp(day, k.received) < 0) {
-		fielderr_add(fe, "day", "审批日期应在线索受理日期之后、不晚于今天");
-		return -1;
-	}
-	county = county_subject(c, k.id);
-	if (county < 0)
-		return -2;
-	if (!disposition_approval_allowed(c->who.role, c->who.principal, county)) {
+	da.direction = da.d.transfer_direction;
+	da.to = da.d.transfer_to;
+	need = disposition_needs_principal(da.d.method, da.direction);
+	if (!disposition_approval_allowed(c->who.role, c->who.principal, need)) {
 		audit_record(c, AEV_ACCESS_DENIED, arena_printf(c->a, "disposition/%" PRId64, id), 0,
-			     county ? "county-rank subject needs the principal leader" : "not an approver");
-		fielderr_add(fe, "state", county ? "被反映人为处级干部，须由主要负责人审批"
-						 : "您无权审批处置意见");
+			     need ? "filing or transfer upward needs the principal leader" : "not an approver");
+		fielderr_add(fe, "state", need ? "立案、移交上级须由本委主要负责人审批" : "您无权审批处置意见");
 		return -1;
+	}
+	if (dd->approve) {
+		rc = jurisdiction_allows(c, &k, da.d.method, da.direction, fe);
+		if (rc <= 0)
+			return rc < 0 ? -2 : -1;
+		if (!strcmp(da.d.method, "file_case") && !case_filing_valid(c, &dd->filing, dd->day, &k, fe))
+			return -1;
 	}
 	if (store_tx(c->db, decide_tx, &da) < 0) {
 		if (!da.refused)
@@ -186,6 +299,11 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 		return -1;
 	}
 	return 1;
+}
+
+int disposition_approvals(struct ctx *c, int64_t disposition_id, struct approval **out)
+{
+	return store_approvals_of(c->db, c->a, arena_printf(c->a, "disposition/%" PRId64, disposition_id), out);
 }
 
 int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id)

@@ -3,30 +3,60 @@
 /*
  * disposition: the disposition (处置) of a problem clue, DOMAIN.md section
  * 2: a proposal, then its approval or rejection by the approver
- * clue_flow.c names; approving file_case files the case.  Strings given
+ * clue_flow.c names; approving file_case files the case.  Every decision
+ * is an approval record (approvals: who, when, the decision, the reason
+ * when refused); a filing also records the same-level party committee
+ * principal's approval (who, date).  A clue about a subject managed one
+ * level up (jurisdiction.h) takes only a transfer upward.  Strings given
  * are the caller's; nothing returned needs freeing.
  */
 #include <stdint.h>
 
 #include "domain/fielderr.h"
+#include "model/caserules.h"
 
 struct ctx;
 
+struct disposition_input {
+	const char *method, *reason;
+	/* method transfer (移交): upward, downward or org_dept; the organ; the
+	 * reference (文号), may be empty */
+	const char *transfer_direction, *transfer_to, *transfer_ref;
+};
+
 /* Proposes a disposition: the id; -1 with fe (a transition the flow does
- * not allow, one already pending, a bad method); 0 when the clue is not
- * visible; -2 on a store error. */
-int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, const char *reason,
+ * not allow, one already pending, a bad method, a clue of another level
+ * not transferred upward); 0 when the clue is not visible; -2 on a store
+ * error. */
+int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposition_input *in,
 			    struct fielderr *fe);
-/* Approves (approve = 1) or rejects a pending disposition, dated `day`
- * (YYYY-MM-DD; the approval date is when the clue counts as disposed).
- * 1 done; -1 with fe (not pending, wrong approver, a bad date); 0 not
- * found or not visible; -2 on a store error. */
-int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, const char *note,
+
+struct disposition_decision {
+	int approve;
+	const char *day;            /* YYYY-MM-DD: the approval date */
+	const char *note;           /* the reason, required when refused */
+	struct case_filing filing;  /* approving file_case: the case's filing record */
+};
+
+/* Approves or rejects a pending disposition (the approval date is when
+ * the clue counts as disposed, the first time only).  1 done; -1 with fe
+ * (not pending, wrong approver, a bad date, a filing without its
+ * record); 0 not found or not visible; -2 on a store error. */
+int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decision *dd,
 		       struct fielderr *fe);
 
 /* The clue a disposition belongs to: its id, 0 when there is no such
  * disposition, < 0 on a store error (no jurisdiction check: callers go on
  * to disposition_decide or clue_get, which check). */
 int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id);
+
+/* The approvals recorded on a disposition, in order: count or < 0. */
+int disposition_approvals(struct ctx *c, int64_t disposition_id, struct approval **out);
+
+/* 1 when the clue k's subjects belong to the level above (why set), 0
+ * not, < 0 error (jurisdiction.h on the clue's subjects, on its day of
+ * receipt). */
+struct clue;
+int clue_other_level(struct ctx *c, const struct clue *k, const char **why);
 
 #endif

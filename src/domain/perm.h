@@ -41,6 +41,7 @@ enum perm {
 	PERM_OUTCOME_WRITE,     /* record outcomes, clarifications, follow-up visits */
 	PERM_EXECUTION,         /* check off a sanction's execution in the unit */
 	PERM_ACCOUNTABILITY,    /* accountability and recovered-money records */
+	PERM_CATALOG,           /* edit the violation category catalog (case manager) */
 	PERM_COUNT              /* not a permission: the number of indices */
 };
 

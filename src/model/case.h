@@ -21,6 +21,10 @@ struct case_rec {
 	const char *subject_names;          /* "张三、李四" */
 	const char *lead_name;              /* "" when nobody leads it yet */
 	int64_t created_by, created_at, updated_at;
+	/* the filing record (0019): NULL on a case filed under the old rules */
+	const char *case_type;              /* discipline, supervision, both */
+	const char *organ_kind;             /* office, resident_group, township */
+	const char *organ_name;             /* "" when not recorded */
 };
 
 /* A member of a case's handling team (role lead, member, trial). */

@@ -31,6 +31,7 @@ struct clue {
 	const char *first_disposed; /* YYYY-MM-DD or NULL */
 	const char *subject_names;  /* "张三、李四" (lists) */
 	const char *clock_start;    /* the running preliminary verification's start, or NULL */
+	const char *forward_due;    /* belongs to the level above: forward by (report_transfer), or NULL */
 	const char *handler_office; /* home page: the office that proposed it ("" unknown) */
 	int64_t created_by;
 	int64_t created_at;
@@ -51,6 +52,9 @@ struct disposition {
 	const char *decided_by_name;
 	int64_t decided_at;
 	const char *decision_note;
+	/* transfer (移交): upward, downward, org_dept (NULL for other methods),
+	 * the receiving organ and the reference */
+	const char *transfer_direction, *transfer_to, *transfer_ref;
 };
 
 /* The clue list's filters (query arguments subject, state, source,

@@ -16,6 +16,7 @@
 #include "domain/clocks.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
+#include "domain/case_filing.h"
 #include "domain/disposition.h"
 #include "domain/labels.h"
 #include "domain/person.h"
@@ -253,6 +254,35 @@ int page_clue_create(struct req *r)
 	return reply_redirect(r, arena_printf(r->arena, "/clues/%" PRId64 "?ok=created", id));
 }
 
+/* The filing record an approval of file_case needs (case_filing.h). */
+static void filing_fields(struct req *r, struct strbuf *sb, const struct fielderr *fe)
+{
+	struct violation_category *v;
+	int n = category_list(&r->c, &v);
+	const char *err = fielderr_get(fe, "categories");
+
+	field_select(sb, "case_type", "案件类型", case_types, req_field(r, "case_type"), 1,
+		     fielderr_get(fe, "case_type"), "请选择");
+	field_select(sb, "organ_kind", "承办机关类别", case_organs, req_field(r, "organ_kind"), 1,
+		     fielderr_get(fe, "organ_kind"), "请选择");
+	field_text(sb, "organ_name", "承办机关名称", req_field(r, "organ_name"), 1,
+		   fielderr_get(fe, "organ_name"), "maxlength=\"100\"");
+	field_group_open(sb, "categories", "违纪违法类别（可多选）", 1, err);
+	for (int i = 0; i < n; i++) {
+		int on = 0;
+		if (v[i].retired)
+			continue;
+		for (int j = 0; j < r->form.n; j++)
+			on |= !strcmp(r->form.fields[j].key, "categories") && !strcmp(r->form.fields[j].value, v[i].code);
+		check_option(sb, "categories", v[i].code, v[i].label, on);
+	}
+	field_group_close(sb, "categories", err);
+	field_text(sb, "committee_by", "批准立案的同级党委主要负责人", req_field(r, "committee_by"), 1,
+		   fielderr_get(fe, "committee_by"), "maxlength=\"50\"");
+	field_text(sb, "committee_day", "同级党委主要负责人批准日期", req_field(r, "committee_day"), 1,
+		   fielderr_get(fe, "committee_day"), "type=\"date\"");
+}
+
 static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 		    const struct clue_detail *d, const struct fielderr *fe)
 {
@@ -266,7 +296,10 @@ static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 		form_open(r, sb, arena_printf(r->arena, "/dispositions/%" PRId64 "/decision", pending->id),
 			  "record-form");
 		field_text(sb, "day", "审批日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
-		field_text(sb, "note", "审批意见", req_field(r, "note"), 0, NULL, "maxlength=\"500\"");
+		if (!strcmp(pending->method, "file_case"))
+			filing_fields(r, sb, fe);
+		field_text(sb, "note", "审批意见（退回时必填）", req_field(r, "note"), 0, fielderr_get(fe, "note"),
+			   "maxlength=\"500\"");
 		html_notice(sb, "error", fielderr_get(fe, "state"));
 		form_actions_open(sb);
 		form_button(sb, "批准", "approve", "1", "primary");
@@ -290,6 +323,12 @@ static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 			     fielderr_get(fe, "method"), "请选择");
 		field_textarea(sb, "reason", "处置理由", req_field(r, "reason"), 1, fielderr_get(fe, "reason"), 4,
 			       2000, NULL);
+		field_select(sb, "transfer_direction", "移交方向（处置方式为移交时填写）", transfer_directions,
+			     req_field(r, "transfer_direction"), 0, fielderr_get(fe, "transfer_direction"), "（不适用）");
+		field_text(sb, "transfer_to", "接收机关（移交时填写）", req_field(r, "transfer_to"), 0,
+			   fielderr_get(fe, "transfer_to"), "maxlength=\"100\"");
+		field_text(sb, "transfer_ref", "移交文号", req_field(r, "transfer_ref"), 0,
+			   fielderr_get(fe, "transfer_ref"), "maxlength=\"100\"");
 		form_close(sb, "提交审批", NULL);
 	}
 }
@@ -378,7 +417,12 @@ int page_clue_show(struct req *r)
 int page_disposition_create(struct req *r)
 {
 	struct fielderr fe = { 0 };
-	int64_t id = disposition_propose(&r->c, r->id, req_field(r, "method"), req_field(r, "reason"), &fe);
+	struct disposition_input in = {
+		.method = req_field(r, "method"), .reason = req_field(r, "reason"),
+		.transfer_direction = req_field(r, "transfer_direction"),
+		.transfer_to = req_field(r, "transfer_to"), .transfer_ref = req_field(r, "transfer_ref"),
+	};
+	int64_t id = disposition_propose(&r->c, r->id, &in, &fe);
 
 	if (id == -1)
 		return clue_page(r, r->id, &fe, 422);
@@ -397,8 +441,18 @@ int page_disposition_decide(struct req *r)
 
 	if (clue_id <= 0)
 		return reply_error(r, clue_id < 0 ? E_BUSY : E_NOT_FOUND, NULL);
-	rc = disposition_decide(&r->c, r->id, !strcmp(req_field(r, "approve"), "1"), req_field(r, "day"),
-				req_field(r, "note"), &fe);
+	struct disposition_decision dd = {
+		.approve = !strcmp(req_field(r, "approve"), "1"), .day = req_field(r, "day"),
+		.note = req_field(r, "note"),
+		.filing = { .case_type = req_field(r, "case_type"), .organ_kind = req_field(r, "organ_kind"),
+			    .organ_name = req_field(r, "organ_name"), .committee_by = req_field(r, "committee_by"),
+			    .committee_day = req_field(r, "committee_day") },
+	};
+
+	for (int i = 0; i < r->form.n && dd.filing.n_categories < CASE_MAX_CATEGORIES; i++)
+		if (!strcmp(r->form.fields[i].key, "categories"))
+			dd.filing.categories[dd.filing.n_categories++] = r->form.fields[i].value;
+	rc = disposition_decide(&r->c, r->id, &dd, &fe);
 	if (rc == -1)
 		return clue_page(r, clue_id, &fe, 422);
 	if (rc == 0)

@@ -40,9 +40,6 @@ static const struct store_sql Q_CASE_SNAPSHOT = {
 static const struct store_sql Q_DISP_TRANSFER_SET = {
 	"UPDATE dispositions SET transfer_direction = ?, transfer_to = ?, transfer_ref = ? WHERE id = ?",
 	NULL };
-static const struct store_sql Q_DISP_TRANSFER = {
-	"SELECT transfer_direction, transfer_to, transfer_ref FROM dispositions "
-	"WHERE id = ? AND transfer_direction IS NOT NULL", NULL };
 static const struct store_sql Q_CLUE_FORWARD_DUE = {
 	"UPDATE clues SET forward_due = ? WHERE id = ?", NULL };
 
@@ -232,25 +229,6 @@ int store_disposition_set_transfer(struct store *s, int64_t id, const char *dire
 	store_bind_text(st, 3, ref ? ref : "");
 	store_bind_int(st, 4, id);
 	return store_exec(st);
-}
-
-int store_disposition_transfer(struct store *s, struct arena *a, int64_t id, const char **direction,
-			       const char **to, const char **ref)
-{
-	struct store_stmt *st = store_prepare(s, &Q_DISP_TRANSFER);
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		*direction = q_text(a, st, 0);
-		*to = q_text(a, st, 1);
-		*ref = q_text(a, st, 2);
-	}
-	store_reset(st);
-	return rc == STORE_ROW ? 1 : rc < 0 ? rc : 0;
 }
 
 int store_clue_set_forward_due(struct store *s, int64_t clue_id, const char *due)

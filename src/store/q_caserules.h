@@ -36,9 +36,6 @@ int store_case_snapshot_subjects(struct store *s, int64_t case_id);
 
 int store_disposition_set_transfer(struct store *s, int64_t id, const char *direction,
 				   const char *to, const char *ref);
-/* the transfer of a disposition: 1 with the three strings, 0 none */
-int store_disposition_transfer(struct store *s, struct arena *a, int64_t id, const char **direction,
-			       const char **to, const char **ref);
 /* a clue's forwarding due day (NULL clears it) */
 int store_clue_set_forward_due(struct store *s, int64_t clue_id, const char *due);
 

@@ -19,7 +19,7 @@
 	"FROM case_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.case_id = k.id), ''), " \
 	"COALESCE((SELECT " USER_NAME("lu") " FROM case_team t JOIN users lu ON lu.id = t.user_id " \
 	"WHERE t.case_id = k.id AND t.role = 'lead'), ''), COALESCE(k.created_by, 0), k.created_at, " \
-	"k.updated_at FROM cases k JOIN units u ON u.id = k.unit_id " \
+	"k.updated_at, k.case_type, k.organ_kind, k.organ_name FROM cases k JOIN units u ON u.id = k.unit_id " \
 	"LEFT JOIN campaigns g ON g.id = k.campaign_id "
 /* each filter is off when its value is empty or 0; the first is
  * need-to-know (the team), the last the overdue clocks */
@@ -41,8 +41,9 @@ static const struct store_sql Q_CASE_INSERT = {
 	"INSERT INTO cases(region, clue_id, disposition_id, unit_id, campaign_id, filed, created_by, "
 	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_CASE_SUBJECTS_COPY = {
-	"INSERT INTO case_subjects(case_id, person_id) SELECT ?, person_id FROM clue_subjects "
-	"WHERE clue_id = ?", NULL };
+	"INSERT INTO case_subjects(case_id, person_id, rank, top_leader, leadership, unit_id) "
+	"SELECT ?, p.id, p.rank, p.top_leader, p.leadership, p.unit_id FROM clue_subjects cs "
+	"JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = ?", NULL };
 static const struct store_sql Q_CASE_STEPS = {
 	"UPDATE cases SET state = ?, transferred = ?, trial_accepted = ?, trial_due = ?, closed = ?, "
 	"updated_at = ? WHERE id = ?", NULL };
@@ -74,6 +75,9 @@ static void fill_case(struct arena *a, struct store_stmt *st, void *row)
 	k->created_by = store_col_int(st, 16);
 	k->created_at = store_col_int(st, 17);
 	k->updated_at = store_col_int(st, 18);
+	k->case_type = q_text_or_null(a, st, 19);
+	k->organ_kind = q_text_or_null(a, st, 20);
+	k->organ_name = q_text(a, st, 21);
 }
 
 int64_t store_case_insert(struct store *s, const struct case_rec *k, int64_t now)

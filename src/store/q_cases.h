@@ -18,7 +18,8 @@
 struct arena;
 
 int64_t store_case_insert(struct store *s, const struct case_rec *k, int64_t now);
-/* the clue's subjects become the case's */
+/* the clue's subjects become the case's, with their rank, flags and unit
+ * of today (the filing snapshot) */
 int store_case_copy_subjects(struct store *s, int64_t case_id, int64_t clue_id);
 int store_case_get(struct store *s, struct arena *a, int64_t id, struct case_rec *k);
 int store_case_list(struct store *s, struct arena *a, const struct case_filter *f,

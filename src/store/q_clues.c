@@ -72,7 +72,7 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"COALESCE(k.campaign_id, 0), COALESCE(g.name, ''), k.unit_id, u.name, k.summary_enc, k.state, " \
 	"k.first_disposed, COALESCE((SELECT " AGG "(p.name, '、') FROM clue_subjects cs " \
 	"JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = k.id), ''), " \
-	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start " \
+	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start, k.forward_due " \
 	"FROM clues k JOIN units u ON u.id = k.unit_id LEFT JOIN campaigns g ON g.id = k.campaign_id "
 /* each filter is off when its value is empty or 0 */
 #define CLUE_WHERE Q_IN_SCOPE("k.unit_id") " " \
@@ -149,6 +149,7 @@ static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
 	k->created_at = store_col_int(st, 14);
 	k->updated_at = store_col_int(st, 15);
 	k->clock_start = q_text_or_null(a, st, 16);
+	k->forward_due = q_text_or_null(a, st, 17);
 }
 
 static const struct store_sql Q_CLUE_STATE_OF = {
@@ -314,7 +315,7 @@ int64_t store_open_clues_of_person(struct store *s, int64_t person_id, int64_t e
 #define DISP_COLS "d.id, d.clue_id, d.method, d.reason, d.state, COALESCE(d.proposed_by, 0), " \
 	"COALESCE(NULLIF(pu.display_name, ''), pu.name, ''), d.proposed_at, d.decided, " \
 	"COALESCE(d.decided_by, 0), COALESCE(NULLIF(du.display_name, ''), du.name, ''), " \
-	"COALESCE(d.decided_at, 0), d.decision_note " \
+	"COALESCE(d.decided_at, 0), d.decision_note, d.transfer_direction, d.transfer_to, d.transfer_ref " \
 	"FROM dispositions d LEFT JOIN users pu ON pu.id = d.proposed_by " \
 	"LEFT JOIN users du ON du.id = d.decided_by "
 
@@ -347,6 +348,9 @@ static void fill_disposition(struct arena *a, struct store_stmt *st, void *row)
 	d->decided_by_name = q_text(a, st, 10);
 	d->decided_at = store_col_int(st, 11);
 	d->decision_note = q_text(a, st, 12);
+	d->transfer_direction = q_text_or_null(a, st, 13);
+	d->transfer_to = q_text(a, st, 14);
+	d->transfer_ref = q_text(a, st, 15);
 }
 
 int64_t store_disposition_insert(struct store *s, const char *region, const struct disposition *d)

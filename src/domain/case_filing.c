@@ -1,0 +1,210 @@
+/*
+ * case_filing.c: the filing record of a case (type, handling organ,
+ * violation categories) and the category catalog the case manager edits.
+ *
+ * Sources: the case type and organ, the categories (political,
+ * organisational, integrity, mass, work and life discipline: 《中国共产党
+ * 纪律处分条例》(2023) part two; 八项规定精神/四风; 职务违法, 职务犯罪:
+ * 《监察法》 art. 11), DOMAIN.md section 2.  The filing approvals
+ * themselves are disposition.c's.
+ *
+ * Guarantees: a case is filed with a type, an organ and at least one
+ * category offered on its filing day; a category is never deleted, only
+ * retired from a day (the cases filed under it keep it, the statistics of
+ * past periods do not move); each catalog change is audited in the same
+ * transaction as the change.
+ */
+#include "domain/case_filing.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/escape.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/ctx.h"
+#include "store/q_caserules.h"
+
+QF_AUDIT_EVENT(CATEGORY_ADD, "category_add", "新增违纪违法类别");
+QF_AUDIT_EVENT(CATEGORY_RETIRE, "category_retire", "停用或恢复违纪违法类别");
+QF_AUDIT_OBJECT(category, "违纪违法类别");
+
+const struct label case_types[] = {
+	{ "discipline", "纪律审查" },
+	{ "supervision", "监察调查" },
+	{ "both", "纪律审查和监察调查" },
+	{ NULL, NULL }
+};
+
+const struct label case_organs[] = {
+	{ "office", "本委审查调查（监督检查）室" },
+	{ "resident_group", "派驻纪检监察组" },
+	{ "township", "乡镇（街道）纪（工）委" },
+	{ NULL, NULL }
+};
+
+const char *category_label(const struct violation_category *v, int n, const char *code)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(v[i].code, code))
+			return v[i].label;
+	return "";
+}
+
+/* 1 when category `code` of the catalog is offered on `day`. */
+static int category_offered(const struct violation_category *v, int n, const char *code, const char *day)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(v[i].code, code))
+			return strcmp(v[i].valid_from, day) <= 0 && (!v[i].retired || strcmp(day, v[i].retired) < 0);
+	return 0;
+}
+
+static void filing_categories_valid(struct ctx *c, const struct case_filing *f, const char *day,
+				    struct fielderr *fe)
+{
+	struct violation_category *v;
+	int n = store_categories(c->db, c->a, &v);
+
+	if (!f->n_categories) {
+		fielderr_add(fe, "categories", "请至少选择一个违纪违法类别");
+		return;
+	}
+	for (int i = 0; i < f->n_categories; i++) {
+		for (int j = 0; j < i; j++)
+			if (!strcmp(f->categories[i], f->categories[j])) {
+				fielderr_add(fe, "categories", "违纪违法类别重复");
+				return;
+			}
+		if (n < 0 || !category_offered(v, n, f->categories[i], day)) {
+			fielderr_add(fe, "categories", arena_printf(c->a, "“%s”不是立案日期（%s）可用的违纪违法类别",
+								    f->categories[i], day));
+			return;
+		}
+	}
+}
+
+int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *day, const struct clue *k,
+		      struct fielderr *fe)
+{
+	int before = fe->n;
+	qf_day cd;
+
+	if (!f->case_type || !label_of(case_types, f->case_type))
+		fielderr_add(fe, "case_type", "请选择案件类型（纪律审查、监察调查或两者）");
+	if (!f->organ_kind || !label_of(case_organs, f->organ_kind))
+		fielderr_add(fe, "organ_kind", "请选择承办机关类别");
+	if (!f->organ_name || !*f->organ_name || utf8_len(f->organ_name) > 100)
+		fielderr_add(fe, "organ_name", "请填写承办机关名称（不超过100字）");
+	filing_categories_valid(c, f, day, fe);
+	if (!f->committee_by || !*f->committee_by || utf8_len(f->committee_by) > 50)
+		fielderr_add(fe, "committee_by", "请填写批准立案的同级党委主要负责人（不超过50字）");
+	cd = date_parse(f->committee_day ? f->committee_day : "");
+	if (cd == QF_DAY_NONE)
+		fielderr_add(fe, "committee_day", "请填写同级党委主要负责人批准日期（YYYY-MM-DD）");
+	else if (strcmp(f->committee_day, day) > 0 || strcmp(f->committee_day, k->received) < 0)
+		fielderr_add(fe, "committee_day", "同级党委主要负责人批准日期应在线索受理之后、不晚于立案日期");
+	return fe->n == before;
+}
+
+int case_filing_store(struct ctx *c, int64_t case_id, const struct case_filing *f)
+{
+	if (store_case_set_filing(c->db, case_id, f) < 0)
+		return -1;
+	for (int i = 0; i < f->n_categories; i++)
+		if (store_case_add_category(c->db, case_id, f->categories[i]) < 0)
+			return -1;
+	return 0;
+}
+
+int category_list(struct ctx *c, struct violation_category **out)
+{
+	return store_categories(c->db, c->a, out);
+}
+
+struct catalog_arg {
+	struct ctx *c;
+	const struct violation_category *v;
+	const char *code, *day;
+};
+
+static int add_tx(struct store *s, void *arg)
+{
+	struct catalog_arg *ca = arg;
+	struct ctx *c = ca->c;
+
+	if (store_category_insert(s, ca->v, c->now) < 0)
+		return -1;
+	return audit_record(c, AEV_CATEGORY_ADD, arena_printf(c->a, "category/%s", ca->v->code), 1,
+			    arena_printf(c->a, "from %s", ca->v->valid_from));
+}
+
+int category_add(struct ctx *c, const struct violation_category *v, struct fielderr *fe)
+{
+	struct catalog_arg ca = { .c = c, .v = v };
+	struct violation_category old;
+	size_t n = v->code ? strlen(v->code) : 0;
+
+	if (!authz_has(&c->who, PERM_CATALOG)) {
+		fielderr_add(fe, "code", "您无权修改违纪违法类别");
+		return -1;
+	}
+	if (!n || n > 40 || strspn(v->code, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
+		fielderr_add(fe, "code", "代码须为1至40个小写字母、数字或下划线");
+	if (!v->label || !*v->label || utf8_len(v->label) > 60)
+		fielderr_add(fe, "label", "请填写类别名称（不超过60字）");
+	if (v->source && utf8_len(v->source) > 200)
+		fielderr_add(fe, "source", "依据不能超过200个字");
+	if (date_parse(v->valid_from ? v->valid_from : "") == QF_DAY_NONE)
+		fielderr_add(fe, "valid_from", "请填写启用日期（YYYY-MM-DD）");
+	if (fe->n)
+		return -1;
+	switch (store_category_get(c->db, c->a, v->code, &old)) {
+	case 0:
+		break;
+	case 1:
+		fielderr_add(fe, "code", "该代码已存在（类别只能停用，不能删除或改作他用）");
+		return -1;
+	default:
+		return -2;
+	}
+	return store_tx(c->db, add_tx, &ca) < 0 ? -2 : 1;
+}
+
+static int retire_tx(struct store *s, void *arg)
+{
+	struct catalog_arg *ca = arg;
+	struct ctx *c = ca->c;
+	int rc = store_category_retire(s, ca->code, ca->day);
+
+	if (rc <= 0)
+		return -1;
+	return audit_record(c, AEV_CATEGORY_RETIRE, arena_printf(c->a, "category/%s", ca->code), 1,
+			    ca->day ? arena_printf(c->a, "retired from %s", ca->day) : "restored");
+}
+
+int category_retire(struct ctx *c, const char *code, const char *day, struct fielderr *fe)
+{
+	struct catalog_arg ca = { .c = c, .code = code, .day = day && *day ? day : NULL };
+	struct violation_category old;
+	int rc;
+
+	if (!authz_has(&c->who, PERM_CATALOG)) {
+		fielderr_add(fe, "code", "您无权修改违纪违法类别");
+		return -1;
+	}
+	rc = store_category_get(c->db, c->a, code ? code : "", &old);
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	if (ca.day && date_parse(ca.day) == QF_DAY_NONE) {
+		fielderr_add(fe, "day", "请填写停用日期（YYYY-MM-DD）");
+		return -1;
+	}
+	if (ca.day && strcmp(ca.day, old.valid_from) < 0) {
+		fielderr_add(fe, "day", "停用日期不能早于启用日期");
+		return -1;
+	}
+	return store_tx(c->db, retire_tx, &ca) < 0 ? -2 : 1;
+}

@@ -1,0 +1,54 @@
+#ifndef QF_CASE_FILING_H
+#define QF_CASE_FILING_H
+/*
+ * case_filing: what a case is filed as (DOMAIN.md section 2): its type
+ * (纪律审查, 监察调查, both), its handling organ (an office of the
+ * commission, a resident group, a township commission) and one or more
+ * violation categories from the catalog the case manager edits
+ * (violation_categories: a category is added or retired from a day, never
+ * deleted, so a case keeps what it was filed under; every change
+ * audited).
+ */
+#include "domain/audit_events.h"
+#include "domain/fielderr.h"
+#include "domain/labels.h"
+#include "model/caserules.h"
+#include "model/clue.h"
+
+struct ctx;
+
+/* code tables (labels.h) */
+extern const struct label case_types[];           /* cases.case_type */
+extern const struct label case_organs[];          /* cases.organ_kind */
+
+/* 1 when f is a complete filing record for a case filed on `day` from
+ * clue k: type, organ and its name, at least one category offered on
+ * that day, the same-level party committee principal's name and the date
+ * of his approval (not after `day`, not before the clue).  0 with the
+ * messages in fe (fields case_type, organ_kind, organ_name, categories,
+ * committee_by, committee_day); -1 is never returned: a store error
+ * reads as a refusal of the categories. */
+int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *day, const struct clue *k,
+		      struct fielderr *fe);
+
+/* Writes f onto the new case (type, organ, categories), in the caller's
+ * transaction: 0, or -1. */
+int case_filing_store(struct ctx *c, int64_t case_id, const struct case_filing *f);
+
+/* The catalog, retired categories included: count or < 0. */
+int category_list(struct ctx *c, struct violation_category **out);
+/* The label of a category code ("" unknown), from a list category_list
+ * filled. */
+const char *category_label(const struct violation_category *v, int n, const char *code);
+/* PERM_CATALOG: adds a category offered from valid_from.  1 done, -1 with
+ * fe, -2 store error. */
+int category_add(struct ctx *c, const struct violation_category *v, struct fielderr *fe);
+/* PERM_CATALOG: retires a category from `day` (no longer offered for new
+ * cases; the cases filed under it keep it), or takes it back (day NULL or
+ * "").  1 done, 0 no such code, -1 with fe, -2 store error. */
+int category_retire(struct ctx *c, const char *code, const char *day, struct fielderr *fe);
+
+QF_AUDIT_EVENT_DECL(CATEGORY_ADD);
+QF_AUDIT_EVENT_DECL(CATEGORY_RETIRE);
+
+#endif
