@@ -158,19 +158,25 @@ int api_report_create(struct req *r)
 	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
+/* Answers a step's result: 200 {"ok": true}, 422, 404 or 503. */
+static int step_answer(struct req *r, int rc, const struct fielderr *fe)
+{
+	if (rc == -1)
+		return reply_fields(r, fe);
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, "no such report");
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "report step");
+	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
 /* Takes one step and answers 200 {"ok": true}, 422, 404 or 503. */
 static int step_reply(struct req *r, enum report_step step, const char *day, const char *text)
 {
 	struct fielderr fe = { 0 };
 	int rc = report_step(&r->c, r->id, step, day, text, &fe);
 
-	if (rc == -1)
-		return reply_fields(r, &fe);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such report");
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "report step");
-	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+	return step_answer(r, rc, &fe);
 }
 
 /* The body's "day" and one more text member (key may be NULL). */
@@ -210,13 +216,17 @@ int api_report_acceptance(struct req *r)
 
 int api_report_transfer(struct req *r)
 {
-	const char *day, *to;
+	const char *day, *to, *ref;
 	json_t *j = step_body(r, &day, "transfer_to", &to);
+	struct fielderr fe = { 0 };
+	int rc;
 
 	if (!j)
 		return MHD_YES;
+	api_str(r, j, "transfer_ref", &ref);
 	json_decref(j);
-	return step_reply(r, REPORT_TRANSFER, day, to);
+	rc = report_forward(&r->c, r->id, day, to, ref, &fe);
+	return step_answer(r, rc, &fe);
 }
 
 int api_report_conclusion(struct req *r)

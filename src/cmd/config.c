@@ -31,6 +31,10 @@ static const struct {
 	{ "totp_required_all", 0, 1, "1: every user needs a second factor (TOTP), not only the admins (default 0)" },
 	{ "login_addr_burst", 5, 1000, "failed logins one client address may make at once (default 30)" },
 	{ "login_addr_seconds", 1, 3600, "then one more failed login per this many seconds (default 10)" },
+	{ "level", 0, 0, "the commission's level: county (default), prefecture or province; with "
+			  "jurisdiction_rules it decides which subjects' reports and clues go one level up" },
+	{ "principal_person", 1, 2147483647, "the person id (persons) of the commission's principal leader: "
+					      "reports and clues about him are forwarded one level up" },
 	{ "trusted_proxy", 0, 0, "reverse proxies whose X-Forwarded-For names the client: addresses or "
 				 "CIDR ranges, comma-separated; \"\" for none (serve --trusted-proxy overrides)" },
 };
@@ -61,6 +65,8 @@ static int valid(size_t k, const char *v)
 		char err[160];
 		if (!strcmp(keys[k].key, "trusted_proxy"))
 			return strlen(v) < 1000 && netaddr_list_parse(&l, v, err, sizeof(err)) == 0;
+		if (!strcmp(keys[k].key, "level"))
+			return !strcmp(v, "county") || !strcmp(v, "prefecture") || !strcmp(v, "province");
 		if (!strcmp(keys[k].key, "region"))
 			return strlen(v) == 6 && strspn(v, "0123456789") == 6;
 		return *v && strlen(v) < 120;

@@ -20,6 +20,7 @@
 #include "domain/authz.h"
 #include "domain/clocks.h"
 #include "domain/ctx.h"
+#include "domain/disposition.h"
 #include "domain/labels.h"
 #include "domain/role.h"
 #include "store/q_clues.h"
@@ -162,6 +163,9 @@ static int register_tx(struct store *s, void *arg)
 	if (rc < 0)
 		return -1;
 	if (ra->in->then && ra->in->then(s, ra->in->then_arg, ra->id) < 0)
+		return -1;
+	ra->k.id = ra->id;
+	if (clue_forward_start(c, s, &ra->k) < 0)       /* jurisdiction: the forwarding clock */
 		return -1;
 	return clue_record_step(c, ra->id, AEV_CREATE, "登记线索", label_of(clue_sources, ra->k.source));
 }

@@ -57,6 +57,12 @@ int disposition_approvals(struct ctx *c, int64_t disposition_id, struct approval
  * not, < 0 error (jurisdiction.h on the clue's subjects, on its day of
  * receipt). */
 struct clue;
+struct store;
 int clue_other_level(struct ctx *c, const struct clue *k, const char **why);
+/* Starts the forwarding clock (clues.forward_due, report_transfer from the
+ * day of receipt) of a clue k (id and received set, subjects stored) that
+ * belongs to the level above; nothing for one of ours.  In the caller's
+ * transaction (clue registration, import): 0, or -1.  clue_forward.c. */
+int clue_forward_start(struct ctx *c, struct store *s, const struct clue *k);
 
 #endif

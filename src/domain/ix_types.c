@@ -16,6 +16,7 @@
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
+#include "domain/disposition.h"
 #include "model/clue.h"
 #include "model/person.h"
 #include "model/report.h"
@@ -173,7 +174,11 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 {
 	const struct ix_val *report = F(ix, "report");
 	struct store_ix_value b[2] = { { 1, id, NULL }, { 1, report->i, NULL } };
+	struct clue k = { .id = id, .received = F(ix, "received")->s };
 
+	/* jurisdiction: a clue of the level above gets its forwarding clock */
+	if (clue_forward_start(ix_ctx(ix), ix_ctx(ix)->db, &k) < 0)
+		return -1;
 	if (!report->set)
 		return 0;
 	return store_ix_run(ix_ctx(ix)->db, store_ix_sql("UPDATE reports SET clue_id = ? WHERE id = ?"),

@@ -22,9 +22,11 @@
 #include "domain/authz.h"
 #include "domain/clue.h"
 #include "domain/ctx.h"
+#include "domain/jurisdiction.h"
 #include "domain/role.h"
 #include "store/q_clues.h"
 #include "store/q_persons.h"
+#include "store/q_caserules.h"
 #include "store/q_reports.h"
 
 /* the audit events this file writes (audit_events.h), and its objects' types */
@@ -121,7 +123,7 @@ static int too_long(const char *s, size_t max)
 }
 
 static void validate_accused(struct ctx *c, const struct report_input *in, struct fielderr *fe,
-			     int64_t *unit_id)
+			     int64_t *unit_id, struct person *acc)
 {
 	if (in->n_accused > REPORT_MAX_ACCUSED) {
 		fielderr_add(fe, "accused", "被反映人至多16人");
@@ -141,14 +143,38 @@ static void validate_accused(struct ctx *c, const struct report_input *in, struc
 		}
 		if (i == 0)
 			*unit_id = p.unit_id;
+		acc[i] = p;
 	}
 }
 
+/* The jurisdiction rule (jurisdiction.h): a report about a subject managed
+ * one level up, or marked as another level's, keeps only its forwarding
+ * record: no summary, reporter or contact is stored (《纪检监察机关处理检举
+ * 控告工作规则》(2020) art. 15: 不得将有关信息录入检举举报平台).  Sets
+ * *other; the refusals go to fe. */
+static void validate_other_level(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+				 const struct person *acc, int *other)
+{
+	const char *why = NULL;
+	int rc = fe->n ? 0 : jurisdiction_other_level(c, acc, in->n_accused, in->received, &why);
+
+	*other = in->other_level || rc == 1;
+	if (rc < 0)
+		fielderr_add(fe, "accused", "管辖规则暂时无法读取，请稍后再试");
+	if (!*other)
+		return;
+	if ((in->summary && *in->summary) || (in->reporter && *in->reporter) || (in->contact && *in->contact))
+		fielderr_add(fe, "summary", arena_printf(c->a, "%s%s不属本级受理的举报只保留转送记录（转送日期、"
+							 "接收机关、文号），不得录入举报内容、举报人和联系方式",
+							 why ? why : "", why ? "。" : ""));
+}
+
 static void validate(struct ctx *c, const struct report_input *in, struct fielderr *fe,
-		     int64_t *unit_id)
+		     int64_t *unit_id, int *other)
 {
 	qf_day received = date_parse(in->received ? in->received : "");
 	int has_reporter = in->reporter && *in->reporter, has_contact = in->contact && *in->contact;
+	struct person acc[REPORT_MAX_ACCUSED];
 
 	if (received == QF_DAY_NONE)
 		fielderr_add(fe, "received", "请填写收到日期（YYYY-MM-DD）");
@@ -158,6 +184,10 @@ static void validate(struct ctx *c, const struct report_input *in, struct fielde
 		fielderr_add(fe, "channel", "请选择举报渠道");
 	if (!label_of(report_categories, in->category))
 		fielderr_add(fe, "category", "请选择举报类别");
+	validate_accused(c, in, fe, unit_id, acc);
+	validate_other_level(c, in, fe, acc, other);
+	if (*other)
+		return;         /* no content: the checks below do not apply */
 	if (in->real_name && !has_reporter)
 		fielderr_add(fe, "reporter", "实名举报请填写举报人姓名");
 	else if (!in->real_name && has_reporter)
@@ -174,7 +204,6 @@ static void validate(struct ctx *c, const struct report_input *in, struct fielde
 		fielderr_add(fe, "summary", "请填写反映的主要问题");
 	else if (too_long(in->summary, 5000))
 		fielderr_add(fe, "summary", "主要问题不能超过5000个字");
-	validate_accused(c, in, fe, unit_id);
 }
 
 /* Encrypts text bound to field/id into an arena string; NULL for no text
@@ -232,7 +261,9 @@ int64_t report_register(struct ctx *c, const struct report_input *in, struct fie
 {
 	struct register_arg ra = { .c = c, .in = in };
 
-	validate(c, in, fe, &ra.k.unit_id);
+	int other = 0;
+
+	validate(c, in, fe, &ra.k.unit_id, &other);
 	if (fe->n)
 		return -1;
 	ra.k.region = c->cfg->region;
@@ -240,7 +271,7 @@ int64_t report_register(struct ctx *c, const struct report_input *in, struct fie
 	ra.k.channel = in->channel;
 	ra.k.category = in->category;
 	ra.k.real_name = in->real_name != 0;
-	ra.k.other_level = in->other_level != 0;
+	ra.k.other_level = other;
 	ra.k.created_by = c->who.id;
 	if (store_tx(c->db, register_tx, &ra) < 0)
 		return -2;
@@ -421,6 +452,7 @@ struct step_arg {
 	int64_t id;
 	enum report_step step;
 	const char *day, *text;
+	const char *ref;        /* a transfer's reference (文号), "" none */
 	int refused;
 };
 
@@ -433,6 +465,12 @@ static int step_tx(struct store *s, void *arg)
 		sa->refused = rc == 0;
 		return -1;
 	}
+	/* the forwarding record: date, to whom, reference */
+	if (*sa->ref) {
+		if (store_report_set_transfer_ref(s, sa->id, sa->ref) < 0)
+			return -1;
+		sa->text = arena_printf(sa->c->a, "%s（文号：%s）", sa->text, sa->ref);
+	}
 	/* read back inside the transaction: a step taken meanwhile counts */
 	if (report_dues_store(sa->c, s, sa->id) < 0)
 		return -1;
@@ -440,10 +478,11 @@ static int step_tx(struct store *s, void *arg)
 			   sa->text);
 }
 
-int report_step(struct ctx *c, int64_t id, enum report_step step, const char *day,
-		const char *text, struct fielderr *fe)
+static int step_run(struct ctx *c, int64_t id, enum report_step step, const char *day,
+		    const char *text, const char *ref, struct fielderr *fe)
 {
-	struct step_arg sa = { .c = c, .id = id, .step = step, .day = day, .text = text ? text : "" };
+	struct step_arg sa = { .c = c, .id = id, .step = step, .day = day, .text = text ? text : "",
+			       .ref = ref ? ref : "" };
 	struct report k;
 	const char *msg;
 	int rc;
@@ -475,6 +514,22 @@ int report_step(struct ctx *c, int64_t id, enum report_step step, const char *da
 		return -1;
 	}
 	return 1;
+}
+
+int report_step(struct ctx *c, int64_t id, enum report_step step, const char *day,
+		const char *text, struct fielderr *fe)
+{
+	return step_run(c, id, step, day, text, NULL, fe);
+}
+
+int report_forward(struct ctx *c, int64_t id, const char *day, const char *to, const char *ref,
+		   struct fielderr *fe)
+{
+	if (ref && utf8_len(ref) > 100) {
+		fielderr_add(fe, "transfer_ref", "转送文号不能超过100个字");
+		return -1;
+	}
+	return step_run(c, id, REPORT_TRANSFER, day, to, ref, fe);
 }
 
 /* ---- to a problem clue -------------------------------------------------------- */

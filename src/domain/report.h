@@ -103,6 +103,11 @@ const char *report_step_label(enum report_step step);
  * text: the note (accept, not accept) or the level it goes to (transfer). */
 int report_step(struct ctx *c, int64_t id, enum report_step step, const char *day,
 		const char *text, struct fielderr *fe);
+/* REPORT_TRANSFER with the forwarding record's reference (文号, may be
+ * empty; at most 100 characters): the record is date, to whom, reference
+ * (jurisdiction.h).  As report_step. */
+int report_forward(struct ctx *c, int64_t id, const char *day, const char *to, const char *ref,
+		   struct fielderr *fe);
 
 /* Registers a problem clue from an accepted (or concluded) report, dated
  * `day`, its accused as subjects and its summary copied, and links it.

@@ -195,6 +195,9 @@ static void step_actions(struct req *r, struct strbuf *sb, const struct report *
 			field_text(sb, f->text, f->text_label, req_field(r, f->text),
 				   f->step == REPORT_TRANSFER || f->step == REPORT_EXTEND,
 				   fielderr_get(e, f->text), "maxlength=\"500\"");
+		if (f->step == REPORT_TRANSFER)
+			field_text(sb, "transfer_ref", "转送文号", req_field(r, "transfer_ref"), 0,
+				   fielderr_get(e, "transfer_ref"), "maxlength=\"100\"");
 		if (f->step == REPORT_ACCEPT) {
 			form_actions_open(sb);
 			form_button(sb, "受理", "decision", "accept", "primary");
@@ -333,8 +336,12 @@ int page_report_step(struct req *r)
 	step = f->step;
 	if (step == REPORT_ACCEPT && !strcmp(req_field(r, "decision"), "not_accept"))
 		step = REPORT_NOT_ACCEPT;
-	rc = report_step(&r->c, r->id, step, req_field(r, arena_printf(r->arena, "%s_day", form)),
-			 f->text ? req_field(r, f->text) : "", &fe);
+	if (step == REPORT_TRANSFER)
+		rc = report_forward(&r->c, r->id, req_field(r, "transfer_day"), req_field(r, "transfer_to"),
+				    req_field(r, "transfer_ref"), &fe);
+	else
+		rc = report_step(&r->c, r->id, step, req_field(r, arena_printf(r->arena, "%s_day", form)),
+				 f->text ? req_field(r, f->text) : "", &fe);
 	if (rc == -1)
 		return report_page(r, r->id, &fe, NULL, 0, 422);
 	if (rc == 0)

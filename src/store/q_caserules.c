@@ -4,6 +4,7 @@
  * (0019_case_rules.sql).
  */
 #include "store/q_caserules.h"
+#include "store/q_scope.h"
 #include "store/q_util.h"
 
 static const struct store_sql Q_APPROVAL_INSERT = {
@@ -239,5 +240,52 @@ int store_clue_set_forward_due(struct store *s, int64_t clue_id, const char *due
 		return STORE_ERR;
 	store_bind_text(st, 1, due);
 	store_bind_int(st, 2, clue_id);
+	return store_exec(st);
+}
+
+/* Clues that belong to the level above and are not forwarded yet, their
+ * forwarding due day on or before `due_by`, within the scope. */
+static const struct store_sql Q_TO_FORWARD = {
+	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.received, k.forward_due FROM clues k "
+	"JOIN units u ON u.id = k.unit_id WHERE k.forward_due IS NOT NULL AND k.forward_due <= ? "
+	"AND k.state <> 'transferred' AND " Q_IN_SCOPE("k.unit_id") " ORDER BY k.forward_due, k.id LIMIT 1000",
+	NULL };
+
+static void fill_forward(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct clue *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->unit_id = store_col_int(st, 1);
+	k->unit_name = q_text(a, st, 2);
+	k->received = q_text(a, st, 3);
+	k->forward_due = q_text(a, st, 4);
+}
+
+int store_clues_to_forward(struct store *s, struct arena *a, int64_t scope_user, const char *due_by,
+			   struct clue **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TO_FORWARD);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_text(st, 2, due_by);
+	store_bind_int(st, 3, scope_user);
+	return q_collect(st, a, fill_forward, sizeof(**out), out);
+}
+
+static const struct store_sql Q_REPORT_TRANSFER_REF = {
+	"UPDATE reports SET transfer_ref = ? WHERE id = ?", NULL };
+
+int store_report_set_transfer_ref(struct store *s, int64_t report_id, const char *ref)
+{
+	struct store_stmt *st = store_prepare(s, &Q_REPORT_TRANSFER_REF);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, ref);
+	store_bind_int(st, 2, report_id);
 	return store_exec(st);
 }

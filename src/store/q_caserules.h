@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "model/caserules.h"
+#include "model/clue.h"
 #include "store/store.h"
 
 struct arena;
@@ -36,7 +37,13 @@ int store_case_snapshot_subjects(struct store *s, int64_t case_id);
 
 int store_disposition_set_transfer(struct store *s, int64_t id, const char *direction,
 				   const char *to, const char *ref);
+/* clues of the level above not forwarded yet, due on or before due_by,
+ * within the scope (0: all): id, unit_id, unit_name, received, forward_due */
+int store_clues_to_forward(struct store *s, struct arena *a, int64_t scope_user, const char *due_by,
+			   struct clue **out);
 /* a clue's forwarding due day (NULL clears it) */
 int store_clue_set_forward_due(struct store *s, int64_t clue_id, const char *due);
+/* the reference (文号) of a report's forwarding record */
+int store_report_set_transfer_ref(struct store *s, int64_t report_id, const char *ref);
 
 #endif
