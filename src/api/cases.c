@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "domain/case.h"
+#include "domain/case_filing.h"
 #include "domain/clocks.h"
 #include "domain/detention.h"
 #include "domain/recusal.h"
@@ -129,6 +130,33 @@ static int detail_json(struct req *r, json_t *j, const struct case_detail *d)
 	return 0;
 }
 
+/* What the case was filed as (case_filing.h): type, organ, categories,
+ * and the subjects as they were at filing. */
+static int filed_as_json(struct req *r, json_t *j, const struct case_rec *k)
+{
+	struct case_filed_as f;
+	json_t *a = json_array(), *s = json_array();
+
+	if (case_filed_as(&r->c, k->id, &f) < 0) {
+		json_decref(a);
+		json_decref(s);
+		return -1;
+	}
+	for (int i = 0; i < f.n_categories; i++)
+		json_array_append_new(a, json_string(f.categories[i]));
+	for (int i = 0; i < f.n_subjects; i++)
+		json_array_append_new(s, json_pack("{s:I, s:s, s:b, s:b, s:I}", "person_id", (json_int_t)f.subjects[i].id,
+						   "rank", f.subjects[i].rank, "top_leader", f.subjects[i].top_leader,
+						   "leadership", f.subjects[i].leadership,
+						   "unit_id", (json_int_t)f.subjects[i].unit_id));
+	json_object_set_new(j, "case_type", k->case_type ? json_string(k->case_type) : json_null());
+	json_object_set_new(j, "organ_kind", k->organ_kind ? json_string(k->organ_kind) : json_null());
+	json_object_set_new(j, "organ_name", json_string(k->organ_name ? k->organ_name : ""));
+	json_object_set_new(j, "categories", a);
+	json_object_set_new(j, "subjects_at_filing", s);
+	return 0;
+}
+
 int api_case_show(struct req *r)
 {
 	struct case_rec k;
@@ -143,7 +171,7 @@ int api_case_show(struct req *r)
 	if (case_detail(&r->c, &k, &d) < 0)
 		return reply_error(r, E_BUSY, "case detail");
 	j = case_json(&k);
-	if (detail_json(r, j, &d) < 0) {
+	if (detail_json(r, j, &d) < 0 || filed_as_json(r, j, &k) < 0) {
 		json_decref(j);
 		return reply_error(r, E_BUSY, "case notes");
 	}

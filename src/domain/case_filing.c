@@ -119,6 +119,37 @@ int case_filing_store(struct ctx *c, int64_t case_id, const struct case_filing *
 	return 0;
 }
 
+int case_filed_as(struct ctx *c, int64_t case_id, struct case_filed_as *out)
+{
+	struct violation_category *v;
+	int n = store_categories(c->db, c->a, &v);
+
+	memset(out, 0, sizeof(*out));
+	out->n_categories = store_case_categories(c->db, c->a, case_id, &out->categories);
+	out->n_subjects = store_case_snapshots(c->db, c->a, case_id, &out->subjects);
+	if (n < 0 || out->n_categories < 0 || out->n_subjects < 0)
+		return -1;
+	out->category_labels = arena_alloc(c->a, sizeof(*out->category_labels) * (size_t)(out->n_categories + 1));
+	for (int i = 0; i < out->n_categories; i++)
+		out->category_labels[i] = category_label(v, n, out->categories[i]);
+	return 0;
+}
+
+const char *case_type_text(struct ctx *c, const char *case_type)
+{
+	const char *l = case_type ? label_of(case_types, case_type) : NULL;
+
+	(void)c;
+	return l ? l : "未记录（旧规则立案）";
+}
+
+const char *case_organ_text(struct ctx *c, const char *organ_kind, const char *organ_name)
+{
+	const char *l = organ_kind ? label_of(case_organs, organ_kind) : NULL;
+
+	return l ? arena_printf(c->a, "%s：%s", l, organ_name) : "未记录（旧规则立案）";
+}
+
 int category_list(struct ctx *c, struct violation_category **out)
 {
 	return store_categories(c->db, c->a, out);

@@ -14,6 +14,7 @@
 #include "domain/labels.h"
 #include "model/caserules.h"
 #include "model/clue.h"
+#include "model/person.h"
 
 struct ctx;
 
@@ -34,6 +35,20 @@ int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *da
 /* Writes f onto the new case (type, organ, categories), in the caller's
  * transaction: 0, or -1. */
 int case_filing_store(struct ctx *c, int64_t case_id, const struct case_filing *f);
+
+/* What a case was filed as, for its page and the API: the category
+ * codes and labels and the subjects' snapshot at filing. */
+struct case_filed_as {
+	const char **categories;        /* codes */
+	const char **category_labels;
+	int n_categories;
+	struct person *subjects;        /* rank, flags, unit as at filing */
+	int n_subjects;
+};
+int case_filed_as(struct ctx *c, int64_t case_id, struct case_filed_as *out);
+/* "纪律审查；本委…：第一审查调查室" or "未记录（旧规则立案）" */
+const char *case_type_text(struct ctx *c, const char *case_type);
+const char *case_organ_text(struct ctx *c, const char *organ_kind, const char *organ_name);
 
 /* The catalog, retired categories included: count or < 0. */
 int category_list(struct ctx *c, struct violation_category **out);

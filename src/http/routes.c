@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "api/cases.h"
+#include "api/categories.h"
 #include "api/clues.h"
 #include "api/common.h"
 #include "api/outcomes.h"
@@ -23,6 +24,7 @@
 #include "pages/assets.h"
 #include "pages/audit.h"
 #include "pages/calendar.h"
+#include "pages/categories.h"
 #include "pages/cases.h"
 #include "pages/clues.h"
 #include "pages/home.h"
@@ -108,6 +110,9 @@ const struct route route_table[] = {
 	{ GET, "/accountability", page_accountability, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/accountabilities", page_accountability_create, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/recoveries", page_recovery_create, PERM_ACCOUNTABILITY, 0 },
+	{ GET, "/categories", page_categories, PERM_CATALOG, 0 },
+	{ POST, "/categories", page_category_create, PERM_CATALOG, 0 },
+	{ POST, "/categories/retire", page_category_retire, PERM_CATALOG, 0 },
 
 
 	{ GET, "/admin/users", page_users, PERM_USER_VIEW, 0 },
@@ -118,6 +123,9 @@ const struct route route_table[] = {
 	{ POST, "/calendar/import", page_calendar_import, PERM_CALENDAR, 0 },
 
 	{ GET, "/api/me", api_me, PERM_LOGIN, R_API },
+	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
+	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
+	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },
 	{ GET, "/api/units", api_units, PERM_UNIT_READ, R_API },
 	{ POST, "/api/units", api_unit_create, PERM_UNIT_WRITE, R_API },
 	{ GET, "/api/units/{id}", api_unit_show, PERM_UNIT_READ, R_API },

@@ -15,6 +15,7 @@
 #include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/case.h"
+#include "domain/case_filing.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
 #include "domain/detention.h"
@@ -313,6 +314,36 @@ static void steps_section(struct req *r, struct strbuf *sb, const struct case_re
 		day_form(r, sb, s, "closure", "结案", arena_printf(r->arena, "%s/closure", base), "结案日期");
 }
 
+/* What the case was filed as: type, organ, categories, and the subjects
+ * as they were at filing (case_filing.h). */
+static void filed_as(struct req *r, struct strbuf *sb, const struct case_rec *k)
+{
+	struct case_filed_as f;
+	struct strbuf cats = STRBUF_INIT;
+
+	record_item(sb, "案件类型", case_type_text(&r->c, k->case_type));
+	record_item(sb, "承办机关", case_organ_text(&r->c, k->organ_kind, k->organ_name));
+	if (case_filed_as(&r->c, k->id, &f) < 0)
+		return;
+	for (int i = 0; i < f.n_categories; i++)
+		strbuf_addf(&cats, "%s%s", i ? "、" : "", f.category_labels[i]);
+	record_item(sb, "违纪违法类别", f.n_categories ? arena_strdup(r->arena, cats.buf) : "未记录（旧规则立案）");
+	strbuf_release(&cats);
+	record_value_open(sb, "立案时被调查人情况", NULL);
+	strbuf_addstr(sb, "<ul class=\"plain\">");
+	for (int i = 0; i < f.n_subjects; i++) {
+		const struct person *p = &f.subjects[i];
+		strbuf_addstr(sb, "<li>");
+		html_txt(sb, arena_printf(r->arena, "%s：%s，%s%s%s", p->name, p->unit_name,
+					  label_of(person_ranks, p->rank) ? label_of(person_ranks, p->rank) : p->rank,
+					  p->top_leader ? "，主要负责人（一把手）" : "",
+					  p->leadership ? "，领导班子成员" : ""));
+		strbuf_addstr(sb, "</li>");
+	}
+	strbuf_addstr(sb, "</ul>");
+	record_value_close(sb);
+}
+
 static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			const struct case_detail *d)
 {
@@ -322,6 +353,7 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 	record_link(sb, "问题线索", arena_printf(r->arena, "/clues/%" PRId64, k->clue_id),
 		    arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id));
 	record_item(sb, "单位", k->unit_name);
+	filed_as(r, sb, k);
 	record_item(sb, "专项整治", *k->campaign_name ? k->campaign_name : "无");
 	record_item(sb, "移送司法机关", k->transferred ? k->transferred : "未移送");
 	record_value_open(sb, "审理", NULL);

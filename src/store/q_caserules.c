@@ -289,3 +289,29 @@ int store_report_set_transfer_ref(struct store *s, int64_t report_id, const char
 	store_bind_int(st, 2, report_id);
 	return store_exec(st);
 }
+
+/* the filing snapshot of a case's subjects (person id, rank, flags, unit) */
+static const struct store_sql Q_CASE_SNAPSHOTS = {
+	"SELECT cs.person_id, p.name, COALESCE(cs.rank, p.rank), cs.top_leader, cs.leadership, "
+	"COALESCE(cs.unit_id, p.unit_id), u.name FROM case_subjects cs JOIN persons p ON p.id = cs.person_id "
+	"JOIN units u ON u.id = COALESCE(cs.unit_id, p.unit_id) WHERE cs.case_id = ? ORDER BY cs.person_id",
+	NULL };
+
+static void fill_snapshot(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct person *p = row;
+
+	p->id = store_col_int(st, 0);
+	p->name = q_text(a, st, 1);
+	p->rank = q_text(a, st, 2);
+	p->top_leader = (int)store_col_int(st, 3);
+	p->leadership = (int)store_col_int(st, 4);
+	p->unit_id = store_col_int(st, 5);
+	p->unit_name = q_text(a, st, 6);
+}
+
+int store_case_snapshots(struct store *s, struct arena *a, int64_t case_id, struct person **out)
+{
+	*out = NULL;
+	return q_list_by_id(store_prepare(s, &Q_CASE_SNAPSHOTS), a, case_id, fill_snapshot, sizeof(**out), out);
+}

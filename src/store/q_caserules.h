@@ -11,6 +11,7 @@
 
 #include "model/caserules.h"
 #include "model/clue.h"
+#include "model/person.h"
 #include "store/store.h"
 
 struct arena;
@@ -32,6 +33,9 @@ int store_case_set_filing(struct store *s, int64_t case_id, const struct case_fi
 int store_case_add_category(struct store *s, int64_t case_id, const char *code);
 /* the codes of a case's categories, in code order */
 int store_case_categories(struct store *s, struct arena *a, int64_t case_id, const char ***out);
+/* the subjects as they were at filing: id, name, rank, top_leader,
+ * leadership, unit_id, unit_name (person fields; the rest unset) */
+int store_case_snapshots(struct store *s, struct arena *a, int64_t case_id, struct person **out);
 /* fills the filing snapshot (rank, flags, unit) of the subjects that have none */
 int store_case_snapshot_subjects(struct store *s, int64_t case_id);
 

@@ -1,0 +1,98 @@
+/*
+ * categories.c: the violation category catalog page (违纪违法类别): the
+ * catalog with how many cases use each category, a form to add one, and
+ * per category a form to retire it from a day (or take it back).  A
+ * category is never deleted (case_filing.h).
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/escape.h"
+#include "domain/case_filing.h"
+#include "http/http.h"
+#include "pages/categories.h"
+#include "pages/page.h"
+
+static int catalog_page(struct req *r, const struct fielderr *fe, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "违纪违法类别", NULL, NULL };
+	struct violation_category *v;
+	int n = category_list(&r->c, &v);
+
+	if (n < 0)
+		return reply_error(r, E_BUSY, "category list");
+	page_begin(r, &sb, "违纪违法类别", crumbs);
+	field_errors_summary(&sb, fe);
+	strbuf_addstr(&sb, "<p>立案时从本目录选择违纪违法类别。类别只能停用，不能删除："
+		      "已按某类别立案的案件始终保留该类别，以往统计不变。</p>");
+	{
+		static const struct column cols[] = { { "代码", NULL }, { "名称", NULL }, { "依据", NULL },
+				{ "启用日期", NULL }, { "停用日期", NULL }, { "案件数", "num" }, { "操作", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
+	for (int i = 0; i < n; i++) {
+		const char *cells[] = { v[i].code, v[i].label, v[i].source, v[i].valid_from,
+					v[i].retired ? v[i].retired : "—" };
+		strbuf_addstr(&sb, "<tr>");
+		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addf(&sb, "<td class=\"num\">%d</td><td>", v[i].used);
+		form_open(r, &sb, "/categories/retire", "inline-form");
+		form_hidden(&sb, "code", v[i].code);
+		if (v[i].retired) {
+			form_hidden(&sb, "day", "");
+			form_close(&sb, "恢复使用", NULL);
+		} else {
+			field_text(&sb, "day", "停用日期", "", 0, NULL, "type=\"date\"");
+			form_close(&sb, "停用", NULL);
+		}
+		strbuf_addstr(&sb, "</td></tr>");
+	}
+	table_close(&sb, n, 7, "目录为空");
+	strbuf_addstr(&sb, "<h2>新增类别</h2>");
+	form_open(r, &sb, "/categories", "record-form");
+	field_text(&sb, "code", "代码（小写字母、数字、下划线）", req_field(r, "code"), 1, fielderr_get(fe, "code"),
+		   "maxlength=\"40\"");
+	field_text(&sb, "label", "名称", req_field(r, "label"), 1, fielderr_get(fe, "label"), "maxlength=\"60\"");
+	field_text(&sb, "source", "依据", req_field(r, "source"), 0, fielderr_get(fe, "source"),
+		   "maxlength=\"200\"");
+	field_text(&sb, "valid_from", "启用日期", req_field(r, "valid_from"), 1, fielderr_get(fe, "valid_from"),
+		   "type=\"date\"");
+	form_close(&sb, "新增", NULL);
+	return page_finish(r, &sb, status);
+}
+
+int page_categories(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	return catalog_page(r, &fe, 200);
+}
+
+int page_category_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct violation_category v = { .code = req_field(r, "code"), .label = req_field(r, "label"),
+					.source = req_field(r, "source"), .valid_from = req_field(r, "valid_from") };
+	int rc = category_add(&r->c, &v, &fe);
+
+	if (rc == -1)
+		return catalog_page(r, &fe, 422);
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "category add");
+	return reply_redirect(r, "/categories?ok=created");
+}
+
+int page_category_retire(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int rc = category_retire(&r->c, req_field(r, "code"), req_field(r, "day"), &fe);
+
+	if (rc == -1)
+		return catalog_page(r, &fe, 422);
+	if (rc == 0)
+		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc < 0)
+		return reply_error(r, E_BUSY, "category retire");
+	return reply_redirect(r, "/categories?ok=saved");
+}
