@@ -12,17 +12,21 @@
 #include "core/date.h"
 #include "core/strbuf.h"
 #include "domain/accountability.h"
+#include "domain/case_filing.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
+#include "domain/jurisdiction.h"
 #include "domain/disposition.h"
 #include "model/clue.h"
 #include "model/person.h"
 #include "model/report.h"
 #include "domain/report.h"
+#include "store/q_caserules.h"
 #include "store/q_clues.h"
 #include "store/q_interchange.h"
+#include "store/q_persons.h"
 #include "domain/person.h"
 #include "domain/unit.h"
 
@@ -103,8 +107,38 @@ static const struct ix_field report_fields[] = {
 	{ NULL, IX_DERIVED, "conclude_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "outcome_notice_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "next_due", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "other_level", NULL, NULL, 0, NULL },
 	{ 0 }
 };
+
+/* The jurisdiction rule, as the pages: a report about a subject of the
+ * level above keeps no content (《纪检监察机关处理检举控告工作规则》 art.
+ * 15); such a report in a file with a summary, reporter or contact is
+ * refused. */
+static int report_jurisdiction(struct ix *ix, struct ix_val *v)
+{
+	struct ctx *c = ix_ctx(ix);
+	const struct ix_val *acc = F(ix, "accused");
+	struct person p[IX_MAX_LIST];
+	const char *why = NULL, *content[] = { "summary", "reporter", "contact" };
+	int n = 0, rc;
+
+	for (int i = 0; acc->set && i < acc->n; i++)
+		if (store_person_get(c->db, c->a, acc->ids[i], &p[n]) == 1)
+			n++;
+	rc = jurisdiction_other_level(c, p, n, F(ix, "received")->s, &why);
+	if (rc < 0)
+		return -1;
+	set_int(F(ix, "other_level"), rc);
+	if (rc && F(ix, "accepted")->set)
+		return ix_fail(ix, "accepted", "the report belongs to the level above (jurisdiction_rules): "
+				   "it is forwarded, not accepted here");
+	for (size_t i = 0; rc && i < sizeof(content) / sizeof(content[0]); i++)
+		if (F(ix, content[i])->set)
+			return ix_fail(ix, content[i], "the report belongs to the level above (jurisdiction_rules): "
+					   "only its forwarding record is kept, not its content");
+	return 0;
+}
 
 static const char *text_or_null(const struct ix_val *f)
 {
@@ -127,6 +161,8 @@ static int report_prepare(struct ix *ix, struct ix_val *v)
 			    .accepted = text_or_null(F(ix, "accepted")),
 			    .concluded = text_or_null(F(ix, "concluded")) };
 
+	if (report_jurisdiction(ix, v) < 0)
+		return -1;
 	k.state = k.concluded ? "concluded" : k.accepted ? "accepted" : "registered";
 	set_text(F(ix, "state"), k.state);
 	if (clock_table_load(c->db, c->a, &t) < 0)
@@ -191,9 +227,36 @@ static const struct ix_field disposition_fields[] = {
 	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
 	{ "decided", IX_DATE, "decided", NULL, NULL, IX_REQ, NULL },
 	{ "method", IX_TEXT, "method", NULL, NULL, IX_REQ, NULL },    /* a disposition_methods code */
+	{ "transfer_direction", IX_ENUM, "transfer_direction", NULL, NULL, 0, transfer_directions },
+	{ "transfer_to", IX_TEXT, "transfer_to", NULL, NULL, IX_EMPTY, NULL },
+	{ "transfer_ref", IX_TEXT, "transfer_ref", NULL, NULL, IX_EMPTY, NULL },
 	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
 	{ 0 }
 };
+
+/* A transfer names its direction and organ; the jurisdiction rule: a
+ * clue of the level above takes only a transfer upward (as the pages). */
+static int disposition_jurisdiction(struct ix *ix, struct ix_val *v, struct clue *k)
+{
+	const struct ix_val *dir = F(ix, "transfer_direction"), *to = F(ix, "transfer_to");
+	const char *why = NULL;
+	int transfer = !strcmp(F(ix, "method")->s, "transfer"), rc;
+
+	if (transfer && !dir->set)
+		return ix_fail(ix, "transfer_direction", "a transfer needs its direction (upward, downward, org_dept)");
+	if (transfer && (!to->set || !*to->s))
+		return ix_fail(ix, "transfer_to", "a transfer needs the organ it goes to");
+	if (!transfer && dir->set)
+		return ix_fail(ix, "transfer_direction", "only a transfer has a direction");
+	k->id = F(ix, "clue")->i;
+	rc = clue_other_level(ix_ctx(ix), k, &why);
+	if (rc < 0)
+		return -1;
+	if (rc && !(transfer && !strcmp(dir->s, "upward")))
+		return ix_fail(ix, "method", "the clue belongs to the level above (jurisdiction_rules): "
+				   "only a transfer upward, not %s", F(ix, "method")->s);
+	return 0;
+}
 
 static int disposition_prepare(struct ix *ix, struct ix_val *v)
 {
@@ -216,6 +279,8 @@ static int disposition_prepare(struct ix *ix, struct ix_val *v)
 				   "(dispositions apply in file order)", method, k.state);
 	if (strcmp(decided, k.received) < 0)
 		return ix_fail(ix, "decided", "before the clue was received (%s)", k.received);
+	if (disposition_jurisdiction(ix, v, &k) < 0)
+		return -1;
 	set_text(F(ix, "state"), "approved");
 	return 0;
 }
@@ -239,11 +304,58 @@ static const struct ix_field case_fields[] = {
 	{ "closed", IX_DATE, "closed", NULL, NULL, 0, NULL },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
 	{ "trial_accepted", IX_DATE, "trial_accepted", NULL, NULL, IX_EXT, NULL },
+	/* issue 10: required, checked in case_prepare with the old-rule message */
+	{ "case_type", IX_ENUM, "case_type", NULL, NULL, 0, case_types },
+	{ "organ_kind", IX_ENUM, "organ_kind", NULL, NULL, 0, case_organs },
+	{ "organ_name", IX_TEXT, "organ_name", NULL, NULL, IX_EMPTY, NULL },
+	{ "categories", IX_CODES, NULL, NULL, "case_categories case_id category", 0, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "trial_due", NULL, NULL, 0, NULL },
 	{ 0 }
 };
+
+/* The rules of filing a case, as the pages apply them (DOMAIN.md section
+ * 2): filed from a clue whose preliminary verification led to an approved
+ * file_case disposition (the file's dispositions come first), with a type,
+ * an organ and categories offered on the filing day.  A case made under
+ * the old rules has none of these and cannot be converted exactly (its
+ * type, organ and categories are not in the record): it is refused, the
+ * message says what to add. */
+static int case_filing_prepare(struct ix *ix, struct ix_val *v)
+{
+	struct ctx *c = ix_ctx(ix);
+	const struct ix_val *cats = F(ix, "categories");
+	struct case_filing f = { .case_type = text_or_null(F(ix, "case_type")),
+				 .organ_kind = text_or_null(F(ix, "organ_kind")),
+				 .organ_name = text_or_null(F(ix, "organ_name")),
+				 .committee_by = "-", .committee_day = F(ix, "filed")->s };
+	struct fielderr fe = { 0 };
+	struct clue k;
+
+	if (!f.case_type && !f.organ_kind && !cats->n)
+		return ix_fail(ix, "case_type", "a case filed under the old rules (no case_type, organ_kind, "
+				   "organ_name, categories) is refused: it cannot be converted exactly; add them "
+				   "(docs/interchange.md)");
+	if (store_clue_state(c->db, c->a, F(ix, "clue")->i, &k) != 1)
+		return -1;
+	if (strcmp(k.state, "filed"))
+		return ix_fail(ix, "clue", "the clue is in state %s: a case is filed only by an approved "
+				   "file_case disposition after a preliminary verification", k.state);
+	for (int i = 0; i < cats->n && i < CASE_MAX_CATEGORIES; i++)
+		f.categories[f.n_categories++] = cats->codes[i];
+	k.received = F(ix, "filed")->s;         /* the committee's day is not in the file */
+	if (!case_filing_valid(c, &f, F(ix, "filed")->s, &k, &fe))
+		return ix_fail(ix, fe.field[0], "%s", fe.msg[0]);
+	return 0;
+}
+
+/* The subjects' filing snapshot: as the person rows are at import. */
+static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
+{
+	(void)v;
+	return store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0 ? -1 : 0;
+}
 
 /* The due day of `clock` (clock_limits) started on `start`, as the pages
  * store it when the step is taken (case.c, detention.c). */
@@ -276,6 +388,8 @@ static int case_prepare(struct ix *ix, struct ix_val *v)
 			subjects->ids[subjects->n++] = p[i].id;
 		subjects->set = 1;
 	}
+	if (case_filing_prepare(ix, v) < 0)
+		return -1;
 	set_text(F(ix, "state"), F(ix, "closed")->set ? "closed"
 				 : F(ix, "trial_accepted")->set ? "trial" : "investigating");
 	if (F(ix, "trial_accepted")->set &&
@@ -359,7 +473,7 @@ const struct ix_type ix_types[] = {
 	{ "disposition", "dispositions", NULL, "proposed_at decided_at", "t.state = 'approved'", NULL,
 	  NULL, "t.id", disposition_fields, disposition_prepare, disposition_after },
 	{ "case", "cases", "A", "created_at updated_at", NULL, NULL, NULL, "t.id", case_fields,
-	  case_prepare, NULL },
+	  case_prepare, case_after },
 	{ "detention", "detentions", NULL, "created_at", NULL, NULL, NULL, "t.id", detention_fields,
 	  detention_prepare, NULL },
 	{ "outcome", "outcomes", NULL, "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
