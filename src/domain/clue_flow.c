@@ -43,14 +43,15 @@ const struct label transfer_directions[] = {
  * art. 21: the four methods; art. 40: filing after a preliminary
  * verification that found facts needing liability, so file_case only from
  * preliminary_verification; a second talk/letter inquiry, an inquiry then
- * a verification and a shelved clue taken up again are allowed; transfer
- * to another organ (移交) from any open state) */
+ * a verification and a shelved clue taken up again are allowed; after an
+ * inquiry the matter is closed or verified, not shelved (art. 29-30 name
+ * only those); transfer to another organ (移交) from any open state) */
 static const struct {
 	const char *state;
 	const char *methods;
 } transitions[] = {
 	{ CLUE_REGISTERED, "talk_inquiry preliminary_verification shelve close transfer" },
-	{ "talk_inquiry", "talk_inquiry preliminary_verification shelve close transfer" },
+	{ "talk_inquiry", "talk_inquiry preliminary_verification close transfer" },
 	{ "preliminary_verification", "talk_inquiry shelve close file_case transfer" },
 	{ "shelved", "talk_inquiry preliminary_verification close transfer" },
 	{ "closed", "" },

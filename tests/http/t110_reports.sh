@@ -36,7 +36,7 @@ report() {   # report JSON-MEMBERS: registers as the clerk, prints body+status
 REAL='"channel":"letter","category":"accusation","real_name":true,"reporter":"王实名","contact":"13800001111"'
 
 # registration and encryption at rest
-r=$(report "\"received\":\"2022-09-28\",$REAL,\"accused\":[$P1],\"summary\":\"反映其违规收受礼金\",\"other_level\":true")
+r=$(report "\"received\":\"2022-09-28\",$REAL,\"accused\":[$P1],\"summary\":\"反映其违规收受礼金\"")
 expect_eq "the clerk registers a real-name report: 201" 201 "$(status "$r")"; R1=$(body "$r" | jget '["id"]')
 row=$(sql "SELECT reporter_enc || '|' || contact_enc || '|' || summary_enc FROM reports WHERE id = $R1")
 expect_eq "reporter, contact and summary stored encrypted (x1:)" "x1:|x1:|x1:" \
@@ -76,23 +76,28 @@ expect_contains "... and the contact" "13800001111" "$(cat "$H.b")"
 # clocks across the 2022 National Day holiday (10-01..07 off, 10-08/09 make-up working days)
 expect_eq "calendar data: 10-01..10-07 off, 10-08 and 10-09 working" "7|2" \
 	"$(sql "SELECT (SELECT count(*) FROM holidays WHERE day BETWEEN '2022-10-01' AND '2022-10-07' AND off_day = 1) || '|' || (SELECT count(*) FROM holidays WHERE day IN ('2022-10-08','2022-10-09') AND off_day = 0)")"
+# the transfer (forwarding) flow on a report of another level: it keeps
+# only the forwarding record, no content (issue 10: 检举控告工作规则 art. 15;
+# before, the report of another level was stored with its summary and
+# reporter: that was the defect, t152 tests the refusal)
+RF=$(body "$(report "\"received\":\"2022-09-28\",\"channel\":\"letter\",\"category\":\"accusation\",\"real_name\":true,\"accused\":[$P1],\"other_level\":true")" | jget '["id"]')
 # 5 working days after 09-28: 09-29, 09-30, 10-08, 10-09, 10-10
-r=$(api GET "/api/reports/$R1" "" "$CJ")
+r=$(api GET "/api/reports/$RF" "" "$CJ")
 expect_eq "transfer clock: 5 working days end 2022-10-10, overdue" "2022-09-28 2022-10-10 None 逾期" "$(clock_of "$(body "$r")" report_transfer)"
 expect_eq "acceptance notice: 15 working days end 2022-10-24" "2022-09-28 2022-10-24 None 逾期" "$(clock_of "$(body "$r")" report_accept_notice)"
 expect_eq "acceptance decision: 15 calendar days end 2022-10-13" "2022-09-28 2022-10-13 None 逾期" "$(clock_of "$(body "$r")" petition_accept)"
 
 # steps only from the right state
-r=$(api POST "/api/reports/$R1/acceptance" '{"accept":true,"day":"2022-09-30"}' "$CJ")
+r=$(api POST "/api/reports/$RF/acceptance" '{"accept":true,"day":"2022-09-30"}' "$CJ")
 expect_eq "accepting a report of another level: 422" 422 "$(status "$r")"
 expect_contains "... saying it must be transferred" "应予转送" "$(body "$r")"
-expect_eq "transfer without the receiving level: 422" 422 "$(status "$(api POST "/api/reports/$R1/transfer" '{"day":"2022-10-09"}' "$CJ")")"
-expect_eq "transfer dated before receipt: 422" 422 "$(status "$(api POST "/api/reports/$R1/transfer" '{"day":"2022-09-01","transfer_to":"某区纪委"}' "$CJ")")"
-expect_eq "the case manager may not take steps: 403" 403 "$(status "$(api POST "/api/reports/$R1/transfer" '{"day":"2022-10-09","transfer_to":"某区纪委"}')")"
-expect_eq "transfer on 2022-10-09: 200" 200 "$(status "$(api POST "/api/reports/$R1/transfer" '{"day":"2022-10-09","transfer_to":"某区纪委"}' "$CJ")")"
-expect_eq "transfer twice: 422" 422 "$(status "$(api POST "/api/reports/$R1/transfer" '{"day":"2022-10-09","transfer_to":"某区纪委"}' "$CJ")")"
-expect_eq "concluding a transferred report: 422" 422 "$(status "$(api POST "/api/reports/$R1/conclusion" '{"day":"2022-10-10"}' "$CJ")")"
-r=$(api GET "/api/reports/$R1" "" "$CJ")
+expect_eq "transfer without the receiving level: 422" 422 "$(status "$(api POST "/api/reports/$RF/transfer" '{"day":"2022-10-09"}' "$CJ")")"
+expect_eq "transfer dated before receipt: 422" 422 "$(status "$(api POST "/api/reports/$RF/transfer" '{"day":"2022-09-01","transfer_to":"某区纪委"}' "$CJ")")"
+expect_eq "the case manager may not take steps: 403" 403 "$(status "$(api POST "/api/reports/$RF/transfer" '{"day":"2022-10-09","transfer_to":"某区纪委"}')")"
+expect_eq "transfer on 2022-10-09: 200" 200 "$(status "$(api POST "/api/reports/$RF/transfer" '{"day":"2022-10-09","transfer_to":"某区纪委"}' "$CJ")")"
+expect_eq "transfer twice: 422" 422 "$(status "$(api POST "/api/reports/$RF/transfer" '{"day":"2022-10-09","transfer_to":"某区纪委"}' "$CJ")")"
+expect_eq "concluding a transferred report: 422" 422 "$(status "$(api POST "/api/reports/$RF/conclusion" '{"day":"2022-10-10"}' "$CJ")")"
+r=$(api GET "/api/reports/$RF" "" "$CJ")
 expect_eq "... transfer clock done on time" "2022-09-28 2022-10-10 2022-10-09 已办结" "$(clock_of "$(body "$r")" report_transfer)"
 expect_eq "... state transferred" "transferred 某区纪委" "$(body "$r" | jget '["state"]+" "+d["transfer_to"]')"
 
@@ -107,7 +112,7 @@ expect_eq "... audited as access_denied" 1 "$(sql "SELECT count(*) FROM audit_lo
 expect_eq "a report naming nobody: 404 for town" 404 "$(status "$(api GET "/api/reports/$R3" "" "$TJ")")"
 expect_eq "... audited too" 1 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'access_denied' AND object = 'report/$R3' AND user_name = 'town'")"
 expect_eq "town's page: 404" 404 "$(http_status -b "$TJ" "$BASE/reports/$R2")"
-expect_eq "town's list holds only its unit's reports" "1 $R1" "$(body "$(api GET /api/reports "" "$TJ")" | jget '["total"]," ".join(str(x["id"]) for x in d["items"])' | tr -d "(),'")"
+expect_eq "town's list holds only its unit's reports" "2 $RF $R1" "$(body "$(api GET /api/reports "" "$TJ")" | jget '["total"]," ".join(str(x["id"]) for x in d["items"])' | tr -d "(),'")"
 
 # accepted, notified, concluded; the home page; the overdue filter
 r=$(report "\"received\":\"2022-03-01\",$REAL,\"accused\":[$P1],\"summary\":\"反映其违规发放津贴\"")
@@ -184,7 +189,7 @@ expect_eq "the timeline holds every step in order" "登记信访举报,受理,�
 	"$(body "$r" | jget '["timeline"]' | python3 -c 'import ast,sys; print(",".join(e["action"] for e in ast.literal_eval(sys.stdin.read())))')"
 expect_eq "no reporter name, contact or summary in the audit log" 0 \
 	"$(sql "SELECT count(*) FROM audit_log WHERE detail LIKE '%王实名%' OR detail LIKE '%13800001111%' OR detail LIKE '%礼金%' OR detail LIKE '%津贴%' OR detail LIKE '%某区纪委%' OR detail LIKE '%受理范围%'")"
-expect_eq "... which records each step" 1 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'report_transfer' AND object = 'report/$R1'")"
+expect_eq "... which records each step" 1 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'report_transfer' AND object = 'report/$RF'")"
 expect_eq "nor in the timeline (the reporter)" 0 "$(sql "SELECT count(*) FROM timeline WHERE detail LIKE '%王实名%' OR action LIKE '%王实名%'")"
 
 # the pages
