@@ -12,7 +12,7 @@ adduser() {   # adduser NAME ROLE [options]
 	local n=$1 r=$2; shift 2
 	printf '%s\n' "$PW" | "$QF_BIN" user add "$n" --role "$r" --password-stdin "$@" >/dev/null
 }
-adduser lead leader
+adduser lead leader --principal
 adduser inv1 investigator --office 第一审查调查室
 adduser inv2 investigator
 adduser judge trial --office 案件审理室
@@ -39,9 +39,14 @@ LJ=$T_DIR/lead.jar I1=$T_DIR/inv1.jar I2=$T_DIR/inv2.jar JJ=$T_DIR/judge.jar TJ=
 # ---- filing ---------------------------------------------------------------------------
 r=$(api POST /api/clues "{\"received\":\"2022-03-02\",\"source\":\"report\",\"summary\":\"反映其违规收受礼金\",\"subjects\":[$P1,$P2],\"campaign_id\":$CAMP}")
 K=$(body "$r" | jget '["id"]')
+# issue 10: filing follows a preliminary verification and is approved by
+# the principal leader with the party committee principal's approval and
+# the case's type, organ and categories (监督执纪工作规则 2019 art. 40)
+V=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
+api POST "/api/dispositions/$V/decision" '{"approve":true,"day":"2022-03-10"}' "$LJ" >/dev/null
 D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"file_case","reason":"拟立案审查调查"}')" | jget '["id"]')
 expect_eq "no case before the approval" 0 "$(sql "SELECT count(*) FROM cases")"
-expect_eq "the leader approves filing" 200 "$(status "$(api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-04-01"}' "$LJ")")"
+expect_eq "the leader approves filing" 200 "$(status "$(api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-04-01","filing":{"case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity","eight_rules"],"committee_by":"县委书记","committee_day":"2022-03-30"}}' "$LJ")")"
 expect_eq "exactly one case was created" 1 "$(sql "SELECT count(*) FROM cases")"
 C=$(sql "SELECT id FROM cases")
 expect_eq "... filed on the decision day, from the clue, its unit, campaign and disposition" \

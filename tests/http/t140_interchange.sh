@@ -8,17 +8,20 @@
 
 init_db || { not_ok "init"; finish; }
 F=$T_DIR/a.jsonl
+# issue 10: P1 was of county rank, whose report and clue a county
+# commission forwards (t152) rather than disposes; the case carries its
+# type, organ and categories (a case without them is refused, t152)
 cat >"$F" <<'JSONL'
 {"type":"unit","id":"U1","name":"市水务局","kind":"department","parent":null}
 {"type":"unit","id":"U2","name":"水务站","kind":"institution","parent":"U1","color":"blue"}
-{"type":"person","id":"P1","name":"赵局长","unit":"U2","position":"站长","rank":"county","top_leader":true,"leadership":true,"party_member":true}
+{"type":"person","id":"P1","name":"赵局长","unit":"U2","position":"站长","rank":"section","top_leader":true,"leadership":true,"party_member":true}
 {"type":"person","id":"P2","name":"钱某","unit":"U1","rank":"staff"}
 {"type":"campaign","id":"K1","name":"农业补贴专项整治","start":"2022-03-01","end":null}
 {"type":"report","id":"R1","received":"2022-03-01","channel":"letter","real_name":true,"accused":["P1"],"category":"accusation","summary":"举报其收受礼金","accepted":"2022-03-08","concluded":null,"reporter":"张三","contact":"13800000000"}
 {"type":"clue","id":"C1","received":"2022-03-02","source":"report","source_ref":"R1","subjects":["P1","P2"],"campaign":"K1","summary":"反映其违规收受礼金","note":{"a":[1,2]}}
 {"type":"disposition","clue":"C1","decided":"2022-03-10","method":"preliminary_verification"}
 {"type":"disposition","clue":"C1","decided":"2022-03-20","method":"file_case"}
-{"type":"case","id":"A1","clue":"C1","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1"}
+{"type":"case","id":"A1","clue":"C1","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1","case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
 {"type":"detention","case":"A1","person":"P1","start":"2022-05-01","end":"2022-07-30"}
 {"type":"outcome","person":"P1","case":"A1","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1"}
 {"type":"outcome","person":"P2","case":null,"clue":"C1","date":"2022-04-10","measures":["talk_reminder"]}
