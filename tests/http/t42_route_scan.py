@@ -384,6 +384,8 @@ for n in ("helper_a", "helper_b", "spare"):
     adduser(n, "investigator")
 for r, b in PENDING.items():
     adduser("u_" + r.replace("+", "_"), b)
+# issue 10: filing is approved by the principal leader (监督执纪工作规则 art. 40)
+SQL.run("UPDATE users SET principal = 1 WHERE name = 'u_leader'")
 lead = sign_in("u_leader", False)
 if not lead:
     bail("setup: the leader signs in")
@@ -396,9 +398,15 @@ def uid(name):
 TEAM = {X: [r for r in SCANNED if "case_work" in perms(r) and HOME.get(r, "A") == X] for X in JURIS}
 for X in JURIS:
     o = OBJ[X]
+    # filing follows a preliminary verification, with its filing record (issue 10)
+    v = api(cm, "POST", "/api/clues/%d/dispositions" % o["clue"],
+            {"method": "preliminary_verification", "reason": "拟初核"})["id"]
+    api(lead, "POST", "/api/dispositions/%d/decision" % v, {"approve": True, "day": "2022-03-20"})
     d = api(cm, "POST", "/api/clues/%d/dispositions" % o["clue"], {"method": "file_case", "reason": "拟立案"})["id"]
     o["disposition"] = d
-    api(lead, "POST", "/api/dispositions/%d/decision" % d, {"approve": True, "day": "2022-04-01"})
+    api(lead, "POST", "/api/dispositions/%d/decision" % d, {"approve": True, "day": "2022-04-01", "filing": {
+        "case_type": "discipline", "organ_kind": "office", "organ_name": "第一审查调查室",
+        "categories": ["integrity"], "committee_by": "县委书记", "committee_day": "2022-04-01"}})
     o["case"] = int(SQL.one("SELECT id FROM cases WHERE clue_id = %d" % o["clue"]))
     helper = "helper_a" if X == "A" else "helper_b"
     members = [helper] + ["u_" + r for r in TEAM[X]]
