@@ -168,7 +168,7 @@ static int add_tx(struct store *s, void *arg)
 
 	if (store_category_insert(s, ca->v, c->now) < 0)
 		return -1;
-	return audit_record(c, AEV_CATEGORY_ADD, arena_printf(c->a, "category/%s", ca->v->code), 1,
+	return audit_append(c, AEV_CATEGORY_ADD, arena_printf(c->a, "category/%s", ca->v->code), 1,
 			    arena_printf(c->a, "from %s", ca->v->valid_from));
 }
 
@@ -212,7 +212,7 @@ static int retire_tx(struct store *s, void *arg)
 
 	if (rc <= 0)
 		return -1;
-	return audit_record(c, AEV_CATEGORY_RETIRE, arena_printf(c->a, "category/%s", ca->code), 1,
+	return audit_append(c, AEV_CATEGORY_RETIRE, arena_printf(c->a, "category/%s", ca->code), 1,
 			    ca->day ? arena_printf(c->a, "retired from %s", ca->day) : "restored");
 }
 
