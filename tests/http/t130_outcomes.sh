@@ -10,7 +10,8 @@
 
 init_db || { not_ok "init"; finish; }
 for u in lead:leader tri:trial sup:supervisor; do
-	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" --password-stdin >/dev/null
+	extra=; [ "${u%%:*}" = lead ] && extra=--principal   # issue 10: filing needs the principal leader
+	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" $extra --password-stdin >/dev/null
 done
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
@@ -37,13 +38,17 @@ D1=$(body "$(api POST "/api/clues/$C1/dispositions" '{"method":"talk_inquiry","r
 expect_eq "the leader approves the disposition" 200 "$(status "$(api POST "/api/dispositions/$D1/decision" '{"approve":true,"day":"2020-01-06"}' "$LJ")")"
 
 # make_case CLUE FILED USER...: files a case on the clue the way staff do
-# (file_case proposed, approved by the leader on FILED) and puts the
-# users on its team as members; prints the case's id
+# (a preliminary verification, then file_case proposed and approved by the
+# principal leader on FILED with its filing record: issue 10, 监督执纪工作
+# 规则 art. 40) and puts the users on its team as members; prints the
+# case's id
 make_case() {
 	local d id u clue=$1 filed=$2
 	shift 2
-	d=$(body "$(api POST "/api/clues/$clue/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
+	d=$(body "$(api POST "/api/clues/$clue/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
 	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$filed\"}" "$LJ" >/dev/null
+	d=$(body "$(api POST "/api/clues/$clue/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
+	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$filed\",\"filing\":{\"case_type\":\"discipline\",\"organ_kind\":\"office\",\"organ_name\":\"第一审查调查室\",\"categories\":[\"integrity\"],\"committee_by\":\"县委书记\",\"committee_day\":\"$filed\"}}" "$LJ" >/dev/null
 	id=$(sql "SELECT id FROM cases WHERE clue_id = $clue")
 	for u in "$@"; do
 		api POST "/api/cases/$id/team" "{\"user_id\":$(sql "SELECT id FROM users WHERE name = '$u'"),\"role\":\"member\"}" >/dev/null

@@ -10,6 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 
 init_db && add_users lead:leader inv1:investigator inv2:investigator || { not_ok "init"; finish; }
+sql "UPDATE users SET principal = 1 WHERE name = 'lead'" >/dev/null   # issue 10: filing by the principal leader
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 CJ=$T_DIR/clerk.jar LJ=$T_DIR/lead.jar IJ=$T_DIR/inv1.jar I2=$T_DIR/inv2.jar AJ=$T_DIR/auditor.jar
@@ -23,9 +24,12 @@ R=$(body "$(api POST /api/reports '{"received":"2022-03-01","channel":"letter","
 expect_eq "the clerk accepts a report" 200 \
 	"$(status "$(api POST "/api/reports/$R/acceptance" '{"accept":true,"day":"2022-03-05"}' "$CJ")")"
 K=$(body "$(api POST /api/clues "{\"received\":\"2022-03-02\",\"source\":\"report\",\"summary\":\"反映其违规收受礼金\",\"subjects\":[$P1]}")" | jget '["id"]')
+# issue 10: filing after a preliminary verification, with its filing record
+D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
+api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-03-20"}' "$LJ" >/dev/null
 D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"file_case","reason":"拟立案审查调查"}')" | jget '["id"]')
 expect_eq "the leader approves filing" 200 \
-	"$(status "$(api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-04-01"}' "$LJ")")"
+	"$(status "$(api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-04-01","filing":{"case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"],"committee_by":"县委书记","committee_day":"2022-04-01"}}' "$LJ")")"
 C=$(sql "SELECT id FROM cases")
 expect_eq "inv1 leads the case" 200 \
 	"$(status "$(api POST "/api/cases/$C/team" "{\"user_id\":$(sql "SELECT id FROM users WHERE name = 'inv1'"),\"role\":\"lead\"}")")"
