@@ -130,7 +130,9 @@ class World:
             raise Fail('init: ' + r.stderr)
         for name, role in (('cm', 'case_manager'), ('clerk', 'intake'), ('lead', 'leader'),
                            ('inv1', 'investigator'), ('inv2', 'investigator')):
-            r = self.cli('user', 'add', name, '--role', role, '--password-stdin', '--db', self.db,
+            # issue 10: filing is approved by the principal leader
+            extra = ['--principal'] if name == 'lead' else []
+            r = self.cli('user', 'add', name, '--role', role, *extra, '--password-stdin', '--db', self.db,
                          stdin=PW + '\n')
             if r.returncode:
                 raise Fail('user add: ' + r.stderr)
@@ -387,15 +389,22 @@ class Ctx:
             'received': '2022-03-02', 'source': 'report', 'summary': '反映其违规收受礼金',
             'subjects': [subject or self.p1], 'confirm': True})['id']
 
-    def new_disposition(self, subject=None):
+    def new_verified_clue(self, subject=None):
+        """A clue under preliminary verification: filing follows one (issue 10)."""
         k = self.new_clue(subject)
+        d = self.c['cm'].must('POST', '/api/clues/%d/dispositions' % k,
+                              {'method': 'preliminary_verification', 'reason': '拟初核'})['id']
+        self.c['lead'].must('POST', '/api/dispositions/%d/decision' % d, {'approve': True, 'day': '2022-03-20'})
+        return k
+
+    def new_disposition(self, subject=None):
+        k = self.new_verified_clue(subject)
         return self.c['cm'].must('POST', '/api/clues/%d/dispositions' % k,
                                  {'method': 'file_case', 'reason': '拟立案审查调查'})['id']
 
     def new_case(self, team, subject=None):
         d = self.new_disposition(subject)
-        self.c['lead'].must('POST', '/api/dispositions/%d/decision' % d,
-                            {'approve': True, 'day': '2022-04-01'})
+        self.c['lead'].must('POST', '/api/dispositions/%d/decision' % d, FILING)
         case = int(self.w.sql1('SELECT id FROM cases WHERE disposition_id = %d' % d))
         if team:
             self.c['cm'].must('POST', '/api/cases/%d/team' % case,
@@ -452,17 +461,22 @@ def login_case(ctx):
     return send
 
 
+# the approval of a filing with its record (issue 10, 监督执纪工作规则 art. 40)
+FILING = {'approve': True, 'day': '2022-04-01', 'filing': {
+    'case_type': 'discipline', 'organ_kind': 'office', 'organ_name': '第一审查调查室', 'categories': ['integrity'],
+    'committee_by': '县委书记', 'committee_day': '2022-04-01'}}
+
 IMPORT = """\
 {"type":"unit","id":"U1_{n}","name":"市水务局{n}","kind":"department","parent":null}
 {"type":"unit","id":"U2_{n}","name":"水务站{n}","kind":"institution","parent":"U1_{n}","color":"blue"}
-{"type":"person","id":"P1_{n}","name":"赵局长{n}","unit":"U2_{n}","position":"站长","rank":"county","top_leader":true,"leadership":true,"party_member":true}
+{"type":"person","id":"P1_{n}","name":"赵局长{n}","unit":"U2_{n}","position":"站长","rank":"section","top_leader":true,"leadership":true,"party_member":true}
 {"type":"person","id":"P2_{n}","name":"钱某{n}","unit":"U1_{n}","rank":"staff"}
 {"type":"campaign","id":"K1_{n}","name":"农业补贴专项整治{n}","start":"2022-03-01","end":null}
 {"type":"report","id":"R1_{n}","received":"2022-03-01","channel":"letter","real_name":true,"accused":["P1_{n}"],"category":"accusation","summary":"举报其收受礼金","accepted":"2022-03-08","concluded":null,"reporter":"张三","contact":"13800000000"}
 {"type":"clue","id":"C1_{n}","received":"2022-03-02","source":"report","source_ref":"R1_{n}","subjects":["P1_{n}","P2_{n}"],"campaign":"K1_{n}","summary":"反映其违规收受礼金"}
 {"type":"disposition","clue":"C1_{n}","decided":"2022-03-10","method":"preliminary_verification"}
 {"type":"disposition","clue":"C1_{n}","decided":"2022-03-20","method":"file_case"}
-{"type":"case","id":"A1_{n}","clue":"C1_{n}","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1_{n}"}
+{"type":"case","id":"A1_{n}","clue":"C1_{n}","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1_{n}","case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
 {"type":"detention","case":"A1_{n}","person":"P1_{n}","start":"2022-05-01","end":"2022-07-30"}
 {"type":"outcome","person":"P1_{n}","case":"A1_{n}","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1_{n}"}
 {"type":"outcome","person":"P2_{n}","case":null,"clue":"C1_{n}","date":"2022-04-10","measures":["talk_reminder"]}
@@ -507,9 +521,8 @@ CASES = [
         'received': '2022-03-02', 'source': 'report', 'summary': '线索{n}', 'subjects': ['{p1}'], 'confirm': True})),
     ('disposition propose', api_case('cm', 'POST', '/api/clues/{k}/dispositions',
                                      {'method': 'file_case', 'reason': '拟立案{n}'},
-                                     lambda ctx: {'k': ctx.new_clue()})),
-    ('disposition approve (filing)', api_case('lead', 'POST', '/api/dispositions/{d}/decision',
-                                              {'approve': True, 'day': '2022-04-01'},
+                                     lambda ctx: {'k': ctx.new_verified_clue()})),
+    ('disposition approve (filing)', api_case('lead', 'POST', '/api/dispositions/{d}/decision', FILING,
                                               lambda ctx: {'d': ctx.new_disposition()})),
     ('report create', api_case('clerk', 'POST', '/api/reports', {
         'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation', 'real_name': True,
