@@ -27,6 +27,7 @@
 #include "domain/recusal.h"
 #include "domain/role.h"
 #include "domain/todo.h"
+#include "domain/result.h"
 #include "store/queries.h"
 
 static const char *note_ad(struct ctx *c, int64_t id)
@@ -111,11 +112,11 @@ int case_get(struct ctx *c, int64_t id, struct case_rec *k)
 	int rc = case_access(c, id);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = store_case_get(c->db, c->a, id, k);
 	if (rc <= 0)
-		return rc;
-	return audit_record(c, AEV_READ, case_obj(c, id), 1, "") < 0 ? -1 : 1;
+		return res_from_store(rc);
+	return audit_record(c, AEV_READ, case_obj(c, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d)

@@ -26,6 +26,7 @@
 #include "domain/ctx.h"
 #include "domain/labels.h"
 #include "domain/role.h"
+#include "domain/result.h"
 #include "store/queries.h"
 
 static const char *clue_obj(struct ctx *c, int64_t id)
@@ -184,11 +185,11 @@ int clue_get(struct ctx *c, int64_t id, struct clue *k)
 	int rc = store_clue_get(c->db, c->a, id, k);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = authz_unit(c, k->unit_id, clue_obj(c, id));
 	if (rc <= 0)
-		return rc;
-	return audit_record(c, AEV_READ, clue_obj(c, id), 1, "") < 0 ? -1 : 1;
+		return res_from_store(rc);
+	return audit_record(c, AEV_READ, clue_obj(c, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 int clue_summary(struct ctx *c, const struct clue *k, struct strbuf *out)
@@ -249,13 +250,19 @@ static int propose_tx(struct store *s, void *arg)
 	struct ctx *c = pa->c;
 	struct clue k;
 
-	/* again under the write lock: the state and the pending proposal */
-	if (store_clue_get(s, c->a, pa->d.clue_id, &k) != 1 ||
-	    !clue_transition_allowed(k.state, pa->d.method) ||
-	    store_disposition_pending(s, pa->d.clue_id) != 0) {
-		pa->refused = 1;
-		return -1;
+	/* again under the write lock: the state and the pending proposal
+	 * (a lookup that fails is a store error, not a refusal) */
+	int rc = store_clue_get(s, c->a, pa->d.clue_id, &k);
+
+	if (rc == 1 && !clue_transition_allowed(k.state, pa->d.method))
+		rc = 0;
+	if (rc == 1) {
+		int64_t pending = store_disposition_pending(s, pa->d.clue_id);
+		rc = pending < 0 ? -1 : !pending;
 	}
+	pa->refused = rc == 0;
+	if (rc != 1)
+		return -1;
 	pa->id = store_disposition_insert(s, c->cfg->region, &pa->d);
 	if (pa->id < 0)
 		return -1;
@@ -271,10 +278,10 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 	struct clue k;
 	int rc = store_clue_get(c->db, c->a, clue_id, &k);
 
+	if (rc > 0)
+		rc = authz_unit(c, k.unit_id, clue_obj(c, clue_id));
 	if (rc <= 0)
-		return rc < 0 ? -2 : 0;
-	if (authz_unit(c, k.unit_id, clue_obj(c, clue_id)) != 1)
-		return 0;
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (!disposition_method_find(method)) {
 		fielderr_add(fe, "method", "请选择处置方式");
 		return -1;
@@ -296,9 +303,9 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 	pa.d.proposed_at = c->now;
 	if (store_tx(c->db, propose_tx, &pa) < 0) {
 		if (!pa.refused)
-			return -2;
+			return RES_STORE;
 		fielderr_add(fe, "method", "该线索已有待审批的处置意见，或状态已变化，请刷新后再试");
-		return -1;
+		return RES_INVALID;
 	}
 	return pa.id;
 }
@@ -448,5 +455,5 @@ int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id)
 	struct disposition d;
 	int rc = store_disposition_get(c->db, c->a, disposition_id, &d);
 
-	return rc == 1 ? d.clue_id : rc;
+	return rc == 1 ? d.clue_id : res_from_store(rc);
 }

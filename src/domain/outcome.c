@@ -24,6 +24,7 @@
 #include "domain/measures.h"
 #include "domain/role.h"
 #include "domain/sanction.h"
+#include "domain/result.h"
 #include "store/queries.h"
 
 static const char *const form_labels[] = { "无", "第一种形态", "第二种形态", "第三种形态", "第四种形态" };
@@ -311,15 +312,15 @@ int outcome_get(struct ctx *c, int64_t id, struct outcome *o)
 	int rc = store_outcome_get(c->db, c->a, id, o);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	/* the execution roles see a sanction of their units without its matter */
 	if (!(o->sanctioned && authz_has(&c->who, PERM_EXECUTION) &&
 	      store_unit_visible(c->db, authz_scope_user(c), o->unit_id) == 1)) {
 		rc = outcome_matter_access(c, o);
 		if (rc <= 0)
-			return rc;
+			return res_from_store(rc);
 	}
-	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? -1 : 1;
+	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 /* ---- a person's record --------------------------------------------------- */

@@ -23,6 +23,7 @@
 #include "domain/clue.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
+#include "domain/result.h"
 #include "store/queries.h"
 
 /* audit event, timeline action, the day's name in messages */
@@ -214,11 +215,11 @@ int report_get(struct ctx *c, int64_t id, struct report *k)
 	int rc = store_report_get(c->db, c->a, id, k);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = visible(c, k->unit_id, id);
 	if (rc <= 0)
-		return rc;
-	return audit_record(c, AEV_READ, report_obj(c, id), 1, "") < 0 ? -1 : 1;
+		return res_from_store(rc);
+	return audit_record(c, AEV_READ, report_obj(c, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 /* The clear text of an encrypted field, in the arena; "" when none. */

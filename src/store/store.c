@@ -130,8 +130,22 @@ const char *store_errmsg(struct store *s)
 
 void store_clear_error(struct store *s)
 {
-	if (s)
+	if (s) {
 		s->err[0] = '\0';
+		s->fail = STORE_OK;
+	}
+}
+
+int store_noted(struct store *s, int rc)
+{
+	if (rc < 0)
+		s->fail = rc == STORE_BUSY || s->unreachable ? STORE_BUSY : rc;
+	return rc;
+}
+
+int store_failure(const struct store *s)
+{
+	return s ? s->fail : STORE_BUSY;
 }
 
 const char *store_last_error(struct store *s)
@@ -199,8 +213,10 @@ struct store_stmt *store_prepare(struct store *s, const struct store_sql *q)
 		return st;
 	}
 	st = s->ops->prepare(s, q);
-	if (!st)
+	if (!st) {
+		store_noted(s, STORE_ERR);
 		return NULL;
+	}
 	st->s = s;
 	st->q = q;
 	st->dirty = 0;
@@ -261,7 +277,7 @@ int store_step(struct store_stmt *st)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->step(st);
+	return store_noted(st->s, st->s->ops->step(st));
 }
 
 void store_reset(struct store_stmt *st)
@@ -334,7 +350,7 @@ int store_begin(struct store *s, int write)
 		store_seterr(s, "a transaction is already open");
 		return STORE_ERR;
 	}
-	rc = s->ops->begin(s, write);
+	rc = store_noted(s, s->ops->begin(s, write));
 	if (rc == STORE_OK)
 		s->in_tx = 1;
 	return rc;
@@ -348,7 +364,7 @@ int store_commit(struct store *s)
 		store_seterr(s, "no transaction is open");
 		return STORE_ERR;
 	}
-	rc = s->ops->commit(s);
+	rc = store_noted(s, s->ops->commit(s));
 	if (rc == STORE_OK)
 		s->in_tx = 0;
 	return rc;
@@ -394,7 +410,7 @@ int store_tx(struct store *s, int (*fn)(struct store *s, void *arg), void *arg)
 
 	if (s->in_tx) {
 		store_seterr(s, "store_tx called inside an open transaction");
-		return STORE_ERR;
+		return store_noted(s, STORE_ERR);
 	}
 	for (attempt = 0;; attempt++) {
 		rc = store_begin(s, 1);
