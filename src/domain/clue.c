@@ -20,13 +20,14 @@
 #include "core/escape.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
-#include "domain/clocks.h"
 #include "domain/case.h"
+#include "domain/clocks.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
-#include "domain/role.h"
+#include "domain/person.h"
 #include "domain/result.h"
+#include "domain/role.h"
 #include "store/queries.h"
 
 static const char *clue_obj(struct ctx *c, int64_t id)
@@ -54,9 +55,13 @@ static int record_step(struct ctx *c, int64_t clue_id, enum audit_ev event, cons
 
 /* ---- registering ---------------------------------------------------------- */
 
-static void validate(struct ctx *c, const struct clue_input *in, struct fielderr *fe,
-		     int64_t *unit_id)
+/* Adds the messages of the input to fe: 0, or RES_STORE when a lookup
+ * failed (a failed lookup is no wrong subject: 503/500, not 422). */
+static int validate(struct ctx *c, const struct clue_input *in, struct fielderr *fe,
+		    int64_t *unit_id)
 {
+	int rc;
+
 	qf_day received = date_parse(in->received ? in->received : "");
 
 	if (received == QF_DAY_NONE)
@@ -78,21 +83,27 @@ static void validate(struct ctx *c, const struct clue_input *in, struct fielderr
 		for (int j = 0; j < i; j++)
 			if (in->subjects[j] == in->subjects[i]) {
 				fielderr_add(fe, "subjects", "被反映人重复");
-				return;
+				return 0;
 			}
-		if (store_person_get(c->db, c->a, in->subjects[i], &p) != 1 ||
-		    authz_unit(c, p.unit_id, arena_printf(c->a, "person/%" PRId64, p.id)) != 1) {
+		rc = person_pick(c, in->subjects[i], &p);
+		if (rc < 0)
+			return RES_STORE;
+		if (rc != 1) {
 			fielderr_add(fe, "subjects", "所选被反映人不存在");
-			return;
+			return 0;
 		}
 		if (i == 0)
 			*unit_id = p.unit_id;
 	}
 	if (in->campaign_id) {
 		struct campaign k;
-		if (store_campaign_get(c->db, c->a, in->campaign_id, &k) != 1)
+		rc = store_campaign_get(c->db, c->a, in->campaign_id, &k);
+		if (rc < 0)
+			return RES_STORE;
+		if (rc != 1)
 			fielderr_add(fe, "campaign_id", "所选专项整治不存在");
 	}
+	return 0;
 }
 
 /* The subjects that already have open clues, in the arena. */
@@ -158,15 +169,16 @@ int64_t clue_register(struct ctx *c, const struct clue_input *in, struct fielder
 
 	*dups = NULL;
 	*n_dups = 0;
-	validate(c, in, fe, &ra.k.unit_id);
+	if (validate(c, in, fe, &ra.k.unit_id) < 0)
+		return RES_STORE;
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	n = find_dups(c, in, dups);
 	if (n < 0)
-		return -2;
+		return RES_STORE;
 	*n_dups = n;
 	if (n && !in->confirm)
-		return -3;
+		return RES_CONFIRM;
 	ra.k.region = c->cfg->region;
 	ra.k.received = in->received;
 	ra.k.source = in->source;
@@ -338,9 +350,11 @@ static int decide_tx(struct store *s, void *arg)
 	struct clue k;
 	int rc;
 
-	if (store_clue_get(s, c->a, da->d.clue_id, &k) != 1 ||
-	    (da->approve && !clue_transition_allowed(k.state, da->d.method))) {
-		da->refused = 1;
+	rc = store_clue_get(s, c->a, da->d.clue_id, &k);
+	if (rc == 1 && da->approve && !clue_transition_allowed(k.state, da->d.method))
+		rc = 0;
+	if (rc != 1) {
+		da->refused = rc == 0;  /* a failed lookup is a store error */
 		return -1;
 	}
 	rc = store_disposition_decide(s, da->d.id, da->approve ? "approved" : "rejected", da->day,
@@ -368,11 +382,14 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 	qf_day d;
 	int county;
 
-	if (store_disposition_get(c->db, c->a, id, &da.d) != 1)
-		return 0;
-	if (store_clue_get(c->db, c->a, da.d.clue_id, &k) != 1 ||
-	    authz_unit(c, k.unit_id, clue_obj(c, k.id)) != 1)
-		return 0;
+	int rc = store_disposition_get(c->db, c->a, id, &da.d);
+
+	if (rc == 1)
+		rc = store_clue_get(c->db, c->a, da.d.clue_id, &k);
+	if (rc == 1)
+		rc = authz_unit(c, k.unit_id, clue_obj(c, k.id));
+	if (rc != 1)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (strcmp(da.d.state, "proposed")) {
 		fielderr_add(fe, "state", "该处置意见已审批");
 		return -1;
@@ -398,11 +415,11 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 	}
 	if (store_tx(c->db, decide_tx, &da) < 0) {
 		if (!da.refused)
-			return -2;
+			return RES_STORE;
 		fielderr_add(fe, "state", "该处置意见已审批或线索状态已变化，请刷新后再试");
-		return -1;
+		return RES_INVALID;
 	}
-	return 1;
+	return RES_DONE;
 }
 
 /* ---- campaigns ----------------------------------------------------------- */

@@ -20,8 +20,8 @@
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
-#include "domain/role.h"
 #include "domain/result.h"
+#include "domain/role.h"
 #include "store/queries.h"
 
 
@@ -82,6 +82,15 @@ static const char *id_ad(struct ctx *c, int64_t id)
 static const char *person_obj(struct ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "person/%" PRId64, id);
+}
+
+int person_pick(struct ctx *c, int64_t id, struct person *p)
+{
+	int rc = store_person_get(c->db, c->a, id, p);
+
+	if (rc == 1)
+		rc = authz_unit(c, p->unit_id, arena_printf(c->a, "person/%" PRId64, p->id));
+	return res_from_store(rc);
 }
 
 int person_get(struct ctx *c, int64_t id, struct person *p)
