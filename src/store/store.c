@@ -220,6 +220,7 @@ struct store_stmt *store_prepare(struct store *s, const struct store_sql *q)
 	st->s = s;
 	st->q = q;
 	st->dirty = 0;
+	st->bind_failed = 0;
 	if ((s->cache_len + 1) * 2 > s->cache_cap)
 		cache_grow(s);
 	*cache_find(s, q) = st;
@@ -240,12 +241,22 @@ static void reset_dirty(struct store *s)
 
 /* ---- statements ----------------------------------------------------- */
 
+/* A bind that failed (SQLite out of memory, say) fails the next step: the
+ * statement must not run with that parameter NULL, which reads as "no such
+ * row" (a session not found, a 401, where the database failed). */
+static int bind_noted(struct store_stmt *st, int rc)
+{
+	if (rc < 0 && !st->bind_failed)
+		st->bind_failed = rc;
+	return rc;
+}
+
 int store_bind_int(struct store_stmt *st, int idx, int64_t v)
 {
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->bind_int(st, idx, v);
+	return bind_noted(st, st->s->ops->bind_int(st, idx, v));
 }
 
 int store_bind_text(struct store_stmt *st, int idx, const char *v)
@@ -253,7 +264,7 @@ int store_bind_text(struct store_stmt *st, int idx, const char *v)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->bind_text(st, idx, v);
+	return bind_noted(st, st->s->ops->bind_text(st, idx, v));
 }
 
 int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
@@ -261,7 +272,7 @@ int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->bind_blob(st, idx, v, len);
+	return bind_noted(st, st->s->ops->bind_blob(st, idx, v, len));
 }
 
 int store_bind_null(struct store_stmt *st, int idx)
@@ -269,7 +280,7 @@ int store_bind_null(struct store_stmt *st, int idx)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->bind_null(st, idx);
+	return bind_noted(st, st->s->ops->bind_null(st, idx));
 }
 
 int store_step(struct store_stmt *st)
@@ -277,6 +288,8 @@ int store_step(struct store_stmt *st)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
+	if (st->bind_failed)
+		return store_noted(st->s, st->bind_failed);
 	return store_noted(st->s, st->s->ops->step(st));
 }
 
@@ -286,6 +299,7 @@ void store_reset(struct store_stmt *st)
 		return;
 	st->s->ops->reset(st);
 	st->dirty = 0;
+	st->bind_failed = 0;
 }
 
 int store_col_isnull(struct store_stmt *st, int i)

@@ -49,6 +49,7 @@ struct store_stmt {
 	struct store *s;
 	const struct store_sql *q;      /* cache key */
 	int dirty;                      /* bound or stepped since the last reset */
+	int bind_failed;                /* a bind failed since the last reset: its code */
 };
 
 /* Records rc, when it is a failure, as the connection's last failure
