@@ -6,6 +6,9 @@
  * returned (责令退回), DOMAIN.md section 5.  Money is integer fen: typed
  * as a string of yuan with at most two decimals and parsed exactly, never
  * through floating point.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -24,13 +27,13 @@ int money_parse(const char *s, int64_t *fen);
 /* 11752673 -> "117,526.73" (grouped) or "117526.73" (plain). */
 void money_format(struct strbuf *sb, int64_t fen, int grouped);
 
-/* Starts an accountability record: its id; -1 with fe; -2 store error. */
+/* Starts an accountability record: its id; RES_INVALID with fe; RES_STORE. */
 int64_t accountability_create(struct ctx *c, const struct accountability *q, struct fielderr *fe);
 int accountability_list(struct ctx *c, struct list_query *lq, struct accountability **out,
 			int64_t *total);
 
 /* Records recovered money (amount: yuan text); case_id 0 for none, else
- * a case the actor may see.  Its id; -1 with fe; -2 store error. */
+ * a case the actor may see.  Its id; RES_INVALID with fe; RES_STORE. */
 int64_t recovery_create(struct ctx *c, const struct recovery *m, const char *amount,
 			struct fielderr *fe);
 /* lq: campaign_id, kind; *sum_fen the total of every matching row. */

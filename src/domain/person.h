@@ -4,6 +4,9 @@
  * person: the cadres under supervision.  Every read of a person record is
  * audited; the ID number (居民身份证号码) is encrypted at rest and shown
  * only to roles with PERM_PERSON_IDNUM.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
