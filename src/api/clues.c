@@ -171,7 +171,7 @@ int api_disposition_create(struct req *r)
 	api_str(r, j, "reason", &reason);
 	json_decref(j);
 	id = disposition_propose(&r->c, r->id, method, reason, &fe);
-	return api_result(r, id, &fe, "disposition", 1);
+	return api_result(r, id, &fe, "clue", 1);
 }
 
 int api_disposition_decide(struct req *r)

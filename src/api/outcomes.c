@@ -116,7 +116,7 @@ int api_outcome_create(struct req *r)
 	}
 	id = outcome_record(&r->c, &in, &fe);
 	json_decref(j);
-	return api_result(r, id, &fe, "outcome", 1);
+	return api_result(r, id, &fe, "case or clue", 1);
 }
 
 int api_outcome_show(struct req *r)
