@@ -9,6 +9,7 @@
 #include "api/common.h"
 #include "core/arena.h"
 #include "domain/case_filing.h"
+#include "domain/result.h"
 #include "http/http.h"
 
 int api_categories(struct req *r)
@@ -18,7 +19,7 @@ int api_categories(struct req *r)
 	json_t *items;
 
 	if (n < 0)
-		return reply_error(r, E_BUSY, "category list");
+		return res_error(r, RES_STORE, "category");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:i}", "code", v[i].code,
@@ -43,10 +44,8 @@ int api_category_create(struct req *r)
 	api_str(r, j, "valid_from", &v.valid_from);
 	json_decref(j);
 	rc = category_add(&r->c, &v, &fe);
-	if (rc == -1)
-		return reply_fields(r, &fe);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "category add");
+	if (!res_ok(rc))
+		return api_result(r, rc, &fe, "category", 1);
 	return reply_json(r, 201, json_pack("{s:s}", "code", v.code));
 }
 
@@ -64,11 +63,5 @@ int api_category_retire(struct req *r)
 	api_str(r, j, "retired", &day);
 	json_decref(j);
 	rc = category_retire(&r->c, code, day, &fe);
-	if (rc == -1)
-		return reply_fields(r, &fe);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such category");
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "category retire");
-	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+	return api_result(r, rc, &fe, "category", 0);
 }

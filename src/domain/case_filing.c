@@ -25,6 +25,7 @@
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "store/q_caserules.h"
 
 QF_AUDIT_EVENT(CATEGORY_ADD, "category_add", "新增违纪违法类别");
@@ -62,28 +63,32 @@ static int category_offered(const struct violation_category *v, int n, const cha
 	return 0;
 }
 
-static void filing_categories_valid(struct ctx *c, const struct case_filing *f, const char *day,
-				    struct fielderr *fe)
+/* 0 (messages in fe), or -1 when the catalog could not be read. */
+static int filing_categories_valid(struct ctx *c, const struct case_filing *f, const char *day,
+				   struct fielderr *fe)
 {
 	struct violation_category *v;
 	int n = store_categories(c->db, c->a, &v);
 
+	if (n < 0)
+		return -1;
 	if (!f->n_categories) {
 		fielderr_add(fe, "categories", "请至少选择一个违纪违法类别");
-		return;
+		return 0;
 	}
 	for (int i = 0; i < f->n_categories; i++) {
 		for (int j = 0; j < i; j++)
 			if (!strcmp(f->categories[i], f->categories[j])) {
 				fielderr_add(fe, "categories", "违纪违法类别重复");
-				return;
+				return 0;
 			}
-		if (n < 0 || !category_offered(v, n, f->categories[i], day)) {
+		if (!category_offered(v, n, f->categories[i], day)) {
 			fielderr_add(fe, "categories", arena_printf(c->a, "“%s”不是立案日期（%s）可用的违纪违法类别",
 								    f->categories[i], day));
-			return;
+			return 0;
 		}
 	}
+	return 0;
 }
 
 int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *day, const struct clue *k,
@@ -98,7 +103,8 @@ int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *da
 		fielderr_add(fe, "organ_kind", "请选择承办机关类别");
 	if (!f->organ_name || !*f->organ_name || utf8_len(f->organ_name) > 100)
 		fielderr_add(fe, "organ_name", "请填写承办机关名称（不超过100字）");
-	filing_categories_valid(c, f, day, fe);
+	if (filing_categories_valid(c, f, day, fe) < 0)
+		return -1;
 	if (!f->committee_by || !*f->committee_by || utf8_len(f->committee_by) > 50)
 		fielderr_add(fe, "committee_by", "请填写批准立案的同级党委主要负责人（不超过50字）");
 	cd = date_parse(f->committee_day ? f->committee_day : "");
@@ -180,7 +186,7 @@ int category_add(struct ctx *c, const struct violation_category *v, struct field
 
 	if (!authz_has(&c->who, PERM_CATALOG)) {
 		fielderr_add(fe, "code", "您无权修改违纪违法类别");
-		return -1;
+		return RES_INVALID;
 	}
 	if (!n || n > 40 || strspn(v->code, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
 		fielderr_add(fe, "code", "代码须为1至40个小写字母、数字或下划线");
@@ -191,17 +197,17 @@ int category_add(struct ctx *c, const struct violation_category *v, struct field
 	if (date_parse(v->valid_from ? v->valid_from : "") == QF_DAY_NONE)
 		fielderr_add(fe, "valid_from", "请填写启用日期（YYYY-MM-DD）");
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	switch (store_category_get(c->db, c->a, v->code, &old)) {
 	case 0:
 		break;
 	case 1:
 		fielderr_add(fe, "code", "该代码已存在（类别只能停用，不能删除或改作他用）");
-		return -1;
+		return RES_INVALID;
 	default:
-		return -2;
+		return RES_STORE;
 	}
-	return store_tx(c->db, add_tx, &ca) < 0 ? -2 : 1;
+	return store_tx(c->db, add_tx, &ca) < 0 ? RES_STORE : RES_DONE;
 }
 
 static int retire_tx(struct store *s, void *arg)
@@ -224,18 +230,18 @@ int category_retire(struct ctx *c, const char *code, const char *day, struct fie
 
 	if (!authz_has(&c->who, PERM_CATALOG)) {
 		fielderr_add(fe, "code", "您无权修改违纪违法类别");
-		return -1;
+		return RES_INVALID;
 	}
 	rc = store_category_get(c->db, c->a, code ? code : "", &old);
 	if (rc <= 0)
-		return rc < 0 ? -2 : 0;
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (ca.day && date_parse(ca.day) == QF_DAY_NONE) {
 		fielderr_add(fe, "day", "请填写停用日期（YYYY-MM-DD）");
-		return -1;
+		return RES_INVALID;
 	}
 	if (ca.day && strcmp(ca.day, old.valid_from) < 0) {
 		fielderr_add(fe, "day", "停用日期不能早于启用日期");
-		return -1;
+		return RES_INVALID;
 	}
-	return store_tx(c->db, retire_tx, &ca) < 0 ? -2 : 1;
+	return store_tx(c->db, retire_tx, &ca) < 0 ? RES_STORE : RES_DONE;
 }

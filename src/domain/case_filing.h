@@ -27,8 +27,8 @@ extern const struct label case_organs[];          /* cases.organ_kind */
  * that day, the same-level party committee principal's name and the date
  * of his approval (not after `day`, not before the clue).  0 with the
  * messages in fe (fields case_type, organ_kind, organ_name, categories,
- * committee_by, committee_day); -1 is never returned: a store error
- * reads as a refusal of the categories. */
+ * committee_by, committee_day); -1 when the catalog could not be read (a
+ * store error, not a refusal). */
 int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *day, const struct clue *k,
 		      struct fielderr *fe);
 
@@ -55,12 +55,13 @@ int category_list(struct ctx *c, struct violation_category **out);
 /* The label of a category code ("" unknown), from a list category_list
  * filled. */
 const char *category_label(const struct violation_category *v, int n, const char *code);
-/* PERM_CATALOG: adds a category offered from valid_from.  1 done, -1 with
- * fe, -2 store error. */
+/* PERM_CATALOG: adds a category offered from valid_from.  A result
+ * (result.h): RES_DONE, RES_INVALID with fe, RES_STORE. */
 int category_add(struct ctx *c, const struct violation_category *v, struct fielderr *fe);
 /* PERM_CATALOG: retires a category from `day` (no longer offered for new
  * cases; the cases filed under it keep it), or takes it back (day NULL or
- * "").  1 done, 0 no such code, -1 with fe, -2 store error. */
+ * "").  A result (result.h): RES_DONE, RES_NOT_FOUND (no such code),
+ * RES_INVALID with fe, RES_STORE. */
 int category_retire(struct ctx *c, const char *code, const char *day, struct fielderr *fe);
 
 QF_AUDIT_EVENT_DECL(CATEGORY_ADD);

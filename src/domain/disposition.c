@@ -32,6 +32,7 @@
 #include "domain/ctx.h"
 #include "domain/jurisdiction.h"
 #include "store/q_caserules.h"
+#include "domain/result.h"
 #include "store/q_clues.h"
 
 /* The label of a method, a transfer with its direction and organ. */
@@ -59,13 +60,19 @@ static int propose_tx(struct store *s, void *arg)
 	struct ctx *c = pa->c;
 	struct clue k;
 
-	/* again under the write lock: the state and the pending proposal */
-	if (store_clue_get(s, c->a, pa->d.clue_id, &k) != 1 ||
-	    !clue_transition_allowed(k.state, pa->d.method) ||
-	    store_disposition_pending(s, pa->d.clue_id) != 0) {
-		pa->refused = 1;
-		return -1;
+	/* again under the write lock: the state and the pending proposal
+	 * (a lookup that fails is a store error, not a refusal) */
+	int rc = store_clue_get(s, c->a, pa->d.clue_id, &k);
+
+	if (rc == 1 && !clue_transition_allowed(k.state, pa->d.method))
+		rc = 0;
+	if (rc == 1) {
+		int64_t pending = store_disposition_pending(s, pa->d.clue_id);
+		rc = pending < 0 ? -1 : !pending;
 	}
+	pa->refused = rc == 0;
+	if (rc != 1)
+		return -1;
 	pa->id = store_disposition_insert(s, c->cfg->region, &pa->d);
 	if (pa->id < 0)
 		return -1;
@@ -122,10 +129,10 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposi
 	struct clue k;
 	int rc = store_clue_get(c->db, c->a, clue_id, &k);
 
+	if (rc > 0)
+		rc = authz_unit(c, k.unit_id, clue_object(c, clue_id));
 	if (rc <= 0)
-		return rc < 0 ? -2 : 0;
-	if (authz_unit(c, k.unit_id, clue_object(c, clue_id)) != 1)
-		return 0;
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (!disposition_method_find(method)) {
 		fielderr_add(fe, "method", "请选择处置方式");
 		return -1;
@@ -147,7 +154,7 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposi
 	}
 	rc = jurisdiction_allows(c, &k, method, in->transfer_direction, fe);
 	if (rc <= 0)
-		return rc < 0 ? -2 : -1;
+		return rc < 0 ? RES_STORE : RES_INVALID;
 	pa.d.clue_id = clue_id;
 	pa.d.method = method;
 	pa.d.reason = reason;
@@ -155,9 +162,9 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposi
 	pa.d.proposed_at = c->now;
 	if (store_tx(c->db, propose_tx, &pa) < 0) {
 		if (!pa.refused)
-			return -2;
+			return RES_STORE;
 		fielderr_add(fe, "method", "该线索已有待审批的处置意见，或状态已变化，请刷新后再试");
-		return -1;
+		return RES_INVALID;
 	}
 	return pa.id;
 }
@@ -203,9 +210,11 @@ static int decide_tx(struct store *s, void *arg)
 	struct clue k;
 	int rc;
 
-	if (store_clue_get(s, c->a, da->d.clue_id, &k) != 1 ||
-	    (dd->approve && !clue_transition_allowed(k.state, da->d.method))) {
-		da->refused = 1;
+	rc = store_clue_get(s, c->a, da->d.clue_id, &k);
+	if (rc == 1 && dd->approve && !clue_transition_allowed(k.state, da->d.method))
+		rc = 0;
+	if (rc != 1) {
+		da->refused = rc == 0;  /* a failed lookup is a store error */
 		return -1;
 	}
 	rc = store_disposition_decide(s, da->d.id, dd->approve ? "approved" : "rejected", dd->day,
@@ -263,13 +272,15 @@ int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decis
 {
 	struct decide_arg da = { .c = c, .dd = dd };
 	struct clue k;
-	int need, rc;
+	int need;
+	int rc = store_disposition_get(c->db, c->a, id, &da.d);
 
-	if (store_disposition_get(c->db, c->a, id, &da.d) != 1)
-		return 0;
-	if (store_clue_get(c->db, c->a, da.d.clue_id, &k) != 1 ||
-	    authz_unit(c, k.unit_id, clue_object(c, k.id)) != 1)
-		return 0;
+	if (rc == 1)
+		rc = store_clue_get(c->db, c->a, da.d.clue_id, &k);
+	if (rc == 1)
+		rc = authz_unit(c, k.unit_id, clue_object(c, k.id));
+	if (rc != 1)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (strcmp(da.d.state, "proposed")) {
 		fielderr_add(fe, "state", "该处置意见已审批");
 		return -1;
@@ -288,17 +299,18 @@ int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decis
 	if (dd->approve) {
 		rc = jurisdiction_allows(c, &k, da.d.method, da.direction, fe);
 		if (rc <= 0)
-			return rc < 0 ? -2 : -1;
-		if (!strcmp(da.d.method, "file_case") && !case_filing_valid(c, &dd->filing, dd->day, &k, fe))
-			return -1;
+			return rc < 0 ? RES_STORE : RES_INVALID;
+		rc = strcmp(da.d.method, "file_case") ? 1 : case_filing_valid(c, &dd->filing, dd->day, &k, fe);
+		if (rc <= 0)
+			return rc < 0 ? RES_STORE : RES_INVALID;
 	}
 	if (store_tx(c->db, decide_tx, &da) < 0) {
 		if (!da.refused)
-			return -2;
+			return RES_STORE;
 		fielderr_add(fe, "state", "该处置意见已审批或线索状态已变化，请刷新后再试");
-		return -1;
+		return RES_INVALID;
 	}
-	return 1;
+	return RES_DONE;
 }
 
 int disposition_approvals(struct ctx *c, int64_t disposition_id, struct approval **out)
@@ -311,5 +323,5 @@ int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id)
 	struct disposition d;
 	int rc = store_disposition_get(c->db, c->a, disposition_id, &d);
 
-	return rc == 1 ? d.clue_id : rc;
+	return rc == 1 ? d.clue_id : res_from_store(rc);
 }

@@ -24,10 +24,10 @@ struct disposition_input {
 	const char *transfer_direction, *transfer_to, *transfer_ref;
 };
 
-/* Proposes a disposition: the id; -1 with fe (a transition the flow does
- * not allow, one already pending, a bad method, a clue of another level
- * not transferred upward); 0 when the clue is not visible; -2 on a store
- * error. */
+/* Proposes a disposition: the id; RES_INVALID with fe (a transition the
+ * flow does not allow, one already pending, a bad method, a clue of
+ * another level not transferred upward); 0 when the clue is not visible;
+ * RES_STORE. */
 int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposition_input *in,
 			    struct fielderr *fe);
 
@@ -39,9 +39,9 @@ struct disposition_decision {
 };
 
 /* Approves or rejects a pending disposition (the approval date is when
- * the clue counts as disposed, the first time only).  1 done; -1 with fe
- * (not pending, wrong approver, a bad date, a filing without its
- * record); 0 not found or not visible; -2 on a store error. */
+ * the clue counts as disposed, the first time only).  1 done; RES_INVALID
+ * with fe (not pending, wrong approver, a bad date, a filing without its
+ * record); 0 not found or not visible; RES_STORE. */
 int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decision *dd,
 		       struct fielderr *fe);
 

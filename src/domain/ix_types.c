@@ -345,8 +345,14 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 	for (int i = 0; i < cats->n && i < CASE_MAX_CATEGORIES; i++)
 		f.categories[f.n_categories++] = cats->codes[i];
 	k.received = F(ix, "filed")->s;         /* the committee's day is not in the file */
-	if (!case_filing_valid(c, &f, F(ix, "filed")->s, &k, &fe))
+	switch (case_filing_valid(c, &f, F(ix, "filed")->s, &k, &fe)) {
+	case 1:
+		break;
+	case 0:
 		return ix_fail(ix, fe.field[0], "%s", fe.msg[0]);
+	default:
+		return -1;
+	}
 	return 0;
 }
 

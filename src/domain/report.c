@@ -23,6 +23,8 @@
 #include "domain/clue.h"
 #include "domain/ctx.h"
 #include "domain/jurisdiction.h"
+#include "domain/person.h"
+#include "domain/result.h"
 #include "domain/role.h"
 #include "store/q_clues.h"
 #include "store/q_persons.h"
@@ -122,55 +124,64 @@ static int too_long(const char *s, size_t max)
 	return s && utf8_len(s) > max;
 }
 
-static void validate_accused(struct ctx *c, const struct report_input *in, struct fielderr *fe,
-			     int64_t *unit_id, struct person *acc)
+/* 0, or RES_STORE when a lookup failed (not a wrong accused: 503/500).
+ * The accused persons go to acc (jurisdiction). */
+static int validate_accused(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+			    int64_t *unit_id, struct person *acc)
 {
 	if (in->n_accused > REPORT_MAX_ACCUSED) {
 		fielderr_add(fe, "accused", "被反映人至多16人");
-		return;
+		return 0;
 	}
 	for (int i = 0; i < in->n_accused; i++) {
 		struct person p;
+		int rc;
+
 		for (int j = 0; j < i; j++)
 			if (in->accused[j] == in->accused[i]) {
 				fielderr_add(fe, "accused", "被反映人重复");
-				return;
+				return 0;
 			}
-		if (store_person_get(c->db, c->a, in->accused[i], &p) != 1 ||
-		    authz_unit(c, p.unit_id, arena_printf(c->a, "person/%" PRId64, p.id)) != 1) {
+		rc = person_pick(c, in->accused[i], &p);
+		if (rc < 0)
+			return RES_STORE;
+		if (rc != 1) {
 			fielderr_add(fe, "accused", "所选被反映人不存在");
-			return;
+			return 0;
 		}
 		if (i == 0)
 			*unit_id = p.unit_id;
 		acc[i] = p;
 	}
+	return 0;
 }
 
 /* The jurisdiction rule (jurisdiction.h): a report about a subject managed
  * one level up, or marked as another level's, keeps only its forwarding
  * record: no summary, reporter or contact is stored (《纪检监察机关处理检举
  * 控告工作规则》(2020) art. 15: 不得将有关信息录入检举举报平台).  Sets
- * *other; the refusals go to fe. */
-static void validate_other_level(struct ctx *c, const struct report_input *in, struct fielderr *fe,
-				 const struct person *acc, int *other)
+ * *other; the refusals go to fe.  0, or RES_STORE. */
+static int validate_other_level(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+				const struct person *acc, int *other)
 {
 	const char *why = NULL;
 	int rc = fe->n ? 0 : jurisdiction_other_level(c, acc, in->n_accused, in->received, &why);
 
-	*other = in->other_level || rc == 1;
 	if (rc < 0)
-		fielderr_add(fe, "accused", "管辖规则暂时无法读取，请稍后再试");
-	if (!*other)
-		return;
-	if ((in->summary && *in->summary) || (in->reporter && *in->reporter) || (in->contact && *in->contact))
+		return RES_STORE;
+	*other = in->other_level || rc == 1;
+	if (*other && ((in->summary && *in->summary) || (in->reporter && *in->reporter) ||
+		       (in->contact && *in->contact)))
 		fielderr_add(fe, "summary", arena_printf(c->a, "%s%s不属本级受理的举报只保留转送记录（转送日期、"
 							 "接收机关、文号），不得录入举报内容、举报人和联系方式",
 							 why ? why : "", why ? "。" : ""));
+	return 0;
 }
 
-static void validate(struct ctx *c, const struct report_input *in, struct fielderr *fe,
-		     int64_t *unit_id, int *other)
+/* The messages of the input in fe: 0, or RES_STORE.  *other: the report
+ * belongs to another level (no content). */
+static int validate(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+		    int64_t *unit_id, int *other)
 {
 	qf_day received = date_parse(in->received ? in->received : "");
 	int has_reporter = in->reporter && *in->reporter, has_contact = in->contact && *in->contact;
@@ -184,10 +195,11 @@ static void validate(struct ctx *c, const struct report_input *in, struct fielde
 		fielderr_add(fe, "channel", "请选择举报渠道");
 	if (!label_of(report_categories, in->category))
 		fielderr_add(fe, "category", "请选择举报类别");
-	validate_accused(c, in, fe, unit_id, acc);
-	validate_other_level(c, in, fe, acc, other);
+	if (validate_accused(c, in, fe, unit_id, acc) < 0 ||
+	    validate_other_level(c, in, fe, acc, other) < 0)
+		return RES_STORE;
 	if (*other)
-		return;         /* no content: the checks below do not apply */
+		return 0;       /* no content: the checks below do not apply */
 	if (in->real_name && !has_reporter)
 		fielderr_add(fe, "reporter", "实名举报请填写举报人姓名");
 	else if (!in->real_name && has_reporter)
@@ -204,6 +216,7 @@ static void validate(struct ctx *c, const struct report_input *in, struct fielde
 		fielderr_add(fe, "summary", "请填写反映的主要问题");
 	else if (too_long(in->summary, 5000))
 		fielderr_add(fe, "summary", "主要问题不能超过5000个字");
+	return 0;
 }
 
 /* Encrypts text bound to field/id into an arena string; NULL for no text
@@ -260,12 +273,12 @@ static int register_tx(struct store *s, void *arg)
 int64_t report_register(struct ctx *c, const struct report_input *in, struct fielderr *fe)
 {
 	struct register_arg ra = { .c = c, .in = in };
-
 	int other = 0;
 
-	validate(c, in, fe, &ra.k.unit_id, &other);
+	if (validate(c, in, fe, &ra.k.unit_id, &other) < 0)
+		return RES_STORE;
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	ra.k.region = c->cfg->region;
 	ra.k.received = in->received;
 	ra.k.channel = in->channel;
@@ -285,11 +298,11 @@ int report_get(struct ctx *c, int64_t id, struct report *k)
 	int rc = store_report_get(c->db, c->a, id, k);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = visible(c, k->unit_id, id);
 	if (rc <= 0)
-		return rc;
-	return audit_record(c, AEV_READ, report_obj(c, id), 1, "") < 0 ? -1 : 1;
+		return res_from_store(rc);
+	return audit_record(c, AEV_READ, report_obj(c, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 /* The registry: the overdue filter is the stored next_due before today

@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/escape.h"
 #include "domain/case_filing.h"
+#include "domain/result.h"
 #include "http/http.h"
 #include "pages/categories.h"
 #include "pages/page.h"
@@ -22,7 +23,7 @@ static int catalog_page(struct req *r, const struct fielderr *fe, unsigned statu
 	int n = category_list(&r->c, &v);
 
 	if (n < 0)
-		return reply_error(r, E_BUSY, "category list");
+		return res_error(r, RES_STORE, "category");
 	page_begin(r, &sb, "违纪违法类别", crumbs);
 	field_errors_summary(&sb, fe);
 	strbuf_addstr(&sb, "<p>立案时从本目录选择违纪违法类别。类别只能停用，不能删除："
@@ -76,11 +77,9 @@ int page_category_create(struct req *r)
 					.source = req_field(r, "source"), .valid_from = req_field(r, "valid_from") };
 	int rc = category_add(&r->c, &v, &fe);
 
-	if (rc == -1)
+	if (rc == RES_INVALID)
 		return catalog_page(r, &fe, 422);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "category add");
-	return reply_redirect(r, "/categories?ok=created");
+	return page_result(r, rc, "category", "/categories?ok=created");
 }
 
 int page_category_retire(struct req *r)
@@ -88,11 +87,7 @@ int page_category_retire(struct req *r)
 	struct fielderr fe = { 0 };
 	int rc = category_retire(&r->c, req_field(r, "code"), req_field(r, "day"), &fe);
 
-	if (rc == -1)
+	if (rc == RES_INVALID)
 		return catalog_page(r, &fe, 422);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "category retire");
-	return reply_redirect(r, "/categories?ok=saved");
+	return page_result(r, rc, "category", "/categories?ok=saved");
 }
