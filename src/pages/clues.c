@@ -320,7 +320,7 @@ static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 			     fielderr_get(fe, "method"), "请选择");
 		field_textarea(sb, "reason", "处置理由", req_field(r, "reason"), 1, fielderr_get(fe, "reason"), 4,
 			       2000, NULL);
-		field_select(sb, "transfer_direction", "移交方向（处置方式为移交时填写）", transfer_directions,
+		field_select(sb, "transfer_direction", "移交方向（仅移交时填写）", transfer_directions,
 			     req_field(r, "transfer_direction"), 0, fielderr_get(fe, "transfer_direction"), "（不适用）");
 		field_text(sb, "transfer_to", "接收机关（移交时填写）", req_field(r, "transfer_to"), 0,
 			   fielderr_get(fe, "transfer_to"), "maxlength=\"100\"");

@@ -6,8 +6,11 @@
 //   inv1   审查调查室 刘明 (第一审查调查室)         inv2   审查调查室 赵强 (not on the team)
 //
 // clerk registers a real-name report naming 李四, accepts it and turns it
-// into a problem clue; cm proposes 立案审查调查; the leader approves it from
-// his 工作台; cm forms the team (inv1 主办, judge 审理); inv2 gets 404 for
+// into a problem clue; cm proposes 初步核实, the leader approves it; cm
+// proposes 立案审查调查 (filing follows a verification: issue 10, 监督执纪工作
+// 规则 art. 40); the leader, the principal leader, approves it from his
+// 工作台 with the filing record (type, organ, categories, the party
+// committee principal's approval); cm forms the team (inv1 主办, judge 审理); inv2 gets 404 for
 // the case; inv1 detains the subject and releases him; the judge accepts
 // the case for trial review, closes it and records 记过; the outcome shows
 // 第二种形态 and its influence period, which the person's page shows running.
@@ -37,7 +40,7 @@ function addMonths(day, n) {
 	return iso(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)));
 }
 const D = {
-	received: ago(40), accepted: ago(39), clue: ago(38), filed: ago(30),
+	received: ago(40), accepted: ago(39), clue: ago(38), verified: ago(35), filed: ago(30),
 	detained: ago(28), released: ago(12), trial: ago(8), closed: ago(3), outcome: ago(2),
 };
 
@@ -135,7 +138,7 @@ await step('clerk accepts it (受理) and registers it as a problem clue', async
 
 // ---- 3. the case manager proposes filing; the leader approves -------------------------------
 let clueId = null;
-await step('cm finds the clue in the registry, proposes 立案审查调查, sees the reporter hidden', async () => {
+await step('cm finds the clue in the registry, proposes 初步核实, sees the reporter hidden', async () => {
 	await login('cm');
 	await nav().getByRole('link', { name: '问题线索' }).click();
 	await page.getByLabel('被反映人').fill(PERSON);
@@ -150,10 +153,12 @@ await step('cm finds the clue in the registry, proposes 立案审查调查, sees
 	await page.waitForURL(/\/clues\/\d+$/);
 	clueId = path_().split('/')[2];
 	const propose = formUnder('提出处置意见');
-	await propose.getByLabel('处置方式').selectOption({ label: '立案审查调查' });
-	await propose.getByLabel('处置理由').fill('经初步了解，反映问题具体，拟立案审查调查。');
+	assert(!(await propose.getByLabel('处置方式').textContent()).includes('立案审查调查'),
+		'filing is offered before a preliminary verification');
+	await propose.getByLabel('处置方式').selectOption({ label: '初步核实' });
+	await propose.getByLabel('处置理由').fill('反映问题具体，拟初步核实。');
 	await submit(propose.getByRole('button', { name: '提交审批' }), /\?ok=saved$/);
-	const disp = page.locator('table.list tbody tr', { hasText: '立案审查调查' });
+	const disp = page.locator('table.list tbody tr', { hasText: '初步核实' });
 	assert((await text(disp)).includes('待审批'), `the disposition reads "${await text(disp)}"`);
 	assert(await formUnder('审批处置意见').count() === 0, 'the case manager is offered the approval');
 	// the report, as the case manager sees it: the reporter's identity is not his to see
@@ -165,6 +170,23 @@ await step('cm finds the clue in the registry, proposes 立案审查调查, sees
 	assert(!(await page.content()).includes(CONTACT), 'the contact is shown to the case manager');
 }, 'report-as-cm');
 
+await step('the leader approves the verification; cm then proposes 立案审查调查', async () => {
+	await login('lead');
+	await page.goto(`${BASE}/clues/${clueId}`);
+	const decide = formUnder('审批处置意见');
+	await decide.getByLabel('审批日期').fill(D.verified);
+	await submit(decide.getByRole('button', { name: '批准' }), /\?ok=done$/);
+	assert(await text(page.locator('.record-head .state')) === '初步核实中', 'the clue is not 初步核实中');
+	await login('cm');
+	await page.goto(`${BASE}/clues/${clueId}`);
+	const propose = formUnder('提出处置意见');
+	await propose.getByLabel('处置方式').selectOption({ label: '立案审查调查' });
+	await propose.getByLabel('处置理由').fill('初步核实发现其违规收受礼金，拟立案审查调查。');
+	await submit(propose.getByRole('button', { name: '提交审批' }), /\?ok=saved$/);
+	const disp = page.locator('table.list tbody tr', { hasText: '立案审查调查' });
+	assert((await text(disp)).includes('待审批'), `the disposition reads "${await text(disp)}"`);
+}, 'clue-verified');
+
 let caseId = null;
 await step('the leader finds the approval on his 工作台 and approves filing: a case exists', async () => {
 	await login('lead');
@@ -175,7 +197,13 @@ await step('the leader finds the approval on his 工作台 and approves filing: 
 	await page.waitForURL(`${BASE}/clues/${clueId}`);
 	const decide = formUnder('审批处置意见');
 	await decide.getByLabel('审批日期').fill(D.filed);
-	await decide.getByLabel('审批意见').fill('同意立案');
+	await decide.getByLabel('案件类型').selectOption({ label: '纪律审查和监察调查' });
+	await decide.getByLabel('承办机关类别').selectOption({ label: '本委审查调查（监督检查）室' });
+	await decide.getByLabel('承办机关名称').fill('第一审查调查室');
+	await decide.getByLabel('违反廉洁纪律').check();
+	await decide.getByLabel('批准立案的同级党委主要负责人').fill('县委书记');
+	await decide.getByLabel('同级党委主要负责人批准日期').fill(D.filed);
+	await decide.getByLabel('审批意见（退回时必填）').fill('同意立案');
 	await submit(decide.getByRole('button', { name: '批准' }), /\?ok=done$/);
 	assert(await text(page.locator('.record-head .state')) === '已立案', 'the clue is not 已立案');
 	const disp = page.locator('table.list tbody tr', { hasText: '立案审查调查' });
@@ -192,6 +220,7 @@ await step('the leader finds the approval on his 工作台 and approves filing: 
 	await row.getByRole('link', { name: caseId, exact: true }).click();
 	await page.waitForURL(`${BASE}/cases/${caseId}`);
 	assert(await text(dd('立案日期')) === D.filed, `立案日期 shows "${await text(dd('立案日期'))}"`);
+	assert(await text(dd('违纪违法类别')) === '违反廉洁纪律', `违纪违法类别 shows "${await text(dd('违纪违法类别'))}"`);
 	assert(await text(dd('问题线索')) === `问题线索 ${clueId}`, `问题线索 shows "${await text(dd('问题线索'))}"`);
 	assert((await text(dd('被调查人'))).startsWith(PERSON), `被调查人 shows "${await text(dd('被调查人'))}"`);
 	assert(await text(page.locator('.record-head .state')) === '审查调查中', 'the case is not 审查调查中');
