@@ -330,6 +330,39 @@ static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 	}
 }
 
+/* Every approval of the clue's dispositions (approvals: who, day,
+ * decision, reason), a filing's party committee approval included. */
+static void approvals_table(struct req *r, struct strbuf *sb, const struct clue_detail *d)
+{
+	static const struct label kinds[] = {
+		{ "disposition", "处置审批" },
+		{ "filing", "立案审批（本委主要负责人）" },
+		{ "filing_committee", "同级党委主要负责人批准" },
+		{ NULL, NULL }
+	};
+	static const struct column cols[] = { { "审批事项", NULL }, { "审批人", NULL }, { "日期", NULL },
+			{ "结果", NULL }, { "理由", NULL } };
+	int rows = 0;
+
+	for (int i = 0; i < d->n_dispositions; i++) {
+		struct approval *v;
+		int n = disposition_approvals(&r->c, d->dispositions[i].id, &v);
+		for (int j = 0; j < n; j++) {
+			const char *cells[] = { label_of(kinds, v[j].kind), v[j].approver, v[j].day,
+						!strcmp(v[j].decision, "approved") ? "批准" : "退回", v[j].reason };
+			if (!rows++) {
+				strbuf_addstr(sb, "<h2>审批记录</h2>");
+				table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+			}
+			strbuf_addstr(sb, "<tr>");
+			html_cells(sb, cells, QF_ARRAY_SIZE(cells));
+			strbuf_addstr(sb, "</tr>");
+		}
+	}
+	if (rows)
+		table_close(sb, rows, 5, NULL);
+}
+
 static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT, summary = STRBUF_INIT;
@@ -357,6 +390,9 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 					      : label_of(clue_sources, k.source));
 	record_item(&sb, "专项整治", *k.campaign_name ? k.campaign_name : "无");
 	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");
+	if (k.forward_due)
+		record_item(&sb, "报送上一级期限", arena_printf(r->arena, "%s（属上一级管辖，不在本级处置）",
+								 k.forward_due));
 	record_value_open(&sb, "被反映人", NULL);
 	strbuf_addstr(&sb, "<ul class=\"plain\">");
 	for (int i = 0; i < d.n_subjects; i++)
@@ -382,7 +418,10 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		const struct disposition_method *m = disposition_method_find(x->method);
 		const char *cells[] = { x->decided_by_name, x->decided, x->decision_note };
 		strbuf_addstr(&sb, "<tr>");
-		html_td(&sb, m ? m->label : x->method);
+		html_td(&sb, x->transfer_direction
+			     ? arena_printf(r->arena, "%s：%s%s%s", label_of(transfer_directions, x->transfer_direction),
+					    x->transfer_to, *x->transfer_ref ? "，文号 " : "", x->transfer_ref)
+			     : m ? m->label : x->method);
 		html_td(&sb, x->reason);
 		html_td(&sb, x->proposed_by_name);
 		strbuf_addstr(&sb, "<td>");
@@ -397,6 +436,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		strbuf_addstr(&sb, "</tr>");
 	}
 	table_close(&sb, d.n_dispositions, 7, "尚无处置意见");
+	approvals_table(r, &sb, &d);
 	actions(r, &sb, &k, &d, fe);
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") != 0);
 	page_timeline(&sb, d.timeline, d.n_timeline);

@@ -69,6 +69,9 @@ expect_eq "the forwarding record: date, to whom, reference" "2022-10-09 upward �
 	"$(body "$r" | jget '["dispositions"][0]["decided"]+" "+d["dispositions"][0]["transfer"]["direction"]+" "+d["dispositions"][0]["transfer"]["to"]+" "+d["dispositions"][0]["transfer"]["ref"]')"
 expect_eq "... and its approval record (who, day, decision)" "disposition approved boss 2022-10-09" \
 	"$(body "$r" | jget '["dispositions"][0]["approvals"][0]' | python3 -c 'import ast,sys; a=ast.literal_eval(sys.stdin.read()); print(a["kind"], a["decision"], a["approver"], a["day"])')"
+http_get "$H" -b "$JAR" "$BASE/clues/$K1" >/dev/null
+expect_contains "the clue page shows the forwarding record" "移交上级纪检监察机关：市纪委监委，文号 县纪转〔2022〕3号" "$(cat "$H.b")"
+expect_contains "... and its approval" "<td>处置审批</td><td>boss</td><td>2022-10-09</td><td>批准</td>" "$(cat "$H.b")"
 http_get "$H" -b "$JAR" "$BASE/" >/dev/null
 case "$(cat "$H.b")" in *"问题线索 $K1（"*) not_ok "a forwarded clue leaves the home page" ;; *) ok "a forwarded clue leaves the home page" ;; esac
 expect_eq "nothing follows a transfer: 422" 422 "$(status "$(propose "$K1" '"method":"close"')")"
@@ -151,6 +154,8 @@ expect_contains "the clue page asks the approver for the party committee's appro
 expect_eq "filed: 200" 200 "$(decide "$DF" "$BJ" "\"approve\":true,\"day\":\"2022-04-01\",\"filing\":{$FILING}")"
 expect_eq "... both approvals recorded (who, day)" "filing|approved|boss|2022-04-01,filing_committee|approved|县委书记|2022-03-31" \
 	"$(sql "SELECT kind || '|' || decision || '|' || approver || '|' || day FROM approvals WHERE object = 'disposition/$DF' ORDER BY id" | paste -sd,)"
+http_get "$H" -b "$JAR" "$BASE/clues/$K4" >/dev/null
+expect_contains "the clue page lists the party committee's approval" "<td>同级党委主要负责人批准</td><td>县委书记</td><td>2022-03-31</td>" "$(cat "$H.b")"
 C=$(sql "SELECT id FROM cases WHERE clue_id = $K4")
 # the subject is promoted after filing: the case keeps the rank at filing
 api PUT "/api/persons/$PS" "{\"name\":\"赵科长\",\"unit_id\":$UA,\"rank\":\"county\",\"leadership\":true}" >/dev/null
