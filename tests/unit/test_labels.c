@@ -240,7 +240,8 @@ static void test_interchange_reads_tables(void **state)
 			} else {
 				assert_null(f->codes);
 			}
-	assert_int_equal(enums, 6);
+	/* issue 10: disposition transfer_direction, case case_type and organ_kind */
+	assert_int_equal(enums, 9);
 }
 
 /* The clue states: registered and the state each method leads to. */
