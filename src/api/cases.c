@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "api/clues.h"
 #include "api/common.h"
 #include "core/arena.h"
 #include "core/date.h"
@@ -141,6 +142,25 @@ static int filed_as_json(struct req *r, json_t *j, const struct case_rec *k)
 	json_object_set_new(j, "categories", a);
 	json_object_set_new(j, "subjects_at_filing", s);
 	return 0;
+}
+
+/* POST /api/cases/{id}/filing: the filing record of a case filed under
+ * the old rules (case_filing_complete). */
+int api_case_filing(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct case_filing f = { 0 };
+	struct fielderr fe = { 0 };
+	int rc;
+
+	if (!j)
+		return MHD_YES;
+	api_read_filing(r, j, &f, &fe);
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	rc = case_filing_complete(&r->c, r->id, &f, &fe);
+	return api_result(r, rc, &fe, "case", 0);
 }
 
 int api_case_show(struct req *r)

@@ -22,4 +22,6 @@ int api_case_close(struct req *r);
 int api_conflicts(struct req *r);
 int api_conflict_create(struct req *r);
 
+int api_case_filing(struct req *r);
+
 #endif

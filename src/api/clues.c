@@ -200,9 +200,7 @@ int api_disposition_create(struct req *r)
 	return api_result(r, id, &fe, "clue", 1);
 }
 
-/* "filing": {"case_type", "organ_kind", "organ_name", "categories": [...],
- * "committee_by", "committee_day"} (approving file_case) into f. */
-static void read_filing(struct req *r, json_t *o, struct case_filing *f, struct fielderr *fe)
+void api_read_filing(struct req *r, json_t *o, struct case_filing *f, struct fielderr *fe)
 {
 	json_t *v = json_object_get(o, "categories");
 
@@ -245,7 +243,7 @@ int api_disposition_decide(struct req *r)
 		fielderr_add(&fe, "approve", "请选择批准（true）或退回（false）");
 		return reply_fields(r, &fe);
 	}
-	read_filing(r, json_object_get(j, "filing"), &dd.filing, &fe);
+	api_read_filing(r, json_object_get(j, "filing"), &dd.filing, &fe);
 	json_decref(j);
 	if (fe.n)
 		return reply_fields(r, &fe);

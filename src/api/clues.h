@@ -19,4 +19,14 @@ int api_campaign_create(struct req *r);
 /* 409 with the subjects that have open clues (also /clue of a report). */
 int api_reply_dups(struct req *r, const struct clue_dup *dups, int n_dups);
 
+/* {"case_type", "organ_kind", "organ_name", "categories": [...],
+ * "committee_by", "committee_day"} into f (strings copied into the
+ * request's arena); a malformed categories list goes to fe.  Used by the
+ * approval of file_case and by a case filed under the old rules
+ * (api/cases.c). */
+struct case_filing;
+struct fielderr;
+struct json_t;
+void api_read_filing(struct req *r, struct json_t *o, struct case_filing *f, struct fielderr *fe);
+
 #endif

@@ -24,12 +24,14 @@
 #include "core/escape.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/case.h"
 #include "domain/ctx.h"
 #include "domain/result.h"
 #include "store/q_caserules.h"
 
 QF_AUDIT_EVENT(CATEGORY_ADD, "category_add", "新增违纪违法类别");
 QF_AUDIT_EVENT(CATEGORY_RETIRE, "category_retire", "停用或恢复违纪违法类别");
+QF_AUDIT_EVENT(CASE_FILING, "case_filing", "补录立案信息");
 QF_AUDIT_OBJECT(category, "违纪违法类别");
 
 const struct label case_types[] = {
@@ -91,11 +93,11 @@ static int filing_categories_valid(struct ctx *c, const struct case_filing *f, c
 	return 0;
 }
 
-int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *day, const struct clue *k,
-		      struct fielderr *fe)
+/* Type, organ and categories: 1 good, 0 with the messages in fe, -1 when
+ * the catalog could not be read. */
+static int filing_fields_valid(struct ctx *c, const struct case_filing *f, const char *day, struct fielderr *fe)
 {
 	int before = fe->n;
-	qf_day cd;
 
 	if (!f->case_type || !label_of(case_types, f->case_type))
 		fielderr_add(fe, "case_type", "请选择案件类型（纪律审查、监察调查或两者）");
@@ -105,6 +107,17 @@ int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *da
 		fielderr_add(fe, "organ_name", "请填写承办机关名称（不超过100字）");
 	if (filing_categories_valid(c, f, day, fe) < 0)
 		return -1;
+	return fe->n == before;
+}
+
+int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *day, const struct clue *k,
+		      struct fielderr *fe)
+{
+	int before = fe->n, rc = filing_fields_valid(c, f, day, fe);
+	qf_day cd;
+
+	if (rc < 0)
+		return -1;
 	if (!f->committee_by || !*f->committee_by || utf8_len(f->committee_by) > 50)
 		fielderr_add(fe, "committee_by", "请填写批准立案的同级党委主要负责人（不超过50字）");
 	cd = date_parse(f->committee_day ? f->committee_day : "");
@@ -113,6 +126,42 @@ int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *da
 	else if (strcmp(f->committee_day, day) > 0 || strcmp(f->committee_day, k->received) < 0)
 		fielderr_add(fe, "committee_day", "同级党委主要负责人批准日期应在线索受理之后、不晚于立案日期");
 	return fe->n == before;
+}
+
+struct complete_arg {
+	struct ctx *c;
+	int64_t id;
+	const struct case_filing *f;
+};
+
+static int complete_tx(struct store *s, void *arg)
+{
+	struct complete_arg *ca = arg;
+
+	(void)s;
+	if (case_filing_store(ca->c, ca->id, ca->f) < 0)
+		return -1;
+	return case_record(ca->c, ca->id, AEV_CASE_FILING, "补录立案信息（旧规则立案）",
+			   arena_printf(ca->c->a, "%s；%s", case_type_text(ca->c, ca->f->case_type),
+					case_organ_text(ca->c, ca->f->organ_kind, ca->f->organ_name)));
+}
+
+int case_filing_complete(struct ctx *c, int64_t case_id, const struct case_filing *f, struct fielderr *fe)
+{
+	struct complete_arg ca = { .c = c, .id = case_id, .f = f };
+	struct case_rec k;
+	int rc = case_get(c, case_id, &k);
+
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
+	if (k.case_type) {
+		fielderr_add(fe, "case_type", "该案件立案时已记录案件类型、承办机关和违纪违法类别");
+		return RES_INVALID;
+	}
+	rc = filing_fields_valid(c, f, k.filed, fe);
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_INVALID;
+	return store_tx(c->db, complete_tx, &ca) < 0 ? RES_STORE : RES_DONE;
 }
 
 int case_filing_store(struct ctx *c, int64_t case_id, const struct case_filing *f)

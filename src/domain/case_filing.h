@@ -32,6 +32,13 @@ extern const struct label case_organs[];          /* cases.organ_kind */
 int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *day, const struct clue *k,
 		      struct fielderr *fe);
 
+/* PERM_CASE_ASSIGN: records the type, organ and categories (f's
+ * committee fields unused) of a case filed under the old rules, which has
+ * none (0019 left them NULL); refused for a case that has them.  A result
+ * (result.h); the case's timeline and the audit log (case_filing) record
+ * it. */
+int case_filing_complete(struct ctx *c, int64_t case_id, const struct case_filing *f, struct fielderr *fe);
+
 /* Writes f onto the new case (type, organ, categories), in the caller's
  * transaction: 0, or -1. */
 int case_filing_store(struct ctx *c, int64_t case_id, const struct case_filing *f);
@@ -66,5 +73,6 @@ int category_retire(struct ctx *c, const char *code, const char *day, struct fie
 
 QF_AUDIT_EVENT_DECL(CATEGORY_ADD);
 QF_AUDIT_EVENT_DECL(CATEGORY_RETIRE);
+QF_AUDIT_EVENT_DECL(CASE_FILING);
 
 #endif

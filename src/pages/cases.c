@@ -397,6 +397,13 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	if (s->fe)
 		field_errors_summary(&sb, s->fe);
 	case_facts(r, &sb, &k, &d);
+	if (!k.case_type && authz_has(&r->c.who, PERM_CASE_ASSIGN)) {
+		/* a case filed under the old rules: its filing record is completed here */
+		strbuf_addstr(&sb, "<h2>补录立案信息</h2>");
+		form_open(r, &sb, arena_printf(r->arena, "/cases/%" PRId64 "/filing", k.id), "record-form");
+		page_filing_fields(r, &sb, s->form && !strcmp(s->form, "filing") ? s->fe : &(struct fielderr){ 0 }, 0);
+		form_close(&sb, "保存", NULL);
+	}
 	team_section(r, &sb, &k, &d, s);
 	detention_section(r, &sb, &k, &d, s, work);
 	notes_section(r, &sb, &k, &d, s, work);
@@ -504,6 +511,20 @@ static int step_page(struct req *r, enum case_step step, const char *form)
 
 	fname_errors(r, &fe, form);
 	return after(r, r->id, rc, form, &fe);
+}
+
+int page_case_filing(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct case_filing f = { .case_type = req_field(r, "case_type"), .organ_kind = req_field(r, "organ_kind"),
+				 .organ_name = req_field(r, "organ_name") };
+	int rc;
+
+	for (int i = 0; i < r->form.n && f.n_categories < CASE_MAX_CATEGORIES; i++)
+		if (!strcmp(r->form.fields[i].key, "categories"))
+			f.categories[f.n_categories++] = r->form.fields[i].value;
+	rc = case_filing_complete(&r->c, r->id, &f, &fe);
+	return after(r, r->id, rc, "filing", &fe);
 }
 
 int page_case_transfer(struct req *r) { return step_page(r, CASE_TRANSFER, "transfer"); }

@@ -16,6 +16,7 @@ int page_case_note(struct req *r);
 int page_detention_start(struct req *r);
 int page_detention_extend(struct req *r);
 int page_detention_end(struct req *r);
+int page_case_filing(struct req *r);
 int page_case_transfer(struct req *r);
 int page_case_trial(struct req *r);
 int page_case_close(struct req *r);

@@ -251,8 +251,7 @@ int page_clue_create(struct req *r)
 			   : arena_printf(r->arena, "/clues/%" PRId64 "?ok=created", id));
 }
 
-/* The filing record an approval of file_case needs (case_filing.h). */
-static void filing_fields(struct req *r, struct strbuf *sb, const struct fielderr *fe)
+void page_filing_fields(struct req *r, struct strbuf *sb, const struct fielderr *fe, int committee)
 {
 	struct violation_category *v;
 	int n = category_list(&r->c, &v);
@@ -274,6 +273,8 @@ static void filing_fields(struct req *r, struct strbuf *sb, const struct fielder
 		check_option(sb, "categories", v[i].code, v[i].label, on);
 	}
 	field_group_close(sb, "categories", err);
+	if (!committee)
+		return;
 	field_text(sb, "committee_by", "批准立案的同级党委主要负责人", req_field(r, "committee_by"), 1,
 		   fielderr_get(fe, "committee_by"), "maxlength=\"50\"");
 	field_text(sb, "committee_day", "同级党委主要负责人批准日期", req_field(r, "committee_day"), 1,
@@ -294,7 +295,7 @@ static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
 			  "record-form");
 		field_text(sb, "day", "审批日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 		if (!strcmp(pending->method, "file_case"))
-			filing_fields(r, sb, fe);
+			page_filing_fields(r, sb, fe, 1);
 		field_text(sb, "note", "审批意见（退回时必填）", req_field(r, "note"), 0, fielderr_get(fe, "note"),
 			   "maxlength=\"500\"");
 		html_notice(sb, "error", fielderr_get(fe, "state"));

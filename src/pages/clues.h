@@ -32,4 +32,12 @@ void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n);
 struct clue_dup;
 void page_clue_dups(struct strbuf *sb, const struct clue_dup *dups, int n_dups, const char *after);
 
+/* The fields of a filing record (case_filing.h): type, organ, categories
+ * offered now, and with `committee` the same-level party committee
+ * principal's approval; values from the posted form, messages from fe
+ * (the approval of file_case; a case filed under the old rules). */
+struct strbuf;
+struct fielderr;
+void page_filing_fields(struct req *r, struct strbuf *sb, const struct fielderr *fe, int committee);
+
 #endif

@@ -199,8 +199,20 @@ imp "$base" "$ps" '{"type":"clue","id":"C8","received":"2022-03-02","source":"au
 expect_eq "import: the case with its filing record: exit 0" 0 "$RC"
 expect_eq "... stored with its categories and the snapshot" "discipline|mass|section" \
 	"$(sql "SELECT k.case_type || '|' || c.category || '|' || s.rank FROM cases k JOIN case_categories c ON c.case_id = k.id JOIN case_subjects s ON s.case_id = k.id WHERE k.ext_id = 'A8'")"
+# a case filed under the old rules (as migration 0019 leaves one: no type,
+# organ nor categories) is completed by the case manager, once
+A8=$(sql "SELECT id FROM cases WHERE ext_id = 'A8'")
+sql "UPDATE cases SET case_type = NULL, organ_kind = NULL, organ_name = '' WHERE id = $A8" >/dev/null
+sql "DELETE FROM case_categories WHERE case_id = $A8" >/dev/null
+http_get "$H" -b "$JAR" "$BASE/cases/$A8" >/dev/null
+expect_contains "an old-rule case shows 未记录 and the form to complete it" "补录立案信息" "$(cat "$H.b")"
+expect_eq "... incomplete: 422" 422 "$(status "$(api POST "/api/cases/$A8/filing" '{"case_type":"discipline"}')")"
+expect_eq "... completed: 200" 200 "$(status "$(api POST "/api/cases/$A8/filing" '{"case_type":"supervision","organ_kind":"resident_group","organ_name":"派驻第一纪检监察组","categories":["duty_violation"]}')")"
+expect_eq "... once only: 422" 422 "$(status "$(api POST "/api/cases/$A8/filing" '{"case_type":"supervision","organ_kind":"resident_group","organ_name":"x","categories":["mass"]}')")"
+expect_eq "... stored and audited" "supervision|duty_violation|1" \
+	"$(sql "SELECT k.case_type || '|' || c.category FROM cases k JOIN case_categories c ON c.case_id = k.id WHERE k.id = $A8")|$(audit_count case_filing "case/$A8")"
 run_cli export
-expect_contains "export writes the case's new fields" '"categories":["mass"]' "$(grep '"A8"' <<<"$OUT")"
+expect_contains "export writes the case's new fields" '"categories":["duty_violation"]' "$(grep '"A8"' <<<"$OUT")"
 
 stop_server
 "$QF_BIN" audit verify >/dev/null 2>&1; expect_eq "audit chain holds" 0 $?

@@ -594,6 +594,7 @@ SPEC = {
     "POST /detentions/{id}/extensions": S("id", "detention", body=lambda o: {
         "kind": "extension", "approved": "2022-07-20", "approver": "省纪委监委"}),
     "POST /detentions/{id}/end": S("id", "detention", body=lambda o: {"day": "2022-07-25"}),
+    "POST /cases/{id}/filing": S("id", "case", body=lambda o: {"case_type": "discipline"}),
     "POST /cases/{id}/transfer": S("id", "case", body=lambda o: DAY),
     "POST /cases/{id}/trial": S("id", "case", body=lambda o: DAY),
     "POST /cases/{id}/closure": S("id", "case", body=lambda o: DAY),
@@ -611,6 +612,7 @@ SPEC = {
     "POST /api/detentions/{id}/extensions": S("id", "detention", body=lambda o: {
         "kind": "extension", "approved": "2022-07-20", "approver": "省纪委监委"}),
     "POST /api/detentions/{id}/end": S("id", "detention", body=lambda o: {"day": "2022-07-25"}),
+    "POST /api/cases/{id}/filing": S("id", "case", body=lambda o: {"case_type": "discipline"}),
     "POST /api/cases/{id}/transfer": S("id", "case", body=lambda o: DAY),
     "POST /api/cases/{id}/trial": S("id", "case", body=lambda o: DAY),
     "POST /api/cases/{id}/closure": S("id", "case", body=lambda o: DAY),
@@ -718,6 +720,7 @@ POLICY = {
     "POST /cases/{id}/detentions":          "case_work",
     "POST /detentions/{id}/extensions":     "case_work",
     "POST /detentions/{id}/end":            "case_work",
+    "POST /cases/{id}/filing":              "case_assign",
     "POST /cases/{id}/transfer":            "case_work",
     "POST /cases/{id}/trial":               "case_work",
     "POST /cases/{id}/closure":             "case_work",
@@ -779,6 +782,7 @@ POLICY = {
     "POST /api/cases/{id}/detentions":      "case_work",
     "POST /api/detentions/{id}/extensions": "case_work",
     "POST /api/detentions/{id}/end":        "case_work",
+    "POST /api/cases/{id}/filing":          "case_assign",
     "POST /api/cases/{id}/transfer":        "case_work",
     "POST /api/cases/{id}/trial":           "case_work",
     "POST /api/cases/{id}/closure":         "case_work",
