@@ -27,6 +27,12 @@
 #include "domain/result.h"
 #include "store/q_clues.h"
 
+/* the audit events this file writes (audit_events.h), and its objects' type */
+QF_AUDIT_EVENT(DISPOSE_PROPOSE, "dispose_propose", "提出处置意见");
+QF_AUDIT_EVENT(DISPOSE_APPROVE, "dispose_approve", "批准处置");
+QF_AUDIT_EVENT(DISPOSE_REJECT, "dispose_reject", "退回处置意见");
+QF_AUDIT_OBJECT(disposition, "处置意见");
+
 struct propose_arg {
 	struct ctx *c;
 	struct disposition d;

@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 
+#include "domain/audit_events.h"
 #include "domain/fielderr.h"
 
 struct ctx;
@@ -28,5 +29,10 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
  * disposition, < 0 on a store error (no jurisdiction check: callers go on
  * to disposition_decide or clue_get, which check). */
 int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id);
+
+/* the audit events of disposition (disposition.c) */
+QF_AUDIT_EVENT_DECL(DISPOSE_PROPOSE);
+QF_AUDIT_EVENT_DECL(DISPOSE_APPROVE);
+QF_AUDIT_EVENT_DECL(DISPOSE_REJECT);
 
 #endif
