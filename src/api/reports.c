@@ -67,10 +67,10 @@ static json_t *clocks_json(const struct report_detail *d)
 
 	for (int i = 0; i < d->n_clocks; i++) {
 		const struct report_clock *k = &d->clocks[i];
-		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s}", "clock", k->clock,
+		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s}", "clock", k->clock,
 			"label", k->label, "start", date_format(k->start, b1), "due", date_format(k->due, b2),
 			"done", k->done == QF_DAY_NONE ? NULL : date_format(k->done, b3),
-			"state", clock_state_label(k->state)));
+			"state", clock_state_label(k->state), "source", k->source));
 	}
 	return v;
 }

@@ -59,6 +59,7 @@ struct report_clock {
 	const char *label;
 	qf_day start, due, done;    /* done QF_DAY_NONE while running */
 	enum clock_state state;
+	const char *source;         /* the regulation of the limit it runs by ("" when none) */
 };
 #define REPORT_MAX_CLOCKS 5
 

@@ -73,6 +73,7 @@ static struct report_clock *add(struct ctx *c, const struct clock_table *t, qf_d
 	k->clock = l->clock;
 	k->label = l->label;
 	k->start = day_of(start);
+	k->source = clock_version_at(l, k->start)->source;
 	k->due = due ? day_of(due) : clock_due(c->cal, l, k->start);
 	k->done = day_of(done);
 	k->state = clock_state(c->cal, k->due, k->done, today);

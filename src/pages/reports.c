@@ -237,7 +237,7 @@ static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 	strbuf_addstr(sb, "<h2>办理时限</h2>");
 	{
 		static const struct column cols[] = { { "时限", NULL }, { "起算", NULL },
-				{ "期限", NULL }, { "完成", NULL }, { "状态", NULL } };
+				{ "期限", NULL }, { "完成", NULL }, { "状态", NULL }, { "依据", NULL } };
 		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
 	for (int i = 0; i < d->n_clocks; i++) {
@@ -249,7 +249,9 @@ static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 		html_td(sb, k->done != QF_DAY_NONE ? date_format(k->done, buf) : "");
 		strbuf_addstr(sb, "<td>");
 		html_clock(sb, k->state);
-		strbuf_addstr(sb, "</td></tr>");
+		strbuf_addstr(sb, "</td>");
+		html_td(sb, k->source);
+		strbuf_addstr(sb, "</tr>");
 	}
 	table_close(sb, 0, 0, NULL);
 }

@@ -67,6 +67,7 @@ P1=$(body "$r" | jget '["id"]')
 # 2023-03-03 + 15 days = Saturday 03-18: due Monday 03-20
 expect_eq "a petition's acceptance decision ending on a Saturday is due Monday" "2023-03-03 2023-03-20 None 逾期" \
 	"$(clock_of "$(body "$(api GET "/api/reports/$P1" "" "$CJ")")" petition_accept)"
+expect_contains "... its page shows the clock with its source" "《信访工作条例》（2022）" "$(http_get "$T_DIR/p" -b "$CJ" "$BASE/reports/$P1" >/dev/null; cat "$T_DIR/p.b")"
 expect_eq "... stored so (accept_due, next_due)" "2023-03-20|2023-03-20" "$(sql "SELECT accept_due || '|' || next_due FROM reports WHERE id = $P1")"
 # 2022-09-22 + 15 days = 10-07, the last day of National Day: due 10-08, a 调休 working Saturday
 P2=$(body "$(report '"received":"2022-09-22","channel":"visit","category":"suggestion","kind":"petition","summary":"x"')" | jget '["id"]')
