@@ -138,13 +138,28 @@ expect_eq "... nothing stored" 0 "$(sql "SELECT count(*) FROM reports WHERE ext_
 run_cli export
 expect_contains "export writes the kind" '"kind":"petition"' "$OUT"
 
+# a trial review (1 month, the supervision and discipline enforcement
+# rules, 2019) accepted 2022-09-01 ends on 10-01, National Day: due 10-08
+{
+	echo '{"type":"unit","id":"TU","name":"测试局","kind":"department","parent":null}'
+	echo '{"type":"person","id":"TP","name":"测某","unit":"TU","rank":"staff"}'
+	echo '{"type":"clue","id":"TC","received":"2022-03-02","source":"other","subjects":["TP"],"summary":"x"}'
+	echo '{"type":"disposition","clue":"TC","decided":"2022-03-10","method":"preliminary_verification"}'
+	echo '{"type":"disposition","clue":"TC","decided":"2022-03-20","method":"file_case"}'
+	echo '{"type":"case","id":"TA","clue":"TC","filed":"2022-04-01","trial_accepted":"2022-09-01"}'
+} >"$F"
+run_cli import "$F"
+expect_eq "a case in trial imports: exit 0" 0 "$RC"
+expect_eq "... its trial review due off the holiday (Civil Code art. 203)" "2022-10-08" "$(sql "SELECT trial_due FROM cases WHERE ext_id = 'TA'")"
+
 # the fill after migration 0021: stored due days of the running clocks
-# computed again (here: a due day stored by the old rule, not moved)
+# computed again (here: due days stored by the old rule, not moved)
 sql "UPDATE reports SET accept_due = '2023-03-18', next_due = '2023-03-18' WHERE id = $P1"
+sql "UPDATE cases SET trial_due = '2022-10-01' WHERE ext_id = 'TA'"
 sql "UPDATE settings SET value = '0' WHERE key = 'report_dues_filled'"
 run_cli audit verify
-expect_eq "the next start fills them again" "2023-03-20|1" \
-	"$(sql "SELECT accept_due || '|' || (SELECT value FROM settings WHERE key = 'report_dues_filled') FROM reports WHERE id = $P1")"
+expect_eq "the next start fills them again: reports and trial reviews" "2023-03-20|2022-10-08|1" \
+	"$(sql "SELECT accept_due || '|' || (SELECT trial_due FROM cases WHERE ext_id = 'TA') || '|' || (SELECT value FROM settings WHERE key = 'report_dues_filled') FROM reports WHERE id = $P1")"
 check "no sanitizer report" server_clean
 check "no sanitizer report (CLI)" cli_clean
 finish
