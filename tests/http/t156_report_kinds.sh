@@ -103,6 +103,11 @@ expect_eq "... stored: accusation, repeated" "accusation|1" "$(sql "SELECT kind 
 http_get "$T_DIR/p" -b "$CJ" "$BASE/reports/$PG" >/dev/null
 expect_contains "... its page names the kind" "检举控告（重复举报）" "$(cat "$T_DIR/p.b")"
 
+# the calendar page lists the limits with their source and the rest-day rule
+http_get "$T_DIR/p" -b "$CJ" "$BASE/calendar" >/dev/null
+expect_contains "the calendar page lists the clock limits with their source" "信访事项受理决定</td><td>15 日</td><td>是</td><td>2022-05-01 起</td><td>《信访工作条例》（2022）" "$(cat "$T_DIR/p.b")"
+expect_contains "... detention not moved off rest days" "<td>留置</td><td>3 个月</td><td>否</td>" "$(cat "$T_DIR/p.b")"
+
 # a limit change applies to the clocks started on or after its date
 sql "INSERT INTO clock_limit_versions (clock, effective_from, amount, unit, source) VALUES ('petition_accept', '2023-03-05', 10, 'days', '测试：新规定')"
 P3=$(body "$(report '"received":"2023-03-06","channel":"visit","category":"suggestion","kind":"petition","summary":"x"')" | jget '["id"]')
