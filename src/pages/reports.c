@@ -74,6 +74,7 @@ int page_reports(struct req *r)
 	url_param(&base, "state", rq.state);
 	url_param(&base, "channel", rq.channel);
 	url_param(&base, "category", rq.category);
+	url_param(&base, "kind", rq.kind);
 	url_param(&base, "from", rq.day_from);
 	url_param(&base, "to", rq.day_to);
 	if (rq.unit_id)
