@@ -90,6 +90,8 @@ static const struct ix_field report_fields[] = {
 	{ "real_name", IX_BOOL, "real_name", NULL, NULL, 0, NULL },
 	{ "accused", IX_REFS, NULL, "person", "report_accused report_id person_id", 0, NULL },
 	{ "category", IX_ENUM, "category", NULL, NULL, IX_REQ, report_categories },
+	{ "kind", IX_ENUM, "kind", NULL, NULL, 0, report_kinds },   /* missing: from category */
+	{ "repeated", IX_BOOL, "repeated", NULL, NULL, 0, NULL },
 	{ "summary", IX_SECRET, "summary_enc", "reports.summary", NULL, 0, NULL },
 	{ "accepted", IX_DATE, "accepted", NULL, NULL, 0, NULL },
 	{ "concluded", IX_DATE, "concluded", NULL, NULL, 0, NULL },
@@ -101,6 +103,7 @@ static const struct ix_field report_fields[] = {
 	{ NULL, IX_DERIVED, "accept_notice_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "conclude_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "outcome_notice_due", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "forwarded_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "next_due", NULL, NULL, 0, NULL },
 	{ 0 }
 };
@@ -116,16 +119,31 @@ static void set_text_or_null(struct ix_val *v, const char *s)
 		set_text(v, s);
 }
 
-/* The state, and the due days of the clocks as the pages store them
- * (report_dues: a file has no transfer, notices nor extension). */
+/* The kind, the state, and the due days of the clocks as the pages store
+ * them (report_dues: a file has no transfer, notices nor extension).  A
+ * report without a kind was made under the old rules: it is converted
+ * exactly, to the kind its category states (report_kind_of_category, as
+ * migration 0021 converts the stored ones); a kind that contradicts the
+ * category is refused, as the pages refuse it. */
 static int report_prepare(struct ix *ix, struct ix_val *v)
 {
 	struct ctx *c = ix_ctx(ix);
 	struct clock_table t;
+	struct ix_val *kind = F(ix, "kind");
+	const char *category = F(ix, "category")->s, *mismatch;
 	struct report k = { .received = F(ix, "received")->s, .real_name = F(ix, "real_name")->set && F(ix, "real_name")->i,
+			    .channel = F(ix, "channel")->s, .category = category,
+			    .repeated = F(ix, "repeated")->set && F(ix, "repeated")->i,
 			    .accepted = text_or_null(F(ix, "accepted")),
 			    .concluded = text_or_null(F(ix, "concluded")) };
 
+	if (!kind->set)
+		set_text(kind, report_kind_of_category(category));
+	mismatch = report_kind_mismatch(kind->s, category);
+	if (mismatch)
+		return ix_fail(ix, "kind", "\"%s\" contradicts category \"%s\" (%s)", kind->s, category,
+			       mismatch);
+	k.kind = kind->s;
 	k.state = k.concluded ? "concluded" : k.accepted ? "accepted" : "registered";
 	set_text(F(ix, "state"), k.state);
 	if (clock_table_load(c->db, c->a, &t) < 0)
@@ -135,6 +153,7 @@ static int report_prepare(struct ix *ix, struct ix_val *v)
 	set_text_or_null(F(ix, "accept_notice_due"), k.accept_notice_due);
 	set_text_or_null(F(ix, "conclude_due"), k.conclude_due);
 	set_text_or_null(F(ix, "outcome_notice_due"), k.outcome_notice_due);
+	set_text_or_null(F(ix, "forwarded_due"), k.forwarded_due);
 	set_text_or_null(F(ix, "next_due"), k.next_due);
 	return unit_of_first(ix, v, "accused");
 }

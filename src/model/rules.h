@@ -17,12 +17,25 @@ struct period_rule {
 	int permanent;          /* 开除党籍, 开除: for this purpose for ever */
 };
 
-/* A row of clock_limits as stored. */
+/* A version of a clock's limit as stored: a row of clock_limit_versions
+ * (migration 0021), or clock_limits' own amount and unit (from NULL: the
+ * limit before the first version, and of a clock without versions).  The
+ * rows of one clock come together, the undated one first, then by
+ * effective_from. */
 struct clock_limit_row {
 	const char *clock;      /* code, e.g. "preliminary_verification" */
 	const char *label;      /* Chinese */
+	int rest_day_moves;     /* the rest-day rule applies (Civil Code art. 203) */
+	const char *from;       /* YYYY-MM-DD, or NULL for the undated limit */
 	int amount;
 	const char *unit;       /* "workdays", "days" or "months" */
+	const char *source;     /* the regulation, "" for the undated limit */
+};
+
+/* A running clock of a record: the record's id and the day it started. */
+struct clock_start {
+	int64_t id;
+	const char *start;      /* YYYY-MM-DD */
 };
 
 #endif

@@ -1,4 +1,6 @@
-/* q_rules.c: the rules kept as data: sanction periods and clock limits. */
+/* q_rules.c: the rules kept as data: sanction periods and clock limits
+ * with their versions; and the running clocks whose stored due days are
+ * computed again from them (the trial reviews, clock_fill.c). */
 #include "store/q_rules.h"
 #include "store/q_util.h"
 
@@ -6,8 +8,12 @@
 static const struct store_sql Q_PERIODS = {
 	"SELECT measure, months, stated, extra_months, permanent FROM sanction_periods ORDER BY measure",
 	NULL };
+/* each clock's undated limit, then its versions by effective_from */
 static const struct store_sql Q_CLOCKS = {
-	"SELECT clock, amount, unit, label FROM clock_limits ORDER BY clock", NULL };
+	"SELECT clock, amount, unit, label, rest_day_moves, NULL, '' FROM clock_limits "
+	"UNION ALL SELECT v.clock, v.amount, v.unit, c.label, c.rest_day_moves, v.effective_from, v.source "
+	"FROM clock_limit_versions v JOIN clock_limits c ON c.clock = v.clock "
+	"ORDER BY 1, 6 NULLS FIRST", NULL };
 
 int store_sanction_periods(struct store *s, struct arena *a, struct period_rule **out)
 {
@@ -46,8 +52,47 @@ int store_clock_limits(struct store *s, struct arena *a, struct clock_limit_row 
 		c->amount = (int)store_col_int(st, 1);
 		c->unit = q_text(a, st, 2);
 		c->label = q_text(a, st, 3);
+		c->rest_day_moves = store_col_int(st, 4) != 0;
+		c->from = q_text_or_null(a, st, 5);
+		c->source = q_text(a, st, 6);
 	}
 	store_reset(st);
 	*out = v;
 	return rc < 0 ? rc : n;
+}
+
+static const struct store_sql Q_TRIALS = {
+	"SELECT id, trial_accepted FROM cases WHERE state = 'trial' AND trial_accepted IS NOT NULL "
+	"ORDER BY id", NULL };
+static const struct store_sql Q_SET_TRIAL_DUE = {
+	"UPDATE cases SET trial_due = ? WHERE id = ?", NULL };
+
+int store_trials_running(struct store *s, struct arena *a, struct clock_start **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TRIALS);
+	struct clock_start *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct clock_start *c = arena_push(a, &v, &cap, n++, sizeof(*v));
+		c->id = store_col_int(st, 0);
+		c->start = q_text(a, st, 1);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int store_case_set_trial_due(struct store *s, int64_t id, const char *due)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SET_TRIAL_DUE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, due);
+	store_bind_int(st, 2, id);
+	return store_exec(st);
 }

@@ -17,6 +17,10 @@
 struct arena;
 
 int store_sanction_periods(struct store *s, struct arena *a, struct period_rule **out);
+/* Every clock's limits: its undated row then its versions (model/rules.h). */
 int store_clock_limits(struct store *s, struct arena *a, struct clock_limit_row **out);
+/* The cases whose trial review runs: id and the day it was accepted. */
+int store_trials_running(struct store *s, struct arena *a, struct clock_start **out);
+int store_case_set_trial_due(struct store *s, int64_t id, const char *due);
 
 #endif

@@ -93,6 +93,7 @@ await step('clerk registers a real-name report (信访举报) naming the person'
 	await page.getByLabel('收到日期').fill(D.received);
 	await page.getByLabel('举报渠道').selectOption({ label: '来信' });
 	await page.getByLabel('举报类别').selectOption({ label: '检举控告' });
+	await page.getByLabel('办理依据').selectOption({ label: '检举控告' });
 	await page.getByLabel('实名举报').check();
 	await page.getByLabel('举报人姓名').fill(REPORTER);
 	await page.getByLabel('联系方式').fill(CONTACT);

@@ -420,7 +420,7 @@ class Ctx:
 
     def new_report(self):
         return self.c['clerk'].must('POST', '/api/reports', {
-            'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation',
+            'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation', 'kind': 'accusation',
             'real_name': True, 'reporter': '王实名', 'contact': '13800001111',
             'accused': [self.p1], 'summary': '反映其违规收受礼金'})['id']
 
@@ -543,7 +543,7 @@ CASES = [
                                               {'approve': True, 'day': '2022-04-01'},
                                               lambda ctx: {'d': ctx.new_disposition()})),
     ('report create', api_case('clerk', 'POST', '/api/reports', {
-        'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation', 'real_name': True,
+        'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation', 'kind': 'accusation', 'real_name': True,
         'reporter': '王实名{n}', 'contact': '13800001111', 'accused': ['{p1}'], 'summary': '举报{n}'})),
     ('report acceptance', api_case('clerk', 'POST', '/api/reports/{r}/acceptance',
                                    {'accept': True, 'day': '2022-09-30'},

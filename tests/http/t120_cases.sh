@@ -159,7 +159,10 @@ expect_eq "a second transfer: 422" 422 "$(status "$(step transfer 2022-08-16)")"
 expect_eq "trial accepted in the future: 422" 422 "$(status "$(step trial 2099-01-01)")"
 expect_eq "trial accepted" 200 "$(status "$(step trial 2022-09-01)")"
 r=$(api GET "/api/cases/$C" "" "$I1")
-expect_eq "... state trial, the clock 1 month (trial_review in data)" "trial 2022-10-01" "$(body "$r" | jget '["state"]+" "+d["trial_due"]')"
+# 1 month after 09-01 is 10-01, National Day: the rest-day rule (Civil
+# Code art. 203, issue 10 part D) moves it to 10-08, the 调休 working
+# Saturday (adapted: 10-01 was the defect)
+expect_eq "... state trial, the clock 1 month (trial_review in data), off the holiday" "trial 2022-10-08" "$(body "$r" | jget '["state"]+" "+d["trial_due"]')"
 expect_eq "trial accepted twice: 422" 422 "$(status "$(step trial 2022-09-02)")"
 expect_eq "detention once in trial: 422" 422 "$(status "$(det "$P2" 2022-09-05)")"
 expect_eq "a plain member may not close: 422" 422 "$(status "$(step closure 2022-09-20 "$I2")")"

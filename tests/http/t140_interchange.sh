@@ -48,8 +48,12 @@ expect_eq "case closed, subjects from the clue" "closed|2" \
 	"$(sql "SELECT state, (SELECT count(*) FROM case_subjects) FROM cases")"
 expect_eq "the clocks stored as the pages store them: detention 3 months, trial review 1 month" \
 	"2022-08-01|2022-10-20" "$(sql "SELECT d.due_day || '|' || k.trial_due FROM detentions d JOIN cases k ON k.id = d.case_id")"
-expect_eq "the report's clocks stored as the pages store them: decision, notice, conclusion, next" \
-	"2022-03-16|2022-03-22|2022-05-07|2022-03-22" "$(sql "SELECT accept_due || '|' || accept_notice_due || '|' || conclude_due || '|' || next_due FROM reports")"
+# issue 10 (part D): R1, a line without a kind, is converted from its
+# category to an accusation, which runs the acceptance notice only (the
+# rules on handling accusations, 2020); the petition decision and
+# conclusion clocks it ran before were the defect
+expect_eq "the report's clocks stored as the pages store them: (no decision), notice, (no conclusion), next" \
+	"accusation||2022-03-22||2022-03-22" "$(sql "SELECT kind || '|' || COALESCE(accept_due, '') || '|' || accept_notice_due || '|' || COALESCE(conclude_due, '') || '|' || next_due FROM reports")"
 expect_eq "report linked to the clue its source_ref names" 1 \
 	"$(sql "SELECT count(*) FROM reports r JOIN clues k ON k.id = r.clue_id WHERE k.ext_id = 'C1'")"
 enc=$(sql "SELECT summary_enc || reporter_enc FROM reports")

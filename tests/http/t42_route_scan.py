@@ -366,14 +366,14 @@ for X, tag in zip(JURIS, ("甲", "乙")):
                                               "confirm": True})["id"]
     o["reporter_secret"] = "%s举报人XQ" % tag
     o["report"] = api(clerk, "POST", "/api/reports", {
-        "received": "2022-09-28", "channel": "letter", "category": "accusation", "real_name": True,
+        "received": "2022-09-28", "channel": "letter", "category": "accusation", "kind": "accusation", "real_name": True,
         "reporter": o["reporter_secret"], "contact": "1380000%04d" % (1 if X == "A" else 2),
         "accused": [o["person"]], "summary": "%s举报内容" % tag})["id"]
 
 # a report naming nobody has no jurisdiction: the unscoped roles only ("N")
 OBJ["N"] = {"tag": "无", "reporter_secret": "无名举报人XQ"}
 OBJ["N"]["report"] = api(clerk, "POST", "/api/reports", {
-    "received": "2022-09-28", "channel": "letter", "category": "accusation", "real_name": True,
+    "received": "2022-09-28", "channel": "letter", "category": "accusation", "kind": "accusation", "real_name": True,
     "reporter": OBJ["N"]["reporter_secret"], "contact": "13800000003", "summary": "无被反映人"})["id"]
 
 for r in SCANNED:
@@ -482,7 +482,7 @@ def clue_body(o):
 
 
 def report_body(o):
-    return {"received": "2022-09-29", "channel": "letter", "category": "accusation", "real_name": False,
+    return {"received": "2022-09-29", "channel": "letter", "category": "accusation", "kind": "accusation", "real_name": False,
             "accused": [o["person"]], "summary": "扫描举报"}
 
 

@@ -38,8 +38,14 @@ expect_eq "this binary verifies the release's audit chain" 0 "$RC"
 expect_contains "... all $AUDIT entries" "($AUDIT entries)" "$OUT"
 expect_eq "... after migrating it to this binary's schema ($SCHEMA -> $NEW)" "$NEW" \
 	"$(sql "SELECT max(version) FROM schema_version")"
-expect_eq "... the release's open reports got their due days in C at that first open (0017)" \
-	"2022-10-24|2022-11-29 2022-10-23|1" "$(sql "SELECT (SELECT next_due || '|' || conclude_due FROM reports WHERE id = $R1) || ' ' || (SELECT next_due FROM reports WHERE id = $R2) || '|' || (SELECT value FROM settings WHERE key = 'report_dues_filled')")"
+# issue 10 (part D, migration 0021): the release's reports take the kind
+# their category states (R1 an accusation, R2 other) and their due days
+# are computed again: the real-name accusation runs its acceptance notice
+# only (rules on handling accusations, 2020), the petition clocks it ran
+# before (conclusion 2022-11-29) were the defect; R2, of kind other, runs
+# none (before: the petition acceptance decision, 2022-10-23)
+expect_eq "... the release's open reports got their due days in C at that first open (0017, again after 0021)" \
+	"2022-10-24|accusation |other|1" "$(sql "SELECT (SELECT next_due || '|' || kind || ' ' || COALESCE(conclude_due, '') FROM reports WHERE id = $R1) || '|' || (SELECT kind || COALESCE(next_due, '') FROM reports WHERE id = $R2) || '|' || (SELECT value FROM settings WHERE key = 'report_dues_filled')")"
 
 start_server || { not_ok "this binary serves the upgraded database"; finish; }
 expect_eq "the release's case manager signs in" 303 "$(login cm "$PW")"

@@ -213,7 +213,7 @@ static void test_code_tables(void **state)
 	static const struct { const struct label *t; const char *name; } tables[] = {
 		{ unit_kinds, "unit_kinds" }, { person_ranks, "person_ranks" },
 		{ report_channels, "report_channels" }, { report_categories, "report_categories" },
-		{ report_states, "report_states" }, { clue_sources, "clue_sources" },
+		{ report_states, "report_states" }, { report_kinds, "report_kinds" }, { clue_sources, "clue_sources" },
 		{ clue_states, "clue_states" }, { case_states, "case_states" },
 		{ case_team_roles, "case_team_roles" }, { detention_ext_kinds, "detention_ext_kinds" },
 		{ execution_items, "execution_items" },
@@ -240,7 +240,7 @@ static void test_interchange_reads_tables(void **state)
 			} else {
 				assert_null(f->codes);
 			}
-	assert_int_equal(enums, 6);
+	assert_int_equal(enums, 7);     /* issue 10 part D: report kind */
 }
 
 /* The clue states: registered and the state each method leads to. */
