@@ -24,6 +24,7 @@
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
+#include "domain/recusal.h"
 #include "store/q_clues.h"
 
 struct propose_arg {
@@ -79,6 +80,9 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 		fielderr_add(fe, "reason", "请填写处置理由（不超过2000字）");
 		return -1;
 	}
+	rc = recusal_clue_ok(c, clue_id, fe);   /* recusal applies to clue handling */
+	if (rc <= 0)
+		return rc < 0 ? -2 : -1;
 	pa.d.clue_id = clue_id;
 	pa.d.method = method;
 	pa.d.reason = reason;
@@ -149,7 +153,7 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 	struct decide_arg da = { .c = c, .approve = approve, .day = day, .note = note ? note : "" };
 	struct clue k;
 	qf_day d;
-	int county;
+	int county, ok;
 
 	if (store_disposition_get(c->db, c->a, id, &da.d) != 1)
 		return 0;
@@ -179,6 +183,9 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 						 : "您无权审批处置意见");
 		return -1;
 	}
+	ok = recusal_clue_ok(c, k.id, fe);      /* recusal applies to the approver too */
+	if (ok <= 0)
+		return ok < 0 ? -2 : -1;
 	if (store_tx(c->db, decide_tx, &da) < 0) {
 		if (!da.refused)
 			return -2;
