@@ -96,6 +96,11 @@ static int64_t moment_parse(const char *s)
 	return (int64_t)d * 1440 + h * 60 + m;
 }
 
+int detention_moment_valid(const char *s)
+{
+	return moment_parse(s) >= 0 && s[10] == 'T';
+}
+
 static const char *moment_text(struct arena *a, int64_t t)
 {
 	char buf[11];

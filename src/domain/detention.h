@@ -60,6 +60,8 @@ int64_t detention_case_of(struct ctx *c, int64_t detention_id);
 int detention_step_allowed(struct store *s, struct arena *a, const char *level, const char *kind,
 			   const char *day, const struct detention_ext *prior, int n,
 			   struct detention_limit *rule, const char **why);
+/* 1 when s is a moment YYYY-MM-DDTHH:MM (a real date and time). */
+int detention_moment_valid(const char *s);
 /* The deployment's level (settings `level`), "county" when unset. */
 const char *detention_level(struct ctx *c);
 
