@@ -242,12 +242,14 @@ int recusal_decide(struct ctx *c, int64_t id, const char *decision, const char *
 	return 1;
 }
 
-int64_t recusal_case_of(struct ctx *c, int64_t id)
+int recusal_matter(struct ctx *c, int64_t id, int64_t *case_id, int64_t *clue_id)
 {
 	struct recusal v;
 	int rc = store_recusal_get(c->db, c->a, id, &v);
 
-	return rc == 1 ? v.case_id : rc;
+	*case_id = rc == 1 ? v.case_id : 0;
+	*clue_id = rc == 1 ? v.clue_id : 0;
+	return rc;
 }
 
 int recusal_list(struct ctx *c, int64_t case_id, int64_t clue_id, struct recusal **out)

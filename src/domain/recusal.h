@@ -43,8 +43,9 @@ int64_t recusal_declare(struct ctx *c, int64_t user_id, int64_t case_id, int64_t
  * declaration of someone else: 1; -1 with fe; 0 not found; -2. */
 int recusal_decide(struct ctx *c, int64_t id, const char *decision, const char *reason,
 		   struct fielderr *fe);
-/* The case of a per-matter declaration: its id, 0 none (or on a clue), < 0. */
-int64_t recusal_case_of(struct ctx *c, int64_t id);
+/* The matter of a per-matter declaration: 1 with *case_id or *clue_id
+ * set (the other 0), 0 no such declaration, < 0 error (no access check). */
+int recusal_matter(struct ctx *c, int64_t id, int64_t *case_id, int64_t *clue_id);
 /* The declarations of the actor (case_id = clue_id = 0), or of a matter. */
 int recusal_list(struct ctx *c, int64_t case_id, int64_t clue_id, struct recusal **out);
 

@@ -25,6 +25,7 @@
 #include "pages/calendar.h"
 #include "pages/cases.h"
 #include "pages/clues.h"
+#include "pages/recusal.h"
 #include "pages/home.h"
 #include "pages/login.h"
 #include "pages/outcomes.h"
@@ -69,6 +70,7 @@ const struct route route_table[] = {
 	{ POST, "/clues", page_clue_create, PERM_CLUE_REGISTER, 0 },
 	{ GET, "/clues/{id}", page_clue_show, PERM_CLUE_READ, 0 },
 	{ POST, "/clues/{id}/dispositions", page_disposition_create, PERM_CLUE_PROPOSE, 0 },
+	{ POST, "/clues/{id}/recusals", page_clue_recusal_create, PERM_CLUE_READ, 0 },
 	{ POST, "/dispositions/{id}/decision", page_disposition_decide, PERM_CLUE_APPROVE, 0 },
 
 	/* reports */

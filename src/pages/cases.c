@@ -28,6 +28,7 @@
 #include "pages/clues.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
+#include "pages/recusal.h"
 
 /* ---- the list ------------------------------------------------------------------ */
 
@@ -326,52 +327,6 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 	form_close(sb, "保存", NULL);
 }
 
-/* The recusal declarations of the case (and of its clue), the form to
- * declare one, and a leader's decision on the undecided `other` ones. */
-static void recusal_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
-			    const struct shown *s)
-{
-	struct recusal *v;
-	int n = recusal_list(&r->c, k->id, 0, &v), lead = authz_has(&r->c.who, PERM_CASE_OVERRIDE);
-
-	strbuf_addstr(sb, "<h2>回避</h2>");
-	{
-		static const struct column cols[] = { { "人员", NULL }, { "事由", NULL }, { "说明", NULL },
-				{ "决定", NULL } };
-		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
-	for (int i = 0; i < n; i++) {
-		strbuf_addstr(sb, "<tr>");
-		html_td(sb, v[i].user_name);
-		html_td(sb, label_of(recusal_grounds, v[i].ground));
-		html_td(sb, v[i].note);
-		html_td(sb, recusal_statutory(v[i].ground) ? "法定回避情形，应当回避"
-			    : v[i].decision ? arena_printf(r->arena, "%s：%s（%s）", v[i].decided_by_name,
-							   label_of(recusal_decisions, v[i].decision), v[i].reason)
-			    : "待委领导决定");
-		strbuf_addstr(sb, "</tr>");
-	}
-	table_close(sb, n < 0 ? 0 : n, 4, "无回避申报");
-	for (int i = 0; lead && i < n; i++) {
-		const char *f = arena_printf(r->arena, "rec%" PRId64, v[i].id);
-		if (recusal_statutory(v[i].ground) || v[i].decision || v[i].user_id == r->c.who.id)
-			continue;
-		titled_form(r, sb, arena_printf(r->arena, "决定是否回避：%s", v[i].user_name),
-			    arena_printf(r->arena, "/recusals/%" PRId64 "/decision", v[i].id));
-		field_select(sb, fname(r, f, "decision"), "决定", recusal_decisions,
-			     val_of(r, s, f, fname(r, f, "decision")), 1, err_of(s, f, fname(r, f, "decision")), "请选择");
-		field_text(sb, fname(r, f, "reason"), "理由", val_of(r, s, f, fname(r, f, "reason")), 1,
-			   err_of(s, f, fname(r, f, "reason")), "maxlength=\"500\"");
-		form_close(sb, "保存", NULL);
-	}
-	titled_form(r, sb, "申报回避", arena_printf(r->arena, "/cases/%" PRId64 "/recusals", k->id));
-	field_select(sb, "ground", "事由", recusal_grounds, val_of(r, s, "recusal", "ground"), 1,
-		     err_of(s, "recusal", "ground"), "请选择");
-	field_text(sb, "note", "说明", val_of(r, s, "recusal", "note"), 0, err_of(s, "recusal", "note"),
-		   "maxlength=\"500\"");
-	form_close(sb, "申报", NULL);
-}
-
 static void notes_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			  const struct case_detail *d, const struct shown *s, int work)
 {
@@ -466,7 +421,7 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	case_facts(r, &sb, &k, &d);
 	team_section(r, &sb, &k, &d, s);
 	detention_section(r, &sb, &k, &d, s, work);
-	recusal_section(r, &sb, &k, s);
+	page_recusals(r, &sb, k.id, 0, s->form && !strncmp(s->form, "rec", 3) ? s->fe : NULL, s->form);
 	notes_section(r, &sb, &k, &d, s, work);
 	if (work)
 		steps_section(r, &sb, &k, s);
@@ -544,11 +499,13 @@ int page_recusal_decide(struct req *r)
 {
 	struct fielderr fe = { 0 };
 	const char *form = arena_printf(r->arena, "rec%" PRId64, r->id);
-	int64_t case_id = recusal_case_of(&r->c, r->id);
-	int rc;
+	int64_t case_id, clue_id;
+	int rc = recusal_matter(&r->c, r->id, &case_id, &clue_id);
 
-	if (case_id <= 0)
-		return reply_error(r, case_id < 0 ? E_BUSY : E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return reply_error(r, rc < 0 ? E_BUSY : E_NOT_FOUND, NULL);
+	if (clue_id)
+		return page_clue_recusal_decide(r, clue_id);
 	rc = recusal_decide(&r->c, r->id, req_field(r, fname(r, form, "decision")),
 			    req_field(r, fname(r, form, "reason")), &fe);
 	fname_errors(r, &fe, form);

@@ -206,6 +206,22 @@ st=$(http_get "$T_DIR/h" -b "$(J inv1)" --data-urlencode "csrf=$tok" --data-urle
 expect_eq "the detention form without the approval: 422" 422 "$st"
 expect_contains "... asks for the approving body" "请填写批准留置的上一级监察机关" "$(cat "$T_DIR/h.b")"
 
+http_get "$T_DIR/h" -b "$(J lead)" "$BASE/clues/$K2" >/dev/null
+expect_contains "the clue page lists its recusals" "其配偶为该单位职工" "$(cat "$T_DIR/h.b")"
+tok=$(csrf_of "$(J inv3)")
+st=$(http_get "$T_DIR/h" -b "$(J inv3)" --data-urlencode "csrf=$tok" --data-urlencode "ground=" "$BASE/clues/$K2/recusals")
+expect_eq "the clue's recusal form without a ground: 422" 422 "$st"
+expect_contains "... asks for it" "请选择回避事由" "$(cat "$T_DIR/h.b")"
+st=$(http_get "$T_DIR/h" -b "$(J inv3)" --data-urlencode "csrf=$tok" --data-urlencode "ground=other" \
+	--data-urlencode "note=曾同事" "$BASE/clues/$K2/recusals")
+expect_eq "inv3 declares an other conflict on the clue page: 303" 303 "$st"
+RIDC=$(sql "SELECT id FROM recusals WHERE clue_id = $K2 AND user_id = $(uid inv3)")
+tok=$(csrf_of "$(J lead)")
+st=$(http_get "$T_DIR/h" -b "$(J lead)" --data-urlencode "csrf=$tok" --data-urlencode "rec${RIDC}_decision=recuse" \
+	--data-urlencode "rec${RIDC}_reason=曾同事，应回避" "$BASE/recusals/$RIDC/decision")
+expect_eq "the leader decides it on the clue page: 303" 303 "$st"
+expect_eq "... recorded" "recuse|$(uid lead)" "$(sql "SELECT decision || '|' || decided_by FROM recusals WHERE id = $RIDC")"
+
 # ---- closure by the trial office --------------------------------------------------------------------------
 step() { api POST "/api/cases/$C/$1" "{\"day\":\"$2\"}" "$3"; }
 expect_eq "trial accepted" 200 "$(status "$(step trial 2026-08-01 "$(J inv1)")")"
