@@ -19,20 +19,6 @@
 #include "http/filter.h"
 #include "http/http.h"
 
-/* The answer of an action (case.h's convention); created: 201 with the id. */
-static int answer(struct req *r, int64_t rc, const struct fielderr *fe, int created)
-{
-	if (rc == -1)
-		return reply_fields(r, fe);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such case");
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "case");
-	if (created)
-		return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)rc));
-	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
-}
-
 static json_t *case_json(const struct case_rec *k)
 {
 	return json_pack("{s:I, s:I, s:I, s:s, s:o?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s}",
@@ -56,7 +42,7 @@ int api_cases(struct req *r)
 	req_filter(r, &case_filter_spec, &f, 100);
 	n = case_list(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "case list");
+		return reply_error(r, E_STORE, "case list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, case_json(&v[i]));
@@ -150,16 +136,14 @@ int api_case_show(struct req *r)
 	json_t *j;
 	int rc = case_get(&r->c, r->id, &k);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "case get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such case");
+	if (rc <= 0)
+		return res_error(r, rc, "case");
 	if (case_detail(&r->c, &k, &d) < 0)
-		return reply_error(r, E_BUSY, "case detail");
+		return reply_error(r, E_STORE, "case detail");
 	j = case_json(&k);
 	if (detail_json(r, j, &d) < 0) {
 		json_decref(j);
-		return reply_error(r, E_BUSY, "case notes");
+		return reply_error(r, E_STORE, "case notes");
 	}
 	return reply_json(r, 200, j);
 }
@@ -184,7 +168,7 @@ int api_case_team_add(struct req *r)
 	api_str(r, j, "role", &role);
 	api_str(r, j, "override_reason", &reason);
 	json_decref(j);
-	return answer(r, case_team_add(&r->c, r->id, user_id, role, reason, &fe), &fe, 0);
+	return api_result(r, case_team_add(&r->c, r->id, user_id, role, reason, &fe), &fe, "case", 0);
 }
 
 int api_case_team_remove(struct req *r)
@@ -197,7 +181,7 @@ int api_case_team_remove(struct req *r)
 		return MHD_YES;
 	user_id = api_int(j, "user_id");
 	json_decref(j);
-	return answer(r, case_team_remove(&r->c, r->id, user_id, &fe), &fe, 0);
+	return api_result(r, case_team_remove(&r->c, r->id, user_id, &fe), &fe, "case", 0);
 }
 
 int api_case_note(struct req *r)
@@ -210,7 +194,7 @@ int api_case_note(struct req *r)
 		return MHD_YES;
 	api_str(r, j, "text", &text);
 	json_decref(j);
-	return answer(r, case_note_add(&r->c, r->id, text, &fe), &fe, 1);
+	return api_result(r, case_note_add(&r->c, r->id, text, &fe), &fe, "case", 1);
 }
 
 int api_detention_start(struct req *r)
@@ -227,7 +211,7 @@ int api_detention_start(struct req *r)
 	api_str(r, j, "approved_by", &in.approved_by);
 	api_str(r, j, "approved_day", &in.approved_day);
 	json_decref(j);
-	return answer(r, detention_start(&r->c, r->id, &in, &fe), &fe, 1);
+	return api_result(r, detention_start(&r->c, r->id, &in, &fe), &fe, "case", 1);
 }
 
 int api_detention_extend(struct req *r)
@@ -244,7 +228,7 @@ int api_detention_extend(struct req *r)
 	api_str(r, j, "note", &in.note);
 	in.ten_years = json_is_true(json_object_get(j, "ten_years"));
 	json_decref(j);
-	return answer(r, detention_extend(&r->c, r->id, &in, &fe), &fe, 1);
+	return api_result(r, detention_extend(&r->c, r->id, &in, &fe), &fe, "case", 1);
 }
 
 int api_detention_notice(struct req *r)
@@ -259,7 +243,7 @@ int api_detention_notice(struct req *r)
 	api_str(r, j, "at", &at);
 	api_str(r, j, "note", &note);
 	json_decref(j);
-	return answer(r, detention_notify(&r->c, r->id, party, at, note, &fe), &fe, 0);
+	return api_result(r, detention_notify(&r->c, r->id, party, at, note, &fe), &fe, "case", 0);
 }
 
 /* The day member of a body, then fn. */
@@ -273,7 +257,7 @@ static int day_action(struct req *r, int (*fn)(struct req *r, const char *day, s
 		return MHD_YES;
 	api_str(r, j, "day", &day);
 	json_decref(j);
-	return answer(r, fn(r, day, &fe), &fe, 0);
+	return api_result(r, fn(r, day, &fe), &fe, "case", 0);
 }
 
 static int do_end(struct req *r, const char *day, struct fielderr *fe)
@@ -305,7 +289,7 @@ int api_conflicts(struct req *r)
 	json_t *items;
 
 	if (n < 0)
-		return reply_error(r, E_BUSY, "conflict list");
+		return reply_error(r, E_STORE, "conflict list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, json_pack("{s:I, s:o?, s:s, s:o?, s:s, s:s, s:s}", "id", (json_int_t)v[i].id,
@@ -330,11 +314,7 @@ int api_conflict_create(struct req *r)
 	api_str(r, j, "ground", &ground);
 	json_decref(j);
 	id = conflict_declare(&r->c, person_id, unit_id, ground, note, &fe);
-	if (id == -1)
-		return reply_fields(r, &fe);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "conflict declare");
-	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_result(r, id, &fe, "conflict", 1);
 }
 
 /* ---- recusal per matter ------------------------------------------------------------ */
@@ -354,13 +334,13 @@ static int recusals_answer(struct req *r, int64_t case_id)
 {
 	struct recusal *v;
 	json_t *items;
-	int n;
+	int n = case_id ? case_access(&r->c, case_id) : 1;
 
-	if (case_id && case_access(&r->c, case_id) != 1)
-		return reply_error(r, E_NOT_FOUND, "no such case");
+	if (n != 1)
+		return res_error(r, n < 0 ? RES_STORE : RES_NOT_FOUND, "case");
 	n = recusal_list(&r->c, case_id, 0, &v);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "recusal list");
+		return reply_error(r, E_STORE, "recusal list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, recusal_json(&v[i]));
@@ -383,7 +363,8 @@ static int recusal_create(struct req *r, int64_t case_id, int64_t clue_id)
 	api_str(r, j, "ground", &ground);
 	api_str(r, j, "note", &note);
 	json_decref(j);
-	return answer(r, recusal_declare(&r->c, user_id, case_id, clue_id, ground, note, &fe), &fe, 1);
+	return api_result(r, recusal_declare(&r->c, user_id, case_id, clue_id, ground, note, &fe), &fe,
+			  case_id ? "case" : "clue", 1);
 }
 
 int api_case_recusal_create(struct req *r) { return recusal_create(r, r->id, 0); }
@@ -400,5 +381,5 @@ int api_recusal_decide(struct req *r)
 	api_str(r, j, "decision", &decision);
 	api_str(r, j, "reason", &reason);
 	json_decref(j);
-	return answer(r, recusal_decide(&r->c, r->id, decision, reason, &fe), &fe, 0);
+	return api_result(r, recusal_decide(&r->c, r->id, decision, reason, &fe), &fe, "recusal", 0);
 }

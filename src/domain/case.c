@@ -25,6 +25,7 @@
 #include "domain/clocks.h"
 #include "domain/ctx.h"
 #include "domain/recusal.h"
+#include "domain/result.h"
 #include "domain/role.h"
 #include "domain/todo.h"
 #include "store/q_access.h"
@@ -142,11 +143,11 @@ int case_get(struct ctx *c, int64_t id, struct case_rec *k)
 	int rc = case_access(c, id);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = store_case_get(c->db, c->a, id, k);
 	if (rc <= 0)
-		return rc;
-	return audit_record(c, AEV_READ, case_obj(c, id), 1, "") < 0 ? -1 : 1;
+		return res_from_store(rc);
+	return audit_record(c, AEV_READ, case_obj(c, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d)
@@ -215,15 +216,19 @@ static int investigates(const char *role)
 	return 0;
 }
 
-/* The user to put on a team in `role`: 1 fine (u filled), 0 with fe.
- * Investigation and trial are separate (审查调查与审理分离): the trial
- * member comes from the trial office, the investigation team never does. */
+/* The user to put on a team in `role`: 1 fine (u filled), 0 with fe,
+ * RES_STORE.  Investigation and trial are separate (审查调查与审理分离): the
+ * trial member comes from the trial office, the investigation team never
+ * does. */
 static int team_candidate(struct ctx *c, int64_t user_id, const char *role, struct user *u,
 			  struct fielderr *fe)
 {
 	const struct role *ro;
+	int rc = store_user_by_id(c->db, c->a, user_id, u);
 
-	if (store_user_by_id(c->db, c->a, user_id, u) != 1 || u->disabled) {
+	if (rc < 0)
+		return RES_STORE;
+	if (rc != 1 || u->disabled) {
 		fielderr_add(fe, "user_id", "所选用户不存在或已停用");
 		return 0;
 	}
@@ -259,10 +264,13 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 		return rc < 0 ? -2 : 0;
 	if (!label_of(case_team_roles, role ? role : "")) {
 		fielderr_add(fe, "role", "请选择在办理组中的分工");
-		return -1;
+		return RES_INVALID;
 	}
-	if (!team_candidate(c, user_id, role, &u, fe))
-		return -1;
+	rc = team_candidate(c, user_id, role, &u, fe);
+	if (rc < 0)
+		return RES_STORE;
+	if (!rc)
+		return RES_INVALID;
 	ta.label = *u.display_name ? u.display_name : u.name;
 	rc = recusal_check(c, case_id, 0, &u, &why);
 	if (rc < 0)
@@ -270,13 +278,13 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 	if (rc == RECUSAL_BARRED) {     /* a statutory ground: no override */
 		audit_record(c, AEV_TEAM_REFUSED, case_obj(c, case_id), 0, "recusal statutory");
 		fielderr_add(fe, "user_id", arena_printf(c->a, "%s。", why));
-		return -1;
+		return RES_INVALID;
 	}
 	if (rc) {
 		if (user_id == c->who.id) {
 			audit_record(c, AEV_ACCESS_DENIED, case_obj(c, case_id), 0, "own recusal override");
 			fielderr_add(fe, "override_reason", arena_printf(c->a, "%s。本人的回避事项不能由本人决定。", why));
-			return -1;
+			return RES_INVALID;
 		}
 		if (!override_reason || !*override_reason) {
 			audit_record(c, AEV_TEAM_REFUSED, case_obj(c, case_id), 0, "recusal");

@@ -19,6 +19,7 @@
 #include "domain/case.h"
 #include "domain/clocks.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "domain/todo.h"
 #include "store/q_cases.h"
 #include "store/q_detention.h"
@@ -184,7 +185,6 @@ struct det_arg {
 	struct fielderr *fe;
 	const char *party;
 	int64_t id;
-	int refused;
 };
 
 /* ---- start ------------------------------------------------------------------- */
@@ -197,6 +197,8 @@ static int may_detain(struct det_arg *da, struct store *s)
 	struct detention *v;
 	int n = store_case_subjects(s, c->a, da->d.case_id, &p), found = 0;
 
+	if (n < 0)
+		return 0;               /* a store error, not a wrong person */
 	for (int i = 0; i < n; i++)
 		if (p[i].id == da->d.person_id) {
 			found = 1;
@@ -225,7 +227,6 @@ static int start_tx(struct store *s, void *arg)
 
 	if (store_case_get(s, c->a, da->d.case_id, &k) != 1)
 		return -1;
-	da->refused = 1;
 	if (strcmp(k.state, "investigating")) {
 		fielderr_add(da->fe, "state", "只有审查调查中的案件可以采取留置措施");
 		return -1;
@@ -238,7 +239,6 @@ static int start_tx(struct store *s, void *arg)
 			fielderr_add(da->fe, "start", "该日期没有适用的留置期限规定（detention_limits: detention）");
 		return -1;
 	}
-	da->refused = 0;
 	da->d.due_day = day_text(c, date_add_months(date_parse(da->d.start_day), lim.amount));
 	da->id = store_detention_insert(s, c->cfg->region, &da->d, c->who.id, c->now);
 	if (da->id < 0)
@@ -281,7 +281,7 @@ int64_t detention_start(struct ctx *c, int64_t case_id, const struct detention_i
 	da.d.announced_at = moment_text(c->a, moment_parse(arena_printf(c->a, "%sT%s", in->start,
 									  in->start_time)));
 	if (store_tx(c->db, start_tx, &da) < 0)
-		return da.refused ? -1 : -2;
+		return fe->n ? RES_INVALID : RES_STORE;   /* refused, or the store failed */
 	return da.id;
 }
 
@@ -320,7 +320,6 @@ static int notice_tx(struct store *s, void *arg)
 
 	if (store_detention_get(s, c->a, da->e.detention_id, &da->d) != 1)
 		return -1;
-	da->refused = 1;
 	if (!da->d.announced_at) {
 		fielderr_add(da->fe, "state", "该留置未记录宣布时间（迁移前的记录），无需在此登记通知");
 		return -1;
@@ -336,10 +335,8 @@ static int notice_tx(struct store *s, void *arg)
 		if (rc > 0)
 			fielderr_add(da->fe, "party", arena_printf(c->a, "已登记通知%s",
 								   label_of(detention_parties, da->party)));
-		da->refused = rc > 0;
 		return -1;
 	}
-	da->refused = 0;
 	return case_record_named(c, da->d.case_id, AEV_DETENTION_NOTICE,
 				 arena_printf(c->a, "留置通知%s", label_of(detention_parties, da->party)),
 				 arena_printf(c->a, "留置通知%s：%s", label_of(detention_parties, da->party),
@@ -364,7 +361,6 @@ static int extend_tx(struct store *s, void *arg)
 	n = store_detention_exts(s, c->a, 0, da->d.id, &v);
 	if (n < 0)
 		return -1;
-	da->refused = 1;
 	if (da->d.end_day) {
 		fielderr_add(da->fe, "state", "留置已解除");
 		return -1;
@@ -387,7 +383,6 @@ static int extend_tx(struct store *s, void *arg)
 			fielderr_add(da->fe, "kind", why);
 		return -1;
 	}
-	da->refused = 0;
 	due = date_add_months(date_parse(strcmp(da->e.kind, "recalc") ? da->d.due_day : da->e.approved),
 			      rule.amount);
 	da->e.months = rule.amount;
@@ -442,7 +437,7 @@ int64_t detention_extend(struct ctx *c, int64_t detention_id, const struct deten
 	da.e.note = in->note ? in->note : "";
 	da.e.ten_years = !strcmp(kind, "national") && in->ten_years;
 	if (store_tx(c->db, extend_tx, &da) < 0)
-		return da.refused ? -1 : -2;
+		return fe->n ? RES_INVALID : RES_STORE;   /* refused, or the store failed */
 	return da.id;
 }
 
@@ -470,7 +465,7 @@ int detention_notify(struct ctx *c, int64_t detention_id, const char *party, con
 	da.e.note = note ? note : "";
 	da.party = party;
 	if (store_tx(c->db, notice_tx, &da) < 0)
-		return da.refused ? -1 : -2;
+		return fe->n ? RES_INVALID : RES_STORE;   /* refused, or the store failed */
 	return 1;
 }
 
@@ -483,14 +478,12 @@ static int end_tx(struct store *s, void *arg)
 
 	if (store_detention_get(s, c->a, da->e.detention_id, &da->d) != 1)
 		return -1;
-	da->refused = 1;
 	if (da->d.end_day) {
 		fielderr_add(da->fe, "state", "留置已解除");
 		return -1;
 	}
 	if (!case_day_ok(c, da->fe, "day", da->e.approved, da->d.start_day, "留置开始日"))
 		return -1;
-	da->refused = 0;
 	if (store_detention_set(s, da->d.id, da->d.due_day, da->e.approved) < 0)
 		return -1;
 	return case_record_named(c, da->d.case_id, AEV_DETENTION_END, "解除留置",
@@ -508,7 +501,7 @@ int detention_end(struct ctx *c, int64_t detention_id, const char *day, struct f
 	da.e.detention_id = detention_id;
 	da.e.approved = day ? day : "";
 	if (store_tx(c->db, end_tx, &da) < 0)
-		return da.refused ? -1 : -2;
+		return fe->n ? RES_INVALID : RES_STORE;   /* refused, or the store failed */
 	return 1;
 }
 
@@ -517,7 +510,7 @@ int64_t detention_case_of(struct ctx *c, int64_t detention_id)
 	struct detention d;
 	int rc = store_detention_get(c->db, c->a, detention_id, &d);
 
-	return rc == 1 ? d.case_id : rc;
+	return rc == 1 ? d.case_id : res_from_store(rc);
 }
 
 /* ---- the home page ---------------------------------------------------------------- */

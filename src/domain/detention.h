@@ -15,6 +15,9 @@
  * commission at or above the row's level (settings `level`), with its
  * approver: the clock restarts on its day and the extensions are
  * available again.  Same return convention as case.h.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 

@@ -25,6 +25,7 @@
 #include "domain/measures.h"
 #include "domain/role.h"
 #include "domain/sanction.h"
+#include "domain/result.h"
 #include "store/q_cases.h"
 #include "store/q_clues.h"
 #include "store/q_outcomes.h"
@@ -325,13 +326,13 @@ int outcome_get(struct ctx *c, int64_t id, struct outcome *o)
 	int rc = store_outcome_get(c->db, c->a, id, o);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	/* the execution roles see a sanction of their units without its matter */
 	if (!(o->sanctioned && authz_has(&c->who, PERM_EXECUTION) &&
 	      store_unit_visible(c->db, authz_scope_user(c), o->unit_id) == 1)) {
 		rc = outcome_matter_access(c, o);
 		if (rc <= 0)
-			return rc;
+			return res_from_store(rc);
 	}
-	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? -1 : 1;
+	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? RES_STORE : 1;
 }

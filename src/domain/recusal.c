@@ -16,6 +16,7 @@
 #include "domain/authz.h"
 #include "domain/case_access.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "store/q_cases.h"
 #include "store/q_clues.h"
 #include "store/q_detention.h"
@@ -249,7 +250,7 @@ int recusal_matter(struct ctx *c, int64_t id, int64_t *case_id, int64_t *clue_id
 
 	*case_id = rc == 1 ? v.case_id : 0;
 	*clue_id = rc == 1 ? v.clue_id : 0;
-	return rc;
+	return res_from_store(rc);
 }
 
 int recusal_list(struct ctx *c, int64_t case_id, int64_t clue_id, struct recusal **out)

@@ -14,6 +14,9 @@
  * members alike) and to clue handling (proposing and approving a
  * disposition).  Sharing a unit with the subject is not a ground: a
  * township or resident-group user's units are their jurisdiction.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -27,7 +30,7 @@ struct ctx;
 
 /* Declares a standing conflict of the actor: person_id or unit_id (0 for
  * none, one of them needed); ground: a recusal_grounds code ("" = other).
- * The id; -1 with fe; -2 error. */
+ * The id; RES_INVALID with fe; RES_STORE. */
 int64_t conflict_declare(struct ctx *c, int64_t person_id, int64_t unit_id, const char *ground,
 			 const char *note, struct fielderr *fe);
 /* The actor's own declarations. */
@@ -36,11 +39,11 @@ int conflict_list(struct ctx *c, struct conflict **out);
 /* Declares a recusal for one matter (exactly one of case_id and clue_id):
  * for the actor, or (user_id != 0, PERM_CASE_ASSIGN) recorded by the case
  * manager or a leader for another user.  The matter must be visible to
- * the actor (0 otherwise).  The id; -1 with fe; 0; -2. */
+ * the actor (0 otherwise).  The id; RES_INVALID with fe; RES_NOT_FOUND; RES_STORE. */
 int64_t recusal_declare(struct ctx *c, int64_t user_id, int64_t case_id, int64_t clue_id,
 			const char *ground, const char *note, struct fielderr *fe);
 /* A leader's decision (recuse or allow) with a reason on an `other`
- * declaration of someone else: 1; -1 with fe; 0 not found; -2. */
+ * declaration of someone else: RES_DONE; RES_INVALID with fe; RES_NOT_FOUND; RES_STORE. */
 int recusal_decide(struct ctx *c, int64_t id, const char *decision, const char *reason,
 		   struct fielderr *fe);
 /* The matter of a per-matter declaration: 1 with *case_id or *clue_id

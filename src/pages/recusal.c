@@ -17,6 +17,7 @@
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/recusal.h"
+#include "domain/result.h"
 #include "http/http.h"
 #include "pages/page.h"
 
@@ -89,19 +90,15 @@ void page_recusals(struct req *r, struct strbuf *sb, int64_t case_id, int64_t cl
 	form_close(sb, "申报", NULL);
 }
 
-/* The answer of a clue's recusal form: back to the clue, or 422 with the
- * messages and a link back, 404, 503. */
+/* The answer of a clue's recusal form: 422 with the messages and a link
+ * back to the clue; the rest as page_result (back to the clue when done). */
 static int clue_answer(struct req *r, int64_t clue_id, int64_t rc, const struct fielderr *fe)
 {
 	static const char *const crumbs[] = { "工作台", "/", "问题线索", "/clues", "回避", NULL, NULL };
 	struct strbuf sb = STRBUF_INIT;
 
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (rc < -1)
-		return reply_error(r, E_BUSY, "recusal");
-	if (rc > 0)
-		return reply_redirect(r, arena_printf(r->arena, "/clues/%" PRId64 "?ok=saved", clue_id));
+	if (rc != RES_INVALID)
+		return page_result(r, rc, "recusal", arena_printf(r->arena, "/clues/%" PRId64 "?ok=saved", clue_id));
 	page_begin(r, &sb, "回避", crumbs);
 	field_errors_summary(&sb, fe);
 	strbuf_addstr(&sb, "<p>");
