@@ -216,7 +216,7 @@ static void detention_notices(struct req *r, struct strbuf *sb, const struct det
 
 	strbuf_addstr(sb, "<td>");
 	if (!x->approved_by) {
-		strbuf_addstr(sb, "未记录（2025年前的旧记录）");
+		strbuf_addstr(sb, "未记录（本规则施行前录入）");
 	} else {
 		html_txt(sb, arena_printf(r->arena, "%s %s 批准；%s 宣布", x->approved_day, x->approved_by,
 					  x->announced_at ? x->announced_at : ""));
