@@ -22,6 +22,8 @@ static const struct {
 } keys[] = {
 	{ "region", 0, 0, "administrative region code (行政区划代码), 6 digits" },
 	{ "commission", 0, 0, "the commission's name, shown in the top bar" },
+	{ "level", 0, 0, "the commission's level: county, prefecture or province (default county); "
+			 "decides which detention steps it may take (detention_limits.min_level)" },
 	{ "session_idle", 60, 86400, "seconds of inactivity before a session ends (default 1800)" },
 	{ "session_absolute", 600, 7 * 86400, "seconds after login a session ends anyway (default 43200)" },
 	{ "lock_failures", 3, 20, "failed logins before the name is locked (default 5)" },
@@ -61,6 +63,8 @@ static int valid(size_t k, const char *v)
 		char err[160];
 		if (!strcmp(keys[k].key, "trusted_proxy"))
 			return strlen(v) < 1000 && netaddr_list_parse(&l, v, err, sizeof(err)) == 0;
+		if (!strcmp(keys[k].key, "level"))
+			return !strcmp(v, "county") || !strcmp(v, "prefecture") || !strcmp(v, "province");
 		if (!strcmp(keys[k].key, "region"))
 			return strlen(v) == 6 && strspn(v, "0123456789") == 6;
 		return *v && strlen(v) < 120;

@@ -24,6 +24,7 @@
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
+#include "domain/recusal.h"
 #include "domain/result.h"
 #include "store/q_clues.h"
 
@@ -92,6 +93,9 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 		fielderr_add(fe, "reason", "请填写处置理由（不超过2000字）");
 		return -1;
 	}
+	rc = recusal_clue_ok(c, clue_id, fe);   /* recusal applies to clue handling */
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_INVALID;
 	pa.d.clue_id = clue_id;
 	pa.d.method = method;
 	pa.d.reason = reason;
@@ -197,6 +201,9 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 						 : "您无权审批处置意见");
 		return -1;
 	}
+	rc = recusal_clue_ok(c, k.id, fe);      /* recusal applies to the approver too */
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_INVALID;
 	if (store_tx(c->db, decide_tx, &da) < 0) {
 		if (!da.refused)
 			return RES_STORE;

@@ -16,11 +16,13 @@
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
+#include "domain/detention.h"
 #include "model/clue.h"
 #include "model/person.h"
 #include "model/report.h"
 #include "domain/report.h"
 #include "store/q_clues.h"
+#include "store/q_detention.h"
 #include "store/q_interchange.h"
 #include "domain/person.h"
 #include "domain/unit.h"
@@ -305,14 +307,41 @@ static const struct ix_field detention_fields[] = {
 	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ, NULL },
 	{ "start", IX_DATE, "start_day", NULL, NULL, IX_REQ, NULL },
 	{ "end", IX_DATE, "end_day", NULL, NULL, 0, NULL },
+	{ "approved_by", IX_TEXT, "approved_by", NULL, NULL, IX_EXT, NULL },
+	{ "approved_day", IX_DATE, "approved_day", NULL, NULL, IX_EXT, NULL },
+	{ "announced_at", IX_TEXT, "announced_at", NULL, NULL, IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "due_day", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
-/* the clock of the announced detention, without extensions (the file has none) */
+/* The level above's approval and the moment announced, as the case page
+ * requires them (Supervision Law art. 43, 44); a record without them,
+ * made under the old rules, is refused (there is nothing to convert it
+ * from).  The clock of the announced detention from detention_limits in
+ * force on its day, without extensions (the file has none). */
 static int detention_prepare(struct ix *ix, struct ix_val *v)
 {
-	return set_due(ix, v, "due_day", "detention", F(ix, "start")->s);
+	struct ctx *c = ix_ctx(ix);
+	struct detention_limit lim;
+	const char *start = F(ix, "start")->s, *at = F(ix, "announced_at")->s;
+	char buf[11];
+	int rc;
+
+	if (!F(ix, "approved_by")->set || !*F(ix, "approved_by")->s || !F(ix, "approved_day")->set)
+		return ix_fail(ix, "approved_by", "a detention needs the level above's approval (approved_by, "
+			       "approved_day; Supervision Law art. 43): a record made without it under the old "
+			       "rules is refused, add the approval");
+	if (strcmp(F(ix, "approved_day")->s, start) > 0)
+		return ix_fail(ix, "approved_day", "approved after the detention was announced");
+	if (!F(ix, "announced_at")->set || !detention_moment_valid(at) || strncmp(at, start, 10))
+		return ix_fail(ix, "announced_at", "the moment announced is required, YYYY-MM-DDTHH:MM on the "
+			       "start day (the 24-hour notice runs from it)");
+	rc = store_detention_limit(c->db, c->a, "detention", start, &lim);
+	if (rc <= 0)
+		return rc < 0 ? -1 : ix_fail(ix, "start", "no detention limit in force on that day");
+	set_text(F(ix, "due_day"), arena_strdup(c->a, date_format(date_add_months(date_parse(start),
+										  lim.amount), buf)));
+	return 0;
 }
 
 static const struct ix_field outcome_fields[] = {

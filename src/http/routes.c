@@ -25,6 +25,7 @@
 #include "pages/calendar.h"
 #include "pages/cases.h"
 #include "pages/clues.h"
+#include "pages/recusal.h"
 #include "pages/home.h"
 #include "pages/login.h"
 #include "pages/outcomes.h"
@@ -69,6 +70,7 @@ const struct route route_table[] = {
 	{ POST, "/clues", page_clue_create, PERM_CLUE_REGISTER, 0 },
 	{ GET, "/clues/{id}", page_clue_show, PERM_CLUE_READ, 0 },
 	{ POST, "/clues/{id}/dispositions", page_disposition_create, PERM_CLUE_PROPOSE, 0 },
+	{ POST, "/clues/{id}/recusals", page_clue_recusal_create, PERM_CLUE_READ, 0 },
 	{ POST, "/dispositions/{id}/decision", page_disposition_decide, PERM_CLUE_APPROVE, 0 },
 
 	/* reports */
@@ -89,11 +91,14 @@ const struct route route_table[] = {
 	{ POST, "/cases/{id}/detentions", page_detention_start, PERM_CASE_WORK, 0 },
 	{ POST, "/detentions/{id}/extensions", page_detention_extend, PERM_CASE_WORK, 0 },
 	{ POST, "/detentions/{id}/end", page_detention_end, PERM_CASE_WORK, 0 },
+	{ POST, "/detentions/{id}/notices", page_detention_notice, PERM_CASE_WORK, 0 },
+	{ POST, "/cases/{id}/recusals", page_case_recusal_create, PERM_CASE_READ, 0 },
+	{ POST, "/recusals/{id}/decision", page_recusal_decide, PERM_CASE_OVERRIDE, 0 },
 	{ POST, "/cases/{id}/transfer", page_case_transfer, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/trial", page_case_trial, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/closure", page_case_close, PERM_CASE_WORK, 0 },
-	{ GET, "/account/conflicts", page_conflicts, PERM_CASE_WORK, 0 },
-	{ POST, "/account/conflicts", page_conflict_create, PERM_CASE_WORK, 0 },
+	{ GET, "/account/conflicts", page_conflicts, PERM_CASE_READ, 0 },
+	{ POST, "/account/conflicts", page_conflict_create, PERM_CASE_READ, 0 },
 
 
 	/* outcomes */
@@ -154,11 +159,17 @@ const struct route route_table[] = {
 	{ POST, "/api/cases/{id}/detentions", api_detention_start, PERM_CASE_WORK, R_API },
 	{ POST, "/api/detentions/{id}/extensions", api_detention_extend, PERM_CASE_WORK, R_API },
 	{ POST, "/api/detentions/{id}/end", api_detention_end, PERM_CASE_WORK, R_API },
+	{ POST, "/api/detentions/{id}/notices", api_detention_notice, PERM_CASE_WORK, R_API },
+	{ GET, "/api/recusals", api_recusals, PERM_LOGIN, R_API },
+	{ GET, "/api/cases/{id}/recusals", api_case_recusals, PERM_CASE_READ, R_API },
+	{ POST, "/api/cases/{id}/recusals", api_case_recusal_create, PERM_CASE_READ, R_API },
+	{ POST, "/api/clues/{id}/recusals", api_clue_recusal_create, PERM_CLUE_READ, R_API },
+	{ POST, "/api/recusals/{id}/decision", api_recusal_decide, PERM_CASE_OVERRIDE, R_API },
 	{ POST, "/api/cases/{id}/transfer", api_case_transfer, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/trial", api_case_trial, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/closure", api_case_close, PERM_CASE_WORK, R_API },
-	{ GET, "/api/conflicts", api_conflicts, PERM_CASE_WORK, R_API },
-	{ POST, "/api/conflicts", api_conflict_create, PERM_CASE_WORK, R_API },
+	{ GET, "/api/conflicts", api_conflicts, PERM_CASE_READ, R_API },
+	{ POST, "/api/conflicts", api_conflict_create, PERM_CASE_READ, R_API },
 
 
 	/* api: outcomes */

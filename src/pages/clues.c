@@ -25,6 +25,7 @@
 #include "pages/clues.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
+#include "pages/recusal.h"
 
 /* The due day and state of a clue's running preliminary verification. */
 static void clue_clock_cell(struct req *r, struct strbuf *sb, const struct clock_table *t,
@@ -359,6 +360,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	}
 	table_close(&sb, d.n_dispositions, 7, "尚无处置意见");
 	actions(r, &sb, &k, &d, fe);
+	page_recusals(r, &sb, 0, k.id, NULL, NULL);
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") != 0);
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);

@@ -494,7 +494,7 @@ IMPORT = """\
 {"type":"disposition","clue":"C1_{n}","decided":"2022-03-10","method":"preliminary_verification"}
 {"type":"disposition","clue":"C1_{n}","decided":"2022-03-20","method":"file_case"}
 {"type":"case","id":"A1_{n}","clue":"C1_{n}","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1_{n}"}
-{"type":"detention","case":"A1_{n}","person":"P1_{n}","start":"2022-05-01","end":"2022-07-30"}
+{"type":"detention","case":"A1_{n}","person":"P1_{n}","start":"2022-05-01","end":"2022-07-30","approved_by":"省纪委监委","approved_day":"2022-04-30","announced_at":"2022-05-01T09:00"}
 {"type":"outcome","person":"P1_{n}","case":"A1_{n}","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1_{n}"}
 {"type":"outcome","person":"P2_{n}","case":null,"clue":"C1_{n}","date":"2022-04-10","measures":["talk_reminder"]}
 {"type":"accountability","id":"Q1_{n}","started":"2022-06-01","unit":"U1_{n}","person":null,"campaign":"K1_{n}"}
@@ -552,7 +552,8 @@ CASES = [
                            lambda ctx: {'c': ctx.new_case(team=False), 'inv': ctx.uid['inv1']})),
     ('case note', api_case('inv1', 'POST', '/api/cases/{case}/notes', {'text': '谈话笔录{n}'})),
     ('detention', api_case('inv1', 'POST', '/api/cases/{c}/detentions',
-                           {'person_id': '{p1}', 'start': '2022-05-01'},
+                           {'person_id': '{p1}', 'start': '2022-05-01', 'start_time': '09:00',
+                            'approved_by': '市纪委监委', 'approved_day': '2022-04-30'},
                            lambda ctx: {'c': ctx.new_case(team=True)})),
     ('import (CLI)', import_case),
     # a person of its own each time: an outcome replays the person's earlier

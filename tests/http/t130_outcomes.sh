@@ -38,15 +38,18 @@ expect_eq "the leader approves the disposition" 200 "$(status "$(api POST "/api/
 
 # make_case CLUE FILED USER...: files a case on the clue the way staff do
 # (file_case proposed, approved by the leader on FILED) and puts the
-# users on its team as members; prints the case's id
+# users on its team (a trial officer as the trial member, anyone else as a
+# member: issue 10, the separation of investigation and trial, refuses a
+# trial officer as a plain member); prints the case's id
 make_case() {
-	local d id u clue=$1 filed=$2
+	local d id u role clue=$1 filed=$2
 	shift 2
 	d=$(body "$(api POST "/api/clues/$clue/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
 	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$filed\"}" "$LJ" >/dev/null
 	id=$(sql "SELECT id FROM cases WHERE clue_id = $clue")
 	for u in "$@"; do
-		api POST "/api/cases/$id/team" "{\"user_id\":$(sql "SELECT id FROM users WHERE name = '$u'"),\"role\":\"member\"}" >/dev/null
+		role=$(sql "SELECT CASE WHEN role = 'trial' THEN 'trial' ELSE 'member' END FROM users WHERE name = '$u'")
+		api POST "/api/cases/$id/team" "{\"user_id\":$(sql "SELECT id FROM users WHERE name = '$u'"),\"role\":\"$role\"}" >/dev/null
 	done
 	echo "$id"
 }

@@ -19,7 +19,7 @@ cat >"$F" <<'JSONL'
 {"type":"disposition","clue":"C1","decided":"2022-03-10","method":"preliminary_verification"}
 {"type":"disposition","clue":"C1","decided":"2022-03-20","method":"file_case"}
 {"type":"case","id":"A1","clue":"C1","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1"}
-{"type":"detention","case":"A1","person":"P1","start":"2022-05-01","end":"2022-07-30"}
+{"type":"detention","case":"A1","person":"P1","start":"2022-05-01","end":"2022-07-30","approved_by":"省纪委监委","approved_day":"2022-04-30","announced_at":"2022-05-01T09:00"}
 {"type":"outcome","person":"P1","case":"A1","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1"}
 {"type":"outcome","person":"P2","case":null,"clue":"C1","date":"2022-04-10","measures":["talk_reminder"]}
 {"type":"accountability","id":"Q1","started":"2022-06-01","unit":"U1","person":null,"campaign":"K1"}

@@ -393,7 +393,12 @@ def uid(name):
     return int(SQL.one("SELECT id FROM users WHERE name = '%s'" % name))
 
 
-TEAM = {X: [r for r in SCANNED if "case_work" in perms(r) and HOME.get(r, "A") == X] for X in JURIS}
+# the team role of each case-work role (issue 10, the separation of
+# investigation and trial): the trial office as trial member, the roles that
+# investigate as members; a supervisor is on no case team
+TEAM_ROLE = {"trial": "trial", "investigator": "member", "township": "member", "resident_group": "member"}
+TEAM = {X: [r for r in SCANNED if "case_work" in perms(r) and base(r) in TEAM_ROLE and HOME.get(r, "A") == X]
+        for X in JURIS}
 for X in JURIS:
     o = OBJ[X]
     d = api(cm, "POST", "/api/clues/%d/dispositions" % o["clue"], {"method": "file_case", "reason": "拟立案"})["id"]
@@ -401,14 +406,17 @@ for X in JURIS:
     api(lead, "POST", "/api/dispositions/%d/decision" % d, {"approve": True, "day": "2022-04-01"})
     o["case"] = int(SQL.one("SELECT id FROM cases WHERE clue_id = %d" % o["clue"]))
     helper = "helper_a" if X == "A" else "helper_b"
-    members = [helper] + ["u_" + r for r in TEAM[X]]
-    for u in members:
-        api(cm, "POST", "/api/cases/%d/team" % o["case"], {"user_id": uid(u), "role": "member"})
+    members = [(helper, "member")] + [("u_" + r, TEAM_ROLE[base(r)]) for r in TEAM[X]]
+    for u, role in members:
+        api(cm, "POST", "/api/cases/%d/team" % o["case"], {"user_id": uid(u), "role": role})
     hc = sign_in(helper, False)
     o["note_secret"] = "%s案笔录XQ" % o["tag"]
     api(hc, "POST", "/api/cases/%d/notes" % o["case"], {"text": o["note_secret"]})
     o["detention"] = api(hc, "POST", "/api/cases/%d/detentions" % o["case"],
-                         {"person_id": o["person"], "start": "2022-05-01"})["id"]
+                         {"person_id": o["person"], "start": "2022-05-01", "start_time": "09:00",
+                          "approved_by": "市纪委监委", "approved_day": "2022-04-30"})["id"]
+    o["recusal"] = api(cm, "POST", "/api/cases/%d/recusals" % o["case"],
+                       {"user_id": uid(helper), "ground": "other", "note": "扫描申报"})["id"]
     o["outcome"] = api(cm, "POST", "/api/outcomes", {"person_id": o["person"], "case_id": o["case"],
                                                     "day": "2022-06-01", "measures": ["gov_demerit"]})["id"]
     o["user"] = uid("spare")
@@ -460,7 +468,7 @@ def reach(role, rule, X):
 # body(o): the request body for the object's jurisdiction o;
 # need: permissions the handler asks for on top of the route's (for this body).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
-            "case": "case", "detention": "case", "outcome": "outcome_read", "user": "any"}
+            "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read", "user": "any"}
 
 
 def S(kind, fam=None, **kw):
@@ -586,6 +594,12 @@ SPEC = {
     "POST /detentions/{id}/extensions": S("id", "detention", body=lambda o: {
         "kind": "extension", "approved": "2022-07-20", "approver": "省纪委监委"}),
     "POST /detentions/{id}/end": S("id", "detention", body=lambda o: {"day": "2022-07-25"}),
+    "POST /detentions/{id}/notices": S("id", "detention", body=lambda o: {"party": "family",
+                                                                         "at": "2022-05-01T12:00"}),
+    "POST /cases/{id}/recusals": S("id", "case", body=lambda o: {"ground": "other", "note": "扫描"}),
+    "POST /clues/{id}/recusals": S("id", "clue", body=lambda o: {"ground": "other", "note": "扫描"}),
+    "POST /recusals/{id}/decision": S("id", "recusal", body=lambda o: {"decision": "allow",
+                                                                      "reason": "扫描"}),
     "POST /cases/{id}/transfer": S("id", "case", body=lambda o: DAY),
     "POST /cases/{id}/trial": S("id", "case", body=lambda o: DAY),
     "POST /cases/{id}/closure": S("id", "case", body=lambda o: DAY),
@@ -603,6 +617,14 @@ SPEC = {
     "POST /api/detentions/{id}/extensions": S("id", "detention", body=lambda o: {
         "kind": "extension", "approved": "2022-07-20", "approver": "省纪委监委"}),
     "POST /api/detentions/{id}/end": S("id", "detention", body=lambda o: {"day": "2022-07-25"}),
+    "POST /api/detentions/{id}/notices": S("id", "detention", body=lambda o: {"party": "family",
+                                                                             "at": "2022-05-01T12:00"}),
+    "GET /api/recusals": S("self"),
+    "GET /api/cases/{id}/recusals": S("id", "case"),
+    "POST /api/cases/{id}/recusals": S("id", "case", body=lambda o: {"ground": "other", "note": "扫描"}),
+    "POST /api/clues/{id}/recusals": S("id", "clue", body=lambda o: {"ground": "other", "note": "扫描"}),
+    "POST /api/recusals/{id}/decision": S("id", "recusal", body=lambda o: {"decision": "allow",
+                                                                          "reason": "扫描"}),
     "POST /api/cases/{id}/transfer": S("id", "case", body=lambda o: DAY),
     "POST /api/cases/{id}/trial": S("id", "case", body=lambda o: DAY),
     "POST /api/cases/{id}/closure": S("id", "case", body=lambda o: DAY),
@@ -704,11 +726,15 @@ POLICY = {
     "POST /cases/{id}/detentions":          "case_work",
     "POST /detentions/{id}/extensions":     "case_work",
     "POST /detentions/{id}/end":            "case_work",
+    "POST /detentions/{id}/notices":        "case_work",
+    "POST /cases/{id}/recusals":            "case_read",
+    "POST /clues/{id}/recusals":            "clue_read",
+    "POST /recusals/{id}/decision":         "case_override",
     "POST /cases/{id}/transfer":            "case_work",
     "POST /cases/{id}/trial":               "case_work",
     "POST /cases/{id}/closure":             "case_work",
-    "GET /account/conflicts":               "case_work",
-    "POST /account/conflicts":              "case_work",
+    "GET /account/conflicts":               "case_read",
+    "POST /account/conflicts":              "case_read",
     "GET /outcomes/new":                    "outcome_write",
     "POST /outcomes":                       "outcome_write",
     "GET /outcomes/{id}":                   "person_read",
@@ -759,11 +785,17 @@ POLICY = {
     "POST /api/cases/{id}/detentions":      "case_work",
     "POST /api/detentions/{id}/extensions": "case_work",
     "POST /api/detentions/{id}/end":        "case_work",
+    "POST /api/detentions/{id}/notices":    "case_work",
+    "GET /api/recusals":                    "login",
+    "GET /api/cases/{id}/recusals":         "case_read",
+    "POST /api/cases/{id}/recusals":        "case_read",
+    "POST /api/clues/{id}/recusals":        "clue_read",
+    "POST /api/recusals/{id}/decision":     "case_override",
     "POST /api/cases/{id}/transfer":        "case_work",
     "POST /api/cases/{id}/trial":           "case_work",
     "POST /api/cases/{id}/closure":         "case_work",
-    "GET /api/conflicts":                   "case_work",
-    "POST /api/conflicts":                  "case_work",
+    "GET /api/conflicts":                   "case_read",
+    "POST /api/conflicts":                  "case_read",
     "POST /api/outcomes":                   "outcome_write",
     "GET /api/outcomes/{id}":               "person_read",
     "POST /api/outcomes/{id}/execution":    "execution",

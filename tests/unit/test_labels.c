@@ -26,6 +26,7 @@
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/detention.h"
+#include "domain/recusal.h"
 #include "domain/execution.h"
 #include "domain/interchange.h"
 #include "domain/labels.h"
@@ -125,6 +126,10 @@ static const char *const stored_codes[] = {
 	"detention_start",
 	"detention_extend",
 	"detention_end",
+	"detention_notice",
+	"recusal_declare",
+	"recusal_decide",
+	"recusal_refused",
 	"execution",
 	"calendar_import",
 	"export",
@@ -216,6 +221,8 @@ static void test_code_tables(void **state)
 		{ report_states, "report_states" }, { report_kinds, "report_kinds" }, { clue_sources, "clue_sources" },
 		{ clue_states, "clue_states" }, { case_states, "case_states" },
 		{ case_team_roles, "case_team_roles" }, { detention_ext_kinds, "detention_ext_kinds" },
+		{ detention_parties, "detention_parties" }, { commission_levels, "commission_levels" },
+		{ recusal_grounds, "recusal_grounds" }, { recusal_decisions, "recusal_decisions" },
 		{ execution_items, "execution_items" },
 		{ clarification_manners, "clarification_manners" },
 		{ recovery_kinds, "recovery_kinds" },
