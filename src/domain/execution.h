@@ -5,8 +5,8 @@
  * a party or government sanction the unit's execution roles (PERM_EXECUTION,
  * within the person's unit) check off the items of execution_items one by
  * one with the day each was done; the list of sanctions not fully carried
- * out is their work queue.  Follow-up visits (回访) of a sanctioned person
- * and clarifications (澄清正名) of a cleared one are recorded here too, by
+ * out is their work queue.  Follow-up visits (回访) of anyone who received an
+ * outcome or was cleared, and clarifications (澄清正名) of a cleared one are recorded here too, by
  * those who may work on the matter.
  */
 #include <stdint.h>
@@ -32,10 +32,15 @@ int execution_items_of(struct ctx *c, int64_t outcome_id, struct execution_item 
  * them (lq offset, limit) and their count. */
 int execution_pending(struct ctx *c, struct execution_filter *f, struct outcome **out, int64_t *total);
 
-/* Records a follow-up visit of a sanctioned outcome: its id; 0 not
+/* Records a follow-up visit (回访) of a person who received an outcome
+ * (first-form treatment included; DOMAIN.md section 2): its id; 0 not
  * visible; -1 with fe; -2 store error. */
 int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, const char *note,
 			struct fielderr *fe);
+/* The same for a cleared person, on their clarification. */
+int64_t followup_record_cleared(struct ctx *c, int64_t clarification_id, const char *day, const char *note,
+				struct fielderr *fe);
+int followups_of_clarification(struct ctx *c, int64_t clarification_id, struct followup **out);
 int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out);
 
 /* Records a clarification (person, one of case_id / clue_id, day, manner,
