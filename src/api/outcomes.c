@@ -465,7 +465,7 @@ json_t *api_person_record(struct req *r, const struct person *p)
 		}
 		json_array_append_new(outcomes, o);
 	}
-	return json_pack("{s:o, s:o, s:o, s:{s:b, s:s?}}", "clues", clues, "cases", cases,
+	return json_pack("{s:o, s:o, s:o, s:{s:b, s:s?}, s:b}", "clues", clues, "cases", cases,
 			 "outcomes", outcomes, "influence", "running", rec.influence != NULL,
-			 "until", rec.influence);
+			 "until", rec.influence, "promotion_barred", rec.influence != NULL || rec.open_case);
 }

@@ -139,6 +139,10 @@ int outcome_matter_open(struct ctx *c, int64_t case_id, int64_t clue_id, struct 
 		fielderr_add(fe, "clue_id", "该线索尚未处置，不能记录处理结果");
 		return -1;
 	}
+	if (!strcmp(k.state, "filed")) {        /* its outcomes are the case's (DOMAIN.md section 3) */
+		fielderr_add(fe, "clue_id", "该线索已立案，处理结果应记录在案件上");
+		return -1;
+	}
 	m->campaign_id = k.campaign_id;
 	m->object = clue_object(c, clue_id);
 	m->n_subjects = store_clue_subjects(c->db, c->a, clue_id, &m->subjects);

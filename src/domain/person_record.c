@@ -42,6 +42,9 @@ int person_record_get(struct ctx *c, const struct person *p, struct person_recor
 		for (int j = 0; o->clue_id && j < rec->n_clues; j++)
 			rec->matter_visible[i] |= rec->clues[j].id == o->clue_id;
 	}
+	/* while a case is open promotion is barred (DOMAIN.md section 3): a
+	 * fact of the person, shown without the case to those who may not see it */
+	rec->open_case = store_person_open_cases(c->db, p->id) > 0;
 	rec->influence = outcome_influence_on(rec->outcomes, rec->n_outcomes,
 					      date_format(date_today(), today));
 	if (rec->influence)

@@ -24,6 +24,7 @@ struct person_record {
 	int n_outcomes;
 	int *matter_visible;             /* one per outcome */
 	const char *influence;           /* as outcome_influence_on, for today */
+	int open_case;                   /* a case against the person is open: promotion barred too */
 };
 
 /* 1 filled; 0 when the actor's role does not see a person's record (the

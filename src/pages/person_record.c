@@ -57,6 +57,10 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 		html_state(sb, "bad", "永久");
 	else
 		html_state(sb, "warn", arena_printf(r->arena, "影响期至 %s", rec.influence));
+	if (rec.open_case) {
+		strbuf_addch(sb, ' ');
+		html_state(sb, "bad", "立案审查调查中，暂停提拔");
+	}
 	record_value_close(sb);
 	list_open(sb, "问题线索");
 	for (int i = 0; i < rec.n_clues; i++)

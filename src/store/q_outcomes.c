@@ -720,3 +720,17 @@ int store_appeals_of_outcome(struct store *s, struct arena *a, int64_t outcome_i
 {
 	return q_list_by_id(store_prepare(s, &Q_APPEALS_OF), a, outcome_id, fill_appeal, sizeof(**out), out);
 }
+
+static const struct store_sql Q_OPEN_CASES = {
+	"SELECT count(*) FROM case_subjects s JOIN cases c ON c.id = s.case_id "
+	"WHERE s.person_id = ? AND c.state <> 'closed'", NULL };
+
+int64_t store_person_open_cases(struct store *s, int64_t person_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OPEN_CASES);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	return q_scalar(st);
+}
