@@ -139,6 +139,12 @@ int ix_outcome_prepare(struct ix *ix, struct ix_val *v)
 	if (rc > 0)
 		return ix_fail(ix, "person", "the person has an outcome on this matter already (outcome %" PRId64
 			       "): one person, one matter, one outcome", existing);
+	for (int i = 0; i < n; i++) {      /* the decision dates stored, as the pages store them */
+		enum measure_kind k = measure_find(dec[i].code)->kind;
+		struct ix_val *d = &v[ix_field(ix, k == MEASURE_PARTY ? "party_decided" : "gov_decided")];
+		if ((k == MEASURE_PARTY || k == MEASURE_GOV) && !d->set)
+			set(d, 0, day);
+	}
 	rc = outcome_influence(pt, dec, n, &inf);
 	if (rc < 0)
 		return ix_fail(ix, "measures", "no influence period can be computed for these measures");
