@@ -41,7 +41,7 @@ expect_eq "... each sanction's decision date stored (default: the outcome's date
 # issue 10: the outcome of a clue filed as a case belongs to the case (an
 # old-rule record converted exactly, docs/interchange.md)
 expect_eq "first-form outcome: form 1, no sanction, no bar, moved from the filed clue to its case" "1|0||1" \
-	"$(sql "SELECT form || '|' || sanctioned || '|' || COALESCE(bar_until, '') || '|' || (case_id IS NOT NULL AND clue_id IS NULL) FROM outcomes WHERE person_id <> $P1ID")"
+	"$(sql "SELECT form || '|' || sanctioned || '|' || COALESCE(bar_until, '') || '|' || CASE WHEN case_id IS NOT NULL AND clue_id IS NULL THEN 1 ELSE 0 END FROM outcomes WHERE person_id <> $P1ID")"
 bar=$(sql "SELECT bar_until FROM outcomes WHERE person_id = $P1ID")
 case $bar in 202[3-9]-*) ok "influence period computed ($bar)" ;; *) not_ok "influence period computed (got '$bar')" ;; esac
 expect_eq "money in fen, exactly" 11752673 "$(sql "SELECT amount_fen FROM recoveries")"
