@@ -31,6 +31,7 @@
 #include "store/q_clues.h"
 #include "store/q_outcomes.h"
 #include "store/q_persons.h"
+#include "store/q_settings.h"
 #include "store/q_units.h"
 
 /* the type of the objects its audit entries name (audit_events.h) */
@@ -446,4 +447,57 @@ int outcome_get(struct ctx *c, int64_t id, struct outcome *o)
 			return rc;
 	}
 	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? -1 : 1;
+}
+
+/* ---- after migration 0018 ---------------------------------------------------- */
+
+#define FILLED_KEY "outcome_periods_filled"
+
+/* 1 while the fill after 0018 is still to be done, 0, or -1. */
+static int fill_pending(struct store *s, struct arena *a)
+{
+	const char *filled = "";
+	int rc = store_setting_get(s, a, FILLED_KEY, &filled);
+
+	if (rc < 0)
+		return -1;
+	return rc == STORE_ROW && !strcmp(filled, "0");
+}
+
+static int fill_tx(struct store *s, void *arg)
+{
+	struct ctx *c = arg;
+	struct period_table pt;
+	int64_t *ids;
+	int n, rc = fill_pending(s, c->a);
+
+	if (rc <= 0)
+		return rc;      /* 0: another process filled them meanwhile */
+	n = store_outcome_ids(s, c->a, &ids);
+	if (n < 0 || period_table_load(s, c->a, &pt) < 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		struct measure_decision dec[OUTCOME_MAX_MEASURES];
+		struct outcome_measure *v;
+		struct influence inf;
+		int k = 0, m = store_outcome_measures(s, c->a, ids[i], &v);
+
+		if (m < 0)
+			return -1;
+		for (int j = 0; j < m && k < OUTCOME_MAX_MEASURES; j++)
+			if (!v[j].ended && measure_find(v[j].measure))
+				dec[k++] = (struct measure_decision){ v[j].measure, date_parse(v[j].decided),
+								      v[j].months, v[j].violations };
+		rc = outcome_influence(&pt, dec, k, &inf);
+		if (rc >= 0 && store_outcome_set_bar(s, ids[i], bar_text(c, rc, &inf)) < 0)
+			return -1;      /* rc < 0 (a record the rules cannot read): left as it was */
+	}
+	return store_setting_set(s, FILLED_KEY, "1") < 0 ? -1 : 0;
+}
+
+int outcome_periods_fill(struct ctx *c)
+{
+	int rc = fill_pending(c->db, c->a);
+
+	return rc <= 0 ? rc : store_tx(c->db, fill_tx, c);
 }

@@ -105,6 +105,12 @@ int outcome_list_of_matter(struct ctx *c, int64_t case_id, int64_t clue_id, stru
  * count, < 0 on error.  The caller has read the outcome (outcome_get). */
 int outcome_measures_of(struct ctx *c, int64_t outcome_id, struct outcome_measure **out);
 
+/* Once after migration 0018 (settings outcome_periods_filled = 0): the
+ * influence period of every outcome computed again under the periods in
+ * force (诫勉 and the organisational measures, each sanction from its own
+ * date, no chain rule); sets it to 1.  0 or -1. */
+int outcome_periods_fill(struct ctx *c);
+
 /* "第二种形态" */
 const char *outcome_form_label(int form);
 /* The Chinese names of measures ("警告、诫勉", in the order of the measure

@@ -734,3 +734,16 @@ int64_t store_person_open_cases(struct store *s, int64_t person_id)
 	store_bind_int(st, 1, person_id);
 	return q_scalar(st);
 }
+
+static const struct store_sql Q_OUT_IDS = { "SELECT id FROM outcomes ORDER BY id", NULL };
+
+static void fill_id(struct arena *a, struct store_stmt *st, void *row)
+{
+	(void)a;
+	*(int64_t *)row = store_col_int(st, 0);
+}
+
+int store_outcome_ids(struct store *s, struct arena *a, int64_t **out)
+{
+	return q_collect(store_prepare(s, &Q_OUT_IDS), a, fill_id, sizeof(**out), out);
+}

@@ -41,6 +41,8 @@ int64_t store_appeal_insert(struct store *s, const char *region, const struct ap
 			    int64_t created_by, int64_t now);
 /* The cases not closed in which the person is a subject (any team). */
 int64_t store_person_open_cases(struct store *s, int64_t person_id);
+/* The ids of every outcome. */
+int store_outcome_ids(struct store *s, struct arena *a, int64_t **out);
 int store_appeals_of_outcome(struct store *s, struct arena *a, int64_t outcome_id, struct appeal **out);
 int store_outcome_get(struct store *s, struct arena *a, int64_t id, struct outcome *o);
 /* The person's outcomes (all matters), by effective day then id. */

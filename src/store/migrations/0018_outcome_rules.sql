@@ -197,6 +197,12 @@ CREATE UNIQUE INDEX outcomes_one_clue ON outcomes(person_id, clue_id) WHERE clue
 CREATE UNIQUE INDEX outcomes_one_supervision ON outcomes(person_id, supervision_id)
 	WHERE supervision_id IS NOT NULL;
 
+-- bar_until of the outcomes made before: computed again in C under the
+-- new periods (诫勉 and the organisational measures now have one; no chain
+-- rule), once, at the first open (outcome_periods_fill): SQL cannot add
+-- calendar months the way date_add_months does
+INSERT INTO settings (key, value) VALUES ('outcome_periods_filled', '0');
+
 -- 申诉 (appeal) and 复审复核 (review) against one sanction of an outcome,
 -- recorded with their result; changed/revoked end the measure on decided
 CREATE TABLE appeals (
