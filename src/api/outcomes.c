@@ -260,7 +260,9 @@ int api_executions(struct req *r)
 	return api_reply_list(r, items, total, page);
 }
 
-int api_followup_create(struct req *r)
+/* A follow-up visit (day, note) recorded by `record` on the object r->id. */
+static int followup_reply(struct req *r, int64_t (*record)(struct ctx *, int64_t, const char *, const char *,
+							  struct fielderr *), const char *what)
 {
 	json_t *j = api_body(r);
 	const char *day = "", *note = "";
@@ -271,7 +273,12 @@ int api_followup_create(struct req *r)
 	api_str(r, j, "day", &day);
 	api_str(r, j, "note", &note);
 	json_decref(j);
-	return write_reply(r, followup_record(&r->c, r->id, day, note, &fe), &fe, "no such outcome");
+	return write_reply(r, record(&r->c, r->id, day, note, &fe), &fe, what);
+}
+
+int api_followup_create(struct req *r)
+{
+	return followup_reply(r, followup_record, "no such outcome");
 }
 
 int api_appeal_create(struct req *r)
@@ -301,17 +308,7 @@ int api_appeal_create(struct req *r)
 
 int api_clarification_followup_create(struct req *r)
 {
-	json_t *j = api_body(r);
-	const char *day = "", *note = "";
-	struct fielderr fe = { 0 };
-
-	if (!j)
-		return MHD_YES;
-	api_str(r, j, "day", &day);
-	api_str(r, j, "note", &note);
-	json_decref(j);
-	return write_reply(r, followup_record_cleared(&r->c, r->id, day, note, &fe), &fe,
-			   "no such clarification");
+	return followup_reply(r, followup_record_cleared, "no such clarification");
 }
 
 int api_clarification_create(struct req *r)

@@ -453,15 +453,10 @@ int outcome_get(struct ctx *c, int64_t id, struct outcome *o)
 
 #define FILLED_KEY "outcome_periods_filled"
 
-/* 1 while the fill after 0018 is still to be done, 0, or -1. */
+/* 1 while the fill after the migration is still to be done, 0, or -1. */
 static int fill_pending(struct store *s, struct arena *a)
 {
-	const char *filled = "";
-	int rc = store_setting_get(s, a, FILLED_KEY, &filled);
-
-	if (rc < 0)
-		return -1;
-	return rc == STORE_ROW && !strcmp(filled, "0");
+	return store_setting_is(s, a, FILLED_KEY, "0");
 }
 
 static int fill_tx(struct store *s, void *arg)
