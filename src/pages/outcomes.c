@@ -131,10 +131,10 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 		strbuf_addstr(&sb, "</p>");
 	}
 	strbuf_addstr(&sb, "<p class=\"hint\">一人一事只记录一个处理结果，全部处理措施记在一起；"
-		      "党纪处分自批准之日起生效，政务处分自决定之日起生效。形态按处理日期施行的口径自动计算。</p>");
+		      "处理日期为首次作出决定的日期；党纪处分自批准之日起生效，政务处分自决定之日起生效。形态按处理日期施行的口径自动计算。</p>");
 	form_open(r, &sb, "/outcomes", "record-form");
 	matter_fields(r, &sb, m, in->person_id, fe);
-	field_text(&sb, "day", "处理日期（首次决定日期）", in->day, 1, fielderr_get(fe, "day"), "type=\"date\"");
+	field_text(&sb, "day", "处理日期", in->day, 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_group_open(&sb, "measures", "处理措施（可多选，形态自动计算）", 1, err);
 	for (int form = 1; form <= 4; form++) {
 		strbuf_addf(&sb, "<fieldset><legend>%s</legend>", outcome_form_label(form));
@@ -395,7 +395,7 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 	if (o.probation_months)
 		strbuf_addf(&sb, "（留党察看%d个月）", o.probation_months);
 	record_value_close(&sb);
-	record_item(&sb, "形态（按首次决定日期的口径）", outcome_form_label(o.form));
+	record_item(&sb, "形态", outcome_form_label(o.form));
 	record_value_open(&sb, "处分影响期", NULL);
 	influence_text(&sb, o.bar_until);
 	record_value_close(&sb);
