@@ -370,7 +370,7 @@ int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fie
 	struct record_arg ra = { .c = c, .in = in, .m = &m };
 	struct period_table pt;
 	struct form_table ft;
-	struct person p;
+	struct person p = { .rank = "" };
 	struct outcome_input *out = (struct outcome_input *)in;
 	int rc;
 
