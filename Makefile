@@ -127,9 +127,9 @@ clean:
 
 # ---- fault injection (tests/fault/, docs/testing.md "Fault sweeps") ----------------
 # build/fault/qingfeng: the sanitizer objects linked with tests/fault/fault.c, which
-# fails the Nth allocation (ours through --wrap, SQLite's, jansson's) or the Nth
-# SQLite write or sync when armed.  Only this binary carries it.
-FAULT_WRAP := $(foreach f,malloc calloc realloc strdup strndup,-Wl,--wrap=$(f))
+# fails the Nth allocation (ours through --wrap, SQLite's, jansson's), the Nth
+# SQLite write or sync, or the Nth store call (busy, storeerr) when armed.  Only this binary carries it.
+FAULT_WRAP := $(foreach f,malloc calloc realloc strdup strndup store_step store_exec store_begin store_commit,-Wl,--wrap=$(f))
 
 build/fault/fault.o: tests/fault/fault.c | deps
 	@mkdir -p $(dir $@)

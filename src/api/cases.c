@@ -19,20 +19,6 @@
 #include "http/filter.h"
 #include "http/http.h"
 
-/* The answer of an action (case.h's convention); created: 201 with the id. */
-static int answer(struct req *r, int64_t rc, const struct fielderr *fe, int created)
-{
-	if (rc == -1)
-		return reply_fields(r, fe);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such case");
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "case");
-	if (created)
-		return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)rc));
-	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
-}
-
 static json_t *case_json(const struct case_rec *k)
 {
 	return json_pack("{s:I, s:I, s:I, s:s, s:o?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s}",
@@ -56,7 +42,7 @@ int api_cases(struct req *r)
 	req_filter(r, &case_filter_spec, &f, 100);
 	n = case_list(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "case list");
+		return reply_error(r, E_STORE, "case list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, case_json(&v[i]));
@@ -136,16 +122,14 @@ int api_case_show(struct req *r)
 	json_t *j;
 	int rc = case_get(&r->c, r->id, &k);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "case get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such case");
+	if (rc <= 0)
+		return res_error(r, rc, "case");
 	if (case_detail(&r->c, &k, &d) < 0)
-		return reply_error(r, E_BUSY, "case detail");
+		return reply_error(r, E_STORE, "case detail");
 	j = case_json(&k);
 	if (detail_json(r, j, &d) < 0) {
 		json_decref(j);
-		return reply_error(r, E_BUSY, "case notes");
+		return reply_error(r, E_STORE, "case notes");
 	}
 	return reply_json(r, 200, j);
 }
@@ -170,7 +154,7 @@ int api_case_team_add(struct req *r)
 	api_str(r, j, "role", &role);
 	api_str(r, j, "override_reason", &reason);
 	json_decref(j);
-	return answer(r, case_team_add(&r->c, r->id, user_id, role, reason, &fe), &fe, 0);
+	return api_result(r, case_team_add(&r->c, r->id, user_id, role, reason, &fe), &fe, "case", 0);
 }
 
 int api_case_team_remove(struct req *r)
@@ -183,7 +167,7 @@ int api_case_team_remove(struct req *r)
 		return MHD_YES;
 	user_id = api_int(j, "user_id");
 	json_decref(j);
-	return answer(r, case_team_remove(&r->c, r->id, user_id, &fe), &fe, 0);
+	return api_result(r, case_team_remove(&r->c, r->id, user_id, &fe), &fe, "case", 0);
 }
 
 int api_case_note(struct req *r)
@@ -196,7 +180,7 @@ int api_case_note(struct req *r)
 		return MHD_YES;
 	api_str(r, j, "text", &text);
 	json_decref(j);
-	return answer(r, case_note_add(&r->c, r->id, text, &fe), &fe, 1);
+	return api_result(r, case_note_add(&r->c, r->id, text, &fe), &fe, "case", 1);
 }
 
 int api_detention_start(struct req *r)
@@ -211,7 +195,7 @@ int api_detention_start(struct req *r)
 	person_id = api_int(j, "person_id");
 	api_str(r, j, "start", &start);
 	json_decref(j);
-	return answer(r, detention_start(&r->c, r->id, person_id, start, &fe), &fe, 1);
+	return api_result(r, detention_start(&r->c, r->id, person_id, start, &fe), &fe, "case", 1);
 }
 
 int api_detention_extend(struct req *r)
@@ -227,7 +211,7 @@ int api_detention_extend(struct req *r)
 	api_str(r, j, "approver", &approver);
 	api_str(r, j, "note", &note);
 	json_decref(j);
-	return answer(r, detention_extend(&r->c, r->id, kind, approved, approver, note, &fe), &fe, 1);
+	return api_result(r, detention_extend(&r->c, r->id, kind, approved, approver, note, &fe), &fe, "case", 1);
 }
 
 /* The day member of a body, then fn. */
@@ -241,7 +225,7 @@ static int day_action(struct req *r, int (*fn)(struct req *r, const char *day, s
 		return MHD_YES;
 	api_str(r, j, "day", &day);
 	json_decref(j);
-	return answer(r, fn(r, day, &fe), &fe, 0);
+	return api_result(r, fn(r, day, &fe), &fe, "case", 0);
 }
 
 static int do_end(struct req *r, const char *day, struct fielderr *fe)
@@ -273,7 +257,7 @@ int api_conflicts(struct req *r)
 	json_t *items;
 
 	if (n < 0)
-		return reply_error(r, E_BUSY, "conflict list");
+		return reply_error(r, E_STORE, "conflict list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, json_pack("{s:I, s:o?, s:s, s:o?, s:s, s:s}", "id", (json_int_t)v[i].id,
@@ -296,9 +280,5 @@ int api_conflict_create(struct req *r)
 	api_str(r, j, "note", &note);
 	json_decref(j);
 	id = conflict_declare(&r->c, person_id, unit_id, note, &fe);
-	if (id == -1)
-		return reply_fields(r, &fe);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "conflict declare");
-	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_result(r, id, &fe, "conflict", 1);
 }

@@ -51,7 +51,7 @@ int api_clues(struct req *r)
 	req_filter(r, &clue_filter_spec, &f, 100);
 	n = clue_list(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "clue list");
+		return reply_error(r, E_STORE, "clue list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, clue_json(&v[i]));
@@ -66,13 +66,11 @@ int api_clue_show(struct req *r)
 	json_t *j, *subjects, *disps, *timeline;
 	int rc = clue_get(&r->c, r->id, &k);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "clue get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such clue");
+	if (rc <= 0)
+		return res_error(r, rc, "clue");
 	if (clue_detail(&r->c, &k, &d) < 0 || clue_summary(&r->c, &k, &summary) < 0) {
 		strbuf_release(&summary);
-		return reply_error(r, E_BUSY, "clue detail");
+		return reply_error(r, E_STORE, "clue detail");
 	}
 	j = clue_json(&k);
 	json_object_set_new(j, "summary", json_string(summary.buf));
@@ -153,12 +151,10 @@ int api_clue_create(struct req *r)
 	}
 	id = clue_register(&r->c, &in, &fe, &dups, &n_dups);
 	json_decref(j);
-	if (id == -1)
-		return reply_fields(r, &fe);
-	if (id == -3)
+	if (id == RES_CONFIRM)
 		return api_reply_dups(r, dups, n_dups);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "clue register");
+	if (!res_ok(id))
+		return api_result(r, id, &fe, "clue", 0);
 	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
@@ -175,13 +171,7 @@ int api_disposition_create(struct req *r)
 	api_str(r, j, "reason", &reason);
 	json_decref(j);
 	id = disposition_propose(&r->c, r->id, method, reason, &fe);
-	if (id == -1)
-		return reply_fields(r, &fe);
-	if (id == 0)
-		return reply_error(r, E_NOT_FOUND, "no such clue");
-	if (id < 0)
-		return reply_error(r, E_BUSY, "disposition propose");
-	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_result(r, id, &fe, "clue", 1);
 }
 
 int api_disposition_decide(struct req *r)
@@ -204,13 +194,7 @@ int api_disposition_decide(struct req *r)
 	}
 	json_decref(j);
 	rc = disposition_decide(&r->c, r->id, yes, day, note, &fe);
-	if (rc == -1)
-		return reply_fields(r, &fe);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such disposition");
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "disposition decide");
-	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+	return api_result(r, rc, &fe, "disposition", 0);
 }
 
 int api_campaigns(struct req *r)
@@ -221,7 +205,7 @@ int api_campaigns(struct req *r)
 
 	if (n < 0) {
 		json_decref(items);
-		return reply_error(r, E_BUSY, "campaign list");
+		return reply_error(r, E_STORE, "campaign list");
 	}
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, json_pack("{s:I, s:s, s:s?, s:s?}", "id", (json_int_t)v[i].id,
@@ -243,9 +227,5 @@ int api_campaign_create(struct req *r)
 	api_str(r, j, "end", &end);
 	json_decref(j);
 	id = campaign_create(&r->c, name, start, end, &fe);
-	if (id == -1)
-		return reply_fields(r, &fe);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "campaign create");
-	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_result(r, id, &fe, "campaign", 1);
 }

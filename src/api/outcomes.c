@@ -134,13 +134,7 @@ int api_outcome_create(struct req *r)
 	}
 	id = outcome_record(&r->c, &in, &fe);
 	json_decref(j);
-	if (id == -1)       /* a second outcome: the message names the first and its page */
-		return reply_fields(r, &fe);
-	if (id == 0)
-		return reply_error(r, E_NOT_FOUND, "no such case or clue");
-	if (id < 0)
-		return reply_error(r, E_BUSY, "outcome record");
-	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_result(r, id, &fe, "case or clue", 1);
 }
 
 /* Each measure with its own decision date (ended ones too). */
@@ -179,14 +173,12 @@ int api_outcome_show(struct req *r)
 	json_t *j, *done, *pending, *visits;
 	int rc = outcome_get(&r->c, r->id, &o), n, nf;
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "outcome get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such outcome");
+	if (rc <= 0)
+		return res_error(r, rc, "outcome");
 	n = execution_items_of(&r->c, o.id, &items);
 	nf = followups_of(&r->c, o.id, &fu);
 	if (n < 0 || nf < 0)
-		return reply_error(r, E_BUSY, "outcome detail");
+		return reply_error(r, E_STORE, "outcome detail");
 	j = outcome_json(r, &o);
 	done = json_array();
 	pending = json_array();
@@ -213,18 +205,6 @@ int api_outcome_show(struct req *r)
 	return reply_json(r, 200, j);
 }
 
-/* The answer of a write that returns 1 / id, 0 (404), -1 (fields), < -1. */
-static int write_reply(struct req *r, int64_t rc, const struct fielderr *fe, const char *what)
-{
-	if (rc == -1)
-		return reply_fields(r, fe);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, what);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, what);
-	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)rc));
-}
-
 int api_execution_check(struct req *r)
 {
 	json_t *j = api_body(r);
@@ -239,7 +219,7 @@ int api_execution_check(struct req *r)
 	api_str(r, j, "note", &note);
 	json_decref(j);
 	rc = execution_check(&r->c, r->id, item, done, note, &fe);
-	return write_reply(r, rc == 1 ? r->id : rc, &fe, "no such outcome");
+	return api_result(r, rc == 1 ? r->id : rc, &fe, "outcome", 1);
 }
 
 int api_executions(struct req *r)
@@ -253,7 +233,7 @@ int api_executions(struct req *r)
 	req_filter(r, &execution_filter_spec, &f, 100);
 	n = execution_pending(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "execution list");
+		return reply_error(r, E_STORE, "execution list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, outcome_json(r, &v[i]));
@@ -273,12 +253,12 @@ static int followup_reply(struct req *r, int64_t (*record)(struct ctx *, int64_t
 	api_str(r, j, "day", &day);
 	api_str(r, j, "note", &note);
 	json_decref(j);
-	return write_reply(r, record(&r->c, r->id, day, note, &fe), &fe, what);
+	return api_result(r, record(&r->c, r->id, day, note, &fe), &fe, what, 1);
 }
 
 int api_followup_create(struct req *r)
 {
-	return followup_reply(r, followup_record, "no such outcome");
+	return followup_reply(r, followup_record, "outcome");
 }
 
 int api_appeal_create(struct req *r)
@@ -300,15 +280,13 @@ int api_appeal_create(struct req *r)
 		api_str(r, j, "new_measure", &p.new_measure);
 	opt_int(j, "new_months", &p.new_months, &fe, "留党察看期限应为月数");
 	json_decref(j);
-	if (fe.n)
-		return reply_fields(r, &fe);
-	rc = appeal_record(&r->c, r->id, &p, &fe);
-	return write_reply(r, rc, &fe, "no such outcome");
+	rc = fe.n ? RES_INVALID : appeal_record(&r->c, r->id, &p, &fe);
+	return api_result(r, rc, &fe, "outcome", 1);
 }
 
 int api_clarification_followup_create(struct req *r)
 {
-	return followup_reply(r, followup_record_cleared, "no such clarification");
+	return followup_reply(r, followup_record_cleared, "clarification");
 }
 
 int api_clarification_create(struct req *r)
@@ -328,7 +306,7 @@ int api_clarification_create(struct req *r)
 	json_decref(j);
 	if (fe.n)
 		return reply_fields(r, &fe);
-	return write_reply(r, clarification_record(&r->c, &k, &fe), &fe, "no such case or clue");
+	return api_result(r, clarification_record(&r->c, &k, &fe), &fe, "case or clue", 1);
 }
 
 int api_accountabilities(struct req *r)
@@ -342,7 +320,7 @@ int api_accountabilities(struct req *r)
 	req_filter(r, &accountability_filter_spec, &f, 100);
 	n = accountability_list(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "accountability list");
+		return reply_error(r, E_STORE, "accountability list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, json_pack("{s:I, s:s, s:o?, s:s, s:o?, s:s, s:o?, s:s, s:s}",
@@ -370,7 +348,7 @@ int api_accountability_create(struct req *r)
 	json_decref(j);
 	if (fe.n)
 		return reply_fields(r, &fe);
-	return write_reply(r, accountability_create(&r->c, &q, &fe), &fe, "accountability");
+	return api_result(r, accountability_create(&r->c, &q, &fe), &fe, "accountability", 1);
 }
 
 /* "117526.73" (grouped 0) or "117,526.73" (grouped 1) in the arena. */
@@ -396,7 +374,7 @@ int api_recoveries(struct req *r)
 	req_filter(r, &recovery_filter_spec, &f, 100);
 	n = recovery_list(&r->c, &f, &v, &total, &sum);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "recovery list");
+		return reply_error(r, E_STORE, "recovery list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:o?, s:s, s:o?}",
@@ -431,7 +409,7 @@ int api_recovery_create(struct req *r)
 	json_decref(j);
 	if (fe.n)
 		return reply_fields(r, &fe);
-	return write_reply(r, recovery_create(&r->c, &m, amt, &fe), &fe, "recovery");
+	return api_result(r, recovery_create(&r->c, &m, amt, &fe), &fe, "recovery", 1);
 }
 
 /* ---- the person's record -------------------------------------------------- */

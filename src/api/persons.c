@@ -41,7 +41,7 @@ int api_persons(struct req *r)
 	req_filter(r, &person_filter_spec, &f, 100);
 	n = person_list(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "person list");
+		return reply_error(r, E_STORE, "person list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, person_json(r, &v[i], 0));
@@ -53,10 +53,8 @@ int api_person_show(struct req *r)
 	struct person p;
 	int rc = person_get(&r->c, r->id, &p);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "person get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such person");
+	if (rc <= 0)
+		return res_error(r, rc, "person");
 	{
 		json_t *j = person_json(r, &p, 1), *rec = api_person_record(r, &p);
 		if (rec)
@@ -116,14 +114,10 @@ static int save(struct req *r, int64_t id)
 	if (fe.n)
 		return reply_fields(r, &fe);
 	nid = person_save(&r->c, &p, idnum, &fe);
-	if (nid == -1)
-		return reply_fields(r, &fe);
-	if (nid == 0)
-		return reply_error(r, E_NOT_FOUND, "no such person");
-	if (nid < 0)
-		return reply_error(r, E_BUSY, "person save");
+	if (!res_ok(nid))
+		return api_result(r, nid, &fe, "person", 0);
 	if (person_get(&r->c, nid, &p) != 1)
-		return reply_error(r, E_INTERNAL, "person reread");
+		return reply_error(r, E_STORE, "person reread");
 	return reply_json(r, id ? 200 : 201, person_json(r, &p, 1));
 }
 

@@ -46,7 +46,7 @@ int api_reports(struct req *r)
 	req_filter(r, &report_filter_spec, &f, 100);
 	n = report_list(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "report list");
+		return reply_error(r, E_STORE, "report list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, report_json(&v[i]));
@@ -75,12 +75,10 @@ int api_report_show(struct req *r)
 	json_t *j, *accused, *timeline;
 	int rc = report_get(&r->c, r->id, &k);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "report get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such report");
+	if (rc <= 0)
+		return res_error(r, rc, "report");
 	if (report_detail(&r->c, &k, &d) < 0)
-		return reply_error(r, E_BUSY, "report detail");
+		return reply_error(r, E_STORE, "report detail");
 	accused = json_array();
 	for (int i = 0; i < d.n_accused; i++)
 		json_array_append_new(accused, json_pack("{s:I, s:s, s:s, s:s, s:s}",
@@ -151,11 +149,7 @@ int api_report_create(struct req *r)
 	if (fe.n)
 		return reply_fields(r, &fe);
 	id = report_register(&r->c, &in, &fe);
-	if (id == -1)
-		return reply_fields(r, &fe);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "report register");
-	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_result(r, id, &fe, "report", 1);
 }
 
 /* Takes one step and answers 200 {"ok": true}, 422, 404 or 503. */
@@ -164,13 +158,7 @@ static int step_reply(struct req *r, enum report_step step, const char *day, con
 	struct fielderr fe = { 0 };
 	int rc = report_step(&r->c, r->id, step, day, text, &fe);
 
-	if (rc == -1)
-		return reply_fields(r, &fe);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such report");
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "report step");
-	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+	return api_result(r, rc, &fe, "report", 0);
 }
 
 /* The body's "day" and one more text member (key may be NULL). */
@@ -272,13 +260,9 @@ int api_report_clue(struct req *r)
 	confirm = json_is_true(json_object_get(j, "confirm"));
 	json_decref(j);
 	id = report_to_clue(&r->c, r->id, day, confirm, &fe, &dups, &n_dups);
-	if (id == -1)
-		return reply_fields(r, &fe);
-	if (id == 0)
-		return reply_error(r, E_NOT_FOUND, "no such report");
-	if (id == -3)
+	if (id == RES_CONFIRM)
 		return api_reply_dups(r, dups, n_dups);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "report to clue");
+	if (!res_ok(id))
+		return api_result(r, id, &fe, "report", 0);
 	return reply_json(r, 201, json_pack("{s:I}", "clue_id", (json_int_t)id));
 }

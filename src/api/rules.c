@@ -14,7 +14,7 @@ int api_form_rules(struct req *r)
 	json_t *items;
 
 	if (form_table_read(&r->c, &ft) < 0)
-		return reply_error(r, E_BUSY, "form table");
+		return reply_error(r, E_STORE, "form table");
 	items = json_array();
 	for (int i = 0; i < ft.n; i++)
 		json_array_append_new(items, json_pack("{s:s, s:s, s:i, s:s, s:s}", "measure", ft.rules[i].measure,
@@ -39,9 +39,5 @@ int api_form_rule_add(struct req *r)
 	rc = form_rule_add(&r->c, measure, json_is_integer(form) ? (int)json_integer_value(form) : 0, from,
 			   source, &fe);
 	json_decref(j);
-	if (rc == -1)
-		return reply_fields(r, &fe);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "form rule");
-	return reply_json(r, 201, json_pack("{s:b}", "ok", 1));
+	return api_result(r, rc, &fe, "form rule", 0);
 }

@@ -27,7 +27,7 @@ int api_units(struct req *r)
 	req_filter(r, &unit_filter_spec, &f, 100);
 	n = unit_list(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "unit list");
+		return reply_error(r, E_STORE, "unit list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, unit_json(&v[i]));
@@ -39,10 +39,8 @@ int api_unit_show(struct req *r)
 	struct unit u;
 	int rc = unit_get(&r->c, r->id, &u);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "unit get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, "no such unit");
+	if (rc <= 0)
+		return res_error(r, rc, "unit");
 	return reply_json(r, 200, unit_json(&u));
 }
 
@@ -67,14 +65,10 @@ static int save(struct req *r, int64_t id)
 	if (fe.n)
 		return reply_fields(r, &fe);
 	nid = unit_save(&r->c, &u, &fe);
-	if (nid == -1)
-		return reply_fields(r, &fe);
-	if (nid == 0)
-		return reply_error(r, E_NOT_FOUND, "no such unit");
-	if (nid < 0)
-		return reply_error(r, E_BUSY, "unit save");
+	if (!res_ok(nid))
+		return api_result(r, nid, &fe, "unit", 0);
 	if (unit_get(&r->c, nid, &u) != 1)
-		return reply_error(r, E_INTERNAL, "unit reread");
+		return reply_error(r, E_STORE, "unit reread");
 	return reply_json(r, id ? 200 : 201, unit_json(&u));
 }
 

@@ -6,6 +6,9 @@
  * returned (责令退回), DOMAIN.md section 5.  Money is integer fen: typed
  * as a string of yuan with at most two decimals and parsed exactly, never
  * through floating point (core/money.h).
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -17,13 +20,13 @@
 struct ctx;
 
 
-/* Starts an accountability record: its id; -1 with fe; -2 store error. */
+/* Starts an accountability record: its id; RES_INVALID with fe; RES_STORE. */
 int64_t accountability_create(struct ctx *c, const struct accountability *q, struct fielderr *fe);
 int accountability_list(struct ctx *c, struct accountability_filter *f, struct accountability **out,
 			int64_t *total);
 
 /* Records recovered money (amount: yuan text); case_id 0 for none, else
- * a case the actor may see.  Its id; -1 with fe; -2 store error. */
+ * a case the actor may see.  Its id; RES_INVALID with fe; RES_STORE. */
 int64_t recovery_create(struct ctx *c, const struct recovery *m, const char *amount,
 			struct fielderr *fe);
 /* lq: campaign_id, kind; *sum_fen the total of every matching row. */

@@ -23,6 +23,7 @@
 #include "domain/ctx.h"
 #include "domain/measures.h"
 #include "domain/outcome.h"
+#include "domain/result.h"
 #include "domain/sanction.h"
 #include "store/q_clues.h"
 #include "store/q_outcomes.h"
@@ -170,21 +171,21 @@ int64_t appeal_record(struct ctx *c, int64_t outcome_id, struct appeal *p, struc
 	int rc = store_outcome_get(c->db, c->a, outcome_id, &o);
 
 	if (rc <= 0)
-		return rc < 0 ? -2 : 0;
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	rc = outcome_matter_access(c, &o);
 	if (rc <= 0)
-		return rc < 0 ? -2 : 0;
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	p->outcome_id = outcome_id;
 	aa.n = store_outcome_measures(c->db, c->a, outcome_id, &v);
 	if (aa.n < 0 || period_table_load(c->db, c->a, &pt) < 0)
-		return -2;
+		return RES_STORE;
 	aa.v = v;
 	validate(c, &o, v, aa.n, &pt, p, fe);
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	aa.object = o.case_id ? arena_printf(c->a, "case/%" PRId64, o.case_id)
 			      : arena_printf(c->a, "clue/%" PRId64, o.clue_id);
-	return store_tx(c->db, appeal_tx, &aa) < 0 ? -2 : aa.id;
+	return store_tx(c->db, appeal_tx, &aa) < 0 ? RES_STORE : aa.id;
 }
 
 int appeals_of(struct ctx *c, int64_t outcome_id, struct appeal **out)

@@ -188,17 +188,17 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 	memset(res, 0, sizeof(*res));
 	if (!name || !*name || strlen(name) > 64 || !password || strlen(password) > 1024) {
 		res->msg = MSG_BAD_LOGIN;
-		return -1;
+		return AUTH_REFUSED;
 	}
 	/* an address over its limit: refused before any work or row */
 	if (c->limits && !ratelimit_allowed(c->limits->addr, addr, c->now)) {
 		res->msg = MSG_LOCKED;
-		return -1;
+		return AUTH_REFUSED;
 	}
 	found = store_user_by_name(c->db, c->a, name, u);
 	if (found < 0 || (found && store_throttle_get(c->db, name, addr, &failures, &locked_until) < 0)) {
 		res->msg = MSG_SYSTEM;
-		return -2;
+		return AUTH_STORE;
 	}
 	locked = found ? locked_until > c->now
 		       : c->limits && !ratelimit_allowed(c->limits->names, name_key(c, name), c->now);
@@ -210,13 +210,13 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 		if (c->limits && ratelimit_take(c->limits->addr, addr, c->now) == 0)
 			audit_record(c, AEV_LOGIN_THROTTLED, "-", 0, THROTTLED);
 		res->msg = MSG_LOCKED;
-		return -1;
+		return AUTH_REFUSED;
 	}
 	if (!found || !verified || u->disabled) {
 		locked = count_failure(c, name, addr, c->who.name, found ? u->id : 0,
 				       !found ? "unknown user" : !verified ? "wrong password" : "account disabled");
 		res->msg = locked < 0 ? MSG_SYSTEM : locked ? MSG_LOCKED : MSG_BAD_LOGIN;
-		return locked < 0 ? -2 : -1;
+		return locked < 0 ? AUTH_STORE : AUTH_REFUSED;
 	}
 	token_new(res->token);
 	token_new(csrf);
@@ -233,10 +233,10 @@ int auth_login(struct ctx *c, const char *name, const char *password, struct log
 		struct ok_arg oa = { c, res };
 		if (store_tx(c->db, ok_tx, &oa) < 0) {
 			res->msg = MSG_SYSTEM;
-			return -2;
+			return AUTH_STORE;
 		}
 	}
-	return 0;
+	return AUTH_OK;
 }
 
 int auth_resume(struct ctx *c, const char *token, struct session *se, struct user *u)
@@ -290,7 +290,7 @@ int auth_check_password(struct ctx *c, const struct user *u, const char *passwor
 	if (password && password_verify(u->pwhash, password) == 0)
 		return 0;
 	locked = count_failure(c, u->name, client_addr(c), u->name, u->id, "wrong current password");
-	return locked == 1 ? -2 : -1;
+	return locked < 0 ? AUTH_STORE : locked == 1 ? AUTH_LOCKED : AUTH_REFUSED;
 }
 
 struct secret_arg {
@@ -388,13 +388,16 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 	int ok, rc, failures;
 
 	/* re-read: the secret may have been created by this same request */
-	if (store_user_by_id(c->db, c->a, u->id, &fresh) <= 0 || !fresh.totp_secret_enc)
-		return -1;
+	rc = store_user_by_id(c->db, c->a, u->id, &fresh);
+	if (rc < 0)
+		return AUTH_STORE;
+	if (rc == 0 || !fresh.totp_secret_enc)
+		return AUTH_REFUSED;
 	if (store_throttle_get(c->db, totp_throttle(c, u->name), "", &failures, &locked_until) < 0)
-		return -1;
+		return AUTH_STORE;
 	if (locked_until > c->now) {
 		audit_record(c, AEV_LOGIN_FAILED, u->name, 0, "second factor locked");
-		return -2;
+		return AUTH_LOCKED;
 	}
 	ok = field_decrypt(c->keys, "users.totp_secret", fresh.totp_secret_enc, &sb) == 0 &&
 	     totp_check_counter(sb.buf, code ? code : "", c->now, &step) == 0;
@@ -404,18 +407,18 @@ int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, c
 		 * reset the count of wrong codes */
 		rc = count_failure(c, totp_throttle(c, u->name), "", u->name, u->id,
 				   "wrong second-factor code");
-		return rc == 1 ? -2 : -1;
+		return rc < 0 ? AUTH_STORE : rc == 1 ? AUTH_LOCKED : AUTH_REFUSED;
 	}
 	{
 		struct totp_arg ta = { c, se, &fresh, step };
 		rc = store_tx(c->db, totp_ok_tx, &ta);
 		if (rc < 0)
-			return -1;
+			return AUTH_STORE;
 		if (rc == 1) {
 			audit_record(c, AEV_TOTP_FAILED, u->name, 0, "code already used");
-			return -1;
+			return AUTH_REFUSED;
 		}
 	}
 	se->stage = SESSION_OK;
-	return 0;
+	return AUTH_OK;
 }

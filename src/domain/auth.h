@@ -19,6 +19,7 @@
  * records the name of a failed login only when an account has it.
  */
 #include "core/crypto.h"
+#include "domain/result.h"
 #include "model/user.h"
 #include "domain/audit_events.h"
 
@@ -32,8 +33,19 @@ struct login_result {
 	struct user user;
 };
 
-/* 0 signed in (se.stage may still ask for TOTP), -1 refused (res->msg),
- * -2 the database failed (res->msg says to try later). */
+/* What the sign-in steps answer: AUTH_OK, AUTH_REFUSED (a wrong name,
+ * password or code: the page says so), AUTH_STORE (the database failed:
+ * 503 or 500 as result.h's RES_STORE, never "wrong password"),
+ * AUTH_LOCKED (every session of the account has ended). */
+enum auth_rc {
+	AUTH_OK = 0,
+	AUTH_REFUSED = RES_INVALID,
+	AUTH_STORE = RES_STORE,
+	AUTH_LOCKED = -4,
+};
+
+/* AUTH_OK signed in (se.stage may still ask for TOTP), AUTH_REFUSED
+ * (res->msg), AUTH_STORE (res->msg says to try later). */
 int auth_login(struct ctx *c, const char *name, const char *password, struct login_result *res);
 /* The server's in-memory limits, sized from cfg (fixed memory, about
  * 1 MiB); NULL when memory is short.  Freed by auth_limits_free. */
@@ -57,13 +69,15 @@ int auth_totp_begin(struct ctx *c, struct session *se, const struct user *u);
  * everyone when the setting totp_required_all is on. */
 int auth_totp_required(const struct ctx *c, const struct user *u);
 /* Confirms enrolment (first code) or signs in with the second factor:
- * 0 ok (session now SESSION_OK), -1 wrong or replayed code (audited and
- * counted toward a lock-out of the second factor kept apart from the
- * password's), -2 locked (every session of the account ended). */
+ * AUTH_OK (session now SESSION_OK), AUTH_REFUSED wrong or replayed code
+ * (audited and counted toward a lock-out of the second factor kept apart
+ * from the password's), AUTH_LOCKED (every session of the account ended),
+ * AUTH_STORE. */
 int auth_totp_confirm(struct ctx *c, struct session *se, const struct user *u, const char *code);
-/* Checks a signed-in user's password again (before changing it): 0 ok,
- * -1 wrong (audited, counted), -2 wrong and now locked: every session of
- * the account has ended. */
+/* Checks a signed-in user's password again (before changing it): AUTH_OK,
+ * AUTH_REFUSED wrong (audited, counted), AUTH_LOCKED wrong and now locked:
+ * every session of the account has ended; AUTH_STORE when the failure
+ * could not be counted. */
 int auth_check_password(struct ctx *c, const struct user *u, const char *password);
 
 /* the audit events of auth (auth.c) */

@@ -26,6 +26,7 @@
 #include "domain/ctx.h"
 #include "domain/outcome.h"
 #include "domain/recusal.h"
+#include "domain/result.h"
 #include "domain/role.h"
 #include "domain/todo.h"
 #include "store/q_access.h"
@@ -143,11 +144,11 @@ int case_get(struct ctx *c, int64_t id, struct case_rec *k)
 	int rc = case_access(c, id);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = store_case_get(c->db, c->a, id, k);
 	if (rc <= 0)
-		return rc;
-	return audit_record(c, AEV_READ, case_obj(c, id), 1, "") < 0 ? -1 : 1;
+		return res_from_store(rc);
+	return audit_record(c, AEV_READ, case_obj(c, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d)
@@ -203,12 +204,15 @@ static int team_add_tx(struct store *s, void *arg)
 							   ta->user_id)) : 0;
 }
 
-/* The user to put on a team: 1 fine (u filled), 0 with fe. */
+/* The user to put on a team: 1 fine (u filled), 0 with fe, RES_STORE. */
 static int team_candidate(struct ctx *c, int64_t user_id, struct user *u, struct fielderr *fe)
 {
 	const struct role *ro;
+	int rc = store_user_by_id(c->db, c->a, user_id, u);
 
-	if (store_user_by_id(c->db, c->a, user_id, u) != 1 || u->disabled) {
+	if (rc < 0)
+		return RES_STORE;
+	if (rc != 1 || u->disabled) {
 		fielderr_add(fe, "user_id", "所选用户不存在或已停用");
 		return 0;
 	}
@@ -234,8 +238,11 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 		return rc < 0 ? -2 : 0;
 	if (!label_of(case_team_roles, role ? role : ""))
 		fielderr_add(fe, "role", "请选择在办理组中的分工");
-	if (!team_candidate(c, user_id, &u, fe) || fe->n)
-		return -1;
+	rc = team_candidate(c, user_id, &u, fe);
+	if (rc < 0)
+		return RES_STORE;
+	if (!rc || fe->n)
+		return RES_INVALID;
 	ta.label = *u.display_name ? u.display_name : u.name;
 	rc = recusal_check(c, case_id, &u, &why);
 	if (rc < 0)

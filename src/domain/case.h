@@ -13,7 +13,10 @@
  *
  * Return convention of the actions: > 0 done (or the new id); 0 the case
  * does not exist or the actor may not see it (answer 404); -1 refused
- * with messages in fe; -2 store error.
+ * with messages in fe; RES_STORE.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -38,8 +41,8 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 
 /* The cases the actor may see (need-to-know in the query), one page. */
 int case_list(struct ctx *c, struct case_filter *f, struct case_rec **out, int64_t *total);
-/* 1 found and visible (the read audited); 0 absent or refused (the
- * refusal audited as access_denied); < 0 error. */
+/* RES_DONE found and visible (the read audited); 0 absent or refused (the
+ * refusal audited as access_denied); RES_STORE. */
 int case_get(struct ctx *c, int64_t id, struct case_rec *k);
 
 struct case_detail {

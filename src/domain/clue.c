@@ -21,6 +21,8 @@
 #include "domain/clocks.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
+#include "domain/person.h"
+#include "domain/result.h"
 #include "domain/role.h"
 #include "store/q_clues.h"
 #include "store/q_persons.h"
@@ -70,9 +72,13 @@ int clue_record_step(struct ctx *c, int64_t clue_id, const struct audit_event *e
 
 /* ---- registering ---------------------------------------------------------- */
 
-static void validate(struct ctx *c, const struct clue_input *in, struct fielderr *fe,
-		     int64_t *unit_id)
+/* Adds the messages of the input to fe: 0, or RES_STORE when a lookup
+ * failed (a failed lookup is no wrong subject: 503/500, not 422). */
+static int validate(struct ctx *c, const struct clue_input *in, struct fielderr *fe,
+		    int64_t *unit_id)
 {
+	int rc;
+
 	qf_day received = date_parse(in->received ? in->received : "");
 
 	if (received == QF_DAY_NONE)
@@ -94,21 +100,27 @@ static void validate(struct ctx *c, const struct clue_input *in, struct fielderr
 		for (int j = 0; j < i; j++)
 			if (in->subjects[j] == in->subjects[i]) {
 				fielderr_add(fe, "subjects", "被反映人重复");
-				return;
+				return 0;
 			}
-		if (store_person_get(c->db, c->a, in->subjects[i], &p) != 1 ||
-		    authz_unit(c, p.unit_id, arena_printf(c->a, "person/%" PRId64, p.id)) != 1) {
+		rc = person_pick(c, in->subjects[i], &p);
+		if (rc < 0)
+			return RES_STORE;
+		if (rc != 1) {
 			fielderr_add(fe, "subjects", "所选被反映人不存在");
-			return;
+			return 0;
 		}
 		if (i == 0)
 			*unit_id = p.unit_id;
 	}
 	if (in->campaign_id) {
 		struct campaign k;
-		if (store_campaign_get(c->db, c->a, in->campaign_id, &k) != 1)
+		rc = store_campaign_get(c->db, c->a, in->campaign_id, &k);
+		if (rc < 0)
+			return RES_STORE;
+		if (rc != 1)
 			fielderr_add(fe, "campaign_id", "所选专项整治不存在");
 	}
+	return 0;
 }
 
 /* The subjects that already have open clues, in the arena. */
@@ -174,15 +186,16 @@ int64_t clue_register(struct ctx *c, const struct clue_input *in, struct fielder
 
 	*dups = NULL;
 	*n_dups = 0;
-	validate(c, in, fe, &ra.k.unit_id);
+	if (validate(c, in, fe, &ra.k.unit_id) < 0)
+		return RES_STORE;
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	n = find_dups(c, in, dups);
 	if (n < 0)
-		return -2;
+		return RES_STORE;
 	*n_dups = n;
 	if (n && !in->confirm)
-		return -3;
+		return RES_CONFIRM;
 	ra.k.region = c->cfg->region;
 	ra.k.received = in->received;
 	ra.k.source = in->source;
@@ -201,11 +214,11 @@ int clue_get(struct ctx *c, int64_t id, struct clue *k)
 	int rc = store_clue_get(c->db, c->a, id, k);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = authz_unit(c, k->unit_id, clue_object(c, id));
 	if (rc <= 0)
-		return rc;
-	return audit_record(c, AEV_READ, clue_object(c, id), 1, "") < 0 ? -1 : 1;
+		return res_from_store(rc);
+	return audit_record(c, AEV_READ, clue_object(c, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 int clue_summary(struct ctx *c, const struct clue *k, struct strbuf *out)

@@ -6,6 +6,9 @@
  * actor's jurisdiction (the unit of the first subject); every read is
  * audited; every step lands on the clue's timeline and in the audit log in
  * the same transaction.  The summary is narrative text, encrypted at rest.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -46,14 +49,14 @@ struct clue_dup {
 
 
 /*
- * Registers a clue.  Returns its id; -1 with messages in fe; -2 on a store
- * error; -3 when a subject already has an open clue and input->confirm is
+ * Registers a clue.  Returns its id; RES_INVALID with messages in fe; RES_STORE;
+ * RES_CONFIRM when a subject already has an open clue and input->confirm is
  * not set: *dups (arena) lists them, nothing is saved.
  */
 int64_t clue_register(struct ctx *c, const struct clue_input *in, struct fielderr *fe,
 		      struct clue_dup **dups, int *n_dups);
 
-/* 1 found and visible (the read is audited), 0 absent or denied, < 0 error. */
+/* RES_DONE found and visible (the read is audited), RES_NOT_FOUND absent or denied, RES_STORE. */
 int clue_get(struct ctx *c, int64_t id, struct clue *k);
 /* The clear summary of a clue the actor has read: 0, or -1. */
 int clue_summary(struct ctx *c, const struct clue *k, struct strbuf *out);

@@ -15,6 +15,7 @@
 #include "domain/case.h"
 #include "domain/clocks.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "store/q_cases.h"
 
 /* the audit events this file writes (audit_events.h) */
@@ -43,7 +44,6 @@ struct det_arg {
 	struct detention_ext e;
 	struct fielderr *fe;
 	int64_t id;
-	int refused;
 };
 
 /* The limit `code`, or a message in fe. */
@@ -76,6 +76,8 @@ static int may_detain(struct det_arg *da, struct store *s)
 	struct detention *v;
 	int n = store_case_subjects(s, c->a, da->d.case_id, &p), found = 0;
 
+	if (n < 0)
+		return 0;               /* a store error, not a wrong person */
 	for (int i = 0; i < n; i++)
 		if (p[i].id == da->d.person_id) {
 			found = 1;
@@ -103,7 +105,6 @@ static int start_tx(struct store *s, void *arg)
 
 	if (store_case_get(s, c->a, da->d.case_id, &k) != 1)
 		return -1;
-	da->refused = 1;
 	if (strcmp(k.state, "investigating")) {
 		fielderr_add(da->fe, "state", "只有审查调查中的案件可以采取留置措施");
 		return -1;
@@ -113,7 +114,6 @@ static int start_tx(struct store *s, void *arg)
 	lim = limit_load(da, s, "detention");
 	if (!lim)
 		return -1;
-	da->refused = 0;
 	da->d.due_day = day_text(c, clock_due(c->cal, lim, date_parse(da->d.start_day)));
 	da->id = store_detention_insert(s, c->cfg->region, &da->d, c->who.id, c->now);
 	if (da->id < 0)
@@ -136,7 +136,7 @@ int64_t detention_start(struct ctx *c, int64_t case_id, int64_t person_id, const
 	da.d.person_id = person_id;
 	da.d.start_day = day;
 	if (store_tx(c->db, start_tx, &da) < 0)
-		return da.refused ? -1 : -2;
+		return fe->n ? RES_INVALID : RES_STORE;   /* refused, or the store failed */
 	return da.id;
 }
 
@@ -184,7 +184,6 @@ static int extend_tx(struct store *s, void *arg)
 	n = store_detention_exts(s, c->a, 0, da->d.id, &v);
 	if (n < 0)
 		return -1;
-	da->refused = 1;
 	if (da->d.end_day) {
 		fielderr_add(da->fe, "state", "留置已解除");
 		return -1;
@@ -200,7 +199,6 @@ static int extend_tx(struct store *s, void *arg)
 	lim = limit_load(da, s, limit_of(da->e.kind));
 	if (!lim)
 		return -1;
-	da->refused = 0;
 	due = clock_due(c->cal, lim, date_parse(strcmp(da->e.kind, "recalc") ? da->d.due_day
 								       : da->e.approved));
 	da->e.months = lim->amount;
@@ -250,7 +248,7 @@ int64_t detention_extend(struct ctx *c, int64_t detention_id, const char *kind, 
 	da.e.approver = approver ? approver : "";
 	da.e.note = note ? note : "";
 	if (store_tx(c->db, extend_tx, &da) < 0)
-		return da.refused ? -1 : -2;
+		return fe->n ? RES_INVALID : RES_STORE;   /* refused, or the store failed */
 	return da.id;
 }
 
@@ -263,14 +261,12 @@ static int end_tx(struct store *s, void *arg)
 
 	if (store_detention_get(s, c->a, da->e.detention_id, &da->d) != 1)
 		return -1;
-	da->refused = 1;
 	if (da->d.end_day) {
 		fielderr_add(da->fe, "state", "留置已解除");
 		return -1;
 	}
 	if (!case_day_ok(c, da->fe, "day", da->e.approved, da->d.start_day, "留置开始日"))
 		return -1;
-	da->refused = 0;
 	if (store_detention_set(s, da->d.id, da->d.due_day, da->e.approved) < 0)
 		return -1;
 	return case_record_named(c, da->d.case_id, AEV_DETENTION_END, "解除留置",
@@ -288,7 +284,7 @@ int detention_end(struct ctx *c, int64_t detention_id, const char *day, struct f
 	da.e.detention_id = detention_id;
 	da.e.approved = day ? day : "";
 	if (store_tx(c->db, end_tx, &da) < 0)
-		return da.refused ? -1 : -2;
+		return fe->n ? RES_INVALID : RES_STORE;   /* refused, or the store failed */
 	return 1;
 }
 
@@ -297,5 +293,5 @@ int64_t detention_case_of(struct ctx *c, int64_t detention_id)
 	struct detention d;
 	int rc = store_detention_get(c->db, c->a, detention_id, &d);
 
-	return rc == 1 ? d.case_id : rc;
+	return rc == 1 ? d.case_id : res_from_store(rc);
 }

@@ -9,6 +9,9 @@
  * recalculation (the clock restarts on its day).  The limits are read from
  * data when the step is taken; the due day is stored with the detention.
  * Same return convention as case.h.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 

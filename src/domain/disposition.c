@@ -24,6 +24,7 @@
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "store/q_clues.h"
 
 struct propose_arg {
@@ -39,19 +40,25 @@ static int propose_tx(struct store *s, void *arg)
 	struct ctx *c = pa->c;
 	struct clue k;
 
-	/* again under the write lock: the state and the pending proposal */
-	if (store_clue_get(s, c->a, pa->d.clue_id, &k) != 1 ||
-	    !clue_transition_allowed(k.state, pa->d.method) ||
-	    store_disposition_pending(s, pa->d.clue_id) != 0) {
-		pa->refused = 1;
-		return -1;
+	/* again under the write lock: the state and the pending proposal
+	 * (a lookup that fails is a store error, not a refusal) */
+	int rc = store_clue_get(s, c->a, pa->d.clue_id, &k);
+
+	if (rc == 1 && !clue_transition_allowed(k.state, pa->d.method))
+		rc = 0;
+	if (rc == 1) {
+		int64_t pending = store_disposition_pending(s, pa->d.clue_id);
+		rc = pending < 0 ? -1 : !pending;
 	}
+	pa->refused = rc == 0;
+	if (rc != 1)
+		return -1;
 	pa->id = store_disposition_insert(s, c->cfg->region, &pa->d);
 	if (pa->id < 0)
 		return -1;
 	return clue_record_step(c, pa->d.clue_id, AEV_DISPOSE_PROPOSE,
 				arena_printf(c->a, "拟处置：%s", disposition_method_find(pa->d.method)->label),
-				pa->d.reason);
+			   pa->d.reason);
 }
 
 int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, const char *reason,
@@ -61,10 +68,10 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 	struct clue k;
 	int rc = store_clue_get(c->db, c->a, clue_id, &k);
 
+	if (rc > 0)
+		rc = authz_unit(c, k.unit_id, clue_object(c, clue_id));
 	if (rc <= 0)
-		return rc < 0 ? -2 : 0;
-	if (authz_unit(c, k.unit_id, clue_object(c, clue_id)) != 1)
-		return 0;
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (!disposition_method_find(method)) {
 		fielderr_add(fe, "method", "请选择处置方式");
 		return -1;
@@ -86,9 +93,9 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, 
 	pa.d.proposed_at = c->now;
 	if (store_tx(c->db, propose_tx, &pa) < 0) {
 		if (!pa.refused)
-			return -2;
+			return RES_STORE;
 		fielderr_add(fe, "method", "该线索已有待审批的处置意见，或状态已变化，请刷新后再试");
-		return -1;
+		return RES_INVALID;
 	}
 	return pa.id;
 }
@@ -121,9 +128,11 @@ static int decide_tx(struct store *s, void *arg)
 	struct clue k;
 	int rc;
 
-	if (store_clue_get(s, c->a, da->d.clue_id, &k) != 1 ||
-	    (da->approve && !clue_transition_allowed(k.state, da->d.method))) {
-		da->refused = 1;
+	rc = store_clue_get(s, c->a, da->d.clue_id, &k);
+	if (rc == 1 && da->approve && !clue_transition_allowed(k.state, da->d.method))
+		rc = 0;
+	if (rc != 1) {
+		da->refused = rc == 0;  /* a failed lookup is a store error */
 		return -1;
 	}
 	rc = store_disposition_decide(s, da->d.id, da->approve ? "approved" : "rejected", da->day,
@@ -135,8 +144,8 @@ static int decide_tx(struct store *s, void *arg)
 	if (da->approve && store_clue_set_state(s, k.id, m->state, da->day, c->now) < 0)
 		return -1;
 	if (clue_record_step(c, k.id, da->approve ? AEV_DISPOSE_APPROVE : AEV_DISPOSE_REJECT,
-			     arena_printf(c->a, "%s：%s", da->approve ? "批准处置" : "退回处置意见", m->label),
-			     da->note) < 0)
+			arena_printf(c->a, "%s：%s", da->approve ? "批准处置" : "退回处置意见", m->label),
+			da->note) < 0)
 		return -1;
 	/* filing: the case is created in the same transaction */
 	return da->approve && !strcmp(da->d.method, "file_case") && case_file(c, &k, da->d.id, da->day) < 0
@@ -151,11 +160,14 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 	qf_day d;
 	int county;
 
-	if (store_disposition_get(c->db, c->a, id, &da.d) != 1)
-		return 0;
-	if (store_clue_get(c->db, c->a, da.d.clue_id, &k) != 1 ||
-	    authz_unit(c, k.unit_id, clue_object(c, k.id)) != 1)
-		return 0;
+	int rc = store_disposition_get(c->db, c->a, id, &da.d);
+
+	if (rc == 1)
+		rc = store_clue_get(c->db, c->a, da.d.clue_id, &k);
+	if (rc == 1)
+		rc = authz_unit(c, k.unit_id, clue_object(c, k.id));
+	if (rc != 1)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (strcmp(da.d.state, "proposed")) {
 		fielderr_add(fe, "state", "该处置意见已审批");
 		return -1;
@@ -181,11 +193,11 @@ int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, 
 	}
 	if (store_tx(c->db, decide_tx, &da) < 0) {
 		if (!da.refused)
-			return -2;
+			return RES_STORE;
 		fielderr_add(fe, "state", "该处置意见已审批或线索状态已变化，请刷新后再试");
-		return -1;
+		return RES_INVALID;
 	}
-	return 1;
+	return RES_DONE;
 }
 
 int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id)
@@ -193,5 +205,5 @@ int64_t disposition_clue_of(struct ctx *c, int64_t disposition_id)
 	struct disposition d;
 	int rc = store_disposition_get(c->db, c->a, disposition_id, &d);
 
-	return rc == 1 ? d.clue_id : rc;
+	return rc == 1 ? d.clue_id : res_from_store(rc);
 }

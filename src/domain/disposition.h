@@ -12,15 +12,15 @@
 
 struct ctx;
 
-/* Proposes a disposition: the id; -1 with fe (a transition the flow does
+/* Proposes a disposition: the id; RES_INVALID with fe (a transition the flow does
  * not allow, one already pending, a bad method); 0 when the clue is not
- * visible; -2 on a store error. */
+ * visible; RES_STORE. */
 int64_t disposition_propose(struct ctx *c, int64_t clue_id, const char *method, const char *reason,
 			    struct fielderr *fe);
 /* Approves (approve = 1) or rejects a pending disposition, dated `day`
  * (YYYY-MM-DD; the approval date is when the clue counts as disposed).
- * 1 done; -1 with fe (not pending, wrong approver, a bad date); 0 not
- * found or not visible; -2 on a store error. */
+ * 1 done; RES_INVALID with fe (not pending, wrong approver, a bad date); 0 not
+ * found or not visible; RES_STORE. */
 int disposition_decide(struct ctx *c, int64_t id, int approve, const char *day, const char *note,
 		       struct fielderr *fe);
 

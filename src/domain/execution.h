@@ -6,8 +6,11 @@
  * within the person's unit) check off the items of execution_items one by
  * one with the day each was done; the list of sanctions not fully carried
  * out is their work queue.  Follow-up visits (回访) of anyone who received an
- * outcome or was cleared, and clarifications (澄清正名) of a cleared one are recorded here too, by
- * those who may work on the matter.
+ * outcome or was cleared, and clarifications (澄清正名) of a cleared one, are
+ * recorded here too, by those who may work on the matter.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -22,8 +25,8 @@ struct ctx;
 #define EXECUTION_N_ITEMS 5
 
 /* Checks off one item: 1 done; 0 when the outcome is not visible (404);
- * -1 with fe (no sanction, an unknown item, one already checked, a bad
- * day); -2 on a store error. */
+ * RES_INVALID with fe (no sanction, an unknown item, one already checked, a bad
+ * day); RES_STORE. */
 int execution_check(struct ctx *c, int64_t outcome_id, const char *item, const char *done,
 		    const char *note, struct fielderr *fe);
 /* The checked items of an outcome (call after outcome_get). */
@@ -34,7 +37,7 @@ int execution_pending(struct ctx *c, struct execution_filter *f, struct outcome 
 
 /* Records a follow-up visit (回访) of a person who received an outcome
  * (first-form treatment included; DOMAIN.md section 2): its id; 0 not
- * visible; -1 with fe; -2 store error. */
+ * visible; RES_INVALID with fe; RES_STORE. */
 int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, const char *note,
 			struct fielderr *fe);
 /* The same for a cleared person, on their clarification. */
@@ -44,7 +47,7 @@ int followups_of_clarification(struct ctx *c, int64_t clarification_id, struct f
 int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out);
 
 /* Records a clarification (person, one of case_id / clue_id, day, manner,
- * note): its id; 0 matter not visible; -1 with fe; -2 store error. */
+ * note): its id; 0 matter not visible; RES_INVALID with fe; RES_STORE. */
 int64_t clarification_record(struct ctx *c, const struct clarification *k, struct fielderr *fe);
 
 /* the audit events of execution (execution.c) */

@@ -16,6 +16,7 @@
 #include "core/arena.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "store/q_rules.h"
 
 QF_AUDIT_EVENT(FORM_RULE_ADD, "form_rule_add", "修改四种形态口径");
@@ -154,10 +155,10 @@ int form_rule_add(struct ctx *c, const char *code, int form, const char *valid_f
 	if (!source || !*source)
 		fielderr_add(fe, "source", "请填写依据（文件名称及条款）");
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	ra.r.measure = code;
 	ra.r.form = form;
 	ra.r.valid_from = valid_from;
 	ra.r.source = source;
-	return store_tx(c->db, rule_tx, &ra) < 0 ? -2 : 1;
+	return store_tx(c->db, rule_tx, &ra) < 0 ? RES_STORE : RES_DONE;
 }

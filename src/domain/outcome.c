@@ -27,6 +27,7 @@
 #include "domain/measures.h"
 #include "domain/role.h"
 #include "domain/sanction.h"
+#include "domain/result.h"
 #include "store/q_cases.h"
 #include "store/q_clues.h"
 #include "store/q_outcomes.h"
@@ -377,17 +378,17 @@ int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fie
 	out->existing_id = 0;
 	if (in->supervision_id) {
 		fielderr_add(fe, "supervision_id", "日常监督记录尚未启用，请在线索或案件上记录处理结果");
-		return -1;
+		return RES_INVALID;
 	}
 	rc = outcome_matter_open(c, in->case_id, in->clue_id, &m, fe);
 	if (rc != 1)
 		return rc;
 	if (store_person_get(c->db, c->a, in->person_id, &p) < 0 || period_table_load(c->db, c->a, &pt) < 0 ||
 	    form_table_load(c->db, c->a, &ft) < 0)
-		return -2;
+		return RES_STORE;
 	validate(c, in, &m, &p, &pt, &ft, fe);
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	ra.pt = &pt;
 	ra.o.person_id = in->person_id;
 	ra.o.case_id = in->case_id;
@@ -405,12 +406,12 @@ int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fie
 	ra.o.subject_party_member = p.party_member;
 	if (store_tx(c->db, record_tx, &ra) < 0) {
 		if (!ra.existing)
-			return -2;
+			return RES_STORE;
 		out->existing_id = ra.existing;
 		fielderr_add(fe, "person_id", arena_printf(c->a, "该人员在本事项已有处理结果（处理结果 %" PRId64
 						   "，/outcomes/%" PRId64 "）：一人一事只能有一个处理结果，"
 						   "其全部处理措施应记录在同一处理结果中", ra.existing, ra.existing));
-		return -1;
+		return RES_INVALID;
 	}
 	return ra.id;
 }
@@ -438,15 +439,15 @@ int outcome_get(struct ctx *c, int64_t id, struct outcome *o)
 	int rc = store_outcome_get(c->db, c->a, id, o);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	/* the execution roles see a sanction of their units without its matter */
 	if (!(o->sanctioned && authz_has(&c->who, PERM_EXECUTION) &&
 	      store_unit_visible(c->db, authz_scope_user(c), o->unit_id) == 1)) {
 		rc = outcome_matter_access(c, o);
 		if (rc <= 0)
-			return rc;
+			return res_from_store(rc);
 	}
-	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? -1 : 1;
+	return audit_record(c, AEV_READ, arena_printf(c->a, "outcome/%" PRId64, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 /* ---- after migration 0018 ---------------------------------------------------- */

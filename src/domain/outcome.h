@@ -19,6 +19,9 @@
  * through its jurisdiction.  Every write lands on the matter's timeline
  * and in the audit log (the step only: no names, no measures) in the same
  * transaction.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -78,7 +81,7 @@ struct outcome_matter {
 /*
  * Opens the matter for writing: 1 with m filled; 0 when it does not exist
  * or the actor may not see it (a refusal is audited: answer 404); -1 with
- * fe (neither or both given, a clue not yet disposed); -2 on a store error.
+ * fe (neither or both given, a clue not yet disposed); RES_STORE.
  */
 int outcome_matter_open(struct ctx *c, int64_t case_id, int64_t clue_id, struct outcome_matter *m,
 			struct fielderr *fe);
@@ -86,11 +89,11 @@ int outcome_matter_open(struct ctx *c, int64_t case_id, int64_t clue_id, struct 
 /* The person among the matter's subjects, or NULL. */
 const struct person *outcome_matter_subject(const struct outcome_matter *m, int64_t person_id);
 
-/* Records an outcome: its id; -1 with fe; 0 when the matter is not
- * visible; -2 on a store error. */
+/* Records an outcome: its id; RES_INVALID with fe; 0 when the matter is not
+ * visible; RES_STORE. */
 int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fielderr *fe);
 
-/* 1 found and visible (the read audited), 0 absent or denied, < 0 error.
+/* RES_DONE found and visible (the read audited), RES_NOT_FOUND absent or denied, RES_STORE.
  * Visible: to those who may see its matter, and for a sanction to the
  * execution roles (PERM_EXECUTION) within its unit. */
 int outcome_get(struct ctx *c, int64_t id, struct outcome *o);

@@ -20,6 +20,7 @@
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
+#include "domain/result.h"
 #include "domain/role.h"
 #include "store/q_persons.h"
 #include "store/q_units.h"
@@ -97,20 +98,29 @@ static const char *person_obj(struct ctx *c, int64_t id)
 	return arena_printf(c->a, "person/%" PRId64, id);
 }
 
+int person_pick(struct ctx *c, int64_t id, struct person *p)
+{
+	int rc = store_person_get(c->db, c->a, id, p);
+
+	if (rc == 1)
+		rc = authz_unit(c, p->unit_id, arena_printf(c->a, "person/%" PRId64, p->id));
+	return res_from_store(rc);
+}
+
 int person_get(struct ctx *c, int64_t id, struct person *p)
 {
 	const char *obj = person_obj(c, id);
 	int rc = store_person_get(c->db, c->a, id, p);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = authz_unit(c, p->unit_id, obj);
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	/* the object names the record; names stay out of the log, which the
 	 * audit admin (who has no access to persons) reads */
 	if (audit_record(c, AEV_READ, obj, 1, "") < 0)
-		return -1;
+		return RES_STORE;
 	return 1;
 }
 
@@ -130,7 +140,9 @@ int person_id_number(struct ctx *c, const struct person *p, struct strbuf *out)
 	return field_decrypt(c->keys, id_ad(c, p->id), p->id_number_enc, out) == 0 ? 1 : -1;
 }
 
-static void validate(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
+/* Adds the messages of p's fields to fe: 0, or RES_STORE when the unit
+ * lookup failed (503/500, not "no such unit"). */
+static int validate(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
 {
 	size_t n = p->name ? utf8_len(p->name) : 0;
 
@@ -146,12 +158,18 @@ static void validate(struct ctx *c, struct person *p, const char *id_number, str
 		fielderr_add(fe, "unit_id", "请选择所在单位");
 	} else {
 		struct unit u;
-		if (store_unit_get(c->db, c->a, p->unit_id, &u) <= 0 ||
-		    authz_unit(c, p->unit_id, arena_printf(c->a, "unit/%" PRId64, p->unit_id)) != 1)
+		int rc = store_unit_get(c->db, c->a, p->unit_id, &u);
+
+		if (rc > 0)
+			rc = authz_unit(c, p->unit_id, arena_printf(c->a, "unit/%" PRId64, p->unit_id));
+		if (rc < 0)
+			return RES_STORE;
+		if (rc != 1)
 			fielderr_add(fe, "unit_id", "所选单位不存在");
 	}
 	if (id_number && *id_number && !person_id_valid(id_number))
 		fielderr_add(fe, "id_number", "身份证号码格式不正确（18位，末位校验码）");
+	return 0;
 }
 
 /* Checks that no other person holds this ID number.  A holder outside the
@@ -219,17 +237,18 @@ int64_t person_save(struct ctx *c, struct person *p, const char *id_number, stru
 	if (p->id) {
 		struct person old;
 		rc = store_person_get(c->db, c->a, p->id, &old);
+		if (rc > 0)
+			rc = authz_unit(c, old.unit_id, person_obj(c, p->id));
 		if (rc <= 0)
-			return rc < 0 ? -2 : 0;
-		if (authz_unit(c, old.unit_id, person_obj(c, p->id)) != 1)
-			return 0;
+			return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 		/* the row keeps its ID number unless this save sets or clears it */
 		p->id_number_enc = old.id_number_enc;
 		p->id_number_mac = old.id_number_mac;
 	} else {
 		p->id_number_enc = p->id_number_mac = NULL;
 	}
-	validate(c, p, id_number, fe);   /* adds to what the caller found */
+	if (validate(c, p, id_number, fe) < 0)   /* adds to what the caller found */
+		return RES_STORE;
 	if (id_number && *id_number && !fe->n) {
 		for (int i = 0; i < 18; i++)
 			upper[i] = (char)toupper((unsigned char)id_number[i]);

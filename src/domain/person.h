@@ -4,6 +4,9 @@
  * person: the cadres under supervision.  Every read of a person record is
  * audited; the ID number (居民身份证号码) is encrypted at rest and shown
  * only to roles with PERM_PERSON_IDNUM.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -14,8 +17,14 @@
 
 struct ctx;
 
-/* 1 found and visible (the read is audited), 0 absent or denied, < 0 error. */
+/* A result (result.h): RES_DONE found and visible (the read is audited),
+ * RES_NOT_FOUND absent or denied, RES_STORE. */
 int person_get(struct ctx *c, int64_t id, struct person *p);
+/* A person chosen in a form (a clue's subject, a report's accused): a
+ * result (result.h), RES_DONE when it exists in the actor's jurisdiction
+ * (p filled; not audited as a read), RES_NOT_FOUND when not (a denial is
+ * audited), RES_STORE when a lookup failed. */
+int person_pick(struct ctx *c, int64_t id, struct person *p);
 int person_list(struct ctx *c, struct person_filter *f, struct person **out, int64_t *total);
 /* Creates (p->id == 0) or updates.  id_number: the clear ID number typed
  * by the user ("" clears it, NULL keeps the stored one).  Messages already

@@ -5,6 +5,9 @@
  * unit), and the check that refuses him a case whose subject is such a
  * person, works in such a unit, or works in the handler's own unit
  * (users.unit_id).  A leader may override (case_team_add), audited.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -16,7 +19,7 @@
 struct ctx;
 
 /* Declares a conflict of the actor: person_id or unit_id (0 for none, one
- * of them needed).  The id; -1 with fe; -2 error. */
+ * of them needed).  The id; RES_INVALID with fe; RES_STORE. */
 int64_t conflict_declare(struct ctx *c, int64_t person_id, int64_t unit_id, const char *note,
 			 struct fielderr *fe);
 /* The actor's own declarations. */

@@ -22,6 +22,8 @@
 #include "domain/authz.h"
 #include "domain/clue.h"
 #include "domain/ctx.h"
+#include "domain/person.h"
+#include "domain/result.h"
 #include "domain/role.h"
 #include "store/q_clues.h"
 #include "store/q_persons.h"
@@ -120,32 +122,39 @@ static int too_long(const char *s, size_t max)
 	return s && utf8_len(s) > max;
 }
 
-static void validate_accused(struct ctx *c, const struct report_input *in, struct fielderr *fe,
-			     int64_t *unit_id)
+/* 0, or RES_STORE when a lookup failed (not a wrong accused: 503/500). */
+static int validate_accused(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+			    int64_t *unit_id)
 {
 	if (in->n_accused > REPORT_MAX_ACCUSED) {
 		fielderr_add(fe, "accused", "被反映人至多16人");
-		return;
+		return 0;
 	}
 	for (int i = 0; i < in->n_accused; i++) {
 		struct person p;
+		int rc;
+
 		for (int j = 0; j < i; j++)
 			if (in->accused[j] == in->accused[i]) {
 				fielderr_add(fe, "accused", "被反映人重复");
-				return;
+				return 0;
 			}
-		if (store_person_get(c->db, c->a, in->accused[i], &p) != 1 ||
-		    authz_unit(c, p.unit_id, arena_printf(c->a, "person/%" PRId64, p.id)) != 1) {
+		rc = person_pick(c, in->accused[i], &p);
+		if (rc < 0)
+			return RES_STORE;
+		if (rc != 1) {
 			fielderr_add(fe, "accused", "所选被反映人不存在");
-			return;
+			return 0;
 		}
 		if (i == 0)
 			*unit_id = p.unit_id;
 	}
+	return 0;
 }
 
-static void validate(struct ctx *c, const struct report_input *in, struct fielderr *fe,
-		     int64_t *unit_id)
+/* The messages of the input in fe: 0, or RES_STORE. */
+static int validate(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+		    int64_t *unit_id)
 {
 	qf_day received = date_parse(in->received ? in->received : "");
 	int has_reporter = in->reporter && *in->reporter, has_contact = in->contact && *in->contact;
@@ -174,7 +183,7 @@ static void validate(struct ctx *c, const struct report_input *in, struct fielde
 		fielderr_add(fe, "summary", "请填写反映的主要问题");
 	else if (too_long(in->summary, 5000))
 		fielderr_add(fe, "summary", "主要问题不能超过5000个字");
-	validate_accused(c, in, fe, unit_id);
+	return validate_accused(c, in, fe, unit_id);
 }
 
 /* Encrypts text bound to field/id into an arena string; NULL for no text
@@ -232,9 +241,10 @@ int64_t report_register(struct ctx *c, const struct report_input *in, struct fie
 {
 	struct register_arg ra = { .c = c, .in = in };
 
-	validate(c, in, fe, &ra.k.unit_id);
+	if (validate(c, in, fe, &ra.k.unit_id) < 0)
+		return RES_STORE;
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	ra.k.region = c->cfg->region;
 	ra.k.received = in->received;
 	ra.k.channel = in->channel;
@@ -254,11 +264,11 @@ int report_get(struct ctx *c, int64_t id, struct report *k)
 	int rc = store_report_get(c->db, c->a, id, k);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = visible(c, k->unit_id, id);
 	if (rc <= 0)
-		return rc;
-	return audit_record(c, AEV_READ, report_obj(c, id), 1, "") < 0 ? -1 : 1;
+		return res_from_store(rc);
+	return audit_record(c, AEV_READ, report_obj(c, id), 1, "") < 0 ? RES_STORE : 1;
 }
 
 /* The registry: the overdue filter is the stored next_due before today

@@ -11,6 +11,9 @@
  * nobody only by the unscoped roles); every read is audited; only the
  * PERM_REPORTER roles see who reported.  Each step lands on the timeline
  * and in the audit log (the step only) in the same transaction.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -42,11 +45,11 @@ struct report_input {
 	int n_accused;
 };
 
-/* Registers a report: its id; -1 with messages in fe; -2 on a store error. */
+/* Registers a report: its id; RES_INVALID with messages in fe; RES_STORE. */
 int64_t report_register(struct ctx *c, const struct report_input *in, struct fielderr *fe);
 
-/* 1 found and visible (the read is audited), 0 absent or denied (a denial
- * is audited as access_denied), < 0 error. */
+/* RES_DONE found and visible (the read is audited), RES_NOT_FOUND absent or denied (a denial
+ * is audited as access_denied), RES_STORE. */
 int report_get(struct ctx *c, int64_t id, struct report *k);
 /* The registry page rq asks for; rq->lq.scope_user is set here. */
 int report_list(struct ctx *c, struct report_filter *f, struct report **out, int64_t *total);
@@ -98,15 +101,15 @@ int report_dues_fill(struct ctx *c);
 const char *report_step_refusal(const struct report *k, enum report_step step);
 /* The Chinese name of a step (受理, 转送, ...). */
 const char *report_step_label(enum report_step step);
-/* Takes a dated step: 1 done; -1 with fe (wrong state, bad day, missing
- * note or receiving level); 0 not found or not visible; -2 store error.
+/* Takes a dated step: 1 done; RES_INVALID with fe (wrong state, bad day, missing
+ * note or receiving level); RES_NOT_FOUND (absent or not visible); RES_STORE.
  * text: the note (accept, not accept) or the level it goes to (transfer). */
 int report_step(struct ctx *c, int64_t id, enum report_step step, const char *day,
 		const char *text, struct fielderr *fe);
 
 /* Registers a problem clue from an accepted (or concluded) report, dated
  * `day`, its accused as subjects and its summary copied, and links it.
- * The clue id; -1 with fe; 0 not found or not visible; -2 store error;
+ * The clue id; RES_INVALID with fe; RES_NOT_FOUND (absent or not visible); RES_STORE;
  * -3 when an accused has open clues and confirm is not set (*dups as
  * clue_register gives them; nothing saved). */
 int64_t report_to_clue(struct ctx *c, int64_t id, const char *day, int confirm,

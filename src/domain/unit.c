@@ -14,6 +14,7 @@
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
+#include "domain/result.h"
 #include "store/q_units.h"
 
 /* the type of the objects its audit entries name (audit_events.h) */
@@ -46,11 +47,11 @@ int unit_get(struct ctx *c, int64_t id, struct unit *u)
 	int rc = store_unit_get(c->db, c->a, id, u);
 
 	if (rc <= 0)
-		return rc;
+		return res_from_store(rc);
 	rc = authz_unit(c, id, arena_printf(c->a, "unit/%" PRId64, id));
 	if (rc == 1)
 		hide_parent(c, u);
-	return rc;
+	return res_from_store(rc);
 }
 
 int unit_list(struct ctx *c, struct unit_filter *lq, struct unit **out, int64_t *total)
@@ -67,9 +68,12 @@ int unit_options(struct ctx *c, int limit, struct unit **out)
 	return store_unit_options(c->db, c->a, authz_scope_user(c), limit, out);
 }
 
-static void validate(struct ctx *c, struct unit *u, struct fielderr *fe)
+/* Adds the messages of u's fields to fe: 0, or RES_STORE when a lookup
+ * failed (a failed lookup is not a wrong field: 503/500, not 422). */
+static int validate(struct ctx *c, struct unit *u, struct fielderr *fe)
 {
 	size_t n = u->name ? utf8_len(u->name) : 0;
+	int rc;
 
 	if (n == 0)
 		fielderr_add(fe, "name", "请填写单位名称");
@@ -79,18 +83,29 @@ static void validate(struct ctx *c, struct unit *u, struct fielderr *fe)
 		fielderr_add(fe, "kind", "请选择单位类别");
 	if (u->parent_id) {
 		struct unit p;
-		int rc = store_unit_get(c->db, c->a, u->parent_id, &p);
-		if (rc <= 0 || authz_unit(c, u->parent_id,
-					  arena_printf(c->a, "unit/%" PRId64, u->parent_id)) != 1)
+		rc = store_unit_get(c->db, c->a, u->parent_id, &p);
+		if (rc > 0)
+			rc = authz_unit(c, u->parent_id, arena_printf(c->a, "unit/%" PRId64, u->parent_id));
+		if (rc < 0)
+			return RES_STORE;
+		if (rc != 1)
 			fielderr_add(fe, "parent_id", "上级单位不存在");
-		else if (u->id && store_unit_is_ancestor(c->db, u->id, u->parent_id) != 0)
+		else if (u->id && (rc = store_unit_is_ancestor(c->db, u->id, u->parent_id)) != 0) {
+			if (rc < 0)
+				return RES_STORE;
 			fielderr_add(fe, "parent_id", "上级单位不能是本单位或其下级单位");
+		}
 	} else if (c->who.scoped) {
 		fielderr_add(fe, "parent_id", "请选择管辖范围内的上级单位");
 	}
-	if (n && !fielderr_get(fe, "name") &&
-	    store_unit_sibling_exists(c->db, c->cfg->region, u->parent_id, u->name, u->id) != 0)
-		fielderr_add(fe, "name", "同一上级单位下已有同名单位");
+	if (n && !fielderr_get(fe, "name")) {
+		rc = store_unit_sibling_exists(c->db, c->cfg->region, u->parent_id, u->name, u->id);
+		if (rc < 0)
+			return RES_STORE;
+		if (rc)
+			fielderr_add(fe, "name", "同一上级单位下已有同名单位");
+	}
+	return 0;
 }
 
 struct save_arg {
@@ -126,12 +141,13 @@ int64_t unit_save(struct ctx *c, struct unit *u, struct fielderr *fe)
 		struct unit old;
 		int rc = unit_get(c, u->id, &old);
 		if (rc <= 0)
-			return rc < 0 ? -2 : 0;
+			return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	}
-	validate(c, u, fe);   /* adds to what the caller found */
+	if (validate(c, u, fe) < 0)   /* adds to what the caller found */
+		return RES_STORE;
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
 	if (store_tx(c->db, save_tx, &sa) < 0)
-		return -2;
+		return RES_STORE;
 	return sa.id;
 }

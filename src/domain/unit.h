@@ -4,6 +4,9 @@
  * unit: the unit hierarchy under supervision.  Reads check jurisdiction
  * (authz_unit); writes validate every field with a Chinese message and are
  * audited in their transaction.
+ *
+ * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
+ * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
  */
 #include <stdint.h>
 
@@ -13,7 +16,7 @@
 
 struct ctx;
 
-/* 1 found and visible, 0 absent or denied (denial audited), < 0 error. */
+/* RES_DONE found and visible, RES_NOT_FOUND absent or denied (denial audited), RES_STORE. */
 int unit_get(struct ctx *c, int64_t id, struct unit *u);
 /* Rows of one page in *out; total count in *total.  Scope applied. */
 int unit_list(struct ctx *c, struct unit_filter *f, struct unit **out, int64_t *total);
@@ -21,7 +24,7 @@ int unit_list(struct ctx *c, struct unit_filter *f, struct unit **out, int64_t *
  * name, at most limit. */
 int unit_options(struct ctx *c, int limit, struct unit **out);
 /* Creates (u->id == 0) or updates.  The new or same id; -1 when fe holds
- * validation messages; -2 on a store error; 0 when the unit to update is
+ * validation messages; RES_STORE; 0 when the unit to update is
  * not visible. */
 int64_t unit_save(struct ctx *c, struct unit *u, struct fielderr *fe);
 

@@ -23,6 +23,7 @@
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
+#include "domain/result.h"
 #include "store/q_sessions.h"
 #include "store/q_units.h"
 #include "store/q_users.h"
@@ -328,7 +329,7 @@ int user_scope_add(struct ctx *c, const char *name, int64_t unit_id, struct strb
 
 int user_get(struct ctx *c, int64_t id, struct user *u)
 {
-	return store_user_by_id(c->db, c->a, id, u);
+	return res_from_store(store_user_by_id(c->db, c->a, id, u));
 }
 
 int user_list(struct ctx *c, struct user **out)

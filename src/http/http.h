@@ -17,6 +17,7 @@
 
 #include "core/strbuf.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "model/user.h"
 #include "http/connguard.h"
 #include "http/form.h"
@@ -114,6 +115,8 @@ enum err_code {
 	E_VALIDATION,
 	E_BUSY,
 	E_INTERNAL,
+	E_STORE,        /* a store call failed: E_BUSY when the database was
+			 * busy or unreachable (store_failure), else E_INTERNAL */
 };
 
 /* Replies.  Each adds the security headers, queues, and returns the MHD
@@ -129,12 +132,39 @@ int reply_error(struct req *r, enum err_code code, const char *detail);
 /* A 400 for text the input rule refused (core/text.h; forms and JSON
  * alike): the page shows, and the API's "hint" holds, the fault's Chinese
  * sentence; the API adds "field" and "reason" (text_reason_code).
- * reply_error(E_BAD_REQUEST, r->form.err or r->query.err) comes here when
- * the form's error was such a fault. */
+ * reply_form_fault comes here when the form's error was such a fault. */
 int reply_text_fault(struct req *r, const char *detail, const struct text_fault *tf);
+/* The 400 of a form or query string the server refused while reading it
+ * (f->err); a text fault (f->fault) is answered as reply_text_fault. */
+int reply_form_fault(struct req *r, const struct form *f);
 /* A 422 with the field messages: JSON {"code","hint","fields":{...}}. */
 struct fielderr;
 int reply_fields(struct req *r, const struct fielderr *fe);
+
+/*
+ * The one mapping from a domain result (domain/result.h) to a reply
+ * (result.c).  res_error answers a result that is not a success and not
+ * RES_INVALID: RES_NOT_FOUND 404 ("no such WHAT"), RES_STORE 503 when the
+ * database was busy or unreachable and 500 otherwise (logged with the
+ * store's message and the request id), anything else 500; `what` names
+ * the record in the API's detail and the log.
+ *
+ * page_result: success redirects to ok_url (arena or static text); the
+ * rest as res_error.  A page answers RES_INVALID itself before, with its
+ * form again and the messages (422), and RES_CONFIRM with its question.
+ *
+ * api_result: success answers 201 {"id": rc} when created, else 200
+ * {"ok": true}; RES_INVALID 422 with fe's fields; the rest as res_error
+ * (a handler answers RES_CONFIRM itself, with what is to be confirmed).
+ */
+int res_error(struct req *r, long long rc, const char *what);
+/* The status of a failed store call in this request: 503 when the
+ * database was busy or unreachable, else 500 (for a page that answers
+ * a store failure with its own form, as the login page does). */
+unsigned req_store_status(const struct req *r);
+int page_result(struct req *r, long long rc, const char *what, const char *ok_url);
+int api_result(struct req *r, long long rc, const struct fielderr *fe, const char *what,
+	       int created);
 
 /* Adds a Set-Cookie to the reply the handler is about to send. */
 void req_set_cookie(struct req *r, const char *name, const char *value, long max_age);

@@ -47,12 +47,24 @@ static const struct {
 	{ E_INTERNAL, 500, "系统错误", "系统发生错误，已记录。请稍后再试或联系系统管理员。" },
 };
 
+/* E_STORE: which of the two a failed store call is (store.h). */
+static enum err_code store_code(const struct req *r)
+{
+	return !r->c.db || store_failure(r->c.db) == STORE_BUSY ? E_BUSY : E_INTERNAL;
+}
+
+
 static size_t err_index(enum err_code code)
 {
 	for (size_t i = 0; i < QF_ARRAY_SIZE(errors); i++)
 		if (errors[i].code == code)
 			return i;
 	return QF_ARRAY_SIZE(errors) - 1;   /* 500 */
+}
+
+unsigned req_store_status(const struct req *r)
+{
+	return errors[err_index(store_code(r))].status;
 }
 
 static void add_headers(struct req *r, struct MHD_Response *resp, const char *type, int cacheable)
@@ -208,7 +220,7 @@ static void error_page(struct strbuf *sb, unsigned status, const char *title, co
 static int error_reply(struct req *r, enum err_code code, const char *detail,
 		       const struct text_fault *tf)
 {
-	size_t i = err_index(code);
+	size_t i = err_index(code == E_STORE ? store_code(r) : code);
 	unsigned status = errors[i].status;
 	char zh[512];
 	const char *hint = tf ? text_fault_zh(tf, zh, sizeof(zh)) : errors[i].hint;
@@ -234,14 +246,13 @@ static int error_reply(struct req *r, enum err_code code, const char *detail,
 
 int reply_error(struct req *r, enum err_code code, const char *detail)
 {
-	const struct text_fault *tf = NULL;
+	return error_reply(r, code, detail, NULL);
+}
 
-	/* the server answers a refused form with its err: say why, in Chinese */
-	if (code == E_BAD_REQUEST && detail && detail == r->form.err && r->form.fault.reason)
-		tf = &r->form.fault;
-	else if (code == E_BAD_REQUEST && detail && detail == r->query.err && r->query.fault.reason)
-		tf = &r->query.fault;
-	return error_reply(r, code, detail, tf);
+/* the server answers a refused form with its err: say why, in Chinese */
+int reply_form_fault(struct req *r, const struct form *f)
+{
+	return error_reply(r, E_BAD_REQUEST, f->err, f->fault.reason ? &f->fault : NULL);
 }
 
 int reply_text_fault(struct req *r, const char *detail, const struct text_fault *tf)

@@ -309,10 +309,10 @@ static int dispatch(struct req *r)
 	if (!r->form.err)
 		form_finish(&r->form);
 	if (r->form.err)
-		return reply_error(r, E_BAD_REQUEST, r->form.err);
+		return reply_form_fault(r, &r->form);
 	MHD_get_connection_values_n(r->conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
 	if (r->query.err)
-		return reply_error(r, E_BAD_REQUEST, r->query.err);
+		return reply_form_fault(r, &r->query);
 	if (rt->flags & R_STATIC)
 		return rt->handler(r);
 	r->c.db = thread_db(r->app);
@@ -320,7 +320,7 @@ static int dispatch(struct req *r)
 		return reply_error(r, E_BUSY, "database unavailable");
 	store_clear_error(r->c.db);
 	if (load_session(r) < 0)
-		return reply_error(r, E_BUSY, "session lookup failed");
+		return reply_error(r, E_STORE, "session lookup failed");
 
 	if (!(rt->flags & R_PUBLIC)) {
 		if (!r->signed_in) {

@@ -64,7 +64,7 @@ int page_account_totp(struct req *r)
 	if (r->user.totp_enabled)
 		return reply_redirect(r, "/account");
 	if (auth_totp_begin(&r->c, &r->sess, &r->user) < 0)
-		return reply_error(r, E_BUSY, "totp begin");
+		return reply_error(r, E_STORE, "totp begin");
 	return reply_redirect(r, "/login/totp");
 }
 
@@ -77,9 +77,11 @@ int page_account_password(struct req *r)
 	const char *nw2 = form_get(&r->form, "new2");
 
 	switch (auth_check_password(&r->c, &r->user, old)) {
-	case 0:
+	case AUTH_OK:
 		break;
-	case -2:
+	case AUTH_STORE:
+		return reply_error(r, E_STORE, "password check");
+	case AUTH_LOCKED:
 		req_set_cookie(r, req_session_cookie(r), "", 0);
 		return reply_redirect(r, "/login");
 	default:

@@ -122,11 +122,9 @@ static int64_t form_id(struct req *r, const char *key, struct fielderr *fe, cons
 
 static int saved(struct req *r, int64_t id, struct fielderr *fe)
 {
-	if (id == -1)
+	if (id == RES_INVALID)
 		return ledger_page(r, fe, 422);
-	if (id < 0)
-		return reply_error(r, E_BUSY, NULL);
-	return reply_redirect(r, "/accountability?ok=created");
+	return page_result(r, id, "accountability", "/accountability?ok=created");
 }
 
 int page_accountability_create(struct req *r)

@@ -72,7 +72,7 @@ int page_audit(struct req *r)
 	req_filter(r, &audit_filter_spec, &lq, PAGE_SIZE);
 	n = audit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "audit list");
+		return reply_error(r, E_STORE, "audit list");
 
 	page_begin(r, &sb, "审计日志", crumbs);
 	if (*req_arg(r, "verify"))

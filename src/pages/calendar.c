@@ -177,7 +177,7 @@ int page_calendar_import(struct req *r)
 	strbuf_release(&err);
 	cal = holidays_load(r->c.db);
 	if (!cal)
-		return reply_error(r, E_BUSY, "calendar reload");
+		return reply_error(r, E_STORE, "calendar reload");
 	app_calendar_replace(r->app, cal);
 	r->c.cal = cal;
 	rc = calendar_page(r, arena_printf(r->arena, "已导入 %d 天（%d—%d 年）。", res.days,

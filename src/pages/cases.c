@@ -45,7 +45,7 @@ int page_cases(struct req *r)
 	req_filter(r, &case_filter_spec, &cq, PAGE_SIZE);
 	n = case_list(&r->c, &cq, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "case list");
+		return reply_error(r, E_STORE, "case list");
 	page_begin(r, &sb, "案件", crumbs_list);
 	filter_open(&sb, "/cases");
 	field_select(&sb, "state", "状态", case_states, cq.state, 0, NULL, "全部");
@@ -352,12 +352,10 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	struct case_detail d;
 	int rc = case_get(&r->c, id, &k), work;
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "case get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return res_error(r, rc, "case");
 	if (case_detail(&r->c, &k, &d) < 0)
-		return reply_error(r, E_BUSY, "case detail");
+		return reply_error(r, E_STORE, "case detail");
 	work = authz_has(&r->c.who, PERM_CASE_WORK) && case_on_team(&r->c, id) == 1;
 	{
 		const char *title = arena_printf(r->arena, "案件 %" PRId64, k.id);
@@ -383,20 +381,16 @@ int page_case_show(struct req *r)
 	return case_page(r, r->id, &s, 200);
 }
 
-/* The answer of a form: the case page again with the messages (422), a
- * 404, or back to the case. */
+/* The answer of a form: the case page again with the messages (422), or
+ * as page_result (back to the case, 404, 503/500). */
 static int after(struct req *r, int64_t case_id, int64_t rc, const char *form,
 		 const struct fielderr *fe)
 {
 	struct shown s = { form, fe };
 
-	if (rc == -1)
+	if (rc == RES_INVALID)
 		return case_page(r, case_id, &s, 422);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "case");
-	return reply_redirect(r, arena_printf(r->arena, "/cases/%" PRId64 "?ok=saved", case_id));
+	return page_result(r, rc, "case", arena_printf(r->arena, "/cases/%" PRId64 "?ok=saved", case_id));
 }
 
 static int64_t field_id(struct req *r, const char *name)
@@ -437,7 +431,7 @@ static int64_t detention_case(struct req *r)
 	int64_t case_id = detention_case_of(&r->c, r->id);
 
 	if (case_id <= 0)
-		reply_error(r, case_id < 0 ? E_BUSY : E_NOT_FOUND, NULL);
+		res_error(r, case_id, "detention");
 	return case_id > 0 ? case_id : 0;
 }
 
@@ -497,7 +491,7 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 	int n = conflict_list(&r->c, &v), np;
 
 	if (n < 0)
-		return reply_error(r, E_BUSY, "conflict list");
+		return reply_error(r, E_STORE, "conflict list");
 	page_begin(r, &sb, "回避申报", crumbs);
 	strbuf_addstr(&sb, "<p class=\"lead\">与您有亲属或其他利害关系的人员、单位请在此申报。被调查人属于已申报的人员或单位，或与您同属一个单位的，不能将您编入该案办理组，确需参加的须经委领导批准并记录理由。</p>");
 	{
@@ -540,9 +534,7 @@ int page_conflict_create(struct req *r)
 	int64_t id = conflict_declare(&r->c, field_id(r, "person_id"), field_id(r, "unit_id"),
 				      req_field(r, "note"), &fe);
 
-	if (id == -1)
+	if (id == RES_INVALID)
 		return conflicts_page(r, &fe, 422);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "conflict declare");
-	return reply_redirect(r, "/account/conflicts?ok=saved");
+	return page_result(r, id, "conflict", "/account/conflicts?ok=saved");
 }

@@ -55,7 +55,7 @@ int page_clues(struct req *r)
 	req_filter(r, &clue_filter_spec, &lq, PAGE_SIZE);
 	n = clue_list(&r->c, &lq, &v, &total);
 	if (n < 0 || clock_table_load(r->c.db, r->c.a, &clocks) < 0)
-		return reply_error(r, E_BUSY, "clue list");
+		return reply_error(r, E_STORE, "clue list");
 	page_begin(r, &sb, "问题线索", crumbs_list);
 	filter_open(&sb, "/clues");
 	field_text(&sb, "subject", "被反映人", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
@@ -242,15 +242,12 @@ int page_clue_create(struct req *r)
 	if (fe.n)
 		return clue_form(r, &in, &fe, NULL, 0, 422);
 	id = clue_register(&r->c, &in, &fe, &dups, &n_dups);
-	if (id == -1)
+	if (id == RES_INVALID)
 		return clue_form(r, &in, &fe, NULL, 0, 422);
-	if (id == -3)
+	if (id == RES_CONFIRM)
 		return clue_form(r, &in, &fe, dups, n_dups, 409);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "clue register");
-	if (!authz_has(&r->c.who, PERM_CLUE_READ))
-		return reply_redirect(r, "/clues/new?ok=created");
-	return reply_redirect(r, arena_printf(r->arena, "/clues/%" PRId64 "?ok=created", id));
+	return page_result(r, id, "clue", !authz_has(&r->c.who, PERM_CLUE_READ) ? "/clues/new?ok=created"
+			   : arena_printf(r->arena, "/clues/%" PRId64 "?ok=created", id));
 }
 
 static void actions(struct req *r, struct strbuf *sb, const struct clue *k,
@@ -301,13 +298,11 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	struct clue_detail d;
 	int rc = clue_get(&r->c, id, &k);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "clue get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return res_error(r, rc, "clue");
 	if (clue_detail(&r->c, &k, &d) < 0 || clue_summary(&r->c, &k, &summary) < 0) {
 		strbuf_release(&summary);
-		return reply_error(r, E_BUSY, "clue detail");
+		return reply_error(r, E_STORE, "clue detail");
 	}
 	{
 		const char *title = arena_printf(r->arena, "问题线索 %" PRId64, k.id);
@@ -381,13 +376,10 @@ int page_disposition_create(struct req *r)
 	struct fielderr fe = { 0 };
 	int64_t id = disposition_propose(&r->c, r->id, req_field(r, "method"), req_field(r, "reason"), &fe);
 
-	if (id == -1)
+	if (id == RES_INVALID)
 		return clue_page(r, r->id, &fe, 422);
-	if (id == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "disposition propose");
-	return reply_redirect(r, arena_printf(r->arena, "/clues/%" PRId64 "?ok=saved", r->id));
+	return page_result(r, id, "disposition",
+			   arena_printf(r->arena, "/clues/%" PRId64 "?ok=saved", r->id));
 }
 
 int page_disposition_decide(struct req *r)
@@ -397,14 +389,11 @@ int page_disposition_decide(struct req *r)
 	int rc;
 
 	if (clue_id <= 0)
-		return reply_error(r, clue_id < 0 ? E_BUSY : E_NOT_FOUND, NULL);
+		return res_error(r, clue_id, "disposition");
 	rc = disposition_decide(&r->c, r->id, !strcmp(req_field(r, "approve"), "1"), req_field(r, "day"),
 				req_field(r, "note"), &fe);
-	if (rc == -1)
+	if (rc == RES_INVALID)
 		return clue_page(r, clue_id, &fe, 422);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "disposition decide");
-	return reply_redirect(r, arena_printf(r->arena, "/clues/%" PRId64 "?ok=done", clue_id));
+	return page_result(r, rc, "disposition",
+			   arena_printf(r->arena, "/clues/%" PRId64 "?ok=done", clue_id));
 }

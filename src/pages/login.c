@@ -69,11 +69,11 @@ int page_login(struct req *r)
 	    pretoken_check(&r->app->keys, sent, r->c.now, PRE_MAX_AGE) < 0)
 		return reply_error(r, E_CSRF, "login form token missing or wrong");
 	switch (auth_login(&r->c, name, form_get(&r->form, "password"), &res)) {
-	case 0:
+	case AUTH_OK:
 		break;
-	case -2:        /* the database failed: the id the operator finds in the log */
+	case AUTH_STORE:        /* the database failed: the id the operator finds in the log */
 		r->err_detail = "login";
-		return login_page(r, 503, name,
+		return login_page(r, req_store_status(r), name,
 				  arena_printf(r->arena, "%s（错误编号：%s）", res.msg, r->rid));
 	default:
 		return login_page(r, 200, name, res.msg);
@@ -94,7 +94,7 @@ static int totp_page(struct req *r, const char *msg)
 	if (enrol) {
 		int rc = auth_totp_secret(&r->c, &r->sess, &r->user, secret);
 		if (rc < 0)
-			return reply_error(r, E_INTERNAL, "totp secret");
+			return reply_error(r, E_STORE, "totp secret");
 		enrol = rc == 0;
 	}
 	page_begin_bare(&sb, "动态口令");
@@ -146,9 +146,11 @@ int page_totp(struct req *r)
 	if (r->sess.stage == SESSION_OK)
 		return reply_redirect(r, "/");
 	switch (auth_totp_confirm(&r->c, &r->sess, &r->user, req_field(r, "code"))) {
-	case 0:
+	case AUTH_OK:
 		return reply_redirect(r, "/");
-	case -2:
+	case AUTH_STORE:
+		return reply_error(r, E_STORE, "second factor");
+	case AUTH_LOCKED:
 		/* locked: every session of the account is gone, this one too */
 		req_set_cookie(r, req_session_cookie(r), "", 0);
 		return login_page(r, 200, r->user.name, "动态口令错误次数过多，账户已暂时锁定，请稍后再试");

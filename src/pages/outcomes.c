@@ -92,14 +92,14 @@ static int open_matter(struct req *r, const struct form *f, struct outcome_matte
 	rc = outcome_matter_open(&r->c, case_id, clue_id, m, &fe);
 	if (rc == 1)
 		return 1;
-	if (rc == -1) {
+	if (rc == RES_INVALID) {
 		struct strbuf sb = STRBUF_INIT;
 		static const char *const crumbs[] = { "工作台", "/", "处理结果", NULL, NULL };
 		page_begin(r, &sb, "处理结果", crumbs);
 		field_errors_summary(&sb, &fe);
 		*answer = page_finish(r, &sb, 422);
 	} else {
-		*answer = reply_error(r, rc == 0 ? E_NOT_FOUND : E_BUSY, NULL);
+		*answer = res_error(r, rc, "case or clue");
 	}
 	return 0;
 }
@@ -121,7 +121,7 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 	struct form_table ft;
 
 	if (form_table_read(&r->c, &ft) < 0)
-		return reply_error(r, E_BUSY, "form table");
+		return reply_error(r, E_STORE, "form table");
 	page_begin(r, &sb, "记录处理结果", crumbs);
 	field_errors_summary(&sb, fe);
 	if (in->existing_id) {
@@ -198,11 +198,10 @@ int page_outcome_create(struct req *r)
 		if (!strcmp(r->form.fields[i].key, "measures"))
 			in.measures[in.n_measures++] = r->form.fields[i].value;
 	id = outcome_record(&r->c, &in, &fe);
-	if (id == -1)
+	if (id == RES_INVALID)
 		return outcome_form_page(r, &m, &in, &fe, 422);
-	if (id <= 0)
-		return reply_error(r, id == 0 ? E_NOT_FOUND : E_BUSY, NULL);
-	return reply_redirect(r, arena_printf(r->arena, "/outcomes/%" PRId64 "?ok=created", id));
+	return page_result(r, id, "outcome",
+			   arena_printf(r->arena, "/outcomes/%" PRId64 "?ok=created", id));
 }
 
 /* ---- an outcome's page ----------------------------------------------------- */
@@ -370,10 +369,10 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 	int rc = outcome_get(&r->c, id, &o), n;
 
 	if (rc <= 0)
-		return reply_error(r, rc == 0 ? E_NOT_FOUND : E_BUSY, NULL);
+		return res_error(r, rc, "outcome");
 	n = execution_items_of(&r->c, o.id, &items);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "execution items");
+		return reply_error(r, E_STORE, "execution items");
 	{
 		const char *title = arena_printf(r->arena, "处理结果 %" PRId64, o.id);
 		const char *crumbs[] = { "工作台", "/", title, NULL, NULL };
@@ -419,14 +418,12 @@ int page_outcome_show(struct req *r)
 	return outcome_page(r, r->id, &fe, 200);
 }
 
-/* After a write on an outcome: back to its page, or the page with fe. */
+/* After a write on an outcome: the page with fe (422), or as page_result. */
 static int after_write(struct req *r, int64_t rc, struct fielderr *fe, const char *ok)
 {
-	if (rc == -1)
+	if (rc == RES_INVALID)
 		return outcome_page(r, r->id, fe, 422);
-	if (rc <= 0)
-		return reply_error(r, rc == 0 ? E_NOT_FOUND : E_BUSY, NULL);
-	return reply_redirect(r, arena_printf(r->arena, "/outcomes/%" PRId64 "?ok=%s", r->id, ok));
+	return page_result(r, rc, "outcome", arena_printf(r->arena, "/outcomes/%" PRId64 "?ok=%s", r->id, ok));
 }
 
 int page_execution_check(struct req *r)
@@ -473,7 +470,7 @@ int page_executions(struct req *r)
 	req_filter(r, &execution_filter_spec, &f, PAGE_SIZE);
 	n = execution_pending(&r->c, &f, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "execution list");
+		return reply_error(r, E_STORE, "execution list");
 	page_begin(r, &sb, "处分执行", crumbs);
 	strbuf_addstr(&sb, "<p class=\"hint\">以下处分决定尚未全部确认执行（决定送达、年度考核、工资档次、奖金、晋升限制）。</p>");
 	{
@@ -544,9 +541,8 @@ int page_clarification_create(struct req *r)
 	k.manner = req_field(r, "manner");
 	k.note = req_field(r, "note");
 	id = clarification_record(&r->c, &k, &fe);
-	if (id == -1)
+	if (id == RES_INVALID)
 		return clarification_form(r, &m, k.person_id, &fe, 422);
-	if (id <= 0)
-		return reply_error(r, id == 0 ? E_NOT_FOUND : E_BUSY, NULL);
-	return reply_redirect(r, arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", k.person_id));
+	return page_result(r, id, "clarification",
+			   arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", k.person_id));
 }

@@ -44,7 +44,7 @@ int page_persons(struct req *r)
 	req_filter(r, &person_filter_spec, &lq, per);
 	n = person_list(&r->c, &lq, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "person list");
+		return reply_error(r, E_STORE, "person list");
 
 	page_begin(r, &sb, "监督对象", crumbs);
 	filter_open(&sb, "/persons");
@@ -150,13 +150,10 @@ static int person_save_page(struct req *r, struct person *p)
 	/* the domain checks the record first (404 outside the jurisdiction),
 	 * then adds its own messages to the ones above */
 	id = person_save(&r->c, p, keep, &fe);
-	if (id == -1)
+	if (id == RES_INVALID)
 		return person_form(r, p, idnum, &fe, 422);
-	if (id == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "person save");
-	return reply_redirect(r, arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", id));
+	return page_result(r, id, "person",
+			   arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", id));
 }
 
 int page_person_create(struct req *r)
@@ -177,10 +174,8 @@ int page_person_edit(struct req *r)
 	struct fielderr fe = { 0 };
 	int rc = person_get(&r->c, r->id, &p);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "person get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return res_error(r, rc, "person");
 	return person_form(r, &p, "", &fe, 200);
 }
 
@@ -190,10 +185,8 @@ int page_person_show(struct req *r)
 	struct person p;
 	int rc = person_get(&r->c, r->id, &p);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "person get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return res_error(r, rc, "person");
 	{
 		const char *crumbs[] = { "工作台", "/", "监督对象", "/persons", p.name, NULL, NULL };
 		page_begin(r, &sb, p.name, crumbs);

@@ -47,7 +47,7 @@ int page_reports(struct req *r)
 	req_filter(r, &report_filter_spec, &rq, PAGE_SIZE);
 	n = report_list(&r->c, &rq, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "report list");
+		return reply_error(r, E_STORE, "report list");
 	page_begin(r, &sb, "信访举报", crumbs);
 	filter_open(&sb, "/reports");
 	field_select(&sb, "state", "状态", report_states, rq.state, 0, NULL, "全部");
@@ -143,11 +143,10 @@ int page_report_create(struct req *r)
 		return report_form(r, &in, &fe, 422);
 	}
 	id = report_register(&r->c, &in, &fe);
-	if (id == -1)
+	if (id == RES_INVALID)
 		return report_form(r, &in, &fe, 422);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "report register");
-	return reply_redirect(r, arena_printf(r->arena, "/reports/%" PRId64 "?ok=created", id));
+	return page_result(r, id, "report",
+			   arena_printf(r->arena, "/reports/%" PRId64 "?ok=created", id));
 }
 
 /* ---- a report ------------------------------------------------------------- */
@@ -288,12 +287,10 @@ static int report_page(struct req *r, int64_t id, const struct fielderr *fe, con
 	struct report_detail d;
 	int rc = report_get(&r->c, id, &k);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "report get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return res_error(r, rc, "report");
 	if (report_detail(&r->c, &k, &d) < 0)
-		return reply_error(r, E_BUSY, "report detail");
+		return reply_error(r, E_STORE, "report detail");
 	{
 		const char *title = arena_printf(r->arena, "信访举报 %" PRId64, k.id);
 		const char *crumbs[] = { "工作台", "/", "信访举报", "/reports", title, NULL, NULL };
@@ -335,13 +332,10 @@ int page_report_step(struct req *r)
 		step = REPORT_NOT_ACCEPT;
 	rc = report_step(&r->c, r->id, step, req_field(r, arena_printf(r->arena, "%s_day", form)),
 			 f->text ? req_field(r, f->text) : "", &fe);
-	if (rc == -1)
+	if (rc == RES_INVALID)
 		return report_page(r, r->id, &fe, NULL, 0, 422);
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "report step");
-	return reply_redirect(r, arena_printf(r->arena, "/reports/%" PRId64 "?ok=done", r->id));
+	return page_result(r, rc, "report",
+			   arena_printf(r->arena, "/reports/%" PRId64 "?ok=done", r->id));
 }
 
 int page_report_clue(struct req *r)
@@ -353,13 +347,10 @@ int page_report_clue(struct req *r)
 
 	id = report_to_clue(&r->c, r->id, req_field(r, "clue_day"), form_get_bool(&r->form, "confirm"), &fe,
 			    &dups, &n_dups);
-	if (id == -1)
+	if (id == RES_INVALID)
 		return report_page(r, r->id, &fe, NULL, 0, 422);
-	if (id == -3)
+	if (id == RES_CONFIRM)
 		return report_page(r, r->id, &fe, dups, n_dups, 409);
-	if (id == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "report to clue");
-	return reply_redirect(r, arena_printf(r->arena, "/reports/%" PRId64 "?ok=done", r->id));
+	return page_result(r, id, "report",
+			   arena_printf(r->arena, "/reports/%" PRId64 "?ok=done", r->id));
 }

@@ -34,7 +34,7 @@ static int rules_page(struct req *r, const struct fielderr *fe, unsigned status)
 	int k = 0;
 
 	if (form_table_read(&r->c, &ft) < 0)
-		return reply_error(r, E_BUSY, "form table");
+		return reply_error(r, E_STORE, "form table");
 	for (const struct measure *x = measure_table; x->code && k < 39; x++)
 		measures[k++] = (struct label){ x->code, x->label };
 	page_begin(r, &sb, "四种形态口径", crumbs);
@@ -78,9 +78,7 @@ int page_form_rule_add(struct req *r)
 	int rc = form_rule_add(&r->c, req_field(r, "measure"), atoi(req_field(r, "form")),
 			       req_field(r, "valid_from"), req_field(r, "source"), &fe);
 
-	if (rc == -1)
+	if (rc == RES_INVALID)
 		return rules_page(r, &fe, 422);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, NULL);
-	return reply_redirect(r, "/rules/forms?ok=saved");
+	return page_result(r, rc, "form rule", "/rules/forms?ok=saved");
 }

@@ -30,7 +30,7 @@ int page_units(struct req *r)
 	req_filter(r, &unit_filter_spec, &lq, PAGE_SIZE);
 	n = unit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
-		return reply_error(r, E_BUSY, "unit list");
+		return reply_error(r, E_STORE, "unit list");
 
 	page_begin(r, &sb, "单位管理", crumbs);
 	filter_open(&sb, "/units");
@@ -113,13 +113,10 @@ static int unit_save_page(struct req *r, struct unit *u)
 	/* the domain checks the unit first (404 outside the jurisdiction), then
 	 * adds its messages to the ones above */
 	id = unit_save(&r->c, u, &fe);
-	if (id == -1)
+	if (id == RES_INVALID)
 		return unit_form(r, u, &fe, 422);
-	if (id == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
-	if (id < 0)
-		return reply_error(r, E_BUSY, "unit save");
-	return reply_redirect(r, arena_printf(r->arena, "/units/%" PRId64 "?ok=saved", id));
+	return page_result(r, id, "unit",
+			   arena_printf(r->arena, "/units/%" PRId64 "?ok=saved", id));
 }
 
 int page_unit_create(struct req *r)
@@ -140,10 +137,8 @@ int page_unit_edit(struct req *r)
 	struct fielderr fe = { 0 };
 	int rc = unit_get(&r->c, r->id, &u);
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "unit get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return res_error(r, rc, "unit");
 	return unit_form(r, &u, &fe, 200);
 }
 
@@ -155,10 +150,8 @@ int page_unit_show(struct req *r)
 	int64_t total;
 	int rc = unit_get(&r->c, r->id, &u), n;
 
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "unit get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return res_error(r, rc, "unit");
 	{
 		const char *crumbs[] = { "工作台", "/", "单位管理", "/units", u.name, NULL, NULL };
 		page_begin(r, &sb, u.name, crumbs);

@@ -45,7 +45,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 	int sec = authz_has(&r->c.who, PERM_USER_SECURITY);
 
 	if (n < 0)
-		return reply_error(r, E_BUSY, "user list");
+		return reply_error(r, E_STORE, "user list");
 	page_begin(r, &sb, "用户管理", crumbs);
 	html_notice(&sb, "error", msg);
 	if (sec) {
@@ -169,10 +169,8 @@ int page_user_action(struct req *r)
 	int rc, ok;
 
 	rc = user_get(&r->c, r->id, &u);
-	if (rc < 0)
-		return reply_error(r, E_BUSY, "user get");
-	if (rc == 0)
-		return reply_error(r, E_NOT_FOUND, NULL);
+	if (rc <= 0)
+		return res_error(r, rc, "user");
 	/* who may do what: the system admin manages accounts, the security
 	 * admin approves them and guards their credentials */
 	if (!strcmp(action, "disable")) {

@@ -130,8 +130,22 @@ const char *store_errmsg(struct store *s)
 
 void store_clear_error(struct store *s)
 {
-	if (s)
+	if (s) {
 		s->err[0] = '\0';
+		s->fail = STORE_OK;
+	}
+}
+
+int store_noted(struct store *s, int rc)
+{
+	if (rc < 0)
+		s->fail = rc == STORE_BUSY || s->unreachable ? STORE_BUSY : rc;
+	return rc;
+}
+
+int store_failure(const struct store *s)
+{
+	return s ? s->fail : STORE_BUSY;
 }
 
 const char *store_last_error(struct store *s)
@@ -199,11 +213,14 @@ struct store_stmt *store_prepare(struct store *s, const struct store_sql *q)
 		return st;
 	}
 	st = s->ops->prepare(s, q);
-	if (!st)
+	if (!st) {
+		store_noted(s, STORE_ERR);
 		return NULL;
+	}
 	st->s = s;
 	st->q = q;
 	st->dirty = 0;
+	st->bind_failed = 0;
 	if ((s->cache_len + 1) * 2 > s->cache_cap)
 		cache_grow(s);
 	*cache_find(s, q) = st;
@@ -224,12 +241,22 @@ static void reset_dirty(struct store *s)
 
 /* ---- statements ----------------------------------------------------- */
 
+/* A bind that failed (SQLite out of memory, say) fails the next step: the
+ * statement must not run with that parameter NULL, which reads as "no such
+ * row" (a session not found, a 401, where the database failed). */
+static int bind_noted(struct store_stmt *st, int rc)
+{
+	if (rc < 0 && !st->bind_failed)
+		st->bind_failed = rc;
+	return rc;
+}
+
 int store_bind_int(struct store_stmt *st, int idx, int64_t v)
 {
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->bind_int(st, idx, v);
+	return bind_noted(st, st->s->ops->bind_int(st, idx, v));
 }
 
 int store_bind_text(struct store_stmt *st, int idx, const char *v)
@@ -237,7 +264,7 @@ int store_bind_text(struct store_stmt *st, int idx, const char *v)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->bind_text(st, idx, v);
+	return bind_noted(st, st->s->ops->bind_text(st, idx, v));
 }
 
 int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
@@ -245,7 +272,7 @@ int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->bind_blob(st, idx, v, len);
+	return bind_noted(st, st->s->ops->bind_blob(st, idx, v, len));
 }
 
 int store_bind_null(struct store_stmt *st, int idx)
@@ -253,7 +280,7 @@ int store_bind_null(struct store_stmt *st, int idx)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->bind_null(st, idx);
+	return bind_noted(st, st->s->ops->bind_null(st, idx));
 }
 
 int store_step(struct store_stmt *st)
@@ -261,7 +288,9 @@ int store_step(struct store_stmt *st)
 	if (!st)
 		return STORE_ERR;
 	st->dirty = 1;
-	return st->s->ops->step(st);
+	if (st->bind_failed)
+		return store_noted(st->s, st->bind_failed);
+	return store_noted(st->s, st->s->ops->step(st));
 }
 
 void store_reset(struct store_stmt *st)
@@ -270,6 +299,7 @@ void store_reset(struct store_stmt *st)
 		return;
 	st->s->ops->reset(st);
 	st->dirty = 0;
+	st->bind_failed = 0;
 }
 
 int store_col_isnull(struct store_stmt *st, int i)
@@ -334,7 +364,7 @@ int store_begin(struct store *s, int write)
 		store_seterr(s, "a transaction is already open");
 		return STORE_ERR;
 	}
-	rc = s->ops->begin(s, write);
+	rc = store_noted(s, s->ops->begin(s, write));
 	if (rc == STORE_OK)
 		s->in_tx = 1;
 	return rc;
@@ -348,7 +378,7 @@ int store_commit(struct store *s)
 		store_seterr(s, "no transaction is open");
 		return STORE_ERR;
 	}
-	rc = s->ops->commit(s);
+	rc = store_noted(s, s->ops->commit(s));
 	if (rc == STORE_OK)
 		s->in_tx = 0;
 	return rc;
@@ -394,7 +424,7 @@ int store_tx(struct store *s, int (*fn)(struct store *s, void *arg), void *arg)
 
 	if (s->in_tx) {
 		store_seterr(s, "store_tx called inside an open transaction");
-		return STORE_ERR;
+		return store_noted(s, STORE_ERR);
 	}
 	for (attempt = 0;; attempt++) {
 		rc = store_begin(s, 1);

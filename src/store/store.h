@@ -59,6 +59,13 @@ const char *store_errmsg(struct store *s);
  * that a 5xx logs its own cause and not an earlier request's). */
 void store_clear_error(struct store *s);
 const char *store_last_error(struct store *s);
+/* The class of the last failure since store_clear_error, for the reply
+ * to choose its status (domain/result.h): STORE_BUSY when the database
+ * was busy (SQLITE_BUSY, a serialization or lock timeout) or unreachable
+ * (a lost PostgreSQL connection that could not be re-established),
+ * STORE_CONSTRAINT or STORE_ERR for anything else, STORE_OK when no
+ * call failed. */
+int store_failure(const struct store *s);
 /* Process-wide counts, for /metrics: STORE_BUSY answers store_tx retried,
  * and the times it gave up after its retries. */
 void store_busy_counts(uint64_t *retried, uint64_t *gave_up);

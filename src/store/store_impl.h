@@ -40,6 +40,8 @@ struct store {
 	size_t cache_cap;               /* a power of two, or 0 */
 	size_t cache_len;
 	uint64_t rng;                   /* jitter for store_tx backoff */
+	int unreachable;                /* the driver lost the database (PostgreSQL) */
+	int fail;                       /* store_failure(): the class of the last failure */
 	char err[STORE_ERRMAX];
 };
 
@@ -47,7 +49,13 @@ struct store_stmt {
 	struct store *s;
 	const struct store_sql *q;      /* cache key */
 	int dirty;                      /* bound or stepped since the last reset */
+	int bind_failed;                /* a bind failed since the last reset: its code */
 };
+
+/* Records rc, when it is a failure, as the connection's last failure
+ * (store_failure) and returns it.  The generic layer passes every
+ * driver result through it; the fault build (tests/fault/fault.c) too. */
+int store_noted(struct store *s, int rc);
 
 struct store_ops {
 	const char *name;

@@ -117,6 +117,7 @@ static int fail_result(struct store *s, PGresult *res, const char *what)
 	    (state && (!strncmp(state, "08", 2) || !strncmp(state, "57P0", 4))))
 		PS(s)->lost = 1;
 	if (PS(s)->lost) {
+		s->unreachable = 1;         /* store_failure: busy, 503 */
 		s->in_tx = 0;               /* the server ended it with the connection */
 		return STORE_ERR;
 	}
@@ -166,6 +167,7 @@ static int ensure_conn(struct store *s)
 		return 0;
 	if (s->in_tx) {
 		store_seterr(s, "connection to PostgreSQL lost inside a transaction");
+		s->unreachable = 1;
 		return STORE_ERR;
 	}
 	for (int i = 0; i < RECONNECT_TRIES; i++) {
@@ -173,12 +175,14 @@ static int ensure_conn(struct store *s)
 		if (PQstatus(ps->conn) == CONNECTION_OK && session_setup(ps) == 0) {
 			ps->gen++;
 			ps->lost = 0;
+			s->unreachable = 0;
 			return 0;
 		}
 		sleep_ms(wait);
 		wait *= 2;
 	}
 	store_seterr(s, "cannot reconnect to PostgreSQL: %s", PQerrorMessage(ps->conn));
+	s->unreachable = 1;
 	return STORE_ERR;
 }
 

@@ -21,6 +21,12 @@
  *           default, answering SQLITE_IOERR_WRITE
  *   sync    xSync likewise (SQLITE_IOERR_FSYNC)
  *   io      write or sync, one count across both
+ *   busy    a store call (store_step, store_exec, store_begin, store_commit
+ *           from outside store.c, -Wl,--wrap) answers STORE_BUSY, as
+ *           SQLITE_BUSY or a PostgreSQL lock timeout would, recorded as
+ *           the connection's failure (store_noted): the request must
+ *           answer 503 (issue 9, "Results and errors")
+ *   storeerr  the same call answers STORE_ERR: the request must answer 500
  *
  * The Nth counted event fails; with "persist" every event from the Nth on
  * fails until the injector is disarmed (SQLite's transient and persistent
@@ -50,8 +56,10 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
+#include "store/store_impl.h"
+
 enum {
-	FK_OWN = 1, FK_SQLITE = 2, FK_WRITE = 4, FK_SYNC = 8,
+	FK_OWN = 1, FK_SQLITE = 2, FK_WRITE = 4, FK_SYNC = 8, FK_BUSY = 16, FK_STOREERR = 32,
 };
 
 static const struct {
@@ -60,6 +68,7 @@ static const struct {
 } fault_kinds[] = {
 	{ "own", FK_OWN }, { "sqlite", FK_SQLITE }, { "alloc", FK_OWN | FK_SQLITE },
 	{ "write", FK_WRITE }, { "sync", FK_SYNC }, { "io", FK_WRITE | FK_SYNC },
+	{ "busy", FK_BUSY }, { "storeerr", FK_STOREERR },
 };
 
 static atomic_int fault_mask;           /* 0: disarmed */
@@ -255,6 +264,59 @@ char *__wrap_strdup(const char *s)
 char *__wrap_strndup(const char *s, size_t n)
 {
 	return fault_hit(FK_OWN) ? NULL : __real_strndup(s, n);
+}
+
+/* ---- store calls (-Wl,--wrap=store_step,...) ---------------------------- */
+
+/* The injected failure of a store call on s, or 0 to make the call. */
+static int store_fault(struct store *s)
+{
+	int busy;
+
+	if (!s || !fault_hit(FK_BUSY | FK_STOREERR))
+		return 0;
+	busy = atomic_load(&fault_mask) & FK_BUSY;
+	store_seterr(s, "injected by the fault build: %s", busy ? "database busy" : "store error");
+	return store_noted(s, busy ? STORE_BUSY : STORE_ERR);
+}
+
+int __real_store_step(struct store_stmt *st);
+int __real_store_exec(struct store_stmt *st);
+int __real_store_begin(struct store *s, int write);
+int __real_store_commit(struct store *s);
+int __wrap_store_step(struct store_stmt *st);
+int __wrap_store_exec(struct store_stmt *st);
+int __wrap_store_begin(struct store *s, int write);
+int __wrap_store_commit(struct store *s);
+
+int __wrap_store_step(struct store_stmt *st)
+{
+	int rc = st ? store_fault(st->s) : 0;
+
+	return rc ? rc : __real_store_step(st);
+}
+
+int __wrap_store_exec(struct store_stmt *st)
+{
+	int rc = st ? store_fault(st->s) : 0;
+
+	if (rc)
+		store_reset(st);
+	return rc ? rc : __real_store_exec(st);
+}
+
+int __wrap_store_begin(struct store *s, int write)
+{
+	int rc = store_fault(s);
+
+	return rc ? rc : __real_store_begin(s, write);
+}
+
+int __wrap_store_commit(struct store *s)
+{
+	int rc = store_fault(s);
+
+	return rc ? rc : __real_store_commit(s);
 }
 
 /* ---- SQLite's allocator ------------------------------------------------ */

@@ -15,7 +15,13 @@ point:
      same request changes, the audit entry among them;
   3. the server recovers: once disarmed, GET /api/me and a fresh write
      (a unit created) succeed;
-  4. `qingfeng audit verify` passes.
+  4. `qingfeng audit verify` passes;
+  5. (issue 9, "Results and errors") a request that did not succeed
+     answered 500 or 503, never a 4xx (401 from a failed session lookup,
+     404 or 422 from a failed lookup); under the store kinds, "busy" (a
+     store call answers STORE_BUSY) and "storeerr" (STORE_ERR), exactly
+     503 and 500 respectively; and every 5xx wrote an ERROR line under
+     the request id its answer carries (X-Request-Id).
 
 Allocation failures in our own code (src/) stop the process by design
 ("fatal: out of memory", arena.h): such a point counts as a fail-stop, not a
@@ -62,8 +68,10 @@ TIMEOUT = 20
 # per request and kind.  The first allocations of a request are where its
 # body is read and parsed, hence own's dense start.
 CI_SAMPLE = {'sqlite': (8, 3), 'io': (8, 3), 'own': (11, 9), 'alloc': (11, 9),
-             'write': (8, 3), 'sync': (8, 3)}
+             'write': (8, 3), 'sync': (8, 3), 'busy': (4, 2), 'storeerr': (3, 1)}
 CI_PERSIST = {'sqlite': (5, 1), 'io': (4, 1)}
+# what a request that fails under a store kind must answer (issue 9)
+STORE_KIND_STATUS = {'busy': 503, 'storeerr': 500}
 # every point of these (a few seconds): unit create, persistent, once left
 # the connection in a transaction that every later write tripped over
 CI_PERSIST_FULL = {('unit create', 'sqlite')}
@@ -109,6 +117,7 @@ class World:
         self.port = None
         self.sanitizer_reports = []
         self.tables = None
+        self.last_rid = None    # X-Request-Id of the last answer any client got
 
     def psql(self, db, sql):
         r = subprocess.run(['psql', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1',
@@ -292,6 +301,7 @@ class Client:
         self.user = user
         self.jar = {}
         self.csrf = None
+        self.rid = None         # X-Request-Id of the last answer
 
     def _headers(self, extra=None):
         h = {'Cookie': '; '.join('%s=%s' % kv for kv in self.jar.items())} if self.jar else {}
@@ -305,6 +315,7 @@ class Client:
             c.request(method, path, body=body, headers=self._headers(headers))
             r = c.getresponse()
             data = r.read().decode('utf-8', 'replace')
+            self.rid = self.w.last_rid = r.getheader('X-Request-Id')
             for k, v in r.getheaders():
                 if k.lower() == 'set-cookie':
                     name, _, rest = v.partition('=')
@@ -437,6 +448,25 @@ def api_case(user, method, path, body, prep=None):
         p = path.format(**v)
         b = fill(b)
         return lambda: cl.api(method, p, b)
+    make.client = user
+    return make
+
+
+def page_case(user, method, path, form=None, prep=None):
+    """A request to a page (HTML): a GET, or a form POST (the CSRF token in
+    its header, as the pages accept it)."""
+    def make(ctx):
+        v = {'n': '%06d' % ctx.n(), 'ua': ctx.ua, 'p1': ctx.p1, 'case': ctx.case}
+        if prep:
+            v.update(prep(ctx))
+        cl = ctx.c[user]
+        p = path.format(**v)
+        if form is None:
+            return lambda: cl.request(method, p)
+        body = urllib.parse.urlencode({k: x.format(**v) for k, x in form.items()})
+        return lambda: cl.request(method, p, body, {'Content-Type': 'application/x-www-form-urlencoded',
+                                                    'X-CSRF-Token': cl.csrf or ''})
+    make.client = user
     return make
 
 
@@ -445,6 +475,7 @@ def login_case(ctx):
     cl.request('GET', '/login')     # the pre-session cookie, unarmed
 
     def send():
+        ctx.last_client = cl
         body = urllib.parse.urlencode({'csrf': cl.jar.get('qf_pre', ''), 'username': 'clerk',
                                        'password': PW})
         return cl.request('POST', '/login', body,
@@ -529,7 +560,18 @@ CASES = [
     ('outcome', api_case('cm', 'POST', '/api/outcomes', {
         'person_id': '{p}', 'case_id': '{c}', 'day': '2022-06-01', 'measures': ['criticism']},
         lambda ctx: ctx.new_subject_case())),
+    # reads and page forms (issue 9: a failed lookup answers 503/500, never
+    # 401 from the session lookup, 404 from a record lookup or 422 from a
+    # check such as the unit's same-name sibling)
+    ('case page', page_case('inv1', 'GET', '/cases/{case}')),
+    ('case read (API)', api_case('inv1', 'GET', '/api/cases/{case}', None)),
+    ('unit form', page_case('cm', 'POST', '/units', {'name': '表单单位{n}', 'kind': 'department',
+                                                   'parent_id': '{ua}'})),
+    ('case note form', page_case('inv1', 'POST', '/cases/{case}/notes', {'text': '表单笔录{n}'})),
 ]
+# in the bounded sweep, the reads and page forms take the store kinds only
+STORE_KINDS_ONLY = {'case page', 'case read (API)', 'unit form', 'case note form'}
+
 
 
 # ---- the sweep -------------------------------------------------------------------
@@ -550,6 +592,7 @@ class Sweep:
         self.failstops = 0
         self.late = 0          # committed whole, then answered an error
         self.answers = {}      # status (or "stop") -> points
+        self.logged_5xx = 0    # 5xx answers whose ERROR line was found
         self.violations = []
         self.tap = 0
         self.per_case = {}
@@ -602,7 +645,9 @@ class Sweep:
             return self.cli_point(name, send, before, ref, kind, n, spec)
         self.w.arm(spec)
         t0 = time.time()
+        self.w.last_rid = None
         st, data = send()
+        rid = self.w.last_rid
         elapsed = time.time() - t0
         cnt = self.w.disarm()
         self.points += 1
@@ -625,10 +670,23 @@ class Sweep:
             hits = cnt[1]
             if st is None:
                 self.violation(name, kind, n, 'no answer after %.1f s: %s' % (elapsed, data))
-            elif st >= 500 and st not in (500, 503):
-                self.violation(name, kind, n, 'answered %d' % st)
+            elif not success(st) and st not in (500, 503):
+                # the requests are valid and their records exist: a 4xx
+                # under a fault is a failed lookup read as an answer
+                # (issue 9: 401 from a session lookup, 404, 422)
+                self.violation(name, kind, n, 'answered %d: %s' % (st, data[:200]))
             if hits == 0 and not success(st):
                 self.violation(name, kind, n, 'no fault reached, yet answered %s %s' % (st, data[:200]))
+            want_st = STORE_KIND_STATUS.get(kind)
+            if want_st and st is not None and not success(st) and st != want_st:
+                self.violation(name, kind, n, 'answered %s, not %d: %s' % (st, want_st, data[:200]))
+            if st is not None and st >= 500:
+                tail = self.w.log_tail(since)
+                if not rid or not re.search(r' ERROR %s ' % re.escape(rid), tail):
+                    self.violation(name, kind, n, 'answered %d without an ERROR line under its '
+                                   'request id %s: %s' % (st, rid, tail[-500:]))
+                else:
+                    self.logged_5xx += 1
         delta = changed(before, self.w.snapshot())
         core = {t: d for t, d in delta.items() if t not in VOLATILE or t in ref}
         if success(st) and not died:
@@ -731,7 +789,8 @@ def main():
     args = ap.parse_args()
     pg = bool(os.environ.get('QF_PG'))
     # own allocations stop the process at the first failure: persist adds nothing
-    kinds = args.kinds.split(',') if args.kinds else (['own'] if pg else ['sqlite', 'io', 'own'])
+    kinds = args.kinds.split(',') if args.kinds else \
+        (['own', 'busy', 'storeerr'] if pg else ['sqlite', 'io', 'own', 'busy', 'storeerr'])
     modes = [True] if args.persist else [False, True] if args.full else [False]
     cases = [c for c in CASES if not args.cases or re.search(args.cases, c[0])]
     t0 = time.time()
@@ -746,6 +805,8 @@ def main():
         if not args.full and not args.persist and not args.transient:
             # and a few persistent points, where a failed rollback shows
             runs += [(c, k, True) for k in kinds if k in CI_PERSIST for c in cases]
+            runs = [(c, k, m) for c, k, m in runs
+                    if c[0] not in STORE_KINDS_ONLY or k in STORE_KIND_STATUS]
         # first, on the fresh connection: its first rollback prepares ROLLBACK
         runs.sort(key=lambda r: (r[0][0], r[1]) not in CI_PERSIST_FULL or not r[2])
         for (name, make), kind, persist in runs:
@@ -771,6 +832,7 @@ def main():
                  'transient, and a persistent sample',
                  len(sw.violations), sw.failstops, sw.late, time.time() - t0))
         print('# answers: %s' % ', '.join('%s %d' % kv for kv in sorted(sw.answers.items())))
+        print('# %d 5xx answers, each with its ERROR line under the request id' % sw.logged_5xx)
         return 1 if sw.violations or w.sanitizer_reports else 0
     except Fail as e:
         print('not ok - fault sweep could not run: %s' % e)

@@ -12,6 +12,14 @@
 # case note, own N=9: an ASan SEGV), and the connection left inside a
 # transaction by a ROLLBACK that could not be prepared (unit create, sqlite
 # persistent N=16: every later write 503).  See docs/testing.md "Fault sweeps".
+# Issue 9 ("one result type ... one mapper"): the store kinds busy and
+# storeerr (the Nth store call answers STORE_BUSY or STORE_ERR), on both
+# backends, with a case page, a case read and two page forms besides: a
+# request that fails answers exactly 503 under busy and 500 under storeerr,
+# under any kind never a 4xx (a failed session lookup read as 401, a failed
+# lookup as 404 or 422), and every 5xx has an ERROR line under the request
+# id of its answer.  Fails on the code before: every store failure was 503,
+# and a validation lookup that failed answered 422.
 # `make faultsweep` runs every point, transient and persistent.
 . "$(dirname "$0")/lib.sh"
 
