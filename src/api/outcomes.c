@@ -417,7 +417,7 @@ int api_recovery_create(struct req *r)
 json_t *api_person_record(struct req *r, const struct person *p)
 {
 	struct person_record rec;
-	json_t *clues, *cases, *outcomes;
+	json_t *clues, *cases, *outcomes, *clars;
 	int rc = person_record_get(&r->c, p, &rec);
 
 	if (rc <= 0)
@@ -440,7 +440,18 @@ json_t *api_person_record(struct req *r, const struct person *p)
 		}
 		json_array_append_new(outcomes, o);
 	}
-	return json_pack("{s:o, s:o, s:o, s:{s:b, s:s?}, s:b}", "clues", clues, "cases", cases,
+	clars = json_array();
+	for (int i = 0; i < rec.n_clars; i++) {
+		json_t *visits = json_array();
+		for (int k = 0; k < rec.n_clar_visits[i]; k++)
+			json_array_append_new(visits, json_pack("{s:I, s:s, s:s, s:s}",
+				"id", (json_int_t)rec.clar_visits[i][k].id, "day", rec.clar_visits[i][k].day,
+				"note", rec.clar_visits[i][k].note, "by", rec.clar_visits[i][k].user_name));
+		json_array_append_new(clars, json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)rec.clars[i].id,
+			"day", rec.clars[i].day, "manner", rec.clars[i].manner, "followups", visits));
+	}
+	return json_pack("{s:o, s:o, s:o, s:{s:b, s:s?}, s:b, s:o}", "clues", clues, "cases", cases,
 			 "outcomes", outcomes, "influence", "running", rec.influence != NULL,
-			 "until", rec.influence, "promotion_barred", rec.influence != NULL || rec.open_case);
+			 "until", rec.influence, "promotion_barred", rec.influence != NULL || rec.open_case,
+			 "clarifications", clars);
 }

@@ -19,6 +19,7 @@
 #include "domain/authz.h"
 #include "domain/case_access.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "domain/outcome.h"
 #include "store/q_clues.h"
 #include "store/q_outcomes.h"
@@ -240,14 +241,17 @@ int64_t followup_record_cleared(struct ctx *c, int64_t clarification_id, const c
 	return followup_write(c, &fa, k.day, matter_object(c, &m), k.person_name, fe);
 }
 
-int followups_of_clarification(struct ctx *c, int64_t clarification_id, struct followup **out)
-{
-	return store_followups_of_clarification(c->db, c->a, clarification_id, out);
-}
-
 int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out)
 {
 	return store_followups_of_outcome(c->db, c->a, outcome_id, out);
+}
+
+int64_t clarification_person(struct ctx *c, int64_t clarification_id)
+{
+	struct clarification k;
+	int rc = store_clarification_get(c->db, c->a, clarification_id, &k);
+
+	return rc == 1 ? k.person_id : res_from_store(rc);
 }
 
 /* ---- clarifications ------------------------------------------------------ */

@@ -43,7 +43,9 @@ int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, cons
 /* The same for a cleared person, on their clarification. */
 int64_t followup_record_cleared(struct ctx *c, int64_t clarification_id, const char *day, const char *note,
 				struct fielderr *fe);
-int followups_of_clarification(struct ctx *c, int64_t clarification_id, struct followup **out);
+/* The person a clarification clears: > 0, RES_NOT_FOUND, RES_STORE (call
+ * after followup_record_cleared, which checked the access). */
+int64_t clarification_person(struct ctx *c, int64_t clarification_id);
 int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out);
 
 /* Records a clarification (person, one of case_id / clue_id, day, manner,

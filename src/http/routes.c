@@ -105,6 +105,7 @@ const struct route route_table[] = {
 	{ POST, "/outcomes/{id}/execution", page_execution_check, PERM_EXECUTION, 0 },
 	{ POST, "/outcomes/{id}/followups", page_followup_create, PERM_OUTCOME_WRITE, 0 },
 	{ POST, "/outcomes/{id}/appeals", page_appeal_create, PERM_OUTCOME_WRITE, 0 },
+	{ POST, "/clarifications/{id}/followups", page_clarification_followup_create, PERM_OUTCOME_WRITE, 0 },
 	{ GET, "/rules/forms", page_form_rules, PERM_RULES_EDIT, 0 },
 	{ POST, "/rules/forms", page_form_rule_add, PERM_RULES_EDIT, 0 },
 	{ GET, "/executions", page_executions, PERM_EXECUTION, 0 },

@@ -456,6 +456,22 @@ int page_followup_create(struct req *r)
 	return after_write(r, id, &fe, "saved");
 }
 
+int page_clarification_followup_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int64_t id = followup_record_cleared(&r->c, r->id, req_field(r, "day"), req_field(r, "note"), &fe);
+	int64_t person = id > 0 ? clarification_person(&r->c, r->id) : id;
+
+	if (id == RES_INVALID) {
+		struct strbuf sb = STRBUF_INIT;
+		static const char *const crumbs[] = { "工作台", "/", "回访", NULL, NULL };
+		page_begin(r, &sb, "回访", crumbs);
+		field_errors_summary(&sb, &fe);
+		return page_finish(r, &sb, 422);
+	}
+	return page_result(r, person, "clarification", arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", person));
+}
+
 /* ---- the execution queue -------------------------------------------------- */
 
 int page_executions(struct req *r)

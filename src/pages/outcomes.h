@@ -20,6 +20,7 @@ int page_outcome_show(struct req *r);
 int page_execution_check(struct req *r);
 int page_followup_create(struct req *r);
 int page_appeal_create(struct req *r);
+int page_clarification_followup_create(struct req *r);
 int page_executions(struct req *r);
 int page_clarification_new(struct req *r);
 int page_clarification_create(struct req *r);

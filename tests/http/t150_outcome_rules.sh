@@ -176,6 +176,11 @@ expect_eq "sup (not on the case team) cannot appeal on it: 404" 404 "$(status "$
 expect_eq "a follow-up visit of a first-form outcome: 201" 201 "$(status "$(api POST "/api/outcomes/$O1/followups" '{"day":"2022-09-01","note":"回访"}')")"
 K=$(body "$(api POST /api/clarifications "{\"person_id\":$PX,\"case_id\":$A2,\"day\":\"2022-06-01\",\"manner\":\"meeting\"}")" | jget '["id"]')
 expect_eq "a follow-up visit of a cleared person: 201" 201 "$(status "$(api POST "/api/clarifications/$K/followups" '{"day":"2022-09-01","note":"回访"}')")"
+expect_eq "... listed with the clarification on the person's record" "1" \
+	"$(api GET "/api/persons/$PX" | head -n -1 | jget '["record"]["clarifications"][0]["followups"].__len__()')"
+tok=$(csrf_of)
+expect_eq "... and recorded from the person page's form: 303 back to the person" "303 /persons/$PX?ok=saved" \
+	"$(http_get "$H" -b "$JAR" --data-urlencode "csrf=$tok" --data "day=2022-10-01&note=x" "$BASE/clarifications/$K/followups") $(header_of "$H.h" location | tr -d "\r")"
 expect_eq "... before the clarification: 422 naming day" "422 day" "$(r=$(api POST "/api/clarifications/$K/followups" '{"day":"2022-05-01","note":"x"}'); echo "$(status "$r") $(fields "$r")")"
 stop_server
 
