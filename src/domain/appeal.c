@@ -8,8 +8,8 @@
  * the rest of the outcome keeps the rules of sanction.c; the measure is
  * ended, the new one added, the influence period recomputed, the timeline
  * and the audit entry written, all in one transaction.
- * Regulations: 纪律处分条例 (2023) and 党员权利保障条例 (appeal); 政务处分法
- * arts. 55-58 (复审、复核; a changed or revoked decision).
+ * Regulations: 纪律处分条例 (2023) and 党员权利保障条例 (appeal); 政务处分法,
+ * the chapter on 复审、复核 (a changed or revoked decision).
  */
 #include "domain/appeal.h"
 

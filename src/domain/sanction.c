@@ -4,12 +4,12 @@
  * month's end: 2022-01-31 + 1 month = 2022-02-28).  The end is the first
  * day no longer under the influence.
  *
- * Regulations: periods, 政务处分法 art. 8 and the rows' sources; one
- * sanction of each kind and the stated period of several violations,
- * 政务处分法 (DOMAIN.md: art. 15) and 纪律处分条例 (2023); party sanctions
- * for party members only, 纪律处分条例 (2023) art. 8; village managers,
- * 政务处分法 art. 3 and the NPC Standing Committee's interpretation (only
- * 警告, 记过, 记大过).
+ * Regulations (DOMAIN.md section 3): periods, 政务处分法 art. 8 and the
+ * rows' sources; one sanction of each kind and the stated period of
+ * several violations, 政务处分法 (DOMAIN.md: art. 15) and 纪律处分条例
+ * (2023); party sanctions for party members only, 纪律处分条例 (2023);
+ * village managers only 警告, 记过, 记大过, 政务处分法 (as DOMAIN.md states
+ * it).
  */
 #include "domain/sanction.h"
 

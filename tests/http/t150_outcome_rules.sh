@@ -2,16 +2,14 @@
 # 2 and 3) through the API, the pages and import, each check naming the
 # regulation that states the rule:
 # - one outcome per person and matter, a second refused naming the first
-#   (DOMAIN.md 3; 监督执纪工作规则 2019, the "four forms" statistics count
-#   one person once per matter); a clue's outcomes move to its case at
-#   filing;
+#   (DOMAIN.md 3: the "four forms" indicator system of 2016 counts one
+#   person once per matter); a clue's outcomes move to its case at filing;
 # - at most one party and one government sanction (纪律处分条例 2023: several
 #   violations, the heaviest; 政务处分法, DOMAIN.md: art. 15), the stated
 #   period of several violations of one kind (one period .. the sum, at
 #   most 48 months, 政务处分法);
 # - party sanctions for party members only (纪律处分条例 2023); village
-#   managers only 政务警告/记过/记大过 (政务处分法 art. 3 and the NPC
-#   Standing Committee's reading);
+#   managers only 政务警告/记过/记大过 (政务处分法, as DOMAIN.md 3 states it);
 # - each sanction from its own decision date (party: approval; government:
 #   decision); 诫勉 6 months (诫勉规定 2019); a sanction inside another's
 #   period runs its own (no 48-month chain: that is the appointing bodies'
@@ -19,7 +17,7 @@
 # - the form table as effective-dated data (降级 in the second form; the
 #   case manager's change applies from its date, never before today);
 # - snapshots of the subject on the outcome;
-# - appeals and reviews with their result (政务处分法 arts. 55-58): a
+# - appeals and reviews with their result (政务处分法, 复审复核; 党员权利保障条例): a
 #   changed or revoked sanction ends on the decision date, the history kept;
 # - follow-up visits of first-form outcomes and of cleared persons.
 . "$(dirname "$0")/lib.sh"

@@ -388,8 +388,8 @@ static void test_one_sanction_of_each_kind(void **state)
 }
 
 /* Party sanctions only for party members (纪律处分条例 2023: 党员); village
- * managers only 政务警告、记过、记大过 (政务处分法 art. 3 and the NPC
- * Standing Committee's reading). */
+ * managers only 政务警告、记过、记大过 (政务处分法, as DOMAIN.md section 3
+ * states it). */
 static void test_lawfulness_of_the_subject(void **state)
 {
 	struct measure_decision party[] = { { "party_warning", D("2022-06-01"), 0, 1 } };
