@@ -24,6 +24,7 @@
 #include "domain/authz.h"
 #include "domain/clocks.h"
 #include "domain/ctx.h"
+#include "domain/outcome.h"
 #include "domain/recusal.h"
 #include "domain/result.h"
 #include "domain/role.h"
@@ -115,7 +116,7 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 	r.filed = day;
 	r.created_by = c->who.id;
 	id = store_case_insert(c->db, &r, c->now);
-	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0)
+	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0 || outcome_move_to_case(c, c->db, k->id, id) < 0)
 		return -1;
 	if (store_timeline_add(c->db, c->cfg->region, arena_printf(c->a, "clue/%" PRId64, k->id), c->now,
 			       c->who.id, c->who.name, arena_printf(c->a, "立案：案件 %" PRId64, id), "") < 0)

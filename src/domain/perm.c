@@ -34,6 +34,7 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_OUTCOME_WRITE] = "outcome_write",
 	[PERM_EXECUTION] = "execution",
 	[PERM_ACCOUNTABILITY] = "accountability",
+	[PERM_RULES_EDIT] = "rules_edit",
 };
 
 struct perms perms_of(const enum perm *list)

@@ -171,15 +171,10 @@ int report_dues_store(struct ctx *c, struct store *s, int64_t id)
 
 #define FILLED_KEY "report_dues_filled"
 
-/* 1 while the fill after migration 0017 is still to be done, 0, or -1. */
+/* 1 while the fill after the migration is still to be done, 0, or -1. */
 static int fill_pending(struct store *s, struct arena *a)
 {
-	const char *filled = "";
-	int rc = store_setting_get(s, a, FILLED_KEY, &filled);
-
-	if (rc < 0)
-		return -1;
-	return rc == STORE_ROW && !strcmp(filled, "0");
+	return store_setting_is(s, a, FILLED_KEY, "0");
 }
 
 int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)

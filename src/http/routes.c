@@ -14,6 +14,7 @@
 #include "api/clues.h"
 #include "api/common.h"
 #include "api/outcomes.h"
+#include "api/rules.h"
 #include "api/persons.h"
 #include "api/reports.h"
 #include "api/units.h"
@@ -29,6 +30,7 @@
 #include "pages/home.h"
 #include "pages/login.h"
 #include "pages/outcomes.h"
+#include "pages/rules.h"
 #include "pages/persons.h"
 #include "pages/reports.h"
 #include "pages/units.h"
@@ -107,6 +109,10 @@ const struct route route_table[] = {
 	{ GET, "/outcomes/{id}", page_outcome_show, PERM_PERSON_READ, 0 },
 	{ POST, "/outcomes/{id}/execution", page_execution_check, PERM_EXECUTION, 0 },
 	{ POST, "/outcomes/{id}/followups", page_followup_create, PERM_OUTCOME_WRITE, 0 },
+	{ POST, "/outcomes/{id}/appeals", page_appeal_create, PERM_OUTCOME_WRITE, 0 },
+	{ POST, "/clarifications/{id}/followups", page_clarification_followup_create, PERM_OUTCOME_WRITE, 0 },
+	{ GET, "/rules/forms", page_form_rules, PERM_RULES_EDIT, 0 },
+	{ POST, "/rules/forms", page_form_rule_add, PERM_RULES_EDIT, 0 },
 	{ GET, "/executions", page_executions, PERM_EXECUTION, 0 },
 	{ GET, "/clarifications/new", page_clarification_new, PERM_OUTCOME_WRITE, 0 },
 	{ POST, "/clarifications", page_clarification_create, PERM_OUTCOME_WRITE, 0 },
@@ -177,6 +183,10 @@ const struct route route_table[] = {
 	{ GET, "/api/outcomes/{id}", api_outcome_show, PERM_PERSON_READ, R_API },
 	{ POST, "/api/outcomes/{id}/execution", api_execution_check, PERM_EXECUTION, R_API },
 	{ POST, "/api/outcomes/{id}/followups", api_followup_create, PERM_OUTCOME_WRITE, R_API },
+	{ POST, "/api/outcomes/{id}/appeals", api_appeal_create, PERM_OUTCOME_WRITE, R_API },
+	{ POST, "/api/clarifications/{id}/followups", api_clarification_followup_create, PERM_OUTCOME_WRITE, R_API },
+	{ GET, "/api/rules/forms", api_form_rules, PERM_RULES_EDIT, R_API },
+	{ POST, "/api/rules/forms", api_form_rule_add, PERM_RULES_EDIT, R_API },
 	{ GET, "/api/executions", api_executions, PERM_EXECUTION, R_API },
 	{ POST, "/api/clarifications", api_clarification_create, PERM_OUTCOME_WRITE, R_API },
 	{ GET, "/api/accountabilities", api_accountabilities, PERM_ACCOUNTABILITY, R_API },

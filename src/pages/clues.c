@@ -361,7 +361,8 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	table_close(&sb, d.n_dispositions, 7, "尚无处置意见");
 	actions(r, &sb, &k, &d, fe);
 	page_recusals(r, &sb, 0, k.id, NULL, NULL);
-	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") != 0);
+	/* a filed clue's outcomes are its case's (issue 10) */
+	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") && strcmp(k.state, "filed"));
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

@@ -33,11 +33,16 @@ expect_eq "units, persons, clues, cases, outcomes stored" "2 2 1 1 2" \
 	"$(sql "SELECT (SELECT count(*) FROM units) || ' ' || (SELECT count(*) FROM persons) || ' ' || (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM cases) || ' ' || (SELECT count(*) FROM outcomes)")"
 expect_eq "ids kept as ext_id, parent resolved" "U2 U1" \
 	"$(sql "SELECT c.ext_id || ' ' || p.ext_id FROM units c JOIN units p ON p.id = c.parent_id")"
+P1ID=$(sql "SELECT id FROM persons WHERE ext_id = 'P1'")
 expect_eq "outcome form computed (heaviest: 3), sanctioned" "3|1" \
-	"$(sql "SELECT form, sanctioned FROM outcomes WHERE case_id IS NOT NULL")"
-expect_eq "first-form outcome: form 1, no sanction, no bar" "1|0|" \
-	"$(sql "SELECT form, sanctioned, bar_until FROM outcomes WHERE clue_id IS NOT NULL")"
-bar=$(sql "SELECT bar_until FROM outcomes WHERE case_id IS NOT NULL")
+	"$(sql "SELECT form, sanctioned FROM outcomes WHERE person_id = $P1ID")"
+expect_eq "... each sanction's decision date stored (default: the outcome's date)" "2022-09-30|2022-09-30|2" \
+	"$(sql "SELECT party_decided || '|' || gov_decided || '|' || (SELECT count(*) FROM outcome_measures m WHERE m.outcome_id = o.id AND m.decided = '2022-09-30') FROM outcomes o WHERE person_id = $P1ID")"
+# issue 10: the outcome of a clue filed as a case belongs to the case (an
+# old-rule record converted exactly, docs/interchange.md)
+expect_eq "first-form outcome: form 1, no sanction, no bar, moved from the filed clue to its case" "1|0||1" \
+	"$(sql "SELECT form || '|' || sanctioned || '|' || COALESCE(bar_until, '') || '|' || CASE WHEN case_id IS NOT NULL AND clue_id IS NULL THEN 1 ELSE 0 END FROM outcomes WHERE person_id <> $P1ID")"
+bar=$(sql "SELECT bar_until FROM outcomes WHERE person_id = $P1ID")
 case $bar in 202[3-9]-*) ok "influence period computed ($bar)" ;; *) not_ok "influence period computed (got '$bar')" ;; esac
 expect_eq "money in fen, exactly" 11752673 "$(sql "SELECT amount_fen FROM recoveries")"
 expect_eq "clue state follows the dispositions, first_disposed the first decision" "filed|2022-03-10" \

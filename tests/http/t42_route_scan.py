@@ -306,7 +306,7 @@ def perms(role):
 BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_register",
             "clue_propose", "clue_approve", "report_read", "report_write", "reporter",
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
-            "execution", "accountability"}
+            "execution", "accountability", "rules_edit"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -405,6 +405,13 @@ for X in JURIS:
     o["disposition"] = d
     api(lead, "POST", "/api/dispositions/%d/decision" % d, {"approve": True, "day": "2022-04-01"})
     o["case"] = int(SQL.one("SELECT id FROM cases WHERE clue_id = %d" % o["clue"]))
+    # a disposed clue not filed (issue 10: a filed clue's outcomes are its case's)
+    o["open_clue"] = api(cm, "POST", "/api/clues", {"received": "2022-03-03", "source": "report",
+                                                   "summary": o["clue_secret"], "subjects": [o["person"]],
+                                                   "confirm": True})["id"]
+    d = api(cm, "POST", "/api/clues/%d/dispositions" % o["open_clue"],
+            {"method": "talk_inquiry", "reason": "拟谈话函询"})["id"]
+    api(lead, "POST", "/api/dispositions/%d/decision" % d, {"approve": True, "day": "2022-04-01"})
     helper = "helper_a" if X == "A" else "helper_b"
     members = [(helper, "member")] + [("u_" + r, TEAM_ROLE[base(r)]) for r in TEAM[X]]
     for u, role in members:
@@ -419,6 +426,8 @@ for X in JURIS:
                        {"user_id": uid(helper), "ground": "other", "note": "扫描申报"})["id"]
     o["outcome"] = api(cm, "POST", "/api/outcomes", {"person_id": o["person"], "case_id": o["case"],
                                                     "day": "2022-06-01", "measures": ["gov_demerit"]})["id"]
+    o["clarification"] = api(cm, "POST", "/api/clarifications", {"person_id": o["person"], "case_id": o["case"],
+                                                                "day": "2022-06-02", "manner": "meeting"})["id"]
     o["user"] = uid("spare")
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
     "case, detention and outcome each" % len(SCANNED))
@@ -468,7 +477,9 @@ def reach(role, rule, X):
 # body(o): the request body for the object's jurisdiction o;
 # need: permissions the handler asks for on top of the route's (for this body).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
-            "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read", "user": "any"}
+             "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
+             "clarification": "case", "open_clue": "jur",
+             "user": "any"}
 
 
 def S(kind, fam=None, **kw):
@@ -634,7 +645,7 @@ SPEC = {
         S("ref", "unit", label=" (a unit)", body=lambda o: {"unit_id": o["unit"], "note": "扫描"})],
 
     "GET /outcomes/new": [S("id", "case", query="case"),
-                          S("id", "clue", query="clue", label=" (a clue)")],
+                          S("id", "open_clue", query="clue", label=" (a clue)")],
     "POST /outcomes": [S("ref", "case", body=outcome_body),
                        S("ref", "clue", body=clue_outcome_body, label=" (a clue)")],
     "GET /outcomes/{id}": S("id", "outcome"),
@@ -642,8 +653,15 @@ SPEC = {
                                        body=lambda o: {"item": "delivered", "done": "2022-06-05"}),
     "POST /outcomes/{id}/followups": S("id", "outcome", rule="case",
                                        body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
+    "POST /outcomes/{id}/appeals": S("id", "outcome", rule="case", body=lambda o: {"kind": "appeal", "measure": "gov_demerit", "filed": "2022-07-01",
+                                                   "decided": "2022-08-01", "result": "upheld"}),
+    "POST /clarifications/{id}/followups": S("id", "clarification", rule="case",
+                                              body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
+    "GET /rules/forms": S("self"),
+    "POST /rules/forms": S("self", body=lambda o: {"measure": "criticism", "form": "1", "valid_from": "2099-01-01",
+                                                   "source": "扫描"}),
     "GET /executions": S("list", "outcome", rule="jur"),
-    "GET /clarifications/new": S("id", "clue", query="clue"),
+    "GET /clarifications/new": S("id", "open_clue", query="clue"),
     "POST /clarifications": S("ref", "clue", body=clarification_body),
     "GET /accountability": S("self"),
     "POST /accountabilities": S("ref", "unit", body=lambda o: {"started": "2022-06-01", "unit_id": str(o["unit"]),
@@ -657,6 +675,13 @@ SPEC = {
                                            body=lambda o: {"item": "delivered", "done": "2022-06-05"}),
     "POST /api/outcomes/{id}/followups": S("id", "outcome", rule="case",
                                            body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
+    "POST /api/outcomes/{id}/appeals": S("id", "outcome", rule="case", body=lambda o: {"kind": "appeal", "measure": "gov_demerit", "filed": "2022-07-01",
+                                                   "decided": "2022-08-01", "result": "upheld"}),
+    "POST /api/clarifications/{id}/followups": S("id", "clarification", rule="case",
+                                                 body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
+    "GET /api/rules/forms": S("self"),
+    "POST /api/rules/forms": S("self", body=lambda o: {"measure": "criticism", "form": 1, "valid_from": "2099-01-01",
+                                                       "source": "扫描"}),
     "GET /api/executions": S("list", "outcome", rule="jur"),
     "POST /api/clarifications": S("ref", "clue", body=clarification_body),
     "GET /api/accountabilities": S("self"),
@@ -740,6 +765,10 @@ POLICY = {
     "GET /outcomes/{id}":                   "person_read",
     "POST /outcomes/{id}/execution":        "execution",
     "POST /outcomes/{id}/followups":        "outcome_write",
+    "POST /outcomes/{id}/appeals":          "outcome_write",
+    "POST /clarifications/{id}/followups":  "outcome_write",
+    "GET /rules/forms":                     "rules_edit",
+    "POST /rules/forms":                    "rules_edit",
     "GET /executions":                      "execution",
     "GET /clarifications/new":              "outcome_write",
     "POST /clarifications":                 "outcome_write",
@@ -800,6 +829,10 @@ POLICY = {
     "GET /api/outcomes/{id}":               "person_read",
     "POST /api/outcomes/{id}/execution":    "execution",
     "POST /api/outcomes/{id}/followups":    "outcome_write",
+    "POST /api/outcomes/{id}/appeals":      "outcome_write",
+    "POST /api/clarifications/{id}/followups": "outcome_write",
+    "GET /api/rules/forms":                 "rules_edit",
+    "POST /api/rules/forms":                "rules_edit",
     "GET /api/executions":                  "execution",
     "POST /api/clarifications":             "outcome_write",
     "GET /api/accountabilities":            "accountability",
