@@ -103,7 +103,7 @@ run: deps build/qingfeng
 	@echo "qingfeng: http://$(LISTEN)/"
 	build/qingfeng serve --db $(DB) --listen $(LISTEN)
 
-test: deps-test build/qingfeng build/san/qingfeng $(UNIT_BIN)
+test: deps-test check-layers build/qingfeng build/san/qingfeng $(UNIT_BIN)
 	@tests/run-all.sh
 
 fuzz: deps-test

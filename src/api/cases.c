@@ -51,18 +51,32 @@ int api_cases(struct req *r)
 	return api_reply_list(r, items, total, req_page(r));
 }
 
+static const char *clock_code(enum clock_state st)
+{
+	return st == CLOCK_OVERDUE ? "overdue" : st == CLOCK_DUE_SOON ? "due_soon"
+	     : st == CLOCK_RUNNING ? "running" : "done";
+}
+
 static json_t *detention_json(struct req *r, const struct detention *d)
 {
 	qf_day due = date_parse(d->due_day ? d->due_day : "");
 	qf_day end = date_parse(d->end_day ? d->end_day : "");
 	enum clock_state st = clock_state(r->c.cal, due, end, date_today());
+	const char *ndue = detention_notice_due(&r->c, d);
+	enum clock_state nst = *ndue ? (enum clock_state)detention_notice_state(&r->c, d, ndue) : CLOCK_DONE;
+	json_t *j = json_pack("{s:I, s:I, s:s, s:s, s:s?, s:s?, s:s, s:s, s:o}", "id", (json_int_t)d->id,
+			      "person_id", (json_int_t)d->person_id, "person_name", d->person_name,
+			      "start", d->start_day, "end", d->end_day, "due", d->due_day,
+			      "clock", clock_code(st), "clock_label", clock_state_label(st),
+			      "extensions", json_array());
 
-	return json_pack("{s:I, s:I, s:s, s:s, s:s?, s:s?, s:s, s:s, s:o}", "id", (json_int_t)d->id,
-			 "person_id", (json_int_t)d->person_id, "person_name", d->person_name,
-			 "start", d->start_day, "end", d->end_day, "due", d->due_day,
-			 "clock", st == CLOCK_OVERDUE ? "overdue" : st == CLOCK_DUE_SOON ? "due_soon"
-				  : st == CLOCK_RUNNING ? "running" : "done",
-			 "clock_label", clock_state_label(st), "extensions", json_array());
+	json_object_update_new(j, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
+		"approved_by", d->approved_by, "approved_day", d->approved_day,
+		"announced_at", d->announced_at, "family_notified", d->family_notified,
+		"unit_notified", d->unit_notified, "notice_due", *ndue ? ndue : NULL,
+		"notice_clock", *ndue ? clock_code(nst) : NULL,
+		"notice_clock_label", *ndue ? clock_state_label(nst) : NULL));
+	return j;
 }
 
 /* The detail arrays of a case page. */
@@ -101,10 +115,10 @@ static int detail_json(struct req *r, json_t *j, const struct case_detail *d)
 		json_t *dj = detention_json(r, &d->detentions[i]), *ex = json_object_get(dj, "extensions");
 		for (int e = 0; e < d->n_exts; e++)
 			if (d->exts[e].detention_id == d->detentions[i].id)
-				json_array_append_new(ex, json_pack("{s:s, s:i, s:s, s:s, s:s}",
+				json_array_append_new(ex, json_pack("{s:s, s:i, s:s, s:s, s:s, s:b}",
 					"kind", d->exts[e].kind, "months", d->exts[e].months,
 					"approved", d->exts[e].approved, "approver", d->exts[e].approver,
-					"note", d->exts[e].note));
+					"note", d->exts[e].note, "ten_years", d->exts[e].ten_years));
 		json_array_append_new(a, dj);
 	}
 	json_object_set_new(j, "detentions", a);
@@ -234,32 +248,50 @@ int api_case_note(struct req *r)
 int api_detention_start(struct req *r)
 {
 	json_t *j = api_body(r);
-	const char *start = "";
+	struct detention_input in = { .start = "", .start_time = "", .approved_by = "", .approved_day = "" };
 	struct fielderr fe = { 0 };
-	int64_t person_id;
 
 	if (!j)
 		return MHD_YES;
-	person_id = api_int(j, "person_id");
-	api_str(r, j, "start", &start);
+	in.person_id = api_int(j, "person_id");
+	api_str(r, j, "start", &in.start);
+	api_str(r, j, "start_time", &in.start_time);
+	api_str(r, j, "approved_by", &in.approved_by);
+	api_str(r, j, "approved_day", &in.approved_day);
 	json_decref(j);
-	return api_result(r, detention_start(&r->c, r->id, person_id, start, &fe), &fe, "case", 1);
+	return api_result(r, detention_start(&r->c, r->id, &in, &fe), &fe, "case", 1);
 }
 
 int api_detention_extend(struct req *r)
 {
 	json_t *j = api_body(r);
-	const char *kind = "", *approved = "", *approver = "", *note = "";
+	struct detention_step in = { .kind = "", .approved = "", .approver = "", .note = "" };
 	struct fielderr fe = { 0 };
 
 	if (!j)
 		return MHD_YES;
-	api_str(r, j, "kind", &kind);
-	api_str(r, j, "approved", &approved);
-	api_str(r, j, "approver", &approver);
+	api_str(r, j, "kind", &in.kind);
+	api_str(r, j, "approved", &in.approved);
+	api_str(r, j, "approver", &in.approver);
+	api_str(r, j, "note", &in.note);
+	in.ten_years = json_is_true(json_object_get(j, "ten_years"));
+	json_decref(j);
+	return api_result(r, detention_extend(&r->c, r->id, &in, &fe), &fe, "case", 1);
+}
+
+int api_detention_notice(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *party = "", *at = "", *note = "";
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "party", &party);
+	api_str(r, j, "at", &at);
 	api_str(r, j, "note", &note);
 	json_decref(j);
-	return api_result(r, detention_extend(&r->c, r->id, kind, approved, approver, note, &fe), &fe, "case", 1);
+	return api_result(r, detention_notify(&r->c, r->id, party, at, note, &fe), &fe, "case", 0);
 }
 
 /* The day member of a body, then fn. */
@@ -308,16 +340,17 @@ int api_conflicts(struct req *r)
 		return reply_error(r, E_STORE, "conflict list");
 	items = json_array();
 	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:o?, s:s, s:o?, s:s, s:s}", "id", (json_int_t)v[i].id,
+		json_array_append_new(items, json_pack("{s:I, s:o?, s:s, s:o?, s:s, s:s, s:s}", "id", (json_int_t)v[i].id,
 			"person_id", api_opt_int(v[i].person_id), "person_name", v[i].person_name,
-			"unit_id", api_opt_int(v[i].unit_id), "unit_name", v[i].unit_name, "note", v[i].note));
+			"unit_id", api_opt_int(v[i].unit_id), "unit_name", v[i].unit_name, "note", v[i].note,
+			"ground", v[i].ground));
 	return api_reply_list(r, items, n, 1);
 }
 
 int api_conflict_create(struct req *r)
 {
 	json_t *j = api_body(r);
-	const char *note = "";
+	const char *note = "", *ground = "";
 	struct fielderr fe = { 0 };
 	int64_t person_id, unit_id, id;
 
@@ -326,7 +359,75 @@ int api_conflict_create(struct req *r)
 	person_id = api_int(j, "person_id");
 	unit_id = api_int(j, "unit_id");
 	api_str(r, j, "note", &note);
+	api_str(r, j, "ground", &ground);
 	json_decref(j);
-	id = conflict_declare(&r->c, person_id, unit_id, note, &fe);
+	id = conflict_declare(&r->c, person_id, unit_id, ground, note, &fe);
 	return api_result(r, id, &fe, "conflict", 1);
+}
+
+/* ---- recusal per matter ------------------------------------------------------------ */
+
+static json_t *recusal_json(const struct recusal *v)
+{
+	return json_pack("{s:I, s:I, s:s, s:o?, s:o?, s:s, s:s, s:b, s:s?, s:s, s:s}", "id", (json_int_t)v->id,
+			 "user_id", (json_int_t)v->user_id, "user_name", v->user_name,
+			 "case_id", api_opt_int(v->case_id), "clue_id", api_opt_int(v->clue_id),
+			 "ground", v->ground, "ground_label", label_of(recusal_grounds, v->ground),
+			 "statutory", recusal_statutory(v->ground), "decision", v->decision,
+			 "reason", v->reason, "decided_by", v->decided_by_name);
+}
+
+/* The declarations of the actor (GET /api/recusals) or of a case. */
+static int recusals_answer(struct req *r, int64_t case_id)
+{
+	struct recusal *v;
+	json_t *items;
+	int n = case_id ? case_access(&r->c, case_id) : 1;
+
+	if (n != 1)
+		return res_error(r, n < 0 ? RES_STORE : RES_NOT_FOUND, "case");
+	n = recusal_list(&r->c, case_id, 0, &v);
+	if (n < 0)
+		return reply_error(r, E_STORE, "recusal list");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, recusal_json(&v[i]));
+	return api_reply_list(r, items, n, 1);
+}
+
+int api_recusals(struct req *r) { return recusals_answer(r, 0); }
+int api_case_recusals(struct req *r) { return recusals_answer(r, r->id); }
+
+static int recusal_create(struct req *r, int64_t case_id, int64_t clue_id)
+{
+	json_t *j = api_body(r);
+	const char *ground = "", *note = "";
+	struct fielderr fe = { 0 };
+	int64_t user_id;
+
+	if (!j)
+		return MHD_YES;
+	user_id = api_int(j, "user_id");
+	api_str(r, j, "ground", &ground);
+	api_str(r, j, "note", &note);
+	json_decref(j);
+	return api_result(r, recusal_declare(&r->c, user_id, case_id, clue_id, ground, note, &fe), &fe,
+			  case_id ? "case" : "clue", 1);
+}
+
+int api_case_recusal_create(struct req *r) { return recusal_create(r, r->id, 0); }
+int api_clue_recusal_create(struct req *r) { return recusal_create(r, 0, r->id); }
+
+int api_recusal_decide(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *decision = "", *reason = "";
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "decision", &decision);
+	api_str(r, j, "reason", &reason);
+	json_decref(j);
+	return api_result(r, recusal_decide(&r->c, r->id, decision, reason, &fe), &fe, "recusal", 0);
 }

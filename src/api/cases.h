@@ -19,6 +19,12 @@ int api_detention_end(struct req *r);
 int api_case_transfer(struct req *r);
 int api_case_trial(struct req *r);
 int api_case_close(struct req *r);
+int api_detention_notice(struct req *r);
+int api_recusals(struct req *r);
+int api_case_recusals(struct req *r);
+int api_case_recusal_create(struct req *r);
+int api_clue_recusal_create(struct req *r);
+int api_recusal_decide(struct req *r);
 int api_conflicts(struct req *r);
 int api_conflict_create(struct req *r);
 

@@ -12,6 +12,7 @@
 #include "core/arena.h"
 #include "core/money.h"
 #include "domain/accountability.h"
+#include "domain/appeal.h"
 #include "domain/execution.h"
 #include "domain/outcome.h"
 #include "http/filter.h"
@@ -56,7 +57,27 @@ static json_t *outcome_json(struct req *r, const struct outcome *o)
 		      "unit_id", (json_int_t)o->unit_id, "unit_name", o->unit_name,
 		      "campaign_id", api_opt_int(o->campaign_id), "execution_done", o->n_executed);
 	strbuf_release(&text);
+	json_object_update_new(j, json_pack("{s:s?, s:s?, s:o?, s:o?, s:s?, s:b, s:b, s:b, s:o?}",
+		"party_decided", o->party_decided, "gov_decided", o->gov_decided,
+		"gov_violations", api_opt_int(o->gov_violations), "gov_months", api_opt_int(o->gov_months),
+		"subject_rank", o->subject_rank, "subject_top_leader", o->subject_top_leader,
+		"subject_leadership", o->subject_leadership, "subject_party_member", o->subject_party_member,
+		"supervision_id", api_opt_int(o->supervision_id)));
 	return j;
+}
+
+/* An optional integer member into *out; a message when it is not one. */
+static void opt_int(json_t *j, const char *key, int *out, struct fielderr *fe, const char *msg)
+{
+	json_t *v = json_object_get(j, key);
+
+	*out = 0;
+	if (!v || json_is_null(v))
+		return;
+	if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 1000)
+		fielderr_add(fe, key, msg);
+	else
+		*out = (int)json_integer_value(v);
 }
 
 /* The measures array into in; a message when it is not a list of codes. */
@@ -81,7 +102,7 @@ static void read_measures(json_t *j, struct outcome_input *in, struct fielderr *
 int api_outcome_create(struct req *r)
 {
 	static const char *const computed[] = { "form", "sanctioned", "bar_until" };
-	json_t *j = api_body(r), *pm;
+	json_t *j = api_body(r);
 	struct outcome_input in = { 0 };
 	struct fielderr fe = { 0 };
 	int64_t id;
@@ -98,10 +119,14 @@ int api_outcome_create(struct req *r)
 		fielderr_add(&fe, "day", "处理日期应为文本");
 	if (api_str(r, j, "effective", &in.effective) < 0)
 		fielderr_add(&fe, "effective", "生效日期应为文本");
-	pm = json_object_get(j, "probation_months");
-	if (pm && !json_is_null(pm) && !json_is_integer(pm))
-		fielderr_add(&fe, "probation_months", "留党察看期限应为月数");
-	in.probation_months = json_is_integer(pm) ? (int)json_integer_value(pm) : 0;
+	if (api_str(r, j, "party_decided", &in.party_decided) < 0)
+		fielderr_add(&fe, "party_decided", "党纪处分批准日期应为文本");
+	if (api_str(r, j, "gov_decided", &in.gov_decided) < 0)
+		fielderr_add(&fe, "gov_decided", "政务处分决定日期应为文本");
+	in.supervision_id = opt_id(j, "supervision_id", &fe, "日常监督记录应为编号");
+	opt_int(j, "probation_months", &in.probation_months, &fe, "留党察看期限应为月数");
+	opt_int(j, "gov_violations", &in.gov_violations, &fe, "违法行为数应为正整数");
+	opt_int(j, "gov_months", &in.gov_months, &fe, "处分期应为月数");
 	read_measures(j, &in, &fe);
 	if (fe.n) {
 		json_decref(j);
@@ -110,6 +135,34 @@ int api_outcome_create(struct req *r)
 	id = outcome_record(&r->c, &in, &fe);
 	json_decref(j);
 	return api_result(r, id, &fe, "case or clue", 1);
+}
+
+/* Each measure with its own decision date (ended ones too). */
+static json_t *decisions_json(struct req *r, int64_t id)
+{
+	struct outcome_measure *v;
+	int n = outcome_measures_of(&r->c, id, &v);
+	json_t *a = json_array();
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o?, s:i, s:s?, s:s?}", "measure", v[i].measure,
+			"decided", v[i].decided, "months", api_opt_int(v[i].months), "violations", v[i].violations,
+			"ended", v[i].ended, "ended_by", v[i].ended_by));
+	return a;
+}
+
+static json_t *appeals_json(struct req *r, int64_t id)
+{
+	struct appeal *v;
+	int n = appeals_of(&r->c, id, &v);
+	json_t *a = json_array();
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:o?, s:s}",
+			"id", (json_int_t)v[i].id, "kind", v[i].kind, "measure", v[i].measure, "filed", v[i].filed,
+			"decided", v[i].decided, "result", v[i].result, "new_measure", v[i].new_measure,
+			"new_months", api_opt_int(v[i].new_months), "note", v[i].note));
+	return a;
 }
 
 int api_outcome_show(struct req *r)
@@ -147,6 +200,8 @@ int api_outcome_show(struct req *r)
 	json_object_set_new(j, "execution", done);
 	json_object_set_new(j, "execution_pending", pending);
 	json_object_set_new(j, "followups", visits);
+	json_object_set_new(j, "decisions", decisions_json(r, o.id));
+	json_object_set_new(j, "appeals", appeals_json(r, o.id));
 	return reply_json(r, 200, j);
 }
 
@@ -185,7 +240,9 @@ int api_executions(struct req *r)
 	return api_reply_list(r, items, total, page);
 }
 
-int api_followup_create(struct req *r)
+/* A follow-up visit (day, note) recorded by `record` on the object r->id. */
+static int followup_reply(struct req *r, int64_t (*record)(struct ctx *, int64_t, const char *, const char *,
+							  struct fielderr *), const char *what)
 {
 	json_t *j = api_body(r);
 	const char *day = "", *note = "";
@@ -196,7 +253,40 @@ int api_followup_create(struct req *r)
 	api_str(r, j, "day", &day);
 	api_str(r, j, "note", &note);
 	json_decref(j);
-	return api_result(r, followup_record(&r->c, r->id, day, note, &fe), &fe, "outcome", 1);
+	return api_result(r, record(&r->c, r->id, day, note, &fe), &fe, what, 1);
+}
+
+int api_followup_create(struct req *r)
+{
+	return followup_reply(r, followup_record, "outcome");
+}
+
+int api_appeal_create(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct appeal p = { .kind = "", .measure = "", .filed = "", .decided = "", .result = "", .note = "" };
+	struct fielderr fe = { 0 };
+	int64_t rc;
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "kind", &p.kind);
+	api_str(r, j, "measure", &p.measure);
+	api_str(r, j, "filed", &p.filed);
+	api_str(r, j, "decided", &p.decided);
+	api_str(r, j, "result", &p.result);
+	api_str(r, j, "note", &p.note);
+	if (json_is_string(json_object_get(j, "new_measure")))
+		api_str(r, j, "new_measure", &p.new_measure);
+	opt_int(j, "new_months", &p.new_months, &fe, "留党察看期限应为月数");
+	json_decref(j);
+	rc = fe.n ? RES_INVALID : appeal_record(&r->c, r->id, &p, &fe);
+	return api_result(r, rc, &fe, "outcome", 1);
+}
+
+int api_clarification_followup_create(struct req *r)
+{
+	return followup_reply(r, followup_record_cleared, "clarification");
 }
 
 int api_clarification_create(struct req *r)
@@ -327,7 +417,7 @@ int api_recovery_create(struct req *r)
 json_t *api_person_record(struct req *r, const struct person *p)
 {
 	struct person_record rec;
-	json_t *clues, *cases, *outcomes;
+	json_t *clues, *cases, *outcomes, *clars;
 	int rc = person_record_get(&r->c, p, &rec);
 
 	if (rc <= 0)
@@ -350,7 +440,18 @@ json_t *api_person_record(struct req *r, const struct person *p)
 		}
 		json_array_append_new(outcomes, o);
 	}
-	return json_pack("{s:o, s:o, s:o, s:{s:b, s:s?}}", "clues", clues, "cases", cases,
+	clars = json_array();
+	for (int i = 0; i < rec.n_clars; i++) {
+		json_t *visits = json_array();
+		for (int k = 0; k < rec.n_clar_visits[i]; k++)
+			json_array_append_new(visits, json_pack("{s:I, s:s, s:s, s:s}",
+				"id", (json_int_t)rec.clar_visits[i][k].id, "day", rec.clar_visits[i][k].day,
+				"note", rec.clar_visits[i][k].note, "by", rec.clar_visits[i][k].user_name));
+		json_array_append_new(clars, json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)rec.clars[i].id,
+			"day", rec.clars[i].day, "manner", rec.clars[i].manner, "followups", visits));
+	}
+	return json_pack("{s:o, s:o, s:o, s:{s:b, s:s?}, s:b, s:o}", "clues", clues, "cases", cases,
 			 "outcomes", outcomes, "influence", "running", rec.influence != NULL,
-			 "until", rec.influence);
+			 "until", rec.influence, "promotion_barred", rec.influence != NULL || rec.open_case,
+			 "clarifications", clars);
 }

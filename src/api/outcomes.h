@@ -17,6 +17,8 @@ int api_outcome_show(struct req *r);
 int api_execution_check(struct req *r);
 int api_executions(struct req *r);
 int api_followup_create(struct req *r);
+int api_appeal_create(struct req *r);
+int api_clarification_followup_create(struct req *r);
 int api_clarification_create(struct req *r);
 int api_accountabilities(struct req *r);
 int api_accountability_create(struct req *r);

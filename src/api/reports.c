@@ -20,7 +20,7 @@
 
 static json_t *report_json(const struct report *k)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:s, s:o?, s:s, s:s, s:s, s:b, "
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:s, s:o?, s:s, s:s, s:s, s:b, "
 			 "s:s?, s:s, s:s?, s:s, s:s?, s:s?, s:s?, s:s?, s:o?, s:s}",
 		"id", (json_int_t)k->id, "received", k->received, "channel", k->channel,
 		"channel_label", label_of(report_channels, k->channel), "real_name", k->real_name,
@@ -33,6 +33,13 @@ static json_t *report_json(const struct report *k)
 		"concluded", k->concluded, "extended", k->extended,
 		"notified_accept", k->notified_accept, "notified_outcome", k->notified_outcome,
 		"clue_id", api_opt_int(k->clue_id), "accused_text", k->accused_names);
+
+	if (o && json_object_update_new(o, json_pack("{s:s, s:s, s:b}", "kind", k->kind, "kind_label",
+						     label_of(report_kinds, k->kind), "repeated", k->repeated)) < 0) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
 }
 
 int api_reports(struct req *r)
@@ -60,10 +67,10 @@ static json_t *clocks_json(const struct report_detail *d)
 
 	for (int i = 0; i < d->n_clocks; i++) {
 		const struct report_clock *k = &d->clocks[i];
-		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s}", "clock", k->clock,
+		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s}", "clock", k->clock,
 			"label", k->label, "start", date_format(k->start, b1), "due", date_format(k->due, b2),
 			"done", k->done == QF_DAY_NONE ? NULL : date_format(k->done, b3),
-			"state", clock_state_label(k->state)));
+			"state", clock_state_label(k->state), "source", k->source));
 	}
 	return v;
 }
@@ -113,13 +120,14 @@ int api_report_create(struct req *r)
 		const char *key, *msg;
 	} texts[] = {
 		{ "received", "收到日期应为文本" }, { "channel", "举报渠道应为文本" },
-		{ "category", "举报类别应为文本" }, { "reporter", "举报人姓名应为文本" },
+		{ "category", "举报类别应为文本" }, { "kind", "办理依据应为文本" },
+		{ "reporter", "举报人姓名应为文本" },
 		{ "contact", "联系方式应为文本" }, { "summary", "主要问题应为文本" },
 	};
 	json_t *j = api_body(r), *acc;
 	struct report_input in = { 0 };
-	const char **dst[] = { &in.received, &in.channel, &in.category, &in.reporter, &in.contact,
-			       &in.summary };
+	const char **dst[] = { &in.received, &in.channel, &in.category, &in.kind, &in.reporter,
+			       &in.contact, &in.summary };
 	struct fielderr fe = { 0 };
 	int64_t id;
 
@@ -132,6 +140,8 @@ int api_report_create(struct req *r)
 		fielderr_add(&fe, "real_name", "是否实名应为 true 或 false");
 	if (api_bool(j, "other_level", &in.other_level) < 0)
 		fielderr_add(&fe, "other_level", "是否属其他层级应为 true 或 false");
+	if (api_bool(j, "repeated", &in.repeated) < 0)
+		fielderr_add(&fe, "repeated", "是否重复举报应为 true 或 false");
 	acc = json_object_get(j, "accused");
 	if (acc && !json_is_null(acc) && (!json_is_array(acc) || json_array_size(acc) > REPORT_MAX_ACCUSED)) {
 		fielderr_add(&fe, "accused", "被反映人应为人员编号的列表（至多16人）");

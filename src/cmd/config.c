@@ -22,6 +22,9 @@ static const struct {
 } keys[] = {
 	{ "region", 0, 0, "administrative region code (行政区划代码), 6 digits" },
 	{ "commission", 0, 0, "the commission's name, shown in the top bar" },
+	{ "level", 0, 0, "the commission's level: county, prefecture or province (default county); "
+			 "decides which detention steps it may take (detention_limits.min_level) and, with "
+			 "jurisdiction_rules, which subjects' reports and clues go one level up" },
 	{ "session_idle", 60, 86400, "seconds of inactivity before a session ends (default 1800)" },
 	{ "session_absolute", 600, 7 * 86400, "seconds after login a session ends anyway (default 43200)" },
 	{ "lock_failures", 3, 20, "failed logins before the name is locked (default 5)" },
@@ -31,8 +34,6 @@ static const struct {
 	{ "totp_required_all", 0, 1, "1: every user needs a second factor (TOTP), not only the admins (default 0)" },
 	{ "login_addr_burst", 5, 1000, "failed logins one client address may make at once (default 30)" },
 	{ "login_addr_seconds", 1, 3600, "then one more failed login per this many seconds (default 10)" },
-	{ "level", 0, 0, "the commission's level: county (default), prefecture or province; with "
-			  "jurisdiction_rules it decides which subjects' reports and clues go one level up" },
 	{ "principal_person", 1, 2147483647, "the person id (persons) of the commission's principal leader: "
 					      "reports and clues about him are forwarded one level up" },
 	{ "trusted_proxy", 0, 0, "reverse proxies whose X-Forwarded-For names the client: addresses or "

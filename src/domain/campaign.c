@@ -18,6 +18,9 @@
 #include "domain/ctx.h"
 #include "store/q_clues.h"
 
+/* the type of the objects its audit entries name (audit_events.h) */
+QF_AUDIT_OBJECT(campaign, "专项工作");
+
 struct campaign_arg {
 	struct ctx *c;
 	struct campaign k;

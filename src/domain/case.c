@@ -25,6 +25,7 @@
 #include "domain/case_filing.h"
 #include "domain/clocks.h"
 #include "domain/ctx.h"
+#include "domain/outcome.h"
 #include "domain/recusal.h"
 #include "domain/result.h"
 #include "domain/role.h"
@@ -117,15 +118,11 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 	r.filed = day;
 	r.created_by = c->who.id;
 	id = store_case_insert(c->db, &r, c->now);
-	/* the subjects with their rank, flags and unit as of today (snapshot) */
-	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0 || case_filing_store(c, id, f) < 0)
+	/* the subjects with their rank, flags and unit as of today (snapshot);
+	 * the filing record; the clue's outcomes become the case's (part A) */
+	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0 || case_filing_store(c, id, f) < 0 ||
+	    outcome_move_to_case(c, c->db, k->id, id) < 0)
 		return -1;
-	/* ISSUE-10 PART A: the clue's outcomes move to the case at filing
-	 * (DOMAIN.md section 3).  outcome_move_to_case (part A) is not in this
-	 * tree; once merged, call it here, in this transaction:
-	 *	if (outcome_move_to_case(c, k->id, id) < 0)
-	 *		return -1;
-	 */
 	if (store_timeline_add(c->db, c->cfg->region, arena_printf(c->a, "clue/%" PRId64, k->id), c->now,
 			       c->who.id, c->who.name, arena_printf(c->a, "立案：案件 %" PRId64, id), "") < 0)
 		return -1;
@@ -212,8 +209,25 @@ static int team_add_tx(struct store *s, void *arg)
 							   ta->user_id)) : 0;
 }
 
-/* The user to put on a team: 1 fine (u filled), 0 with fe, RES_STORE. */
-static int team_candidate(struct ctx *c, int64_t user_id, struct user *u, struct fielderr *fe)
+/* The investigation roles of a team (lead, member) are for the roles that
+ * investigate: the investigation offices and their leaders, and the
+ * township commissions and resident groups in the cases they handle. */
+static int investigates(const char *role)
+{
+	static const char *const roles[] = { "investigator", "leader", "township", "resident_group", NULL };
+
+	for (int i = 0; roles[i]; i++)
+		if (!strcmp(role, roles[i]))
+			return 1;
+	return 0;
+}
+
+/* The user to put on a team in `role`: 1 fine (u filled), 0 with fe,
+ * RES_STORE.  Investigation and trial are separate (审查调查与审理分离): the
+ * trial member comes from the trial office, the investigation team never
+ * does. */
+static int team_candidate(struct ctx *c, int64_t user_id, const char *role, struct user *u,
+			  struct fielderr *fe)
 {
 	const struct role *ro;
 	int rc = store_user_by_id(c->db, c->a, user_id, u);
@@ -225,9 +239,19 @@ static int team_candidate(struct ctx *c, int64_t user_id, struct user *u, struct
 		return 0;
 	}
 	ro = role_find(u->role);
-	if (!perm_has(role_perms(ro), PERM_CASE_WORK)) {
+	if (!perm_has(role_perms(ro), PERM_CASE_WORK) && strcmp(u->role, "leader")) {
 		fielderr_add(fe, "user_id", arena_printf(c->a, "%s的角色（%s）不办理案件", u->name,
 							 role_label(u->role)));
+		return 0;
+	}
+	if (!strcmp(role, "trial") && strcmp(u->role, "trial")) {
+		fielderr_add(fe, "role", arena_printf(c->a, "审理人员须来自案件审理室，%s的角色为%s（审查调查与审理分离）",
+						      u->name, role_label(u->role)));
+		return 0;
+	}
+	if (strcmp(role, "trial") && !investigates(u->role)) {
+		fielderr_add(fe, "role", arena_printf(c->a, "审查调查组成员须为审查调查人员，%s的角色为%s（审查调查与审理分离）",
+						      u->name, role_label(u->role)));
 		return 0;
 	}
 	return 1;
@@ -244,18 +268,30 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 
 	if (rc <= 0)
 		return rc < 0 ? -2 : 0;
-	if (!label_of(case_team_roles, role ? role : ""))
+	if (!label_of(case_team_roles, role ? role : "")) {
 		fielderr_add(fe, "role", "请选择在办理组中的分工");
-	rc = team_candidate(c, user_id, &u, fe);
+		return RES_INVALID;
+	}
+	rc = team_candidate(c, user_id, role, &u, fe);
 	if (rc < 0)
 		return RES_STORE;
-	if (!rc || fe->n)
+	if (!rc)
 		return RES_INVALID;
 	ta.label = *u.display_name ? u.display_name : u.name;
-	rc = recusal_check(c, case_id, &u, &why);
+	rc = recusal_check(c, case_id, 0, &u, &why);
 	if (rc < 0)
 		return -2;
+	if (rc == RECUSAL_BARRED) {     /* a statutory ground: no override */
+		audit_record(c, AEV_TEAM_REFUSED, case_obj(c, case_id), 0, "recusal statutory");
+		fielderr_add(fe, "user_id", arena_printf(c->a, "%s。", why));
+		return RES_INVALID;
+	}
 	if (rc) {
+		if (user_id == c->who.id) {
+			audit_record(c, AEV_ACCESS_DENIED, case_obj(c, case_id), 0, "own recusal override");
+			fielderr_add(fe, "override_reason", arena_printf(c->a, "%s。本人的回避事项不能由本人决定。", why));
+			return RES_INVALID;
+		}
 		if (!override_reason || !*override_reason) {
 			audit_record(c, AEV_TEAM_REFUSED, case_obj(c, case_id), 0, "recusal");
 			fielderr_add(fe, "user_id", arena_printf(c->a, "%s。如确需参加，须由委领导填写理由批准。", why));
@@ -456,7 +492,8 @@ static int step_tx(struct store *s, void *arg)
 			   arena_printf(c->a, "日期 %s", sa->day));
 }
 
-/* The lead or a trial member closes a case. */
+/* Closure is recorded by the trial office (a trial member of the team),
+ * never by the investigation lead (审查调查与审理分离). */
 static int may_close(struct ctx *c, int64_t case_id)
 {
 	struct case_member *m;
@@ -464,7 +501,7 @@ static int may_close(struct ctx *c, int64_t case_id)
 
 	for (int i = 0; i < n; i++)
 		if (m[i].user_id == c->who.id)
-			return !strcmp(m[i].role, "lead") || !strcmp(m[i].role, "trial");
+			return !strcmp(m[i].role, "trial");
 	return n < 0 ? -1 : 0;
 }
 
@@ -481,7 +518,7 @@ int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *d
 		if (rc < 0)
 			return -2;
 		if (!rc) {
-			fielderr_add(fe, "state", "结案须由主办人或办理组中的审理人员办理");
+			fielderr_add(fe, "state", "结案由案件审理室在作出处理决定后办理，须由办理组中的审理人员登记（审查调查与审理分离）");
 			return -1;
 		}
 	}

@@ -5,8 +5,10 @@
  * A case is filed when a file_case disposition is approved; it is seen on
  * need-to-know only (case_access.h): its team, the leaders and the case
  * manager; every read is audited.  The case manager and the leaders name
- * the handling team (recusal.h refuses members with a declared conflict
- * unless a leader overrides); the team works on it: notes (encrypted at
+ * the handling team (investigators and their leaders in the investigation
+ * roles, trial officers as trial members; recusal.h refuses members with a
+ * statutory ground, and other declared conflicts unless a leader other
+ * than the member overrides); the team works on it: notes (encrypted at
  * rest), detention (detention.h), transfer to prosecution, trial review
  * (its clock from clock_limits) and closure.  Every step writes the case's
  * timeline and the audit log in the same transaction.
@@ -68,7 +70,8 @@ int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d);
 int case_note_text(struct ctx *c, const struct case_note *n, struct strbuf *out);
 
 /* PERM_CASE_ASSIGN.  override_reason: a leader's (PERM_CASE_OVERRIDE)
- * reason to assign a member despite a conflict; "" for none. */
+ * reason to assign a member despite a non-statutory conflict (never his
+ * own); "" for none. */
 int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *role,
 		  const char *override_reason, struct fielderr *fe);
 int case_team_remove(struct ctx *c, int64_t case_id, int64_t user_id, struct fielderr *fe);
@@ -79,7 +82,7 @@ int64_t case_note_add(struct ctx *c, int64_t case_id, const char *text, struct f
 enum case_step {
 	CASE_TRANSFER,          /* 移送司法机关: transferred */
 	CASE_TRIAL,             /* 审理受理: trial_accepted, state trial, its clock */
-	CASE_CLOSE,             /* 结案: closed, by the lead or a trial member */
+	CASE_CLOSE,             /* 结案: closed, by a trial member only */
 };
 int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *day,
 	      struct fielderr *fe);

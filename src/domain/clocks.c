@@ -1,7 +1,10 @@
 /*
  * clocks.c: due days and states of the clocks.  "Due within 3 working
  * days" counts the working days after today up to the due day: due today
- * or on one of the next 3 working days is 临期.
+ * or on one of the next 3 working days is 临期.  The limits are loaded
+ * with their versions (one struct clock_limit per clock); clock_due picks
+ * the version of the start day and is the one place that applies the
+ * rest-day rule (Civil Code art. 203).
  */
 #include "domain/clocks.h"
 
@@ -20,22 +23,58 @@ static enum clock_unit unit_of(const char *unit)
 		: !strcmp(unit, "months") ? CLOCK_MONTHS : CLOCK_DAYS;
 }
 
+/* The rows rows[i..] of one clock (the store sends them together) as
+ * one limit: the number of rows used. */
+static int limit_of(struct arena *a, const struct clock_limit_row *rows, int i, int n,
+		    struct clock_limit *l, qf_day today)
+{
+	struct clock_version *v;
+	const struct clock_version *now;
+	int m = 1;
+
+	while (i + m < n && !strcmp(rows[i + m].clock, rows[i].clock))
+		m++;
+	v = arena_alloc(a, (size_t)m * sizeof(*v));
+	for (int j = 0; j < m; j++) {
+		const struct clock_limit_row *r = &rows[i + j];
+		v[j] = (struct clock_version){ .from = r->from ? date_parse(r->from) : QF_DAY_NONE,
+					       .amount = r->amount, .unit = unit_of(r->unit),
+					       .source = r->source };
+	}
+	*l = (struct clock_limit){ .clock = rows[i].clock, .label = rows[i].label,
+				   .rest_day_moves = rows[i].rest_day_moves,
+				   .versions = v, .n_versions = m };
+	now = clock_version_at(l, today);
+	l->amount = now->amount;
+	l->unit = now->unit;
+	l->source = now->source;
+	return m;
+}
+
 int clock_table_load(struct store *s, struct arena *a, struct clock_table *t)
 {
 	struct clock_limit_row *rows;
 	int n = store_clock_limits(s, a, &rows);
+	qf_day today = date_today();
 
 	t->limits = NULL;
 	t->n = 0;
 	if (n < 0)
 		return -1;
 	t->limits = n ? arena_alloc(a, (size_t)n * sizeof(*t->limits)) : NULL;
-	for (int i = 0; i < n; i++)
-		t->limits[i] = (struct clock_limit){ .clock = rows[i].clock, .label = rows[i].label,
-						     .amount = rows[i].amount,
-						     .unit = unit_of(rows[i].unit) };
-	t->n = n;
+	for (int i = 0; i < n;)
+		i += limit_of(a, rows, i, n, &t->limits[t->n++], today);
 	return 0;
+}
+
+const struct clock_version *clock_version_at(const struct clock_limit *l, qf_day start)
+{
+	const struct clock_version *v = &l->versions[0];
+
+	for (int i = 1; i < l->n_versions; i++)
+		if (l->versions[i].from <= start)
+			v = &l->versions[i];
+	return v;
 }
 
 const struct clock_limit *clock_find(const struct clock_table *t, const char *clock)
@@ -46,25 +85,60 @@ const struct clock_limit *clock_find(const struct clock_table *t, const char *cl
 	return NULL;
 }
 
-qf_day clock_due(const struct calendar *cal, const struct clock_limit *l, qf_day start)
+/* start plus one version's limit, as it falls (no rest-day rule). */
+static qf_day add_limit(const struct calendar *cal, const struct clock_version *v, qf_day start)
 {
-	if (start == QF_DAY_NONE || !l)
-		return QF_DAY_NONE;
-	switch (l->unit) {
+	switch (v->unit) {
 	case CLOCK_WORKDAYS:
-		return calendar_add_workdays(cal, start, l->amount);
+		return calendar_add_workdays(cal, start, v->amount);
 	case CLOCK_MONTHS:
-		return date_add_months(start, l->amount);
+		return date_add_months(start, v->amount);
 	case CLOCK_DAYS:
 	default:
-		return start + l->amount;
+		return start + v->amount;
 	}
+}
+
+/* The rest-day rule (Civil Code art. 203): a calendar-day or month limit
+ * that ends on a rest day ends on the next working day instead.  A
+ * working-day limit ends on a working day already. */
+static qf_day rest_day_rule(const struct calendar *cal, const struct clock_limit *l,
+			    enum clock_unit unit, qf_day due)
+{
+	if (!l->rest_day_moves || unit == CLOCK_WORKDAYS || due == QF_DAY_NONE ||
+	    calendar_is_workday(cal, due))
+		return due;
+	return calendar_add_workdays(cal, due, 1);
+}
+
+qf_day clock_due(const struct calendar *cal, const struct clock_limit *l, qf_day start)
+{
+	return clock_due_extended(cal, l, NULL, start);
+}
+
+qf_day clock_due_extended(const struct calendar *cal, const struct clock_limit *l,
+			  const struct clock_limit *ext, qf_day start)
+{
+	const struct clock_version *v, *e;
+	qf_day due;
+
+	if (start == QF_DAY_NONE || !l)
+		return QF_DAY_NONE;
+	v = clock_version_at(l, start);
+	due = add_limit(cal, v, start);
+	if (!ext)
+		return rest_day_rule(cal, l, v->unit, due);
+	e = clock_version_at(ext, start);
+	due = add_limit(cal, e, due);
+	return rest_day_rule(cal, l, e->unit, due);
 }
 
 qf_day clock_overdue_start(const struct calendar *cal, const struct clock_limit *l, qf_day today)
 {
-	/* due days never decrease with the start day: walk back to the first
-	 * start whose due day is already past */
+	/* due days never decrease with the start day (the rest-day rule
+	 * keeps that; a limit shortened by a version may not, and then the
+	 * filter is exact from the version's date on): walk back to the
+	 * first start whose due day is already past */
 	for (qf_day s = today - 1; l && s > today - 400; s--)
 		if (clock_due(cal, l, s) < today)
 			return s;

@@ -28,13 +28,8 @@
 #include "store/q_clues.h"
 #include "store/q_persons.h"
 
-/* the audit events this file writes (audit_events.h), and its objects' types */
-QF_AUDIT_EVENT(DISPOSE_PROPOSE, "dispose_propose", "提出处置意见");
-QF_AUDIT_EVENT(DISPOSE_APPROVE, "dispose_approve", "批准处置");
-QF_AUDIT_EVENT(DISPOSE_REJECT, "dispose_reject", "退回处置意见");
+/* the type of the objects its audit entries name (audit_events.h) */
 QF_AUDIT_OBJECT(clue, "问题线索");
-QF_AUDIT_OBJECT(disposition, "处置意见");
-QF_AUDIT_OBJECT(campaign, "专项工作");
 
 /* the codes of its fields and their Chinese names (labels.h) */
 const struct label clue_sources[] = {

@@ -81,11 +81,6 @@ const char *clue_object(struct ctx *c, int64_t id);
 int clue_record_step(struct ctx *c, int64_t clue_id, const struct audit_event *event, const char *action,
 		     const char *detail);
 
-/* the audit events of clue (clue.c) */
-QF_AUDIT_EVENT_DECL(DISPOSE_PROPOSE);
-QF_AUDIT_EVENT_DECL(DISPOSE_APPROVE);
-QF_AUDIT_EVENT_DECL(DISPOSE_REJECT);
-
 /* code tables (labels.h), defined in clue.c */
 extern const struct label clue_sources[];         /* clues.source */
 

@@ -31,9 +31,16 @@
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/jurisdiction.h"
-#include "store/q_caserules.h"
+#include "domain/recusal.h"
 #include "domain/result.h"
+#include "store/q_caserules.h"
 #include "store/q_clues.h"
+
+/* the audit events this file writes (audit_events.h), and its objects' type */
+QF_AUDIT_EVENT(DISPOSE_PROPOSE, "dispose_propose", "提出处置意见");
+QF_AUDIT_EVENT(DISPOSE_APPROVE, "dispose_approve", "批准处置");
+QF_AUDIT_EVENT(DISPOSE_REJECT, "dispose_reject", "退回处置意见");
+QF_AUDIT_OBJECT(disposition, "处置意见");
 
 /* The label of a method, a transfer with its direction and organ. */
 static const char *disposition_label(struct ctx *c, const char *method, const char *direction,
@@ -152,6 +159,9 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposi
 		if (fe->n)
 			return -1;
 	}
+	rc = recusal_clue_ok(c, clue_id, fe);   /* recusal applies to clue handling */
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_INVALID;
 	rc = jurisdiction_allows(c, &k, method, in->transfer_direction, fe);
 	if (rc <= 0)
 		return rc < 0 ? RES_STORE : RES_INVALID;
@@ -304,6 +314,9 @@ int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decis
 		if (rc <= 0)
 			return rc < 0 ? RES_STORE : RES_INVALID;
 	}
+	rc = recusal_clue_ok(c, k.id, fe);      /* recusal applies to the approver too */
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_INVALID;
 	if (store_tx(c->db, decide_tx, &da) < 0) {
 		if (!da.refused)
 			return RES_STORE;

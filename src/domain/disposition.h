@@ -12,6 +12,7 @@
  */
 #include <stdint.h>
 
+#include "domain/audit_events.h"
 #include "domain/fielderr.h"
 #include "model/caserules.h"
 
@@ -64,5 +65,10 @@ int clue_other_level(struct ctx *c, const struct clue *k, const char **why);
  * belongs to the level above; nothing for one of ours.  In the caller's
  * transaction (clue registration, import): 0, or -1.  clue_forward.c. */
 int clue_forward_start(struct ctx *c, struct store *s, const struct clue *k);
+
+/* the audit events of disposition (disposition.c) */
+QF_AUDIT_EVENT_DECL(DISPOSE_PROPOSE);
+QF_AUDIT_EVENT_DECL(DISPOSE_APPROVE);
+QF_AUDIT_EVENT_DECL(DISPOSE_REJECT);
 
 #endif

@@ -19,6 +19,7 @@
 #include "domain/authz.h"
 #include "domain/case_access.h"
 #include "domain/ctx.h"
+#include "domain/result.h"
 #include "domain/outcome.h"
 #include "store/q_clues.h"
 #include "store/q_outcomes.h"
@@ -186,14 +187,30 @@ static int64_t followup_insert(struct store *s, void *arg)
 	return store_followup_insert(s, fa->c->cfg->region, &fa->f, fa->c->who.id, fa->c->now);
 }
 
+/* The checks and the write of a visit whose subject is visible. */
+static int64_t followup_write(struct ctx *c, struct followup_arg *fa, const char *since,
+			      const char *object, const char *person_name, struct fielderr *fe)
+{
+	struct step_arg sa = { .c = c, .audit_event = AEV_CREATE, .insert = followup_insert,
+			       .insert_arg = fa, .kind = "followup", .action = "回访" };
+
+	if (!day_in_range(fa->f.day, since))
+		fielderr_add(fe, "day", "请填写回访日期（不早于处理或澄清日期、不晚于今天）");
+	if (utf8_len(fa->f.note) > 2000)
+		fielderr_add(fe, "note", "回访情况不能超过2000字");
+	if (fe->n)
+		return -1;
+	sa.timeline_object = object;
+	sa.detail = arena_printf(c->a, "%s：%s", person_name, fa->f.note);
+	return store_tx(c->db, step_tx, &sa) < 0 ? -2 : sa.id;
+}
+
 int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, const char *note,
 			struct fielderr *fe)
 {
 	struct outcome o;
 	struct followup_arg fa = { .c = c, .f = { .outcome_id = outcome_id, .day = day,
 						  .note = note ? note : "" } };
-	struct step_arg sa = { .c = c, .audit_event = AEV_CREATE, .insert = followup_insert,
-			       .insert_arg = &fa, .kind = "followup", .action = "回访" };
 	int rc = store_outcome_get(c->db, c->a, outcome_id, &o);
 
 	if (rc <= 0)
@@ -201,22 +218,40 @@ int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, cons
 	rc = outcome_matter_access(c, &o);
 	if (rc <= 0)
 		return rc < 0 ? -2 : 0;
-	if (!o.sanctioned)
-		fielderr_add(fe, "outcome", "回访对象应为受到党纪政务处分的人员");
-	if (!day_in_range(day, o.day))
-		fielderr_add(fe, "day", "请填写回访日期（不早于处理日期、不晚于今天）");
-	if (utf8_len(fa.f.note) > 2000)
-		fielderr_add(fe, "note", "回访情况不能超过2000字");
-	if (fe->n)
-		return -1;
-	sa.timeline_object = matter_object(c, &o);
-	sa.detail = arena_printf(c->a, "%s：%s", o.person_name, fa.f.note);
-	return store_tx(c->db, step_tx, &sa) < 0 ? -2 : sa.id;
+	/* anyone who received an outcome, first-form treatment included */
+	return followup_write(c, &fa, o.day, matter_object(c, &o), o.person_name, fe);
+}
+
+int64_t followup_record_cleared(struct ctx *c, int64_t clarification_id, const char *day, const char *note,
+				struct fielderr *fe)
+{
+	struct clarification k;
+	struct outcome m = { 0 };
+	struct followup_arg fa = { .c = c, .f = { .clarification_id = clarification_id, .day = day,
+						  .note = note ? note : "" } };
+	int rc = store_clarification_get(c->db, c->a, clarification_id, &k);
+
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	m.case_id = k.case_id;
+	m.clue_id = k.clue_id;
+	rc = outcome_matter_access(c, &m);
+	if (rc <= 0)
+		return rc < 0 ? -2 : 0;
+	return followup_write(c, &fa, k.day, matter_object(c, &m), k.person_name, fe);
 }
 
 int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out)
 {
 	return store_followups_of_outcome(c->db, c->a, outcome_id, out);
+}
+
+int64_t clarification_person(struct ctx *c, int64_t clarification_id)
+{
+	struct clarification k;
+	int rc = store_clarification_get(c->db, c->a, clarification_id, &k);
+
+	return rc == 1 ? k.person_id : res_from_store(rc);
 }
 
 /* ---- clarifications ------------------------------------------------------ */

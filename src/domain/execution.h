@@ -5,9 +5,9 @@
  * a party or government sanction the unit's execution roles (PERM_EXECUTION,
  * within the person's unit) check off the items of execution_items one by
  * one with the day each was done; the list of sanctions not fully carried
- * out is their work queue.  Follow-up visits (回访) of a sanctioned person
- * and clarifications (澄清正名) of a cleared one are recorded here too, by
- * those who may work on the matter.
+ * out is their work queue.  Follow-up visits (回访) of anyone who received an
+ * outcome or was cleared, and clarifications (澄清正名) of a cleared one, are
+ * recorded here too, by those who may work on the matter.
  *
  * Writes and lookups answer a result (domain/result.h): an id or RES_DONE,
  * RES_NOT_FOUND, RES_INVALID with the messages in fe, RES_STORE.
@@ -35,10 +35,17 @@ int execution_items_of(struct ctx *c, int64_t outcome_id, struct execution_item 
  * them (lq offset, limit) and their count. */
 int execution_pending(struct ctx *c, struct execution_filter *f, struct outcome **out, int64_t *total);
 
-/* Records a follow-up visit of a sanctioned outcome: its id; 0 not
+/* Records a follow-up visit (回访) of a person who received an outcome
+ * (first-form treatment included; DOMAIN.md section 2): its id; 0 not
  * visible; RES_INVALID with fe; RES_STORE. */
 int64_t followup_record(struct ctx *c, int64_t outcome_id, const char *day, const char *note,
 			struct fielderr *fe);
+/* The same for a cleared person, on their clarification. */
+int64_t followup_record_cleared(struct ctx *c, int64_t clarification_id, const char *day, const char *note,
+				struct fielderr *fe);
+/* The person a clarification clears: > 0, RES_NOT_FOUND, RES_STORE (call
+ * after followup_record_cleared, which checked the access). */
+int64_t clarification_person(struct ctx *c, int64_t clarification_id);
 int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out);
 
 /* Records a clarification (person, one of case_id / clue_id, day, manner,

@@ -75,10 +75,10 @@ static int import_tx(struct store *s, void *arg)
 	calendar_each(ia->cal, put_one, &pa);
 	if (pa.failed)
 		return -1;
-	/* the stored due days of the running report clocks follow the
-	 * calendar as it now is (report_clock.c) */
+	/* the stored due days of the running clocks follow the calendar as
+	 * it now is (clock_fill.c) */
 	cal = holidays_load(s);
-	rc = cal ? report_dues_refill(ia->c, s, cal) : -1;
+	rc = cal ? clock_dues_refill(ia->c, s, cal) : -1;
 	calendar_free(cal);
 	if (rc < 0)
 		return -1;

@@ -23,6 +23,7 @@
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/ix_map.h"
+#include "domain/measures.h"
 #include "domain/sanction.h"
 #include "store/q_interchange.h"
 #include "store/store.h"
@@ -53,6 +54,8 @@ struct ix {
 	void *progress_arg;
 	struct period_table periods;
 	int periods_loaded;
+	struct form_table forms;
+	int forms_loaded;
 	struct type_sql sql[IX_MAX_TYPES];
 	/* 1 when rows of the type with an external id were in the database
 	 * before the import: only then is an id not in the map looked up */
@@ -108,6 +111,14 @@ int64_t ix_person_unit(struct ix *ix, int64_t person_id)
 	if (unit > 0 && ix_map_put(ix->units, 0, key, unit) < 0)
 		return -1;
 	return unit > 0 ? unit : -1;
+}
+
+const struct form_table *ix_forms(struct ix *ix)
+{
+	if (!ix->forms_loaded && form_table_load(ix->c->db, ix->keep, &ix->forms) < 0)
+		return NULL;
+	ix->forms_loaded = 1;
+	return &ix->forms;
 }
 
 const struct period_table *ix_periods(struct ix *ix)

@@ -103,11 +103,15 @@ int64_t ix_person_unit(struct ix *ix, int64_t person_id);
 /* The row id of a record of `type` with file id `ext` (earlier in the
  * file or already in the database): > 0, 0 unknown, < 0 store error. */
 int64_t ix_ref(struct ix *ix, const char *type, const char *ext);
-/* The sanction periods (loaded on first use), or NULL on a store error. */
+/* The influence periods and the form table (each loaded on first use),
+ * or NULL on a store error. */
 const struct period_table *ix_periods(struct ix *ix);
+struct form_table;
+const struct form_table *ix_forms(struct ix *ix);
 
 /* hooks with rules of their own (ix_outcome.c) */
 int ix_outcome_prepare(struct ix *ix, struct ix_val *v);
+int ix_outcome_after(struct ix *ix, struct ix_val *v, int64_t id);
 
 struct ix_counts {
 	int64_t n[IX_MAX_TYPES];        /* per ix_types[] entry */

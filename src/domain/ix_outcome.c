@@ -1,11 +1,24 @@
 /*
- * ix_outcome.c: what an imported outcome computes instead of reading it:
- * its form and `sanctioned` from its measures (measures.h), its
- * influence period's end (sanction.h) counted from its date, with the
- * person's earlier government sanctions running into it (the cap).
+ * ix_outcome.c: the rules an imported outcome keeps, the same as the
+ * pages' (outcome.c, sanction.c): one outcome per person and matter, known
+ * measures given once, at most one party and one government sanction,
+ * party sanctions for party members only, village managers only the three
+ * lighter government sanctions, the stated period of several violations;
+ * and what it computes instead of reading: its form by the form table in
+ * force on its date, `sanctioned`, its influence period's end (each
+ * sanction from its own decision date), the subject's snapshot, and each
+ * measure's decision date in outcome_measures (ix_outcome_after).
+ *
+ * Records made under the old rules: an outcome on a clue that was since
+ * filed as a case is converted exactly (it belongs to the case); a
+ * 留党察看 without its months gets 12 (the old default); a second outcome
+ * of one person on one matter, or two sanctions of one kind, is refused
+ * with the rule's message (which of them is right is a decision, not a
+ * conversion).
  */
 #include "domain/interchange.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,61 +26,13 @@
 #include "core/date.h"
 #include "domain/ctx.h"
 #include "domain/measures.h"
+#include "domain/outcome.h"
 #include "domain/sanction.h"
 #include "store/q_interchange.h"
+#include "store/q_outcomes.h"
+#include "store/q_persons.h"
 
 #define PROBATION_DEFAULT 12    /* 留党察看 without stated months: one year */
-
-/* Folds the person's earlier outcomes, one group of measure rows each,
- * into the end of the government-sanction period running at the end. */
-struct prior {
-	const struct period_table *t;
-	struct arena *a;
-	int64_t id;
-	qf_day day;
-	int months;
-	const char *codes[IX_MAX_LIST];
-	int n;
-	qf_day gov_end;
-};
-
-static void prior_close(struct prior *p)
-{
-	struct influence inf;
-
-	if (p->n && outcome_influence(p->t, p->codes, p->n, p->day, p->months, p->gov_end, &inf) == 1 &&
-	    inf.gov_end != QF_DAY_NONE && (p->gov_end == QF_DAY_NONE || inf.gov_end > p->gov_end))
-		p->gov_end = inf.gov_end;
-	p->n = 0;
-}
-
-static int prior_row(void *arg, int ncols, const char *const *col)
-{
-	struct prior *p = arg;
-	int64_t id = strtoll(col[0], NULL, 10);
-
-	if (id != p->id) {
-		prior_close(p);
-		p->id = id;
-		p->day = date_parse(col[1]);
-		p->months = atoi(col[2]);
-	}
-	if (p->n < IX_MAX_LIST)
-		p->codes[p->n++] = arena_strdup(p->a, col[3]);
-	return 0;
-}
-
-static int running_gov_end(struct ix *ix, int64_t person, const char *day, qf_day *out)
-{
-	struct ctx *c = ix_ctx(ix);
-	struct prior p = { .t = ix_periods(ix), .a = c->a, .gov_end = QF_DAY_NONE };
-
-	if (!p.t || store_ix_prior_measures(c->db, person, day, prior_row, &p) < 0)
-		return -1;
-	prior_close(&p);
-	*out = p.gov_end;
-	return 0;
-}
 
 static void set(struct ix_val *v, int64_t i, const char *s)
 {
@@ -76,50 +41,153 @@ static void set(struct ix_val *v, int64_t i, const char *s)
 	v->s = s;
 }
 
+/* The case filed on the clue: > 0, 0 none, < 0 error. */
+static int64_t case_of_clue(struct ix *ix, int64_t clue)
+{
+	struct store_ix_value b = { 1, clue, NULL };
+
+	return store_ix_run(ix_ctx(ix)->db, store_ix_sql("SELECT COALESCE(min(id), 0) FROM cases WHERE clue_id = ?"),
+			    &b, 1);
+}
+
+/* The outcome input of the record, for the shared rules. */
+static void input_of(struct ix *ix, struct ix_val *v, struct outcome_input *in)
+{
+	struct ix_val *measures = &v[ix_field(ix, "measures")];
+
+	memset(in, 0, sizeof(*in));
+	in->day = v[ix_field(ix, "date")].s;
+	in->party_decided = v[ix_field(ix, "party_decided")].s;
+	in->gov_decided = v[ix_field(ix, "gov_decided")].s;
+	in->gov_violations = v[ix_field(ix, "gov_violations")].set ? (int)v[ix_field(ix, "gov_violations")].i : 0;
+	in->gov_months = v[ix_field(ix, "gov_months")].set ? (int)v[ix_field(ix, "gov_months")].i : 0;
+	in->probation_months = v[ix_field(ix, "probation_months")].set ? (int)v[ix_field(ix, "probation_months")].i : 0;
+	for (int i = 0; i < measures->n && i < OUTCOME_MAX_MEASURES; i++)
+		in->measures[in->n_measures++] = measures->codes[i];
+}
+
+/* A decision date, if given: from the outcome's date on. */
+static int check_decided(struct ix *ix, struct ix_val *v, const char *field)
+{
+	const char *d = v[ix_field(ix, field)].s;
+
+	if (v[ix_field(ix, field)].set && d && strcmp(d, v[ix_field(ix, "date")].s) < 0)
+		return ix_fail(ix, field, "%s is before the outcome's date (its first decision)", field);
+	return 0;
+}
+
 int ix_outcome_prepare(struct ix *ix, struct ix_val *v)
 {
 	struct ctx *c = ix_ctx(ix);
 	struct ix_val *measures = &v[ix_field(ix, "measures")], *months = &v[ix_field(ix, "probation_months")];
+	struct ix_val *kase = &v[ix_field(ix, "case")], *clue = &v[ix_field(ix, "clue")];
 	const char *day = v[ix_field(ix, "date")].s;
-	int64_t person = v[ix_field(ix, "person")].i, unit;
-	int probation = 0, form, rc;
+	int64_t person = v[ix_field(ix, "person")].i, unit, existing;
+	const struct form_table *ft = ix_forms(ix);
+	const struct period_table *pt = ix_periods(ix);
+	struct measure_decision dec[OUTCOME_MAX_MEASURES];
+	struct outcome_input in;
+	struct fielderr fe = { 0 };
+	struct person p;
 	struct influence inf;
-	qf_day gov_end;
+	int probation = 0, form, rc, n;
 	char buf[11];
 
-	if (v[ix_field(ix, "case")].set == v[ix_field(ix, "clue")].set)
+	if (!ft || !pt)
+		return -1;
+	if (kase->set == clue->set)
 		return ix_fail(ix, "case", "exactly one of case and clue is required");
+	if (clue->set) {        /* old rule: a clue's outcome once filed belongs to the case */
+		int64_t k = case_of_clue(ix, clue->i);
+		if (k < 0)
+			return -1;
+		if (k > 0) {
+			set(kase, k, NULL);
+			clue->set = 0;
+		}
+	}
+	if (measures->n > OUTCOME_MAX_MEASURES)
+		return ix_fail(ix, "measures", "more than %d measures", OUTCOME_MAX_MEASURES);
 	for (int i = 0; i < measures->n; i++) {
 		if (!measure_find(measures->codes[i]))
 			return ix_fail(ix, "measures", "\"%s\" is not a measure (DOMAIN.md section 3)",
 				       measures->codes[i]);
 		probation |= !strcmp(measures->codes[i], "party_probation");
 	}
-	form = outcome_form(measures->codes, measures->n);
+	form = outcome_form(ft, measures->codes, measures->n, date_parse(day));
 	if (form < 1)
-		return ix_fail(ix, "measures", "a measure is given twice");
+		return ix_fail(ix, "measures", "a measure is given twice or has no form in force on %s", day);
 	if (!probation)
 		months->set = 0;
 	else if (!months->set)
 		set(months, PROBATION_DEFAULT, NULL);
 	else if (months->i != 12 && months->i != 24)
 		return ix_fail(ix, "probation_months", "party_probation lasts 12 or 24 months");
-	if (running_gov_end(ix, person, day, &gov_end) < 0)
+	if (check_decided(ix, v, "party_decided") < 0 || check_decided(ix, v, "gov_decided") < 0)
 		return -1;
-	rc = outcome_influence(ix_periods(ix), measures->codes, measures->n, date_parse(day),
-			       probation ? (int)months->i : 0, gov_end, &inf);
+	rc = store_person_get(c->db, c->a, person, &p);
+	if (rc <= 0)
+		return rc < 0 ? -1 : ix_fail(ix, "person", "no such person");
+	input_of(ix, v, &in);
+	n = outcome_input_decisions(&in, dec);
+	sanction_rules_check(c->a, pt, dec, n, &(struct sanction_subject){ p.rank, p.party_member }, &fe);
+	if (fe.n)
+		return ix_fail(ix, fe.field[0], "%s", fe.msg[0]);
+	rc = store_outcome_find(c->db, person, kase->set ? kase->i : 0, clue->set ? clue->i : 0, 0, &existing);
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		return ix_fail(ix, "person", "the person has an outcome on this matter already (outcome %" PRId64
+			       "): one person, one matter, one outcome", existing);
+	for (int i = 0; i < n; i++) {      /* the decision dates stored, as the pages store them */
+		enum measure_kind k = measure_find(dec[i].code)->kind;
+		struct ix_val *d = &v[ix_field(ix, k == MEASURE_PARTY ? "party_decided" : "gov_decided")];
+		if ((k == MEASURE_PARTY || k == MEASURE_GOV) && !d->set)
+			set(d, 0, day);
+	}
+	rc = outcome_influence(pt, dec, n, &inf);
 	if (rc < 0)
 		return ix_fail(ix, "measures", "no influence period can be computed for these measures");
 	if (rc == 1 && inf.permanent)
-		set(&v[ix_field(ix, "bar_until")], 0, "9999-12-31");
+		set(&v[ix_field(ix, "bar_until")], 0, OUTCOME_PERMANENT);
 	else if (rc == 1 && inf.end != QF_DAY_NONE)
 		set(&v[ix_field(ix, "bar_until")], 0, arena_strdup(c->a, date_format(inf.end, buf)));
 	set(&v[ix_field(ix, "form")], form, NULL);
 	set(&v[ix_field(ix, "sanctioned")], outcome_has_sanction(measures->codes, measures->n), NULL);
-	set(&v[ix_field(ix, "effective")], 0, day);
+	set(&v[ix_field(ix, "effective")], 0,
+	    rc == 1 ? arena_strdup(c->a, date_format(inf.start, buf)) : day);
 	unit = ix_person_unit(ix, person);
 	if (unit < 0)
 		return -1;
 	set(&v[ix_field(ix, "unit_id")], unit, NULL);
+	set(&v[ix_field(ix, "subject_rank")], 0, p.rank);
+	set(&v[ix_field(ix, "subject_top_leader")], p.top_leader, NULL);
+	set(&v[ix_field(ix, "subject_leadership")], p.leadership, NULL);
+	set(&v[ix_field(ix, "subject_party_member")], p.party_member, NULL);
+	return 0;
+}
+
+/* Each measure's decision date and period, as outcome_input_decisions
+ * gives them (the link rows were written without). */
+int ix_outcome_after(struct ix *ix, struct ix_val *v, int64_t id)
+{
+	struct ctx *c = ix_ctx(ix);
+	struct measure_decision dec[OUTCOME_MAX_MEASURES];
+	struct outcome_input in;
+	int n;
+	char buf[11];
+
+	input_of(ix, v, &in);
+	n = outcome_input_decisions(&in, dec);
+	for (int i = 0; i < n; i++) {
+		struct store_ix_value b[5] = { { 2, 0, arena_strdup(c->a, date_format(dec[i].decided, buf)) },
+					       { dec[i].months ? 1 : 0, dec[i].months, NULL },
+					       { 1, dec[i].violations, NULL }, { 1, id, NULL },
+					       { 2, 0, dec[i].code } };
+		if (store_ix_run(c->db, store_ix_sql("UPDATE outcome_measures SET decided = ?, months = ?, "
+						     "violations = ? WHERE outcome_id = ? AND measure = ?"),
+				 b, 5) < 0)
+			return -1;
+	}
 	return 0;
 }

@@ -19,12 +19,14 @@
 #include "domain/ctx.h"
 #include "domain/jurisdiction.h"
 #include "domain/disposition.h"
+#include "domain/detention.h"
 #include "model/clue.h"
 #include "model/person.h"
 #include "model/report.h"
 #include "domain/report.h"
 #include "store/q_caserules.h"
 #include "store/q_clues.h"
+#include "store/q_detention.h"
 #include "store/q_interchange.h"
 #include "store/q_persons.h"
 #include "domain/person.h"
@@ -95,6 +97,8 @@ static const struct ix_field report_fields[] = {
 	{ "real_name", IX_BOOL, "real_name", NULL, NULL, 0, NULL },
 	{ "accused", IX_REFS, NULL, "person", "report_accused report_id person_id", 0, NULL },
 	{ "category", IX_ENUM, "category", NULL, NULL, IX_REQ, report_categories },
+	{ "kind", IX_ENUM, "kind", NULL, NULL, 0, report_kinds },   /* missing: from category */
+	{ "repeated", IX_BOOL, "repeated", NULL, NULL, 0, NULL },
 	{ "summary", IX_SECRET, "summary_enc", "reports.summary", NULL, 0, NULL },
 	{ "accepted", IX_DATE, "accepted", NULL, NULL, 0, NULL },
 	{ "concluded", IX_DATE, "concluded", NULL, NULL, 0, NULL },
@@ -106,6 +110,7 @@ static const struct ix_field report_fields[] = {
 	{ NULL, IX_DERIVED, "accept_notice_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "conclude_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "outcome_notice_due", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "forwarded_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "next_due", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "other_level", NULL, NULL, 0, NULL },
 	{ 0 }
@@ -151,18 +156,34 @@ static void set_text_or_null(struct ix_val *v, const char *s)
 		set_text(v, s);
 }
 
-/* The state, and the due days of the clocks as the pages store them
- * (report_dues: a file has no transfer, notices nor extension). */
+/* The kind, the state, and the due days of the clocks as the pages store
+ * them (report_dues: a file has no transfer, notices nor extension).  A
+ * report without a kind was made under the old rules: it is converted
+ * exactly, to the kind its category states (report_kind_of_category, as
+ * migration 0021 converts the stored ones); a kind that contradicts the
+ * category is refused, as the pages refuse it. */
 static int report_prepare(struct ix *ix, struct ix_val *v)
 {
 	struct ctx *c = ix_ctx(ix);
 	struct clock_table t;
+	struct ix_val *kind = F(ix, "kind");
+	const char *category = F(ix, "category")->s, *mismatch;
 	struct report k = { .received = F(ix, "received")->s, .real_name = F(ix, "real_name")->set && F(ix, "real_name")->i,
+			    .channel = F(ix, "channel")->s, .category = category,
+			    .repeated = F(ix, "repeated")->set && F(ix, "repeated")->i,
 			    .accepted = text_or_null(F(ix, "accepted")),
 			    .concluded = text_or_null(F(ix, "concluded")) };
 
+	if (!kind->set)
+		set_text(kind, report_kind_of_category(category));
+	mismatch = report_kind_mismatch(kind->s, category);
+	if (mismatch)
+		return ix_fail(ix, "kind", "\"%s\" contradicts category \"%s\" (%s)", kind->s, category,
+			       mismatch);
+	k.kind = kind->s;
 	if (report_jurisdiction(ix, v) < 0)
 		return -1;
+	k.other_level = (int)F(ix, "other_level")->i;
 	k.state = k.concluded ? "concluded" : k.accepted ? "accepted" : "registered";
 	set_text(F(ix, "state"), k.state);
 	if (clock_table_load(c->db, c->a, &t) < 0)
@@ -172,6 +193,7 @@ static int report_prepare(struct ix *ix, struct ix_val *v)
 	set_text_or_null(F(ix, "accept_notice_due"), k.accept_notice_due);
 	set_text_or_null(F(ix, "conclude_due"), k.conclude_due);
 	set_text_or_null(F(ix, "outcome_notice_due"), k.outcome_notice_due);
+	set_text_or_null(F(ix, "forwarded_due"), k.forwarded_due);
 	set_text_or_null(F(ix, "next_due"), k.next_due);
 	return unit_of_first(ix, v, "accused");
 }
@@ -411,14 +433,41 @@ static const struct ix_field detention_fields[] = {
 	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ, NULL },
 	{ "start", IX_DATE, "start_day", NULL, NULL, IX_REQ, NULL },
 	{ "end", IX_DATE, "end_day", NULL, NULL, 0, NULL },
+	{ "approved_by", IX_TEXT, "approved_by", NULL, NULL, IX_EXT, NULL },
+	{ "approved_day", IX_DATE, "approved_day", NULL, NULL, IX_EXT, NULL },
+	{ "announced_at", IX_TEXT, "announced_at", NULL, NULL, IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "due_day", NULL, NULL, 0, NULL },
 	{ 0 }
 };
 
-/* the clock of the announced detention, without extensions (the file has none) */
+/* The level above's approval and the moment announced, as the case page
+ * requires them (Supervision Law art. 43, 44); a record without them,
+ * made under the old rules, is refused (there is nothing to convert it
+ * from).  The clock of the announced detention from detention_limits in
+ * force on its day, without extensions (the file has none). */
 static int detention_prepare(struct ix *ix, struct ix_val *v)
 {
-	return set_due(ix, v, "due_day", "detention", F(ix, "start")->s);
+	struct ctx *c = ix_ctx(ix);
+	struct detention_limit lim;
+	const char *start = F(ix, "start")->s, *at = F(ix, "announced_at")->s;
+	char buf[11];
+	int rc;
+
+	if (!F(ix, "approved_by")->set || !*F(ix, "approved_by")->s || !F(ix, "approved_day")->set)
+		return ix_fail(ix, "approved_by", "a detention needs the level above's approval (approved_by, "
+			       "approved_day; Supervision Law art. 43): a record made without it under the old "
+			       "rules is refused, add the approval");
+	if (strcmp(F(ix, "approved_day")->s, start) > 0)
+		return ix_fail(ix, "approved_day", "approved after the detention was announced");
+	if (!F(ix, "announced_at")->set || !detention_moment_valid(at) || strncmp(at, start, 10))
+		return ix_fail(ix, "announced_at", "the moment announced is required, YYYY-MM-DDTHH:MM on the "
+			       "start day (the 24-hour notice runs from it)");
+	rc = store_detention_limit(c->db, c->a, "detention", start, &lim);
+	if (rc <= 0)
+		return rc < 0 ? -1 : ix_fail(ix, "start", "no detention limit in force on that day");
+	set_text(F(ix, "due_day"), arena_strdup(c->a, date_format(date_add_months(date_parse(start),
+										  lim.amount), buf)));
+	return 0;
 }
 
 static const struct ix_field outcome_fields[] = {
@@ -429,7 +478,15 @@ static const struct ix_field outcome_fields[] = {
 	{ "measures", IX_CODES, NULL, NULL, "outcome_measures outcome_id measure", IX_REQ, NULL },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
 	{ "probation_months", IX_INT, "probation_months", NULL, NULL, IX_EXT, NULL },
+	{ "party_decided", IX_DATE, "party_decided", NULL, NULL, IX_EXT, NULL },
+	{ "gov_decided", IX_DATE, "gov_decided", NULL, NULL, IX_EXT, NULL },
+	{ "gov_violations", IX_INT, "gov_violations", NULL, NULL, IX_EXT, NULL },
+	{ "gov_months", IX_INT, "gov_months", NULL, NULL, IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "subject_rank", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "subject_top_leader", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "subject_leadership", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "subject_party_member", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "form", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "sanctioned", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "effective", NULL, NULL, 0, NULL },
@@ -483,7 +540,7 @@ const struct ix_type ix_types[] = {
 	{ "detention", "detentions", NULL, "created_at", NULL, NULL, NULL, "t.id", detention_fields,
 	  detention_prepare, NULL },
 	{ "outcome", "outcomes", NULL, "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
-	  ix_outcome_prepare, NULL },
+	  ix_outcome_prepare, ix_outcome_after },
 	{ "accountability", "accountabilities", "Q", "created_at", NULL, NULL, NULL, "t.id",
 	  accountability_fields, accountability_prepare, NULL },
 	{ "recovery", "recoveries", NULL, "created_at", NULL, NULL, NULL, "t.id", recovery_fields, NULL,

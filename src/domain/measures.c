@@ -1,35 +1,54 @@
 /*
- * measures.c: the measure table of DOMAIN.md section 3 and the form of an
- * outcome.  The Chinese labels are the terms of the regulations; the codes
- * are those of INTERCHANGE.md.
+ * measures.c: the measure table of DOMAIN.md section 3, the form table
+ * read from form_rules (effective-dated data), and the form of an outcome.
+ * The Chinese labels are the terms of the regulations; the codes are those
+ * of INTERCHANGE.md.
+ *
+ * Guarantees: the form of a measure on a day is the row of form_rules in
+ * force that day; a change of the table starts today or later, so the form
+ * of an outcome decided before it never changes; each change is audited
+ * with the write.
  */
 #include "domain/measures.h"
 
 #include <string.h>
 
+#include "core/arena.h"
+#include "domain/audit.h"
+#include "domain/ctx.h"
+#include "domain/result.h"
+#include "store/q_rules.h"
+
+QF_AUDIT_EVENT(FORM_RULE_ADD, "form_rule_add", "修改四种形态口径");
+QF_AUDIT_OBJECT(form_rule, "四种形态口径");
+
 const struct measure measure_table[] = {
-	{ "talk_reminder", "谈话提醒", 1, MEASURE_OTHER },
-	{ "criticism", "批评教育", 1, MEASURE_OTHER },
-	{ "self_examination", "责令检查", 1, MEASURE_OTHER },
-	{ "admonishment", "诫勉", 1, MEASURE_OTHER },
-	{ "party_warning", "警告", 2, MEASURE_PARTY },
-	{ "party_serious_warning", "严重警告", 2, MEASURE_PARTY },
-	{ "gov_warning", "政务警告", 2, MEASURE_GOV },
-	{ "gov_demerit", "记过", 2, MEASURE_GOV },
-	{ "gov_major_demerit", "记大过", 2, MEASURE_GOV },
-	{ "suspension", "停职检查", 2, MEASURE_OTHER },
-	{ "post_adjustment", "调整职务", 2, MEASURE_OTHER },
-	{ "ordered_resignation", "责令辞职", 2, MEASURE_OTHER },
-	{ "post_removal", "免职", 2, MEASURE_OTHER },
-	{ "rank_demotion", "降职", 2, MEASURE_OTHER },
-	{ "party_post_removal", "撤销党内职务", 3, MEASURE_PARTY },
-	{ "party_probation", "留党察看", 3, MEASURE_PARTY },
-	{ "party_expulsion", "开除党籍", 3, MEASURE_PARTY },
-	{ "gov_demotion", "降级", 3, MEASURE_GOV },
-	{ "gov_removal", "撤职", 3, MEASURE_GOV },
-	{ "gov_dismissal", "开除", 3, MEASURE_GOV },
-	{ "criminal_transfer", "严重违纪涉嫌违法犯罪，移送追究刑事责任", 4, MEASURE_CRIMINAL },
-	{ NULL, NULL, 0, MEASURE_OTHER }
+	{ "talk_reminder", "谈话提醒", MEASURE_OTHER, 0 },
+	{ "criticism", "批评教育", MEASURE_OTHER, 0 },
+	{ "self_examination", "责令检查", MEASURE_OTHER, 0 },
+	{ "admonishment", "诫勉", MEASURE_OTHER, 0 },
+	{ "notified_criticism", "通报批评", MEASURE_OTHER, 0 },
+	{ "public_apology", "责令公开道歉（检讨）", MEASURE_OTHER, 0 },
+	{ "inquiry_closed", "谈话函询后了结", MEASURE_OTHER, 0 },
+	{ "verification_closed", "初核后了结（面对面）", MEASURE_OTHER, 0 },
+	{ "party_warning", "警告", MEASURE_PARTY, 1 },
+	{ "party_serious_warning", "严重警告", MEASURE_PARTY, 2 },
+	{ "gov_warning", "政务警告", MEASURE_GOV, 1 },
+	{ "gov_demerit", "记过", MEASURE_GOV, 2 },
+	{ "gov_major_demerit", "记大过", MEASURE_GOV, 3 },
+	{ "gov_demotion", "降级", MEASURE_GOV, 4 },
+	{ "suspension", "停职检查", MEASURE_OTHER, 0 },
+	{ "post_adjustment", "调整职务", MEASURE_OTHER, 0 },
+	{ "ordered_resignation", "责令辞职", MEASURE_OTHER, 0 },
+	{ "post_removal", "免职", MEASURE_OTHER, 0 },
+	{ "party_post_removal", "撤销党内职务", MEASURE_PARTY, 3 },
+	{ "party_probation", "留党察看", MEASURE_PARTY, 4 },
+	{ "party_expulsion", "开除党籍", MEASURE_PARTY, 5 },
+	{ "gov_removal", "撤职", MEASURE_GOV, 5 },
+	{ "gov_dismissal", "开除", MEASURE_GOV, 6 },
+	{ "rank_demotion", "降职", MEASURE_OTHER, 0 },
+	{ "criminal_transfer", "严重违纪涉嫌犯罪，追究刑事责任", MEASURE_CRIMINAL, 0 },
+	{ NULL, NULL, MEASURE_OTHER, 0 }
 };
 
 const struct measure *measure_find(const char *code)
@@ -42,19 +61,50 @@ const struct measure *measure_find(const char *code)
 	return NULL;
 }
 
-int outcome_form(const char *const *codes, int n)
+int form_table_load(struct store *s, struct arena *a, struct form_table *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->n = store_form_rules(s, a, &t->rules);
+	return t->n < 0 ? -1 : 0;
+}
+
+int form_table_read(struct ctx *c, struct form_table *t)
+{
+	return form_table_load(c->db, c->a, t);
+}
+
+int form_of_measure(const struct form_table *t, const char *code, qf_day day)
+{
+	const char *best = NULL;
+	int form = 0;
+	char d[11];
+
+	date_format(day, d);
+	for (int i = 0; i < t->n; i++) {
+		const struct form_rule *r = &t->rules[i];
+		if (strcmp(r->measure, code) || strcmp(r->valid_from, d) > 0)
+			continue;
+		if (!best || strcmp(r->valid_from, best) > 0) {
+			best = r->valid_from;
+			form = r->form;
+		}
+	}
+	return form;
+}
+
+int outcome_form(const struct form_table *t, const char *const *codes, int n, qf_day day)
 {
 	int form = 0;
 
 	for (int i = 0; i < n; i++) {
-		const struct measure *m = measure_find(codes[i]);
-		if (!m)
+		int f = measure_find(codes[i]) ? form_of_measure(t, codes[i], day) : 0;
+		if (f < 1)
 			return -1;
 		for (int j = 0; j < i; j++)
 			if (!strcmp(codes[j], codes[i]))
 				return -1;
-		if (m->form > form)
-			form = m->form;
+		if (f > form)
+			form = f;
 	}
 	return form;
 }
@@ -67,4 +117,48 @@ int outcome_has_sanction(const char *const *codes, int n)
 			return 1;
 	}
 	return 0;
+}
+
+/* ---- the case manager's change ------------------------------------------ */
+
+struct rule_arg {
+	struct ctx *c;
+	struct form_rule r;
+};
+
+static int rule_tx(struct store *s, void *arg)
+{
+	struct rule_arg *ra = arg;
+	struct ctx *c = ra->c;
+
+	if (store_form_rule_put(s, &ra->r, c->who.id, c->now) < 0)
+		return -1;
+	return audit_append(c, AEV_FORM_RULE_ADD, arena_printf(c->a, "form_rule/%s", ra->r.measure), 1,
+			    arena_printf(c->a, "%s 自 %s 起计入第%d种形态", ra->r.measure, ra->r.valid_from,
+					 ra->r.form));
+}
+
+int form_rule_add(struct ctx *c, const char *code, int form, const char *valid_from,
+		  const char *source, struct fielderr *fe)
+{
+	struct rule_arg ra = { .c = c };
+	qf_day from = date_parse(valid_from ? valid_from : "");
+
+	if (!measure_find(code))
+		fielderr_add(fe, "measure", "请选择处理措施");
+	if (form < 1 || form > 4)
+		fielderr_add(fe, "form", "形态应为第一至第四种形态之一");
+	if (from == QF_DAY_NONE)
+		fielderr_add(fe, "valid_from", "请填写施行日期（YYYY-MM-DD）");
+	else if (from < date_today())
+		fielderr_add(fe, "valid_from", "施行日期不能早于今天：口径的修改不改变此前已决定的处理结果");
+	if (!source || !*source)
+		fielderr_add(fe, "source", "请填写依据（文件名称及条款）");
+	if (fe->n)
+		return RES_INVALID;
+	ra.r.measure = code;
+	ra.r.form = form;
+	ra.r.valid_from = valid_from;
+	ra.r.source = source;
+	return store_tx(c->db, rule_tx, &ra) < 0 ? RES_STORE : RES_DONE;
 }

@@ -35,6 +35,7 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_EXECUTION] = "execution",
 	[PERM_ACCOUNTABILITY] = "accountability",
 	[PERM_CATALOG] = "catalog",
+	[PERM_RULES_EDIT] = "rules_edit",
 };
 
 struct perms perms_of(const enum perm *list)

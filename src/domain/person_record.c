@@ -1,8 +1,8 @@
 /*
  * person_record.c: a person's record (DOMAIN.md section 1): the clues
  * within the actor's jurisdiction, the cases the actor may see, every
- * outcome with whether its matter is visible, and the influence period
- * running today.
+ * outcome with whether its matter is visible, the clarifications (澄清正名)
+ * with their follow-up visits, and the influence period running today.
  *
  * Guarantees: the cases are filtered in SQL (need-to-know), so listing
  * never audits a denial; an outcome of a hidden matter is listed as the
@@ -41,6 +41,20 @@ int person_record_get(struct ctx *c, const struct person *p, struct person_recor
 			rec->matter_visible[i] |= rec->cases[j].id == o->case_id;
 		for (int j = 0; o->clue_id && j < rec->n_clues; j++)
 			rec->matter_visible[i] |= rec->clues[j].id == o->clue_id;
+	}
+	/* while a case is open promotion is barred (DOMAIN.md section 3): a
+	 * fact of the person, shown without the case to those who may not see it */
+	rec->open_case = store_person_open_cases(c->db, p->id) > 0;
+	rec->n_clars = store_clarifications_of_person(c->db, c->a, p->id, &rec->clars);
+	if (rec->n_clars < 0)
+		return -1;
+	rec->clar_visits = arena_zalloc(c->a, sizeof(*rec->clar_visits) * (size_t)(rec->n_clars + 1));
+	rec->n_clar_visits = arena_zalloc(c->a, sizeof(int) * (size_t)(rec->n_clars + 1));
+	for (int i = 0; i < rec->n_clars; i++) {
+		rec->n_clar_visits[i] = store_followups_of_clarification(c->db, c->a, rec->clars[i].id,
+									 &rec->clar_visits[i]);
+		if (rec->n_clar_visits[i] < 0)
+			return -1;
 	}
 	rec->influence = outcome_influence_on(rec->outcomes, rec->n_outcomes,
 					      date_format(date_today(), today));

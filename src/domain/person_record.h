@@ -24,6 +24,11 @@ struct person_record {
 	int n_outcomes;
 	int *matter_visible;             /* one per outcome */
 	const char *influence;           /* as outcome_influence_on, for today */
+	int open_case;                   /* a case against the person is open: promotion barred too */
+	struct clarification *clars;     /* 澄清正名, with their follow-up visits */
+	int n_clars;
+	struct followup **clar_visits;   /* one list per clarification */
+	int *n_clar_visits;
 };
 
 /* 1 filled; 0 when the actor's role does not see a person's record (the

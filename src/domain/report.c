@@ -60,6 +60,37 @@ const struct label report_categories[] = {
 	{ NULL, NULL }
 };
 
+/* which regulation's clocks apply (report_clock.c) */
+const struct label report_kinds[] = {
+	{ "accusation", "检举控告" },
+	{ "petition", "信访（申诉、批评建议等）" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
+const char *report_kind_of_category(const char *category)
+{
+	if (!category)
+		return NULL;
+	if (!strcmp(category, "accusation"))
+		return "accusation";
+	if (!strcmp(category, "appeal") || !strcmp(category, "suggestion"))
+		return "petition";
+	return !strcmp(category, "other") ? "other" : NULL;
+}
+
+const char *report_kind_mismatch(const char *kind, const char *category)
+{
+	int acc_kind = kind && !strcmp(kind, "accusation");
+	int acc_cat = category && !strcmp(category, "accusation");
+
+	if (acc_cat && !acc_kind)
+		return "检举控告类举报应按检举控告办理";
+	if (acc_kind && !acc_cat)
+		return "按检举控告办理的举报，类别应为检举控告";
+	return NULL;
+}
+
 const struct label report_states[] = {
 	{ "registered", "待受理" },
 	{ "accepted", "已受理" },
@@ -162,10 +193,11 @@ static int validate_accused(struct ctx *c, const struct report_input *in, struct
  * 控告工作规则》(2020) art. 15: 不得将有关信息录入检举举报平台).  Sets
  * *other; the refusals go to fe.  0, or RES_STORE. */
 static int validate_other_level(struct ctx *c, const struct report_input *in, struct fielderr *fe,
-				const struct person *acc, int *other)
+				const struct person *acc, int accused_ok, int *other)
 {
 	const char *why = NULL;
-	int rc = fe->n ? 0 : jurisdiction_other_level(c, acc, in->n_accused, in->received, &why);
+	int rc = accused_ok && date_parse(in->received ? in->received : "") != QF_DAY_NONE
+		 ? jurisdiction_other_level(c, acc, in->n_accused, in->received, &why) : 0;
 
 	if (rc < 0)
 		return RES_STORE;
@@ -186,6 +218,7 @@ static int validate(struct ctx *c, const struct report_input *in, struct fielder
 	qf_day received = date_parse(in->received ? in->received : "");
 	int has_reporter = in->reporter && *in->reporter, has_contact = in->contact && *in->contact;
 	struct person acc[REPORT_MAX_ACCUSED];
+	int before;
 
 	if (received == QF_DAY_NONE)
 		fielderr_add(fe, "received", "请填写收到日期（YYYY-MM-DD）");
@@ -195,8 +228,13 @@ static int validate(struct ctx *c, const struct report_input *in, struct fielder
 		fielderr_add(fe, "channel", "请选择举报渠道");
 	if (!label_of(report_categories, in->category))
 		fielderr_add(fe, "category", "请选择举报类别");
+	if (!label_of(report_kinds, in->kind))
+		fielderr_add(fe, "kind", "请选择办理依据（检举控告、信访或其他）");
+	else if (label_of(report_categories, in->category) && report_kind_mismatch(in->kind, in->category))
+		fielderr_add(fe, "kind", report_kind_mismatch(in->kind, in->category));
+	before = fe->n;
 	if (validate_accused(c, in, fe, unit_id, acc) < 0 ||
-	    validate_other_level(c, in, fe, acc, other) < 0)
+	    validate_other_level(c, in, fe, acc, fe->n == before, other) < 0)
 		return RES_STORE;
 	if (*other)
 		return 0;       /* no content: the checks below do not apply */
@@ -283,6 +321,8 @@ int64_t report_register(struct ctx *c, const struct report_input *in, struct fie
 	ra.k.received = in->received;
 	ra.k.channel = in->channel;
 	ra.k.category = in->category;
+	ra.k.kind = in->kind;
+	ra.k.repeated = in->repeated != 0;
 	ra.k.real_name = in->real_name != 0;
 	ra.k.other_level = other;
 	ra.k.created_by = c->who.id;
@@ -378,18 +418,24 @@ const char *report_step_refusal(const struct report *k, enum report_step step)
 	case REPORT_CONCLUDE:
 		return strcmp(k->state, "accepted") ? "只有已受理、尚未办结的举报才能办结" : NULL;
 	case REPORT_NOTIFY_ACCEPT:
+		if (strcmp(k->kind, "accusation"))
+			return "只有实名检举控告需要告知受理情况";
 		if (!k->real_name)
 			return "匿名举报无需告知";
 		if (registered)
 			return "尚未作出受理决定";
 		return k->notified_accept ? "已记录受理告知" : NULL;
 	case REPORT_NOTIFY_OUTCOME:
+		if (strcmp(k->kind, "accusation"))
+			return "只有实名检举控告需要反馈办理结果";
 		if (!k->real_name)
 			return "匿名举报无需反馈";
 		if (strcmp(k->state, "concluded"))
 			return "举报尚未办结";
 		return k->notified_outcome ? "已记录结果反馈" : NULL;
 	case REPORT_EXTEND:
+		if (strcmp(k->kind, "petition"))
+			return "只有信访事项可以延期办理（检举控告没有信访办理期限）";
 		if (strcmp(k->state, "accepted"))
 			return "只有已受理、尚未办结的举报才能延期";
 		return k->extended ? "已延期一次，不能再次延期" : NULL;

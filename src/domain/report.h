@@ -38,7 +38,9 @@ struct clue_dup;
 struct report_input {
 	const char *received;            /* YYYY-MM-DD */
 	const char *channel, *category;
+	const char *kind;                /* accusation, petition, other (report_kinds) */
 	int real_name, other_level;
+	int repeated;                    /* a repeated accusation (重复检举控告) */
 	const char *reporter, *contact;  /* required when real_name */
 	const char *summary;
 	int64_t accused[REPORT_MAX_ACCUSED];
@@ -60,6 +62,7 @@ struct report_clock {
 	const char *label;
 	qf_day start, due, done;    /* done QF_DAY_NONE while running */
 	enum clock_state state;
+	const char *source;         /* the regulation of the limit it runs by ("" when none) */
 };
 #define REPORT_MAX_CLOCKS 5
 
@@ -133,5 +136,14 @@ QF_AUDIT_EVENT_DECL(REPORT_TO_CLUE);
 extern const struct label report_channels[];      /* reports.channel */
 extern const struct label report_categories[];    /* reports.category */
 extern const struct label report_states[];        /* reports.state */
+extern const struct label report_kinds[];         /* reports.kind */
+
+/* The kind a report of `category` had under the old rules (before
+ * migration 0021, and in files without a kind): accusation ->
+ * accusation, appeal and suggestion -> petition, other -> other. */
+const char *report_kind_of_category(const char *category);
+/* Why kind and category contradict each other (Chinese), or NULL: an
+ * accusation (检举控告) is of kind accusation and only it is. */
+const char *report_kind_mismatch(const char *kind, const char *category);
 
 #endif

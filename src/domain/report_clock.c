@@ -11,14 +11,27 @@
  * kept by later steps (the extension computes the conclusion's again), so
  * the filter, its totals and the home page are plain SQL on next_due,
  * exact at any volume.  Reports stored before 0017 get theirs once from
- * report_dues_fill; a calendar import computes the running ones again
- * (report_dues_refill).
+ * report_dues_fill, and again after 0021 (with the trial reviews',
+ * clock_fill.c); a calendar import computes the running ones again
+ * (clock_dues_refill).
  *
- *   petition_accept        received -> the acceptance decision or transfer
- *   report_transfer        received -> transferred (other-level reports)
- *   report_accept_notice   received -> notified_accept (real-name)
- *   petition_conclude      accepted -> concluded (+ petition_extension once extended)
- *   report_outcome_notice  concluded -> notified_outcome (real-name)
+ * Each kind of report has its own clocks (migration 0021):
+ *
+ *   any kind
+ *     report_transfer        received -> transferred (other-level reports)
+ *     report_forwarded_in    received -> accepted, not accepted or passed on
+ *                            (channel transfer: forwarded to us)
+ *   accusation (检举控告, the rules on handling accusations, 2020)
+ *     report_accept_notice   received -> notified_accept (real-name, handled
+ *                            here: not repeated, not for other levels)
+ *     report_outcome_notice  concluded -> notified_outcome (real-name)
+ *   petition (信访, the Regulations on Letters and Visits, 2022)
+ *     petition_accept        received -> the acceptance decision or transfer
+ *     petition_conclude      accepted -> concluded (+ petition_extension once extended)
+ *   other: none of its own
+ *
+ * The due days follow clock_due (clocks.c): the limit version of the
+ * start day and the rest-day rule for calendar-day limits.
  */
 #include "domain/report.h"
 
@@ -60,37 +73,50 @@ static struct report_clock *add(struct ctx *c, const struct clock_table *t, qf_d
 	k->clock = l->clock;
 	k->label = l->label;
 	k->start = day_of(start);
+	k->source = clock_version_at(l, k->start)->source;
 	k->due = due ? day_of(due) : clock_due(c->cal, l, k->start);
 	k->done = day_of(done);
 	k->state = clock_state(c->cal, k->due, k->done, today);
 	return k;
 }
 
+static int is_kind(const struct report *k, const char *kind)
+{
+	return k->kind && !strcmp(k->kind, kind);
+}
+
 int report_clocks(struct ctx *c, const struct clock_table *t, const struct report *k, qf_day today,
 		  struct report_clock *out)
 {
 	int n = 0, accepted = !strcmp(k->state, "accepted") || !strcmp(k->state, "concluded");
+	const char *decided = k->accepted ? k->accepted : k->transferred;
 
-	add(c, t, today, out, &n, "petition_accept", k->received,
-	    k->accepted ? k->accepted : k->transferred, k->accept_due);
 	if (k->other_level)
 		add(c, t, today, out, &n, "report_transfer", k->received, k->transferred, k->transfer_due);
-	if (k->real_name)
-		add(c, t, today, out, &n, "report_accept_notice", k->received, k->notified_accept,
-		    k->accept_notice_due);
-	if (accepted) {
-		struct report_clock *x = add(c, t, today, out, &n, "petition_conclude", k->accepted,
-					     k->concluded, k->conclude_due);
-		const struct clock_limit *ext = clock_find(t, "petition_extension");
-		/* a stored due day has its extension already */
-		if (x && k->extended && ext && !k->conclude_due) {
-			x->due = clock_due(c->cal, ext, x->due);
-			x->state = clock_state(c->cal, x->due, x->done, today);
+	if (k->channel && !strcmp(k->channel, "transfer"))
+		add(c, t, today, out, &n, "report_forwarded_in", k->received, decided, k->forwarded_due);
+	if (is_kind(k, "accusation")) {
+		/* not for repeated reports, nor for those forwarded elsewhere */
+		if (k->real_name && !k->repeated && !k->other_level && strcmp(k->state, "transferred"))
+			add(c, t, today, out, &n, "report_accept_notice", k->received, k->notified_accept,
+			    k->accept_notice_due);
+		if (k->real_name && k->concluded)
+			add(c, t, today, out, &n, "report_outcome_notice", k->concluded,
+			    k->notified_outcome, k->outcome_notice_due);
+	} else if (is_kind(k, "petition")) {
+		add(c, t, today, out, &n, "petition_accept", k->received, decided, k->accept_due);
+		if (accepted) {
+			struct report_clock *x = add(c, t, today, out, &n, "petition_conclude", k->accepted,
+						     k->concluded, k->conclude_due);
+			const struct clock_limit *ext = clock_find(t, "petition_extension");
+			/* a stored due day has its extension already */
+			if (x && k->extended && ext && !k->conclude_due) {
+				x->due = clock_due_extended(c->cal, clock_find(t, "petition_conclude"), ext,
+							    x->start);
+				x->state = clock_state(c->cal, x->due, x->done, today);
+			}
 		}
 	}
-	if (k->real_name && k->concluded)
-		add(c, t, today, out, &n, "report_outcome_notice", k->concluded, k->notified_outcome,
-		    k->outcome_notice_due);
 	return n;
 }
 
@@ -106,6 +132,7 @@ static const char **due_member(struct report *k, const char *clock)
 		{ "report_accept_notice", offsetof(struct report, accept_notice_due) },
 		{ "petition_conclude", offsetof(struct report, conclude_due) },
 		{ "report_outcome_notice", offsetof(struct report, outcome_notice_due) },
+		{ "report_forwarded_in", offsetof(struct report, forwarded_due) },
 	};
 
 	for (size_t i = 0; i < sizeof(members) / sizeof(members[0]); i++)
@@ -144,15 +171,10 @@ int report_dues_store(struct ctx *c, struct store *s, int64_t id)
 
 #define FILLED_KEY "report_dues_filled"
 
-/* 1 while the fill after migration 0017 is still to be done, 0, or -1. */
+/* 1 while the fill after the migration is still to be done, 0, or -1. */
 static int fill_pending(struct store *s, struct arena *a)
 {
-	const char *filled = "";
-	int rc = store_setting_get(s, a, FILLED_KEY, &filled);
-
-	if (rc < 0)
-		return -1;
-	return rc == STORE_ROW && !strcmp(filled, "0");
+	return store_setting_is(s, a, FILLED_KEY, "0");
 }
 
 int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)
@@ -168,7 +190,7 @@ int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *ca
 	c->cal = cal;
 	for (int i = 0; i < n && !rc; i++) {
 		v[i].accept_due = v[i].transfer_due = v[i].accept_notice_due = NULL;
-		v[i].conclude_due = v[i].outcome_notice_due = NULL;
+		v[i].conclude_due = v[i].outcome_notice_due = v[i].forwarded_due = NULL;
 		report_dues(c, &t, &v[i]);
 		rc = store_report_set_dues(s, v[i].id, &v[i]) < 0 ? -1 : 0;
 	}
@@ -183,7 +205,7 @@ static int fill_tx(struct store *s, void *arg)
 
 	if (rc <= 0)
 		return rc;      /* 0: another process filled them meanwhile */
-	if (report_dues_refill(c, s, c->cal) < 0)
+	if (clock_dues_refill(c, s, c->cal) < 0)
 		return -1;
 	return store_setting_set(s, FILLED_KEY, "1") < 0 ? -1 : 0;
 }

@@ -15,6 +15,7 @@
 #include "api/clues.h"
 #include "api/common.h"
 #include "api/outcomes.h"
+#include "api/rules.h"
 #include "api/persons.h"
 #include "api/reports.h"
 #include "api/units.h"
@@ -27,9 +28,11 @@
 #include "pages/categories.h"
 #include "pages/cases.h"
 #include "pages/clues.h"
+#include "pages/recusal.h"
 #include "pages/home.h"
 #include "pages/login.h"
 #include "pages/outcomes.h"
+#include "pages/rules.h"
 #include "pages/persons.h"
 #include "pages/reports.h"
 #include "pages/units.h"
@@ -71,6 +74,7 @@ const struct route route_table[] = {
 	{ POST, "/clues", page_clue_create, PERM_CLUE_REGISTER, 0 },
 	{ GET, "/clues/{id}", page_clue_show, PERM_CLUE_READ, 0 },
 	{ POST, "/clues/{id}/dispositions", page_disposition_create, PERM_CLUE_PROPOSE, 0 },
+	{ POST, "/clues/{id}/recusals", page_clue_recusal_create, PERM_CLUE_READ, 0 },
 	{ POST, "/dispositions/{id}/decision", page_disposition_decide, PERM_CLUE_APPROVE, 0 },
 
 	/* reports */
@@ -92,11 +96,14 @@ const struct route route_table[] = {
 	{ POST, "/detentions/{id}/extensions", page_detention_extend, PERM_CASE_WORK, 0 },
 	{ POST, "/detentions/{id}/end", page_detention_end, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/filing", page_case_filing, PERM_CASE_ASSIGN, 0 },
+	{ POST, "/detentions/{id}/notices", page_detention_notice, PERM_CASE_WORK, 0 },
+	{ POST, "/cases/{id}/recusals", page_case_recusal_create, PERM_CASE_READ, 0 },
+	{ POST, "/recusals/{id}/decision", page_recusal_decide, PERM_CASE_OVERRIDE, 0 },
 	{ POST, "/cases/{id}/transfer", page_case_transfer, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/trial", page_case_trial, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/closure", page_case_close, PERM_CASE_WORK, 0 },
-	{ GET, "/account/conflicts", page_conflicts, PERM_CASE_WORK, 0 },
-	{ POST, "/account/conflicts", page_conflict_create, PERM_CASE_WORK, 0 },
+	{ GET, "/account/conflicts", page_conflicts, PERM_CASE_READ, 0 },
+	{ POST, "/account/conflicts", page_conflict_create, PERM_CASE_READ, 0 },
 
 
 	/* outcomes */
@@ -105,6 +112,10 @@ const struct route route_table[] = {
 	{ GET, "/outcomes/{id}", page_outcome_show, PERM_PERSON_READ, 0 },
 	{ POST, "/outcomes/{id}/execution", page_execution_check, PERM_EXECUTION, 0 },
 	{ POST, "/outcomes/{id}/followups", page_followup_create, PERM_OUTCOME_WRITE, 0 },
+	{ POST, "/outcomes/{id}/appeals", page_appeal_create, PERM_OUTCOME_WRITE, 0 },
+	{ POST, "/clarifications/{id}/followups", page_clarification_followup_create, PERM_OUTCOME_WRITE, 0 },
+	{ GET, "/rules/forms", page_form_rules, PERM_RULES_EDIT, 0 },
+	{ POST, "/rules/forms", page_form_rule_add, PERM_RULES_EDIT, 0 },
 	{ GET, "/executions", page_executions, PERM_EXECUTION, 0 },
 	{ GET, "/clarifications/new", page_clarification_new, PERM_OUTCOME_WRITE, 0 },
 	{ POST, "/clarifications", page_clarification_create, PERM_OUTCOME_WRITE, 0 },
@@ -164,11 +175,17 @@ const struct route route_table[] = {
 	{ POST, "/api/detentions/{id}/extensions", api_detention_extend, PERM_CASE_WORK, R_API },
 	{ POST, "/api/detentions/{id}/end", api_detention_end, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/filing", api_case_filing, PERM_CASE_ASSIGN, R_API },
+	{ POST, "/api/detentions/{id}/notices", api_detention_notice, PERM_CASE_WORK, R_API },
+	{ GET, "/api/recusals", api_recusals, PERM_LOGIN, R_API },
+	{ GET, "/api/cases/{id}/recusals", api_case_recusals, PERM_CASE_READ, R_API },
+	{ POST, "/api/cases/{id}/recusals", api_case_recusal_create, PERM_CASE_READ, R_API },
+	{ POST, "/api/clues/{id}/recusals", api_clue_recusal_create, PERM_CLUE_READ, R_API },
+	{ POST, "/api/recusals/{id}/decision", api_recusal_decide, PERM_CASE_OVERRIDE, R_API },
 	{ POST, "/api/cases/{id}/transfer", api_case_transfer, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/trial", api_case_trial, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/closure", api_case_close, PERM_CASE_WORK, R_API },
-	{ GET, "/api/conflicts", api_conflicts, PERM_CASE_WORK, R_API },
-	{ POST, "/api/conflicts", api_conflict_create, PERM_CASE_WORK, R_API },
+	{ GET, "/api/conflicts", api_conflicts, PERM_CASE_READ, R_API },
+	{ POST, "/api/conflicts", api_conflict_create, PERM_CASE_READ, R_API },
 
 
 	/* api: outcomes */
@@ -176,6 +193,10 @@ const struct route route_table[] = {
 	{ GET, "/api/outcomes/{id}", api_outcome_show, PERM_PERSON_READ, R_API },
 	{ POST, "/api/outcomes/{id}/execution", api_execution_check, PERM_EXECUTION, R_API },
 	{ POST, "/api/outcomes/{id}/followups", api_followup_create, PERM_OUTCOME_WRITE, R_API },
+	{ POST, "/api/outcomes/{id}/appeals", api_appeal_create, PERM_OUTCOME_WRITE, R_API },
+	{ POST, "/api/clarifications/{id}/followups", api_clarification_followup_create, PERM_OUTCOME_WRITE, R_API },
+	{ GET, "/api/rules/forms", api_form_rules, PERM_RULES_EDIT, R_API },
+	{ POST, "/api/rules/forms", api_form_rule_add, PERM_RULES_EDIT, R_API },
 	{ GET, "/api/executions", api_executions, PERM_EXECUTION, R_API },
 	{ POST, "/api/clarifications", api_clarification_create, PERM_OUTCOME_WRITE, R_API },
 	{ GET, "/api/accountabilities", api_accountabilities, PERM_ACCOUNTABILITY, R_API },

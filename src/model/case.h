@@ -48,20 +48,40 @@ struct detention {
 	int64_t id, case_id, person_id;
 	const char *person_name;
 	const char *start_day, *end_day, *due_day;
+	/* the level above's approval (NULL on detentions older than migration
+	 * 0020), the moment announced (YYYY-MM-DDTHH:MM), the notices */
+	const char *approved_by, *approved_day, *announced_at;
+	const char *family_notified, *unit_notified;    /* NULL: not yet */
 };
 
 struct detention_ext {
 	int64_t id, detention_id;
 	const char *kind;                   /* extension, national, recalc */
 	int months;
+	int ten_years;                      /* national: likely sentence >= 10 years */
 	const char *approved, *approver, *note, *user_name;
 	int64_t at;
 };
 
-/* A conflict a handler declared: a person or a unit (recusal). */
+/* The detention rule of a step in force on a day (detention_limits). */
+struct detention_limit {
+	const char *step, *effective_from, *unit, *min_level, *approver, *source;
+	int amount;
+};
+
+/* A recusal declared for one matter (a case or a clue) with its ground
+ * (recusal.h); decision NULL until a leader decides an `other` ground. */
+struct recusal {
+	int64_t id, user_id, case_id, clue_id, decided_by;
+	const char *user_name, *ground, *note, *decision, *reason, *decided_by_name;
+	int64_t declared_at, decided_at;
+};
+
+/* A conflict a handler declared: a person or a unit (recusal), with its
+ * ground (recusal.h; `other` for declarations older than migration 0020). */
 struct conflict {
 	int64_t id, user_id, person_id, unit_id;
-	const char *person_name, *unit_name, *note;
+	const char *person_name, *unit_name, *note, *ground;
 	int64_t declared_at;
 };
 

@@ -10,14 +10,19 @@
 
 #include "model/filter.h"
 
-/* One person's outcome on one matter (a case or a clue).  measures: the
- * codes joined by ','; bar_until: the first day free of the influence
- * period, "9999-12-31" permanent, NULL none. */
+/* One person's outcome on one matter (a case, a clue, or, once those
+ * records exist, a daily-supervision record): at most one per person and
+ * matter.  measures: the codes in force joined by ','; day: the first
+ * decision (the outcome counts in its period, with `form` by the form
+ * table in force then); bar_until: the first day free of the influence
+ * period, "9999-12-31" permanent, NULL none.  subject_*: the person as
+ * they were when the outcome was made (unit_id too). */
 struct outcome {
 	int64_t id;
 	int64_t person_id;
 	const char *person_name;
 	int64_t case_id, clue_id;       /* exactly one is set */
+	int64_t supervision_id;         /* reserved: daily-supervision records (none yet) */
 	const char *day;
 	int form;
 	int sanctioned;
@@ -30,6 +35,36 @@ struct outcome {
 	const char *measures;
 	int n_executed;                 /* execution items checked off */
 	int64_t created_at;
+	const char *subject_rank;
+	int subject_top_leader, subject_leadership, subject_party_member;
+	const char *party_decided;      /* the party sanction's approval date, NULL none */
+	const char *gov_decided;        /* the government sanction's decision date, NULL none */
+	int gov_violations;             /* 0: one */
+	int gov_months;                 /* the stated period, 0 not stated */
+};
+
+/* One measure of an outcome as decided: its own decision date, the
+ * stated period (留党察看, or several violations of one kind), and the day
+ * an appeal or review ended it (NULL while in force) with by whom
+ * ("appeal/N", or "merged" by migration 0018). */
+struct outcome_measure {
+	const char *measure;
+	const char *decided;
+	int months;                     /* 0: not stated */
+	int violations;
+	const char *ended, *ended_by;
+};
+
+/* 申诉 (kind "appeal") or 复审复核 ("review") against one sanction of an
+ * outcome, with its result: upheld, changed (to new_measure) or revoked. */
+struct appeal {
+	int64_t id;
+	int64_t outcome_id;
+	const char *kind, *measure, *filed, *decided, *result;
+	const char *new_measure;        /* NULL unless changed */
+	int new_months;                 /* 留党察看 as changed: 12 or 24 */
+	const char *note;
+	const char *user_name;
 };
 
 /* One checked item of a sanction's execution. */
@@ -51,7 +86,8 @@ struct clarification {
 
 struct followup {
 	int64_t id;
-	int64_t outcome_id;
+	int64_t outcome_id;             /* exactly one of outcome_id, clarification_id */
+	int64_t clarification_id;
 	const char *day, *note;
 	const char *user_name;
 };

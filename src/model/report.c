@@ -10,6 +10,7 @@ static const struct filter_field fields[] = {
 	FILTER_TEXT_F("state", struct report_filter, state),
 	FILTER_TEXT_F("channel", struct report_filter, channel),
 	FILTER_TEXT_F("category", struct report_filter, category),
+	FILTER_TEXT_F("kind", struct report_filter, kind),
 	FILTER_ID_F("unit_id", struct report_filter, unit_id),
 	FILTER_DAY_F("from", struct report_filter, day_from),
 	FILTER_DAY_F("to", struct report_filter, day_to),

@@ -18,6 +18,8 @@ struct report {
 	const char *channel;        /* letter, visit, phone, online, qr, transfer */
 	int real_name;
 	const char *category;       /* accusation, appeal, suggestion, other */
+	const char *kind;           /* accusation (检举控告), petition (信访), other: its clocks */
+	int repeated;               /* a repeated accusation: no acceptance notice due */
 	int64_t unit_id;            /* the first accused's unit, 0 when none */
 	const char *unit_name;      /* "" when none */
 	const char *reporter_enc, *contact_enc, *summary_enc;   /* or NULL */
@@ -34,6 +36,7 @@ struct report {
 	 * NULL when the clock has not started (or before the fill) */
 	const char *accept_due, *transfer_due, *accept_notice_due, *conclude_due,
 		*outcome_notice_due;
+	const char *forwarded_due;  /* report_forwarded_in (migration 0021) */
 	const char *next_due;       /* the earliest due day of a running clock, or NULL */
 	int64_t clue_id;            /* the clue made from it, 0 when none */
 	const char *accused_names;  /* "张三、李四" */
@@ -55,11 +58,11 @@ enum report_step {
 };
 
 /* The report registry's filters (query arguments state, channel,
- * category, unit_id, from, to, overdue). */
+ * category, kind, unit_id, from, to, overdue). */
 struct report_filter {
 	struct page_req page;
 	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
-	const char *state, *channel, *category;
+	const char *state, *channel, *category, *kind;
 	int64_t unit_id;
 	const char *day_from, *day_to;  /* received */
 	int overdue;                /* only reports with an overdue clock */

@@ -3,7 +3,9 @@
  * year's arrangement (holidays and the weekend days made working days),
  * the working days of each month, and a calculator for deadlines counted
  * in working days; the system admin imports the State Council's
- * arrangement for a new year (CSV, as data/cn-holidays.csv).
+ * arrangement for a new year (CSV, as data/cn-holidays.csv).  The clock
+ * limits (DOMAIN.md section 4) are listed below it with their versions,
+ * sources and whether the rest-day rule moves them (issue 10).
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include "core/date.h"
 #include "core/escape.h"
 #include "domain/authz.h"
+#include "domain/clocks.h"
 #include "domain/holidays.h"
 #include "domain/role.h"
 #include "http/http.h"
@@ -109,6 +112,49 @@ static void calculator(struct req *r, struct strbuf *sb, const struct calendar *
 	}
 }
 
+/* "15 个工作日", "60 日", "1 个月" */
+static const char *limit_text(struct req *r, const struct clock_version *v)
+{
+	static const char *const units[] = { [CLOCK_WORKDAYS] = "个工作日", [CLOCK_DAYS] = "日",
+					     [CLOCK_MONTHS] = "个月" };
+
+	return arena_printf(r->arena, "%d %s", v->amount, units[v->unit]);
+}
+
+/* The clock limits: one row per version, with its source. */
+static void limits_table(struct req *r, struct strbuf *sb)
+{
+	static const struct column cols[] = { { "时限", NULL }, { "期限", NULL },
+			{ "休息日顺延", NULL }, { "适用于起算日", NULL }, { "依据", NULL } };
+	struct clock_table t;
+	char buf[11];
+	int n = 0;
+
+	if (clock_table_load(r->c.db, r->arena, &t) < 0)
+		return;
+	table_open(sb, NULL, "办理时限及其依据", cols, QF_ARRAY_SIZE(cols));
+	for (int i = 0; i < t.n; i++)
+		for (int j = 0; j < t.limits[i].n_versions; j++) {
+			const struct clock_limit *l = &t.limits[i];
+			const struct clock_version *v = &l->versions[j];
+			/* the undated limit is shown only when no version replaces it */
+			if (v->from == QF_DAY_NONE && l->n_versions > 1)
+				continue;
+			n++;
+			strbuf_addstr(sb, "<tr>");
+			html_td(sb, l->label);
+			html_td(sb, limit_text(r, v));
+			html_td(sb, v->unit == CLOCK_WORKDAYS ? "—" : l->rest_day_moves ? "是" : "否");
+			html_td(sb, v->from == QF_DAY_NONE ? "（一直）"
+				    : arena_printf(r->arena, "%s 起", date_format(v->from, buf)));
+			html_td(sb, v->source);
+			strbuf_addstr(sb, "</tr>");
+		}
+	table_close(sb, n, 5, "无");
+	strbuf_addstr(sb, "<p class=\"hint\">以日、月计算的期限最后一日是休息日的，以休息日结束后的第一个工作日为"
+		      "最后一日（《民法典》第二百零三条），留置除外。期限调整只适用于生效日及以后起算的时限。</p>");
+}
+
 static int calendar_page(struct req *r, const char *msg, int ok, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -139,6 +185,7 @@ static int calendar_page(struct req *r, const char *msg, int ok, unsigned status
 	}
 	calendar_each(cal, exception_row, &yr);
 	table_close(&sb, yr.n, 4, "无");
+	limits_table(r, &sb);
 	if (authz_has(&r->c.who, PERM_CALENDAR)) {
 		strbuf_addstr(&sb, "<h2>导入节假日安排</h2><p class=\"hint\">CSV 格式同平台自带的 cn-holidays.csv："
 			      "每行“日期,off_day,节日名称”，off_day 为 1 表示放假，0 表示周末调为工作日。"

@@ -29,6 +29,7 @@
 #include "pages/clues.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
+#include "pages/recusal.h"
 
 /* ---- the list ------------------------------------------------------------------ */
 
@@ -209,12 +210,73 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 	form_close(sb, "加入", NULL);
 }
 
+/* The approval and the notices of a detention, with the 24-hour clock. */
+static void detention_notices(struct req *r, struct strbuf *sb, const struct detention *x)
+{
+	const char *due = detention_notice_due(&r->c, x);
+
+	strbuf_addstr(sb, "<td>");
+	if (!x->approved_by) {
+		strbuf_addstr(sb, "未记录（本规则施行前录入）");
+	} else {
+		html_txt(sb, arena_printf(r->arena, "%s %s 批准；%s 宣布", x->approved_day, x->approved_by,
+					  x->announced_at ? x->announced_at : ""));
+	}
+	strbuf_addstr(sb, "</td><td>");
+	if (*due) {
+		html_txt(sb, arena_printf(r->arena, "家属：%s；单位：%s；应于 %s 前通知 ",
+					  x->family_notified ? x->family_notified : "未通知",
+					  x->unit_notified ? x->unit_notified : "未通知", due));
+		html_clock(sb, (enum clock_state)detention_notice_state(&r->c, x, due));
+	}
+	strbuf_addstr(sb, "</td>");
+}
+
+/* The forms of a running detention: extension, notices, end. */
+static void detention_forms(struct req *r, struct strbuf *sb, const struct shown *s,
+			    const struct detention *x)
+{
+	const char *f = arena_printf(r->arena, "ext%" PRId64, x->id);
+	const char *nf = arena_printf(r->arena, "notice%" PRId64, x->id);
+
+	titled_form(r, sb, arena_printf(r->arena, "留置期限变更：%s", x->person_name),
+		    arena_printf(r->arena, "/detentions/%" PRId64 "/extensions", x->id));
+	field_select(sb, fname(r, f, "kind"), "类别", detention_ext_kinds, val_of(r, s, f, fname(r, f, "kind")),
+		     1, err_of(s, f, fname(r, f, "kind")), "请选择");
+	field_text(sb, fname(r, f, "approved"), "批准日期", val_of(r, s, f, fname(r, f, "approved")), 1,
+		   err_of(s, f, fname(r, f, "approved")), "type=\"date\"");
+	field_text(sb, fname(r, f, "approver"), "批准机关", val_of(r, s, f, fname(r, f, "approver")), 1,
+		   err_of(s, f, fname(r, f, "approver")), "maxlength=\"100\"");
+	field_checkbox(sb, fname(r, f, "ten_years"), "可能判处十年有期徒刑以上刑罚（再延长须确认）",
+		       *val_of(r, s, f, fname(r, f, "ten_years")));
+	if (err_of(s, f, fname(r, f, "ten_years")))
+		html_notice(sb, "error", err_of(s, f, fname(r, f, "ten_years")));
+	field_text(sb, fname(r, f, "note"), "说明", val_of(r, s, f, fname(r, f, "note")), 0,
+		   err_of(s, f, fname(r, f, "note")), "maxlength=\"500\"");
+	form_close(sb, "保存", NULL);
+	if (x->announced_at && (!x->family_notified || !x->unit_notified)) {
+		titled_form(r, sb, arena_printf(r->arena, "登记留置通知：%s", x->person_name),
+			    arena_printf(r->arena, "/detentions/%" PRId64 "/notices", x->id));
+		field_select(sb, fname(r, nf, "party"), "通知对象", detention_parties,
+			     val_of(r, s, nf, fname(r, nf, "party")), 1, err_of(s, nf, fname(r, nf, "party")), "请选择");
+		field_text(sb, fname(r, nf, "at"), "通知时间", val_of(r, s, nf, fname(r, nf, "at")), 1,
+			   err_of(s, nf, fname(r, nf, "at")), "type=\"datetime-local\"");
+		field_text(sb, fname(r, nf, "note"), "说明（通知方式等）", val_of(r, s, nf, fname(r, nf, "note")), 0,
+			   err_of(s, nf, fname(r, nf, "note")), "maxlength=\"500\"");
+		form_close(sb, "保存", NULL);
+	}
+	day_form(r, sb, s, arena_printf(r->arena, "end%" PRId64, x->id),
+		 arena_printf(r->arena, "解除留置：%s", x->person_name),
+		 arena_printf(r->arena, "/detentions/%" PRId64 "/end", x->id), "解除日期");
+}
+
 static void detention_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			      const struct case_detail *d, const struct shown *s, int work)
 {
 	strbuf_addstr(sb, "<h2>留置</h2>");
 	{
 		static const struct column cols[] = { { "被调查人", NULL }, { "开始", NULL },
+				{ "批准与宣布", NULL }, { "通知家属和单位（24小时）", NULL },
 				{ "期限", NULL }, { "延长与重新计算", NULL }, { "解除", NULL } };
 		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
@@ -223,6 +285,7 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 		strbuf_addstr(sb, "<tr>");
 		html_td(sb, x->person_name);
 		html_td(sb, x->start_day);
+		detention_notices(r, sb, x);
 		strbuf_addstr(sb, "<td>");
 		html_txt(sb, x->due_day ? x->due_day : "");
 		strbuf_addch(sb, ' ');
@@ -241,29 +304,12 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 		html_td(sb, x->end_day);
 		strbuf_addstr(sb, "</tr>");
 	}
-	table_close(sb, d->n_detentions, 5, "未采取留置措施");
+	table_close(sb, d->n_detentions, 7, "未采取留置措施");
 	if (!work)
 		return;
-	for (int i = 0; i < d->n_detentions; i++) {
-		const struct detention *x = &d->detentions[i];
-		const char *f = arena_printf(r->arena, "ext%" PRId64, x->id);
-		if (x->end_day)
-			continue;
-		titled_form(r, sb, arena_printf(r->arena, "留置期限变更：%s", x->person_name),
-			  arena_printf(r->arena, "/detentions/%" PRId64 "/extensions", x->id));
-		field_select(sb, fname(r, f, "kind"), "类别", detention_ext_kinds, val_of(r, s, f, fname(r, f, "kind")),
-			     1, err_of(s, f, fname(r, f, "kind")), "请选择");
-		field_text(sb, fname(r, f, "approved"), "批准日期", val_of(r, s, f, fname(r, f, "approved")), 1,
-			   err_of(s, f, fname(r, f, "approved")), "type=\"date\"");
-		field_text(sb, fname(r, f, "approver"), "批准机关", val_of(r, s, f, fname(r, f, "approver")), 0,
-			   err_of(s, f, fname(r, f, "approver")), "maxlength=\"100\"");
-		field_text(sb, fname(r, f, "note"), "说明", val_of(r, s, f, fname(r, f, "note")), 0,
-			   err_of(s, f, fname(r, f, "note")), "maxlength=\"500\"");
-		form_close(sb, "保存", NULL);
-		day_form(r, sb, s, arena_printf(r->arena, "end%" PRId64, x->id),
-			 arena_printf(r->arena, "解除留置：%s", x->person_name),
-			 arena_printf(r->arena, "/detentions/%" PRId64 "/end", x->id), "解除日期");
-	}
+	for (int i = 0; i < d->n_detentions; i++)
+		if (!d->detentions[i].end_day)
+			detention_forms(r, sb, s, &d->detentions[i]);
 	if (strcmp(k->state, "investigating"))
 		return;
 	titled_form(r, sb, "采取留置措施", arena_printf(r->arena, "/cases/%" PRId64 "/detentions", k->id));
@@ -271,8 +317,14 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 	for (int i = 0; i < d->n_subjects; i++)
 		select_option(sb, d->subjects[i].id, 0, d->subjects[i].name);
 	field_select_close(sb, "person_id", err_of(s, "detain", "person_id"));
+	field_text(sb, "approved_by", "批准机关（上一级监察机关）", val_of(r, s, "detain", "approved_by"), 1,
+		   err_of(s, "detain", "approved_by"), "maxlength=\"100\"");
+	field_text(sb, "approved_day", "批准日期", val_of(r, s, "detain", "approved_day"), 1,
+		   err_of(s, "detain", "approved_day"), "type=\"date\"");
 	field_text(sb, "start", "宣布留置之日", val_of(r, s, "detain", "start"), 1, err_of(s, "detain", "start"),
 		   "type=\"date\"");
+	field_text(sb, "start_time", "宣布时间", val_of(r, s, "detain", "start_time"), 1,
+		   err_of(s, "detain", "start_time"), "type=\"time\"");
 	form_close(sb, "保存", NULL);
 }
 
@@ -406,6 +458,7 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	}
 	team_section(r, &sb, &k, &d, s);
 	detention_section(r, &sb, &k, &d, s, work);
+	page_recusals(r, &sb, k.id, 0, s->form && !strncmp(s->form, "rec", 3) ? s->fe : NULL, s->form);
 	notes_section(r, &sb, &k, &d, s, work);
 	if (work)
 		steps_section(r, &sb, &k, s);
@@ -460,8 +513,36 @@ int page_case_note(struct req *r)
 int page_detention_start(struct req *r)
 {
 	struct fielderr fe = { 0 };
-	return after(r, r->id, detention_start(&r->c, r->id, field_id(r, "person_id"), req_field(r, "start"),
-					       &fe), "detain", &fe);
+	struct detention_input in = { .person_id = field_id(r, "person_id"), .start = req_field(r, "start"),
+				      .start_time = req_field(r, "start_time"),
+				      .approved_by = req_field(r, "approved_by"),
+				      .approved_day = req_field(r, "approved_day") };
+
+	return after(r, r->id, detention_start(&r->c, r->id, &in, &fe), "detain", &fe);
+}
+
+int page_case_recusal_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	return after(r, r->id, recusal_declare(&r->c, 0, r->id, 0, req_field(r, "ground"), req_field(r, "note"),
+					       &fe), "recusal", &fe);
+}
+
+int page_recusal_decide(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	const char *form = arena_printf(r->arena, "rec%" PRId64, r->id);
+	int64_t case_id, clue_id;
+	int rc = recusal_matter(&r->c, r->id, &case_id, &clue_id);
+
+	if (rc <= 0)
+		return res_error(r, rc, "recusal");
+	if (clue_id)
+		return page_clue_recusal_decide(r, clue_id);
+	rc = recusal_decide(&r->c, r->id, req_field(r, fname(r, form, "decision")),
+			    req_field(r, fname(r, form, "reason")), &fe);
+	fname_errors(r, &fe, form);
+	return after(r, case_id, rc, form, &fe);
 }
 
 /* The case of the detention the URL names; 0 after answering 404. */
@@ -483,9 +564,29 @@ int page_detention_extend(struct req *r)
 
 	if (!case_id)
 		return MHD_YES;
-	rc = detention_extend(&r->c, r->id, req_field(r, fname(r, form, "kind")),
-			      req_field(r, fname(r, form, "approved")), req_field(r, fname(r, form, "approver")),
-			      req_field(r, fname(r, form, "note")), &fe);
+	{
+		struct detention_step in = { .kind = req_field(r, fname(r, form, "kind")),
+					     .approved = req_field(r, fname(r, form, "approved")),
+					     .approver = req_field(r, fname(r, form, "approver")),
+					     .note = req_field(r, fname(r, form, "note")),
+					     .ten_years = *req_field(r, fname(r, form, "ten_years")) != 0 };
+		rc = detention_extend(&r->c, r->id, &in, &fe);
+	}
+	fname_errors(r, &fe, form);
+	return after(r, case_id, rc, form, &fe);
+}
+
+int page_detention_notice(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int64_t case_id = detention_case(r);
+	const char *form = arena_printf(r->arena, "notice%" PRId64, r->id);
+	int64_t rc;
+
+	if (!case_id)
+		return MHD_YES;
+	rc = detention_notify(&r->c, r->id, req_field(r, fname(r, form, "party")),
+			      req_field(r, fname(r, form, "at")), req_field(r, fname(r, form, "note")), &fe);
 	fname_errors(r, &fe, form);
 	return after(r, case_id, rc, form, &fe);
 }
@@ -546,9 +647,9 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 	if (n < 0)
 		return reply_error(r, E_STORE, "conflict list");
 	page_begin(r, &sb, "回避申报", crumbs);
-	strbuf_addstr(&sb, "<p class=\"lead\">与您有亲属或其他利害关系的人员、单位请在此申报。被调查人属于已申报的人员或单位，或与您同属一个单位的，不能将您编入该案办理组，确需参加的须经委领导批准并记录理由。</p>");
+	strbuf_addstr(&sb, "<p class=\"lead\">与您有亲属或其他利害关系的人员、单位请在此申报，并选择事由。被调查人属于已申报的人员或单位的，不能将您编入该案办理组，也不能由您处置其问题线索。属于法定回避情形（近亲属、证人、利害关系、可能影响公正处理）的，应当回避，任何人不得批准例外；其他关系由委领导决定并记录理由。与被调查人同属一个单位本身不是回避事由。对具体案件或线索的回避，请在该案件或线索页面申报。</p>");
 	{
-		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL },
+		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL }, { "事由", NULL },
 				{ "说明", NULL }, { "申报时间", NULL } };
 		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
@@ -556,12 +657,13 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 		strbuf_addstr(&sb, "<tr>");
 		html_td(&sb, v[i].person_name);
 		html_td(&sb, v[i].unit_name);
+		html_td(&sb, label_of(recusal_grounds, v[i].ground));
 		html_td(&sb, v[i].note);
 		strbuf_addstr(&sb, "<td>");
 		html_time(&sb, v[i].declared_at);
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	table_close(&sb, n, 4, "尚未申报");
+	table_close(&sb, n, 5, "尚未申报");
 	field_errors_summary(&sb, fe);
 	titled_form(r, &sb, "申报", "/account/conflicts");
 	np = person_list(&r->c, &pf, &p, &total);
@@ -570,6 +672,8 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 		select_option(&sb, p[i].id, 0, arena_printf(r->arena, "%s（%s）", p[i].name, p[i].unit_name));
 	field_select_close(&sb, "person_id", fielderr_get(fe, "person_id"));
 	unit_select(r, &sb, "unit_id", "单位", 0, 0, fielderr_get(fe, "unit_id"), "（不涉及单位）");
+	field_select(&sb, "ground", "事由", recusal_grounds, req_field(r, "ground"), 1, fielderr_get(fe, "ground"),
+		     "请选择");
 	field_text(&sb, "note", "说明", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"500\"");
 	form_close(&sb, "申报", NULL);
 	return page_finish(r, &sb, status);
@@ -585,7 +689,7 @@ int page_conflict_create(struct req *r)
 {
 	struct fielderr fe = { 0 };
 	int64_t id = conflict_declare(&r->c, field_id(r, "person_id"), field_id(r, "unit_id"),
-				      req_field(r, "note"), &fe);
+				      req_field(r, "ground"), req_field(r, "note"), &fe);
 
 	if (id == RES_INVALID)
 		return conflicts_page(r, &fe, 422);

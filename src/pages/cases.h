@@ -20,6 +20,9 @@ int page_case_filing(struct req *r);
 int page_case_transfer(struct req *r);
 int page_case_trial(struct req *r);
 int page_case_close(struct req *r);
+int page_detention_notice(struct req *r);
+int page_case_recusal_create(struct req *r);
+int page_recusal_decide(struct req *r);
 int page_conflicts(struct req *r);
 int page_conflict_create(struct req *r);
 

@@ -26,6 +26,7 @@
 #include "pages/clues.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
+#include "pages/recusal.h"
 
 /* The due day and state of a clue's running preliminary verification. */
 static void clue_clock_cell(struct req *r, struct strbuf *sb, const struct clock_table *t,
@@ -439,7 +440,9 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	table_close(&sb, d.n_dispositions, 7, "尚无处置意见");
 	approvals_table(r, &sb, &d);
 	actions(r, &sb, &k, &d, fe);
-	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") != 0);
+	page_recusals(r, &sb, 0, k.id, NULL, NULL);
+	/* a filed clue's outcomes are its case's (issue 10) */
+	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") && strcmp(k.state, "filed"));
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

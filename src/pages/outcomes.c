@@ -12,10 +12,12 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "domain/appeal.h"
 #include "domain/authz.h"
 #include "domain/execution.h"
 #include "domain/measures.h"
 #include "domain/outcome.h"
+#include "domain/person.h"
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
@@ -104,26 +106,41 @@ static int open_matter(struct req *r, const struct form *f, struct outcome_matte
 
 /* ---- recording an outcome ------------------------------------------------- */
 
+/* A number field's text ("" for 0). */
+static const char *num_text(struct req *r, int v)
+{
+	return v ? arena_printf(r->arena, "%d", v) : "";
+}
+
 static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 			     const struct outcome_input *in, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "记录处理结果", NULL, NULL };
 	const char *err = fielderr_get(fe, "measures");
+	struct form_table ft;
 
+	if (form_table_read(&r->c, &ft) < 0)
+		return reply_error(r, E_STORE, "form table");
 	page_begin(r, &sb, "记录处理结果", crumbs);
 	field_errors_summary(&sb, fe);
+	if (in->existing_id) {
+		strbuf_addstr(&sb, "<p>");
+		html_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, in->existing_id),
+			  arena_printf(r->arena, "查看已有的处理结果 %" PRId64, in->existing_id));
+		strbuf_addstr(&sb, "</p>");
+	}
+	strbuf_addstr(&sb, "<p class=\"hint\">一人一事只记录一个处理结果，全部处理措施记在一起；"
+		      "处理日期为首次作出决定的日期；党纪处分自批准之日起生效，政务处分自决定之日起生效。形态按处理日期施行的口径自动计算。</p>");
 	form_open(r, &sb, "/outcomes", "record-form");
 	matter_fields(r, &sb, m, in->person_id, fe);
 	field_text(&sb, "day", "处理日期", in->day, 1, fielderr_get(fe, "day"), "type=\"date\"");
-	field_text(&sb, "effective", "生效日期（默认同处理日期）", in->effective, 0,
-		   fielderr_get(fe, "effective"), "type=\"date\"");
 	field_group_open(&sb, "measures", "处理措施（可多选，形态自动计算）", 1, err);
 	for (int form = 1; form <= 4; form++) {
 		strbuf_addf(&sb, "<fieldset><legend>%s</legend>", outcome_form_label(form));
 		for (const struct measure *x = measure_table; x->code; x++) {
 			int on = 0;
-			if (x->form != form)
+			if (form_of_measure(&ft, x->code, date_today()) != form)
 				continue;
 			for (int i = 0; i < in->n_measures; i++)
 				on |= !strcmp(in->measures[i], x->code);
@@ -132,9 +149,16 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 		strbuf_addstr(&sb, "</fieldset>");
 	}
 	field_group_close(&sb, "measures", err);
-	field_select(&sb, "probation_months", "留党察看期限", probation_choices,
-		     in->probation_months ? arena_printf(r->arena, "%d", in->probation_months) : "", 0,
+	field_text(&sb, "party_decided", "党纪处分批准日期（默认同处理日期）", in->party_decided, 0,
+		   fielderr_get(fe, "party_decided"), "type=\"date\"");
+	field_select(&sb, "probation_months", "留党察看期限", probation_choices, num_text(r, in->probation_months), 0,
 		     fielderr_get(fe, "probation_months"), "（不适用）");
+	field_text(&sb, "gov_decided", "政务处分决定日期（默认同处理日期）", in->gov_decided, 0,
+		   fielderr_get(fe, "gov_decided"), "type=\"date\"");
+	field_text(&sb, "gov_violations", "合并处分的同类违法行为数（一个时不填）", num_text(r, in->gov_violations), 0,
+		   fielderr_get(fe, "gov_violations"), "type=\"number\" min=\"1\" max=\"20\"");
+	field_text(&sb, "gov_months", "决定载明的处分期（月，合并处分时填写）", num_text(r, in->gov_months), 0,
+		   fielderr_get(fe, "gov_months"), "type=\"number\" min=\"1\" max=\"48\"");
 	form_close(&sb, "保存", NULL);
 	return page_finish(r, &sb, status);
 }
@@ -142,7 +166,7 @@ static int outcome_form_page(struct req *r, const struct outcome_matter *m,
 int page_outcome_new(struct req *r)
 {
 	struct outcome_matter m;
-	struct outcome_input in = { .day = "", .effective = "" };
+	struct outcome_input in = { .day = "", .effective = "", .party_decided = "", .gov_decided = "" };
 	struct fielderr fe = { 0 };
 	int answer;
 
@@ -165,6 +189,10 @@ int page_outcome_create(struct req *r)
 	in.clue_id = m.clue_id;
 	in.day = req_field(r, "day");
 	in.effective = req_field(r, "effective");
+	in.party_decided = req_field(r, "party_decided");
+	in.gov_decided = req_field(r, "gov_decided");
+	in.gov_violations = atoi(req_field(r, "gov_violations"));
+	in.gov_months = atoi(req_field(r, "gov_months"));
 	in.probation_months = atoi(req_field(r, "probation_months"));
 	for (int i = 0; i < r->form.n && in.n_measures < OUTCOME_MAX_MEASURES; i++)
 		if (!strcmp(r->form.fields[i].key, "measures"))
@@ -262,6 +290,77 @@ static void followups(struct req *r, struct strbuf *sb, const struct outcome *o,
 	form_close(sb, "记录回访", NULL);
 }
 
+/* Each measure with its own decision date, period, and end by appeal. */
+static void decisions(struct req *r, struct strbuf *sb, const struct outcome *o)
+{
+	static const struct column cols[] = { { "处理措施", NULL }, { "决定（批准）日期", NULL },
+					      { "处分期", NULL }, { "状态", NULL } };
+	struct outcome_measure *v;
+	int n = outcome_measures_of(&r->c, o->id, &v);
+
+	strbuf_addstr(sb, "<h2>处理措施及决定日期</h2>");
+	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	for (int i = 0; i < n; i++) {
+		const struct measure *m = measure_find(v[i].measure);
+		const char *cells[] = { m ? m->label : v[i].measure, v[i].decided,
+					v[i].months ? arena_printf(r->arena, "%d个月", v[i].months) : "",
+					v[i].ended ? arena_printf(r->arena, "%s 起终止（%s）", v[i].ended,
+								  v[i].ended_by ? v[i].ended_by : "")
+						   : "有效" };
+		strbuf_addstr(sb, "<tr>");
+		html_cells(sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(sb, "</tr>");
+	}
+	table_close(sb, n > 0 ? n : 0, (int)QF_ARRAY_SIZE(cols), "无");
+}
+
+/* The appeals and reviews against the outcome's sanctions, and the form
+ * to record one. */
+static void appeals(struct req *r, struct strbuf *sb, const struct outcome *o, const struct fielderr *fe)
+{
+	static const struct column cols[] = { { "类别", NULL }, { "处分", NULL }, { "提出日期", NULL },
+					      { "决定日期", NULL }, { "结果", NULL }, { "说明", NULL } };
+	struct appeal *v;
+	int n = appeals_of(&r->c, o->id, &v), k = 0;
+	struct label *sanctions = arena_zalloc(r->arena, sizeof(*sanctions) * 16);
+
+	for (const struct measure *x = measure_table; x->code && k < 15; x++)
+		if (x->kind == MEASURE_PARTY || x->kind == MEASURE_GOV)
+			sanctions[k++] = (struct label){ x->code, x->label };
+
+	strbuf_addstr(sb, "<h2>申诉、复审复核</h2>");
+	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	for (int i = 0; i < n; i++) {
+		const struct measure *m = measure_find(v[i].measure), *nm = measure_find(v[i].new_measure);
+		const char *cells[] = { label_of(appeal_kinds, v[i].kind), m ? m->label : v[i].measure,
+					v[i].filed, v[i].decided,
+					nm ? arena_printf(r->arena, "%s为%s", label_of(appeal_results, v[i].result),
+							  nm->label)
+					   : label_of(appeal_results, v[i].result),
+					v[i].note };
+		strbuf_addstr(sb, "<tr>");
+		html_cells(sb, cells, QF_ARRAY_SIZE(cells));
+		strbuf_addstr(sb, "</tr>");
+	}
+	table_close(sb, n > 0 ? n : 0, (int)QF_ARRAY_SIZE(cols), "无申诉或复审复核");
+	if (!authz_has(&r->c.who, PERM_OUTCOME_WRITE))
+		return;
+	form_open(r, sb, arena_printf(r->arena, "/outcomes/%" PRId64 "/appeals", o->id), "record-form");
+	field_select(sb, "kind", "类别", appeal_kinds, req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
+	field_select(sb, "measure", "针对的处分", sanctions, req_field(r, "measure"), 1, fielderr_get(fe, "measure"),
+		     "请选择");
+	field_text(sb, "filed", "提出日期", req_field(r, "filed"), 1, fielderr_get(fe, "filed"), "type=\"date\"");
+	field_text(sb, "decided", "决定日期", req_field(r, "decided"), 1, fielderr_get(fe, "decided"), "type=\"date\"");
+	field_select(sb, "result", "结果", appeal_results, req_field(r, "result"), 1, fielderr_get(fe, "result"),
+		     "请选择");
+	field_select(sb, "new_measure", "变更后的处分（变更时选择）", sanctions, req_field(r, "new_measure"), 0,
+		     fielderr_get(fe, "new_measure"), "（不适用）");
+	field_select(sb, "new_months", "变更为留党察看的期限", probation_choices, req_field(r, "new_months"), 0,
+		     fielderr_get(fe, "new_months"), "（不适用）");
+	field_text(sb, "note", "说明", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"2000\"");
+	form_close(sb, "记录", NULL);
+}
+
 static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -299,11 +398,17 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 	record_value_open(&sb, "处分影响期", NULL);
 	influence_text(&sb, o.bar_until);
 	record_value_close(&sb);
+	record_item(&sb, "记录时职级", label_of(person_ranks, o.subject_rank));
+	record_item(&sb, "记录时身份", arena_printf(r->arena, "%s%s%s", o.subject_top_leader ? "“一把手” " : "",
+						    o.subject_leadership ? "领导班子成员 " : "",
+						    o.subject_party_member ? "中共党员" : "非党员"));
 	record_close(&sb);
+	decisions(r, &sb, &o);
 	if (o.sanctioned) {
 		checklist(r, &sb, &o, items, n);
-		followups(r, &sb, &o, fe);
+		appeals(r, &sb, &o, fe);
 	}
+	followups(r, &sb, &o, fe);
 	return page_finish(r, &sb, status);
 }
 
@@ -329,11 +434,42 @@ int page_execution_check(struct req *r)
 	return after_write(r, rc, &fe, "saved");
 }
 
+int page_appeal_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct appeal p = { .kind = req_field(r, "kind"), .measure = req_field(r, "measure"),
+			    .filed = req_field(r, "filed"), .decided = req_field(r, "decided"),
+			    .result = req_field(r, "result"), .note = req_field(r, "note") };
+	int64_t id;
+
+	if (*req_field(r, "new_measure"))
+		p.new_measure = req_field(r, "new_measure");
+	p.new_months = atoi(req_field(r, "new_months"));
+	id = appeal_record(&r->c, r->id, &p, &fe);
+	return after_write(r, id, &fe, "saved");
+}
+
 int page_followup_create(struct req *r)
 {
 	struct fielderr fe = { 0 };
 	int64_t id = followup_record(&r->c, r->id, req_field(r, "day"), req_field(r, "note"), &fe);
 	return after_write(r, id, &fe, "saved");
+}
+
+int page_clarification_followup_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int64_t id = followup_record_cleared(&r->c, r->id, req_field(r, "day"), req_field(r, "note"), &fe);
+	int64_t person = id > 0 ? clarification_person(&r->c, r->id) : id;
+
+	if (id == RES_INVALID) {
+		struct strbuf sb = STRBUF_INIT;
+		static const char *const crumbs[] = { "工作台", "/", "回访", NULL, NULL };
+		page_begin(r, &sb, "回访", crumbs);
+		field_errors_summary(&sb, &fe);
+		return page_finish(r, &sb, 422);
+	}
+	return page_result(r, person, "clarification", arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", person));
 }
 
 /* ---- the execution queue -------------------------------------------------- */

@@ -19,6 +19,8 @@ int page_outcome_create(struct req *r);
 int page_outcome_show(struct req *r);
 int page_execution_check(struct req *r);
 int page_followup_create(struct req *r);
+int page_appeal_create(struct req *r);
+int page_clarification_followup_create(struct req *r);
 int page_executions(struct req *r);
 int page_clarification_new(struct req *r);
 int page_clarification_create(struct req *r);

@@ -10,10 +10,13 @@
 #include "core/arena.h"
 #include "core/escape.h"
 #include "domain/case.h"
+#include "domain/authz.h"
 #include "domain/clue_flow.h"
+#include "domain/execution.h"
 #include "domain/labels.h"
 #include "domain/outcome.h"
 #include "domain/person_record.h"
+#include "domain/role.h"
 #include "http/http.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
@@ -57,6 +60,10 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 		html_state(sb, "bad", "永久");
 	else
 		html_state(sb, "warn", arena_printf(r->arena, "影响期至 %s", rec.influence));
+	if (rec.open_case) {
+		strbuf_addch(sb, ' ');
+		html_state(sb, "bad", "立案审查调查中，暂停提拔");
+	}
 	record_value_close(sb);
 	list_open(sb, "问题线索");
 	for (int i = 0; i < rec.n_clues; i++)
@@ -72,6 +79,22 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 			     arena_printf(r->arena, " 立案 %s %s", rec.cases[i].filed,
 					  label_of(case_states, rec.cases[i].state)));
 	list_close(sb, rec.n_cases, "无（或不在知悉范围）");
+	list_open(sb, "澄清正名");
+	for (int i = 0; i < rec.n_clars; i++) {
+		const struct clarification *k = &rec.clars[i];
+		strbuf_addstr(sb, "<li>");
+		html_txt(sb, arena_printf(r->arena, "%s %s（回访 %d 次）", k->day,
+					  label_of(clarification_manners, k->manner), rec.n_clar_visits[i]));
+		if (authz_has(&r->c.who, PERM_OUTCOME_WRITE)) {
+			form_open(r, sb, arena_printf(r->arena, "/clarifications/%" PRId64 "/followups", k->id), "inline");
+			field_inline(sb, "day", "回访日期", 1, 0, "type=\"date\"");
+			field_inline(sb, "note", "回访情况", 0, 0, "maxlength=\"2000\"");
+			form_button(sb, "记录回访", NULL, NULL, NULL);
+			form_end(sb);
+		}
+		strbuf_addstr(sb, "</li>");
+	}
+	list_close(sb, rec.n_clars, "无");
 	record_close(sb);
 	page_outcome_table(sb, rec.outcomes, rec.n_outcomes, rec.matter_visible, 0);
 }

@@ -53,6 +53,7 @@ int page_reports(struct req *r)
 	field_select(&sb, "state", "状态", report_states, rq.state, 0, NULL, "全部");
 	field_select(&sb, "channel", "渠道", report_channels, rq.channel, 0, NULL, "全部");
 	field_select(&sb, "category", "类别", report_categories, rq.category, 0, NULL, "全部");
+	field_select(&sb, "kind", "办理依据", report_kinds, rq.kind, 0, NULL, "全部");
 	unit_select(r, &sb, "unit_id", "单位", rq.unit_id, 0, NULL, "全部单位");
 	field_text(&sb, "from", "收到日期自", rq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", rq.day_to, 0, NULL, "type=\"date\"");
@@ -73,6 +74,7 @@ int page_reports(struct req *r)
 	url_param(&base, "state", rq.state);
 	url_param(&base, "channel", rq.channel);
 	url_param(&base, "category", rq.category);
+	url_param(&base, "kind", rq.kind);
 	url_param(&base, "from", rq.day_from);
 	url_param(&base, "to", rq.day_to);
 	if (rq.unit_id)
@@ -99,7 +101,9 @@ static int report_form(struct req *r, const struct report_input *in, const struc
 	field_select(&sb, "channel", "举报渠道", report_channels, in->channel, 1, fielderr_get(fe, "channel"), "请选择");
 	field_select(&sb, "category", "举报类别", report_categories, in->category, 1,
 		     fielderr_get(fe, "category"), "请选择");
+	field_select(&sb, "kind", "办理依据", report_kinds, in->kind, 1, fielderr_get(fe, "kind"), "请选择");
 	field_checkbox(&sb, "real_name", "实名举报", in->real_name);
+	field_checkbox(&sb, "repeated", "重复检举控告（不再告知受理情况）", in->repeated);
 	field_text(&sb, "reporter", "举报人姓名（实名时必填）", in->reporter, 0, fielderr_get(fe, "reporter"),
 		   "maxlength=\"50\" autocomplete=\"off\"");
 	field_text(&sb, "contact", "联系方式（实名时必填）", in->contact, 0, fielderr_get(fe, "contact"),
@@ -115,8 +119,8 @@ static int report_form(struct req *r, const struct report_input *in, const struc
 
 int page_report_new(struct req *r)
 {
-	struct report_input in = { .received = "", .channel = "", .category = "", .reporter = "",
-				   .contact = "", .summary = "" };
+	struct report_input in = { .received = "", .channel = "", .category = "", .kind = "",
+				   .reporter = "", .contact = "", .summary = "" };
 	struct fielderr fe = { 0 };
 
 	return report_form(r, &in, &fe, 200);
@@ -131,6 +135,8 @@ int page_report_create(struct req *r)
 	in.received = req_field(r, "received");
 	in.channel = req_field(r, "channel");
 	in.category = req_field(r, "category");
+	in.kind = req_field(r, "kind");
+	in.repeated = form_get_bool(&r->form, "repeated");
 	in.real_name = form_get_bool(&r->form, "real_name");
 	in.other_level = form_get_bool(&r->form, "other_level");
 	in.reporter = req_field(r, "reporter");
@@ -234,7 +240,7 @@ static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 	strbuf_addstr(sb, "<h2>办理时限</h2>");
 	{
 		static const struct column cols[] = { { "时限", NULL }, { "起算", NULL },
-				{ "期限", NULL }, { "完成", NULL }, { "状态", NULL } };
+				{ "期限", NULL }, { "完成", NULL }, { "状态", NULL }, { "依据", NULL } };
 		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
 	for (int i = 0; i < d->n_clocks; i++) {
@@ -246,7 +252,9 @@ static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 		html_td(sb, k->done != QF_DAY_NONE ? date_format(k->done, buf) : "");
 		strbuf_addstr(sb, "<td>");
 		html_clock(sb, k->state);
-		strbuf_addstr(sb, "</td></tr>");
+		strbuf_addstr(sb, "</td>");
+		html_td(sb, k->source);
+		strbuf_addstr(sb, "</tr>");
 	}
 	table_close(sb, 0, 0, NULL);
 }
@@ -260,6 +268,8 @@ static void record(struct req *r, struct strbuf *sb, const struct report *k, con
 	record_item(sb, "收到日期", k->received);
 	record_item(sb, "举报渠道", label_of(report_channels, k->channel));
 	record_item(sb, "举报类别", label_of(report_categories, k->category));
+	record_item(sb, "办理依据", k->repeated ? arena_printf(r->arena, "%s（重复举报）", label_of(report_kinds, k->kind))
+					: label_of(report_kinds, k->kind));
 	record_item(sb, "举报人", who);
 	if (d->contact)
 		record_item(sb, "联系方式", d->contact);

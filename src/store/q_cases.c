@@ -291,24 +291,27 @@ int store_case_note_set(struct store *s, int64_t id, const char *text_enc)
 
 /* ---- detentions ------------------------------------------------------------ */
 
-#define DET_COLS "d.id, d.case_id, d.person_id, p.name, d.start_day, d.end_day, d.due_day " \
+#define DET_NOTICE(party) "(SELECT n.notified_at FROM detention_notices n WHERE n.detention_id = d.id " \
+	"AND n.party = '" party "')"
+#define DET_COLS "d.id, d.case_id, d.person_id, p.name, d.start_day, d.end_day, d.due_day, " \
+	"d.approved_by, d.approved_day, d.announced_at, " DET_NOTICE("family") ", " DET_NOTICE("unit") " " \
 	"FROM detentions d JOIN persons p ON p.id = d.person_id "
 static const struct store_sql Q_DET_OF_CASE = {
 	"SELECT " DET_COLS "WHERE d.case_id = ? ORDER BY d.id", NULL };
 static const struct store_sql Q_DET_GET = { "SELECT " DET_COLS "WHERE d.id = ?", NULL };
 static const struct store_sql Q_DET_INSERT = {
-	"INSERT INTO detentions(region, case_id, person_id, start_day, due_day, created_by, created_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"INSERT INTO detentions(region, case_id, person_id, start_day, due_day, created_by, created_at, "
+	"approved_by, approved_day, announced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_DET_SET = {
 	"UPDATE detentions SET due_day = ?, end_day = ? WHERE id = ?", NULL };
 static const struct store_sql Q_EXTS = {
 	"SELECT e.id, e.detention_id, e.kind, e.months, e.approved, e.approver, e.note, "
-	"COALESCE(" USER_NAME("u") ", ''), e.at FROM detention_extensions e "
+	"COALESCE(" USER_NAME("u") ", ''), e.at, e.ten_years FROM detention_extensions e "
 	"JOIN detentions d ON d.id = e.detention_id LEFT JOIN users u ON u.id = e.user_id "
 	"WHERE (? = 0 OR d.case_id = ?) AND (? = 0 OR d.id = ?) ORDER BY e.id", NULL };
 static const struct store_sql Q_EXT_INSERT = {
 	"INSERT INTO detention_extensions(detention_id, kind, months, approved, approver, note, "
-	"user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"user_id, at, ten_years) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 
 static void fill_detention(struct arena *a, struct store_stmt *st, void *row)
 {
@@ -321,6 +324,11 @@ static void fill_detention(struct arena *a, struct store_stmt *st, void *row)
 	d->start_day = q_text(a, st, 4);
 	d->end_day = q_text_or_null(a, st, 5);
 	d->due_day = q_text_or_null(a, st, 6);
+	d->approved_by = q_text_or_null(a, st, 7);
+	d->approved_day = q_text_or_null(a, st, 8);
+	d->announced_at = q_text_or_null(a, st, 9);
+	d->family_notified = q_text_or_null(a, st, 10);
+	d->unit_notified = q_text_or_null(a, st, 11);
 }
 
 int store_detentions_of_case(struct store *s, struct arena *a, int64_t case_id,
@@ -349,6 +357,9 @@ int64_t store_detention_insert(struct store *s, const char *region, const struct
 	store_bind_text(st, 5, d->due_day);
 	q_bind_id(st, 6, by);
 	store_bind_int(st, 7, now);
+	store_bind_text(st, 8, d->approved_by);
+	store_bind_text(st, 9, d->approved_day);
+	store_bind_text(st, 10, d->announced_at);
 	return q_scalar(st);
 }
 
@@ -389,6 +400,7 @@ int store_detention_exts(struct store *s, struct arena *a, int64_t case_id, int6
 		e->note = q_text(a, st, 6);
 		e->user_name = q_text(a, st, 7);
 		e->at = store_col_int(st, 8);
+		e->ten_years = (int)store_col_int(st, 9);
 	}
 	store_reset(st);
 	*out = v;
@@ -410,6 +422,7 @@ int64_t store_detention_ext_insert(struct store *s, const struct detention_ext *
 	store_bind_text(st, 6, e->note ? e->note : "");
 	q_bind_id(st, 7, user_id);
 	store_bind_int(st, 8, at);
+	store_bind_int(st, 9, e->ten_years);
 	return q_scalar(st);
 }
 
@@ -417,14 +430,16 @@ int64_t store_detention_ext_insert(struct store *s, const struct detention_ext *
 
 static const struct store_sql Q_CONFLICTS = {
 	"SELECT c.id, c.user_id, COALESCE(c.person_id, 0), COALESCE(c.unit_id, 0), COALESCE(p.name, ''), "
-	"COALESCE(u.name, ''), c.note, c.declared_at FROM conflicts c "
+	"COALESCE(u.name, ''), c.note, c.declared_at, c.ground FROM conflicts c "
 	"LEFT JOIN persons p ON p.id = c.person_id LEFT JOIN units u ON u.id = c.unit_id "
 	"WHERE c.user_id = ? ORDER BY c.id", NULL };
 static const struct store_sql Q_CONFLICT_INSERT = {
-	"INSERT INTO conflicts(region, user_id, person_id, unit_id, note, declared_at) "
-	"VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"INSERT INTO conflicts(region, user_id, person_id, unit_id, note, declared_at, ground) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+/* a statutory ground first: it decides whether a leader may override */
 static const struct store_sql Q_CONFLICT_MATCH = {
-	"SELECT count(*) FROM conflicts WHERE user_id = ? AND (person_id = ? OR unit_id = ?)", NULL };
+	"SELECT ground FROM conflicts WHERE user_id = ? AND (person_id = ? OR unit_id = ?) "
+	"ORDER BY CASE WHEN ground = 'other' THEN 1 ELSE 0 END, id LIMIT 1", NULL };
 
 static void fill_conflict(struct arena *a, struct store_stmt *st, void *row)
 {
@@ -438,6 +453,7 @@ static void fill_conflict(struct arena *a, struct store_stmt *st, void *row)
 	cf->unit_name = q_text(a, st, 5);
 	cf->note = q_text(a, st, 6);
 	cf->declared_at = store_col_int(st, 7);
+	cf->ground = q_text(a, st, 8);
 }
 
 int store_conflicts_of_user(struct store *s, struct arena *a, int64_t user_id,
@@ -459,19 +475,27 @@ int64_t store_conflict_insert(struct store *s, const char *region, const struct 
 	q_bind_id(st, 4, cf->unit_id);
 	store_bind_text(st, 5, cf->note ? cf->note : "");
 	store_bind_int(st, 6, now);
+	store_bind_text(st, 7, cf->ground ? cf->ground : "other");
 	return q_scalar(st);
 }
 
-int64_t store_conflict_matches(struct store *s, int64_t user_id, int64_t person_id, int64_t unit_id)
+int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, int64_t person_id,
+			   int64_t unit_id, const char **ground)
 {
 	struct store_stmt *st = store_prepare(s, &Q_CONFLICT_MATCH);
+	int rc;
 
+	*ground = NULL;
 	if (!st)
 		return STORE_ERR;
 	store_bind_int(st, 1, user_id);
 	store_bind_int(st, 2, person_id);
 	store_bind_int(st, 3, unit_id);
-	return q_scalar(st);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*ground = q_text(a, st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc < 0 ? rc : 0;
 }
 
 /* ---- the clocks of the home page -------------------------------------------- */

@@ -53,8 +53,10 @@ int store_conflicts_of_user(struct store *s, struct arena *a, int64_t user_id,
 			    struct conflict **out);
 int64_t store_conflict_insert(struct store *s, const char *region, const struct conflict *cf,
 			      int64_t now);
-/* declarations of user_id naming the person or the unit */
-int64_t store_conflict_matches(struct store *s, int64_t user_id, int64_t person_id, int64_t unit_id);
+/* A standing declaration of user_id naming the person or the unit: 1
+ * with *ground (a statutory one first), 0 none, < 0 error. */
+int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, int64_t person_id,
+			   int64_t unit_id, const char **ground);
 /* running detention and trial clocks of the cases whose team includes
  * team_user (0: every case), with the office of each case's lead */
 int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struct case_clock **out);

@@ -141,20 +141,8 @@ char *store_ix_export_id(const char *table, const char *prefix, const char *idex
 
 /* ---- what the outcome hook reads ------------------------------------------ */
 
-static const struct store_sql Q_PRIOR_MEASURES = {
-	"SELECT o.id, o.day, COALESCE(o.probation_months, 0), m.measure FROM outcomes o "
-	"JOIN outcome_measures m ON m.outcome_id = o.id WHERE o.person_id = ? AND o.day <= ? "
-	"ORDER BY o.day, o.id, m.measure", NULL };
 static const struct store_sql Q_PERSON_UNIT = {
 	"SELECT unit_id FROM persons WHERE id = ?", NULL };
-
-int store_ix_prior_measures(struct store *s, int64_t person_id, const char *day,
-			    store_ix_row_fn fn, void *arg)
-{
-	struct store_ix_value v[2] = { { 1, person_id, NULL }, { 2, 0, day } };
-
-	return store_ix_rows(s, &Q_PRIOR_MEASURES, v, 2, 4, fn, arg);
-}
 
 /* SQLite's page cache for this connection: 256 MiB instead of 2 MiB, so a
  * large import's one transaction is not written and read back page by

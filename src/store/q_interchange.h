@@ -45,10 +45,6 @@ char *store_ix_probe_text(const char *table);
 char *store_ix_insert_text(const char *table, const char *cols, int returning);
 char *store_ix_update_text(const char *table, const char *column);
 char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
-/* Rows (outcome id, day, probation months or 0, measure) of the person's
- * outcomes dated up to `day`, in date order. */
-int store_ix_prior_measures(struct store *s, int64_t person_id, const char *day,
-			    store_ix_row_fn fn, void *arg);
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
 /* A large cache for the connection that imports. */

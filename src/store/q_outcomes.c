@@ -36,8 +36,12 @@ int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campa
 #define OUT_COLS(AGG) "o.id, o.person_id, p.name, COALESCE(o.case_id, 0), COALESCE(o.clue_id, 0), " \
 	"o.day, o.form, o.sanctioned, COALESCE(o.probation_months, 0), COALESCE(o.effective, o.day), " \
 	"o.bar_until, COALESCE(o.campaign_id, 0), o.unit_id, u.name, " \
-	"COALESCE((SELECT " AGG "(m.measure, ',') FROM outcome_measures m WHERE m.outcome_id = o.id), ''), " \
-	"(SELECT count(*) FROM executions e WHERE e.outcome_id = o.id), o.created_at " \
+	"COALESCE((SELECT " AGG "(m.measure, ',') FROM outcome_measures m " \
+	"WHERE m.outcome_id = o.id AND m.ended IS NULL), ''), " \
+	"(SELECT count(*) FROM executions e WHERE e.outcome_id = o.id), o.created_at, " \
+	"COALESCE(o.supervision_id, 0), COALESCE(o.subject_rank, p.rank), o.subject_top_leader, " \
+	"o.subject_leadership, o.subject_party_member, o.party_decided, o.gov_decided, " \
+	"COALESCE(o.gov_violations, 0), COALESCE(o.gov_months, 0) " \
 	"FROM outcomes o JOIN persons p ON p.id = o.person_id JOIN units u ON u.id = o.unit_id "
 #define PENDING_WHERE "WHERE o.sanctioned = 1 " \
 	"AND (SELECT count(*) FROM executions e WHERE e.outcome_id = o.id) < 5 " \
@@ -45,10 +49,26 @@ int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campa
 
 static const struct store_sql Q_OUT_INSERT = {
 	"INSERT INTO outcomes(region, person_id, case_id, clue_id, day, form, sanctioned, "
-	"probation_months, effective, bar_until, campaign_id, unit_id, created_by, created_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"probation_months, effective, bar_until, campaign_id, unit_id, created_by, created_at, "
+	"supervision_id, subject_rank, subject_top_leader, subject_leadership, subject_party_member, "
+	"party_decided, gov_decided, gov_violations, gov_months) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_OUT_MEASURE = {
-	"INSERT INTO outcome_measures(outcome_id, measure) VALUES (?, ?)", NULL };
+	"INSERT INTO outcome_measures(outcome_id, measure, decided, months, violations) "
+	"VALUES (?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_OUT_MEASURES = {
+	"SELECT measure, decided, COALESCE(months, 0), violations, ended, ended_by "
+	"FROM outcome_measures WHERE outcome_id = ? ORDER BY decided, measure", NULL };
+static const struct store_sql Q_OUT_FIND = {
+	"SELECT id FROM outcomes WHERE person_id = ? AND (case_id = ? OR clue_id = ? OR supervision_id = ?)",
+	NULL };
+static const struct store_sql Q_OUT_MOVE = {
+	"UPDATE outcomes SET case_id = ?, clue_id = NULL WHERE clue_id = ?", NULL };
+static const struct store_sql Q_OUT_SET_BAR = {
+	"UPDATE outcomes SET bar_until = ? WHERE id = ?", NULL };
+static const struct store_sql Q_OUT_END_MEASURE = {
+	"UPDATE outcome_measures SET ended = ?, ended_by = ? "
+	"WHERE outcome_id = ? AND measure = ? AND ended IS NULL", NULL };
 static const struct store_sql Q_OUT_GET = {
 	"SELECT " OUT_COLS("group_concat") "WHERE o.id = ?",
 	"SELECT " OUT_COLS("string_agg") "WHERE o.id = ?" };
@@ -92,6 +112,15 @@ static void fill_outcome(struct arena *a, struct store_stmt *st, void *row)
 	o->measures = q_text(a, st, 14);
 	o->n_executed = (int)store_col_int(st, 15);
 	o->created_at = store_col_int(st, 16);
+	o->supervision_id = store_col_int(st, 17);
+	o->subject_rank = q_text(a, st, 18);
+	o->subject_top_leader = (int)store_col_int(st, 19);
+	o->subject_leadership = (int)store_col_int(st, 20);
+	o->subject_party_member = (int)store_col_int(st, 21);
+	o->party_decided = q_text_or_null(a, st, 22);
+	o->gov_decided = q_text_or_null(a, st, 23);
+	o->gov_violations = (int)store_col_int(st, 24);
+	o->gov_months = (int)store_col_int(st, 25);
 }
 
 int64_t store_outcome_insert(struct store *s, const char *region, const struct outcome *o,
@@ -115,17 +144,104 @@ int64_t store_outcome_insert(struct store *s, const char *region, const struct o
 	store_bind_int(st, 12, o->unit_id);
 	q_bind_id(st, 13, created_by);
 	store_bind_int(st, 14, now);
+	q_bind_id(st, 15, o->supervision_id);
+	store_bind_text(st, 16, o->subject_rank);
+	store_bind_int(st, 17, o->subject_top_leader);
+	store_bind_int(st, 18, o->subject_leadership);
+	store_bind_int(st, 19, o->subject_party_member);
+	store_bind_text(st, 20, o->party_decided);
+	store_bind_text(st, 21, o->gov_decided);
+	q_bind_id(st, 22, o->gov_violations);
+	q_bind_id(st, 23, o->gov_months);
 	return q_scalar(st);
 }
 
-int store_outcome_add_measure(struct store *s, int64_t outcome_id, const char *measure)
+int store_outcome_add_measure(struct store *s, int64_t outcome_id, const struct outcome_measure *m)
 {
 	struct store_stmt *st = store_prepare(s, &Q_OUT_MEASURE);
 
 	if (!st)
 		return STORE_ERR;
 	store_bind_int(st, 1, outcome_id);
-	store_bind_text(st, 2, measure);
+	store_bind_text(st, 2, m->measure);
+	store_bind_text(st, 3, m->decided);
+	q_bind_id(st, 4, m->months);
+	store_bind_int(st, 5, m->violations > 0 ? m->violations : 1);
+	return store_exec(st);
+}
+
+static void fill_measure(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct outcome_measure *m = row;
+
+	m->measure = q_text(a, st, 0);
+	m->decided = q_text(a, st, 1);
+	m->months = (int)store_col_int(st, 2);
+	m->violations = (int)store_col_int(st, 3);
+	m->ended = q_text_or_null(a, st, 4);
+	m->ended_by = q_text_or_null(a, st, 5);
+}
+
+int store_outcome_measures(struct store *s, struct arena *a, int64_t outcome_id,
+			   struct outcome_measure **out)
+{
+	return q_list_by_id(store_prepare(s, &Q_OUT_MEASURES), a, outcome_id, fill_measure,
+			    sizeof(**out), out);
+}
+
+int store_outcome_find(struct store *s, int64_t person_id, int64_t case_id, int64_t clue_id,
+		       int64_t supervision_id, int64_t *id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OUT_FIND);
+	int rc;
+
+	*id = 0;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	store_bind_int(st, 2, case_id ? case_id : -1);
+	store_bind_int(st, 3, clue_id ? clue_id : -1);
+	store_bind_int(st, 4, supervision_id ? supervision_id : -1);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*id = store_col_int(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc;
+}
+
+int store_outcomes_move_to_case(struct store *s, int64_t clue_id, int64_t case_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OUT_MOVE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, case_id);
+	store_bind_int(st, 2, clue_id);
+	return store_exec(st);
+}
+
+int store_outcome_set_bar(struct store *s, int64_t id, const char *bar_until)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OUT_SET_BAR);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, bar_until);
+	store_bind_int(st, 2, id);
+	return store_exec(st);
+}
+
+int store_outcome_end_measure(struct store *s, int64_t id, const char *measure, const char *day,
+			      const char *by)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OUT_END_MEASURE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, day);
+	store_bind_text(st, 2, by);
+	store_bind_int(st, 3, id);
+	store_bind_text(st, 4, measure);
 	return store_exec(st);
 }
 
@@ -228,11 +344,20 @@ static const struct store_sql Q_CLAR_OF_PERSON = {
 	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
 	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id "
 	"WHERE k.person_id = ? ORDER BY k.day, k.id", NULL };
+static const struct store_sql Q_CLAR_GET = {
+	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
+	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id WHERE k.id = ?", NULL };
 static const struct store_sql Q_FU_INSERT = {
-	"INSERT INTO followups(region, outcome_id, day, note, created_by, created_at) "
-	"VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"INSERT INTO followups(region, outcome_id, clarification_id, day, note, created_by, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_FU_OF_CLAR = {
+	"SELECT f.id, COALESCE(f.outcome_id, 0), f.day, f.note, COALESCE(NULLIF(u.display_name, ''), u.name, ''), "
+	"COALESCE(f.clarification_id, 0) "
+	"FROM followups f LEFT JOIN users u ON u.id = f.created_by WHERE f.clarification_id = ? "
+	"ORDER BY f.day, f.id", NULL };
 static const struct store_sql Q_FU_OF_OUTCOME = {
-	"SELECT f.id, f.outcome_id, f.day, f.note, COALESCE(NULLIF(u.display_name, ''), u.name, '') "
+	"SELECT f.id, COALESCE(f.outcome_id, 0), f.day, f.note, COALESCE(NULLIF(u.display_name, ''), u.name, ''), "
+	"COALESCE(f.clarification_id, 0) "
 	"FROM followups f LEFT JOIN users u ON u.id = f.created_by WHERE f.outcome_id = ? "
 	"ORDER BY f.day, f.id", NULL };
 
@@ -284,11 +409,12 @@ int64_t store_followup_insert(struct store *s, const char *region, const struct 
 	if (!st)
 		return STORE_ERR;
 	store_bind_text(st, 1, region);
-	store_bind_int(st, 2, f->outcome_id);
-	store_bind_text(st, 3, f->day);
-	store_bind_text(st, 4, f->note ? f->note : "");
-	q_bind_id(st, 5, created_by);
-	store_bind_int(st, 6, now);
+	q_bind_id(st, 2, f->outcome_id);
+	q_bind_id(st, 3, f->clarification_id);
+	store_bind_text(st, 4, f->day);
+	store_bind_text(st, 5, f->note ? f->note : "");
+	q_bind_id(st, 6, created_by);
+	store_bind_int(st, 7, now);
 	return q_scalar(st);
 }
 
@@ -301,6 +427,19 @@ static void fill_followup(struct arena *a, struct store_stmt *st, void *row)
 	f->day = q_text(a, st, 2);
 	f->note = q_text(a, st, 3);
 	f->user_name = q_text(a, st, 4);
+	f->clarification_id = store_col_int(st, 5);
+}
+
+int store_followups_of_clarification(struct store *s, struct arena *a, int64_t clarification_id,
+				     struct followup **out)
+{
+	return q_list_by_id(store_prepare(s, &Q_FU_OF_CLAR), a, clarification_id, fill_followup,
+			    sizeof(**out), out);
+}
+
+int store_clarification_get(struct store *s, struct arena *a, int64_t id, struct clarification *k)
+{
+	return q_get_by_id(store_prepare(s, &Q_CLAR_GET), a, id, fill_clar, k);
 }
 
 int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome_id,
@@ -524,4 +663,87 @@ int store_cases_of_person(struct store *s, struct arena *a, int64_t person_id, i
 		store_bind_int(st, 3, user_id);
 	}
 	return q_collect(st, a, fill_case_brief, sizeof(**out), out);
+}
+
+/* ---- appeals and reviews -------------------------------------------------- */
+
+static const struct store_sql Q_APPEAL_INSERT = {
+	"INSERT INTO appeals(region, outcome_id, kind, measure, filed, decided, result, new_measure, "
+	"new_months, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	NULL };
+static const struct store_sql Q_APPEALS_OF = {
+	"SELECT a.id, a.outcome_id, a.kind, a.measure, a.filed, a.decided, a.result, a.new_measure, "
+	"COALESCE(a.new_months, 0), a.note, COALESCE(NULLIF(u.display_name, ''), u.name, '') "
+	"FROM appeals a LEFT JOIN users u ON u.id = a.created_by WHERE a.outcome_id = ? "
+	"ORDER BY a.decided, a.id", NULL };
+
+int64_t store_appeal_insert(struct store *s, const char *region, const struct appeal *p,
+			    int64_t created_by, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_APPEAL_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, p->outcome_id);
+	store_bind_text(st, 3, p->kind);
+	store_bind_text(st, 4, p->measure);
+	store_bind_text(st, 5, p->filed);
+	store_bind_text(st, 6, p->decided);
+	store_bind_text(st, 7, p->result);
+	store_bind_text(st, 8, p->new_measure);
+	q_bind_id(st, 9, p->new_months);
+	store_bind_text(st, 10, p->note ? p->note : "");
+	q_bind_id(st, 11, created_by);
+	store_bind_int(st, 12, now);
+	return q_scalar(st);
+}
+
+static void fill_appeal(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct appeal *p = row;
+
+	p->id = store_col_int(st, 0);
+	p->outcome_id = store_col_int(st, 1);
+	p->kind = q_text(a, st, 2);
+	p->measure = q_text(a, st, 3);
+	p->filed = q_text(a, st, 4);
+	p->decided = q_text(a, st, 5);
+	p->result = q_text(a, st, 6);
+	p->new_measure = q_text_or_null(a, st, 7);
+	p->new_months = (int)store_col_int(st, 8);
+	p->note = q_text(a, st, 9);
+	p->user_name = q_text(a, st, 10);
+}
+
+int store_appeals_of_outcome(struct store *s, struct arena *a, int64_t outcome_id, struct appeal **out)
+{
+	return q_list_by_id(store_prepare(s, &Q_APPEALS_OF), a, outcome_id, fill_appeal, sizeof(**out), out);
+}
+
+static const struct store_sql Q_OPEN_CASES = {
+	"SELECT count(*) FROM case_subjects s JOIN cases c ON c.id = s.case_id "
+	"WHERE s.person_id = ? AND c.state <> 'closed'", NULL };
+
+int64_t store_person_open_cases(struct store *s, int64_t person_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OPEN_CASES);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	return q_scalar(st);
+}
+
+static const struct store_sql Q_OUT_IDS = { "SELECT id FROM outcomes ORDER BY id", NULL };
+
+static void fill_id(struct arena *a, struct store_stmt *st, void *row)
+{
+	(void)a;
+	*(int64_t *)row = store_col_int(st, 0);
+}
+
+int store_outcome_ids(struct store *s, struct arena *a, int64_t **out)
+{
+	return q_collect(store_prepare(s, &Q_OUT_IDS), a, fill_id, sizeof(**out), out);
 }

@@ -23,7 +23,27 @@ int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campa
 /* The subjects of a case with id, name, position, unit_name filled. */
 int64_t store_outcome_insert(struct store *s, const char *region, const struct outcome *o,
 			     int64_t created_by, int64_t now);
-int store_outcome_add_measure(struct store *s, int64_t outcome_id, const char *measure);
+int store_outcome_add_measure(struct store *s, int64_t outcome_id, const struct outcome_measure *m);
+/* Every measure of the outcome, ended ones too, by decision date. */
+int store_outcome_measures(struct store *s, struct arena *a, int64_t outcome_id,
+			   struct outcome_measure **out);
+/* The person's outcome on the matter (one of the ids non-zero): 1 with
+ * *id, 0 none, < 0 error. */
+int store_outcome_find(struct store *s, int64_t person_id, int64_t case_id, int64_t clue_id,
+		       int64_t supervision_id, int64_t *id);
+/* Moves the clue's outcomes onto the case filed on it. */
+int store_outcomes_move_to_case(struct store *s, int64_t clue_id, int64_t case_id);
+int store_outcome_set_bar(struct store *s, int64_t id, const char *bar_until);
+/* Ends the measure (in force) on day, by `by` ("appeal/N"). */
+int store_outcome_end_measure(struct store *s, int64_t id, const char *measure, const char *day,
+			      const char *by);
+int64_t store_appeal_insert(struct store *s, const char *region, const struct appeal *p,
+			    int64_t created_by, int64_t now);
+/* The cases not closed in which the person is a subject (any team). */
+int64_t store_person_open_cases(struct store *s, int64_t person_id);
+/* The ids of every outcome. */
+int store_outcome_ids(struct store *s, struct arena *a, int64_t **out);
+int store_appeals_of_outcome(struct store *s, struct arena *a, int64_t outcome_id, struct appeal **out);
 int store_outcome_get(struct store *s, struct arena *a, int64_t id, struct outcome *o);
 /* The person's outcomes (all matters), by effective day then id. */
 /* The outcomes of a case (case_id) or else of a clue, by day. */
@@ -47,6 +67,9 @@ int store_clarifications_of_person(struct store *s, struct arena *a, int64_t per
 				   struct clarification **out);
 int64_t store_followup_insert(struct store *s, const char *region, const struct followup *f,
 			      int64_t created_by, int64_t now);
+int store_followups_of_clarification(struct store *s, struct arena *a, int64_t clarification_id,
+				     struct followup **out);
+int store_clarification_get(struct store *s, struct arena *a, int64_t id, struct clarification *k);
 int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome_id,
 			       struct followup **out);
 int64_t store_accountability_insert(struct store *s, const char *region,

@@ -16,11 +16,12 @@
 	"(p.name, '、') FROM report_accused ra JOIN persons p ON p.id = ra.person_id " \
 	"WHERE ra.report_id = r.id), ''), COALESCE(r.created_by, 0), r.created_at, r.updated_at, r.extended, " \
 	"r.accept_due, r.transfer_due, r.accept_notice_due, r.conclude_due, r.outcome_notice_due, " \
-	"r.next_due FROM reports r LEFT JOIN units u ON u.id = r.unit_id "
+	"r.next_due, r.kind, r.repeated, r.forwarded_due FROM reports r LEFT JOIN units u ON u.id = r.unit_id "
 /* a scoped user (first ? not 0) sees only reports of its units, never
  * those without a unit; each other filter is off when empty or 0 */
 #define REPORT_WHERE "WHERE " Q_IN_SCOPE("r.unit_id") " " \
 	"AND (? = '' OR r.state = ?) AND (? = '' OR r.channel = ?) AND (? = '' OR r.category = ?) " \
+	"AND (? = '' OR r.kind = ?) " \
 	"AND (? = 0 OR r.unit_id = ?) AND (? = '' OR r.received >= ?) AND (? = '' OR r.received <= ?) "
 #define REPORT_ORDER "ORDER BY r.received DESC, r.id DESC LIMIT ? OFFSET ?"
 
@@ -52,10 +53,11 @@ static const struct store_sql Q_DUE = {
 	Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") DUE_WHERE };
 static const struct store_sql Q_SET_DUES = {
 	"UPDATE reports SET accept_due = ?, transfer_due = ?, accept_notice_due = ?, conclude_due = ?, "
-	"outcome_notice_due = ?, next_due = ? WHERE id = ?", NULL };
+	"outcome_notice_due = ?, forwarded_due = ?, next_due = ? WHERE id = ?", NULL };
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO reports(region, received, channel, real_name, category, unit_id, other_level, "
-	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"created_by, created_at, updated_at, kind, repeated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	"RETURNING id", NULL };
 static const struct store_sql Q_SECRETS = {
 	"UPDATE reports SET reporter_enc = ?, contact_enc = ?, summary_enc = ? WHERE id = ?", NULL };
 static const struct store_sql Q_ACCUSED_ADD = {
@@ -85,9 +87,10 @@ static const struct {
 		"AND real_name = 1 AND state <> 'registered' AND notified_accept IS NULL", NULL }, 0 },
 	[REPORT_NOTIFY_OUTCOME] = { { "UPDATE reports SET notified_outcome = ?, updated_at = ? WHERE id = ? "
 		"AND real_name = 1 AND state = 'concluded' AND notified_outcome IS NULL", NULL }, 0 },
-	/* the conclusion clock's due day is then computed again, extended */
+	/* the conclusion clock's due day is then computed again, extended;
+	 * petitions only (信访工作条例) */
 	[REPORT_EXTEND] = { { "UPDATE reports SET extended = ?, conclude_due = NULL, updated_at = ? WHERE id = ? "
-		"AND state = 'accepted' AND extended IS NULL", NULL }, 0 },
+		"AND state = 'accepted' AND extended IS NULL AND kind = 'petition'", NULL }, 0 },
 };
 
 static void fill_report(struct arena *a, struct store_stmt *st, void *row)
@@ -126,6 +129,9 @@ static void fill_report(struct arena *a, struct store_stmt *st, void *row)
 	k->conclude_due = q_text_or_null(a, st, 29);
 	k->outcome_notice_due = q_text_or_null(a, st, 30);
 	k->next_due = q_text_or_null(a, st, 31);
+	k->kind = q_text(a, st, 32);
+	k->repeated = store_col_int(st, 33) != 0;
+	k->forwarded_due = q_text_or_null(a, st, 34);
 }
 
 int store_report_get(struct store *s, struct arena *a, int64_t id, struct report *k)
@@ -150,6 +156,7 @@ static int bind_filters(struct store_stmt *st, struct arena *a, const void *filt
 	bind_pair(st, &i, rq->state);
 	bind_pair(st, &i, rq->channel);
 	bind_pair(st, &i, rq->category);
+	bind_pair(st, &i, rq->kind);
 	store_bind_int(st, i++, rq->unit_id);
 	store_bind_int(st, i++, rq->unit_id);
 	bind_pair(st, &i, rq->day_from);
@@ -206,8 +213,9 @@ int store_report_set_dues(struct store *s, int64_t id, const struct report *k)
 	store_bind_text(st, 3, k->accept_notice_due);
 	store_bind_text(st, 4, k->conclude_due);
 	store_bind_text(st, 5, k->outcome_notice_due);
-	store_bind_text(st, 6, k->next_due);
-	store_bind_int(st, 7, id);
+	store_bind_text(st, 6, k->forwarded_due);
+	store_bind_text(st, 7, k->next_due);
+	store_bind_int(st, 8, id);
 	return store_exec(st);
 }
 
@@ -227,6 +235,8 @@ int64_t store_report_insert(struct store *s, const struct report *k, int64_t now
 	q_bind_id(st, 8, k->created_by);
 	store_bind_int(st, 9, now);
 	store_bind_int(st, 10, now);
+	store_bind_text(st, 11, k->kind);
+	store_bind_int(st, 12, k->repeated);
 	return q_scalar(st);
 }
 

@@ -16,7 +16,16 @@
 
 struct arena;
 
+/* Every row of influence_periods, by measure then valid_from. */
 int store_sanction_periods(struct store *s, struct arena *a, struct period_rule **out);
+/* Every row of form_rules, by measure then valid_from. */
+int store_form_rules(struct store *s, struct arena *a, struct form_rule **out);
+/* Inserts or replaces the row (measure, valid_from): 1, or < 0. */
+int store_form_rule_put(struct store *s, const struct form_rule *r, int64_t user_id, int64_t now);
+/* Every clock's limits: its undated row then its versions (model/rules.h). */
 int store_clock_limits(struct store *s, struct arena *a, struct clock_limit_row **out);
+/* The cases whose trial review runs: id and the day it was accepted. */
+int store_trials_running(struct store *s, struct arena *a, struct clock_start **out);
+int store_case_set_trial_due(struct store *s, int64_t id, const char *due);
 
 #endif

@@ -1,5 +1,8 @@
 /* q_settings.c: key/value settings and the calendar's exceptions. */
 #include "store/q_settings.h"
+
+#include <string.h>
+
 #include "store/q_util.h"
 
 static const struct store_sql Q_GET = { "SELECT value FROM settings WHERE key = ?", NULL };
@@ -63,4 +66,14 @@ int store_holiday_each(struct store *s, void (*fn)(void *arg, const char *day, i
 	}
 	store_reset(st);
 	return rc < 0 ? rc : n;
+}
+
+int store_setting_is(struct store *s, struct arena *a, const char *key, const char *value)
+{
+	const char *v = "";
+	int rc = store_setting_get(s, a, key, &v);
+
+	if (rc < 0)
+		return rc;
+	return rc == STORE_ROW && !strcmp(v, value);
 }

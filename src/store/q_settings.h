@@ -17,6 +17,9 @@ struct arena;
 
 int store_setting_get(struct store *s, struct arena *a, const char *key, const char **value);
 int store_setting_set(struct store *s, const char *key, const char *value);
+/* 1 when the setting exists and holds value, 0 when not, < 0 on error
+ * (the "to be filled once" flags of migrations 0017 and 0018). */
+int store_setting_is(struct store *s, struct arena *a, const char *key, const char *value);
 int store_holiday_put(struct store *s, const char *day, int off_day, const char *name);
 int store_holiday_each(struct store *s, void (*fn)(void *arg, const char *day, int off_day,
 						   const char *name), void *arg);

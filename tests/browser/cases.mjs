@@ -10,8 +10,12 @@
 // proposes 立案审查调查 (filing follows a verification: issue 10, 监督执纪工作
 // 规则 art. 40); the leader, the principal leader, approves it from his
 // 工作台 with the filing record (type, organ, categories, the party
-// committee principal's approval); cm forms the team (inv1 主办, judge 审理); inv2 gets 404 for
-// the case; inv1 detains the subject and releases him; the judge accepts
+// committee principal's approval); inv2 declares that he is a near relative of the subject (a
+// statutory recusal ground); cm forms the team (inv1 主办, judge 审理): inv2
+// is refused as 审理 (trial members come from the trial office, never from
+// the investigation) and as 协办 (recusal, no override); inv2 gets 404 for
+// the case; inv1 detains the subject with the level above's approval (the
+// 24-hour notice clock shows overdue) and releases him; the judge accepts
 // the case for trial review, closes it and records 记过; the outcome shows
 // 第二种形态 and its influence period, which the person's page shows running.
 
@@ -24,7 +28,7 @@ const PERSON = '李四';
 const POSITION = '局长';
 const REPORTER = '王五';
 const CONTACT = '13800000000';
-const LEAD = '刘明', JUDGE = '陈静', LEADER = '王书记';
+const LEAD = '刘明', JUDGE = '陈静', LEADER = '王书记', INV2 = '赵强';
 
 // Days as the server counts them (China Standard Time), relative to today.
 const DAY_MS = 86_400_000;
@@ -41,7 +45,7 @@ function addMonths(day, n) {
 }
 const D = {
 	received: ago(40), accepted: ago(39), clue: ago(38), verified: ago(35), filed: ago(30),
-	detained: ago(28), released: ago(12), trial: ago(8), closed: ago(3), outcome: ago(2),
+	approved: ago(29), detained: ago(28), released: ago(12), trial: ago(8), closed: ago(3), outcome: ago(2),
 };
 
 await start('cases', 120);
@@ -96,6 +100,7 @@ await step('clerk registers a real-name report (信访举报) naming the person'
 	await page.getByLabel('收到日期').fill(D.received);
 	await page.getByLabel('举报渠道').selectOption({ label: '来信' });
 	await page.getByLabel('举报类别').selectOption({ label: '检举控告' });
+	await page.getByLabel('办理依据').selectOption({ label: '检举控告' });
 	await page.getByLabel('实名举报').check();
 	await page.getByLabel('举报人姓名').fill(REPORTER);
 	await page.getByLabel('联系方式').fill(CONTACT);
@@ -228,7 +233,20 @@ await step('the leader finds the approval on his 工作台 and approves filing: 
 }, 'case-filed');
 
 // ---- 4. the team ----------------------------------------------------------------------------
-await step(`cm makes ${LEAD} 主办 and ${JUDGE} 审理 on the case page`, async () => {
+// Supervision Law 2018 art. 58: a near relative of the subject must recuse
+await step(`${INV2} declares on 回避申报 that he is a near relative of ${PERSON}`, async () => {
+	await login('inv2');
+	await page.goto(`${BASE}/account/conflicts`);
+	const form = formUnder('申报');
+	await form.getByLabel('人员').selectOption({ label: `${PERSON}（${UNIT}）` });
+	await form.getByLabel('事由').selectOption({ label: '是被调查人（被反映人）的近亲属' });
+	await form.getByLabel('说明').fill('表兄弟');
+	await submit(form.getByRole('button', { name: '申报' }), /\?ok=saved$/);
+	const row = page.locator('table tbody tr', { hasText: PERSON });
+	assert((await text(row)).includes('近亲属'), `the declaration reads "${await text(row)}"`);
+}, 'recusal-declared');
+
+await step(`cm makes ${LEAD} 主办 and ${JUDGE} 审理 on the case page; ${INV2} is refused as 审理 (not from the trial office) and as 协办 (recusal)`, async () => {
 	await login('cm');
 	await nav().getByRole('link', { name: '案件' }).click();
 	await page.locator('table.list tbody tr').getByRole('link', { name: caseId, exact: true }).click();
@@ -238,6 +256,23 @@ await step(`cm makes ${LEAD} 主办 and ${JUDGE} 审理 on the case page`, async
 		await add.getByLabel('人员').selectOption({ label: `${who}（${role}）` });
 		await add.getByLabel('分工').selectOption({ label: as });
 		await submit(add.getByRole('button', { name: '加入' }), /\?ok=saved$/);
+	}
+	// the separation of investigation and trial, then the statutory recusal
+	for (const [as, want] of [['审理', '审理人员须来自案件审理室'], ['协办', '属法定回避情形']]) {
+		expect.status = 422;
+		const add = formUnder('加入办理组');
+		await add.getByLabel('人员').selectOption({ label: `${INV2}（审查调查室）` });
+		await add.getByLabel('分工').selectOption({ label: as });
+		const [resp] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/cases/${caseId}/team`)),
+			add.getByRole('button', { name: '加入' }).click(),
+		]);
+		await page.waitForLoadState();
+		expect.status = null;
+		assert(resp.status() === 422, `${INV2} as ${as} was answered ${resp.status()}`);
+		const alert = await text(page.getByRole('alert'));
+		assert(alert.includes(want), `the refusal of ${INV2} as ${as} reads "${alert}"`);
+		await shot(as === '审理' ? 'team-trial-refused' : 'team-recusal-refused');
 	}
 	const team = page.locator('h2:text-is("办理组") + .table-wrap tbody tr');
 	const rows = (await team.allTextContents()).map((s) => s.replace(/\s+/g, ''));
@@ -273,18 +308,23 @@ await step(`${LEAD} (主办) detains ${PERSON}: due three months on, 办理中; 
 	await page.waitForURL(`${BASE}/cases/${caseId}`);
 	const detain = formUnder('采取留置措施');
 	await detain.getByLabel('被调查人').selectOption({ label: PERSON });
+	await detain.getByLabel('批准机关').fill('省纪委监委');
+	await detain.getByLabel('批准日期').fill(D.approved);
 	await detain.getByLabel('宣布留置之日').fill(D.detained);
+	await detain.getByLabel('宣布时间').fill('10:00');
 	await submit(detain.getByRole('button', { name: '保存' }), /\?ok=saved$/);
 	const cells = (await detentionRow().locator('td').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
 	const due = addMonths(D.detained, 3);
-	assert(cells[1] === D.detained && cells[2] === `${due} 办理中` && cells[4] === '',
+	assert(cells[1] === D.detained && cells[4] === `${due} 办理中` && cells[6] === '',
 		`the detention reads ${JSON.stringify(cells)}, want start ${D.detained}, due ${due} 办理中`);
+	assert(cells[2].startsWith(`${D.approved} 省纪委监委 批准`), `the approval reads "${cells[2]}"`);
+	assert(cells[3].includes('逾期'), `the 24-hour notice clock reads "${cells[3]}"`);
 	await shot('detention');
 	const release = formUnder(`解除留置：${PERSON}`);
 	await release.getByLabel('解除日期').fill(D.released);
 	await submit(release.getByRole('button', { name: `解除留置：${PERSON}` }), /\?ok=saved$/);
 	const after = (await detentionRow().locator('td').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
-	assert(after[2] === `${due} 已办结` && after[4] === D.released, `the released detention reads ${JSON.stringify(after)}`);
+	assert(after[4] === `${due} 已办结` && after[6] === D.released, `the released detention reads ${JSON.stringify(after)}`);
 }, 'detention-released');
 
 await step(`${JUDGE} (审理) accepts the case for trial review, due a month on; a closure dated before it is refused beside the field; closes it (结案)`, async () => {

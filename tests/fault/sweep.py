@@ -429,7 +429,7 @@ class Ctx:
 
     def new_report(self):
         return self.c['clerk'].must('POST', '/api/reports', {
-            'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation',
+            'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation', 'kind': 'accusation',
             'real_name': True, 'reporter': '王实名', 'contact': '13800001111',
             'accused': [self.p1], 'summary': '反映其违规收受礼金'})['id']
 
@@ -508,7 +508,7 @@ IMPORT = """\
 {"type":"disposition","clue":"C1_{n}","decided":"2022-03-10","method":"preliminary_verification"}
 {"type":"disposition","clue":"C1_{n}","decided":"2022-03-20","method":"file_case"}
 {"type":"case","id":"A1_{n}","clue":"C1_{n}","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1_{n}","case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
-{"type":"detention","case":"A1_{n}","person":"P1_{n}","start":"2022-05-01","end":"2022-07-30"}
+{"type":"detention","case":"A1_{n}","person":"P1_{n}","start":"2022-05-01","end":"2022-07-30","approved_by":"省纪委监委","approved_day":"2022-04-30","announced_at":"2022-05-01T09:00"}
 {"type":"outcome","person":"P1_{n}","case":"A1_{n}","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1_{n}"}
 {"type":"outcome","person":"P2_{n}","case":null,"clue":"C1_{n}","date":"2022-04-10","measures":["talk_reminder"]}
 {"type":"accountability","id":"Q1_{n}","started":"2022-06-01","unit":"U1_{n}","person":null,"campaign":"K1_{n}"}
@@ -556,7 +556,7 @@ CASES = [
     ('disposition approve (filing)', api_case('lead', 'POST', '/api/dispositions/{d}/decision', FILING,
                                               lambda ctx: {'d': ctx.new_disposition()})),
     ('report create', api_case('clerk', 'POST', '/api/reports', {
-        'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation', 'real_name': True,
+        'received': '2022-09-28', 'channel': 'letter', 'category': 'accusation', 'kind': 'accusation', 'real_name': True,
         'reporter': '王实名{n}', 'contact': '13800001111', 'accused': ['{p1}'], 'summary': '举报{n}'})),
     ('report acceptance', api_case('clerk', 'POST', '/api/reports/{r}/acceptance',
                                    {'accept': True, 'day': '2022-09-30'},
@@ -565,7 +565,8 @@ CASES = [
                            lambda ctx: {'c': ctx.new_case(team=False), 'inv': ctx.uid['inv1']})),
     ('case note', api_case('inv1', 'POST', '/api/cases/{case}/notes', {'text': '谈话笔录{n}'})),
     ('detention', api_case('inv1', 'POST', '/api/cases/{c}/detentions',
-                           {'person_id': '{p1}', 'start': '2022-05-01'},
+                           {'person_id': '{p1}', 'start': '2022-05-01', 'start_time': '09:00',
+                            'approved_by': '市纪委监委', 'approved_day': '2022-04-30'},
                            lambda ctx: {'c': ctx.new_case(team=True)})),
     ('import (CLI)', import_case),
     # a person of its own each time: an outcome replays the person's earlier

@@ -130,7 +130,7 @@ start_server() {
 	for try in 1 2 3 4 5; do
 		PORT=$(free_port)
 		BASE=http://${URL_HOST:-$lh}:$PORT
-		mark=$(wc -l <"$T_DIR/serve.log" 2>/dev/null || echo 0)
+		mark=$(wc -l 2>/dev/null <"$T_DIR/serve.log" || echo 0)
 		"$QF_BIN" serve --db "$DB" --listen "$lh:$PORT" "$@" >>"$T_DIR/serve.log" 2>&1 &
 		SERVER_PID=$!
 		for _ in $(seq 1 100); do

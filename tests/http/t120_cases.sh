@@ -87,9 +87,12 @@ r=$(team inv2 member "工作需要")
 expect_eq "the case manager's override: refused" 422 "$(status "$r")"
 expect_contains "... only a leader may" "委领导" "$(body "$r")"
 expect_eq "... nothing stored" 0 "$(sql "SELECT count(*) FROM case_team WHERE case_id = $C AND user_id = $(uid inv2)")"
+# issue 10 changed this: sharing a unit with the subject is no recusal
+# ground (a township user's units are their jurisdiction); the old check
+# refused the township user here, which was the defect.
 r=$(team town member)
-expect_eq "a township user of the subject's own unit: refused" 422 "$(status "$r")"
-expect_contains "... same unit" "同属甲局" "$(body "$r")"
+expect_eq "a township user of the subject's own unit: no longer refused" 200 "$(status "$r")"
+expect_eq "... and removed again" 200 "$(status "$(api POST "/api/cases/$C/team/remove" "{\"user_id\":$(uid town)}")")"
 expect_eq "the leader overrides with a reason" 200 "$(status "$(team inv2 member "熟悉粮食购销业务，经集体研究" "$LJ")")"
 expect_eq "... the override is stored" "$(uid lead)|熟悉粮食购销业务，经集体研究" \
 	"$(sql "SELECT override_by || '|' || override_reason FROM case_team WHERE case_id = $C AND user_id = $(uid inv2)")"
@@ -108,7 +111,7 @@ expect_eq "... read back decrypted" "谈话笔录：当事人承认收受礼金�
 expect_eq "an empty note: 422" 422 "$(status "$(api POST "/api/cases/$C/notes" '{"text":""}' "$I1")")"
 
 # ---- detention ----------------------------------------------------------------------------------
-det() { api POST "/api/cases/$C/detentions" "{\"person_id\":$1,\"start\":\"$2\"}" "${3:-$I1}"; }
+det() { api POST "/api/cases/$C/detentions" "{\"person_id\":$1,\"start\":\"$2\",\"start_time\":\"10:00\",\"approved_by\":\"市纪委监委\",\"approved_day\":\"2022-04-30\"}" "${3:-$I1}"; }
 ext() { api POST "/api/detentions/$DT/extensions" "{\"kind\":\"$1\",\"approved\":\"$2\",\"approver\":\"省纪委监委\"}" "$I1"; }
 due() { body "$(api GET "/api/cases/$C" "" "$I1")" | jget '["detentions"][0]["due"]'; }
 expect_eq "detention before the filing day: 422" 422 "$(status "$(det "$P1" 2022-03-20)")"
@@ -116,7 +119,7 @@ expect_eq "detention in the future: 422" 422 "$(status "$(det "$P1" 2099-01-01)"
 expect_eq "detention of someone not a subject: 422" 422 "$(status "$(det "$P3" 2022-05-01)")"
 r=$(det "$P1" 2022-05-01)
 expect_eq "detention of 赵科长 from 2022-05-01" 201 "$(status "$r")"; DT=$(body "$r" | jget '["id"]')
-LIM=$(sql "SELECT amount || ' ' || unit FROM clock_limits WHERE clock = 'detention'")
+LIM=$(sql "SELECT amount || ' ' || unit FROM detention_limits WHERE step = 'detention' AND effective_from = '2018-03-20'")
 expect_eq "the limit in data is 3 months" "3 months" "$LIM"
 expect_eq "... due 2022-08-01 (calendar months from the announcement)" 2022-08-01 "$(due)"
 expect_eq "... shown 逾期" 逾期 "$(body "$(api GET "/api/cases/$C" "" "$I1")" | jget '["detentions"][0]["clock_label"]')"
@@ -131,13 +134,15 @@ expect_eq "... the months it added stored from data" 3 "$(sql "SELECT months FRO
 r=$(ext extension 2022-10-20)
 expect_eq "a second extension: refused" 422 "$(status "$r")"
 expect_contains "... only once" "只能延长一次" "$(body "$r")"
-expect_eq "the national extension after it" 201 "$(status "$(ext national 2022-10-25)")"
-expect_eq "... adds 2 months" 2023-01-01 "$(due)"
-expect_eq "a second national extension: 422" 422 "$(status "$(ext national 2022-12-20)")"
-expect_eq "the recalculation restarts the clock on its day" 201 "$(status "$(ext recalc 2022-12-01)")"
-expect_eq "... due 3 months after it" 2023-03-01 "$(due)"
-expect_eq "a second recalculation: 422" 422 "$(status "$(ext recalc 2022-12-05)")"
-expect_eq "an unknown kind: 422" 422 "$(status "$(ext forever 2022-12-05)")"
+# issue 10 changed this: the national extension and the recalculation exist
+# only from 2025-06-01 (the revised Supervision Law); allowing them in 2022
+# was the defect.  t154 covers them on dates after 2025-06-01.
+r=$(api POST "/api/detentions/$DT/extensions" '{"kind":"national","approved":"2022-10-25","approver":"国家监委","ten_years":true}' "$I1")
+expect_eq "a national extension in 2022: 422" 422 "$(status "$r")"
+expect_contains "... in force from 2025-06-01" "2025-06-01" "$(body "$r")"
+expect_eq "a recalculation in 2022: 422" 422 "$(status "$(ext recalc 2022-10-25)")"
+expect_eq "... the due day unchanged" 2022-11-01 "$(due)"
+expect_eq "an unknown kind: 422" 422 "$(status "$(ext forever 2022-10-05)")"
 
 # ---- the home page --------------------------------------------------------------------------------
 http_get "$H" -b "$I1" "$BASE/" >/dev/null
@@ -164,10 +169,16 @@ expect_eq "a second transfer: 422" 422 "$(status "$(step transfer 2022-08-16)")"
 expect_eq "trial accepted in the future: 422" 422 "$(status "$(step trial 2099-01-01)")"
 expect_eq "trial accepted" 200 "$(status "$(step trial 2022-09-01)")"
 r=$(api GET "/api/cases/$C" "" "$I1")
-expect_eq "... state trial, the clock 1 month (trial_review in data)" "trial 2022-10-01" "$(body "$r" | jget '["state"]+" "+d["trial_due"]')"
+# 1 month after 09-01 is 10-01, National Day: the rest-day rule (Civil
+# Code art. 203, issue 10 part D) moves it to 10-08, the 调休 working
+# Saturday (adapted: 10-01 was the defect)
+expect_eq "... state trial, the clock 1 month (trial_review in data), off the holiday" "trial 2022-10-08" "$(body "$r" | jget '["state"]+" "+d["trial_due"]')"
 expect_eq "trial accepted twice: 422" 422 "$(status "$(step trial 2022-09-02)")"
 expect_eq "detention once in trial: 422" 422 "$(status "$(det "$P2" 2022-09-05)")"
 expect_eq "a plain member may not close: 422" 422 "$(status "$(step closure 2022-09-20 "$I2")")"
+# issue 10 changed this: the investigation lead may no longer close (the
+# separation of investigation and trial); only the trial member records it
+expect_eq "the investigation lead may not close: 422" 422 "$(status "$(step closure 2022-09-20 "$I1")")"
 expect_eq "closure dated before trial acceptance: 422" 422 "$(status "$(step closure 2022-08-30 "$JJ")")"
 expect_eq "the trial member closes" 200 "$(status "$(step closure 2022-09-20 "$JJ")")"
 expect_eq "... closed" "closed|2022-09-20" "$(sql "SELECT state || '|' || closed FROM cases WHERE id = $C")"
@@ -190,7 +201,7 @@ expect_contains "the case list filters by campaign, chosen by name" "<option val
 expect_contains "... and lists the campaign's case" "href=\"/cases/$C\"" "$(cat "$H.b")"
 expect_eq "GET /cases/$C as the lead: 200" 200 "$(http_get "$H" -b "$I1" "$BASE/cases/$C")"
 expect_contains "... the note decrypted" "承认收受礼金两万元" "$(cat "$H.b")"
-expect_contains "... the detention's due day" "2023-03-01" "$(cat "$H.b")"
+expect_contains "... the detention's due day" "2022-11-01" "$(cat "$H.b")"
 expect_contains "... the timeline" "审理受理" "$(cat "$H.b")"
 tok=$(csrf_of "$I1")
 expect_eq "a note through the page: 303" 303 "$(http_get "$H" -b "$I1" --data-urlencode "csrf=$tok" --data-urlencode "text=补充询问记录" "$BASE/cases/$C/notes")"

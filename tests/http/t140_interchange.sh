@@ -22,7 +22,7 @@ cat >"$F" <<'JSONL'
 {"type":"disposition","clue":"C1","decided":"2022-03-10","method":"preliminary_verification"}
 {"type":"disposition","clue":"C1","decided":"2022-03-20","method":"file_case"}
 {"type":"case","id":"A1","clue":"C1","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1","case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
-{"type":"detention","case":"A1","person":"P1","start":"2022-05-01","end":"2022-07-30"}
+{"type":"detention","case":"A1","person":"P1","start":"2022-05-01","end":"2022-07-30","approved_by":"省纪委监委","approved_day":"2022-04-30","announced_at":"2022-05-01T09:00"}
 {"type":"outcome","person":"P1","case":"A1","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1"}
 {"type":"outcome","person":"P2","case":null,"clue":"C1","date":"2022-04-10","measures":["talk_reminder"]}
 {"type":"accountability","id":"Q1","started":"2022-06-01","unit":"U1","person":null,"campaign":"K1"}
@@ -36,11 +36,16 @@ expect_eq "units, persons, clues, cases, outcomes stored" "2 2 1 1 2" \
 	"$(sql "SELECT (SELECT count(*) FROM units) || ' ' || (SELECT count(*) FROM persons) || ' ' || (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM cases) || ' ' || (SELECT count(*) FROM outcomes)")"
 expect_eq "ids kept as ext_id, parent resolved" "U2 U1" \
 	"$(sql "SELECT c.ext_id || ' ' || p.ext_id FROM units c JOIN units p ON p.id = c.parent_id")"
+P1ID=$(sql "SELECT id FROM persons WHERE ext_id = 'P1'")
 expect_eq "outcome form computed (heaviest: 3), sanctioned" "3|1" \
-	"$(sql "SELECT form, sanctioned FROM outcomes WHERE case_id IS NOT NULL")"
-expect_eq "first-form outcome: form 1, no sanction, no bar" "1|0|" \
-	"$(sql "SELECT form, sanctioned, bar_until FROM outcomes WHERE clue_id IS NOT NULL")"
-bar=$(sql "SELECT bar_until FROM outcomes WHERE case_id IS NOT NULL")
+	"$(sql "SELECT form, sanctioned FROM outcomes WHERE person_id = $P1ID")"
+expect_eq "... each sanction's decision date stored (default: the outcome's date)" "2022-09-30|2022-09-30|2" \
+	"$(sql "SELECT party_decided || '|' || gov_decided || '|' || (SELECT count(*) FROM outcome_measures m WHERE m.outcome_id = o.id AND m.decided = '2022-09-30') FROM outcomes o WHERE person_id = $P1ID")"
+# issue 10: the outcome of a clue filed as a case belongs to the case (an
+# old-rule record converted exactly, docs/interchange.md)
+expect_eq "first-form outcome: form 1, no sanction, no bar, moved from the filed clue to its case" "1|0||1" \
+	"$(sql "SELECT form || '|' || sanctioned || '|' || COALESCE(bar_until, '') || '|' || CASE WHEN case_id IS NOT NULL AND clue_id IS NULL THEN 1 ELSE 0 END FROM outcomes WHERE person_id <> $P1ID")"
+bar=$(sql "SELECT bar_until FROM outcomes WHERE person_id = $P1ID")
 case $bar in 202[3-9]-*) ok "influence period computed ($bar)" ;; *) not_ok "influence period computed (got '$bar')" ;; esac
 expect_eq "money in fen, exactly" 11752673 "$(sql "SELECT amount_fen FROM recoveries")"
 expect_eq "clue state follows the dispositions, first_disposed the first decision" "filed|2022-03-10" \
@@ -51,8 +56,12 @@ expect_eq "case closed, subjects from the clue" "closed|2" \
 	"$(sql "SELECT state, (SELECT count(*) FROM case_subjects) FROM cases")"
 expect_eq "the clocks stored as the pages store them: detention 3 months, trial review 1 month" \
 	"2022-08-01|2022-10-20" "$(sql "SELECT d.due_day || '|' || k.trial_due FROM detentions d JOIN cases k ON k.id = d.case_id")"
-expect_eq "the report's clocks stored as the pages store them: decision, notice, conclusion, next" \
-	"2022-03-16|2022-03-22|2022-05-07|2022-03-22" "$(sql "SELECT accept_due || '|' || accept_notice_due || '|' || conclude_due || '|' || next_due FROM reports")"
+# issue 10 (part D): R1, a line without a kind, is converted from its
+# category to an accusation, which runs the acceptance notice only (the
+# rules on handling accusations, 2020); the petition decision and
+# conclusion clocks it ran before were the defect
+expect_eq "the report's clocks stored as the pages store them: (no decision), notice, (no conclusion), next" \
+	"accusation||2022-03-22||2022-03-22" "$(sql "SELECT kind || '|' || COALESCE(accept_due, '') || '|' || accept_notice_due || '|' || COALESCE(conclude_due, '') || '|' || next_due FROM reports")"
 expect_eq "report linked to the clue its source_ref names" 1 \
 	"$(sql "SELECT count(*) FROM reports r JOIN clues k ON k.id = r.clue_id WHERE k.ext_id = 'C1'")"
 enc=$(sql "SELECT summary_enc || reporter_enc FROM reports")

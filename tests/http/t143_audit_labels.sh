@@ -20,7 +20,7 @@ login cm 'Wrong#Pass123' "$T_DIR/x.jar" >/dev/null
 UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jget '["id"]')
 P1=$(body "$(api POST /api/persons "{\"name\":\"赵科长\",\"unit_id\":$UA,\"rank\":\"section\"}")" | jget '["id"]')
 protect 赵科长 反映其违规收受礼金 拟立案审查调查 谈话笔录
-R=$(body "$(api POST /api/reports '{"received":"2022-03-01","channel":"letter","category":"accusation","summary":"反映其违规收受礼金"}' "$CJ")" | jget '["id"]')
+R=$(body "$(api POST /api/reports '{"received":"2022-03-01","channel":"letter","category":"accusation","kind":"accusation","summary":"反映其违规收受礼金"}' "$CJ")" | jget '["id"]')
 expect_eq "the clerk accepts a report" 200 \
 	"$(status "$(api POST "/api/reports/$R/acceptance" '{"accept":true,"day":"2022-03-05"}' "$CJ")")"
 K=$(body "$(api POST /api/clues "{\"received\":\"2022-03-02\",\"source\":\"report\",\"summary\":\"反映其违规收受礼金\",\"subjects\":[$P1]}")" | jget '["id"]')

@@ -92,10 +92,10 @@ expect_eq "... and the clue is disposed here: 201" 201 "$(status "$(propose "$K3
 expect_eq "config refuses an unknown level" 1 "$("$QF_BIN" config set level township >/dev/null 2>&1; echo $?)"
 
 # ---- reports of another level keep no content (art. 15: 不得录入检举举报平台) -------------
-r=$(api POST /api/reports "{\"received\":\"2022-09-28\",\"channel\":\"letter\",\"category\":\"accusation\",\"accused\":[$PC],\"summary\":\"反映其问题\"}" "$CJ")
+r=$(api POST /api/reports "{\"received\":\"2022-09-28\",\"channel\":\"letter\",\"category\":\"accusation\",\"kind\":\"accusation\",\"accused\":[$PC],\"summary\":\"反映其问题\"}" "$CJ")
 expect_eq "a report about a 处级 cadre with its summary: 422" 422 "$(status "$r")"
 expect_contains "... saying only the forwarding record is kept" "只保留转送记录" "$(body "$r")"
-r=$(api POST /api/reports "{\"received\":\"2022-09-28\",\"channel\":\"letter\",\"category\":\"accusation\",\"accused\":[$PC]}" "$CJ")
+r=$(api POST /api/reports "{\"received\":\"2022-09-28\",\"channel\":\"letter\",\"category\":\"accusation\",\"kind\":\"accusation\",\"accused\":[$PC]}" "$CJ")
 expect_eq "without content: 201" 201 "$(status "$r")"; R1=$(body "$r" | jget '["id"]')
 expect_eq "... marked another level's, nothing stored" "1||" "$(sql "SELECT other_level || '|' || COALESCE(summary_enc, '') || '|' || COALESCE(reporter_enc, '') FROM reports WHERE id = $R1")"
 expect_eq "forwarded with its reference: 200" 200 "$(status "$(api POST "/api/reports/$R1/transfer" '{"day":"2022-10-09","transfer_to":"市纪委监委","transfer_ref":"县纪转〔2022〕4号"}' "$CJ")")"
@@ -181,7 +181,7 @@ protect 李局长 周科长
 imp "$base" "$pc" '{"type":"clue","id":"C9","received":"2022-03-02","source":"audit","subjects":["P9"]}' \
 	'{"type":"disposition","clue":"C9","decided":"2022-03-10","method":"preliminary_verification"}'
 expect_contains "import: disposing a 处级 subject's clue here is refused" 'line 4, field "method"' "$ERR"
-imp "$base" "$pc" '{"type":"report","id":"R9","received":"2022-03-02","channel":"letter","category":"accusation","accused":["P9"],"summary":"反映其问题"}'
+imp "$base" "$pc" '{"type":"report","id":"R9","received":"2022-03-02","channel":"letter","category":"accusation","kind":"accusation","accused":["P9"],"summary":"反映其问题"}'
 expect_contains "import: another level's report with content is refused" 'line 3, field "summary"' "$ERR"
 imp "$base" "$ps" '{"type":"clue","id":"C8","received":"2022-03-02","source":"audit","subjects":["P8"]}' \
 	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"file_case"}'

@@ -306,7 +306,7 @@ def perms(role):
 BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_register",
             "clue_propose", "clue_approve", "report_read", "report_write", "reporter",
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
-            "execution", "accountability"}
+            "execution", "accountability", "rules_edit"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -366,14 +366,14 @@ for X, tag in zip(JURIS, ("甲", "乙")):
                                               "confirm": True})["id"]
     o["reporter_secret"] = "%s举报人XQ" % tag
     o["report"] = api(clerk, "POST", "/api/reports", {
-        "received": "2022-09-28", "channel": "letter", "category": "accusation", "real_name": True,
+        "received": "2022-09-28", "channel": "letter", "category": "accusation", "kind": "accusation", "real_name": True,
         "reporter": o["reporter_secret"], "contact": "1380000%04d" % (1 if X == "A" else 2),
         "accused": [o["person"]], "summary": "%s举报内容" % tag})["id"]
 
 # a report naming nobody has no jurisdiction: the unscoped roles only ("N")
 OBJ["N"] = {"tag": "无", "reporter_secret": "无名举报人XQ"}
 OBJ["N"]["report"] = api(clerk, "POST", "/api/reports", {
-    "received": "2022-09-28", "channel": "letter", "category": "accusation", "real_name": True,
+    "received": "2022-09-28", "channel": "letter", "category": "accusation", "kind": "accusation", "real_name": True,
     "reporter": OBJ["N"]["reporter_secret"], "contact": "13800000003", "summary": "无被反映人"})["id"]
 
 for r in SCANNED:
@@ -395,7 +395,12 @@ def uid(name):
     return int(SQL.one("SELECT id FROM users WHERE name = '%s'" % name))
 
 
-TEAM = {X: [r for r in SCANNED if "case_work" in perms(r) and HOME.get(r, "A") == X] for X in JURIS}
+# the team role of each case-work role (issue 10, the separation of
+# investigation and trial): the trial office as trial member, the roles that
+# investigate as members; a supervisor is on no case team
+TEAM_ROLE = {"trial": "trial", "investigator": "member", "township": "member", "resident_group": "member"}
+TEAM = {X: [r for r in SCANNED if "case_work" in perms(r) and base(r) in TEAM_ROLE and HOME.get(r, "A") == X]
+        for X in JURIS}
 for X in JURIS:
     o = OBJ[X]
     # filing follows a preliminary verification, with its filing record (issue 10)
@@ -408,17 +413,29 @@ for X in JURIS:
         "case_type": "discipline", "organ_kind": "office", "organ_name": "第一审查调查室",
         "categories": ["integrity"], "committee_by": "县委书记", "committee_day": "2022-04-01"}})
     o["case"] = int(SQL.one("SELECT id FROM cases WHERE clue_id = %d" % o["clue"]))
+    # a disposed clue not filed (issue 10: a filed clue's outcomes are its case's)
+    o["open_clue"] = api(cm, "POST", "/api/clues", {"received": "2022-03-03", "source": "report",
+                                                   "summary": o["clue_secret"], "subjects": [o["person"]],
+                                                   "confirm": True})["id"]
+    d = api(cm, "POST", "/api/clues/%d/dispositions" % o["open_clue"],
+            {"method": "talk_inquiry", "reason": "拟谈话函询"})["id"]
+    api(lead, "POST", "/api/dispositions/%d/decision" % d, {"approve": True, "day": "2022-04-01"})
     helper = "helper_a" if X == "A" else "helper_b"
-    members = [helper] + ["u_" + r for r in TEAM[X]]
-    for u in members:
-        api(cm, "POST", "/api/cases/%d/team" % o["case"], {"user_id": uid(u), "role": "member"})
+    members = [(helper, "member")] + [("u_" + r, TEAM_ROLE[base(r)]) for r in TEAM[X]]
+    for u, role in members:
+        api(cm, "POST", "/api/cases/%d/team" % o["case"], {"user_id": uid(u), "role": role})
     hc = sign_in(helper, False)
     o["note_secret"] = "%s案笔录XQ" % o["tag"]
     api(hc, "POST", "/api/cases/%d/notes" % o["case"], {"text": o["note_secret"]})
     o["detention"] = api(hc, "POST", "/api/cases/%d/detentions" % o["case"],
-                         {"person_id": o["person"], "start": "2022-05-01"})["id"]
+                         {"person_id": o["person"], "start": "2022-05-01", "start_time": "09:00",
+                          "approved_by": "市纪委监委", "approved_day": "2022-04-30"})["id"]
+    o["recusal"] = api(cm, "POST", "/api/cases/%d/recusals" % o["case"],
+                       {"user_id": uid(helper), "ground": "other", "note": "扫描申报"})["id"]
     o["outcome"] = api(cm, "POST", "/api/outcomes", {"person_id": o["person"], "case_id": o["case"],
                                                     "day": "2022-06-01", "measures": ["gov_demerit"]})["id"]
+    o["clarification"] = api(cm, "POST", "/api/clarifications", {"person_id": o["person"], "case_id": o["case"],
+                                                                "day": "2022-06-02", "manner": "meeting"})["id"]
     o["user"] = uid("spare")
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
     "case, detention and outcome each" % len(SCANNED))
@@ -468,7 +485,9 @@ def reach(role, rule, X):
 # body(o): the request body for the object's jurisdiction o;
 # need: permissions the handler asks for on top of the route's (for this body).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
-            "case": "case", "detention": "case", "outcome": "outcome_read", "user": "any"}
+             "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
+             "clarification": "case", "open_clue": "jur",
+             "user": "any"}
 
 
 def S(kind, fam=None, **kw):
@@ -490,7 +509,7 @@ def clue_body(o):
 
 
 def report_body(o):
-    return {"received": "2022-09-29", "channel": "letter", "category": "accusation", "real_name": False,
+    return {"received": "2022-09-29", "channel": "letter", "category": "accusation", "kind": "accusation", "real_name": False,
             "accused": [o["person"]], "summary": "扫描举报"}
 
 
@@ -595,6 +614,12 @@ SPEC = {
         "kind": "extension", "approved": "2022-07-20", "approver": "省纪委监委"}),
     "POST /detentions/{id}/end": S("id", "detention", body=lambda o: {"day": "2022-07-25"}),
     "POST /cases/{id}/filing": S("id", "case", body=lambda o: {"case_type": "discipline"}),
+    "POST /detentions/{id}/notices": S("id", "detention", body=lambda o: {"party": "family",
+                                                                         "at": "2022-05-01T12:00"}),
+    "POST /cases/{id}/recusals": S("id", "case", body=lambda o: {"ground": "other", "note": "扫描"}),
+    "POST /clues/{id}/recusals": S("id", "clue", body=lambda o: {"ground": "other", "note": "扫描"}),
+    "POST /recusals/{id}/decision": S("id", "recusal", body=lambda o: {"decision": "allow",
+                                                                      "reason": "扫描"}),
     "POST /cases/{id}/transfer": S("id", "case", body=lambda o: DAY),
     "POST /cases/{id}/trial": S("id", "case", body=lambda o: DAY),
     "POST /cases/{id}/closure": S("id", "case", body=lambda o: DAY),
@@ -613,6 +638,14 @@ SPEC = {
         "kind": "extension", "approved": "2022-07-20", "approver": "省纪委监委"}),
     "POST /api/detentions/{id}/end": S("id", "detention", body=lambda o: {"day": "2022-07-25"}),
     "POST /api/cases/{id}/filing": S("id", "case", body=lambda o: {"case_type": "discipline"}),
+    "POST /api/detentions/{id}/notices": S("id", "detention", body=lambda o: {"party": "family",
+                                                                             "at": "2022-05-01T12:00"}),
+    "GET /api/recusals": S("self"),
+    "GET /api/cases/{id}/recusals": S("id", "case"),
+    "POST /api/cases/{id}/recusals": S("id", "case", body=lambda o: {"ground": "other", "note": "扫描"}),
+    "POST /api/clues/{id}/recusals": S("id", "clue", body=lambda o: {"ground": "other", "note": "扫描"}),
+    "POST /api/recusals/{id}/decision": S("id", "recusal", body=lambda o: {"decision": "allow",
+                                                                          "reason": "扫描"}),
     "POST /api/cases/{id}/transfer": S("id", "case", body=lambda o: DAY),
     "POST /api/cases/{id}/trial": S("id", "case", body=lambda o: DAY),
     "POST /api/cases/{id}/closure": S("id", "case", body=lambda o: DAY),
@@ -622,7 +655,7 @@ SPEC = {
         S("ref", "unit", label=" (a unit)", body=lambda o: {"unit_id": o["unit"], "note": "扫描"})],
 
     "GET /outcomes/new": [S("id", "case", query="case"),
-                          S("id", "clue", query="clue", label=" (a clue)")],
+                          S("id", "open_clue", query="clue", label=" (a clue)")],
     "POST /outcomes": [S("ref", "case", body=outcome_body),
                        S("ref", "clue", body=clue_outcome_body, label=" (a clue)")],
     "GET /outcomes/{id}": S("id", "outcome"),
@@ -630,8 +663,15 @@ SPEC = {
                                        body=lambda o: {"item": "delivered", "done": "2022-06-05"}),
     "POST /outcomes/{id}/followups": S("id", "outcome", rule="case",
                                        body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
+    "POST /outcomes/{id}/appeals": S("id", "outcome", rule="case", body=lambda o: {"kind": "appeal", "measure": "gov_demerit", "filed": "2022-07-01",
+                                                   "decided": "2022-08-01", "result": "upheld"}),
+    "POST /clarifications/{id}/followups": S("id", "clarification", rule="case",
+                                              body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
+    "GET /rules/forms": S("self"),
+    "POST /rules/forms": S("self", body=lambda o: {"measure": "criticism", "form": "1", "valid_from": "2099-01-01",
+                                                   "source": "扫描"}),
     "GET /executions": S("list", "outcome", rule="jur"),
-    "GET /clarifications/new": S("id", "clue", query="clue"),
+    "GET /clarifications/new": S("id", "open_clue", query="clue"),
     "POST /clarifications": S("ref", "clue", body=clarification_body),
     "GET /accountability": S("self"),
     "GET /categories": S("self"),
@@ -651,6 +691,13 @@ SPEC = {
                                            body=lambda o: {"item": "delivered", "done": "2022-06-05"}),
     "POST /api/outcomes/{id}/followups": S("id", "outcome", rule="case",
                                            body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
+    "POST /api/outcomes/{id}/appeals": S("id", "outcome", rule="case", body=lambda o: {"kind": "appeal", "measure": "gov_demerit", "filed": "2022-07-01",
+                                                   "decided": "2022-08-01", "result": "upheld"}),
+    "POST /api/clarifications/{id}/followups": S("id", "clarification", rule="case",
+                                                 body=lambda o: {"day": "2022-06-10", "note": "扫描回访"}),
+    "GET /api/rules/forms": S("self"),
+    "POST /api/rules/forms": S("self", body=lambda o: {"measure": "criticism", "form": 1, "valid_from": "2099-01-01",
+                                                       "source": "扫描"}),
     "GET /api/executions": S("list", "outcome", rule="jur"),
     "POST /api/clarifications": S("ref", "clue", body=clarification_body),
     "GET /api/accountabilities": S("self"),
@@ -721,16 +768,24 @@ POLICY = {
     "POST /detentions/{id}/extensions":     "case_work",
     "POST /detentions/{id}/end":            "case_work",
     "POST /cases/{id}/filing":              "case_assign",
+    "POST /detentions/{id}/notices":        "case_work",
+    "POST /cases/{id}/recusals":            "case_read",
+    "POST /clues/{id}/recusals":            "clue_read",
+    "POST /recusals/{id}/decision":         "case_override",
     "POST /cases/{id}/transfer":            "case_work",
     "POST /cases/{id}/trial":               "case_work",
     "POST /cases/{id}/closure":             "case_work",
-    "GET /account/conflicts":               "case_work",
-    "POST /account/conflicts":              "case_work",
+    "GET /account/conflicts":               "case_read",
+    "POST /account/conflicts":              "case_read",
     "GET /outcomes/new":                    "outcome_write",
     "POST /outcomes":                       "outcome_write",
     "GET /outcomes/{id}":                   "person_read",
     "POST /outcomes/{id}/execution":        "execution",
     "POST /outcomes/{id}/followups":        "outcome_write",
+    "POST /outcomes/{id}/appeals":          "outcome_write",
+    "POST /clarifications/{id}/followups":  "outcome_write",
+    "GET /rules/forms":                     "rules_edit",
+    "POST /rules/forms":                    "rules_edit",
     "GET /executions":                      "execution",
     "GET /clarifications/new":              "outcome_write",
     "POST /clarifications":                 "outcome_write",
@@ -783,15 +838,25 @@ POLICY = {
     "POST /api/detentions/{id}/extensions": "case_work",
     "POST /api/detentions/{id}/end":        "case_work",
     "POST /api/cases/{id}/filing":          "case_assign",
+    "POST /api/detentions/{id}/notices":    "case_work",
+    "GET /api/recusals":                    "login",
+    "GET /api/cases/{id}/recusals":         "case_read",
+    "POST /api/cases/{id}/recusals":        "case_read",
+    "POST /api/clues/{id}/recusals":        "clue_read",
+    "POST /api/recusals/{id}/decision":     "case_override",
     "POST /api/cases/{id}/transfer":        "case_work",
     "POST /api/cases/{id}/trial":           "case_work",
     "POST /api/cases/{id}/closure":         "case_work",
-    "GET /api/conflicts":                   "case_work",
-    "POST /api/conflicts":                  "case_work",
+    "GET /api/conflicts":                   "case_read",
+    "POST /api/conflicts":                  "case_read",
     "POST /api/outcomes":                   "outcome_write",
     "GET /api/outcomes/{id}":               "person_read",
     "POST /api/outcomes/{id}/execution":    "execution",
     "POST /api/outcomes/{id}/followups":    "outcome_write",
+    "POST /api/outcomes/{id}/appeals":      "outcome_write",
+    "POST /api/clarifications/{id}/followups": "outcome_write",
+    "GET /api/rules/forms":                 "rules_edit",
+    "POST /api/rules/forms":                "rules_edit",
     "GET /api/executions":                  "execution",
     "POST /api/clarifications":             "outcome_write",
     "GET /api/accountabilities":            "accountability",

@@ -38,8 +38,14 @@ expect_eq "this binary verifies the release's audit chain" 0 "$RC"
 expect_contains "... all $AUDIT entries" "($AUDIT entries)" "$OUT"
 expect_eq "... after migrating it to this binary's schema ($SCHEMA -> $NEW)" "$NEW" \
 	"$(sql "SELECT max(version) FROM schema_version")"
-expect_eq "... the release's open reports got their due days in C at that first open (0017)" \
-	"2022-10-24|2022-11-29 2022-10-23|1" "$(sql "SELECT (SELECT next_due || '|' || conclude_due FROM reports WHERE id = $R1) || ' ' || (SELECT next_due FROM reports WHERE id = $R2) || '|' || (SELECT value FROM settings WHERE key = 'report_dues_filled')")"
+# issue 10 (part D, migration 0021): the release's reports take the kind
+# their category states (R1 an accusation, R2 other) and their due days
+# are computed again: the real-name accusation runs its acceptance notice
+# only (rules on handling accusations, 2020), the petition clocks it ran
+# before (conclusion 2022-11-29) were the defect; R2, of kind other, runs
+# none (before: the petition acceptance decision, 2022-10-23)
+expect_eq "... the release's open reports got their due days in C at that first open (0017, again after 0021)" \
+	"2022-10-24|accusation |other|1" "$(sql "SELECT (SELECT next_due || '|' || kind || ' ' || COALESCE(conclude_due, '') FROM reports WHERE id = $R1) || '|' || (SELECT kind || COALESCE(next_due, '') FROM reports WHERE id = $R2) || '|' || (SELECT value FROM settings WHERE key = 'report_dues_filled')")"
 
 start_server || { not_ok "this binary serves the upgraded database"; finish; }
 expect_eq "the release's case manager signs in" 303 "$(login cm "$PW")"
@@ -63,8 +69,15 @@ expect_eq "... its encrypted note decrypts" "升级测试笔录" "$(body "$r" | 
 expect_eq "... its detention" 1 "$(body "$r" | jget '["detentions"]' | python3 -c 'import ast,sys; print(len(ast.literal_eval(sys.stdin.read())))')"
 expect_eq "the subject's township user, off the team, still gets 404 (need-to-know held)" 404 \
 	"$(status "$(api GET "/api/cases/$A1" "" "$TJ")")"
-expect_eq "outcomes read back: forms 1, 2 and a 12-month demerit" "1 2 2023-03-02" \
-	"$(body "$(api GET "/api/outcomes/$O1")" | jget '["form"]') $(body "$(api GET "/api/outcomes/$O2")" | jget '["form"]') $(body "$(api GET "/api/outcomes/$O3")" | jget '["bar_until"]')"
+# issue 10 (0018): the release held two outcomes of one person on one case
+# (O2: 警告+诫勉, O3: 记过); one person, one matter, one outcome: O3 merged
+# into O2, its 记过 kept with its own decision date, the longer period kept
+expect_eq "outcomes read back: forms 1, 2; O3 merged into O2 with its 12-month demerit" \
+	"1 2 2023-03-02 404" \
+	"$(body "$(api GET "/api/outcomes/$O1")" | jget '["form"]') $(body "$(api GET "/api/outcomes/$O2")" | jget '["form"]') $(body "$(api GET "/api/outcomes/$O2")" | jget '["bar_until"]') $(status "$(api GET "/api/outcomes/$O3")")"
+expect_eq "... O2 holds the three measures, each with its decision date" \
+	"admonishment@2022-03-01 gov_demerit@2022-03-02 party_warning@2022-03-01" \
+	"$(body "$(api GET "/api/outcomes/$O2")" | jget '["decisions"]' | python3 -c 'import ast,sys; print(" ".join(sorted(d["measure"]+"@"+d["decided"] for d in ast.literal_eval(sys.stdin.read()))))')"
 expect_eq "the home page renders" 200 "$(http_status -b "$JAR" "$BASE/")"
 expect_eq "the case page renders" 200 "$(http_status -b "$IJ" "$BASE/cases/$A1")"
 

@@ -26,6 +26,7 @@
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/detention.h"
+#include "domain/recusal.h"
 #include "domain/execution.h"
 #include "domain/interchange.h"
 #include "domain/labels.h"
@@ -125,6 +126,10 @@ static const char *const stored_codes[] = {
 	"detention_start",
 	"detention_extend",
 	"detention_end",
+	"detention_notice",
+	"recusal_declare",
+	"recusal_decide",
+	"recusal_refused",
 	"execution",
 	"calendar_import",
 	"export",
@@ -213,9 +218,11 @@ static void test_code_tables(void **state)
 	static const struct { const struct label *t; const char *name; } tables[] = {
 		{ unit_kinds, "unit_kinds" }, { person_ranks, "person_ranks" },
 		{ report_channels, "report_channels" }, { report_categories, "report_categories" },
-		{ report_states, "report_states" }, { clue_sources, "clue_sources" },
+		{ report_states, "report_states" }, { report_kinds, "report_kinds" }, { clue_sources, "clue_sources" },
 		{ clue_states, "clue_states" }, { case_states, "case_states" },
 		{ case_team_roles, "case_team_roles" }, { detention_ext_kinds, "detention_ext_kinds" },
+		{ detention_parties, "detention_parties" }, { commission_levels, "commission_levels" },
+		{ recusal_grounds, "recusal_grounds" }, { recusal_decisions, "recusal_decisions" },
 		{ execution_items, "execution_items" },
 		{ clarification_manners, "clarification_manners" },
 		{ recovery_kinds, "recovery_kinds" },
@@ -240,8 +247,9 @@ static void test_interchange_reads_tables(void **state)
 			} else {
 				assert_null(f->codes);
 			}
-	/* issue 10: disposition transfer_direction, case case_type and organ_kind */
-	assert_int_equal(enums, 9);
+	/* issue 10: part D's report kind; part B's disposition transfer_direction,
+	 * case case_type and organ_kind */
+	assert_int_equal(enums, 10);
 }
 
 /* The clue states: registered and the state each method leads to. */
