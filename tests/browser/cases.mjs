@@ -19,6 +19,8 @@
 // the case for trial review, closes it and records 记过; the outcome shows
 // 第二种形态 and its influence period, which the person's page shows running.
 
+import { readFileSync } from 'node:fs';
+
 import {
 	BASE, assert, expect, finish, h1, login, nav, page, path_, shot, start, step,
 } from './harness.mjs';
@@ -42,6 +44,19 @@ function addMonths(day, n) {
 	const first = new Date(Date.UTC(y, m - 1 + n, 1));
 	const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
 	return iso(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)));
+}
+// The working-day calendar the server loads (data/cn-holidays.csv): a day
+// listed with off_day 1 is a holiday, 0 a weekend day made a working day.
+const OFF = new Map(readFileSync(new URL('../../data/cn-holidays.csv', import.meta.url), 'utf8')
+	.split('\n').filter((l) => /^\d{4}-/.test(l)).map((l) => l.split(',')).map(([d, off]) => [d, off === '1']));
+const isRest = (day) => OFF.has(day) ? OFF.get(day) : [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+// A calendar-day or month limit that ends on a rest day moves to the next
+// working day (Civil Code art. 203; detention excepted).
+function restDayForward(day) {
+	let t = Date.parse(`${day}T00:00:00Z`);
+	while (isRest(iso(t)))
+		t += DAY_MS;
+	return iso(t);
 }
 const D = {
 	received: ago(40), accepted: ago(39), clue: ago(38), verified: ago(35), filed: ago(30),
@@ -335,7 +350,7 @@ await step(`${JUDGE} (审理) accepts the case for trial review, due a month on;
 	const trial = formUnder('移送审理（审理受理）');
 	await trial.getByLabel('审理受理日期').fill(D.trial);
 	await submit(trial.getByRole('button', { name: '移送审理（审理受理）' }), /\?ok=saved$/);
-	const due = addMonths(D.trial, 1);
+	const due = restDayForward(addMonths(D.trial, 1));
 	assert(await text(page.locator('.record-head .state')) === '审理中', 'the case is not 审理中');
 	assert(await text(dd('审理')) === `${D.trial} 受理，期限至 ${due} 办理中`, `审理 shows "${await text(dd('审理'))}"`);
 	assert(await text(dd('移送司法机关')) === '未移送', `移送司法机关 shows "${await text(dd('移送司法机关'))}"`);
