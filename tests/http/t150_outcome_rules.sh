@@ -23,7 +23,9 @@
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
-add_users lead:leader tri:trial sup:supervisor
+add_users tri:trial sup:supervisor
+# issue 10 part B: filing is approved by the principal leader
+printf '%s\n' "$PW" | "$QF_BIN" user add lead --role leader --principal --password-stdin --db "$DB" >/dev/null
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 for u in lead sup; do login "$u" "$PW" "$T_DIR/$u.jar" >/dev/null; done
@@ -49,10 +51,15 @@ clue() {
 	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-05"}' "$LJ" >/dev/null
 	echo "$id"
 }
-file_case() {   # file_case CLUE: the case's id
+# file_case CLUE: the case's id. Issue 10 part B: filing follows a
+# preliminary verification (谈话函询 -> 初步核实 -> 立案) and the principal
+# leader approves it with its filing record (监督执纪工作规则 2019 art. 40)
+file_case() {
 	local d
+	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
+	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-07"}' "$LJ" >/dev/null
 	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
-	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-10"}' "$LJ" >/dev/null
+	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-10","filing":{"case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"],"committee_by":"县委书记","committee_day":"2022-01-10"}}' "$LJ" >/dev/null
 	sql "SELECT id FROM cases WHERE clue_id = $1"
 }
 outcome() { api POST /api/outcomes "$1"; }

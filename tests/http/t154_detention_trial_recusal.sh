@@ -27,7 +27,8 @@ adduser() {   # adduser NAME ROLE [options]
 	local n=$1 r=$2; shift 2
 	printf '%s\n' "$PW" | "$QF_BIN" user add "$n" --role "$r" --password-stdin "$@" >/dev/null
 }
-for u in lead:leader lead2:leader inv1:investigator inv2:investigator inv3:investigator \
+adduser lead leader --principal   # issue 10 part B: filing is approved by the principal leader
+for u in lead2:leader inv1:investigator inv2:investigator inv3:investigator \
 	 inv4:investigator judge:trial sup:supervisor; do adduser "${u%%:*}" "${u#*:}"; done
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
@@ -42,8 +43,13 @@ for u in lead lead2 inv1 inv2 inv3 inv4 judge sup town; do login "$u" "$PW" "$T_
 J() { echo "$T_DIR/$1.jar"; }
 
 K=$(body "$(api POST /api/clues "{\"received\":\"2025-04-01\",\"source\":\"report\",\"summary\":\"反映其利用职务便利收受财物\",\"subjects\":[$P1,$P2]}")" | jget '["id"]')
+# issue 10 part B: filing follows a preliminary verification and is approved
+# by the principal leader with its filing record (case type, organ,
+# categories, the party committee principal's approval; 监督执纪工作规则 art. 40)
+V=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
+api POST "/api/dispositions/$V/decision" '{"approve":true,"day":"2025-04-10"}' "$(J lead)" >/dev/null
 D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
-api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2025-05-01"}' "$(J lead)" >/dev/null
+api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2025-05-01","filing":{"case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"],"committee_by":"县委书记","committee_day":"2025-04-30"}}' "$(J lead)" >/dev/null
 C=$(sql "SELECT id FROM cases WHERE clue_id = $K")
 expect_eq "the case is filed" 1 "$(sql "SELECT count(*) FROM cases WHERE clue_id = $K")"
 
@@ -236,14 +242,18 @@ stop_server
 head_lines='{"type":"unit","id":"XU1","name":"乙局","kind":"department","parent":null}
 {"type":"person","id":"XP1","name":"李某","unit":"XU1","rank":"staff"}
 {"type":"clue","id":"XC1","received":"2025-05-02","source":"report","subjects":["XP1"],"summary":"反映其违规"}
-{"type":"case","id":"XK1","clue":"XC1","filed":"2025-06-01"}'
+{"type":"disposition","clue":"XC1","decided":"2025-05-10","method":"preliminary_verification"}
+{"type":"disposition","clue":"XC1","decided":"2025-05-20","method":"file_case"}
+{"type":"case","id":"XK1","clue":"XC1","filed":"2025-06-01","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}'
 cat >"$T_DIR/det.jsonl" <<EOF
 $head_lines
 {"type":"detention","id":"d1","case":"XK1","person":"XP1","start":"2025-06-05"}
 EOF
 run_cli import "$T_DIR/det.jsonl"
 expect_eq "import of a detention without approval: refused" 1 "$([ "$RC" -ne 0 ] && echo 1 || echo 0)"
-expect_contains "... naming line and field" 'line 5, field "approved_by"' "$ERR$OUT"
+# line 7: part B's file needs the clue's verification and filing dispositions
+# (two lines before the case) and the case's filing record
+expect_contains "... naming line and field" 'line 7, field "approved_by"' "$ERR$OUT"
 expect_contains "... the approved_by field" "approved_by" "$ERR$OUT"
 expect_eq "... nothing stored" 0 "$(sql "SELECT count(*) FROM detentions d JOIN persons p ON p.id = d.person_id WHERE p.name = '李某'")"
 cat >"$T_DIR/det.jsonl" <<EOF
