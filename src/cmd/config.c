@@ -118,17 +118,24 @@ int cmd_config(int argc, char **argv)
 	if (cmd_open(&env, cmd_db_path(db), key) < 0)
 		return 1;
 	if (n == 1) {
+		/* the settings read where they are used, shown as stored ("" unset)
+		 * or with the default the code applies */
+		static const struct { const char *key, *dflt; } stored[] = {
+			{ "level", "county" }, { "principal_person", "" }, { "trusted_proxy", "" },
+		};
 		const struct config *c = &env.cfg;
-		const char *proxies;
 		printf("region %s\ncommission %s\nsession_idle %d\nsession_absolute %d\n"
 		       "lock_failures %d\nlock_seconds %d\npw_min_len %d\npw_classes %d\n"
 		       "totp_required_all %d\nlogin_addr_burst %d\nlogin_addr_seconds %d\n",
 		       c->region, c->commission, c->session_idle, c->session_absolute,
 		       c->lock_failures, c->lock_seconds, c->pw_min_len, c->pw_classes,
 		       c->totp_required_all, c->login_addr_burst, c->login_addr_seconds);
-		if (store_setting_get(env.db, env.a, "trusted_proxy", &proxies) != STORE_ROW)
-			proxies = "";
-		printf("trusted_proxy %s\n", proxies);
+		for (k = 0; k < QF_ARRAY_SIZE(stored); k++) {
+			const char *v;
+			if (store_setting_get(env.db, env.a, stored[k].key, &v) != STORE_ROW || !*v)
+				v = stored[k].dflt;
+			printf("%s %s\n", stored[k].key, v);
+		}
 		rc = 0;
 	} else {
 		struct set_arg sa = { &env, pos[1], pos[2] };
