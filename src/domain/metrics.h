@@ -1,0 +1,73 @@
+#ifndef QF_DOMAIN_METRICS_H
+#define QF_DOMAIN_METRICS_H
+/*
+ * domain/metrics.h: the statistics of DOMAIN.md section 6, computed from
+ * the records in SQL on either backend (issue 11).  docs/statistics.md
+ * states each definition in Chinese and English with its SQL.
+ *
+ * Each key is a `struct metric_def` registered in the file of the family
+ * that owns its records (QF_METRIC, core/registry.h), so a later family
+ * (ratings, inspections, supervision) adds its keys without touching a
+ * shared list.  metrics_compute walks them in `order`.
+ *
+ * Every figure is traceable: `list` names the staff list page whose
+ * filters select exactly the records the figure counts, and
+ * metrics_list_url() builds that link for a period and scope; the list
+ * shows the same count (tests/http checks each key).
+ */
+#include "core/registry.h"
+#include "model/metrics.h"
+
+struct arena;
+struct store;
+
+struct metric_def {
+	const char *key;        /* DOMAIN.md section 6 key */
+	const char *zh;
+	const char *en;         /* one line for docs and the JSON */
+	enum metric_kind kind;
+	int order;              /* walk and display order */
+	/* which scope members the key honours: METRIC_SCOPE_* bits */
+	unsigned scopes;
+	/* a count or money figure: fills *out (fen or count) for the period
+	 * and scope; RES_DONE, or RES_STORE.  NULL for a rate. */
+	int (*compute)(struct store *db, const struct metric_period *p,
+		       const struct metric_scope *s, int64_t *out);
+	/* a rate: numerator and denominator keys, digits after the point */
+	const char *num_key, *den_key;
+	int decimals;
+	/* the list that shows the records behind the figure ("/clues"), NULL
+	 * when there is none; the period and scope become its filters */
+	const char *list;
+};
+
+#define METRIC_SCOPE_UNIT       (1u << 0)
+#define METRIC_SCOPE_CAMPAIGN   (1u << 1)
+#define METRIC_SCOPE_CATEGORY   (1u << 2)
+#define METRIC_SCOPE_SOURCE     (1u << 3)
+#define METRIC_SCOPE_ORGAN      (1u << 4)
+#define METRIC_SCOPE_SUBJECT    (1u << 5)   /* rank, top_leader, leadership, key_persons */
+
+QF_SET(metrics, const struct metric_def);
+#define QF_METRIC(def) QF_REGISTER(metrics, def)
+
+/* The computed figures of every registered key, in order, into an array
+ * from arena a; their number in *n.  RES_DONE, RES_INVALID (a bad period:
+ * from after to, or not a date), RES_STORE. */
+int metrics_compute(struct store *db, struct arena *a, const struct metric_period *p,
+		    const struct metric_scope *s, struct metric_value **out, int *n);
+
+/* The definition of key, NULL if none is registered. */
+const struct metric_def *metric_find(const char *key);
+
+/* The period of a year, a quarter (1-4) or a month (1-12) of year. */
+struct metric_period metric_year(struct arena *a, int year);
+struct metric_period metric_quarter(struct arena *a, int year, int quarter);
+struct metric_period metric_month(struct arena *a, int year, int month);
+
+/* "/clues?disposed_from=2022-01-01&disposed_to=2022-12-31&unit=7": the list
+ * behind key's figure, from arena a; NULL when the key has no list. */
+const char *metrics_list_url(struct arena *a, const struct metric_def *d,
+			     const struct metric_period *p, const struct metric_scope *s);
+
+#endif
