@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "model/filter.h"
+#include "model/metrics.h"
 
 /* One person's outcome on one matter (a case, a clue, or, once those
  * records exist, a daily-supervision record): at most one per person and
@@ -132,5 +133,25 @@ struct recovery_filter {
 	const char *kind;           /* recovered | returned */
 };
 extern const struct filter_spec recovery_filter_spec;
+
+/* The outcomes behind the figures of the four forms and the sanctioned
+ * (issue 11; query arguments from, to: the outcome's first decision day;
+ * form, sanctioned, campaign_id and the statistics scope: within,
+ * category and organ_kind of its case, source of its clue, the subject
+ * snapshot).  Need-to-know as an outcome's page: a case's outcome for
+ * those who see the case, a clue's within the user's units. */
+struct outcome_filter {
+	struct page_req page;
+	int64_t team_user;          /* set by the domain: 0 every case, else this user's teams */
+	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
+	int execution;              /* set by the domain: 1 for the execution roles, who see
+				     * the sanctions of their units (as outcome_get) */
+	const char *day_from, *day_to;
+	int form;                   /* 1-4, 0 any */
+	int sanctioned;
+	int64_t campaign_id;
+	struct metric_scope sc;
+};
+extern const struct filter_spec outcome_filter_spec;
 
 #endif
