@@ -1,0 +1,248 @@
+/*
+ * chart.c: the SVG chart kit (pages/chart.h).  Positions are computed in
+ * tenths of a viewBox unit with integer arithmetic and written as
+ * "12.3", so the same figures always give the same bytes.  Every text
+ * (title, labels, names, links) goes through core/escape.h; the only
+ * literals are the markup and the class names the stylesheet colours.
+ */
+#include <inttypes.h>
+
+#include "core/escape.h"
+#include "pages/chart.h"
+
+#define MARGIN 8                /* left and right */
+#define LEGEND_H 22             /* the legend row above the bars */
+#define VALUE_H 16              /* room for the value above the tallest bar */
+#define BASE (LEGEND_H + VALUE_H + CHART_PLOT_H)  /* the bars' baseline */
+#define BARS_H (BASE + 30)      /* the category labels below it */
+#define STACK_ROW 52            /* a series of chart_stack: its name, its bar */
+#define STACK_BAR 24
+#define STACK_LEGEND 20         /* a legend row of chart_stack, two entries a row */
+
+int64_t chart_axis_max(int64_t max)
+{
+	int64_t p = 1;
+
+	if (max <= 1)
+		return 1;
+	for (;;) {
+		if (max <= p)
+			return p;
+		if (max <= 2 * p)
+			return 2 * p;
+		if (max <= 5 * p)
+			return 5 * p;
+		if (p > INT64_MAX / 100)
+			return max;
+		p *= 10;
+	}
+}
+
+int64_t chart_bar_height10(int64_t v, int64_t top)
+{
+	if (v <= 0 || top <= 0)
+		return 0;
+	if (v > top)
+		v = top;
+	return (v * CHART_PLOT_H * 10 + top / 2) / top;
+}
+
+/* n tenths as "12.3" (or "12" when whole). */
+static void add10(struct strbuf *sb, int64_t n)
+{
+	if (n < 0) {
+		strbuf_addch(sb, '-');
+		n = -n;
+	}
+	if (n % 10)
+		strbuf_addf(sb, "%" PRId64 ".%" PRId64, n / 10, n % 10);
+	else
+		strbuf_addf(sb, "%" PRId64, n / 10);
+}
+
+/* <svg ...> with the chart's name as aria-label and <title>. */
+static void svg_open(struct strbuf *sb, const char *cls, int h, const char *title)
+{
+	strbuf_addf(sb, "<svg class=\"chart %s\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+		    cls, CHART_W, h);
+	html_attr(sb, title);
+	strbuf_addstr(sb, "\" xmlns=\"http://www.w3.org/2000/svg\"><title>");
+	html_txt(sb, title);
+	strbuf_addstr(sb, "</title>");
+}
+
+static void link_open(struct strbuf *sb, const char *href)
+{
+	if (!href)
+		return;
+	strbuf_addstr(sb, "<a href=\"");
+	html_attr(sb, href);
+	strbuf_addstr(sb, "\">");
+}
+
+static void link_close(struct strbuf *sb, const char *href)
+{
+	if (href)
+		strbuf_addstr(sb, "</a>");
+}
+
+static const char *href_of(const struct chart_series *s, int i)
+{
+	return s->hrefs ? s->hrefs[i] : NULL;
+}
+
+/* A swatch and its text at (x, y) (the swatch's top left, whole units). */
+static void legend_entry(struct strbuf *sb, int k, int x, int y, const char *text)
+{
+	strbuf_addf(sb, "<rect class=\"chart-s%d\" x=\"%d\" y=\"%d\" width=\"12\" height=\"12\"/>"
+		    "<text class=\"chart-k\" x=\"%d\" y=\"%d\">", k, x, y, x + 16, y + 11);
+	html_txt(sb, text);
+	strbuf_addstr(sb, "</text>");
+}
+
+/* <title> of one value: "category · series：value". */
+static void value_title(struct strbuf *sb, const char *label, const char *series, int64_t v)
+{
+	strbuf_addstr(sb, "<title>");
+	html_txt(sb, label);
+	if (series && *series) {
+		strbuf_addstr(sb, " · ");
+		html_txt(sb, series);
+	}
+	strbuf_addf(sb, "：%" PRId64 "</title>", v);
+}
+
+static int n_series(const struct chart *c)
+{
+	if (c->n_series < 1)
+		return 0;
+	return c->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES : c->n_series;
+}
+
+void chart_bars(struct strbuf *sb, const struct chart *c)
+{
+	int ns = n_series(c);
+	int64_t max = 0, top, gw10, bw10;
+
+	for (int s = 0; s < ns; s++)
+		for (int i = 0; i < c->n; i++)
+			if (c->series[s].values[i] > max)
+				max = c->series[s].values[i];
+	top = chart_axis_max(max);
+	svg_open(sb, "chart-bars", BARS_H, c->title);
+	for (int s = 0; s < ns && ns > 1; s++)
+		legend_entry(sb, s, MARGIN + s * 160, 4, c->series[s].name);
+	strbuf_addf(sb, "<line class=\"chart-axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+		    MARGIN, BASE, CHART_W - MARGIN, BASE);
+	if (c->n < 1 || ns < 1) {
+		strbuf_addstr(sb, "</svg>");
+		return;
+	}
+	gw10 = (int64_t)(CHART_W - 2 * MARGIN) * 10 / c->n;
+	bw10 = gw10 * 7 / 10 / ns;
+	for (int i = 0; i < c->n; i++) {
+		int64_t gx10 = MARGIN * 10 + i * gw10;
+		for (int s = 0; s < ns; s++) {
+			int64_t v = c->series[s].values[i], h10 = chart_bar_height10(v, top);
+			int64_t x10 = gx10 + gw10 * 15 / 100 + s * bw10;
+			const char *href = href_of(&c->series[s], i);
+			link_open(sb, href);
+			strbuf_addf(sb, "<rect class=\"chart-s%d\" x=\"", s);
+			add10(sb, x10);
+			strbuf_addstr(sb, "\" y=\"");
+			add10(sb, BASE * 10 - h10);
+			strbuf_addstr(sb, "\" width=\"");
+			add10(sb, bw10);
+			strbuf_addstr(sb, "\" height=\"");
+			add10(sb, h10);
+			strbuf_addstr(sb, "\">");
+			value_title(sb, c->labels[i], ns > 1 ? c->series[s].name : NULL, v);
+			strbuf_addstr(sb, "</rect><text class=\"chart-v\" x=\"");
+			add10(sb, x10 + bw10 / 2);
+			strbuf_addstr(sb, "\" y=\"");
+			add10(sb, BASE * 10 - h10 - 40);
+			strbuf_addf(sb, "\">%" PRId64 "</text>", v);
+			link_close(sb, href);
+		}
+		strbuf_addstr(sb, "<text class=\"chart-l\" x=\"");
+		add10(sb, gx10 + gw10 / 2);
+		strbuf_addf(sb, "\" y=\"%d\">", BASE + 18);
+		html_txt(sb, c->labels[i]);
+		strbuf_addstr(sb, "</text>");
+	}
+	strbuf_addstr(sb, "</svg>");
+}
+
+/* "69.3%" of v in total (per mille rounded half up), "—" for total 0. */
+static void add_share(struct strbuf *sb, int64_t v, int64_t total)
+{
+	int64_t pm;
+
+	if (total <= 0) {
+		strbuf_addstr(sb, "—");
+		return;
+	}
+	pm = (v * 1000 + total / 2) / total;
+	strbuf_addf(sb, "%" PRId64 ".%" PRId64 "%%", pm / 10, pm % 10);
+}
+
+void chart_stack(struct strbuf *sb, const struct chart *c)
+{
+	int ns = n_series(c), rows = (c->n + 1) / 2;
+	int h = ns * STACK_ROW + rows * STACK_LEGEND + 8;
+	int64_t span10 = (int64_t)(CHART_W - 2 * MARGIN) * 10;
+	struct strbuf t = STRBUF_INIT;
+
+	svg_open(sb, "chart-stack", h, c->title);
+	for (int s = 0; s < ns; s++) {
+		const struct chart_series *se = &c->series[s];
+		int y = s * STACK_ROW;
+		int64_t total = 0, cum = 0, x10 = MARGIN * 10;
+
+		for (int i = 0; i < c->n; i++)
+			total += se->values[i] > 0 ? se->values[i] : 0;
+		strbuf_addf(sb, "<text class=\"chart-k\" x=\"%d\" y=\"%d\">", MARGIN, y + 14);
+		html_txt(sb, se->name);
+		strbuf_addf(sb, "（%" PRId64 "）</text>", total);
+		strbuf_addf(sb, "<rect class=\"chart-empty\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>",
+			    MARGIN, y + 20, CHART_W - 2 * MARGIN, STACK_BAR);
+		for (int i = 0; i < c->n && total > 0; i++) {
+			int64_t v = se->values[i] > 0 ? se->values[i] : 0, end10, w10;
+			const char *href = href_of(se, i);
+			cum += v;
+			end10 = MARGIN * 10 + (cum * span10 + total / 2) / total;
+			w10 = end10 - x10;
+			if (v) {
+				link_open(sb, href);
+				strbuf_addf(sb, "<rect class=\"chart-s%d\" x=\"", i % CHART_MAX_SERIES);
+				add10(sb, x10);
+				strbuf_addf(sb, "\" y=\"%d\" width=\"", y + 20);
+				add10(sb, w10);
+				strbuf_addf(sb, "\" height=\"%d\">", STACK_BAR);
+				value_title(sb, c->labels[i], se->name, v);
+				strbuf_addstr(sb, "</rect>");
+				if (w10 >= 300) {       /* the value inside, when it fits */
+					strbuf_addstr(sb, "<text class=\"chart-in\" x=\"");
+					add10(sb, x10 + w10 / 2);
+					strbuf_addf(sb, "\" y=\"%d\">%" PRId64 "</text>", y + 20 + 17, v);
+				}
+				link_close(sb, href);
+			}
+			x10 = end10;
+		}
+	}
+	/* the legend: each category with its value and share in the first series */
+	for (int i = 0; i < c->n; i++) {
+		int64_t total = 0, v = ns ? c->series[0].values[i] : 0;
+		for (int k = 0; k < c->n && ns; k++)
+			total += c->series[0].values[k] > 0 ? c->series[0].values[k] : 0;
+		strbuf_reset(&t);
+		strbuf_addf(&t, "%s %" PRId64 "（", c->labels[i], v);
+		add_share(&t, v, total);
+		strbuf_addstr(&t, "）");
+		legend_entry(sb, i % CHART_MAX_SERIES, MARGIN + (i % 2) * 312,
+			     ns * STACK_ROW + (i / 2) * STACK_LEGEND + 4, t.buf);
+	}
+	strbuf_release(&t);
+	strbuf_addstr(sb, "</svg>");
+}
