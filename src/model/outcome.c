@@ -10,12 +10,17 @@ static const struct filter_field no_fields[] = { { NULL, 0, 0, NULL } };
 
 static const struct filter_field acc_fields[] = {
 	FILTER_ID_F("campaign_id", struct accountability_filter, campaign_id),
+	FILTER_DAY_F("from", struct accountability_filter, day_from),
+	FILTER_DAY_F("to", struct accountability_filter, day_to),
+	FILTER_ID_F("within", struct accountability_filter, within),
 	{ NULL, 0, 0, NULL },
 };
 
 static const struct filter_field rec_fields[] = {
 	FILTER_ID_F("campaign_id", struct recovery_filter, campaign_id),
 	FILTER_TEXT_F("kind", struct recovery_filter, kind),
+	FILTER_DAY_F("recovered_from", struct recovery_filter, day_from),
+	FILTER_DAY_F("recovered_to", struct recovery_filter, day_to),
 	{ NULL, 0, 0, NULL },
 };
 

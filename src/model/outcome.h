@@ -117,20 +117,26 @@ struct execution_filter {
 };
 extern const struct filter_spec execution_filter_spec;
 
-/* Accountability cases (query argument campaign_id). */
+/* Accountability cases (query arguments campaign_id; from, to on the
+ * day started and within, the unit or the person's unit and all below:
+ * the list behind the figure accountabilities, issue 11). */
 struct accountability_filter {
 	struct page_req page;
 	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
 	int64_t campaign_id;
+	const char *day_from, *day_to;
+	int64_t within;
 };
 extern const struct filter_spec accountability_filter_spec;
 
-/* Recovered money (query arguments campaign_id, kind); not bounded by
- * units (a sum for the whole commission). */
+/* Recovered money (query arguments campaign_id, kind; recovered_from,
+ * recovered_to on its day: the list behind the figure recovered); not
+ * bounded by units (a sum for the whole commission). */
 struct recovery_filter {
 	struct page_req page;
 	int64_t campaign_id;
 	const char *kind;           /* recovered | returned */
+	const char *day_from, *day_to;
 };
 extern const struct filter_spec recovery_filter_spec;
 

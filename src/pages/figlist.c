@@ -89,7 +89,14 @@ void figlist_url(struct strbuf *sb, const struct filter_spec *spec, const void *
 int figlist_form(struct strbuf *sb, const struct filter_spec *spec, const void *f,
 		 const char *const *names, const char *reset_href)
 {
-	int n = each_set(sb, spec, f, names, form_hidden);
+	each_set(sb, spec, f, names, form_hidden);
+	return figlist_note(sb, spec, f, names, reset_href);
+}
+
+int figlist_note(struct strbuf *sb, const struct filter_spec *spec, const void *f,
+		 const char *const *names, const char *reset_href)
+{
+	int n = each_set(sb, spec, f, names, NULL);
 
 	if (!n)
 		return 0;

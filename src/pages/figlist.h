@@ -18,5 +18,8 @@ void figlist_url(struct strbuf *sb, const struct filter_spec *spec, const void *
  * none is set.  Returns the number set. */
 int figlist_form(struct strbuf *sb, const struct filter_spec *spec, const void *f,
 		 const char *const *names, const char *reset_href);
+/* The line alone, for a page without a filter form. */
+int figlist_note(struct strbuf *sb, const struct filter_spec *spec, const void *f,
+		 const char *const *names, const char *reset_href);
 
 #endif

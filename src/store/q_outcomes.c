@@ -457,7 +457,8 @@ int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome
 	"COALESCE(g.name, ''), q.summary FROM accountabilities q LEFT JOIN units u ON u.id = q.unit_id " \
 	"LEFT JOIN persons p ON p.id = q.person_id LEFT JOIN campaigns g ON g.id = q.campaign_id "
 #define ACC_WHERE "WHERE " Q_IN_SCOPE("COALESCE(q.unit_id, p.unit_id)") " " \
-	"AND (? = 0 OR q.campaign_id = ?) "
+	"AND (? = 0 OR q.campaign_id = ?) AND (? = '' OR q.started >= ?) AND (? = '' OR q.started <= ?) " \
+	"AND " QL_WITHIN("COALESCE(q.unit_id, p.unit_id)")
 
 static const struct store_sql Q_ACC_INSERT = {
 	"INSERT INTO accountabilities(region, started, unit_id, person_id, campaign_id, summary, "
@@ -494,7 +495,9 @@ static int bind_acc(struct store_stmt *st, struct arena *a, const void *filter)
 	(void)a;
 	store_bind_int(st, i++, f->campaign_id);
 	store_bind_int(st, i++, f->campaign_id);
-	return i;
+	i = q_bind_text2(st, i, f->day_from);
+	i = q_bind_text2(st, i, f->day_to);
+	return q_bind_within(st, i, f->within);
 }
 
 static void fill_acc(struct arena *a, struct store_stmt *st, void *row)
@@ -526,7 +529,8 @@ int64_t store_accountability_count(struct store *s, const struct accountability_
 
 /* ---- recovered money ------------------------------------------------------- */
 
-#define REC_WHERE "WHERE (? = 0 OR r.campaign_id = ?) AND (? = '' OR r.kind = ?) "
+#define REC_WHERE "WHERE (? = 0 OR r.campaign_id = ?) AND (? = '' OR r.kind = ?) " \
+	"AND (? = '' OR r.day >= ?) AND (? = '' OR r.day <= ?) "
 
 static const struct store_sql Q_REC_INSERT = {
 	"INSERT INTO recoveries(region, day, amount_fen, kind, campaign_id, case_id, created_by, "
@@ -566,7 +570,8 @@ static int bind_rec(struct store_stmt *st, struct arena *a, const void *filter)
 	store_bind_int(st, 2, lq->campaign_id);
 	store_bind_text(st, 3, kind);
 	store_bind_text(st, 4, kind);
-	return 5;
+	q_bind_text2(st, 5, lq->day_from);
+	return q_bind_text2(st, 7, lq->day_to);
 }
 
 static void fill_rec(struct arena *a, struct store_stmt *st, void *row)

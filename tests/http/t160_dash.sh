@@ -55,6 +55,11 @@ cat >"$T_DIR/year.jsonl" <<'EOF'
 {"type":"outcome","person":"P4","case":"K3","date":"2022-03-01","measures":["admonishment"]}
 {"type":"outcome","person":"P2","clue":"C2","date":"2022-03-01","measures":["criticism"]}
 {"type":"outcome","person":"P2","clue":"C5","date":"2021-12-30","measures":["talk_reminder"]}
+{"type":"accountability","id":"Q1","started":"2022-05-10","unit":"U3","campaign":"G1","summary":"履职不力"}
+{"type":"accountability","id":"Q2","started":"2021-05-10","person":"P1","summary":"履职不力"}
+{"type":"accountability","id":"Q3","started":"2022-11-10","person":"P2","summary":"履职不力"}
+{"type":"recovery","date":"2022-06-01","amount":"1000.50","kind":"recovered","campaign":"G1"}
+{"type":"recovery","date":"2021-06-01","amount":"20.00","kind":"returned"}
 EOF
 run_cli import --db "$DB" "$T_DIR/year.jsonl"
 expect_eq "the year's records import" 0 "$RC"
@@ -67,11 +72,13 @@ id_of() { sql "SELECT id FROM $1 WHERE $2"; }
 U1=$(id_of units "name = '甲局'") U2=$(id_of units "name = '乙镇'") U3=$(id_of units "name = '丙村'")
 K1=$(id_of cases "filed = '2022-02-05'") K2=$(id_of cases "filed = '2022-04-05'")
 
-# count URL [JAR]: "page api" counts of a list: the page's 共 N 条 and the API twin's total
+# count URL [JAR]: "page api" counts of a list: the page's 共 N 条 (件 on
+# the accountability ledger) and the API twin's total
 count() {
-	local jar=${2:-$JAR} p a
-	p=$(curl -s -b "$jar" "$BASE$1" | sed -n 's/.*<span class="count">共 \([0-9]*\) 条.*/\1/p')
-	a=$(curl -s -b "$jar" "$BASE/api$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null)
+	local jar=${2:-$JAR} p a api=/api$1
+	p=$(curl -s -b "$jar" "$BASE$1" | sed -n 's/.*class="count">共 \([0-9]*\) [条件].*/\1/p' | head -1)
+	case "$1" in /accountability*) api=/api/accountabilities${1#/accountability} ;; esac
+	a=$(curl -s -b "$jar" "$BASE$api" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null)
 	echo "$p $a"
 }
 
@@ -105,6 +112,11 @@ expect_eq "... of the campaign" "1 1" "$(count "/outcomes?$Y&campaign_id=$(id_of
 expect_eq "detentions started in 2022 (/detentions from/to)" "1 1" "$(count "/detentions?$Y")"
 expect_eq "... within 甲局: none" "0 0" "$(count "/detentions?$Y&within=$U1")"
 expect_eq "... of the rank village (the detained person's filing snapshot)" "1 1" "$(count "/detentions?$Y&rank=village")"
+expect_eq "accountability started in 2022 (/accountability from/to)" "2 2" "$(count "/accountability?$Y")"
+expect_eq "... within 乙镇 (a village's, by unit or by the person's unit)" "1 1" "$(count "/accountability?$Y&within=$U2")"
+expect_eq "... within 甲局 (a person's)" "1 1" "$(count "/accountability?$Y&within=$U1")"
+expect_eq "recovered in 2022 (/api/recoveries recovered_from/to)" "1" \
+	"$(curl -s -b "$JAR" "$BASE/api/recoveries?recovered_from=2022-01-01&recovered_to=2022-12-31" | jget '["total"]')"
 http_get "$H" -b "$JAR" "$BASE/cases?closed_from=2022-01-01&closed_to=2022-12-31&within=$U2" >/dev/null
 expect_contains "the list names the figure's filters" "按统计口径筛选" "$(cat "$H.b")"
 expect_contains "... and keeps them in its filter form" "<input type=\"hidden\" name=\"within\" value=\"$U2\">" "$(cat "$H.b")"
