@@ -60,11 +60,16 @@ static void add10(struct strbuf *sb, int64_t n)
 		strbuf_addf(sb, "%" PRId64, n / 10);
 }
 
+static int width_of(const struct chart *c)
+{
+	return c->width >= 200 ? c->width : CHART_W;
+}
+
 /* <svg ...> with the chart's name as aria-label and <title>. */
-static void svg_open(struct strbuf *sb, const char *cls, int h, const char *title)
+static void svg_open(struct strbuf *sb, const char *cls, int w, int h, const char *title)
 {
 	strbuf_addf(sb, "<svg class=\"chart %s\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
-		    cls, CHART_W, h);
+		    cls, w, h);
 	html_attr(sb, title);
 	strbuf_addstr(sb, "\" xmlns=\"http://www.w3.org/2000/svg\"><title>");
 	html_txt(sb, title);
@@ -119,26 +124,80 @@ static int n_series(const struct chart *c)
 	return c->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES : c->n_series;
 }
 
-void chart_bars(struct strbuf *sb, const struct chart *c)
+static int64_t max_value(const struct chart *c)
 {
-	int ns = n_series(c);
-	int64_t max = 0, top, gw10, bw10;
+	int64_t max = 0;
 
-	for (int s = 0; s < ns; s++)
+	for (int s = 0; s < n_series(c); s++)
 		for (int i = 0; i < c->n; i++)
 			if (c->series[s].values[i] > max)
 				max = c->series[s].values[i];
-	top = chart_axis_max(max);
-	svg_open(sb, "chart-bars", BARS_H, c->title);
+	return max;
+}
+
+/* The series' names above the plot, when there are several. */
+static void legend(struct strbuf *sb, const struct chart *c)
+{
+	int ns = n_series(c);
+
 	for (int s = 0; s < ns && ns > 1; s++)
-		legend_entry(sb, s, MARGIN + s * 160, 4, c->series[s].name);
+		legend_entry(sb, s, MARGIN + s * 120, 4, c->series[s].name);
+}
+
+#define HB_LABEL 112            /* the labels' column of chart_hbars */
+#define HB_BAR 14               /* a bar's thickness */
+#define HB_VALUE 40             /* room for the value after the longest bar */
+
+void chart_hbars(struct strbuf *sb, const struct chart *c)
+{
+	int ns = n_series(c), w = width_of(c), row = ns * HB_BAR + 10;
+	int top_y = ns > 1 ? LEGEND_H : 4, h = top_y + c->n * row + 4;
+	int64_t top = chart_axis_max(max_value(c));
+	int64_t span = w - MARGIN - HB_LABEL - HB_VALUE;
+
+	svg_open(sb, "chart-hbars", w, h, c->title);
+	legend(sb, c);
+	for (int i = 0; i < c->n && ns > 0; i++) {
+		int y = top_y + i * row;
+		strbuf_addf(sb, "<text class=\"chart-r\" x=\"%d\" y=\"%d\">", MARGIN + HB_LABEL - 6,
+			    y + ns * HB_BAR / 2 + 5);
+		html_txt(sb, c->labels[i]);
+		strbuf_addstr(sb, "</text>");
+		for (int s = 0; s < ns; s++) {
+			int64_t v = c->series[s].values[i];
+			/* chart_bar_height10 maps onto CHART_PLOT_H: rescale to span */
+			int64_t l10 = chart_bar_height10(v, top) * span / CHART_PLOT_H;
+			const char *href = href_of(&c->series[s], i);
+			int by = y + s * HB_BAR;
+			link_open(sb, href);
+			strbuf_addf(sb, "<rect class=\"chart-s%d\" x=\"%d\" y=\"%d\" width=\"", s,
+				    MARGIN + HB_LABEL, by);
+			add10(sb, l10);
+			strbuf_addf(sb, "\" height=\"%d\">", HB_BAR - 2);
+			value_title(sb, c->labels[i], ns > 1 ? c->series[s].name : NULL, v);
+			strbuf_addstr(sb, "</rect><text class=\"chart-k\" x=\"");
+			add10(sb, (MARGIN + HB_LABEL) * 10 + l10 + 40);
+			strbuf_addf(sb, "\" y=\"%d\">%" PRId64 "</text>", by + HB_BAR - 3, v);
+			link_close(sb, href);
+		}
+	}
+	strbuf_addstr(sb, "</svg>");
+}
+
+void chart_bars(struct strbuf *sb, const struct chart *c)
+{
+	int ns = n_series(c), w = width_of(c);
+	int64_t top = chart_axis_max(max_value(c)), gw10, bw10;
+
+	svg_open(sb, "chart-bars", w, BARS_H, c->title);
+	legend(sb, c);
 	strbuf_addf(sb, "<line class=\"chart-axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
-		    MARGIN, BASE, CHART_W - MARGIN, BASE);
+		    MARGIN, BASE, w - MARGIN, BASE);
 	if (c->n < 1 || ns < 1) {
 		strbuf_addstr(sb, "</svg>");
 		return;
 	}
-	gw10 = (int64_t)(CHART_W - 2 * MARGIN) * 10 / c->n;
+	gw10 = (int64_t)(w - 2 * MARGIN) * 10 / c->n;
 	bw10 = gw10 * 7 / 10 / ns;
 	for (int i = 0; i < c->n; i++) {
 		int64_t gx10 = MARGIN * 10 + i * gw10;
@@ -157,11 +216,14 @@ void chart_bars(struct strbuf *sb, const struct chart *c)
 			add10(sb, h10);
 			strbuf_addstr(sb, "\">");
 			value_title(sb, c->labels[i], ns > 1 ? c->series[s].name : NULL, v);
-			strbuf_addstr(sb, "</rect><text class=\"chart-v\" x=\"");
-			add10(sb, x10 + bw10 / 2);
-			strbuf_addstr(sb, "\" y=\"");
-			add10(sb, BASE * 10 - h10 - 40);
-			strbuf_addf(sb, "\">%" PRId64 "</text>", v);
+			strbuf_addstr(sb, "</rect>");
+			if (v) {        /* a 0 stays in the bar's title: the text would crowd */
+				strbuf_addstr(sb, "<text class=\"chart-v\" x=\"");
+				add10(sb, x10 + bw10 / 2);
+				strbuf_addstr(sb, "\" y=\"");
+				add10(sb, BASE * 10 - h10 - 40);
+				strbuf_addf(sb, "\">%" PRId64 "</text>", v);
+			}
 			link_close(sb, href);
 		}
 		strbuf_addstr(sb, "<text class=\"chart-l\" x=\"");
@@ -188,12 +250,12 @@ static void add_share(struct strbuf *sb, int64_t v, int64_t total)
 
 void chart_stack(struct strbuf *sb, const struct chart *c)
 {
-	int ns = n_series(c), rows = (c->n + 1) / 2;
+	int ns = n_series(c), rows = (c->n + 1) / 2, w = width_of(c);
 	int h = ns * STACK_ROW + rows * STACK_LEGEND + 8;
-	int64_t span10 = (int64_t)(CHART_W - 2 * MARGIN) * 10;
+	int64_t span10 = (int64_t)(w - 2 * MARGIN) * 10;
 	struct strbuf t = STRBUF_INIT;
 
-	svg_open(sb, "chart-stack", h, c->title);
+	svg_open(sb, "chart-stack", w, h, c->title);
 	for (int s = 0; s < ns; s++) {
 		const struct chart_series *se = &c->series[s];
 		int y = s * STACK_ROW;
@@ -205,7 +267,7 @@ void chart_stack(struct strbuf *sb, const struct chart *c)
 		html_txt(sb, se->name);
 		strbuf_addf(sb, "（%" PRId64 "）</text>", total);
 		strbuf_addf(sb, "<rect class=\"chart-empty\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>",
-			    MARGIN, y + 20, CHART_W - 2 * MARGIN, STACK_BAR);
+			    MARGIN, y + 20, w - 2 * MARGIN, STACK_BAR);
 		for (int i = 0; i < c->n && total > 0; i++) {
 			int64_t v = se->values[i] > 0 ? se->values[i] : 0, end10, w10;
 			const char *href = href_of(se, i);
@@ -240,7 +302,7 @@ void chart_stack(struct strbuf *sb, const struct chart *c)
 		strbuf_addf(&t, "%s %" PRId64 "（", c->labels[i], v);
 		add_share(&t, v, total);
 		strbuf_addstr(&t, "）");
-		legend_entry(sb, i % CHART_MAX_SERIES, MARGIN + (i % 2) * 312,
+		legend_entry(sb, i % CHART_MAX_SERIES, MARGIN + (i % 2) * (w - 2 * MARGIN) / 2,
 			     ns * STACK_ROW + (i / 2) * STACK_LEGEND + 4, t.buf);
 	}
 	strbuf_release(&t);

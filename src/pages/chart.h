@@ -34,10 +34,13 @@ struct chart {
 	const char *const *labels;      /* n category labels */
 	int n_series;                   /* 1 .. CHART_MAX_SERIES */
 	const struct chart_series *series;
+	int width;                      /* of the viewBox; 0: CHART_W.  A chart shown
+					   narrow gets a narrow viewBox, so its text
+					   keeps a readable size */
 };
 
 /* The geometry of chart_bars, in viewBox units, for tests. */
-#define CHART_W 640
+#define CHART_W 640                     /* the default width */
 #define CHART_PLOT_H 200                /* the height of the tallest bar possible */
 
 /* The top of the value axis for max: the smallest 1, 2 or 5 times a power
@@ -51,6 +54,12 @@ int64_t chart_bar_height10(int64_t v, int64_t top);
 /* Vertical bars, grouped by category (one bar per series: this year
  * beside last year; or one series by month). */
 void chart_bars(struct strbuf *sb, const struct chart *c);
+
+/* Horizontal bars, a row per category (its label on the left, one bar
+ * per series, the value after each bar): for long labels (units,
+ * sources).  Bar lengths map as chart_bar_height10 does, on the width
+ * right of the labels. */
+void chart_hbars(struct strbuf *sb, const struct chart *c);
 
 /* One horizontal bar per series, split into the categories' shares (the
  * four forms), each segment labelled with its value and share in the

@@ -26,6 +26,9 @@
 #include "pages/home.h"
 #include "pages/page.h"
 
+/* the viewBox width of a chart in a grid cell (about 320 px) */
+#define DASH_NARROW 360
+
 /* url when the user may open it (the permission of its GET route), else
  * NULL. */
 const char *dash_link(struct req *r, const char *url)
@@ -69,7 +72,8 @@ static void by_month(struct req *r, struct strbuf *sb, int year, const struct da
 	const char *labels[12], *hc[12], *hk[12];
 	struct chart_series s[2] = { { "受理线索", d->clues_by_month, hc },
 				     { "立案", d->cases_by_month, hk } };
-	const struct chart c = { arena_printf(r->arena, "%d年线索与立案（按月）", year), 12, labels, 2, s };
+	const struct chart c = { arena_printf(r->arena, "%d年线索与立案（按月）", year), 12, labels, 2, s,
+				 CHART_W };
 	char end[11];
 
 	for (int m = 1; m <= 12; m++) {
@@ -93,7 +97,8 @@ static void by_source(struct req *r, struct strbuf *sb, int year, const struct d
 	const char **hrefs = arena_alloc(r->arena, (size_t)(n + 1) * sizeof(*hrefs));
 	int64_t *v = arena_alloc(r->arena, (size_t)(n + 1) * sizeof(*v));
 	struct chart_series s = { "受理线索", v, hrefs };
-	const struct chart c = { arena_printf(r->arena, "%d年受理线索（按来源）", year), n, labels, 1, &s };
+	const struct chart c = { arena_printf(r->arena, "%d年受理线索（按来源）", year), n, labels, 1, &s,
+				 DASH_NARROW };
 
 	for (int i = 0; i < n; i++) {
 		struct strbuf u = STRBUF_INIT;
@@ -107,7 +112,7 @@ static void by_source(struct req *r, struct strbuf *sb, int year, const struct d
 	}
 	strbuf_addstr(sb, "<section><h2>线索来源</h2>");
 	if (n)
-		chart_bars(sb, &c);
+		chart_hbars(sb, &c);
 	else
 		strbuf_addstr(sb, "<p class=\"empty\">本年度没有受理线索。</p>");
 	strbuf_addstr(sb, "</section>");
@@ -123,7 +128,8 @@ static void by_unit(struct req *r, struct strbuf *sb, int year, const struct das
 	int64_t *vc = arena_alloc(r->arena, (size_t)(n + 1) * sizeof(*vc));
 	int64_t *vk = arena_alloc(r->arena, (size_t)(n + 1) * sizeof(*vk));
 	struct chart_series s[2] = { { "受理线索", vc, hc }, { "立案", vk, hk } };
-	const struct chart c = { arena_printf(r->arena, "%d年线索与立案较多的单位", year), n, labels, 2, s };
+	const struct chart c = { arena_printf(r->arena, "%d年线索与立案较多的单位", year), n, labels, 2, s,
+				 DASH_NARROW };
 
 	for (int i = 0; i < n; i++) {
 		labels[i] = d->units[i].key;
@@ -136,7 +142,7 @@ static void by_unit(struct req *r, struct strbuf *sb, int year, const struct das
 	}
 	strbuf_addstr(sb, "<section><h2>线索与立案（按单位，前八）</h2>");
 	if (n)
-		chart_bars(sb, &c);
+		chart_hbars(sb, &c);
 	else
 		strbuf_addstr(sb, "<p class=\"empty\">本年度没有线索和案件。</p>");
 	strbuf_addstr(sb, "</section>");
@@ -176,9 +182,9 @@ static void by_office(struct req *r, struct strbuf *sb)
 	}
 	{
 		struct chart_series s[2] = { { "逾期", over, hrefs }, { "临期", soon, hrefs } };
-		const struct chart c = { "待办事项（按科室）", k, labels, 2, s };
+		const struct chart c = { "待办事项（按科室）", k, labels, 2, s, DASH_NARROW };
 		strbuf_addstr(sb, "<section><h2>逾期与临期事项（按科室）</h2>");
-		chart_bars(sb, &c);
+		chart_hbars(sb, &c);
 		strbuf_addstr(sb, "</section>");
 	}
 }

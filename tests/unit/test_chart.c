@@ -72,7 +72,7 @@ static void test_bars(void **state)
 	static const int64_t now[] = { 184, 172 }, last[] = { 100, 0 };
 	static const char *const hrefs[] = { "/cases?filed_from=2022-01-01&filed_to=2022-12-31", NULL };
 	const struct chart_series series[] = { { "2022年", now, hrefs }, { "2021年", last, NULL } };
-	const struct chart c = { "立案与结案", 2, labels, 2, series };
+	const struct chart c = { "立案与结案", 2, labels, 2, series, 0 };
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 
 	(void)state;
@@ -90,7 +90,8 @@ static void test_bars(void **state)
 	assert_non_null(strstr(a.buf, ">184</text>"));
 	assert_non_null(strstr(a.buf, ">172</text>"));
 	assert_non_null(strstr(a.buf, ">100</text>"));
-	assert_non_null(strstr(a.buf, ">0</text>"));
+	assert_null(strstr(a.buf, ">0</text>"));              /* a 0 only in its title */
+	assert_non_null(strstr(a.buf, "<title>结案 · 2021年：0</title>"));
 	/* axis to 200: 184 -> 184/200 of the plot, 100 -> half, 0 -> nothing */
 	assert_height(a.buf, chart_bar_height10(184, 200));
 	assert_int_equal(chart_bar_height10(184, 200), 1840);
@@ -117,7 +118,7 @@ static void test_stack(void **state)
 	static const char *const hrefs[] = { "/outcomes?form=1", "/outcomes?form=2", "/outcomes?form=3",
 					     "/outcomes?form=4" };
 	const struct chart_series series[] = { { "2022年", forms, hrefs } };
-	const struct chart c = { "四种形态", 4, labels, 1, series };
+	const struct chart c = { "四种形态", 4, labels, 1, series, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
@@ -141,6 +142,28 @@ static void test_stack(void **state)
 	strbuf_release(&sb);
 }
 
+/* Horizontal bars: a row per category, lengths on the width right of
+ * the labels (360 - 8 - 112 - 40 = 200 units: the axis top fills it). */
+static void test_hbars(void **state)
+{
+	static const char *const labels[] = { "市农业农村局", "乙镇" };
+	static const int64_t clues[] = { 10, 5 }, cases[] = { 3, 0 };
+	static const char *const hrefs[] = { "/clues?unit_id=1", "/clues?unit_id=2" };
+	const struct chart_series series[] = { { "受理线索", clues, hrefs }, { "立案", cases, NULL } };
+	const struct chart c = { "按单位", 2, labels, 2, series, 360 };
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	chart_hbars(&sb, &c);
+	assert_non_null(strstr(sb.buf, "viewBox=\"0 0 360 "));
+	assert_non_null(strstr(sb.buf, ">市农业农村局</text>"));
+	assert_non_null(strstr(sb.buf, "width=\"200\" height=\"12\"><title>市农业农村局 · 受理线索：10</title>"));
+	assert_non_null(strstr(sb.buf, "width=\"100\" height=\"12\"><title>乙镇 · 受理线索：5</title>"));
+	assert_non_null(strstr(sb.buf, "width=\"60\" height=\"12\"><title>市农业农村局 · 立案：3</title>"));
+	assert_int_equal(count(sb.buf, "<a href="), 2);
+	strbuf_release(&sb);
+}
+
 /* Every text is escaped: titles, labels, series names, links. */
 static void test_escaped(void **state)
 {
@@ -148,12 +171,13 @@ static void test_escaped(void **state)
 	static const int64_t v[] = { 3 };
 	static const char *const hrefs[] = { "/x?" H };
 	const struct chart_series series[] = { { H, v, hrefs }, { H, v, hrefs } };
-	const struct chart c = { H, 1, labels, 2, series };
+	const struct chart c = { H, 1, labels, 2, series, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
 	chart_bars(&sb, &c);
 	chart_stack(&sb, &c);
+	chart_hbars(&sb, &c);
 	assert_null(strstr(sb.buf, "<b "));
 	assert_null(strstr(sb.buf, "x=\"1\">&Z"));
 	assert_non_null(strstr(sb.buf, "Z&lt;b x=&quot;1&quot;&gt;&amp;Z"));
@@ -166,7 +190,7 @@ static void test_empty(void **state)
 	static const char *const labels[] = { "一月" };
 	static const int64_t zero[] = { 0 };
 	const struct chart_series series[] = { { "2022年", zero, NULL } };
-	const struct chart c = { "空", 1, labels, 1, series }, none = { "无", 0, NULL, 0, NULL };
+	const struct chart c = { "空", 1, labels, 1, series, 0 }, none = { "无", 0, NULL, 0, NULL, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
@@ -174,8 +198,10 @@ static void test_empty(void **state)
 	chart_stack(&sb, &c);
 	chart_bars(&sb, &none);
 	chart_stack(&sb, &none);
+	chart_hbars(&sb, &c);
+	chart_hbars(&sb, &none);
 	assert_non_null(strstr(sb.buf, "（—）"));
-	assert_int_equal(count(sb.buf, "</svg>"), 4);
+	assert_int_equal(count(sb.buf, "</svg>"), 6);
 	strbuf_release(&sb);
 }
 
@@ -185,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_axis_and_heights),
 		cmocka_unit_test(test_bars),
 		cmocka_unit_test(test_stack),
+		cmocka_unit_test(test_hbars),
 		cmocka_unit_test(test_escaped),
 		cmocka_unit_test(test_empty),
 	};
