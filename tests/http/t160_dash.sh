@@ -159,10 +159,13 @@ def get(url):
 for href, want in links:
     url = html.unescape(href)
     n += 1
-    m = re.search(r'<span class="count">共 (\d+) 条', get(url))
+    m = re.search(r'class="count">共 (\d+) [条件]', get(url))
     got = m.group(1) if m else "none"
+    api_url = "/api" + url
+    if url.startswith("/accountability"):
+        api_url = "/api/accountabilities" + url[len("/accountability"):]
     try:
-        api = str(json.loads(get("/api" + url))["total"])
+        api = str(json.loads(get(api_url))["total"])
     except Exception:
         api = "none"
     if got != want or api != want:
