@@ -1,4 +1,4 @@
-# t160_dash.sh: the dashboard of issue 11 and the lists behind its figures.
+# t166_dash.sh: the dashboard of issue 11 and the lists behind its figures.
 # Rules covered (issue 11 "Dashboard"; DOMAIN.md section 6 for the
 # definitions, section 1 for need-to-know):
 # - the home page of the leaders and the case manager is the dashboard:
