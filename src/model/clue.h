@@ -74,9 +74,9 @@ struct clue_filter {
 				     * or before it are overdue */
 	const char *received_from, *received_to;    /* the same as from, to */
 	const char *disposed_from, *disposed_to;    /* first_disposed */
-	/* the statistics scope: within (unit_id) applies; category and the
-	 * subject members wait for the clues' categories and subject
-	 * snapshot (migration 0024); campaign_id and source are above */
+	/* the statistics scope: within (unit_id), category (clue_categories)
+	 * and the subject members (the snapshot in clue_subjects, migration
+	 * 0024); campaign_id and source are above */
 	struct metric_scope sc;
 };
 extern const struct filter_spec clue_filter_spec;

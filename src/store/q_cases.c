@@ -562,10 +562,12 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struc
 /* ---- the detentions behind the figure `detained` (issue 11) ---------------------- */
 
 /* need-to-know as the case list; the scope from the case and the
- * detained person's snapshot among the case's subjects */
+ * detained person's snapshot among the case's subjects (his unit at
+ * filing, else the case's: as the figure detained) */
 #define DET_LIST_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?)) " \
 	"AND (? = '' OR d.start_day >= ?) AND (? = '' OR d.start_day <= ?) " \
-	"AND (? = 0 OR k.campaign_id = ?) AND " QL_WITHIN("k.unit_id") "AND " QL_CATEGORY("k.id") \
+	"AND (? = 0 OR k.campaign_id = ?) AND " QL_WITHIN("COALESCE((SELECT cu.unit_id FROM case_subjects cu " \
+	"WHERE cu.case_id = d.case_id AND cu.person_id = d.person_id), k.unit_id)") "AND " QL_CATEGORY("k.id") \
 	"AND " QL_SOURCE("k.clue_id") "AND (? = '' OR k.organ_kind = ?) " \
 	"AND " QL_CASE_SUBJECT("k.id", "AND cs.person_id = d.person_id")
 static const struct store_sql Q_DET_LIST = {

@@ -84,7 +84,11 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"AND (? = '' OR (k.state = 'preliminary_verification' AND k.clock_start <= ?)) " \
 	"AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
 	"AND (? = '' OR k.first_disposed >= ?) AND (? = '' OR k.first_disposed <= ?) " \
-	"AND " QL_WITHIN("k.unit_id")
+	"AND (? = 0 OR EXISTS (SELECT 1 FROM dispositions d WHERE d.clue_id = k.id " \
+	"AND d.state = 'approved' AND d.method <> 'transfer')) " \
+	"AND " QL_WITHIN("k.unit_id") "AND (? = '' OR EXISTS (SELECT 1 FROM clue_categories kc " \
+	"WHERE kc.clue_id = k.id AND kc.category = ?)) AND (? = 0 OR EXISTS (SELECT 1 FROM clue_subjects cs " \
+	"WHERE cs.clue_id = k.id AND " QL_SUBJECT("cs.rank", "cs.top_leader", "cs.leadership") ")) "
 #define CLUE_ORDER "ORDER BY k.received DESC, k.id DESC LIMIT ? OFFSET ?"
 
 static const struct store_sql Q_CLUE_GET = {
@@ -246,7 +250,14 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const void 
 	i = q_bind_text2(st, i, lq->received_to);
 	i = q_bind_text2(st, i, lq->disposed_from);
 	i = q_bind_text2(st, i, lq->disposed_to);
-	return q_bind_within(st, i, lq->sc.unit_id);
+	/* disposed: as the figure clues_disposed, a clue only transferred
+	 * (移交) to another organ was not disposed here */
+	store_bind_int(st, i++, (lq->disposed_from && *lq->disposed_from) ||
+				(lq->disposed_to && *lq->disposed_to));
+	i = q_bind_within(st, i, lq->sc.unit_id);
+	i = q_bind_text2(st, i, lq->sc.category);
+	store_bind_int(st, i++, q_scope_subject(&lq->sc));
+	return q_bind_subject(st, i, &lq->sc);
 }
 
 int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *lq, struct clue **out)

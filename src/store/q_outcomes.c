@@ -766,10 +766,12 @@ int store_outcome_ids(struct store *s, struct arena *a, int64_t **out)
 	"AND (o.clue_id IS NULL OR " Q_IN_SCOPE("(SELECT ck.unit_id FROM clues ck WHERE ck.id = o.clue_id)") ") " \
 	"AND (? = '' OR o.day >= ?) AND (? = '' OR o.day <= ?) AND (? = 0 OR o.form = ?) " \
 	"AND (? = 0 OR o.sanctioned = 1) AND (? = 0 OR o.campaign_id = ?) " \
-	"AND " QL_WITHIN("o.unit_id") "AND " QL_CATEGORY("o.case_id") \
+	"AND " QL_WITHIN("o.unit_id") "AND (? = '' OR ? IN (SELECT cc.category FROM case_categories cc " \
+	"WHERE cc.case_id = o.case_id UNION ALL SELECT kc.category FROM clue_categories kc " \
+	"WHERE kc.clue_id = o.clue_id)) " \
 	"AND " QL_SOURCE("COALESCE(o.clue_id, (SELECT sc.clue_id FROM cases sc WHERE sc.id = o.case_id))") \
 	"AND " QL_ORGAN("o.case_id") "AND " \
-	QL_SUBJECT("COALESCE(o.subject_rank, p.rank)", "o.subject_top_leader", "o.subject_leadership")
+	QL_SUBJECT("o.subject_rank", "o.subject_top_leader", "o.subject_leadership")
 static const struct store_sql Q_OUT_LIST = {
 	Q_SCOPE_WITH "SELECT " OUT_COLS("group_concat") OUT_LIST_WHERE
 	"ORDER BY o.day DESC, o.id DESC LIMIT ? OFFSET ?",

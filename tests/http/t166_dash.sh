@@ -33,11 +33,13 @@ cat >"$T_DIR/year.jsonl" <<'EOF'
 {"type":"person","id":"P3","name":"丙主任","unit":"U3","rank":"village","party_member":true}
 {"type":"person","id":"P4","name":"乙委员","unit":"U2","rank":"section","leadership":true,"party_member":true}
 {"type":"clue","id":"C1","received":"2022-01-10","source":"report","subjects":["P1"],"summary":"反映其违规收受礼金"}
-{"type":"clue","id":"C2","received":"2022-02-03","source":"audit","subjects":["P2"],"summary":"审计发现问题"}
+{"type":"clue","id":"C2","received":"2022-02-03","source":"audit","subjects":["P2"],"categories":["eight_rules"],"summary":"审计发现问题"}
 {"type":"clue","id":"C3","received":"2022-03-15","source":"report","subjects":["P3"],"campaign":"G1","summary":"反映其侵占补贴"}
 {"type":"clue","id":"C4","received":"2021-10-20","source":"inspection","subjects":["P4"],"summary":"巡察移交"}
 {"type":"clue","id":"C5","received":"2021-12-20","source":"report","subjects":["P2"],"summary":"反映其工作作风"}
 {"type":"clue","id":"C6","received":"2022-03-02","source":"judicial","subjects":["P4"],"summary":"公安机关移交"}
+{"type":"clue","id":"C7","received":"2022-04-02","source":"superior","subjects":["P2"],"summary":"另案线索"}
+{"type":"disposition","clue":"C7","decided":"2022-04-06","method":"transfer","transfer_direction":"org_dept","transfer_to":"县委组织部"}
 {"type":"disposition","clue":"C1","decided":"2022-01-20","method":"preliminary_verification"}
 {"type":"disposition","clue":"C1","decided":"2022-02-01","method":"file_case"}
 {"type":"disposition","clue":"C2","decided":"2022-02-10","method":"talk_inquiry"}
@@ -84,9 +86,13 @@ count() {
 
 # ---- the lists' figure arguments (the same count on the page and the API) -------------------
 Y="from=2022-01-01&to=2022-12-31"
-expect_eq "clues received in 2022 (received_from/to)" "4 4" "$(count "/clues?received_from=2022-01-01&received_to=2022-12-31")"
+expect_eq "clues received in 2022 (received_from/to)" "5 5" "$(count "/clues?received_from=2022-01-01&received_to=2022-12-31")"
 expect_eq "clues first disposed in 2022, a second disposition not counted again (disposed_from/to)" "4 4" \
 	"$(count "/clues?disposed_from=2022-01-01&disposed_to=2022-12-31")"
+expect_eq "... a clue only transferred (移交) to another organ is not disposed here" "0 0" \
+	"$(count "/clues?disposed_from=2022-04-01&disposed_to=2022-04-30")"
+expect_eq "clues of the 四风 category (clue_categories)" "1 1" "$(count "/clues?category=eight_rules")"
+expect_eq "clues of key persons (the clue's subject snapshot)" "3 3" "$(count "/clues?key_persons=1")"
 expect_eq "clues within 乙镇: the village's too (within)" "3 3" "$(count "/clues?within=$U2")"
 expect_eq "... unit_id stays the unit alone" "2 2" "$(count "/clues?unit_id=$U2")"
 expect_eq "cases filed in 2022 (filed_from/to)" "2 2" "$(count "/cases?filed_from=2022-01-01&filed_to=2022-12-31")"
@@ -188,6 +194,21 @@ http_get "$H" -b "$JAR" "$BASE/?year=2022" >/dev/null
 cp "$H.b" "$T_DIR/cm.html"
 r=$(follow "$T_DIR/cm.html" "$JAR")
 expect_eq "the case manager's dashboard too (mismatches)" "0" "${r#* }"
+# the key figures (the metrics module), this year against last year, each linked to its list
+expect_contains "the key figures: 立案 2 in 2022, linked to the cases filed" \
+	"<td>立案</td><td class=\"num\"><a href=\"/cases?filed_from&#61;2022-01-01&amp;filed_to&#61;2022-12-31\">2</a></td>" \
+	"$(cat "$T_DIR/lead.html")"
+expect_contains "... 2021's beside it (K3), and the change" \
+	"filed_to&#61;2021-12-31\">1</a></td><td class=\"num delta\">+1</td>" "$(cat "$T_DIR/lead.html")"
+expect_contains "the four forms of both years as a chart, each form linked to its outcomes" \
+	"/outcomes?from&#61;2022-01-01&amp;to&#61;2022-12-31&amp;form&#61;1\"><rect class=\"chart-s0\"" "$(cat "$T_DIR/lead.html")"
+expect_contains "... with its share" "第一种形态 2（50.0%）" "$(cat "$T_DIR/lead.html")"
+# the leader may not open the accountability ledger: its figure is shown, not linked; the case manager's is linked
+expect_contains "the leader sees 问责 2 without a link (no accountability permission)" \
+	"<td>问责</td><td class=\"num\">2</td>" "$(cat "$T_DIR/lead.html")"
+expect_contains "... the case manager gets the link" \
+	"<td>问责</td><td class=\"num\"><a href=\"/accountability?from&#61;2022-01-01&amp;to&#61;2022-12-31\">2</a>" \
+	"$(cat "$T_DIR/cm.html")"
 # a role gets no link it cannot open: every link of the leader's page opens for him
 bad=0
 for u in $(python3 -c 'import html,re,sys; [print(html.unescape(h)) for h in re.findall(r"<a href=\"(/[^\"]*)\"", open(sys.argv[1]).read())]' "$T_DIR/lead.html" | sort -u); do
