@@ -3,7 +3,8 @@
  * manager (issue 11; domain/dash.h).  A year (query argument year,
  * default this year in China Standard Time): its key figures against the
  * year before, the four forms, clues and cases by month, by source and by
- * unit, and the to-dos by office.  Charts are server-drawn SVG
+ * unit; and the to-dos by office (drawn by home.c's to-do section, which
+ * holds them).  Charts are server-drawn SVG
  * (pages/chart.h).  Every number links to the list of the records that
  * make it, with the period and scope as that list's filters, and only
  * when the user may open that list (the route's permission): a link the
@@ -148,14 +149,11 @@ static void by_unit(struct req *r, struct strbuf *sb, int year, const struct das
 	strbuf_addstr(sb, "</section>");
 }
 
-/* The to-dos by office, overdue and due soon: each bar links to that
- * office's table below (home.c, id todo-N). */
-static void by_office(struct req *r, struct strbuf *sb)
+void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n)
 {
-	struct todo *v;
-	int n = todo_list(&r->c, &v), k = 0;
 	const char **labels, **hrefs;
 	int64_t *over, *soon;
+	int k = 0;
 
 	if (n <= 0)
 		return;
@@ -164,10 +162,7 @@ static void by_office(struct req *r, struct strbuf *sb)
 	over = arena_alloc(r->arena, (size_t)n * sizeof(*over));
 	soon = arena_alloc(r->arena, (size_t)n * sizeof(*soon));
 	for (int g = 0; g < n; g++) {
-		int seen = 0;
-		for (int j = 0; j < g; j++)
-			seen |= !strcmp(v[j].office, v[g].office);
-		if (seen)
+		if (todo_office_seen(v, g))
 			continue;
 		labels[k] = *v[g].office ? v[g].office : "未分配科室";
 		hrefs[k] = arena_printf(r->arena, "#todo-%d", k + 1);
@@ -183,9 +178,8 @@ static void by_office(struct req *r, struct strbuf *sb)
 	{
 		struct chart_series s[2] = { { "逾期", over, hrefs }, { "临期", soon, hrefs } };
 		const struct chart c = { "待办事项（按科室）", k, labels, 2, s, DASH_NARROW };
-		strbuf_addstr(sb, "<section><h2>逾期与临期事项（按科室）</h2>");
+		strbuf_addstr(sb, "<h3>逾期与临期事项（按科室）</h3>");
 		chart_hbars(sb, &c);
-		strbuf_addstr(sb, "</section>");
 	}
 }
 
@@ -206,6 +200,5 @@ void dash_section(struct req *r, struct strbuf *sb)
 	by_month(r, sb, year, &d);
 	by_source(r, sb, year, &d);
 	by_unit(r, sb, year, &d);
-	by_office(r, sb);
 	strbuf_addstr(sb, "</div>");
 }

@@ -32,6 +32,14 @@ static void card(struct strbuf *sb, const char *href, const char *label, int64_t
 
 static void todo_table(struct strbuf *sb, const struct todo *v, int n, const char *office);
 
+int todo_office_seen(const struct todo *v, int g)
+{
+	for (int j = 0; j < g; j++)
+		if (!strcmp(v[j].office, v[g].office))
+			return 1;
+	return 0;
+}
+
 /* 待办事项: what the providers of todo.h add (overdue and due-soon
  * clocks, approvals waiting), for a user some provider serves. */
 static void todo_section(struct req *r, struct strbuf *sb)
@@ -57,11 +65,9 @@ static void todo_section(struct req *r, struct strbuf *sb)
 		todo_table(sb, v, n, NULL);
 		return;
 	}
+	dash_offices(r, sb, v, n);
 	for (int g = 0, k = 0; g < n; g++) {
-		int seen = 0;
-		for (int j = 0; j < g; j++)
-			seen |= !strcmp(v[j].office, v[g].office);
-		if (seen)
+		if (todo_office_seen(v, g))
 			continue;
 		strbuf_addf(sb, "<h3 id=\"todo-%d\">", ++k);
 		html_txt(sb, *v[g].office ? v[g].office : "未分配科室");

@@ -16,6 +16,14 @@ int page_home(struct req *r);
 struct strbuf;
 void dash_section(struct req *r, struct strbuf *sb);
 void dash_figures(struct req *r, struct strbuf *sb, int year);
+/* The to-dos v (n of them) by office, overdue and due soon, as a chart
+ * whose bars link to the offices' tables (#todo-1 ... in the order the
+ * offices first occur). */
+struct todo;
+void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n);
+/* 1 when v[g]'s office occurs before g (the offices' first occurrences
+ * give their order). */
+int todo_office_seen(const struct todo *v, int g);
 /* url when the user may open it (its GET route's permission), else NULL. */
 const char *dash_link(struct req *r, const char *url);
 /* The dashboard's year: the query argument year, or this year. */

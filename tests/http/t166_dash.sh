@@ -192,6 +192,15 @@ expect_contains "the sources chart" "<title>信访举报：2</title>" "$(cat "$T
 expect_contains "the units chart" "<title>乙镇 · 立案：0</title>" "$(cat "$T_DIR/lead.html")"
 http_get "$H" -b "$JAR" "$BASE/?year=2022" >/dev/null
 cp "$H.b" "$T_DIR/cm.html"
+expect_contains "the to-dos by office: 2 overdue (the detention's notice and its limit), linked to the office's table" \
+	'<a href="#todo-1"><rect class="chart-s0"' "$(cat "$T_DIR/cm.html")"
+expect_eq "... whose table lists as many overdue items" "2 2" "$(python3 -c '
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+bar = re.search(r"<title>[^<]*· 逾期：(\d+)</title>", t).group(1)
+table = t[t.index("id=\"todo-1\""):]
+table = table[:table.index("</table>")]
+print(bar, table.count(">逾期<"))' "$T_DIR/cm.html")"
 r=$(follow "$T_DIR/cm.html" "$JAR")
 expect_eq "the case manager's dashboard too (mismatches)" "0" "${r#* }"
 # the key figures (the metrics module), this year against last year, each linked to its list
