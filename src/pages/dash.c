@@ -27,9 +27,6 @@
 #include "pages/home.h"
 #include "pages/page.h"
 
-/* the viewBox width of a chart in a grid cell (about 320 px) */
-#define DASH_NARROW 360
-
 /* url when the user may open it (the permission of its GET route), else
  * NULL. */
 const char *dash_link(struct req *r, const char *url)
@@ -85,9 +82,13 @@ static void by_month(struct req *r, struct strbuf *sb, int year, const struct da
 						       from, to));
 		hk[m - 1] = dash_link(r, arena_printf(r->arena, "/cases?filed_from=%s&filed_to=%s", from, to));
 	}
-	strbuf_addstr(sb, "<section class=\"dash-wide\"><h2>线索与立案（按月）</h2>");
+	strbuf_addstr(sb, "<section class=\"dash-wide\"><h2>线索与立案（按月）</h2><div class=\"dash-desktop\">");
 	chart_bars(sb, &c);
-	strbuf_addstr(sb, "</section>");
+	/* a phone gets the months as rows: twelve columns would shrink the text
+	 * below reading size (the stylesheet shows one of the two) */
+	strbuf_addstr(sb, "</div><div class=\"dash-phone\">");
+	chart_hbars(sb, &(struct chart){ c.title, c.n, c.labels, c.n_series, c.series, DASH_NARROW });
+	strbuf_addstr(sb, "</div></section>");
 }
 
 /* Clues received by source. */

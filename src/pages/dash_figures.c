@@ -2,8 +2,9 @@
  * dash_figures.c: the key figures of the dashboard (issue 11): every key
  * of the metrics module (domain/metrics.h, in its order) for the year and
  * the year before, each value linked to the list behind it
- * (metrics_list_url) when the user may open that list; and the four forms
- * of both years as a stacked chart, each segment linked to its outcomes.
+ * (metrics_list_url) when the user may open that list; the main counts of
+ * both years as grouped bars and the four forms of both years as a
+ * stacked chart, each bar and segment linked to its list.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -85,9 +86,47 @@ static void forms_chart(struct req *r, struct strbuf *sb, int year, const struct
 			{ arena_printf(r->arena, "%d年", year), vc, hc },
 			{ arena_printf(r->arena, "%d年", year - 1), vp, hp } };
 		const struct chart c = { arena_printf(r->arena, "%d年与%d年四种形态", year, year - 1), 4,
-					 labels, 2, s, 360 };
+					 labels, 2, s, DASH_NARROW };
 		strbuf_addstr(sb, "<section><h2>四种形态</h2>");
 		chart_stack(sb, &c);
+		strbuf_addstr(sb, "</section>");
+	}
+}
+
+/* The main counts of both years as grouped bars, each linked to its list. */
+static void compare_chart(struct req *r, struct strbuf *sb, int year, const struct metric_value *cur,
+			  int nc, const struct metric_value *prev, int np, const struct metric_period *pc,
+			  const struct metric_period *pp)
+{
+	static const char *const keys[] = { "clues_disposed", "cases_filed", "cases_closed",
+					    "sanctioned", "detained", "transferred" };
+	const char *labels[QF_ARRAY_SIZE(keys)], *hc[QF_ARRAY_SIZE(keys)], *hp[QF_ARRAY_SIZE(keys)];
+	int64_t vc[QF_ARRAY_SIZE(keys)], vp[QF_ARRAY_SIZE(keys)];
+	const struct metric_scope none = { 0 };
+	int n = 0;
+
+	for (size_t i = 0; i < QF_ARRAY_SIZE(keys); i++) {
+		const struct metric_value *a = value_of(cur, nc, keys[i]), *b = value_of(prev, np, keys[i]);
+		const struct metric_def *d = metric_find(keys[i]);
+		if (!a || !b || !d || !a->applicable)
+			continue;
+		labels[n] = a->zh;
+		vc[n] = a->value;
+		vp[n] = b->value;
+		hc[n] = dash_link(r, metrics_list_url(r->arena, d, pc, &none));
+		hp[n] = dash_link(r, metrics_list_url(r->arena, d, pp, &none));
+		n++;
+	}
+	if (!n)
+		return;
+	{
+		const struct chart_series s[2] = {
+			{ arena_printf(r->arena, "%d年", year), vc, hc },
+			{ arena_printf(r->arena, "%d年", year - 1), vp, hp } };
+		const struct chart c = { arena_printf(r->arena, "%d年与%d年主要数字", year, year - 1), n,
+					 labels, 2, s, DASH_NARROW };
+		strbuf_addstr(sb, "<section><h2>主要数字对比</h2>");
+		chart_hbars(sb, &c);
 		strbuf_addstr(sb, "</section>");
 	}
 }
@@ -127,5 +166,6 @@ void dash_figures(struct req *r, struct strbuf *sb, int year)
 	}
 	table_close(sb, nc, 4, "没有统计指标");
 	strbuf_addstr(sb, "</section>");
+	compare_chart(r, sb, year, cur, nc, prev, np, &pc, &pp);
 	forms_chart(r, sb, year, cur, nc, prev, np, &pc, &pp);
 }

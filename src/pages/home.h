@@ -14,6 +14,7 @@ int page_home(struct req *r);
  * dash_shown (domain/dash.h); dash_figures the key figures of `year`
  * against the year before (dash_figures.c). */
 struct strbuf;
+#define DASH_NARROW 360         /* the viewBox width of a chart in a grid cell (~320 px) */
 void dash_section(struct req *r, struct strbuf *sb);
 void dash_figures(struct req *r, struct strbuf *sb, int year);
 /* The to-dos v (n of them) by office, overdue and due soon, as a chart
