@@ -110,7 +110,7 @@ static void test_registry(void **state)
 {
 	static const char *const keys[] = { "clues_received", "clues_disposed", "cases_filed", "cases_closed",
 		"closure_rate", "sanctioned", "detained", "transferred", "forms_total", "form1", "form2", "form3",
-		"form4", "form1_share", "accountabilities", "recovered", "followups", "clarifications" };
+		"form4", "form1_share", "accountabilities", "recovered", "returned", "followups", "clarifications" };
 	const struct metric_def *d;
 
 	(void)state;
@@ -158,7 +158,9 @@ static void test_list_urls(void **state)
 	assert_string_equal(metrics_list_url(arena, metric_find("accountabilities"), &p, &none),
 			    "/accountability?from=2022-01-01&to=2022-12-31");
 	assert_string_equal(metrics_list_url(arena, metric_find("recovered"), &p, &none),
-			    "/accountability?recovered_from=2022-01-01&recovered_to=2022-12-31");
+			    "/accountability?recovered_from=2022-01-01&recovered_to=2022-12-31&recovery_kind=recovered");
+	assert_string_equal(metrics_list_url(arena, metric_find("returned"), &p, &none),
+			    "/accountability?recovered_from=2022-01-01&recovered_to=2022-12-31&recovery_kind=returned");
 	assert_null(metrics_list_url(arena, metric_find("closure_rate"), &p, &none));
 	assert_null(metrics_list_url(arena, metric_find("followups"), &p, &none));
 }
