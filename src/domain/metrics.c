@@ -56,7 +56,7 @@ static unsigned scope_used(const struct metric_scope *s)
 {
 	unsigned u = 0;
 
-	if (s->unit_id)
+	if (s->unit_id || s->scope_user)
 		u |= METRIC_SCOPE_UNIT;
 	if (s->campaign_id)
 		u |= METRIC_SCOPE_CAMPAIGN;

@@ -4,7 +4,9 @@
  * "a rating made at 2022-12-31T16:30:00Z belongs to 2023"), rates from
  * exact counts rounded half up for display only (93.478..% -> 93.48%),
  * the registry of keys, the list link behind each figure as the dash
- * pages read it, and "not applicable" for a scope a key cannot honour.
+ * pages read it, "not applicable" for a scope a key cannot honour, and
+ * the jurisdiction of a scoped user (docs/security.md: a township user
+ * sees his units' records only).
  * The definitions on records are tests/http/t160_statistics.sh.
  */
 #include <setjmp.h>
@@ -199,6 +201,37 @@ static void test_compute_empty_and_not_applicable(void **state)
 	assert_int_equal(value(v, n, "form1_share")->applicable, 1);
 }
 
+/* A township user sees the figures of his units and those below only
+ * (store/q_scope.h), read from the same unit column as the unit scope. */
+static void test_jurisdiction_of_the_user(void **state)
+{
+	static const struct store_sql setup_sql[] = {
+		{ "INSERT INTO units (id, region, parent_id, name, kind, created_at, updated_at) VALUES "
+		  "(101, 'r', NULL, '东镇', 'township', 0, 0), (102, 'r', 101, '东村', 'village', 0, 0), "
+		  "(103, 'r', NULL, '西镇', 'township', 0, 0)", NULL },
+		{ "INSERT INTO users (id, region, name, role, pwhash, created_at, pw_changed_at) VALUES "
+		  "(101, 'r', 'town', 'township', 'x', 0, 0)", NULL },
+		{ "INSERT INTO user_scopes (user_id, unit_id) VALUES (101, 101)", NULL },
+		{ "INSERT INTO clues (region, received, source, unit_id, created_at, updated_at) VALUES "
+		  "('r', '2022-05-01', 'report', 102, 0, 0), ('r', '2022-05-02', 'report', 103, 0, 0)", NULL },
+	};
+	struct metric_period p = metric_year(arena, 2022);
+	struct metric_scope all = { 0 }, town = { .scope_user = 101 }, west = { .scope_user = 101, .unit_id = 103 };
+	struct metric_value *v;
+	int n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(setup_sql) / sizeof(setup_sql[0]); i++)
+		assert_int_equal(store_exec(store_prepare(db, &setup_sql[i])), STORE_OK);
+	assert_int_equal(metrics_compute(db, arena, &p, &all, &v, &n), RES_DONE);
+	assert_int_equal(value(v, n, "clues_received")->value, 2);
+	assert_int_equal(metrics_compute(db, arena, &p, &town, &v, &n), RES_DONE);
+	assert_int_equal(value(v, n, "clues_received")->value, 1);       /* 东村, below 东镇 */
+	assert_int_equal(value(v, n, "accountabilities")->applicable, 0);  /* no unit column */
+	assert_int_equal(metrics_compute(db, arena, &p, &west, &v, &n), RES_DONE);
+	assert_int_equal(value(v, n, "clues_received")->value, 0);       /* 西镇: outside */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +241,7 @@ int main(void)
 		cmocka_unit_test(test_registry),
 		cmocka_unit_test(test_list_urls),
 		cmocka_unit_test(test_compute_empty_and_not_applicable),
+		cmocka_unit_test(test_jurisdiction_of_the_user),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
