@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/metrics.h"
 #include "http/http.h"
@@ -134,7 +135,8 @@ static void compare_chart(struct req *r, struct strbuf *sb, int year, const stru
 void dash_figures(struct req *r, struct strbuf *sb, int year)
 {
 	struct metric_period pc = metric_year(r->arena, year), pp = metric_year(r->arena, year - 1);
-	const struct metric_scope none = { 0 };
+	/* the user's jurisdiction (0: the dashboard's roles see every unit) */
+	const struct metric_scope none = { .scope_user = authz_scope_user(&r->c) };
 	struct metric_value *cur = NULL, *prev = NULL;
 	int nc = 0, np = 0;
 

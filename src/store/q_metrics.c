@@ -2,7 +2,8 @@
  * q_metrics.c: the statistics of DOMAIN.md section 6 in SQL, one
  * statement per key, the same text on SQLite and PostgreSQL.
  *
- * Every statement has one shape: an optional unit subtree CTE `sub`, the
+ * Every statement has one shape: optional CTEs `vis` (the jurisdiction of
+ * the user who looks, q_scope.h) and `sub` (the unit subtree), the
  * period on the key's day column first (an index answers it: the planner
  * starts there on either backend, also in PostgreSQL's generic plans),
  * then one fragment per scope member the key honours, each off when its
@@ -17,10 +18,11 @@
 #include "store/q_scope.h"
 #include "store/q_util.h"
 
-/* the unit and all below it: seeded with the scope's unit (none for 0) */
-#define M_WITH "WITH RECURSIVE " Q_SUBTREE("sub", "SELECT id FROM units WHERE id = ?") " "
+/* vis: the jurisdiction of the scope user (q_scope.h); sub: the unit and
+ * all below it, seeded with the scope's unit (none for 0) */
+#define M_WITH "WITH RECURSIVE " Q_SCOPE_CTE ", " Q_SUBTREE("sub", "SELECT id FROM units WHERE id = ?") " "
 #define M_PERIOD(DAY) "WHERE " DAY " >= ? AND " DAY " <= ? "
-#define M_UNIT(COL) "AND (? = 0 OR " COL " IN (SELECT id FROM sub)) "
+#define M_UNIT(COL) "AND " Q_IN_SCOPE(COL) " AND (? = 0 OR " COL " IN (SELECT id FROM sub)) "
 #define M_CAMP(COL) "AND (? = 0 OR " COL " = ?) "
 #define M_CAT(CODES) "AND (? = '' OR ? IN (" CODES ")) "
 #define M_SRC(COL) "AND (? = '' OR " COL " = ?) "
@@ -90,9 +92,11 @@ static const struct store_sql Q_OUTCOMES = {
 	"AND (? = 0 OR o.form = ?) AND (? = 0 OR o.sanctioned = 1)", NULL };
 static const struct store_sql Q_ACCOUNTABILITIES = {
 	"SELECT count(*) FROM accountabilities a " M_PERIOD("a.started") M_CAMP("a.campaign_id"), NULL };
-static const struct store_sql Q_RECOVERED = {
-	"SELECT CAST(COALESCE(sum(r.amount_fen), 0) AS BIGINT) FROM recoveries r " M_PERIOD("r.day")
-	M_CAMP("r.campaign_id"), NULL };
+/* money of one kind: recovered (挽回经济损失) or returned (责令退回) */
+#define MONEY(KIND) { "SELECT CAST(COALESCE(sum(r.amount_fen), 0) AS BIGINT) FROM recoveries r " \
+	M_PERIOD("r.day") "AND r.kind = '" KIND "' " M_CAMP("r.campaign_id"), NULL }
+static const struct store_sql Q_RECOVERED = MONEY("recovered");
+static const struct store_sql Q_RETURNED = MONEY("returned");
 /* a visit of an outcome's person or of a cleared person */
 static const struct store_sql Q_FOLLOWUPS = {
 	M_WITH "SELECT count(*) FROM followups f LEFT JOIN outcomes o ON o.id = f.outcome_id "
@@ -112,12 +116,16 @@ static int bind_scope(struct store_stmt *st, const struct metric_period *p,
 	const char *rank = s->rank ? s->rank : "";
 	int i = 1;
 
-	if (bits & METRIC_SCOPE_UNIT)
+	if (bits & METRIC_SCOPE_UNIT) {
+		store_bind_int(st, i++, s->scope_user);
 		store_bind_int(st, i++, s->unit_id);
+	}
 	store_bind_text(st, i++, p->from);
 	store_bind_text(st, i++, p->to);
-	if (bits & METRIC_SCOPE_UNIT)
+	if (bits & METRIC_SCOPE_UNIT) {
+		store_bind_int(st, i++, s->scope_user);
 		store_bind_int(st, i++, s->unit_id);
+	}
 	if (bits & METRIC_SCOPE_CAMPAIGN) {
 		store_bind_int(st, i++, s->campaign_id);
 		store_bind_int(st, i++, s->campaign_id);
@@ -180,6 +188,7 @@ SIMPLE(transferred, Q_TRANSFERRED, Q_METRIC_CASE_SCOPES)
 SIMPLE(detained, Q_DETAINED, Q_METRIC_DETENTION_SCOPES)
 SIMPLE(accountabilities, Q_ACCOUNTABILITIES, Q_METRIC_ACCOUNTABILITY_SCOPES)
 SIMPLE(recovered, Q_RECOVERED, Q_METRIC_RECOVERY_SCOPES)
+SIMPLE(returned, Q_RETURNED, Q_METRIC_RECOVERY_SCOPES)
 SIMPLE(followups, Q_FOLLOWUPS, Q_METRIC_FOLLOWUP_SCOPES)
 SIMPLE(clarifications, Q_CLARIFICATIONS, Q_METRIC_CLARIFICATION_SCOPES)
 
