@@ -21,6 +21,7 @@ static const struct filter_field rec_fields[] = {
 	FILTER_TEXT_F("kind", struct recovery_filter, kind),
 	FILTER_DAY_F("recovered_from", struct recovery_filter, day_from),
 	FILTER_DAY_F("recovered_to", struct recovery_filter, day_to),
+	FILTER_TEXT_F("recovery_kind", struct recovery_filter, recovery_kind),
 	{ NULL, 0, 0, NULL },
 };
 

@@ -130,13 +130,16 @@ struct accountability_filter {
 extern const struct filter_spec accountability_filter_spec;
 
 /* Recovered money (query arguments campaign_id, kind; recovered_from,
- * recovered_to on its day: the list behind the figure recovered); not
+ * recovered_to on its day and recovery_kind: the lists behind the figures
+ * recovered and returned); not
  * bounded by units (a sum for the whole commission). */
 struct recovery_filter {
 	struct page_req page;
 	int64_t campaign_id;
 	const char *kind;           /* recovered | returned */
 	const char *day_from, *day_to;
+	const char *recovery_kind;  /* the same as kind, named for the /accountability page
+				     * (two ledgers): the figures' links use it */
 };
 extern const struct filter_spec recovery_filter_spec;
 

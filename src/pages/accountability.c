@@ -19,7 +19,8 @@
 
 /* the figures' arguments (issue 11: accountabilities, recovered) */
 static const char *const acc_args[] = { "from", "to", "within", "campaign_id", NULL };
-static const char *const rec_args[] = { "recovered_from", "recovered_to", "campaign_id", NULL };
+static const char *const rec_args[] = { "recovered_from", "recovered_to", "recovery_kind", "campaign_id",
+	NULL };
 
 static void accountability_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
 {

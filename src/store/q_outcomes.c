@@ -563,7 +563,7 @@ int64_t store_recovery_insert(struct store *s, const char *region, const struct 
 static int bind_rec(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct recovery_filter *lq = filter;
-	const char *kind = lq->kind ? lq->kind : "";
+	const char *kind = lq->kind && *lq->kind ? lq->kind : lq->recovery_kind ? lq->recovery_kind : "";
 
 	(void)a;
 	store_bind_int(st, 1, lq->campaign_id);

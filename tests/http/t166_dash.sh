@@ -123,6 +123,8 @@ expect_eq "... within 乙镇 (a village's, by unit or by the person's unit)" "1 
 expect_eq "... within 甲局 (a person's)" "1 1" "$(count "/accountability?$Y&within=$U1")"
 expect_eq "recovered in 2022 (/api/recoveries recovered_from/to)" "1" \
 	"$(curl -s -b "$JAR" "$BASE/api/recoveries?recovered_from=2022-01-01&recovered_to=2022-12-31" | jget '["total"]')"
+expect_eq "... returned (recovery_kind, the figures' name for kind): none in 2022, one in 2021" "0 1" \
+	"$(curl -s -b "$JAR" "$BASE/api/recoveries?recovered_from=2022-01-01&recovered_to=2022-12-31&recovery_kind=returned" | jget '["total"]') $(curl -s -b "$JAR" "$BASE/api/recoveries?recovered_from=2021-01-01&recovered_to=2021-12-31&recovery_kind=returned" | jget '["total"]')"
 http_get "$H" -b "$JAR" "$BASE/cases?closed_from=2022-01-01&closed_to=2022-12-31&within=$U2" >/dev/null
 expect_contains "the list names the figure's filters" "按统计口径筛选" "$(cat "$H.b")"
 expect_contains "... and keeps them in its filter form" "<input type=\"hidden\" name=\"within\" value=\"$U2\">" "$(cat "$H.b")"
@@ -176,6 +178,14 @@ for href, want in links:
         api = "none"
     if got != want or api != want:
         bad.append("%s want %s page %s api %s" % (url, want, got, api))
+# money figures: the sum in the recoveries ledger's 合计 row
+for href, want in re.findall(r'<td class="num"><a href="([^"]*)">([\d,]+\.\d\d)元</a>', text):
+    url = html.unescape(href)
+    n += 1
+    m = re.search(r'合计</th><td class="num">([^<]*)</td>', get(url))
+    got = m.group(1).replace("元", "") if m else "none"
+    if got != want:
+        bad.append("%s want %s page %s" % (url, want, got))
 print(n, len(bad))
 for b in bad:
     print("#", b, file=sys.stderr)
