@@ -211,7 +211,7 @@ bar = re.search(r"<title>[^<]*· 逾期：(\d+)</title>", t).group(1)
 table = t[t.index("id=\"todo-1\""):]
 table = table[:table.index("</table>")]
 print(bar, table.count(">逾期<"))' "$T_DIR/cm.html")"
-r=$(follow "$T_DIR/cm.html" "$JAR")
+r=$(follow "$T_DIR/cm.html" "$JAR"); echo "# cm: ${r%% *} links followed"
 expect_eq "the case manager's dashboard too (mismatches)" "0" "${r#* }"
 # the key figures (the metrics module), this year against last year, each linked to its list
 expect_contains "the key figures: 立案 2 in 2022, linked to the cases filed" \
