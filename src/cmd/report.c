@@ -7,7 +7,7 @@
  *   qingfeng report --year 2022 [--quarter N | --month N] | --from D --to D
  *                   [--unit ID] [--campaign ID] [--category CODE] [--source CODE]
  *                   [--organ KIND] [--rank RANK] [--top-leader] [--leadership]
- *                   [--key-persons] [--format text|json] [--out FILE]
+ *                   [--key-persons] [--user NAME] [--format text|json] [--out FILE]
  *
  * Exit codes: 0 ok, 1 failure (the database, a scope that names nothing),
  * 2 usage (options, the period).
@@ -30,7 +30,7 @@
 
 #define USAGE "qingfeng report (--year YYYY [--quarter N | --month N] | --from YYYY-MM-DD --to YYYY-MM-DD)\n" \
 	"       [--unit ID] [--campaign ID] [--category CODE] [--source CODE] [--organ KIND] [--rank RANK]\n" \
-	"       [--top-leader] [--leadership] [--key-persons] [--format text|json] [--out FILE]"
+	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json] [--out FILE]"
 
 /* What a format writes. */
 struct report_out {
@@ -86,13 +86,13 @@ static int write_json(FILE *f, const struct report_out *r)
 			"applicable", r->v[i].applicable,
 			"list", r->v[i].applicable ? json_text_or_null(list) : json_null()));
 	}
-	root = json_pack("{s:{s:s, s:s}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:b}, s:o}",
+	root = json_pack("{s:{s:s, s:s}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:b, s:o}, s:o}",
 		"period", "from", r->p->from, "to", r->p->to,
 		"scope", "unit_id", json_id_or_null(s->unit_id), "campaign_id", json_id_or_null(s->campaign_id),
 		"category", json_text_or_null(s->category), "source", json_text_or_null(s->source),
 		"organ_kind", json_text_or_null(s->organ_kind), "rank", json_text_or_null(s->rank),
 		"top_leader", s->top_leader, "leadership", s->leadership, "key_persons", s->key_persons,
-		"metrics", arr);
+		"scope_user", json_id_or_null(s->scope_user), "metrics", arr);
 	if (!root)
 		return -1;
 	rc = json_dumpf(root, f, JSON_INDENT(2));
@@ -167,7 +167,8 @@ static int period_of(struct arena *a, const char *year, const char *quarter, con
 int cmd_report(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *year = NULL, *quarter = NULL, *month = NULL, *from = NULL,
-		   *to = NULL, *unit = NULL, *campaign = NULL, *format = "text", *out = NULL, *pos[1];
+		   *to = NULL, *unit = NULL, *campaign = NULL, *user = NULL, *format = "text", *out = NULL,
+		   *pos[1];
 	struct metric_scope s = { 0 };
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
@@ -186,6 +187,7 @@ int cmd_report(int argc, char **argv)
 		{ "--top-leader", NULL, &s.top_leader, "subjects who were their unit's top leader" },
 		{ "--leadership", NULL, &s.leadership, "subjects in the leadership team" },
 		{ "--key-persons", NULL, &s.key_persons, "top leaders, leadership members and section rank" },
+		{ "--user", &user, NULL, "only what user NAME may see (a township or resident group's jurisdiction)" },
 		{ "--format", &format, NULL, "text (default) or json; html, docx, xlsx to come" },
 		{ "--out", &out, NULL, "write to FILE (default: standard output)" },
 		{ NULL, NULL, NULL, NULL }
@@ -221,7 +223,9 @@ int cmd_report(int argc, char **argv)
 		cmd_close(&env);
 		return EXIT_USAGE;
 	}
-	rc = metric_scope_valid(env.db, env.a, &s, &why);
+	rc = user ? metric_scope_user(env.db, env.a, user, &s.scope_user, &why) : 1;
+	if (rc == 1)
+		rc = metric_scope_valid(env.db, env.a, &s, &why);
 	if (rc == 0)
 		error("%s", why);
 	if (rc == 1 && metrics_compute(env.db, env.a, &p, &s, &v, &nv) != RES_DONE) {
