@@ -20,6 +20,7 @@
 
 #include <jansson.h>
 
+#include "api/statistics.h"
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "core/date.h"
@@ -49,50 +50,11 @@ static int write_text(FILE *f, const struct report_out *r)
 	return 0;
 }
 
-static json_t *json_value(const struct metric_value *v)
-{
-	if (!v->applicable)
-		return json_null();
-	if (v->kind == METRIC_RATE)
-		return json_pack("{s:I, s:I}", "num", (json_int_t)v->num, "den", (json_int_t)v->den);
-	return json_integer(v->value);
-}
-
-/* a member of the scope as given, or null */
-static json_t *json_text_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
-static json_t *json_id_or_null(int64_t id)
-{
-	return id ? json_integer(id) : json_null();
-}
-
 static int write_json(FILE *f, const struct report_out *r)
 {
-	const struct metric_scope *s = r->s;
-	json_t *arr = json_array(), *root;
+	json_t *root = api_metrics_json(r->a, r->p, r->s, r->v, r->n);
 	int rc;
 
-	for (int i = 0; i < r->n; i++) {
-		const struct metric_def *d = metric_find(r->v[i].key);
-		const char *list = d ? metrics_list_url(r->a, d, r->p, s) : NULL;
-
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o, s:s, s:b, s:o}",
-			"key", r->v[i].key, "zh", r->v[i].zh,
-			"kind", r->v[i].kind == METRIC_RATE ? "rate" : r->v[i].kind == METRIC_MONEY ? "money" : "count",
-			"value", json_value(&r->v[i]), "display", r->v[i].display,
-			"applicable", r->v[i].applicable,
-			"list", r->v[i].applicable ? json_text_or_null(list) : json_null()));
-	}
-	root = json_pack("{s:{s:s, s:s}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:b, s:o}, s:o}",
-		"period", "from", r->p->from, "to", r->p->to,
-		"scope", "unit_id", json_id_or_null(s->unit_id), "campaign_id", json_id_or_null(s->campaign_id),
-		"category", json_text_or_null(s->category), "source", json_text_or_null(s->source),
-		"organ_kind", json_text_or_null(s->organ_kind), "rank", json_text_or_null(s->rank),
-		"top_leader", s->top_leader, "leadership", s->leadership, "key_persons", s->key_persons,
-		"scope_user", json_id_or_null(s->scope_user), "metrics", arr);
 	if (!root)
 		return -1;
 	rc = json_dumpf(root, f, JSON_INDENT(2));
