@@ -25,6 +25,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/log.h"
+#include "core/strbuf.h"
 #include "domain/metrics.h"
 #include "domain/result.h"
 #include "store/store.h"
@@ -42,9 +43,40 @@ struct report_out {
 	struct arena *a;
 };
 
+/* the scope in words, "全委" when it is the whole commission */
+static void scope_text(struct strbuf *sb, const struct metric_scope *s)
+{
+	if (s->unit_id)
+		strbuf_addf(sb, " 单位%" PRId64 "及下属单位", s->unit_id);
+	if (s->scope_user)
+		strbuf_addf(sb, " 用户%" PRId64 "管辖范围", s->scope_user);
+	if (s->campaign_id)
+		strbuf_addf(sb, " 专项工作%" PRId64, s->campaign_id);
+	if (s->category && *s->category)
+		strbuf_addf(sb, " 类别%s", s->category);
+	if (s->source && *s->source)
+		strbuf_addf(sb, " 来源%s", s->source);
+	if (s->organ_kind && *s->organ_kind)
+		strbuf_addf(sb, " 承办机关%s", s->organ_kind);
+	if (s->rank && *s->rank)
+		strbuf_addf(sb, " 职级%s", s->rank);
+	if (s->top_leader)
+		strbuf_addstr(sb, " 一把手");
+	if (s->leadership)
+		strbuf_addstr(sb, " 领导班子成员");
+	if (s->key_persons)
+		strbuf_addstr(sb, " 一把手和领导班子及科级干部");
+	if (!sb->len)
+		strbuf_addstr(sb, " 全委");
+}
+
 static int write_text(FILE *f, const struct report_out *r)
 {
-	fprintf(f, "统计期间 %s 至 %s\n", r->p->from, r->p->to);
+	struct strbuf sb = STRBUF_INIT;
+
+	scope_text(&sb, r->s);
+	fprintf(f, "统计期间 %s 至 %s\n统计范围%s\n", r->p->from, r->p->to, sb.buf);
+	strbuf_release(&sb);
 	for (int i = 0; i < r->n; i++)
 		fprintf(f, "%-24s %s  %s\n", r->v[i].key, r->v[i].zh, r->v[i].display);
 	return 0;
