@@ -7,7 +7,7 @@
  *   qingfeng report --year 2022 [--quarter N | --month N] | --from D --to D
  *                   [--unit ID] [--campaign ID] [--category CODE] [--source CODE]
  *                   [--organ KIND] [--rank RANK] [--top-leader] [--leadership]
- *                   [--key-persons] [--format text|json] [--out FILE]
+ *                   [--key-persons] [--user NAME] [--format text|json] [--out FILE]
  *
  * Exit codes: 0 ok, 1 failure (the database, a scope that names nothing),
  * 2 usage (options, the period).
@@ -20,17 +20,19 @@
 
 #include <jansson.h>
 
+#include "api/statistics.h"
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/log.h"
+#include "core/strbuf.h"
 #include "domain/metrics.h"
 #include "domain/result.h"
 #include "store/store.h"
 
 #define USAGE "qingfeng report (--year YYYY [--quarter N | --month N] | --from YYYY-MM-DD --to YYYY-MM-DD)\n" \
 	"       [--unit ID] [--campaign ID] [--category CODE] [--source CODE] [--organ KIND] [--rank RANK]\n" \
-	"       [--top-leader] [--leadership] [--key-persons] [--format text|json] [--out FILE]"
+	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json] [--out FILE]"
 
 /* What a format writes. */
 struct report_out {
@@ -41,58 +43,50 @@ struct report_out {
 	struct arena *a;
 };
 
+/* the scope in words, "全委" when it is the whole commission */
+static void scope_text(struct strbuf *sb, const struct metric_scope *s)
+{
+	if (s->unit_id)
+		strbuf_addf(sb, " 单位%" PRId64 "及下属单位", s->unit_id);
+	if (s->scope_user)
+		strbuf_addf(sb, " 用户%" PRId64 "管辖范围", s->scope_user);
+	if (s->campaign_id)
+		strbuf_addf(sb, " 专项工作%" PRId64, s->campaign_id);
+	if (s->category && *s->category)
+		strbuf_addf(sb, " 类别%s", s->category);
+	if (s->source && *s->source)
+		strbuf_addf(sb, " 来源%s", s->source);
+	if (s->organ_kind && *s->organ_kind)
+		strbuf_addf(sb, " 承办机关%s", s->organ_kind);
+	if (s->rank && *s->rank)
+		strbuf_addf(sb, " 职级%s", s->rank);
+	if (s->top_leader)
+		strbuf_addstr(sb, " 一把手");
+	if (s->leadership)
+		strbuf_addstr(sb, " 领导班子成员");
+	if (s->key_persons)
+		strbuf_addstr(sb, " 一把手和领导班子及科级干部");
+	if (!sb->len)
+		strbuf_addstr(sb, " 全委");
+}
+
 static int write_text(FILE *f, const struct report_out *r)
 {
-	fprintf(f, "统计期间 %s 至 %s\n", r->p->from, r->p->to);
+	struct strbuf sb = STRBUF_INIT;
+
+	scope_text(&sb, r->s);
+	fprintf(f, "统计期间 %s 至 %s\n统计范围%s\n", r->p->from, r->p->to, sb.buf);
+	strbuf_release(&sb);
 	for (int i = 0; i < r->n; i++)
 		fprintf(f, "%-24s %s  %s\n", r->v[i].key, r->v[i].zh, r->v[i].display);
 	return 0;
 }
 
-static json_t *json_value(const struct metric_value *v)
-{
-	if (!v->applicable)
-		return json_null();
-	if (v->kind == METRIC_RATE)
-		return json_pack("{s:I, s:I}", "num", (json_int_t)v->num, "den", (json_int_t)v->den);
-	return json_integer(v->value);
-}
-
-/* a member of the scope as given, or null */
-static json_t *json_text_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
-static json_t *json_id_or_null(int64_t id)
-{
-	return id ? json_integer(id) : json_null();
-}
-
 static int write_json(FILE *f, const struct report_out *r)
 {
-	const struct metric_scope *s = r->s;
-	json_t *arr = json_array(), *root;
+	json_t *root = api_metrics_json(r->a, r->p, r->s, r->v, r->n);
 	int rc;
 
-	for (int i = 0; i < r->n; i++) {
-		const struct metric_def *d = metric_find(r->v[i].key);
-		const char *list = d ? metrics_list_url(r->a, d, r->p, s) : NULL;
-
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o, s:s, s:b, s:o}",
-			"key", r->v[i].key, "zh", r->v[i].zh,
-			"kind", r->v[i].kind == METRIC_RATE ? "rate" : r->v[i].kind == METRIC_MONEY ? "money" : "count",
-			"value", json_value(&r->v[i]), "display", r->v[i].display,
-			"applicable", r->v[i].applicable,
-			"list", r->v[i].applicable ? json_text_or_null(list) : json_null()));
-	}
-	root = json_pack("{s:{s:s, s:s}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:b}, s:o}",
-		"period", "from", r->p->from, "to", r->p->to,
-		"scope", "unit_id", json_id_or_null(s->unit_id), "campaign_id", json_id_or_null(s->campaign_id),
-		"category", json_text_or_null(s->category), "source", json_text_or_null(s->source),
-		"organ_kind", json_text_or_null(s->organ_kind), "rank", json_text_or_null(s->rank),
-		"top_leader", s->top_leader, "leadership", s->leadership, "key_persons", s->key_persons,
-		"metrics", arr);
 	if (!root)
 		return -1;
 	rc = json_dumpf(root, f, JSON_INDENT(2));
@@ -167,7 +161,8 @@ static int period_of(struct arena *a, const char *year, const char *quarter, con
 int cmd_report(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *year = NULL, *quarter = NULL, *month = NULL, *from = NULL,
-		   *to = NULL, *unit = NULL, *campaign = NULL, *format = "text", *out = NULL, *pos[1];
+		   *to = NULL, *unit = NULL, *campaign = NULL, *user = NULL, *format = "text", *out = NULL,
+		   *pos[1];
 	struct metric_scope s = { 0 };
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
@@ -186,6 +181,7 @@ int cmd_report(int argc, char **argv)
 		{ "--top-leader", NULL, &s.top_leader, "subjects who were their unit's top leader" },
 		{ "--leadership", NULL, &s.leadership, "subjects in the leadership team" },
 		{ "--key-persons", NULL, &s.key_persons, "top leaders, leadership members and section rank" },
+		{ "--user", &user, NULL, "only what user NAME may see (a township or resident group's jurisdiction)" },
 		{ "--format", &format, NULL, "text (default) or json; html, docx, xlsx to come" },
 		{ "--out", &out, NULL, "write to FILE (default: standard output)" },
 		{ NULL, NULL, NULL, NULL }
@@ -221,7 +217,9 @@ int cmd_report(int argc, char **argv)
 		cmd_close(&env);
 		return EXIT_USAGE;
 	}
-	rc = metric_scope_valid(env.db, env.a, &s, &why);
+	rc = user ? metric_scope_user(env.db, env.a, user, &s.scope_user, &why) : 1;
+	if (rc == 1)
+		rc = metric_scope_valid(env.db, env.a, &s, &why);
 	if (rc == 0)
 		error("%s", why);
 	if (rc == 1 && metrics_compute(env.db, env.a, &p, &s, &v, &nv) != RES_DONE) {

@@ -219,9 +219,10 @@ static int clue_prepare(struct ix *ix, struct ix_val *v)
 	const struct ix_val *ref = F(ix, "source_ref"), *cats = F(ix, "categories");
 	struct fielderr fe = { 0 };
 
-	/* the violation categories, as the pages check them */
-	switch (categories_valid(ix_ctx(ix), (const char *const *)cats->codes, cats->n, F(ix, "received")->s,
-				 "受理日期", &fe)) {
+	/* the violation categories, as the pages check them (the catalog is
+	 * read only for a clue that has some) */
+	switch (!cats->n ? 1 : categories_valid(ix_ctx(ix), (const char *const *)cats->codes, cats->n,
+						 F(ix, "received")->s, "受理日期", &fe)) {
 	case 1:
 		break;
 	case 0:

@@ -27,12 +27,15 @@
 #include "domain/labels.h"
 #include "domain/person.h"
 #include "domain/result.h"
+#include "domain/role.h"
 #include "model/caserules.h"
 #include "model/clue.h"
 #include "model/unit.h"
+#include "model/user.h"
 #include "store/q_caserules.h"
 #include "store/q_clues.h"
 #include "store/q_units.h"
+#include "store/q_users.h"
 #include "store/store.h"
 
 static int by_order(const void *x, const void *y)
@@ -301,4 +304,24 @@ int metric_scope_valid(struct store *db, struct arena *a, const struct metric_sc
 	if (!*why && s->rank && *s->rank && !label_of(person_ranks, s->rank))
 		*why = arena_printf(a, "职级“%s”无效（county、section、staff、village、other）", s->rank);
 	return *why ? 0 : 1;
+}
+
+int metric_scope_user(struct store *db, struct arena *a, const char *name, int64_t *scope_user,
+		      const char **why)
+{
+	struct user u;
+	const struct role *ro;
+	int rc = store_user_by_name(db, a, name, &u);
+
+	*scope_user = 0;
+	*why = NULL;
+	if (rc < 0)
+		return rc;
+	if (!rc) {
+		*why = arena_printf(a, "用户“%s”不存在", name);
+		return 0;
+	}
+	ro = role_find(u.role);
+	*scope_user = ro && ro->scoped ? u.id : 0;
+	return 1;
 }

@@ -61,6 +61,12 @@ int metrics_compute(struct store *db, struct arena *a, const struct metric_perio
 int metric_scope_valid(struct store *db, struct arena *a, const struct metric_scope *s,
 		       const char **why);
 
+/* The scope_user of the user called `name` (his id when his role is
+ * scoped, 0 when it is not): 1; 0 with a Chinese message in *why when no
+ * such user; < 0 the store failed.  `qingfeng report --user`. */
+int metric_scope_user(struct store *db, struct arena *a, const char *name, int64_t *scope_user,
+		      const char **why);
+
 /* num/den as a percentage with `decimals` digits, rounded half up from
  * the exact integers (172/184 -> "93.48%"), from arena a; "—" when den
  * is 0.  The display of a METRIC_RATE. */

@@ -163,6 +163,16 @@ report --year 2022 --rank staff
 expect_eq "rank staff: clues K2 K3 K5 K6, outcomes O2 O3 O4" "clues_received=4 forms_total=3" \
 	"$(figs clues_received forms_total)"
 
+# ---- the jurisdiction of a township user (docs/security.md) -------------------
+printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$U1" --password-stdin --db "$DB" >/dev/null
+report --year 2022 --user town
+expect_eq "--user town (scoped to the 局): its units and the one below; accountability not applicable" \
+	"clues_received=2 forms_total=3 accountabilities=不适用" "$(figs clues_received forms_total accountabilities)"
+report --year 2022 --user cm
+expect_eq "--user cm (unscoped): everything" "clues_received=4 accountabilities=1" "$(figs clues_received accountabilities)"
+run_cli report --year 2022 --user nobody
+expect_eq "--user naming nobody: 1, said" "1 1" "$RC $(grep -c '用户“nobody”不存在' <<<"$ERR")"
+
 # ---- a person promoted after the period -----------------------------------
 sql "UPDATE persons SET rank = 'section', top_leader = 1 WHERE ext_id = 'P4'"
 report --year 2022 --key-persons
