@@ -69,10 +69,11 @@ static void todo_section(struct req *r, struct strbuf *sb)
 	for (int g = 0, k = 0; g < n; g++) {
 		if (todo_office_seen(v, g))
 			continue;
-		strbuf_addf(sb, "<h3 id=\"todo-%d\">", ++k);
+		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", ++k);
 		html_txt(sb, *v[g].office ? v[g].office : "未分配科室");
 		strbuf_addstr(sb, "</h3>");
 		todo_table(sb, v, n, v[g].office);
+		strbuf_addstr(sb, "</div>");
 	}
 }
 
