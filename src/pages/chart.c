@@ -308,3 +308,33 @@ void chart_stack(struct strbuf *sb, const struct chart *c)
 	strbuf_release(&t);
 	strbuf_addstr(sb, "</svg>");
 }
+
+void chart_table(struct strbuf *sb, const struct chart *c)
+{
+	int ns = n_series(c);
+
+	strbuf_addstr(sb, "<details class=\"chart-data\"><summary>数据</summary><table class=\"list\"><caption>");
+	html_txt(sb, c->title);
+	strbuf_addstr(sb, "</caption><thead><tr><th scope=\"col\"></th>");
+	for (int s = 0; s < ns; s++) {
+		strbuf_addstr(sb, "<th scope=\"col\" class=\"num\">");
+		html_txt(sb, c->series[s].name);
+		strbuf_addstr(sb, "</th>");
+	}
+	strbuf_addstr(sb, "</tr></thead><tbody>");
+	for (int i = 0; i < c->n; i++) {
+		strbuf_addstr(sb, "<tr><th scope=\"row\">");
+		html_txt(sb, c->labels[i]);
+		strbuf_addstr(sb, "</th>");
+		for (int s = 0; s < ns; s++) {
+			const char *href = href_of(&c->series[s], i);
+			strbuf_addstr(sb, "<td class=\"num\">");
+			link_open(sb, href);
+			strbuf_addf(sb, "%" PRId64, c->series[s].values[i]);
+			link_close(sb, href);
+			strbuf_addstr(sb, "</td>");
+		}
+		strbuf_addstr(sb, "</tr>");
+	}
+	strbuf_addstr(sb, "</tbody></table></details>");
+}

@@ -66,4 +66,9 @@ void chart_hbars(struct strbuf *sb, const struct chart *c);
  * legend below it. */
 void chart_stack(struct strbuf *sb, const struct chart *c);
 
+/* The chart's values as a table under a closed <details> ("数据"): the
+ * same numbers and links for a screen reader or the keyboard, which an
+ * SVG with role="img" does not offer. */
+void chart_table(struct strbuf *sb, const struct chart *c);
+
 #endif

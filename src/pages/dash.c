@@ -88,7 +88,9 @@ static void by_month(struct req *r, struct strbuf *sb, int year, const struct da
 	 * below reading size (the stylesheet shows one of the two) */
 	strbuf_addstr(sb, "</div><div class=\"dash-phone\">");
 	chart_hbars(sb, &(struct chart){ c.title, c.n, c.labels, c.n_series, c.series, DASH_NARROW });
-	strbuf_addstr(sb, "</div></section>");
+	strbuf_addstr(sb, "</div>");
+	chart_table(sb, &c);
+	strbuf_addstr(sb, "</section>");
 }
 
 /* Clues received by source. */
@@ -113,10 +115,12 @@ static void by_source(struct req *r, struct strbuf *sb, int year, const struct d
 		strbuf_release(&u);
 	}
 	strbuf_addstr(sb, "<section><h2>线索来源</h2>");
-	if (n)
+	if (n) {
 		chart_hbars(sb, &c);
-	else
+		chart_table(sb, &c);
+	} else {
 		strbuf_addstr(sb, "<p class=\"empty\">本年度没有受理线索。</p>");
+	}
 	strbuf_addstr(sb, "</section>");
 }
 
@@ -143,10 +147,12 @@ static void by_unit(struct req *r, struct strbuf *sb, int year, const struct das
 						   "%04d-12-31&unit_id=%" PRId64, year, year, d->units[i].id));
 	}
 	strbuf_addstr(sb, "<section><h2>线索与立案（按单位，前八）</h2>");
-	if (n)
+	if (n) {
 		chart_hbars(sb, &c);
-	else
+		chart_table(sb, &c);
+	} else {
 		strbuf_addstr(sb, "<p class=\"empty\">本年度没有线索和案件。</p>");
+	}
 	strbuf_addstr(sb, "</section>");
 }
 
@@ -181,6 +187,7 @@ void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n)
 		const struct chart c = { "待办事项（按科室）", k, labels, 2, s, DASH_NARROW };
 		strbuf_addstr(sb, "<h3>逾期与临期事项（按科室）</h3>");
 		chart_hbars(sb, &c);
+		chart_table(sb, &c);
 	}
 }
 

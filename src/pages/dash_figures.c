@@ -90,6 +90,7 @@ static void forms_chart(struct req *r, struct strbuf *sb, int year, const struct
 					 labels, 2, s, DASH_NARROW };
 		strbuf_addstr(sb, "<section><h2>四种形态</h2>");
 		chart_stack(sb, &c);
+		chart_table(sb, &c);
 		strbuf_addstr(sb, "</section>");
 	}
 }
@@ -128,6 +129,7 @@ static void compare_chart(struct req *r, struct strbuf *sb, int year, const stru
 					 labels, 2, s, DASH_NARROW };
 		strbuf_addstr(sb, "<section><h2>主要数字对比</h2>");
 		chart_hbars(sb, &c);
+		chart_table(sb, &c);
 		strbuf_addstr(sb, "</section>");
 	}
 }

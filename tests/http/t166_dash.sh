@@ -160,7 +160,7 @@ import html, json, re, subprocess, sys
 page, base, jar = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(page, encoding="utf-8").read()
 links = re.findall(r'<a href="([^"#][^"]*)"><rect[^>]*><title>[^<]*：(\d+)</title>', text)
-links += re.findall(r'<td class="num"><a href="([^"]*)">(\d+)</a>', text)
+links += re.findall(r'<td class="num"><a href="([^"#][^"]*)">(\d+)</a>', text)
 bad, n = [], 0
 def get(url):
     return subprocess.run(["curl", "-s", "-b", jar, base + url], capture_output=True, text=True).stdout

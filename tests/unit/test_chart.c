@@ -161,6 +161,13 @@ static void test_hbars(void **state)
 	assert_non_null(strstr(sb.buf, "width=\"100\" height=\"12\"><title>乙镇 · 受理线索：5</title>"));
 	assert_non_null(strstr(sb.buf, "width=\"60\" height=\"12\"><title>市农业农村局 · 立案：3</title>"));
 	assert_int_equal(count(sb.buf, "<a href="), 2);
+	/* the same values and links as a table for assistive technology */
+	strbuf_reset(&sb);
+	chart_table(&sb, &c);
+	assert_non_null(strstr(sb.buf, "<caption>按单位</caption>"));
+	assert_non_null(strstr(sb.buf, "<th scope=\"col\" class=\"num\">受理线索</th>"));
+	assert_non_null(strstr(sb.buf, "<tr><th scope=\"row\">市农业农村局</th><td class=\"num\">"
+				       "<a href=\"/clues?unit_id&#61;1\">10</a></td><td class=\"num\">3</td></tr>"));
 	strbuf_release(&sb);
 }
 
@@ -178,6 +185,7 @@ static void test_escaped(void **state)
 	chart_bars(&sb, &c);
 	chart_stack(&sb, &c);
 	chart_hbars(&sb, &c);
+	chart_table(&sb, &c);
 	assert_null(strstr(sb.buf, "<b "));
 	assert_null(strstr(sb.buf, "x=\"1\">&Z"));
 	assert_non_null(strstr(sb.buf, "Z&lt;b x=&quot;1&quot;&gt;&amp;Z"));
