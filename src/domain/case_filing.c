@@ -56,30 +56,22 @@ const char *category_label(const struct violation_category *v, int n, const char
 	return "";
 }
 
-/* 1 when category `code` of the catalog is offered on `day`. */
-static int category_offered(const struct violation_category *v, int n, const char *code, const char *day)
-{
-	for (int i = 0; i < n; i++)
-		if (!strcmp(v[i].code, code))
-			return strcmp(v[i].valid_from, day) <= 0 && (!v[i].retired || strcmp(day, v[i].retired) < 0);
-	return 0;
-}
-
 int categories_valid(struct ctx *c, const char *const *codes, int n_codes, const char *day,
 		     const char *day_name, struct fielderr *fe)
 {
-	struct violation_category *v;
-	int n = store_categories(c->db, c->a, &v);
-
-	if (n < 0)
-		return -1;
 	for (int i = 0; i < n_codes; i++) {
+		int rc;
+
 		for (int j = 0; j < i; j++)
 			if (!strcmp(codes[i], codes[j])) {
 				fielderr_add(fe, "categories", "违纪违法类别重复");
 				return 0;
 			}
-		if (!category_offered(v, n, codes[i], day)) {
+		/* one row per code, not the catalog with its usage counts: import
+		 * calls this for every clue and case line */
+		if ((rc = store_category_offered(c->db, codes[i], day)) < 0)
+			return -1;
+		if (!rc) {
 			fielderr_add(fe, "categories", arena_printf(c->a, "“%s”不是%s（%s）可用的违纪违法类别",
 								    codes[i], day_name, day));
 			return 0;

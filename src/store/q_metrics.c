@@ -15,55 +15,8 @@
 #include <string.h>
 
 #include "store/q_metrics.h"
-#include "store/q_scope.h"
+#include "store/q_metrics_sql.h"
 #include "store/q_util.h"
-
-/* vis: the jurisdiction of the scope user (q_scope.h); sub: the unit and
- * all below it, seeded with the scope's unit (none for 0) */
-#define M_WITH "WITH RECURSIVE " Q_SCOPE_CTE ", " Q_SUBTREE("sub", "SELECT id FROM units WHERE id = ?") " "
-#define M_PERIOD(DAY) "WHERE " DAY " >= ? AND " DAY " <= ? "
-#define M_UNIT(COL) "AND " Q_IN_SCOPE(COL) " AND (? = 0 OR " COL " IN (SELECT id FROM sub)) "
-#define M_CAMP(COL) "AND (? = 0 OR " COL " = ?) "
-#define M_CAT(CODES) "AND (? = '' OR ? IN (" CODES ")) "
-#define M_SRC(COL) "AND (? = '' OR " COL " = ?) "
-#define M_ORGAN(COL) "AND (? = '' OR " COL " = ?) "
-/* one subject's snapshot: rank, top leader, leadership, key persons
- * (top leader or leadership member or section rank) */
-#define M_SUBJ_ROW(R, T, L) "(? = '' OR " R " = ?) AND (? = 0 OR " T " = 1) AND " \
-	"(? = 0 OR " L " = 1) AND (? = 0 OR " T " = 1 OR " L " = 1 OR " R " = 'section')"
-#define M_SUBJ(COND) "AND (? = 0 OR " COND ") "
-
-/* ---- scope fragments per family ------------------------------------------ */
-
-#define CLUE_SCOPE M_UNIT("k.unit_id") M_CAMP("k.campaign_id") \
-	M_CAT("SELECT kc.category FROM clue_categories kc WHERE kc.clue_id = k.id") M_SRC("k.source") \
-	M_SUBJ("EXISTS (SELECT 1 FROM clue_subjects cs WHERE cs.clue_id = k.id AND " \
-	       M_SUBJ_ROW("cs.rank", "cs.top_leader", "cs.leadership") ")")
-
-#define CASE_CATS(ID) "SELECT cc.category FROM case_categories cc WHERE cc.case_id = " ID
-#define CASE_SOURCE(ID) "(SELECT k.source FROM clues k JOIN cases x ON x.clue_id = k.id WHERE x.id = " ID ")"
-#define CASE_SCOPE M_UNIT("c.unit_id") M_CAMP("c.campaign_id") M_CAT(CASE_CATS("c.id")) \
-	M_SRC(CASE_SOURCE("c.id")) M_ORGAN("c.organ_kind") \
-	M_SUBJ("EXISTS (SELECT 1 FROM case_subjects cs WHERE cs.case_id = c.id AND " \
-	       M_SUBJ_ROW("cs.rank", "cs.top_leader", "cs.leadership") ")")
-
-/* a detained person: his filing snapshot on the case */
-#define DETENTION_SCOPE M_UNIT("COALESCE(cs.unit_id, c.unit_id)") M_CAMP("c.campaign_id") \
-	M_CAT(CASE_CATS("c.id")) M_SRC(CASE_SOURCE("c.id")) M_ORGAN("c.organ_kind") \
-	M_SUBJ("(" M_SUBJ_ROW("cs.rank", "cs.top_leader", "cs.leadership") ")")
-
-/* an outcome: its own snapshot; category, source and organ of its matter
- * (a daily-supervision outcome has none of them) */
-#define OUTCOME_SCOPE M_UNIT("o.unit_id") M_CAMP("o.campaign_id") \
-	M_CAT(CASE_CATS("o.case_id") " UNION ALL SELECT kc.category FROM clue_categories kc " \
-	      "WHERE kc.clue_id = o.clue_id") \
-	M_SRC("COALESCE((SELECT k.source FROM clues k WHERE k.id = o.clue_id), " CASE_SOURCE("o.case_id") ")") \
-	M_ORGAN("(SELECT x.organ_kind FROM cases x WHERE x.id = o.case_id)") \
-	M_SUBJ("(" M_SUBJ_ROW("o.subject_rank", "o.subject_top_leader", "o.subject_leadership") ")")
-
-/* the unit and campaign of a matter: case CASE, else clue CLUE */
-#define MATTER(COL, CASE, CLUE) "COALESCE((SELECT x." COL " FROM cases x WHERE x.id = " CASE "), " \
-	"(SELECT y." COL " FROM clues y WHERE y.id = " CLUE "))"
 
 /* ---- the statements ------------------------------------------------------- */
 
@@ -108,24 +61,19 @@ static const struct store_sql Q_CLARIFICATIONS = {
 	M_UNIT(MATTER("unit_id", "cl.case_id", "cl.clue_id"))
 	M_CAMP(MATTER("campaign_id", "cl.case_id", "cl.clue_id")), NULL };
 
-/* Binds the period and the members of `bits` in the statements' order;
- * the index of the next parameter. */
-static int bind_scope(struct store_stmt *st, const struct metric_period *p,
-		      const struct metric_scope *s, unsigned bits)
+int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s)
+{
+	store_bind_int(st, i++, s->scope_user);
+	store_bind_int(st, i++, s->unit_id);
+	return i;
+}
+
+int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits)
 {
 	const char *rank = s->rank ? s->rank : "";
-	int i = 1;
 
-	if (bits & METRIC_SCOPE_UNIT) {
-		store_bind_int(st, i++, s->scope_user);
-		store_bind_int(st, i++, s->unit_id);
-	}
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	if (bits & METRIC_SCOPE_UNIT) {
-		store_bind_int(st, i++, s->scope_user);
-		store_bind_int(st, i++, s->unit_id);
-	}
+	if (bits & METRIC_SCOPE_UNIT)
+		i = q_metric_bind_with(st, i, s);       /* the same two values, in M_UNIT */
 	if (bits & METRIC_SCOPE_CAMPAIGN) {
 		store_bind_int(st, i++, s->campaign_id);
 		store_bind_int(st, i++, s->campaign_id);
@@ -151,6 +99,20 @@ static int bind_scope(struct store_stmt *st, const struct metric_period *p,
 		store_bind_int(st, i++, s->key_persons != 0);
 	}
 	return i;
+}
+
+/* Binds the CTEs, the period and the members of `bits` in the
+ * statements' order; the index of the next parameter. */
+static int bind_scope(struct store_stmt *st, const struct metric_period *p,
+		      const struct metric_scope *s, unsigned bits)
+{
+	int i = 1;
+
+	if (bits & METRIC_SCOPE_UNIT)
+		i = q_metric_bind_with(st, i, s);
+	store_bind_text(st, i++, p->from);
+	store_bind_text(st, i++, p->to);
+	return q_metric_bind_scope(st, i, s, bits);
 }
 
 /* Runs q for the period and scope with two more integer pairs (the
