@@ -48,6 +48,13 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 	}
 	table_close(sb, n, 5, "尚无问责记录");
 	strbuf_addf(sb, "<p class=\"count\">共 %" PRId64 " 件</p>", n < 0 ? 0 : total);
+	if (total > PAGE_SIZE) {        /* the list behind a figure shows all its rows */
+		struct strbuf base = STRBUF_INIT;
+		strbuf_addstr(&base, "/accountability?");
+		figlist_url(&base, &accountability_filter_spec, &f, acc_args);
+		page_pager(sb, base.buf, req_page(r), total, PAGE_SIZE);
+		strbuf_release(&base);
+	}
 	strbuf_addstr(sb, "<h3>启动问责</h3>");
 	form_open(r, sb, "/accountabilities", "record-form");
 	field_text(sb, "started", "启动日期", req_field(r, "started"), 1, fielderr_get(fe, "started"), "type=\"date\"");
@@ -69,6 +76,7 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 	int n;
 
 	req_filter(r, &recovery_filter_spec, &f, PAGE_SIZE);
+	f.page.offset = 0;      /* ?page= pages the accountability ledger above; the sum is of all */
 	n = recovery_list(&r->c, &f, &v, &total, &sum);
 	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2>");
 	figlist_note(sb, &recovery_filter_spec, &f, rec_args, "/accountability");

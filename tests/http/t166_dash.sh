@@ -63,6 +63,10 @@ cat >"$T_DIR/year.jsonl" <<'EOF'
 {"type":"recovery","date":"2022-06-01","amount":"1000.50","kind":"recovered","campaign":"G1"}
 {"type":"recovery","date":"2021-06-01","amount":"20.00","kind":"returned"}
 EOF
+# 51 accountability records of 2020: the ledger behind a figure pages through all its rows
+for i in $(seq 1 51); do
+	printf '{"type":"accountability","id":"QA%d","started":"2020-03-%02d","unit":"U1","summary":"履职不力"}\n' "$i" $((i % 28 + 1))
+done >>"$T_DIR/year.jsonl"
 run_cli import --db "$DB" "$T_DIR/year.jsonl"
 expect_eq "the year's records import" 0 "$RC"
 [ "$RC" -eq 0 ] || echo "# $ERR"
@@ -121,6 +125,14 @@ expect_eq "... of the rank village (the detained person's filing snapshot)" "1 1
 expect_eq "accountability started in 2022 (/accountability from/to)" "2 2" "$(count "/accountability?$Y")"
 expect_eq "... within 乙镇 (a village's, by unit or by the person's unit)" "1 1" "$(count "/accountability?$Y&within=$U2")"
 expect_eq "... within 甲局 (a person's)" "1 1" "$(count "/accountability?$Y&within=$U1")"
+http_get "$H" -b "$JAR" "$BASE/accountability?from=2020-01-01&to=2020-12-31&page=2" >/dev/null
+expect_eq "... 51 in 2020: the ledger says so, pages on with its filters, and shows the last one on page 2" \
+	"共 51 件|/accountability?from&#61;2020-01-01&amp;to&#61;2020-12-31&amp;page=1|1" \
+	"$(grep -o '共 51 件' "$H.b" | head -1)|$(grep -o 'rel="prev" href="[^"]*"' "$H.b" | sed 's/.*href="//; s/"$//')|$(python3 -c '
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+t = t[t.index("<h2>问责</h2>"):t.index("<h3>启动问责</h3>")]
+print(t.count("<td>2020-"))' "$H.b")"
 expect_eq "recovered in 2022 (/api/recoveries recovered_from/to)" "1" \
 	"$(curl -s -b "$JAR" "$BASE/api/recoveries?recovered_from=2022-01-01&recovered_to=2022-12-31" | jget '["total"]')"
 expect_eq "... returned (recovery_kind, the figures' name for kind): none in 2022, one in 2021" "0 1" \
