@@ -565,39 +565,35 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struc
 
 /* ---- the detentions behind the figure `detained` (issue 11) ---------------------- */
 
-/* need-to-know as the case list; the scope from the case and the
- * detained person's snapshot among the case's subjects (his unit at
- * filing, else the case's: as the figure detained) */
-#define DET_LIST_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?)) " \
-	"AND (? = '' OR d.start_day >= ?) AND (? = '' OR d.start_day <= ?) " \
-	"AND (? = 0 OR k.campaign_id = ?) AND " QL_WITHIN("COALESCE((SELECT cu.unit_id FROM case_subjects cu " \
-	"WHERE cu.case_id = d.case_id AND cu.person_id = d.person_id), k.unit_id)") "AND " QL_CATEGORY("k.id") \
-	"AND " QL_SOURCE("k.clue_id") "AND (? = '' OR k.organ_kind = ?) " \
-	"AND " QL_CASE_SUBJECT("k.id", "AND cs.person_id = d.person_id")
+/* need-to-know as the case list; the scope as the figure detained
+ * (DETENTION_SCOPE, q_metrics_sql.h): the case c and the detained
+ * person's filing snapshot cs (his unit at filing, else the case's) */
+#define DET_LIST_FROM "JOIN cases c ON c.id = d.case_id LEFT JOIN case_subjects cs " \
+	"ON cs.case_id = d.case_id AND cs.person_id = d.person_id "
+#define DET_LIST_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id " \
+	"AND t.user_id = ?)) AND (? = '' OR d.start_day >= ?) AND (? = '' OR d.start_day <= ?) " \
+	DETENTION_SCOPE
 static const struct store_sql Q_DET_LIST = {
-	"SELECT " DET_FIELDS ", uk.name " DET_FROM "JOIN cases k ON k.id = d.case_id "
-	"JOIN units uk ON uk.id = k.unit_id " DET_LIST_WHERE
-	"ORDER BY d.start_day DESC, d.id DESC LIMIT ? OFFSET ?", NULL };
+	M_WITH "SELECT " DET_FIELDS ", uk.name " DET_FROM DET_LIST_FROM "JOIN units uk ON uk.id = c.unit_id "
+	DET_LIST_WHERE "ORDER BY d.start_day DESC, d.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_DET_COUNT = {
-	"SELECT count(*) FROM detentions d JOIN cases k ON k.id = d.case_id " DET_LIST_WHERE, NULL };
+	M_WITH "SELECT count(*) FROM detentions d " DET_LIST_FROM DET_LIST_WHERE, NULL };
 
 static int bind_detention_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct detention_filter *f = filter;
+	struct metric_scope sc = f->sc;
 	int i = 1;
 
 	(void)a;
+	sc.scope_user = 0;          /* need-to-know is the team's, not a jurisdiction */
+	sc.campaign_id = f->campaign_id;
+	i = q_metric_bind_with(st, i, &sc);
 	store_bind_int(st, i++, f->team_user);
 	store_bind_int(st, i++, f->team_user);
 	i = q_bind_text2(st, i, f->day_from);
 	i = q_bind_text2(st, i, f->day_to);
-	store_bind_int(st, i++, f->campaign_id);
-	store_bind_int(st, i++, f->campaign_id);
-	i = q_bind_within(st, i, f->sc.unit_id);
-	i = q_bind_text2(st, i, f->sc.category);
-	i = q_bind_text2(st, i, f->sc.source);
-	i = q_bind_text2(st, i, f->sc.organ_kind);
-	return q_bind_case_subject(st, i, &f->sc);
+	return q_metric_bind_scope(st, i, &sc, Q_METRIC_DETENTION_SCOPES);
 }
 
 static void fill_detention_row(struct arena *a, struct store_stmt *st, void *row)
