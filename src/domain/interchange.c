@@ -90,6 +90,11 @@ int ix_field(struct ix *ix, const char *name)
 	abort();        /* a hook names a field its type lacks: a programming error */
 }
 
+struct ix_val *ix_value(struct ix *ix, struct ix_val *v, const char *name)
+{
+	return &v[ix_field(ix, name)];
+}
+
 int ix_type_index(const char *type)
 {
 	for (int i = 0; ix_types[i].type; i++)
@@ -119,6 +124,11 @@ const struct form_table *ix_forms(struct ix *ix)
 		return NULL;
 	ix->forms_loaded = 1;
 	return &ix->forms;
+}
+
+void ix_forms_changed(struct ix *ix)
+{
+	ix->forms_loaded = 0;
 }
 
 const struct period_table *ix_periods(struct ix *ix)
@@ -322,7 +332,7 @@ static const char *extra_of(struct ix *ix, json_t *rec)
 
 static int inserted_column(const struct ix_field *f)
 {
-	return f->column && f->kind != IX_REFS && f->kind != IX_CODES && f->kind != IX_SECRET;
+	return f->column && !(f->flags & IX_VIRT) && f->kind != IX_REFS && f->kind != IX_CODES && f->kind != IX_SECRET;
 }
 
 static const struct store_sql *built(char *text)
@@ -417,7 +427,8 @@ static int import_record(struct ix *ix, json_t *rec)
 {
 	const char *type = json_string_value(json_object_get(rec, "type")), *ext = NULL, *extra;
 	struct ix_val v[IX_MAX_FIELDS];
-	int64_t id;
+	int64_t id = 0;
+	int rc;
 
 	if (!type)
 		return ix_fail(ix, "type", "required");
@@ -441,11 +452,14 @@ static int import_record(struct ix *ix, json_t *rec)
 		    parse_field(ix, &ix->t->fields[i], json_object_get(rec, ix->t->fields[i].name), &v[i]) < 0)
 			return -1;
 	extra = extra_of(ix, rec);
-	if (ix->t->prepare && ix->t->prepare(ix, v) < 0)
+	rc = ix->t->prepare ? ix->t->prepare(ix, v) : 0;
+	if (rc < 0)
 		return -1;
-	id = insert_row(ix, v, ext, extra);
-	if (id <= 0 || after_insert(ix, v, id) < 0 || (ix->t->after && ix->t->after(ix, v, id) < 0))
-		return -1;
+	if (rc == 0) {          /* 1: a rule table's hook stored the row */
+		id = insert_row(ix, v, ext, extra);
+		if (id <= 0 || after_insert(ix, v, id) < 0 || (ix->t->after && ix->t->after(ix, v, id) < 0))
+			return -1;
+	}
 	if (ext && ix_map_put(ix->map, ix->ti, ext, id) < 0)
 		return -1;
 	ix->counts->n[ix->ti]++;

@@ -1,0 +1,126 @@
+/*
+ * ix_rules.c: the rules kept as data, as interchange types (issue 10):
+ * the form table (form_rule: a row of form_rules, a measure's form from
+ * valid_from, with its source) and the catalog of violation categories
+ * (violation_category).  They come first in a file, so that an export
+ * imports into a fresh database and the outcomes and cases after them are
+ * checked against the same table.
+ *
+ * A fresh database holds the seeded rows: a line equal to a row already
+ * there is taken as it is (nothing written, counted); a line that differs
+ * from a stored row of the same key is refused (which of the two is
+ * right is the case manager's decision), except a category's retired day,
+ * which the file sets (the catalog's state is the file's).  A new row is
+ * checked by the rules of the pages (form_rule_valid, category_valid);
+ * the page's "not before today" of a form row is, for a file carrying the
+ * table's history, the rule it stands for: a new row must not move a
+ * stored outcome's form, so one is refused while an outcome with that
+ * measure is dated on or after its valid_from.
+ */
+#include "domain/interchange.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/case_filing.h"
+#include "domain/ctx.h"
+#include "domain/measures.h"
+#include "model/caserules.h"
+#include "model/rules.h"
+#include "store/q_caserules.h"
+#include "store/q_interchange.h"
+#include "store/q_rules.h"
+
+#define V(name) ix_value(ix, v, name)
+
+const struct ix_field ix_form_rule_fields[] = {
+	{ "measure", IX_TEXT, "measure", NULL, NULL, IX_REQ, NULL },
+	{ "valid_from", IX_DATE, "valid_from", NULL, NULL, IX_REQ, NULL },
+	{ "form", IX_INT, "form", NULL, NULL, IX_REQ, NULL },
+	{ "source", IX_TEXT, "source", NULL, NULL, IX_REQ, NULL },
+	{ 0 }
+};
+
+const struct ix_field ix_category_fields[] = {
+	{ "code", IX_TEXT, "code", NULL, NULL, IX_REQ, NULL },
+	{ "label", IX_TEXT, "label", NULL, NULL, IX_REQ, NULL },
+	{ "source", IX_TEXT, "source", NULL, NULL, IX_EMPTY, NULL },
+	{ "valid_from", IX_DATE, "valid_from", NULL, NULL, IX_REQ, NULL },
+	{ "retired", IX_DATE, "retired", NULL, NULL, 0, NULL },
+	{ 0 }
+};
+
+static int refuse(struct ix *ix, const struct fielderr *fe)
+{
+	return ix_fail(ix, fe->field[0], "%s", fe->msg[0]);
+}
+
+static int same(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+int ix_form_rule_prepare(struct ix *ix, struct ix_val *v)
+{
+	struct ctx *c = ix_ctx(ix);
+	struct form_rule r = { .measure = V("measure")->s, .valid_from = V("valid_from")->s,
+			       .form = (int)V("form")->i, .source = V("source")->s };
+	struct store_ix_value b[2] = { { 2, 0, r.measure }, { 2, 0, r.valid_from } };
+	const struct form_table *ft = ix_forms(ix);
+	struct fielderr fe = { 0 };
+	int64_t n;
+
+	if (!ft)
+		return -1;
+	if (!form_rule_valid(r.measure, r.form, r.valid_from, r.source, &fe))
+		return refuse(ix, &fe);
+	for (int i = 0; i < ft->n; i++) {
+		const struct form_rule *o = &ft->rules[i];
+		if (strcmp(o->measure, r.measure) || strcmp(o->valid_from, r.valid_from))
+			continue;
+		if (o->form == r.form && same(o->source, r.source))
+			return 1;       /* the same row: nothing to write */
+		return ix_fail(ix, "form", "%s counts in form %d from %s already (%s): a different row of "
+			       "the same day is refused", r.measure, o->form, r.valid_from, o->source);
+	}
+	n = store_ix_run(c->db, store_ix_sql("SELECT count(*) FROM outcome_measures m JOIN outcomes o ON "
+					     "o.id = m.outcome_id WHERE m.measure = ? AND o.day >= ?"), b, 2);
+	if (n < 0)
+		return -1;
+	if (n > 0)
+		return ix_fail(ix, "valid_from", "%d outcome(s) with %s dated on or after %s are stored: a row "
+			       "from that day would move their form (a change never moves an outcome already "
+			       "decided)", (int)n, r.measure, r.valid_from);
+	if (store_form_rule_put(c->db, &r, 0, c->now) < 0)
+		return -1;
+	ix_forms_changed(ix);
+	return 1;
+}
+
+int ix_category_prepare(struct ix *ix, struct ix_val *v)
+{
+	struct ctx *c = ix_ctx(ix);
+	struct violation_category k = { .code = V("code")->s, .label = V("label")->s, .source = V("source")->s,
+					.valid_from = V("valid_from")->s, .retired = V("retired")->s };
+	struct violation_category old;
+	struct fielderr fe = { 0 };
+
+	if (!category_valid(&k, &fe))
+		return refuse(ix, &fe);
+	switch (store_category_get(c->db, c->a, k.code, &old)) {
+	case 0:
+		return store_category_insert(c->db, &k, c->now) < 0 ||
+		       (k.retired && store_category_retire(c->db, k.code, k.retired) < 0) ? -1 : 1;
+	case 1:
+		break;
+	default:
+		return -1;
+	}
+	if (!same(old.label, k.label) || !same(old.valid_from, k.valid_from))
+		return ix_fail(ix, "label", "category %s is in the catalog as \"%s\" from %s: a different "
+			       "category of the same code is refused (a code is never reused)", k.code,
+			       old.label, old.valid_from);
+	if (same(old.retired, k.retired))
+		return 1;
+	return store_category_retire(c->db, k.code, k.retired) < 0 ? -1 : 1;
+}
