@@ -47,7 +47,8 @@ def main():
            "subjects": [subj]})
         decided = (day + datetime.timedelta(days=7)).isoformat()
         if case_every and c >= next_case and cases < n_cases:
-            w({"type": "disposition", "clue": f"C{c}", "decided": decided, "method": "file_case"})
+            w({"type": "disposition", "clue": f"C{c}", "decided": decided, "method": "file_case",
+               "approved_by": "县纪委书记", "committee_by": "县委书记", "committee_day": decided})
             filed = day + datetime.timedelta(days=20)
             case = {"type": "case", "id": f"A{c}", "clue": f"C{c}", "subjects": [subj],
                     "filed": filed.isoformat()}

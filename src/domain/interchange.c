@@ -349,11 +349,12 @@ static void build_sql(struct ix *ix)
 	const struct ix_type *t = ix->t;
 	struct strbuf cols = STRBUF_INIT;
 
-	strbuf_addstr(&cols, "region");
+	if (!(t->flags & IX_T_NOREGION))
+		strbuf_addstr(&cols, "region");
 	for (int i = 0; t->fields[i].name || t->fields[i].kind; i++) {
 		const struct ix_field *f = &t->fields[i];
 		if (inserted_column(f))
-			strbuf_addf(&cols, " %s", f->column);
+			strbuf_addf(&cols, "%s%s", cols.len ? " " : "", f->column);
 		else if (f->link) {
 			char tbl[64], owner[64], member[64];
 			sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
@@ -373,7 +374,8 @@ static int64_t insert_row(struct ix *ix, const struct ix_val *v, const char *ext
 	struct store_ix_value b[IX_MAX_FIELDS + 8];
 	int n = 0;
 
-	b[n++] = (struct store_ix_value){ 2, 0, ix->c->cfg->region };
+	if (!(ix->t->flags & IX_T_NOREGION))
+		b[n++] = (struct store_ix_value){ 2, 0, ix->c->cfg->region };
 	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++) {
 		const struct ix_field *f = &ix->t->fields[i];
 		if (!inserted_column(f))

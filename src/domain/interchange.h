@@ -56,7 +56,8 @@ struct ix_field {
 	enum ix_kind kind;
 	const char *column;     /* column of the type's table (NULL for lists) */
 	const char *arg;        /* target type or associated-data prefix */
-	const char *link;       /* lists: "table owner_column member_column" */
+	const char *link;       /* lists: "table owner_column member_column [SQL]": export
+				 * writes only the rows `l` of the table the SQL holds for */
 	int flags;
 	const struct label *codes;      /* IX_ENUM: the codes allowed */
 };
@@ -94,6 +95,8 @@ struct ix_type {
  * region nor extra; its prepare hook stores the row itself and returns 1
  * (the engine then inserts nothing) */
 #define IX_T_RULES 1
+/* a table without a region column (a detention's notices and steps) */
+#define IX_T_NOREGION 2
 
 extern const struct ix_type ix_types[];
 

@@ -95,12 +95,17 @@ static const struct store_sql *list_sql(struct arena *a, const struct ix_field *
 	char tbl[64], owner[64], member[64], *e = NULL;
 	struct strbuf sb = STRBUF_INIT;
 	const struct store_sql *q;
+	const char *where = "";
+	int end = 0;
 
-	sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
+	sscanf(f->link, "%63s %63s %63s%n", tbl, owner, member, &end);
+	if (end && f->link[end])
+		where = f->link + end + 1;
 	if (f->kind == IX_REFS)
 		e = ref_expr(f->arg, arena_printf(a, "l.%s", member));
-	strbuf_addf(&sb, "SELECT %s FROM %s l WHERE l.%s = ? ORDER BY l.%s",
-		    e ? e : arena_printf(a, "l.%s", member), tbl, owner, member);
+	strbuf_addf(&sb, "SELECT %s FROM %s l WHERE l.%s = ?%s%s%s ORDER BY l.%s",
+		    e ? e : arena_printf(a, "l.%s", member), tbl, owner, *where ? " AND (" : "", where,
+		    *where ? ")" : "", member);
 	free(e);
 	q = store_ix_sql(sb.buf);
 	strbuf_release(&sb);

@@ -531,7 +531,11 @@ static const struct ix_field outcome_fields[] = {
 	{ "case", IX_REF, "case_id", "case", NULL, 0, NULL },
 	{ "clue", IX_REF, "clue_id", "clue", NULL, 0, NULL },
 	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ, NULL },
-	{ "measures", IX_CODES, NULL, NULL, "outcome_measures outcome_id measure", IX_REQ, NULL },
+	/* as first decided: a measure an appeal added is the appeal line's
+	 * (an appeal ends a sanction again on import) */
+	{ "measures", IX_CODES, NULL, NULL, "outcome_measures outcome_id measure NOT EXISTS (SELECT 1 "
+	  "FROM appeals a WHERE a.outcome_id = l.outcome_id AND a.result = 'changed' AND a.new_measure = "
+	  "l.measure AND a.decided = l.decided)", IX_REQ, NULL },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
 	{ "probation_months", IX_INT, "probation_months", NULL, NULL, IX_EXT, NULL },
 	{ "party_decided", IX_DATE, "party_decided", NULL, NULL, IX_EXT, NULL },
@@ -601,9 +605,9 @@ const struct ix_type ix_types[] = {
 	{ "detention", "detentions", "D", "created_at", NULL, NULL, NULL, "t.id", detention_fields,
 	  detention_prepare, NULL, 0 },
 	{ "detention_notice", "detention_notices", NULL, "at", NULL, NULL, NULL, "t.id",
-	  ix_detention_notice_fields, ix_detention_notice_prepare, NULL, 0 },
+	  ix_detention_notice_fields, ix_detention_notice_prepare, NULL, IX_T_NOREGION },
 	{ "detention_step", "detention_extensions", NULL, "at", NULL, NULL, NULL, "t.id",
-	  ix_detention_step_fields, ix_detention_step_prepare, ix_detention_step_after, 0 },
+	  ix_detention_step_fields, ix_detention_step_prepare, ix_detention_step_after, IX_T_NOREGION },
 	{ "outcome", "outcomes", "O", "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
 	  ix_outcome_prepare, ix_outcome_after, 0 },
 	{ "clarification", "clarifications", "L", "created_at", NULL, NULL, NULL, "t.id",

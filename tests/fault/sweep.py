@@ -506,7 +506,7 @@ IMPORT = """\
 {"type":"report","id":"R1_{n}","received":"2022-03-01","channel":"letter","real_name":true,"accused":["P1_{n}"],"category":"accusation","summary":"举报其收受礼金","accepted":"2022-03-08","concluded":null,"reporter":"张三","contact":"13800000000"}
 {"type":"clue","id":"C1_{n}","received":"2022-03-02","source":"report","source_ref":"R1_{n}","subjects":["P1_{n}","P2_{n}"],"campaign":"K1_{n}","summary":"反映其违规收受礼金"}
 {"type":"disposition","clue":"C1_{n}","decided":"2022-03-10","method":"preliminary_verification"}
-{"type":"disposition","clue":"C1_{n}","decided":"2022-03-20","method":"file_case"}
+{"type":"disposition","clue":"C1_{n}","decided":"2022-03-20","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2022-03-20"}
 {"type":"case","id":"A1_{n}","clue":"C1_{n}","filed":"2022-04-01","transferred":"2022-09-15","trial_accepted":"2022-09-20","closed":"2022-09-30","campaign":"K1_{n}","case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
 {"type":"detention","case":"A1_{n}","person":"P1_{n}","start":"2022-05-01","end":"2022-07-30","approved_by":"省纪委监委","approved_day":"2022-04-30","announced_at":"2022-05-01T09:00"}
 {"type":"outcome","person":"P1_{n}","case":"A1_{n}","clue":null,"date":"2022-09-30","measures":["party_serious_warning","gov_removal"],"campaign":"K1_{n}"}

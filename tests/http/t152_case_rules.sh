@@ -184,18 +184,18 @@ expect_contains "import: disposing a 处级 subject's clue here is refused" 'lin
 imp "$base" "$pc" '{"type":"report","id":"R9","received":"2022-03-02","channel":"letter","category":"accusation","kind":"accusation","accused":["P9"],"summary":"反映其问题"}'
 expect_contains "import: another level's report with content is refused" 'line 3, field "summary"' "$ERR"
 imp "$base" "$ps" '{"type":"clue","id":"C8","received":"2022-03-02","source":"audit","subjects":["P8"]}' \
-	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"file_case"}'
+	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2022-03-10"}'
 expect_contains "import: filing from a registered clue is refused" 'line 4, field "method"' "$ERR"
 OLD='{"type":"case","id":"A8","clue":"C8","filed":"2022-04-01"}'
 imp "$base" "$ps" '{"type":"clue","id":"C8","received":"2022-03-02","source":"audit","subjects":["P8"]}' \
 	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"preliminary_verification"}' \
-	'{"type":"disposition","clue":"C8","decided":"2022-03-20","method":"file_case"}' "$OLD"
+	'{"type":"disposition","clue":"C8","decided":"2022-03-20","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2022-03-20"}' "$OLD"
 expect_eq "import: a case of the old rules (no type, organ, categories): exit 1" 1 "$RC"
 expect_contains "... refused, saying why" 'line 6, field "case_type": a case filed under the old rules' "$ERR"
 NEW='{"type":"case","id":"A8","clue":"C8","filed":"2022-04-01","case_type":"discipline","organ_kind":"township","organ_name":"乙镇纪委","categories":["mass"]}'
 imp "$base" "$ps" '{"type":"clue","id":"C8","received":"2022-03-02","source":"audit","subjects":["P8"]}' \
 	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"preliminary_verification"}' \
-	'{"type":"disposition","clue":"C8","decided":"2022-03-20","method":"file_case"}' "$NEW"
+	'{"type":"disposition","clue":"C8","decided":"2022-03-20","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2022-03-20"}' "$NEW"
 expect_eq "import: the case with its filing record: exit 0" 0 "$RC"
 expect_eq "... stored with its categories and the snapshot" "discipline|mass|section" \
 	"$(sql "SELECT k.case_type || '|' || c.category || '|' || s.rank FROM cases k JOIN case_categories c ON c.case_id = k.id JOIN case_subjects s ON s.case_id = k.id WHERE k.ext_id = 'A8'")"

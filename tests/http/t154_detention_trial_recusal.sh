@@ -243,7 +243,7 @@ head_lines='{"type":"unit","id":"XU1","name":"乙局","kind":"department","paren
 {"type":"person","id":"XP1","name":"李某","unit":"XU1","rank":"staff"}
 {"type":"clue","id":"XC1","received":"2025-05-02","source":"report","subjects":["XP1"],"summary":"反映其违规"}
 {"type":"disposition","clue":"XC1","decided":"2025-05-10","method":"preliminary_verification"}
-{"type":"disposition","clue":"XC1","decided":"2025-05-20","method":"file_case"}
+{"type":"disposition","clue":"XC1","decided":"2025-05-20","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2025-05-20"}
 {"type":"case","id":"XK1","clue":"XC1","filed":"2025-06-01","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}'
 cat >"$T_DIR/det.jsonl" <<EOF
 $head_lines
