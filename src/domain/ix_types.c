@@ -2,7 +2,10 @@
  * ix_types.c: the record types of INTERCHANGE.md that exist so far, each
  * one entry of ix_types[] (fields mapped to columns) and, where the type
  * has rules of its own, a hook.  The codes are the schema's CHECK lists,
- * read from the families' code tables (struct label) the pages use.
+ * read from the families' code tables (struct label) the pages use.  The
+ * types of issue 10's later records keep their fields and hooks in their
+ * family's file (ix_outcome.c, ix_detention.c, ix_rules.c); the table
+ * here only orders them.
  */
 #include "domain/interchange.h"
 
@@ -395,7 +398,9 @@ static const struct ix_field case_fields[] = {
 /* The rules of filing a case, as the pages apply them (DOMAIN.md section
  * 2): filed from a clue whose preliminary verification led to an approved
  * file_case disposition (the file's dispositions come first), with a type,
- * an organ and categories offered on the filing day.  A case made under
+ * an organ and categories offered on the filing day, and the same-level
+ * party committee principal's approval that the file_case line recorded
+ * (its day after the clue was received, not after the filing).  A case made under
  * the old rules has none of these and cannot be converted exactly (its
  * type, organ and categories are not in the record): it is refused, the
  * message says what to add. */

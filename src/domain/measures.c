@@ -138,34 +138,24 @@ static int rule_tx(struct store *s, void *arg)
 					 ra->r.form));
 }
 
-int form_rule_valid(const char *code, int form, const char *valid_from, const char *source,
-		    struct fielderr *fe)
-{
-	int before = fe->n;
-
-	if (!code || !measure_find(code))
-		fielderr_add(fe, "measure", "请选择处理措施");
-	if (form < 1 || form > 4)
-		fielderr_add(fe, "form", "形态应为第一至第四种形态之一");
-	if (date_parse(valid_from ? valid_from : "") == QF_DAY_NONE)
-		fielderr_add(fe, "valid_from", "请填写施行日期（YYYY-MM-DD）");
-	if (!source || !*source)
-		fielderr_add(fe, "source", "请填写依据（文件名称及条款）");
-	return fe->n == before;
-}
-
 int form_rule_add(struct ctx *c, const char *code, int form, const char *valid_from,
 		  const char *source, struct fielderr *fe)
 {
 	struct rule_arg ra = { .c = c };
 	qf_day from = date_parse(valid_from ? valid_from : "");
 
-	if (!form_rule_valid(code, form, valid_from, source, fe))
-		return RES_INVALID;
-	if (from < date_today()) {
+	if (!measure_find(code))
+		fielderr_add(fe, "measure", "请选择处理措施");
+	if (form < 1 || form > 4)
+		fielderr_add(fe, "form", "形态应为第一至第四种形态之一");
+	if (from == QF_DAY_NONE)
+		fielderr_add(fe, "valid_from", "请填写施行日期（YYYY-MM-DD）");
+	else if (from < date_today())
 		fielderr_add(fe, "valid_from", "施行日期不能早于今天：口径的修改不改变此前已决定的处理结果");
+	if (!source || !*source)
+		fielderr_add(fe, "source", "请填写依据（文件名称及条款）");
+	if (fe->n)
 		return RES_INVALID;
-	}
 	ra.r.measure = code;
 	ra.r.form = form;
 	ra.r.valid_from = valid_from;

@@ -70,10 +70,6 @@ int outcome_has_sanction(const char *const *codes, int n);
  */
 int form_rule_add(struct ctx *c, const char *code, int form, const char *valid_from,
 		  const char *source, struct fielderr *fe);
-/* The rules of a row's fields (a measure, form 1-4, a date, a source): 1,
- * or 0 with fe (form_rule_add and import). */
-int form_rule_valid(const char *code, int form, const char *valid_from, const char *source,
-		    struct fielderr *fe);
 
 QF_AUDIT_EVENT_DECL(FORM_RULE_ADD);
 

@@ -1,4 +1,4 @@
-# t158_ix10.sh: interchange of issue 10's records (docs/interchange.md,
+# t163_ix10.sh: interchange of issue 10's records (docs/interchange.md,
 # "Issue 10's records"): outcome ids, clarifications, follow-up visits,
 # appeals, the filing approvals, detention notices and steps, the form
 # table and the violation categories import with the rules of the pages
