@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
+#include "domain/fielderr.h"
 #include "domain/ix_map.h"
 #include "domain/measures.h"
 #include "domain/sanction.h"
@@ -88,6 +89,16 @@ int ix_field(struct ix *ix, const char *name)
 			return i;
 	}
 	abort();        /* a hook names a field its type lacks: a programming error */
+}
+
+int ix_refuse(struct ix *ix, const struct fielderr *fe, const char *const *names)
+{
+	const char *field = fe->field[0];
+
+	for (int i = 0; names && names[i]; i += 2)
+		if (!strcmp(field, names[i]))
+			field = names[i + 1];
+	return ix_fail(ix, field, "%s", fe->msg[0]);
 }
 
 struct ix_val *ix_value(struct ix *ix, struct ix_val *v, const char *name)

@@ -142,6 +142,11 @@ int ix_detention_step_after(struct ix *ix, struct ix_val *v, int64_t id);
 extern const struct ix_field ix_form_rule_fields[], ix_category_fields[];
 int ix_form_rule_prepare(struct ix *ix, struct ix_val *v);
 int ix_category_prepare(struct ix *ix, struct ix_val *v);
+/* The first message of a page rule's fe as the refusal of the current
+ * line (-1), its field renamed by names (page field, file field pairs,
+ * NULL-terminated; NULL for none). */
+struct fielderr;
+int ix_refuse(struct ix *ix, const struct fielderr *fe, const char *const *names);
 /* The value of field `name` of the current record (for the hooks). */
 struct ix_val *ix_value(struct ix *ix, struct ix_val *v, const char *name);
 

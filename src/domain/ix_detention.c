@@ -44,11 +44,12 @@ const struct ix_field ix_detention_step_fields[] = {
 	{ 0 }
 };
 
-/* The first message of fe as the refusal of the current line (the
- * detention's own state is the field `detention`). */
+/* the page's fields as the file's: the detention's own state is its line's `detention` */
+static const char *const page_fields[] = { "state", "detention", NULL };
+
 static int refuse(struct ix *ix, const struct fielderr *fe)
 {
-	return ix_fail(ix, strcmp(fe->field[0], "state") ? fe->field[0] : "detention", "%s", fe->msg[0]);
+	return ix_refuse(ix, fe, page_fields);
 }
 
 static int detention_of(struct ix *ix, struct ix_val *v, struct detention *d)

@@ -138,7 +138,7 @@ int ix_outcome_prepare(struct ix *ix, struct ix_val *v)
 	n = outcome_input_decisions(&in, dec);
 	sanction_rules_check(c->a, pt, dec, n, &(struct sanction_subject){ p.rank, p.party_member }, &fe);
 	if (fe.n)
-		return ix_fail(ix, fe.field[0], "%s", fe.msg[0]);
+		return ix_refuse(ix, &fe, NULL);
 	rc = store_outcome_find(c->db, person, kase->set ? kase->i : 0, clue->set ? clue->i : 0, 0, &existing);
 	if (rc < 0)
 		return -1;
@@ -233,18 +233,13 @@ const struct ix_field ix_appeal_fields[] = {
 	{ 0 }
 };
 
-/* The first message of the rules' fe as the refusal of the line, the
- * page's field named as the file's. */
+/* the pages' fields as the file's */
+static const char *const page_fields[] = { "person_id", "person", "day", "date", "matter", "case",
+					   "clue_id", "clue", NULL };
+
 static int refuse(struct ix *ix, const struct fielderr *fe)
 {
-	static const char *const names[][2] = { { "person_id", "person" }, { "day", "date" },
-						{ "matter", "case" }, { "clue_id", "clue" } };
-	const char *field = fe->field[0];
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(field, names[i][0]))
-			field = names[i][1];
-	return ix_fail(ix, field, "%s", fe->msg[0]);
+	return ix_refuse(ix, fe, page_fields);
 }
 
 /* A clarification clears a subject of its matter (DOMAIN.md section 2): the

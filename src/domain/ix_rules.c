@@ -50,11 +50,6 @@ const struct ix_field ix_category_fields[] = {
 	{ 0 }
 };
 
-static int refuse(struct ix *ix, const struct fielderr *fe)
-{
-	return ix_fail(ix, fe->field[0], "%s", fe->msg[0]);
-}
-
 static int same(const char *a, const char *b)
 {
 	return !strcmp(a ? a : "", b ? b : "");
@@ -114,7 +109,7 @@ int ix_category_prepare(struct ix *ix, struct ix_val *v)
 	struct fielderr fe = { 0 };
 
 	if (!category_valid(&k, &fe))
-		return refuse(ix, &fe);
+		return ix_refuse(ix, &fe, NULL);
 	switch (store_category_get(c->db, c->a, k.code, &old)) {
 	case 0:
 		return store_category_insert(c->db, &k, c->now) < 0 ||

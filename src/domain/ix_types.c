@@ -432,7 +432,7 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 	case 1:
 		break;
 	case 0:
-		return ix_fail(ix, fe.field[0], "%s", fe.msg[0]);
+		return ix_refuse(ix, &fe, NULL);
 	default:
 		return -1;
 	}
