@@ -343,7 +343,8 @@ static const char *extra_of(struct ix *ix, json_t *rec)
 
 static int inserted_column(const struct ix_field *f)
 {
-	return f->column && !(f->flags & IX_VIRT) && f->kind != IX_REFS && f->kind != IX_CODES && f->kind != IX_SECRET;
+	return f->column && !(f->flags & IX_VIRT) && f->kind != IX_REFS && f->kind != IX_CODES &&
+	       f->kind != IX_SECRET;
 }
 
 static const struct store_sql *built(char *text)

@@ -82,8 +82,8 @@ static const struct store_sql *select_sql(struct arena *a, const struct ix_type 
 		}
 	}
 	strbuf_addf(&sb, ", %s, %s FROM %s t %s%s%s ORDER BY %s", t->prefix ? "t.ext_id" : "NULL",
-		    rules(t) ? "NULL" : "t.extra", t->table, t->join ? t->join : "", t->where ? " WHERE " : "", t->where ? t->where : "",
-		    t->order);
+		    rules(t) ? "NULL" : "t.extra", t->table, t->join ? t->join : "", t->where ? " WHERE " : "",
+		    t->where ? t->where : "", t->order);
 	q = store_ix_sql(sb.buf);
 	strbuf_release(&sb);
 	return q;

@@ -71,6 +71,17 @@ expect_eq "the appeal ends the changed sanction and adds the new one" \
 expect_eq "two follow-up visits: an outcome's and a cleared person's" "1 1" \
 	"$(sql "SELECT (SELECT count(*) FROM followups WHERE outcome_id IS NOT NULL) || ' ' || (SELECT count(*) FROM followups WHERE clarification_id IS NOT NULL)")"
 
+# the case page's view of what was imported: the late notice shown late
+# (Supervision Law as revised, art. 50: within 24 hours), the steps listed
+start_server || { not_ok "server starts"; finish; }
+expect_eq "cm logs in" 303 "$(login cm "$PW")"
+KID=$(sql "SELECT id FROM cases WHERE ext_id = 'XK1'")
+r=$(api GET "/api/cases/$KID")
+expect_eq "the case reads through the API" 200 "$(status "$r")"
+expect_eq "... the detention's notice clock: done late, its due day and two steps" "逾期办结 2026-02-05 2" \
+	"$(body "$r" | python3 -c 'import json,sys; d=json.load(sys.stdin)["detentions"][0]; print(d["notice_clock_label"], d["due"], len(d["extensions"]))')"
+stop_server
+
 # ---- refusals: the rules of the pages, naming line and field --------------------------------
 before=$(sql "SELECT (SELECT count(*) FROM followups) + (SELECT count(*) FROM appeals) + (SELECT count(*) FROM detention_extensions) + (SELECT count(*) FROM detention_notices) + (SELECT count(*) FROM clarifications) + (SELECT count(*) FROM form_rules) + (SELECT count(*) FROM dispositions)")
 refused() {   # refused DESC 'line N, field "F"' LINE...
@@ -120,4 +131,5 @@ expect_eq "the export imports into a fresh database" 0 "$RC"
 run_cli export --with-sensitive --db "$DB2" --key "$T_DIR/rt.key" --out "$T_DIR/e2.jsonl"
 check "export -> import -> export: the same lines" diff "$T_DIR/e1.jsonl" "$T_DIR/e2.jsonl"
 check "no sanitizer report from the CLI" cli_clean
+check "no sanitizer report from the server" server_clean
 finish
