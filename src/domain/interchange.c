@@ -101,6 +101,11 @@ int ix_refuse(struct ix *ix, const struct fielderr *fe, const char *const *names
 	return ix_fail(ix, field, "%s", fe->msg[0]);
 }
 
+const struct ix_type *ix_current_type(struct ix *ix)
+{
+	return ix->t;
+}
+
 struct ix_val *ix_value(struct ix *ix, struct ix_val *v, const char *name)
 {
 	return &v[ix_field(ix, name)];

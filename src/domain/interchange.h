@@ -47,6 +47,7 @@ enum ix_kind {
 #define IX_REQ   1      /* must be present (and non-empty for lists) */
 #define IX_EMPTY 2      /* missing text is stored as '' (NOT NULL DEFAULT '') */
 #define IX_EXT   4      /* not in INTERCHANGE.md: export writes it only when set */
+#define IX_KEY   16     /* a rule table's key column */
 #define IX_VIRT  8      /* not a column of the type's table: read for the hooks, never
 			 * inserted; export writes the SQL expression `column` (over the
 			 * row `t`), or nothing when it is NULL */
@@ -142,6 +143,11 @@ int ix_detention_step_after(struct ix *ix, struct ix_val *v, int64_t id);
 extern const struct ix_field ix_form_rule_fields[], ix_category_fields[];
 int ix_form_rule_prepare(struct ix *ix, struct ix_val *v);
 int ix_category_prepare(struct ix *ix, struct ix_val *v);
+extern const struct ix_field ix_period_fields[], ix_clock_fields[], ix_detention_limit_fields[],
+	ix_jurisdiction_fields[];
+int ix_rule_row_prepare(struct ix *ix, struct ix_val *v);
+/* The type of the record being imported (for the hooks). */
+const struct ix_type *ix_current_type(struct ix *ix);
 /* The first message of a page rule's fe as the refusal of the current
  * line (-1), its field renamed by names (page field, file field pairs,
  * NULL-terminated; NULL for none). */

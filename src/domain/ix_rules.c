@@ -17,12 +17,21 @@
  * table's history, the rule it stands for: a new row must not move a
  * stored outcome's form, so one is refused while an outcome with that
  * measure is dated on or after its valid_from.
+ *
+ * The other rule tables (influence_period, clock_limit_version,
+ * detention_limit, jurisdiction_rule) are exported whole; on import a line
+ * equal to a stored row is taken, any other is refused: the checks of a
+ * new version are the rule table pages' (rules10, rule_tables.c), not in
+ * this tree yet, and an outcome's period, a clock's due day or a
+ * detention's limit computed on import from a table that silently lacked
+ * the source's version would differ from the source's (docs/interchange.md).
  */
 #include "domain/interchange.h"
 
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/strbuf.h"
 #include "domain/case_filing.h"
 #include "domain/ctx.h"
 #include "domain/measures.h"
@@ -126,4 +135,72 @@ int ix_category_prepare(struct ix *ix, struct ix_val *v)
 	if (same(old.retired, k.retired))
 		return 1;
 	return store_category_retire(c->db, k.code, k.retired) < 0 ? -1 : 1;
+}
+
+/* ---- the other rule tables: rows equal to the stored ones ---------------------------- */
+
+/* a key column, a column of the row, the source (the rule tables' own) */
+#define KEY(name, kind) { name, kind, name, NULL, NULL, IX_REQ | IX_KEY, NULL }
+#define COL(name, kind) { name, kind, name, NULL, NULL, (kind) == IX_BOOL ? 0 : IX_REQ, NULL }
+#define SOURCE { "source", IX_TEXT, "source", NULL, NULL, IX_EMPTY, NULL }
+
+const struct ix_field ix_period_fields[] = {
+	KEY("measure", IX_TEXT), KEY("valid_from", IX_DATE), COL("months", IX_INT), COL("stated", IX_BOOL),
+	COL("extra_months", IX_INT), COL("permanent", IX_BOOL), SOURCE, { 0 }
+};
+
+const struct ix_field ix_clock_fields[] = {
+	KEY("clock", IX_TEXT), KEY("effective_from", IX_DATE), COL("amount", IX_INT), COL("unit", IX_TEXT),
+	SOURCE, { 0 }
+};
+
+const struct ix_field ix_detention_limit_fields[] = {
+	KEY("step", IX_TEXT), KEY("effective_from", IX_DATE), COL("amount", IX_INT), COL("unit", IX_TEXT),
+	COL("min_level", IX_TEXT), { "approver", IX_TEXT, "approver", NULL, NULL, IX_EMPTY, NULL }, SOURCE,
+	{ 0 }
+};
+
+const struct ix_field ix_jurisdiction_fields[] = {
+	KEY("level", IX_TEXT), KEY("rank", IX_TEXT), KEY("valid_from", IX_DATE), COL("up", IX_BOOL), SOURCE,
+	{ 0 }
+};
+
+/* The stored rows of the current type equal to the line in its key
+ * columns (keys_only) or in all: their count, < 0 on a store error. */
+static int64_t rows_like(struct ix *ix, struct ix_val *v, int keys_only)
+{
+	const struct ix_type *t = ix_current_type(ix);
+	struct store_ix_value b[IX_MAX_FIELDS];
+	struct strbuf sb = STRBUF_INIT;
+	const struct store_sql *q;
+	int n = 0;
+
+	strbuf_addf(&sb, "SELECT count(*) FROM %s WHERE 1 = 1", t->table);
+	for (int i = 0; t->fields[i].name; i++) {
+		const struct ix_field *f = &t->fields[i];
+		if (keys_only && !(f->flags & IX_KEY))
+			continue;
+		strbuf_addf(&sb, " AND %s = ?", f->column);
+		b[n++] = f->kind == IX_INT || f->kind == IX_BOOL ? (struct store_ix_value){ 1, v[i].i, NULL }
+			 : (struct store_ix_value){ 2, 0, v[i].set ? v[i].s : "" };
+	}
+	q = store_ix_sql(sb.buf);
+	strbuf_release(&sb);
+	return store_ix_run(ix_ctx(ix)->db, q, b, n);
+}
+
+int ix_rule_row_prepare(struct ix *ix, struct ix_val *v)
+{
+	const struct ix_type *t = ix_current_type(ix);
+	int64_t n = rows_like(ix, v, 0);
+
+	if (n != 0)
+		return n < 0 ? -1 : 1;  /* the same row: nothing to write */
+	n = rows_like(ix, v, 1);
+	if (n < 0)
+		return -1;
+	return ix_fail(ix, t->fields[0].name, "%s: %s", n ? "differs from the stored row of the same key (a "
+		       "version in force is never replaced)" : "a version this database does not have",
+		       "a new version is added on the rule table pages, from today on, not by import "
+		       "(docs/interchange.md)");
 }

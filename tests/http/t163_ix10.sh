@@ -83,6 +83,7 @@ expect_eq "... the detention's notice clock: done late, its due day and two step
 stop_server
 
 # ---- refusals: the rules of the pages, naming line and field --------------------------------
+run_cli export --out "$T_DIR/seed.jsonl"
 before=$(sql "SELECT (SELECT count(*) FROM followups) + (SELECT count(*) FROM appeals) + (SELECT count(*) FROM detention_extensions) + (SELECT count(*) FROM detention_notices) + (SELECT count(*) FROM clarifications) + (SELECT count(*) FROM form_rules) + (SELECT count(*) FROM dispositions)")
 refused() {   # refused DESC 'line N, field "F"' LINE...
 	local desc=$1 want=$2
@@ -113,6 +114,13 @@ refused "a form row that would move a stored outcome's form" 'line 1, field "val
 	'{"type":"form_rule","measure":"party_warning","valid_from":"2025-01-01","form":3,"source":"x"}'
 refused "a category code reused for another category" 'line 1, field "label"' \
 	'{"type":"violation_category","code":"farmland","label":"别的类别","valid_from":"2020-01-01"}'
+# the other rule tables: a row equal to the stored one is taken, any other
+# refused (their new versions are the rule table pages', from today on)
+refused "an influence period that differs from the stored one" 'line 2, field "measure"' \
+	"$(grep '"influence_period","measure":"admonishment"' "$T_DIR/seed.jsonl")" \
+	'{"type":"influence_period","measure":"admonishment","valid_from":"2000-01-01","months":12,"stated":false,"extra_months":0,"permanent":false,"source":"x"}'
+refused "a clock limit version this database lacks" 'line 1, field "clock"' \
+	'{"type":"clock_limit_version","clock":"petition_accept","effective_from":"2030-01-01","amount":10,"unit":"days","source":"x"}'
 expect_eq "nothing stored by the refused files" "$before" \
 	"$(sql "SELECT (SELECT count(*) FROM followups) + (SELECT count(*) FROM appeals) + (SELECT count(*) FROM detention_extensions) + (SELECT count(*) FROM detention_notices) + (SELECT count(*) FROM clarifications) + (SELECT count(*) FROM form_rules) + (SELECT count(*) FROM dispositions)")"
 
