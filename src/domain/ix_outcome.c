@@ -293,11 +293,11 @@ int ix_followup_prepare(struct ix *ix, struct ix_val *v)
 	if (V("outcome")->set == V("clarification")->set)
 		return ix_fail(ix, "outcome", "exactly one of outcome and clarification is required");
 	if (f.outcome_id) {
-		struct outcome o;
+		struct outcome o = { 0 };
 		rc = store_outcome_get(c->db, c->a, f.outcome_id, &o);
 		since = o.day;
 	} else {
-		struct clarification k;
+		struct clarification k = { 0 };
 		rc = store_clarification_get(c->db, c->a, f.clarification_id, &k);
 		since = k.day;
 	}
