@@ -334,8 +334,9 @@ static int disposition_prepare(struct ix *ix, struct ix_val *v)
 					       "without them, made under the old rules, is refused; add them "
 					       "from the paper file");
 	}
-	if (F(ix, "committee_by")->set && strcmp(method, "file_case"))
-		return ix_fail(ix, "committee_by", "only a filing (file_case) has the party committee's approval");
+	if ((F(ix, "committee_by")->set || F(ix, "committee_day")->set) && strcmp(method, "file_case"))
+		return ix_fail(ix, F(ix, "committee_by")->set ? "committee_by" : "committee_day",
+			       "only a filing (file_case) has the party committee's approval");
 	set_text(F(ix, "state"), "approved");
 	return 0;
 }
