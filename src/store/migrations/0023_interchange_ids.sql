@@ -15,3 +15,7 @@ ALTER TABLE followups ADD COLUMN extra TEXT;
 ALTER TABLE appeals ADD COLUMN extra TEXT;
 ALTER TABLE detention_notices ADD COLUMN extra TEXT;
 ALTER TABLE detention_extensions ADD COLUMN extra TEXT;
+
+-- the catalog's "cases filed under it" counts per category (store_categories,
+-- read at every filing): without it each count scans case_categories
+CREATE INDEX case_categories_category ON case_categories(category);
