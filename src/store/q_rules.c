@@ -106,7 +106,7 @@ static const struct rule_sql rule_sql[RULES_N] = {
 		{ "DELETE FROM clock_limit_versions WHERE clock = ? AND effective_from = ?", NULL },
 		{ "INSERT INTO clock_limit_versions(clock, amount, unit, effective_from, source, created_by, "
 		  "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", NULL } },
-	[RULES_DETENTION] = { "titt", 1,
+	[RULES_DETENTION] = { "tittt", 1,
 		RULE_LIST("t.step, t.amount, t.unit, t.min_level, t.approver", "effective_from",
 			  "detention_limits", "t.step"),
 		{ "DELETE FROM detention_limits WHERE step = ? AND effective_from = ?", NULL },
