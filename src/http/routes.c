@@ -84,6 +84,7 @@ const struct route route_table[] = {
 	{ GET, "/reports/{id}", page_report_show, PERM_REPORT_READ, 0 },
 	{ POST, "/reports/{id}/step", page_report_step, PERM_REPORT_WRITE, 0 },
 	{ POST, "/reports/{id}/clue", page_report_clue, PERM_REPORT_WRITE, 0 },
+	{ POST, "/reports/{id}/kind", page_report_kind, PERM_REPORT_WRITE, 0 },
 
 
 	/* cases */
@@ -172,6 +173,7 @@ const struct route route_table[] = {
 	{ POST, "/api/reports/{id}/conclusion", api_report_conclusion, PERM_REPORT_WRITE, R_API },
 	{ POST, "/api/reports/{id}/notice", api_report_notice, PERM_REPORT_WRITE, R_API },
 	{ POST, "/api/reports/{id}/clue", api_report_clue, PERM_REPORT_WRITE, R_API },
+	{ POST, "/api/reports/{id}/kind", api_report_kind, PERM_REPORT_WRITE, R_API },
 
 
 	/* api: cases */
