@@ -123,7 +123,11 @@ expect_eq "a report received today takes the 60 workdays (due after 80 days)" 1 
 expect_eq "the clocks page through the form: 303" 303 \
 	"$(page_post /rules/clocks "clock=petition_accept&amount=20&unit=days&valid_from=2099-01-01&source=x")"
 expect_eq "... 200 showing the clock's label" 200 "$(http_get "$H" -b "$JAR" "$BASE/rules/clocks")"
-expect_contains "... 信访事项受理" "2099-01-01" "$(cat "$H.b")"
+expect_contains "... showing the new version" "2099-01-01" "$(cat "$H.b")"
+http_get "$H" -b "$JAR" "$BASE/calendar" >/dev/null
+expect_contains "the calendar's table of limits links the page for the case manager" 'href="/rules/clocks"' "$(cat "$H.b")"
+http_get "$H" -b "$LJ" "$BASE/calendar" >/dev/null
+expect_eq "... not for the leader" 0 "$(grep -c 'href="/rules/clocks"' "$H.b")"
 
 # ---- detention limits (DOMAIN.md 2, 《监察法》2024) --------------------------------------------
 expect_eq "the notice in force: 24 hours, the 2025 law" "24 hours 第五十条" \
