@@ -15,10 +15,13 @@
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
-add_users lead:leader
+add_users inv1:investigator
+# filing is approved by the principal leader (issue 10 part B)
+printf '%s\n' "$PW" | "$QF_BIN" user add lead --role leader --principal --password-stdin --db "$DB" >/dev/null
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 login lead "$PW" "$T_DIR/lead.jar" >/dev/null; LJ=$T_DIR/lead.jar
+login inv1 "$PW" "$T_DIR/inv1.jar" >/dev/null; IJ=$T_DIR/inv1.jar
 login clerk "$PW" "$T_DIR/clerk.jar" >/dev/null; KJ=$T_DIR/clerk.jar
 
 fields() { body "$1" | python3 -c 'import json,sys; print(" ".join(sorted(json.load(sys.stdin).get("fields", {}))))'; }
@@ -63,9 +66,9 @@ expect_eq "permanent with months: 422 naming permanent" "422 permanent" "$(statu
 r=$(api POST /api/rules/periods '{"measure":"no_such","months":6,"valid_from":"2099-01-01","source":""}')
 expect_eq "an unknown measure, no flags, no source: 422 naming each" "422 extra_months measure permanent source stated" "$(status "$r") $(fields "$r")"
 # an outcome decided yesterday, before the change
-clue() {
+clue() {   # clue [SUBJECT,...]: registered, 谈话函询 approved
 	local id d
-	id=$(body "$(api POST /api/clues "{\"received\":\"2022-01-02\",\"source\":\"report\",\"summary\":\"反映其问题\",\"subjects\":[$PS],\"confirm\":true}")" | jget '["id"]')
+	id=$(body "$(api POST /api/clues "{\"received\":\"2022-01-02\",\"source\":\"report\",\"summary\":\"反映其问题\",\"subjects\":[${1:-$PS}],\"confirm\":true}")" | jget '["id"]')
 	d=$(body "$(api POST "/api/clues/$id/dispositions" '{"method":"talk_inquiry","reason":"拟谈话函询"}')" | jget '["id"]')
 	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-05"}' "$LJ" >/dev/null
 	echo "$id"
@@ -142,6 +145,24 @@ expect_eq "the notice at 12 hours from 2099 through the API: 200" 200 "$(status 
 expect_eq "... stored with who added it, today's version still in force" "24:True 12:False" \
 	"$(row detention 'x["step"]=="notice" and x["valid_from"]>="2025"' '"%s:%s" % (x["amount"], x["in_force"])')"
 expect_eq "... audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'detention_rule_add' AND object = 'detention_rule/notice'")"
+
+# the change applies from its date: a detention announced yesterday keeps 24 hours
+P1=$(body "$(api POST /api/persons "{\"name\":\"员工乙\",\"unit_id\":$UA,\"rank\":\"staff\"}")" | jget '["id"]')
+P2=$(body "$(api POST /api/persons "{\"name\":\"员工丙\",\"unit_id\":$UA,\"rank\":\"staff\"}")" | jget '["id"]')
+K=$(clue "$P1,$P2")
+d=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
+api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-07"}' "$LJ" >/dev/null
+d=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
+api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-10","filing":{"case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"],"committee_by":"县委书记","committee_day":"2022-01-10"}}' "$LJ" >/dev/null
+C=$(sql "SELECT id FROM cases WHERE clue_id = $K")
+api POST "/api/cases/$C/team" "{\"user_id\":$(sql "SELECT id FROM users WHERE name = 'inv1'"),\"role\":\"lead\"}" >/dev/null
+detain() { api POST "/api/cases/$C/detentions" "{\"person_id\":$1,\"start\":\"$2\",\"start_time\":\"00:00\",\"approved_by\":\"市纪委监委\",\"approved_day\":\"$2\"}" "$IJ"; }
+notice_due() { api GET "/api/cases/$C" "" "$IJ" | head -n -1 | python3 -c 'import json,sys; print(" ".join(x["notice_due"] for x in json.load(sys.stdin)["detentions"]))'; }
+expect_eq "a detention of 员工乙 announced yesterday 00:00 (监察法 art. 50: 24 hours)" 201 "$(status "$(detain "$P1" "$YDAY")")"
+r=$(api POST /api/rules/detention "{\"step\":\"notice\",\"amount\":12,\"unit\":\"hours\",\"min_level\":\"county\",\"approver\":\"\",\"valid_from\":\"$TODAY\",\"source\":\"某地规定第一条\"}")
+expect_eq "the notice at 12 hours from today: 200" 200 "$(status "$r")"
+expect_eq "a detention of 员工丙 announced today 00:00" 201 "$(status "$(detain "$P2" "$TODAY")")"
+expect_eq "... due in 12 hours; 员工乙's detention keeps its 24" "${TODAY}T00:00 ${TODAY}T12:00" "$(notice_due)"
 expect_eq "the extension through the page: 303" 303 \
 	"$(page_post /rules/detention "step=extension&amount=2&unit=months&min_level=county&approver=%E4%B8%8A%E4%B8%80%E7%BA%A7&valid_from=2099-01-01&source=x")"
 expect_eq "... stored" "2|上一级|$(sql "SELECT id FROM users WHERE name = 'cm'")" \
