@@ -18,6 +18,7 @@
 
 #include "core/arena.h"
 #include "core/date.h"
+#include "core/escape.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/detention.h"
@@ -209,7 +210,7 @@ static const char *col_check(struct ctx *c, const struct rule_table *t, int i, c
 			return arena_printf(c->a, "%s应为%d至%d之间的整数", k->label, k->min, k->max);
 		return NULL;
 	case RULE_TEXT:
-		return strlen(v) > (size_t)k->max ? arena_printf(c->a, "%s不超过%d字节", k->label, k->max) : NULL;
+		return utf8_len(v) > (size_t)k->max ? arena_printf(c->a, "%s不超过%d字", k->label, k->max) : NULL;
 	}
 	return NULL;
 }
@@ -284,13 +285,13 @@ int rule_version_add(struct ctx *c, const struct rule_table *t, const char *cons
 		fielderr_add(fe, "valid_from", "施行日期不能早于今天：规则的修改不改变此前已决定的事项");
 	if (!source || !*source)
 		fielderr_add(fe, "source", "请填写依据（文件名称及条款）");
-	else if (strlen(source) > 500)
-		fielderr_add(fe, "source", "依据不超过500字节");
+	else if (utf8_len(source) > 500)
+		fielderr_add(fe, "source", "依据不超过500字");
 	if (!fe->n && t->check)
 		t->check(aa.r.v, fe);
 	if (fe->n)
 		return RES_INVALID;
-	aa.r.valid_from = valid_from;
+	aa.r.valid_from = date_format(from, arena_alloc(c->a, 11));     /* as stored: YYYY-MM-DD */
 	aa.r.source = source;
 	aa.object = t->nkeys == 1 ? arena_printf(c->a, "%s/%s", t->object, aa.r.v[0])
 				  : arena_printf(c->a, "%s/%s:%s", t->object, aa.r.v[0], aa.r.v[1]);
