@@ -46,7 +46,8 @@ expect_eq "/rules lists the rule tables" 200 "$(http_get "$H" -b "$JAR" "$BASE/r
 for t in forms periods clocks detention jurisdiction; do
 	expect_contains "... linking /rules/$t" "href=\"/rules/$t\"" "$(cat "$H.b")"
 done
-for t in periods clocks detention jurisdiction; do
+expect_eq "the leader (no rules_edit) reads /rules: 403" 403 "$(http_status -b "$LJ" "$BASE/rules")"
+for t in forms periods clocks detention jurisdiction; do
 	expect_eq "the leader (no rules_edit) reads /rules/$t: 403" 403 "$(http_status -b "$LJ" "$BASE/rules/$t")"
 	expect_eq "... nor adds through /api/rules/$t: 403" 403 \
 		"$(status "$(api POST "/api/rules/$t" '{"valid_from":"2099-01-01","source":"x"}' "$LJ")")"
