@@ -30,7 +30,7 @@ static const struct {
 	{ "/executions", "处分执行", PERM_EXECUTION },
 	{ "/accountability", "问责与追缴", PERM_ACCOUNTABILITY },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
-	{ "/rules/forms", "四种形态口径", PERM_RULES_EDIT },
+	{ "/rules", "规则表", PERM_RULES_EDIT },
 	{ "/units", "单位管理", PERM_UNIT_READ },
 	{ "/persons", "监督对象", PERM_PERSON_READ },
 	{ "/admin/users", "用户管理", PERM_USER_VIEW },
