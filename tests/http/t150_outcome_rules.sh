@@ -53,7 +53,7 @@ clue() {
 }
 # file_case CLUE: the case's id. Issue 10 part B: filing follows a
 # preliminary verification (谈话函询 -> 初步核实 -> 立案) and the principal
-# leader approves it with its filing record (监督执纪工作规则 2019 art. 40)
+# leader approves it with its filing record (监督执纪工作规则 2019 art. 38)
 file_case() {
 	local d
 	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')

@@ -45,7 +45,7 @@ J() { echo "$T_DIR/$1.jar"; }
 K=$(body "$(api POST /api/clues "{\"received\":\"2025-04-01\",\"source\":\"report\",\"summary\":\"反映其利用职务便利收受财物\",\"subjects\":[$P1,$P2]}")" | jget '["id"]')
 # issue 10 part B: filing follows a preliminary verification and is approved
 # by the principal leader with its filing record (case type, organ,
-# categories, the party committee principal's approval; 监督执纪工作规则 art. 40)
+# categories, the party committee principal's approval; 监督执纪工作规则 art. 38)
 V=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
 api POST "/api/dispositions/$V/decision" '{"approve":true,"day":"2025-04-10"}' "$(J lead)" >/dev/null
 D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')

@@ -61,6 +61,24 @@ done
 http_get "$T_DIR/acc-cm" -b "$JAR" "$BASE/account" >/dev/null
 check "... and of the case manager" grep -q 'href="/account/conflicts"' "$T_DIR/acc-cm.b"
 
+# ---- docs/security.md's table is the role table -------------------------------------------------
+diff=$("$QF_BIN" routes 2>/dev/null | python3 -c '
+import json, re, sys
+roles = {r["code"]: set(r["perms"]) for r in map(json.loads, sys.stdin) if r.get("kind") == "role"}
+doc = open(sys.argv[1], encoding="utf-8").read()
+tbl = doc.split("<!-- role-table: begin -->")[1].split("<!-- role-table: end -->")[0].strip().splitlines()
+head = [c.strip() for c in tbl[0].strip("|").split("|")][1:]
+got = {c: set() for c in head}
+for line in tbl[2:]:
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    for c, v in zip(head, cells[1:]):
+        if v: got[c].add(cells[0].strip("`"))
+for c in sorted(set(roles) | set(got)):
+    if roles.get(c) != got.get(c):
+        print(c, sorted(roles.get(c, set()) ^ got.get(c, set())))
+' "$(dirname "$0")/../../docs/security.md")
+expect_eq "docs/security.md's role table is role.c (qingfeng routes)" "" "$diff"
+
 # ---- someone else's ids in the body ------------------------------------------------------------
 n0=$(sql "SELECT (SELECT count(*) FROM detentions) + (SELECT count(*) FROM outcomes) + (SELECT count(*) FROM clarifications)")
 r=$(api POST "/api/cases/$C/detentions" "{\"person_id\":$P3,\"start\":\"2025-05-20\",\"start_time\":\"10:00\",\"approved_by\":\"市纪委监委\",\"approved_day\":\"2025-05-19\"}" "$(J inv1)")
