@@ -8,15 +8,13 @@
 // no console error, uncaught exception or CSP violation may occur.
 
 import {
-	BASE, PW, assert, diag, expect, finish, h1, nav, page, path_, shot, start, step,
+	BASE, PHONE, PW, assert, diag, expect, finish, fitsPhone, h1, nav, page, path_, shot, start, step,
 } from './harness.mjs';
 
 const UNIT = '市农业农村局';
 const PERSON = '李四';
 const POSITION = '局长';
 const IDNUM = '11010519491231002X';
-const PHONE = { width: 360, height: 740 };
-const SLACK = 2;            // px of horizontal overflow forgiven (rounding)
 
 await start('walk', 90);
 
@@ -179,32 +177,6 @@ await step(`searching persons for 李 lists ${PERSON}; a name not there says 没
 
 // 10. The persons list and two forms on a phone: nothing wider than the
 // screen, except what sits in its own horizontal scroll container.
-const fitsPhone = async (what) => {
-	const m = await page.evaluate(() => {
-		const vw = document.documentElement.clientWidth;
-		const scrolls = (el) => {
-			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-				const ox = getComputedStyle(a).overflowX;
-				if ((ox === 'auto' || ox === 'scroll') && a.getBoundingClientRect().right <= vw + 2)
-					return true;
-			}
-			return false;
-		};
-		const wide = [];
-		for (const el of document.body.querySelectorAll('*')) {
-			const r = el.getBoundingClientRect();
-			if (r.right > vw + 2 && r.width > 0 && !scrolls(el))
-				wide.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}` +
-					` right=${Math.round(r.right)}`);
-		}
-		return { doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, vw, wide };
-	});
-	diag(`phone, ${what}: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
-	assert(m.doc <= PHONE.width + SLACK && m.body <= PHONE.width + SLACK,
-		`${what} is ${m.doc}px wide on a ${PHONE.width}px screen (body ${m.body}px); too wide: ` +
-		m.wide.slice(0, 6).join(', '));
-};
-
 await step(`the persons list fits a ${PHONE.width}x${PHONE.height} phone screen without sideways scrolling`, async () => {
 	await page.setViewportSize(PHONE);
 	await page.goto(`${BASE}/persons?q=${encodeURIComponent('李')}`);
