@@ -14,7 +14,8 @@
 #   (422, named field, nothing written).
 # - Article numbers (migration 0025): the party influence periods cite
 #   《中国共产党纪律处分条例》(2023) art. 10 / 11, the detention rows of
-#   2025-06-01 the implementing regulations (2025) arts. 129, 130, 133.
+#   2025-06-01 the implementing regulations (2025) arts. 129, 130, 133,
+#   the report clocks 检举控告工作规则 (2020) arts. 15 and 16.
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
@@ -99,6 +100,8 @@ expect_contains "撤销党内职务: art. 11" "第十一条" "$(src influence_pe
 expect_contains "the extension of 2025-06-01: implementing regulations art. 129" "第一百二十九条" "$(src detention_limits "step = 'extension' AND effective_from = '2025-06-01'")"
 expect_contains "the national extension: art. 130" "第一百三十条" "$(src detention_limits "step = 'national' AND effective_from = '2025-06-01'")"
 expect_contains "the recalculation: art. 133" "第一百三十三条" "$(src detention_limits "step = 'recalc' AND effective_from = '2025-06-01'")"
+expect_contains "the transfer clock: 检举控告工作规则 (2020) art. 15" "第十五条" "$(src clock_limit_versions "clock = 'report_transfer'")"
+expect_contains "the forwarded-in clock: art. 16 para. 2" "第十六条第二款" "$(src clock_limit_versions "clock = 'report_forwarded_in'")"
 expect_eq "the 2018 rows keep their source (art. 43)" 2 "$(sql "SELECT count(*) FROM detention_limits WHERE effective_from = '2018-03-20' AND source LIKE '%第四十三条%'")"
 
 check "the server log has no sanitizer report" server_clean
