@@ -6,7 +6,8 @@
 #   trial office, so the supervision office joins none and no longer holds
 #   PERM_CASE_WORK: case work is refused for the role (403), not only for
 #   not being on the team (404 before), it is refused on the team (422) and
-#   is not offered in the team's select; it keeps the case list and the
+#   is not offered in the team's select, which offers whom the API takes
+#   (a leader, missing before); it keeps the case list and the
 #   declaration of conflicts (回避, art. 58), whose link on 账户安全 now
 #   follows the route's permission (a leader had the route but no link).
 # - An attacker's ids in the body on a case one works on: a person who is
@@ -54,6 +55,8 @@ expect_eq "... but the case itself is need-to-know: 404" 404 "$(http_get "$T_DIR
 expect_eq "the case page as case manager: 200" 200 "$(http_get "$T_DIR/cm" -b "$JAR" "$BASE/cases/$C")"
 check "... its team select offers the investigator and the trial officer" grep -q "（审查调查室）" "$T_DIR/cm.b"
 check "... and no supervisor" bash -c "! grep -q '（监督检查室）' '$T_DIR/cm.b'"
+# the page offers whom the API takes: a leader may lead (investigation roles)
+check "... and the leader, whom the API takes as lead or member" grep -q "（委领导）" "$T_DIR/cm.b"
 expect_eq "the supervisor declares a conflict: 201" 201 "$(status "$(api POST /api/conflicts "{\"person_id\":$P1,\"note\":\"同学\"}" "$(J sup)")")"
 for u in sup lead; do
 	http_get "$T_DIR/acc-$u" -b "$(J "$u")" "$BASE/account" >/dev/null
