@@ -83,4 +83,34 @@ for (const [user, label, must, mustNot, caseStatus] of WALKERS) {
 	});
 }
 
-await finish(WALKERS.length);
+// Wrong input on a phone, as the last walker (the supervisor registers
+// clues): 登记线索 sent empty past the browser's own checks is answered 422,
+// each error beside its field (aria-describedby), and the page with its
+// errors still fits the screen.
+await step(`sup sends 登记线索 empty on a ${PHONE.width}px phone: 422, the errors beside their fields, no sideways scrolling`, async () => {
+	await page.setViewportSize(PHONE);
+	await page.goto(`${BASE}/clues/new`);
+	await page.locator('form.record-form').waitFor();
+	await page.evaluate(() => { for (const f of document.querySelectorAll('form')) f.noValidate = true; });
+	expect.status = 422;
+	const [resp] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/clues'),
+		page.locator('form.record-form button.primary').click(),
+	]);
+	await page.waitForLoadState();
+	expect.status = null;
+	assert(resp.status() === 422, `the server answered ${resp.status()}`);
+	const invalid = page.locator('form.record-form [aria-invalid="true"]');
+	const n = await invalid.count();
+	assert(n >= 1, 'no field is marked invalid');
+	for (let i = 0; i < n; i++) {
+		const id = await invalid.nth(i).getAttribute('aria-describedby');
+		assert(id && await page.locator(`[id="${id}"]`).isVisible(), `field ${i} has no visible error beside it`);
+	}
+	diag(`sup: ${n} fields marked invalid on the empty clue form`);
+	await shot('sup-phone-clue-errors');
+	await fitsPhone('the clue form with its errors');
+	await page.setViewportSize(DESKTOP);
+});
+
+await finish(WALKERS.length + 1);
