@@ -13,6 +13,8 @@
 # - An attacker's ids in the body on a case one works on: a person who is
 #   not the case's subject for a detention, an outcome, a clarification
 #   (422, named field, nothing written).
+# - Several violations get one party sanction, the highest plus one grade
+#   (纪律处分条例 2023 art. 24; the message said "the heaviest").
 # - Article numbers (migration 0025): the party influence periods cite
 #   《中国共产党纪律处分条例》(2023) art. 10 / 11, the detention rows of
 #   2025-06-01 the implementing regulations (2025) arts. 129, 130, 133,
@@ -31,7 +33,7 @@ uid() { sql "SELECT id FROM users WHERE name = '$1'"; }
 
 UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jget '["id"]')
 UB=$(body "$(api POST /api/units '{"name":"乙局","kind":"department"}')" | jget '["id"]')
-P1=$(body "$(api POST /api/persons "{\"name\":\"赵处长\",\"unit_id\":$UA,\"rank\":\"section\"}")" | jget '["id"]')
+P1=$(body "$(api POST /api/persons "{\"name\":\"赵处长\",\"unit_id\":$UA,\"rank\":\"section\",\"party_member\":true}")" | jget '["id"]')
 P3=$(body "$(api POST /api/persons "{\"name\":\"孙科员\",\"unit_id\":$UB,\"rank\":\"section\"}")" | jget '["id"]')
 K=$(body "$(api POST /api/clues "{\"received\":\"2025-04-01\",\"source\":\"report\",\"summary\":\"反映其收受财物\",\"subjects\":[$P1]}")" | jget '["id"]')
 V=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
@@ -64,6 +66,12 @@ for u in sup lead; do
 done
 http_get "$T_DIR/acc-cm" -b "$JAR" "$BASE/account" >/dev/null
 check "... and of the case manager" grep -q 'href="/account/conflicts"' "$T_DIR/acc-cm.b"
+
+# ---- several violations, one party sanction: 纪律处分条例 (2023) art. 24 ------------------------
+# 合并处理，按最高处分加重一档: the refusal no longer says "the heaviest"
+r=$(api POST /api/outcomes "{\"person_id\":$P1,\"case_id\":$C,\"day\":\"2025-07-01\",\"measures\":[\"party_warning\",\"party_serious_warning\"]}")
+expect_eq "two party sanctions in one outcome: 422" 422 "$(status "$r")"
+expect_contains "... combined: the highest plus one grade (art. 24)" "加重一档" "$(body "$r")"
 
 # ---- docs/security.md's table is the role table -------------------------------------------------
 diff=$("$QF_BIN" routes 2>/dev/null | python3 -c '
