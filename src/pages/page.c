@@ -3,7 +3,9 @@
  * notices); the builders are in kit.c.
  *
  * The navigation shows only what the user's role may use (the same PERM_*
- * the routes check).  The document works without JavaScript; app.js only
+ * the routes check): a left list on a desktop, folded into a <details>
+ * menu on a phone (style.css shows one of the two).  The document works
+ * without JavaScript; app.js only
  * adds confirmations.  The CSP forbids inline script and style, so there
  * are none.
  */
