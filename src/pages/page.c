@@ -5,9 +5,8 @@
  * The navigation shows only what the user's role may use (the same PERM_*
  * the routes check): a left list on a desktop, folded into a <details>
  * menu on a phone (style.css shows one of the two).  The document works
- * without JavaScript; app.js only
- * adds confirmations.  The CSP forbids inline script and style, so there
- * are none.
+ * without JavaScript; app.js only adds confirmations.  The CSP forbids
+ * inline script and style, so there are none.
  */
 #include "pages/page.h"
 
