@@ -136,21 +136,24 @@ int detention_step_allowed(struct store *s, struct arena *a, const char *level, 
 		*why = "请选择延长、再延长或重新计算";
 		return 0;
 	}
-	/* after a recalculation the extensions are available again */
+	/* after a recalculation the extension is available again, the
+	   national one only if it was not used before: 《监察法实施条例》
+	   (2025) art. 133, 此前已经再延长留置时间的，不得再次适用该规定 */
 	for (int i = 0; i < n; i++) {
 		if (!strcmp(prior[i].kind, "recalc")) {
 			recalc++;
-			ext = nat = 0;
+			ext = 0;
 		}
 		ext += !strcmp(prior[i].kind, "extension");
 		nat += !strcmp(prior[i].kind, "national");
 	}
 	if (!strcmp(kind, "extension") && ext)
 		*why = "留置期限只能延长一次（重新计算后方可再次延长）";
+	else if (!strcmp(kind, "national") && nat)
+		*why = recalc ? "已经国家监委批准再延长的，重新计算后不得再次再延长（《监察法实施条例》第一百三十三条）"
+			      : "国家监委批准的再延长只能一次";
 	else if (!strcmp(kind, "national") && !ext)
 		*why = "须先经上一级批准延长，才能报国家监委批准再延长";
-	else if (!strcmp(kind, "national") && nat)
-		*why = "国家监委批准的再延长只能一次";
 	else if (!strcmp(kind, "recalc") && recalc)
 		*why = "留置时间重新计算以一次为限";
 	if (*why)

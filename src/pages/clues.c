@@ -136,7 +136,7 @@ void person_multiselect(struct req *r, struct strbuf *sb, const char *name, cons
 	}
 	if (group)
 		strbuf_addstr(sb, "</optgroup>");
-	strbuf_addstr(sb, "</select><p class=\"hint\">按住 Ctrl 可选择多人。名录中没有的人员，请先在“监督对象”中新增。</p>");
+	strbuf_addstr(sb, "</select><p class=\"hint\">可选择多人（电脑上按住 Ctrl 点选，手机上在弹出的列表中勾选）。名录中没有的人员，请先在“监督对象”中新增。</p>");
 	field_close(sb, name, err);
 }
 

@@ -520,7 +520,7 @@ def login_case(ctx):
     return send
 
 
-# the approval of a filing with its record (issue 10, 监督执纪工作规则 art. 40)
+# the approval of a filing with its record (issue 10, 监督执纪工作规则 art. 38)
 FILING = {'approve': True, 'day': '2022-04-01', 'filing': {
     'case_type': 'discipline', 'organ_kind': 'office', 'organ_name': '第一审查调查室', 'categories': ['integrity'],
     'committee_by': '县委书记', 'committee_day': '2022-04-01'}}

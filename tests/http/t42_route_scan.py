@@ -384,7 +384,7 @@ for n in ("helper_a", "helper_b", "spare"):
     adduser(n, "investigator")
 for r, b in PENDING.items():
     adduser("u_" + r.replace("+", "_"), b)
-# issue 10: filing is approved by the principal leader (监督执纪工作规则 art. 40)
+# issue 10: filing is approved by the principal leader (监督执纪工作规则 art. 38)
 SQL.run("UPDATE users SET principal = 1 WHERE name = 'u_leader'")
 lead = sign_in("u_leader", False)
 if not lead:
