@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# t158_roles_sources.sh: issue 10, last part (ui10).
+# t157_roles_sources.sh: issue 10, last part (ui10).
 # - Supervisors (监督检查室): investigation and trial are separate
 #   (审查调查与审理分离; Supervision Law 2018 art. 36; 监督执纪工作规则
 #   2019 art. 54 ff.): case teams are the investigating offices and the
