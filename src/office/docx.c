@@ -14,9 +14,16 @@
  * Layout figures, in twips (1/20 pt, 1 mm = 56.69 twips):
  *   A4 11906 x 16838; margins top 37 mm 2098, bottom 35 mm 1984, left
  *   28 mm 1587, right 26 mm 1474, so the type area is 8845 x 12756
- *   (156 x 225 mm); line pitch 12756 / 22 = 579; 28 characters of 3号
- *   (16 pt) in 8845 twips is a pitch of 15.795 pt, Word's charSpace
- *   (1/4096 pt beyond the font size) -841; the page number's top 7 mm
+ *   (156 x 225 mm); line pitch 12756 / 22 = 579 (the section's line
+ *   grid, w:docGrid type "lines"); 28 characters of 3号 (16 pt) in 8845
+ *   twips (442.25 pt) are 15.79 pt apart at most: every run is condensed
+ *   by 0.25 pt (w:spacing -5 in the default run properties), 28 x 15.75
+ *   = 441 pt.  Not the character grid (type "linesAndChars", charSpace
+ *   -841) that Word would honour: LibreOffice 7.4 spreads each 16 pt
+ *   character over two cells of a 15.79 pt grid (measured: 11 to 13
+ *   characters a line), and LibreOffice makes the server's PDFs; the
+ *   condensed runs give 28 a line in Word, WPS and LibreOffice alike.
+ *   The page number's top 7 mm
  *   below the type area: 35 - 7 mm less the 4号 line (4.94 mm) leaves
  *   the footer 23.06 mm (1307) from the bottom edge.
  */
@@ -38,7 +45,7 @@
 #define MAR_RIGHT 1474
 #define TEXT_W (PAGE_W - MAR_LEFT - MAR_RIGHT)
 #define LINE_PITCH 579
-#define CHAR_SPACE (-841)
+#define CHAR_CONDENSE "-5"     /* twentieths of a point: 3号 at 15.75 pt a character */
 #define FOOTER_DIST 1307
 #define EM 320                  /* one character of 3号 in twips */
 
@@ -298,20 +305,36 @@ int docx_heading(struct docx *d, int level, const char *text)
 	return 0;
 }
 
-int docx_para(struct docx *d, const char *text)
+/* Paragraphs of one style, one per line of text (a line break inside a
+ * justified paragraph would spread its line across the width). */
+static int paras(struct docx *d, const char *style, const char *text)
 {
+	struct strbuf line = STRBUF_INIT;
+	const char *p = text, *e;
+
 	if (begin(d, text, "paragraph") < 0)
 		return -1;
-	para(&d->body, "Normal", "", "", text);
+	for (;;) {
+		e = p + strcspn(p, "\r\n");
+		strbuf_reset(&line);
+		strbuf_add(&line, p, (size_t)(e - p));
+		para(&d->body, style, "", "", line.buf);
+		if (!*e)
+			break;
+		p = e + (e[0] == '\r' && e[1] == '\n' ? 2 : 1);
+	}
+	strbuf_release(&line);
 	return 0;
+}
+
+int docx_para(struct docx *d, const char *text)
+{
+	return paras(d, "Normal", text);
 }
 
 int docx_plain(struct docx *d, const char *text)
 {
-	if (begin(d, text, "paragraph") < 0)
-		return -1;
-	para(&d->body, "Plain", "", "", text);
-	return 0;
+	return paras(d, "Plain", text);
 }
 
 int docx_blank(struct docx *d)
@@ -346,11 +369,68 @@ static void cell(struct strbuf *sb, int width, const char *jc, int bold, int hp,
 	strbuf_addstr(sb, "</w:p></w:tc>");
 }
 
+/* 1 when column c holds no text (counts, money, dates, ratios): such a
+ * column is never narrowed below its content. */
+static int numeric_col(const struct office_table *t, size_t c)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->cells[r * t->ncols + c].kind == OFFICE_TEXT)
+			return 0;
+	return 1;
+}
+
+/* The column widths in twips, adding up to the type area's width.  Each
+ * column needs its content plus the cell margins, in half characters of
+ * the table's size (hp half points); a number column's header may wrap.
+ * When all fit, the spare width is shared in proportion; when not, the
+ * columns without text keep what they need and the text columns wrap in
+ * what is left (at least 3 characters each); if even that does not fit,
+ * all shrink in proportion. */
+static void table_widths(const struct office_table *t, int hp, int *tw)
+{
+	double avail = (double)TEXT_W / (hp * 5.0), fixed = 0, flex = 0, total = 0;
+	double *need = xcalloc(t->ncols, sizeof(*need));
+	char *num = xcalloc(t->ncols, 1);
+	size_t ntext = 0, used = 0, head, data;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		head = office_text_width(t->cols[c].head);
+		data = office_col_width(t, c, 0);
+		num[c] = (char)numeric_col(t, c);
+		if (num[c]) {
+			/* digits a little wider than half a character in the
+			 * fallback faces; the header wraps after 4 characters */
+			need[c] = (double)data * 1.3 > (double)(head < 8 ? head : 8) ?
+				  (double)data * 1.3 : (double)(head < 8 ? head : 8);
+			fixed += (need[c] += 2);
+		} else {
+			need[c] = (double)(data > head ? data : head) + 2;
+			flex += need[c];
+			ntext++;
+		}
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (!num[c] && fixed + flex > avail && fixed + 6.0 * (double)ntext <= avail) {
+			need[c] = (avail - fixed) * need[c] / flex;
+			if (need[c] < 6)
+				need[c] = 6;
+		}
+		total += need[c];
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		int w = c + 1 < t->ncols ? (int)((double)TEXT_W * need[c] / total) : TEXT_W - (int)used;
+
+		used += (size_t)w;
+		tw[c] = w;
+	}
+	free(need);
+	free(num);
+}
+
 int docx_table(struct docx *d, const struct office_table *t)
 {
 	struct strbuf *sb = &d->body, txt = STRBUF_INIT;
 	int *tw, hp;
-	size_t total = 0, used = 0;
 
 	if (d->failed)
 		return -1;
@@ -363,19 +443,10 @@ int docx_table(struct docx *d, const struct office_table *t)
 		para(sb, "TableTitle", "", "", t->title);
 	if (t->subtitle)
 		para(sb, "TableSubtitle", "", "", t->subtitle);
-	/* 4号 for a narrow table, 小四 for a wide one */
-	hp = t->ncols <= 6 ? 28 : 24;
+	/* 4号 for a narrow table, 小四 and 五号 for wider ones */
+	hp = t->ncols <= 4 ? 28 : t->ncols <= 7 ? 24 : 21;
 	tw = xcalloc(t->ncols, sizeof(*tw));
-	for (size_t c = 0; c < t->ncols; c++) {
-		tw[c] = (int)office_col_width(t, c);
-		total += (size_t)tw[c];
-	}
-	for (size_t c = 0; c < t->ncols; c++) {
-		/* in proportion, the last column takes what rounding left */
-		int w = c + 1 < t->ncols ? (int)((size_t)TEXT_W * (size_t)tw[c] / total) : TEXT_W - (int)used;
-		used += (size_t)w;
-		tw[c] = w;
-	}
+	table_widths(t, hp, tw);
 	strbuf_addf(sb, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
 		    "<w:tblBorders>", TEXT_W);
 	static const char *const side[] = { "top", "left", "bottom", "right", "insideH", "insideV" };
@@ -498,12 +569,13 @@ static const char font_table[] = XML_DECL
 static const char styles[] = XML_DECL
 	"<w:styles xmlns:w=\"" W_NS "\">"
 	"<w:docDefaults><w:rPrDefault><w:rPr>" RFONTS(F_BODY)
-	"<w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+	"<w:spacing w:val=\"" CHAR_CONDENSE "\"/><w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
 	"<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
 	"<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault>"
 	"</w:docDefaults>"
 	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
-	"<w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/></w:pPr></w:style>"
+	"<w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/></w:pPr>"
+	"<w:rPr><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Plain\"><w:name w:val=\"Body Text No Indent\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:pPr>" NO_INDENT "</w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
@@ -587,9 +659,9 @@ int docx_to_buf(struct docx *d, struct strbuf *out)
 		    "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
 		    "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"851\""
 		    " w:footer=\"%d\" w:gutter=\"0\"/><w:cols w:space=\"425\"/>"
-		    "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"%d\" w:charSpace=\"%d\"/>"
+		    "<w:docGrid w:type=\"lines\" w:linePitch=\"%d\"/>"
 		    "</w:sectPr></w:body></w:document>",
-		    PAGE_W, PAGE_H, MAR_TOP, MAR_RIGHT, MAR_BOTTOM, MAR_LEFT, FOOTER_DIST, LINE_PITCH, CHAR_SPACE);
+		    PAGE_W, PAGE_H, MAR_TOP, MAR_RIGHT, MAR_BOTTOM, MAR_LEFT, FOOTER_DIST, LINE_PITCH);
 
 	zip_error_init(&zerr);
 	src = zip_source_buffer_create(NULL, 0, 0, &zerr);

@@ -108,14 +108,14 @@ void office_cell_format(struct strbuf *sb, const struct office_cell *c)
 	}
 }
 
-size_t office_col_width(const struct office_table *t, size_t col)
+size_t office_col_width(const struct office_table *t, size_t col, int with_head)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t w, cw;
 
 	if (t->cols[col].width > 0)
 		return (size_t)t->cols[col].width;
-	w = office_text_width(t->cols[col].head);
+	w = with_head ? office_text_width(t->cols[col].head) : 0;
 	for (size_t r = 0; r < t->nrows; r++) {
 		strbuf_reset(&sb);
 		office_cell_format(&sb, &t->cells[r * t->ncols + col]);

@@ -91,8 +91,8 @@ void office_cell_format(struct strbuf *sb, const struct office_cell *c);
 int64_t office_ratio_bp(int64_t n, int64_t d);
 
 /* The width in character cells of column `col`: its width, or the widest
- * of its header and cells as formatted. */
-size_t office_col_width(const struct office_table *t, size_t col);
+ * of its cells as formatted (and of its header, with_head). */
+size_t office_col_width(const struct office_table *t, size_t col, int with_head);
 
 /* 0 when the table is usable: ncols > 0, cols and (when nrows > 0) cells
  * given, every text checked; else -1 with a message in err. */

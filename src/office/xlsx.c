@@ -264,7 +264,7 @@ int xlsx_sheet(struct xlsx *x, const char *name, const struct office_table *t)
 		e = worksheet_write_string(ws, head, (lxw_col_t)c, t->cols[c].head ? t->cols[c].head : "",
 					   x->head);
 	for (size_t c = 0; !e && c < t->ncols; c++) {
-		w = office_col_width(t, c);
+		w = office_col_width(t, c, 1);
 		total += w > WIDTH_MAX ? WIDTH_MAX : w;
 		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, col_width(w), NULL);
 		for (size_t i = 0; !e && i < t->nrows; i++)

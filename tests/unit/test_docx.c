@@ -25,6 +25,11 @@
 
 #define HOSTILE "纪检 & 监察 <b>“引号”</b> \"quoted\" 🙂 结束"
 
+#define LINE28 "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未"
+#define LINES30 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 \
+	LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 \
+	LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28
+
 static const struct office_col cols[] = {
 	{ "单位", 0 }, { "线索（件）", 0 }, { "立案（件）", 0 }, { "结案率", 0 }, { "收缴金额（元）", 0 },
 	{ "日期", 0 },
@@ -61,7 +66,9 @@ static struct docx *sample(void)
 	assert_int_equal(docx_plain(d, "附件：1. 线索处置情况表"), 0);
 	assert_int_equal(docx_blank(d), 0);
 	assert_int_equal(docx_page_break(d), 0);
-	assert_int_equal(docx_para(d, "第二页。"), 0);
+	/* 30 lines of 28 characters, less the indent: t170_office.sh counts
+	 * 28 a line and 22 lines on the page it fills */
+	assert_int_equal(docx_para(d, LINES30), 0);
 	assert_int_equal(docx_signature(d, "某某县纪律检查委员会", date_from_ymd(2022, 12, 31)), 0);
 	return d;
 }
@@ -127,8 +134,8 @@ static void test_text_escaped(void **state)
 	assert_non_null(strstr(doc.buf, ">117,526.73<"));
 	assert_non_null(strstr(doc.buf, ">0.05<"));
 	assert_non_null(strstr(doc.buf, ">2022-12-31<"));
-	assert_non_null(strstr(doc.buf, "<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"28\"/>"
-				     "<w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">516<"));
+	assert_non_null(strstr(doc.buf, "<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"24\"/>"
+				     "<w:szCs w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">516<"));
 	/* the header row repeats on every page */
 	assert_non_null(strstr(doc.buf, "<w:tblHeader/>"));
 	assert_non_null(strstr(doc.buf, "<w:tblW w:w=\"8845\" w:type=\"dxa\"/>"));
@@ -155,11 +162,13 @@ static void test_layout(void **state)
 	/* A4; top 37 mm, right 26, bottom 35, left 28; 22 lines of 28 */
 	assert_non_null(strstr(x.buf, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
 	assert_non_null(strstr(x.buf, "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\""));
-	assert_non_null(strstr(x.buf, "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"-841\"/>"));
+	assert_non_null(strstr(x.buf, "<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/>"));
 	assert_non_null(strstr(x.buf, "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
 				   "<w:footerReference w:type=\"even\" r:id=\"rId5\"/>"));
 	assert_int_equal(office_zip_part(&buf, "word/styles.xml", &x), 0);
-	/* body 仿宋_GB2312 3号 (32 half points), first line two characters in */
+	/* body 仿宋_GB2312 3号 (32 half points) condensed 0.25 pt (28 a line),
+	 * first line two characters in */
+	assert_non_null(strstr(x.buf, "<w:spacing w:val=\"-5\"/><w:kern w:val=\"2\"/><w:sz w:val=\"32\"/>"));
 	assert_non_null(strstr(x.buf, "<w:rFonts w:ascii=\"仿宋_GB2312\" w:eastAsia=\"仿宋_GB2312\""));
 	assert_non_null(strstr(x.buf, "<w:sz w:val=\"32\"/>"));
 	assert_non_null(strstr(x.buf, "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"));
