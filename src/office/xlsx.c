@@ -156,7 +156,7 @@ static void sheet_name(struct strbuf *sb, const char *name, size_t reserve)
 		units += cp > 0xFFFF ? 2 : 1;
 		if (units > SHEETNAME_UNITS - reserve)
 			break;
-		if (cp < 0x20 || strchr("[]:*?/\\", (int)cp) ||
+		if (cp < 0x20 || (cp < 0x80 && strchr("[]:*?/\\", (int)cp)) ||
 		    (cp == '\'' && (i == 0 || i + k == len)))
 			strbuf_addch(sb, '_');
 		else

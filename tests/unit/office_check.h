@@ -5,7 +5,7 @@
  * a written file: reading a part out of the zip in memory (libzip), a
  * small XML well-formedness check (one root, balanced and matching tags,
  * quoted attributes without '<', every '&' a predefined or numeric
- * entity, valid UTF-8), and the folder the script test t170_office.sh
+ * entity, valid UTF-8), and the folder the script test t178_office.sh
  * asks for the sample files ($QF_OFFICE_OUT).
  */
 #include <stdio.h>

@@ -8,7 +8,7 @@
  * bidirectional controls and invalid UTF-8 are refused (the input rule of
  * docs/security.md); equal documents are equal bytes, whatever the time
  * zone.  With $QF_OFFICE_OUT set it leaves sample.docx there for
- * tests/http/t170_office.sh (LibreOffice converts it to PDF).
+ * tests/http/t178_office.sh (LibreOffice converts it to PDF).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -66,7 +66,7 @@ static struct docx *sample(void)
 	assert_int_equal(docx_plain(d, "附件：1. 线索处置情况表"), 0);
 	assert_int_equal(docx_blank(d), 0);
 	assert_int_equal(docx_page_break(d), 0);
-	/* 30 lines of 28 characters, less the indent: t170_office.sh counts
+	/* 30 lines of 28 characters, less the indent: t178_office.sh counts
 	 * 28 a line and 22 lines on the page it fills */
 	assert_int_equal(docx_para(d, LINES30), 0);
 	assert_int_equal(docx_signature(d, "某某县纪律检查委员会", date_from_ymd(2022, 12, 31)), 0);
