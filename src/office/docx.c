@@ -481,18 +481,26 @@ int docx_table(struct docx *d, const struct office_table *t)
 	return 0;
 }
 
+/* A date as documents write it: 2022年12月31日 (Arabic numerals, no
+ * leading zeros: GB/T 9704 7.3.5.1). */
+static void cn_date(char *buf, size_t n, qf_day day)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(buf, n, "%d年%d月%d日", y, m, d);
+}
+
 int docx_signature(struct docx *d, const char *organ, qf_day date)
 {
 	char day[64], ppr[160];
-	int y, m, dd;
 	long dw, ow, right;
 
 	if (date == QF_DAY_NONE)
 		return fail(d, "signature: no date");
 	if (begin(d, organ ? organ : "", "signature") < 0)
 		return -1;
-	date_to_ymd(date, &y, &m, &dd);
-	snprintf(day, sizeof(day), "%d年%d月%d日", y, m, dd);
+	cn_date(day, sizeof(day), date);
 	/* widths in half characters; the organ centred over the date, the
 	 * date four characters from the right edge */
 	dw = (long)office_text_width(day);
@@ -508,6 +516,73 @@ int docx_signature(struct docx *d, const char *organ, qf_day date)
 	snprintf(ppr, sizeof(ppr), "%s<w:ind w:right=\"%d\" w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
 		 "<w:jc w:val=\"right\"/>", organ && *organ ? "" : "<w:spacing w:before=\"1158\"/>", 4 * EM);
 	para(&d->body, "Plain", ppr, "", day);
+	return 0;
+}
+
+/* A cell of the record table, spanning `span` of its two columns, of
+ * 4号 text with the indents given. */
+static void record_cell(struct strbuf *sb, int width, int span, const char *ind, const char *jc,
+			const char *text)
+{
+	strbuf_addf(sb, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
+	if (span > 1)
+		strbuf_addf(sb, "<w:gridSpan w:val=\"%d\"/>", span);
+	strbuf_addf(sb, "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Plain\"/><w:snapToGrid w:val=\"0\"/>"
+		    "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>%s"
+		    "<w:jc w:val=\"%s\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>",
+		    ind, jc);
+	xml_text(sb, text);
+	strbuf_addstr(sb, "</w:r></w:p></w:tc>");
+}
+
+int docx_record(struct docx *d, const char *cc, const char *issuer, qf_day printed)
+{
+	struct strbuf *sb = &d->body, line = STRBUF_INIT;
+	char day[64], ind[128];
+	const int ch = 280;     /* one character of 4号 */
+
+	if (printed == QF_DAY_NONE)
+		return fail(d, "record: no printing date");
+	if ((cc && check_text(d, cc, "record") < 0) || begin(d, issuer, "record") < 0)
+		return -1;
+	cn_date(day, sizeof(day), printed);
+	/* a table floating at the foot of the type area (Word and WPS; the
+	 * LibreOffice of Debian 12 keeps a full-width floating table in the
+	 * text, after the signature); its rules 0.35 mm first and last,
+	 * 0.25 mm between (7.4.1): border sizes in 1/8 pt */
+	strbuf_addf(sb, "<w:tbl><w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\""
+		    " w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpYSpec=\"bottom\"/>"
+		    "<w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:tblBorders>"
+		    "<w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>"
+		    "<w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>"
+		    "<w:insideH w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/>"
+		    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
+		    "<w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+		    "</w:tblPr><w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid>",
+		    TEXT_W, TEXT_W / 2, TEXT_W - TEXT_W / 2);
+	if (cc && *cc) {
+		/* 抄送：, one character in on both sides, a second line aligned
+		 * after the colon, a full stop at the end (7.4.2) */
+		strbuf_addstr(&line, "抄送：");
+		strbuf_addstr(&line, cc);
+		snprintf(ind, sizeof(ind), "<w:ind w:left=\"%d\" w:right=\"%d\" w:hanging=\"%d\"/>",
+			 4 * ch, ch, 3 * ch);
+		strbuf_addstr(sb, "<w:tr>");
+		record_cell(sb, TEXT_W, 2, ind, "left", line.buf);
+		strbuf_addstr(sb, "</w:tr>");
+	}
+	/* 印发机关 one character in, "2022年12月31日印发" one character
+	 * from the right edge (7.4.3) */
+	strbuf_reset(&line);
+	strbuf_addf(&line, "%s印发", day);
+	strbuf_addstr(sb, "<w:tr>");
+	snprintf(ind, sizeof(ind), "<w:ind w:left=\"%d\" w:firstLine=\"0\" w:firstLineChars=\"0\"/>", ch);
+	record_cell(sb, TEXT_W / 2, 1, ind, "left", issuer);
+	snprintf(ind, sizeof(ind), "<w:ind w:right=\"%d\" w:firstLine=\"0\" w:firstLineChars=\"0\"/>", ch);
+	record_cell(sb, TEXT_W - TEXT_W / 2, 1, ind, "right", line.buf);
+	strbuf_addstr(sb, "</w:tr></w:tbl>");
+	para(sb, "Plain", "", "", NULL);
+	strbuf_release(&line);
 	return 0;
 }
 

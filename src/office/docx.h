@@ -78,6 +78,13 @@ int docx_table(struct docx *d, const struct office_table *t);
  * centred over it (GB/T 9704 7.3.5.1, a sealed document of one organ).
  * organ may be NULL (the date alone). */
 int docx_signature(struct docx *d, const char *organ, qf_day date);
+/* 版记 (GB/T 9704 7.4): 抄送 (cc, NULL for none: "X，Y。" as the
+ * organs are to be listed; the writer adds "抄送：") and the line of the
+ * printing organ and date ("2023年1月4日印发"), between rules, at the
+ * foot of the type area of the page it falls on in Word and WPS (a
+ * floating table; LibreOffice 7.4 keeps it in the text).  The last block
+ * of a document. */
+int docx_record(struct docx *d, const char *cc, const char *issuer, qf_day printed);
 
 /* The first error, "" when none. */
 const char *docx_error(const struct docx *d);

@@ -77,6 +77,8 @@ text=$(pdftotext -layout "$OUT/sample.pdf" - 2>/dev/null | tr -d ' ')
 expect_contains "the title" "关于2022年全县纪检监察工作" "$text"
 expect_contains "the document number" "X纪发〔2022〕12号" "$text"
 expect_contains "the date in numerals" "2022年12月31日" "$text"
+expect_contains "the record (版记)" "抄送：县委办公室，" "$text"
+expect_contains "the printing date" "2023年1月4日印发" "$text"
 expect_contains "the headings numbered" "（一）线索处置" "$text"
 expect_contains "a table cell" "117,526.73" "$text"
 # page 3 is filled by the 30-line paragraph: 22 lines of 28 characters
@@ -93,8 +95,9 @@ page, out = 0, []
 for line in sys.stdin:
     if "<page " in line:
         page += 1
-    m = re.search(r"xMin=\"([\d.]+)\".*xMax=\"([\d.]+)\".*>(\S*)</word>", line)
-    if m and m.group(3) in ("—%d—" % page, "%d" % page) and page:
+    m = re.search(r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\".*>(\S*)</word>", line)
+    # below the type area (its foot 35 mm = 99 pt above the edge of 842 pt)
+    if m and m.group(3) in ("—%d—" % page, "%d" % page) and page and float(m.group(2)) > 743:
         out.append("%d:%s" % (page, "right" if float(m.group(1)) > 297.6 else "left"))
 print(" ".join(dict.fromkeys(out)))')
 expect_eq "page numbers on the outside edge" "1:right 2:left 3:right 4:left" "$pos"

@@ -70,6 +70,8 @@ static struct docx *sample(void)
 	 * 28 a line and 22 lines on the page it fills */
 	assert_int_equal(docx_para(d, LINES30), 0);
 	assert_int_equal(docx_signature(d, "某某县纪律检查委员会", date_from_ymd(2022, 12, 31)), 0);
+	assert_int_equal(docx_record(d, "县委办公室，县人民政府办公室，县委组织部，县人力资源和社会保障局，县审计局。",
+				     "某某县纪律检查委员会办公室", date_from_ymd(2023, 1, 4)), 0);
 	return d;
 }
 
@@ -146,6 +148,13 @@ static void test_text_escaped(void **state)
 	assert_non_null(strstr(doc.buf, "<w:ind w:right=\"1280\" w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
 				     "<w:jc w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2022年12月31日<"));
 	assert_non_null(strstr(doc.buf, "<w:br w:type=\"page\"/>"));
+	/* 版记 at the foot of the type area, between 0.35 mm and 0.25 mm rules */
+	assert_non_null(strstr(doc.buf, "w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpYSpec=\"bottom\"/>"));
+	assert_non_null(strstr(doc.buf, "<w:top w:val=\"single\" w:sz=\"8\""));
+	assert_non_null(strstr(doc.buf, "<w:insideH w:val=\"single\" w:sz=\"6\""));
+	assert_non_null(strstr(doc.buf, ">抄送：县委办公室，"));
+	assert_non_null(strstr(doc.buf, "<w:ind w:left=\"1120\" w:right=\"280\" w:hanging=\"840\"/>"));
+	assert_non_null(strstr(doc.buf, ">2023年1月4日印发<"));
 	docx_free(d);
 	strbuf_release(&buf);
 	strbuf_release(&doc);
