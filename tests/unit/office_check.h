@@ -208,6 +208,23 @@ static int xml_well_formed(const char *s, size_t *at)
 	return depth == 0 && roots == 1 ? 0 : -1;
 }
 
+/* A random string from a hostile alphabet into s (reset first): markup,
+ * entities, line breaks, controls, bidirectional overrides,
+ * noncharacters, invalid UTF-8 (a surrogate, an overlong '<'), formula
+ * starters, Chinese and an emoji; seed advances. */
+static void office_hostile(struct strbuf *s, unsigned *seed)
+{
+	static const char *const atoms[] = {
+		"&", "<", ">", "\"", "'", "]]>", "<w:p>", "&amp;", "&#x1;", "\n", "\r\n", "\r", "\t", "纪", "监",
+		"🙂", "a", " ", "\x01", "\x1f", "\x7f", "\xc2\x85", "\xe2\x80\xae", "\xef\xbf\xbe", "\xff",
+		"\xed\xa0\x80", "\xc0\xbc", "-", "=", "\\", "〔", "\xe2\x80\xa8",
+	};
+
+	strbuf_reset(s);
+	for (int k = 0, n = 1 + (int)(rand_r(seed) % 12); k < n; k++)
+		strbuf_addstr(s, atoms[rand_r(seed) % (sizeof(atoms) / sizeof(atoms[0]))]);
+}
+
 /* The path to write a sample to when $QF_OFFICE_OUT names a folder (the
  * script test converts it with LibreOffice), else NULL. */
 static const char *office_sample_path(const char *file, char *buf, size_t n)

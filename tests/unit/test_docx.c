@@ -301,6 +301,49 @@ static void test_deterministic(void **state)
 	strbuf_release(&file);
 }
 
+/* Random strings from a hostile alphabet: each is either refused by the
+ * text check, or its paragraph, heading, title and table cell give a
+ * document.xml that is well formed and holds no element the text did not
+ * ask for. */
+static void test_random_text(void **state)
+{
+	struct strbuf s = STRBUF_INIT, buf = STRBUF_INIT, doc = STRBUF_INIT;
+	unsigned seed = 20221231;
+	int accepted = 0, refused = 0;
+	size_t at;
+
+	(void)state;
+	for (int i = 0; i < 300; i++) {
+		struct docx *d = docx_new();
+		struct office_cell c;
+		struct office_table t = { .ncols = 1, .nrows = 1, .cols = cols, .cells = &c };
+		int rc;
+
+		office_hostile(&s, &seed);
+		c = office_text(s.buf);
+		rc = docx_title(d, s.buf) | docx_heading(d, 1 + i % 4, s.buf) | docx_para(d, s.buf) |
+		     docx_table(d, &t);
+		strbuf_reset(&buf);
+		if (rc < 0) {
+			refused++;
+			assert_int_equal(docx_to_buf(d, &buf), -1);
+		} else {
+			accepted++;
+			assert_int_equal(docx_to_buf(d, &buf), 0);
+			assert_int_equal(office_zip_part(&buf, "word/document.xml", &doc), 0);
+			if (xml_well_formed(doc.buf, &at) != 0)
+				fail_msg("text %d not well formed at %zu: %.60s", i, at, doc.buf + at);
+			assert_null(strstr(doc.buf, "<w:p><w:p>"));
+		}
+		docx_free(d);
+	}
+	assert_true(accepted > 30);
+	assert_true(refused > 30);
+	strbuf_release(&s);
+	strbuf_release(&buf);
+	strbuf_release(&doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_random_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -224,6 +224,58 @@ static void test_deterministic(void **state)
 	strbuf_release(&b);
 }
 
+/* Random hostile strings as cells and sheet names: each is refused by
+ * the text check, or stays text (a shared string, never a formula) in
+ * parts that are well formed. */
+static void test_random_text(void **state)
+{
+	struct strbuf s = STRBUF_INIT, buf = STRBUF_INIT, part = STRBUF_INIT;
+	struct office_cell cells[200];
+	char *texts[200];
+	unsigned seed = 20230104;
+	size_t n = 0, at;
+	int refused = 0;
+	struct xlsx *x = xlsx_new();
+
+	(void)state;
+	for (int i = 0; i < 400 && n < QF_ARRAY_SIZE(cells); i++) {
+		char err[OFFICE_ERR_MAX];
+
+		office_hostile(&s, &seed);
+		if (office_text_check(s.buf, "cell", err, sizeof(err)) < 0) {
+			refused++;
+			continue;
+		}
+		texts[n] = strbuf_detach(&s, NULL);
+		cells[n] = office_text(texts[n]);
+		n++;
+	}
+	assert_true(refused > 30);
+	assert_true(n > 30);
+	{
+		struct office_table t = { .title = texts[0], .ncols = 1, .nrows = n, .cols = cols, .cells = cells };
+
+		assert_int_equal(xlsx_sheet(x, texts[1], &t), 0);
+	}
+	assert_int_equal(xlsx_to_buf(x, &buf), 0);
+	assert_int_equal(office_zip_part(&buf, "xl/worksheets/sheet1.xml", &part), 0);
+	if (xml_well_formed(part.buf, &at) != 0)
+		fail_msg("sheet1.xml not well formed at %zu: %.60s", at, part.buf + at);
+	assert_null(strstr(part.buf, "<f>"));
+	assert_int_equal(office_zip_part(&buf, "xl/sharedStrings.xml", &part), 0);
+	if (xml_well_formed(part.buf, &at) != 0)
+		fail_msg("sharedStrings.xml not well formed at %zu: %.60s", at, part.buf + at);
+	assert_int_equal(office_zip_part(&buf, "xl/workbook.xml", &part), 0);
+	if (xml_well_formed(part.buf, &at) != 0)
+		fail_msg("workbook.xml not well formed at %zu: %.60s", at, part.buf + at);
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+	xlsx_free(x);
+	strbuf_release(&s);
+	strbuf_release(&buf);
+	strbuf_release(&part);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_workbook),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_random_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
