@@ -218,6 +218,7 @@ int xlsx_sheet(struct xlsx *x, const char *name, const struct office_table *t)
 	lxw_error e = LXW_NO_ERROR;
 	lxw_row_t r = 0, head;
 	size_t total = 0, w;
+	char *wrap;
 	int rc = -1;
 
 	if (x->failed)
@@ -263,14 +264,19 @@ int xlsx_sheet(struct xlsx *x, const char *name, const struct office_table *t)
 	for (size_t c = 0; !e && c < t->ncols; c++)
 		e = worksheet_write_string(ws, head, (lxw_col_t)c, t->cols[c].head ? t->cols[c].head : "",
 					   x->head);
+	wrap = xcalloc(t->ncols, 1);
 	for (size_t c = 0; !e && c < t->ncols; c++) {
 		w = office_col_width(t, c, 1);
 		total += w > WIDTH_MAX ? WIDTH_MAX : w;
+		wrap[c] = w > WIDTH_MAX;
 		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, col_width(w), NULL);
-		for (size_t i = 0; !e && i < t->nrows; i++)
-			e = write_cell(x, ws, (lxw_row_t)(head + 1 + i), (lxw_col_t)c,
-				       &t->cells[i * t->ncols + c], w > WIDTH_MAX);
 	}
+	/* row after row, as libxlsxwriter's constant-memory mode would need */
+	for (size_t i = 0; !e && i < t->nrows; i++)
+		for (size_t c = 0; !e && c < t->ncols; c++)
+			e = write_cell(x, ws, (lxw_row_t)(head + 1 + i), (lxw_col_t)c,
+				       &t->cells[i * t->ncols + c], wrap[c]);
+	free(wrap);
 	if (!e)
 		e = worksheet_autofilter(ws, head, 0, (lxw_row_t)(head + t->nrows), (lxw_col_t)(t->ncols - 1));
 	if (!e)
