@@ -52,8 +52,9 @@ void docx_free(struct docx *d);
  * line, before everything else; a red rule follows the document number
  * (or the header, without one). */
 int docx_header(struct docx *d, const char *organ);
-/* 发文字号, e.g. X纪发〔2022〕12号: centred under the red header, or
- * flush right on the first line when there is no header. */
+/* 发文字号, e.g. X纪发〔2022〕12号: centred two lines under the red
+ * header (called right after docx_header), or, in a document without a
+ * header (a 决定书), flush right where it is called (after the title). */
 int docx_number(struct docx *d, const char *number);
 /* The title: 方正小标宋简体 2号, centred; "\n" where the meaning breaks. */
 int docx_title(struct docx *d, const char *title);

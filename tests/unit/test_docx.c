@@ -244,6 +244,13 @@ static void test_refused(void **state)
 		assert_int_equal(docx_header(d, "机关"), -1);   /* the header comes first */
 		docx_free(d);
 		d = docx_new();
+		struct office_table empty = { .title = "空表", .ncols = 2, .nrows = 0, .cols = cols };
+		assert_int_equal(docx_table(d, &empty), 0);
+		struct office_table none = { .ncols = 0, .nrows = 0, .cols = cols };
+		assert_int_equal(docx_table(d, &none), -1);
+		assert_string_equal(docx_error(d), "table without columns or cells");
+		docx_free(d);
+		d = docx_new();
 		struct office_cell c = office_text("坏\x03");
 		struct office_table t = { .ncols = 1, .nrows = 1, .cols = cols, .cells = &c };
 		assert_int_equal(docx_table(d, &t), -1);

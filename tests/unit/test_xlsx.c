@@ -187,6 +187,9 @@ static void test_refused(void **state)
 		assert_string_equal(xlsx_error(x), "sheet name: character U+0002 at character 2 not allowed (control)");
 		xlsx_free(x);
 		x = xlsx_new();
+		/* a list with no rows is a sheet with its header */
+		struct office_table empty = { .title = "空", .ncols = 2, .nrows = 0, .cols = cols };
+		assert_int_equal(xlsx_sheet(x, "空", &empty), 0);
 		assert_int_equal(xlsx_sheet(x, "表", &t), 0);
 		assert_int_equal(xlsx_to_buf(x, &buf), 0);
 		/* written once: a later sheet is refused, the bytes stay */
