@@ -655,7 +655,7 @@ static const char styles[] = XML_DECL
 	"<w:basedOn w:val=\"Normal\"/><w:pPr>" NO_INDENT "</w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
 	"<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>" NO_INDENT "<w:jc w:val=\"center\"/>"
-	"<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>" RFONTS(F_TITLE)
+	"</w:pPr><w:rPr>" RFONTS(F_TITLE)
 	"<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
 	HEADING("Heading1", "heading 1", "0", RFONTS(F_HEI))
 	HEADING("Heading2", "heading 2", "1", RFONTS(F_KAI))
