@@ -124,10 +124,8 @@ void xlsx_free(struct xlsx *x)
 {
 	if (!x)
 		return;
-	if (x->wb && !x->closed) {
-		/* libxlsxwriter frees a workbook only by writing it */
-		workbook_close(x->wb);
-	}
+	if (x->wb && !x->closed)
+		lxw_workbook_free(x->wb);      /* not written: dropped */
 	if (x->path[0])
 		unlink(x->path);
 	for (int i = 0; i < x->nsheets; i++)
