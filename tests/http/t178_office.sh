@@ -62,8 +62,9 @@ for f in sample.docx sample.xlsx; do
 	expect_eq "$f: its $n XML parts well formed" "" "$bad"
 done
 
-# one LibreOffice profile of its own, so parallel runs do not share one
-LO=(soffice -env:UserInstallation=file://$T_DIR/lo --headless)
+# one LibreOffice profile of its own, so parallel runs do not share one;
+# a conversion that hangs is cut after 3 minutes
+LO=(timeout 180 soffice -env:UserInstallation=file://$T_DIR/lo --headless)
 t0=$(date +%s%N)
 "${LO[@]}" --convert-to pdf --outdir "$OUT" "$OUT/sample.docx" >"$T_DIR/soffice.log" 2>&1
 t1=$(date +%s%N)
