@@ -481,6 +481,37 @@ int docx_table(struct docx *d, const struct office_table *t)
 	return 0;
 }
 
+int docx_attachments(struct docx *d, const char *const *names, size_t n)
+{
+	struct strbuf line = STRBUF_INIT;
+	char ppr[160];
+
+	if (d->failed)
+		return -1;
+	if (!n)
+		return fail(d, "attachments: none given");
+	for (size_t i = 0; i < n; i++)
+		if (check_text(d, names[i], "attachment") < 0)
+			return -1;
+	flush_rule(d);
+	/* one empty line under the text; "附件：" two characters in; with
+	 * several, each name numbered and the second and later lines aligned
+	 * under the first name (left 5 characters) */
+	para(&d->body, "Plain", "", "", NULL);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&line);
+		if (i == 0)
+			strbuf_addstr(&line, "附件：");
+		if (n > 1)
+			strbuf_addf(&line, "%zu. ", i + 1);
+		strbuf_addstr(&line, names[i]);
+		snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%d\" w:hanging=\"%d\"/>", 5 * EM, i == 0 ? 3 * EM : 0);
+		para(&d->body, "Plain", ppr, "", line.buf);
+	}
+	strbuf_release(&line);
+	return 0;
+}
+
 /* A date as documents write it: 2022年12月31日 (Arabic numerals, no
  * leading zeros: GB/T 9704 7.3.5.1). */
 static void cn_date(char *buf, size_t n, qf_day day)

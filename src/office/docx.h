@@ -64,8 +64,13 @@ int docx_addressee(struct docx *d, const char *addressee);
 int docx_heading(struct docx *d, int level, const char *text);
 /* A body paragraph: 仿宋_GB2312 3号, first line indented two characters. */
 int docx_para(struct docx *d, const char *text);
-/* A paragraph flush left without indent (附件 lines, a list of names). */
+/* A paragraph flush left without indent (a list of names). */
 int docx_plain(struct docx *d, const char *text);
+/* 附件说明 (GB/T 9704 7.3.4): one empty line, then "附件：" two
+ * characters in and the names, numbered "1. " when there are several,
+ * each further name aligned under the first; names without a final
+ * full stop, as the standard writes them. */
+int docx_attachments(struct docx *d, const char *const *names, size_t n);
 /* An empty line of the grid. */
 int docx_blank(struct docx *d);
 /* Starts a new page. */

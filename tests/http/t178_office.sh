@@ -94,6 +94,7 @@ expect_contains "the record (版记)" "抄送：县委办公室，" "$text"
 expect_contains "the printing date" "2023年1月4日印发" "$text"
 expect_contains "the headings numbered" "（一）线索处置" "$text"
 expect_contains "a table cell" "117,526.73" "$text"
+expect_contains "the attachments" "附件：1.线索处置情况表" "$text"
 # page 3 is filled by the 30-line paragraph: 22 lines of 28 characters
 grid=$(pdftotext -f 3 -l 3 -layout "$OUT/sample.pdf" - | python3 -c '
 import sys, re

@@ -63,7 +63,8 @@ static struct docx *sample(void)
 	assert_int_equal(docx_para(d, "第一行\n第二行\t制表"), 0);
 	assert_int_equal(docx_table(d, &t), 0);
 	assert_int_equal(docx_heading(d, 1, "下一步工作"), 0);
-	assert_int_equal(docx_plain(d, "附件：1. 线索处置情况表"), 0);
+	assert_int_equal(docx_plain(d, "县委办公室\n县政府办公室"), 0);
+	assert_int_equal(docx_attachments(d, (const char *[]){ "线索处置情况表", "立案情况表" }, 2), 0);
 	assert_int_equal(docx_blank(d), 0);
 	assert_int_equal(docx_page_break(d), 0);
 	/* 30 lines of 28 characters, less the indent: t178_office.sh counts
@@ -148,6 +149,14 @@ static void test_text_escaped(void **state)
 	assert_non_null(strstr(doc.buf, "<w:ind w:right=\"1280\" w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
 				     "<w:jc w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2022年12月31日<"));
 	assert_non_null(strstr(doc.buf, "<w:br w:type=\"page\"/>"));
+	/* 附件说明: two characters in, the second name under the first */
+	assert_non_null(strstr(doc.buf, "<w:ind w:left=\"1600\" w:hanging=\"960\"/></w:pPr><w:r>"
+				     "<w:t xml:space=\"preserve\">附件：1. 线索处置情况表<"));
+	assert_non_null(strstr(doc.buf, "<w:ind w:left=\"1600\" w:hanging=\"0\"/></w:pPr><w:r>"
+				     "<w:t xml:space=\"preserve\">2. 立案情况表<"));
+	/* plain lines, one paragraph each */
+	assert_non_null(strstr(doc.buf, ">县委办公室</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Plain\"/>"
+				     "</w:pPr><w:r><w:t xml:space=\"preserve\">县政府办公室<"));
 	/* 版记 at the foot of the type area, between 0.35 mm and 0.25 mm rules */
 	assert_non_null(strstr(doc.buf, "w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpYSpec=\"bottom\"/>"));
 	assert_non_null(strstr(doc.buf, "<w:top w:val=\"single\" w:sz=\"8\""));
