@@ -56,6 +56,7 @@
 #define F_KAI "楷体_GB2312"
 #define F_TITLE "方正小标宋简体"
 #define F_SONG "宋体"
+#define RFONTS(f) "<w:rFonts w:ascii=\"" f "\" w:eastAsia=\"" f "\" w:hAnsi=\"" f "\" w:cs=\"" f "\"/>"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -278,31 +279,64 @@ static void cn_number(struct strbuf *sb, int n)
 		strbuf_addstr(sb, digit[n % 10]);
 }
 
-int docx_heading(struct docx *d, int level, const char *text)
+/* Checks a heading's level and text, then appends its number (the next
+ * of its level; deeper levels restart) and its words to sb.  0 or -1. */
+static int heading_text(struct docx *d, int level, const char *text, struct strbuf *sb)
 {
-	static const char *const style[] = { "Heading1", "Heading2", "Heading3", "Heading4" };
-	struct strbuf sb = STRBUF_INIT;
 	int n;
 
-	if (level < 1 || level > 4) {
-		fail(d, "heading: level %d is not 1..4", level);
-		return -1;
-	}
+	if (level < 1 || level > 4)
+		return fail(d, "heading: level %d is not 1..4", level);
 	if (begin(d, text, "heading") < 0)
 		return -1;
 	n = ++d->heading[level - 1];
 	for (int i = level; i < 4; i++)
 		d->heading[i] = 0;
 	switch (level) {
-	case 1: cn_number(&sb, n); strbuf_addstr(&sb, "、"); break;
-	case 2: strbuf_addstr(&sb, "（"); cn_number(&sb, n); strbuf_addstr(&sb, "）"); break;
-	case 3: strbuf_addf(&sb, "%d.", n); break;
-	default: strbuf_addf(&sb, "（%d）", n); break;
+	case 1: cn_number(sb, n); strbuf_addstr(sb, "、"); break;
+	case 2: strbuf_addstr(sb, "（"); cn_number(sb, n); strbuf_addstr(sb, "）"); break;
+	case 3: strbuf_addf(sb, "%d.", n); break;
+	default: strbuf_addf(sb, "（%d）", n); break;
 	}
-	strbuf_addstr(&sb, text);
-	para(&d->body, style[level - 1], "", "", sb.buf);
-	strbuf_release(&sb);
+	strbuf_addstr(sb, text);
 	return 0;
+}
+
+int docx_heading(struct docx *d, int level, const char *text)
+{
+	static const char *const style[] = { "Heading1", "Heading2", "Heading3", "Heading4" };
+	struct strbuf sb = STRBUF_INIT;
+	int rc = heading_text(d, level, text, &sb);
+
+	if (rc == 0)
+		para(&d->body, style[level - 1], "", "", sb.buf);
+	strbuf_release(&sb);
+	return rc;
+}
+
+int docx_heading_para(struct docx *d, int level, const char *heading, const char *text)
+{
+	/* the faces of the heading styles, as run properties */
+	static const char *const rpr[] = {
+		RFONTS(F_HEI), RFONTS(F_KAI), "<w:b/><w:bCs/>", "",
+	};
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	if (check_text(d, text, "paragraph") < 0 || strpbrk(text, "\r\n"))
+		return d->failed ? -1 : fail(d, "paragraph: a line break after a run-in heading");
+	rc = heading_text(d, level, heading, &sb);
+	if (rc == 0) {
+		strbuf_addstr(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>");
+		strbuf_addf(&d->body, "<w:r>%s%s%s", *rpr[level - 1] ? "<w:rPr>" : "", rpr[level - 1],
+			    *rpr[level - 1] ? "</w:rPr>" : "");
+		xml_text(&d->body, sb.buf);
+		strbuf_addstr(&d->body, "</w:r><w:r>");
+		xml_text(&d->body, text);
+		strbuf_addstr(&d->body, "</w:r></w:p>");
+	}
+	strbuf_release(&sb);
+	return rc;
 }
 
 /* Paragraphs of one style, one per line of text (a line break inside a
@@ -666,7 +700,6 @@ static const char font_table[] = XML_DECL
 	FONT(F_SONG, "SimSun", "roman")
 	"</w:fonts>";
 
-#define RFONTS(f) "<w:rFonts w:ascii=\"" f "\" w:eastAsia=\"" f "\" w:hAnsi=\"" f "\" w:cs=\"" f "\"/>"
 #define NO_INDENT "<w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
 #define HEADING(id, name, lvl, rpr) \
 	"<w:style w:type=\"paragraph\" w:styleId=\"" id "\"><w:name w:val=\"" name "\"/>" \

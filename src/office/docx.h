@@ -62,6 +62,11 @@ int docx_title(struct docx *d, const char *title);
 int docx_addressee(struct docx *d, const char *addressee);
 /* A heading of level 1..4 (一、 黑体; （一） 楷体; 1. 仿宋 bold; （1） 仿宋). */
 int docx_heading(struct docx *d, int level, const char *text);
+/* A heading run into its paragraph, as the annual report writes its
+ * sections: "（一）坚守政治机关定位……“政治建设卷”。" in the heading's face
+ * and numbered like docx_heading, then text in the body face, one
+ * paragraph (text without line breaks). */
+int docx_heading_para(struct docx *d, int level, const char *heading, const char *text);
 /* A body paragraph: 仿宋_GB2312 3号, first line indented two characters. */
 int docx_para(struct docx *d, const char *text);
 /* A paragraph flush left without indent (a list of names). */

@@ -60,6 +60,7 @@ static struct docx *sample(void)
 	assert_int_equal(docx_heading(d, 4, "信访举报"), 0);
 	assert_int_equal(docx_heading(d, 4, "巡察移交"), 0);
 	assert_int_equal(docx_heading(d, 2, "审查调查"), 0);
+	assert_int_equal(docx_heading_para(d, 2, "坚守政治机关定位，答好“政治建设卷”。", "坚持把政治建设摆在首位 & <b>。"), 0);
 	assert_int_equal(docx_para(d, "第一行\n第二行\t制表"), 0);
 	assert_int_equal(docx_table(d, &t), 0);
 	assert_int_equal(docx_heading(d, 1, "下一步工作"), 0);
@@ -132,6 +133,12 @@ static void test_text_escaped(void **state)
 	assert_non_null(strstr(doc.buf, ">（2）巡察移交<"));
 	assert_non_null(strstr(doc.buf, ">（二）审查调查<"));
 	assert_non_null(strstr(doc.buf, ">二、下一步工作<"));
+	/* a heading run into its paragraph: 楷体 for the heading, the body face after */
+	assert_non_null(strstr(doc.buf, "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr><w:r><w:rPr>"
+				     "<w:rFonts w:ascii=\"楷体_GB2312\" w:eastAsia=\"楷体_GB2312\" w:hAnsi=\"楷体_GB2312\""
+				     " w:cs=\"楷体_GB2312\"/></w:rPr><w:t xml:space=\"preserve\">（三）坚守政治机关定位，"
+				     "答好“政治建设卷”。</w:t></w:r><w:r><w:t xml:space=\"preserve\">坚持把政治建设摆在首位"
+				     " &amp; &lt;b&gt;。</w:t></w:r></w:p>"));
 	/* cells as people read them; numbers right, dates centred */
 	assert_non_null(strstr(doc.buf, ">93.48%<"));
 	assert_non_null(strstr(doc.buf, ">117,526.73<"));
@@ -246,6 +253,10 @@ static void test_refused(void **state)
 		docx_free(d);
 		d = docx_new();
 		assert_int_equal(docx_heading(d, 5, "五级"), -1);
+		docx_free(d);
+		d = docx_new();
+		assert_int_equal(docx_heading_para(d, 1, "标题", "一行\n两行"), -1);
+		assert_string_equal(docx_error(d), "paragraph: a line break after a run-in heading");
 		assert_int_equal(docx_to_buf(d, &buf), -1);
 		docx_free(d);
 		d = docx_new();
