@@ -388,12 +388,14 @@ int docx_page_break(struct docx *d)
 	return 0;
 }
 
-/* One table cell: its width, the paragraph's alignment, bold or not. */
-static void cell(struct strbuf *sb, int width, const char *jc, int bold, int hp, const char *text)
+/* One table cell: its width, more cell properties (a span, a merge, or
+ * ""), the paragraph's alignment, bold or not, the size, the text. */
+static void cell(struct strbuf *sb, int width, const char *tcpr, const char *jc, int bold, int hp,
+		 const char *text)
 {
-	strbuf_addf(sb, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/>"
+	strbuf_addf(sb, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>%s<w:vAlign w:val=\"center\"/>"
 		    "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"%s\"/></w:pPr>",
-		    width, jc);
+		    width, tcpr, jc);
 	if (*text) {
 		strbuf_addf(sb, "<w:r><w:rPr>%s<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/></w:rPr>",
 			    bold ? "<w:b/><w:bCs/>" : "", hp, hp);
@@ -461,6 +463,45 @@ static void table_widths(const struct office_table *t, int hp, int *tw)
 	free(num);
 }
 
+#define HEAD_ROW "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+
+/* The header, repeated on each page: one row, or with column groups two,
+ * a group's header spanning its columns and a column without a group
+ * merged over both rows. */
+static void header_rows(struct strbuf *sb, const struct office_table *t, const int *tw, int hp)
+{
+	char span[64];
+	size_t n;
+	int w;
+
+	strbuf_addstr(sb, HEAD_ROW);
+	if (!office_has_groups(t)) {
+		for (size_t c = 0; c < t->ncols; c++)
+			cell(sb, tw[c], "", "center", 1, hp, t->cols[c].head ? t->cols[c].head : "");
+		strbuf_addstr(sb, "</w:tr>");
+		return;
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (!(n = office_group_span(t, c)))
+			continue;
+		if (!t->cols[c].group) {
+			cell(sb, tw[c], "<w:vMerge w:val=\"restart\"/>", "center", 1, hp,
+			     t->cols[c].head ? t->cols[c].head : "");
+			continue;
+		}
+		w = 0;
+		for (size_t k = c; k < c + n; k++)
+			w += tw[k];
+		snprintf(span, sizeof(span), n > 1 ? "<w:gridSpan w:val=\"%zu\"/>" : "", n);
+		cell(sb, w, span, "center", 1, hp, t->cols[c].group);
+	}
+	strbuf_addstr(sb, "</w:tr>" HEAD_ROW);
+	for (size_t c = 0; c < t->ncols; c++)
+		cell(sb, tw[c], t->cols[c].group ? "" : "<w:vMerge/>", "center", 1, hp,
+		     t->cols[c].group && t->cols[c].head ? t->cols[c].head : "");
+	strbuf_addstr(sb, "</w:tr>");
+}
+
 int docx_table(struct docx *d, const struct office_table *t)
 {
 	struct strbuf *sb = &d->body, txt = STRBUF_INIT;
@@ -491,10 +532,8 @@ int docx_table(struct docx *d, const struct office_table *t)
 		      "</w:tblCellMar></w:tblPr><w:tblGrid>");
 	for (size_t c = 0; c < t->ncols; c++)
 		strbuf_addf(sb, "<w:gridCol w:w=\"%d\"/>", tw[c]);
-	strbuf_addstr(sb, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-	for (size_t c = 0; c < t->ncols; c++)
-		cell(sb, tw[c], "center", 1, hp, t->cols[c].head ? t->cols[c].head : "");
-	strbuf_addstr(sb, "</w:tr>");
+	strbuf_addstr(sb, "</w:tblGrid>");
+	header_rows(sb, t, tw, hp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		strbuf_addstr(sb, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		for (size_t c = 0; c < t->ncols; c++) {
@@ -502,7 +541,7 @@ int docx_table(struct docx *d, const struct office_table *t)
 
 			strbuf_reset(&txt);
 			office_cell_format(&txt, x);
-			cell(sb, tw[c], x->kind == OFFICE_TEXT ? "left" : x->kind == OFFICE_DATE ? "center" : "right",
+			cell(sb, tw[c], "", x->kind == OFFICE_TEXT ? "left" : x->kind == OFFICE_DATE ? "center" : "right",
 			     0, hp, txt.buf);
 		}
 		strbuf_addstr(sb, "</w:tr>");

@@ -127,6 +127,30 @@ size_t office_col_width(const struct office_table *t, size_t col, int with_head)
 	return w ? w : 1;
 }
 
+int office_has_groups(const struct office_table *t)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (t->cols[c].group)
+			return 1;
+	return 0;
+}
+
+static int same_group(const struct office_col *a, const struct office_col *b)
+{
+	return a->group && b->group && !strcmp(a->group, b->group);
+}
+
+size_t office_group_span(const struct office_table *t, size_t col)
+{
+	size_t n = 1;
+
+	if (col > 0 && same_group(&t->cols[col - 1], &t->cols[col]))
+		return 0;
+	while (col + n < t->ncols && same_group(&t->cols[col], &t->cols[col + n]))
+		n++;
+	return n;
+}
+
 int office_table_check(const struct office_table *t, char *err, size_t n)
 {
 	char what[64];
@@ -140,7 +164,8 @@ int office_table_check(const struct office_table *t, char *err, size_t n)
 		return -1;
 	for (size_t c = 0; c < t->ncols; c++) {
 		snprintf(what, sizeof(what), "header of column %zu", c + 1);
-		if (office_text_check(t->cols[c].head, what, err, n))
+		if (office_text_check(t->cols[c].head, what, err, n) ||
+		    office_text_check(t->cols[c].group, what, err, n))
 			return -1;
 	}
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {

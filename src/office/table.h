@@ -58,6 +58,10 @@ static inline struct office_cell office_ratio(int64_t num, int64_t den)
 struct office_col {
 	const char *head;   /* the header cell */
 	int width;          /* in characters (a Chinese character is 2); 0: from the content */
+	/* NULL, or the header over this column and its neighbours of the same
+	 * group (e.g. "处分" over "党纪处分" and "政务处分"): the header then
+	 * takes two rows, a column without a group spanning both */
+	const char *group;
 };
 
 struct office_table {
@@ -93,6 +97,12 @@ int64_t office_ratio_bp(int64_t n, int64_t d);
 /* The width in character cells of column `col`: its width, or the widest
  * of its cells as formatted (and of its header, with_head). */
 size_t office_col_width(const struct office_table *t, size_t col, int with_head);
+
+/* 1 when a column of t has a group (the header takes two rows). */
+int office_has_groups(const struct office_table *t);
+/* The number of columns from col on that share col's group (1 for a
+ * column without one); 0 when col continues the group of col - 1. */
+size_t office_group_span(const struct office_table *t, size_t col);
 
 /* 0 when the table is usable: ncols > 0, cols and (when nrows > 0) cells
  * given, every text checked; else -1 with a message in err. */

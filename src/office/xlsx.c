@@ -209,13 +209,36 @@ static lxw_error banner(lxw_worksheet *ws, lxw_row_t r, size_t ncols, const char
 	return worksheet_merge_range(ws, r, 0, r, (lxw_col_t)(ncols - 1), s, f);
 }
 
+/* The first of two header rows: a group's header merged across its
+ * columns, a column without a group merged over both rows. */
+static lxw_error group_row(struct xlsx *x, lxw_worksheet *ws, const struct office_table *t, lxw_row_t top)
+{
+	lxw_error e = LXW_NO_ERROR;
+	size_t n;
+
+	for (size_t c = 0; !e && c < t->ncols; c++) {
+		if (!(n = office_group_span(t, c)))
+			continue;
+		if (!t->cols[c].group)
+			e = worksheet_merge_range(ws, top, (lxw_col_t)c, top + 1, (lxw_col_t)c,
+						  t->cols[c].head ? t->cols[c].head : "", x->head);
+		else if (n > 1)
+			e = worksheet_merge_range(ws, top, (lxw_col_t)c, top, (lxw_col_t)(c + n - 1),
+						  t->cols[c].group, x->head);
+		else
+			e = worksheet_write_string(ws, top, (lxw_col_t)c, t->cols[c].group, x->head);
+	}
+	return e;
+}
+
 int xlsx_sheet(struct xlsx *x, const char *name, const struct office_table *t)
 {
 	struct strbuf nm = STRBUF_INIT;
 	lxw_worksheet *ws;
 	lxw_error e = LXW_NO_ERROR;
-	lxw_row_t r = 0, head;
+	lxw_row_t r = 0, top, head;
 	size_t total = 0, w;
+	int grouped;
 	char *wrap;
 	int rc = -1;
 
@@ -228,7 +251,7 @@ int xlsx_sheet(struct xlsx *x, const char *name, const struct office_table *t)
 		x->failed = 1;
 		return -1;
 	}
-	if (t->ncols > LXW_COL_MAX || t->nrows + 3 > LXW_ROW_MAX)
+	if (t->ncols > LXW_COL_MAX || t->nrows + 4 > LXW_ROW_MAX)
 		return fail(x, "sheet: %zu rows of %zu columns do not fit a sheet", t->nrows, t->ncols);
 	if (name && *name)
 		sheet_name(&nm, name, 0);
@@ -258,10 +281,15 @@ int xlsx_sheet(struct xlsx *x, const char *name, const struct office_table *t)
 	}
 	if (!e && t->subtitle)
 		e = banner(ws, r++, t->ncols, t->subtitle, x->sub);
-	head = r++;
+	top = r;
+	grouped = office_has_groups(t);
+	head = grouped ? top + 1 : top;
+	if (!e && grouped)
+		e = group_row(x, ws, t, top);
 	for (size_t c = 0; !e && c < t->ncols; c++)
-		e = worksheet_write_string(ws, head, (lxw_col_t)c, t->cols[c].head ? t->cols[c].head : "",
-					   x->head);
+		if (!grouped || t->cols[c].group)
+			e = worksheet_write_string(ws, head, (lxw_col_t)c, t->cols[c].head ? t->cols[c].head : "",
+						   x->head);
 	wrap = xcalloc(t->ncols, 1);
 	for (size_t c = 0; !e && c < t->ncols; c++) {
 		w = office_col_width(t, c, 1);
@@ -278,7 +306,7 @@ int xlsx_sheet(struct xlsx *x, const char *name, const struct office_table *t)
 	if (!e)
 		e = worksheet_autofilter(ws, head, 0, (lxw_row_t)(head + t->nrows), (lxw_col_t)(t->ncols - 1));
 	if (!e)
-		e = worksheet_repeat_rows(ws, head, head);
+		e = worksheet_repeat_rows(ws, top, head);
 	if (!e)
 		e = worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
 	if (e) {

@@ -5,7 +5,8 @@
  * (office/table.h), in the ledger conventions of DOCUMENTS.md: row 1 the
  * title merged across the columns, row 2 the subtitle (unit, period, when
  * made), row 3 the header, bold with borders, frozen, repeated on printed
- * pages and carrying the autofilter; 宋体 11 pt; columns sized to their
+ * pages and carrying the autofilter (rows 3 and 4 when columns are
+ * grouped: office_col.group); 宋体 11 pt; columns sized to their
  * content, long text wrapped; counts as numbers, fen as yuan with two
  * decimals (#,##0.00), dates as dates (yyyy-mm-dd), ratios as
  * percentages (0.00%), text as text: a cell never holds a formula, so

@@ -94,6 +94,7 @@ expect_contains "the record (版记)" "抄送：县委办公室，" "$text"
 expect_contains "the printing date" "2023年1月4日印发" "$text"
 expect_contains "the headings numbered" "（一）线索处置" "$text"
 expect_contains "a table cell" "117,526.73" "$text"
+expect_contains "a grouped header" "处分（人）" "$text"
 expect_contains "the attachments" "附件：1.线索处置情况表" "$text"
 # page 3 is filled by the 30-line paragraph: 22 lines of 28 characters
 grid=$(pdftotext -f 3 -l 3 -layout "$OUT/sample.pdf" - | python3 -c '
@@ -126,7 +127,7 @@ t0=$(date +%s%N)
 t1=$(date +%s%N)
 first=$(ls "$OUT"/sample-线索*.csv 2>/dev/null | grep -v '(2)' | head -1)
 check "the .xlsx opens ($(( (t1 - t0) / 1000000 )) ms)" test -s "$first"
-expect_eq "five sheets" 5 "$(ls "$OUT"/sample-*.csv 2>/dev/null | wc -l)"
+expect_eq "six sheets" 6 "$(ls "$OUT"/sample-*.csv 2>/dev/null | wc -l)"
 want='2022年度线索处置台账,,,,,
 某某县纪委监委  2022年  制表：2023-01-05 09:30,,,,,
 单位,备注,线索（件）,收缴金额（元）,立案日期,结案率
@@ -135,6 +136,11 @@ want='2022年度线索处置台账,,,,,
 ,,0,0.00,,33.33%'
 got=$(head -n 6 "$first" 2>/dev/null | tr -d '\r')
 expect_eq "the first sheet's cells as shown" "$want" "$got"
+# grouped columns: the group over its two columns, the rest over both rows
+expect_eq "grouped header rows" '分组表头,,,,
+单位,处分（人）,,第一种形态,备注
+,党纪处分,政务处分,人次,
+城关镇,175,12,404,' "$(tr -d '\r' <"$OUT/sample-分组.csv" 2>/dev/null)"
 expect_contains "the long text kept whole" "城关镇,$(printf '长文本折行%.0s' $(seq 20)),1,1.00,1970-01-01,100.00%" \
 	"$(sed -n 7p "$first")"
 finish

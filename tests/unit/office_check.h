@@ -225,6 +225,20 @@ static void office_hostile(struct strbuf *s, unsigned *seed)
 		strbuf_addstr(s, atoms[rand_r(seed) % (sizeof(atoms) / sizeof(atoms[0]))]);
 }
 
+/* A table with grouped columns: 单位 | 处分 (党纪处分, 政务处分) | 第一种形态
+ * (one column of its own group) | 备注, one row. */
+static const struct office_col office_grouped_cols[] = {
+	{ .head = "单位" }, { .head = "党纪处分", .group = "处分（人）" }, { .head = "政务处分", .group = "处分（人）" },
+	{ .head = "人次", .group = "第一种形态" }, { .head = "备注" },
+};
+static const struct office_cell office_grouped_cells[] = {
+	{ OFFICE_TEXT, "城关镇", 0, 0 }, { OFFICE_INT, NULL, 175, 0 }, { OFFICE_INT, NULL, 12, 0 },
+	{ OFFICE_INT, NULL, 404, 0 }, { OFFICE_EMPTY, NULL, 0, 0 },
+};
+static const struct office_table office_grouped = {
+	.title = "分组表头", .ncols = 5, .nrows = 1, .cols = office_grouped_cols, .cells = office_grouped_cells,
+};
+
 /* The path to write a sample to when $QF_OFFICE_OUT names a folder (the
  * script test converts it with LibreOffice), else NULL. */
 static const char *office_sample_path(const char *file, char *buf, size_t n)

@@ -31,8 +31,8 @@
 	LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28 LINE28
 
 static const struct office_col cols[] = {
-	{ "单位", 0 }, { "线索（件）", 0 }, { "立案（件）", 0 }, { "结案率", 0 }, { "收缴金额（元）", 0 },
-	{ "日期", 0 },
+	{ .head = "单位" }, { .head = "线索（件）" }, { .head = "立案（件）" }, { .head = "结案率" }, { .head = "收缴金额（元）" },
+	{ .head = "日期" },
 };
 
 static struct docx *sample(void)
@@ -63,6 +63,7 @@ static struct docx *sample(void)
 	assert_int_equal(docx_heading_para(d, 2, "坚守政治机关定位，答好“政治建设卷”。", "坚持把政治建设摆在首位 & <b>。"), 0);
 	assert_int_equal(docx_para(d, "第一行\n第二行\t制表"), 0);
 	assert_int_equal(docx_table(d, &t), 0);
+	assert_int_equal(docx_table(d, &office_grouped), 0);
 	assert_int_equal(docx_heading(d, 1, "下一步工作"), 0);
 	assert_int_equal(docx_plain(d, "县委办公室\n县政府办公室"), 0);
 	assert_int_equal(docx_attachments(d, (const char *[]){ "线索处置情况表", "立案情况表" }, 2), 0);
@@ -146,6 +147,15 @@ static void test_text_escaped(void **state)
 	assert_non_null(strstr(doc.buf, ">2022-12-31<"));
 	assert_non_null(strstr(doc.buf, "<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"24\"/>"
 				     "<w:szCs w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">516<"));
+	/* grouped columns: a header over two columns, the others merged over
+	 * both header rows, both rows repeated */
+	assert_non_null(strstr(doc.buf, "<w:gridSpan w:val=\"2\"/><w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>"
+				     "<w:pStyle w:val=\"TableText\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/>"
+				     "<w:bCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">处分（人）<"));
+	assert_non_null(strstr(doc.buf, "<w:vMerge w:val=\"restart\"/>"));
+	assert_non_null(strstr(doc.buf, "<w:vMerge/>"));
+	assert_non_null(strstr(doc.buf, ">第一种形态<"));
+	assert_non_null(strstr(doc.buf, ">政务处分<"));
 	/* the header row repeats on every page */
 	assert_non_null(strstr(doc.buf, "<w:tblHeader/>"));
 	assert_non_null(strstr(doc.buf, "<w:tblW w:w=\"8845\" w:type=\"dxa\"/>"));

@@ -23,8 +23,8 @@
 #include "office_check.h"
 
 static const struct office_col cols[] = {
-	{ "单位", 0 }, { "备注", 0 }, { "线索（件）", 0 }, { "收缴金额（元）", 0 }, { "立案日期", 0 },
-	{ "结案率", 0 },
+	{ .head = "单位" }, { .head = "备注" }, { .head = "线索（件）" }, { .head = "收缴金额（元）" }, { .head = "立案日期" },
+	{ .head = "结案率" },
 };
 
 /* 4 rows: formula-looking text, hostile text, a blank row, a long text */
@@ -56,6 +56,7 @@ static struct xlsx *sample(void)
 	assert_int_equal(xlsx_sheet(x, "线索[2022]:全部*?/\\", &t2), 0);
 	assert_int_equal(xlsx_sheet(x, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三", &t2), 0);
 	assert_int_equal(xlsx_sheet(x, NULL, &t2), 0);
+	assert_int_equal(xlsx_sheet(x, "分组", &office_grouped), 0);
 	/* U+5B5D and U+5C2A end in the bytes of ']' and '*': kept */
 	assert_int_equal(xlsx_sheet(x, "孝尪]", &t2), 0);
 	return x;
@@ -142,6 +143,7 @@ static void test_workbook(void **state)
 	assert_non_null(strstr(p.buf, "<sheet name=\"线索_2022__全部____ (2)\""));
 	assert_non_null(strstr(p.buf, "<sheet name=\"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一\""));
 	assert_non_null(strstr(p.buf, "<sheet name=\"Sheet4\""));
+	assert_non_null(strstr(p.buf, "<sheet name=\"分组\""));
 	assert_non_null(strstr(p.buf, "<sheet name=\"孝尪_\""));
 	/* the header row printed on every page */
 	assert_non_null(strstr(p.buf, "_xlnm.Print_Titles"));
@@ -155,6 +157,29 @@ static void test_workbook(void **state)
 	/* a fixed creation time: no clock in the file */
 	assert_int_equal(office_zip_part(&buf, "docProps/core.xml", &p), 0);
 	assert_non_null(strstr(p.buf, "1980-01-01T00:00:00Z"));
+	xlsx_free(x);
+	strbuf_release(&buf);
+	strbuf_release(&p);
+}
+
+/* grouped columns: two header rows, the merges, the frozen pane and the
+ * filter under the second */
+static void test_groups(void **state)
+{
+	struct strbuf buf = STRBUF_INIT, p = STRBUF_INIT;
+	struct xlsx *x = sample();
+
+	(void)state;
+	assert_int_equal(xlsx_to_buf(x, &buf), 0);
+	assert_int_equal(office_zip_part(&buf, "xl/worksheets/sheet5.xml", &p), 0);
+	assert_non_null(strstr(p.buf, "<mergeCell ref=\"A2:A3\"/>"));
+	assert_non_null(strstr(p.buf, "<mergeCell ref=\"B2:C2\"/>"));
+	assert_non_null(strstr(p.buf, "<mergeCell ref=\"E2:E3\"/>"));
+	assert_null(strstr(p.buf, "ref=\"D2:D3\""));
+	assert_non_null(strstr(p.buf, "<pane ySplit=\"3\" topLeftCell=\"A4\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+	assert_non_null(strstr(p.buf, "<autoFilter ref=\"A3:E4\"/>"));
+	assert_int_equal(office_zip_part(&buf, "xl/workbook.xml", &p), 0);
+	assert_non_null(strstr(p.buf, "'分组'!$2:$3</definedName>"));
 	xlsx_free(x);
 	strbuf_release(&buf);
 	strbuf_release(&p);
@@ -285,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_parts_well_formed),
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_workbook),
+		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_random_text),
