@@ -431,6 +431,10 @@ static void table_widths(const struct office_table *t, int hp, int *tw)
 
 	for (size_t c = 0; c < t->ncols; c++) {
 		head = office_text_width(t->cols[c].head);
+		/* a group over this column alone needs its width too */
+		if (t->cols[c].group && office_group_span(t, c) == 1 &&
+		    office_text_width(t->cols[c].group) > head)
+			head = office_text_width(t->cols[c].group);
 		data = office_col_width(t, c, 0);
 		num[c] = (char)numeric_col(t, c);
 		if (num[c]) {
