@@ -7,7 +7,7 @@
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
 
-PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode
+PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter
 TESTPKGS := cmocka
 CC       ?= cc
 LISTEN   ?= 127.0.0.1:8080
@@ -27,8 +27,9 @@ SAN_LDFLAGS := -fsanitize=address,undefined
 DEPFLAGS := -MMD -MP
 
 # the layers, lowest first: a file includes headers of its own layer or lower ones only
-# (docs/architecture.md; `make check-layers`); src/model holds the plain records and filters
-LAYERS   := core model store domain http pages api cmd
+# (docs/architecture.md; `make check-layers`); src/model holds the plain records and filters;
+# src/office the .docx and .xlsx writers, which know no records (core only)
+LAYERS   := core office model store domain http pages api cmd
 SRC      := $(foreach d,$(LAYERS),$(wildcard src/$(d)/*.c))
 ASSETS   := $(sort $(wildcard assets/*))
 MIGR     := $(sort $(wildcard src/store/migrations/*.sql))
