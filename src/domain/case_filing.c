@@ -56,41 +56,39 @@ const char *category_label(const struct violation_category *v, int n, const char
 	return "";
 }
 
-/* 1 when category `code` of the catalog is offered on `day`. */
-static int category_offered(const struct violation_category *v, int n, const char *code, const char *day)
+int categories_valid(struct ctx *c, const char *const *codes, int n_codes, const char *day,
+		     const char *day_name, struct fielderr *fe)
 {
-	for (int i = 0; i < n; i++)
-		if (!strcmp(v[i].code, code))
-			return strcmp(v[i].valid_from, day) <= 0 && (!v[i].retired || strcmp(day, v[i].retired) < 0);
-	return 0;
+	for (int i = 0; i < n_codes; i++) {
+		int rc;
+
+		for (int j = 0; j < i; j++)
+			if (!strcmp(codes[i], codes[j])) {
+				fielderr_add(fe, "categories", "违纪违法类别重复");
+				return 0;
+			}
+		/* one row per code, not the catalog with its usage counts: import
+		 * calls this for every clue and case line */
+		if ((rc = store_category_offered(c->db, codes[i], day)) < 0)
+			return -1;
+		if (!rc) {
+			fielderr_add(fe, "categories", arena_printf(c->a, "“%s”不是%s（%s）可用的违纪违法类别",
+								    codes[i], day_name, day));
+			return 0;
+		}
+	}
+	return 1;
 }
 
 /* 0 (messages in fe), or -1 when the catalog could not be read. */
 static int filing_categories_valid(struct ctx *c, const struct case_filing *f, const char *day,
 				   struct fielderr *fe)
 {
-	struct violation_category *v;
-	int n = store_categories(c->db, c->a, &v);
-
-	if (n < 0)
-		return -1;
 	if (!f->n_categories) {
 		fielderr_add(fe, "categories", "请至少选择一个违纪违法类别");
 		return 0;
 	}
-	for (int i = 0; i < f->n_categories; i++) {
-		for (int j = 0; j < i; j++)
-			if (!strcmp(f->categories[i], f->categories[j])) {
-				fielderr_add(fe, "categories", "违纪违法类别重复");
-				return 0;
-			}
-		if (!category_offered(v, n, f->categories[i], day)) {
-			fielderr_add(fe, "categories", arena_printf(c->a, "“%s”不是立案日期（%s）可用的违纪违法类别",
-								    f->categories[i], day));
-			return 0;
-		}
-	}
-	return 0;
+	return categories_valid(c, f->categories, f->n_categories, day, "立案日期", fe) < 0 ? -1 : 0;
 }
 
 /* Type, organ and categories: 1 good, 0 with the messages in fe, -1 when
@@ -174,20 +172,30 @@ int case_filing_store(struct ctx *c, int64_t case_id, const struct case_filing *
 	return 0;
 }
 
-int case_filed_as(struct ctx *c, int64_t case_id, struct case_filed_as *out)
+int category_labels_of(struct ctx *c, const char *const *codes, int n_codes, const char ***out)
 {
 	struct violation_category *v;
 	int n = store_categories(c->db, c->a, &v);
+	const char **l;
 
+	*out = NULL;
+	if (n < 0)
+		return -1;
+	l = arena_alloc(c->a, sizeof(*l) * (size_t)(n_codes + 1));
+	for (int i = 0; i < n_codes; i++)
+		l[i] = category_label(v, n, codes[i]);
+	*out = l;
+	return 0;
+}
+
+int case_filed_as(struct ctx *c, int64_t case_id, struct case_filed_as *out)
+{
 	memset(out, 0, sizeof(*out));
 	out->n_categories = store_case_categories(c->db, c->a, case_id, &out->categories);
 	out->n_subjects = store_case_snapshots(c->db, c->a, case_id, &out->subjects);
-	if (n < 0 || out->n_categories < 0 || out->n_subjects < 0)
+	if (out->n_categories < 0 || out->n_subjects < 0)
 		return -1;
-	out->category_labels = arena_alloc(c->a, sizeof(*out->category_labels) * (size_t)(out->n_categories + 1));
-	for (int i = 0; i < out->n_categories; i++)
-		out->category_labels[i] = category_label(v, n, out->categories[i]);
-	return 0;
+	return category_labels_of(c, out->categories, out->n_categories, &out->category_labels);
 }
 
 const char *case_type_text(struct ctx *c, const char *case_type)

@@ -32,7 +32,22 @@ struct metric_scope {
 	int leadership;         /* 1: subjects in the leadership team (snapshot) */
 	int key_persons;        /* 1: top leader, leadership member or section rank
 				   (the report's "一把手和领导班子及科级干部") */
+	/* the jurisdiction of the user who looks (authz_scope_user(): a scoped
+	 * user's id, 0 for the unscoped and the CLI): only the records of the
+	 * units of his jurisdiction (store/q_scope.h), read from the same unit column
+	 * as unit_id; a key without a unit column is then not applicable.  Not
+	 * a list argument: a list page applies the user's jurisdiction itself. */
+	int64_t scope_user;
 };
+
+/* The scope members a key honours (struct metric_def.scopes); here so the
+ * store binds exactly the members a statement has. */
+#define METRIC_SCOPE_UNIT       (1u << 0)   /* unit_id, and scope_user */
+#define METRIC_SCOPE_CAMPAIGN   (1u << 1)
+#define METRIC_SCOPE_CATEGORY   (1u << 2)
+#define METRIC_SCOPE_SOURCE     (1u << 3)
+#define METRIC_SCOPE_ORGAN      (1u << 4)
+#define METRIC_SCOPE_SUBJECT    (1u << 5)   /* rank, top_leader, leadership, key_persons */
 
 enum metric_kind {
 	METRIC_COUNT,           /* value = count */

@@ -20,6 +20,10 @@ static const struct store_sql Q_JURISDICTION = {
 	"(SELECT count(*) FROM case_categories k WHERE k.category = c.code) FROM violation_categories c "
 static const struct store_sql Q_CATEGORIES = {
 	"SELECT " CATEGORY_COLS "ORDER BY c.created_at, c.code", NULL };
+/* offered on a day: from valid_from, until the day it is retired */
+static const struct store_sql Q_CATEGORY_OFFERED = {
+	"SELECT count(*) FROM violation_categories WHERE code = ? AND valid_from <= ? "
+	"AND (retired IS NULL OR ? < retired)", NULL };
 static const struct store_sql Q_CATEGORY_GET = { "SELECT " CATEGORY_COLS "WHERE c.code = ?", NULL };
 static const struct store_sql Q_CATEGORY_INSERT = {
 	"INSERT INTO violation_categories(code, label, source, valid_from, created_at) "
@@ -197,15 +201,10 @@ int store_case_add_category(struct store *s, int64_t case_id, const char *code)
 	return store_exec(st);
 }
 
-static void fill_code(struct arena *a, struct store_stmt *st, void *row)
-{
-	*(const char **)row = q_text(a, st, 0);
-}
-
 int store_case_categories(struct store *s, struct arena *a, int64_t case_id, const char ***out)
 {
 	*out = NULL;
-	return q_list_by_id(store_prepare(s, &Q_CASE_CATEGORIES), a, case_id, fill_code, sizeof(**out), out);
+	return q_list_by_id(store_prepare(s, &Q_CASE_CATEGORIES), a, case_id, q_fill_text, sizeof(**out), out);
 }
 
 int store_case_snapshot_subjects(struct store *s, int64_t case_id)
@@ -314,4 +313,16 @@ int store_case_snapshots(struct store *s, struct arena *a, int64_t case_id, stru
 {
 	*out = NULL;
 	return q_list_by_id(store_prepare(s, &Q_CASE_SNAPSHOTS), a, case_id, fill_snapshot, sizeof(**out), out);
+}
+
+int store_category_offered(struct store *s, const char *code, const char *day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CATEGORY_OFFERED);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, code);
+	store_bind_text(st, 2, day);
+	store_bind_text(st, 3, day);
+	return (int)q_scalar(st);
 }

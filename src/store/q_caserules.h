@@ -25,6 +25,9 @@ int store_jurisdiction_rules(struct store *s, struct arena *a, struct jurisdicti
 int store_categories(struct store *s, struct arena *a, struct violation_category **out);
 /* 1 found (filled), 0 not */
 int store_category_get(struct store *s, struct arena *a, const char *code, struct violation_category *v);
+/* 1 when category code is offered on day (valid_from <= day < retired), 0
+ * when not (or no such code); one row read, no usage count */
+int store_category_offered(struct store *s, const char *code, const char *day);
 int store_category_insert(struct store *s, const struct violation_category *v, int64_t now);
 /* retired = NULL takes a retired category back; 1 changed, 0 no such code */
 int store_category_retire(struct store *s, const char *code, const char *retired);

@@ -62,6 +62,14 @@ expect_eq "the report's reporter and contact decrypt with the release's key" "20
 	"$(status "$r") $(body "$r" | jget '["reporter"]+" "+d["contact"]')"
 expect_eq "... and the report became clue $C0" "$C0" "$(body "$r" | jget '["clue_id"]')"
 expect_eq "the clue's encrypted summary reads back" "升级线索一" "$(body "$(api GET "/api/clues/$C1")" | jget '["summary"]')"
+# issue 11 (0024): the release's clue subjects got their snapshot from the
+# person rows at the upgrade (operations.md says so), and the report runs
+expect_eq "0024: every clue subject of the release has the snapshot of its person row" \
+	"$(sql "SELECT count(*) FROM clue_subjects") 0" \
+	"$(sql "SELECT count(*) FROM clue_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.rank = p.rank AND cs.unit_id = p.unit_id AND cs.top_leader = p.top_leader AND cs.leadership = p.leadership") $(sql "SELECT count(*) FROM clue_categories")"
+run_cli report --year 2022 --format json
+expect_eq "... and qingfeng report computes the upgraded database's figures" "0 1" \
+	"$RC $(printf '%s' "$OUT" | python3 -c 'import json,sys; print(int(any(m["value"] for m in json.load(sys.stdin)["metrics"] if m["kind"] == "count")))')"
 r=$(api GET "/api/cases/$A1" "" "$IJ")
 expect_eq "the case reads back for its team member" 200 "$(status "$r")"
 expect_eq "... its subject" "升级乙" "$(body "$r" | jget '["subjects"][0]["name"]')"

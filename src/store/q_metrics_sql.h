@@ -1,0 +1,71 @@
+#ifndef QF_Q_METRICS_SQL_H
+#define QF_Q_METRICS_SQL_H
+/*
+ * q_metrics_sql: the SQL fragments of the statistics (q_metrics.c), private
+ * to the store.  A list that shows the records behind a figure (the
+ * clue, case, outcome and detention lists filtered by within, campaign_id,
+ * category, source, organ_kind, rank, top_leader, leadership, key_persons)
+ * composes its WHERE from the same family fragment, so the list and the
+ * figure count the same rows.  Each fragment is off when its value is
+ * empty or 0; the parameters, in order: unit (scope user, unit),
+ * campaign x2, category x2, source x2, organ x2, subject (any, rank x2,
+ * top, lead, key).  M_UNIT reads the CTEs vis and sub of M_WITH.
+ */
+#include "model/metrics.h"
+#include "store/q_scope.h"
+#include "store/store.h"
+
+/* Binds the two parameters of M_WITH (the scope user, the unit) from
+ * index i; and the fragments of the members in `bits` (METRIC_SCOPE_*, in
+ * the order above) from index i.  Both return the next index. */
+int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s);
+int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);
+
+/* vis: the jurisdiction of the scope user (q_scope.h); sub: the unit and
+ * all below it, seeded with the scope's unit (none for 0) */
+#define M_WITH "WITH RECURSIVE " Q_SCOPE_CTE ", " Q_SUBTREE("sub", "SELECT id FROM units WHERE id = ?") " "
+#define M_PERIOD(DAY) "WHERE " DAY " >= ? AND " DAY " <= ? "
+#define M_UNIT(COL) "AND " Q_IN_SCOPE(COL) " AND (? = 0 OR " COL " IN (SELECT id FROM sub)) "
+#define M_CAMP(COL) "AND (? = 0 OR " COL " = ?) "
+#define M_CAT(CODES) "AND (? = '' OR ? IN (" CODES ")) "
+#define M_SRC(COL) "AND (? = '' OR " COL " = ?) "
+#define M_ORGAN(COL) "AND (? = '' OR " COL " = ?) "
+/* one subject's snapshot: rank, top leader, leadership, key persons
+ * (top leader or leadership member or section rank) */
+#define M_SUBJ_ROW(R, T, L) "(? = '' OR " R " = ?) AND (? = 0 OR " T " = 1) AND " \
+	"(? = 0 OR " L " = 1) AND (? = 0 OR " T " = 1 OR " L " = 1 OR " R " = 'section')"
+#define M_SUBJ(COND) "AND (? = 0 OR " COND ") "
+
+/* ---- scope fragments per family ------------------------------------------ */
+
+#define CLUE_SCOPE M_UNIT("k.unit_id") M_CAMP("k.campaign_id") \
+	M_CAT("SELECT kc.category FROM clue_categories kc WHERE kc.clue_id = k.id") M_SRC("k.source") \
+	M_SUBJ("EXISTS (SELECT 1 FROM clue_subjects cs WHERE cs.clue_id = k.id AND " \
+	       M_SUBJ_ROW("cs.rank", "cs.top_leader", "cs.leadership") ")")
+
+#define CASE_CATS(ID) "SELECT cc.category FROM case_categories cc WHERE cc.case_id = " ID
+#define CASE_SOURCE(ID) "(SELECT k.source FROM clues k JOIN cases x ON x.clue_id = k.id WHERE x.id = " ID ")"
+#define CASE_SCOPE M_UNIT("c.unit_id") M_CAMP("c.campaign_id") M_CAT(CASE_CATS("c.id")) \
+	M_SRC(CASE_SOURCE("c.id")) M_ORGAN("c.organ_kind") \
+	M_SUBJ("EXISTS (SELECT 1 FROM case_subjects cs WHERE cs.case_id = c.id AND " \
+	       M_SUBJ_ROW("cs.rank", "cs.top_leader", "cs.leadership") ")")
+
+/* a detained person: his filing snapshot on the case */
+#define DETENTION_SCOPE M_UNIT("COALESCE(cs.unit_id, c.unit_id)") M_CAMP("c.campaign_id") \
+	M_CAT(CASE_CATS("c.id")) M_SRC(CASE_SOURCE("c.id")) M_ORGAN("c.organ_kind") \
+	M_SUBJ("(" M_SUBJ_ROW("cs.rank", "cs.top_leader", "cs.leadership") ")")
+
+/* an outcome: its own snapshot; category, source and organ of its matter
+ * (a daily-supervision outcome has none of them) */
+#define OUTCOME_SCOPE M_UNIT("o.unit_id") M_CAMP("o.campaign_id") \
+	M_CAT(CASE_CATS("o.case_id") " UNION ALL SELECT kc.category FROM clue_categories kc " \
+	      "WHERE kc.clue_id = o.clue_id") \
+	M_SRC("COALESCE((SELECT k.source FROM clues k WHERE k.id = o.clue_id), " CASE_SOURCE("o.case_id") ")") \
+	M_ORGAN("(SELECT x.organ_kind FROM cases x WHERE x.id = o.case_id)") \
+	M_SUBJ("(" M_SUBJ_ROW("o.subject_rank", "o.subject_top_leader", "o.subject_leadership") ")")
+
+/* the unit and campaign of a matter: case CASE, else clue CLUE */
+#define MATTER(COL, CASE, CLUE) "COALESCE((SELECT x." COL " FROM cases x WHERE x.id = " CASE "), " \
+	"(SELECT y." COL " FROM clues y WHERE y.id = " CLUE "))"
+
+#endif
