@@ -103,5 +103,6 @@ int cmd_demo(int argc, char **argv);
 /* hidden: the route and role tables as JSON lines (routes.c) */
 int cmd_routes(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

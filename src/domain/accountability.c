@@ -25,6 +25,8 @@
 #include "store/q_outcomes.h"
 #include "store/q_persons.h"
 #include "store/q_units.h"
+#include "domain/metrics.h"
+#include "store/q_metrics.h"
 
 /* the type of the objects its audit entries name (audit_events.h) */
 QF_AUDIT_OBJECT(accountability, "问责");
@@ -142,3 +144,26 @@ int recovery_list(struct ctx *c, struct recovery_filter *lq, struct recovery **o
 		return -1;
 	return store_recovery_list(c->db, c->a, lq, out);
 }
+
+/* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---- */
+
+static const struct metric_def metric_accountabilities = {
+	.key = "accountabilities",
+	.zh = "问责",
+	.en = "accountability records started in the period",
+	.kind = METRIC_COUNT,
+	.order = 100,
+	.scopes = Q_METRIC_ACCOUNTABILITY_SCOPES,
+	.compute = store_metric_accountabilities,
+	.list = "/accountability?" };
+QF_METRIC(&metric_accountabilities);
+static const struct metric_def metric_recovered = {
+	.key = "recovered",
+	.zh = "挽回经济损失",
+	.en = "money recovered or returned in the period (recoveries.day), fen",
+	.kind = METRIC_MONEY,
+	.order = 110,
+	.scopes = Q_METRIC_RECOVERY_SCOPES,
+	.compute = store_metric_recovered,
+	.list = "/accountability?recovered" };
+QF_METRIC(&metric_recovered);

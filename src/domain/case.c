@@ -35,6 +35,8 @@
 #include "store/q_clues.h"
 #include "store/q_users.h"
 #include "domain/user.h"
+#include "domain/metrics.h"
+#include "store/q_metrics.h"
 
 /* the audit events this file writes (audit_events.h), and its objects' types */
 QF_AUDIT_EVENT(TEAM_ADD, "team_add", "加入办案组");
@@ -555,3 +557,46 @@ static int case_todo(struct ctx *c, struct todo_acc *acc)
 }
 QF_TODO_PROVIDER(case_todo_provider, 40, PERM_CASE_READ, case_todo);
 
+/* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---- */
+
+static const struct metric_def metric_cases_filed = {
+	.key = "cases_filed",
+	.zh = "立案",
+	.en = "cases filed in the period",
+	.kind = METRIC_COUNT,
+	.order = 30,
+	.scopes = Q_METRIC_CASE_SCOPES,
+	.compute = store_metric_cases_filed,
+	.list = "/cases?filed" };
+QF_METRIC(&metric_cases_filed);
+static const struct metric_def metric_cases_closed = {
+	.key = "cases_closed",
+	.zh = "结案",
+	.en = "cases closed in the period, whenever filed",
+	.kind = METRIC_COUNT,
+	.order = 40,
+	.scopes = Q_METRIC_CASE_SCOPES,
+	.compute = store_metric_cases_closed,
+	.list = "/cases?closed" };
+QF_METRIC(&metric_cases_closed);
+static const struct metric_def metric_closure_rate = {
+	.key = "closure_rate",
+	.zh = "结案率",
+	.en = "cases_closed / cases_filed, 2 decimals",
+	.kind = METRIC_RATE,
+	.order = 50,
+	.scopes = Q_METRIC_CASE_SCOPES,
+	.num_key = "cases_closed",
+	.den_key = "cases_filed",
+	.decimals = 2 };
+QF_METRIC(&metric_closure_rate);
+static const struct metric_def metric_transferred = {
+	.key = "transferred",
+	.zh = "移送司法机关",
+	.en = "cases transferred to prosecution in the period",
+	.kind = METRIC_COUNT,
+	.order = 80,
+	.scopes = Q_METRIC_CASE_SCOPES,
+	.compute = store_metric_transferred,
+	.list = "/cases?transferred" };
+QF_METRIC(&metric_transferred);

@@ -65,32 +65,38 @@ static int category_offered(const struct violation_category *v, int n, const cha
 	return 0;
 }
 
-/* 0 (messages in fe), or -1 when the catalog could not be read. */
-static int filing_categories_valid(struct ctx *c, const struct case_filing *f, const char *day,
-				   struct fielderr *fe)
+int categories_valid(struct ctx *c, const char *const *codes, int n_codes, const char *day,
+		     const char *day_name, struct fielderr *fe)
 {
 	struct violation_category *v;
 	int n = store_categories(c->db, c->a, &v);
 
 	if (n < 0)
 		return -1;
+	for (int i = 0; i < n_codes; i++) {
+		for (int j = 0; j < i; j++)
+			if (!strcmp(codes[i], codes[j])) {
+				fielderr_add(fe, "categories", "违纪违法类别重复");
+				return 0;
+			}
+		if (!category_offered(v, n, codes[i], day)) {
+			fielderr_add(fe, "categories", arena_printf(c->a, "“%s”不是%s（%s）可用的违纪违法类别",
+								    codes[i], day_name, day));
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* 0 (messages in fe), or -1 when the catalog could not be read. */
+static int filing_categories_valid(struct ctx *c, const struct case_filing *f, const char *day,
+				   struct fielderr *fe)
+{
 	if (!f->n_categories) {
 		fielderr_add(fe, "categories", "请至少选择一个违纪违法类别");
 		return 0;
 	}
-	for (int i = 0; i < f->n_categories; i++) {
-		for (int j = 0; j < i; j++)
-			if (!strcmp(f->categories[i], f->categories[j])) {
-				fielderr_add(fe, "categories", "违纪违法类别重复");
-				return 0;
-			}
-		if (!category_offered(v, n, f->categories[i], day)) {
-			fielderr_add(fe, "categories", arena_printf(c->a, "“%s”不是立案日期（%s）可用的违纪违法类别",
-								    f->categories[i], day));
-			return 0;
-		}
-	}
-	return 0;
+	return categories_valid(c, f->categories, f->n_categories, day, "立案日期", fe) < 0 ? -1 : 0;
 }
 
 /* Type, organ and categories: 1 good, 0 with the messages in fe, -1 when

@@ -57,6 +57,12 @@ int case_filed_as(struct ctx *c, int64_t case_id, struct case_filed_as *out);
 const char *case_type_text(struct ctx *c, const char *case_type);
 const char *case_organ_text(struct ctx *c, const char *organ_kind, const char *organ_name);
 
+/* Codes of the catalog offered on `day` (named day_name in the message,
+ * e.g. 立案日期), none given twice: 1 good; 0 with the message in fe
+ * (field categories); -1 when the catalog could not be read.  Cases at
+ * filing and clues at registration (issue 11) both check with it. */
+int categories_valid(struct ctx *c, const char *const *codes, int n_codes, const char *day,
+		     const char *day_name, struct fielderr *fe);
 /* The catalog, retired categories included: count or < 0. */
 int category_list(struct ctx *c, struct violation_category **out);
 /* The label of a category code ("" unknown), from a list category_list

@@ -27,6 +27,8 @@
 #include "domain/role.h"
 #include "store/q_clues.h"
 #include "store/q_persons.h"
+#include "domain/metrics.h"
+#include "store/q_metrics.h"
 
 /* the type of the objects its audit entries name (audit_events.h) */
 QF_AUDIT_OBJECT(clue, "问题线索");
@@ -262,3 +264,26 @@ int clue_detail(struct ctx *c, const struct clue *k, struct clue_detail *d)
 	d->n_timeline = store_timeline_list(c->db, c->a, clue_object(c, k->id), &d->timeline);
 	return d->n_subjects < 0 || d->n_dispositions < 0 || d->n_timeline < 0 ? -1 : 0;
 }
+
+/* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---- */
+
+static const struct metric_def metric_clues_received = {
+	.key = "clues_received",
+	.zh = "受理问题线索",
+	.en = "clues received in the period",
+	.kind = METRIC_COUNT,
+	.order = 10,
+	.scopes = Q_METRIC_CLUE_SCOPES,
+	.compute = store_metric_clues_received,
+	.list = "/clues?received" };
+QF_METRIC(&metric_clues_received);
+static const struct metric_def metric_clues_disposed = {
+	.key = "clues_disposed",
+	.zh = "处置问题线索",
+	.en = "clues whose first disposition decision (not a transfer) falls in the period",
+	.kind = METRIC_COUNT,
+	.order = 20,
+	.scopes = Q_METRIC_CLUE_SCOPES,
+	.compute = store_metric_clues_disposed,
+	.list = "/clues?disposed" };
+QF_METRIC(&metric_clues_disposed);

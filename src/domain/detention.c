@@ -24,6 +24,8 @@
 #include "store/q_cases.h"
 #include "store/q_detention.h"
 #include "store/q_settings.h"
+#include "domain/metrics.h"
+#include "store/q_metrics.h"
 
 /* the audit events this file writes (audit_events.h) */
 QF_AUDIT_EVENT(DETENTION_START, "detention_start", "留置");
@@ -543,3 +545,16 @@ static int notice_todo(struct ctx *c, struct todo_acc *acc)
 	return n < 0 ? -1 : 0;
 }
 QF_TODO_PROVIDER(detention_notice_provider, 39, PERM_CASE_READ, notice_todo);
+
+/* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---- */
+
+static const struct metric_def metric_detained = {
+	.key = "detained",
+	.zh = "留置",
+	.en = "persons whose detention started in the period",
+	.kind = METRIC_COUNT,
+	.order = 70,
+	.scopes = Q_METRIC_DETENTION_SCOPES,
+	.compute = store_metric_detained,
+	.list = "/detentions?" };
+QF_METRIC(&metric_detained);

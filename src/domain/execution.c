@@ -23,6 +23,8 @@
 #include "domain/outcome.h"
 #include "store/q_clues.h"
 #include "store/q_outcomes.h"
+#include "domain/metrics.h"
+#include "store/q_metrics.h"
 
 /* the audit events this file writes (audit_events.h), and its objects' types */
 QF_AUDIT_EVENT(EXECUTION, "execution", "处分执行检查");
@@ -294,3 +296,24 @@ int64_t clarification_record(struct ctx *c, const struct clarification *k, struc
 	sa.detail = arena_printf(c->a, "%s：%s", p->name, label_of(clarification_manners, k->manner));
 	return store_tx(c->db, step_tx, &sa) < 0 ? -2 : sa.id;
 }
+
+/* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---- */
+
+static const struct metric_def metric_followups = {
+	.key = "followups",
+	.zh = "回访人次",
+	.en = "follow-up visits (of outcomes and of cleared persons) made in the period",
+	.kind = METRIC_COUNT,
+	.order = 120,
+	.scopes = Q_METRIC_FOLLOWUP_SCOPES,
+	.compute = store_metric_followups };
+QF_METRIC(&metric_followups);
+static const struct metric_def metric_clarifications = {
+	.key = "clarifications",
+	.zh = "澄清正名人次",
+	.en = "clarifications (a subject cleared of a false report) made in the period",
+	.kind = METRIC_COUNT,
+	.order = 130,
+	.scopes = Q_METRIC_CLARIFICATION_SCOPES,
+	.compute = store_metric_clarifications };
+QF_METRIC(&metric_clarifications);

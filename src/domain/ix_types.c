@@ -207,6 +207,8 @@ static const struct ix_field clue_fields[] = {
 	{ "subjects", IX_REFS, NULL, "person", "clue_subjects clue_id person_id", IX_REQ, NULL },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
 	{ "summary", IX_SECRET, "summary_enc", "clues.summary", NULL, 0, NULL },
+	/* issue 11: optional, codes offered on the received day (clue_prepare) */
+	{ "categories", IX_CODES, NULL, NULL, "clue_categories clue_id category", 0, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, NULL, "report", NULL, 0, NULL },  /* the report source_ref names */
 	{ 0 }
@@ -214,7 +216,19 @@ static const struct ix_field clue_fields[] = {
 
 static int clue_prepare(struct ix *ix, struct ix_val *v)
 {
-	const struct ix_val *ref = F(ix, "source_ref");
+	const struct ix_val *ref = F(ix, "source_ref"), *cats = F(ix, "categories");
+	struct fielderr fe = { 0 };
+
+	/* the violation categories, as the pages check them */
+	switch (categories_valid(ix_ctx(ix), (const char *const *)cats->codes, cats->n, F(ix, "received")->s,
+				 "受理日期", &fe)) {
+	case 1:
+		break;
+	case 0:
+		return ix_fail(ix, "categories", "%s", fe.msg[0]);
+	default:
+		return -1;
+	}
 
 	if (!strcmp(F(ix, "source")->s, "report") && ref->set && *ref->s) {
 		int64_t id = ix_ref(ix, "report", ref->s);
@@ -234,6 +248,9 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	struct store_ix_value b[2] = { { 1, id, NULL }, { 1, report->i, NULL } };
 	struct clue k = { .id = id, .received = F(ix, "received")->s };
 
+	/* the subjects' snapshot: as the person rows are at import */
+	if (store_clue_snapshot_subjects(ix_ctx(ix)->db, id) < 0)
+		return -1;
 	/* jurisdiction: a clue of the level above gets its forwarding clock */
 	if (clue_forward_start(ix_ctx(ix), ix_ctx(ix)->db, &k) < 0)
 		return -1;

@@ -30,7 +30,9 @@ struct metric_def {
 	/* which scope members the key honours: METRIC_SCOPE_* bits */
 	unsigned scopes;
 	/* a count or money figure: fills *out (fen or count) for the period
-	 * and scope; RES_DONE, or RES_STORE.  NULL for a rate. */
+	 * and scope (never called with a member the key does not honour);
+	 * 0, or a negative store code.  NULL for a rate.  The functions of
+	 * store/q_metrics.h have this type. */
 	int (*compute)(struct store *db, const struct metric_period *p,
 		       const struct metric_scope *s, int64_t *out);
 	/* a rate: numerator and denominator keys, digits after the point */
@@ -41,12 +43,7 @@ struct metric_def {
 	const char *list;
 };
 
-#define METRIC_SCOPE_UNIT       (1u << 0)
-#define METRIC_SCOPE_CAMPAIGN   (1u << 1)
-#define METRIC_SCOPE_CATEGORY   (1u << 2)
-#define METRIC_SCOPE_SOURCE     (1u << 3)
-#define METRIC_SCOPE_ORGAN      (1u << 4)
-#define METRIC_SCOPE_SUBJECT    (1u << 5)   /* rank, top_leader, leadership, key_persons */
+/* METRIC_SCOPE_* bits: model/metrics.h */
 
 QF_SET(metrics, const struct metric_def);
 #define QF_METRIC(def) QF_REGISTER(metrics, def)
@@ -56,6 +53,13 @@ QF_SET(metrics, const struct metric_def);
  * from after to, or not a date), RES_STORE. */
 int metrics_compute(struct store *db, struct arena *a, const struct metric_period *p,
 		    const struct metric_scope *s, struct metric_value **out, int *n);
+
+/* Checks the members of a scope against the records: the unit and the
+ * campaign exist, the category is in the catalog, source, organ and rank
+ * are known codes.  1 valid; 0 not, with a Chinese message naming the
+ * member in *why (from arena a); < 0 the store failed. */
+int metric_scope_valid(struct store *db, struct arena *a, const struct metric_scope *s,
+		       const char **why);
 
 /* The definition of key, NULL if none is registered. */
 const struct metric_def *metric_find(const char *key);

@@ -34,6 +34,8 @@
 #include "store/q_persons.h"
 #include "store/q_settings.h"
 #include "store/q_units.h"
+#include "domain/metrics.h"
+#include "store/q_metrics.h"
 
 /* the type of the objects its audit entries name (audit_events.h) */
 QF_AUDIT_OBJECT(outcome, "处理结果");
@@ -497,3 +499,77 @@ int outcome_periods_fill(struct ctx *c)
 
 	return rc <= 0 ? rc : store_tx(c->db, fill_tx, c);
 }
+
+/* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---- */
+
+static const struct metric_def metric_sanctioned = {
+	.key = "sanctioned",
+	.zh = "党纪政务处分",
+	.en = "outcomes whose first decision falls in the period with at least one party or government sanction (a person with both counts once)",
+	.kind = METRIC_COUNT,
+	.order = 60,
+	.scopes = Q_METRIC_OUTCOME_SCOPES,
+	.compute = store_metric_sanctioned,
+	.list = "/outcomes?&sanctioned=1" };
+QF_METRIC(&metric_sanctioned);
+static const struct metric_def metric_forms_total = {
+	.key = "forms_total",
+	.zh = "四种形态",
+	.en = "outcomes whose first decision falls in the period (one person, one matter, once)",
+	.kind = METRIC_COUNT,
+	.order = 90,
+	.scopes = Q_METRIC_OUTCOME_SCOPES,
+	.compute = store_metric_forms_total,
+	.list = "/outcomes?" };
+QF_METRIC(&metric_forms_total);
+static const struct metric_def metric_form1 = {
+	.key = "form1",
+	.zh = "第一种形态",
+	.en = "outcomes of the period whose heaviest measure is of form 1 (the form stored by the table in force on the outcome date)",
+	.kind = METRIC_COUNT,
+	.order = 91,
+	.scopes = Q_METRIC_OUTCOME_SCOPES,
+	.compute = store_metric_form1,
+	.list = "/outcomes?&form=1" };
+QF_METRIC(&metric_form1);
+static const struct metric_def metric_form2 = {
+	.key = "form2",
+	.zh = "第二种形态",
+	.en = "outcomes of the period whose heaviest measure is of form 2 (the form stored by the table in force on the outcome date)",
+	.kind = METRIC_COUNT,
+	.order = 92,
+	.scopes = Q_METRIC_OUTCOME_SCOPES,
+	.compute = store_metric_form2,
+	.list = "/outcomes?&form=2" };
+QF_METRIC(&metric_form2);
+static const struct metric_def metric_form3 = {
+	.key = "form3",
+	.zh = "第三种形态",
+	.en = "outcomes of the period whose heaviest measure is of form 3 (the form stored by the table in force on the outcome date)",
+	.kind = METRIC_COUNT,
+	.order = 93,
+	.scopes = Q_METRIC_OUTCOME_SCOPES,
+	.compute = store_metric_form3,
+	.list = "/outcomes?&form=3" };
+QF_METRIC(&metric_form3);
+static const struct metric_def metric_form4 = {
+	.key = "form4",
+	.zh = "第四种形态",
+	.en = "outcomes of the period whose heaviest measure is of form 4 (the form stored by the table in force on the outcome date)",
+	.kind = METRIC_COUNT,
+	.order = 94,
+	.scopes = Q_METRIC_OUTCOME_SCOPES,
+	.compute = store_metric_form4,
+	.list = "/outcomes?&form=4" };
+QF_METRIC(&metric_form4);
+static const struct metric_def metric_form1_share = {
+	.key = "form1_share",
+	.zh = "第一种形态占比",
+	.en = "form1 / forms_total, 1 decimal",
+	.kind = METRIC_RATE,
+	.order = 95,
+	.scopes = Q_METRIC_OUTCOME_SCOPES,
+	.num_key = "form1",
+	.den_key = "forms_total",
+	.decimals = 1 };
+QF_METRIC(&metric_form1_share);

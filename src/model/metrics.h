@@ -34,6 +34,15 @@ struct metric_scope {
 				   (the report's "一把手和领导班子及科级干部") */
 };
 
+/* The scope members a key honours (struct metric_def.scopes); here so the
+ * store binds exactly the members a statement has. */
+#define METRIC_SCOPE_UNIT       (1u << 0)
+#define METRIC_SCOPE_CAMPAIGN   (1u << 1)
+#define METRIC_SCOPE_CATEGORY   (1u << 2)
+#define METRIC_SCOPE_SOURCE     (1u << 3)
+#define METRIC_SCOPE_ORGAN      (1u << 4)
+#define METRIC_SCOPE_SUBJECT    (1u << 5)   /* rank, top_leader, leadership, key_persons */
+
 enum metric_kind {
 	METRIC_COUNT,           /* value = count */
 	METRIC_RATE,            /* value = num / den, shown as a percentage */

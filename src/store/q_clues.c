@@ -116,7 +116,17 @@ static const struct store_sql Q_CLUE_INSERT = {
 static const struct store_sql Q_CLUE_SUMMARY = {
 	"UPDATE clues SET summary_enc = ? WHERE id = ?", NULL };
 static const struct store_sql Q_CLUE_SUBJECT = {
-	"INSERT INTO clue_subjects(clue_id, person_id) VALUES (?, ?)", NULL };
+	"INSERT INTO clue_subjects(clue_id, person_id, rank, top_leader, leadership, unit_id) "
+	"SELECT ?, p.id, p.rank, p.top_leader, p.leadership, p.unit_id FROM persons p WHERE p.id = ?", NULL };
+/* the subjects' snapshot as the person rows are now, for those that have
+ * none (a clue imported: its link rows are written by the import engine) */
+static const struct store_sql Q_CLUE_SNAPSHOT = {
+	"UPDATE clue_subjects SET "
+	"rank = (SELECT p.rank FROM persons p WHERE p.id = clue_subjects.person_id), "
+	"top_leader = (SELECT p.top_leader FROM persons p WHERE p.id = clue_subjects.person_id), "
+	"leadership = (SELECT p.leadership FROM persons p WHERE p.id = clue_subjects.person_id), "
+	"unit_id = (SELECT p.unit_id FROM persons p WHERE p.id = clue_subjects.person_id) "
+	"WHERE clue_id = ? AND rank IS NULL", NULL };
 static const struct store_sql Q_CLUE_SUBJECTS = {
 	"SELECT p.id, p.name, p.rank, p.position, p.unit_id, u.name FROM clue_subjects cs "
 	"JOIN persons p ON p.id = cs.person_id JOIN units u ON u.id = p.unit_id "
@@ -269,11 +279,24 @@ int store_clue_set_summary(struct store *s, int64_t id, const char *summary_enc)
 int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id)
 {
 	struct store_stmt *st = store_prepare(s, &Q_CLUE_SUBJECT);
+	int rc;
 
 	if (!st)
 		return STORE_ERR;
 	store_bind_int(st, 1, clue_id);
 	store_bind_int(st, 2, person_id);
+	rc = store_exec(st);
+	/* no person row: nothing inserted (the FK error of a plain insert) */
+	return rc < 0 ? rc : store_changes(s) == 1 ? STORE_OK : STORE_CONSTRAINT;
+}
+
+int store_clue_snapshot_subjects(struct store *s, int64_t clue_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_SNAPSHOT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
 	return store_exec(st);
 }
 

@@ -29,7 +29,11 @@ int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *
 int64_t store_clue_count(struct store *s, const struct clue_filter *f);
 int64_t store_clue_insert(struct store *s, const struct clue *k, int64_t now);
 int store_clue_set_summary(struct store *s, int64_t id, const char *summary_enc);
+/* adds a subject with his snapshot (rank, top-leader and leadership
+ * flags, unit) as the person row is now; STORE_CONSTRAINT: no such person */
 int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id);
+/* fills the snapshot of the clue's subjects that have none (import) */
+int store_clue_snapshot_subjects(struct store *s, int64_t clue_id);
 /* subjects with id, name, rank, position, unit_id, unit_name filled */
 int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struct person **out);
 /* Sets the state; first_disposed is set to disposed_day only if not set. */

@@ -1,0 +1,244 @@
+/*
+ * report.c: `qingfeng report` computes the statistics of DOMAIN.md section
+ * 6 (domain/metrics.h) for a period and a scope and writes them as text
+ * or JSON (docs/statistics.md).  The formats are a table: html, docx and
+ * xlsx (the annual report from its template) add a row each.
+ *
+ *   qingfeng report --year 2022 [--quarter N | --month N] | --from D --to D
+ *                   [--unit ID] [--campaign ID] [--category CODE] [--source CODE]
+ *                   [--organ KIND] [--rank RANK] [--top-leader] [--leadership]
+ *                   [--key-persons] [--format text|json] [--out FILE]
+ *
+ * Exit codes: 0 ok, 1 failure (the database, a scope that names nothing),
+ * 2 usage (options, the period).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cmd/cmd.h"
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/log.h"
+#include "domain/metrics.h"
+#include "domain/result.h"
+#include "store/store.h"
+
+#define USAGE "qingfeng report (--year YYYY [--quarter N | --month N] | --from YYYY-MM-DD --to YYYY-MM-DD)\n" \
+	"       [--unit ID] [--campaign ID] [--category CODE] [--source CODE] [--organ KIND] [--rank RANK]\n" \
+	"       [--top-leader] [--leadership] [--key-persons] [--format text|json] [--out FILE]"
+
+/* What a format writes. */
+struct report_out {
+	const struct metric_period *p;
+	const struct metric_scope *s;
+	const struct metric_value *v;
+	int n;
+	struct arena *a;
+};
+
+static int write_text(FILE *f, const struct report_out *r)
+{
+	fprintf(f, "统计期间 %s 至 %s\n", r->p->from, r->p->to);
+	for (int i = 0; i < r->n; i++)
+		fprintf(f, "%-24s %s  %s\n", r->v[i].key, r->v[i].zh, r->v[i].display);
+	return 0;
+}
+
+static json_t *json_value(const struct metric_value *v)
+{
+	if (!v->applicable)
+		return json_null();
+	if (v->kind == METRIC_RATE)
+		return json_pack("{s:I, s:I}", "num", (json_int_t)v->num, "den", (json_int_t)v->den);
+	return json_integer(v->value);
+}
+
+/* a member of the scope as given, or null */
+static json_t *json_text_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+static json_t *json_id_or_null(int64_t id)
+{
+	return id ? json_integer(id) : json_null();
+}
+
+static int write_json(FILE *f, const struct report_out *r)
+{
+	const struct metric_scope *s = r->s;
+	json_t *arr = json_array(), *root;
+	int rc;
+
+	for (int i = 0; i < r->n; i++) {
+		const struct metric_def *d = metric_find(r->v[i].key);
+		const char *list = d ? metrics_list_url(r->a, d, r->p, s) : NULL;
+
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o, s:s, s:b, s:o}",
+			"key", r->v[i].key, "zh", r->v[i].zh,
+			"kind", r->v[i].kind == METRIC_RATE ? "rate" : r->v[i].kind == METRIC_MONEY ? "money" : "count",
+			"value", json_value(&r->v[i]), "display", r->v[i].display,
+			"applicable", r->v[i].applicable,
+			"list", r->v[i].applicable ? json_text_or_null(list) : json_null()));
+	}
+	root = json_pack("{s:{s:s, s:s}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:b}, s:o}",
+		"period", "from", r->p->from, "to", r->p->to,
+		"scope", "unit_id", json_id_or_null(s->unit_id), "campaign_id", json_id_or_null(s->campaign_id),
+		"category", json_text_or_null(s->category), "source", json_text_or_null(s->source),
+		"organ_kind", json_text_or_null(s->organ_kind), "rank", json_text_or_null(s->rank),
+		"top_leader", s->top_leader, "leadership", s->leadership, "key_persons", s->key_persons,
+		"metrics", arr);
+	if (!root)
+		return -1;
+	rc = json_dumpf(root, f, JSON_INDENT(2));
+	fputc('\n', f);
+	json_decref(root);
+	return rc;
+}
+
+static const struct report_format {
+	const char *name;
+	int (*write)(FILE *f, const struct report_out *r);   /* NULL: not yet */
+} formats[] = {
+	{ "text", write_text },
+	{ "json", write_json },
+	{ "html", NULL },
+	{ "docx", NULL },
+	{ "xlsx", NULL },
+};
+
+/* A positive whole number (an id, a year, a quarter); 0 when absent, -1
+ * when it is not one. */
+static int64_t number_arg(const char *s)
+{
+	char *end;
+	long long v;
+
+	if (!s)
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v <= 0 || *s == '+')
+		return -1;
+	return v;
+}
+
+/* The period from the options; 0, or -1 with the message printed. */
+static int period_of(struct arena *a, const char *year, const char *quarter, const char *month,
+		     const char *from, const char *to, struct metric_period *p)
+{
+	int64_t y = number_arg(year), q = number_arg(quarter), m = number_arg(month);
+
+	if (year && (from || to))
+		return error("统计期间只能用 --year（可加 --quarter 或 --month）或 --from/--to 之一指定");
+	if ((quarter || month) && !year)
+		return error("--quarter 和 --month 需要与 --year 一起使用");
+	if (quarter && month)
+		return error("--quarter 和 --month 只能指定其一");
+	if (year) {
+		if (y < 1 || y > 9999)
+			return error("--year 应为年份，如 2022，而不是“%s”", year);
+		if (quarter && (q < 1 || q > 4))
+			return error("--quarter 应为 1 至 4，而不是“%s”", quarter);
+		if (month && (m < 1 || m > 12))
+			return error("--month 应为 1 至 12，而不是“%s”", month);
+		*p = quarter ? metric_quarter(a, (int)y, (int)q)
+		     : month ? metric_month(a, (int)y, (int)m) : metric_year(a, (int)y);
+		return 0;
+	}
+	if (!from || !to)
+		return error("请指定统计期间：--year YYYY（可加 --quarter N 或 --month N），"
+			     "或 --from YYYY-MM-DD --to YYYY-MM-DD");
+	if (date_parse(from) == QF_DAY_NONE)
+		return error("--from 应为日期 YYYY-MM-DD，而不是“%s”", from);
+	if (date_parse(to) == QF_DAY_NONE)
+		return error("--to 应为日期 YYYY-MM-DD，而不是“%s”", to);
+	if (date_parse(from) > date_parse(to))
+		return error("--from %s 晚于 --to %s", from, to);
+	*p = (struct metric_period){ from, to };
+	return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	const char *db = NULL, *key = NULL, *year = NULL, *quarter = NULL, *month = NULL, *from = NULL,
+		   *to = NULL, *unit = NULL, *campaign = NULL, *format = "text", *out = NULL, *pos[1];
+	struct metric_scope s = { 0 };
+	const struct option_spec specs[] = {
+		{ "--db", &db, NULL, "database" },
+		{ "--key", &key, NULL, "key file (default <db>.key; required with PostgreSQL)" },
+		{ "--year", &year, NULL, "the calendar year YYYY (China Standard Time)" },
+		{ "--quarter", &quarter, NULL, "with --year: quarter 1-4" },
+		{ "--month", &month, NULL, "with --year: month 1-12" },
+		{ "--from", &from, NULL, "first day YYYY-MM-DD (with --to; both inclusive)" },
+		{ "--to", &to, NULL, "last day YYYY-MM-DD" },
+		{ "--unit", &unit, NULL, "unit ID and all units below it" },
+		{ "--campaign", &campaign, NULL, "campaign ID" },
+		{ "--category", &s.category, NULL, "violation category code (eight_rules: 四风)" },
+		{ "--source", &s.source, NULL, "clue source (report, inspection, audit, judicial, ...)" },
+		{ "--organ", &s.organ_kind, NULL, "handling organ: office, resident_group, township" },
+		{ "--rank", &s.rank, NULL, "subject's rank as copied onto the record" },
+		{ "--top-leader", NULL, &s.top_leader, "subjects who were their unit's top leader" },
+		{ "--leadership", NULL, &s.leadership, "subjects in the leadership team" },
+		{ "--key-persons", NULL, &s.key_persons, "top leaders, leadership members and section rank" },
+		{ "--format", &format, NULL, "text (default) or json; html, docx, xlsx to come" },
+		{ "--out", &out, NULL, "write to FILE (default: standard output)" },
+		{ NULL, NULL, NULL, NULL }
+	};
+	const struct report_format *fmt = NULL;
+	struct report_out r = { 0 };
+	struct metric_period p;
+	struct metric_value *v;
+	struct cmd_env env;
+	const char *why;
+	int n = cmd_parse(argc, argv, specs, pos, 0, USAGE), rc, nv;
+	FILE *f = stdout;
+
+	if (n == -2)
+		return 0;
+	if (n != 0)
+		return EXIT_USAGE;
+	for (size_t i = 0; i < QF_ARRAY_SIZE(formats); i++)
+		if (!strcmp(formats[i].name, format))
+			fmt = &formats[i];
+	if (!fmt)
+		return error("--format 应为 text 或 json，而不是“%s”", format), EXIT_USAGE;
+	if (!fmt->write)
+		return error("--format %s 尚未实现（下一步：年度报告模板）；现可用 text 或 json", format),
+		       EXIT_USAGE;
+	if ((s.unit_id = number_arg(unit)) < 0)
+		return error("--unit 应为单位编号（正整数），而不是“%s”", unit), EXIT_USAGE;
+	if ((s.campaign_id = number_arg(campaign)) < 0)
+		return error("--campaign 应为专项工作编号（正整数），而不是“%s”", campaign), EXIT_USAGE;
+	if (cmd_open(&env, cmd_db_path(db), key) < 0)
+		return 1;
+	if (period_of(env.a, year, quarter, month, from, to, &p) < 0) {
+		cmd_close(&env);
+		return EXIT_USAGE;
+	}
+	rc = metric_scope_valid(env.db, env.a, &s, &why);
+	if (rc == 0)
+		error("%s", why);
+	if (rc == 1 && metrics_compute(env.db, env.a, &p, &s, &v, &nv) != RES_DONE) {
+		error("cannot compute the statistics: %s", store_errmsg(env.db));
+		rc = -1;
+	}
+	if (rc == 1 && out && !(f = fopen(out, "wb"))) {
+		error("cannot create '%s'", out);
+		rc = -1;
+	}
+	if (rc == 1) {
+		r = (struct report_out){ &p, &s, v, nv, env.a };
+		if (fmt->write(f, &r) < 0 || (f == stdout ? fflush(f) : fclose(f)) != 0) {
+			error("cannot write the report");
+			rc = -1;
+		}
+	}
+	cmd_close(&env);
+	return rc == 1 ? 0 : 1;
+}
