@@ -189,12 +189,19 @@ static const struct accountability {
 	{ NULL, NULL, 5 },
 };
 
-/* sources of clues a group does not fix, by weight */
+/* sources of clues a group does not fix: the inspection transfers of the
+ * year exactly (the report: 第一轮巡察移交问题线索12件), the others by weight */
+#define INSPECTION_TRANSFERS 12
 static const struct {
 	const char *source;
 	int weight;
 } sources[] = {
-	{ "report", 70 }, { "inspection", 8 }, { "audit", 5 }, { "superior", 10 }, { "other", 7 },
+	{ "report", 72 }, { "audit", 6 }, { "superior", 12 }, { "other", 10 },
+};
+
+/* the draw of sources: clues still to draw, inspection transfers still to place */
+struct draws {
+	int left, inspection;
 };
 
 static const char *const categories[] = {
@@ -316,6 +323,7 @@ static json_t *codes(const char *list)
 
 struct matter {
 	const struct group *g;
+	struct draws *draws;
 	int index;                      /* within the group */
 	int subj[4], n_subj;
 	const char *category, *source;
@@ -363,11 +371,12 @@ static void case_days(struct demo *d, struct matter *m, int twice)
 	} else {
 		m->filed = special ? within(d, 0, 4, 6, 5, 20) : within(d, 0, 3, 1, 8, 31);
 	}
-	if (!m->pv)
-		m->pv = demo_weekday(m->filed - demo_between(d, 15, 35));
+	if (!m->pv)     /* verification: 15 working days, met but for one in eight */
+		m->pv = demo_weekday(m->filed - (demo_rand(d, 8) ? demo_between(d, 10, 20)
+							  : demo_between(d, 24, 35)));
 	m->talk = twice ? demo_weekday(m->pv - demo_between(d, 10, 20)) : 0;
 	m->first = twice ? m->talk : m->pv;
-	m->received = m->first - demo_between(d, 3, 20);
+	m->received = demo_weekday(m->first - demo_between(d, 3, 20));
 	if (g->closed == OPEN) {
 		if ((g->flags & G_TRIAL) && m->index % 2 && m->filed < demo_day(d, 0, 10, 15))
 			m->trial = later(d, m->filed, 50, 70, 0);
@@ -462,10 +471,39 @@ static const char *source_ref(struct demo *d, const struct matter *m, const char
 	return "";
 }
 
+/* The source of a clue its group does not fix, once its received day is
+ * known: an inspection transfer with the chance that places exactly
+ * INSPECTION_TRANSFERS of them among the clues received in the year. */
+static const char *draw_source(struct demo *d, struct matter *m)
+{
+	struct draws *w = m->draws;
+	int total = 0, r, inspection = w->inspection > 0 && demo_rand(d, w->left) < w->inspection;
+
+	w->left--;
+	if (inspection && m->received >= demo_day(d, 0, 1, 1)) {
+		w->inspection--;
+		return "inspection";
+	}
+	for (size_t i = 0; i < sizeof(sources) / sizeof(sources[0]); i++)
+		total += sources[i].weight;
+	r = demo_rand(d, total);
+	for (size_t i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
+		if (r < sources[i].weight)
+			return sources[i].source;
+		r -= sources[i].weight;
+	}
+	return "report";
+}
+
 static void emit_clue(struct demo *d, struct matter *m)
 {
-	const char *summary = summary_of(d, m), *ref = source_ref(d, m, summary);
+	const char *summary, *ref;
 	json_t *o;
+
+	if (!m->source)
+		m->source = draw_source(d, m);
+	summary = summary_of(d, m);
+	ref = source_ref(d, m, summary);
 
 	demo_id(d, 'C', m->clue);
 	o = json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:s, s:[s]}", "type", "clue", "id", m->clue, "received",
@@ -698,22 +736,7 @@ static int draw_subjects(struct demo *d, struct matter *m, int n)
 	return 0;
 }
 
-static const char *draw_source(struct demo *d)
-{
-	int total = 0, r;
-
-	for (size_t i = 0; i < sizeof(sources) / sizeof(sources[0]); i++)
-		total += sources[i].weight;
-	r = demo_rand(d, total);
-	for (size_t i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
-		if (r < sources[i].weight)
-			return sources[i].source;
-		r -= sources[i].weight;
-	}
-	return "report";
-}
-
-static int run_group(struct demo *d, const struct group *g)
+static int run_group(struct demo *d, const struct group *g, struct draws *w)
 {
 	const char *counts = g->subjects;
 	int64_t weights[64] = { 0 }, left = g->recover_fen;
@@ -723,7 +746,7 @@ static int run_group(struct demo *d, const struct group *g)
 		weights[g->recover_rows] += weights[i];
 	}
 	for (int i = 0; i < g->n; i++) {
-		struct matter m = { .g = g, .index = i };
+		struct matter m = { .g = g, .draws = w, .index = i };
 		int twice = g->twice && i % g->twice == 0;
 		if (!*counts)
 			counts = g->subjects;
@@ -731,7 +754,7 @@ static int run_group(struct demo *d, const struct group *g)
 			return -1;
 		counts += counts[1] == ' ' ? 2 : 1;
 		m.category = g->category ? g->category : DEMO_PICK(d, categories);
-		m.source = g->source ? g->source : draw_source(d);
+		m.source = g->source;
 		if (g->path == P_CASE)
 			case_matter(d, &m, twice, &left, weights);
 		else
@@ -787,9 +810,13 @@ static void emit_accountabilities(struct demo *d)
 
 int demo_matters(struct demo *d)
 {
+	struct draws w = { 0, INSPECTION_TRANSFERS };
+
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		w.left += groups[i].source ? 0 : groups[i].n;
 	emit_lone_reports(d);
 	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		if (run_group(d, &groups[i]) < 0) {
+		if (run_group(d, &groups[i], &w) < 0) {
 			fprintf(stderr, "demo: the org chart has too few persons for '%s'\n", groups[i].what);
 			return -1;
 		}

@@ -108,12 +108,19 @@ static const char *const surnames[] = {
 	"丁", "魏", "薛", "叶", "阎", "余", "潘", "杜", "戴", "夏", "钟", "汪", "田", "任", "姜",
 };
 
-static const char *const given[] = {
-	"建国", "志强", "海峰", "春生", "秀兰", "玉梅", "立新", "德明", "国庆", "红霞", "凤芝",
-	"长青", "文斌", "晓东", "丽娟", "桂芳", "树林", "宏伟", "振华", "淑珍", "永刚", "雪松",
-	"庆丰", "卫东", "金凤", "广义", "洪波", "艳秋", "成林", "占山", "继红", "晓明", "福贵",
-	"慧敏", "俊杰", "玉兰", "宝山", "明远", "春雨", "东升", "海燕", "子豪", "静怡", "立军",
-	"鹏", "磊", "伟", "敏", "静", "强", "军", "勇", "杰", "涛", "超", "明", "丹", "琳", "浩",
+/* given names: two characters (first and second part), or one */
+static const char *const given1[] = {
+	"建", "志", "海", "春", "秀", "玉", "立", "德", "国", "红", "凤", "长", "文", "晓", "丽", "桂",
+	"树", "宏", "振", "淑", "永", "雪", "庆", "卫", "金", "广", "洪", "艳", "成", "占", "继", "福",
+	"慧", "俊", "宝", "明", "东", "子", "静", "鸿", "思", "佳", "雅", "嘉", "天", "云",
+};
+static const char *const given2[] = {
+	"国", "强", "峰", "生", "兰", "梅", "新", "明", "庆", "霞", "芝", "青", "斌", "东", "娟", "芳",
+	"林", "伟", "华", "珍", "刚", "松", "丰", "军", "凤", "义", "波", "秋", "山", "红", "贵", "敏",
+	"杰", "远", "雨", "升", "燕", "豪", "怡", "宇", "涛", "琳", "辉", "鹏", "博", "平",
+};
+static const char *const given_one[] = {
+	"鹏", "磊", "伟", "敏", "静", "强", "军", "勇", "杰", "涛", "超", "明", "丹", "琳", "浩", "平",
 };
 
 /* village names: a first and a second part, "村" added */
@@ -154,12 +161,27 @@ static int party_of(struct demo *d, const char *rank)
 	return demo_rand(d, 100) < pct;
 }
 
+/* A name no person of the city has yet. */
+static const char *new_name(struct demo *d)
+{
+	for (;;) {
+		const char *s = DEMO_PICK(d, surnames);
+		const char *name = demo_rand(d, 8) ? arena_printf(d->a, "%s%s%s", s, DEMO_PICK(d, given1),
+								   DEMO_PICK(d, given2))
+				 : arena_printf(d->a, "%s%s", s, DEMO_PICK(d, given_one));
+		int k = 0;
+		while (k < d->n_persons && strcmp(d->persons[k].name, name))
+			k++;
+		if (k == d->n_persons)
+			return name;
+	}
+}
+
 static void add_person(struct demo *d, int unit, const char *position, const char *rank, int top,
 		       int lead)
 {
+	const char *name = new_name(d);
 	struct demo_person *p = &d->persons[d->n_persons++];
-	const char *s = DEMO_PICK(d, surnames), *g = DEMO_PICK(d, given);
-	char *name = arena_printf(d->a, "%s%s", s, g);
 
 	demo_id(d, 'P', p->id);
 	p->unit = unit;

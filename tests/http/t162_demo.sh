@@ -13,7 +13,8 @@
 #   及科级干部 立案26件、处分26人、第一种形态10人; 四风 线索25件、处分29人;
 #   the grain/development-zone/black-soil campaign (线索38、立案10、问责4、
 #   党纪处分25、留置1、移送1、第一种形态2), the farm-subsidy campaign
-#   (案件43、处分43、挽回117,526.73元), 公检法移交线索5件、结案4件、在查1件;
+#   (案件43、处分43、挽回117,526.73元), 公检法移交线索5件、结案4件、在查1件,
+#   巡察移交问题线索12件 (clues received from inspection);
 # - the records are plausible (dates in order, no outcome before its
 #   case was filed, party sanctions only for party members and village
 #   managers only the three light government sanctions: 纪律处分条例 2023
@@ -26,7 +27,7 @@
 #   and the case manager's first page is a living commission.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=387b1be7aaa281ecb8c1d6d04c64ed4d0141ce8993c612faf30e7f9f1dacb9bf
+DEMO_SHA256=3380e899b1bc9dcadd17487d242b8b6656d03475615fe432840c49b019fb77f8
 
 init_db || { not_ok "init"; finish; }
 
@@ -79,6 +80,7 @@ expect_figures "grain campaign" "clues_disposed=38 cases_filed=10 accountabiliti
 expect_figures "subsidy campaign" "cases_filed=43 sanctioned=43 recovered=11752673" \
 	--campaign "$(camp 玉米)"
 expect_figures "公检法" "clues_disposed=5 cases_filed=5 cases_closed=4" --source judicial
+expect_figures "巡察移交" "clues_received=12" --source inspection
 
 P="BETWEEN '2022-01-01' AND '2022-12-31'"
 expect_eq "grain campaign: every sanction a party sanction" 0 "$(sql "SELECT count(*) FROM outcomes o
