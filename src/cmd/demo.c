@@ -288,6 +288,10 @@ int cmd_demo(int argc, char **argv)
 		error("demo: --year 2022 is the one demo year so far (the figures of the 2022 report)");
 		return EXIT_USAGE;
 	}
+	if (out && with_accounts) {
+		error("demo: --accounts needs the import (not --out)");
+		return EXIT_USAGE;
+	}
 	if (out) {
 		FILE *f = strcmp(out, "-") ? fopen(out, "wb") : stdout;
 		if (!f)

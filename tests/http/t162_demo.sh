@@ -39,6 +39,8 @@ expect_eq "the bytes are the pinned ones (every machine)" "$DEMO_SHA256" \
 	"$(sha256sum "$T_DIR/a.jsonl" | cut -d' ' -f1)"
 run_cli demo --year 2021
 expect_eq "another year is a usage error" 2 "$RC"
+run_cli demo --year 2022 --out "$T_DIR/c.jsonl" --accounts
+expect_eq "--accounts without the import is a usage error" 2 "$RC"
 
 run_cli demo --year 2022 --accounts
 expect_eq "demo imports into a fresh database" 0 "$RC"
@@ -86,6 +88,8 @@ P="BETWEEN '2022-01-01' AND '2022-12-31'"
 expect_eq "grain campaign: every sanction a party sanction" 0 "$(sql "SELECT count(*) FROM outcomes o
 	JOIN campaigns k ON k.id = o.campaign_id WHERE k.name LIKE '粮食购销%' AND o.day $P AND o.sanctioned = 1
 	AND NOT EXISTS (SELECT 1 FROM outcome_measures m WHERE m.outcome_id = o.id AND m.measure LIKE 'party\_%' ESCAPE '\\')")"
+expect_eq "码上问效: 21 letters received, 19 concluded" "21|19" "$(sql "SELECT count(*), count(concluded) FROM reports
+	WHERE channel = 'qr' AND received $P AND (concluded IS NULL OR concluded $P)")"
 expect_eq "公检法: one case still under investigation" 1 "$(sql "SELECT count(*) FROM cases c
 	JOIN clues l ON l.id = c.clue_id WHERE l.source = 'judicial' AND c.closed IS NULL")"
 
