@@ -76,6 +76,37 @@ int api_clues(struct req *r)
 	return api_reply_list(r, items, total, page);
 }
 
+/* "categories": a list of violation category codes, at most
+ * CASE_MAX_CATEGORIES (absent: none) */
+static void read_categories(struct req *r, json_t *o, const char **codes, int *n, struct fielderr *fe)
+{
+	json_t *v = json_object_get(o, "categories");
+
+	if (!v || json_is_null(v))
+		return;
+	if (!json_is_array(v) || json_array_size(v) > CASE_MAX_CATEGORIES) {
+		fielderr_add(fe, "categories", "违纪违法类别应为类别代码的列表");
+		return;
+	}
+	for (size_t i = 0; i < json_array_size(v); i++) {
+		json_t *m = json_array_get(v, i);
+		if (!json_is_string(m)) {
+			fielderr_add(fe, "categories", "违纪违法类别应为类别代码");
+			return;
+		}
+		codes[(*n)++] = arena_strdup(r->arena, json_string_value(m));
+	}
+}
+
+static json_t *api_codes(const char *const *codes, int n)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_string(codes[i]));
+	return a;
+}
+
 int api_clue_show(struct req *r)
 {
 	struct clue k;
@@ -111,6 +142,7 @@ int api_clue_show(struct req *r)
 			"at", (json_int_t)d.timeline[i].at, "user", d.timeline[i].user_name,
 			"action", d.timeline[i].action, "detail", d.timeline[i].detail));
 	json_object_set_new(j, "subjects", subjects);
+	json_object_set_new(j, "categories", api_codes(d.categories, d.n_categories));
 	json_object_set_new(j, "dispositions", disps);
 	json_object_set_new(j, "timeline", timeline);
 	return reply_json(r, 200, j);
@@ -164,6 +196,7 @@ int api_clue_create(struct req *r)
 			in.subjects[in.n_subjects++] = json_integer_value(v);
 		}
 	}
+	read_categories(r, j, in.categories, &in.n_categories, &fe);
 	confirm = json_object_get(j, "confirm");
 	in.confirm = json_is_true(confirm);
 	if (fe.n) {
@@ -202,27 +235,33 @@ int api_disposition_create(struct req *r)
 
 void api_read_filing(struct req *r, json_t *o, struct case_filing *f, struct fielderr *fe)
 {
-	json_t *v = json_object_get(o, "categories");
-
 	api_str(r, o, "case_type", &f->case_type);
 	api_str(r, o, "organ_kind", &f->organ_kind);
 	api_str(r, o, "organ_name", &f->organ_name);
 	api_str(r, o, "committee_by", &f->committee_by);
 	api_str(r, o, "committee_day", &f->committee_day);
-	if (!v)
-		return;
-	if (!json_is_array(v) || json_array_size(v) > CASE_MAX_CATEGORIES) {
-		fielderr_add(fe, "categories", "违纪违法类别应为类别代码的列表");
-		return;
-	}
-	for (size_t i = 0; i < json_array_size(v); i++) {
-		json_t *m = json_array_get(v, i);
-		if (!json_is_string(m)) {
-			fielderr_add(fe, "categories", "违纪违法类别应为类别代码");
-			return;
-		}
-		f->categories[f->n_categories++] = arena_strdup(r->arena, json_string_value(m));
-	}
+	read_categories(r, o, f->categories, &f->n_categories, fe);
+}
+
+/* POST /api/clues/{id}/categories {"categories": [...]}: while the clue
+ * is not disposed (issue 11) */
+int api_clue_categories(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *codes[CASE_MAX_CATEGORIES];
+	struct fielderr fe = { 0 };
+	int n = 0;
+
+	if (!j)
+		return MHD_YES;
+	if (!json_is_array(json_object_get(j, "categories")))
+		fielderr_add(&fe, "categories", "违纪违法类别应为类别代码的列表（可为空列表）");
+	else
+		read_categories(r, j, codes, &n, &fe);
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	return api_result(r, clue_set_categories(&r->c, r->id, codes, n, &fe), &fe, "clue", 0);
 }
 
 int api_disposition_decide(struct req *r)

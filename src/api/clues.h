@@ -11,6 +11,7 @@ struct clue_dup;
 int api_clues(struct req *r);
 int api_clue_show(struct req *r);
 int api_clue_create(struct req *r);
+int api_clue_categories(struct req *r);
 int api_disposition_create(struct req *r);
 int api_disposition_decide(struct req *r);
 int api_campaigns(struct req *r);

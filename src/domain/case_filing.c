@@ -180,20 +180,30 @@ int case_filing_store(struct ctx *c, int64_t case_id, const struct case_filing *
 	return 0;
 }
 
-int case_filed_as(struct ctx *c, int64_t case_id, struct case_filed_as *out)
+int category_labels_of(struct ctx *c, const char *const *codes, int n_codes, const char ***out)
 {
 	struct violation_category *v;
 	int n = store_categories(c->db, c->a, &v);
+	const char **l;
 
+	*out = NULL;
+	if (n < 0)
+		return -1;
+	l = arena_alloc(c->a, sizeof(*l) * (size_t)(n_codes + 1));
+	for (int i = 0; i < n_codes; i++)
+		l[i] = category_label(v, n, codes[i]);
+	*out = l;
+	return 0;
+}
+
+int case_filed_as(struct ctx *c, int64_t case_id, struct case_filed_as *out)
+{
 	memset(out, 0, sizeof(*out));
 	out->n_categories = store_case_categories(c->db, c->a, case_id, &out->categories);
 	out->n_subjects = store_case_snapshots(c->db, c->a, case_id, &out->subjects);
-	if (n < 0 || out->n_categories < 0 || out->n_subjects < 0)
+	if (out->n_categories < 0 || out->n_subjects < 0)
 		return -1;
-	out->category_labels = arena_alloc(c->a, sizeof(*out->category_labels) * (size_t)(out->n_categories + 1));
-	for (int i = 0; i < out->n_categories; i++)
-		out->category_labels[i] = category_label(v, n, out->categories[i]);
-	return 0;
+	return category_labels_of(c, out->categories, out->n_categories, &out->category_labels);
 }
 
 const char *case_type_text(struct ctx *c, const char *case_type)

@@ -63,6 +63,8 @@ const char *case_organ_text(struct ctx *c, const char *organ_kind, const char *o
  * filing and clues at registration (issue 11) both check with it. */
 int categories_valid(struct ctx *c, const char *const *codes, int n_codes, const char *day,
 		     const char *day_name, struct fielderr *fe);
+/* The labels of codes (in the arena, "" for an unknown code): 0 or -1. */
+int category_labels_of(struct ctx *c, const char *const *codes, int n_codes, const char ***out);
 /* The catalog, retired categories included: count or < 0. */
 int category_list(struct ctx *c, struct violation_category **out);
 /* The label of a category code ("" unknown), from a list category_list

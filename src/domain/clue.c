@@ -27,10 +27,12 @@
 #include "domain/role.h"
 #include "store/q_clues.h"
 #include "store/q_persons.h"
+#include "domain/case_filing.h"
 #include "domain/metrics.h"
 #include "store/q_metrics.h"
 
 /* the type of the objects its audit entries name (audit_events.h) */
+QF_AUDIT_EVENT(CLUE_CATEGORIES, "clue_categories", "修改线索违纪违法类别");
 QF_AUDIT_OBJECT(clue, "问题线索");
 
 /* the codes of its fields and their Chinese names (labels.h) */
@@ -110,6 +112,9 @@ static int validate(struct ctx *c, const struct clue_input *in, struct fielderr 
 		if (i == 0)
 			*unit_id = p.unit_id;
 	}
+	if (received != QF_DAY_NONE && in->n_categories &&
+	    categories_valid(c, in->categories, in->n_categories, in->received, "受理日期", fe) < 0)
+		return RES_STORE;
 	if (in->campaign_id) {
 		struct campaign k;
 		rc = store_campaign_get(c->db, c->a, in->campaign_id, &k);
@@ -162,6 +167,9 @@ static int register_tx(struct store *s, void *arg)
 		return -1;
 	for (int i = 0; i < ra->in->n_subjects; i++)
 		if (store_clue_add_subject(s, ra->id, ra->in->subjects[i]) < 0)
+			return -1;
+	for (int i = 0; i < ra->in->n_categories; i++)
+		if (store_clue_add_category(s, ra->id, ra->in->categories[i]) < 0)
 			return -1;
 	/* encrypted once the id is known: the ciphertext is bound to its row */
 	rc = field_encrypt(c->keys, summary_ad(c, ra->id), ra->in->summary, strlen(ra->in->summary),
@@ -262,7 +270,72 @@ int clue_detail(struct ctx *c, const struct clue *k, struct clue_detail *d)
 	d->n_subjects = store_clue_subjects(c->db, c->a, k->id, &d->subjects);
 	d->n_dispositions = store_dispositions_of_clue(c->db, c->a, k->id, &d->dispositions);
 	d->n_timeline = store_timeline_list(c->db, c->a, clue_object(c, k->id), &d->timeline);
-	return d->n_subjects < 0 || d->n_dispositions < 0 || d->n_timeline < 0 ? -1 : 0;
+	d->n_categories = store_clue_categories(c->db, c->a, k->id, &d->categories);
+	if (d->n_subjects < 0 || d->n_dispositions < 0 || d->n_timeline < 0 || d->n_categories < 0)
+		return -1;
+	return category_labels_of(c, d->categories, d->n_categories, &d->category_labels);
+}
+
+/* ---- violation categories (issue 11) -------------------------------------- */
+
+struct categories_arg {
+	struct ctx *c;
+	int64_t id;
+	const char *const *codes;
+	int n;
+	struct fielderr *fe;
+};
+
+static int categories_tx(struct store *s, void *arg)
+{
+	struct categories_arg *ca = arg;
+	struct ctx *c = ca->c;
+	struct strbuf sb = STRBUF_INIT;
+	struct clue k;
+	int rc;
+
+	/* checked again inside the transaction: a disposition may have been
+	 * approved since the page was shown */
+	if ((rc = store_clue_get(s, c->a, ca->id, &k)) != 1)
+		return rc < 0 ? -1 : 0;
+	if (k.first_disposed) {
+		fielderr_add(ca->fe, "categories", "线索已处置，违纪违法类别不能再修改");
+		return 0;
+	}
+	if (store_clue_clear_categories(s, ca->id) < 0)
+		return -1;
+	for (int i = 0; i < ca->n; i++) {
+		if (store_clue_add_category(s, ca->id, ca->codes[i]) < 0)
+			return -1;
+		strbuf_addf(&sb, "%s%s", i ? "、" : "", ca->codes[i]);
+	}
+	rc = clue_record_step(c, ca->id, AEV_CLUE_CATEGORIES, "修改违纪违法类别", ca->n ? sb.buf : "无");
+	strbuf_release(&sb);
+	return rc < 0 ? -1 : 1;
+}
+
+int clue_set_categories(struct ctx *c, int64_t clue_id, const char *const *codes, int n,
+			struct fielderr *fe)
+{
+	struct categories_arg ca = { c, clue_id, codes, n, fe };
+	struct clue k;
+	int rc = clue_get(c, clue_id, &k);
+
+	if (rc <= 0)
+		return rc;
+	if (n > CASE_MAX_CATEGORIES) {
+		fielderr_add(fe, "categories", "违纪违法类别过多");
+		return RES_INVALID;
+	}
+	rc = categories_valid(c, codes, n, k.received, "受理日期", fe);
+	if (rc < 0)
+		return RES_STORE;
+	if (!rc)
+		return RES_INVALID;
+	rc = store_tx(c->db, categories_tx, &ca);
+	if (rc < 0)
+		return RES_STORE;
+	return fe->n ? RES_INVALID : RES_DONE;
 }
 
 /* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---- */

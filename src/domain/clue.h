@@ -16,6 +16,7 @@
 #include "domain/audit_events.h"
 #include "domain/fielderr.h"
 #include "domain/labels.h"
+#include "model/caserules.h"
 #include "model/clue.h"
 #include "model/person.h"
 #include "model/timeline.h"
@@ -33,6 +34,10 @@ struct clue_input {
 	const char *summary;
 	int64_t subjects[CLUE_MAX_SUBJECTS];
 	int n_subjects;
+	/* violation categories (violation_categories codes), optional
+	 * (issue 11: the 四风 clue figure reads them) */
+	const char *categories[CASE_MAX_CATEGORIES];
+	int n_categories;
 	int confirm;                     /* go on although a subject has open clues */
 	/* Optional: run inside the registering transaction once the clue
 	 * exists (a report links it to itself); < 0 rolls everything back. */
@@ -70,8 +75,18 @@ struct clue_detail {
 	int n_dispositions;
 	struct timeline_entry *timeline;
 	int n_timeline;
+	const char **categories;        /* codes, and their labels */
+	const char **category_labels;
+	int n_categories;
 };
 int clue_detail(struct ctx *c, const struct clue *k, struct clue_detail *d);
+
+/* PERM_CLUE_REGISTER: replaces the violation categories of a clue not yet
+ * disposed (codes offered on its received day; none clears them).
+ * RES_DONE; RES_NOT_FOUND; RES_INVALID with the message in fe (field
+ * categories); RES_STORE. */
+int clue_set_categories(struct ctx *c, int64_t clue_id, const char *const *codes, int n,
+			struct fielderr *fe);
 
 /* For disposition.c: the clue's object name in the audit log and the
  * timeline ("clue/N"), and one step's timeline entry and audit entry, in

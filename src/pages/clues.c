@@ -186,6 +186,42 @@ void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n)
 	strbuf_addstr(sb, "</ol>");
 }
 
+/* The violation categories in force as checkboxes (field categories):
+ * those the submitted form checked, else `checked` (a clue's own). */
+static void category_checks(struct req *r, struct strbuf *sb, const struct fielderr *fe, int required,
+			    const char *const *checked, int n_checked)
+{
+	struct violation_category *v;
+	int n = category_list(&r->c, &v);
+	const char *err = fielderr_get(fe, "categories");
+	int posted = r->form.n > 0;
+
+	field_group_open(sb, "categories", required ? "违纪违法类别（可多选）" : "违纪违法类别（可多选，可不选）",
+			 required, err);
+	for (int i = 0; i < n; i++) {
+		int on = 0;
+		if (v[i].retired)
+			continue;
+		for (int j = 0; posted && j < r->form.n; j++)
+			on |= !strcmp(r->form.fields[j].key, "categories") && !strcmp(r->form.fields[j].value, v[i].code);
+		for (int j = 0; !posted && j < n_checked; j++)
+			on |= !strcmp(checked[j], v[i].code);
+		check_option(sb, "categories", v[i].code, v[i].label, on);
+	}
+	field_group_close(sb, "categories", err);
+}
+
+/* The codes the form checked in field `key`, at most max: their number. */
+static int form_codes(struct req *r, const char *key, const char **out, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < r->form.n && n < max; i++)
+		if (!strcmp(r->form.fields[i].key, key))
+			out[n++] = r->form.fields[i].value;
+	return n;
+}
+
 static int clue_form(struct req *r, const struct clue_input *in, const struct fielderr *fe,
 		     const struct clue_dup *dups, int n_dups, unsigned status)
 {
@@ -203,6 +239,7 @@ static int clue_form(struct req *r, const struct clue_input *in, const struct fi
 	person_multiselect(r, &sb, "subjects", "被反映人（可多选）", in->subjects, in->n_subjects,
 			   fielderr_get(fe, "subjects"));
 	campaign_select(r, &sb, in->campaign_id, fielderr_get(fe, "campaign_id"), "（无）");
+	category_checks(r, &sb, fe, 0, NULL, 0);
 	field_textarea(&sb, "summary", "反映的主要问题", in->summary, 1, fielderr_get(fe, "summary"), 6, 5000,
 		       "内容加密保存，仅有权限的人员可查看。");
 	if (n_dups)
@@ -236,6 +273,7 @@ int page_clue_create(struct req *r)
 	if (*req_field(r, "campaign_id") && form_get_int(&r->form, "campaign_id", &camp) < 0)
 		fielderr_add(&fe, "campaign_id", "所选专项整治不存在");
 	in.campaign_id = camp;
+	in.n_categories = form_codes(r, "categories", in.categories, CASE_MAX_CATEGORIES);
 	in.n_subjects = form_ids(r, "subjects", in.subjects, CLUE_MAX_SUBJECTS);
 	if (in.n_subjects < 0) {
 		in.n_subjects = 0;
@@ -254,26 +292,13 @@ int page_clue_create(struct req *r)
 
 void page_filing_fields(struct req *r, struct strbuf *sb, const struct fielderr *fe, int committee)
 {
-	struct violation_category *v;
-	int n = category_list(&r->c, &v);
-	const char *err = fielderr_get(fe, "categories");
-
 	field_select(sb, "case_type", "案件类型", case_types, req_field(r, "case_type"), 1,
 		     fielderr_get(fe, "case_type"), "请选择");
 	field_select(sb, "organ_kind", "承办机关类别", case_organs, req_field(r, "organ_kind"), 1,
 		     fielderr_get(fe, "organ_kind"), "请选择");
 	field_text(sb, "organ_name", "承办机关名称", req_field(r, "organ_name"), 1,
 		   fielderr_get(fe, "organ_name"), "maxlength=\"100\"");
-	field_group_open(sb, "categories", "违纪违法类别（可多选）", 1, err);
-	for (int i = 0; i < n; i++) {
-		int on = 0;
-		if (v[i].retired)
-			continue;
-		for (int j = 0; j < r->form.n; j++)
-			on |= !strcmp(r->form.fields[j].key, "categories") && !strcmp(r->form.fields[j].value, v[i].code);
-		check_option(sb, "categories", v[i].code, v[i].label, on);
-	}
-	field_group_close(sb, "categories", err);
+	category_checks(r, sb, fe, 1, NULL, 0);
 	if (!committee)
 		return;
 	field_text(sb, "committee_by", "批准立案的同级党委主要负责人", req_field(r, "committee_by"), 1,
@@ -392,6 +417,13 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 					      : label_of(clue_sources, k.source));
 	record_item(&sb, "专项整治", *k.campaign_name ? k.campaign_name : "无");
 	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");
+	{
+		struct strbuf cats = STRBUF_INIT;
+		for (int i = 0; i < d.n_categories; i++)
+			strbuf_addf(&cats, "%s%s", i ? "、" : "", d.category_labels[i]);
+		record_item(&sb, "违纪违法类别", d.n_categories ? arena_strdup(r->arena, cats.buf) : "未标注");
+		strbuf_release(&cats);
+	}
 	if (k.forward_due)
 		record_item(&sb, "报送上一级期限", arena_printf(r->arena, "%s（属上一级管辖，不在本级处置）",
 								 k.forward_due));
@@ -439,6 +471,13 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	}
 	table_close(&sb, d.n_dispositions, 7, "尚无处置意见");
 	approvals_table(r, &sb, &d);
+	/* the categories stay editable until the clue is disposed (issue 11) */
+	if (!k.first_disposed && authz_has(&r->c.who, PERM_CLUE_REGISTER)) {
+		strbuf_addstr(&sb, "<h2>违纪违法类别</h2>");
+		form_open(r, &sb, arena_printf(r->arena, "/clues/%" PRId64 "/categories", k.id), "record-form");
+		category_checks(r, &sb, fe, 0, d.categories, d.n_categories);
+		form_close(&sb, "保存类别", NULL);
+	}
 	actions(r, &sb, &k, &d, fe);
 	page_recusals(r, &sb, 0, k.id, NULL, NULL);
 	/* a filed clue's outcomes are its case's (issue 10) */
@@ -451,6 +490,18 @@ int page_clue_show(struct req *r)
 {
 	struct fielderr fe = { 0 };
 	return clue_page(r, r->id, &fe, 200);
+}
+
+int page_clue_categories(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	const char *codes[CASE_MAX_CATEGORIES];
+	int n = form_codes(r, "categories", codes, CASE_MAX_CATEGORIES);
+	int rc = clue_set_categories(&r->c, r->id, codes, n, &fe);
+
+	if (rc == RES_INVALID)
+		return clue_page(r, r->id, &fe, 422);
+	return page_result(r, rc, "clue", arena_printf(r->arena, "/clues/%" PRId64 "?ok=saved", r->id));
 }
 
 int page_disposition_create(struct req *r)

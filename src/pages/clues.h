@@ -16,6 +16,7 @@ int page_clues(struct req *r);
 int page_clue_new(struct req *r);
 int page_clue_create(struct req *r);
 int page_clue_show(struct req *r);
+int page_clue_categories(struct req *r);
 int page_disposition_create(struct req *r);
 int page_disposition_decide(struct req *r);
 

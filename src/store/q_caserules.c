@@ -197,15 +197,10 @@ int store_case_add_category(struct store *s, int64_t case_id, const char *code)
 	return store_exec(st);
 }
 
-static void fill_code(struct arena *a, struct store_stmt *st, void *row)
-{
-	*(const char **)row = q_text(a, st, 0);
-}
-
 int store_case_categories(struct store *s, struct arena *a, int64_t case_id, const char ***out)
 {
 	*out = NULL;
-	return q_list_by_id(store_prepare(s, &Q_CASE_CATEGORIES), a, case_id, fill_code, sizeof(**out), out);
+	return q_list_by_id(store_prepare(s, &Q_CASE_CATEGORIES), a, case_id, q_fill_text, sizeof(**out), out);
 }
 
 int store_case_snapshot_subjects(struct store *s, int64_t case_id)

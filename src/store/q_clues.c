@@ -131,6 +131,12 @@ static const struct store_sql Q_CLUE_SUBJECTS = {
 	"SELECT p.id, p.name, p.rank, p.position, p.unit_id, u.name FROM clue_subjects cs "
 	"JOIN persons p ON p.id = cs.person_id JOIN units u ON u.id = p.unit_id "
 	"WHERE cs.clue_id = ? ORDER BY p.id", NULL };
+static const struct store_sql Q_CLUE_CATEGORY_ADD = {
+	"INSERT INTO clue_categories(clue_id, category) VALUES (?, ?)", NULL };
+static const struct store_sql Q_CLUE_CATEGORY_CLEAR = {
+	"DELETE FROM clue_categories WHERE clue_id = ?", NULL };
+static const struct store_sql Q_CLUE_CATEGORIES = {
+	"SELECT category FROM clue_categories WHERE clue_id = ? ORDER BY category", NULL };
 static const struct store_sql Q_CLUE_STATE = {
 	"UPDATE clues SET state = ?, first_disposed = COALESCE(first_disposed, ?), updated_at = ?, "
 	"clock_start = CASE WHEN ? = 'preliminary_verification' THEN ? END WHERE id = ?", NULL };
@@ -288,6 +294,33 @@ int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id)
 	rc = store_exec(st);
 	/* no person row: nothing inserted (the FK error of a plain insert) */
 	return rc < 0 ? rc : store_changes(s) == 1 ? STORE_OK : STORE_CONSTRAINT;
+}
+
+int store_clue_add_category(struct store *s, int64_t clue_id, const char *code)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_CATEGORY_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	store_bind_text(st, 2, code);
+	return store_exec(st);
+}
+
+int store_clue_clear_categories(struct store *s, int64_t clue_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_CATEGORY_CLEAR);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	return store_exec(st);
+}
+
+int store_clue_categories(struct store *s, struct arena *a, int64_t clue_id, const char ***out)
+{
+	*out = NULL;
+	return q_list_by_id(store_prepare(s, &Q_CLUE_CATEGORIES), a, clue_id, q_fill_text, sizeof(**out), out);
 }
 
 int store_clue_snapshot_subjects(struct store *s, int64_t clue_id)

@@ -32,6 +32,11 @@ int store_clue_set_summary(struct store *s, int64_t id, const char *summary_enc)
 /* adds a subject with his snapshot (rank, top-leader and leadership
  * flags, unit) as the person row is now; STORE_CONSTRAINT: no such person */
 int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id);
+/* the clue's violation categories (issue 11): add one, remove all, the
+ * codes in code order (count or < 0) */
+int store_clue_add_category(struct store *s, int64_t clue_id, const char *code);
+int store_clue_clear_categories(struct store *s, int64_t clue_id);
+int store_clue_categories(struct store *s, struct arena *a, int64_t clue_id, const char ***out);
 /* fills the snapshot of the clue's subjects that have none (import) */
 int store_clue_snapshot_subjects(struct store *s, int64_t clue_id);
 /* subjects with id, name, rank, position, unit_id, unit_name filled */

@@ -107,3 +107,8 @@ int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fi
 	store_reset(st);
 	return rc;
 }
+
+void q_fill_text(struct arena *a, struct store_stmt *st, void *row)
+{
+	*(const char **)row = q_text(a, st, 0);
+}

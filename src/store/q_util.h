@@ -43,6 +43,8 @@ typedef void (*q_fill_fn)(struct arena *a, struct store_stmt *st, void *row);
 int q_collect(struct store_stmt *st, struct arena *a, q_fill_fn fill, size_t size, void *out);
 int q_list_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, size_t size,
 		 void *out);
+/* A `const char *` row from the first column (a list of codes). */
+void q_fill_text(struct arena *a, struct store_stmt *st, void *row);
 /* A struct person from "p.id, p.name, p.rank, p.position, p.unit_id, u.name"
  * (the subjects of a clue, case or report). */
 void q_fill_subject(struct arena *a, struct store_stmt *st, void *row);

@@ -26,6 +26,11 @@
 # - unit scope includes the units below; key_persons = top leader OR
 #   leadership OR section rank (the report's 一把手和领导班子及科级干部);
 #   a key that cannot honour a scope member is "not applicable".
+# - clue categories (migration 0024): optional at registration on the
+#   page, the API and import, codes of the catalog offered on the received
+#   day (as a case's at filing, DOMAIN.md section 2), editable on the clue
+#   page while the clue is not disposed; the 四风 clue figure reads them;
+#   a clue registered through the API gets its subjects' snapshot.
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
@@ -199,5 +204,45 @@ run_cli report --year 2022 --category nope
 expect_eq "an unknown category: 1" 1 "$RC"
 run_cli report --year 2022 --format docx
 expect_eq "docx is not there yet: 2" 2 "$RC"
+# ---- clue categories: pages, API, import --------------------------------------
+start_server || { not_ok "server starts"; finish; }
+expect_eq "cm logs in" 303 "$(login cm "$PW")"
+P3=$(sql "SELECT id FROM persons WHERE ext_id = 'P3'")
+r=$(api POST /api/clues "{\"received\":\"2020-06-01\",\"source\":\"report\",\"summary\":\"反映其违规吃喝\",\"subjects\":[$P3],\"categories\":[\"eight_rules\"],\"confirm\":true}")
+expect_eq "API: a clue registered with its categories: 201" 201 "$(status "$r")"; C1=$(body "$r" | jget '["id"]')
+expect_eq "... shown by the API" "['eight_rules']" "$(api GET "/api/clues/$C1" | head -n -1 | jget '["categories"]')"
+expect_eq "... its subject's snapshot copied at registration" "staff|0|$(sql "SELECT unit_id FROM persons WHERE id = $P3")" \
+	"$(sql "SELECT rank || '|' || top_leader || '|' || unit_id FROM clue_subjects WHERE clue_id = $C1")"
+r=$(api POST /api/clues "{\"received\":\"2020-06-01\",\"source\":\"report\",\"summary\":\"反映其问题\",\"subjects\":[$P3],\"categories\":[\"nope\"],\"confirm\":true}")
+expect_eq "API: an unknown category: 422 naming categories" "422 categories" \
+	"$(status "$r") $(body "$r" | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)["fields"]))')"
+tok=$(csrf_of)
+st=$(http_get "$H" -b "$JAR" --data-urlencode "csrf=$tok" --data-urlencode "received=2020-06-02" --data "source=report" \
+	--data-urlencode "summary=反映其公款旅游" --data "subjects=$P3&categories=eight_rules&categories=mass&confirm=1" "$BASE/clues")
+expect_eq "page: a clue registered with two categories: 303" 303 "$st"
+C2=$(sql "SELECT max(id) FROM clues")
+http_get "$H" -b "$JAR" "$BASE/clues/$C2" >/dev/null
+expect_contains "... its page names them" "违反中央八项规定精神（四风）、违反群众纪律" "$(cat "$H.b")"
+expect_contains "... and offers to change them while not disposed" "/clues/$C2/categories" "$(cat "$H.b")"
+report --year 2020 --category eight_rules
+expect_eq "四风 clue figure of 2020: both clues" 2 "$(fig clues_received)"
+st=$(http_get "$H" -b "$JAR" --data-urlencode "csrf=$tok" --data "categories=mass" "$BASE/clues/$C2/categories")
+expect_eq "page: the categories changed while not disposed: 303" 303 "$st"
+report --year 2020 --category eight_rules
+expect_eq "... the 四风 figure follows" 1 "$(fig clues_received)"
+r=$(api POST "/api/clues/$C1/categories" '{"categories":[]}')
+expect_eq "API: categories cleared: 200" 200 "$(status "$r")"
+report --year 2020 --category eight_rules
+expect_eq "... none left" 0 "$(fig clues_received)"
+K2=$(sql "SELECT id FROM clues WHERE ext_id = 'K2'")
+r=$(api POST "/api/clues/$K2/categories" '{"categories":["mass"]}')
+expect_eq "a disposed clue's categories stay: 422" 422 "$(status "$r")"
+expect_contains "... saying why" "已处置" "$(body "$r")"
+expect_eq "... audited as clue_categories (the two changes)" 2 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'clue_categories'")"
+printf '%s\n' '{"type":"clue","id":"X1","received":"2017-01-01","source":"report","subjects":["P3"],"categories":["duty_crime"]}' >"$T_DIR/c.jsonl"
+run_cli import "$T_DIR/c.jsonl"
+expect_eq "import: a category not offered on the received day is refused naming line and field" "1 1" \
+	"$RC $(grep -c 'line 1, field "categories"' <<<"$ERR")"
+check "server log clean" server_clean
 check "no sanitizer report from the CLI" cli_clean
 finish
