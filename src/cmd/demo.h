@@ -53,6 +53,8 @@ struct demo {
 	int n_persons;
 	int seq[8];             /* per id letter: last number used */
 	char campaigns[8][24];  /* file ids of demo_campaigns[] */
+	const char *principal;  /* the commission's principal leader (approves filings) */
+	const char *secretary;  /* the city party committee's principal leader */
 	int failed;             /* a write failed */
 };
 

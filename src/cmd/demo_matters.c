@@ -411,6 +411,20 @@ static void emit_disposition(struct demo *d, const char *clue, qf_day day, const
 			       demo_date(day), "method", method));
 }
 
+/* The file_case decision with its approvals (DOMAIN.md section 2): the
+ * commission's principal leader on the day, the city party committee's
+ * principal leader the same day or up to two days before. */
+static void emit_filing(struct demo *d, const struct matter *m)
+{
+	qf_day committee = m->filed - demo_rand(d, 3);
+
+	if (committee < m->pv || date_weekday(committee) >= 5)
+		committee = m->filed;
+	demo_emit(d, json_pack("{s:s, s:s, s:o, s:s, s:s, s:s, s:o}", "type", "disposition", "clue", m->clue,
+			       "decided", demo_date(m->filed), "method", "file_case", "approved_by", d->principal,
+			       "committee_by", d->secretary, "committee_day", demo_date(committee)));
+}
+
 static json_t *subject_list(struct demo *d, const struct matter *m)
 {
 	json_t *a = json_array();
@@ -643,7 +657,7 @@ static void case_matter(struct demo *d, struct matter *m, int twice, int64_t *le
 	if (twice)
 		emit_disposition(d, m->clue, m->talk, "talk_inquiry");
 	emit_disposition(d, m->clue, m->pv, "preliminary_verification");
-	emit_disposition(d, m->clue, m->filed, "file_case");
+	emit_filing(d, m);
 	emit_case(d, m);
 	if (m->detained)
 		emit_detention(d, m);

@@ -270,6 +270,8 @@ int demo_org(struct demo *d)
 	d->persons = arena_zalloc(d->a, DEMO_MAX_PERSONS * sizeof(*d->persons));
 	city = add_unit(d, CITY, "other", -1, NULL);
 	add_person(d, city, "市委书记", "county", 1, 1);
+	d->secretary = d->persons[0].name;
+	d->principal = new_name(d);     /* the commission is no unit of the chart */
 	add_person(d, city, "市委副书记、市长", "county", 0, 1);
 	for (int i = 0; i < 4; i++)
 		add_person(d, city, "副市长", "county", 0, 1);

@@ -27,7 +27,7 @@
 #   and the case manager's first page is a living commission.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=3380e899b1bc9dcadd17487d242b8b6656d03475615fe432840c49b019fb77f8
+DEMO_SHA256=b79b605115bfe30b35259a8a127041a87d19b853c0e7f0c83218ed138cf27eb7
 
 init_db || { not_ok "init"; finish; }
 
