@@ -45,6 +45,7 @@ expect_eq "--accounts without the import is a usage error" 2 "$RC"
 run_cli demo --year 2022 --accounts
 expect_eq "demo imports into a fresh database" 0 "$RC"
 expect_contains "the import counts its records" "imported: $(wc -l <"$T_DIR/a.jsonl") records" "$OUT"
+ACCOUNTS=$(printf '%s\n' "$OUT" | awk '$1 ~ /^demo_/ {print $1 ":" $2}')
 CM_PW=$(printf '%s\n' "$OUT" | awk '$1 == "demo_casemgr" {print $2}')
 check "the case manager's password is printed" test -n "$CM_PW"
 expect_eq "one account per business role" 9 "$(sql "SELECT count(*) FROM users WHERE name LIKE 'demo\_%' ESCAPE '\\'")"
@@ -128,6 +129,10 @@ expect_eq "reports of every channel" 6 "$(sql "SELECT count(DISTINCT channel) FR
 expect_eq "subjects of every rank but county" 3 "$(sql "SELECT count(DISTINCT subject_rank) FROM outcomes")"
 
 start_server
+for a in $ACCOUNTS; do
+	expect_eq "${a%%:*} signs in with the printed password" 303 "$(login "${a%%:*}" "${a#*:}")"
+	expect_eq "${a%%:*}: the first page opens" 200 "$(http_get "$H" -b "$JAR" "$BASE/")"
+done
 expect_eq "the demo case manager signs in" 303 "$(login demo_casemgr "$CM_PW")"
 expect_eq "the case list opens" 200 "$(http_get "$H" -b "$JAR" "$BASE/cases?state=open")"
 expect_contains "the case list shows the demo city's cases" "青枫市" "$(cat "$H.b")"
