@@ -329,7 +329,7 @@ struct matter {
 	const char *category, *source;
 	char clue[16], kase[16];
 	qf_day received, talk, pv, first, filed, decided, closed, transferred, trial, detained;
-	qf_day final;                   /* the day the matter ended in the year, or NONE */
+	qf_day final;                   /* the day the matter ended in the year, or 0 */
 };
 
 static qf_day cap(struct demo *d, qf_day day, int year_offset)
@@ -390,7 +390,7 @@ static void case_days(struct demo *d, struct matter *m, int twice)
 		m->decided = cap(d, from + demo_rand(d, 90), 0);
 		m->closed = later(d, m->decided, 3, 12, 0);
 	} else if (special) {
-		m->decided = 0;         /* after the transfer: outcome_days */
+		m->decided = 0;         /* after the transfer: detention_days */
 	} else {
 		m->decided = later(d, m->filed, 40, 110, 0);
 		if (m->decided > demo_day(d, 0, 12, 12))
