@@ -223,6 +223,8 @@ static int make_accounts(struct cmd_env *env)
 			printf("  %-18s %-26s %s\n", a->name, pw, role_label(a->role));
 		}
 	}
+	if (!rc)
+		printf("qingfeng: sign in as demo_casemgr or demo_leader to see the whole commission\n");
 	sodium_memzero(pw, sizeof(pw));
 	strbuf_release(&err);
 	return rc;
