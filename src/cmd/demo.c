@@ -302,7 +302,7 @@ int cmd_demo(int argc, char **argv)
 		if ((f != stdout && fclose(f) != 0) || (f == stdout && fflush(f) != 0))
 			rc = -1;
 		if (rc < 0)
-			error("cannot write the demo year to '%s'", out);
+			error("demo: the year was not generated whole into '%s'", out);
 		return rc < 0;
 	}
 	if (cmd_open(&env, cmd_db_path(db), key) < 0)

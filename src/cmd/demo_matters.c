@@ -26,6 +26,30 @@
 
 #include "core/arena.h"
 
+/* The figures of the 2022 report the year must give, each by its DOMAIN.md
+ * section 6 definition, for the whole year or a scope: a campaign, a
+ * violation category or a clue source (a group's own), or "key" (the
+ * groups whose subjects are top leaders, leadership members or
+ * section-level cadres).  demo_matters checks the groups below against
+ * them before writing anything, so an edit of the groups cannot silently
+ * move a figure. */
+static const struct target {
+	const char *key, *scope;
+	int value;
+} targets[] = {
+	{ "clues_disposed", NULL, 516 }, { "cases_filed", NULL, 184 }, { "cases_closed", NULL, 172 },
+	{ "sanctioned", NULL, 175 }, { "detained", NULL, 2 }, { "forms_total", NULL, 583 },
+	{ "form1", NULL, 404 },
+	{ "cases_filed", "key", 26 }, { "sanctioned", "key", 26 }, { "form1", "key", 10 },
+	{ "clues_disposed", "eight_rules", 25 }, { "sanctioned", "eight_rules", 29 },
+	{ "clues_disposed", "grain", 38 }, { "cases_filed", "grain", 10 }, { "sanctioned", "grain", 25 },
+	{ "detained", "grain", 1 }, { "transferred", "grain", 1 }, { "form1", "grain", 2 },
+	{ "cases_filed", "subsidy", 43 }, { "sanctioned", "subsidy", 43 },
+	{ "sanctioned", "epidemic", 3 }, { "form1", "epidemic", 18 },
+	{ "sanctioned", "style", 5 }, { "form1", "style", 45 }, { "sanctioned", "micro", 3 },
+	{ "clues_disposed", "judicial", 5 }, { "cases_filed", "judicial", 5 }, { "cases_closed", "judicial", 4 },
+};
+
 #define OPEN 9                  /* closed: still open at the end of the year */
 #define G_DETAIN   1            /* the first case's first subject is detained */
 #define G_TRANSFER 2            /* the first case is transferred to prosecution */
@@ -822,9 +846,78 @@ static void emit_accountabilities(struct demo *d)
 	}
 }
 
+/* The subjects of all the group's clues (its pattern cycled). */
+static int group_subjects(const struct group *g)
+{
+	const char *c = g->subjects;
+	int sum = 0;
+
+	for (int i = 0; i < g->n; i++) {
+		if (!*c)
+			c = g->subjects;
+		sum += *c - '0';
+		c += c[1] == ' ' ? 2 : 1;
+	}
+	return sum;
+}
+
+/* What the group adds to a figure of the demo year. */
+static int group_figure(const struct group *g, const char *key)
+{
+	int is_case = g->path == P_CASE, subjects = group_subjects(g);
+	int decided = is_case && g->result != R_NONE && g->closed != OPEN && g->decided == 0;
+	int treated = g->path == P_SUPERVISION || g->path == P_INQUIRY || g->path == P_VERIFIED;
+	int sanction = g->result == R_SANCTION || g->result == R_PARTY || g->result == R_SEVERE;
+
+	if (!strcmp(key, "clues_disposed"))
+		return g->disposed == 0 ? g->n : 0;
+	if (!strcmp(key, "cases_filed"))
+		return is_case && g->filed == 0 ? g->n : 0;
+	if (!strcmp(key, "cases_closed"))
+		return is_case && g->closed == 0 ? g->n : 0;
+	if (!strcmp(key, "sanctioned"))
+		return decided && sanction ? subjects : 0;
+	if (!strcmp(key, "forms_total"))
+		return decided || treated ? subjects : 0;
+	if (!strcmp(key, "form1"))
+		return (decided && g->result == R_FORM1) || treated ? subjects : 0;
+	if (!strcmp(key, "detained"))
+		return is_case && (g->flags & G_DETAIN) ? 1 : 0;
+	if (!strcmp(key, "transferred"))
+		return is_case && (g->flags & G_TRANSFER) ? 1 : 0;
+	return 0;
+}
+
+static int in_scope(const struct group *g, const char *scope)
+{
+	return !scope || (g->campaign && !strcmp(g->campaign, scope)) ||
+	       (g->category && !strcmp(g->category, scope)) || (g->source && !strcmp(g->source, scope)) ||
+	       (!strcmp(scope, "key") && g->pool == POOL_KEY);
+}
+
+/* 0 when the groups give every target, else -1 naming the first that differs. */
+static int check_targets(void)
+{
+	for (size_t t = 0; t < sizeof(targets) / sizeof(targets[0]); t++) {
+		int sum = 0;
+		for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+			sum += in_scope(&groups[i], targets[t].scope) ? group_figure(&groups[i], targets[t].key) : 0;
+		if (sum != targets[t].value) {
+			fprintf(stderr, "demo: the groups give %s %d%s%s, the target is %d\n", targets[t].key, sum,
+				targets[t].scope ? " for " : "", targets[t].scope ? targets[t].scope : "",
+				targets[t].value);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int demo_matters(struct demo *d)
 {
 	struct draws w = { 0, INSPECTION_TRANSFERS };
+
+	if (check_targets() < 0)
+		return -1;
 
 	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
 		w.left += groups[i].source ? 0 : groups[i].n;
