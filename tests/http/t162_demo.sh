@@ -136,6 +136,16 @@ done
 expect_eq "the demo case manager signs in" 303 "$(login demo_casemgr "$CM_PW")"
 expect_eq "the case list opens" 200 "$(http_get "$H" -b "$JAR" "$BASE/cases?state=open")"
 expect_contains "the case list shows the demo city's cases" "青枫市" "$(cat "$H.b")"
+clue=$(sql "SELECT min(id) FROM clues WHERE source = 'report'")
+kase=$(sql "SELECT case_id FROM detentions ORDER BY start_day LIMIT 1")
+outcome=$(sql "SELECT min(id) FROM outcomes WHERE case_id = $kase")
+report=$(sql "SELECT min(id) FROM reports WHERE clue_id IS NOT NULL")
+for path in /clues /reports /persons /units /accountability /executions "/clues/$clue" "/cases/$kase" \
+	"/outcomes/$outcome" "/reports/$report"; do
+	expect_eq "case manager: $path opens" 200 "$(http_get "$H" -b "$JAR" "$BASE$path")"
+done
+http_get "$H" -b "$JAR" "$BASE/clues/$clue" >/dev/null
+expect_contains "an imported clue's summary is decrypted on its page" "反映" "$(cat "$H.b")"
 stop_server
 check "no sanitizer report" cli_clean
 check "server clean" server_clean
