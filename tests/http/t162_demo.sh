@@ -83,6 +83,12 @@ expect_figures "grain campaign" "clues_disposed=38 cases_filed=10 accountabiliti
 expect_figures "subsidy campaign" "cases_filed=43 sanctioned=43 recovered=11752673" \
 	--campaign "$(camp 玉米)"
 expect_figures "公检法" "clues_disposed=5 cases_filed=5 cases_closed=4" --source judicial
+# the 作风 figures that are outcomes: 防疫监督 党纪政务处分3人、第一种形态18人; 能力作风建设年
+# 党纪政务处分5人、第一种形态45人; 四风明察暗访 第一种形态28人; 微腐败 处分3人、退回2725.2元
+expect_figures "防疫监督" "sanctioned=3 form1=18" --campaign "$(camp 疫情防控)"
+expect_figures "能力作风建设年" "sanctioned=5 form1=45" --campaign "$(camp 全市机关)"
+expect_figures "四风 first form" "form1=28" --category eight_rules
+expect_figures "微腐败" "sanctioned=3 recovered=272520" --campaign "$(camp 群众身边)"
 expect_figures "巡察移交" "clues_received=12" --source inspection
 
 P="BETWEEN '2022-01-01' AND '2022-12-31'"
