@@ -94,6 +94,25 @@ qf_day demo_weekday(qf_day day)
 	return day;
 }
 
+qf_day demo_cap(struct demo *d, qf_day day, int year_offset)
+{
+	qf_day last = demo_day(d, year_offset, 12, 30);
+
+	return demo_weekday(day > last ? last : day);
+}
+
+qf_day demo_within(struct demo *d, int year_offset, int m1, int d1, int m2, int d2)
+{
+	qf_day a = demo_day(d, year_offset, m1, d1), b = demo_day(d, year_offset, m2, d2);
+
+	return demo_weekday(a + demo_rand(d, b - a + 1));
+}
+
+qf_day demo_later(struct demo *d, qf_day day, int lo, int hi, int year_offset)
+{
+	return demo_cap(d, day + demo_between(d, lo, hi), year_offset);
+}
+
 json_t *demo_date(qf_day day)
 {
 	char buf[11];

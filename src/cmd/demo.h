@@ -72,6 +72,12 @@ const char *demo_id(struct demo *d, char letter, char *buf);
 qf_day demo_day(struct demo *d, int year_offset, int month, int mday);
 /* The next working day (Monday to Friday) from day on. */
 qf_day demo_weekday(qf_day day);
+/* day, or the last working day before Dec 31 of the year when later;
+ * a working day drawn from m1-d1 to m2-d2 of the year; a working day
+ * lo to hi days after day, capped so. */
+qf_day demo_cap(struct demo *d, qf_day day, int year_offset);
+qf_day demo_within(struct demo *d, int year_offset, int m1, int d1, int m2, int d2);
+qf_day demo_later(struct demo *d, qf_day day, int lo, int hi, int year_offset);
 /* "YYYY-MM-DD" as a JSON string. */
 json_t *demo_date(qf_day day);
 /* Writes obj as one line (compact, keys in insertion order) and frees it;

@@ -1,6 +1,6 @@
 /*
- * demo_matters.c: the reports, clues, dispositions, cases, detentions,
- * outcomes, accountabilities and recoveries of the demo year.
+ * demo_matters.c: the matters of the demo year: reports, clues and their
+ * dispositions, accountabilities; the cases are demo_cases.c's.
  *
  * The year is the table groups[] below: each row is a number of clues
  * that take one path (a case, an inquiry that closed the matter, a daily
@@ -20,7 +20,7 @@
  * (监督检查发现) closed on the day it is dealt with, and the first-form
  * treatment of each person is an outcome on that clue.
  */
-#include "cmd/demo.h"
+#include "cmd/demo_matter.h"
 
 #include <string.h>
 
@@ -50,49 +50,9 @@ static const struct target {
 	{ "clues_disposed", "judicial", 5 }, { "cases_filed", "judicial", 5 }, { "cases_closed", "judicial", 4 },
 };
 
-#define OPEN 9                  /* closed: still open at the end of the year */
-#define G_DETAIN   1            /* the first case's first subject is detained */
-#define G_TRANSFER 2            /* the first case is transferred to prosecution */
-#define G_TRIAL    4            /* open cases: every other one is in trial review */
-
-enum path {
-	P_CASE,         /* [talk_inquiry ->] preliminary_verification -> file_case: a case */
-	P_SUPERVISION,  /* daily supervision finding, closed; first-form treatment of each subject */
-	P_INQUIRY,      /* talk_inquiry [-> talk_inquiry] -> close: inquiry_closed */
-	P_VERIFIED,     /* [talk_inquiry ->] preliminary_verification -> close: verification_closed */
-	P_CLOSE,        /* close: no ground, no outcome */
-	P_SHELVE,       /* shelve pending */
-	P_UNFOUNDED,    /* preliminary_verification -> close, found untrue: no outcome */
-	P_RUNNING,      /* [talk_inquiry ->] preliminary_verification still running at year end */
-};
-
-enum result {
-	R_NONE,         /* no outcome (a case dropped: the subject cleared) */
-	R_SANCTION,     /* a party or government sanction, or both, as the subject allows */
-	R_PARTY,        /* a party sanction */
-	R_SEVERE,       /* judicial transfers: expulsion and criminal liability, or probation */
-	R_FORM2,        /* an organisational measure of the second form, no sanction */
-	R_FORM1,        /* filed, then exempted from sanction with first-form treatment */
-};
-
-static const struct group {
-	const char *what;
-	int n;                  /* clues */
-	enum path path;
-	const char *campaign;   /* demo_org.c code */
-	const char *source;     /* NULL: drawn (report mostly) */
-	const char *category;   /* NULL: drawn (never eight_rules) */
-	enum demo_pool pool;
-	const char *tag;        /* subjects from units of this campaign field, NULL: any */
-	const char *subjects;   /* subjects per clue, cycled */
-	int disposed, filed, closed, decided;   /* year offsets; closed OPEN */
-	enum result result;
-	int twice;              /* every twice-th clue is disposed twice (a talk first); 0 never */
-	int flags;
-	const char *recover_kind;       /* recoveries spread over the first cases */
-	int64_t recover_fen;
-	int recover_rows;
-} groups[] = {
+/* The year: the groups of matters (struct group, demo_matter.h), in the
+ * order they are written. */
+static const struct group groups[] = {
 	/* the grain/development zone/black soil campaign: clues 38, cases 10,
 	 * party sanctions 25 (the first case's first subject detained,
 	 * transferred to prosecution and expelled), first form 2 */
@@ -223,11 +183,6 @@ static const struct {
 	{ "report", 72 }, { "audit", 6 }, { "superior", 12 }, { "other", 10 },
 };
 
-/* the draw of sources: clues still to draw, inspection transfers still to place */
-struct draws {
-	int left, inspection;
-};
-
 static const char *const categories[] = {
 	"integrity", "integrity", "integrity", "mass", "mass", "work", "work", "duty_violation",
 	"organisational", "life", "political",
@@ -250,206 +205,17 @@ static const struct {
 	{ "political", { "对抗组织审查", "搞团团伙伙", "妄议中央大政方针", "落实上级决策部署打折扣" } },
 };
 
-/* ---- measures ---------------------------------------------------------------- */
-
-/* choices of measures, space-separated, by weight */
-struct choice {
-	const char *measures;
-	int weight;
-};
-
-static const struct choice sanction_party[] = {   /* a party member in a public body */
-	{ "party_warning", 30 }, { "party_serious_warning", 18 }, { "party_warning gov_warning", 12 },
-	{ "party_serious_warning gov_demerit", 10 }, { "gov_warning", 8 }, { "gov_demerit", 8 },
-	{ "party_post_removal", 6 }, { "party_probation gov_removal", 4 }, { "gov_major_demerit", 4 },
-};
-static const struct choice sanction_other[] = {   /* not a party member */
-	{ "gov_warning", 40 }, { "gov_demerit", 35 }, { "gov_major_demerit", 15 }, { "gov_demotion", 10 },
-};
-static const struct choice sanction_village_party[] = {
-	{ "party_warning", 45 }, { "party_serious_warning", 20 }, { "party_warning gov_warning", 15 },
-	{ "gov_demerit", 12 }, { "party_serious_warning gov_major_demerit", 8 },
-};
-static const struct choice sanction_village[] = {
-	{ "gov_warning", 50 }, { "gov_demerit", 35 }, { "gov_major_demerit", 15 },
-};
-static const struct choice party_only[] = {
-	{ "party_warning", 35 }, { "party_serious_warning", 30 }, { "party_post_removal", 15 },
-	{ "party_probation", 12 }, { "party_expulsion", 8 },
-};
-static const struct choice form2[] = {
-	{ "ordered_resignation", 50 }, { "post_removal", 50 },
-};
-static const struct choice form1_case[] = {
-	{ "admonishment", 50 }, { "criticism", 30 }, { "notified_criticism", 20 },
-};
-static const struct choice form1_supervision[] = {
-	{ "talk_reminder", 40 }, { "criticism", 25 }, { "self_examination", 15 },
-	{ "notified_criticism", 10 }, { "admonishment", 10 },
-};
-
-#define CHOOSE(d, t) choose(d, t, (int)(sizeof(t) / sizeof(t[0])))
-
-static const char *choose(struct demo *d, const struct choice *t, int n)
-{
-	int total = 0, r;
-
-	for (int i = 0; i < n; i++)
-		total += t[i].weight;
-	r = demo_rand(d, total);
-	for (int i = 0; i < n; i++) {
-		if (r < t[i].weight)
-			return t[i].measures;
-		r -= t[i].weight;
-	}
-	return t[n - 1].measures;
-}
-
-/* The measures of a subject's outcome, space-separated. */
-static const char *measures_of(struct demo *d, enum result r, const struct demo_person *p, int first)
-{
-	int village = !strcmp(p->rank, "village");
-
-	switch (r) {
-	case R_SANCTION:
-		if (village)
-			return p->party ? CHOOSE(d, sanction_village_party) : CHOOSE(d, sanction_village);
-		return p->party ? CHOOSE(d, sanction_party) : CHOOSE(d, sanction_other);
-	case R_PARTY:
-		return first ? "party_expulsion gov_dismissal criminal_transfer" : CHOOSE(d, party_only);
-	case R_SEVERE:
-		return demo_rand(d, 2) ? "party_expulsion gov_dismissal criminal_transfer"
-				       : "party_probation gov_demotion";
-	case R_FORM2:
-		return CHOOSE(d, form2);
-	case R_FORM1:
-		return CHOOSE(d, form1_case);
-	default:
-		return NULL;
-	}
-}
-
-static json_t *codes(const char *list)
-{
-	json_t *a = json_array();
-	const char *p = list;
-
-	while (p && *p) {
-		const char *e = strchr(p, ' ');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		json_array_append_new(a, json_stringn(p, n));
-		p += n + (e != NULL);
-	}
-	return a;
-}
-
 /* ---- one matter -------------------------------------------------------------- */
-
-struct matter {
-	const struct group *g;
-	struct draws *draws;
-	int index;                      /* within the group */
-	int subj[4], n_subj;
-	const char *category, *source;
-	char clue[16], kase[16];
-	qf_day received, talk, pv, first, filed, decided, closed, transferred, trial, detained;
-	qf_day final;                   /* the day the matter ended in the year, or 0 */
-};
-
-static qf_day cap(struct demo *d, qf_day day, int year_offset)
-{
-	qf_day last = demo_day(d, year_offset, 12, 30);
-
-	return demo_weekday(day > last ? last : day);
-}
-
-static qf_day within(struct demo *d, int year_offset, int m1, int d1, int m2, int d2)
-{
-	qf_day a = demo_day(d, year_offset, m1, d1), b = demo_day(d, year_offset, m2, d2);
-
-	return demo_weekday(a + demo_rand(d, b - a + 1));
-}
-
-static qf_day later(struct demo *d, qf_day day, int lo, int hi, int year_offset)
-{
-	return cap(d, day + demo_between(d, lo, hi), year_offset);
-}
-
-/* The days of a case: the filing as the row's years require, the
- * verification (and the talk) before it, the decision and the closing
- * after it. */
-static void case_days(struct demo *d, struct matter *m, int twice)
-{
-	const struct group *g = m->g;
-	int special = m->index == 0 && (g->flags & G_TRANSFER);
-
-	if (g->disposed < 0 && g->filed == 0) {
-		m->pv = within(d, -1, 11, 20, 12, 28);
-		m->filed = within(d, 0, 1, 10, 2, 25);
-	} else if (g->filed < 0 && g->decided < 0) {
-		m->filed = within(d, -1, 3, 1, 9, 30);
-	} else if (g->filed < 0) {
-		m->filed = within(d, -1, 7, 1, 12, 10);
-	} else if (g->closed == OPEN) {
-		m->filed = within(d, 0, (g->flags & G_DETAIN) && !m->index ? 9 : 8, 15, 12, 20);
-	} else {
-		m->filed = special ? within(d, 0, 4, 6, 5, 20) : within(d, 0, 3, 1, 8, 31);
-	}
-	if (!m->pv)     /* verification: 15 working days, met but for one in eight */
-		m->pv = demo_weekday(m->filed - (demo_rand(d, 8) ? demo_between(d, 10, 20)
-							  : demo_between(d, 24, 35)));
-	m->talk = twice ? demo_weekday(m->pv - demo_between(d, 10, 20)) : 0;
-	m->first = twice ? m->talk : m->pv;
-	m->received = demo_weekday(m->first - demo_between(d, 3, 20));
-	if (g->closed == OPEN) {
-		if ((g->flags & G_TRIAL) && m->index % 2 && m->filed < demo_day(d, 0, 10, 15))
-			m->trial = later(d, m->filed, 50, 70, 0);
-		return;
-	}
-	if (g->decided < 0) {
-		m->decided = within(d, -1, 12, 1, 12, 22);
-		m->closed = within(d, 0, 1, 4, 1, 25);
-	} else if (g->filed < 0) {
-		qf_day from = m->filed + 60 > demo_day(d, 0, 1, 5) ? m->filed + 60 : demo_day(d, 0, 1, 5);
-		m->decided = cap(d, from + demo_rand(d, 90), 0);
-		m->closed = later(d, m->decided, 3, 12, 0);
-	} else if (special) {
-		m->decided = 0;         /* after the transfer: detention_days */
-	} else {
-		m->decided = later(d, m->filed, 40, 110, 0);
-		if (m->decided > demo_day(d, 0, 12, 12))
-			m->decided = demo_weekday(demo_day(d, 0, 12, 5));
-		m->closed = later(d, m->decided, 3, 14, 0);
-	}
-	if (m->decided)
-		m->trial = demo_weekday(m->decided - demo_between(d, 12, 25));
-	if (m->trial && m->trial < m->filed)
-		m->trial = m->filed;
-}
 
 /* ---- writing ------------------------------------------------------------------ */
 
-static void emit_disposition(struct demo *d, const char *clue, qf_day day, const char *method)
+void demo_disposition(struct demo *d, const char *clue, qf_day day, const char *method)
 {
 	demo_emit(d, json_pack("{s:s, s:s, s:o, s:s}", "type", "disposition", "clue", clue, "decided",
 			       demo_date(day), "method", method));
 }
 
-/* The file_case decision with its approvals (DOMAIN.md section 2): the
- * commission's principal leader on the day, the city party committee's
- * principal leader the same day or up to two days before. */
-static void emit_filing(struct demo *d, const struct matter *m)
-{
-	qf_day committee = m->filed - demo_rand(d, 3);
-
-	if (committee < m->pv || date_weekday(committee) >= 5)
-		committee = m->filed;
-	demo_emit(d, json_pack("{s:s, s:s, s:o, s:s, s:s, s:s, s:o}", "type", "disposition", "clue", m->clue,
-			       "decided", demo_date(m->filed), "method", "file_case", "approved_by", d->principal,
-			       "committee_by", d->secretary, "committee_day", demo_date(committee)));
-}
-
-static json_t *subject_list(struct demo *d, const struct matter *m)
+json_t *demo_subject_list(struct demo *d, const struct matter *m)
 {
 	json_t *a = json_array();
 
@@ -482,7 +248,7 @@ static const char *emit_source_report(struct demo *d, const struct matter *m, co
 		received = m->received;
 	o = json_pack("{s:s, s:s, s:o, s:s, s:b, s:o, s:s, s:s, s:s, s:o}", "type", "report", "id", id,
 		      "received", demo_date(received), "channel", DEMO_PICK(d, channels), "real_name",
-		      demo_rand(d, 100) < 55, "accused", subject_list(d, m), "category", "accusation",
+		      demo_rand(d, 100) < 55, "accused", demo_subject_list(d, m), "category", "accusation",
 		      "kind", "accusation", "summary", summary, "accepted",
 		      demo_date(received + (m->received - received) / 2));
 	if (m->final)
@@ -533,7 +299,7 @@ static const char *draw_source(struct demo *d, struct matter *m)
 	return "report";
 }
 
-static void emit_clue(struct demo *d, struct matter *m)
+void demo_clue(struct demo *d, struct matter *m)
 {
 	const char *summary, *ref;
 	json_t *o;
@@ -546,153 +312,10 @@ static void emit_clue(struct demo *d, struct matter *m)
 	demo_id(d, 'C', m->clue);
 	o = json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:s, s:[s]}", "type", "clue", "id", m->clue, "received",
 		      demo_date(m->received), "source", m->source, "source_ref", ref, "subjects",
-		      subject_list(d, m), "summary", summary, "categories", m->category);
+		      demo_subject_list(d, m), "summary", summary, "categories", m->category);
 	if (m->g->campaign)
 		json_object_set_new(o, "campaign", json_string(demo_campaign(d, m->g->campaign)));
 	demo_emit(d, o);
-}
-
-static void emit_outcome(struct demo *d, const struct matter *m, int person, qf_day day, const char *measures)
-{
-	json_t *o = json_pack("{s:s, s:s, s:o, s:o}", "type", "outcome", "person", d->persons[person].id,
-			      "date", demo_date(day), "measures", codes(measures));
-
-	json_object_set_new(o, m->kase[0] ? "case" : "clue", json_string(m->kase[0] ? m->kase : m->clue));
-	if (strstr(measures, "party_probation"))
-		json_object_set_new(o, "probation_months", json_integer(demo_rand(d, 2) ? 24 : 12));
-	if (m->g->campaign)
-		json_object_set_new(o, "campaign", json_string(demo_campaign(d, m->g->campaign)));
-	demo_emit(d, o);
-}
-
-/* The handling organ: the township's commission for its townships and
- * villages, an office for key persons, else a resident group or an office. */
-static void organ_of(struct demo *d, const struct matter *m, json_t *o)
-{
-	const struct demo_unit *u = &d->units[d->persons[m->subj[0]].unit];
-	static const char *const nth[] = { "一", "二", "三", "四", "五", "六", "七", "八" };
-
-	if (u->township >= 0) {
-		json_object_set_new(o, "organ_kind", json_string("township"));
-		json_object_set_new(o, "organ_name", json_string(arena_printf(d->a, "%s纪委", d->units[u->township].name)));
-	} else if (m->g->pool == POOL_KEY || m->index % 2) {
-		json_object_set_new(o, "organ_kind", json_string("office"));
-		json_object_set_new(o, "organ_name", json_string(arena_printf(d->a, "市纪委监委第%s审查调查室",
-									      nth[m->index % 3])));
-	} else {
-		json_object_set_new(o, "organ_kind", json_string("resident_group"));
-		json_object_set_new(o, "organ_name", json_string(arena_printf(d->a, "市纪委监委派驻第%s纪检监察组",
-									      nth[d->persons[m->subj[0]].unit % 8])));
-	}
-}
-
-static void emit_case(struct demo *d, struct matter *m)
-{
-	const struct demo_person *p = &d->persons[m->subj[0]];
-	json_t *o;
-
-	demo_id(d, 'A', m->kase);
-	o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:[s]}", "type", "case", "id", m->kase, "clue", m->clue,
-		      "subjects", subject_list(d, m), "filed", demo_date(m->filed), "case_type",
-		      p->party ? "both" : "supervision", "categories", m->category);
-	organ_of(d, m, o);
-	if (m->transferred)
-		json_object_set_new(o, "transferred", demo_date(m->transferred));
-	if (m->trial)
-		json_object_set_new(o, "trial_accepted", demo_date(m->trial));
-	if (m->closed)
-		json_object_set_new(o, "closed", demo_date(m->closed));
-	if (m->g->campaign)
-		json_object_set_new(o, "campaign", json_string(demo_campaign(d, m->g->campaign)));
-	demo_emit(d, o);
-}
-
-/* The detention of the case's first subject, when the row has one:
- * within two weeks of the filing; released on the transfer to
- * prosecution, which the decisions follow. */
-static void detention_days(struct demo *d, struct matter *m)
-{
-	if (m->index || !(m->g->flags & G_DETAIN))
-		return;
-	m->detained = later(d, m->filed, 7, 15, 0);
-	if (!(m->g->flags & G_TRANSFER))
-		return;
-	m->transferred = later(d, m->detained, 55, 80, 0);
-	m->decided = later(d, m->transferred, 10, 25, 0);
-	m->closed = later(d, m->decided, 5, 10, 0);
-	m->trial = demo_weekday(m->transferred + 3);
-}
-
-/* approved by the level above the day before or two, announced in the morning */
-static void emit_detention(struct demo *d, const struct matter *m)
-{
-	char at[32], buf[11];
-	json_t *o;
-
-	snprintf(at, sizeof(at), "%sT09:%02d", date_format(m->detained, buf), 10 + demo_rand(d, 40));
-	o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:s}", "type", "detention", "case", m->kase, "person",
-		      d->persons[m->subj[0]].id, "start", demo_date(m->detained), "approved_by",
-		      "鹤原市监察委员会", "approved_day", demo_date(m->detained - 1 - demo_rand(d, 2)),
-		      "announced_at", at);
-	if (m->transferred)
-		json_object_set_new(o, "end", demo_date(m->transferred));
-	demo_emit(d, o);
-}
-
-/* A recovery of the case, in fen. */
-static void emit_recovery(struct demo *d, const struct matter *m, int64_t fen)
-{
-	char amount[32];
-	json_t *o;
-
-	snprintf(amount, sizeof(amount), "%lld.%02lld", (long long)(fen / 100), (long long)(fen % 100));
-	o = json_pack("{s:s, s:o, s:s, s:s, s:s}", "type", "recovery", "date", demo_date(m->closed), "amount",
-		      amount, "kind", m->g->recover_kind, "case", m->kase);
-	if (m->g->campaign)
-		json_object_set_new(o, "campaign", json_string(demo_campaign(d, m->g->campaign)));
-	demo_emit(d, o);
-}
-
-/* The share of the group's recoveries the case gets: the total split by
- * drawn weights over the first recover_rows cases, the last taking the
- * remainder, so the sum is exact. */
-static int64_t recovery_share(struct demo *d, const struct matter *m, int64_t *left, int64_t *weights)
-{
-	const struct group *g = m->g;
-
-	if (!g->recover_rows || m->index >= g->recover_rows)
-		return 0;
-	if (m->index == g->recover_rows - 1)
-		return *left;
-	int64_t share = g->recover_fen * weights[m->index] / weights[g->recover_rows];
-	*left -= share;
-	return share;
-}
-
-static void case_matter(struct demo *d, struct matter *m, int twice, int64_t *left, int64_t *weights)
-{
-	const struct group *g = m->g;
-	int64_t fen;
-
-	case_days(d, m, twice);
-	detention_days(d, m);
-	m->final = g->closed != OPEN && m->closed >= demo_day(d, 0, 1, 1) ? m->closed : 0;
-	emit_clue(d, m);
-	if (twice)
-		emit_disposition(d, m->clue, m->talk, "talk_inquiry");
-	emit_disposition(d, m->clue, m->pv, "preliminary_verification");
-	emit_filing(d, m);
-	emit_case(d, m);
-	if (m->detained)
-		emit_detention(d, m);
-	for (int i = 0; g->result != R_NONE && m->decided && i < m->n_subj; i++) {
-		const char *measures = measures_of(d, g->result, &d->persons[m->subj[i]], m->index == 0 && i == 0 &&
-						   (g->flags & G_TRANSFER));
-		emit_outcome(d, m, m->subj[i], m->decided, measures);
-	}
-	fen = recovery_share(d, m, left, weights);
-	if (fen > 0)
-		emit_recovery(d, m, fen);
 }
 
 /* A matter that ends without a case (or is still running): the days from
@@ -702,7 +325,7 @@ static void other_matter(struct demo *d, struct matter *m, int twice)
 	const struct group *g = m->g;
 	qf_day day;
 
-	m->first = g->path == P_RUNNING ? within(d, 0, 11, 1, 12, 16) : within(d, 0, 1, 4, 10, 15);
+	m->first = g->path == P_RUNNING ? demo_within(d, 0, 11, 1, 12, 16) : demo_within(d, 0, 1, 4, 10, 15);
 	m->received = demo_weekday(m->first - demo_between(d, 3, 20));
 	if (g->path == P_SUPERVISION)
 		m->received = demo_weekday(m->first - demo_rand(d, 3));
@@ -714,43 +337,43 @@ static void other_matter(struct demo *d, struct matter *m, int twice)
 		m->final = g->path == P_SHELVE ? 0 : day;
 		break;
 	case P_INQUIRY:
-		m->final = later(d, day + (twice ? 30 : 0), 15, 45, 0);
+		m->final = demo_later(d, day + (twice ? 30 : 0), 15, 45, 0);
 		break;
 	default:        /* a verification, after a talk when twice */
-		m->pv = twice ? later(d, day, 20, 40, 0) : day;
+		m->pv = twice ? demo_later(d, day, 20, 40, 0) : day;
 		m->final = g->path == P_RUNNING ? 0
-			 : later(d, m->pv, 10, demo_rand(d, 10) ? 20 : 32, 0);
+			 : demo_later(d, m->pv, 10, demo_rand(d, 10) ? 20 : 32, 0);
 		break;
 	}
-	emit_clue(d, m);
+	demo_clue(d, m);
 	switch (g->path) {
 	case P_SUPERVISION:
 	case P_CLOSE:
-		emit_disposition(d, m->clue, day, "close");
+		demo_disposition(d, m->clue, day, "close");
 		break;
 	case P_SHELVE:
-		emit_disposition(d, m->clue, day, "shelve");
+		demo_disposition(d, m->clue, day, "shelve");
 		break;
 	case P_INQUIRY:
-		emit_disposition(d, m->clue, day, "talk_inquiry");
+		demo_disposition(d, m->clue, day, "talk_inquiry");
 		if (twice)
-			emit_disposition(d, m->clue, later(d, day, 20, 30, 0), "talk_inquiry");
-		emit_disposition(d, m->clue, m->final, "close");
+			demo_disposition(d, m->clue, demo_later(d, day, 20, 30, 0), "talk_inquiry");
+		demo_disposition(d, m->clue, m->final, "close");
 		break;
 	default:
 		if (twice)
-			emit_disposition(d, m->clue, day, "talk_inquiry");
-		emit_disposition(d, m->clue, m->pv, "preliminary_verification");
+			demo_disposition(d, m->clue, day, "talk_inquiry");
+		demo_disposition(d, m->clue, m->pv, "preliminary_verification");
 		if (m->final)
-			emit_disposition(d, m->clue, m->final, "close");
+			demo_disposition(d, m->clue, m->final, "close");
 		break;
 	}
 	for (int i = 0; i < m->n_subj; i++) {
-		const char *measures = g->path == P_SUPERVISION ? CHOOSE(d, form1_supervision)
+		const char *measures = g->path == P_SUPERVISION ? demo_first_form(d)
 				     : g->path == P_INQUIRY ? "inquiry_closed"
 				     : g->path == P_VERIFIED ? "verification_closed" : NULL;
 		if (measures)
-			emit_outcome(d, m, m->subj[i], m->final, measures);
+			demo_outcome(d, m, m->subj[i], m->final, measures);
 	}
 }
 
@@ -794,7 +417,7 @@ static int run_group(struct demo *d, const struct group *g, struct draws *w)
 		m.category = g->category ? g->category : DEMO_PICK(d, categories);
 		m.source = g->source;
 		if (g->path == P_CASE)
-			case_matter(d, &m, twice, &left, weights);
+			demo_case(d, &m, twice, &left, weights);
 		else
 			other_matter(d, &m, twice);
 	}
@@ -807,11 +430,11 @@ static void emit_lone_reports(struct demo *d)
 		const struct lone_reports *r = &lone_reports[i];
 		for (int k = 0; k < r->n; k++) {
 			char id[16];
-			qf_day received = k < r->concluded ? within(d, 0, 1, 4, 11, 30) : within(d, 0, 12, 20, 12, 29);
+			qf_day received = k < r->concluded ? demo_within(d, 0, 1, 4, 11, 30) : demo_within(d, 0, 12, 20, 12, 29);
 			json_t *o = json_pack("{s:s, s:s, s:o, s:s, s:b, s:s, s:o}", "type", "report", "id",
 					      demo_id(d, 'R', id), "received", demo_date(received), "channel",
 					      r->channel, "real_name", demo_rand(d, 100) < 40, "category", r->category,
-					      "accepted", demo_date(later(d, received, 1, 8, 0)));
+					      "accepted", demo_date(demo_later(d, received, 1, 8, 0)));
 			if (r->repeated) {
 				int p = demo_subject(d, POOL_MIXED, NULL);
 				json_object_set_new(o, "repeated", json_true());
@@ -819,7 +442,7 @@ static void emit_lone_reports(struct demo *d)
 					json_object_set_new(o, "accused", json_pack("[s]", d->persons[p].id));
 			}
 			if (k < r->concluded)
-				json_object_set_new(o, "concluded", demo_date(later(d, received, 15, 40, 0)));
+				json_object_set_new(o, "concluded", demo_date(demo_later(d, received, 15, 40, 0)));
 			demo_emit(d, o);
 		}
 	}
@@ -837,7 +460,7 @@ static void emit_accountabilities(struct demo *d)
 			if (q->tag && (!d->units[u].tag || strcmp(d->units[u].tag, q->tag)))
 				continue;
 			o = json_pack("{s:s, s:s, s:o, s:s}", "type", "accountability", "id", demo_id(d, 'Q', id),
-				      "started", demo_date(within(d, 0, 5, 1, 11, 30)), "unit", d->units[u].id);
+				      "started", demo_date(demo_within(d, 0, 5, 1, 11, 30)), "unit", d->units[u].id);
 			if (q->campaign)
 				json_object_set_new(o, "campaign", json_string(demo_campaign(d, q->campaign)));
 			demo_emit(d, o);
