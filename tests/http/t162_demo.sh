@@ -25,8 +25,8 @@
 #   townships with villages);
 # - --accounts: one staff account per role, the password printed once,
 #   and the case manager's first page is a living commission.
-# Before this change `qingfeng demo` did not exist (exit 2): every check
-# but the sanitizer ones fails on the old code.
+# Before this change `qingfeng demo` did not exist (exit 2): the import,
+# figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
 DEMO_SHA256=b79b605115bfe30b35259a8a127041a87d19b853c0e7f0c83218ed138cf27eb7
