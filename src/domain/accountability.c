@@ -160,10 +160,20 @@ QF_METRIC(&metric_accountabilities);
 static const struct metric_def metric_recovered = {
 	.key = "recovered",
 	.zh = "挽回经济损失",
-	.en = "money recovered or returned in the period (recoveries.day), fen",
+	.en = "money recovered in the period (recoveries of kind recovered, by day), fen",
 	.kind = METRIC_MONEY,
 	.order = 110,
 	.scopes = Q_METRIC_RECOVERY_SCOPES,
 	.compute = store_metric_recovered,
-	.list = "/accountability?recovered" };
+	.list = "/accountability?recovered&recovery_kind=recovered" };
 QF_METRIC(&metric_recovered);
+static const struct metric_def metric_returned = {
+	.key = "returned",
+	.zh = "责令退回",
+	.en = "money ordered returned in the period (recoveries of kind returned, by day), fen",
+	.kind = METRIC_MONEY,
+	.order = 115,
+	.scopes = Q_METRIC_RECOVERY_SCOPES,
+	.compute = store_metric_returned,
+	.list = "/accountability?recovered&recovery_kind=returned" };
+QF_METRIC(&metric_returned);

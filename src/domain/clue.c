@@ -319,9 +319,14 @@ int clue_set_categories(struct ctx *c, int64_t clue_id, const char *const *codes
 {
 	struct categories_arg ca = { c, clue_id, codes, n, fe };
 	struct clue k;
-	int rc = clue_get(c, clue_id, &k);
+	int rc;
 
-	if (rc <= 0)
+	/* the route asks PERM_CLUE_PROPOSE (who handles the clue classifies
+	 * it); a registrar who may not read clues (intake) sets them only
+	 * when registering: the clue is not his to see afterwards */
+	if (!authz_has(&c->who, PERM_CLUE_READ))
+		return RES_NOT_FOUND;
+	if ((rc = clue_get(c, clue_id, &k)) <= 0)
 		return rc;
 	if (n > CASE_MAX_CATEGORIES) {
 		fielderr_add(fe, "categories", "违纪违法类别过多");

@@ -81,7 +81,7 @@ struct clue_detail {
 };
 int clue_detail(struct ctx *c, const struct clue *k, struct clue_detail *d);
 
-/* PERM_CLUE_REGISTER: replaces the violation categories of a clue not yet
+/* PERM_CLUE_PROPOSE: replaces the violation categories of a clue not yet
  * disposed (codes offered on its received day; none clears them).
  * RES_DONE; RES_NOT_FOUND; RES_INVALID with the message in fe (field
  * categories); RES_STORE. */

@@ -71,9 +71,7 @@ static unsigned scope_used(const struct metric_scope *s)
 	return u;
 }
 
-/* num/den as a percentage with `decimals` digits, rounded half up from
- * the exact integers: 172/184 -> "93.48%"; "—" when den is 0. */
-static const char *rate_display(struct arena *a, int64_t num, int64_t den, int decimals)
+const char *metric_rate_display(struct arena *a, int64_t num, int64_t den, int decimals)
 {
 	int64_t scale = 1, q;
 
@@ -158,7 +156,7 @@ int metrics_compute(struct store *db, struct arena *a, const struct metric_perio
 		}
 		v[i].num = v[i].value = num->value;
 		v[i].den = den->value;
-		v[i].display = rate_display(a, v[i].num, v[i].den, d->decimals);
+		v[i].display = metric_rate_display(a, v[i].num, v[i].den, d->decimals);
 	}
 	*out = v;
 	*n = nd;

@@ -61,6 +61,11 @@ int metrics_compute(struct store *db, struct arena *a, const struct metric_perio
 int metric_scope_valid(struct store *db, struct arena *a, const struct metric_scope *s,
 		       const char **why);
 
+/* num/den as a percentage with `decimals` digits, rounded half up from
+ * the exact integers (172/184 -> "93.48%"), from arena a; "—" when den
+ * is 0.  The display of a METRIC_RATE. */
+const char *metric_rate_display(struct arena *a, int64_t num, int64_t den, int decimals);
+
 /* The definition of key, NULL if none is registered. */
 const struct metric_def *metric_find(const char *key);
 

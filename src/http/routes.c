@@ -74,7 +74,7 @@ const struct route route_table[] = {
 	{ POST, "/clues", page_clue_create, PERM_CLUE_REGISTER, 0 },
 	{ GET, "/clues/{id}", page_clue_show, PERM_CLUE_READ, 0 },
 	{ POST, "/clues/{id}/dispositions", page_disposition_create, PERM_CLUE_PROPOSE, 0 },
-	{ POST, "/clues/{id}/categories", page_clue_categories, PERM_CLUE_REGISTER, 0 },
+	{ POST, "/clues/{id}/categories", page_clue_categories, PERM_CLUE_PROPOSE, 0 },
 	{ POST, "/clues/{id}/recusals", page_clue_recusal_create, PERM_CLUE_READ, 0 },
 	{ POST, "/dispositions/{id}/decision", page_disposition_decide, PERM_CLUE_APPROVE, 0 },
 
@@ -151,7 +151,7 @@ const struct route route_table[] = {
 	{ POST, "/api/clues", api_clue_create, PERM_CLUE_REGISTER, R_API },
 	{ GET, "/api/clues/{id}", api_clue_show, PERM_CLUE_READ, R_API },
 	{ POST, "/api/clues/{id}/dispositions", api_disposition_create, PERM_CLUE_PROPOSE, R_API },
-	{ POST, "/api/clues/{id}/categories", api_clue_categories, PERM_CLUE_REGISTER, R_API },
+	{ POST, "/api/clues/{id}/categories", api_clue_categories, PERM_CLUE_PROPOSE, R_API },
 	{ POST, "/api/dispositions/{id}/decision", api_disposition_decide, PERM_CLUE_APPROVE, R_API },
 	{ GET, "/api/campaigns", api_campaigns, PERM_CLUE_READ, R_API },
 	{ POST, "/api/campaigns", api_campaign_create, PERM_UNIT_WRITE, R_API },

@@ -472,7 +472,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	table_close(&sb, d.n_dispositions, 7, "尚无处置意见");
 	approvals_table(r, &sb, &d);
 	/* the categories stay editable until the clue is disposed (issue 11) */
-	if (!k.first_disposed && authz_has(&r->c.who, PERM_CLUE_REGISTER)) {
+	if (!k.first_disposed && authz_has(&r->c.who, PERM_CLUE_PROPOSE)) {
 		strbuf_addstr(&sb, "<h2>违纪违法类别</h2>");
 		form_open(r, &sb, arena_printf(r->arena, "/clues/%" PRId64 "/categories", k.id), "record-form");
 		category_checks(r, &sb, fe, 0, d.categories, d.n_categories);

@@ -90,9 +90,11 @@ static const struct store_sql Q_OUTCOMES = {
 	"AND (? = 0 OR o.form = ?) AND (? = 0 OR o.sanctioned = 1)", NULL };
 static const struct store_sql Q_ACCOUNTABILITIES = {
 	"SELECT count(*) FROM accountabilities a " M_PERIOD("a.started") M_CAMP("a.campaign_id"), NULL };
-static const struct store_sql Q_RECOVERED = {
-	"SELECT CAST(COALESCE(sum(r.amount_fen), 0) AS BIGINT) FROM recoveries r " M_PERIOD("r.day")
-	M_CAMP("r.campaign_id"), NULL };
+/* money of one kind: recovered (挽回经济损失) or returned (责令退回) */
+#define MONEY(KIND) { "SELECT CAST(COALESCE(sum(r.amount_fen), 0) AS BIGINT) FROM recoveries r " \
+	M_PERIOD("r.day") "AND r.kind = '" KIND "' " M_CAMP("r.campaign_id"), NULL }
+static const struct store_sql Q_RECOVERED = MONEY("recovered");
+static const struct store_sql Q_RETURNED = MONEY("returned");
 /* a visit of an outcome's person or of a cleared person */
 static const struct store_sql Q_FOLLOWUPS = {
 	M_WITH "SELECT count(*) FROM followups f LEFT JOIN outcomes o ON o.id = f.outcome_id "
@@ -180,6 +182,7 @@ SIMPLE(transferred, Q_TRANSFERRED, Q_METRIC_CASE_SCOPES)
 SIMPLE(detained, Q_DETAINED, Q_METRIC_DETENTION_SCOPES)
 SIMPLE(accountabilities, Q_ACCOUNTABILITIES, Q_METRIC_ACCOUNTABILITY_SCOPES)
 SIMPLE(recovered, Q_RECOVERED, Q_METRIC_RECOVERY_SCOPES)
+SIMPLE(returned, Q_RETURNED, Q_METRIC_RECOVERY_SCOPES)
 SIMPLE(followups, Q_FOLLOWUPS, Q_METRIC_FOLLOWUP_SCOPES)
 SIMPLE(clarifications, Q_CLARIFICATIONS, Q_METRIC_CLARIFICATION_SCOPES)
 

@@ -39,7 +39,7 @@ store_metric_fn store_metric_cases_filed, store_metric_cases_closed, store_metri
 store_metric_fn store_metric_detained;
 store_metric_fn store_metric_forms_total, store_metric_form1, store_metric_form2,
 	store_metric_form3, store_metric_form4, store_metric_sanctioned;
-store_metric_fn store_metric_accountabilities, store_metric_recovered;
+store_metric_fn store_metric_accountabilities, store_metric_recovered, store_metric_returned;
 store_metric_fn store_metric_followups, store_metric_clarifications;
 
 #endif

@@ -124,8 +124,8 @@ expect_eq "forms: 4 outcomes, form1 2 (谈话提醒, 批评教育), form2 1, for
 	"forms_total=4 form1=2 form2=1 form3=1 form4=0 form1_share=50.0%" \
 	"$(figs forms_total form1 form2 form3 form4 form1_share)"
 expect_eq "accountability, recovered money in fen shown in yuan, follow-ups, clarifications" \
-	"accountabilities=1 recovered=117,526.73元 followups=1 clarifications=1" \
-	"$(figs accountabilities recovered followups clarifications)"
+	"accountabilities=1 recovered=117,526.73元 returned=0.00元 followups=1 clarifications=1" \
+	"$(figs accountabilities recovered returned followups clarifications)"
 expect_eq "JSON values exact: money in fen, a rate as {num, den}" '11752673 {"den": 4, "num": 2}' \
 	"$(fig recovered value) $(fig form1_share value)"
 expect_eq "the list behind clues_disposed" "/clues?disposed_from=2022-01-01&disposed_to=2022-12-31" "$(fig clues_disposed list)"
@@ -177,6 +177,8 @@ printf '%s\n' '{"type":"outcome","person":"P4","clue":"K4","date":"2023-01-05","
 run_cli import "$T_DIR/b.jsonl"
 report --year 2023
 expect_eq "批评教育 in the second form from 2023-01-01: the 2023 outcome is form 2" "form1=0 form2=1" "$(figs form1 form2)"
+expect_eq "money ordered returned (责令退回) is its own figure, not 挽回经济损失" "recovered=0.00元 returned=1.00元" \
+	"$(figs recovered returned)"
 report --year 2022
 expect_eq "... 2022's forms do not move" "form1=2 form2=1" "$(figs form1 form2)"
 

@@ -90,7 +90,7 @@ expect_figures "公检法" "clues_disposed=5 cases_filed=5 cases_closed=4" --sou
 expect_figures "防疫监督" "sanctioned=3 form1=18" --campaign "$(camp 疫情防控)"
 expect_figures "能力作风建设年" "sanctioned=5 form1=45" --campaign "$(camp 全市机关)"
 expect_figures "四风 first form" "form1=28" --category eight_rules
-expect_figures "微腐败" "sanctioned=3 recovered=272520" --campaign "$(camp 群众身边)"
+expect_figures "微腐败" "sanctioned=3 returned=272520" --campaign "$(camp 群众身边)"
 expect_figures "巡察移交" "clues_received=12" --source inspection
 
 P="BETWEEN '2022-01-01' AND '2022-12-31'"
