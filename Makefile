@@ -2,7 +2,9 @@
 #
 #   make            build build/qingfeng (optimised) and its manual page build/man/qingfeng.1
 #   make run        install what running needs if missing, build, create var/qingfeng.db, serve
-#                   on LISTEN (default 127.0.0.1:8080; e.g. make run LISTEN=0.0.0.0:8080)
+#                   on LISTEN (default 127.0.0.1:8080; e.g. make run LISTEN=0.0.0.0:8080); a new
+#                   database gets the demo year DEMO (default 2022; DEMO= for an empty one) and
+#                   one staff account per role, passwords shown once
 #   make test       install the test tools if missing; unit, black-box, crash and browser tests under ASan+UBSan
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
@@ -12,6 +14,7 @@ TESTPKGS := cmocka
 CC       ?= cc
 LISTEN   ?= 127.0.0.1:8080
 DB       ?= var/qingfeng.db
+DEMO     ?= 2022
 
 WARN     := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 BASE     := -std=c17 -D_GNU_SOURCE -Isrc -Ibuild/gen $(WARN)
@@ -100,7 +103,9 @@ check-layers:
 
 run: deps build/qingfeng
 	@mkdir -p $(dir $(DB))
-	@test -f $(DB) || build/qingfeng init --db $(DB)
+	@test -f $(DB) || { build/qingfeng init --db $(DB) && { test -z "$(DEMO)" || \
+		build/qingfeng demo --year $(DEMO) --accounts --db $(DB) || \
+		echo "qingfeng: the demo year was not loaded: the database starts empty"; }; }
 	@echo "qingfeng: http://$(LISTEN)/"
 	build/qingfeng serve --db $(DB) --listen $(LISTEN)
 
