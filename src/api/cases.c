@@ -13,6 +13,7 @@
 #include "api/common.h"
 #include "core/arena.h"
 #include "core/date.h"
+#include "domain/figlists.h"
 #include "domain/case.h"
 #include "domain/case_filing.h"
 #include "domain/clocks.h"
@@ -430,4 +431,28 @@ int api_recusal_decide(struct req *r)
 	api_str(r, j, "reason", &reason);
 	json_decref(j);
 	return api_result(r, recusal_decide(&r->c, r->id, decision, reason, &fe), &fe, "recusal", 0);
+}
+
+/* GET /api/detentions: the detentions behind the figure `detained`
+ * (issue 11), the twin of the page /detentions. */
+int api_detentions(struct req *r)
+{
+	struct detention_filter f;
+	struct detention *v = NULL;
+	int64_t total;
+	int page = req_page(r), n;
+	json_t *items;
+
+	req_filter(r, &detention_filter_spec, &f, 100);
+	n = detention_list(&r->c, &f, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_STORE, "detention list");
+	items = json_array();
+	for (int i = 0; i < n; i++) {
+		json_t *j = detention_json(r, &v[i]);
+		json_object_set_new(j, "case_id", json_integer(v[i].case_id));
+		json_object_set_new(j, "unit_name", json_string(v[i].unit_name ? v[i].unit_name : ""));
+		json_array_append_new(items, j);
+	}
+	return api_reply_list(r, items, total, page);
 }

@@ -29,5 +29,6 @@ int api_conflicts(struct req *r);
 int api_conflict_create(struct req *r);
 
 int api_case_filing(struct req *r);
+int api_detentions(struct req *r);      /* the list behind `detained` (issue 11) */
 
 #endif

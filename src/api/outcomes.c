@@ -11,6 +11,7 @@
 #include "api/common.h"
 #include "core/arena.h"
 #include "core/money.h"
+#include "domain/figlists.h"
 #include "domain/accountability.h"
 #include "domain/appeal.h"
 #include "domain/execution.h"
@@ -454,4 +455,24 @@ json_t *api_person_record(struct req *r, const struct person *p)
 			 "outcomes", outcomes, "influence", "running", rec.influence != NULL,
 			 "until", rec.influence, "promotion_barred", rec.influence != NULL || rec.open_case,
 			 "clarifications", clars);
+}
+
+/* GET /api/outcomes: the outcomes behind the figures (issue 11), the
+ * twin of the page /outcomes, same filter and need-to-know. */
+int api_outcomes(struct req *r)
+{
+	struct outcome_filter f;
+	struct outcome *v = NULL;
+	int64_t total;
+	int page = req_page(r), n;
+	json_t *items;
+
+	req_filter(r, &outcome_filter_spec, &f, 100);
+	n = outcome_list(&r->c, &f, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_STORE, "outcome list");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, outcome_json(r, &v[i]));
+	return api_reply_list(r, items, total, page);
 }

@@ -24,6 +24,7 @@ int api_accountabilities(struct req *r);
 int api_accountability_create(struct req *r);
 int api_recoveries(struct req *r);
 int api_recovery_create(struct req *r);
+int api_outcomes(struct req *r);        /* the list behind the figures (issue 11) */
 
 /* The person's clues, cases, outcomes and running influence period for
  * /api/persons/{id} (a new reference), or NULL when the actor's role does

@@ -95,6 +95,7 @@ const struct route route_table[] = {
 	{ POST, "/cases/{id}/team/remove", page_case_team_remove, PERM_CASE_ASSIGN, 0 },
 	{ POST, "/cases/{id}/notes", page_case_note, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/detentions", page_detention_start, PERM_CASE_WORK, 0 },
+	{ GET, "/detentions", page_detentions, PERM_CASE_READ, 0 },
 	{ POST, "/detentions/{id}/extensions", page_detention_extend, PERM_CASE_WORK, 0 },
 	{ POST, "/detentions/{id}/end", page_detention_end, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/filing", page_case_filing, PERM_CASE_ASSIGN, 0 },
@@ -109,6 +110,7 @@ const struct route route_table[] = {
 
 
 	/* outcomes */
+	{ GET, "/outcomes", page_outcome_list, PERM_PERSON_READ, 0 },
 	{ GET, "/outcomes/new", page_outcome_new, PERM_OUTCOME_WRITE, 0 },
 	{ POST, "/outcomes", page_outcome_create, PERM_OUTCOME_WRITE, 0 },
 	{ GET, "/outcomes/{id}", page_outcome_show, PERM_PERSON_READ, 0 },
@@ -185,6 +187,7 @@ const struct route route_table[] = {
 	{ POST, "/api/cases/{id}/team/remove", api_case_team_remove, PERM_CASE_ASSIGN, R_API },
 	{ POST, "/api/cases/{id}/notes", api_case_note, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/detentions", api_detention_start, PERM_CASE_WORK, R_API },
+	{ GET, "/api/detentions", api_detentions, PERM_CASE_READ, R_API },
 	{ POST, "/api/detentions/{id}/extensions", api_detention_extend, PERM_CASE_WORK, R_API },
 	{ POST, "/api/detentions/{id}/end", api_detention_end, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/filing", api_case_filing, PERM_CASE_ASSIGN, R_API },
@@ -202,6 +205,7 @@ const struct route route_table[] = {
 
 
 	/* api: outcomes */
+	{ GET, "/api/outcomes", api_outcomes, PERM_PERSON_READ, R_API },
 	{ POST, "/api/outcomes", api_outcome_create, PERM_OUTCOME_WRITE, R_API },
 	{ GET, "/api/outcomes/{id}", api_outcome_show, PERM_PERSON_READ, R_API },
 	{ POST, "/api/outcomes/{id}/execution", api_execution_check, PERM_EXECUTION, R_API },

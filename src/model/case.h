@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "model/filter.h"
+#include "model/metrics.h"
 
 /* A case (立案); dates YYYY-MM-DD or NULL. */
 struct case_rec {
@@ -52,6 +53,7 @@ struct detention {
 	 * 0020), the moment announced (YYYY-MM-DDTHH:MM), the notices */
 	const char *approved_by, *approved_day, *announced_at;
 	const char *family_notified, *unit_notified;    /* NULL: not yet */
+	const char *unit_name;              /* the detention list: the case's unit */
 };
 
 struct detention_ext {
@@ -98,7 +100,9 @@ struct case_brief {
 };
 
 /* The case list's filters (query arguments state, unit_id, campaign_id,
- * from, to, overdue). */
+ * from, to, overdue; and those of the figures' lists, model/case.c:
+ * filed_from/to, closed_from/to, transferred_from/to and the statistics
+ * scope). */
 struct case_filter {
 	struct page_req page;
 	int64_t team_user;          /* set by the domain (need-to-know): 0 every case, else
@@ -108,7 +112,24 @@ struct case_filter {
 	const char *day_from, *day_to;  /* filed */
 	int overdue;                /* only cases with a running clock past due */
 	const char *overdue_on;     /* set by the domain from `overdue`: today */
+	const char *filed_from, *filed_to;              /* the same as from, to */
+	const char *closed_from, *closed_to;
+	const char *transferred_from, *transferred_to;
+	struct metric_scope sc;     /* campaign_id is above; source: the clue's */
 };
 extern const struct filter_spec case_filter_spec;
+
+/* The detentions behind the figure `detained` (issue 11; query arguments
+ * from, to: the start day; campaign_id and the statistics scope, read
+ * from the case and the detained person's snapshot in case_subjects).
+ * Need-to-know as the case's. */
+struct detention_filter {
+	struct page_req page;
+	int64_t team_user;          /* set by the domain, as case_filter */
+	const char *day_from, *day_to;
+	int64_t campaign_id;
+	struct metric_scope sc;
+};
+extern const struct filter_spec detention_filter_spec;
 
 #endif

@@ -15,6 +15,16 @@ static const struct filter_field fields[] = {
 	FILTER_DAY_F("from", struct clue_filter, day_from),
 	FILTER_DAY_F("to", struct clue_filter, day_to),
 	FILTER_FLAG_F("overdue", struct clue_filter, overdue),
+	FILTER_DAY_F("received_from", struct clue_filter, received_from),
+	FILTER_DAY_F("received_to", struct clue_filter, received_to),
+	FILTER_DAY_F("disposed_from", struct clue_filter, disposed_from),
+	FILTER_DAY_F("disposed_to", struct clue_filter, disposed_to),
+	FILTER_ID_F("within", struct clue_filter, sc.unit_id),
+	FILTER_TEXT_F("category", struct clue_filter, sc.category),
+	FILTER_TEXT_F("rank", struct clue_filter, sc.rank),
+	FILTER_FLAG_F("top_leader", struct clue_filter, sc.top_leader),
+	FILTER_FLAG_F("leadership", struct clue_filter, sc.leadership),
+	FILTER_FLAG_F("key_persons", struct clue_filter, sc.key_persons),
 	{ NULL, 0, 0, NULL },
 };
 

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "model/filter.h"
+#include "model/metrics.h"
 
 struct campaign {
 	int64_t id;
@@ -58,7 +59,9 @@ struct disposition {
 };
 
 /* The clue list's filters (query arguments subject, state, source,
- * unit_id, campaign_id, from, to, overdue). */
+ * unit_id, campaign_id, from, to, overdue; and those of the figures'
+ * lists, model/clue.c: received_from/to, disposed_from/to and the
+ * statistics scope). */
 struct clue_filter {
 	struct page_req page;
 	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
@@ -69,6 +72,12 @@ struct clue_filter {
 	int overdue;                /* only those with an overdue clock */
 	const char *clock_before;   /* set by the domain from `overdue`: clocks started on
 				     * or before it are overdue */
+	const char *received_from, *received_to;    /* the same as from, to */
+	const char *disposed_from, *disposed_to;    /* first_disposed */
+	/* the statistics scope: within (unit_id), category (clue_categories)
+	 * and the subject members (the snapshot in clue_subjects, migration
+	 * 0024); campaign_id and source are above */
+	struct metric_scope sc;
 };
 extern const struct filter_spec clue_filter_spec;
 

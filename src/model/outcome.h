@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "model/filter.h"
+#include "model/metrics.h"
 
 /* One person's outcome on one matter (a case, a clue, or, once those
  * records exist, a daily-supervision record): at most one per person and
@@ -116,21 +117,50 @@ struct execution_filter {
 };
 extern const struct filter_spec execution_filter_spec;
 
-/* Accountability cases (query argument campaign_id). */
+/* Accountability cases (query arguments campaign_id; from, to on the
+ * day started and within, the unit or the person's unit and all below:
+ * the list behind the figure accountabilities, issue 11). */
 struct accountability_filter {
 	struct page_req page;
 	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
 	int64_t campaign_id;
+	const char *day_from, *day_to;
+	int64_t within;
 };
 extern const struct filter_spec accountability_filter_spec;
 
-/* Recovered money (query arguments campaign_id, kind); not bounded by
- * units (a sum for the whole commission). */
+/* Recovered money (query arguments campaign_id, kind; recovered_from,
+ * recovered_to on its day and recovery_kind: the lists behind the figures
+ * recovered and returned); not
+ * bounded by units (a sum for the whole commission). */
 struct recovery_filter {
 	struct page_req page;
 	int64_t campaign_id;
 	const char *kind;           /* recovered | returned */
+	const char *day_from, *day_to;
+	const char *recovery_kind;  /* the same as kind, named for the /accountability page
+				     * (two ledgers): the figures' links use it */
 };
 extern const struct filter_spec recovery_filter_spec;
+
+/* The outcomes behind the figures of the four forms and the sanctioned
+ * (issue 11; query arguments from, to: the outcome's first decision day;
+ * form, sanctioned, campaign_id and the statistics scope: within,
+ * category and organ_kind of its case, source of its clue, the subject
+ * snapshot).  Need-to-know as an outcome's page: a case's outcome for
+ * those who see the case, a clue's within the user's units. */
+struct outcome_filter {
+	struct page_req page;
+	int64_t team_user;          /* set by the domain: 0 every case, else this user's teams */
+	int64_t scope_user;         /* set by the domain: 0 all, else this user's units */
+	int execution;              /* set by the domain: 1 for the execution roles, who see
+				     * the sanctions of their units (as outcome_get) */
+	const char *day_from, *day_to;
+	int form;                   /* 1-4, 0 any */
+	int sanctioned;
+	int64_t campaign_id;
+	struct metric_scope sc;
+};
+extern const struct filter_spec outcome_filter_spec;
 
 #endif

@@ -11,19 +11,29 @@
 #include "core/money.h"
 #include "domain/accountability.h"
 #include "domain/campaign.h"
+#include "http/filter.h"
 #include "http/http.h"
 #include "pages/accountability.h"
+#include "pages/figlist.h"
 #include "pages/page.h"
+
+/* the figures' arguments (issue 11: accountabilities, recovered) */
+static const char *const acc_args[] = { "from", "to", "within", "campaign_id", NULL };
+static const char *const rec_args[] = { "recovered_from", "recovered_to", "recovery_kind", "campaign_id",
+	NULL };
 
 static void accountability_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
 {
-	struct accountability_filter f = { .page.limit = PAGE_SIZE };
+	struct accountability_filter f;
 	struct accountability *v;
 	int64_t total;
 	long long camp = 0;
-	int n = accountability_list(&r->c, &f, &v, &total);
+	int n;
 
+	req_filter(r, &accountability_filter_spec, &f, PAGE_SIZE);
+	n = accountability_list(&r->c, &f, &v, &total);
 	strbuf_addstr(sb, "<h2>问责</h2>");
+	figlist_note(sb, &accountability_filter_spec, &f, acc_args, "/accountability");
 	{
 		static const struct column cols[] = { { "启动日期", NULL }, { "单位", NULL },
 				{ "人员", NULL }, { "专项整治", NULL }, { "事由", NULL } };
@@ -38,6 +48,13 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 	}
 	table_close(sb, n, 5, "尚无问责记录");
 	strbuf_addf(sb, "<p class=\"count\">共 %" PRId64 " 件</p>", n < 0 ? 0 : total);
+	if (total > PAGE_SIZE) {        /* the list behind a figure shows all its rows */
+		struct strbuf base = STRBUF_INIT;
+		strbuf_addstr(&base, "/accountability?");
+		figlist_url(&base, &accountability_filter_spec, &f, acc_args);
+		page_pager(sb, base.buf, req_page(r), total, PAGE_SIZE);
+		strbuf_release(&base);
+	}
 	strbuf_addstr(sb, "<h3>启动问责</h3>");
 	form_open(r, sb, "/accountabilities", "record-form");
 	field_text(sb, "started", "启动日期", req_field(r, "started"), 1, fielderr_get(fe, "started"), "type=\"date\"");
@@ -53,12 +70,16 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 
 static void recovery_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
 {
-	struct recovery_filter f = { .page.limit = PAGE_SIZE };
+	struct recovery_filter f;
 	struct recovery *v;
 	int64_t total, sum = 0;
-	int n = recovery_list(&r->c, &f, &v, &total, &sum);
+	int n;
 
+	req_filter(r, &recovery_filter_spec, &f, PAGE_SIZE);
+	f.page.offset = 0;      /* ?page= pages the accountability ledger above; the sum is of all */
+	n = recovery_list(&r->c, &f, &v, &total, &sum);
 	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2>");
+	figlist_note(sb, &recovery_filter_spec, &f, rec_args, "/accountability");
 	{
 		static const struct column cols[] = { { "日期", NULL }, { "类别", NULL },
 				{ "金额（元）", "num" }, { "专项整治", NULL } };

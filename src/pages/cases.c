@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/escape.h"
+#include "domain/figlists.h"
 #include "domain/authz.h"
 #include "domain/case.h"
 #include "domain/case_filing.h"
@@ -26,6 +27,7 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/cases.h"
+#include "pages/figlist.h"
 #include "pages/clues.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
@@ -34,6 +36,11 @@
 /* ---- the list ------------------------------------------------------------------ */
 
 static const char *const crumbs_list[] = { "工作台", "/", "案件", NULL, NULL };
+
+/* the figures' arguments the filter form does not show (model/case.c) */
+static const char *const figure_args[] = { "filed_from", "filed_to", "closed_from", "closed_to",
+	"transferred_from", "transferred_to", "within", "category", "source", "organ_kind", "rank",
+	"top_leader", "leadership", "key_persons", NULL };
 
 int page_cases(struct req *r)
 {
@@ -56,6 +63,7 @@ int page_cases(struct req *r)
 	field_text(&sb, "from", "立案日期自", cq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", cq.day_to, 0, NULL, "type=\"date\"");
 	field_select(&sb, "overdue", "期限", yes, req_arg(r, "overdue"), 0, NULL, "全部");
+	figlist_form(&sb, &case_filter_spec, &cq, figure_args, "/cases");
 	filter_close(&sb, NULL, "/cases");
 	if (!case_sees_all(&r->c))
 		strbuf_addstr(&sb, "<p class=\"hint\">仅列出您所在办理组的案件。</p>");
@@ -91,6 +99,7 @@ int page_cases(struct req *r)
 		strbuf_addf(&base, "unit_id=%" PRId64 "&", cq.unit_id);
 	if (cq.campaign_id)
 		strbuf_addf(&base, "campaign_id=%" PRId64 "&", cq.campaign_id);
+	figlist_url(&base, &case_filter_spec, &cq, figure_args);
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
@@ -696,4 +705,57 @@ int page_conflict_create(struct req *r)
 	if (id == RES_INVALID)
 		return conflicts_page(r, &fe, 422);
 	return page_result(r, id, "conflict", "/account/conflicts?ok=saved");
+}
+
+/* ---- the detentions behind the figure `detained` (issue 11) --------------------- */
+
+static const char *const det_figure_args[] = { "campaign_id", "within", "category", "source",
+	"organ_kind", "rank", "top_leader", "leadership", "key_persons", NULL };
+
+/* GET /detentions: the detentions of the cases the user sees, by start
+ * day; the list the figure `detained` links to. */
+int page_detentions(struct req *r)
+{
+	static const char *const crumbs[] = { "工作台", "/", "留置", NULL, NULL };
+	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
+	struct detention_filter f;
+	struct detention *v = NULL;
+	int64_t total = 0;
+	int page = req_page(r), n;
+
+	req_filter(r, &detention_filter_spec, &f, PAGE_SIZE);
+	n = detention_list(&r->c, &f, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_STORE, "detention list");
+	page_begin(r, &sb, "留置", crumbs);
+	filter_open(&sb, "/detentions");
+	field_text(&sb, "from", "留置开始自", f.day_from, 0, NULL, "type=\"date\"");
+	field_text(&sb, "to", "至", f.day_to, 0, NULL, "type=\"date\"");
+	figlist_form(&sb, &detention_filter_spec, &f, det_figure_args, "/detentions");
+	filter_close(&sb, NULL, "/detentions");
+	if (!case_sees_all(&r->c))
+		strbuf_addstr(&sb, "<p class=\"hint\">仅列出您所在办理组的案件。</p>");
+	{
+		static const struct column cols[] = { { "被留置人", NULL }, { "案件", NULL },
+				{ "单位", NULL }, { "开始日期", NULL }, { "解除日期", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(&sb, "<tr>");
+		html_td(&sb, v[i].person_name);
+		html_td_link(&sb, arena_printf(r->arena, "/cases/%" PRId64, v[i].case_id),
+			     arena_printf(r->arena, "案件 %" PRId64, v[i].case_id));
+		html_td(&sb, v[i].unit_name);
+		html_td(&sb, v[i].start_day);
+		html_td(&sb, v[i].end_day ? v[i].end_day : "");
+		strbuf_addstr(&sb, "</tr>");
+	}
+	table_close(&sb, n, 5, "没有符合条件的留置");
+	strbuf_addstr(&base, "/detentions?");
+	url_param(&base, "from", f.day_from);
+	url_param(&base, "to", f.day_to);
+	figlist_url(&base, &detention_filter_spec, &f, det_figure_args);
+	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	strbuf_release(&base);
+	return page_finish(r, &sb, 200);
 }

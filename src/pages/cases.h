@@ -25,5 +25,6 @@ int page_case_recusal_create(struct req *r);
 int page_recusal_decide(struct req *r);
 int page_conflicts(struct req *r);
 int page_conflict_create(struct req *r);
+int page_detentions(struct req *r);     /* the list behind `detained` (issue 11) */
 
 #endif

@@ -24,6 +24,7 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/clues.h"
+#include "pages/figlist.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
 #include "pages/recusal.h"
@@ -44,6 +45,9 @@ static void clue_clock_cell(struct req *r, struct strbuf *sb, const struct clock
 }
 
 static const char *const crumbs_list[] = { "工作台", "/", "问题线索", NULL, NULL };
+/* the figures' arguments the filter form does not show (model/clue.c) */
+static const char *const figure_args[] = { "received_from", "received_to", "disposed_from",
+	"disposed_to", "within", "category", "rank", "top_leader", "leadership", "key_persons", NULL };
 
 int page_clues(struct req *r)
 {
@@ -68,6 +72,7 @@ int page_clues(struct req *r)
 	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
 	field_checkbox(&sb, "overdue", "只看逾期", lq.overdue);
+	figlist_form(&sb, &clue_filter_spec, &lq, figure_args, "/clues");
 	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
 		toolbar(&sb, "/clues/new", "登记问题线索", 1);
@@ -101,6 +106,7 @@ int page_clues(struct req *r)
 		strbuf_addf(&base, "campaign_id=%" PRId64 "&", lq.campaign_id);
 	if (lq.overdue)
 		strbuf_addstr(&base, "overdue=1&");
+	figlist_url(&base, &clue_filter_spec, &lq, figure_args);
 	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);

@@ -1,6 +1,8 @@
 /*
  * home.c: the user's start page: who they are and, for each part of the
- * platform their role may use, how many records it holds for them.
+ * platform their role may use, how many records it holds for them; the
+ * leaders and the case manager get the dashboard (dash.c) above their
+ * to-dos, grouped by office.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -8,6 +10,7 @@
 #include "core/date.h"
 #include "core/escape.h"
 #include "domain/authz.h"
+#include "domain/dash.h"
 #include "domain/person.h"
 #include "domain/role.h"
 #include "domain/todo.h"
@@ -29,6 +32,14 @@ static void card(struct strbuf *sb, const char *href, const char *label, int64_t
 
 static void todo_table(struct strbuf *sb, const struct todo *v, int n, const char *office);
 
+int todo_office_seen(const struct todo *v, int g)
+{
+	for (int j = 0; j < g; j++)
+		if (!strcmp(v[j].office, v[g].office))
+			return 1;
+	return 0;
+}
+
 /* 待办事项: what the providers of todo.h add (overdue and due-soon
  * clocks, approvals waiting), for a user some provider serves. */
 static void todo_section(struct req *r, struct strbuf *sb)
@@ -48,21 +59,21 @@ static void todo_section(struct req *r, struct strbuf *sb)
 		strbuf_addstr(sb, "<p class=\"empty\">没有逾期或三个工作日内到期的事项。</p>");
 		return;
 	}
-	/* the case manager's overview: a heading and a table per office */
-	if (!r->c.who.role || strcmp(r->c.who.role, "case_manager")) {
+	/* the dashboard's overview: a heading and a table per office, in the
+	 * order of dash.c's chart, which links to them as #todo-N */
+	if (!dash_shown(&r->c)) {
 		todo_table(sb, v, n, NULL);
 		return;
 	}
-	for (int g = 0; g < n; g++) {
-		int seen = 0;
-		for (int j = 0; j < g; j++)
-			seen |= !strcmp(v[j].office, v[g].office);
-		if (seen)
+	dash_offices(r, sb, v, n);
+	for (int g = 0, k = 0; g < n; g++) {
+		if (todo_office_seen(v, g))
 			continue;
-		strbuf_addstr(sb, "<h3>");
+		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", ++k);
 		html_txt(sb, *v[g].office ? v[g].office : "未分配科室");
 		strbuf_addstr(sb, "</h3>");
 		todo_table(sb, v, n, v[g].office);
+		strbuf_addstr(sb, "</div>");
 	}
 }
 
@@ -119,6 +130,8 @@ int page_home(struct req *r)
 			card(&sb, "/persons", "监督对象", total, "人");
 	}
 	strbuf_addstr(&sb, "</div>");
+	if (dash_shown(&r->c))
+		dash_section(r, &sb);
 	todo_section(r, &sb);
 	if (role_find(r->user.role) && role_find(r->user.role)->admin)
 		strbuf_addstr(&sb, "<p class=\"hint\">三员分立：系统管理员、安全管理员、审计管理员均不查阅案件内容；"

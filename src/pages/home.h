@@ -1,12 +1,33 @@
 #ifndef QF_PAGES_HOME_H
 #define QF_PAGES_HOME_H
 /*
- * pages/home: the home page with the user's to-dos (home.c).
+ * pages/home: the home page with the user's to-dos (home.c) and, for the
+ * leaders and the case manager, the dashboard (dash.c).
  * The handlers the route table names (src/http/routes.c); nothing here
  * owns memory.
  */
 struct req;
 
 int page_home(struct req *r);
+
+/* The dashboard (dash.c): the section of the home page for the roles of
+ * dash_shown (domain/dash.h); dash_figures the key figures of `year`
+ * against the year before (dash_figures.c). */
+struct strbuf;
+#define DASH_NARROW 360         /* the viewBox width of a chart in a grid cell (~320 px) */
+void dash_section(struct req *r, struct strbuf *sb);
+void dash_figures(struct req *r, struct strbuf *sb, int year);
+/* The to-dos v (n of them) by office, overdue and due soon, as a chart
+ * whose bars link to the offices' tables (#todo-1 ... in the order the
+ * offices first occur). */
+struct todo;
+void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n);
+/* 1 when v[g]'s office occurs before g (the offices' first occurrences
+ * give their order). */
+int todo_office_seen(const struct todo *v, int g);
+/* url when the user may open it (its GET route's permission), else NULL. */
+const char *dash_link(struct req *r, const char *url);
+/* The dashboard's year: the query argument year, or this year. */
+int dash_year(struct req *r);
 
 #endif

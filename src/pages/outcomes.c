@@ -12,6 +12,8 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "domain/case_access.h"
+#include "domain/figlists.h"
 #include "domain/appeal.h"
 #include "domain/authz.h"
 #include "domain/execution.h"
@@ -21,6 +23,7 @@
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/figlist.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
 
@@ -561,4 +564,75 @@ int page_clarification_create(struct req *r)
 		return clarification_form(r, &m, k.person_id, &fe, 422);
 	return page_result(r, id, "clarification",
 			   arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", k.person_id));
+}
+
+/* ---- the outcomes behind the figures (issue 11) -------------------------------- */
+
+/* the figures' arguments the filter form does not show (model/outcome.c) */
+static const char *const figure_args[] = { "campaign_id", "within", "category", "source",
+	"organ_kind", "rank", "top_leader", "leadership", "key_persons", NULL };
+
+/* GET /outcomes: every outcome the user may see, by first decision day,
+ * form and sanction; the list each form figure links to. */
+int page_outcome_list(struct req *r)
+{
+	static const char *const crumbs[] = { "工作台", "/", "处理结果", NULL, NULL };
+	static const struct label forms[] = { { "1", "第一种形态" }, { "2", "第二种形态" },
+		{ "3", "第三种形态" }, { "4", "第四种形态" }, { NULL, NULL } };
+	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
+	struct outcome_filter f;
+	struct outcome *v = NULL;
+	int64_t total = 0;
+	int page = req_page(r), n;
+	char form[2] = { 0 };
+
+	req_filter(r, &outcome_filter_spec, &f, PAGE_SIZE);
+	n = outcome_list(&r->c, &f, &v, &total);
+	if (n < 0)
+		return reply_error(r, E_STORE, "outcome list");
+	if (f.form)
+		form[0] = (char)('0' + f.form);
+	page_begin(r, &sb, "处理结果", crumbs);
+	filter_open(&sb, "/outcomes");
+	field_text(&sb, "from", "处理日期自", f.day_from, 0, NULL, "type=\"date\"");
+	field_text(&sb, "to", "至", f.day_to, 0, NULL, "type=\"date\"");
+	field_select(&sb, "form", "形态", forms, form, 0, NULL, "全部");
+	field_checkbox(&sb, "sanctioned", "只看党纪政务处分", f.sanctioned);
+	figlist_form(&sb, &outcome_filter_spec, &f, figure_args, "/outcomes");
+	filter_close(&sb, NULL, "/outcomes");
+	if (!case_sees_all(&r->c))
+		strbuf_addstr(&sb, "<p class=\"hint\">案件的处理结果仅列出您所在办理组的案件。</p>");
+	{
+		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL },
+				{ "事项", NULL }, { "处理措施", NULL }, { "形态", NULL }, { "处理日期", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(&sb, "<tr>");
+		html_td_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
+		html_td(&sb, v[i].unit_name);
+		if (v[i].case_id)
+			html_td_link(&sb, arena_printf(r->arena, "/cases/%" PRId64, v[i].case_id),
+				     arena_printf(r->arena, "案件 %" PRId64, v[i].case_id));
+		else
+			html_td_link(&sb, arena_printf(r->arena, "/clues/%" PRId64, v[i].clue_id),
+				     arena_printf(r->arena, "线索 %" PRId64, v[i].clue_id));
+		strbuf_addstr(&sb, "<td>");
+		outcome_measures_text(&sb, v[i].measures);
+		strbuf_addstr(&sb, "</td>");
+		html_td(&sb, outcome_form_label(v[i].form));
+		html_td(&sb, v[i].day);
+		strbuf_addstr(&sb, "</tr>");
+	}
+	table_close(&sb, n, 6, "没有符合条件的处理结果");
+	strbuf_addstr(&base, "/outcomes?");
+	url_param(&base, "from", f.day_from);
+	url_param(&base, "to", f.day_to);
+	url_param(&base, "form", form);
+	if (f.sanctioned)
+		strbuf_addstr(&base, "sanctioned=1&");
+	figlist_url(&base, &outcome_filter_spec, &f, figure_args);
+	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	strbuf_release(&base);
+	return page_finish(r, &sb, 200);
 }

@@ -22,6 +22,7 @@ int page_followup_create(struct req *r);
 int page_appeal_create(struct req *r);
 int page_clarification_followup_create(struct req *r);
 int page_executions(struct req *r);
+int page_outcome_list(struct req *r);   /* /outcomes: the list behind the figures */
 int page_clarification_new(struct req *r);
 int page_clarification_create(struct req *r);
 

@@ -28,6 +28,8 @@ static const struct {
 	{ "/clues", "问题线索", PERM_CLUE_READ },
 	{ "/clues/new", "登记线索", PERM_CLUE_REGISTER },
 	{ "/cases", "案件", PERM_CASE_READ },
+	{ "/detentions", "留置", PERM_CASE_READ },
+	{ "/outcomes", "处理结果", PERM_PERSON_READ },
 	{ "/executions", "处分执行", PERM_EXECUTION },
 	{ "/accountability", "问责与追缴", PERM_ACCOUNTABILITY },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },

@@ -4,6 +4,7 @@
  * running case clocks of the home page and the users' offices.
  */
 #include "store/q_cases.h"
+#include "store/q_listscope.h"
 #include "store/q_util.h"
 
 #include <string.h>
@@ -27,7 +28,12 @@
 	"AND t.user_id = ?)) AND (? = '' OR k.state = ?) AND (? = 0 OR k.unit_id = ?) " \
 	"AND (? = 0 OR k.campaign_id = ?) AND (? = '' OR k.filed >= ?) AND (? = '' OR k.filed <= ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = k.id " \
-	"AND d.end_day IS NULL AND d.due_day < ?) OR (k.state = 'trial' AND k.trial_due < ?)) "
+	"AND d.end_day IS NULL AND d.due_day < ?) OR (k.state = 'trial' AND k.trial_due < ?)) " \
+	"AND (? = '' OR k.filed >= ?) AND (? = '' OR k.filed <= ?) " \
+	"AND (? = '' OR k.closed >= ?) AND (? = '' OR k.closed <= ?) " \
+	"AND (? = '' OR k.transferred >= ?) AND (? = '' OR k.transferred <= ?) " \
+	"AND " QL_WITHIN("k.unit_id") "AND " QL_CATEGORY("k.id") "AND " QL_SOURCE("k.clue_id") \
+	"AND (? = '' OR k.organ_kind = ?) AND " QL_CASE_SUBJECT("k.id", "")
 #define CASE_ORDER "ORDER BY k.filed DESC, k.id DESC LIMIT ? OFFSET ?"
 
 static const struct store_sql Q_CASE_GET = {
@@ -114,6 +120,22 @@ int store_case_get(struct store *s, struct arena *a, int64_t id, struct case_rec
 	return q_get_by_id(store_prepare(s, &Q_CASE_GET), a, id, fill_case, k);
 }
 
+/* The figures' filters of CASE_WHERE, from index i. */
+static int bind_case_scope(struct store_stmt *st, int i, const struct case_filter *cq)
+{
+	i = q_bind_text2(st, i, cq->filed_from);
+	i = q_bind_text2(st, i, cq->filed_to);
+	i = q_bind_text2(st, i, cq->closed_from);
+	i = q_bind_text2(st, i, cq->closed_to);
+	i = q_bind_text2(st, i, cq->transferred_from);
+	i = q_bind_text2(st, i, cq->transferred_to);
+	i = q_bind_within(st, i, cq->sc.unit_id);
+	i = q_bind_text2(st, i, cq->sc.category);
+	i = q_bind_text2(st, i, cq->sc.source);
+	i = q_bind_text2(st, i, cq->sc.organ_kind);
+	return q_bind_case_subject(st, i, &cq->sc);
+}
+
 static int bind_case_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct case_filter *cq = filter;
@@ -137,7 +159,7 @@ static int bind_case_filters(struct store_stmt *st, struct arena *a, const void 
 	store_bind_text(st, i++, overdue);
 	store_bind_text(st, i++, overdue);
 	store_bind_text(st, i++, overdue);
-	return i;
+	return bind_case_scope(st, i, cq);
 }
 
 int store_case_list(struct store *s, struct arena *a, const struct case_filter *cq,
@@ -293,9 +315,10 @@ int store_case_note_set(struct store *s, int64_t id, const char *text_enc)
 
 #define DET_NOTICE(party) "(SELECT n.notified_at FROM detention_notices n WHERE n.detention_id = d.id " \
 	"AND n.party = '" party "')"
-#define DET_COLS "d.id, d.case_id, d.person_id, p.name, d.start_day, d.end_day, d.due_day, " \
-	"d.approved_by, d.approved_day, d.announced_at, " DET_NOTICE("family") ", " DET_NOTICE("unit") " " \
-	"FROM detentions d JOIN persons p ON p.id = d.person_id "
+#define DET_FIELDS "d.id, d.case_id, d.person_id, p.name, d.start_day, d.end_day, d.due_day, " \
+	"d.approved_by, d.approved_day, d.announced_at, " DET_NOTICE("family") ", " DET_NOTICE("unit") " "
+#define DET_FROM "FROM detentions d JOIN persons p ON p.id = d.person_id "
+#define DET_COLS DET_FIELDS DET_FROM
 static const struct store_sql Q_DET_OF_CASE = {
 	"SELECT " DET_COLS "WHERE d.case_id = ? ORDER BY d.id", NULL };
 static const struct store_sql Q_DET_GET = { "SELECT " DET_COLS "WHERE d.id = ?", NULL };
@@ -534,4 +557,61 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struc
 	store_reset(st);
 	*out = v;
 	return rc < 0 ? rc : n;
+}
+
+/* ---- the detentions behind the figure `detained` (issue 11) ---------------------- */
+
+/* need-to-know as the case list; the scope from the case and the
+ * detained person's snapshot among the case's subjects (his unit at
+ * filing, else the case's: as the figure detained) */
+#define DET_LIST_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?)) " \
+	"AND (? = '' OR d.start_day >= ?) AND (? = '' OR d.start_day <= ?) " \
+	"AND (? = 0 OR k.campaign_id = ?) AND " QL_WITHIN("COALESCE((SELECT cu.unit_id FROM case_subjects cu " \
+	"WHERE cu.case_id = d.case_id AND cu.person_id = d.person_id), k.unit_id)") "AND " QL_CATEGORY("k.id") \
+	"AND " QL_SOURCE("k.clue_id") "AND (? = '' OR k.organ_kind = ?) " \
+	"AND " QL_CASE_SUBJECT("k.id", "AND cs.person_id = d.person_id")
+static const struct store_sql Q_DET_LIST = {
+	"SELECT " DET_FIELDS ", uk.name " DET_FROM "JOIN cases k ON k.id = d.case_id "
+	"JOIN units uk ON uk.id = k.unit_id " DET_LIST_WHERE
+	"ORDER BY d.start_day DESC, d.id DESC LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_DET_COUNT = {
+	"SELECT count(*) FROM detentions d JOIN cases k ON k.id = d.case_id " DET_LIST_WHERE, NULL };
+
+static int bind_detention_filters(struct store_stmt *st, struct arena *a, const void *filter)
+{
+	const struct detention_filter *f = filter;
+	int i = 1;
+
+	(void)a;
+	store_bind_int(st, i++, f->team_user);
+	store_bind_int(st, i++, f->team_user);
+	i = q_bind_text2(st, i, f->day_from);
+	i = q_bind_text2(st, i, f->day_to);
+	store_bind_int(st, i++, f->campaign_id);
+	store_bind_int(st, i++, f->campaign_id);
+	i = q_bind_within(st, i, f->sc.unit_id);
+	i = q_bind_text2(st, i, f->sc.category);
+	i = q_bind_text2(st, i, f->sc.source);
+	i = q_bind_text2(st, i, f->sc.organ_kind);
+	return q_bind_case_subject(st, i, &f->sc);
+}
+
+static void fill_detention_row(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct detention *d = row;
+
+	fill_detention(a, st, row);
+	d->unit_name = q_text(a, st, 12);
+}
+
+int store_detention_list(struct store *s, struct arena *a, const struct detention_filter *f,
+			 struct detention **out)
+{
+	return q_list(store_prepare(s, &Q_DET_LIST), a, &f->page, f, bind_detention_filters,
+		      fill_detention_row, sizeof(**out), out);
+}
+
+int64_t store_detention_count(struct store *s, const struct detention_filter *f)
+{
+	return q_count(store_prepare(s, &Q_DET_COUNT), bind_detention_filters, f);
 }

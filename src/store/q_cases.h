@@ -25,6 +25,11 @@ int store_case_get(struct store *s, struct arena *a, int64_t id, struct case_rec
 int store_case_list(struct store *s, struct arena *a, const struct case_filter *f,
 		    struct case_rec **out);
 int64_t store_case_count(struct store *s, const struct case_filter *f);
+/* The detentions behind the figure `detained` (model/case.h), newest
+ * start first, with their case's unit. */
+int store_detention_list(struct store *s, struct arena *a, const struct detention_filter *f,
+			 struct detention **out);
+int64_t store_detention_count(struct store *s, const struct detention_filter *f);
 /* the step dates and the state, all written at once */
 int store_case_set_steps(struct store *s, const struct case_rec *k, int64_t now);
 int store_case_subjects(struct store *s, struct arena *a, int64_t case_id, struct person **out);

@@ -4,6 +4,7 @@
  */
 #include "store/q_clues.h"
 #include "store/q_scope.h"
+#include "store/q_listscope.h"
 #include "store/q_util.h"
 
 #include <string.h>
@@ -80,7 +81,14 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"AND (? = 0 OR k.unit_id = ?) AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM clue_subjects cs JOIN persons p ON p.id = cs.person_id " \
 	"WHERE cs.clue_id = k.id AND p.name LIKE ? ESCAPE '\\')) " \
-	"AND (? = '' OR (k.state = 'preliminary_verification' AND k.clock_start <= ?)) "
+	"AND (? = '' OR (k.state = 'preliminary_verification' AND k.clock_start <= ?)) " \
+	"AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
+	"AND (? = '' OR k.first_disposed >= ?) AND (? = '' OR k.first_disposed <= ?) " \
+	"AND (? = 0 OR EXISTS (SELECT 1 FROM dispositions d WHERE d.clue_id = k.id " \
+	"AND d.state = 'approved' AND d.method <> 'transfer')) " \
+	"AND " QL_WITHIN("k.unit_id") "AND (? = '' OR EXISTS (SELECT 1 FROM clue_categories kc " \
+	"WHERE kc.clue_id = k.id AND kc.category = ?)) AND (? = 0 OR EXISTS (SELECT 1 FROM clue_subjects cs " \
+	"WHERE cs.clue_id = k.id AND " QL_SUBJECT("cs.rank", "cs.top_leader", "cs.leadership") ")) "
 #define CLUE_ORDER "ORDER BY k.received DESC, k.id DESC LIMIT ? OFFSET ?"
 
 static const struct store_sql Q_CLUE_GET = {
@@ -238,7 +246,18 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const void 
 	store_bind_text(st, i++, q_like_pattern(a, q));
 	store_bind_text(st, i++, lq->clock_before ? lq->clock_before : "");
 	store_bind_text(st, i++, lq->clock_before ? lq->clock_before : "");
-	return i;
+	i = q_bind_text2(st, i, lq->received_from);
+	i = q_bind_text2(st, i, lq->received_to);
+	i = q_bind_text2(st, i, lq->disposed_from);
+	i = q_bind_text2(st, i, lq->disposed_to);
+	/* disposed: as the figure clues_disposed, a clue only transferred
+	 * (移交) to another organ was not disposed here */
+	store_bind_int(st, i++, (lq->disposed_from && *lq->disposed_from) ||
+				(lq->disposed_to && *lq->disposed_to));
+	i = q_bind_within(st, i, lq->sc.unit_id);
+	i = q_bind_text2(st, i, lq->sc.category);
+	store_bind_int(st, i++, q_scope_subject(&lq->sc));
+	return q_bind_subject(st, i, &lq->sc);
 }
 
 int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *lq, struct clue **out)

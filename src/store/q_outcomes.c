@@ -4,6 +4,7 @@
  * and the clues and cases a person's record lists.
  */
 #include "store/q_outcomes.h"
+#include "store/q_listscope.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 
@@ -456,7 +457,8 @@ int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome
 	"COALESCE(g.name, ''), q.summary FROM accountabilities q LEFT JOIN units u ON u.id = q.unit_id " \
 	"LEFT JOIN persons p ON p.id = q.person_id LEFT JOIN campaigns g ON g.id = q.campaign_id "
 #define ACC_WHERE "WHERE " Q_IN_SCOPE("COALESCE(q.unit_id, p.unit_id)") " " \
-	"AND (? = 0 OR q.campaign_id = ?) "
+	"AND (? = 0 OR q.campaign_id = ?) AND (? = '' OR q.started >= ?) AND (? = '' OR q.started <= ?) " \
+	"AND " QL_WITHIN("COALESCE(q.unit_id, p.unit_id)")
 
 static const struct store_sql Q_ACC_INSERT = {
 	"INSERT INTO accountabilities(region, started, unit_id, person_id, campaign_id, summary, "
@@ -493,7 +495,9 @@ static int bind_acc(struct store_stmt *st, struct arena *a, const void *filter)
 	(void)a;
 	store_bind_int(st, i++, f->campaign_id);
 	store_bind_int(st, i++, f->campaign_id);
-	return i;
+	i = q_bind_text2(st, i, f->day_from);
+	i = q_bind_text2(st, i, f->day_to);
+	return q_bind_within(st, i, f->within);
 }
 
 static void fill_acc(struct arena *a, struct store_stmt *st, void *row)
@@ -525,7 +529,8 @@ int64_t store_accountability_count(struct store *s, const struct accountability_
 
 /* ---- recovered money ------------------------------------------------------- */
 
-#define REC_WHERE "WHERE (? = 0 OR r.campaign_id = ?) AND (? = '' OR r.kind = ?) "
+#define REC_WHERE "WHERE (? = 0 OR r.campaign_id = ?) AND (? = '' OR r.kind = ?) " \
+	"AND (? = '' OR r.day >= ?) AND (? = '' OR r.day <= ?) "
 
 static const struct store_sql Q_REC_INSERT = {
 	"INSERT INTO recoveries(region, day, amount_fen, kind, campaign_id, case_id, created_by, "
@@ -558,14 +563,15 @@ int64_t store_recovery_insert(struct store *s, const char *region, const struct 
 static int bind_rec(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct recovery_filter *lq = filter;
-	const char *kind = lq->kind ? lq->kind : "";
+	const char *kind = lq->kind && *lq->kind ? lq->kind : lq->recovery_kind ? lq->recovery_kind : "";
 
 	(void)a;
 	store_bind_int(st, 1, lq->campaign_id);
 	store_bind_int(st, 2, lq->campaign_id);
 	store_bind_text(st, 3, kind);
 	store_bind_text(st, 4, kind);
-	return 5;
+	q_bind_text2(st, 5, lq->day_from);
+	return q_bind_text2(st, 7, lq->day_to);
 }
 
 static void fill_rec(struct arena *a, struct store_stmt *st, void *row)
@@ -746,4 +752,69 @@ static void fill_id(struct arena *a, struct store_stmt *st, void *row)
 int store_outcome_ids(struct store *s, struct arena *a, int64_t **out)
 {
 	return q_collect(store_prepare(s, &Q_OUT_IDS), a, fill_id, sizeof(**out), out);
+}
+
+/* ---- the outcomes behind the figures (issue 11) ------------------------------------ */
+
+/* need-to-know as outcome_get: a case's outcome for its team (team_user
+ * 0: every case) or, sanctioned, for an execution role within its units;
+ * a clue's within the user's units; the scope
+ * from the case, the clue it came from and the subject snapshot */
+#define OUT_LIST_WHERE "WHERE (o.case_id IS NULL OR ? = 0 OR EXISTS (SELECT 1 FROM case_team t " \
+	"WHERE t.case_id = o.case_id AND t.user_id = ?) " \
+	"OR (? = 1 AND o.sanctioned = 1 AND " Q_IN_SCOPE("o.unit_id") ")) " \
+	"AND (o.clue_id IS NULL OR " Q_IN_SCOPE("(SELECT ck.unit_id FROM clues ck WHERE ck.id = o.clue_id)") ") " \
+	"AND (? = '' OR o.day >= ?) AND (? = '' OR o.day <= ?) AND (? = 0 OR o.form = ?) " \
+	"AND (? = 0 OR o.sanctioned = 1) AND (? = 0 OR o.campaign_id = ?) " \
+	"AND " QL_WITHIN("o.unit_id") "AND (? = '' OR ? IN (SELECT cc.category FROM case_categories cc " \
+	"WHERE cc.case_id = o.case_id UNION ALL SELECT kc.category FROM clue_categories kc " \
+	"WHERE kc.clue_id = o.clue_id)) " \
+	"AND " QL_SOURCE("COALESCE(o.clue_id, (SELECT sc.clue_id FROM cases sc WHERE sc.id = o.case_id))") \
+	"AND " QL_ORGAN("o.case_id") "AND " \
+	QL_SUBJECT("o.subject_rank", "o.subject_top_leader", "o.subject_leadership")
+static const struct store_sql Q_OUT_LIST = {
+	Q_SCOPE_WITH "SELECT " OUT_COLS("group_concat") OUT_LIST_WHERE
+	"ORDER BY o.day DESC, o.id DESC LIMIT ? OFFSET ?",
+	Q_SCOPE_WITH "SELECT " OUT_COLS("string_agg") OUT_LIST_WHERE
+	"ORDER BY o.day DESC, o.id DESC LIMIT ? OFFSET ?" };
+static const struct store_sql Q_OUT_COUNT = {
+	Q_SCOPE_WITH "SELECT count(*) FROM outcomes o JOIN persons p ON p.id = o.person_id "
+	OUT_LIST_WHERE, NULL };
+
+static int bind_outcome_filters(struct store_stmt *st, struct arena *a, const void *filter)
+{
+	const struct outcome_filter *f = filter;
+	int i = 1;
+
+	(void)a;
+	store_bind_int(st, i++, f->scope_user);         /* the CTE vis */
+	store_bind_int(st, i++, f->team_user);
+	store_bind_int(st, i++, f->team_user);
+	store_bind_int(st, i++, f->execution);
+	store_bind_int(st, i++, f->scope_user);
+	store_bind_int(st, i++, f->scope_user);
+	i = q_bind_text2(st, i, f->day_from);
+	i = q_bind_text2(st, i, f->day_to);
+	store_bind_int(st, i++, f->form);
+	store_bind_int(st, i++, f->form);
+	store_bind_int(st, i++, f->sanctioned);
+	store_bind_int(st, i++, f->campaign_id);
+	store_bind_int(st, i++, f->campaign_id);
+	i = q_bind_within(st, i, f->sc.unit_id);
+	i = q_bind_text2(st, i, f->sc.category);
+	i = q_bind_text2(st, i, f->sc.source);
+	i = q_bind_text2(st, i, f->sc.organ_kind);
+	return q_bind_subject(st, i, &f->sc);
+}
+
+int store_outcome_list(struct store *s, struct arena *a, const struct outcome_filter *f,
+		       struct outcome **out)
+{
+	return q_list(store_prepare(s, &Q_OUT_LIST), a, &f->page, f, bind_outcome_filters,
+		      fill_outcome, sizeof(**out), out);
+}
+
+int64_t store_outcome_count(struct store *s, const struct outcome_filter *f)
+{
+	return q_count(store_prepare(s, &Q_OUT_COUNT), bind_outcome_filters, f);
 }

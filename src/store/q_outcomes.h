@@ -56,6 +56,11 @@ int store_outcomes_of_person(struct store *s, struct arena *a, int64_t person_id
 int store_executions_pending(struct store *s, struct arena *a, const struct execution_filter *f,
 			     struct outcome **out);
 int64_t store_executions_pending_count(struct store *s, const struct execution_filter *f);
+/* The outcomes behind the figures (model/outcome.h), latest decision
+ * first. */
+int store_outcome_list(struct store *s, struct arena *a, const struct outcome_filter *f,
+		       struct outcome **out);
+int64_t store_outcome_count(struct store *s, const struct outcome_filter *f);
 int store_execution_items(struct store *s, struct arena *a, int64_t outcome_id,
 			  struct execution_item **out);
 /* STORE_CONSTRAINT when the item is already checked off. */

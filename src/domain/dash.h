@@ -1,0 +1,20 @@
+#ifndef QF_DOMAIN_DASH_H
+#define QF_DOMAIN_DASH_H
+/*
+ * dash: the dashboard of the home page (issue 11): for the leaders and
+ * the case manager, the roles that see every case and every unit, this
+ * year's key figures against last year's (domain/metrics.h) and the
+ * breakdowns of model/dash.h.  Other roles keep their to-dos.
+ */
+#include "model/dash.h"
+
+struct ctx;
+
+/* 1 when the user's home page is the dashboard. */
+int dash_shown(const struct ctx *c);
+
+/* The breakdowns of calendar year `year` (China Standard Time days) into
+ * d, from the request's arena.  0, or -1 on a store error. */
+int dash_breakdown(struct ctx *c, int year, struct dash_breakdown *d);
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * q_dash.c: the dashboard's breakdowns (store/q_dash.h).  Months are the
+ * characters 6-7 of the stored day (substr works alike in SQLite and
+ * PostgreSQL); the period bounds use the indexes on clues.received
+ * (clues_unit_received leads with the unit: the month and source counts
+ * read clues_received) and cases.filed.
+ */
+#include "store/q_dash.h"
+#include "store/q_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct store_sql Q_CLUE_MONTHS = {
+	"SELECT substr(received, 6, 2), count(*) FROM clues WHERE received >= ? AND received <= ? "
+	"GROUP BY substr(received, 6, 2)", NULL };
+static const struct store_sql Q_CASE_MONTHS = {
+	"SELECT substr(filed, 6, 2), count(*) FROM cases WHERE filed >= ? AND filed <= ? "
+	"GROUP BY substr(filed, 6, 2)", NULL };
+static const struct store_sql Q_SOURCES = {
+	"SELECT source, count(*) FROM clues WHERE received >= ? AND received <= ? "
+	"GROUP BY source ORDER BY count(*) DESC, source", NULL };
+static const struct store_sql Q_UNITS = {
+	"SELECT id, name, nc, nk FROM (SELECT u.id, u.name, "
+	"(SELECT count(*) FROM clues k WHERE k.unit_id = u.id AND k.received >= ? AND k.received <= ?) AS nc, "
+	"(SELECT count(*) FROM cases c WHERE c.unit_id = u.id AND c.filed >= ? AND c.filed <= ?) AS nk "
+	"FROM units u) t WHERE nc + nk > 0 ORDER BY nc + nk DESC, id LIMIT 8", NULL };
+
+_Static_assert(DASH_TOP_UNITS == 8, "Q_UNITS: LIMIT 8");
+
+/* count(*) by month into out[12]. */
+static int by_month(struct store *s, const struct store_sql *q, const char *from, const char *to,
+		    int64_t out[12])
+{
+	struct store_stmt *st = store_prepare(s, q);
+	int rc;
+
+	memset(out, 0, 12 * sizeof(out[0]));
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		int m = atoi(store_col_text(st, 0));
+		if (m >= 1 && m <= 12)
+			out[m - 1] = store_col_int(st, 1);
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+static void fill_source(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct dash_group *g = row;
+
+	g->key = q_text(a, st, 0);
+	g->clues = store_col_int(st, 1);
+}
+
+static void fill_unit(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct dash_group *g = row;
+
+	g->id = store_col_int(st, 0);
+	g->key = q_text(a, st, 1);
+	g->clues = store_col_int(st, 2);
+	g->cases = store_col_int(st, 3);
+}
+
+int store_dash_breakdown(struct store *s, struct arena *a, const char *from, const char *to,
+			 struct dash_breakdown *d)
+{
+	struct store_stmt *st;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	if ((rc = by_month(s, &Q_CLUE_MONTHS, from, to, d->clues_by_month)) < 0 ||
+	    (rc = by_month(s, &Q_CASE_MONTHS, from, to, d->cases_by_month)) < 0)
+		return rc;
+	if (!(st = store_prepare(s, &Q_SOURCES)))
+		return STORE_ERR;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	if ((d->n_sources = q_collect(st, a, fill_source, sizeof(*d->sources), &d->sources)) < 0)
+		return d->n_sources;
+	if (!(st = store_prepare(s, &Q_UNITS)))
+		return STORE_ERR;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	store_bind_text(st, 3, from);
+	store_bind_text(st, 4, to);
+	if ((d->n_units = q_collect(st, a, fill_unit, sizeof(*d->units), &d->units)) < 0)
+		return d->n_units;
+	return 0;
+}

@@ -1,0 +1,17 @@
+#ifndef QF_Q_DASH_H
+#define QF_Q_DASH_H
+/*
+ * q_dash.h: the dashboard's breakdowns (model/dash.h) as GROUP BY counts
+ * over the same columns the lists filter on (clues.received, cases.filed,
+ * clues.source, unit_id), one statement each, both backends.
+ */
+#include "core/arena.h"
+#include "model/dash.h"
+#include "store/store.h"
+
+/* Fills d for the days from .. to (inclusive, YYYY-MM-DD, within one
+ * year: months are the days' months).  0, or a negative store code. */
+int store_dash_breakdown(struct store *s, struct arena *a, const char *from, const char *to,
+			 struct dash_breakdown *d);
+
+#endif
