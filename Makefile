@@ -2,16 +2,19 @@
 #
 #   make            build build/qingfeng (optimised) and its manual page build/man/qingfeng.1
 #   make run        install what running needs if missing, build, create var/qingfeng.db, serve
-#                   on LISTEN (default 127.0.0.1:8080; e.g. make run LISTEN=0.0.0.0:8080)
+#                   on LISTEN (default 127.0.0.1:8080; e.g. make run LISTEN=0.0.0.0:8080); a new
+#                   database gets the demo year DEMO (default 2022; DEMO= for an empty one) and
+#                   one staff account per role, passwords shown once
 #   make test       install the test tools if missing; unit, black-box, crash and browser tests under ASan+UBSan
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
 
-PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode
+PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter
 TESTPKGS := cmocka
 CC       ?= cc
 LISTEN   ?= 127.0.0.1:8080
 DB       ?= var/qingfeng.db
+DEMO     ?= 2022
 
 WARN     := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 BASE     := -std=c17 -D_GNU_SOURCE -Isrc -Ibuild/gen $(WARN)
@@ -27,8 +30,9 @@ SAN_LDFLAGS := -fsanitize=address,undefined
 DEPFLAGS := -MMD -MP
 
 # the layers, lowest first: a file includes headers of its own layer or lower ones only
-# (docs/architecture.md; `make check-layers`); src/model holds the plain records and filters
-LAYERS   := core model store domain http pages api cmd
+# (docs/architecture.md; `make check-layers`); src/model holds the plain records and filters;
+# src/office the .docx and .xlsx writers, which know no records (core only)
+LAYERS   := core office model store domain http pages api cmd
 SRC      := $(foreach d,$(LAYERS),$(wildcard src/$(d)/*.c))
 ASSETS   := $(sort $(wildcard assets/*))
 MIGR     := $(sort $(wildcard src/store/migrations/*.sql))
@@ -99,7 +103,9 @@ check-layers:
 
 run: deps build/qingfeng
 	@mkdir -p $(dir $(DB))
-	@test -f $(DB) || build/qingfeng init --db $(DB)
+	@test -f $(DB) || { build/qingfeng init --db $(DB) && { test -z "$(DEMO)" || \
+		build/qingfeng demo --year $(DEMO) --accounts --db $(DB) || \
+		echo "qingfeng: the demo year was not loaded: the database starts empty"; }; }
 	@echo "qingfeng: http://$(LISTEN)/"
 	build/qingfeng serve --db $(DB) --listen $(LISTEN)
 

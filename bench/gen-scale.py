@@ -5,7 +5,8 @@
 
 Writes UNITS units (default 300), 100 persons a unit, CLUES clues spread over 2019-2026
 with one disposition each (a tenth still under preliminary verification,
-most of those overdue), and CASES of them filed as cases (half closed),
+most of those overdue), and CASES of them filed as cases (half closed; issue
+10: after a preliminary verification, with the filing's approvals and record),
 in the order the importer needs (a record only names ids defined
 before it).  Deterministic: the same arguments give the same file.
 """
@@ -47,10 +48,17 @@ def main():
            "subjects": [subj]})
         decided = (day + datetime.timedelta(days=7)).isoformat()
         if case_every and c >= next_case and cases < n_cases:
-            w({"type": "disposition", "clue": f"C{c}", "decided": decided, "method": "file_case"})
+            # issue 10: filed after a preliminary verification, with the filing's
+            # approvals and its record (type, organ, categories)
+            w({"type": "disposition", "clue": f"C{c}", "decided": decided,
+               "method": "preliminary_verification"})
+            approved = (day + datetime.timedelta(days=14)).isoformat()
+            w({"type": "disposition", "clue": f"C{c}", "decided": approved, "method": "file_case",
+               "approved_by": "县纪委书记", "committee_by": "县委书记", "committee_day": approved})
             filed = day + datetime.timedelta(days=20)
             case = {"type": "case", "id": f"A{c}", "clue": f"C{c}", "subjects": [subj],
-                    "filed": filed.isoformat()}
+                    "filed": filed.isoformat(), "case_type": "discipline", "organ_kind": "office",
+                    "organ_name": "第一审查调查室", "categories": ["integrity"]}
             if cases % 2 == 0:
                 case["closed"] = (filed + datetime.timedelta(days=90)).isoformat()
             w(case)

@@ -27,6 +27,7 @@ static const struct cmd_entry commands[] = {
 	{ "config", cmd_config, "show or change the deployment's settings" },
 	{ "import", cmd_import, "load records from a JSON Lines file, all or nothing" },
 	{ "export", cmd_export, "write every record as JSON Lines" },
+	{ "demo", cmd_demo, "generate the demo year (a fictional city's 2022) and import it, or write it" },
 	{ "report", cmd_report, "compute the statistics (DOMAIN.md section 6) for a period and a scope" },
 	{ "routes", cmd_routes, NULL },   /* hidden: the route table for the tests */
 };

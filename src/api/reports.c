@@ -280,3 +280,26 @@ int api_report_clue(struct req *r)
 		return api_result(r, id, &fe, "report", 0);
 	return reply_json(r, 201, json_pack("{s:I}", "clue_id", (json_int_t)id));
 }
+
+/* {"kind", "category", "repeated"}: each may be left out (unchanged) */
+int api_report_kind(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *kind = "", *category = "";
+	struct fielderr fe = { 0 };
+	int repeated = -1, rc;
+
+	if (!j)
+		return MHD_YES;
+	if (api_str(r, j, "kind", &kind) < 0)
+		fielderr_add(&fe, "kind", "办理类型应为文本");
+	if (api_str(r, j, "category", &category) < 0)
+		fielderr_add(&fe, "category", "举报类别应为文本");
+	if (json_object_get(j, "repeated") && api_bool(j, "repeated", &repeated) < 0)
+		fielderr_add(&fe, "repeated", "是否重复举报应为 true 或 false");
+	json_decref(j);
+	if (fe.n)
+		return api_result(r, RES_INVALID, &fe, "report", 0);
+	rc = report_correct_kind(&r->c, r->id, kind, repeated, category, &fe);
+	return api_result(r, rc, &fe, "report", 0);
+}

@@ -16,5 +16,6 @@ int api_report_extension(struct req *r);
 int api_report_conclusion(struct req *r);
 int api_report_notice(struct req *r);
 int api_report_clue(struct req *r);
+int api_report_kind(struct req *r);
 
 #endif

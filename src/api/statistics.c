@@ -37,8 +37,8 @@ json_t *api_metrics_json(struct arena *a, const struct metric_period *p, const s
 		const struct metric_def *d = metric_find(v[i].key);
 		const char *list = d && v[i].applicable ? metrics_list_url(a, d, p, s) : NULL;
 
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o, s:s, s:b, s:o}",
-			"key", v[i].key, "zh", v[i].zh,
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:o, s:s, s:b, s:o}",
+			"key", v[i].key, "zh", v[i].zh, "en", d && d->en ? d->en : "",
 			"kind", v[i].kind == METRIC_RATE ? "rate" : v[i].kind == METRIC_MONEY ? "money" : "count",
 			"value", json_value(&v[i]), "display", v[i].display, "applicable", v[i].applicable,
 			"list", json_text_or_null(list)));

@@ -81,6 +81,9 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key);
 void cmd_close(struct cmd_env *env);
 /* Reads a password from stdin (one line, without its newline). */
 int cmd_read_password(char *buf, size_t len);
+/* A random password that meets any policy of up to 4 classes (the
+ * system's random source), NUL-terminated in out. */
+void cmd_random_password(char out[24]);
 /* Loads the settings table over the defaults. */
 int config_load(struct config *cfg, struct store *s);
 
@@ -96,6 +99,7 @@ int cmd_calendar(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
 /* hidden: the route and role tables as JSON lines (routes.c) */
 int cmd_routes(int argc, char **argv);
 int cmd_restore(int argc, char **argv);

@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/calendar.h"
+#include "core/crypto.h"
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/audit.h"
@@ -301,4 +302,14 @@ int cmd_read_password(char *buf, size_t len)
 	if (!n)
 		return error("empty password on standard input");
 	return 0;
+}
+
+void cmd_random_password(char out[24])
+{
+	char t[QF_TOKEN_CHARS + 1];
+
+	token_new(t);
+	memcpy(out, t, 16);
+	memcpy(out + 16, "-Qf7", 4);
+	out[20] = '\0';
 }

@@ -20,17 +20,6 @@
 #include "store/q_settings.h"
 #include "store/store.h"
 
-/* A random password that meets any policy of up to 4 classes. */
-static void random_password(char out[24])
-{
-	char t[QF_TOKEN_CHARS + 1];
-
-	token_new(t);
-	memcpy(out, t, 16);
-	memcpy(out + 16, "-Qf7", 4);
-	out[20] = '\0';
-}
-
 /* Undoes a failed init, so that it can simply be run again: the SQLite
  * file with its WAL and shared-memory files, and the key file. */
 static void remove_created(const char *db, const char *keypath)
@@ -150,7 +139,7 @@ int cmd_init(int argc, char **argv)
 	hol = embed_find(qf_data, "cn-holidays.csv");
 	if (!hol || calendar_store_csv(&env, hol->data, hol->len, "cn-holidays.csv") < 0)
 		goto out;
-	random_password(password);
+	cmd_random_password(password);
 	strbuf_init(&err, 0);
 	if (user_create(&env.c, admin, "sysadmin", "系统管理员", 0, password, 0, &err) < 0) {
 		error("cannot create the administrator: %s", err.buf);

@@ -70,7 +70,7 @@ static int after_appeal(const struct outcome_measure *v, int n, const struct app
 	return k;
 }
 
-static void validate(struct ctx *c, const struct outcome *o, const struct outcome_measure *v, int n,
+void appeal_validate(struct ctx *c, const struct outcome *o, const struct outcome_measure *v, int n,
 		     const struct period_table *pt, struct appeal *p, struct fielderr *fe)
 {
 	const struct outcome_measure *was = in_force(v, n, p->measure);
@@ -118,39 +118,45 @@ struct appeal_arg {
 	int64_t id;
 };
 
-static int appeal_tx(struct store *s, void *arg)
+int appeal_apply(struct ctx *c, struct store *s, const struct appeal *p, int64_t id,
+		 const struct outcome_measure *v, int n, const struct period_table *pt)
 {
-	struct appeal_arg *aa = arg;
-	struct ctx *c = aa->c;
-	struct appeal *p = aa->p;
 	struct measure_decision dec[OUTCOME_MAX_MEASURES];
 	struct influence inf;
 	const char *by, *bar;
 	char buf[11];
 	int k, rc;
 
+	if (!strcmp(p->result, "upheld"))
+		return 0;
+	by = arena_printf(c->a, "appeal/%" PRId64, id);
+	if (store_outcome_end_measure(s, p->outcome_id, p->measure, p->decided, by) < 0)
+		return -1;
+	if (p->new_measure) {
+		struct outcome_measure om = { .measure = p->new_measure, .decided = p->decided,
+					      .months = p->new_months, .violations = 1 };
+		if (store_outcome_add_measure(s, p->outcome_id, &om) < 0)
+			return -1;
+	}
+	k = after_appeal(v, n, p, dec);
+	rc = outcome_influence(pt, dec, k, &inf);
+	if (rc < 0)
+		return -1;
+	bar = rc == 0 ? NULL : inf.permanent ? OUTCOME_PERMANENT : arena_strdup(c->a, date_format(inf.end, buf));
+	return store_outcome_set_bar(s, p->outcome_id, bar) < 0 ? -1 : 0;
+}
+
+static int appeal_tx(struct store *s, void *arg)
+{
+	struct appeal_arg *aa = arg;
+	struct ctx *c = aa->c;
+	struct appeal *p = aa->p;
+
 	aa->id = store_appeal_insert(s, c->cfg->region, p, c->who.id, c->now);
 	if (aa->id < 0)
 		return -1;
-	if (strcmp(p->result, "upheld")) {
-		by = arena_printf(c->a, "appeal/%" PRId64, aa->id);
-		if (store_outcome_end_measure(s, p->outcome_id, p->measure, p->decided, by) < 0)
-			return -1;
-		if (p->new_measure) {
-			struct outcome_measure om = { .measure = p->new_measure, .decided = p->decided,
-						      .months = p->new_months, .violations = 1 };
-			if (store_outcome_add_measure(s, p->outcome_id, &om) < 0)
-				return -1;
-		}
-		k = after_appeal(aa->v, aa->n, p, dec);
-		rc = outcome_influence(aa->pt, dec, k, &inf);
-		if (rc < 0)
-			return -1;
-		bar = rc == 0 ? NULL : inf.permanent ? OUTCOME_PERMANENT
-					: arena_strdup(c->a, date_format(inf.end, buf));
-		if (store_outcome_set_bar(s, p->outcome_id, bar) < 0)
-			return -1;
-	}
+	if (appeal_apply(c, s, p, aa->id, aa->v, aa->n, aa->pt) < 0)
+		return -1;
 	if (store_timeline_add(s, c->cfg->region, aa->object, c->now, c->who.id, c->who.name,
 			       label_of(appeal_kinds, p->kind),
 			       arena_printf(c->a, "%s：%s %s%s%s", aa->o->person_name,
@@ -180,7 +186,7 @@ int64_t appeal_record(struct ctx *c, int64_t outcome_id, struct appeal *p, struc
 	if (aa.n < 0 || period_table_load(c->db, c->a, &pt) < 0)
 		return RES_STORE;
 	aa.v = v;
-	validate(c, &o, v, aa.n, &pt, p, fe);
+	appeal_validate(c, &o, v, aa.n, &pt, p, fe);
 	if (fe->n)
 		return RES_INVALID;
 	aa.object = o.case_id ? arena_printf(c->a, "case/%" PRId64, o.case_id)

@@ -32,6 +32,20 @@ extern const struct label appeal_results[];
  * new_months, note; outcome_id is set from the argument): its id; 0 when
  * the outcome is not visible; -1 with fe; -2 on a store error. */
 int64_t appeal_record(struct ctx *c, int64_t outcome_id, struct appeal *p, struct fielderr *fe);
+/* The rules of an appeal on outcome o whose measures are v (n): the kind,
+ * a sanction in force, the dates, the result and a changed sanction of
+ * the same kind, the outcome's rules after the change (sanction.c): fe
+ * empty when it may be recorded (p's new_measure cleared unless changed).
+ * appeal_apply: its effect once stored as appeal `id`, in the caller's
+ * transaction: a changed or revoked sanction ends on p->decided, the new
+ * one is added, the influence period computed again; 0 or -1.  The page
+ * and import call both (no access check). */
+struct period_table;
+struct store;
+void appeal_validate(struct ctx *c, const struct outcome *o, const struct outcome_measure *v, int n,
+		     const struct period_table *pt, struct appeal *p, struct fielderr *fe);
+int appeal_apply(struct ctx *c, struct store *s, const struct appeal *p, int64_t id,
+		 const struct outcome_measure *v, int n, const struct period_table *pt);
 /* The appeals of an outcome the caller has read (outcome_get). */
 int appeals_of(struct ctx *c, int64_t outcome_id, struct appeal **out);
 

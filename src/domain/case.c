@@ -224,6 +224,15 @@ static int investigates(const char *role)
 	return 0;
 }
 
+int case_team_role_open(const char *user_role, const char *team_role)
+{
+	if (!user_role || !team_role)
+		return 0;
+	if (!strcmp(team_role, "trial"))
+		return !strcmp(user_role, "trial");
+	return investigates(user_role);
+}
+
 /* The user to put on a team in `role`: 1 fine (u filled), 0 with fe,
  * RES_STORE.  Investigation and trial are separate (审查调查与审理分离): the
  * trial member comes from the trial office, the investigation team never
@@ -251,7 +260,7 @@ static int team_candidate(struct ctx *c, int64_t user_id, const char *role, stru
 						      u->name, role_label(u->role)));
 		return 0;
 	}
-	if (strcmp(role, "trial") && !investigates(u->role)) {
+	if (strcmp(role, "trial") && !case_team_role_open(u->role, role)) {
 		fielderr_add(fe, "role", arena_printf(c->a, "审查调查组成员须为审查调查人员，%s的角色为%s（审查调查与审理分离）",
 						      u->name, role_label(u->role)));
 		return 0;

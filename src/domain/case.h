@@ -69,6 +69,12 @@ int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d);
 /* The clear text of a note of a case the actor has read: 0, or -1. */
 int case_note_text(struct ctx *c, const struct case_note *n, struct strbuf *out);
 
+/* 1 when a user of role `user_role` may take `team_role` (lead, member,
+ * trial) on a case team: trial only the trial office, lead and member only
+ * the roles that investigate (审查调查与审理分离).  A role granted
+ * PERM_CASE_WORK has at least one team role open (test_perm.c). */
+int case_team_role_open(const char *user_role, const char *team_role);
+
 /* PERM_CASE_ASSIGN.  override_reason: a leader's (PERM_CASE_OVERRIDE)
  * reason to assign a member despite a non-statutory conflict (never his
  * own); "" for none. */

@@ -235,16 +235,11 @@ static int add_tx(struct store *s, void *arg)
 			    arena_printf(c->a, "from %s", ca->v->valid_from));
 }
 
-int category_add(struct ctx *c, const struct violation_category *v, struct fielderr *fe)
+int category_valid(const struct violation_category *v, struct fielderr *fe)
 {
-	struct catalog_arg ca = { .c = c, .v = v };
-	struct violation_category old;
 	size_t n = v->code ? strlen(v->code) : 0;
+	int before = fe->n;
 
-	if (!authz_has(&c->who, PERM_CATALOG)) {
-		fielderr_add(fe, "code", "您无权修改违纪违法类别");
-		return RES_INVALID;
-	}
 	if (!n || n > 40 || strspn(v->code, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
 		fielderr_add(fe, "code", "代码须为1至40个小写字母、数字或下划线");
 	if (!v->label || !*v->label || utf8_len(v->label) > 60)
@@ -253,7 +248,21 @@ int category_add(struct ctx *c, const struct violation_category *v, struct field
 		fielderr_add(fe, "source", "依据不能超过200个字");
 	if (date_parse(v->valid_from ? v->valid_from : "") == QF_DAY_NONE)
 		fielderr_add(fe, "valid_from", "请填写启用日期（YYYY-MM-DD）");
-	if (fe->n)
+	if (v->retired && *v->retired && date_parse(v->retired) == QF_DAY_NONE)
+		fielderr_add(fe, "retired", "停用日期应为YYYY-MM-DD");
+	return fe->n == before;
+}
+
+int category_add(struct ctx *c, const struct violation_category *v, struct fielderr *fe)
+{
+	struct catalog_arg ca = { .c = c, .v = v };
+	struct violation_category old;
+
+	if (!authz_has(&c->who, PERM_CATALOG)) {
+		fielderr_add(fe, "code", "您无权修改违纪违法类别");
+		return RES_INVALID;
+	}
+	if (!category_valid(v, fe))
 		return RES_INVALID;
 	switch (store_category_get(c->db, c->a, v->code, &old)) {
 	case 0:

@@ -40,8 +40,8 @@ const struct label transfer_directions[] = {
 };
 
 /* from state -> methods allowed, space-separated (监督执纪工作规则 2019,
- * art. 21: the four methods; art. 40: filing after a preliminary
- * verification that found facts needing liability, so file_case only from
+ * art. 21: the four methods; art. 38: filing (after a preliminary
+ * verification that found facts needing liability), so file_case only from
  * preliminary_verification; a second talk/letter inquiry, an inquiry then
  * a verification and a shelved clue taken up again are allowed; after an
  * inquiry the matter is closed or verified, not shelved (art. 29-30 name

@@ -29,7 +29,7 @@ int clue_transition_allowed(const char *state, const char *method);
 
 /* 1 when a disposition by `method` (transfer: in `direction`) needs the
  * commission's principal leader (主要负责人): filing (监督执纪工作规则 2019
- * art. 40) and a transfer upward (检举控告工作规则 2020 art. 15: what
+ * art. 38) and a transfer upward (检举控告工作规则 2020 art. 15: what
  * belongs to the level above goes to the principal leader and then up).
  * A county-rank subject is no longer a reason by itself: at a county such
  * a clue is forwarded (jurisdiction.h), not disposed here. */

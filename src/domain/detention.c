@@ -138,21 +138,24 @@ int detention_step_allowed(struct store *s, struct arena *a, const char *level, 
 		*why = "请选择延长、再延长或重新计算";
 		return 0;
 	}
-	/* after a recalculation the extensions are available again */
+	/* after a recalculation the extension is available again, the
+	   national one only if it was not used before: 《监察法实施条例》
+	   (2025) art. 133, 此前已经再延长留置时间的，不得再次适用该规定 */
 	for (int i = 0; i < n; i++) {
 		if (!strcmp(prior[i].kind, "recalc")) {
 			recalc++;
-			ext = nat = 0;
+			ext = 0;
 		}
 		ext += !strcmp(prior[i].kind, "extension");
 		nat += !strcmp(prior[i].kind, "national");
 	}
 	if (!strcmp(kind, "extension") && ext)
 		*why = "留置期限只能延长一次（重新计算后方可再次延长）";
+	else if (!strcmp(kind, "national") && nat)
+		*why = recalc ? "已经国家监委批准再延长的，重新计算后不得再次再延长（《监察法实施条例》第一百三十三条）"
+			      : "国家监委批准的再延长只能一次";
 	else if (!strcmp(kind, "national") && !ext)
 		*why = "须先经上一级批准延长，才能报国家监委批准再延长";
-	else if (!strcmp(kind, "national") && nat)
-		*why = "国家监委批准的再延长只能一次";
 	else if (!strcmp(kind, "recalc") && recalc)
 		*why = "留置时间重新计算以一次为限";
 	if (*why)
@@ -314,6 +317,29 @@ int detention_notice_state(struct ctx *c, const struct detention *d, const char 
 	return moment_now(c) > t_due ? CLOCK_OVERDUE : CLOCK_DUE_SOON;
 }
 
+int detention_notice_valid(struct ctx *c, const struct detention *d, const char *party, const char *at,
+			   const char *note, struct fielderr *fe)
+{
+	int64_t t = moment_parse(at);
+	int before = fe->n;
+
+	if (!label_of(detention_parties, party ? party : ""))
+		fielderr_add(fe, "party", "请选择通知家属或所在单位");
+	if (t < 0)
+		fielderr_add(fe, "at", "请填写通知时间（日期和时:分）");
+	else if (t > moment_now(c))
+		fielderr_add(fe, "at", "通知时间不能晚于现在");
+	if (note && utf8_len(note) > 500)
+		fielderr_add(fe, "note", "说明不能超过500字");
+	if (fe->n > before || !d)
+		return fe->n == before;
+	if (!d->announced_at)
+		fielderr_add(fe, "state", "该留置未记录宣布时间（迁移前的记录），无需在此登记通知");
+	else if (strcmp(moment_text(c->a, t), d->announced_at) < 0)
+		fielderr_add(fe, "at", arena_printf(c->a, "通知时间不能早于宣布留置的时间（%s）", d->announced_at));
+	return fe->n == before;
+}
+
 static int notice_tx(struct store *s, void *arg)
 {
 	struct det_arg *da = arg;
@@ -322,15 +348,8 @@ static int notice_tx(struct store *s, void *arg)
 
 	if (store_detention_get(s, c->a, da->e.detention_id, &da->d) != 1)
 		return -1;
-	if (!da->d.announced_at) {
-		fielderr_add(da->fe, "state", "该留置未记录宣布时间（迁移前的记录），无需在此登记通知");
+	if (!detention_notice_valid(c, &da->d, da->party, da->e.approved, da->e.note, da->fe))
 		return -1;
-	}
-	if (strcmp(da->e.approved, da->d.announced_at) < 0) {
-		fielderr_add(da->fe, "at", arena_printf(c->a, "通知时间不能早于宣布留置的时间（%s）",
-							da->d.announced_at));
-		return -1;
-	}
 	rc = store_detention_notice_insert(s, da->d.id, da->party, da->e.approved, da->e.note, c->who.id,
 					   c->now);
 	if (rc != 0) {
@@ -348,55 +367,66 @@ static int notice_tx(struct store *s, void *arg)
 
 /* ---- extension, national extension, recalculation ------------------------------------ */
 
+int detention_step_valid(struct ctx *c, struct store *s, const struct detention *d,
+			 const struct detention_ext *v, int n, struct detention_ext *e, struct fielderr *fe)
+{
+	struct detention_limit rule;
+	const char *base, *why;
+	int rc;
+
+	if (d->end_day) {
+		fielderr_add(fe, "state", "留置已解除");
+		return 0;
+	}
+	base = d->start_day;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(v[i].kind, "recalc"))
+			base = v[i].approved;
+	if (!case_day_ok(c, fe, "approved", e->approved, base, "留置期限起算日"))
+		return 0;
+	if (strcmp(e->approved, d->due_day) > 0) {
+		fielderr_add(fe, "approved", arena_printf(c->a, "须在留置期限（%s）届满前批准", d->due_day));
+		return 0;
+	}
+	rc = detention_step_allowed(s, c->a, detention_level(c), e->kind, e->approved, v, n, &rule, &why);
+	if (rc <= 0) {
+		if (rc == 0)
+			fielderr_add(fe, "kind", why);
+		return rc;
+	}
+	e->months = rule.amount;
+	return 1;
+}
+
+const char *detention_step_due(struct ctx *c, const struct detention *d, const struct detention_ext *e)
+{
+	return day_text(c, date_add_months(date_parse(strcmp(e->kind, "recalc") ? d->due_day : e->approved),
+					   e->months));
+}
+
 static int extend_tx(struct store *s, void *arg)
 {
 	struct det_arg *da = arg;
 	struct ctx *c = da->c;
-	struct detention_limit rule;
 	struct detention_ext *v;
-	const char *base, *why;
-	qf_day due;
-	int n, rc;
+	const char *due;
+	int n;
 
 	if (store_detention_get(s, c->a, da->e.detention_id, &da->d) != 1)
 		return -1;
 	n = store_detention_exts(s, c->a, 0, da->d.id, &v);
-	if (n < 0)
+	if (n < 0 || detention_step_valid(c, s, &da->d, v, n, &da->e, da->fe) != 1)
 		return -1;
-	if (da->d.end_day) {
-		fielderr_add(da->fe, "state", "留置已解除");
-		return -1;
-	}
-	base = da->d.start_day;
-	for (int i = 0; i < n; i++)
-		if (!strcmp(v[i].kind, "recalc"))
-			base = v[i].approved;
-	if (!case_day_ok(c, da->fe, "approved", da->e.approved, base, "留置期限起算日"))
-		return -1;
-	if (strcmp(da->e.approved, da->d.due_day) > 0) {
-		fielderr_add(da->fe, "approved", arena_printf(c->a, "须在留置期限（%s）届满前批准",
-							      da->d.due_day));
-		return -1;
-	}
-	rc = detention_step_allowed(s, c->a, detention_level(c), da->e.kind, da->e.approved, v, n, &rule,
-				    &why);
-	if (rc <= 0) {
-		if (rc == 0)
-			fielderr_add(da->fe, "kind", why);
-		return -1;
-	}
-	due = date_add_months(date_parse(strcmp(da->e.kind, "recalc") ? da->d.due_day : da->e.approved),
-			      rule.amount);
-	da->e.months = rule.amount;
+	due = detention_step_due(c, &da->d, &da->e);
 	da->id = store_detention_ext_insert(s, &da->e, c->who.id, c->now);
-	if (da->id < 0 || store_detention_set(s, da->d.id, day_text(c, due), NULL) < 0)
+	if (da->id < 0 || store_detention_set(s, da->d.id, due, NULL) < 0)
 		return -1;
 	return case_record_named(c, da->d.case_id, AEV_DETENTION_EXTEND,
 				 arena_printf(c->a, "留置%s", label_of(detention_ext_kinds, da->e.kind)),
 				 arena_printf(c->a, "留置%s：%s", label_of(detention_ext_kinds, da->e.kind),
 					      da->d.person_name),
 				 arena_printf(c->a, "%s %s 批准，期限至 %s。%s", da->e.approved, da->e.approver,
-					      day_text(c, due), da->e.note));
+					      due, da->e.note));
 }
 
 /* The case of a detention and the work check on it: 1, or as case.h. */
@@ -410,15 +440,11 @@ static int detention_work(struct ctx *c, int64_t detention_id, struct fielderr *
 	return case_for_work(c, case_id, &k, fe);
 }
 
-int64_t detention_extend(struct ctx *c, int64_t detention_id, const struct detention_step *in,
-			 struct fielderr *fe)
+int detention_step_input_valid(const struct detention_step *in, struct fielderr *fe)
 {
-	struct det_arg da = { .c = c, .fe = fe };
 	const char *kind = in->kind ? in->kind : "";
-	int rc = detention_work(c, detention_id, fe);
+	int before = fe->n;
 
-	if (rc != 1)
-		return rc;
 	if (!label_of(detention_ext_kinds, kind))
 		fielderr_add(fe, "kind", "请选择延长、再延长或重新计算");
 	/* every step, the recalculation included, names who approved it */
@@ -430,7 +456,19 @@ int64_t detention_extend(struct ctx *c, int64_t detention_id, const struct deten
 		fielderr_add(fe, "approver", "批准机关不能超过100字");
 	if (in->note && utf8_len(in->note) > 500)
 		fielderr_add(fe, "note", "说明不能超过500字");
-	if (fe->n)
+	return fe->n == before;
+}
+
+int64_t detention_extend(struct ctx *c, int64_t detention_id, const struct detention_step *in,
+			 struct fielderr *fe)
+{
+	struct det_arg da = { .c = c, .fe = fe };
+	const char *kind = in->kind ? in->kind : "";
+	int rc = detention_work(c, detention_id, fe);
+
+	if (rc != 1)
+		return rc;
+	if (!detention_step_input_valid(in, fe))
 		return -1;
 	da.e.detention_id = detention_id;
 	da.e.kind = kind;
@@ -447,23 +485,14 @@ int detention_notify(struct ctx *c, int64_t detention_id, const char *party, con
 		     const char *note, struct fielderr *fe)
 {
 	struct det_arg da = { .c = c, .fe = fe };
-	int64_t t = moment_parse(at);
 	int rc = detention_work(c, detention_id, fe);
 
 	if (rc != 1)
 		return rc;
-	if (!label_of(detention_parties, party ? party : ""))
-		fielderr_add(fe, "party", "请选择通知家属或所在单位");
-	if (t < 0)
-		fielderr_add(fe, "at", "请填写通知时间（日期和时:分）");
-	else if (t > moment_now(c))
-		fielderr_add(fe, "at", "通知时间不能晚于现在");
-	if (note && utf8_len(note) > 500)
-		fielderr_add(fe, "note", "说明不能超过500字");
-	if (fe->n)
+	if (!detention_notice_valid(c, NULL, party, at, note, fe))
 		return -1;
 	da.e.detention_id = detention_id;
-	da.e.approved = moment_text(c->a, t);
+	da.e.approved = moment_text(c->a, moment_parse(at));
 	da.e.note = note ? note : "";
 	da.party = party;
 	if (store_tx(c->db, notice_tx, &da) < 0)

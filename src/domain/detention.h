@@ -63,6 +63,20 @@ int64_t detention_case_of(struct ctx *c, int64_t detention_id);
 int detention_step_allowed(struct store *s, struct arena *a, const char *level, const char *kind,
 			   const char *day, const struct detention_ext *prior, int n,
 			   struct detention_limit *rule, const char **why);
+/* The rules of a notice (party, moment not in the future, note; with d,
+ * also not before the moment announced): 1, or 0 with fe.  The rules of
+ * a step's input (kind, approver, the national extension's ground,
+ * lengths): 1, or 0 with fe.  Whether the step e (kind, approved) may
+ * follow the steps v (n) of d (not ended, approved from the clock's base
+ * to the due day, detention_step_allowed): 1 with e->months set, 0 with
+ * fe, < 0 store error; detention_step_due: the new due day it gives.
+ * The pages and import call these (no access check, no write). */
+int detention_notice_valid(struct ctx *c, const struct detention *d, const char *party, const char *at,
+			   const char *note, struct fielderr *fe);
+int detention_step_input_valid(const struct detention_step *in, struct fielderr *fe);
+int detention_step_valid(struct ctx *c, struct store *s, const struct detention *d,
+			 const struct detention_ext *v, int n, struct detention_ext *e, struct fielderr *fe);
+const char *detention_step_due(struct ctx *c, const struct detention *d, const struct detention_ext *e);
 /* 1 when s is a moment YYYY-MM-DDTHH:MM (a real date and time). */
 int detention_moment_valid(const char *s);
 /* The deployment's level (settings `level`), "county" when unset. */

@@ -189,6 +189,17 @@ static int64_t followup_insert(struct store *s, void *arg)
 	return store_followup_insert(s, fa->c->cfg->region, &fa->f, fa->c->who.id, fa->c->now);
 }
 
+int followup_valid(const struct followup *f, const char *since, struct fielderr *fe)
+{
+	int before = fe->n;
+
+	if (!day_in_range(f->day, since))
+		fielderr_add(fe, "day", "请填写回访日期（不早于处理或澄清日期、不晚于今天）");
+	if (utf8_len(f->note ? f->note : "") > 2000)
+		fielderr_add(fe, "note", "回访情况不能超过2000字");
+	return fe->n == before;
+}
+
 /* The checks and the write of a visit whose subject is visible. */
 static int64_t followup_write(struct ctx *c, struct followup_arg *fa, const char *since,
 			      const char *object, const char *person_name, struct fielderr *fe)
@@ -196,11 +207,7 @@ static int64_t followup_write(struct ctx *c, struct followup_arg *fa, const char
 	struct step_arg sa = { .c = c, .audit_event = AEV_CREATE, .insert = followup_insert,
 			       .insert_arg = fa, .kind = "followup", .action = "回访" };
 
-	if (!day_in_range(fa->f.day, since))
-		fielderr_add(fe, "day", "请填写回访日期（不早于处理或澄清日期、不晚于今天）");
-	if (utf8_len(fa->f.note) > 2000)
-		fielderr_add(fe, "note", "回访情况不能超过2000字");
-	if (fe->n)
+	if (!followup_valid(&fa->f, since, fe))
 		return -1;
 	sa.timeline_object = object;
 	sa.detail = arena_printf(c->a, "%s：%s", person_name, fa->f.note);
@@ -270,6 +277,21 @@ static int64_t clar_insert(struct store *s, void *arg)
 	return store_clarification_insert(s, ka->c->cfg->region, ka->k, ka->c->who.id, ka->c->now);
 }
 
+int clarification_valid(const struct clarification *k, const struct person *subject, struct fielderr *fe)
+{
+	int before = fe->n;
+
+	if (!subject)
+		fielderr_add(fe, "person_id", "所选人员不是该案件（线索）的当事人");
+	if (!day_in_range(k->day, "0000-00-00"))
+		fielderr_add(fe, "day", "请填写澄清日期（YYYY-MM-DD，不晚于今天）");
+	if (!k->manner || !label_of(clarification_manners, k->manner))
+		fielderr_add(fe, "manner", "请选择澄清方式");
+	if (k->note && utf8_len(k->note) > 2000)
+		fielderr_add(fe, "note", "说明不能超过2000字");
+	return fe->n == before;
+}
+
 int64_t clarification_record(struct ctx *c, const struct clarification *k, struct fielderr *fe)
 {
 	struct outcome_matter m;
@@ -282,15 +304,7 @@ int64_t clarification_record(struct ctx *c, const struct clarification *k, struc
 	if (rc != 1)
 		return rc;
 	p = outcome_matter_subject(&m, k->person_id);
-	if (!p)
-		fielderr_add(fe, "person_id", "所选人员不是该案件（线索）的当事人");
-	if (!day_in_range(k->day, "0000-00-00"))
-		fielderr_add(fe, "day", "请填写澄清日期（YYYY-MM-DD，不晚于今天）");
-	if (!label_of(clarification_manners, k->manner))
-		fielderr_add(fe, "manner", "请选择澄清方式");
-	if (k->note && utf8_len(k->note) > 2000)
-		fielderr_add(fe, "note", "说明不能超过2000字");
-	if (fe->n)
+	if (!clarification_valid(k, p, fe))
 		return -1;
 	sa.timeline_object = m.object;
 	sa.detail = arena_printf(c->a, "%s：%s", p->name, label_of(clarification_manners, k->manner));

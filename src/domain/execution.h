@@ -52,6 +52,15 @@ int followups_of(struct ctx *c, int64_t outcome_id, struct followup **out);
  * note): its id; 0 matter not visible; RES_INVALID with fe; RES_STORE. */
 int64_t clarification_record(struct ctx *c, const struct clarification *k, struct fielderr *fe);
 
+/* The rules of a visit (its day from `since`, the outcome's or the
+ * clarification's day, to today; the note's length) and of a
+ * clarification (subject: the person among the matter's subjects, NULL
+ * when not one; day, manner, note): 1, or 0 with fe.  The pages and import
+ * call them (no access check, no write). */
+struct person;
+int followup_valid(const struct followup *f, const char *since, struct fielderr *fe);
+int clarification_valid(const struct clarification *k, const struct person *subject, struct fielderr *fe);
+
 /* the audit events of execution (execution.c) */
 QF_AUDIT_EVENT_DECL(EXECUTION);
 

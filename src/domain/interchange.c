@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
+#include "domain/fielderr.h"
 #include "domain/ix_map.h"
 #include "domain/measures.h"
 #include "domain/sanction.h"
@@ -90,6 +91,26 @@ int ix_field(struct ix *ix, const char *name)
 	abort();        /* a hook names a field its type lacks: a programming error */
 }
 
+int ix_refuse(struct ix *ix, const struct fielderr *fe, const char *const *names)
+{
+	const char *field = fe->field[0];
+
+	for (int i = 0; names && names[i]; i += 2)
+		if (!strcmp(field, names[i]))
+			field = names[i + 1];
+	return ix_fail(ix, field, "%s", fe->msg[0]);
+}
+
+const struct ix_type *ix_current_type(struct ix *ix)
+{
+	return ix->t;
+}
+
+struct ix_val *ix_value(struct ix *ix, struct ix_val *v, const char *name)
+{
+	return &v[ix_field(ix, name)];
+}
+
 int ix_type_index(const char *type)
 {
 	for (int i = 0; ix_types[i].type; i++)
@@ -119,6 +140,11 @@ const struct form_table *ix_forms(struct ix *ix)
 		return NULL;
 	ix->forms_loaded = 1;
 	return &ix->forms;
+}
+
+void ix_forms_changed(struct ix *ix)
+{
+	ix->forms_loaded = 0;
 }
 
 const struct period_table *ix_periods(struct ix *ix)
@@ -322,7 +348,8 @@ static const char *extra_of(struct ix *ix, json_t *rec)
 
 static int inserted_column(const struct ix_field *f)
 {
-	return f->column && f->kind != IX_REFS && f->kind != IX_CODES && f->kind != IX_SECRET;
+	return f->column && !(f->flags & IX_VIRT) && f->kind != IX_REFS && f->kind != IX_CODES &&
+	       f->kind != IX_SECRET;
 }
 
 static const struct store_sql *built(char *text)
@@ -339,11 +366,12 @@ static void build_sql(struct ix *ix)
 	const struct ix_type *t = ix->t;
 	struct strbuf cols = STRBUF_INIT;
 
-	strbuf_addstr(&cols, "region");
+	if (!(t->flags & IX_T_NOREGION))
+		strbuf_addstr(&cols, "region");
 	for (int i = 0; t->fields[i].name || t->fields[i].kind; i++) {
 		const struct ix_field *f = &t->fields[i];
 		if (inserted_column(f))
-			strbuf_addf(&cols, " %s", f->column);
+			strbuf_addf(&cols, "%s%s", cols.len ? " " : "", f->column);
 		else if (f->link) {
 			char tbl[64], owner[64], member[64];
 			sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
@@ -363,7 +391,8 @@ static int64_t insert_row(struct ix *ix, const struct ix_val *v, const char *ext
 	struct store_ix_value b[IX_MAX_FIELDS + 8];
 	int n = 0;
 
-	b[n++] = (struct store_ix_value){ 2, 0, ix->c->cfg->region };
+	if (!(ix->t->flags & IX_T_NOREGION))
+		b[n++] = (struct store_ix_value){ 2, 0, ix->c->cfg->region };
 	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++) {
 		const struct ix_field *f = &ix->t->fields[i];
 		if (!inserted_column(f))
@@ -417,7 +446,8 @@ static int import_record(struct ix *ix, json_t *rec)
 {
 	const char *type = json_string_value(json_object_get(rec, "type")), *ext = NULL, *extra;
 	struct ix_val v[IX_MAX_FIELDS];
-	int64_t id;
+	int64_t id = 0;
+	int rc;
 
 	if (!type)
 		return ix_fail(ix, "type", "required");
@@ -441,11 +471,14 @@ static int import_record(struct ix *ix, json_t *rec)
 		    parse_field(ix, &ix->t->fields[i], json_object_get(rec, ix->t->fields[i].name), &v[i]) < 0)
 			return -1;
 	extra = extra_of(ix, rec);
-	if (ix->t->prepare && ix->t->prepare(ix, v) < 0)
+	rc = ix->t->prepare ? ix->t->prepare(ix, v) : 0;
+	if (rc < 0)
 		return -1;
-	id = insert_row(ix, v, ext, extra);
-	if (id <= 0 || after_insert(ix, v, id) < 0 || (ix->t->after && ix->t->after(ix, v, id) < 0))
-		return -1;
+	if (rc == 0) {          /* 1: a rule table's hook stored the row */
+		id = insert_row(ix, v, ext, extra);
+		if (id <= 0 || after_insert(ix, v, id) < 0 || (ix->t->after && ix->t->after(ix, v, id) < 0))
+			return -1;
+	}
 	if (ext && ix_map_put(ix->map, ix->ti, ext, id) < 0)
 		return -1;
 	ix->counts->n[ix->ti]++;

@@ -47,13 +47,18 @@ enum ix_kind {
 #define IX_REQ   1      /* must be present (and non-empty for lists) */
 #define IX_EMPTY 2      /* missing text is stored as '' (NOT NULL DEFAULT '') */
 #define IX_EXT   4      /* not in INTERCHANGE.md: export writes it only when set */
+#define IX_KEY   16     /* a rule table's key column */
+#define IX_VIRT  8      /* not a column of the type's table: read for the hooks, never
+			 * inserted; export writes the SQL expression `column` (over the
+			 * row `t`), or nothing when it is NULL */
 
 struct ix_field {
 	const char *name;       /* JSON field; NULL for IX_DERIVED */
 	enum ix_kind kind;
 	const char *column;     /* column of the type's table (NULL for lists) */
 	const char *arg;        /* target type or associated-data prefix */
-	const char *link;       /* lists: "table owner_column member_column" */
+	const char *link;       /* lists: "table owner_column member_column [SQL]": export
+				 * writes only the rows `l` of the table the SQL holds for */
 	int flags;
 	const struct label *codes;      /* IX_ENUM: the codes allowed */
 };
@@ -84,7 +89,15 @@ struct ix_type {
 	const struct ix_field *fields;
 	int (*prepare)(struct ix *ix, struct ix_val *v);
 	int (*after)(struct ix *ix, struct ix_val *v, int64_t id);
+	int flags;              /* IX_T_* */
 };
+
+/* type flags: a rule table (form_rules, violation_categories) has no id,
+ * region nor extra; its prepare hook stores the row itself and returns 1
+ * (the engine then inserts nothing) */
+#define IX_T_RULES 1
+/* a table without a region column (a detention's notices and steps) */
+#define IX_T_NOREGION 2
 
 extern const struct ix_type ix_types[];
 
@@ -108,10 +121,40 @@ int64_t ix_ref(struct ix *ix, const char *type, const char *ext);
 const struct period_table *ix_periods(struct ix *ix);
 struct form_table;
 const struct form_table *ix_forms(struct ix *ix);
+/* The form table changed (a form_rule line): ix_forms reads it again. */
+void ix_forms_changed(struct ix *ix);
 
 /* hooks with rules of their own (ix_outcome.c) */
 int ix_outcome_prepare(struct ix *ix, struct ix_val *v);
 int ix_outcome_after(struct ix *ix, struct ix_val *v, int64_t id);
+/* the types of issue 10's records, each with its fields and hooks in its
+ * family's file: follow-up visits, clarifications, appeals (ix_outcome.c),
+ * detention notices and steps (ix_detention.c), the rule tables
+ * (ix_rules.c) */
+extern const struct ix_field ix_followup_fields[], ix_clarification_fields[], ix_appeal_fields[];
+int ix_followup_prepare(struct ix *ix, struct ix_val *v);
+int ix_clarification_prepare(struct ix *ix, struct ix_val *v);
+int ix_appeal_prepare(struct ix *ix, struct ix_val *v);
+int ix_appeal_after(struct ix *ix, struct ix_val *v, int64_t id);
+extern const struct ix_field ix_detention_notice_fields[], ix_detention_step_fields[];
+int ix_detention_notice_prepare(struct ix *ix, struct ix_val *v);
+int ix_detention_step_prepare(struct ix *ix, struct ix_val *v);
+int ix_detention_step_after(struct ix *ix, struct ix_val *v, int64_t id);
+extern const struct ix_field ix_form_rule_fields[], ix_category_fields[];
+int ix_form_rule_prepare(struct ix *ix, struct ix_val *v);
+int ix_category_prepare(struct ix *ix, struct ix_val *v);
+extern const struct ix_field ix_period_fields[], ix_clock_fields[], ix_detention_limit_fields[],
+	ix_jurisdiction_fields[];
+int ix_rule_row_prepare(struct ix *ix, struct ix_val *v);
+/* The type of the record being imported (for the hooks). */
+const struct ix_type *ix_current_type(struct ix *ix);
+/* The first message of a page rule's fe as the refusal of the current
+ * line (-1), its field renamed by names (page field, file field pairs,
+ * NULL-terminated; NULL for none). */
+struct fielderr;
+int ix_refuse(struct ix *ix, const struct fielderr *fe, const char *const *names);
+/* The value of field `name` of the current record (for the hooks). */
+struct ix_val *ix_value(struct ix *ix, struct ix_val *v, const char *name);
 
 struct ix_counts {
 	int64_t n[IX_MAX_TYPES];        /* per ix_types[] entry */

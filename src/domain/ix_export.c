@@ -42,6 +42,11 @@ static int selected(const struct ix_field *f)
 	return f->name && f->column && f->kind != IX_REFS && f->kind != IX_CODES;
 }
 
+static int rules(const struct ix_type *t)
+{
+	return t->flags & IX_T_RULES;
+}
+
 static char *ref_expr(const char *type, const char *idexpr)
 {
 	const struct ix_type *r = &ix_types[ix_type_index(type)];
@@ -56,7 +61,7 @@ static const struct store_sql *select_sql(struct arena *a, const struct ix_type 
 	struct strbuf sb = STRBUF_INIT;
 	const struct store_sql *q;
 
-	strbuf_addf(&sb, "%sSELECT t.id", t->with ? t->with : "");
+	strbuf_addf(&sb, "%sSELECT %s", t->with ? t->with : "", rules(t) ? "0" : "t.id");
 	*ncols = 3;
 	FOR_FIELDS(t, i) {
 		const struct ix_field *f = &t->fields[i];
@@ -64,7 +69,9 @@ static const struct store_sql *select_sql(struct arena *a, const struct ix_type 
 		if (!selected(f))
 			continue;
 		(*ncols)++;
-		if (f->kind == IX_REF) {
+		if (f->flags & IX_VIRT) {
+			strbuf_addf(&sb, ", (%s)", f->column);
+		} else if (f->kind == IX_REF) {
 			e = ref_expr(f->arg, arena_printf(a, "t.%s", f->column));
 			strbuf_addf(&sb, ", %s", e);
 			free(e);
@@ -74,9 +81,9 @@ static const struct store_sql *select_sql(struct arena *a, const struct ix_type 
 			strbuf_addf(&sb, ", t.%s", f->column);
 		}
 	}
-	strbuf_addf(&sb, ", %s, t.extra FROM %s t %s%s%s ORDER BY %s", t->prefix ? "t.ext_id" : "NULL",
-		    t->table, t->join ? t->join : "", t->where ? " WHERE " : "", t->where ? t->where : "",
-		    t->order);
+	strbuf_addf(&sb, ", %s, %s FROM %s t %s%s%s ORDER BY %s", t->prefix ? "t.ext_id" : "NULL",
+		    rules(t) ? "NULL" : "t.extra", t->table, t->join ? t->join : "", t->where ? " WHERE " : "",
+		    t->where ? t->where : "", t->order);
 	q = store_ix_sql(sb.buf);
 	strbuf_release(&sb);
 	return q;
@@ -88,12 +95,17 @@ static const struct store_sql *list_sql(struct arena *a, const struct ix_field *
 	char tbl[64], owner[64], member[64], *e = NULL;
 	struct strbuf sb = STRBUF_INIT;
 	const struct store_sql *q;
+	const char *where = "";
+	int end = 0;
 
-	sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
+	sscanf(f->link, "%63s %63s %63s%n", tbl, owner, member, &end);
+	if (end && f->link[end])
+		where = f->link + end + 1;
 	if (f->kind == IX_REFS)
 		e = ref_expr(f->arg, arena_printf(a, "l.%s", member));
-	strbuf_addf(&sb, "SELECT %s FROM %s l WHERE l.%s = ? ORDER BY l.%s",
-		    e ? e : arena_printf(a, "l.%s", member), tbl, owner, member);
+	strbuf_addf(&sb, "SELECT %s FROM %s l WHERE l.%s = ?%s%s%s ORDER BY l.%s",
+		    e ? e : arena_printf(a, "l.%s", member), tbl, owner, *where ? " AND (" : "", where,
+		    *where ? ")" : "", member);
 	free(e);
 	q = store_ix_sql(sb.buf);
 	strbuf_release(&sb);

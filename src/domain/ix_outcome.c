@@ -24,11 +24,17 @@
 
 #include "core/arena.h"
 #include "core/date.h"
+#include "domain/appeal.h"
 #include "domain/ctx.h"
+#include "domain/execution.h"
 #include "domain/measures.h"
 #include "domain/outcome.h"
 #include "domain/sanction.h"
 #include "store/q_interchange.h"
+#include "model/clue.h"
+#include "model/person.h"
+#include "store/q_cases.h"
+#include "store/q_clues.h"
 #include "store/q_outcomes.h"
 #include "store/q_persons.h"
 
@@ -132,7 +138,7 @@ int ix_outcome_prepare(struct ix *ix, struct ix_val *v)
 	n = outcome_input_decisions(&in, dec);
 	sanction_rules_check(c->a, pt, dec, n, &(struct sanction_subject){ p.rank, p.party_member }, &fe);
 	if (fe.n)
-		return ix_fail(ix, fe.field[0], "%s", fe.msg[0]);
+		return ix_refuse(ix, &fe, NULL);
 	rc = store_outcome_find(c->db, person, kase->set ? kase->i : 0, clue->set ? clue->i : 0, 0, &existing);
 	if (rc < 0)
 		return -1;
@@ -190,4 +196,169 @@ int ix_outcome_after(struct ix *ix, struct ix_val *v, int64_t id)
 			return -1;
 	}
 	return 0;
+}
+
+/* ---- clarification, follow-up visit, appeal (issue 10) ------------------------------- */
+
+#define V(name) (&v[ix_field(ix, name)])
+
+const struct ix_field ix_clarification_fields[] = {
+	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ, NULL },
+	{ "case", IX_REF, "case_id", "case", NULL, 0, NULL },
+	{ "clue", IX_REF, "clue_id", "clue", NULL, 0, NULL },
+	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ, NULL },
+	{ "manner", IX_ENUM, "manner", NULL, NULL, IX_REQ, clarification_manners },
+	{ "note", IX_TEXT, "note", NULL, NULL, IX_EMPTY, NULL },
+	{ 0 }
+};
+
+const struct ix_field ix_followup_fields[] = {
+	{ "outcome", IX_REF, "outcome_id", "outcome", NULL, 0, NULL },
+	{ "clarification", IX_REF, "clarification_id", "clarification", NULL, 0, NULL },
+	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ, NULL },
+	{ "note", IX_TEXT, "note", NULL, NULL, IX_EMPTY, NULL },
+	{ 0 }
+};
+
+const struct ix_field ix_appeal_fields[] = {
+	{ "outcome", IX_REF, "outcome_id", "outcome", NULL, IX_REQ, NULL },
+	{ "kind", IX_ENUM, "kind", NULL, NULL, IX_REQ, appeal_kinds },
+	{ "measure", IX_TEXT, "measure", NULL, NULL, IX_REQ, NULL },
+	{ "filed", IX_DATE, "filed", NULL, NULL, IX_REQ, NULL },
+	{ "decided", IX_DATE, "decided", NULL, NULL, IX_REQ, NULL },
+	{ "result", IX_ENUM, "result", NULL, NULL, IX_REQ, appeal_results },
+	{ "new_measure", IX_TEXT, "new_measure", NULL, NULL, 0, NULL },
+	{ "new_months", IX_INT, "new_months", NULL, NULL, 0, NULL },
+	{ "note", IX_TEXT, "note", NULL, NULL, IX_EMPTY, NULL },
+	{ 0 }
+};
+
+/* the pages' fields as the file's */
+static const char *const page_fields[] = { "person_id", "person", "day", "date", "matter", "case",
+					   "clue_id", "clue", NULL };
+
+static int refuse(struct ix *ix, const struct fielderr *fe)
+{
+	return ix_refuse(ix, fe, page_fields);
+}
+
+/* A clarification clears a subject of its matter (DOMAIN.md section 2): the
+ * rules of clarification_valid.  Its matter as an outcome's: exactly one of
+ * case and clue; a clue filed since is converted to its case (exact, as
+ * for outcomes), a clue not yet disposed is refused. */
+int ix_clarification_prepare(struct ix *ix, struct ix_val *v)
+{
+	struct ctx *c = ix_ctx(ix);
+	struct ix_val *kase = V("case"), *clue = V("clue");
+	struct clarification k = { .person_id = V("person")->i, .day = V("date")->s, .manner = V("manner")->s,
+				   .note = V("note")->s };
+	struct outcome_matter m = { 0 };
+	struct fielderr fe = { 0 };
+
+	if (kase->set == clue->set)
+		return ix_fail(ix, "case", "exactly one of case and clue is required");
+	if (clue->set) {
+		struct clue ck;
+		int64_t filed = case_of_clue(ix, clue->i);
+		if (filed < 0 || store_clue_state(c->db, c->a, clue->i, &ck) != 1)
+			return -1;
+		if (filed > 0) {
+			set(kase, filed, NULL);
+			clue->set = 0;
+		} else if (!strcmp(ck.state, "registered")) {
+			return ix_fail(ix, "clue", "该线索尚未处置，不能澄清正名");
+		}
+	}
+	m.n_subjects = kase->set ? store_case_subjects(c->db, c->a, kase->i, &m.subjects)
+				 : store_clue_subjects(c->db, c->a, clue->i, &m.subjects);
+	if (m.n_subjects < 0)
+		return -1;
+	if (!clarification_valid(&k, outcome_matter_subject(&m, k.person_id), &fe))
+		return refuse(ix, &fe);
+	return 0;
+}
+
+/* A follow-up visit of anyone who received an outcome (first-form
+ * treatment included) or was cleared: the rules of followup_valid, from
+ * the outcome's or the clarification's date. */
+int ix_followup_prepare(struct ix *ix, struct ix_val *v)
+{
+	struct ctx *c = ix_ctx(ix);
+	struct followup f = { .outcome_id = V("outcome")->i, .clarification_id = V("clarification")->i,
+			      .day = V("date")->s, .note = V("note")->s };
+	struct fielderr fe = { 0 };
+	const char *since;
+	int rc;
+
+	if (V("outcome")->set == V("clarification")->set)
+		return ix_fail(ix, "outcome", "exactly one of outcome and clarification is required");
+	if (f.outcome_id) {
+		struct outcome o = { 0 };
+		rc = store_outcome_get(c->db, c->a, f.outcome_id, &o);
+		since = o.day;
+	} else {
+		struct clarification k = { 0 };
+		rc = store_clarification_get(c->db, c->a, f.clarification_id, &k);
+		since = k.day;
+	}
+	if (rc != 1)
+		return -1;
+	if (!followup_valid(&f, since, &fe))
+		return refuse(ix, &fe);
+	return 0;
+}
+
+/* An appeal (申诉) or review (复审复核) of one sanction of an outcome, as the
+ * outcome page records it (appeal_validate); appeal_apply then ends a
+ * changed or revoked sanction, adds the new one and computes the influence
+ * period again.  Appeals apply in file order. */
+static int appeal_of(struct ix *ix, struct ix_val *v, struct appeal *p, struct outcome *o,
+		     struct outcome_measure **ms, int *n)
+{
+	struct ctx *c = ix_ctx(ix);
+
+	*p = (struct appeal){ .outcome_id = V("outcome")->i, .kind = V("kind")->s, .measure = V("measure")->s,
+			      .filed = V("filed")->s, .decided = V("decided")->s, .result = V("result")->s,
+			      .new_measure = V("new_measure")->s, .new_months = (int)V("new_months")->i,
+			      .note = V("note")->s };
+	if (store_outcome_get(c->db, c->a, p->outcome_id, o) != 1)
+		return -1;
+	*n = store_outcome_measures(c->db, c->a, p->outcome_id, ms);
+	return *n < 0 ? -1 : 0;
+}
+
+int ix_appeal_prepare(struct ix *ix, struct ix_val *v)
+{
+	const struct period_table *pt = ix_periods(ix);
+	struct outcome_measure *ms;
+	struct fielderr fe = { 0 };
+	struct outcome o;
+	struct appeal p;
+	int n;
+
+	if (!pt || appeal_of(ix, v, &p, &o, &ms, &n) < 0)
+		return -1;
+	appeal_validate(ix_ctx(ix), &o, ms, n, pt, &p, &fe);
+	if (fe.n)
+		return refuse(ix, &fe);
+	V("new_measure")->set = p.new_measure != NULL;    /* cleared unless changed */
+	V("new_months")->set = p.new_months != 0;
+	return 0;
+}
+
+int ix_appeal_after(struct ix *ix, struct ix_val *v, int64_t id)
+{
+	const struct period_table *pt = ix_periods(ix);
+	struct outcome_measure *ms;
+	struct outcome o;
+	struct appeal p;
+	int n;
+
+	if (!pt || appeal_of(ix, v, &p, &o, &ms, &n) < 0)
+		return -1;
+	if (!V("new_measure")->set) {
+		p.new_measure = NULL;
+		p.new_months = 0;
+	}
+	return appeal_apply(ix_ctx(ix), ix_ctx(ix)->db, &p, id, ms, n, pt);
 }

@@ -2,10 +2,14 @@
  * ix_types.c: the record types of INTERCHANGE.md that exist so far, each
  * one entry of ix_types[] (fields mapped to columns) and, where the type
  * has rules of its own, a hook.  The codes are the schema's CHECK lists,
- * read from the families' code tables (struct label) the pages use.
+ * read from the families' code tables (struct label) the pages use.  The
+ * types of issue 10's later records keep their fields and hooks in their
+ * family's file (ix_outcome.c, ix_detention.c, ix_rules.c); the table
+ * here only orders them.
  */
 #include "domain/interchange.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -263,6 +267,11 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 
 /* ---- disposition: an approved decision, applied along clue_flow ------------- */
 
+/* export: a column of the latest approved approvals row of kinds `kinds`
+ * on the disposition t */
+#define APPROVAL_OF(col, kinds) "SELECT a." col " FROM approvals a WHERE a.object = 'disposition/' || " \
+	"t.id AND a.kind IN " kinds " AND a.decision = 'approved' ORDER BY a.id DESC LIMIT 1"
+
 static const struct ix_field disposition_fields[] = {
 	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
 	{ "decided", IX_DATE, "decided", NULL, NULL, IX_REQ, NULL },
@@ -270,6 +279,14 @@ static const struct ix_field disposition_fields[] = {
 	{ "transfer_direction", IX_ENUM, "transfer_direction", NULL, NULL, 0, transfer_directions },
 	{ "transfer_to", IX_TEXT, "transfer_to", NULL, NULL, IX_EMPTY, NULL },
 	{ "transfer_ref", IX_TEXT, "transfer_ref", NULL, NULL, IX_EMPTY, NULL },
+	/* the approvals rows of the decision (0019): who approved it and, for a
+	 * filing, the same-level party committee principal's approval */
+	{ "approved_by", IX_TEXT, APPROVAL_OF("approver", "('filing', 'disposition')"), NULL, NULL,
+	  IX_VIRT | IX_EXT, NULL },
+	{ "committee_by", IX_TEXT, APPROVAL_OF("approver", "('filing_committee')"), NULL, NULL,
+	  IX_VIRT | IX_EXT, NULL },
+	{ "committee_day", IX_DATE, APPROVAL_OF("day", "('filing_committee')"), NULL, NULL,
+	  IX_VIRT | IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
 	{ 0 }
 };
@@ -321,8 +338,48 @@ static int disposition_prepare(struct ix *ix, struct ix_val *v)
 		return ix_fail(ix, "decided", "before the clue was received (%s)", k.received);
 	if (disposition_jurisdiction(ix, v, &k) < 0)
 		return -1;
+	/* a filing is approved by the commission's principal leader with the
+	 * same-level party committee principal's approval (DOMAIN.md section 2;
+	 * 监督执纪工作规则 art. 34): recorded as the filing page records them,
+	 * checked with the case's filing record (case_filing_valid) */
+	if (!strcmp(method, "file_case")) {
+		static const char *const need[] = { "approved_by", "committee_by", "committee_day" };
+		for (int i = 0; i < 3; i++)
+			if (!F(ix, need[i])->set || !*F(ix, need[i])->s)
+				return ix_fail(ix, need[i], "a filing needs its approvals (approved_by: the "
+					       "commission's principal leader; committee_by, committee_day: the "
+					       "same-level party committee's principal leader): a file_case "
+					       "without them, made under the old rules, is refused; add them "
+					       "from the paper file");
+	}
+	if ((F(ix, "committee_by")->set || F(ix, "committee_day")->set) && strcmp(method, "file_case"))
+		return ix_fail(ix, F(ix, "committee_by")->set ? "committee_by" : "committee_day",
+			       "only a filing (file_case) has the party committee's approval");
 	set_text(F(ix, "state"), "approved");
 	return 0;
+}
+
+/* The approvals rows of an imported decision, as record_approvals
+ * (disposition.c) writes them; the approvers are no users here. */
+static int ix_disposition_approvals(struct ix *ix, struct ix_val *v, int64_t id)
+{
+	struct ctx *c = ix_ctx(ix);
+	int filing = !strcmp(F(ix, "method")->s, "file_case");
+	struct approval ap = { .object = arena_printf(c->a, "disposition/%" PRId64, id),
+			       .kind = filing ? "filing" : "disposition", .decision = "approved",
+			       .approver = F(ix, "approved_by")->s, .day = F(ix, "decided")->s,
+			       .reason = "", .at = c->now };
+
+	if (!F(ix, "approved_by")->set)
+		return 0;
+	if (store_approval_insert(c->db, c->cfg->region, &ap) < 0)
+		return -1;
+	if (!filing)
+		return 0;
+	ap.kind = "filing_committee";
+	ap.approver = F(ix, "committee_by")->s;
+	ap.day = F(ix, "committee_day")->s;
+	return store_approval_insert(c->db, c->cfg->region, &ap) < 0 ? -1 : 0;
 }
 
 static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
@@ -330,6 +387,8 @@ static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
 	struct ctx *c = ix_ctx(ix);
 	const struct disposition_method *m = disposition_method_find(F(ix, "method")->s);
 
+	if (ix_disposition_approvals(ix, v, id) < 0)
+		return -1;
 	/* first_disposed is set by the first decision only */
 	return store_clue_set_state(c->db, F(ix, "clue")->i, m->state, F(ix, "decided")->s, c->now);
 }
@@ -358,7 +417,9 @@ static const struct ix_field case_fields[] = {
 /* The rules of filing a case, as the pages apply them (DOMAIN.md section
  * 2): filed from a clue whose preliminary verification led to an approved
  * file_case disposition (the file's dispositions come first), with a type,
- * an organ and categories offered on the filing day.  A case made under
+ * an organ and categories offered on the filing day, and the same-level
+ * party committee principal's approval that the file_case line recorded
+ * (its day after the clue was received, not after the filing).  A case made under
  * the old rules has none of these and cannot be converted exactly (its
  * type, organ and categories are not in the record): it is refused, the
  * message says what to add. */
@@ -368,8 +429,7 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 	const struct ix_val *cats = F(ix, "categories");
 	struct case_filing f = { .case_type = text_or_null(F(ix, "case_type")),
 				 .organ_kind = text_or_null(F(ix, "organ_kind")),
-				 .organ_name = text_or_null(F(ix, "organ_name")),
-				 .committee_by = "-", .committee_day = F(ix, "filed")->s };
+				 .organ_name = text_or_null(F(ix, "organ_name")) };
 	struct fielderr fe = { 0 };
 	struct clue k;
 
@@ -384,12 +444,14 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 				   "file_case disposition after a preliminary verification", k.state);
 	for (int i = 0; i < cats->n && i < CASE_MAX_CATEGORIES; i++)
 		f.categories[f.n_categories++] = cats->codes[i];
-	k.received = F(ix, "filed")->s;         /* the committee's day is not in the file */
+	/* the party committee's approval of the clue's file_case decision */
+	if (store_ix_filing_committee(c->db, c->a, F(ix, "clue")->i, &f.committee_by, &f.committee_day) < 0)
+		return -1;
 	switch (case_filing_valid(c, &f, F(ix, "filed")->s, &k, &fe)) {
 	case 1:
 		break;
 	case 0:
-		return ix_fail(ix, fe.field[0], "%s", fe.msg[0]);
+		return ix_refuse(ix, &fe, NULL);
 	default:
 		return -1;
 	}
@@ -493,7 +555,11 @@ static const struct ix_field outcome_fields[] = {
 	{ "case", IX_REF, "case_id", "case", NULL, 0, NULL },
 	{ "clue", IX_REF, "clue_id", "clue", NULL, 0, NULL },
 	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ, NULL },
-	{ "measures", IX_CODES, NULL, NULL, "outcome_measures outcome_id measure", IX_REQ, NULL },
+	/* as first decided: a measure an appeal added is the appeal line's
+	 * (an appeal ends a sanction again on import) */
+	{ "measures", IX_CODES, NULL, NULL, "outcome_measures outcome_id measure NOT EXISTS (SELECT 1 "
+	  "FROM appeals a WHERE a.outcome_id = l.outcome_id AND a.result = 'changed' AND a.new_measure = "
+	  "l.measure AND a.decided = l.decided)", IX_REQ, NULL },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
 	{ "probation_months", IX_INT, "probation_months", NULL, NULL, IX_EXT, NULL },
 	{ "party_decided", IX_DATE, "party_decided", NULL, NULL, IX_EXT, NULL },
@@ -539,29 +605,52 @@ static const struct ix_field recovery_fields[] = {
 #define UNIT_DEPTH "WITH RECURSIVE d(id, depth) AS (SELECT id, 0 FROM units WHERE parent_id IS NULL " \
 	"UNION ALL SELECT u.id, d.depth + 1 FROM units u JOIN d ON u.parent_id = d.id) "
 
-/* in dependency order: export writes them so, import needs them so */
+/* in dependency order: export writes them so, import needs them so (the
+ * rule tables first: a case's categories and an outcome's form read them) */
 const struct ix_type ix_types[] = {
+	{ "form_rule", "form_rules", NULL, "", NULL, NULL, NULL, "t.measure, t.valid_from",
+	  ix_form_rule_fields, ix_form_rule_prepare, NULL, IX_T_RULES },
+	{ "violation_category", "violation_categories", NULL, "", NULL, NULL, NULL, "t.valid_from, t.code",
+	  ix_category_fields, ix_category_prepare, NULL, IX_T_RULES },
+	{ "influence_period", "influence_periods", NULL, "", NULL, NULL, NULL, "t.measure, t.valid_from",
+	  ix_period_fields, ix_rule_row_prepare, NULL, IX_T_RULES },
+	{ "clock_limit_version", "clock_limit_versions", NULL, "", NULL, NULL, NULL, "t.clock, t.effective_from",
+	  ix_clock_fields, ix_rule_row_prepare, NULL, IX_T_RULES },
+	{ "detention_limit", "detention_limits", NULL, "", NULL, NULL, NULL, "t.step, t.effective_from",
+	  ix_detention_limit_fields, ix_rule_row_prepare, NULL, IX_T_RULES },
+	{ "jurisdiction_rule", "jurisdiction_rules", NULL, "", NULL, NULL, NULL,
+	  "t.level, t.rank, t.valid_from", ix_jurisdiction_fields, ix_rule_row_prepare, NULL, IX_T_RULES },
 	{ "unit", "units", "U", "created_at updated_at", NULL, UNIT_DEPTH, "JOIN d ON d.id = t.id",
-	  "d.depth, t.id", unit_fields, NULL, NULL },
+	  "d.depth, t.id", unit_fields, NULL, NULL, 0 },
 	{ "person", "persons", "P", "created_at updated_at", NULL, NULL, NULL, "t.id", person_fields,
-	  NULL, NULL },
+	  NULL, NULL, 0 },
 	{ "campaign", "campaigns", "K", "created_at", NULL, NULL, NULL, "t.id", campaign_fields, NULL,
-	  NULL },
+	  NULL, 0 },
 	{ "report", "reports", "R", "created_at updated_at", NULL, NULL, NULL, "t.id", report_fields,
-	  report_prepare, NULL },
+	  report_prepare, NULL, 0 },
 	{ "clue", "clues", "C", "created_at updated_at", NULL, NULL, NULL, "t.id", clue_fields,
-	  clue_prepare, clue_after },
+	  clue_prepare, clue_after, 0 },
 	{ "disposition", "dispositions", NULL, "proposed_at decided_at", "t.state = 'approved'", NULL,
-	  NULL, "t.id", disposition_fields, disposition_prepare, disposition_after },
+	  NULL, "t.id", disposition_fields, disposition_prepare, disposition_after, 0 },
 	{ "case", "cases", "A", "created_at updated_at", NULL, NULL, NULL, "t.id", case_fields,
-	  case_prepare, case_after },
-	{ "detention", "detentions", NULL, "created_at", NULL, NULL, NULL, "t.id", detention_fields,
-	  detention_prepare, NULL },
-	{ "outcome", "outcomes", NULL, "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
-	  ix_outcome_prepare, ix_outcome_after },
+	  case_prepare, case_after, 0 },
+	{ "detention", "detentions", "D", "created_at", NULL, NULL, NULL, "t.id", detention_fields,
+	  detention_prepare, NULL, 0 },
+	{ "detention_notice", "detention_notices", NULL, "at", NULL, NULL, NULL, "t.id",
+	  ix_detention_notice_fields, ix_detention_notice_prepare, NULL, IX_T_NOREGION },
+	{ "detention_step", "detention_extensions", NULL, "at", NULL, NULL, NULL, "t.id",
+	  ix_detention_step_fields, ix_detention_step_prepare, ix_detention_step_after, IX_T_NOREGION },
+	{ "outcome", "outcomes", "O", "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
+	  ix_outcome_prepare, ix_outcome_after, 0 },
+	{ "clarification", "clarifications", "L", "created_at", NULL, NULL, NULL, "t.id",
+	  ix_clarification_fields, ix_clarification_prepare, NULL, 0 },
+	{ "followup", "followups", NULL, "created_at", NULL, NULL, NULL, "t.id", ix_followup_fields,
+	  ix_followup_prepare, NULL, 0 },
+	{ "appeal", "appeals", NULL, "created_at", NULL, NULL, NULL, "t.id", ix_appeal_fields,
+	  ix_appeal_prepare, ix_appeal_after, 0 },
 	{ "accountability", "accountabilities", "Q", "created_at", NULL, NULL, NULL, "t.id",
-	  accountability_fields, accountability_prepare, NULL },
+	  accountability_fields, accountability_prepare, NULL, 0 },
 	{ "recovery", "recoveries", NULL, "created_at", NULL, NULL, NULL, "t.id", recovery_fields, NULL,
-	  NULL },
+	  NULL, 0 },
 	{ 0 }
 };

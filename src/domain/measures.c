@@ -7,7 +7,7 @@
  * Guarantees: the form of a measure on a day is the row of form_rules in
  * force that day; a change of the table starts today or later, so the form
  * of an outcome decided before it never changes; each change is audited
- * with the write.
+ * with the write (domain/rule_tables.c).
  */
 #include "domain/measures.h"
 
@@ -19,8 +19,6 @@
 #include "domain/result.h"
 #include "store/q_rules.h"
 
-QF_AUDIT_EVENT(FORM_RULE_ADD, "form_rule_add", "修改四种形态口径");
-QF_AUDIT_OBJECT(form_rule, "四种形态口径");
 
 const struct measure measure_table[] = {
 	{ "talk_reminder", "谈话提醒", MEASURE_OTHER, 0 },
@@ -117,48 +115,4 @@ int outcome_has_sanction(const char *const *codes, int n)
 			return 1;
 	}
 	return 0;
-}
-
-/* ---- the case manager's change ------------------------------------------ */
-
-struct rule_arg {
-	struct ctx *c;
-	struct form_rule r;
-};
-
-static int rule_tx(struct store *s, void *arg)
-{
-	struct rule_arg *ra = arg;
-	struct ctx *c = ra->c;
-
-	if (store_form_rule_put(s, &ra->r, c->who.id, c->now) < 0)
-		return -1;
-	return audit_append(c, AEV_FORM_RULE_ADD, arena_printf(c->a, "form_rule/%s", ra->r.measure), 1,
-			    arena_printf(c->a, "%s 自 %s 起计入第%d种形态", ra->r.measure, ra->r.valid_from,
-					 ra->r.form));
-}
-
-int form_rule_add(struct ctx *c, const char *code, int form, const char *valid_from,
-		  const char *source, struct fielderr *fe)
-{
-	struct rule_arg ra = { .c = c };
-	qf_day from = date_parse(valid_from ? valid_from : "");
-
-	if (!measure_find(code))
-		fielderr_add(fe, "measure", "请选择处理措施");
-	if (form < 1 || form > 4)
-		fielderr_add(fe, "form", "形态应为第一至第四种形态之一");
-	if (from == QF_DAY_NONE)
-		fielderr_add(fe, "valid_from", "请填写施行日期（YYYY-MM-DD）");
-	else if (from < date_today())
-		fielderr_add(fe, "valid_from", "施行日期不能早于今天：口径的修改不改变此前已决定的处理结果");
-	if (!source || !*source)
-		fielderr_add(fe, "source", "请填写依据（文件名称及条款）");
-	if (fe->n)
-		return RES_INVALID;
-	ra.r.measure = code;
-	ra.r.form = form;
-	ra.r.valid_from = valid_from;
-	ra.r.source = source;
-	return store_tx(c->db, rule_tx, &ra) < 0 ? RES_STORE : RES_DONE;
 }

@@ -6,7 +6,7 @@
  * kind, and the four forms (四种形态) they count in.
  *
  * The form of a measure is data: the form_rules table (0018), effective-
- * dated, edited by the case manager (form_rule_add).  The compiled table
+ * dated, edited by the case manager (rule_tables.c).  The compiled table
  * here holds what the law fixes (the code, its Chinese name, its kind);
  * the forms it was seeded with are in the migration only.  An outcome's
  * form is the heaviest form of its measures by the rows in force on its
@@ -61,16 +61,7 @@ int outcome_form(const struct form_table *t, const char *const *codes, int n, qf
  * statistics' 党纪政务处分). */
 int outcome_has_sanction(const char *const *codes, int n);
 
-/*
- * The case manager's change of the table: measure `code` counts in `form`
- * from `valid_from` (not before today: a change never moves an outcome
- * already decided), with its source (the document that says so).
- * Audited in the transaction.  The new row's > 0; -1 with fe; -2 on a
- * store error.
- */
-int form_rule_add(struct ctx *c, const char *code, int form, const char *valid_from,
-		  const char *source, struct fielderr *fe);
+/* The case manager changes the table from /rules/forms (domain/rule_tables.c). */
 
-QF_AUDIT_EVENT_DECL(FORM_RULE_ADD);
 
 #endif

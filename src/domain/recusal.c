@@ -135,15 +135,18 @@ static int recusal_tx(struct store *s, void *arg)
 					 ca->r.case_id ? ca->r.case_id : ca->r.clue_id, ca->r.user_id, ca->r.ground));
 }
 
-/* 1 when the actor may see the matter; 0 (audited by the access checks). */
+/* 1 when the actor may see the matter; 0 (audited by the access checks);
+ * RES_STORE when a lookup failed (a store failure is not a 404). */
 static int matter_visible(struct ctx *c, int64_t case_id, int64_t clue_id)
 {
 	struct clue k;
+	int rc;
 
 	if (case_id)
-		return case_access(c, case_id) == 1;
-	return store_clue_get(c->db, c->a, clue_id, &k) == 1 &&
-	       authz_unit(c, k.unit_id, arena_printf(c->a, "clue/%" PRId64, clue_id)) == 1;
+		rc = case_access(c, case_id);
+	else if ((rc = store_clue_get(c->db, c->a, clue_id, &k)) == 1)
+		rc = authz_unit(c, k.unit_id, arena_printf(c->a, "clue/%" PRId64, clue_id));
+	return rc < 0 ? RES_STORE : rc == 1;
 }
 
 int64_t recusal_declare(struct ctx *c, int64_t user_id, int64_t case_id, int64_t clue_id,
@@ -151,20 +154,23 @@ int64_t recusal_declare(struct ctx *c, int64_t user_id, int64_t case_id, int64_t
 {
 	struct conflict_arg ca = { .c = c };
 	struct user u;
+	int rc;
 
 	if ((case_id != 0) == (clue_id != 0)) {
 		fielderr_add(fe, "case_id", "请指明案件或线索");
 		return -1;
 	}
-	if (!matter_visible(c, case_id, clue_id))
-		return 0;
+	if ((rc = matter_visible(c, case_id, clue_id)) != 1)
+		return rc;
 	if (user_id && user_id != c->who.id && !authz_has(&c->who, PERM_CASE_ASSIGN)) {
 		fielderr_add(fe, "user_id", "只能申报本人的回避事项");
 		return -1;
 	}
 	if (!user_id)
 		user_id = c->who.id;
-	if (store_user_by_id(c->db, c->a, user_id, &u) != 1)
+	if ((rc = store_user_by_id(c->db, c->a, user_id, &u)) < 0)
+		return RES_STORE;
+	if (rc != 1)
 		fielderr_add(fe, "user_id", "所选用户不存在");
 	if (!label_of(recusal_grounds, ground ? ground : ""))
 		fielderr_add(fe, "ground", "请选择回避事由");
@@ -208,8 +214,8 @@ int recusal_decide(struct ctx *c, int64_t id, const char *decision, const char *
 
 	if (rc <= 0)
 		return rc < 0 ? -2 : 0;
-	if (!matter_visible(c, da.r.case_id, da.r.clue_id))
-		return 0;
+	if ((rc = matter_visible(c, da.r.case_id, da.r.clue_id)) != 1)
+		return rc;
 	if (!authz_has(&c->who, PERM_CASE_OVERRIDE)) {
 		fielderr_add(fe, "decision", "是否回避由委领导决定");
 		return -1;

@@ -39,6 +39,7 @@ QF_AUDIT_EVENT(REPORT_CONCLUDE, "report_conclude", "办结信访举报");
 QF_AUDIT_EVENT(REPORT_NOTIFY, "report_notify", "告知或反馈举报人");
 QF_AUDIT_EVENT(REPORT_EXTEND, "report_extend", "延期办理信访举报");
 QF_AUDIT_EVENT(REPORT_TO_CLUE, "report_to_clue", "转为问题线索");
+QF_AUDIT_EVENT(REPORT_KIND, "report_kind", "更正举报类型");
 QF_AUDIT_OBJECT(report, "信访举报");
 
 /* the codes of its fields and their Chinese names (labels.h) */
@@ -589,6 +590,74 @@ int report_forward(struct ctx *c, int64_t id, const char *day, const char *to, c
 		return -1;
 	}
 	return step_run(c, id, REPORT_TRANSFER, day, to, ref, fe);
+}
+
+/* ---- correcting the kind ------------------------------------------------------ */
+
+struct kind_arg {
+	struct ctx *c;
+	int64_t id;
+	const char *kind, *category, *detail;
+	int repeated, refused;
+};
+
+static int kind_tx(struct store *s, void *arg)
+{
+	struct kind_arg *ka = arg;
+	int rc = store_report_set_kind(s, ka->id, ka->kind, ka->repeated, ka->category, ka->c->now);
+
+	if (rc <= 0) {
+		ka->refused = rc == 0;
+		return -1;
+	}
+	/* the clocks of the new kind, from the days the steps were taken */
+	if (report_dues_recompute(ka->c, s, ka->id) < 0)
+		return -1;
+	return record_step(ka->c, ka->id, AEV_REPORT_KIND, "更正举报类型", ka->detail);
+}
+
+static const char *yes_no(int v)
+{
+	return v ? "是" : "否";
+}
+
+int report_correct_kind(struct ctx *c, int64_t id, const char *kind, int repeated, const char *category,
+			struct fielderr *fe)
+{
+	struct kind_arg ka = { .c = c, .id = id };
+	struct report k;
+	int rc = store_report_get(c->db, c->a, id, &k);
+
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
+	if (visible(c, k.unit_id, id) != 1)
+		return RES_NOT_FOUND;
+	ka.category = category && *category ? category : k.category;
+	ka.kind = kind = kind && *kind ? kind : k.kind;
+	ka.repeated = repeated < 0 ? k.repeated : repeated != 0;
+	if (!strcmp(k.state, "concluded"))
+		fielderr_add(fe, "kind", "举报已办结，不能更正类型");
+	else if (!label_of(report_kinds, kind ? kind : ""))
+		fielderr_add(fe, "kind", "请选择办理类型");
+	else if (!label_of(report_categories, ka.category))
+		fielderr_add(fe, "category", "请选择举报类别");
+	else if (report_kind_mismatch(kind, ka.category))
+		fielderr_add(fe, "kind", report_kind_mismatch(kind, ka.category));
+	else if (!strcmp(kind, k.kind ? k.kind : "") && ka.repeated == k.repeated && !strcmp(ka.category, k.category))
+		fielderr_add(fe, "kind", "类型、类别和重复举报均未改变");
+	if (fe->n)
+		return RES_INVALID;
+	ka.detail = arena_printf(c->a, "办理类型：%s → %s；类别：%s → %s；重复举报：%s → %s",
+				 label_of(report_kinds, k.kind) ? label_of(report_kinds, k.kind) : k.kind,
+				 label_of(report_kinds, kind), label_of(report_categories, k.category),
+				 label_of(report_categories, ka.category), yes_no(k.repeated), yes_no(ka.repeated));
+	if (store_tx(c->db, kind_tx, &ka) < 0) {
+		if (!ka.refused)
+			return RES_STORE;
+		fielderr_add(fe, "kind", "举报状态已变化，请刷新后再试");
+		return RES_INVALID;
+	}
+	return RES_DONE;
 }
 
 /* ---- to a problem clue -------------------------------------------------------- */

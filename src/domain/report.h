@@ -91,6 +91,9 @@ void report_dues(struct ctx *c, const struct clock_table *t, struct report *k);
 /* Inside a write's transaction on s, after the report was inserted or a
  * step taken: reads report id and stores its due days.  0 or -1. */
 int report_dues_store(struct ctx *c, struct store *s, int64_t id);
+/* The same with every due day computed again as at registration (the
+ * stored ones dropped): after a correction of the kind.  0 or -1. */
+int report_dues_recompute(struct ctx *c, struct store *s, int64_t id);
 /* Inside a transaction on s: computes again, on `cal`, the due days of
  * every report with a running clock (the stored ones dropped) and stores
  * them: the fill below, and a change of the holiday calendar.  0 or -1. */
@@ -99,6 +102,15 @@ int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *ca
  * due days of every report with a running clock, in one transaction, and
  * sets report_dues_filled to 1.  c->cal must be loaded.  0 or -1. */
 int report_dues_fill(struct ctx *c);
+
+/* Corrects the kind (report_kinds), the repeated flag and the category of
+ * a report not yet concluded (docs/interchange.md: registration fixed
+ * them before): the category/kind rule holds (report_kind_mismatch), the
+ * due days are computed again as registration would, on the timeline and
+ * audited.  kind or category NULL or "", repeated < 0: unchanged.  A result (result.h): RES_DONE,
+ * RES_INVALID with fe, RES_NOT_FOUND, RES_STORE. */
+int report_correct_kind(struct ctx *c, int64_t id, const char *kind, int repeated, const char *category,
+			struct fielderr *fe);
 
 /* Why `step` cannot be taken on k now (Chinese), or NULL when it can. */
 const char *report_step_refusal(const struct report *k, enum report_step step);

@@ -158,6 +158,25 @@ void report_dues(struct ctx *c, const struct clock_table *t, struct report *k)
 	k->next_due = day_text(c, next);
 }
 
+/* drops k's stored due days: report_dues computes them all again */
+static void dues_clear(struct report *k)
+{
+	k->accept_due = k->transfer_due = k->accept_notice_due = NULL;
+	k->conclude_due = k->outcome_notice_due = k->forwarded_due = NULL;
+}
+
+int report_dues_recompute(struct ctx *c, struct store *s, int64_t id)
+{
+	struct clock_table t;
+	struct report k;
+
+	if (store_report_get(s, c->a, id, &k) != 1 || clock_table_load(s, c->a, &t) < 0)
+		return -1;
+	dues_clear(&k);
+	report_dues(c, &t, &k);
+	return store_report_set_dues(s, id, &k) < 0 ? -1 : 0;
+}
+
 int report_dues_store(struct ctx *c, struct store *s, int64_t id)
 {
 	struct clock_table t;
@@ -189,8 +208,7 @@ int report_dues_refill(struct ctx *c, struct store *s, const struct calendar *ca
 	n = store_reports_open(s, c->a, &v);
 	c->cal = cal;
 	for (int i = 0; i < n && !rc; i++) {
-		v[i].accept_due = v[i].transfer_due = v[i].accept_notice_due = NULL;
-		v[i].conclude_due = v[i].outcome_notice_due = v[i].forwarded_due = NULL;
+		dues_clear(&v[i]);
 		report_dues(c, &t, &v[i]);
 		rc = store_report_set_dues(s, v[i].id, &v[i]) < 0 ? -1 : 0;
 	}

@@ -28,8 +28,11 @@ const struct role role_table[] = {
 	  .grants = GRANTS(STAFF_READ, PERM_UNIT_WRITE, PERM_PERSON_WRITE, PERM_PERSON_IDNUM, CLUE_WORK,
 			   PERM_REPORT_READ, PERM_CASE_READ, PERM_CASE_ASSIGN, PERM_OUTCOME_WRITE,
 			   PERM_EXECUTION, PERM_ACCOUNTABILITY, PERM_CATALOG, PERM_RULES_EDIT) },
+	/* no PERM_CASE_WORK: the supervision office investigates no case and
+	   sits on no trial, so it joins no case team (审查调查与审理分离,
+	   issue 10); the case list, to declare conflicts (回避) like leaders */
 	{ .code = "supervisor", .label = "监督检查室",
-	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, CASE_WORK, PERM_OUTCOME_WRITE,
+	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_CASE_READ, PERM_OUTCOME_WRITE,
 			   PERM_ACCOUNTABILITY) },
 	{ .code = "investigator", .label = "审查调查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_PROPOSE, CASE_WORK) },

@@ -6,8 +6,10 @@
  *
  * Regulations (DOMAIN.md section 3): periods, 政务处分法 art. 8 and the
  * rows' sources; one sanction of each kind and the stated period of
- * several violations, 政务处分法 (DOMAIN.md: art. 15) and 纪律处分条例
- * (2023); party sanctions for party members only, 纪律处分条例 (2023);
+ * several violations, 政务处分法 (DOMAIN.md: art. 15; arts. 9-14 are other
+ * matters) and 纪律处分条例 (2023) art. 24 (合并处理: the highest plus one
+ * grade, one sanction); party sanctions for party members only, 纪律处分条例
+ * (2023);
  * village managers only 警告, 记过, 记大过, 政务处分法 (as DOMAIN.md states
  * it).
  */
@@ -141,7 +143,8 @@ void sanction_rules_check(struct arena *a, const struct period_table *t, const s
 		if (m->kind == MEASURE_PARTY) {
 			if (party)
 				fielderr_add(fe, "measures", arena_printf(a, "一个处理结果只能给予一项党纪处分：“%s”和“%s”不能同时给予，"
-					     "多个违纪行为应合并给予其中最重的处分", party->label, m->label));
+					     "多个违纪行为应合并处理，按其中最高处分加重一档给予一项处分"
+					     "（《中国共产党纪律处分条例》第二十四条）", party->label, m->label));
 			else if (!who->party_member)
 				fielderr_add(fe, "measures", arena_printf(a, "“%s”是党纪处分，只能给予中共党员；该人员不是党员",
 								       m->label));

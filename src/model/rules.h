@@ -45,6 +45,29 @@ struct clock_limit_row {
 	const char *source;     /* the regulation, "" for the undated limit */
 };
 
+/* The rule tables staff edit from the pages (/rules/..., domain/
+ * rule_tables.c), each effective-dated with its source. */
+enum rule_table_id {
+	RULES_FORMS,        /* form_rules (0018) */
+	RULES_PERIODS,      /* influence_periods (0018) */
+	RULES_CLOCKS,       /* clock_limit_versions (0021) */
+	RULES_DETENTION,    /* detention_limits (0020) */
+	RULES_JURISDICTION, /* jurisdiction_rules (0019) */
+	RULES_N
+};
+#define RULE_COLS_MAX 6
+
+/* A version of a rule table as text, whatever the table: v[] holds its
+ * key columns then its values, in the order of the table's definition
+ * (domain/rule_tables.c); integers and flags as decimal text. */
+struct rule_row {
+	const char *v[RULE_COLS_MAX];
+	const char *valid_from; /* YYYY-MM-DD (effective_from in some tables) */
+	const char *source;
+	const char *user_name;  /* who added it ("" for the seed) */
+	int64_t created_at;     /* 0 for the seed */
+};
+
 /* A running clock of a record: the record's id and the day it started. */
 struct clock_start {
 	int64_t id;

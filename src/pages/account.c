@@ -36,7 +36,7 @@ static int account_page(struct req *r, const struct fielderr *fe, unsigned statu
 		strbuf_addstr(&sb, "<p class=\"hint\">绑定后，每次登录除密码外还须输入手机身份验证器显示的动态口令；"
 			      "管理员重置密码不会解除绑定，只有安全管理员可以重置动态口令。</p>");
 	}
-	if (authz_has(&r->c.who, PERM_CASE_WORK))
+	if (authz_has(&r->c.who, PERM_CASE_READ))   /* the route's permission */
 		strbuf_addstr(&sb, "<p><a href=\"/account/conflicts\">回避申报</a>：申报与您存在利害关系的人员或单位。</p>");
 	strbuf_addstr(&sb, "<h2>修改密码</h2>");
 	field_errors_summary(&sb, fe);

@@ -153,6 +153,11 @@ static void limits_table(struct req *r, struct strbuf *sb)
 	table_close(sb, n, 5, "无");
 	strbuf_addstr(sb, "<p class=\"hint\">以日、月计算的期限最后一日是休息日的，以休息日结束后的第一个工作日为"
 		      "最后一日（《民法典》第二百零三条），留置除外。期限调整只适用于生效日及以后起算的时限。</p>");
+	if (authz_has(&r->c.who, PERM_RULES_EDIT)) {
+		strbuf_addstr(sb, "<p>");
+		html_link(sb, "/rules/clocks", "修改办理时限");
+		strbuf_addstr(sb, "</p>");
+	}
 }
 
 static int calendar_page(struct req *r, const char *msg, int ok, unsigned status)

@@ -198,8 +198,10 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 	n = user_list(&r->c, &u);
 	field_select_open(sb, "user_id", "人员", 1, err_of(s, "team", "user_id"), "请选择");
 	for (int i = 0; i < n; i++) {
-		const struct role *ro = role_find(u[i].role);
-		if (u[i].disabled || !perm_has(role_perms(ro), PERM_CASE_WORK))
+		/* whoever the API would take in some team role (a leader as
+		   lead or member too), the same rule as case_team_add */
+		if (u[i].disabled || !(case_team_role_open(u[i].role, "member") ||
+				       case_team_role_open(u[i].role, "trial")))
 			continue;
 		select_option(sb, u[i].id,
 			      !strcmp(val_of(r, s, "team", "user_id"), arena_printf(r->arena, "%" PRId64, u[i].id)),

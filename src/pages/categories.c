@@ -39,15 +39,19 @@ static int catalog_page(struct req *r, const struct fielderr *fe, unsigned statu
 		strbuf_addstr(&sb, "<tr>");
 		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
 		strbuf_addf(&sb, "<td class=\"num\">%d</td><td>", v[i].used);
-		form_open(r, &sb, "/categories/retire", "inline-form");
+		/* one line in the cell (a block form made each row some 150 px
+		   tall, on a phone more): the label is for screen readers */
+		form_open(r, &sb, "/categories/retire", "inline");
 		form_hidden(&sb, "code", v[i].code);
 		if (v[i].retired) {
 			form_hidden(&sb, "day", "");
-			form_close(&sb, "恢复使用", NULL);
+			form_button(&sb, "恢复使用", NULL, NULL, "small");
 		} else {
-			field_text(&sb, "day", "停用日期", "", 0, NULL, "type=\"date\"");
-			form_close(&sb, "停用", NULL);
+			field_inline(&sb, "day", arena_printf(r->arena, "%s的停用日期", v[i].label), 0, 1,
+				     "type=\"date\"");
+			form_button(&sb, "停用", NULL, NULL, "small");
 		}
+		form_end(&sb);
 		strbuf_addstr(&sb, "</td></tr>");
 	}
 	table_close(&sb, n, 7, "目录为空");

@@ -142,7 +142,7 @@ void person_multiselect(struct req *r, struct strbuf *sb, const char *name, cons
 	}
 	if (group)
 		strbuf_addstr(sb, "</optgroup>");
-	strbuf_addstr(sb, "</select><p class=\"hint\">按住 Ctrl 可选择多人。名录中没有的人员，请先在“监督对象”中新增。</p>");
+	strbuf_addstr(sb, "</select><p class=\"hint\">可选择多人（电脑上按住 Ctrl 点选，手机上在弹出的列表中勾选）。名录中没有的人员，请先在“监督对象”中新增。</p>");
 	field_close(sb, name, err);
 }
 
@@ -192,6 +192,17 @@ void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n)
 	strbuf_addstr(sb, "</ol>");
 }
 
+/* The codes the form checked in field `key`, at most max: their number. */
+static int form_codes(struct req *r, const char *key, const char **out, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < r->form.n && n < max; i++)
+		if (!strcmp(r->form.fields[i].key, key))
+			out[n++] = r->form.fields[i].value;
+	return n;
+}
+
 /* The violation categories in force as checkboxes (field categories):
  * those the submitted form checked, else `checked` (a clue's own). */
 static void category_checks(struct req *r, struct strbuf *sb, const struct fielderr *fe, int required,
@@ -200,7 +211,10 @@ static void category_checks(struct req *r, struct strbuf *sb, const struct field
 	struct violation_category *v;
 	int n = category_list(&r->c, &v);
 	const char *err = fielderr_get(fe, "categories");
-	int posted = r->form.n > 0;
+	const char *first;
+	/* the form sent again (422) checks what was sent; another form of the
+	 * page sent (a disposition) leaves the clue's own */
+	int posted = form_codes(r, "categories", &first, 1) > 0;
 
 	field_group_open(sb, "categories", required ? "违纪违法类别（可多选）" : "违纪违法类别（可多选，可不选）",
 			 required, err);
@@ -215,17 +229,6 @@ static void category_checks(struct req *r, struct strbuf *sb, const struct field
 		check_option(sb, "categories", v[i].code, v[i].label, on);
 	}
 	field_group_close(sb, "categories", err);
-}
-
-/* The codes the form checked in field `key`, at most max: their number. */
-static int form_codes(struct req *r, const char *key, const char **out, int max)
-{
-	int n = 0;
-
-	for (int i = 0; i < r->form.n && n < max; i++)
-		if (!strcmp(r->form.fields[i].key, key))
-			out[n++] = r->form.fields[i].value;
-	return n;
 }
 
 static int clue_form(struct req *r, const struct clue_input *in, const struct fielderr *fe,

@@ -3,9 +3,10 @@
  * notices); the builders are in kit.c.
  *
  * The navigation shows only what the user's role may use (the same PERM_*
- * the routes check).  The document works without JavaScript; app.js only
- * adds confirmations.  The CSP forbids inline script and style, so there
- * are none.
+ * the routes check): a left list on a desktop, folded into a <details>
+ * menu on a phone (style.css shows one of the two).  The document works
+ * without JavaScript; app.js only adds confirmations.  The CSP forbids
+ * inline script and style, so there are none.
  */
 #include "pages/page.h"
 
@@ -32,7 +33,7 @@ static const struct {
 	{ "/executions", "处分执行", PERM_EXECUTION },
 	{ "/accountability", "问责与追缴", PERM_ACCOUNTABILITY },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
-	{ "/rules/forms", "四种形态口径", PERM_RULES_EDIT },
+	{ "/rules", "规则表", PERM_RULES_EDIT },
 	{ "/units", "单位管理", PERM_UNIT_READ },
 	{ "/persons", "监督对象", PERM_PERSON_READ },
 	{ "/admin/users", "用户管理", PERM_USER_VIEW },
@@ -71,6 +72,22 @@ static int nav_active(const char *url, const char *href)
 	return !strncmp(url, href, n) && (url[n] == '\0' || url[n] == '/');
 }
 
+/* The sections the user may use, `active` marked current. */
+static void nav_list(struct req *r, struct strbuf *sb, int active)
+{
+	strbuf_addstr(sb, "<ul>");
+	for (size_t i = 0; i < QF_ARRAY_SIZE(nav); i++) {
+		if (!authz_has(&r->c.who, nav[i].perm))
+			continue;
+		strbuf_addstr(sb, "<li><a href=\"");
+		html_attr(sb, nav[i].href);
+		strbuf_addstr(sb, (int)i == active ? "\" aria-current=\"page\">" : "\">");
+		html_txt(sb, nav[i].label);
+		strbuf_addstr(sb, "</a></li>");
+	}
+	strbuf_addstr(sb, "</ul>");
+}
+
 void page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs)
 {
 	int active = -1;
@@ -88,22 +105,26 @@ void page_begin(struct req *r, struct strbuf *sb, const char *title, const char 
 	form_button(sb, "退出", NULL, NULL, "link");
 	form_end(sb);
 	strbuf_addstr(sb, "</div></header>"
-		      "<div class=\"frame\"><nav class=\"sidenav\" aria-label=\"主导航\"><ul>");
+		      "<div class=\"frame\"><nav class=\"sidenav\" aria-label=\"主导航\">");
 	/* the current section: the longest entry the path is under */
 	for (size_t i = 0; i < QF_ARRAY_SIZE(nav); i++)
 		if (authz_has(&r->c.who, nav[i].perm) && nav_active(r->url, nav[i].href) &&
 		    (active < 0 || strlen(nav[i].href) > strlen(nav[active].href)))
 			active = (int)i;
-	for (size_t i = 0; i < QF_ARRAY_SIZE(nav); i++) {
-		if (!authz_has(&r->c.who, nav[i].perm))
-			continue;
-		strbuf_addstr(sb, "<li><a href=\"");
-		html_attr(sb, nav[i].href);
-		strbuf_addstr(sb, (int)i == active ? "\" aria-current=\"page\">" : "\">");
-		html_txt(sb, nav[i].label);
-		strbuf_addstr(sb, "</a></li>");
+	/* a phone gets the list folded in a menu, a desktop the list; the
+	   style sheet shows one of the two (display: none keeps the other out
+	   of the accessibility tree), no script needed */
+	strbuf_addstr(sb, "<details class=\"navmenu\"><summary>菜单");
+	if (active >= 0) {
+		strbuf_addstr(sb, "<span class=\"navcur\">");
+		html_txt(sb, nav[active].label);
+		strbuf_addstr(sb, "</span>");
 	}
-	strbuf_addstr(sb, "</ul></nav><main id=\"main\" class=\"content\">");
+	strbuf_addstr(sb, "</summary>");
+	nav_list(r, sb, active);
+	strbuf_addstr(sb, "</details>");
+	nav_list(r, sb, active);
+	strbuf_addstr(sb, "</nav><main id=\"main\" class=\"content\">");
 	if (crumbs && crumbs[0]) {
 		strbuf_addstr(sb, "<nav class=\"crumbs\" aria-label=\"位置\"><ol>");
 		for (int i = 0; crumbs[i]; i += 2) {

@@ -233,6 +233,25 @@ static void clue_action(struct req *r, struct strbuf *sb, const struct report *k
 	form_close(sb, "登记为问题线索", NULL);
 }
 
+/* The correction of the kind (registration fixed it before): while the
+ * report is not concluded, the current values preselected. */
+static void kind_action(struct req *r, struct strbuf *sb, const struct report *k, const struct fielderr *fe)
+{
+	int posted = !strcmp(req_field(r, "form"), "kind");
+
+	if (!strcmp(k->state, "concluded"))
+		return;
+	strbuf_addstr(sb, "<h2>更正举报类型</h2><p class=\"hint\">办理时限按更正后的类型重新计算（自收到、受理等日期起算）。</p>");
+	form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/kind", k->id), "record-form");
+	form_hidden(sb, "form", "kind");
+	field_select(sb, "kind", "办理类型", report_kinds, posted ? req_field(r, "kind") : k->kind, 1,
+		     fielderr_get(fe, "kind"), "请选择");
+	field_select(sb, "category", "举报类别", report_categories, posted ? req_field(r, "category") : k->category,
+		     1, fielderr_get(fe, "category"), "请选择");
+	field_checkbox(sb, "repeated", "重复检举控告", posted ? form_get_bool(&r->form, "repeated") : k->repeated);
+	form_close(sb, "更正", NULL);
+}
+
 static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 {
 	char buf[11];
@@ -316,6 +335,7 @@ static int report_page(struct req *r, int64_t id, const struct fielderr *fe, con
 		step_actions(r, &sb, &k, fe);
 		clue_action(r, &sb, &k, !strcmp(req_field(r, "form"), "clue") ? fe : &(struct fielderr){ 0 },
 			    dups, n_dups);
+		kind_action(r, &sb, &k, !strcmp(req_field(r, "form"), "kind") ? fe : &(struct fielderr){ 0 });
 	}
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
@@ -370,4 +390,15 @@ int page_report_clue(struct req *r)
 		return report_page(r, r->id, &fe, dups, n_dups, 409);
 	return page_result(r, id, "report",
 			   arena_printf(r->arena, "/reports/%" PRId64 "?ok=done", r->id));
+}
+
+int page_report_kind(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int rc = report_correct_kind(&r->c, r->id, req_field(r, "kind"), form_get_bool(&r->form, "repeated"),
+				     req_field(r, "category"), &fe);
+
+	if (rc == RES_INVALID)
+		return report_page(r, r->id, &fe, NULL, 0, 422);
+	return page_result(r, rc, "report", arena_printf(r->arena, "/reports/%" PRId64 "?ok=saved", r->id));
 }

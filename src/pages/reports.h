@@ -13,5 +13,7 @@ int page_report_create(struct req *r);
 int page_report_show(struct req *r);
 int page_report_step(struct req *r);
 int page_report_clue(struct req *r);
+/* POST /reports/{id}/kind: the correction of the kind, category, repeated */
+int page_report_kind(struct req *r);
 
 #endif

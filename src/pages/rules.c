@@ -1,84 +1,160 @@
 /*
- * rules.c: /rules/forms, the form table (四种形态口径) as data: every row
- * with its date and source, the form each measure counts in today, and
- * the case manager's form to add a row that applies from a date (today or
- * later: an outcome already decided keeps its form).  The rule is the
- * domain's (measures.c, form_rule_add).
+ * rules.c: /rules and /rules/{forms,periods,clocks,detention,jurisdiction},
+ * the rule tables kept as data (domain/rule_tables.h), one page kit for
+ * all: the versions in force today, the whole history with its source and
+ * who added it, and the form adding a version from a date (today or
+ * later: what was decided before keeps its period, due day or form).  The
+ * table is the last segment of the path; its definition in the domain
+ * gives the columns, their labels and choices.
  */
-#include <inttypes.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
-#include "core/date.h"
 #include "core/escape.h"
-#include "domain/measures.h"
-#include "domain/outcome.h"
+#include "domain/result.h"
+#include "domain/rule_tables.h"
 #include "http/http.h"
 #include "pages/page.h"
 #include "pages/rules.h"
 
-static const struct label form_choices[] = {
-	{ "1", "第一种形态" }, { "2", "第二种形态" }, { "3", "第三种形态" }, { "4", "第四种形态" },
-	{ NULL, NULL }
-};
+static const struct label yes_no[] = { { "1", "是" }, { "0", "否" }, { NULL, NULL } };
 
-static int rules_page(struct req *r, const struct fielderr *fe, unsigned status)
+/* the table named by the path's last segment (routes.c lists each) */
+static const struct rule_table *table_of(struct req *r)
+{
+	const char *s = strrchr(r->url, '/');
+	return rule_table_find(s ? s + 1 : "");
+}
+
+/* a stored value as the page shows it: its choice's label, 是/否 */
+static const char *cell(struct req *r, const struct rule_table *t, int i, const char *v)
+{
+	const struct label *ch;
+
+	if (t->cols[i].kind == RULE_FLAG)
+		return label_of(yes_no, v) ? label_of(yes_no, v) : v;
+	if (t->cols[i].kind == RULE_CHOICE && (ch = rule_col_choices(&r->c, t, i)) && label_of(ch, v))
+		return label_of(ch, v);
+	return v;
+}
+
+static void versions(struct req *r, struct strbuf *sb, const struct rule_table *t, const struct rule_view *v,
+		     int current)
+{
+	struct column *cols = arena_zalloc(r->arena, sizeof(*cols) * (RULE_COLS_MAX + 4));
+	const char **cells = arena_zalloc(r->arena, sizeof(*cells) * (RULE_COLS_MAX + 4));
+	int nc = 0, rows = 0;
+
+	for (int i = 0; i < t->ncols; i++)
+		cols[nc++] = (struct column){ t->cols[i].label, t->cols[i].kind == RULE_INT ? "num" : NULL };
+	cols[nc++] = (struct column){ "施行日期", NULL };
+	cols[nc++] = (struct column){ "依据", NULL };
+	if (!current) {
+		cols[nc++] = (struct column){ "修改人", NULL };
+		cols[nc++] = (struct column){ "状态", NULL };
+	}
+	table_open(sb, NULL, current ? "现行规则" : "全部版本", cols, nc);
+	for (int k = 0; k < v->n; k++) {
+		const struct rule_row *x = &v->rows[k];
+		int c = 0;
+
+		if (current && !v->in_force[k])
+			continue;
+		for (int i = 0; i < t->ncols; i++)
+			cells[c++] = cell(r, t, i, x->v[i]);
+		cells[c++] = x->valid_from;
+		cells[c++] = x->source;
+		if (!current) {
+			cells[c++] = *x->user_name ? x->user_name : "（初始）";
+			cells[c++] = v->in_force[k] ? "现行" : strcmp(x->valid_from, v->today) > 0 ? "待施行" : "已被替代";
+		}
+		strbuf_addstr(sb, "<tr>");
+		html_cells(sb, cells, c);
+		strbuf_addstr(sb, "</tr>");
+		rows++;
+	}
+	table_close(sb, rows, nc, "没有规则");
+}
+
+static int rules_page(struct req *r, const struct rule_table *t, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
-	static const char *const crumbs[] = { "工作台", "/", "四种形态口径", NULL, NULL };
-	static const struct column cols[] = { { "处理措施", NULL }, { "施行日期", NULL }, { "形态", NULL },
-					      { "依据", NULL }, { "修改人", NULL } };
-	struct label *measures = arena_zalloc(r->arena, sizeof(*measures) * 40);
-	struct form_table ft;
-	int k = 0;
+	const char *crumbs[] = { "工作台", "/", "规则表", "/rules", t->title, NULL, NULL };
+	const char *action = arena_printf(r->arena, "/rules/%s", t->code);
+	struct rule_view v;
 
-	if (form_table_read(&r->c, &ft) < 0)
-		return reply_error(r, E_STORE, "form table");
-	for (const struct measure *x = measure_table; x->code && k < 39; x++)
-		measures[k++] = (struct label){ x->code, x->label };
-	page_begin(r, &sb, "四种形态口径", crumbs);
-	strbuf_addstr(&sb, "<p class=\"hint\">每项处理措施计入哪一种形态，自施行日期起适用；"
-		      "处理结果按其首次决定日期施行的口径计算形态，修改口径不改变此前已决定的处理结果。</p>");
+	if (rule_table_read(&r->c, t, &v) < 0)
+		return reply_error(r, E_STORE, "rule table");
+	page_begin(r, &sb, t->title, crumbs);
+	strbuf_addstr(&sb, "<p class=\"hint\">");
+	html_txt(&sb, t->hint);
+	strbuf_addstr(&sb, "</p>");
 	field_errors_summary(&sb, fe);
-	table_open(&sb, NULL, "口径表", cols, QF_ARRAY_SIZE(cols));
-	for (int i = 0; i < ft.n; i++) {
-		const struct measure *m = measure_find(ft.rules[i].measure);
-		const char *cells[] = { m ? m->label : ft.rules[i].measure, ft.rules[i].valid_from,
-					outcome_form_label(ft.rules[i].form), ft.rules[i].source,
-					*ft.rules[i].user_name ? ft.rules[i].user_name : "（初始）" };
-		strbuf_addstr(&sb, "<tr>");
-		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
-		strbuf_addstr(&sb, "</tr>");
+	versions(r, &sb, t, &v, 1);
+	strbuf_addstr(&sb, "<h2>修改规则</h2><p class=\"hint\">新增一个版本，自施行日期起适用；施行日期不能早于今天，"
+		      "已施行的版本不能替换。</p>");
+	form_open(r, &sb, action, "record-form");
+	for (int i = 0; i < t->ncols; i++) {
+		const struct rule_col *k = &t->cols[i];
+		const char *val = req_field(r, k->name), *err = fielderr_get(fe, k->name);
+
+		if (k->kind == RULE_CHOICE || k->kind == RULE_FLAG) {
+			const struct label *ch = k->kind == RULE_FLAG ? yes_no : rule_col_choices(&r->c, t, i);
+			if (!ch)
+				return reply_error(r, E_STORE, "rule choices");
+			field_select(&sb, k->name, k->label, ch, val, 1, err, "请选择");
+		} else {
+			field_text(&sb, k->name, k->label, val, k->kind == RULE_INT, err,
+				   k->kind == RULE_INT ? "inputmode=\"numeric\"" : "maxlength=\"100\"");
+		}
 	}
-	table_close(&sb, ft.n, (int)QF_ARRAY_SIZE(cols), "口径表为空");
-	strbuf_addstr(&sb, "<h2>修改口径</h2>");
-	form_open(r, &sb, "/rules/forms", "record-form");
-	field_select(&sb, "measure", "处理措施", measures, req_field(r, "measure"), 1, fielderr_get(fe, "measure"),
-		     "请选择");
-	field_select(&sb, "form", "计入形态", form_choices, req_field(r, "form"), 1, fielderr_get(fe, "form"),
-		     "请选择");
 	field_text(&sb, "valid_from", "施行日期（不早于今天）", req_field(r, "valid_from"), 1,
 		   fielderr_get(fe, "valid_from"), "type=\"date\"");
 	field_text(&sb, "source", "依据（文件名称及条款）", req_field(r, "source"), 1, fielderr_get(fe, "source"),
 		   "maxlength=\"500\"");
 	form_close(&sb, "保存", NULL);
+	versions(r, &sb, t, &v, 0);
 	return page_finish(r, &sb, status);
 }
 
-int page_form_rules(struct req *r)
+int page_rules_index(struct req *r)
 {
-	struct fielderr fe = { 0 };
-	return rules_page(r, &fe, 200);
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs[] = { "工作台", "/", "规则表", NULL, NULL };
+
+	page_begin(r, &sb, "规则表", crumbs);
+	strbuf_addstr(&sb, "<p class=\"hint\">以下规则按施行日期保存，每次修改新增一个版本并记录依据和修改人；"
+		      "修改自施行日期起适用，不改变此前已决定的事项。</p><ul class=\"links\">");
+	for (int i = 0; i < RULES_N; i++)
+		html_li_link(&sb, arena_printf(r->arena, "/rules/%s", rule_tables[i].code), rule_tables[i].title,
+			     NULL);
+	strbuf_addstr(&sb, "</ul>");
+	return page_finish(r, &sb, 200);
 }
 
-int page_form_rule_add(struct req *r)
+int page_rule_table(struct req *r)
 {
+	const struct rule_table *t = table_of(r);
 	struct fielderr fe = { 0 };
-	int rc = form_rule_add(&r->c, req_field(r, "measure"), atoi(req_field(r, "form")),
-			       req_field(r, "valid_from"), req_field(r, "source"), &fe);
 
+	if (!t)
+		return reply_error(r, E_NOT_FOUND, "rule table");
+	return rules_page(r, t, &fe, 200);
+}
+
+int page_rule_add(struct req *r)
+{
+	const struct rule_table *t = table_of(r);
+	const char *v[RULE_COLS_MAX] = { 0 };
+	struct fielderr fe = { 0 };
+	int rc;
+
+	if (!t)
+		return reply_error(r, E_NOT_FOUND, "rule table");
+	for (int i = 0; i < t->ncols; i++)
+		v[i] = req_field(r, t->cols[i].name);
+	rc = rule_version_add(&r->c, t, v, req_field(r, "valid_from"), req_field(r, "source"), &fe);
 	if (rc == RES_INVALID)
-		return rules_page(r, &fe, 422);
-	return page_result(r, rc, "form rule", "/rules/forms?ok=saved");
+		return rules_page(r, t, &fe, 422);
+	return page_result(r, rc, "rule table", arena_printf(r->arena, "/rules/%s?ok=saved", t->code));
 }

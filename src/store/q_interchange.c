@@ -160,3 +160,29 @@ int64_t store_ix_person_unit(struct store *s, int64_t person_id)
 
 	return store_ix_run(s, &Q_PERSON_UNIT, &v, 1);
 }
+
+/* ---- what the issue-10 hooks read ------------------------------------------ */
+
+static const struct store_sql Q_FILING_COMMITTEE = {
+	"SELECT a.approver, a.day FROM approvals a JOIN dispositions d ON a.object = 'disposition/' || d.id "
+	"WHERE d.clue_id = ? AND d.method = 'file_case' AND d.state = 'approved' "
+	"AND a.kind = 'filing_committee' AND a.decision = 'approved' ORDER BY a.id DESC LIMIT 1", NULL };
+
+int store_ix_filing_committee(struct store *s, struct arena *a, int64_t clue_id, const char **by,
+			      const char **day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_FILING_COMMITTEE);
+	int rc;
+
+	*by = *day = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*by = q_text(a, st, 0);
+		*day = q_text(a, st, 1);
+	}
+	store_reset(st);
+	return rc < 0 ? STORE_ERR : STORE_OK;
+}

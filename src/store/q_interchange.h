@@ -49,5 +49,10 @@ char *store_ix_export_id(const char *table, const char *prefix, const char *idex
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
 /* A large cache for the connection that imports. */
 int store_ix_bulk(struct store *s);
+/* The same-level party committee principal's approval (name, day) of the
+ * clue's approved file_case decision, in a; NULL when none is recorded
+ * (a filing made before 0019).  0 or < 0. */
+int store_ix_filing_committee(struct store *s, struct arena *a, int64_t clue_id, const char **by,
+			      const char **day);
 
 #endif

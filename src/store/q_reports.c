@@ -54,6 +54,10 @@ static const struct store_sql Q_DUE = {
 static const struct store_sql Q_SET_DUES = {
 	"UPDATE reports SET accept_due = ?, transfer_due = ?, accept_notice_due = ?, conclude_due = ?, "
 	"outcome_notice_due = ?, forwarded_due = ?, next_due = ? WHERE id = ?", NULL };
+static const struct store_sql Q_SET_KIND = {
+	"UPDATE reports SET kind = ?, repeated = ?, category = ?, updated_at = ? "
+	"WHERE id = ? AND state <> 'concluded'", NULL };
+static int exec_guarded(struct store *s, struct store_stmt *st);
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO reports(region, received, channel, real_name, category, unit_id, other_level, "
 	"created_by, created_at, updated_at, kind, repeated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -217,6 +221,21 @@ int store_report_set_dues(struct store *s, int64_t id, const struct report *k)
 	store_bind_text(st, 7, k->next_due);
 	store_bind_int(st, 8, id);
 	return store_exec(st);
+}
+
+int store_report_set_kind(struct store *s, int64_t id, const char *kind, int repeated, const char *category,
+			  int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SET_KIND);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	store_bind_int(st, 2, repeated);
+	store_bind_text(st, 3, category);
+	store_bind_int(st, 4, now);
+	store_bind_int(st, 5, id);
+	return exec_guarded(s, st);
 }
 
 int64_t store_report_insert(struct store *s, const struct report *k, int64_t now)

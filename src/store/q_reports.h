@@ -45,5 +45,9 @@ int store_reports_due(struct store *s, struct arena *a, int64_t scope_user, cons
 		      struct report **out);
 /* Stores k's due days (accept_due ... next_due, NULL for none) on report id. */
 int store_report_set_dues(struct store *s, int64_t id, const struct report *k);
+/* Corrects the kind, repeated flag and category of a report not concluded:
+ * the rows changed (1, or 0 when it was concluded meanwhile), or < 0. */
+int store_report_set_kind(struct store *s, int64_t id, const char *kind, int repeated, const char *category,
+			  int64_t now);
 
 #endif

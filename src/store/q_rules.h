@@ -20,8 +20,11 @@ struct arena;
 int store_sanction_periods(struct store *s, struct arena *a, struct period_rule **out);
 /* Every row of form_rules, by measure then valid_from. */
 int store_form_rules(struct store *s, struct arena *a, struct form_rule **out);
-/* Inserts or replaces the row (measure, valid_from): 1, or < 0. */
-int store_form_rule_put(struct store *s, const struct form_rule *r, int64_t user_id, int64_t now);
+/* Every version of a rule table, by key then date (model/rules.h). */
+int store_rule_rows(struct store *s, struct arena *a, enum rule_table_id t, struct rule_row **out);
+/* Inserts the version, replacing the one of the same key and date: 1, or < 0. */
+int store_rule_put(struct store *s, enum rule_table_id t, const struct rule_row *r, int64_t user_id,
+		   int64_t now);
 /* Every clock's limits: its undated row then its versions (model/rules.h). */
 int store_clock_limits(struct store *s, struct arena *a, struct clock_limit_row **out);
 /* The cases whose trial review runs: id and the day it was accepted. */

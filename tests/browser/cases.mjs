@@ -8,7 +8,7 @@
 // clerk registers a real-name report naming 李四, accepts it and turns it
 // into a problem clue; cm proposes 初步核实, the leader approves it; cm
 // proposes 立案审查调查 (filing follows a verification: issue 10, 监督执纪工作
-// 规则 art. 40); the leader, the principal leader, approves it from his
+// 规则 art. 38); the leader, the principal leader, approves it from his
 // 工作台 with the filing record (type, organ, categories, the party
 // committee principal's approval); inv2 declares that he is a near relative of the subject (a
 // statutory recusal ground); cm forms the team (inv1 主办, judge 审理): inv2

@@ -138,6 +138,38 @@ export const path_ = () => new URL(page.url()).pathname;
 export const nav = () => page.getByRole('navigation', { name: '主导航' });
 export const h1 = () => page.locator('main h1');
 
+// A phone-sized screen, and the px of horizontal overflow forgiven (rounding).
+export const PHONE = { width: 360, height: 740 };
+const SLACK = 2;
+
+// Asserts nothing on the page is wider than the screen, except what sits in
+// its own horizontal scroll container (`what` names the page in messages).
+export async function fitsPhone(what) {
+	const m = await page.evaluate(() => {
+		const vw = document.documentElement.clientWidth;
+		const scrolls = (el) => {
+			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+				const ox = getComputedStyle(a).overflowX;
+				if ((ox === 'auto' || ox === 'scroll') && a.getBoundingClientRect().right <= vw + 2)
+					return true;
+			}
+			return false;
+		};
+		const wide = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			const r = el.getBoundingClientRect();
+			if (r.right > vw + 2 && r.width > 0 && !scrolls(el))
+				wide.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}` +
+					` right=${Math.round(r.right)}`);
+		}
+		return { doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, vw, wide };
+	});
+	diag(`phone, ${what}: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
+	assert(m.doc <= PHONE.width + SLACK && m.body <= PHONE.width + SLACK,
+		`${what} is ${m.doc}px wide on a ${PHONE.width}px screen (body ${m.body}px); too wide: ` +
+		m.wide.slice(0, 6).join(', '));
+}
+
 // Logs in as `user` (from wherever the page is: logs out first).
 export async function login(user) {
 	await page.goto(`${BASE}/login`);

@@ -2,7 +2,7 @@
 # run.sh: the browser tests, as tests/run-all.sh calls them
 # (`bash tests/browser/run.sh`).  Starts the real binary (ASan+UBSan) on a
 # fresh database, like the black-box tests, and walks its pages in Debian's
-# chromium headless with Playwright (tests/browser/walk.mjs, then cases.mjs).  Prints TAP
+# chromium headless with Playwright (tests/browser/walk.mjs, then cases.mjs, then roles.mjs).  Prints TAP
 # lines; exits non-zero on any failure.  The screenshots are kept in
 # out/browser/ at the project root.
 #
@@ -47,11 +47,12 @@ staff() {   # staff NAME ROLE DISPLAY [options]
 if ! { staff lead leader 王书记 --principal &&
 	staff inv1 investigator 刘明 --office 第一审查调查室 &&
 	staff judge trial 陈静 --office 案件审理室 &&
-	staff inv2 investigator 赵强 --office 第二审查调查室; }; then
+	staff inv2 investigator 赵强 --office 第二审查调查室 &&
+	staff sup supervisor 孙监督 --office 第一监督检查室; }; then
 	not_ok "the staff of the case walk"
 	finish
 fi
-WALKS="walk cases dash"
+WALKS="walk cases roles dash"
 if ! start_server; then
 	not_ok "the server starts"
 	finish

@@ -8,15 +8,13 @@
 // no console error, uncaught exception or CSP violation may occur.
 
 import {
-	BASE, PW, assert, diag, expect, finish, h1, nav, page, path_, shot, start, step,
+	BASE, PHONE, PW, assert, diag, expect, finish, fitsPhone, h1, nav, page, path_, shot, start, step,
 } from './harness.mjs';
 
 const UNIT = '市农业农村局';
 const PERSON = '李四';
 const POSITION = '局长';
 const IDNUM = '11010519491231002X';
-const PHONE = { width: 360, height: 740 };
-const SLACK = 2;            // px of horizontal overflow forgiven (rounding)
 
 await start('walk', 90);
 
@@ -179,32 +177,6 @@ await step(`searching persons for 李 lists ${PERSON}; a name not there says 没
 
 // 10. The persons list and two forms on a phone: nothing wider than the
 // screen, except what sits in its own horizontal scroll container.
-const fitsPhone = async (what) => {
-	const m = await page.evaluate(() => {
-		const vw = document.documentElement.clientWidth;
-		const scrolls = (el) => {
-			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-				const ox = getComputedStyle(a).overflowX;
-				if ((ox === 'auto' || ox === 'scroll') && a.getBoundingClientRect().right <= vw + 2)
-					return true;
-			}
-			return false;
-		};
-		const wide = [];
-		for (const el of document.body.querySelectorAll('*')) {
-			const r = el.getBoundingClientRect();
-			if (r.right > vw + 2 && r.width > 0 && !scrolls(el))
-				wide.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}` +
-					` right=${Math.round(r.right)}`);
-		}
-		return { doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, vw, wide };
-	});
-	diag(`phone, ${what}: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
-	assert(m.doc <= PHONE.width + SLACK && m.body <= PHONE.width + SLACK,
-		`${what} is ${m.doc}px wide on a ${PHONE.width}px screen (body ${m.body}px); too wide: ` +
-		m.wide.slice(0, 6).join(', '));
-};
-
 await step(`the persons list fits a ${PHONE.width}x${PHONE.height} phone screen without sideways scrolling`, async () => {
 	await page.setViewportSize(PHONE);
 	await page.goto(`${BASE}/persons?q=${encodeURIComponent('李')}`);
@@ -236,6 +208,53 @@ await step(`the kit's forms (新增监督对象 with its errors, 修改密码) f
 });
 expect.status = null;
 
+// Issue 10 (ui10), the phone layout: the case manager has 14 sections,
+// which wrapped to 4 rows above every page on a phone.  There the sections
+// fold into a <details> menu (one row: 菜单 and the current section, no
+// script); the desktop keeps its left list and shows no menu.  The
+// category catalog's rows held a block form (label, date, button below
+// each other): one line now, so a row is no taller than a line of text.
+await step(`on a ${PHONE.width}px phone the navigation is one folded row, opened it leads on; the desktop keeps its list`, async () => {
+	await page.setViewportSize(PHONE);
+	await page.goto(`${BASE}/persons`);
+	const menu = nav().locator('details.navmenu > summary');
+	assert(await menu.isVisible(), 'no 菜单 on the phone');
+	const h = await nav().evaluate((el) => el.getBoundingClientRect().height);
+	diag(`phone: the navigation is ${Math.round(h)}px tall folded`);
+	assert(h <= 60, `the folded navigation is ${Math.round(h)}px tall on a phone`);
+	assert(await menu.innerText().then((t) => t.includes('监督对象')), 'the menu does not name the current section');
+	assert(!(await nav().getByRole('link', { name: '单位管理' }).isVisible()), 'the sections show before the menu is opened');
+	await shot('phone-nav-folded');
+	await menu.click();
+	const units = nav().getByRole('link', { name: '单位管理' });
+	await units.waitFor();
+	await shot('phone-nav-open');
+	await fitsPhone('the opened menu');
+	await Promise.all([page.waitForURL(`${BASE}/units`), units.click()]);
+	await h1().filter({ hasText: '单位管理' }).waitFor();
+	await page.setViewportSize({ width: 1280, height: 800 });
+	assert(!(await menu.isVisible()), 'the desktop shows the phone menu');
+	assert(await nav().getByRole('link', { name: '违纪违法类别' }).isVisible(), 'the desktop list is gone');
+}, 'phone-nav');
+
+await step(`the category catalog's rows are one line each, on the desktop and on a ${PHONE.width}px phone`, async () => {
+	for (const vp of [{ width: 1280, height: 800 }, PHONE]) {
+		await page.setViewportSize(vp);
+		await page.goto(`${BASE}/categories`);
+		const rows = page.locator('table.list tbody tr');
+		await rows.first().waitFor();
+		const hs = await rows.evaluateAll((tr) => tr.map((r) => r.getBoundingClientRect().height));
+		const max = Math.max(...hs);
+		diag(`${vp.width}px: ${hs.length} category rows, the tallest ${Math.round(max)}px`);
+		assert(max <= 60, `a category row is ${Math.round(max)}px tall at ${vp.width}px`);
+		assert(await page.getByLabel('违反政治纪律的停用日期').count() === 1,
+			'the retire date has no label naming its category');
+	}
+	await shot('phone-categories');
+	await fitsPhone('the category catalog');
+	await page.setViewportSize({ width: 1280, height: 800 });
+}, 'phone-categories');
+
 // 11. Log out; the pages are closed again.
 await step('退出 logs out to the login page, and /persons then asks to log in', async () => {
 	await page.goto(`${BASE}/`);
@@ -248,4 +267,4 @@ await step('退出 logs out to the login page, and /persons then asks to log in'
 	await page.getByRole('button', { name: '登录' }).waitFor();
 }, 'persons-after-logout');
 
-await finish(8);
+await finish(10);

@@ -5,7 +5,7 @@
 # filing), first_disposed set once, the timeline, the audit.
 # Issue 10 adapted it where the old behaviour was the defect: a case was
 # filed straight after a talk inquiry (now: after a preliminary
-# verification, 监督执纪工作规则 2019 art. 40), and approval was keyed to a
+# verification, 监督执纪工作规则 2019 art. 38), and approval was keyed to a
 # county-rank subject (now such a subject's clue is forwarded at a county,
 # t152; this test runs as a prefecture commission, where county-rank
 # cadres are its own and any leader approves their dispositions).

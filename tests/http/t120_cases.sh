@@ -41,7 +41,7 @@ r=$(api POST /api/clues "{\"received\":\"2022-03-02\",\"source\":\"report\",\"su
 K=$(body "$r" | jget '["id"]')
 # issue 10: filing follows a preliminary verification and is approved by
 # the principal leader with the party committee principal's approval and
-# the case's type, organ and categories (监督执纪工作规则 2019 art. 40)
+# the case's type, organ and categories (监督执纪工作规则 2019 art. 38)
 V=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
 api POST "/api/dispositions/$V/decision" '{"approve":true,"day":"2022-03-10"}' "$LJ" >/dev/null
 D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"file_case","reason":"拟立案审查调查"}')" | jget '["id"]')

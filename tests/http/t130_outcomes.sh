@@ -47,7 +47,7 @@ expect_eq "the leader approves the disposition" 200 "$(status "$(api POST "/api/
 # make_case CLUE FILED USER...: files a case on the clue the way staff do
 # (a preliminary verification, then file_case proposed and approved by the
 # principal leader on FILED with its filing record: issue 10, 监督执纪工作
-# 规则 art. 40) and puts the users on its team (a trial officer as the
+# 规则 art. 38) and puts the users on its team (a trial officer as the
 # trial member, anyone else as a member: issue 10, the separation of
 # investigation and trial, refuses a trial officer as a plain member);
 # prints the case's id

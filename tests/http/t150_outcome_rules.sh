@@ -4,8 +4,9 @@
 # - one outcome per person and matter, a second refused naming the first
 #   (DOMAIN.md 3: the "four forms" indicator system of 2016 counts one
 #   person once per matter); a clue's outcomes move to its case at filing;
-# - at most one party and one government sanction (纪律处分条例 2023: several
-#   violations, the heaviest; 政务处分法, DOMAIN.md: art. 15), the stated
+# - at most one party and one government sanction (纪律处分条例 2023 art. 24:
+#   several violations combined, the highest plus one grade; 政务处分法,
+#   DOMAIN.md: art. 15: the heaviest), the stated
 #   period of several violations of one kind (one period .. the sum, at
 #   most 48 months, 政务处分法);
 # - party sanctions for party members only (纪律处分条例 2023); village
@@ -53,7 +54,7 @@ clue() {
 }
 # file_case CLUE: the case's id. Issue 10 part B: filing follows a
 # preliminary verification (谈话函询 -> 初步核实 -> 立案) and the principal
-# leader approves it with its filing record (监督执纪工作规则 2019 art. 40)
+# leader approves it with its filing record (监督执纪工作规则 2019 art. 38)
 file_case() {
 	local d
 	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')

@@ -10,7 +10,7 @@
 #   is a setting (a prefecture disposes county-rank cadres itself);
 # - filing (立案) only after a preliminary verification, approved by the
 #   principal leader with the same-level party committee principal's
-#   approval recorded (监督执纪工作规则 2019 art. 40); every approval is a
+#   approval recorded (监督执纪工作规则 2019 art. 38); every approval is a
 #   record, a refusal with its reason;
 # - cases: type, handling organ, violation categories from the catalog the
 #   case manager edits (never deleting, retiring from a day, audited); the
@@ -104,7 +104,7 @@ expect_eq "... the forwarding record (date, to whom, reference)" "2022-10-09|市
 
 # ---- the clue flow (监督执纪工作规则 art. 21) ------------------------------------------------
 K4=$(clue "$PS" 2022-03-02)
-expect_eq "filing straight from a registered clue: 422 (art. 40: after verification)" 422 "$(status "$(propose "$K4" '"method":"file_case"')")"
+expect_eq "filing straight from a registered clue: 422 (art. 38: after verification)" 422 "$(status "$(propose "$K4" '"method":"file_case"')")"
 D=$(body "$(propose "$K4" '"method":"talk_inquiry"')" | jget '["id"]'); decide "$D" "$LJ" '"approve":true,"day":"2022-03-10"' >/dev/null
 expect_eq "filing after an inquiry: 422" 422 "$(status "$(propose "$K4" '"method":"file_case"')")"
 r=$(propose "$K4" '"method":"talk_inquiry"')
@@ -142,7 +142,7 @@ expect_eq "... not for a leader: 403" 403 "$(http_status -b "$LJ" "$BASE/categor
 r=$(propose "$K4" '"method":"file_case"')
 expect_eq "filing after the verification: 201" 201 "$(status "$r")"; DF=$(body "$r" | jget '["id"]')
 FILING='"case_type":"both","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity","eight_rules"],"committee_by":"县委书记","committee_day":"2022-03-31"'
-expect_eq "a deputy leader may not approve filing (art. 40): 422" 422 "$(decide "$DF" "$LJ" "\"approve\":true,\"day\":\"2022-04-01\",\"filing\":{$FILING}")"
+expect_eq "a deputy leader may not approve filing (art. 38): 422" 422 "$(decide "$DF" "$LJ" "\"approve\":true,\"day\":\"2022-04-01\",\"filing\":{$FILING}")"
 r=$(api POST "/api/dispositions/$DF/decision" '{"approve":true,"day":"2022-04-01"}' "$BJ")
 expect_eq "the principal leader without the filing record: 422" 422 "$(status "$r")"
 expect_eq "... each field named" "case_type categories committee_by committee_day organ_kind organ_name" \
@@ -184,18 +184,18 @@ expect_contains "import: disposing a 处级 subject's clue here is refused" 'lin
 imp "$base" "$pc" '{"type":"report","id":"R9","received":"2022-03-02","channel":"letter","category":"accusation","kind":"accusation","accused":["P9"],"summary":"反映其问题"}'
 expect_contains "import: another level's report with content is refused" 'line 3, field "summary"' "$ERR"
 imp "$base" "$ps" '{"type":"clue","id":"C8","received":"2022-03-02","source":"audit","subjects":["P8"]}' \
-	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"file_case"}'
+	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2022-03-10"}'
 expect_contains "import: filing from a registered clue is refused" 'line 4, field "method"' "$ERR"
 OLD='{"type":"case","id":"A8","clue":"C8","filed":"2022-04-01"}'
 imp "$base" "$ps" '{"type":"clue","id":"C8","received":"2022-03-02","source":"audit","subjects":["P8"]}' \
 	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"preliminary_verification"}' \
-	'{"type":"disposition","clue":"C8","decided":"2022-03-20","method":"file_case"}' "$OLD"
+	'{"type":"disposition","clue":"C8","decided":"2022-03-20","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2022-03-20"}' "$OLD"
 expect_eq "import: a case of the old rules (no type, organ, categories): exit 1" 1 "$RC"
 expect_contains "... refused, saying why" 'line 6, field "case_type": a case filed under the old rules' "$ERR"
 NEW='{"type":"case","id":"A8","clue":"C8","filed":"2022-04-01","case_type":"discipline","organ_kind":"township","organ_name":"乙镇纪委","categories":["mass"]}'
 imp "$base" "$ps" '{"type":"clue","id":"C8","received":"2022-03-02","source":"audit","subjects":["P8"]}' \
 	'{"type":"disposition","clue":"C8","decided":"2022-03-10","method":"preliminary_verification"}' \
-	'{"type":"disposition","clue":"C8","decided":"2022-03-20","method":"file_case"}' "$NEW"
+	'{"type":"disposition","clue":"C8","decided":"2022-03-20","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2022-03-20"}' "$NEW"
 expect_eq "import: the case with its filing record: exit 0" 0 "$RC"
 expect_eq "... stored with its categories and the snapshot" "discipline|mass|section" \
 	"$(sql "SELECT k.case_type || '|' || c.category || '|' || s.rank FROM cases k JOIN case_categories c ON c.case_id = k.id JOIN case_subjects s ON s.case_id = k.id WHERE k.ext_id = 'A8'")"

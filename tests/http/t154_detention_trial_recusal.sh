@@ -45,7 +45,7 @@ J() { echo "$T_DIR/$1.jar"; }
 K=$(body "$(api POST /api/clues "{\"received\":\"2025-04-01\",\"source\":\"report\",\"summary\":\"反映其利用职务便利收受财物\",\"subjects\":[$P1,$P2]}")" | jget '["id"]')
 # issue 10 part B: filing follows a preliminary verification and is approved
 # by the principal leader with its filing record (case type, organ,
-# categories, the party committee principal's approval; 监督执纪工作规则 art. 40)
+# categories, the party committee principal's approval; 监督执纪工作规则 art. 38)
 V=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
 api POST "/api/dispositions/$V/decision" '{"approve":true,"day":"2025-04-10"}' "$(J lead)" >/dev/null
 D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
@@ -128,8 +128,12 @@ expect_eq "the recalculation at provincial level" 201 "$(status "$(ext "$DT" rec
 expect_eq "... the clock restarts: 3 months from its day" 2026-03-01 "$(dj 0 '["due"]')"
 expect_eq "after it, the extension is available again" 201 "$(status "$(ext "$DT" extension 2026-02-20 省纪委监委)")"
 expect_eq "... due 2026-06-01" 2026-06-01 "$(dj 0 '["due"]')"
-expect_eq "... and the national extension" 201 "$(status "$(ext "$DT" national 2026-05-20 国家监委 true)")"
-expect_eq "... due 2026-08-01" 2026-08-01 "$(dj 0 '["due"]')"
+# but not the national extension once more: 《监察法实施条例》(2025) art. 133,
+# 此前已经根据本条例第一百三十条规定再延长留置时间的，不得再次适用该规定 (ui10)
+r=$(ext "$DT" national 2026-05-20 国家监委 true)
+expect_eq "... but the national extension, used before the recalculation: 422" 422 "$(status "$r")"
+expect_contains "... citing art. 133" "第一百三十三条" "$(body "$r")"
+expect_eq "... due still 2026-06-01" 2026-06-01 "$(dj 0 '["due"]')"
 r=$(ext "$DT" recalc 2026-06-01 国家监委)
 expect_eq "a second recalculation: 422" 422 "$(status "$r")"
 expect_contains "... once only" "以一次为限" "$(body "$r")"
@@ -243,7 +247,7 @@ head_lines='{"type":"unit","id":"XU1","name":"乙局","kind":"department","paren
 {"type":"person","id":"XP1","name":"李某","unit":"XU1","rank":"staff"}
 {"type":"clue","id":"XC1","received":"2025-05-02","source":"report","subjects":["XP1"],"summary":"反映其违规"}
 {"type":"disposition","clue":"XC1","decided":"2025-05-10","method":"preliminary_verification"}
-{"type":"disposition","clue":"XC1","decided":"2025-05-20","method":"file_case"}
+{"type":"disposition","clue":"XC1","decided":"2025-05-20","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2025-05-20"}
 {"type":"case","id":"XK1","clue":"XC1","filed":"2025-06-01","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}'
 cat >"$T_DIR/det.jsonl" <<EOF
 $head_lines

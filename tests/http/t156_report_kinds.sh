@@ -150,7 +150,7 @@ expect_contains "export writes the kind" '"kind":"petition"' "$OUT"
 	echo '{"type":"person","id":"TP","name":"测某","unit":"TU","rank":"staff"}'
 	echo '{"type":"clue","id":"TC","received":"2022-03-02","source":"other","subjects":["TP"],"summary":"x"}'
 	echo '{"type":"disposition","clue":"TC","decided":"2022-03-10","method":"preliminary_verification"}'
-	echo '{"type":"disposition","clue":"TC","decided":"2022-03-20","method":"file_case"}'
+	echo '{"type":"disposition","clue":"TC","decided":"2022-03-20","method":"file_case","approved_by":"县纪委书记","committee_by":"县委书记","committee_day":"2022-03-20"}'
 	# issue 10 part B: an imported case needs its filing record (type, organ,
 	# categories); one without them is refused as filed under the old rules
 	echo '{"type":"case","id":"TA","clue":"TC","filed":"2022-04-01","trial_accepted":"2022-09-01","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}'

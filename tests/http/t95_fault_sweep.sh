@@ -20,6 +20,11 @@
 # lookup as 404 or 422), and every 5xx has an ERROR line under the request
 # id of its answer.  Fails on the code before: every store failure was 503,
 # and a validation lookup that failed answered 422.
+# Issue 10 (rules10): the detention notice, a recusal and its decision, an
+# appeal, the violation category catalog (create, retire), a rule-table
+# version (API and page) and the correction of a report's kind, under the
+# store kinds and SQLite's failures.  Fails on the code before: a recusal
+# whose matter or user lookup failed answered 422 (所选用户不存在) or 404.
 # `make faultsweep` runs every point, transient and persistent.
 . "$(dirname "$0")/lib.sh"
 

@@ -119,7 +119,9 @@ static void test_national_extension_from_2025_06_01(void **state)
 }
 
 /* Revised law art. 49 para. 2: the recalculation from 2025-06-01, only at
- * provincial level and above, once; afterwards the extensions again. */
+ * provincial level and above, once; afterwards the extension again, the
+ * national one only if not used before (implementing regulations 2025,
+ * art. 133). */
 static void test_recalculation_by_level_and_date(void **state)
 {
 	const char *why;
@@ -137,8 +139,13 @@ static void test_recalculation_by_level_and_date(void **state)
 	assert_non_null(strstr(why, "以一次为限"));
 	assert_int_equal(step("province", "extension", "2025-09-01", "extension national recalc", &m, &why), 1);
 	assert_int_equal(step("province", "national", "2025-09-01", "extension national recalc", &m, &why), 0);
+	/* 《监察法实施条例》(2025) art. 133: a national extension used before
+	   the recalculation cannot be used again after it (ui10; it was) */
 	assert_int_equal(step("province", "national", "2025-09-01", "extension national recalc extension",
-			      &m, &why), 1);
+			      &m, &why), 0);
+	assert_non_null(strstr(why, "不得再次再延长"));
+	assert_int_equal(step("province", "national", "2025-09-01", "extension recalc extension", &m, &why), 1);
+	assert_int_equal(m, 2);
 	assert_int_equal(step("province", "extension", "2025-09-01",
 			      "extension national recalc extension", &m, &why), 0);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "domain/authz.h"
+#include "domain/case.h"
 #include "domain/ctx.h"
 #include "domain/role.h"
 
@@ -96,6 +97,32 @@ static void test_roles(void **state)
 	assert_false(perm_has(role_perms(role_find("leader")), PERM_CASE_WORK));
 }
 
+/* Issue 10 (审查调查与审理分离, Supervision Law 2018 art. 36): team roles
+ * follow the office, so a role granted PERM_CASE_WORK must have a team
+ * role open to it, else the permission is dead and a route scan or a
+ * reader of role.c takes it for work the role can do.  The supervision
+ * office (监督检查室) had it and could join no team (ui10 removed it). */
+static void test_case_work_has_a_team_role(void **state)
+{
+	static const char *const team_roles[] = { "lead", "member", "trial", NULL };
+
+	for (const struct role *r = role_table; r->code; r++) {
+		int open = 0;
+
+		for (int i = 0; team_roles[i]; i++)
+			open |= case_team_role_open(r->code, team_roles[i]);
+		if (perm_has(role_perms(r), PERM_CASE_WORK) && !open)
+			fail_msg("role %s has case_work but no case team role", r->code);
+	}
+	assert_false(perm_has(role_perms(role_find("supervisor")), PERM_CASE_WORK));
+	assert_true(perm_has(role_perms(role_find("supervisor")), PERM_CASE_READ));
+	assert_false(case_team_role_open("supervisor", "member"));
+	assert_false(case_team_role_open("investigator", "trial"));
+	assert_false(case_team_role_open("trial", "lead"));
+	assert_true(case_team_role_open("trial", "trial"));
+	assert_true(case_team_role_open("township", "member"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -104,6 +131,7 @@ int main(void)
 		cmocka_unit_test(test_add_has),
 		cmocka_unit_test(test_all_and_none),
 		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_case_work_has_a_team_role),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -437,7 +437,7 @@ static void test_transition_table(void **state)
 	static const char *const methods[] = { "talk_inquiry", "preliminary_verification", "shelve",
 		"close", "file_case", "transfer" };
 	/* allowed[state][method], from DOMAIN.md section 2 (issue 10): filing
-	 * only after a preliminary verification (监督执纪工作规则 2019 art. 40);
+	 * only after a preliminary verification (监督执纪工作规则 2019 art. 38);
 	 * a second inquiry, an inquiry then a verification, a shelved clue
 	 * taken up again; transfer (移交) from every open state */
 	static const int allowed[7][6] = {
@@ -466,7 +466,7 @@ static void test_transition_table(void **state)
 }
 
 /* filing and a transfer upward need the principal leader (监督执纪工作规则
- * 2019 art. 40; 检举控告工作规则 2020 art. 15); other dispositions any leader */
+ * 2019 art. 38; 检举控告工作规则 2020 art. 15); other dispositions any leader */
 static void test_approval_rule(void **state)
 {
 	assert_true(disposition_approval_allowed("leader", 0, 0));

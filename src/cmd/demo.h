@@ -1,0 +1,102 @@
+#ifndef QF_CMD_DEMO_H
+#define QF_CMD_DEMO_H
+/*
+ * demo: the generator of `qingfeng demo --year 2022` (demo.c the command,
+ * demo_org.c the fictional city's units, persons and campaigns,
+ * demo_matters.c the reports, clues, cases and outcomes).  What the
+ * generator shares: its own PRNG (no time or random source: the same
+ * bytes every run), the persons it draws subjects from, and the writer of
+ * JSON Lines (docs/interchange.md).  Everything is owned by struct demo
+ * and freed by demo_release.
+ */
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "core/date.h"
+
+struct arena;
+
+/* subject pools: who a group of matters draws its subjects from */
+enum demo_pool {
+	POOL_KEY,       /* section rank, or a unit's top leader or leadership member */
+	POOL_PLAIN,     /* staff rank, no leading post (departments and townships) */
+	POOL_PARTY,     /* as POOL_PLAIN, party members only */
+	POOL_VILLAGE,   /* village committee members without a leading post */
+	POOL_MIXED,     /* POOL_PLAIN or POOL_VILLAGE */
+};
+
+struct demo_person {
+	char id[16];            /* file id */
+	int unit;               /* index into demo.units */
+	const char *name, *position, *rank;
+	int top, lead, party;
+	int used;               /* already a subject of a matter */
+};
+
+struct demo_unit {
+	char id[16];
+	const char *name, *kind, *tag;  /* tag: the campaign a unit is the field of */
+	int parent;                     /* index, -1 for the city */
+	int township;                   /* index of the township (villages, itself), else -1 */
+};
+
+struct demo {
+	FILE *out;
+	struct arena *a;        /* every allocation of the run */
+	uint64_t rng;
+	int year;
+	struct demo_unit *units;
+	int n_units;
+	struct demo_person *persons;
+	int n_persons;
+	int seq[8];             /* per id letter: last number used */
+	char campaigns[8][24];  /* file ids of demo_campaigns[] */
+	const char *principal;  /* the commission's principal leader (approves filings) */
+	const char *secretary;  /* the city party committee's principal leader */
+	int failed;             /* a write failed */
+};
+
+/* The PRNG (splitmix64): a number in [0, n), in [lo, hi]. */
+uint64_t demo_next(struct demo *d);
+int demo_rand(struct demo *d, int n);
+int demo_between(struct demo *d, int lo, int hi);
+/* One of the n strings of list. */
+const char *demo_pick(struct demo *d, const char *const *list, int n);
+#define DEMO_PICK(d, list) demo_pick(d, list, (int)(sizeof(list) / sizeof(list[0])))
+
+/* A new file id "D22-C0012" for letter (U P K R C A Q) into buf[16]. */
+const char *demo_id(struct demo *d, char letter, char *buf);
+/* A day of the demo year (offset 0) or the year before (-1). */
+qf_day demo_day(struct demo *d, int year_offset, int month, int mday);
+/* The next working day (Monday to Friday) from day on. */
+qf_day demo_weekday(qf_day day);
+/* day, or the last working day before Dec 31 of the year when later;
+ * a working day drawn from m1-d1 to m2-d2 of the year; a working day
+ * lo to hi days after day, capped so. */
+qf_day demo_cap(struct demo *d, qf_day day, int year_offset);
+qf_day demo_within(struct demo *d, int year_offset, int m1, int d1, int m2, int d2);
+qf_day demo_later(struct demo *d, qf_day day, int lo, int hi, int year_offset);
+/* "YYYY-MM-DD" as a JSON string. */
+json_t *demo_date(qf_day day);
+/* Writes obj as one line (compact, keys in insertion order) and frees it;
+ * type first, as docs/interchange.md. */
+void demo_emit(struct demo *d, json_t *obj);
+
+/* A person of the pool not yet used, whose unit has tag (NULL: any);
+ * marks it used.  -1 when none is left. */
+int demo_subject(struct demo *d, enum demo_pool pool, const char *tag);
+/* A person of the pool in unit not yet used (marked used), or -1. */
+int demo_subject_near(struct demo *d, enum demo_pool pool, int unit);
+
+/* demo_org.c: the units, persons and campaigns. */
+int demo_org(struct demo *d);
+/* The file id of campaign code ("grain", ...); NULL for code NULL. */
+const char *demo_campaign(struct demo *d, const char *code);
+/* demo_matters.c: everything else. */
+int demo_matters(struct demo *d);
+
+void demo_release(struct demo *d);
+
+#endif

@@ -1,0 +1,160 @@
+#!/bin/bash
+# t162_demo.sh: `qingfeng demo --year 2022` (issue 11, "The demo year").
+# - deterministic: two runs write the same bytes, and the bytes are the
+#   pinned ones (same on every machine: the generator's own PRNG, no clock
+#   or random source; a change of the generator changes DEMO_SHA256 here,
+#   on purpose);
+# - the year imports into a fresh database through the import engine (all
+#   or nothing: a second import of the same year is refused whole);
+# - `qingfeng report --year 2022 --format json` gives the 2022 report's
+#   figures key by key, each by its DOMAIN.md section 6 definition:
+#   处置问题线索516件、立案184件、结案172件、结案率93.48%、党纪政务处分175人、
+#   留置2人、四种形态583人（第一种形态404人，占比69.3%）; 一把手和领导班子
+#   及科级干部 立案26件、处分26人、第一种形态10人; 四风 线索25件、处分29人;
+#   the grain/development-zone/black-soil campaign (线索38、立案10、问责4、
+#   党纪处分25、留置1、移送1、第一种形态2), the farm-subsidy campaign
+#   (案件43、处分43、挽回117,526.73元), 公检法移交线索5件、结案4件、在查1件,
+#   巡察移交问题线索12件 (clues received from inspection);
+# - the records are plausible (dates in order, no outcome before its
+#   case was filed, party sanctions only for party members and village
+#   managers only the three light government sanctions: 纪律处分条例 2023
+#   art. 5 and DOMAIN.md section 3; 政务处分法 art. 2 and the village rule),
+#   with the shapes the issue names (cases filed in 2021 closed in 2022, a
+#   party and a government sanction in one outcome, clues disposed twice,
+#   first-form treatment from daily supervision, 38 departments and 8
+#   townships with villages);
+# - --accounts: one staff account per role, the password printed once,
+#   and the case manager's first page is a living commission.
+# Before this change `qingfeng demo` did not exist (exit 2): the import,
+# figure, record and account checks fail on the old code.
+. "$(dirname "$0")/lib.sh"
+
+DEMO_SHA256=b79b605115bfe30b35259a8a127041a87d19b853c0e7f0c83218ed138cf27eb7
+
+init_db || { not_ok "init"; finish; }
+
+run_cli demo --year 2022 --out "$T_DIR/a.jsonl"
+expect_eq "demo --out exits 0" 0 "$RC"
+run_cli demo --year 2022 --out "$T_DIR/b.jsonl"
+check "two runs write the same bytes" cmp -s "$T_DIR/a.jsonl" "$T_DIR/b.jsonl"
+expect_eq "the bytes are the pinned ones (every machine)" "$DEMO_SHA256" \
+	"$(sha256sum "$T_DIR/a.jsonl" | cut -d' ' -f1)"
+run_cli demo --year 2021
+expect_eq "another year is a usage error" 2 "$RC"
+run_cli demo --year 2022 --out "$T_DIR/c.jsonl" --accounts
+expect_eq "--accounts without the import is a usage error" 2 "$RC"
+
+run_cli demo --year 2022 --accounts
+expect_eq "demo imports into a fresh database" 0 "$RC"
+expect_contains "the import counts its records" "imported: $(wc -l <"$T_DIR/a.jsonl") records" "$OUT"
+ACCOUNTS=$(printf '%s\n' "$OUT" | awk '$1 ~ /^demo_/ {print $1 ":" $2}')
+CM_PW=$(printf '%s\n' "$OUT" | awk '$1 == "demo_casemgr" {print $2}')
+check "the case manager's password is printed" test -n "$CM_PW"
+expect_eq "one account per business role" 9 "$(sql "SELECT count(*) FROM users WHERE name LIKE 'demo\_%' ESCAPE '\\'")"
+
+clues=$(sql "SELECT count(*) FROM clues")
+run_cli demo --year 2022
+expect_eq "a second import of the year is refused" 1 "$RC"
+expect_contains "naming the line" "line 1" "$ERR"
+expect_eq "nothing was imported the second time" "$clues" "$(sql "SELECT count(*) FROM clues")"
+
+# report KEY=VALUE... [-- scope options]: the figures of the JSON report
+figures() {
+	"$QF_BIN" report --year 2022 --format json "$@" | python3 -c '
+import json, sys
+for m in json.load(sys.stdin)["metrics"]:
+    v = m["value"]
+    print("%s=%s" % (m["key"], m["display"] if m["kind"] == "rate" else v))'
+}
+# expect_figures WHAT "k=v k=v ..." [scope options]
+expect_figures() {
+	local what=$1 want=$2 got kv
+	shift 2
+	got=$(figures "$@")
+	for kv in $want; do
+		expect_eq "$what: ${kv%%=*}" "$kv" "$(grep -x "${kv%%=*}=.*" <<<"$got")"
+	done
+}
+expect_figures "2022" "clues_disposed=516 cases_filed=184 cases_closed=172 closure_rate=93.48% \
+	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3%"
+expect_figures "key persons" "cases_filed=26 sanctioned=26 form1=10" --key-persons
+expect_figures "四风" "clues_disposed=25 sanctioned=29" --category eight_rules
+camp() { sql "SELECT id FROM campaigns WHERE name LIKE '$1%'"; }
+expect_figures "grain campaign" "clues_disposed=38 cases_filed=10 accountabilities=4 sanctioned=25 \
+	detained=1 transferred=1 form1=2" --campaign "$(camp 粮食购销)"
+expect_figures "subsidy campaign" "cases_filed=43 sanctioned=43 recovered=11752673" \
+	--campaign "$(camp 玉米)"
+expect_figures "公检法" "clues_disposed=5 cases_filed=5 cases_closed=4" --source judicial
+# the 作风 figures that are outcomes: 防疫监督 党纪政务处分3人、第一种形态18人; 能力作风建设年
+# 党纪政务处分5人、第一种形态45人; 四风明察暗访 第一种形态28人; 微腐败 处分3人、退回2725.2元
+expect_figures "防疫监督" "sanctioned=3 form1=18" --campaign "$(camp 疫情防控)"
+expect_figures "能力作风建设年" "sanctioned=5 form1=45" --campaign "$(camp 全市机关)"
+expect_figures "四风 first form" "form1=28" --category eight_rules
+expect_figures "微腐败" "sanctioned=3 returned=272520" --campaign "$(camp 群众身边)"
+expect_figures "巡察移交" "clues_received=12" --source inspection
+
+P="BETWEEN '2022-01-01' AND '2022-12-31'"
+expect_eq "grain campaign: every sanction a party sanction" 0 "$(sql "SELECT count(*) FROM outcomes o
+	JOIN campaigns k ON k.id = o.campaign_id WHERE k.name LIKE '粮食购销%' AND o.day $P AND o.sanctioned = 1
+	AND NOT EXISTS (SELECT 1 FROM outcome_measures m WHERE m.outcome_id = o.id AND m.measure LIKE 'party\_%' ESCAPE '\\')")"
+expect_eq "码上问效: 21 letters received, 19 concluded" "21|19" "$(sql "SELECT count(*), count(concluded) FROM reports
+	WHERE channel = 'qr' AND received $P AND (concluded IS NULL OR concluded $P)")"
+expect_eq "公检法: one case still under investigation" 1 "$(sql "SELECT count(*) FROM cases c
+	JOIN clues l ON l.id = c.clue_id WHERE l.source = 'judicial' AND c.closed IS NULL")"
+
+# plausibility: each count below is of records that break a rule
+expect_eq "no disposition before its clue was received" 0 "$(sql "SELECT count(*) FROM dispositions d
+	JOIN clues c ON c.id = d.clue_id WHERE d.decided < c.received")"
+expect_eq "no case filed before its clue's verification" 0 "$(sql "SELECT count(*) FROM cases a
+	JOIN dispositions d ON d.clue_id = a.clue_id AND d.method = 'preliminary_verification' WHERE a.filed < d.decided")"
+expect_eq "no case closed before it was filed" 0 "$(sql "SELECT count(*) FROM cases WHERE closed < filed OR transferred < filed")"
+expect_eq "no outcome before its case was filed, none after it closed" 0 "$(sql "SELECT count(*) FROM outcomes o
+	JOIN cases a ON a.id = o.case_id WHERE o.day < a.filed OR o.day > a.closed")"
+expect_eq "no detention before the filing or without the approval" 0 "$(sql "SELECT count(*) FROM detentions t
+	JOIN cases a ON a.id = t.case_id WHERE t.start_day < a.filed OR t.approved_day > t.start_day OR t.approved_by IS NULL")"
+expect_eq "party sanctions only for party members" 0 "$(sql "SELECT count(*) FROM outcomes o
+	JOIN outcome_measures m ON m.outcome_id = o.id WHERE m.measure LIKE 'party\_%' ESCAPE '\\' AND o.subject_party_member = 0")"
+expect_eq "village managers: only the three light government sanctions" 0 "$(sql "SELECT count(*) FROM outcomes o
+	JOIN outcome_measures m ON m.outcome_id = o.id WHERE o.subject_rank = 'village' AND m.measure LIKE 'gov\_%' ESCAPE '\\'
+	AND m.measure NOT IN ('gov_warning', 'gov_demerit', 'gov_major_demerit')")"
+expect_eq "no outcome on a county-rank cadre (managed one level up)" 0 "$(sql "SELECT count(*) FROM outcomes WHERE subject_rank = 'county'")"
+check "cases filed in 2021 closed in 2022" test "$(sql "SELECT count(*) FROM cases WHERE filed < '2022-01-01' AND closed $P")" -gt 0
+check "cases filed in 2022 open at year end" test "$(sql "SELECT count(*) FROM cases WHERE filed $P AND closed IS NULL")" -gt 0
+check "a party and a government sanction in one outcome" test "$(sql "SELECT count(*) FROM outcomes o
+	WHERE EXISTS (SELECT 1 FROM outcome_measures m WHERE m.outcome_id = o.id AND m.measure LIKE 'party\_%' ESCAPE '\\')
+	AND EXISTS (SELECT 1 FROM outcome_measures m WHERE m.outcome_id = o.id AND m.measure LIKE 'gov\_%' ESCAPE '\\')")" -gt 0
+check "clues disposed twice (talk_inquiry, then preliminary_verification)" test "$(sql "SELECT count(*) FROM clues c
+	WHERE EXISTS (SELECT 1 FROM dispositions d WHERE d.clue_id = c.id AND d.method = 'talk_inquiry')
+	AND EXISTS (SELECT 1 FROM dispositions d WHERE d.clue_id = c.id AND d.method = 'preliminary_verification')")" -gt 0
+check "first-form treatment from daily supervision" test "$(sql "SELECT count(*) FROM outcomes o
+	JOIN clues c ON c.id = o.clue_id WHERE c.source = 'supervision' AND o.form = 1")" -gt 0
+expect_eq "38 city departments, 8 townships" "38|8" "$(sql "SELECT sum(CASE WHEN kind = 'department' THEN 1 ELSE 0 END),
+	sum(CASE WHEN kind = 'township' THEN 1 ELSE 0 END) FROM units")"
+check "villages under the townships" test "$(sql "SELECT count(*) FROM units v JOIN units t ON t.id = v.parent_id
+	WHERE v.kind = 'village' AND t.kind = 'township'")" -ge 40
+expect_eq "clues from every source" 8 "$(sql "SELECT count(DISTINCT source) FROM clues")"
+expect_eq "reports of every channel" 6 "$(sql "SELECT count(DISTINCT channel) FROM reports")"
+expect_eq "subjects of every rank but county" 3 "$(sql "SELECT count(DISTINCT subject_rank) FROM outcomes")"
+
+start_server
+for a in $ACCOUNTS; do
+	expect_eq "${a%%:*} signs in with the printed password" 303 "$(login "${a%%:*}" "${a#*:}")"
+	expect_eq "${a%%:*}: the first page opens" 200 "$(http_get "$H" -b "$JAR" "$BASE/")"
+done
+expect_eq "the demo case manager signs in" 303 "$(login demo_casemgr "$CM_PW")"
+expect_eq "the case list opens" 200 "$(http_get "$H" -b "$JAR" "$BASE/cases?state=open")"
+expect_contains "the case list shows the demo city's cases" "青枫市" "$(cat "$H.b")"
+clue=$(sql "SELECT min(id) FROM clues WHERE source = 'report'")
+kase=$(sql "SELECT case_id FROM detentions ORDER BY start_day LIMIT 1")
+outcome=$(sql "SELECT min(id) FROM outcomes WHERE case_id = $kase")
+report=$(sql "SELECT min(id) FROM reports WHERE clue_id IS NOT NULL")
+for path in /clues /reports /persons /units /accountability /executions "/clues/$clue" "/cases/$kase" \
+	"/outcomes/$outcome" "/reports/$report"; do
+	expect_eq "case manager: $path opens" 200 "$(http_get "$H" -b "$JAR" "$BASE$path")"
+done
+http_get "$H" -b "$JAR" "$BASE/clues/$clue" >/dev/null
+expect_contains "an imported clue's summary is decrypted on its page" "反映" "$(cat "$H.b")"
+stop_server
+check "no sanitizer report" cli_clean
+check "server clean" server_clean
+finish
