@@ -41,6 +41,7 @@
 #include "model/rules.h"
 #include "store/q_caserules.h"
 #include "store/q_interchange.h"
+#include "store/q_rules.h"
 
 #define V(name) ix_value(ix, v, name)
 
@@ -102,12 +103,9 @@ int ix_form_rule_prepare(struct ix *ix, struct ix_val *v)
 		return ix_fail(ix, "valid_from", "%d outcome(s) with %s dated on or after %s are stored: a row "
 			       "from that day would move their form (a change never moves an outcome already "
 			       "decided)", (int)n, r.measure, r.valid_from);
-	/* written here, not with the rule pages' store call, which the rule
-	 * table pages replace (rules10: store_rule_put) */
-	if (store_ix_run(c->db, store_ix_sql("INSERT INTO form_rules(measure, valid_from, form, source, "
-					     "created_at) VALUES (?, ?, ?, ?, ?)"),
-			 (struct store_ix_value[]){ { 2, 0, r.measure }, { 2, 0, r.valid_from }, { 1, r.form, NULL },
-						    { 2, 0, r.source }, { 1, c->now, NULL } }, 5) < 0)
+	/* stored as the rule table page stores a version (no user: the CLI) */
+	if (store_rule_put(c->db, RULES_FORMS, &(struct rule_row){ .v = { cols[0], cols[1] },
+				   .valid_from = r.valid_from, .source = r.source }, 0, c->now) < 0)
 		return -1;
 	ix_forms_changed(ix);
 	return 1;
