@@ -36,7 +36,8 @@ for k in range(N):
         w({"type":"outcome","person":f"P{k}","clue":f"K{k}","date":rec,"measures":[random.choice(["talk_reminder","criticism","admonishment"])]})
     elif r < 0.85:
         w({"type":"disposition","clue":f"K{k}","decided":rec,"method":"preliminary_verification"})
-        w({"type":"disposition","clue":f"K{k}","decided":rec,"method":"file_case"})
+        w({"type":"disposition","clue":f"K{k}","decided":rec,"method":"file_case",
+           "approved_by":"委主要负责人","committee_by":"市委书记","committee_day":rec})
         case = {"type":"case","id":f"A{k}","clue":f"K{k}","filed":rec,"case_type":"discipline","organ_kind":random.choice(["office","township","resident_group"]),
                 "organ_name":"室","categories":[random.choice(["eight_rules","integrity","work"])]}
         if random.random() < 0.9: case["closed"] = rec

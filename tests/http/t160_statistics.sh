@@ -47,13 +47,13 @@ cat >"$F" <<'JSONL'
 {"type":"campaign","id":"G1","name":"惠农补贴专项整治"}
 {"type":"clue","id":"K1","received":"2021-12-01","source":"report","subjects":["P1"]}
 {"type":"disposition","clue":"K1","decided":"2021-12-10","method":"preliminary_verification"}
-{"type":"disposition","clue":"K1","decided":"2021-12-20","method":"file_case"}
+{"type":"disposition","clue":"K1","decided":"2021-12-20","method":"file_case","approved_by":"委主要负责人","committee_by":"市委书记","committee_day":"2021-12-20"}
 {"type":"case","id":"A","clue":"K1","filed":"2021-12-28","closed":"2022-03-01","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
 {"type":"detention","case":"A","person":"P1","start":"2021-12-30","end":"2022-01-20","approved_by":"市监委","approved_day":"2021-12-29","announced_at":"2021-12-30T09:00"}
 {"type":"clue","id":"K2","received":"2022-01-03","source":"report","subjects":["P2"],"campaign":"G1","categories":["eight_rules"]}
 {"type":"disposition","clue":"K2","decided":"2022-01-10","method":"talk_inquiry"}
 {"type":"disposition","clue":"K2","decided":"2022-02-01","method":"preliminary_verification"}
-{"type":"disposition","clue":"K2","decided":"2022-02-10","method":"file_case"}
+{"type":"disposition","clue":"K2","decided":"2022-02-10","method":"file_case","approved_by":"委主要负责人","committee_by":"市委书记","committee_day":"2022-02-10"}
 {"type":"case","id":"B","clue":"K2","filed":"2022-02-15","transferred":"2022-05-01","closed":"2022-06-30","campaign":"G1","case_type":"both","organ_kind":"township","organ_name":"东镇纪委","categories":["eight_rules"]}
 {"type":"detention","case":"B","person":"P2","start":"2022-12-31","approved_by":"市监委","approved_day":"2022-12-30","announced_at":"2022-12-31T23:30"}
 {"type":"clue","id":"K3","received":"2022-12-31","source":"judicial","subjects":["P3"]}
@@ -84,7 +84,8 @@ with open(sys.argv[1], 'a') as f:
         w = lambda o: f.write(json.dumps(o, ensure_ascii=False) + "\n")
         w({"type": "clue", "id": f"R{i}", "received": "2024-01-02", "source": "report", "subjects": ["P3"]})
         w({"type": "disposition", "clue": f"R{i}", "decided": "2024-01-03", "method": "preliminary_verification"})
-        w({"type": "disposition", "clue": f"R{i}", "decided": "2024-01-04", "method": "file_case"})
+        w({"type": "disposition", "clue": f"R{i}", "decided": "2024-01-04", "method": "file_case",
+           "approved_by": "委主要负责人", "committee_by": "市委书记", "committee_day": "2024-01-04"})
         c = {"type": "case", "id": f"RA{i}", "clue": f"R{i}", "filed": "2024-01-05", "case_type": "discipline",
              "organ_kind": "office", "organ_name": "第二审查调查室", "categories": ["work"]}
         if i < 43:
