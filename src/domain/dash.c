@@ -6,6 +6,9 @@
 #include "domain/dash.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "core/date.h"
 
 #include "domain/authz.h"
 #include "domain/case_access.h"
@@ -24,4 +27,21 @@ int dash_breakdown(struct ctx *c, int year, struct dash_breakdown *d)
 	snprintf(from, sizeof(from), "%04d-01-01", year);
 	snprintf(to, sizeof(to), "%04d-12-31", year);
 	return store_dash_breakdown(c->db, c->a, from, to, d) < 0 ? -1 : 0;
+}
+
+/* This year (China Standard Time); when no clue was received this year
+ * yet, the latest year that has one, so a database holding only earlier
+ * years (the demo year, a new installation in early January, an imported
+ * archive) opens on figures rather than zeros. */
+int dash_default_year(struct ctx *c)
+{
+	char today[11];
+	const char *day;
+	int y, m, d;
+
+	date_to_ymd(date_today(), &y, &m, &d);
+	date_format(date_today(), today);
+	if (store_dash_latest_day(c->db, c->a, today, &day) < 0 || !day)
+		return y;
+	return atoi(day) < y ? atoi(day) : y;
 }

@@ -1,14 +1,14 @@
 /*
  * dash.c: the dashboard on the home page of the leaders and the case
- * manager (issue 11; domain/dash.h).  A year (query argument year,
- * default this year in China Standard Time): its key figures against the
- * year before, the four forms, clues and cases by month, by source and by
- * unit; and the to-dos by office (drawn by home.c's to-do section, which
- * holds them).  Charts are server-drawn SVG
- * (pages/chart.h).  Every number links to the list of the records that
- * make it, with the period and scope as that list's filters, and only
- * when the user may open that list (the route's permission): a link the
- * role cannot follow is plain text.
+ * manager (issue 11; domain/dash.h).  A year (query argument year; default
+ * this year in China Standard Time, or the latest year with a clue when
+ * this year has none): its key figures against the year before, the four
+ * forms, clues and cases by month, by source and by unit; and the to-dos
+ * by office (drawn by home.c's to-do section, which holds them).  Charts
+ * are server-drawn SVG (pages/chart.h).  Every number links to the list of
+ * the records that make it, with the period and scope as that list's
+ * filters, and only when the user may open that list (the route's
+ * permission): a link the role cannot follow is plain text.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -45,16 +45,15 @@ const char *dash_link(struct req *r, const char *url)
 	return rt && (rt->perm == PERM_NONE || authz_has(&r->c.who, rt->perm)) ? url : NULL;
 }
 
-/* The year of the dashboard: the argument year (2000-2100) or this year. */
+/* The year of the dashboard: the argument year (2000-2100), or this year
+ * unless it has no clue yet (dash_default_year). */
 int dash_year(struct req *r)
 {
 	const char *v = req_arg(r, "year");
-	int y, m, d;
 
 	if (v && strlen(v) == 4 && atoi(v) >= 2000 && atoi(v) <= 2100)
 		return atoi(v);
-	date_to_ymd(date_today(), &y, &m, &d);
-	return y;
+	return dash_default_year(&r->c);
 }
 
 static const char *month_end(int year, int m, char *buf)

@@ -17,6 +17,8 @@ static const struct store_sql Q_CLUE_MONTHS = {
 static const struct store_sql Q_CASE_MONTHS = {
 	"SELECT substr(filed, 6, 2), count(*) FROM cases WHERE filed >= ? AND filed <= ? "
 	"GROUP BY substr(filed, 6, 2)", NULL };
+static const struct store_sql Q_LATEST = {
+	"SELECT max(received) FROM clues WHERE received <= ?", NULL };
 static const struct store_sql Q_SOURCES = {
 	"SELECT source, count(*) FROM clues WHERE received >= ? AND received <= ? "
 	"GROUP BY source ORDER BY count(*) DESC, source", NULL };
@@ -92,4 +94,20 @@ int store_dash_breakdown(struct store *s, struct arena *a, const char *from, con
 	if ((d->n_units = q_collect(st, a, fill_unit, sizeof(*d->units), &d->units)) < 0)
 		return d->n_units;
 	return 0;
+}
+
+int store_dash_latest_day(struct store *s, struct arena *a, const char *until, const char **day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_LATEST);
+	int rc;
+
+	*day = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, until);
+	rc = store_step(st);
+	if (rc == STORE_ROW && *store_col_text(st, 0))
+		*day = arena_strdup(a, store_col_text(st, 0));
+	store_reset(st);
+	return rc < 0 ? rc : 0;
 }

@@ -14,4 +14,8 @@
 int store_dash_breakdown(struct store *s, struct arena *a, const char *from, const char *to,
 			 struct dash_breakdown *d);
 
+/* The latest day a clue was received on or before `until` into *day (from
+ * a; NULL when there is none).  0, or a negative store code. */
+int store_dash_latest_day(struct store *s, struct arena *a, const char *until, const char **day);
+
 #endif

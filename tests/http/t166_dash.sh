@@ -160,6 +160,12 @@ expect_contains "the leader's home page is the dashboard: SVG charts" "<svg clas
 expect_contains "... accessible (role=img, aria-label)" 'role="img" aria-label="2022年线索与立案（按月）"' "$(cat "$H.b")"
 case "$(sed 's/<script src="[^"]*"[^>]*><\/script>//g' "$H.b")" in *"<script"*) not_ok "... no script but the page's own app.js" ;;
 	*) ok "... no script but the page's own app.js" ;; esac
+# without ?year the dashboard opens on this year, or, when this year has no
+# clue yet (the records here end in 2022), on the latest year that has one:
+# a database holding past years (the demo year) must not open on zeros
+http_get "$H" -b "$LJ" "$BASE/" >/dev/null
+expect_contains "no year given, this year without clues: the latest year with clues (2022)" \
+	'<strong>2022年</strong>' "$(cat "$H.b")"
 http_get "$H" -b "$CJ" "$BASE/" >/dev/null
 case "$(cat "$H.b")" in *"<svg class=\"chart"*) not_ok "the intake clerk keeps his to-dos, no dashboard" ;;
 	*) ok "the intake clerk keeps his to-dos, no dashboard" ;; esac
