@@ -353,6 +353,37 @@ int annual_figures(struct store *db, struct arena *a, const struct annual_doc *d
 	return RES_DONE;
 }
 
+const char *annual_ph_meaning(struct arena *a, const struct annual_ph *ph)
+{
+	const struct metric_def *d = metric_find(ph->key);
+	const struct metric_scope *s = &ph->scope;
+	const char *m = "";
+
+	if (!d)
+		return !strcmp(ph->key, "year") ? "报告年度" : "报告年度的上一年";
+	if (s->key_persons)
+		m = arena_printf(a, "%s；一把手和领导班子及科级干部", m);
+	if (s->top_leader)
+		m = arena_printf(a, "%s；一把手", m);
+	if (s->leadership)
+		m = arena_printf(a, "%s；领导班子成员", m);
+	if (s->rank)
+		m = arena_printf(a, "%s；职级 %s", m, s->rank);
+	if (s->category)
+		m = arena_printf(a, "%s；违纪违法类别 %s", m, s->category);
+	if (s->source)
+		m = arena_printf(a, "%s；线索来源 %s", m, s->source);
+	if (s->organ_kind)
+		m = arena_printf(a, "%s；承办机关 %s", m, s->organ_kind);
+	if (s->unit_id)
+		m = arena_printf(a, "%s；单位 %" PRId64 " 及下属单位", m, s->unit_id);
+	if (ph->campaign)
+		m = arena_printf(a, "%s；专项工作 %s", m, ph->campaign);
+	if (ph->prev)
+		m = arena_printf(a, "%s；上一年", m);
+	return *m ? arena_printf(a, "%s（%s）", d->zh, m + strlen("；")) : d->zh;
+}
+
 const char *annual_fill(struct arena *a, const char *raw, const struct annual_fig *figs, int n)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -101,6 +101,10 @@ struct annual_fig {
 int annual_figures(struct store *db, struct arena *a, const struct annual_doc *d, int year,
 		   int64_t scope_user, struct annual_fig **out, struct annual_error *e);
 
+/* What a placeholder means in Chinese: "立案（一把手和领导班子及科级干部）",
+ * "党纪政务处分（专项工作：粮食购销……；上一年）". */
+const char *annual_ph_meaning(struct arena *a, const struct annual_ph *ph);
+
 /* Text with every placeholder replaced by its figure's display (figs as
  * from annual_figures or read back from a kept rendering), from arena a. */
 const char *annual_fill(struct arena *a, const char *raw, const struct annual_fig *figs, int n);
