@@ -150,18 +150,23 @@ static int annual_page(struct req *r, const char *body, const struct fielderr *f
 	if (rc == RES_DONE) {
 		strbuf_addstr(&sb, "（");
 		html_txt(&sb, v.author);
-		strbuf_addstr(&sb, "，");
-		html_time(&sb, v.created_at);
+		if (v.created_at) {     /* 0: the default, seeded by migration 0027 */
+			strbuf_addstr(&sb, "，");
+			html_time(&sb, v.created_at);
+		}
 		strbuf_addstr(&sb, "）");
 	}
 	strbuf_addstr(&sb, "。每行一段：<code># </code>标题，<code>## </code>一级标题（一、），"
 		      "<code>### </code>二级标题（（一）），标题后 <code>||</code> 接同段正文，"
 		      "<code>//</code> 开头为注释。数字写作占位符，保存前逐一检查。</p>");
+	strbuf_addstr(&sb, "<div class=\"annual-edit\"><div>");
 	form_open(r, &sb, "/annual/template", "record-form");
 	field_textarea(&sb, "template_text", "模板", body, 1, fielderr_get(fe, "template_text"), 30, ANNUAL_MAX_BYTES,
 		       "保存后成为新版本；以往生成的报告不受影响。");
 	form_close(&sb, "检查并保存", NULL);
+	strbuf_addstr(&sb, "</div><div class=\"annual-phs\">");
 	placeholders(r, &sb, body, year);
+	strbuf_addstr(&sb, "</div></div>");
 	keys(&sb);
 	return page_finish(r, &sb, status);
 }
