@@ -158,6 +158,19 @@ static int placeholder(struct arena *a, const char *src, const char *in, size_t 
 	return 0;
 }
 
+/* The first bytes of s, at most max, not cutting a UTF-8 character. */
+static const char *excerpt(struct arena *a, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n > max) {
+		n = max;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	return arena_printf(a, "%.*s", (int)n, s);
+}
+
 /* Checks the braces of one piece of text and collects its placeholders. */
 static int scan(struct arena *a, const char *s, int line, struct annual_doc *d, int *cap,
 		struct annual_error *e)
@@ -165,15 +178,20 @@ static int scan(struct arena *a, const char *s, int line, struct annual_doc *d, 
 	for (const char *p = s; *p;) {
 		const char *open = strstr(p, "{{"), *close = strstr(p, "}}");
 
-		if (close && (!open || close < open))
-			return fail(e, a, line, arena_printf(a, "%.*s", (int)(close - p + 2 > 40 ? 40 : close - p + 2),
-							 close + 2 - (close - p + 2 > 40 ? 40 : close - p + 2)),
+		if (close && (!open || close < open)) {
+			/* named by the text before it, about 40 bytes back */
+			const char *from = close - p > 38 ? close - 38 : p;
+
+			while (from > p && ((unsigned char)*from & 0xC0) == 0x80)
+				from++;
+			return fail(e, a, line, arena_printf(a, "%.*s", (int)(close + 2 - from), from),
 				    "unbalanced", "多出的“}}”：没有与之配对的“{{”");
+		}
 		if (!open)
 			break;
 		const char *end = strstr(open + 2, "}}"), *inner = strstr(open + 2, "{{");
 		if (!end || (inner && inner < end))
-			return fail(e, a, line, arena_printf(a, "%.40s", open), "unbalanced",
+			return fail(e, a, line, excerpt(a, open, 40), "unbalanced",
 				    "“{{”没有配对的“}}”");
 		const char *src = arena_printf(a, "%.*s", (int)(end + 2 - open), open);
 		int dup = 0;

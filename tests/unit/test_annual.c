@@ -104,6 +104,9 @@ static void test_errors(void **state)
 	refused("立案cases_filed}}件\n", 1, "立案cases_filed}}", "unbalanced");
 	refused("立案{{cases_filed{{x}}件\n", 1, "{{cases_filed{{x}}件", "unbalanced");
 	refused("### {{nope}} || 正文\n", 1, "{{nope}}", "unknown_key");
+	/* the excerpt naming an unbalanced brace never cuts a character */
+	refused("立案{{一二三四五六七八九十一二三四五六七八九十\n", 1, "{{一二三四五六七八九十一二", "unbalanced");
+	refused("一二三四五六七八九十一二三四五六七八九十}}\n", 1, "九十一二三四五六七八九十}}", "unbalanced");
 	refused("##没有空格\n", 1, "", "bad_line");
 	refused("// 只有注释\n\n", 0, "", "empty");
 }
