@@ -20,7 +20,8 @@
 #  - saving and rendering are audited.
 # The figures are those of DOMAIN.md section 6 (the definitions of issue
 # 11, t160/t162); the report's structure is that of the 2022 report
-# (../shared/reference/annual-report-2022.txt).
+# (../shared/reference/annual-report-2022.txt); no regulation article governs
+# the template itself.  Fails before this change: report has no --annual.
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
 
