@@ -162,7 +162,8 @@ int cmd_report(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *year = NULL, *quarter = NULL, *month = NULL, *from = NULL,
 		   *to = NULL, *unit = NULL, *campaign = NULL, *user = NULL, *format = "text", *out = NULL,
-		   *pos[1];
+		   *pos[1], *tmpl = NULL, *rendering = NULL;
+	int annual = 0;
 	struct metric_scope s = { 0 };
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
@@ -184,6 +185,9 @@ int cmd_report(int argc, char **argv)
 		{ "--user", &user, NULL, "only what user NAME may see (a township or resident group's jurisdiction)" },
 		{ "--format", &format, NULL, "text (default) or json; html, docx, xlsx to come" },
 		{ "--out", &out, NULL, "write to FILE (default: standard output)" },
+		{ "--annual", NULL, &annual, "the annual report from its template (text, html, docx): report_annual.c" },
+		{ "--template", &tmpl, NULL, "with --annual: check FILE and save it as the next template version" },
+		{ "--rendering", &rendering, NULL, "with --annual: write kept rendering ID again" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	const struct report_format *fmt = NULL;
@@ -199,6 +203,8 @@ int cmd_report(int argc, char **argv)
 		return 0;
 	if (n != 0)
 		return EXIT_USAGE;
+	if (annual)
+		return cmd_report_annual(db, key, year, format, out, tmpl, rendering);
 	for (size_t i = 0; i < QF_ARRAY_SIZE(formats); i++)
 		if (!strcmp(formats[i].name, format))
 			fmt = &formats[i];

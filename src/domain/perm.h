@@ -43,6 +43,7 @@ enum perm {
 	PERM_ACCOUNTABILITY,    /* accountability and recovered-money records */
 	PERM_CATALOG,           /* edit the violation category catalog (case manager) */
 	PERM_RULES_EDIT,        /* the form table (四种形态口径): the case manager */
+	PERM_ANNUAL_REPORT,     /* edit the annual report template, render it: case manager, leaders */
 	PERM_COUNT              /* not a permission: the number of indices */
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "api/cases.h"
+#include "api/annual.h"
 #include "api/categories.h"
 #include "api/clues.h"
 #include "api/common.h"
@@ -25,6 +26,7 @@
 #include "pages/assets.h"
 #include "pages/audit.h"
 #include "pages/calendar.h"
+#include "pages/annual.h"
 #include "pages/categories.h"
 #include "pages/cases.h"
 #include "pages/clues.h"
@@ -138,6 +140,11 @@ const struct route route_table[] = {
 	{ GET, "/categories", page_categories, PERM_CATALOG, 0 },
 	{ POST, "/categories", page_category_create, PERM_CATALOG, 0 },
 	{ POST, "/categories/retire", page_category_retire, PERM_CATALOG, 0 },
+	/* the annual report template and its renderings (annual) */
+	{ GET, "/annual", page_annual, PERM_ANNUAL_REPORT, 0 },
+	{ POST, "/annual/template", page_annual_save, PERM_ANNUAL_REPORT, 0 },
+	{ POST, "/annual/render", page_annual_render, PERM_ANNUAL_REPORT, 0 },
+	{ GET, "/annual/renderings/{id}", page_annual_rendering, PERM_ANNUAL_REPORT, 0 },
 
 
 	{ GET, "/admin/users", page_users, PERM_USER_VIEW, 0 },
@@ -151,6 +158,10 @@ const struct route route_table[] = {
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },
+	{ GET, "/api/annual/template", api_annual_template, PERM_ANNUAL_REPORT, R_API },
+	{ POST, "/api/annual/template", api_annual_template_save, PERM_ANNUAL_REPORT, R_API },
+	{ POST, "/api/annual/render", api_annual_render, PERM_ANNUAL_REPORT, R_API },
+	{ GET, "/api/annual/renderings", api_annual_renderings, PERM_ANNUAL_REPORT, R_API },
 	{ GET, "/api/units", api_units, PERM_UNIT_READ, R_API },
 	{ POST, "/api/units", api_unit_create, PERM_UNIT_WRITE, R_API },
 	{ GET, "/api/units/{id}", api_unit_show, PERM_UNIT_READ, R_API },

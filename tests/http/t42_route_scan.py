@@ -306,7 +306,7 @@ def perms(role):
 BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_register",
             "clue_propose", "clue_approve", "report_read", "report_write", "reporter",
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
-            "execution", "accountability", "rules_edit"}
+            "execution", "accountability", "rules_edit", "annual_report"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -437,6 +437,10 @@ for X in JURIS:
     o["clarification"] = api(cm, "POST", "/api/clarifications", {"person_id": o["person"], "case_id": o["case"],
                                                                 "day": "2022-06-02", "manner": "meeting"})["id"]
     o["user"] = uid("spare")
+    # a kept annual report rendering (t174_annual): any holder of annual_report opens it
+    # (the default template names the demo year's campaigns: a template of this database's own first)
+    api(cm, "POST", "/api/annual/template", {"template_text": "# 报告\n处置线索{{clues_disposed}}件。"})
+    o["annual"] = api(cm, "POST", "/api/annual/render", {"year": 2022, "format": "text"})["id"]
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
     "case, detention and outcome each" % len(SCANNED))
 
@@ -487,7 +491,7 @@ def reach(role, rule, X):
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
-             "user": "any"}
+             "user": "any", "annual": "any"}
 
 
 def S(kind, fam=None, **kw):
@@ -691,6 +695,14 @@ SPEC = {
     "POST /clarifications": S("ref", "clue", body=clarification_body),
     "GET /accountability": S("self"),
     "GET /categories": S("self"),
+    "GET /annual": S("self"),
+    "POST /annual/template": S("self", body=lambda o: {"template_text": "立案{{no_such_key}}件"}),
+    "POST /annual/render": S("self", body=lambda o: {"year": "2022", "format": "text"}),
+    "GET /annual/renderings/{id}": S("id", "annual"),
+    "GET /api/annual/template": S("self"),
+    "POST /api/annual/template": S("self", body=lambda o: {"template_text": "立案{{cases_filed|nobody}}件"}),
+    "POST /api/annual/render": S("self", body=lambda o: {"year": 2022, "format": "text"}),
+    "GET /api/annual/renderings": S("self"),
     "POST /categories": S("self", body=lambda o: {"code": "", "label": ""}),
     "POST /categories/retire": S("self", body=lambda o: {"code": "political", "day": "not-a-date"}),
     "GET /api/categories": S("self"),
@@ -829,6 +841,14 @@ POLICY = {
     "POST /clarifications":                 "outcome_write",
     "GET /accountability":                  "accountability",
     "GET /categories":                      "catalog",
+    "GET /annual":                          "annual_report",
+    "POST /annual/template":                "annual_report",
+    "POST /annual/render":                  "annual_report",
+    "GET /annual/renderings/{id}":          "annual_report",
+    "GET /api/annual/template":             "annual_report",
+    "POST /api/annual/template":            "annual_report",
+    "POST /api/annual/render":              "annual_report",
+    "GET /api/annual/renderings":           "annual_report",
     "POST /categories":                     "catalog",
     "POST /categories/retire":              "catalog",
     "GET /api/categories":                  "login",
