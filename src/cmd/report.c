@@ -32,6 +32,7 @@
 #include "core/strbuf.h"
 #include "domain/metrics.h"
 #include "domain/result.h"
+#include "domain/statistics.h"
 #include "pages/statdoc.h"
 #include "store/store.h"
 
@@ -139,40 +140,14 @@ static int64_t number_arg(const char *s)
 	return v;
 }
 
-/* The period from the options; 0, or -1 with the message printed. */
+/* The period from the options (domain/statistics.h); 0, or -1 with the
+ * message printed, naming the option. */
 static int period_of(struct arena *a, const char *year, const char *quarter, const char *month,
 		     const char *from, const char *to, struct metric_period *p)
 {
-	int64_t y = number_arg(year), q = number_arg(quarter), m = number_arg(month);
+	const char *field, *why = stats_period_of(a, year, quarter, month, from, to, p, &field);
 
-	if (year && (from || to))
-		return error("统计期间只能用 --year（可加 --quarter 或 --month）或 --from/--to 之一指定");
-	if ((quarter || month) && !year)
-		return error("--quarter 和 --month 需要与 --year 一起使用");
-	if (quarter && month)
-		return error("--quarter 和 --month 只能指定其一");
-	if (year) {
-		if (y < 1 || y > 9999)
-			return error("--year 应为年份，如 2022，而不是“%s”", year);
-		if (quarter && (q < 1 || q > 4))
-			return error("--quarter 应为 1 至 4，而不是“%s”", quarter);
-		if (month && (m < 1 || m > 12))
-			return error("--month 应为 1 至 12，而不是“%s”", month);
-		*p = quarter ? metric_quarter(a, (int)y, (int)q)
-		     : month ? metric_month(a, (int)y, (int)m) : metric_year(a, (int)y);
-		return 0;
-	}
-	if (!from || !to)
-		return error("请指定统计期间：--year YYYY（可加 --quarter N 或 --month N），"
-			     "或 --from YYYY-MM-DD --to YYYY-MM-DD");
-	if (date_parse(from) == QF_DAY_NONE)
-		return error("--from 应为日期 YYYY-MM-DD，而不是“%s”", from);
-	if (date_parse(to) == QF_DAY_NONE)
-		return error("--to 应为日期 YYYY-MM-DD，而不是“%s”", to);
-	if (date_parse(from) > date_parse(to))
-		return error("--from %s 晚于 --to %s", from, to);
-	*p = (struct metric_period){ from, to };
-	return 0;
+	return why ? error("--%s：%s", field, why) : 0;
 }
 
 int cmd_report(int argc, char **argv)

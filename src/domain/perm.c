@@ -36,6 +36,7 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_ACCOUNTABILITY] = "accountability",
 	[PERM_CATALOG] = "catalog",
 	[PERM_RULES_EDIT] = "rules_edit",
+	[PERM_STATS] = "stats",
 };
 
 struct perms perms_of(const enum perm *list)

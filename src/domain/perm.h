@@ -43,6 +43,7 @@ enum perm {
 	PERM_ACCOUNTABILITY,    /* accountability and recovered-money records */
 	PERM_CATALOG,           /* edit the violation category catalog (case manager) */
 	PERM_RULES_EDIT,        /* the form table (四种形态口径): the case manager */
+	PERM_STATS,             /* the statistics page, its API and downloads: leaders, case manager */
 	PERM_COUNT              /* not a permission: the number of indices */
 };
 
