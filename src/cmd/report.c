@@ -27,7 +27,6 @@
 #include "api/statistics.h"
 #include "cmd/cmd.h"
 #include "core/arena.h"
-#include "core/date.h"
 #include "core/log.h"
 #include "core/strbuf.h"
 #include "domain/metrics.h"
@@ -145,8 +144,12 @@ static int64_t number_arg(const char *s)
 static int period_of(struct arena *a, const char *year, const char *quarter, const char *month,
 		     const char *from, const char *to, struct metric_period *p)
 {
-	const char *field, *why = stats_period_of(a, year, quarter, month, from, to, p, &field);
+	const char *field, *why;
 
+	if (!year && !quarter && !month && !from && !to)
+		return error("请指定统计期间：--year YYYY（可加 --quarter N 或 --month N），"
+			     "或 --from YYYY-MM-DD --to YYYY-MM-DD");
+	why = stats_period_of(a, year, quarter, month, from, to, p, &field);
 	return why ? error("--%s：%s", field, why) : 0;
 }
 
