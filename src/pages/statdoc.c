@@ -157,7 +157,9 @@ static struct office_table figures_table(const struct statdoc *d, struct arena *
 	if (cmp)
 		cols[2].head = arena_printf(a, "上年同期（%s）", period_words(a, &d->prev_p));
 	for (int i = 0; i < d->n; i++) {
-		const char *zh = d->v[i].kind == METRIC_MONEY ? arena_printf(a, "%s（元）", d->v[i].zh) : d->v[i].zh;
+		/* typed money is a number of yuan; as displayed it says 元 itself */
+		const char *zh = typed && d->v[i].kind == METRIC_MONEY ? arena_printf(a, "%s（元）", d->v[i].zh)
+									: d->v[i].zh;
 
 		cells[(size_t)i * nc] = office_text(zh);
 		cells[(size_t)i * nc + 1] = cell_of(&d->v[i], typed);
