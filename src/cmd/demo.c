@@ -74,9 +74,9 @@ const char *demo_pick(struct demo *d, const char *const *list, int n)
 
 const char *demo_id(struct demo *d, char letter, char *buf)
 {
-	static const char letters[] = "UPKRCAQ";
+	static const char letters[] = "UPKRCAQOL";
 	const char *at = strchr(letters, letter);
-	int slot = at ? (int)(at - letters) : 7;
+	int slot = at ? (int)(at - letters) : (int)sizeof(letters) - 1;
 
 	snprintf(buf, 16, "D%02u-%c%04u", (unsigned)d->year % 100u, letter, (unsigned)++d->seq[slot] % 100000u);
 	return buf;

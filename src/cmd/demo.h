@@ -51,7 +51,7 @@ struct demo {
 	int n_units;
 	struct demo_person *persons;
 	int n_persons;
-	int seq[8];             /* per id letter: last number used */
+	int seq[10];            /* per id letter: last number used */
 	char campaigns[8][24];  /* file ids of demo_campaigns[] */
 	const char *principal;  /* the commission's principal leader (approves filings) */
 	const char *secretary;  /* the city party committee's principal leader */
@@ -66,7 +66,7 @@ int demo_between(struct demo *d, int lo, int hi);
 const char *demo_pick(struct demo *d, const char *const *list, int n);
 #define DEMO_PICK(d, list) demo_pick(d, list, (int)(sizeof(list) / sizeof(list[0])))
 
-/* A new file id "D22-C0012" for letter (U P K R C A Q) into buf[16]. */
+/* A new file id "D22-C0012" for letter (U P K R C A Q O L) into buf[16]. */
 const char *demo_id(struct demo *d, char letter, char *buf);
 /* A day of the demo year (offset 0) or the year before (-1). */
 qf_day demo_day(struct demo *d, int year_offset, int month, int mday);

@@ -178,10 +178,11 @@ static void emit_filing(struct demo *d, const struct matter *m)
 			       "committee_by", d->secretary, "committee_day", demo_date(committee)));
 }
 
-void demo_outcome(struct demo *d, const struct matter *m, int person, qf_day day, const char *measures)
+const char *demo_outcome(struct demo *d, const struct matter *m, int person, qf_day day, const char *measures,
+			 char id[16])
 {
-	json_t *o = json_pack("{s:s, s:s, s:o, s:o}", "type", "outcome", "person", d->persons[person].id,
-			      "date", demo_date(day), "measures", codes(measures));
+	json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o}", "type", "outcome", "id", demo_id(d, 'O', id), "person",
+			      d->persons[person].id, "date", demo_date(day), "measures", codes(measures));
 
 	json_object_set_new(o, m->kase[0] ? "case" : "clue", json_string(m->kase[0] ? m->kase : m->clue));
 	if (strstr(measures, "party_probation"))
@@ -189,6 +190,7 @@ void demo_outcome(struct demo *d, const struct matter *m, int person, qf_day day
 	if (m->g->campaign)
 		json_object_set_new(o, "campaign", json_string(demo_campaign(d, m->g->campaign)));
 	demo_emit(d, o);
+	return id;
 }
 
 /* The handling organ: the township's commission for its townships and
@@ -314,9 +316,13 @@ void demo_case(struct demo *d, struct matter *m, int twice, int64_t *left, int64
 	for (int i = 0; g->result != R_NONE && m->decided && i < m->n_subj; i++) {
 		const char *measures = measures_of(d, g->result, &d->persons[m->subj[i]], m->index == 0 && i == 0 &&
 						   (g->flags & G_TRANSFER));
-		demo_outcome(d, m, m->subj[i], m->decided, measures);
+		char id[16];
+		demo_outcome(d, m, m->subj[i], m->decided, measures, id);
+		if (i == 0)
+			demo_followup(d, m, id, m->decided);
 	}
 	fen = recovery_share(d, m, left, weights);
 	if (fen > 0)
 		emit_recovery(d, m, fen);
+	demo_clarification(d, m);
 }

@@ -52,6 +52,8 @@ struct group {
 	const char *recover_kind;       /* recoveries spread over the first cases */
 	int64_t recover_fen;
 	int recover_rows;
+	int followups;          /* the first subject of the first so many matters is visited */
+	int clarified;          /* the first subject of the first so many is cleared (澄清正名) */
 };
 
 /* the draw of sources: clues still to draw, inspection transfers still to place */
@@ -79,10 +81,16 @@ void demo_clue(struct demo *d, struct matter *m);
 
 /* demo_cases.c: a clue that becomes a case, with its decisions, detention,
  * outcomes and its share of the group's recoveries (left, weights: the
- * group's running split); one outcome; first-form measures of daily
- * supervision. */
+ * group's running split); one outcome (its file id into id, returned);
+ * first-form measures of daily supervision. */
 void demo_case(struct demo *d, struct matter *m, int twice, int64_t *left, int64_t *weights);
-void demo_outcome(struct demo *d, const struct matter *m, int person, qf_day day, const char *measures);
+const char *demo_outcome(struct demo *d, const struct matter *m, int person, qf_day day, const char *measures,
+			 char id[16]);
+/* The follow-up visit (回访) of the matter's first subject's outcome, and
+ * the clarification (澄清正名) of its first subject, when the group has
+ * them for this matter (demo_matters.c). */
+void demo_followup(struct demo *d, const struct matter *m, const char *outcome, qf_day decided);
+void demo_clarification(struct demo *d, const struct matter *m);
 const char *demo_first_form(struct demo *d);
 
 #endif

@@ -32,7 +32,8 @@
  * groups whose subjects are top leaders, leadership members or
  * section-level cadres).  demo_matters checks the groups below against
  * them before writing anything, so an edit of the groups cannot silently
- * move a figure. */
+ * move a figure.  followups: the report's 对受处分人员开展暖心回访36人次;
+ * clarifications: 为受到不实举报者澄清正名4人次. */
 static const struct target {
 	const char *key, *scope;
 	int value;
@@ -48,6 +49,7 @@ static const struct target {
 	{ "sanctioned", "epidemic", 3 }, { "form1", "epidemic", 18 },
 	{ "sanctioned", "style", 5 }, { "form1", "style", 45 }, { "sanctioned", "micro", 3 },
 	{ "clues_disposed", "judicial", 5 }, { "cases_filed", "judicial", 5 }, { "cases_closed", "judicial", 4 },
+	{ "followups", NULL, 36 }, { "clarifications", NULL, 4 },
 };
 
 /* The year: the groups of matters (struct group, demo_matter.h), in the
@@ -57,97 +59,97 @@ static const struct group groups[] = {
 	 * party sanctions 25 (the first case's first subject detained,
 	 * transferred to prosecution and expelled), first form 2 */
 	{ "grain cases", 10, P_CASE, "grain", "campaign", "integrity", POOL_PARTY, "grain",
-	  "3 3 3 3 3 2 2 2 2 2", 0, 0, 0, 0, R_PARTY, 3, G_DETAIN | G_TRANSFER, NULL, 0, 0 },
+	  "3 3 3 3 3 2 2 2 2 2", 0, 0, 0, 0, R_PARTY, 3, G_DETAIN | G_TRANSFER, NULL, 0, 0, 0, 0 },
 	{ "grain inquiries", 2, P_INQUIRY, "grain", "campaign", "work", POOL_PARTY, "grain", "1", 0, 0, 0, 0,
-	  R_NONE, 0, 0, NULL, 0, 0 },
+	  R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "grain closed", 10, P_CLOSE, "grain", NULL, "work", POOL_PLAIN, "grain", "1", 0, 0, 0, 0, R_NONE, 0,
-	  0, NULL, 0, 0 },
+	  0, NULL, 0, 0, 0, 0 },
 	{ "grain unfounded", 8, P_UNFOUNDED, "grain", NULL, "integrity", POOL_PLAIN, "grain", "1", 0, 0, 0, 0,
-	  R_NONE, 0, 0, NULL, 0, 0 },
+	  R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "grain shelved", 4, P_SHELVE, "grain", NULL, "work", POOL_PLAIN, "grain", "1", 0, 0, 0, 0, R_NONE, 0,
-	  0, NULL, 0, 0 },
+	  0, NULL, 0, 0, 0, 0 },
 	{ "grain running", 4, P_RUNNING, "grain", "campaign", "integrity", POOL_PLAIN, "grain", "1", 0, 0, 0, 0,
-	  R_NONE, 2, 0, NULL, 0, 0 },
+	  R_NONE, 2, 0, NULL, 0, 0, 0, 0 },
 	/* the farm-subsidy campaign: 43 cases, 43 sanctioned, 117,526.73 yuan recovered */
 	{ "subsidy cases", 43, P_CASE, "subsidy", "campaign", "mass", POOL_VILLAGE, "subsidy", "1", 0, 0, 0, 0,
-	  R_SANCTION, 0, 0, "recovered", 11752673, 43 },
+	  R_SANCTION, 0, 0, "recovered", 11752673, 43, 10, 0 },
 	/* 四风 (eight_rules): clues 25 (13 + 9 + 3), sanctioned 29 (26 + 3);
 	 * the 9 open checks (明察暗访) gave first-form treatment to 28 */
 	{ "eight rules cases", 13, P_CASE, NULL, NULL, "eight_rules", POOL_PLAIN, NULL,
-	  "1 2 2 3 1 2 2 3 1 2 2 3 2", 0, 0, 0, 0, R_SANCTION, 4, 0, NULL, 0, 0 },
+	  "1 2 2 3 1 2 2 3 1 2 2 3 2", 0, 0, 0, 0, R_SANCTION, 4, 0, NULL, 0, 0, 6, 0 },
 	{ "eight rules, filed last year", 3, P_CASE, NULL, NULL, "eight_rules", POOL_PLAIN, NULL, "1", -1, -1,
-	  0, 0, R_SANCTION, 0, 0, NULL, 0, 0 },
+	  0, 0, R_SANCTION, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "eight rules checks", 9, P_SUPERVISION, NULL, "supervision", "eight_rules", POOL_PLAIN, NULL,
-	  "4 3 3 3 3 3 3 3 3", 0, 0, 0, 0, R_NONE, 0, 0, NULL, 0, 0 },
+	  "4 3 3 3 3 3 3 3 3", 0, 0, 0, 0, R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "eight rules closed", 2, P_CLOSE, NULL, NULL, "eight_rules", POOL_PLAIN, NULL, "1", 0, 0, 0, 0,
-	  R_NONE, 0, 0, NULL, 0, 0 },
+	  R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "eight rules shelved", 1, P_SHELVE, NULL, NULL, "eight_rules", POOL_PLAIN, NULL, "1", 0, 0, 0, 0,
-	  R_NONE, 0, 0, NULL, 0, 0 },
+	  R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	/* epidemic supervision: sanctioned 3, first form 18 */
 	{ "epidemic cases", 3, P_CASE, "epidemic", "supervision", "work", POOL_PLAIN, "epidemic", "1", 0, 0, 0,
-	  0, R_SANCTION, 0, 0, NULL, 0, 0 },
+	  0, R_SANCTION, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "epidemic checks", 6, P_SUPERVISION, "epidemic", "supervision", "work", POOL_PLAIN, NULL, "3", 0, 0,
-	  0, 0, R_NONE, 0, 0, NULL, 0, 0 },
+	  0, 0, R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	/* the year of capability and style: sanctioned 5, first form 45 */
 	{ "style cases", 5, P_CASE, "style", "supervision", "work", POOL_PLAIN, "style", "1", 0, 0, 0, 0,
-	  R_SANCTION, 0, 0, NULL, 0, 0 },
+	  R_SANCTION, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "style checks", 12, P_SUPERVISION, "style", "supervision", "work", POOL_PLAIN, NULL,
-	  "4 4 4 4 4 4 4 4 4 3 3 3", 0, 0, 0, 0, R_NONE, 0, 0, NULL, 0, 0 },
+	  "4 4 4 4 4 4 4 4 4 3 3 3", 0, 0, 0, 0, R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	/* petty corruption: sanctioned 3, 2,725.20 yuan of medical insurance returned */
 	{ "micro cases", 3, P_CASE, "micro", NULL, "mass", POOL_PLAIN, "micro", "1", 0, 0, 0, 0, R_SANCTION, 0,
-	  0, "returned", 272520, 1 },
+	  0, "returned", 272520, 1, 0, 0 },
 	/* transferred by police, procuratorate and court: 5 clues, 4 cases closed, 1 under investigation */
 	{ "judicial, closed", 4, P_CASE, NULL, "judicial", "duty_violation", POOL_PARTY, NULL, "1", 0, 0, 0, 0,
-	  R_SEVERE, 0, 0, NULL, 0, 0 },
+	  R_SEVERE, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "judicial, open", 1, P_CASE, NULL, "judicial", "duty_violation", POOL_PARTY, NULL, "1", 0, 0, OPEN,
-	  0, R_NONE, 0, 0, NULL, 0, 0 },
+	  0, R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	/* top leaders, leadership members and section-level cadres: filed 26
 	 * (19 + 3 + 4), sanctioned 26 (19 + 3 + 4), first form 10; the second
 	 * detention of the year */
 	{ "key cases", 19, P_CASE, NULL, NULL, NULL, POOL_KEY, NULL, "1", 0, 0, 0, 0, R_SANCTION, 5, 0, NULL,
-	  0, 0 },
+	  0, 0, 8, 0 },
 	{ "key cases, verified last year", 3, P_CASE, NULL, NULL, NULL, POOL_KEY, NULL, "1", -1, 0, 0, 0,
-	  R_SANCTION, 0, 0, NULL, 0, 0 },
+	  R_SANCTION, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "key cases, open", 4, P_CASE, NULL, NULL, NULL, POOL_KEY, NULL, "1", 0, 0, OPEN, 0, R_NONE, 0,
-	  G_DETAIN | G_TRIAL, NULL, 0, 0 },
+	  G_DETAIN | G_TRIAL, NULL, 0, 0, 0, 0 },
 	{ "key cases, filed last year", 4, P_CASE, NULL, NULL, NULL, POOL_KEY, NULL, "1", -1, -1, 0, 0,
-	  R_SANCTION, 0, 0, NULL, 0, 0 },
+	  R_SANCTION, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "key inquiries", 10, P_INQUIRY, NULL, NULL, NULL, POOL_KEY, NULL, "1", 0, 0, 0, 0, R_NONE, 3, 0, NULL,
-	  0, 0 },
+	  0, 0, 0, 0 },
 	/* everything else: cases filed 76 (21 + 8 + 4 + 11 + 2 + 30), closed
 	 * 62 (those 46 and 16 filed last year), sanctioned 37 (21 + 8 + 8) */
 	{ "cases", 21, P_CASE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_SANCTION, 4, 0,
-	  "recovered", 486350, 6 },
+	  "recovered", 486350, 6, 12, 0 },
 	{ "cases, verified last year", 8, P_CASE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", -1, 0, 0, 0,
-	  R_SANCTION, 0, 0, NULL, 0, 0 },
+	  R_SANCTION, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "cases, second form", 4, P_CASE, NULL, NULL, NULL, POOL_VILLAGE, NULL, "1", 0, 0, 0, 0, R_FORM2, 0,
-	  0, NULL, 0, 0 },
+	  0, NULL, 0, 0, 0, 0 },
 	{ "cases, exempted", 11, P_CASE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_FORM1, 0, 0,
-	  NULL, 0, 0 },
+	  NULL, 0, 0, 0, 0 },
 	{ "cases, dropped", 2, P_CASE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 0, 0, NULL,
-	  0, 0 },
+	  0, 0, 0, 2 },
 	{ "cases, open", 30, P_CASE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, OPEN, 0, R_NONE, 5, G_TRIAL,
-	  NULL, 0, 0 },
+	  NULL, 0, 0, 0, 0 },
 	{ "cases, filed last year", 8, P_CASE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", -1, -1, 0, 0,
-	  R_SANCTION, 0, 0, NULL, 0, 0 },
+	  R_SANCTION, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "cases, decided last year", 8, P_CASE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", -1, -1, 0, -1,
-	  R_SANCTION, 0, 0, NULL, 0, 0 },
+	  R_SANCTION, 0, 0, NULL, 0, 0, 0, 0 },
 	/* first form 290 = 100 + 120 + 40 + 30; clues 275 with the 55 below */
 	{ "daily supervision", 30, P_SUPERVISION, NULL, "supervision", NULL, POOL_MIXED, NULL, "4 3 3", 0, 0,
-	  0, 0, R_NONE, 0, 0, NULL, 0, 0 },
+	  0, 0, R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "inquiries closed", 120, P_INQUIRY, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 6,
-	  0, NULL, 0, 0 },
+	  0, NULL, 0, 0, 0, 0 },
 	{ "inquired, verified", 40, P_VERIFIED, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 1,
-	  0, NULL, 0, 0 },
+	  0, NULL, 0, 0, 0, 0 },
 	{ "verified", 30, P_VERIFIED, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 0, 0, NULL,
-	  0, 0 },
-	{ "closed", 25, P_CLOSE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 0, 0, NULL, 0, 0 },
+	  0, 0, 0, 0 },
+	{ "closed", 25, P_CLOSE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 0, 0, NULL, 0, 0, 0, 0 },
 	{ "shelved", 12, P_SHELVE, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 0, 0, NULL, 0,
-	  0 },
+	  0, 0, 0 },
 	{ "unfounded", 10, P_UNFOUNDED, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 0, 0, NULL,
-	  0, 0 },
+	  0, 0, 0, 2 },
 	{ "running", 8, P_RUNNING, NULL, NULL, NULL, POOL_MIXED, NULL, "1", 0, 0, 0, 0, R_NONE, 2, 0, NULL, 0,
-	  0 },
+	  0, 0, 0 },
 };
 
 /* reports that are no clue: petitions and suggestions by letter, visit
@@ -318,6 +320,42 @@ void demo_clue(struct demo *d, struct matter *m)
 	demo_emit(d, o);
 }
 
+static const char *const visit_notes[] = {
+	"回访受处分人员，了解思想和工作情况，鼓励其放下包袱、担当作为",
+	"暖心回访：与本人及所在单位主要负责人谈心谈话",
+	"回访教育，督促落实整改，帮助解决实际困难",
+};
+static const char *const clear_notes[] = {
+	"经初步核实，反映问题不属实，在其所在单位会议上予以澄清正名",
+	"反映问题查无实据，向本人书面反馈核查结论并澄清",
+	"经核查为不实举报，当面向本人澄清并做好思想疏导",
+};
+static const char *const manners[] = { "meeting", "written", "in_person" };
+
+void demo_followup(struct demo *d, const struct matter *m, const char *outcome, qf_day decided)
+{
+	if (m->index >= m->g->followups)
+		return;
+	demo_emit(d, json_pack("{s:s, s:s, s:o, s:s}", "type", "followup", "outcome", outcome, "date",
+			       demo_date(demo_later(d, decided, 30, 120, 0)), "note", DEMO_PICK(d, visit_notes)));
+}
+
+void demo_clarification(struct demo *d, const struct matter *m)
+{
+	char id[16];
+	int k;
+	json_t *o;
+
+	if (m->index >= m->g->clarified || !m->final)
+		return;
+	k = demo_rand(d, 3);
+	o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:s}", "type", "clarification", "id", demo_id(d, 'L', id),
+		      "person", d->persons[m->subj[0]].id, "date", demo_date(demo_later(d, m->final, 5, 20, 0)),
+		      "manner", manners[k], "note", clear_notes[k]);
+	json_object_set_new(o, m->kase[0] ? "case" : "clue", json_string(m->kase[0] ? m->kase : m->clue));
+	demo_emit(d, o);
+}
+
 /* A matter that ends without a case (or is still running): the days from
  * the first disposition, drawn in the year. */
 static void other_matter(struct demo *d, struct matter *m, int twice)
@@ -372,9 +410,11 @@ static void other_matter(struct demo *d, struct matter *m, int twice)
 		const char *measures = g->path == P_SUPERVISION ? demo_first_form(d)
 				     : g->path == P_INQUIRY ? "inquiry_closed"
 				     : g->path == P_VERIFIED ? "verification_closed" : NULL;
+		char id[16];
 		if (measures)
-			demo_outcome(d, m, m->subj[i], m->final, measures);
+			demo_outcome(d, m, m->subj[i], m->final, measures, id);
 	}
+	demo_clarification(d, m);
 }
 
 /* The subjects of the group's clue: the first from the pool, the others
@@ -508,6 +548,10 @@ static int group_figure(const struct group *g, const char *key)
 		return is_case && (g->flags & G_DETAIN) ? 1 : 0;
 	if (!strcmp(key, "transferred"))
 		return is_case && (g->flags & G_TRANSFER) ? 1 : 0;
+	if (!strcmp(key, "followups"))
+		return decided && sanction ? g->followups : 0;
+	if (!strcmp(key, "clarifications"))
+		return g->clarified;
 	return 0;
 }
 

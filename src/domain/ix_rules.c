@@ -11,8 +11,8 @@
  * from a stored row of the same key is refused (which of the two is
  * right is the case manager's decision), except a category's retired day,
  * which the file sets (the catalog's state is the file's).  A new row is
- * checked by the rules of the pages (category_valid; a form row's fields
- * as form_rule_add checks them);
+ * checked by the rules of the pages (category_valid; rule_row_valid, the
+ * rule table page's checks of a form row);
  * the page's "not before today" of a form row is, for a file carrying the
  * table's history, the rule it stands for: a new row must not move a
  * stored outcome's form, so one is refused while an outcome with that
@@ -20,11 +20,12 @@
  *
  * The other rule tables (influence_period, clock_limit_version,
  * detention_limit, jurisdiction_rule) are exported whole; on import a line
- * equal to a stored row is taken, any other is refused: the checks of a
- * new version are the rule table pages' (rules10, rule_tables.c), not in
- * this tree yet, and an outcome's period, a clock's due day or a
- * detention's limit computed on import from a table that silently lacked
- * the source's version would differ from the source's (docs/interchange.md).
+ * equal to a stored row is taken, any other is refused: a new version
+ * would need, besides rule_row_valid, its own check that it moves no
+ * stored period, due day, limit or jurisdiction (not written yet), and an
+ * outcome's period, a clock's due day or a detention's limit computed on
+ * import from a table that silently lacked the source's version would
+ * differ from the source's (docs/interchange.md).
  */
 #include "domain/interchange.h"
 
@@ -35,10 +36,12 @@
 #include "domain/case_filing.h"
 #include "domain/ctx.h"
 #include "domain/measures.h"
+#include "domain/rule_tables.h"
 #include "model/caserules.h"
 #include "model/rules.h"
 #include "store/q_caserules.h"
 #include "store/q_interchange.h"
+#include "store/q_rules.h"
 
 #define V(name) ix_value(ix, v, name)
 
@@ -72,15 +75,17 @@ int ix_form_rule_prepare(struct ix *ix, struct ix_val *v)
 	struct store_ix_value b[2] = { { 2, 0, r.measure }, { 2, 0, r.valid_from } };
 	const struct form_table *ft = ix_forms(ix);
 	int64_t n;
+	const char *cols[] = { r.measure, arena_printf(c->a, "%d", r.form) };
+	struct fielderr fe = { 0 };
+	int rc;
 
 	if (!ft)
 		return -1;
-	/* the page's field checks (form_rule_add; rule_tables.c once the rule
-	 * table pages land: then call its definition's) */
-	if (!measure_find(r.measure))
-		return ix_fail(ix, "measure", "\"%s\" is not a measure (DOMAIN.md section 3)", r.measure);
-	if (r.form < 1 || r.form > 4)
-		return ix_fail(ix, "form", "形态应为第一至第四种形态之一");
+	/* the rule table page's checks of a version (its definition's columns,
+	 * the source), all but "from today on": the file carries the history */
+	rc = rule_row_valid(c, &rule_tables[RULES_FORMS], cols, r.valid_from, 0, r.source, &fe);
+	if (rc <= 0)
+		return rc < 0 ? -1 : ix_refuse(ix, &fe, NULL);
 	for (int i = 0; i < ft->n; i++) {
 		const struct form_rule *o = &ft->rules[i];
 		if (strcmp(o->measure, r.measure) || strcmp(o->valid_from, r.valid_from))
@@ -98,12 +103,9 @@ int ix_form_rule_prepare(struct ix *ix, struct ix_val *v)
 		return ix_fail(ix, "valid_from", "%d outcome(s) with %s dated on or after %s are stored: a row "
 			       "from that day would move their form (a change never moves an outcome already "
 			       "decided)", (int)n, r.measure, r.valid_from);
-	/* written here, not with the rule pages' store call, which the rule
-	 * table pages replace (rules10: store_rule_put) */
-	if (store_ix_run(c->db, store_ix_sql("INSERT INTO form_rules(measure, valid_from, form, source, "
-					     "created_at) VALUES (?, ?, ?, ?, ?)"),
-			 (struct store_ix_value[]){ { 2, 0, r.measure }, { 2, 0, r.valid_from }, { 1, r.form, NULL },
-						    { 2, 0, r.source }, { 1, c->now, NULL } }, 5) < 0)
+	/* stored as the rule table page stores a version (no user: the CLI) */
+	if (store_rule_put(c->db, RULES_FORMS, &(struct rule_row){ .v = { cols[0], cols[1] },
+				   .valid_from = r.valid_from, .source = r.source }, 0, c->now) < 0)
 		return -1;
 	ix_forms_changed(ix);
 	return 1;

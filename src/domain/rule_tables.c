@@ -263,33 +263,46 @@ static const char *describe(struct ctx *c, const struct rule_table *t, const str
 	return arena_printf(c->a, "%s；依据：%s", s, r->source);
 }
 
-int rule_version_add(struct ctx *c, const struct rule_table *t, const char *const *v,
-		     const char *valid_from, const char *source, struct fielderr *fe)
+int rule_row_valid(struct ctx *c, const struct rule_table *t, const char *const *v, const char *valid_from,
+		   int from_today, const char *source, struct fielderr *fe)
 {
-	struct add_arg aa = { .c = c, .t = t, .fe = fe };
 	qf_day from = date_parse(valid_from ? valid_from : "");
-	int store_err = 0, rc;
+	int store_err = 0, before = fe->n;
 
 	for (int i = 0; i < t->ncols; i++) {
-		const char *m;
+		const char *m = col_check(c, t, i, v[i] ? v[i] : "", &store_err);
 
-		aa.r.v[i] = v[i] ? v[i] : "";
-		if ((m = col_check(c, t, i, aa.r.v[i], &store_err)))
+		if (m)
 			fielderr_add(fe, t->cols[i].name, m);
 	}
 	if (store_err)
-		return RES_STORE;
+		return -1;
 	if (from == QF_DAY_NONE)
 		fielderr_add(fe, "valid_from", "请填写施行日期（YYYY-MM-DD）");
-	else if (from < date_today())
+	else if (from_today && from < date_today())
 		fielderr_add(fe, "valid_from", "施行日期不能早于今天：规则的修改不改变此前已决定的事项");
 	if (!source || !*source)
 		fielderr_add(fe, "source", "请填写依据（文件名称及条款）");
 	else if (utf8_len(source) > 500)
 		fielderr_add(fe, "source", "依据不超过500字");
-	if (!fe->n && t->check)
-		t->check(aa.r.v, fe);
-	if (fe->n)
+	if (fe->n == before && t->check)
+		t->check(v, fe);
+	return fe->n == before;
+}
+
+int rule_version_add(struct ctx *c, const struct rule_table *t, const char *const *v,
+		     const char *valid_from, const char *source, struct fielderr *fe)
+{
+	struct add_arg aa = { .c = c, .t = t, .fe = fe };
+	qf_day from = date_parse(valid_from ? valid_from : "");
+	int rc;
+
+	for (int i = 0; i < t->ncols; i++)
+		aa.r.v[i] = v[i] ? v[i] : "";
+	rc = rule_row_valid(c, t, aa.r.v, valid_from, 1, source, fe);
+	if (rc < 0)
+		return RES_STORE;
+	if (!rc)
 		return RES_INVALID;
 	aa.r.valid_from = date_format(from, arena_alloc(c->a, 11));     /* as stored: YYYY-MM-DD */
 	aa.r.source = source;

@@ -68,6 +68,11 @@ int rule_table_read(struct ctx *c, const struct rule_table *t, struct rule_view 
 /* A new version: v[] the columns of the definition (text as sent),
  * valid_from and source.  Audited in the write.  A result (result.h):
  * RES_DONE, RES_INVALID with fe, RES_STORE. */
+/* The checks of a version (each column, valid_from a date and, with
+ * from_today, not before today, the source, the table's check): 1, 0 with
+ * fe, -1 on a store error.  rule_version_add and import call it. */
+int rule_row_valid(struct ctx *c, const struct rule_table *t, const char *const *v, const char *valid_from,
+		   int from_today, const char *source, struct fielderr *fe);
 int rule_version_add(struct ctx *c, const struct rule_table *t, const char *const *v,
 		     const char *valid_from, const char *source, struct fielderr *fe);
 

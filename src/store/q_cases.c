@@ -5,6 +5,8 @@
  */
 #include "store/q_cases.h"
 #include "store/q_listscope.h"
+#include "store/q_metrics.h"
+#include "store/q_metrics_sql.h"
 #include "store/q_util.h"
 
 #include <string.h>
@@ -14,35 +16,34 @@
 /* ---- cases ---------------------------------------------------------------- */
 
 /* AGG: SQLite 3.40 spells string_agg group_concat */
-#define CASE_COLS(AGG) "k.id, k.region, k.clue_id, COALESCE(k.disposition_id, 0), k.unit_id, u.name, " \
-	"COALESCE(k.campaign_id, 0), COALESCE(g.name, ''), k.filed, k.state, k.transferred, " \
-	"k.trial_accepted, k.trial_due, k.closed, COALESCE((SELECT " AGG "(p.name, '、') " \
-	"FROM case_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.case_id = k.id), ''), " \
+#define CASE_COLS(AGG) "c.id, c.region, c.clue_id, COALESCE(c.disposition_id, 0), c.unit_id, u.name, " \
+	"COALESCE(c.campaign_id, 0), COALESCE(g.name, ''), c.filed, c.state, c.transferred, " \
+	"c.trial_accepted, c.trial_due, c.closed, COALESCE((SELECT " AGG "(p.name, '、') " \
+	"FROM case_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.case_id = c.id), ''), " \
 	"COALESCE((SELECT " USER_NAME("lu") " FROM case_team t JOIN users lu ON lu.id = t.user_id " \
-	"WHERE t.case_id = k.id AND t.role = 'lead'), ''), COALESCE(k.created_by, 0), k.created_at, " \
-	"k.updated_at, k.case_type, k.organ_kind, k.organ_name FROM cases k JOIN units u ON u.id = k.unit_id " \
-	"LEFT JOIN campaigns g ON g.id = k.campaign_id "
+	"WHERE t.case_id = c.id AND t.role = 'lead'), ''), COALESCE(c.created_by, 0), c.created_at, " \
+	"c.updated_at, c.case_type, c.organ_kind, c.organ_name FROM cases c JOIN units u ON u.id = c.unit_id " \
+	"LEFT JOIN campaigns g ON g.id = c.campaign_id "
 /* each filter is off when its value is empty or 0; the first is
  * need-to-know (the team), the last the overdue clocks */
-#define CASE_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id " \
-	"AND t.user_id = ?)) AND (? = '' OR k.state = ?) AND (? = 0 OR k.unit_id = ?) " \
-	"AND (? = 0 OR k.campaign_id = ?) AND (? = '' OR k.filed >= ?) AND (? = '' OR k.filed <= ?) " \
-	"AND (? = '' OR EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = k.id " \
-	"AND d.end_day IS NULL AND d.due_day < ?) OR (k.state = 'trial' AND k.trial_due < ?)) " \
-	"AND (? = '' OR k.filed >= ?) AND (? = '' OR k.filed <= ?) " \
-	"AND (? = '' OR k.closed >= ?) AND (? = '' OR k.closed <= ?) " \
-	"AND (? = '' OR k.transferred >= ?) AND (? = '' OR k.transferred <= ?) " \
-	"AND " QL_WITHIN("k.unit_id") "AND " QL_CATEGORY("k.id") "AND " QL_SOURCE("k.clue_id") \
-	"AND (? = '' OR k.organ_kind = ?) AND " QL_CASE_SUBJECT("k.id", "")
-#define CASE_ORDER "ORDER BY k.filed DESC, k.id DESC LIMIT ? OFFSET ?"
+#define CASE_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id " \
+	"AND t.user_id = ?)) AND (? = '' OR c.state = ?) AND (? = 0 OR c.unit_id = ?) " \
+	"AND (? = 0 OR c.campaign_id = ?) AND (? = '' OR c.filed >= ?) AND (? = '' OR c.filed <= ?) " \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = c.id " \
+	"AND d.end_day IS NULL AND d.due_day < ?) OR (c.state = 'trial' AND c.trial_due < ?)) " \
+	"AND (? = '' OR c.filed >= ?) AND (? = '' OR c.filed <= ?) " \
+	"AND (? = '' OR c.closed >= ?) AND (? = '' OR c.closed <= ?) " \
+	"AND (? = '' OR c.transferred >= ?) AND (? = '' OR c.transferred <= ?) " \
+	CASE_SCOPE
+#define CASE_ORDER "ORDER BY c.filed DESC, c.id DESC LIMIT ? OFFSET ?"
 
 static const struct store_sql Q_CASE_GET = {
-	"SELECT " CASE_COLS("group_concat") "WHERE k.id = ?",
-	"SELECT " CASE_COLS("string_agg") "WHERE k.id = ?" };
+	"SELECT " CASE_COLS("group_concat") "WHERE c.id = ?",
+	"SELECT " CASE_COLS("string_agg") "WHERE c.id = ?" };
 static const struct store_sql Q_CASE_LIST = {
-	"SELECT " CASE_COLS("group_concat") CASE_WHERE CASE_ORDER,
-	"SELECT " CASE_COLS("string_agg") CASE_WHERE CASE_ORDER };
-static const struct store_sql Q_CASE_COUNT = { "SELECT count(*) FROM cases k " CASE_WHERE, NULL };
+	M_WITH "SELECT " CASE_COLS("group_concat") CASE_WHERE CASE_ORDER,
+	M_WITH "SELECT " CASE_COLS("string_agg") CASE_WHERE CASE_ORDER };
+static const struct store_sql Q_CASE_COUNT = { M_WITH "SELECT count(*) FROM cases c " CASE_WHERE, NULL };
 static const struct store_sql Q_CASE_INSERT = {
 	"INSERT INTO cases(region, clue_id, disposition_id, unit_id, campaign_id, filed, created_by, "
 	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
@@ -129,11 +130,12 @@ static int bind_case_scope(struct store_stmt *st, int i, const struct case_filte
 	i = q_bind_text2(st, i, cq->closed_to);
 	i = q_bind_text2(st, i, cq->transferred_from);
 	i = q_bind_text2(st, i, cq->transferred_to);
-	i = q_bind_within(st, i, cq->sc.unit_id);
-	i = q_bind_text2(st, i, cq->sc.category);
-	i = q_bind_text2(st, i, cq->sc.source);
-	i = q_bind_text2(st, i, cq->sc.organ_kind);
-	return q_bind_case_subject(st, i, &cq->sc);
+	/* the figure's scope (q_metrics_sql.h); need-to-know is the team's,
+	 * not a jurisdiction; the campaign is the list's own filter */
+	return q_metric_bind_scope(st, i, &(struct metric_scope){ .unit_id = cq->sc.unit_id,
+		.category = cq->sc.category, .source = cq->sc.source, .organ_kind = cq->sc.organ_kind,
+		.rank = cq->sc.rank, .top_leader = cq->sc.top_leader, .leadership = cq->sc.leadership,
+		.key_persons = cq->sc.key_persons }, Q_METRIC_CASE_SCOPES);
 }
 
 static int bind_case_filters(struct store_stmt *st, struct arena *a, const void *filter)
@@ -144,6 +146,8 @@ static int bind_case_filters(struct store_stmt *st, struct arena *a, const void 
 	const char *overdue = cq->overdue_on ? cq->overdue_on : "";
 	int i = 1;
 
+	/* the CTEs of M_WITH: no jurisdiction (vis empty), sub of `within` */
+	i = q_metric_bind_with(st, i, &(struct metric_scope){ .unit_id = cq->sc.unit_id });
 	store_bind_int(st, i++, cq->team_user);
 	store_bind_int(st, i++, cq->team_user);
 	store_bind_text(st, i++, state);
@@ -561,39 +565,35 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struc
 
 /* ---- the detentions behind the figure `detained` (issue 11) ---------------------- */
 
-/* need-to-know as the case list; the scope from the case and the
- * detained person's snapshot among the case's subjects (his unit at
- * filing, else the case's: as the figure detained) */
-#define DET_LIST_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?)) " \
-	"AND (? = '' OR d.start_day >= ?) AND (? = '' OR d.start_day <= ?) " \
-	"AND (? = 0 OR k.campaign_id = ?) AND " QL_WITHIN("COALESCE((SELECT cu.unit_id FROM case_subjects cu " \
-	"WHERE cu.case_id = d.case_id AND cu.person_id = d.person_id), k.unit_id)") "AND " QL_CATEGORY("k.id") \
-	"AND " QL_SOURCE("k.clue_id") "AND (? = '' OR k.organ_kind = ?) " \
-	"AND " QL_CASE_SUBJECT("k.id", "AND cs.person_id = d.person_id")
+/* need-to-know as the case list; the scope as the figure detained
+ * (DETENTION_SCOPE, q_metrics_sql.h): the case c and the detained
+ * person's filing snapshot cs (his unit at filing, else the case's) */
+#define DET_LIST_FROM "JOIN cases c ON c.id = d.case_id LEFT JOIN case_subjects cs " \
+	"ON cs.case_id = d.case_id AND cs.person_id = d.person_id "
+#define DET_LIST_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id " \
+	"AND t.user_id = ?)) AND (? = '' OR d.start_day >= ?) AND (? = '' OR d.start_day <= ?) " \
+	DETENTION_SCOPE
 static const struct store_sql Q_DET_LIST = {
-	"SELECT " DET_FIELDS ", uk.name " DET_FROM "JOIN cases k ON k.id = d.case_id "
-	"JOIN units uk ON uk.id = k.unit_id " DET_LIST_WHERE
-	"ORDER BY d.start_day DESC, d.id DESC LIMIT ? OFFSET ?", NULL };
+	M_WITH "SELECT " DET_FIELDS ", uk.name " DET_FROM DET_LIST_FROM "JOIN units uk ON uk.id = c.unit_id "
+	DET_LIST_WHERE "ORDER BY d.start_day DESC, d.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_DET_COUNT = {
-	"SELECT count(*) FROM detentions d JOIN cases k ON k.id = d.case_id " DET_LIST_WHERE, NULL };
+	M_WITH "SELECT count(*) FROM detentions d " DET_LIST_FROM DET_LIST_WHERE, NULL };
 
 static int bind_detention_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct detention_filter *f = filter;
+	struct metric_scope sc = f->sc;
 	int i = 1;
 
 	(void)a;
+	sc.scope_user = 0;          /* need-to-know is the team's, not a jurisdiction */
+	sc.campaign_id = f->campaign_id;
+	i = q_metric_bind_with(st, i, &sc);
 	store_bind_int(st, i++, f->team_user);
 	store_bind_int(st, i++, f->team_user);
 	i = q_bind_text2(st, i, f->day_from);
 	i = q_bind_text2(st, i, f->day_to);
-	store_bind_int(st, i++, f->campaign_id);
-	store_bind_int(st, i++, f->campaign_id);
-	i = q_bind_within(st, i, f->sc.unit_id);
-	i = q_bind_text2(st, i, f->sc.category);
-	i = q_bind_text2(st, i, f->sc.source);
-	i = q_bind_text2(st, i, f->sc.organ_kind);
-	return q_bind_case_subject(st, i, &f->sc);
+	return q_metric_bind_scope(st, i, &sc, Q_METRIC_DETENTION_SCOPES);
 }
 
 static void fill_detention_row(struct arena *a, struct store_stmt *st, void *row)

@@ -5,6 +5,8 @@
 #include "store/q_clues.h"
 #include "store/q_scope.h"
 #include "store/q_listscope.h"
+#include "store/q_metrics.h"
+#include "store/q_metrics_sql.h"
 #include "store/q_util.h"
 
 #include <string.h>
@@ -86,9 +88,7 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"AND (? = '' OR k.first_disposed >= ?) AND (? = '' OR k.first_disposed <= ?) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM dispositions d WHERE d.clue_id = k.id " \
 	"AND d.state = 'approved' AND d.method <> 'transfer')) " \
-	"AND " QL_WITHIN("k.unit_id") "AND (? = '' OR EXISTS (SELECT 1 FROM clue_categories kc " \
-	"WHERE kc.clue_id = k.id AND kc.category = ?)) AND (? = 0 OR EXISTS (SELECT 1 FROM clue_subjects cs " \
-	"WHERE cs.clue_id = k.id AND " QL_SUBJECT("cs.rank", "cs.top_leader", "cs.leadership") ")) "
+	CLUE_SCOPE
 #define CLUE_ORDER "ORDER BY k.received DESC, k.id DESC LIMIT ? OFFSET ?"
 
 static const struct store_sql Q_CLUE_GET = {
@@ -109,9 +109,9 @@ enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE };
 #define CLUE_LEAD_OVERDUE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND "
 #define CLUE_LEAD_UNIT_OVERDUE "WHERE k.unit_id = ? AND k.state = 'preliminary_verification' " \
 	"AND k.clock_start <= ? AND "
-#define CLUE_LIST(LEAD) { Q_SCOPE_WITH "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
-	Q_SCOPE_WITH "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
-#define CLUE_COUNT(LEAD) { Q_SCOPE_WITH "SELECT count(*) FROM clues k " LEAD CLUE_WHERE, NULL }
+#define CLUE_LIST(LEAD) { M_WITH "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
+	M_WITH "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
+#define CLUE_COUNT(LEAD) { M_WITH "SELECT count(*) FROM clues k " LEAD CLUE_WHERE, NULL }
 static const struct store_sql Q_CLUE_LIST[] = {
 	CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_UNIT), CLUE_LIST(CLUE_LEAD_OVERDUE),
 	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE) };
@@ -214,9 +214,12 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const void 
 	const char *state = lq->state ? lq->state : "", *source = lq->source ? lq->source : "";
 	const char *from = lq->day_from ? lq->day_from : "", *to = lq->day_to ? lq->day_to : "";
 	const char *q = lq->q ? lq->q : "";
+	struct metric_scope sc = lq->sc;
 	int i = 1;
 
-	store_bind_int(st, i++, lq->scope_user);
+	/* the CTEs of M_WITH: vis of the user's jurisdiction, sub of `within` */
+	sc.scope_user = lq->scope_user;
+	i = q_metric_bind_with(st, i, &sc);
 	switch (clue_variant(lq)) {
 	case CLUE_BY_UNIT:
 		store_bind_int(st, i++, lq->unit_id);
@@ -254,10 +257,11 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const void 
 	 * (移交) to another organ was not disposed here */
 	store_bind_int(st, i++, (lq->disposed_from && *lq->disposed_from) ||
 				(lq->disposed_to && *lq->disposed_to));
-	i = q_bind_within(st, i, lq->sc.unit_id);
-	i = q_bind_text2(st, i, lq->sc.category);
-	store_bind_int(st, i++, q_scope_subject(&lq->sc));
-	return q_bind_subject(st, i, &lq->sc);
+	/* the figure's scope (q_metrics_sql.h): within, category, subject; the
+	 * jurisdiction, campaign and source are the list's own filters above */
+	sc.campaign_id = 0;
+	sc.source = "";
+	return q_metric_bind_scope(st, i, &sc, Q_METRIC_CLUE_SCOPES);
 }
 
 int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *lq, struct clue **out)

@@ -5,6 +5,8 @@
  */
 #include "store/q_outcomes.h"
 #include "store/q_listscope.h"
+#include "store/q_metrics.h"
+#include "store/q_metrics_sql.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 
@@ -765,29 +767,26 @@ int store_outcome_ids(struct store *s, struct arena *a, int64_t **out)
 	"OR (? = 1 AND o.sanctioned = 1 AND " Q_IN_SCOPE("o.unit_id") ")) " \
 	"AND (o.clue_id IS NULL OR " Q_IN_SCOPE("(SELECT ck.unit_id FROM clues ck WHERE ck.id = o.clue_id)") ") " \
 	"AND (? = '' OR o.day >= ?) AND (? = '' OR o.day <= ?) AND (? = 0 OR o.form = ?) " \
-	"AND (? = 0 OR o.sanctioned = 1) AND (? = 0 OR o.campaign_id = ?) " \
-	"AND " QL_WITHIN("o.unit_id") "AND (? = '' OR ? IN (SELECT cc.category FROM case_categories cc " \
-	"WHERE cc.case_id = o.case_id UNION ALL SELECT kc.category FROM clue_categories kc " \
-	"WHERE kc.clue_id = o.clue_id)) " \
-	"AND " QL_SOURCE("COALESCE(o.clue_id, (SELECT sc.clue_id FROM cases sc WHERE sc.id = o.case_id))") \
-	"AND " QL_ORGAN("o.case_id") "AND " \
-	QL_SUBJECT("o.subject_rank", "o.subject_top_leader", "o.subject_leadership")
+	"AND (? = 0 OR o.sanctioned = 1) " OUTCOME_SCOPE
 static const struct store_sql Q_OUT_LIST = {
-	Q_SCOPE_WITH "SELECT " OUT_COLS("group_concat") OUT_LIST_WHERE
+	M_WITH "SELECT " OUT_COLS("group_concat") OUT_LIST_WHERE
 	"ORDER BY o.day DESC, o.id DESC LIMIT ? OFFSET ?",
-	Q_SCOPE_WITH "SELECT " OUT_COLS("string_agg") OUT_LIST_WHERE
+	M_WITH "SELECT " OUT_COLS("string_agg") OUT_LIST_WHERE
 	"ORDER BY o.day DESC, o.id DESC LIMIT ? OFFSET ?" };
 static const struct store_sql Q_OUT_COUNT = {
-	Q_SCOPE_WITH "SELECT count(*) FROM outcomes o JOIN persons p ON p.id = o.person_id "
+	M_WITH "SELECT count(*) FROM outcomes o JOIN persons p ON p.id = o.person_id "
 	OUT_LIST_WHERE, NULL };
 
 static int bind_outcome_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct outcome_filter *f = filter;
+	struct metric_scope sc = f->sc;
 	int i = 1;
 
 	(void)a;
-	store_bind_int(st, i++, f->scope_user);         /* the CTE vis */
+	/* the CTEs: vis of the user's jurisdiction, sub of `within` */
+	sc.scope_user = f->scope_user;
+	i = q_metric_bind_with(st, i, &sc);
 	store_bind_int(st, i++, f->team_user);
 	store_bind_int(st, i++, f->team_user);
 	store_bind_int(st, i++, f->execution);
@@ -798,13 +797,11 @@ static int bind_outcome_filters(struct store_stmt *st, struct arena *a, const vo
 	store_bind_int(st, i++, f->form);
 	store_bind_int(st, i++, f->form);
 	store_bind_int(st, i++, f->sanctioned);
-	store_bind_int(st, i++, f->campaign_id);
-	store_bind_int(st, i++, f->campaign_id);
-	i = q_bind_within(st, i, f->sc.unit_id);
-	i = q_bind_text2(st, i, f->sc.category);
-	i = q_bind_text2(st, i, f->sc.source);
-	i = q_bind_text2(st, i, f->sc.organ_kind);
-	return q_bind_subject(st, i, &f->sc);
+	/* the figure's scope (q_metrics_sql.h); need-to-know is above, so
+	 * not the figure's unit jurisdiction */
+	sc.scope_user = 0;
+	sc.campaign_id = f->campaign_id;
+	return q_metric_bind_scope(st, i, &sc, Q_METRIC_OUTCOME_SCOPES);
 }
 
 int store_outcome_list(struct store *s, struct arena *a, const struct outcome_filter *f,

@@ -14,7 +14,8 @@
 #   the grain/development-zone/black-soil campaign (线索38、立案10、问责4、
 #   党纪处分25、留置1、移送1、第一种形态2), the farm-subsidy campaign
 #   (案件43、处分43、挽回117,526.73元), 公检法移交线索5件、结案4件、在查1件,
-#   巡察移交问题线索12件 (clues received from inspection);
+#   巡察移交问题线索12件 (clues received from inspection), 对受处分人员开展暖心回访36人次,
+#   为受到不实举报者澄清正名4人次 (follow-up visits, clarifications);
 # - the records are plausible (dates in order, no outcome before its
 #   case was filed, party sanctions only for party members and village
 #   managers only the three light government sanctions: 纪律处分条例 2023
@@ -29,7 +30,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=b79b605115bfe30b35259a8a127041a87d19b853c0e7f0c83218ed138cf27eb7
+DEMO_SHA256=77f512b5d65d281bfb654138f7886c16688ab6392ea4a742d658d4a89ac81513
 
 init_db || { not_ok "init"; finish; }
 
@@ -76,7 +77,7 @@ expect_figures() {
 	done
 }
 expect_figures "2022" "clues_disposed=516 cases_filed=184 cases_closed=172 closure_rate=93.48% \
-	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3%"
+	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3% followups=36 clarifications=4"
 expect_figures "key persons" "cases_filed=26 sanctioned=26 form1=10" --key-persons
 expect_figures "四风" "clues_disposed=25 sanctioned=29" --category eight_rules
 camp() { sql "SELECT id FROM campaigns WHERE name LIKE '$1%'"; }
@@ -117,6 +118,12 @@ expect_eq "party sanctions only for party members" 0 "$(sql "SELECT count(*) FRO
 expect_eq "village managers: only the three light government sanctions" 0 "$(sql "SELECT count(*) FROM outcomes o
 	JOIN outcome_measures m ON m.outcome_id = o.id WHERE o.subject_rank = 'village' AND m.measure LIKE 'gov\_%' ESCAPE '\\'
 	AND m.measure NOT IN ('gov_warning', 'gov_demerit', 'gov_major_demerit')")"
+expect_eq "follow-up visits only of sanctioned outcomes, not before them" 0 "$(sql "SELECT count(*) FROM followups f
+	JOIN outcomes o ON o.id = f.outcome_id WHERE o.sanctioned = 0 OR f.day < o.day")"
+expect_eq "clarifications only of subjects of unfounded matters, after them" 0 "$(sql "SELECT count(*) FROM clarifications l
+	LEFT JOIN cases a ON a.id = l.case_id LEFT JOIN clues c ON c.id = l.clue_id
+	WHERE l.day < COALESCE(a.closed, c.first_disposed) OR EXISTS (SELECT 1 FROM outcomes o
+	WHERE o.person_id = l.person_id AND (o.case_id = l.case_id OR o.clue_id = l.clue_id))")"
 expect_eq "no outcome on a county-rank cadre (managed one level up)" 0 "$(sql "SELECT count(*) FROM outcomes WHERE subject_rank = 'county'")"
 check "cases filed in 2021 closed in 2022" test "$(sql "SELECT count(*) FROM cases WHERE filed < '2022-01-01' AND closed $P")" -gt 0
 check "cases filed in 2022 open at year end" test "$(sql "SELECT count(*) FROM cases WHERE filed $P AND closed IS NULL")" -gt 0

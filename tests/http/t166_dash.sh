@@ -41,12 +41,12 @@ cat >"$T_DIR/year.jsonl" <<'EOF'
 {"type":"clue","id":"C7","received":"2022-04-02","source":"superior","subjects":["P2"],"summary":"另案线索"}
 {"type":"disposition","clue":"C7","decided":"2022-04-06","method":"transfer","transfer_direction":"org_dept","transfer_to":"县委组织部"}
 {"type":"disposition","clue":"C1","decided":"2022-01-20","method":"preliminary_verification"}
-{"type":"disposition","clue":"C1","decided":"2022-02-01","method":"file_case"}
+{"type":"disposition","clue":"C1","decided":"2022-02-01","method":"file_case","approved_by":"王书记","committee_by":"县委书记","committee_day":"2022-02-01"}
 {"type":"disposition","clue":"C2","decided":"2022-02-10","method":"talk_inquiry"}
 {"type":"disposition","clue":"C3","decided":"2022-03-20","method":"preliminary_verification"}
-{"type":"disposition","clue":"C3","decided":"2022-04-01","method":"file_case"}
+{"type":"disposition","clue":"C3","decided":"2022-04-01","method":"file_case","approved_by":"王书记","committee_by":"县委书记","committee_day":"2022-04-01"}
 {"type":"disposition","clue":"C4","decided":"2021-10-25","method":"preliminary_verification"}
-{"type":"disposition","clue":"C4","decided":"2021-11-10","method":"file_case"}
+{"type":"disposition","clue":"C4","decided":"2021-11-10","method":"file_case","approved_by":"王书记","committee_by":"县委书记","committee_day":"2021-11-10"}
 {"type":"disposition","clue":"C5","decided":"2022-01-05","method":"talk_inquiry"}
 {"type":"case","id":"K1","clue":"C1","filed":"2022-02-05","closed":"2022-06-30","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
 {"type":"case","id":"K2","clue":"C3","filed":"2022-04-05","transferred":"2022-08-01","campaign":"G1","case_type":"both","organ_kind":"township","organ_name":"乙镇纪委","categories":["eight_rules","mass"]}
