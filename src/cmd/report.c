@@ -1,8 +1,8 @@
 /*
  * report.c: `qingfeng report` computes the statistics of DOMAIN.md section
- * 6 (domain/metrics.h) for a period and a scope and writes them as text
- * as text, JSON, or a document (pages/statdoc.h: html that prints, docx in
- * the official layout, xlsx with a sheet by month) (docs/statistics.md).
+ * 6 (domain/metrics.h) for a period and a scope and writes them as text,
+ * JSON, or a document (pages/statdoc.h: html that prints, docx in the
+ * official layout, xlsx with a sheet by month; docs/statistics.md).
  * The formats are a table: a new one (the annual report from its
  * template) adds a row.
  *
