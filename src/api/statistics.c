@@ -2,11 +2,15 @@
  * statistics.c: the figures of domain/metrics.h as JSON (issue 11), the
  * shape docs/statistics.md shows: the period, the scope as given, and one
  * object per key in order.  Written once here for the report command and
- * the pages' JSON twins.
+ * the pages' JSON twins; GET /api/statistics, the twin of the statistics
+ * page (same query, same jurisdiction, 422 naming each bad argument).
  */
 #include "api/statistics.h"
 
 #include "domain/metrics.h"
+#include "domain/result.h"
+#include "http/http.h"
+#include "pages/statistics.h"
 
 static json_t *json_value(const struct metric_value *v)
 {
@@ -50,4 +54,23 @@ json_t *api_metrics_json(struct arena *a, const struct metric_period *p, const s
 		"organ_kind", json_text_or_null(s->organ_kind), "rank", json_text_or_null(s->rank),
 		"top_leader", s->top_leader, "leadership", s->leadership, "key_persons", s->key_persons,
 		"scope_user", json_id_or_null(s->scope_user), "metrics", arr);
+}
+
+int api_statistics(struct req *r)
+{
+	struct stats_query q;
+	struct fielderr fe = { 0 };
+	struct metric_value *v;
+	json_t *root;
+	int n, rc = stats_query_parse(r, &q, &fe);
+
+	if (rc == 1)
+		return reply_fields(r, &fe);
+	if (rc < 0)
+		return res_error(r, RES_STORE, "statistics");
+	if ((rc = metrics_compute(r->c.db, r->arena, &q.p, &q.s, &v, &n)) != RES_DONE)
+		return res_error(r, rc, "statistics");
+	if (!(root = api_metrics_json(r->arena, &q.p, &q.s, v, n)))
+		return reply_error(r, E_INTERNAL, "statistics: out of memory");
+	return reply_json(r, 200, root);
 }

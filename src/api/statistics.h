@@ -18,4 +18,9 @@ struct arena;
 json_t *api_metrics_json(struct arena *a, const struct metric_period *p, const struct metric_scope *s,
 			 const struct metric_value *v, int n);
 
+/* GET /api/statistics: the figures of the period and scope of the query
+ * (pages/statistics.h), as above. */
+struct req;
+int api_statistics(struct req *r);
+
 #endif

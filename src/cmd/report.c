@@ -1,13 +1,16 @@
 /*
  * report.c: `qingfeng report` computes the statistics of DOMAIN.md section
- * 6 (domain/metrics.h) for a period and a scope and writes them as text
- * or JSON (docs/statistics.md).  The formats are a table: html, docx and
- * xlsx (the annual report from its template) add a row each.
+ * 6 (domain/metrics.h) for a period and a scope and writes them as text,
+ * JSON, or a document (pages/statdoc.h: html that prints, docx in the
+ * official layout, xlsx with a sheet by month; docs/statistics.md).
+ * The formats are a table: a new one (the annual report from its
+ * template) adds a row.
  *
  *   qingfeng report --year 2022 [--quarter N | --month N] | --from D --to D
  *                   [--unit ID] [--campaign ID] [--category CODE] [--source CODE]
  *                   [--organ KIND] [--rank RANK] [--top-leader] [--leadership]
- *                   [--key-persons] [--user NAME] [--format text|json] [--out FILE]
+ *                   [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx]
+ *                   [--out FILE]
  *
  * Exit codes: 0 ok, 1 failure (the database, a scope that names nothing),
  * 2 usage (options, the period).
@@ -17,22 +20,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "api/statistics.h"
 #include "cmd/cmd.h"
 #include "core/arena.h"
-#include "core/date.h"
 #include "core/log.h"
 #include "core/strbuf.h"
 #include "domain/metrics.h"
 #include "domain/result.h"
+#include "domain/statistics.h"
+#include "pages/statdoc.h"
 #include "store/store.h"
 
 #define USAGE "qingfeng report (--year YYYY [--quarter N | --month N] | --from YYYY-MM-DD --to YYYY-MM-DD)\n" \
 	"       [--unit ID] [--campaign ID] [--category CODE] [--source CODE] [--organ KIND] [--rank RANK]\n" \
-	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json] [--out FILE]"
+	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx] [--out FILE]"
 
 /* What a format writes. */
 struct report_out {
@@ -41,42 +46,13 @@ struct report_out {
 	const struct metric_value *v;
 	int n;
 	struct arena *a;
+	struct store *db;
+	const char *organ;      /* the commission's name (setting "commission") */
 };
-
-/* the scope in words, "全委" when it is the whole commission */
-static void scope_text(struct strbuf *sb, const struct metric_scope *s)
-{
-	if (s->unit_id)
-		strbuf_addf(sb, " 单位%" PRId64 "及下属单位", s->unit_id);
-	if (s->scope_user)
-		strbuf_addf(sb, " 用户%" PRId64 "管辖范围", s->scope_user);
-	if (s->campaign_id)
-		strbuf_addf(sb, " 专项工作%" PRId64, s->campaign_id);
-	if (s->category && *s->category)
-		strbuf_addf(sb, " 类别%s", s->category);
-	if (s->source && *s->source)
-		strbuf_addf(sb, " 来源%s", s->source);
-	if (s->organ_kind && *s->organ_kind)
-		strbuf_addf(sb, " 承办机关%s", s->organ_kind);
-	if (s->rank && *s->rank)
-		strbuf_addf(sb, " 职级%s", s->rank);
-	if (s->top_leader)
-		strbuf_addstr(sb, " 一把手");
-	if (s->leadership)
-		strbuf_addstr(sb, " 领导班子成员");
-	if (s->key_persons)
-		strbuf_addstr(sb, " 一把手和领导班子及科级干部");
-	if (!sb->len)
-		strbuf_addstr(sb, " 全委");
-}
 
 static int write_text(FILE *f, const struct report_out *r)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	scope_text(&sb, r->s);
-	fprintf(f, "统计期间 %s 至 %s\n统计范围%s\n", r->p->from, r->p->to, sb.buf);
-	strbuf_release(&sb);
+	fprintf(f, "统计期间 %s 至 %s\n统计范围%s\n", r->p->from, r->p->to, statdoc_scope_words(r->a, r->s));
 	for (int i = 0; i < r->n; i++)
 		fprintf(f, "%-24s %s  %s\n", r->v[i].key, r->v[i].zh, r->v[i].display);
 	return 0;
@@ -95,15 +71,56 @@ static int write_json(FILE *f, const struct report_out *r)
 	return rc;
 }
 
+/* The figures as a document (pages/statdoc.h): computed again with the
+ * year before and, for xlsx, by month. */
+static int write_doc(FILE *f, const struct report_out *r,
+		     int (*render)(const struct statdoc *, struct arena *, struct strbuf *, const char **),
+		     int by_month)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct statdoc d;
+	const char *why = "";
+	int rc = -1;
+
+	if (statdoc_compute(r->db, r->a, r->p, r->s, by_month, &d) != RES_DONE) {
+		error("cannot compute the statistics: %s", store_errmsg(r->db));
+		return -1;
+	}
+	d.organ = r->organ;
+	d.scope_words = statdoc_scope_words(r->a, r->s);
+	if (render(&d, r->a, &sb, &why) < 0)
+		error("cannot write the document: %s", why);
+	else if (fwrite(sb.buf, 1, sb.len, f) == sb.len)
+		rc = 0;
+	strbuf_release(&sb);
+	return rc;
+}
+
+static int write_html(FILE *f, const struct report_out *r)
+{
+	return write_doc(f, r, statdoc_html, 0);
+}
+
+static int write_docx(FILE *f, const struct report_out *r)
+{
+	return write_doc(f, r, statdoc_docx, 0);
+}
+
+static int write_xlsx(FILE *f, const struct report_out *r)
+{
+	return write_doc(f, r, statdoc_xlsx, 1);
+}
+
 static const struct report_format {
 	const char *name;
-	int (*write)(FILE *f, const struct report_out *r);   /* NULL: not yet */
+	int (*write)(FILE *f, const struct report_out *r);
+	int binary;             /* refused on a terminal without --out */
 } formats[] = {
-	{ "text", write_text },
-	{ "json", write_json },
-	{ "html", NULL },
-	{ "docx", NULL },
-	{ "xlsx", NULL },
+	{ "text", write_text, 0 },
+	{ "json", write_json, 0 },
+	{ "html", write_html, 0 },
+	{ "docx", write_docx, 1 },
+	{ "xlsx", write_xlsx, 1 },
 };
 
 /* A positive whole number (an id, a year, a quarter); 0 when absent, -1
@@ -122,40 +139,18 @@ static int64_t number_arg(const char *s)
 	return v;
 }
 
-/* The period from the options; 0, or -1 with the message printed. */
+/* The period from the options (domain/statistics.h); 0, or -1 with the
+ * message printed, naming the option. */
 static int period_of(struct arena *a, const char *year, const char *quarter, const char *month,
 		     const char *from, const char *to, struct metric_period *p)
 {
-	int64_t y = number_arg(year), q = number_arg(quarter), m = number_arg(month);
+	const char *field, *why;
 
-	if (year && (from || to))
-		return error("统计期间只能用 --year（可加 --quarter 或 --month）或 --from/--to 之一指定");
-	if ((quarter || month) && !year)
-		return error("--quarter 和 --month 需要与 --year 一起使用");
-	if (quarter && month)
-		return error("--quarter 和 --month 只能指定其一");
-	if (year) {
-		if (y < 1 || y > 9999)
-			return error("--year 应为年份，如 2022，而不是“%s”", year);
-		if (quarter && (q < 1 || q > 4))
-			return error("--quarter 应为 1 至 4，而不是“%s”", quarter);
-		if (month && (m < 1 || m > 12))
-			return error("--month 应为 1 至 12，而不是“%s”", month);
-		*p = quarter ? metric_quarter(a, (int)y, (int)q)
-		     : month ? metric_month(a, (int)y, (int)m) : metric_year(a, (int)y);
-		return 0;
-	}
-	if (!from || !to)
+	if (!year && !quarter && !month && !from && !to)
 		return error("请指定统计期间：--year YYYY（可加 --quarter N 或 --month N），"
 			     "或 --from YYYY-MM-DD --to YYYY-MM-DD");
-	if (date_parse(from) == QF_DAY_NONE)
-		return error("--from 应为日期 YYYY-MM-DD，而不是“%s”", from);
-	if (date_parse(to) == QF_DAY_NONE)
-		return error("--to 应为日期 YYYY-MM-DD，而不是“%s”", to);
-	if (date_parse(from) > date_parse(to))
-		return error("--from %s 晚于 --to %s", from, to);
-	*p = (struct metric_period){ from, to };
-	return 0;
+	why = stats_period_of(a, year, quarter, month, from, to, p, &field);
+	return why ? error("--%s：%s", field, why) : 0;
 }
 
 int cmd_report(int argc, char **argv)
@@ -183,7 +178,7 @@ int cmd_report(int argc, char **argv)
 		{ "--leadership", NULL, &s.leadership, "subjects in the leadership team" },
 		{ "--key-persons", NULL, &s.key_persons, "top leaders, leadership members and section rank" },
 		{ "--user", &user, NULL, "only what user NAME may see (a township or resident group's jurisdiction)" },
-		{ "--format", &format, NULL, "text (default) or json; html, docx, xlsx to come" },
+		{ "--format", &format, NULL, "text (default), json, html (prints well), docx (official layout) or xlsx" },
 		{ "--out", &out, NULL, "write to FILE (default: standard output)" },
 		{ "--annual", NULL, &annual, "the annual report from its template (text, html, docx): report_annual.c" },
 		{ "--template", &tmpl, NULL, "with --annual: check FILE and save it as the next template version" },
@@ -209,9 +204,9 @@ int cmd_report(int argc, char **argv)
 		if (!strcmp(formats[i].name, format))
 			fmt = &formats[i];
 	if (!fmt)
-		return error("--format 应为 text 或 json，而不是“%s”", format), EXIT_USAGE;
-	if (!fmt->write)
-		return error("--format %s 尚未实现（下一步：年度报告模板）；现可用 text 或 json", format),
+		return error("--format 应为 text、json、html、docx 或 xlsx，而不是“%s”", format), EXIT_USAGE;
+	if (fmt->binary && !out && isatty(STDOUT_FILENO))
+		return error("--format %s 是二进制文件，不能写到终端：请用 --out 文件名或重定向输出", format),
 		       EXIT_USAGE;
 	if ((s.unit_id = number_arg(unit)) < 0)
 		return error("--unit 应为单位编号（正整数），而不是“%s”", unit), EXIT_USAGE;
@@ -237,7 +232,7 @@ int cmd_report(int argc, char **argv)
 		rc = -1;
 	}
 	if (rc == 1) {
-		r = (struct report_out){ &p, &s, v, nv, env.a };
+		r = (struct report_out){ &p, &s, v, nv, env.a, env.db, env.cfg.commission };
 		if (fmt->write(f, &r) < 0 || (f == stdout ? fflush(f) : fclose(f)) != 0) {
 			error("cannot write the report");
 			rc = -1;

@@ -37,6 +37,7 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_CATALOG] = "catalog",
 	[PERM_RULES_EDIT] = "rules_edit",
 	[PERM_ANNUAL_REPORT] = "annual_report",
+	[PERM_STATS] = "stats",
 };
 
 struct perms perms_of(const enum perm *list)

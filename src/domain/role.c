@@ -28,7 +28,8 @@ const struct role role_table[] = {
 	  .grants = GRANTS(STAFF_READ, PERM_UNIT_WRITE, PERM_PERSON_WRITE, PERM_PERSON_IDNUM, CLUE_WORK,
 			   PERM_REPORT_READ, PERM_CASE_READ, PERM_CASE_ASSIGN, PERM_OUTCOME_WRITE,
 			   PERM_EXECUTION, PERM_ACCOUNTABILITY, PERM_CATALOG, PERM_RULES_EDIT,
-			   PERM_ANNUAL_REPORT) },
+			   PERM_ANNUAL_REPORT,
+			   PERM_STATS) },
 	/* no PERM_CASE_WORK: the supervision office investigates no case and
 	   sits on no trial, so it joins no case team (审查调查与审理分离,
 	   issue 10); the case list, to declare conflicts (回避) like leaders */
@@ -50,7 +51,8 @@ const struct role role_table[] = {
 	{ .code = "leader", .label = "委领导",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_APPROVE,
 			   PERM_REPORT_READ, PERM_REPORTER, PERM_CASE_READ, PERM_CASE_ASSIGN,
-			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT) },
+			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT,
+			   PERM_STATS) },
 	{ .code = "sysadmin", .label = "系统管理员", .admin = 1,
 	  .grants = GRANTS(PERM_LOGIN, PERM_USER_VIEW, PERM_USER_ADMIN, PERM_UNIT_READ, PERM_CALENDAR) },
 	{ .code = "secadmin", .label = "安全管理员", .admin = 1,

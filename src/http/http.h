@@ -125,6 +125,12 @@ int reply_html(struct req *r, unsigned status, struct strbuf *body);
 int reply_text(struct req *r, unsigned status, const char *type, struct strbuf *body);
 int reply_static(struct req *r, const char *type, const char *data, size_t len, const char *etag);
 int reply_json(struct req *r, unsigned status, void *json /* json_t*, consumed */);
+/* A file to save (200, Content-Disposition: attachment, no-store): the
+ * filename as ascii_name (bytes outside RFC 5987's attr-char become "_")
+ * and, for browsers that read it, name in UTF-8 as filename* (RFC 5987,
+ * percent-encoded).  body is consumed. */
+int reply_download(struct req *r, const char *type, const char *ascii_name, const char *name,
+		   struct strbuf *body);
 int reply_redirect(struct req *r, const char *location);
 /* An error page (HTML) or {"code","hint","detail"} (API).  detail may be
  * NULL; for HTML it is shown only when it is meant for people. */

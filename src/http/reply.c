@@ -141,6 +141,37 @@ int reply_text(struct req *r, unsigned status, const char *type, struct strbuf *
 		     type, 0);
 }
 
+/* attr-char of RFC 5987 section 3.2.1: what a filename* keeps unescaped */
+static int attr_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c && strchr("!#$&+-.^_`|~", c));
+}
+
+int reply_download(struct req *r, const char *type, const char *ascii_name, const char *name,
+		   struct strbuf *body)
+{
+	struct strbuf cd = STRBUF_INIT;
+	struct MHD_Response *resp;
+	size_t len;
+	char *data = strbuf_detach(body, &len);
+
+	strbuf_addstr(&cd, "attachment; filename=\"");
+	for (const char *p = ascii_name; *p; p++)
+		strbuf_addch(&cd, attr_char((unsigned char)*p) ? *p : '_');
+	strbuf_addstr(&cd, "\"; filename*=UTF-8''");
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (attr_char(*p))
+			strbuf_addch(&cd, (char)*p);
+		else
+			strbuf_addf(&cd, "%%%02X", *p);
+	resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	if (resp)
+		MHD_add_response_header(resp, "Content-Disposition", cd.buf);
+	strbuf_release(&cd);
+	return queue(r, 200, resp, type, 0);
+}
+
 int reply_html(struct req *r, unsigned status, struct strbuf *body)
 {
 	return reply_text(r, status, "text/html; charset=utf-8", body);

@@ -17,6 +17,7 @@
 #include "api/common.h"
 #include "api/outcomes.h"
 #include "api/rules.h"
+#include "api/statistics.h"
 #include "api/persons.h"
 #include "api/reports.h"
 #include "api/units.h"
@@ -35,6 +36,7 @@
 #include "pages/login.h"
 #include "pages/outcomes.h"
 #include "pages/rules.h"
+#include "pages/statistics.h"
 #include "pages/persons.h"
 #include "pages/reports.h"
 #include "pages/units.h"
@@ -98,6 +100,9 @@ const struct route route_table[] = {
 	{ POST, "/cases/{id}/notes", page_case_note, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/detentions", page_detention_start, PERM_CASE_WORK, 0 },
 	{ GET, "/detentions", page_detentions, PERM_CASE_READ, 0 },
+	/* statistics (issue 11): the figures of a period and scope, downloads */
+	{ GET, "/statistics", page_statistics, PERM_STATS, 0 },
+	{ GET, "/statistics/export", page_statistics_export, PERM_STATS, 0 },
 	{ POST, "/detentions/{id}/extensions", page_detention_extend, PERM_CASE_WORK, 0 },
 	{ POST, "/detentions/{id}/end", page_detention_end, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/filing", page_case_filing, PERM_CASE_ASSIGN, 0 },
@@ -155,6 +160,7 @@ const struct route route_table[] = {
 	{ POST, "/calendar/import", page_calendar_import, PERM_CALENDAR, 0 },
 
 	{ GET, "/api/me", api_me, PERM_LOGIN, R_API },
+	{ GET, "/api/statistics", api_statistics, PERM_STATS, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

@@ -28,13 +28,11 @@ static const struct metric_value *value_of(const struct metric_value *v, int n, 
 	return NULL;
 }
 
-/* A cell: the display, linked to the key's list when the user may open it. */
-static void figure_cell(struct req *r, struct strbuf *sb, const struct metric_value *v,
-			const struct metric_period *p)
+void dash_figure_cell(struct req *r, struct strbuf *sb, const struct metric_value *v,
+		      const struct metric_period *p, const struct metric_scope *s)
 {
 	const struct metric_def *d = metric_find(v->key);
-	const struct metric_scope none = { 0 };
-	const char *href = v->applicable && d ? dash_link(r, metrics_list_url(r->arena, d, p, &none)) : NULL;
+	const char *href = v->applicable && d ? dash_link(r, metrics_list_url(r->arena, d, p, s)) : NULL;
 
 	strbuf_addstr(sb, "<td class=\"num\">");
 	if (href) {
@@ -62,6 +60,15 @@ static void delta_cell(struct strbuf *sb, const struct metric_value *a, const st
 }
 
 /* The four forms of both years, each segment linked to its outcomes. */
+/* the whole commission: the dashboard's figures */
+static void figure_cell(struct req *r, struct strbuf *sb, const struct metric_value *v,
+			const struct metric_period *p)
+{
+	const struct metric_scope none = { 0 };
+
+	dash_figure_cell(r, sb, v, p, &none);
+}
+
 static void forms_chart(struct req *r, struct strbuf *sb, int year, const struct metric_value *cur,
 			int nc, const struct metric_value *prev, int np, const struct metric_period *pc,
 			const struct metric_period *pp)

@@ -27,6 +27,14 @@ void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n)
 int todo_office_seen(const struct todo *v, int g);
 /* url when the user may open it (its GET route's permission), else NULL. */
 const char *dash_link(struct req *r, const char *url);
+/* A figure as a table cell <td class="num">: its display, linked to the
+ * list of its records for period p and scope s when the user may open it
+ * (dash_figures.c; the statistics page too). */
+struct metric_value;
+struct metric_period;
+struct metric_scope;
+void dash_figure_cell(struct req *r, struct strbuf *sb, const struct metric_value *v,
+		      const struct metric_period *p, const struct metric_scope *s);
 /* The dashboard's year: the query argument year, or this year. */
 int dash_year(struct req *r);
 

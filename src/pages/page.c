@@ -34,6 +34,7 @@ static const struct {
 	{ "/accountability", "问责与追缴", PERM_ACCOUNTABILITY },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
 	{ "/rules", "规则表", PERM_RULES_EDIT },
+	{ "/statistics", "统计数据", PERM_STATS },
 	{ "/annual", "年度报告", PERM_ANNUAL_REPORT },
 	{ "/units", "单位管理", PERM_UNIT_READ },
 	{ "/persons", "监督对象", PERM_PERSON_READ },

@@ -306,7 +306,7 @@ def perms(role):
 BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_register",
             "clue_propose", "clue_approve", "report_read", "report_write", "reporter",
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
-            "execution", "accountability", "rules_edit", "annual_report"}
+            "execution", "accountability", "rules_edit", "annual_report", "stats"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -682,6 +682,9 @@ SPEC = {
     "POST /rules/forms": S("self", body=lambda o: {"measure": "criticism", "form": "1", "valid_from": "2099-01-01",
                                                    "source": "扫描"}),
     "GET /rules": S("self"),
+    "GET /statistics": S("self"),
+    "GET /statistics/export": S("self", path="/statistics/export?format=html"),
+    "GET /api/statistics": S("self"),
     "GET /rules/periods": S("self"),
     "POST /rules/periods": S("self", body=lambda o: {"measure": "criticism", "months": "6", "stated": "0", "extra_months": "0", "permanent": "0", "valid_from": "2099-01-01", "source": "扫描"}),
     "GET /rules/clocks": S("self"),
@@ -828,6 +831,9 @@ POLICY = {
     "GET /rules/forms":                     "rules_edit",
     "POST /rules/forms":                    "rules_edit",
     "GET /rules":                          "rules_edit",
+    "GET /statistics":                     "stats",
+    "GET /statistics/export":              "stats",
+    "GET /api/statistics":                 "stats",
     "GET /rules/periods":                   "rules_edit",
     "POST /rules/periods":                  "rules_edit",
     "GET /rules/clocks":                    "rules_edit",

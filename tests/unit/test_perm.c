@@ -95,6 +95,11 @@ static void test_roles(void **state)
 		assert_int_equal(perm_has(audit, (enum perm)i), i == PERM_LOGIN || i == PERM_AUDIT_READ);
 	assert_true(perm_has(role_perms(role_find("township")), PERM_EXECUTION));
 	assert_false(perm_has(role_perms(role_find("leader")), PERM_CASE_WORK));
+	/* the statistics page (issue 11): the leaders and the case manager only */
+	for (const struct role *r = role_table; r->code; r++)
+		assert_int_equal(perm_has(role_perms(r), PERM_STATS),
+				 !strcmp(r->code, "leader") || !strcmp(r->code, "case_manager"));
+	assert_string_equal(perm_name(PERM_STATS), "stats");
 }
 
 /* Issue 10 (审查调查与审理分离, Supervision Law 2018 art. 36): team roles
