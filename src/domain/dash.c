@@ -29,19 +29,27 @@ int dash_breakdown(struct ctx *c, int year, struct dash_breakdown *d)
 	return store_dash_breakdown(c->db, c->a, from, to, d) < 0 ? -1 : 0;
 }
 
+/* The latest year up to `until` with a clue received in it; `until`
+ * itself when it has one or when there is none at all. */
+int dash_latest_year(struct ctx *c, int until)
+{
+	char last[11];
+	const char *day;
+
+	snprintf(last, sizeof(last), "%04d-12-31", until);
+	if (store_dash_latest_day(c->db, c->a, last, &day) < 0 || !day)
+		return until;
+	return atoi(day) < until ? atoi(day) : until;
+}
+
 /* This year (China Standard Time); when no clue was received this year
  * yet, the latest year that has one, so a database holding only earlier
  * years (the demo year, a new installation in early January, an imported
  * archive) opens on figures rather than zeros. */
 int dash_default_year(struct ctx *c)
 {
-	char today[11];
-	const char *day;
 	int y, m, d;
 
 	date_to_ymd(date_today(), &y, &m, &d);
-	date_format(date_today(), today);
-	if (store_dash_latest_day(c->db, c->a, today, &day) < 0 || !day)
-		return y;
-	return atoi(day) < y ? atoi(day) : y;
+	return dash_latest_year(c, y);
 }

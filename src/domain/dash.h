@@ -17,6 +17,9 @@ int dash_shown(const struct ctx *c);
  * d, from the request's arena.  0, or -1 on a store error. */
 int dash_breakdown(struct ctx *c, int year, struct dash_breakdown *d);
 
+/* The latest year up to `until` with a clue received in it, else `until`. */
+int dash_latest_year(struct ctx *c, int until);
+
 /* The year the dashboard opens on: this year, or the latest year with a
  * clue when this year has none yet. */
 int dash_default_year(struct ctx *c);

@@ -46,6 +46,11 @@ static int by_order(const void *x, const void *y)
 	return a->order != b->order ? (a->order < b->order ? -1 : 1) : strcmp(a->key, b->key);
 }
 
+const struct metric_def *const *metric_defs(struct arena *a, int *n)
+{
+	return QF_SORTED(a, metrics, by_order, n);
+}
+
 const struct metric_def *metric_find(const char *key)
 {
 	QF_FOREACH(metrics, const struct metric_def, d)

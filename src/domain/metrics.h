@@ -72,6 +72,10 @@ int metric_scope_user(struct store *db, struct arena *a, const char *name, int64
  * is 0.  The display of a METRIC_RATE. */
 const char *metric_rate_display(struct arena *a, int64_t num, int64_t den, int decimals);
 
+/* Every registered definition in display order (by `order`, then key),
+ * an array from arena a; their number in *n. */
+const struct metric_def *const *metric_defs(struct arena *a, int *n);
+
 /* The definition of key, NULL if none is registered. */
 const struct metric_def *metric_find(const char *key);
 

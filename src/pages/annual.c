@@ -17,12 +17,14 @@
 #include "domain/annual.h"
 #include "domain/labels.h"
 #include "domain/metrics.h"
+#include "domain/dash.h"
 #include "domain/result.h"
 #include "http/http.h"
 #include "pages/annual.h"
 #include "pages/page.h"
 
-/* ?year=, else the last full year */
+/* ?year=, else the last full year, or the latest year before it with a
+ * clue when it has none (a database of past years, such as the demo's) */
 static int year_of(struct req *r)
 {
 	const char *y = req_arg(r, "year");
@@ -32,7 +34,7 @@ static int year_of(struct req *r)
 	if (v >= 1900 && v <= 9999)
 		return (int)v;
 	date_format(date_today(), today);
-	return atoi(today) - 1;
+	return dash_latest_year(&r->c, atoi(today) - 1);
 }
 
 static void placeholders(struct req *r, struct strbuf *sb, const char *body, int year)
@@ -61,7 +63,7 @@ static void placeholders(struct req *r, struct strbuf *sb, const char *body, int
 	table_close(sb, d.nphs, 3, "模板中没有占位符");
 }
 
-static void keys(struct strbuf *sb)
+static void keys(struct arena *a, struct strbuf *sb)
 {
 	static const struct column cols[] = { { "指标", NULL }, { "含义", NULL }, { "可用范围", NULL } };
 	static const struct { unsigned bit; const char *words; } scopes[] = {
@@ -70,7 +72,8 @@ static void keys(struct strbuf *sb)
 		{ METRIC_SCOPE_ORGAN, "organ=" },
 		{ METRIC_SCOPE_SUBJECT, "key_persons、top_leader、leadership、rank=" },
 	};
-	int n = 0;
+	const struct metric_def *const *defs;
+	int n = 0, nd;
 
 	strbuf_addstr(sb, "<h2>可用的统计指标</h2><p>写法：<code>{{指标}}</code>，加范围："
 		      "<code>{{指标|范围,范围}}</code>，如 <code>{{cases_filed|key_persons}}</code>、"
@@ -78,7 +81,10 @@ static void keys(struct strbuf *sb)
 		      "<code>{{form1|campaign=专项工作名称或编号}}</code>；<code>prev</code> 取上一年同一数字；"
 		      "<code>{{year}}</code>、<code>{{prev_year}}</code> 为年份。</p>");
 	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	QF_FOREACH(metrics, const struct metric_def, d) {
+	defs = metric_defs(a, &nd);
+	for (int k = 0; k < nd; k++) {
+		const struct metric_def *const *d = &defs[k];
+
 		strbuf_addstr(sb, "<tr><td><code>");
 		html_txt(sb, (*d)->key);
 		strbuf_addstr(sb, "</code></td><td>");
@@ -167,7 +173,7 @@ static int annual_page(struct req *r, const char *body, const struct fielderr *f
 	strbuf_addstr(&sb, "</div><div class=\"annual-phs\">");
 	placeholders(r, &sb, body, year);
 	strbuf_addstr(&sb, "</div></div>");
-	keys(&sb);
+	keys(r->arena, &sb);
 	return page_finish(r, &sb, status);
 }
 

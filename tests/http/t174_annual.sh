@@ -121,6 +121,14 @@ expect_contains "its value this year" '<td class="num">10</td>' "$(cat "$H.b")"
 expect_contains "the keys listed" "<code>closure_rate</code>" "$(cat "$H.b")"
 expect_contains "the kept renderings listed" '/annual/renderings/1?format=docx' "$(cat "$H.b")"
 
+# the keys in display order (the report's: clues before cases, the forms in order)
+expect_eq "the keys listed in the report's order" "clues_received clues_disposed cases_filed" \
+	"$(grep -o '<tr><td><code>[a-z_0-9]*</code>' "$H.b" | sed 's/<[^>]*>//g' | head -3 | tr '\n' ' ' | sed 's/ $//')"
+# no year given: the last full year, or the latest year before it with a
+# clue (here only the demo year 2022 has records): not a year of zeros
+http_get "$H" -b "$JAR" "$BASE/annual" >/dev/null
+expect_contains "no year given: the latest past year with records (2022)" 'value="2022"' "$(cat "$H.b")"
+
 JAR2=$T_DIR/clerk.jar
 expect_eq "the intake clerk logs in" 303 "$(login clerk "$PW" "$JAR2")"
 expect_eq "403 on the page for a role without it" 403 "$(http_status -b "$JAR2" "$BASE/annual")"
