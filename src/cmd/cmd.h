@@ -1,5 +1,8 @@
 #ifndef QF_CMD_H
 #define QF_CMD_H
+
+/* the commission's name until init --name or config set names it */
+#define CMD_DEFAULT_COMMISSION "纪委监委"
 /*
  * cmd: the subcommands (one file each, git's builtin/ style) and what they
  * share: option tables, opening the database with its keys and settings.

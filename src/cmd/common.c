@@ -28,7 +28,7 @@ void config_defaults(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	snprintf(cfg->region, sizeof(cfg->region), "000000");
-	snprintf(cfg->commission, sizeof(cfg->commission), "纪委监委");
+	snprintf(cfg->commission, sizeof(cfg->commission), "%s", CMD_DEFAULT_COMMISSION);
 	cfg->session_idle = 30 * 60;
 	cfg->session_absolute = 12 * 3600;
 	cfg->lock_failures = 5;

@@ -27,6 +27,7 @@
 #include "domain/role.h"
 #include "domain/user.h"
 #include "store/q_interchange.h"
+#include "store/q_settings.h"
 
 #define DEMO_SEED 0x5146c3a9e2d4b817ull /* "QF" and some bits: fixed forever */
 
@@ -249,6 +250,22 @@ static int make_accounts(struct cmd_env *env)
 	return rc;
 }
 
+/* The commission's name (the `commission` setting: the top bar, the titles
+ * of the statistics and the annual report) becomes the demo city's, unless
+ * the operator has named it (init --name, config set). */
+static int name_commission(struct cmd_env *env)
+{
+	const char *v = NULL;
+
+	if (store_setting_get(env->c.db, env->c.a, "commission", &v) < 0)
+		return error("cannot read the commission setting");
+	if (v && *v && strcmp(v, CMD_DEFAULT_COMMISSION))
+		return 0;
+	if (store_setting_set(env->c.db, "commission", DEMO_CITY "纪委监委") < 0)
+		return error("cannot name the commission");
+	return 0;
+}
+
 /* Generates into memory and imports it through the import engine. */
 static int demo_import(struct cmd_env *env, int year, int with_accounts)
 {
@@ -277,7 +294,7 @@ static int demo_import(struct cmd_env *env, int year, int with_accounts)
 	} else {
 		printf("qingfeng: demo year %d imported: %" PRId64 " records in %.1f s\n", year, counts.total,
 		       (double)(time_mono_us() - t0) / 1e6);
-		rc = with_accounts ? make_accounts(env) : 0;
+		rc = name_commission(env) < 0 ? -1 : with_accounts ? make_accounts(env) : 0;
 	}
 	fclose(f);
 	free(buf);

@@ -1,5 +1,8 @@
 #ifndef QF_CMD_DEMO_H
 #define QF_CMD_DEMO_H
+
+/* the fictional county-level city of the demo year */
+#define DEMO_CITY "青枫市"
 /*
  * demo: the generator of `qingfeng demo --year 2022` (demo.c the command,
  * demo_org.c the fictional city's units, persons and campaigns,

@@ -15,7 +15,7 @@
 
 #include "core/arena.h"
 
-#define CITY "青枫市"
+#define CITY DEMO_CITY
 #define DEMO_MAX_UNITS 256
 #define DEMO_MAX_PERSONS 2048
 

@@ -51,6 +51,17 @@ expect_contains "the import counts its records" "imported: $(wc -l <"$T_DIR/a.js
 ACCOUNTS=$(printf '%s\n' "$OUT" | awk '$1 ~ /^demo_/ {print $1 ":" $2}')
 CM_PW=$(printf '%s\n' "$OUT" | awk '$1 == "demo_casemgr" {print $2}')
 check "the case manager's password is printed" test -n "$CM_PW"
+expect_eq "a commission named at init keeps its name" "测试市纪委监委" \
+	"$(sql "SELECT value FROM settings WHERE key = 'commission'")"
+# make run's database: init without --name, then the demo: the top bar and
+# the titles of the statistics name the demo city (an SQLite file of its own)
+if [ "$BACKEND" != pg ]; then
+	"$QF_BIN" init --db "$T_DIR/run.db" >/dev/null 2>&1 && "$QF_BIN" demo --year 2022 --db "$T_DIR/run.db" >/dev/null 2>&1
+	expect_eq "an unnamed commission takes the demo city's name" "青枫市纪委监委" \
+		"$(sqlite3 "$T_DIR/run.db" "SELECT value FROM settings WHERE key = 'commission'")"
+else
+	ok "# skip the unnamed commission: an SQLite file of its own (make run)"
+fi
 expect_eq "one account per business role" 9 "$(sql "SELECT count(*) FROM users WHERE name LIKE 'demo\_%' ESCAPE '\\'")"
 
 clues=$(sql "SELECT count(*) FROM clues")
