@@ -37,7 +37,9 @@
 
 #define USAGE "qingfeng report (--year YYYY [--quarter N | --month N] | --from YYYY-MM-DD --to YYYY-MM-DD)\n" \
 	"       [--unit ID] [--campaign ID] [--category CODE] [--source CODE] [--organ KIND] [--rank RANK]\n" \
-	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx] [--out FILE]"
+	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx] [--out FILE]\n" \
+	"       qingfeng report --annual --year YYYY [--format text|html|docx] [--out FILE]\n" \
+	"       qingfeng report --annual --template FILE | --rendering ID [--out FILE]"
 
 /* What a format writes. */
 struct report_out {
@@ -180,7 +182,7 @@ int cmd_report(int argc, char **argv)
 		{ "--user", &user, NULL, "only what user NAME may see (a township or resident group's jurisdiction)" },
 		{ "--format", &format, NULL, "text (default), json, html (prints well), docx (official layout) or xlsx" },
 		{ "--out", &out, NULL, "write to FILE (default: standard output)" },
-		{ "--annual", NULL, &annual, "the annual report from its template (text, html, docx): report_annual.c" },
+		{ "--annual", NULL, &annual, "the annual report rendered from its template (text, html, docx), kept with its figures" },
 		{ "--template", &tmpl, NULL, "with --annual: check FILE and save it as the next template version" },
 		{ "--rendering", &rendering, NULL, "with --annual: write kept rendering ID again" },
 		{ NULL, NULL, NULL, NULL }
