@@ -54,7 +54,7 @@ struct report_out {
 
 static int write_text(FILE *f, const struct report_out *r)
 {
-	fprintf(f, "统计期间 %s 至 %s\n统计范围%s\n", r->p->from, r->p->to, statdoc_scope_words(r->a, r->s));
+	fprintf(f, "统计期间 %s 至 %s\n统计范围%s\n", r->p->from, r->p->to, metric_scope_words(r->db, r->a, r->s));
 	for (int i = 0; i < r->n; i++)
 		fprintf(f, "%-24s %s  %s\n", r->v[i].key, r->v[i].zh, r->v[i].display);
 	return 0;
@@ -89,7 +89,7 @@ static int write_doc(FILE *f, const struct report_out *r,
 		return -1;
 	}
 	d.organ = r->organ;
-	d.scope_words = statdoc_scope_words(r->a, r->s);
+	d.scope_words = metric_scope_words(r->db, r->a, r->s);
 	if (render(&d, r->a, &sb, &why) < 0)
 		error("cannot write the document: %s", why);
 	else if (fwrite(sb.buf, 1, sb.len, f) == sb.len)

@@ -54,6 +54,11 @@ QF_SET(metrics, const struct metric_def);
 int metrics_compute(struct store *db, struct arena *a, const struct metric_period *p,
 		    const struct metric_scope *s, struct metric_value **out, int *n);
 
+/* The scope in words for titles (domain/metric_words.c): units,
+ * campaigns, categories and users by name, codes by label, each member
+ * after a space; " 全委" when the scope is the whole commission. */
+const char *metric_scope_words(struct store *db, struct arena *a, const struct metric_scope *s);
+
 /* Checks the members of a scope against the records: the unit and the
  * campaign exist, the category is in the catalog, source, organ and rank
  * are known codes.  1 valid; 0 not, with a Chinese message naming the

@@ -72,38 +72,6 @@ int statdoc_compute(struct store *db, struct arena *a, const struct metric_perio
 	return RES_DONE;
 }
 
-const char *statdoc_scope_words(struct arena *a, const struct metric_scope *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *r;
-
-	if (s->unit_id)
-		strbuf_addf(&sb, " 单位%" PRId64 "及下属单位", s->unit_id);
-	if (s->scope_user)
-		strbuf_addf(&sb, " 用户%" PRId64 "管辖范围", s->scope_user);
-	if (s->campaign_id)
-		strbuf_addf(&sb, " 专项工作%" PRId64, s->campaign_id);
-	if (s->category && *s->category)
-		strbuf_addf(&sb, " 类别%s", s->category);
-	if (s->source && *s->source)
-		strbuf_addf(&sb, " 来源%s", s->source);
-	if (s->organ_kind && *s->organ_kind)
-		strbuf_addf(&sb, " 承办机关%s", s->organ_kind);
-	if (s->rank && *s->rank)
-		strbuf_addf(&sb, " 职级%s", s->rank);
-	if (s->top_leader)
-		strbuf_addstr(&sb, " 一把手");
-	if (s->leadership)
-		strbuf_addstr(&sb, " 领导班子成员");
-	if (s->key_persons)
-		strbuf_addstr(&sb, " 一把手和领导班子及科级干部");
-	if (!sb.len)
-		strbuf_addstr(&sb, " 全委");
-	r = arena_strdup(a, sb.buf);
-	strbuf_release(&sb);
-	return r;
-}
-
 static const char *const quarter_zh[] = { "一", "二", "三", "四" };
 
 /* 2022年度, 2022年第一季度, 2022年3月, or 2022年1月5日至2022年2月3日 */

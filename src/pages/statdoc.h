@@ -10,7 +10,7 @@
  *
  *   struct statdoc d;
  *   if (statdoc_compute(db, a, &p, &s, &d) != RES_DONE) ...
- *   d.organ = cfg.commission;  d.scope_words = statdoc_scope_words(a, &s);
+ *   d.organ = cfg.commission;  d.scope_words = metric_scope_words(db, a, &s);
  *   statdoc_docx(&d, a, &sb, &err);
  */
 #include "core/date.h"
@@ -41,9 +41,6 @@ struct statdoc {
  * by_month, each month's: RES_DONE, or the result of metrics_compute. */
 int statdoc_compute(struct store *db, struct arena *a, const struct metric_period *p,
 		    const struct metric_scope *s, int by_month, struct statdoc *d);
-
-/* The scope in words, " 全委" when it is the whole commission. */
-const char *statdoc_scope_words(struct arena *a, const struct metric_scope *s);
 
 /* "青枫市纪委监委2022年度监督执纪统计表" (年度, 第一季度, 3月, or the
  * days from and to). */

@@ -143,6 +143,16 @@ expect_contains "download links keep the period" "/statistics/export?format=docx
 st=$(http_get "$T_DIR/kp" -b "$LJ" "$BASE/statistics?year=2022&key_persons=1&source=report")
 expect_eq "leader: a scoped period 200" 200 "$st"
 expect_eq "scoped: the page's figures are the command's" "$(cat "$T_DIR/kp.want")" "$(html_figures <"$T_DIR/kp.b")"
+# the scope is named by its records' names, the category chosen from the catalog
+UID1=$(sql "SELECT min(unit_id) FROM clues WHERE unit_id IS NOT NULL")
+UNAME=$(sql "SELECT name FROM units WHERE id = $UID1")
+CATL=$(sql "SELECT label FROM violation_categories WHERE code = 'eight_rules'")
+st=$(http_get "$T_DIR/un" -b "$JAR" "$BASE/statistics?year=2022&unit=$UID1&category=eight_rules")
+expect_eq "a unit and a category: 200" 200 "$st"
+expect_contains "the scope names the unit by its name" "$UNAME及下属单位" "$(cat "$T_DIR/un.b")"
+expect_contains "the scope names the category by its label" "$CATL类" "$(cat "$T_DIR/un.b")"
+expect_contains "the category is a choice of the catalog, kept selected" \
+	"<option value=\"eight_rules\" selected" "$(cat "$T_DIR/un.b")"
 st=$(http_get "$T_DIR/m" -b "$JAR" "$BASE/statistics?year=2022&month=3")
 "$QF_BIN" report --db "$DB" --year 2022 --month 3 --format json | json_figures >"$T_DIR/m.want"
 expect_eq "a month: the page's figures are the command's" "$(cat "$T_DIR/m.want")" "$(html_figures <"$T_DIR/m.b")"
@@ -172,7 +182,7 @@ expect_eq "the downloaded html has the scope's figures" "$(cat "$T_DIR/kp.want")
 expect_eq "each download is audited" $((before + 3)) "$(audit_count stats_export statistics)"
 expect_eq "the audit names who and which period and scope" 1 \
 	"$(sql "SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.event = 'stats_export'
-		AND u.name = 'cm' AND a.detail = 'xlsx 2022-01-01..2022-12-31 来源report 一把手和领导班子及科级干部'")"
+		AND u.name = 'cm' AND a.detail = 'xlsx 2022-01-01..2022-12-31 线索来源：信访举报 一把手和领导班子及科级干部'")"
 
 for u in inv:$IJ clerk:$CJ; do
 	for path in "/statistics?year=2022" "/statistics/export?format=docx&year=2022" "/api/statistics?year=2022"; do
