@@ -25,8 +25,9 @@
 #include "domain/ctx.h"
 #include "store/q_audit.h"
 #include "store/store.h"
+#include "tmpdb.h"
 
-static char dir[64], dbpath[128], keypath[128], ckpath[128];
+static char dbpath[128], keypath[128], ckpath[128];
 
 struct fixture {
 	struct store *db;
@@ -40,20 +41,15 @@ static int setup(void **state)
 {
 	static struct fixture f;
 	struct strbuf err = STRBUF_INIT;
-	char msg[256];
 
-	snprintf(dir, sizeof(dir), "/tmp/qf-test-ckpt-XXXXXX");
-	if (!mkdtemp(dir) || crypto_setup() < 0)
+	if (crypto_setup() < 0 || !(f.db = tmpdb_open("ckpt")))
 		return -1;
-	snprintf(dbpath, sizeof(dbpath), "%s/qf.db", dir);
-	snprintf(keypath, sizeof(keypath), "%s/qf.key", dir);
-	snprintf(ckpath, sizeof(ckpath), "%s/qf.key.audit", dir);
+	snprintf(dbpath, sizeof(dbpath), "%s/qf.db", tmpdb_dir);
+	snprintf(keypath, sizeof(keypath), "%s/qf.key", tmpdb_dir);
+	snprintf(ckpath, sizeof(ckpath), "%s/qf.key.audit", tmpdb_dir);
 	if (keyfile_create(keypath, 0, &err) < 0 || keyfile_load(keypath, &f.keys, &err) < 0)
 		return -1;
 	strbuf_release(&err);
-	f.db = store_open(dbpath, 1, msg, sizeof(msg));
-	if (!f.db || store_migrate(f.db) < 0)
-		return -1;
 	config_defaults(&f.cfg);
 	f.a = arena_new(4096);
 	f.c = (struct ctx){ .db = f.db, .a = f.a, .cfg = &f.cfg, .keys = &f.keys, .now = 1700000000 };
@@ -67,13 +63,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
-	store_close(f->db);
 	arena_free(f->a);
 	keys_wipe(&f->keys);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return tmpdb_close(f->db);
 }
 
 static void append(struct fixture *f, int n)

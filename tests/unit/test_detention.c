@@ -24,22 +24,16 @@
 #include "domain/detention.h"
 #include "store/q_detention.h"
 #include "store/store.h"
+#include "tmpdb.h"
 
-static char tmpdir[64];
 static struct store *db;
 static struct arena *arena;
 
 static int setup(void **state)
 {
-	char path[128], err[256];
 
 	(void)state;
-	strcpy(tmpdir, "/tmp/qf-det.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	snprintf(path, sizeof(path), "%s/d.db", tmpdir);
-	db = store_open(path, 1, err, sizeof(err));
-	if (!db || store_migrate(db) < 0)
+	if (!(db = tmpdb_open("det")))
 		return -1;
 	arena = arena_new(4096);
 	return 0;
@@ -47,13 +41,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[160];
-
 	(void)state;
 	arena_free(arena);
-	store_close(db);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return tmpdb_close(db);
 }
 
 /* The verdict of `kind` approved on `day` at `level` after the steps

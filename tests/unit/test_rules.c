@@ -32,6 +32,7 @@
 #include "domain/outcome.h"
 #include "domain/sanction.h"
 #include "store/store.h"
+#include "tmpdb.h"
 
 /* The measures by form, typed again from DOMAIN.md section 3 (not taken
  * from measure_table), so the table is checked against the text. */
@@ -49,7 +50,6 @@ static const char *all[32];
 static int all_form[32];
 static int n_all;
 
-static char tmpdir[64];
 static struct store *db;
 static struct arena *arena;
 static struct period_table periods;
@@ -66,7 +66,6 @@ static qf_day D(const char *s)
 
 static int setup(void **state)
 {
-	char path[128], err[256];
 	struct strbuf e = STRBUF_INIT;
 	FILE *f;
 	char *text;
@@ -78,12 +77,7 @@ static int setup(void **state)
 			all[n_all] = form_codes[form][i];
 			all_form[n_all++] = form + 1;
 		}
-	strcpy(tmpdir, "/tmp/qf-rules.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	snprintf(path, sizeof(path), "%s/r.db", tmpdir);
-	db = store_open(path, 1, err, sizeof(err));
-	if (!db || store_migrate(db) < 0)
+	if (!(db = tmpdb_open("rules")))
 		return -1;
 	arena = arena_new(4096);
 	if (period_table_load(db, arena, &periods) < 0 || clock_table_load(db, arena, &clocks) < 0 ||
@@ -110,13 +104,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[160];
-
 	calendar_free(cal);
 	arena_free(arena);
-	store_close(db);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return tmpdb_close(db);
 }
 
 /* --- measures and forms ------------------------------------------------ */

@@ -28,8 +28,8 @@
 #include "store/q_units.h"
 #include "store/q_users.h"
 #include "store/store.h"
+#include "tmpdb.h"
 
-static char tmpdir[64];
 static struct store *db;
 /* users: a scoped to A, b to B1, ab to A1 and B, none to nothing */
 static int64_t u_a, u_b, u_ab, u_none;
@@ -63,15 +63,9 @@ static int64_t add_user(const char *name, const char *role)
 
 static int group_setup(void **state)
 {
-	char path[128], err[256] = "";
 	int64_t r, a1, b, b1;
 
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/qf-test-scope-XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	snprintf(path, sizeof(path), "%s/s.db", tmpdir);
-	db = store_open(path, 1, err, sizeof(err));
-	if (!db || store_migrate(db) < 0)
+	if (!(db = tmpdb_open("scope")))
 		return -1;
 	/* R > A > A1 > A1x, A > A2; R > B > B1; C alone */
 	r = add_unit("R", 0, "department");
@@ -96,12 +90,7 @@ static int group_setup(void **state)
 
 static int group_teardown(void **state)
 {
-	char path[128];
-
-	store_close(db);
-	snprintf(path, sizeof(path), "%s/s.db", tmpdir);
-	unlink(path);
-	return rmdir(tmpdir);
+	return tmpdb_close(db);
 }
 
 /* The names a statement returns for parameter v (bound to every `?`),

@@ -25,22 +25,16 @@
 #include "domain/metrics.h"
 #include "domain/result.h"
 #include "store/store.h"
+#include "tmpdb.h"
 
 static struct store *db;
 static struct arena *arena;
-static char tmpdir[64];
 
 static int setup(void **state)
 {
-	char path[128], err[256];
 
 	(void)state;
-	strcpy(tmpdir, "/tmp/qf-stat.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	snprintf(path, sizeof(path), "%s/s.db", tmpdir);
-	db = store_open(path, 1, err, sizeof(err));
-	if (!db || store_migrate(db) < 0)
+	if (!(db = tmpdb_open("stat")))
 		return -1;
 	arena = arena_new(4096);
 	return 0;
@@ -48,13 +42,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[160];
-
 	(void)state;
 	arena_free(arena);
-	store_close(db);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return tmpdb_close(db);
 }
 
 static void test_periods(void **state)
