@@ -24,8 +24,8 @@ int api_attach_upload(struct req *r)
 
 	if (!k)
 		return reply_error(r, E_NOT_FOUND, NULL);
-	if (r->body_kind != BODY_MULTIPART)
-		return reply_error(r, E_BAD_REQUEST, "Content-Type must be multipart/form-data");
+	/* a body that is not multipart holds no file: refused as an empty one
+	 * (422), after the record's own check */
 	rc = attach_add(&r->c, k, r->id, f ? f->filename : "", f ? f->value : NULL, f ? f->len : 0, &fe);
 	return api_result(r, rc, &fe, "attachment", 1);
 }
