@@ -210,6 +210,26 @@ expect_eq "the case manager attaches to a clue: 201" 201 "$(status "$r")"
 http_get "$H" -b "$JAR" "$BASE/clues/$C1" >/dev/null
 expect_contains "the clue page lists it" 'id="attachments"' "$(cat "$H.b")"
 
+# ---- backup and restore carry the files (docs/operations.md) -----------------------------------
+run_cli backup "$T_DIR/bk" --attachments "$ATT"
+expect_eq "backup: exit 0" 0 "$RC"
+expect_eq "... the attachment files copied beside it, as they are (encrypted)" \
+	"$(cd "$ATT" && sha256sum * | sort)" "$(cd "$T_DIR/bk.attachments" && sha256sum * | sort)"
+if [ "$BACKEND" = sqlite ]; then
+	stop_server
+	mkdir "$T_DIR/r"
+	cp "$KEY" "$T_DIR/r/qf.db.key"
+	run_cli restore "$T_DIR/bk" --db "$T_DIR/r/qf.db"
+	expect_eq "restore elsewhere: exit 0" 0 "$RC"
+	expect_contains "... copying the files into the restored database's folder" \
+		"attachments: $(n_files) files copied into $T_DIR/r/qf.db.attachments" "$OUT"
+	DB=$T_DIR/r/qf.db start_server --attachments "$T_DIR/r/qf.db.attachments" || not_ok "the restored copy serves"
+	login inv2 "$PW" "$I2J" >/dev/null
+	curl -s -o "$T_DIR/dl2.pdf" -b "$I2J" "$BASE/attachments/$A_PDF"
+	check "a file downloaded from the restored copy is the uploaded one" cmp -s "$T_DIR/note.pdf" "$T_DIR/dl2.pdf"
+fi
+
 stop_server
 check "server log clean (no sanitizer reports)" server_clean
+check "no CLI run reported a sanitizer error" cli_clean
 finish
