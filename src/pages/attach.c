@@ -85,7 +85,7 @@ static void row(struct req *r, struct strbuf *sb, const struct attachment *a, in
 	strbuf_addstr(sb, "</td><td>");
 	if (work && !a->withdrawn_at) {
 		form_open_ex(r, sb, arena_printf(r->arena, "/attachments/%" PRId64 "/withdraw", a->id),
-			     "inline-form", "撤回后附件仍保留备查，确定撤回吗？", 0);
+			     "inline", "撤回后附件仍保留备查，确定撤回吗？", 0);
 		field_inline(sb, "reason", "撤回原因", 1, 1, "maxlength=\"200\" placeholder=\"撤回原因\"");
 		form_button(sb, "撤回", NULL, NULL, "small");
 		form_end(sb);
