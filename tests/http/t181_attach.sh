@@ -20,8 +20,11 @@
 #    PNG claiming 60000 x 60000 pixels (decompression bomb) is stored without
 #    a thumbnail;
 #  - a withdrawal keeps the file and needs a reason; the intake clerk may
-#    attach to a report, the case manager (not on the team) may not attach
-#    to the case.
+#    attach to a report, the case manager to a clue and to an outcome, but
+#    (not on the team) not to the case;
+#  - `qingfeng backup` copies the attachments folder beside the backup and
+#    `qingfeng restore` (SQLite) brings it back: the restored copy serves
+#    the same bytes.
 # Fails before this change: no /cases/{id}/attachments route (404).
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
@@ -209,6 +212,14 @@ r=$(upload "$T_DIR/scan.png" clues "$C1")
 expect_eq "the case manager attaches to a clue: 201" 201 "$(status "$r")"
 http_get "$H" -b "$JAR" "$BASE/clues/$C1" >/dev/null
 expect_contains "the clue page lists it" 'id="attachments"' "$(cat "$H.b")"
+
+O=$(body "$(api POST /api/outcomes "{\"person_id\":$P1,\"case_id\":$K,\"day\":\"2020-06-01\",\"measures\":[\"criticism\"]}")" | jget '["id"]')
+r=$(upload "$T_DIR/note.pdf;filename=处分决定书.pdf" outcomes "$O")
+expect_eq "the case manager attaches to an outcome of the case: 201" 201 "$(status "$r")"
+A_OUT=$(body "$r" | jget '["id"]')
+http_get "$H" -b "$JAR" "$BASE/outcomes/$O" >/dev/null
+expect_contains "the outcome page lists it" "处分决定书.pdf</a>" "$(cat "$H.b")"
+expect_eq "... and an investigator off the case's team cannot fetch it: 404" 404 "$(http_status -b "$I3J" "$BASE/attachments/$A_OUT")"
 
 # ---- backup and restore carry the files (docs/operations.md) -----------------------------------
 run_cli backup "$T_DIR/bk" --attachments "$ATT"
