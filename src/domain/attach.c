@@ -121,10 +121,14 @@ static int write_file(struct ctx *c, const char *file, const struct strbuf *data
 			break;
 		done += (size_t)n;
 	}
-	if (done != data->len || fsync(fd) < 0 || close(fd) < 0) {
+	if (done != data->len || fsync(fd) < 0) {
 		log_error("attachments: cannot write %s: %s", tmp, strerror(errno));
-		if (done != data->len)
-			close(fd);
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		log_error("attachments: cannot write %s: %s", tmp, strerror(errno));
 		unlink(tmp);
 		return -1;
 	}
