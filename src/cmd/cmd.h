@@ -75,6 +75,15 @@ const char *cmd_key_path(const char *opt, const char *db);
 /* The audit checkpoint file: opt, else $QINGFENG_AUDIT_CHECKPOINT, else
  * "<key file>.audit" (static buffer). */
 const char *cmd_ckpt_path(const char *opt, const char *keypath);
+/* The attachments folder (domain/attach.h): opt, else $QINGFENG_ATTACHMENTS,
+ * else "<db>.attachments" beside a SQLite database, or "attachments" in
+ * the key file's folder for PostgreSQL; created (0700) when missing.  A
+ * malloc'd path, or NULL after an error message. */
+char *cmd_attach_dir(const char *opt, const char *db, const char *key);
+/* Copies the attachment files of folder `from` that folder `to` (created
+ * 0700) lacks, as they are (attach_copy.c); their number in *copied.  A
+ * missing `from` copies nothing.  0, or -1 after an error message. */
+int cmd_attach_copy(const char *from, const char *to, int *copied);
 /* Opens an existing database, applies migrations (and the fills in C
  * they leave: report_dues_fill), loads keys, settings and the calendar,
  * and fills env->c with the CLI as the actor.  0 or -1. */

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <unistd.h>
 #include <pwd.h>
+#include <sys/stat.h>
 
 #include "core/arena.h"
 #include "core/calendar.h"
@@ -168,6 +170,41 @@ const char *cmd_ckpt_path(const char *opt, const char *keypath)
 		return env;
 	snprintf(buf, sizeof(buf), "%s.audit", keypath);
 	return buf;
+}
+
+char *cmd_attach_dir(const char *opt, const char *db, const char *key)
+{
+	const char *env = getenv("QINGFENG_ATTACHMENTS"), *kp, *slash;
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	char *dir;
+
+	if (opt && *opt)
+		strbuf_addstr(&sb, opt);
+	else if (env && *env)
+		strbuf_addstr(&sb, env);
+	else if (!cmd_db_is_pg(db))
+		strbuf_addf(&sb, "%s.attachments", db);
+	else {
+		kp = cmd_key_path(key, db);
+		slash = kp ? strrchr(kp, '/') : NULL;
+		if (slash)
+			strbuf_addf(&sb, "%.*s/attachments", (int)(slash - kp), kp);
+		else
+			strbuf_addstr(&sb, "attachments");
+	}
+	dir = strbuf_detach(&sb, NULL);
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		error("cannot create the attachments folder '%s': %s", dir, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || access(dir, W_OK | X_OK) < 0) {
+		error("the attachments folder '%s' is not a writable folder", dir);
+		free(dir);
+		return NULL;
+	}
+	return dir;
 }
 
 int config_load(struct config *cfg, struct store *s)

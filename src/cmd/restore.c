@@ -298,12 +298,36 @@ static int restore_pg(const char *src, const char *db, const char *key, int forc
 	return 0;
 }
 
+/* The backup's attachment files (FILE.attachments, when it exists) into
+ * the restored database's folder; 0 or -1. */
+static int restore_attachments(const char *file, const char *db, const char *key, const char *opt)
+{
+	char from[4200], *dir;
+	struct stat st;
+	int copied = 0, rc;
+
+	snprintf(from, sizeof(from), "%s.attachments", file);
+	if (stat(from, &st) < 0) {
+		printf("qingfeng: no attachments beside the backup (%s)\n", from);
+		return 0;
+	}
+	dir = cmd_attach_dir(opt, db, key);
+	if (!dir)
+		return -1;
+	rc = cmd_attach_copy(from, dir, &copied);
+	if (rc == 0)
+		printf("qingfeng: attachments: %d files copied into %s\n", copied, dir);
+	free(dir);
+	return rc;
+}
+
 int cmd_restore(int argc, char **argv)
 {
-	const char *db = NULL, *key = NULL, *pos[1];
+	const char *db = NULL, *key = NULL, *attach = NULL, *pos[1];
 	int force = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "the database to create (SQLite path, or an empty PostgreSQL database)" },
+		{ "--attachments", &attach, NULL, "attachments folder to fill from FILE.attachments (default: as serve)" },
 		{ "--key", &key, NULL, "key file of the backed-up database (default <db>.key; required with PostgreSQL)" },
 		{ "--force", NULL, &force, "(SQLite) replace an existing database that no process has open" },
 		{ NULL, NULL, NULL, NULL }
@@ -347,5 +371,5 @@ int cmd_restore(int argc, char **argv)
 	if ((pg ? restore_pg : restore_sqlite)(pos[0], db, key, force) < 0)
 		return 1;
 	printf("qingfeng: restored %s into %s\n", pos[0], cmd_db_shown(db));
-	return 0;
+	return restore_attachments(pos[0], db, key, attach) < 0 ? 1 : 0;
 }

@@ -36,6 +36,7 @@ static const struct {
 } flag_names[] = {
 	{ R_PUBLIC, "public" }, { R_PARTIAL, "partial" }, { R_API, "api" },
 	{ R_NOCSRF, "nocsrf" }, { R_STATIC, "static" }, { R_ACCOUNT, "account" },
+	{ R_UPLOAD, "upload" },
 };
 
 /* The names of the permissions in set, in index order. */

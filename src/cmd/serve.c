@@ -82,13 +82,15 @@ int cmd_serve(int argc, char **argv)
 	const char *max_body = NULL, *cert = NULL, *tlskey = NULL, *ckpt = NULL, *ckpt_seconds = NULL;
 	const char *log_level = "info", *metrics_listen = NULL, *metrics_token = NULL;
 	const char *max_conns = NULL, *per_addr = NULL, *hdr_timeout = NULL, *body_rate = NULL;
-	const char *proxies = NULL;
+	const char *proxies = NULL, *max_upload = NULL, *attach_dir = NULL;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
 		{ "--listen", &listen, NULL, "HOST:PORT or [IPv6]:PORT to listen on (default 127.0.0.1:8080; [::]:PORT: IPv6 and IPv4)" },
 		{ "--threads", &threads, NULL, "worker threads (default: the number of cores; four per core on PostgreSQL)" },
 		{ "--max-body", &max_body, NULL, "largest request body in bytes (default 1048576)" },
+		{ "--max-upload", &max_upload, NULL, "largest attachment in bytes (default 20971520: 20 MB)" },
+		{ "--attachments", &attach_dir, NULL, "attachments folder (default: beside the database, or $QINGFENG_ATTACHMENTS)" },
 		{ "--tls-cert", &cert, NULL, "PEM certificate: serve HTTPS (Secure, __Host- cookies)" },
 		{ "--tls-key", &tlskey, NULL, "PEM private key for --tls-cert" },
 		{ "--log-level", &log_level, NULL, "debug, info (default), warn or error" },
@@ -165,6 +167,16 @@ int cmd_serve(int argc, char **argv)
 	app.max_body = max_body ? (size_t)strtoull(max_body, NULL, 10) : 1024 * 1024;
 	if (app.max_body < 1024)
 		app.max_body = 1024;
+	app.max_upload = max_upload ? (size_t)strtoull(max_upload, NULL, 10) : 20u * 1024 * 1024;
+	if (app.max_upload < 1024)
+		app.max_upload = 1024;
+	app.cfg.attach_dir = cmd_attach_dir(attach_dir, db, key);
+	if (!app.cfg.attach_dir) {
+		cmd_close(&env);
+		app_calendar_free(&app);
+		keys_wipe(&app.keys);
+		return 1;
+	}
 	app.limits.max_per_addr = 128;
 	app.limits.header_timeout = 10;
 	app.limits.body_min_rate = 1024;
@@ -201,5 +213,6 @@ int cmd_serve(int argc, char **argv)
 	app_calendar_free(&app);
 	keys_wipe(&app.keys);
 	free((char *)app.audit_ckpt);
+	free((char *)app.cfg.attach_dir);
 	return rc < 0 ? 1 : 0;
 }

@@ -29,6 +29,8 @@ struct config {
 	int totp_required_all;    /* 1: every user needs the second factor */
 	int login_addr_burst;     /* failed logins an address may make at once, default 30 */
 	int login_addr_seconds;   /* ... and then one more every N seconds, default 10 */
+	const char *attach_dir;   /* the attachments folder (domain/attach.h); NULL:
+				   * none configured, uploads refused */
 };
 
 void config_defaults(struct config *cfg);

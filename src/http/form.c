@@ -31,6 +31,23 @@ void form_init(struct form *f, struct arena *a)
 	f->arena = a;
 }
 
+void form_binary_files(struct form *f, size_t max)
+{
+	f->file_max = max;
+}
+
+const struct form_field *form_file(const struct form *f, const char *key)
+{
+	int n = f->open ? f->n - 1 : f->n;
+
+	if (f->err || !key)
+		return NULL;
+	for (int i = 0; i < n; i++)
+		if (f->fields[i].filename && !strcmp(f->fields[i].key, key))
+			return &f->fields[i];
+	return NULL;
+}
+
 static int fail(struct form *f, const char *msg)
 {
 	if (!f->err)
@@ -158,8 +175,9 @@ static int close_open(struct form *f)
 	if (!f->open)
 		return 0;
 	ff = &f->fields[f->n - 1];
-	rc = check_text(f, ff->key, NULL, f->open, f->open_checked,
-			f->open + f->open_checked, ff->len - f->open_checked, field_flags(ff));
+	rc = ff->binary ? 0 : check_text(f, ff->key, NULL, f->open, f->open_checked,
+					  f->open + f->open_checked, ff->len - f->open_checked,
+					  field_flags(ff));
 	f->open = NULL;
 	f->open_cap = f->open_checked = 0;
 	return rc;
@@ -189,6 +207,7 @@ static struct form_field *new_field(struct form *f, const char *key)
 	ff->value = "";
 	ff->len = 0;
 	ff->filename = NULL;
+	ff->binary = 0;
 	return ff;
 }
 
@@ -251,12 +270,19 @@ static int open_field(struct form *f, const char *key, size_t klen,
 	if (!ff)
 		return -1;
 	ff->filename = arena_strdup(f->arena, filename);
+	ff->binary = filename && f->file_max;
 	f->open = arena_alloc(f->arena, 1);
 	f->open[0] = '\0';
 	f->open_cap = 0;
 	f->open_checked = 0;
 	ff->value = f->open;
 	return 0;
+}
+
+/* The most bytes the value of ff may hold. */
+static size_t value_max(const struct form *f, const struct form_field *ff)
+{
+	return ff->binary ? f->file_max : FORM_MAX_VALUE;
 }
 
 /* Appends data to the open value, growing its arena buffer by doubling
@@ -268,8 +294,8 @@ static void open_grow(struct form *f, struct form_field *ff, size_t need)
 
 	if (cap < need)
 		cap = need;
-	if (cap > FORM_MAX_VALUE)
-		cap = FORM_MAX_VALUE;
+	if (cap > value_max(f, ff))
+		cap = value_max(f, ff);
 	buf = arena_alloc(f->arena, cap + 1);
 	memcpy(buf, f->open, ff->len);
 	buf[ff->len] = '\0';
@@ -306,13 +332,20 @@ int form_append(struct form *f, const char *key, const char *filename,
 	ff = &f->fields[f->n - 1];
 	if (len == 0)
 		return 0;
-	if (len > FORM_MAX_VALUE - ff->len)
+	if (ff->binary && len > f->file_max - ff->len) {
+		f->too_large = 1;
+		return fail(f, arena_printf(f->arena, "field \"%s\": file larger than %zu bytes",
+					    ff->key, f->file_max));
+	}
+	if (!ff->binary && len > FORM_MAX_VALUE - ff->len)
 		return too_long(f, ff->key);
 	if (ff->len + len > f->open_cap)
 		open_grow(f, ff, ff->len + len);
 	memcpy(f->open + ff->len, data, len);
 	ff->len += len;
 	f->open[ff->len] = '\0';
+	if (ff->binary)
+		return 0;
 
 	end = complete_prefix((const unsigned char *)f->open, f->open_checked, ff->len);
 	if (check_text(f, ff->key, NULL, f->open, f->open_checked, f->open + f->open_checked,

@@ -16,6 +16,13 @@
  * violation is sticky: once `err` is set every further call fails and
  * the getters report every field as absent.
  *
+ * Binary files: after form_binary_files(f, max), a multipart file field
+ * (one with a filename) is kept as the bytes sent, unchecked, up to max
+ * bytes (the attachment upload routes, http.h R_UPLOAD); past max the
+ * form fails with `too_large` set (413).  Without it a file is text like
+ * any value (the calendar's CSV import).  Its value may then hold NUL
+ * bytes: read it with form_file, by its len, never as a C string.
+ *
  * Values that arrive in pieces (form_append) are checked byte by byte as
  * they come, and as UTF-8 up to the last complete character; the rest is
  * checked by form_finish(), which the server calls when the body ends and
@@ -37,6 +44,7 @@ struct form_field {
 	const char *value;      /* NUL-terminated, UTF-8 */
 	size_t len;
 	const char *filename;   /* multipart file fields, else NULL */
+	int binary;             /* a file kept as sent (form_binary_files) */
 };
 
 struct form {
@@ -46,6 +54,8 @@ struct form {
 	int n;
 	const char *err;        /* NULL while the form is good */
 	struct text_fault fault;    /* reason TEXT_OK unless err is a text fault */
+	int too_large;          /* err is a binary file past file_max */
+	size_t file_max;        /* 0: files are text; else binary, at most this */
 
 	/* private to form.c: the last field's value while form_append grows it */
 	char *open;             /* NULL when no value is open */
@@ -54,6 +64,10 @@ struct form {
 };
 
 void form_init(struct form *f, struct arena *a);
+/* Keeps multipart files as binary, at most max bytes each (see above). */
+void form_binary_files(struct form *f, size_t max);
+/* The first file field named key (after form_finish), or NULL. */
+const struct form_field *form_file(const struct form *f, const char *key);
 /* Adds a field (value of vlen bytes; it need not be NUL-terminated).
  * Repeated keys are kept in order.  -1 and f->err set on a violation. */
 int form_add(struct form *f, const char *key, const char *value, size_t vlen);

@@ -55,6 +55,7 @@ struct req {
 	enum body_kind body_kind;
 	struct strbuf body;         /* raw body (urlencoded, JSON) with a max */
 	size_t received;            /* body bytes so far, whatever the kind */
+	size_t max_body;            /* this request's limit (R_UPLOAD: larger) */
 	struct MHD_PostProcessor *pp;
 	struct form form;           /* POST fields */
 	struct form query;          /* GET arguments */
@@ -78,6 +79,10 @@ struct req {
 	const char *err_detail;     /* what failed, logged with a 5xx */
 };
 
+/* Room an upload's body has beyond its file: the other fields and the
+ * multipart framing. */
+#define UPLOAD_FORM_SLACK (64 * 1024)
+
 /* Route flags. */
 enum {
 	R_PUBLIC = 1 << 0,       /* no session needed */
@@ -86,6 +91,8 @@ enum {
 	R_NOCSRF = 1 << 3,       /* the handler checks its own token (login) */
 	R_STATIC = 1 << 4,       /* no database, no session (assets, health) */
 	R_ACCOUNT = 1 << 5,      /* reachable while a password change is due */
+	R_UPLOAD = 1 << 6,       /* takes files: body up to max_upload (plus the form
+				  * around it), multipart files kept binary */
 };
 
 struct route {
@@ -125,7 +132,8 @@ int reply_html(struct req *r, unsigned status, struct strbuf *body);
 int reply_text(struct req *r, unsigned status, const char *type, struct strbuf *body);
 int reply_static(struct req *r, const char *type, const char *data, size_t len, const char *etag);
 int reply_json(struct req *r, unsigned status, void *json /* json_t*, consumed */);
-/* A file to save (200, Content-Disposition: attachment, no-store): the
+/* A file to save (200, Content-Disposition: attachment, no-store, and a
+ * second CSP "sandbox; default-src 'none'"): the
  * filename as ascii_name (bytes outside RFC 5987's attr-char become "_")
  * and, for browsers that read it, name in UTF-8 as filename* (RFC 5987,
  * percent-encoded).  body is consumed. */
@@ -135,6 +143,9 @@ int reply_redirect(struct req *r, const char *location);
 /* An error page (HTML) or {"code","hint","detail"} (API).  detail may be
  * NULL; for HTML it is shown only when it is meant for people. */
 int reply_error(struct req *r, enum err_code code, const char *detail);
+/* The 413 of a body (or, on an R_UPLOAD route, a file) past its limit; on
+ * an upload route the hint names the file limit in MB. */
+int reply_too_large(struct req *r);
 /* A 400 for text the input rule refused (core/text.h; forms and JSON
  * alike): the page shows, and the API's "hint" holds, the fault's Chinese
  * sentence; the API adds "field" and "reason" (text_reason_code).
@@ -195,6 +206,7 @@ struct app {
 	struct retired_cal *retired;    /* replaced calendars, freed at exit */
 	const char *db_uri;
 	size_t max_body;
+	size_t max_upload;              /* largest file on an R_UPLOAD route */
 	unsigned threads;
 	struct conn_limits limits;      /* connections and deadlines (connguard.h) */
 	struct netaddr_list trusted;    /* proxies whose X-Forwarded-For is believed */

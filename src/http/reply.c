@@ -166,8 +166,12 @@ int reply_download(struct req *r, const char *type, const char *ascii_name, cons
 		else
 			strbuf_addf(&cd, "%%%02X", *p);
 	resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
-	if (resp)
+	if (resp) {
 		MHD_add_response_header(resp, "Content-Disposition", cd.buf);
+		/* a second policy, enforced with the first: should a browser
+		 * ever render a download, it runs in a sandbox with nothing */
+		MHD_add_response_header(resp, "Content-Security-Policy", "sandbox; default-src 'none'");
+	}
 	strbuf_release(&cd);
 	return queue(r, 200, resp, type, 0);
 }
@@ -248,13 +252,14 @@ static void error_page(struct strbuf *sb, unsigned status, const char *title, co
 }
 
 /* The error reply: the code's hint, or the text fault's sentence. */
+/* hint_zh, when not NULL, replaces the code's Chinese hint. */
 static int error_reply(struct req *r, enum err_code code, const char *detail,
-		       const struct text_fault *tf)
+		       const struct text_fault *tf, const char *hint_zh)
 {
 	size_t i = err_index(code == E_STORE ? store_code(r) : code);
 	unsigned status = errors[i].status;
 	char zh[512];
-	const char *hint = tf ? text_fault_zh(tf, zh, sizeof(zh)) : errors[i].hint;
+	const char *hint = tf ? text_fault_zh(tf, zh, sizeof(zh)) : hint_zh ? hint_zh : errors[i].hint;
 
 	if (r->answered)
 		return MHD_YES;
@@ -277,18 +282,28 @@ static int error_reply(struct req *r, enum err_code code, const char *detail,
 
 int reply_error(struct req *r, enum err_code code, const char *detail)
 {
-	return error_reply(r, code, detail, NULL);
+	return error_reply(r, code, detail, NULL, NULL);
+}
+
+int reply_too_large(struct req *r)
+{
+	const char *hint = NULL;
+
+	if (r->route && (r->route->flags & R_UPLOAD))
+		hint = arena_printf(r->arena, "文件超过允许的大小（每个文件最大 %.1f MB），未保存任何内容。",
+				    (double)r->app->max_upload / (1024 * 1024));
+	return error_reply(r, E_TOO_LARGE, "request body too large", NULL, hint);
 }
 
 /* the server answers a refused form with its err: say why, in Chinese */
 int reply_form_fault(struct req *r, const struct form *f)
 {
-	return error_reply(r, E_BAD_REQUEST, f->err, f->fault.reason ? &f->fault : NULL);
+	return error_reply(r, E_BAD_REQUEST, f->err, f->fault.reason ? &f->fault : NULL, NULL);
 }
 
 int reply_text_fault(struct req *r, const char *detail, const struct text_fault *tf)
 {
-	return error_reply(r, E_BAD_REQUEST, detail, tf && tf->reason ? tf : NULL);
+	return error_reply(r, E_BAD_REQUEST, detail, tf && tf->reason ? tf : NULL, NULL);
 }
 
 int reply_fields(struct req *r, const struct fielderr *fe)

@@ -12,6 +12,7 @@
 
 #include "api/cases.h"
 #include "api/annual.h"
+#include "api/attach.h"
 #include "api/categories.h"
 #include "api/clues.h"
 #include "api/common.h"
@@ -28,6 +29,7 @@
 #include "pages/audit.h"
 #include "pages/calendar.h"
 #include "pages/annual.h"
+#include "pages/attach.h"
 #include "pages/categories.h"
 #include "pages/cases.h"
 #include "pages/clues.h"
@@ -150,6 +152,15 @@ const struct route route_table[] = {
 	{ POST, "/annual/template", page_annual_save, PERM_ANNUAL_REPORT, 0 },
 	{ POST, "/annual/render", page_annual_render, PERM_ANNUAL_REPORT, 0 },
 	{ GET, "/annual/renderings/{id}", page_annual_rendering, PERM_ANNUAL_REPORT, 0 },
+	/* attachments (attach): the route's permission is the record's read
+	 * permission; who may add is the record's own rule (domain/attach.h) */
+	{ POST, "/reports/{id}/attachments", page_attach_upload, PERM_REPORT_READ, R_UPLOAD },
+	{ POST, "/clues/{id}/attachments", page_attach_upload, PERM_CLUE_READ, R_UPLOAD },
+	{ POST, "/cases/{id}/attachments", page_attach_upload, PERM_CASE_READ, R_UPLOAD },
+	{ POST, "/outcomes/{id}/attachments", page_attach_upload, PERM_PERSON_READ, R_UPLOAD },
+	{ GET, "/attachments/{id}", page_attach_download, PERM_LOGIN, 0 },
+	{ GET, "/attachments/{id}/thumb", page_attach_thumb, PERM_LOGIN, 0 },
+	{ POST, "/attachments/{id}/withdraw", page_attach_withdraw, PERM_LOGIN, 0 },
 
 
 	{ GET, "/admin/users", page_users, PERM_USER_VIEW, 0 },
@@ -160,6 +171,17 @@ const struct route route_table[] = {
 	{ POST, "/calendar/import", page_calendar_import, PERM_CALENDAR, 0 },
 
 	{ GET, "/api/me", api_me, PERM_LOGIN, R_API },
+	/* api: attachments (attach) */
+	{ POST, "/api/reports/{id}/attachments", api_attach_upload, PERM_REPORT_READ, R_API | R_UPLOAD },
+	{ GET, "/api/reports/{id}/attachments", api_attach_list, PERM_REPORT_READ, R_API },
+	{ POST, "/api/clues/{id}/attachments", api_attach_upload, PERM_CLUE_READ, R_API | R_UPLOAD },
+	{ GET, "/api/clues/{id}/attachments", api_attach_list, PERM_CLUE_READ, R_API },
+	{ POST, "/api/cases/{id}/attachments", api_attach_upload, PERM_CASE_READ, R_API | R_UPLOAD },
+	{ GET, "/api/cases/{id}/attachments", api_attach_list, PERM_CASE_READ, R_API },
+	{ POST, "/api/outcomes/{id}/attachments", api_attach_upload, PERM_PERSON_READ, R_API | R_UPLOAD },
+	{ GET, "/api/outcomes/{id}/attachments", api_attach_list, PERM_PERSON_READ, R_API },
+	{ GET, "/api/attachments/{id}", page_attach_download, PERM_LOGIN, R_API },
+	{ POST, "/api/attachments/{id}/withdraw", api_attach_withdraw, PERM_LOGIN, R_API },
 	{ GET, "/api/statistics", api_statistics, PERM_STATS, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },

@@ -179,6 +179,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->is_api = !strncmp(url, "/api/", 5);
 	strbuf_init(&r->body, 0);
 	strbuf_setmax(&r->body, app->max_body);
+	r->max_body = app->max_body;
 	form_init(&r->form, a);
 	form_init(&r->query, a);
 	r->c.a = a;
@@ -241,6 +242,8 @@ static void setup_body(struct req *r)
 		r->pp = MHD_create_post_processor(r->conn, 32 * 1024, pp_iter, r);
 		if (!r->pp)
 			r->form.err = "multipart body without a boundary";
+		if (r->route && (r->route->flags & R_UPLOAD))
+			form_binary_files(&r->form, r->app->max_upload);
 	} else if (!strncasecmp(ct, "application/json", 16))
 		r->body_kind = BODY_JSON;
 	else
@@ -300,8 +303,8 @@ static int dispatch(struct req *r)
 	r->c.now = time_now();
 	if (!rt)
 		return reply_error(r, r->route_state == 405 ? E_METHOD : E_NOT_FOUND, NULL);
-	if (r->too_large)
-		return reply_error(r, E_TOO_LARGE, "request body too large");
+	if (r->too_large || r->form.too_large)
+		return reply_too_large(r);
 	if (r->body_kind == BODY_URLENCODED && r->body.overflow)
 		return reply_error(r, E_TOO_LARGE, "request body too large");
 	if (r->body_kind == BODY_URLENCODED)
@@ -367,7 +370,9 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
 		r = req_new(app, conn, url, method);
 		*con_cls = r;
 		connguard_headers_done(r->gc);
-		if (cl && strtoull(cl, NULL, 10) > app->max_body) {
+		if (r->route && (r->route->flags & R_UPLOAD))
+			r->max_body = app->max_upload + UPLOAD_FORM_SLACK;
+		if (cl && strtoull(cl, NULL, 10) > r->max_body) {
 			/* answered before the body: the connection closes, as an
 			 * oversize body deserves */
 			r->too_large = 1;
@@ -375,7 +380,7 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
 			if (!r->route)
 				return (enum MHD_Result)reply_error(r, r->route_state == 405 ? E_METHOD
 									 : E_NOT_FOUND, NULL);
-			return (enum MHD_Result)reply_error(r, E_TOO_LARGE, "request body too large");
+			return (enum MHD_Result)reply_too_large(r);
 		}
 		r->discard = body_unwanted(r);
 		if (!r->discard)
@@ -389,7 +394,7 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
 		connguard_body_progress(r->gc, r->received);
 		if (r->too_large || r->answered || r->discard)
 			return MHD_YES;
-		if (r->received > app->max_body) {
+		if (r->received > r->max_body) {
 			r->too_large = 1;
 		} else if (r->pp) {
 			if (MHD_post_process(r->pp, upload_data, n) != MHD_YES && !r->form.err)

@@ -26,6 +26,7 @@
 #include "domain/user.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/attach.h"
 #include "pages/cases.h"
 #include "pages/figlist.h"
 #include "pages/clues.h"
@@ -474,6 +475,7 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	if (work)
 		steps_section(r, &sb, &k, s);
 	page_matter_outcomes(r, &sb, k.id, 0, work || case_sees_all(&r->c));
+	attach_section(r, &sb, "case", k.id);
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

@@ -23,6 +23,7 @@
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/attach.h"
 #include "pages/clues.h"
 #include "pages/figlist.h"
 #include "pages/outcomes.h"
@@ -491,6 +492,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	page_recusals(r, &sb, 0, k.id, NULL, NULL);
 	/* a filed clue's outcomes are its case's (issue 10) */
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") && strcmp(k.state, "filed"));
+	attach_section(r, &sb, "clue", k.id);
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

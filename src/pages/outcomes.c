@@ -23,6 +23,7 @@
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/attach.h"
 #include "pages/figlist.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
@@ -412,6 +413,7 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 		appeals(r, &sb, &o, fe);
 	}
 	followups(r, &sb, &o, fe);
+	attach_section(r, &sb, "outcome", o.id);
 	return page_finish(r, &sb, status);
 }
 

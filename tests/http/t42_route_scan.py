@@ -57,6 +57,7 @@ import sys
 import time
 import traceback
 import urllib.parse
+import zlib
 
 QF_BIN = os.environ["QF_BIN"]
 DB = os.environ["DB"]
@@ -194,7 +195,9 @@ class Client:
         if self.cookies:
             hdrs["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
         data = None
-        if body is not None:
+        if isinstance(body, bytes):          # a body made by the caller (multipart)
+            data = body
+        elif body is not None:
             if api:
                 data = json.dumps(body, ensure_ascii=False).encode()
                 hdrs["Content-Type"] = "application/json"
@@ -340,6 +343,26 @@ def id_number(first17):
     return first17 + "10X98765432"[sum(int(d) * k for d, k in zip(first17, w)) % 11]
 
 
+def tiny_png():
+    def chunk(t, b):
+        return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0" + b"\x80" * 6 + b"\0" + b"\x40" * 6)) + chunk(b"IEND", b""))
+
+
+def upload(c, path, name, data):
+    """A multipart upload of one file in the field "file" (the attachment routes)."""
+    b = "qfscanboundary7"
+    body = ("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+            "Content-Type: application/octet-stream\r\n\r\n" % (b, name)).encode() + data + \
+        ("\r\n--%s--\r\n" % b).encode()
+    st, _, text = c.request("POST", path, body, api=True,
+                            headers={"Content-Type": "multipart/form-data; boundary=" + b})
+    if st != 201:
+        bail("setup: upload to %s as %s -> %d %s" % (path, c.name, st, text[:300]))
+    return json.loads(text)["id"]
+
+
 def api(c, method, path, body=None, want=(200, 201)):
     st, _, text = c.request(method, path, body, api=True)
     if st not in want:
@@ -437,6 +460,8 @@ for X in JURIS:
     o["clarification"] = api(cm, "POST", "/api/clarifications", {"person_id": o["person"], "case_id": o["case"],
                                                                 "day": "2022-06-02", "manner": "meeting"})["id"]
     o["user"] = uid("spare")
+    # an attachment on the case (attach, t181): a PNG, so that it has a thumbnail
+    o["attachment"] = upload(hc, "/api/cases/%d/attachments" % o["case"], "扫描.png", tiny_png())
     # a kept annual report rendering (t174_annual): any holder of annual_report opens it
     # (the default template names the demo year's campaigns: a template of this database's own first)
     api(cm, "POST", "/api/annual/template", {"template_text": "# 报告\n处置线索{{clues_disposed}}件。"})
@@ -491,7 +516,7 @@ def reach(role, rule, X):
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
-             "user": "any", "annual": "any"}
+             "user": "any", "annual": "any", "attachment": "case"}
 
 
 def S(kind, fam=None, **kw):
@@ -698,6 +723,24 @@ SPEC = {
     "POST /clarifications": S("ref", "clue", body=clarification_body),
     "GET /accountability": S("self"),
     "GET /categories": S("self"),
+    # attachments (attach): a file field left empty is refused (422) once the record is reached
+    "POST /reports/{id}/attachments": S("id", "report", body=lambda o: {"file": ""}),
+    "POST /clues/{id}/attachments": S("id", "clue", body=lambda o: {"file": ""}),
+    "POST /cases/{id}/attachments": S("id", "case", body=lambda o: {"file": ""}),
+    "POST /outcomes/{id}/attachments": S("id", "outcome", body=lambda o: {"file": ""}),
+    "GET /attachments/{id}": S("id", "attachment"),
+    "GET /attachments/{id}/thumb": S("id", "attachment"),
+    "POST /attachments/{id}/withdraw": S("id", "attachment", body=lambda o: {"reason": "扫描撤回"}),
+    "POST /api/reports/{id}/attachments": S("id", "report", body=lambda o: {"file": ""}),
+    "GET /api/reports/{id}/attachments": S("id", "report"),
+    "POST /api/clues/{id}/attachments": S("id", "clue", body=lambda o: {"file": ""}),
+    "GET /api/clues/{id}/attachments": S("id", "clue"),
+    "POST /api/cases/{id}/attachments": S("id", "case", body=lambda o: {"file": ""}),
+    "GET /api/cases/{id}/attachments": S("id", "case"),
+    "POST /api/outcomes/{id}/attachments": S("id", "outcome", body=lambda o: {"file": ""}),
+    "GET /api/outcomes/{id}/attachments": S("id", "outcome"),
+    "GET /api/attachments/{id}": S("id", "attachment"),
+    "POST /api/attachments/{id}/withdraw": S("id", "attachment", body=lambda o: {"reason": "扫描撤回"}),
     "GET /annual": S("self"),
     "POST /annual/template": S("self", body=lambda o: {"template_text": "立案{{no_such_key}}件"}),
     "POST /annual/render": S("self", body=lambda o: {"year": "2022", "format": "text"}),
@@ -847,6 +890,23 @@ POLICY = {
     "POST /clarifications":                 "outcome_write",
     "GET /accountability":                  "accountability",
     "GET /categories":                      "catalog",
+    "POST /reports/{id}/attachments":       "report_read",
+    "POST /clues/{id}/attachments":         "clue_read",
+    "POST /cases/{id}/attachments":         "case_read",
+    "POST /outcomes/{id}/attachments":      "person_read",
+    "GET /attachments/{id}":                "login",
+    "GET /attachments/{id}/thumb":          "login",
+    "POST /attachments/{id}/withdraw":      "login",
+    "POST /api/reports/{id}/attachments":   "report_read",
+    "GET /api/reports/{id}/attachments":    "report_read",
+    "POST /api/clues/{id}/attachments":     "clue_read",
+    "GET /api/clues/{id}/attachments":      "clue_read",
+    "POST /api/cases/{id}/attachments":     "case_read",
+    "GET /api/cases/{id}/attachments":      "case_read",
+    "POST /api/outcomes/{id}/attachments":  "person_read",
+    "GET /api/outcomes/{id}/attachments":   "person_read",
+    "GET /api/attachments/{id}":            "login",
+    "POST /api/attachments/{id}/withdraw":  "login",
     "GET /annual":                          "annual_report",
     "POST /annual/template":                "annual_report",
     "POST /annual/render":                  "annual_report",

@@ -127,8 +127,9 @@ check "the copy is the backup's point, older than the live database ($UNITS < $L
 if [ "$BACKEND" = sqlite ]; then
 	expect_eq "the restored file is mode 0600" 600 "$(stat -c %a "$R")"
 	# the restore starts the copy's audit checkpoint beside its own key
+	# (and the attachments folder the backup carried, issue 12: t181 restores files in it)
 	expect_eq "... and no temporary file is left beside it (the checkpoint is new)" \
-		"qf.db qf.db.key qf.db.key.audit" "$(ls "$T_DIR/elsewhere" | paste -sd' ')"
+		"qf.db qf.db.attachments qf.db.key qf.db.key.audit" "$(ls "$T_DIR/elsewhere" | paste -sd' ')"
 	expect_eq "... it passes PRAGMA integrity_check" ok "$(in_r "PRAGMA integrity_check")"
 else
 	expect_eq "... it passes amcheck" ok "$(db_check "$R")"

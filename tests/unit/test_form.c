@@ -737,6 +737,69 @@ static void test_append_text_rule(void **state)
 	assert_int_equal(f->fault.reason, TEXT_LINEBREAK);
 	assert_int_equal(f->fault.at, 3);
 }
+/* Binary files (issue 12, attachments: "the multipart path must handle
+ * binary content"): after form_binary_files a file field keeps NUL, invalid
+ * UTF-8 and controls as sent, past FORM_MAX_VALUE, up to the limit given,
+ * and past it fails with too_large; its name and the other fields keep the
+ * text rule; without it a file is text as before. */
+static void test_binary_files(void **state)
+{
+	struct form *f = F(state);
+	static const char bin[] = "\x89PNG\0\xff\x01\x1b";
+	char *big = malloc(FORM_MAX_VALUE + 10);
+	const struct form_field *ff;
+
+	assert_non_null(big);
+	memset(big, 0, FORM_MAX_VALUE + 10);
+	form_binary_files(f, FORM_MAX_VALUE + 10);
+	assert_int_equal(form_append(f, "file", "scan.png", bin, 4, 0), 0);
+	assert_int_equal(form_append(f, "file", "scan.png", bin + 4, sizeof(bin) - 5, 4), 0);
+	assert_int_equal(form_append(f, "note", NULL, "ok", 2, 0), 0);
+	assert_int_equal(form_finish(f), 0);
+	ff = form_file(f, "file");
+	assert_non_null(ff);
+	assert_true(ff->binary);
+	assert_int_equal(ff->len, sizeof(bin) - 1);
+	assert_memory_equal(ff->value, bin, sizeof(bin) - 1);
+	assert_null(form_file(f, "note"));          /* not a file */
+	assert_string_equal(form_get(f, "note"), "ok");
+
+	/* larger than a text value may be, up to the limit */
+	reset(state);
+	f = F(state);
+	form_binary_files(f, FORM_MAX_VALUE + 10);
+	assert_int_equal(form_append(f, "file", "big.bin", big, FORM_MAX_VALUE + 10, 0), 0);
+	assert_int_equal(form_finish(f), 0);
+	assert_int_equal(form_file(f, "file")->len, FORM_MAX_VALUE + 10);
+	assert_false(f->too_large);
+
+	/* one byte past it */
+	reset(state);
+	f = F(state);
+	form_binary_files(f, FORM_MAX_VALUE + 10);
+	assert_int_equal(form_append(f, "file", "big.bin", big, FORM_MAX_VALUE + 10, 0), 0);
+	assert_int_equal(form_append(f, "file", "big.bin", "x", 1, FORM_MAX_VALUE + 10), -1);
+	assert_true(f->too_large);
+	assert_null(form_file(f, "file"));
+
+	/* the name and the other fields keep the text rule */
+	reset(state);
+	f = F(state);
+	form_binary_files(f, 1000);
+	assert_int_equal(form_append(f, "file", "a\nb", "x", 1, 0), -1);
+	assert_false(f->too_large);
+	reset(state);
+	f = F(state);
+	form_binary_files(f, 1000);
+	assert_int_equal(form_append(f, "name", NULL, "a\0b", 3, 0), -1);
+
+	/* without form_binary_files a file is text, as before */
+	reset(state);
+	f = F(state);
+	assert_int_equal(form_append(f, "file", "scan.png", bin, sizeof(bin) - 1, 0), -1);
+	assert_null(form_file(f, "file"));
+	free(big);
+}
 
 int main(void)
 {
@@ -766,6 +829,7 @@ int main(void)
 		T(test_append_limit_and_offsets),
 		T(test_append_getters_wait_for_finish),
 		T(test_append_filename_and_key),
+		T(test_binary_files),
 		T(test_append_too_many_fields),
 		T(test_get_trim),
 		T(test_get_bool),
