@@ -53,6 +53,12 @@ void list_filter(struct req *r, const struct filter_spec *spec, void *f, int per
 
 void list_open(struct listw *w, struct req *r, struct strbuf *sb, const struct list_def *d)
 {
+	list_open_cls(w, r, sb, d, "list");
+}
+
+void list_open_cls(struct listw *w, struct req *r, struct strbuf *sb, const struct list_def *d,
+		   const char *cls)
+{
 	memset(w, 0, sizeof(*w));
 	w->r = r;
 	w->sb = sb;
@@ -60,7 +66,9 @@ void list_open(struct listw *w, struct req *r, struct strbuf *sb, const struct l
 	w->xlsx = list_wants_xlsx(r);
 	if (w->xlsx)
 		return;
-	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>");
+	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"");
+	html_attr(sb, cls);
+	strbuf_addstr(sb, "\"><thead><tr>");
 	for (int i = 0; i < d->ncols; i++) {
 		strbuf_addstr(sb, "<th scope=\"col\"");
 		if (d->cols[i].cls) {
@@ -115,8 +123,13 @@ struct strbuf *list_cell(struct listw *w, const char *cls, struct office_cell va
 		put(w, value);
 		return NULL;
 	}
-	if (w->col == 0)
+	if (w->col == 0 && w->row_cls) {
+		strbuf_addstr(w->sb, "<tr class=\"");
+		html_attr(w->sb, w->row_cls);
+		strbuf_addstr(w->sb, "\">");
+	} else if (w->col == 0) {
 		strbuf_addstr(w->sb, "<tr>");
+	}
 	td_open(w, cls ? cls : col_cls(w));
 	w->col++;
 	return w->sb;
@@ -197,15 +210,23 @@ void list_row_end(struct listw *w)
 	if (!w->xlsx)
 		strbuf_addstr(w->sb, "</tr>");
 	w->col = 0;
+	w->row_cls = NULL;
 	w->rows++;
 }
 
 void list_close(struct listw *w, const char *empty)
 {
+	list_rows_end(w, empty);
+	if (!w->xlsx)
+		table_end(w->sb);
+}
+
+void list_rows_end(struct listw *w, const char *empty)
+{
 	free(w->cells);
 	w->cells = NULL;
 	if (!w->xlsx)
-		table_close(w->sb, w->rows, w->d->ncols, empty);
+		table_rows_end(w->sb, w->rows, w->d->ncols, empty);
 }
 
 void list_export_link(struct strbuf *sb, const char *base)

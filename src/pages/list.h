@@ -64,6 +64,7 @@ struct listw {
 	const struct list_def *d;
 	int xlsx;                   /* 1: format=xlsx, the rows go to cells */
 	int col, rows, bad;         /* bad: a row of the wrong number of cells */
+	const char *row_cls;        /* the class of the next row's <tr> (NULL: none), reset by the row */
 	struct office_cell *cells;  /* rows * ncols (xlsx) */
 	size_t cap;
 };
@@ -79,8 +80,13 @@ int list_rows(struct req *r, int per_page);
 /* Starts the table: the kit's table_open with the def's headings on the
  * page, nothing yet when exporting. */
 void list_open(struct listw *w, struct req *r, struct strbuf *sb, const struct list_def *d);
+/* The same with the table's class (list_open: "list"). */
+void list_open_cls(struct listw *w, struct req *r, struct strbuf *sb, const struct list_def *d,
+		   const char *cls);
 /* The cells of a row, in the order of the def's columns.  NULL text is
- * an empty cell. */
+ * an empty cell.  The sheet keeps the pointers, not copies: text must
+ * live until list_export (the rows from the store or the request's
+ * arena; never a buffer on the stack). */
 void list_text(struct listw *w, const char *text);
 /* A link on the page, its text in the sheet. */
 void list_link(struct listw *w, const char *href, const char *text);
@@ -101,6 +107,8 @@ void list_cell_end(struct listw *w);
 void list_row_end(struct listw *w);
 /* The kit's table_close: the `empty` sentence when there were no rows. */
 void list_close(struct listw *w, const char *empty);
+/* The kit's table_rows_end (a <tfoot> and table_end follow). */
+void list_rows_end(struct listw *w, const char *empty);
 
 /* The kit's pager and, beside it, the 导出Excel link: base (the list's URL
  * with its filters, ending in '?' or '&') with format=xlsx. */
