@@ -23,11 +23,11 @@ static const char *const acc_args[] = { "from", "to", "within", "campaign_id", N
 static const char *const rec_args[] = { "recovered_from", "recovered_to", "recovery_kind", "campaign_id",
 	NULL };
 
-static const struct list_col acc_cols[] = { { "启动日期", NULL, 0 }, { "单位", NULL, 0 },
-	{ "人员", NULL, 0 }, { "专项整治", NULL, 0 }, { "事由", NULL, 0 } };
+static const struct list_col acc_cols[] = { { "启动日期", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "人员", NULL, 0, 0 }, { "专项整治", NULL, 0, 0 }, { "事由", NULL, 0, 0 } };
 static const struct list_def acc_list_def = LIST_DEF("问责", "accountability", NULL, acc_cols);
-static const struct list_col rec_cols[] = { { "日期", NULL, 0 }, { "类别", NULL, 0 },
-	{ "金额（元）", "num", 0 }, { "专项整治", NULL, 0 } };
+static const struct list_col rec_cols[] = { { "日期", NULL, 0, 0 }, { "类别", NULL, 0, 0 },
+	{ "金额（元）", "num", 0, 0 }, { "专项整治", NULL, 0, 0 } };
 static const struct list_def rec_list_def = LIST_DEF("挽回经济损失与责令退回", "recoveries", NULL, rec_cols);
 
 /* The ledger; when exporting (format=xlsx), *answered is the reply of

@@ -32,9 +32,9 @@ static const char *object_words(struct req *r, const char *label, const char *ob
 	return label ? arena_printf(r->arena, "%s（%s）", label, object) : object;
 }
 
-static const struct list_col audit_cols[] = { { "序号", "num", 0 }, { "时间", NULL, 0 },
-	{ "用户", NULL, 0 }, { "角色", NULL, 0 }, { "事件", NULL, 0 }, { "对象", NULL, 0 },
-	{ "结果", NULL, 0 }, { "说明", NULL, 0 }, { "IP", NULL, 0 } };
+static const struct list_col audit_cols[] = { { "序号", "num", 0, 0 }, { "时间", NULL, 0, 0 },
+	{ "用户", NULL, 0, 0 }, { "角色", NULL, 0, 0 }, { "事件", NULL, 0, 0 }, { "对象", NULL, 0, 0 },
+	{ "结果", NULL, 0, 0 }, { "说明", NULL, 0, 0 }, { "IP", NULL, 0, 0 } };
 static const struct list_def audit_list_def = LIST_DEF("审计日志", "audit", "audit", audit_cols);
 
 static void verify_box(struct req *r, struct strbuf *sb)
@@ -97,7 +97,7 @@ int page_audit(struct req *r)
 	}
 	strbuf_addstr(&sb, "</datalist>");
 	toolbar(&sb, "/audit?verify=1", "校验审计链", 0);
-	list_open_cls(&w, r, &sb, &audit_list_def, "list audit");
+	list_open_cls(&w, r, &sb, &audit_list_def, "list audit", NULL);
 	for (int i = 0; i < n; i++) {
 		struct strbuf *td;
 		char at[32];

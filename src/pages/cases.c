@@ -37,9 +37,9 @@
 /* ---- the list ------------------------------------------------------------------ */
 
 static const char *const crumbs_list[] = { "工作台", "/", "案件", NULL, NULL };
-static const struct list_col case_cols[] = { { "编号", "num", 0 }, { "立案日期", NULL, 0 },
-	{ "被调查人", NULL, 0 }, { "单位", NULL, 0 }, { "主办", NULL, 0 }, { "状态", NULL, 0 },
-	{ "审理期限", NULL, 0 } };
+static const struct list_col case_cols[] = { { "编号", "num", 0, 0 }, { "立案日期", NULL, 0, 0 },
+	{ "被调查人", NULL, 0, 0 }, { "单位", NULL, 0, 0 }, { "主办", NULL, 0, 0 }, { "状态", NULL, 0, 0 },
+	{ "审理期限", NULL, 0, 0 } };
 static const struct list_def case_list_def = LIST_DEF("案件", "cases", "case", case_cols);
 
 /* the figures' arguments the filter form does not show (model/case.c) */
@@ -718,8 +718,8 @@ static const char *const det_figure_args[] = { "campaign_id", "within", "categor
 
 /* GET /detentions: the detentions of the cases the user sees, by start
  * day; the list the figure `detained` links to. */
-static const struct list_col det_cols[] = { { "被留置人", NULL, 0 }, { "案件", NULL, 0 },
-	{ "单位", NULL, 0 }, { "开始日期", NULL, 0 }, { "解除日期", NULL, 0 } };
+static const struct list_col det_cols[] = { { "被留置人", NULL, 0, 0 }, { "案件", NULL, 0, 0 },
+	{ "单位", NULL, 0, 0 }, { "开始日期", NULL, 0, 0 }, { "解除日期", NULL, 0, 0 } };
 static const struct list_def det_list_def = LIST_DEF("留置", "detentions", "detention", det_cols);
 
 int page_detentions(struct req *r)

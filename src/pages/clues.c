@@ -49,9 +49,9 @@ static void clue_clock_cell(struct req *r, struct listw *w, const struct clock_t
 }
 
 static const char *const crumbs_list[] = { "工作台", "/", "问题线索", NULL, NULL };
-static const struct list_col clue_cols[] = { { "编号", "num", 0 }, { "受理日期", NULL, 0 },
-	{ "被反映人", NULL, 0 }, { "单位", NULL, 0 }, { "来源", NULL, 0 }, { "状态", NULL, 0 },
-	{ "首次处置", NULL, 0 }, { "初核期限", NULL, 0 } };
+static const struct list_col clue_cols[] = { { "编号", "num", 0, 0 }, { "受理日期", NULL, 0, 0 },
+	{ "被反映人", NULL, 0, 0 }, { "单位", NULL, 0, 0 }, { "来源", NULL, 0, 0 }, { "状态", NULL, 0, 0 },
+	{ "首次处置", NULL, 0, 0 }, { "初核期限", NULL, 0, 0 } };
 static const struct list_def clue_list_def = LIST_DEF("问题线索", "clues", "clue", clue_cols);
 /* the figures' arguments the filter form does not show (model/clue.c) */
 static const char *const figure_args[] = { "received_from", "received_to", "disposed_from",

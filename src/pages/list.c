@@ -53,22 +53,30 @@ void list_filter(struct req *r, const struct filter_spec *spec, void *f, int per
 
 void list_open(struct listw *w, struct req *r, struct strbuf *sb, const struct list_def *d)
 {
-	list_open_cls(w, r, sb, d, "list");
+	list_open_cls(w, r, sb, d, "list", NULL);
 }
 
 void list_open_cls(struct listw *w, struct req *r, struct strbuf *sb, const struct list_def *d,
-		   const char *cls)
+		   const char *cls, const char *caption)
 {
 	memset(w, 0, sizeof(*w));
 	w->r = r;
 	w->sb = sb;
 	w->d = d;
 	w->xlsx = list_wants_xlsx(r);
+	for (int i = 0; i < d->ncols; i++)
+		w->nsheet += !d->cols[i].page_only;
 	if (w->xlsx)
 		return;
 	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"");
 	html_attr(sb, cls);
-	strbuf_addstr(sb, "\"><thead><tr>");
+	strbuf_addstr(sb, "\">");
+	if (caption) {
+		strbuf_addstr(sb, "<caption>");
+		html_txt(sb, caption);
+		strbuf_addstr(sb, "</caption>");
+	}
+	strbuf_addstr(sb, "<thead><tr>");
 	for (int i = 0; i < d->ncols; i++) {
 		strbuf_addstr(sb, "<th scope=\"col\"");
 		if (d->cols[i].cls) {
@@ -83,21 +91,24 @@ void list_open_cls(struct listw *w, struct req *r, struct strbuf *sb, const stru
 	strbuf_addstr(sb, "</tr></thead><tbody>");
 }
 
-/* The next cell of the sheet (xlsx) */
+/* The next cell of the sheet (xlsx); a page_only column's is dropped. */
 static void put(struct listw *w, struct office_cell c)
 {
-	size_t n = (size_t)w->rows * (size_t)w->d->ncols + (size_t)w->col;
+	size_t n = (size_t)w->rows * (size_t)w->nsheet;
 
 	if (w->col >= w->d->ncols) {
 		w->bad = 1;
 		return;
 	}
+	if (w->d->cols[w->col++].page_only)
+		return;
+	for (int i = 0; i < w->col - 1; i++)
+		n += !w->d->cols[i].page_only;
 	if (n >= w->cap) {
-		w->cap = w->cap ? w->cap * 2 : (size_t)w->d->ncols * 64;
+		w->cap = w->cap ? w->cap * 2 : (size_t)w->nsheet * 64;
 		w->cells = xrealloc(w->cells, w->cap * sizeof(*w->cells));
 	}
 	w->cells[n] = c;
-	w->col++;
 }
 
 /* <td> or <td class="CLS"> on the page */
@@ -266,6 +277,7 @@ int list_export(struct listw *w, const struct filter_spec *spec, const void *f, 
 	const struct list_def *d = w->d;
 	struct strbuf words = STRBUF_INIT, body = STRBUF_INIT;
 	struct office_col *cols = arena_alloc(r->arena, (size_t)d->ncols * sizeof(*cols));
+	size_t nc = 0;
 	struct office_table t = { 0 };
 	struct xlsx *x;
 	char now[32], day[11];
@@ -282,7 +294,8 @@ int list_export(struct listw *w, const struct filter_spec *spec, const void *f, 
 	filters = arena_strdup(r->arena, words.len ? words.buf : "");
 	strbuf_release(&words);
 	for (int i = 0; i < d->ncols; i++)
-		cols[i] = (struct office_col){ .head = d->cols[i].label, .width = d->cols[i].width };
+		if (!d->cols[i].page_only)
+			cols[nc++] = (struct office_col){ .head = d->cols[i].label, .width = d->cols[i].width };
 	who = r->user.display_name && *r->user.display_name ? r->user.display_name
 	      : r->c.who.name && *r->c.who.name ? r->c.who.name : "-";
 	t.title = d->title;
@@ -290,7 +303,7 @@ int list_export(struct listw *w, const struct filter_spec *spec, const void *f, 
 				  *filters ? filters : "无", w->rows,
 				  total > w->rows ? arena_printf(r->arena, "（列表共 %" PRId64 " 条，超出一张工作表的行数）", total) : "",
 				  who, now_words(r, now));
-	t.ncols = (size_t)d->ncols;
+	t.ncols = nc;
 	t.nrows = (size_t)w->rows;
 	t.cols = cols;
 	t.cells = w->cells;

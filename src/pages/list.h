@@ -41,12 +41,15 @@ struct req;
  * subtitle and header). */
 #define LIST_EXPORT_MAX 1048000
 
-/* A column: its heading, the class of its <th>/<td> ("num", NULL) and
- * its width in the sheet in character cells (0: from the content). */
+/* A column: its heading, the class of its <th>/<td> ("num", NULL), its
+ * width in the sheet in character cells (0: from the content), and
+ * page_only for a column of controls (操作: buttons, forms) that is not
+ * data and stays out of the sheet. */
 struct list_col {
 	const char *label;
 	const char *cls;
 	int width;
+	int page_only;
 };
 
 struct list_def {
@@ -64,6 +67,7 @@ struct listw {
 	const struct list_def *d;
 	int xlsx;                   /* 1: format=xlsx, the rows go to cells */
 	int col, rows, bad;         /* bad: a row of the wrong number of cells */
+	int nsheet;                 /* the columns of the sheet (not page_only) */
 	const char *row_cls;        /* the class of the next row's <tr> (NULL: none), reset by the row */
 	struct office_cell *cells;  /* rows * ncols (xlsx) */
 	size_t cap;
@@ -80,9 +84,10 @@ int list_rows(struct req *r, int per_page);
 /* Starts the table: the kit's table_open with the def's headings on the
  * page, nothing yet when exporting. */
 void list_open(struct listw *w, struct req *r, struct strbuf *sb, const struct list_def *d);
-/* The same with the table's class (list_open: "list"). */
+/* The same with the table's class (list_open: "list") and a caption
+ * (NULL: none). */
 void list_open_cls(struct listw *w, struct req *r, struct strbuf *sb, const struct list_def *d,
-		   const char *cls);
+		   const char *cls, const char *caption);
 /* The cells of a row, in the order of the def's columns.  NULL text is
  * an empty cell.  The sheet keeps the pointers, not copies: text must
  * live until list_export (the rows from the store or the request's

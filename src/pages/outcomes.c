@@ -490,8 +490,8 @@ static const char *measures_words(struct req *r, const char *codes)
 	return s;
 }
 
-static const struct list_col exec_cols[] = { { "人员", NULL, 0 }, { "单位", NULL, 0 },
-	{ "处理措施", NULL, 0 }, { "生效日期", NULL, 0 }, { "已确认", "num", 0 } };
+static const struct list_col exec_cols[] = { { "人员", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "处理措施", NULL, 0, 0 }, { "生效日期", NULL, 0, 0 }, { "已确认", "num", 0, 0 } };
 static const struct list_def exec_list_def = LIST_DEF("处分执行", "executions", "outcome", exec_cols);
 
 int page_executions(struct req *r)
@@ -588,8 +588,8 @@ static const char *const figure_args[] = { "campaign_id", "within", "category", 
 
 /* GET /outcomes: every outcome the user may see, by first decision day,
  * form and sanction; the list each form figure links to. */
-static const struct list_col outcome_cols[] = { { "人员", NULL, 0 }, { "单位", NULL, 0 },
-	{ "事项", NULL, 0 }, { "处理措施", NULL, 0 }, { "形态", NULL, 0 }, { "处理日期", NULL, 0 } };
+static const struct list_col outcome_cols[] = { { "人员", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "事项", NULL, 0, 0 }, { "处理措施", NULL, 0, 0 }, { "形态", NULL, 0, 0 }, { "处理日期", NULL, 0, 0 } };
 static const struct list_def outcome_list_def = LIST_DEF("处理结果", "outcomes", "outcome", outcome_cols);
 
 int page_outcome_list(struct req *r)

@@ -19,9 +19,9 @@
 #include "pages/page.h"
 #include "pages/persons.h"
 
-static const struct list_col person_cols[] = { { "姓名", NULL, 0 }, { "单位", NULL, 0 },
-	{ "职务", NULL, 0 }, { "职级", NULL, 0 }, { "一把手", "flag", 0 },
-	{ "班子成员", "flag", 0 }, { "党员", "flag", 0 } };
+static const struct list_col person_cols[] = { { "姓名", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "职务", NULL, 0, 0 }, { "职级", NULL, 0, 0 }, { "一把手", "flag", 0, 0 },
+	{ "班子成员", "flag", 0, 0 }, { "党员", "flag", 0, 0 } };
 static const struct list_def person_list_def = LIST_DEF("监督对象", "persons", "person", person_cols);
 
 static int per_page(struct req *r)

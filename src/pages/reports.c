@@ -24,9 +24,9 @@
 
 /* ---- the registry ------------------------------------------------------- */
 
-static const struct list_col report_cols[] = { { "编号", "num", 0 }, { "收到日期", NULL, 0 },
-	{ "渠道", NULL, 0 }, { "类别", NULL, 0 }, { "被反映人", NULL, 0 }, { "单位", NULL, 0 },
-	{ "状态", NULL, 0 } };
+static const struct list_col report_cols[] = { { "编号", "num", 0, 0 }, { "收到日期", NULL, 0, 0 },
+	{ "渠道", NULL, 0, 0 }, { "类别", NULL, 0, 0 }, { "被反映人", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "状态", NULL, 0, 0 } };
 static const struct list_def report_list_def = LIST_DEF("信访举报", "reports", "report", report_cols);
 
 static void row(struct listw *w, const struct report *k)

@@ -19,8 +19,8 @@
 #include "pages/page.h"
 #include "pages/units.h"
 
-static const struct list_col unit_cols[] = { { "单位名称", NULL, 0 }, { "类别", NULL, 0 },
-	{ "上级单位", NULL, 0 }, { "监督对象", "num", 0 }, { "下级单位", "num", 0 } };
+static const struct list_col unit_cols[] = { { "单位名称", NULL, 0, 0 }, { "类别", NULL, 0, 0 },
+	{ "上级单位", NULL, 0, 0 }, { "监督对象", "num", 0, 0 }, { "下级单位", "num", 0, 0 } };
 static const struct list_def unit_list_def = LIST_DEF("单位管理", "units", NULL, unit_cols);
 
 int page_units(struct req *r)

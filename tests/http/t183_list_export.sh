@@ -35,14 +35,30 @@ expect_eq "tw logs in" 303 "$(login tw "$PW" "$TJ")"
 expect_eq "lead logs in" 303 "$(login lead "$PW" "$LJ")"
 check "auditor logs in (with the second factor)" enrol auditor "$PW" "$AJ"
 
-# the page's total ("共 N 条") and its table header, tab-separated
-page_total() { grep -oE '共 [0-9]+ [条件]' "$1" | head -1 | tr -dc '0-9'; }
+# the page's total ("共 N 条"; a list without a pager: its rows) and its
+# table header, tab-separated
+page_total() {
+	if grep -qE '共 [0-9]+ [条件]' "$1"; then
+		grep -oE '共 [0-9]+ [条件]' "$1" | head -1 | tr -dc '0-9'
+	else
+		python3 - "$1" <<'PY'
+import os, re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+t = re.findall(r'<table class="list[^"]*">.*?<tbody>(.*?)</tbody>', s, re.S)[int(os.environ.get("TABLE", "0"))]
+print(len(re.findall(r"<tr", t)))
+PY
+	fi
+}
 page_header() {
 	python3 - "$1" <<'PY'
-import re, sys, html
+import os, re, sys, html
 s = open(sys.argv[1], encoding="utf-8").read()
-t = re.search(r'<table class="list[^"]*"><thead><tr>(.*?)</tr></thead>', s)
-print("\t".join(html.unescape(x) for x in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', t.group(1))) if t else "")
+# the first list table, or the one numbered $TABLE (-1: the last, the
+# rule tables' history after the rules in force);
+# a column of controls (操作) is not data and stays out of the sheet
+t = re.findall(r'<table class="list[^"]*">(?:<caption>[^<]*</caption>)?<thead><tr>(.*?)</tr></thead>', s)
+i = int(os.environ.get("TABLE", "0"))
+print("\t".join(h for h in (html.unescape(x) for x in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', t[i])) if h != "操作") if t else "")
 PY
 }
 rows_of() { python3 tests/http/xlsx_rows.py "$1"; }
@@ -105,6 +121,11 @@ rec=$(curl -s -b "$JAR" "$BASE/accountability?ledger=recoveries&format=xlsx" -o 
 expect_eq "the recoveries ledger exports" 200 "$rec"
 expect_eq "its amounts are numbers in yuan" "$(sql "SELECT count(*) FROM recoveries")" \
 	"$(rows_of "$T_DIR/rec.xlsx" | tail -n +4 | cut -f3 | grep -cE '^[0-9]+(\.[0-9]+)?$')"
+
+export_check "$JAR" "/categories" categories
+expect_contains "the categories page links its export" 'href="/categories?format=xlsx"' "$(cat "$T_DIR/categories.html")"
+TABLE=-1 export_check "$JAR" "/rules/clocks" rules
+expect_contains "a rule table's history names its source" "依据" "$(rows_of "$T_DIR/rules.xlsx" | sed -n 3p)"
 
 # ---- need-to-know: the township user's export is his jurisdiction ---------------------------
 export_check "$TJ" "/clues" tw-clues
