@@ -34,6 +34,8 @@ expect_eq "cm logs in" 303 "$(login cm "$PW")"
 expect_eq "tw logs in" 303 "$(login tw "$PW" "$TJ")"
 expect_eq "lead logs in" 303 "$(login lead "$PW" "$LJ")"
 check "auditor logs in (with the second factor)" enrol auditor "$PW" "$AJ"
+SJ=$T_DIR/admin.jar
+check "the system admin logs in (with the second factor)" enrol admin "$ADMIN_PW" "$SJ"
 
 # the page's total ("共 N 条"; a list without a pager: its rows) and its
 # table header, tab-separated
@@ -124,6 +126,8 @@ expect_eq "its amounts are numbers in yuan" "$(sql "SELECT count(*) FROM recover
 
 export_check "$JAR" "/categories" categories
 expect_contains "the categories page links its export" 'href="/categories?format=xlsx"' "$(cat "$T_DIR/categories.html")"
+export_check "$SJ" "/admin/users" users
+expect_contains "the users page links its export" 'href="/admin/users?format=xlsx"' "$(cat "$T_DIR/users.html")"
 TABLE=-1 export_check "$JAR" "/rules/clocks" rules
 expect_contains "a rule table's history names its source" "依据" "$(rows_of "$T_DIR/rules.xlsx" | sed -n 3p)"
 
