@@ -307,7 +307,7 @@ int list_export(struct listw *w, const struct filter_spec *spec, const void *f, 
 	t.nrows = (size_t)w->rows;
 	t.cols = cols;
 	t.cells = w->cells;
-	x = xlsx_new();
+	x = xlsx_new_streaming();
 	if (!x)
 		err = "cannot create a temporary file";
 	else if (xlsx_sheet(x, d->title, &t) < 0 || xlsx_to_buf(x, &body) < 0)
