@@ -296,12 +296,13 @@ int list_export(struct listw *w, const struct filter_spec *spec, const void *f, 
 	for (int i = 0; i < d->ncols; i++)
 		if (!d->cols[i].page_only)
 			cols[nc++] = (struct office_col){ .head = d->cols[i].label, .width = d->cols[i].width };
-	who = r->user.display_name && *r->user.display_name ? r->user.display_name
-	      : r->c.who.name && *r->c.who.name ? r->c.who.name : "-";
+	who = *r->user.display_name ? r->user.display_name : r->user.name;
 	t.title = d->title;
-	t.subtitle = arena_printf(r->arena, "筛选条件：%s  共 %d 条%s  导出人：%s  导出时间：%s",
+	t.subtitle = arena_printf(r->arena, "%s  筛选条件：%s  共 %d 条%s  导出人：%s  导出时间：%s",
+				  r->app ? r->app->cfg.commission : "",
 				  *filters ? filters : "无", w->rows,
-				  total > w->rows ? arena_printf(r->arena, "（列表共 %" PRId64 " 条，超出一张工作表的行数）", total) : "",
+				  total > w->rows ? arena_printf(r->arena, "（列表共 %" PRId64 " 条，超出一张工作表的行数）",
+								 total) : "",
 				  who, now_words(r, now));
 	t.ncols = nc;
 	t.nrows = (size_t)w->rows;
