@@ -36,6 +36,7 @@ struct xlsx {
 	lxw_workbook *wb;
 	char path[256];
 	int failed, closed, nsheets;
+	int streaming;          /* constant_memory: rows go to disk as written */
 	char err[OFFICE_ERR_MAX];
 	struct strbuf out;      /* the finished file */
 	char **names;           /* the sheet names given so far */
@@ -72,7 +73,7 @@ static lxw_format *format(lxw_workbook *wb, int cell, const char *num)
 	return f;
 }
 
-struct xlsx *xlsx_new(void)
+static struct xlsx *new_opt(int streaming)
 {
 	struct xlsx *x = xcalloc(1, sizeof(*x));
 	const char *dir = getenv("TMPDIR");
@@ -90,6 +91,8 @@ struct xlsx *xlsx_new(void)
 	}
 	close(fd);
 	opt.tmpdir = (char *)dir;
+	opt.constant_memory = streaming ? LXW_TRUE : LXW_FALSE;
+	x->streaming = streaming;
 	x->wb = workbook_new_opt(x->path, &opt);
 	if (!x->wb) {
 		xlsx_free(x);
@@ -101,9 +104,10 @@ struct xlsx *xlsx_new(void)
 	x->title = format(x->wb, 0, NULL);
 	format_set_bold(x->title);
 	format_set_font_size(x->title, 16);
-	format_set_align(x->title, LXW_ALIGN_CENTER);
+	/* streaming cannot merge cells: the banners are centred across */
+	format_set_align(x->title, streaming ? LXW_ALIGN_CENTER_ACROSS : LXW_ALIGN_CENTER);
 	x->sub = format(x->wb, 0, NULL);
-	format_set_align(x->sub, LXW_ALIGN_CENTER);
+	format_set_align(x->sub, streaming ? LXW_ALIGN_CENTER_ACROSS : LXW_ALIGN_CENTER);
 	x->head = format(x->wb, 1, NULL);
 	format_set_bold(x->head);
 	format_set_align(x->head, LXW_ALIGN_CENTER);
@@ -118,6 +122,16 @@ struct xlsx *xlsx_new(void)
 	x->ratio = format(x->wb, 1, "0.00%");
 	x->blank = format(x->wb, 1, NULL);
 	return x;
+}
+
+struct xlsx *xlsx_new(void)
+{
+	return new_opt(0);
+}
+
+struct xlsx *xlsx_new_streaming(void)
+{
+	return new_opt(1);
 }
 
 void xlsx_free(struct xlsx *x)
@@ -201,12 +215,21 @@ static lxw_error write_cell(struct xlsx *x, lxw_worksheet *ws, lxw_row_t r, lxw_
 	return worksheet_write_blank(ws, r, c, x->blank);
 }
 
-/* A title or subtitle line across the table's columns. */
-static lxw_error banner(lxw_worksheet *ws, lxw_row_t r, size_t ncols, const char *s, lxw_format *f)
+/* A title or subtitle line across the table's columns: merged, or when
+ * streaming (no merges) the text centred across blank cells. */
+static lxw_error banner(const struct xlsx *x, lxw_worksheet *ws, lxw_row_t r, size_t ncols, const char *s,
+			lxw_format *f)
 {
+	lxw_error e;
+
 	if (ncols == 1)
 		return worksheet_write_string(ws, r, 0, s, f);
-	return worksheet_merge_range(ws, r, 0, r, (lxw_col_t)(ncols - 1), s, f);
+	if (!x->streaming)
+		return worksheet_merge_range(ws, r, 0, r, (lxw_col_t)(ncols - 1), s, f);
+	e = worksheet_write_string(ws, r, 0, s, f);
+	for (size_t c = 1; !e && c < ncols; c++)
+		e = worksheet_write_blank(ws, r, (lxw_col_t)c, f);
+	return e;
 }
 
 /* The first of two header rows: a group's header merged across its
@@ -274,15 +297,19 @@ int xlsx_sheet(struct xlsx *x, const char *name, const struct office_table *t)
 	x->names[x->nsheets++] = strbuf_detach(&nm, NULL);
 
 	if (t->title) {
-		e = banner(ws, r, t->ncols, t->title, x->title);
+		e = banner(x, ws, r, t->ncols, t->title, x->title);
 		if (!e)
 			e = worksheet_set_row(ws, r, 28, NULL);
 		r++;
 	}
 	if (!e && t->subtitle)
-		e = banner(ws, r++, t->ncols, t->subtitle, x->sub);
+		e = banner(x, ws, r++, t->ncols, t->subtitle, x->sub);
 	top = r;
 	grouped = office_has_groups(t);
+	if (!e && grouped && x->streaming) {
+		fail(x, "sheet \"%s\": grouped headers need merged cells, not streaming", x->names[x->nsheets - 1]);
+		goto out;
+	}
 	head = grouped ? top + 1 : top;
 	if (!e && grouped)
 		e = group_row(x, ws, t, top);

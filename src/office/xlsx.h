@@ -44,6 +44,12 @@ struct xlsx;
 
 /* NULL when no temporary file could be created (errno says why). */
 struct xlsx *xlsx_new(void);
+/* The same for long tables (list exports): libxlsxwriter's constant_memory
+ * mode, each row written to the temporary file as the next begins, so the
+ * writer holds one row, not the sheet.  Its limits: no merged cells (the
+ * title and subtitle are centred across the columns instead), no grouped
+ * headers (xlsx_sheet fails), strings inline rather than shared. */
+struct xlsx *xlsx_new_streaming(void);
 void xlsx_free(struct xlsx *x);
 
 /* Adds a sheet holding t.  0, or -1 (xlsx_error says why). */

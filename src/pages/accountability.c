@@ -15,6 +15,7 @@
 #include "http/http.h"
 #include "pages/accountability.h"
 #include "pages/figlist.h"
+#include "pages/list.h"
 #include "pages/page.h"
 
 /* the figures' arguments (issue 11: accountabilities, recovered) */
@@ -22,39 +23,52 @@ static const char *const acc_args[] = { "from", "to", "within", "campaign_id", N
 static const char *const rec_args[] = { "recovered_from", "recovered_to", "recovery_kind", "campaign_id",
 	NULL };
 
-static void accountability_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
+static const struct list_col acc_cols[] = { { "启动日期", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "人员", NULL, 0, 0 }, { "专项整治", NULL, 0, 0 }, { "事由", NULL, 0, 0 } };
+static const struct list_def acc_list_def = LIST_DEF("问责", "accountability", NULL, acc_cols);
+static const struct list_col rec_cols[] = { { "日期", NULL, 0, 0 }, { "类别", NULL, 0, 0 },
+	{ "金额（元）", "num", 0, 0 }, { "专项整治", NULL, 0, 0 } };
+static const struct list_def rec_list_def = LIST_DEF("挽回经济损失与责令退回", "recoveries", NULL, rec_cols);
+
+/* The ledger; when exporting (format=xlsx), *answered is the reply of
+ * the export and nothing else is written. */
+static void accountability_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe,
+				  int *answered)
 {
 	struct accountability_filter f;
 	struct accountability *v;
+	struct strbuf base = STRBUF_INIT;
+	struct listw w;
 	int64_t total;
 	long long camp = 0;
 	int n;
 
-	req_filter(r, &accountability_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &accountability_filter_spec, &f, PAGE_SIZE);
 	n = accountability_list(&r->c, &f, &v, &total);
 	strbuf_addstr(sb, "<h2>问责</h2>");
 	figlist_note(sb, &accountability_filter_spec, &f, acc_args, "/accountability");
-	{
-		static const struct column cols[] = { { "启动日期", NULL }, { "单位", NULL },
-				{ "人员", NULL }, { "专项整治", NULL }, { "事由", NULL } };
-		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, sb, &acc_list_def);
 	for (int i = 0; i < n; i++) {
-		const char *cells[] = { v[i].started, v[i].unit_name, v[i].person_name, v[i].campaign_name,
-					v[i].summary };
-		strbuf_addstr(sb, "<tr>");
-		html_cells(sb, cells, QF_ARRAY_SIZE(cells));
-		strbuf_addstr(sb, "</tr>");
+		list_day(&w, v[i].started);
+		list_text(&w, v[i].unit_name);
+		list_text(&w, v[i].person_name);
+		list_text(&w, v[i].campaign_name);
+		list_text(&w, v[i].summary);
+		list_row_end(&w);
 	}
-	table_close(sb, n, 5, "尚无问责记录");
-	strbuf_addf(sb, "<p class=\"count\">共 %" PRId64 " 件</p>", n < 0 ? 0 : total);
-	if (total > PAGE_SIZE) {        /* the list behind a figure shows all its rows */
-		struct strbuf base = STRBUF_INIT;
-		strbuf_addstr(&base, "/accountability?");
-		figlist_url(&base, &accountability_filter_spec, &f, acc_args);
+	if (w.xlsx) {
+		*answered = list_export(&w, &accountability_filter_spec, &f, total);
+		return;
+	}
+	list_close(&w, "尚无问责记录");
+	strbuf_addstr(&base, "/accountability?");
+	figlist_url(&base, &accountability_filter_spec, &f, acc_args);
+	strbuf_addf(sb, "<p class=\"count\">共 %" PRId64 " 件 ", n < 0 ? 0 : total);
+	list_export_link(sb, base.buf);
+	strbuf_addstr(sb, "</p>");
+	if (total > PAGE_SIZE)          /* the list behind a figure shows all its rows */
 		page_pager(sb, base.buf, req_page(r), total, PAGE_SIZE);
-		strbuf_release(&base);
-	}
+	strbuf_release(&base);
 	strbuf_addstr(sb, "<h3>启动问责</h3>");
 	form_open(r, sb, "/accountabilities", "record-form");
 	field_text(sb, "started", "启动日期", req_field(r, "started"), 1, fielderr_get(fe, "started"), "type=\"date\"");
@@ -68,38 +82,44 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 	form_close(sb, "保存", NULL);
 }
 
-static void recovery_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe)
+static void recovery_ledger(struct req *r, struct strbuf *sb, const struct fielderr *fe, int *answered)
 {
 	struct recovery_filter f;
 	struct recovery *v;
+	struct strbuf base = STRBUF_INIT;
+	struct listw w;
 	int64_t total, sum = 0;
 	int n;
 
-	req_filter(r, &recovery_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &recovery_filter_spec, &f, PAGE_SIZE);
 	f.page.offset = 0;      /* ?page= pages the accountability ledger above; the sum is of all */
 	n = recovery_list(&r->c, &f, &v, &total, &sum);
 	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2>");
 	figlist_note(sb, &recovery_filter_spec, &f, rec_args, "/accountability");
-	{
-		static const struct column cols[] = { { "日期", NULL }, { "类别", NULL },
-				{ "金额（元）", "num" }, { "专项整治", NULL } };
-		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, sb, &rec_list_def);
 	for (int i = 0; i < n; i++) {
-		const char *cells[] = { v[i].day, label_of(recovery_kinds, v[i].kind) };
-		strbuf_addstr(sb, "<tr>");
-		html_cells(sb, cells, QF_ARRAY_SIZE(cells));
-		strbuf_addstr(sb, "<td class=\"num\">");
-		money_format(sb, v[i].amount_fen, 1);
-		strbuf_addstr(sb, "</td>");
-		html_td(sb, v[i].campaign_name);
-		strbuf_addstr(sb, "</tr>");
+		list_day(&w, v[i].day);
+		list_text(&w, label_of(recovery_kinds, v[i].kind));
+		list_fen(&w, v[i].amount_fen);
+		list_text(&w, v[i].campaign_name);
+		list_row_end(&w);
 	}
-	table_rows_end(sb, n, 4, "尚无记录");
+	if (w.xlsx) {
+		*answered = list_export(&w, &recovery_filter_spec, &f, total);
+		return;
+	}
+	list_rows_end(&w, "尚无记录");
 	strbuf_addstr(sb, "<tfoot><tr><th scope=\"row\" colspan=\"2\">合计</th><td class=\"num\">");
 	money_format(sb, n < 0 ? 0 : sum, 1);
 	strbuf_addf(sb, "</td><td>%" PRId64 " 笔</td></tr></tfoot>", n < 0 ? 0 : total);
 	table_end(sb);
+	strbuf_addstr(&base, "/accountability?");
+	figlist_url(&base, &recovery_filter_spec, &f, rec_args);
+	strbuf_addstr(&base, "ledger=recoveries&");
+	strbuf_addstr(sb, "<p class=\"count\">");
+	list_export_link(sb, base.buf);
+	strbuf_addstr(sb, "</p>");
+	strbuf_release(&base);
 	strbuf_addstr(sb, "<h3>登记款项</h3>");
 	form_open(r, sb, "/recoveries", "record-form");
 	field_text(sb, "day", "日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
@@ -118,15 +138,25 @@ static int ledger_page(struct req *r, const struct fielderr *fe, unsigned status
 
 	page_begin(r, &sb, "问责与追缴", crumbs);
 	field_errors_summary(&sb, fe);
-	accountability_ledger(r, &sb, fe);
-	recovery_ledger(r, &sb, fe);
+	accountability_ledger(r, &sb, fe, NULL);
+	recovery_ledger(r, &sb, fe, NULL);
 	return page_finish(r, &sb, status);
 }
 
 int page_accountability(struct req *r)
 {
 	struct fielderr fe = { 0 };
-	return ledger_page(r, &fe, 200);
+	struct strbuf sb = STRBUF_INIT;
+	int answered = 0;
+
+	if (!list_wants_xlsx(r))
+		return ledger_page(r, &fe, 200);
+	/* one ledger as a workbook: ledger=recoveries, else the accountabilities */
+	if (!strcmp(req_arg(r, "ledger"), "recoveries"))
+		recovery_ledger(r, &sb, &fe, &answered);
+	else
+		accountability_ledger(r, &sb, &fe, &answered);
+	return answered;
 }
 
 /* An optional id field: 0 when empty; a message when it is not an id. */

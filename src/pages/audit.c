@@ -16,6 +16,7 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/audit.h"
+#include "pages/list.h"
 #include "pages/page.h"
 
 static const struct label results[] = {
@@ -26,16 +27,15 @@ static const struct label results[] = {
 
 /* "信访举报（report/12）": the type's name, and the object as stored (what
  * the text filter matches). */
-static void object_cell(struct strbuf *sb, const char *label, const char *object)
+static const char *object_words(struct req *r, const char *label, const char *object)
 {
-	if (label) {
-		html_txt(sb, label);
-		strbuf_addstr(sb, "（");
-	}
-	html_txt(sb, object);
-	if (label)
-		strbuf_addstr(sb, "）");
+	return label ? arena_printf(r->arena, "%s（%s）", label, object) : object;
 }
+
+static const struct list_col audit_cols[] = { { "序号", "num", 0, 0 }, { "时间", NULL, 0, 0 },
+	{ "用户", NULL, 0, 0 }, { "角色", NULL, 0, 0 }, { "事件", NULL, 0, 0 }, { "对象", NULL, 0, 0 },
+	{ "结果", NULL, 0, 0 }, { "说明", NULL, 0, 0 }, { "IP", NULL, 0, 0 } };
+static const struct list_def audit_list_def = LIST_DEF("审计日志", "audit", "audit", audit_cols);
 
 static void verify_box(struct req *r, struct strbuf *sb)
 {
@@ -67,9 +67,10 @@ int page_audit(struct req *r)
 	const char *res = req_arg(r, "success");
 	const struct audit_event *const *ev;
 	int page = req_page(r), n, nev;
+	struct listw w;
 	int64_t total;
 
-	req_filter(r, &audit_filter_spec, &lq, PAGE_SIZE);
+	list_filter(r, &audit_filter_spec, &lq, PAGE_SIZE);
 	n = audit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "audit list");
@@ -96,28 +97,34 @@ int page_audit(struct req *r)
 	}
 	strbuf_addstr(&sb, "</datalist>");
 	toolbar(&sb, "/audit?verify=1", "校验审计链", 0);
-	{
-		static const struct column cols[] = { { "序号", "num" }, { "时间", NULL },
-				{ "用户", NULL }, { "角色", NULL }, { "事件", NULL }, { "对象", NULL },
-				{ "结果", NULL }, { "说明", NULL }, { "IP", NULL } };
-		table_open(&sb, "list audit", NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open_cls(&w, r, &sb, &audit_list_def, "list audit", NULL);
 	for (int i = 0; i < n; i++) {
-		const char *cells[] = { v[i].user_name, *v[i].role ? role_label(v[i].role) : "",
-					audit_event_label(v[i].event) };
-		strbuf_addf(&sb, "<tr%s><td class=\"num\">%" PRId64 "</td><td>",
-			    v[i].success ? "" : " class=\"failed\"", v[i].id);
-		html_time(&sb, v[i].at);
-		strbuf_addstr(&sb, "</td>");
-		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
-		strbuf_addstr(&sb, "<td>");
-		object_cell(&sb, audit_object_label(r->arena, v[i].object), v[i].object);
-		strbuf_addstr(&sb, v[i].success ? "</td><td>成功</td>" : "</td><td class=\"bad\">失败</td>");
-		html_td(&sb, v[i].detail);
-		html_td(&sb, v[i].ip);
-		strbuf_addstr(&sb, "</tr>");
+		struct strbuf *td;
+		char at[32];
+		time_format_cst(v[i].at, at);
+		at[16] = '\0';
+		at[10] = ' ';
+		w.row_cls = v[i].success ? NULL : "failed";
+		td = list_cell(&w, NULL, office_int(v[i].id));
+		if (td)
+			strbuf_addf(td, "%" PRId64, v[i].id);
+		list_cell_end(&w);
+		list_text(&w, arena_strdup(r->arena, at));
+		list_text(&w, v[i].user_name);
+		list_text(&w, *v[i].role ? role_label(v[i].role) : "");
+		list_text(&w, audit_event_label(v[i].event));
+		list_text(&w, object_words(r, audit_object_label(r->arena, v[i].object), v[i].object));
+		td = list_cell(&w, v[i].success ? NULL : "bad", office_text(v[i].success ? "成功" : "失败"));
+		if (td)
+			strbuf_addstr(td, v[i].success ? "成功" : "失败");
+		list_cell_end(&w);
+		list_text(&w, v[i].detail);
+		list_text(&w, v[i].ip);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 9, "没有符合条件的记录");
+	if (w.xlsx)
+		return list_export(&w, &audit_filter_spec, &lq, total);
+	list_close(&w, "没有符合条件的记录");
 	strbuf_addstr(&base, "/audit?");
 	url_param(&base, "user", lq.user);
 	url_param(&base, "event", lq.event);
@@ -125,7 +132,7 @@ int page_audit(struct req *r)
 	url_param(&base, "from", lq.day_from);
 	url_param(&base, "to", lq.day_to);
 	url_param(&base, "q", lq.q);
-	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

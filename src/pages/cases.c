@@ -29,6 +29,7 @@
 #include "pages/attach.h"
 #include "pages/cases.h"
 #include "pages/figlist.h"
+#include "pages/list.h"
 #include "pages/clues.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
@@ -37,6 +38,10 @@
 /* ---- the list ------------------------------------------------------------------ */
 
 static const char *const crumbs_list[] = { "工作台", "/", "案件", NULL, NULL };
+static const struct list_col case_cols[] = { { "编号", "num", 0, 0 }, { "立案日期", NULL, 0, 0 },
+	{ "被调查人", NULL, 0, 0 }, { "单位", NULL, 0, 0 }, { "主办", NULL, 0, 0 }, { "状态", NULL, 0, 0 },
+	{ "审理期限", NULL, 0, 0 } };
+static const struct list_def case_list_def = LIST_DEF("案件", "cases", "case", case_cols);
 
 /* the figures' arguments the filter form does not show (model/case.c) */
 static const char *const figure_args[] = { "filed_from", "filed_to", "closed_from", "closed_to",
@@ -49,10 +54,11 @@ int page_cases(struct req *r)
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	struct case_filter cq;
 	struct case_rec *v = NULL;
+	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	req_filter(r, &case_filter_spec, &cq, PAGE_SIZE);
+	list_filter(r, &case_filter_spec, &cq, PAGE_SIZE);
 	n = case_list(&r->c, &cq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "case list");
@@ -68,29 +74,27 @@ int page_cases(struct req *r)
 	filter_close(&sb, NULL, "/cases");
 	if (!case_sees_all(&r->c))
 		strbuf_addstr(&sb, "<p class=\"hint\">仅列出您所在办理组的案件。</p>");
-	{
-		static const struct column cols[] = { { "编号", "num" }, { "立案日期", NULL },
-				{ "被调查人", NULL }, { "单位", NULL }, { "主办", NULL }, { "状态", NULL },
-				{ "审理期限", NULL } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &case_list_def);
 	for (int i = 0; i < n; i++) {
-		strbuf_addstr(&sb, "<tr>");
-		html_td_id(&sb, "/cases", v[i].id);
-		html_td(&sb, v[i].filed);
-		html_td(&sb, v[i].subject_names);
-		html_td(&sb, v[i].unit_name);
-		html_td(&sb, v[i].lead_name);
-		html_td(&sb, label_of(case_states, v[i].state));
-		strbuf_addstr(&sb, "<td>");
-		if (v[i].trial_due) {
-			html_txt(&sb, v[i].trial_due);
-			strbuf_addch(&sb, ' ');
-			clock_badge(r, &sb, v[i].trial_due, v[i].closed);
+		struct strbuf *td;
+		list_id(&w, "/cases", v[i].id);
+		list_day(&w, v[i].filed);
+		list_text(&w, v[i].subject_names);
+		list_text(&w, v[i].unit_name);
+		list_text(&w, v[i].lead_name);
+		list_text(&w, label_of(case_states, v[i].state));
+		td = list_cell(&w, NULL, office_date(v[i].trial_due ? date_parse(v[i].trial_due) : QF_DAY_NONE));
+		if (td && v[i].trial_due) {
+			html_txt(td, v[i].trial_due);
+			strbuf_addch(td, ' ');
+			clock_badge(r, td, v[i].trial_due, v[i].closed);
 		}
-		strbuf_addstr(&sb, "</td></tr>");
+		list_cell_end(&w);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 7, "没有符合条件的案件");
+	if (w.xlsx)
+		return list_export(&w, &case_filter_spec, &cq, total);
+	list_close(&w, "没有符合条件的案件");
 	strbuf_addstr(&base, "/cases?");
 	url_param(&base, "state", cq.state);
 	url_param(&base, "from", cq.day_from);
@@ -101,7 +105,7 @@ int page_cases(struct req *r)
 	if (cq.campaign_id)
 		strbuf_addf(&base, "campaign_id=%" PRId64 "&", cq.campaign_id);
 	figlist_url(&base, &case_filter_spec, &cq, figure_args);
-	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }
@@ -716,16 +720,21 @@ static const char *const det_figure_args[] = { "campaign_id", "within", "categor
 
 /* GET /detentions: the detentions of the cases the user sees, by start
  * day; the list the figure `detained` links to. */
+static const struct list_col det_cols[] = { { "被留置人", NULL, 0, 0 }, { "案件", NULL, 0, 0 },
+	{ "单位", NULL, 0, 0 }, { "开始日期", NULL, 0, 0 }, { "解除日期", NULL, 0, 0 } };
+static const struct list_def det_list_def = LIST_DEF("留置", "detentions", "detention", det_cols);
+
 int page_detentions(struct req *r)
 {
 	static const char *const crumbs[] = { "工作台", "/", "留置", NULL, NULL };
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	struct detention_filter f;
 	struct detention *v = NULL;
+	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	req_filter(r, &detention_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &detention_filter_spec, &f, PAGE_SIZE);
 	n = detention_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "detention list");
@@ -737,27 +746,24 @@ int page_detentions(struct req *r)
 	filter_close(&sb, NULL, "/detentions");
 	if (!case_sees_all(&r->c))
 		strbuf_addstr(&sb, "<p class=\"hint\">仅列出您所在办理组的案件。</p>");
-	{
-		static const struct column cols[] = { { "被留置人", NULL }, { "案件", NULL },
-				{ "单位", NULL }, { "开始日期", NULL }, { "解除日期", NULL } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &det_list_def);
 	for (int i = 0; i < n; i++) {
-		strbuf_addstr(&sb, "<tr>");
-		html_td(&sb, v[i].person_name);
-		html_td_link(&sb, arena_printf(r->arena, "/cases/%" PRId64, v[i].case_id),
-			     arena_printf(r->arena, "案件 %" PRId64, v[i].case_id));
-		html_td(&sb, v[i].unit_name);
-		html_td(&sb, v[i].start_day);
-		html_td(&sb, v[i].end_day ? v[i].end_day : "");
-		strbuf_addstr(&sb, "</tr>");
+		list_text(&w, v[i].person_name);
+		list_link(&w, arena_printf(r->arena, "/cases/%" PRId64, v[i].case_id),
+			  arena_printf(r->arena, "案件 %" PRId64, v[i].case_id));
+		list_text(&w, v[i].unit_name);
+		list_day(&w, v[i].start_day);
+		list_day(&w, v[i].end_day);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 5, "没有符合条件的留置");
+	if (w.xlsx)
+		return list_export(&w, &detention_filter_spec, &f, total);
+	list_close(&w, "没有符合条件的留置");
 	strbuf_addstr(&base, "/detentions?");
 	url_param(&base, "from", f.day_from);
 	url_param(&base, "to", f.day_to);
 	figlist_url(&base, &detention_filter_spec, &f, det_figure_args);
-	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

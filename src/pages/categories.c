@@ -13,11 +13,18 @@
 #include "domain/result.h"
 #include "http/http.h"
 #include "pages/categories.h"
+#include "pages/list.h"
 #include "pages/page.h"
+
+static const struct list_col cat_cols[] = { { "代码", NULL, 0, 0 }, { "名称", NULL, 0, 0 },
+	{ "依据", NULL, 0, 0 }, { "启用日期", NULL, 0, 0 }, { "停用日期", NULL, 0, 0 }, { "案件数", "num", 0, 0 },
+	{ "操作", NULL, 0, 1 } };
+static const struct list_def cat_list_def = LIST_DEF("违纪违法类别", "categories", NULL, cat_cols);
 
 static int catalog_page(struct req *r, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct listw w;
 	static const char *const crumbs[] = { "工作台", "/", "违纪违法类别", NULL, NULL };
 	struct violation_category *v;
 	int n = category_list(&r->c, &v);
@@ -28,19 +35,25 @@ static int catalog_page(struct req *r, const struct fielderr *fe, unsigned statu
 	field_errors_summary(&sb, fe);
 	strbuf_addstr(&sb, "<p>立案时从本目录选择违纪违法类别。类别只能停用，不能删除："
 		      "已按某类别立案的案件始终保留该类别，以往统计不变。</p>");
-	{
-		static const struct column cols[] = { { "代码", NULL }, { "名称", NULL }, { "依据", NULL },
-				{ "启用日期", NULL }, { "停用日期", NULL }, { "案件数", "num" }, { "操作", NULL } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &cat_list_def);
 	for (int i = 0; i < n; i++) {
-		const char *cells[] = { v[i].code, v[i].label, v[i].source, v[i].valid_from,
-					v[i].retired ? v[i].retired : "—" };
-		strbuf_addstr(&sb, "<tr>");
-		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
-		strbuf_addf(&sb, "<td class=\"num\">%d</td><td>", v[i].used);
+		struct strbuf *td;
+		list_text(&w, v[i].code);
+		list_text(&w, v[i].label);
+		list_text(&w, v[i].source);
+		list_day(&w, v[i].valid_from);
+		if (v[i].retired)
+			list_day(&w, v[i].retired);
+		else
+			list_text(&w, "—");
+		list_int(&w, v[i].used);
 		/* one line in the cell (a block form made each row some 150 px
 		   tall, on a phone more): the label is for screen readers */
+		td = list_cell(&w, NULL, office_text(NULL));
+		if (!td) {
+			list_row_end(&w);
+			continue;
+		}
 		form_open(r, &sb, "/categories/retire", "inline");
 		form_hidden(&sb, "code", v[i].code);
 		if (v[i].retired) {
@@ -52,9 +65,15 @@ static int catalog_page(struct req *r, const struct fielderr *fe, unsigned statu
 			form_button(&sb, "停用", NULL, NULL, "small");
 		}
 		form_end(&sb);
-		strbuf_addstr(&sb, "</td></tr>");
+		list_cell_end(&w);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 7, "目录为空");
+	if (w.xlsx)
+		return list_export(&w, NULL, NULL, n);
+	list_close(&w, "目录为空");
+	strbuf_addstr(&sb, "<p class=\"count\">");
+	list_export_link(&sb, "/categories?");
+	strbuf_addstr(&sb, "</p>");
 	strbuf_addstr(&sb, "<h2>新增类别</h2>");
 	form_open(r, &sb, "/categories", "record-form");
 	field_text(&sb, "code", "代码（小写字母、数字、下划线）", req_field(r, "code"), 1, fielderr_get(fe, "code"),

@@ -26,26 +26,34 @@
 #include "pages/attach.h"
 #include "pages/clues.h"
 #include "pages/figlist.h"
+#include "pages/list.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
 #include "pages/recusal.h"
 
-/* The due day and state of a clue's running preliminary verification. */
-static void clue_clock_cell(struct req *r, struct strbuf *sb, const struct clock_table *t,
+/* The due day and state of a clue's running preliminary verification:
+ * the day and its badge on the page, the day in the sheet. */
+static void clue_clock_cell(struct req *r, struct listw *w, const struct clock_table *t,
 			    const struct clue *k)
 {
 	qf_day start = k->clock_start ? date_parse(k->clock_start) : QF_DAY_NONE;
 	qf_day due = clock_due(r->c.cal, clock_find(t, "preliminary_verification"), start);
+	struct strbuf *sb = list_cell(w, NULL, office_date(due));
 	char buf[11];
 
-	if (due == QF_DAY_NONE)
-		return;
-	html_txt(sb, date_format(due, buf));
-	strbuf_addstr(sb, " ");
-	html_clock(sb, clock_state(r->c.cal, due, QF_DAY_NONE, date_today()));
+	if (sb && due != QF_DAY_NONE) {
+		html_txt(sb, date_format(due, buf));
+		strbuf_addstr(sb, " ");
+		html_clock(sb, clock_state(r->c.cal, due, QF_DAY_NONE, date_today()));
+	}
+	list_cell_end(w);
 }
 
 static const char *const crumbs_list[] = { "工作台", "/", "问题线索", NULL, NULL };
+static const struct list_col clue_cols[] = { { "编号", "num", 0, 0 }, { "受理日期", NULL, 0, 0 },
+	{ "被反映人", NULL, 0, 0 }, { "单位", NULL, 0, 0 }, { "来源", NULL, 0, 0 }, { "状态", NULL, 0, 0 },
+	{ "首次处置", NULL, 0, 0 }, { "初核期限", NULL, 0, 0 } };
+static const struct list_def clue_list_def = LIST_DEF("问题线索", "clues", "clue", clue_cols);
 /* the figures' arguments the filter form does not show (model/clue.c) */
 static const char *const figure_args[] = { "received_from", "received_to", "disposed_from",
 	"disposed_to", "within", "category", "rank", "top_leader", "leadership", "key_persons", NULL };
@@ -56,10 +64,11 @@ int page_clues(struct req *r)
 	struct clue_filter lq;
 	struct clock_table clocks;
 	struct clue *v = NULL;
+	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	req_filter(r, &clue_filter_spec, &lq, PAGE_SIZE);
+	list_filter(r, &clue_filter_spec, &lq, PAGE_SIZE);
 	n = clue_list(&r->c, &lq, &v, &total);
 	if (n < 0 || clock_table_load(r->c.db, r->c.a, &clocks) < 0)
 		return reply_error(r, E_STORE, "clue list");
@@ -77,24 +86,21 @@ int page_clues(struct req *r)
 	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
 		toolbar(&sb, "/clues/new", "登记问题线索", 1);
-	{
-		static const struct column cols[] = { { "编号", "num" }, { "受理日期", NULL },
-				{ "被反映人", NULL }, { "单位", NULL }, { "来源", NULL }, { "状态", NULL },
-				{ "首次处置", NULL }, { "初核期限", NULL } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &clue_list_def);
 	for (int i = 0; i < n; i++) {
-		const char *cells[] = { v[i].received, v[i].subject_names, v[i].unit_name,
-					label_of(clue_sources, v[i].source), clue_state_label(v[i].state),
-					v[i].first_disposed };
-		strbuf_addstr(&sb, "<tr>");
-		html_td_id(&sb, "/clues", v[i].id);
-		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
-		strbuf_addstr(&sb, "<td>");
-		clue_clock_cell(r, &sb, &clocks, &v[i]);
-		strbuf_addstr(&sb, "</td></tr>");
+		list_id(&w, "/clues", v[i].id);
+		list_day(&w, v[i].received);
+		list_text(&w, v[i].subject_names);
+		list_text(&w, v[i].unit_name);
+		list_text(&w, label_of(clue_sources, v[i].source));
+		list_text(&w, clue_state_label(v[i].state));
+		list_day(&w, v[i].first_disposed);
+		clue_clock_cell(r, &w, &clocks, &v[i]);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 8, "没有符合条件的线索");
+	if (w.xlsx)
+		return list_export(&w, &clue_filter_spec, &lq, total);
+	list_close(&w, "没有符合条件的线索");
 	strbuf_addstr(&base, "/clues?");
 	url_param(&base, "subject", lq.q);
 	url_param(&base, "state", lq.state);
@@ -108,7 +114,7 @@ int page_clues(struct req *r)
 	if (lq.overdue)
 		strbuf_addstr(&base, "overdue=1&");
 	figlist_url(&base, &clue_filter_spec, &lq, figure_args);
-	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

@@ -33,14 +33,24 @@ static const char *field_value(const struct filter_field *fd, const void *f, cha
 	}
 	case FILTER_FLAG:
 		return *(const int *)(const void *)p ? "1" : NULL;
-	case FILTER_ENUM:
-		break;
+	case FILTER_ENUM: {
+		int v = *(const int *)(const void *)p;
+		const struct filter_choice *c = fd->choices;
+		const char *arg = NULL;
+		for (; c->arg; c++)
+			if (c->value == v && !arg)
+				arg = c->arg;
+		return arg && v != c->value ? arg : NULL;      /* c: the default */
+	}
 	}
 	return NULL;
 }
 
+/* names NULL: every field */
 static int named(const char *arg, const char *const *names)
 {
+	if (!names)
+		return 1;
 	for (; *names; names++)
 		if (!strcmp(*names, arg))
 			return 1;
@@ -78,6 +88,18 @@ static void emit_text(struct strbuf *sb, const char *name, const char *value)
 	strbuf_addstr(sb, "=");
 	html_txt(sb, value);
 	strbuf_addstr(sb, "</code>");
+}
+
+static void emit_word(struct strbuf *sb, const char *name, const char *value)
+{
+	if (sb->len)
+		strbuf_addch(sb, ' ');
+	strbuf_addf(sb, "%s=%s", name, value);
+}
+
+int figlist_words(struct strbuf *sb, const struct filter_spec *spec, const void *f)
+{
+	return each_set(sb, spec, f, NULL, emit_word);
 }
 
 void figlist_url(struct strbuf *sb, const struct filter_spec *spec, const void *f,

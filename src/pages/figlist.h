@@ -22,4 +22,9 @@ int figlist_form(struct strbuf *sb, const struct filter_spec *spec, const void *
 int figlist_note(struct strbuf *sb, const struct filter_spec *spec, const void *f,
 		 const char *const *names, const char *reset_href);
 
+/* Every argument of spec set in the filter f as plain words
+ * "name=value name=value" (the filters an export states and audits);
+ * the number set. */
+int figlist_words(struct strbuf *sb, const struct filter_spec *spec, const void *f);
+
 #endif

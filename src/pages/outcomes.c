@@ -25,6 +25,7 @@
 #include "http/http.h"
 #include "pages/attach.h"
 #include "pages/figlist.h"
+#include "pages/list.h"
 #include "pages/outcomes.h"
 #include "pages/page.h"
 
@@ -479,38 +480,51 @@ int page_clarification_followup_create(struct req *r)
 
 /* ---- the execution queue -------------------------------------------------- */
 
+/* The measures of an outcome as words (an arena copy): 警告、降级 */
+static const char *measures_words(struct req *r, const char *codes)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s;
+
+	outcome_measures_text(&sb, codes);
+	s = arena_strdup(r->arena, sb.len ? sb.buf : "");
+	strbuf_release(&sb);
+	return s;
+}
+
+static const struct list_col exec_cols[] = { { "人员", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "处理措施", NULL, 0, 0 }, { "生效日期", NULL, 0, 0 }, { "已确认", "num", 0, 0 } };
+static const struct list_def exec_list_def = LIST_DEF("处分执行", "executions", "outcome", exec_cols);
+
 int page_executions(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "处分执行", NULL, NULL };
 	struct execution_filter f;
 	struct outcome *v;
+	struct listw w;
 	int64_t total;
 	int page = req_page(r), n;
 
-	req_filter(r, &execution_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &execution_filter_spec, &f, PAGE_SIZE);
 	n = execution_pending(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "execution list");
 	page_begin(r, &sb, "处分执行", crumbs);
 	strbuf_addstr(&sb, "<p class=\"hint\">以下处分决定尚未全部确认执行（决定送达、年度考核、工资档次、奖金、晋升限制）。</p>");
-	{
-		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL },
-				{ "处理措施", NULL }, { "生效日期", NULL }, { "已确认", "num" } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &exec_list_def);
 	for (int i = 0; i < n; i++) {
-		strbuf_addstr(&sb, "<tr>");
-		html_td_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
-		html_td(&sb, v[i].unit_name);
-		strbuf_addstr(&sb, "<td>");
-		outcome_measures_text(&sb, v[i].measures);
-		strbuf_addstr(&sb, "</td>");
-		html_td(&sb, v[i].effective);
-		strbuf_addf(&sb, "<td class=\"num\">%d/%d</td></tr>", v[i].n_executed, EXECUTION_N_ITEMS);
+		list_link(&w, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
+		list_text(&w, v[i].unit_name);
+		list_text(&w, measures_words(r, v[i].measures));
+		list_day(&w, v[i].effective);
+		list_text(&w, arena_printf(r->arena, "%d/%d", v[i].n_executed, EXECUTION_N_ITEMS));
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 5, "没有待确认执行的处分");
-	page_pager(&sb, "/executions?", page, total, PAGE_SIZE);
+	if (w.xlsx)
+		return list_export(&w, &execution_filter_spec, &f, total);
+	list_close(&w, "没有待确认执行的处分");
+	list_pager(&w, "/executions?", page, total, PAGE_SIZE);
 	return page_finish(r, &sb, 200);
 }
 
@@ -576,6 +590,10 @@ static const char *const figure_args[] = { "campaign_id", "within", "category", 
 
 /* GET /outcomes: every outcome the user may see, by first decision day,
  * form and sanction; the list each form figure links to. */
+static const struct list_col outcome_cols[] = { { "人员", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "事项", NULL, 0, 0 }, { "处理措施", NULL, 0, 0 }, { "形态", NULL, 0, 0 }, { "处理日期", NULL, 0, 0 } };
+static const struct list_def outcome_list_def = LIST_DEF("处理结果", "outcomes", "outcome", outcome_cols);
+
 int page_outcome_list(struct req *r)
 {
 	static const char *const crumbs[] = { "工作台", "/", "处理结果", NULL, NULL };
@@ -584,11 +602,12 @@ int page_outcome_list(struct req *r)
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	struct outcome_filter f;
 	struct outcome *v = NULL;
+	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), n;
 	char form[2] = { 0 };
 
-	req_filter(r, &outcome_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &outcome_filter_spec, &f, PAGE_SIZE);
 	n = outcome_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "outcome list");
@@ -604,29 +623,24 @@ int page_outcome_list(struct req *r)
 	filter_close(&sb, NULL, "/outcomes");
 	if (!case_sees_all(&r->c))
 		strbuf_addstr(&sb, "<p class=\"hint\">案件的处理结果仅列出您所在办理组的案件。</p>");
-	{
-		static const struct column cols[] = { { "人员", NULL }, { "单位", NULL },
-				{ "事项", NULL }, { "处理措施", NULL }, { "形态", NULL }, { "处理日期", NULL } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &outcome_list_def);
 	for (int i = 0; i < n; i++) {
-		strbuf_addstr(&sb, "<tr>");
-		html_td_link(&sb, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
-		html_td(&sb, v[i].unit_name);
+		list_link(&w, arena_printf(r->arena, "/outcomes/%" PRId64, v[i].id), v[i].person_name);
+		list_text(&w, v[i].unit_name);
 		if (v[i].case_id)
-			html_td_link(&sb, arena_printf(r->arena, "/cases/%" PRId64, v[i].case_id),
-				     arena_printf(r->arena, "案件 %" PRId64, v[i].case_id));
+			list_link(&w, arena_printf(r->arena, "/cases/%" PRId64, v[i].case_id),
+				  arena_printf(r->arena, "案件 %" PRId64, v[i].case_id));
 		else
-			html_td_link(&sb, arena_printf(r->arena, "/clues/%" PRId64, v[i].clue_id),
-				     arena_printf(r->arena, "线索 %" PRId64, v[i].clue_id));
-		strbuf_addstr(&sb, "<td>");
-		outcome_measures_text(&sb, v[i].measures);
-		strbuf_addstr(&sb, "</td>");
-		html_td(&sb, outcome_form_label(v[i].form));
-		html_td(&sb, v[i].day);
-		strbuf_addstr(&sb, "</tr>");
+			list_link(&w, arena_printf(r->arena, "/clues/%" PRId64, v[i].clue_id),
+				  arena_printf(r->arena, "线索 %" PRId64, v[i].clue_id));
+		list_text(&w, measures_words(r, v[i].measures));
+		list_text(&w, outcome_form_label(v[i].form));
+		list_day(&w, v[i].day);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 6, "没有符合条件的处理结果");
+	if (w.xlsx)
+		return list_export(&w, &outcome_filter_spec, &f, total);
+	list_close(&w, "没有符合条件的处理结果");
 	strbuf_addstr(&base, "/outcomes?");
 	url_param(&base, "from", f.day_from);
 	url_param(&base, "to", f.day_to);
@@ -634,7 +648,7 @@ int page_outcome_list(struct req *r)
 	if (f.sanctioned)
 		strbuf_addstr(&base, "sanctioned=1&");
 	figlist_url(&base, &outcome_filter_spec, &f, figure_args);
-	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

@@ -15,13 +15,14 @@
 #include "domain/role.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/list.h"
 #include "pages/page.h"
 #include "pages/persons.h"
 
-static void flag(struct strbuf *sb, int on)
-{
-	strbuf_addstr(sb, on ? "<td class=\"flag\">是</td>" : "<td class=\"flag\"></td>");
-}
+static const struct list_col person_cols[] = { { "姓名", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "职务", NULL, 0, 0 }, { "职级", NULL, 0, 0 }, { "一把手", "flag", 0, 0 },
+	{ "班子成员", "flag", 0, 0 }, { "党员", "flag", 0, 0 } };
+static const struct list_def person_list_def = LIST_DEF("监督对象", "persons", "person", person_cols);
 
 static int per_page(struct req *r)
 {
@@ -38,10 +39,11 @@ int page_persons(struct req *r)
 	static const char *const crumbs[] = { "工作台", "/", "监督对象", NULL, NULL };
 	struct person_filter lq;
 	struct person *v = NULL;
+	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), per = per_page(r), n;
 
-	req_filter(r, &person_filter_spec, &lq, per);
+	list_filter(r, &person_filter_spec, &lq, per);
 	n = person_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "person list");
@@ -54,23 +56,20 @@ int page_persons(struct req *r)
 	filter_close(&sb, NULL, "/persons");
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
 		toolbar(&sb, "/persons/new", "新增监督对象", 1);
-	{
-		static const struct column cols[] = { { "姓名", NULL }, { "单位", NULL },
-				{ "职务", NULL }, { "职级", NULL }, { "一把手", "flag" },
-				{ "班子成员", "flag" }, { "党员", "flag" } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &person_list_def);
 	for (int i = 0; i < n; i++) {
-		const char *cells[] = { v[i].unit_name, v[i].position, label_of(person_ranks, v[i].rank) };
-		strbuf_addstr(&sb, "<tr>");
-		html_td_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, v[i].id), v[i].name);
-		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
-		flag(&sb, v[i].top_leader);
-		flag(&sb, v[i].leadership);
-		flag(&sb, v[i].party_member);
-		strbuf_addstr(&sb, "</tr>");
+		list_link(&w, arena_printf(r->arena, "/persons/%" PRId64, v[i].id), v[i].name);
+		list_text(&w, v[i].unit_name);
+		list_text(&w, v[i].position);
+		list_text(&w, label_of(person_ranks, v[i].rank));
+		list_text(&w, v[i].top_leader ? "是" : NULL);
+		list_text(&w, v[i].leadership ? "是" : NULL);
+		list_text(&w, v[i].party_member ? "是" : NULL);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 7, "没有符合条件的监督对象");
+	if (w.xlsx)
+		return list_export(&w, &person_filter_spec, &lq, total);
+	list_close(&w, "没有符合条件的监督对象");
 	strbuf_addstr(&base, "/persons?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "rank", lq.rank);
@@ -78,7 +77,7 @@ int page_persons(struct req *r)
 		strbuf_addf(&base, "unit_id=%" PRId64 "&", lq.unit_id);
 	if (per != PAGE_SIZE)
 		strbuf_addf(&base, "per=%d&", per);
-	page_pager(&sb, base.buf, page, total, per);
+	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

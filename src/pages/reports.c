@@ -19,21 +19,27 @@
 #include "http/http.h"
 #include "pages/attach.h"
 #include "pages/clues.h"
+#include "pages/list.h"
 #include "pages/page.h"
 #include "pages/reports.h"
 
 /* ---- the registry ------------------------------------------------------- */
 
-static void row(struct strbuf *sb, const struct report *k)
-{
-	const char *cells[] = { k->received, label_of(report_channels, k->channel),
-				label_of(report_categories, k->category), k->accused_names,
-				*k->unit_name ? k->unit_name : "—", label_of(report_states, k->state) };
+static const struct list_col report_cols[] = { { "编号", "num", 0, 0 }, { "收到日期", NULL, 0, 0 },
+	{ "渠道", NULL, 0, 0 }, { "类别", NULL, 0, 0 }, { "被反映人", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
+	{ "状态", NULL, 0, 0 } };
+static const struct list_def report_list_def = LIST_DEF("信访举报", "reports", "report", report_cols);
 
-	strbuf_addstr(sb, "<tr>");
-	html_td_id(sb, "/reports", k->id);
-	html_cells(sb, cells, QF_ARRAY_SIZE(cells));
-	strbuf_addstr(sb, "</tr>");
+static void row(struct listw *w, const struct report *k)
+{
+	list_id(w, "/reports", k->id);
+	list_day(w, k->received);
+	list_text(w, label_of(report_channels, k->channel));
+	list_text(w, label_of(report_categories, k->category));
+	list_text(w, k->accused_names);
+	list_text(w, *k->unit_name ? k->unit_name : "—");
+	list_text(w, label_of(report_states, k->state));
+	list_row_end(w);
 }
 
 int page_reports(struct req *r)
@@ -42,10 +48,11 @@ int page_reports(struct req *r)
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	struct report_filter rq;
 	struct report *v = NULL;
+	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	req_filter(r, &report_filter_spec, &rq, PAGE_SIZE);
+	list_filter(r, &report_filter_spec, &rq, PAGE_SIZE);
 	n = report_list(&r->c, &rq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "report list");
@@ -62,15 +69,12 @@ int page_reports(struct req *r)
 	filter_close(&sb, NULL, "/reports");
 	if (authz_has(&r->c.who, PERM_REPORT_WRITE))
 		toolbar(&sb, "/reports/new", "登记信访举报", 1);
-	{
-		static const struct column cols[] = { { "编号", "num" }, { "收到日期", NULL },
-				{ "渠道", NULL }, { "类别", NULL }, { "被反映人", NULL }, { "单位", NULL },
-				{ "状态", NULL } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &report_list_def);
 	for (int i = 0; i < n; i++)
-		row(&sb, &v[i]);
-	table_close(&sb, n, 7, "没有符合条件的信访举报");
+		row(&w, &v[i]);
+	if (w.xlsx)
+		return list_export(&w, &report_filter_spec, &rq, total);
+	list_close(&w, "没有符合条件的信访举报");
 	strbuf_addstr(&base, "/reports?");
 	url_param(&base, "state", rq.state);
 	url_param(&base, "channel", rq.channel);
@@ -82,7 +86,7 @@ int page_reports(struct req *r)
 		strbuf_addf(&base, "unit_id=%" PRId64 "&", rq.unit_id);
 	if (rq.overdue)
 		strbuf_addstr(&base, "overdue=1&");
-	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

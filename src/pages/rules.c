@@ -14,6 +14,7 @@
 #include "domain/result.h"
 #include "domain/rule_tables.h"
 #include "http/http.h"
+#include "pages/list.h"
 #include "pages/page.h"
 #include "pages/rules.h"
 
@@ -38,42 +39,51 @@ static const char *cell(struct req *r, const struct rule_table *t, int i, const 
 	return v;
 }
 
+/* The versions in force (current) or the whole history; the history is
+ * the list a format=xlsx export gives (its reply in *answered). */
 static void versions(struct req *r, struct strbuf *sb, const struct rule_table *t, const struct rule_view *v,
-		     int current)
+		     int current, int *answered)
 {
-	struct column *cols = arena_zalloc(r->arena, sizeof(*cols) * (RULE_COLS_MAX + 4));
-	const char **cells = arena_zalloc(r->arena, sizeof(*cells) * (RULE_COLS_MAX + 4));
-	int nc = 0, rows = 0;
+	struct list_col *cols = arena_zalloc(r->arena, sizeof(*cols) * (RULE_COLS_MAX + 4));
+	struct list_def d = { t->title, t->code, NULL, cols, 0 };
+	struct listw w;
 
 	for (int i = 0; i < t->ncols; i++)
-		cols[nc++] = (struct column){ t->cols[i].label, t->cols[i].kind == RULE_INT ? "num" : NULL };
-	cols[nc++] = (struct column){ "施行日期", NULL };
-	cols[nc++] = (struct column){ "依据", NULL };
+		cols[d.ncols++] = (struct list_col){ t->cols[i].label, t->cols[i].kind == RULE_INT ? "num" : NULL, 0, 0 };
+	cols[d.ncols++] = (struct list_col){ "施行日期", NULL, 0, 0 };
+	cols[d.ncols++] = (struct list_col){ "依据", NULL, 0, 0 };
 	if (!current) {
-		cols[nc++] = (struct column){ "修改人", NULL };
-		cols[nc++] = (struct column){ "状态", NULL };
+		cols[d.ncols++] = (struct list_col){ "修改人", NULL, 0, 0 };
+		cols[d.ncols++] = (struct list_col){ "状态", NULL, 0, 0 };
 	}
-	table_open(sb, NULL, current ? "现行规则" : "全部版本", cols, nc);
+	list_open_cls(&w, r, sb, &d, "list", current ? "现行规则" : "全部版本");
+	if (current)
+		w.xlsx = 0;     /* the export is of the history */
 	for (int k = 0; k < v->n; k++) {
 		const struct rule_row *x = &v->rows[k];
-		int c = 0;
 
 		if (current && !v->in_force[k])
 			continue;
 		for (int i = 0; i < t->ncols; i++)
-			cells[c++] = cell(r, t, i, x->v[i]);
-		cells[c++] = x->valid_from;
-		cells[c++] = x->source;
+			list_text(&w, cell(r, t, i, x->v[i]));
+		list_day(&w, x->valid_from);
+		list_text(&w, x->source);
 		if (!current) {
-			cells[c++] = *x->user_name ? x->user_name : "（初始）";
-			cells[c++] = v->in_force[k] ? "现行" : strcmp(x->valid_from, v->today) > 0 ? "待施行" : "已被替代";
+			list_text(&w, *x->user_name ? x->user_name : "（初始）");
+			list_text(&w, v->in_force[k] ? "现行" : strcmp(x->valid_from, v->today) > 0 ? "待施行" : "已被替代");
 		}
-		strbuf_addstr(sb, "<tr>");
-		html_cells(sb, cells, c);
-		strbuf_addstr(sb, "</tr>");
-		rows++;
+		list_row_end(&w);
 	}
-	table_close(sb, rows, nc, "没有规则");
+	if (w.xlsx) {
+		*answered = list_export(&w, NULL, NULL, w.rows);
+		return;
+	}
+	list_close(&w, "没有规则");
+	if (!current) {
+		strbuf_addstr(sb, "<p class=\"count\">");
+		list_export_link(sb, arena_printf(r->arena, "/rules/%s?", t->code));
+		strbuf_addstr(sb, "</p>");
+	}
 }
 
 static int rules_page(struct req *r, const struct rule_table *t, const struct fielderr *fe, unsigned status)
@@ -90,7 +100,7 @@ static int rules_page(struct req *r, const struct rule_table *t, const struct fi
 	html_txt(&sb, t->hint);
 	strbuf_addstr(&sb, "</p>");
 	field_errors_summary(&sb, fe);
-	versions(r, &sb, t, &v, 1);
+	versions(r, &sb, t, &v, 1, NULL);
 	strbuf_addstr(&sb, "<h2>修改规则</h2><p class=\"hint\">新增一个版本，自施行日期起适用；施行日期不能早于今天，"
 		      "已施行的版本不能替换。</p>");
 	form_open(r, &sb, action, "record-form");
@@ -113,7 +123,7 @@ static int rules_page(struct req *r, const struct rule_table *t, const struct fi
 	field_text(&sb, "source", "依据（文件名称及条款）", req_field(r, "source"), 1, fielderr_get(fe, "source"),
 		   "maxlength=\"500\"");
 	form_close(&sb, "保存", NULL);
-	versions(r, &sb, t, &v, 0);
+	versions(r, &sb, t, &v, 0, NULL);
 	return page_finish(r, &sb, status);
 }
 
@@ -139,6 +149,15 @@ int page_rule_table(struct req *r)
 
 	if (!t)
 		return reply_error(r, E_NOT_FOUND, "rule table");
+	if (list_wants_xlsx(r)) {
+		struct strbuf sb = STRBUF_INIT;
+		struct rule_view v;
+		int answered = 0;
+		if (rule_table_read(&r->c, t, &v) < 0)
+			return reply_error(r, E_STORE, "rule table");
+		versions(r, &sb, t, &v, 0, &answered);
+		return answered;
+	}
 	return rules_page(r, t, &fe, 200);
 }
 

@@ -15,8 +15,13 @@
 #include "domain/unit.h"
 #include "http/filter.h"
 #include "http/http.h"
+#include "pages/list.h"
 #include "pages/page.h"
 #include "pages/units.h"
+
+static const struct list_col unit_cols[] = { { "单位名称", NULL, 0, 0 }, { "类别", NULL, 0, 0 },
+	{ "上级单位", NULL, 0, 0 }, { "监督对象", "num", 0, 0 }, { "下级单位", "num", 0, 0 } };
+static const struct list_def unit_list_def = LIST_DEF("单位管理", "units", NULL, unit_cols);
 
 int page_units(struct req *r)
 {
@@ -24,10 +29,11 @@ int page_units(struct req *r)
 	static const char *const crumbs[] = { "工作台", "/", "单位管理", NULL, NULL };
 	struct unit_filter lq;
 	struct unit *v = NULL;
+	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	req_filter(r, &unit_filter_spec, &lq, PAGE_SIZE);
+	list_filter(r, &unit_filter_spec, &lq, PAGE_SIZE);
 	n = unit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "unit list");
@@ -39,26 +45,24 @@ int page_units(struct req *r)
 	filter_close(&sb, NULL, "/units");
 	if (authz_has(&r->c.who, PERM_UNIT_WRITE))
 		toolbar(&sb, "/units/new", "新增单位", 1);
-	{
-		static const struct column cols[] = { { "单位名称", NULL }, { "类别", NULL },
-				{ "上级单位", NULL }, { "监督对象", "num" }, { "下级单位", "num" } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &unit_list_def);
 	for (int i = 0; i < n; i++) {
-		strbuf_addstr(&sb, "<tr>");
-		html_td_link(&sb, arena_printf(r->arena, "/units/%" PRId64, v[i].id), v[i].name);
-		html_td(&sb, label_of(unit_kinds, v[i].kind));
-		html_td(&sb, v[i].parent_name);
-		strbuf_addf(&sb, "<td class=\"num\">%" PRId64 "</td><td class=\"num\">%" PRId64
-			    "</td></tr>", v[i].n_persons, v[i].n_children);
+		list_link(&w, arena_printf(r->arena, "/units/%" PRId64, v[i].id), v[i].name);
+		list_text(&w, label_of(unit_kinds, v[i].kind));
+		list_text(&w, v[i].parent_name);
+		list_int(&w, v[i].n_persons);
+		list_int(&w, v[i].n_children);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 5, "没有符合条件的单位");
+	if (w.xlsx)
+		return list_export(&w, &unit_filter_spec, &lq, total);
+	list_close(&w, "没有符合条件的单位");
 	strbuf_addstr(&base, "/units?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "kind", lq.kind);
 	if (lq.parent_id)
 		strbuf_addf(&base, "parent=%" PRId64 "&", lq.parent_id);
-	page_pager(&sb, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, PAGE_SIZE);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

@@ -16,6 +16,7 @@
 #include "domain/role.h"
 #include "domain/user.h"
 #include "http/http.h"
+#include "pages/list.h"
 #include "pages/page.h"
 #include "pages/users.h"
 
@@ -35,9 +36,15 @@ struct new_user {
 	int64_t unit;
 };
 
+static const struct list_col user_cols[] = { { "用户名", NULL, 0, 0 }, { "姓名", NULL, 0, 0 },
+	{ "角色", NULL, 0, 0 }, { "所属单位", NULL, 0, 0 }, { "状态", NULL, 0, 0 }, { "动态口令", NULL, 0, 0 },
+	{ "操作", NULL, 0, 1 } };
+static const struct list_def user_list_def = LIST_DEF("用户管理", "users", NULL, user_cols);
+
 static int users_page(struct req *r, const char *msg, const struct new_user *nu, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct listw w;
 	static const char *const crumbs[] = { "工作台", "/", "用户管理", NULL, NULL };
 	struct user *v;
 	int n = user_list(&r->c, &v);
@@ -56,34 +63,37 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			strbuf_addf(&sb, "<p class=\"notice warn\" id=\"pw-pending\">有%d项密码重置待您审批："
 				    "请先与用户本人核实，再在下表中批准或拒绝。</p>", pending);
 	}
-	{
-		static const struct column cols[] = { { "用户名", NULL }, { "姓名", NULL },
-				{ "角色", NULL }, { "所属单位", NULL }, { "状态", NULL }, { "动态口令", NULL },
-				{ "操作", NULL } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	}
+	list_open(&w, r, &sb, &user_list_def);
 	for (int i = 0; i < n; i++) {
 		int64_t until = 0;
 		int locked = user_locked(&r->c, v[i].name, &until) == 1;
-		const char *cells[] = { v[i].name, v[i].display_name, role_label(v[i].role), v[i].unit_name };
-		strbuf_addstr(&sb, "<tr>");
-		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
-		strbuf_addstr(&sb, "<td>");
-		if (v[i].disabled)
-			html_state(&sb, "bad", "已停用");
-		else if (locked)
-			html_state(&sb, "warn", "已锁定");
-		else
-			html_state(&sb, "ok", "正常");
+		const char *state = v[i].disabled ? "已停用" : locked ? "已锁定" : "正常";
+		const char *pending = NULL;
+		struct strbuf *td;
+		list_text(&w, v[i].name);
+		list_text(&w, v[i].display_name);
+		list_text(&w, role_label(v[i].role));
+		list_text(&w, v[i].unit_name);
 		if (v[i].pw_pending_by) {
 			struct strbuf at = STRBUF_INIT;
 			html_time(&at, v[i].pw_pending_at);
-			strbuf_addch(&sb, ' ');
-			html_state(&sb, "warn pw-pending", arena_printf(r->arena, "密码重置待审批（%s，%s）",
-									v[i].pw_pending_by, at.buf));
+			pending = arena_printf(r->arena, "密码重置待审批（%s，%s）", v[i].pw_pending_by, at.buf);
 			strbuf_release(&at);
 		}
-		strbuf_addstr(&sb, v[i].totp_enabled ? "</td><td>已启用</td><td>" : "</td><td>未启用</td><td>");
+		td = list_cell(&w, NULL, office_text(pending ? arena_printf(r->arena, "%s %s", state, pending) : state));
+		if (td) {
+			html_state(td, v[i].disabled ? "bad" : locked ? "warn" : "ok", state);
+			if (pending) {
+				strbuf_addch(td, ' ');
+				html_state(td, "warn pw-pending", pending);
+			}
+		}
+		list_cell_end(&w);
+		list_text(&w, v[i].totp_enabled ? "已启用" : "未启用");
+		if (!list_cell(&w, NULL, office_text(NULL))) {
+			list_row_end(&w);
+			continue;
+		}
 		if (!v[i].disabled && (admin || sec) && v[i].id != r->user.id)
 			action_button(r, &sb, v[i].id, "disable", "停用",
 				      "确定停用该用户？其登录会话将立即失效。");
@@ -109,9 +119,15 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 		if (sec && v[i].totp_enabled)
 			action_button(r, &sb, v[i].id, "totp_reset", "重置动态口令",
 				      "确定重置？该用户下次登录须重新绑定动态口令。");
-		strbuf_addstr(&sb, "</td></tr>");
+		list_cell_end(&w);
+		list_row_end(&w);
 	}
-	table_close(&sb, n, 7, "尚无用户");
+	if (w.xlsx)
+		return list_export(&w, NULL, NULL, n);
+	list_close(&w, "尚无用户");
+	strbuf_addstr(&sb, "<p class=\"count\">");
+	list_export_link(&sb, "/admin/users?");
+	strbuf_addstr(&sb, "</p>");
 	if (admin) {
 		strbuf_addstr(&sb, "<h2>新增用户</h2><p class=\"hint\">新增的账户处于停用状态，"
 			      "经安全管理员审核启用后方可登录（三员分立）。</p>");
