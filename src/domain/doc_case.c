@@ -110,3 +110,19 @@ static const struct doc_kind detention_notice_unit = {
 	.perm = PERM_CASE_WORK, .fields = detention_fields, .load = detention_load,
 };
 QF_DOCUMENT(detention_notice_unit);
+
+int doc_options_case(struct ctx *c, int64_t case_id, struct doc_options *o)
+{
+	static const char *const kinds[] = { "detention_decision", "detention_notice_family", "detention_notice_unit" };
+	struct detention *d;
+	int n = store_detentions_of_case(c->db, c->a, case_id, &d);
+
+	if (n < 0)
+		return RES_STORE;
+	doc_option_add(c, o, "filing_decision", case_id, NULL);
+	for (int i = 0; i < n; i++)
+		for (size_t j = 0; j < sizeof(kinds) / sizeof(kinds[0]); j++)
+			doc_option_add(c, o, kinds[j], d[i].id, d[i].person_name);
+	doc_option_add(c, o, "trial_report", case_id, NULL);
+	return doc_options_clarifications(c, case_id, 0, o);
+}

@@ -16,6 +16,7 @@
 #include "domain/execution.h"
 #include "domain/labels.h"
 #include "domain/outcome.h"
+#include "domain/person.h"
 #include "domain/result.h"
 #include "model/case.h"
 #include "model/clue.h"
@@ -51,7 +52,7 @@ static int outcome_load(struct ctx *c, int64_t id, struct doc_values *v, const c
 		return res_from_store(rc);
 	doc_set(v, "受处分人", or_empty(o.person_name));
 	doc_set(v, "所在单位", or_empty(o.unit_name));
-	doc_set(v, "职级", or_empty(o.subject_rank));
+	doc_set(v, "职级", or_empty(label_of(person_ranks, o.subject_rank)));
 	doc_set(v, "处分", measure_names(c->a, o.measures));
 	doc_set(v, "决定日期", doc_cn_date(c->a, o.day));
 	doc_set(v, "党纪处分批准日期", doc_cn_date(c->a, o.party_decided));
@@ -98,3 +99,22 @@ static const struct doc_kind clarification_notice = {
 	.perm = PERM_OUTCOME_WRITE, .fields = clarification_fields, .load = clarification_load,
 };
 QF_DOCUMENT(clarification_notice);
+
+int doc_options_outcome(struct ctx *c, int64_t outcome_id, int sanctioned, struct doc_options *o)
+{
+	if (sanctioned)
+		doc_option_add(c, o, "sanction_decision", outcome_id, NULL);
+	return RES_DONE;
+}
+
+int doc_options_clarifications(struct ctx *c, int64_t case_id, int64_t clue_id, struct doc_options *o)
+{
+	struct clarification *k;
+	int n = store_clarifications_of_matter(c->db, c->a, case_id, clue_id, &k);
+
+	if (n < 0)
+		return RES_STORE;
+	for (int i = 0; i < n; i++)
+		doc_option_add(c, o, "clarification_notice", k[i].id, k[i].person_name);
+	return RES_DONE;
+}

@@ -100,3 +100,25 @@ static const struct doc_kind disposition_approval = {
 	.perm = PERM_CLUE_PROPOSE, .fields = disposition_fields, .load = disposition_load,
 };
 QF_DOCUMENT(disposition_approval);
+
+int doc_options_report(struct ctx *c, int64_t report_id, struct doc_options *o)
+{
+	doc_option_add(c, o, "report_form", report_id, NULL);
+	return RES_DONE;
+}
+
+int doc_options_clue(struct ctx *c, int64_t clue_id, struct doc_options *o)
+{
+	struct disposition *d;
+	int n = store_dispositions_of_clue(c->db, c->a, clue_id, &d);
+
+	if (n < 0)
+		return RES_STORE;
+	for (int i = 0; i < n; i++) {
+		const struct disposition_method *m = disposition_method_find(d[i].method);
+
+		doc_option_add(c, o, "disposition_approval", d[i].id,
+			       arena_printf(c->a, "处置意见%" PRId64 "：%s", d[i].id, m ? m->label : d[i].method));
+	}
+	return doc_options_clarifications(c, 0, clue_id, o);
+}

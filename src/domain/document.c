@@ -64,6 +64,17 @@ void doc_set(struct doc_values *v, const char *name, const char *value)
 	v->value[v->n++] = value ? value : "";
 }
 
+void doc_option_add(struct ctx *c, struct doc_options *o, const char *kind, int64_t id, const char *label)
+{
+	const struct doc_kind *k = doc_kind_find(kind);
+	struct doc_option *x;
+
+	if (!k || !perm_has(c->who.perms, k->perm))
+		return;
+	x = arena_push(c->a, &o->v, &o->cap, o->n++, sizeof(*x));
+	*x = (struct doc_option){ kind, id, label ? arena_printf(c->a, "%s（%s）", k->name, label) : k->name };
+}
+
 const char *doc_cn_date(struct arena *a, const char *iso)
 {
 	qf_day d = iso && *iso ? date_parse(iso) : QF_DAY_NONE;

@@ -62,6 +62,21 @@ struct doc_kind {
 QF_SET(doc_kinds, const struct doc_kind);
 #define QF_DOCUMENT(var) QF_REGISTER(doc_kinds, &(var))
 
+/* The options of a record page (pages/documents.h): a growing list. */
+struct doc_options {
+	struct doc_option *v;
+	int n, cap;
+};
+void doc_option_add(struct ctx *c, struct doc_options *o, const char *kind, int64_t id, const char *label);
+/* What each record page offers (its caller has read the record):
+ * RES_DONE, or RES_STORE.  Defined with the kinds (doc_*.c). */
+int doc_options_report(struct ctx *c, int64_t report_id, struct doc_options *o);
+int doc_options_clue(struct ctx *c, int64_t clue_id, struct doc_options *o);
+int doc_options_case(struct ctx *c, int64_t case_id, struct doc_options *o);
+int doc_options_outcome(struct ctx *c, int64_t outcome_id, int sanctioned, struct doc_options *o);
+/* The clarification notices of a case (case_id) or else a clue. */
+int doc_options_clarifications(struct ctx *c, int64_t case_id, int64_t clue_id, struct doc_options *o);
+
 /* The fields every kind has: 文号, 机关, 机关代字, 成文日期, 年. */
 extern const char *const doc_common_fields[];
 

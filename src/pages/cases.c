@@ -30,6 +30,7 @@
 #include "pages/figlist.h"
 #include "pages/clues.h"
 #include "pages/outcomes.h"
+#include "pages/documents.h"
 #include "pages/page.h"
 #include "pages/recusal.h"
 
@@ -474,6 +475,7 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	if (work)
 		steps_section(r, &sb, &k, s);
 	page_matter_outcomes(r, &sb, k.id, 0, work || case_sees_all(&r->c));
+	page_documents_case(r, &sb, k.id);
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

@@ -26,6 +26,7 @@
 #include "pages/clues.h"
 #include "pages/figlist.h"
 #include "pages/outcomes.h"
+#include "pages/documents.h"
 #include "pages/page.h"
 #include "pages/recusal.h"
 
@@ -491,6 +492,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	page_recusals(r, &sb, 0, k.id, NULL, NULL);
 	/* a filed clue's outcomes are its case's (issue 10) */
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") && strcmp(k.state, "filed"));
+	page_documents_clue(r, &sb, k.id);
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

@@ -25,6 +25,7 @@
 #include "http/http.h"
 #include "pages/figlist.h"
 #include "pages/outcomes.h"
+#include "pages/documents.h"
 #include "pages/page.h"
 
 static const struct label probation_choices[] = {
@@ -412,6 +413,7 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 		appeals(r, &sb, &o, fe);
 	}
 	followups(r, &sb, &o, fe);
+	page_documents_outcome(r, &sb, o.id, o.sanctioned);
 	return page_finish(r, &sb, status);
 }
 

@@ -18,6 +18,7 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/clues.h"
+#include "pages/documents.h"
 #include "pages/page.h"
 #include "pages/reports.h"
 
@@ -337,6 +338,7 @@ static int report_page(struct req *r, int64_t id, const struct fielderr *fe, con
 			    dups, n_dups);
 		kind_action(r, &sb, &k, !strcmp(req_field(r, "form"), "kind") ? fe : &(struct fielderr){ 0 });
 	}
+	page_documents_report(r, &sb, k.id);
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }
