@@ -463,7 +463,12 @@ static int issue_tx(struct store *s, void *arg)
 	sha256_hex(out.buf, out.len, hex);
 	is->d.sha256 = arena_strdup(c->a, hex);
 	is->d.size = (int64_t)out.len;
-	is->d.content = arena_strndup(c->a, out.buf, out.len);
+	{
+		void *bytes = arena_alloc(c->a, out.len);      /* binary: NULs inside */
+
+		memcpy(bytes, out.buf, out.len);
+		is->d.content = bytes;
+	}
 	strbuf_release(&out);
 	if ((is->d.id = store_document_insert(s, c->cfg->region, &is->d)) < 0)
 		return (int)is->d.id;
