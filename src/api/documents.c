@@ -4,7 +4,8 @@
  *     from the record: 201 {"id", "number", "kind", "day", "page",
  *     "template_version", "sha256", "size", "download"}; 422 with the
  *     template's error (line, placeholder) when it does not check; 404 when
- *     the record is absent or not the caller's to see or to make it from.
+ *     the record is absent or not the caller's to see; 403 without the
+ *     kind's permission.
  *   GET /api/documents/{id}: the .docx, for those who may see the record.
  *   POST /api/documents/templates {"kind", "template_text"}: 201 {"version"}.
  */
@@ -14,6 +15,7 @@
 
 #include "api/common.h"
 #include "core/arena.h"
+#include "domain/authz.h"
 #include "domain/document.h"
 #include "domain/result.h"
 #include "http/http.h"
@@ -43,6 +45,8 @@ int api_document_issue(struct req *r)
 	json_decref(j);
 	if (!(k = doc_kind_find(kind)) || id <= 0)
 		return res_error(r, RES_NOT_FOUND, "document");
+	if (!authz_has(&r->c.who, k->perm))
+		return reply_error(r, E_FORBIDDEN, NULL);
 	rc = doc_issue(&r->c, k, (int64_t)id, *day ? day : NULL, &d, &e);
 	if (rc == RES_INVALID)
 		return refused(r, "文书未能生成", &e);

@@ -14,6 +14,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/escape.h"
+#include "domain/authz.h"
 #include "domain/document.h"
 #include "domain/fielderr.h"
 #include "domain/result.h"
@@ -141,6 +142,8 @@ int page_document_issue(struct req *r)
 
 	if (!k)
 		return refusal_page(r, "请选择要生成的文书", NULL);
+	if (!authz_has(&r->c.who, k->perm))
+		return reply_error(r, E_FORBIDDEN, NULL);
 	rc = doc_issue(&r->c, k, id, req_field(r, "day"), &d, &e);
 	if (rc == RES_INVALID)
 		return refusal_page(r, arena_printf(r->arena, "%s未能生成：%s", k->name, e.message), NULL);
