@@ -6,7 +6,8 @@
  *     template's error (line, placeholder) when it does not check; 404 when
  *     the record is absent or not the caller's to see; 403 without the
  *     kind's permission.
- *   GET /api/documents/{id}: the .docx, for those who may see the record.
+ *   GET /api/documents/{id}: the .docx, for those who may see the record
+ *     (the page's handler, page_document_download: the same answer).
  *   POST /api/documents/templates {"kind", "template_text"}: 201 {"version"}.
  */
 #include "api/documents.h"
@@ -15,10 +16,10 @@
 
 #include "api/common.h"
 #include "core/arena.h"
-#include "domain/authz.h"
 #include "domain/document.h"
 #include "domain/result.h"
 #include "http/http.h"
+#include "pages/documents.h"
 
 static int refused(struct req *r, const char *hint, const struct tmpl_error *e)
 {
@@ -45,8 +46,8 @@ int api_document_issue(struct req *r)
 	json_decref(j);
 	if (!(k = doc_kind_find(kind)) || id <= 0)
 		return res_error(r, RES_NOT_FOUND, "document");
-	if (!authz_has(&r->c.who, k->perm))
-		return reply_error(r, E_FORBIDDEN, NULL);
+	if (!page_document_allowed(r, k, (int64_t)id))
+		return MHD_YES;
 	rc = doc_issue(&r->c, k, (int64_t)id, *day ? day : NULL, &d, &e);
 	if (rc == RES_INVALID)
 		return refused(r, "文书未能生成", &e);
@@ -57,20 +58,6 @@ int api_document_issue(struct req *r)
 					    "template_version", (json_int_t)d.template_version, "sha256", d.sha256,
 					    "size", (json_int_t)d.size, "download",
 					    arena_printf(r->arena, "/api/documents/%" PRId64, d.id)));
-}
-
-int api_document_download(struct req *r)
-{
-	struct document d;
-	struct strbuf out = STRBUF_INIT;
-	int rc = doc_download(&r->c, r->id, &d);
-
-	if (rc != RES_DONE)
-		return res_error(r, rc, "document");
-	strbuf_add(&out, d.content, (size_t)d.size);
-	return reply_download(r, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-			      arena_printf(r->arena, "document-%" PRId64 ".docx", d.id), doc_file_name(r->arena, &d),
-			      &out);
 }
 
 int api_doc_template_save(struct req *r)

@@ -58,14 +58,14 @@ static int case_load(struct ctx *c, int64_t id, struct doc_values *v, const char
 
 static const char *const filing_fields[] = { CASE_FIELDS, NULL };
 static const struct doc_kind filing_decision = {
-	.code = "filing_decision", .name = "立案决定书", .order = 30, .record = "案件",
+	.code = "filing_decision", .name = "立案决定书", .order = 30, .record = "案件", .table = "cases",
 	.perm = PERM_CASE_ASSIGN, .fields = filing_fields, .load = case_load,
 };
 QF_DOCUMENT(filing_decision);
 
 static const char *const trial_fields[] = { CASE_FIELDS, "移送审理日期", "审理受理日期", "审理期限", NULL };
 static const struct doc_kind trial_report = {
-	.code = "trial_report", .name = "审理报告", .order = 70, .record = "案件",
+	.code = "trial_report", .name = "审理报告", .order = 70, .record = "案件", .table = "cases",
 	.perm = PERM_CASE_WORK, .fields = trial_fields, .load = case_load,
 };
 QF_DOCUMENT(trial_report);
@@ -94,19 +94,19 @@ static int detention_load(struct ctx *c, int64_t id, struct doc_values *v, const
 static const char *const detention_fields[] = { CASE_FIELDS, "被留置人", "留置开始日期", "留置期限届满日期",
 						"批准人", "批准日期", "宣布时间", NULL };
 static const struct doc_kind detention_decision = {
-	.code = "detention_decision", .name = "留置决定书", .order = 40, .record = "留置",
+	.code = "detention_decision", .name = "留置决定书", .order = 40, .record = "留置", .table = "detentions",
 	.perm = PERM_CASE_WORK, .fields = detention_fields, .load = detention_load,
 };
 QF_DOCUMENT(detention_decision);
 
 static const struct doc_kind detention_notice_family = {
-	.code = "detention_notice_family", .name = "留置通知书（家属）", .order = 50, .record = "留置",
+	.code = "detention_notice_family", .name = "留置通知书（家属）", .order = 50, .record = "留置", .table = "detentions",
 	.perm = PERM_CASE_WORK, .fields = detention_fields, .load = detention_load,
 };
 QF_DOCUMENT(detention_notice_family);
 
 static const struct doc_kind detention_notice_unit = {
-	.code = "detention_notice_unit", .name = "留置通知书（单位）", .order = 60, .record = "留置",
+	.code = "detention_notice_unit", .name = "留置通知书（单位）", .order = 60, .record = "留置", .table = "detentions",
 	.perm = PERM_CASE_WORK, .fields = detention_fields, .load = detention_load,
 };
 QF_DOCUMENT(detention_notice_unit);

@@ -63,7 +63,7 @@ static int outcome_load(struct ctx *c, int64_t id, struct doc_values *v, const c
 }
 
 static const struct doc_kind sanction_decision = {
-	.code = "sanction_decision", .name = "处分决定书", .order = 80, .record = "处理结果",
+	.code = "sanction_decision", .name = "处分决定书", .order = 80, .record = "处理结果", .table = "outcomes",
 	.perm = PERM_OUTCOME_WRITE, .fields = sanction_fields, .load = outcome_load,
 };
 QF_DOCUMENT(sanction_decision);
@@ -95,7 +95,7 @@ static int clarification_load(struct ctx *c, int64_t id, struct doc_values *v, c
 }
 
 static const struct doc_kind clarification_notice = {
-	.code = "clarification_notice", .name = "澄清正名通知书", .order = 90, .record = "澄清正名",
+	.code = "clarification_notice", .name = "澄清正名通知书", .order = 90, .record = "澄清正名", .table = "clarifications",
 	.perm = PERM_OUTCOME_WRITE, .fields = clarification_fields, .load = clarification_load,
 };
 QF_DOCUMENT(clarification_notice);

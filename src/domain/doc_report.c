@@ -52,7 +52,7 @@ static int report_load(struct ctx *c, int64_t id, struct doc_values *v, const ch
 }
 
 static const struct doc_kind report_form = {
-	.code = "report_form", .name = "信访举报登记表", .order = 10, .record = "信访举报",
+	.code = "report_form", .name = "信访举报登记表", .order = 10, .record = "信访举报", .table = "reports",
 	.perm = PERM_REPORT_WRITE, .fields = report_fields, .load = report_load,
 };
 QF_DOCUMENT(report_form);
@@ -96,7 +96,7 @@ static int disposition_load(struct ctx *c, int64_t id, struct doc_values *v, con
 }
 
 static const struct doc_kind disposition_approval = {
-	.code = "disposition_approval", .name = "问题线索处置呈批件", .order = 20, .record = "线索处置",
+	.code = "disposition_approval", .name = "问题线索处置呈批件", .order = 20, .record = "线索处置", .table = "dispositions",
 	.perm = PERM_CLUE_PROPOSE, .fields = disposition_fields, .load = disposition_load,
 };
 QF_DOCUMENT(disposition_approval);

@@ -430,6 +430,13 @@ static int render(struct strbuf *out, struct doc_values *v, const struct tmpl_bl
 	return rc;
 }
 
+int doc_record_exists(struct ctx *c, const struct doc_kind *k, int64_t id)
+{
+	int rc = store_doc_record_exists(c->db, k->table, id);
+
+	return rc < 0 ? RES_STORE : rc;
+}
+
 /* ---- issuing ------------------------------------------------------------------ */
 
 struct issue {

@@ -51,6 +51,8 @@ struct doc_kind {
 	const char *name;               /* "立案决定书" */
 	int order;                      /* in lists */
 	const char *record;             /* what it is made from, Chinese: "案件" */
+	const char *table;              /* its table: reports, dispositions, cases, detentions,
+					   outcomes, clarifications (store/q_documents.c) */
 	enum perm perm;                 /* to make one (seeing the record is needed too) */
 	const char *const *fields;      /* the field names its templates may use, NULL-terminated */
 	/* Fills v from record id and sets *page to the record page that lists
@@ -111,6 +113,11 @@ const char *doc_number_format(struct arena *a, const char *pattern, const char *
 const char *doc_organ_abbr(struct ctx *c);
 /* Sets 机关代字 (audited doc_number_rule_edit): RES_DONE, RES_INVALID, RES_STORE. */
 int doc_organ_abbr_save(struct ctx *c, const char *abbr, const char **why);
+
+/* 1 when record id of kind k exists (whoever may see it), 0 not, RES_STORE:
+ * a request naming no record answers 404 before one lacking the kind's
+ * permission answers 403 (the order of the route scan, t42). */
+int doc_record_exists(struct ctx *c, const struct doc_kind *k, int64_t id);
 
 /* Makes a document of kind k from record id dated day (YYYY-MM-DD, NULL
  * today): loads the record (visible to the actor, else RES_NOT_FOUND;

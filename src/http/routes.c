@@ -180,7 +180,7 @@ const struct route route_table[] = {
 	{ POST, "/api/annual/render", api_annual_render, PERM_ANNUAL_REPORT, R_API },
 	{ GET, "/api/annual/renderings", api_annual_renderings, PERM_ANNUAL_REPORT, R_API },
 	{ POST, "/api/documents", api_document_issue, PERM_LOGIN, R_API },
-	{ GET, "/api/documents/{id}", api_document_download, PERM_LOGIN, R_API },
+	{ GET, "/api/documents/{id}", page_document_download, PERM_LOGIN, R_API },
 	{ POST, "/api/documents/templates", api_doc_template_save, PERM_DOC_TEMPLATES, R_API },
 	{ GET, "/api/units", api_units, PERM_UNIT_READ, R_API },
 	{ POST, "/api/units", api_unit_create, PERM_UNIT_WRITE, R_API },

@@ -132,6 +132,17 @@ static int refusal_page(struct req *r, const char *msg, const char *back)
 	return page_finish(r, &sb, 422);
 }
 
+int page_document_allowed(struct req *r, const struct doc_kind *k, int64_t id)
+{
+	int rc = doc_record_exists(&r->c, k, id);
+
+	if (rc != 1)
+		return res_error(r, rc < 0 ? RES_STORE : RES_NOT_FOUND, "document"), 0;
+	if (!authz_has(&r->c.who, k->perm))
+		return reply_error(r, E_FORBIDDEN, NULL), 0;
+	return 1;
+}
+
 int page_document_issue(struct req *r)
 {
 	struct document d;
@@ -142,8 +153,8 @@ int page_document_issue(struct req *r)
 
 	if (!k)
 		return refusal_page(r, "请选择要生成的文书", NULL);
-	if (!authz_has(&r->c.who, k->perm))
-		return reply_error(r, E_FORBIDDEN, NULL);
+	if (!page_document_allowed(r, k, id))
+		return MHD_YES;
 	rc = doc_issue(&r->c, k, id, req_field(r, "day"), &d, &e);
 	if (rc == RES_INVALID)
 		return refusal_page(r, arena_printf(r->arena, "%s未能生成：%s", k->name, e.message), NULL);

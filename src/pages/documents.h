@@ -19,6 +19,12 @@ void page_documents_clue(struct req *r, struct strbuf *sb, int64_t clue_id);
 void page_documents_case(struct req *r, struct strbuf *sb, int64_t case_id);
 void page_documents_outcome(struct req *r, struct strbuf *sb, int64_t outcome_id, int sanctioned);
 
+/* 1 when the actor may make a document of kind k from record id: else 0
+ * after answering (404 no such record, 403 without the kind's permission;
+ * the record's visibility is doc_issue's). */
+struct doc_kind;
+int page_document_allowed(struct req *r, const struct doc_kind *k, int64_t id);
+
 int page_document_issue(struct req *r);         /* POST /documents */
 int page_document_download(struct req *r);      /* GET /documents/{id} */
 int page_doc_templates(struct req *r);          /* GET /documents/templates?kind= */

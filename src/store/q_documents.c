@@ -38,6 +38,34 @@ static const struct store_sql Q_DOC_GET = { DOC_COLS ", content FROM documents W
 static const struct store_sql Q_DOC_META = { DOC_COLS " FROM documents WHERE id = ?", NULL };
 static const struct store_sql Q_DOC_PAGE = { DOC_COLS " FROM documents WHERE page = ? ORDER BY id DESC", NULL };
 
+static const struct {
+	const char *table;
+	struct store_sql q;
+} exists_q[] = {
+	{ "reports", { "SELECT count(*) FROM reports WHERE id = ?", NULL } },
+	{ "dispositions", { "SELECT count(*) FROM dispositions WHERE id = ?", NULL } },
+	{ "cases", { "SELECT count(*) FROM cases WHERE id = ?", NULL } },
+	{ "detentions", { "SELECT count(*) FROM detentions WHERE id = ?", NULL } },
+	{ "outcomes", { "SELECT count(*) FROM outcomes WHERE id = ?", NULL } },
+	{ "clarifications", { "SELECT count(*) FROM clarifications WHERE id = ?", NULL } },
+};
+
+int store_doc_record_exists(struct store *s, const char *table, int64_t id)
+{
+	for (size_t i = 0; i < sizeof(exists_q) / sizeof(exists_q[0]); i++)
+		if (table && !strcmp(exists_q[i].table, table)) {
+			struct store_stmt *st = store_prepare(s, &exists_q[i].q);
+			int64_t n;
+
+			if (!st)
+				return STORE_ERR;
+			store_bind_int(st, 1, id);
+			n = q_scalar(st);
+			return n < 0 ? (int)n : n > 0;
+		}
+	return 0;
+}
+
 int store_doc_template(struct store *s, struct arena *a, const char *kind, int64_t version,
 		       struct doc_template *t)
 {

@@ -28,6 +28,9 @@ int store_doc_rule_put(struct store *s, const struct doc_rule *r, int64_t author
 /* Advances the counter of kind and year (inside the caller's write
  * transaction): the new number (1 for the year's first), or < 0. */
 int64_t store_doc_counter_next(struct store *s, const char *kind, int year);
+/* 1 when the row id of table (reports, dispositions, cases, detentions,
+ * outcomes, clarifications) exists, 0 not (or another table), < 0 error. */
+int store_doc_record_exists(struct store *s, const char *table, int64_t id);
 /* Keeps a document with its bytes: its id, or < 0. */
 int64_t store_document_insert(struct store *s, const char *region, const struct document *d);
 /* A document, with its bytes when content: 1 found, 0 not, < 0 error. */

@@ -9,7 +9,29 @@
 -- dated rows with their source; {机关代字} {年} {序号} in the pattern.
 -- doc_counters: the last number given per kind and year, advanced in the
 -- transaction that keeps the document (no gaps, no duplicates).
--- documents (0030_documents.sqlite.sql / .pg.sql): the issued documents.
+-- documents: the issued documents, their .docx bytes kept (a document issued
+-- is a fact), number unique per kind and year; BYTEA (SQLite stores a blob
+-- in a column of that declared type unchanged).
+CREATE TABLE documents (
+	id               INTEGER PRIMARY KEY,
+	region           TEXT NOT NULL,
+	kind             TEXT NOT NULL,
+	record_id        BIGINT NOT NULL,
+	page             TEXT NOT NULL,
+	number           TEXT NOT NULL,
+	year             INTEGER NOT NULL,
+	seq              BIGINT NOT NULL,
+	day              TEXT NOT NULL,
+	template_version BIGINT NOT NULL,
+	author_id        BIGINT NOT NULL,
+	author           TEXT NOT NULL,
+	created_at       BIGINT NOT NULL,
+	sha256           TEXT NOT NULL,
+	size             BIGINT NOT NULL,
+	content          BYTEA NOT NULL,
+	UNIQUE (kind, year, seq)
+);
+CREATE INDEX documents_page ON documents(page);
 CREATE TABLE doc_templates (
 	kind       TEXT NOT NULL,
 	version    BIGINT NOT NULL,
