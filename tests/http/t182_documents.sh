@@ -15,7 +15,8 @@
 #    rule applies from its effective date;
 #  - a document downloads for who may see its record; an outsider (a
 #    township commission, outside its units; DOMAIN.md section 1,
-#    need-to-know) gets 404 and the refusal is audited; issuing and
+#    need-to-know) gets 404 and the refusal is audited; making one needs the
+#    kind's permission (403) on a record the maker may see (404); issuing and
 #    downloading are audited;
 #  - the record page lists the documents and offers "生成文书".
 # Fails before this change: there is no /api/documents.
@@ -193,7 +194,9 @@ check "... the refusal audited" test "$(sql "SELECT count(*) FROM audit_log WHER
 out=$(as outsider POST /api/documents "{\"kind\": \"detention_decision\", \"record_id\": $DET}")
 expect_eq "the outsider cannot make one either (404)" 404 "$(status "$out")"
 out=$(as clerk POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE}")
-expect_eq "nor the intake clerk a filing decision (404)" 404 "$(status "$out")"
+expect_eq "nor the intake clerk a filing decision: 403 (no case_assign)" 403 "$(status "$out")"
+out=$(as cm POST /api/documents '{"kind": "filing_decision", "record_id": 987654}')
+expect_eq "a record that does not exist: 404" 404 "$(status "$out")"
 expect_eq "the team member downloads (page)" 200 "$(http_status -b "$T_DIR/inv.jar" "$BASE/documents/$D")"
 check "... as an attachment named by kind and number" bash -c \
 	'curl -s -D - -o /dev/null -b "$1" "$2" | grep -qi "^content-disposition: attachment;.*filename\*=UTF-8'"''"'"' _ \
