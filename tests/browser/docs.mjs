@@ -64,4 +64,18 @@ await step('the outcome page with its documents fits a 360 px phone', async () =
 	await page.setViewportSize({ width: 1280, height: 800 });
 }, 'outcome-phone');
 
-await finish(3);
+await step('cm opens 文书模板: the kinds, the template with its fields, the numbering rule; fits a phone', async () => {
+	await nav().getByRole('link', { name: '文书模板' }).click();
+	await h1().filter({ hasText: '文书模板' }).waitFor();
+	await page.getByRole('navigation', { name: '文书种类' }).getByRole('link', { name: '处分决定书' }).click();
+	await page.getByRole('heading', { name: '处分决定书模板' }).waitFor();
+	const tmpl = await page.getByLabel('模板').inputValue();
+	assert(tmpl.includes('{{受处分人}}'), 'the template text lacks {{受处分人}}');
+	assert(await page.getByLabel('新规则').inputValue() === '{机关代字}纪处〔{年}〕{序号}号',
+		`the rule reads "${await page.getByLabel('新规则').inputValue()}"`);
+	await page.setViewportSize(PHONE);
+	await fitsPhone('the templates page');
+	await page.setViewportSize({ width: 1280, height: 800 });
+}, 'templates');
+
+await finish(4);
