@@ -21,7 +21,7 @@
 #include "domain/result.h"
 #include "http/http.h"
 
-static int refused(struct req *r, const struct annual_error *e)
+static int refused(struct req *r, const struct tmpl_error *e)
 {
 	return reply_json(r, 422, json_pack("{s:i, s:s, s:{s:i, s:s, s:s, s:s}}", "code", (int)E_VALIDATION,
 					    "hint", "年度报告模板有误", "error", "line", e->line,
@@ -32,7 +32,7 @@ int api_annual_template(struct req *r)
 {
 	struct annual_version v;
 	struct annual_doc d;
-	struct annual_error e;
+	struct tmpl_error e;
 	json_t *phs = json_array();
 	int rc = annual_latest(&r->c, &v);
 
@@ -54,7 +54,7 @@ int api_annual_template_save(struct req *r)
 {
 	json_t *j = api_body(r);
 	const char *body = "";
-	struct annual_error e;
+	struct tmpl_error e;
 	int64_t version;
 	int rc;
 
@@ -77,7 +77,7 @@ int api_annual_render(struct req *r)
 	const char *format = "html";
 	struct strbuf out = STRBUF_INIT;
 	struct annual_rendering k;
-	struct annual_error e;
+	struct tmpl_error e;
 	int64_t id, y;
 	int rc;
 

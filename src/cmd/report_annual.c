@@ -53,7 +53,7 @@ static int write_out(const char *out, const struct strbuf *sb)
 	return rc < 0 ? error("cannot write the report") : 0;
 }
 
-static void template_error(const struct annual_error *e)
+static void template_error(const struct tmpl_error *e)
 {
 	error("年度报告模板有误 [%s] 第%d行 %s: %s", e->code, e->line, e->placeholder, e->message);
 }
@@ -62,7 +62,7 @@ int cmd_report_annual(const char *db, const char *key, const char *year, const c
 		      const char *out, const char *tmpl, const char *rendering)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct annual_error e;
+	struct tmpl_error e;
 	struct cmd_env env;
 	int64_t y = year ? strtoll(year, NULL, 10) : 0, id = rendering ? strtoll(rendering, NULL, 10) : 0;
 	int rc = -1;

@@ -1,7 +1,7 @@
 /*
  * annual.c: the annual report from its editable template (issue 11).
- * Parses the template (blocks a line, placeholders in double braces:
- * the syntax is in domain/annual.h and docs/statistics.md), checks every
+ * Parses the template (the platform's template syntax, domain/tmpl.h;
+ * the placeholders of figures in domain/annual.h and docs/statistics.md), checks every
  * placeholder against the metrics registry and the records, fills the
  * figures from metrics_compute (one computation per distinct scope),
  * renders text, HTML and DOCX, and keeps each rendering with the template
@@ -35,31 +35,6 @@ QF_AUDIT_EVENT(ANNUAL_RENDER, "annual_render", "生成年度报告");
 QF_AUDIT_OBJECT(annual_template, "年度报告模板");
 QF_AUDIT_OBJECT(annual_rendering, "年度报告");
 
-static int fail(struct annual_error *e, struct arena *a, int line, const char *ph, const char *code,
-		const char *msg)
-{
-	e->line = line;
-	e->placeholder = ph ? ph : "";
-	e->code = code;
-	e->message = line ? (ph && *ph ? arena_printf(a, "第%d行 %s：%s", line, ph, msg)
-				       : arena_printf(a, "第%d行：%s", line, msg))
-			  : msg;
-	return -1;
-}
-
-/* s with leading and trailing ASCII blanks removed, copied into a. */
-static char *trim(struct arena *a, const char *s, size_t len)
-{
-	while (len && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
-		len--;
-	char *r = arena_alloc(a, len + 1);
-	memcpy(r, s, len);
-	r[len] = 0;
-	return r;
-}
-
 static int positive_id(const char *s, int64_t *v)
 {
 	char *end;
@@ -82,8 +57,8 @@ static int member(struct arena *a, char *m, struct annual_ph *ph, unsigned *bit,
 
 	if (eq) {
 		*eq = 0;
-		m = trim(a, m, strlen(m));
-		v = trim(a, eq + 1, strlen(eq + 1));
+		m = tmpl_trim(a, m, strlen(m));
+		v = tmpl_trim(a, eq + 1, strlen(eq + 1));
 		if (!*v)
 			return *why = arena_printf(a, "范围“%s”缺少取值", m), -1;
 	}
@@ -119,25 +94,25 @@ static int member(struct arena *a, char *m, struct annual_ph *ph, unsigned *bit,
 
 /* The inside of "{{...}}" into ph; 0 or -1 with *e. */
 static int placeholder(struct arena *a, const char *src, const char *in, size_t len, int line,
-		       struct annual_ph *ph, struct annual_error *e)
+		       struct annual_ph *ph, struct tmpl_error *e)
 {
-	char *body = trim(a, in, len), *bar = strchr(body, '|');
+	char *body = tmpl_trim(a, in, len), *bar = strchr(body, '|');
 	const struct metric_def *d;
 	const char *why;
 
 	*ph = (struct annual_ph){ .src = src, .line = line };
 	if (bar)
 		*bar = 0;
-	ph->key = trim(a, body, strlen(body));
+	ph->key = tmpl_trim(a, body, strlen(body));
 	if (!*ph->key)
-		return fail(e, a, line, src, "unknown_key", "占位符缺少指标名");
+		return tmpl_fail(e, a, line, src, "unknown_key", "占位符缺少指标名");
 	if (!strcmp(ph->key, "year") || !strcmp(ph->key, "prev_year")) {
 		if (bar)
-			return fail(e, a, line, src, "bad_scope", "年份占位符不带范围");
+			return tmpl_fail(e, a, line, src, "bad_scope", "年份占位符不带范围");
 		return 0;
 	}
 	if (!(d = metric_find(ph->key)))
-		return fail(e, a, line, src, "unknown_key",
+		return tmpl_fail(e, a, line, src, "unknown_key",
 			    arena_printf(a, "没有名为“%s”的统计指标（见占位符一览）", ph->key));
 	for (char *m = bar ? bar + 1 : NULL; m;) {
 		char *next = strchr(m, ',');
@@ -145,140 +120,48 @@ static int placeholder(struct arena *a, const char *src, const char *in, size_t 
 
 		if (next)
 			*next++ = 0;
-		m = trim(a, m, strlen(m));
+		m = tmpl_trim(a, m, strlen(m));
 		if (!*m)
-			return fail(e, a, line, src, "bad_scope", "范围为空（“|”或“,”后缺少范围）");
+			return tmpl_fail(e, a, line, src, "bad_scope", "范围为空（“|”或“,”后缺少范围）");
 		if (member(a, m, ph, &bit, &why) < 0)
-			return fail(e, a, line, src, "bad_scope", why);
+			return tmpl_fail(e, a, line, src, "bad_scope", why);
 		if (bit && !(d->scopes & bit))
-			return fail(e, a, line, src, "scope_not_honoured",
+			return tmpl_fail(e, a, line, src, "scope_not_honoured",
 				    arena_printf(a, "指标“%s”（%s）不能按范围“%s”统计", d->key, d->zh, m));
 		m = next;
 	}
 	return 0;
 }
 
-/* The first bytes of s, at most max, not cutting a UTF-8 character. */
-static const char *excerpt(struct arena *a, const char *s, size_t max)
+/* tmpl_parse's callback: one distinct placeholder of the annual report. */
+static int annual_ph_cb(void *arg, struct arena *a, const char *src, const char *inner, int line,
+			struct tmpl_error *e)
 {
-	size_t n = strlen(s);
+	struct annual_doc *d = arg;
 
-	if (n > max) {
-		n = max;
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
+	if (d->nphs == d->phcap) {
+		struct annual_ph *n = arena_alloc(a, sizeof(*n) * (size_t)(d->phcap * 2 + 16));
+		if (d->nphs)
+			memcpy(n, d->phs, sizeof(*n) * (size_t)d->nphs);
+		d->phs = n;
+		d->phcap = d->phcap * 2 + 16;
 	}
-	return arena_printf(a, "%.*s", (int)n, s);
-}
-
-/* Checks the braces of one piece of text and collects its placeholders. */
-static int scan(struct arena *a, const char *s, int line, struct annual_doc *d, int *cap,
-		struct annual_error *e)
-{
-	for (const char *p = s; *p;) {
-		const char *open = strstr(p, "{{"), *close = strstr(p, "}}");
-
-		if (close && (!open || close < open)) {
-			/* named by the text before it, about 40 bytes back */
-			const char *from = close - p > 38 ? close - 38 : p;
-
-			while (from > p && ((unsigned char)*from & 0xC0) == 0x80)
-				from++;
-			return fail(e, a, line, arena_printf(a, "%.*s", (int)(close + 2 - from), from),
-				    "unbalanced", "多出的“}}”：没有与之配对的“{{”");
-		}
-		if (!open)
-			break;
-		const char *end = strstr(open + 2, "}}"), *inner = strstr(open + 2, "{{");
-		if (!end || (inner && inner < end))
-			return fail(e, a, line, excerpt(a, open, 40), "unbalanced",
-				    "“{{”没有配对的“}}”");
-		const char *src = arena_printf(a, "%.*s", (int)(end + 2 - open), open);
-		int dup = 0;
-
-		for (int i = 0; i < d->nphs && !dup; i++)
-			dup = !strcmp(d->phs[i].src, src);
-		if (!dup) {
-			if (d->nphs == *cap) {
-				struct annual_ph *n = arena_alloc(a, sizeof(*n) * (size_t)(*cap * 2 + 16));
-				if (d->nphs)
-					memcpy(n, d->phs, sizeof(*n) * (size_t)d->nphs);
-				d->phs = n;
-				*cap = *cap * 2 + 16;
-			}
-			if (placeholder(a, src, open + 2, (size_t)(end - open - 2), line, &d->phs[d->nphs], e) < 0)
-				return -1;
-			d->nphs++;
-		}
-		p = end + 2;
-	}
+	if (placeholder(a, src, inner, strlen(inner), line, &d->phs[d->nphs], e) < 0)
+		return -1;
+	d->nphs++;
 	return 0;
 }
 
-int annual_parse(struct arena *a, const char *tmpl, struct annual_doc *d, struct annual_error *e)
+int annual_parse(struct arena *a, const char *tmpl, struct annual_doc *d, struct tmpl_error *e)
 {
-	int line = 0, bcap = 0, pcap = 0;
+	struct tmpl_ops ops = { .placeholder = annual_ph_cb, .arg = d };
 
 	*d = (struct annual_doc){ 0 };
-	*e = (struct annual_error){ 0, "", "", "" };
-	if (strlen(tmpl) > ANNUAL_MAX_BYTES)
-		return fail(e, a, 0, NULL, "too_long", "模板过长（不超过256KB）");
-	for (const char *p = tmpl; *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char *l = trim(a, p, len);
-		struct annual_block b = { .kind = ANNUAL_PARA, .line = ++line, .text = l };
-		int hashes = 0;
-
-		p = nl ? nl + 1 : p + len;
-		if (!*l || !strncmp(l, "//", 2))
-			continue;
-		while (l[hashes] == '#')
-			hashes++;
-		if (hashes) {
-			char *sep;
-
-			if (hashes > 5 || l[hashes] != ' ')
-				return fail(e, a, line, NULL, "bad_line",
-					    "以“#”开头的行应为“# 标题”或“## ”至“##### ”加标题文字");
-			l = trim(a, l + hashes, strlen(l + hashes));
-			if (hashes == 1) {
-				b.kind = ANNUAL_TITLE;
-				b.text = l;
-			} else {
-				b.kind = ANNUAL_HEADING;
-				b.level = hashes - 1;
-				b.heading = l;
-				b.text = "";
-				if ((sep = strstr(l, "||"))) {
-					*sep = 0;
-					b.heading = trim(a, l, strlen(l));
-					b.text = trim(a, sep + 2, strlen(sep + 2));
-				}
-				if (!*b.heading)
-					return fail(e, a, line, NULL, "bad_line", "标题为空");
-				if (scan(a, b.heading, line, d, &pcap, e) < 0)
-					return -1;
-			}
-		}
-		if (scan(a, b.text, line, d, &pcap, e) < 0)
-			return -1;
-		if (d->nblocks == bcap) {
-			struct annual_block *n = arena_alloc(a, sizeof(*n) * (size_t)(bcap * 2 + 32));
-			if (d->nblocks)
-				memcpy(n, d->blocks, sizeof(*n) * (size_t)d->nblocks);
-			d->blocks = n;
-			bcap = bcap * 2 + 32;
-		}
-		d->blocks[d->nblocks++] = b;
-	}
-	if (!d->nblocks)
-		return fail(e, a, 0, NULL, "empty", "模板为空");
-	return 0;
+	return tmpl_parse(a, tmpl, &ops, &d->blocks, &d->nblocks, e);
 }
 
 int annual_check(struct store *db, struct arena *a, const char *tmpl, struct annual_doc *d,
-		 struct annual_error *e)
+		 struct tmpl_error *e)
 {
 	if (annual_parse(a, tmpl, d, e) < 0)
 		return 0;
@@ -292,14 +175,14 @@ int annual_check(struct store *db, struct arena *a, const char *tmpl, struct ann
 			if (rc < 0)
 				return rc;
 			if (rc == 0)
-				return fail(e, a, ph->line, ph->src, "unknown_campaign",
+				return tmpl_fail(e, a, ph->line, ph->src, "unknown_campaign",
 					    arena_printf(a, "没有名为“%s”的专项工作", ph->campaign)), 0;
 		}
 		rc = metric_scope_valid(db, a, &ph->scope, &why);
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
-			return fail(e, a, ph->line, ph->src, "scope_invalid", why), 0;
+			return tmpl_fail(e, a, ph->line, ph->src, "scope_invalid", why), 0;
 	}
 	return 1;
 }
@@ -326,7 +209,7 @@ static int same_scope(const struct metric_scope *x, const struct metric_scope *y
 }
 
 int annual_figures(struct store *db, struct arena *a, const struct annual_doc *d, int year,
-		   int64_t scope_user, struct annual_fig **out, struct annual_error *e)
+		   int64_t scope_user, struct annual_fig **out, struct tmpl_error *e)
 {
 	struct annual_fig *f = arena_alloc(a, sizeof(*f) * (size_t)(d->nphs + 1));
 	struct scope_cache *c = arena_alloc(a, sizeof(*c) * (size_t)(d->nphs + 1));
@@ -358,14 +241,14 @@ int annual_figures(struct store *db, struct arena *a, const struct annual_doc *d
 		for (int j = 0; j < k->n; j++)
 			if (!strcmp(k->v[j].key, ph->key)) {
 				if (!k->v[j].applicable)
-					return fail(e, a, ph->line, ph->src, "scope_not_honoured",
+					return tmpl_fail(e, a, ph->line, ph->src, "scope_not_honoured",
 						    "该指标不能按此范围统计"), RES_INVALID;
 				f[i].value = k->v[j].value;
 				f[i].den = k->v[j].kind == METRIC_RATE ? k->v[j].den : 0;
 				f[i].display = k->v[j].display;
 			}
 		if (!f[i].display)
-			return fail(e, a, ph->line, ph->src, "unknown_key", "没有该统计指标"), RES_INVALID;
+			return tmpl_fail(e, a, ph->line, ph->src, "unknown_key", "没有该统计指标"), RES_INVALID;
 	}
 	*out = f;
 	return RES_DONE;
@@ -402,52 +285,31 @@ const char *annual_ph_meaning(struct arena *a, const struct annual_ph *ph)
 	return *m ? arena_printf(a, "%s（%s）", d->zh, m + strlen("；")) : d->zh;
 }
 
-const char *annual_fill(struct arena *a, const char *raw, const struct annual_fig *figs, int n)
+struct figs {
+	const struct annual_fig *f;
+	int n;
+};
+
+static const char *fig_value(void *arg, const char *src)
 {
-	struct strbuf sb = STRBUF_INIT;
-	const char *r;
+	const struct figs *fs = arg;
 
-	for (const char *p = raw; *p;) {
-		const char *open = strstr(p, "{{"), *end = open ? strstr(open + 2, "}}") : NULL;
-		int found = 0;
-
-		if (!end) {
-			strbuf_addstr(&sb, p);
-			break;
-		}
-		strbuf_add(&sb, p, (size_t)(open - p));
-		for (int i = 0; i < n && !found; i++)
-			if (strlen(figs[i].src) == (size_t)(end + 2 - open) &&
-			    !memcmp(figs[i].src, open, (size_t)(end + 2 - open))) {
-				strbuf_addstr(&sb, figs[i].display);
-				found = 1;
-			}
-		if (!found)     /* a kept rendering always has them all; show, never drop */
-			strbuf_add(&sb, open, (size_t)(end + 2 - open));
-		p = end + 2;
-	}
-	r = arena_strdup(a, sb.buf ? sb.buf : "");
-	strbuf_release(&sb);
-	return r;
+	for (int i = 0; i < fs->n; i++)
+		if (!strcmp(fs->f[i].src, src))
+			return fs->f[i].display;
+	return NULL;    /* a kept rendering always has them all */
 }
 
-static const char *cn_number(struct arena *a, int n)
+const char *annual_fill(struct arena *a, const char *raw, const struct annual_fig *figs, int n)
 {
-	static const char *const d[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	struct figs fs = { figs, n };
 
-	if (n < 10)
-		return d[n];
-	return arena_printf(a, "%s十%s", n / 10 > 1 ? d[n / 10 % 10] : "", d[n % 10]);
+	return tmpl_fill(a, raw, fig_value, &fs);
 }
 
 const char *annual_heading_number(struct arena *a, int level, int n)
 {
-	switch (level) {
-	case 1: return arena_printf(a, "%s、", cn_number(a, n));
-	case 2: return arena_printf(a, "（%s）", cn_number(a, n));
-	case 3: return arena_printf(a, "%d.", n);
-	default: return arena_printf(a, "（%d）", n);
-	}
+	return tmpl_heading_number(a, level, n);
 }
 
 /* Walks the blocks with their heading numbers filled in. */
@@ -455,7 +317,7 @@ struct walk {
 	int count[5];
 };
 
-static const char *number_of(struct arena *a, struct walk *w, const struct annual_block *b)
+static const char *number_of(struct arena *a, struct walk *w, const struct tmpl_block *b)
 {
 	w->count[b->level]++;
 	for (int l = b->level + 1; l < 5; l++)
@@ -469,12 +331,12 @@ int annual_render_text(struct strbuf *out, struct arena *a, const struct annual_
 	struct walk w = { 0 };
 
 	for (int i = 0; i < d->nblocks; i++) {
-		const struct annual_block *b = &d->blocks[i];
+		const struct tmpl_block *b = &d->blocks[i];
 		const char *t = annual_fill(a, b->text, figs, n);
 
-		if (b->kind == ANNUAL_TITLE)
+		if (b->kind == TMPL_TITLE)
 			strbuf_addf(out, "%s\n\n", t);
-		else if (b->kind == ANNUAL_HEADING)
+		else if (b->kind == TMPL_HEADING)
 			strbuf_addf(out, "%s%s%s\n", number_of(a, &w, b), annual_fill(a, b->heading, figs, n), t);
 		else
 			strbuf_addf(out, "　　%s\n", t);
@@ -490,7 +352,7 @@ int annual_render_html(struct strbuf *out, struct arena *a, const struct annual_
 	int rc = 0;
 
 	for (int i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].kind == ANNUAL_TITLE) {
+		if (d->blocks[i].kind == TMPL_TITLE) {
 			title = annual_fill(a, d->blocks[i].text, figs, n);
 			break;
 		}
@@ -505,19 +367,19 @@ int annual_render_html(struct strbuf *out, struct arena *a, const struct annual_
 		      "@page{size:A4;margin:37mm 26mm 35mm 28mm}"
 		      "</style></head><body>\n");
 	for (int i = 0; i < d->nblocks; i++) {
-		const struct annual_block *b = &d->blocks[i];
+		const struct tmpl_block *b = &d->blocks[i];
 		const char *t = annual_fill(a, b->text, figs, n);
 
-		if (b->kind == ANNUAL_TITLE) {
+		if (b->kind == TMPL_TITLE) {
 			strbuf_addstr(out, "<h1>");
 			rc |= html_txt(out, t);
 			strbuf_addstr(out, "</h1>\n");
-		} else if (b->kind == ANNUAL_HEADING && b->level == 1 && !*t) {
+		} else if (b->kind == TMPL_HEADING && b->level == 1 && !*t) {
 			strbuf_addstr(out, "<h2>");
 			rc |= html_txt(out, number_of(a, &w, b));
 			rc |= html_txt(out, annual_fill(a, b->heading, figs, n));
 			strbuf_addstr(out, "</h2>\n");
-		} else if (b->kind == ANNUAL_HEADING) {
+		} else if (b->kind == TMPL_HEADING) {
 			strbuf_addstr(out, b->level == 1 ? "<p><span class=\"h\" style=\"font-family:SimHei\">"
 							 : "<p><span class=\"h\">");
 			rc |= html_txt(out, number_of(a, &w, b));
@@ -544,14 +406,14 @@ int annual_render_docx(struct strbuf *out, struct arena *a, const struct annual_
 	if (!x)
 		return *why = "out of memory", -1;
 	for (int i = 0; i < d->nblocks; i++) {
-		const struct annual_block *b = &d->blocks[i];
+		const struct tmpl_block *b = &d->blocks[i];
 		const char *t = annual_fill(a, b->text, figs, n);
 
-		if (b->kind == ANNUAL_TITLE)
+		if (b->kind == TMPL_TITLE)
 			docx_title(x, t);
-		else if (b->kind == ANNUAL_HEADING && !*t)
+		else if (b->kind == TMPL_HEADING && !*t)
 			docx_heading(x, b->level, annual_fill(a, b->heading, figs, n));
-		else if (b->kind == ANNUAL_HEADING)
+		else if (b->kind == TMPL_HEADING)
 			docx_heading_para(x, b->level, annual_fill(a, b->heading, figs, n), t);
 		else
 			docx_para(x, t);
@@ -593,7 +455,7 @@ static int save_tx(struct store *s, void *arg)
 			    arena_printf(sa->c->a, "第%" PRId64 "版，%zu字节", sa->version, strlen(sa->body)));
 }
 
-int annual_save(struct ctx *c, const char *body, int64_t *version, struct annual_error *e)
+int annual_save(struct ctx *c, const char *body, int64_t *version, struct tmpl_error *e)
 {
 	struct annual_doc d;
 	struct save_arg sa = { c, body, 0 };
@@ -681,7 +543,7 @@ static int keep_tx(struct store *s, void *arg)
 }
 
 int annual_render(struct ctx *c, int year, const char *format, struct strbuf *out, int64_t *id,
-		  struct annual_error *e)
+		  struct tmpl_error *e)
 {
 	struct annual_version v;
 	struct annual_doc d;
@@ -690,7 +552,7 @@ int annual_render(struct ctx *c, int year, const char *format, struct strbuf *ou
 	int rc = annual_latest(c, &v);
 
 	if (rc != RES_DONE)
-		return rc == RES_NOT_FOUND ? (fail(e, c->a, 0, NULL, "empty", "尚无年度报告模板"), RES_INVALID) : rc;
+		return rc == RES_NOT_FOUND ? (tmpl_fail(e, c->a, 0, NULL, "empty", "尚无年度报告模板"), RES_INVALID) : rc;
 	rc = annual_check(c->db, c->a, v.body, &d, e);
 	if (rc <= 0)
 		return rc < 0 ? RES_STORE : RES_INVALID;
@@ -712,7 +574,7 @@ int annual_reproduce(struct ctx *c, int64_t id, const char *format, struct strbu
 {
 	struct annual_version v;
 	struct annual_doc d;
-	struct annual_error e;
+	struct tmpl_error e;
 	struct annual_fig *f;
 	int rc = res_from_store(store_annual_rendering(c->db, c->a, id, r)), n;
 

@@ -32,22 +32,13 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/tmpl.h"
 #include "model/annual.h"
 #include "model/metrics.h"
 
 struct arena;
 struct store;
 struct strbuf;
-
-enum annual_block_kind { ANNUAL_TITLE, ANNUAL_HEADING, ANNUAL_PARA };
-
-struct annual_block {
-	enum annual_block_kind kind;
-	int level;              /* headings: 1..4 */
-	int line;               /* 1-based line of the template */
-	const char *heading;    /* headings: the heading's words (raw template text) */
-	const char *text;       /* a run-in heading's paragraph, a paragraph, a title; "" none */
-};
 
 struct annual_ph {
 	const char *src;        /* as written, "{{cases_filed|key_persons}}" */
@@ -59,31 +50,22 @@ struct annual_ph {
 };
 
 struct annual_doc {
-	struct annual_block *blocks;
+	struct tmpl_block *blocks;
 	int nblocks;
 	struct annual_ph *phs;  /* distinct by src, in order of appearance */
-	int nphs;
+	int nphs, phcap;
 };
 
-/* What is wrong, first error only. */
-struct annual_error {
-	int line;               /* 1-based; 0 for the whole template */
-	const char *placeholder;/* as written, "" when none */
-	const char *code;       /* unbalanced, unknown_key, bad_scope, scope_not_honoured,
-				   unknown_campaign, scope_invalid, bad_line, empty, too_long */
-	const char *message;    /* Chinese, naming the line and placeholder */
-};
-
-#define ANNUAL_MAX_BYTES (256 * 1024)
+#define ANNUAL_MAX_BYTES TMPL_MAX_BYTES
 
 /* Parses the template into d (arena a).  0, or -1 with *e filled. */
-int annual_parse(struct arena *a, const char *tmpl, struct annual_doc *d, struct annual_error *e);
+int annual_parse(struct arena *a, const char *tmpl, struct annual_doc *d, struct tmpl_error *e);
 
 /* annual_parse, then resolves campaign names and checks each scope's
  * members against the records (metric_scope_valid).  1 valid; 0 not,
  * with *e; < 0 the store failed. */
 int annual_check(struct store *db, struct arena *a, const char *tmpl, struct annual_doc *d,
-		 struct annual_error *e);
+		 struct tmpl_error *e);
 
 /* One figure as used by a rendering. */
 struct annual_fig {
@@ -99,7 +81,7 @@ struct annual_fig {
  * to every scope.  RES_DONE, RES_INVALID (a key not applicable to its
  * scope: *e says which), RES_STORE. */
 int annual_figures(struct store *db, struct arena *a, const struct annual_doc *d, int year,
-		   int64_t scope_user, struct annual_fig **out, struct annual_error *e);
+		   int64_t scope_user, struct annual_fig **out, struct tmpl_error *e);
 
 /* What a placeholder means in Chinese: "立案（一把手和领导班子及科级干部）",
  * "党纪政务处分（专项工作：粮食购销……；上一年）". */
@@ -130,13 +112,13 @@ int annual_version_get(struct ctx *c, int64_t version, struct annual_version *v)
 /* Saves body as the next version, when it checks (annual_check): audited
  * annual_template_edit.  RES_DONE (*version set), RES_INVALID (*e),
  * RES_STORE. */
-int annual_save(struct ctx *c, const char *body, int64_t *version, struct annual_error *e);
+int annual_save(struct ctx *c, const char *body, int64_t *version, struct tmpl_error *e);
 
 /* Renders the latest template for year in format (text|html|docx) into
  * out, keeps the rendering (audited annual_render) and sets *id.
  * RES_DONE, RES_INVALID (*e: the template or a figure), RES_STORE. */
 int annual_render(struct ctx *c, int year, const char *format, struct strbuf *out, int64_t *id,
-		  struct annual_error *e);
+		  struct tmpl_error *e);
 /* Renders a kept rendering again from its template version and its kept
  * figures (never recomputed): the same bytes as then.  RES_DONE,
  * RES_NOT_FOUND, RES_STORE; *r describes it. */

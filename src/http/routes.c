@@ -16,6 +16,7 @@
 #include "api/categories.h"
 #include "api/clues.h"
 #include "api/common.h"
+#include "api/documents.h"
 #include "api/outcomes.h"
 #include "api/rules.h"
 #include "api/statistics.h"
@@ -33,6 +34,7 @@
 #include "pages/categories.h"
 #include "pages/cases.h"
 #include "pages/clues.h"
+#include "pages/documents.h"
 #include "pages/recusal.h"
 #include "pages/home.h"
 #include "pages/login.h"
@@ -118,6 +120,15 @@ const struct route route_table[] = {
 	{ POST, "/account/conflicts", page_conflict_create, PERM_CASE_READ, 0 },
 
 
+	/* documents (文书, issue 12): making one checks the kind's permission
+	   and the record's visibility in the domain (domain/document.h) */
+	{ POST, "/documents", page_document_issue, PERM_LOGIN, 0 },
+	{ GET, "/documents/{id}", page_document_download, PERM_LOGIN, 0 },
+	{ GET, "/documents/templates", page_doc_templates, PERM_DOC_TEMPLATES, 0 },
+	{ POST, "/documents/templates", page_doc_template_save, PERM_DOC_TEMPLATES, 0 },
+	{ POST, "/documents/rules", page_doc_rule_save, PERM_DOC_TEMPLATES, 0 },
+	{ POST, "/documents/abbr", page_doc_abbr_save, PERM_DOC_TEMPLATES, 0 },
+
 	/* outcomes */
 	{ GET, "/outcomes", page_outcome_list, PERM_PERSON_READ, 0 },
 	{ GET, "/outcomes/new", page_outcome_new, PERM_OUTCOME_WRITE, 0 },
@@ -190,6 +201,9 @@ const struct route route_table[] = {
 	{ POST, "/api/annual/template", api_annual_template_save, PERM_ANNUAL_REPORT, R_API },
 	{ POST, "/api/annual/render", api_annual_render, PERM_ANNUAL_REPORT, R_API },
 	{ GET, "/api/annual/renderings", api_annual_renderings, PERM_ANNUAL_REPORT, R_API },
+	{ POST, "/api/documents", api_document_issue, PERM_LOGIN, R_API },
+	{ GET, "/api/documents/{id}", page_document_download, PERM_LOGIN, R_API },
+	{ POST, "/api/documents/templates", api_doc_template_save, PERM_DOC_TEMPLATES, R_API },
 	{ GET, "/api/units", api_units, PERM_UNIT_READ, R_API },
 	{ POST, "/api/units", api_unit_create, PERM_UNIT_WRITE, R_API },
 	{ GET, "/api/units/{id}", api_unit_show, PERM_UNIT_READ, R_API },

@@ -41,7 +41,7 @@ static void placeholders(struct req *r, struct strbuf *sb, const char *body, int
 {
 	static const struct column cols[] = { { "占位符", NULL }, { "含义", NULL }, { "本年度数值", "num" } };
 	struct annual_doc d;
-	struct annual_error e;
+	struct tmpl_error e;
 	struct annual_fig *f = NULL;
 	int ok = annual_check(r->c.db, r->arena, body, &d, &e) == 1 &&
 		 annual_figures(r->c.db, r->arena, &d, year, r->c.who.scoped ? r->c.who.id : 0, &f, &e) == RES_DONE;
@@ -187,7 +187,7 @@ int page_annual(struct req *r)
 int page_annual_save(struct req *r)
 {
 	struct fielderr fe = { 0 };
-	struct annual_error e;
+	struct tmpl_error e;
 	const char *body = req_field(r, "template_text");
 	int64_t version;
 	int rc = annual_save(&r->c, body ? body : "", &version, &e);
@@ -208,7 +208,7 @@ int page_annual_render(struct req *r)
 {
 	struct fielderr fe = { 0 };
 	struct strbuf out = STRBUF_INIT;
-	struct annual_error e;
+	struct tmpl_error e;
 	const char *y = req_field(r, "year"), *format = format_arg(req_field(r, "format"));
 	long year = y ? strtol(y, NULL, 10) : 0;
 	int64_t id;

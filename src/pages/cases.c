@@ -32,6 +32,7 @@
 #include "pages/list.h"
 #include "pages/clues.h"
 #include "pages/outcomes.h"
+#include "pages/documents.h"
 #include "pages/page.h"
 #include "pages/recusal.h"
 
@@ -480,6 +481,8 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 		steps_section(r, &sb, &k, s);
 	page_matter_outcomes(r, &sb, k.id, 0, work || case_sees_all(&r->c));
 	attach_section(r, &sb, "case", k.id);
+	page_documents_case(r, &sb, k.id);
+
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

@@ -28,6 +28,7 @@
 #include "pages/figlist.h"
 #include "pages/list.h"
 #include "pages/outcomes.h"
+#include "pages/documents.h"
 #include "pages/page.h"
 #include "pages/recusal.h"
 
@@ -499,6 +500,8 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	/* a filed clue's outcomes are its case's (issue 10) */
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") && strcmp(k.state, "filed"));
 	attach_section(r, &sb, "clue", k.id);
+	page_documents_clue(r, &sb, k.id);
+
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

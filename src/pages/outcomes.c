@@ -27,6 +27,7 @@
 #include "pages/figlist.h"
 #include "pages/list.h"
 #include "pages/outcomes.h"
+#include "pages/documents.h"
 #include "pages/page.h"
 
 static const struct label probation_choices[] = {
@@ -415,6 +416,8 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 	}
 	followups(r, &sb, &o, fe);
 	attach_section(r, &sb, "outcome", o.id);
+	page_documents_outcome(r, &sb, o.id, o.sanctioned);
+
 	return page_finish(r, &sb, status);
 }
 

@@ -20,6 +20,8 @@
 #include "pages/attach.h"
 #include "pages/clues.h"
 #include "pages/list.h"
+#include "pages/documents.h"
+
 #include "pages/page.h"
 #include "pages/reports.h"
 
@@ -343,6 +345,8 @@ static int report_page(struct req *r, int64_t id, const struct fielderr *fe, con
 		kind_action(r, &sb, &k, !strcmp(req_field(r, "form"), "kind") ? fe : &(struct fielderr){ 0 });
 	}
 	attach_section(r, &sb, "report", k.id);
+	page_documents_report(r, &sb, k.id);
+
 	page_timeline(&sb, d.timeline, d.n_timeline);
 	return page_finish(r, &sb, status);
 }

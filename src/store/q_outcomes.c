@@ -347,6 +347,14 @@ static const struct store_sql Q_CLAR_OF_PERSON = {
 	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
 	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id "
 	"WHERE k.person_id = ? ORDER BY k.day, k.id", NULL };
+static const struct store_sql Q_CLAR_OF_CASE = {
+	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
+	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id "
+	"WHERE k.case_id = ? ORDER BY k.day, k.id", NULL };
+static const struct store_sql Q_CLAR_OF_CLUE = {
+	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
+	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id "
+	"WHERE k.clue_id = ? ORDER BY k.day, k.id", NULL };
 static const struct store_sql Q_CLAR_GET = {
 	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
 	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id WHERE k.id = ?", NULL };
@@ -402,6 +410,13 @@ int store_clarifications_of_person(struct store *s, struct arena *a, int64_t per
 {
 	return q_list_by_id(store_prepare(s, &Q_CLAR_OF_PERSON), a, person_id, fill_clar,
 			     sizeof(**out), out);
+}
+
+int store_clarifications_of_matter(struct store *s, struct arena *a, int64_t case_id, int64_t clue_id,
+				   struct clarification **out)
+{
+	return q_list_by_id(store_prepare(s, case_id ? &Q_CLAR_OF_CASE : &Q_CLAR_OF_CLUE), a,
+			    case_id ? case_id : clue_id, fill_clar, sizeof(**out), out);
 }
 
 int64_t store_followup_insert(struct store *s, const char *region, const struct followup *f,

@@ -74,6 +74,9 @@ int64_t store_followup_insert(struct store *s, const char *region, const struct 
 			      int64_t created_by, int64_t now);
 int store_followups_of_clarification(struct store *s, struct arena *a, int64_t clarification_id,
 				     struct followup **out);
+/* The clarifications of a case (case_id) or else of a clue: the count or < 0. */
+int store_clarifications_of_matter(struct store *s, struct arena *a, int64_t case_id, int64_t clue_id,
+				   struct clarification **out);
 int store_clarification_get(struct store *s, struct arena *a, int64_t id, struct clarification *k);
 int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome_id,
 			       struct followup **out);

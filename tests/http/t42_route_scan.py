@@ -309,7 +309,7 @@ def perms(role):
 BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_register",
             "clue_propose", "clue_approve", "report_read", "report_write", "reporter",
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
-            "execution", "accountability", "rules_edit", "annual_report", "stats"}
+            "execution", "accountability", "rules_edit", "annual_report", "stats", "doc_templates"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -462,6 +462,10 @@ for X in JURIS:
     o["user"] = uid("spare")
     # an attachment on the case (attach, t181): a PNG, so that it has a thumbnail
     o["attachment"] = upload(hc, "/api/cases/%d/attachments" % o["case"], "扫描.png", tiny_png())
+    # a document (文书, t182) of the case: visible to whoever may see the case
+    o["document"] = api(cm, "POST", "/api/documents", {"kind": "filing_decision", "record_id": o["case"],
+                                                      "day": "2022-06-01"})["id"]
+
     # a kept annual report rendering (t174_annual): any holder of annual_report opens it
     # (the default template names the demo year's campaigns: a template of this database's own first)
     api(cm, "POST", "/api/annual/template", {"template_text": "# 报告\n处置线索{{clues_disposed}}件。"})
@@ -516,7 +520,7 @@ def reach(role, rule, X):
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
-             "user": "any", "annual": "any", "attachment": "case"}
+             "user": "any", "annual": "any", "attachment": "case", "document": "case"}
 
 
 def S(kind, fam=None, **kw):
@@ -749,6 +753,22 @@ SPEC = {
     "POST /api/annual/template": S("self", body=lambda o: {"template_text": "立案{{cases_filed|nobody}}件"}),
     "POST /api/annual/render": S("self", body=lambda o: {"year": 2022, "format": "text"}),
     "GET /api/annual/renderings": S("self"),
+    # documents (文书, t182): making one needs the kind's permission (a filing
+    # decision: case_assign) and the record's reach; a download the record's reach
+    "POST /documents": S("ref", "case", body=lambda o: {"doc": "filing_decision:%d" % o["case"], "day": "2022-06-02"},
+                         need={"case_assign"}),
+    "GET /documents/{id}": S("id", "document"),
+    "GET /documents/templates": S("self"),
+    "POST /documents/templates": S("self", body=lambda o: {"kind": "filing_decision",
+                                                           "template_text": "# 立案决定书\n{{不存在的字段}}"}),
+    "POST /documents/rules": S("self", body=lambda o: {"kind": "filing_decision", "pattern": "无序号",
+                                                       "effective_from": "2099-01-01", "source": "扫描"}),
+    "POST /documents/abbr": S("self", body=lambda o: {"kind": "filing_decision", "abbr": ""}),
+    "POST /api/documents": S("ref", "case", body=lambda o: {"kind": "filing_decision", "record_id": o["case"],
+                                                            "day": "2022-06-02"}, need={"case_assign"}),
+    "GET /api/documents/{id}": S("id", "document"),
+    "POST /api/documents/templates": S("self", body=lambda o: {"kind": "filing_decision",
+                                                               "template_text": "# 立案决定书\n{{不存在的字段}}"}),
     "POST /categories": S("self", body=lambda o: {"code": "", "label": ""}),
     "POST /categories/retire": S("self", body=lambda o: {"code": "political", "day": "not-a-date"}),
     "GET /api/categories": S("self"),
@@ -915,6 +935,15 @@ POLICY = {
     "POST /api/annual/template":            "annual_report",
     "POST /api/annual/render":              "annual_report",
     "GET /api/annual/renderings":           "annual_report",
+    "POST /documents":                      "login",
+    "GET /documents/{id}":                  "login",
+    "GET /documents/templates":             "doc_templates",
+    "POST /documents/templates":            "doc_templates",
+    "POST /documents/rules":                "doc_templates",
+    "POST /documents/abbr":                 "doc_templates",
+    "POST /api/documents":                  "login",
+    "GET /api/documents/{id}":              "login",
+    "POST /api/documents/templates":        "doc_templates",
     "POST /categories":                     "catalog",
     "POST /categories/retire":              "catalog",
     "GET /api/categories":                  "login",

@@ -36,7 +36,7 @@ static int teardown(void **state)
 static void test_blocks(void **state)
 {
 	struct annual_doc d;
-	struct annual_error e;
+	struct tmpl_error e;
 	const char *t = "// a comment {{not parsed\n"
 			"# 青枫市纪委监委{{year}}年工作情况报告\n"
 			"\n"
@@ -49,11 +49,11 @@ static void test_blocks(void **state)
 	(void)state;
 	assert_int_equal(annual_parse(A, t, &d, &e), 0);
 	assert_int_equal(d.nblocks, 6);
-	assert_int_equal(d.blocks[0].kind, ANNUAL_TITLE);
+	assert_int_equal(d.blocks[0].kind, TMPL_TITLE);
 	assert_int_equal(d.blocks[0].line, 2);
-	assert_int_equal(d.blocks[1].kind, ANNUAL_PARA);
+	assert_int_equal(d.blocks[1].kind, TMPL_PARA);
 	assert_string_equal(d.blocks[1].text, "开头段落，处置线索{{clues_disposed}}件。");
-	assert_int_equal(d.blocks[2].kind, ANNUAL_HEADING);
+	assert_int_equal(d.blocks[2].kind, TMPL_HEADING);
 	assert_int_equal(d.blocks[2].level, 1);
 	assert_string_equal(d.blocks[2].text, "");
 	assert_int_equal(d.blocks[3].level, 2);
@@ -76,7 +76,7 @@ static void test_blocks(void **state)
 static void refused(const char *t, int line, const char *ph, const char *code)
 {
 	struct annual_doc d;
-	struct annual_error e;
+	struct tmpl_error e;
 
 	assert_int_equal(annual_parse(A, t, &d, &e), -1);
 	assert_int_equal(e.line, line);
@@ -118,7 +118,7 @@ static void test_fill(void **state)
 		{ "{{closure_rate}}", "closure_rate", 172, 184, "93.48%" },
 	};
 	struct annual_doc d;
-	struct annual_error e;
+	struct tmpl_error e;
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;

@@ -1,0 +1,47 @@
+#ifndef QF_MODEL_DOCUMENT_H
+#define QF_MODEL_DOCUMENT_H
+/*
+ * model/document.h: documents (文书, issue 12, migration 0030): a kind's
+ * template versions, its numbering rules, and the documents issued.
+ * Plain records shared by store/q_documents.h and domain/document.h.
+ */
+#include <stdint.h>
+
+struct doc_template {
+	const char *kind;
+	int64_t version;
+	const char *body;
+	const char *author;
+	int64_t created_at;
+};
+
+/* The document-number rule of a kind from a day on (GB/T 9704-2012 7.2.4). */
+struct doc_rule {
+	const char *kind;
+	const char *effective_from;     /* YYYY-MM-DD */
+	const char *pattern;            /* "{机关代字}纪立〔{年}〕{序号}号" */
+	const char *source;
+	const char *author;
+	int64_t created_at;
+};
+
+/* A document issued: kept with its record and its bytes. */
+struct document {
+	int64_t id;
+	const char *kind;
+	int64_t record_id;
+	const char *page;               /* the record page that lists it, "/cases/12" */
+	const char *number;
+	int year;
+	int64_t seq;
+	const char *day;                /* 成文日期, YYYY-MM-DD */
+	int64_t template_version;
+	int64_t author_id;
+	const char *author;
+	int64_t created_at;
+	const char *sha256;             /* hex of the .docx */
+	int64_t size;
+	const void *content;            /* the .docx (only when asked for), size bytes */
+};
+
+#endif

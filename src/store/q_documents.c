@@ -1,0 +1,233 @@
+/* q_documents.c: documents (文书, migration 0030): template versions,
+ * numbering rules and counters, the issued documents with their bytes. */
+#include "store/q_documents.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "store/q_util.h"
+
+static const struct store_sql Q_TMPL = {
+	"SELECT kind, version, body, author, created_at FROM doc_templates "
+	"WHERE kind = ? AND (? = 0 OR version = ?) ORDER BY version DESC LIMIT 1", NULL };
+static const struct store_sql Q_TMPL_MAX = {
+	"SELECT COALESCE(MAX(version), 0) FROM doc_templates WHERE kind = ?", NULL };
+static const struct store_sql Q_TMPL_PUT = {
+	"INSERT INTO doc_templates(kind, version, body, author_id, author, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?)", NULL };
+#define RULE_COLS "SELECT kind, effective_from, pattern, source, author, created_at FROM doc_number_rules "
+static const struct store_sql Q_RULE = {
+	RULE_COLS "WHERE kind = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1", NULL };
+static const struct store_sql Q_RULES = { RULE_COLS "WHERE kind = ? ORDER BY effective_from DESC", NULL };
+static const struct store_sql Q_RULE_PUT = {
+	"INSERT INTO doc_number_rules(kind, effective_from, pattern, source, author_id, author, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)", NULL };
+/* one statement: the row is created or advanced under its lock, so two
+ * transactions never get the same number (SQLite: the write lock; PostgreSQL:
+ * the row lock of ON CONFLICT DO UPDATE) */
+static const struct store_sql Q_COUNTER = {
+	"INSERT INTO doc_counters(kind, year, last) VALUES (?, ?, 1) "
+	"ON CONFLICT (kind, year) DO UPDATE SET last = doc_counters.last + 1 RETURNING last", NULL };
+static const struct store_sql Q_DOC_PUT = {
+	"INSERT INTO documents(region, kind, record_id, page, number, year, seq, day, template_version, "
+	"author_id, author, created_at, sha256, size, content) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+#define DOC_COLS "SELECT id, kind, record_id, page, number, year, seq, day, template_version, author_id, " \
+		 "author, created_at, sha256, size"
+static const struct store_sql Q_DOC_GET = { DOC_COLS ", content FROM documents WHERE id = ?", NULL };
+static const struct store_sql Q_DOC_META = { DOC_COLS " FROM documents WHERE id = ?", NULL };
+static const struct store_sql Q_DOC_PAGE = { DOC_COLS " FROM documents WHERE page = ? ORDER BY id DESC", NULL };
+
+static const struct {
+	const char *table;
+	struct store_sql q;
+} exists_q[] = {
+	{ "reports", { "SELECT count(*) FROM reports WHERE id = ?", NULL } },
+	{ "dispositions", { "SELECT count(*) FROM dispositions WHERE id = ?", NULL } },
+	{ "cases", { "SELECT count(*) FROM cases WHERE id = ?", NULL } },
+	{ "detentions", { "SELECT count(*) FROM detentions WHERE id = ?", NULL } },
+	{ "outcomes", { "SELECT count(*) FROM outcomes WHERE id = ?", NULL } },
+	{ "clarifications", { "SELECT count(*) FROM clarifications WHERE id = ?", NULL } },
+};
+
+int store_doc_record_exists(struct store *s, const char *table, int64_t id)
+{
+	for (size_t i = 0; i < sizeof(exists_q) / sizeof(exists_q[0]); i++)
+		if (table && !strcmp(exists_q[i].table, table)) {
+			struct store_stmt *st = store_prepare(s, &exists_q[i].q);
+			int64_t n;
+
+			if (!st)
+				return STORE_ERR;
+			store_bind_int(st, 1, id);
+			n = q_scalar(st);
+			return n < 0 ? (int)n : n > 0;
+		}
+	return 0;
+}
+
+int store_doc_template(struct store *s, struct arena *a, const char *kind, int64_t version,
+		       struct doc_template *t)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TMPL);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	store_bind_int(st, 2, version);
+	store_bind_int(st, 3, version);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*t = (struct doc_template){ q_text(a, st, 0), store_col_int(st, 1), q_text(a, st, 2),
+					    q_text(a, st, 3), store_col_int(st, 4) };
+	store_reset(st);
+	return rc;
+}
+
+int64_t store_doc_template_put(struct store *s, const char *kind, const char *body, int64_t author_id,
+			       const char *author, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TMPL_MAX);
+	int64_t max;
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	if ((max = q_scalar(st)) < 0 || !(st = store_prepare(s, &Q_TMPL_PUT)))
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	store_bind_int(st, 2, max + 1);
+	store_bind_text(st, 3, body);
+	store_bind_int(st, 4, author_id);
+	store_bind_text(st, 5, author);
+	store_bind_int(st, 6, now);
+	rc = store_exec(st);
+	return rc < 0 ? rc : max + 1;
+}
+
+static void fill_rule(struct arena *a, struct store_stmt *st, void *row)
+{
+	*(struct doc_rule *)row = (struct doc_rule){ q_text(a, st, 0), q_text(a, st, 1), q_text(a, st, 2),
+						     q_text(a, st, 3), q_text(a, st, 4), store_col_int(st, 5) };
+}
+
+int store_doc_rule(struct store *s, struct arena *a, const char *kind, const char *day, struct doc_rule *r)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RULE);
+	struct doc_rule *rows;
+	int n;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	store_bind_text(st, 2, day);
+	n = q_collect(st, a, fill_rule, sizeof(*rows), &rows);
+	if (n > 0)
+		*r = rows[0];
+	return n < 0 ? n : n > 0;
+}
+
+int store_doc_rules(struct store *s, struct arena *a, const char *kind, struct doc_rule **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RULES);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	return q_collect(st, a, fill_rule, sizeof(**out), out);
+}
+
+int store_doc_rule_put(struct store *s, const struct doc_rule *r, int64_t author_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RULE_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, r->kind);
+	store_bind_text(st, 2, r->effective_from);
+	store_bind_text(st, 3, r->pattern);
+	store_bind_text(st, 4, r->source);
+	store_bind_int(st, 5, author_id);
+	store_bind_text(st, 6, r->author);
+	store_bind_int(st, 7, r->created_at);
+	return store_exec(st);
+}
+
+int64_t store_doc_counter_next(struct store *s, const char *kind, int year)
+{
+	struct store_stmt *st = store_prepare(s, &Q_COUNTER);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	store_bind_int(st, 2, year);
+	return q_scalar(st);
+}
+
+int64_t store_document_insert(struct store *s, const char *region, const struct document *d)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DOC_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_text(st, 2, d->kind);
+	store_bind_int(st, 3, d->record_id);
+	store_bind_text(st, 4, d->page);
+	store_bind_text(st, 5, d->number);
+	store_bind_int(st, 6, d->year);
+	store_bind_int(st, 7, d->seq);
+	store_bind_text(st, 8, d->day);
+	store_bind_int(st, 9, d->template_version);
+	store_bind_int(st, 10, d->author_id);
+	store_bind_text(st, 11, d->author);
+	store_bind_int(st, 12, d->created_at);
+	store_bind_text(st, 13, d->sha256);
+	store_bind_int(st, 14, d->size);
+	store_bind_blob(st, 15, d->content, (size_t)d->size);
+	return q_scalar(st);
+}
+
+static void fill_doc(struct arena *a, struct store_stmt *st, void *row)
+{
+	*(struct document *)row = (struct document){
+		store_col_int(st, 0), q_text(a, st, 1), store_col_int(st, 2), q_text(a, st, 3), q_text(a, st, 4),
+		(int)store_col_int(st, 5), store_col_int(st, 6), q_text(a, st, 7), store_col_int(st, 8),
+		store_col_int(st, 9), q_text(a, st, 10), store_col_int(st, 11), q_text(a, st, 12),
+		store_col_int(st, 13), NULL };
+}
+
+static void fill_doc_content(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct document *d = row;
+	size_t len;
+	const void *b;
+
+	fill_doc(a, st, row);
+	b = store_col_blob(st, 14, &len);
+	if (b) {
+		void *c = arena_alloc(a, len);
+		memcpy(c, b, len);
+		d->content = c;
+	} else
+		d->content = "";
+	d->size = (int64_t)len;
+}
+
+int store_document_get(struct store *s, struct arena *a, int64_t id, int content, struct document *d)
+{
+	return q_get_by_id(store_prepare(s, content ? &Q_DOC_GET : &Q_DOC_META), a, id,
+			   content ? fill_doc_content : fill_doc, d);
+}
+
+int store_documents_of_page(struct store *s, struct arena *a, const char *page, struct document **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DOC_PAGE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, page);
+	return q_collect(st, a, fill_doc, sizeof(**out), out);
+}
