@@ -15,7 +15,7 @@ init_db || { not_ok "init"; finish; }
 "$QF_BIN" config set level prefecture >/dev/null
 for u in lead:leader boss:leader; do
 	extra=; [ "${u%%:*}" = boss ] && extra=--principal
-	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" $extra --password-stdin >/dev/null
+	ready_user "${u%%:*}" --role "${u#*:}" $extra --password-stdin >/dev/null
 done
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
@@ -28,7 +28,7 @@ P1=$(body "$(api POST /api/persons "{\"name\":\"赵科长\",\"unit_id\":$UA,\"ra
 P2=$(body "$(api POST /api/persons "{\"name\":\"钱局长\",\"unit_id\":$UA,\"rank\":\"county\",\"top_leader\":true}")" | jget '["id"]')
 P3=$(body "$(api POST /api/persons "{\"name\":\"孙镇长\",\"unit_id\":$UB,\"rank\":\"section\"}")" | jget '["id"]')
 protect 赵科长 钱局长 孙镇长 反映其违规收受礼金 问题线索较轻，拟谈话函询 函询后发现新问题，拟立案 拟了结 退回补充 拟初核
-printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$UA" --password-stdin >/dev/null
+ready_user town --role township --unit "$UA" --password-stdin >/dev/null
 
 clue() {   # clue SUBJECT_IDS [extra json]: registers, prints body+status
 	api POST /api/clues "{\"received\":\"2022-03-02\",\"source\":\"report\",\"source_ref\":\"R1\",\"summary\":\"反映其违规收受礼金\",\"subjects\":[$1]${2:+,$2}}"
