@@ -38,6 +38,7 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_RULES_EDIT] = "rules_edit",
 	[PERM_ANNUAL_REPORT] = "annual_report",
 	[PERM_STATS] = "stats",
+	[PERM_CLUE_ASSIGN] = "clue_assign",
 };
 
 struct perms perms_of(const enum perm *list)

@@ -45,6 +45,7 @@ enum perm {
 	PERM_RULES_EDIT,        /* the form table (四种形态口径): the case manager */
 	PERM_ANNUAL_REPORT,     /* edit the annual report template, render it: case manager, leaders */
 	PERM_STATS,             /* the statistics page, its API and downloads: leaders, case manager */
+	PERM_CLUE_ASSIGN,       /* assign clues to a handling office (承办部门): the case manager */
 	PERM_COUNT              /* not a permission: the number of indices */
 };
 

@@ -57,6 +57,7 @@ int page_clues(struct req *r)
 	struct clue *v = NULL;
 	int64_t total = 0;
 	int page = req_page(r), n;
+	int pick = authz_has(&r->c.who, PERM_CLUE_ASSIGN);
 
 	req_filter(r, &clue_filter_spec, &lq, PAGE_SIZE);
 	n = clue_list(&r->c, &lq, &v, &total);
@@ -71,35 +72,49 @@ int page_clues(struct req *r)
 	campaign_select(r, &sb, lq.campaign_id, NULL, "全部");
 	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
+	office_select(r, &sb, "承办部门", lq.office, 0, NULL, "全部");
 	field_checkbox(&sb, "overdue", "只看逾期", lq.overdue);
 	figlist_form(&sb, &clue_filter_spec, &lq, figure_args, "/clues");
 	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
 		toolbar(&sb, "/clues/new", "登记问题线索", 1);
+	/* the case manager picks clues to assign in bulk (clue_assign.c) */
+	if (pick)
+		form_open(r, &sb, "/clues/assign", NULL);
 	{
-		static const struct column cols[] = { { "编号", "num" }, { "受理日期", NULL },
+		static const struct column cols[] = { { "选择", "pick" }, { "编号", "num" }, { "受理日期", NULL },
 				{ "被反映人", NULL }, { "单位", NULL }, { "来源", NULL }, { "状态", NULL },
-				{ "首次处置", NULL }, { "初核期限", NULL } };
-		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+				{ "承办部门", NULL }, { "首次处置", NULL }, { "初核期限", NULL } };
+		table_open(&sb, NULL, NULL, cols + !pick, (int)QF_ARRAY_SIZE(cols) - !pick);
 	}
 	for (int i = 0; i < n; i++) {
 		const char *cells[] = { v[i].received, v[i].subject_names, v[i].unit_name,
 					label_of(clue_sources, v[i].source), clue_state_label(v[i].state),
-					v[i].first_disposed };
+					v[i].assigned_office, v[i].first_disposed };
 		strbuf_addstr(&sb, "<tr>");
+		if (pick)
+			strbuf_addf(&sb, "<td class=\"pick\"><input type=\"checkbox\" name=\"ids\" value=\"%" PRId64
+				    "\" aria-label=\"选择问题线索 %" PRId64 "\"></td>", v[i].id, v[i].id);
 		html_td_id(&sb, "/clues", v[i].id);
 		html_cells(&sb, cells, QF_ARRAY_SIZE(cells));
 		strbuf_addstr(&sb, "<td>");
 		clue_clock_cell(r, &sb, &clocks, &v[i]);
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	table_close(&sb, n, 8, "没有符合条件的线索");
+	table_close(&sb, n, 9 + pick, "没有符合条件的线索");
+	if (pick) {
+		strbuf_addstr(&sb, "<div class=\"bulk-bar\">");
+		form_button(&sb, "分配所选线索的承办部门…", NULL, NULL, NULL);
+		strbuf_addstr(&sb, "<span class=\"hint\">先列出所选线索，选择承办部门并确认后一并分配。</span></div>");
+		form_end(&sb);
+	}
 	strbuf_addstr(&base, "/clues?");
 	url_param(&base, "subject", lq.q);
 	url_param(&base, "state", lq.state);
 	url_param(&base, "source", lq.source);
 	url_param(&base, "from", lq.day_from);
 	url_param(&base, "to", lq.day_to);
+	url_param(&base, "office", lq.office);
 	if (lq.unit_id)
 		strbuf_addf(&base, "unit_id=%" PRId64 "&", lq.unit_id);
 	if (lq.campaign_id)
@@ -426,6 +441,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 					      : label_of(clue_sources, k.source));
 	record_item(&sb, "专项整治", *k.campaign_name ? k.campaign_name : "无");
 	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");
+	record_item(&sb, "承办部门", *k.assigned_office ? k.assigned_office : "未分配");
 	{
 		struct strbuf cats = STRBUF_INIT;
 		for (int i = 0; i < d.n_categories; i++)
@@ -488,6 +504,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		form_close(&sb, "保存类别", NULL);
 	}
 	actions(r, &sb, &k, &d, fe);
+	page_clue_assign_form(r, &sb, &k, fe);
 	page_recusals(r, &sb, 0, k.id, NULL, NULL);
 	/* a filed clue's outcomes are its case's (issue 10) */
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") && strcmp(k.state, "filed"));
