@@ -32,15 +32,15 @@ static const char *const crumbs[] = { "工作台", "/", "待办通知", NULL, NU
 
 /* The groups of the page, in order, and the item kinds they hold. */
 static const struct {
-	const char *id, *heading, *empty;
+	const char *id, *heading;
 	int kind;              /* enum todo_kind; TODO_CLOCK twice: overdue, due soon */
 	enum clock_state state;
 } groups[] = {
-	{ "approvals", "待我审批", "没有待您审批的事项。", TODO_APPROVAL, CLOCK_RUNNING },
-	{ "returned", "退回给我", "没有被退回的处置意见。", TODO_RETURN, CLOCK_RUNNING },
-	{ "assigned", "分配给本室（组）", "没有分配给本室（组）待办的线索。", TODO_ASSIGNED, CLOCK_RUNNING },
-	{ "overdue", "已逾期", "没有逾期事项。", TODO_CLOCK, CLOCK_OVERDUE },
-	{ "due", "三个工作日内到期", "没有即将到期的事项。", TODO_CLOCK, CLOCK_DUE_SOON },
+	{ "approvals", "待我审批", TODO_APPROVAL, CLOCK_RUNNING },
+	{ "returned", "退回给我", TODO_RETURN, CLOCK_RUNNING },
+	{ "assigned", "分配给本室（组）", TODO_ASSIGNED, CLOCK_RUNNING },
+	{ "overdue", "已逾期", TODO_CLOCK, CLOCK_OVERDUE },
+	{ "due", "三个工作日内到期", TODO_CLOCK, CLOCK_DUE_SOON },
 };
 
 static int in_group(const struct todo *t, size_t g)
@@ -48,7 +48,8 @@ static int in_group(const struct todo *t, size_t g)
 	return (int)t->kind == groups[g].kind && (t->kind != TODO_CLOCK || t->state == groups[g].state);
 }
 
-/* One group's table; approvals get a checkbox each when `pick`. */
+/* One group's table (it holds some item); approvals get a checkbox each
+ * when `pick`. */
 static void group_table(struct strbuf *sb, const struct todo *v, int n, size_t g, int pick)
 {
 	char buf[11];
@@ -63,12 +64,6 @@ static void group_table(struct strbuf *sb, const struct todo *v, int n, size_t g
 	for (int i = 0; i < n; i++)
 		rows += in_group(&v[i], g);
 	strbuf_addf(sb, "（%d）</h2>", rows);
-	if (!rows) {
-		strbuf_addstr(sb, "<p class=\"empty\">");
-		html_txt(sb, groups[g].empty);
-		strbuf_addstr(sb, "</p></section>");
-		return;
-	}
 	if (pick)
 		table_open(sb, NULL, NULL, pick_cols, QF_ARRAY_SIZE(pick_cols));
 	else
@@ -117,11 +112,15 @@ int page_notices(struct req *r)
 		return reply_error(r, E_STORE, "notices");
 	page_begin(r, &sb, "待办通知", crumbs);
 	strbuf_addf(&sb, "<p class=\"lead\" id=\"notice-count\">共有%d项待办。</p>", n);
-	if (!todo_shown(&r->c))
-		strbuf_addstr(&sb, "<p class=\"empty\">您的角色没有待办事项。</p>");
-	for (size_t g = 0; g < QF_ARRAY_SIZE(groups) && todo_shown(&r->c); g++) {
-		int pick = approver && groups[g].kind == TODO_APPROVAL;
-		if (groups[g].kind == TODO_APPROVAL && !approver)
+	if (!n)
+		strbuf_addstr(&sb, todo_shown(&r->c) ? "<p class=\"empty\">没有等待您处理的事项。</p>"
+						     : "<p class=\"empty\">您的角色没有待办事项。</p>");
+	/* only the groups that hold something */
+	for (size_t g = 0; g < QF_ARRAY_SIZE(groups); g++) {
+		int pick = approver && groups[g].kind == TODO_APPROVAL, rows = 0;
+		for (int i = 0; i < n; i++)
+			rows += in_group(&v[i], g);
+		if (!rows)
 			continue;
 		if (pick)
 			form_open(r, &sb, "/notices/approve", NULL);
