@@ -181,9 +181,9 @@ expect_contains "... the summary for those who may read it" "巡察发现其违�
 CAMP=$(sql "SELECT id FROM campaigns LIMIT 1")
 sql "UPDATE clues SET campaign_id = $CAMP WHERE id = $CP"
 http_get "$H" -b "$JAR" "$BASE/clues?campaign_id=$CAMP" >/dev/null
-expect_eq "the page filters by campaign" 1 "$(grep -o '<tr><td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
+expect_eq "the page filters by campaign" 1 "$(grep -o '<td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
 http_get "$H" -b "$JAR" "$BASE/clues?unit_id=$UB" >/dev/null
-expect_eq "... and by unit (only 乙镇's clues)" "$(sql "SELECT count(*) FROM clues WHERE unit_id = $UB")" "$(grep -o '<tr><td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
+expect_eq "... and by unit (only 乙镇's clues)" "$(sql "SELECT count(*) FROM clues WHERE unit_id = $UB")" "$(grep -o '<td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
 expect_eq "town may not open a clue page outside its jurisdiction: 404" 404 "$(http_status -b "$TJ" "$BASE/clues/$C3")"
 
 stop_server
