@@ -90,10 +90,13 @@ static int nav_shown(struct req *r, size_t i)
 /* The count of what waits for the user as a badge; nothing for none. */
 static void notice_badge(struct strbuf *sb, int count)
 {
+	/* read aloud as "待办通知（3项）" */
 	if (count > 99)
-		strbuf_addf(sb, "<span class=\"badge\" title=\"%d项待办\">99+</span>", count);
+		strbuf_addf(sb, "<span class=\"badge\" title=\"%d项待办\"><span class=\"sr-only\">（</span>99+"
+			    "<span class=\"sr-only\">项）</span></span>", count);
 	else if (count > 0)
-		strbuf_addf(sb, "<span class=\"badge\" title=\"%d项待办\">%d</span>", count, count);
+		strbuf_addf(sb, "<span class=\"badge\" title=\"%d项待办\"><span class=\"sr-only\">（</span>%d"
+			    "<span class=\"sr-only\">项）</span></span>", count, count);
 }
 
 /* The sections the user may use, `active` marked current, the notices
