@@ -20,6 +20,20 @@ static json_t *person_json(struct req *r, const struct person *p, int detail)
 			      "name", p->name, "unit_id", (json_int_t)p->unit_id, "unit_name", p->unit_name,
 			      "position", p->position, "rank", p->rank, "top_leader", p->top_leader,
 			      "leadership", p->leadership, "party_member", p->party_member);
+	json_object_update_new(j, json_pack("{s:s, s:s?, s:s, s:s?, s:b, s:b}", "gender", p->gender,
+					    "birth_date", p->birth_date, "ethnicity", p->ethnicity,
+					    "party_joined", p->party_joined, "npc_deputy", p->npc_deputy,
+					    "cppcc_member", p->cppcc_member));
+	if (detail) {
+		struct person_post *t;
+		int n = person_posts(&r->c, p, &t);
+		json_t *posts = json_array();
+		for (int i = 0; i < n; i++)
+			json_array_append_new(posts, json_pack("{s:I, s:s, s:s, s:s?, s:s?}", "unit_id",
+				(json_int_t)t[i].unit_id, "unit_name", t[i].unit_name, "post", t[i].post,
+				"from", t[i].start_day, "to", t[i].end_day));
+		json_object_set_new(j, "posts", posts);
+	}
 	if (detail) {
 		struct strbuf id = STRBUF_INIT;
 		int rc = person_id_number(&r->c, p, &id);
@@ -102,6 +116,18 @@ static int save(struct req *r, int64_t id)
 	get_bool(j, "top_leader", &p.top_leader, &fe);
 	get_bool(j, "leadership", &p.leadership, &fe);
 	get_bool(j, "party_member", &p.party_member, &fe);
+	get_bool(j, "npc_deputy", &p.npc_deputy, &fe);
+	get_bool(j, "cppcc_member", &p.cppcc_member, &fe);
+	{
+		/* the personnel record's fields (0034); post_from: the day a
+		 * new unit or post takes effect (default today) */
+		static const char *const keys[] = { "gender", "birth_date", "ethnicity", "party_joined",
+						    "post_from" };
+		const char **out[] = { &p.gender, &p.birth_date, &p.ethnicity, &p.party_joined, &p.post_from };
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+			if (api_str(r, j, keys[i], out[i]) < 0)
+				fielderr_add(&fe, keys[i], "应为文本");
+	}
 	/* absent: keep (update) / none (create); null or "": clear */
 	idn = json_object_get(j, "id_number");
 	if (idn && !json_is_null(idn) && !json_is_string(idn))

@@ -141,7 +141,8 @@ int cmd_init(int argc, char **argv)
 		goto out;
 	cmd_random_password(password);
 	strbuf_init(&err, 0);
-	if (user_create(&env.c, admin, "sysadmin", "系统管理员", 0, password, 0, &err) < 0) {
+	if (user_create(&env.c, admin, "sysadmin", "系统管理员", 0, password,
+			USER_MUST_CHANGE_PW, &err) < 0) {
 		error("cannot create the administrator: %s", err.buf);
 		strbuf_release(&err);
 		goto out;
@@ -152,7 +153,7 @@ int cmd_init(int argc, char **argv)
 	printf("qingfeng: created key file %s (keep it safe and apart from backups of the database)\n",
 	       keypath);
 	printf("qingfeng: system administrator '%s', password (shown once): %s\n", admin, password);
-	printf("qingfeng: the administrator binds a TOTP authenticator at first login\n");
+	printf("qingfeng: the administrator binds a TOTP authenticator and chooses a new password at first login\n");
 	rc = 0;
 	env.ckpt_force = 1;     /* a new key: any checkpoint beside it is stale */
 out:

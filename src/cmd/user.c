@@ -19,33 +19,56 @@
 #include <sodium.h>
 
 #include "cmd/cmd.h"
+#include "core/arena.h"
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/case.h"
 #include "model/user.h"
 #include "domain/role.h"
 #include "domain/user.h"
+#include "office/table.h"
 
 #define USAGE "qingfeng user add NAME --role ROLE --password-stdin [--display NAME] [--unit ID] [--office TEXT] [--principal]\n" \
 	"   or: qingfeng user list | disable NAME | enable NAME | unlock NAME\n" \
 	"   or: qingfeng user passwd NAME --password-stdin\n" \
 	"   or: qingfeng user scope NAME --unit ID   (add a unit to a scoped user's jurisdiction)"
 
+/* The accounts as an aligned table: Chinese names and offices take two
+ * cells a character (office_text_table), so the columns line up. */
 static int list_users(struct cmd_env *env)
 {
+	static const struct office_col cols[] = { { "name", 0, NULL }, { "role", 0, NULL },
+		{ "state", 0, NULL }, { "office", 0, NULL }, { "principal", 0, NULL },
+		{ "password", 0, NULL }, { "display name", 0, NULL } };
+	enum { NC = sizeof(cols) / sizeof(cols[0]) };
+	struct strbuf sb = STRBUF_INIT;
+	struct office_table t = { .ncols = NC, .cols = cols };
+	struct office_cell *cells;
 	struct user *v;
 	int n = user_list(&env->c, &v);
 
 	if (n < 0)
 		return error("cannot list users");
-	printf("%-20s %-16s %-10s %-16s %s\n", "name", "role", "state", "office", "display name");
+	cells = arena_alloc(env->c.a, (size_t)(n ? n : 1) * NC * sizeof(*cells));
 	for (int i = 0; i < n; i++) {
 		int64_t until;
+		struct office_cell *row = cells + (size_t)i * NC;
 		const char *state = v[i].disabled ? "disabled"
 				  : user_locked(&env->c, v[i].name, &until) == 1 ? "locked" : "active";
-		printf("%-20s %-16s %-10s %-16s %s\n", v[i].name, v[i].role, state,
-		       user_office(&env->c, v[i].id), v[i].display_name);
+		row[0] = office_text(v[i].name);
+		row[1] = office_text(v[i].role);
+		row[2] = office_text(state);
+		row[3] = office_text(user_office(&env->c, v[i].id));
+		row[4] = office_text(v[i].principal ? "yes" : "");
+		/* set by an administrator: changed at the next login */
+		row[5] = office_text(v[i].must_change_pw ? "to-change" : "");
+		row[6] = office_text(v[i].display_name);
 	}
+	t.nrows = (size_t)n;
+	t.cells = cells;
+	office_text_table(&sb, &t);
+	fputs(sb.buf, stdout);
+	strbuf_release(&sb);
 	return 0;
 }
 
@@ -114,13 +137,19 @@ int cmd_user(int argc, char **argv)
 	if (!strcmp(sub, "list")) {
 		rc = list_users(&env) < 0;
 	} else if (!strcmp(sub, "add")) {
-		int64_t id = user_create(&env.c, pos[1], role, display, unit_id, pw, 0, &err);
+		/* one lifecycle with the web page: pending until the security
+		 * admin enables it, the password chosen by the operator changed
+		 * at the first login */
+		int64_t id = user_create(&env.c, pos[1], role, display, unit_id, pw,
+					 USER_DISABLED | USER_MUST_CHANGE_PW, &err);
 		if (id > 0 && principal && user_set_principal(&env.c, pos[1], 1, &err) < 0)
 			id = -1;
 		if (id > 0 && office && user_office_set(&env.c, pos[1], office, &err) < 0)
 			id = -1;
 		if (id > 0) {
-			printf("qingfeng: user '%s' created (%s)\n", pos[1], role_label(role));
+			printf("qingfeng: user '%s' created (%s), pending: the security admin enables it "
+			       "(qingfeng user enable %s, or the users page); the password is changed at the first login\n",
+			       pos[1], role_label(role), pos[1]);
 			rc = 0;
 		}
 	} else if (!strcmp(sub, "scope")) {

@@ -96,6 +96,19 @@ const char *clue_object(struct ctx *c, int64_t id);
 int clue_record_step(struct ctx *c, int64_t clue_id, const struct audit_event *event, const char *action,
 		     const char *detail);
 
+/* ---- the handling office (clue_assign.c, issue 12) ---- */
+#define CLUE_BULK_MAX 100       /* clues or approvals in one bulk action */
+/* The offices a clue may be assigned to (those of active accounts),
+ * sorted: count or RES_STORE. */
+int clue_offices(struct ctx *c, const char ***out);
+/* PERM_CLUE_ASSIGN: assigns the clues ids[0..n) to `office`, all or
+ * nothing: each must be visible to the actor and open (not closed, filed
+ * or transferred), checked again in the transaction; one timeline and
+ * audit entry each.  RES_DONE; RES_NOT_FOUND without the permission;
+ * RES_INVALID with the message in fe (ids, office); RES_STORE. */
+int clue_assign(struct ctx *c, const int64_t *ids, int n, const char *office, struct fielderr *fe);
+QF_AUDIT_EVENT_DECL(CLUE_ASSIGN);
+
 /* code tables (labels.h), defined in clue.c */
 extern const struct label clue_sources[];         /* clues.source */
 

@@ -61,6 +61,7 @@ static int todo_approvals(struct ctx *c, struct todo_acc *acc)
 					  date_from_unix_cst(d[i].proposed_at));
 		t->object = arena_printf(c->a, "问题线索 %" PRId64 "（%s）", d[i].clue_id, units[i]);
 		t->href = arena_printf(c->a, "/clues/%" PRId64, d[i].clue_id);
+		t->approval_id = d[i].id;
 	}
 	return nd < 0 ? -1 : 0;
 }

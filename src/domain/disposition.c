@@ -277,29 +277,34 @@ static int decision_day_ok(const struct disposition_decision *dd, const struct c
 	return 1;
 }
 
-int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decision *dd,
-		       struct fielderr *fe)
+/* The checks of one decision before its transaction: found and visible,
+ * pending, a valid day, the actor may approve it, the rules of the
+ * jurisdiction and of filing, recusal.  RES_DONE with *da ready for
+ * decide_tx; else the refusal (messages in fe). */
+static int decide_check(struct ctx *c, int64_t id, const struct disposition_decision *dd,
+			struct fielderr *fe, struct decide_arg *da)
 {
-	struct decide_arg da = { .c = c, .dd = dd };
 	struct clue k;
 	int need;
-	int rc = store_disposition_get(c->db, c->a, id, &da.d);
+	int rc = store_disposition_get(c->db, c->a, id, &da->d);
 
+	da->c = c;
+	da->dd = dd;
 	if (rc == 1)
-		rc = store_clue_get(c->db, c->a, da.d.clue_id, &k);
+		rc = store_clue_get(c->db, c->a, da->d.clue_id, &k);
 	if (rc == 1)
 		rc = authz_unit(c, k.unit_id, clue_object(c, k.id));
 	if (rc != 1)
 		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
-	if (strcmp(da.d.state, "proposed")) {
+	if (strcmp(da->d.state, "proposed")) {
 		fielderr_add(fe, "state", "该处置意见已审批");
 		return -1;
 	}
 	if (!decision_day_ok(dd, &k, fe))
 		return -1;
-	da.direction = da.d.transfer_direction;
-	da.to = da.d.transfer_to;
-	need = disposition_needs_principal(da.d.method, da.direction);
+	da->direction = da->d.transfer_direction;
+	da->to = da->d.transfer_to;
+	need = disposition_needs_principal(da->d.method, da->direction);
 	if (!disposition_approval_allowed(c->who.role, c->who.principal, need)) {
 		audit_record(c, AEV_ACCESS_DENIED, arena_printf(c->a, "disposition/%" PRId64, id), 0,
 			     need ? "filing or transfer upward needs the principal leader" : "not an approver");
@@ -307,19 +312,95 @@ int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decis
 		return -1;
 	}
 	if (dd->approve) {
-		rc = jurisdiction_allows(c, &k, da.d.method, da.direction, fe);
+		rc = jurisdiction_allows(c, &k, da->d.method, da->direction, fe);
 		if (rc <= 0)
 			return rc < 0 ? RES_STORE : RES_INVALID;
-		rc = strcmp(da.d.method, "file_case") ? 1 : case_filing_valid(c, &dd->filing, dd->day, &k, fe);
+		rc = strcmp(da->d.method, "file_case") ? 1 : case_filing_valid(c, &dd->filing, dd->day, &k, fe);
 		if (rc <= 0)
 			return rc < 0 ? RES_STORE : RES_INVALID;
 	}
 	rc = recusal_clue_ok(c, k.id, fe);      /* recusal applies to the approver too */
 	if (rc <= 0)
 		return rc < 0 ? RES_STORE : RES_INVALID;
+	return RES_DONE;
+}
+
+int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decision *dd,
+		       struct fielderr *fe)
+{
+	struct decide_arg da = { 0 };
+	int rc = decide_check(c, id, dd, fe, &da);
+
+	if (rc != RES_DONE)
+		return rc;
 	if (store_tx(c->db, decide_tx, &da) < 0) {
 		if (!da.refused)
 			return RES_STORE;
+		fielderr_add(fe, "state", "该处置意见已审批或线索状态已变化，请刷新后再试");
+		return RES_INVALID;
+	}
+	return RES_DONE;
+}
+
+struct many_arg {
+	struct decide_arg *v;
+	int n;
+	int failed;             /* the index that failed in the transaction */
+};
+
+static int many_tx(struct store *s, void *arg)
+{
+	struct many_arg *ma = arg;
+
+	for (int i = 0; i < ma->n; i++) {
+		ma->v[i].refused = 0;
+		if (decide_tx(s, &ma->v[i]) < 0) {
+			ma->failed = i;
+			return -1;
+		}
+	}
+	return 1;
+}
+
+int disposition_decide_many(struct ctx *c, const int64_t *ids, int n,
+			    const struct disposition_decision *dd, struct fielderr *fe, int *failed)
+{
+	struct many_arg ma = { .n = n, .failed = -1 };
+	int rc;
+
+	*failed = -1;
+	if (n <= 0 || n > DISPOSITION_BULK_MAX) {
+		fielderr_add(fe, "ids", n <= 0 ? "请至少选择一项处置意见"
+				       : arena_printf(c->a, "一次最多审批%d项", DISPOSITION_BULK_MAX));
+		return RES_INVALID;
+	}
+	ma.v = arena_zalloc(c->a, (size_t)n * sizeof(*ma.v));
+	/* every item is checked before anything is written: one refused
+	 * (not permitted, decided meanwhile, a filing) and none is decided */
+	for (int i = 0; i < n; i++) {
+		for (int j = 0; j < i; j++)
+			if (ids[j] == ids[i]) {
+				fielderr_add(fe, "ids", "同一处置意见重复选择");
+				*failed = i;
+				return RES_INVALID;
+			}
+		rc = decide_check(c, ids[i], dd, fe, &ma.v[i]);
+		if (rc == RES_DONE && !strcmp(ma.v[i].d.method, "file_case")) {
+			/* a filing needs its own record (the case's filing form) */
+			fielderr_add(fe, "state", "立案审查调查须逐件审批（需填写立案信息）");
+			rc = RES_INVALID;
+		}
+		if (rc == RES_NOT_FOUND)
+			fielderr_add(fe, "ids", arena_printf(c->a, "处置意见 %" PRId64 " 不存在或您无权审批", ids[i]));
+		if (rc != RES_DONE) {
+			*failed = i;
+			return rc == RES_NOT_FOUND ? RES_INVALID : rc;
+		}
+	}
+	if (store_tx(c->db, many_tx, &ma) < 0) {
+		if (ma.failed < 0 || !ma.v[ma.failed].refused)
+			return RES_STORE;
+		*failed = ma.failed;
 		fielderr_add(fe, "state", "该处置意见已审批或线索状态已变化，请刷新后再试");
 		return RES_INVALID;
 	}

@@ -46,6 +46,18 @@ struct disposition_decision {
 int disposition_decide(struct ctx *c, int64_t id, const struct disposition_decision *dd,
 		       struct fielderr *fe);
 
+/* Approves (or rejects, with dd's note) the pending dispositions
+ * ids[0..n) in one transaction, all or nothing (issue 12's bulk
+ * approval): each checked as disposition_decide does, before and inside
+ * the transaction; a filing (file_case) is refused (it needs its own
+ * filing record).  One timeline, audit and approvals entry each.
+ * RES_DONE; RES_INVALID with fe and *failed the index refused (an item
+ * not found or not visible is RES_INVALID too: nothing is decided);
+ * RES_STORE. */
+#define DISPOSITION_BULK_MAX 100
+int disposition_decide_many(struct ctx *c, const int64_t *ids, int n,
+			    const struct disposition_decision *dd, struct fielderr *fe, int *failed);
+
 /* The clue a disposition belongs to: its id, 0 when there is no such
  * disposition, < 0 on a store error (no jurisdiction check: callers go on
  * to disposition_decide or clue_get, which check). */

@@ -279,6 +279,9 @@ static int parse_field(struct ix *ix, const struct ix_field *f, json_t *j, struc
 			return ix_fail(ix, f->name, "not a date (YYYY-MM-DD)");
 		break;
 	case IX_ENUM:
+		/* an IX_EMPTY code may be "" (not known), as it is exported */
+		if (s && !*s && (f->flags & IX_EMPTY))
+			break;
 		if (!s || !label_of(f->codes, s))
 			return ix_fail(ix, f->name, "not one of: %s", codes_of(ix->rec, f->codes));
 		break;

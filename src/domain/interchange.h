@@ -45,7 +45,7 @@ enum ix_kind {
 
 /* field flags */
 #define IX_REQ   1      /* must be present (and non-empty for lists) */
-#define IX_EMPTY 2      /* missing text is stored as '' (NOT NULL DEFAULT '') */
+#define IX_EMPTY 2      /* missing text is stored as '' (NOT NULL DEFAULT ''); an IX_ENUM takes "" too */
 #define IX_EXT   4      /* not in INTERCHANGE.md: export writes it only when set */
 #define IX_KEY   16     /* a rule table's key column */
 #define IX_VIRT  8      /* not a column of the type's table: read for the hooks, never

@@ -83,8 +83,27 @@ static const struct ix_field person_fields[] = {
 	{ "top_leader", IX_BOOL, "top_leader", NULL, NULL, 0, NULL },
 	{ "leadership", IX_BOOL, "leadership", NULL, NULL, 0, NULL },
 	{ "party_member", IX_BOOL, "party_member", NULL, NULL, 0, NULL },
+	/* the personnel record's fields (issue 12, migration 0034) */
+	{ "gender", IX_ENUM, "gender", NULL, NULL, IX_EMPTY, person_genders },
+	{ "birth_date", IX_DATE, "birth_date", NULL, NULL, 0, NULL },
+	{ "ethnicity", IX_ENUM, "ethnicity", NULL, NULL, IX_EMPTY, person_ethnicities },
+	{ "party_joined", IX_DATE, "party_joined", NULL, NULL, 0, NULL },
+	{ "npc_deputy", IX_BOOL, "npc_deputy", NULL, NULL, 0, NULL },
+	{ "cppcc_member", IX_BOOL, "cppcc_member", NULL, NULL, 0, NULL },
 	{ 0 }
 };
+
+/* An imported person holds the post the line gives, since a day not
+ * recorded (0034: every person has an open post; moves are made on the
+ * pages and the API, which keep the history). */
+static int person_after(struct ix *ix, struct ix_val *v, int64_t id)
+{
+	const struct ix_val *pos = F(ix, "position");
+
+	(void)v;
+	return store_person_post_start(ix_ctx(ix)->db, id, F(ix, "unit")->i, pos->set ? pos->s : "", NULL,
+				       ix_ctx(ix)->now) < 0 ? -1 : 0;
+}
 
 static const struct ix_field campaign_fields[] = {
 	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ, NULL },
@@ -623,7 +642,7 @@ const struct ix_type ix_types[] = {
 	{ "unit", "units", "U", "created_at updated_at", NULL, UNIT_DEPTH, "JOIN d ON d.id = t.id",
 	  "d.depth, t.id", unit_fields, NULL, NULL, 0 },
 	{ "person", "persons", "P", "created_at updated_at", NULL, NULL, NULL, "t.id", person_fields,
-	  NULL, NULL, 0 },
+	  NULL, person_after, 0 },
 	{ "campaign", "campaigns", "K", "created_at", NULL, NULL, NULL, "t.id", campaign_fields, NULL,
 	  NULL, 0 },
 	{ "report", "reports", "R", "created_at updated_at", NULL, NULL, NULL, "t.id", report_fields,

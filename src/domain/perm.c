@@ -39,6 +39,8 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_ANNUAL_REPORT] = "annual_report",
 	[PERM_STATS] = "stats",
 	[PERM_DOC_TEMPLATES] = "doc_templates",
+	[PERM_CLUE_ASSIGN] = "clue_assign",
+
 };
 
 struct perms perms_of(const enum perm *list)

@@ -39,6 +39,34 @@ const struct label person_ranks[] = {
 };
 
 
+const struct label person_genders[] = {
+	{ "male", "男" },
+	{ "female", "女" },
+	{ NULL, NULL }
+};
+
+/* 民族: the codes and names of GB/T 3304-1991 《中国各民族名称的罗马字母
+ * 拼写法和代码》 (the two-digit code of the personnel records), 97 and 98
+ * as there. */
+const struct label person_ethnicities[] = {
+	{ "01", "汉族" }, { "02", "蒙古族" }, { "03", "回族" }, { "04", "藏族" },
+	{ "05", "维吾尔族" }, { "06", "苗族" }, { "07", "彝族" }, { "08", "壮族" },
+	{ "09", "布依族" }, { "10", "朝鲜族" }, { "11", "满族" }, { "12", "侗族" },
+	{ "13", "瑶族" }, { "14", "白族" }, { "15", "土家族" }, { "16", "哈尼族" },
+	{ "17", "哈萨克族" }, { "18", "傣族" }, { "19", "黎族" }, { "20", "傈僳族" },
+	{ "21", "佤族" }, { "22", "畲族" }, { "23", "高山族" }, { "24", "拉祜族" },
+	{ "25", "水族" }, { "26", "东乡族" }, { "27", "纳西族" }, { "28", "景颇族" },
+	{ "29", "柯尔克孜族" }, { "30", "土族" }, { "31", "达斡尔族" }, { "32", "仫佬族" },
+	{ "33", "羌族" }, { "34", "布朗族" }, { "35", "撒拉族" }, { "36", "毛南族" },
+	{ "37", "仡佬族" }, { "38", "锡伯族" }, { "39", "阿昌族" }, { "40", "普米族" },
+	{ "41", "塔吉克族" }, { "42", "怒族" }, { "43", "乌孜别克族" }, { "44", "俄罗斯族" },
+	{ "45", "鄂温克族" }, { "46", "德昂族" }, { "47", "保安族" }, { "48", "裕固族" },
+	{ "49", "京族" }, { "50", "塔塔尔族" }, { "51", "独龙族" }, { "52", "鄂伦春族" },
+	{ "53", "赫哲族" }, { "54", "门巴族" }, { "55", "珞巴族" }, { "56", "基诺族" },
+	{ "97", "其他" }, { "98", "外国血统中国籍人士" },
+	{ NULL, NULL }
+};
+
 int person_id_valid(const char *s)
 {
 	static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
@@ -140,6 +168,35 @@ int person_id_number(struct ctx *c, const struct person *p, struct strbuf *out)
 	return field_decrypt(c->keys, id_ad(c, p->id), p->id_number_enc, out) == 0 ? 1 : -1;
 }
 
+/* A day field: empty, or a real date not after today; "" for NULL. */
+static int day_ok(const char *d)
+{
+	qf_day day;
+
+	if (!d || !*d)
+		return 1;
+	day = date_parse(d);
+	return day != QF_DAY_NONE && day <= date_today();
+}
+
+/* The personnel record's fields (0034). */
+static void validate_record(struct person *p, struct fielderr *fe)
+{
+	if (p->gender && *p->gender && !label_of(person_genders, p->gender))
+		fielderr_add(fe, "gender", "请选择性别");
+	if (p->ethnicity && *p->ethnicity && !label_of(person_ethnicities, p->ethnicity))
+		fielderr_add(fe, "ethnicity", "请从列表中选择民族");
+	if (!day_ok(p->birth_date))
+		fielderr_add(fe, "birth_date", "出生日期应为不晚于今天的日期（YYYY-MM-DD）");
+	if (!day_ok(p->party_joined))
+		fielderr_add(fe, "party_joined", "入党时间应为不晚于今天的日期（YYYY-MM-DD）");
+	else if (p->party_joined && *p->party_joined && p->birth_date && *p->birth_date &&
+		 strcmp(p->party_joined, p->birth_date) <= 0)
+		fielderr_add(fe, "party_joined", "入党时间应晚于出生日期");
+	if (!day_ok(p->post_from))
+		fielderr_add(fe, "post_from", "任职日期应为不晚于今天的日期（YYYY-MM-DD）");
+}
+
 /* Adds the messages of p's fields to fe: 0, or RES_STORE when the unit
  * lookup failed (503/500, not "no such unit"). */
 static int validate(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
@@ -169,6 +226,7 @@ static int validate(struct ctx *c, struct person *p, const char *id_number, stru
 	}
 	if (id_number && *id_number && !person_id_valid(id_number))
 		fielderr_add(fe, "id_number", "身份证号码格式不正确（18位，末位校验码）");
+	validate_record(p, fe);
 	return 0;
 }
 
@@ -197,7 +255,34 @@ struct save_arg {
 	const char *idnum;      /* new clear ID number, "" to clear, NULL to keep */
 	const char *mac;
 	int64_t id;
+	int moved;              /* an update changing the unit or the post */
+	const char *open_start; /* the open post's start, NULL not known */
+	int refused;            /* the move is dated before the open post began */
 };
+
+/* The post history: a new person holds the post given from post_from
+ * (NULL: not known); a move ends the open post on the day given (today
+ * by default) and starts the new one that day. */
+static int posts_tx(struct store *s, struct save_arg *sa, int creating)
+{
+	struct ctx *c = sa->c;
+	const struct person *p = sa->p;
+	char today[11];
+	const char *day = p->post_from && *p->post_from ? p->post_from : date_format(date_today(), today);
+
+	if (creating)
+		return store_person_post_start(s, sa->id, p->unit_id, p->position, p->post_from, c->now) < 0
+		       ? -1 : 0;
+	if (!sa->moved)
+		return 0;
+	if (sa->open_start && strcmp(day, sa->open_start) < 0) {
+		sa->refused = 1;
+		return -1;
+	}
+	if (store_person_post_end(s, sa->id, day) < 0)
+		return -1;
+	return store_person_post_start(s, sa->id, p->unit_id, p->position, day, c->now) < 0 ? -1 : 0;
+}
 
 static int save_tx(struct store *s, void *arg)
 {
@@ -209,7 +294,7 @@ static int save_tx(struct store *s, void *arg)
 		sa->id = store_person_insert(s, sa->p, c->now);
 	else
 		sa->id = store_person_update(s, sa->p, c->now) < 0 ? -1 : sa->p->id;
-	if (sa->id < 0)
+	if (sa->id < 0 || posts_tx(s, sa, creating) < 0)
 		return -1;
 	if (sa->idnum && *sa->idnum) {
 		/* encrypted once the row id is known: the ciphertext is bound to it */
@@ -228,7 +313,7 @@ static int save_tx(struct store *s, void *arg)
 
 int64_t person_save(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
 {
-	struct save_arg sa = { c, p, id_number, NULL, 0 };
+	struct save_arg sa = { .c = c, .p = p, .idnum = id_number };
 	struct strbuf mac = STRBUF_INIT;
 	char upper[19];
 	int rc;
@@ -244,6 +329,16 @@ int64_t person_save(struct ctx *c, struct person *p, const char *id_number, stru
 		/* the row keeps its ID number unless this save sets or clears it */
 		p->id_number_enc = old.id_number_enc;
 		p->id_number_mac = old.id_number_mac;
+		/* a move between units or posts keeps the history (0034) */
+		sa.moved = old.unit_id != p->unit_id || strcmp(old.position, p->position ? p->position : "");
+		if (sa.moved) {
+			struct person_post *t;
+			int nt = store_person_posts(c->db, c->a, p->id, &t);
+			if (nt < 0)
+				return RES_STORE;
+			if (nt > 0 && !t[nt - 1].end_day)
+				sa.open_start = t[nt - 1].start_day;
+		}
 	} else {
 		p->id_number_enc = p->id_number_mac = NULL;
 	}
@@ -262,6 +357,11 @@ int64_t person_save(struct ctx *c, struct person *p, const char *id_number, stru
 	if (fe->n)
 		return -1;
 	rc = store_tx(c->db, save_tx, &sa);
+	if (sa.refused) {
+		fielderr_add(fe, "post_from", arena_printf(c->a, "任职变动日期不能早于现任职务的起始日期（%s）",
+							    sa.open_start));
+		return -1;
+	}
 	if (rc == STORE_CONSTRAINT) {
 		/* registered by someone else between the check and the write */
 		fielderr_add(fe, "id_number", "该身份证号码已登记在其他人员名下");
@@ -270,4 +370,11 @@ int64_t person_save(struct ctx *c, struct person *p, const char *id_number, stru
 	if (rc < 0)
 		return -2;
 	return sa.id;
+}
+
+int person_posts(struct ctx *c, const struct person *p, struct person_post **out)
+{
+	int n = store_person_posts(c->db, c->a, p->id, out);
+
+	return n < 0 ? RES_STORE : n;
 }

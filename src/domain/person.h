@@ -41,7 +41,13 @@ void person_id_mask(const char *id, struct strbuf *out);
 /* 1 when s is a valid 18-character ID number (GB 11643 check digit). */
 int person_id_valid(const char *s);
 
+/* The posts of a person the actor has read (person_get), ended ones
+ * first by their end, the open one last: count or RES_STORE. */
+int person_posts(struct ctx *c, const struct person *p, struct person_post **out);
+
 /* code tables (labels.h), defined in person.c */
 extern const struct label person_ranks[];         /* persons.rank */
+extern const struct label person_genders[];       /* persons.gender (0034) */
+extern const struct label person_ethnicities[];   /* persons.ethnicity: GB/T 3304 codes */
 
 #endif

@@ -29,7 +29,7 @@ const struct role role_table[] = {
 			   PERM_REPORT_READ, PERM_CASE_READ, PERM_CASE_ASSIGN, PERM_OUTCOME_WRITE,
 			   PERM_EXECUTION, PERM_ACCOUNTABILITY, PERM_CATALOG, PERM_RULES_EDIT,
 			   PERM_ANNUAL_REPORT,
-			   PERM_STATS, PERM_DOC_TEMPLATES) },
+			   PERM_STATS, PERM_DOC_TEMPLATES, PERM_CLUE_ASSIGN) },
 	/* no PERM_CASE_WORK: the supervision office investigates no case and
 	   sits on no trial, so it joins no case team (审查调查与审理分离,
 	   issue 10); the case list, to declare conflicts (回避) like leaders */

@@ -7,12 +7,15 @@
 #include "domain/todo.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/arena.h"
 #include "core/calendar.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
+#include "store/store.h"
 
 static int by_urgency(const void *pa, const void *pb)
 {
@@ -42,7 +45,9 @@ struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clo
 	if (st != CLOCK_OVERDUE && st != CLOCK_DUE_SOON)
 		return NULL;
 	t = arena_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
+	memset(t, 0, sizeof(*t));
 	t->seq = acc->n - 1;
+	t->kind = TODO_CLOCK;
 	t->what = what ? what : lim->label;
 	t->office = "";
 	t->start = start;
@@ -55,7 +60,9 @@ struct todo *todo_add(struct ctx *c, struct todo_acc *acc, const char *what, qf_
 {
 	struct todo *t = arena_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
 
+	memset(t, 0, sizeof(*t));
 	t->seq = acc->n - 1;
+	t->kind = TODO_APPROVAL;
 	t->what = what;
 	t->office = "";
 	t->start = start;
@@ -96,4 +103,48 @@ int todo_list(struct ctx *c, struct todo **out)
 		qsort(acc.v, (size_t)acc.n, sizeof(*acc.v), by_urgency);
 	*out = acc.v;
 	return acc.n;
+}
+
+/* ---- the count of the navigation's badge ---------------------------------- */
+
+/* A small direct-mapped cache by user id: a collision only costs a
+ * recount.  Guarded by one mutex (held for a copy, never for a count). */
+#define COUNT_SLOTS 256
+static struct count_slot {
+	int64_t user_id;
+	uint64_t commits;
+	qf_day day;
+	int64_t at;
+	int count;
+} count_cache[COUNT_SLOTS];
+static pthread_mutex_t count_mu = PTHREAD_MUTEX_INITIALIZER;
+
+int todo_count(struct ctx *c)
+{
+	struct count_slot *slot = &count_cache[(uint64_t)c->who.id % COUNT_SLOTS];
+	struct count_slot now = { .user_id = c->who.id, .commits = store_commits(),
+				  .day = date_today(), .at = c->now };
+	struct todo *v;
+	int hit = 0, n;
+
+	if (!todo_shown(c))
+		return 0;
+	pthread_mutex_lock(&count_mu);
+	if (slot->user_id == now.user_id && slot->commits == now.commits && slot->day == now.day &&
+	    slot->at <= now.at && now.at - slot->at < TODO_COUNT_TTL) {
+		hit = 1;
+		n = slot->count;
+	}
+	pthread_mutex_unlock(&count_mu);
+	if (hit)
+		return n;
+	if ((n = todo_list(c, &v)) < 0)
+		return -1;
+	now.count = n;
+	pthread_mutex_lock(&count_mu);
+	/* a commit during the count leaves now.commits behind: the next
+	 * call counts again */
+	*slot = now;
+	pthread_mutex_unlock(&count_mu);
+	return n;
 }

@@ -15,7 +15,16 @@
 
 struct ctx;
 
+/* What an item asks of the user (the groups of the notices page). */
+enum todo_kind {
+	TODO_CLOCK = 0,          /* a clock overdue or due within 3 working days */
+	TODO_APPROVAL,           /* a decision asked of the user */
+	TODO_RETURN,             /* the user's proposal sent back */
+	TODO_ASSIGNED,           /* a record assigned to the user's office */
+};
+
 struct todo {
+	enum todo_kind kind;     /* todo_add_clock: TODO_CLOCK, todo_add: TODO_APPROVAL */
 	const char *what;        /* 初步核实, 处置意见待审批 */
 	const char *object;      /* 问题线索 12（甲局） */
 	const char *href;        /* /clues/12 */
@@ -23,6 +32,8 @@ struct todo {
 	qf_day start, due;       /* due QF_DAY_NONE for approvals */
 	enum clock_state state;
 	int seq;                 /* the order added in: ties of urgency keep it */
+	const char *note;        /* a returned proposal's reason, NULL none */
+	int64_t approval_id;     /* TODO_APPROVAL: the disposition to decide (bulk approval), 0 none */
 };
 
 /* The items being collected; each family of records adds its own. */
@@ -64,5 +75,13 @@ int todo_shown(const struct ctx *c);
 /* The user's items, overdue first, then by due day, then in the order
  * added; count or -1. */
 int todo_list(struct ctx *c, struct todo **out);
+
+/* The number of the user's items (the badge of the navigation, on every
+ * page): todo_list's count, kept per user in this process until a
+ * transaction commits here (store_commits), the day changes or
+ * TODO_COUNT_TTL seconds pass (another process's changes); 0 for a user
+ * no provider serves, -1 on error. */
+#define TODO_COUNT_TTL 30
+int todo_count(struct ctx *c);
 
 #endif

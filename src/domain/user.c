@@ -393,15 +393,17 @@ int user_office_set(struct ctx *c, const char *name, const char *office, struct 
 	struct office_arg oa = { .c = c, .office = office };
 
 	if (store_user_by_name(c->db, c->a, name, &oa.u) != 1) {
-		strbuf_addf(err, "no user '%s'", name);
+		strbuf_addf(err, "用户“%s”不存在", name);
 		return -1;
 	}
+	if (!office)
+		oa.office = office = "";
 	if (utf8_len(office) > 50) {
-		strbuf_addstr(err, "the office name is longer than 50 characters");
+		strbuf_addstr(err, "所属室（组）名称不能超过50个字");
 		return -1;
 	}
 	if (store_tx(c->db, office_tx, &oa) < 0) {
-		strbuf_addstr(err, "cannot store the office");
+		strbuf_addstr(err, "保存失败，请稍后再试");
 		return -1;
 	}
 	return 0;

@@ -15,6 +15,7 @@
 #include "api/attach.h"
 #include "api/categories.h"
 #include "api/clues.h"
+#include "api/notices.h"
 #include "api/common.h"
 #include "api/documents.h"
 #include "api/outcomes.h"
@@ -35,6 +36,8 @@
 #include "pages/cases.h"
 #include "pages/clues.h"
 #include "pages/documents.h"
+#include "pages/notices.h"
+
 #include "pages/recusal.h"
 #include "pages/home.h"
 #include "pages/login.h"
@@ -85,6 +88,11 @@ const struct route route_table[] = {
 	{ POST, "/clues/{id}/categories", page_clue_categories, PERM_CLUE_PROPOSE, 0 },
 	{ POST, "/clues/{id}/recusals", page_clue_recusal_create, PERM_CLUE_READ, 0 },
 	{ POST, "/dispositions/{id}/decision", page_disposition_decide, PERM_CLUE_APPROVE, 0 },
+
+	/* notices and bulk work (issue 12) */
+	{ GET, "/notices", page_notices, PERM_LOGIN, 0 },
+	{ POST, "/notices/approve", page_notices_approve, PERM_CLUE_APPROVE, 0 },
+	{ POST, "/clues/assign", page_clues_assign, PERM_CLUE_ASSIGN, 0 },
 
 	/* reports */
 	{ GET, "/reports", page_reports, PERM_REPORT_READ, 0 },
@@ -218,6 +226,9 @@ const struct route route_table[] = {
 	{ POST, "/api/clues/{id}/dispositions", api_disposition_create, PERM_CLUE_PROPOSE, R_API },
 	{ POST, "/api/clues/{id}/categories", api_clue_categories, PERM_CLUE_PROPOSE, R_API },
 	{ POST, "/api/dispositions/{id}/decision", api_disposition_decide, PERM_CLUE_APPROVE, R_API },
+	{ GET, "/api/notices", api_notices, PERM_LOGIN, R_API },
+	{ POST, "/api/dispositions/approve", api_dispositions_approve, PERM_CLUE_APPROVE, R_API },
+	{ POST, "/api/clues/assign", api_clues_assign, PERM_CLUE_ASSIGN, R_API },
 	{ GET, "/api/campaigns", api_campaigns, PERM_CLUE_READ, R_API },
 	{ POST, "/api/campaigns", api_campaign_create, PERM_UNIT_WRITE, R_API },
 	/* api: reports */

@@ -15,6 +15,7 @@ static const struct filter_field fields[] = {
 	FILTER_DAY_F("from", struct clue_filter, day_from),
 	FILTER_DAY_F("to", struct clue_filter, day_to),
 	FILTER_FLAG_F("overdue", struct clue_filter, overdue),
+	FILTER_TEXT_F("office", struct clue_filter, office),
 	FILTER_DAY_F("received_from", struct clue_filter, received_from),
 	FILTER_DAY_F("received_to", struct clue_filter, received_to),
 	FILTER_DAY_F("disposed_from", struct clue_filter, disposed_from),

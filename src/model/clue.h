@@ -34,6 +34,8 @@ struct clue {
 	const char *clock_start;    /* the running preliminary verification's start, or NULL */
 	const char *forward_due;    /* belongs to the level above: forward by (report_transfer), or NULL */
 	const char *handler_office; /* home page: the office that proposed it ("" unknown) */
+	const char *assigned_office; /* the handling office (承办部门) the case manager chose, "" none */
+	int64_t assigned_at;
 	int64_t created_by;
 	int64_t created_at;
 	int64_t updated_at;
@@ -74,6 +76,7 @@ struct clue_filter {
 				     * or before it are overdue */
 	const char *received_from, *received_to;    /* the same as from, to */
 	const char *disposed_from, *disposed_to;    /* first_disposed */
+	const char *office;         /* the handling office (assigned_office), "" or NULL any */
 	/* the statistics scope: within (unit_id), category (clue_categories)
 	 * and the subject members (the snapshot in clue_subjects, migration
 	 * 0024); campaign_id and source are above */

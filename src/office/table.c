@@ -127,6 +127,36 @@ size_t office_col_width(const struct office_table *t, size_t col, int with_head)
 	return w ? w : 1;
 }
 
+static void text_cell(struct strbuf *sb, const char *s, size_t width, int last)
+{
+	strbuf_addstr(sb, s);
+	if (last)
+		return;
+	for (size_t w = office_text_width(s); w < width + 2; w++)
+		strbuf_addch(sb, ' ');
+}
+
+void office_text_table(struct strbuf *sb, const struct office_table *t)
+{
+	struct strbuf cell = STRBUF_INIT;
+	size_t w[64];
+
+	for (size_t c = 0; c < t->ncols && c < 64; c++)
+		w[c] = office_col_width(t, c, 1);
+	for (size_t c = 0; c < t->ncols && c < 64; c++)
+		text_cell(sb, t->cols[c].head, w[c], c + 1 == t->ncols);
+	strbuf_addch(sb, '\n');
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols && c < 64; c++) {
+			strbuf_reset(&cell);
+			office_cell_format(&cell, &t->cells[r * t->ncols + c]);
+			text_cell(sb, cell.buf, w[c], c + 1 == t->ncols);
+		}
+		strbuf_addch(sb, '\n');
+	}
+	strbuf_release(&cell);
+}
+
 int office_has_groups(const struct office_table *t)
 {
 	for (size_t c = 0; c < t->ncols; c++)

@@ -98,6 +98,12 @@ int64_t office_ratio_bp(int64_t n, int64_t d);
  * of its cells as formatted (and of its header, with_head). */
 size_t office_col_width(const struct office_table *t, size_t col, int with_head);
 
+/* Appends t as plain text for a terminal: the header, then a line per
+ * row, each column padded to its display width (a Chinese character is 2
+ * cells, office_text_width) and two spaces apart, the last unpadded; no
+ * title.  Used by the command line's listings (`user list`). */
+void office_text_table(struct strbuf *sb, const struct office_table *t);
+
 /* 1 when a column of t has a group (the header takes two rows). */
 int office_has_groups(const struct office_table *t);
 /* The number of columns from col on that share col's group (1 for a

@@ -51,10 +51,14 @@ static void clue_clock_cell(struct req *r, struct listw *w, const struct clock_t
 }
 
 static const char *const crumbs_list[] = { "工作台", "/", "问题线索", NULL, NULL };
-static const struct list_col clue_cols[] = { { "编号", "num", 0, 0 }, { "受理日期", NULL, 0, 0 },
-	{ "被反映人", NULL, 0, 0 }, { "单位", NULL, 0, 0 }, { "来源", NULL, 0, 0 }, { "状态", NULL, 0, 0 },
-	{ "首次处置", NULL, 0, 0 }, { "初核期限", NULL, 0, 0 } };
+#define CLUE_COLS { "编号", "num", 0, 0 }, { "受理日期", NULL, 0, 0 }, { "被反映人", NULL, 0, 0 }, \
+	{ "单位", NULL, 0, 0 }, { "来源", NULL, 0, 0 }, { "状态", NULL, 0, 0 }, { "承办部门", NULL, 0, 0 }, \
+	{ "首次处置", NULL, 0, 0 }, { "初核期限", NULL, 0, 0 }
+static const struct list_col clue_cols[] = { CLUE_COLS };
+/* the case manager's list: a column of checkboxes first (not in the sheet) */
+static const struct list_col clue_pick_cols[] = { { "选择", "pick", 0, 1 }, CLUE_COLS };
 static const struct list_def clue_list_def = LIST_DEF("问题线索", "clues", "clue", clue_cols);
+static const struct list_def clue_pick_def = LIST_DEF("问题线索", "clues", "clue", clue_pick_cols);
 /* the figures' arguments the filter form does not show (model/clue.c) */
 static const char *const figure_args[] = { "received_from", "received_to", "disposed_from",
 	"disposed_to", "within", "category", "rank", "top_leader", "leadership", "key_persons", NULL };
@@ -68,6 +72,7 @@ int page_clues(struct req *r)
 	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), n;
+	int pick = authz_has(&r->c.who, PERM_CLUE_ASSIGN);
 
 	list_filter(r, &clue_filter_spec, &lq, PAGE_SIZE);
 	n = clue_list(&r->c, &lq, &v, &total);
@@ -82,19 +87,31 @@ int page_clues(struct req *r)
 	campaign_select(r, &sb, lq.campaign_id, NULL, "全部");
 	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
+	office_select(r, &sb, "承办部门", lq.office, 0, NULL, "全部");
 	field_checkbox(&sb, "overdue", "只看逾期", lq.overdue);
 	figlist_form(&sb, &clue_filter_spec, &lq, figure_args, "/clues");
 	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
 		toolbar(&sb, "/clues/new", "登记问题线索", 1);
-	list_open(&w, r, &sb, &clue_list_def);
+	/* the case manager picks clues to assign in bulk (clue_assign.c) */
+	if (pick)
+		form_open(r, &sb, "/clues/assign", NULL);
+	list_open(&w, r, &sb, pick ? &clue_pick_def : &clue_list_def);
 	for (int i = 0; i < n; i++) {
+		if (pick) {
+			struct strbuf *td = list_cell(&w, "pick", office_text(""));
+			if (td)
+				strbuf_addf(td, "<input type=\"checkbox\" name=\"ids\" value=\"%" PRId64
+					    "\" aria-label=\"选择问题线索 %" PRId64 "\">", v[i].id, v[i].id);
+			list_cell_end(&w);
+		}
 		list_id(&w, "/clues", v[i].id);
 		list_day(&w, v[i].received);
 		list_text(&w, v[i].subject_names);
 		list_text(&w, v[i].unit_name);
 		list_text(&w, label_of(clue_sources, v[i].source));
 		list_text(&w, clue_state_label(v[i].state));
+		list_text(&w, v[i].assigned_office);
 		list_day(&w, v[i].first_disposed);
 		clue_clock_cell(r, &w, &clocks, &v[i]);
 		list_row_end(&w);
@@ -102,12 +119,19 @@ int page_clues(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &clue_filter_spec, &lq, total);
 	list_close(&w, "没有符合条件的线索");
+	if (pick) {
+		strbuf_addstr(&sb, "<div class=\"bulk-bar\">");
+		form_button(&sb, "分配所选线索的承办部门…", NULL, NULL, NULL);
+		strbuf_addstr(&sb, "<span class=\"hint\">先列出所选线索，选择承办部门并确认后一并分配。</span></div>");
+		form_end(&sb);
+	}
 	strbuf_addstr(&base, "/clues?");
 	url_param(&base, "subject", lq.q);
 	url_param(&base, "state", lq.state);
 	url_param(&base, "source", lq.source);
 	url_param(&base, "from", lq.day_from);
 	url_param(&base, "to", lq.day_to);
+	url_param(&base, "office", lq.office);
 	if (lq.unit_id)
 		strbuf_addf(&base, "unit_id=%" PRId64 "&", lq.unit_id);
 	if (lq.campaign_id)
@@ -434,6 +458,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 					      : label_of(clue_sources, k.source));
 	record_item(&sb, "专项整治", *k.campaign_name ? k.campaign_name : "无");
 	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");
+	record_item(&sb, "承办部门", *k.assigned_office ? k.assigned_office : "未分配");
 	{
 		struct strbuf cats = STRBUF_INIT;
 		for (int i = 0; i < d.n_categories; i++)
@@ -496,6 +521,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 		form_close(&sb, "保存类别", NULL);
 	}
 	actions(r, &sb, &k, &d, fe);
+	page_clue_assign_form(r, &sb, &k, fe);
 	page_recusals(r, &sb, 0, k.id, NULL, NULL);
 	/* a filed clue's outcomes are its case's (issue 10) */
 	page_matter_outcomes(r, &sb, 0, k.id, strcmp(k.state, "registered") && strcmp(k.state, "filed"));

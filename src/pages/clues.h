@@ -28,6 +28,15 @@ void person_multiselect(struct req *r, struct strbuf *sb, const char *name, cons
 int form_ids(struct req *r, const char *key, int64_t *out, int max);
 void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n);
 
+/* The handling office (clue_assign.c): a <select name="office"> of the
+ * offices a clue may be assigned to; the assignment form of a clue's page
+ * (for PERM_CLUE_ASSIGN, an open clue). */
+struct clue;
+struct fielderr;
+void office_select(struct req *r, struct strbuf *sb, const char *label, const char *value,
+		   int required, const char *err, const char *none_label);
+void page_clue_assign_form(struct req *r, struct strbuf *sb, const struct clue *k, const struct fielderr *fe);
+
 /* The warning that the persons named have open clues (nothing when
  * n_dups is 0); after: a sentence under the list, or NULL. */
 struct clue_dup;

@@ -96,11 +96,11 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const cha
 		html_td(sb, date_format(v[i].start, buf));
 		html_td(sb, v[i].due != QF_DAY_NONE ? date_format(v[i].due, buf) : "");
 		strbuf_addstr(sb, "<td>");
-		if (v[i].state == CLOCK_OVERDUE || v[i].state == CLOCK_DUE_SOON) {
+		if (v[i].state == CLOCK_OVERDUE || v[i].state == CLOCK_DUE_SOON)
 			html_clock(sb, v[i].state);
-		} else {
-			strbuf_addstr(sb, "待审批");
-		}
+		else
+			strbuf_addstr(sb, v[i].kind == TODO_RETURN ? "已退回"
+					  : v[i].kind == TODO_ASSIGNED ? "待提出处置意见" : "待审批");
 		strbuf_addstr(sb, "</td></tr>");
 	}
 	table_close(sb, 0, 0, NULL);

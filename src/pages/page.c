@@ -16,7 +16,10 @@
 #include "domain/authz.h"
 #include "domain/labels.h"
 #include "domain/role.h"
+#include "domain/todo.h"
 #include "http/http.h"
+
+#define NOTICES_HREF "/notices"
 
 static const struct {
 	const char *href;
@@ -24,6 +27,7 @@ static const struct {
 	enum perm perm;
 } nav[] = {
 	{ "/", "工作台", PERM_LOGIN },
+	{ NOTICES_HREF, "待办通知", PERM_LOGIN },
 	{ "/reports", "信访举报", PERM_REPORT_READ },
 	{ "/clues", "问题线索", PERM_CLUE_READ },
 	{ "/clues/new", "登记线索", PERM_CLUE_REGISTER },
@@ -75,17 +79,41 @@ static int nav_active(const char *url, const char *href)
 	return !strncmp(url, href, n) && (url[n] == '\0' || url[n] == '/');
 }
 
-/* The sections the user may use, `active` marked current. */
-static void nav_list(struct req *r, struct strbuf *sb, int active)
+/* 1 when the user may use nav entry i: its permission, and for the
+ * notices some to-do provider serving the user (not the admin roles). */
+static int nav_shown(struct req *r, size_t i)
+{
+	if (!authz_has(&r->c.who, nav[i].perm))
+		return 0;
+	return strcmp(nav[i].href, NOTICES_HREF) || todo_shown(&r->c);
+}
+
+/* The count of what waits for the user as a badge; nothing for none. */
+static void notice_badge(struct strbuf *sb, int count)
+{
+	/* read aloud as "待办通知（3项）" */
+	if (count > 99)
+		strbuf_addf(sb, "<span class=\"badge\" title=\"%d项待办\"><span class=\"sr-only\">（</span>99+"
+			    "<span class=\"sr-only\">项）</span></span>", count);
+	else if (count > 0)
+		strbuf_addf(sb, "<span class=\"badge\" title=\"%d项待办\"><span class=\"sr-only\">（</span>%d"
+			    "<span class=\"sr-only\">项）</span></span>", count, count);
+}
+
+/* The sections the user may use, `active` marked current, the notices
+ * with their count. */
+static void nav_list(struct req *r, struct strbuf *sb, int active, int count)
 {
 	strbuf_addstr(sb, "<ul>");
 	for (size_t i = 0; i < QF_ARRAY_SIZE(nav); i++) {
-		if (!authz_has(&r->c.who, nav[i].perm))
+		if (!nav_shown(r, i))
 			continue;
 		strbuf_addstr(sb, "<li><a href=\"");
 		html_attr(sb, nav[i].href);
 		strbuf_addstr(sb, (int)i == active ? "\" aria-current=\"page\">" : "\">");
 		html_txt(sb, nav[i].label);
+		if (!strcmp(nav[i].href, NOTICES_HREF))
+			notice_badge(sb, count);
 		strbuf_addstr(sb, "</a></li>");
 	}
 	strbuf_addstr(sb, "</ul>");
@@ -94,6 +122,9 @@ static void nav_list(struct req *r, struct strbuf *sb, int active)
 void page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs)
 {
 	int active = -1;
+	/* what waits for the user (todo_count: cached, docs/architecture.md
+	 * "Notices"); an error shows no badge rather than no page */
+	int count = todo_count(&r->c);
 
 	head(sb, title);
 	strbuf_addstr(sb, "<body><a class=\"skip\" href=\"#main\">跳到正文</a>"
@@ -111,7 +142,7 @@ void page_begin(struct req *r, struct strbuf *sb, const char *title, const char 
 		      "<div class=\"frame\"><nav class=\"sidenav\" aria-label=\"主导航\">");
 	/* the current section: the longest entry the path is under */
 	for (size_t i = 0; i < QF_ARRAY_SIZE(nav); i++)
-		if (authz_has(&r->c.who, nav[i].perm) && nav_active(r->url, nav[i].href) &&
+		if (nav_shown(r, i) && nav_active(r->url, nav[i].href) &&
 		    (active < 0 || strlen(nav[i].href) > strlen(nav[active].href)))
 			active = (int)i;
 	/* a phone gets the list folded in a menu, a desktop the list; the
@@ -123,10 +154,11 @@ void page_begin(struct req *r, struct strbuf *sb, const char *title, const char 
 		html_txt(sb, nav[active].label);
 		strbuf_addstr(sb, "</span>");
 	}
+	notice_badge(sb, count);
 	strbuf_addstr(sb, "</summary>");
-	nav_list(r, sb, active);
+	nav_list(r, sb, active, count);
 	strbuf_addstr(sb, "</details>");
-	nav_list(r, sb, active);
+	nav_list(r, sb, active, count);
 	strbuf_addstr(sb, "</nav><main id=\"main\" class=\"content\">");
 	if (crumbs && crumbs[0]) {
 		strbuf_addstr(sb, "<nav class=\"crumbs\" aria-label=\"位置\"><ol>");

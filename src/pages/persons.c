@@ -82,6 +82,23 @@ int page_persons(struct req *r)
 	return page_finish(r, &sb, 200);
 }
 
+/* The personnel record's fields (0034) and the day a new unit or post
+ * takes effect. */
+static void person_record_fields(struct strbuf *sb, const struct person *p, const struct fielderr *fe)
+{
+	field_select(sb, "gender", "性别", person_genders, p->gender, 0, fielderr_get(fe, "gender"), "未填");
+	field_text(sb, "birth_date", "出生日期", p->birth_date, 0, fielderr_get(fe, "birth_date"), "type=\"date\"");
+	field_select(sb, "ethnicity", "民族", person_ethnicities, p->ethnicity, 0, fielderr_get(fe, "ethnicity"),
+		     "未填");
+	field_text(sb, "party_joined", "入党时间", p->party_joined, 0, fielderr_get(fe, "party_joined"),
+		   "type=\"date\"");
+	field_text(sb, "post_from", p->id ? "单位或职务变动日期（变动时填写，默认今天）" : "任现职日期",
+		   p->post_from, 0, fielderr_get(fe, "post_from"), "type=\"date\"");
+	if (p->id)
+		strbuf_addstr(sb, "<p class=\"hint\">修改所在单位或职务即记为一次任职变动：原任职务于变动日期结束，"
+			      "新职务自该日起，任职经历保留。已有线索、案件记载的被反映人信息不随之改变。</p>");
+}
+
 static int person_form(struct req *r, const struct person *p, const char *idnum,
 		       const struct fielderr *fe, unsigned status)
 {
@@ -101,7 +118,10 @@ static int person_form(struct req *r, const struct person *p, const char *idnum,
 	field_checkbox(&sb, "top_leader", "一把手", p->top_leader);
 	field_checkbox(&sb, "leadership", "领导班子成员", p->leadership);
 	field_checkbox(&sb, "party_member", "中共党员", p->party_member);
+	field_checkbox(&sb, "npc_deputy", "人大代表", p->npc_deputy);
+	field_checkbox(&sb, "cppcc_member", "政协委员", p->cppcc_member);
 	strbuf_addstr(&sb, "</fieldset>");
+	person_record_fields(&sb, p, fe);
 	field_text(&sb, "id_number", p->id ? "身份证号码（不修改请留空）" : "身份证号码", idnum, 0,
 		   fielderr_get(fe, "id_number"),
 		   "maxlength=\"18\" autocomplete=\"off\" spellcheck=\"false\"");
@@ -114,7 +134,7 @@ static int person_form(struct req *r, const struct person *p, const char *idnum,
 
 int page_person_new(struct req *r)
 {
-	struct person p = { .name = "", .position = "", .rank = "" };
+	struct person p = { .name = "", .position = "", .rank = "", .gender = "", .ethnicity = "" };
 	struct fielderr fe = { 0 };
 	long long unit = 0;
 
@@ -140,6 +160,13 @@ static int person_save_page(struct req *r, struct person *p)
 	p->top_leader = form_get_bool(&r->form, "top_leader");
 	p->leadership = form_get_bool(&r->form, "leadership");
 	p->party_member = form_get_bool(&r->form, "party_member");
+	p->npc_deputy = form_get_bool(&r->form, "npc_deputy");
+	p->cppcc_member = form_get_bool(&r->form, "cppcc_member");
+	p->gender = req_field(r, "gender");
+	p->birth_date = req_field(r, "birth_date");
+	p->ethnicity = req_field(r, "ethnicity");
+	p->party_joined = req_field(r, "party_joined");
+	p->post_from = req_field(r, "post_from");
 	if (*idnum && form_get_bool(&r->form, "clear_id_number"))
 		fielderr_add(&fe, "id_number", "不能同时填写新号码和清除已登记的号码");
 	else if (form_get_bool(&r->form, "clear_id_number"))
@@ -178,6 +205,31 @@ int page_person_edit(struct req *r)
 	return person_form(r, &p, "", &fe, 200);
 }
 
+/* 任职经历: the posts, the open one last. */
+static void post_history(struct req *r, struct strbuf *sb, const struct person *p)
+{
+	struct person_post *t;
+	int n = person_posts(&r->c, p, &t);
+	static const struct column cols[] = { { "单位", NULL }, { "职务", NULL }, { "起始日期", NULL },
+					      { "终止日期", NULL } };
+
+	strbuf_addstr(sb, "<h2 id=\"posts\">任职经历</h2>");
+	if (n < 0) {
+		html_notice(sb, "error", "任职经历暂时无法读取。");
+		return;
+	}
+	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(sb, "<tr>");
+		html_td_link(sb, arena_printf(r->arena, "/units/%" PRId64, t[i].unit_id), t[i].unit_name);
+		html_td(sb, t[i].post);
+		html_td(sb, t[i].start_day ? t[i].start_day : "不详");
+		html_td(sb, t[i].end_day ? t[i].end_day : "至今");
+		strbuf_addstr(sb, "</tr>");
+	}
+	table_close(sb, n, 4, "尚无任职经历");
+}
+
 int page_person_show(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, id = STRBUF_INIT;
@@ -197,6 +249,12 @@ int page_person_show(struct req *r)
 	record_item(&sb, "一把手", p.top_leader ? "是" : "否");
 	record_item(&sb, "领导班子成员", p.leadership ? "是" : "否");
 	record_item(&sb, "中共党员", p.party_member ? "是" : "否");
+	record_item(&sb, "性别", *p.gender ? label_of(person_genders, p.gender) : "未填");
+	record_item(&sb, "出生日期", p.birth_date ? p.birth_date : "未填");
+	record_item(&sb, "民族", *p.ethnicity ? label_of(person_ethnicities, p.ethnicity) : "未填");
+	record_item(&sb, "入党时间", p.party_joined ? p.party_joined : p.party_member ? "未填" : "—");
+	record_item(&sb, "人大代表", p.npc_deputy ? "是" : "否");
+	record_item(&sb, "政协委员", p.cppcc_member ? "是" : "否");
 	record_value_open(&sb, "身份证号码", NULL);
 	rc = person_id_number(&r->c, &p, &id);
 	if (rc == 1)
@@ -213,6 +271,7 @@ int page_person_show(struct req *r)
 	record_close(&sb);
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
 		toolbar(&sb, arena_printf(r->arena, "/persons/%" PRId64 "/edit", p.id), "编辑", 0);
+	post_history(r, &sb, &p);
 	page_person_record(r, &sb, &p);
 	return page_finish(r, &sb, 200);
 }

@@ -30,6 +30,23 @@ static void action_button(struct req *r, struct strbuf *sb, int64_t id, const ch
 	strbuf_addch(sb, ' ');
 }
 
+/* The system admin's setting of a user's office (所属室（组）) in the row. */
+static void office_form(struct req *r, struct strbuf *sb, int64_t id, const char *office)
+{
+	struct strbuf attrs = STRBUF_INIT;
+
+	strbuf_addstr(&attrs, "maxlength=\"50\" size=\"8\" value=\"");
+	html_attr(&attrs, office);
+	strbuf_addch(&attrs, '"');
+	form_open(r, sb, arena_printf(r->arena, "/admin/users/%" PRId64 "/action", id), "inline");
+	form_hidden(sb, "action", "office");
+	field_inline(sb, "office", "所属室（组）", 0, 1, attrs.buf);
+	form_button(sb, "设置科室", NULL, NULL, "small");
+	form_end(sb);
+	strbuf_addch(sb, ' ');
+	strbuf_release(&attrs);
+}
+
 /* What the create form keeps after an error. */
 struct new_user {
 	const char *name, *display, *role;
@@ -37,7 +54,7 @@ struct new_user {
 };
 
 static const struct list_col user_cols[] = { { "用户名", NULL, 0, 0 }, { "姓名", NULL, 0, 0 },
-	{ "角色", NULL, 0, 0 }, { "所属单位", NULL, 0, 0 }, { "状态", NULL, 0, 0 }, { "动态口令", NULL, 0, 0 },
+	{ "角色", NULL, 0, 0 }, { "所属单位", NULL, 0, 0 }, { "所属室（组）", NULL, 0, 0 }, { "状态", NULL, 0, 0 }, { "动态口令", NULL, 0, 0 },
 	{ "操作", NULL, 0, 1 } };
 static const struct list_def user_list_def = LIST_DEF("用户管理", "users", NULL, user_cols);
 
@@ -68,12 +85,17 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 		int64_t until = 0;
 		int locked = user_locked(&r->c, v[i].name, &until) == 1;
 		const char *state = v[i].disabled ? "已停用" : locked ? "已锁定" : "正常";
+		const char *office = user_office(&r->c, v[i].id);
 		const char *pending = NULL;
 		struct strbuf *td;
 		list_text(&w, v[i].name);
 		list_text(&w, v[i].display_name);
-		list_text(&w, role_label(v[i].role));
+		list_text(&w, v[i].principal ? arena_printf(r->arena, "%s（主要负责人）", role_label(v[i].role))
+					     : role_label(v[i].role));
 		list_text(&w, v[i].unit_name);
+		list_text(&w, office);
+		if (v[i].must_change_pw)
+			state = arena_printf(r->arena, "%s 首次登录须修改密码", state);
 		if (v[i].pw_pending_by) {
 			struct strbuf at = STRBUF_INIT;
 			html_time(&at, v[i].pw_pending_at);
@@ -82,7 +104,12 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 		}
 		td = list_cell(&w, NULL, office_text(pending ? arena_printf(r->arena, "%s %s", state, pending) : state));
 		if (td) {
-			html_state(td, v[i].disabled ? "bad" : locked ? "warn" : "ok", state);
+			html_state(td, v[i].disabled ? "bad" : locked ? "warn" : "ok",
+				   v[i].disabled ? "已停用" : locked ? "已锁定" : "正常");
+			if (v[i].must_change_pw) {
+				strbuf_addch(td, ' ');
+				html_state(td, "warn must-change", "首次登录须修改密码");
+			}
 			if (pending) {
 				strbuf_addch(td, ' ');
 				html_state(td, "warn pw-pending", pending);
@@ -109,6 +136,12 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			form_end(&sb);
 			strbuf_addch(&sb, ' ');
 		}
+		if (admin)
+			office_form(r, &sb, v[i].id, office);
+		if (admin && !strcmp(v[i].role, "leader"))
+			action_button(r, &sb, v[i].id, v[i].principal ? "unprincipal" : "principal",
+				      v[i].principal ? "取消主要负责人" : "设为主要负责人",
+				      v[i].principal ? NULL : "确定设为主要负责人？主要负责人审批涉及县处级干部的处置意见。");
 		if (sec && v[i].pw_pending_by && v[i].id != r->user.id) {
 			action_button(r, &sb, v[i].id, "approve_passwd", "批准重置密码",
 				      "确定批准？请先与该用户本人核实。批准后新密码即生效，该用户登录后须修改密码。");
@@ -129,8 +162,8 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 	list_export_link(&sb, "/admin/users?");
 	strbuf_addstr(&sb, "</p>");
 	if (admin) {
-		strbuf_addstr(&sb, "<h2>新增用户</h2><p class=\"hint\">新增的账户处于停用状态，"
-			      "经安全管理员审核启用后方可登录（三员分立）。</p>");
+		strbuf_addstr(&sb, "<h2>新增用户</h2><p class=\"hint\">新增的账户（网页或命令行 qingfeng user add）处于停用状态，"
+			      "经安全管理员审核启用后方可登录（三员分立）；首次登录须修改初始密码。</p>");
 		form_open(r, &sb, "/admin/users", "record-form");
 		field_text(&sb, "name", "用户名", nu->name, 1, NULL,
 			   "maxlength=\"32\" autocapitalize=\"off\" spellcheck=\"false\"");
@@ -192,7 +225,8 @@ int page_user_action(struct req *r)
 	if (!strcmp(action, "disable")) {
 		need = PERM_USER_ADMIN;
 		need_or = PERM_USER_SECURITY;
-	} else if (!strcmp(action, "passwd")) {
+	} else if (!strcmp(action, "passwd") || !strcmp(action, "office") || !strcmp(action, "principal") ||
+		   !strcmp(action, "unprincipal")) {
 		need = PERM_USER_ADMIN;
 	} else if (!strcmp(action, "enable") || !strcmp(action, "unlock") || !strcmp(action, "totp_reset") ||
 		   !strcmp(action, "approve_passwd") || !strcmp(action, "refuse_passwd")) {
@@ -211,6 +245,10 @@ int page_user_action(struct req *r)
 		ok = user_decide_password(&r->c, u.name, !strcmp(action, "approve_passwd"), &err);
 	else if (!strcmp(action, "disable") || !strcmp(action, "enable"))
 		ok = user_set_disabled(&r->c, u.name, !strcmp(action, "disable"), &err);
+	else if (!strcmp(action, "office"))
+		ok = user_office_set(&r->c, u.name, req_field(r, "office"), &err);
+	else if (!strcmp(action, "principal") || !strcmp(action, "unprincipal"))
+		ok = user_set_principal(&r->c, u.name, !strcmp(action, "principal"), &err);
 	else if (!strcmp(action, "unlock"))
 		ok = user_unlock(&r->c, u.name, &err);
 	else

@@ -75,7 +75,8 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"COALESCE(k.campaign_id, 0), COALESCE(g.name, ''), k.unit_id, u.name, k.summary_enc, k.state, " \
 	"k.first_disposed, COALESCE((SELECT " AGG "(p.name, '、') FROM clue_subjects cs " \
 	"JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = k.id), ''), " \
-	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start, k.forward_due " \
+	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start, k.forward_due, " \
+	"k.assigned_office " \
 	"FROM clues k JOIN units u ON u.id = k.unit_id LEFT JOIN campaigns g ON g.id = k.campaign_id "
 /* each filter is off when its value is empty or 0 */
 #define CLUE_WHERE Q_IN_SCOPE("k.unit_id") " " \
@@ -88,6 +89,7 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"AND (? = '' OR k.first_disposed >= ?) AND (? = '' OR k.first_disposed <= ?) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM dispositions d WHERE d.clue_id = k.id " \
 	"AND d.state = 'approved' AND d.method <> 'transfer')) " \
+	"AND (? = '' OR k.assigned_office = ?) " \
 	CLUE_SCOPE
 #define CLUE_ORDER "ORDER BY k.received DESC, k.id DESC LIMIT ? OFFSET ?"
 
@@ -174,6 +176,7 @@ static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
 	k->updated_at = store_col_int(st, 15);
 	k->clock_start = q_text_or_null(a, st, 16);
 	k->forward_due = q_text_or_null(a, st, 17);
+	k->assigned_office = q_text(a, st, 18);
 }
 
 static const struct store_sql Q_CLUE_STATE_OF = {
@@ -257,6 +260,7 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const void 
 	 * (移交) to another organ was not disposed here */
 	store_bind_int(st, i++, (lq->disposed_from && *lq->disposed_from) ||
 				(lq->disposed_to && *lq->disposed_to));
+	i = q_bind_text2(st, i, lq->office);
 	/* the figure's scope (q_metrics_sql.h): within, category, subject; the
 	 * jurisdiction, campaign and source are the list's own filters above */
 	sc.campaign_id = 0;
@@ -559,10 +563,23 @@ static const struct store_sql Q_PRELIM = {
 	"AND k.clock_start <= ? AND " Q_IN_SCOPE("k.unit_id") " "
 	"ORDER BY k.clock_start, k.id LIMIT 1000", NULL };
 /* Dispositions waiting for approval, within the scope. */
+#define DISP_ROW "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name, COALESCE(d.decided_at, 0), " \
+	"d.decision_note FROM dispositions d JOIN clues k ON k.id = d.clue_id JOIN units u ON u.id = k.unit_id "
 static const struct store_sql Q_PENDING = {
-	Q_SCOPE_WITH "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name FROM dispositions d "
-	"JOIN clues k ON k.id = d.clue_id JOIN units u ON u.id = k.unit_id WHERE d.state = 'proposed' "
+	Q_SCOPE_WITH DISP_ROW "WHERE d.state = 'proposed' "
 	"AND " Q_IN_SCOPE("k.unit_id") " ORDER BY d.id LIMIT 1000", NULL };
+/* the user's proposals sent back, while nothing was proposed after them */
+static const struct store_sql Q_RETURNED = {
+	DISP_ROW "WHERE d.proposed_by = ? AND d.state = 'rejected' AND NOT EXISTS (SELECT 1 "
+	"FROM dispositions e WHERE e.clue_id = d.clue_id AND e.id > d.id) ORDER BY d.id LIMIT 1000", NULL };
+/* clues assigned to an office waiting for their first proposal */
+static const struct store_sql Q_ASSIGNED = {
+	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.assigned_at FROM clues k JOIN units u ON u.id = k.unit_id "
+	"WHERE k.assigned_office = ? AND k.state = 'registered' AND NOT EXISTS (SELECT 1 FROM dispositions d "
+	"WHERE d.clue_id = k.id AND d.state = 'proposed') AND " Q_IN_SCOPE("k.unit_id") " "
+	"ORDER BY k.id LIMIT 1000", NULL };
+static const struct store_sql Q_ASSIGN = {
+	"UPDATE clues SET assigned_office = ?, assigned_at = ?, updated_at = ? WHERE id = ?", NULL };
 
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
 				const char *started_by, struct clue **out)
@@ -590,19 +607,13 @@ int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_
 	return rc < 0 ? rc : n;
 }
 
-int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
-			       struct disposition **out, const char ***unit_names)
+static int disposition_rows(struct store_stmt *st, struct arena *a, struct disposition **out,
+			     const char ***unit_names)
 {
-	struct store_stmt *st = store_prepare(s, &Q_PENDING);
 	struct disposition *v = NULL;
 	const char **names = NULL;
 	int rc, n = 0, cap = 0, ncap = 0;
 
-	*out = NULL;
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, scope_user);
-	store_bind_int(st, 2, scope_user);
 	while ((rc = store_step(st)) == STORE_ROW) {
 		struct disposition *d = arena_push(a, &v, &cap, n, sizeof(*v));
 		const char **nm = arena_push(a, &names, &ncap, n, sizeof(*names));
@@ -611,10 +622,76 @@ int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_u
 		d->method = q_text(a, st, 2);
 		d->proposed_at = store_col_int(st, 3);
 		*nm = q_text(a, st, 4);
+		d->decided_at = store_col_int(st, 5);
+		d->decision_note = q_text(a, st, 6);
 		n++;
 	}
 	store_reset(st);
 	*out = v;
 	*unit_names = names;
 	return rc < 0 ? rc : n;
+}
+
+int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
+			       struct disposition **out, const char ***unit_names)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PENDING);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, scope_user);
+	return disposition_rows(st, a, out, unit_names);
+}
+
+int store_dispositions_returned(struct store *s, struct arena *a, int64_t user_id,
+				struct disposition **out, const char ***unit_names)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RETURNED);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, user_id);
+	return disposition_rows(st, a, out, unit_names);
+}
+
+int store_clues_assigned(struct store *s, struct arena *a, int64_t scope_user, const char *office,
+			 struct clue **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ASSIGNED);
+	struct clue *v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_text(st, 2, office);
+	store_bind_int(st, 3, scope_user);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct clue *k = arena_push(a, &v, &cap, n++, sizeof(*v));
+		memset(k, 0, sizeof(*k));
+		k->id = store_col_int(st, 0);
+		k->unit_id = store_col_int(st, 1);
+		k->unit_name = q_text(a, st, 2);
+		k->assigned_at = store_col_int(st, 3);
+	}
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int store_clue_assign(struct store *s, int64_t id, const char *office, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ASSIGN);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, office);
+	store_bind_int(st, 2, now);
+	store_bind_int(st, 3, now);
+	store_bind_int(st, 4, id);
+	return store_exec(st);
 }

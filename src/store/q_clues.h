@@ -65,6 +65,16 @@ int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_
 /* Dispositions awaiting approval, with their clue's unit name. */
 int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
 			       struct disposition **out, const char ***unit_names);
+/* The user's proposals sent back (rejected) with nothing proposed on
+ * their clue since, with decided_at and decision_note. */
+int store_dispositions_returned(struct store *s, struct arena *a, int64_t user_id,
+				struct disposition **out, const char ***unit_names);
+/* Clues assigned to `office` still waiting for a proposal (registered,
+ * none pending): id, unit_id, unit_name, assigned_at. */
+int store_clues_assigned(struct store *s, struct arena *a, int64_t scope_user, const char *office,
+			 struct clue **out);
+/* Sets a clue's handling office (0033): 0 or < 0. */
+int store_clue_assign(struct store *s, int64_t id, const char *office, int64_t now);
 
 int store_timeline_add(struct store *s, const char *region, const char *object, int64_t at,
 		       int64_t user_id, const char *user_name, const char *action, const char *detail);

@@ -10,7 +10,8 @@
 /* the jurisdiction, then sub: the unit filter's unit and its descendants */
 #define PERSON_CTE "WITH RECURSIVE " Q_SCOPE_CTE ", " Q_SUBTREE("sub", "SELECT CAST(? AS BIGINT)") " "
 #define PERSON_COLS "p.id, p.unit_id, u.name, p.region, p.name, p.position, p.rank, p.top_leader, " \
-	"p.leadership, p.party_member, p.id_number_enc, p.id_number_mac, p.created_at, p.updated_at " \
+	"p.leadership, p.party_member, p.id_number_enc, p.id_number_mac, p.created_at, p.updated_at, " \
+	"p.gender, p.birth_date, p.ethnicity, p.party_joined, p.npc_deputy, p.cppcc_member " \
 	"FROM persons p JOIN units u ON u.id = p.unit_id "
 #define PERSON_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " " \
 	"AND (? = '' OR p.name LIKE ? ESCAPE '\\' OR p.position LIKE ? ESCAPE '\\') " \
@@ -19,11 +20,13 @@
 static const struct store_sql Q_GET = { "SELECT " PERSON_COLS "WHERE p.id = ?", NULL };
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO persons(region, unit_id, name, position, rank, top_leader, leadership, "
-	"party_member, id_number_enc, id_number_mac, created_at, updated_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"party_member, id_number_enc, id_number_mac, gender, birth_date, ethnicity, party_joined, "
+	"npc_deputy, cppcc_member, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_UPDATE = {
 	"UPDATE persons SET unit_id = ?, name = ?, position = ?, rank = ?, top_leader = ?, "
-	"leadership = ?, party_member = ?, id_number_enc = ?, id_number_mac = ?, updated_at = ? "
+	"leadership = ?, party_member = ?, id_number_enc = ?, id_number_mac = ?, gender = ?, "
+	"birth_date = ?, ethnicity = ?, party_joined = ?, npc_deputy = ?, cppcc_member = ?, updated_at = ? "
 	"WHERE id = ?", NULL };
 static const struct store_sql Q_LIST = {
 	PERSON_CTE "SELECT " PERSON_COLS PERSON_WHERE "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL };
@@ -57,6 +60,13 @@ static void fill_person(struct arena *a, struct store_stmt *st, void *row)
 	p->id_number_mac = q_text_or_null(a, st, 11);
 	p->created_at = store_col_int(st, 12);
 	p->updated_at = store_col_int(st, 13);
+	p->gender = q_text(a, st, 14);
+	p->birth_date = q_text_or_null(a, st, 15);
+	p->ethnicity = q_text(a, st, 16);
+	p->party_joined = q_text_or_null(a, st, 17);
+	p->npc_deputy = (int)store_col_int(st, 18);
+	p->cppcc_member = (int)store_col_int(st, 19);
+	p->post_from = NULL;        /* an input of person_save only */
 }
 
 int store_person_get(struct store *s, struct arena *a, int64_t id, struct person *p)
@@ -76,6 +86,12 @@ static int bind_fields(struct store_stmt *st, int i, const struct person *p)
 	store_bind_int(st, i++, p->party_member);
 	store_bind_text(st, i++, p->id_number_enc);
 	store_bind_text(st, i++, p->id_number_mac);
+	store_bind_text(st, i++, p->gender ? p->gender : "");
+	store_bind_text(st, i++, p->birth_date && *p->birth_date ? p->birth_date : NULL);
+	store_bind_text(st, i++, p->ethnicity ? p->ethnicity : "");
+	store_bind_text(st, i++, p->party_joined && *p->party_joined ? p->party_joined : NULL);
+	store_bind_int(st, i++, p->npc_deputy);
+	store_bind_int(st, i++, p->cppcc_member);
 	return i;
 }
 
@@ -173,4 +189,72 @@ int store_person_set_idnum(struct store *s, int64_t id, const char *enc, const c
 	store_bind_text(st, 2, mac);
 	store_bind_int(st, 3, id);
 	return store_exec(st);
+}
+
+/* ---- the post history (0034) ------------------------------------------------ */
+
+static const struct store_sql Q_POSTS = {
+	"SELECT t.id, t.person_id, t.unit_id, u.name, t.post, t.start_day, t.end_day FROM person_posts t "
+	"JOIN units u ON u.id = t.unit_id WHERE t.person_id = ? "
+	"ORDER BY CASE WHEN t.end_day IS NULL THEN 1 ELSE 0 END, t.end_day, t.id", NULL };
+static const struct store_sql Q_POST_INSERT = {
+	"INSERT INTO person_posts(person_id, unit_id, post, start_day, end_day, created_at) "
+	"VALUES (?, ?, ?, ?, NULL, ?) RETURNING id", NULL };
+static const struct store_sql Q_POST_END = {
+	"UPDATE person_posts SET end_day = ? WHERE person_id = ? AND end_day IS NULL", NULL };
+static const struct store_sql Q_POST_OPEN = {
+	"SELECT count(*) FROM person_posts WHERE person_id = ? AND end_day IS NULL", NULL };
+
+static void fill_post(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct person_post *t = row;
+
+	t->id = store_col_int(st, 0);
+	t->person_id = store_col_int(st, 1);
+	t->unit_id = store_col_int(st, 2);
+	t->unit_name = q_text(a, st, 3);
+	t->post = q_text(a, st, 4);
+	t->start_day = q_text_or_null(a, st, 5);
+	t->end_day = q_text_or_null(a, st, 6);
+}
+
+int store_person_posts(struct store *s, struct arena *a, int64_t person_id, struct person_post **out)
+{
+	return q_list_by_id(store_prepare(s, &Q_POSTS), a, person_id, fill_post, sizeof(**out), out);
+}
+
+int64_t store_person_post_start(struct store *s, int64_t person_id, int64_t unit_id, const char *post,
+				const char *start_day, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_POST_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	store_bind_int(st, 2, unit_id);
+	store_bind_text(st, 3, post ? post : "");
+	store_bind_text(st, 4, start_day && *start_day ? start_day : NULL);
+	store_bind_int(st, 5, now);
+	return q_scalar(st);
+}
+
+int store_person_post_end(struct store *s, int64_t person_id, const char *end_day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_POST_END);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, end_day);
+	store_bind_int(st, 2, person_id);
+	return store_exec(st);
+}
+
+int64_t store_person_post_open(struct store *s, int64_t person_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_POST_OPEN);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	return q_scalar(st);
 }

@@ -27,4 +27,13 @@ int store_person_set_idnum(struct store *s, int64_t id, const char *enc, const c
 /* id of a person with this ID-number MAC other than except_id, 0 if none */
 int64_t store_person_by_idmac(struct store *s, const char *mac, int64_t except_id);
 
+/* The post history (0034): a person's posts, ended ones by their end,
+ * the open one last; starting a post (the open one); ending the open
+ * post on end_day; the number of open posts (0 or 1). */
+int store_person_posts(struct store *s, struct arena *a, int64_t person_id, struct person_post **out);
+int64_t store_person_post_start(struct store *s, int64_t person_id, int64_t unit_id, const char *post,
+				const char *start_day, int64_t now);
+int store_person_post_end(struct store *s, int64_t person_id, const char *end_day);
+int64_t store_person_post_open(struct store *s, int64_t person_id);
+
 #endif

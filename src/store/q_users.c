@@ -392,3 +392,24 @@ int store_user_set_office(struct store *s, int64_t user_id, const char *office)
 	store_bind_int(st, 2, user_id);
 	return store_exec(st);
 }
+
+/* the offices of active accounts: the handling offices a clue may be
+ * assigned to (0033) */
+static const struct store_sql Q_OFFICES = {
+	"SELECT DISTINCT office FROM users WHERE office <> '' AND disabled = 0 ORDER BY office LIMIT 200", NULL };
+
+int store_user_offices(struct store *s, struct arena *a, const char ***out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_OFFICES);
+	const char **v = NULL;
+	int rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	while ((rc = store_step(st)) == STORE_ROW)
+		*(const char **)arena_push(a, &v, &cap, n++, sizeof(*v)) = q_text(a, st, 0);
+	store_reset(st);
+	*out = v;
+	return rc < 0 ? rc : n;
+}

@@ -59,5 +59,7 @@ int store_throttle_purge(struct store *s, int64_t now, int64_t before);
 /* the office (科室) a user works in ("" none) */
 int store_user_office(struct store *s, struct arena *a, int64_t user_id, const char **office);
 int store_user_set_office(struct store *s, int64_t user_id, const char *office);
+/* The distinct offices of active accounts, sorted: count or < 0. */
+int store_user_offices(struct store *s, struct arena *a, const char ***out);
 
 #endif

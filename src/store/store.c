@@ -34,6 +34,8 @@
 
 /* store_busy_counts(): lock-free, relaxed (they are statistics) */
 static atomic_uint_fast64_t busy_retried, busy_gave_up;
+/* transactions committed by this process (store_commits) */
+static atomic_uint_fast64_t commits;
 
 void store_seterr(struct store *s, const char *fmt, ...)
 {
@@ -379,9 +381,16 @@ int store_commit(struct store *s)
 		return STORE_ERR;
 	}
 	rc = store_noted(s, s->ops->commit(s));
-	if (rc == STORE_OK)
+	if (rc == STORE_OK) {
 		s->in_tx = 0;
+		atomic_fetch_add_explicit(&commits, 1, memory_order_relaxed);
+	}
 	return rc;
+}
+
+uint64_t store_commits(void)
+{
+	return atomic_load_explicit(&commits, memory_order_relaxed);
 }
 
 void store_rollback(struct store *s)

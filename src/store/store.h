@@ -69,6 +69,10 @@ int store_failure(const struct store *s);
 /* Process-wide counts, for /metrics: STORE_BUSY answers store_tx retried,
  * and the times it gave up after its retries. */
 void store_busy_counts(uint64_t *retried, uint64_t *gave_up);
+/* The number of transactions this process has committed: a value that
+ * changes whenever this process may have changed data (a cache of derived
+ * counts keyed on it, todo_count). */
+uint64_t store_commits(void);
 
 /* A cheap round trip to the database: >= 0 when it answers. */
 int store_ping(struct store *s);

@@ -165,7 +165,7 @@ await step('cm finds the clue in the registry, proposes 初步核实, sees the r
 	await submit(page.getByRole('button', { name: '查询' }), /\/clues\?/);
 	const row = page.locator('table.list tbody tr', { hasText: D.clue });
 	assert(await row.count() === 1, `${await row.count()} clues of ${PERSON} received ${D.clue}`);
-	const cells = (await row.locator('td').allTextContents()).map((s) => s.trim());
+	const cells = (await row.locator('td:not(.pick)').allTextContents()).map((s) => s.trim());
 	assert(cells[2] === PERSON && cells[3] === UNIT && cells[4] === '信访举报' && cells[5] === '待处置',
 		`the row reads ${JSON.stringify(cells)}`);
 	await shot('clue-list');

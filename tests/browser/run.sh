@@ -44,7 +44,7 @@ fi
 # the staff of the case walk (tests/browser/cases.mjs)
 staff() {   # staff NAME ROLE DISPLAY [options]
 	local n=$1 r=$2 d=$3; shift 3
-	printf '%s\n' "$PW" | "$QF_BIN" user add "$n" --role "$r" --display "$d" --password-stdin --db "$DB" "$@" >/dev/null
+	ready_user "$n" --role "$r" --display "$d" --password-stdin --db "$DB" "$@" >/dev/null
 }
 if ! { staff lead leader 王书记 --principal &&
 	staff inv1 investigator 刘明 --office 第一审查调查室 &&

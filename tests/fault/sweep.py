@@ -127,6 +127,17 @@ class World:
             raise Fail('psql: %s' % r.stderr.strip())
         return r.stdout
 
+    def write_sql(self, q):
+        if self.pg:
+            self.psql(self.db, q)
+            return
+        c = sqlite3.connect(self.db, timeout=30)
+        try:
+            c.execute(q)
+            c.commit()
+        finally:
+            c.close()
+
     def cli(self, *argv, stdin=None, extra_env=None):
         env = dict(self.env)
         env.update(extra_env or {})
@@ -145,6 +156,13 @@ class World:
                          stdin=PW + '\n')
             if r.returncode:
                 raise Fail('user add: ' + r.stderr)
+            # the account lifecycle (docs/security.md): enabled by the
+            # security admin's command; the first-login password change
+            # cleared in the database, as tests/http/lib.sh ready_account
+            r = self.cli('user', 'enable', name, '--db', self.db)
+            if r.returncode:
+                raise Fail('user enable: ' + r.stderr)
+            self.write_sql("UPDATE users SET must_change_pw = 0 WHERE name = '%s'" % name)
 
     def start(self):
         s = socket.socket()

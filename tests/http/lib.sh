@@ -102,20 +102,41 @@ print(s.getsockname()[1]); s.close()
 
 # init_db: a fresh database; sets ADMIN_PW.  Creates staff users
 # cm (case_manager), clerk (intake), auditor (auditadmin)
-# all with password $PW.
+# all with password $PW.  The admin is made ready to use (ready_account).
 PW='Qingfeng#2022'
 init_db() {
 	local out
 	out=$("$QF_BIN" init --db "$DB" --name "测试市纪委监委" --region 230100) || return 1
 	ADMIN_PW=$(printf '%s\n' "$out" | sed -n "s/.*password (shown once): //p")
+	ready_account admin || return 1
 	add_users cm:case_manager clerk:intake auditor:auditadmin
 }
 
-# add_users NAME:ROLE ...: more staff users, password $PW
+# ready_account NAME: the tests' shortcut past the account lifecycle
+# (docs/security.md): an account made by `init` or `user add` must choose
+# a new password at its first login, and one made by `user add` waits for
+# the security admin's `user enable`.  A test that is not about that
+# enables the account (the real command, audited) and clears the
+# password-change flag in the database directly: the product has no way
+# to skip the rule for real accounts.
+ready_account() {
+	"$QF_BIN" user enable "$1" --db "$DB" >/dev/null || return 1
+	sql "UPDATE users SET must_change_pw = 0 WHERE name = '$1'" >/dev/null
+}
+
+# ready_user NAME [user add options]: `qingfeng user add NAME ...` with
+# password $PW on standard input (give --password-stdin), then
+# ready_account NAME
+ready_user() {
+	printf '%s\n' "$PW" | "$QF_BIN" user add "$@" || return 1
+	ready_account "$1"
+}
+
+# add_users NAME:ROLE ...: more staff users, password $PW, ready to use
 add_users() {
 	local u
 	for u in "$@"; do
-		printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" --password-stdin --db "$DB" >/dev/null || return 1
+		ready_user "${u%%:*}" --role "${u#*:}" --password-stdin --db "$DB" >/dev/null || return 1
 	done
 }
 

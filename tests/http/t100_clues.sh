@@ -15,7 +15,7 @@ init_db || { not_ok "init"; finish; }
 "$QF_BIN" config set level prefecture >/dev/null
 for u in lead:leader boss:leader; do
 	extra=; [ "${u%%:*}" = boss ] && extra=--principal
-	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" $extra --password-stdin >/dev/null
+	ready_user "${u%%:*}" --role "${u#*:}" $extra --password-stdin >/dev/null
 done
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
@@ -28,7 +28,7 @@ P1=$(body "$(api POST /api/persons "{\"name\":\"赵科长\",\"unit_id\":$UA,\"ra
 P2=$(body "$(api POST /api/persons "{\"name\":\"钱局长\",\"unit_id\":$UA,\"rank\":\"county\",\"top_leader\":true}")" | jget '["id"]')
 P3=$(body "$(api POST /api/persons "{\"name\":\"孙镇长\",\"unit_id\":$UB,\"rank\":\"section\"}")" | jget '["id"]')
 protect 赵科长 钱局长 孙镇长 反映其违规收受礼金 问题线索较轻，拟谈话函询 函询后发现新问题，拟立案 拟了结 退回补充 拟初核
-printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$UA" --password-stdin >/dev/null
+ready_user town --role township --unit "$UA" --password-stdin >/dev/null
 
 clue() {   # clue SUBJECT_IDS [extra json]: registers, prints body+status
 	api POST /api/clues "{\"received\":\"2022-03-02\",\"source\":\"report\",\"source_ref\":\"R1\",\"summary\":\"反映其违规收受礼金\",\"subjects\":[$1]${2:+,$2}}"
@@ -181,9 +181,9 @@ expect_contains "... the summary for those who may read it" "巡察发现其违�
 CAMP=$(sql "SELECT id FROM campaigns LIMIT 1")
 sql "UPDATE clues SET campaign_id = $CAMP WHERE id = $CP"
 http_get "$H" -b "$JAR" "$BASE/clues?campaign_id=$CAMP" >/dev/null
-expect_eq "the page filters by campaign" 1 "$(grep -o '<tr><td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
+expect_eq "the page filters by campaign" 1 "$(grep -o '<td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
 http_get "$H" -b "$JAR" "$BASE/clues?unit_id=$UB" >/dev/null
-expect_eq "... and by unit (only 乙镇's clues)" "$(sql "SELECT count(*) FROM clues WHERE unit_id = $UB")" "$(grep -o '<tr><td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
+expect_eq "... and by unit (only 乙镇's clues)" "$(sql "SELECT count(*) FROM clues WHERE unit_id = $UB")" "$(grep -o '<td class="num"><a href="/clues/[0-9]*"' "$H.b" | wc -l)"
 expect_eq "town may not open a clue page outside its jurisdiction: 404" 404 "$(http_status -b "$TJ" "$BASE/clues/$C3")"
 
 stop_server

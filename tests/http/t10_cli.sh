@@ -148,8 +148,14 @@ expect_eq "user add exits 0" 0 "$RC"
 expect_contains "user add confirms" "user 'alice' created" "$OUT"
 run_cli user list
 expect_eq "user list exits 0" 0 "$RC"
-check "user list shows alice, intake, active, 张三" \
-	grep -qE '^alice +intake +active +张三$' <<<"$OUT"
+# one account lifecycle with the web (issue 12): pending (disabled) until
+# the security admin enables it, the operator's password to be changed
+check "user list shows alice, intake, disabled (pending), to-change, 张三" \
+	grep -qE '^alice +intake +disabled +to-change +张三$' <<<"$OUT"
+run_cli user enable alice
+expect_eq "user enable of the pending account exits 0" 0 "$RC"
+run_cli user list
+check "user list shows alice active, still to-change" grep -qE '^alice +intake +active +to-change +张三$' <<<"$OUT"
 check "the stored password is an Argon2id hash" \
 	grep -q '^\$argon2id\$' <<<"$(sql "SELECT pwhash FROM users WHERE name = 'alice'")"
 
@@ -211,8 +217,8 @@ run_cli user passwd alice --password-stdin <<<"weak"
 expect_eq "user passwd with a weak password: exit 1" 1 "$RC"
 run_cli user passwd ghost --password-stdin <<<"$NEWPW"
 expect_eq "user passwd of an unknown user: exit 1" 1 "$RC"
-check "the CLI changes are audited (user_create, user_disable, user_enable, user_passwd)" \
-	test "$(sql "$ALICE_EVENTS")" = "user_create,user_disable,user_enable,user_passwd"
+check "the CLI changes are audited (user_create, user_enable, user_disable, user_enable, user_passwd)" \
+	test "$(sql "$ALICE_EVENTS")" = "user_create,user_enable,user_disable,user_enable,user_passwd"
 expect_eq "the CLI audit actor is cli:<login>" "cli:$(id -un)" \
 	"$(sql "SELECT DISTINCT user_name FROM audit_log WHERE object = 'alice'")"
 

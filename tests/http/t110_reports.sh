@@ -15,7 +15,7 @@
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
-printf '%s\n' "$PW" | "$QF_BIN" user add lead --role leader --password-stdin >/dev/null
+ready_user lead --role leader --password-stdin >/dev/null
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 CJ=$T_DIR/clerk.jar; LJ=$T_DIR/lead.jar; TJ=$T_DIR/town.jar
@@ -35,7 +35,7 @@ P1=$(body "$(api POST /api/persons "{\"name\":\"赵科长\",\"unit_id\":$UA,\"ra
 P3=$(body "$(api POST /api/persons "{\"name\":\"孙镇长\",\"unit_id\":$UB,\"rank\":\"section\"}")" | jget '["id"]')
 protect 赵科长 孙镇长 王实名 13800001111 反映其违规收受礼金 反映镇长问题 反映其违规发放津贴 今天收到 再次反映 \
 	属本级受理范围 案情复杂，需调取材料 不属于纪检监察机关受理范围 来访反映
-printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$UA" --password-stdin >/dev/null
+ready_user town --role township --unit "$UA" --password-stdin >/dev/null
 login town "$PW" "$TJ" >/dev/null
 
 report() {   # report JSON-MEMBERS: registers as the clerk, prints body+status

@@ -10,7 +10,7 @@
 init_db || { not_ok "init"; finish; }
 adduser() {   # adduser NAME ROLE [options]
 	local n=$1 r=$2; shift 2
-	printf '%s\n' "$PW" | "$QF_BIN" user add "$n" --role "$r" --password-stdin "$@" >/dev/null
+	ready_user "$n" --role "$r" --password-stdin "$@" >/dev/null
 }
 adduser lead leader --principal
 adduser inv1 investigator --office 第一审查调查室

@@ -18,7 +18,7 @@
 init_db || { not_ok "init"; finish; }
 for u in lead:leader tri:trial sup:supervisor; do
 	extra=; [ "${u%%:*}" = lead ] && extra=--principal   # issue 10: filing needs the principal leader
-	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role "${u#*:}" $extra --password-stdin >/dev/null
+	ready_user "${u%%:*}" --role "${u#*:}" $extra --password-stdin >/dev/null
 done
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
@@ -31,7 +31,7 @@ person() { body "$(api POST /api/persons "{\"name\":\"$1\",\"unit_id\":$2,\"rank
 P1=$(person 赵科长 "$UA"); P2=$(person 钱科长 "$UA"); P3=$(person 孙镇长 "$UB")
 protect 赵科长 钱科长 孙镇长 反映其违规发放补贴 拟谈话函询 思想稳定，工作积极
 for u in town:"$UA" town2:"$UB"; do
-	printf '%s\n' "$PW" | "$QF_BIN" user add "${u%%:*}" --role township --unit "${u#*:}" --password-stdin >/dev/null
+	ready_user "${u%%:*}" --role township --unit "${u#*:}" --password-stdin >/dev/null
 done
 for u in lead tri sup town town2; do login "$u" "$PW" "$T_DIR/$u.jar" >/dev/null; done
 LJ=$T_DIR/lead.jar TRJ=$T_DIR/tri.jar SJ=$T_DIR/sup.jar TJ=$T_DIR/town.jar T2J=$T_DIR/town2.jar

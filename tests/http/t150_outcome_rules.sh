@@ -26,7 +26,7 @@
 init_db || { not_ok "init"; finish; }
 add_users tri:trial sup:supervisor
 # issue 10 part B: filing is approved by the principal leader
-printf '%s\n' "$PW" | "$QF_BIN" user add lead --role leader --principal --password-stdin --db "$DB" >/dev/null
+ready_user lead --role leader --principal --password-stdin --db "$DB" >/dev/null
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 for u in lead sup; do login "$u" "$PW" "$T_DIR/$u.jar" >/dev/null; done

@@ -22,8 +22,8 @@
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
-printf '%s\n' "$PW" | "$QF_BIN" user add lead --role leader --password-stdin >/dev/null
-printf '%s\n' "$PW" | "$QF_BIN" user add boss --role leader --principal --password-stdin >/dev/null
+ready_user lead --role leader --password-stdin >/dev/null
+ready_user boss --role leader --principal --password-stdin >/dev/null
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 LJ=$T_DIR/lead.jar BJ=$T_DIR/boss.jar CJ=$T_DIR/clerk.jar

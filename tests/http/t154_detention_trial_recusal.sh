@@ -25,7 +25,7 @@
 init_db || { not_ok "init"; finish; }
 adduser() {   # adduser NAME ROLE [options]
 	local n=$1 r=$2; shift 2
-	printf '%s\n' "$PW" | "$QF_BIN" user add "$n" --role "$r" --password-stdin "$@" >/dev/null
+	ready_user "$n" --role "$r" --password-stdin "$@" >/dev/null
 }
 adduser lead leader --principal   # issue 10 part B: filing is approved by the principal leader
 for u in lead2:leader inv1:investigator inv2:investigator inv3:investigator \

@@ -22,7 +22,7 @@
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
-adduser() { local n=$1 r=$2; shift 2; printf '%s\n' "$PW" | "$QF_BIN" user add "$n" --role "$r" --password-stdin "$@" >/dev/null; }
+adduser() { local n=$1 r=$2; shift 2; ready_user "$n" --role "$r" --password-stdin "$@" >/dev/null; }
 adduser lead leader --principal
 for u in inv1:investigator judge:trial sup:supervisor; do adduser "${u%%:*}" "${u#*:}"; done
 start_server || { not_ok "server starts"; finish; }

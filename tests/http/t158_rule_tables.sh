@@ -17,7 +17,7 @@
 init_db || { not_ok "init"; finish; }
 add_users inv1:investigator
 # filing is approved by the principal leader (issue 10 part B)
-printf '%s\n' "$PW" | "$QF_BIN" user add lead --role leader --principal --password-stdin --db "$DB" >/dev/null
+ready_user lead --role leader --principal --password-stdin --db "$DB" >/dev/null
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 login lead "$PW" "$T_DIR/lead.jar" >/dev/null; LJ=$T_DIR/lead.jar

@@ -165,7 +165,7 @@ expect_eq "rank staff: clues K2 K3 K5 K6, outcomes O2 O3 O4" "clues_received=4 f
 	"$(figs clues_received forms_total)"
 
 # ---- the jurisdiction of a township user (docs/security.md) -------------------
-printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$U1" --password-stdin --db "$DB" >/dev/null
+ready_user town --role township --unit "$U1" --password-stdin --db "$DB" >/dev/null
 report --year 2022 --user town
 expect_eq "--user town (scoped to the 局): its units and the one below; accountability not applicable" \
 	"clues_received=2 forms_total=3 accountabilities=不适用" "$(figs clues_received forms_total accountabilities)"

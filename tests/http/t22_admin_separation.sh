@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init_db"; finish; }
-printf '%s\n' "$PW" | "$QF_BIN" user add sec --role secadmin --password-stdin >/dev/null || not_ok "add sec"
+ready_user sec --role secadmin --password-stdin >/dev/null || not_ok "add sec"
 start_server || { not_ok "start_server"; finish; }
 MSG_BAD="用户名或密码错误"
 NEWPW='Taken#Over2026'

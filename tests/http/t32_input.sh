@@ -152,7 +152,7 @@ expect_eq "... stored as sent" "${OKNAME}2" "$(sql "SELECT name FROM units WHERE
 
 # a multi-line field keeps its line breaks: a conflict-of-interest note
 # (a supervisor declares one), through the API and the form
-printf '%s\n' "$PW" | "$QF_BIN" user add sup --role supervisor --password-stdin --db "$DB" >/dev/null
+ready_user sup --role supervisor --password-stdin --db "$DB" >/dev/null
 SJAR=$T_DIR/sup.jar
 login sup "$PW" "$SJAR" >/dev/null
 out=$(api POST /api/conflicts "{\"person_id\":$PID,\"note\":\"一行\\r\\n二行\\n\\t三行\"}" "$SJAR")

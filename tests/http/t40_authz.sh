@@ -31,7 +31,7 @@ PB=$(create /api/persons "{\"name\":\"乙乙\",\"unit_id\":$B,\"rank\":\"section
 protect 甲甲 甲一 乙乙 11010519491231002X
 check "setup: units and persons created" test -n "$A" -a -n "$A1" -a -n "$B" -a -n "$PA" -a -n "$PA1" -a -n "$PB"
 
-printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$A" --password-stdin >/dev/null 2>&1
+ready_user town --role township --unit "$A" --password-stdin >/dev/null 2>&1
 expect_eq "town created with scope unit A" "$A" \
 	"$(sql "SELECT s.unit_id FROM user_scopes s JOIN users u ON u.id = s.user_id WHERE u.name = 'town'")"
 expect_eq "town logs in" 303 "$(login town "$PW")"

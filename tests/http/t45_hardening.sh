@@ -54,7 +54,7 @@ print(s + "10X98765432"[sum(int(a)*b for a,b in zip(s,w)) % 11])' "$1"
 uid() { sql "SELECT id FROM users WHERE name = '$1'"; }
 # adduser NAME ROLE [UNIT]: through the CLI, password $PW
 adduser() {
-	printf '%s\n' "$PW" | "$QF_BIN" user add "$1" --role "$2" ${3:+--unit "$3"} --password-stdin \
+	ready_user "$1" --role "$2" ${3:+--unit "$3"} --password-stdin \
 		>/dev/null 2>>"$T_DIR/cli.log"
 }
 # user_action JAR ID ACTION [curl args]: POST /admin/users/ID/action; the

@@ -6,7 +6,7 @@
 
 out=$("$QF_BIN" init --db "$DB" --national-crypto) ; check "init --national-crypto" test $? -eq 0
 expect_contains "key file names the national suite" "suite=national" "$(cat "$KEY")"
-printf '%s\n' "$PW" | "$QF_BIN" user add cm --role case_manager --password-stdin >/dev/null
+ready_user cm --role case_manager --password-stdin >/dev/null
 check "config set accepts a value in range" "$QF_BIN" config set lock_failures 6
 "$QF_BIN" config set lock_failures 99 2>/dev/null; expect_eq "config set refuses a value out of range" 1 $?
 "$QF_BIN" config set nosuch 1 2>/dev/null; expect_eq "config set refuses an unknown key (usage)" 2 $?

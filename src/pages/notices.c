@@ -1,0 +1,210 @@
+/*
+ * notices.c: 待办通知 (issue 12): what waits for the user, grouped: the
+ * approvals asked of them, their proposals sent back, the clues assigned
+ * to their office, the clocks overdue and due within 3 working days;
+ * each links to its record.  The items are the home page's to-dos
+ * (domain/todo.h, one provider per family); the navigation shows their
+ * count (page.c, todo_count).
+ *
+ * An approver selects several approvals and approves them all at once:
+ * POST /notices/approve first answers a confirmation page listing them
+ * (with the approval date and an optional note), and only the
+ * confirmation (confirm=1) decides them, in one transaction, all or
+ * nothing (disposition_decide_many).  The same for clues in the clue
+ * list (clues.c, POST /clues/assign).
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/escape.h"
+#include "domain/authz.h"
+#include "domain/clue.h"
+#include "domain/disposition.h"
+#include "domain/todo.h"
+#include "http/http.h"
+#include "pages/clues.h"
+#include "pages/notices.h"
+#include "pages/page.h"
+
+static const char *const crumbs[] = { "工作台", "/", "待办通知", NULL, NULL };
+
+/* The groups of the page, in order, and the item kinds they hold. */
+static const struct {
+	const char *id, *heading;
+	int kind;              /* enum todo_kind; TODO_CLOCK twice: overdue, due soon */
+	enum clock_state state;
+} groups[] = {
+	{ "approvals", "待我审批", TODO_APPROVAL, CLOCK_RUNNING },
+	{ "returned", "退回给我", TODO_RETURN, CLOCK_RUNNING },
+	{ "assigned", "分配给本室（组）", TODO_ASSIGNED, CLOCK_RUNNING },
+	{ "overdue", "已逾期", TODO_CLOCK, CLOCK_OVERDUE },
+	{ "due", "三个工作日内到期", TODO_CLOCK, CLOCK_DUE_SOON },
+};
+
+static int in_group(const struct todo *t, size_t g)
+{
+	return (int)t->kind == groups[g].kind && (t->kind != TODO_CLOCK || t->state == groups[g].state);
+}
+
+/* One group's table (it holds some item); approvals get a checkbox each
+ * when `pick`. */
+static void group_table(struct strbuf *sb, const struct todo *v, int n, size_t g, int pick)
+{
+	char buf[11];
+	int rows = 0;
+	static const struct column cols[] = { { "事项", NULL }, { "对象", NULL }, { "日期", NULL },
+					      { "期限", NULL } };
+	static const struct column pick_cols[] = { { "选择", "pick" }, { "事项", NULL }, { "对象", NULL },
+						   { "日期", NULL }, { "期限", NULL } };
+
+	strbuf_addf(sb, "<section class=\"notice-group\" id=\"%s\"><h2>", groups[g].id);
+	html_txt(sb, groups[g].heading);
+	for (int i = 0; i < n; i++)
+		rows += in_group(&v[i], g);
+	strbuf_addf(sb, "（%d）</h2>", rows);
+	if (pick)
+		table_open(sb, NULL, NULL, pick_cols, QF_ARRAY_SIZE(pick_cols));
+	else
+		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	for (int i = 0; i < n; i++) {
+		if (!in_group(&v[i], g))
+			continue;
+		strbuf_addstr(sb, "<tr>");
+		if (pick) {
+			strbuf_addstr(sb, "<td class=\"pick\">");
+			if (v[i].approval_id)
+				strbuf_addf(sb, "<input type=\"checkbox\" name=\"ids\" value=\"%" PRId64 "\" "
+					    "aria-label=\"选择处置意见 %" PRId64 "\">", v[i].approval_id, v[i].approval_id);
+			strbuf_addstr(sb, "</td>");
+		}
+		strbuf_addstr(sb, "<td>");
+		html_txt(sb, v[i].what);
+		if (v[i].note && *v[i].note) {
+			strbuf_addstr(sb, "<br><span class=\"hint\">理由：");
+			html_txt(sb, v[i].note);
+			strbuf_addstr(sb, "</span>");
+		}
+		strbuf_addstr(sb, "</td>");
+		html_td_link(sb, v[i].href, v[i].object);
+		html_td(sb, date_format(v[i].start, buf));
+		strbuf_addstr(sb, "<td>");
+		if (v[i].due != QF_DAY_NONE) {
+			html_txt(sb, date_format(v[i].due, buf));
+			strbuf_addch(sb, ' ');
+			html_clock(sb, v[i].state);
+		}
+		strbuf_addstr(sb, "</td></tr>");
+	}
+	table_close(sb, 0, 0, NULL);
+	strbuf_addstr(sb, "</section>");
+}
+
+int page_notices(struct req *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct todo *v;
+	int n = todo_list(&r->c, &v);
+	int approver = authz_has(&r->c.who, PERM_CLUE_APPROVE);
+
+	if (n < 0)
+		return reply_error(r, E_STORE, "notices");
+	page_begin(r, &sb, "待办通知", crumbs);
+	strbuf_addf(&sb, "<p class=\"lead\" id=\"notice-count\">共有%d项待办。</p>", n);
+	if (!n)
+		strbuf_addstr(&sb, todo_shown(&r->c) ? "<p class=\"empty\">没有等待您处理的事项。</p>"
+						     : "<p class=\"empty\">您的角色没有待办事项。</p>");
+	/* only the groups that hold something */
+	for (size_t g = 0; g < QF_ARRAY_SIZE(groups); g++) {
+		int pick = approver && groups[g].kind == TODO_APPROVAL, rows = 0;
+		for (int i = 0; i < n; i++)
+			rows += in_group(&v[i], g);
+		if (!rows)
+			continue;
+		if (pick)
+			form_open(r, &sb, "/notices/approve", NULL);
+		group_table(&sb, v, n, g, pick);
+		if (pick) {
+			strbuf_addstr(&sb, "<div class=\"bulk-bar\">");
+			form_button(&sb, "批量批准所选…", NULL, NULL, NULL);
+			strbuf_addstr(&sb, "<span class=\"hint\">先列出所选事项，确认后一并批准；"
+				      "其中任何一项不能批准时，全部不予批准。立案须逐件审批。</span></div>");
+			form_end(&sb);
+		}
+	}
+	return page_finish(r, &sb, 200);
+}
+
+/* The confirmation of a bulk approval: the selected items, the date and
+ * note, the button that decides them; msg (may be NULL) says what was
+ * refused. */
+static int approve_confirm(struct req *r, const int64_t *ids, int n, const struct fielderr *fe,
+			   unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const crumbs_c[] = { "工作台", "/", "待办通知", "/notices", "确认批量审批", NULL,
+						NULL };
+	struct todo *v;
+	int nv = todo_list(&r->c, &v);
+	const char *day = req_field(r, "day");
+	char buf[11];
+
+	page_begin(r, &sb, "确认批量审批", crumbs_c);
+	field_errors_summary(&sb, fe);
+	strbuf_addf(&sb, "<p>将批准以下%d项处置意见。请逐项核对；其中任何一项不能批准时，全部不予批准。</p>", n);
+	form_open(r, &sb, "/notices/approve", "record-form");
+	{
+		static const struct column cols[] = { { "处置意见", "num" }, { "事项", NULL }, { "对象", NULL } };
+		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
+	}
+	for (int i = 0; i < n; i++) {
+		const struct todo *t = NULL;
+		for (int j = 0; j < nv && !t; j++)
+			if (v[j].approval_id == ids[i])
+				t = &v[j];
+		strbuf_addf(&sb, "<tr><td class=\"num\">%" PRId64 "</td>", ids[i]);
+		form_hidden_id(&sb, "ids", ids[i]);
+		html_td(&sb, t ? t->what : "（不在您的待审批事项中）");
+		if (t)
+			html_td_link(&sb, t->href, t->object);
+		else
+			html_td(&sb, "");
+		strbuf_addstr(&sb, "</tr>");
+	}
+	table_close(&sb, 0, 0, NULL);
+	form_hidden(&sb, "confirm", "1");
+	field_text(&sb, "day", "审批日期", *day ? day : date_format(date_today(), buf), 1,
+		   fielderr_get(fe, "day"), "type=\"date\"");
+	field_textarea(&sb, "note", "审批意见（可不填）", req_field(r, "note"), 0, fielderr_get(fe, "note"), 3, 500,
+		       NULL);
+	form_close(&sb, arena_printf(r->arena, "确认批准%d项", n), "/notices");
+	return page_finish(r, &sb, status);
+}
+
+int page_notices_approve(struct req *r)
+{
+	int64_t ids[DISPOSITION_BULK_MAX];
+	struct disposition_decision dd = { .approve = 1 };
+	struct fielderr fe = { 0 };
+	int n = form_ids(r, "ids", ids, DISPOSITION_BULK_MAX), failed, rc;
+
+	if (n < 0)
+		return reply_error(r, E_BAD_REQUEST, "ids");
+	if (n == 0) {
+		fielderr_add(&fe, "ids", "请至少选择一项处置意见");
+		return approve_confirm(r, ids, 0, &fe, 422);
+	}
+	if (!form_get_bool(&r->form, "confirm"))
+		return approve_confirm(r, ids, n, &fe, 200);
+	dd.day = req_field(r, "day");
+	dd.note = req_field(r, "note");
+	rc = disposition_decide_many(&r->c, ids, n, &dd, &fe, &failed);
+	if (rc == RES_INVALID) {
+		if (failed >= 0)
+			fielderr_add(&fe, "ids", arena_printf(r->arena, "未批准任何一项：第%d项（处置意见 %" PRId64
+							      "）不能批准。", failed + 1, ids[failed]));
+		return approve_confirm(r, ids, n, &fe, 422);
+	}
+	return page_result(r, rc, "disposition", "/notices?ok=done");
+}
