@@ -52,7 +52,7 @@ if ! { staff lead leader 王书记 --principal &&
 	not_ok "the staff of the case walk"
 	finish
 fi
-WALKS="walk cases roles dash"
+WALKS="walk cases roles dash find"
 if ! start_server; then
 	not_ok "the server starts"
 	finish

@@ -112,6 +112,8 @@ expect_eq "no match: the form comes back (422)" 422 \
 	"$(post_form /accountabilities started=2022-06-01 "person_id_q=查无此人" person_id=)"
 expect_contains "... a message beside the field" "没有找到与“查无此人”相符的人员" "$(cat "$H.b")"
 expect_contains "... the typed text kept" 'name="person_id_q" value="查无此人"' "$(cat "$H.b")"
+expect_contains "the page lets the pickers' script ask its own origin (CSP connect-src)" "connect-src 'self'" \
+	"$(header_of "$H.h" Content-Security-Policy)"
 expect_contains "the form's fields are pickers (the script's hook)" 'data-pick="/api/pick/persons"' "$(cat "$H.b")"
 expect_contains "... the recovery's case too" 'data-pick="/api/pick/cases"' "$(cat "$H.b")"
 expect_eq "a recovery's case by a subject's name: taken (303)" 303 \
