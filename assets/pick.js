@@ -9,7 +9,9 @@
  * first page of matches; "更多" appends the next page while the answer's
  * total says there are more, so no list stops at a fixed number of rows.
  * Choosing (click, touch, Enter) fills the id and the text; typing again
- * clears the id.  Arrow keys move, Escape closes; the list is a listbox
+ * clears the id.  A picker of several (data-multi: a clue's subjects)
+ * adds a ticked box named as the field to its list (ul.pick-chosen)
+ * instead, and empties the text for the next name.  Arrow keys move, Escape closes; the list is a listbox
  * owned by the text input (combobox), announced to screen readers.
  */
 (function () {
@@ -33,6 +35,7 @@
 		var url = box.getAttribute('data-pick');
 		var name = text.id.replace(/^f-/, '');
 		var list = document.createElement('ul');
+		var multi = box.hasAttribute('data-multi');
 		var timer = 0, active = -1, query = '', page = 0, total = 0, loaded = 0, mine = 0;
 
 		list.className = 'pick-list';
@@ -67,8 +70,36 @@
 			}
 		}
 
+		function add_chosen(li) {
+			var ul = box.querySelector('ul.pick-chosen');
+			var id = li.getAttribute('data-id');
+			var item, label, cb;
+			if (ul.querySelector('input[value="' + id + '"]')) {
+				ul.querySelector('input[value="' + id + '"]').checked = true;
+			} else {
+				item = document.createElement('li');
+				label = document.createElement('label');
+				label.className = 'check';
+				cb = document.createElement('input');
+				cb.type = 'checkbox';
+				cb.name = name;
+				cb.value = id;
+				cb.checked = true;
+				label.appendChild(cb);
+				label.appendChild(document.createTextNode(' ' + li.getAttribute('data-label')));
+				item.appendChild(label);
+				ul.appendChild(item);
+			}
+			text.value = '';
+			close();
+		}
+
 		function choose(li) {
 			var radios = box.querySelectorAll('input[type="radio"]');
+			if (multi) {
+				add_chosen(li);
+				return;
+			}
 			hiddenOf(box, name).value = li.getAttribute('data-id');
 			text.value = li.getAttribute('data-label');
 			for (var k = 0; k < radios.length; k++)
@@ -129,7 +160,8 @@
 		}
 
 		text.addEventListener('input', function () {
-			hiddenOf(box, name).value = '';
+			if (!multi)
+				hiddenOf(box, name).value = '';
 			window.clearTimeout(timer);
 			query = text.value.trim();
 			if (!query) {

@@ -21,6 +21,7 @@
 #include "core/arena.h"
 #include "core/escape.h"
 #include "domain/find.h"
+#include "domain/person.h"
 #include "domain/result.h"
 #include "http/form.h"
 #include "http/http.h"
@@ -45,42 +46,36 @@ static int64_t form_id_of(struct req *r, const char *name)
 	return form_get_int(&r->form, name, &v) >= 0 && v > 0 ? v : 0;
 }
 
-void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *label,
-		int required, const char *err)
+/* The opening of a picker's field: its box (the script's hook) and label. */
+static void pick_open(struct strbuf *sb, enum find_kind k, const char *name, const char *label, int required,
+		      const char *err, int multi)
 {
-	const char *qname = arena_printf(r->arena, "%s_q", name);
-	const char *text = req_field(r, qname);
-	int64_t id = form_id_of(r, name);
-	struct find_hit *v = NULL;
-	int64_t total = 0;
-	int n = 0;
-
-	/* a typed text the server could not take: list its matches to choose */
-	if (err && !id && *text)
-		n = find_run(&r->c, k, text, 0, 0, PICK_CHOICES, &v, &total);
 	strbuf_addstr(sb, err ? "<div class=\"field pick has-error\" data-pick=\"/api/pick/"
 			      : "<div class=\"field pick\" data-pick=\"/api/pick/");
 	html_attr(sb, find_kind_name(k));
-	strbuf_addstr(sb, "\"><label for=\"f-");
+	strbuf_addstr(sb, multi ? "\" data-multi=\"1\"><label for=\"f-" : "\"><label for=\"f-");
 	html_attr(sb, name);
 	strbuf_addstr(sb, "\">");
 	html_txt(sb, label);
 	if (required)
 		strbuf_addstr(sb, "<span class=\"req\" aria-hidden=\"true\">*</span>");
 	strbuf_addstr(sb, "</label>");
-	if (n <= 0) {
-		strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
-		html_attr(sb, name);
-		strbuf_addstr(sb, id ? "\" value=\"" : "\" value=\"\">");
-		if (id)
-			strbuf_addf(sb, "%" PRId64 "\">", id);
-	}
+}
+
+/* The text box, its hint and, when the typed text named several records
+ * (err set, nothing chosen), those records as radio buttons named as the
+ * id field; the field's end. */
+static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, int required,
+		       const char *err, const char *hint, const struct find_hit *v, int n, int64_t total)
+{
+	const char *qname = arena_printf(r->arena, "%s_q", name);
+
 	strbuf_addstr(sb, "<input type=\"text\" autocomplete=\"off\" maxlength=\"50\" id=\"f-");
 	html_attr(sb, name);
 	strbuf_addstr(sb, "\" name=\"");
 	html_attr(sb, qname);
 	strbuf_addstr(sb, "\" value=\"");
-	html_attr(sb, text);
+	html_attr(sb, req_field(r, qname));
 	strbuf_addstr(sb, required ? "\" required aria-describedby=\"h-" : "\" aria-describedby=\"h-");
 	html_attr(sb, name);
 	if (err) {
@@ -91,7 +86,7 @@ void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *
 	strbuf_addstr(sb, "\"><p class=\"hint\" id=\"h-");
 	html_attr(sb, name);
 	strbuf_addstr(sb, "\">");
-	html_txt(sb, pick_hint[k] ? pick_hint[k] : "");
+	html_txt(sb, hint);
 	strbuf_addstr(sb, "</p>");
 	if (n > 0) {
 		strbuf_addstr(sb, "<fieldset class=\"pick-choices\"><legend>请选择</legend>");
@@ -110,16 +105,70 @@ void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *
 	field_close(sb, name, err);
 }
 
-int64_t pick_resolve(struct req *r, enum find_kind k, const char *name, struct fielderr *fe)
+/* The matches of a typed text the server could not take, to choose from. */
+static int pick_choices(struct req *r, enum find_kind k, const char *name, const char *err,
+			struct find_hit **v, int64_t *total)
 {
 	const char *text = req_field(r, arena_printf(r->arena, "%s_q", name));
+
+	*v = NULL;
+	*total = 0;
+	return err && *text ? find_run(&r->c, k, text, 0, 0, PICK_CHOICES, v, total) : 0;
+}
+
+void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *label,
+		int required, const char *err)
+{
 	int64_t id = form_id_of(r, name), total;
 	struct find_hit *v;
-	int n;
+	int n = id ? 0 : pick_choices(r, k, name, err, &v, &total);
 
-	if (id || !*text)
-		return id;
-	n = find_run(&r->c, k, text, 0, 0, 1, &v, &total);
+	pick_open(sb, k, name, label, required, err, 0);
+	if (n <= 0) {   /* with choices listed, the radio buttons carry the id */
+		strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
+		html_attr(sb, name);
+		strbuf_addstr(sb, id ? "\" value=\"" : "\" value=\"\">");
+		if (id)
+			strbuf_addf(sb, "%" PRId64 "\">", id);
+	}
+	pick_input(r, sb, k, name, required, err, pick_hint[k] ? pick_hint[k] : "", v, n, total);
+}
+
+void field_pick_persons(struct req *r, struct strbuf *sb, const char *name, const char *label,
+			const int64_t *ids, int n_ids, int required, const char *err)
+{
+	struct find_hit *v;
+	int64_t total;
+	int n = pick_choices(r, FIND_PERSON, name, err, &v, &total);
+
+	pick_open(sb, FIND_PERSON, name, label, required, err, 1);
+	strbuf_addstr(sb, "<ul class=\"pick-chosen\">");
+	for (int i = 0; i < n_ids; i++) {
+		struct person p;
+		if (person_pick(&r->c, ids[i], &p) != RES_DONE)
+			continue;       /* the domain refuses it again, beside the field */
+		strbuf_addstr(sb, "<li><label class=\"check\"><input type=\"checkbox\" checked name=\"");
+		html_attr(sb, name);
+		strbuf_addf(sb, "\" value=\"%" PRId64 "\"> ", p.id);
+		html_txt(sb, find_hit_label(&r->c, FIND_PERSON, &(struct find_hit){ .id = p.id, .title = p.name,
+			.unit_name = p.unit_name, .extra = p.position ? p.position : "" }));
+		strbuf_addstr(sb, "</label></li>");
+	}
+	strbuf_addstr(sb, "</ul>");
+	pick_input(r, sb, FIND_PERSON, name, 0, err,
+		   "输入姓名、单位名称或身份证号码后4位，从列表中选择；可选多人，取消勾选即去掉。"
+		   "名录中没有的人员，请先在“监督对象”中新增。", v, n, total);
+}
+
+/* The record the text typed in field `name` names: its id; 0 with a
+ * message in fe when none or several match; RES_STORE. */
+static int64_t resolve_text(struct req *r, enum find_kind k, const char *name, const char *text,
+			    struct fielderr *fe)
+{
+	struct find_hit *v;
+	int64_t total;
+	int n = find_run(&r->c, k, text, 0, 0, 1, &v, &total);
+
 	if (n < 0)
 		return RES_STORE;
 	if (total == 1)
@@ -131,6 +180,39 @@ int64_t pick_resolve(struct req *r, enum find_kind k, const char *name, struct f
 		fielderr_add(fe, name, arena_printf(r->arena, "与“%s”相符的%s有 %" PRId64 " 个，请在下面选择一个",
 						    text, find_kind_label(k), total));
 	return 0;
+}
+
+int64_t pick_resolve(struct req *r, enum find_kind k, const char *name, struct fielderr *fe)
+{
+	const char *text = req_field(r, arena_printf(r->arena, "%s_q", name));
+	int64_t id = form_id_of(r, name);
+
+	return id || !*text ? id : resolve_text(r, k, name, text, fe);
+}
+
+int pick_add(struct req *r, enum find_kind k, const char *name, int64_t *ids, int n, int max,
+	     struct fielderr *fe)
+{
+	const char *text = req_field(r, arena_printf(r->arena, "%s_q", name));
+	int64_t id;
+
+	if (!*text)
+		return n;
+	id = resolve_text(r, k, name, text, fe);
+	if (id < 0) {
+		fielderr_add(fe, name, "暂时无法查找，请稍后再试");
+		return n;
+	}
+	for (int i = 0; id && i < n; i++)
+		if (ids[i] == id)
+			return n;
+	if (id && n == max) {
+		fielderr_add(fe, name, arena_printf(r->arena, "最多选择 %d 项", max));
+		return n;
+	}
+	if (id)
+		ids[n++] = id;
+	return n;
 }
 
 /* ---- the search page ------------------------------------------------------------- */

@@ -29,6 +29,16 @@ struct req;
 
 void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *label,
 		int required, const char *err);
+/* The persons of a form that names several (a clue's subjects, a report's
+ * accused): those chosen (ids) as ticked boxes named `name`, and a picker
+ * that adds one more; pick_add takes what was typed in it. */
+void field_pick_persons(struct req *r, struct strbuf *sb, const char *name, const char *label,
+			const int64_t *ids, int n_ids, int required, const char *err);
+/* Adds the record the text typed beside field `name` names to ids (n of
+ * them, at most max, no repeats): the new count; a message in fe when the
+ * text names none or several. */
+int pick_add(struct req *r, enum find_kind k, const char *name, int64_t *ids, int n, int max,
+	     struct fielderr *fe);
 /* The id the form chose for field `name`: > 0; 0 when nothing was typed
  * or the typed text does not name exactly one record (the message then
  * in fe under `name`); RES_STORE on a store error. */

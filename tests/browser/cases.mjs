@@ -119,7 +119,9 @@ await step('clerk registers a real-name report (信访举报) naming the person'
 	await page.getByLabel('实名举报').check();
 	await page.getByLabel('举报人姓名').fill(REPORTER);
 	await page.getByLabel('联系方式').fill(CONTACT);
-	await page.getByLabel('被反映人').selectOption({ label: `${PERSON}（${POSITION}）` });
+	// the persons' picker (issue 12): type the name, choose the suggestion
+	await page.getByLabel('被反映人').pressSequentially(PERSON, { delay: 50 });
+	await page.getByRole('option', { name: new RegExp(`^${PERSON}（`) }).click();
 	await page.getByLabel('反映的主要问题').fill('反映其在项目验收中收受管理服务对象礼金。');
 	await shot('report-form');
 	await submit(page.getByRole('button', { name: '保存' }), /\/reports\/\d+\?ok=created$/);

@@ -120,6 +120,16 @@ expect_eq "a recovery's case by a subject's name: taken (303)" 303 \
 	"$(post_form /recoveries day=2022-11-02 amount=12.50 kind=recovered "case_id_q=张三丰" case_id=)"
 expect_eq "... stored with the case" "$A1" "$(sql "SELECT case_id FROM recoveries ORDER BY id DESC LIMIT 1")"
 
+# the picker of several persons (a clue's subjects): the ticked ones, and a typed name added
+expect_eq "a clue's subjects: one ticked, one typed without choosing: taken (303)" 303 \
+	"$(post_form /clues received=2022-07-01 source=report "summary=反映其违规" confirm=1 "subjects=$P2" "subjects_q=张三丰")"
+expect_eq "... both stored" "$P1 $P2" \
+	"$(sql "SELECT person_id FROM clue_subjects WHERE clue_id = (SELECT max(id) FROM clues) ORDER BY person_id" | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "... a typed name with several matches: the form comes back (422)" 422 \
+	"$(post_form /clues received=2022-07-01 source=report "summary=反映其违规" confirm=1 "subjects=$P3" "subjects_q=张三")"
+expect_contains "... the ticked one kept ticked" "checked name=\"subjects\" value=\"$P3\"" "$(cat "$H.b")"
+expect_contains "... the matches listed to choose" "type=\"radio\" name=\"subjects\" value=\"$P1\"" "$(cat "$H.b")"
+
 # ---- person and unit belong together (问责条例: the unit or its cadres) -------------
 expect_eq "page: a person of 甲局 named with 乙镇 is refused (422)" 422 \
 	"$(post_form /accountabilities started=2022-06-01 "unit_id=$U2" "person_id=$P1")"
