@@ -62,11 +62,12 @@ static void pick_open(struct strbuf *sb, enum find_kind k, const char *name, con
 	strbuf_addstr(sb, "</label>");
 }
 
-/* The text box, its hint and, when the typed text named several records
+/* The text box (the text typed, or `text` when not NULL), its hint and, when the typed text named several records
  * (err set, nothing chosen), those records as radio buttons named as the
  * id field; the field's end. */
-static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, int required,
-		       const char *err, const char *hint, const struct find_hit *v, int n, int64_t total)
+static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *text,
+		       int required, const char *err, const char *hint, const struct find_hit *v, int n,
+		       int64_t total)
 {
 	const char *qname = arena_printf(r->arena, "%s_q", name);
 
@@ -75,7 +76,7 @@ static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const
 	strbuf_addstr(sb, "\" name=\"");
 	html_attr(sb, qname);
 	strbuf_addstr(sb, "\" value=\"");
-	html_attr(sb, req_field(r, qname));
+	html_attr(sb, text ? text : req_field(r, qname));
 	strbuf_addstr(sb, required ? "\" required aria-describedby=\"h-" : "\" aria-describedby=\"h-");
 	html_attr(sb, name);
 	if (err) {
@@ -116,13 +117,20 @@ static int pick_choices(struct req *r, enum find_kind k, const char *name, const
 	return err && *text ? find_run(&r->c, k, text, 0, 0, PICK_CHOICES, v, total) : 0;
 }
 
-void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *label,
-		int required, const char *err)
+void field_pick_at(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *label,
+		   int64_t id, const char *text, int required, const char *err)
 {
-	int64_t id = form_id_of(r, name), total;
+	const char *qname = arena_printf(r->arena, "%s_q", name);
 	struct find_hit *v;
-	int n = id ? 0 : pick_choices(r, k, name, err, &v, &total);
+	int64_t total;
+	int n;
 
+	/* a form sent back shows what was sent; a new one the record's value */
+	if (form_get(&r->form, qname)) {
+		id = form_id_of(r, name);
+		text = NULL;
+	}
+	n = id ? 0 : pick_choices(r, k, name, err, &v, &total);
 	pick_open(sb, k, name, label, required, err, 0);
 	if (n <= 0) {   /* with choices listed, the radio buttons carry the id */
 		strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
@@ -131,7 +139,13 @@ void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *
 		if (id)
 			strbuf_addf(sb, "%" PRId64 "\">", id);
 	}
-	pick_input(r, sb, k, name, required, err, pick_hint[k] ? pick_hint[k] : "", v, n, total);
+	pick_input(r, sb, k, name, text, required, err, pick_hint[k] ? pick_hint[k] : "", v, n, total);
+}
+
+void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *label,
+		int required, const char *err)
+{
+	field_pick_at(r, sb, k, name, label, 0, NULL, required, err);
 }
 
 void field_pick_persons(struct req *r, struct strbuf *sb, const char *name, const char *label,
@@ -155,7 +169,7 @@ void field_pick_persons(struct req *r, struct strbuf *sb, const char *name, cons
 		strbuf_addstr(sb, "</label></li>");
 	}
 	strbuf_addstr(sb, "</ul>");
-	pick_input(r, sb, FIND_PERSON, name, 0, err,
+	pick_input(r, sb, FIND_PERSON, name, NULL, 0, err,
 		   "输入姓名、单位名称或身份证号码后4位，从列表中选择；可选多人，取消勾选即去掉。"
 		   "名录中没有的人员，请先在“监督对象”中新增。", v, n, total);
 }

@@ -29,6 +29,10 @@ struct req;
 
 void field_pick(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *label,
 		int required, const char *err);
+/* The same with the record's current choice (an edit form): id and its
+ * name as text, shown unless the form was sent (then what was sent). */
+void field_pick_at(struct req *r, struct strbuf *sb, enum find_kind k, const char *name, const char *label,
+		   int64_t id, const char *text, int required, const char *err);
 /* The persons of a form that names several (a clue's subjects, a report's
  * accused): those chosen (ids) as ticked boxes named `name`, and a picker
  * that adds one more; pick_add takes what was typed in it. */

@@ -130,6 +130,14 @@ expect_eq "... a typed name with several matches: the form comes back (422)" 422
 expect_contains "... the ticked one kept ticked" "checked name=\"subjects\" value=\"$P3\"" "$(cat "$H.b")"
 expect_contains "... the matches listed to choose" "type=\"radio\" name=\"subjects\" value=\"$P1\"" "$(cat "$H.b")"
 
+# the other forms that chose from a list of every unit or person
+expect_eq "a new person's unit typed: taken (303)" 303 \
+	"$(post_form /persons "name=周八" "unit_id_q=乙镇" unit_id= rank=staff)"
+expect_eq "... stored in 乙镇" "$U2" "$(sql "SELECT unit_id FROM persons WHERE name = '周八'")"
+expect_eq "a conflict declared by a typed name: taken (303)" 303 \
+	"$(post_form /account/conflicts "person_id_q=李四" person_id= unit_id_q= unit_id= ground=relative_subject)"
+expect_eq "... stored with the person" "$P3" "$(sql "SELECT person_id FROM conflicts ORDER BY id DESC LIMIT 1")"
+
 # ---- person and unit belong together (问责条例: the unit or its cadres) -------------
 expect_eq "page: a person of 甲局 named with 乙镇 is refused (422)" 422 \
 	"$(post_form /accountabilities started=2022-06-01 "unit_id=$U2" "person_id=$P1")"
