@@ -46,20 +46,15 @@ static int64_t form_id_of(struct req *r, const char *name)
 	return form_get_int(&r->form, name, &v) >= 0 && v > 0 ? v : 0;
 }
 
-/* The opening of a picker's field: its box (the script's hook) and label. */
+/* The opening of a picker's field: its box (the script's hook, around
+ * the kit's field) and label; pick_input closes both. */
 static void pick_open(struct strbuf *sb, enum find_kind k, const char *name, const char *label, int required,
 		      const char *err, int multi)
 {
-	strbuf_addstr(sb, err ? "<div class=\"field pick has-error\" data-pick=\"/api/pick/"
-			      : "<div class=\"field pick\" data-pick=\"/api/pick/");
+	strbuf_addstr(sb, "<div class=\"pick\" data-pick=\"/api/pick/");
 	html_attr(sb, find_kind_name(k));
-	strbuf_addstr(sb, multi ? "\" data-multi=\"1\"><label for=\"f-" : "\"><label for=\"f-");
-	html_attr(sb, name);
-	strbuf_addstr(sb, "\">");
-	html_txt(sb, label);
-	if (required)
-		strbuf_addstr(sb, "<span class=\"req\" aria-hidden=\"true\">*</span>");
-	strbuf_addstr(sb, "</label>");
+	strbuf_addstr(sb, multi ? "\" data-multi=\"1\">" : "\">");
+	field_open(sb, name, label, required, err);
 }
 
 /* The text box (the text typed, or `text` when not NULL), its hint and, when the typed text named several records
@@ -104,6 +99,7 @@ static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const
 		strbuf_addstr(sb, "</fieldset>");
 	}
 	field_close(sb, name, err);
+	strbuf_addstr(sb, "</div>");
 }
 
 /* The matches of a typed text the server could not take, to choose from. */
