@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/audit.h"
+#include "domain/find.h"
 #include "domain/holidays.h"
 #include "domain/outcome.h"
 #include "domain/report.h"
@@ -290,7 +291,8 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 	/* the due days SQL cannot compute (working days), once after 0017 */
 	env->cal = holidays_load(env->db);
 	env->c.cal = env->cal;
-	if (!env->cal || report_dues_fill(&env->c) < 0 || outcome_periods_fill(&env->c) < 0) {
+	if (!env->cal || report_dues_fill(&env->c) < 0 || outcome_periods_fill(&env->c) < 0 ||
+	    find_tails_fill(&env->c) < 0) {
 		error("database '%s': the report due days or influence periods cannot be filled: %s", cmd_db_shown(db),
 		      store_errmsg(env->db));
 		calendar_free(env->cal);

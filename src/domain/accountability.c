@@ -3,7 +3,7 @@
  * (挽回经济损失 / 责令退回); the amounts are parsed by core/money.c.
  *
  * Guarantees: an accountability names a unit or a person the actor may
- * see; a recovery's case is one the actor may see (case_access); amounts
+ * see, and a person named with a unit belongs to it (persons.unit_id); a recovery's case is one the actor may see (case_access); amounts
  * are integer fen parsed without floating point; each write is audited
  * (the step only) in its transaction.
  */
@@ -93,6 +93,12 @@ int64_t accountability_create(struct ctx *c, const struct accountability *q, str
 	if (q->person_id && (store_person_get(c->db, c->a, q->person_id, &p) != 1 ||
 			     authz_unit(c, p.unit_id, arena_printf(c->a, "person/%" PRId64, p.id)) != 1))
 		fielderr_add(fe, "person_id", "所选人员不存在");
+	else if (q->person_id && q->unit_id && p.unit_id != q->unit_id && !fielderr_get(fe, "unit_id"))
+		/* 问责 is of a party organisation or of its leading cadres (《中国共产党
+		   问责条例》, 问责对象); a person named with a unit is one of that unit's
+		   (issue 12: person and unit belong together; persons.unit_id) */
+		fielderr_add(fe, "person_id", arena_printf(c->a, "所选人员不属于被问责单位（该人员所在单位：%s）",
+							   p.unit_name));
 	check_campaign(c, q->campaign_id, fe);
 	if (q->summary && utf8_len(q->summary) > 2000)
 		fielderr_add(fe, "summary", "问责事由不能超过2000字");

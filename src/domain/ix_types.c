@@ -607,8 +607,19 @@ static const struct ix_field accountability_fields[] = {
 
 static int accountability_prepare(struct ix *ix, struct ix_val *v)
 {
+	int64_t unit;
+
 	if (!F(ix, "unit")->set && !F(ix, "person")->set)
 		return ix_fail(ix, "unit", "one of unit and person is required");
+	if (!F(ix, "unit")->set || !F(ix, "person")->set)
+		return 0;
+	/* as the pages and the API (accountability_create): a person named
+	   with a unit belongs to it */
+	unit = ix_person_unit(ix, F(ix, "person")->i);
+	if (unit < 0)
+		return -1;
+	if (unit != F(ix, "unit")->i)
+		return ix_fail(ix, "person", "the person does not belong to the unit (所选人员不属于被问责单位)");
 	return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
+#include "domain/find.h"
 #include "domain/labels.h"
 #include "domain/result.h"
 #include "domain/role.h"
@@ -302,10 +303,13 @@ static int save_tx(struct store *s, void *arg)
 		int rc = field_encrypt(c->keys, id_ad(c, sa->id), sa->idnum, strlen(sa->idnum), &enc);
 		if (rc == 0)
 			rc = store_person_set_idnum(s, sa->id, enc.buf, sa->mac);
+		if (rc == 0)    /* the tails' keyed MACs, for the pickers (find.c) */
+			rc = find_tails_set(c, s, sa->id, sa->idnum);
 		strbuf_release(&enc);
 		if (rc < 0)
 			return rc;
-	} else if (sa->idnum && store_person_set_idnum(s, sa->id, NULL, NULL) < 0) {
+	} else if (sa->idnum && (store_person_set_idnum(s, sa->id, NULL, NULL) < 0 ||
+				 find_tails_set(c, s, sa->id, NULL) < 0)) {
 		return -1;
 	}
 	return audit_append(c, creating ? AEV_CREATE : AEV_UPDATE, person_obj(c, sa->id), 1, "");

@@ -26,8 +26,10 @@
 #include "http/cookie.h"
 #include "store/store.h"
 
+/* connect-src 'self': the pickers' suggestions (assets/pick.js) fetch
+ * /api/pick/... from the same origin, nothing else */
 #define CSP "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
-	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 static const struct {
 	enum err_code code;

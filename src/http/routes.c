@@ -16,6 +16,8 @@
 #include "api/categories.h"
 #include "api/clues.h"
 #include "api/notices.h"
+#include "api/find.h"
+
 #include "api/common.h"
 #include "api/documents.h"
 #include "api/outcomes.h"
@@ -37,6 +39,8 @@
 #include "pages/clues.h"
 #include "pages/documents.h"
 #include "pages/notices.h"
+
+#include "pages/find.h"
 
 #include "pages/recusal.h"
 #include "pages/home.h"
@@ -292,6 +296,12 @@ const struct route route_table[] = {
 	{ POST, "/api/accountabilities", api_accountability_create, PERM_ACCOUNTABILITY, R_API },
 	{ GET, "/api/recoveries", api_recoveries, PERM_ACCOUNTABILITY, R_API },
 	{ POST, "/api/recoveries", api_recovery_create, PERM_ACCOUNTABILITY, R_API },
+
+	/* finding (issue 12): the pickers' endpoints and the search box */
+	{ GET, "/api/pick/persons", api_pick_persons, PERM_PERSON_READ, R_API },
+	{ GET, "/api/pick/units", api_pick_units, PERM_UNIT_READ, R_API },
+	{ GET, "/api/pick/cases", api_pick_cases, PERM_CASE_READ, R_API },
+	{ GET, "/search", page_search, PERM_LOGIN, 0 },
 
 
 	{ 0, NULL, NULL, 0, 0 }

@@ -2,6 +2,9 @@
  * accountability.c: /accountability, one page with two ledgers: the
  * accountability procedures (问责) and the money recovered or ordered
  * returned (挽回经济损失 / 责令退回) with its total, each with its form.
+ * The forms choose the unit, the person and the case with the picker
+ * (pages/find.h): by name as one types, or by the typed name resolved
+ * when the form is sent without JavaScript.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -16,6 +19,8 @@
 #include "pages/accountability.h"
 #include "pages/figlist.h"
 #include "pages/list.h"
+#include "pages/find.h"
+
 #include "pages/page.h"
 
 /* the figures' arguments (issue 11: accountabilities, recovered) */
@@ -72,9 +77,8 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 	strbuf_addstr(sb, "<h3>启动问责</h3>");
 	form_open(r, sb, "/accountabilities", "record-form");
 	field_text(sb, "started", "启动日期", req_field(r, "started"), 1, fielderr_get(fe, "started"), "type=\"date\"");
-	unit_select(r, sb, "unit_id", "被问责单位", 0, 0, fielderr_get(fe, "unit_id"), "（无）");
-	field_text(sb, "person_id", "被问责人员编号", req_field(r, "person_id"), 0,
-		   fielderr_get(fe, "person_id"), "inputmode=\"numeric\"");
+	field_pick(r, sb, FIND_UNIT, "unit_id", "被问责单位", 0, fielderr_get(fe, "unit_id"));
+	field_pick(r, sb, FIND_PERSON, "person_id", "被问责人员", 0, fielderr_get(fe, "person_id"));
 	form_get_int(&r->form, "campaign_id", &camp);
 	campaign_select(r, sb, camp, fielderr_get(fe, "campaign_id"), "（无）");
 	field_text(sb, "summary", "问责事由", req_field(r, "summary"), 0, fielderr_get(fe, "summary"),
@@ -126,8 +130,7 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 	field_text(sb, "amount", "金额（元，最多两位小数）", req_field(r, "amount"), 1,
 		   fielderr_get(fe, "amount"), "inputmode=\"decimal\" maxlength=\"20\"");
 	field_select(sb, "kind", "类别", recovery_kinds, req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
-	field_text(sb, "case_id", "案件编号（可不填）", req_field(r, "case_id"), 0, fielderr_get(fe, "case_id"),
-		   "inputmode=\"numeric\"");
+	field_pick(r, sb, FIND_CASE, "case_id", "案件（可不填）", 0, fielderr_get(fe, "case_id"));
 	form_close(sb, "保存", NULL);
 }
 
@@ -183,9 +186,11 @@ int page_accountability_create(struct req *r)
 	struct fielderr fe = { 0 };
 	struct accountability q = { .started = req_field(r, "started"), .summary = req_field(r, "summary") };
 
-	q.unit_id = form_id(r, "unit_id", &fe, "所选单位不存在");
-	q.person_id = form_id(r, "person_id", &fe, "人员编号应为数字");
+	q.unit_id = pick_resolve(r, FIND_UNIT, "unit_id", &fe);
+	q.person_id = pick_resolve(r, FIND_PERSON, "person_id", &fe);
 	q.campaign_id = form_id(r, "campaign_id", &fe, "所选专项整治不存在");
+	if (q.unit_id < 0 || q.person_id < 0)
+		return res_error(r, RES_STORE, "pick");
 	if (fe.n)
 		return ledger_page(r, &fe, 422);
 	return saved(r, accountability_create(&r->c, &q, &fe), &fe);
@@ -197,7 +202,9 @@ int page_recovery_create(struct req *r)
 	struct recovery m = { .day = req_field(r, "day"), .kind = req_field(r, "kind") };
 
 	m.campaign_id = form_id(r, "campaign_id", &fe, "所选专项整治不存在");
-	m.case_id = form_id(r, "case_id", &fe, "案件编号应为数字");
+	m.case_id = pick_resolve(r, FIND_CASE, "case_id", &fe);
+	if (m.case_id < 0)
+		return res_error(r, RES_STORE, "pick");
 	if (fe.n)
 		return ledger_page(r, &fe, 422);
 	return saved(r, recovery_create(&r->c, &m, req_field(r, "amount"), &fe), &fe);

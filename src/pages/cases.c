@@ -30,6 +30,8 @@
 #include "pages/cases.h"
 #include "pages/figlist.h"
 #include "pages/list.h"
+#include "pages/find.h"
+
 #include "pages/clues.h"
 #include "pages/outcomes.h"
 #include "pages/documents.h"
@@ -657,12 +659,9 @@ int page_case_close(struct req *r) { return step_page(r, CASE_CLOSE, "closure");
 static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned status)
 {
 	static const char *const crumbs[] = { "工作台", "/", "账户安全", "/account", "回避申报", NULL, NULL };
-	struct person_filter pf = { .page.limit = 2000 };
 	struct strbuf sb = STRBUF_INIT;
 	struct conflict *v;
-	struct person *p = NULL;
-	int64_t total;
-	int n = conflict_list(&r->c, &v), np;
+	int n = conflict_list(&r->c, &v);
 
 	if (n < 0)
 		return reply_error(r, E_STORE, "conflict list");
@@ -686,12 +685,9 @@ static int conflicts_page(struct req *r, const struct fielderr *fe, unsigned sta
 	table_close(&sb, n, 5, "尚未申报");
 	field_errors_summary(&sb, fe);
 	titled_form(r, &sb, "申报", "/account/conflicts");
-	np = person_list(&r->c, &pf, &p, &total);
-	field_select_open(&sb, "person_id", "人员", 0, fielderr_get(fe, "person_id"), "（不涉及具体人员）");
-	for (int i = 0; i < np; i++)
-		select_option(&sb, p[i].id, 0, arena_printf(r->arena, "%s（%s）", p[i].name, p[i].unit_name));
-	field_select_close(&sb, "person_id", fielderr_get(fe, "person_id"));
-	unit_select(r, &sb, "unit_id", "单位", 0, 0, fielderr_get(fe, "unit_id"), "（不涉及单位）");
+	/* the pickers of issue 12 (pages/find.h): empty is "not a person" / "not a unit" */
+	field_pick(r, &sb, FIND_PERSON, "person_id", "人员（可不填）", 0, fielderr_get(fe, "person_id"));
+	field_pick(r, &sb, FIND_UNIT, "unit_id", "单位（可不填）", 0, fielderr_get(fe, "unit_id"));
 	field_select(&sb, "ground", "事由", recusal_grounds, req_field(r, "ground"), 1, fielderr_get(fe, "ground"),
 		     "请选择");
 	field_text(&sb, "note", "说明", req_field(r, "note"), 0, fielderr_get(fe, "note"), "maxlength=\"500\"");
@@ -708,9 +704,14 @@ int page_conflicts(struct req *r)
 int page_conflict_create(struct req *r)
 {
 	struct fielderr fe = { 0 };
-	int64_t id = conflict_declare(&r->c, field_id(r, "person_id"), field_id(r, "unit_id"),
-				      req_field(r, "ground"), req_field(r, "note"), &fe);
+	int64_t person = pick_resolve(r, FIND_PERSON, "person_id", &fe);
+	int64_t unit = pick_resolve(r, FIND_UNIT, "unit_id", &fe), id;
 
+	if (person < 0 || unit < 0)
+		return res_error(r, RES_STORE, "pick");
+	if (fe.n)
+		return conflicts_page(r, &fe, 422);
+	id = conflict_declare(&r->c, person, unit, req_field(r, "ground"), req_field(r, "note"), &fe);
 	if (id == RES_INVALID)
 		return conflicts_page(r, &fe, 422);
 	return page_result(r, id, "conflict", "/account/conflicts?ok=saved");

@@ -27,6 +27,8 @@
 #include "pages/clues.h"
 #include "pages/figlist.h"
 #include "pages/list.h"
+#include "pages/find.h"
+
 #include "pages/outcomes.h"
 #include "pages/documents.h"
 #include "pages/page.h"
@@ -147,35 +149,7 @@ int page_clues(struct req *r)
 void person_multiselect(struct req *r, struct strbuf *sb, const char *name, const char *label,
 			const int64_t *ids, int n_ids, const char *err)
 {
-	struct person_filter f = { .page.limit = 2000 };
-	struct person *v = NULL;
-	int64_t total;
-	int n = person_list(&r->c, &f, &v, &total);
-	const char *group = NULL;
-
-	field_open(sb, name, label, 1, err);
-	strbuf_addstr(sb, "<select multiple size=\"8\"");
-	field_attrs(sb, name, 1, err);
-	strbuf_addstr(sb, ">");
-	for (int i = 0; i < n; i++) {
-		int sel = 0;
-		for (int j = 0; j < n_ids; j++)
-			sel |= ids[j] == v[i].id;
-		if (!group || strcmp(group, v[i].unit_name)) {
-			if (group)
-				strbuf_addstr(sb, "</optgroup>");
-			group = v[i].unit_name;
-			strbuf_addstr(sb, "<optgroup label=\"");
-			html_attr(sb, group);
-			strbuf_addstr(sb, "\">");
-		}
-		select_option(sb, v[i].id, sel,
-			      *v[i].position ? arena_printf(r->arena, "%s（%s）", v[i].name, v[i].position) : v[i].name);
-	}
-	if (group)
-		strbuf_addstr(sb, "</optgroup>");
-	strbuf_addstr(sb, "</select><p class=\"hint\">可选择多人（电脑上按住 Ctrl 点选，手机上在弹出的列表中勾选）。名录中没有的人员，请先在“监督对象”中新增。</p>");
-	field_close(sb, name, err);
+	field_pick_persons(r, sb, name, label, ids, n_ids, 1, err);
 }
 
 int form_ids(struct req *r, const char *key, int64_t *out, int max)
@@ -319,6 +293,9 @@ int page_clue_create(struct req *r)
 	if (in.n_subjects < 0) {
 		in.n_subjects = 0;
 		fielderr_add(&fe, "subjects", "所选被反映人不存在或超过16人");
+	} else {        /* a name typed in the picker without choosing (no script) */
+		in.n_subjects = pick_add(r, FIND_PERSON, "subjects", in.subjects, in.n_subjects, CLUE_MAX_SUBJECTS,
+					 &fe);
 	}
 	if (fe.n)
 		return clue_form(r, &in, &fe, NULL, 0, 422);

@@ -20,7 +20,8 @@ int page_clue_categories(struct req *r);
 int page_disposition_create(struct req *r);
 int page_disposition_decide(struct req *r);
 
-/* A multiple <select> of the persons the user may name (grouped by unit);
+/* The persons a clue or report names: the picker of pages/find.h
+ * (field_pick_persons, no cap on the names one may find);
  * the positive ids of a repeated form field (count, -1 on a bad one or
  * more than max); the timeline of a record. */
 void person_multiselect(struct req *r, struct strbuf *sb, const char *name, const char *label,

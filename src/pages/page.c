@@ -14,6 +14,7 @@
 
 #include "core/escape.h"
 #include "domain/authz.h"
+#include "domain/find.h"
 #include "domain/labels.h"
 #include "domain/role.h"
 #include "domain/todo.h"
@@ -55,7 +56,7 @@ static void head(struct strbuf *sb, const char *title)
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
 	html_txt(sb, title);
 	strbuf_addstr(sb, " - 清风</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/style.css\">"
-		      "<script src=\"/assets/app.js\" defer></script></head>");
+		      "<script src=\"/assets/app.js\" defer></script><script src=\"/assets/pick.js\" defer></script></head>");
 }
 
 void page_begin_bare(struct strbuf *sb, const char *title)
@@ -119,6 +120,23 @@ static void nav_list(struct req *r, struct strbuf *sb, int active, int count)
 	strbuf_addstr(sb, "</ul>");
 }
 
+/* The search box (GET /search, pages/find.c), for a role that may read
+ * any of the kinds it finds. */
+static void top_search(struct req *r, struct strbuf *sb)
+{
+	static const enum find_kind kinds[] = { FIND_CASE, FIND_CLUE, FIND_REPORT, FIND_PERSON };
+	int any = 0;
+
+	for (size_t i = 0; i < QF_ARRAY_SIZE(kinds); i++)
+		any |= find_allowed(&r->c, kinds[i]);
+	if (!any)
+		return;
+	strbuf_addstr(sb, "<form class=\"topsearch\" role=\"search\" method=\"get\" action=\"/search\">"
+		      "<label class=\"sr-only\" for=\"top-q\">搜索</label><input type=\"search\" id=\"top-q\" "
+		      "name=\"q\" maxlength=\"50\" placeholder=\"搜索编号、姓名\"><button type=\"submit\">搜索</button>"
+		      "</form>");
+}
+
 void page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs)
 {
 	int active = -1;
@@ -130,7 +148,9 @@ void page_begin(struct req *r, struct strbuf *sb, const char *title, const char 
 	strbuf_addstr(sb, "<body><a class=\"skip\" href=\"#main\">跳到正文</a>"
 		      "<header class=\"topbar\"><a class=\"brand\" href=\"/\">");
 	html_txt(sb, r->app->cfg.commission);
-	strbuf_addstr(sb, " · 清风</a><div class=\"who\"><span class=\"user\">");
+	strbuf_addstr(sb, " · 清风</a>");
+	top_search(r, sb);
+	strbuf_addstr(sb, "<div class=\"who\"><span class=\"user\">");
 	html_txt(sb, *r->user.display_name ? r->user.display_name : r->user.name);
 	strbuf_addstr(sb, "</span><span class=\"role\">");
 	html_txt(sb, role_label(r->user.role));

@@ -12,10 +12,14 @@
 #include "domain/authz.h"
 #include "domain/labels.h"
 #include "domain/person.h"
+#include "domain/result.h"
 #include "domain/role.h"
+#include "domain/unit.h"
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/list.h"
+#include "pages/find.h"
+
 #include "pages/page.h"
 #include "pages/persons.h"
 
@@ -99,6 +103,18 @@ static void person_record_fields(struct strbuf *sb, const struct person *p, cons
 			      "新职务自该日起，任职经历保留。已有线索、案件记载的被反映人信息不随之改变。</p>");
 }
 
+/* The name of the person's unit for the picker: the record's, or for a
+ * new person the unit the link named (?unit_id=) when the user may see
+ * it; "" otherwise. */
+static const char *unit_label(struct req *r, const struct person *p)
+{
+	struct unit u;
+
+	if (p->unit_name)
+		return p->unit_name;
+	return p->unit_id && unit_get(&r->c, p->unit_id, &u) == RES_DONE ? u.name : "";
+}
+
 static int person_form(struct req *r, const struct person *p, const char *idnum,
 		       const struct fielderr *fe, unsigned status)
 {
@@ -111,7 +127,8 @@ static int person_form(struct req *r, const struct person *p, const char *idnum,
 	field_errors_summary(&sb, fe);
 	form_open(r, &sb, back, "record-form");
 	field_text(&sb, "name", "姓名", p->name, 1, fielderr_get(fe, "name"), "maxlength=\"50\"");
-	unit_select(r, &sb, "unit_id", "所在单位", p->unit_id, 1, fielderr_get(fe, "unit_id"), "请选择");
+	field_pick_at(r, &sb, FIND_UNIT, "unit_id", "所在单位", p->unit_id, unit_label(r, p), 1,
+		      fielderr_get(fe, "unit_id"));
 	field_text(&sb, "position", "职务", p->position, 0, fielderr_get(fe, "position"), "maxlength=\"100\"");
 	field_select(&sb, "rank", "职级", person_ranks, p->rank, 1, fielderr_get(fe, "rank"), "请选择");
 	strbuf_addstr(&sb, "<fieldset><legend>身份</legend>");
@@ -154,9 +171,9 @@ static int person_save_page(struct req *r, struct person *p)
 	p->name = req_field(r, "name");
 	p->position = req_field(r, "position");
 	p->rank = req_field(r, "rank");
-	if (form_get_int(&r->form, "unit_id", &unit) < 0 && *req_field(r, "unit_id"))
-		fielderr_add(&fe, "unit_id", "所选单位不存在");
-	p->unit_id = unit;
+	p->unit_id = unit = pick_resolve(r, FIND_UNIT, "unit_id", &fe);
+	if (unit < 0)
+		return res_error(r, RES_STORE, "pick");
 	p->top_leader = form_get_bool(&r->form, "top_leader");
 	p->leadership = form_get_bool(&r->form, "leadership");
 	p->party_member = form_get_bool(&r->form, "party_member");

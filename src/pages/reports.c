@@ -22,6 +22,8 @@
 #include "pages/list.h"
 #include "pages/documents.h"
 
+#include "pages/find.h"
+
 #include "pages/page.h"
 #include "pages/reports.h"
 
@@ -155,6 +157,10 @@ int page_report_create(struct req *r)
 		fielderr_add(&fe, "accused", "所选被反映人不存在或超过16人");
 		return report_form(r, &in, &fe, 422);
 	}
+	/* a name typed in the picker without choosing (no script) */
+	in.n_accused = pick_add(r, FIND_PERSON, "accused", in.accused, in.n_accused, REPORT_MAX_ACCUSED, &fe);
+	if (fe.n)
+		return report_form(r, &in, &fe, 422);
 	id = report_register(&r->c, &in, &fe);
 	if (id == RES_INVALID)
 		return report_form(r, &in, &fe, 422);

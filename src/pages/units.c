@@ -16,6 +16,8 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/list.h"
+#include "pages/find.h"
+
 #include "pages/page.h"
 #include "pages/units.h"
 
@@ -67,6 +69,17 @@ int page_units(struct req *r)
 	return page_finish(r, &sb, 200);
 }
 
+/* The parent's name for the picker: the record's, or for a new unit the
+ * parent the link named (?parent=) when the user may see it. */
+static const char *parent_label(struct req *r, const struct unit *u)
+{
+	struct unit p;
+
+	if (u->parent_name && *u->parent_name)
+		return u->parent_name;
+	return u->parent_id && unit_get(&r->c, u->parent_id, &p) == RES_DONE ? p.name : "";
+}
+
 static int unit_form(struct req *r, const struct unit *u, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -79,8 +92,8 @@ static int unit_form(struct req *r, const struct unit *u, const struct fielderr 
 	form_open(r, &sb, back, "record-form");
 	field_text(&sb, "name", "单位名称", u->name, 1, fielderr_get(fe, "name"), "maxlength=\"100\"");
 	field_select(&sb, "kind", "类别", unit_kinds, u->kind, 1, fielderr_get(fe, "kind"), "请选择");
-	unit_select(r, &sb, "parent_id", "上级单位", u->parent_id, 0, fielderr_get(fe, "parent_id"),
-		    "（无，顶级单位）");
+	field_pick_at(r, &sb, FIND_UNIT, "parent_id", "上级单位（顶级单位不填）", u->parent_id, parent_label(r, u), 0,
+		      fielderr_get(fe, "parent_id"));
 	form_close(&sb, "保存", back);
 	return page_finish(r, &sb, status);
 }
@@ -98,14 +111,13 @@ int page_unit_new(struct req *r)
 
 static void unit_from_form(struct req *r, struct unit *u, struct fielderr *fe)
 {
-	long long parent = 0;
-	const char *p = req_field(r, "parent_id");
+	int64_t parent = pick_resolve(r, FIND_UNIT, "parent_id", fe);
 
 	u->name = req_field(r, "name");
 	u->kind = req_field(r, "kind");
-	if (*p && (form_get_int(&r->form, "parent_id", &parent) < 0 || parent <= 0))
-		fielderr_add(fe, "parent_id", "上级单位不存在");
-	u->parent_id = parent;
+	if (parent < 0)
+		fielderr_add(fe, "parent_id", "暂时无法查找，请稍后再试");
+	u->parent_id = parent > 0 ? parent : 0;
 }
 
 static int unit_save_page(struct req *r, struct unit *u)

@@ -92,7 +92,8 @@ await step(`cm finds ${PERSON} of ${UNIT} among the persons (adds them when miss
 		await nav().getByRole('link', { name: '监督对象' }).click();
 		await page.getByRole('link', { name: '新增监督对象' }).click();
 		await page.getByLabel('姓名').fill(PERSON);
-		await page.getByLabel('所在单位').selectOption({ label: UNIT });
+		await page.getByLabel('所在单位').pressSequentially(UNIT, { delay: 30 });   // the picker (issue 12)
+		await page.getByRole('option', { name: new RegExp(`^${UNIT}`) }).first().click();
 		await page.getByLabel('职务').fill(POSITION);
 		await page.getByLabel('职级').selectOption({ label: '科级' });
 		await submit(page.getByRole('button', { name: '保存' }), /\/persons\/\d+\?ok=saved$/);
@@ -119,7 +120,9 @@ await step('clerk registers a real-name report (信访举报) naming the person'
 	await page.getByLabel('实名举报').check();
 	await page.getByLabel('举报人姓名').fill(REPORTER);
 	await page.getByLabel('联系方式').fill(CONTACT);
-	await page.getByLabel('被反映人').selectOption({ label: `${PERSON}（${POSITION}）` });
+	// the persons' picker (issue 12): type the name, choose the suggestion
+	await page.getByLabel('被反映人').pressSequentially(PERSON, { delay: 50 });
+	await page.getByRole('option', { name: new RegExp(`^${PERSON}（`) }).click();
 	await page.getByLabel('反映的主要问题').fill('反映其在项目验收中收受管理服务对象礼金。');
 	await shot('report-form');
 	await submit(page.getByRole('button', { name: '保存' }), /\/reports\/\d+\?ok=created$/);
@@ -253,7 +256,8 @@ await step(`${INV2} declares on 回避申报 that he is a near relative of ${PER
 	await login('inv2');
 	await page.goto(`${BASE}/account/conflicts`);
 	const form = formUnder('申报');
-	await form.getByLabel('人员').selectOption({ label: `${PERSON}（${UNIT}）` });
+	await form.getByLabel('人员').pressSequentially(PERSON, { delay: 50 });   // the picker (issue 12)
+	await form.getByRole('option', { name: new RegExp(`^${PERSON}（${UNIT}`) }).click();
 	await form.getByLabel('事由').selectOption({ label: '是被调查人（被反映人）的近亲属' });
 	await form.getByLabel('说明').fill('表兄弟');
 	await submit(form.getByRole('button', { name: '申报' }), /\?ok=saved$/);

@@ -135,7 +135,8 @@ await step(`adding the person ${PERSON} in ${UNIT} shows the detail page with th
 	await page.getByRole('link', { name: '新增监督对象' }).click();
 	await page.waitForURL(`${BASE}/persons/new`);
 	await page.getByLabel('姓名').fill(PERSON);
-	await page.getByLabel('所在单位').selectOption({ label: UNIT });
+	await page.getByLabel('所在单位').pressSequentially(UNIT, { delay: 30 });   // the picker (issue 12)
+	await page.getByRole('option', { name: new RegExp(`^${UNIT}`) }).first().click();
 	await page.getByLabel('职务').fill(POSITION);
 	await page.getByLabel('职级').selectOption({ label: '科级' });
 	await page.getByLabel('一把手').check();

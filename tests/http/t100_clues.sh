@@ -150,7 +150,9 @@ tok=$(csrf_of)
 expect_eq "GET /clues: 200" 200 "$(http_get "$H" -b "$JAR" "$BASE/clues")"
 expect_contains "... lists the clues with their subjects" "钱局长" "$(cat "$H.b")"
 expect_eq "GET /clues/new: 200" 200 "$(http_get "$H" -b "$JAR" "$BASE/clues/new")"
-expect_contains "... offers the subjects grouped by unit" '<optgroup label="甲局">' "$(cat "$H.b")"
+# issue 12: the subjects are chosen with the persons' picker (typed, found
+# page by page), no longer a list of every person grouped by unit
+expect_contains "... offers the subjects' picker" 'data-pick="/api/pick/persons" data-multi="1"' "$(cat "$H.b")"
 expect_eq "an empty form: 422 with messages beside the fields" 422 \
 	"$(http_get "$H" -b "$JAR" --data-urlencode "csrf=$tok" --data "received=&source=&summary=" "$BASE/clues")"
 expect_contains "... 请至少选择一名被反映人" "请至少选择一名被反映人" "$(cat "$H.b")"

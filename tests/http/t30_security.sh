@@ -199,7 +199,7 @@ expect_eq "unit with a hostile name: 201" 201 "$(tail -n1 <<<"$out")"
 EID=$(head -n -1 <<<"$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 expect_eq "the API returns the name unchanged" "$EVIL" \
 	"$(curl -s -b "$JAR" "$BASE/api/units/$EID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])')"
-for p in /units "/units/$EID" "/units/$EID/edit" /persons/new; do
+for p in /units "/units/$EID" "/units/$EID/edit" "/persons/new?unit_id=$EID"; do   # the unit in the picker
 	st=$(http_get "$H" -b "$JAR" "$BASE$p")
 	expect_eq "GET $p: 200" 200 "$st"
 	check "GET $p: no raw <script>alert" bash -c '! grep -qF "<script>alert" "$1"' _ "$H.b"

@@ -824,6 +824,12 @@ SPEC = {
         S("ref", "unit", body=lambda o: {"started": "2022-06-01", "unit_id": o["unit"], "summary": "扫描问责"}),
         S("ref", "person", label=" (a person)",
           body=lambda o: {"started": "2022-06-01", "person_id": o["person"], "summary": "扫描问责"})],
+    # finding (issue 12): what the pickers and the search box find for the names of both
+    # jurisdictions' objects; the markers check that nothing outside reach is shown
+    "GET /api/pick/persons": S("self", path="/api/pick/persons?q=%E8%A2%AB%E6%9F%A5%E4%BA%BA"),
+    "GET /api/pick/units": S("self", path="/api/pick/units?q=%E6%89%AB"),
+    "GET /api/pick/cases": S("self", path="/api/pick/cases?q=%E8%A2%AB%E6%9F%A5%E4%BA%BA"),
+    "GET /search": S("self", path="/search?q=%E8%A2%AB%E6%9F%A5%E4%BA%BA"),
     "GET /api/recoveries": S("self"),
     "POST /api/recoveries": S("ref", "case", body=lambda o: {"day": "2022-11-02", "amount": "1.00",
                                                             "kind": "returned", "case_id": o["case"]}),
@@ -1050,6 +1056,10 @@ POLICY = {
     "POST /api/accountabilities":           "accountability",
     "GET /api/recoveries":                  "accountability",
     "POST /api/recoveries":                 "accountability",
+    "GET /api/pick/persons":                "person_read",
+    "GET /api/pick/units":                  "unit_read",
+    "GET /api/pick/cases":                  "case_read",
+    "GET /search":                          "login",
 }
 
 # ---- markers: what a role may not see must not appear in any answer ------------------------

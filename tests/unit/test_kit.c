@@ -20,10 +20,12 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/strbuf.h"
 #include "domain/clocks.h"
 #include "domain/labels.h"
 #include "http/http.h"
+#include "pages/find.h"
 #include "pages/kit.h"
 
 #define H "Z<b x=\"1\" y='2'>&amp;Z"
@@ -195,6 +197,25 @@ static void test_lists(void **state)
 	strbuf_release(&sb);
 }
 
+/* The pickers of issue 12 (pages/find.c): the field name, label, the
+ * current choice's text and the message, escaped everywhere they appear
+ * (no search runs: an id is given, or nothing was typed). */
+static void test_pickers(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct req r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.arena = arena_new(4096);
+	field_pick_at(&r, &sb, FIND_UNIT, H, H, 7, H, 1, H);
+	/* label for, label, hidden name, input id, name_q, value, describedby (2), hint id, error id, error */
+	check(&sb, 11);
+	field_pick_persons(&r, &sb, H, H, NULL, 0, 1, H);
+	check(&sb, 9);                          /* the same without hidden id and value */
+	arena_free(r.arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_records),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_pickers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
