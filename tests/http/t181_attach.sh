@@ -30,7 +30,7 @@ cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
 
 init_db || { not_ok "init"; finish; }
-printf '%s\n' "$PW" | "$QF_BIN" user add lead --role leader --principal --password-stdin >/dev/null
+ready_user lead --role leader --principal --password-stdin >/dev/null
 add_users inv:investigator inv2:investigator inv3:investigator
 ATT=$T_DIR/att
 start_server --max-upload 300000 --attachments "$ATT" || { not_ok "server starts"; finish; }

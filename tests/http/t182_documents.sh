@@ -32,7 +32,7 @@ CASE=$(sql "SELECT case_id FROM detentions WHERE id = $DET")
 # the outsider: a township commission over a leaf unit that is not the case's
 UO=$(sql "SELECT min(id) FROM units u WHERE parent_id IS NOT NULL AND id <> (SELECT unit_id FROM cases WHERE id = $CASE)
 	AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id)")
-printf '%s\n' "$PW" | "$QF_BIN" user add outsider --role township --unit "$UO" --password-stdin --db "$DB" >/dev/null ||
+ready_user outsider --role township --unit "$UO" --password-stdin --db "$DB" >/dev/null ||
 	not_ok "add the outsider"
 start_server || { not_ok "server"; finish; }
 for u in cm clerk inv outsider; do

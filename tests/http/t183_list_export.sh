@@ -26,7 +26,7 @@ run_cli demo --year 2022 --out "$T_DIR/demo.jsonl"
 run_cli import --db "$DB" "$T_DIR/demo.jsonl"
 expect_eq "the demo year imports" 0 "$RC"
 TS=$(sql "SELECT id FROM units WHERE name = '石泉乡'")
-printf '%s\n' "$PW" | "$QF_BIN" user add tw --role township --unit "$TS" --password-stdin --db "$DB" >/dev/null
+ready_user tw --role township --unit "$TS" --password-stdin --db "$DB" >/dev/null
 add_users lead:leader
 start_server || { not_ok "server starts"; finish; }
 TJ=$T_DIR/tw.jar LJ=$T_DIR/lead.jar AJ=$T_DIR/auditor.jar

@@ -32,7 +32,7 @@ id_of() { sql "SELECT id FROM $1 WHERE $2"; }
 U1=$(id_of units "name = '甲局'"); U2=$(id_of units "name = '乙镇'")
 P1=$(id_of persons "name = '张三丰'"); P2=$(id_of persons "name = '张三'"); P3=$(id_of persons "name = '李四'")
 A1=$(id_of cases "1 = 1"); C1=$(id_of clues "ext_id = 'C1'"); C2=$(id_of clues "ext_id = 'C2'")
-printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$U2" --password-stdin >/dev/null
+ready_user town --role township --unit "$U2" --password-stdin >/dev/null
 add_users inv:investigator inv2:investigator
 start_server || { not_ok "server starts"; finish; }
 for u in cm clerk town inv inv2; do login "$u" "$PW" "$T_DIR/$u.jar" >/dev/null; done
