@@ -132,4 +132,22 @@ struct detention_filter {
 };
 extern const struct filter_spec detention_filter_spec;
 
+/* The trial stage (审理, migration 0032): an opinion (审理意见; text_enc
+ * the encrypted JSON of facts, nature and proposals per subject), a
+ * return for supplementary investigation (退回补充调查; back_day NULL
+ * while the case is back), and a subject's official filing number. */
+struct trial_opinion {
+	int64_t id, case_id, created_by, created_at;
+	const char *day, *text_enc, *user_name;
+};
+struct trial_return {
+	int64_t id, case_id, created_by, created_at;
+	int seq;
+	const char *sent_day, *due_day, *back_day, *reason_enc, *user_name;
+};
+struct case_number {
+	int64_t person_id;
+	const char *person_name, *filing_no;        /* filing_no NULL: none (older cases) */
+};
+
 #endif
