@@ -25,7 +25,7 @@
 
 static json_t *case_json(const struct case_rec *k)
 {
-	return json_pack("{s:I, s:I, s:I, s:s, s:o?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s}",
+	json_t *j = json_pack("{s:I, s:I, s:I, s:s, s:o?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s}",
 			 "id", (json_int_t)k->id, "clue_id", (json_int_t)k->clue_id,
 			 "unit_id", (json_int_t)k->unit_id, "unit_name", k->unit_name,
 			 "campaign_id", api_opt_int(k->campaign_id),
@@ -33,6 +33,11 @@ static json_t *case_json(const struct case_rec *k)
 			 "state_label", label_of(case_states, k->state), "transferred", k->transferred,
 			 "trial_accepted", k->trial_accepted, "trial_due", k->trial_due, "closed", k->closed,
 			 "subjects_text", k->subject_names, "lead", k->lead_name);
+
+	/* the subjects' 立案编号 (issue 12) */
+	if (j)
+		json_object_set_new(j, "numbers_text", json_string(k->filing_numbers ? k->filing_numbers : ""));
+	return j;
 }
 
 int api_cases(struct req *r)
@@ -270,7 +275,7 @@ int api_case_opinion(struct req *r)
 	}
 	json_decref(j);
 	rc = trial_opinion_add(&r->c, r->id, &in, &fe);
-	return api_result(r, rc, &fe, "case", 0);
+	return api_result(r, rc, &fe, "case", 1);
 }
 
 /* POST /api/cases/{id}/returns {day, reason} */
@@ -287,7 +292,7 @@ int api_case_return(struct req *r)
 	api_str(r, j, "reason", &reason);
 	json_decref(j);
 	rc = trial_return_send(&r->c, r->id, day, reason, &fe);
-	return api_result(r, rc, &fe, "case", 0);
+	return api_result(r, rc, &fe, "case", 1);
 }
 
 int api_case_team_add(struct req *r)

@@ -38,6 +38,7 @@
 #include "store/q_users.h"
 #include "domain/user.h"
 #include "domain/metrics.h"
+#include "domain/numbering.h"
 #include "store/q_metrics.h"
 
 /* the audit events this file writes (audit_events.h), and its objects' types */
@@ -110,6 +111,23 @@ int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const cha
 
 /* ---- filing ------------------------------------------------------------------ */
 
+/* 立案编号: one per subject (the filing decision is made per person), in
+ * the order of the subjects, from the pattern and counter of the filing
+ * day's year (numbering.h), in the caller's transaction: 0 or -1. */
+static int filing_numbers(struct ctx *c, int64_t case_id, const char *day)
+{
+	struct person *p;
+	int n = store_case_subjects(c->db, c->a, case_id, &p);
+
+	for (int i = 0; i < n; i++) {
+		const char *no = numbering_next(c->db, c->a, "case_filing", day);
+
+		if (!no || store_case_subject_set_no(c->db, case_id, p[i].id, no) < 0)
+			return -1;
+	}
+	return n < 0 ? -1 : 0;
+}
+
 int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day,
 		  const struct case_filing *f)
 {
@@ -127,7 +145,7 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 	/* the subjects with their rank, flags and unit as of today (snapshot);
 	 * the filing record; the clue's outcomes become the case's (part A) */
 	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0 || case_filing_store(c, id, f) < 0 ||
-	    outcome_move_to_case(c, c->db, k->id, id) < 0)
+	    outcome_move_to_case(c, c->db, k->id, id) < 0 || filing_numbers(c, id, day) < 0)
 		return -1;
 	if (store_timeline_add(c->db, c->cfg->region, arena_printf(c->a, "clue/%" PRId64, k->id), c->now,
 			       c->who.id, c->who.name, arena_printf(c->a, "立案：案件 %" PRId64, id), "") < 0)
@@ -283,11 +301,18 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 	struct team_arg ta = { .c = c, .case_id = case_id, .user_id = user_id, .role = role,
 			       .reason = "" };
 	struct user u;
+	struct case_rec k;
 	const char *why;
 	int rc = case_access(c, case_id);
 
 	if (rc <= 0)
 		return rc < 0 ? -2 : 0;
+	/* a closed case's team is what it was (removal, which only narrows
+	 * who sees it, stays open) */
+	if (store_case_get(c->db, c->a, case_id, &k) != 1)
+		return -2;
+	if (case_closed_refuse(c, &k, fe))
+		return RES_INVALID;
 	if (!label_of(case_team_roles, role ? role : "")) {
 		fielderr_add(fe, "role", "请选择在办理组中的分工");
 		return RES_INVALID;

@@ -26,6 +26,7 @@ struct case_rec {
 	const char *case_type;              /* discipline, supervision, both */
 	const char *organ_kind;             /* office, resident_group, township */
 	const char *organ_name;             /* "" when not recorded */
+	const char *filing_numbers;         /* the subjects' 立案编号 joined by 、 ("" none) */
 };
 
 /* A member of a case's handling team (role lead, member, trial). */
@@ -112,6 +113,7 @@ struct case_filter {
 	const char *day_from, *day_to;  /* filed */
 	int overdue;                /* only cases with a running clock past due */
 	const char *overdue_on;     /* set by the domain from `overdue`: today */
+	const char *number;         /* `no`: a part of a subject's 立案编号 */
 	const char *filed_from, *filed_to;              /* the same as from, to */
 	const char *closed_from, *closed_to;
 	const char *transferred_from, *transferred_to;

@@ -64,13 +64,14 @@ int page_cases(struct req *r)
 	field_text(&sb, "from", "立案日期自", cq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", cq.day_to, 0, NULL, "type=\"date\"");
 	field_select(&sb, "overdue", "期限", yes, req_arg(r, "overdue"), 0, NULL, "全部");
+	field_text(&sb, "no", "立案编号", cq.number ? cq.number : "", 0, NULL, "maxlength=\"50\"");
 	figlist_form(&sb, &case_filter_spec, &cq, figure_args, "/cases");
 	filter_close(&sb, NULL, "/cases");
 	if (!case_sees_all(&r->c))
 		strbuf_addstr(&sb, "<p class=\"hint\">仅列出您所在办理组的案件。</p>");
 	{
 		static const struct column cols[] = { { "编号", "num" }, { "立案日期", NULL },
-				{ "被调查人", NULL }, { "单位", NULL }, { "主办", NULL }, { "状态", NULL },
+				{ "立案编号", NULL }, { "被调查人", NULL }, { "单位", NULL }, { "主办", NULL }, { "状态", NULL },
 				{ "审理期限", NULL } };
 		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
@@ -78,6 +79,7 @@ int page_cases(struct req *r)
 		strbuf_addstr(&sb, "<tr>");
 		html_td_id(&sb, "/cases", v[i].id);
 		html_td(&sb, v[i].filed);
+		html_td(&sb, v[i].filing_numbers);
 		html_td(&sb, v[i].subject_names);
 		html_td(&sb, v[i].unit_name);
 		html_td(&sb, v[i].lead_name);
@@ -90,12 +92,13 @@ int page_cases(struct req *r)
 		}
 		strbuf_addstr(&sb, "</td></tr>");
 	}
-	table_close(&sb, n, 7, "没有符合条件的案件");
+	table_close(&sb, n, 8, "没有符合条件的案件");
 	strbuf_addstr(&base, "/cases?");
 	url_param(&base, "state", cq.state);
 	url_param(&base, "from", cq.day_from);
 	url_param(&base, "to", cq.day_to);
 	url_param(&base, "overdue", req_arg(r, "overdue"));
+	url_param(&base, "no", cq.number);
 	if (cq.unit_id)
 		strbuf_addf(&base, "unit_id=%" PRId64 "&", cq.unit_id);
 	if (cq.campaign_id)
@@ -498,6 +501,9 @@ static void filed_as(struct req *r, struct strbuf *sb, const struct case_rec *k)
 static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			const struct case_detail *d)
 {
+	struct case_number *num = NULL;
+	int nn;
+
 	record_head(sb, label_of(case_states, k->state));
 	record_open(sb);
 	record_item(sb, "立案日期", k->filed);
@@ -508,7 +514,9 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 	record_item(sb, "专项整治", *k->campaign_name ? k->campaign_name : "无");
 	record_item(sb, "移送司法机关", k->transferred ? k->transferred : "未移送");
 	record_value_open(sb, "审理", NULL);
-	if (k->trial_accepted) {
+	if (k->trial_accepted && !strcmp(k->state, "investigating")) {
+		html_txt(sb, arena_printf(r->arena, "%s 受理；已退回补充调查，审理期限暂停计算", k->trial_accepted));
+	} else if (k->trial_accepted) {
 		html_txt(sb, arena_printf(r->arena, "%s 受理，期限至 %s", k->trial_accepted,
 					  k->trial_due ? k->trial_due : ""));
 		strbuf_addch(sb, ' ');
@@ -520,9 +528,17 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 	record_item(sb, "结案", k->closed ? k->closed : "未结案");
 	record_value_open(sb, "被调查人", NULL);
 	strbuf_addstr(sb, "<ul class=\"plain\">");
-	for (int i = 0; i < d->n_subjects; i++)
+	nn = case_numbers(&r->c, k->id, &num);
+	for (int i = 0; i < d->n_subjects; i++) {
+		const char *no = NULL;
+
+		for (int j = 0; j < nn; j++)
+			if (num[j].person_id == d->subjects[i].id)
+				no = num[j].filing_no;
 		html_li_link(sb, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id), d->subjects[i].name,
-			     arena_printf(r->arena, "，%s %s", d->subjects[i].unit_name, d->subjects[i].position));
+			     arena_printf(r->arena, "，%s %s%s%s", d->subjects[i].unit_name, d->subjects[i].position,
+					  no ? "，立案编号 " : "", no ? no : ""));
+	}
 	strbuf_addstr(sb, "</ul>");
 	record_value_close(sb);
 	record_close(sb);
