@@ -34,6 +34,7 @@ struct clue {
 	const char *clock_start;    /* the running preliminary verification's start, or NULL */
 	const char *forward_due;    /* belongs to the level above: forward by (report_transfer), or NULL */
 	const char *handler_office; /* home page: the office that proposed it ("" unknown) */
+	const char *clue_no;        /* 线索编号 (migration 0032), NULL on older clues */
 	int64_t created_by;
 	int64_t created_at;
 	int64_t updated_at;

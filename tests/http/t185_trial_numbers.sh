@@ -43,6 +43,11 @@ K3=$(clue 2026-01-05 "$P4")
 expect_eq "clue numbers: consecutive in 2025, restarting in 2026 (pattern 线索〔{year}〕{n3}号)" \
 	"线索〔2025〕001号|线索〔2025〕002号|线索〔2026〕001号" \
 	"$(sql "SELECT clue_no FROM clues WHERE id IN ($K1, $K2, $K3) ORDER BY id" | paste -sd'|')"
+expect_eq "... read by the API" "线索〔2025〕002号" "$(body "$(api GET "/api/clues/$K2")" | jget '["clue_no"]')"
+expect_eq "... the clue list's search finds a clue by its number" "$K3" \
+	"$(body "$(api GET "/api/clues?subject=%E7%BA%BF%E7%B4%A2%E3%80%942026")" | jget '["items"][0]["id"]')"
+http_get "$T_DIR/h" -b "$JAR" "$BASE/clues/$K1" >/dev/null
+expect_contains "... shown on the clue page" "线索〔2025〕001号" "$(cat "$T_DIR/h.b")"
 expect_eq "... the counters per kind and year" "clue 2025 2|clue 2026 1" \
 	"$(sql "SELECT kind || ' ' || year || ' ' || last FROM number_counters ORDER BY kind, year" | paste -sd'|')"
 
@@ -199,8 +204,10 @@ expect_eq "closed: a new team member: 422" 422 "$(status "$r")"
 expect_contains "... 结案后只能登记申诉、复审复核和处分执行" "结案后只能登记申诉" "$(body "$r")"
 r=$(api POST /api/outcomes "{\"person_id\":$P2,\"case_id\":$C,\"day\":\"2025-07-01\",\"measures\":[\"gov_warning\"]}" "$JJ")
 expect_eq "closed: a new outcome: 422" 422 "$(status "$r")"
-expect_contains "... the case is closed" "结案" "$(body "$r")"
+expect_contains "... decided after the closure" "结案后只能登记申诉" "$(body "$r")"
 expect_eq "... nothing written" "$before" "$(written)"
+expect_eq "closed: an outcome decided before the closure may still be entered" 201 \
+	"$(status "$(api POST /api/outcomes "{\"person_id\":$P2,\"case_id\":$C,\"day\":\"2025-06-29\",\"measures\":[\"gov_warning\"]}" "$JJ")")"
 expect_eq "closed: execution of the sanction is recorded" 201 \
 	"$(status "$(api POST "/api/outcomes/$O/execution" '{"item":"delivered","done":"2025-07-02"}')")"
 expect_eq "closed: an appeal is recorded" 201 \
