@@ -232,6 +232,14 @@ int64_t trial_opinion_add(struct ctx *c, int64_t case_id, const struct trial_opi
 	return oa.id;
 }
 
+/* A string member of o in the arena, "" when absent. */
+static const char *member_text(struct ctx *c, json_t *o, const char *key)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+
+	return arena_strdup(c->a, v ? v : "");
+}
+
 int trial_opinions_read(struct ctx *c, int64_t case_id, struct trial_opinion_view **out, int *n)
 {
 	struct trial_opinion *o;
@@ -263,8 +271,8 @@ int trial_opinions_read(struct ctx *c, int64_t case_id, struct trial_opinion_vie
 		strbuf_release(&pt);
 		if (!j)
 			return -1;
-		v->facts = arena_strdup(c->a, json_string_value(json_object_get(j, "facts")) ?: "");
-		v->nature = arena_strdup(c->a, json_string_value(json_object_get(j, "nature")) ?: "");
+		v->facts = member_text(c, j, "facts");
+		v->nature = member_text(c, j, "nature");
 		props = json_object_get(j, "proposals");
 		json_array_foreach(props, k, e) {
 			int64_t pid = json_integer_value(json_object_get(e, "person_id"));
@@ -276,7 +284,7 @@ int trial_opinions_read(struct ctx *c, int64_t case_id, struct trial_opinion_vie
 			for (int s = 0; s < ns; s++)
 				if (subj[s].id == pid)
 					v->names[v->n] = subj[s].name;
-			v->sanctions[v->n++] = arena_strdup(c->a, json_string_value(json_object_get(e, "sanction")) ?: "");
+			v->sanctions[v->n++] = member_text(c, e, "sanction");
 		}
 		json_decref(j);
 	}

@@ -60,7 +60,7 @@ function restDayForward(day) {
 }
 const D = {
 	received: ago(40), accepted: ago(39), clue: ago(38), verified: ago(35), filed: ago(30),
-	approved: ago(29), detained: ago(28), released: ago(12), trial: ago(8), closed: ago(3), outcome: ago(4),
+	approved: ago(29), detained: ago(28), released: ago(12), trial: ago(8), closed: ago(2), outcome: ago(3),
 };
 
 await start('cases', 120);
@@ -383,14 +383,16 @@ await step(`${JUDGE} (审理) accepts the case for trial review, due a month on;
 	assert((await text(dd('审理'))).includes('审理期限暂停计算'), `审理 shows "${await text(dd('审理'))}"`);
 	await shot('trial-sent-back');
 	const again = formUnder('补充调查后重新受理');
-	await again.getByLabel('审理受理日期').fill(ago(5));
+	await again.getByLabel('审理受理日期').fill(ago(3));
 	await submit(again.getByRole('button', { name: '补充调查后重新受理' }), /\?ok=saved$/);
 	assert(await text(page.locator('.record-head .state')) === '审理中', 'the case received again is not 审理中');
 	const ret = await text(page.locator('table:has(caption:text-is("退回补充调查")) tbody tr').first());
-	for (const w of ['第1次', ago(7), '部分事实不清，需补充证据', ago(5)])
+	for (const w of ['第1次', ago(7), '部分事实不清，需补充证据', ago(3)])
 		assert(ret.includes(w), `the return row "${ret}" lacks "${w}"`);
+	// the due day moves by the working days the case was back (t185 checks
+	// the count; here the days before today may all be rest days)
 	const moved = (await text(dd('审理'))).match(/期限至 (\d{4}-\d\d-\d\d)/);
-	assert(moved && moved[1] > due, `the due day did not move past ${due}: "${await text(dd('审理'))}"`);
+	assert(moved && moved[1] >= due, `the due day moved before ${due}: "${await text(dd('审理'))}"`);
 	const due2 = moved[1];
 	await shot('trial-received-again');
 	const close = formUnder('结案');
