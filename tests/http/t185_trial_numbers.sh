@@ -215,4 +215,22 @@ expect_eq "closed: an appeal is recorded" 201 \
 
 stop_server
 check "server log clean" server_clean
+
+# ---- interchange: clue numbers out and in, a duplicate refused ------------------------------------------------
+run_cli export --db "$DB" --out "$T_DIR/e.jsonl"
+expect_eq "export: exit 0" 0 "$RC"
+expect_eq "... carries the clue numbers" 1 "$(grep -c '"clue_no":"线索〔2025〕001号"' "$T_DIR/e.jsonl")"
+cat >"$T_DIR/dup.jsonl" <<EOF
+{"type":"unit","id":"XU1","name":"乙局","kind":"department","parent":null}
+{"type":"person","id":"XP1","name":"李某","unit":"XU1","rank":"staff"}
+{"type":"clue","id":"XC1","received":"2025-05-02","source":"report","subjects":["XP1"],"clue_no":"线索〔2025〕001号"}
+EOF
+before=$(sql "SELECT count(*) FROM clues")
+run_cli import --db "$DB" "$T_DIR/dup.jsonl"
+expect_eq "import of a clue whose number exists: refused" 1 "$([ "$RC" -ne 0 ] && echo 1 || echo 0)"
+expect_contains "... naming line and field" 'line 3, field "clue_no"' "$ERR$OUT"
+expect_eq "... nothing imported" "$before" "$(sql "SELECT count(*) FROM clues")"
+sed -i 's/线索〔2025〕001号/线索〔2019〕900号/' "$T_DIR/dup.jsonl"
+run_cli import --db "$DB" "$T_DIR/dup.jsonl"
+expect_eq "... a new number is imported as it stands" "0 线索〔2019〕900号" "$RC $(sql "SELECT clue_no FROM clues WHERE received = '2025-05-02'")"
 finish
