@@ -19,12 +19,13 @@
 #include "domain/clocks.h"
 #include "domain/detention.h"
 #include "domain/recusal.h"
+#include "domain/trial.h"
 #include "http/filter.h"
 #include "http/http.h"
 
 static json_t *case_json(const struct case_rec *k)
 {
-	return json_pack("{s:I, s:I, s:I, s:s, s:o?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s}",
+	json_t *j = json_pack("{s:I, s:I, s:I, s:s, s:o?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s}",
 			 "id", (json_int_t)k->id, "clue_id", (json_int_t)k->clue_id,
 			 "unit_id", (json_int_t)k->unit_id, "unit_name", k->unit_name,
 			 "campaign_id", api_opt_int(k->campaign_id),
@@ -32,6 +33,11 @@ static json_t *case_json(const struct case_rec *k)
 			 "state_label", label_of(case_states, k->state), "transferred", k->transferred,
 			 "trial_accepted", k->trial_accepted, "trial_due", k->trial_due, "closed", k->closed,
 			 "subjects_text", k->subject_names, "lead", k->lead_name);
+
+	/* the subjects' 立案编号 (issue 12) */
+	if (j)
+		json_object_set_new(j, "numbers_text", json_string(k->filing_numbers ? k->filing_numbers : ""));
+	return j;
 }
 
 int api_cases(struct req *r)
@@ -178,6 +184,46 @@ int api_case_filing(struct req *r)
 	return api_result(r, rc, &fe, "case", 0);
 }
 
+/* The trial stage (trial.h) and the subjects' filing numbers. */
+static int trial_json(struct req *r, json_t *j, const struct case_rec *k)
+{
+	struct trial_opinion_view *op;
+	struct trial_return *t;
+	struct case_number *num;
+	const char **reasons;
+	int nop, nt, nn = case_numbers(&r->c, k->id, &num);
+	json_t *ops, *rets, *nums;
+
+	if (nn < 0 || trial_opinions_read(&r->c, k->id, &op, &nop) < 0 ||
+	    trial_returns_read(&r->c, k->id, &t, &reasons, &nt) < 0)
+		return -1;
+	ops = json_array();
+	rets = json_array();
+	nums = json_array();
+	for (int i = 0; i < nop; i++) {
+		json_t *p = json_array();
+
+		for (int x = 0; x < op[i].n; x++)
+			json_array_append_new(p, json_pack("{s:I, s:s, s:s}", "person_id", (json_int_t)op[i].person_ids[x],
+							   "name", op[i].names[x], "sanction", op[i].sanctions[x]));
+		json_array_append_new(ops, json_pack("{s:I, s:s, s:s, s:s, s:s, s:o}", "id", (json_int_t)op[i].id,
+						     "day", op[i].day, "recorded_by", op[i].user_name, "facts", op[i].facts,
+						     "nature", op[i].nature, "proposals", p));
+	}
+	for (int i = 0; i < nt; i++)
+		json_array_append_new(rets, json_pack("{s:i, s:s, s:s, s:s?, s:s, s:s}", "seq", t[i].seq,
+						      "sent_day", t[i].sent_day, "due_day", t[i].due_day,
+						      "back_day", t[i].back_day, "reason", reasons[i],
+						      "recorded_by", t[i].user_name));
+	for (int i = 0; i < nn; i++)
+		json_array_append_new(nums, json_pack("{s:I, s:s, s:s?}", "person_id", (json_int_t)num[i].person_id,
+						      "name", num[i].person_name, "filing_no", num[i].filing_no));
+	json_object_set_new(j, "opinions", ops);
+	json_object_set_new(j, "returns", rets);
+	json_object_set_new(j, "filing_numbers", nums);
+	return 0;
+}
+
 int api_case_show(struct req *r)
 {
 	struct case_rec k;
@@ -190,7 +236,7 @@ int api_case_show(struct req *r)
 	if (case_detail(&r->c, &k, &d) < 0)
 		return reply_error(r, E_STORE, "case detail");
 	j = case_json(&k);
-	if (detail_json(r, j, &d) < 0 || filed_as_json(r, j, &k) < 0) {
+	if (detail_json(r, j, &d) < 0 || filed_as_json(r, j, &k) < 0 || trial_json(r, j, &k) < 0) {
 		json_decref(j);
 		return reply_error(r, E_STORE, "case notes");
 	}
@@ -202,6 +248,51 @@ static int64_t api_int(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
 	return json_is_integer(v) ? json_integer_value(v) : 0;
+}
+
+/* POST /api/cases/{id}/opinions {day, facts, nature, proposals: [{person_id, sanction}]} */
+int api_case_opinion(struct req *r)
+{
+	json_t *j = api_body(r), *props, *e;
+	struct trial_opinion_input in = { .day = "", .facts = "", .nature = "" };
+	struct fielderr fe = { 0 };
+	size_t i;
+	int64_t rc;
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "day", &in.day);
+	api_str(r, j, "facts", &in.facts);
+	api_str(r, j, "nature", &in.nature);
+	props = json_object_get(j, "proposals");
+	json_array_foreach(props, i, e) {
+		if (in.n >= TRIAL_MAX_SUBJECTS)
+			break;
+		in.person_ids[in.n] = api_int(e, "person_id");
+		in.sanctions[in.n] = "";
+		api_str(r, e, "sanction", &in.sanctions[in.n]);
+		in.n++;
+	}
+	json_decref(j);
+	rc = trial_opinion_add(&r->c, r->id, &in, &fe);
+	return api_result(r, rc, &fe, "case", 1);
+}
+
+/* POST /api/cases/{id}/returns {day, reason} */
+int api_case_return(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *day = "", *reason = "";
+	struct fielderr fe = { 0 };
+	int64_t rc;
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "day", &day);
+	api_str(r, j, "reason", &reason);
+	json_decref(j);
+	rc = trial_return_send(&r->c, r->id, day, reason, &fe);
+	return api_result(r, rc, &fe, "case", 1);
 }
 
 int api_case_team_add(struct req *r)

@@ -19,6 +19,8 @@ int api_detention_end(struct req *r);
 int api_case_transfer(struct req *r);
 int api_case_trial(struct req *r);
 int api_case_close(struct req *r);
+int api_case_opinion(struct req *r);
+int api_case_return(struct req *r);
 int api_detention_notice(struct req *r);
 int api_recusals(struct req *r);
 int api_case_recusals(struct req *r);

@@ -19,13 +19,18 @@
 
 static json_t *clue_json(const struct clue *k)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:o?, s:s, s:I, s:s, s:s, s:s, s:s?, s:s, s:s?}",
+	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:o?, s:s, s:I, s:s, s:s, s:s, s:s?, s:s, s:s?}",
 			 "id", (json_int_t)k->id, "received", k->received, "source", k->source,
 			 "source_ref", k->source_ref, "campaign_id", api_opt_int(k->campaign_id),
 			 "campaign_name", k->campaign_name, "unit_id", (json_int_t)k->unit_id,
 			 "unit_name", k->unit_name, "state", k->state,
 			 "state_label", clue_state_label(k->state), "first_disposed", k->first_disposed,
 			 "subjects_text", k->subject_names, "office", k->assigned_office);
+
+	/* 线索编号 (issue 12) */
+	if (j)
+		json_object_set_new(j, "clue_no", k->clue_no ? json_string(k->clue_no) : json_null());
+	return j;
 }
 
 static json_t *disposition_json(const struct disposition *d)

@@ -30,12 +30,15 @@
 #include "domain/result.h"
 #include "domain/role.h"
 #include "domain/todo.h"
+#include "domain/trial.h"
 #include "store/q_access.h"
 #include "store/q_cases.h"
 #include "store/q_clues.h"
+#include "store/q_trial.h"
 #include "store/q_users.h"
 #include "domain/user.h"
 #include "domain/metrics.h"
+#include "domain/numbering.h"
 #include "store/q_metrics.h"
 
 /* the audit events this file writes (audit_events.h), and its objects' types */
@@ -47,6 +50,8 @@ QF_AUDIT_EVENT(CASE_NOTE, "case_note", "添加审查调查记录");
 QF_AUDIT_EVENT(CASE_TRANSFER, "case_transfer", "移送司法机关");
 QF_AUDIT_EVENT(CASE_TRIAL, "case_trial", "审理受理");
 QF_AUDIT_EVENT(CASE_CLOSE, "case_close", "结案");
+QF_AUDIT_EVENT(TRIAL_OPINION, "trial_opinion", "审理意见");
+QF_AUDIT_EVENT(TRIAL_RETURN, "trial_return", "退回补充调查");
 QF_AUDIT_OBJECT(case, "案件");
 
 /* the codes of its fields and their Chinese names (labels.h) */
@@ -106,6 +111,23 @@ int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const cha
 
 /* ---- filing ------------------------------------------------------------------ */
 
+/* 立案编号: one per subject (the filing decision is made per person), in
+ * the order of the subjects, from the pattern and counter of the filing
+ * day's year (numbering.h), in the caller's transaction: 0 or -1. */
+static int filing_numbers(struct ctx *c, int64_t case_id, const char *day)
+{
+	struct person *p;
+	int n = store_case_subjects(c->db, c->a, case_id, &p);
+
+	for (int i = 0; i < n; i++) {
+		const char *no = numbering_next(c->db, c->a, "case_filing", day);
+
+		if (!no || store_case_subject_set_no(c->db, case_id, p[i].id, no) < 0)
+			return -1;
+	}
+	return n < 0 ? -1 : 0;
+}
+
 int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day,
 		  const struct case_filing *f)
 {
@@ -123,7 +145,7 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 	/* the subjects with their rank, flags and unit as of today (snapshot);
 	 * the filing record; the clue's outcomes become the case's (part A) */
 	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0 || case_filing_store(c, id, f) < 0 ||
-	    outcome_move_to_case(c, c->db, k->id, id) < 0)
+	    outcome_move_to_case(c, c->db, k->id, id) < 0 || filing_numbers(c, id, day) < 0)
 		return -1;
 	if (store_timeline_add(c->db, c->cfg->region, arena_printf(c->a, "clue/%" PRId64, k->id), c->now,
 			       c->who.id, c->who.name, arena_printf(c->a, "立案：案件 %" PRId64, id), "") < 0)
@@ -169,6 +191,11 @@ int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d)
 	d->n_timeline = store_timeline_list(c->db, c->a, case_obj(c, k->id), &d->timeline);
 	return d->n_subjects < 0 || d->n_team < 0 || d->n_notes < 0 || d->n_detentions < 0 ||
 	       d->n_exts < 0 || d->n_timeline < 0 ? -1 : 0;
+}
+
+int case_numbers(struct ctx *c, int64_t case_id, struct case_number **out)
+{
+	return store_case_numbers(c->db, c->a, case_id, out);
 }
 
 int case_note_text(struct ctx *c, const struct case_note *n, struct strbuf *out)
@@ -274,11 +301,18 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 	struct team_arg ta = { .c = c, .case_id = case_id, .user_id = user_id, .role = role,
 			       .reason = "" };
 	struct user u;
+	struct case_rec k;
 	const char *why;
 	int rc = case_access(c, case_id);
 
 	if (rc <= 0)
 		return rc < 0 ? -2 : 0;
+	/* a closed case's team is what it was (removal, which only narrows
+	 * who sees it, stays open) */
+	if (store_case_get(c->db, c->a, case_id, &k) != 1)
+		return -2;
+	if (case_closed_refuse(c, &k, fe))
+		return RES_INVALID;
 	if (!label_of(case_team_roles, role ? role : "")) {
 		fielderr_add(fe, "role", "请选择在办理组中的分工");
 		return RES_INVALID;
@@ -380,6 +414,52 @@ int case_for_work(struct ctx *c, int64_t case_id, struct case_rec *k, struct fie
 	return 1;
 }
 
+/* The actor's role on the case's team in *role ("" when not on it): 0,
+ * or -1. */
+static int team_role(struct ctx *c, int64_t case_id, const char **role)
+{
+	struct case_member *m;
+	int n = store_case_team(c->db, c->a, case_id, &m);
+
+	*role = "";
+	for (int i = 0; i < n; i++)
+		if (m[i].user_id == c->who.id)
+			*role = m[i].role;
+	return n < 0 ? -1 : 0;
+}
+
+int case_closed_refuse(struct ctx *c, const struct case_rec *k, struct fielderr *fe)
+{
+	if (strcmp(k->state, "closed"))
+		return 0;
+	fielderr_add(fe, "state", arena_printf(c->a, "本案已于%s结案，不能再作变更（结案后只能登记申诉、复审复核和处分执行）",
+					       k->closed ? k->closed : ""));
+	return 1;
+}
+
+int case_for_side(struct ctx *c, int64_t case_id, enum case_side side, struct case_rec *k,
+		  struct fielderr *fe)
+{
+	const char *role;
+	int trial, rc = case_for_work(c, case_id, k, fe);
+
+	if (rc != 1)
+		return rc;
+	if (team_role(c, case_id, &role) < 0)
+		return -2;
+	trial = !strcmp(role, "trial");
+	if (trial != (side == CASE_SIDE_TRIAL)) {
+		/* the other side's form: refused and audited (审查调查与审理分离) */
+		if (audit_record(c, AEV_ACCESS_DENIED, case_obj(c, case_id), 0,
+				 trial ? "investigation form by a trial member" : "trial form by the investigation") < 0)
+			return -2;
+		fielderr_add(fe, "state", trial ? "审理人员不能办理留置、审查调查记录等审查调查事项（审查调查与审理分离）"
+			     : "审理受理、审理意见、退回补充调查和结案由办理组中的审理人员办理，审查调查人员不能办理（审查调查与审理分离）");
+		return -1;
+	}
+	return case_closed_refuse(c, k, fe) ? -1 : 1;
+}
+
 struct note_arg {
 	struct ctx *c;
 	int64_t case_id, id;
@@ -410,7 +490,7 @@ int64_t case_note_add(struct ctx *c, int64_t case_id, const char *text, struct f
 {
 	struct note_arg na = { .c = c, .case_id = case_id, .text = text };
 	struct case_rec k;
-	int rc = case_for_work(c, case_id, &k, fe);
+	int rc = case_for_side(c, case_id, CASE_SIDE_INVESTIGATION, &k, fe);
 
 	if (rc != 1)
 		return rc;
@@ -432,13 +512,15 @@ struct step_arg {
 	int refused;
 };
 
-/* The step's rule on the case as it is now: 1 allowed (k updated), 0
- * with the message in fe. */
-static int step_apply(struct ctx *c, struct case_rec *k, enum case_step step, const char *day,
-		      struct fielderr *fe, struct clock_table *clocks)
+/* The step's rule on the case as it is now, inside the transaction on s:
+ * 1 allowed (k updated, a return closed on re-acceptance), 0 with the
+ * message in fe, -1 the store failed. */
+static int step_apply(struct ctx *c, struct store *s, struct case_rec *k, enum case_step step,
+		      const char *day, struct fielderr *fe, struct clock_table *clocks)
 {
 	const struct clock_limit *lim;
 	char buf[11];
+	int rc;
 
 	switch (step) {
 	case CASE_TRANSFER:
@@ -462,6 +544,10 @@ static int step_apply(struct ctx *c, struct case_rec *k, enum case_step step, co
 			fielderr_add(fe, "state", "未配置审理期限（clock_limits: trial_review）");
 			return 0;
 		}
+		/* back from a supplementary investigation: the clock resumes */
+		rc = trial_reaccept(c, s, k, day, lim, fe);
+		if (rc != 0)
+			return rc < 0 ? (fe->n ? 0 : -1) : 1;
 		k->state = "trial";
 		k->trial_accepted = day;
 		k->trial_due = arena_strdup(c->a, date_format(clock_due(c->cal, lim, date_parse(day)), buf));
@@ -473,8 +559,11 @@ static int step_apply(struct ctx *c, struct case_rec *k, enum case_step step, co
 					: "案件须经审理受理后才能结案");
 			return 0;
 		}
-		if (!case_day_ok(c, fe, "day", day, k->trial_accepted, "审理受理日期"))
+		if (!case_day_ok(c, fe, "day", day, trial_last_accepted(c, s, k), "审理受理日期"))
 			return 0;
+		rc = trial_no_open_detention(c, s, k->id, fe);
+		if (rc <= 0)
+			return rc < 0 ? -1 : 0;
 		k->state = "closed";
 		k->closed = day;
 		return 1;
@@ -489,50 +578,39 @@ static int step_tx(struct store *s, void *arg)
 	struct step_arg *sa = arg;
 	struct ctx *c = sa->c;
 	struct clock_table clocks;
+	const char *again;
+	int rc;
 
 	/* again under the write lock: the state may have moved */
 	if (store_case_get(s, c->a, sa->k.id, &sa->k) != 1 || clock_table_load(s, c->a, &clocks) < 0)
 		return -1;
-	if (!step_apply(c, &sa->k, sa->step, sa->day, sa->fe, &clocks)) {
-		sa->refused = 1;
+	again = sa->k.trial_accepted;
+	rc = step_apply(c, s, &sa->k, sa->step, sa->day, sa->fe, &clocks);
+	if (rc <= 0) {
+		sa->refused = rc == 0;
 		return -1;
 	}
 	if (store_case_set_steps(s, &sa->k, c->now) < 0)
 		return -1;
+	if (sa->step == CASE_TRIAL && again)
+		return case_record(c, sa->k.id, AEV_CASE_TRIAL, "补充调查后重新受理",
+				   arena_printf(c->a, "日期 %s，审理期限（扣除退回补充调查期间）至 %s", sa->day,
+						sa->k.trial_due));
 	return case_record(c, sa->k.id, events[sa->step], actions[sa->step],
 			   arena_printf(c->a, "日期 %s", sa->day));
-}
-
-/* Closure is recorded by the trial office (a trial member of the team),
- * never by the investigation lead (审查调查与审理分离). */
-static int may_close(struct ctx *c, int64_t case_id)
-{
-	struct case_member *m;
-	int n = store_case_team(c->db, c->a, case_id, &m);
-
-	for (int i = 0; i < n; i++)
-		if (m[i].user_id == c->who.id)
-			return !strcmp(m[i].role, "trial");
-	return n < 0 ? -1 : 0;
 }
 
 int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *day,
 	      struct fielderr *fe)
 {
 	struct step_arg sa = { .c = c, .step = step, .day = day, .fe = fe };
-	int rc = case_for_work(c, case_id, &sa.k, fe);
+	/* accepting and closing are the trial office's (审查调查与审理分离); the
+	 * transfer to prosecution any member's */
+	int rc = step == CASE_TRANSFER ? case_for_work(c, case_id, &sa.k, fe)
+		: case_for_side(c, case_id, CASE_SIDE_TRIAL, &sa.k, fe);
 
 	if (rc != 1)
 		return rc;
-	if (step == CASE_CLOSE) {
-		rc = may_close(c, case_id);
-		if (rc < 0)
-			return -2;
-		if (!rc) {
-			fielderr_add(fe, "state", "结案由案件审理室在作出处理决定后办理，须由办理组中的审理人员登记（审查调查与审理分离）");
-			return -1;
-		}
-	}
 	if (store_tx(c->db, step_tx, &sa) < 0)
 		return sa.refused ? -1 : -2;
 	return 1;

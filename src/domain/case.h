@@ -66,6 +66,10 @@ struct case_detail {
 	int n_timeline;
 };
 int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d);
+/* The subjects of a case the actor has read with their filing numbers
+ * (立案编号, one per person; NULL on cases filed before migration 0032):
+ * the count or -1. */
+int case_numbers(struct ctx *c, int64_t case_id, struct case_number **out);
 /* The clear text of a note of a case the actor has read: 0, or -1. */
 int case_note_text(struct ctx *c, const struct case_note *n, struct strbuf *out);
 
@@ -98,6 +102,18 @@ int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *d
 /* The case for an action by its team: 1 with *k filled; 0 (404), -1 with
  * fe (not on the team), -2. */
 int case_for_work(struct ctx *c, int64_t case_id, struct case_rec *k, struct fielderr *fe);
+/* The two sides of a case (审查调查与审理分离): the investigation team
+ * (lead, member) works the investigation forms (notes, detention), the
+ * trial member the trial forms (accept, opinion, send back, close). */
+enum case_side { CASE_SIDE_INVESTIGATION, CASE_SIDE_TRIAL };
+/* case_for_work, and the actor on the team on `side` (else refused with
+ * fe and audited as access_denied), and the case not closed: as
+ * case_for_work. */
+int case_for_side(struct ctx *c, int64_t case_id, enum case_side side, struct case_rec *k,
+		  struct fielderr *fe);
+/* 1 with the message in fe when k is closed (what the rules allow after
+ * closure, appeals and execution, are the outcomes'), else 0. */
+int case_closed_refuse(struct ctx *c, const struct case_rec *k, struct fielderr *fe);
 /* Timeline and audit of one step, in the caller's transaction: the
  * detail (what people typed) on the timeline only. */
 int case_record(struct ctx *c, int64_t case_id, const struct audit_event *event, const char *action,
@@ -121,6 +137,8 @@ QF_AUDIT_EVENT_DECL(CASE_NOTE);
 QF_AUDIT_EVENT_DECL(CASE_TRANSFER);
 QF_AUDIT_EVENT_DECL(CASE_TRIAL);
 QF_AUDIT_EVENT_DECL(CASE_CLOSE);
+QF_AUDIT_EVENT_DECL(TRIAL_OPINION);
+QF_AUDIT_EVENT_DECL(TRIAL_RETURN);
 
 /* code tables (labels.h), defined in case.c */
 extern const struct label case_states[];          /* cases.state: investigating, trial, closed */

@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "domain/ctx.h"
 #include "domain/report.h"
+#include "domain/trial.h"
 #include "store/q_rules.h"
 
 /* trial_due of every case whose trial review runs: 0 or -1 */
@@ -28,7 +29,8 @@ static int trial_refill(struct ctx *c, struct store *s, const struct calendar *c
 	l = clock_find(&t, "trial_review");
 	n = store_trials_running(s, c->a, &v);
 	for (int i = 0; i < n && l; i++) {
-		qf_day due = clock_due(cal, l, date_parse(v[i].start));
+		/* the time sent back is not counted (trial.h) */
+		qf_day due = trial_due_of(c, s, cal, l, v[i].id, v[i].start);
 		if (due != QF_DAY_NONE &&
 		    store_case_set_trial_due(s, v[i].id, date_format(due, arena_alloc(c->a, 11))) < 0)
 			return -1;

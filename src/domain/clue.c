@@ -25,6 +25,8 @@
 #include "domain/person.h"
 #include "domain/result.h"
 #include "domain/role.h"
+#include "domain/numbering.h"
+#include "store/q_trial.h"
 #include "store/q_clues.h"
 #include "store/q_persons.h"
 #include "domain/case_filing.h"
@@ -160,10 +162,15 @@ static int register_tx(struct store *s, void *arg)
 	struct register_arg *ra = arg;
 	struct ctx *c = ra->c;
 	struct strbuf enc = STRBUF_INIT;
+	const char *no;
 	int rc;
 
 	ra->id = store_clue_insert(s, &ra->k, c->now);
 	if (ra->id < 0)
+		return -1;
+	/* 线索编号, allocated in this transaction (numbering.h) */
+	no = numbering_next(s, c->a, "clue", ra->k.received);
+	if (!no || store_clue_set_no(s, ra->id, no) < 0)
 		return -1;
 	for (int i = 0; i < ra->in->n_subjects; i++)
 		if (store_clue_add_subject(s, ra->id, ra->in->subjects[i]) < 0)

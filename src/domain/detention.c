@@ -261,7 +261,8 @@ int64_t detention_start(struct ctx *c, int64_t case_id, const struct detention_i
 	struct det_arg da = { .c = c, .fe = fe };
 	struct case_rec k;
 	const char *approver = in->approved_by ? in->approved_by : "";
-	int rc = case_for_work(c, case_id, &k, fe);
+	/* the investigation's form: not the trial member's, not on a closed case */
+	int rc = case_for_side(c, case_id, CASE_SIDE_INVESTIGATION, &k, fe);
 
 	if (rc != 1)
 		return rc;
@@ -437,7 +438,7 @@ static int detention_work(struct ctx *c, int64_t detention_id, struct fielderr *
 
 	if (case_id <= 0)
 		return case_id < 0 ? -2 : 0;
-	return case_for_work(c, case_id, &k, fe);
+	return case_for_side(c, case_id, CASE_SIDE_INVESTIGATION, &k, fe);
 }
 
 int detention_step_input_valid(const struct detention_step *in, struct fielderr *fe)

@@ -33,6 +33,7 @@
 #include "store/q_detention.h"
 #include "store/q_interchange.h"
 #include "store/q_persons.h"
+#include "store/q_trial.h"
 #include "domain/person.h"
 #include "domain/unit.h"
 
@@ -232,6 +233,8 @@ static const struct ix_field clue_fields[] = {
 	{ "summary", IX_SECRET, "summary_enc", "clues.summary", NULL, 0, NULL },
 	/* issue 11: optional, codes offered on the received day (clue_prepare) */
 	{ "categories", IX_CODES, NULL, NULL, "clue_categories clue_id category", 0, NULL },
+	/* issue 12: 线索编号, unique (clue_prepare); absent on older clues */
+	{ "clue_no", IX_TEXT, "clue_no", NULL, NULL, IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, NULL, "report", NULL, 0, NULL },  /* the report source_ref names */
 	{ 0 }
@@ -239,8 +242,18 @@ static const struct ix_field clue_fields[] = {
 
 static int clue_prepare(struct ix *ix, struct ix_val *v)
 {
-	const struct ix_val *ref = F(ix, "source_ref"), *cats = F(ix, "categories");
+	const struct ix_val *ref = F(ix, "source_ref"), *cats = F(ix, "categories"), *no = F(ix, "clue_no");
 	struct fielderr fe = { 0 };
+
+	/* an official number is given once (numbering.h) */
+	if (no->set && no->s && *no->s) {
+		int taken = store_number_taken(ix_ctx(ix)->db, "clue", no->s);
+
+		if (taken < 0)
+			return -1;
+		if (taken)
+			return ix_fail(ix, "clue_no", "线索编号 %s 已存在", no->s);
+	}
 
 	/* the violation categories, as the pages check them (the catalog is
 	 * read only for a clue that has some) */

@@ -21,6 +21,7 @@
 #include "core/date.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/case.h"
 #include "domain/case_access.h"
 #include "domain/clue.h"
 #include "domain/ctx.h"
@@ -385,6 +386,17 @@ int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fie
 	rc = outcome_matter_open(c, in->case_id, in->clue_id, &m, fe);
 	if (rc != 1)
 		return rc;
+	/* a closed case takes no outcome decided after its closure: the
+	 * decision precedes closure (one decided before it may still be
+	 * entered); after closure only appeals and execution (issue 12) */
+	if (in->case_id) {
+		struct case_rec k;
+
+		if (store_case_get(c->db, c->a, in->case_id, &k) != 1)
+			return RES_STORE;
+		if (k.closed && in->day && strcmp(in->day, k.closed) > 0 && case_closed_refuse(c, &k, fe))
+			return RES_INVALID;
+	}
 	if (store_person_get(c->db, c->a, in->person_id, &p) < 0 || period_table_load(c->db, c->a, &pt) < 0 ||
 	    form_table_load(c->db, c->a, &ft) < 0)
 		return RES_STORE;

@@ -128,6 +128,8 @@ const struct route route_table[] = {
 	{ POST, "/cases/{id}/transfer", page_case_transfer, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/trial", page_case_trial, PERM_CASE_WORK, 0 },
 	{ POST, "/cases/{id}/closure", page_case_close, PERM_CASE_WORK, 0 },
+	{ POST, "/cases/{id}/opinions", page_case_opinion, PERM_CASE_WORK, 0 },
+	{ POST, "/cases/{id}/returns", page_case_return, PERM_CASE_WORK, 0 },
 	{ GET, "/account/conflicts", page_conflicts, PERM_CASE_READ, 0 },
 	{ POST, "/account/conflicts", page_conflict_create, PERM_CASE_READ, 0 },
 
@@ -268,6 +270,8 @@ const struct route route_table[] = {
 	{ POST, "/api/cases/{id}/transfer", api_case_transfer, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/trial", api_case_trial, PERM_CASE_WORK, R_API },
 	{ POST, "/api/cases/{id}/closure", api_case_close, PERM_CASE_WORK, R_API },
+	{ POST, "/api/cases/{id}/opinions", api_case_opinion, PERM_CASE_WORK, R_API },
+	{ POST, "/api/cases/{id}/returns", api_case_return, PERM_CASE_WORK, R_API },
 	{ GET, "/api/conflicts", api_conflicts, PERM_CASE_READ, R_API },
 	{ POST, "/api/conflicts", api_conflict_create, PERM_CASE_READ, R_API },
 

@@ -13,6 +13,7 @@ static const struct filter_field fields[] = {
 	FILTER_DAY_F("from", struct case_filter, day_from),
 	FILTER_DAY_F("to", struct case_filter, day_to),
 	FILTER_FLAG_F("overdue", struct case_filter, overdue),
+	FILTER_TEXT_F("no", struct case_filter, number),
 	FILTER_DAY_F("filed_from", struct case_filter, filed_from),
 	FILTER_DAY_F("filed_to", struct case_filter, filed_to),
 	FILTER_DAY_F("closed_from", struct case_filter, closed_from),

@@ -26,6 +26,7 @@ struct case_rec {
 	const char *case_type;              /* discipline, supervision, both */
 	const char *organ_kind;             /* office, resident_group, township */
 	const char *organ_name;             /* "" when not recorded */
+	const char *filing_numbers;         /* the subjects' 立案编号 joined by 、 ("" none) */
 };
 
 /* A member of a case's handling team (role lead, member, trial). */
@@ -112,6 +113,7 @@ struct case_filter {
 	const char *day_from, *day_to;  /* filed */
 	int overdue;                /* only cases with a running clock past due */
 	const char *overdue_on;     /* set by the domain from `overdue`: today */
+	const char *number;         /* `no`: a part of a subject's 立案编号 */
 	const char *filed_from, *filed_to;              /* the same as from, to */
 	const char *closed_from, *closed_to;
 	const char *transferred_from, *transferred_to;
@@ -131,5 +133,23 @@ struct detention_filter {
 	struct metric_scope sc;
 };
 extern const struct filter_spec detention_filter_spec;
+
+/* The trial stage (审理, migration 0032): an opinion (审理意见; text_enc
+ * the encrypted JSON of facts, nature and proposals per subject), a
+ * return for supplementary investigation (退回补充调查; back_day NULL
+ * while the case is back), and a subject's official filing number. */
+struct trial_opinion {
+	int64_t id, case_id, created_by, created_at;
+	const char *day, *text_enc, *user_name;
+};
+struct trial_return {
+	int64_t id, case_id, created_by, created_at;
+	int seq;
+	const char *sent_day, *due_day, *back_day, *reason_enc, *user_name;
+};
+struct case_number {
+	int64_t person_id;
+	const char *person_name, *filing_no;        /* filing_no NULL: none (older cases) */
+};
 
 #endif

@@ -36,6 +36,8 @@ struct clue {
 	const char *handler_office; /* home page: the office that proposed it ("" unknown) */
 	const char *assigned_office; /* the handling office (承办部门) the case manager chose, "" none */
 	int64_t assigned_at;
+	const char *clue_no;        /* 线索编号 (migration 0032), NULL on older clues */
+
 	int64_t created_by;
 	int64_t created_at;
 	int64_t updated_at;

@@ -23,6 +23,7 @@
 #include "domain/person.h"
 #include "domain/recusal.h"
 #include "domain/role.h"
+#include "domain/trial.h"
 #include "domain/user.h"
 #include "http/filter.h"
 #include "http/http.h"
@@ -42,7 +43,7 @@
 
 static const char *const crumbs_list[] = { "工作台", "/", "案件", NULL, NULL };
 static const struct list_col case_cols[] = { { "编号", "num", 0, 0 }, { "立案日期", NULL, 0, 0 },
-	{ "被调查人", NULL, 0, 0 }, { "单位", NULL, 0, 0 }, { "主办", NULL, 0, 0 }, { "状态", NULL, 0, 0 },
+	{ "立案编号", NULL, 0, 0 }, { "被调查人", NULL, 0, 0 }, { "单位", NULL, 0, 0 }, { "主办", NULL, 0, 0 }, { "状态", NULL, 0, 0 },
 	{ "审理期限", NULL, 0, 0 } };
 static const struct list_def case_list_def = LIST_DEF("案件", "cases", "case", case_cols);
 
@@ -73,6 +74,7 @@ int page_cases(struct req *r)
 	field_text(&sb, "from", "立案日期自", cq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", cq.day_to, 0, NULL, "type=\"date\"");
 	field_select(&sb, "overdue", "期限", yes, req_arg(r, "overdue"), 0, NULL, "全部");
+	field_text(&sb, "no", "立案编号", cq.number ? cq.number : "", 0, NULL, "maxlength=\"50\"");
 	figlist_form(&sb, &case_filter_spec, &cq, figure_args, "/cases");
 	filter_close(&sb, NULL, "/cases");
 	if (!case_sees_all(&r->c))
@@ -82,6 +84,7 @@ int page_cases(struct req *r)
 		struct strbuf *td;
 		list_id(&w, "/cases", v[i].id);
 		list_day(&w, v[i].filed);
+		list_text(&w, v[i].filing_numbers);
 		list_text(&w, v[i].subject_names);
 		list_text(&w, v[i].unit_name);
 		list_text(&w, v[i].lead_name);
@@ -103,6 +106,7 @@ int page_cases(struct req *r)
 	url_param(&base, "from", cq.day_from);
 	url_param(&base, "to", cq.day_to);
 	url_param(&base, "overdue", req_arg(r, "overdue"));
+	url_param(&base, "no", cq.number);
 	if (cq.unit_id)
 		strbuf_addf(&base, "unit_id=%" PRId64 "&", cq.unit_id);
 	if (cq.campaign_id)
@@ -367,22 +371,109 @@ static void notes_section(struct req *r, struct strbuf *sb, const struct case_re
 	form_close(sb, "保存", NULL);
 }
 
+/* The open return of a case (back with the investigation), or NULL. */
+static const struct trial_return *open_return(const struct trial_return *t, int n)
+{
+	return n > 0 && !t[n - 1].back_day ? &t[n - 1] : NULL;
+}
+
+/* The trial stage (审理, domain/trial.h): the returns for supplementary
+ * investigation and the opinion in force (earlier versions counted); the
+ * trial member's forms: accept (again), opinion, send back, close. */
+static void trial_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
+			  const struct case_detail *d, const struct shown *s, int trial_work)
+{
+	const char *base = arena_printf(r->arena, "/cases/%" PRId64, k->id);
+	struct trial_opinion_view *op;
+	struct trial_return *t;
+	const char **reasons;
+	int nop, nt;
+
+	if (trial_opinions_read(&r->c, k->id, &op, &nop) < 0 || trial_returns_read(&r->c, k->id, &t, &reasons, &nt) < 0) {
+		strbuf_addstr(sb, "<p class=\"error\">审理记录无法读取。</p>");
+		return;
+	}
+	strbuf_addstr(sb, "<h2>审理</h2>");
+	if (nt) {
+		static const struct column cols[] = { { "次数", "num" }, { "退回日期", NULL }, { "理由", NULL },
+				{ "补充调查期限", NULL }, { "重新受理", NULL } };
+		table_open(sb, NULL, "退回补充调查", cols, QF_ARRAY_SIZE(cols));
+		for (int i = 0; i < nt; i++) {
+			strbuf_addstr(sb, "<tr>");
+			html_td(sb, arena_printf(r->arena, "第%d次", t[i].seq));
+			html_td(sb, t[i].sent_day);
+			html_td(sb, reasons[i]);
+			strbuf_addstr(sb, "<td>");
+			html_txt(sb, t[i].due_day);
+			strbuf_addch(sb, ' ');
+			clock_badge(r, sb, t[i].due_day, t[i].back_day);
+			strbuf_addstr(sb, "</td>");
+			html_td(sb, t[i].back_day ? t[i].back_day : "补充调查中");
+			strbuf_addstr(sb, "</tr>");
+		}
+		table_close(sb, nt, 5, NULL);
+	}
+	if (nop) {
+		strbuf_addstr(sb, "<h3>审理意见</h3>");
+		record_open(sb);
+		record_item(sb, "日期", arena_printf(r->arena, "%s（%s记录%s）", op[0].day, op[0].user_name,
+						       nop > 1 ? arena_printf(r->arena, "，已修改%d次", nop - 1) : ""));
+		record_item(sb, "认定事实", op[0].facts);
+		record_item(sb, "定性", op[0].nature);
+		for (int i = 0; i < op[0].n; i++)
+			record_item(sb, arena_printf(r->arena, "拟处理意见：%s", op[0].names[i]), op[0].sanctions[i]);
+		record_close(sb);
+	} else if (k->trial_accepted) {
+		strbuf_addstr(sb, "<p>尚未填写审理意见。</p>");
+	}
+	if (!trial_work || !strcmp(k->state, "closed"))
+		return;
+	if (!strcmp(k->state, "investigating")) {
+		day_form(r, sb, s, "trial", open_return(t, nt) ? "补充调查后重新受理" : "移送审理（审理受理）",
+			 arena_printf(r->arena, "%s/trial", base), "审理受理日期");
+		return;
+	}
+	titled_form(r, sb, nop ? "修改审理意见" : "审理意见", arena_printf(r->arena, "%s/opinions", base));
+	field_text(sb, "opinion_day", "日期", s->form && !strcmp(s->form, "opinion") ? req_field(r, "opinion_day")
+		   : nop ? op[0].day : "", 1, err_of(s, "opinion", "opinion_day"), "type=\"date\"");
+	field_textarea(sb, "opinion_facts", "认定事实", s->form && !strcmp(s->form, "opinion")
+		       ? req_field(r, "opinion_facts") : nop ? op[0].facts : "", 1,
+		       err_of(s, "opinion", "opinion_facts"), 5, 10000, "内容加密保存。");
+	field_text(sb, "opinion_nature", "定性", s->form && !strcmp(s->form, "opinion") ? req_field(r, "opinion_nature")
+		   : nop ? op[0].nature : "", 1, err_of(s, "opinion", "opinion_nature"), "maxlength=\"500\"");
+	for (int i = 0; i < d->n_subjects; i++) {
+		const char *name = arena_printf(r->arena, "opinion_proposal_%" PRId64, d->subjects[i].id);
+		const char *v = "";
+
+		if (s->form && !strcmp(s->form, "opinion"))
+			v = req_field(r, name);
+		else
+			for (int j = 0; nop && j < op[0].n; j++)
+				if (op[0].person_ids[j] == d->subjects[i].id)
+					v = op[0].sanctions[j];
+		field_text(sb, name, arena_printf(r->arena, "对%s的拟处理意见", d->subjects[i].name), v, 1,
+			   err_of(s, "opinion", name), "maxlength=\"200\"");
+	}
+	form_close(sb, "保存审理意见", NULL);
+	titled_form(r, sb, "退回补充调查", arena_printf(r->arena, "%s/returns", base));
+	field_text(sb, "return_day", "退回日期", val_of(r, s, "return", "return_day"), 1,
+		   err_of(s, "return", "return_day"), "type=\"date\"");
+	field_textarea(sb, "return_reason", "退回理由", val_of(r, s, "return", "return_reason"), 1,
+		       err_of(s, "return", "return_reason"), 3, 2000,
+		       "退回后案件回到审查调查，审理期限暂停计算，重新受理后接续计算。");
+	form_close(sb, "退回补充调查", NULL);
+	day_form(r, sb, s, "closure", "结案", arena_printf(r->arena, "%s/closure", base), "结案日期");
+}
+
+/* The transfer to prosecution: any member of the team. */
 static void steps_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			  const struct shown *s)
 {
-	const char *base = arena_printf(r->arena, "/cases/%" PRId64, k->id);
-
-	if (!strcmp(k->state, "closed"))
+	if (!strcmp(k->state, "closed") || k->transferred)
 		return;
-	strbuf_addstr(sb, "<h2>办理</h2>");
-	if (!k->transferred)
-		day_form(r, sb, s, "transfer", "移送司法机关", arena_printf(r->arena, "%s/transfer", base),
-			 "移送日期");
-	if (!strcmp(k->state, "investigating"))
-		day_form(r, sb, s, "trial", "移送审理（审理受理）", arena_printf(r->arena, "%s/trial", base),
-			 "审理受理日期");
-	else
-		day_form(r, sb, s, "closure", "结案", arena_printf(r->arena, "%s/closure", base), "结案日期");
+	strbuf_addstr(sb, "<h2>移送</h2>");
+	day_form(r, sb, s, "transfer", "移送司法机关", arena_printf(r->arena, "/cases/%" PRId64 "/transfer", k->id),
+		 "移送日期");
 }
 
 /* What the case was filed as: type, organ, categories, and the subjects
@@ -418,6 +509,9 @@ static void filed_as(struct req *r, struct strbuf *sb, const struct case_rec *k)
 static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			const struct case_detail *d)
 {
+	struct case_number *num = NULL;
+	int nn;
+
 	record_head(sb, label_of(case_states, k->state));
 	record_open(sb);
 	record_item(sb, "立案日期", k->filed);
@@ -428,7 +522,9 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 	record_item(sb, "专项整治", *k->campaign_name ? k->campaign_name : "无");
 	record_item(sb, "移送司法机关", k->transferred ? k->transferred : "未移送");
 	record_value_open(sb, "审理", NULL);
-	if (k->trial_accepted) {
+	if (k->trial_accepted && !strcmp(k->state, "investigating")) {
+		html_txt(sb, arena_printf(r->arena, "%s 受理；已退回补充调查，审理期限暂停计算", k->trial_accepted));
+	} else if (k->trial_accepted) {
 		html_txt(sb, arena_printf(r->arena, "%s 受理，期限至 %s", k->trial_accepted,
 					  k->trial_due ? k->trial_due : ""));
 		strbuf_addch(sb, ' ');
@@ -440,9 +536,17 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 	record_item(sb, "结案", k->closed ? k->closed : "未结案");
 	record_value_open(sb, "被调查人", NULL);
 	strbuf_addstr(sb, "<ul class=\"plain\">");
-	for (int i = 0; i < d->n_subjects; i++)
+	nn = case_numbers(&r->c, k->id, &num);
+	for (int i = 0; i < d->n_subjects; i++) {
+		const char *no = NULL;
+
+		for (int j = 0; j < nn; j++)
+			if (num[j].person_id == d->subjects[i].id)
+				no = num[j].filing_no;
 		html_li_link(sb, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id), d->subjects[i].name,
-			     arena_printf(r->arena, "，%s %s", d->subjects[i].unit_name, d->subjects[i].position));
+			     arena_printf(r->arena, "，%s %s%s%s", d->subjects[i].unit_name, d->subjects[i].position,
+					  no ? "，立案编号 " : "", no ? no : ""));
+	}
 	strbuf_addstr(sb, "</ul>");
 	record_value_close(sb);
 	record_close(sb);
@@ -453,13 +557,17 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	struct strbuf sb = STRBUF_INIT;
 	struct case_rec k;
 	struct case_detail d;
-	int rc = case_get(&r->c, id, &k), work;
+	int rc = case_get(&r->c, id, &k), work, trial_work = 0;
 
 	if (rc <= 0)
 		return res_error(r, rc, "case");
 	if (case_detail(&r->c, &k, &d) < 0)
 		return reply_error(r, E_STORE, "case detail");
 	work = authz_has(&r->c.who, PERM_CASE_WORK) && case_on_team(&r->c, id) == 1;
+	/* the two sides of the team see their own forms (审查调查与审理分离) */
+	for (int i = 0; work && i < d.n_team; i++)
+		if (d.team[i].user_id == r->c.who.id)
+			trial_work = !strcmp(d.team[i].role, "trial");
 	{
 		const char *title = arena_printf(r->arena, "案件 %" PRId64, k.id);
 		const char *crumbs[] = { "工作台", "/", "案件", "/cases", title, NULL, NULL };
@@ -476,9 +584,10 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 		form_close(&sb, "保存", NULL);
 	}
 	team_section(r, &sb, &k, &d, s);
-	detention_section(r, &sb, &k, &d, s, work);
+	detention_section(r, &sb, &k, &d, s, work && !trial_work && strcmp(k.state, "closed"));
 	page_recusals(r, &sb, k.id, 0, s->form && !strncmp(s->form, "rec", 3) ? s->fe : NULL, s->form);
-	notes_section(r, &sb, &k, &d, s, work);
+	notes_section(r, &sb, &k, &d, s, work && !trial_work && strcmp(k.state, "closed"));
+	trial_section(r, &sb, &k, &d, s, trial_work);
 	if (work)
 		steps_section(r, &sb, &k, s);
 	page_matter_outcomes(r, &sb, k.id, 0, work || case_sees_all(&r->c));
@@ -648,6 +757,35 @@ int page_case_filing(struct req *r)
 			f.categories[f.n_categories++] = r->form.fields[i].value;
 	rc = case_filing_complete(&r->c, r->id, &f, &fe);
 	return after(r, r->id, rc, "filing", &fe);
+}
+
+int page_case_opinion(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct trial_opinion_input in = { .day = req_field(r, "opinion_day"), .facts = req_field(r, "opinion_facts"),
+					  .nature = req_field(r, "opinion_nature") };
+	static const char prefix[] = "opinion_proposal_";
+	int64_t rc;
+
+	for (int i = 0; i < r->form.n && in.n < TRIAL_MAX_SUBJECTS; i++)
+		if (!strncmp(r->form.fields[i].key, prefix, sizeof(prefix) - 1)) {
+			in.person_ids[in.n] = strtoll(r->form.fields[i].key + sizeof(prefix) - 1, NULL, 10);
+			in.sanctions[in.n++] = r->form.fields[i].value;
+		}
+	rc = trial_opinion_add(&r->c, r->id, &in, &fe);
+	for (int i = 0; i < fe.n; i++)
+		if (strcmp(fe.field[i], "state"))
+			fe.field[i] = arena_printf(r->arena, "opinion_%s", fe.field[i]);
+	return after(r, r->id, rc > 0 ? RES_DONE : rc, "opinion", &fe);
+}
+
+int page_case_return(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int64_t rc = trial_return_send(&r->c, r->id, req_field(r, "return_day"), req_field(r, "return_reason"), &fe);
+
+	fname_errors(r, &fe, "return");
+	return after(r, r->id, rc > 0 ? RES_DONE : rc, "return", &fe);
 }
 
 int page_case_transfer(struct req *r) { return step_page(r, CASE_TRANSFER, "transfer"); }

@@ -20,6 +20,9 @@ int page_case_filing(struct req *r);
 int page_case_transfer(struct req *r);
 int page_case_trial(struct req *r);
 int page_case_close(struct req *r);
+/* the trial stage (domain/trial.h): opinion, return for supplementary investigation */
+int page_case_opinion(struct req *r);
+int page_case_return(struct req *r);
 int page_detention_notice(struct req *r);
 int page_case_recusal_create(struct req *r);
 int page_recusal_decide(struct req *r);

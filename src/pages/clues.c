@@ -430,6 +430,8 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	record_head(&sb, clue_state_label(k.state));
 	record_open(&sb);
 	record_item(&sb, "受理日期", k.received);
+	if (k.clue_no)
+		record_item(&sb, "线索编号", k.clue_no);
 	record_item(&sb, "来源", *k.source_ref ? arena_printf(r->arena, "%s（%s）", label_of(clue_sources, k.source),
 							     k.source_ref)
 					      : label_of(clue_sources, k.source));

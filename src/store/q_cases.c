@@ -22,7 +22,9 @@
 	"FROM case_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.case_id = c.id), ''), " \
 	"COALESCE((SELECT " USER_NAME("lu") " FROM case_team t JOIN users lu ON lu.id = t.user_id " \
 	"WHERE t.case_id = c.id AND t.role = 'lead'), ''), COALESCE(c.created_by, 0), c.created_at, " \
-	"c.updated_at, c.case_type, c.organ_kind, c.organ_name FROM cases c JOIN units u ON u.id = c.unit_id " \
+	"c.updated_at, c.case_type, c.organ_kind, c.organ_name, COALESCE((SELECT " AGG "(n.filing_no, '、') " \
+	"FROM case_subjects n WHERE n.case_id = c.id AND n.filing_no IS NOT NULL), '') " \
+	"FROM cases c JOIN units u ON u.id = c.unit_id " \
 	"LEFT JOIN campaigns g ON g.id = c.campaign_id "
 /* each filter is off when its value is empty or 0; the first is
  * need-to-know (the team), the last the overdue clocks */
@@ -31,6 +33,8 @@
 	"AND (? = 0 OR c.campaign_id = ?) AND (? = '' OR c.filed >= ?) AND (? = '' OR c.filed <= ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = c.id " \
 	"AND d.end_day IS NULL AND d.due_day < ?) OR (c.state = 'trial' AND c.trial_due < ?)) " \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM case_subjects n WHERE n.case_id = c.id " \
+	"AND n.filing_no LIKE ? ESCAPE '\\')) " \
 	"AND (? = '' OR c.filed >= ?) AND (? = '' OR c.filed <= ?) " \
 	"AND (? = '' OR c.closed >= ?) AND (? = '' OR c.closed <= ?) " \
 	"AND (? = '' OR c.transferred >= ?) AND (? = '' OR c.transferred <= ?) " \
@@ -85,6 +89,7 @@ static void fill_case(struct arena *a, struct store_stmt *st, void *row)
 	k->case_type = q_text_or_null(a, st, 19);
 	k->organ_kind = q_text_or_null(a, st, 20);
 	k->organ_name = q_text(a, st, 21);
+	k->filing_numbers = q_text(a, st, 22);
 }
 
 int64_t store_case_insert(struct store *s, const struct case_rec *k, int64_t now)
@@ -163,6 +168,9 @@ static int bind_case_filters(struct store_stmt *st, struct arena *a, const void 
 	store_bind_text(st, i++, overdue);
 	store_bind_text(st, i++, overdue);
 	store_bind_text(st, i++, overdue);
+	/* 立案编号: a part of a subject's filing number */
+	store_bind_text(st, i++, cq->number ? cq->number : "");
+	store_bind_text(st, i++, q_like_pattern(a, cq->number ? cq->number : ""));
 	return bind_case_scope(st, i, cq);
 }
 

@@ -76,14 +76,14 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"k.first_disposed, COALESCE((SELECT " AGG "(p.name, '、') FROM clue_subjects cs " \
 	"JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = k.id), ''), " \
 	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start, k.forward_due, " \
-	"k.assigned_office " \
+	"k.assigned_office, k.clue_no " \
 	"FROM clues k JOIN units u ON u.id = k.unit_id LEFT JOIN campaigns g ON g.id = k.campaign_id "
 /* each filter is off when its value is empty or 0 */
 #define CLUE_WHERE Q_IN_SCOPE("k.unit_id") " " \
 	"AND (? = '' OR k.state = ?) AND (? = '' OR k.source = ?) AND (? = 0 OR k.campaign_id = ?) " \
 	"AND (? = 0 OR k.unit_id = ?) AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
-	"AND (? = '' OR EXISTS (SELECT 1 FROM clue_subjects cs JOIN persons p ON p.id = cs.person_id " \
-	"WHERE cs.clue_id = k.id AND p.name LIKE ? ESCAPE '\\')) " \
+	"AND (? = '' OR k.clue_no LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM clue_subjects cs " \
+	"JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = k.id AND p.name LIKE ? ESCAPE '\\')) " \
 	"AND (? = '' OR (k.state = 'preliminary_verification' AND k.clock_start <= ?)) " \
 	"AND (? = '' OR k.received >= ?) AND (? = '' OR k.received <= ?) " \
 	"AND (? = '' OR k.first_disposed >= ?) AND (? = '' OR k.first_disposed <= ?) " \
@@ -177,6 +177,7 @@ static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
 	k->clock_start = q_text_or_null(a, st, 16);
 	k->forward_due = q_text_or_null(a, st, 17);
 	k->assigned_office = q_text(a, st, 18);
+	k->clue_no = q_text_or_null(a, st, 19);
 }
 
 static const struct store_sql Q_CLUE_STATE_OF = {
@@ -249,7 +250,8 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const void 
 	store_bind_text(st, i++, to);
 	store_bind_text(st, i++, to);
 	store_bind_text(st, i++, q);
-	store_bind_text(st, i++, q_like_pattern(a, q));
+	store_bind_text(st, i++, q_like_pattern(a, q));         /* 线索编号 */
+	store_bind_text(st, i++, q_like_pattern(a, q));         /* a subject's name */
 	store_bind_text(st, i++, lq->clock_before ? lq->clock_before : "");
 	store_bind_text(st, i++, lq->clock_before ? lq->clock_before : "");
 	i = q_bind_text2(st, i, lq->received_from);

@@ -60,7 +60,7 @@ function restDayForward(day) {
 }
 const D = {
 	received: ago(40), accepted: ago(39), clue: ago(38), verified: ago(35), filed: ago(30),
-	approved: ago(29), detained: ago(28), released: ago(12), trial: ago(8), closed: ago(3), outcome: ago(2),
+	approved: ago(29), detained: ago(28), released: ago(12), trial: ago(8), closed: ago(2), outcome: ago(3),
 };
 
 await start('cases', 120);
@@ -346,7 +346,7 @@ await step(`${LEAD} (主办) detains ${PERSON}: due three months on, 办理中; 
 	assert(after[4] === `${due} 已办结` && after[6] === D.released, `the released detention reads ${JSON.stringify(after)}`);
 }, 'detention-released');
 
-await step(`${JUDGE} (审理) accepts the case for trial review, due a month on; a closure dated before it is refused beside the field; closes it (结案)`, async () => {
+await step(`${JUDGE} (审理) accepts the case for trial review, due a month on; a closure dated before it is refused beside the field; sends it back and receives it again (the due day moves); closes it (结案)`, async () => {
 	await login('judge');
 	await nav().getByRole('link', { name: '案件' }).click();
 	await page.locator('table.list tbody tr').getByRole('link', { name: caseId, exact: true }).click();
@@ -377,16 +377,38 @@ await step(`${JUDGE} (审理) accepts the case for trial review, due a month on;
 	assert(await field.evaluate((el) => el === document.activeElement || location.hash === `#${el.id}`),
 		'the summary does not lead to the field');
 	await shot('closure-error');
+	// issue 12: sent back for supplementary investigation (退回补充调查) and
+	// received again: the trial clock pauses while the case is back
+	const back = formUnder('退回补充调查');
+	await back.getByLabel('退回日期').fill(ago(7));
+	await back.getByLabel('退回理由').fill('部分事实不清，需补充证据');
+	await submit(back.getByRole('button', { name: '退回补充调查' }), /\?ok=saved$/);
+	assert(await text(page.locator('.record-head .state')) === '审查调查中', 'the case sent back is not 审查调查中');
+	assert((await text(dd('审理'))).includes('审理期限暂停计算'), `审理 shows "${await text(dd('审理'))}"`);
+	await shot('trial-sent-back');
+	const again = formUnder('补充调查后重新受理');
+	await again.getByLabel('审理受理日期').fill(ago(3));
+	await submit(again.getByRole('button', { name: '补充调查后重新受理' }), /\?ok=saved$/);
+	assert(await text(page.locator('.record-head .state')) === '审理中', 'the case received again is not 审理中');
+	const ret = await text(page.locator('table:has(caption:text-is("退回补充调查")) tbody tr').first());
+	for (const w of ['第1次', ago(7), '部分事实不清，需补充证据', ago(3)])
+		assert(ret.includes(w), `the return row "${ret}" lacks "${w}"`);
+	// the due day moves by the working days the case was back (t185 checks
+	// the count; here the days before today may all be rest days)
+	const moved = (await text(dd('审理'))).match(/期限至 (\d{4}-\d\d-\d\d)/);
+	assert(moved && moved[1] >= due, `the due day moved before ${due}: "${await text(dd('审理'))}"`);
+	const due2 = moved[1];
+	await shot('trial-received-again');
 	const close = formUnder('结案');
 	await close.getByLabel('结案日期').fill(D.closed);
 	await submit(close.getByRole('button', { name: '结案' }), /\?ok=saved$/);
 	assert(await text(page.locator('.record-head .state')) === '已结案', 'the case is not 已结案');
 	assert(await text(dd('结案')) === D.closed, `结案 shows "${await text(dd('结案'))}"`);
-	assert(await text(dd('审理')) === `${D.trial} 受理，期限至 ${due} 已办结`, `审理 shows "${await text(dd('审理'))}"`);
+	assert(await text(dd('审理')) === `${D.trial} 受理，期限至 ${due2} 已办结`, `审理 shows "${await text(dd('审理'))}"`);
 	assert(await page.locator('h2:text-is("办理")').count() === 0, 'a closed case still offers its steps');
 	assert(await formUnder('加入办理组').count() === 0, 'a closed case still offers to add to the team');
 	const timeline = await page.locator('h2:text-is("办理记录") + ol.timeline').textContent();
-	for (const w of ['立案', `留置：${PERSON}`, '审理受理', '结案'])
+	for (const w of ['立案', `留置：${PERSON}`, '审理受理', '退回补充调查', '补充调查后重新受理', '结案'])
 		assert(timeline.includes(w), `the case timeline lacks "${w}"`);
 }, 'case-closed');
 

@@ -166,26 +166,31 @@ expect_eq "closure before trial review: 422" 422 "$(status "$(step closure 2022-
 expect_eq "transfer dated before filing: 422" 422 "$(status "$(step transfer 2022-03-01)")"
 expect_eq "transfer to prosecution" 200 "$(status "$(step transfer 2022-08-15)")"
 expect_eq "a second transfer: 422" 422 "$(status "$(step transfer 2022-08-16)")"
-expect_eq "trial accepted in the future: 422" 422 "$(status "$(step trial 2099-01-01)")"
-expect_eq "trial accepted" 200 "$(status "$(step trial 2022-09-01)")"
+# issue 12 changed this: the trial office accepts (审查调查与审理分离), not the
+# investigation lead
+expect_eq "the investigation lead accepts for trial: 422" 422 "$(status "$(step trial 2022-09-01)")"
+expect_eq "trial accepted in the future: 422" 422 "$(status "$(step trial 2099-01-01 "$JJ")")"
+expect_eq "trial accepted" 200 "$(status "$(step trial 2022-09-01 "$JJ")")"
 r=$(api GET "/api/cases/$C" "" "$I1")
 # 1 month after 09-01 is 10-01, National Day: the rest-day rule (Civil
 # Code art. 203, issue 10 part D) moves it to 10-08, the 调休 working
 # Saturday (adapted: 10-01 was the defect)
 expect_eq "... state trial, the clock 1 month (trial_review in data), off the holiday" "trial 2022-10-08" "$(body "$r" | jget '["state"]+" "+d["trial_due"]')"
-expect_eq "trial accepted twice: 422" 422 "$(status "$(step trial 2022-09-02)")"
+expect_eq "trial accepted twice: 422" 422 "$(status "$(step trial 2022-09-02 "$JJ")")"
 expect_eq "detention once in trial: 422" 422 "$(status "$(det "$P2" 2022-09-05)")"
 expect_eq "a plain member may not close: 422" 422 "$(status "$(step closure 2022-09-20 "$I2")")"
 # issue 10 changed this: the investigation lead may no longer close (the
 # separation of investigation and trial); only the trial member records it
 expect_eq "the investigation lead may not close: 422" 422 "$(status "$(step closure 2022-09-20 "$I1")")"
 expect_eq "closure dated before trial acceptance: 422" 422 "$(status "$(step closure 2022-08-30 "$JJ")")"
-expect_eq "the trial member closes" 200 "$(status "$(step closure 2022-09-20 "$JJ")")"
-expect_eq "... closed" "closed|2022-09-20" "$(sql "SELECT state || '|' || closed FROM cases WHERE id = $C")"
-expect_eq "closing twice: 422" 422 "$(status "$(step closure 2022-09-21 "$JJ")")"
+# issue 12: no closure while a detention of the case is open (t185)
+expect_eq "closure with the detention open: 422" 422 "$(status "$(step closure 2022-09-20 "$JJ")")"
 expect_eq "ending the detention before it started: 422" 422 "$(status "$(api POST "/api/detentions/$DT/end" '{"day":"2022-04-30"}' "$I1")")"
 expect_eq "ending the detention" 200 "$(status "$(api POST "/api/detentions/$DT/end" '{"day":"2022-09-10"}' "$I1")")"
 expect_eq "... ended twice: 422" 422 "$(status "$(api POST "/api/detentions/$DT/end" '{"day":"2022-09-11"}' "$I1")")"
+expect_eq "the trial member closes" 200 "$(status "$(step closure 2022-09-20 "$JJ")")"
+expect_eq "... closed" "closed|2022-09-20" "$(sql "SELECT state || '|' || closed FROM cases WHERE id = $C")"
+expect_eq "closing twice: 422" 422 "$(status "$(step closure 2022-09-21 "$JJ")")"
 expect_eq "no overdue cases now" 0 "$(body "$(api GET "/api/cases?overdue=1")" | jget '["total"]')"
 expect_eq "filter by state" 1 "$(body "$(api GET "/api/cases?state=closed")" | jget '["total"]')"
 expect_eq "filter by filed range" 0 "$(body "$(api GET "/api/cases?from=2022-05-01")" | jget '["total"]')"
@@ -204,10 +209,10 @@ expect_contains "... the note decrypted" "承认收受礼金两万元" "$(cat "$
 expect_contains "... the detention's due day" "2022-11-01" "$(cat "$H.b")"
 expect_contains "... the timeline" "审理受理" "$(cat "$H.b")"
 tok=$(csrf_of "$I1")
-expect_eq "a note through the page: 303" 303 "$(http_get "$H" -b "$I1" --data-urlencode "csrf=$tok" --data-urlencode "text=补充询问记录" "$BASE/cases/$C/notes")"
-expect_eq "an empty note through the page: 422, the message beside the field" 422 \
-	"$(http_get "$H" -b "$I1" --data-urlencode "csrf=$tok" --data "text=" "$BASE/cases/$C/notes")"
-expect_contains "... in Chinese" "请填写记录内容" "$(cat "$H.b")"
+# issue 12 changed this: the case is closed, and a closed case takes no
+# further note (t185)
+expect_eq "a note through the page on the closed case: 422" 422 "$(http_get "$H" -b "$I1" --data-urlencode "csrf=$tok" --data-urlencode "text=补充询问记录" "$BASE/cases/$C/notes")"
+expect_contains "... in Chinese" "结案后只能登记申诉" "$(cat "$H.b")"
 expect_eq "GET /account/conflicts: 200" 200 "$(http_get "$H" -b "$I2" "$BASE/account/conflicts")"
 expect_contains "... lists the declaration" "钱副科长" "$(cat "$H.b")"
 expect_eq "no note text or person names in the audit log" 0 \

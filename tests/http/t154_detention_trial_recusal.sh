@@ -234,7 +234,12 @@ expect_eq "... recorded" "recuse|$(uid lead)" "$(sql "SELECT decision || '|' || 
 
 # ---- closure by the trial office --------------------------------------------------------------------------
 step() { api POST "/api/cases/$C/$1" "{\"day\":\"$2\"}" "$3"; }
-expect_eq "trial accepted" 200 "$(status "$(step trial 2026-08-01 "$(J inv1)")")"
+# issue 12: no closure while a detention is open; both end first
+for d in "$DT" "$DT2"; do api POST "/api/detentions/$d/end" '{"day":"2026-07-30"}' "$(J inv1)" >/dev/null; done
+expect_eq "both detentions ended" 0 "$(sql "SELECT count(*) FROM detentions WHERE case_id = $C AND end_day IS NULL")"
+# issue 12: the trial office accepts too, not the investigation lead
+expect_eq "the investigation lead accepts for trial: 422" 422 "$(status "$(step trial 2026-08-01 "$(J inv1)")")"
+expect_eq "trial accepted" 200 "$(status "$(step trial 2026-08-01 "$(J judge)")")"
 r=$(step closure 2026-08-20 "$(J inv1)")
 expect_eq "the investigation lead may not close: 422" 422 "$(status "$r")"
 expect_contains "... the trial office records closure" "审理" "$(body "$r")"

@@ -57,10 +57,10 @@ import os, re, sys, html
 s = open(sys.argv[1], encoding="utf-8").read()
 # the first list table, or the one numbered $TABLE (-1: the last, the
 # rule tables' history after the rules in force);
-# a column of controls (操作) is not data and stays out of the sheet
+# a column of controls (操作, the case manager's 选择 boxes) is not data and stays out of the sheet
 t = re.findall(r'<table class="list[^"]*">(?:<caption>[^<]*</caption>)?<thead><tr>(.*?)</tr></thead>', s)
 i = int(os.environ.get("TABLE", "0"))
-print("\t".join(h for h in (html.unescape(x) for x in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', t[i])) if h != "操作") if t else "")
+print("\t".join(h for h in (html.unescape(x) for x in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', t[i])) if h not in ("操作", "选择")) if t else "")
 PY
 }
 rows_of() { python3 tests/http/xlsx_rows.py "$1"; }
@@ -159,7 +159,7 @@ if command -v soffice >/dev/null 2>&1; then
 		"$T_DIR/clues.xlsx") >"$T_DIR/soffice.log" 2>&1
 	csv=$(ls "$T_DIR"/lo-out/*.csv 2>/dev/null | head -1)
 	check "LibreOffice converts the export" test -s "$csv"
-	expect_eq "LibreOffice reads the header" "编号,受理日期,被反映人,单位,来源,状态,首次处置,初核期限" "$(sed -n 3p "$csv")"
+	expect_eq "LibreOffice reads the header" "编号,受理日期,被反映人,单位,来源,状态,承办部门,首次处置,初核期限" "$(sed -n 3p "$csv")"
 	want=$(sed -n 4p "$T_DIR/clues.tsv" | cut -f1)
 	expect_eq "LibreOffice reads the first clue's number" "$want" "$(sed -n 4p "$csv" | cut -d, -f1)"
 	check "LibreOffice shows the day as a date" grep -qE '^[0-9]+,2022-[0-9]{2}-[0-9]{2},' "$csv"
