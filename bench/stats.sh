@@ -204,24 +204,21 @@ measure() {
 	echo "bench: $tag: floor ($FLOOR_SQL): $(tr '\n' ' ' <"$TMP/floor-$tag.txt")"
 	printf -v "FLOOR_$tag" '%s' "$(best_of $RUNS "${FLOOR_CMD[@]}")"
 
-	# the reports: once to check them, then best of 3
+	# the reports, best of 3 (each run writes its file: the last one is
+	# checked)
 	unit=$(sql "$tag" "SELECT min(id) FROM units WHERE parent_id IS NULL")
-	"$QF_BIN" report --db "$db" "$@" --year $YEAR --format json --out "$TMP/report-$tag.json" ||
-		die "$tag: qingfeng report --year $YEAR failed"
-	python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/report-$tag.json" ||
-		die "$tag: the report is not JSON"
-	"$QF_BIN" report --db "$db" "$@" --annual --year $YEAR --format text --out "$TMP/annual-$tag.txt" ||
-		die "$tag: qingfeng report --annual --year $YEAR failed"
-	grep -q "处置违纪违法问题线索[0-9]" "$TMP/annual-$tag.txt" ||
-		die "$tag: the annual report has no clue figure ($TMP/annual-$tag.txt)"
 	for f in "json:--format json" "annual:--annual --format text" "unit:--unit $unit --format json" \
 		"key:--key-persons --format json" "cat:--category eight_rules --format json"; do
 		echo "bench: $tag: qingfeng report --year $YEAR ${f#*:} (best of $RUNS)"
 		# shellcheck disable=SC2086  # the options of the report
-		out=$(best_of $RUNS "$QF_BIN" report --db "$db" "$@" --year $YEAR ${f#*:} --out /dev/null) ||
-			die "$tag: report ${f#*:} failed"
+		out=$(best_of $RUNS "$QF_BIN" report --db "$db" "$@" --year $YEAR ${f#*:} \
+			--out "$TMP/report-${f%%:*}-$tag.out") || die "$tag: report ${f#*:} failed"
 		printf -v "REPORT_${f%%:*}_$tag" '%s' "$out"
 	done
+	python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/report-json-$tag.out" ||
+		die "$tag: the report is not JSON"
+	grep -q "处置违纪违法问题线索[0-9]" "$TMP/report-annual-$tag.out" ||
+		die "$tag: the annual report has no clue figure ($TMP/report-annual-$tag.out)"
 
 	# the pages open on the data: the dashboard, the registry, a case
 	qf_start "$tag" "$TMP/serve-$tag.log" "$db" "$@"
@@ -292,9 +289,9 @@ for tag in $BACKENDS; do
 done
 
 # the same rows give the same figures on both backends
-if [ -f "$TMP/report-sq.json" ] && [ -f "$TMP/report-pg.json" ]; then
-	cmp -s "$TMP/report-sq.json" "$TMP/report-pg.json" ||
-		die "the report differs between SQLite and PostgreSQL ($TMP/report-*.json)"
+if [ -f "$TMP/report-json-sq.out" ] && [ -f "$TMP/report-json-pg.out" ]; then
+	cmp -s "$TMP/report-json-sq.out" "$TMP/report-json-pg.out" ||
+		die "the report differs between SQLite and PostgreSQL ($TMP/report-json-*.out)"
 	echo "bench: the report is the same on SQLite and PostgreSQL"
 fi
 
