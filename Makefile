@@ -8,6 +8,7 @@
 #   make test       install the test tools if missing; unit, black-box, crash and browser tests under ASan+UBSan
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
+#   make bench-stats  the statistics (report, dashboard) on a national-scale year, SQLite and PostgreSQL (bench/README.md)
 
 PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter gdlib
 TESTPKGS := cmocka
@@ -44,7 +45,7 @@ REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,bu
 SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench clean check-layers
+.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats clean check-layers
 .DELETE_ON_ERROR:
 
 all: deps build/qingfeng build/man/qingfeng.1
@@ -117,6 +118,11 @@ fuzz: deps-test
 
 bench: deps-test build/qingfeng
 	@bench/run.sh && bench/pg.sh
+
+# issue 11's statistics at national scale (bench/README.md, "Statistics at
+# national scale"): STATS_RECORDS=500000 for a quick run
+bench-stats: deps-test build/qingfeng
+	@bench/stats.sh
 
 # ---- the manual page: written by the binary from the option tables its
 # --help prints (src/cmd/man.c); install it with

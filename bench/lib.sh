@@ -94,6 +94,30 @@ wait_up() {
 	return 1
 }
 
+# seconds CMD...: the wall-clock seconds (3 decimals) that CMD takes, its
+# standard output discarded; fails when CMD fails
+seconds() {
+	local t0 t1
+	t0=$(date +%s.%N)
+	"$@" >/dev/null || return 1
+	t1=$(date +%s.%N)
+	python3 -c "print(f'{$t1 - $t0:.3f}')"
+}
+
+# best_of N CMD...: the fewest seconds of N runs of CMD (seconds); a run of
+# BEST_OF_STOP seconds or more (default 20) ends the series early: a slow
+# command is not made faster by repeating it
+best_of() {
+	local n=$1 best='' s
+	shift
+	for _ in $(seq 1 "$n"); do
+		s=$(seconds "$@") || return 1
+		best=$(python3 -c "print(min($s, ${best:-$s}))")
+		python3 -c "import sys; sys.exit($s < ${BEST_OF_STOP:-20})" || break
+	done
+	printf '%s\n' "$best"
+}
+
 # peak RSS of PID in KiB (VmHWM)
 hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 

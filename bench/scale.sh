@@ -46,15 +46,6 @@ echo "bench: generating $CLUES clues and $CASES cases (bench/gen-scale.py)"
 python3 bench/gen-scale.py "$CLUES" "$CASES" >"$FILE" || die "gen-scale.py failed"
 LINES=$(wc -l <"$FILE")
 
-# seconds (3 decimals) that the command takes (its output discarded)
-seconds() {
-	local t0 t1
-	t0=$(date +%s.%N)
-	"$@" >/dev/null || return 1
-	t1=$(date +%s.%N)
-	python3 -c "print(f'{$t1 - $t0:.3f}')"
-}
-
 # JSON Lines hold no tab (JSON escapes it) and no line starts with a quote,
 # so each line is one field of a tab-separated import
 echo "bench: floor: sqlite3 inserting the $LINES lines into a one-column table, one transaction"
