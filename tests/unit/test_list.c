@@ -69,7 +69,7 @@ static void test_page(void **state)
 
 static void test_sheet(void **state)
 {
-	struct form_field q = { "format", "xlsx", 4, NULL };
+	struct form_field q = { "format", "xlsx", 4, NULL, 0 };
 	struct strbuf sb = STRBUF_INIT;
 	struct listw w;
 	struct req r;
