@@ -31,6 +31,9 @@ struct store;
 #define Q_METRIC_FOLLOWUP_SCOPES (METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN)
 #define Q_METRIC_CLARIFICATION_SCOPES (METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN)
 
+/* The scope members s sets, as METRIC_SCOPE_* bits. */
+unsigned q_metric_scope_used(const struct metric_scope *s);
+
 typedef int store_metric_fn(struct store *db, const struct metric_period *p,
 			    const struct metric_scope *s, int64_t *out);
 
