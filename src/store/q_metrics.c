@@ -14,11 +14,11 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
+#include "store/q_rollup.h"
 #include "store/q_util.h"
 
 /* ---- the statements ------------------------------------------------------- */
@@ -152,7 +152,6 @@ static const struct store_sql Q_ROLL_UNIT = {
 	M_WITH ROLL_SUMS "WHERE stat = ? AND dim = 'unit' AND day >= ? AND day <= ? AND val IN "
 	"(SELECT CAST(u.id AS TEXT) FROM units u WHERE " Q_IN_SCOPE("u.id") " "
 	"AND (? = 0 OR u.id IN (SELECT id FROM sub)))", NULL };
-static const struct store_sql Q_ROLL_LIVE = { "SELECT live FROM metric_state", NULL };
 
 /* the column of ROLL_SUMS a key reads */
 enum roll_col { ROLL_N, ROLL_F1, ROLL_F2, ROLL_F3, ROLL_F4, ROLL_SANC };
@@ -204,16 +203,15 @@ static int roll_dim(const struct metric_scope *s, char idbuf[24], const char **d
 static int rollup(struct store *db, const char *stat, enum roll_col col, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
 {
-	const char *force = getenv("QF_METRICS_LIVE"), *dim, *val;
+	const char *dim, *val;
 	struct store_stmt *st;
 	char idbuf[24];
-	int64_t live;
 	int how, rc, i = 1;
 
-	if ((force && !strcmp(force, "1")) || !(how = roll_dim(s, idbuf, &dim, &val)))
+	if (!(how = roll_dim(s, idbuf, &dim, &val)))
 		return 0;
-	if ((live = q_scalar(store_prepare(db, &Q_ROLL_LIVE))) != 1)
-		return live < 0 ? (int)live : 0;
+	if ((rc = store_rollup_reads(db)) != 1)
+		return rc;
 	if (!(st = store_prepare(db, how == 2 ? &Q_ROLL_UNIT : &Q_ROLL)))
 		return STORE_ERR;
 	if (how == 2)

@@ -14,6 +14,11 @@ struct store;
  * statistics read it, 0 (bulk load) neither; < 0 on error. */
 int store_rollup_live(struct store *s);
 
+/* 1 when the statistics read metric_days: the rollup is live and the
+ * diagnostic QF_METRICS_LIVE=1 (environment: compute every figure with the
+ * live statements, to compare) is not set; 0 when not, < 0 on error. */
+int store_rollup_reads(struct store *s);
+
 /* Recomputes metric_days from the records (metric_recompute, set-wise) and
  * sets live = 1, in one transaction.  0 or < 0. */
 int store_rollup_rebuild(struct store *s);

@@ -104,7 +104,8 @@ sql "UPDATE metric_days SET n = n + 1000 WHERE stat = 'clue_received' AND dim = 
 expect_eq "the whole commission's figure reads metric_days" "$((live + 1000))" "$(clues22 "$QF_BIN")"
 SCOPE=(--unit "$UNIT")
 live=$(clues22 env QF_METRICS_LIVE=1 "$QF_BIN")
-sql "UPDATE metric_days SET n = n + 1000 WHERE stat = 'clue_received' AND dim = 'unit' AND day = '2022-06-30' AND val = (SELECT CAST(min(id) AS TEXT) FROM units WHERE parent_id = $UNIT)"
+ROW=$(sql "SELECT val || ' ' || day FROM metric_days WHERE stat = 'clue_received' AND dim = 'unit' AND day LIKE '2022-%' AND val IN (SELECT CAST(id AS TEXT) FROM units WHERE parent_id = $UNIT) ORDER BY val, day LIMIT 1")
+sql "UPDATE metric_days SET n = n + 1000 WHERE stat = 'clue_received' AND dim = 'unit' AND val = '${ROW% *}' AND day = '${ROW#* }'"
 expect_eq "a unit's figure reads metric_days for the units below it" "$((live + 1000))" "$(clues22 "$QF_BIN")"
 run_cli stats rebuild
 

@@ -39,6 +39,10 @@ CREATE TABLE metric_days (
 	PRIMARY KEY (stat, dim, val, day)
 );
 
+-- a period of every value of one dimension (the dashboard's units by clues
+-- and cases): the primary key leads with the value
+CREATE INDEX metric_days_day ON metric_days(stat, dim, day);
+
 -- live = 1: the triggers maintain metric_days and the statistics read it
 CREATE TABLE metric_state (
 	one  INTEGER PRIMARY KEY CHECK (one = 1),
