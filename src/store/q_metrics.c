@@ -11,6 +11,13 @@
  * reads the copies made on the record (the subject snapshot of clue,
  * case and outcome), never today's person row.  Rates are not here: the
  * domain divides two counts (domain/metrics.c).
+ *
+ * The keys additive over days read the rollup metric_days first (migration
+ * 0028, rollup() below) when it is live and the scope is one dimension of
+ * it (no member, one member, or the unit member); otherwise, and for
+ * detained, accountabilities and money, the live statement.  The live
+ * statements stay the definition: tests/http/t180_rollup.sh compares the
+ * two for every key (QF_METRICS_LIVE=1 forces the live ones).
  */
 #include <inttypes.h>
 #include <stdio.h>

@@ -7,7 +7,9 @@
  * code.  A function binds only the scope members its key honours (the
  * Q_METRIC_*_SCOPES bits, which the key's definition repeats): the domain
  * never calls it with another member set (that key is "not applicable").
- * docs/statistics.md quotes each statement.
+ * docs/statistics.md quotes each statement.  Most keys are answered from
+ * the rollup metric_days when it can (q_metrics.c, docs/statistics.md
+ * "Speed"), with the same result.
  */
 #include <stdint.h>
 
