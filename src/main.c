@@ -29,6 +29,7 @@ static const struct cmd_entry commands[] = {
 	{ "export", cmd_export, "write every record as JSON Lines" },
 	{ "demo", cmd_demo, "generate the demo year (a fictional city's 2022) and import it, or write it" },
 	{ "report", cmd_report, "compute the statistics (DOMAIN.md section 6) for a period and a scope" },
+	{ "stats", cmd_stats, "rebuild or check the statistics rollup (after a bulk load)" },
 	{ "routes", cmd_routes, NULL },   /* hidden: the route table for the tests */
 };
 

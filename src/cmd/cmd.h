@@ -116,6 +116,8 @@ int cmd_demo(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+/* the statistics rollup: rebuild, check (stats.c) */
+int cmd_stats(int argc, char **argv);
 /* `report --annual` (report_annual.c) */
 int cmd_report_annual(const char *db, const char *key, const char *year, const char *format,
 		      const char *out, const char *tmpl, const char *rendering);

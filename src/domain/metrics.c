@@ -33,6 +33,7 @@
 #include "model/unit.h"
 #include "model/user.h"
 #include "store/q_caserules.h"
+#include "store/q_metrics.h"
 #include "store/q_clues.h"
 #include "store/q_units.h"
 #include "store/q_users.h"
@@ -57,26 +58,6 @@ const struct metric_def *metric_find(const char *key)
 		if (!strcmp((*d)->key, key))
 			return *d;
 	return NULL;
-}
-
-/* The scope members s sets, as METRIC_SCOPE_* bits. */
-static unsigned scope_used(const struct metric_scope *s)
-{
-	unsigned u = 0;
-
-	if (s->unit_id || s->scope_user)
-		u |= METRIC_SCOPE_UNIT;
-	if (s->campaign_id)
-		u |= METRIC_SCOPE_CAMPAIGN;
-	if (s->category && *s->category)
-		u |= METRIC_SCOPE_CATEGORY;
-	if (s->source && *s->source)
-		u |= METRIC_SCOPE_SOURCE;
-	if (s->organ_kind && *s->organ_kind)
-		u |= METRIC_SCOPE_ORGAN;
-	if ((s->rank && *s->rank) || s->top_leader || s->leadership || s->key_persons)
-		u |= METRIC_SCOPE_SUBJECT;
-	return u;
 }
 
 const char *metric_rate_display(struct arena *a, int64_t num, int64_t den, int decimals)
@@ -119,7 +100,7 @@ int metrics_compute(struct store *db, struct arena *a, const struct metric_perio
 {
 	const struct metric_def *const *defs;
 	struct metric_value *v;
-	unsigned used = scope_used(s);
+	unsigned used = q_metric_scope_used(s);
 	qf_day from, to;
 	int nd;
 

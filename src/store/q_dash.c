@@ -1,11 +1,16 @@
 /*
  * q_dash.c: the dashboard's breakdowns (store/q_dash.h).  Months are the
  * characters 6-7 of the stored day (substr works alike in SQLite and
- * PostgreSQL); the period bounds use the indexes on clues.received
- * (clues_unit_received leads with the unit: the month and source counts
- * read clues_received) and cases.filed.
+ * PostgreSQL).  While the statistics rollup is live (store/q_rollup.h) they
+ * read metric_days: the rows of stat clue_received / case_filed for the
+ * whole commission (dim ''), by source and by unit (a record's own unit,
+ * as clues.unit_id and cases.unit_id), a sum over the period's days;
+ * otherwise the records, the period bounds on the indexes on
+ * clues.received (clues_unit_received leads with the unit: the month and
+ * source counts read clues_received) and cases.filed.
  */
 #include "store/q_dash.h"
+#include "store/q_rollup.h"
 #include "store/q_util.h"
 
 #include <stdlib.h>
@@ -28,20 +33,37 @@ static const struct store_sql Q_UNITS = {
 	"(SELECT count(*) FROM cases c WHERE c.unit_id = u.id AND c.filed >= ? AND c.filed <= ?) AS nk "
 	"FROM units u) t WHERE nc + nk > 0 ORDER BY nc + nk DESC, id LIMIT 8", NULL };
 
-_Static_assert(DASH_TOP_UNITS == 8, "Q_UNITS: LIMIT 8");
+/* the same from metric_days: the stat is the first parameter */
+static const struct store_sql R_MONTHS = {
+	"SELECT substr(day, 6, 2), CAST(sum(n) AS BIGINT) FROM metric_days WHERE stat = ? AND dim = '' "
+	"AND val = '' AND day >= ? AND day <= ? GROUP BY substr(day, 6, 2)", NULL };
+static const struct store_sql R_SOURCES = {
+	"SELECT val, CAST(sum(n) AS BIGINT) FROM metric_days WHERE stat = 'clue_received' AND dim = 'source' "
+	"AND day >= ? AND day <= ? GROUP BY val HAVING sum(n) > 0 ORDER BY sum(n) DESC, val", NULL };
+static const struct store_sql R_UNITS = {
+	"SELECT u.id, u.name, t.nc, t.nk FROM (SELECT val, "
+	"CAST(sum(CASE WHEN stat = 'clue_received' THEN n ELSE 0 END) AS BIGINT) AS nc, "
+	"CAST(sum(CASE WHEN stat = 'case_filed' THEN n ELSE 0 END) AS BIGINT) AS nk "
+	"FROM metric_days WHERE stat IN ('clue_received', 'case_filed') AND dim = 'unit' "
+	"AND day >= ? AND day <= ? GROUP BY val) t JOIN units u ON CAST(u.id AS TEXT) = t.val "
+	"WHERE t.nc + t.nk > 0 ORDER BY t.nc + t.nk DESC, u.id LIMIT 8", NULL };
 
-/* count(*) by month into out[12]. */
-static int by_month(struct store *s, const struct store_sql *q, const char *from, const char *to,
-		    int64_t out[12])
+_Static_assert(DASH_TOP_UNITS == 8, "Q_UNITS, R_UNITS: LIMIT 8");
+
+/* count(*) by month into out[12]; from metric_days' stat `stat` when set. */
+static int by_month(struct store *s, const struct store_sql *q, const char *stat, const char *from,
+		    const char *to, int64_t out[12])
 {
-	struct store_stmt *st = store_prepare(s, q);
-	int rc;
+	struct store_stmt *st = store_prepare(s, stat ? &R_MONTHS : q);
+	int rc, i = 1;
 
 	memset(out, 0, 12 * sizeof(out[0]));
 	if (!st)
 		return STORE_ERR;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	if (stat)
+		store_bind_text(st, i++, stat);
+	store_bind_text(st, i++, from);
+	store_bind_text(st, i, to);
 	while ((rc = store_step(st)) == STORE_ROW) {
 		int m = atoi(store_col_text(st, 0));
 		if (m >= 1 && m <= 12)
@@ -73,24 +95,29 @@ int store_dash_breakdown(struct store *s, struct arena *a, const char *from, con
 			 struct dash_breakdown *d)
 {
 	struct store_stmt *st;
-	int rc;
+	int rc, roll = store_rollup_reads(s);
 
 	memset(d, 0, sizeof(*d));
-	if ((rc = by_month(s, &Q_CLUE_MONTHS, from, to, d->clues_by_month)) < 0 ||
-	    (rc = by_month(s, &Q_CASE_MONTHS, from, to, d->cases_by_month)) < 0)
+	if (roll < 0)
+		return roll;
+	if ((rc = by_month(s, &Q_CLUE_MONTHS, roll ? "clue_received" : NULL, from, to,
+			   d->clues_by_month)) < 0 ||
+	    (rc = by_month(s, &Q_CASE_MONTHS, roll ? "case_filed" : NULL, from, to, d->cases_by_month)) < 0)
 		return rc;
-	if (!(st = store_prepare(s, &Q_SOURCES)))
+	if (!(st = store_prepare(s, roll ? &R_SOURCES : &Q_SOURCES)))
 		return STORE_ERR;
 	store_bind_text(st, 1, from);
 	store_bind_text(st, 2, to);
 	if ((d->n_sources = q_collect(st, a, fill_source, sizeof(*d->sources), &d->sources)) < 0)
 		return d->n_sources;
-	if (!(st = store_prepare(s, &Q_UNITS)))
+	if (!(st = store_prepare(s, roll ? &R_UNITS : &Q_UNITS)))
 		return STORE_ERR;
 	store_bind_text(st, 1, from);
 	store_bind_text(st, 2, to);
-	store_bind_text(st, 3, from);
-	store_bind_text(st, 4, to);
+	if (!roll) {
+		store_bind_text(st, 3, from);
+		store_bind_text(st, 4, to);
+	}
 	if ((d->n_units = q_collect(st, a, fill_unit, sizeof(*d->units), &d->units)) < 0)
 		return d->n_units;
 	return 0;

@@ -11,11 +11,21 @@
  * reads the copies made on the record (the subject snapshot of clue,
  * case and outcome), never today's person row.  Rates are not here: the
  * domain divides two counts (domain/metrics.c).
+ *
+ * The keys additive over days read the rollup metric_days first (migration
+ * 0028, rollup() below) when it is live and the scope is one dimension of
+ * it (no member, one member, or the unit member); otherwise, and for
+ * detained, accountabilities and money, the live statement.  The live
+ * statements stay the definition: tests/http/t180_rollup.sh compares the
+ * two for every key (QF_METRICS_LIVE=1 forces the live ones).
  */
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
+#include "store/q_rollup.h"
 #include "store/q_util.h"
 
 /* ---- the statements ------------------------------------------------------- */
@@ -115,16 +125,136 @@ static int bind_scope(struct store_stmt *st, const struct metric_period *p,
 	return q_metric_bind_scope(st, i, s, bits);
 }
 
-/* Runs q for the period and scope with two more integer pairs (the
- * outcome filters) when `extra` is set. */
-static int run(struct store *db, const struct store_sql *q, unsigned bits, const struct metric_period *p,
-	       const struct metric_scope *s, const int64_t *extra, int n_extra, int64_t *out)
+unsigned q_metric_scope_used(const struct metric_scope *s)
 {
-	struct store_stmt *st = store_prepare(db, q);
+	unsigned u = 0;
+
+	if (s->unit_id || s->scope_user)
+		u |= METRIC_SCOPE_UNIT;
+	if (s->campaign_id)
+		u |= METRIC_SCOPE_CAMPAIGN;
+	if (s->category && *s->category)
+		u |= METRIC_SCOPE_CATEGORY;
+	if (s->source && *s->source)
+		u |= METRIC_SCOPE_SOURCE;
+	if (s->organ_kind && *s->organ_kind)
+		u |= METRIC_SCOPE_ORGAN;
+	if ((s->rank && *s->rank) || s->top_leader || s->leadership || s->key_persons)
+		u |= METRIC_SCOPE_SUBJECT;
+	return u;
+}
+
+/* ---- the rollup ------------------------------------------------------------ */
+
+/* The sums of one stat of metric_days over the period, for one dimension
+ * value, or (unit) for the units of the scope's subtree within the scope
+ * user's jurisdiction: a record has one unit, so the sum over the units
+ * counts each record once. */
+#define ROLL_SUMS "SELECT CAST(COALESCE(sum(n), 0) AS BIGINT), CAST(COALESCE(sum(f1), 0) AS BIGINT), " \
+	"CAST(COALESCE(sum(f2), 0) AS BIGINT), CAST(COALESCE(sum(f3), 0) AS BIGINT), " \
+	"CAST(COALESCE(sum(f4), 0) AS BIGINT), CAST(COALESCE(sum(sanc), 0) AS BIGINT) FROM metric_days "
+static const struct store_sql Q_ROLL = {
+	ROLL_SUMS "WHERE stat = ? AND dim = ? AND val = ? AND day >= ? AND day <= ?", NULL };
+static const struct store_sql Q_ROLL_UNIT = {
+	M_WITH ROLL_SUMS "WHERE stat = ? AND dim = 'unit' AND day >= ? AND day <= ? AND val IN "
+	"(SELECT CAST(u.id AS TEXT) FROM units u WHERE " Q_IN_SCOPE("u.id") " "
+	"AND (? = 0 OR u.id IN (SELECT id FROM sub)))", NULL };
+
+/* the column of ROLL_SUMS a key reads */
+enum roll_col { ROLL_N, ROLL_F1, ROLL_F2, ROLL_F3, ROLL_F4, ROLL_SANC };
+
+/* The dimension and value of metric_days that answer scope s alone: 1
+ * (dim, val), 2 the unit member (Q_ROLL_UNIT), 0 none (more than one
+ * member, or two subject members: the live statement answers). */
+static int roll_dim(const struct metric_scope *s, char idbuf[24], const char **dim, const char **val)
+{
+	unsigned used = q_metric_scope_used(s);
+
+	*dim = *val = "";
+	switch (used) {
+	case 0:
+		return 1;
+	case METRIC_SCOPE_UNIT:
+		return 2;
+	case METRIC_SCOPE_CAMPAIGN:
+		snprintf(idbuf, 24, "%" PRId64, s->campaign_id);
+		*dim = "campaign", *val = idbuf;
+		return 1;
+	case METRIC_SCOPE_CATEGORY:
+		*dim = "category", *val = s->category;
+		return 1;
+	case METRIC_SCOPE_SOURCE:
+		*dim = "source", *val = s->source;
+		return 1;
+	case METRIC_SCOPE_ORGAN:
+		*dim = "organ", *val = s->organ_kind;
+		return 1;
+	case METRIC_SCOPE_SUBJECT:
+		if ((s->rank && *s->rank) + (s->top_leader != 0) + (s->leadership != 0) +
+		    (s->key_persons != 0) != 1)
+			return 0;
+		*val = "1";
+		if (s->rank && *s->rank)
+			*dim = "rank", *val = s->rank;
+		else
+			*dim = s->top_leader ? "top" : s->leadership ? "lead" : "key";
+		return 1;
+	}
+	return 0;
+}
+
+/* metric_days answers for stat when the switch is on (metric_state.live,
+ * not overridden by QF_METRICS_LIVE=1, a diagnostic: docs/statistics.md)
+ * and the scope is one it has rows for.  1 answered (*out set), 0 not,
+ * < 0 error. */
+static int rollup(struct store *db, const char *stat, enum roll_col col, const struct metric_period *p,
+		  const struct metric_scope *s, int64_t *out)
+{
+	const char *dim, *val;
+	struct store_stmt *st;
+	char idbuf[24];
+	int how, rc, i = 1;
+
+	if (!(how = roll_dim(s, idbuf, &dim, &val)))
+		return 0;
+	if ((rc = store_rollup_reads(db)) != 1)
+		return rc;
+	if (!(st = store_prepare(db, how == 2 ? &Q_ROLL_UNIT : &Q_ROLL)))
+		return STORE_ERR;
+	if (how == 2)
+		i = q_metric_bind_with(st, i, s);
+	store_bind_text(st, i++, stat);
+	if (how == 1) {
+		store_bind_text(st, i++, dim);
+		store_bind_text(st, i++, val);
+	}
+	store_bind_text(st, i++, p->from);
+	store_bind_text(st, i++, p->to);
+	if (how == 2)
+		q_metric_bind_with(st, i, s);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*out = store_col_int(st, (int)col);
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc < 0 ? rc : STORE_ERR;
+}
+
+/* ---- the keys ------------------------------------------------------------- */
+
+/* Runs q for the period and scope with two more integer pairs (the
+ * outcome filters) when `extra` is set; metric_days first when the key
+ * has a stat there. */
+static int run(struct store *db, const struct store_sql *q, unsigned bits, const struct metric_period *p,
+	       const struct metric_scope *s, const int64_t *extra, int n_extra, const char *stat,
+	       enum roll_col col, int64_t *out)
+{
+	struct store_stmt *st;
 	int64_t v;
 	int i;
 
-	if (!st)
+	if (stat && (i = rollup(db, stat, col, p, s, out)) != 0)
+		return i < 0 ? i : 0;
+	if (!(st = store_prepare(db, q)))
 		return STORE_ERR;
 	i = bind_scope(st, p, s, bits);
 	for (int k = 0; k < n_extra; k++)
@@ -136,35 +266,37 @@ static int run(struct store *db, const struct store_sql *q, unsigned bits, const
 	return 0;
 }
 
-#define SIMPLE(NAME, Q, BITS)                                                                   \
+/* STAT: the key's stat in metric_days, NULL for a live statement only */
+#define SIMPLE(NAME, Q, BITS, STAT)                                                             \
 	int store_metric_##NAME(struct store *db, const struct metric_period *p,                \
 				const struct metric_scope *s, int64_t *out)                     \
 	{                                                                                       \
-		return run(db, &Q, BITS, p, s, NULL, 0, out);                                   \
+		return run(db, &Q, BITS, p, s, NULL, 0, STAT, ROLL_N, out);                     \
 	}
-SIMPLE(clues_received, Q_CLUES_RECEIVED, Q_METRIC_CLUE_SCOPES)
-SIMPLE(clues_disposed, Q_CLUES_DISPOSED, Q_METRIC_CLUE_SCOPES)
-SIMPLE(cases_filed, Q_CASES_FILED, Q_METRIC_CASE_SCOPES)
-SIMPLE(cases_closed, Q_CASES_CLOSED, Q_METRIC_CASE_SCOPES)
-SIMPLE(transferred, Q_TRANSFERRED, Q_METRIC_CASE_SCOPES)
-SIMPLE(detained, Q_DETAINED, Q_METRIC_DETENTION_SCOPES)
-SIMPLE(accountabilities, Q_ACCOUNTABILITIES, Q_METRIC_ACCOUNTABILITY_SCOPES)
-SIMPLE(recovered, Q_RECOVERED, Q_METRIC_RECOVERY_SCOPES)
-SIMPLE(returned, Q_RETURNED, Q_METRIC_RECOVERY_SCOPES)
-SIMPLE(followups, Q_FOLLOWUPS, Q_METRIC_FOLLOWUP_SCOPES)
-SIMPLE(clarifications, Q_CLARIFICATIONS, Q_METRIC_CLARIFICATION_SCOPES)
+SIMPLE(clues_received, Q_CLUES_RECEIVED, Q_METRIC_CLUE_SCOPES, "clue_received")
+SIMPLE(clues_disposed, Q_CLUES_DISPOSED, Q_METRIC_CLUE_SCOPES, "clue_disposed")
+SIMPLE(cases_filed, Q_CASES_FILED, Q_METRIC_CASE_SCOPES, "case_filed")
+SIMPLE(cases_closed, Q_CASES_CLOSED, Q_METRIC_CASE_SCOPES, "case_closed")
+SIMPLE(transferred, Q_TRANSFERRED, Q_METRIC_CASE_SCOPES, "case_transferred")
+SIMPLE(detained, Q_DETAINED, Q_METRIC_DETENTION_SCOPES, NULL)
+SIMPLE(accountabilities, Q_ACCOUNTABILITIES, Q_METRIC_ACCOUNTABILITY_SCOPES, NULL)
+SIMPLE(recovered, Q_RECOVERED, Q_METRIC_RECOVERY_SCOPES, NULL)
+SIMPLE(returned, Q_RETURNED, Q_METRIC_RECOVERY_SCOPES, NULL)
+SIMPLE(followups, Q_FOLLOWUPS, Q_METRIC_FOLLOWUP_SCOPES, "followup")
+SIMPLE(clarifications, Q_CLARIFICATIONS, Q_METRIC_CLARIFICATION_SCOPES, "clarification")
 
-/* outcomes of form `form` (0: any), sanctioned only when `sanctioned` */
-#define OUTCOMES(NAME, FORM, SANCTIONED)                                                        \
+/* outcomes of form `form` (0: any), sanctioned only when `sanctioned`;
+ * COL: the same count in metric_days' outcome rows */
+#define OUTCOMES(NAME, FORM, SANCTIONED, COL)                                                   \
 	int store_metric_##NAME(struct store *db, const struct metric_period *p,                \
 				const struct metric_scope *s, int64_t *out)                     \
 	{                                                                                       \
 		const int64_t x[] = { FORM, FORM, SANCTIONED };                                 \
-		return run(db, &Q_OUTCOMES, Q_METRIC_OUTCOME_SCOPES, p, s, x, 3, out);          \
+		return run(db, &Q_OUTCOMES, Q_METRIC_OUTCOME_SCOPES, p, s, x, 3, "outcome", COL, out); \
 	}
-OUTCOMES(forms_total, 0, 0)
-OUTCOMES(form1, 1, 0)
-OUTCOMES(form2, 2, 0)
-OUTCOMES(form3, 3, 0)
-OUTCOMES(form4, 4, 0)
-OUTCOMES(sanctioned, 0, 1)
+OUTCOMES(forms_total, 0, 0, ROLL_N)
+OUTCOMES(form1, 1, 0, ROLL_F1)
+OUTCOMES(form2, 2, 0, ROLL_F2)
+OUTCOMES(form3, 3, 0, ROLL_F3)
+OUTCOMES(form4, 4, 0, ROLL_F4)
+OUTCOMES(sanctioned, 0, 1, ROLL_SANC)

@@ -7,7 +7,9 @@
  * code.  A function binds only the scope members its key honours (the
  * Q_METRIC_*_SCOPES bits, which the key's definition repeats): the domain
  * never calls it with another member set (that key is "not applicable").
- * docs/statistics.md quotes each statement.
+ * docs/statistics.md quotes each statement.  Most keys are answered from
+ * the rollup metric_days when it can (q_metrics.c, docs/statistics.md
+ * "Speed"), with the same result.
  */
 #include <stdint.h>
 
@@ -30,6 +32,9 @@ struct store;
  * outcome or matter */
 #define Q_METRIC_FOLLOWUP_SCOPES (METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN)
 #define Q_METRIC_CLARIFICATION_SCOPES (METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN)
+
+/* The scope members s sets, as METRIC_SCOPE_* bits. */
+unsigned q_metric_scope_used(const struct metric_scope *s);
 
 typedef int store_metric_fn(struct store *db, const struct metric_period *p,
 			    const struct metric_scope *s, int64_t *out);

@@ -1,0 +1,39 @@
+#ifndef QF_Q_ROLLUP_H
+#define QF_Q_ROLLUP_H
+/*
+ * q_rollup: the statistics rollup metric_days (migration 0028,
+ * docs/statistics.md "Speed"): its switch, its rebuild from the records and
+ * its check against a recomputation.  The triggers of 0028 maintain it;
+ * store/q_metrics.c reads it.
+ */
+#include <stdint.h>
+
+struct store;
+
+/* metric_state.live: 1 the triggers maintain metric_days and the
+ * statistics read it, 0 (bulk load) neither; < 0 on error. */
+int store_rollup_live(struct store *s);
+
+/* 1 when the statistics read metric_days: the rollup is live and the
+ * diagnostic QF_METRICS_LIVE=1 (environment: compute every figure with the
+ * live statements, to compare) is not set; 0 when not, < 0 on error. */
+int store_rollup_reads(struct store *s);
+
+/* Recomputes metric_days from the records (metric_recompute, set-wise) and
+ * sets live = 1, in one transaction.  0 or < 0. */
+int store_rollup_rebuild(struct store *s);
+
+/* One row where metric_days and the recomputation differ: `in` is "rollup"
+ * for a row metric_days holds that the records do not give, "records" for
+ * the row the records give.  Rows whose counts are all 0 are ignored. */
+struct rollup_diff {
+	const char *in, *stat, *dim, *val, *day;
+	int64_t n, f1, f2, f3, f4, sanc;
+};
+/* Recomputes into a temporary table and calls fn for each differing row
+ * (at most `max`, then only counts).  Returns the count of differing
+ * rows, or < 0. */
+int store_rollup_check(struct store *s, int max, void (*fn)(const struct rollup_diff *d, void *arg),
+		       void *arg);
+
+#endif
