@@ -157,29 +157,25 @@ static void by_unit(struct req *r, struct strbuf *sb, int year, const struct das
 
 void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n)
 {
-	const char **labels, **hrefs;
+	const char **labels, **hrefs, **offices;
 	int64_t *over, *soon;
-	int k = 0;
+	int *group, k;
 
 	if (n <= 0)
 		return;
-	labels = arena_alloc(r->arena, (size_t)n * sizeof(*labels));
-	hrefs = arena_alloc(r->arena, (size_t)n * sizeof(*hrefs));
-	over = arena_alloc(r->arena, (size_t)n * sizeof(*over));
-	soon = arena_alloc(r->arena, (size_t)n * sizeof(*soon));
-	for (int g = 0; g < n; g++) {
-		if (todo_office_seen(v, g))
-			continue;
-		labels[k] = *v[g].office ? v[g].office : "未分配科室";
-		hrefs[k] = arena_printf(r->arena, "#todo-%d", k + 1);
-		over[k] = soon[k] = 0;
-		for (int i = g; i < n; i++) {
-			if (strcmp(v[i].office, v[g].office))
-				continue;
-			over[k] += v[i].state == CLOCK_OVERDUE;
-			soon[k] += v[i].state == CLOCK_DUE_SOON;
-		}
-		k++;
+	k = todo_groups(r, v, n, &offices, &group);
+	labels = arena_alloc(r->arena, (size_t)k * sizeof(*labels));
+	hrefs = arena_alloc(r->arena, (size_t)k * sizeof(*hrefs));
+	over = arena_alloc(r->arena, (size_t)k * sizeof(*over));
+	soon = arena_alloc(r->arena, (size_t)k * sizeof(*soon));
+	for (int g = 0; g < k; g++) {
+		labels[g] = *offices[g] ? offices[g] : "未分配科室";
+		hrefs[g] = arena_printf(r->arena, "#todo-%d", g + 1);
+		over[g] = soon[g] = 0;
+	}
+	for (int i = 0; i < n; i++) {
+		over[group[i]] += v[i].state == CLOCK_OVERDUE;
+		soon[group[i]] += v[i].state == CLOCK_DUE_SOON;
 	}
 	{
 		struct chart_series s[2] = { { "逾期", over, hrefs }, { "临期", soon, hrefs } };

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/date.h"
 #include "core/escape.h"
 #include "domain/authz.h"
@@ -30,14 +31,25 @@ static void card(struct strbuf *sb, const char *href, const char *label, int64_t
 	strbuf_addstr(sb, "</span></a>");
 }
 
-static void todo_table(struct strbuf *sb, const struct todo *v, int n, const char *office);
+static void todo_table(struct strbuf *sb, const struct todo *v, int n, const int *group, int g);
 
-int todo_office_seen(const struct todo *v, int g)
+int todo_groups(struct req *r, const struct todo *v, int n, const char ***offices, int **group)
 {
-	for (int j = 0; j < g; j++)
-		if (!strcmp(v[j].office, v[g].office))
-			return 1;
-	return 0;
+	const char **o = arena_alloc(r->arena, (size_t)(n > 0 ? n : 1) * sizeof(*o));
+	int *gi = arena_alloc(r->arena, (size_t)(n > 0 ? n : 1) * sizeof(*gi));
+	int k = 0;
+
+	for (int i = 0; i < n; i++) {
+		int g = 0;
+		while (g < k && strcmp(o[g], v[i].office))
+			g++;
+		if (g == k)
+			o[k++] = v[i].office;
+		gi[i] = g;
+	}
+	*offices = o;
+	*group = gi;
+	return k;
 }
 
 /* 待办事项: what the providers of todo.h add (overdue and due-soon
@@ -45,7 +57,8 @@ int todo_office_seen(const struct todo *v, int g)
 static void todo_section(struct req *r, struct strbuf *sb)
 {
 	struct todo *v;
-	int n;
+	const char **offices;
+	int *group, n, k;
 
 	if (!todo_shown(&r->c))
 		return;
@@ -62,25 +75,28 @@ static void todo_section(struct req *r, struct strbuf *sb)
 	/* the dashboard's overview: a heading and a table per office, in the
 	 * order of dash.c's chart, which links to them as #todo-N */
 	if (!dash_shown(&r->c)) {
-		todo_table(sb, v, n, NULL);
+		todo_table(sb, v, n, NULL, 0);
 		return;
 	}
 	dash_offices(r, sb, v, n);
-	for (int g = 0, k = 0; g < n; g++) {
-		if (todo_office_seen(v, g))
-			continue;
-		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", ++k);
-		html_txt(sb, *v[g].office ? v[g].office : "未分配科室");
+	k = todo_groups(r, v, n, &offices, &group);
+	for (int g = 0; g < k; g++) {
+		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", g + 1);
+		html_txt(sb, *offices[g] ? offices[g] : "未分配科室");
 		strbuf_addstr(sb, "</h3>");
-		todo_table(sb, v, n, v[g].office);
+		todo_table(sb, v, n, group, g);
 		strbuf_addstr(sb, "</div>");
 	}
 }
 
-/* The items (of one office, or all when office is NULL) as a table. */
-static void todo_table(struct strbuf *sb, const struct todo *v, int n, const char *office)
+/* The items (of office g by group, or all when group is NULL) as a
+ * table: the first TODO_SHOWN, the most urgent (todo_list's order), then
+ * how many more and where they all are (the notices page). */
+#define TODO_SHOWN 50
+static void todo_table(struct strbuf *sb, const struct todo *v, int n, const int *group, int g)
 {
 	char buf[11];
+	int shown = 0, more = 0;
 
 	{
 		static const struct column cols[] = { { "事项", NULL }, { "对象", NULL },
@@ -88,8 +104,13 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const cha
 		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
 	for (int i = 0; i < n; i++) {
-		if (office && strcmp(office, v[i].office))
+		if (group && group[i] != g)
 			continue;
+		if (shown == TODO_SHOWN) {
+			more++;
+			continue;
+		}
+		shown++;
 		strbuf_addstr(sb, "<tr>");
 		html_td(sb, v[i].what);
 		html_td_link(sb, v[i].href, v[i].object);
@@ -103,6 +124,9 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const cha
 					  : v[i].kind == TODO_ASSIGNED ? "待提出处置意见" : "待审批");
 		strbuf_addstr(sb, "</td></tr>");
 	}
+	if (more)
+		strbuf_addf(sb, "<tr class=\"more\"><td colspan=\"5\">另有%d项，按紧急程度排在后面，"
+			    "全部见<a href=\"/notices\">待办通知</a>。</td></tr>", more);
 	table_close(sb, 0, 0, NULL);
 }
 

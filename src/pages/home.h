@@ -21,10 +21,14 @@ void dash_figures(struct req *r, struct strbuf *sb, int year);
  * whose bars link to the offices' tables (#todo-1 ... in the order the
  * offices first occur). */
 struct todo;
+/* The offices of the to-dos v (n of them) in the order they first occur
+ * (the order of the chart and of the tables #todo-1 ...): the count of
+ * offices, their names in *offices and each item's office index in
+ * *group (both in r's arena).  One pass, the offices searched per item:
+ * a long list (tens of thousands of overdue clocks at national scale)
+ * costs n times the few offices, not n squared. */
+int todo_groups(struct req *r, const struct todo *v, int n, const char ***offices, int **group);
 void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n);
-/* 1 when v[g]'s office occurs before g (the offices' first occurrences
- * give their order). */
-int todo_office_seen(const struct todo *v, int g);
 /* url when the user may open it (its GET route's permission), else NULL. */
 const char *dash_link(struct req *r, const char *url);
 /* A figure as a table cell <td class="num">: its display, linked to the
