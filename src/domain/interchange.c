@@ -27,6 +27,7 @@
 #include "domain/measures.h"
 #include "domain/sanction.h"
 #include "store/q_interchange.h"
+#include "store/q_rollup.h"
 #include "store/store.h"
 
 /* the audit events this file writes (audit_events.h), and its objects' types */
@@ -534,6 +535,35 @@ static int probe_ext(struct ix *ix)
 	return 0;
 }
 
+/* A bulk load: more lines in the file than records (clues, cases,
+ * outcomes) in the database, as a new database, the demo year or a move
+ * from another system.  The statistics rollup's triggers would then cost
+ * about twice the import itself (docs/statistics.md, "Speed"); they are
+ * switched off for this transaction and the rollup recomputed set-wise at
+ * its end (store_rollup_refill), which costs about what the database
+ * holds, so at most about the file's own work.  A small import into a
+ * large database keeps the triggers.  1 bulk (the triggers now off), 0
+ * not, -1 on error; the file is rewound. */
+static int rollup_bulk(struct ix *ix)
+{
+	struct store *s = ix->c->db;
+	int64_t lines = 0, records;
+	int live = store_rollup_live(s), ch;
+
+	if (live <= 0)
+		return live < 0 ? -1 : 0;
+	while ((ch = getc(ix->f)) != EOF)
+		lines += ch == '\n';
+	if (ferror(ix->f))
+		return -1;
+	rewind(ix->f);
+	if ((records = store_rollup_records(s)) < 0)
+		return -1;
+	if (lines <= records)
+		return 0;
+	return store_rollup_off(s) < 0 ? -1 : 1;
+}
+
 static int import_tx(struct store *s, void *arg)
 {
 	struct ix *ix = arg;
@@ -541,7 +571,7 @@ static int import_tx(struct store *s, void *arg)
 	char *buf = NULL;
 	size_t cap = 0;
 	ssize_t len;
-	int rc = 0;
+	int rc = 0, bulk;
 
 	/* from the start: store_tx may run this again after a busy commit */
 	rewind(ix->f);
@@ -551,7 +581,7 @@ static int import_tx(struct store *s, void *arg)
 	ix->units = ix_map_new();
 	memset(ix->counts, 0, sizeof(*ix->counts));
 	ix->line = ix->bytes = 0;
-	if (!ix->map || !ix->units || probe_ext(ix) < 0)
+	if (!ix->map || !ix->units || probe_ext(ix) < 0 || (bulk = rollup_bulk(ix)) < 0)
 		return -1;
 	while (rc == 0 && (len = getline(&buf, &cap, ix->f)) >= 0) {
 		ix->line++;
@@ -568,6 +598,10 @@ static int import_tx(struct store *s, void *arg)
 	}
 	if (rc < 0)
 		return -1;
+	if (bulk && store_rollup_refill(s) < 0) {
+		strbuf_addf(ix->err, "the statistics could not be recomputed: %s", store_errmsg(s));
+		return -1;
+	}
 	for (int i = 0; ix_types[i].type; i++)
 		if (ix->counts->n[i])
 			strbuf_addf(&detail, "%s%s=%" PRId64, detail.len ? " " : "", ix_types[i].type,

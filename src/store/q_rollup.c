@@ -62,6 +62,25 @@ int store_rollup_rebuild(struct store *s)
 	return store_tx(s, rebuild, NULL);
 }
 
+static const struct store_sql Q_RECORDS = {
+	"SELECT (SELECT COALESCE(max(id), 0) FROM clues) + (SELECT COALESCE(max(id), 0) FROM cases) "
+	"+ (SELECT COALESCE(max(id), 0) FROM outcomes)", NULL };
+
+int64_t store_rollup_records(struct store *s)
+{
+	return q_scalar(store_prepare(s, &Q_RECORDS));
+}
+
+int store_rollup_off(struct store *s)
+{
+	return store_exec(store_prepare(s, &Q_OFF)) < 0 ? STORE_ERR : 0;
+}
+
+int store_rollup_refill(struct store *s)
+{
+	return rebuild(s, NULL);
+}
+
 static int check(struct store *s, int max, void (*fn)(const struct rollup_diff *d, void *arg), void *arg)
 {
 	struct store_stmt *st;

@@ -23,6 +23,16 @@ int store_rollup_reads(struct store *s);
  * sets live = 1, in one transaction.  0 or < 0. */
 int store_rollup_rebuild(struct store *s);
 
+/* For a bulk load inside the caller's transaction (ix_import): how many
+ * records of the rollup's kinds the database holds, estimated from the
+ * largest ids (exact counts would scan 10 million rows); switching the
+ * triggers off (store_rollup_off); and the set-wise recomputation with
+ * live = 1 again at the end (store_rollup_refill).  0 (or the estimate)
+ * or < 0. */
+int64_t store_rollup_records(struct store *s);
+int store_rollup_off(struct store *s);
+int store_rollup_refill(struct store *s);
+
 /* One row where metric_days and the recomputation differ: `in` is "rollup"
  * for a row metric_days holds that the records do not give, "records" for
  * the row the records give.  Rows whose counts are all 0 are ignored. */
