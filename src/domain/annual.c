@@ -588,6 +588,43 @@ int annual_reproduce(struct ctx *c, int64_t id, const char *format, struct strbu
 	return render_as(c->a, format ? format : r->format, &d, f, n, out) < 0 ? RES_STORE : RES_DONE;
 }
 
+int annual_corrections(struct ctx *c, int64_t id, struct annual_rendering *r,
+		       struct annual_correction **out, int *n, struct tmpl_error *e)
+{
+	struct annual_version v;
+	struct annual_doc d;
+	struct annual_fig *was, *now;
+	int rc = res_from_store(store_annual_rendering(c->db, c->a, id, r)), nwas, k = 0;
+
+	*n = 0;
+	if (rc != RES_DONE)
+		return rc;
+	if ((rc = annual_version_get(c, r->template_version, &v)) != RES_DONE)
+		return rc == RES_NOT_FOUND ? RES_STORE : rc;
+	rc = annual_check(c->db, c->a, v.body, &d, e);
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_INVALID;
+	if ((nwas = figures_of(c->a, r->figures, &was)) < 0)
+		return RES_STORE;
+	rc = annual_figures(c->db, c->a, &d, r->year, c->who.scoped ? c->who.id : 0, &now, e);
+	if (rc != RES_DONE)
+		return rc;
+	*out = arena_alloc(c->a, sizeof(**out) * (size_t)(d.nphs + 1));
+	for (int i = 0; i < d.nphs; i++) {
+		const struct annual_fig *w = NULL;
+
+		for (int j = 0; j < nwas && !w; j++)
+			if (!strcmp(was[j].src, now[i].src))
+				w = &was[j];
+		if (w && w->value == now[i].value && w->den == now[i].den)
+			continue;
+		(*out)[k++] = (struct annual_correction){ now[i].src, annual_ph_meaning(c->a, &d.phs[i]),
+							  w ? w->display : "—", now[i].display };
+	}
+	*n = k;
+	return RES_DONE;
+}
+
 int annual_renderings(struct ctx *c, int limit, struct annual_rendering **out)
 {
 	int n = store_annual_renderings(c->db, c->a, limit, out);

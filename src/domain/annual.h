@@ -124,6 +124,24 @@ int annual_render(struct ctx *c, int year, const char *format, struct strbuf *ou
  * RES_NOT_FOUND, RES_STORE; *r describes it. */
 int annual_reproduce(struct ctx *c, int64_t id, const char *format, struct strbuf *out,
 		     struct annual_rendering *r);
+/* A figure of a kept rendering that the records give differently today
+ * (a record corrected since, docs/statistics.md "How a past period's
+ * figures stay fixed"): the rendering keeps what it reported (原报数);
+ * the correction is shown beside it, never written into it. */
+struct annual_correction {
+	const char *src;        /* the placeholder */
+	const char *meaning;    /* annual_ph_meaning */
+	const char *was;        /* the kept display, "—" when the rendering had none */
+	const char *now;        /* the display computed from the records today */
+};
+/* The figures of rendering id that differ today, computed with its
+ * template version for its year within the viewer's jurisdiction, in the
+ * template's order.  RES_DONE (*n may be 0), RES_NOT_FOUND, RES_INVALID
+ * (the template no longer checks, e.g. a campaign renamed: *e),
+ * RES_STORE; *r describes the rendering. */
+int annual_corrections(struct ctx *c, int64_t id, struct annual_rendering *r,
+		       struct annual_correction **out, int *n, struct tmpl_error *e);
+
 /* The kept renderings, newest first, at most limit. */
 int annual_renderings(struct ctx *c, int limit, struct annual_rendering **out);
 

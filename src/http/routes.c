@@ -177,6 +177,7 @@ const struct route route_table[] = {
 	{ POST, "/annual/template", page_annual_save, PERM_ANNUAL_REPORT, 0 },
 	{ POST, "/annual/render", page_annual_render, PERM_ANNUAL_REPORT, 0 },
 	{ GET, "/annual/renderings/{id}", page_annual_rendering, PERM_ANNUAL_REPORT, 0 },
+	{ GET, "/annual/renderings/{id}/corrections", page_annual_corrections, PERM_ANNUAL_REPORT, 0 },
 	/* attachments (attach): the route's permission is the record's read
 	 * permission; who may add is the record's own rule (domain/attach.h) */
 	{ POST, "/reports/{id}/attachments", page_attach_upload, PERM_REPORT_READ, R_UPLOAD },

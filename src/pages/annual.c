@@ -109,7 +109,8 @@ static void renderings(struct req *r, struct strbuf *sb)
 	int n = annual_renderings(&r->c, 50, &v);
 
 	strbuf_addstr(sb, "<h2>已生成的报告</h2><p>每次生成都留存所用模板版本和数字，"
-		      "以后打开仍是当时的内容，不随记录更正或模板修改而变。</p>");
+		      "以后打开仍是当时的内容，不随记录更正或模板修改而变；“核对更正”列出此后因记录更正而变化的数字"
+		      "（原报数和更正数）。</p>");
 	if (n < 0) {
 		html_notice(sb, "error", "读取生成记录失败");
 		return;
@@ -123,8 +124,9 @@ static void renderings(struct req *r, struct strbuf *sb)
 		html_time(sb, v[i].created_at);
 		strbuf_addf(sb, "</td><td><a href=\"/annual/renderings/%" PRId64 "?format=html\">查看</a> "
 			    "<a href=\"/annual/renderings/%" PRId64 "?format=docx\">下载DOCX</a> "
-			    "<a href=\"/annual/renderings/%" PRId64 "?format=text\">文本</a></td></tr>",
-			    v[i].id, v[i].id, v[i].id);
+			    "<a href=\"/annual/renderings/%" PRId64 "?format=text\">文本</a> "
+			    "<a href=\"/annual/renderings/%" PRId64 "/corrections\">核对更正</a></td></tr>",
+			    v[i].id, v[i].id, v[i].id, v[i].id);
 	}
 	table_close(sb, n, 6, "尚未生成报告");
 }
@@ -245,4 +247,53 @@ int page_annual_rendering(struct req *r)
 	if (!strcmp(format, "text"))
 		return reply_text(r, 200, "text/plain; charset=utf-8", &out);
 	return reply_html(r, 200, &out);
+}
+
+/* GET /annual/renderings/{id}/corrections: the figures of a kept report
+ * that the records give differently today, 原报数 beside 更正数; the kept
+ * report itself never changes. */
+int page_annual_corrections(struct req *r)
+{
+	static const struct column cols[] = { { "数字", NULL }, { "原报数", "num" }, { "更正数", "num" } };
+	struct strbuf sb = STRBUF_INIT;
+	struct annual_rendering k;
+	struct annual_correction *v = NULL;
+	struct tmpl_error e = { 0 };
+	const char *crumbs[] = { "工作台", "/", "年度工作报告", "/annual", NULL, NULL, NULL };
+	int n, rc = annual_corrections(&r->c, r->id, &k, &v, &n, &e);
+
+	if (rc != RES_DONE && rc != RES_INVALID)
+		return res_error(r, rc, "annual");
+	crumbs[4] = arena_printf(r->arena, "第%" PRId64 "号报告核对更正", r->id);
+	page_begin(r, &sb, crumbs[4], crumbs);
+	strbuf_addf(&sb, "<p>%d年度报告，模板第%" PRId64 "版，", k.year, k.template_version);
+	html_txt(&sb, k.author);
+	strbuf_addstr(&sb, "生成于");
+	html_time(&sb, k.created_at);
+	strbuf_addstr(&sb, "。下表按当前记录重新计算报告中的每个数字（在您的管辖范围内），"
+		      "列出与原报数不同的数字；留存的报告不变，<a href=\"/annual/renderings/");
+	strbuf_addf(&sb, "%" PRId64 "?format=html\">打开原报告</a>。</p>", r->id);
+	if (rc == RES_INVALID) {
+		html_notice(&sb, "error", arena_printf(r->arena, "无法按当前记录重新计算：%s", e.message ? e.message : "模板不再适用"));
+		return page_finish(r, &sb, 200);
+	}
+	if (!n) {
+		strbuf_addstr(&sb, "<p class=\"empty\" id=\"no-corrections\">按当前记录计算，各数字与原报数一致，没有更正。</p>");
+		return page_finish(r, &sb, 200);
+	}
+	table_open(&sb, "list corrections", NULL, cols, QF_ARRAY_SIZE(cols));
+	for (int i = 0; i < n; i++) {
+		strbuf_addstr(&sb, "<tr><td>");
+		html_txt(&sb, v[i].meaning);
+		strbuf_addstr(&sb, " <code>");
+		html_txt(&sb, v[i].src);
+		strbuf_addstr(&sb, "</code></td>");
+		strbuf_addstr(&sb, "<td class=\"num\">");
+		html_txt(&sb, v[i].was);
+		strbuf_addstr(&sb, "</td><td class=\"num\">");
+		html_txt(&sb, v[i].now);
+		strbuf_addstr(&sb, "</td></tr>");
+	}
+	table_close(&sb, n, 3, "");
+	return page_finish(r, &sb, 200);
 }

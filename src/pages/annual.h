@@ -8,4 +8,6 @@ int page_annual_save(struct req *r);
 int page_annual_render(struct req *r);
 int page_annual_rendering(struct req *r);
 
+int page_annual_corrections(struct req *r);
+
 #endif

@@ -192,6 +192,29 @@ check "<script> in the template is not markup" bash -c '! grep -q "<script>" "$1
 expect_contains "... but text" "&lt;script&gt;alert(1)&lt;/script&gt;516" "$(cat "$H.b")"
 expect_contains "the title escaped too" "<h1>&lt;b&gt;报告&lt;/b&gt;</h1>" "$(cat "$H.b")"
 
+# ---- corrections shown as corrections (issue 11: "a past period's figures never
+# move when a record is later corrected"; docs/statistics.md): the kept report
+# keeps 原报数, its corrections page shows 更正数 beside it
+RID=$(echo "$loc" | sed -E 's#.*/annual/renderings/([0-9]+).*#\1#')
+st=$(http_get "$H" -b "$JAR" "$BASE/annual/renderings/$RID/corrections")
+expect_eq "corrections page: 200" 200 "$st"
+expect_contains "... nothing corrected yet" 'id="no-corrections"' "$(cat "$H.b")"
+# a clue's first disposal was typed in the wrong year: corrected to 2023
+sql "UPDATE clues SET first_disposed = '2023-01-05' WHERE id = (SELECT min(k.id) FROM clues k
+	WHERE k.first_disposed BETWEEN '2022-01-01' AND '2022-12-31' AND EXISTS (SELECT 1 FROM dispositions d
+	WHERE d.clue_id = k.id AND d.state = 'approved' AND d.method <> 'transfer'))" >/dev/null
+st=$(http_get "$H" -b "$JAR" "$BASE/annual/renderings/$RID/corrections")
+expect_eq "after the correction: 200" 200 "$st"
+expect_eq "... the figure listed with 原报数 516 and 更正数 515" "516 515" "$(python3 -c '
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<code>\{\{clues_disposed\}\}</code></td><td class=\"num\">([^<]*)</td><td class=\"num\">([^<]*)</td>", t)
+print(*(m.groups() if m else ("none",)))' "$H.b")"
+st=$(http_get "$H" -b "$JAR" "$BASE${loc#"$BASE"}")
+expect_contains "the kept report still says 516" "&lt;/script&gt;516" "$(cat "$H.b")"
+expect_eq "an unknown rendering's corrections: 404" 404 \
+	"$(http_status -b "$JAR" "$BASE/annual/renderings/999999/corrections")"
+
 stop_server
 check "no sanitizer report (server)" server_clean
 check "no sanitizer report (CLI)" cli_clean
