@@ -57,9 +57,17 @@ check_registry() {   # check_registry WHAT: the overdue total, the last page, th
 	http_get "$T_DIR/list" -b "$JAR" "$BASE/reports?overdue=1" >/dev/null
 	expect_contains "... the registry page says the total" "共 $N 条" "$(cat "$T_DIR/list.b")"
 	last=$(sql "SELECT max(id) FROM reports")
+	# the home page shows the 50 most urgent and says how many more and
+	# where; the notices page (待办通知) lists every one
 	http_get "$T_DIR/home" -b "$JAR" "$BASE/" >/dev/null
-	expect_contains "... the home page lists the newest overdue report" "信访举报 $last（未指明单位）" "$(cat "$T_DIR/home.b")"
-	expect_eq "... and every one of them" "$N" "$(grep -o '信访举报 [0-9]*（' "$T_DIR/home.b" | sort -u | wc -l)"
+	expect_eq "... the home page shows the 50 most urgent" 50 \
+		"$(grep -o '信访举报 [0-9]*（' "$T_DIR/home.b" | sort -u | wc -l)"
+	expect_contains "... and says how many more, linking to 待办通知" \
+		"另有$((N - 50))项，按紧急程度排在后面，全部见<a href=\"/notices\">待办通知</a>" "$(cat "$T_DIR/home.b")"
+	http_get "$T_DIR/notices" -b "$JAR" "$BASE/notices" >/dev/null
+	expect_contains "... the notices page lists the newest overdue report" "信访举报 $last（未指明单位）" \
+		"$(cat "$T_DIR/notices.b")"
+	expect_eq "... and every one of them" "$N" "$(grep -o '信访举报 [0-9]*（' "$T_DIR/notices.b" | sort -u | wc -l)"
 }
 
 start_server || { not_ok "server starts"; finish; }
