@@ -170,13 +170,6 @@ int cmd_serve(int argc, char **argv)
 	app.max_upload = max_upload ? (size_t)strtoull(max_upload, NULL, 10) : 20u * 1024 * 1024;
 	if (app.max_upload < 1024)
 		app.max_upload = 1024;
-	app.cfg.attach_dir = cmd_attach_dir(attach_dir, db, key);
-	if (!app.cfg.attach_dir) {
-		cmd_close(&env);
-		app_calendar_free(&app);
-		keys_wipe(&app.keys);
-		return 1;
-	}
 	app.limits.max_per_addr = 128;
 	app.limits.header_timeout = 10;
 	app.limits.body_min_rate = 1024;
@@ -189,6 +182,14 @@ int cmd_serve(int argc, char **argv)
 		app_calendar_free(&app);
 		keys_wipe(&app.keys);
 		return EXIT_USAGE;
+	}
+	/* after the options are checked: a refused option leaves nothing made */
+	app.cfg.attach_dir = cmd_attach_dir(attach_dir, db, key);
+	if (!app.cfg.attach_dir) {
+		cmd_close(&env);
+		app_calendar_free(&app);
+		keys_wipe(&app.keys);
+		return 1;
 	}
 	cmd_close(&env);
 	if (!atomic_load(&app.cal)) {

@@ -307,12 +307,12 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 
 	if (rc <= 0)
 		return rc < 0 ? -2 : 0;
-	/* a closed case's team is what it was (removal, which only narrows
-	 * who sees it, stays open) */
+	/* a closed case's team still changes: the team is who may read the
+	 * file, and an appeal's reviewer or the clerk executing the sanction
+	 * needs it after closure; what the case holds stays closed
+	 * (case_closed_refuse on every other write) */
 	if (store_case_get(c->db, c->a, case_id, &k) != 1)
 		return -2;
-	if (case_closed_refuse(c, &k, fe))
-		return RES_INVALID;
 	if (!label_of(case_team_roles, role ? role : "")) {
 		fielderr_add(fe, "role", "请选择在办理组中的分工");
 		return RES_INVALID;

@@ -84,7 +84,7 @@ expect_eq "stats check after the changes: 0" 0 "$RC"
 
 # ---- the rollup reads what the live statements read -------------------------
 TOWN_UNIT=$(sql "SELECT id FROM units WHERE ext_id = 'U3'")
-printf '%s\n' "$PW" | "$QF_BIN" user add town --role township --unit "$TOWN_UNIT" --password-stdin --db "$DB" >/dev/null
+ready_user town --role township --unit "$TOWN_UNIT" --password-stdin --db "$DB" >/dev/null
 UNIT=$(sql "SELECT id FROM units WHERE ext_id = 'U1'")
 CAMP=$(sql "SELECT min(id) FROM campaigns")
 expect_eq "metric_days is read (the rollup is on)" 1 "$(sql "SELECT live FROM metric_state")"

@@ -249,8 +249,9 @@ static void test_interchange_reads_tables(void **state)
 			}
 	/* issue 10: part D's report kind; part B's disposition transfer_direction,
 	 * case case_type and organ_kind; ix10's detention_notice party,
-	 * detention_step kind, clarification manner, appeal kind and result */
-	assert_int_equal(enums, 15);
+	 * detention_step kind, clarification manner, appeal kind and result;
+	 * issue 12's person gender and ethnicity (notice12) */
+	assert_int_equal(enums, 17);
 }
 
 /* The clue states: registered and the state each method leads to. */
