@@ -535,15 +535,16 @@ static int probe_ext(struct ix *ix)
 	return 0;
 }
 
-/* A bulk load: more lines in the file than records (clues, cases,
- * outcomes) in the database, as a new database, the demo year or a move
- * from another system.  The statistics rollup's triggers would then cost
+/* A bulk load: at least IX_BULK_LINES lines, and more lines in the file
+ * than records (clues, cases, outcomes) in the database, as a new
+ * database, the demo year or a move from another system.  The statistics rollup's triggers would then cost
  * about twice the import itself (docs/statistics.md, "Speed"); they are
  * switched off for this transaction and the rollup recomputed set-wise at
  * its end (store_rollup_refill), which costs about what the database
  * holds, so at most about the file's own work.  A small import into a
  * large database keeps the triggers.  1 bulk (the triggers now off), 0
  * not, -1 on error; the file is rewound. */
+#define IX_BULK_LINES 1000    /* below, the triggers are cheap whatever the database */
 static int rollup_bulk(struct ix *ix)
 {
 	struct store *s = ix->c->db;
@@ -559,7 +560,7 @@ static int rollup_bulk(struct ix *ix)
 	rewind(ix->f);
 	if ((records = store_rollup_records(s)) < 0)
 		return -1;
-	if (lines <= records)
+	if (lines < IX_BULK_LINES || lines <= records)
 		return 0;
 	return store_rollup_off(s) < 0 ? -1 : 1;
 }
