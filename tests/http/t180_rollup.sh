@@ -42,7 +42,7 @@ before=$(sql "SELECT count(*) FROM metric_days")
 run_cli import "$T_DIR/g2.jsonl"
 expect_eq "... and its last lines, a small import" 0 "$RC"
 expect_eq "... which the triggers counted (metric_days grew, the rollup still on)" "1 1" \
-	"$(sql "SELECT (SELECT count(*) FROM metric_days) > $before, live FROM metric_state" | tr '|' ' ')"
+	"$(sql "SELECT CASE WHEN (SELECT count(*) FROM metric_days) > $before THEN 1 ELSE 0 END, live FROM metric_state" | tr '|' ' ')"
 run_cli stats check
 expect_eq "stats check after the imports: 0" 0 "$RC"
 expect_contains "... saying so" "agrees" "$OUT"
