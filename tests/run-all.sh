@@ -36,13 +36,14 @@ done
 run_tap() {   # run_tap NAME COMMAND...: a script printing TAP lines
 	local name=$1 log="$out/$(tr -c 'a-zA-Z0-9_\n' _ <<<"$1").log" p f
 	shift
+	local t0=$SECONDS
 	"$@" >"$log" 2>&1
 	local rc=$?
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "    $name exited $rc" >>"$log"; fi
 	passed=$((passed + p)); failed=$((failed + f))
-	printf '%-28s %3d passed, %d failed\n' "$name" "$p" "$f"
+	printf '%-28s %3d passed, %d failed  (%d s)\n' "$name" "$p" "$f" $((SECONDS - t0))
 	[ "$f" -eq 0 ] || grep -E '^(not ok|#)|exited' "$log" | sed 's/^/    /' | head -60
 }
 

@@ -270,8 +270,13 @@ class World:
     def table_names(self):
         if self.tables is None:
             if self.pg:
+                # base tables only, as on SQLite: information_schema.tables
+                # lists views too, and the rollup's views (metric_recompute
+                # aggregates every record) are derived, costly to read, and
+                # differ with what earlier points left
                 out = self.psql(self.db, "SELECT table_name FROM information_schema.tables "
-                                         "WHERE table_schema = 'public' ORDER BY 1")
+                                         "WHERE table_schema = 'public' "
+                                         "AND table_type = 'BASE TABLE' ORDER BY 1")
                 self.tables = out.split()
             else:
                 c = sqlite3.connect('file:%s?mode=ro' % self.db, uri=True)

@@ -148,7 +148,9 @@ VOLATILE = {"audit_log", "sessions", "login_throttle"}
 
 def tables():
     if BACKEND == "pg":
-        q = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"
+        # base tables, as on SQLite (the rollup's views are derived and costly)
+        q = ("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+             "AND table_type = 'BASE TABLE' ORDER BY 1")
     else:
         q = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1"
     return [r[0] for r in SQL.rows(q) if r[0] not in VOLATILE]
