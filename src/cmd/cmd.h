@@ -85,7 +85,8 @@ char *cmd_attach_dir(const char *opt, const char *db, const char *key);
  * missing `from` copies nothing.  0, or -1 after an error message. */
 int cmd_attach_copy(const char *from, const char *to, int *copied);
 /* Opens an existing database, applies migrations (and the fills in C
- * they leave: report_dues_fill), loads keys, settings and the calendar,
+ * they leave: report_dues_fill, find_tails_fill, doc_seal_fill), loads
+ * keys, settings and the calendar,
  * and fills env->c with the CLI as the actor.  0 or -1. */
 int cmd_open(struct cmd_env *env, const char *db, const char *key);
 /* Closes it; when the command appended audit entries, first moves the

@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/audit.h"
+#include "domain/document.h"
 #include "domain/find.h"
 #include "domain/holidays.h"
 #include "domain/outcome.h"
@@ -288,23 +289,26 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 	env->c.who.ip = "local";
 	env->c.who.perms = perms_all();
 	env->ckpt = arena_strdup(env->a, cmd_ckpt_path(NULL, cmd_key_path(key, db)));
+	/* before the fills: an entry one of them appends (document_seal)
+	 * moves the checkpoint at cmd_close */
+	{
+		const char *mac;
+		if (store_audit_last(env->db, env->a, &env->audit_head, &mac) < 0)
+			env->audit_head = -1;
+	}
 	/* the due days SQL cannot compute (working days), once after 0017 */
 	env->cal = holidays_load(env->db);
 	env->c.cal = env->cal;
 	if (!env->cal || report_dues_fill(&env->c) < 0 || outcome_periods_fill(&env->c) < 0 ||
-	    find_tails_fill(&env->c) < 0) {
-		error("database '%s': the report due days or influence periods cannot be filled: %s", cmd_db_shown(db),
+	    find_tails_fill(&env->c) < 0 || doc_seal_fill(&env->c) < 0) {
+		error("database '%s': the report due days, influence periods, ID tails or document "
+		      "encryption cannot be filled: %s", cmd_db_shown(db),
 		      store_errmsg(env->db));
 		calendar_free(env->cal);
 		arena_free(env->a);
 		store_close(env->db);
 		keys_wipe(&env->keys);
 		return -1;
-	}
-	{
-		const char *mac;
-		if (store_audit_last(env->db, env->a, &env->audit_head, &mac) < 0)
-			env->audit_head = -1;
 	}
 	return 0;
 }

@@ -5,7 +5,8 @@
  * numbering rules and counters, the rendering into the official layout
  * (office/docx.h) and the issued documents kept with their bytes.
  *
- * A document is numbered, rendered and kept in one transaction: a
+ * A document is numbered, rendered, sealed (doc_seal.c: encrypted at rest,
+ * bound to its row) and kept in one transaction: a
  * failure anywhere rolls the counter back (no gap), and the counter row
  * is advanced by one statement under its lock (no duplicate, on both
  * backends; store/q_documents.c).
@@ -477,6 +478,8 @@ static int issue_tx(struct store *s, void *arg)
 		is->d.content = bytes;
 	}
 	strbuf_release(&out);
+	if (doc_seal(c, c->a, &is->d) < 0)
+		return STORE_ERR;
 	if ((is->d.id = store_document_insert(s, c->cfg->region, &is->d)) < 0)
 		return (int)is->d.id;
 	return audit_append(c, AEV_DOCUMENT_ISSUE, arena_printf(c->a, "document/%" PRId64, is->d.id), 1,
@@ -553,6 +556,9 @@ int doc_download(struct ctx *c, int64_t id, struct document *d)
 		return RES_STORE;
 	if ((rc = k->load(c, d->record_id, &v, &page)) != RES_DONE)
 		return rc;
+	/* opened only for who may see the record; never served unopened */
+	if (doc_unseal(c, d) < 0)
+		return RES_STORE;
 	if (audit_record(c, AEV_DOCUMENT_DOWNLOAD, arena_printf(c->a, "document/%" PRId64, id), 1,
 			 arena_printf(c->a, "%s %s", k->name, d->number)) < 0)
 		return RES_STORE;

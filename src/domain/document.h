@@ -139,4 +139,17 @@ int doc_list_of_page(struct ctx *c, const char *page, struct document **out);
 /* The file name of a document: "立案决定书-青纪立〔2024〕1号.docx". */
 const char *doc_file_name(struct arena *a, const struct document *d);
 
+/* Encryption at rest (doc_seal.c, docs/security.md "Documents at rest").
+ * doc_seal: d->content (d->size bytes) sealed under d's place (kind, year,
+ * seq) into d->sealed / d->sealed_len in a; 0, or -1 logged.  doc_unseal:
+ * d->sealed opened into d->content in c->a, its SHA-256 checked against
+ * the row; 0, or -1 with an ERROR log line (altered, another row's, plain,
+ * another key): the caller answers RES_STORE and serves nothing. */
+int doc_seal(struct ctx *c, struct arena *a, struct document *d);
+int doc_unseal(struct ctx *c, struct document *d);
+/* Once after migration 0037 (setting documents_sealed = 0): seals every
+ * document kept in plain before it, in one transaction, audited
+ * document_seal when there was one.  cmd_open calls it.  0 or < 0. */
+int doc_seal_fill(struct ctx *c);
+
 #endif

@@ -5,6 +5,7 @@
  * template versions, its numbering rules, and the documents issued.
  * Plain records shared by store/q_documents.h and domain/document.h.
  */
+#include <stddef.h>
 #include <stdint.h>
 
 struct doc_template {
@@ -42,6 +43,12 @@ struct document {
 	const char *sha256;             /* hex of the .docx */
 	int64_t size;
 	const void *content;            /* the .docx (only when asked for), size bytes */
+	/* the column as stored (store/q_documents.h): the .docx sealed with
+	 * field_encrypt, text ("x1:..."), NUL-terminated, sealed_len bytes; a
+	 * row written before migration 0037 holds the plain .docx until
+	 * doc_seal_fill runs (domain/document.h) */
+	const char *sealed;
+	size_t sealed_len;
 };
 
 #endif

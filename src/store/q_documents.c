@@ -37,6 +37,9 @@ static const struct store_sql Q_DOC_PUT = {
 static const struct store_sql Q_DOC_GET = { DOC_COLS ", content FROM documents WHERE id = ?", NULL };
 static const struct store_sql Q_DOC_META = { DOC_COLS " FROM documents WHERE id = ?", NULL };
 static const struct store_sql Q_DOC_PAGE = { DOC_COLS " FROM documents WHERE page = ? ORDER BY id DESC", NULL };
+static const struct store_sql Q_DOC_AFTER = {
+	DOC_COLS ", content FROM documents WHERE id > ? ORDER BY id LIMIT ?", NULL };
+static const struct store_sql Q_DOC_SEAL = { "UPDATE documents SET content = ? WHERE id = ?", NULL };
 
 static const struct {
 	const char *table;
@@ -186,7 +189,7 @@ int64_t store_document_insert(struct store *s, const char *region, const struct 
 	store_bind_int(st, 12, d->created_at);
 	store_bind_text(st, 13, d->sha256);
 	store_bind_int(st, 14, d->size);
-	store_bind_blob(st, 15, d->content, (size_t)d->size);
+	store_bind_blob(st, 15, d->sealed, d->sealed_len);
 	return q_scalar(st);
 }
 
@@ -196,24 +199,27 @@ static void fill_doc(struct arena *a, struct store_stmt *st, void *row)
 		store_col_int(st, 0), q_text(a, st, 1), store_col_int(st, 2), q_text(a, st, 3), q_text(a, st, 4),
 		(int)store_col_int(st, 5), store_col_int(st, 6), q_text(a, st, 7), store_col_int(st, 8),
 		store_col_int(st, 9), q_text(a, st, 10), store_col_int(st, 11), q_text(a, st, 12),
-		store_col_int(st, 13), NULL };
+		store_col_int(st, 13), NULL, NULL, 0 };
 }
 
+/* The column as stored, NUL-terminated (binary for a row not yet sealed). */
 static void fill_doc_content(struct arena *a, struct store_stmt *st, void *row)
 {
 	struct document *d = row;
-	size_t len;
+	size_t len = 0;
 	const void *b;
+	char *c;
 
 	fill_doc(a, st, row);
 	b = store_col_blob(st, 14, &len);
-	if (b) {
-		void *c = arena_alloc(a, len);
+	c = arena_alloc(a, len + 1);
+	if (b && len)
 		memcpy(c, b, len);
-		d->content = c;
-	} else
-		d->content = "";
-	d->size = (int64_t)len;
+	else
+		len = 0;
+	c[len] = '\0';
+	d->sealed = c;
+	d->sealed_len = len;
 }
 
 int store_document_get(struct store *s, struct arena *a, int64_t id, int content, struct document *d)
@@ -230,4 +236,26 @@ int store_documents_of_page(struct store *s, struct arena *a, const char *page, 
 		return STORE_ERR;
 	store_bind_text(st, 1, page);
 	return q_collect(st, a, fill_doc, sizeof(**out), out);
+}
+
+int store_documents_after(struct store *s, struct arena *a, int64_t after, int limit, struct document **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DOC_AFTER);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, after);
+	store_bind_int(st, 2, limit);
+	return q_collect(st, a, fill_doc_content, sizeof(**out), out);
+}
+
+int store_document_seal(struct store *s, int64_t id, const char *sealed, size_t len)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DOC_SEAL);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_blob(st, 1, sealed, len);
+	store_bind_int(st, 2, id);
+	return store_exec(st);
 }

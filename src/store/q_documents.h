@@ -31,12 +31,19 @@ int64_t store_doc_counter_next(struct store *s, const char *kind, int year);
 /* 1 when the row id of table (reports, dispositions, cases, detentions,
  * outcomes, clarifications) exists, 0 not (or another table), < 0 error. */
 int store_doc_record_exists(struct store *s, const char *table, int64_t id);
-/* Keeps a document with its bytes: its id, or < 0. */
+/* Keeps a document with its stored bytes (d->sealed, d->sealed_len; the
+ * caller seals them): its id, or < 0. */
 int64_t store_document_insert(struct store *s, const char *region, const struct document *d);
-/* A document, with its bytes when content: 1 found, 0 not, < 0 error. */
+/* A document, with its stored bytes (d->sealed, d->sealed_len; d->content
+ * stays NULL) when content: 1 found, 0 not, < 0 error. */
 int store_document_get(struct store *s, struct arena *a, int64_t id, int content, struct document *d);
 /* The documents listed on a record page (without bytes), newest first:
  * the count or < 0. */
 int store_documents_of_page(struct store *s, struct arena *a, const char *page, struct document **out);
+/* Up to limit documents with id > after, by id, with their stored bytes
+ * (the sealing pass after migration 0037): the count or < 0. */
+int store_documents_after(struct store *s, struct arena *a, int64_t after, int limit, struct document **out);
+/* Replaces a document's stored bytes (the sealing pass): 0 or < 0. */
+int store_document_seal(struct store *s, int64_t id, const char *sealed, size_t len);
 
 #endif
