@@ -107,9 +107,10 @@ static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const
 			html_txt(sb, find_hit_label(&r->c, k, &v[i]));
 			strbuf_addstr(sb, "</label>");
 		}
-		if (total > n)
+		if (total > n)  /* a POST form is saved, a GET form (a filter) sent again */
 			strbuf_addf(sb, "<p class=\"hint\">共 %" PRId64 " 项，以上为前 %d 项；"
-				    "请在上面的输入框中多输入几个字，再保存，以缩小范围。</p>", total, n);
+				    "请在上面的输入框中多输入几个字，再%s，以缩小范围。</p>", total, n,
+				    r->method == HM_POST ? "保存" : "查询");
 		strbuf_addstr(sb, "</fieldset>");
 	}
 	field_close(sb, name, err);

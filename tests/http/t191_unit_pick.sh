@@ -91,6 +91,9 @@ check "... and no clue listed (not the unfiltered list)" \
 	eval '! has "$(row "$KQ")" "$P" && ! has "$(row "$KE")" "$P" && ! has "$(row "$KA")" "$P"'
 check "... nor exported unfiltered: the export link carries the text" has "unit_id_q&#61;" "$P"
 expect_eq "... whose export has no rows" "" "$(xrows "/clues?unit_id_q=$(enc 平安村)&format=xlsx")"
+P=$(page "/clues?unit_id_q=$(enc 村委会)")
+check "a name matching 1,998 units: 20 listed, the total told, typing more asked" \
+	has '共 1998 项，以上为前 20 项；请在上面的输入框中多输入几个字，再查询' "$P"
 P=$(page "/clues?unit_id=$UE&unit_id_q=$(enc 平安村)")
 check "choosing one of them (unit_id with the text): its clue only" \
 	eval 'has "$(row "$KE")" "$P" && ! has "$(row "$KQ")" "$P" && ! has "$(row "$KA")" "$P"'
