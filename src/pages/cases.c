@@ -107,8 +107,7 @@ int page_cases(struct req *r)
 	url_param(&base, "to", cq.day_to);
 	url_param(&base, "overdue", req_arg(r, "overdue"));
 	url_param(&base, "no", cq.number);
-	if (cq.unit_id)
-		strbuf_addf(&base, "unit_id=%" PRId64 "&", cq.unit_id);
+	list_unit_url(r, &base, cq.unit_id);
 	if (cq.campaign_id)
 		strbuf_addf(&base, "campaign_id=%" PRId64 "&", cq.campaign_id);
 	figlist_url(&base, &case_filter_spec, &cq, figure_args);

@@ -134,8 +134,7 @@ int page_clues(struct req *r)
 	url_param(&base, "from", lq.day_from);
 	url_param(&base, "to", lq.day_to);
 	url_param(&base, "office", lq.office);
-	if (lq.unit_id)
-		strbuf_addf(&base, "unit_id=%" PRId64 "&", lq.unit_id);
+	list_unit_url(r, &base, lq.unit_id);
 	if (lq.campaign_id)
 		strbuf_addf(&base, "campaign_id=%" PRId64 "&", lq.campaign_id);
 	if (lq.overdue)

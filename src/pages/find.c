@@ -23,6 +23,7 @@
 #include "domain/find.h"
 #include "domain/person.h"
 #include "domain/result.h"
+#include "domain/unit.h"
 #include "http/form.h"
 #include "http/http.h"
 #include "pages/page.h"
@@ -38,12 +39,25 @@ static const char *const pick_hint[FIND_KINDS] = {
 	[FIND_CASE] = "输入案件编号或被调查人姓名，从列表中选择",
 };
 
+/* The fields a picker was sent in: a POST form's body, a GET form's
+ * query (a list's filter bar, the statistics page). */
+static struct form *sent(struct req *r)
+{
+	return r->method == HM_POST ? &r->form : &r->query;
+}
+
+/* The text typed beside field `name` ("" when none). */
+static const char *sent_text(struct req *r, const char *qname)
+{
+	return form_get_trim(sent(r), qname);
+}
+
 /* The id a form field holds: > 0, else 0. */
 static int64_t form_id_of(struct req *r, const char *name)
 {
 	long long v = 0;
 
-	return form_get_int(&r->form, name, &v) >= 0 && v > 0 ? v : 0;
+	return form_get_int(sent(r), name, &v) >= 0 && v > 0 ? v : 0;
 }
 
 /* The opening of a picker's field: its box (the script's hook, around
@@ -71,7 +85,7 @@ static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const
 	strbuf_addstr(sb, "\" name=\"");
 	html_attr(sb, qname);
 	strbuf_addstr(sb, "\" value=\"");
-	html_attr(sb, text ? text : req_field(r, qname));
+	html_attr(sb, text ? text : sent_text(r, qname));
 	strbuf_addstr(sb, required ? "\" required aria-describedby=\"h-" : "\" aria-describedby=\"h-");
 	html_attr(sb, name);
 	if (err) {
@@ -93,9 +107,10 @@ static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const
 			html_txt(sb, find_hit_label(&r->c, k, &v[i]));
 			strbuf_addstr(sb, "</label>");
 		}
-		if (total > n)
+		if (total > n)  /* a POST form is saved, a GET form (a filter) sent again */
 			strbuf_addf(sb, "<p class=\"hint\">共 %" PRId64 " 项，以上为前 %d 项；"
-				    "请在上面的输入框中多输入几个字，再保存，以缩小范围。</p>", total, n);
+				    "请在上面的输入框中多输入几个字，再%s，以缩小范围。</p>", total, n,
+				    r->method == HM_POST ? "保存" : "查询");
 		strbuf_addstr(sb, "</fieldset>");
 	}
 	field_close(sb, name, err);
@@ -106,7 +121,7 @@ static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const
 static int pick_choices(struct req *r, enum find_kind k, const char *name, const char *err,
 			struct find_hit **v, int64_t *total)
 {
-	const char *text = req_field(r, arena_printf(r->arena, "%s_q", name));
+	const char *text = sent_text(r, arena_printf(r->arena, "%s_q", name));
 
 	*v = NULL;
 	*total = 0;
@@ -122,7 +137,7 @@ void field_pick_at(struct req *r, struct strbuf *sb, enum find_kind k, const cha
 	int n;
 
 	/* a form sent back shows what was sent; a new one the record's value */
-	if (form_get(&r->form, qname)) {
+	if (form_get(sent(r), qname)) {
 		id = form_id_of(r, name);
 		text = NULL;
 	}
@@ -194,7 +209,7 @@ static int64_t resolve_text(struct req *r, enum find_kind k, const char *name, c
 
 int64_t pick_resolve(struct req *r, enum find_kind k, const char *name, struct fielderr *fe)
 {
-	const char *text = req_field(r, arena_printf(r->arena, "%s_q", name));
+	const char *text = sent_text(r, arena_printf(r->arena, "%s_q", name));
 	int64_t id = form_id_of(r, name);
 
 	return id || !*text ? id : resolve_text(r, k, name, text, fe);
@@ -203,7 +218,7 @@ int64_t pick_resolve(struct req *r, enum find_kind k, const char *name, struct f
 int pick_add(struct req *r, enum find_kind k, const char *name, int64_t *ids, int n, int max,
 	     struct fielderr *fe)
 {
-	const char *text = req_field(r, arena_printf(r->arena, "%s_q", name));
+	const char *text = sent_text(r, arena_printf(r->arena, "%s_q", name));
 	int64_t id;
 
 	if (!*text)
@@ -223,6 +238,82 @@ int pick_add(struct req *r, enum find_kind k, const char *name, int64_t *ids, in
 	if (id)
 		ids[n++] = id;
 	return n;
+}
+
+/* ---- a unit in a GET filter form ---------------------------------------------------- */
+
+/* A unit's name as the picker shows it (find_hit_label's): name（parent）;
+ * NULL when the viewer may not see the unit or it is gone.  *name: the
+ * unit's own name. */
+static const char *unit_label(struct req *r, int64_t id, const char **name)
+{
+	struct unit u;
+
+	if (id <= 0 || unit_get(&r->c, id, &u) != 1)
+		return NULL;
+	if (name)
+		*name = u.name;
+	return find_hit_label(&r->c, FIND_UNIT, &(struct find_hit){ .id = u.id, .title = u.name,
+		.unit_name = "", .extra = u.parent_name ? u.parent_name : "" });
+}
+
+int64_t pick_filter_unit(struct req *r, const char *name, int64_t id)
+{
+	const char *qname = arena_printf(r->arena, "%s_q", name), *text = req_arg(r, qname), *label, *own = "";
+	struct fielderr fe = { 0 };
+
+	if (!form_get(&r->query, qname))
+		return id;              /* a link's unit_id, the API, a page of the list */
+	if (!*text)
+		return 0;               /* the text emptied: all units */
+	/* the id sent (by the page, pick.js or a choice listed below the
+	 * field) while the text still names it: its label or a part of its
+	 * name; a text changed without JavaScript (the id stays) is resolved */
+	if (id > 0 && (label = unit_label(r, id, &own)) && (!strcmp(label, text) || strstr(own, text)))
+		return id;
+	id = resolve_text(r, FIND_UNIT, name, text, &fe);
+	return id > 0 ? id : PICK_UNRESOLVED;
+}
+
+const char *pick_filter_unit_error(struct req *r, const char *name)
+{
+	struct fielderr fe = { 0 };
+	const char *text = req_arg(r, arena_printf(r->arena, "%s_q", name));
+
+	if (resolve_text(r, FIND_UNIT, name, text, &fe) < 0)
+		return "暂时无法查找，请稍后再试";
+	return fielderr_get(&fe, name) ? fielderr_get(&fe, name) : "请重新选择单位";
+}
+
+void field_pick_filter_unit(struct req *r, struct strbuf *sb, const char *name, const char *label, int64_t id,
+			    const char *err)
+{
+	const char *qname = arena_printf(r->arena, "%s_q", name), *text = NULL;
+	struct find_hit *v = NULL;
+	int64_t total = 0;
+	int n = 0;
+
+	if (id == PICK_UNRESOLVED) {
+		if (!err)
+			err = pick_filter_unit_error(r, name);
+		n = pick_choices(r, FIND_UNIT, name, err, &v, &total);
+		id = 0;
+	} else if (id > 0) {
+		text = unit_label(r, id, NULL);
+	}
+	if (n < 0)
+		n = 0;
+	pick_open(sb, FIND_UNIT, name, label, 0, err, 0);
+	if (!n) {
+		strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
+		html_attr(sb, name);
+		strbuf_addstr(sb, "\" value=\"");
+		if (id && text)
+			strbuf_addf(sb, "%" PRId64, id);
+		strbuf_addstr(sb, "\">");
+	}
+	pick_input(r, sb, FIND_UNIT, name, text ? text : req_arg(r, qname), 0, err,
+		   "输入单位名称的一部分，从列表中选择；清空即为全部单位", v, n, total);
 }
 
 /* ---- the search page ------------------------------------------------------------- */

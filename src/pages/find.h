@@ -48,6 +48,28 @@ int pick_add(struct req *r, enum find_kind k, const char *name, int64_t *ids, in
  * in fe under `name`); RES_STORE on a store error. */
 int64_t pick_resolve(struct req *r, enum find_kind k, const char *name, struct fielderr *fe);
 
+/*
+ * A unit in a GET form (a list's filter bar, the statistics page) when the
+ * viewer sees too many units for a <select> (unit_select, pages/kit.c):
+ * the same picker, its text named "<name>_q" in the query.
+ *
+ * pick_filter_unit: the unit the query chose, given the id read from
+ * argument `name` (0 any): that id when no text was sent (a link, the
+ * API, another page of the list); 0 when the text was emptied; the id
+ * when the text is still its name; else the one unit the text names, or
+ * PICK_UNRESOLVED when it names none or several: the list then shows no
+ * rows (never the unfiltered list as if filtered) and the field says why.
+ */
+#define PICK_UNRESOLVED ((int64_t)-1)
+int64_t pick_filter_unit(struct req *r, const char *name, int64_t id);
+/* Why the text typed beside `name` chose no unit (none or several). */
+const char *pick_filter_unit_error(struct req *r, const char *name);
+/* The field: the chosen unit by name (id > 0); for PICK_UNRESOLVED the
+ * text as typed, the message (err, or the one the text earns) and the
+ * matching units to choose from. */
+void field_pick_filter_unit(struct req *r, struct strbuf *sb, const char *name, const char *label, int64_t id,
+			    const char *err);
+
 /* GET /search?q=...[&kind=...&page=N] */
 int page_search(struct req *r);
 

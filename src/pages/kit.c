@@ -24,6 +24,7 @@
 #include "domain/labels.h"
 #include "domain/unit.h"
 #include "http/http.h"
+#include "pages/find.h"
 
 /* A URL in a double-quoted attribute: html_attr on each piece between the
  * '=' of its query, which stay as they are (html_attr writes &#61; for
@@ -336,26 +337,53 @@ void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const c
 	field_select_close(sb, "campaign_id", err);
 }
 
-/* The units the user may see as a <select>; the current value is always
- * offered, also past the list's limit, so saving a form unchanged never
- * drops it. */
-void unit_select(struct req *r, struct strbuf *sb, const char *name, const char *label,
-		 int64_t selected, int required, const char *err, const char *none_label)
+/* A unit as its option reads: name（parent）. */
+static const char *unit_choice_label(struct req *r, const struct unit *u)
+{
+	return *u->parent_name ? arena_printf(r->arena, "%s（%s）", u->name, u->parent_name) : u->name;
+}
+
+/* The units the user may see as a <select> up to UNIT_SELECT_MAX of them,
+ * else the unit picker (pages/find.h): the current value is always
+ * offered, so saving a form unchanged never drops it.  post: the field
+ * of a POST form (pick_resolve reads it), else of a GET filter form
+ * (list_filter, pick_filter_unit). */
+static void unit_choice(struct req *r, struct strbuf *sb, const char *name, const char *label,
+			int64_t selected, int required, const char *err, const char *none_label, int post)
 {
 	struct unit *v = NULL, cur;
-	int n = unit_options(&r->c, 2000, &v), seen = 0;
+	int n = unit_options(&r->c, UNIT_SELECT_MAX + 1, &v), seen = 0;
 
+	if (n > UNIT_SELECT_MAX || selected == PICK_UNRESOLVED) {
+		if (post)
+			field_pick_at(r, sb, FIND_UNIT, name, label, selected, selected > 0 &&
+				      unit_get(&r->c, selected, &cur) == 1 ? unit_choice_label(r, &cur) : NULL,
+				      required, err);
+		else
+			field_pick_filter_unit(r, sb, name, label, selected, err);
+		return;
+	}
 	field_select_open(sb, name, label, required, err, none_label);
 	for (int i = 0; i <= n; i++) {
 		const struct unit *u = i < n ? &v[i] : &cur;
 		if (i == n && (!selected || seen || unit_get(&r->c, selected, &cur) != 1))
 			break;
 		seen |= u->id == selected;
-		select_option(sb, u->id, u->id == selected,
-			      *u->parent_name ? arena_printf(r->arena, "%s（%s）", u->name, u->parent_name)
-					      : u->name);
+		select_option(sb, u->id, u->id == selected, unit_choice_label(r, u));
 	}
 	field_select_close(sb, name, err);
+}
+
+void unit_select(struct req *r, struct strbuf *sb, const char *name, const char *label,
+		 int64_t selected, int required, const char *err, const char *none_label)
+{
+	unit_choice(r, sb, name, label, selected, required, err, none_label, 0);
+}
+
+void unit_select_post(struct req *r, struct strbuf *sb, const char *name, const char *label,
+		      int64_t selected, int required, const char *err, const char *none_label)
+{
+	unit_choice(r, sb, name, label, selected, required, err, none_label, 1);
 }
 
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked)

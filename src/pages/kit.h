@@ -119,9 +119,17 @@ void select_option(struct strbuf *sb, int64_t value, int selected, const char *t
 void field_select_close(struct strbuf *sb, const char *name, const char *err);
 /* A summary of the errors above the form, for screen readers and phones. */
 void field_errors_summary(struct strbuf *sb, const struct fielderr *fe);
-/* A <select> of the units the user may see (units.c). */
+/* The unit of a GET filter form (a list's filter bar, statistics): a
+ * <select> of the units the user may see while they are UNIT_SELECT_MAX at
+ * most, else the unit picker (field_pick_filter_unit, pages/find.h) whose
+ * text the list's reading resolves (list_filter, pick_filter_unit);
+ * selected may be PICK_UNRESOLVED (the picker then says why). */
+#define UNIT_SELECT_MAX 2000
 void unit_select(struct req *r, struct strbuf *sb, const char *name, const char *label,
 		 int64_t selected, int required, const char *err, const char *none_label);
+/* The same in a POST form: above the limit the picker pick_resolve reads. */
+void unit_select_post(struct req *r, struct strbuf *sb, const char *name, const char *label,
+		      int64_t selected, int required, const char *err, const char *none_label);
 
 /* ---- clocks -------------------------------------------------------------------- */
 

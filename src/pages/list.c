@@ -26,6 +26,7 @@
 #include "http/http.h"
 #include "office/xlsx.h"
 #include "pages/figlist.h"
+#include "pages/find.h"
 #include "pages/kit.h"
 
 #define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,11 +41,24 @@ int list_rows(struct req *r, int per_page)
 	return list_wants_xlsx(r) ? LIST_EXPORT_MAX : per_page;
 }
 
+/* The unit typed into the filter bar's picker (unit_id_q, sent without
+ * JavaScript or with the text changed): the list's unit_id, or
+ * PICK_UNRESOLVED (no rows, the field says why). */
+static void filter_unit_text(struct req *r, const struct filter_spec *spec, void *f)
+{
+	for (const struct filter_field *fd = spec->fields; fd->arg; fd++)
+		if (fd->type == FILTER_ID && !strcmp(fd->arg, "unit_id")) {
+			int64_t *id = (int64_t *)(void *)((char *)f + fd->offset);
+			*id = pick_filter_unit(r, fd->arg, *id);
+		}
+}
+
 void list_filter(struct req *r, const struct filter_spec *spec, void *f, int per_page)
 {
 	struct page_req *pg;
 
 	req_filter(r, spec, f, list_rows(r, per_page));
+	filter_unit_text(r, spec, f);
 	if (list_wants_xlsx(r)) {
 		pg = (struct page_req *)(void *)((char *)f + spec->page);
 		pg->offset = 0;
@@ -238,6 +252,14 @@ void list_rows_end(struct listw *w, const char *empty)
 	w->cells = NULL;
 	if (!w->xlsx)
 		table_rows_end(w->sb, w->rows, w->d->ncols, empty);
+}
+
+void list_unit_url(struct req *r, struct strbuf *base, int64_t unit_id)
+{
+	if (unit_id > 0)
+		strbuf_addf(base, "unit_id=%" PRId64 "&", unit_id);
+	else if (unit_id == PICK_UNRESOLVED)
+		url_param(base, "unit_id_q", req_arg(r, "unit_id_q"));
 }
 
 void list_export_link(struct strbuf *sb, const char *base)

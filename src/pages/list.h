@@ -78,6 +78,12 @@ int list_wants_xlsx(struct req *r);
 /* req_filter for a list page: per_page rows of the asked page, or every
  * row (up to LIST_EXPORT_MAX) from the first when exporting. */
 void list_filter(struct req *r, const struct filter_spec *spec, void *f, int per_page);
+/* (list_filter also reads the unit typed into the filter bar's picker,
+ * unit_id_q, into the filter's unit_id: pick_filter_unit, pages/find.h.)
+ * The unit of the filter on a link (the pager, the export): unit_id=N&,
+ * or the text typed when it named no single unit (the link then lists
+ * none either), nothing for any unit. */
+void list_unit_url(struct req *r, struct strbuf *base, int64_t unit_id);
 /* The rows a list query asks for: per_page, or LIST_EXPORT_MAX. */
 int list_rows(struct req *r, int per_page);
 

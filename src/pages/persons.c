@@ -77,8 +77,7 @@ int page_persons(struct req *r)
 	strbuf_addstr(&base, "/persons?");
 	url_param(&base, "q", lq.q);
 	url_param(&base, "rank", lq.rank);
-	if (lq.unit_id)
-		strbuf_addf(&base, "unit_id=%" PRId64 "&", lq.unit_id);
+	list_unit_url(r, &base, lq.unit_id);
 	if (per != PAGE_SIZE)
 		strbuf_addf(&base, "per=%d&", per);
 	list_pager(&w, base.buf, page, total, per);

@@ -86,8 +86,7 @@ int page_reports(struct req *r)
 	url_param(&base, "kind", rq.kind);
 	url_param(&base, "from", rq.day_from);
 	url_param(&base, "to", rq.day_to);
-	if (rq.unit_id)
-		strbuf_addf(&base, "unit_id=%" PRId64 "&", rq.unit_id);
+	list_unit_url(r, &base, rq.unit_id);
 	if (rq.overdue)
 		strbuf_addstr(&base, "overdue=1&");
 	list_pager(&w, base.buf, page, total, PAGE_SIZE);

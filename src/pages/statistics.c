@@ -29,6 +29,7 @@
 #include "domain/result.h"
 #include "domain/statistics.h"
 #include "http/http.h"
+#include "pages/find.h"
 #include "pages/home.h"
 #include "pages/page.h"
 #include "pages/statdoc.h"
@@ -87,6 +88,10 @@ int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
 		fielderr_add(fe, field, why);
 	if ((s->unit_id = id_arg(req_arg(r, "unit"))) < 0)
 		fielderr_add(fe, "unit", "单位应为单位编号");
+	/* the unit typed into the picker (unit_q) when the units are too many
+	 * for a <select> (unit_select) */
+	else if ((s->unit_id = pick_filter_unit(r, "unit", s->unit_id)) == PICK_UNRESOLVED)
+		fielderr_add(fe, "unit", pick_filter_unit_error(r, "unit"));
 	if ((s->campaign_id = id_arg(req_arg(r, "campaign_id"))) < 0)
 		fielderr_add(fe, "campaign_id", "专项工作应为专项工作编号");
 	s->category = req_arg(r, "category");
@@ -106,7 +111,10 @@ int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
 	    member_valid(r, &(struct metric_scope){ .rank = s->rank }, "rank", fe) < 0)
 		return -1;
 	for (size_t i = 0; i < QF_ARRAY_SIZE(text_args); i++)
-		url_param(&args, text_args[i], req_arg(r, text_args[i]));
+		if (strcmp(text_args[i], "unit"))
+			url_param(&args, text_args[i], req_arg(r, text_args[i]));
+		else if (s->unit_id > 0)    /* the unit chosen, also when typed (unit_q) */
+			strbuf_addf(&args, "unit=%" PRId64 "&", s->unit_id);
 	for (size_t i = 0; i < QF_ARRAY_SIZE(flag_args); i++)
 		if (flag_arg(r, flag_args[i]))
 			url_param(&args, flag_args[i], "1");
@@ -153,7 +161,8 @@ static void query_form(struct req *r, struct strbuf *sb, const struct stats_quer
 	field_select(sb, "month", "月份", months, req_arg(r, "month"), 0, fielderr_get(fe, "month"), "全部");
 	field_text(sb, "from", "或起始日期", req_arg(r, "from"), 0, fielderr_get(fe, "from"), "type=\"date\"");
 	field_text(sb, "to", "截止日期", req_arg(r, "to"), 0, fielderr_get(fe, "to"), "type=\"date\"");
-	unit_select(r, sb, "unit", "单位（含下属单位）", q->s.unit_id > 0 ? q->s.unit_id : 0, 0,
+	unit_select(r, sb, "unit", "单位（含下属单位）", q->s.unit_id > 0 || q->s.unit_id == PICK_UNRESOLVED ?
+		    q->s.unit_id : 0, 0,
 		    fielderr_get(fe, "unit"), "全部");
 	campaign_select(r, sb, q->s.campaign_id > 0 ? q->s.campaign_id : 0, fielderr_get(fe, "campaign_id"), "全部");
 	field_select(sb, "category", "违纪违法类别", category_labels(r), req_arg(r, "category"), 0,

@@ -16,6 +16,7 @@
 #include "domain/role.h"
 #include "domain/user.h"
 #include "http/http.h"
+#include "pages/find.h"
 #include "pages/list.h"
 #include "pages/page.h"
 #include "pages/users.h"
@@ -51,6 +52,7 @@ static void office_form(struct req *r, struct strbuf *sb, int64_t id, const char
 struct new_user {
 	const char *name, *display, *role;
 	int64_t unit;
+	const char *unit_err;       /* the unit typed names none or several */
 };
 
 static const struct list_col user_cols[] = { { "用户名", NULL, 0, 0 }, { "姓名", NULL, 0, 0 },
@@ -169,7 +171,8 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			   "maxlength=\"32\" autocapitalize=\"off\" spellcheck=\"false\"");
 		field_text(&sb, "display_name", "姓名", nu->display, 0, NULL, "maxlength=\"50\"");
 		field_select(&sb, "role", "角色", role_labels(), nu->role, 1, NULL, "请选择");
-		unit_select(r, &sb, "unit_id", "所属单位（乡镇纪委、派驻组为其管辖范围）", nu->unit, 0, NULL, "（无）");
+		unit_select_post(r, &sb, "unit_id", "所属单位（乡镇纪委、派驻组为其管辖范围）", nu->unit, 0, nu->unit_err,
+				 "（无）");
 		field_text(&sb, "password", "初始密码", "", 1, NULL,
 			   "type=\"password\" autocomplete=\"new-password\"");
 		strbuf_addf(&sb, "<p class=\"hint\">至少%d个字符，包含大写字母、小写字母、数字、符号中的至少%d类。</p>",
@@ -179,7 +182,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 	return page_finish(r, &sb, status);
 }
 
-static const struct new_user no_user = { "", "", "", 0 };
+static const struct new_user no_user = { "", "", "", 0, NULL };
 
 int page_users(struct req *r)
 {
@@ -189,13 +192,17 @@ int page_users(struct req *r)
 int page_user_create(struct req *r)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct new_user nu = { req_field(r, "name"), req_field(r, "display_name"), req_field(r, "role"), 0 };
-	long long unit = 0;
+	struct new_user nu = { req_field(r, "name"), req_field(r, "display_name"), req_field(r, "role"), 0, NULL };
+	struct fielderr fe = { 0 };
 	int64_t id;
 	int rc;
 
-	form_get_int(&r->form, "unit_id", &unit);
-	nu.unit = unit;
+	/* the <select>'s id, or the picker's (typed text resolved as in other forms) */
+	nu.unit = pick_resolve(r, FIND_UNIT, "unit_id", &fe);
+	if (nu.unit < 0)
+		return res_error(r, (int)nu.unit, "unit");
+	if ((nu.unit_err = fielderr_get(&fe, "unit_id")))
+		return users_page(r, nu.unit_err, &nu, 422);
 	/* 三员分立: an account the system admin creates stays disabled until
 	 * the security admin approves (enables) it */
 	id = user_create(&r->c, nu.name, nu.role, nu.display, nu.unit, form_get(&r->form, "password"),
