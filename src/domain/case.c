@@ -120,7 +120,7 @@ static int filing_numbers(struct ctx *c, int64_t case_id, const char *day)
 	int n = store_case_subjects(c->db, c->a, case_id, &p);
 
 	for (int i = 0; i < n; i++) {
-		const char *no = numbering_next(c->db, c->a, "case_filing", day);
+		const char *no = numbering_next(c, c->db, "case_filing", day, NULL);
 
 		if (!no || store_case_subject_set_no(c->db, case_id, p[i].id, no) < 0)
 			return -1;

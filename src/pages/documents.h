@@ -29,7 +29,6 @@ int page_document_issue(struct req *r);         /* POST /documents */
 int page_document_download(struct req *r);      /* GET /documents/{id} */
 int page_doc_templates(struct req *r);          /* GET /documents/templates?kind= */
 int page_doc_template_save(struct req *r);      /* POST /documents/templates */
-int page_doc_rule_save(struct req *r);          /* POST /documents/rules */
 int page_doc_abbr_save(struct req *r);          /* POST /documents/abbr */
 
 #endif
