@@ -16,9 +16,11 @@
 #include "core/date.h"
 #include "core/strbuf.h"
 #include "domain/accountability.h"
+#include "domain/case.h"
 #include "domain/case_filing.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
+#include "domain/numbering.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/jurisdiction.h"
@@ -291,6 +293,13 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	/* jurisdiction: a clue of the level above gets its forwarding clock */
 	if (clue_forward_start(ix_ctx(ix), ix_ctx(ix)->db, &k) < 0)
 		return -1;
+	/* 线索编号 the file did not give: drawn as registration draws it */
+	if (!F(ix, "clue_no")->set || !F(ix, "clue_no")->s || !*F(ix, "clue_no")->s) {
+		const char *no = numbering_next(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, NULL);
+
+		if (!no || store_clue_set_no(ix_ctx(ix)->db, id, no) < 0)
+			return -1;
+	}
 	if (!report->set)
 		return 0;
 	return store_ix_run(ix_ctx(ix)->db, store_ix_sql("UPDATE reports SET clue_id = ? WHERE id = ?"),
@@ -494,7 +503,11 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 {
 	(void)v;
-	return store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0 ? -1 : 0;
+	if (store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0)
+		return -1;
+	/* 立案编号 the file did not give: drawn as a filing draws them (a
+	 * case entered by import is filed into the platform's counter) */
+	return case_filing_numbers(ix_ctx(ix), id, F(ix, "filed")->s);
 }
 
 /* The due day of `clock` (clock_limits) started on `start`, as the pages
