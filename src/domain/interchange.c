@@ -250,7 +250,8 @@ static int parse_list(struct ix *ix, const struct ix_field *f, json_t *j, struct
 		} else if (parse_ref(ix, f, e, &v->ids[v->n]) < 0) {
 			return -1;
 		}
-		for (int k = 0; k < v->n; k++)
+		/* "" is "none" in a list read for a hook (a subject without a 立案编号) */
+		for (int k = 0; !(f->kind == IX_CODES && !*v->codes[v->n] && (f->flags & IX_VIRT)) && k < v->n; k++)
 			if (f->kind == IX_CODES ? !strcmp(v->codes[k], v->codes[v->n])
 						: v->ids[k] == v->ids[v->n])
 				return ix_fail(ix, f->name, "entry %zu is given twice", i + 1);
@@ -376,7 +377,7 @@ static void build_sql(struct ix *ix)
 		const struct ix_field *f = &t->fields[i];
 		if (inserted_column(f))
 			strbuf_addf(&cols, "%s%s", cols.len ? " " : "", f->column);
-		else if (f->link) {
+		else if (f->link && !(f->flags & IX_VIRT)) {
 			char tbl[64], owner[64], member[64];
 			sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
 			q->field[i] = built(store_ix_insert_text(tbl, arena_printf(ix->rec, "%s %s", owner,
@@ -424,7 +425,7 @@ static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
 	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++) {
 		const struct ix_field *f = &ix->t->fields[i];
 		const struct store_sql *q = ix->sql[ix->ti].field[i];
-		for (int k = 0; f->link && k < v[i].n; k++) {
+		for (int k = 0; f->link && !(f->flags & IX_VIRT) && k < v[i].n; k++) {
 			struct store_ix_value b[2] = { { 1, id, NULL }, { 0, 0, NULL } };
 			b[1] = f->kind == IX_CODES ? (struct store_ix_value){ 2, 0, v[i].codes[k] }
 						   : (struct store_ix_value){ 1, v[i].ids[k], NULL };

@@ -439,6 +439,9 @@ static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
 static const struct ix_field case_fields[] = {
 	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
 	{ "subjects", IX_REFS, NULL, "person", "case_subjects case_id person_id", 0, NULL },
+	/* issue 12: the subjects' 立案编号, in the order of subjects ("" none);
+	 * unique (case_after); a subject without one gets the next number */
+	{ "filing_nos", IX_CODES, NULL, NULL, "case_subjects case_id filing_no@person_id", IX_VIRT, NULL },
 	{ "filed", IX_DATE, "filed", NULL, NULL, IX_REQ, NULL },
 	{ "transferred", IX_DATE, "transferred", NULL, NULL, 0, NULL },
 	{ "closed", IX_DATE, "closed", NULL, NULL, 0, NULL },
@@ -502,9 +505,25 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 /* The subjects' filing snapshot: as the person rows are at import. */
 static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 {
-	(void)v;
+	const struct ix_val *subj = F(ix, "subjects"), *nos = F(ix, "filing_nos");
+
 	if (store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0)
 		return -1;
+	if (nos->n && nos->n != subj->n)
+		return ix_fail(ix, "filing_nos", "%d numbers for %d subjects: one per subject, in their order "
+				   "(\"\" for none)", nos->n, subj->n);
+	for (int k = 0; k < nos->n; k++) {
+		int taken;
+
+		if (!*nos->codes[k])
+			continue;
+		if ((taken = store_number_taken(ix_ctx(ix)->db, "case_filing", nos->codes[k])) < 0)
+			return -1;
+		if (taken)
+			return ix_fail(ix, "filing_nos", "立案编号 %s 已存在", nos->codes[k]);
+		if (store_case_subject_set_no(ix_ctx(ix)->db, id, subj->ids[k], nos->codes[k]) < 0)
+			return -1;
+	}
 	/* 立案编号 the file did not give: drawn as a filing draws them (a
 	 * case entered by import is filed into the platform's counter) */
 	return case_filing_numbers(ix_ctx(ix), id, F(ix, "filed")->s);
