@@ -293,8 +293,12 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	/* jurisdiction: a clue of the level above gets its forwarding clock */
 	if (clue_forward_start(ix_ctx(ix), ix_ctx(ix)->db, &k) < 0)
 		return -1;
-	/* 线索编号 the file did not give: drawn as registration draws it */
-	if (!F(ix, "clue_no")->set || !F(ix, "clue_no")->s || !*F(ix, "clue_no")->s) {
+	/* 线索编号 the file gave: the counter raised past it (numbering_note);
+	 * none given: drawn as registration draws it */
+	if (F(ix, "clue_no")->set && F(ix, "clue_no")->s && *F(ix, "clue_no")->s) {
+		if (numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, F(ix, "clue_no")->s) < 0)
+			return -1;
+	} else {
 		const char *no = numbering_next(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, NULL);
 
 		if (!no || store_clue_set_no(ix_ctx(ix)->db, id, no) < 0)
@@ -521,7 +525,8 @@ static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 			return -1;
 		if (taken)
 			return ix_fail(ix, "filing_nos", "立案编号 %s 已存在", nos->codes[k]);
-		if (store_case_subject_set_no(ix_ctx(ix)->db, id, subj->ids[k], nos->codes[k]) < 0)
+		if (store_case_subject_set_no(ix_ctx(ix)->db, id, subj->ids[k], nos->codes[k]) < 0 ||
+		    numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "case_filing", F(ix, "filed")->s, nos->codes[k]) < 0)
 			return -1;
 	}
 	/* 立案编号 the file did not give: drawn as a filing draws them (a

@@ -7,6 +7,7 @@
 #include "domain/numbering.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,6 +142,36 @@ const char *numbering_next(struct ctx *c, struct store *s, const char *kind, con
 	if (seq)
 		*seq = n;
 	return numbering_format(c->a, pattern, numbering_abbr(c), year, n);
+}
+
+int numbering_note(struct ctx *c, struct store *s, const char *kind, const char *day, const char *number)
+{
+	const char *pattern, *pre, *post, *p;
+	size_t len, np, npost, nn;
+	int year, rc, t = -1;
+	int64_t n = 0;
+
+	if (!day || strlen(day) < 4 || !number)
+		return 0;
+	if ((rc = store_number_pattern(s, c->a, kind, day, &pattern)) <= 0)
+		return rc;
+	year = atoi(day);
+	for (p = pattern; *p; p++)      /* the counter's place */
+		if (*p == '{' && ((t = token_at(p, &len)) == T_SEQ || t == T_SEQ3))
+			break;
+	if (!*p)
+		return 0;
+	pre = numbering_format(c->a, arena_strndup(c->a, pattern, (size_t)(p - pattern)), numbering_abbr(c), year, 0);
+	post = numbering_format(c->a, p + len, numbering_abbr(c), year, 0);
+	np = strlen(pre), npost = strlen(post), nn = strlen(number);
+	if (nn <= np + npost || strncmp(number, pre, np) || strcmp(number + nn - npost, post))
+		return 0;
+	for (const char *d = number + np; d < number + nn - npost; d++) {
+		if (*d < '0' || *d > '9' || n > INT64_MAX / 10 - 10)
+			return 0;
+		n = n * 10 + (*d - '0');
+	}
+	return n > 0 && store_number_raise(s, kind, year, n) < 0 ? -1 : 0;
 }
 
 /* ---- the patterns page ------------------------------------------------------------- */

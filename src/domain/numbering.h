@@ -47,6 +47,13 @@ const char *numbering_abbr(struct ctx *c);
  * seq), or NULL (no pattern in force on that day, or the store failed). */
 const char *numbering_next(struct ctx *c, struct store *s, const char *kind, const char *day, int64_t *seq);
 
+/* A number given from outside (an import) to a record of kind dated day:
+ * when it reads as the pattern in force on that day, the counter of
+ * kind and year is raised to its counter, so the next number drawn
+ * follows it instead of colliding.  0 (also when it does not read as the
+ * pattern: nothing to raise), or -1. */
+int numbering_note(struct ctx *c, struct store *s, const char *kind, const char *day, const char *number);
+
 /* The kinds, in the page's order, from c->a: their count. */
 int numbering_kinds(struct ctx *c, const struct number_kind **out);
 const struct number_kind *numbering_kind_find(struct ctx *c, const char *code);

@@ -23,6 +23,12 @@ static const struct store_sql Q_PATTERN_PUT = {
 static const struct store_sql Q_COUNTER = {
 	"INSERT INTO number_counters(kind, year, last) VALUES (?, ?, 1) "
 	"ON CONFLICT (kind, year) DO UPDATE SET last = number_counters.last + 1 RETURNING last", NULL };
+/* the counter at least n (a number given by an import) */
+static const struct store_sql Q_RAISE = {
+	"INSERT INTO number_counters(kind, year, last) VALUES (?, ?, ?) "
+	"ON CONFLICT (kind, year) DO UPDATE SET last = max(number_counters.last, excluded.last)",
+	"INSERT INTO number_counters(kind, year, last) VALUES (?, ?, ?) "
+	"ON CONFLICT (kind, year) DO UPDATE SET last = GREATEST(number_counters.last, excluded.last)" };
 static const struct store_sql Q_LAST = {
 	"SELECT COALESCE(MAX(last), 0) FROM number_counters WHERE kind = ? AND year = ?", NULL };
 
@@ -98,4 +104,16 @@ int64_t store_number_next(struct store *s, const char *kind, int year)
 int64_t store_number_last(struct store *s, const char *kind, int year)
 {
 	return kind_year(s, &Q_LAST, kind, year);
+}
+
+int store_number_raise(struct store *s, const char *kind, int year, int64_t n)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RAISE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	store_bind_int(st, 2, year);
+	store_bind_int(st, 3, n);
+	return store_exec(st);
 }

@@ -23,6 +23,9 @@ int store_number_pattern_put(struct store *s, const struct number_pattern *p, in
 /* The next counter of kind and year (1 for the first), in the caller's
  * transaction: > 0, or < 0. */
 int64_t store_number_next(struct store *s, const char *kind, int year);
+/* Raises the counter of kind and year to n when it is lower (a number
+ * given by an import): 0, or < 0. */
+int store_number_raise(struct store *s, const char *kind, int year, int64_t n);
 /* The last counter given of kind and year (0 none yet), or < 0. */
 int64_t store_number_last(struct store *s, const char *kind, int year);
 
