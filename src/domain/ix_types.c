@@ -237,6 +237,9 @@ static const struct ix_field clue_fields[] = {
 	{ "categories", IX_CODES, NULL, NULL, "clue_categories clue_id category", 0, NULL },
 	/* issue 12: 线索编号, unique (clue_prepare); absent on older clues */
 	{ "clue_no", IX_TEXT, "clue_no", NULL, NULL, IX_EXT, NULL },
+	/* issue 12: the handling office (承办部门, 0033), written when assigned;
+	 * set by clue_after as an assignment on the pages sets it */
+	{ "assigned_office", IX_TEXT, "NULLIF(t.assigned_office, '')", NULL, NULL, IX_VIRT | IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, NULL, "report", NULL, 0, NULL },  /* the report source_ref names */
 	{ 0 }
@@ -292,6 +295,9 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 		return -1;
 	/* jurisdiction: a clue of the level above gets its forwarding clock */
 	if (clue_forward_start(ix_ctx(ix), ix_ctx(ix)->db, &k) < 0)
+		return -1;
+	if (F(ix, "assigned_office")->set && *F(ix, "assigned_office")->s &&
+	    store_clue_assign(ix_ctx(ix)->db, id, F(ix, "assigned_office")->s, ix_ctx(ix)->now) < 0)
 		return -1;
 	/* 线索编号 the file gave: the counter raised past it (numbering_note);
 	 * none given: drawn as registration draws it */
