@@ -197,5 +197,37 @@ for q in "$CLUENO" "$FN1" "$DOCNO"; do
 	expect_eq "a township commission over another unit finds nothing for $q" "0 0 0" \
 		"$(count_of 问题线索 "$page") $(count_of 案件 "$page") $(count_of 文书 "$page")"
 done
+# ---- interchange: the new fields out and in (docs/interchange.md) ------------------------------------
+sql "UPDATE clues SET assigned_office = '第一监督检查室' WHERE id = $K2" >/dev/null   # as clue_assign leaves it
+run_cli export --out "$T_DIR/e1.jsonl"
+expect_eq "export: exit 0" 0 "$RC"
+CASELINE=$(grep '"type":"case"' "$T_DIR/e1.jsonl")
+expect_contains "the case line carries the subjects' 立案编号 in their order" \
+	"\"filing_nos\":[\"$FN1\",\"$FN2\"]" "$CASELINE"
+expect_contains "the clue line its handling office" '"assigned_office":"第一监督检查室"' "$(cat "$T_DIR/e1.jsonl")"
+if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb n189); else DB2=$T_DIR/rt.db; fi
+"$QF_BIN" init --db "$DB2" --key "$T_DIR/rt.key" --region 230100 >/dev/null
+run_cli import "$T_DIR/e1.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_eq "the export imports into a fresh database" 0 "$RC"
+run_cli export --db "$DB2" --key "$T_DIR/rt.key" --out "$T_DIR/e2.jsonl"
+check "export -> import -> export: the same lines" diff "$T_DIR/e1.jsonl" "$T_DIR/e2.jsonl"
+expect_eq "... the numbers stored per subject, the office on the clue" "$FN1|$FN2|第一监督检查室" \
+	"$(DB=$DB2 sql "SELECT filing_no FROM case_subjects ORDER BY filing_no" | paste -sd'|')|$(DB=$DB2 sql "SELECT assigned_office FROM clues WHERE assigned_office <> ''")"
+expect_eq "... and the counters raised past them: the next filing of 2025 follows" "2" \
+	"$(DB=$DB2 sql "SELECT last FROM number_counters WHERE kind = 'case_filing' AND year = 2025")"
+python3 - "$T_DIR/e1.jsonl" "$T_DIR/dup.jsonl" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+case = next(l for l in lines if l["type"] == "case")
+clue = next(l for l in lines if l["type"] == "clue" and l["id"] == case["clue"])
+disps = [dict(l, clue="X-K1") for l in lines if l["type"] == "disposition" and l["clue"] == case["clue"]]
+clue = dict(clue, id="X-K1"); clue.pop("clue_no", None); clue.pop("assigned_office", None)
+case = dict(case, id="X-A1", clue="X-K1")
+open(sys.argv[2], "w").write("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in [clue] + disps + [case]))
+PY
+run_cli import "$T_DIR/dup.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_eq "a case whose 立案编号 another subject holds: refused" 1 "$RC"
+expect_contains "... naming the field and the number" "field \"filing_nos\": 立案编号 $FN1 已存在" "$ERR"
+check "CLI runs clean" cli_clean
 check "server log clean" server_clean
 finish
