@@ -357,7 +357,8 @@ static int issue_tx(struct store *s, void *arg)
 
 	if (is->own) {
 		is->d.number = is->own;
-		seq = store_document_fixed_seq(s);
+		if (store_document_fixed_seq(s, &seq) < 0)
+			return STORE_ERR;
 	} else
 		is->d.number = numbering_next(c, s, arena_printf(c->a, "doc_%s", is->k->code), is->d.day, &seq);
 	if (!is->d.number || !seq)

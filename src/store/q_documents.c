@@ -98,11 +98,18 @@ int64_t store_doc_template_put(struct store *s, const char *kind, const char *bo
 	return rc < 0 ? rc : max + 1;
 }
 
-int64_t store_document_fixed_seq(struct store *s)
+int store_document_fixed_seq(struct store *s, int64_t *seq)
 {
 	struct store_stmt *st = store_prepare(s, &Q_FIXED_SEQ);
+	int rc;
 
-	return st ? q_scalar(st) : STORE_ERR;
+	if (!st)
+		return STORE_ERR;
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*seq = store_col_int(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc < 0 ? rc : STORE_ERR;
 }
 
 int64_t store_document_insert(struct store *s, const char *region, const struct document *d)

@@ -20,8 +20,9 @@ int store_doc_template(struct store *s, struct arena *a, const char *kind, int64
 int64_t store_doc_template_put(struct store *s, const char *kind, const char *body, int64_t author_id,
 			       const char *author, int64_t now);
 /* The seq of a document numbered by its record's own number (no counter):
- * negative, distinct from every other (inside the write transaction). */
-int64_t store_document_fixed_seq(struct store *s);
+ * negative, distinct from every other (inside the write transaction), in
+ * *seq: 0, or < 0. */
+int store_document_fixed_seq(struct store *s, int64_t *seq);
 /* 1 when the row id of table (reports, dispositions, cases, detentions,
  * outcomes, clarifications) exists, 0 not (or another table), < 0 error. */
 int store_doc_record_exists(struct store *s, const char *table, int64_t id);

@@ -93,15 +93,7 @@ K1=$(clue 2024-12-30 "$P1")
 K2=$(clue 2025-03-02 "$P1,$P2")
 expect_eq "clue numbers: the old pattern before its day, the new one from it" "线索〔2024〕001号|青线〔2025〕001号" \
 	"$(sql "SELECT clue_no FROM clues WHERE id IN ($K1, $K2) ORDER BY id" | paste -sd'|')"
-file() {
-	local d
-	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
-	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$2\"}" "$LJ" >/dev/null
-	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
-	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$2\",\"filing\":{\"case_type\":\"discipline\",\"organ_kind\":\"office\",\"organ_name\":\"第一审查调查室\",\"categories\":[\"integrity\"],\"committee_by\":\"县委书记\",\"committee_day\":\"$2\"}}" "$LJ" >/dev/null
-	sql "SELECT id FROM cases WHERE clue_id = $1"
-}
-C=$(file "$K2" 2025-04-01)
+C=$(file_case "$K2" 2025-04-01)
 FN1=$(sql "SELECT filing_no FROM case_subjects WHERE case_id = $C AND person_id = $P1")
 FN2=$(sql "SELECT filing_no FROM case_subjects WHERE case_id = $C AND person_id = $P2")
 expect_eq "the case of two subjects: two 立案编号" "纪立〔2025〕1号|纪立〔2025〕2号" "$FN1|$FN2"
