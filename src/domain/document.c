@@ -2,13 +2,15 @@
  * document.c: documents (文书, issue 12; domain/document.h).  The kinds'
  * registry, their templates (checked with the platform's one template
  * checker, domain/tmpl.c, every placeholder a field of the kind), the
- * numbering rules and counters, the rendering into the official layout
- * (office/docx.h) and the issued documents kept with their bytes.
+ * 机关代字, the rendering into the official layout (office/docx.h) and the
+ * issued documents kept with their bytes.
  *
- * A document is numbered, rendered and kept in one transaction: a
+ * A document is numbered, rendered and kept in one transaction: its 文号
+ * drawn from the platform's one counter (domain/numbering.h, kind
+ * doc_<code>) or, for the filing decision, its subject's 立案编号; a
  * failure anywhere rolls the counter back (no gap), and the counter row
  * is advanced by one statement under its lock (no duplicate, on both
- * backends; store/q_documents.c).
+ * backends; store/q_numbers.c).
  */
 #include "domain/document.h"
 

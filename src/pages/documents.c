@@ -5,7 +5,8 @@
  * kinds the page names and the actor may make.  A document downloads only
  * for those who may see its record (404 otherwise).  The templates page
  * (PERM_DOC_TEMPLATES) edits each kind's template, checked before saving
- * with its placeholder named, and its numbering rules.
+ * with its placeholder named, and the 机关代字 (the number patterns:
+ * pages/numbers.c).
  */
 #include <inttypes.h>
 #include <stdlib.h>

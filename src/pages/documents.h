@@ -2,8 +2,8 @@
 #define QF_PAGES_DOCUMENTS_H
 /*
  * pages/documents.h: documents (文书, issue 12): the 文书 section of a
- * record page, making and downloading a document, the templates and
- * numbering rules page.
+ * record page, making and downloading a document, the templates page
+ * (with the 机关代字; the number patterns are pages/numbers.h).
  */
 #include <stdint.h>
 
