@@ -213,6 +213,20 @@ check "server log clean" server_clean
 run_cli export --db "$DB" --out "$T_DIR/e.jsonl"
 expect_eq "export: exit 0" 0 "$RC"
 expect_eq "... carries the clue numbers" 1 "$(grep -c '"clue_no":"线索〔2025〕001号"' "$T_DIR/e.jsonl")"
+# the completed returns (issue 12, numbers helper): out with their reasons
+# (--with-sensitive), into a fresh database encrypted again, out the same
+run_cli export --db "$DB" --with-sensitive --out "$T_DIR/s1.jsonl"
+expect_eq "the sensitive export carries the two returns with their reasons" 2 \
+	"$(grep '"type":"trial_return"' "$T_DIR/s1.jsonl" | grep -c '"reason":"事实不清需补充证据"')"
+if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb r185); else DB2=$T_DIR/rt.db; fi
+"$QF_BIN" init --db "$DB2" --key "$T_DIR/rt.key" --region 230100 >/dev/null
+run_cli import "$T_DIR/s1.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_eq "... imports into a fresh database" "0" "$RC"
+run_cli export --db "$DB2" --key "$T_DIR/rt.key" --with-sensitive --out "$T_DIR/s2.jsonl"
+expect_eq "... and exports the same return lines" "$(grep '"type":"trial_return"' "$T_DIR/s1.jsonl")" \
+	"$(grep '"type":"trial_return"' "$T_DIR/s2.jsonl")"
+expect_eq "... the reasons encrypted at rest there" "x1:|x1:" \
+	"$(DB=$DB2 sql "SELECT substr(reason_enc, 1, 3) FROM case_trial_returns ORDER BY seq" | paste -sd'|')"
 cat >"$T_DIR/dup.jsonl" <<EOF
 {"type":"unit","id":"XU1","name":"乙局","kind":"department","parent":null}
 {"type":"person","id":"XP1","name":"李某","unit":"XU1","rank":"staff"}

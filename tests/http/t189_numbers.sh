@@ -129,6 +129,7 @@ expect_eq "no counter moved for filing decisions, the case counter unchanged" "0
 stop_server
 sql "DROP INDEX documents_number" >/dev/null
 sql "ALTER TABLE number_patterns DROP COLUMN author" >/dev/null
+sql "ALTER TABLE case_trial_returns DROP COLUMN extra" >/dev/null
 sql "DELETE FROM number_patterns WHERE kind LIKE 'doc_%'" >/dev/null
 sql "DELETE FROM number_counters WHERE kind LIKE 'doc_%'" >/dev/null
 sql "CREATE TABLE doc_number_rules (kind TEXT NOT NULL, effective_from TEXT NOT NULL, pattern TEXT NOT NULL,

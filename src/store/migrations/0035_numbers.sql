@@ -20,3 +20,6 @@ DROP TABLE doc_number_rules;
 DROP TABLE doc_counters;
 -- finding a document by its number (the search box)
 CREATE INDEX documents_number ON documents(number);
+-- interchange (issue 12): a trial return line's unknown fields, kept as
+-- every imported type keeps them (docs/interchange.md)
+ALTER TABLE case_trial_returns ADD COLUMN extra TEXT;
