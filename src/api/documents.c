@@ -32,7 +32,7 @@ int api_document_issue(struct req *r)
 {
 	json_t *j = api_body(r);
 	const char *kind = "", *day = "";
-	json_int_t id;
+	json_int_t id, subject;
 	const struct doc_kind *k;
 	struct document d;
 	struct tmpl_error e;
@@ -43,12 +43,13 @@ int api_document_issue(struct req *r)
 	api_str(r, j, "kind", &kind);
 	api_str(r, j, "day", &day);
 	id = json_integer_value(json_object_get(j, "record_id"));
+	subject = json_integer_value(json_object_get(j, "subject_id"));
 	json_decref(j);
 	if (!(k = doc_kind_find(kind)) || id <= 0)
 		return res_error(r, RES_NOT_FOUND, "document");
 	if (!page_document_allowed(r, k, (int64_t)id))
 		return MHD_YES;
-	rc = doc_issue(&r->c, k, (int64_t)id, *day ? day : NULL, &d, &e);
+	rc = doc_issue(&r->c, k, (int64_t)id, (int64_t)subject, *day ? day : NULL, &d, &e);
 	if (rc == RES_INVALID)
 		return refused(r, "文书未能生成", &e);
 	if (rc != RES_DONE)

@@ -113,16 +113,17 @@ int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const cha
 
 /* 立案编号: one per subject (the filing decision is made per person), in
  * the order of the subjects, from the pattern and counter of the filing
- * day's year (numbering.h), in the caller's transaction: 0 or -1. */
-static int filing_numbers(struct ctx *c, int64_t case_id, const char *day)
+ * day's year (numbering.h), in the caller's transaction; a subject that
+ * has one keeps it: 0 or -1. */
+int case_filing_numbers(struct ctx *c, int64_t case_id, const char *day)
 {
-	struct person *p;
-	int n = store_case_subjects(c->db, c->a, case_id, &p);
+	struct case_number *p;
+	int n = store_case_numbers(c->db, c->a, case_id, &p);
 
 	for (int i = 0; i < n; i++) {
-		const char *no = numbering_next(c->db, c->a, "case_filing", day);
+		const char *no = p[i].filing_no ? p[i].filing_no : numbering_next(c, c->db, "case_filing", day, NULL);
 
-		if (!no || store_case_subject_set_no(c->db, case_id, p[i].id, no) < 0)
+		if (!no || (!p[i].filing_no && store_case_subject_set_no(c->db, case_id, p[i].person_id, no) < 0))
 			return -1;
 	}
 	return n < 0 ? -1 : 0;
@@ -145,7 +146,7 @@ int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, c
 	/* the subjects with their rank, flags and unit as of today (snapshot);
 	 * the filing record; the clue's outcomes become the case's (part A) */
 	if (id < 0 || store_case_copy_subjects(c->db, id, k->id) < 0 || case_filing_store(c, id, f) < 0 ||
-	    outcome_move_to_case(c, c->db, k->id, id) < 0 || filing_numbers(c, id, day) < 0)
+	    outcome_move_to_case(c, c->db, k->id, id) < 0 || case_filing_numbers(c, id, day) < 0)
 		return -1;
 	if (store_timeline_add(c->db, c->cfg->region, arena_printf(c->a, "clue/%" PRId64, k->id), c->now,
 			       c->who.id, c->who.name, arena_printf(c->a, "立案：案件 %" PRId64, id), "") < 0)

@@ -66,6 +66,10 @@ struct case_detail {
 	int n_timeline;
 };
 int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d);
+/* Gives each subject of the case without a 立案编号 the next number of
+ * the filing day's year (numbering.h), in the caller's write transaction
+ * (filing; import of a case whose file has none): 0 or -1. */
+int case_filing_numbers(struct ctx *c, int64_t case_id, const char *day);
 /* The subjects of a case the actor has read with their filing numbers
  * (立案编号, one per person; NULL on cases filed before migration 0032):
  * the count or -1. */

@@ -169,7 +169,7 @@ static int register_tx(struct store *s, void *arg)
 	if (ra->id < 0)
 		return -1;
 	/* 线索编号, allocated in this transaction (numbering.h) */
-	no = numbering_next(s, c->a, "clue", ra->k.received);
+	no = numbering_next(c, s, "clue", ra->k.received, NULL);
 	if (!no || store_clue_set_no(s, ra->id, no) < 0)
 		return -1;
 	for (int i = 0; i < ra->in->n_subjects; i++)

@@ -56,10 +56,37 @@ static int case_load(struct ctx *c, int64_t id, struct doc_values *v, const char
 	return RES_DONE;
 }
 
-static const char *const filing_fields[] = { CASE_FIELDS, NULL };
+/* 立案决定书 are made per person: the subject's name and 立案编号
+ * (case_subjects.filing_no, drawn at filing, kind case_filing) are the
+ * document's; subject 0 names the case's only subject. */
+static int filing_number(struct ctx *c, int64_t id, int64_t subject, struct doc_values *v, const char **number,
+			 const char **why)
+{
+	struct case_number *n;
+	int cnt = case_numbers(c, id, &n);
+	const struct case_number *hit = NULL;
+
+	if (cnt < 0)
+		return RES_STORE;
+	for (int i = 0; i < cnt; i++)
+		if (n[i].person_id == subject || (!subject && cnt == 1))
+			hit = &n[i];
+	if (!hit)
+		return *why = subject ? "该人员不是本案的被审查调查人" : "请选择被审查调查人（立案决定书按人制作）",
+		       RES_INVALID;
+	if (!hit->filing_no || !*hit->filing_no)
+		return *why = arena_printf(c->a, "%s尚无立案编号（立案时未编号的旧案件）", hit->person_name),
+		       RES_INVALID;
+	doc_set(v, "被审查调查人", hit->person_name);
+	doc_set(v, "立案编号", hit->filing_no);
+	*number = hit->filing_no;
+	return RES_DONE;
+}
+
+static const char *const filing_fields[] = { CASE_FIELDS, "立案编号", NULL };
 static const struct doc_kind filing_decision = {
 	.code = "filing_decision", .name = "立案决定书", .order = 30, .record = "案件", .table = "cases",
-	.perm = PERM_CASE_ASSIGN, .fields = filing_fields, .load = case_load,
+	.perm = PERM_CASE_ASSIGN, .fields = filing_fields, .load = case_load, .own_number = filing_number,
 };
 QF_DOCUMENT(filing_decision);
 
@@ -115,14 +142,18 @@ int doc_options_case(struct ctx *c, int64_t case_id, struct doc_options *o)
 {
 	static const char *const kinds[] = { "detention_decision", "detention_notice_family", "detention_notice_unit" };
 	struct detention *d;
+	struct case_number *cn;
 	int n = store_detentions_of_case(c->db, c->a, case_id, &d);
+	int nn = case_numbers(c, case_id, &cn);
 
-	if (n < 0)
+	if (n < 0 || nn < 0)
 		return RES_STORE;
-	doc_option_add(c, o, "filing_decision", case_id, NULL);
+	for (int i = 0; i < nn; i++)          /* one per subject, numbered by the subject's 立案编号 */
+		if (cn[i].filing_no)
+			doc_option_add(c, o, "filing_decision", case_id, cn[i].person_id, cn[i].person_name);
 	for (int i = 0; i < n; i++)
 		for (size_t j = 0; j < sizeof(kinds) / sizeof(kinds[0]); j++)
-			doc_option_add(c, o, kinds[j], d[i].id, d[i].person_name);
-	doc_option_add(c, o, "trial_report", case_id, NULL);
+			doc_option_add(c, o, kinds[j], d[i].id, 0, d[i].person_name);
+	doc_option_add(c, o, "trial_report", case_id, 0, NULL);
 	return doc_options_clarifications(c, case_id, 0, o);
 }

@@ -103,7 +103,7 @@ QF_DOCUMENT(clarification_notice);
 int doc_options_outcome(struct ctx *c, int64_t outcome_id, int sanctioned, struct doc_options *o)
 {
 	if (sanctioned)
-		doc_option_add(c, o, "sanction_decision", outcome_id, NULL);
+		doc_option_add(c, o, "sanction_decision", outcome_id, 0, NULL);
 	return RES_DONE;
 }
 
@@ -115,6 +115,6 @@ int doc_options_clarifications(struct ctx *c, int64_t case_id, int64_t clue_id, 
 	if (n < 0)
 		return RES_STORE;
 	for (int i = 0; i < n; i++)
-		doc_option_add(c, o, "clarification_notice", k[i].id, k[i].person_name);
+		doc_option_add(c, o, "clarification_notice", k[i].id, 0, k[i].person_name);
 	return RES_DONE;
 }

@@ -103,7 +103,7 @@ QF_DOCUMENT(disposition_approval);
 
 int doc_options_report(struct ctx *c, int64_t report_id, struct doc_options *o)
 {
-	doc_option_add(c, o, "report_form", report_id, NULL);
+	doc_option_add(c, o, "report_form", report_id, 0, NULL);
 	return RES_DONE;
 }
 
@@ -117,7 +117,7 @@ int doc_options_clue(struct ctx *c, int64_t clue_id, struct doc_options *o)
 	for (int i = 0; i < n; i++) {
 		const struct disposition_method *m = disposition_method_find(d[i].method);
 
-		doc_option_add(c, o, "disposition_approval", d[i].id,
+		doc_option_add(c, o, "disposition_approval", d[i].id, 0,
 			       arena_printf(c->a, "处置意见%" PRId64 "：%s", d[i].id, m ? m->label : d[i].method));
 	}
 	return doc_options_clarifications(c, 0, clue_id, o);

@@ -2,14 +2,16 @@
  * document.c: documents (文书, issue 12; domain/document.h).  The kinds'
  * registry, their templates (checked with the platform's one template
  * checker, domain/tmpl.c, every placeholder a field of the kind), the
- * numbering rules and counters, the rendering into the official layout
- * (office/docx.h) and the issued documents kept with their bytes.
+ * 机关代字, the rendering into the official layout (office/docx.h) and the
+ * issued documents kept with their bytes.
  *
  * A document is numbered, rendered, sealed (doc_seal.c: encrypted at rest,
- * bound to its row) and kept in one transaction: a
+ * bound to its row) and kept in one transaction: its 文号
+ * drawn from the platform's one counter (domain/numbering.h, kind
+ * doc_<code>) or, for the filing decision, its subject's 立案编号; a
  * failure anywhere rolls the counter back (no gap), and the counter row
  * is advanced by one statement under its lock (no duplicate, on both
- * backends; store/q_documents.c).
+ * backends; store/q_numbers.c).
  */
 #include "domain/document.h"
 
@@ -26,7 +28,9 @@
 #include "domain/audit_events.h"
 #include "domain/result.h"
 #include "office/docx.h"
+#include "domain/numbering.h"
 #include "store/q_documents.h"
+#include "store/q_numbers.h"
 #include "store/q_settings.h"
 #include "store/store.h"
 
@@ -65,7 +69,8 @@ void doc_set(struct doc_values *v, const char *name, const char *value)
 	v->value[v->n++] = value ? value : "";
 }
 
-void doc_option_add(struct ctx *c, struct doc_options *o, const char *kind, int64_t id, const char *label)
+void doc_option_add(struct ctx *c, struct doc_options *o, const char *kind, int64_t id, int64_t subject,
+		    const char *label)
 {
 	const struct doc_kind *k = doc_kind_find(kind);
 	struct doc_option *x;
@@ -73,7 +78,7 @@ void doc_option_add(struct ctx *c, struct doc_options *o, const char *kind, int6
 	if (!k || !perm_has(c->who.perms, k->perm))
 		return;
 	x = arena_push(c->a, &o->v, &o->cap, o->n++, sizeof(*x));
-	*x = (struct doc_option){ kind, id, label ? arena_printf(c->a, "%s（%s）", k->name, label) : k->name };
+	*x = (struct doc_option){ kind, id, subject, label ? arena_printf(c->a, "%s（%s）", k->name, label) : k->name };
 }
 
 const char *doc_cn_date(struct arena *a, const char *iso)
@@ -183,88 +188,10 @@ int doc_template_save(struct ctx *c, const struct doc_kind *k, const char *body,
 	return RES_DONE;
 }
 
-/* ---- numbering ---------------------------------------------------------------- */
-
-int doc_rules(struct ctx *c, const char *kind, struct doc_rule **out)
-{
-	int n = store_doc_rules(c->db, c->a, kind, out);
-
-	return n < 0 ? RES_STORE : n;
-}
-
-static const char *const tokens[] = { "{机关代字}", "{年}", "{序号}", NULL };
-
-/* Why pattern is no numbering rule (Chinese), or NULL. */
-static const char *pattern_refusal(struct arena *a, const char *p)
-{
-	int seqs = 0;
-
-	if (!*p)
-		return "请填写发文字号规则";
-	if (strlen(p) > 200)
-		return "发文字号规则过长";
-	for (const char *s = p; (s = strchr(s, '{'));) {
-		int known = 0;
-
-		for (const char *const *t = tokens; *t && !known; t++)
-			if (!strncmp(s, *t, strlen(*t))) {
-				known = 1;
-				seqs += *t == tokens[2];
-				s += strlen(*t);
-			}
-		if (!known) {
-			const char *end = strchr(s, '}');
-			return arena_printf(a, "未知的标记“%.*s”（可用：{机关代字}、{年}、{序号}）",
-					    end ? (int)(end + 1 - s) : (int)strlen(s), s);
-		}
-	}
-	if (seqs != 1)
-		return "发文字号规则须含一个{序号}";
-	return NULL;
-}
-
-const char *doc_number_format(struct arena *a, const char *pattern, const char *abbr, int year, int64_t seq)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *r;
-
-	for (const char *p = pattern; *p;) {
-		if (!strncmp(p, "{机关代字}", strlen("{机关代字}"))) {
-			strbuf_addstr(&sb, abbr);
-			p += strlen("{机关代字}");
-		} else if (!strncmp(p, "{年}", strlen("{年}"))) {
-			strbuf_addf(&sb, "%d", year);
-			p += strlen("{年}");
-		} else if (!strncmp(p, "{序号}", strlen("{序号}"))) {
-			strbuf_addf(&sb, "%" PRId64, seq);
-			p += strlen("{序号}");
-		} else
-			strbuf_add(&sb, p++, 1);
-	}
-	r = arena_strdup(a, sb.buf ? sb.buf : "");
-	strbuf_release(&sb);
-	return r;
-}
-
-const char *doc_organ_abbr(struct ctx *c)
-{
-	const char *v = NULL;
-	const char *name = c->cfg->commission;
-	size_t n = 1;
-
-	if (store_setting_get(c->db, c->a, "doc_organ_abbr", &v) == 1 && v && *v)
-		return v;
-	if (!*name)
-		return "";
-	while (name[n] && ((unsigned char)name[n] & 0xC0) == 0x80)
-		n++;
-	return arena_strndup(c->a, name, n);
-}
+/* ---- the 机关代字 (numbering.h) ------------------------------------------------ */
 
 struct rule_save {
 	struct ctx *c;
-	const struct doc_kind *k;
-	struct doc_rule *r;
 	const char *abbr;
 };
 
@@ -273,43 +200,15 @@ static int rule_save_tx(struct store *s, void *arg)
 	struct rule_save *rs = arg;
 	struct ctx *c = rs->c;
 
-	if (rs->abbr) {
-		if (store_setting_set(s, "doc_organ_abbr", rs->abbr) < 0)
-			return -1;
-		return audit_append(c, AEV_DOC_NUMBER_RULE_EDIT, "doc_number_rule/organ_abbr", 1,
-				    arena_printf(c->a, "机关代字：%s", rs->abbr));
-	}
-	int rc = store_doc_rule_put(s, rs->r, c->who.id);
-	if (rc < 0)
-		return rc;
-	return audit_append(c, AEV_DOC_NUMBER_RULE_EDIT, arena_printf(c->a, "doc_number_rule/%s", rs->k->code), 1,
-			    arena_printf(c->a, "%s 自%s起：%s（%s）", rs->k->name, rs->r->effective_from,
-					 rs->r->pattern, rs->r->source));
-}
-
-int doc_rule_save(struct ctx *c, const struct doc_kind *k, struct doc_rule *r, const char **why)
-{
-	struct rule_save rs = { c, k, r, NULL };
-	int rc;
-
-	r->kind = k->code;
-	r->author = c->who.name;
-	r->created_at = c->now;
-	if ((*why = pattern_refusal(c->a, r->pattern ? r->pattern : "")))
-		return RES_INVALID;
-	if (!r->source || !*r->source || strlen(r->source) > 500)
-		return *why = "请填写规则的依据（文件名称或会议纪要）", RES_INVALID;
-	if (!r->effective_from || date_parse(r->effective_from) == QF_DAY_NONE)
-		return *why = "请填写有效的生效日期", RES_INVALID;
-	rc = store_tx(c->db, rule_save_tx, &rs);
-	if (rc == STORE_CONSTRAINT)
-		return *why = "该日期起已有一条规则：请另选生效日期", RES_INVALID;
-	return rc < 0 ? RES_STORE : RES_DONE;
+	if (store_setting_set(s, "doc_organ_abbr", rs->abbr) < 0)
+		return -1;
+	return audit_append(c, AEV_DOC_NUMBER_RULE_EDIT, "doc_number_rule/organ_abbr", 1,
+			    arena_printf(c->a, "机关代字：%s", rs->abbr));
 }
 
 int doc_organ_abbr_save(struct ctx *c, const char *abbr, const char **why)
 {
-	struct rule_save rs = { c, NULL, NULL, abbr };
+	struct rule_save rs = { c, abbr };
 
 	if (!abbr || !*abbr || strlen(abbr) > 30 || strpbrk(abbr, "{}"))
 		return *why = "请填写机关代字（不超过10个字）", RES_INVALID;
@@ -446,7 +345,7 @@ struct issue {
 	struct doc_values *v;
 	const struct tmpl_block *bl;
 	int nbl;
-	const char *pattern, *abbr;
+	const char *own;        /* the record's own number (k->own_number), or NULL */
 	struct document d;
 	const char *why;
 };
@@ -457,12 +356,17 @@ static int issue_tx(struct store *s, void *arg)
 	struct ctx *c = is->c;
 	struct strbuf out = STRBUF_INIT;
 	char hex[65];
-	int64_t seq = store_doc_counter_next(s, is->k->code, is->d.year);
+	int64_t seq = 0;
 
-	if (seq < 0)
-		return (int)seq;
+	if (is->own) {
+		is->d.number = is->own;
+		if (store_document_fixed_seq(s, &seq) < 0)
+			return STORE_ERR;
+	} else
+		is->d.number = numbering_next(c, s, arena_printf(c->a, "doc_%s", is->k->code), is->d.day, &seq);
+	if (!is->d.number || !seq)
+		return STORE_ERR;
 	is->d.seq = seq;
-	is->d.number = doc_number_format(c->a, is->pattern, is->abbr, is->d.year, seq);
 	doc_set(is->v, "文号", is->d.number);
 	if (render(&out, is->v, is->bl, is->nbl, &is->why) < 0) {
 		strbuf_release(&out);
@@ -488,14 +392,14 @@ static int issue_tx(struct store *s, void *arg)
 					 is->d.template_version));
 }
 
-int doc_issue(struct ctx *c, const struct doc_kind *k, int64_t id, const char *day, struct document *d,
-	      struct tmpl_error *e)
+int doc_issue(struct ctx *c, const struct doc_kind *k, int64_t id, int64_t subject, const char *day,
+	      struct document *d, struct tmpl_error *e)
 {
 	struct doc_values v = { .a = c->a };
 	struct doc_template t;
-	struct doc_rule rule;
 	struct tmpl_block *bl;
-	struct issue is = { c, k, &v, NULL, 0, NULL, NULL, { 0 }, NULL };
+	struct issue is = { c, k, &v, NULL, 0, NULL, { 0 }, NULL };
+	const char *pattern, *why = NULL;
 	const char *page = NULL;
 	char buf[16];
 	qf_day dd = day && *day ? date_parse(day) : date_from_unix_cst(c->now);
@@ -516,20 +420,23 @@ int doc_issue(struct ctx *c, const struct doc_kind *k, int64_t id, const char *d
 	/* refused before rendering, and before a number is taken */
 	if (!doc_template_check(c->a, k, t.body, &bl, &nbl, e))
 		return RES_INVALID;
-	rc = store_doc_rule(c->db, c->a, k->code, buf, &rule);
-	if (rc < 0)
-		return RES_STORE;
-	if (rc == 0)
-		return tmpl_fail(e, c->a, 0, NULL, "no_rule", arena_printf(c->a, "%s在%s没有生效的发文字号规则",
-									      k->name, buf)), RES_INVALID;
+	if (k->own_number) {            /* the record's own number: nothing drawn */
+		if ((rc = k->own_number(c, id, subject, &v, &is.own, &why)) != RES_DONE)
+			return rc == RES_INVALID ? (tmpl_fail(e, c->a, 0, NULL, "subject", why), RES_INVALID) : rc;
+	} else {
+		rc = store_number_pattern(c->db, c->a, arena_printf(c->a, "doc_%s", k->code), buf, &pattern);
+		if (rc < 0)
+			return RES_STORE;
+		if (rc == 0)
+			return tmpl_fail(e, c->a, 0, NULL, "no_rule",
+					 arena_printf(c->a, "%s在%s没有生效的编号规则", k->name, buf)), RES_INVALID;
+	}
 	doc_set(&v, "机关", c->cfg->commission);
-	is.abbr = doc_organ_abbr(c);
-	doc_set(&v, "机关代字", is.abbr);
+	doc_set(&v, "机关代字", numbering_abbr(c));
 	doc_set(&v, "成文日期", doc_cn_date(c->a, buf));
 	doc_set(&v, "年", arena_printf(c->a, "%d", y));
 	is.bl = bl;
 	is.nbl = nbl;
-	is.pattern = rule.pattern;
 	is.d = (struct document){ .kind = k->code, .record_id = id, .page = page, .year = y,
 				  .day = arena_strdup(c->a, buf), .template_version = t.version,
 				  .author_id = c->who.id, .author = c->who.name, .created_at = c->now };

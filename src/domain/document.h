@@ -6,8 +6,10 @@
  * from the kind's editable template (the platform's template syntax,
  * domain/tmpl.h, with its directives and table rows), its placeholders
  * the record's fields by their Chinese names ({{被反映人}} {{立案日期}}),
- * numbered by the commission's rule for the kind (doc_number_rules,
- * "{机关代字}纪立〔{年}〕{序号}号"), kept with the record with its bytes.
+ * numbered by the commission's pattern for the kind (number_patterns,
+ * kind doc_<code>, "{机关代字}纪审〔{年}〕{序号}号"; domain/numbering.h) or
+ * by the record's own number (立案决定书: the subject's 立案编号), kept
+ * with the record with its bytes.
  *
  * Kinds are registered by the families that own their records
  * (QF_DOCUMENT, a registry set like QF_METRIC): doc_report.c (登记表,
@@ -43,6 +45,7 @@ const char *doc_cn_date(struct arena *a, const char *iso);
 struct doc_option {
 	const char *kind;
 	int64_t record_id;
+	int64_t subject;        /* a person of the record (立案决定书 per subject), or 0 */
 	const char *label;      /* "留置决定书（张三）" */
 };
 
@@ -59,6 +62,12 @@ struct doc_kind {
 	 * it ("/cases/12"): RES_DONE, RES_NOT_FOUND (absent or not visible to
 	 * the actor, the refusal audited by the family's read), RES_STORE. */
 	int (*load)(struct ctx *c, int64_t id, struct doc_values *v, const char **page);
+	/* NULL: numbered from the counter doc_<code> (numbering.h).  Else the
+	 * number the record already has (立案决定书: its subject's 立案编号,
+	 * subject a person id or 0 for the only one), values of that subject
+	 * set in v: RES_DONE (*number), RES_INVALID (*why), RES_STORE. */
+	int (*own_number)(struct ctx *c, int64_t id, int64_t subject, struct doc_values *v, const char **number,
+			  const char **why);
 };
 
 QF_SET(doc_kinds, const struct doc_kind);
@@ -69,7 +78,8 @@ struct doc_options {
 	struct doc_option *v;
 	int n, cap;
 };
-void doc_option_add(struct ctx *c, struct doc_options *o, const char *kind, int64_t id, const char *label);
+void doc_option_add(struct ctx *c, struct doc_options *o, const char *kind, int64_t id, int64_t subject,
+		    const char *label);
 /* What each record page offers (its caller has read the record):
  * RES_DONE, or RES_STORE.  Defined with the kinds (doc_*.c). */
 int doc_options_report(struct ctx *c, int64_t report_id, struct doc_options *o);
@@ -99,18 +109,7 @@ int doc_template_latest(struct ctx *c, const char *kind, struct doc_template *t)
 int doc_template_save(struct ctx *c, const struct doc_kind *k, const char *body, int64_t *version,
 		      struct tmpl_error *e);
 
-/* The rules of kind, newest first: the count or RES_STORE. */
-int doc_rules(struct ctx *c, const char *kind, struct doc_rule **out);
-/* Adds a numbering rule from r->effective_from on (audited
- * doc_number_rule_edit): the pattern holds {序号} once and only the
- * tokens {机关代字} {年} {序号}; a source is named.  RES_DONE,
- * RES_INVALID (*why, Chinese), RES_STORE. */
-int doc_rule_save(struct ctx *c, const struct doc_kind *k, struct doc_rule *r, const char **why);
-/* The pattern filled: 机关代字, the year, the number. */
-const char *doc_number_format(struct arena *a, const char *pattern, const char *abbr, int year, int64_t seq);
-/* The commission's 机关代字: the setting doc_organ_abbr, else the first
- * character of its name. */
-const char *doc_organ_abbr(struct ctx *c);
+/* The commission's 机关代字 is numbering_abbr (domain/numbering.h). */
 /* Sets 机关代字 (audited doc_number_rule_edit): RES_DONE, RES_INVALID, RES_STORE. */
 int doc_organ_abbr_save(struct ctx *c, const char *abbr, const char **why);
 
@@ -123,11 +122,14 @@ int doc_record_exists(struct ctx *c, const struct doc_kind *k, int64_t id);
  * today): loads the record (visible to the actor, else RES_NOT_FOUND;
  * RES_NOT_FOUND too without k->perm), checks the newest template
  * (RES_INVALID with *e before anything is numbered), then in one
- * transaction takes the next number of the kind and the day's year,
- * renders the .docx and keeps it (audited document_issue).  *d is the
- * document with its bytes.  RES_DONE, RES_NOT_FOUND, RES_INVALID, RES_STORE. */
-int doc_issue(struct ctx *c, const struct doc_kind *k, int64_t id, const char *day, struct document *d,
-	      struct tmpl_error *e);
+ * transaction takes the next number of kind doc_<code> and the day's year
+ * (domain/numbering.h) or, for a kind with own_number, the record's own
+ * (the filing decision: subject's 立案编号; subject 0 = the case's only
+ * one), renders the .docx and keeps it (audited document_issue).  *d is
+ * the document with its bytes.  RES_DONE, RES_NOT_FOUND, RES_INVALID,
+ * RES_STORE. */
+int doc_issue(struct ctx *c, const struct doc_kind *k, int64_t id, int64_t subject, const char *day,
+	      struct document *d, struct tmpl_error *e);
 
 /* A document with its bytes, when the actor may see its record (else
  * RES_NOT_FOUND, the refusal audited); the download audited

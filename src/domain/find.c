@@ -26,6 +26,7 @@
 #include "domain/authz.h"
 #include "domain/case_access.h"
 #include "domain/ctx.h"
+#include "domain/document.h"
 #include "domain/result.h"
 #include "store/q_find.h"
 #include "store/q_settings.h"
@@ -39,10 +40,15 @@ static const struct {
 	[FIND_CASE] = { "cases", "案件", PERM_CASE_READ },
 	[FIND_PERSON] = { "persons", "人员", PERM_PERSON_READ },
 	[FIND_UNIT] = { "units", "单位", PERM_UNIT_READ },
+	/* any of the three below: the rows then as their record pages (q_find.c) */
+	[FIND_DOCUMENT] = { "documents", "文书", PERM_CASE_READ },
 };
 
 int find_allowed(const struct ctx *c, enum find_kind k)
 {
+	if (k == FIND_DOCUMENT)
+		return authz_has(&c->who, PERM_CASE_READ) || authz_has(&c->who, PERM_CLUE_READ) ||
+		       authz_has(&c->who, PERM_REPORT_READ);
 	return (unsigned)k < FIND_KINDS && authz_has(&c->who, kinds[k].perm);
 }
 
@@ -214,6 +220,9 @@ int find_run(struct ctx *c, enum find_kind k, const char *q, int64_t unit_id, in
 	f.number = as_number(q);
 	f.scope_user = authz_scope_user(c);
 	f.team_user = case_sees_all(c) ? 0 : c->who.id;
+	f.may.cases = authz_has(&c->who, PERM_CASE_READ);
+	f.may.clues = authz_has(&c->who, PERM_CLUE_READ);
+	f.may.reports = authz_has(&c->who, PERM_REPORT_READ);
 	if (k == FIND_PERSON) {
 		if (is_tail(q, 4) && !(f.tail4 = tail_mac(c, q, 4)))
 			return RES_STORE;
@@ -247,6 +256,11 @@ const char *find_hit_label(struct ctx *c, enum find_kind k, const struct find_hi
 		return *h->unit_name ? arena_printf(c->a, "%s %" PRId64 "：%s（%s）", prefix[k], h->id, who,
 						    h->unit_name)
 				     : arena_printf(c->a, "%s %" PRId64 "：%s", prefix[k], h->id, who);
+	case FIND_DOCUMENT: {
+		const struct doc_kind *dk = doc_kind_find(h->unit_name);
+
+		return arena_printf(c->a, "%s %s", dk ? dk->name : "文书", h->title);
+	}
 	default:
 		return "";
 	}

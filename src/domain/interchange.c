@@ -250,7 +250,8 @@ static int parse_list(struct ix *ix, const struct ix_field *f, json_t *j, struct
 		} else if (parse_ref(ix, f, e, &v->ids[v->n]) < 0) {
 			return -1;
 		}
-		for (int k = 0; k < v->n; k++)
+		/* "" is "none" in a list read for a hook (a subject without a 立案编号) */
+		for (int k = 0; !(f->kind == IX_CODES && !*v->codes[v->n] && (f->flags & IX_VIRT)) && k < v->n; k++)
 			if (f->kind == IX_CODES ? !strcmp(v->codes[k], v->codes[v->n])
 						: v->ids[k] == v->ids[v->n])
 				return ix_fail(ix, f->name, "entry %zu is given twice", i + 1);
@@ -352,8 +353,10 @@ static const char *extra_of(struct ix *ix, json_t *rec)
 
 static int inserted_column(const struct ix_field *f)
 {
+	/* a secret is written encrypted once the id is known; one flagged
+	 * IX_EMPTY (a NOT NULL column) is inserted as '' first */
 	return f->column && !(f->flags & IX_VIRT) && f->kind != IX_REFS && f->kind != IX_CODES &&
-	       f->kind != IX_SECRET;
+	       (f->kind != IX_SECRET || (f->flags & IX_EMPTY));
 }
 
 static const struct store_sql *built(char *text)
@@ -376,7 +379,9 @@ static void build_sql(struct ix *ix)
 		const struct ix_field *f = &t->fields[i];
 		if (inserted_column(f))
 			strbuf_addf(&cols, "%s%s", cols.len ? " " : "", f->column);
-		else if (f->link) {
+		if (inserted_column(f) && f->kind != IX_SECRET)
+			continue;
+		if (f->link && !(f->flags & IX_VIRT)) {
 			char tbl[64], owner[64], member[64];
 			sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
 			q->field[i] = built(store_ix_insert_text(tbl, arena_printf(ix->rec, "%s %s", owner,
@@ -401,7 +406,9 @@ static int64_t insert_row(struct ix *ix, const struct ix_val *v, const char *ext
 		const struct ix_field *f = &ix->t->fields[i];
 		if (!inserted_column(f))
 			continue;
-		if (!v[i].set && f->kind == IX_BOOL)
+		if (f->kind == IX_SECRET)       /* never the clear text */
+			b[n++] = (struct store_ix_value){ 2, 0, "" };
+		else if (!v[i].set && f->kind == IX_BOOL)
 			b[n++] = (struct store_ix_value){ 1, 0, NULL };
 		else if (!v[i].set)
 			b[n++] = (struct store_ix_value){ (f->flags & IX_EMPTY) ? 2 : 0, 0, "" };
@@ -424,7 +431,7 @@ static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
 	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++) {
 		const struct ix_field *f = &ix->t->fields[i];
 		const struct store_sql *q = ix->sql[ix->ti].field[i];
-		for (int k = 0; f->link && k < v[i].n; k++) {
+		for (int k = 0; f->link && !(f->flags & IX_VIRT) && k < v[i].n; k++) {
 			struct store_ix_value b[2] = { { 1, id, NULL }, { 0, 0, NULL } };
 			b[1] = f->kind == IX_CODES ? (struct store_ix_value){ 2, 0, v[i].codes[k] }
 						   : (struct store_ix_value){ 1, v[i].ids[k], NULL };

@@ -137,6 +137,10 @@ int ix_clarification_prepare(struct ix *ix, struct ix_val *v);
 int ix_appeal_prepare(struct ix *ix, struct ix_val *v);
 int ix_appeal_after(struct ix *ix, struct ix_val *v, int64_t id);
 extern const struct ix_field ix_detention_notice_fields[], ix_detention_step_fields[];
+/* the trial stage's completed returns (ix_trial.c) */
+extern const struct ix_field ix_trial_return_fields[];
+int ix_trial_return_prepare(struct ix *ix, struct ix_val *v);
+int ix_trial_return_after(struct ix *ix, struct ix_val *v, int64_t id);
 int ix_detention_notice_prepare(struct ix *ix, struct ix_val *v);
 int ix_detention_step_prepare(struct ix *ix, struct ix_val *v);
 int ix_detention_step_after(struct ix *ix, struct ix_val *v, int64_t id);

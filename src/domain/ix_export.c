@@ -92,20 +92,24 @@ static const struct store_sql *select_sql(struct arena *a, const struct ix_type 
 /* The members of a list field, in their order. */
 static const struct store_sql *list_sql(struct arena *a, const struct ix_field *f)
 {
-	char tbl[64], owner[64], member[64], *e = NULL;
+	char tbl[64], owner[64], member[64], *e = NULL, *at;
 	struct strbuf sb = STRBUF_INIT;
 	const struct store_sql *q;
-	const char *where = "";
+	const char *where = "", *order;
 	int end = 0;
 
 	sscanf(f->link, "%63s %63s %63s%n", tbl, owner, member, &end);
+	/* "column@order": a list aligned with another one (filing_nos with subjects) */
+	if ((at = strchr(member, '@')))
+		*at = '\0';
+	order = at ? at + 1 : member;
 	if (end && f->link[end])
 		where = f->link + end + 1;
 	if (f->kind == IX_REFS)
 		e = ref_expr(f->arg, arena_printf(a, "l.%s", member));
 	strbuf_addf(&sb, "SELECT %s FROM %s l WHERE l.%s = ?%s%s%s ORDER BY l.%s",
 		    e ? e : arena_printf(a, "l.%s", member), tbl, owner, *where ? " AND (" : "", where,
-		    *where ? ")" : "", member);
+		    *where ? ")" : "", order);
 	free(e);
 	q = store_ix_sql(sb.buf);
 	strbuf_release(&sb);

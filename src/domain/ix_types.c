@@ -16,9 +16,11 @@
 #include "core/date.h"
 #include "core/strbuf.h"
 #include "domain/accountability.h"
+#include "domain/case.h"
 #include "domain/case_filing.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
+#include "domain/numbering.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/jurisdiction.h"
@@ -235,6 +237,9 @@ static const struct ix_field clue_fields[] = {
 	{ "categories", IX_CODES, NULL, NULL, "clue_categories clue_id category", 0, NULL },
 	/* issue 12: 线索编号, unique (clue_prepare); absent on older clues */
 	{ "clue_no", IX_TEXT, "clue_no", NULL, NULL, IX_EXT, NULL },
+	/* issue 12: the handling office (承办部门, 0033), written when assigned;
+	 * set by clue_after as an assignment on the pages sets it */
+	{ "assigned_office", IX_TEXT, "NULLIF(t.assigned_office, '')", NULL, NULL, IX_VIRT | IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, NULL, "report", NULL, 0, NULL },  /* the report source_ref names */
 	{ 0 }
@@ -291,6 +296,20 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	/* jurisdiction: a clue of the level above gets its forwarding clock */
 	if (clue_forward_start(ix_ctx(ix), ix_ctx(ix)->db, &k) < 0)
 		return -1;
+	if (F(ix, "assigned_office")->set && *F(ix, "assigned_office")->s &&
+	    store_clue_assign(ix_ctx(ix)->db, id, F(ix, "assigned_office")->s, ix_ctx(ix)->now) < 0)
+		return -1;
+	/* 线索编号 the file gave: the counter raised past it (numbering_note);
+	 * none given: drawn as registration draws it */
+	if (F(ix, "clue_no")->set && F(ix, "clue_no")->s && *F(ix, "clue_no")->s) {
+		if (numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, F(ix, "clue_no")->s) < 0)
+			return -1;
+	} else {
+		const char *no = numbering_next(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, NULL);
+
+		if (!no || store_clue_set_no(ix_ctx(ix)->db, id, no) < 0)
+			return -1;
+	}
 	if (!report->set)
 		return 0;
 	return store_ix_run(ix_ctx(ix)->db, store_ix_sql("UPDATE reports SET clue_id = ? WHERE id = ?"),
@@ -430,6 +449,9 @@ static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
 static const struct ix_field case_fields[] = {
 	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
 	{ "subjects", IX_REFS, NULL, "person", "case_subjects case_id person_id", 0, NULL },
+	/* issue 12: the subjects' 立案编号, in the order of subjects ("" none);
+	 * unique (case_after); a subject without one gets the next number */
+	{ "filing_nos", IX_CODES, NULL, NULL, "case_subjects case_id filing_no@person_id", IX_VIRT, NULL },
 	{ "filed", IX_DATE, "filed", NULL, NULL, IX_REQ, NULL },
 	{ "transferred", IX_DATE, "transferred", NULL, NULL, 0, NULL },
 	{ "closed", IX_DATE, "closed", NULL, NULL, 0, NULL },
@@ -493,8 +515,29 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 /* The subjects' filing snapshot: as the person rows are at import. */
 static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 {
-	(void)v;
-	return store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0 ? -1 : 0;
+	const struct ix_val *subj = F(ix, "subjects"), *nos = F(ix, "filing_nos");
+
+	if (store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0)
+		return -1;
+	if (nos->n && nos->n != subj->n)
+		return ix_fail(ix, "filing_nos", "%d numbers for %d subjects: one per subject, in their order "
+				   "(\"\" for none)", nos->n, subj->n);
+	for (int k = 0; k < nos->n; k++) {
+		int taken;
+
+		if (!*nos->codes[k])
+			continue;
+		if ((taken = store_number_taken(ix_ctx(ix)->db, "case_filing", nos->codes[k])) < 0)
+			return -1;
+		if (taken)
+			return ix_fail(ix, "filing_nos", "立案编号 %s 已存在", nos->codes[k]);
+		if (store_case_subject_set_no(ix_ctx(ix)->db, id, subj->ids[k], nos->codes[k]) < 0 ||
+		    numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "case_filing", F(ix, "filed")->s, nos->codes[k]) < 0)
+			return -1;
+	}
+	/* 立案编号 the file did not give: drawn as a filing draws them (a
+	 * case entered by import is filed into the platform's counter) */
+	return case_filing_numbers(ix_ctx(ix), id, F(ix, "filed")->s);
 }
 
 /* The due day of `clock` (clock_limits) started on `start`, as the pages
@@ -679,6 +722,9 @@ const struct ix_type ix_types[] = {
 	  case_prepare, case_after, 0 },
 	{ "detention", "detentions", "D", "created_at", NULL, NULL, NULL, "t.id", detention_fields,
 	  detention_prepare, NULL, 0 },
+	{ "trial_return", "case_trial_returns", NULL, "created_at", "t.back_day IS NOT NULL", NULL, NULL,
+	  "t.case_id, t.seq",
+	  ix_trial_return_fields, ix_trial_return_prepare, ix_trial_return_after, 0 },
 	{ "detention_notice", "detention_notices", NULL, "at", NULL, NULL, NULL, "t.id",
 	  ix_detention_notice_fields, ix_detention_notice_prepare, NULL, IX_T_NOREGION },
 	{ "detention_step", "detention_extensions", NULL, "at", NULL, NULL, NULL, "t.id",

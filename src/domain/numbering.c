@@ -1,70 +1,277 @@
 /*
  * numbering.c: official numbers from patterns and per-year counters
  * (numbering.h).  The counter's year is the year of the record's own day
- * (the filing day, the day a clue was received), so numbers restart on
- * the first record of a new year whenever it is entered.
+ * (the filing day, the day a clue was received, the document's date), so
+ * numbers restart on the first record of a new year whenever it is entered.
  */
 #include "domain/numbering.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/date.h"
 #include "core/strbuf.h"
-#include "store/q_trial.h"
+#include "domain/audit.h"
+#include "domain/audit_events.h"
+#include "domain/document.h"
+#include "domain/fielderr.h"
+#include "domain/result.h"
+#include "store/q_numbers.h"
+#include "store/q_settings.h"
+#include "store/store.h"
 
-const char *numbering_format(struct arena *a, const char *pattern, int year, int64_t n)
+QF_AUDIT_EVENT(NUMBER_PATTERN_EDIT, "number_pattern_edit", "修改编号规则");
+QF_AUDIT_OBJECT(number_pattern, "编号规则");
+
+/* a placeholder, its older spelling, what it stands for */
+enum token { T_ABBR, T_YEAR, T_SEQ, T_SEQ3 };
+static const struct {
+	const char *text;
+	enum token t;
+} tokens[] = {
+	{ "{机关代字}", T_ABBR }, { "{年}", T_YEAR }, { "{year}", T_YEAR }, { "{序号}", T_SEQ },
+	{ "{n}", T_SEQ }, { "{序号3}", T_SEQ3 }, { "{n3}", T_SEQ3 },
+};
+
+/* the token at p, or -1 */
+static int token_at(const char *p, size_t *len)
+{
+	for (size_t i = 0; i < sizeof(tokens) / sizeof(tokens[0]); i++) {
+		size_t n = strlen(tokens[i].text);
+
+		if (!strncmp(p, tokens[i].text, n)) {
+			*len = n;
+			return (int)tokens[i].t;
+		}
+	}
+	return -1;
+}
+
+const char *numbering_format(struct arena *a, const char *pattern, const char *abbr, int year, int64_t n)
 {
 	struct strbuf b = STRBUF_INIT;
-	const char *p = pattern, *out;
+	const char *out;
+	size_t len;
 
-	while (*p) {
-		if (!strncmp(p, "{year}", 6)) {
+	for (const char *p = pattern; *p;) {
+		switch (*p == '{' ? token_at(p, &len) : -1) {
+		case T_ABBR:
+			strbuf_addstr(&b, abbr ? abbr : "");
+			break;
+		case T_YEAR:
 			strbuf_addf(&b, "%d", year);
-			p += 6;
-		} else if (!strncmp(p, "{n3}", 4)) {
-			strbuf_addf(&b, "%03" PRId64, n);
-			p += 4;
-		} else if (!strncmp(p, "{n}", 3)) {
+			break;
+		case T_SEQ:
 			strbuf_addf(&b, "%" PRId64, n);
-			p += 3;
-		} else {
+			break;
+		case T_SEQ3:
+			strbuf_addf(&b, "%03" PRId64, n);
+			break;
+		default:
 			strbuf_addch(&b, *p++);
+			continue;
 		}
+		p += len;
 	}
 	out = arena_strdup(a, b.buf ? b.buf : "");
 	strbuf_release(&b);
 	return out;
 }
 
-int numbering_pattern_valid(const char *pattern)
+const char *numbering_pattern_refusal(struct arena *a, const char *p)
 {
-	int counters = 0;
+	int seqs = 0;
+	size_t len;
 
-	for (const char *p = pattern; p && *p; p++) {
-		if (*p != '{')
-			continue;
-		if (!strncmp(p, "{year}", 6))
-			continue;
-		if (!strncmp(p, "{n}", 3) || !strncmp(p, "{n3}", 4)) {
-			counters++;
-			continue;
+	if (!p || !*p)
+		return "请填写编号规则";
+	if (strlen(p) > 200)
+		return "编号规则过长（不超过200个字符）";
+	for (const char *s = p; (s = strpbrk(s, "{}"));) {
+		int t = *s == '{' ? token_at(s, &len) : -1;
+
+		if (t < 0) {
+			const char *end = strchr(s, '}');
+
+			return arena_printf(a, "未知的标记“%.*s”（可用：{机关代字}、{年}、{序号}、{序号3}）",
+					    end && *s == '{' ? (int)(end + 1 - s) : 1, s);
 		}
-		return 0;
+		seqs += t == T_SEQ || t == T_SEQ3;
+		s += len;
 	}
-	return pattern && counters == 1;
+	if (seqs != 1)
+		return "编号规则须含一个{序号}（或{序号3}）";
+	return NULL;
 }
 
-const char *numbering_next(struct store *s, struct arena *a, const char *kind, const char *day)
+int numbering_pattern_valid(struct arena *a, const char *pattern)
+{
+	return !numbering_pattern_refusal(a, pattern);
+}
+
+const char *numbering_abbr(struct ctx *c)
+{
+	const char *v = NULL;
+	const char *name = c->cfg->commission;
+	size_t n = 1;
+
+	if (store_setting_get(c->db, c->a, "doc_organ_abbr", &v) == 1 && v && *v)
+		return v;
+	if (!*name)
+		return "";
+	while (name[n] && ((unsigned char)name[n] & 0xC0) == 0x80)
+		n++;
+	return arena_strndup(c->a, name, n);
+}
+
+const char *numbering_next(struct ctx *c, struct store *s, const char *kind, const char *day, int64_t *seq)
 {
 	const char *pattern;
 	int64_t n;
 	int year;
 
-	if (!day || strlen(day) < 4 || store_number_pattern(s, a, kind, day, &pattern) != 1)
+	if (!day || strlen(day) < 4 || store_number_pattern(s, c->a, kind, day, &pattern) != 1)
 		return NULL;
 	year = atoi(day);
 	n = store_number_next(s, kind, year);
-	return n > 0 ? numbering_format(a, pattern, year, n) : NULL;
+	if (n <= 0)
+		return NULL;
+	if (seq)
+		*seq = n;
+	return numbering_format(c->a, pattern, numbering_abbr(c), year, n);
+}
+
+int numbering_note(struct ctx *c, struct store *s, const char *kind, const char *day, const char *number)
+{
+	const char *pattern, *pre, *post, *p;
+	size_t len, np, npost, nn;
+	int year, rc, t = -1;
+	int64_t n = 0;
+
+	if (!day || strlen(day) < 4 || !number)
+		return 0;
+	if ((rc = store_number_pattern(s, c->a, kind, day, &pattern)) <= 0)
+		return rc;
+	year = atoi(day);
+	for (p = pattern; *p; p++)      /* the counter's place */
+		if (*p == '{' && ((t = token_at(p, &len)) == T_SEQ || t == T_SEQ3))
+			break;
+	if (!*p)
+		return 0;
+	pre = numbering_format(c->a, arena_strndup(c->a, pattern, (size_t)(p - pattern)), numbering_abbr(c), year, 0);
+	post = numbering_format(c->a, p + len, numbering_abbr(c), year, 0);
+	np = strlen(pre), npost = strlen(post), nn = strlen(number);
+	if (nn <= np + npost || strncmp(number, pre, np) || strcmp(number + nn - npost, post))
+		return 0;
+	for (const char *d = number + np; d < number + nn - npost; d++) {
+		if (*d < '0' || *d > '9' || n > INT64_MAX / 10 - 10)
+			return 0;
+		n = n * 10 + (*d - '0');
+	}
+	return n > 0 && store_number_raise(s, kind, year, n) < 0 ? -1 : 0;
+}
+
+/* ---- the patterns page ------------------------------------------------------------- */
+
+int numbering_kinds(struct ctx *c, const struct number_kind **out)
+{
+	int nd = 0;
+	const struct doc_kind *const *dk = doc_kinds_sorted(c->a, &nd);
+	struct number_kind *v = arena_alloc(c->a, sizeof(*v) * (size_t)(nd + 2));
+	int n = 0;
+
+	v[n++] = (struct number_kind){ "clue", "线索编号" };
+	v[n++] = (struct number_kind){ "case_filing", "立案编号（立案决定书，按人编号）" };
+	for (int i = 0; i < nd; i++)
+		if (!dk[i]->own_number)
+			v[n++] = (struct number_kind){ arena_printf(c->a, "doc_%s", dk[i]->code),
+						       arena_printf(c->a, "%s文号", dk[i]->name) };
+	*out = v;
+	return n;
+}
+
+const struct number_kind *numbering_kind_find(struct ctx *c, const char *code)
+{
+	const struct number_kind *k;
+	int n = numbering_kinds(c, &k);
+
+	for (int i = 0; code && i < n; i++)
+		if (!strcmp(k[i].code, code))
+			return &k[i];
+	return NULL;
+}
+
+int numbering_patterns(struct ctx *c, const char *kind, struct number_pattern **out)
+{
+	int n = store_number_patterns(c->db, c->a, kind, out);
+
+	return n < 0 ? RES_STORE : n;
+}
+
+const char *numbering_preview(struct ctx *c, const char *kind, const char *day)
+{
+	const char *pattern;
+	int rc = store_number_pattern(c->db, c->a, kind, day, &pattern);
+	int64_t last;
+
+	if (rc < 0)
+		return NULL;
+	if (rc == 0)
+		return "";
+	if ((last = store_number_last(c->db, kind, atoi(day))) < 0)
+		return NULL;
+	return numbering_format(c->a, pattern, numbering_abbr(c), atoi(day), last + 1);
+}
+
+struct pattern_save {
+	struct ctx *c;
+	const struct number_kind *k;
+	struct number_pattern *p;
+};
+
+static int pattern_save_tx(struct store *s, void *arg)
+{
+	struct pattern_save *ps = arg;
+	struct ctx *c = ps->c;
+	int rc = store_number_pattern_put(s, ps->p, c->who.id);
+
+	if (rc < 0)
+		return rc;
+	return audit_append(c, AEV_NUMBER_PATTERN_EDIT, arena_printf(c->a, "number_pattern/%s", ps->k->code), 1,
+			    arena_printf(c->a, "%s 自%s起：%s（依据：%s）", ps->k->name, ps->p->effective_from,
+					 ps->p->pattern, ps->p->source));
+}
+
+int numbering_pattern_save(struct ctx *c, const char *kind, struct number_pattern *p, struct fielderr *fe)
+{
+	struct pattern_save ps = { c, numbering_kind_find(c, kind), p };
+	const char *why;
+	int rc;
+
+	if (!ps.k)
+		return RES_NOT_FOUND;
+	p->kind = ps.k->code;
+	p->author = c->who.name;
+	p->created_at = c->now;
+	if ((why = numbering_pattern_refusal(c->a, p->pattern)))
+		fielderr_add(fe, "pattern", why);
+	if (!p->source || !*p->source)
+		fielderr_add(fe, "source", "请填写规则的依据（文件名称或会议纪要）");
+	else if (strlen(p->source) > 500)
+		fielderr_add(fe, "source", "依据过长（不超过500个字符）");
+	if (!p->effective_from || !*p->effective_from)
+		fielderr_add(fe, "effective_from", "请填写生效日期");
+	else if (date_parse(p->effective_from) == QF_DAY_NONE)
+		fielderr_add(fe, "effective_from", "日期不存在");
+	if (fe->n)
+		return RES_INVALID;
+	rc = store_tx(c->db, pattern_save_tx, &ps);
+	if (rc == STORE_CONSTRAINT) {
+		fielderr_add(fe, "effective_from", "该日期起已有一条规则：请另选生效日期");
+		return RES_INVALID;
+	}
+	return rc < 0 ? RES_STORE : RES_DONE;
 }

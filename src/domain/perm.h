@@ -45,7 +45,7 @@ enum perm {
 	PERM_RULES_EDIT,        /* the form table (四种形态口径): the case manager */
 	PERM_ANNUAL_REPORT,     /* edit the annual report template, render it: case manager, leaders */
 	PERM_STATS,             /* the statistics page, its API and downloads: leaders, case manager */
-	PERM_DOC_TEMPLATES,     /* edit the documents' templates and numbering rules (文书): case manager */
+	PERM_DOC_TEMPLATES,     /* the documents' templates (文书) and the number patterns (编号规则): case manager */
 	PERM_CLUE_ASSIGN,       /* assign clues to a handling office (承办部门): the case manager */
 
 	PERM_COUNT              /* not a permission: the number of indices */

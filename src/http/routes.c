@@ -39,6 +39,7 @@
 #include "pages/clues.h"
 #include "pages/documents.h"
 #include "pages/notices.h"
+#include "pages/numbers.h"
 
 #include "pages/find.h"
 
@@ -140,7 +141,8 @@ const struct route route_table[] = {
 	{ GET, "/documents/{id}", page_document_download, PERM_LOGIN, 0 },
 	{ GET, "/documents/templates", page_doc_templates, PERM_DOC_TEMPLATES, 0 },
 	{ POST, "/documents/templates", page_doc_template_save, PERM_DOC_TEMPLATES, 0 },
-	{ POST, "/documents/rules", page_doc_rule_save, PERM_DOC_TEMPLATES, 0 },
+	{ GET, "/numbers", page_numbers, PERM_DOC_TEMPLATES, 0 },
+	{ POST, "/numbers", page_number_pattern_save, PERM_DOC_TEMPLATES, 0 },
 	{ POST, "/documents/abbr", page_doc_abbr_save, PERM_DOC_TEMPLATES, 0 },
 
 	/* outcomes */

@@ -2,7 +2,7 @@
 #define QF_MODEL_DOCUMENT_H
 /*
  * model/document.h: documents (文书, issue 12, migration 0030): a kind's
- * template versions, its numbering rules, and the documents issued.
+ * template versions and the documents issued (their numbers: model/number.h).
  * Plain records shared by store/q_documents.h and domain/document.h.
  */
 #include <stddef.h>
@@ -12,16 +12,6 @@ struct doc_template {
 	const char *kind;
 	int64_t version;
 	const char *body;
-	const char *author;
-	int64_t created_at;
-};
-
-/* The document-number rule of a kind from a day on (GB/T 9704-2012 7.2.4). */
-struct doc_rule {
-	const char *kind;
-	const char *effective_from;     /* YYYY-MM-DD */
-	const char *pattern;            /* "{机关代字}纪立〔{年}〕{序号}号" */
-	const char *source;
 	const char *author;
 	int64_t created_at;
 };

@@ -17,6 +17,7 @@ enum find_kind {
 	FIND_CASE,
 	FIND_PERSON,
 	FIND_UNIT,
+	FIND_DOCUMENT,          /* by its 文号 (exact) */
 	FIND_KINDS
 };
 
@@ -42,6 +43,9 @@ struct find_filter {
 	int64_t number;             /* the text as a record number, else 0 */
 	const char *tail4, *tail6;  /* keyed MACs of an ID number's tail, else "" */
 	int64_t unit_id;            /* persons: only this unit's (0 any) */
+	struct {                    /* documents: the record pages the viewer may read */
+		int cases, clues, reports;
+	} may;
 };
 
 #endif

@@ -5,7 +5,8 @@
  * kinds the page names and the actor may make.  A document downloads only
  * for those who may see its record (404 otherwise).  The templates page
  * (PERM_DOC_TEMPLATES) edits each kind's template, checked before saving
- * with its placeholder named, and its numbering rules.
+ * with its placeholder named, and the 机关代字 (the number patterns:
+ * pages/numbers.c).
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "domain/authz.h"
 #include "domain/document.h"
 #include "domain/fielderr.h"
+#include "domain/numbering.h"
 #include "domain/result.h"
 #include "http/http.h"
 #include "pages/documents.h"
@@ -58,7 +60,9 @@ static void section(struct req *r, struct strbuf *sb, const char *page, const st
 		field_select_open(sb, "doc", "生成文书", 1, NULL, "请选择");
 		for (int i = 0; i < n; i++) {
 			strbuf_addstr(sb, "<option value=\"");
-			html_attr(sb, arena_printf(r->arena, "%s:%" PRId64, opts[i].kind, opts[i].record_id));
+			html_attr(sb, opts[i].subject ? arena_printf(r->arena, "%s:%" PRId64 ":%" PRId64, opts[i].kind,
+								     opts[i].record_id, opts[i].subject)
+						      : arena_printf(r->arena, "%s:%" PRId64, opts[i].kind, opts[i].record_id));
 			strbuf_addstr(sb, "\">");
 			html_txt(sb, opts[i].label);
 			strbuf_addstr(sb, "</option>");
@@ -105,18 +109,21 @@ void page_documents_outcome(struct req *r, struct strbuf *sb, int64_t outcome_id
 }
 
 /* "kind:id" */
-static const struct doc_kind *chosen(struct req *r, int64_t *id)
+static const struct doc_kind *chosen(struct req *r, int64_t *id, int64_t *subject)
 {
 	const char *v = req_field(r, "doc"), *colon = v ? strchr(v, ':') : NULL;
 	char *end;
-	long long n;
+	long long n, sub = 0;
 
 	if (!colon)
 		return NULL;
 	n = strtoll(colon + 1, &end, 10);
-	if (*end || n <= 0)
+	if (*end == ':')        /* kind:record:subject (立案决定书 per subject) */
+		sub = strtoll(end + 1, &end, 10);
+	if (*end || n <= 0 || sub < 0)
 		return NULL;
 	*id = n;
+	*subject = sub;
 	return doc_kind_find(arena_strndup(r->arena, v, (size_t)(colon - v)));
 }
 
@@ -147,15 +154,15 @@ int page_document_issue(struct req *r)
 {
 	struct document d;
 	struct tmpl_error e;
-	int64_t id = 0;
-	const struct doc_kind *k = chosen(r, &id);
+	int64_t id = 0, subject = 0;
+	const struct doc_kind *k = chosen(r, &id, &subject);
 	int rc;
 
 	if (!k)
 		return refusal_page(r, "请选择要生成的文书", NULL);
 	if (!page_document_allowed(r, k, id))
 		return MHD_YES;
-	rc = doc_issue(&r->c, k, id, req_field(r, "day"), &d, &e);
+	rc = doc_issue(&r->c, k, id, subject, req_field(r, "day"), &d, &e);
 	if (rc == RES_INVALID)
 		return refusal_page(r, arena_printf(r->arena, "%s未能生成：%s", k->name, e.message), NULL);
 	return page_result(r, rc, "document", rc == RES_DONE ? arena_printf(r->arena, "%s?ok=done", d.page) : "/");
@@ -190,37 +197,15 @@ static void kind_list(struct req *r, struct strbuf *sb, const struct doc_kind *c
 	strbuf_addstr(sb, "</ul></nav>");
 }
 
-static void rules_section(struct req *r, struct strbuf *sb, const struct doc_kind *k, const struct fielderr *fe)
+/* the 机关代字 (used by every number pattern) and where the patterns are set */
+static void abbr_section(struct req *r, struct strbuf *sb, const struct doc_kind *k, const struct fielderr *fe)
 {
-	static const struct column cols[] = { { "生效日期", NULL }, { "发文字号规则", NULL }, { "依据", NULL },
-					      { "修改人", NULL } };
-	struct doc_rule *rules;
-	int n = doc_rules(&r->c, k->code, &rules);
-
-	strbuf_addstr(sb, "<h2>发文字号规则</h2><p>标记：<code>{机关代字}</code>（本委为“");
-	html_txt(sb, doc_organ_abbr(&r->c));
-	strbuf_addstr(sb, "”）、<code>{年}</code>、<code>{序号}</code>（每种文书每年从1起连续编号）。"
-		      "新规则自生效日期起用于新生成的文书。</p>");
-	if (n < 0)
-		n = 0;
-	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
-	for (int i = 0; i < n; i++) {
-		const char *cells[] = { rules[i].effective_from, rules[i].pattern, rules[i].source, rules[i].author };
-
-		strbuf_addstr(sb, "<tr>");
-		html_cells(sb, cells, 4);
-		strbuf_addstr(sb, "</tr>");
-	}
-	table_close(sb, n, 4, "尚无规则");
-	form_open(r, sb, "/documents/rules", "record-form");
-	form_hidden(sb, "kind", k->code);
-	field_text(sb, "pattern", "新规则", n ? rules[0].pattern : "", 1, fielderr_get(fe, "pattern"), NULL);
-	field_text(sb, "effective_from", "生效日期", NULL, 1, fielderr_get(fe, "effective_from"), "type=\"date\"");
-	field_text(sb, "source", "依据", NULL, 1, fielderr_get(fe, "source"), NULL);
-	form_close(sb, "增加规则", NULL);
+	strbuf_addstr(sb, "<h2>文号</h2><p>各种文书的文号规则（以及线索编号、立案编号）在");
+	html_link(sb, "/numbers", "编号规则");
+	strbuf_addstr(sb, "页面设置；立案决定书使用被审查调查人的立案编号。</p>");
 	form_open(r, sb, "/documents/abbr", "record-form");
 	form_hidden(sb, "kind", k->code);
-	field_text(sb, "abbr", "机关代字", doc_organ_abbr(&r->c), 1, fielderr_get(fe, "abbr"), NULL);
+	field_text(sb, "abbr", "机关代字", numbering_abbr(&r->c), 1, fielderr_get(fe, "abbr"), NULL);
 	form_close(sb, "保存机关代字", NULL);
 }
 
@@ -263,7 +248,7 @@ static int templates_page(struct req *r, const struct doc_kind *k, const char *b
 	field_textarea(&sb, "template_text", "模板", body ? body : t.body ? t.body : "", 1,
 		       fielderr_get(fe, "template_text"), 20, TMPL_MAX_BYTES, "保存后成为新版本。");
 	form_close(&sb, "检查并保存", NULL);
-	rules_section(r, &sb, k, fe);
+	abbr_section(r, &sb, k, fe);
 	return page_finish(r, &sb, status);
 }
 
@@ -307,25 +292,6 @@ int page_doc_template_save(struct req *r)
 	if (rc == RES_INVALID) {
 		fielderr_add(&fe, "template_text", e.message);
 		return templates_page(r, k, body, &fe, 422);
-	}
-	return page_result(r, rc, "document", back_to(r, k));
-}
-
-int page_doc_rule_save(struct req *r)
-{
-	const struct doc_kind *k = doc_kind_find(req_field(r, "kind"));
-	struct doc_rule rule = { .pattern = req_field(r, "pattern"), .effective_from = req_field(r, "effective_from"),
-				 .source = req_field(r, "source") };
-	struct fielderr fe = { 0 };
-	const char *why = NULL;
-	int rc;
-
-	if (!k)
-		return res_error(r, RES_NOT_FOUND, "document");
-	rc = doc_rule_save(&r->c, k, &rule, &why);
-	if (rc == RES_INVALID) {
-		fielderr_add(&fe, "pattern", why);
-		return templates_page(r, k, NULL, &fe, 422);
 	}
 	return page_result(r, rc, "document", back_to(r, k));
 }

@@ -2,8 +2,8 @@
 #define QF_PAGES_DOCUMENTS_H
 /*
  * pages/documents.h: documents (文书, issue 12): the 文书 section of a
- * record page, making and downloading a document, the templates and
- * numbering rules page.
+ * record page, making and downloading a document, the templates page
+ * (with the 机关代字; the number patterns are pages/numbers.h).
  */
 #include <stdint.h>
 
@@ -29,7 +29,6 @@ int page_document_issue(struct req *r);         /* POST /documents */
 int page_document_download(struct req *r);      /* GET /documents/{id} */
 int page_doc_templates(struct req *r);          /* GET /documents/templates?kind= */
 int page_doc_template_save(struct req *r);      /* POST /documents/templates */
-int page_doc_rule_save(struct req *r);          /* POST /documents/rules */
 int page_doc_abbr_save(struct req *r);          /* POST /documents/abbr */
 
 #endif

@@ -372,7 +372,7 @@ static int search_section(struct req *r, struct strbuf *sb, enum find_kind k, co
 int page_search(struct req *r)
 {
 	static const char *const crumbs[] = { "工作台", "/", "搜索", NULL, NULL };
-	static const enum find_kind shown[] = { FIND_CASE, FIND_CLUE, FIND_REPORT, FIND_PERSON };
+	static const enum find_kind shown[] = { FIND_CASE, FIND_CLUE, FIND_REPORT, FIND_PERSON, FIND_DOCUMENT };
 	struct strbuf sb = STRBUF_INIT;
 	const char *q = req_arg(r, "q");
 	int only = find_kind_parse(req_arg(r, "kind")), any = 0;

@@ -42,6 +42,7 @@ static const struct {
 	{ "/statistics", "统计数据", PERM_STATS },
 	{ "/annual", "年度报告", PERM_ANNUAL_REPORT },
 	{ "/documents/templates", "文书模板", PERM_DOC_TEMPLATES },
+	{ "/numbers", "编号规则", PERM_DOC_TEMPLATES },
 	{ "/units", "单位管理", PERM_UNIT_READ },
 	{ "/persons", "监督对象", PERM_PERSON_READ },
 	{ "/admin/users", "用户管理", PERM_USER_VIEW },

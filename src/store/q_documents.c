@@ -1,5 +1,5 @@
-/* q_documents.c: documents (文书, migration 0030): template versions,
- * numbering rules and counters, the issued documents with their bytes. */
+/* q_documents.c: documents (文书, migration 0030): template versions and
+ * the issued documents with their bytes (their numbers: domain/numbering.h). */
 #include "store/q_documents.h"
 
 #include <string.h>
@@ -15,19 +15,10 @@ static const struct store_sql Q_TMPL_MAX = {
 static const struct store_sql Q_TMPL_PUT = {
 	"INSERT INTO doc_templates(kind, version, body, author_id, author, created_at) "
 	"VALUES (?, ?, ?, ?, ?, ?)", NULL };
-#define RULE_COLS "SELECT kind, effective_from, pattern, source, author, created_at FROM doc_number_rules "
-static const struct store_sql Q_RULE = {
-	RULE_COLS "WHERE kind = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1", NULL };
-static const struct store_sql Q_RULES = { RULE_COLS "WHERE kind = ? ORDER BY effective_from DESC", NULL };
-static const struct store_sql Q_RULE_PUT = {
-	"INSERT INTO doc_number_rules(kind, effective_from, pattern, source, author_id, author, created_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?)", NULL };
-/* one statement: the row is created or advanced under its lock, so two
- * transactions never get the same number (SQLite: the write lock; PostgreSQL:
- * the row lock of ON CONFLICT DO UPDATE) */
-static const struct store_sql Q_COUNTER = {
-	"INSERT INTO doc_counters(kind, year, last) VALUES (?, ?, 1) "
-	"ON CONFLICT (kind, year) DO UPDATE SET last = doc_counters.last + 1 RETURNING last", NULL };
+/* the next document id as a negative seq: the documents numbered by their
+ * record's own number (the filing decision) take no counter, and UNIQUE
+ * (kind, year, seq) must still hold (the write lock serialises makers) */
+static const struct store_sql Q_FIXED_SEQ = { "SELECT -(COALESCE(MAX(id), 0) + 1) FROM documents", NULL };
 static const struct store_sql Q_DOC_PUT = {
 	"INSERT INTO documents(region, kind, record_id, page, number, year, seq, day, template_version, "
 	"author_id, author, created_at, sha256, size, content) "
@@ -110,63 +101,18 @@ int64_t store_doc_template_put(struct store *s, const char *kind, const char *bo
 	return rc < 0 ? rc : max + 1;
 }
 
-static void fill_rule(struct arena *a, struct store_stmt *st, void *row)
+int store_document_fixed_seq(struct store *s, int64_t *seq)
 {
-	*(struct doc_rule *)row = (struct doc_rule){ q_text(a, st, 0), q_text(a, st, 1), q_text(a, st, 2),
-						     q_text(a, st, 3), q_text(a, st, 4), store_col_int(st, 5) };
-}
-
-int store_doc_rule(struct store *s, struct arena *a, const char *kind, const char *day, struct doc_rule *r)
-{
-	struct store_stmt *st = store_prepare(s, &Q_RULE);
-	struct doc_rule *rows;
-	int n;
+	struct store_stmt *st = store_prepare(s, &Q_FIXED_SEQ);
+	int rc;
 
 	if (!st)
 		return STORE_ERR;
-	store_bind_text(st, 1, kind);
-	store_bind_text(st, 2, day);
-	n = q_collect(st, a, fill_rule, sizeof(*rows), &rows);
-	if (n > 0)
-		*r = rows[0];
-	return n < 0 ? n : n > 0;
-}
-
-int store_doc_rules(struct store *s, struct arena *a, const char *kind, struct doc_rule **out)
-{
-	struct store_stmt *st = store_prepare(s, &Q_RULES);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, kind);
-	return q_collect(st, a, fill_rule, sizeof(**out), out);
-}
-
-int store_doc_rule_put(struct store *s, const struct doc_rule *r, int64_t author_id)
-{
-	struct store_stmt *st = store_prepare(s, &Q_RULE_PUT);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, r->kind);
-	store_bind_text(st, 2, r->effective_from);
-	store_bind_text(st, 3, r->pattern);
-	store_bind_text(st, 4, r->source);
-	store_bind_int(st, 5, author_id);
-	store_bind_text(st, 6, r->author);
-	store_bind_int(st, 7, r->created_at);
-	return store_exec(st);
-}
-
-int64_t store_doc_counter_next(struct store *s, const char *kind, int year)
-{
-	struct store_stmt *st = store_prepare(s, &Q_COUNTER);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, kind);
-	store_bind_int(st, 2, year);
-	return q_scalar(st);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*seq = store_col_int(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc < 0 ? rc : STORE_ERR;
 }
 
 int64_t store_document_insert(struct store *s, const char *region, const struct document *d)

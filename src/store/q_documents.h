@@ -2,7 +2,7 @@
 #define QF_STORE_Q_DOCUMENTS_H
 /*
  * q_documents.h: documents (文书, migration 0030): template versions per
- * kind, numbering rules, the counters, the issued documents.
+ * kind and the issued documents (numbers: store/q_numbers.h).
  * Conventions of store/q_*.h (docs/architecture.md).
  */
 #include <stddef.h>
@@ -19,15 +19,10 @@ int store_doc_template(struct store *s, struct arena *a, const char *kind, int64
 /* Adds the next version of kind's template: it, or < 0. */
 int64_t store_doc_template_put(struct store *s, const char *kind, const char *body, int64_t author_id,
 			       const char *author, int64_t now);
-/* The rule of kind in force on day: 1 found, 0 none, < 0 error. */
-int store_doc_rule(struct store *s, struct arena *a, const char *kind, const char *day, struct doc_rule *r);
-/* Every rule of kind, newest effective_from first: the count or < 0. */
-int store_doc_rules(struct store *s, struct arena *a, const char *kind, struct doc_rule **out);
-/* Adds a rule: 0, STORE_CONSTRAINT when kind has one from that day, < 0. */
-int store_doc_rule_put(struct store *s, const struct doc_rule *r, int64_t author_id);
-/* Advances the counter of kind and year (inside the caller's write
- * transaction): the new number (1 for the year's first), or < 0. */
-int64_t store_doc_counter_next(struct store *s, const char *kind, int year);
+/* The seq of a document numbered by its record's own number (no counter):
+ * negative, distinct from every other (inside the write transaction), in
+ * *seq: 0, or < 0. */
+int store_document_fixed_seq(struct store *s, int64_t *seq);
 /* 1 when the row id of table (reports, dispositions, cases, detentions,
  * outcomes, clarifications) exists, 0 not (or another table), < 0 error. */
 int store_doc_record_exists(struct store *s, const char *table, int64_t id);

@@ -39,18 +39,20 @@ static const struct store_sql Q_UNITS = {
 	"ORDER BY CASE WHEN u.name = ? THEN 0 ELSE 1 END, u.id" PAGE, NULL };
 static const struct store_sql Q_UNITS_N = { Q_SCOPE_WITH "SELECT count(*) " U_FROM, NULL };
 
-/* cases: team (2), number, exact, like; order: exact file id, newest */
+/* cases: team (2), number, exact (2: file id, a subject's 立案编号), like;
+ * order: exact file id, newest */
 #define C_FROM "FROM cases c JOIN units u ON u.id = c.unit_id WHERE (? = 0 OR EXISTS (SELECT 1 " \
 	"FROM case_team t WHERE t.case_id = c.id AND t.user_id = ?)) AND (c.id = ? OR c.ext_id = ? " \
+	"OR EXISTS (SELECT 1 FROM case_subjects s WHERE s.case_id = c.id AND s.filing_no = ?) " \
 	"OR " NAME_LIKE("case_subjects", "case_id", "c.id") ") "
 #define C_LIST(AGG) "SELECT c.id, c.unit_id, " NAMES(AGG, "case_subjects", "case_id", "c.id") \
 	", u.name, c.filed " C_FROM "ORDER BY CASE WHEN c.ext_id = ? THEN 0 ELSE 1 END, c.id DESC" PAGE
 static const struct store_sql Q_CASES = { C_LIST("group_concat"), C_LIST("string_agg") };
 static const struct store_sql Q_CASES_N = { "SELECT count(*) " C_FROM, NULL };
 
-/* clues: scope (2), number, exact (2: file id, source reference), like */
+/* clues: scope (2), number, exact (3: file id, source reference, 线索编号), like */
 #define K_FROM "FROM clues k JOIN units u ON u.id = k.unit_id WHERE " Q_IN_SCOPE("k.unit_id") \
-	" AND (k.id = ? OR k.ext_id = ? OR k.source_ref = ? OR " \
+	" AND (k.id = ? OR k.ext_id = ? OR k.source_ref = ? OR k.clue_no = ? OR " \
 	NAME_LIKE("clue_subjects", "clue_id", "k.id") ") "
 #define K_LIST(AGG) Q_SCOPE_WITH "SELECT k.id, k.unit_id, " \
 	NAMES(AGG, "clue_subjects", "clue_id", "k.id") ", u.name, k.received " K_FROM \
@@ -66,6 +68,27 @@ static const struct store_sql Q_CLUES_N = { Q_SCOPE_WITH "SELECT count(*) " K_FR
 	"ORDER BY CASE WHEN r.ext_id = ? THEN 0 ELSE 1 END, r.id DESC" PAGE
 static const struct store_sql Q_REPORTS = { R_LIST("group_concat"), R_LIST("string_agg") };
 static const struct store_sql Q_REPORTS_N = { Q_SCOPE_WITH "SELECT count(*) " R_FROM, NULL };
+
+/* documents by their 文号, as visible as the record page that lists them
+ * (domain/document.h): a case's by need-to-know, a clue's and a report's
+ * by jurisdiction, an outcome's by its matter's (the case, else the clue);
+ * each only with the read permission of that page (the flags).  Binds:
+ * scope (1), number, case flag, team (2), clue flag, scope, report flag,
+ * scope, case flag, team (2), clue flag, scope. */
+#define D_TEAM(COL) "(? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = " COL " AND t.user_id = ?))"
+#define D_FROM "FROM documents d WHERE d.number = ? AND (" \
+	"(? = 1 AND EXISTS (SELECT 1 FROM cases c WHERE d.page = '/cases/' || c.id AND " D_TEAM("c.id") ")) " \
+	"OR (? = 1 AND EXISTS (SELECT 1 FROM clues k WHERE d.page = '/clues/' || k.id AND " \
+	Q_IN_SCOPE("k.unit_id") ")) " \
+	"OR (? = 1 AND EXISTS (SELECT 1 FROM reports r WHERE d.page = '/reports/' || r.id AND " \
+	Q_IN_SCOPE("r.unit_id") ")) " \
+	"OR EXISTS (SELECT 1 FROM outcomes o WHERE d.page = '/outcomes/' || o.id AND (" \
+	"(o.case_id IS NOT NULL AND ? = 1 AND " D_TEAM("o.case_id") ") OR (o.case_id IS NULL AND ? = 1 AND " \
+	"EXISTS (SELECT 1 FROM clues k WHERE k.id = o.clue_id AND " Q_IN_SCOPE("k.unit_id") "))))) "
+static const struct store_sql Q_DOCUMENTS = {
+	Q_SCOPE_WITH "SELECT d.id, 0, d.number, d.kind, d.day " D_FROM
+	"ORDER BY CASE WHEN d.number = ? THEN 0 ELSE 1 END, d.id DESC" PAGE, NULL };
+static const struct store_sql Q_DOCUMENTS_N = { Q_SCOPE_WITH "SELECT count(*) " D_FROM, NULL };
 
 static const struct store_sql Q_TAILS_TODO = {
 	"SELECT id, id_number_enc FROM persons WHERE id_number_enc IS NOT NULL "
@@ -113,6 +136,7 @@ static int bind_cases(struct store_stmt *st, const struct find_filter *f, const 
 
 	store_bind_int(st, i++, f->number);
 	store_bind_text(st, i++, f->exact);
+	store_bind_text(st, i++, f->exact);
 	store_bind_text(st, i++, like);
 	return i;
 }
@@ -122,6 +146,7 @@ static int bind_clues(struct store_stmt *st, const struct find_filter *f, const 
 	int i = bind_scope(st, 1, f->scope_user, 2);
 
 	store_bind_int(st, i++, f->number);
+	store_bind_text(st, i++, f->exact);
 	store_bind_text(st, i++, f->exact);
 	store_bind_text(st, i++, f->exact);
 	store_bind_text(st, i++, like);
@@ -138,6 +163,25 @@ static int bind_reports(struct store_stmt *st, const struct find_filter *f, cons
 	return i;
 }
 
+static int bind_documents(struct store_stmt *st, const struct find_filter *f, const char *like)
+{
+	int i = bind_scope(st, 1, f->scope_user, 1);
+
+	(void)like;
+	store_bind_text(st, i++, f->exact);
+	store_bind_int(st, i++, f->may.cases);
+	i = bind_scope(st, i, f->team_user, 2);
+	store_bind_int(st, i++, f->may.clues);
+	store_bind_int(st, i++, f->scope_user);
+	store_bind_int(st, i++, f->may.reports);
+	store_bind_int(st, i++, f->scope_user);
+	store_bind_int(st, i++, f->may.cases);
+	i = bind_scope(st, i, f->team_user, 2);
+	store_bind_int(st, i++, f->may.clues);
+	store_bind_int(st, i++, f->scope_user);
+	return i;
+}
+
 /* in the order of enum find_kind */
 static const struct {
 	const struct store_sql *list, *count;
@@ -148,6 +192,7 @@ static const struct {
 	[FIND_CASE] = { &Q_CASES, &Q_CASES_N, bind_cases },
 	[FIND_PERSON] = { &Q_PERSONS, &Q_PERSONS_N, bind_persons },
 	[FIND_UNIT] = { &Q_UNITS, &Q_UNITS_N, bind_units },
+	[FIND_DOCUMENT] = { &Q_DOCUMENTS, &Q_DOCUMENTS_N, bind_documents },
 };
 
 static void fill_hit(struct arena *a, struct store_stmt *st, void *row)

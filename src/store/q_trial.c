@@ -1,10 +1,7 @@
 /*
  * q_trial.c: the trial stage's opinions and returns, the step limits, and
- * the official numbers with their per-year counters (migration 0032).
- * The counter is one upsert (INSERT ... ON CONFLICT DO UPDATE ...
- * RETURNING): on PostgreSQL the row lock orders concurrent writers, on
- * SQLite the write transaction does; either way no number is handed out
- * twice.
+ * the official numbers kept on cases and clues (migration 0032); the
+ * patterns and counters are store/q_numbers.c.
  */
 #include "store/q_trial.h"
 #include "store/q_util.h"
@@ -172,12 +169,6 @@ int store_step_limit(struct store *s, struct arena *a, const char *step, const c
 
 /* ---- numbers -------------------------------------------------------------------------- */
 
-static const struct store_sql Q_PATTERN = {
-	"SELECT pattern FROM number_patterns WHERE kind = ? AND effective_from <= ? "
-	"ORDER BY effective_from DESC LIMIT 1", NULL };
-static const struct store_sql Q_COUNTER = {
-	"INSERT INTO number_counters(kind, year, last) VALUES (?, ?, 1) "
-	"ON CONFLICT (kind, year) DO UPDATE SET last = number_counters.last + 1 RETURNING last", NULL };
 static const struct store_sql Q_SUBJECT_NO = {
 	"UPDATE case_subjects SET filing_no = ? WHERE case_id = ? AND person_id = ?", NULL };
 static const struct store_sql Q_CLUE_NO = { "UPDATE clues SET clue_no = ? WHERE id = ?", NULL };
@@ -187,34 +178,6 @@ static const struct store_sql Q_TAKEN_CLUE = { "SELECT count(*) FROM clues WHERE
 static const struct store_sql Q_NUMBERS = {
 	"SELECT cs.person_id, p.name, cs.filing_no FROM case_subjects cs JOIN persons p ON p.id = cs.person_id "
 	"WHERE cs.case_id = ? ORDER BY cs.filing_no IS NULL, cs.filing_no, cs.person_id", NULL };
-
-int store_number_pattern(struct store *s, struct arena *a, const char *kind, const char *day,
-			 const char **pattern)
-{
-	struct store_stmt *st = store_prepare(s, &Q_PATTERN);
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, kind);
-	store_bind_text(st, 2, day);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		*pattern = q_text(a, st, 0);
-	store_reset(st);
-	return rc == STORE_ROW ? 1 : rc < 0 ? rc : 0;
-}
-
-int64_t store_number_next(struct store *s, const char *kind, int year)
-{
-	struct store_stmt *st = store_prepare(s, &Q_COUNTER);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, kind);
-	store_bind_int(st, 2, year);
-	return q_scalar(st);
-}
 
 int store_case_subject_set_no(struct store *s, int64_t case_id, int64_t person_id, const char *no)
 {

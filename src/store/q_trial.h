@@ -32,12 +32,6 @@ int store_trial_returns(struct store *s, struct arena *a, int64_t case_id, struc
 int store_step_limit(struct store *s, struct arena *a, const char *step, const char *day, int *max,
 		     const char **source);
 
-/* The pattern of `kind` in force on `day`: 1, 0 none, < 0. */
-int store_number_pattern(struct store *s, struct arena *a, const char *kind, const char *day,
-			 const char **pattern);
-/* The next counter of kind and year (1 for the first), in the caller's
- * transaction: > 0, or < 0. */
-int64_t store_number_next(struct store *s, const char *kind, int year);
 int store_case_subject_set_no(struct store *s, int64_t case_id, int64_t person_id, const char *no);
 int store_clue_set_no(struct store *s, int64_t clue_id, const char *no);
 /* 1 when a subject of any case has the number, or a clue (kind clue). */

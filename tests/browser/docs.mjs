@@ -64,18 +64,30 @@ await step('the outcome page with its documents fits a 360 px phone', async () =
 	await page.setViewportSize({ width: 1280, height: 800 });
 }, 'outcome-phone');
 
-await step('cm opens 文书模板: the kinds, the template with its fields, the numbering rule; fits a phone', async () => {
+await step('cm opens 文书模板: the kinds, the template with its fields; fits a phone', async () => {
 	await nav().getByRole('link', { name: '文书模板' }).click();
 	await h1().filter({ hasText: '文书模板' }).waitFor();
 	await page.getByRole('navigation', { name: '文书种类' }).getByRole('link', { name: '处分决定书' }).click();
 	await page.getByRole('heading', { name: '处分决定书模板' }).waitFor();
 	const tmpl = await page.getByLabel('模板').inputValue();
 	assert(tmpl.includes('{{受处分人}}'), 'the template text lacks {{受处分人}}');
-	assert(await page.getByLabel('新规则').inputValue() === '{机关代字}纪处〔{年}〕{序号}号',
-		`the rule reads "${await page.getByLabel('新规则').inputValue()}"`);
 	await page.setViewportSize(PHONE);
 	await fitsPhone('the templates page');
 	await page.setViewportSize({ width: 1280, height: 800 });
 }, 'templates');
 
-await finish(4);
+await step('cm opens 编号规则: every kind, the 文号 pattern with the next number; fits a phone', async () => {
+	await nav().getByRole('link', { name: '编号规则' }).click();
+	await h1().filter({ hasText: '编号规则' }).waitFor();
+	await page.getByRole('link', { name: '处分决定书文号' }).click();
+	await h1().filter({ hasText: '处分决定书文号' }).waitFor();
+	const pattern = await page.getByLabel('编号规则').inputValue();
+	assert(pattern === '{机关代字}纪处〔{年}〕{序号}号', `the pattern reads "${pattern}"`);
+	const next = (await page.locator('.next-number').textContent()).trim();
+	assert(new RegExp(`^测纪处〔${year}〕\\d+号$`).test(next), `the next number reads "${next}"`);
+	await page.setViewportSize(PHONE);
+	await fitsPhone('the number patterns page');
+	await page.setViewportSize({ width: 1280, height: 800 });
+}, 'numbers');
+
+await finish(5);

@@ -9,10 +9,12 @@
 #    saving (API and page) with the line and placeholder named, and one
 #    that stopped checking is refused before rendering, without taking a
 #    number;
-#  - numbering (发文字号, GB/T 9704-2012 7.2.4: 机关代字, 年份, 发文顺序号):
-#    two documents get consecutive numbers, the counter restarts in a new
-#    year, eight made at once get eight distinct consecutive numbers; a new
-#    rule applies from its effective date;
+#  - numbering (发文字号, GB/T 9704-2012 7.2.4: 机关代字, 年份, 发文顺序号;
+#    one counter with the official numbers since migration 0035, patterns
+#    set on /numbers): two documents get consecutive numbers, the counter
+#    restarts in a new year, eight made at once get eight distinct
+#    consecutive numbers; a new pattern applies from its effective date;
+#    the filing decision carries its subject's 立案编号 (t189 more);
 #  - a document downloads for who may see its record; an outsider (a
 #    township commission, outside its units; DOMAIN.md section 1,
 #    need-to-know) gets 404 and the refusal is audited; making one needs the
@@ -29,6 +31,7 @@ run_cli demo --year 2022
 expect_eq "the demo year imports" 0 "$RC"
 DET=$(sql "SELECT min(id) FROM detentions")
 CASE=$(sql "SELECT case_id FROM detentions WHERE id = $DET")
+SUBJ=$(sql "SELECT person_id FROM detentions WHERE id = $DET")     # 立案决定书 are per subject
 # the outsider: a township commission over a leaf unit that is not the case's
 UO=$(sql "SELECT min(id) FROM units u WHERE parent_id IS NOT NULL AND id <> (SELECT unit_id FROM cases WHERE id = $CASE)
 	AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id)")
@@ -68,7 +71,9 @@ mkdir -p "$OUT"
 declare -A NUM VAL ID
 for row in "${KINDS[@]}"; do
 	read -r kind user rec val <<<"$row"
-	out=$(as "$user" POST /api/documents "{\"kind\": \"$kind\", \"record_id\": $rec, \"day\": \"2024-03-05\"}")
+	extra=""
+	[ "$kind" = filing_decision ] && extra=", \"subject_id\": $SUBJ"
+	out=$(as "$user" POST /api/documents "{\"kind\": \"$kind\", \"record_id\": $rec, \"day\": \"2024-03-05\"$extra}")
 	expect_eq "$kind: made (201)" 201 "$(status "$out")"
 	NUM[$kind]=$(body "$out" | jget '["number"]' 2>/dev/null)
 	ID[$kind]=$(body "$out" | jget '["id"]' 2>/dev/null)
@@ -78,7 +83,9 @@ for row in "${KINDS[@]}"; do
 	expect_eq "$kind: the bytes kept are those downloaded" \
 		"$(sql "SELECT sha256 FROM documents WHERE id = ${ID[$kind]}")" "$(sha256sum <"$OUT/$kind.docx" | cut -d' ' -f1)"
 done
-expect_eq "numbered by the kind's rule (测: the commission's first character)" "测纪立〔2024〕1号" "${NUM[filing_decision]}"
+expect_eq "the filing decision: its subject's 立案编号" \
+	"$(sql "SELECT filing_no FROM case_subjects WHERE case_id = $CASE AND person_id = $SUBJ")" "${NUM[filing_decision]}"
+expect_eq "numbered by the kind's rule (测: the commission's first character)" "测纪审〔2024〕1号" "${NUM[trial_report]}"
 expect_eq "each kind its own counter" "测监留通〔2024〕1号" "${NUM[detention_notice_family]}"
 
 # every XML part of every document well formed
@@ -123,36 +130,36 @@ fi
 
 # ---- numbering ---------------------------------------------------------------
 num_of() { body "$1" | jget '["number"]'; }
-out=$(as cm POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE, \"day\": \"2024-12-30\"}")
-expect_eq "the next filing decision of 2024: number 2" "测纪立〔2024〕2号" "$(num_of "$out")"
-out=$(as cm POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE, \"day\": \"2025-01-02\"}")
-expect_eq "a new year restarts the counter" "测纪立〔2025〕1号" "$(num_of "$out")"
+mk() { as inv POST /api/documents "{\"kind\": \"trial_report\", \"record_id\": $CASE, \"day\": \"$1\"}"; }
+out=$(mk 2024-12-30)
+expect_eq "the next trial report of 2024: number 2" "测纪审〔2024〕2号" "$(num_of "$out")"
+out=$(mk 2025-01-02)
+expect_eq "a new year restarts the counter" "测纪审〔2025〕1号" "$(num_of "$out")"
 pids=()
 for i in 1 2 3 4 5 6 7 8; do
-	as cm POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE, \"day\": \"2025-02-01\"}" \
-		>"$T_DIR/par.$i" &
+	mk 2025-02-01 >"$T_DIR/par.$i" &
 	pids+=($!)
 done
 wait "${pids[@]}"
 seqs=$(for i in 1 2 3 4 5 6 7 8; do num_of "$(cat "$T_DIR/par.$i")"; done |
-	sed -n 's/^测纪立〔2025〕\([0-9]*\)号$/\1/p' | sort -n | tr '\n' ' ')
+	sed -n 's/^测纪审〔2025〕\([0-9]*\)号$/\1/p' | sort -n | tr '\n' ' ')
 expect_eq "eight at once: eight distinct consecutive numbers" "2 3 4 5 6 7 8 9 " "$seqs"
 CSRF=$(csrf_of "$T_DIR/cm.jar")
 st=$(curl -s -o "$T_DIR/rule.html" -w '%{http_code}' -b "$T_DIR/cm.jar" --data-urlencode "csrf=$CSRF" \
-	--data-urlencode "kind=filing_decision" --data-urlencode "pattern={机关代字}纪立字〔{年}〕第{序号}号" \
+	--data-urlencode "kind=doc_trial_report" --data-urlencode "pattern={机关代字}纪审字〔{年}〕第{序号}号" \
 	--data-urlencode "effective_from=2025-06-01" --data-urlencode "source=2025年第3次常委会会议纪要" \
-	"$BASE/documents/rules")
+	"$BASE/numbers")
 expect_eq "a new numbering rule saves (page)" 303 "$st"
-out=$(as cm POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE, \"day\": \"2025-06-01\"}")
-expect_eq "... applies from its day, the counter going on" "测纪立字〔2025〕第10号" "$(num_of "$out")"
-out=$(as cm POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE, \"day\": \"2025-05-31\"}")
-expect_eq "... not before it" "测纪立〔2025〕11号" "$(num_of "$out")"
+out=$(mk 2025-06-01)
+expect_eq "... applies from its day, the counter going on" "测纪审字〔2025〕第10号" "$(num_of "$out")"
+out=$(mk 2025-05-31)
+expect_eq "... not before it" "测纪审〔2025〕11号" "$(num_of "$out")"
 st=$(curl -s -o "$T_DIR/rule2.html" -w '%{http_code}' -b "$T_DIR/cm.jar" --data-urlencode "csrf=$CSRF" \
-	--data-urlencode "kind=filing_decision" --data-urlencode "pattern={机关代字}纪立〔{年}〕号" \
-	--data-urlencode "effective_from=2026-01-01" --data-urlencode "source=x" "$BASE/documents/rules")
+	--data-urlencode "kind=doc_trial_report" --data-urlencode "pattern={机关代字}纪审〔{年}〕号" \
+	--data-urlencode "effective_from=2026-01-01" --data-urlencode "source=x" "$BASE/numbers")
 expect_eq "a rule without {序号} is refused" 422 "$st"
 expect_contains "... saying why" "须含一个{序号}" "$(cat "$T_DIR/rule2.html")"
-expect_eq "rules audited" 1 "$(audit_count doc_number_rule_edit doc_number_rule/filing_decision)"
+expect_eq "rules audited" 1 "$(audit_count number_pattern_edit number_pattern/doc_trial_report)"
 
 # ---- templates ----------------------------------------------------------------
 out=$(as cm POST /api/documents/templates '{"kind": "filing_decision", "template_text": "# 立案决定书\n@文号 {{文号}}\n决定对{{被审查调查人}}立案，{{不存在的字段}}。\n"}')
@@ -166,7 +173,7 @@ expect_contains "... the placeholder named beside the field" "第2行 {{被反�
 expect_eq "nothing saved" 9 "$(sql "SELECT count(*) FROM doc_templates")"
 out=$(as cm POST /api/documents/templates '{"kind": "filing_decision", "template_text": "# 立案决定书\n@文号 {{文号}}\n经研究，决定对{{所在单位}}{{被审查调查人}}立案审查调查（新模板）。\n@落款 {{机关}} || {{成文日期}}\n"}')
 expect_eq "a template that checks saves as version 2" 2 "$(body "$out" | jget '["version"]')"
-out=$(as cm POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE, \"day\": \"2025-07-01\"}")
+out=$(as cm POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE, \"subject_id\": $SUBJ, \"day\": \"2025-07-01\"}")
 NEW=$(body "$out" | jget '["id"]')
 expect_eq "new documents use the new version" 2 "$(body "$out" | jget '["template_version"]')"
 expect_eq "a document made before keeps its version and bytes" \
@@ -177,13 +184,13 @@ expect_contains "... with the new text" "（新模板）" "$(unzip -p "$T_DIR/ne
 expect_eq "template saves audited" 1 "$(audit_count doc_template_edit doc_template/filing_decision)"
 # a template that stopped checking (a field renamed in a later release,
 # here written straight into the table): refused before rendering, no number taken
-before=$(sql "SELECT last FROM doc_counters WHERE kind = 'trial_report' AND year = 2024")
+before=$(sql "SELECT last FROM number_counters WHERE kind = 'doc_trial_report' AND year = 2024")
 sql "INSERT INTO doc_templates(kind, version, body, author, created_at) VALUES ('trial_report', 2, '# 审理报告
 {{审理意见全文}}', 'x', 0)"
 out=$(as inv POST /api/documents "{\"kind\": \"trial_report\", \"record_id\": $CASE, \"day\": \"2024-04-01\"}")
 expect_eq "a template that no longer checks: refused before rendering (422)" 422 "$(status "$out")"
 expect_eq "... naming the placeholder" "{{审理意见全文}}" "$(body "$out" | jget '["error"]["placeholder"]')"
-expect_eq "... no number taken" "$before" "$(sql "SELECT last FROM doc_counters WHERE kind = 'trial_report' AND year = 2024")"
+expect_eq "... no number taken" "$before" "$(sql "SELECT last FROM number_counters WHERE kind = 'doc_trial_report' AND year = 2024")"
 
 # ---- who may download -----------------------------------------------------------
 D=${ID[detention_decision]}

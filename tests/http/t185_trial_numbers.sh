@@ -52,18 +52,9 @@ expect_eq "... the counters per kind and year" "clue 2025 2|clue 2026 1" \
 	"$(sql "SELECT kind || ' ' || year || ' ' || last FROM number_counters ORDER BY kind, year" | paste -sd'|')"
 
 # ---- numbers: filing, per person ------------------------------------------------------------------------
-# file CLUE DAY: verification, then filing approved by the principal leader
-file() {
-	local d
-	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
-	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$2\"}" "$LJ" >/dev/null
-	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
-	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$2\",\"filing\":{\"case_type\":\"discipline\",\"organ_kind\":\"office\",\"organ_name\":\"第一审查调查室\",\"categories\":[\"integrity\"],\"committee_by\":\"县委书记\",\"committee_day\":\"$2\"}}" "$LJ" >/dev/null
-	sql "SELECT id FROM cases WHERE clue_id = $1"
-}
-C=$(file "$K1" 2025-04-01)
-C2=$(file "$K2" 2025-05-06)
-C3=$(file "$K3" 2026-02-02)
+C=$(file_case "$K1" 2025-04-01)
+C2=$(file_case "$K2" 2025-05-06)
+C3=$(file_case "$K3" 2026-02-02)
 expect_eq "立案编号 per subject: two for the case of two subjects, then the next case, restarting in 2026" \
 	"$C $P1 纪立〔2025〕1号|$C $P2 纪立〔2025〕2号|$C2 $P3 纪立〔2025〕3号|$C3 $P4 纪立〔2026〕1号" \
 	"$(sql "SELECT case_id || ' ' || person_id || ' ' || filing_no FROM case_subjects ORDER BY filing_no LIKE '%2026%', case_id, person_id" | paste -sd'|')"
@@ -222,6 +213,20 @@ check "server log clean" server_clean
 run_cli export --db "$DB" --out "$T_DIR/e.jsonl"
 expect_eq "export: exit 0" 0 "$RC"
 expect_eq "... carries the clue numbers" 1 "$(grep -c '"clue_no":"线索〔2025〕001号"' "$T_DIR/e.jsonl")"
+# the completed returns (issue 12, numbers helper): out with their reasons
+# (--with-sensitive), into a fresh database encrypted again, out the same
+run_cli export --db "$DB" --with-sensitive --out "$T_DIR/s1.jsonl"
+expect_eq "the sensitive export carries the two returns with their reasons" 2 \
+	"$(grep '"type":"trial_return"' "$T_DIR/s1.jsonl" | grep -c '"reason":"事实不清需补充证据"')"
+if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb r185); else DB2=$T_DIR/rt.db; fi
+"$QF_BIN" init --db "$DB2" --key "$T_DIR/rt.key" --region 230100 >/dev/null
+run_cli import "$T_DIR/s1.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_eq "... imports into a fresh database" "0" "$RC"
+run_cli export --db "$DB2" --key "$T_DIR/rt.key" --with-sensitive --out "$T_DIR/s2.jsonl"
+expect_eq "... and exports the same return lines" "$(grep '"type":"trial_return"' "$T_DIR/s1.jsonl")" \
+	"$(grep '"type":"trial_return"' "$T_DIR/s2.jsonl")"
+expect_eq "... the reasons encrypted at rest there" "x1:|x1:" \
+	"$(DB=$DB2 sql "SELECT substr(reason_enc, 1, 3) FROM case_trial_returns ORDER BY seq" | paste -sd'|')"
 cat >"$T_DIR/dup.jsonl" <<EOF
 {"type":"unit","id":"XU1","name":"乙局","kind":"department","parent":null}
 {"type":"person","id":"XP1","name":"李某","unit":"XU1","rank":"staff"}

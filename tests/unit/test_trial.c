@@ -57,13 +57,21 @@ static void formats(void **state)
 	struct arena *a = arena_new(4096);
 
 	(void)state;
-	assert_string_equal(numbering_format(a, "纪立〔{year}〕{n}号", 2022, 12), "纪立〔2022〕12号");
-	assert_string_equal(numbering_format(a, "线索〔{year}〕{n3}号", 2025, 7), "线索〔2025〕007号");
-	assert_string_equal(numbering_format(a, "线索〔{year}〕{n3}号", 2025, 1234), "线索〔2025〕1234号");
-	assert_true(numbering_pattern_valid("青纪立〔{year}〕{n}号"));
-	assert_false(numbering_pattern_valid("青纪立〔{year}〕号"));          /* no counter */
-	assert_false(numbering_pattern_valid("{n}-{n3}"));                    /* two counters */
-	assert_false(numbering_pattern_valid("〔{yr}〕{n}号"));               /* unknown placeholder */
+	assert_string_equal(numbering_format(a, "纪立〔{year}〕{n}号", "", 2022, 12), "纪立〔2022〕12号");
+	assert_string_equal(numbering_format(a, "线索〔{year}〕{n3}号", "", 2025, 7), "线索〔2025〕007号");
+	assert_string_equal(numbering_format(a, "线索〔{year}〕{n3}号", "", 2025, 1234), "线索〔2025〕1234号");
+	/* the one language: the documents' tokens too (migration 0035) */
+	assert_string_equal(numbering_format(a, "{机关代字}纪审〔{年}〕{序号}号", "青", 2024, 3), "青纪审〔2024〕3号");
+	assert_string_equal(numbering_format(a, "第{序号3}号（{年}）", "", 2024, 1), "第001号（2024）");
+	assert_true(numbering_pattern_valid(a, "青纪立〔{year}〕{n}号"));
+	assert_true(numbering_pattern_valid(a, "{机关代字}纪审〔{年}〕{序号}号"));
+	assert_false(numbering_pattern_valid(a, "青纪立〔{year}〕号"));          /* no counter */
+	assert_false(numbering_pattern_valid(a, "{n}-{序号3}"));                 /* two counters */
+	assert_false(numbering_pattern_valid(a, "〔{yr}〕{n}号"));               /* unknown placeholder */
+	assert_false(numbering_pattern_valid(a, "〔{年}〕{序号号"));             /* unclosed */
+	assert_false(numbering_pattern_valid(a, ""));
+	assert_string_equal(numbering_pattern_refusal(a, "〔{yr}〕{n}号"),
+			    "未知的标记“{yr}”（可用：{机关代字}、{年}、{序号}、{序号3}）");
 	arena_free(a);
 }
 
