@@ -95,7 +95,7 @@ int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const cha
 	qf_day d = date_parse(day ? day : "");
 
 	if (d == QF_DAY_NONE) {
-		fielderr_add(fe, field, "请填写日期（YYYY-MM-DD）");
+		fielderr_add(fe, field, fielderr_date_msg(day, "请填写日期（YYYY-MM-DD）"));
 		return 0;
 	}
 	if (d > date_today()) {

@@ -120,7 +120,7 @@ int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *da
 		fielderr_add(fe, "committee_by", "请填写批准立案的同级党委主要负责人（不超过50字）");
 	cd = date_parse(f->committee_day ? f->committee_day : "");
 	if (cd == QF_DAY_NONE)
-		fielderr_add(fe, "committee_day", "请填写同级党委主要负责人批准日期（YYYY-MM-DD）");
+		fielderr_add(fe, "committee_day", fielderr_date_msg(f->committee_day, "请填写同级党委主要负责人批准日期（YYYY-MM-DD）"));
 	else if (strcmp(f->committee_day, day) > 0 || strcmp(f->committee_day, k->received) < 0)
 		fielderr_add(fe, "committee_day", "同级党委主要负责人批准日期应在线索受理之后、不晚于立案日期");
 	return fe->n == before;
@@ -247,9 +247,9 @@ int category_valid(const struct violation_category *v, struct fielderr *fe)
 	if (v->source && utf8_len(v->source) > 200)
 		fielderr_add(fe, "source", "依据不能超过200个字");
 	if (date_parse(v->valid_from ? v->valid_from : "") == QF_DAY_NONE)
-		fielderr_add(fe, "valid_from", "请填写启用日期（YYYY-MM-DD）");
+		fielderr_add(fe, "valid_from", fielderr_date_msg(v->valid_from, "请填写启用日期（YYYY-MM-DD）"));
 	if (v->retired && *v->retired && date_parse(v->retired) == QF_DAY_NONE)
-		fielderr_add(fe, "retired", "停用日期应为YYYY-MM-DD");
+		fielderr_add(fe, "retired", fielderr_date_msg(v->retired, "停用日期应为YYYY-MM-DD"));
 	return fe->n == before;
 }
 
@@ -302,7 +302,7 @@ int category_retire(struct ctx *c, const char *code, const char *day, struct fie
 	if (rc <= 0)
 		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (ca.day && date_parse(ca.day) == QF_DAY_NONE) {
-		fielderr_add(fe, "day", "请填写停用日期（YYYY-MM-DD）");
+		fielderr_add(fe, "day", fielderr_date_msg(ca.day, "请填写停用日期（YYYY-MM-DD）"));
 		return RES_INVALID;
 	}
 	if (ca.day && strcmp(ca.day, old.valid_from) < 0) {

@@ -84,7 +84,7 @@ static int validate(struct ctx *c, const struct clue_input *in, struct fielderr 
 	qf_day received = date_parse(in->received ? in->received : "");
 
 	if (received == QF_DAY_NONE)
-		fielderr_add(fe, "received", "请填写受理日期（YYYY-MM-DD）");
+		fielderr_add(fe, "received", fielderr_date_msg(in->received, "请填写受理日期（YYYY-MM-DD）"));
 	else if (received > date_today())
 		fielderr_add(fe, "received", "受理日期不能晚于今天");
 	if (!label_of(clue_sources, in->source))

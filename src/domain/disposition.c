@@ -259,7 +259,7 @@ static int decision_day_ok(const struct disposition_decision *dd, const struct c
 	qf_day d = date_parse(dd->day ? dd->day : "");
 
 	if (d == QF_DAY_NONE) {
-		fielderr_add(fe, "day", "请填写审批日期（YYYY-MM-DD）");
+		fielderr_add(fe, "day", fielderr_date_msg(dd->day, "请填写审批日期（YYYY-MM-DD）"));
 		return 0;
 	}
 	if (d > date_today() || strcmp(dd->day, k->received) < 0) {

@@ -144,7 +144,7 @@ int execution_check(struct ctx *c, int64_t outcome_id, const char *item, const c
 	else if (!label_of(execution_items, item))
 		fielderr_add(fe, "item", "请选择执行事项");
 	if (!day_in_range(done, o.day))
-		fielderr_add(fe, "done", "请填写办理日期（不早于处理日期、不晚于今天）");
+		fielderr_add(fe, "done", fielderr_date_msg(done, "请填写办理日期（不早于处理日期、不晚于今天）"));
 	if (utf8_len(ca.note) > 500)
 		fielderr_add(fe, "note", "说明不能超过500字");
 	if (fe->n)
@@ -194,7 +194,7 @@ int followup_valid(const struct followup *f, const char *since, struct fielderr 
 	int before = fe->n;
 
 	if (!day_in_range(f->day, since))
-		fielderr_add(fe, "day", "请填写回访日期（不早于处理或澄清日期、不晚于今天）");
+		fielderr_add(fe, "day", fielderr_date_msg(f->day, "请填写回访日期（不早于处理或澄清日期、不晚于今天）"));
 	if (utf8_len(f->note ? f->note : "") > 2000)
 		fielderr_add(fe, "note", "回访情况不能超过2000字");
 	return fe->n == before;
@@ -284,7 +284,7 @@ int clarification_valid(const struct clarification *k, const struct person *subj
 	if (!subject)
 		fielderr_add(fe, "person_id", "所选人员不是该案件（线索）的当事人");
 	if (!day_in_range(k->day, "0000-00-00"))
-		fielderr_add(fe, "day", "请填写澄清日期（YYYY-MM-DD，不晚于今天）");
+		fielderr_add(fe, "day", fielderr_date_msg(k->day, "请填写澄清日期（YYYY-MM-DD，不晚于今天）"));
 	if (!k->manner || !label_of(clarification_manners, k->manner))
 		fielderr_add(fe, "manner", "请选择澄清方式");
 	if (k->note && utf8_len(k->note) > 2000)

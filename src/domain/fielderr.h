@@ -5,7 +5,19 @@
  * show each beside its field and the API can return them as
  * {"field": "message"}.  Messages are static strings or arena copies.
  */
+#include "core/date.h"
+
 #define FIELDERR_MAX 16
+
+/* The message for a date field the domain refuses: 日期不存在 when its text
+ * is a well-formed date that does not exist (2022-02-30), so the person is
+ * not told to use the format they used; otherwise msg (missing, wrong
+ * format, out of order).  Every form that takes a date words it so. */
+#define FIELDERR_NO_SUCH_DAY "日期不存在"
+static inline const char *fielderr_date_msg(const char *text, const char *msg)
+{
+	return date_check(text) == DATE_NO_SUCH_DAY ? FIELDERR_NO_SUCH_DAY : msg;
+}
 
 struct fielderr {
 	int n;

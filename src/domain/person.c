@@ -188,14 +188,14 @@ static void validate_record(struct person *p, struct fielderr *fe)
 	if (p->ethnicity && *p->ethnicity && !label_of(person_ethnicities, p->ethnicity))
 		fielderr_add(fe, "ethnicity", "请从列表中选择民族");
 	if (!day_ok(p->birth_date))
-		fielderr_add(fe, "birth_date", "出生日期应为不晚于今天的日期（YYYY-MM-DD）");
+		fielderr_add(fe, "birth_date", fielderr_date_msg(p->birth_date, "出生日期应为不晚于今天的日期（YYYY-MM-DD）"));
 	if (!day_ok(p->party_joined))
-		fielderr_add(fe, "party_joined", "入党时间应为不晚于今天的日期（YYYY-MM-DD）");
+		fielderr_add(fe, "party_joined", fielderr_date_msg(p->party_joined, "入党时间应为不晚于今天的日期（YYYY-MM-DD）"));
 	else if (p->party_joined && *p->party_joined && p->birth_date && *p->birth_date &&
 		 strcmp(p->party_joined, p->birth_date) <= 0)
 		fielderr_add(fe, "party_joined", "入党时间应晚于出生日期");
 	if (!day_ok(p->post_from))
-		fielderr_add(fe, "post_from", "任职日期应为不晚于今天的日期（YYYY-MM-DD）");
+		fielderr_add(fe, "post_from", fielderr_date_msg(p->post_from, "任职日期应为不晚于今天的日期（YYYY-MM-DD）"));
 }
 
 /* Adds the messages of p's fields to fe: 0, or RES_STORE when the unit

@@ -222,7 +222,7 @@ static int validate(struct ctx *c, const struct report_input *in, struct fielder
 	int before;
 
 	if (received == QF_DAY_NONE)
-		fielderr_add(fe, "received", "请填写收到日期（YYYY-MM-DD）");
+		fielderr_add(fe, "received", fielderr_date_msg(in->received, "请填写收到日期（YYYY-MM-DD）"));
 	else if (received > date_today())
 		fielderr_add(fe, "received", "收到日期不能晚于今天");
 	if (!label_of(report_channels, in->channel))
@@ -467,7 +467,8 @@ static const char *day_error(struct ctx *c, const char *day, const char *after, 
 	qf_day d = date_parse(day ? day : "");
 
 	if (d == QF_DAY_NONE)
-		return arena_printf(c->a, "请填写%s（YYYY-MM-DD）", label);
+		return date_check(day) == DATE_NO_SUCH_DAY ? FIELDERR_NO_SUCH_DAY
+							    : arena_printf(c->a, "请填写%s（YYYY-MM-DD）", label);
 	if (d > date_today())
 		return arena_printf(c->a, "%s不能晚于今天", label);
 	if (after && strcmp(day, after) < 0)

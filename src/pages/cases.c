@@ -54,7 +54,6 @@ static const char *const figure_args[] = { "filed_from", "filed_to", "closed_fro
 
 int page_cases(struct req *r)
 {
-	static const struct label yes[] = { { "1", "仅逾期" }, { NULL, NULL } };
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	struct case_filter cq;
 	struct case_rec *v = NULL;
@@ -73,7 +72,7 @@ int page_cases(struct req *r)
 	campaign_select(r, &sb, cq.campaign_id, NULL, "全部");
 	field_text(&sb, "from", "立案日期自", cq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", cq.day_to, 0, NULL, "type=\"date\"");
-	field_select(&sb, "overdue", "期限", yes, req_arg(r, "overdue"), 0, NULL, "全部");
+	filter_overdue(&sb, cq.overdue);
 	field_text(&sb, "no", "立案编号", cq.number ? cq.number : "", 0, NULL, "maxlength=\"50\"");
 	figlist_form(&sb, &case_filter_spec, &cq, figure_args, "/cases");
 	filter_close(&sb, NULL, "/cases");
@@ -105,7 +104,7 @@ int page_cases(struct req *r)
 	url_param(&base, "state", cq.state);
 	url_param(&base, "from", cq.day_from);
 	url_param(&base, "to", cq.day_to);
-	url_param(&base, "overdue", req_arg(r, "overdue"));
+	url_param(&base, "overdue", cq.overdue ? "1" : NULL);
 	url_param(&base, "no", cq.number);
 	if (cq.unit_id)
 		strbuf_addf(&base, "unit_id=%" PRId64 "&", cq.unit_id);

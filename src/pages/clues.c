@@ -90,7 +90,7 @@ int page_clues(struct req *r)
 	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
 	office_select(r, &sb, "承办部门", lq.office, 0, NULL, "全部");
-	field_checkbox(&sb, "overdue", "只看逾期", lq.overdue);
+	filter_overdue(&sb, lq.overdue);
 	figlist_form(&sb, &clue_filter_spec, &lq, figure_args, "/clues");
 	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))

@@ -367,6 +367,11 @@ void field_checkbox(struct strbuf *sb, const char *name, const char *label, int 
 	strbuf_addstr(sb, "</label></div>");
 }
 
+void filter_overdue(struct strbuf *sb, int checked)
+{
+	field_checkbox(sb, "overdue", "只看逾期", checked);
+}
+
 void field_group_open(struct strbuf *sb, const char *name, const char *label, int required,
 		      const char *err)
 {

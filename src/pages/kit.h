@@ -69,6 +69,9 @@ void filter_open_as(struct strbuf *sb, const char *action, const char *role);
 /* The submit button (查询 when button is NULL) and, when reset_href is not
  * NULL, a 重置 link; closes the form. */
 void filter_close(struct strbuf *sb, const char *button, const char *reset_href);
+/* The overdue filter of every list, one label and one control everywhere:
+ * a checkbox named overdue reading 只看逾期 (issue 12). */
+void filter_overdue(struct strbuf *sb, int checked);
 
 /* ---- fields -------------------------------------------------------------------- */
 

@@ -69,7 +69,7 @@ int page_reports(struct req *r)
 	unit_select(r, &sb, "unit_id", "单位", rq.unit_id, 0, NULL, "全部单位");
 	field_text(&sb, "from", "收到日期自", rq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", rq.day_to, 0, NULL, "type=\"date\"");
-	field_checkbox(&sb, "overdue", "仅看逾期", rq.overdue);
+	filter_overdue(&sb, rq.overdue);
 	filter_close(&sb, NULL, "/reports");
 	if (authz_has(&r->c.who, PERM_REPORT_WRITE))
 		toolbar(&sb, "/reports/new", "登记信访举报", 1);
