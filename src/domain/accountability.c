@@ -100,8 +100,7 @@ int64_t accountability_create(struct ctx *c, const struct accountability *q, str
 		fielderr_add(fe, "person_id", arena_printf(c->a, "所选人员不属于被问责单位（该人员所在单位：%s）",
 							   p.unit_name));
 	check_campaign(c, q->campaign_id, fe);
-	if (q->summary && utf8_len(q->summary) > 2000)
-		fielderr_add(fe, "summary", "问责事由不能超过2000字");
+	fielderr_len(c->a, fe, "summary", "问责事由", q->summary, 2000);
 	if (fe->n)
 		return -1;
 	return store_tx(c->db, insert_tx, &ia) < 0 ? -2 : ia.id;

@@ -99,8 +99,7 @@ void appeal_validate(struct ctx *c, const struct outcome *o, const struct outcom
 		p->new_measure = NULL;
 		p->new_months = 0;
 	}
-	if (utf8_len(p->note ? p->note : "") > 2000)
-		fielderr_add(fe, "note", "说明不能超过2000字");
+	fielderr_len(c->a, fe, "note", "说明", p->note, 2000);
 	if (fe->n)
 		return;
 	/* the outcome after the change keeps the rules (the subject as copied) */

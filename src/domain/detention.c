@@ -330,8 +330,7 @@ int detention_notice_valid(struct ctx *c, const struct detention *d, const char 
 		fielderr_add(fe, "at", "请填写通知时间（日期和时:分）");
 	else if (t > moment_now(c))
 		fielderr_add(fe, "at", "通知时间不能晚于现在");
-	if (note && utf8_len(note) > 500)
-		fielderr_add(fe, "note", "说明不能超过500字");
+	fielderr_len(c->a, fe, "note", "说明", note, 500);
 	if (fe->n > before || !d)
 		return fe->n == before;
 	if (!d->announced_at)

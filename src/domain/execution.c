@@ -145,8 +145,7 @@ int execution_check(struct ctx *c, int64_t outcome_id, const char *item, const c
 		fielderr_add(fe, "item", "请选择执行事项");
 	if (!day_in_range(done, o.day))
 		fielderr_add(fe, "done", fielderr_date_msg(done, "请填写办理日期（不早于处理日期、不晚于今天）"));
-	if (utf8_len(ca.note) > 500)
-		fielderr_add(fe, "note", "说明不能超过500字");
+	fielderr_len(c->a, fe, "note", "说明", ca.note, 500);
 	if (fe->n)
 		return -1;
 	sa.timeline_object = outcome_object(c, outcome_id);

@@ -5,7 +5,11 @@
  * show each beside its field and the API can return them as
  * {"field": "message"}.  Messages are static strings or arena copies.
  */
+#include <stddef.h>
+
 #include "core/date.h"
+
+struct arena;
 
 #define FIELDERR_MAX 16
 
@@ -42,5 +46,11 @@ static inline const char *fielderr_get(const struct fielderr *fe, const char *fi
 			return fe->msg[i];
 	return 0;
 }
+
+/* When text (NULL: empty) is longer than max characters, adds
+ * "LABEL不能超过MAX个字，现为N个字" (in arena a) for field and returns 1;
+ * else 0.  Every length limit of a form field is answered through it. */
+int fielderr_len(struct arena *a, struct fielderr *fe, const char *field, const char *label,
+		 const char *text, size_t max);
 
 #endif

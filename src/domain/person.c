@@ -208,8 +208,7 @@ static int validate(struct ctx *c, struct person *p, const char *id_number, stru
 		fielderr_add(fe, "name", "请填写姓名");
 	else if (n > 50)
 		fielderr_add(fe, "name", "姓名不能超过50个字");
-	if (p->position && utf8_len(p->position) > 100)
-		fielderr_add(fe, "position", "职务不能超过100个字");
+	fielderr_len(c->a, fe, "position", "职务", p->position, 100);
 	if (!label_of(person_ranks, p->rank))
 		fielderr_add(fe, "rank", "请选择职级");
 	if (!p->unit_id) {

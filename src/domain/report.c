@@ -151,11 +151,6 @@ static int visible(struct ctx *c, int64_t unit_id, int64_t id)
 
 /* ---- registering ---------------------------------------------------------- */
 
-static int too_long(const char *s, size_t max)
-{
-	return s && utf8_len(s) > max;
-}
-
 /* 0, or RES_STORE when a lookup failed (not a wrong accused: 503/500).
  * The accused persons go to acc (jurisdiction). */
 static int validate_accused(struct ctx *c, const struct report_input *in, struct fielderr *fe,
@@ -243,18 +238,18 @@ static int validate(struct ctx *c, const struct report_input *in, struct fielder
 		fielderr_add(fe, "reporter", "实名举报请填写举报人姓名");
 	else if (!in->real_name && has_reporter)
 		fielderr_add(fe, "reporter", "匿名举报不填写举报人姓名");
-	else if (too_long(in->reporter, 50))
-		fielderr_add(fe, "reporter", "举报人姓名不能超过50个字");
+	else
+		fielderr_len(c->a, fe, "reporter", "举报人姓名", in->reporter, 50);
 	if (in->real_name && !has_contact)
 		fielderr_add(fe, "contact", "实名举报请填写联系方式");
 	else if (!in->real_name && has_contact)
 		fielderr_add(fe, "contact", "匿名举报不填写联系方式");
-	else if (too_long(in->contact, 100))
-		fielderr_add(fe, "contact", "联系方式不能超过100个字");
+	else
+		fielderr_len(c->a, fe, "contact", "联系方式", in->contact, 100);
 	if (!in->summary || !*in->summary)
 		fielderr_add(fe, "summary", "请填写反映的主要问题");
-	else if (too_long(in->summary, 5000))
-		fielderr_add(fe, "summary", "主要问题不能超过5000个字");
+	else
+		fielderr_len(c->a, fe, "summary", "主要问题", in->summary, 5000);
 	return 0;
 }
 
