@@ -514,7 +514,7 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 	record_head(sb, label_of(case_states, k->state));
 	record_open(sb);
 	record_item(sb, "立案日期", k->filed);
-	record_link(sb, "问题线索", arena_printf(r->arena, "/clues/%" PRId64, k->clue_id),
+	record_link(sb, "问题线索", page_href(r, arena_printf(r->arena, "/clues/%" PRId64, k->clue_id)),
 		    arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id));
 	record_item(sb, "单位", k->unit_name);
 	filed_as(r, sb, k);
@@ -542,7 +542,7 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 		for (int j = 0; j < nn; j++)
 			if (num[j].person_id == d->subjects[i].id)
 				no = num[j].filing_no;
-		html_li_link(sb, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id), d->subjects[i].name,
+		html_li_link(sb, page_href(r, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id)), d->subjects[i].name,
 			     arena_printf(r->arena, "，%s %s%s%s", d->subjects[i].unit_name, d->subjects[i].position,
 					  no ? "，立案编号 " : "", no ? no : ""));
 	}

@@ -451,7 +451,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	record_value_open(&sb, "被反映人", NULL);
 	strbuf_addstr(&sb, "<ul class=\"plain\">");
 	for (int i = 0; i < d.n_subjects; i++)
-		html_li_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, d.subjects[i].id), d.subjects[i].name,
+		html_li_link(&sb, page_href(r, arena_printf(r->arena, "/persons/%" PRId64, d.subjects[i].id)), d.subjects[i].name,
 			     arena_printf(r->arena, "，%s %s（%s）", d.subjects[i].unit_name, d.subjects[i].position,
 					  label_of(person_ranks, d.subjects[i].rank)));
 	strbuf_addstr(&sb, "</ul>");

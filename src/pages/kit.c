@@ -18,6 +18,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/escape.h"
+#include "domain/authz.h"
 #include "domain/campaign.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
@@ -505,6 +506,8 @@ void record_link(struct strbuf *sb, const char *label, const char *href, const c
 	record_value_open(sb, label, NULL);
 	if (href)
 		html_link(sb, href, text);
+	else if (text && *text)
+		html_txt(sb, text);
 	else
 		strbuf_addstr(sb, "—");
 	record_value_close(sb);
@@ -545,6 +548,10 @@ void toolbar(struct strbuf *sb, const char *href, const char *text, int primary)
 
 void html_link(struct strbuf *sb, const char *href, const char *text)
 {
+	if (!href) {
+		html_txt(sb, text);
+		return;
+	}
 	strbuf_addstr(sb, "<a href=\"");
 	attr_url(sb, href);
 	strbuf_addstr(sb, "\">");
@@ -659,6 +666,21 @@ void table_close(struct strbuf *sb, int rows, int ncols, const char *empty)
 }
 
 /* ---- lists --------------------------------------------------------------------- */
+
+const char *page_href(struct req *r, const char *url)
+{
+	const char *q;
+	const struct route *rt;
+	int64_t id;
+	int state, allowed;
+
+	if (!url)
+		return NULL;
+	q = strchr(url, '?');
+	rt = route_match(q ? arena_strndup(r->arena, url, (size_t)(q - url)) : url, HM_GET, &id, &state,
+			 &allowed);
+	return rt && (rt->perm == PERM_NONE || authz_has(&r->c.who, rt->perm)) ? url : NULL;
+}
 
 void url_param(struct strbuf *sb, const char *key, const char *value)
 {

@@ -147,7 +147,8 @@ void record_open(struct strbuf *sb);
 void record_close(struct strbuf *sb);
 /* <dt>label</dt><dd>value</dd>, an empty or NULL value shown as —. */
 void record_item(struct strbuf *sb, const char *label, const char *value);
-/* <dt>label</dt><dd><a href="HREF">text</a></dd>, — without href. */
+/* <dt>label</dt><dd><a href="HREF">text</a></dd>; without href the text,
+ * or — without either. */
 void record_link(struct strbuf *sb, const char *label, const char *href, const char *text);
 /* <dt>label</dt><dd class="CLS"> for a value the caller writes, then
  * record_value_close.  cls may be NULL. */
@@ -168,8 +169,17 @@ void html_event(struct strbuf *sb, int64_t at, const char *who, const char *what
 /* An item of a list of linked records: <li><a href="HREF">text</a>after</li>
  * (after may be NULL). */
 void html_li_link(struct strbuf *sb, const char *href, const char *text, const char *after);
-/* <a href="HREF">text</a> */
+/* <a href="HREF">text</a>; the text alone when href is NULL (page_href
+ * refused it). */
 void html_link(struct strbuf *sb, const char *href, const char *text);
+/* Links only to what the user may open (issue 12): url when the route it
+ * names (its path, the query aside) is one the user's role may GET,
+ * else NULL, so html_link, html_td_link, html_li_link and record_link
+ * write the text without a link.  Every link from one family's page to
+ * another's, and every link on the start page, goes through it.  (The
+ * route's permission only: a record outside the user's jurisdiction or
+ * case team still answers 404 when opened.) */
+const char *page_href(struct req *r, const char *url);
 /* A table cell <td>text</td>, NULL as empty; html_cells: n of them. */
 void html_td(struct strbuf *sb, const char *text);
 void html_cells(struct strbuf *sb, const char *const *cells, int n);

@@ -316,8 +316,8 @@ static void record(struct req *r, struct strbuf *sb, const struct report *k, con
 		record_item(sb, "受理告知", k->notified_accept);
 		record_item(sb, "结果反馈", k->notified_outcome);
 	}
-	record_link(sb, "问题线索", k->clue_id ? arena_printf(r->arena, "/clues/%" PRId64, k->clue_id) : NULL,
-		    arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id));
+	record_link(sb, "问题线索", k->clue_id ? page_href(r, arena_printf(r->arena, "/clues/%" PRId64, k->clue_id)) : NULL,
+		    k->clue_id ? arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id) : NULL);
 	record_value_open(sb, "反映的主要问题", "prose");
 	html_txt(sb, d->summary);
 	record_value_close(sb);
