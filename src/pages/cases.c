@@ -179,7 +179,6 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 	struct user *u;
 	int n;
 
-	strbuf_addstr(sb, "<h2>办理组</h2>");
 	{
 		static const struct column cols[] = { { "姓名", NULL }, { "分工", NULL },
 				{ "科室", NULL }, { "回避例外", NULL }, { "", NULL } };
@@ -295,7 +294,6 @@ static void detention_forms(struct req *r, struct strbuf *sb, const struct shown
 static void detention_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			      const struct case_detail *d, const struct shown *s, int work)
 {
-	strbuf_addstr(sb, "<h2>留置</h2>");
 	{
 		static const struct column cols[] = { { "被调查人", NULL }, { "开始", NULL },
 				{ "批准与宣布", NULL }, { "通知家属和单位（24小时）", NULL },
@@ -353,7 +351,7 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 static void notes_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			  const struct case_detail *d, const struct shown *s, int work)
 {
-	strbuf_addstr(sb, "<h2>审查调查记录</h2><ol class=\"timeline\">");
+	strbuf_addstr(sb, "<ol class=\"timeline\">");
 	for (int i = 0; i < d->n_notes; i++) {
 		struct strbuf text = STRBUF_INIT;
 		int rc = case_note_text(&r->c, &d->notes[i], &text);
@@ -392,7 +390,6 @@ static void trial_section(struct req *r, struct strbuf *sb, const struct case_re
 		strbuf_addstr(sb, "<p class=\"error\">审理记录无法读取。</p>");
 		return;
 	}
-	strbuf_addstr(sb, "<h2>审理</h2>");
 	if (nt) {
 		static const struct column cols[] = { { "次数", "num" }, { "退回日期", NULL }, { "理由", NULL },
 				{ "补充调查期限", NULL }, { "重新受理", NULL } };
@@ -470,9 +467,10 @@ static void steps_section(struct req *r, struct strbuf *sb, const struct case_re
 {
 	if (!strcmp(k->state, "closed") || k->transferred)
 		return;
-	strbuf_addstr(sb, "<h2>移送</h2>");
+	fold_open(sb, "移送");
 	day_form(r, sb, s, "transfer", "移送司法机关", arena_printf(r->arena, "/cases/%" PRId64 "/transfer", k->id),
 		 "移送日期");
+	fold_close(sb);
 }
 
 /* What the case was filed as: type, organ, categories, and the subjects
@@ -577,16 +575,27 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	case_facts(r, &sb, &k, &d);
 	if (!k.case_type && authz_has(&r->c.who, PERM_CASE_ASSIGN)) {
 		/* a case filed under the old rules: its filing record is completed here */
-		strbuf_addstr(&sb, "<h2>补录立案信息</h2>");
+		fold_open(&sb, "补录立案信息");
 		form_open(r, &sb, arena_printf(r->arena, "/cases/%" PRId64 "/filing", k.id), "record-form");
 		page_filing_fields(r, &sb, s->form && !strcmp(s->form, "filing") ? s->fe : &(struct fielderr){ 0 }, 0);
 		form_close(&sb, "保存", NULL);
+		fold_close(&sb);
 	}
+	/* the long page in sections that fold (issue 12); the sections of
+	   other families (回避, 处理结果, 附件, 文书, 办理记录) fold themselves */
+	fold_open(&sb, "办理组");
 	team_section(r, &sb, &k, &d, s);
+	fold_close(&sb);
+	fold_open(&sb, "留置");
 	detention_section(r, &sb, &k, &d, s, work && !trial_work && strcmp(k.state, "closed"));
+	fold_close(&sb);
 	page_recusals(r, &sb, k.id, 0, s->form && !strncmp(s->form, "rec", 3) ? s->fe : NULL, s->form);
+	fold_open(&sb, "审查调查记录");
 	notes_section(r, &sb, &k, &d, s, work && !trial_work && strcmp(k.state, "closed"));
+	fold_close(&sb);
+	fold_open(&sb, "审理");
 	trial_section(r, &sb, &k, &d, s, trial_work);
+	fold_close(&sb);
 	if (work)
 		steps_section(r, &sb, &k, s);
 	page_matter_outcomes(r, &sb, k.id, 0, work || case_sees_all(&r->c));

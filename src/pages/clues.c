@@ -192,10 +192,12 @@ void page_clue_dups(struct strbuf *sb, const struct clue_dup *dups, int n_dups, 
 
 void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n)
 {
-	strbuf_addstr(sb, "<h2>办理记录</h2><ol class=\"timeline\">");
+	fold_open(sb, "办理记录");
+	strbuf_addstr(sb, "<ol class=\"timeline\">");
 	for (int i = 0; i < n; i++)
 		html_event(sb, v[i].at, v[i].user_name, v[i].action, v[i].detail, "detail");
 	strbuf_addstr(sb, "</ol>");
+	fold_close(sb);
 }
 
 /* The codes the form checked in field `key`, at most max: their number. */

@@ -667,6 +667,18 @@ void table_close(struct strbuf *sb, int rows, int ncols, const char *empty)
 
 /* ---- lists --------------------------------------------------------------------- */
 
+void fold_open(struct strbuf *sb, const char *title)
+{
+	strbuf_addstr(sb, "<details class=\"fold\" open><summary><h2>");
+	html_txt(sb, title);
+	strbuf_addstr(sb, "</h2></summary>");
+}
+
+void fold_close(struct strbuf *sb)
+{
+	strbuf_addstr(sb, "</details>");
+}
+
 const char *page_href(struct req *r, const char *url)
 {
 	const char *q;

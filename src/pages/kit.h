@@ -189,6 +189,14 @@ void html_td_link(struct strbuf *sb, const char *href, const char *text);
  * <td class="num"><a href="BASE/ID">ID</a></td> (base: "/clues"). */
 void html_td_id(struct strbuf *sb, const char *base, int64_t id);
 
+/* ---- sections that fold ------------------------------------------------------ */
+
+/* A section of a long record page (issue 12) that folds without script:
+ * <details class="fold" open><summary><h2>TITLE</h2></summary> ... then
+ * fold_close.  Open at first; printing unfolds every one (style.css). */
+void fold_open(struct strbuf *sb, const char *title);
+void fold_close(struct strbuf *sb);
+
 /* ---- tables ------------------------------------------------------------------ */
 
 /* A column of a list table: its heading and an optional class ("num",
