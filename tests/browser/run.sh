@@ -2,7 +2,7 @@
 # run.sh: the browser tests, as tests/run-all.sh calls them
 # (`bash tests/browser/run.sh`).  Starts the real binary (ASan+UBSan) on a
 # fresh database, like the black-box tests, and walks its pages in Debian's
-# chromium headless with Playwright (tests/browser/walk.mjs, then cases.mjs, docs.mjs, roles.mjs, dash.mjs,
+# chromium headless with Playwright (tests/browser/walk.mjs, then cases.mjs, layout.mjs, docs.mjs, roles.mjs, dash.mjs,
 # attach.mjs, export.mjs and find.mjs; WALKS="cases docs" runs a subset).  Prints TAP
 # lines; exits non-zero on any failure.  The screenshots are kept in
 # out/browser/ at the project root.
@@ -54,7 +54,7 @@ if ! { staff lead leader 王书记 --principal &&
 	not_ok "the staff of the case walk"
 	finish
 fi
-WALKS=${WALKS:-"walk cases docs roles dash attach export find"}
+WALKS=${WALKS:-"walk cases layout docs roles dash attach export find"}
 if ! start_server; then
 	not_ok "the server starts"
 	finish
