@@ -347,10 +347,8 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 			fielderr_add(fe, "override_reason", arena_printf(c->a, "%s。回避例外只能由委领导批准。", why));
 			return -1;
 		}
-		if (utf8_len(override_reason) > 500) {
-			fielderr_add(fe, "override_reason", "理由不能超过500字");
+		if (fielderr_len(c->a, fe, "override_reason", "理由", override_reason, 500))
 			return -1;
-		}
 		ta.override_by = c->who.id;
 		ta.reason = override_reason;
 	}

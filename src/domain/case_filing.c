@@ -235,7 +235,7 @@ static int add_tx(struct store *s, void *arg)
 			    arena_printf(c->a, "from %s", ca->v->valid_from));
 }
 
-int category_valid(const struct violation_category *v, struct fielderr *fe)
+int category_valid(struct arena *a, const struct violation_category *v, struct fielderr *fe)
 {
 	size_t n = v->code ? strlen(v->code) : 0;
 	int before = fe->n;
@@ -244,8 +244,7 @@ int category_valid(const struct violation_category *v, struct fielderr *fe)
 		fielderr_add(fe, "code", "代码须为1至40个小写字母、数字或下划线");
 	if (!v->label || !*v->label || utf8_len(v->label) > 60)
 		fielderr_add(fe, "label", "请填写类别名称（不超过60字）");
-	if (v->source && utf8_len(v->source) > 200)
-		fielderr_add(fe, "source", "依据不能超过200个字");
+	fielderr_len(a, fe, "source", "依据", v->source, 200);
 	if (date_parse(v->valid_from ? v->valid_from : "") == QF_DAY_NONE)
 		fielderr_add(fe, "valid_from", fielderr_date_msg(v->valid_from, "请填写启用日期（YYYY-MM-DD）"));
 	if (v->retired && *v->retired && date_parse(v->retired) == QF_DAY_NONE)
@@ -262,7 +261,7 @@ int category_add(struct ctx *c, const struct violation_category *v, struct field
 		fielderr_add(fe, "code", "您无权修改违纪违法类别");
 		return RES_INVALID;
 	}
-	if (!category_valid(v, fe))
+	if (!category_valid(c->a, v, fe))
 		return RES_INVALID;
 	switch (store_category_get(c->db, c->a, v->code, &old)) {
 	case 0:

@@ -188,14 +188,13 @@ static int64_t followup_insert(struct store *s, void *arg)
 	return store_followup_insert(s, fa->c->cfg->region, &fa->f, fa->c->who.id, fa->c->now);
 }
 
-int followup_valid(const struct followup *f, const char *since, struct fielderr *fe)
+int followup_valid(struct arena *a, const struct followup *f, const char *since, struct fielderr *fe)
 {
 	int before = fe->n;
 
 	if (!day_in_range(f->day, since))
 		fielderr_add(fe, "day", fielderr_date_msg(f->day, "请填写回访日期（不早于处理或澄清日期、不晚于今天）"));
-	if (utf8_len(f->note ? f->note : "") > 2000)
-		fielderr_add(fe, "note", "回访情况不能超过2000字");
+	fielderr_len(a, fe, "note", "回访情况", f->note, 2000);
 	return fe->n == before;
 }
 
@@ -206,7 +205,7 @@ static int64_t followup_write(struct ctx *c, struct followup_arg *fa, const char
 	struct step_arg sa = { .c = c, .audit_event = AEV_CREATE, .insert = followup_insert,
 			       .insert_arg = fa, .kind = "followup", .action = "回访" };
 
-	if (!followup_valid(&fa->f, since, fe))
+	if (!followup_valid(c->a, &fa->f, since, fe))
 		return -1;
 	sa.timeline_object = object;
 	sa.detail = arena_printf(c->a, "%s：%s", person_name, fa->f.note);
@@ -276,7 +275,8 @@ static int64_t clar_insert(struct store *s, void *arg)
 	return store_clarification_insert(s, ka->c->cfg->region, ka->k, ka->c->who.id, ka->c->now);
 }
 
-int clarification_valid(const struct clarification *k, const struct person *subject, struct fielderr *fe)
+int clarification_valid(struct arena *a, const struct clarification *k, const struct person *subject,
+			struct fielderr *fe)
 {
 	int before = fe->n;
 
@@ -286,8 +286,7 @@ int clarification_valid(const struct clarification *k, const struct person *subj
 		fielderr_add(fe, "day", fielderr_date_msg(k->day, "请填写澄清日期（YYYY-MM-DD，不晚于今天）"));
 	if (!k->manner || !label_of(clarification_manners, k->manner))
 		fielderr_add(fe, "manner", "请选择澄清方式");
-	if (k->note && utf8_len(k->note) > 2000)
-		fielderr_add(fe, "note", "说明不能超过2000字");
+	fielderr_len(a, fe, "note", "说明", k->note, 2000);
 	return fe->n == before;
 }
 
@@ -303,7 +302,7 @@ int64_t clarification_record(struct ctx *c, const struct clarification *k, struc
 	if (rc != 1)
 		return rc;
 	p = outcome_matter_subject(&m, k->person_id);
-	if (!clarification_valid(k, p, fe))
+	if (!clarification_valid(c->a, k, p, fe))
 		return -1;
 	sa.timeline_object = m.object;
 	sa.detail = arena_printf(c->a, "%s：%s", p->name, label_of(clarification_manners, k->manner));

@@ -206,8 +206,8 @@ static int validate(struct ctx *c, struct person *p, const char *id_number, stru
 
 	if (n == 0)
 		fielderr_add(fe, "name", "请填写姓名");
-	else if (n > 50)
-		fielderr_add(fe, "name", "姓名不能超过50个字");
+	else
+		fielderr_len(c->a, fe, "name", "姓名", p->name, 50);
 	fielderr_len(c->a, fe, "position", "职务", p->position, 100);
 	if (!label_of(person_ranks, p->rank))
 		fielderr_add(fe, "rank", "请选择职级");

@@ -471,18 +471,19 @@ static const char *day_error(struct ctx *c, const char *day, const char *after, 
 	return NULL;
 }
 
-static void validate_text(enum report_step step, const char *text, struct fielderr *fe)
+static void validate_text(struct arena *a, enum report_step step, const char *text, struct fielderr *fe)
 {
-	if (step == REPORT_TRANSFER && !*text)
-		fielderr_add(fe, "transfer_to", "请填写转送的机关或层级");
-	else if (step == REPORT_TRANSFER && utf8_len(text) > 100)
-		fielderr_add(fe, "transfer_to", "转送机关不能超过100个字");
-	else if (step == REPORT_NOT_ACCEPT && !*text)
+	if (step == REPORT_TRANSFER) {
+		if (!*text)
+			fielderr_add(fe, "transfer_to", "请填写转送的机关或层级");
+		else
+			fielderr_len(a, fe, "transfer_to", "转送机关", text, 100);
+	} else if (step == REPORT_NOT_ACCEPT && !*text)
 		fielderr_add(fe, "note", "请填写不予受理的理由");
 	else if (step == REPORT_EXTEND && !*text)
 		fielderr_add(fe, "note", "请填写延期理由");
-	else if (utf8_len(text) > 2000)
-		fielderr_add(fe, "note", "说明不能超过2000个字");
+	else
+		fielderr_len(a, fe, "note", "说明", text, 2000);
 }
 
 /* An extension is decided before the conclusion deadline lapses. */
@@ -560,7 +561,7 @@ static int step_run(struct ctx *c, int64_t id, enum report_step step, const char
 		msg = extension_too_late(c, &k, day);
 	if (msg)
 		fielderr_add(fe, "day", msg);
-	validate_text(step, sa.text, fe);
+	validate_text(c->a, step, sa.text, fe);
 	if (fe->n)
 		return -1;
 	if (store_tx(c->db, step_tx, &sa) < 0) {
@@ -581,10 +582,8 @@ int report_step(struct ctx *c, int64_t id, enum report_step step, const char *da
 int report_forward(struct ctx *c, int64_t id, const char *day, const char *to, const char *ref,
 		   struct fielderr *fe)
 {
-	if (ref && utf8_len(ref) > 100) {
-		fielderr_add(fe, "transfer_ref", "转送文号不能超过100个字");
+	if (fielderr_len(c->a, fe, "transfer_ref", "转送文号", ref, 100))
 		return -1;
-	}
 	return step_run(c, id, REPORT_TRANSFER, day, to, ref, fe);
 }
 
