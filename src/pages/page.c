@@ -6,7 +6,8 @@
  * the routes check): a left list on a desktop, folded into a <details>
  * menu on a phone (style.css shows one of the two).  The document works
  * without JavaScript; app.js only adds confirmations.  The CSP forbids
- * inline script and style, so there are none.
+ * inline script and style, so there are none.  The same frame holds a
+ * signed-in user's error pages (registered in http's error_frames).
  */
 #include "pages/page.h"
 
