@@ -211,6 +211,19 @@ body() { head -n -1 <<<"$1"; }
 status() { tail -n 1 <<<"$1"; }
 jget() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
 
+# file_case CLUE LEADER_JAR: the clue (registered in March 2022) to a case
+# as issue 10 has it: a preliminary verification approved on 2022-03-20,
+# then filing with its filing record approved on 2022-04-01 by the leader
+# (the principal leader); the case manager ($JAR) proposes.  Prints the
+# status of the filing decision (200).
+file_case() {
+	local d
+	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
+	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-03-20"}' "$2" >/dev/null
+	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"file_case","reason":"拟立案审查调查"}')" | jget '["id"]')
+	status "$(api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-04-01","filing":{"case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"],"committee_by":"县委书记","committee_day":"2022-04-01"}}' "$2")"
+}
+
 # wrong_token TOKEN: the token with its last character changed (never the
 # same token, whatever its last character was)
 wrong_token() {

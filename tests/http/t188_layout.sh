@@ -98,11 +98,7 @@ check "... without a link to it" bash -c "! grep -q 'href=\"/clues/$K2\"' '$H.b'
 http_get "$H" -b "$JAR" "$BASE/reports/$R" >/dev/null
 check "the case manager gets the link" grep -q "href=\"/clues/$K2\"" "$H.b"
 
-D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
-api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-03-20"}' "$LJ" >/dev/null
-D=$(body "$(api POST "/api/clues/$K/dispositions" '{"method":"file_case","reason":"拟立案审查调查"}')" | jget '["id"]')
-expect_eq "the leader approves filing" 200 \
-	"$(status "$(api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-04-01","filing":{"case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"],"committee_by":"县委书记","committee_day":"2022-04-01"}}' "$LJ")")"
+expect_eq "the leader approves filing" 200 "$(file_case "$K" "$LJ")"
 C=$(sql "SELECT id FROM cases")
 
 # ---- the case page in sections that fold ------------------------------------------
