@@ -681,16 +681,15 @@ void fold_close(struct strbuf *sb)
 
 const char *page_href(struct req *r, const char *url)
 {
-	const char *q;
 	const struct route *rt;
+	size_t n;
 	int64_t id;
 	int state, allowed;
 
 	if (!url)
 		return NULL;
-	q = strchr(url, '?');
-	rt = route_match(q ? arena_strndup(r->arena, url, (size_t)(q - url)) : url, HM_GET, &id, &state,
-			 &allowed);
+	n = strcspn(url, "?#");      /* the path alone names the route */
+	rt = route_match(url[n] ? arena_strndup(r->arena, url, n) : url, HM_GET, &id, &state, &allowed);
 	return rt && (rt->perm == PERM_NONE || authz_has(&r->c.who, rt->perm)) ? url : NULL;
 }
 

@@ -173,7 +173,7 @@ void html_li_link(struct strbuf *sb, const char *href, const char *text, const c
  * refused it). */
 void html_link(struct strbuf *sb, const char *href, const char *text);
 /* Links only to what the user may open (issue 12): url when the route it
- * names (its path, the query aside) is one the user's role may GET,
+ * names (its path, the query and fragment aside) is one the user's role may GET,
  * else NULL, so html_link, html_td_link, html_li_link and record_link
  * write the text without a link.  Every link from one family's page to
  * another's, and every link on the start page, goes through it.  (The
