@@ -328,7 +328,13 @@ int reply_too_large(struct req *r)
 /* the server answers a refused form with its err: say why, in Chinese */
 int reply_form_fault(struct req *r, const struct form *f)
 {
-	return error_reply(r, E_BAD_REQUEST, f->err, f->fault.reason ? &f->fault : NULL, NULL);
+	/* a text past the form layer's own limit, far beyond any field's
+	   (the fields' limits are answered beside them, issue 12) */
+	const char *hint = f->value_too_long
+		? arena_printf(r->arena, "所填的一项内容过长（每项不能超过 %d KB），未保存。请缩短后重新提交。",
+			       FORM_MAX_VALUE / 1024) : NULL;
+
+	return error_reply(r, E_BAD_REQUEST, f->err, f->fault.reason ? &f->fault : NULL, hint);
 }
 
 int reply_text_fault(struct req *r, const char *detail, const struct text_fault *tf)
