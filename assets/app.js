@@ -5,7 +5,12 @@
  *  - form[data-confirm]: ask window.confirm(text) before the form is sent.
  *  - form.filters: a changed <select> sends the filter form at once.
  *  - table.list: wrapped in div.table-wrap (when the page has not done so)
- *    so that a wide table scrolls sideways on a phone, not the page.
+ *    so that a wide table scrolls sideways on a phone, not the page; a
+ *    wrapper whose table is wider than it gets class "scrolls" (and
+ *    "at-end" once scrolled to the end), which style.css shows as the
+ *    "左右滑动查看" hint and a shadow at the edge that hides more.
+ *  - printing opens every folded section (details.fold) and folds back
+ *    afterwards (style.css unfolds them too where the browser can).
  */
 (function () {
 	'use strict';
@@ -70,6 +75,58 @@
 			form.submit();
 	});
 
+	function hasClass(el, c) {
+		return (' ' + el.className + ' ').indexOf(' ' + c + ' ') >= 0;
+	}
+
+	function setClass(el, c, on) {
+		if (on && !hasClass(el, c))
+			el.className += ' ' + c;
+		else if (!on && hasClass(el, c))
+			el.className = (' ' + el.className + ' ').replace(' ' + c + ' ', ' ').trim();
+	}
+
+	/* The scroll cue of each table wrapper: whether it scrolls, and
+	 * whether its end is in view. */
+	function markScroll(wrap) {
+		var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+
+		setClass(wrap, 'scrolls', scrolls);
+		setClass(wrap, 'at-end', scrolls && wrap.scrollLeft + wrap.clientWidth >= wrap.scrollWidth - 1);
+	}
+
+	function markAll() {
+		var w = document.querySelectorAll('.table-wrap');
+
+		for (var i = 0; i < w.length; i++)
+			markScroll(w[i]);
+	}
+
+	document.addEventListener('scroll', function (ev) {
+		var el = ev.target;
+
+		if (el && el.nodeType === 1 && hasClass(el, 'table-wrap'))
+			markScroll(el);
+	}, true);
+	window.addEventListener('resize', markAll);
+
+	/* Print what is folded: open the closed sections, close them after. */
+	var folded = [];
+	window.addEventListener('beforeprint', function () {
+		var d = document.querySelectorAll('details.fold:not([open])');
+
+		folded = [];
+		for (var i = 0; i < d.length; i++) {
+			d[i].open = true;
+			folded.push(d[i]);
+		}
+	});
+	window.addEventListener('afterprint', function () {
+		for (var i = 0; i < folded.length; i++)
+			folded[i].open = false;
+		folded = [];
+	});
+
 	function ready() {
 		var tables = document.querySelectorAll('table.list');
 
@@ -85,6 +142,7 @@
 			p.insertBefore(wrap, t);
 			wrap.appendChild(t);
 		}
+		markAll();
 	}
 
 	if (document.readyState === 'loading')

@@ -103,6 +103,18 @@ qf_day date_parse(const char *s)
 	return date_from_ymd(y, m, d);
 }
 
+enum date_check date_check(const char *s)
+{
+	int y, m, d;
+
+	if (!s || !*s)
+		return DATE_EMPTY;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+		return DATE_BAD_FORMAT;
+	return date_from_ymd(y, m, d) == QF_DAY_NONE ? DATE_NO_SUCH_DAY : DATE_OK;
+}
+
 static int day_in_range(qf_day day)
 {
 	return day != QF_DAY_NONE &&

@@ -19,6 +19,11 @@ qf_day date_from_ymd(int y, int m, int d);
 void date_to_ymd(qf_day day, int *y, int *m, int *d);
 /* Parses strict YYYY-MM-DD (a real calendar date); QF_DAY_NONE on error. */
 qf_day date_parse(const char *s);
+/* What is wrong with a date's text, for the message beside a field: none;
+ * nothing typed; not YYYY-MM-DD; YYYY-MM-DD but no such day (2022-02-30,
+ * 2022-13-01, year 0). */
+enum date_check { DATE_OK, DATE_EMPTY, DATE_BAD_FORMAT, DATE_NO_SUCH_DAY };
+enum date_check date_check(const char *s);
 /* Writes YYYY-MM-DD into buf (at least 11 bytes); returns buf.  Writes ""
  * for QF_DAY_NONE or a day outside years 1..9999. */
 char *date_format(qf_day day, char *buf);

@@ -84,7 +84,7 @@ int64_t accountability_create(struct ctx *c, const struct accountability *q, str
 	struct unit u;
 
 	if (!past_day(q->started))
-		fielderr_add(fe, "started", "请填写启动问责日期（YYYY-MM-DD，不晚于今天）");
+		fielderr_add(fe, "started", fielderr_date_msg(q->started, "请填写启动问责日期（YYYY-MM-DD，不晚于今天）"));
 	if (!q->unit_id && !q->person_id)
 		fielderr_add(fe, "unit_id", "请选择被问责的单位或人员");
 	if (q->unit_id && (store_unit_get(c->db, c->a, q->unit_id, &u) != 1 ||
@@ -100,8 +100,7 @@ int64_t accountability_create(struct ctx *c, const struct accountability *q, str
 		fielderr_add(fe, "person_id", arena_printf(c->a, "所选人员不属于被问责单位（该人员所在单位：%s）",
 							   p.unit_name));
 	check_campaign(c, q->campaign_id, fe);
-	if (q->summary && utf8_len(q->summary) > 2000)
-		fielderr_add(fe, "summary", "问责事由不能超过2000字");
+	fielderr_len(c->a, fe, "summary", "问责事由", q->summary, 2000);
 	if (fe->n)
 		return -1;
 	return store_tx(c->db, insert_tx, &ia) < 0 ? -2 : ia.id;
@@ -124,7 +123,7 @@ int64_t recovery_create(struct ctx *c, const struct recovery *m, const char *amo
 	struct insert_arg ia = { .c = c, .m = &r };
 
 	if (!past_day(m->day))
-		fielderr_add(fe, "day", "请填写日期（YYYY-MM-DD，不晚于今天）");
+		fielderr_add(fe, "day", fielderr_date_msg(m->day, "请填写日期（YYYY-MM-DD，不晚于今天）"));
 	if (money_parse(amount, &r.amount_fen) < 0)
 		fielderr_add(fe, "amount", "金额应为元，最多两位小数，如 117526.73");
 	if (!label_of(recovery_kinds, m->kind))

@@ -84,9 +84,9 @@ void appeal_validate(struct ctx *c, const struct outcome *o, const struct outcom
 	if (!was || !m || (m->kind != MEASURE_PARTY && m->kind != MEASURE_GOV))
 		fielderr_add(fe, "measure", "请选择该处理结果中现行有效的一项党纪处分或政务处分");
 	if (filed == QF_DAY_NONE || (was && filed < date_parse(was->decided)))
-		fielderr_add(fe, "filed", "请填写提出日期（不早于原处分决定日期）");
+		fielderr_add(fe, "filed", fielderr_date_msg(p->filed, "请填写提出日期（不早于原处分决定日期）"));
 	if (decided == QF_DAY_NONE || decided > date_today() || (filed != QF_DAY_NONE && decided < filed))
-		fielderr_add(fe, "decided", "请填写决定日期（不早于提出日期、不晚于今天）");
+		fielderr_add(fe, "decided", fielderr_date_msg(p->decided, "请填写决定日期（不早于提出日期、不晚于今天）"));
 	if (!label_of(appeal_results, p->result))
 		fielderr_add(fe, "result", "请选择结果：维持、变更或撤销");
 	else if (!strcmp(p->result, "changed")) {
@@ -99,8 +99,7 @@ void appeal_validate(struct ctx *c, const struct outcome *o, const struct outcom
 		p->new_measure = NULL;
 		p->new_months = 0;
 	}
-	if (utf8_len(p->note ? p->note : "") > 2000)
-		fielderr_add(fe, "note", "说明不能超过2000字");
+	fielderr_len(c->a, fe, "note", "说明", p->note, 2000);
 	if (fe->n)
 		return;
 	/* the outcome after the change keeps the rules (the subject as copied) */

@@ -122,5 +122,9 @@ int audit_event_list(struct arena *a, const struct audit_event *const **out);
  * ("interchange"), as each file registers them (QF_AUDIT_OBJECT); NULL
  * when none is registered. */
 const char *audit_object_label(struct arena *a, const char *object);
+/* The Chinese words of a stored reason (audit_reasons.c: the refusals and
+ * failures the code records in English, "from DAY" and the like); the
+ * reason as stored when the table has none (in a, or detail itself). */
+const char *audit_reason_label(struct arena *a, const char *detail);
 
 #endif

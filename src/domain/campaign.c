@@ -46,9 +46,9 @@ int64_t campaign_create(struct ctx *c, const char *name, const char *start, cons
 	if (!name || !*name || utf8_len(name) > 100)
 		fielderr_add(fe, "name", "请填写专项整治名称（不超过100字）");
 	if (start && *start && date_parse(start) == QF_DAY_NONE)
-		fielderr_add(fe, "start", "开始日期格式应为 YYYY-MM-DD");
+		fielderr_add(fe, "start", fielderr_date_msg(start, "开始日期格式应为 YYYY-MM-DD"));
 	if (end && *end && date_parse(end) == QF_DAY_NONE)
-		fielderr_add(fe, "end", "结束日期格式应为 YYYY-MM-DD");
+		fielderr_add(fe, "end", fielderr_date_msg(end, "结束日期格式应为 YYYY-MM-DD"));
 	if (!fe->n && start && *start && end && *end && strcmp(end, start) < 0)
 		fielderr_add(fe, "end", "结束日期不能早于开始日期");
 	if (fe->n)

@@ -95,7 +95,7 @@ int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const cha
 	qf_day d = date_parse(day ? day : "");
 
 	if (d == QF_DAY_NONE) {
-		fielderr_add(fe, field, "请填写日期（YYYY-MM-DD）");
+		fielderr_add(fe, field, fielderr_date_msg(day, "请填写日期（YYYY-MM-DD）"));
 		return 0;
 	}
 	if (d > date_today()) {
@@ -348,10 +348,8 @@ int case_team_add(struct ctx *c, int64_t case_id, int64_t user_id, const char *r
 			fielderr_add(fe, "override_reason", arena_printf(c->a, "%s。回避例外只能由委领导批准。", why));
 			return -1;
 		}
-		if (utf8_len(override_reason) > 500) {
-			fielderr_add(fe, "override_reason", "理由不能超过500字");
+		if (fielderr_len(c->a, fe, "override_reason", "理由", override_reason, 500))
 			return -1;
-		}
 		ta.override_by = c->who.id;
 		ta.reason = override_reason;
 	}

@@ -120,7 +120,7 @@ int case_filing_valid(struct ctx *c, const struct case_filing *f, const char *da
 		fielderr_add(fe, "committee_by", "请填写批准立案的同级党委主要负责人（不超过50字）");
 	cd = date_parse(f->committee_day ? f->committee_day : "");
 	if (cd == QF_DAY_NONE)
-		fielderr_add(fe, "committee_day", "请填写同级党委主要负责人批准日期（YYYY-MM-DD）");
+		fielderr_add(fe, "committee_day", fielderr_date_msg(f->committee_day, "请填写同级党委主要负责人批准日期（YYYY-MM-DD）"));
 	else if (strcmp(f->committee_day, day) > 0 || strcmp(f->committee_day, k->received) < 0)
 		fielderr_add(fe, "committee_day", "同级党委主要负责人批准日期应在线索受理之后、不晚于立案日期");
 	return fe->n == before;
@@ -235,7 +235,7 @@ static int add_tx(struct store *s, void *arg)
 			    arena_printf(c->a, "from %s", ca->v->valid_from));
 }
 
-int category_valid(const struct violation_category *v, struct fielderr *fe)
+int category_valid(struct arena *a, const struct violation_category *v, struct fielderr *fe)
 {
 	size_t n = v->code ? strlen(v->code) : 0;
 	int before = fe->n;
@@ -244,12 +244,11 @@ int category_valid(const struct violation_category *v, struct fielderr *fe)
 		fielderr_add(fe, "code", "代码须为1至40个小写字母、数字或下划线");
 	if (!v->label || !*v->label || utf8_len(v->label) > 60)
 		fielderr_add(fe, "label", "请填写类别名称（不超过60字）");
-	if (v->source && utf8_len(v->source) > 200)
-		fielderr_add(fe, "source", "依据不能超过200个字");
+	fielderr_len(a, fe, "source", "依据", v->source, 200);
 	if (date_parse(v->valid_from ? v->valid_from : "") == QF_DAY_NONE)
-		fielderr_add(fe, "valid_from", "请填写启用日期（YYYY-MM-DD）");
+		fielderr_add(fe, "valid_from", fielderr_date_msg(v->valid_from, "请填写启用日期（YYYY-MM-DD）"));
 	if (v->retired && *v->retired && date_parse(v->retired) == QF_DAY_NONE)
-		fielderr_add(fe, "retired", "停用日期应为YYYY-MM-DD");
+		fielderr_add(fe, "retired", fielderr_date_msg(v->retired, "停用日期应为YYYY-MM-DD"));
 	return fe->n == before;
 }
 
@@ -262,7 +261,7 @@ int category_add(struct ctx *c, const struct violation_category *v, struct field
 		fielderr_add(fe, "code", "您无权修改违纪违法类别");
 		return RES_INVALID;
 	}
-	if (!category_valid(v, fe))
+	if (!category_valid(c->a, v, fe))
 		return RES_INVALID;
 	switch (store_category_get(c->db, c->a, v->code, &old)) {
 	case 0:
@@ -302,7 +301,7 @@ int category_retire(struct ctx *c, const char *code, const char *day, struct fie
 	if (rc <= 0)
 		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	if (ca.day && date_parse(ca.day) == QF_DAY_NONE) {
-		fielderr_add(fe, "day", "请填写停用日期（YYYY-MM-DD）");
+		fielderr_add(fe, "day", fielderr_date_msg(ca.day, "请填写停用日期（YYYY-MM-DD）"));
 		return RES_INVALID;
 	}
 	if (ca.day && strcmp(ca.day, old.valid_from) < 0) {

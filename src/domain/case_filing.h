@@ -16,6 +16,7 @@
 #include "model/clue.h"
 #include "model/person.h"
 
+struct arena;
 struct ctx;
 
 /* code tables (labels.h) */
@@ -71,8 +72,9 @@ int category_list(struct ctx *c, struct violation_category **out);
  * filled. */
 const char *category_label(const struct violation_category *v, int n, const char *code);
 /* The rules of a category's fields (code, label, source, valid_from, a
- * retired day if any): 1, or 0 with fe (the page and import). */
-int category_valid(const struct violation_category *v, struct fielderr *fe);
+ * retired day if any): 1, or 0 with fe (the page and import); a holds the
+ * messages that name a length. */
+int category_valid(struct arena *a, const struct violation_category *v, struct fielderr *fe);
 /* PERM_CATALOG: adds a category offered from valid_from.  A result
  * (result.h): RES_DONE, RES_INVALID with fe, RES_STORE. */
 int category_add(struct ctx *c, const struct violation_category *v, struct fielderr *fe);

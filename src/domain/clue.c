@@ -84,17 +84,16 @@ static int validate(struct ctx *c, const struct clue_input *in, struct fielderr 
 	qf_day received = date_parse(in->received ? in->received : "");
 
 	if (received == QF_DAY_NONE)
-		fielderr_add(fe, "received", "请填写受理日期（YYYY-MM-DD）");
+		fielderr_add(fe, "received", fielderr_date_msg(in->received, "请填写受理日期（YYYY-MM-DD）"));
 	else if (received > date_today())
 		fielderr_add(fe, "received", "受理日期不能晚于今天");
 	if (!label_of(clue_sources, in->source))
 		fielderr_add(fe, "source", "请选择线索来源");
-	if (in->source_ref && utf8_len(in->source_ref) > 100)
-		fielderr_add(fe, "source_ref", "来源编号不能超过100个字");
+	fielderr_len(c->a, fe, "source_ref", "来源编号", in->source_ref, 100);
 	if (!in->summary || !*in->summary)
 		fielderr_add(fe, "summary", "请填写反映的主要问题");
-	else if (utf8_len(in->summary) > 5000)
-		fielderr_add(fe, "summary", "主要问题不能超过5000个字");
+	else
+		fielderr_len(c->a, fe, "summary", "主要问题", in->summary, 5000);
 	if (in->n_subjects <= 0)
 		fielderr_add(fe, "subjects", "请至少选择一名被反映人");
 	for (int i = 0; i < in->n_subjects; i++) {

@@ -330,8 +330,7 @@ int detention_notice_valid(struct ctx *c, const struct detention *d, const char 
 		fielderr_add(fe, "at", "请填写通知时间（日期和时:分）");
 	else if (t > moment_now(c))
 		fielderr_add(fe, "at", "通知时间不能晚于现在");
-	if (note && utf8_len(note) > 500)
-		fielderr_add(fe, "note", "说明不能超过500字");
+	fielderr_len(c->a, fe, "note", "说明", note, 500);
 	if (fe->n > before || !d)
 		return fe->n == before;
 	if (!d->announced_at)
@@ -441,7 +440,7 @@ static int detention_work(struct ctx *c, int64_t detention_id, struct fielderr *
 	return case_for_side(c, case_id, CASE_SIDE_INVESTIGATION, &k, fe);
 }
 
-int detention_step_input_valid(const struct detention_step *in, struct fielderr *fe)
+int detention_step_input_valid(struct arena *a, const struct detention_step *in, struct fielderr *fe)
 {
 	const char *kind = in->kind ? in->kind : "";
 	int before = fe->n;
@@ -453,10 +452,8 @@ int detention_step_input_valid(const struct detention_step *in, struct fielderr 
 		fielderr_add(fe, "approver", "请填写批准机关");
 	else if (!strcmp(kind, "national") && !in->ten_years)
 		fielderr_add(fe, "ten_years", "再延长仅适用于可能判处十年有期徒刑以上刑罚的案件，请确认");
-	if (in->approver && utf8_len(in->approver) > 100)
-		fielderr_add(fe, "approver", "批准机关不能超过100字");
-	if (in->note && utf8_len(in->note) > 500)
-		fielderr_add(fe, "note", "说明不能超过500字");
+	fielderr_len(a, fe, "approver", "批准机关", in->approver, 100);
+	fielderr_len(a, fe, "note", "说明", in->note, 500);
 	return fe->n == before;
 }
 
@@ -469,7 +466,7 @@ int64_t detention_extend(struct ctx *c, int64_t detention_id, const struct deten
 
 	if (rc != 1)
 		return rc;
-	if (!detention_step_input_valid(in, fe))
+	if (!detention_step_input_valid(c->a, in, fe))
 		return -1;
 	da.e.detention_id = detention_id;
 	da.e.kind = kind;

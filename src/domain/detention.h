@@ -73,7 +73,7 @@ int detention_step_allowed(struct store *s, struct arena *a, const char *level, 
  * The pages and import call these (no access check, no write). */
 int detention_notice_valid(struct ctx *c, const struct detention *d, const char *party, const char *at,
 			   const char *note, struct fielderr *fe);
-int detention_step_input_valid(const struct detention_step *in, struct fielderr *fe);
+int detention_step_input_valid(struct arena *a, const struct detention_step *in, struct fielderr *fe);
 int detention_step_valid(struct ctx *c, struct store *s, const struct detention *d,
 			 const struct detention_ext *v, int n, struct detention_ext *e, struct fielderr *fe);
 const char *detention_step_due(struct ctx *c, const struct detention *d, const struct detention_ext *e);

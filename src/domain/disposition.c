@@ -118,14 +118,13 @@ static int jurisdiction_allows(struct ctx *c, const struct clue *k, const char *
 	return 0;
 }
 
-static void validate_transfer(const struct disposition_input *in, struct fielderr *fe)
+static void validate_transfer(struct arena *a, const struct disposition_input *in, struct fielderr *fe)
 {
 	if (!in->transfer_direction || !label_of(transfer_directions, in->transfer_direction))
 		fielderr_add(fe, "transfer_direction", "请选择移交方向（上级、下级纪检监察机关或组织部门）");
 	if (!in->transfer_to || !*in->transfer_to || utf8_len(in->transfer_to) > 100)
 		fielderr_add(fe, "transfer_to", "请填写接收移交的机关（不超过100字）");
-	if (in->transfer_ref && utf8_len(in->transfer_ref) > 100)
-		fielderr_add(fe, "transfer_ref", "移交文号不能超过100个字");
+	fielderr_len(a, fe, "transfer_ref", "移交文号", in->transfer_ref, 100);
 }
 
 int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposition_input *in,
@@ -155,7 +154,7 @@ int64_t disposition_propose(struct ctx *c, int64_t clue_id, const struct disposi
 		return -1;
 	}
 	if (!strcmp(method, "transfer")) {
-		validate_transfer(in, fe);
+		validate_transfer(c->a, in, fe);
 		if (fe->n)
 			return -1;
 	}
@@ -254,12 +253,13 @@ static int decide_tx(struct store *s, void *arg)
 }
 
 /* The date of a decision: 1 good, 0 with the message in fe. */
-static int decision_day_ok(const struct disposition_decision *dd, const struct clue *k, struct fielderr *fe)
+static int decision_day_ok(struct arena *a, const struct disposition_decision *dd, const struct clue *k,
+			   struct fielderr *fe)
 {
 	qf_day d = date_parse(dd->day ? dd->day : "");
 
 	if (d == QF_DAY_NONE) {
-		fielderr_add(fe, "day", "请填写审批日期（YYYY-MM-DD）");
+		fielderr_add(fe, "day", fielderr_date_msg(dd->day, "请填写审批日期（YYYY-MM-DD）"));
 		return 0;
 	}
 	if (d > date_today() || strcmp(dd->day, k->received) < 0) {
@@ -270,10 +270,8 @@ static int decision_day_ok(const struct disposition_decision *dd, const struct c
 		fielderr_add(fe, "note", "退回处置意见须写明理由");
 		return 0;
 	}
-	if (dd->note && utf8_len(dd->note) > 500) {
-		fielderr_add(fe, "note", "审批意见不能超过500个字");
+	if (fielderr_len(a, fe, "note", "审批意见", dd->note, 500))
 		return 0;
-	}
 	return 1;
 }
 
@@ -300,7 +298,7 @@ static int decide_check(struct ctx *c, int64_t id, const struct disposition_deci
 		fielderr_add(fe, "state", "该处置意见已审批");
 		return -1;
 	}
-	if (!decision_day_ok(dd, &k, fe))
+	if (!decision_day_ok(c->a, dd, &k, fe))
 		return -1;
 	da->direction = da->d.transfer_direction;
 	da->to = da->d.transfer_to;

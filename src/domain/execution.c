@@ -144,9 +144,8 @@ int execution_check(struct ctx *c, int64_t outcome_id, const char *item, const c
 	else if (!label_of(execution_items, item))
 		fielderr_add(fe, "item", "请选择执行事项");
 	if (!day_in_range(done, o.day))
-		fielderr_add(fe, "done", "请填写办理日期（不早于处理日期、不晚于今天）");
-	if (utf8_len(ca.note) > 500)
-		fielderr_add(fe, "note", "说明不能超过500字");
+		fielderr_add(fe, "done", fielderr_date_msg(done, "请填写办理日期（不早于处理日期、不晚于今天）"));
+	fielderr_len(c->a, fe, "note", "说明", ca.note, 500);
 	if (fe->n)
 		return -1;
 	sa.timeline_object = outcome_object(c, outcome_id);
@@ -189,14 +188,13 @@ static int64_t followup_insert(struct store *s, void *arg)
 	return store_followup_insert(s, fa->c->cfg->region, &fa->f, fa->c->who.id, fa->c->now);
 }
 
-int followup_valid(const struct followup *f, const char *since, struct fielderr *fe)
+int followup_valid(struct arena *a, const struct followup *f, const char *since, struct fielderr *fe)
 {
 	int before = fe->n;
 
 	if (!day_in_range(f->day, since))
-		fielderr_add(fe, "day", "请填写回访日期（不早于处理或澄清日期、不晚于今天）");
-	if (utf8_len(f->note ? f->note : "") > 2000)
-		fielderr_add(fe, "note", "回访情况不能超过2000字");
+		fielderr_add(fe, "day", fielderr_date_msg(f->day, "请填写回访日期（不早于处理或澄清日期、不晚于今天）"));
+	fielderr_len(a, fe, "note", "回访情况", f->note, 2000);
 	return fe->n == before;
 }
 
@@ -207,7 +205,7 @@ static int64_t followup_write(struct ctx *c, struct followup_arg *fa, const char
 	struct step_arg sa = { .c = c, .audit_event = AEV_CREATE, .insert = followup_insert,
 			       .insert_arg = fa, .kind = "followup", .action = "回访" };
 
-	if (!followup_valid(&fa->f, since, fe))
+	if (!followup_valid(c->a, &fa->f, since, fe))
 		return -1;
 	sa.timeline_object = object;
 	sa.detail = arena_printf(c->a, "%s：%s", person_name, fa->f.note);
@@ -277,18 +275,18 @@ static int64_t clar_insert(struct store *s, void *arg)
 	return store_clarification_insert(s, ka->c->cfg->region, ka->k, ka->c->who.id, ka->c->now);
 }
 
-int clarification_valid(const struct clarification *k, const struct person *subject, struct fielderr *fe)
+int clarification_valid(struct arena *a, const struct clarification *k, const struct person *subject,
+			struct fielderr *fe)
 {
 	int before = fe->n;
 
 	if (!subject)
 		fielderr_add(fe, "person_id", "所选人员不是该案件（线索）的当事人");
 	if (!day_in_range(k->day, "0000-00-00"))
-		fielderr_add(fe, "day", "请填写澄清日期（YYYY-MM-DD，不晚于今天）");
+		fielderr_add(fe, "day", fielderr_date_msg(k->day, "请填写澄清日期（YYYY-MM-DD，不晚于今天）"));
 	if (!k->manner || !label_of(clarification_manners, k->manner))
 		fielderr_add(fe, "manner", "请选择澄清方式");
-	if (k->note && utf8_len(k->note) > 2000)
-		fielderr_add(fe, "note", "说明不能超过2000字");
+	fielderr_len(a, fe, "note", "说明", k->note, 2000);
 	return fe->n == before;
 }
 
@@ -304,7 +302,7 @@ int64_t clarification_record(struct ctx *c, const struct clarification *k, struc
 	if (rc != 1)
 		return rc;
 	p = outcome_matter_subject(&m, k->person_id);
-	if (!clarification_valid(k, p, fe))
+	if (!clarification_valid(c->a, k, p, fe))
 		return -1;
 	sa.timeline_object = m.object;
 	sa.detail = arena_printf(c->a, "%s：%s", p->name, label_of(clarification_manners, k->manner));

@@ -19,6 +19,7 @@
 #include "domain/labels.h"
 #include "model/outcome.h"
 
+struct arena;
 struct ctx;
 
 /* the number of execution_items (below) */
@@ -58,8 +59,9 @@ int64_t clarification_record(struct ctx *c, const struct clarification *k, struc
  * when not one; day, manner, note): 1, or 0 with fe.  The pages and import
  * call them (no access check, no write). */
 struct person;
-int followup_valid(const struct followup *f, const char *since, struct fielderr *fe);
-int clarification_valid(const struct clarification *k, const struct person *subject, struct fielderr *fe);
+int followup_valid(struct arena *a, const struct followup *f, const char *since, struct fielderr *fe);
+int clarification_valid(struct arena *a, const struct clarification *k, const struct person *subject,
+			struct fielderr *fe);
 
 /* the audit events of execution (execution.c) */
 QF_AUDIT_EVENT_DECL(EXECUTION);

@@ -94,7 +94,7 @@ int ix_detention_step_prepare(struct ix *ix, struct ix_val *v)
 				     .note = e.note, .ten_years = e.ten_years };
 	int n, rc;
 
-	if (!detention_step_input_valid(&in, &fe))
+	if (!detention_step_input_valid(c->a, &in, &fe))
 		return refuse(ix, &fe);
 	if (detention_of(ix, v, &d) < 0)
 		return -1;

@@ -273,7 +273,7 @@ int ix_clarification_prepare(struct ix *ix, struct ix_val *v)
 				 : store_clue_subjects(c->db, c->a, clue->i, &m.subjects);
 	if (m.n_subjects < 0)
 		return -1;
-	if (!clarification_valid(&k, outcome_matter_subject(&m, k.person_id), &fe))
+	if (!clarification_valid(c->a, &k, outcome_matter_subject(&m, k.person_id), &fe))
 		return refuse(ix, &fe);
 	return 0;
 }
@@ -303,7 +303,7 @@ int ix_followup_prepare(struct ix *ix, struct ix_val *v)
 	}
 	if (rc != 1)
 		return -1;
-	if (!followup_valid(&f, since, &fe))
+	if (!followup_valid(c->a, &f, since, &fe))
 		return refuse(ix, &fe);
 	return 0;
 }

@@ -119,7 +119,7 @@ int ix_category_prepare(struct ix *ix, struct ix_val *v)
 	struct violation_category old;
 	struct fielderr fe = { 0 };
 
-	if (!category_valid(&k, &fe))
+	if (!category_valid(c->a, &k, &fe))
 		return ix_refuse(ix, &fe, NULL);
 	switch (store_category_get(c->db, c->a, k.code, &old)) {
 	case 0:

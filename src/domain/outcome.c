@@ -222,7 +222,7 @@ static void check_decided(const char *text, const char *field, const char *what,
 		return;
 	d = date_parse(text);
 	if (d == QF_DAY_NONE || d > date_today() || (day != QF_DAY_NONE && d < day))
-		fielderr_add(fe, field, what);
+		fielderr_add(fe, field, fielderr_date_msg(text, what));
 }
 
 static void validate(struct ctx *c, const struct outcome_input *in, const struct outcome_matter *m,
@@ -238,7 +238,7 @@ static void validate(struct ctx *c, const struct outcome_input *in, const struct
 		fielderr_add(fe, "person_id", m->case_id ? "所选人员不是该案件的被审查调查人"
 							 : "所选人员不是该线索的被反映人");
 	if (day == QF_DAY_NONE)
-		fielderr_add(fe, "day", "请填写处理日期（首次决定日期，YYYY-MM-DD）");
+		fielderr_add(fe, "day", fielderr_date_msg(in->day, "请填写处理日期（首次决定日期，YYYY-MM-DD）"));
 	else if (day > date_today())
 		fielderr_add(fe, "day", "处理日期不能晚于今天");
 	check_decided(in->effective, "effective", "生效日期格式应为 YYYY-MM-DD，不早于处理日期、不晚于今天",

@@ -188,14 +188,14 @@ static void validate_record(struct person *p, struct fielderr *fe)
 	if (p->ethnicity && *p->ethnicity && !label_of(person_ethnicities, p->ethnicity))
 		fielderr_add(fe, "ethnicity", "请从列表中选择民族");
 	if (!day_ok(p->birth_date))
-		fielderr_add(fe, "birth_date", "出生日期应为不晚于今天的日期（YYYY-MM-DD）");
+		fielderr_add(fe, "birth_date", fielderr_date_msg(p->birth_date, "出生日期应为不晚于今天的日期（YYYY-MM-DD）"));
 	if (!day_ok(p->party_joined))
-		fielderr_add(fe, "party_joined", "入党时间应为不晚于今天的日期（YYYY-MM-DD）");
+		fielderr_add(fe, "party_joined", fielderr_date_msg(p->party_joined, "入党时间应为不晚于今天的日期（YYYY-MM-DD）"));
 	else if (p->party_joined && *p->party_joined && p->birth_date && *p->birth_date &&
 		 strcmp(p->party_joined, p->birth_date) <= 0)
 		fielderr_add(fe, "party_joined", "入党时间应晚于出生日期");
 	if (!day_ok(p->post_from))
-		fielderr_add(fe, "post_from", "任职日期应为不晚于今天的日期（YYYY-MM-DD）");
+		fielderr_add(fe, "post_from", fielderr_date_msg(p->post_from, "任职日期应为不晚于今天的日期（YYYY-MM-DD）"));
 }
 
 /* Adds the messages of p's fields to fe: 0, or RES_STORE when the unit
@@ -206,10 +206,9 @@ static int validate(struct ctx *c, struct person *p, const char *id_number, stru
 
 	if (n == 0)
 		fielderr_add(fe, "name", "请填写姓名");
-	else if (n > 50)
-		fielderr_add(fe, "name", "姓名不能超过50个字");
-	if (p->position && utf8_len(p->position) > 100)
-		fielderr_add(fe, "position", "职务不能超过100个字");
+	else
+		fielderr_len(c->a, fe, "name", "姓名", p->name, 50);
+	fielderr_len(c->a, fe, "position", "职务", p->position, 100);
 	if (!label_of(person_ranks, p->rank))
 		fielderr_add(fe, "rank", "请选择职级");
 	if (!p->unit_id) {

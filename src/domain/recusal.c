@@ -97,8 +97,7 @@ int64_t conflict_declare(struct ctx *c, int64_t person_id, int64_t unit_id, cons
 	if (unit_id && (store_unit_get(c->db, c->a, unit_id, &u) != 1 ||
 			authz_unit(c, unit_id, arena_printf(c->a, "unit/%" PRId64, unit_id)) != 1))
 		fielderr_add(fe, "unit_id", "所选单位不存在");
-	if (note && utf8_len(note) > 500)
-		fielderr_add(fe, "note", "说明不能超过500字");
+	fielderr_len(c->a, fe, "note", "说明", note, 500);
 	if (fe->n)
 		return -1;
 	ca.cf.user_id = c->who.id;
@@ -174,8 +173,7 @@ int64_t recusal_declare(struct ctx *c, int64_t user_id, int64_t case_id, int64_t
 		fielderr_add(fe, "user_id", "所选用户不存在");
 	if (!label_of(recusal_grounds, ground ? ground : ""))
 		fielderr_add(fe, "ground", "请选择回避事由");
-	if (note && utf8_len(note) > 500)
-		fielderr_add(fe, "note", "说明不能超过500字");
+	fielderr_len(c->a, fe, "note", "说明", note, 500);
 	if (fe->n)
 		return -1;
 	ca.r.user_id = user_id;

@@ -151,11 +151,6 @@ static int visible(struct ctx *c, int64_t unit_id, int64_t id)
 
 /* ---- registering ---------------------------------------------------------- */
 
-static int too_long(const char *s, size_t max)
-{
-	return s && utf8_len(s) > max;
-}
-
 /* 0, or RES_STORE when a lookup failed (not a wrong accused: 503/500).
  * The accused persons go to acc (jurisdiction). */
 static int validate_accused(struct ctx *c, const struct report_input *in, struct fielderr *fe,
@@ -222,7 +217,7 @@ static int validate(struct ctx *c, const struct report_input *in, struct fielder
 	int before;
 
 	if (received == QF_DAY_NONE)
-		fielderr_add(fe, "received", "请填写收到日期（YYYY-MM-DD）");
+		fielderr_add(fe, "received", fielderr_date_msg(in->received, "请填写收到日期（YYYY-MM-DD）"));
 	else if (received > date_today())
 		fielderr_add(fe, "received", "收到日期不能晚于今天");
 	if (!label_of(report_channels, in->channel))
@@ -243,18 +238,18 @@ static int validate(struct ctx *c, const struct report_input *in, struct fielder
 		fielderr_add(fe, "reporter", "实名举报请填写举报人姓名");
 	else if (!in->real_name && has_reporter)
 		fielderr_add(fe, "reporter", "匿名举报不填写举报人姓名");
-	else if (too_long(in->reporter, 50))
-		fielderr_add(fe, "reporter", "举报人姓名不能超过50个字");
+	else
+		fielderr_len(c->a, fe, "reporter", "举报人姓名", in->reporter, 50);
 	if (in->real_name && !has_contact)
 		fielderr_add(fe, "contact", "实名举报请填写联系方式");
 	else if (!in->real_name && has_contact)
 		fielderr_add(fe, "contact", "匿名举报不填写联系方式");
-	else if (too_long(in->contact, 100))
-		fielderr_add(fe, "contact", "联系方式不能超过100个字");
+	else
+		fielderr_len(c->a, fe, "contact", "联系方式", in->contact, 100);
 	if (!in->summary || !*in->summary)
 		fielderr_add(fe, "summary", "请填写反映的主要问题");
-	else if (too_long(in->summary, 5000))
-		fielderr_add(fe, "summary", "主要问题不能超过5000个字");
+	else
+		fielderr_len(c->a, fe, "summary", "主要问题", in->summary, 5000);
 	return 0;
 }
 
@@ -467,7 +462,8 @@ static const char *day_error(struct ctx *c, const char *day, const char *after, 
 	qf_day d = date_parse(day ? day : "");
 
 	if (d == QF_DAY_NONE)
-		return arena_printf(c->a, "请填写%s（YYYY-MM-DD）", label);
+		return date_check(day) == DATE_NO_SUCH_DAY ? FIELDERR_NO_SUCH_DAY
+							    : arena_printf(c->a, "请填写%s（YYYY-MM-DD）", label);
 	if (d > date_today())
 		return arena_printf(c->a, "%s不能晚于今天", label);
 	if (after && strcmp(day, after) < 0)
@@ -475,18 +471,19 @@ static const char *day_error(struct ctx *c, const char *day, const char *after, 
 	return NULL;
 }
 
-static void validate_text(enum report_step step, const char *text, struct fielderr *fe)
+static void validate_text(struct arena *a, enum report_step step, const char *text, struct fielderr *fe)
 {
-	if (step == REPORT_TRANSFER && !*text)
-		fielderr_add(fe, "transfer_to", "请填写转送的机关或层级");
-	else if (step == REPORT_TRANSFER && utf8_len(text) > 100)
-		fielderr_add(fe, "transfer_to", "转送机关不能超过100个字");
-	else if (step == REPORT_NOT_ACCEPT && !*text)
+	if (step == REPORT_TRANSFER) {
+		if (!*text)
+			fielderr_add(fe, "transfer_to", "请填写转送的机关或层级");
+		else
+			fielderr_len(a, fe, "transfer_to", "转送机关", text, 100);
+	} else if (step == REPORT_NOT_ACCEPT && !*text)
 		fielderr_add(fe, "note", "请填写不予受理的理由");
 	else if (step == REPORT_EXTEND && !*text)
 		fielderr_add(fe, "note", "请填写延期理由");
-	else if (utf8_len(text) > 2000)
-		fielderr_add(fe, "note", "说明不能超过2000个字");
+	else
+		fielderr_len(a, fe, "note", "说明", text, 2000);
 }
 
 /* An extension is decided before the conclusion deadline lapses. */
@@ -564,7 +561,7 @@ static int step_run(struct ctx *c, int64_t id, enum report_step step, const char
 		msg = extension_too_late(c, &k, day);
 	if (msg)
 		fielderr_add(fe, "day", msg);
-	validate_text(step, sa.text, fe);
+	validate_text(c->a, step, sa.text, fe);
 	if (fe->n)
 		return -1;
 	if (store_tx(c->db, step_tx, &sa) < 0) {
@@ -585,10 +582,8 @@ int report_step(struct ctx *c, int64_t id, enum report_step step, const char *da
 int report_forward(struct ctx *c, int64_t id, const char *day, const char *to, const char *ref,
 		   struct fielderr *fe)
 {
-	if (ref && utf8_len(ref) > 100) {
-		fielderr_add(fe, "transfer_ref", "转送文号不能超过100个字");
+	if (fielderr_len(c->a, fe, "transfer_ref", "转送文号", ref, 100))
 		return -1;
-	}
 	return step_run(c, id, REPORT_TRANSFER, day, to, ref, fe);
 }
 

@@ -278,7 +278,7 @@ int rule_row_valid(struct ctx *c, const struct rule_table *t, const char *const 
 	if (store_err)
 		return -1;
 	if (from == QF_DAY_NONE)
-		fielderr_add(fe, "valid_from", "请填写施行日期（YYYY-MM-DD）");
+		fielderr_add(fe, "valid_from", fielderr_date_msg(valid_from, "请填写施行日期（YYYY-MM-DD）"));
 	else if (from_today && from < date_today())
 		fielderr_add(fe, "valid_from", "施行日期不能早于今天：规则的修改不改变此前已决定的事项");
 	if (!source || !*source)

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
+#include "domain/fielderr.h"
 #include "domain/metrics.h"
 
 QF_AUDIT_EVENT(STATS_EXPORT, "stats_export", "导出统计数据");
@@ -76,9 +77,11 @@ const char *stats_period_of(struct arena *a, const char *year, const char *quart
 		return from || to ? "起止日期需要同时填写" : "请指定统计期间：年份（可加季度或月份），或起止日期";
 	}
 	if (date_parse(from) == QF_DAY_NONE)
-		return *field = "from", arena_printf(a, "起始日期应为 YYYY-MM-DD，而不是“%s”", from);
+		return *field = "from",
+		       fielderr_date_msg(from, arena_printf(a, "起始日期应为 YYYY-MM-DD，而不是“%s”", from));
 	if (date_parse(to) == QF_DAY_NONE)
-		return *field = "to", arena_printf(a, "截止日期应为 YYYY-MM-DD，而不是“%s”", to);
+		return *field = "to",
+		       fielderr_date_msg(to, arena_printf(a, "截止日期应为 YYYY-MM-DD，而不是“%s”", to));
 	if (date_parse(from) > date_parse(to))
 		return *field = "to", arena_printf(a, "起始日期 %s 晚于截止日期 %s", from, to);
 	*p = (struct metric_period){ arena_strdup(a, from), arena_strdup(a, to) };

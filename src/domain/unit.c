@@ -77,8 +77,8 @@ static int validate(struct ctx *c, struct unit *u, struct fielderr *fe)
 
 	if (n == 0)
 		fielderr_add(fe, "name", "请填写单位名称");
-	else if (n > 100)
-		fielderr_add(fe, "name", "单位名称不能超过100个字");
+	else
+		fielderr_len(c->a, fe, "name", "单位名称", u->name, 100);
 	if (!label_of(unit_kinds, u->kind))
 		fielderr_add(fe, "kind", "请选择单位类别");
 	if (u->parent_id) {

@@ -132,6 +132,8 @@ static int check_text(struct form *f, const char *key, const char *part,
 
 static int too_long(struct form *f, const char *key)
 {
+	if (!f->err)
+		f->value_too_long = 1;
 	return fail(f, arena_printf(f->arena,
 		"field \"%s\": value too long (max %d bytes)", key,
 		FORM_MAX_VALUE));

@@ -55,6 +55,7 @@ struct form {
 	const char *err;        /* NULL while the form is good */
 	struct text_fault fault;    /* reason TEXT_OK unless err is a text fault */
 	int too_large;          /* err is a binary file past file_max */
+	int value_too_long;     /* err is a text value past FORM_MAX_VALUE */
 	size_t file_max;        /* 0: files are text; else binary, at most this */
 
 	/* private to form.c: the last field's value while form_append grows it */

@@ -15,6 +15,7 @@
 
 #include <microhttpd.h>
 
+#include "core/registry.h"
 #include "core/strbuf.h"
 #include "domain/ctx.h"
 #include "domain/result.h"
@@ -218,6 +219,19 @@ struct app {
 	const char *audit_ckpt;         /* checkpoint file, moved forward by the main thread */
 	unsigned ckpt_seconds;          /* at most this long between moves */
 };
+
+/* The staff frame an error page stands in (issue 12: a signed-in user's
+ * 403, 404 and 500 keep the navigation): the pages layer registers one
+ * (pages/page.c), since http may not include it.  begin opens the
+ * document, the top bar and the navigation (no database reads when
+ * quiet: a 5xx may come from a store that fails) and the content; finish
+ * closes them.  Without one, or for a request not fully signed in, the
+ * error page is bare. */
+struct error_frame {
+	void (*begin)(struct req *r, struct strbuf *sb, const char *title, int quiet);
+	void (*finish)(struct strbuf *sb);
+};
+QF_SET(error_frames, const struct error_frame);
 
 /* Publishes a new calendar for the requests that start after this call;
  * the old one stays valid for requests still using it and is freed when

@@ -231,16 +231,12 @@ int reply_redirect(struct req *r, const char *location)
 	return queue(r, 303, resp, "text/html; charset=utf-8", 0);
 }
 
-static void error_page(struct strbuf *sb, unsigned status, const char *title, const char *hint,
-		       const char *rid)
+/* The error's box: its status, title, hint, the request id of a 5xx and
+ * the way home. */
+static void error_box(struct strbuf *sb, unsigned status, const char *title, const char *hint,
+		      const char *rid)
 {
-	strbuf_addstr(sb, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-		      "<title>");
-	html_txt(sb, title);
-	strbuf_addstr(sb, " - 清风</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/style.css\">"
-		      "</head><body class=\"error-page\"><main class=\"error-box\">");
-	strbuf_addf(sb, "<p class=\"error-code\">%u</p><h1>", status);
+	strbuf_addf(sb, "<div class=\"error-box\"><p class=\"error-code\">%u</p><h1>", status);
 	html_txt(sb, title);
 	strbuf_addstr(sb, "</h1><p>");
 	html_txt(sb, hint);
@@ -250,7 +246,39 @@ static void error_page(struct strbuf *sb, unsigned status, const char *title, co
 		html_txt(sb, rid);
 		strbuf_addstr(sb, "</code>（联系系统管理员时请提供此编号）</p>");
 	}
-	strbuf_addstr(sb, "<p><a class=\"button\" href=\"/\">返回首页</a></p></main></body></html>\n");
+	strbuf_addstr(sb, "<p><a class=\"button\" href=\"/\">返回首页</a></p></div>");
+}
+
+/* The registered staff frame, for a user fully signed in (not before the
+ * second factor or a due password change); NULL: a bare page. */
+static const struct error_frame *staff_frame(const struct req *r)
+{
+	if (!r->signed_in || r->sess.stage != SESSION_OK || r->user.must_change_pw)
+		return NULL;
+	QF_FOREACH(error_frames, const struct error_frame, f)
+		return *f;
+	return NULL;
+}
+
+static void error_page(struct req *r, struct strbuf *sb, unsigned status, const char *title,
+		       const char *hint)
+{
+	const struct error_frame *f = staff_frame(r);
+
+	if (f) {
+		f->begin(r, sb, title, status >= 500);
+		error_box(sb, status, title, hint, r->rid);
+		f->finish(sb);
+		return;
+	}
+	strbuf_addstr(sb, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		      "<title>");
+	html_txt(sb, title);
+	strbuf_addstr(sb, " - 清风</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/style.css\">"
+		      "</head><body class=\"error-page\"><main class=\"error-main\">");
+	error_box(sb, status, title, hint, r->rid);
+	strbuf_addstr(sb, "</main></body></html>\n");
 }
 
 /* The error reply: the code's hint, or the text fault's sentence. */
@@ -277,7 +305,7 @@ static int error_reply(struct req *r, enum err_code code, const char *detail,
 		return reply_json(r, status, j);
 	} else {
 		struct strbuf sb = STRBUF_INIT;
-		error_page(&sb, status, errors[i].title, hint, r->rid);
+		error_page(r, &sb, status, errors[i].title, hint);
 		return reply_html(r, status, &sb);
 	}
 }
@@ -300,7 +328,13 @@ int reply_too_large(struct req *r)
 /* the server answers a refused form with its err: say why, in Chinese */
 int reply_form_fault(struct req *r, const struct form *f)
 {
-	return error_reply(r, E_BAD_REQUEST, f->err, f->fault.reason ? &f->fault : NULL, NULL);
+	/* a text past the form layer's own limit, far beyond any field's
+	   (the fields' limits are answered beside them, issue 12) */
+	const char *hint = f->value_too_long
+		? arena_printf(r->arena, "所填的一项内容过长（每项不能超过 %d KB），未保存。请缩短后重新提交。",
+			       FORM_MAX_VALUE / 1024) : NULL;
+
+	return error_reply(r, E_BAD_REQUEST, f->err, f->fault.reason ? &f->fault : NULL, hint);
 }
 
 int reply_text_fault(struct req *r, const char *detail, const struct text_fault *tf)

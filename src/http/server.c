@@ -301,8 +301,16 @@ static int dispatch(struct req *r)
 	const struct route *rt = r->route;
 
 	r->c.now = time_now();
-	if (!rt)
+	if (!rt) {
+		/* a signed-in user's 404 keeps the navigation (reply.c), so
+		 * the session is looked up; a failed lookup leaves it bare */
+		if (!r->is_api && (r->c.db = thread_db(r->app))) {
+			store_clear_error(r->c.db);
+			if (load_session(r) < 0)
+				r->signed_in = 0;
+		}
 		return reply_error(r, r->route_state == 405 ? E_METHOD : E_NOT_FOUND, NULL);
+	}
 	if (r->too_large || r->form.too_large)
 		return reply_too_large(r);
 	if (r->body_kind == BODY_URLENCODED && r->body.overflow)

@@ -107,7 +107,8 @@ void attach_section(struct req *r, struct strbuf *sb, const char *type, int64_t 
 		return;
 	n = attach_list(&r->c, k, id, &v);
 	work = attach_may_work(&r->c, k, id) > 0;
-	strbuf_addstr(sb, "<section class=\"attachments\" id=\"attachments\"><h2>附件</h2>");
+	strbuf_addstr(sb, "<section class=\"attachments\" id=\"attachments\">");
+	fold_open(sb, "附件");
 	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	for (int i = 0; i < n; i++)
 		row(r, sb, &v[i], work);
@@ -122,6 +123,7 @@ void attach_section(struct req *r, struct strbuf *sb, const char *type, int64_t 
 			    (double)r->app->max_upload / (1024 * 1024));
 		form_close(sb, "上传", NULL);
 	}
+	fold_close(sb);
 	strbuf_addstr(sb, "</section>");
 }
 

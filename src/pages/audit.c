@@ -32,6 +32,20 @@ static const char *object_words(struct req *r, const char *label, const char *ob
 	return label ? arena_printf(r->arena, "%s（%s）", label, object) : object;
 }
 
+/* The known events as the choices of the event filter, in Chinese, in
+ * the order of their codes. */
+static const struct label *event_choices(struct req *r)
+{
+	const struct audit_event *const *ev;
+	int n = audit_event_list(r->arena, &ev);
+	struct label *l = arena_alloc(r->arena, sizeof(*l) * (size_t)(n + 1));
+
+	for (int i = 0; i < n; i++)
+		l[i] = (struct label){ ev[i]->code, ev[i]->label };
+	l[n] = (struct label){ NULL, NULL };
+	return l;
+}
+
 static const struct list_col audit_cols[] = { { "序号", "num", 0, 0 }, { "时间", NULL, 0, 0 },
 	{ "用户", NULL, 0, 0 }, { "角色", NULL, 0, 0 }, { "事件", NULL, 0, 0 }, { "对象", NULL, 0, 0 },
 	{ "结果", NULL, 0, 0 }, { "说明", NULL, 0, 0 }, { "IP", NULL, 0, 0 } };
@@ -65,8 +79,7 @@ int page_audit(struct req *r)
 	struct audit_filter lq;
 	struct audit_entry *v = NULL;
 	const char *res = req_arg(r, "success");
-	const struct audit_event *const *ev;
-	int page = req_page(r), n, nev;
+	int page = req_page(r), n;
 	struct listw w;
 	int64_t total;
 
@@ -80,22 +93,12 @@ int page_audit(struct req *r)
 		verify_box(r, &sb);
 	filter_open(&sb, "/audit");
 	field_text(&sb, "user", "用户名", lq.user, 0, NULL, "maxlength=\"64\"");
-	field_text(&sb, "event", "事件代码", lq.event, 0, NULL, "maxlength=\"32\" list=\"events\"");
+	field_select(&sb, "event", "事件", event_choices(r), lq.event, 0, NULL, "全部");
 	field_select(&sb, "success", "结果", results, res, 0, NULL, "全部");
 	field_text(&sb, "from", "起始日期", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "截止日期", lq.day_to, 0, NULL, "type=\"date\"");
 	field_text(&sb, "q", "对象或说明", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
 	filter_close(&sb, NULL, "/audit");
-	strbuf_addstr(&sb, "<datalist id=\"events\">");
-	nev = audit_event_list(r->arena, &ev);
-	for (int i = 0; i < nev; i++) {
-		strbuf_addstr(&sb, "<option value=\"");
-		html_attr(&sb, ev[i]->code);
-		strbuf_addstr(&sb, "\" label=\"");
-		html_attr(&sb, ev[i]->label);
-		strbuf_addstr(&sb, "\">");
-	}
-	strbuf_addstr(&sb, "</datalist>");
 	toolbar(&sb, "/audit?verify=1", "校验审计链", 0);
 	list_open_cls(&w, r, &sb, &audit_list_def, "list audit", NULL);
 	for (int i = 0; i < n; i++) {
@@ -118,7 +121,7 @@ int page_audit(struct req *r)
 		if (td)
 			strbuf_addstr(td, v[i].success ? "成功" : "失败");
 		list_cell_end(&w);
-		list_text(&w, v[i].detail);
+		list_text(&w, audit_reason_label(r->arena, v[i].detail));
 		list_text(&w, v[i].ip);
 		list_row_end(&w);
 	}

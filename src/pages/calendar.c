@@ -87,11 +87,11 @@ static void calculator(struct req *r, struct strbuf *sb, const struct calendar *
 	strbuf_addstr(sb, "<h2>期限计算</h2>");
 	filter_open_as(sb, "/calendar", NULL);
 	field_text(sb, "from", "起始日期", from_s, 0,
-		   *from_s && from == QF_DAY_NONE ? "日期格式应为 YYYY-MM-DD" : NULL, "type=\"date\"");
+		   *from_s && from == QF_DAY_NONE ? fielderr_date_msg(from_s, "日期格式应为 YYYY-MM-DD") : NULL, "type=\"date\"");
 	field_text(sb, "n", "工作日数", n_s, 0, *n_s && !has_n ? "请填写 -366 至 366 的整数" : NULL,
 		   "inputmode=\"numeric\" maxlength=\"4\"");
 	field_text(sb, "to", "截止日期（计算间隔）", to_s, 0,
-		   *to_s && to == QF_DAY_NONE ? "日期格式应为 YYYY-MM-DD" : NULL, "type=\"date\"");
+		   *to_s && to == QF_DAY_NONE ? fielderr_date_msg(to_s, "日期格式应为 YYYY-MM-DD") : NULL, "type=\"date\"");
 	filter_close(sb, "计算", NULL);
 	if (from == QF_DAY_NONE)
 		return;

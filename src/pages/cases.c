@@ -54,7 +54,6 @@ static const char *const figure_args[] = { "filed_from", "filed_to", "closed_fro
 
 int page_cases(struct req *r)
 {
-	static const struct label yes[] = { { "1", "仅逾期" }, { NULL, NULL } };
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
 	struct case_filter cq;
 	struct case_rec *v = NULL;
@@ -73,7 +72,7 @@ int page_cases(struct req *r)
 	campaign_select(r, &sb, cq.campaign_id, NULL, "全部");
 	field_text(&sb, "from", "立案日期自", cq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", cq.day_to, 0, NULL, "type=\"date\"");
-	field_select(&sb, "overdue", "期限", yes, req_arg(r, "overdue"), 0, NULL, "全部");
+	filter_overdue(&sb, cq.overdue);
 	field_text(&sb, "no", "立案编号", cq.number ? cq.number : "", 0, NULL, "maxlength=\"50\"");
 	figlist_form(&sb, &case_filter_spec, &cq, figure_args, "/cases");
 	filter_close(&sb, NULL, "/cases");
@@ -105,7 +104,7 @@ int page_cases(struct req *r)
 	url_param(&base, "state", cq.state);
 	url_param(&base, "from", cq.day_from);
 	url_param(&base, "to", cq.day_to);
-	url_param(&base, "overdue", req_arg(r, "overdue"));
+	url_param(&base, "overdue", cq.overdue ? "1" : NULL);
 	url_param(&base, "no", cq.number);
 	list_unit_url(r, &base, cq.unit_id);
 	if (cq.campaign_id)
@@ -179,7 +178,6 @@ static void team_section(struct req *r, struct strbuf *sb, const struct case_rec
 	struct user *u;
 	int n;
 
-	strbuf_addstr(sb, "<h2>办理组</h2>");
 	{
 		static const struct column cols[] = { { "姓名", NULL }, { "分工", NULL },
 				{ "科室", NULL }, { "回避例外", NULL }, { "", NULL } };
@@ -295,7 +293,6 @@ static void detention_forms(struct req *r, struct strbuf *sb, const struct shown
 static void detention_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			      const struct case_detail *d, const struct shown *s, int work)
 {
-	strbuf_addstr(sb, "<h2>留置</h2>");
 	{
 		static const struct column cols[] = { { "被调查人", NULL }, { "开始", NULL },
 				{ "批准与宣布", NULL }, { "通知家属和单位（24小时）", NULL },
@@ -353,7 +350,7 @@ static void detention_section(struct req *r, struct strbuf *sb, const struct cas
 static void notes_section(struct req *r, struct strbuf *sb, const struct case_rec *k,
 			  const struct case_detail *d, const struct shown *s, int work)
 {
-	strbuf_addstr(sb, "<h2>审查调查记录</h2><ol class=\"timeline\">");
+	strbuf_addstr(sb, "<ol class=\"timeline\">");
 	for (int i = 0; i < d->n_notes; i++) {
 		struct strbuf text = STRBUF_INIT;
 		int rc = case_note_text(&r->c, &d->notes[i], &text);
@@ -392,7 +389,6 @@ static void trial_section(struct req *r, struct strbuf *sb, const struct case_re
 		strbuf_addstr(sb, "<p class=\"error\">审理记录无法读取。</p>");
 		return;
 	}
-	strbuf_addstr(sb, "<h2>审理</h2>");
 	if (nt) {
 		static const struct column cols[] = { { "次数", "num" }, { "退回日期", NULL }, { "理由", NULL },
 				{ "补充调查期限", NULL }, { "重新受理", NULL } };
@@ -470,9 +466,10 @@ static void steps_section(struct req *r, struct strbuf *sb, const struct case_re
 {
 	if (!strcmp(k->state, "closed") || k->transferred)
 		return;
-	strbuf_addstr(sb, "<h2>移送</h2>");
+	fold_open(sb, "移送");
 	day_form(r, sb, s, "transfer", "移送司法机关", arena_printf(r->arena, "/cases/%" PRId64 "/transfer", k->id),
 		 "移送日期");
+	fold_close(sb);
 }
 
 /* What the case was filed as: type, organ, categories, and the subjects
@@ -514,7 +511,7 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 	record_head(sb, label_of(case_states, k->state));
 	record_open(sb);
 	record_item(sb, "立案日期", k->filed);
-	record_link(sb, "问题线索", arena_printf(r->arena, "/clues/%" PRId64, k->clue_id),
+	record_link(sb, "问题线索", page_href(r, arena_printf(r->arena, "/clues/%" PRId64, k->clue_id)),
 		    arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id));
 	record_item(sb, "单位", k->unit_name);
 	filed_as(r, sb, k);
@@ -542,7 +539,7 @@ static void case_facts(struct req *r, struct strbuf *sb, const struct case_rec *
 		for (int j = 0; j < nn; j++)
 			if (num[j].person_id == d->subjects[i].id)
 				no = num[j].filing_no;
-		html_li_link(sb, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id), d->subjects[i].name,
+		html_li_link(sb, page_href(r, arena_printf(r->arena, "/persons/%" PRId64, d->subjects[i].id)), d->subjects[i].name,
 			     arena_printf(r->arena, "，%s %s%s%s", d->subjects[i].unit_name, d->subjects[i].position,
 					  no ? "，立案编号 " : "", no ? no : ""));
 	}
@@ -577,16 +574,27 @@ static int case_page(struct req *r, int64_t id, const struct shown *s, unsigned 
 	case_facts(r, &sb, &k, &d);
 	if (!k.case_type && authz_has(&r->c.who, PERM_CASE_ASSIGN)) {
 		/* a case filed under the old rules: its filing record is completed here */
-		strbuf_addstr(&sb, "<h2>补录立案信息</h2>");
+		fold_open(&sb, "补录立案信息");
 		form_open(r, &sb, arena_printf(r->arena, "/cases/%" PRId64 "/filing", k.id), "record-form");
 		page_filing_fields(r, &sb, s->form && !strcmp(s->form, "filing") ? s->fe : &(struct fielderr){ 0 }, 0);
 		form_close(&sb, "保存", NULL);
+		fold_close(&sb);
 	}
+	/* the long page in sections that fold (issue 12); the sections of
+	   other families (回避, 处理结果, 附件, 文书, 办理记录) fold themselves */
+	fold_open(&sb, "办理组");
 	team_section(r, &sb, &k, &d, s);
+	fold_close(&sb);
+	fold_open(&sb, "留置");
 	detention_section(r, &sb, &k, &d, s, work && !trial_work && strcmp(k.state, "closed"));
+	fold_close(&sb);
 	page_recusals(r, &sb, k.id, 0, s->form && !strncmp(s->form, "rec", 3) ? s->fe : NULL, s->form);
+	fold_open(&sb, "审查调查记录");
 	notes_section(r, &sb, &k, &d, s, work && !trial_work && strcmp(k.state, "closed"));
+	fold_close(&sb);
+	fold_open(&sb, "审理");
 	trial_section(r, &sb, &k, &d, s, trial_work);
+	fold_close(&sb);
 	if (work)
 		steps_section(r, &sb, &k, s);
 	page_matter_outcomes(r, &sb, k.id, 0, work || case_sees_all(&r->c));

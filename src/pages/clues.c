@@ -90,7 +90,7 @@ int page_clues(struct req *r)
 	field_text(&sb, "from", "受理日期自", lq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", lq.day_to, 0, NULL, "type=\"date\"");
 	office_select(r, &sb, "承办部门", lq.office, 0, NULL, "全部");
-	field_checkbox(&sb, "overdue", "只看逾期", lq.overdue);
+	filter_overdue(&sb, lq.overdue);
 	figlist_form(&sb, &clue_filter_spec, &lq, figure_args, "/clues");
 	filter_close(&sb, NULL, "/clues");
 	if (authz_has(&r->c.who, PERM_CLUE_REGISTER))
@@ -191,10 +191,12 @@ void page_clue_dups(struct strbuf *sb, const struct clue_dup *dups, int n_dups, 
 
 void page_timeline(struct strbuf *sb, const struct timeline_entry *v, int n)
 {
-	strbuf_addstr(sb, "<h2>办理记录</h2><ol class=\"timeline\">");
+	fold_open(sb, "办理记录");
+	strbuf_addstr(sb, "<ol class=\"timeline\">");
 	for (int i = 0; i < n; i++)
 		html_event(sb, v[i].at, v[i].user_name, v[i].action, v[i].detail, "detail");
 	strbuf_addstr(sb, "</ol>");
+	fold_close(sb);
 }
 
 /* The codes the form checked in field `key`, at most max: their number. */
@@ -450,7 +452,7 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	record_value_open(&sb, "被反映人", NULL);
 	strbuf_addstr(&sb, "<ul class=\"plain\">");
 	for (int i = 0; i < d.n_subjects; i++)
-		html_li_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, d.subjects[i].id), d.subjects[i].name,
+		html_li_link(&sb, page_href(r, arena_printf(r->arena, "/persons/%" PRId64, d.subjects[i].id)), d.subjects[i].name,
 			     arena_printf(r->arena, "，%s %s（%s）", d.subjects[i].unit_name, d.subjects[i].position,
 					  label_of(person_ranks, d.subjects[i].rank)));
 	strbuf_addstr(&sb, "</ul>");

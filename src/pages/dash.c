@@ -27,24 +27,6 @@
 #include "pages/home.h"
 #include "pages/page.h"
 
-/* url when the user may open it (the permission of its GET route), else
- * NULL. */
-const char *dash_link(struct req *r, const char *url)
-{
-	const char *q;
-	const struct route *rt;
-	char *path;
-	int64_t id;
-	int state, allowed;
-
-	if (!url)
-		return NULL;
-	q = strchr(url, '?');
-	path = arena_strndup(r->arena, url, q ? (size_t)(q - url) : strlen(url));
-	rt = route_match(path, HM_GET, &id, &state, &allowed);
-	return rt && (rt->perm == PERM_NONE || authz_has(&r->c.who, rt->perm)) ? url : NULL;
-}
-
 /* The year of the dashboard: the argument year (2000-2100), or this year
  * unless it has no clue yet (dash_default_year). */
 int dash_year(struct req *r)
@@ -77,9 +59,9 @@ static void by_month(struct req *r, struct strbuf *sb, int year, const struct da
 		const char *from = arena_printf(r->arena, "%04d-%02d-01", year, m);
 		const char *to = arena_strdup(r->arena, month_end(year, m, end));
 		labels[m - 1] = arena_printf(r->arena, "%d月", m);
-		hc[m - 1] = dash_link(r, arena_printf(r->arena, "/clues?received_from=%s&received_to=%s",
+		hc[m - 1] = page_href(r, arena_printf(r->arena, "/clues?received_from=%s&received_to=%s",
 						       from, to));
-		hk[m - 1] = dash_link(r, arena_printf(r->arena, "/cases?filed_from=%s&filed_to=%s", from, to));
+		hk[m - 1] = page_href(r, arena_printf(r->arena, "/cases?filed_from=%s&filed_to=%s", from, to));
 	}
 	strbuf_addstr(sb, "<section class=\"dash-wide\"><h2>线索与立案（按月）</h2><div class=\"dash-desktop\">");
 	chart_bars(sb, &c);
@@ -110,7 +92,7 @@ static void by_source(struct req *r, struct strbuf *sb, int year, const struct d
 		v[i] = d->sources[i].clues;
 		strbuf_addf(&u, "/clues?received_from=%04d-01-01&received_to=%04d-12-31&", year, year);
 		url_param(&u, "source", d->sources[i].key);
-		hrefs[i] = dash_link(r, arena_strdup(r->arena, u.buf));
+		hrefs[i] = page_href(r, arena_strdup(r->arena, u.buf));
 		strbuf_release(&u);
 	}
 	strbuf_addstr(sb, "<section><h2>线索来源</h2>");
@@ -140,9 +122,9 @@ static void by_unit(struct req *r, struct strbuf *sb, int year, const struct das
 		labels[i] = d->units[i].key;
 		vc[i] = d->units[i].clues;
 		vk[i] = d->units[i].cases;
-		hc[i] = dash_link(r, arena_printf(r->arena, "/clues?received_from=%04d-01-01&received_to="
+		hc[i] = page_href(r, arena_printf(r->arena, "/clues?received_from=%04d-01-01&received_to="
 						   "%04d-12-31&unit_id=%" PRId64, year, year, d->units[i].id));
-		hk[i] = dash_link(r, arena_printf(r->arena, "/cases?filed_from=%04d-01-01&filed_to="
+		hk[i] = page_href(r, arena_printf(r->arena, "/cases?filed_from=%04d-01-01&filed_to="
 						   "%04d-12-31&unit_id=%" PRId64, year, year, d->units[i].id));
 	}
 	strbuf_addstr(sb, "<section><h2>线索与立案（按单位，前八）</h2>");

@@ -32,7 +32,7 @@ void dash_figure_cell(struct req *r, struct strbuf *sb, const struct metric_valu
 		      const struct metric_period *p, const struct metric_scope *s)
 {
 	const struct metric_def *d = metric_find(v->key);
-	const char *href = v->applicable && d ? dash_link(r, metrics_list_url(r->arena, d, p, s)) : NULL;
+	const char *href = v->applicable && d ? page_href(r, metrics_list_url(r->arena, d, p, s)) : NULL;
 
 	strbuf_addstr(sb, "<td class=\"num\">");
 	if (href) {
@@ -86,8 +86,8 @@ static void forms_chart(struct req *r, struct strbuf *sb, int year, const struct
 			return;         /* no form keys registered: no chart */
 		vc[i] = a->value;
 		vp[i] = b->value;
-		hc[i] = dash_link(r, metrics_list_url(r->arena, d, pc, &none));
-		hp[i] = dash_link(r, metrics_list_url(r->arena, d, pp, &none));
+		hc[i] = page_href(r, metrics_list_url(r->arena, d, pc, &none));
+		hp[i] = page_href(r, metrics_list_url(r->arena, d, pp, &none));
 	}
 	{
 		const struct chart_series s[2] = {
@@ -122,8 +122,8 @@ static void compare_chart(struct req *r, struct strbuf *sb, int year, const stru
 		labels[n] = a->zh;
 		vc[n] = a->value;
 		vp[n] = b->value;
-		hc[n] = dash_link(r, metrics_list_url(r->arena, d, pc, &none));
-		hp[n] = dash_link(r, metrics_list_url(r->arena, d, pp, &none));
+		hc[n] = page_href(r, metrics_list_url(r->arena, d, pc, &none));
+		hp[n] = page_href(r, metrics_list_url(r->arena, d, pp, &none));
 		n++;
 	}
 	if (!n)

@@ -33,7 +33,8 @@ static void section(struct req *r, struct strbuf *sb, const char *page, const st
 	struct document *d;
 	int nd = doc_list_of_page(&r->c, page, &d);
 
-	strbuf_addstr(sb, "<section class=\"documents\"><h2>文书</h2>");
+	strbuf_addstr(sb, "<section class=\"documents\">");
+	fold_open(sb, "文书");
 	if (nd < 0) {
 		html_notice(sb, "error", "读取文书失败");
 		nd = 0;
@@ -71,6 +72,7 @@ static void section(struct req *r, struct strbuf *sb, const char *page, const st
 		field_text(sb, "day", "成文日期", today, 1, NULL, "type=\"date\"");
 		form_close(sb, "生成文书", NULL);
 	}
+	fold_close(sb);
 	strbuf_addstr(sb, "</section>");
 }
 

@@ -31,7 +31,8 @@ static void card(struct strbuf *sb, const char *href, const char *label, int64_t
 	strbuf_addstr(sb, "</span></a>");
 }
 
-static void todo_table(struct strbuf *sb, const struct todo *v, int n, const int *group, int g);
+static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, int n, const int *group,
+		       int g);
 
 int todo_groups(struct req *r, const struct todo *v, int n, const char ***offices, int **group)
 {
@@ -75,7 +76,7 @@ static void todo_section(struct req *r, struct strbuf *sb)
 	/* the dashboard's overview: a heading and a table per office, in the
 	 * order of dash.c's chart, which links to them as #todo-N */
 	if (!dash_shown(&r->c)) {
-		todo_table(sb, v, n, NULL, 0);
+		todo_table(r, sb, v, n, NULL, 0);
 		return;
 	}
 	dash_offices(r, sb, v, n);
@@ -84,7 +85,7 @@ static void todo_section(struct req *r, struct strbuf *sb)
 		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", g + 1);
 		html_txt(sb, *offices[g] ? offices[g] : "未分配科室");
 		strbuf_addstr(sb, "</h3>");
-		todo_table(sb, v, n, group, g);
+		todo_table(r, sb, v, n, group, g);
 		strbuf_addstr(sb, "</div>");
 	}
 }
@@ -93,7 +94,8 @@ static void todo_section(struct req *r, struct strbuf *sb)
  * table: the first TODO_SHOWN, the most urgent (todo_list's order), then
  * how many more and where they all are (the notices page). */
 #define TODO_SHOWN 50
-static void todo_table(struct strbuf *sb, const struct todo *v, int n, const int *group, int g)
+static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, int n, const int *group,
+		       int g)
 {
 	char buf[11];
 	int shown = 0, more = 0;
@@ -113,7 +115,7 @@ static void todo_table(struct strbuf *sb, const struct todo *v, int n, const int
 		shown++;
 		strbuf_addstr(sb, "<tr>");
 		html_td(sb, v[i].what);
-		html_td_link(sb, v[i].href, v[i].object);
+		html_td_link(sb, page_href(r, v[i].href), v[i].object);
 		html_td(sb, date_format(v[i].start, buf));
 		html_td(sb, v[i].due != QF_DAY_NONE ? date_format(v[i].due, buf) : "");
 		strbuf_addstr(sb, "<td>");

@@ -29,8 +29,6 @@ struct todo;
  * costs n times the few offices, not n squared. */
 int todo_groups(struct req *r, const struct todo *v, int n, const char ***offices, int **group);
 void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n);
-/* url when the user may open it (its GET route's permission), else NULL. */
-const char *dash_link(struct req *r, const char *url);
 /* A figure as a table cell <td class="num">: its display, linked to the
  * list of its records for period p and scope s when the user may open it
  * (dash_figures.c; the statistics page too). */

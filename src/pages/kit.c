@@ -18,6 +18,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/escape.h"
+#include "domain/authz.h"
 #include "domain/campaign.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
@@ -395,6 +396,11 @@ void field_checkbox(struct strbuf *sb, const char *name, const char *label, int 
 	strbuf_addstr(sb, "</label></div>");
 }
 
+void filter_overdue(struct strbuf *sb, int checked)
+{
+	field_checkbox(sb, "overdue", "只看逾期", checked);
+}
+
 void field_group_open(struct strbuf *sb, const char *name, const char *label, int required,
 		      const char *err)
 {
@@ -528,6 +534,8 @@ void record_link(struct strbuf *sb, const char *label, const char *href, const c
 	record_value_open(sb, label, NULL);
 	if (href)
 		html_link(sb, href, text);
+	else if (text && *text)
+		html_txt(sb, text);
 	else
 		strbuf_addstr(sb, "—");
 	record_value_close(sb);
@@ -568,6 +576,10 @@ void toolbar(struct strbuf *sb, const char *href, const char *text, int primary)
 
 void html_link(struct strbuf *sb, const char *href, const char *text)
 {
+	if (!href) {
+		html_txt(sb, text);
+		return;
+	}
 	strbuf_addstr(sb, "<a href=\"");
 	attr_url(sb, href);
 	strbuf_addstr(sb, "\">");
@@ -682,6 +694,32 @@ void table_close(struct strbuf *sb, int rows, int ncols, const char *empty)
 }
 
 /* ---- lists --------------------------------------------------------------------- */
+
+void fold_open(struct strbuf *sb, const char *title)
+{
+	strbuf_addstr(sb, "<details class=\"fold\" open><summary><h2>");
+	html_txt(sb, title);
+	strbuf_addstr(sb, "</h2></summary>");
+}
+
+void fold_close(struct strbuf *sb)
+{
+	strbuf_addstr(sb, "</details>");
+}
+
+const char *page_href(struct req *r, const char *url)
+{
+	const struct route *rt;
+	size_t n;
+	int64_t id;
+	int state, allowed;
+
+	if (!url)
+		return NULL;
+	n = strcspn(url, "?#");      /* the path alone names the route */
+	rt = route_match(url[n] ? arena_strndup(r->arena, url, n) : url, HM_GET, &id, &state, &allowed);
+	return rt && (rt->perm == PERM_NONE || authz_has(&r->c.who, rt->perm)) ? url : NULL;
+}
 
 void url_param(struct strbuf *sb, const char *key, const char *value)
 {

@@ -69,6 +69,9 @@ void filter_open_as(struct strbuf *sb, const char *action, const char *role);
 /* The submit button (查询 when button is NULL) and, when reset_href is not
  * NULL, a 重置 link; closes the form. */
 void filter_close(struct strbuf *sb, const char *button, const char *reset_href);
+/* The overdue filter of every list, one label and one control everywhere:
+ * a checkbox named overdue reading 只看逾期 (issue 12). */
+void filter_overdue(struct strbuf *sb, int checked);
 
 /* ---- fields -------------------------------------------------------------------- */
 
@@ -152,7 +155,8 @@ void record_open(struct strbuf *sb);
 void record_close(struct strbuf *sb);
 /* <dt>label</dt><dd>value</dd>, an empty or NULL value shown as —. */
 void record_item(struct strbuf *sb, const char *label, const char *value);
-/* <dt>label</dt><dd><a href="HREF">text</a></dd>, — without href. */
+/* <dt>label</dt><dd><a href="HREF">text</a></dd>; without href the text,
+ * or — without either. */
 void record_link(struct strbuf *sb, const char *label, const char *href, const char *text);
 /* <dt>label</dt><dd class="CLS"> for a value the caller writes, then
  * record_value_close.  cls may be NULL. */
@@ -173,8 +177,17 @@ void html_event(struct strbuf *sb, int64_t at, const char *who, const char *what
 /* An item of a list of linked records: <li><a href="HREF">text</a>after</li>
  * (after may be NULL). */
 void html_li_link(struct strbuf *sb, const char *href, const char *text, const char *after);
-/* <a href="HREF">text</a> */
+/* <a href="HREF">text</a>; the text alone when href is NULL (page_href
+ * refused it). */
 void html_link(struct strbuf *sb, const char *href, const char *text);
+/* Links only to what the user may open (issue 12): url when the route it
+ * names (its path, the query and fragment aside) is one the user's role may GET,
+ * else NULL, so html_link, html_td_link, html_li_link and record_link
+ * write the text without a link.  Every link from one family's page to
+ * another's, and every link on the start page, goes through it.  (The
+ * route's permission only: a record outside the user's jurisdiction or
+ * case team still answers 404 when opened.) */
+const char *page_href(struct req *r, const char *url);
 /* A table cell <td>text</td>, NULL as empty; html_cells: n of them. */
 void html_td(struct strbuf *sb, const char *text);
 void html_cells(struct strbuf *sb, const char *const *cells, int n);
@@ -183,6 +196,14 @@ void html_td_link(struct strbuf *sb, const char *href, const char *text);
 /* The number cell of a list row linking to its record:
  * <td class="num"><a href="BASE/ID">ID</a></td> (base: "/clues"). */
 void html_td_id(struct strbuf *sb, const char *base, int64_t id);
+
+/* ---- sections that fold ------------------------------------------------------ */
+
+/* A section of a long record page (issue 12) that folds without script:
+ * <details class="fold" open><summary><h2>TITLE</h2></summary> ... then
+ * fold_close.  Open at first; printing unfolds every one (style.css). */
+void fold_open(struct strbuf *sb, const char *title);
+void fold_close(struct strbuf *sb);
 
 /* ---- tables ------------------------------------------------------------------ */
 

@@ -57,7 +57,7 @@ void page_matter_outcomes(struct req *r, struct strbuf *sb, int64_t case_id, int
 	const char *q = case_id ? "case" : "clue";
 	int64_t id = case_id ? case_id : clue_id;
 
-	strbuf_addstr(sb, "<h2>处理结果</h2>");
+	fold_open(sb, "处理结果");
 	if (may_record && authz_has(&r->c.who, PERM_OUTCOME_WRITE)) {
 		toolbar_open(sb);
 		button_link(sb, arena_printf(r->arena, "/outcomes/new?%s=%" PRId64, q, id), "记录处理结果", 0);
@@ -67,7 +67,9 @@ void page_matter_outcomes(struct req *r, struct strbuf *sb, int64_t case_id, int
 	}
 	if (n < 0) {
 		html_notice(sb, "error", "处理结果暂时无法读取，请稍后再试。");
+		fold_close(sb);
 		return;
 	}
 	page_outcome_table(sb, v, n, NULL, 1);
+	fold_close(sb);
 }

@@ -50,7 +50,7 @@ static int in_group(const struct todo *t, size_t g)
 
 /* One group's table (it holds some item); approvals get a checkbox each
  * when `pick`. */
-static void group_table(struct strbuf *sb, const struct todo *v, int n, size_t g, int pick)
+static void group_table(struct req *r, struct strbuf *sb, const struct todo *v, int n, size_t g, int pick)
 {
 	char buf[11];
 	int rows = 0;
@@ -87,7 +87,7 @@ static void group_table(struct strbuf *sb, const struct todo *v, int n, size_t g
 			strbuf_addstr(sb, "</span>");
 		}
 		strbuf_addstr(sb, "</td>");
-		html_td_link(sb, v[i].href, v[i].object);
+		html_td_link(sb, page_href(r, v[i].href), v[i].object);
 		html_td(sb, date_format(v[i].start, buf));
 		strbuf_addstr(sb, "<td>");
 		if (v[i].due != QF_DAY_NONE) {
@@ -124,7 +124,7 @@ int page_notices(struct req *r)
 			continue;
 		if (pick)
 			form_open(r, &sb, "/notices/approve", NULL);
-		group_table(&sb, v, n, g, pick);
+		group_table(r, &sb, v, n, g, pick);
 		if (pick) {
 			strbuf_addstr(&sb, "<div class=\"bulk-bar\">");
 			form_button(&sb, "批量批准所选…", NULL, NULL, NULL);
@@ -167,7 +167,7 @@ static int approve_confirm(struct req *r, const int64_t *ids, int n, const struc
 		form_hidden_id(&sb, "ids", ids[i]);
 		html_td(&sb, t ? t->what : "（不在您的待审批事项中）");
 		if (t)
-			html_td_link(&sb, t->href, t->object);
+			html_td_link(&sb, page_href(r, t->href), t->object);
 		else
 			html_td(&sb, "");
 		strbuf_addstr(&sb, "</tr>");

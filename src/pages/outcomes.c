@@ -387,7 +387,7 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 	field_errors_summary(&sb, fe);
 	record_open(&sb);
 	record_value_open(&sb, "人员", NULL);
-	html_link(&sb, arena_printf(r->arena, "/persons/%" PRId64, o.person_id), o.person_name);
+	html_link(&sb, page_href(r, arena_printf(r->arena, "/persons/%" PRId64, o.person_id)), o.person_name);
 	html_txt(&sb, arena_printf(r->arena, "（%s）", o.unit_name));
 	record_value_close(&sb);
 	record_value_open(&sb, "事项", NULL);

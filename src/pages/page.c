@@ -6,7 +6,8 @@
  * the routes check): a left list on a desktop, folded into a <details>
  * menu on a phone (style.css shows one of the two).  The document works
  * without JavaScript; app.js only adds confirmations.  The CSP forbids
- * inline script and style, so there are none.
+ * inline script and style, so there are none.  The same frame holds a
+ * signed-in user's error pages (registered in http's error_frames).
  */
 #include "pages/page.h"
 
@@ -138,12 +139,11 @@ static void top_search(struct req *r, struct strbuf *sb)
 		      "</form>");
 }
 
-void page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs)
+/* The document up to the content: the head, the top bar, the navigation
+ * (count: the notices' badge), <main>. */
+static void frame_open(struct req *r, struct strbuf *sb, const char *title, int count)
 {
 	int active = -1;
-	/* what waits for the user (todo_count: cached, docs/architecture.md
-	 * "Notices"); an error shows no badge rather than no page */
-	int count = todo_count(&r->c);
 
 	head(sb, title);
 	strbuf_addstr(sb, "<body><a class=\"skip\" href=\"#main\">跳到正文</a>"
@@ -181,6 +181,13 @@ void page_begin(struct req *r, struct strbuf *sb, const char *title, const char 
 	strbuf_addstr(sb, "</details>");
 	nav_list(r, sb, active, count);
 	strbuf_addstr(sb, "</nav><main id=\"main\" class=\"content\">");
+}
+
+void page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs)
+{
+	/* what waits for the user (todo_count: cached, docs/architecture.md
+	 * "Notices"); an error shows no badge rather than no page */
+	frame_open(r, sb, title, todo_count(&r->c));
 	if (crumbs && crumbs[0]) {
 		strbuf_addstr(sb, "<nav class=\"crumbs\" aria-label=\"位置\"><ol>");
 		for (int i = 0; crumbs[i]; i += 2) {
@@ -206,11 +213,27 @@ void page_begin(struct req *r, struct strbuf *sb, const char *title, const char 
 	page_notice(r, sb);
 }
 
-int page_finish(struct req *r, struct strbuf *sb, unsigned status)
+static void frame_close(struct strbuf *sb)
 {
 	strbuf_addstr(sb, "</main></div></body></html>\n");
+}
+
+int page_finish(struct req *r, struct strbuf *sb, unsigned status)
+{
+	frame_close(sb);
 	return reply_html(r, status, sb);
 }
+
+/* The frame of a signed-in user's error page (http/reply.c): the
+ * navigation as on every page; a 5xx reads nothing more from the store
+ * (no notices' count), which may be what failed. */
+static void error_frame_begin(struct req *r, struct strbuf *sb, const char *title, int quiet)
+{
+	frame_open(r, sb, title, quiet ? 0 : todo_count(&r->c));
+}
+
+static const struct error_frame staff_error_frame = { error_frame_begin, frame_close };
+QF_REGISTER(error_frames, &staff_error_frame);
 
 void page_notice(struct req *r, struct strbuf *sb)
 {

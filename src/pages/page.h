@@ -19,7 +19,9 @@ struct req;
 void page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs);
 /* Closes the frame and sends it with 200 (or status). */
 int page_finish(struct req *r, struct strbuf *sb, unsigned status);
-/* A bare page without navigation (login, errors). */
+/* A bare page without navigation (login, second factor).  Errors are
+ * framed by http/reply.c: this frame for a signed-in user (the error_frames
+ * entry page.c registers), bare for a visitor. */
 void page_begin_bare(struct strbuf *sb, const char *title);
 int page_finish_bare(struct req *r, struct strbuf *sb, unsigned status);
 

@@ -67,14 +67,14 @@ void page_person_record(struct req *r, struct strbuf *sb, const struct person *p
 	record_value_close(sb);
 	list_open(sb, "问题线索");
 	for (int i = 0; i < rec.n_clues; i++)
-		html_li_link(sb, arena_printf(r->arena, "/clues/%" PRId64, rec.clues[i].id),
+		html_li_link(sb, page_href(r, arena_printf(r->arena, "/clues/%" PRId64, rec.clues[i].id)),
 			     arena_printf(r->arena, "问题线索 %" PRId64, rec.clues[i].id),
 			     arena_printf(r->arena, " %s %s", rec.clues[i].received,
 					  clue_state_label(rec.clues[i].state)));
 	list_close(sb, rec.n_clues, "无");
 	list_open(sb, "案件");
 	for (int i = 0; i < rec.n_cases; i++)
-		html_li_link(sb, arena_printf(r->arena, "/cases/%" PRId64, rec.cases[i].id),
+		html_li_link(sb, page_href(r, arena_printf(r->arena, "/cases/%" PRId64, rec.cases[i].id)),
 			     arena_printf(r->arena, "案件 %" PRId64, rec.cases[i].id),
 			     arena_printf(r->arena, " 立案 %s %s", rec.cases[i].filed,
 					  label_of(case_states, rec.cases[i].state)));

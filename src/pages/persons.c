@@ -237,7 +237,7 @@ static void post_history(struct req *r, struct strbuf *sb, const struct person *
 	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	for (int i = 0; i < n; i++) {
 		strbuf_addstr(sb, "<tr>");
-		html_td_link(sb, arena_printf(r->arena, "/units/%" PRId64, t[i].unit_id), t[i].unit_name);
+		html_td_link(sb, page_href(r, arena_printf(r->arena, "/units/%" PRId64, t[i].unit_id)), t[i].unit_name);
 		html_td(sb, t[i].post);
 		html_td(sb, t[i].start_day ? t[i].start_day : "不详");
 		html_td(sb, t[i].end_day ? t[i].end_day : "至今");
@@ -259,7 +259,7 @@ int page_person_show(struct req *r)
 		page_begin(r, &sb, p.name, crumbs);
 	}
 	record_open(&sb);
-	record_link(&sb, "所在单位", arena_printf(r->arena, "/units/%" PRId64, p.unit_id), p.unit_name);
+	record_link(&sb, "所在单位", page_href(r, arena_printf(r->arena, "/units/%" PRId64, p.unit_id)), p.unit_name);
 	record_item(&sb, "职务", p.position);
 	record_item(&sb, "职级", label_of(person_ranks, p.rank));
 	record_item(&sb, "一把手", p.top_leader ? "是" : "否");

@@ -67,7 +67,7 @@ void page_recusals(struct req *r, struct strbuf *sb, int64_t case_id, int64_t cl
 	struct recusal *v;
 	int n = recusal_list(&r->c, case_id, clue_id, &v), lead = authz_has(&r->c.who, PERM_CASE_OVERRIDE);
 
-	strbuf_addstr(sb, "<h2>回避</h2>");
+	fold_open(sb, "回避");
 	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	for (int i = 0; i < n; i++) {
 		const char *cells[] = { v[i].user_name, label_of(recusal_grounds, v[i].ground), v[i].note,
@@ -88,6 +88,7 @@ void page_recusals(struct req *r, struct strbuf *sb, int64_t case_id, int64_t cl
 	field_text(sb, "note", "说明", val_in(r, fe, form, "recusal", "note"), 0, err_in(fe, form, "recusal", "note"),
 		   "maxlength=\"500\"");
 	form_close(sb, "申报", NULL);
+	fold_close(sb);
 }
 
 /* The answer of a clue's recusal form: 422 with the messages and a link

@@ -69,7 +69,7 @@ int page_reports(struct req *r)
 	unit_select(r, &sb, "unit_id", "单位", rq.unit_id, 0, NULL, "全部单位");
 	field_text(&sb, "from", "收到日期自", rq.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", rq.day_to, 0, NULL, "type=\"date\"");
-	field_checkbox(&sb, "overdue", "仅看逾期", rq.overdue);
+	filter_overdue(&sb, rq.overdue);
 	filter_close(&sb, NULL, "/reports");
 	if (authz_has(&r->c.who, PERM_REPORT_WRITE))
 		toolbar(&sb, "/reports/new", "登记信访举报", 1);
@@ -315,8 +315,8 @@ static void record(struct req *r, struct strbuf *sb, const struct report *k, con
 		record_item(sb, "受理告知", k->notified_accept);
 		record_item(sb, "结果反馈", k->notified_outcome);
 	}
-	record_link(sb, "问题线索", k->clue_id ? arena_printf(r->arena, "/clues/%" PRId64, k->clue_id) : NULL,
-		    arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id));
+	record_link(sb, "问题线索", k->clue_id ? page_href(r, arena_printf(r->arena, "/clues/%" PRId64, k->clue_id)) : NULL,
+		    k->clue_id ? arena_printf(r->arena, "问题线索 %" PRId64, k->clue_id) : NULL);
 	record_value_open(sb, "反映的主要问题", "prose");
 	html_txt(sb, d->summary);
 	record_value_close(sb);

@@ -178,7 +178,7 @@ int page_unit_show(struct req *r)
 		record_link(&sb, "上级单位", arena_printf(r->arena, "/units/%" PRId64, u.parent_id), u.parent_name);
 	else
 		record_item(&sb, "上级单位", "（顶级单位）");
-	record_link(&sb, "监督对象", arena_printf(r->arena, "/persons?unit_id=%" PRId64, u.id),
+	record_link(&sb, "监督对象", page_href(r, arena_printf(r->arena, "/persons?unit_id=%" PRId64, u.id)),
 		    arena_printf(r->arena, "%" PRId64 " 人", u.n_persons));
 	record_time(&sb, "更新时间", u.updated_at);
 	record_close(&sb);

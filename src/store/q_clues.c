@@ -509,8 +509,12 @@ int store_disposition_decide(struct store *s, int64_t id, const char *state, con
 static const struct store_sql Q_TL_ADD = {
 	"INSERT INTO timeline(region, object, at, user_id, user_name, action, detail) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?)", NULL };
+/* who: the user's display name as it is now (issue 12: timelines name
+ * people as the pages do), the name stored with the step for a user
+ * without one or no longer on record */
 static const struct store_sql Q_TL_LIST = {
-	"SELECT id, at, user_name, action, detail FROM timeline WHERE object = ? ORDER BY id", NULL };
+	"SELECT t.id, t.at, COALESCE(NULLIF(u.display_name, ''), NULLIF(t.user_name, ''), u.name, ''), t.action, "
+	"t.detail FROM timeline t LEFT JOIN users u ON u.id = t.user_id WHERE t.object = ? ORDER BY t.id", NULL };
 
 int store_timeline_add(struct store *s, const char *region, const char *object, int64_t at,
 		       int64_t user_id, const char *user_name, const char *action, const char *detail)

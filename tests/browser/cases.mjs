@@ -232,7 +232,7 @@ await step('the leader finds the approval on his 工作台 and approves filing: 
 	const disp = page.locator('table.list tbody tr', { hasText: '立案审查调查' });
 	assert((await text(disp)).includes('已批准') && (await text(disp)).includes(D.filed),
 		`the disposition reads "${await text(disp)}"`);
-	const filed = page.locator('h2:text-is("办理记录") + ol.timeline .what', { hasText: /^立案：案件 \d+$/ });
+	const filed = page.locator('summary:has(h2:text-is("办理记录")) + ol.timeline .what', { hasText: /^立案：案件 \d+$/ });
 	assert(await filed.count() === 1, 'the clue\'s timeline does not record the filing');
 	caseId = (await text(filed)).match(/\d+$/)[0];
 	await shot('clue-approved');
@@ -293,7 +293,7 @@ await step(`cm makes ${LEAD} 主办 and ${JUDGE} 审理 on the case page; ${INV2
 		assert(alert.includes(want), `the refusal of ${INV2} as ${as} reads "${alert}"`);
 		await shot(as === '审理' ? 'team-trial-refused' : 'team-recusal-refused');
 	}
-	const team = page.locator('h2:text-is("办理组") + .table-wrap tbody tr');
+	const team = page.locator('summary:has(h2:text-is("办理组")) + .table-wrap tbody tr');
 	const rows = (await team.allTextContents()).map((s) => s.replace(/\s+/g, ''));
 	assert(rows.length === 2 && rows.some((r) => r.startsWith(`${LEAD}主办第一审查调查室`)) &&
 		rows.some((r) => r.startsWith(`${JUDGE}审理案件审理室`)), `the team reads ${JSON.stringify(rows)}`);
@@ -317,7 +317,7 @@ await step('an investigator not on the team does not list the case, and /cases/I
 expect.status = null;
 
 // ---- 6. detention, trial review, closure ------------------------------------------------------
-const detentionRow = () => page.locator('h2:text-is("留置") + .table-wrap tbody tr', { hasText: PERSON });
+const detentionRow = () => page.locator('summary:has(h2:text-is("留置")) + .table-wrap tbody tr', { hasText: PERSON });
 await step(`${LEAD} (主办) detains ${PERSON}: due three months on, 办理中; then releases him`, async () => {
 	await login('inv1');
 	await nav().getByRole('link', { name: '案件' }).click();
@@ -407,7 +407,7 @@ await step(`${JUDGE} (审理) accepts the case for trial review, due a month on;
 	assert(await text(dd('审理')) === `${D.trial} 受理，期限至 ${due2} 已办结`, `审理 shows "${await text(dd('审理'))}"`);
 	assert(await page.locator('h2:text-is("办理")').count() === 0, 'a closed case still offers its steps');
 	assert(await formUnder('加入办理组').count() === 0, 'a closed case still offers to add to the team');
-	const timeline = await page.locator('h2:text-is("办理记录") + ol.timeline').textContent();
+	const timeline = await page.locator('summary:has(h2:text-is("办理记录")) + ol.timeline').textContent();
 	for (const w of ['立案', `留置：${PERSON}`, '审理受理', '退回补充调查', '补充调查后重新受理', '结案'])
 		assert(timeline.includes(w), `the case timeline lacks "${w}"`);
 }, 'case-closed');

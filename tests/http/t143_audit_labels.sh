@@ -66,9 +66,11 @@ expect_eq "report_accept: its label" "受理信访举报" "$(cell 4 "$T_DIR/a.b"
 expect_eq "... on the report" "信访举报（report/$R）" "$(cell 5 "$T_DIR/a.b")"
 http_get "$T_DIR/a" -b "$AJ" "$BASE/audit?event=access_denied" >/dev/null
 expect_eq "a denial on a case: named as such" "越权访问被拒绝|案件（case/$C）" "$(cell 4 "$T_DIR/a.b")|$(cell 5 "$T_DIR/a.b")"
-grep -o '<datalist id="events">.*</datalist>' "$T_DIR/a.b" >"$T_DIR/dl"
-check "the event filter offers every event with its label (case_close 结案)" \
-	grep -q '<option value="case_close" label="结案">' "$T_DIR/dl"
+expect_eq "... for a reason in Chinese (issue 12: not 'not on the case team')" "不在该案件办理组" "$(cell 7 "$T_DIR/a.b")"
+grep -o '<select[^>]*name="event".*</select>' "$T_DIR/a.b" | sed 's|</select>.*||' >"$T_DIR/dl"
+check "the event filter is a choice of every event by its label (case_close 结案, issue 12)" \
+	grep -q '<option value="case_close">结案</option>' "$T_DIR/dl"
+check "... the chosen event selected" grep -q '<option value="access_denied" selected>' "$T_DIR/dl"
 expect_eq "the text filter still matches the object as stored" "案件（case/$C）" \
 	"$(http_get "$T_DIR/a" -b "$AJ" "$BASE/audit?event=case_note&q=case/$C" >/dev/null; cell 5 "$T_DIR/a.b")"
 

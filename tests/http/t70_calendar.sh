@@ -34,8 +34,10 @@ expect_contains "2022-09-29 + 5 working days = 2022-10-11 (across National Day)"
 http_get "$H" -b "$JAR" "$BASE/calendar?year=2022&from=2022-09-30&to=2022-10-10" >/dev/null
 expect_contains "working days after 2022-09-30 up to 2022-10-10: 3 (10-08, 10-09, 10-10)" \
 	"共 <strong>3</strong> 个工作日" "$(cat "$H.b")"
-http_get "$H" -b "$JAR" "$BASE/calendar?from=2022-13-01&n=5" >/dev/null
+http_get "$H" -b "$JAR" "$BASE/calendar?from=2022/10/01&n=5" >/dev/null
 expect_contains "a bad date is explained beside its field" "日期格式应为 YYYY-MM-DD" "$(cat "$H.b")"
+http_get "$H" -b "$JAR" "$BASE/calendar?from=2022-13-01&n=5" >/dev/null
+expect_contains "a date that does not exist says so (issue 12)" "日期不存在" "$(cat "$H.b")"
 http_get "$H" -b "$JAR" "$BASE/calendar?year=2031" >/dev/null
 expect_contains "a year without data is flagged" "尚未导入该年度的国务院节假日安排" "$(cat "$H.b")"
 

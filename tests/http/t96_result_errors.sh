@@ -50,6 +50,14 @@ expect_eq "API on a store error: code 1009" 1009 "$(body "$out" | jget '["code"]
 expect_eq "API on a store error: request_id is the X-Request-Id" "$rid" "$(body "$out" | jget '["request_id"]')"
 check "API on a store error: an ERROR line under its request id" grep -qE " ERROR $rid 500 " "$T_DIR/serve.log"
 sql "ALTER TABLE units_away RENAME TO units" >/dev/null || not_ok "rename the table back"
+# (units fails the session's own lookup, so that page is bare; a table only
+# the page reads fails after it: the signed-in user's 500 keeps the frame)
+sql "ALTER TABLE persons RENAME TO persons_away" >/dev/null || not_ok "rename persons"
+expect_eq "the persons page on a store error: 500" 500 "$(http_get "$H" -b "$JAR" "$BASE/persons")"
+expect_contains "... inside the navigation, like any page (issue 12)" \
+	'<nav class="sidenav" aria-label="主导航">' "$(cat "$H.b")"
+expect_contains "... with the error and its id" '<p class="error-code">500</p>' "$(cat "$H.b")"
+sql "ALTER TABLE persons_away RENAME TO persons" >/dev/null || not_ok "rename persons back"
 expect_eq "the table back: the record answers 200" 200 "$(http_status -b "$JAR" "$BASE/api/units/$uid")"
 
 # ---- busy (PostgreSQL: a lock wait past lock_timeout, 2 s) -------------------

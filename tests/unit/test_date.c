@@ -253,6 +253,27 @@ static void test_now(void **state)
 	assert_true(m1 >= m0);
 }
 
+/* date_check tells a missing or misshapen date from one that does not
+ * exist, so a form can say 日期不存在 (issue 12). */
+static void test_check(void **state)
+{
+	(void)state;
+	assert_int_equal(date_check(NULL), DATE_EMPTY);
+	assert_int_equal(date_check(""), DATE_EMPTY);
+	assert_int_equal(date_check("2022-02-28"), DATE_OK);
+	assert_int_equal(date_check("2024-02-29"), DATE_OK);
+	assert_int_equal(date_check("2022-02-30"), DATE_NO_SUCH_DAY);
+	assert_int_equal(date_check("2022-02-29"), DATE_NO_SUCH_DAY);
+	assert_int_equal(date_check("2022-13-01"), DATE_NO_SUCH_DAY);
+	assert_int_equal(date_check("2022-00-10"), DATE_NO_SUCH_DAY);
+	assert_int_equal(date_check("2022-04-31"), DATE_NO_SUCH_DAY);
+	assert_int_equal(date_check("0000-01-01"), DATE_NO_SUCH_DAY);
+	assert_int_equal(date_check("2022-2-3"), DATE_BAD_FORMAT);
+	assert_int_equal(date_check("2022/02/03"), DATE_BAD_FORMAT);
+	assert_int_equal(date_check("2022-02-03x"), DATE_BAD_FORMAT);
+	assert_int_equal(date_check("二〇二二年"), DATE_BAD_FORMAT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_leap_years),
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_parse_rejects),
+		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_format_out_of_range),
 		cmocka_unit_test(test_add_months),
 		cmocka_unit_test(test_unix_cst),

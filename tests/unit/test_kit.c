@@ -151,6 +151,13 @@ static void test_records(void **state)
 	check(&sb, 8);
 	html_link(&sb, H, H);
 	check(&sb, 2);
+	/* without an href (page_href refused it): the text alone, no link */
+	html_link(&sb, NULL, H);
+	assert_null(strstr(sb.buf, "<a"));
+	check(&sb, 1);
+	record_link(&sb, H, NULL, H);
+	assert_null(strstr(sb.buf, "<a"));
+	check(&sb, 2);
 	html_li_link(&sb, H, H, H);
 	check(&sb, 3);
 	html_event(&sb, 0, H, H, H, H);
@@ -177,6 +184,24 @@ static void test_tables(void **state)
 	check(&sb, 1);                          /* the empty row */
 	table_close(&sb, 3, 2, H);
 	check(&sb, 0);                          /* rows: no empty row */
+}
+
+/* The builders of issue 12's layout: a section that folds, the overdue
+ * filter (one label everywhere). */
+static void test_layout(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	fold_open(&sb, H);
+	fold_close(&sb);
+	assert_non_null(strstr(sb.buf, "<details class=\"fold\" open><summary><h2>"));
+	assert_non_null(strstr(sb.buf, "</h2></summary></details>"));
+	check(&sb, 1);
+	filter_overdue(&sb, 1);
+	assert_string_equal(sb.buf, "<div class=\"field check\"><label><input type=\"checkbox\" value=\"1\" "
+			    "name=\"overdue\" checked> 只看逾期</label></div>");
+	strbuf_release(&sb);
 }
 
 static void test_lists(void **state)
@@ -223,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_records),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_pickers),
 	};

@@ -213,6 +213,25 @@ static void test_object_types(void **state)
 	arena_free(a);
 }
 
+/* The reasons the code stores in English read in Chinese on the audit
+ * page (issue 12); others as stored. */
+static void test_audit_reasons(void **state)
+{
+	struct arena *a = arena_new(1024);
+
+	(void)state;
+	assert_string_equal(audit_reason_label(a, "role lacks permission"), "角色无此权限");
+	assert_string_equal(audit_reason_label(a, "outside jurisdiction"), "超出管辖范围");
+	assert_string_equal(audit_reason_label(a, "wrong password"), "密码错误");
+	assert_string_equal(audit_reason_label(a, "from 2022-01-01"), "自2022-01-01起启用");
+	assert_string_equal(audit_reason_label(a, "retired from 2023-05-01"), "自2023-05-01起停用");
+	assert_string_equal(audit_reason_label(a, "case_manager, awaiting approval"), "角色案件监督管理室，待审批");
+	assert_string_equal(audit_reason_label(a, "受理信访举报"), "受理信访举报");
+	assert_string_equal(audit_reason_label(a, ""), "");
+	assert_null(audit_reason_label(a, NULL));
+	arena_free(a);
+}
+
 static void test_code_tables(void **state)
 {
 	static const struct { const struct label *t; const char *name; } tables[] = {
@@ -278,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_every_event_labelled),
 		cmocka_unit_test(test_event_codes_unique),
 		cmocka_unit_test(test_object_types),
+		cmocka_unit_test(test_audit_reasons),
 		cmocka_unit_test(test_code_tables),
 		cmocka_unit_test(test_interchange_reads_tables),
 		cmocka_unit_test(test_clue_states),

@@ -73,8 +73,11 @@ static void test_refused(void **state)
 	refused(NULL, "1", NULL, NULL, NULL, "quarter", "与年份一起");
 	refused("2022", NULL, NULL, "2022-01-01", "2022-02-01", "year", "只能");
 	refused(NULL, NULL, NULL, "2022-01-01", NULL, "to", "同时填写");
-	refused(NULL, NULL, NULL, "2022-02-30", "2022-03-01", "from", "起始日期应为");
-	refused(NULL, NULL, NULL, "2022-03-01", "2022-13-01", "to", "截止日期应为");
+	refused(NULL, NULL, NULL, "2022/02/03", "2022-03-01", "from", "起始日期应为");
+	refused(NULL, NULL, NULL, "2022-03-01", "2022-3-9", "to", "截止日期应为");
+	/* well-formed but no such day (issue 12) */
+	refused(NULL, NULL, NULL, "2022-02-30", "2022-03-01", "from", "日期不存在");
+	refused(NULL, NULL, NULL, "2022-03-01", "2022-13-01", "to", "日期不存在");
 	refused(NULL, NULL, NULL, "2022-03-01", "2022-02-28", "to", "晚于");
 	arena_free(a);
 }
