@@ -9,7 +9,7 @@
  * row's sha256 stays the hash of the plain .docx and is checked again
  * after opening.
  *
- * Rows written before migration 0037 hold the plain .docx; they are
+ * Rows written before migration 0036 hold the plain .docx; they are
  * sealed once, at the next open of the database (doc_seal_fill, called by
  * cmd_open like the other fills SQL cannot do), in one transaction with
  * one audit entry.  Reads accept only sealed bytes: a plain or altered
@@ -92,7 +92,7 @@ int doc_unseal(struct ctx *c, struct document *d)
 	return rc;
 }
 
-/* ---- after migration 0037 ------------------------------------------------------ */
+/* ---- after migration 0036 ------------------------------------------------------ */
 
 struct fill {
 	struct ctx *c;

@@ -149,7 +149,7 @@ const char *doc_file_name(struct arena *a, const struct document *d);
  * another key): the caller answers RES_STORE and serves nothing. */
 int doc_seal(struct ctx *c, struct arena *a, struct document *d);
 int doc_unseal(struct ctx *c, struct document *d);
-/* Once after migration 0037 (setting documents_sealed = 0): seals every
+/* Once after migration 0036 (setting documents_sealed = 0): seals every
  * document kept in plain before it, in one transaction, audited
  * document_seal when there was one.  cmd_open calls it.  0 or < 0. */
 int doc_seal_fill(struct ctx *c);

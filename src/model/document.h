@@ -35,7 +35,7 @@ struct document {
 	const void *content;            /* the .docx (only when asked for), size bytes */
 	/* the column as stored (store/q_documents.h): the .docx sealed with
 	 * field_encrypt, text ("x1:..."), NUL-terminated, sealed_len bytes; a
-	 * row written before migration 0037 holds the plain .docx until
+	 * row written before migration 0036 holds the plain .docx until
 	 * doc_seal_fill runs (domain/document.h) */
 	const char *sealed;
 	size_t sealed_len;

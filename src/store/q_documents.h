@@ -36,7 +36,7 @@ int store_document_get(struct store *s, struct arena *a, int64_t id, int content
  * the count or < 0. */
 int store_documents_of_page(struct store *s, struct arena *a, const char *page, struct document **out);
 /* Up to limit documents with id > after, by id, with their stored bytes
- * (the sealing pass after migration 0037): the count or < 0. */
+ * (the sealing pass after migration 0036): the count or < 0. */
 int store_documents_after(struct store *s, struct arena *a, int64_t after, int limit, struct document **out);
 /* Replaces a document's stored bytes (the sealing pass): 0 or < 0. */
 int store_document_seal(struct store *s, int64_t id, const char *sealed, size_t len);

@@ -12,7 +12,7 @@
 #    does not decrypt: 500, an ERROR line in the log, no .docx bytes; a
 #    plain .docx put into the column while the server runs is refused the
 #    same way (only sealed bytes are served); put back, it serves again;
-#  - a database made before migration 0037 (a plain row, settings
+#  - a database made before migration 0036 (a plain row, settings
 #    documents_sealed = 0): the next open seals it in one pass, audited
 #    document_seal once, the setting set; the row then serves the same bytes;
 #  - the backup carries the sealed column and the restored copy (SQLite)
@@ -50,13 +50,17 @@ out=$(api POST /api/documents/templates "$(python3 -c 'import json,sys; print(js
 	"template_text": "# 立案决定书\n@文号 {{文号}}\n经研究，决定对{{所在单位}}{{被审查调查人}}立案审查调查。\n" + sys.argv[1] +
 	"\n@落款 {{机关}} || {{成文日期}}\n"}, ensure_ascii=False))' "$MARK")")
 expect_eq "a template with the marker is saved" 201 "$(status "$out")"
+# make_doc DAY CASE SUBJECT: a filing decision (one per subject since the
+# numbers branch: it carries the subject's 立案编号, a second is a reprint)
 make_doc() {
 	local o
-	o=$(api POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE, \"day\": \"$1\"}")
+	o=$(api POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $2, \"subject_id\": $3, \"day\": \"$1\"}")
 	[ "$(status "$o")" = 201 ] && body "$o" | jget '["id"]'
 }
-D1=$(make_doc 2024-03-05)
-D2=$(make_doc 2024-03-06)
+read -r C1 S1 <<<"$(sql "SELECT case_id, person_id FROM case_subjects WHERE case_id = $CASE ORDER BY person_id LIMIT 1" | tr '|' ' ')"
+read -r C2 S2 <<<"$(sql "SELECT case_id, person_id FROM case_subjects WHERE case_id > $CASE ORDER BY case_id, person_id LIMIT 1" | tr '|' ' ')"
+D1=$(make_doc 2024-03-05 "$C1" "$S1")
+D2=$(make_doc 2024-03-06 "$C2" "$S2")
 check "two documents made" test -n "$D1" -a -n "$D2"
 
 # ---- stored sealed ----------------------------------------------------------------
@@ -95,7 +99,7 @@ sql "UPDATE documents SET content = $(blob "$H1") WHERE id = $D1" >/dev/null
 expect_eq "its own sealed bytes back: 200" 200 "$(download "/documents/$D1" "$T_DIR/x.docx")"
 check "... the same .docx" cmp -s "$T_DIR/d1.docx" "$T_DIR/x.docx"
 
-# ---- a database made before migration 0037 ------------------------------------------------
+# ---- a database made before migration 0036 ------------------------------------------------
 stop_server
 SHA=$(sha256sum <"$T_DIR/d1.docx" | cut -d' ' -f1)
 sql "INSERT INTO documents (region, kind, record_id, page, number, year, seq, day, template_version, author_id,

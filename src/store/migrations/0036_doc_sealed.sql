@@ -1,4 +1,4 @@
--- 0037: documents (文书, migration 0030) encrypted at rest (issue 12,
+-- 0036: documents (文书, migration 0030) encrypted at rest (issue 12,
 -- docenc; docs/security.md "Documents at rest").  documents.content now
 -- holds the .docx sealed with the field key (field_encrypt's text form,
 -- "x1:<base64>" or "s1:<base64>", as the column's bytes), bound to the
