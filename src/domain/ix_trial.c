@@ -20,6 +20,7 @@
 #include "model/case.h"
 #include "store/q_cases.h"
 #include "store/q_rules.h"
+#include "store/q_trial.h"
 
 #define V(name) ix_value(ix, v, name)
 
@@ -37,7 +38,8 @@ const struct ix_field ix_trial_return_fields[] = {
 int ix_trial_return_prepare(struct ix *ix, struct ix_val *v)
 {
 	struct case_rec k;
-	int rc = store_case_get(ix_ctx(ix)->db, ix_ctx(ix)->a, V("case")->i, &k);
+	struct trial_return *r;
+	int n, rc = store_case_get(ix_ctx(ix)->db, ix_ctx(ix)->a, V("case")->i, &k);
 
 	if (rc < 0)
 		return -1;
@@ -50,6 +52,15 @@ int ix_trial_return_prepare(struct ix *ix, struct ix_val *v)
 				   "in investigation, which the case line cannot say)");
 	if (strcmp(V("back")->s, V("sent")->s) < 0)
 		return ix_fail(ix, "back", "received back before it was sent");
+	/* a closed case was in trial only until it closed */
+	if (k.closed && strcmp(V("back")->s, k.closed) > 0)
+		return ix_fail(ix, "back", "received back after the case closed (%s)", k.closed);
+	/* the seq taken: refused naming the field, not by the unique index */
+	if ((n = store_trial_returns(ix_ctx(ix)->db, ix_ctx(ix)->a, k.id, &r)) < 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (r[i].seq == V("seq")->i)
+			return ix_fail(ix, "seq", "the case already has return %d", r[i].seq);
 	return 0;
 }
 

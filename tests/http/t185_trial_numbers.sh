@@ -227,6 +227,19 @@ expect_eq "... and exports the same return lines" "$(grep '"type":"trial_return"
 	"$(grep '"type":"trial_return"' "$T_DIR/s2.jsonl")"
 expect_eq "... the reasons encrypted at rest there" "x1:|x1:" \
 	"$(DB=$DB2 sql "SELECT substr(reason_enc, 1, 3) FROM case_trial_returns ORDER BY seq" | paste -sd'|')"
+# returns the case did not have (review of issue 12): a seq it has, and one
+# received back after the case closed (it was no longer in trial), each
+# refused naming line and field, nothing written
+grep '"type":"trial_return"' "$T_DIR/s1.jsonl" | tail -n 1 >"$T_DIR/r_seq.jsonl"
+sed 's/"seq":[0-9]*/"seq":3/; s/"sent":"[0-9-]*"/"sent":"2030-01-02"/; s/"due":"[0-9-]*"/"due":"2030-02-02"/; s/"back":"[0-9-]*"/"back":"2030-01-09"/' \
+	"$T_DIR/r_seq.jsonl" >"$T_DIR/r_closed.jsonl"
+before=$(DB=$DB2 sql "SELECT count(*) FROM case_trial_returns")
+run_cli import "$T_DIR/r_seq.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_contains "a return whose seq the case has: refused naming line and field" 'line 1, field "seq"' "$RC $ERR$OUT"
+run_cli import "$T_DIR/r_closed.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_contains "a return received back after the case closed: refused naming line and field" \
+	'line 1, field "back": received back after the case closed' "$RC $ERR$OUT"
+expect_eq "... neither written" "$before" "$(DB=$DB2 sql "SELECT count(*) FROM case_trial_returns")"
 cat >"$T_DIR/dup.jsonl" <<EOF
 {"type":"unit","id":"XU1","name":"乙局","kind":"department","parent":null}
 {"type":"person","id":"XP1","name":"李某","unit":"XU1","rank":"staff"}
