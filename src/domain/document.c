@@ -387,9 +387,8 @@ static int issue_tx(struct store *s, void *arg)
 	if ((is->d.id = store_document_insert(s, c->cfg->region, &is->d)) < 0)
 		return (int)is->d.id;
 	return audit_append(c, AEV_DOCUMENT_ISSUE, arena_printf(c->a, "document/%" PRId64, is->d.id), 1,
-			    arena_printf(c->a, "%s %s（%s%" PRId64 "，模板第%" PRId64 "版）", is->k->name,
-					 is->d.number, is->d.page, (int64_t)0 * is->d.record_id,
-					 is->d.template_version));
+			    arena_printf(c->a, "%s %s（%s，模板第%" PRId64 "版）", is->k->name, is->d.number,
+					 is->d.page, is->d.template_version));
 }
 
 int doc_issue(struct ctx *c, const struct doc_kind *k, int64_t id, int64_t subject, const char *day,

@@ -209,6 +209,8 @@ check "... as an attachment named by kind and number" bash -c \
 	'curl -s -D - -o /dev/null -b "$1" "$2" | grep -qi "^content-disposition: attachment;.*filename\*=UTF-8'"''"'"' _ \
 	"$T_DIR/inv.jar" "$BASE/documents/$D"
 expect_eq "issuing audited (one per document)" "$(sql "SELECT count(*) FROM documents")" "$(audit_count document_issue)"
+expect_eq "... the detail naming the record page (was /cases/<id>0)" 1 \
+	"$(sql "SELECT count(*) FROM audit_log WHERE event = 'document_issue' AND object = 'document/${ID[filing_decision]}' AND detail LIKE '%（/cases/$CASE，模板第1版）'")"
 check "downloads audited" test "$(audit_count document_download "document/$D")" -ge 2
 
 # ---- the record page ---------------------------------------------------------------
