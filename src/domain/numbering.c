@@ -265,7 +265,7 @@ int numbering_pattern_save(struct ctx *c, const char *kind, struct number_patter
 	if (!p->effective_from || !*p->effective_from)
 		fielderr_add(fe, "effective_from", "请填写生效日期");
 	else if (date_parse(p->effective_from) == QF_DAY_NONE)
-		fielderr_add(fe, "effective_from", "日期不存在");
+		fielderr_add(fe, "effective_from", fielderr_date_msg(p->effective_from, "生效日期格式应为 YYYY-MM-DD"));
 	if (fe->n)
 		return RES_INVALID;
 	rc = store_tx(c->db, pattern_save_tx, &ps);

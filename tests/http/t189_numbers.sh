@@ -74,6 +74,10 @@ expect_contains "... the counter's message" "编号规则须含一个{序号}（
 expect_contains "... and the source's, beside its field" '<p class="field-error" id="e-source">请填写规则的依据' "$(cat "$T_DIR/bad2")"
 st=$(post /numbers "$T_DIR/bad3" kind=clue 'pattern=线〔{年}〕{序号}号' effective_from=2025-02-30 source=x)
 expect_contains "an impossible date: 日期不存在 beside the field" '<p class="field-error" id="e-effective_from">日期不存在' "$(cat "$T_DIR/bad3")"
+st=$(post /numbers "$T_DIR/bad4" kind=clue 'pattern=线〔{年}〕{序号}号' effective_from=2025/3/1 source=x)
+expect_contains "a misshapen date: its format beside the field, not 日期不存在" \
+	'<p class="field-error" id="e-effective_from">生效日期格式应为 YYYY-MM-DD' "$(cat "$T_DIR/bad4")"
+expect_contains "... the text kept" 'value="2025/3/1"' "$(cat "$T_DIR/bad4")"
 expect_eq "nothing saved, nothing audited" "1|0" \
 	"$(sql "SELECT count(*) FROM number_patterns WHERE kind = 'clue'")|$(audit_count number_pattern_edit)"
 st=$(post /numbers "$T_DIR/ok1" kind=clue 'pattern={机关代字}线〔{年}〕{序号3}号' effective_from=2025-01-01 \
