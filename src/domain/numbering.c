@@ -83,7 +83,7 @@ const char *numbering_format(struct arena *a, const char *pattern, const char *a
 
 const char *numbering_pattern_refusal(struct arena *a, const char *p)
 {
-	int seqs = 0;
+	int seqs = 0, years = 0;
 	size_t len;
 
 	if (!p || !*p)
@@ -100,10 +100,16 @@ const char *numbering_pattern_refusal(struct arena *a, const char *p)
 					    end && *s == '{' ? (int)(end + 1 - s) : 1, s);
 		}
 		seqs += t == T_SEQ || t == T_SEQ3;
+		years += t == T_YEAR;
 		s += len;
 	}
 	if (seqs != 1)
 		return "编号规则须含一个{序号}（或{序号3}）";
+	/* the counter restarts every year: without the year the numbers of
+	 * one year would be those of the last (and the unique 线索编号 and
+	 * 立案编号 refused at the first record of the new year) */
+	if (!years)
+		return "编号规则须含{年}：序号每年从1起，不含年份的编号会与往年重复";
 	return NULL;
 }
 

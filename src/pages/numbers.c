@@ -30,7 +30,7 @@ static void language(struct req *r, struct strbuf *sb)
 	html_txt(sb, numbering_abbr(&r->c));
 	strbuf_addstr(sb, "”，在文书模板页面设置）、<code>{年}</code>（记录日期的年份）、"
 		      "<code>{序号}</code>（该种编号当年从1起连续编号）或<code>{序号3}</code>（不足3位补0，如007），"
-		      "须含且只含一个序号。例如<code>{机关代字}纪审〔{年}〕{序号}号</code>。"
+		      "须含{年}，且只含一个序号。例如<code>{机关代字}纪审〔{年}〕{序号}号</code>。"
 		      "新规则自生效日期起用于此后编号的记录，序号接续不断号；已编的号不变。</p>");
 }
 

@@ -72,6 +72,11 @@ st=$(post /numbers "$T_DIR/bad2" kind=clue 'pattern=线〔{年}〕号' effective
 expect_eq "no counter and no source: refused (422)" 422 "$st"
 expect_contains "... the counter's message" "编号规则须含一个{序号}（或{序号3}）" "$(cat "$T_DIR/bad2")"
 expect_contains "... and the source's, beside its field" '<p class="field-error" id="e-source">请填写规则的依据' "$(cat "$T_DIR/bad2")"
+# without the year the counter's restart repeats last year's numbers (the
+# unique 线索编号 then refused the first clue of the new year: a 500)
+st=$(post /numbers "$T_DIR/bad5" kind=clue 'pattern=线-{序号}' effective_from=2025-01-01 source=x)
+expect_eq "a pattern without {年}: refused (422)" 422 "$st"
+expect_contains "... saying why beside the pattern" '<p class="field-error" id="e-pattern">编号规则须含{年}' "$(cat "$T_DIR/bad5")"
 st=$(post /numbers "$T_DIR/bad3" kind=clue 'pattern=线〔{年}〕{序号}号' effective_from=2025-02-30 source=x)
 expect_contains "an impossible date: 日期不存在 beside the field" '<p class="field-error" id="e-effective_from">日期不存在' "$(cat "$T_DIR/bad3")"
 st=$(post /numbers "$T_DIR/bad4" kind=clue 'pattern=线〔{年}〕{序号}号' effective_from=2025/3/1 source=x)
@@ -88,7 +93,7 @@ expect_contains "... listed with its source" "2024年第12次常委会会议纪�
 expect_contains "... previewed: the next clue number of today" "青线〔$YEAR〕001号" "$(cat "$T_DIR/k.b")"
 expect_eq "... audited" 1 "$(audit_count number_pattern_edit number_pattern/clue)"
 expect_eq "a second pattern from the same day: refused beside the date" 422 \
-	"$(post /numbers "$T_DIR/dup" kind=clue 'pattern=X{序号}' effective_from=2025-01-01 source=x)"
+	"$(post /numbers "$T_DIR/dup" kind=clue 'pattern=X{年}-{序号}' effective_from=2025-01-01 source=x)"
 expect_contains "... saying so" "该日期起已有一条规则" "$(cat "$T_DIR/dup")"
 
 # ---- clues and cases numbered by the patterns ---------------------------------------------
