@@ -26,6 +26,7 @@
 #include "core/strbuf.h"
 #include "domain/audit.h"
 #include "domain/audit_events.h"
+#include "domain/fielderr.h"
 #include "domain/result.h"
 #include "office/docx.h"
 #include "domain/numbering.h"
@@ -410,7 +411,9 @@ int doc_issue(struct ctx *c, const struct doc_kind *k, int64_t id, int64_t subje
 	if ((rc = k->load(c, id, &v, &page)) != RES_DONE)
 		return rc;
 	if (dd == QF_DAY_NONE)
-		return tmpl_fail(e, c->a, 0, NULL, "bad_day", "成文日期无效"), RES_INVALID;
+		return tmpl_fail(e, c->a, 0, NULL, "bad_day",
+				 arena_printf(c->a, "成文日期“%s”：%s", day,
+					      fielderr_date_msg(day, "格式应为 YYYY-MM-DD"))), RES_INVALID;
 	date_to_ymd(dd, &y, &m, &dday);
 	date_format(dd, buf);
 	if ((rc = doc_template_latest(c, k->code, &t)) != RES_DONE)

@@ -160,6 +160,13 @@ st=$(curl -s -o "$T_DIR/rule2.html" -w '%{http_code}' -b "$T_DIR/cm.jar" --data-
 expect_eq "a rule without {序号} is refused" 422 "$st"
 expect_contains "... saying why" "须含一个{序号}" "$(cat "$T_DIR/rule2.html")"
 expect_eq "rules audited" 1 "$(audit_count number_pattern_edit number_pattern/doc_trial_report)"
+before=$(sql "SELECT count(*) FROM documents")
+out=$(mk 2025-02-30)
+expect_eq "a day that does not exist: refused (422)" 422 "$(status "$out")"
+expect_eq "... saying 日期不存在 with the day typed" "成文日期“2025-02-30”：日期不存在" "$(body "$out" | jget '["error"]["message"]')"
+out=$(mk 2025/2/3)
+expect_eq "a misshapen day: the format named" "成文日期“2025/2/3”：格式应为 YYYY-MM-DD" "$(body "$out" | jget '["error"]["message"]')"
+expect_eq "... nothing made" "$before" "$(sql "SELECT count(*) FROM documents")"
 
 # ---- templates ----------------------------------------------------------------
 out=$(as cm POST /api/documents/templates '{"kind": "filing_decision", "template_text": "# 立案决定书\n@文号 {{文号}}\n决定对{{被审查调查人}}立案，{{不存在的字段}}。\n"}')
