@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/date.h"
+#include "core/escape.h"
 #include "core/strbuf.h"
 #include "domain/audit.h"
 #include "domain/audit_events.h"
@@ -88,8 +89,8 @@ const char *numbering_pattern_refusal(struct arena *a, const char *p)
 
 	if (!p || !*p)
 		return "请填写编号规则";
-	if (strlen(p) > 200)
-		return "编号规则过长（不超过200个字符）";
+	if (utf8_len(p) > 200)        /* characters, as the field's maxlength counts them */
+		return arena_printf(a, "编号规则不能超过200个字，现为%zu个字", utf8_len(p));
 	for (const char *s = p; (s = strpbrk(s, "{}"));) {
 		int t = *s == '{' ? token_at(s, &len) : -1;
 
@@ -266,8 +267,8 @@ int numbering_pattern_save(struct ctx *c, const char *kind, struct number_patter
 		fielderr_add(fe, "pattern", why);
 	if (!p->source || !*p->source)
 		fielderr_add(fe, "source", "请填写规则的依据（文件名称或会议纪要）");
-	else if (strlen(p->source) > 500)
-		fielderr_add(fe, "source", "依据过长（不超过500个字符）");
+	else
+		fielderr_len(c->a, fe, "source", "依据", p->source, 500);
 	if (!p->effective_from || !*p->effective_from)
 		fielderr_add(fe, "effective_from", "请填写生效日期");
 	else if (date_parse(p->effective_from) == QF_DAY_NONE)

@@ -95,6 +95,17 @@ expect_eq "... audited" 1 "$(audit_count number_pattern_edit number_pattern/clue
 expect_eq "a second pattern from the same day: refused beside the date" 422 \
 	"$(post /numbers "$T_DIR/dup" kind=clue 'pattern=X{年}-{序号}' effective_from=2025-01-01 source=x)"
 expect_contains "... saying so" "该日期起已有一条规则" "$(cat "$T_DIR/dup")"
+# the limits count characters as the fields' maxlength does (200 and 500),
+# not bytes: 70 Chinese characters are 210 bytes
+long=$(python3 -c 'print("纪" * 70)')
+expect_eq "a pattern of 77 Chinese characters (over 200 bytes) saves" 303 \
+	"$(post /numbers "$T_DIR/long1" kind=doc_report_form "pattern=${long}〔{年}〕{序号}号" effective_from=2099-01-01 source=x)"
+src501=$(python3 -c 'print("据" * 501)')
+expect_eq "a source of 501 characters: refused (422)" 422 \
+	"$(post /numbers "$T_DIR/long2" kind=doc_report_form 'pattern=A{年}{序号}' effective_from=2099-02-01 "source=$src501")"
+expect_contains "... the limit and the length beside the field" \
+	'<p class="field-error" id="e-source">依据不能超过500个字，现为501个字' "$(cat "$T_DIR/long2")"
+expect_contains "... the text kept" "value=\"$src501\"" "$(cat "$T_DIR/long2")"
 
 # ---- clues and cases numbered by the patterns ---------------------------------------------
 clue() { body "$(api POST /api/clues "{\"received\":\"$1\",\"source\":\"report\",\"summary\":\"反映其违规收受礼金\",\"subjects\":[$2],\"confirm\":true}")" | jget '["id"]'; }
