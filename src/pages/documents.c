@@ -143,12 +143,14 @@ static int refusal_page(struct req *r, const char *msg, const char *back)
 
 int page_document_allowed(struct req *r, const struct doc_kind *k, int64_t id)
 {
-	int rc = doc_record_exists(&r->c, k, id);
+	int rc;
 
-	if (rc != 1)
-		return res_error(r, rc < 0 ? RES_STORE : RES_NOT_FOUND, "document"), 0;
+	/* the permission first: a 403 only for records that exist told
+	 * anyone how many cases and detentions there are */
 	if (!authz_has(&r->c.who, k->perm))
 		return reply_error(r, E_FORBIDDEN, NULL), 0;
+	if ((rc = doc_record_exists(&r->c, k, id)) != 1)
+		return res_error(r, rc < 0 ? RES_STORE : RES_NOT_FOUND, "document"), 0;
 	return 1;
 }
 

@@ -20,7 +20,8 @@ void page_documents_case(struct req *r, struct strbuf *sb, int64_t case_id);
 void page_documents_outcome(struct req *r, struct strbuf *sb, int64_t outcome_id, int sanctioned);
 
 /* 1 when the actor may make a document of kind k from record id: else 0
- * after answering (404 no such record, 403 without the kind's permission;
+ * after answering (403 without the kind's permission, whether the record
+ * exists or not; 404 no such record;
  * the record's visibility is doc_issue's). */
 struct doc_kind;
 int page_document_allowed(struct req *r, const struct doc_kind *k, int64_t id);

@@ -209,6 +209,8 @@ out=$(as outsider POST /api/documents "{\"kind\": \"detention_decision\", \"reco
 expect_eq "the outsider cannot make one either (404)" 404 "$(status "$out")"
 out=$(as clerk POST /api/documents "{\"kind\": \"filing_decision\", \"record_id\": $CASE}")
 expect_eq "nor the intake clerk a filing decision: 403 (no case_assign)" 403 "$(status "$out")"
+out=$(as clerk POST /api/documents '{"kind": "detention_decision", "record_id": 987654}')
+expect_eq "... the same 403 for a record that does not exist (no count of cases or detentions told)" 403 "$(status "$out")"
 out=$(as cm POST /api/documents '{"kind": "filing_decision", "record_id": 987654}')
 expect_eq "a record that does not exist: 404" 404 "$(status "$out")"
 expect_eq "the team member downloads (page)" 200 "$(http_status -b "$T_DIR/inv.jar" "$BASE/documents/$D")"
