@@ -70,6 +70,20 @@ static void formats(void **state)
 	assert_false(numbering_pattern_valid(a, "〔{yr}〕{n}号"));               /* unknown placeholder */
 	assert_false(numbering_pattern_valid(a, "〔{年}〕{序号号"));             /* unclosed */
 	assert_false(numbering_pattern_valid(a, ""));
+	assert_false(numbering_pattern_valid(a, "青纪立{序号}号"));              /* no year: repeats yearly */
+	assert_string_equal(numbering_pattern_refusal(a, "青纪立{序号}号"),
+			    "编号规则须含{年}：序号每年从1起，不含年份的编号会与往年重复");
+	/* the limit counts characters (the field's maxlength), not bytes */
+	{
+		char long_ok[600] = "", long_bad[620];
+
+		for (int i = 0; i < 190; i++)
+			strcat(long_ok, "纪");
+		strcat(long_ok, "{年}{序号}");              /* 197 characters, 583 bytes */
+		assert_true(numbering_pattern_valid(a, long_ok));
+		snprintf(long_bad, sizeof(long_bad), "%s纪纪纪纪", long_ok);
+		assert_string_equal(numbering_pattern_refusal(a, long_bad), "编号规则不能超过200个字，现为201个字");
+	}
 	assert_string_equal(numbering_pattern_refusal(a, "〔{yr}〕{n}号"),
 			    "未知的标记“{yr}”（可用：{机关代字}、{年}、{序号}、{序号3}）");
 	arena_free(a);
