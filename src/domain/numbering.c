@@ -22,6 +22,7 @@
 #include "domain/result.h"
 #include "store/q_numbers.h"
 #include "store/q_settings.h"
+#include "store/q_trial.h"
 #include "store/store.h"
 
 QF_AUDIT_EVENT(NUMBER_PATTERN_EDIT, "number_pattern_edit", "修改编号规则");
@@ -134,6 +135,9 @@ const char *numbering_abbr(struct ctx *c)
 	return arena_strndup(c->a, name, n);
 }
 
+/* numbers taken by imported records skipped in one draw, at most */
+#define NUMBER_SKIP_MAX 1000
+
 const char *numbering_next(struct ctx *c, struct store *s, const char *kind, const char *day, int64_t *seq)
 {
 	const char *pattern;
@@ -143,12 +147,26 @@ const char *numbering_next(struct ctx *c, struct store *s, const char *kind, con
 	if (!day || strlen(day) < 4 || store_number_pattern(s, c->a, kind, day, &pattern) != 1)
 		return NULL;
 	year = atoi(day);
-	n = store_number_next(s, kind, year);
-	if (n <= 0)
-		return NULL;
-	if (seq)
-		*seq = n;
-	return numbering_format(c->a, pattern, numbering_abbr(c), year, n);
+	/* 线索编号 and 立案编号 are unique: a number an import brought that
+	 * its own day's pattern did not read back (numbering_note: a clue of
+	 * 2022 numbered 〔2024〕) is skipped, not drawn again into a 500 */
+	for (int tries = 0; tries < NUMBER_SKIP_MAX; tries++) {
+		const char *no;
+		int taken = 0;
+
+		if ((n = store_number_next(s, kind, year)) <= 0)
+			return NULL;
+		no = numbering_format(c->a, pattern, numbering_abbr(c), year, n);
+		if ((!strcmp(kind, "clue") || !strcmp(kind, "case_filing")) &&
+		    (taken = store_number_taken(s, kind, no)) < 0)
+			return NULL;
+		if (!taken) {
+			if (seq)
+				*seq = n;
+			return no;
+		}
+	}
+	return NULL;
 }
 
 int numbering_note(struct ctx *c, struct store *s, const char *kind, const char *day, const char *number)

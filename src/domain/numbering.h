@@ -44,7 +44,8 @@ int numbering_pattern_valid(struct arena *a, const char *pattern);
 const char *numbering_abbr(struct ctx *c);
 /* The next number of kind for a record dated day (YYYY-MM-DD), in the
  * caller's transaction on s: the text in c->a (its counter in *seq when
- * seq), or NULL (no pattern in force on that day, or the store failed). */
+ * seq), or NULL (no pattern in force on that day, or the store failed).
+ * A 线索编号 or 立案编号 another record already holds is skipped. */
 const char *numbering_next(struct ctx *c, struct store *s, const char *kind, const char *day, int64_t *seq);
 
 /* A number given from outside (an import) to a record of kind dated day:

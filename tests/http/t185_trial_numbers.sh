@@ -253,4 +253,18 @@ expect_eq "... nothing imported" "$before" "$(sql "SELECT count(*) FROM clues")"
 sed -i 's/线索〔2025〕001号/线索〔2019〕900号/' "$T_DIR/dup.jsonl"
 run_cli import --db "$DB" "$T_DIR/dup.jsonl"
 expect_eq "... a new number is imported as it stands" "0 线索〔2019〕900号" "$RC $(sql "SELECT clue_no FROM clues WHERE received = '2025-05-02'")"
+# a number of another year than its clue's day is not read back by the
+# pattern (numbering_note raises nothing): the clue that draws it later is
+# given the next one (was: the unique 线索编号 refused it, a 500 on the pages)
+cat >"$T_DIR/later.jsonl" <<EOF
+{"type":"clue","id":"XC2","received":"2025-05-03","source":"report","subjects":["XP1"],"clue_no":"线索〔2024〕001号"}
+EOF
+run_cli import --db "$DB" "$T_DIR/later.jsonl"
+expect_eq "a clue of 2025 numbered 线索〔2024〕001号 imports" 0 "$RC"
+cat >"$T_DIR/draw.jsonl" <<EOF
+{"type":"clue","id":"XC3","received":"2024-06-01","source":"report","subjects":["XP1"]}
+EOF
+run_cli import --db "$DB" "$T_DIR/draw.jsonl"
+expect_eq "... the first clue of 2024 drawn after it skips the number taken" "0 线索〔2024〕002号" \
+	"$RC $(sql "SELECT clue_no FROM clues WHERE received = '2024-06-01'")"
 finish
