@@ -47,9 +47,18 @@ static void overview(struct req *r, struct strbuf *sb)
 		int np = numbering_patterns(&r->c, k[i].code, &p);
 		const char *next = numbering_preview(&r->c, k[i].code, day);
 
+		int now = 0;            /* p newest first: the one in force today, after those to come */
+
+		while (now < np && strcmp(p[now].effective_from, day) > 0)
+			now++;
 		strbuf_addstr(sb, "<tr>");
 		html_td_link(sb, arena_printf(r->arena, "/numbers?kind=%s", k[i].code), k[i].name);
-		html_td(sb, np > 0 ? p[0].pattern : "（未设置）");
+		html_td(sb, now < np ? (now ? arena_printf(r->arena, "%s（自%s起：%s）", p[now].pattern,
+							   p[now - 1].effective_from, p[now - 1].pattern)
+					    : p[now].pattern)
+				     : np ? arena_printf(r->arena, "（自%s起：%s）", p[np - 1].effective_from,
+							 p[np - 1].pattern)
+					  : "（未设置）");
 		html_td(sb, next && *next ? next : "—");
 		strbuf_addstr(sb, "</tr>");
 	}

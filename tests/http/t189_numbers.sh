@@ -106,6 +106,10 @@ expect_eq "a source of 501 characters: refused (422)" 422 \
 expect_contains "... the limit and the length beside the field" \
 	'<p class="field-error" id="e-source">依据不能超过500个字，现为501个字' "$(cat "$T_DIR/long2")"
 expect_contains "... the text kept" "value=\"$src501\"" "$(cat "$T_DIR/long2")"
+http_get "$T_DIR/ov" -b "$JAR" "$BASE/numbers" >/dev/null
+row=$(sed 's/<tr>/\n<tr>/g' "$T_DIR/ov.b" | grep 'kind=doc_report_form')
+expect_contains "the overview's 现行规则: the pattern in force today, the one from 2099 told as to come" \
+	"<td>{机关代字}纪信登〔{年}〕{序号}号（自2099-01-01起：${long}〔{年}〕{序号}号）</td>" "$row"
 
 # ---- clues and cases numbered by the patterns ---------------------------------------------
 clue() { body "$(api POST /api/clues "{\"received\":\"$1\",\"source\":\"report\",\"summary\":\"反映其违规收受礼金\",\"subjects\":[$2],\"confirm\":true}")" | jget '["id"]'; }
