@@ -58,9 +58,18 @@ int ix_trial_return_prepare(struct ix *ix, struct ix_val *v)
 	/* the seq taken: refused naming the field, not by the unique index */
 	if ((n = store_trial_returns(ix_ctx(ix)->db, ix_ctx(ix)->a, k.id, &r)) < 0)
 		return -1;
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		if (r[i].seq == V("seq")->i)
 			return ix_fail(ix, "seq", "the case already has return %d", r[i].seq);
+		/* one return at a time, in the order of their seq: an overlap
+		 * would pause the trial clock twice (trial_due_of) */
+		if (r[i].seq < V("seq")->i && (!r[i].back_day || strcmp(V("sent")->s, r[i].back_day) < 0))
+			return ix_fail(ix, "sent", "sent before return %d came back (%s)", r[i].seq,
+				       r[i].back_day ? r[i].back_day : "not yet");
+		if (r[i].seq > V("seq")->i && strcmp(V("back")->s, r[i].sent_day) > 0)
+			return ix_fail(ix, "back", "received back after return %d was sent (%s)", r[i].seq,
+				       r[i].sent_day);
+	}
 	return 0;
 }
 

@@ -233,13 +233,18 @@ expect_eq "... the reasons encrypted at rest there" "x1:|x1:" \
 grep '"type":"trial_return"' "$T_DIR/s1.jsonl" | tail -n 1 >"$T_DIR/r_seq.jsonl"
 sed 's/"seq":[0-9]*/"seq":3/; s/"sent":"[0-9-]*"/"sent":"2030-01-02"/; s/"due":"[0-9-]*"/"due":"2030-02-02"/; s/"back":"[0-9-]*"/"back":"2030-01-09"/' \
 	"$T_DIR/r_seq.jsonl" >"$T_DIR/r_closed.jsonl"
+sed 's/"seq":[0-9]*/"seq":3/; s/"sent":"[0-9-]*"/"sent":"2025-06-22"/; s/"due":"[0-9-]*"/"due":"2025-07-22"/; s/"back":"[0-9-]*"/"back":"2025-06-23"/' \
+	"$T_DIR/r_seq.jsonl" >"$T_DIR/r_overlap.jsonl"
 before=$(DB=$DB2 sql "SELECT count(*) FROM case_trial_returns")
+run_cli import "$T_DIR/r_overlap.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_contains "a third return sent while the second was out (06-20..06-24): refused naming line and field" \
+	'line 1, field "sent": sent before return 2 came back (2025-06-24)' "$RC $ERR$OUT"
 run_cli import "$T_DIR/r_seq.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
 expect_contains "a return whose seq the case has: refused naming line and field" 'line 1, field "seq"' "$RC $ERR$OUT"
 run_cli import "$T_DIR/r_closed.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
 expect_contains "a return received back after the case closed: refused naming line and field" \
 	'line 1, field "back": received back after the case closed' "$RC $ERR$OUT"
-expect_eq "... neither written" "$before" "$(DB=$DB2 sql "SELECT count(*) FROM case_trial_returns")"
+expect_eq "... none written" "$before" "$(DB=$DB2 sql "SELECT count(*) FROM case_trial_returns")"
 cat >"$T_DIR/dup.jsonl" <<EOF
 {"type":"unit","id":"XU1","name":"乙局","kind":"department","parent":null}
 {"type":"person","id":"XP1","name":"李某","unit":"XU1","rank":"staff"}
