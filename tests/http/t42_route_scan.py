@@ -525,7 +525,8 @@ def reach(role, rule, X):
 #   object in its query: answers 200, but shows nothing outside reach).
 # fam: the family of the object; rule: its reach rule (default by family);
 # body(o): the request body for the object's jurisdiction o;
-# need: permissions the handler asks for on top of the route's (for this body).
+# need: permissions the handler asks for on top of the route's (for this body);
+#   need_first: it asks for them before looking the object up (documents).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
@@ -782,7 +783,7 @@ SPEC = {
     # documents (文书, t182): making one needs the kind's permission (a filing
     # decision: case_assign) and the record's reach; a download the record's reach
     "POST /documents": S("ref", "case", body=lambda o: {"doc": "filing_decision:%d" % o["case"], "day": "2022-06-02"},
-                         need={"case_assign"}),
+                         need={"case_assign"}, need_first=True),
     "GET /documents/{id}": S("id", "document"),
     "GET /documents/templates": S("self"),
     "POST /documents/templates": S("self", body=lambda o: {"kind": "filing_decision",
@@ -793,7 +794,7 @@ SPEC = {
                                                "effective_from": "2099-01-01", "source": "扫描"}),
     "POST /documents/abbr": S("self", body=lambda o: {"kind": "filing_decision", "abbr": ""}),
     "POST /api/documents": S("ref", "case", body=lambda o: {"kind": "filing_decision", "record_id": o["case"],
-                                                            "day": "2022-06-02"}, need={"case_assign"}),
+                                                            "day": "2022-06-02"}, need={"case_assign"}, need_first=True),
     "GET /api/documents/{id}": S("id", "document"),
     "POST /api/documents/templates": S("self", body=lambda o: {"kind": "filing_decision",
                                                                "template_text": "# 立案决定书\n{{不存在的字段}}"}),
@@ -1132,6 +1133,10 @@ def expected(role, route, spec, method, X):
         return ({403} if api_ else {303}), False
     need = set(route["perms"])
     if not need <= perms(role):
+        return {403}, False
+    # need_first: the handler asks for `need` before it looks the object up
+    # (an answer that differs for absent objects would tell which exist)
+    if spec.get("need_first") and not spec["need"] <= perms(role):
         return {403}, False
     if X == "missing" and spec["kind"] != "prefill":
         return ({404, 422} if spec["kind"] == "ref" else {404}), False
