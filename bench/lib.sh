@@ -6,7 +6,7 @@
 #   BENCH_SECS    seconds per wrk run (default 10, at most 60)
 #   BENCH_CONNS   wrk connections (default 64, at most 1000)
 #   BENCH_THREADS wrk threads (default 2, at most 16)
-#   BENCH_KEEP    keep the temporary folder when set
+#   BENCH_KEEP    keep the temporary folder when set (and a PostgreSQL cluster, left running)
 #
 # A server under test is named by a tag (a short word): qf_start TAG ...
 # sets PID_TAG and BASE_TAG, qf_login TAG sets JAR_TAG, SESSION_TAG and
@@ -166,8 +166,11 @@ pg_cleanup() {
 	if [ -z "${QF_PG_DIR:-}" ] && [ -n "$TMP" ] && [ -s "$TMP/pg.env" ]; then
 		eval "$(cat "$TMP/pg.env")"
 	fi
-	if [ -n "${QF_PG_DIR:-}" ]; then
-		[ -z "${BENCH_KEEP:-}" ] || cp "$QF_PG_DIR/server.log" "$TMP/pg-server.log" 2>/dev/null || true
+	if [ -n "${QF_PG_DIR:-}" ] && [ -n "${BENCH_KEEP:-}" ]; then
+		# kept to look into (EXPLAIN, the database's log): still running
+		echo "bench: the cluster is left running ($TMP/pg.env); stop it with" \
+			"QF_PG_DIR=$QF_PG_DIR tests/pg.sh stop" >&2
+	elif [ -n "${QF_PG_DIR:-}" ]; then
 		QF_PG_DIR=$QF_PG_DIR tests/pg.sh stop
 	fi
 	bench_cleanup
