@@ -155,10 +155,24 @@ unsigned q_metric_scope_used(const struct metric_scope *s)
 	"CAST(COALESCE(sum(f4), 0) AS BIGINT), CAST(COALESCE(sum(sanc), 0) AS BIGINT) FROM metric_days "
 static const struct store_sql Q_ROLL = {
 	ROLL_SUMS "WHERE stat = ? AND dim = ? AND val = ? AND day >= ? AND day <= ?", NULL };
+/* The unit member: the rows of the units in scope.  PostgreSQL's generic
+ * plan of the IN form read every unit row of the period (a hash join over
+ * 1M rows at 10M records: 16.7 s for a province's report); there a
+ * LATERAL sum per unit reads each unit's days on the primary key (stat,
+ * dim, val, day): 46 -> 12 ms a key at 2M.  SQLite has no LATERAL and
+ * runs the IN form on the primary key already.  Same parameters, same
+ * order. */
+#define ROLL_UNITS_WHERE "WHERE " Q_IN_SCOPE("u.id") " AND (? = 0 OR u.id IN (SELECT id FROM sub))"
 static const struct store_sql Q_ROLL_UNIT = {
 	M_WITH ROLL_SUMS "WHERE stat = ? AND dim = 'unit' AND day >= ? AND day <= ? AND val IN "
-	"(SELECT CAST(u.id AS TEXT) FROM units u WHERE " Q_IN_SCOPE("u.id") " "
-	"AND (? = 0 OR u.id IN (SELECT id FROM sub)))", NULL };
+	"(SELECT CAST(u.id AS TEXT) FROM units u " ROLL_UNITS_WHERE ")",
+	M_WITH "SELECT CAST(COALESCE(sum(m.n), 0) AS BIGINT), CAST(COALESCE(sum(m.f1), 0) AS BIGINT), "
+	"CAST(COALESCE(sum(m.f2), 0) AS BIGINT), CAST(COALESCE(sum(m.f3), 0) AS BIGINT), "
+	"CAST(COALESCE(sum(m.f4), 0) AS BIGINT), CAST(COALESCE(sum(m.sanc), 0) AS BIGINT) "
+	"FROM units u CROSS JOIN LATERAL (SELECT sum(n) AS n, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3, "
+	"sum(f4) AS f4, sum(sanc) AS sanc FROM metric_days WHERE stat = ? AND dim = 'unit' "
+	"AND val = CAST(u.id AS TEXT) AND day >= ? AND day <= ?) m "
+	ROLL_UNITS_WHERE };
 
 /* the column of ROLL_SUMS a key reads */
 enum roll_col { ROLL_N, ROLL_F1, ROLL_F2, ROLL_F3, ROLL_F4, ROLL_SANC };
