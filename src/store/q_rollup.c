@@ -16,6 +16,11 @@ static const struct store_sql Q_LIVE = { "SELECT live FROM metric_state", NULL }
 static const struct store_sql Q_OFF = { "UPDATE metric_state SET live = 0", NULL };
 static const struct store_sql Q_ON = { "UPDATE metric_state SET live = 1", NULL };
 static const struct store_sql Q_CLEAR = { "DELETE FROM metric_days", NULL };
+/* the planner's statistics of the refilled table: without them PostgreSQL
+ * planned the first reports after a rebuild as over an empty table (a
+ * province's report at 10M did not finish in minutes until autovacuum
+ * came by); both backends take ANALYZE inside the transaction */
+static const struct store_sql Q_ANALYZE = { "ANALYZE metric_days", NULL };
 #define COLS "stat, dim, val, day, n, f1, f2, f3, f4, sanc"
 #define NONZERO "(n <> 0 OR f1 <> 0 OR f2 <> 0 OR f3 <> 0 OR f4 <> 0 OR sanc <> 0)"
 static const struct store_sql Q_FILL = {
@@ -53,8 +58,10 @@ static int rebuild(struct store *s, void *arg)
 	    (rc = store_exec(store_prepare(s, &Q_CLEAR))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_FILL))) < 0)
 		return rc;
-	rc = store_exec(store_prepare(s, &Q_ON));
-	return rc < 0 ? rc : 0;
+	if ((rc = store_exec(store_prepare(s, &Q_ON))) < 0 ||
+	    (rc = store_exec(store_prepare(s, &Q_ANALYZE))) < 0)
+		return rc;
+	return 0;
 }
 
 int store_rollup_rebuild(struct store *s)
