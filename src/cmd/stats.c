@@ -1,7 +1,8 @@
 /*
  * stats.c: `qingfeng stats rebuild` recomputes the statistics rollup
- * metric_days from the records and turns it on (after a bulk load made
- * with it off: UPDATE metric_state SET live = 0); `qingfeng stats check`
+ * metric_days from the records, turns it on and analyzes it for the
+ * planner (after a bulk load made with it off: UPDATE metric_state SET
+ * live = 0); `qingfeng stats check`
  * recomputes it into a temporary table and prints every row where the
  * two differ, exiting 1 on any difference (docs/operations.md
  * "Statistics rollup", docs/statistics.md "Speed").

@@ -403,14 +403,16 @@ enrol() {
 		[ "$(http_status -b "$3" "$BASE/")" = 200 ]
 }
 
-# file_case CLUE DAY: a preliminary verification, then the filing, both
-# approved by the principal leader whose cookie jar is $LJ (the filing with
-# its type, organ, category and the party committee's approval): the case id
+# file_case CLUE DAY [FILING_DAY]: a preliminary verification approved on
+# DAY, then the filing (on FILING_DAY, default DAY), both approved by the
+# principal leader whose cookie jar is $LJ (the filing with its type,
+# organ, category and the party committee's approval; issue 10 part B,
+# 监督执纪工作规则 2019 art. 38): the case id
 file_case() {
-	local d
+	local d f=${3:-$2}
 	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
 	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$2\"}" "$LJ" >/dev/null
 	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
-	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$2\",\"filing\":{\"case_type\":\"discipline\",\"organ_kind\":\"office\",\"organ_name\":\"第一审查调查室\",\"categories\":[\"integrity\"],\"committee_by\":\"县委书记\",\"committee_day\":\"$2\"}}" "$LJ" >/dev/null
+	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$f\",\"filing\":{\"case_type\":\"discipline\",\"organ_kind\":\"office\",\"organ_name\":\"第一审查调查室\",\"categories\":[\"integrity\"],\"committee_by\":\"县委书记\",\"committee_day\":\"$f\"}}" "$LJ" >/dev/null
 	sql "SELECT id FROM cases WHERE clue_id = $1"
 }

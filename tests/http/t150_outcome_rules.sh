@@ -52,17 +52,8 @@ clue() {
 	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-05"}' "$LJ" >/dev/null
 	echo "$id"
 }
-# file_case CLUE: the case's id. Issue 10 part B: filing follows a
-# preliminary verification (谈话函询 -> 初步核实 -> 立案) and the principal
-# leader approves it with its filing record (监督执纪工作规则 2019 art. 38)
-file_case() {
-	local d
-	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}')" | jget '["id"]')
-	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-07"}' "$LJ" >/dev/null
-	d=$(body "$(api POST "/api/clues/$1/dispositions" '{"method":"file_case","reason":"拟立案"}')" | jget '["id"]')
-	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-01-10","filing":{"case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"],"committee_by":"县委书记","committee_day":"2022-01-10"}}' "$LJ" >/dev/null
-	sql "SELECT id FROM cases WHERE clue_id = $1"
-}
+# filing follows a preliminary verification (谈话函询 -> 初步核实 -> 立案), the
+# principal leader approving it with its filing record: file_case of lib.sh
 outcome() { api POST /api/outcomes "$1"; }
 
 # ---- one outcome per person and matter (DOMAIN.md 3) -------------------------------------
@@ -77,7 +68,7 @@ tok=$(csrf_of)
 expect_eq "... the same through the form: 422" 422 "$(http_get "$H" -b "$JAR" --data-urlencode "csrf=$tok" \
 	--data "clue_id=$C1&person_id=$PM&day=2022-02-03&measures=criticism" "$BASE/outcomes")"
 expect_contains "... with a link to the existing outcome" "href=\"/outcomes/$O1\"" "$(cat "$H.b")"
-A1=$(file_case "$C1")
+A1=$(file_case "$C1" 2022-01-07 2022-01-10)
 expect_eq "filing moves the clue's outcome to the case in its transaction" "$A1|0|1" \
 	"$(sql "SELECT case_id || '|' || COALESCE(clue_id, 0) || '|' || (SELECT count(*) FROM timeline WHERE object = 'case/$A1' AND action = '处理结果转入案件') FROM outcomes WHERE id = $O1")"
 r=$(outcome "{\"person_id\":$PM,\"case_id\":$A1,\"day\":\"2022-03-01\",\"measures\":[\"party_warning\"]}")
@@ -88,7 +79,7 @@ r=$(outcome "{\"person_id\":$PX,\"supervision_id\":7,\"day\":\"2022-03-01\",\"me
 expect_eq "a daily-supervision matter is designed but not yet open: 422 naming supervision_id" "422 supervision_id" "$(status "$r") $(fields "$r")"
 
 # ---- one sanction of each kind; the stated period ----------------------------------------
-C2=$(clue "$PX"); A2=$(file_case "$C2")
+C2=$(clue "$PX"); A2=$(file_case "$C2" 2022-01-07 2022-01-10)
 r=$(outcome "{\"person_id\":$PX,\"case_id\":$A2,\"day\":\"2022-03-01\",\"measures\":[\"party_warning\",\"party_serious_warning\"]}")
 expect_eq "警告 + 严重警告 in one outcome: 422 naming measures (纪律处分条例 2023: one, the heaviest)" "422 measures" "$(status "$r") $(fields "$r")"
 expect_contains "... saying which" "“警告”和“严重警告”不能同时给予" "$(msg "$r")"
@@ -109,7 +100,7 @@ r=$(outcome "{\"person_id\":$PX,\"case_id\":$A2,\"day\":\"2022-03-01\",\"measure
 expect_eq "an approval date before the first decision: 422 naming party_decided" "422 party_decided" "$(status "$r") $(fields "$r")"
 
 # ---- lawfulness --------------------------------------------------------------------------
-C3=$(clue "$PN" "$PV"); A3=$(file_case "$C3")
+C3=$(clue "$PN" "$PV"); A3=$(file_case "$C3" 2022-01-07 2022-01-10)
 r=$(outcome "{\"person_id\":$PN,\"case_id\":$A3,\"day\":\"2022-03-01\",\"measures\":[\"party_warning\"]}")
 expect_eq "a party sanction for a non-member: 422 naming measures" "422 measures" "$(status "$r") $(fields "$r")"
 expect_contains "... naming the measure" "“警告”是党纪处分，只能给予中共党员" "$(msg "$r")"
