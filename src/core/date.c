@@ -93,14 +93,20 @@ static int digits(const char *s, int n, int *out)
 	return 0;
 }
 
+/* The fields of a YYYY-MM-DD text: 0, or -1 when it has another shape. */
+static int ymd_fields(const char *s, int *y, int *m, int *d)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    digits(s, 4, y) || digits(s + 5, 2, m) || digits(s + 8, 2, d))
+		return -1;
+	return 0;
+}
+
 qf_day date_parse(const char *s)
 {
 	int y, m, d;
 
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
-		return QF_DAY_NONE;
-	return date_from_ymd(y, m, d);
+	return ymd_fields(s, &y, &m, &d) ? QF_DAY_NONE : date_from_ymd(y, m, d);
 }
 
 enum date_check date_check(const char *s)
@@ -109,8 +115,7 @@ enum date_check date_check(const char *s)
 
 	if (!s || !*s)
 		return DATE_EMPTY;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+	if (ymd_fields(s, &y, &m, &d))
 		return DATE_BAD_FORMAT;
 	return date_from_ymd(y, m, d) == QF_DAY_NONE ? DATE_NO_SUCH_DAY : DATE_OK;
 }
