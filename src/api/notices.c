@@ -23,17 +23,25 @@ static const char *const kind_codes[] = {
 	[TODO_ASSIGNED] = "assigned",
 };
 
+/* A page of API_PER_PAGE items (?page=, 1 on), in the order of the notices
+ * page's groups; "count" all of them. */
+#define API_PER_PAGE 100
+
 int api_notices(struct req *r)
 {
-	struct todo *v;
-	int n = todo_list(&r->c, &v);
+	int page = req_page(r);
+	struct todo_query q = { .offset = (page - 1) * API_PER_PAGE, .limit = API_PER_PAGE,
+				.order = TODO_BY_GROUP };
+	struct todo_page pg;
+	const struct todo *v;
 	json_t *items;
 	char start[11], due[11];
 
-	if (n < 0)
+	if (todo_list(&r->c, &q, &pg) < 0)
 		return reply_error(r, E_STORE, "notices");
+	v = pg.v;
 	items = json_array();
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < pg.n; i++) {
 		const char *state = v[i].state == CLOCK_OVERDUE ? "overdue"
 				  : v[i].state == CLOCK_DUE_SOON ? "due_soon" : "waiting";
 		json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s, s:s, s:o?}",
@@ -43,7 +51,7 @@ int api_notices(struct req *r)
 			"state", state, "office", v[i].office,
 			"approval_id", api_opt_int(v[i].approval_id)));
 	}
-	return reply_json(r, 200, json_pack("{s:i, s:o}", "count", n, "items", items));
+	return reply_json(r, 200, json_pack("{s:i, s:i, s:o}", "count", pg.total, "page", page, "items", items));
 }
 
 /* The "ids" array of positive ids into out (at most max): count, or -1

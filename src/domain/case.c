@@ -34,6 +34,7 @@
 #include "store/q_access.h"
 #include "store/q_cases.h"
 #include "store/q_clues.h"
+#include "store/q_todo.h"
 #include "store/q_trial.h"
 #include "store/q_users.h"
 #include "domain/user.h"
@@ -619,13 +620,25 @@ int case_step(struct ctx *c, int64_t case_id, enum case_step step, const char *d
 
 /* The home page (todo.h): running detention and trial clocks overdue or due
  * within 3 working days, of the cases the actor is on the team of (every
- * case for case_sees_all, with the office of the case's lead). */
+ * case for case_sees_all, with the office of the case's lead): counted in
+ * SQL by their stored due days, the earliest due listed. */
 static int case_todo(struct ctx *c, struct todo_acc *acc)
 {
+	int64_t team = case_sees_all(c) ? 0 : c->who.id;
+	const char *due_by = todo_day_text(c, todo_last_due(acc)), *office = todo_office_filter(acc);
+	struct store_due_count *cnt;
 	struct case_clock *v;
 	int n;
 
-	n = store_case_clocks(c->db, c->a, case_sees_all(c) ? 0 : c->who.id, &v);
+	if (acc->counting) {
+		n = store_case_clocks_count(c->db, c->a, team, todo_day_text(c, acc->today - 1), due_by, office, &cnt);
+		if (n < 0)
+			return -1;
+		todo_tally_dues(c, acc, cnt, n);
+	}
+	if (!acc->want)
+		return 0;
+	n = store_case_clocks(c->db, c->a, team, due_by, office, acc->want, &v);
 	for (int i = 0; i < n; i++) {
 		int det = !strcmp(v[i].kind, "detention");
 		struct todo *t = todo_add_clock(c, acc, det ? "detention" : "trial_review",

@@ -140,9 +140,14 @@ static int todo_assigned(struct ctx *c, struct todo_acc *acc)
 	struct clue *k;
 	int n;
 
-	if (!*office)
+	if (!*office || !todo_wants(acc, TODO_B_ASSIGNED, office))
 		return 0;
-	n = store_clues_assigned(c->db, c->a, authz_scope_user(c), office, &k);
+	if (acc->counting && todo_tally(c, acc, office, TODO_B_ASSIGNED,
+					store_clues_assigned_count(c->db, authz_scope_user(c), office)) < 0)
+		return -1;
+	if (!acc->want)
+		return 0;
+	n = store_clues_assigned(c->db, c->a, authz_scope_user(c), office, acc->want, &k);
 	for (int i = 0; i < n; i++) {
 		struct todo *t = todo_add(c, acc, arena_printf(c->a, "分配给%s承办", office),
 					  date_from_unix_cst(k[i].assigned_at));
@@ -159,7 +164,16 @@ static int todo_returned(struct ctx *c, struct todo_acc *acc)
 {
 	struct disposition *d;
 	const char **units;
-	int n = store_dispositions_returned(c->db, c->a, c->who.id, &d, &units);
+	int n;
+
+	if (!todo_wants(acc, TODO_B_RETURN, ""))
+		return 0;
+	if (acc->counting && todo_tally(c, acc, "", TODO_B_RETURN,
+					store_dispositions_returned_count(c->db, c->who.id)) < 0)
+		return -1;
+	if (!acc->want)
+		return 0;
+	n = store_dispositions_returned(c->db, c->a, c->who.id, acc->want, &d, &units);
 
 	for (int i = 0; i < n; i++) {
 		const struct disposition_method *m = disposition_method_find(d[i].method);

@@ -19,6 +19,7 @@
 #include "domain/disposition.h"
 #include "domain/todo.h"
 #include "store/q_caserules.h"
+#include "store/q_todo.h"
 
 int clue_forward_start(struct ctx *c, struct store *s, const struct clue *k)
 {
@@ -37,13 +38,26 @@ int clue_forward_start(struct ctx *c, struct store *s, const struct clue *k)
 	return store_clue_set_forward_due(s, k->id, date_format(due, arena_alloc(c->a, 11))) < 0 ? -1 : 0;
 }
 
+/* The forwarding clocks, by their stored due day (no office). */
 static int todo_forwards(struct ctx *c, struct todo_acc *acc)
 {
+	const char *due_by = todo_day_text(c, todo_last_due(acc));
+	struct store_due_count *cnt;
 	struct clue *k;
-	int n = store_clues_to_forward(c->db, c->a, authz_scope_user(c),
-				       date_format(calendar_add_workdays(c->cal, acc->today, 4),
-						   arena_alloc(c->a, 11)), &k);
+	int n;
 
+	if (!todo_wants(acc, TODO_B_OVERDUE, ""))
+		return 0;
+	if (acc->counting) {
+		n = store_clues_to_forward_count(c->db, c->a, authz_scope_user(c),
+						 todo_day_text(c, acc->today - 1), due_by, &cnt);
+		if (n < 0)
+			return -1;
+		todo_tally_dues(c, acc, cnt, n);
+	}
+	if (!acc->want)
+		return 0;
+	n = store_clues_to_forward(c->db, c->a, authz_scope_user(c), due_by, acc->want, &k);
 	for (int i = 0; i < n; i++) {
 		struct todo *t = todo_add_clock(c, acc, "report_transfer", "线索报送上一级",
 						date_parse(k[i].received), date_parse(k[i].forward_due));

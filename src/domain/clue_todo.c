@@ -15,24 +15,39 @@
 #include "domain/ctx.h"
 #include "domain/todo.h"
 #include "store/q_clues.h"
+#include "store/q_todo.h"
 
-/* Preliminary verifications (15 working days from the approval). */
+/* Preliminary verifications (15 working days from the approval): their
+ * due day grows with the start day, so the latest start whose clock is
+ * overdue (due soon) splits them in SQL, and the oldest starts are the
+ * most urgent. */
 static int todo_clues(struct ctx *c, struct todo_acc *acc)
 {
 	const struct clock_limit *lim = clock_find(&acc->clocks, "preliminary_verification");
+	const char *office = todo_office_filter(acc), *overdue_by, *listed_by;
+	struct store_due_count *cnt;
 	struct clue *k;
-	qf_day last;
+	qf_day over, last;
 	int nk;
 
 	if (!lim)
 		return 0;
-	/* a superset of what is due within 3 working days: the states are
-	 * checked one by one below */
-	last = clock_overdue_start(c->cal, lim, calendar_add_workdays(c->cal, acc->today, 4));
+	over = clock_overdue_start(c->cal, lim, acc->today);
+	last = clock_overdue_start(c->cal, lim, todo_last_due(acc) + 1);
 	if (last == QF_DAY_NONE)
 		return 0;
-	nk = store_clues_in_verification(c->db, c->a, authz_scope_user(c),
-					 date_format(last, arena_alloc(c->a, 11)), &k);
+	overdue_by = over == QF_DAY_NONE ? "" : todo_day_text(c, over);
+	listed_by = todo_day_text(c, last);
+	if (acc->counting) {
+		nk = store_clues_in_verification_count(c->db, c->a, authz_scope_user(c), overdue_by, listed_by,
+						       office, &cnt);
+		if (nk < 0)
+			return -1;
+		todo_tally_dues(c, acc, cnt, nk);
+	}
+	if (!acc->want)
+		return 0;
+	nk = store_clues_in_verification(c->db, c->a, authz_scope_user(c), listed_by, office, acc->want, &k);
 	for (int i = 0; i < nk; i++) {
 		qf_day start = date_parse(k[i].clock_start ? k[i].clock_start : "");
 		struct todo *t = todo_add_clock(c, acc, "preliminary_verification", NULL, start,
@@ -46,14 +61,21 @@ static int todo_clues(struct ctx *c, struct todo_acc *acc)
 	return nk < 0 ? -1 : 0;
 }
 
-/* Dispositions waiting for a leader's decision. */
+/* Dispositions waiting for a leader's decision, the oldest first. */
 static int todo_approvals(struct ctx *c, struct todo_acc *acc)
 {
 	struct disposition *d;
 	const char **units;
 	int nd;
 
-	nd = store_dispositions_pending(c->db, c->a, authz_scope_user(c), &d, &units);
+	if (!todo_wants(acc, TODO_B_APPROVAL, ""))
+		return 0;
+	if (acc->counting && todo_tally(c, acc, "", TODO_B_APPROVAL,
+					store_dispositions_pending_count(c->db, authz_scope_user(c))) < 0)
+		return -1;
+	if (!acc->want)
+		return 0;
+	nd = store_dispositions_pending(c->db, c->a, authz_scope_user(c), acc->want, &d, &units);
 	for (int i = 0; i < nd; i++) {
 		const struct disposition_method *m = disposition_method_find(d[i].method);
 		struct todo *t = todo_add(c, acc,

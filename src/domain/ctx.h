@@ -57,15 +57,6 @@ struct ctx {
 	int64_t now;            /* Unix time of the request */
 	/* the server's in-memory login limits (auth.h); NULL in the CLI */
 	struct login_limits *limits;
-	/* todo_list's items of this request (todo.c): the navigation's count
-	 * and the page's list read them once; valid while no transaction has
-	 * committed since and the arena is the same */
-	struct {
-		const struct todo *v;
-		int n;
-		uint64_t commits;
-		const struct arena *a;
-	} todo_memo;
 };
 
 #endif

@@ -564,10 +564,12 @@ static int notice_todo(struct ctx *c, struct todo_acc *acc)
 		if (!t)
 			continue;
 		t->state = detention_notice_state(c, &v[i], due);
+		t->office = office[i];
+		if (!todo_counted(c, acc, t))
+			continue;
 		t->object = arena_printf(c->a, "案件 %" PRId64 "（%s，%s，%s前）", v[i].case_id, unit[i],
 					 v[i].person_name, due);
 		t->href = arena_printf(c->a, "/cases/%" PRId64, v[i].case_id);
-		t->office = office[i];
 	}
 	return n < 0 ? -1 : 0;
 }

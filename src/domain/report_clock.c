@@ -236,7 +236,9 @@ int report_dues_fill(struct ctx *c)
 }
 
 /* The home page (todo.h): the overdue and due-soon clocks of reports, for the
- * intake office (PERM_REPORT_WRITE) and the unscoped readers. */
+ * intake office (PERM_REPORT_WRITE) and the unscoped readers.  A report has
+ * several clocks, worked out in C: the reports with one listed are all read
+ * and their clocks counted here (todo_counted). */
 static int report_todo(struct ctx *c, struct todo_acc *acc)
 {
 	struct report_clock clk[REPORT_MAX_CLOCKS];
@@ -247,6 +249,8 @@ static int report_todo(struct ctx *c, struct todo_acc *acc)
 	/* the intake clerks' clocks, and the case manager's overview of
 	 * everyone's (leaders read reports but are not chased by them) */
 	if (!authz_has(&c->who, PERM_REPORT_WRITE) && strcmp(c->who.role ? c->who.role : "", "case_manager"))
+		return 0;
+	if (!todo_wants(acc, TODO_B_OVERDUE, "信访室"))
 		return 0;
 	/* the reports with a clock overdue or due within 3 working days:
 	 * due before the 4th working day after today */
@@ -261,10 +265,12 @@ static int report_todo(struct ctx *c, struct todo_acc *acc)
 			t = todo_add_clock(c, acc, clk[j].clock, NULL, clk[j].start, clk[j].due);
 			if (!t)
 				continue;
+			t->office = "信访室";
+			if (!todo_counted(c, acc, t))
+				continue;
 			t->object = arena_printf(c->a, "信访举报 %" PRId64 "（%s）", v[i].id,
 						 *v[i].unit_name ? v[i].unit_name : "未指明单位");
 			t->href = arena_printf(c->a, "/reports/%" PRId64, v[i].id);
-			t->office = "信访室";
 		}
 	}
 	return n < 0 ? -1 : 0;

@@ -2,7 +2,9 @@
  * todo.c: the items of the home page.  Clocks come from the records and
  * the limits in clock_limits, on the working-day calendar; only overdue
  * and due-soon ones are listed (a running clock needs no attention yet).
- * The items come from the providers the families register (todo.h).
+ * The items come from the providers the families register (todo.h):
+ * each counts its items in SQL and adds at most offset + limit of them,
+ * its most urgent; todo_list merges them and keeps the slice asked for.
  */
 #include "domain/todo.h"
 
@@ -15,19 +17,102 @@
 #include "core/calendar.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
+#include "store/q_todo.h"
 #include "store/store.h"
 
-static int by_urgency(const void *pa, const void *pb)
+enum todo_bucket todo_bucket_of(const struct todo *t)
 {
-	const struct todo *a = pa, *b = pb;
-	int ra = a->state == CLOCK_OVERDUE ? 0 : a->state == CLOCK_DUE_SOON ? 1 : 2;
-	int rb = b->state == CLOCK_OVERDUE ? 0 : b->state == CLOCK_DUE_SOON ? 1 : 2;
+	switch (t->kind) {
+	case TODO_APPROVAL:
+		return TODO_B_APPROVAL;
+	case TODO_RETURN:
+		return TODO_B_RETURN;
+	case TODO_ASSIGNED:
+		return TODO_B_ASSIGNED;
+	case TODO_CLOCK:
+	default:
+		return t->state == CLOCK_OVERDUE ? TODO_B_OVERDUE : TODO_B_DUE_SOON;
+	}
+}
 
+/* The rank of an item's group in the home page's order: overdue, due
+ * soon, the rest. */
+static int urgency_rank(const struct todo *t)
+{
+	return t->state == CLOCK_OVERDUE ? 0 : t->state == CLOCK_DUE_SOON ? 1 : 2;
+}
+
+static int by_rank_due_seq(const struct todo *a, const struct todo *b, int ra, int rb)
+{
 	if (ra != rb)
 		return ra - rb;
 	if (a->due != b->due)
 		return (a->due > b->due) - (a->due < b->due);
 	return a->seq - b->seq;     /* qsort is not stable */
+}
+
+static int by_urgency(const void *pa, const void *pb)
+{
+	const struct todo *a = pa, *b = pb;
+	return by_rank_due_seq(a, b, urgency_rank(a), urgency_rank(b));
+}
+
+static int by_group(const void *pa, const void *pb)
+{
+	const struct todo *a = pa, *b = pb;
+	return by_rank_due_seq(a, b, (int)todo_bucket_of(a), (int)todo_bucket_of(b));
+}
+
+int todo_wants(const struct todo_acc *acc, enum todo_bucket b, const char *office)
+{
+	if (acc->q->overdue_only && b != TODO_B_OVERDUE)
+		return 0;
+	return !office || !acc->q->office || !strcmp(office, acc->q->office);
+}
+
+const char *todo_office_filter(const struct todo_acc *acc)
+{
+	return acc->q->office ? acc->q->office : "";
+}
+
+int todo_tally(struct ctx *c, struct todo_acc *acc, const char *office, enum todo_bucket b, int64_t n)
+{
+	struct todo_office *o = NULL;
+
+	if (n < 0)
+		return -1;
+	if (!n || !todo_wants(acc, b, office))
+		return 0;
+	office = office ? office : "";
+	for (int i = 0; i < acc->noffices && !o; i++)
+		if (!strcmp(acc->offices[i].office, office))
+			o = &acc->offices[i];
+	if (!o) {
+		o = arena_push(c->a, &acc->offices, &acc->ocap, acc->noffices++, sizeof(*o));
+		memset(o, 0, sizeof(*o));
+		o->office = office;
+	}
+	o->n[b] += (int)n;
+	o->total += (int)n;
+	return 0;
+}
+
+void todo_tally_dues(struct ctx *c, struct todo_acc *acc, const struct store_due_count *rows, int n)
+{
+	for (int i = 0; i < n; i++) {
+		todo_tally(c, acc, rows[i].office, TODO_B_OVERDUE, rows[i].overdue);
+		todo_tally(c, acc, rows[i].office, TODO_B_DUE_SOON, rows[i].soon);
+	}
+}
+
+qf_day todo_last_due(const struct todo_acc *acc)
+{
+	return acc->q->overdue_only ? acc->today - 1 : acc->soon_last;
+}
+
+const char *todo_day_text(struct ctx *c, qf_day d)
+{
+	return date_format(d, arena_alloc(c->a, 11));
 }
 
 struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clock, const char *what,
@@ -44,6 +129,8 @@ struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clo
 	st = clock_state(c->cal, due, QF_DAY_NONE, acc->today);
 	if (st != CLOCK_OVERDUE && st != CLOCK_DUE_SOON)
 		return NULL;
+	if (!todo_wants(acc, st == CLOCK_OVERDUE ? TODO_B_OVERDUE : TODO_B_DUE_SOON, NULL))
+		return NULL;
 	t = arena_push(c->a, &acc->v, &acc->cap, acc->n++, sizeof(*t));
 	memset(t, 0, sizeof(*t));
 	t->seq = acc->n - 1;
@@ -53,6 +140,19 @@ struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clo
 	t->start = start;
 	t->due = due;
 	t->state = st;
+	return t;
+}
+
+struct todo *todo_counted(struct ctx *c, struct todo_acc *acc, struct todo *t)
+{
+	enum todo_bucket b = todo_bucket_of(t);
+
+	if (!todo_wants(acc, b, t->office)) {
+		acc->n--;               /* t is the last item added */
+		return NULL;
+	}
+	if (acc->counting)
+		todo_tally(c, acc, t->office, b, 1);
 	return t;
 }
 
@@ -85,76 +185,155 @@ int todo_shown(const struct ctx *c)
 	return 0;
 }
 
-int todo_list(struct ctx *c, struct todo **out)
+/* The last due day that is due soon today: due soon is "at most 3
+ * working days left", monotonic in the due day. */
+static qf_day soon_last(const struct calendar *cal, qf_day today)
 {
-	struct todo_acc acc = { .today = date_today() };
-	const struct todo_provider *const *p;
-	uint64_t commits = store_commits();
-	int np;
+	qf_day d = today;
 
-	/* the second call of a request (the badge, then the page's list) */
-	if (c->todo_memo.a == c->a && c->todo_memo.commits == commits && c->todo_memo.a) {
-		*out = (struct todo *)c->todo_memo.v;
-		return c->todo_memo.n;
+	while (d < today + 60 && clock_state(cal, d + 1, QF_DAY_NONE, today) == CLOCK_DUE_SOON)
+		d++;
+	return d;
+}
+
+/* The offices in the order of their first item in v, then the others in
+ * the order counted. */
+static void order_offices(struct todo_acc *acc, const struct todo *v, int n)
+{
+	int k = 0;
+
+	for (int i = 0; i < n && k < acc->noffices; i++)
+		for (int j = k; j < acc->noffices; j++)
+			if (!strcmp(acc->offices[j].office, v[i].office)) {
+				struct todo_office t = acc->offices[j];
+				memmove(&acc->offices[k + 1], &acc->offices[k], (size_t)(j - k) * sizeof(t));
+				acc->offices[k++] = t;
+				break;
+			}
+}
+
+/* ---- the counts, kept per user --------------------------------------------- */
+
+/* A small direct-mapped cache by user id of the counts of the unfiltered
+ * list (the badge, the home page, /notices without filters): a collision
+ * only costs a recount.  Guarded by one mutex (held for a copy, never for
+ * a count).  Users with more offices or longer names than fit are not
+ * kept. */
+#define COUNT_SLOTS 256
+#define SLOT_OFFICES 16
+#define SLOT_NAME 96
+static struct count_slot {
+	int64_t user_id;
+	uint64_t commits;
+	qf_day day;
+	int64_t at;
+	int noffices;
+	struct {
+		char name[SLOT_NAME];
+		int n[TODO_BUCKETS];
+	} o[SLOT_OFFICES];
+} count_cache[COUNT_SLOTS];
+static pthread_mutex_t count_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static struct count_slot *slot_of(const struct ctx *c)
+{
+	return &count_cache[(uint64_t)c->who.id % COUNT_SLOTS];
+}
+
+static int cached(const struct ctx *c, const struct todo_query *q)
+{
+	return c->who.id > 0 && !q->overdue_only && !q->office;
+}
+
+/* The user's counts into acc when kept and fresh: 1, else 0. */
+static int counts_get(struct ctx *c, struct todo_acc *acc, struct count_slot *now)
+{
+	struct count_slot *slot = slot_of(c);
+	int hit;
+
+	pthread_mutex_lock(&count_mu);
+	hit = slot->user_id == now->user_id && slot->commits == now->commits && slot->day == now->day &&
+	      slot->at <= now->at && now->at - slot->at < TODO_COUNT_TTL;
+	if (hit)
+		memcpy(now, slot, sizeof(*now));
+	pthread_mutex_unlock(&count_mu);
+	for (int i = 0; hit && i < now->noffices; i++)
+		for (int b = 0; b < TODO_BUCKETS; b++)
+			todo_tally(c, acc, arena_strdup(c->a, now->o[i].name), (enum todo_bucket)b, now->o[i].n[b]);
+	return hit;
+}
+
+static void counts_put(struct ctx *c, const struct todo_acc *acc, struct count_slot *now)
+{
+	if (acc->noffices > SLOT_OFFICES)
+		return;
+	now->noffices = acc->noffices;
+	for (int i = 0; i < acc->noffices; i++) {
+		if (strlen(acc->offices[i].office) >= SLOT_NAME)
+			return;
+		strcpy(now->o[i].name, acc->offices[i].office);
+		memcpy(now->o[i].n, acc->offices[i].n, sizeof(now->o[i].n));
 	}
-	*out = NULL;
+	pthread_mutex_lock(&count_mu);
+	/* a commit during the count leaves now->commits behind: the next
+	 * call counts again */
+	*slot_of(c) = *now;
+	pthread_mutex_unlock(&count_mu);
+}
+
+int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
+{
+	struct todo_acc acc = { .today = date_today(), .q = q, .counting = 1 };
+	struct count_slot now = { .user_id = c->who.id, .commits = store_commits(), .day = acc.today,
+				  .at = c->now };
+	const struct todo_provider *const *p;
+	int np, from, keep = cached(c, q);
+
+	memset(out, 0, sizeof(*out));
+	acc.soon_last = soon_last(c->cal, acc.today);
+	acc.want = (q->offset > 0 ? q->offset : 0) + (q->limit > 0 ? q->limit : 0);
+	if (keep && counts_get(c, &acc, &now)) {
+		acc.counting = 0;
+		keep = 0;
+		if (!acc.want)
+			goto counted;
+	}
 	if (clock_table_load(c->db, c->a, &acc.clocks) < 0)
 		return -1;
 	p = QF_SORTED(c->a, todo_providers, by_order, &np);
 	for (int i = 0; i < np; i++)
 		if (authz_has(&c->who, p[i]->perm) && p[i]->add(c, &acc) < 0)
 			return -1;
+	if (keep)
+		counts_put(c, &acc, &now);
 
 	if (acc.n > 1)
-		qsort(acc.v, (size_t)acc.n, sizeof(*acc.v), by_urgency);
-	*out = acc.v;
-	c->todo_memo.v = acc.v;
-	c->todo_memo.n = acc.n;
-	c->todo_memo.commits = commits;
-	c->todo_memo.a = c->a;
-	return acc.n;
+		qsort(acc.v, (size_t)acc.n, sizeof(*acc.v), q->order == TODO_BY_GROUP ? by_group : by_urgency);
+counted:
+	from = q->offset > 0 ? q->offset : 0;
+	if (from > acc.n)
+		from = acc.n;
+	out->v = acc.v + from;
+	out->n = (acc.n < acc.want ? acc.n : acc.want) - from;
+	if (out->n < 0)
+		out->n = 0;
+	order_offices(&acc, acc.v, acc.n);
+	out->offices = acc.offices;
+	out->noffices = acc.noffices;
+	for (int i = 0; i < acc.noffices; i++) {
+		out->total += acc.offices[i].total;
+		for (int b = 0; b < TODO_BUCKETS; b++)
+			out->n_by[b] += acc.offices[i].n[b];
+	}
+	return 0;
 }
-
-/* ---- the count of the navigation's badge ---------------------------------- */
-
-/* A small direct-mapped cache by user id: a collision only costs a
- * recount.  Guarded by one mutex (held for a copy, never for a count). */
-#define COUNT_SLOTS 256
-static struct count_slot {
-	int64_t user_id;
-	uint64_t commits;
-	qf_day day;
-	int64_t at;
-	int count;
-} count_cache[COUNT_SLOTS];
-static pthread_mutex_t count_mu = PTHREAD_MUTEX_INITIALIZER;
 
 int todo_count(struct ctx *c)
 {
-	struct count_slot *slot = &count_cache[(uint64_t)c->who.id % COUNT_SLOTS];
-	struct count_slot now = { .user_id = c->who.id, .commits = store_commits(),
-				  .day = date_today(), .at = c->now };
-	struct todo *v;
-	int hit = 0, n;
+	struct todo_query q = { .limit = 0 };
+	struct todo_page pg;
 
 	if (!todo_shown(c))
 		return 0;
-	pthread_mutex_lock(&count_mu);
-	if (slot->user_id == now.user_id && slot->commits == now.commits && slot->day == now.day &&
-	    slot->at <= now.at && now.at - slot->at < TODO_COUNT_TTL) {
-		hit = 1;
-		n = slot->count;
-	}
-	pthread_mutex_unlock(&count_mu);
-	if (hit)
-		return n;
-	if ((n = todo_list(c, &v)) < 0)
-		return -1;
-	now.count = n;
-	pthread_mutex_lock(&count_mu);
-	/* a commit during the count leaves now.commits behind: the next
-	 * call counts again */
-	*slot = now;
-	pthread_mutex_unlock(&count_mu);
-	return n;
+	return todo_list(c, &q, &pg) < 0 ? -1 : pg.total;
 }

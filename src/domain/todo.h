@@ -6,7 +6,7 @@
  * working days, and the dispositions waiting for an approver's decision.
  * Each family of records adds its own items through a provider it
  * registers in its own file (QF_TODO_PROVIDER, core/registry.h); todo_list
- * runs the providers the user's role may use and sorts what they add.
+ * runs the providers the user's role may use and merges what they add.
  */
 #include "core/date.h"
 #include "core/registry.h"
@@ -36,20 +36,99 @@ struct todo {
 	int64_t approval_id;     /* TODO_APPROVAL: the disposition to decide (bulk approval), 0 none */
 };
 
-/* The items being collected; each family of records adds its own. */
+/* The groups an item is counted in, in the order of the notices page. */
+enum todo_bucket {
+	TODO_B_APPROVAL = 0,     /* TODO_APPROVAL */
+	TODO_B_RETURN,           /* TODO_RETURN */
+	TODO_B_ASSIGNED,         /* TODO_ASSIGNED */
+	TODO_B_OVERDUE,          /* TODO_CLOCK overdue */
+	TODO_B_DUE_SOON,         /* TODO_CLOCK due within 3 working days */
+	TODO_BUCKETS
+};
+enum todo_bucket todo_bucket_of(const struct todo *t);
+
+/* The exact counts of one office's items ("" none known), by group. */
+struct todo_office {
+	const char *office;
+	int n[TODO_BUCKETS];
+	int total;
+};
+
+/* The order of the items: the home page's (overdue, due soon, the rest)
+ * or the notices page's (its groups, enum todo_bucket); within a group by
+ * due day, then in the order the providers added them. */
+enum todo_order { TODO_BY_URGENCY = 0, TODO_BY_GROUP };
+
+/* Which items and how many: the slice [offset, offset + limit) of the
+ * user's items in `order` (limit 0: the counts alone), only overdue clocks
+ * (只看逾期), only one office's items (office, NULL: all). */
+struct todo_query {
+	int offset, limit;
+	int overdue_only;
+	const char *office;
+	enum todo_order order;
+};
+
+/* The slice asked for, and the exact counts of every item the filters let
+ * through: in total, by group, by office (the offices in the order of
+ * their first item, then those with no item in the slice). */
+struct todo_page {
+	struct todo *v;
+	int n;
+	int total;
+	int n_by[TODO_BUCKETS];
+	struct todo_office *offices;
+	int noffices;
+};
+
+/* The items being collected; each family of records adds its own: at
+ * most `want` items (its first by the day that decides urgency, a LIMIT
+ * in SQL), and the exact counts of all of them (todo_tally, a count(*) in
+ * SQL).  The thresholds let SQL split overdue from due soon: a clock is
+ * overdue when its due day is before `today`, due soon when its due day
+ * is at most `soon_last`. */
 struct todo_acc {
 	struct todo *v;
 	int n, cap;
 	qf_day today;
+	qf_day soon_last;            /* the last due day that is due soon today */
+	int want;                    /* offset + limit of the query */
+	int counting;                /* 0: the counts are known (todo_count's cache) */
+	const struct todo_query *q;
+	struct todo_office *offices; /* the counts so far */
+	int noffices, ocap;
 	struct clock_table clocks;   /* the limits, loaded once */
 };
 
+/* 1 when the query lets items of bucket b of `office` through (office
+ * NULL: the provider filters by office itself, todo_office_filter). */
+int todo_wants(const struct todo_acc *acc, enum todo_bucket b, const char *office);
+/* The office the query asks for as an SQL value: "" all. */
+const char *todo_office_filter(const struct todo_acc *acc);
+/* Counts n items of bucket b of `office` (those the query lets through):
+ * 0, or -1 when n is (a store's error). */
+int todo_tally(struct ctx *c, struct todo_acc *acc, const char *office, enum todo_bucket b, int64_t n);
+/* Counts the rows of a clock's count statement (store/q_todo.h): per
+ * office, how many are overdue and how many due soon (or only overdue). */
+struct store_due_count;
+void todo_tally_dues(struct ctx *c, struct todo_acc *acc, const struct store_due_count *rows, int n);
+/* The last due day a listed clock may have: acc->soon_last, or
+ * yesterday when the query wants overdue clocks only; as SQL text
+ * (todo_day_text, in the arena). */
+qf_day todo_last_due(const struct todo_acc *acc);
+const char *todo_day_text(struct ctx *c, qf_day d);
+
 /* Adds a clock started on `start` under the limit `clock` (clock_limits)
- * when it is overdue or due within 3 working days; `due` may be given
- * (QF_DAY_NONE: computed from the limit).  Returns the item or NULL when
- * the clock needs no attention yet.  `what` defaults to the limit's label. */
+ * when it is overdue or due within 3 working days (and the query wants
+ * it); `due` may be given (QF_DAY_NONE: computed from the limit).
+ * Returns the item or NULL when the clock needs no attention yet.  `what`
+ * defaults to the limit's label.  Counts nothing (todo_tally). */
 struct todo *todo_add_clock(struct ctx *c, struct todo_acc *acc, const char *clock, const char *what,
 			    qf_day start, qf_day due);
+/* For a family that reads all its items (a few by nature) and counts them
+ * in C: keeps t, the item just added with its office and state set, when
+ * the query lets it through, and counts it; NULL when it does not. */
+struct todo *todo_counted(struct ctx *c, struct todo_acc *acc, struct todo *t);
 /* Adds an item without a clock (an approval waiting). */
 struct todo *todo_add(struct ctx *c, struct todo_acc *acc, const char *what, qf_day start);
 
@@ -72,16 +151,19 @@ QF_SET(todo_providers, const struct todo_provider);
  * its to-do section), 0 when none may. */
 int todo_shown(const struct ctx *c);
 
-/* The user's items, overdue first, then by due day, then in the order
- * added; count or -1. */
-int todo_list(struct ctx *c, struct todo **out);
+/* The user's items asked for by q (todo_query, todo_page): 0, or -1 on
+ * error.  Each provider counts in SQL and reads at most offset + limit of
+ * its items, so the reading is bounded by the page, not by the records.
+ * The counts of the unfiltered list are kept per user in this process
+ * until a transaction commits here (store_commits), the day changes or
+ * TODO_COUNT_TTL seconds pass (another process's changes): the badge, the
+ * home page and /notices of one user count once between writes. */
+#define TODO_COUNT_TTL 30
+int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out);
 
 /* The number of the user's items (the badge of the navigation, on every
- * page): todo_list's count, kept per user in this process until a
- * transaction commits here (store_commits), the day changes or
- * TODO_COUNT_TTL seconds pass (another process's changes); 0 for a user
- * no provider serves, -1 on error. */
-#define TODO_COUNT_TTL 30
+ * page): todo_list's total, its counts alone; 0 for a user no provider
+ * serves, -1 on error. */
 int todo_count(struct ctx *c);
 
 #endif

@@ -137,27 +137,23 @@ static void by_unit(struct req *r, struct strbuf *sb, int year, const struct das
 	strbuf_addstr(sb, "</section>");
 }
 
-void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n)
+void dash_offices(struct req *r, struct strbuf *sb, const struct todo_page *pg)
 {
-	const char **labels, **hrefs, **offices;
+	int k = pg->noffices;
+	const char **labels, **hrefs;
 	int64_t *over, *soon;
-	int *group, k;
 
-	if (n <= 0)
+	if (k <= 0)
 		return;
-	k = todo_groups(r, v, n, &offices, &group);
 	labels = arena_alloc(r->arena, (size_t)k * sizeof(*labels));
 	hrefs = arena_alloc(r->arena, (size_t)k * sizeof(*hrefs));
 	over = arena_alloc(r->arena, (size_t)k * sizeof(*over));
 	soon = arena_alloc(r->arena, (size_t)k * sizeof(*soon));
 	for (int g = 0; g < k; g++) {
-		labels[g] = *offices[g] ? offices[g] : "未分配科室";
+		labels[g] = *pg->offices[g].office ? pg->offices[g].office : "未分配科室";
 		hrefs[g] = arena_printf(r->arena, "#todo-%d", g + 1);
-		over[g] = soon[g] = 0;
-	}
-	for (int i = 0; i < n; i++) {
-		over[group[i]] += v[i].state == CLOCK_OVERDUE;
-		soon[group[i]] += v[i].state == CLOCK_DUE_SOON;
+		over[g] = pg->offices[g].n[TODO_B_OVERDUE];
+		soon[g] = pg->offices[g].n[TODO_B_DUE_SOON];
 	}
 	{
 		struct chart_series s[2] = { { "逾期", over, hrefs }, { "临期", soon, hrefs } };

@@ -31,87 +31,29 @@ static void card(struct strbuf *sb, const char *href, const char *label, int64_t
 	strbuf_addstr(sb, "</span></a>");
 }
 
-static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, int n, const int *group,
-		       int g);
-
-int todo_groups(struct req *r, const struct todo *v, int n, const char ***offices, int **group)
-{
-	const char **o = arena_alloc(r->arena, (size_t)(n > 0 ? n : 1) * sizeof(*o));
-	int *gi = arena_alloc(r->arena, (size_t)(n > 0 ? n : 1) * sizeof(*gi));
-	int k = 0;
-
-	for (int i = 0; i < n; i++) {
-		int g = 0;
-		while (g < k && strcmp(o[g], v[i].office))
-			g++;
-		if (g == k)
-			o[k++] = v[i].office;
-		gi[i] = g;
-	}
-	*offices = o;
-	*group = gi;
-	return k;
-}
-
-/* 待办事项: what the providers of todo.h add (overdue and due-soon
- * clocks, approvals waiting), for a user some provider serves. */
-static void todo_section(struct req *r, struct strbuf *sb)
-{
-	struct todo *v;
-	const char **offices;
-	int *group, n, k;
-
-	if (!todo_shown(&r->c))
-		return;
-	n = todo_list(&r->c, &v);
-	strbuf_addstr(sb, "<h2>待办事项</h2>");
-	if (n < 0) {
-		html_notice(sb, "error", "待办事项暂时无法读取。");
-		return;
-	}
-	if (!n) {
-		strbuf_addstr(sb, "<p class=\"empty\">没有逾期或三个工作日内到期的事项。</p>");
-		return;
-	}
-	/* the dashboard's overview: a heading and a table per office, in the
-	 * order of dash.c's chart, which links to them as #todo-N */
-	if (!dash_shown(&r->c)) {
-		todo_table(r, sb, v, n, NULL, 0);
-		return;
-	}
-	dash_offices(r, sb, v, n);
-	k = todo_groups(r, v, n, &offices, &group);
-	for (int g = 0; g < k; g++) {
-		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", g + 1);
-		html_txt(sb, *offices[g] ? offices[g] : "未分配科室");
-		strbuf_addstr(sb, "</h3>");
-		todo_table(r, sb, v, n, group, g);
-		strbuf_addstr(sb, "</div>");
-	}
-}
-
-/* The items (of office g by group, or all when group is NULL) as a
- * table: the first TODO_SHOWN, the most urgent (todo_list's order), then
- * how many more and where they all are (the notices page). */
+/* The items on the home page: the first TODO_SHOWN of the user's (or of
+ * each office's among the first TODO_HOME, for the dashboard's overview),
+ * the most urgent; the rest on the notices page. */
 #define TODO_SHOWN 50
-static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, int n, const int *group,
-		       int g)
+#define TODO_HOME 200
+
+/* The items of `office` (NULL: all) among v as a table: the first
+ * TODO_SHOWN, then how many more of its `total` and where they all are
+ * (the notices page, of the office). */
+static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, int n, const char *office,
+		       int total)
 {
 	char buf[11];
-	int shown = 0, more = 0;
+	int shown = 0;
 
 	{
 		static const struct column cols[] = { { "事项", NULL }, { "对象", NULL },
 				{ "开始", NULL }, { "期限", NULL }, { "状态", NULL } };
 		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
-	for (int i = 0; i < n; i++) {
-		if (group && group[i] != g)
+	for (int i = 0; i < n && shown < TODO_SHOWN; i++) {
+		if (office && strcmp(v[i].office, office))
 			continue;
-		if (shown == TODO_SHOWN) {
-			more++;
-			continue;
-		}
 		shown++;
 		strbuf_addstr(sb, "<tr>");
 		html_td(sb, v[i].what);
@@ -126,10 +68,57 @@ static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, i
 					  : v[i].kind == TODO_ASSIGNED ? "待提出处置意见" : "待审批");
 		strbuf_addstr(sb, "</td></tr>");
 	}
-	if (more)
+	if (total > shown) {
+		struct strbuf href = STRBUF_INIT;
+		strbuf_addstr(&href, "/notices");
+		if (office && *office) {
+			strbuf_addstr(&href, "?office=");
+			url_arg(&href, office);
+		}
 		strbuf_addf(sb, "<tr class=\"more\"><td colspan=\"5\">另有%d项，按紧急程度排在后面，"
-			    "全部见<a href=\"/notices\">待办通知</a>。</td></tr>", more);
+			    "全部见<a href=\"", total - shown);
+		html_attr(sb, href.buf);
+		strbuf_addstr(sb, "\">待办通知</a>。</td></tr>");
+		strbuf_release(&href);
+	}
 	table_close(sb, 0, 0, NULL);
+}
+
+/* 待办事项: what the providers of todo.h add (overdue and due-soon
+ * clocks, approvals waiting), for a user some provider serves; the
+ * counts exact, the items bounded (todo_list reads at most TODO_HOME). */
+static void todo_section(struct req *r, struct strbuf *sb)
+{
+	int overview = dash_shown(&r->c);
+	struct todo_query q = { .limit = overview ? TODO_HOME : TODO_SHOWN };
+	struct todo_page pg;
+
+	if (!todo_shown(&r->c))
+		return;
+	strbuf_addstr(sb, "<h2>待办事项</h2>");
+	if (todo_list(&r->c, &q, &pg) < 0) {
+		html_notice(sb, "error", "待办事项暂时无法读取。");
+		return;
+	}
+	if (!pg.total) {
+		strbuf_addstr(sb, "<p class=\"empty\">没有逾期或三个工作日内到期的事项。</p>");
+		return;
+	}
+	/* the dashboard's overview: a heading and a table per office, in the
+	 * order of dash.c's chart, which links to them as #todo-N */
+	if (!overview) {
+		todo_table(r, sb, pg.v, pg.n, NULL, pg.total);
+		return;
+	}
+	dash_offices(r, sb, &pg);
+	for (int g = 0; g < pg.noffices; g++) {
+		const struct todo_office *o = &pg.offices[g];
+		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", g + 1);
+		html_txt(sb, *o->office ? o->office : "未分配科室");
+		strbuf_addstr(sb, "</h3>");
+		todo_table(r, sb, pg.v, pg.n, o->office, o->total);
+		strbuf_addstr(sb, "</div>");
+	}
 }
 
 int page_home(struct req *r)

@@ -17,18 +17,11 @@ struct strbuf;
 #define DASH_NARROW 360         /* the viewBox width of a chart in a grid cell (~320 px) */
 void dash_section(struct req *r, struct strbuf *sb);
 void dash_figures(struct req *r, struct strbuf *sb, int year);
-/* The to-dos v (n of them) by office, overdue and due soon, as a chart
- * whose bars link to the offices' tables (#todo-1 ... in the order the
- * offices first occur). */
-struct todo;
-/* The offices of the to-dos v (n of them) in the order they first occur
- * (the order of the chart and of the tables #todo-1 ...): the count of
- * offices, their names in *offices and each item's office index in
- * *group (both in r's arena).  One pass, the offices searched per item:
- * a long list (tens of thousands of overdue clocks at national scale)
- * costs n times the few offices, not n squared. */
-int todo_groups(struct req *r, const struct todo *v, int n, const char ***offices, int **group);
-void dash_offices(struct req *r, struct strbuf *sb, const struct todo *v, int n);
+/* The to-dos of pg by office, overdue and due soon (the exact counts), as
+ * a chart whose bars link to the offices' tables (#todo-1 ... in the
+ * order of pg's offices). */
+struct todo_page;
+void dash_offices(struct req *r, struct strbuf *sb, const struct todo_page *pg);
 /* A figure as a table cell <td class="num">: its display, linked to the
  * list of its records for period p and scope s when the user may open it
  * (dash_figures.c; the statistics page too). */

@@ -4,7 +4,9 @@
  * to their office, the clocks overdue and due within 3 working days;
  * each links to its record.  The items are the home page's to-dos
  * (domain/todo.h, one provider per family); the navigation shows their
- * count (page.c, todo_count).
+ * count (page.c, todo_count).  The page holds NOTICES_PER_PAGE items in the
+ * order of the groups, each group's heading its exact count, the pager
+ * the rest; 只看逾期 and the office filter them (todo_query).
  *
  * An approver selects several approvals and approves them all at once:
  * POST /notices/approve first answers a confirmation page listing them
@@ -25,35 +27,34 @@
 #include "domain/todo.h"
 #include "http/http.h"
 #include "pages/clues.h"
+#include "pages/kit.h"
 #include "pages/notices.h"
 #include "pages/page.h"
 
 static const char *const crumbs[] = { "工作台", "/", "待办通知", NULL, NULL };
 
-/* The groups of the page, in order, and the item kinds they hold. */
+/* The groups of the page, in order (todo.h's buckets). */
 static const struct {
 	const char *id, *heading;
-	int kind;              /* enum todo_kind; TODO_CLOCK twice: overdue, due soon */
-	enum clock_state state;
+	enum todo_bucket bucket;
 } groups[] = {
-	{ "approvals", "待我审批", TODO_APPROVAL, CLOCK_RUNNING },
-	{ "returned", "退回给我", TODO_RETURN, CLOCK_RUNNING },
-	{ "assigned", "分配给本室（组）", TODO_ASSIGNED, CLOCK_RUNNING },
-	{ "overdue", "已逾期", TODO_CLOCK, CLOCK_OVERDUE },
-	{ "due", "三个工作日内到期", TODO_CLOCK, CLOCK_DUE_SOON },
+	{ "approvals", "待我审批", TODO_B_APPROVAL },
+	{ "returned", "退回给我", TODO_B_RETURN },
+	{ "assigned", "分配给本室（组）", TODO_B_ASSIGNED },
+	{ "overdue", "已逾期", TODO_B_OVERDUE },
+	{ "due", "三个工作日内到期", TODO_B_DUE_SOON },
 };
 
-static int in_group(const struct todo *t, size_t g)
-{
-	return (int)t->kind == groups[g].kind && (t->kind != TODO_CLOCK || t->state == groups[g].state);
-}
+/* The items of a page, in the order of the groups. */
+#define NOTICES_PER_PAGE 50
 
-/* One group's table (it holds some item); approvals get a checkbox each
- * when `pick`. */
-static void group_table(struct req *r, struct strbuf *sb, const struct todo *v, int n, size_t g, int pick)
+/* One group's table: the items of group g on this page; `total` the
+ * group's count on every page; approvals get a checkbox each when
+ * `pick`. */
+static void group_table(struct req *r, struct strbuf *sb, const struct todo *v, int n, size_t g, int total,
+			int pick)
 {
 	char buf[11];
-	int rows = 0;
 	static const struct column cols[] = { { "事项", NULL }, { "对象", NULL }, { "日期", NULL },
 					      { "期限", NULL } };
 	static const struct column pick_cols[] = { { "选择", "pick" }, { "事项", NULL }, { "对象", NULL },
@@ -61,15 +62,13 @@ static void group_table(struct req *r, struct strbuf *sb, const struct todo *v, 
 
 	strbuf_addf(sb, "<section class=\"notice-group\" id=\"%s\"><h2>", groups[g].id);
 	html_txt(sb, groups[g].heading);
-	for (int i = 0; i < n; i++)
-		rows += in_group(&v[i], g);
-	strbuf_addf(sb, "（%d）</h2>", rows);
+	strbuf_addf(sb, "（%d）</h2>", total);
 	if (pick)
 		table_open(sb, NULL, NULL, pick_cols, QF_ARRAY_SIZE(pick_cols));
 	else
 		table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	for (int i = 0; i < n; i++) {
-		if (!in_group(&v[i], g))
+		if (todo_bucket_of(&v[i]) != groups[g].bucket)
 			continue;
 		strbuf_addstr(sb, "<tr>");
 		if (pick) {
@@ -101,30 +100,53 @@ static void group_table(struct req *r, struct strbuf *sb, const struct todo *v, 
 	strbuf_addstr(sb, "</section>");
 }
 
+/* The filters of the page (只看逾期, the office) and its pager's base. */
+static void notices_filter(struct req *r, struct strbuf *sb, const struct todo_query *q, struct strbuf *base)
+{
+	filter_open(sb, "/notices");
+	office_select(r, sb, "科室", q->office ? q->office : "", 0, NULL, "全部");
+	filter_overdue(sb, q->overdue_only);
+	filter_close(sb, NULL, "/notices");
+	strbuf_addstr(base, "/notices?");
+	if (q->overdue_only)
+		strbuf_addstr(base, "overdue=1&");
+	if (q->office) {
+		strbuf_addstr(base, "office=");
+		url_arg(base, q->office);
+		strbuf_addch(base, '&');
+	}
+}
+
 int page_notices(struct req *r)
 {
-	struct strbuf sb = STRBUF_INIT;
-	struct todo *v;
-	int n = todo_list(&r->c, &v);
+	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
+	const char *office = form_get_trim(&r->query, "office"), *ov = form_get_trim(&r->query, "overdue");
+	int page = req_page(r);
+	struct todo_query q = { .offset = (page - 1) * NOTICES_PER_PAGE, .limit = NOTICES_PER_PAGE,
+				.overdue_only = *ov && strcmp(ov, "0"), .office = *office ? office : NULL,
+				.order = TODO_BY_GROUP };
+	struct todo_page pg;
 	int approver = authz_has(&r->c.who, PERM_CLUE_APPROVE);
 
-	if (n < 0)
+	if (todo_list(&r->c, &q, &pg) < 0)
 		return reply_error(r, E_STORE, "notices");
 	page_begin(r, &sb, "待办通知", crumbs);
-	strbuf_addf(&sb, "<p class=\"lead\" id=\"notice-count\">共有%d项待办。</p>", n);
-	if (!n)
-		strbuf_addstr(&sb, todo_shown(&r->c) ? "<p class=\"empty\">没有等待您处理的事项。</p>"
-						     : "<p class=\"empty\">您的角色没有待办事项。</p>");
-	/* only the groups that hold something */
+	strbuf_addf(&sb, "<p class=\"lead\" id=\"notice-count\">共有%d项待办。</p>", pg.total);
+	notices_filter(r, &sb, &q, &base);
+	if (!pg.total)
+		strbuf_addstr(&sb, !todo_shown(&r->c) ? "<p class=\"empty\">您的角色没有待办事项。</p>"
+				   : q.overdue_only || q.office ? "<p class=\"empty\">没有符合条件的待办事项。</p>"
+				   : "<p class=\"empty\">没有等待您处理的事项。</p>");
+	/* the groups that hold something on this page, with their counts */
 	for (size_t g = 0; g < QF_ARRAY_SIZE(groups); g++) {
-		int pick = approver && groups[g].kind == TODO_APPROVAL, rows = 0;
-		for (int i = 0; i < n; i++)
-			rows += in_group(&v[i], g);
+		int pick = approver && groups[g].bucket == TODO_B_APPROVAL, rows = 0;
+		for (int i = 0; i < pg.n; i++)
+			rows += todo_bucket_of(&pg.v[i]) == groups[g].bucket;
 		if (!rows)
 			continue;
 		if (pick)
 			form_open(r, &sb, "/notices/approve", NULL);
-		group_table(r, &sb, v, n, g, pick);
+		group_table(r, &sb, pg.v, pg.n, g, pg.n_by[groups[g].bucket], pick);
 		if (pick) {
 			strbuf_addstr(&sb, "<div class=\"bulk-bar\">");
 			form_button(&sb, "批量批准所选…", NULL, NULL, NULL);
@@ -133,8 +155,13 @@ int page_notices(struct req *r)
 			form_end(&sb);
 		}
 	}
+	if (pg.total > NOTICES_PER_PAGE)
+		page_pager(&sb, base.buf, page, pg.total, NOTICES_PER_PAGE);
+	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }
+
+#define APPROVALS_READ 5000
 
 /* The confirmation of a bulk approval: the selected items, the date and
  * note, the button that decides them; msg (may be NULL) says what was
@@ -145,8 +172,8 @@ static int approve_confirm(struct req *r, const int64_t *ids, int n, const struc
 	struct strbuf sb = STRBUF_INIT;
 	static const char *const crumbs_c[] = { "工作台", "/", "待办通知", "/notices", "确认批量审批", NULL,
 						NULL };
-	struct todo *v;
-	int nv = todo_list(&r->c, &v);
+	struct todo_query q = { .order = TODO_BY_GROUP };
+	struct todo_page pg = { 0 };
 	const char *day = req_field(r, "day");
 	char buf[11];
 
@@ -158,11 +185,18 @@ static int approve_confirm(struct req *r, const int64_t *ids, int n, const struc
 		static const struct column cols[] = { { "处置意见", "num" }, { "事项", NULL }, { "对象", NULL } };
 		table_open(&sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	}
+	/* the approvals come first in the groups' order: their count, then
+	 * them (a few by nature; at most APPROVALS_READ) */
+	if (todo_list(&r->c, &q, &pg) == 0) {
+		q.limit = pg.n_by[TODO_B_APPROVAL] < APPROVALS_READ ? pg.n_by[TODO_B_APPROVAL] : APPROVALS_READ;
+		if (!q.limit || todo_list(&r->c, &q, &pg) < 0)
+			pg.n = 0;
+	}
 	for (int i = 0; i < n; i++) {
 		const struct todo *t = NULL;
-		for (int j = 0; j < nv && !t; j++)
-			if (v[j].approval_id == ids[i])
-				t = &v[j];
+		for (int j = 0; j < pg.n && !t; j++)
+			if (pg.v[j].approval_id == ids[i])
+				t = &pg.v[j];
 		strbuf_addf(&sb, "<tr><td class=\"num\">%" PRId64 "</td>", ids[i]);
 		form_hidden_id(&sb, "ids", ids[i]);
 		html_td(&sb, t ? t->what : "（不在您的待审批事项中）");

@@ -5,6 +5,7 @@
  */
 #include "store/q_caserules.h"
 #include "store/q_scope.h"
+#include "store/q_todo.h"
 #include "store/q_util.h"
 
 static const struct store_sql Q_APPROVAL_INSERT = {
@@ -244,11 +245,15 @@ int store_clue_set_forward_due(struct store *s, int64_t clue_id, const char *due
 
 /* Clues that belong to the level above and are not forwarded yet, their
  * forwarding due day on or before `due_by`, within the scope. */
+#define TO_FORWARD_WHERE "WHERE k.forward_due IS NOT NULL AND k.forward_due <= ? " \
+	"AND k.state <> 'transferred' AND " Q_IN_SCOPE("k.unit_id") " "
 static const struct store_sql Q_TO_FORWARD = {
 	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.received, k.forward_due FROM clues k "
-	"JOIN units u ON u.id = k.unit_id WHERE k.forward_due IS NOT NULL AND k.forward_due <= ? "
-	"AND k.state <> 'transferred' AND " Q_IN_SCOPE("k.unit_id") " ORDER BY k.forward_due, k.id LIMIT 1000",
-	NULL };
+	"JOIN units u ON u.id = k.unit_id " TO_FORWARD_WHERE "ORDER BY k.forward_due, k.id LIMIT ?", NULL };
+/* the same counted: due on or before the first day (overdue), the second */
+static const struct store_sql Q_TO_FORWARD_COUNT = {
+	Q_SCOPE_WITH "SELECT '', SUM(CASE WHEN k.forward_due <= ? THEN 1 ELSE 0 END), count(*) FROM clues k "
+	TO_FORWARD_WHERE, NULL };
 
 static void fill_forward(struct arena *a, struct store_stmt *st, void *row)
 {
@@ -261,7 +266,7 @@ static void fill_forward(struct arena *a, struct store_stmt *st, void *row)
 	k->forward_due = q_text(a, st, 4);
 }
 
-int store_clues_to_forward(struct store *s, struct arena *a, int64_t scope_user, const char *due_by,
+int store_clues_to_forward(struct store *s, struct arena *a, int64_t scope_user, const char *due_by, int limit,
 			   struct clue **out)
 {
 	struct store_stmt *st = store_prepare(s, &Q_TO_FORWARD);
@@ -272,7 +277,23 @@ int store_clues_to_forward(struct store *s, struct arena *a, int64_t scope_user,
 	store_bind_int(st, 1, scope_user);
 	store_bind_text(st, 2, due_by);
 	store_bind_int(st, 3, scope_user);
+	store_bind_int(st, 4, limit);
 	return q_collect(st, a, fill_forward, sizeof(**out), out);
+}
+
+int store_clues_to_forward_count(struct store *s, struct arena *a, int64_t scope_user, const char *overdue_by,
+				 const char *due_by, struct store_due_count **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TO_FORWARD_COUNT);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_text(st, 2, overdue_by);
+	store_bind_text(st, 3, due_by);
+	store_bind_int(st, 4, scope_user);
+	return q_collect(st, a, q_fill_due_count, sizeof(**out), out);
 }
 
 static const struct store_sql Q_REPORT_TRANSFER_REF = {

@@ -45,8 +45,13 @@ int store_case_snapshot_subjects(struct store *s, int64_t case_id);
 int store_disposition_set_transfer(struct store *s, int64_t id, const char *direction,
 				   const char *to, const char *ref);
 /* clues of the level above not forwarded yet, due on or before due_by,
- * within the scope (0: all): id, unit_id, unit_name, received, forward_due */
-int store_clues_to_forward(struct store *s, struct arena *a, int64_t scope_user, const char *due_by,
+ * within the scope (0: all), the first `limit` by due day: id, unit_id,
+ * unit_name, received, forward_due; and their count (q_todo.h: those due
+ * on or before overdue_by as overdue) */
+struct store_due_count;
+int store_clues_to_forward_count(struct store *s, struct arena *a, int64_t scope_user, const char *overdue_by,
+				 const char *due_by, struct store_due_count **out);
+int store_clues_to_forward(struct store *s, struct arena *a, int64_t scope_user, const char *due_by, int limit,
 			   struct clue **out);
 /* a clue's forwarding due day (NULL clears it) */
 int store_clue_set_forward_due(struct store *s, int64_t clue_id, const char *due);

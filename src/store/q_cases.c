@@ -7,6 +7,7 @@
 #include "store/q_listscope.h"
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
+#include "store/q_todo.h"
 #include "store/q_util.h"
 
 #include <string.h>
@@ -538,14 +539,39 @@ int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, in
 #define LEAD_OFFICE "COALESCE((SELECT lu.office FROM case_team t JOIN users lu ON lu.id = t.user_id " \
 	"WHERE t.case_id = k.id AND t.role = 'lead'), '')"
 #define ON_TEAM "(? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?))"
+/* the running detentions and trial reviews due on or before a day, of a
+ * lead's office ('' any): each arm in the order of its due day index */
+#define CLOCKS_DET(cols) "SELECT " cols " FROM detentions d JOIN cases k ON k.id = d.case_id " \
+	"WHERE d.end_day IS NULL AND d.due_day <= ? AND " ON_TEAM " AND (? = '' OR " LEAD_OFFICE " = ?)"
+#define CLOCKS_TRIAL(cols) "SELECT " cols " FROM cases k WHERE k.state = 'trial' AND k.trial_due <= ? " \
+	"AND " ON_TEAM " AND (? = '' OR " LEAD_OFFICE " = ?)"
 static const struct store_sql Q_CLOCKS = {
-	"SELECT k.id, 'detention', d.start_day, d.due_day, u.name, p.name, " LEAD_OFFICE " "
-	"FROM detentions d JOIN cases k ON k.id = d.case_id JOIN units u ON u.id = k.unit_id "
-	"JOIN persons p ON p.id = d.person_id WHERE d.end_day IS NULL AND " ON_TEAM " "
-	"UNION ALL SELECT k.id, 'trial', k.trial_accepted, k.trial_due, u.name, '', " LEAD_OFFICE " "
-	"FROM cases k JOIN units u ON u.id = k.unit_id WHERE k.state = 'trial' AND " ON_TEAM, NULL };
+	CLOCKS_DET("k.id, 'detention', d.start_day, d.due_day, (SELECT u.name FROM units u WHERE u.id = k.unit_id), "
+		   "(SELECT p.name FROM persons p WHERE p.id = d.person_id), " LEAD_OFFICE)
+	" UNION ALL " CLOCKS_TRIAL("k.id, 'trial', k.trial_accepted, k.trial_due, "
+				   "(SELECT u.name FROM units u WHERE u.id = k.unit_id), '', " LEAD_OFFICE)
+	" ORDER BY 4, 2, 1 LIMIT ?", NULL };
+/* the same counted per office: due on or before the first day (overdue) */
+static const struct store_sql Q_CLOCKS_COUNT = {
+	"SELECT c.office, SUM(CASE WHEN c.due <= ? THEN 1 ELSE 0 END), count(*) FROM ("
+	CLOCKS_DET(LEAD_OFFICE " AS office, d.due_day AS due") " UNION ALL "
+	CLOCKS_TRIAL(LEAD_OFFICE ", k.trial_due") ") c GROUP BY c.office", NULL };
 
-int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struct case_clock **out)
+/* Binds both arms from i on; the next index. */
+static int bind_clocks(struct store_stmt *st, int i, int64_t team_user, const char *due_by, const char *office)
+{
+	for (int arm = 0; arm < 2; arm++) {
+		store_bind_text(st, i++, due_by);
+		store_bind_int(st, i++, team_user);
+		store_bind_int(st, i++, team_user);
+		store_bind_text(st, i++, office);
+		store_bind_text(st, i++, office);
+	}
+	return i;
+}
+
+int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, const char *due_by, const char *office,
+		      int limit, struct case_clock **out)
 {
 	struct store_stmt *st = store_prepare(s, &Q_CLOCKS);
 	struct case_clock *v = NULL;
@@ -554,8 +580,7 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struc
 	*out = NULL;
 	if (!st)
 		return STORE_ERR;
-	for (int i = 1; i <= 4; i++)
-		store_bind_int(st, i, team_user);
+	store_bind_int(st, bind_clocks(st, 1, team_user, due_by, office), limit);
 	while ((rc = store_step(st)) == STORE_ROW) {
 		struct case_clock *k = arena_push(a, &v, &cap, n++, sizeof(*v));
 		k->case_id = store_col_int(st, 0);
@@ -569,6 +594,19 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struc
 	store_reset(st);
 	*out = v;
 	return rc < 0 ? rc : n;
+}
+
+int store_case_clocks_count(struct store *s, struct arena *a, int64_t team_user, const char *overdue_by,
+			    const char *due_by, const char *office, struct store_due_count **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLOCKS_COUNT);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, overdue_by);
+	bind_clocks(st, 2, team_user, due_by, office);
+	return q_collect(st, a, q_fill_due_count, sizeof(**out), out);
 }
 
 /* ---- the detentions behind the figure `detained` (issue 11) ---------------------- */

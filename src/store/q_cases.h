@@ -63,7 +63,14 @@ int64_t store_conflict_insert(struct store *s, const char *region, const struct 
 int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, int64_t person_id,
 			   int64_t unit_id, const char **ground);
 /* running detention and trial clocks of the cases whose team includes
- * team_user (0: every case), with the office of each case's lead */
-int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, struct case_clock **out);
+ * team_user (0: every case), due on or before due_by, of the lead's
+ * office `office` ("" any), with the office of each case's lead: the
+ * first `limit` by due day; and their count per office (q_todo.h: due on
+ * or before overdue_by as overdue) */
+int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, const char *due_by, const char *office,
+		      int limit, struct case_clock **out);
+struct store_due_count;
+int store_case_clocks_count(struct store *s, struct arena *a, int64_t team_user, const char *overdue_by,
+			    const char *due_by, const char *office, struct store_due_count **out);
 
 #endif

@@ -7,6 +7,7 @@
 #include "store/q_listscope.h"
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
+#include "store/q_todo.h"
 #include "store/q_util.h"
 
 #include <string.h>
@@ -560,35 +561,59 @@ int store_timeline_list(struct store *s, struct arena *a, const char *object,
 /* ---- what is due ---------------------------------------------------------- */
 
 /* Clues under preliminary verification and the day the current one was
- * approved (its clock starts there), within the scope. */
+ * approved (its clock starts there), within the scope, of an office ('':
+ * any): the office of whoever proposed the running verification. */
+#define HANDLER_OFFICE "COALESCE((SELECT w.office FROM dispositions d JOIN users w ON w.id = d.proposed_by " \
+	"WHERE d.clue_id = k.id AND d.method = 'preliminary_verification' AND d.state = 'approved' " \
+	"ORDER BY d.id DESC LIMIT 1), '')"
+#define PRELIM_WHERE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND " \
+	Q_IN_SCOPE("k.unit_id") " AND (? = '' OR " HANDLER_OFFICE " = ?) "
 static const struct store_sql Q_PRELIM = {
-	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.clock_start, COALESCE((SELECT w.office "
-	"FROM dispositions d JOIN users w ON w.id = d.proposed_by WHERE d.clue_id = k.id "
-	"AND d.method = 'preliminary_verification' AND d.state = 'approved' ORDER BY d.id DESC LIMIT 1), '') "
-	"FROM clues k JOIN units u ON u.id = k.unit_id WHERE k.state = 'preliminary_verification' "
-	"AND k.clock_start <= ? AND " Q_IN_SCOPE("k.unit_id") " "
-	"ORDER BY k.clock_start, k.id LIMIT 1000", NULL };
+	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.clock_start, " HANDLER_OFFICE " "
+	"FROM clues k JOIN units u ON u.id = k.unit_id " PRELIM_WHERE "ORDER BY k.clock_start, k.id LIMIT ?", NULL };
+/* the same counted by office: started on or before the first day (overdue),
+ * on or before the second (listed) */
+static const struct store_sql Q_PRELIM_COUNT = {
+	Q_SCOPE_WITH "SELECT " HANDLER_OFFICE ", SUM(CASE WHEN k.clock_start <= ? THEN 1 ELSE 0 END), count(*) "
+	"FROM clues k " PRELIM_WHERE "GROUP BY 1", NULL };
 /* Dispositions waiting for approval, within the scope. */
 #define DISP_ROW "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name, COALESCE(d.decided_at, 0), " \
 	"d.decision_note FROM dispositions d JOIN clues k ON k.id = d.clue_id JOIN units u ON u.id = k.unit_id "
+#define PENDING_WHERE "WHERE d.state = 'proposed' AND " Q_IN_SCOPE("k.unit_id") " "
 static const struct store_sql Q_PENDING = {
-	Q_SCOPE_WITH DISP_ROW "WHERE d.state = 'proposed' "
-	"AND " Q_IN_SCOPE("k.unit_id") " ORDER BY d.id LIMIT 1000", NULL };
+	Q_SCOPE_WITH DISP_ROW PENDING_WHERE "ORDER BY d.id LIMIT ?", NULL };
+static const struct store_sql Q_PENDING_COUNT = {
+	Q_SCOPE_WITH "SELECT count(*) FROM dispositions d JOIN clues k ON k.id = d.clue_id " PENDING_WHERE, NULL };
 /* the user's proposals sent back, while nothing was proposed after them */
-static const struct store_sql Q_RETURNED = {
-	DISP_ROW "WHERE d.proposed_by = ? AND d.state = 'rejected' AND NOT EXISTS (SELECT 1 "
-	"FROM dispositions e WHERE e.clue_id = d.clue_id AND e.id > d.id) ORDER BY d.id LIMIT 1000", NULL };
+#define RETURNED_WHERE "WHERE d.proposed_by = ? AND d.state = 'rejected' AND NOT EXISTS (SELECT 1 " \
+	"FROM dispositions e WHERE e.clue_id = d.clue_id AND e.id > d.id) "
+static const struct store_sql Q_RETURNED = { DISP_ROW RETURNED_WHERE "ORDER BY d.id LIMIT ?", NULL };
+static const struct store_sql Q_RETURNED_COUNT = {
+	"SELECT count(*) FROM dispositions d " RETURNED_WHERE, NULL };
 /* clues assigned to an office waiting for their first proposal */
+#define ASSIGNED_WHERE "WHERE k.assigned_office = ? AND k.state = 'registered' AND NOT EXISTS (SELECT 1 " \
+	"FROM dispositions d WHERE d.clue_id = k.id AND d.state = 'proposed') AND " Q_IN_SCOPE("k.unit_id") " "
 static const struct store_sql Q_ASSIGNED = {
 	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.assigned_at FROM clues k JOIN units u ON u.id = k.unit_id "
-	"WHERE k.assigned_office = ? AND k.state = 'registered' AND NOT EXISTS (SELECT 1 FROM dispositions d "
-	"WHERE d.clue_id = k.id AND d.state = 'proposed') AND " Q_IN_SCOPE("k.unit_id") " "
-	"ORDER BY k.id LIMIT 1000", NULL };
+	ASSIGNED_WHERE "ORDER BY k.id LIMIT ?", NULL };
+static const struct store_sql Q_ASSIGNED_COUNT = {
+	Q_SCOPE_WITH "SELECT count(*) FROM clues k " ASSIGNED_WHERE, NULL };
 static const struct store_sql Q_ASSIGN = {
 	"UPDATE clues SET assigned_office = ?, assigned_at = ?, updated_at = ? WHERE id = ?", NULL };
 
+/* Binds PRELIM_WHERE from i on (the scope, started_by, office); the next index. */
+static int bind_prelim(struct store_stmt *st, int i, int64_t scope_user, const char *started_by,
+		       const char *office)
+{
+	store_bind_text(st, i++, started_by);
+	store_bind_int(st, i++, scope_user);
+	store_bind_text(st, i++, office);
+	store_bind_text(st, i++, office);
+	return i;
+}
+
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
-				const char *started_by, struct clue **out)
+				const char *started_by, const char *office, int limit, struct clue **out)
 {
 	struct store_stmt *st = store_prepare(s, &Q_PRELIM);
 	struct clue *v = NULL;
@@ -598,8 +623,7 @@ int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_
 	if (!st)
 		return STORE_ERR;
 	store_bind_int(st, 1, scope_user);
-	store_bind_text(st, 2, started_by);
-	store_bind_int(st, 3, scope_user);
+	store_bind_int(st, bind_prelim(st, 2, scope_user, started_by, office), limit);
 	while ((rc = store_step(st)) == STORE_ROW) {
 		struct clue *k = arena_push(a, &v, &cap, n++, sizeof(*v));
 		k->id = store_col_int(st, 0);
@@ -611,6 +635,21 @@ int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_
 	store_reset(st);
 	*out = v;
 	return rc < 0 ? rc : n;
+}
+
+int store_clues_in_verification_count(struct store *s, struct arena *a, int64_t scope_user,
+				      const char *overdue_by, const char *started_by, const char *office,
+				      struct store_due_count **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PRELIM_COUNT);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_text(st, 2, overdue_by);
+	bind_prelim(st, 3, scope_user, started_by, office);
+	return q_collect(st, a, q_fill_due_count, sizeof(**out), out);
 }
 
 static int disposition_rows(struct store_stmt *st, struct arena *a, struct disposition **out,
@@ -638,7 +677,7 @@ static int disposition_rows(struct store_stmt *st, struct arena *a, struct dispo
 	return rc < 0 ? rc : n;
 }
 
-int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
+int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user, int limit,
 			       struct disposition **out, const char ***unit_names)
 {
 	struct store_stmt *st = store_prepare(s, &Q_PENDING);
@@ -648,10 +687,22 @@ int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_u
 		return STORE_ERR;
 	store_bind_int(st, 1, scope_user);
 	store_bind_int(st, 2, scope_user);
+	store_bind_int(st, 3, limit);
 	return disposition_rows(st, a, out, unit_names);
 }
 
-int store_dispositions_returned(struct store *s, struct arena *a, int64_t user_id,
+int64_t store_dispositions_pending_count(struct store *s, int64_t scope_user)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PENDING_COUNT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, scope_user);
+	return q_scalar(st);
+}
+
+int store_dispositions_returned(struct store *s, struct arena *a, int64_t user_id, int limit,
 				struct disposition **out, const char ***unit_names)
 {
 	struct store_stmt *st = store_prepare(s, &Q_RETURNED);
@@ -660,10 +711,33 @@ int store_dispositions_returned(struct store *s, struct arena *a, int64_t user_i
 	if (!st)
 		return STORE_ERR;
 	store_bind_int(st, 1, user_id);
+	store_bind_int(st, 2, limit);
 	return disposition_rows(st, a, out, unit_names);
 }
 
-int store_clues_assigned(struct store *s, struct arena *a, int64_t scope_user, const char *office,
+int64_t store_dispositions_returned_count(struct store *s, int64_t user_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RETURNED_COUNT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, user_id);
+	return q_scalar(st);
+}
+
+int64_t store_clues_assigned_count(struct store *s, int64_t scope_user, const char *office)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ASSIGNED_COUNT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_text(st, 2, office);
+	store_bind_int(st, 3, scope_user);
+	return q_scalar(st);
+}
+
+int store_clues_assigned(struct store *s, struct arena *a, int64_t scope_user, const char *office, int limit,
 			 struct clue **out)
 {
 	struct store_stmt *st = store_prepare(s, &Q_ASSIGNED);
@@ -676,6 +750,7 @@ int store_clues_assigned(struct store *s, struct arena *a, int64_t scope_user, c
 	store_bind_int(st, 1, scope_user);
 	store_bind_text(st, 2, office);
 	store_bind_int(st, 3, scope_user);
+	store_bind_int(st, 4, limit);
 	while ((rc = store_step(st)) == STORE_ROW) {
 		struct clue *k = arena_push(a, &v, &cap, n++, sizeof(*v));
 		memset(k, 0, sizeof(*k));

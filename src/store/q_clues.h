@@ -58,21 +58,34 @@ int store_disposition_decide(struct store *s, int64_t id, const char *state, con
 			     int64_t by, int64_t at, const char *note);
 
 /* Clues under preliminary verification whose clock started on or before
- * `started_by` (oldest first, at most 1000), with the office of whoever
- * proposed the running verification in handler_office. */
+ * `started_by`, of the handling office `office` ("" any), oldest first, at
+ * most `limit`, with the office of whoever proposed the running
+ * verification in handler_office. */
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
-				const char *started_by, struct clue **out);
-/* Dispositions awaiting approval, with their clue's unit name. */
-int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user,
+				const char *started_by, const char *office, int limit, struct clue **out);
+/* The same counted per handling office: those started on or before
+ * `overdue_by` as overdue, the rest as due soon (q_todo.h). */
+struct store_due_count;
+int store_clues_in_verification_count(struct store *s, struct arena *a, int64_t scope_user,
+				      const char *overdue_by, const char *started_by, const char *office,
+				      struct store_due_count **out);
+/* Dispositions awaiting approval (the first `limit` proposed), with their
+ * clue's unit name; and how many there are. */
+int store_dispositions_pending(struct store *s, struct arena *a, int64_t scope_user, int limit,
 			       struct disposition **out, const char ***unit_names);
+int64_t store_dispositions_pending_count(struct store *s, int64_t scope_user);
 /* The user's proposals sent back (rejected) with nothing proposed on
- * their clue since, with decided_at and decision_note. */
-int store_dispositions_returned(struct store *s, struct arena *a, int64_t user_id,
+ * their clue since, with decided_at and decision_note (the first `limit`);
+ * and how many there are. */
+int store_dispositions_returned(struct store *s, struct arena *a, int64_t user_id, int limit,
 				struct disposition **out, const char ***unit_names);
+int64_t store_dispositions_returned_count(struct store *s, int64_t user_id);
 /* Clues assigned to `office` still waiting for a proposal (registered,
- * none pending): id, unit_id, unit_name, assigned_at. */
-int store_clues_assigned(struct store *s, struct arena *a, int64_t scope_user, const char *office,
+ * none pending): id, unit_id, unit_name, assigned_at (the first `limit`);
+ * and how many there are. */
+int store_clues_assigned(struct store *s, struct arena *a, int64_t scope_user, const char *office, int limit,
 			 struct clue **out);
+int64_t store_clues_assigned_count(struct store *s, int64_t scope_user, const char *office);
 /* Sets a clue's handling office (0033): 0 or < 0. */
 int store_clue_assign(struct store *s, int64_t id, const char *office, int64_t now);
 

@@ -1,5 +1,6 @@
 /* q_util.c: helpers shared by the typed query files. */
 #include "store/q_util.h"
+#include "store/q_todo.h"
 #include "model/filter.h"
 #include "model/person.h"
 
@@ -32,6 +33,15 @@ int64_t q_scalar(struct store_stmt *st)
 		v = rc < 0 ? rc : 0;
 	store_reset(st);
 	return v;
+}
+
+void q_fill_due_count(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct store_due_count *d = row;
+
+	d->office = q_text(a, st, 0);
+	d->overdue = store_col_int(st, 1);
+	d->soon = store_col_int(st, 2) - d->overdue;
 }
 
 int64_t q_count(struct store_stmt *st, q_bind_fn bind, const void *f)

@@ -45,6 +45,9 @@ int q_list_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn f
 		 void *out);
 /* A `const char *` row from the first column (a list of codes). */
 void q_fill_text(struct arena *a, struct store_stmt *st, void *row);
+/* A struct store_due_count (q_todo.h) from "office, overdue, count(*)":
+ * the rows of a to-do count statement, collected by q_collect. */
+void q_fill_due_count(struct arena *a, struct store_stmt *st, void *row);
 /* A struct person from "p.id, p.name, p.rank, p.position, p.unit_id, u.name"
  * (the subjects of a clue, case or report). */
 void q_fill_subject(struct arena *a, struct store_stmt *st, void *row);
