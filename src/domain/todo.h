@@ -93,7 +93,7 @@ struct todo_acc {
 	qf_day today;
 	qf_day soon_last;            /* the last due day that is due soon today */
 	int want;                    /* offset + limit of the query */
-	int counting;                /* 0: the counts are known (todo_count's cache) */
+	int counting;                /* 0: the counts are known (kept per user) */
 	const struct todo_query *q;
 	struct todo_office *offices; /* the counts so far */
 	int noffices, ocap;
