@@ -215,8 +215,8 @@ static void order_offices(struct todo_acc *acc, const struct todo *v, int n)
 /* ---- the counts, kept per user --------------------------------------------- */
 
 /* A small direct-mapped cache by user id of the counts of the unfiltered
- * list (the badge, the home page, /notices without filters): a collision
- * only costs a recount.  Guarded by one mutex (held for a copy, never for
+ * list, by office and group (the badge, the home page, /notices; a filter
+ * keeps what it lets through): a collision only costs a recount.  Guarded by one mutex (held for a copy, never for
  * a count).  Users with more offices or longer names than fit are not
  * kept. */
 #define COUNT_SLOTS 256
@@ -240,12 +240,8 @@ static struct count_slot *slot_of(const struct ctx *c)
 	return &count_cache[(uint64_t)c->who.id % COUNT_SLOTS];
 }
 
-static int cached(const struct ctx *c, const struct todo_query *q)
-{
-	return c->who.id > 0 && !q->overdue_only && !q->office;
-}
-
-/* The user's counts into acc when kept and fresh: 1, else 0. */
+/* The user's counts into acc when kept and fresh, those the query's
+ * filters let through (todo_tally): 1, else 0. */
 static int counts_get(struct ctx *c, struct todo_acc *acc, struct count_slot *now)
 {
 	struct count_slot *slot = slot_of(c);
@@ -287,12 +283,12 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 	struct count_slot now = { .user_id = c->who.id, .commits = store_commits(), .day = acc.today,
 				  .at = c->now };
 	const struct todo_provider *const *p;
-	int np, from, keep = cached(c, q);
+	int np, from, known = c->who.id > 0, keep = known && !q->overdue_only && !q->office;
 
 	memset(out, 0, sizeof(*out));
 	acc.soon_last = soon_last(c->cal, acc.today);
 	acc.want = (q->offset > 0 ? q->offset : 0) + (q->limit > 0 ? q->limit : 0);
-	if (keep && counts_get(c, &acc, &now)) {
+	if (known && counts_get(c, &acc, &now)) {
 		acc.counting = 0;
 		keep = 0;
 		if (!acc.want)

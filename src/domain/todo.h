@@ -157,7 +157,8 @@ int todo_shown(const struct ctx *c);
  * The counts of the unfiltered list are kept per user in this process
  * until a transaction commits here (store_commits), the day changes or
  * TODO_COUNT_TTL seconds pass (another process's changes): the badge, the
- * home page and /notices of one user count once between writes. */
+ * home page and /notices of one user (filtered or not: the filters keep
+ * what they let through) count once between writes. */
 #define TODO_COUNT_TTL 30
 int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out);
 
