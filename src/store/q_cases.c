@@ -540,25 +540,29 @@ int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, in
 	"WHERE t.case_id = k.id AND t.role = 'lead'), '')"
 #define ON_TEAM "(? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?))"
 /* the running detentions and trial reviews due on or before a day, of a
- * lead's office ('' any): each arm in the order of its due day index */
+ * lead's office ('' any); the first `limit` of each arm by due day (its
+ * index: detentions_due, cases_trial_due), then of both */
 #define CLOCKS_DET(cols) "SELECT " cols " FROM detentions d JOIN cases k ON k.id = d.case_id " \
 	"WHERE d.end_day IS NULL AND d.due_day <= ? AND " ON_TEAM " AND (? = '' OR " LEAD_OFFICE " = ?)"
 #define CLOCKS_TRIAL(cols) "SELECT " cols " FROM cases k WHERE k.state = 'trial' AND k.trial_due <= ? " \
 	"AND " ON_TEAM " AND (? = '' OR " LEAD_OFFICE " = ?)"
 static const struct store_sql Q_CLOCKS = {
-	CLOCKS_DET("k.id, 'detention', d.start_day, d.due_day, (SELECT u.name FROM units u WHERE u.id = k.unit_id), "
-		   "(SELECT p.name FROM persons p WHERE p.id = d.person_id), " LEAD_OFFICE)
-	" UNION ALL " CLOCKS_TRIAL("k.id, 'trial', k.trial_accepted, k.trial_due, "
-				   "(SELECT u.name FROM units u WHERE u.id = k.unit_id), '', " LEAD_OFFICE)
-	" ORDER BY 4, 2, 1 LIMIT ?", NULL };
+	"SELECT * FROM (" CLOCKS_DET("k.id, 'detention', d.start_day, d.due_day, "
+		"(SELECT u.name FROM units u WHERE u.id = k.unit_id), "
+		"(SELECT p.name FROM persons p WHERE p.id = d.person_id), " LEAD_OFFICE) " ORDER BY 4, 1 LIMIT ?) a "
+	"UNION ALL SELECT * FROM (" CLOCKS_TRIAL("k.id, 'trial', k.trial_accepted, k.trial_due, "
+		"(SELECT u.name FROM units u WHERE u.id = k.unit_id), '', " LEAD_OFFICE) " ORDER BY 4, 1 LIMIT ?) b "
+	"ORDER BY 4, 2, 1 LIMIT ?", NULL };
 /* the same counted per office: due on or before the first day (overdue) */
 static const struct store_sql Q_CLOCKS_COUNT = {
 	"SELECT c.office, SUM(CASE WHEN c.due <= ? THEN 1 ELSE 0 END), count(*) FROM ("
 	CLOCKS_DET(LEAD_OFFICE " AS office, d.due_day AS due") " UNION ALL "
 	CLOCKS_TRIAL(LEAD_OFFICE ", k.trial_due") ") c GROUP BY c.office", NULL };
 
-/* Binds both arms from i on; the next index. */
-static int bind_clocks(struct store_stmt *st, int i, int64_t team_user, const char *due_by, const char *office)
+/* Binds both arms from i on, each followed by its LIMIT when limit > 0;
+ * the next index. */
+static int bind_clocks(struct store_stmt *st, int i, int64_t team_user, const char *due_by, const char *office,
+		       int limit)
 {
 	for (int arm = 0; arm < 2; arm++) {
 		store_bind_text(st, i++, due_by);
@@ -566,6 +570,8 @@ static int bind_clocks(struct store_stmt *st, int i, int64_t team_user, const ch
 		store_bind_int(st, i++, team_user);
 		store_bind_text(st, i++, office);
 		store_bind_text(st, i++, office);
+		if (limit > 0)
+			store_bind_int(st, i++, limit);
 	}
 	return i;
 }
@@ -580,7 +586,7 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, const
 	*out = NULL;
 	if (!st)
 		return STORE_ERR;
-	store_bind_int(st, bind_clocks(st, 1, team_user, due_by, office), limit);
+	store_bind_int(st, bind_clocks(st, 1, team_user, due_by, office, limit), limit);
 	while ((rc = store_step(st)) == STORE_ROW) {
 		struct case_clock *k = arena_push(a, &v, &cap, n++, sizeof(*v));
 		k->case_id = store_col_int(st, 0);
@@ -605,7 +611,7 @@ int store_case_clocks_count(struct store *s, struct arena *a, int64_t team_user,
 	if (!st)
 		return STORE_ERR;
 	store_bind_text(st, 1, overdue_by);
-	bind_clocks(st, 2, team_user, due_by, office);
+	bind_clocks(st, 2, team_user, due_by, office, 0);
 	return q_collect(st, a, q_fill_due_count, sizeof(**out), out);
 }
 
