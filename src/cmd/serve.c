@@ -83,6 +83,7 @@ int cmd_serve(int argc, char **argv)
 	const char *log_level = "info", *metrics_listen = NULL, *metrics_token = NULL;
 	const char *max_conns = NULL, *per_addr = NULL, *hdr_timeout = NULL, *body_rate = NULL;
 	const char *proxies = NULL, *max_upload = NULL, *attach_dir = NULL;
+	int public_only = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
@@ -103,6 +104,7 @@ int cmd_serve(int argc, char **argv)
 		{ "--max-per-address", &per_addr, NULL, "most connections from one client address (default 128; 0: no limit; trusted proxies are exempt)" },
 		{ "--header-timeout", &hdr_timeout, NULL, "seconds a connection has to send a request's headers, also the keep-alive idle time (default 10)" },
 		{ "--body-min-rate", &body_rate, NULL, "bytes/s a request body must average once --header-timeout has passed (default 1024; 0: off)" },
+		{ "--public", NULL, &public_only, "the internet-facing instance: only the public channel's pages (/p/...), no staff route; the key file must not hold the sealing secret" },
 		{ "--trusted-proxy", &proxies, NULL, "proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client (default: the trusted_proxy setting; none)" },
 		{ NULL, NULL, NULL, NULL }
 	};
@@ -114,7 +116,7 @@ int cmd_serve(int argc, char **argv)
 	long n;
 	int rc;
 
-	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng serve [--db PATH] [--listen HOST:PORT] [--threads N] [--trusted-proxy LIST]");
+	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng serve [--db PATH] [--listen HOST:PORT] [--threads N] [--trusted-proxy LIST] [--public]");
 	if (rc == -2)
 		return 0;
 	if (rc < 0)
@@ -138,7 +140,16 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	strbuf_release(&err);
+	if (public_only && env.keys.has_seal_sk) {
+		/* the private half never leaves the intranet (issue 13) */
+		error("refusing to serve --public: key file '%s' holds the sealing secret; a public "
+		      "instance gets its own key file (init --public, docs/operations.md)",
+		      cmd_key_path(key, db));
+		cmd_close(&env);
+		return 1;
+	}
 	memset(&app, 0, sizeof(app));
+	app.public_only = public_only;
 	app.cfg = env.cfg;
 	app.keys = env.keys;
 	app.db_uri = db;

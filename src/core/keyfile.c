@@ -7,6 +7,8 @@
  *   suite=default|national
  *   field_key=<64 hex digits>
  *   audit_key=<64 hex digits>
+ *   seal_public=, seal_secret=, sign_secret=, peer_verify=   (optional: the
+ *       public channel's ferry keys, core/ferrykey.c)
  *
  * Guarantees: keyfile_create never replaces an existing file (O_EXCL, and
  * so never follows a symlink), writes mode 0600, and returns only after
@@ -153,6 +155,22 @@ static int parse_keys(char *buf, const char *path, struct qf_keys *keys, struct 
 			seen = &have_audit;
 			if (hex_decode(val, keys->audit_key, sizeof(keys->audit_key)) < 0)
 				goto bad;
+		} else if (!strcmp(line, "seal_public")) {
+			seen = &keys->has_seal_pk;
+			if (hex_decode(val, keys->seal_pk, sizeof(keys->seal_pk)) < 0)
+				goto bad;
+		} else if (!strcmp(line, "seal_secret")) {
+			seen = &keys->has_seal_sk;
+			if (hex_decode(val, keys->seal_sk, sizeof(keys->seal_sk)) < 0)
+				goto bad;
+		} else if (!strcmp(line, "sign_secret")) {
+			seen = &keys->has_sign;
+			if (hex_decode(val, keys->sign_sk, sizeof(keys->sign_sk)) < 0)
+				goto bad;
+		} else if (!strcmp(line, "peer_verify")) {
+			seen = &keys->has_peer;
+			if (hex_decode(val, keys->peer_pk, sizeof(keys->peer_pk)) < 0)
+				goto bad;
 		} else {
 			goto bad;
 		}
@@ -223,6 +241,69 @@ out:
 	free(buf);
 	if (rc < 0)
 		keys_wipe(keys);
+	return rc;
+}
+
+/* 1 when line (up to its end or '\n') is "name=..." for one of names. */
+static int line_named(const char *line, const char *const *names, int n)
+{
+	for (int i = 0; i < n; i++) {
+		size_t k = strlen(names[i]);
+		if (!strncmp(line, names[i], k) && line[k] == '=')
+			return 1;
+	}
+	return 0;
+}
+
+int keyfile_set(const char *path, const char *const *names, const char *const *values, int n,
+		struct strbuf *err)
+{
+	struct strbuf text = STRBUF_INIT, tmp = STRBUF_INIT;
+	char *buf = malloc(KEYFILE_MAX + 1);
+	ssize_t len = -1;
+	int fd, rc = -1;
+
+	if (!buf)
+		return -1;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd >= 0) {
+		len = read_small(fd, buf, KEYFILE_MAX);
+		close(fd);
+	}
+	if (len < 0) {
+		strbuf_addf(err, "cannot read key file '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	buf[len] = '\0';
+	strbuf_grow(&text, (size_t)len + 1024);  /* one allocation: no stray copies */
+	for (char *line = buf, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			next++;
+		if (!line_named(line, names, n))
+			strbuf_add(&text, line, next ? (size_t)(next - line) : strlen(line));
+	}
+	if (text.len && text.buf[text.len - 1] != '\n')
+		strbuf_addch(&text, '\n');
+	for (int i = 0; i < n; i++)
+		strbuf_addf(&text, "%s=%s\n", names[i], values[i]);
+	strbuf_addf(&tmp, "%s.new", path);
+	unlink(tmp.buf);        /* a leftover of a crash: never the key file itself */
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600);
+	if (fd < 0 || fchmod(fd, 0600) < 0 || write_all(fd, text.buf, text.len) < 0 ||
+	    fsync(fd) < 0 || close(fd) < 0 || rename(tmp.buf, path) < 0) {
+		strbuf_addf(err, "cannot write key file '%s': %s", path, strerror(errno));
+		unlink(tmp.buf);
+		goto out;
+	}
+	(void)fsutil_sync_dir(path);
+	rc = 0;
+out:
+	sodium_memzero(buf, KEYFILE_MAX + 1);
+	free(buf);
+	sodium_memzero(text.buf, text.len);
+	strbuf_release(&text);
+	strbuf_release(&tmp);
 	return rc;
 }
 

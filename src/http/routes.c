@@ -59,7 +59,7 @@
 
 const struct route route_table[] = {
 	{ GET, "/healthz", page_healthz, 0, R_PUBLIC | R_STATIC },
-	{ GET, "/readyz", page_readyz, 0, R_PUBLIC },
+	{ GET, "/readyz", page_readyz, 0, R_PUBLIC | R_CITIZEN },
 	{ GET, "/assets/*", page_asset, 0, R_PUBLIC | R_STATIC },
 	{ GET, "/login", page_login_form, 0, R_PUBLIC },
 	{ POST, "/login", page_login, 0, R_PUBLIC | R_NOCSRF },
@@ -340,8 +340,14 @@ static int match(const char *pat, const char *url, int64_t *id)
 	return *url == '\0';
 }
 
-const struct route *route_match(const char *url, int method, int64_t *id, int *state,
-				int *allowed)
+int route_is_public_face(const struct route *rt)
+{
+	return rt && (rt->flags & (R_CITIZEN | R_STATIC));
+}
+
+/* The rows for which keep(row) holds (NULL: all). */
+static const struct route *match_in(const char *url, int method, int64_t *id, int *state,
+				    int *allowed, int (*keep)(const struct route *))
 {
 	int path_seen = 0;
 
@@ -349,6 +355,8 @@ const struct route *route_match(const char *url, int method, int64_t *id, int *s
 	*allowed = 0;
 	for (const struct route *r = route_table; r->pattern; r++) {
 		int64_t v = 0;
+		if (keep && !keep(r))
+			continue;
 		if (!match(r->pattern, url, &v))
 			continue;
 		path_seen = 1;
@@ -361,4 +369,16 @@ const struct route *route_match(const char *url, int method, int64_t *id, int *s
 	}
 	*state = path_seen ? 405 : 404;
 	return NULL;
+}
+
+const struct route *route_match(const char *url, int method, int64_t *id, int *state,
+				int *allowed)
+{
+	return match_in(url, method, id, state, allowed, NULL);
+}
+
+const struct route *route_match_public(const char *url, int method, int64_t *id, int *state,
+				       int *allowed)
+{
+	return match_in(url, method, id, state, allowed, route_is_public_face);
 }
