@@ -16,12 +16,16 @@
 #include "core/calendar.h"
 #include "core/crypto.h"
 #include "core/log.h"
+#include "core/ratelimit.h"
 #include "core/version.h"
 #include "domain/holidays.h"
 #include "http/http.h"
 #include "http/metrics.h"
 #include "store/q_settings.h"
 #include "store/store.h"
+
+#define QUERY_BURST 5
+#define QUERY_REFILL_SECONDS 600
 
 /* The first line of FILE, without its line end, into a malloc'd string:
  * the metrics bearer token (at least 16 characters).  NULL with a message. */
@@ -150,6 +154,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	memset(&app, 0, sizeof(app));
 	app.public_only = public_only;
+
 	app.cfg = env.cfg;
 	app.keys = env.keys;
 	app.db_uri = db;
@@ -213,6 +218,11 @@ int cmd_serve(int argc, char **argv)
 		rc = -1;
 	else if (!(app.metrics = metrics_new()))
 		rc = error("out of memory");
+	/* wrong query codes: QUERY_BURST at once, then one every
+	 * QUERY_REFILL_SECONDS per address (docs/security.md "Query codes");
+	 * in memory, never stored */
+	else if (!(app.query_limits = ratelimit_new(65536, QUERY_BURST, QUERY_REFILL_SECONDS, 0)))
+		rc = error("out of memory");
 	else {
 		app.metrics_token = token;
 		rc = http_serve(&app, listen, cert, tlskey);
@@ -226,5 +236,6 @@ int cmd_serve(int argc, char **argv)
 	keys_wipe(&app.keys);
 	free((char *)app.audit_ckpt);
 	free((char *)app.cfg.attach_dir);
+	ratelimit_free(app.query_limits);
 	return rc < 0 ? 1 : 0;
 }

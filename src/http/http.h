@@ -25,6 +25,7 @@
 #include "core/netaddr.h"
 
 struct app;
+struct ratelimit;
 struct metrics;
 struct route;
 
@@ -229,6 +230,7 @@ struct app {
 	const char *metrics_token;      /* bearer token it requires, or NULL */
 	const char *audit_ckpt;         /* checkpoint file, moved forward by the main thread */
 	int public_only;                /* serve --public: only R_CITIZEN and R_STATIC routes */
+	struct ratelimit *query_limits; /* wrong query codes per address, in memory only */
 	unsigned ckpt_seconds;          /* at most this long between moves */
 };
 

@@ -50,6 +50,7 @@
 #include "pages/rules.h"
 #include "pages/statistics.h"
 #include "pages/persons.h"
+#include "pages/public.h"
 #include "pages/reports.h"
 #include "pages/units.h"
 #include "pages/users.h"
@@ -107,6 +108,13 @@ const struct route route_table[] = {
 	{ POST, "/reports/{id}/step", page_report_step, PERM_REPORT_WRITE, 0 },
 	{ POST, "/reports/{id}/clue", page_report_clue, PERM_REPORT_WRITE, 0 },
 	{ POST, "/reports/{id}/kind", page_report_kind, PERM_REPORT_WRITE, 0 },
+	{ POST, "/reports/{id}/public-reply", page_report_public_reply, PERM_REPORT_WRITE, 0 },
+
+	/* the public channel (issue 13): served by serve --public too */
+	{ GET, "/p/report", page_public_report_form, 0, R_PUBLIC | R_CITIZEN },
+	{ POST, "/p/report", page_public_report, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
+	{ GET, "/p/query", page_public_query_form, 0, R_PUBLIC | R_CITIZEN },
+	{ POST, "/p/query", page_public_query, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
 
 
 	/* cases */

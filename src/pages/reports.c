@@ -13,6 +13,7 @@
 #include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/clue.h"
+#include "domain/public_report.h"
 #include "domain/report.h"
 #include "domain/role.h"
 #include "http/filter.h"
@@ -264,6 +265,33 @@ static void kind_action(struct req *r, struct strbuf *sb, const struct report *k
 	form_close(sb, "更正", NULL);
 }
 
+/* The reply to a reporter of the public channel (issue 13), for the
+ * reports that came from it: it reaches the reporter's query page with
+ * the next reply batch (at once in single-instance mode). */
+static void public_reply_action(struct req *r, struct strbuf *sb, const struct report *k,
+				const struct fielderr *fe)
+{
+	const char *reply;
+	int posted = !strcmp(req_field(r, "form"), "public_reply");
+
+	if (public_reply_get(&r->c, k->id, &reply) <= 0)
+		return;
+	strbuf_addstr(sb, "<h2>答复网络举报人</h2><p class=\"hint\">举报人凭查询码在网上查询页面看到办理状态和此答复"
+		      "（不含举报人信息）。</p>");
+	if (authz_has(&r->c.who, PERM_REPORT_WRITE)) {
+		form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/public-reply", k->id),
+			  "record-form");
+		form_hidden(sb, "form", "public_reply");
+		field_textarea(sb, "reply", "答复内容", posted ? req_field(r, "reply") : reply ? reply : "", 1,
+			       fielderr_get(fe, "reply"), 5, 2000, NULL);
+		form_close(sb, "保存答复", NULL);
+	} else if (reply) {
+		record_open(sb);
+		record_item(sb, "答复内容", reply);
+		record_close(sb);
+	}
+}
+
 static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 {
 	char buf[11];
@@ -349,6 +377,8 @@ static int report_page(struct req *r, int64_t id, const struct fielderr *fe, con
 			    dups, n_dups);
 		kind_action(r, &sb, &k, !strcmp(req_field(r, "form"), "kind") ? fe : &(struct fielderr){ 0 });
 	}
+	public_reply_action(r, &sb, &k, !strcmp(req_field(r, "form"), "public_reply") ? fe
+					: &(struct fielderr){ 0 });
 	attach_section(r, &sb, "report", k.id);
 	page_documents_report(r, &sb, k.id);
 
@@ -412,6 +442,16 @@ int page_report_kind(struct req *r)
 	struct fielderr fe = { 0 };
 	int rc = report_correct_kind(&r->c, r->id, req_field(r, "kind"), form_get_bool(&r->form, "repeated"),
 				     req_field(r, "category"), &fe);
+
+	if (rc == RES_INVALID)
+		return report_page(r, r->id, &fe, NULL, 0, 422);
+	return page_result(r, rc, "report", arena_printf(r->arena, "/reports/%" PRId64 "?ok=saved", r->id));
+}
+
+int page_report_public_reply(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int rc = public_reply_set(&r->c, r->id, req_field(r, "reply"), &fe);
 
 	if (rc == RES_INVALID)
 		return report_page(r, r->id, &fe, NULL, 0, 422);
