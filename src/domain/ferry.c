@@ -239,6 +239,8 @@ static int apply_tx(struct store *s, void *arg)
 		else
 			aa->n->skipped++;
 	}
+	if (!aa->n->applied)
+		return 0;       /* a batch seen before: nothing changes, not even the log */
 	return audit_append(c, AEV_FERRY_IMPORT, aa->intranet ? "ferry/inbox" : "ferry/replies", 1,
 			    arena_printf(c->a, "%d new, %d skipped", aa->n->applied, aa->n->skipped));
 }

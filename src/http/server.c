@@ -338,8 +338,12 @@ static int dispatch(struct req *r)
 	if (!r->c.db)
 		return reply_error(r, E_BUSY, "database unavailable");
 	store_clear_error(r->c.db);
-	if (rt->flags & R_CITIZEN)
-		return rt->handler(r);  /* no session, no staff data: the handler checks its own token */
+	if (rt->flags & R_CITIZEN) {
+		/* no session, no staff data: the handler checks its own token;
+		 * the audit log names the public as the actor, without address */
+		r->c.who.name = "public";
+		return rt->handler(r);
+	}
 	if (load_session(r) < 0)
 		return reply_error(r, E_STORE, "session lookup failed");
 

@@ -16,7 +16,8 @@ static const struct store_sql Q_PST_PUT = {
 static const struct store_sql Q_PST_BUCKET = {
 	"SELECT item_id, code_hash, status, answer, day FROM public_status WHERE bucket = ?", NULL };
 static const struct store_sql Q_PST_SET = {
-	"UPDATE public_status SET status = ?, answer = ?, day = ? WHERE item_id = ?", NULL };
+	"UPDATE public_status SET status = ?, answer = ?, day = ? "
+	"WHERE item_id = ? AND (status <> ? OR answer <> ?)", NULL };
 static const struct store_sql Q_PITEM_SEEN = {
 	"SELECT count(*) FROM public_items WHERE item_id = ?", NULL };
 static const struct store_sql Q_PITEM_PUT = {
@@ -116,6 +117,8 @@ int store_pstatus_set(struct store *s, const char *item_id, const char *status,
 	store_bind_text(st, 2, answer);
 	store_bind_text(st, 3, day);
 	store_bind_text(st, 4, item_id);
+	store_bind_text(st, 5, status);
+	store_bind_text(st, 6, answer);
 	rc = store_exec(st);
 	return rc < 0 ? rc : store_changes(s) > 0;
 }

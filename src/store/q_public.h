@@ -22,7 +22,8 @@ int store_pstatus_put(struct store *s, const char *region, const char *item_id, 
 		      const char *code_hash, const char *day);
 /* The rows of one bucket: the count, array in a. */
 int store_pstatus_bucket(struct store *s, struct arena *a, int bucket, struct public_status **out);
-/* Sets status and answer of an item: 1 changed, 0 no such item, < 0. */
+/* Sets status and answer of an item: 1 changed, 0 no such item or the
+ * same values already, < 0. */
 int store_pstatus_set(struct store *s, const char *item_id, const char *status,
 		      const char *answer, const char *day);
 
