@@ -115,9 +115,11 @@ int public_reply_set(struct ctx *c, int64_t report_id, const char *text, struct 
 	if (rc != RES_DONE)
 		return rc;
 	rc = public_reply_get(c, report_id, &old);
-	if (rc <= 0)
-		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
-	if (!text || !*text)
+	if (rc < 0)
+		return RES_STORE;
+	if (rc == 0)
+		fielderr_add(fe, "reply", "此举报不是网络举报，没有可答复的网上举报人");
+	else if (!text || !*text)
 		fielderr_add(fe, "reply", "请填写答复内容");
 	else
 		fielderr_len(c->a, fe, "reply", "答复内容", text, 2000);

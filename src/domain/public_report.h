@@ -50,8 +50,8 @@ int public_outcome(struct ctx *c, const char *item_id, const char **status, cons
  * report (report_get: authorized). */
 int public_reply_get(struct ctx *c, int64_t report_id, const char **reply);
 /* Sets that reply (at most 2000 characters): RES_DONE; RES_INVALID with
- * fe; RES_NOT_FOUND (absent, not visible, or not from the public
- * channel); RES_STORE.  Audited, one transaction. */
+ * fe (also for a report not from the public channel); RES_NOT_FOUND
+ * (absent or not visible); RES_STORE.  Audited, one transaction. */
 int public_reply_set(struct ctx *c, int64_t report_id, const char *text, struct fielderr *fe);
 
 /* received, accepted, handling, concluded, not_accepted, transferred */
