@@ -121,6 +121,21 @@ static int parse_keys(char *buf, const char *path, struct qf_keys *keys, struct 
 {
 	int have_suite = 0, have_field = 0, have_audit = 0, lineno = 0;
 	char *line = buf, *next;
+	/* the lines holding a key in hex: where each goes and its seen flag
+	 * (the ferry's four are optional: core/ferrykey.c) */
+	const struct hex_line {
+		const char *name;
+		unsigned char *dst;
+		size_t len;
+		int *seen;
+	} hex_lines[] = {
+		{ "field_key", keys->field_key, sizeof(keys->field_key), &have_field },
+		{ "audit_key", keys->audit_key, sizeof(keys->audit_key), &have_audit },
+		{ "seal_public", keys->seal_pk, sizeof(keys->seal_pk), &keys->has_seal_pk },
+		{ "seal_secret", keys->seal_sk, sizeof(keys->seal_sk), &keys->has_seal_sk },
+		{ "sign_secret", keys->sign_sk, sizeof(keys->sign_sk), &keys->has_sign },
+		{ "peer_verify", keys->peer_pk, sizeof(keys->peer_pk), &keys->has_peer },
+	};
 
 	for (; line && *line; line = next) {
 		char *eq, *val;
@@ -147,32 +162,14 @@ static int parse_keys(char *buf, const char *path, struct qf_keys *keys, struct 
 				keys->national = 1;
 			else
 				goto bad;
-		} else if (!strcmp(line, "field_key")) {
-			seen = &have_field;
-			if (hex_decode(val, keys->field_key, sizeof(keys->field_key)) < 0)
-				goto bad;
-		} else if (!strcmp(line, "audit_key")) {
-			seen = &have_audit;
-			if (hex_decode(val, keys->audit_key, sizeof(keys->audit_key)) < 0)
-				goto bad;
-		} else if (!strcmp(line, "seal_public")) {
-			seen = &keys->has_seal_pk;
-			if (hex_decode(val, keys->seal_pk, sizeof(keys->seal_pk)) < 0)
-				goto bad;
-		} else if (!strcmp(line, "seal_secret")) {
-			seen = &keys->has_seal_sk;
-			if (hex_decode(val, keys->seal_sk, sizeof(keys->seal_sk)) < 0)
-				goto bad;
-		} else if (!strcmp(line, "sign_secret")) {
-			seen = &keys->has_sign;
-			if (hex_decode(val, keys->sign_sk, sizeof(keys->sign_sk)) < 0)
-				goto bad;
-		} else if (!strcmp(line, "peer_verify")) {
-			seen = &keys->has_peer;
-			if (hex_decode(val, keys->peer_pk, sizeof(keys->peer_pk)) < 0)
-				goto bad;
 		} else {
-			goto bad;
+			const struct hex_line *h = NULL;
+			for (size_t i = 0; i < sizeof(hex_lines) / sizeof(hex_lines[0]); i++)
+				if (!strcmp(line, hex_lines[i].name))
+					h = &hex_lines[i];
+			if (!h || hex_decode(val, h->dst, h->len) < 0)
+				goto bad;
+			seen = h->seen;
 		}
 		if ((*seen)++)
 			goto bad;
