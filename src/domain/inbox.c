@@ -123,7 +123,16 @@ int inbox_accept(struct ctx *c, const struct inbox_item *it, struct fielderr *fe
 		fielderr_add(fe, "item", arena_printf(c->a, "条目 %s 无法解封（密钥不符或内容损坏）", it->id));
 		return RES_INVALID;
 	}
-	rc = k->accept(c, payload, it->id, fe);
+	{
+		/* the record's author is the public channel, whoever runs the
+		 * import (the import's own audit entry names that person) */
+		struct actor who = c->who;
+		c->who.id = 0;
+		c->who.name = "public";
+		c->who.role = "public";
+		rc = k->accept(c, payload, it->id, fe);
+		c->who = who;
+	}
 	json_decref(payload);
 	if (rc < 0)
 		return rc;

@@ -14,7 +14,9 @@
  * accept runs inside the caller's write transaction on c->db with the
  * opened JSON (payload, borrowed) and the item's id; it answers the id of
  * the report it made (> 0), 0 when it made none (a rating), RES_INVALID
- * with messages in fe, RES_STORE.  An item id is accepted at most once
+ * with messages in fe, RES_STORE.  It runs as the actor "public" (id 0,
+ * role "public"): the records it makes are the public channel's.  An
+ * item id is accepted at most once
  * (public_items): a batch imported twice changes nothing.
  */
 #include <jansson.h>

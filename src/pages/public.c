@@ -75,7 +75,7 @@ static int report_form(struct req *r, const struct fielderr *fe, unsigned status
 	field_errors_summary(&sb, fe);
 	public_form(r, &sb, "/p/report");
 	field_select(&sb, "mode", "举报方式", name_modes, *mode ? mode : "anonymous", 1,
-		     fielderr_get(fe, "mode"), NULL);
+		     fielderr_get(fe, "mode"), "请选择");
 	field_text(&sb, "reporter", "您的姓名（实名举报填写）", req_field(r, "reporter"), 0,
 		   fielderr_get(fe, "reporter"), "maxlength=\"50\" autocomplete=\"off\"");
 	field_text(&sb, "contact", "联系方式（实名举报填写）", req_field(r, "contact"), 0,
