@@ -26,6 +26,10 @@
 
 #define QUERY_BURST 5
 #define QUERY_REFILL_SECONDS 600
+/* every post to the public channel (each costs an Argon2id): 60 at once,
+ * then one every 10 seconds per address */
+#define POST_BURST 60
+#define POST_REFILL_SECONDS 10
 
 /* The first line of FILE, without its line end, into a malloc'd string:
  * the metrics bearer token (at least 16 characters).  NULL with a message. */
@@ -221,7 +225,8 @@ int cmd_serve(int argc, char **argv)
 	/* wrong query codes: QUERY_BURST at once, then one every
 	 * QUERY_REFILL_SECONDS per address (docs/security.md "Query codes");
 	 * in memory, never stored */
-	else if (!(app.query_limits = ratelimit_new(65536, QUERY_BURST, QUERY_REFILL_SECONDS, 0)))
+	else if (!(app.query_limits = ratelimit_new(65536, QUERY_BURST, QUERY_REFILL_SECONDS, 0)) ||
+		 !(app.post_limits = ratelimit_new(65536, POST_BURST, POST_REFILL_SECONDS, 0)))
 		rc = error("out of memory");
 	else {
 		app.metrics_token = token;
@@ -237,5 +242,6 @@ int cmd_serve(int argc, char **argv)
 	free((char *)app.audit_ckpt);
 	free((char *)app.cfg.attach_dir);
 	ratelimit_free(app.query_limits);
+	ratelimit_free(app.post_limits);
 	return rc < 0 ? 1 : 0;
 }

@@ -24,6 +24,7 @@
 #include "store/store.h"
 
 QF_AUDIT_EVENT(FERRY_IMPORT, "ferry_import", "导入摆渡批次");
+QF_AUDIT_OBJECT(ferry, "摆渡批次");
 
 #define MAGIC "qingfeng-ferry 1 "
 #define SIG_HEX (2 * crypto_sign_BYTES)
@@ -120,6 +121,12 @@ int ferry_export_replies(struct ctx *c, struct strbuf *out, struct strbuf *err)
 	return write_batch(c, "replies", body, out, err);
 }
 
+static const char *field_or_empty(json_t *o, const char *key)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+	return v ? v : "";
+}
+
 /* Checks the first line and the signature: the body (JSON object) or
  * NULL with err. */
 static json_t *read_batch(struct ctx *c, const char *data, size_t len, const char *want,
@@ -165,12 +172,12 @@ static json_t *read_batch(struct ctx *c, const char *data, size_t len, const cha
 	}
 	v = json_loadb(body, blen, 0, NULL);
 	if (!json_is_object(v) || !json_is_array(json_object_get(v, "items")) ||
-	    strcmp(json_string_value(json_object_get(v, "kind")) ?: "", want)) {
+	    strcmp(field_or_empty(v, "kind"), want)) {
 		json_decref(v);
 		strbuf_addstr(err, "the batch's body is malformed");
 		return NULL;
 	}
-	if (strcmp(json_string_value(json_object_get(v, "region")) ?: "", c->cfg->region)) {
+	if (strcmp(field_or_empty(v, "region"), c->cfg->region)) {
 		json_decref(v);
 		strbuf_addstr(err, "the batch belongs to another commission (region differs)");
 		return NULL;

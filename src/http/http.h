@@ -231,6 +231,7 @@ struct app {
 	const char *audit_ckpt;         /* checkpoint file, moved forward by the main thread */
 	int public_only;                /* serve --public: only R_CITIZEN and R_STATIC routes */
 	struct ratelimit *query_limits; /* wrong query codes per address, in memory only */
+	struct ratelimit *post_limits;  /* public-channel posts per address, in memory only */
 	unsigned ckpt_seconds;          /* at most this long between moves */
 };
 

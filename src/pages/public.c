@@ -5,9 +5,11 @@
  *
  * No session exists here, so the forms carry the login form's kind of
  * token (core/pretoken.c: a MAC over a time and a nonce, good for two
- * hours) against cross-site posting.  Wrong query codes are counted per
- * address in memory only (r->app->query_limits); the address is never
- * stored or logged (the ctx's who.ip is "-" on these routes).
+ * hours) against cross-site posting.  Every post takes a token of the
+ * address's budget (r->app->post_limits: each costs an Argon2id) and a
+ * wrong query code one of its guessing budget (r->app->query_limits),
+ * both in memory only; the address is never stored or logged (the ctx's
+ * who.ip is "-" on these routes).
  */
 #include "pages/public.h"
 
@@ -63,6 +65,16 @@ static int token_ok(struct req *r)
 	return *t && pretoken_check(&r->app->keys, t, r->c.now, TOKEN_MAX_AGE) == 0;
 }
 
+/* Takes a token of the address's post budget (in memory only): 1 when it
+ * may go on. */
+static int post_allowed(struct req *r)
+{
+	char key[QF_ADDR_KEY_MAX];
+
+	ratelimit_addr_key(req_client_ip(r), key);
+	return ratelimit_take(r->app->post_limits, key, r->c.now) >= 0;
+}
+
 static int report_form(struct req *r, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -109,6 +121,10 @@ int page_public_report(struct req *r)
 	if (!token_ok(r)) {
 		fielderr_add(&fe, "summary", "页面已过期，请核对内容后重新提交");
 		return report_form(r, &fe, 403);
+	}
+	if (!post_allowed(r)) {
+		fielderr_add(&fe, "summary", "提交过于频繁，请稍后再试");
+		return report_form(r, &fe, 429);
 	}
 	if (!label_of(name_modes, mode))
 		fielderr_add(&fe, "mode", "请选择实名或匿名举报");
@@ -171,7 +187,7 @@ int page_public_query(struct req *r)
 		return query_form(r, "页面已过期，请重新输入查询码", 403);
 	/* counted per address in memory only, never stored (issue 13) */
 	ratelimit_addr_key(req_client_ip(r), key);
-	if (!ratelimit_allowed(r->app->query_limits, key, r->c.now))
+	if (!post_allowed(r) || !ratelimit_allowed(r->app->query_limits, key, r->c.now))
 		return query_form(r, "查询次数过多，请稍后再试", 429);
 	rc = public_report_query(&r->c, req_field(r, "code"), &status, &answer);
 	if (rc < 0)
