@@ -142,3 +142,22 @@ int inbox_accept(struct ctx *c, const struct inbox_item *it, struct fielderr *fe
 		return RES_STORE;
 	return 1;
 }
+
+int inbox_submit(struct ctx *c, const char *kind, json_t *payload, struct fielderr *fe,
+		 char id[PUBLIC_ID_CHARS + 1])
+{
+	struct inbox_item it;
+	int rc;
+
+	inbox_new_id(id);
+	if (inbox_put(c, id, kind, payload, &it) < 0)
+		return RES_STORE;
+	if (!c->keys->has_seal_sk)
+		return 0;       /* the public side: the ferry collects it */
+	/* sealed and opened rather than handed over: single-instance mode
+	 * runs exactly the code of a ferry import */
+	rc = inbox_accept(c, &it, fe);
+	if (rc < 0)
+		return rc;
+	return store_inbox_delete(c->db, id) < 0 ? RES_STORE : 0;
+}

@@ -46,6 +46,14 @@ void inbox_new_id(char out[PUBLIC_ID_CHARS + 1]);
 int inbox_put(struct ctx *c, const char *id, const char *kind, json_t *payload,
 	      struct inbox_item *stored);
 
+/* Inside a write transaction: a new submission of kind with payload
+ * under a fresh id (in id): inbox_put, and in single-instance mode (the
+ * key file holds the sealing secret) the ferry made internal: the same
+ * inbox_accept an import runs, then the item collected at once.  0,
+ * RES_INVALID (the handler refused it, messages in fe), RES_STORE. */
+int inbox_submit(struct ctx *c, const char *kind, json_t *payload, struct fielderr *fe,
+		 char id[PUBLIC_ID_CHARS + 1]);
+
 /* Inside a write transaction on the intranet: opens it (c->keys->seal_sk)
  * and accepts it, unless its id was seen before.  1 accepted, 0 skipped
  * (seen), RES_INVALID (it does not open, an unknown kind, or the handler

@@ -97,21 +97,14 @@ static int submit_tx(struct store *s, void *arg)
 {
 	struct submit_arg *sa = arg;
 	struct ctx *c = sa->c;
-	struct inbox_item it;
 	char day[11];
 
 	(void)s;
 	date_format(date_from_unix_cst(c->now), day);
-	if (inbox_put(c, sa->id, "report", sa->payload, &it) < 0 ||
+	if (inbox_submit(c, "report", sa->payload, sa->fe, sa->id) < 0 ||
 	    store_pstatus_put(c->db, c->cfg->region, sa->id, sa->bucket, sa->hash, day) < 0)
 		return -1;
-	if (!c->keys->has_seal_sk)
-		return 0;       /* the public side: the ferry collects it */
-	/* single-instance mode: the ferry is internal, the same open and
-	 * accept as an import, then collected at once */
-	if (inbox_accept(c, &it, sa->fe) < 0)
-		return -1;
-	return store_inbox_delete(c->db, sa->id) < 0 ? -1 : 0;
+	return 0;
 }
 
 int public_report_submit(struct ctx *c, const struct public_report_input *in, struct fielderr *fe,
@@ -131,7 +124,6 @@ int public_report_submit(struct ctx *c, const struct public_report_input *in, st
 		return RES_STORE;
 	sa.hash = hash;
 	sa.bucket = code_bucket(code);
-	inbox_new_id(sa.id);
 	sa.payload = json_pack("{s:i, s:b, s:s, s:s, s:s, s:s, s:s}", "at", (json_int_t)c->now,
 			       "real_name", in->real_name,
 			       "reporter", in->real_name && in->reporter ? in->reporter : "",
@@ -149,7 +141,7 @@ int public_report_submit(struct ctx *c, const struct public_report_input *in, st
 	return 1;
 }
 
-int public_report_query(struct ctx *c, const char *text, const char **status, const char **answer)
+int public_code_item(struct ctx *c, const char *text, struct public_status *row)
 {
 	char code[PUBLIC_CODE_DIGITS + 1];
 	struct public_status *rows;
@@ -161,16 +153,27 @@ int public_report_query(struct ctx *c, const char *text, const char **status, co
 	if (n < 0)
 		return RES_STORE;
 	for (int i = 0; i < n; i++) {
-		if (password_verify(rows[i].code_hash, code) < 0)
-			continue;
-		*status = rows[i].status;
-		*answer = rows[i].answer;
-		/* single-instance mode: the intranet's record is here, read it */
-		if (c->keys->has_seal_sk && public_outcome(c, rows[i].item_id, status, answer) < 0)
-			return RES_STORE;
-		return 1;
+		if (password_verify(rows[i].code_hash, code) == 0) {
+			*row = rows[i];
+			return 1;
+		}
 	}
 	return 0;
+}
+
+int public_report_query(struct ctx *c, const char *text, const char **status, const char **answer)
+{
+	struct public_status row;
+	int rc = public_code_item(c, text, &row);
+
+	if (rc <= 0)
+		return rc;
+	*status = row.status;
+	*answer = row.answer;
+	/* single-instance mode: the intranet's record is here, read it */
+	if (c->keys->has_seal_sk && public_outcome(c, row.item_id, status, answer) < 0)
+		return RES_STORE;
+	return 1;
 }
 
 /* ---- the inbox kind "report" (intranet) ----------------------------------- */

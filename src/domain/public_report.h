@@ -33,6 +33,12 @@ struct public_report_input {
 int public_report_submit(struct ctx *c, const struct public_report_input *in, struct fielderr *fe,
 			 char code[PUBLIC_CODE_DIGITS + 1]);
 
+/* The status row of the item the code belongs to: 1 found (in row), 0 no
+ * such code, RES_STORE.  Spaces and dashes in code are ignored; costs one
+ * Argon2id per item in the code's bucket. */
+struct public_status;
+int public_code_item(struct ctx *c, const char *code, struct public_status *row);
+
 /* What the holder of code may see: 1 with the status code
  * (public_statuses) and the answer ("" none), 0 no such code, RES_STORE.
  * Spaces and dashes in code are ignored.  Costs one Argon2id per item in
@@ -53,6 +59,15 @@ int public_reply_get(struct ctx *c, int64_t report_id, const char **reply);
  * fe (also for a report not from the public channel); RES_NOT_FOUND
  * (absent or not visible); RES_STORE.  Audited, one transaction. */
 int public_reply_set(struct ctx *c, int64_t report_id, const char *text, struct fielderr *fe);
+
+/* A follow-up (补充说明, at most 2000 characters) from the holder of code
+ * to the report its item became, sealed like the report: 1 sent; 0 no
+ * such code; RES_INVALID with fe; RES_STORE. */
+int public_message_submit(struct ctx *c, const char *code, const char *text, struct fielderr *fe);
+/* The follow-ups of a report, oldest first, in clear (the caller has read
+ * the report: report_get): their count, RES_STORE. */
+struct public_message;
+int public_messages(struct ctx *c, int64_t report_id, struct public_message **out);
 
 /* received, accepted, handling, concluded, not_accepted, transferred */
 extern const struct label public_statuses[];

@@ -115,6 +115,7 @@ const struct route route_table[] = {
 	{ POST, "/p/report", page_public_report, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
 	{ GET, "/p/query", page_public_query_form, 0, R_PUBLIC | R_CITIZEN },
 	{ POST, "/p/query", page_public_query, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
+	{ POST, "/p/message", page_public_message, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
 
 
 	/* cases */

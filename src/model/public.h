@@ -32,4 +32,13 @@ struct public_item {
 	const char *reply;          /* encrypted (field key), NULL none */
 };
 
+/* public_messages (intranet): a reporter's follow-up to a report. */
+struct public_message {
+	int64_t report_id;
+	const char *item_id;        /* the item that carried it */
+	const char *day;
+	const char *body;           /* encrypted (field key, bound to item_id);
+				     * clear text once read by the domain */
+};
+
 #endif

@@ -157,6 +157,9 @@ int page_public_report(struct req *r)
 	return box_finish(r, &sb, 200);
 }
 
+static int status_page(struct req *r, const char *code, const char *status, const char *answer,
+		       const struct fielderr *fe, unsigned st);
+
 static int query_form(struct req *r, const char *msg, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -180,7 +183,6 @@ int page_public_query(struct req *r)
 {
 	char key[QF_ADDR_KEY_MAX];
 	const char *status, *answer;
-	struct strbuf sb = STRBUF_INIT;
 	int rc;
 
 	if (!token_ok(r))
@@ -196,6 +198,16 @@ int page_public_query(struct req *r)
 		ratelimit_take(r->app->query_limits, key, r->c.now);
 		return query_form(r, "查询码不正确，请核对后重新输入", 404);
 	}
+	return status_page(r, req_field(r, "code"), status, answer, &(struct fielderr){ 0 }, 200);
+}
+
+/* The status, the answer and the form of a follow-up (the code travels
+ * in it: the page is the reporter's own, sent with no-store). */
+static int status_page(struct req *r, const char *code, const char *status, const char *answer,
+		       const struct fielderr *fe, unsigned st)
+{
+	struct strbuf sb = STRBUF_INIT;
+
 	box_open(r, &sb, "办理情况");
 	record_open(&sb);
 	record_item(&sb, "办理状态", label_of(public_statuses, status));
@@ -205,5 +217,44 @@ int page_public_query(struct req *r)
 		html_txt(&sb, answer);
 		strbuf_addstr(&sb, "</p>");
 	}
+	strbuf_addstr(&sb, "<h2>补充说明</h2><p class=\"hint\">有新的情况可在此补充，内容同样加密，"
+		      "只有受理人员能看到。</p>");
+	field_errors_summary(&sb, fe);
+	public_form(r, &sb, "/p/message");
+	form_hidden(&sb, "code", code);
+	field_textarea(&sb, "message", "补充说明", fe->n ? req_field(r, "message") : "", 1,
+		       fielderr_get(fe, "message"), 5, 2000, NULL);
+	form_button(&sb, "提交补充说明", NULL, NULL, "primary");
+	form_end(&sb);
+	return box_finish(r, &sb, st);
+}
+
+int page_public_message(struct req *r)
+{
+	char key[QF_ADDR_KEY_MAX];
+	const char *status, *answer;
+	struct fielderr fe = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	if (!token_ok(r))
+		return query_form(r, "页面已过期，请重新输入查询码", 403);
+	ratelimit_addr_key(req_client_ip(r), key);
+	if (!post_allowed(r) || !ratelimit_allowed(r->app->query_limits, key, r->c.now))
+		return query_form(r, "提交过于频繁，请稍后再试", 429);
+	rc = public_message_submit(&r->c, req_field(r, "code"), req_field(r, "message"), &fe);
+	if (rc == RES_INVALID) {
+		rc = public_report_query(&r->c, req_field(r, "code"), &status, &answer);
+		if (rc > 0)
+			return status_page(r, req_field(r, "code"), status, answer, &fe, 422);
+	}
+	if (rc < 0)
+		return res_error(r, rc, "public message");
+	if (rc == 0) {
+		ratelimit_take(r->app->query_limits, key, r->c.now);
+		return query_form(r, "查询码不正确，请核对后重新输入", 404);
+	}
+	box_open(r, &sb, "补充说明已提交");
+	strbuf_addstr(&sb, "<p id=\"message-sent\">您的补充说明已加密提交，受理人员会一并处理。</p>");
 	return box_finish(r, &sb, 200);
 }

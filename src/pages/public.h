@@ -11,5 +11,6 @@ int page_public_report_form(struct req *r);     /* GET /p/report */
 int page_public_report(struct req *r);          /* POST /p/report */
 int page_public_query_form(struct req *r);      /* GET /p/query */
 int page_public_query(struct req *r);           /* POST /p/query */
+int page_public_message(struct req *r);         /* POST /p/message */
 
 #endif

@@ -14,6 +14,7 @@
 #include "domain/authz.h"
 #include "domain/clue.h"
 #include "domain/public_report.h"
+#include "model/public.h"
 #include "domain/report.h"
 #include "domain/role.h"
 #include "http/filter.h"
@@ -274,10 +275,25 @@ static void public_reply_action(struct req *r, struct strbuf *sb, const struct r
 	const char *reply;
 	int posted = !strcmp(req_field(r, "form"), "public_reply");
 
+	struct public_message *msgs;
+	int n;
+
 	if (public_reply_get(&r->c, k->id, &reply) <= 0)
 		return;
 	strbuf_addstr(sb, "<h2>答复网络举报人</h2><p class=\"hint\">举报人凭查询码在网上查询页面看到办理状态和此答复"
 		      "（不含举报人信息）。</p>");
+	n = public_messages(&r->c, k->id, &msgs);
+	if (n > 0) {
+		strbuf_addstr(sb, "<h3>举报人补充说明</h3><ol class=\"public-messages\">");
+		for (int i = 0; i < n; i++) {
+			strbuf_addstr(sb, "<li><span class=\"hint\">");
+			html_txt(sb, msgs[i].day);
+			strbuf_addstr(sb, "</span> <span class=\"prose\">");
+			html_txt(sb, msgs[i].body);
+			strbuf_addstr(sb, "</span></li>");
+		}
+		strbuf_addstr(sb, "</ol>");
+	}
 	if (authz_has(&r->c.who, PERM_REPORT_WRITE)) {
 		form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/public-reply", k->id),
 			  "record-form");

@@ -8,7 +8,7 @@
 static const struct store_sql Q_INBOX_PUT = {
 	"INSERT INTO public_inbox (id, region, kind, day, sealed) VALUES (?, ?, ?, ?, ?)", NULL };
 static const struct store_sql Q_INBOX_ALL = {
-	"SELECT id, kind, day, sealed FROM public_inbox ORDER BY day, id", NULL };
+	"SELECT id, kind, day, sealed FROM public_inbox ORDER BY seq", NULL };
 static const struct store_sql Q_INBOX_DEL = { "DELETE FROM public_inbox WHERE id = ?", NULL };
 static const struct store_sql Q_PST_PUT = {
 	"INSERT INTO public_status (item_id, region, bucket, code_hash, day) VALUES (?, ?, ?, ?, ?)",
@@ -27,6 +27,11 @@ static const struct store_sql Q_PITEM_PUT = {
 static const struct store_sql Q_PITEM_GET = { PITEM_COLS "WHERE item_id = ?", NULL };
 static const struct store_sql Q_PITEM_REPORT = { PITEM_COLS "WHERE report_id = ?", NULL };
 static const struct store_sql Q_PITEM_ALL = { PITEM_COLS "ORDER BY day, item_id", NULL };
+static const struct store_sql Q_PMSG_PUT = {
+	"INSERT INTO public_messages (region, report_id, item_id, day, body) VALUES (?, ?, ?, ?, ?)",
+	NULL };
+static const struct store_sql Q_PMSG_REPORT = {
+	"SELECT item_id, day, body FROM public_messages WHERE report_id = ? ORDER BY id", NULL };
 static const struct store_sql Q_PITEM_REPLY = {
 	"UPDATE public_items SET reply = ? WHERE report_id = ?", NULL };
 
@@ -208,4 +213,37 @@ int store_pitem_set_reply(struct store *s, int64_t report_id, const char *reply)
 int store_pitem_all(struct store *s, struct arena *a, struct public_item **out)
 {
 	return q_collect(store_prepare(s, &Q_PITEM_ALL), a, fill_item, sizeof(**out), out);
+}
+
+int store_pmsg_put(struct store *s, const char *region, const struct public_message *m)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PMSG_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, m->report_id);
+	store_bind_text(st, 3, m->item_id);
+	store_bind_text(st, 4, m->day);
+	store_bind_text(st, 5, m->body);
+	return store_exec(st);
+}
+
+static void fill_msg(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct public_message *m = row;
+
+	m->item_id = q_text(a, st, 0);
+	m->day = q_text(a, st, 1);
+	m->body = q_text(a, st, 2);
+}
+
+int store_pmsg_of_report(struct store *s, struct arena *a, int64_t report_id,
+			 struct public_message **out)
+{
+	int n = q_list_by_id(store_prepare(s, &Q_PMSG_REPORT), a, report_id, fill_msg, sizeof(**out), out);
+
+	for (int i = 0; i < n; i++)
+		(*out)[i].report_id = report_id;
+	return n;
 }

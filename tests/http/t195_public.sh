@@ -13,6 +13,9 @@
 #    reporter reads them with the code; the public inbox is emptied;
 #  - a wrong code is refused and repeated guesses hit the limit (5, then
 #    429: docs/security.md "Query codes");
+#  - a follow-up (补充说明) from the status page is sealed too; a report and
+#    its follow-up travel in one batch in order; the intranet stores it
+#    encrypted and shows it on the report's page;
 #  - single-instance mode: the ferry is internal, the report exists at once.
 # The rule tested with the reply: 《纪检监察机关处理检举控告工作规则》
 # (2020) art. 24-25, a real-name accuser is told of acceptance and result;
@@ -166,6 +169,49 @@ expect_contains "... and the answer, escaped" '已转有关部门核查&lt;b&gt;
 run_cli ferry import "$T_DIR/replies.batch" --db "$PDB" --key "$PKEY"
 expect_contains "the reply batch again changes nothing" "0 applied" "$OUT"
 
+# ---- follow-ups (补充说明): sealed like the report, in order of arrival ----------
+msg() {   # msg BASE CODE TEXT: posts a follow-up from the status page; prints the status
+	http_get "$H" "$1/p/query" >/dev/null
+	http_get "$H" --data-urlencode "csrf=$(form_csrf "$H.b")" --data-urlencode "code=$2" "$1/p/query" >/dev/null
+	http_get "$H" --data-urlencode "csrf=$(form_csrf "$H.b")" --data-urlencode "code=$2" \
+		--data-urlencode "message=$3" "$1/p/message"
+}
+expect_eq "the status page offers a follow-up" 200 \
+	"$(http_get "$H" --data-urlencode "csrf=$(qtok)" --data-urlencode "code=$CODE" "$P_BASE/p/query")"
+expect_contains "... 补充说明" 'action="/p/message"' "$(cat "$H.b")"
+expect_eq "an empty follow-up: 422" 422 "$(msg "$P_BASE" "$CODE" "")"
+expect_contains "... said beside the field" "请填写补充说明" "$(cat "$H.b")"
+expect_eq "a follow-up is taken" 200 "$(msg "$P_BASE" "$CODE" "补充ZQX195M：另有报销票据")"
+expect_contains "... saying so" 'id="message-sent"' "$(cat "$H.b")"
+# a second report and its follow-up travel in one batch: the follow-up after its report
+expect_eq "a second report" 200 "$(http_get "$H" "$P_BASE/p/report")"
+expect_eq "... taken" 200 "$(http_get "$H" --data-urlencode "csrf=$(form_csrf "$H.b")" --data mode=anonymous \
+	--data-urlencode "unit=某乡" --data-urlencode "summary=第二件ZQX195B" "$P_BASE/p/report")"
+CODE3=$(sed -n 's/.*id="query-code">\([0-9 ]*\)<.*/\1/p' "$H.b" | tr -d ' ')
+expect_eq "... and its follow-up" 200 "$(msg "$P_BASE" "$CODE3" "补充ZQX195N")"
+DB=$PDB
+expect_eq "the public inbox holds the three, in order" "message report message" \
+	"$(sql 'SELECT kind FROM public_inbox ORDER BY seq' | tr '\n' ' ' | sed 's/ $//')"
+check "... none of the follow-ups' text" dump_lacks "ZQX195M" "$PDB"
+DB=$IDB
+run_cli ferry export --db "$PDB" --key "$PKEY" --out "$T_DIR/inbox2.batch"
+run_cli ferry import "$T_DIR/inbox2.batch" --db "$DB"
+expect_eq "the intranet imports the three" 0 "$RC"
+expect_contains "... 3 applied" "3 applied" "$OUT"
+RID3=$(sql "SELECT id FROM reports WHERE channel = 'online' AND id <> $RID")
+expect_eq "... each follow-up with its report" "$RID|$RID3" \
+	"$(sql "SELECT string_agg(x, '|') FROM (SELECT CAST(report_id AS TEXT) AS x FROM public_messages ORDER BY id) t" 2>/dev/null ||
+	   sql "SELECT group_concat(report_id, '|') FROM (SELECT report_id FROM public_messages ORDER BY id)")"
+check "... encrypted at rest" dump_lacks "ZQX195M"
+expect_eq "the report's page shows the follow-up" 200 "$(http_get "$H" -b "$CJ" "$BASE/reports/$RID")"
+expect_contains "... its text" "补充ZQX195M：另有报销票据" "$(cat "$H.b")"
+expect_contains "... and the timeline" "举报人补充说明" "$(cat "$H.b")"
+run_cli ferry export --db "$DB" --out "$T_DIR/replies2.batch"
+run_cli ferry import "$T_DIR/replies2.batch" --db "$PDB" --key "$PKEY"
+DB=$PDB
+expect_eq "the reply batch collects them all" 0 "$(sql 'SELECT count(*) FROM public_inbox')"
+DB=$IDB
+
 # ---- guessing ------------------------------------------------------------------
 WRONG=$(printf '%016d' $(( (10#${CODE:0:15} + 1) % 1000000000000000 )))
 expect_eq "a wrong code is refused" 404 \
@@ -202,6 +248,9 @@ expect_eq "... queried" 200 "$(http_get "$H" --data-urlencode "csrf=$(form_csrf 
 expect_contains "... 已收到" "已收到" "$(cat "$H.b")"
 expect_eq "... the audit log keeps no address for it" "public|-" \
 	"$(sql "SELECT user_name || '|' || ip FROM audit_log WHERE event = 'create' ORDER BY id DESC LIMIT 1")"
+expect_eq "single instance: a follow-up" 200 "$(msg "$BASE" "$CODE2" "单实例补充ZQX1953")"
+expect_eq "... stored with its report at once" 1 \
+	"$(sql "SELECT count(*) FROM public_messages m JOIN reports r ON r.id = m.report_id WHERE r.id = (SELECT max(id) FROM reports)")"
 expect_eq "single instance: staff pages still served" 200 "$(http_status "$BASE/login")"
 
 check "no sanitizer report (server)" server_clean

@@ -9,7 +9,8 @@
 -- record it became and the handler's reply to the reporter (encrypted with
 -- the field key).  Single-instance mode uses all three in one database.
 CREATE TABLE public_inbox (
-	id TEXT PRIMARY KEY,
+	seq INTEGER PRIMARY KEY,         -- the order of arrival (a follow-up after its report)
+	id TEXT NOT NULL UNIQUE,
 	region TEXT NOT NULL,
 	kind TEXT NOT NULL,
 	day TEXT NOT NULL,
@@ -35,3 +36,12 @@ CREATE TABLE public_items (
 	imported_day TEXT NOT NULL
 );
 CREATE INDEX public_items_report ON public_items(report_id);
+CREATE TABLE public_messages (
+	id INTEGER PRIMARY KEY,
+	region TEXT NOT NULL,
+	report_id INTEGER NOT NULL REFERENCES reports(id),
+	item_id TEXT NOT NULL UNIQUE,
+	day TEXT NOT NULL,
+	body TEXT NOT NULL
+);
+CREATE INDEX public_messages_report ON public_messages(report_id);
