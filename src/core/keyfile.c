@@ -15,7 +15,9 @@
  * the data is on disk (fsync of the file, then of its directory); a failed
  * create removes what it wrote.  keyfile_load refuses anything but a
  * regular file with no permission bits for group or others, and every
- * unknown, repeated or missing line.  Buffers that held key text are
+ * unknown, repeated or missing line.  keyfile_set reads under the same
+ * checks and replaces the file whole (a new file, fsync, rename), so a
+ * crash leaves the old or the new one.  Buffers that held key text are
  * wiped; on failure *keys is wiped too.
  */
 #include "core/crypto.h"
@@ -186,54 +188,66 @@ bad:
 	return -1;
 }
 
-int keyfile_load(const char *path, struct qf_keys *keys, struct strbuf *err)
+/* The key file's text, checked as keyfile_load promises (a regular file,
+ * no permission for group or others, small, no NUL byte): a buffer of
+ * KEYFILE_MAX + 1 bytes the caller wipes and frees, or NULL with err. */
+static char *read_checked(const char *path, struct strbuf *err)
 {
 	char *buf;
 	struct stat st;
 	ssize_t len;
-	int fd, rc = -1;
+	int fd;
 
-	memset(keys, 0, sizeof(*keys));
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		strbuf_addf(err, "cannot open key file '%s': %s", path, strerror(errno));
-		return -1;
+		return NULL;
 	}
 	/* fstat of the open file: what is checked is what is read. */
 	if (fstat(fd, &st) < 0) {
 		strbuf_addf(err, "cannot stat key file '%s': %s", path, strerror(errno));
 		close(fd);
-		return -1;
+		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		strbuf_addf(err, "key file '%s' is not a regular file", path);
 		close(fd);
-		return -1;
+		return NULL;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
 		strbuf_addf(err, "key file '%s' is accessible by group or others (mode %04o); "
 			    "run: chmod 600 '%s'", path, (unsigned)(st.st_mode & 07777), path);
 		close(fd);
-		return -1;
+		return NULL;
 	}
 	buf = malloc(KEYFILE_MAX + 1);
 	if (!buf) {
 		close(fd);
-		return -1;
+		return NULL;
 	}
 	len = read_small(fd, buf, KEYFILE_MAX);
 	close(fd);
-	if (len < 0) {
+	if (len < 0)
 		strbuf_addf(err, "cannot read key file '%s': %s", path, strerror(errno));
-		goto out;
-	}
-	buf[len] = '\0';
-	if (strlen(buf) != (size_t)len) {
+	else if ((buf[len] = '\0', strlen(buf) != (size_t)len))
 		strbuf_addf(err, "key file '%s' contains a NUL byte", path);
-		goto out;
-	}
+	else
+		return buf;
+	sodium_memzero(buf, KEYFILE_MAX + 1);
+	free(buf);
+	return NULL;
+}
+
+int keyfile_load(const char *path, struct qf_keys *keys, struct strbuf *err)
+{
+	char *buf;
+	int rc;
+
+	memset(keys, 0, sizeof(*keys));
+	buf = read_checked(path, err);
+	if (!buf)
+		return -1;
 	rc = parse_keys(buf, path, keys, err);
-out:
 	sodium_memzero(buf, KEYFILE_MAX + 1);
 	free(buf);
 	if (rc < 0)
@@ -256,23 +270,12 @@ int keyfile_set(const char *path, const char *const *names, const char *const *v
 		struct strbuf *err)
 {
 	struct strbuf text = STRBUF_INIT, tmp = STRBUF_INIT;
-	char *buf = malloc(KEYFILE_MAX + 1);
-	ssize_t len = -1;
+	char *buf = read_checked(path, err);
 	int fd, rc = -1;
 
 	if (!buf)
 		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd >= 0) {
-		len = read_small(fd, buf, KEYFILE_MAX);
-		close(fd);
-	}
-	if (len < 0) {
-		strbuf_addf(err, "cannot read key file '%s': %s", path, strerror(errno));
-		goto out;
-	}
-	buf[len] = '\0';
-	strbuf_grow(&text, (size_t)len + 1024);  /* one allocation: no stray copies */
+	strbuf_grow(&text, strlen(buf) + 1024);  /* one allocation: no stray copies */
 	for (char *line = buf, *next; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
@@ -287,8 +290,16 @@ int keyfile_set(const char *path, const char *const *names, const char *const *v
 	strbuf_addf(&tmp, "%s.new", path);
 	unlink(tmp.buf);        /* a leftover of a crash: never the key file itself */
 	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600);
-	if (fd < 0 || fchmod(fd, 0600) < 0 || write_all(fd, text.buf, text.len) < 0 ||
-	    fsync(fd) < 0 || close(fd) < 0 || rename(tmp.buf, path) < 0) {
+	if (fd >= 0 && (fchmod(fd, 0600) < 0 || write_all(fd, text.buf, text.len) < 0 ||
+			fsync(fd) < 0)) {
+		int saved = errno;
+		close(fd);
+		errno = saved;
+		fd = -1;
+	} else if (fd >= 0 && close(fd) < 0) {
+		fd = -1;
+	}
+	if (fd < 0 || rename(tmp.buf, path) < 0) {
 		strbuf_addf(err, "cannot write key file '%s': %s", path, strerror(errno));
 		unlink(tmp.buf);
 		goto out;

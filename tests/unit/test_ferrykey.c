@@ -150,6 +150,11 @@ static void test_malformed_lines(void **state)
 	assert_int_equal(keyfile_set(s->intra, names, bad, 1, &err), 0);
 	assert_int_equal(keyfile_load(s->intra, &k, &err), -1);
 	assert_non_null(strstr(err.buf, "bad or repeated line"));
+	/* it reads under keyfile_load's checks: not a file others may read */
+	assert_int_equal(chmod(s->pub, 0640), 0);
+	strbuf_reset(&err);
+	assert_int_equal(keyfile_set(s->pub, names, bad, 1, &err), -1);
+	assert_non_null(strstr(err.buf, "0640"));
 	strbuf_release(&err);
 }
 
