@@ -6,8 +6,8 @@
 // screen), reports anonymously with a text that tries to inject a script,
 // and gets a 16-digit query code.  The intake clerk finds it in the report
 // registry as 网络举报, sees the text escaped, and saves a reply.  The
-// citizen, signed out, queries with the code: 已收到 and the reply; a wrong
-// code is refused with its message.
+// citizen, signed out, queries with the code: 已收到 and the reply, and
+// sends a follow-up from that page; a wrong code is refused with its message.
 
 import {
 	BASE, assert, expect, finish, fitsPhone, login, nav, page, PHONE, start, step,
@@ -65,6 +65,14 @@ await step('signed out, on the phone, the code shows 已收到 and the reply', a
 	await fitsPhone('the status page');
 }, 'public-status');
 
+await step('from the status page, a follow-up (补充说明) is sent', async () => {
+	await page.getByLabel('补充说明').fill('补充：另有票据可以提供。');
+	await Promise.all([page.waitForURL(`${BASE}/p/message`),
+		page.getByRole('button', { name: '提交补充说明' }).click()]);
+	await page.locator('#message-sent').waitFor();
+	await fitsPhone('the follow-up page');
+}, 'public-follow-up');
+
 await step('a wrong code is refused, saying so', async () => {
 	await page.goto(`${BASE}/p/query`);
 	const wrong = code.slice(0, 15) + String((Number(code[15]) + 1) % 10);
@@ -75,4 +83,4 @@ await step('a wrong code is refused, saying so', async () => {
 	expect.status = null;
 }, 'public-wrong-code');
 
-await finish(5);
+await finish(6);
