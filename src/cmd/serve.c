@@ -156,6 +156,10 @@ int cmd_serve(int argc, char **argv)
 		cmd_close(&env);
 		return 1;
 	}
+	if (!env.keys.has_seal_pk)
+		log_warn("the public channel (/p/) is closed: key file '%s' has no seal_public "
+			 "(intranet: 'qingfeng ferry key export' adds it; public side: 'ferry key import')",
+			 cmd_key_path(key, db));
 	memset(&app, 0, sizeof(app));
 	app.public_only = public_only;
 

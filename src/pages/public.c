@@ -58,6 +58,24 @@ static void public_form(struct req *r, struct strbuf *sb, const char *action)
 	form_open_token(sb, action, "stack", token);
 }
 
+/* 1 when this instance cannot seal yet: its key file has no seal_public
+ * (a public side before `ferry key import`, an intranet key file from
+ * before issue 13 before `ferry key export`). */
+static int channel_closed(const struct req *r)
+{
+	return !r->app->keys.has_seal_pk;
+}
+
+/* The page that says so (503). */
+static int closed_page(struct req *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	box_open(r, &sb, "网上举报暂未开通");
+	strbuf_addstr(&sb, "<p>网上举报渠道尚在准备中，暂时无法受理。您可以来信、来访或拨打举报电话反映问题。</p>");
+	return box_finish(r, &sb, 503);
+}
+
 static int token_ok(struct req *r)
 {
 	const char *t = req_field(r, "csrf");
@@ -106,6 +124,8 @@ static int report_form(struct req *r, const struct fielderr *fe, unsigned status
 
 int page_public_report_form(struct req *r)
 {
+	if (channel_closed(r))
+		return closed_page(r);
 	return report_form(r, &(struct fielderr){ 0 }, 200);
 }
 
@@ -118,6 +138,8 @@ int page_public_report(struct req *r)
 	const char *mode = req_field(r, "mode");
 	int rc;
 
+	if (channel_closed(r))
+		return closed_page(r);
 	if (!token_ok(r)) {
 		fielderr_add(&fe, "summary", "页面已过期，请核对内容后重新提交");
 		return report_form(r, &fe, 403);

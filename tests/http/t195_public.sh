@@ -34,6 +34,12 @@ check "... its key file has no sealing secret" bash -c "! grep -q '^seal_secret=
 check "... the intranet's has one" grep -q '^seal_secret=' "$KEY"
 expect_eq "... no administrator on the public side" 0 "$(DB=$PDB sql 'SELECT count(*) FROM users')"
 
+DB=$PDB start_server --public --key "$PKEY" || { not_ok "public server starts"; finish; }
+expect_eq "before the key exchange the public channel is closed" 503 "$(http_get "$H" "$BASE/p/report")"
+expect_contains "... saying so" "网上举报暂未开通" "$(cat "$H.b")"
+expect_contains "... and the log says why" "has no seal_public" "$(cat "$T_DIR/serve.log")"
+stop_server
+
 # the key exchange: only public halves travel
 run_cli ferry key export --db "$DB" --out "$T_DIR/intranet.pub"
 expect_eq "ferry key export (intranet)" 0 "$RC"
