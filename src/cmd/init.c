@@ -95,13 +95,18 @@ int cmd_init(int argc, char **argv)
 		return 1;
 	}
 	/* the key file first: if it cannot be written, the database is not
-	 * touched (on PostgreSQL there is no file to remove afterwards) */
-	/* the ferry keys (issue 13): the intranet's sealing pair and each
+	 * touched (on PostgreSQL there is no file to remove afterwards); with
+	 * the ferry keys (issue 13): the intranet's sealing pair and each
 	 * side's signing key */
-	if (keyfile_create(keypath, national, &err) < 0 ||
-	    (ferrykey_ensure(keypath, public, &err) < 0 && (unlink(keypath), 1))) {
+	if (keyfile_create(keypath, national, &err) < 0) {
 		error("%s", err.buf);
 		strbuf_release(&err);
+		return 1;
+	}
+	if (ferrykey_ensure(keypath, public, &err) < 0) {
+		error("%s", err.buf);
+		strbuf_release(&err);
+		unlink(keypath);
 		return 1;
 	}
 	strbuf_release(&err);

@@ -162,7 +162,6 @@ int cmd_serve(int argc, char **argv)
 			 cmd_key_path(key, db));
 	memset(&app, 0, sizeof(app));
 	app.public_only = public_only;
-
 	app.cfg = env.cfg;
 	app.keys = env.keys;
 	app.db_uri = db;
