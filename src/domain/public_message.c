@@ -5,7 +5,7 @@
  * the report's item); on the intranet it is stored encrypted with the
  * field key, bound to its item, shown on the report's page and noted on
  * its timeline.  Nothing of it goes back to the public side: the reporter
- * sees the staff's reply, not their own words.
+ * sees the staff's replies (public_reply.c), not their own words.
  */
 #include "domain/public_report.h"
 
@@ -32,6 +32,11 @@ QF_AUDIT_EVENT(PUBLIC_MESSAGE, "public_message", "收到网络举报人补充说
 static const char *body_ad(struct ctx *c, const char *item_id)
 {
 	return arena_printf(c->a, "public_messages.body/%s", item_id);
+}
+
+int public_message_seal(struct ctx *c, const char *item_id, const char *text, struct strbuf *out)
+{
+	return field_encrypt(c->keys, body_ad(c, item_id), text, strlen(text), out);
 }
 
 struct message_arg {
@@ -81,7 +86,7 @@ static int accept_message(struct ctx *c, json_t *p, const char *item_id, struct 
 {
 	const char *parent = json_string_value(json_object_get(p, "item"));
 	const char *text = json_string_value(json_object_get(p, "text"));
-	struct public_message m = { .item_id = item_id };
+	struct public_message m = { .item_id = item_id, .direction = "in" };
 	struct public_item it;
 	struct strbuf enc = STRBUF_INIT;
 	char day[11];
@@ -99,7 +104,7 @@ static int accept_message(struct ctx *c, json_t *p, const char *item_id, struct 
 		fielderr_add(fe, "item", arena_printf(c->a, "补充说明所属的举报（条目 %s）尚未导入", parent));
 		return RES_INVALID;
 	}
-	if (field_encrypt(c->keys, body_ad(c, item_id), text, strlen(text), &enc) < 0) {
+	if (public_message_seal(c, item_id, text, &enc) < 0) {
 		strbuf_release(&enc);
 		return RES_STORE;
 	}

@@ -46,28 +46,31 @@ int public_code_item(struct ctx *c, const char *code, struct public_status *row)
 int public_report_query(struct ctx *c, const char *code, const char **status, const char **answer);
 
 /* The status the reporter of the report made from item sees now, and the
- * handler's reply (intranet: the reply batch, and single-instance
- * queries).  0, or RES_STORE. */
+ * handler's replies as one text, each after its day (intranet: the reply
+ * batch, and single-instance queries).  0, or RES_STORE. */
 int public_outcome(struct ctx *c, const char *item_id, const char **status, const char **answer);
 
-/* The reply to the reporter on a report that came from the public channel
- * (its page): 1 with the reply (NULL none) when it did, 0 when the report
- * is not from the public channel, RES_STORE.  The caller has read the
- * report (report_get: authorized). */
-int public_reply_get(struct ctx *c, int64_t report_id, const char **reply);
-/* Sets that reply (at most 2000 characters): RES_DONE; RES_INVALID with
- * fe (also for a report not from the public channel); RES_NOT_FOUND
- * (absent or not visible); RES_STORE.  Audited, one transaction. */
-int public_reply_set(struct ctx *c, int64_t report_id, const char *text, struct fielderr *fe);
+/* 1 when the report came from the public channel, 0 when not, RES_STORE. */
+int public_report_is_public(struct ctx *c, int64_t report_id);
+/* Adds a reply to its reporter (at most 2000 characters; the reporter
+ * reads every reply, each after its day): RES_DONE; RES_INVALID with fe
+ * (also for a report not from the public channel); RES_NOT_FOUND (absent
+ * or not visible); RES_STORE.  Encrypted at rest, on the timeline and
+ * audited, one transaction. */
+int public_reply_add(struct ctx *c, int64_t report_id, const char *text, struct fielderr *fe);
 
 /* A follow-up (补充说明, at most 2000 characters) from the holder of code
  * to the report its item became, sealed like the report: 1 sent; 0 no
  * such code; RES_INVALID with fe; RES_STORE. */
 int public_message_submit(struct ctx *c, const char *code, const char *text, struct fielderr *fe);
-/* The follow-ups of a report, oldest first, in clear (the caller has read
- * the report: report_get): their count, RES_STORE. */
+/* The exchange on a report (the reporter's follow-ups and the replies),
+ * oldest first, in clear (the caller has read the report: report_get, or
+ * is the ferry): their count, RES_STORE. */
 struct public_message;
 int public_messages(struct ctx *c, int64_t report_id, struct public_message **out);
+/* Encrypts a message's text bound to its id (field key) into out: 0 or -1. */
+struct strbuf;
+int public_message_seal(struct ctx *c, const char *item_id, const char *text, struct strbuf *out);
 
 /* received, accepted, handling, concluded, not_accepted, transferred */
 extern const struct label public_statuses[];

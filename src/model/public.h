@@ -21,7 +21,7 @@ struct public_status {
 	const char *item_id;
 	const char *code_hash;      /* Argon2id string of the query code */
 	const char *status;         /* received, accepted, handling, concluded */
-	const char *answer;         /* the handler's reply ("" none) */
+	const char *answer;         /* the handler's replies, each after its day ("" none) */
 	const char *day;            /* last change */
 };
 
@@ -29,13 +29,14 @@ struct public_status {
 struct public_item {
 	const char *item_id, *kind, *day;
 	int64_t report_id;          /* 0 when the kind made no report */
-	const char *reply;          /* encrypted (field key), NULL none */
 };
 
-/* public_messages (intranet): a reporter's follow-up to a report. */
+/* public_messages (intranet): the exchange on a report from the public
+ * channel. */
 struct public_message {
 	int64_t report_id;
-	const char *item_id;        /* the item that carried it */
+	const char *direction;      /* "in": the reporter's follow-up; "out": a reply */
+	const char *item_id;        /* the item that carried it (in), a random id (out) */
 	const char *day;
 	const char *body;           /* encrypted (field key, bound to item_id);
 				     * clear text once read by the domain */

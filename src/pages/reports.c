@@ -266,28 +266,29 @@ static void kind_action(struct req *r, struct strbuf *sb, const struct report *k
 	form_close(sb, "更正", NULL);
 }
 
-/* The reply to a reporter of the public channel (issue 13), for the
- * reports that came from it: it reaches the reporter's query page with
- * the next reply batch (at once in single-instance mode). */
+/* The exchange with a reporter of the public channel (issue 13), for the
+ * reports that came from it: the reporter's follow-ups and the replies,
+ * oldest first, and the form of a new reply, which reaches the reporter's
+ * query page with the next reply batch (at once in single-instance mode). */
 static void public_reply_action(struct req *r, struct strbuf *sb, const struct report *k,
 				const struct fielderr *fe)
 {
-	const char *reply;
-	int posted = !strcmp(req_field(r, "form"), "public_reply");
-
 	struct public_message *msgs;
 	int n;
 
-	if (public_reply_get(&r->c, k->id, &reply) <= 0)
+	if (public_report_is_public(&r->c, k->id) <= 0)
 		return;
-	strbuf_addstr(sb, "<h2>答复网络举报人</h2><p class=\"hint\">举报人凭查询码在网上查询页面看到办理状态和此答复"
-		      "（不含举报人信息）。</p>");
+	strbuf_addstr(sb, "<h2>答复网络举报人</h2><p class=\"hint\">举报人凭查询码在网上查询页面看到办理状态和全部答复"
+		      "（不含举报人信息）；举报人的补充说明也列在这里。</p>");
 	n = public_messages(&r->c, k->id, &msgs);
 	if (n > 0) {
-		strbuf_addstr(sb, "<h3>举报人补充说明</h3><ol class=\"public-messages\">");
+		strbuf_addstr(sb, "<ol class=\"public-messages\">");
 		for (int i = 0; i < n; i++) {
-			strbuf_addstr(sb, "<li><span class=\"hint\">");
+			int in = !strcmp(msgs[i].direction, "in");
+			strbuf_addstr(sb, in ? "<li class=\"from-reporter\">" : "<li class=\"from-staff\">");
+			strbuf_addstr(sb, "<span class=\"hint\">");
 			html_txt(sb, msgs[i].day);
+			strbuf_addstr(sb, in ? " 举报人补充说明" : " 答复");
 			strbuf_addstr(sb, "</span> <span class=\"prose\">");
 			html_txt(sb, msgs[i].body);
 			strbuf_addstr(sb, "</span></li>");
@@ -298,13 +299,9 @@ static void public_reply_action(struct req *r, struct strbuf *sb, const struct r
 		form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/public-reply", k->id),
 			  "record-form");
 		form_hidden(sb, "form", "public_reply");
-		field_textarea(sb, "reply", "答复内容", posted ? req_field(r, "reply") : reply ? reply : "", 1,
+		field_textarea(sb, "reply", "答复内容", fe->n ? req_field(r, "reply") : "", 1,
 			       fielderr_get(fe, "reply"), 5, 2000, NULL);
-		form_close(sb, "保存答复", NULL);
-	} else if (reply) {
-		record_open(sb);
-		record_item(sb, "答复内容", reply);
-		record_close(sb);
+		form_close(sb, "发送答复", NULL);
 	}
 }
 
@@ -467,7 +464,7 @@ int page_report_kind(struct req *r)
 int page_report_public_reply(struct req *r)
 {
 	struct fielderr fe = { 0 };
-	int rc = public_reply_set(&r->c, r->id, req_field(r, "reply"), &fe);
+	int rc = public_reply_add(&r->c, r->id, req_field(r, "reply"), &fe);
 
 	if (rc == RES_INVALID)
 		return report_page(r, r->id, &fe, NULL, 0, 422);

@@ -23,17 +23,17 @@ static const struct store_sql Q_PITEM_SEEN = {
 static const struct store_sql Q_PITEM_PUT = {
 	"INSERT INTO public_items (item_id, region, kind, day, report_id, imported_day) "
 	"VALUES (?, ?, ?, ?, ?, ?)", NULL };
-#define PITEM_COLS "SELECT item_id, kind, day, report_id, reply FROM public_items "
+#define PITEM_COLS "SELECT item_id, kind, day, report_id FROM public_items "
 static const struct store_sql Q_PITEM_GET = { PITEM_COLS "WHERE item_id = ?", NULL };
 static const struct store_sql Q_PITEM_REPORT = { PITEM_COLS "WHERE report_id = ?", NULL };
 static const struct store_sql Q_PITEM_ALL = { PITEM_COLS "ORDER BY day, item_id", NULL };
 static const struct store_sql Q_PMSG_PUT = {
-	"INSERT INTO public_messages (region, report_id, item_id, day, body) VALUES (?, ?, ?, ?, ?)",
+	"INSERT INTO public_messages (region, report_id, direction, item_id, day, body) "
+	"VALUES (?, ?, ?, ?, ?, ?)",
 	NULL };
 static const struct store_sql Q_PMSG_REPORT = {
-	"SELECT item_id, day, body FROM public_messages WHERE report_id = ? ORDER BY id", NULL };
-static const struct store_sql Q_PITEM_REPLY = {
-	"UPDATE public_items SET reply = ? WHERE report_id = ?", NULL };
+	"SELECT direction, item_id, day, body FROM public_messages WHERE report_id = ? ORDER BY id",
+	NULL };
 
 int store_inbox_put(struct store *s, const char *region, const struct inbox_item *it)
 {
@@ -164,7 +164,6 @@ static void fill_item(struct arena *a, struct store_stmt *st, void *row)
 	it->kind = q_text(a, st, 1);
 	it->day = q_text(a, st, 2);
 	it->report_id = store_col_int(st, 3);
-	it->reply = q_text_or_null(a, st, 4);
 }
 
 /* The first row of a bound statement into it: 1, 0 or < 0. */
@@ -199,17 +198,6 @@ int store_pitem_of_report(struct store *s, struct arena *a, int64_t report_id,
 	return one_item(st, a, it);
 }
 
-int store_pitem_set_reply(struct store *s, int64_t report_id, const char *reply)
-{
-	struct store_stmt *st = store_prepare(s, &Q_PITEM_REPLY);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, reply);
-	store_bind_int(st, 2, report_id);
-	return store_exec(st);
-}
-
 int store_pitem_all(struct store *s, struct arena *a, struct public_item **out)
 {
 	return q_collect(store_prepare(s, &Q_PITEM_ALL), a, fill_item, sizeof(**out), out);
@@ -223,9 +211,10 @@ int store_pmsg_put(struct store *s, const char *region, const struct public_mess
 		return STORE_ERR;
 	store_bind_text(st, 1, region);
 	store_bind_int(st, 2, m->report_id);
-	store_bind_text(st, 3, m->item_id);
-	store_bind_text(st, 4, m->day);
-	store_bind_text(st, 5, m->body);
+	store_bind_text(st, 3, m->direction);
+	store_bind_text(st, 4, m->item_id);
+	store_bind_text(st, 5, m->day);
+	store_bind_text(st, 6, m->body);
 	return store_exec(st);
 }
 
@@ -233,9 +222,10 @@ static void fill_msg(struct arena *a, struct store_stmt *st, void *row)
 {
 	struct public_message *m = row;
 
-	m->item_id = q_text(a, st, 0);
-	m->day = q_text(a, st, 1);
-	m->body = q_text(a, st, 2);
+	m->direction = q_text(a, st, 0);
+	m->item_id = q_text(a, st, 1);
+	m->day = q_text(a, st, 2);
+	m->body = q_text(a, st, 3);
 }
 
 int store_pmsg_of_report(struct store *s, struct arena *a, int64_t report_id,

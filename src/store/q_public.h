@@ -35,9 +35,9 @@ int store_pitem_get(struct store *s, struct arena *a, const char *item_id, struc
 /* The item a report came from: 1 found, 0 none, < 0. */
 int store_pitem_of_report(struct store *s, struct arena *a, int64_t report_id,
 			  struct public_item *it);
-int store_pitem_set_reply(struct store *s, int64_t report_id, const char *reply);
 int store_pmsg_put(struct store *s, const char *region, const struct public_message *m);
-/* A report's follow-ups, oldest first: the count, array in a. */
+/* A report's exchange (follow-ups and replies), oldest first: the count,
+ * array in a. */
 int store_pmsg_of_report(struct store *s, struct arena *a, int64_t report_id,
 			 struct public_message **out);
 /* Every imported item: the count, array in a. */

@@ -146,7 +146,7 @@ expect_eq "the report's page" 200 "$(http_get "$H" -b "$CJ" "$BASE/reports/$RID"
 expect_contains "... holds the summary" "ZQX195" "$(cat "$H.b")"
 expect_contains "... and whom it concerns" "某县粮食局" "$(cat "$H.b")"
 expect_contains "... the clerk sees the reporter" "$WHO" "$(cat "$H.b")"
-expect_contains "... and a reply field for the public channel" "答复网络举报人" "$(cat "$H.b")"
+expect_contains "... and the exchange with the reporter" "答复网络举报人" "$(cat "$H.b")"
 expect_eq "accept" 303 "$(http_status -b "$CJ" --data-urlencode "csrf=$ctok" \
 	--data "form=decision&decision=accept&decision_day=$(date -u -d '+8 hours' +%F)" "$BASE/reports/$RID/step")"
 expect_eq "an empty reply: 422" 422 "$(http_status -b "$CJ" --data-urlencode "csrf=$ctok" \
@@ -157,7 +157,12 @@ ANSWER='已转有关部门核查<b>，感谢监督'
 expect_eq "the reply" 303 "$(http_status -b "$CJ" --data-urlencode "csrf=$ctok" \
 	--data "form=public_reply" --data-urlencode "reply=$ANSWER" "$BASE/reports/$RID/public-reply")"
 check "... encrypted at rest" dump_lacks "已转有关部门核查"
-expect_eq "... audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'public_reply' AND object = 'report/$RID'")"
+expect_eq "a second reply" 303 "$(http_status -b "$CJ" --data-urlencode "csrf=$ctok" \
+	--data "form=public_reply" --data-urlencode "reply=第二次答复ZQX" "$BASE/reports/$RID/public-reply")"
+expect_eq "the report's page lists both replies" 200 "$(http_get "$H" -b "$CJ" "$BASE/reports/$RID")"
+expect_eq "... in order" "已转有关部门核查&lt;b&gt;，感谢监督|第二次答复ZQX" \
+	"$(grep -o 'class="from-staff">[^<]*<span[^>]*>[^<]*</span> <span class="prose">[^<]*' "$H.b" | sed 's/.*prose">//' | paste -sd'|')"
+expect_eq "... audited" 2 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'public_reply' AND object = 'report/$RID'")"
 
 # ---- the way back ----------------------------------------------------------
 run_cli ferry export --db "$DB" --out "$T_DIR/replies.batch"
@@ -172,6 +177,9 @@ expect_eq "the reporter reads the status" 200 \
 	"$(http_get "$H" --data-urlencode "csrf=$(qtok)" --data-urlencode "code=${CODE:0:4}-${CODE:4:4} ${CODE:8}" "$P_BASE/p/query")"
 expect_contains "... 已受理" "已受理" "$(cat "$H.b")"
 expect_contains "... and the answer, escaped" '已转有关部门核查&lt;b&gt;，感谢监督' "$(cat "$H.b")"
+expect_contains "... and the second reply after it" '感谢监督
+
+'"$(date -u -d '+8 hours' +%F)"'：第二次答复ZQX' "$(cat "$H.b")"
 run_cli ferry import "$T_DIR/replies.batch" --db "$PDB" --key "$PKEY"
 expect_contains "the reply batch again changes nothing" "0 applied" "$OUT"
 
@@ -206,8 +214,8 @@ expect_eq "the intranet imports the three" 0 "$RC"
 expect_contains "... 3 applied" "3 applied" "$OUT"
 RID3=$(sql "SELECT id FROM reports WHERE channel = 'online' AND id <> $RID")
 expect_eq "... each follow-up with its report" "$RID|$RID3" \
-	"$(sql "SELECT string_agg(x, '|') FROM (SELECT CAST(report_id AS TEXT) AS x FROM public_messages ORDER BY id) t" 2>/dev/null ||
-	   sql "SELECT group_concat(report_id, '|') FROM (SELECT report_id FROM public_messages ORDER BY id)")"
+	"$(sql "SELECT string_agg(x, '|') FROM (SELECT CAST(report_id AS TEXT) AS x FROM public_messages WHERE direction = 'in' ORDER BY id) t" 2>/dev/null ||
+	   sql "SELECT group_concat(report_id, '|') FROM (SELECT report_id FROM public_messages WHERE direction = 'in' ORDER BY id)")"
 check "... encrypted at rest" dump_lacks "ZQX195M"
 expect_eq "the report's page shows the follow-up" 200 "$(http_get "$H" -b "$CJ" "$BASE/reports/$RID")"
 expect_contains "... its text" "补充ZQX195M：另有报销票据" "$(cat "$H.b")"
@@ -256,7 +264,7 @@ expect_eq "... the audit log keeps no address for it" "public|-" \
 	"$(sql "SELECT user_name || '|' || ip FROM audit_log WHERE event = 'create' ORDER BY id DESC LIMIT 1")"
 expect_eq "single instance: a follow-up" 200 "$(msg "$BASE" "$CODE2" "单实例补充ZQX1953")"
 expect_eq "... stored with its report at once" 1 \
-	"$(sql "SELECT count(*) FROM public_messages m JOIN reports r ON r.id = m.report_id WHERE r.id = (SELECT max(id) FROM reports)")"
+	"$(sql "SELECT count(*) FROM public_messages m JOIN reports r ON r.id = m.report_id WHERE m.direction = 'in' AND r.id = (SELECT max(id) FROM reports)")"
 expect_eq "single instance: staff pages still served" 200 "$(http_status "$BASE/login")"
 
 check "no sanitizer report (server)" server_clean

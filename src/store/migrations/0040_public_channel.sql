@@ -32,7 +32,6 @@ CREATE TABLE public_items (
 	kind TEXT NOT NULL,
 	day TEXT NOT NULL,
 	report_id INTEGER REFERENCES reports(id),
-	reply TEXT,
 	imported_day TEXT NOT NULL
 );
 CREATE INDEX public_items_report ON public_items(report_id);
@@ -40,6 +39,7 @@ CREATE TABLE public_messages (
 	id INTEGER PRIMARY KEY,
 	region TEXT NOT NULL,
 	report_id INTEGER NOT NULL REFERENCES reports(id),
+	direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
 	item_id TEXT NOT NULL UNIQUE,
 	day TEXT NOT NULL,
 	body TEXT NOT NULL
