@@ -140,7 +140,7 @@ expect_eq "detained, key persons" "$(sql "$CNT AND (cs.top_leader = 1 OR cs.lead
 expect_eq "detained, rank section and top leader (one subject both)" \
 	"$(sql "$CNT AND cs.rank = 'section' AND cs.top_leader = 1")" "$(detained --rank section --top-leader)"
 expect_eq "detained, unit $UNIT and below" \
-	"$(sql "WITH RECURSIVE sub(id) AS (SELECT $UNIT UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) $CNT AND COALESCE(cs.unit_id, c.unit_id) IN (SELECT id FROM sub)")" \
+	"$(sql "WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = $UNIT UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) $CNT AND COALESCE(cs.unit_id, c.unit_id) IN (SELECT id FROM sub)")" \
 	"$(detained --unit "$UNIT")"
 expect_eq "detained, campaign and category (two members: the full statement)" \
 	"$(sql "$CNT AND c.campaign_id = $DCAMP AND EXISTS (SELECT 1 FROM case_categories cc WHERE cc.case_id = c.id AND cc.category = '$DCAT')")" \
