@@ -3,7 +3,8 @@
  * Parses the template (the platform's template syntax, domain/tmpl.h;
  * the placeholders of figures in domain/annual.h and docs/statistics.md), checks every
  * placeholder against the metrics registry and the records, fills the
- * figures from metrics_compute (one computation per distinct scope),
+ * figures from metrics_compute_keys (per distinct scope and year, the keys
+ * its placeholders name, each once),
  * renders text, HTML and DOCX, and keeps each rendering with the template
  * version and the figures it used, so a kept rendering is reproduced from
  * them and never recomputed.
