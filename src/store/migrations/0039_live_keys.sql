@@ -6,7 +6,8 @@
 -- whole commission (dim '') and the campaign.  The unit is not a dimension
 -- of theirs: the live statements do not honour it (an accountability names
 -- the unit held accountable, or a person, not the unit of a snapshot; a
--- recovery names no unit), so the keys stay not applicable to a unit scope.
+-- recovery names at most a case, whose unit the live statement does not
+-- read), so the keys stay not applicable to a unit scope.
 -- * accountability: n = 1 per accountability, on its started day;
 -- * recovered, returned (recoveries.kind): n = amount_fen, on its day.
 --
@@ -18,8 +19,8 @@
 -- itself; metric_deps does not change.
 --
 -- detained stays a live statement: distinct persons are not additive over
--- days (docs/statistics.md); the indexes below serve its composed
--- statements (store/q_metrics.c).
+-- days (docs/statistics.md); the index below serves its statement for a
+-- campaign (store/q_metrics.c).
 CREATE VIEW metric_acct_contrib AS
 	SELECT 'accountability' AS kind, id, 'accountability' AS stat, '' AS dim, '' AS val,
 		started AS day, CAST(1 AS BIGINT) AS n, 0 AS f1, 0 AS f2, 0 AS f3, 0 AS f4, 0 AS sanc
