@@ -112,6 +112,7 @@ int cmd_calendar(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_ferry(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 /* hidden: the route and role tables as JSON lines (routes.c) */
 int cmd_routes(int argc, char **argv);

@@ -2,7 +2,9 @@
  * init.c: `qingfeng init` creates the database, the key file (mode 0600,
  * beside the database unless --key says where), loads the shipped holiday
  * calendar and creates the first system administrator, whose password is
- * printed once and never stored in clear.
+ * printed once and never stored in clear.  The key file gets the public
+ * channel's ferry keys too (core/ferrykey.c); `init --public` makes the
+ * internet-facing instance: no sealing secret and no administrator.
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,7 +52,7 @@ static int settings_tx(struct store *s, void *arg)
 int cmd_init(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *region = NULL, *name = NULL, *admin = "admin";
-	int national = 0;
+	int national = 0, public = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file to create (default: beside the database)" },
@@ -58,6 +60,7 @@ int cmd_init(int argc, char **argv)
 		{ "--name", &name, NULL, "the commission's name, shown in the pages" },
 		{ "--admin", &admin, NULL, "login name of the first system administrator" },
 		{ "--national-crypto", NULL, &national, "use SM3/SM4 (国密) instead of the default suite" },
+		{ "--public", NULL, &public, "the internet-facing instance of the public channel: no sealing secret, no administrator (then 'ferry key import' the intranet's keys)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	const struct embedded_file *hol;
@@ -68,7 +71,7 @@ int cmd_init(int argc, char **argv)
 	struct store *s;
 	int rc;
 
-	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng init [--db PATH] [--key PATH] [--region CODE] [--name NAME] [--admin NAME] [--national-crypto]");
+	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng init [--db PATH] [--key PATH] [--region CODE] [--name NAME] [--admin NAME] [--national-crypto] [--public]");
 	if (rc == -2)
 		return 0;
 	if (rc < 0)
@@ -92,10 +95,18 @@ int cmd_init(int argc, char **argv)
 		return 1;
 	}
 	/* the key file first: if it cannot be written, the database is not
-	 * touched (on PostgreSQL there is no file to remove afterwards) */
+	 * touched (on PostgreSQL there is no file to remove afterwards); with
+	 * the ferry keys (issue 13): the intranet's sealing pair and each
+	 * side's signing key */
 	if (keyfile_create(keypath, national, &err) < 0) {
 		error("%s", err.buf);
 		strbuf_release(&err);
+		return 1;
+	}
+	if (ferrykey_ensure(keypath, public, &err) < 0) {
+		error("%s", err.buf);
+		strbuf_release(&err);
+		unlink(keypath);
 		return 1;
 	}
 	strbuf_release(&err);
@@ -139,6 +150,16 @@ int cmd_init(int argc, char **argv)
 	hol = embed_find(qf_data, "cn-holidays.csv");
 	if (!hol || calendar_store_csv(&env, hol->data, hol->len, "cn-holidays.csv") < 0)
 		goto out;
+	if (public) {
+		/* a public instance has no staff: nobody signs in there */
+		printf("qingfeng: %s public-channel database %s\n",
+		       cmd_db_is_pg(db) ? "initialised" : "created", cmd_db_shown(db));
+		printf("qingfeng: created key file %s without the sealing secret; next: "
+		       "'qingfeng ferry key import' the intranet's keys (docs/operations.md)\n", keypath);
+		rc = 0;
+		env.ckpt_force = 1;
+		goto out;
+	}
 	cmd_random_password(password);
 	strbuf_init(&err, 0);
 	if (user_create(&env.c, admin, "sysadmin", "系统管理员", 0, password,

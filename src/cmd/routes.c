@@ -36,7 +36,7 @@ static const struct {
 } flag_names[] = {
 	{ R_PUBLIC, "public" }, { R_PARTIAL, "partial" }, { R_API, "api" },
 	{ R_NOCSRF, "nocsrf" }, { R_STATIC, "static" }, { R_ACCOUNT, "account" },
-	{ R_UPLOAD, "upload" },
+	{ R_UPLOAD, "upload" }, { R_CITIZEN, "citizen" },
 };
 
 /* The names of the permissions in set, in index order. */

@@ -16,12 +16,20 @@
 #include "core/calendar.h"
 #include "core/crypto.h"
 #include "core/log.h"
+#include "core/ratelimit.h"
 #include "core/version.h"
 #include "domain/holidays.h"
 #include "http/http.h"
 #include "http/metrics.h"
 #include "store/q_settings.h"
 #include "store/store.h"
+
+#define QUERY_BURST 5
+#define QUERY_REFILL_SECONDS 600
+/* every post to the public channel (each costs an Argon2id): 60 at once,
+ * then one every 10 seconds per address */
+#define POST_BURST 60
+#define POST_REFILL_SECONDS 10
 
 /* The first line of FILE, without its line end, into a malloc'd string:
  * the metrics bearer token (at least 16 characters).  NULL with a message. */
@@ -83,6 +91,7 @@ int cmd_serve(int argc, char **argv)
 	const char *log_level = "info", *metrics_listen = NULL, *metrics_token = NULL;
 	const char *max_conns = NULL, *per_addr = NULL, *hdr_timeout = NULL, *body_rate = NULL;
 	const char *proxies = NULL, *max_upload = NULL, *attach_dir = NULL;
+	int public_only = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
@@ -103,6 +112,7 @@ int cmd_serve(int argc, char **argv)
 		{ "--max-per-address", &per_addr, NULL, "most connections from one client address (default 128; 0: no limit; trusted proxies are exempt)" },
 		{ "--header-timeout", &hdr_timeout, NULL, "seconds a connection has to send a request's headers, also the keep-alive idle time (default 10)" },
 		{ "--body-min-rate", &body_rate, NULL, "bytes/s a request body must average once --header-timeout has passed (default 1024; 0: off)" },
+		{ "--public", NULL, &public_only, "the internet-facing instance: only the public channel's pages (/p/...), no staff route; the key file must not hold the sealing secret" },
 		{ "--trusted-proxy", &proxies, NULL, "proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client (default: the trusted_proxy setting; none)" },
 		{ NULL, NULL, NULL, NULL }
 	};
@@ -114,7 +124,7 @@ int cmd_serve(int argc, char **argv)
 	long n;
 	int rc;
 
-	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng serve [--db PATH] [--listen HOST:PORT] [--threads N] [--trusted-proxy LIST]");
+	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng serve [--db PATH] [--listen HOST:PORT] [--threads N] [--trusted-proxy LIST] [--public]");
 	if (rc == -2)
 		return 0;
 	if (rc < 0)
@@ -138,7 +148,20 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	strbuf_release(&err);
+	if (public_only && env.keys.has_seal_sk) {
+		/* the private half never leaves the intranet (issue 13) */
+		error("refusing to serve --public: key file '%s' holds the sealing secret; a public "
+		      "instance gets its own key file (init --public, docs/operations.md)",
+		      cmd_key_path(key, db));
+		cmd_close(&env);
+		return 1;
+	}
+	if (!env.keys.has_seal_pk)
+		log_warn("the public channel (/p/) is closed: key file '%s' has no seal_public "
+			 "(intranet: 'qingfeng ferry key export' adds it; public side: 'ferry key import')",
+			 cmd_key_path(key, db));
 	memset(&app, 0, sizeof(app));
+	app.public_only = public_only;
 	app.cfg = env.cfg;
 	app.keys = env.keys;
 	app.db_uri = db;
@@ -202,6 +225,12 @@ int cmd_serve(int argc, char **argv)
 		rc = -1;
 	else if (!(app.metrics = metrics_new()))
 		rc = error("out of memory");
+	/* wrong query codes: QUERY_BURST at once, then one every
+	 * QUERY_REFILL_SECONDS per address (docs/security.md "Query codes");
+	 * in memory, never stored */
+	else if (!(app.query_limits = ratelimit_new(65536, QUERY_BURST, QUERY_REFILL_SECONDS, 0)) ||
+		 !(app.post_limits = ratelimit_new(65536, POST_BURST, POST_REFILL_SECONDS, 0)))
+		rc = error("out of memory");
 	else {
 		app.metrics_token = token;
 		rc = http_serve(&app, listen, cert, tlskey);
@@ -215,5 +244,7 @@ int cmd_serve(int argc, char **argv)
 	keys_wipe(&app.keys);
 	free((char *)app.audit_ckpt);
 	free((char *)app.cfg.attach_dir);
+	ratelimit_free(app.query_limits);
+	ratelimit_free(app.post_limits);
 	return rc < 0 ? 1 : 0;
 }

@@ -28,6 +28,15 @@ struct qf_keys {
 	int national;                        /* 1: SM3/SM4 suite */
 	unsigned char field_key[QF_KEY_BYTES];
 	unsigned char audit_key[QF_KEY_BYTES];
+	/* the public channel's ferry (issue 13, core/ferrykey.c), each
+	 * optional in the file: the sealing pair (X25519, crypto_box_seal)
+	 * whose secret half only the intranet holds; this side's Ed25519
+	 * signing key (the public half is its last 32 bytes); the other
+	 * side's verify key */
+	int has_seal_pk, has_seal_sk, has_sign, has_peer;
+	unsigned char seal_pk[32], seal_sk[32];
+	unsigned char sign_sk[64];
+	unsigned char peer_pk[32];
 };
 
 /* sodium_init and OpenSSL algorithm lookups; 0 or -1. */
@@ -43,6 +52,27 @@ int keyfile_create(const char *path, int national, struct strbuf *err) QF_WUR;
 /* Loads it; refuses a file readable by group or others. */
 int keyfile_load(const char *path, struct qf_keys *keys, struct strbuf *err) QF_WUR;
 void keys_wipe(struct qf_keys *keys);
+/* Sets lines "name=value" in an existing key file (names[i], values[i],
+ * n of them): a line of the same name is replaced, a new one appended.
+ * The file is written anew beside the old one (mode 0600, fsync) and
+ * renamed over it, so a crash leaves the old or the new file whole.
+ * The values are wiped from the buffers used.  0 or -1 with err. */
+int keyfile_set(const char *path, const char *const *names, const char *const *values, int n,
+		struct strbuf *err) QF_WUR;
+
+/* The ferry keys (core/ferrykey.c).  Adds to the key file at path what
+ * it lacks of this side's keys: on the intranet (public == 0) a sealing
+ * pair and a signing key, on a public instance a signing key only.  The
+ * number of lines added, or -1 with err. */
+int ferrykey_ensure(const char *path, int public, struct strbuf *err) QF_WUR;
+/* The text `qingfeng ferry key export` prints for the other side:
+ * "role=intranet|public", "verify=<hex>" and, from the intranet,
+ * "seal_public=<hex>".  keys must have a signing key. */
+int ferrykey_export(const struct qf_keys *k, int public, struct strbuf *out) QF_WUR;
+/* Reads that text from the other side and stores it in the key file at
+ * path: peer_verify, and on a public instance seal_public.  Refuses text
+ * from a side of the same role.  0 or -1 with err. */
+int ferrykey_import(const char *path, int public, const char *text, struct strbuf *err) QF_WUR;
 
 /* Field encryption.  `ad` binds the ciphertext to its place (for example
  * "person.id_number"); the same ad must be given to decrypt.  Appends

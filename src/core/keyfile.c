@@ -7,13 +7,17 @@
  *   suite=default|national
  *   field_key=<64 hex digits>
  *   audit_key=<64 hex digits>
+ *   seal_public=, seal_secret=, sign_secret=, peer_verify=   (optional: the
+ *       public channel's ferry keys, core/ferrykey.c)
  *
  * Guarantees: keyfile_create never replaces an existing file (O_EXCL, and
  * so never follows a symlink), writes mode 0600, and returns only after
  * the data is on disk (fsync of the file, then of its directory); a failed
  * create removes what it wrote.  keyfile_load refuses anything but a
  * regular file with no permission bits for group or others, and every
- * unknown, repeated or missing line.  Buffers that held key text are
+ * unknown, repeated or missing line.  keyfile_set reads under the same
+ * checks and replaces the file whole (a new file, fsync, rename), so a
+ * crash leaves the old or the new one.  Buffers that held key text are
  * wiped; on failure *keys is wiped too.
  */
 #include "core/crypto.h"
@@ -119,6 +123,21 @@ static int parse_keys(char *buf, const char *path, struct qf_keys *keys, struct 
 {
 	int have_suite = 0, have_field = 0, have_audit = 0, lineno = 0;
 	char *line = buf, *next;
+	/* the lines holding a key in hex: where each goes and its seen flag
+	 * (the ferry's four are optional: core/ferrykey.c) */
+	const struct hex_line {
+		const char *name;
+		unsigned char *dst;
+		size_t len;
+		int *seen;
+	} hex_lines[] = {
+		{ "field_key", keys->field_key, sizeof(keys->field_key), &have_field },
+		{ "audit_key", keys->audit_key, sizeof(keys->audit_key), &have_audit },
+		{ "seal_public", keys->seal_pk, sizeof(keys->seal_pk), &keys->has_seal_pk },
+		{ "seal_secret", keys->seal_sk, sizeof(keys->seal_sk), &keys->has_seal_sk },
+		{ "sign_secret", keys->sign_sk, sizeof(keys->sign_sk), &keys->has_sign },
+		{ "peer_verify", keys->peer_pk, sizeof(keys->peer_pk), &keys->has_peer },
+	};
 
 	for (; line && *line; line = next) {
 		char *eq, *val;
@@ -145,16 +164,14 @@ static int parse_keys(char *buf, const char *path, struct qf_keys *keys, struct 
 				keys->national = 1;
 			else
 				goto bad;
-		} else if (!strcmp(line, "field_key")) {
-			seen = &have_field;
-			if (hex_decode(val, keys->field_key, sizeof(keys->field_key)) < 0)
-				goto bad;
-		} else if (!strcmp(line, "audit_key")) {
-			seen = &have_audit;
-			if (hex_decode(val, keys->audit_key, sizeof(keys->audit_key)) < 0)
-				goto bad;
 		} else {
-			goto bad;
+			const struct hex_line *h = NULL;
+			for (size_t i = 0; i < sizeof(hex_lines) / sizeof(hex_lines[0]); i++)
+				if (!strcmp(line, hex_lines[i].name))
+					h = &hex_lines[i];
+			if (!h || hex_decode(val, h->dst, h->len) < 0)
+				goto bad;
+			seen = h->seen;
 		}
 		if ((*seen)++)
 			goto bad;
@@ -171,58 +188,130 @@ bad:
 	return -1;
 }
 
-int keyfile_load(const char *path, struct qf_keys *keys, struct strbuf *err)
+/* The key file's text, checked as keyfile_load promises (a regular file,
+ * no permission for group or others, small, no NUL byte): a buffer of
+ * KEYFILE_MAX + 1 bytes the caller wipes and frees, or NULL with err. */
+static char *read_checked(const char *path, struct strbuf *err)
 {
 	char *buf;
 	struct stat st;
 	ssize_t len;
-	int fd, rc = -1;
+	int fd;
 
-	memset(keys, 0, sizeof(*keys));
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		strbuf_addf(err, "cannot open key file '%s': %s", path, strerror(errno));
-		return -1;
+		return NULL;
 	}
 	/* fstat of the open file: what is checked is what is read. */
 	if (fstat(fd, &st) < 0) {
 		strbuf_addf(err, "cannot stat key file '%s': %s", path, strerror(errno));
 		close(fd);
-		return -1;
+		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		strbuf_addf(err, "key file '%s' is not a regular file", path);
 		close(fd);
-		return -1;
+		return NULL;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
 		strbuf_addf(err, "key file '%s' is accessible by group or others (mode %04o); "
 			    "run: chmod 600 '%s'", path, (unsigned)(st.st_mode & 07777), path);
 		close(fd);
-		return -1;
+		return NULL;
 	}
 	buf = malloc(KEYFILE_MAX + 1);
 	if (!buf) {
 		close(fd);
-		return -1;
+		return NULL;
 	}
 	len = read_small(fd, buf, KEYFILE_MAX);
 	close(fd);
-	if (len < 0) {
+	if (len < 0)
 		strbuf_addf(err, "cannot read key file '%s': %s", path, strerror(errno));
-		goto out;
-	}
-	buf[len] = '\0';
-	if (strlen(buf) != (size_t)len) {
+	else if ((buf[len] = '\0', strlen(buf) != (size_t)len))
 		strbuf_addf(err, "key file '%s' contains a NUL byte", path);
-		goto out;
-	}
+	else
+		return buf;
+	sodium_memzero(buf, KEYFILE_MAX + 1);
+	free(buf);
+	return NULL;
+}
+
+int keyfile_load(const char *path, struct qf_keys *keys, struct strbuf *err)
+{
+	char *buf;
+	int rc;
+
+	memset(keys, 0, sizeof(*keys));
+	buf = read_checked(path, err);
+	if (!buf)
+		return -1;
 	rc = parse_keys(buf, path, keys, err);
-out:
 	sodium_memzero(buf, KEYFILE_MAX + 1);
 	free(buf);
 	if (rc < 0)
 		keys_wipe(keys);
+	return rc;
+}
+
+/* 1 when line (up to its end or '\n') is "name=..." for one of names. */
+static int line_named(const char *line, const char *const *names, int n)
+{
+	for (int i = 0; i < n; i++) {
+		size_t k = strlen(names[i]);
+		if (!strncmp(line, names[i], k) && line[k] == '=')
+			return 1;
+	}
+	return 0;
+}
+
+int keyfile_set(const char *path, const char *const *names, const char *const *values, int n,
+		struct strbuf *err)
+{
+	struct strbuf text = STRBUF_INIT, tmp = STRBUF_INIT;
+	char *buf = read_checked(path, err);
+	int fd, rc = -1;
+
+	if (!buf)
+		return -1;
+	strbuf_grow(&text, strlen(buf) + 1024);  /* one allocation: no stray copies */
+	for (char *line = buf, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			next++;
+		if (!line_named(line, names, n))
+			strbuf_add(&text, line, next ? (size_t)(next - line) : strlen(line));
+	}
+	if (text.len && text.buf[text.len - 1] != '\n')
+		strbuf_addch(&text, '\n');
+	for (int i = 0; i < n; i++)
+		strbuf_addf(&text, "%s=%s\n", names[i], values[i]);
+	strbuf_addf(&tmp, "%s.new", path);
+	unlink(tmp.buf);        /* a leftover of a crash: never the key file itself */
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600);
+	if (fd >= 0 && (fchmod(fd, 0600) < 0 || write_all(fd, text.buf, text.len) < 0 ||
+			fsync(fd) < 0)) {
+		int saved = errno;
+		close(fd);
+		errno = saved;
+		fd = -1;
+	} else if (fd >= 0 && close(fd) < 0) {
+		fd = -1;
+	}
+	if (fd < 0 || rename(tmp.buf, path) < 0) {
+		strbuf_addf(err, "cannot write key file '%s': %s", path, strerror(errno));
+		unlink(tmp.buf);
+		goto out;
+	}
+	(void)fsutil_sync_dir(path);
+	rc = 0;
+out:
+	sodium_memzero(buf, KEYFILE_MAX + 1);
+	free(buf);
+	sodium_memzero(text.buf, text.len);
+	strbuf_release(&text);
+	strbuf_release(&tmp);
 	return rc;
 }
 

@@ -3,7 +3,8 @@
  * Parses the template (the platform's template syntax, domain/tmpl.h;
  * the placeholders of figures in domain/annual.h and docs/statistics.md), checks every
  * placeholder against the metrics registry and the records, fills the
- * figures from metrics_compute (one computation per distinct scope),
+ * figures from metrics_compute_keys (per distinct scope and year, the keys
+ * its placeholders name, each once),
  * renders text, HTML and DOCX, and keeps each rendering with the template
  * version and the figures it used, so a kept rendering is reproduced from
  * them and never recomputed.
@@ -187,10 +188,13 @@ int annual_check(struct store *db, struct arena *a, const char *tmpl, struct ann
 	return 1;
 }
 
-/* One computed set of figures per distinct scope and period. */
+/* One computed set of figures per distinct scope and period: the keys
+ * the template asks of it, each computed once. */
 struct scope_cache {
 	struct metric_scope s;
 	int prev;
+	const char **keys;
+	int nkeys;
 	struct metric_value *v;
 	int n;
 };
@@ -208,35 +212,70 @@ static int same_scope(const struct metric_scope *x, const struct metric_scope *y
 	       x->key_persons == y->key_persons && x->scope_user == y->scope_user;
 }
 
+static int is_year(const struct annual_ph *ph)
+{
+	return !strcmp(ph->key, "year") || !strcmp(ph->key, "prev_year");
+}
+
+/* The scope and period of each placeholder of d (NULL for the year's),
+ * into at most d->nphs caches, each with the keys asked of it. */
+static struct scope_cache **group_scopes(struct arena *a, const struct annual_doc *d, int64_t scope_user,
+					 struct scope_cache *c, int *nc)
+{
+	struct scope_cache **of = arena_zalloc(a, sizeof(*of) * (size_t)(d->nphs + 1));
+
+	*nc = 0;
+	for (int i = 0; i < d->nphs; i++) {
+		const struct annual_ph *ph = &d->phs[i];
+		struct metric_scope s = ph->scope;
+		struct scope_cache *k = NULL;
+		int have = 0;
+
+		if (is_year(ph))
+			continue;
+		s.scope_user = scope_user;
+		for (int j = 0; j < *nc && !k; j++)
+			if (c[j].prev == ph->prev && same_scope(&c[j].s, &s))
+				k = &c[j];
+		if (!k) {
+			k = &c[(*nc)++];
+			*k = (struct scope_cache){ .s = s, .prev = ph->prev,
+						   .keys = arena_alloc(a, sizeof(char *) * (size_t)d->nphs) };
+		}
+		for (int j = 0; j < k->nkeys && !have; j++)
+			have = !strcmp(k->keys[j], ph->key);
+		if (!have)
+			k->keys[k->nkeys++] = ph->key;
+		of[i] = k;
+	}
+	return of;
+}
+
 int annual_figures(struct store *db, struct arena *a, const struct annual_doc *d, int year,
 		   int64_t scope_user, struct annual_fig **out, struct tmpl_error *e)
 {
 	struct annual_fig *f = arena_alloc(a, sizeof(*f) * (size_t)(d->nphs + 1));
 	struct scope_cache *c = arena_alloc(a, sizeof(*c) * (size_t)(d->nphs + 1));
-	int nc = 0;
+	struct scope_cache **of;
+	int nc;
 
+	of = group_scopes(a, d, scope_user, c, &nc);
+	for (int j = 0; j < nc; j++) {
+		struct metric_period p = metric_year(a, c[j].prev ? year - 1 : year);
+
+		if (metrics_compute_keys(db, a, &p, &c[j].s, (const char *const *)c[j].keys, c[j].nkeys,
+					 &c[j].v, &c[j].n) != RES_DONE)
+			return RES_STORE;
+	}
 	for (int i = 0; i < d->nphs; i++) {
 		const struct annual_ph *ph = &d->phs[i];
-		struct metric_scope s = ph->scope;
-		struct scope_cache *k = NULL;
+		const struct scope_cache *k = of[i];
 
 		f[i] = (struct annual_fig){ .src = ph->src, .key = ph->key };
-		if (!strcmp(ph->key, "year") || !strcmp(ph->key, "prev_year")) {
+		if (is_year(ph)) {
 			f[i].value = ph->key[0] == 'y' ? year : year - 1;
 			f[i].display = arena_printf(a, "%" PRId64, f[i].value);
 			continue;
-		}
-		s.scope_user = scope_user;
-		for (int j = 0; j < nc && !k; j++)
-			if (c[j].prev == ph->prev && same_scope(&c[j].s, &s))
-				k = &c[j];
-		if (!k) {
-			struct metric_period p = metric_year(a, ph->prev ? year - 1 : year);
-
-			k = &c[nc++];
-			*k = (struct scope_cache){ .s = s, .prev = ph->prev };
-			if (metrics_compute(db, a, &p, &k->s, &k->v, &k->n) != RES_DONE)
-				return RES_STORE;
 		}
 		for (int j = 0; j < k->n; j++)
 			if (!strcmp(k->v[j].key, ph->key)) {

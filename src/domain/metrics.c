@@ -95,30 +95,42 @@ static const struct metric_value *value_of(const struct metric_value *v, int n, 
 	return NULL;
 }
 
-int metrics_compute(struct store *db, struct arena *a, const struct metric_period *p,
-		    const struct metric_scope *s, struct metric_value **out, int *n)
+static int listed(const char *const *keys, int nkeys, const char *key)
 {
-	const struct metric_def *const *defs;
-	struct metric_value *v;
-	unsigned used = q_metric_scope_used(s);
-	qf_day from, to;
-	int nd;
+	for (int i = 0; i < nkeys; i++)
+		if (!strcmp(keys[i], key))
+			return 1;
+	return 0;
+}
 
-	*out = NULL;
-	*n = 0;
-	from = date_parse(p->from ? p->from : "");
-	to = date_parse(p->to ? p->to : "");
-	if (from == QF_DAY_NONE || to == QF_DAY_NONE || from > to)
-		return RES_INVALID;
-	defs = QF_SORTED(a, metrics, by_order, &nd);
-	v = arena_zalloc(a, sizeof(*v) * (size_t)(nd ? nd : 1));
+/* Whether key d is computed: every key without a list (keys NULL); else a
+ * listed key, or a count that a listed rate divides. */
+static int wanted(const struct metric_def *const *defs, int nd, const char *const *keys, int nkeys,
+		  const struct metric_def *d)
+{
+	if (!keys || listed(keys, nkeys, d->key))
+		return 1;
+	for (int i = 0; i < nd; i++)
+		if (!defs[i]->compute && listed(keys, nkeys, defs[i]->key) &&
+		    ((defs[i]->num_key && !strcmp(defs[i]->num_key, d->key)) ||
+		     (defs[i]->den_key && !strcmp(defs[i]->den_key, d->key))))
+			return 1;
+	return 0;
+}
+
+static int compute(struct store *db, struct arena *a, const struct metric_period *p,
+		   const struct metric_scope *s, const struct metric_def *const *defs, int nd,
+		   const char *const *keys, int nkeys, struct metric_value *v)
+{
+	unsigned used = q_metric_scope_used(s);
+
 	/* counts first, then the rates that divide them */
 	for (int i = 0; i < nd; i++) {
 		const struct metric_def *d = defs[i];
 
 		v[i] = (struct metric_value){ .key = d->key, .zh = d->zh, .kind = d->kind,
 					      .decimals = d->decimals };
-		if (!d->compute)
+		if (!d->compute || !wanted(defs, nd, keys, nkeys, d))
 			continue;
 		v[i].applicable = (used & ~d->scopes) == 0;
 		if (!v[i].applicable) {
@@ -134,7 +146,7 @@ int metrics_compute(struct store *db, struct arena *a, const struct metric_perio
 		const struct metric_def *d = defs[i];
 		const struct metric_value *num, *den;
 
-		if (d->compute)
+		if (d->compute || !wanted(defs, nd, keys, nkeys, d))
 			continue;
 		num = d->num_key ? value_of(v, nd, d->num_key) : NULL;
 		den = d->den_key ? value_of(v, nd, d->den_key) : NULL;
@@ -147,9 +159,41 @@ int metrics_compute(struct store *db, struct arena *a, const struct metric_perio
 		v[i].den = den->value;
 		v[i].display = metric_rate_display(a, v[i].num, v[i].den, d->decimals);
 	}
+	return RES_DONE;
+}
+
+int metrics_compute_keys(struct store *db, struct arena *a, const struct metric_period *p,
+			 const struct metric_scope *s, const char *const *keys, int nkeys,
+			 struct metric_value **out, int *n)
+{
+	const struct metric_def *const *defs;
+	struct metric_value *v;
+	qf_day from, to;
+	int nd, rc;
+
+	*out = NULL;
+	*n = 0;
+	from = date_parse(p->from ? p->from : "");
+	to = date_parse(p->to ? p->to : "");
+	if (from == QF_DAY_NONE || to == QF_DAY_NONE || from > to)
+		return RES_INVALID;
+	defs = QF_SORTED(a, metrics, by_order, &nd);
+	v = arena_zalloc(a, sizeof(*v) * (size_t)(nd ? nd : 1));
+	/* only reads: keys that share a row of the rollup read it once */
+	store_metric_batch(1);
+	rc = compute(db, a, p, s, defs, nd, keys, nkeys, v);
+	store_metric_batch(0);
+	if (rc != RES_DONE)
+		return rc;
 	*out = v;
 	*n = nd;
 	return RES_DONE;
+}
+
+int metrics_compute(struct store *db, struct arena *a, const struct metric_period *p,
+		    const struct metric_scope *s, struct metric_value **out, int *n)
+{
+	return metrics_compute_keys(db, a, p, s, NULL, 0, out, n);
 }
 
 static struct metric_period period_of(struct arena *a, qf_day from, qf_day to)

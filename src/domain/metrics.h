@@ -54,6 +54,14 @@ QF_SET(metrics, const struct metric_def);
 int metrics_compute(struct store *db, struct arena *a, const struct metric_period *p,
 		    const struct metric_scope *s, struct metric_value **out, int *n);
 
+/* The same array, but only the keys of `keys` (nkeys of them) are
+ * computed, with the counts a rate among them divides; the others keep
+ * display NULL and applicable 0.  For a caller that uses a few figures of
+ * a scope (the annual report's placeholders): each key once. */
+int metrics_compute_keys(struct store *db, struct arena *a, const struct metric_period *p,
+			 const struct metric_scope *s, const char *const *keys, int nkeys,
+			 struct metric_value **out, int *n);
+
 /* The scope in words for titles (domain/metric_words.c): units,
  * campaigns, categories and users by name, codes by label, each member
  * after a space; " 全委" when the scope is the whole commission. */

@@ -304,24 +304,47 @@ static int register_tx(struct store *s, void *arg)
 	return record_step(c, ra->id, AEV_CREATE, "登记信访举报", label_of(report_channels, in->channel));
 }
 
-int64_t report_register(struct ctx *c, const struct report_input *in, struct fielderr *fe)
+/* Checks in and fills ra->k: 0, RES_INVALID (messages in fe), RES_STORE. */
+static int register_prepare(struct ctx *c, const struct report_input *in, struct fielderr *fe,
+			    struct register_arg *ra)
 {
-	struct register_arg ra = { .c = c, .in = in };
 	int other = 0;
 
-	if (validate(c, in, fe, &ra.k.unit_id, &other) < 0)
+	if (validate(c, in, fe, &ra->k.unit_id, &other) < 0)
 		return RES_STORE;
 	if (fe->n)
 		return RES_INVALID;
-	ra.k.region = c->cfg->region;
-	ra.k.received = in->received;
-	ra.k.channel = in->channel;
-	ra.k.category = in->category;
-	ra.k.kind = in->kind;
-	ra.k.repeated = in->repeated != 0;
-	ra.k.real_name = in->real_name != 0;
-	ra.k.other_level = other;
-	ra.k.created_by = c->who.id;
+	ra->k.region = c->cfg->region;
+	ra->k.received = in->received;
+	ra->k.channel = in->channel;
+	ra->k.category = in->category;
+	ra->k.kind = in->kind;
+	ra->k.repeated = in->repeated != 0;
+	ra->k.real_name = in->real_name != 0;
+	ra->k.other_level = other;
+	ra->k.created_by = c->who.id;
+	return 0;
+}
+
+int64_t report_register_in_tx(struct ctx *c, const struct report_input *in, struct fielderr *fe)
+{
+	struct register_arg ra = { .c = c, .in = in };
+	int rc = register_prepare(c, in, fe, &ra);
+
+	if (rc < 0)
+		return rc;
+	if (register_tx(c->db, &ra) < 0)
+		return RES_STORE;
+	return ra.id;
+}
+
+int64_t report_register(struct ctx *c, const struct report_input *in, struct fielderr *fe)
+{
+	struct register_arg ra = { .c = c, .in = in };
+	int rc = register_prepare(c, in, fe, &ra);
+
+	if (rc < 0)
+		return rc;
 	if (store_tx(c->db, register_tx, &ra) < 0)
 		return -2;
 	return ra.id;

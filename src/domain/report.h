@@ -49,6 +49,9 @@ struct report_input {
 
 /* Registers a report: its id; RES_INVALID with messages in fe; RES_STORE. */
 int64_t report_register(struct ctx *c, const struct report_input *in, struct fielderr *fe);
+/* The same inside a write transaction the caller holds on c->db (the
+ * ferry's import: a batch is one transaction). */
+int64_t report_register_in_tx(struct ctx *c, const struct report_input *in, struct fielderr *fe);
 
 /* RES_DONE found and visible (the read is audited), RES_NOT_FOUND absent or denied (a denial
  * is audited as access_denied), RES_STORE. */

@@ -25,6 +25,7 @@
 #include "core/netaddr.h"
 
 struct app;
+struct ratelimit;
 struct metrics;
 struct route;
 
@@ -94,6 +95,7 @@ enum {
 	R_ACCOUNT = 1 << 5,      /* reachable while a password change is due */
 	R_UPLOAD = 1 << 6,       /* takes files: body up to max_upload (plus the form
 				  * around it), multipart files kept binary */
+	R_CITIZEN = 1 << 7,      /* the public channel: served by serve --public */
 };
 
 struct route {
@@ -110,6 +112,12 @@ extern const struct route route_table[];
  * Allow header of a 405). */
 const struct route *route_match(const char *url, int method, int64_t *id, int *state,
 				int *allowed);
+/* The same over the rows a public instance serves (`serve --public`):
+ * R_CITIZEN and R_STATIC only; any other path is a plain 404 there. */
+const struct route *route_match_public(const char *url, int method, int64_t *id, int *state,
+				       int *allowed);
+/* 1 when rt is served by a public instance. */
+int route_is_public_face(const struct route *rt);
 
 /* Error codes: each maps to an HTTP status and a Chinese hint (reply.c). */
 enum err_code {
@@ -190,6 +198,10 @@ void req_set_cookie(struct req *r, const char *name, const char *value, long max
 const char *req_session_cookie(const struct req *r);
 /* Cookie value from the request, or NULL (arena copy). */
 const char *req_cookie(struct req *r, const char *name);
+/* The client's address (after trusted proxies), for an in-memory rate
+ * limit only: a public (R_CITIZEN) route never stores or logs it, and its
+ * ctx's who.ip is "-". */
+const char *req_client_ip(struct req *r);
 /* A GET argument (validated UTF-8) or "" */
 const char *req_arg(struct req *r, const char *key);
 /* The request's form field or "" (trimmed). */
@@ -217,6 +229,9 @@ struct app {
 	const char *metrics_listen;     /* HOST:PORT of /metrics, NULL: off */
 	const char *metrics_token;      /* bearer token it requires, or NULL */
 	const char *audit_ckpt;         /* checkpoint file, moved forward by the main thread */
+	int public_only;                /* serve --public: only R_CITIZEN and R_STATIC routes */
+	struct ratelimit *query_limits; /* wrong query codes per address, in memory only */
+	struct ratelimit *post_limits;  /* public-channel posts per address, in memory only */
 	unsigned ckpt_seconds;          /* at most this long between moves */
 };
 

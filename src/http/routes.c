@@ -50,6 +50,7 @@
 #include "pages/rules.h"
 #include "pages/statistics.h"
 #include "pages/persons.h"
+#include "pages/public.h"
 #include "pages/reports.h"
 #include "pages/units.h"
 #include "pages/users.h"
@@ -59,7 +60,7 @@
 
 const struct route route_table[] = {
 	{ GET, "/healthz", page_healthz, 0, R_PUBLIC | R_STATIC },
-	{ GET, "/readyz", page_readyz, 0, R_PUBLIC },
+	{ GET, "/readyz", page_readyz, 0, R_PUBLIC | R_CITIZEN },
 	{ GET, "/assets/*", page_asset, 0, R_PUBLIC | R_STATIC },
 	{ GET, "/login", page_login_form, 0, R_PUBLIC },
 	{ POST, "/login", page_login, 0, R_PUBLIC | R_NOCSRF },
@@ -107,6 +108,14 @@ const struct route route_table[] = {
 	{ POST, "/reports/{id}/step", page_report_step, PERM_REPORT_WRITE, 0 },
 	{ POST, "/reports/{id}/clue", page_report_clue, PERM_REPORT_WRITE, 0 },
 	{ POST, "/reports/{id}/kind", page_report_kind, PERM_REPORT_WRITE, 0 },
+	{ POST, "/reports/{id}/public-reply", page_report_public_reply, PERM_REPORT_WRITE, 0 },
+
+	/* the public channel (issue 13): served by serve --public too */
+	{ GET, "/p/report", page_public_report_form, 0, R_PUBLIC | R_CITIZEN },
+	{ POST, "/p/report", page_public_report, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
+	{ GET, "/p/query", page_public_query_form, 0, R_PUBLIC | R_CITIZEN },
+	{ POST, "/p/query", page_public_query, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
+	{ POST, "/p/message", page_public_message, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
 
 
 	/* cases */
@@ -340,8 +349,14 @@ static int match(const char *pat, const char *url, int64_t *id)
 	return *url == '\0';
 }
 
-const struct route *route_match(const char *url, int method, int64_t *id, int *state,
-				int *allowed)
+int route_is_public_face(const struct route *rt)
+{
+	return rt && (rt->flags & (R_CITIZEN | R_STATIC));
+}
+
+/* The rows for which keep(row) holds (NULL: all). */
+static const struct route *match_in(const char *url, int method, int64_t *id, int *state,
+				    int *allowed, int (*keep)(const struct route *))
 {
 	int path_seen = 0;
 
@@ -349,6 +364,8 @@ const struct route *route_match(const char *url, int method, int64_t *id, int *s
 	*allowed = 0;
 	for (const struct route *r = route_table; r->pattern; r++) {
 		int64_t v = 0;
+		if (keep && !keep(r))
+			continue;
 		if (!match(r->pattern, url, &v))
 			continue;
 		path_seen = 1;
@@ -361,4 +378,16 @@ const struct route *route_match(const char *url, int method, int64_t *id, int *s
 	}
 	*state = path_seen ? 405 : 404;
 	return NULL;
+}
+
+const struct route *route_match(const char *url, int method, int64_t *id, int *state,
+				int *allowed)
+{
+	return match_in(url, method, id, state, allowed, NULL);
+}
+
+const struct route *route_match_public(const char *url, int method, int64_t *id, int *state,
+				       int *allowed)
+{
+	return match_in(url, method, id, state, allowed, route_is_public_face);
 }

@@ -162,6 +162,11 @@ static const char *client_ip(struct req *r)
 	return arena_strdup(r->arena, buf);
 }
 
+const char *req_client_ip(struct req *r)
+{
+	return client_ip(r);
+}
+
 static struct req *req_new(struct app *app, struct MHD_Connection *conn, const char *url,
 			   const char *method)
 {
@@ -175,7 +180,8 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->t0_us = time_mono_us();
 	r->method = method_bit(method);
 	r->url = arena_strdup(a, url);
-	r->route = route_match(url, r->method, &r->id, &r->route_state, &r->allowed);
+	r->route = (app->public_only ? route_match_public : route_match)(url, r->method, &r->id,
+									   &r->route_state, &r->allowed);
 	r->is_api = !strncmp(url, "/api/", 5);
 	strbuf_init(&r->body, 0);
 	strbuf_setmax(&r->body, app->max_body);
@@ -189,7 +195,9 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->c.limits = app->login_limits;
 	r->c.who.name = "-";
 	r->c.who.role = "";
-	r->c.who.ip = client_ip(r);
+	/* the public channel keeps no address (issue 13): only the in-memory
+	 * rate limits read it, through req_client_ip */
+	r->c.who.ip = r->route && (r->route->flags & R_CITIZEN) ? "-" : client_ip(r);
 	r->status = 0;
 	log_new_request_id(r->rid);
 	log_set_request(r->rid);
@@ -304,7 +312,7 @@ static int dispatch(struct req *r)
 	if (!rt) {
 		/* a signed-in user's 404 keeps the navigation (reply.c), so
 		 * the session is looked up; a failed lookup leaves it bare */
-		if (!r->is_api && (r->c.db = thread_db(r->app))) {
+		if (!r->is_api && !r->app->public_only && (r->c.db = thread_db(r->app))) {
 			store_clear_error(r->c.db);
 			if (load_session(r) < 0)
 				r->signed_in = 0;
@@ -330,6 +338,12 @@ static int dispatch(struct req *r)
 	if (!r->c.db)
 		return reply_error(r, E_BUSY, "database unavailable");
 	store_clear_error(r->c.db);
+	if (rt->flags & R_CITIZEN) {
+		/* no session, no staff data: the handler checks its own token;
+		 * the audit log names the public as the actor, without address */
+		r->c.who.name = "public";
+		return rt->handler(r);
+	}
 	if (load_session(r) < 0)
 		return reply_error(r, E_STORE, "session lookup failed");
 

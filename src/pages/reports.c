@@ -13,6 +13,8 @@
 #include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/clue.h"
+#include "domain/public_report.h"
+#include "model/public.h"
 #include "domain/report.h"
 #include "domain/role.h"
 #include "http/filter.h"
@@ -264,6 +266,45 @@ static void kind_action(struct req *r, struct strbuf *sb, const struct report *k
 	form_close(sb, "更正", NULL);
 }
 
+/* The exchange with a reporter of the public channel (issue 13), for the
+ * reports that came from it: the reporter's follow-ups and the replies,
+ * oldest first, and the form of a new reply, which reaches the reporter's
+ * query page with the next reply batch (at once in single-instance mode). */
+static void public_reply_action(struct req *r, struct strbuf *sb, const struct report *k,
+				const struct fielderr *fe)
+{
+	struct public_message *msgs;
+	int n;
+
+	if (public_report_is_public(&r->c, k->id) <= 0)
+		return;
+	strbuf_addstr(sb, "<h2>答复网络举报人</h2><p class=\"hint\">举报人凭查询码在网上查询页面看到办理状态和全部答复"
+		      "（不含举报人信息）；举报人的补充说明也列在这里。</p>");
+	n = public_messages(&r->c, k->id, &msgs);
+	if (n > 0) {
+		strbuf_addstr(sb, "<ol class=\"public-messages\">");
+		for (int i = 0; i < n; i++) {
+			int in = !strcmp(msgs[i].direction, "in");
+			strbuf_addstr(sb, in ? "<li class=\"from-reporter\">" : "<li class=\"from-staff\">");
+			strbuf_addstr(sb, "<span class=\"hint\">");
+			html_txt(sb, msgs[i].day);
+			strbuf_addstr(sb, in ? " 举报人补充说明" : " 答复");
+			strbuf_addstr(sb, "</span> <span class=\"prose\">");
+			html_txt(sb, msgs[i].body);
+			strbuf_addstr(sb, "</span></li>");
+		}
+		strbuf_addstr(sb, "</ol>");
+	}
+	if (authz_has(&r->c.who, PERM_REPORT_WRITE)) {
+		form_open(r, sb, arena_printf(r->arena, "/reports/%" PRId64 "/public-reply", k->id),
+			  "record-form");
+		form_hidden(sb, "form", "public_reply");
+		field_textarea(sb, "reply", "答复内容", fe->n ? req_field(r, "reply") : "", 1,
+			       fielderr_get(fe, "reply"), 5, 2000, NULL);
+		form_close(sb, "发送答复", NULL);
+	}
+}
+
 static void clocks_table(struct strbuf *sb, const struct report_detail *d)
 {
 	char buf[11];
@@ -349,6 +390,8 @@ static int report_page(struct req *r, int64_t id, const struct fielderr *fe, con
 			    dups, n_dups);
 		kind_action(r, &sb, &k, !strcmp(req_field(r, "form"), "kind") ? fe : &(struct fielderr){ 0 });
 	}
+	public_reply_action(r, &sb, &k, !strcmp(req_field(r, "form"), "public_reply") ? fe
+					: &(struct fielderr){ 0 });
 	attach_section(r, &sb, "report", k.id);
 	page_documents_report(r, &sb, k.id);
 
@@ -412,6 +455,16 @@ int page_report_kind(struct req *r)
 	struct fielderr fe = { 0 };
 	int rc = report_correct_kind(&r->c, r->id, req_field(r, "kind"), form_get_bool(&r->form, "repeated"),
 				     req_field(r, "category"), &fe);
+
+	if (rc == RES_INVALID)
+		return report_page(r, r->id, &fe, NULL, 0, 422);
+	return page_result(r, rc, "report", arena_printf(r->arena, "/reports/%" PRId64 "?ok=saved", r->id));
+}
+
+int page_report_public_reply(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int rc = public_reply_add(&r->c, r->id, req_field(r, "reply"), &fe);
 
 	if (rc == RES_INVALID)
 		return report_page(r, r->id, &fe, NULL, 0, 422);

@@ -15,5 +15,7 @@ int page_report_step(struct req *r);
 int page_report_clue(struct req *r);
 /* POST /reports/{id}/kind: the correction of the kind, category, repeated */
 int page_report_kind(struct req *r);
+/* POST /reports/{id}/public-reply: the answer a public-channel reporter reads */
+int page_report_public_reply(struct req *r);
 
 #endif

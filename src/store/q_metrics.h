@@ -33,6 +33,12 @@ struct store;
 #define Q_METRIC_FOLLOWUP_SCOPES (METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN)
 #define Q_METRIC_CLARIFICATION_SCOPES (METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN)
 
+/* Opens (1) or closes (0) a batch of reads on this thread: while open,
+ * keys that read the same row of the rollup (the outcome keys: forms,
+ * sanctioned) read it once.  Only for reads with no write between them
+ * (metrics_compute). */
+void store_metric_batch(int on);
+
 /* The scope members s sets, as METRIC_SCOPE_* bits. */
 unsigned q_metric_scope_used(const struct metric_scope *s);
 

@@ -215,6 +215,19 @@ static struct store *sq_open(const char *uri, int create, char *err, size_t errl
 	    pragma_expect(q->db, "PRAGMA cache_size = -32768", "PRAGMA cache_size",
 			  "-32768", uri, err, errlen))
 		goto fail;
+	/* reads through a memory map of up to 2 GiB (SQLite's default
+	 * compile-time maximum, which caps the value without an error: so not
+	 * an expectation): a page read is a memory access, not a pread copied
+	 * into the page cache.  Writes still go through write(2) (SQLite maps
+	 * read-only), so a stray pointer cannot write the file; an I/O error
+	 * under the map is a SIGBUS instead of an error code.  At national
+	 * scale (bench/README.md, statistics) a scan took a third less CPU. */
+	{
+		char got[32];
+
+		if (pragma(q->db, "PRAGMA mmap_size = 2147418112", got, sizeof(got), err, errlen))
+			goto fail;
+	}
 	sqlite3_busy_handler(q->db, sq_busy, q);
 	/* ROLLBACK prepared now: a rollback runs when things go wrong (out of
 	 * memory, say), the worst moment to need memory to prepare it */

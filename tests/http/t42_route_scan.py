@@ -648,6 +648,16 @@ SPEC = {
                                                                   "decision_day": "2022-09-30"}),
     "POST /reports/{id}/clue": S("id", "report", body=lambda o: {"clue_day": "2022-10-10"}),
     "POST /reports/{id}/kind": S("id", "report", body=lambda o: {"form": "kind", "kind": "other", "category": "other"}),
+    # the reply to a public-channel reporter (issue 13): a report from another
+    # channel answers 422 (no reporter to answer there)
+    "POST /reports/{id}/public-reply": S("id", "report", body=lambda o: {"form": "public_reply", "reply": "扫描答复"}),
+    # the citizen's pages (issue 13): no session; a post without the page's
+    # own token is refused, whoever sends it
+    "GET /p/report": S("public"),
+    "POST /p/report": S("public", want={403}),
+    "GET /p/query": S("public"),
+    "POST /p/query": S("public", want={403}),
+    "POST /p/message": S("public", want={403}),
     "GET /api/reports": S("list", "report"),
     "POST /api/reports": S("ref", "person", body=report_body),
     "GET /api/reports/{id}": S("id", "report"),
@@ -905,6 +915,12 @@ POLICY = {
     "POST /reports/{id}/step":              "report_write",
     "POST /reports/{id}/clue":              "report_write",
     "POST /reports/{id}/kind":              "report_write",
+    "POST /reports/{id}/public-reply":      "report_write",
+    "GET /p/report":                        "",
+    "POST /p/report":                       "",
+    "GET /p/query":                         "",
+    "POST /p/query":                        "",
+    "POST /p/message":                      "",
     "GET /cases":                           "case_read",
     "GET /cases/{id}":                      "case_read",
     "POST /cases/{id}/team":                "case_assign",
@@ -1124,7 +1140,7 @@ def expected(role, route, spec, method, X):
     """The statuses allowed for this request, and whether it may write."""
     api_ = "api" in route["flags"]
     if spec["kind"] == "public":
-        return {200}, False
+        return set(spec.get("want", {200})), False
     if role is None:            # a page sends to /login; the API and any POST say 401
         return ({303} if method == "GET" and not api_ else {401}), False
     if role.endswith("totp_pending") and "partial" not in route["flags"]:

@@ -6,7 +6,8 @@
  * the registry of keys, the list link behind each figure as the dash
  * pages read it, "not applicable" for a scope a key cannot honour, and
  * the jurisdiction of a scoped user (docs/security.md: a township user
- * sees his units' records only).
+ * sees his units' records only), only the keys asked computed and the
+ * outcome keys' one rollup row.
  * The definitions on records are tests/http/t160_statistics.sh.
  */
 #include <setjmp.h>
@@ -191,6 +192,47 @@ static void test_compute_empty_and_not_applicable(void **state)
 	assert_int_equal(value(v, n, "form1_share")->applicable, 1);
 }
 
+/* metrics_compute_keys computes the keys named and the counts a named
+ * rate divides, nothing else; the six outcome keys read one row of the
+ * rollup, each its own column, and the next computation reads again. */
+static void test_compute_keys_and_one_read(void **state)
+{
+	static const struct store_sql row = {
+		"INSERT INTO metric_days (stat, dim, val, day, n, f1, f2, f3, f4, sanc) "
+		"VALUES ('outcome', '', '', '2024-03-01', 9, 4, 2, 1, 1, 3)", NULL };
+	static const struct store_sql more = {
+		"UPDATE metric_days SET n = 10, f4 = 2 WHERE stat = 'outcome' AND day = '2024-03-01'", NULL };
+	static const char *const keys[] = { "closure_rate", "form1", "form1" };
+	struct metric_period p = metric_year(arena, 2024);
+	struct metric_scope s = { 0 };
+	struct metric_value *v;
+	int n;
+
+	(void)state;
+	assert_int_equal(store_exec(store_prepare(db, &row)), STORE_OK);
+	assert_int_equal(metrics_compute_keys(db, arena, &p, &s, keys, 3, &v, &n), RES_DONE);
+	assert_int_equal(n, QF_COUNT(metrics));
+	assert_string_equal(value(v, n, "closure_rate")->display, "—");
+	assert_string_equal(value(v, n, "cases_filed")->display, "0");     /* its denominator */
+	assert_string_equal(value(v, n, "cases_closed")->display, "0");    /* its numerator */
+	assert_string_equal(value(v, n, "form1")->display, "4");
+	assert_null(value(v, n, "clues_received")->display);                /* not asked */
+	assert_int_equal(value(v, n, "clues_received")->applicable, 0);
+	assert_null(value(v, n, "detained")->display);
+	assert_int_equal(metrics_compute(db, arena, &p, &s, &v, &n), RES_DONE);
+	assert_int_equal(value(v, n, "forms_total")->value, 9);
+	assert_int_equal(value(v, n, "form1")->value, 4);
+	assert_int_equal(value(v, n, "form2")->value, 2);
+	assert_int_equal(value(v, n, "form3")->value, 1);
+	assert_int_equal(value(v, n, "form4")->value, 1);
+	assert_int_equal(value(v, n, "sanctioned")->value, 3);
+	assert_string_equal(value(v, n, "form1_share")->display, "44.4%");
+	assert_int_equal(store_exec(store_prepare(db, &more)), STORE_OK);
+	assert_int_equal(metrics_compute(db, arena, &p, &s, &v, &n), RES_DONE);
+	assert_int_equal(value(v, n, "forms_total")->value, 10);
+	assert_int_equal(value(v, n, "form4")->value, 2);
+}
+
 /* A township user sees the figures of his units and those below only
  * (store/q_scope.h), read from the same unit column as the unit scope. */
 static void test_jurisdiction_of_the_user(void **state)
@@ -232,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_list_urls),
 		cmocka_unit_test(test_compute_empty_and_not_applicable),
 		cmocka_unit_test(test_jurisdiction_of_the_user),
+		cmocka_unit_test(test_compute_keys_and_one_read),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

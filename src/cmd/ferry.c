@@ -1,0 +1,177 @@
+/*
+ * ferry.c: `qingfeng ferry`, the public channel's ferry between the public
+ * instance and the intranet (issue 13, docs/operations.md "The public
+ * channel").
+ *
+ *   qingfeng ferry export --out FILE   public side: the sealed inbox;
+ *                                      intranet: the replies (status,
+ *                                      answers, what was collected)
+ *   qingfeng ferry import FILE         the other side's batch, checked
+ *                                      against its verify key, one
+ *                                      transaction, idempotent
+ *   qingfeng ferry key export [--out FILE]   this side's public keys
+ *   qingfeng ferry key import FILE           the other side's public keys
+ *
+ * Which side a process is comes from its key file: the intranet's holds
+ * the sealing secret (made by init), a public instance's does not (init
+ * --public).  A batch file is written whole and synced before the command
+ * reports success.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "domain/ferry.h"
+#include "store/store.h"
+
+#define USAGE "qingfeng ferry export --out FILE | ferry import FILE | ferry key export [--out FILE] | ferry key import FILE"
+#define FERRY_MAX (512u * 1024 * 1024)
+
+/* Reads a whole file into sb.  0 or -1 (printed). */
+static int read_whole(const char *path, struct strbuf *sb)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+
+	if (!f)
+		return error("cannot open '%s': %s", path, strerror(errno));
+	strbuf_setmax(sb, FERRY_MAX);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		if (strbuf_add(sb, buf, n) < 0) {
+			fclose(f);
+			return error("'%s' is too large for a ferry file", path);
+		}
+	if (ferror(f)) {
+		fclose(f);
+		return error("cannot read '%s'", path);
+	}
+	fclose(f);
+	return 0;
+}
+
+/* Writes sb to path (or standard output for NULL), synced.  0 or -1. */
+static int write_whole(const char *path, const struct strbuf *sb)
+{
+	FILE *f = path ? fopen(path, "wb") : stdout;
+
+	if (!f)
+		return error("cannot create '%s': %s", path, strerror(errno));
+	if (fwrite(sb->buf, 1, sb->len, f) != sb->len || fflush(f) ||
+	    (path && (fsync(fileno(f)) < 0 || fclose(f)))) {
+		if (path)
+			unlink(path);
+		return error("cannot write '%s': %s", path ? path : "stdout", strerror(errno));
+	}
+	return 0;
+}
+
+static int key_command(const char *sub, const char *file, const char *out, const char *db,
+		       const char *key)
+{
+	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
+	const char *keypath = cmd_key_path(key, db);
+	struct qf_keys k;
+	int rc = -1, public;
+
+	if (!keypath)
+		return error("with a PostgreSQL database, name the key file with --key");
+	if (crypto_setup() < 0 || keyfile_load(keypath, &k, &err) < 0) {
+		error("%s", err.buf);
+		goto out;
+	}
+	public = !k.has_seal_sk;
+	keys_wipe(&k);
+	if (!strcmp(sub, "export")) {
+		/* a key file from before issue 13 gets its keys now */
+		if (ferrykey_ensure(keypath, public, &err) < 0 || keyfile_load(keypath, &k, &err) < 0) {
+			error("%s", err.buf);
+			goto out;
+		}
+		rc = ferrykey_export(&k, public, &sb);
+		keys_wipe(&k);
+		if (rc == 0)
+			rc = write_whole(out, &sb);
+	} else {
+		if (!file) {
+			error("usage: %s", USAGE);
+			goto out;
+		}
+		if (read_whole(file, &sb) < 0)
+			goto out;
+		if (ferrykey_import(keypath, public, sb.buf, &err) < 0) {
+			error("%s", err.buf);
+			goto out;
+		}
+		fprintf(stderr, "qingfeng: stored the %s side's keys in %s\n",
+			public ? "intranet" : "public", keypath);
+		rc = 0;
+	}
+out:
+	strbuf_release(&sb);
+	strbuf_release(&err);
+	return rc;
+}
+
+int cmd_ferry(int argc, char **argv)
+{
+	const char *db = NULL, *key = NULL, *out = NULL, *pos[3] = { 0 };
+	const struct option_spec specs[] = {
+		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
+		{ "--key", &key, NULL, "key file (default: beside the database)" },
+		{ "--out", &out, NULL, "file to write (export)" },
+		{ NULL, NULL, NULL, NULL }
+	};
+	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
+	struct ferry_counts n;
+	struct cmd_env env;
+	int np = cmd_parse(argc, argv, specs, pos, 3, USAGE), rc = 1;
+
+	if (np == -2)
+		return 0;
+	if (np < 1) {
+		if (np == 0)
+			error("usage: %s", USAGE);
+		return EXIT_USAGE;
+	}
+	db = cmd_db_path(db);
+	if (!strcmp(pos[0], "key") && np >= 2 &&
+	    (!strcmp(pos[1], "export") || !strcmp(pos[1], "import")))
+		return key_command(pos[1], pos[2], out, db, key) < 0 ? 1 : 0;
+	if (!(!strcmp(pos[0], "export") && np == 1 && out) &&
+	    !(!strcmp(pos[0], "import") && np == 2)) {
+		error("usage: %s", USAGE);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(pos[0], "import") && read_whole(pos[1], &sb) < 0)
+		return 1;
+	if (cmd_open(&env, db, key) < 0) {
+		strbuf_release(&sb);
+		return 1;
+	}
+	if (!strcmp(pos[0], "export")) {
+		int r = env.keys.has_seal_sk ? ferry_export_replies(&env.c, &sb, &err)
+					     : ferry_export_inbox(&env.c, &sb, &err);
+		if (r < 0)
+			error("%s", err.buf);
+		else if (write_whole(out, &sb) == 0) {
+			fprintf(stderr, "qingfeng: wrote %s batch %s\n",
+				env.keys.has_seal_sk ? "a reply" : "an inbox", out);
+			rc = 0;
+		}
+	} else if (ferry_import(&env.c, sb.buf, sb.len, &n, &err) < 0) {
+		error("ferry import '%s' refused: %s", pos[1], err.buf);
+	} else {
+		printf("qingfeng: ferry import: %d items, %d applied, %d skipped (seen before or unknown)\n",
+		       n.items, n.applied, n.skipped);
+		rc = 0;
+	}
+	cmd_close(&env);
+	strbuf_release(&sb);
+	strbuf_release(&err);
+	return rc;
+}

@@ -1,0 +1,272 @@
+/*
+ * ferry.c: writing, checking and applying ferry batches (ferry.h).
+ * Which side this process is comes from its keys: the intranet holds the
+ * sealing secret, a public instance does not.
+ */
+#include "domain/ferry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "domain/audit.h"
+#include "domain/ctx.h"
+#include "domain/fielderr.h"
+#include "domain/inbox.h"
+#include "domain/public_report.h"
+#include "domain/result.h"
+#include "store/q_public.h"
+#include "store/store.h"
+
+QF_AUDIT_EVENT(FERRY_IMPORT, "ferry_import", "导入摆渡批次");
+QF_AUDIT_OBJECT(ferry, "摆渡批次");
+
+#define MAGIC "qingfeng-ferry 1 "
+#define SIG_HEX (2 * crypto_sign_BYTES)
+
+static int is_intranet(const struct ctx *c)
+{
+	return c->keys->has_seal_sk;
+}
+
+/* Signs body (a JSON object, consumed) into out. */
+static int write_batch(struct ctx *c, const char *kind, json_t *body, struct strbuf *out,
+		       struct strbuf *err)
+{
+	unsigned char sig[crypto_sign_BYTES];
+	char hex[SIG_HEX + 1];
+	char *text;
+
+	if (!c->keys->has_sign) {
+		json_decref(body);
+		strbuf_addstr(err, "the key file has no signing key: run 'qingfeng ferry key export' once");
+		return -1;
+	}
+	text = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(body);
+	if (!text)
+		return -1;
+	crypto_sign_detached(sig, NULL, (const unsigned char *)text, strlen(text), c->keys->sign_sk);
+	hex_encode(sig, sizeof(sig), hex);
+	strbuf_addf(out, MAGIC "%s %s\n%s\n", kind, hex, text);
+	free(text);
+	return 0;
+}
+
+static json_t *batch_body(struct ctx *c, const char *kind)
+{
+	char day[11];
+
+	return json_pack("{s:s, s:s, s:s, s:[]}", "kind", kind, "region", c->cfg->region, "made",
+			 date_format(date_from_unix_cst(c->now), day), "items");
+}
+
+int ferry_export_inbox(struct ctx *c, struct strbuf *out, struct strbuf *err)
+{
+	struct inbox_item *it;
+	json_t *body, *items;
+	int n;
+
+	if (is_intranet(c)) {
+		strbuf_addstr(err, "this is the intranet (its key file holds the sealing secret): "
+			      "it exports replies ('ferry export --replies')");
+		return -1;
+	}
+	n = store_inbox_all(c->db, c->a, &it);
+	if (n < 0) {
+		strbuf_addf(err, "cannot read the inbox: %s", store_errmsg(c->db));
+		return -1;
+	}
+	body = batch_body(c, "inbox");
+	items = json_object_get(body, "items");
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:s}", "id", it[i].id, "kind",
+						       it[i].kind, "day", it[i].day, "sealed",
+						       it[i].sealed));
+	return write_batch(c, "inbox", body, out, err);
+}
+
+int ferry_export_replies(struct ctx *c, struct strbuf *out, struct strbuf *err)
+{
+	struct public_item *it;
+	json_t *body, *items;
+	int n;
+
+	if (!is_intranet(c)) {
+		strbuf_addstr(err, "this is a public instance: it exports its inbox ('ferry export')");
+		return -1;
+	}
+	n = store_pitem_all(c->db, c->a, &it);
+	if (n < 0) {
+		strbuf_addf(err, "cannot read the imported items: %s", store_errmsg(c->db));
+		return -1;
+	}
+	body = batch_body(c, "replies");
+	items = json_object_get(body, "items");
+	for (int i = 0; i < n; i++) {
+		const char *status, *answer;
+		if (public_outcome(c, it[i].item_id, &status, &answer) < 0) {
+			json_decref(body);
+			strbuf_addf(err, "cannot read the outcome of item %s", it[i].item_id);
+			return -1;
+		}
+		json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "id", it[i].item_id,
+						       "status", status, "answer", answer));
+	}
+	return write_batch(c, "replies", body, out, err);
+}
+
+static const char *field_or_empty(json_t *o, const char *key)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+	return v ? v : "";
+}
+
+/* Checks the first line and the signature: the body (JSON object) or
+ * NULL with err. */
+static json_t *read_batch(struct ctx *c, const char *data, size_t len, const char *want,
+			  struct strbuf *err)
+{
+	unsigned char sig[crypto_sign_BYTES];
+	const char *nl = memchr(data, '\n', len), *kind, *hex, *body;
+	size_t klen = strlen(want), blen;
+	json_t *v;
+
+	if (!c->keys->has_peer) {
+		strbuf_addstr(err, "the key file has no peer_verify: import the other side's keys "
+			      "first ('qingfeng ferry key import FILE')");
+		return NULL;
+	}
+	if (len < strlen(MAGIC) || memcmp(data, MAGIC, strlen(MAGIC)) || !nl) {
+		strbuf_addstr(err, "not a ferry batch (the first line must start 'qingfeng-ferry 1')");
+		return NULL;
+	}
+	kind = data + strlen(MAGIC);
+	if ((size_t)(nl - kind) != klen + 1 + SIG_HEX || memcmp(kind, want, klen) || kind[klen] != ' ') {
+		strbuf_addf(err, "not a batch this side takes (want kind '%s')", want);
+		return NULL;
+	}
+	hex = kind + klen + 1;
+	{
+		char h[SIG_HEX + 1];
+		memcpy(h, hex, SIG_HEX);
+		h[SIG_HEX] = '\0';
+		if (hex_decode(h, sig, sizeof(sig)) < 0) {
+			strbuf_addstr(err, "the batch's signature is malformed");
+			return NULL;
+		}
+	}
+	body = nl + 1;
+	blen = len - (size_t)(body - data);
+	if (blen && body[blen - 1] == '\n')
+		blen--;
+	if (crypto_sign_verify_detached(sig, (const unsigned char *)body, blen, c->keys->peer_pk)) {
+		strbuf_addstr(err, "the batch's signature does not verify: it was changed or made "
+			      "by another instance; nothing imported");
+		return NULL;
+	}
+	v = json_loadb(body, blen, 0, NULL);
+	if (!json_is_object(v) || !json_is_array(json_object_get(v, "items")) ||
+	    strcmp(field_or_empty(v, "kind"), want)) {
+		json_decref(v);
+		strbuf_addstr(err, "the batch's body is malformed");
+		return NULL;
+	}
+	if (strcmp(field_or_empty(v, "region"), c->cfg->region)) {
+		json_decref(v);
+		strbuf_addstr(err, "the batch belongs to another commission (region differs)");
+		return NULL;
+	}
+	return v;
+}
+
+static const char *field(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+struct apply_arg {
+	struct ctx *c;
+	json_t *items;
+	struct ferry_counts *n;
+	struct strbuf *err;
+	int intranet;
+};
+
+static int apply_tx(struct store *s, void *arg)
+{
+	struct apply_arg *aa = arg;
+	struct ctx *c = aa->c;
+	size_t i;
+	json_t *o;
+	char day[11];
+
+	(void)s;
+	aa->n->applied = aa->n->skipped = 0;
+	strbuf_reset(aa->err);
+	date_format(date_from_unix_cst(c->now), day);
+	json_array_foreach(aa->items, i, o) {
+		int rc;
+		if (aa->intranet) {
+			struct inbox_item it = { field(o, "id"), field(o, "kind"), field(o, "day"),
+						 field(o, "sealed") };
+			struct fielderr fe = { 0 };
+			if (!it.id || !it.kind || !it.day || !it.sealed ||
+			    strlen(it.id) != PUBLIC_ID_CHARS) {
+				strbuf_addf(aa->err, "item %zu of the batch is malformed", i + 1);
+				return -1;
+			}
+			rc = inbox_accept(c, &it, &fe);
+			if (rc == RES_INVALID) {
+				strbuf_addf(aa->err, "item %s refused: %s", it.id,
+					    fe.n ? fe.msg[0] : "invalid");
+				return -1;
+			}
+		} else {
+			const char *id = field(o, "id"), *st = field(o, "status"), *ans = field(o, "answer");
+			if (!id || !st || !ans || !label_of(public_statuses, st)) {
+				strbuf_addf(aa->err, "item %zu of the batch is malformed", i + 1);
+				return -1;
+			}
+			rc = store_pstatus_set(c->db, id, st, ans, day);
+			if (rc >= 0 && store_inbox_delete(c->db, id) < 0)
+				rc = -1;
+		}
+		if (rc < 0) {
+			strbuf_addf(aa->err, "cannot store the batch: %s", store_errmsg(c->db));
+			return -1;
+		}
+		if (rc > 0)
+			aa->n->applied++;
+		else
+			aa->n->skipped++;
+	}
+	if (!aa->n->applied)
+		return 0;       /* a batch seen before: nothing changes, not even the log */
+	return audit_append(c, AEV_FERRY_IMPORT, aa->intranet ? "ferry/inbox" : "ferry/replies", 1,
+			    arena_printf(c->a, "%d new, %d skipped", aa->n->applied, aa->n->skipped));
+}
+
+int ferry_import(struct ctx *c, const char *data, size_t len, struct ferry_counts *n,
+		 struct strbuf *err)
+{
+	struct apply_arg aa = { .c = c, .n = n, .err = err, .intranet = is_intranet(c) };
+	json_t *body = read_batch(c, data, len, aa.intranet ? "inbox" : "replies", err);
+	int rc;
+
+	memset(n, 0, sizeof(*n));
+	if (!body)
+		return -1;
+	aa.items = json_object_get(body, "items");
+	n->items = (int)json_array_size(aa.items);
+	rc = store_tx(c->db, apply_tx, &aa);
+	json_decref(body);
+	if (rc < 0 && !err->len)
+		strbuf_addf(err, "cannot store the batch: %s", store_errmsg(c->db));
+	return rc < 0 ? -1 : 0;
+}

@@ -1,0 +1,239 @@
+/* q_public.c: the public channel's tables (migration 0040): the sealed
+ * inbox and the reporters' status on the public side, the imported items
+ * on the intranet. */
+#include "store/q_public.h"
+
+#include "store/q_util.h"
+
+static const struct store_sql Q_INBOX_PUT = {
+	"INSERT INTO public_inbox (id, region, kind, day, sealed) VALUES (?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_INBOX_ALL = {
+	"SELECT id, kind, day, sealed FROM public_inbox ORDER BY seq", NULL };
+static const struct store_sql Q_INBOX_DEL = { "DELETE FROM public_inbox WHERE id = ?", NULL };
+static const struct store_sql Q_PST_PUT = {
+	"INSERT INTO public_status (item_id, region, bucket, code_hash, day) VALUES (?, ?, ?, ?, ?)",
+	NULL };
+static const struct store_sql Q_PST_BUCKET = {
+	"SELECT item_id, code_hash, status, answer, day FROM public_status WHERE bucket = ?", NULL };
+static const struct store_sql Q_PST_SET = {
+	"UPDATE public_status SET status = ?, answer = ?, day = ? "
+	"WHERE item_id = ? AND (status <> ? OR answer <> ?)", NULL };
+static const struct store_sql Q_PITEM_SEEN = {
+	"SELECT count(*) FROM public_items WHERE item_id = ?", NULL };
+static const struct store_sql Q_PITEM_PUT = {
+	"INSERT INTO public_items (item_id, region, kind, day, report_id, imported_day) "
+	"VALUES (?, ?, ?, ?, ?, ?)", NULL };
+#define PITEM_COLS "SELECT item_id, kind, day, report_id FROM public_items "
+static const struct store_sql Q_PITEM_GET = { PITEM_COLS "WHERE item_id = ?", NULL };
+static const struct store_sql Q_PITEM_REPORT = { PITEM_COLS "WHERE report_id = ?", NULL };
+static const struct store_sql Q_PITEM_ALL = { PITEM_COLS "ORDER BY day, item_id", NULL };
+static const struct store_sql Q_PMSG_PUT = {
+	"INSERT INTO public_messages (region, report_id, direction, item_id, day, body) "
+	"VALUES (?, ?, ?, ?, ?, ?)",
+	NULL };
+static const struct store_sql Q_PMSG_REPORT = {
+	"SELECT direction, item_id, day, body FROM public_messages WHERE report_id = ? ORDER BY id",
+	NULL };
+
+int store_inbox_put(struct store *s, const char *region, const struct inbox_item *it)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INBOX_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, it->id);
+	store_bind_text(st, 2, region);
+	store_bind_text(st, 3, it->kind);
+	store_bind_text(st, 4, it->day);
+	store_bind_text(st, 5, it->sealed);
+	return store_exec(st);
+}
+
+static void fill_inbox(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct inbox_item *it = row;
+
+	it->id = q_text(a, st, 0);
+	it->kind = q_text(a, st, 1);
+	it->day = q_text(a, st, 2);
+	it->sealed = q_text(a, st, 3);
+}
+
+int store_inbox_all(struct store *s, struct arena *a, struct inbox_item **out)
+{
+	return q_collect(store_prepare(s, &Q_INBOX_ALL), a, fill_inbox, sizeof(**out), out);
+}
+
+int store_inbox_delete(struct store *s, const char *id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INBOX_DEL);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, id);
+	return store_exec(st);
+}
+
+int store_pstatus_put(struct store *s, const char *region, const char *item_id, int bucket,
+		      const char *code_hash, const char *day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PST_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, item_id);
+	store_bind_text(st, 2, region);
+	store_bind_int(st, 3, bucket);
+	store_bind_text(st, 4, code_hash);
+	store_bind_text(st, 5, day);
+	return store_exec(st);
+}
+
+static void fill_status(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct public_status *p = row;
+
+	p->item_id = q_text(a, st, 0);
+	p->code_hash = q_text(a, st, 1);
+	p->status = q_text(a, st, 2);
+	p->answer = q_text(a, st, 3);
+	p->day = q_text(a, st, 4);
+}
+
+int store_pstatus_bucket(struct store *s, struct arena *a, int bucket, struct public_status **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PST_BUCKET);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, bucket);
+	return q_collect(st, a, fill_status, sizeof(**out), out);
+}
+
+int store_pstatus_set(struct store *s, const char *item_id, const char *status,
+		      const char *answer, const char *day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PST_SET);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, status);
+	store_bind_text(st, 2, answer);
+	store_bind_text(st, 3, day);
+	store_bind_text(st, 4, item_id);
+	store_bind_text(st, 5, status);
+	store_bind_text(st, 6, answer);
+	rc = store_exec(st);
+	return rc < 0 ? rc : store_changes(s) > 0;
+}
+
+int store_pitem_seen(struct store *s, const char *item_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PITEM_SEEN);
+	int64_t n;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, item_id);
+	n = q_scalar(st);
+	return n < 0 ? (int)n : n > 0;
+}
+
+int store_pitem_put(struct store *s, const char *region, const struct public_item *it,
+		    const char *imported_day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PITEM_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, it->item_id);
+	store_bind_text(st, 2, region);
+	store_bind_text(st, 3, it->kind);
+	store_bind_text(st, 4, it->day);
+	q_bind_id(st, 5, it->report_id);
+	store_bind_text(st, 6, imported_day);
+	return store_exec(st);
+}
+
+static void fill_item(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct public_item *it = row;
+
+	it->item_id = q_text(a, st, 0);
+	it->kind = q_text(a, st, 1);
+	it->day = q_text(a, st, 2);
+	it->report_id = store_col_int(st, 3);
+}
+
+/* The first row of a bound statement into it: 1, 0 or < 0. */
+static int one_item(struct store_stmt *st, struct arena *a, struct public_item *it)
+{
+	struct public_item *rows;
+	int n = q_collect(st, a, fill_item, sizeof(*rows), &rows);
+
+	if (n > 0)
+		*it = rows[0];
+	return n < 0 ? n : n > 0;
+}
+
+int store_pitem_get(struct store *s, struct arena *a, const char *item_id, struct public_item *it)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PITEM_GET);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, item_id);
+	return one_item(st, a, it);
+}
+
+int store_pitem_of_report(struct store *s, struct arena *a, int64_t report_id,
+			  struct public_item *it)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PITEM_REPORT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, report_id);
+	return one_item(st, a, it);
+}
+
+int store_pitem_all(struct store *s, struct arena *a, struct public_item **out)
+{
+	return q_collect(store_prepare(s, &Q_PITEM_ALL), a, fill_item, sizeof(**out), out);
+}
+
+int store_pmsg_put(struct store *s, const char *region, const struct public_message *m)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PMSG_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, region);
+	store_bind_int(st, 2, m->report_id);
+	store_bind_text(st, 3, m->direction);
+	store_bind_text(st, 4, m->item_id);
+	store_bind_text(st, 5, m->day);
+	store_bind_text(st, 6, m->body);
+	return store_exec(st);
+}
+
+static void fill_msg(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct public_message *m = row;
+
+	m->direction = q_text(a, st, 0);
+	m->item_id = q_text(a, st, 1);
+	m->day = q_text(a, st, 2);
+	m->body = q_text(a, st, 3);
+}
+
+int store_pmsg_of_report(struct store *s, struct arena *a, int64_t report_id,
+			 struct public_message **out)
+{
+	int n = q_list_by_id(store_prepare(s, &Q_PMSG_REPORT), a, report_id, fill_msg, sizeof(**out), out);
+
+	for (int i = 0; i < n; i++)
+		(*out)[i].report_id = report_id;
+	return n;
+}

@@ -1,0 +1,46 @@
+#ifndef QF_STORE_Q_PUBLIC_H
+#define QF_STORE_Q_PUBLIC_H
+/*
+ * q_public.h: the typed store calls of q_public.c: the public channel's
+ * inbox and status (public side) and its imported items (intranet),
+ * migration 0040.  Conventions of every store/q_*.h (docs/architecture.md,
+ * "Store headers").
+ */
+#include <stdint.h>
+
+#include "model/public.h"
+#include "store/store.h"
+
+struct arena;
+
+int store_inbox_put(struct store *s, const char *region, const struct inbox_item *it);
+/* Every uncollected item, oldest day first: the count, array in a. */
+int store_inbox_all(struct store *s, struct arena *a, struct inbox_item **out);
+int store_inbox_delete(struct store *s, const char *id);
+
+int store_pstatus_put(struct store *s, const char *region, const char *item_id, int bucket,
+		      const char *code_hash, const char *day);
+/* The rows of one bucket: the count, array in a. */
+int store_pstatus_bucket(struct store *s, struct arena *a, int bucket, struct public_status **out);
+/* Sets status and answer of an item: 1 changed, 0 no such item or the
+ * same values already, < 0. */
+int store_pstatus_set(struct store *s, const char *item_id, const char *status,
+		      const char *answer, const char *day);
+
+/* 1 when item_id was imported before, 0 when not, < 0. */
+int store_pitem_seen(struct store *s, const char *item_id);
+int store_pitem_put(struct store *s, const char *region, const struct public_item *it,
+		    const char *imported_day);
+int store_pitem_get(struct store *s, struct arena *a, const char *item_id, struct public_item *it);
+/* The item a report came from: 1 found, 0 none, < 0. */
+int store_pitem_of_report(struct store *s, struct arena *a, int64_t report_id,
+			  struct public_item *it);
+int store_pmsg_put(struct store *s, const char *region, const struct public_message *m);
+/* A report's exchange (follow-ups and replies), oldest first: the count,
+ * array in a. */
+int store_pmsg_of_report(struct store *s, struct arena *a, int64_t report_id,
+			 struct public_message **out);
+/* Every imported item: the count, array in a. */
+int store_pitem_all(struct store *s, struct arena *a, struct public_item **out);
+
+#endif
