@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/q_grains.h"
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_rollup.h"
@@ -146,33 +147,35 @@ unsigned q_metric_scope_used(const struct metric_scope *s)
 
 /* ---- the rollup ------------------------------------------------------------ */
 
-/* The sums of one stat of metric_days over the period, for one dimension
- * value, or (unit) for the units of the scope's subtree within the scope
- * user's jurisdiction: a record has one unit, so the sum over the units
- * counts each record once. */
+/* The sums of one stat over the period, read from the rollup's grains
+ * (store/q_grains.h: the edge days, the whole months, the whole years),
+ * for one dimension value, or (unit) for the units of the scope's subtree
+ * within the scope user's jurisdiction: a record has one unit, so the sum
+ * over the units counts each record once. */
+#define ROLL_COLS "n, f1, f2, f3, f4, sanc"
 #define ROLL_SUMS "SELECT CAST(COALESCE(sum(n), 0) AS BIGINT), CAST(COALESCE(sum(f1), 0) AS BIGINT), " \
 	"CAST(COALESCE(sum(f2), 0) AS BIGINT), CAST(COALESCE(sum(f3), 0) AS BIGINT), " \
-	"CAST(COALESCE(sum(f4), 0) AS BIGINT), CAST(COALESCE(sum(sanc), 0) AS BIGINT) FROM metric_days "
+	"CAST(COALESCE(sum(f4), 0) AS BIGINT), CAST(COALESCE(sum(sanc), 0) AS BIGINT) "
 static const struct store_sql Q_ROLL = {
-	ROLL_SUMS "WHERE stat = ? AND dim = ? AND val = ? AND day >= ? AND day <= ?", NULL };
-/* The unit member: the rows of the units in scope.  PostgreSQL's generic
- * plan of the IN form read every unit row of the period (a hash join over
- * 1M rows at 10M records: 16.7 s for a province's report); there a
- * LATERAL sum per unit reads each unit's days on the primary key (stat,
- * dim, val, day): 46 -> 12 ms a key at 2M.  SQLite has no LATERAL and
- * runs the IN form on the primary key already.  Same parameters, same
- * order. */
-#define ROLL_UNITS_WHERE "WHERE " Q_IN_SCOPE("u.id") " AND (? = 0 OR u.id IN (SELECT id FROM sub))"
+	ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS, "stat = ? AND dim = ? AND val = ?") ") g", NULL };
+/* The unit member: the rows of the units in scope (units_in).  PostgreSQL's
+ * generic plan of the IN form read every unit row of the period (a hash
+ * join over 1M rows at 10M records: 16.7 s for a province's report); there
+ * a LATERAL sum per unit reads each unit's rows on the primary keys
+ * (stat, dim, val, day / month / year): 46 -> 12 ms a key at 2M.  SQLite
+ * has no LATERAL and runs the IN form on the primary keys already.  Same
+ * parameters, same order: M_WITH, units_in, the branches. */
+#define ROLL_UNITS_IN ", units_in AS (SELECT CAST(u.id AS TEXT) AS val FROM units u WHERE " \
+	Q_IN_SCOPE("u.id") " AND (? = 0 OR u.id IN (SELECT id FROM sub))) "
 static const struct store_sql Q_ROLL_UNIT = {
-	M_WITH ROLL_SUMS "WHERE stat = ? AND dim = 'unit' AND day >= ? AND day <= ? AND val IN "
-	"(SELECT CAST(u.id AS TEXT) FROM units u " ROLL_UNITS_WHERE ")",
-	M_WITH "SELECT CAST(COALESCE(sum(m.n), 0) AS BIGINT), CAST(COALESCE(sum(m.f1), 0) AS BIGINT), "
+	M_WITH ROLL_UNITS_IN ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS,
+	"stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)") ") g",
+	M_WITH ROLL_UNITS_IN "SELECT CAST(COALESCE(sum(m.n), 0) AS BIGINT), CAST(COALESCE(sum(m.f1), 0) AS BIGINT), "
 	"CAST(COALESCE(sum(m.f2), 0) AS BIGINT), CAST(COALESCE(sum(m.f3), 0) AS BIGINT), "
 	"CAST(COALESCE(sum(m.f4), 0) AS BIGINT), CAST(COALESCE(sum(m.sanc), 0) AS BIGINT) "
-	"FROM units u CROSS JOIN LATERAL (SELECT sum(n) AS n, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3, "
-	"sum(f4) AS f4, sum(sanc) AS sanc FROM metric_days WHERE stat = ? AND dim = 'unit' "
-	"AND val = CAST(u.id AS TEXT) AND day >= ? AND day <= ?) m "
-	ROLL_UNITS_WHERE };
+	"FROM units_in u CROSS JOIN LATERAL (SELECT sum(n) AS n, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3, "
+	"sum(f4) AS f4, sum(sanc) AS sanc FROM (" GRAIN_BRANCHES(ROLL_COLS,
+	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m" };
 
 /* the column of ROLL_SUMS a key reads */
 enum roll_col { ROLL_N, ROLL_F1, ROLL_F2, ROLL_F3, ROLL_F4, ROLL_SANC };
@@ -224,28 +227,25 @@ static int roll_dim(const struct metric_scope *s, char idbuf[24], const char **d
 static int rollup(struct store *db, const char *stat, enum roll_col col, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
 {
-	const char *dim, *val;
+	const char *key[3];
+	struct grain_split g;
 	struct store_stmt *st;
 	char idbuf[24];
 	int how, rc, i = 1;
 
-	if (!(how = roll_dim(s, idbuf, &dim, &val)))
+	key[0] = stat;
+	if (!(how = roll_dim(s, idbuf, &key[1], &key[2])))
 		return 0;
 	if ((rc = store_rollup_reads(db)) != 1)
 		return rc;
 	if (!(st = store_prepare(db, how == 2 ? &Q_ROLL_UNIT : &Q_ROLL)))
 		return STORE_ERR;
-	if (how == 2)
+	if (how == 2) {
 		i = q_metric_bind_with(st, i, s);
-	store_bind_text(st, i++, stat);
-	if (how == 1) {
-		store_bind_text(st, i++, dim);
-		store_bind_text(st, i++, val);
+		i = q_metric_bind_with(st, i, s);     /* units_in: the same two values */
 	}
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	if (how == 2)
-		q_metric_bind_with(st, i, s);
+	grain_split(p->from, p->to, 1, &g);
+	grain_bind(st, i, &g, key, how == 2 ? 1 : 3);
 	rc = store_step(st);
 	if (rc == STORE_ROW)
 		*out = store_col_int(st, (int)col);
