@@ -37,7 +37,7 @@ BEGIN
 		INSERT INTO metric_months (stat, dim, val, month, n, f1, f2, f3, f4, sanc)
 			SELECT stat, dim, val, substr(day, 1, 7), sum(n), sum(f1), sum(f2), sum(f3), sum(f4), sum(sanc)
 			FROM (SELECT stat, dim, val, day, n, f1, f2, f3, f4, sanc FROM new_rows
-				UNION ALL SELECT stat, dim, val, day, -n, -f1, -f2, -f3, -f4, -sanc FROM old_rows) d GROUP BY stat, dim, val, substr(day, 1, 7)
+				UNION ALL SELECT stat, dim, val, day, -n AS n, -f1 AS f1, -f2 AS f2, -f3 AS f3, -f4 AS f4, -sanc AS sanc FROM old_rows) d GROUP BY stat, dim, val, substr(day, 1, 7)
 			ON CONFLICT (stat, dim, val, month) DO UPDATE SET n = metric_months.n + EXCLUDED.n,
 				f1 = metric_months.f1 + EXCLUDED.f1, f2 = metric_months.f2 + EXCLUDED.f2,
 				f3 = metric_months.f3 + EXCLUDED.f3, f4 = metric_months.f4 + EXCLUDED.f4,
@@ -45,7 +45,7 @@ BEGIN
 		INSERT INTO metric_years (stat, dim, val, year, n, f1, f2, f3, f4, sanc)
 			SELECT stat, dim, val, substr(day, 1, 4), sum(n), sum(f1), sum(f2), sum(f3), sum(f4), sum(sanc)
 			FROM (SELECT stat, dim, val, day, n, f1, f2, f3, f4, sanc FROM new_rows
-				UNION ALL SELECT stat, dim, val, day, -n, -f1, -f2, -f3, -f4, -sanc FROM old_rows) d GROUP BY stat, dim, val, substr(day, 1, 4)
+				UNION ALL SELECT stat, dim, val, day, -n AS n, -f1 AS f1, -f2 AS f2, -f3 AS f3, -f4 AS f4, -sanc AS sanc FROM old_rows) d GROUP BY stat, dim, val, substr(day, 1, 4)
 			ON CONFLICT (stat, dim, val, year) DO UPDATE SET n = metric_years.n + EXCLUDED.n,
 				f1 = metric_years.f1 + EXCLUDED.f1, f2 = metric_years.f2 + EXCLUDED.f2,
 				f3 = metric_years.f3 + EXCLUDED.f3, f4 = metric_years.f4 + EXCLUDED.f4,
@@ -53,14 +53,14 @@ BEGIN
 	ELSE
 		INSERT INTO metric_months (stat, dim, val, month, n, f1, f2, f3, f4, sanc)
 			SELECT stat, dim, val, substr(day, 1, 7), sum(n), sum(f1), sum(f2), sum(f3), sum(f4), sum(sanc)
-			FROM (SELECT stat, dim, val, day, -n, -f1, -f2, -f3, -f4, -sanc FROM old_rows) d GROUP BY stat, dim, val, substr(day, 1, 7)
+			FROM (SELECT stat, dim, val, day, -n AS n, -f1 AS f1, -f2 AS f2, -f3 AS f3, -f4 AS f4, -sanc AS sanc FROM old_rows) d GROUP BY stat, dim, val, substr(day, 1, 7)
 			ON CONFLICT (stat, dim, val, month) DO UPDATE SET n = metric_months.n + EXCLUDED.n,
 				f1 = metric_months.f1 + EXCLUDED.f1, f2 = metric_months.f2 + EXCLUDED.f2,
 				f3 = metric_months.f3 + EXCLUDED.f3, f4 = metric_months.f4 + EXCLUDED.f4,
 				sanc = metric_months.sanc + EXCLUDED.sanc;
 		INSERT INTO metric_years (stat, dim, val, year, n, f1, f2, f3, f4, sanc)
 			SELECT stat, dim, val, substr(day, 1, 4), sum(n), sum(f1), sum(f2), sum(f3), sum(f4), sum(sanc)
-			FROM (SELECT stat, dim, val, day, -n, -f1, -f2, -f3, -f4, -sanc FROM old_rows) d GROUP BY stat, dim, val, substr(day, 1, 4)
+			FROM (SELECT stat, dim, val, day, -n AS n, -f1 AS f1, -f2 AS f2, -f3 AS f3, -f4 AS f4, -sanc AS sanc FROM old_rows) d GROUP BY stat, dim, val, substr(day, 1, 4)
 			ON CONFLICT (stat, dim, val, year) DO UPDATE SET n = metric_years.n + EXCLUDED.n,
 				f1 = metric_years.f1 + EXCLUDED.f1, f2 = metric_years.f2 + EXCLUDED.f2,
 				f3 = metric_years.f3 + EXCLUDED.f3, f4 = metric_years.f4 + EXCLUDED.f4,
