@@ -78,16 +78,7 @@ PERIODS=("--from 2022-03-15 --to 2022-05-20" "--from 2022-03-01 --to 2022-05-31"
 	"--from 2021-12-15 --to 2022-01-10" "--from 2020-10-15 --to 2022-03-10")
 for period in "${PERIODS[@]}"; do
 	for scope in "" "--unit $UNIT" "--source judicial" "--user town"; do
-		# shellcheck disable=SC2086
-		a=$("$QF_BIN" report --format json $period $scope 2>&1)
-		# shellcheck disable=SC2086
-		b=$(QF_METRICS_LIVE=1 "$QF_BIN" report --format json $period $scope 2>&1)
-		if [ -n "$a" ] && [ "$a" = "$b" ]; then
-			ok "rollup = live: $period ${scope:-(no scope)}"
-		else
-			not_ok "rollup = live: $period ${scope:-(no scope)}"
-			diff <(echo "$a") <(echo "$b") | head -20 | sed 's/^/# /'
-		fi
+		rollup_eq "$period" "$scope"
 	done
 done
 # the figures above are not zero: the leap day has its clue

@@ -46,6 +46,23 @@ CREATE TABLE metric_years (
 );
 CREATE INDEX metric_years_year ON metric_years(stat, dim, year);
 
+-- the changes of metric_days on their way to the grains: the triggers of
+-- 0038_grains.sqlite.sql / .pg.sql write a row's change (new counts, old
+-- counts negated) here and apply it at once; always empty between
+-- statements
+CREATE TABLE metric_grain_delta (
+	stat TEXT NOT NULL,
+	dim  TEXT NOT NULL,
+	val  TEXT NOT NULL,
+	day  TEXT NOT NULL,
+	n    BIGINT NOT NULL,
+	f1   BIGINT NOT NULL,
+	f2   BIGINT NOT NULL,
+	f3   BIGINT NOT NULL,
+	f4   BIGINT NOT NULL,
+	sanc BIGINT NOT NULL
+);
+
 -- the grains of what metric_days holds now (the same statements as the
 -- rebuild's, store/q_rollup.c Q_FILL_MONTHS / Q_FILL_YEARS)
 INSERT INTO metric_months (stat, dim, val, month, n, f1, f2, f3, f4, sanc)
