@@ -16,10 +16,10 @@
  * metric_days and 0038's metric_months and metric_years: edge days, whole
  * months, whole years, store/q_grains.h; rollup() below) when it is live
  * and the scope is one dimension of it (no member, one member, or the unit
- * member); otherwise, and for
- * detained, accountabilities and money, the live statement.  The live
- * statements stay the definition: tests/http/t180_rollup.sh compares the
- * two for every key (QF_METRICS_LIVE=1 forces the live ones).
+ * member); otherwise, and for detained, accountabilities and money, the
+ * live statement.  The live statements stay the definition:
+ * tests/http/t180_rollup.sh and t193_grains.sh compare the two for every
+ * key (QF_METRICS_LIVE=1 forces the live ones).
  */
 #include <inttypes.h>
 #include <stdio.h>
