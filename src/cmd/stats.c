@@ -1,6 +1,7 @@
 /*
  * stats.c: `qingfeng stats rebuild` recomputes the statistics rollup
- * metric_days from the records, turns it on and analyzes it for the
+ * metric_days and its grains (metric_months, metric_years) from the
+ * records, turns it on and analyzes it for the
  * planner (after a bulk load made with it off: UPDATE metric_state SET
  * live = 0); `qingfeng stats check`
  * recomputes it into a temporary table and prints every row where the
@@ -42,11 +43,11 @@ static int run_check(struct store *db)
 	if ((n = store_rollup_check(db, CHECK_SHOWN, show_diff, NULL)) < 0)
 		return error("stats check: %s", store_errmsg(db));
 	if (n) {
-		printf("qingfeng: metric_days differs from the records in %d row%s%s\n", n, n == 1 ? "" : "s",
+		printf("qingfeng: the rollup differs from the records in %d row%s%s\n", n, n == 1 ? "" : "s",
 		       n > CHECK_SHOWN ? " (the first shown)" : "");
 		return -1;
 	}
-	printf("qingfeng: metric_days agrees with the records\n");
+	printf("qingfeng: the rollup (metric_days, metric_months, metric_years) agrees with the records\n");
 	return 0;
 }
 
@@ -76,7 +77,7 @@ int cmd_stats(int argc, char **argv)
 		if (rc < 0)
 			error("stats rebuild: %s", store_errmsg(env.db));
 		else
-			printf("qingfeng: metric_days rebuilt from the records; the rollup is on\n");
+			printf("qingfeng: metric_days and its grains rebuilt from the records; the rollup is on\n");
 	} else {
 		rc = run_check(env.db);
 	}

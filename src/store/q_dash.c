@@ -2,14 +2,16 @@
  * q_dash.c: the dashboard's breakdowns (store/q_dash.h).  Months are the
  * characters 6-7 of the stored day (substr works alike in SQLite and
  * PostgreSQL).  While the statistics rollup is live (store/q_rollup.h) they
- * read metric_days: the rows of stat clue_received / case_filed for the
+ * read the rollup: the rows of stat clue_received / case_filed for the
  * whole commission (dim ''), by source and by unit (a record's own unit,
- * as clues.unit_id and cases.unit_id), a sum over the period's days;
- * otherwise the records, the period bounds on the indexes on
+ * as clues.unit_id and cases.unit_id), a sum over the period's edge days
+ * (metric_days), whole months and whole years (0038's metric_months and
+ * metric_years, store/q_grains.h); otherwise the records, the period bounds on the indexes on
  * clues.received (clues_unit_received leads with the unit: the month and
  * source counts read clues_received) and cases.filed.
  */
 #include "store/q_dash.h"
+#include "store/q_grains.h"
 #include "store/q_rollup.h"
 #include "store/q_util.h"
 
@@ -33,40 +35,47 @@ static const struct store_sql Q_UNITS = {
 	"(SELECT count(*) FROM cases c WHERE c.unit_id = u.id AND c.filed >= ? AND c.filed <= ?) AS nk "
 	"FROM units u) t WHERE nc + nk > 0 ORDER BY nc + nk DESC, id LIMIT 8", NULL };
 
-/* the same from metric_days: the stat is the first parameter.  R_UNITS
+/* the same from the rollup's grains (store/q_grains.h: edge days, whole
+ * months, whole years; the months by month of the year without years),
+ * the branches bound by grain_bind: R_MONTHS' stat in each.  R_UNITS
  * joins on u.id = CAST(t.val ...), not CAST(u.id AS TEXT) = t.val: the
  * latter scanned every unit for every group (5,239 x 5,000 casts, 2.7 s
  * of the dashboard at 2M records), the former is a primary-key lookup. */
 static const struct store_sql R_MONTHS = {
-	"SELECT substr(day, 6, 2), CAST(sum(n) AS BIGINT) FROM metric_days WHERE stat = ? AND dim = '' "
-	"AND val = '' AND day >= ? AND day <= ? GROUP BY substr(day, 6, 2)", NULL };
+	"SELECT substr(p, 6, 2), CAST(sum(n) AS BIGINT) FROM ("
+	GRAIN_BRANCHES("n", "stat = ? AND dim = '' AND val = ''") ") g GROUP BY substr(p, 6, 2)", NULL };
 static const struct store_sql R_SOURCES = {
-	"SELECT val, CAST(sum(n) AS BIGINT) FROM metric_days WHERE stat = 'clue_received' AND dim = 'source' "
-	"AND day >= ? AND day <= ? GROUP BY val HAVING sum(n) > 0 ORDER BY sum(n) DESC, val", NULL };
+	"SELECT val, CAST(sum(n) AS BIGINT) FROM ("
+	GRAIN_BRANCHES("val, n", "stat = 'clue_received' AND dim = 'source'")
+	") g GROUP BY val HAVING sum(n) > 0 ORDER BY sum(n) DESC, val", NULL };
 static const struct store_sql R_UNITS = {
 	"SELECT u.id, u.name, t.nc, t.nk FROM (SELECT val, "
 	"CAST(sum(CASE WHEN stat = 'clue_received' THEN n ELSE 0 END) AS BIGINT) AS nc, "
-	"CAST(sum(CASE WHEN stat = 'case_filed' THEN n ELSE 0 END) AS BIGINT) AS nk "
-	"FROM metric_days WHERE stat IN ('clue_received', 'case_filed') AND dim = 'unit' "
-	"AND day >= ? AND day <= ? GROUP BY val) t JOIN units u ON u.id = CAST(t.val AS BIGINT) "
+	"CAST(sum(CASE WHEN stat = 'case_filed' THEN n ELSE 0 END) AS BIGINT) AS nk FROM ("
+	GRAIN_BRANCHES("stat, val, n", "stat IN ('clue_received', 'case_filed') AND dim = 'unit'")
+	") g GROUP BY val) t JOIN units u ON u.id = CAST(t.val AS BIGINT) "
 	"WHERE t.nc + t.nk > 0 ORDER BY t.nc + t.nk DESC, u.id LIMIT 8", NULL };
 
 _Static_assert(DASH_TOP_UNITS == 8, "Q_UNITS, R_UNITS: LIMIT 8");
 
-/* count(*) by month into out[12]; from metric_days' stat `stat` when set. */
+/* count(*) by month into out[12]; from the grains' stat `stat` when set. */
 static int by_month(struct store *s, const struct store_sql *q, const char *stat, const char *from,
 		    const char *to, int64_t out[12])
 {
 	struct store_stmt *st = store_prepare(s, stat ? &R_MONTHS : q);
-	int rc, i = 1;
+	struct grain_split g;
+	int rc;
 
 	memset(out, 0, 12 * sizeof(out[0]));
 	if (!st)
 		return STORE_ERR;
-	if (stat)
-		store_bind_text(st, i++, stat);
-	store_bind_text(st, i++, from);
-	store_bind_text(st, i, to);
+	if (stat) {
+		grain_split(from, to, 0, &g);
+		grain_bind(st, 1, &g, &stat, 1);
+	} else {
+		store_bind_text(st, 1, from);
+		store_bind_text(st, 2, to);
+	}
 	while ((rc = store_step(st)) == STORE_ROW) {
 		int m = atoi(store_col_text(st, 0));
 		if (m >= 1 && m <= 12)
@@ -94,9 +103,22 @@ static void fill_unit(struct arena *a, struct store_stmt *st, void *row)
 	g->cases = store_col_int(st, 3);
 }
 
+/* The period of a statement without a key: the grains' branches (g), or
+ * the two bounds of the live statement. */
+static void bind_period(struct store_stmt *st, const struct grain_split *g, const char *from, const char *to)
+{
+	if (g) {
+		grain_bind(st, 1, g, NULL, 0);
+		return;
+	}
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+}
+
 int store_dash_breakdown(struct store *s, struct arena *a, const char *from, const char *to,
 			 struct dash_breakdown *d)
 {
+	struct grain_split g;
 	struct store_stmt *st;
 	int rc, roll = store_rollup_reads(s);
 
@@ -107,18 +129,17 @@ int store_dash_breakdown(struct store *s, struct arena *a, const char *from, con
 			   d->clues_by_month)) < 0 ||
 	    (rc = by_month(s, &Q_CASE_MONTHS, roll ? "case_filed" : NULL, from, to, d->cases_by_month)) < 0)
 		return rc;
+	grain_split(from, to, 1, &g);
 	if (!(st = store_prepare(s, roll ? &R_SOURCES : &Q_SOURCES)))
 		return STORE_ERR;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	bind_period(st, roll ? &g : NULL, from, to);
 	if ((d->n_sources = q_collect(st, a, fill_source, sizeof(*d->sources), &d->sources)) < 0)
 		return d->n_sources;
 	if (!(st = store_prepare(s, roll ? &R_UNITS : &Q_UNITS)))
 		return STORE_ERR;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	bind_period(st, roll ? &g : NULL, from, to);
 	if (!roll) {
-		store_bind_text(st, 3, from);
+		store_bind_text(st, 3, from);    /* Q_UNITS: the period of cases */
 		store_bind_text(st, 4, to);
 	}
 	if ((d->n_units = q_collect(st, a, fill_unit, sizeof(*d->units), &d->units)) < 0)

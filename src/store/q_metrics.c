@@ -12,19 +12,21 @@
  * case and outcome), never today's person row.  Rates are not here: the
  * domain divides two counts (domain/metrics.c).
  *
- * The keys additive over days read the rollup metric_days first (migrations
- * 0028 and 0039, rollup() below) when it is live and the scope is one
- * dimension of it (no member, one member, or the unit member); otherwise
- * the live statement.  detained (distinct persons) is always a live
- * statement, composed for the one member a scope sets.  The live
- * statements stay the definition: tests/http/t180_rollup.sh and
- * t194_live_keys.sh compare the two (QF_METRICS_LIVE=1 forces the live
- * ones).
+ * The keys additive over days read the rollup first (migration 0028's
+ * metric_days, 0039's stats in it, and 0038's metric_months and
+ * metric_years: edge days, whole months, whole years, store/q_grains.h;
+ * rollup() below) when it is live and the scope is one dimension of it (no
+ * member, one member, or the unit member); otherwise the live statement.
+ * detained (distinct persons) is always a live statement, composed for the
+ * one member a scope sets.  The live statements stay the definition:
+ * tests/http/t180_rollup.sh, t193_grains.sh and t194_live_keys.sh compare
+ * the two (QF_METRICS_LIVE=1 forces the live ones).
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "store/q_grains.h"
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_rollup.h"
@@ -172,33 +174,35 @@ unsigned q_metric_scope_used(const struct metric_scope *s)
 
 /* ---- the rollup ------------------------------------------------------------ */
 
-/* The sums of one stat of metric_days over the period, for one dimension
- * value, or (unit) for the units of the scope's subtree within the scope
- * user's jurisdiction: a record has one unit, so the sum over the units
- * counts each record once. */
+/* The sums of one stat over the period, read from the rollup's grains
+ * (store/q_grains.h: the edge days, the whole months, the whole years),
+ * for one dimension value, or (unit) for the units of the scope's subtree
+ * within the scope user's jurisdiction: a record has one unit, so the sum
+ * over the units counts each record once. */
+#define ROLL_COLS "n, f1, f2, f3, f4, sanc"
 #define ROLL_SUMS "SELECT CAST(COALESCE(sum(n), 0) AS BIGINT), CAST(COALESCE(sum(f1), 0) AS BIGINT), " \
 	"CAST(COALESCE(sum(f2), 0) AS BIGINT), CAST(COALESCE(sum(f3), 0) AS BIGINT), " \
-	"CAST(COALESCE(sum(f4), 0) AS BIGINT), CAST(COALESCE(sum(sanc), 0) AS BIGINT) FROM metric_days "
+	"CAST(COALESCE(sum(f4), 0) AS BIGINT), CAST(COALESCE(sum(sanc), 0) AS BIGINT) "
 static const struct store_sql Q_ROLL = {
-	ROLL_SUMS "WHERE stat = ? AND dim = ? AND val = ? AND day >= ? AND day <= ?", NULL };
-/* The unit member: the rows of the units in scope.  PostgreSQL's generic
- * plan of the IN form read every unit row of the period (a hash join over
- * 1M rows at 10M records: 16.7 s for a province's report); there a
- * LATERAL sum per unit reads each unit's days on the primary key (stat,
- * dim, val, day): 46 -> 12 ms a key at 2M.  SQLite has no LATERAL and
- * runs the IN form on the primary key already.  Same parameters, same
- * order. */
-#define ROLL_UNITS_WHERE "WHERE " Q_IN_SCOPE("u.id") " AND (? = 0 OR u.id IN (SELECT id FROM sub))"
+	ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS, "stat = ? AND dim = ? AND val = ?") ") g", NULL };
+/* The unit member: the rows of the units in scope (units_in).  PostgreSQL's
+ * generic plan of the IN form read every unit row of the period (a hash
+ * join over 1M rows at 10M records: 16.7 s for a province's report); there
+ * a LATERAL sum per unit reads each unit's rows on the primary keys
+ * (stat, dim, val, day / month / year): 46 -> 12 ms a key at 2M.  SQLite
+ * has no LATERAL and runs the IN form on the primary keys already.  Same
+ * parameters, same order: M_WITH, units_in, the branches. */
+#define ROLL_UNITS_IN ", units_in AS (SELECT CAST(u.id AS TEXT) AS val FROM units u WHERE " \
+	Q_IN_SCOPE("u.id") " AND (? = 0 OR u.id IN (SELECT id FROM sub))) "
 static const struct store_sql Q_ROLL_UNIT = {
-	M_WITH ROLL_SUMS "WHERE stat = ? AND dim = 'unit' AND day >= ? AND day <= ? AND val IN "
-	"(SELECT CAST(u.id AS TEXT) FROM units u " ROLL_UNITS_WHERE ")",
-	M_WITH "SELECT CAST(COALESCE(sum(m.n), 0) AS BIGINT), CAST(COALESCE(sum(m.f1), 0) AS BIGINT), "
+	M_WITH ROLL_UNITS_IN ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS,
+	"stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)") ") g",
+	M_WITH ROLL_UNITS_IN "SELECT CAST(COALESCE(sum(m.n), 0) AS BIGINT), CAST(COALESCE(sum(m.f1), 0) AS BIGINT), "
 	"CAST(COALESCE(sum(m.f2), 0) AS BIGINT), CAST(COALESCE(sum(m.f3), 0) AS BIGINT), "
 	"CAST(COALESCE(sum(m.f4), 0) AS BIGINT), CAST(COALESCE(sum(m.sanc), 0) AS BIGINT) "
-	"FROM units u CROSS JOIN LATERAL (SELECT sum(n) AS n, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3, "
-	"sum(f4) AS f4, sum(sanc) AS sanc FROM metric_days WHERE stat = ? AND dim = 'unit' "
-	"AND val = CAST(u.id AS TEXT) AND day >= ? AND day <= ?) m "
-	ROLL_UNITS_WHERE };
+	"FROM units_in u CROSS JOIN LATERAL (SELECT sum(n) AS n, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3, "
+	"sum(f4) AS f4, sum(sanc) AS sanc FROM (" GRAIN_BRANCHES(ROLL_COLS,
+	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m" };
 
 /* the column of ROLL_SUMS a key reads */
 enum roll_col { ROLL_N, ROLL_F1, ROLL_F2, ROLL_F3, ROLL_F4, ROLL_SANC };
@@ -266,18 +270,20 @@ void store_metric_batch(int on)
 static int rollup(struct store *db, const char *stat, enum roll_col col, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
 {
-	const char *dim, *val;
+	const char *key[3];
+	struct grain_split g;
 	struct store_stmt *st;
-	char idbuf[24], key[sizeof(memo.key)];
+	char idbuf[24], mkey[sizeof(memo.key)];
 	int how, rc, i = 1, k;
 
-	if (!(how = roll_dim(s, idbuf, &dim, &val)))
+	key[0] = stat;
+	if (!(how = roll_dim(s, idbuf, &key[1], &key[2])))
 		return 0;
-	k = snprintf(key, sizeof(key), "%s|%d|%s|%s|%s|%s|%" PRId64 "|%" PRId64, stat, how, dim, val, p->from,
-		     p->to, s->scope_user, s->unit_id);
-	if (k < 0 || (size_t)k >= sizeof(key))
-		key[0] = 0;
-	if (memo.on && memo.valid && memo.db == db && key[0] && !strcmp(memo.key, key)) {
+	k = snprintf(mkey, sizeof(mkey), "%s|%d|%s|%s|%s|%s|%" PRId64 "|%" PRId64, stat, how, key[1], key[2],
+		     p->from, p->to, s->scope_user, s->unit_id);
+	if (k < 0 || (size_t)k >= sizeof(mkey))
+		mkey[0] = 0;
+	if (memo.on && memo.valid && memo.db == db && mkey[0] && !strcmp(memo.key, mkey)) {
 		*out = memo.sums[col];
 		return 1;
 	}
@@ -285,25 +291,20 @@ static int rollup(struct store *db, const char *stat, enum roll_col col, const s
 		return rc;
 	if (!(st = store_prepare(db, how == 2 ? &Q_ROLL_UNIT : &Q_ROLL)))
 		return STORE_ERR;
-	if (how == 2)
+	if (how == 2) {
 		i = q_metric_bind_with(st, i, s);
-	store_bind_text(st, i++, stat);
-	if (how == 1) {
-		store_bind_text(st, i++, dim);
-		store_bind_text(st, i++, val);
+		i = q_metric_bind_with(st, i, s);     /* units_in: the same two values */
 	}
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	if (how == 2)
-		q_metric_bind_with(st, i, s);
+	grain_split(p->from, p->to, 1, &g);
+	grain_bind(st, i, &g, key, how == 2 ? 1 : 3);
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
 		for (k = 0; k < 6; k++)
 			memo.sums[k] = store_col_int(st, k);
 		*out = memo.sums[col];
-		memo.valid = memo.on && key[0];
+		memo.valid = memo.on && mkey[0];
 		memo.db = db;
-		strcpy(memo.key, key);
+		strcpy(memo.key, mkey);
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 1 : rc < 0 ? rc : STORE_ERR;

@@ -1,6 +1,7 @@
 /*
  * q_rollup.c: the switch, the rebuild and the check of the statistics
- * rollup metric_days (store/q_rollup.h).  What a record contributes is
+ * rollup metric_days and its grains metric_months and metric_years
+ * (store/q_rollup.h).  What a record contributes is
  * written once, in SQL: the views of migration 0028 (metric_contrib,
  * grouped by metric_recompute), which the triggers, the rebuild and the
  * check all read; this file only runs them.
@@ -16,23 +17,48 @@ static const struct store_sql Q_LIVE = { "SELECT live FROM metric_state", NULL }
 static const struct store_sql Q_OFF = { "UPDATE metric_state SET live = 0", NULL };
 static const struct store_sql Q_ON = { "UPDATE metric_state SET live = 1", NULL };
 static const struct store_sql Q_CLEAR = { "DELETE FROM metric_days", NULL };
+static const struct store_sql Q_CLEAR_MONTHS = { "DELETE FROM metric_months", NULL };
+static const struct store_sql Q_CLEAR_YEARS = { "DELETE FROM metric_years", NULL };
 /* the planner's statistics of the refilled table: without them PostgreSQL
  * planned the first reports after a rebuild as over an empty table (a
  * province's report at 10M did not finish in minutes until autovacuum
  * came by); both backends take ANALYZE inside the transaction */
 static const struct store_sql Q_ANALYZE = { "ANALYZE metric_days", NULL };
+static const struct store_sql Q_ANALYZE_MONTHS = { "ANALYZE metric_months", NULL };
+static const struct store_sql Q_ANALYZE_YEARS = { "ANALYZE metric_years", NULL };
 #define COLS "stat, dim, val, day, n, f1, f2, f3, f4, sanc"
 #define NONZERO "(n <> 0 OR f1 <> 0 OR f2 <> 0 OR f3 <> 0 OR f4 <> 0 OR sanc <> 0)"
+#define SUMS "sum(n), sum(f1), sum(f2), sum(f3), sum(f4), sum(sanc)"
 static const struct store_sql Q_FILL = {
 	"INSERT INTO metric_days (" COLS ") SELECT " COLS " FROM metric_recompute", NULL };
+/* the grains (migration 0038) from metric_days, set-wise; the same
+ * statements as the migration's */
+#define GRAIN_COLS(PER) "stat, dim, val, " PER ", n, f1, f2, f3, f4, sanc"
+static const struct store_sql Q_FILL_MONTHS = {
+	"INSERT INTO metric_months (" GRAIN_COLS("month") ") SELECT stat, dim, val, substr(day, 1, 7), " SUMS
+	" FROM metric_days GROUP BY stat, dim, val, substr(day, 1, 7)", NULL };
+static const struct store_sql Q_FILL_YEARS = {
+	"INSERT INTO metric_years (" GRAIN_COLS("year") ") SELECT stat, dim, val, substr(month, 1, 4), " SUMS
+	" FROM metric_months GROUP BY stat, dim, val, substr(month, 1, 4)", NULL };
 static const struct store_sql Q_TMP_DROP = { "DROP TABLE IF EXISTS metric_check", NULL };
 static const struct store_sql Q_TMP_FILL = {
 	"CREATE TEMPORARY TABLE metric_check AS SELECT " COLS " FROM metric_recompute", NULL };
+/* The rows of table T (period column PER) that the recomputation grouped
+ * to T's grain (the first W characters of its days) does not give, and the
+ * converse: for metric_days (W 10) and its two grains in one statement,
+ * the period shown as the day. */
+#define CHECK_GRAIN(PER, W) "SELECT stat, dim, val, substr(day, 1, " W ") AS " PER ", " \
+	"CAST(sum(n) AS BIGINT) AS n, CAST(sum(f1) AS BIGINT) AS f1, CAST(sum(f2) AS BIGINT) AS f2, " \
+	"CAST(sum(f3) AS BIGINT) AS f3, CAST(sum(f4) AS BIGINT) AS f4, CAST(sum(sanc) AS BIGINT) AS sanc " \
+	"FROM metric_check GROUP BY stat, dim, val, substr(day, 1, " W ")"
+#define DIFF(T, PER, W) \
+	"SELECT 'rollup', " GRAIN_COLS(PER) " FROM (SELECT " GRAIN_COLS(PER) " FROM " T " WHERE " NONZERO \
+	" EXCEPT SELECT " GRAIN_COLS(PER) " FROM (" CHECK_GRAIN(PER, W) ") c) x " \
+	"UNION ALL SELECT 'records', " GRAIN_COLS(PER) " FROM (SELECT " GRAIN_COLS(PER) " FROM (" \
+	CHECK_GRAIN(PER, W) ") c WHERE " NONZERO " EXCEPT SELECT " GRAIN_COLS(PER) " FROM " T ") y "
 static const struct store_sql Q_DIFF = {
-	"SELECT 'rollup', " COLS " FROM (SELECT " COLS " FROM metric_days WHERE " NONZERO
-	" EXCEPT SELECT " COLS " FROM metric_check) x "
-	"UNION ALL SELECT 'records', " COLS " FROM (SELECT " COLS " FROM metric_check WHERE " NONZERO
-	" EXCEPT SELECT " COLS " FROM metric_days) y ORDER BY 2, 3, 4, 5, 1", NULL };
+	DIFF("metric_days", "day", "10") "UNION ALL " DIFF("metric_months", "month", "7") "UNION ALL "
+	DIFF("metric_years", "year", "4") "ORDER BY 2, 3, 4, 5, 1", NULL };
 
 int store_rollup_live(struct store *s)
 {
@@ -53,13 +79,20 @@ static int rebuild(struct store *s, void *arg)
 	int rc;
 
 	(void)arg;
-	/* off first: the fill must not wake the triggers */
+	/* off first: the fill must not wake the triggers (nor the grains' on
+	 * metric_days: they are filled set-wise after it) */
 	if ((rc = store_exec(store_prepare(s, &Q_OFF))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_CLEAR))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_FILL))) < 0)
+	    (rc = store_exec(store_prepare(s, &Q_CLEAR_MONTHS))) < 0 ||
+	    (rc = store_exec(store_prepare(s, &Q_CLEAR_YEARS))) < 0 ||
+	    (rc = store_exec(store_prepare(s, &Q_FILL))) < 0 ||
+	    (rc = store_exec(store_prepare(s, &Q_FILL_MONTHS))) < 0 ||
+	    (rc = store_exec(store_prepare(s, &Q_FILL_YEARS))) < 0)
 		return rc;
 	if ((rc = store_exec(store_prepare(s, &Q_ON))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_ANALYZE))) < 0)
+	    (rc = store_exec(store_prepare(s, &Q_ANALYZE))) < 0 ||
+	    (rc = store_exec(store_prepare(s, &Q_ANALYZE_MONTHS))) < 0 ||
+	    (rc = store_exec(store_prepare(s, &Q_ANALYZE_YEARS))) < 0)
 		return rc;
 	return 0;
 }

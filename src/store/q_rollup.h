@@ -2,9 +2,10 @@
 #define QF_Q_ROLLUP_H
 /*
  * q_rollup: the statistics rollup metric_days (migration 0028,
- * docs/statistics.md "Speed"): its switch, its rebuild from the records and
- * its check against a recomputation.  The triggers of 0028 maintain it;
- * store/q_metrics.c reads it.
+ * docs/statistics.md "Speed") and its grains metric_months and
+ * metric_years (0038): its switch, its rebuild from the records and its
+ * check against a recomputation.  The triggers of 0028 and 0038 maintain
+ * it; store/q_metrics.c and store/q_dash.c read it (store/q_grains.h).
  */
 #include <stdint.h>
 
@@ -19,8 +20,9 @@ int store_rollup_live(struct store *s);
  * live statements, to compare) is not set; 0 when not, < 0 on error. */
 int store_rollup_reads(struct store *s);
 
-/* Recomputes metric_days from the records (metric_recompute, set-wise) and
- * sets live = 1, in one transaction.  0 or < 0. */
+/* Recomputes metric_days from the records (metric_recompute, set-wise),
+ * then its grains from metric_days, and sets live = 1, in one transaction.
+ * 0 or < 0. */
 int store_rollup_rebuild(struct store *s);
 
 /* For a bulk load inside the caller's transaction (ix_import): how many
@@ -33,9 +35,10 @@ int64_t store_rollup_records(struct store *s);
 int store_rollup_off(struct store *s);
 int store_rollup_refill(struct store *s);
 
-/* One row where metric_days and the recomputation differ: `in` is "rollup"
- * for a row metric_days holds that the records do not give, "records" for
- * the row the records give.  Rows whose counts are all 0 are ignored. */
+/* One row where metric_days or a grain and the recomputation differ: `in`
+ * is "rollup" for a row the table holds that the records do not give,
+ * "records" for the row the records give; `day` is a grain row's month
+ * (YYYY-MM) or year (YYYY).  Rows whose counts are all 0 are ignored. */
 struct rollup_diff {
 	const char *in, *stat, *dim, *val, *day;
 	int64_t n, f1, f2, f3, f4, sanc;

@@ -312,6 +312,23 @@ db_check() {
 
 # ---- helpers of the black-box suites t10..t90 -------------------------
 
+# rollup_eq PERIOD [SCOPE]: `qingfeng report --format json PERIOD SCOPE`
+# (words) reads the same through the statistics rollup as through the live
+# statements (QF_METRICS_LIVE=1); a check, with the difference on failure
+rollup_eq() {
+	local a b
+	# shellcheck disable=SC2086  # PERIOD and SCOPE: options
+	a=$("$QF_BIN" report --format json $1 $2 2>&1)
+	# shellcheck disable=SC2086
+	b=$(QF_METRICS_LIVE=1 "$QF_BIN" report --format json $1 $2 2>&1)
+	if [ -n "$a" ] && [ "$a" = "$b" ]; then
+		ok "rollup = live: $1 ${2:-(no scope)}"
+	else
+		not_ok "rollup = live: $1 ${2:-(no scope)}"
+		diff <(echo "$a") <(echo "$b") | head -20 | sed 's/^/# /'
+	fi
+}
+
 # run_cli ARGS...: runs the binary; sets RC, OUT (stdout), ERR (stderr).
 # Standard input passes through.  Every stderr is also kept in cli.log so
 # a script can check that no CLI run printed a sanitizer report.

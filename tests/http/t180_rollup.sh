@@ -92,16 +92,7 @@ for period in "--year 2022" "--year 2022 --quarter 3" "--from 2022-06-30 --to 20
 	"--from 2021-07-01 --to 2022-06-30"; do
 	for scope in "" "--unit $UNIT" "--campaign $CAMP" "--category eight_rules" "--source judicial" \
 		"--organ township" "--rank section" "--top-leader" "--leadership" "--key-persons" "--user town"; do
-		# shellcheck disable=SC2086
-		a=$("$QF_BIN" report --format json $period $scope 2>&1)
-		# shellcheck disable=SC2086
-		b=$(QF_METRICS_LIVE=1 "$QF_BIN" report --format json $period $scope 2>&1)
-		if [ -n "$a" ] && [ "$a" = "$b" ]; then
-			ok "rollup = live: $period ${scope:-(no scope)}"
-		else
-			not_ok "rollup = live: $period ${scope:-(no scope)}"
-			diff <(echo "$a") <(echo "$b") | head -20 | sed 's/^/# /'
-		fi
+		rollup_eq "$period" "$scope"
 	done
 done
 # the equality above is not the live statement answering twice: a row of
