@@ -94,6 +94,7 @@ enum {
 	R_ACCOUNT = 1 << 5,      /* reachable while a password change is due */
 	R_UPLOAD = 1 << 6,       /* takes files: body up to max_upload (plus the form
 				  * around it), multipart files kept binary */
+	R_CITIZEN = 1 << 7,      /* the public channel: served by serve --public */
 };
 
 struct route {

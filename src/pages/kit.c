@@ -438,6 +438,17 @@ void check_option(struct strbuf *sb, const char *name, const char *value, const 
 	strbuf_addstr(sb, "</label>");
 }
 
+void radio_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked)
+{
+	strbuf_addstr(sb, "<label class=\"radio\"><input type=\"radio\" name=\"");
+	html_attr(sb, name);
+	strbuf_addstr(sb, "\" value=\"");
+	html_attr(sb, value);
+	strbuf_addstr(sb, checked ? "\" checked> " : "\"> ");
+	html_txt(sb, label);
+	strbuf_addstr(sb, "</label>");
+}
+
 void field_errors_summary(struct strbuf *sb, const struct fielderr *fe)
 {
 	if (!fe->n)
