@@ -37,9 +37,11 @@ const struct label letter_states[] = {
 	{ NULL, NULL }
 };
 
-static const char *contact_ad(struct ctx *c, const char *code_hash)
+/* the associated data binding an encrypted contact to its row (the
+ * interchange's IX_SECRET writes the same) */
+static const char *contact_ad(struct ctx *c, int64_t id)
 {
-	return arena_printf(c->a, "letters.contact/%s", code_hash);
+	return arena_printf(c->a, "letters.contact/%" PRId64, id);
 }
 
 int64_t letter_insert(struct ctx *c, struct store *s, const struct rating_input *in, int64_t unit_id,
@@ -53,15 +55,13 @@ int64_t letter_insert(struct ctx *c, struct store *s, const struct rating_input 
 	if (rating_code_of(c, RATING_LETTER_CODE, in->idem_key, code) < 0 ||
 	    rating_code_hash(c, code, hash) < 0)
 		return -1;
-	if (in->contact && *in->contact) {
-		if (field_encrypt(c->keys, contact_ad(c, hash), in->contact, strlen(in->contact), &ct) < 0) {
-			strbuf_release(&ct);
-			return -1;
-		}
-		v.contact = arena_strdup(c->a, ct.buf);
-	}
-	strbuf_release(&ct);
 	id = store_letter_insert(s, &v, hash, in->idem_key);
+	if (id < 0 || !in->contact || !*in->contact)
+		return id;
+	if (field_encrypt(c->keys, contact_ad(c, id), in->contact, strlen(in->contact), &ct) < 0 ||
+	    store_letter_set_contact(s, id, ct.buf) < 0)
+		id = -1;
+	strbuf_release(&ct);
 	return id;
 }
 
@@ -73,7 +73,7 @@ static const char *contact_plain(struct ctx *c, const struct letter *v)
 
 	if (!v->contact || !*v->contact)
 		return "";
-	if (field_decrypt(c->keys, contact_ad(c, v->code_hash), v->contact, &pt) == 0)
+	if (field_decrypt(c->keys, contact_ad(c, v->id), v->contact, &pt) == 0)
 		out = arena_strdup(c->a, pt.buf);
 	else
 		out = "（无法解密）";

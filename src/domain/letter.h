@@ -5,7 +5,7 @@
  * (domain/rating.h): received -> accepted -> concluded with an answer the
  * citizen reads at /p/letter with the code shown after the submission.
  * The contact is encrypted (field_encrypt, associated data
- * "letters.contact/" + the code's hash) and shown to staff who may work
+ * "letters.contact/" + the letter's id) and shown to staff who may work
  * the unit's letters.  Each staff step is audited in its transaction.
  * Results as domain/result.h.
  */

@@ -145,6 +145,19 @@ int64_t store_letter_insert(struct store *s, const struct letter *v, const char 
 	return q_scalar(st);
 }
 
+static const struct store_sql Q_LETTER_CONTACT = { "UPDATE letters SET contact = ? WHERE id = ?", NULL };
+
+int store_letter_set_contact(struct store *s, int64_t id, const char *contact_enc)
+{
+	struct store_stmt *st = store_prepare(s, &Q_LETTER_CONTACT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, contact_enc);
+	store_bind_int(st, 2, id);
+	return store_exec(st) < 0 ? STORE_ERR : 0;
+}
+
 int64_t store_bad_review_insert(struct store *s, const struct bad_review *v, const char *followup_hash)
 {
 	struct store_stmt *st = store_prepare(s, &Q_REVIEW_INSERT);

@@ -33,6 +33,8 @@ int store_letter_by_key(struct store *s, const char *idem_key, int64_t *id);
 int64_t store_rating_insert(struct store *s, const struct rating *v, const char *idem_key);
 int64_t store_letter_insert(struct store *s, const struct letter *v, const char *code_hash,
 			    const char *idem_key);
+/* the encrypted contact of a new letter: 0 or < 0 */
+int store_letter_set_contact(struct store *s, int64_t id, const char *contact_enc);
 int64_t store_bad_review_insert(struct store *s, const struct bad_review *v, const char *followup_hash);
 /* the bad review of a rating: 1 with it, 0 none */
 int store_bad_review_of_rating(struct store *s, struct arena *a, int64_t rating_id, struct bad_review *out);

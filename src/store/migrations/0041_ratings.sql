@@ -6,7 +6,7 @@
 -- carries, UNIQUE, so a retry after a lost answer never counts twice.
 -- letters (群众信件): received -> accepted -> concluded with an answer the
 -- citizen reads with a code stored only as a keyed hash; the contact is
--- encrypted like a reporter's identity.
+-- encrypted like a reporter's identity (associated data letters.contact/<id>).
 -- bad_reviews: opened by a rating of 1 or 2 stars, with the due days of the
 -- clocks bad_rating_callback and bad_rating_fix (clock_limit_versions,
 -- 0021), the unit's note, and the citizen's follow-up rating (its code a
