@@ -35,7 +35,7 @@ static const struct {
 	const char *name;
 } flag_names[] = {
 	{ R_PUBLIC, "public" }, { R_PARTIAL, "partial" }, { R_API, "api" },
-	{ R_NOCSRF, "nocsrf" }, { R_STATIC, "static" }, { R_ACCOUNT, "account" },
+	{ R_NOCSRF, "nocsrf" }, { R_STATIC, "static" }, { R_ACCOUNT, "account" }, { R_CITIZEN, "citizen" },
 	{ R_UPLOAD, "upload" },
 };
 

@@ -70,8 +70,12 @@ int64_t bad_review_open(struct ctx *c, struct store *s, const struct clock_table
 
 int bad_review_get(struct ctx *c, int64_t id, struct bad_review *out)
 {
-	int rc = store_bad_review_get(c->db, c->a, id, authz_scope_user(c), out);
+	/* read, then the jurisdiction of its unit: a denial is audited (authz_unit) */
+	int rc = store_bad_review_get(c->db, c->a, id, 0, out);
 
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
+	rc = authz_unit(c, out->unit_id, arena_printf(c->a, "bad_review/%" PRId64, id));
 	return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
 }
 

@@ -83,8 +83,12 @@ static const char *contact_plain(struct ctx *c, const struct letter *v)
 
 int letter_get(struct ctx *c, int64_t id, struct letter *out)
 {
-	int rc = store_letter_get(c->db, c->a, id, authz_scope_user(c), out);
+	/* read, then the jurisdiction of its unit: a denial is audited (authz_unit) */
+	int rc = store_letter_get(c->db, c->a, id, 0, out);
 
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
+	rc = authz_unit(c, out->unit_id, arena_printf(c->a, "letter/%" PRId64, id));
 	if (rc <= 0)
 		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
 	out->contact = contact_plain(c, out);
