@@ -197,6 +197,19 @@ int bad_review_followup(struct ctx *c, const char *typed, int stars, struct fiel
 
 /* ---- the home page's to-dos (DOMAIN.md section 4) ------------------------ */
 
+/* the to-do of one of a review's clocks, when it needs attention */
+static void review_clock(struct ctx *c, struct todo_acc *acc, const struct bad_review *v, const char *clock,
+			 const char *due)
+{
+	struct todo *t = todo_add_clock(c, acc, clock, NULL, date_parse(v->opened), date_parse(due));
+
+	if (!t)
+		return;
+	t->object = arena_printf(c->a, "差评 %" PRId64 "（%s）", v->id, v->unit_name);
+	t->href = arena_printf(c->a, "/ratings/bad/%" PRId64, v->id);
+	t->office = v->unit_name;
+}
+
 static int review_todo(struct ctx *c, struct todo_acc *acc)
 {
 	struct bad_review_filter f = { .page = { 0, 500 } };
@@ -209,27 +222,10 @@ static int review_todo(struct ctx *c, struct todo_acc *acc)
 	f.due_before = day_text(c, calendar_add_workdays(c->cal, acc->today, 4));
 	n = store_bad_review_list(c->db, c->a, &f, &v);
 	for (int i = 0; i < n; i++) {
-		struct todo *t = NULL;
-		const char *obj = arena_printf(c->a, "差评 %" PRId64 "（%s）", v[i].id, v[i].unit_name);
-		const char *href = arena_printf(c->a, "/ratings/bad/%" PRId64, v[i].id);
-
 		if (!strcmp(v[i].state, "open"))
-			t = todo_add_clock(c, acc, "bad_rating_callback", NULL, date_parse(v[i].opened),
-					   date_parse(v[i].callback_due));
-		if (t) {
-			t->object = obj;
-			t->href = href;
-			t->office = v[i].unit_name;
-		}
-		t = NULL;
+			review_clock(c, acc, &v[i], "bad_rating_callback", v[i].callback_due);
 		if (strcmp(v[i].state, "fixed"))
-			t = todo_add_clock(c, acc, "bad_rating_fix", NULL, date_parse(v[i].opened),
-					   date_parse(v[i].fix_due));
-		if (t) {
-			t->object = obj;
-			t->href = href;
-			t->office = v[i].unit_name;
-		}
+			review_clock(c, acc, &v[i], "bad_rating_fix", v[i].fix_due);
 	}
 	return n < 0 ? -1 : 0;
 }

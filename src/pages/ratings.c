@@ -77,6 +77,30 @@ static const char *list_base(struct req *r, const char *path, const char *const 
 	return out;
 }
 
+/* The end of a list page: the workbook when exporting (format=xlsx), else
+ * the empty sentence, the pager and the page. */
+static int list_finish(struct req *r, struct listw *w, struct strbuf *sb, const struct filter_spec *spec,
+		       const void *f, int64_t total, const char *empty, const char *path, const char *const *args)
+{
+	if (w->xlsx)
+		return list_export(w, spec, f, total);
+	list_close(w, empty);
+	list_pager(w, list_base(r, path, args), req_page(r), total, PAGE_SIZE);
+	return page_finish(r, sb, 200);
+}
+
+/* The frame of a record's page under 群众评价 > section, its notice and
+ * the form's errors. */
+static void record_begin(struct req *r, struct strbuf *sb, const char *title, const char *section,
+			 const char *section_href, const struct fielderr *fe)
+{
+	const char *crumbs[] = { "工作台", "/", "群众评价", "/ratings", section, section_href, title, NULL, NULL };
+
+	page_begin(r, sb, title, crumbs);
+	page_notice(r, sb);
+	field_errors_summary(sb, fe);
+}
+
 /* ---- /ratings --------------------------------------------------------------- */
 
 static const struct list_col rating_cols[] = { { "日期", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
@@ -96,7 +120,6 @@ int page_ratings(struct req *r)
 	struct listw w;
 	int64_t total, sum_n = 0, sum_5 = 0;
 	int n, nu;
-	const char *base;
 
 	list_filter(r, &rating_filter_spec, &f, PAGE_SIZE);
 	n = rating_list(&r->c, &f, &v, &total);
@@ -140,12 +163,8 @@ int page_ratings(struct req *r)
 		list_text(&w, v[i].comment);
 		list_row_end(&w);
 	}
-	if (w.xlsx)
-		return list_export(&w, &rating_filter_spec, &f, total);
-	list_close(&w, "没有符合条件的评价");
-	base = list_base(r, "/ratings", rating_args);
-	list_pager(&w, base, req_page(r), total, PAGE_SIZE);
-	return page_finish(r, &sb, 200);
+	return list_finish(r, &w, &sb, &rating_filter_spec, &f, total, "没有符合条件的评价", "/ratings",
+			   rating_args);
 }
 
 /* ---- letters ---------------------------------------------------------------- */
@@ -191,11 +210,8 @@ int page_rating_letters(struct req *r)
 		list_day(&w, v[i].concluded);
 		list_row_end(&w);
 	}
-	if (w.xlsx)
-		return list_export(&w, &letter_filter_spec, &f, total);
-	list_close(&w, "没有符合条件的群众信件");
-	list_pager(&w, list_base(r, "/ratings/letters", letter_args), req_page(r), total, PAGE_SIZE);
-	return page_finish(r, &sb, 200);
+	return list_finish(r, &w, &sb, &letter_filter_spec, &f, total, "没有符合条件的群众信件", "/ratings/letters",
+			   letter_args);
 }
 
 static int letter_page(struct req *r, const struct fielderr *fe, unsigned status)
@@ -206,14 +222,7 @@ static int letter_page(struct req *r, const struct fielderr *fe, unsigned status
 
 	if (rc != RES_DONE)
 		return res_error(r, rc, "letter");
-	{
-		const char *title = arena_printf(r->arena, "群众信件 %" PRId64, v.id);
-		const char *crumbs[] = { "工作台", "/", "群众评价", "/ratings", "群众信件", "/ratings/letters",
-			title, NULL, NULL };
-		page_begin(r, &sb, title, crumbs);
-	}
-	page_notice(r, &sb);
-	field_errors_summary(&sb, fe);
+	record_begin(r, &sb, arena_printf(r->arena, "群众信件 %" PRId64, v.id), "群众信件", "/ratings/letters", fe);
 	record_head(&sb, label_of(letter_states, v.state));
 	record_open(&sb);
 	record_item(&sb, "单位", v.unit_name);
@@ -324,11 +333,18 @@ int page_bad_reviews(struct req *r)
 		clock_cell(&w, v[i].fix_due, v[i].fixed);
 		list_row_end(&w);
 	}
-	if (w.xlsx)
-		return list_export(&w, &bad_review_filter_spec, &f, total);
-	list_close(&w, "没有符合条件的差评");
-	list_pager(&w, list_base(r, "/ratings/bad", review_args), req_page(r), total, PAGE_SIZE);
-	return page_finish(r, &sb, 200);
+	return list_finish(r, &w, &sb, &bad_review_filter_spec, &f, total, "没有符合条件的差评", "/ratings/bad",
+			   review_args);
+}
+
+/* a record row of a clock: its due day and its badge */
+static void record_clock(struct req *r, struct strbuf *sb, const char *label, const char *due, const char *done)
+{
+	record_value_open(sb, label, NULL);
+	html_txt(sb, due);
+	strbuf_addch(sb, ' ');
+	clock_badge(r, sb, due, done);
+	record_value_close(sb);
 }
 
 static int review_page(struct req *r, const struct fielderr *fe, unsigned status)
@@ -339,30 +355,15 @@ static int review_page(struct req *r, const struct fielderr *fe, unsigned status
 
 	if (rc != RES_DONE)
 		return res_error(r, rc, "bad review");
-	{
-		const char *title = arena_printf(r->arena, "差评 %" PRId64, v.id);
-		const char *crumbs[] = { "工作台", "/", "群众评价", "/ratings", "差评办理", "/ratings/bad", title,
-			NULL, NULL };
-		page_begin(r, &sb, title, crumbs);
-	}
-	page_notice(r, &sb);
-	field_errors_summary(&sb, fe);
+	record_begin(r, &sb, arena_printf(r->arena, "差评 %" PRId64, v.id), "差评办理", "/ratings/bad", fe);
 	record_head(&sb, label_of(bad_review_states, v.state));
 	record_open(&sb);
 	record_item(&sb, "单位", v.unit_name);
 	record_item(&sb, "评价日期", v.opened);
 	record_item(&sb, "星级", arena_printf(r->arena, "%d星", v.stars));
 	record_item(&sb, "评价意见", v.comment);
-	record_value_open(&sb, "回访时限", NULL);
-	html_txt(&sb, v.callback_due);
-	strbuf_addch(&sb, ' ');
-	clock_badge(r, &sb, v.callback_due, v.called_back);
-	record_value_close(&sb);
-	record_value_open(&sb, "整改时限", NULL);
-	html_txt(&sb, v.fix_due);
-	strbuf_addch(&sb, ' ');
-	clock_badge(r, &sb, v.fix_due, v.fixed);
-	record_value_close(&sb);
+	record_clock(r, &sb, "回访时限", v.callback_due, v.called_back);
+	record_clock(r, &sb, "整改时限", v.fix_due, v.fixed);
 	record_item(&sb, "回访日期", v.called_back);
 	record_item(&sb, "整改日期", v.fixed);
 	record_item(&sb, "情况说明", v.note);
