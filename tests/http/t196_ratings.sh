@@ -57,7 +57,7 @@ st=$(http_get "$T_DIR/form" -A "$AGENT" "$BASE/p/rate/$TA")
 expect_eq "the rating page answers without a session" 200 "$st"
 KEY=$(grep -o 'name="idem_key" value="[^"]*"' "$T_DIR/form.b" | sed 's/.*value="//; s/"$//')
 check "... carries an idempotency key" test ${#KEY} -ge 16
-check "... no staff navigation, no CSRF field" bash -c "! grep -qE 'class=\"nav|name=\"csrf\"|退出' '$T_DIR/form.b'"
+check "... no staff navigation, no CSRF field" bash -c "! grep -qE 'sidenav|主导航|name=\"csrf\"|退出' '$T_DIR/form.b'"
 expect_eq "an unknown token: 404" 404 "$(http_status "$BASE/p/rate/$(wrong_token "$TA")")"
 expect_eq "the unit's id is no token: 404" 404 "$(http_status "$BASE/p/rate/$UA")"
 
