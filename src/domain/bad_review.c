@@ -48,20 +48,45 @@ static const char *day_text(struct ctx *c, qf_day d)
 	return arena_strdup(c->a, buf);
 }
 
-int64_t bad_review_open(struct ctx *c, struct store *s, const struct clock_table *t, int64_t rating_id,
-			int64_t unit_id, const char *day, const char *idem_key)
+/* The due days of the two clocks of a review opened on day: 0 or -1. */
+static int dues(struct ctx *c, const struct calendar *cal, const struct clock_table *t, const char *day,
+		const char **callback_due, const char **fix_due)
 {
 	const struct clock_limit *cb = clock_find(t, "bad_rating_callback");
 	const struct clock_limit *fx = clock_find(t, "bad_rating_fix");
-	struct bad_review v = { .rating_id = rating_id, .unit_id = unit_id, .opened = day };
-	char code[RATING_CODE_SHOWN + 1], hash[65];
 	qf_day start = date_parse(day);
 
 	if (!cb || !fx)
 		return -1;
-	v.callback_due = day_text(c, clock_due(c->cal, cb, start));
-	v.fix_due = day_text(c, clock_due(c->cal, fx, start));
-	if (!v.callback_due || !v.fix_due)
+	*callback_due = day_text(c, clock_due(cal, cb, start));
+	*fix_due = day_text(c, clock_due(cal, fx, start));
+	return *callback_due && *fix_due ? 0 : -1;
+}
+
+int bad_review_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)
+{
+	struct clock_table t;
+	struct bad_review *v;
+	int n;
+
+	if (clock_table_load(s, c->a, &t) < 0)
+		return -1;
+	n = store_bad_reviews_running(s, c->a, &v);
+	for (int i = 0; i < n; i++) {
+		const char *cb, *fx;
+		if (dues(c, cal, &t, v[i].opened, &cb, &fx) < 0 || store_bad_review_set_dues(s, v[i].id, cb, fx) < 0)
+			return -1;
+	}
+	return n < 0 ? -1 : 0;
+}
+
+int64_t bad_review_open(struct ctx *c, struct store *s, const struct clock_table *t, int64_t rating_id,
+			int64_t unit_id, const char *day, const char *idem_key)
+{
+	struct bad_review v = { .rating_id = rating_id, .unit_id = unit_id, .opened = day };
+	char code[RATING_CODE_SHOWN + 1], hash[65];
+
+	if (dues(c, c->cal, t, day, &v.callback_due, &v.fix_due) < 0)
 		return -1;
 	if (rating_code_of(c, RATING_FOLLOWUP_CODE, idem_key, code) < 0 || rating_code_hash(c, code, hash) < 0)
 		return -1;

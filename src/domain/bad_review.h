@@ -35,6 +35,12 @@ extern const struct label bad_review_states[];  /* open, called_back, fixed */
 int64_t bad_review_open(struct ctx *c, struct store *s, const struct clock_table *t, int64_t rating_id,
 			int64_t unit_id, const char *day, const char *idem_key);
 
+/* Inside a transaction on s (a holiday import, holidays.c through
+ * clock_dues_refill): the due days of the running reviews on `cal` and the
+ * limits as they now are (the call-back's only while it is open).  0 or -1. */
+struct calendar;
+int bad_review_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal);
+
 int bad_review_get(struct ctx *c, int64_t id, struct bad_review *out);
 int bad_review_list(struct ctx *c, struct bad_review_filter *f, struct bad_review **out, int64_t *total);
 /* open -> called_back (note: what the citizen was told); called_back ->

@@ -305,6 +305,33 @@ int store_bad_review_of_rating(struct store *s, struct arena *a, int64_t rating_
 	return q_get_by_id(store_prepare(s, &Q_REVIEW_OF_RATING), a, rating_id, fill_review, out);
 }
 
+static const struct store_sql Q_REVIEWS_RUNNING = {
+	"SELECT " REVIEW_COLS "WHERE b.state <> 'fixed' ORDER BY b.id", NULL };
+static const struct store_sql Q_REVIEW_DUES = {
+	"UPDATE bad_reviews SET callback_due = CASE WHEN state = 'open' THEN ? ELSE callback_due END, "
+	"fix_due = ? WHERE id = ?", NULL };
+
+int store_bad_reviews_running(struct store *s, struct arena *a, struct bad_review **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_REVIEWS_RUNNING);
+
+	if (!st)
+		return STORE_ERR;
+	return q_collect(st, a, fill_review, sizeof(**out), out);
+}
+
+int store_bad_review_set_dues(struct store *s, int64_t id, const char *callback_due, const char *fix_due)
+{
+	struct store_stmt *st = store_prepare(s, &Q_REVIEW_DUES);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, callback_due);
+	store_bind_text(st, 2, fix_due);
+	store_bind_int(st, 3, id);
+	return store_exec(st) < 0 ? STORE_ERR : 0;
+}
+
 /* ---- steps ------------------------------------------------------------------ */
 
 static const struct store_sql Q_LETTER_ACCEPT = {

@@ -39,6 +39,11 @@ int64_t store_bad_review_insert(struct store *s, const struct bad_review *v, con
 /* the bad review of a rating: 1 with it, 0 none */
 int store_bad_review_of_rating(struct store *s, struct arena *a, int64_t rating_id, struct bad_review *out);
 
+/* the bad reviews not fixed (id, opened, state; for the dues' refill) */
+int store_bad_reviews_running(struct store *s, struct arena *a, struct bad_review **out);
+/* the due days of a running review: the call-back's only while it is open */
+int store_bad_review_set_dues(struct store *s, int64_t id, const char *callback_due, const char *fix_due);
+
 /* lookups by id within the scope user's jurisdiction (0: all) */
 int store_letter_get(struct store *s, struct arena *a, int64_t id, int64_t scope_user, struct letter *out);
 int store_bad_review_get(struct store *s, struct arena *a, int64_t id, int64_t scope_user,

@@ -502,6 +502,7 @@ for X in JURIS:
     if st != 200:
         bail("setup: a rating on unit %d -> %d %s" % (o["unit"], st, page[:300]))
     o["letter"] = int(SQL.one("SELECT id FROM letters WHERE unit_id = %d" % o["unit"]))
+    o["rating"] = int(SQL.one("SELECT id FROM ratings WHERE unit_id = %d" % o["unit"]))
     o["bad_review"] = int(SQL.one("SELECT id FROM bad_reviews WHERE unit_id = %d" % o["unit"]))
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
@@ -792,6 +793,9 @@ SPEC = {
     "POST /clarifications": S("ref", "clue", body=clarification_body),
     "GET /accountability": S("self"),
     "GET /ratings": S("list", "rating", filter="within"),
+    "GET /api/ratings": S("list", "rating", filter="within"),
+    "GET /api/ratings/letters": S("list", "letter", filter="within"),
+    "GET /api/ratings/bad": S("list", "bad_review", filter="within"),
     "GET /ratings/letters": S("list", "letter", filter="within"),
     "GET /ratings/letters/{id}": S("id", "letter"),
     "POST /ratings/letters/{id}/accept": S("id", "letter", body=lambda o: {"x": "1"}),
@@ -1008,6 +1012,9 @@ POLICY = {
     "GET /p/followup":                      "",
     "POST /p/followup":                     "",
     "GET /ratings":                         "rating_read",
+    "GET /api/ratings":                     "rating_read",
+    "GET /api/ratings/letters":             "rating_read",
+    "GET /api/ratings/bad":                 "rating_read",
     "GET /ratings/letters":                 "rating_read",
     "GET /ratings/letters/{id}":            "rating_read",
     "POST /ratings/letters/{id}/accept":    "rating_work",
