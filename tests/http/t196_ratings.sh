@@ -84,8 +84,9 @@ expect_eq "nothing stored for them" 2 "$(sql "SELECT count(*) FROM ratings")"
 XS='<script>alert(1)</script>'
 XL='<img src=x onerror=alert(2)>信件'
 K3=t196-bad-review-0123456789
-expect_eq "a two-star rating with a letter" 200 "$(rate "$T_DIR/r3" "$K3" "$TA" -d stars=2 \
-	--data-urlencode "comment=$XS" --data-urlencode "letter=$XL" --data-urlencode "contact=13912345678")"
+expect_eq "a two-star rating with a letter (of two lines)" 200 "$(rate "$T_DIR/r3" "$K3" "$TA" -d stars=2 \
+	--data-urlencode "comment=$XS" --data-urlencode "letter=$XL
+第二行" --data-urlencode "contact=13912345678")"
 FCODE=$(grep -o 'class="code">[0-9 ]*' "$T_DIR/r3" | sed -n 1p | sed 's/.*>//')
 LCODE=$(grep -o 'class="code">[0-9 ]*' "$T_DIR/r3" | sed -n 2p | sed 's/.*>//')
 expect_eq "the receipt shows the follow-up code (16 digits)" 16 "$(tr -dc 0-9 <<<"$FCODE" | wc -c)"
