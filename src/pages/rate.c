@@ -111,11 +111,11 @@ static int receipt_page(struct req *r, const char *unit_name, const struct ratin
 		strbuf_addf(&sb, "<p>您的评价：%d星。</p>", rc->stars);
 	if (*rc->followup_code) {
 		strbuf_addstr(&sb, "<section class=\"citizen-next\"><h2>接下来</h2><p>您的评价已转该单位办理，纪委监委督办："
-			      "单位须在");
+			      "单位须最迟于");
 		html_txt(&sb, rc->callback_due);
-		strbuf_addstr(&sb, "前（1个工作日内）回访您反映的情况，在");
+		strbuf_addstr(&sb, "（1个工作日内）回访您反映的情况，最迟于");
 		html_txt(&sb, rc->fix_due);
-		strbuf_addstr(&sb, "前（15个工作日内）完成整改。</p><p>请保存回访评价码（只显示在本页）：</p><p class=\"code\">");
+		strbuf_addstr(&sb, "（15个工作日内）完成整改。</p><p>请保存回访评价码（只显示在本页）：</p><p class=\"code\">");
 		html_txt(&sb, rc->followup_code);
 		strbuf_addstr(&sb, "</p><p>整改后，您可以凭此码对处理结果再次评价：");
 		html_link(&sb, "/p/followup", "回访评价");
