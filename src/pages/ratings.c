@@ -55,6 +55,18 @@ static void period_fields(struct req *r, struct strbuf *sb, int64_t within)
 	unit_select(r, sb, "within", "单位（含下级）", within, 0, NULL, "全部");
 }
 
+/* The head of one of the three list pages: the frame, the tabs, the filter
+ * bar opened with the period and the unit (the page adds its own fields
+ * and closes it). */
+static void list_page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs,
+			    const char *action, int64_t within)
+{
+	page_begin(r, sb, title, crumbs);
+	rating_tabs(sb);
+	filter_open(sb, action);
+	period_fields(r, sb, within);
+}
+
 /* "?a=..&b=..&" of the list's own arguments, for the pager and export */
 static const char *list_base(struct req *r, const char *path, const char *const *args)
 {
@@ -126,10 +138,7 @@ int page_ratings(struct req *r)
 	if (n < 0)
 		return res_error(r, RES_STORE, "ratings");
 	if (!list_wants_xlsx(r)) {
-		page_begin(r, &sb, "群众评价（码上问效）", crumbs);
-		rating_tabs(&sb);
-		filter_open(&sb, "/ratings");
-		period_fields(r, &sb, f.within);
+		list_page_begin(r, &sb, "群众评价（码上问效）", crumbs, "/ratings", f.within);
 		field_select(&sb, "stars", "星级", star_choices, req_arg(r, "stars"), 0, NULL, "全部");
 		filter_close(&sb, NULL, "/ratings");
 		nu = rating_units(&r->c, &f, &u);
@@ -191,10 +200,7 @@ int page_rating_letters(struct req *r)
 	if (n < 0)
 		return res_error(r, RES_STORE, "letters");
 	if (!list_wants_xlsx(r)) {
-		page_begin(r, &sb, "群众信件", crumbs);
-		rating_tabs(&sb);
-		filter_open(&sb, "/ratings/letters");
-		period_fields(r, &sb, f.within);
+		list_page_begin(r, &sb, "群众信件", crumbs, "/ratings/letters", f.within);
 		field_text(&sb, "concluded_from", "办结自", req_arg(r, "concluded_from"), 0, NULL, "type=\"date\"");
 		field_text(&sb, "concluded_to", "办结至", req_arg(r, "concluded_to"), 0, NULL, "type=\"date\"");
 		field_select(&sb, "state", "状态", letter_state_choices, req_arg(r, "state"), 0, NULL, "全部");
@@ -313,14 +319,12 @@ int page_bad_reviews(struct req *r)
 	if (n < 0)
 		return res_error(r, RES_STORE, "bad reviews");
 	if (!list_wants_xlsx(r)) {
-		page_begin(r, &sb, "差评办理", crumbs);
-		rating_tabs(&sb);
-		strbuf_addstr(&sb, "<p>1星、2星评价自动转为差评：1个工作日内回访，15个工作日内整改（时限见规则表，按工作日历计算）。</p>");
-		filter_open(&sb, "/ratings/bad");
-		period_fields(r, &sb, f.within);
+		list_page_begin(r, &sb, "差评办理", crumbs, "/ratings/bad", f.within);
 		field_select(&sb, "state", "状态", review_state_choices, req_arg(r, "state"), 0, NULL, "全部");
 		filter_close(&sb, NULL, "/ratings/bad");
 	}
+	if (!list_wants_xlsx(r))
+		strbuf_addstr(&sb, "<p>1星、2星评价自动转为差评：1个工作日内回访，15个工作日内整改（时限见规则表，按工作日历计算）。</p>");
 	list_open(&w, r, &sb, &review_list_def);
 	for (int i = 0; i < n; i++) {
 		list_id(&w, "/ratings/bad", v[i].id);
