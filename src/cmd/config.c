@@ -36,6 +36,8 @@ static const struct {
 	{ "login_addr_seconds", 1, 3600, "then one more failed login per this many seconds (default 10)" },
 	{ "principal_person", 1, 2147483647, "the person id (persons) of the commission's principal leader: "
 					      "reports and clues about him are forwarded one level up" },
+	{ "public_base_url", 0, 0, "the address citizens reach the public pages at, e.g. https://pj.example.gov.cn: "
+				   "the units' rating QR codes encode it + /p/rate/TOKEN (issue 13)" },
 	{ "trusted_proxy", 0, 0, "reverse proxies whose X-Forwarded-For names the client: addresses or "
 				 "CIDR ranges, comma-separated; \"\" for none (serve --trusted-proxy overrides)" },
 };
@@ -68,6 +70,9 @@ static int valid(size_t k, const char *v)
 			return strlen(v) < 1000 && netaddr_list_parse(&l, v, err, sizeof(err)) == 0;
 		if (!strcmp(keys[k].key, "level"))
 			return !strcmp(v, "county") || !strcmp(v, "prefecture") || !strcmp(v, "province");
+		if (!strcmp(keys[k].key, "public_base_url"))
+			return (!strncmp(v, "https://", 8) || !strncmp(v, "http://", 7)) && strlen(v) < 120 &&
+			       !strpbrk(v, " \"'<>?#");
 		if (!strcmp(keys[k].key, "region"))
 			return strlen(v) == 6 && strspn(v, "0123456789") == 6;
 		return *v && strlen(v) < 120;
@@ -122,6 +127,7 @@ int cmd_config(int argc, char **argv)
 		 * or with the default the code applies */
 		static const struct { const char *key, *dflt; } stored[] = {
 			{ "level", "county" }, { "principal_person", "" }, { "trusted_proxy", "" },
+			{ "public_base_url", "" },
 		};
 		const struct config *c = &env.cfg;
 		printf("region %s\ncommission %s\nsession_idle %d\nsession_absolute %d\n"

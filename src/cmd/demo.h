@@ -99,6 +99,8 @@ int demo_org(struct demo *d);
 const char *demo_campaign(struct demo *d, const char *code);
 /* demo_matters.c: everything else. */
 int demo_matters(struct demo *d);
+/* demo_ratings.c: the ratings, bad reviews and letters of 码上问效. */
+int demo_ratings(struct demo *d);
 
 void demo_release(struct demo *d);
 

@@ -390,7 +390,8 @@ static void build_sql(struct ix *ix)
 			q->field[i] = built(store_ix_update_text(t->table, f->column));
 		}
 	}
-	strbuf_addf(&cols, " %s%s extra", t->stamps, t->prefix ? " ext_id" : "");
+	/* stamps "": a table without time columns (ratings and letters keep a day only) */
+	strbuf_addf(&cols, "%s%s%s extra", *t->stamps ? " " : "", t->stamps, t->prefix ? " ext_id" : "");
 	q->insert = built(store_ix_insert_text(t->table, cols.buf, 1));
 	strbuf_release(&cols);
 }
@@ -415,7 +416,7 @@ static int64_t insert_row(struct ix *ix, const struct ix_val *v, const char *ext
 		else
 			b[n++] = (struct store_ix_value){ v[i].s ? 2 : 1, v[i].i, v[i].s };
 	}
-	for (const char *p = ix->t->stamps; p; p = strchr(p + 1, ' '))
+	for (const char *p = *ix->t->stamps ? ix->t->stamps : NULL; p; p = strchr(p + 1, ' '))
 		b[n++] = (struct store_ix_value){ 1, ix->c->now, NULL };
 	if (ix->t->prefix)
 		b[n++] = (struct store_ix_value){ ext ? 2 : 0, 0, ext };

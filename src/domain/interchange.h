@@ -150,6 +150,11 @@ int ix_category_prepare(struct ix *ix, struct ix_val *v);
 extern const struct ix_field ix_period_fields[], ix_clock_fields[], ix_detention_limit_fields[],
 	ix_jurisdiction_fields[];
 int ix_rule_row_prepare(struct ix *ix, struct ix_val *v);
+/* the "码上问效" ratings and letters (ix_rating.c) */
+extern const struct ix_field ix_rating_fields[], ix_letter_fields[];
+int ix_rating_prepare(struct ix *ix, struct ix_val *v);
+int ix_rating_after(struct ix *ix, struct ix_val *v, int64_t id);
+int ix_letter_prepare(struct ix *ix, struct ix_val *v);
 /* The type of the record being imported (for the hooks). */
 const struct ix_type *ix_current_type(struct ix *ix);
 /* The first message of a page rule's fe as the refusal of the current

@@ -741,5 +741,10 @@ const struct ix_type ix_types[] = {
 	  accountability_fields, accountability_prepare, NULL, 0 },
 	{ "recovery", "recoveries", NULL, "created_at", NULL, NULL, NULL, "t.id", recovery_fields, NULL,
 	  NULL, 0 },
+	/* issue 13: no time columns (a day only), no region */
+	{ "rating", "ratings", NULL, "", NULL, NULL, NULL, "t.id", ix_rating_fields, ix_rating_prepare,
+	  ix_rating_after, IX_T_NOREGION },
+	{ "letter", "letters", NULL, "", NULL, NULL, NULL, "t.id", ix_letter_fields, ix_letter_prepare, NULL,
+	  IX_T_NOREGION },
 	{ 0 }
 };

@@ -40,6 +40,8 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_STATS] = "stats",
 	[PERM_DOC_TEMPLATES] = "doc_templates",
 	[PERM_CLUE_ASSIGN] = "clue_assign",
+	[PERM_RATING_READ] = "rating_read",
+	[PERM_RATING_WORK] = "rating_work",
 
 };
 

@@ -47,6 +47,8 @@ enum perm {
 	PERM_STATS,             /* the statistics page, its API and downloads: leaders, case manager */
 	PERM_DOC_TEMPLATES,     /* the documents' templates (文书) and the number patterns (编号规则): case manager */
 	PERM_CLUE_ASSIGN,       /* assign clues to a handling office (承办部门): the case manager */
+	PERM_RATING_READ,       /* ratings, letters and bad reviews of one's units (码上问效) */
+	PERM_RATING_WORK,       /* accept and conclude letters, call back and fix bad reviews; the QR poster */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -82,12 +82,14 @@ static int check_key(struct form *f, const char *key, size_t klen)
 
 /*
  * The fields whose value may span lines: the textareas (clue and report
- * summary, disposition reason, case note text) and the free-text notes and
+ * summary, disposition reason, case note text; a rating's comment, a
+ * citizen's letter and its answer, issue 13) and the free-text notes and
  * reasons beside them, also under a page's prefix ("ext7_note",
  * "override_reason").  Every other field, names above all, is one line.
  * The JSON API looks its members up here too.
  */
-static const char *const multiline_fields[] = { "note", "reason", "summary", "text" };
+static const char *const multiline_fields[] = { "note", "reason", "summary", "text", "comment", "letter",
+	"answer" };
 
 int form_field_flags(const char *key)
 {

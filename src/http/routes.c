@@ -24,6 +24,7 @@
 #include "api/rules.h"
 #include "api/statistics.h"
 #include "api/persons.h"
+#include "api/ratings.h"
 #include "api/reports.h"
 #include "api/units.h"
 #include "domain/role.h"
@@ -51,6 +52,7 @@
 #include "pages/statistics.h"
 #include "pages/persons.h"
 #include "pages/public.h"
+#include "pages/ratings.h"
 #include "pages/reports.h"
 #include "pages/units.h"
 #include "pages/users.h"
@@ -177,6 +179,24 @@ const struct route route_table[] = {
 	{ GET, "/executions", page_executions, PERM_EXECUTION, 0 },
 	{ GET, "/clarifications/new", page_clarification_new, PERM_OUTCOME_WRITE, 0 },
 	{ POST, "/clarifications", page_clarification_create, PERM_OUTCOME_WRITE, 0 },
+	/* the "码上问效" channel (issue 13): the citizen's pages, no session */
+	{ GET, "/p/rate/*", page_rate_form, 0, R_PUBLIC | R_CITIZEN },
+	{ POST, "/p/rate/*", page_rate_submit, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
+	{ GET, "/p/letter", page_letter_status, 0, R_PUBLIC | R_CITIZEN },
+	{ GET, "/p/followup", page_followup_form, 0, R_PUBLIC | R_CITIZEN },
+	{ POST, "/p/followup", page_followup_submit, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
+	/* ... and the staff's */
+	{ GET, "/ratings", page_ratings, PERM_RATING_READ, 0 },
+	{ GET, "/ratings/letters", page_rating_letters, PERM_RATING_READ, 0 },
+	{ GET, "/ratings/letters/{id}", page_rating_letter, PERM_RATING_READ, 0 },
+	{ POST, "/ratings/letters/{id}/accept", page_rating_letter_accept, PERM_RATING_WORK, 0 },
+	{ POST, "/ratings/letters/{id}/conclude", page_rating_letter_conclude, PERM_RATING_WORK, 0 },
+	{ GET, "/ratings/bad", page_bad_reviews, PERM_RATING_READ, 0 },
+	{ GET, "/ratings/bad/{id}", page_bad_review, PERM_RATING_READ, 0 },
+	{ POST, "/ratings/bad/{id}/callback", page_bad_review_callback, PERM_RATING_WORK, 0 },
+	{ POST, "/ratings/bad/{id}/fix", page_bad_review_fix, PERM_RATING_WORK, 0 },
+	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
+	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
 	{ GET, "/accountability", page_accountability, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/accountabilities", page_accountability_create, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/recoveries", page_recovery_create, PERM_ACCOUNTABILITY, 0 },
@@ -220,6 +240,9 @@ const struct route route_table[] = {
 	{ GET, "/api/attachments/{id}", page_attach_download, PERM_LOGIN, R_API },
 	{ POST, "/api/attachments/{id}/withdraw", api_attach_withdraw, PERM_LOGIN, R_API },
 	{ GET, "/api/statistics", api_statistics, PERM_STATS, R_API },
+	{ GET, "/api/ratings", api_ratings, PERM_RATING_READ, R_API },
+	{ GET, "/api/ratings/letters", api_rating_letters, PERM_RATING_READ, R_API },
+	{ GET, "/api/ratings/bad", api_bad_reviews, PERM_RATING_READ, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

@@ -427,15 +427,27 @@ void field_group_close(struct strbuf *sb, const char *name, const char *err)
 	field_close(sb, name, err);
 }
 
-void check_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked)
+/* <label class="CLS"><input type="TYPE" name value [checked]> label</label> */
+static void choice_option(struct strbuf *sb, const char *cls, const char *type, const char *name,
+			  const char *value, const char *label, int checked)
 {
-	strbuf_addstr(sb, "<label class=\"check\"><input type=\"checkbox\" name=\"");
+	strbuf_addf(sb, "<label class=\"%s\"><input type=\"%s\" name=\"", cls, type);
 	html_attr(sb, name);
 	strbuf_addstr(sb, "\" value=\"");
 	html_attr(sb, value);
 	strbuf_addstr(sb, checked ? "\" checked> " : "\"> ");
 	html_txt(sb, label);
 	strbuf_addstr(sb, "</label>");
+}
+
+void check_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked)
+{
+	choice_option(sb, "check", "checkbox", name, value, label, checked);
+}
+
+void radio_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked)
+{
+	choice_option(sb, "radio", "radio", name, value, label, checked);
 }
 
 void field_errors_summary(struct strbuf *sb, const struct fielderr *fe)

@@ -33,7 +33,8 @@ void form_open(struct req *r, struct strbuf *sb, const char *action, const char 
 void form_open_ex(struct req *r, struct strbuf *sb, const char *action, const char *cls,
 		  const char *confirm, int upload);
 /* As form_open with the given CSRF token instead of the session's (the
- * login form, before there is a session: a double-submit token). */
+ * login form, before there is a session: a double-submit token); a NULL
+ * token writes none (the public pages: no session at all). */
 void form_open_token(struct strbuf *sb, const char *action, const char *cls, const char *token);
 /* The buttons row and the end of the form: one primary button and, when
  * cancel_href is not NULL, a 取消 link to it. */
@@ -107,6 +108,10 @@ void field_group_close(struct strbuf *sb, const char *name, const char *err);
 /* One box of a group of checkboxes sharing a name (inside a fieldset):
  * <label class="check"><input type="checkbox" name value> label</label>. */
 void check_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked);
+/* One choice of a group of radio buttons sharing a name (inside a
+ * field_group): <label class="radio"><input type="radio" ...> label</label>
+ * (the public rating page's stars). */
+void radio_option(struct strbuf *sb, const char *name, const char *value, const char *label, int checked);
 /* The pieces the builders above are made of, for fields built elsewhere
  * (unit_select): the wrapper and label; id, name, required and the
  * aria attributes linking the error; the error and the closing tag. */

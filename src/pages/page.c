@@ -38,6 +38,7 @@ static const struct {
 	{ "/outcomes", "处理结果", PERM_PERSON_READ },
 	{ "/executions", "处分执行", PERM_EXECUTION },
 	{ "/accountability", "问责与追缴", PERM_ACCOUNTABILITY },
+	{ "/ratings", "群众评价", PERM_RATING_READ },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
 	{ "/rules", "规则表", PERM_RULES_EDIT },
 	{ "/statistics", "统计数据", PERM_STATS },

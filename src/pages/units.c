@@ -180,6 +180,8 @@ int page_unit_show(struct req *r)
 		record_item(&sb, "上级单位", "（顶级单位）");
 	record_link(&sb, "监督对象", page_href(r, arena_printf(r->arena, "/persons?unit_id=%" PRId64, u.id)),
 		    arena_printf(r->arena, "%" PRId64 " 人", u.n_persons));
+	record_link(&sb, "码上问效", page_href(r, arena_printf(r->arena, "/units/%" PRId64 "/rating", u.id)),
+		    "评价二维码与海报");
 	record_time(&sb, "更新时间", u.updated_at);
 	record_close(&sb);
 	if (authz_has(&r->c.who, PERM_UNIT_WRITE)) {

@@ -30,7 +30,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=77f512b5d65d281bfb654138f7886c16688ab6392ea4a742d658d4a89ac81513
+DEMO_SHA256=7c13ac22054eeff3f2fe8691b55ae77e36d95c043284daa8061b4f83544f3516
 
 init_db || { not_ok "init"; finish; }
 
@@ -88,7 +88,8 @@ expect_figures() {
 	done
 }
 expect_figures "2022" "clues_disposed=516 cases_filed=184 cases_closed=172 closure_rate=93.48% \
-	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3% followups=36 clarifications=4"
+	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3% followups=36 clarifications=4 \
+	ratings=4950 ratings_5star=4875 good_rate=98.5% letters_received=21 letters_concluded=19"
 expect_figures "key persons" "cases_filed=26 sanctioned=26 form1=10" --key-persons
 expect_figures "四风" "clues_disposed=25 sanctioned=29" --category eight_rules
 camp() { sql "SELECT id FROM campaigns WHERE name LIKE '$1%'"; }
@@ -109,8 +110,12 @@ P="BETWEEN '2022-01-01' AND '2022-12-31'"
 expect_eq "grain campaign: every sanction a party sanction" 0 "$(sql "SELECT count(*) FROM outcomes o
 	JOIN campaigns k ON k.id = o.campaign_id WHERE k.name LIKE '粮食购销%' AND o.day $P AND o.sanctioned = 1
 	AND NOT EXISTS (SELECT 1 FROM outcome_measures m WHERE m.outcome_id = o.id AND m.measure LIKE 'party\_%' ESCAPE '\\')")"
-expect_eq "码上问效: 21 letters received, 19 concluded" "21|19" "$(sql "SELECT count(*), count(concluded) FROM reports
-	WHERE channel = 'qr' AND received $P AND (concluded IS NULL OR concluded $P)")"
+expect_eq "码上问效: 21 letters received, 19 concluded" "21|19" "$(sql "SELECT count(*), count(concluded) FROM letters
+	WHERE received $P AND (concluded IS NULL OR concluded $P)")"
+expect_eq "码上问效: 4950 ratings, 4875 of five stars" "4950|4875" "$(sql "SELECT count(*),
+	sum(CASE WHEN stars = 5 THEN 1 ELSE 0 END) FROM ratings WHERE day $P")"
+expect_eq "码上问效: every rating of 1-2 stars has its bad review, called back" "10|10" "$(sql "SELECT count(*),
+	count(b.called_back) FROM ratings r JOIN bad_reviews b ON b.rating_id = r.id WHERE r.stars <= 2")"
 expect_eq "公检法: one case still under investigation" 1 "$(sql "SELECT count(*) FROM cases c
 	JOIN clues l ON l.id = c.clue_id WHERE l.source = 'judicial' AND c.closed IS NULL")"
 

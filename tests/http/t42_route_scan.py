@@ -312,7 +312,7 @@ BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_re
             "clue_propose", "clue_approve", "report_read", "report_write", "reporter",
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
             "execution", "accountability", "rules_edit", "annual_report", "stats", "doc_templates",
-            "clue_assign"}
+            "clue_assign", "rating_read", "rating_work"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -479,8 +479,35 @@ for X in JURIS:
     # (the default template names the demo year's campaigns: a template of this database's own first)
     api(cm, "POST", "/api/annual/template", {"template_text": "# 报告\n处置线索{{clues_disposed}}件。"})
     o["annual"] = api(cm, "POST", "/api/annual/render", {"year": 2022, "format": "text"})["id"]
+
+# issue 13 (码上问效): a rating of 1 star with a letter on each jurisdiction's unit, through the
+# citizen's page (its token from the unit's QR page), opening a bad review; and a unit outside
+# both trees whose public page the citizen's routes are scanned on (its name is no marker)
+def rate_token(unit):
+    st, _, page = cm.request("GET", "/units/%d/rating" % unit)
+    m = re.search(r'/p/rate/([A-Za-z0-9_-]{43})', page)
+    if st != 200 or not m:
+        bail("setup: the QR page of unit %d -> %d" % (unit, st))
+    return m.group(1)
+
+
+for X in JURIS:
+    o = OBJ[X]
+    anon = Client(None)
+    tok = rate_token(o["unit"])
+    o["letter_secret"] = "%s群众信件XQ" % o["tag"]
+    st, _, page = anon.request("POST", "/p/rate/" + tok, {
+        "idem_key": "scan-%s-0123456789abcdef" % X, "stars": "1", "comment": "扫描差评",
+        "letter": o["letter_secret"], "contact": "13900000000"}, csrf=False)
+    if st != 200:
+        bail("setup: a rating on unit %d -> %d %s" % (o["unit"], st, page[:300]))
+    o["letter"] = int(SQL.one("SELECT id FROM letters WHERE unit_id = %d" % o["unit"]))
+    o["rating"] = int(SQL.one("SELECT id FROM ratings WHERE unit_id = %d" % o["unit"]))
+    o["bad_review"] = int(SQL.one("SELECT id FROM bad_reviews WHERE unit_id = %d" % o["unit"]))
+PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
+PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
-    "case, detention and outcome each" % len(SCANNED))
+    "case, detention, outcome, letter and bad review each" % len(SCANNED))
 
 CLIENTS = {None: Client(None)}
 for r in SCANNED:
@@ -528,6 +555,7 @@ def reach(role, rule, X):
 # need: permissions the handler asks for on top of the route's (for this body);
 #   need_first: it asks for them before looking the object up (documents).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
+             "letter": "jur", "bad_review": "jur", "rating": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
              "user": "any", "annual": "any", "attachment": "case", "document": "case"}
@@ -569,11 +597,23 @@ def clarification_body(o):
 
 
 DAY = {"day": "2022-08-01"}
-RID = re.compile(r'"request_id": *"[0-9a-f]*"|错误编号：<code>[0-9a-f]*</code>')
+# what differs between two 404s by nature: the request id, and the user's to-do badge, which the
+# scan's own writes move between the two requests (a bad review called back leaves the to-do)
+RID = re.compile(r'"request_id": *"[0-9a-f]*"|错误编号：<code>[0-9a-f]*</code>|'
+                 r'<span class="badge" title="\d+项待办"><span class="sr-only">（</span>[0-9+]+'
+                 r'<span class="sr-only">项）</span></span>')
 SPEC = {
     "GET /healthz": S("public"),
     "GET /readyz": S("public"),
     "GET /assets/*": S("public", path="/assets/style.css"),
+    # the citizen's pages (issue 13): no session; a submission is a write by anyone ("citizen")
+    "GET /p/rate/*": S("public", path="/p/rate/" + PUBLIC_TOKEN),
+    "POST /p/rate/*": S("citizen", path="/p/rate/" + PUBLIC_TOKEN,
+                        body=lambda o: {"idem_key": base64.urlsafe_b64encode(os.urandom(24)).decode(),
+                                        "stars": "5"}),
+    "GET /p/letter": S("public"),
+    "GET /p/followup": S("public"),
+    "POST /p/followup": S("citizen", body=lambda o: {"code": "0000 0000 0000 0000", "stars": "4"}),
     "GET /login": S("auth"),
     "POST /login": S("auth"),
     "GET /login/totp": S("auth"),
@@ -762,6 +802,20 @@ SPEC = {
     "GET /clarifications/new": S("id", "open_clue", query="clue"),
     "POST /clarifications": S("ref", "clue", body=clarification_body),
     "GET /accountability": S("self"),
+    "GET /ratings": S("list", "rating", filter="within"),
+    "GET /api/ratings": S("list", "rating", filter="within"),
+    "GET /api/ratings/letters": S("list", "letter", filter="within"),
+    "GET /api/ratings/bad": S("list", "bad_review", filter="within"),
+    "GET /ratings/letters": S("list", "letter", filter="within"),
+    "GET /ratings/letters/{id}": S("id", "letter"),
+    "POST /ratings/letters/{id}/accept": S("id", "letter", body=lambda o: {"x": "1"}),
+    "POST /ratings/letters/{id}/conclude": S("id", "letter", body=lambda o: {"answer": "扫描答复"}),
+    "GET /ratings/bad": S("list", "bad_review", filter="within"),
+    "GET /ratings/bad/{id}": S("id", "bad_review"),
+    "POST /ratings/bad/{id}/callback": S("id", "bad_review", body=lambda o: {"note": "扫描回访"}),
+    "POST /ratings/bad/{id}/fix": S("id", "bad_review", body=lambda o: {"note": "扫描整改"}),
+    "GET /units/{id}/rating": S("id", "unit"),
+    "GET /units/{id}/rating/poster": S("id", "unit"),
     "GET /categories": S("self"),
     # attachments (attach): a file field left empty is refused (422) once the record is reached
     "POST /reports/{id}/attachments": S("id", "report", body=lambda o: {"file": ""}),
@@ -968,6 +1022,25 @@ POLICY = {
     "GET /clarifications/new":              "outcome_write",
     "POST /clarifications":                 "outcome_write",
     "GET /accountability":                  "accountability",
+    "GET /p/rate/*":                        "",
+    "POST /p/rate/*":                       "",
+    "GET /p/letter":                        "",
+    "GET /p/followup":                      "",
+    "POST /p/followup":                     "",
+    "GET /ratings":                         "rating_read",
+    "GET /api/ratings":                     "rating_read",
+    "GET /api/ratings/letters":             "rating_read",
+    "GET /api/ratings/bad":                 "rating_read",
+    "GET /ratings/letters":                 "rating_read",
+    "GET /ratings/letters/{id}":            "rating_read",
+    "POST /ratings/letters/{id}/accept":    "rating_work",
+    "POST /ratings/letters/{id}/conclude":  "rating_work",
+    "GET /ratings/bad":                     "rating_read",
+    "GET /ratings/bad/{id}":                "rating_read",
+    "POST /ratings/bad/{id}/callback":      "rating_work",
+    "POST /ratings/bad/{id}/fix":           "rating_work",
+    "GET /units/{id}/rating":               "rating_work",
+    "GET /units/{id}/rating/poster":        "rating_work",
     "GET /categories":                      "catalog",
     "POST /reports/{id}/attachments":       "report_read",
     "POST /clues/{id}/attachments":         "clue_read",
@@ -1115,6 +1188,7 @@ for X, o in ((X, OBJ[X]) for X in JURIS):
         (o["reporter_secret"], "jur", "reporter", X),
         ('"/cases/%d"' % o["case"], "case", None, X),
         (o["note_secret"], "case", "case_read", X),
+        (o["letter_secret"], "jur", "rating_read", X),
     ]
 
 
@@ -1141,6 +1215,8 @@ def expected(role, route, spec, method, X):
     api_ = "api" in route["flags"]
     if spec["kind"] == "public":
         return set(spec.get("want", {200})), False
+    if spec["kind"] == "citizen":         # anyone submits: a new record, a form refused, no such code
+        return {200, 404, 422}, True
     if role is None:            # a page sends to /login; the API and any POST say 401
         return ({303} if method == "GET" and not api_ else {401}), False
     if role.endswith("totp_pending") and "partial" not in route["flags"]:
@@ -1251,7 +1327,7 @@ for route in ROUTES:
                 logout_routes.append(route)
                 continue
             problems = []
-            roles = [None] if spec["kind"] in ("public", "auth") else [None] + SCANNED + list(PENDING)
+            roles = [None] if spec["kind"] in ("public", "auth", "citizen") else [None] + SCANNED + list(PENDING)
             variants = [None]
             if spec["kind"] in ("id", "ref", "prefill"):
                 variants = [X for X in OBJ if spec["fam"] in OBJ[X]] + ["missing"]

@@ -688,7 +688,7 @@ static void test_text_rule(void **state)
 static void test_field_flags(void **state)
 {
 	static const char *const multi[] = { "summary", "reason", "text", "note", "ext12_note",
-					     "override_reason" };
+					     "override_reason", "comment", "letter", "answer" };
 	static const char *const one[] = { "name", "position", "q", "notes", "reasonable",
 					   "_note_x", "note_", "textarea", "source_ref", "", "_" };
 	size_t i;

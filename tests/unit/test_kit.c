@@ -120,6 +120,8 @@ static void test_fields(void **state)
 	check(&sb, 2);
 	check_option(&sb, H, H, H, 0);
 	check(&sb, 3);
+	radio_option(&sb, H, H, H, 1);
+	check(&sb, 3);
 	/* id, labelledby, describedby, label id, label; error id and text */
 	field_group_open(&sb, H, H, 1, H);
 	field_group_close(&sb, H, H);

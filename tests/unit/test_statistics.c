@@ -109,7 +109,14 @@ static void test_registry(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		assert_non_null(metric_find(keys[i]));
-	assert_null(metric_find("ratings"));     /* issue 13 registers the ratings */
+	/* issue 13's keys, registered by the ratings family */
+	assert_non_null(metric_find("ratings"));
+	assert_non_null(metric_find("letters_concluded"));
+	d = metric_find("good_rate");
+	assert_int_equal(d->kind, METRIC_RATE);
+	assert_string_equal(d->num_key, "ratings_5star");
+	assert_string_equal(d->den_key, "ratings");
+	assert_int_equal(d->decimals, 1);
 	d = metric_find("closure_rate");
 	assert_int_equal(d->kind, METRIC_RATE);
 	assert_null(d->compute);
