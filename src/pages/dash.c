@@ -166,20 +166,20 @@ void dash_offices(struct req *r, struct strbuf *sb, const struct todo_page *pg)
 
 void dash_section(struct req *r, struct strbuf *sb)
 {
-	struct dash_breakdown d;
+	struct dash_data dd;
 	int year = dash_year(r);
 
 	strbuf_addf(sb, "<nav class=\"dash-years\" aria-label=\"年度\"><a href=\"/?year=%d\">‹ %d年</a> "
 		    "<strong>%d年</strong> <a href=\"/?year=%d\">%d年 ›</a></nav>",
 		    year - 1, year - 1, year, year + 1, year + 1);
-	if (dash_breakdown(&r->c, year, &d) < 0) {
+	if (dash_data(&r->c, year, &dd) < 0) {
 		html_notice(sb, "error", "统计数据暂时无法读取。");
 		return;
 	}
 	strbuf_addstr(sb, "<div class=\"dash\">");
-	dash_figures(r, sb, year);
-	by_month(r, sb, year, &d);
-	by_source(r, sb, year, &d);
-	by_unit(r, sb, year, &d);
+	dash_figures(r, sb, year, &dd);
+	by_month(r, sb, year, &dd.d);
+	by_source(r, sb, year, &dd.d);
+	by_unit(r, sb, year, &dd.d);
 	strbuf_addstr(sb, "</div>");
 }

@@ -11,8 +11,7 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
-#include "domain/authz.h"
-#include "domain/ctx.h"
+#include "domain/dash.h"
 #include "domain/metrics.h"
 #include "http/http.h"
 #include "pages/chart.h"
@@ -141,19 +140,12 @@ static void compare_chart(struct req *r, struct strbuf *sb, int year, const stru
 	}
 }
 
-void dash_figures(struct req *r, struct strbuf *sb, int year)
+void dash_figures(struct req *r, struct strbuf *sb, int year, const struct dash_data *dd)
 {
 	struct metric_period pc = metric_year(r->arena, year), pp = metric_year(r->arena, year - 1);
-	/* the user's jurisdiction (0: the dashboard's roles see every unit) */
-	const struct metric_scope none = { .scope_user = authz_scope_user(&r->c) };
-	struct metric_value *cur = NULL, *prev = NULL;
-	int nc = 0, np = 0;
+	const struct metric_value *cur = dd->cur, *prev = dd->prev;
+	int nc = dd->nc, np = dd->np;
 
-	if (metrics_compute(r->c.db, r->arena, &pc, &none, &cur, &nc) < 0 ||
-	    metrics_compute(r->c.db, r->arena, &pp, &none, &prev, &np) < 0) {
-		html_notice(sb, "error", "统计数字暂时无法计算。");
-		return;
-	}
 	strbuf_addstr(sb, "<section class=\"dash-wide\"><h2>主要数字</h2>");
 	{
 		const struct column cols[] = { { "指标", NULL },

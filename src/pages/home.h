@@ -14,9 +14,10 @@ int page_home(struct req *r);
  * dash_shown (domain/dash.h); dash_figures the key figures of `year`
  * against the year before (dash_figures.c). */
 struct strbuf;
+struct dash_data;
 #define DASH_NARROW 360         /* the viewBox width of a chart in a grid cell (~320 px) */
 void dash_section(struct req *r, struct strbuf *sb);
-void dash_figures(struct req *r, struct strbuf *sb, int year);
+void dash_figures(struct req *r, struct strbuf *sb, int year, const struct dash_data *dd);
 /* The to-dos of pg by office, overdue and due soon (the exact counts), as
  * a chart whose bars link to the offices' tables (#todo-1 ... in the
  * order of pg's offices). */

@@ -19,6 +19,7 @@
  * failure -> STORE_ERR, always with the message recorded first.
  */
 #include "store/store_impl.h"
+#include "core/log.h"
 #include "core/xalloc.h"
 
 #include <errno.h>
@@ -167,9 +168,29 @@ static int pragma_expect(sqlite3 *db, const char *set, const char *get,
 
 /* Process-wide SQLite settings, before the library initialises: no
  * memory statistics (a global mutex on every allocation under load). */
+/* QF_SLOW_SQL_MS=N (a diagnostic, docs/operations.md): every statement
+ * that ran N ms or longer is logged at warn with its time and its text as
+ * written (the ? placeholders, never the bound values, which may be
+ * secrets).  Read once, in sq_configure; 0: off. */
+static long long slow_sql_ns;
+
+static int sq_slow(unsigned kind, void *ctx, void *p, void *x)
+{
+	long long ns = *(long long *)x;
+
+	(void)ctx;
+	if (kind == SQLITE_TRACE_PROFILE && ns >= slow_sql_ns)
+		log_warn("slow statement: %.1f ms: %.400s", (double)ns / 1e6, sqlite3_sql(p));
+	return 0;
+}
+
 static void sq_configure(void)
 {
+	const char *v = getenv("QF_SLOW_SQL_MS");
+	long ms = v ? strtol(v, NULL, 10) : 0;
+
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	slow_sql_ns = ms > 0 ? ms * 1000000LL : 0;
 }
 
 static struct store *sq_open(const char *uri, int create, char *err, size_t errlen)
@@ -228,6 +249,8 @@ static struct store *sq_open(const char *uri, int create, char *err, size_t errl
 		if (pragma(q->db, "PRAGMA mmap_size = 2147418112", got, sizeof(got), err, errlen))
 			goto fail;
 	}
+	if (slow_sql_ns > 0)
+		sqlite3_trace_v2(q->db, SQLITE_TRACE_PROFILE, sq_slow, NULL);
 	sqlite3_busy_handler(q->db, sq_busy, q);
 	/* ROLLBACK prepared now: a rollback runs when things go wrong (out of
 	 * memory, say), the worst moment to need memory to prepare it */

@@ -254,5 +254,20 @@ for u in $(python3 -c 'import html,re,sys; [print(html.unescape(h)) for h in re.
 done
 expect_eq "every link on the leader's dashboard opens for the leader" 0 "$bad"
 
+# ---- the kept data (domain/dash.h dash_data): one year's figures serve every dashboard user
+# until a commit in this process; a clue registered through this server shows at once --------
+fig() {    # the 2022 figure of the dashboard's row $1, as the leader sees it
+	curl -s -b "$LJ" "$BASE/?year=2022" | python3 -c '
+import re, sys
+m = re.search(r"<td>" + re.escape(sys.argv[1]) + r"</td><td class=\"num\">(?:<a [^>]*>)?([0-9,]+)", sys.stdin.read())
+print(m.group(1) if m else "none")' "$1"
+}
+before=$(fig 受理问题线索)
+expect_eq "the kept figure is the one computed (the cm's dashboard filled it)" "$before" "$(fig 受理问题线索)"
+P1ID=$(id_of persons "name = '甲局长'")
+r=$(api POST /api/clues "{\"received\":\"2022-05-05\",\"source\":\"report\",\"summary\":\"来信反映\",\"subjects\":[$P1ID],\"confirm\":true}")
+expect_eq "a clue of 2022 registered through the API: 201" 201 "$(status "$r")"
+expect_eq "... the dashboard counts it at once (the commit ends the kept figures)" "$((before + 1))" "$(fig 受理问题线索)"
+
 check "no sanitizer report" server_clean
 finish
