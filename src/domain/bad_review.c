@@ -13,6 +13,7 @@
 #include "domain/bad_review.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -63,6 +64,15 @@ static int dues(struct ctx *c, const struct calendar *cal, const struct clock_ta
 	return *callback_due && *fix_due ? 0 : -1;
 }
 
+int bad_review_dues(struct ctx *c, const char *day, const char **callback_due, const char **fix_due)
+{
+	struct clock_table t;
+
+	if (clock_table_load(c->db, c->a, &t) < 0)
+		return -1;
+	return dues(c, c->cal, &t, day, callback_due, fix_due);
+}
+
 int bad_review_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)
 {
 	struct clock_table t;
@@ -81,14 +91,18 @@ int bad_review_dues_refill(struct ctx *c, struct store *s, const struct calendar
 }
 
 int64_t bad_review_open(struct ctx *c, struct store *s, const struct clock_table *t, int64_t rating_id,
-			int64_t unit_id, const char *day, const char *idem_key)
+			int64_t unit_id, const char *day, const char *idem_key, const char *shown)
 {
 	struct bad_review v = { .rating_id = rating_id, .unit_id = unit_id, .opened = day };
 	char code[RATING_CODE_SHOWN + 1], hash[65];
 
 	if (dues(c, c->cal, t, day, &v.callback_due, &v.fix_due) < 0)
 		return -1;
-	if (rating_code_of(c, RATING_FOLLOWUP_CODE, idem_key, code) < 0 || rating_code_hash(c, code, hash) < 0)
+	if (shown)
+		snprintf(code, sizeof(code), "%s", shown);
+	else if (rating_code_of(c, RATING_FOLLOWUP_CODE, idem_key, code) < 0)
+		return -1;
+	if (rating_code_hash(c, code, hash) < 0)
 		return -1;
 	return store_bad_review_insert(s, &v, hash);
 }
@@ -218,6 +232,21 @@ int bad_review_followup(struct ctx *c, const char *typed, int stars, struct fiel
 		return RES_INVALID;
 	}
 	return RES_DONE;
+}
+
+int bad_review_followup_in_tx(struct ctx *c, const char *typed, int stars, const char *day)
+{
+	struct bad_review v;
+	int rc;
+
+	if (stars < 1 || stars > 5)
+		return 0;
+	rc = bad_review_by_code(c, typed, &v);
+	if (rc != RES_DONE)
+		return rc == RES_NOT_FOUND ? 0 : -1;
+	if (v.followup_stars)
+		return 0;
+	return store_bad_review_followup(c->db, v.id, stars, day);
 }
 
 /* ---- the home page's to-dos (DOMAIN.md section 4) ------------------------ */

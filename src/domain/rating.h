@@ -7,9 +7,10 @@
  * a letter (群众信件, domain/letter.c) with a contact.  A rating of 1 or 2
  * stars opens a bad review (domain/bad_review.c) with two clocks.
  *
- * The public page calls rating_submit and letter_submit now; the inbox of
- * the public instance (issue 13, branch public13) will call the same
- * functions with the moment the public side received the submission.
+ * The public pages submit through the inbox (domain/public_rating.c, kinds
+ * in domain/rating_inbox.c), which calls rating_submit_in_tx with the
+ * moment the public side received the submission; the CLI calls
+ * rating_submit.
  *
  * Guarantees: a submission carries an idempotency key made by the page;
  * the rating, its letter and its bad review are written in one
@@ -53,6 +54,11 @@ struct rating_input {
 	const char *letter;     /* optional letter (群众信件) */
 	const char *contact;    /* optional contact of the letter */
 	int64_t at;             /* the moment submitted (Unix time), 0: now; its CST day counts */
+	/* through the public inbox (domain/rating_inbox.c): the codes the
+	 * citizen was shown (NULL: derived from idem_key under this side's
+	 * key) and the item the rating / the letter came from (NULL: none) */
+	const char *letter_code, *followup_code;
+	const char *item_id, *letter_item;
 };
 
 /* What the citizen is told after a submission (rating_receipt). */
@@ -72,6 +78,13 @@ int64_t rating_submit(struct ctx *c, const struct rating_input *in, struct field
 /* Records a letter without a rating (stars ignored): the letter's id,
  * as rating_submit. */
 int64_t letter_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe);
+/* The checks of a submission (with_rating 0: a letter alone), the unit
+ * not resolved: 0, or RES_INVALID with fe. */
+int rating_check(struct ctx *c, const struct rating_input *in, int with_rating, struct fielderr *fe);
+/* rating_submit / letter_submit (with_rating 0) inside the caller's write
+ * transaction on c->db (an inbox kind's accept): the same results. */
+int64_t rating_submit_in_tx(struct ctx *c, const struct rating_input *in, int with_rating,
+			    struct fielderr *fe);
 /* The receipt of the submission made with idem_key: RES_DONE;
  * RES_NOT_FOUND none; RES_STORE. */
 int rating_receipt(struct ctx *c, const char *idem_key, struct rating_receipt *out);
@@ -79,7 +92,9 @@ int rating_receipt(struct ctx *c, const char *idem_key, struct rating_receipt *o
 /* The unit's rating token, made on first use: RES_DONE with *token;
  * RES_NOT_FOUND the unit is not the actor's; RES_STORE. */
 int rating_token(struct ctx *c, int64_t unit_id, const char **token);
-/* The unit of a public token: RES_DONE with its id and name; RES_NOT_FOUND. */
+/* The unit of a public token: RES_DONE with its id and name; RES_NOT_FOUND.
+ * On a public instance (no sealing secret) the token is looked up in the
+ * rating points the reply batch brought (public_points) and *unit_id is 0. */
 int rating_token_unit(struct ctx *c, const char *token, int64_t *unit_id, const char **unit_name);
 /* The public page of a unit: the `public_base_url` setting (config.c)
  * + "/p/rate/" + token, from the arena; NULL when the setting is empty
