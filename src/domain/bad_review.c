@@ -197,43 +197,6 @@ int bad_review_by_code(struct ctx *c, const char *typed, struct bad_review *out)
 	return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
 }
 
-struct followup_arg {
-	int64_t id;
-	int stars;
-	const char *day;
-	int changed;
-};
-
-static int followup_tx(struct store *s, void *arg)
-{
-	struct followup_arg *fa = arg;
-
-	fa->changed = store_bad_review_followup(s, fa->id, fa->stars, fa->day);
-	return fa->changed < 0 ? -1 : 0;
-}
-
-int bad_review_followup(struct ctx *c, const char *typed, int stars, struct fielderr *fe)
-{
-	struct followup_arg fa = { .stars = stars, .day = rating_day_of(c, c->now) };
-	struct bad_review v;
-	int rc;
-
-	if (stars < 1 || stars > 5) {
-		fielderr_add(fe, "stars", "请选择1至5颗星");
-		return RES_INVALID;
-	}
-	if ((rc = bad_review_by_code(c, typed, &v)) != RES_DONE)
-		return rc;
-	fa.id = v.id;
-	if (!v.followup_stars && store_tx(c->db, followup_tx, &fa) < 0)
-		return RES_STORE;
-	if (!fa.changed) {
-		fielderr_add(fe, "stars", "您已提交过回访评价，感谢您的监督");
-		return RES_INVALID;
-	}
-	return RES_DONE;
-}
-
 int bad_review_followup_in_tx(struct ctx *c, const char *typed, int stars, const char *day)
 {
 	struct bad_review v;

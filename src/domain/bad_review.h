@@ -51,9 +51,6 @@ int bad_review_list(struct ctx *c, struct bad_review_filter *f, struct bad_revie
  * RES_INVALID (fe); RES_STORE. */
 int bad_review_callback(struct ctx *c, int64_t id, const char *note, struct fielderr *fe);
 int bad_review_fix(struct ctx *c, int64_t id, const char *note, struct fielderr *fe);
-/* The citizen's follow-up rating with the code: RES_DONE; RES_NOT_FOUND
- * (no such code); RES_INVALID (fe: stars, or given already). */
-int bad_review_followup(struct ctx *c, const char *typed, int stars, struct fielderr *fe);
 int bad_review_by_code(struct ctx *c, const char *typed, struct bad_review *out);
 /* The follow-up of an inbox item, inside the caller's transaction on
  * c->db: 1 recorded, 0 none (no such code, or given before: the first

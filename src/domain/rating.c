@@ -1,13 +1,13 @@
 /*
  * rating.c: the ratings of the "码上问效" channel (domain/rating.h): the
  * units' public tokens, the submission of a rating with its letter and
- * bad review in one transaction under an idempotency key, the receipt the
- * citizen is shown, the citizen's codes, the staff lists and the
- * statistics ratings, ratings_5star and good_rate.
+ * bad review inside the inbox's transaction under an idempotency key, the
+ * citizen's codes, the staff lists and the statistics ratings,
+ * ratings_5star and good_rate.
  *
  * Guarantees: a key writes once (looked up in the transaction, UNIQUE in
- * the table, a concurrent twin answered as a replay); the codes are MACs
- * of the key under the deployment's key and stored as keyed hashes; no
+ * the table); the codes are MACs of the key under the key of the side
+ * that served the page, stored here as keyed hashes; no
  * address, user agent or time of day is stored; lists are bounded by the
  * actor's jurisdiction.
  */
@@ -257,25 +257,6 @@ static int prepare(struct ctx *c, const struct rating_input *in, struct fielderr
 	return 0;
 }
 
-static int64_t submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe, int with_rating)
-{
-	struct submit_arg sa = { .c = c, .in = in, .with_rating = with_rating };
-	struct clock_table t = { 0 };
-	int rc = prepare(c, in, fe, &sa, &t);
-
-	if (rc < 0)
-		return rc;
-	if (store_tx(c->db, submit_tx, &sa) < 0) {
-		/* a concurrent request with the same key won the UNIQUE race */
-		int64_t id = 0, lid = 0;
-		int stars;
-		rc = with_rating ? store_rating_by_key(c->db, in->idem_key, &id, &stars, &lid)
-				 : store_letter_by_key(c->db, in->idem_key, &id);
-		return rc == 1 ? id : RES_STORE;
-	}
-	return sa.id;
-}
-
 int64_t rating_submit_in_tx(struct ctx *c, const struct rating_input *in, int with_rating,
 			    struct fielderr *fe)
 {
@@ -286,46 +267,6 @@ int64_t rating_submit_in_tx(struct ctx *c, const struct rating_input *in, int wi
 	if (rc < 0)
 		return rc;
 	return submit_tx(c->db, &sa) < 0 ? RES_STORE : sa.id;
-}
-
-int64_t rating_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe)
-{
-	return submit(c, in, fe, 1);
-}
-
-int64_t letter_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe)
-{
-	return submit(c, in, fe, 0);
-}
-
-int rating_receipt(struct ctx *c, const char *idem_key, struct rating_receipt *out)
-{
-	struct bad_review b;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if (!key_ok(idem_key))
-		return RES_NOT_FOUND;
-	rc = store_rating_by_key(c->db, idem_key, &out->rating_id, &out->stars, &out->letter_id);
-	if (rc == 0)
-		rc = store_letter_by_key(c->db, idem_key, &out->letter_id);
-	if (rc <= 0)
-		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
-	if (out->letter_id && rating_code_of(c, RATING_LETTER_CODE, idem_key, out->letter_code) < 0)
-		return RES_STORE;
-	if (out->rating_id && out->stars <= BAD_REVIEW_MAX_STARS) {
-		rc = store_bad_review_of_rating(c->db, c->a, out->rating_id, &b);
-		if (rc < 0)
-			return RES_STORE;
-		if (rc == 1) {
-			out->review_id = b.id;
-			out->callback_due = b.callback_due;
-			out->fix_due = b.fix_due;
-			if (rating_code_of(c, RATING_FOLLOWUP_CODE, idem_key, out->followup_code) < 0)
-				return RES_STORE;
-		}
-	}
-	return RES_DONE;
 }
 
 /* ---- lists ---------------------------------------------------------------- */

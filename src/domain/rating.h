@@ -9,17 +9,16 @@
  *
  * The public pages submit through the inbox (domain/public_rating.c, kinds
  * in domain/rating_inbox.c), which calls rating_submit_in_tx with the
- * moment the public side received the submission; the CLI calls
- * rating_submit.
+ * moment the public side received the submission.
  *
  * Guarantees: a submission carries an idempotency key made by the page;
  * the rating, its letter and its bad review are written in one
- * transaction, and the same key never writes twice (UNIQUE, and a
- * concurrent twin is caught by the constraint and answered as a replay).
- * The citizen's codes (the letter's, the follow-up rating's) are derived
- * from the key with a keyed MAC (keyed_mac, purposes "rating-letter-code"
- * and "rating-followup-code"), so a retry shows the same codes, and are
- * stored only as a keyed hash ("rating-code-hash").  Nothing about the
+ * transaction, and the same key never writes twice (UNIQUE).  The
+ * citizen's codes (the letter's, the follow-up rating's) are derived from
+ * the key with a keyed MAC (keyed_mac, purposes "rating-letter-code" and
+ * "rating-followup-code") on the side that served the page, so a retry
+ * shows the same codes; they travel in the sealed item and are stored
+ * here only as a keyed hash ("rating-code-hash").  Nothing about the
  * visitor is stored: no address, no user agent, no time of day (the CST
  * day only).  Public submissions write no audit entry (the actor is the
  * public); every staff step does.
@@ -44,12 +43,12 @@ struct strbuf;
 #define LETTER_BODY_MAX 2000
 #define LETTER_CONTACT_MAX 100
 
-/* One submission from the public page (or, later, the inbox). */
+/* One submission, as the inbox item carries it (domain/rating_inbox.c). */
 struct rating_input {
 	const char *token;      /* the unit's rating token; NULL: unit_id */
 	int64_t unit_id;        /* the unit when no token (CLI: demo, import, the inbox) */
 	const char *idem_key;   /* 16-64 of [A-Za-z0-9_-], made by the page */
-	int stars;              /* 1-5; 0 none (letter_submit) */
+	int stars;              /* 1-5; 0 none (a letter alone) */
 	const char *comment;    /* optional */
 	const char *letter;     /* optional letter (群众信件) */
 	const char *contact;    /* optional contact of the letter */
@@ -61,34 +60,18 @@ struct rating_input {
 	const char *item_id, *letter_item;
 };
 
-/* What the citizen is told after a submission (rating_receipt). */
-struct rating_receipt {
-	int64_t rating_id, letter_id, review_id;   /* 0: none */
-	int stars;
-	char letter_code[RATING_CODE_SHOWN + 1];   /* "" when no letter */
-	char followup_code[RATING_CODE_SHOWN + 1]; /* "" when no bad review */
-	const char *callback_due, *fix_due;        /* the bad review's due days */
-};
-
-/* Records a rating (with its letter and bad review when given): the
- * rating's id (also for a replay of a key already used: nothing new is
- * written); RES_INVALID with fe (stars, comment, letter, contact, key);
- * RES_NOT_FOUND no unit has the token; RES_STORE. */
-int64_t rating_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe);
-/* Records a letter without a rating (stars ignored): the letter's id,
- * as rating_submit. */
-int64_t letter_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe);
 /* The checks of a submission (with_rating 0: a letter alone), the unit
  * not resolved: 0, or RES_INVALID with fe. */
 int rating_check(struct ctx *c, const struct rating_input *in, int with_rating, struct fielderr *fe);
-/* rating_submit / letter_submit (with_rating 0) inside the caller's write
- * transaction on c->db (an inbox kind's accept): the same results. */
+/* Inside the caller's write transaction on c->db (an inbox kind's
+ * accept): records a rating (with its letter when in->letter) and its bad
+ * review, or with with_rating 0 a letter alone: the rating's (the
+ * letter's) id, also for a key used before (nothing new is written: a
+ * concurrent twin fails on the UNIQUE key and the caller's transaction
+ * with it); RES_INVALID with fe (stars, comment, letter, contact, key);
+ * RES_NOT_FOUND no unit has the token; RES_STORE. */
 int64_t rating_submit_in_tx(struct ctx *c, const struct rating_input *in, int with_rating,
 			    struct fielderr *fe);
-/* The receipt of the submission made with idem_key: RES_DONE;
- * RES_NOT_FOUND none; RES_STORE. */
-int rating_receipt(struct ctx *c, const char *idem_key, struct rating_receipt *out);
-
 /* The unit's rating token, made on first use: RES_DONE with *token;
  * RES_NOT_FOUND the unit is not the actor's; RES_STORE. */
 int rating_token(struct ctx *c, int64_t unit_id, const char **token);
