@@ -98,7 +98,9 @@ static int put_item(struct submit_arg *sa, const char *kind, int letter, char id
 static int status_row(struct submit_arg *sa, const char *item_id, const char *kind, int bucket,
 		      const char *hash, json_t *detail)
 {
-	struct public_status row = { .item_id = item_id, .code_hash = hash, .status = "received",
+	/* the first state of each record: a letter received, a bad review open */
+	struct public_status row = { .item_id = item_id, .code_hash = hash,
+				     .status = strcmp(kind, "review") ? "received" : "open",
 				     .day = sa->sub.day, .kind = kind };
 	char *d = json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS);
 	int rc;

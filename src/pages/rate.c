@@ -249,6 +249,8 @@ static int followup_page(struct req *r, const struct fielderr *fe, unsigned stat
 		record_item(&sb, "单位", v.unit_name);
 		record_item(&sb, "评价日期", v.opened);
 		record_item(&sb, "办理情况", label_of(bad_review_states, v.state));
+		record_item(&sb, "回访期限", v.callback_due);
+		record_item(&sb, "整改期限", v.fix_due);
 		record_item(&sb, "回访日期", v.called_back);
 		record_item(&sb, "整改日期", v.fixed);
 		record_close(&sb);

@@ -17,8 +17,8 @@ static const struct store_sql Q_PST_BUCKET = {
 	"SELECT item_id, code_hash, status, answer, day, kind, detail FROM public_status WHERE bucket = ?",
 	NULL };
 static const struct store_sql Q_PST_PUT_AS = {
-	"INSERT INTO public_status (item_id, region, bucket, code_hash, day, kind, detail) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?)", NULL };
+	"INSERT INTO public_status (item_id, region, bucket, code_hash, day, kind, detail, status) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL };
 static const struct store_sql Q_PST_DETAIL = {
 	"UPDATE public_status SET detail = ? WHERE item_id = ? AND detail <> ?", NULL };
 static const struct store_sql Q_PPOINT_CLEAR = { "DELETE FROM public_points", NULL };
@@ -270,6 +270,7 @@ int store_pstatus_put_as(struct store *s, const char *region, const struct publi
 	store_bind_text(st, 5, p->day);
 	store_bind_text(st, 6, p->kind);
 	store_bind_text(st, 7, p->detail ? p->detail : "");
+	store_bind_text(st, 8, p->status);
 	return store_exec(st);
 }
 

@@ -111,6 +111,10 @@ expect_eq "no rating, letter or bad review on the public side" "0|0|0" \
 expect_eq "the codes only as Argon2id hashes" "letter|1 letter|1 review|1" \
 	"$(sql "SELECT kind || '|' || (CASE WHEN code_hash LIKE '\$argon2id\$%' THEN 1 ELSE 0 END) FROM public_status ORDER BY kind" | paste -sd' ')"
 DB=$IDB
+expect_eq "the follow-up code works on the public side at once" 200 \
+	"$(http_get "$H" -A "$AGENT" -G --data-urlencode "code=$FCODE" "$P_BASE/p/followup")"
+expect_contains "... 待回访" "待回访" "$(cat "$H.b")"
+expect_contains "... with the fix's due day" "${DUES#*|}" "$(cat "$H.b")"
 expect_eq "the letter's code works on the public side at once" 200 \
 	"$(http_get "$H" -A "$AGENT" -G --data-urlencode "code=$LCODE" "$P_BASE/p/letter")"
 expect_contains "... 待受理, at the unit" "甲局$MARK" "$(cat "$H.b")"
