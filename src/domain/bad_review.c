@@ -13,6 +13,7 @@
 #include "domain/bad_review.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -63,6 +64,15 @@ static int dues(struct ctx *c, const struct calendar *cal, const struct clock_ta
 	return *callback_due && *fix_due ? 0 : -1;
 }
 
+int bad_review_dues(struct ctx *c, const char *day, const char **callback_due, const char **fix_due)
+{
+	struct clock_table t;
+
+	if (clock_table_load(c->db, c->a, &t) < 0)
+		return -1;
+	return dues(c, c->cal, &t, day, callback_due, fix_due);
+}
+
 int bad_review_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)
 {
 	struct clock_table t;
@@ -81,14 +91,18 @@ int bad_review_dues_refill(struct ctx *c, struct store *s, const struct calendar
 }
 
 int64_t bad_review_open(struct ctx *c, struct store *s, const struct clock_table *t, int64_t rating_id,
-			int64_t unit_id, const char *day, const char *idem_key)
+			int64_t unit_id, const char *day, const char *idem_key, const char *shown)
 {
 	struct bad_review v = { .rating_id = rating_id, .unit_id = unit_id, .opened = day };
 	char code[RATING_CODE_SHOWN + 1], hash[65];
 
 	if (dues(c, c->cal, t, day, &v.callback_due, &v.fix_due) < 0)
 		return -1;
-	if (rating_code_of(c, RATING_FOLLOWUP_CODE, idem_key, code) < 0 || rating_code_hash(c, code, hash) < 0)
+	if (shown)
+		snprintf(code, sizeof(code), "%s", shown);
+	else if (rating_code_of(c, RATING_FOLLOWUP_CODE, idem_key, code) < 0)
+		return -1;
+	if (rating_code_hash(c, code, hash) < 0)
 		return -1;
 	return store_bad_review_insert(s, &v, hash);
 }
@@ -183,41 +197,19 @@ int bad_review_by_code(struct ctx *c, const char *typed, struct bad_review *out)
 	return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
 }
 
-struct followup_arg {
-	int64_t id;
-	int stars;
-	const char *day;
-	int changed;
-};
-
-static int followup_tx(struct store *s, void *arg)
+int bad_review_followup_in_tx(struct ctx *c, const char *typed, int stars, const char *day)
 {
-	struct followup_arg *fa = arg;
-
-	fa->changed = store_bad_review_followup(s, fa->id, fa->stars, fa->day);
-	return fa->changed < 0 ? -1 : 0;
-}
-
-int bad_review_followup(struct ctx *c, const char *typed, int stars, struct fielderr *fe)
-{
-	struct followup_arg fa = { .stars = stars, .day = rating_day_of(c, c->now) };
 	struct bad_review v;
 	int rc;
 
-	if (stars < 1 || stars > 5) {
-		fielderr_add(fe, "stars", "请选择1至5颗星");
-		return RES_INVALID;
-	}
-	if ((rc = bad_review_by_code(c, typed, &v)) != RES_DONE)
-		return rc;
-	fa.id = v.id;
-	if (!v.followup_stars && store_tx(c->db, followup_tx, &fa) < 0)
-		return RES_STORE;
-	if (!fa.changed) {
-		fielderr_add(fe, "stars", "您已提交过回访评价，感谢您的监督");
-		return RES_INVALID;
-	}
-	return RES_DONE;
+	if (stars < 1 || stars > 5)
+		return 0;
+	rc = bad_review_by_code(c, typed, &v);
+	if (rc != RES_DONE)
+		return rc == RES_NOT_FOUND ? 0 : -1;
+	if (v.followup_stars)
+		return 0;
+	return store_bad_review_followup(c->db, v.id, stars, day);
 }
 
 /* ---- the home page's to-dos (DOMAIN.md section 4) ------------------------ */

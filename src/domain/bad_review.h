@@ -30,10 +30,13 @@ struct clock_table;
 extern const struct label bad_review_states[];  /* open, called_back, fixed */
 
 /* Inside a transaction on s: opens the bad review of a rating made on
- * day, its clocks from table t, its follow-up code from idem_key; its id
- * or < 0. */
+ * day, its clocks from table t, its follow-up code `shown` (the code the
+ * citizen was shown; NULL: derived from idem_key); its id or < 0. */
 int64_t bad_review_open(struct ctx *c, struct store *s, const struct clock_table *t, int64_t rating_id,
-			int64_t unit_id, const char *day, const char *idem_key);
+			int64_t unit_id, const char *day, const char *idem_key, const char *shown);
+/* The due days of a review opened on day, on this process's calendar
+ * and clock limits (the public side's receipt): 0, or -1. */
+int bad_review_dues(struct ctx *c, const char *day, const char **callback_due, const char **fix_due);
 
 /* Inside a transaction on s (a holiday import, holidays.c through
  * clock_dues_refill): the due days of the running reviews on `cal` and the
@@ -48,10 +51,11 @@ int bad_review_list(struct ctx *c, struct bad_review_filter *f, struct bad_revie
  * RES_INVALID (fe); RES_STORE. */
 int bad_review_callback(struct ctx *c, int64_t id, const char *note, struct fielderr *fe);
 int bad_review_fix(struct ctx *c, int64_t id, const char *note, struct fielderr *fe);
-/* The citizen's follow-up rating with the code: RES_DONE; RES_NOT_FOUND
- * (no such code); RES_INVALID (fe: stars, or given already). */
-int bad_review_followup(struct ctx *c, const char *typed, int stars, struct fielderr *fe);
 int bad_review_by_code(struct ctx *c, const char *typed, struct bad_review *out);
+/* The follow-up of an inbox item, inside the caller's transaction on
+ * c->db: 1 recorded, 0 none (no such code, or given before: the first
+ * counts), < 0. */
+int bad_review_followup_in_tx(struct ctx *c, const char *typed, int stars, const char *day);
 
 QF_AUDIT_EVENT_DECL(BAD_REVIEW_CALLBACK);
 QF_AUDIT_EVENT_DECL(BAD_REVIEW_FIX);

@@ -18,6 +18,7 @@
 #include "domain/ctx.h"
 #include "domain/fielderr.h"
 #include "domain/inbox.h"
+#include "domain/public_rating.h"
 #include "domain/public_report.h"
 #include "domain/result.h"
 #include "store/q_public.h"
@@ -62,8 +63,12 @@ static json_t *batch_body(struct ctx *c, const char *kind)
 {
 	char day[11];
 
-	return json_pack("{s:s, s:s, s:s, s:[]}", "kind", kind, "region", c->cfg->region, "made",
-			 date_format(date_from_unix_cst(c->now), day), "items");
+	json_t *b = json_pack("{s:s, s:s, s:s, s:[]}", "kind", kind, "region", c->cfg->region, "made",
+			      date_format(date_from_unix_cst(c->now), day), "items");
+
+	if (b && !strcmp(kind, "replies"))
+		json_object_set_new(b, "points", json_array());
+	return b;
 }
 
 int ferry_export_inbox(struct ctx *c, struct strbuf *out, struct strbuf *err)
@@ -109,14 +114,25 @@ int ferry_export_replies(struct ctx *c, struct strbuf *out, struct strbuf *err)
 	body = batch_body(c, "replies");
 	items = json_object_get(body, "items");
 	for (int i = 0; i < n; i++) {
+		const struct inbox_kind *k = inbox_kind_find(it[i].kind);
 		const char *status, *answer;
-		if (public_outcome(c, it[i].item_id, &status, &answer) < 0) {
+		json_t *detail = NULL, *o;
+		int rc = k && k->outcome ? k->outcome(c, &it[i], &status, &answer, &detail)
+					 : public_outcome(c, it[i].item_id, &status, &answer);
+		if (rc < 0) {
 			json_decref(body);
 			strbuf_addf(err, "cannot read the outcome of item %s", it[i].item_id);
 			return -1;
 		}
-		json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "id", it[i].item_id,
-						       "status", status, "answer", answer));
+		o = json_pack("{s:s, s:s, s:s}", "id", it[i].item_id, "status", status, "answer", answer);
+		if (detail)
+			json_object_set_new(o, "detail", detail);
+		json_array_append_new(items, o);
+	}
+	if (rating_points_json(c, json_object_get(body, "points")) < 0) {
+		json_decref(body);
+		strbuf_addstr(err, "cannot read the units' rating points");
+		return -1;
 	}
 	return write_batch(c, "replies", body, out, err);
 }
@@ -192,7 +208,7 @@ static const char *field(json_t *o, const char *key)
 
 struct apply_arg {
 	struct ctx *c;
-	json_t *items;
+	json_t *items, *points;
 	struct ferry_counts *n;
 	struct strbuf *err;
 	int intranet;
@@ -234,6 +250,12 @@ static int apply_tx(struct store *s, void *arg)
 				return -1;
 			}
 			rc = store_pstatus_set(c->db, id, st, ans, day);
+			if (rc >= 0 && json_is_object(json_object_get(o, "detail"))) {
+				char *d = json_dumps(json_object_get(o, "detail"), JSON_COMPACT | JSON_SORT_KEYS);
+				int dc = d ? store_pstatus_detail(c->db, id, d) : -1;
+				free(d);
+				rc = dc < 0 ? -1 : rc || dc;
+			}
 			if (rc >= 0 && store_inbox_delete(c->db, id) < 0)
 				rc = -1;
 		}
@@ -245,6 +267,11 @@ static int apply_tx(struct store *s, void *arg)
 			aa->n->applied++;
 		else
 			aa->n->skipped++;
+	}
+	/* the units' rating pages: only tokens and names, replaced as a whole */
+	if (!aa->intranet && json_is_array(aa->points) && rating_points_apply(c, aa->points) < 0) {
+		strbuf_addf(aa->err, "cannot store the rating points: %s", store_errmsg(c->db));
+		return -1;
 	}
 	if (!aa->n->applied)
 		return 0;       /* a batch seen before: nothing changes, not even the log */
@@ -263,6 +290,7 @@ int ferry_import(struct ctx *c, const char *data, size_t len, struct ferry_count
 	if (!body)
 		return -1;
 	aa.items = json_object_get(body, "items");
+	aa.points = json_object_get(body, "points");
 	n->items = (int)json_array_size(aa.items);
 	rc = store_tx(c->db, apply_tx, &aa);
 	json_decref(body);

@@ -8,7 +8,7 @@
  * import, or in process in single-instance mode) an item is opened and
  * handed to the handler of its kind, registered by the kind's own file:
  *
- *   static const struct inbox_kind k = { "report", accept_report };
+ *   static const struct inbox_kind k = { "report", accept_report, NULL };
  *   QF_REGISTER(inbox_kinds, &k);
  *
  * accept runs inside the caller's write transaction on c->db with the
@@ -30,6 +30,12 @@ struct ctx;
 struct inbox_kind {
 	const char *name;
 	int (*accept)(struct ctx *c, json_t *payload, const char *item_id, struct fielderr *fe);
+	/* optional: what flows back for an item of this kind in the reply
+	 * batch (intranet): its status (public_statuses), answer and a
+	 * detail object (*detail, new reference, or NULL); 0 or RES_STORE.
+	 * NULL: public_outcome (the report the item became). */
+	int (*outcome)(struct ctx *c, const struct public_item *it, const char **status,
+		       const char **answer, json_t **detail);
 };
 QF_SET(inbox_kinds, const struct inbox_kind);
 

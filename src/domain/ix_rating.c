@@ -131,7 +131,8 @@ int ix_rating_after(struct ix *ix, struct ix_val *v, int64_t id)
 		return 0;
 	if (clock_table_load(c->db, c->a, &t) < 0)
 		return -1;
-	bid = bad_review_open(c, c->db, &t, id, F(ix, "unit")->i, F(ix, "date")->s, F(ix, "key")->s);
+	bid = bad_review_open(c, c->db, &t, id, F(ix, "unit")->i, F(ix, "date")->s, F(ix, "key")->s,
+			      NULL);
 	if (bid < 0)
 		return -1;
 	if (cb->set && store_bad_review_step(c->db, bid, "open", "called_back", cb->s,

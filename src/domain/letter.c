@@ -12,6 +12,7 @@
 #include "domain/letter.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -52,8 +53,11 @@ int64_t letter_insert(struct ctx *c, struct store *s, const struct rating_input 
 	struct letter v = { .unit_id = unit_id, .body = in->letter, .received = day, .contact = "" };
 	int64_t id;
 
-	if (rating_code_of(c, RATING_LETTER_CODE, in->idem_key, code) < 0 ||
-	    rating_code_hash(c, code, hash) < 0)
+	if (in->letter_code)
+		snprintf(code, sizeof(code), "%s", in->letter_code);
+	else if (rating_code_of(c, RATING_LETTER_CODE, in->idem_key, code) < 0)
+		return -1;
+	if (rating_code_hash(c, code, hash) < 0)
 		return -1;
 	id = store_letter_insert(s, &v, hash, in->idem_key);
 	if (id < 0 || !in->contact || !*in->contact)

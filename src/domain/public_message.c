@@ -66,7 +66,7 @@ int public_message_submit(struct ctx *c, const char *code, const char *text, str
 		fielderr_len(c->a, fe, "message", "补充说明", text, MESSAGE_MAX);
 	if (fe->n)
 		return RES_INVALID;
-	rc = public_code_item(c, code, &row);
+	rc = public_code_item(c, code, "report", &row);
 	if (rc <= 0)
 		return rc;
 	ma.payload = json_pack("{s:s, s:I, s:s}", "item", row.item_id, "at", (json_int_t)c->now,
@@ -121,7 +121,7 @@ static int accept_message(struct ctx *c, json_t *p, const char *item_id, struct 
 	return 0;
 }
 
-static const struct inbox_kind message_kind = { "message", accept_message };
+static const struct inbox_kind message_kind = { "message", accept_message, NULL };
 QF_REGISTER(inbox_kinds, &message_kind);
 
 int public_messages(struct ctx *c, int64_t report_id, struct public_message **out)

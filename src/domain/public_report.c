@@ -33,6 +33,9 @@ const struct label public_statuses[] = {
 	{ "concluded", "已办结" },
 	{ "not_accepted", "不予受理" },
 	{ "transferred", "已转送有关机关" },
+	{ "open", "待回访" },
+	{ "called_back", "已回访，整改中" },
+	{ "fixed", "已整改" },
 	{ NULL, NULL }
 };
 
@@ -141,7 +144,20 @@ int public_report_submit(struct ctx *c, const struct public_report_input *in, st
 	return 1;
 }
 
-int public_code_item(struct ctx *c, const char *text, struct public_status *row)
+int public_code_hash(const char *text, int *bucket, char *hash)
+{
+	char code[PUBLIC_CODE_DIGITS + 1];
+	int rc;
+
+	if (code_normalize(text, code) < 0)
+		return -1;
+	*bucket = code_bucket(code);
+	rc = password_hash(code, hash);
+	sodium_memzero(code, sizeof(code));
+	return rc < 0 ? -1 : 0;
+}
+
+int public_code_item(struct ctx *c, const char *text, const char *kind, struct public_status *row)
 {
 	char code[PUBLIC_CODE_DIGITS + 1];
 	struct public_status *rows;
@@ -153,6 +169,8 @@ int public_code_item(struct ctx *c, const char *text, struct public_status *row)
 	if (n < 0)
 		return RES_STORE;
 	for (int i = 0; i < n; i++) {
+		if (strcmp(rows[i].kind, kind))
+			continue;       /* a letter's code is no report's */
 		if (password_verify(rows[i].code_hash, code) == 0) {
 			*row = rows[i];
 			return 1;
@@ -164,7 +182,7 @@ int public_code_item(struct ctx *c, const char *text, struct public_status *row)
 int public_report_query(struct ctx *c, const char *text, const char **status, const char **answer)
 {
 	struct public_status row;
-	int rc = public_code_item(c, text, &row);
+	int rc = public_code_item(c, text, "report", &row);
 
 	if (rc <= 0)
 		return rc;
@@ -211,5 +229,5 @@ static int accept_report(struct ctx *c, json_t *p, const char *item_id, struct f
 	return (int)id;     /* the report's id, or a result */
 }
 
-static const struct inbox_kind report_kind = { "report", accept_report };
+static const struct inbox_kind report_kind = { "report", accept_report, NULL };
 QF_REGISTER(inbox_kinds, &report_kind);

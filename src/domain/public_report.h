@@ -33,11 +33,16 @@ struct public_report_input {
 int public_report_submit(struct ctx *c, const struct public_report_input *in, struct fielderr *fe,
 			 char code[PUBLIC_CODE_DIGITS + 1]);
 
-/* The status row of the item the code belongs to: 1 found (in row), 0 no
- * such code, RES_STORE.  Spaces and dashes in code are ignored; costs one
+/* The status row of kind ("report"; "letter", "review": the ratings') of
+ * the item the code belongs to: 1 found (in row), 0 no such code, RES_STORE.  Spaces and dashes in code are ignored; costs one
  * Argon2id per item in the code's bucket. */
 struct public_status;
-int public_code_item(struct ctx *c, const char *code, struct public_status *row);
+int public_code_item(struct ctx *c, const char *code, const char *kind, struct public_status *row);
+/* A code as typed to its 20-bit bucket and Argon2id hash (hash holds
+ * QF_PWHASH_MAX bytes), for a status row of another kind (the ratings'
+ * codes, domain/public_rating.c): 0, or -1 (not 16 digits, or hashing
+ * failed). */
+int public_code_hash(const char *text, int *bucket, char *hash);
 
 /* What the holder of code may see: 1 with the status code
  * (public_statuses) and the answer ("" none), 0 no such code, RES_STORE.
@@ -72,7 +77,8 @@ int public_messages(struct ctx *c, int64_t report_id, struct public_message **ou
 struct strbuf;
 int public_message_seal(struct ctx *c, const char *item_id, const char *text, struct strbuf *out);
 
-/* received, accepted, handling, concluded, not_accepted, transferred */
+/* received, accepted, handling, concluded, not_accepted, transferred;
+ * a bad review's open, called_back, fixed (the ratings' status rows) */
 extern const struct label public_statuses[];
 
 #endif

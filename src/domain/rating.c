@@ -1,13 +1,13 @@
 /*
  * rating.c: the ratings of the "码上问效" channel (domain/rating.h): the
  * units' public tokens, the submission of a rating with its letter and
- * bad review in one transaction under an idempotency key, the receipt the
- * citizen is shown, the citizen's codes, the staff lists and the
- * statistics ratings, ratings_5star and good_rate.
+ * bad review inside the inbox's transaction under an idempotency key, the
+ * citizen's codes, the staff lists and the statistics ratings,
+ * ratings_5star and good_rate.
  *
  * Guarantees: a key writes once (looked up in the transaction, UNIQUE in
- * the table, a concurrent twin answered as a replay); the codes are MACs
- * of the key under the deployment's key and stored as keyed hashes; no
+ * the table); the codes are MACs of the key under the key of the side
+ * that served the page, stored here as keyed hashes; no
  * address, user agent or time of day is stored; lists are bounded by the
  * actor's jurisdiction.
  */
@@ -27,6 +27,7 @@
 #include "domain/letter.h"
 #include "domain/metrics.h"
 #include "domain/result.h"
+#include "store/q_public.h"
 #include "store/q_ratings.h"
 #include "store/q_settings.h"
 #include "store/q_units.h"
@@ -136,6 +137,11 @@ int rating_token_unit(struct ctx *c, const char *token, int64_t *unit_id, const 
 
 	if (!token_ok(token))
 		return RES_NOT_FOUND;
+	if (!c->keys->has_seal_sk) {    /* a public instance: what the reply batch brought */
+		*unit_id = 0;
+		rc = store_ppoint_get(c->db, c->a, token, unit_name);
+		return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
+	}
 	rc = store_rating_token_unit(c->db, c->a, token, unit_id, unit_name);
 	return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
 }
@@ -191,15 +197,17 @@ static int submit_tx(struct store *s, void *arg)
 		struct rating v = { .unit_id = sa->unit_id, .stars = in->stars, .comment = in->comment,
 				    .day = sa->day };
 		sa->id = store_rating_insert(s, &v, in->idem_key);
-		if (sa->id < 0)
+		if (sa->id < 0 || (in->item_id && store_rating_set_item(s, sa->id, in->item_id) < 0))
 			return -1;
 		if (in->stars <= BAD_REVIEW_MAX_STARS &&
-		    bad_review_open(sa->c, s, sa->clocks, sa->id, sa->unit_id, sa->day, in->idem_key) < 0)
+		    bad_review_open(sa->c, s, sa->clocks, sa->id, sa->unit_id, sa->day, in->idem_key,
+				    in->followup_code) < 0)
 			return -1;
 	}
 	if (in->letter && *in->letter) {
+		const char *item = sa->with_rating ? in->letter_item : in->item_id;
 		lid = letter_insert(sa->c, s, in, sa->unit_id, sa->day);
-		if (lid < 0)
+		if (lid < 0 || (item && store_letter_set_item(s, lid, item) < 0))
 			return -1;
 		if (!sa->with_rating)
 			sa->id = lid;
@@ -207,13 +215,8 @@ static int submit_tx(struct store *s, void *arg)
 	return 0;
 }
 
-static int64_t submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe, int with_rating)
+int rating_check(struct ctx *c, const struct rating_input *in, int with_rating, struct fielderr *fe)
 {
-	struct submit_arg sa = { .c = c, .in = in, .with_rating = with_rating };
-	struct clock_table t = { 0 };
-	const char *name;
-	int rc;
-
 	if (!key_ok(in->idem_key))
 		fielderr_add(fe, "idem_key", "页面已失效，请刷新页面后重新提交");
 	if (with_rating && (in->stars < 1 || in->stars > 5))
@@ -223,73 +226,47 @@ static int64_t submit(struct ctx *c, const struct rating_input *in, struct field
 	fielderr_len(c->a, fe, "comment", "评价意见", in->comment, RATING_COMMENT_MAX);
 	fielderr_len(c->a, fe, "letter", "信件内容", in->letter, LETTER_BODY_MAX);
 	fielderr_len(c->a, fe, "contact", "联系方式", in->contact, LETTER_CONTACT_MAX);
-	if (fe->n)
-		return RES_INVALID;
+	return fe->n ? RES_INVALID : 0;
+}
+
+/* Validates `in` and resolves its unit into sa: 0, or a result. */
+static int prepare(struct ctx *c, const struct rating_input *in, struct fielderr *fe, struct submit_arg *sa,
+		   struct clock_table *t)
+{
+	const char *name;
+	int rc;
+
+	if ((rc = rating_check(c, in, sa->with_rating, fe)) < 0)
+		return rc;
 	if (in->token) {
-		rc = rating_token_unit(c, in->token, &sa.unit_id, &name);
+		rc = rating_token_unit(c, in->token, &sa->unit_id, &name);
 		if (rc != RES_DONE)
 			return rc;
 	} else {
 		struct unit u;
 		if ((rc = store_unit_get(c->db, c->a, in->unit_id, &u)) <= 0)
 			return rc < 0 ? RES_STORE : RES_NOT_FOUND;
-		sa.unit_id = in->unit_id;
+		sa->unit_id = in->unit_id;
 	}
-	sa.day = rating_day_of(c, in->at ? in->at : c->now);
-	if (with_rating && in->stars <= BAD_REVIEW_MAX_STARS) {
-		if (clock_table_load(c->db, c->a, &t) < 0)
+	sa->day = rating_day_of(c, in->at ? in->at : c->now);
+	if (sa->with_rating && in->stars <= BAD_REVIEW_MAX_STARS) {
+		if (clock_table_load(c->db, c->a, t) < 0)
 			return RES_STORE;
-		sa.clocks = &t;
+		sa->clocks = t;
 	}
-	if (store_tx(c->db, submit_tx, &sa) < 0) {
-		/* a concurrent request with the same key won the UNIQUE race */
-		int64_t id = 0, lid = 0;
-		int stars;
-		rc = with_rating ? store_rating_by_key(c->db, in->idem_key, &id, &stars, &lid)
-				 : store_letter_by_key(c->db, in->idem_key, &id);
-		return rc == 1 ? id : RES_STORE;
-	}
-	return sa.id;
+	return 0;
 }
 
-int64_t rating_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe)
+int64_t rating_submit_in_tx(struct ctx *c, const struct rating_input *in, int with_rating,
+			    struct fielderr *fe)
 {
-	return submit(c, in, fe, 1);
-}
+	struct submit_arg sa = { .c = c, .in = in, .with_rating = with_rating };
+	struct clock_table t = { 0 };
+	int rc = prepare(c, in, fe, &sa, &t);
 
-int64_t letter_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe)
-{
-	return submit(c, in, fe, 0);
-}
-
-int rating_receipt(struct ctx *c, const char *idem_key, struct rating_receipt *out)
-{
-	struct bad_review b;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if (!key_ok(idem_key))
-		return RES_NOT_FOUND;
-	rc = store_rating_by_key(c->db, idem_key, &out->rating_id, &out->stars, &out->letter_id);
-	if (rc == 0)
-		rc = store_letter_by_key(c->db, idem_key, &out->letter_id);
-	if (rc <= 0)
-		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
-	if (out->letter_id && rating_code_of(c, RATING_LETTER_CODE, idem_key, out->letter_code) < 0)
-		return RES_STORE;
-	if (out->rating_id && out->stars <= BAD_REVIEW_MAX_STARS) {
-		rc = store_bad_review_of_rating(c->db, c->a, out->rating_id, &b);
-		if (rc < 0)
-			return RES_STORE;
-		if (rc == 1) {
-			out->review_id = b.id;
-			out->callback_due = b.callback_due;
-			out->fix_due = b.fix_due;
-			if (rating_code_of(c, RATING_FOLLOWUP_CODE, idem_key, out->followup_code) < 0)
-				return RES_STORE;
-		}
-	}
-	return RES_DONE;
+	if (rc < 0)
+		return rc;
+	return submit_tx(c->db, &sa) < 0 ? RES_STORE : sa.id;
 }
 
 /* ---- lists ---------------------------------------------------------------- */

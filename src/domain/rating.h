@@ -7,18 +7,18 @@
  * a letter (群众信件, domain/letter.c) with a contact.  A rating of 1 or 2
  * stars opens a bad review (domain/bad_review.c) with two clocks.
  *
- * The public page calls rating_submit and letter_submit now; the inbox of
- * the public instance (issue 13, branch public13) will call the same
- * functions with the moment the public side received the submission.
+ * The public pages submit through the inbox (domain/public_rating.c, kinds
+ * in domain/rating_inbox.c), which calls rating_submit_in_tx with the
+ * moment the public side received the submission.
  *
  * Guarantees: a submission carries an idempotency key made by the page;
  * the rating, its letter and its bad review are written in one
- * transaction, and the same key never writes twice (UNIQUE, and a
- * concurrent twin is caught by the constraint and answered as a replay).
- * The citizen's codes (the letter's, the follow-up rating's) are derived
- * from the key with a keyed MAC (keyed_mac, purposes "rating-letter-code"
- * and "rating-followup-code"), so a retry shows the same codes, and are
- * stored only as a keyed hash ("rating-code-hash").  Nothing about the
+ * transaction, and the same key never writes twice (UNIQUE).  The
+ * citizen's codes (the letter's, the follow-up rating's) are derived from
+ * the key with a keyed MAC (keyed_mac, purposes "rating-letter-code" and
+ * "rating-followup-code") on the side that served the page, so a retry
+ * shows the same codes; they travel in the sealed item and are stored
+ * here only as a keyed hash ("rating-code-hash").  Nothing about the
  * visitor is stored: no address, no user agent, no time of day (the CST
  * day only).  Public submissions write no audit entry (the actor is the
  * public); every staff step does.
@@ -43,43 +43,41 @@ struct strbuf;
 #define LETTER_BODY_MAX 2000
 #define LETTER_CONTACT_MAX 100
 
-/* One submission from the public page (or, later, the inbox). */
+/* One submission, as the inbox item carries it (domain/rating_inbox.c). */
 struct rating_input {
 	const char *token;      /* the unit's rating token; NULL: unit_id */
 	int64_t unit_id;        /* the unit when no token (CLI: demo, import, the inbox) */
 	const char *idem_key;   /* 16-64 of [A-Za-z0-9_-], made by the page */
-	int stars;              /* 1-5; 0 none (letter_submit) */
+	int stars;              /* 1-5; 0 none (a letter alone) */
 	const char *comment;    /* optional */
 	const char *letter;     /* optional letter (群众信件) */
 	const char *contact;    /* optional contact of the letter */
 	int64_t at;             /* the moment submitted (Unix time), 0: now; its CST day counts */
+	/* through the public inbox (domain/rating_inbox.c): the codes the
+	 * citizen was shown (NULL: derived from idem_key under this side's
+	 * key) and the item the rating / the letter came from (NULL: none) */
+	const char *letter_code, *followup_code;
+	const char *item_id, *letter_item;
 };
 
-/* What the citizen is told after a submission (rating_receipt). */
-struct rating_receipt {
-	int64_t rating_id, letter_id, review_id;   /* 0: none */
-	int stars;
-	char letter_code[RATING_CODE_SHOWN + 1];   /* "" when no letter */
-	char followup_code[RATING_CODE_SHOWN + 1]; /* "" when no bad review */
-	const char *callback_due, *fix_due;        /* the bad review's due days */
-};
-
-/* Records a rating (with its letter and bad review when given): the
- * rating's id (also for a replay of a key already used: nothing new is
- * written); RES_INVALID with fe (stars, comment, letter, contact, key);
+/* The checks of a submission (with_rating 0: a letter alone), the unit
+ * not resolved: 0, or RES_INVALID with fe. */
+int rating_check(struct ctx *c, const struct rating_input *in, int with_rating, struct fielderr *fe);
+/* Inside the caller's write transaction on c->db (an inbox kind's
+ * accept): records a rating (with its letter when in->letter) and its bad
+ * review, or with with_rating 0 a letter alone: the rating's (the
+ * letter's) id, also for a key used before (nothing new is written: a
+ * concurrent twin fails on the UNIQUE key and the caller's transaction
+ * with it); RES_INVALID with fe (stars, comment, letter, contact, key);
  * RES_NOT_FOUND no unit has the token; RES_STORE. */
-int64_t rating_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe);
-/* Records a letter without a rating (stars ignored): the letter's id,
- * as rating_submit. */
-int64_t letter_submit(struct ctx *c, const struct rating_input *in, struct fielderr *fe);
-/* The receipt of the submission made with idem_key: RES_DONE;
- * RES_NOT_FOUND none; RES_STORE. */
-int rating_receipt(struct ctx *c, const char *idem_key, struct rating_receipt *out);
-
+int64_t rating_submit_in_tx(struct ctx *c, const struct rating_input *in, int with_rating,
+			    struct fielderr *fe);
 /* The unit's rating token, made on first use: RES_DONE with *token;
  * RES_NOT_FOUND the unit is not the actor's; RES_STORE. */
 int rating_token(struct ctx *c, int64_t unit_id, const char **token);
-/* The unit of a public token: RES_DONE with its id and name; RES_NOT_FOUND. */
+/* The unit of a public token: RES_DONE with its id and name; RES_NOT_FOUND.
+ * On a public instance (no sealing secret) the token is looked up in the
+ * rating points the reply batch brought (public_points) and *unit_id is 0. */
 int rating_token_unit(struct ctx *c, const char *token, int64_t *unit_id, const char **unit_name);
 /* The public page of a unit: the `public_base_url` setting (config.c)
  * + "/p/rate/" + token, from the arena; NULL when the setting is empty

@@ -23,6 +23,17 @@ struct public_status {
 	const char *status;         /* received, accepted, handling, concluded */
 	const char *answer;         /* the handler's replies, each after its day ("" none) */
 	const char *day;            /* last change */
+	const char *kind;           /* report, letter, review (migration 0042) */
+	const char *detail;         /* JSON of the days the citizen may see ("" none) */
+};
+
+/* public_submissions (0042, where the page runs): the items one page's
+ * idempotency key made, so a retry is answered from them. */
+struct public_submission {
+	const char *item_id;        /* the rating's item (or the lone letter's) */
+	const char *letter_item;    /* the letter's item beside a rating ("" none) */
+	int review;                 /* 1: the rating opened a bad review */
+	const char *day;            /* the day it was taken */
 };
 
 /* public_items (intranet): an item imported once. */

@@ -55,6 +55,12 @@ struct bad_review {
 };
 
 /* Unit figures of a period: ratings, five-star ratings. */
+/* A unit's public rating page as the reply batch carries it (0042). */
+struct rating_point {
+	const char *token;
+	const char *unit_name;
+};
+
 struct rating_unit_row {
 	int64_t unit_id;
 	const char *unit_name;

@@ -85,12 +85,28 @@ static int token_ok(struct req *r)
 
 /* Takes a token of the address's post budget (in memory only): 1 when it
  * may go on. */
-static int post_allowed(struct req *r)
+int public_post_allowed(struct req *r)
 {
 	char key[QF_ADDR_KEY_MAX];
 
 	ratelimit_addr_key(req_client_ip(r), key);
 	return ratelimit_take(r->app->post_limits, key, r->c.now) >= 0;
+}
+
+int public_guess_allowed(struct req *r)
+{
+	char key[QF_ADDR_KEY_MAX];
+
+	ratelimit_addr_key(req_client_ip(r), key);
+	return ratelimit_allowed(r->app->query_limits, key, r->c.now);
+}
+
+void public_guess_missed(struct req *r)
+{
+	char key[QF_ADDR_KEY_MAX];
+
+	ratelimit_addr_key(req_client_ip(r), key);
+	ratelimit_take(r->app->query_limits, key, r->c.now);
 }
 
 static int report_form(struct req *r, const struct fielderr *fe, unsigned status)
@@ -144,7 +160,7 @@ int page_public_report(struct req *r)
 		fielderr_add(&fe, "summary", "页面已过期，请核对内容后重新提交");
 		return report_form(r, &fe, 403);
 	}
-	if (!post_allowed(r)) {
+	if (!public_post_allowed(r)) {
 		fielderr_add(&fe, "summary", "提交过于频繁，请稍后再试");
 		return report_form(r, &fe, 429);
 	}
@@ -211,7 +227,7 @@ int page_public_query(struct req *r)
 		return query_form(r, "页面已过期，请重新输入查询码", 403);
 	/* counted per address in memory only, never stored (issue 13) */
 	ratelimit_addr_key(req_client_ip(r), key);
-	if (!post_allowed(r) || !ratelimit_allowed(r->app->query_limits, key, r->c.now))
+	if (!public_post_allowed(r) || !ratelimit_allowed(r->app->query_limits, key, r->c.now))
 		return query_form(r, "查询次数过多，请稍后再试", 429);
 	rc = public_report_query(&r->c, req_field(r, "code"), &status, &answer);
 	if (rc < 0)
@@ -262,7 +278,7 @@ int page_public_message(struct req *r)
 	if (!token_ok(r))
 		return query_form(r, "页面已过期，请重新输入查询码", 403);
 	ratelimit_addr_key(req_client_ip(r), key);
-	if (!post_allowed(r) || !ratelimit_allowed(r->app->query_limits, key, r->c.now))
+	if (!public_post_allowed(r) || !ratelimit_allowed(r->app->query_limits, key, r->c.now))
 		return query_form(r, "提交过于频繁，请稍后再试", 429);
 	rc = public_message_submit(&r->c, req_field(r, "code"), req_field(r, "message"), &fe);
 	if (rc == RES_INVALID) {

@@ -21,10 +21,12 @@
 #include "domain/bad_review.h"
 #include "domain/ctx.h"
 #include "domain/letter.h"
+#include "domain/public_rating.h"
 #include "domain/rating.h"
 #include "http/form.h"
 #include "http/http.h"
 #include "pages/page.h"
+#include "pages/public.h"
 #include "pages/ratings.h"
 
 static const char *const star_labels[] = { NULL, "1星 很不满意", "2星 不满意", "3星 一般", "4星 满意",
@@ -99,7 +101,7 @@ int page_rate_form(struct req *r)
 }
 
 /* The receipt: thanks, the codes, what happens next. */
-static int receipt_page(struct req *r, const char *unit_name, const struct rating_receipt *rc)
+static int receipt_page(struct req *r, const char *unit_name, const struct public_rating_receipt *rc)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -107,8 +109,10 @@ static int receipt_page(struct req *r, const char *unit_name, const struct ratin
 	strbuf_addstr(&sb, "<h1>提交成功</h1><p>感谢您对");
 	html_txt(&sb, unit_name);
 	strbuf_addstr(&sb, "的监督。</p>");
-	if (rc->rating_id)
+	if (rc->stars)
 		strbuf_addf(&sb, "<p>您的评价：%d星。</p>", rc->stars);
+	else if (rc->replay)
+		strbuf_addstr(&sb, "<p id=\"rate-replay\">您的提交已收到，无需重复提交。</p>");
 	if (*rc->followup_code) {
 		strbuf_addstr(&sb, "<section class=\"citizen-next\"><h2>接下来</h2><p>您的评价已转该单位办理，纪委监委督办："
 			      "单位须最迟于");
@@ -135,32 +139,34 @@ static int receipt_page(struct req *r, const char *unit_name, const struct ratin
 int page_rate_submit(struct req *r)
 {
 	struct fielderr fe = { 0 };
-	struct rating_receipt rc;
+	struct public_rating_receipt rc;
 	struct rating_input in = {
 		.token = token_of(r), .idem_key = req_field(r, "idem_key"), .comment = req_field(r, "comment"),
 		.letter = req_field(r, "letter"), .contact = req_field(r, "contact"),
 	};
 	const char *name, *stars = req_field(r, "stars");
-	int64_t unit_id, id;
+	int64_t unit_id;
 	int res = rating_token_unit(&r->c, in.token, &unit_id, &name);
 
 	if (res != RES_DONE)
 		return res_error(r, res, "rating page");
+	if (!public_post_allowed(r)) {
+		fielderr_add(&fe, "idem_key", "提交过于频繁，请稍后再试");
+		return rate_form(r, in.token, name, in.idem_key, &fe, 429);
+	}
 	if (strlen(stars) == 1 && stars[0] >= '1' && stars[0] <= '5')
 		in.stars = stars[0] - '0';
 	else if (*stars)
 		in.stars = -1;          /* refused as out of range */
-	/* a letter alone is a letter; anything else asks for stars */
-	id = (!*stars && *in.letter) ? letter_submit(&r->c, &in, &fe) : rating_submit(&r->c, &in, &fe);
-	if (id == RES_INVALID) {
+	/* a letter alone is a letter; anything else asks for stars; sealed
+	 * into the public inbox in both modes (domain/public_rating.c) */
+	res = public_rating_submit(&r->c, &in, !(!*stars && *in.letter), &rc, &fe);
+	if (res == RES_INVALID) {
 		char key[QF_TOKEN_CHARS + 1];
 		if (fielderr_get(&fe, "idem_key"))
 			token_new(key);
 		return rate_form(r, in.token, name, fielderr_get(&fe, "idem_key") ? key : in.idem_key, &fe, 422);
 	}
-	if (id < 0 || id == RES_NOT_FOUND)
-		return res_error(r, id, "rating");
-	res = rating_receipt(&r->c, in.idem_key, &rc);
 	if (res != RES_DONE)
 		return res_error(r, res, "rating");
 	return receipt_page(r, name, &rc);
@@ -181,11 +187,20 @@ int page_letter_status(struct req *r)
 	struct strbuf sb = STRBUF_INIT;
 	const char *code = req_arg(r, "code");
 	struct letter v;
-	int rc = *code ? letter_by_code(&r->c, code, &v) : RES_NOT_FOUND;
+	int limited = *code && !public_guess_allowed(r);
+	int rc = *code && !limited ? public_letter_view(&r->c, code, &v) : RES_NOT_FOUND;
 	unsigned status = 200;
 
 	if (rc == RES_STORE)
 		return res_error(r, rc, "letter");
+	if (limited) {
+		citizen_begin(&sb, "查询信件");
+		strbuf_addstr(&sb, "<h1>查询信件办理情况</h1>");
+		code_form(&sb, "/p/letter", code, "查询次数过多，请稍后再试");
+		return citizen_finish(r, &sb, 429);
+	}
+	if (*code && rc != RES_DONE)
+		public_guess_missed(r);  /* a wrong code: one of the guessing budget */
 	citizen_begin(&sb, "查询信件");
 	strbuf_addstr(&sb, "<h1>查询信件办理情况</h1>");
 	if (*code && rc != RES_DONE)
@@ -212,18 +227,30 @@ static int followup_page(struct req *r, const struct fielderr *fe, unsigned stat
 	const char *code = *req_field(r, "code") ? req_field(r, "code") : req_arg(r, "code");
 	const char *stars = req_field(r, "stars");
 	struct bad_review v;
-	int rc = *code ? bad_review_by_code(&r->c, code, &v) : RES_NOT_FOUND;
+	const char *busy = NULL;
+	int rc = RES_NOT_FOUND;
 
+	if (*code && !fielderr_get(fe, "code") && !public_guess_allowed(r)) {
+		status = 429;
+		busy = "查询次数过多，请稍后再试";
+	} else if (*code && !fielderr_get(fe, "code")) {
+		rc = public_review_view(&r->c, code, &v);
+		if (rc == RES_NOT_FOUND)
+			public_guess_missed(r);
+	}
 	if (rc == RES_STORE)
 		return res_error(r, rc, "bad review");
 	citizen_begin(&sb, "回访评价");
 	strbuf_addstr(&sb, "<h1>回访评价</h1>");
 	html_notice(&sb, "ok", done);
+	html_notice(&sb, "error", busy);
 	if (rc == RES_DONE) {
 		record_open(&sb);
 		record_item(&sb, "单位", v.unit_name);
 		record_item(&sb, "评价日期", v.opened);
 		record_item(&sb, "办理情况", label_of(bad_review_states, v.state));
+		record_item(&sb, "回访期限", v.callback_due);
+		record_item(&sb, "整改期限", v.fix_due);
 		record_item(&sb, "回访日期", v.called_back);
 		record_item(&sb, "整改日期", v.fixed);
 		record_close(&sb);
@@ -264,8 +291,15 @@ int page_followup_submit(struct req *r)
 	struct fielderr fe = { 0 };
 	const char *stars = req_field(r, "stars");
 	int n = strlen(stars) == 1 && stars[0] >= '1' && stars[0] <= '5' ? stars[0] - '0' : 0;
-	int rc = bad_review_followup(&r->c, req_field(r, "code"), n, &fe);
+	int rc;
 
+	if (!public_post_allowed(r) || !public_guess_allowed(r)) {
+		fielderr_add(&fe, "code", "提交过于频繁，请稍后再试");
+		return followup_page(r, &fe, 429, NULL);
+	}
+	rc = public_followup_submit(&r->c, req_field(r, "code"), n, &fe);
+	if (rc == RES_NOT_FOUND)
+		public_guess_missed(r);
 	if (rc == RES_INVALID)
 		return followup_page(r, &fe, 422, NULL);
 	if (rc == RES_NOT_FOUND) {

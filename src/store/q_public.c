@@ -14,7 +14,24 @@ static const struct store_sql Q_PST_PUT = {
 	"INSERT INTO public_status (item_id, region, bucket, code_hash, day) VALUES (?, ?, ?, ?, ?)",
 	NULL };
 static const struct store_sql Q_PST_BUCKET = {
-	"SELECT item_id, code_hash, status, answer, day FROM public_status WHERE bucket = ?", NULL };
+	"SELECT item_id, code_hash, status, answer, day, kind, detail FROM public_status WHERE bucket = ?",
+	NULL };
+static const struct store_sql Q_PST_PUT_AS = {
+	"INSERT INTO public_status (item_id, region, bucket, code_hash, day, kind, detail, status) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_PST_DETAIL = {
+	"UPDATE public_status SET detail = ? WHERE item_id = ? AND detail <> ?", NULL };
+static const struct store_sql Q_PPOINT_CLEAR = { "DELETE FROM public_points", NULL };
+static const struct store_sql Q_PPOINT_PUT = {
+	"INSERT INTO public_points (token, region, unit_name) VALUES (?, ?, ?)", NULL };
+static const struct store_sql Q_PPOINT_GET = {
+	"SELECT unit_name FROM public_points WHERE token = ?", NULL };
+static const struct store_sql Q_PSUB_GET = {
+	"SELECT item_id, letter_item, review, day FROM public_submissions WHERE key_hash = ?", NULL };
+static const struct store_sql Q_PSUB_PUT = {
+	"INSERT INTO public_submissions (key_hash, region, item_id, letter_item, review, day) "
+	"VALUES (?, ?, ?, ?, ?, ?)",
+	NULL };
 static const struct store_sql Q_PST_SET = {
 	"UPDATE public_status SET status = ?, answer = ?, day = ? "
 	"WHERE item_id = ? AND (status <> ? OR answer <> ?)", NULL };
@@ -98,6 +115,8 @@ static void fill_status(struct arena *a, struct store_stmt *st, void *row)
 	p->status = q_text(a, st, 2);
 	p->answer = q_text(a, st, 3);
 	p->day = q_text(a, st, 4);
+	p->kind = q_text(a, st, 5);
+	p->detail = q_text(a, st, 6);
 }
 
 int store_pstatus_bucket(struct store *s, struct arena *a, int bucket, struct public_status **out)
@@ -236,4 +255,104 @@ int store_pmsg_of_report(struct store *s, struct arena *a, int64_t report_id,
 	for (int i = 0; i < n; i++)
 		(*out)[i].report_id = report_id;
 	return n;
+}
+
+int store_pstatus_put_as(struct store *s, const char *region, const struct public_status *p, int bucket)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PST_PUT_AS);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, p->item_id);
+	store_bind_text(st, 2, region);
+	store_bind_int(st, 3, bucket);
+	store_bind_text(st, 4, p->code_hash);
+	store_bind_text(st, 5, p->day);
+	store_bind_text(st, 6, p->kind);
+	store_bind_text(st, 7, p->detail ? p->detail : "");
+	store_bind_text(st, 8, p->status);
+	return store_exec(st);
+}
+
+int store_pstatus_detail(struct store *s, const char *item_id, const char *detail)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PST_DETAIL);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, detail);
+	store_bind_text(st, 2, item_id);
+	store_bind_text(st, 3, detail);
+	rc = store_exec(st);
+	return rc < 0 ? rc : store_changes(s) > 0;
+}
+
+int store_ppoint_clear(struct store *s)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PPOINT_CLEAR);
+
+	return st ? store_exec(st) : STORE_ERR;
+}
+
+int store_ppoint_put(struct store *s, const char *region, const char *token, const char *unit_name)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PPOINT_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, token);
+	store_bind_text(st, 2, region);
+	store_bind_text(st, 3, unit_name);
+	return store_exec(st);
+}
+
+int store_ppoint_get(struct store *s, struct arena *a, const char *token, const char **unit_name)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PPOINT_GET);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, token);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*unit_name = q_text(a, st, 0);
+	store_reset(st);
+	return rc;
+}
+
+int store_psub_get(struct store *s, struct arena *a, const char *key_hash, struct public_submission *out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PSUB_GET);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, key_hash);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		out->item_id = q_text(a, st, 0);
+		out->letter_item = q_text(a, st, 1);
+		out->review = (int)store_col_int(st, 2);
+		out->day = q_text(a, st, 3);
+	}
+	store_reset(st);
+	return rc;
+}
+
+int store_psub_put(struct store *s, const char *region, const char *key_hash,
+		   const struct public_submission *p)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PSUB_PUT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, key_hash);
+	store_bind_text(st, 2, region);
+	store_bind_text(st, 3, p->item_id);
+	store_bind_text(st, 4, p->letter_item ? p->letter_item : "");
+	store_bind_int(st, 5, p->review);
+	store_bind_text(st, 6, p->day);
+	return store_exec(st);
 }

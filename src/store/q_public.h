@@ -43,4 +43,18 @@ int store_pmsg_of_report(struct store *s, struct arena *a, int64_t report_id,
 /* Every imported item: the count, array in a. */
 int store_pitem_all(struct store *s, struct arena *a, struct public_item **out);
 
+/* Migration 0042 (ratings through the inbox), public side: a status row
+ * of p->kind with its detail; the detail of an item (1 changed, 0 the
+ * same or none, < 0); the rating points the reply batch brought (cleared
+ * and put anew in the import's transaction); a submission's items by the
+ * hash of its idempotency key (1 found, 0 none, < 0). */
+int store_pstatus_put_as(struct store *s, const char *region, const struct public_status *p, int bucket);
+int store_pstatus_detail(struct store *s, const char *item_id, const char *detail);
+int store_ppoint_clear(struct store *s);
+int store_ppoint_put(struct store *s, const char *region, const char *token, const char *unit_name);
+int store_ppoint_get(struct store *s, struct arena *a, const char *token, const char **unit_name);
+int store_psub_get(struct store *s, struct arena *a, const char *key_hash, struct public_submission *out);
+int store_psub_put(struct store *s, const char *region, const char *key_hash,
+		   const struct public_submission *p);
+
 #endif

@@ -602,3 +602,66 @@ int store_metric_letters_concluded(struct store *db, const struct metric_period 
 {
 	return metric(db, &Q_M_CONCLUDED, p, s, -1, out);
 }
+
+/* ---- the inbox's links (migration 0042) ------------------------------------ */
+
+static const struct store_sql Q_RATING_SET_ITEM = { "UPDATE ratings SET item_id = ? WHERE id = ?", NULL };
+static const struct store_sql Q_LETTER_SET_ITEM = { "UPDATE letters SET item_id = ? WHERE id = ?", NULL };
+static const struct store_sql Q_RATING_OF_ITEM = { "SELECT id FROM ratings WHERE item_id = ?", NULL };
+static const struct store_sql Q_LETTER_OF_ITEM = { "SELECT " LETTER_COLS "WHERE l.item_id = ?", NULL };
+static const struct store_sql Q_POINTS_ALL = {
+	"SELECT t.token, u.name FROM rating_points t JOIN units u ON u.id = t.unit_id ORDER BY t.unit_id", NULL };
+
+static int set_item(struct store *s, const struct store_sql *q, int64_t id, const char *item_id)
+{
+	struct store_stmt *st = store_prepare(s, q);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, item_id);
+	store_bind_int(st, 2, id);
+	return store_exec(st);
+}
+
+int store_rating_set_item(struct store *s, int64_t id, const char *item_id)
+{
+	return set_item(s, &Q_RATING_SET_ITEM, id, item_id);
+}
+
+int store_letter_set_item(struct store *s, int64_t id, const char *item_id)
+{
+	return set_item(s, &Q_LETTER_SET_ITEM, id, item_id);
+}
+
+int store_rating_of_item(struct store *s, const char *item_id, int64_t *id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RATING_OF_ITEM);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, item_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*id = store_col_int(st, 0);
+	store_reset(st);
+	return rc;
+}
+
+int store_letter_of_item(struct store *s, struct arena *a, const char *item_id, struct letter *out)
+{
+	return get_by_text(s, a, &Q_LETTER_OF_ITEM, item_id, fill_letter, out);
+}
+
+static void fill_point(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct rating_point *p = row;
+
+	p->token = q_text(a, st, 0);
+	p->unit_name = q_text(a, st, 1);
+}
+
+int store_rating_points_all(struct store *s, struct arena *a, struct rating_point **out)
+{
+	return q_collect(store_prepare(s, &Q_POINTS_ALL), a, fill_point, sizeof(**out), out);
+}

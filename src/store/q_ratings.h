@@ -84,4 +84,13 @@ int store_metric_letters_received(struct store *db, const struct metric_period *
 int store_metric_letters_concluded(struct store *db, const struct metric_period *p,
 				   const struct metric_scope *s, int64_t *out);
 
+/* The inbox's links (0042): the item a rating or letter came from; the
+ * rating / letter of an item (1 found, 0 none, < 0); every unit's token
+ * and name for the reply batch (the count, array in a). */
+int store_rating_set_item(struct store *s, int64_t id, const char *item_id);
+int store_letter_set_item(struct store *s, int64_t id, const char *item_id);
+int store_rating_of_item(struct store *s, const char *item_id, int64_t *id);
+int store_letter_of_item(struct store *s, struct arena *a, const char *item_id, struct letter *out);
+int store_rating_points_all(struct store *s, struct arena *a, struct rating_point **out);
+
 #endif

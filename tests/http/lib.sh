@@ -433,3 +433,32 @@ file_case() {
 	api POST "/api/dispositions/$d/decision" "{\"approve\":true,\"day\":\"$f\",\"filing\":{\"case_type\":\"discipline\",\"organ_kind\":\"office\",\"organ_name\":\"第一审查调查室\",\"categories\":[\"integrity\"],\"committee_by\":\"县委书记\",\"committee_day\":\"$f\"}}" "$LJ" >/dev/null
 	sql "SELECT id FROM cases WHERE clue_id = $1"
 }
+
+# ---- the public channel's two instances (t195, t197) -----------------------
+# public_init: a public instance beside the test's intranet ($DB, $KEY):
+# sets PDB (its database) and PKEY (its key file) and runs `init --public`
+# (RC as run_cli)
+public_init() {
+	if [ "$BACKEND" = pg ]; then PDB=$(pg_newdb public); else PDB=$T_DIR/pub.db; fi
+	PKEY=$T_DIR/pub.key
+	run_cli init --public --db "$PDB" --key "$PKEY" --name "测试市纪委监委" --region 230100
+}
+# ferry_keys: the key exchange between the intranet and the public
+# instance (only public halves travel): 0 when all four steps worked
+ferry_keys() {
+	run_cli ferry key export --db "$DB" --out "$T_DIR/intranet.pub" && [ "$RC" = 0 ] &&
+		run_cli ferry key import "$T_DIR/intranet.pub" --db "$PDB" --key "$PKEY" && [ "$RC" = 0 ] &&
+		run_cli ferry key export --db "$PDB" --key "$PKEY" --out "$T_DIR/public.pub" && [ "$RC" = 0 ] &&
+		run_cli ferry key import "$T_DIR/public.pub" --db "$DB" && [ "$RC" = 0 ]
+}
+# ferry_in FILE: the public inbox exported to FILE and imported on the
+# intranet; ferry_back FILE: the intranet's replies exported to FILE and
+# imported on the public side (RC, OUT, ERR of the import)
+ferry_in() {
+	run_cli ferry export --db "$PDB" --key "$PKEY" --out "$1" && [ "$RC" = 0 ] &&
+		run_cli ferry import "$1" --db "$DB"
+}
+ferry_back() {
+	run_cli ferry export --db "$DB" --out "$1" && [ "$RC" = 0 ] &&
+		run_cli ferry import "$1" --db "$PDB" --key "$PKEY"
+}

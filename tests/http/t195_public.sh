@@ -26,9 +26,7 @@ init_db || { not_ok "init"; finish; }
 MARK=ZQX195公款吃喝
 WHO=举报人甲ZQX
 
-if [ "$BACKEND" = pg ]; then PDB=$(pg_newdb public); else PDB=$T_DIR/pub.db; fi
-PKEY=$T_DIR/pub.key
-run_cli init --public --db "$PDB" --key "$PKEY" --name "测试市纪委监委" --region 230100
+public_init
 expect_eq "init --public" 0 "$RC"
 check "... its key file has no sealing secret" bash -c "! grep -q '^seal_secret=' '$PKEY'"
 check "... the intranet's has one" grep -q '^seal_secret=' "$KEY"
