@@ -40,7 +40,7 @@ static const struct {
 				   "the units' rating QR codes encode it + /p/rate/TOKEN (issue 13)" },
 	{ "pow_bits", 1, 30, "leading zero bits of the public forms' proof of work (default 16: about a second "
 			     "on an old phone; each bit doubles it; docs/security.md \"Proof of work\")" },
-	{ "public_file_max", 1024, 104857600, "largest file in bytes on the public report form (default 4194304: "
+	{ "public_file_max", 1024, 20971520, "largest file in bytes on the public report form (default 4194304: "
 					      "4 MB; at most 5 files, together within serve --max-upload)" },
 	{ "trusted_proxy", 0, 0, "reverse proxies whose X-Forwarded-For names the client: addresses or "
 				 "CIDR ranges, comma-separated; \"\" for none (serve --trusted-proxy overrides)" },
