@@ -399,6 +399,47 @@ kill_server_hard() {
 # --- admin sign-in with the second factor ($H: prefix of saved answers) ---
 # form_csrf FILE: the first csrf input of a saved page
 form_csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+# form_pow FILE: the proof of work of the first form in a saved public
+# page (src/core/pow.h): the nonce that gives SHA-256(its csrf token ||
+# nonce) the form's data-pow leading zero bits
+form_pow() {
+	python3 - "$(form_csrf "$1")" "$(grep -o 'data-pow="[0-9]*"' "$1" | head -1 | tr -dc 0-9)" <<'PY'
+import hashlib, sys
+c, bits, n = sys.argv[1].encode(), int(sys.argv[2] or 0), 0
+while int.from_bytes(hashlib.sha256(c + str(n).encode()).digest(), 'big') >> (256 - bits):
+    n += 1
+print(n)
+PY
+}
+
+# pow_data FILE: "csrf=TOKEN&pow=NONCE" for the first form of a saved
+# public page (the token is base64url: no encoding needed)
+pow_data() { printf 'csrf=%s&pow=%s' "$(form_csrf "$1")" "$(form_pow "$1")"; }
+
+# --- the public channel's two instances (issue 13) ---
+# public_init: a public instance's database and key file beside the
+# intranet's ($DB, $KEY): sets PDB, PKEY; both get the low proof-of-work
+# difficulty of the tests (pow_bits 8)
+public_init() {
+	if [ "$BACKEND" = pg ]; then PDB=$(pg_newdb public); else PDB=$T_DIR/pub.db; fi
+	PKEY=$T_DIR/pub.key
+	run_cli init --public --db "$PDB" --key "$PKEY" --name "测试市纪委监委" --region 230100
+	expect_eq "init --public" 0 "$RC"
+	run_cli config set pow_bits 8 --db "$PDB" --key "$PKEY"
+	run_cli config set pow_bits 8 --db "$DB"
+}
+# public_keys: the key exchange between the two (only public halves travel)
+public_keys() {
+	run_cli ferry key export --db "$DB" --out "$T_DIR/intranet.pub"
+	expect_eq "ferry key export (intranet)" 0 "$RC"
+	check "... holds no secret" bash -c "! grep -q secret '$T_DIR/intranet.pub'"
+	run_cli ferry key import "$T_DIR/intranet.pub" --db "$PDB" --key "$PKEY"
+	expect_eq "ferry key import on the public side" 0 "$RC"
+	run_cli ferry key export --db "$PDB" --key "$PKEY" --out "$T_DIR/public.pub"
+	run_cli ferry key import "$T_DIR/public.pub" --db "$DB"
+	expect_eq "ferry key import on the intranet" 0 "$RC"
+}
+
 # secret_of FILE: the base32 secret shown on an enrolment page
 secret_of() { sed -n 's/.*<code>\([A-Z2-7]*\)<\/code>.*/\1/p' "$1"; }
 # totp_post JAR CODE OUTPREFIX: submits a second-factor code (csrf from the
