@@ -399,16 +399,38 @@ kill_server_hard() {
 # --- admin sign-in with the second factor ($H: prefix of saved answers) ---
 # form_csrf FILE: the first csrf input of a saved page
 form_csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
-# form_pow FILE: the proof of work of the first form in a saved public
-# page (src/core/pow.h): the nonce that gives SHA-256(its csrf token ||
-# nonce) the form's data-pow leading zero bits
+# form_pow FILE [bad]: the proof of work of the first form in a saved
+# public page (src/core/pow.h): the nonce that gives SHA-256(its csrf
+# token || nonce) the form's data-pow leading zero bits; with "bad" the
+# first nonce that does not
 form_pow() {
-	python3 - "$(form_csrf "$1")" "$(grep -o 'data-pow="[0-9]*"' "$1" | head -1 | tr -dc 0-9)" <<'PY'
+	python3 - "$(form_csrf "$1")" "$(grep -o 'data-pow="[0-9]*"' "$1" | head -1 | tr -dc 0-9)" "$2" <<'PY'
 import hashlib, sys
 c, bits, n = sys.argv[1].encode(), int(sys.argv[2] or 0), 0
-while int.from_bytes(hashlib.sha256(c + str(n).encode()).digest(), 'big') >> (256 - bits):
+want_bad = sys.argv[3] == "bad"
+while (int.from_bytes(hashlib.sha256(c + str(n).encode()).digest(), 'big') >> (256 - bits) == 0) == want_bad:
     n += 1
 print(n)
+PY
+}
+
+# make_png FILE W H [TEXT [tiny]]: a PNG of W x H random pixels, TEXT (if
+# any) in a tEXt chunk; with "tiny" the header claims W x H over a 10-byte
+# body (a decompression bomb's header)
+make_png() {
+	python3 - "$@" <<'PY'
+import os, struct, sys, zlib
+f, w, h = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+text = sys.argv[4].encode() if len(sys.argv) > 4 else b""
+def chunk(t, b):
+    return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+if len(sys.argv) > 5 and sys.argv[5] == "tiny":
+    rows = b"\0" * 10
+else:
+    rows = b"".join(b"\0" + os.urandom(w * 3) for _ in range(h))
+open(f, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                    + (chunk(b"tEXt", b"Comment\0" + text) if text else b"")
+                    + chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b""))
 PY
 }
 
