@@ -404,7 +404,7 @@ form_csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*valu
 # token || nonce) the form's data-pow leading zero bits; with "bad" the
 # first nonce that does not
 form_pow() {
-	python3 - "$(form_csrf "$1")" "$(grep -o 'data-pow="[0-9]*"' "$1" | head -1 | tr -dc 0-9)" "$2" <<'PY'
+	python3 - "$(form_csrf "$1")" "$(grep -o 'data-pow="[0-9]*"' "$1" | head -1 | tr -dc 0-9)" "${2:-}" <<'PY'
 import hashlib, sys
 c, bits, n = sys.argv[1].encode(), int(sys.argv[2] or 0), 0
 want_bad = sys.argv[3] == "bad"
