@@ -108,6 +108,7 @@
 		if (!form.querySelector('.pow-wait')) {
 			note = document.createElement('p');
 			note.className = 'hint pow-wait';
+			note.setAttribute('role', 'status');
 			note.textContent = '正在完成提交验证，请稍候，完成后自动提交……';
 			form.appendChild(note);
 		}
