@@ -65,31 +65,6 @@ static int code_normalize(const char *text, char out[PUBLIC_CODE_DIGITS + 1])
 	return n == PUBLIC_CODE_DIGITS ? 0 : -1;
 }
 
-static void validate_files(struct ctx *c, const struct public_report_input *in, struct fielderr *fe);
-
-static void validate(struct ctx *c, const struct public_report_input *in, struct fielderr *fe)
-{
-	int has_rep = in->reporter && *in->reporter, has_con = in->contact && *in->contact;
-
-	if (in->real_name && !has_rep)
-		fielderr_add(fe, "reporter", "实名举报请填写您的姓名");
-	else
-		fielderr_len(c->a, fe, "reporter", "姓名", in->reporter, 50);
-	if (in->real_name && !has_con)
-		fielderr_add(fe, "contact", "实名举报请填写联系方式");
-	else
-		fielderr_len(c->a, fe, "contact", "联系方式", in->contact, 100);
-	if ((!in->unit || !*in->unit) && (!in->person || !*in->person))
-		fielderr_add(fe, "person", "请填写被反映人的姓名或所在单位");
-	fielderr_len(c->a, fe, "unit", "所在单位", in->unit, 100);
-	fielderr_len(c->a, fe, "person", "被反映人", in->person, 100);
-	if (!in->summary || !*in->summary)
-		fielderr_add(fe, "summary", "请填写反映的主要问题");
-	else
-		fielderr_len(c->a, fe, "summary", "主要问题", in->summary, 5000);
-	validate_files(c, in, fe);
-}
-
 /* Each file within the size limit and of an accepted type (by content):
  * one message per file refused, under "files". */
 static void validate_files(struct ctx *c, const struct public_report_input *in, struct fielderr *fe)
@@ -113,6 +88,29 @@ static void validate_files(struct ctx *c, const struct public_report_input *in, 
 							       "（与文件名无关），只接受 %s。",
 							       f->name, filetype_accepted()));
 	}
+}
+
+static void validate(struct ctx *c, const struct public_report_input *in, struct fielderr *fe)
+{
+	int has_rep = in->reporter && *in->reporter, has_con = in->contact && *in->contact;
+
+	if (in->real_name && !has_rep)
+		fielderr_add(fe, "reporter", "实名举报请填写您的姓名");
+	else
+		fielderr_len(c->a, fe, "reporter", "姓名", in->reporter, 50);
+	if (in->real_name && !has_con)
+		fielderr_add(fe, "contact", "实名举报请填写联系方式");
+	else
+		fielderr_len(c->a, fe, "contact", "联系方式", in->contact, 100);
+	if ((!in->unit || !*in->unit) && (!in->person || !*in->person))
+		fielderr_add(fe, "person", "请填写被反映人的姓名或所在单位");
+	fielderr_len(c->a, fe, "unit", "所在单位", in->unit, 100);
+	fielderr_len(c->a, fe, "person", "被反映人", in->person, 100);
+	if (!in->summary || !*in->summary)
+		fielderr_add(fe, "summary", "请填写反映的主要问题");
+	else
+		fielderr_len(c->a, fe, "summary", "主要问题", in->summary, 5000);
+	validate_files(c, in, fe);
 }
 
 struct submit_arg {
