@@ -4,7 +4,7 @@
 //
 // A citizen on a 360 px screen opens 网上举报 (no staff navigation, fits the
 // screen), reports anonymously with a text that tries to inject a script and
-// a PDF attached, and gets a 16-digit query code: the page's script solves
+// a PDF attached (a file past the limit is said at once, before it goes), and gets a 16-digit query code: the page's script solves
 // the proof of work (assets/pow.js) before the form goes.  The intake clerk
 // finds it in the report registry as 网络举报, sees the text escaped and the
 // PDF as a download, and saves a reply.  The
@@ -36,7 +36,11 @@ await step('an anonymous report gives a 16-digit query code, shown once', async 
 	await page.getByLabel('被反映人姓名').fill('张某');
 	await page.getByLabel('被反映人所在单位、职务').fill('某镇政府');
 	await page.getByLabel('反映的主要问题').fill(TEXT);
-	await page.getByLabel('附件（可选）').setInputFiles({
+	// a file past the limit (4 MB by default) is said at once, by the field
+	const files = page.getByLabel('附件（可选）');
+	await files.setInputFiles({ name: '大.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(5 << 20, 37) });
+	assert((await files.evaluate((el) => el.validationMessage)).includes('超过 4.0 MB'), 'no message for a big file');
+	await files.setInputFiles({
 		name: '票据.pdf', mimeType: 'application/pdf',
 		buffer: Buffer.from('%PDF-1.4\n% ZQX browser walk\n%%EOF\n'),
 	});
