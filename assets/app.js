@@ -9,6 +9,9 @@
  *    wrapper whose table is wider than it gets class "scrolls" (and
  *    "at-end" once scrolled to the end), which style.css shows as the
  *    "左右滑动查看" hint and a shadow at the edge that hides more.
+ *  - input[type=file][data-max-bytes]: a chosen file larger than that, or
+ *    more files than data-max-files, is said at once (the browser shows it
+ *    by the field and keeps the form from going): the server checks again.
  *  - printing opens every folded section (details.fold) and folds back
  *    afterwards (style.css unfolds them too where the browser can).
  */
@@ -46,6 +49,24 @@
 			window.setTimeout(function () { setButtons(form, true); }, 0);
 			window.setTimeout(function () { setButtons(form, false); }, 8000);
 		}
+	});
+
+	/* Files past the field's limits, said before they are uploaded. */
+	document.addEventListener('change', function (ev) {
+		var el = ev.target, max, most, msg = '', i;
+
+		if (!el || el.nodeName !== 'INPUT' || el.type !== 'file' || !el.hasAttribute('data-max-bytes'))
+			return;
+		max = parseInt(el.getAttribute('data-max-bytes'), 10);
+		most = parseInt(el.getAttribute('data-max-files') || '0', 10);
+		if (most && el.files.length > most)
+			msg = '最多选择 ' + most + ' 个文件。';
+		for (i = 0; !msg && i < el.files.length; i++)
+			if (el.files[i].size > max)
+				msg = '文件“' + el.files[i].name + '”超过 ' + (max / 1048576).toFixed(1) + ' MB 的限制。';
+		el.setCustomValidity(msg);
+		if (msg)
+			el.reportValidity();
 	});
 
 	/* A page shown again from the back/forward cache must be usable. */

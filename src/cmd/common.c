@@ -41,6 +41,8 @@ void config_defaults(struct config *cfg)
 	cfg->pw_classes = 3;
 	cfg->login_addr_burst = 30;
 	cfg->login_addr_seconds = 10;
+	cfg->pow_bits = 16;
+	cfg->public_file_max = 4 * 1024 * 1024;
 }
 
 static void usage_print(FILE *f, const char *usage, const struct option_spec *specs)
@@ -223,6 +225,8 @@ int config_load(struct config *cfg, struct store *s)
 		{ "totp_required_all", &cfg->totp_required_all },
 		{ "login_addr_burst", &cfg->login_addr_burst },
 		{ "login_addr_seconds", &cfg->login_addr_seconds },
+		{ "pow_bits", &cfg->pow_bits },
+		{ "public_file_max", &cfg->public_file_max },
 	};
 
 	if (store_setting_get(s, a, "region", &v) == STORE_ROW)

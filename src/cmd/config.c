@@ -38,6 +38,10 @@ static const struct {
 					      "reports and clues about him are forwarded one level up" },
 	{ "public_base_url", 0, 0, "the address citizens reach the public pages at, e.g. https://pj.example.gov.cn: "
 				   "the units' rating QR codes encode it + /p/rate/TOKEN (issue 13)" },
+	{ "pow_bits", 1, 30, "leading zero bits of the public forms' proof of work (default 16: about a second "
+			     "on an old phone; each bit doubles it; docs/security.md \"Proof of work\")" },
+	{ "public_file_max", 1024, 20971520, "largest file in bytes on the public report form (default 4194304: "
+					      "4 MB; at most 5 files, together within serve --max-upload)" },
 	{ "trusted_proxy", 0, 0, "reverse proxies whose X-Forwarded-For names the client: addresses or "
 				 "CIDR ranges, comma-separated; \"\" for none (serve --trusted-proxy overrides)" },
 };
@@ -132,10 +136,12 @@ int cmd_config(int argc, char **argv)
 		const struct config *c = &env.cfg;
 		printf("region %s\ncommission %s\nsession_idle %d\nsession_absolute %d\n"
 		       "lock_failures %d\nlock_seconds %d\npw_min_len %d\npw_classes %d\n"
-		       "totp_required_all %d\nlogin_addr_burst %d\nlogin_addr_seconds %d\n",
+		       "totp_required_all %d\nlogin_addr_burst %d\nlogin_addr_seconds %d\n"
+		       "pow_bits %d\npublic_file_max %d\n",
 		       c->region, c->commission, c->session_idle, c->session_absolute,
 		       c->lock_failures, c->lock_seconds, c->pw_min_len, c->pw_classes,
-		       c->totp_required_all, c->login_addr_burst, c->login_addr_seconds);
+		       c->totp_required_all, c->login_addr_burst, c->login_addr_seconds,
+		       c->pow_bits, c->public_file_max);
 		for (k = 0; k < QF_ARRAY_SIZE(stored); k++) {
 			const char *v;
 			if (store_setting_get(env.db, env.a, stored[k].key, &v) != STORE_ROW || !*v)

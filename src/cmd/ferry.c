@@ -19,6 +19,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -119,11 +120,13 @@ out:
 
 int cmd_ferry(int argc, char **argv)
 {
-	const char *db = NULL, *key = NULL, *out = NULL, *pos[3] = { 0 };
+	const char *db = NULL, *key = NULL, *out = NULL, *attach = NULL, *pos[3] = { 0 };
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
 		{ "--out", &out, NULL, "file to write (export)" },
+		{ "--attachments", &attach, NULL, "attachments folder the reports' files go to (import on the "
+						  "intranet; default as serve's)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
@@ -163,6 +166,9 @@ int cmd_ferry(int argc, char **argv)
 				env.keys.has_seal_sk ? "a reply" : "an inbox", out);
 			rc = 0;
 		}
+	} else if (env.keys.has_seal_sk &&
+		   !(env.cfg.attach_dir = cmd_attach_dir(attach, db, key))) {
+		;       /* said why */
 	} else if (ferry_import(&env.c, sb.buf, sb.len, &n, &err) < 0) {
 		error("ferry import '%s' refused: %s", pos[1], err.buf);
 	} else {
@@ -170,6 +176,7 @@ int cmd_ferry(int argc, char **argv)
 		       n.items, n.applied, n.skipped);
 		rc = 0;
 	}
+	free((char *)env.cfg.attach_dir);
 	cmd_close(&env);
 	strbuf_release(&sb);
 	strbuf_release(&err);

@@ -16,6 +16,7 @@
 #include "core/calendar.h"
 #include "core/crypto.h"
 #include "core/log.h"
+#include "core/pow.h"
 #include "core/ratelimit.h"
 #include "core/version.h"
 #include "domain/holidays.h"
@@ -229,7 +230,8 @@ int cmd_serve(int argc, char **argv)
 	 * QUERY_REFILL_SECONDS per address (docs/security.md "Query codes");
 	 * in memory, never stored */
 	else if (!(app.query_limits = ratelimit_new(65536, QUERY_BURST, QUERY_REFILL_SECONDS, 0)) ||
-		 !(app.post_limits = ratelimit_new(65536, POST_BURST, POST_REFILL_SECONDS, 0)))
+		 !(app.post_limits = ratelimit_new(65536, POST_BURST, POST_REFILL_SECONDS, 0)) ||
+		 !(app.pow_seen = pow_seen_new(1u << 17)))
 		rc = error("out of memory");
 	else {
 		app.metrics_token = token;
@@ -246,5 +248,6 @@ int cmd_serve(int argc, char **argv)
 	free((char *)app.cfg.attach_dir);
 	ratelimit_free(app.query_limits);
 	ratelimit_free(app.post_limits);
+	pow_seen_free(app.pow_seen);
 	return rc < 0 ? 1 : 0;
 }

@@ -252,25 +252,19 @@ static int add_tx(struct store *s, void *arg)
 					 a->obj_id, x->label, a->size, a->name));
 }
 
-int64_t attach_add(struct ctx *c, const struct attach_kind *k, int64_t obj_id, const char *name,
-		   const void *data, size_t len, struct fielderr *fe)
+/* The checks every caller shares, then the file and its row: in its own
+ * transaction, or (in_tx) in the caller's. */
+static int64_t store_upload(struct ctx *c, const struct attach_kind *k, int64_t obj_id,
+			    const char *name, const void *data, size_t len, struct fielderr *fe,
+			    int in_tx)
 {
 	const struct filetype *t;
 	struct attachment a = { 0 };
 	struct strbuf th = STRBUF_INIT;
 	char sha[65];
 	unsigned w = 0, h = 0;
-	int rc = attach_visible(c, k, obj_id);
+	int rc;
 
-	if (rc <= 0)
-		return rc;
-	rc = k->may_work(c, obj_id);
-	if (rc < 0)
-		return RES_STORE;
-	if (rc == 0) {
-		fielderr_add(fe, "file", "您不能为此记录添加附件：只有办理此记录的人员可以上传。");
-		return RES_INVALID;
-	}
 	if (!data || len == 0) {
 		fielderr_add(fe, "file", "请选择要上传的文件（文件不能为空）。");
 		return RES_INVALID;
@@ -305,13 +299,38 @@ int64_t attach_add(struct ctx *c, const struct attach_kind *k, int64_t obj_id, c
 		return RES_STORE;
 	}
 	strbuf_release(&th);
-	if (store_tx(c->db, add_tx, &(struct add_arg){ c, &a, t->label }) < 0) {
+	rc = in_tx ? add_tx(c->db, &(struct add_arg){ c, &a, t->label })
+		   : store_tx(c->db, add_tx, &(struct add_arg){ c, &a, t->label });
+	if (rc < 0) {
 		unlink(file_path(c, a.file));
 		if (a.thumb)
 			unlink(file_path(c, a.thumb));
 		return RES_STORE;
 	}
 	return a.id;
+}
+
+int64_t attach_add(struct ctx *c, const struct attach_kind *k, int64_t obj_id, const char *name,
+		   const void *data, size_t len, struct fielderr *fe)
+{
+	int rc = attach_visible(c, k, obj_id);
+
+	if (rc <= 0)
+		return rc;
+	rc = k->may_work(c, obj_id);
+	if (rc < 0)
+		return RES_STORE;
+	if (rc == 0) {
+		fielderr_add(fe, "file", "您不能为此记录添加附件：只有办理此记录的人员可以上传。");
+		return RES_INVALID;
+	}
+	return store_upload(c, k, obj_id, name, data, len, fe, 0);
+}
+
+int64_t attach_add_in_tx(struct ctx *c, const struct attach_kind *k, int64_t obj_id,
+			 const char *name, const void *data, size_t len, struct fielderr *fe)
+{
+	return store_upload(c, k, obj_id, name, data, len, fe, 1);
 }
 
 int attach_list(struct ctx *c, const struct attach_kind *k, int64_t obj_id, struct attachment **out)

@@ -66,6 +66,13 @@ const struct attach_kind *attach_kind_of_path(const char *path, size_t len);
  * when the folder cannot be written: nothing is left behind). */
 int64_t attach_add(struct ctx *c, const struct attach_kind *k, int64_t obj_id, const char *name,
 		   const void *data, size_t len, struct fielderr *fe);
+/* The same without the actor's checks, inside the caller's write
+ * transaction: for a record the caller has just made on behalf of someone
+ * outside (a public report's files, opened from its sealed item by the
+ * inbox).  On a rollback of the caller's transaction the encrypted file
+ * stays behind unreferenced, as after a crash. */
+int64_t attach_add_in_tx(struct ctx *c, const struct attach_kind *k, int64_t obj_id,
+			 const char *name, const void *data, size_t len, struct fielderr *fe);
 int attach_visible(struct ctx *c, const struct attach_kind *k, int64_t obj_id);
 /* 1 when the actor may add to the record (visible already checked). */
 int attach_may_work(struct ctx *c, const struct attach_kind *k, int64_t obj_id);

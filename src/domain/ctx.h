@@ -30,6 +30,8 @@ struct config {
 	int totp_required_all;    /* 1: every user needs the second factor */
 	int login_addr_burst;     /* failed logins an address may make at once, default 30 */
 	int login_addr_seconds;   /* ... and then one more every N seconds, default 10 */
+	int pow_bits;             /* public forms' proof of work: leading zero bits, default 16 */
+	int public_file_max;      /* bytes of one file on the public report form, default 4 MiB */
 	const char *attach_dir;   /* the attachments folder (domain/attach.h); NULL:
 				   * none configured, uploads refused */
 };

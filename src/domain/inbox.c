@@ -19,9 +19,10 @@
 #include "domain/result.h"
 #include "store/q_public.h"
 
-/* the largest sealed item accepted from a batch (a report's text is at
- * most a few KiB; attachments, later, travel apart) */
-#define INBOX_MAX_SEALED (256 * 1024)
+/* the largest sealed item accepted from a batch: a report's text is at
+ * most a few KiB, its files (public_report.h: at most 5 of at most
+ * public_file_max, at most 20 MiB) travel inside it as base64, twice */
+#define INBOX_MAX_SEALED (192u * 1024 * 1024)
 
 const struct inbox_kind *inbox_kind_find(const char *name)
 {

@@ -11,6 +11,7 @@
  */
 #include "domain/public_report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -19,10 +20,12 @@
 #include "core/arena.h"
 #include "core/crypto.h"
 #include "core/date.h"
+#include "domain/attach.h"
 #include "domain/ctx.h"
 #include "domain/inbox.h"
 #include "domain/report.h"
 #include "domain/result.h"
+#include "office/filetype.h"
 #include "store/q_public.h"
 #include "store/store.h"
 
@@ -65,6 +68,31 @@ static int code_normalize(const char *text, char out[PUBLIC_CODE_DIGITS + 1])
 	return n == PUBLIC_CODE_DIGITS ? 0 : -1;
 }
 
+/* Each file within the size limit and of an accepted type (by content):
+ * one message per file refused, under "files". */
+static void validate_files(struct ctx *c, const struct public_report_input *in, struct fielderr *fe)
+{
+	double mb = c->cfg->public_file_max / (1024.0 * 1024.0);
+
+	if (in->n_files > PUBLIC_FILES_MAX) {
+		fielderr_add(fe, "files", arena_printf(c->a, "最多上传 %d 个文件，您选择了 %d 个。",
+						       PUBLIC_FILES_MAX, in->n_files));
+		return;
+	}
+	for (int i = 0; i < in->n_files; i++) {
+		const struct public_file *f = &in->files[i];
+		if (f->len > (size_t)c->cfg->public_file_max)
+			fielderr_add(fe, "files", arena_printf(c->a, "文件“%s”有 %.1f MB，超过每个文件 %.1f MB 的限制。",
+							       f->name, f->len / (1024.0 * 1024.0), mb));
+		else if (!f->len)
+			fielderr_add(fe, "files", arena_printf(c->a, "文件“%s”是空文件。", f->name));
+		else if (!filetype_sniff(f->data, f->len))
+			fielderr_add(fe, "files", arena_printf(c->a, "文件“%s”的类型不能接受：系统按文件内容判断类型"
+							       "（与文件名无关），只接受 %s。",
+							       f->name, filetype_accepted()));
+	}
+}
+
 static void validate(struct ctx *c, const struct public_report_input *in, struct fielderr *fe)
 {
 	int has_rep = in->reporter && *in->reporter, has_con = in->contact && *in->contact;
@@ -85,6 +113,7 @@ static void validate(struct ctx *c, const struct public_report_input *in, struct
 		fielderr_add(fe, "summary", "请填写反映的主要问题");
 	else
 		fielderr_len(c->a, fe, "summary", "主要问题", in->summary, 5000);
+	validate_files(c, in, fe);
 }
 
 struct submit_arg {
@@ -107,6 +136,32 @@ static int submit_tx(struct store *s, void *arg)
 	if (inbox_submit(c, "report", sa->payload, sa->fe, sa->id) < 0 ||
 	    store_pstatus_put(c->db, c->cfg->region, sa->id, sa->bucket, sa->hash, day) < 0)
 		return -1;
+	return 0;
+}
+
+/* The files into the payload as "files": [{name, data (base64)}]. */
+static int add_files(json_t *payload, const struct public_report_input *in)
+{
+	json_t *arr = json_array();
+
+	if (!arr || json_object_set_new(payload, "files", arr) < 0)
+		return -1;
+	for (int i = 0; i < in->n_files; i++) {
+		const struct public_file *f = &in->files[i];
+		size_t blen = sodium_base64_ENCODED_LEN(f->len, sodium_base64_VARIANT_ORIGINAL);
+		char *b64 = malloc(blen);
+		int rc;
+
+		if (!b64)
+			return -1;
+		sodium_bin2base64(b64, blen, f->data, f->len, sodium_base64_VARIANT_ORIGINAL);
+		rc = json_array_append_new(arr, json_pack("{s:s, s:s}", "name", f->name ? f->name : "",
+							  "data", b64));
+		sodium_memzero(b64, blen);
+		free(b64);
+		if (rc < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -133,8 +188,10 @@ int public_report_submit(struct ctx *c, const struct public_report_input *in, st
 			       "contact", in->real_name && in->contact ? in->contact : "",
 			       "unit", in->unit ? in->unit : "", "person", in->person ? in->person : "",
 			       "summary", in->summary);
-	if (!sa.payload)
+	if (!sa.payload || add_files(sa.payload, in) < 0) {
+		json_decref(sa.payload);
 		return RES_STORE;
+	}
 	rc = store_tx(c->db, submit_tx, &sa);
 	json_decref(sa.payload);
 	if (rc < 0) {
@@ -202,6 +259,36 @@ static const char *jstr(json_t *o, const char *key)
 	return v ? v : "";
 }
 
+/* The item's files as attachments of report id, in the import's
+ * transaction: 0, or -1 (a file that does not decode or is refused: the
+ * reason in fe; a store error without one). */
+static int accept_files(struct ctx *c, json_t *p, int64_t id, struct fielderr *fe)
+{
+	const struct attach_kind *k = attach_kind_find("report");
+	json_t *files = json_object_get(p, "files"), *f;
+	size_t i;
+
+	if (!k)
+		return -1;
+	json_array_foreach(files, i, f) {
+		const char *b64 = jstr(f, "data");
+		size_t blen = strlen(b64), len = 0;
+		unsigned char *data = arena_alloc(c->a, blen / 4 * 3 + 3);
+		int64_t rc;
+
+		if (sodium_base642bin(data, blen / 4 * 3 + 3, b64, blen, NULL, &len, NULL,
+				      sodium_base64_VARIANT_ORIGINAL) < 0) {
+			fielderr_add(fe, "item", "附件无法解码");
+			return -1;
+		}
+		rc = attach_add_in_tx(c, k, id, jstr(f, "name"), data, len, fe);
+		sodium_memzero(data, len);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int accept_report(struct ctx *c, json_t *p, const char *item_id, struct fielderr *fe)
 {
 	struct report_input in = { 0 };
@@ -226,6 +313,8 @@ static int accept_report(struct ctx *c, json_t *p, const char *item_id, struct f
 				  *person ? person : "（未填写）", *unit ? unit : "（未填写）",
 				  jstr(p, "summary"));
 	id = report_register_in_tx(c, &in, fe);
+	if (id > 0 && accept_files(c, p, id, fe) < 0)
+		return fe->n ? RES_INVALID : RES_STORE;
 	return (int)id;     /* the report's id, or a result */
 }
 

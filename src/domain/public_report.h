@@ -11,6 +11,7 @@
  * sealing secret) the item is opened and accepted in the same transaction
  * that stores it, through the very path the ferry's import takes.
  */
+#include <stddef.h>
 #include <stdint.h>
 
 #include "domain/fielderr.h"
@@ -20,8 +21,23 @@ struct ctx;
 
 #define PUBLIC_CODE_DIGITS 16
 
+/* Files a citizen attaches: at most PUBLIC_FILES_MAX, each at most the
+ * setting public_file_max, of a type office/filetype.h accepts (by
+ * content).  They travel inside the sealed item and become attachments of
+ * the report on the intranet (domain/attach.h), served to staff only as
+ * downloads. */
+#define PUBLIC_FILES_MAX 5
+
+struct public_file {
+	const char *name;       /* as uploaded */
+	const void *data;
+	size_t len;
+};
+
 struct public_report_input {
 	int real_name;
+	const struct public_file *files;
+	int n_files;
 	const char *reporter, *contact;  /* real-name only */
 	const char *unit, *person;       /* whom it concerns, free text */
 	const char *summary;             /* what happened */

@@ -26,6 +26,7 @@
 
 struct app;
 struct ratelimit;
+struct pow_seen;
 struct metrics;
 struct route;
 
@@ -232,6 +233,7 @@ struct app {
 	int public_only;                /* serve --public: only R_CITIZEN and R_STATIC routes */
 	struct ratelimit *query_limits; /* wrong query codes per address, in memory only */
 	struct ratelimit *post_limits;  /* public-channel posts per address, in memory only */
+	struct pow_seen *pow_seen;      /* used proof-of-work challenges (core/pow.h), in memory */
 	unsigned ckpt_seconds;          /* at most this long between moves */
 };
 

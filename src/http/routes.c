@@ -114,7 +114,7 @@ const struct route route_table[] = {
 
 	/* the public channel (issue 13): served by serve --public too */
 	{ GET, "/p/report", page_public_report_form, 0, R_PUBLIC | R_CITIZEN },
-	{ POST, "/p/report", page_public_report, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
+	{ POST, "/p/report", page_public_report, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF | R_UPLOAD },
 	{ GET, "/p/query", page_public_query_form, 0, R_PUBLIC | R_CITIZEN },
 	{ POST, "/p/query", page_public_query, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
 	{ POST, "/p/message", page_public_message, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },

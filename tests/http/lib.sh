@@ -399,6 +399,45 @@ kill_server_hard() {
 # --- admin sign-in with the second factor ($H: prefix of saved answers) ---
 # form_csrf FILE: the first csrf input of a saved page
 form_csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+# form_pow FILE [bad]: the proof of work of the first form in a saved
+# public page (src/core/pow.h): the nonce that gives SHA-256(its csrf
+# token || nonce) the form's data-pow leading zero bits; with "bad" the
+# first nonce that does not
+form_pow() {
+	python3 - "$(form_csrf "$1")" "$(grep -o 'data-pow="[0-9]*"' "$1" | head -1 | tr -dc 0-9)" "${2:-}" <<'PY'
+import hashlib, sys
+c, bits, n = sys.argv[1].encode(), int(sys.argv[2] or 0), 0
+want_bad = sys.argv[3] == "bad"
+while (int.from_bytes(hashlib.sha256(c + str(n).encode()).digest(), 'big') >> (256 - bits) == 0) == want_bad:
+    n += 1
+print(n)
+PY
+}
+
+# make_png FILE W H [TEXT [tiny]]: a PNG of W x H random pixels, TEXT (if
+# any) in a tEXt chunk; with "tiny" the header claims W x H over a 10-byte
+# body (a decompression bomb's header)
+make_png() {
+	python3 - "$@" <<'PY'
+import os, struct, sys, zlib
+f, w, h = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+text = sys.argv[4].encode() if len(sys.argv) > 4 else b""
+def chunk(t, b):
+    return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+if len(sys.argv) > 5 and sys.argv[5] == "tiny":
+    rows = b"\0" * 10
+else:
+    rows = b"".join(b"\0" + os.urandom(w * 3) for _ in range(h))
+open(f, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                    + (chunk(b"tEXt", b"Comment\0" + text) if text else b"")
+                    + chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b""))
+PY
+}
+
+# pow_data FILE: "csrf=TOKEN&pow=NONCE" for the first form of a saved
+# public page (the token is base64url: no encoding needed)
+pow_data() { printf 'csrf=%s&pow=%s' "$(form_csrf "$1")" "$(form_pow "$1")"; }
+
 # secret_of FILE: the base32 secret shown on an enrolment page
 secret_of() { sed -n 's/.*<code>\([A-Z2-7]*\)<\/code>.*/\1/p' "$1"; }
 # totp_post JAR CODE OUTPREFIX: submits a second-factor code (csrf from the
@@ -434,14 +473,20 @@ file_case() {
 	sql "SELECT id FROM cases WHERE clue_id = $1"
 }
 
-# ---- the public channel's two instances (t195, t197) -----------------------
+# ---- the public channel's two instances (t195, t197, t198) ------------------
 # public_init: a public instance beside the test's intranet ($DB, $KEY):
 # sets PDB (its database) and PKEY (its key file) and runs `init --public`
-# (RC as run_cli)
+# (RC as run_cli: init's); both sides get the tests' low proof-of-work
+# difficulty (pow_bits 8)
 public_init() {
+	local rc
 	if [ "$BACKEND" = pg ]; then PDB=$(pg_newdb public); else PDB=$T_DIR/pub.db; fi
 	PKEY=$T_DIR/pub.key
 	run_cli init --public --db "$PDB" --key "$PKEY" --name "测试市纪委监委" --region 230100
+	rc=$RC
+	run_cli config set pow_bits 8 --db "$PDB" --key "$PKEY"
+	run_cli config set pow_bits 8 --db "$DB"
+	RC=$rc
 }
 # ferry_keys: the key exchange between the intranet and the public
 # instance (only public halves travel): 0 when all four steps worked
@@ -450,6 +495,11 @@ ferry_keys() {
 		run_cli ferry key import "$T_DIR/intranet.pub" --db "$PDB" --key "$PKEY" && [ "$RC" = 0 ] &&
 		run_cli ferry key export --db "$PDB" --key "$PKEY" --out "$T_DIR/public.pub" && [ "$RC" = 0 ] &&
 		run_cli ferry key import "$T_DIR/public.pub" --db "$DB" && [ "$RC" = 0 ]
+}
+# public_keys: ferry_keys as checks, and that the exported key holds no secret
+public_keys() {
+	check "the key exchange (ferry key export/import both ways)" ferry_keys
+	check "... the intranet's exported key holds no secret" bash -c "! grep -q secret '$T_DIR/intranet.pub'"
 }
 # ferry_in FILE: the public inbox exported to FILE and imported on the
 # intranet; ferry_back FILE: the intranet's replies exported to FILE and

@@ -53,19 +53,11 @@ done
 expect_eq "a case with two team members" 2 "$(sql "SELECT count(*) FROM case_team WHERE case_id = $K")"
 
 # ---- the files --------------------------------------------------------------
+make_png "$T_DIR/scan.png" 400 150             # noise: a large PNG
+make_png "$T_DIR/bomb.png" 60000 60000 "" tiny  # a bomb: 60000 x 60000 claimed, a tiny body
 python3 - "$T_DIR" <<'PY'
-import os, struct, sys, zlib
+import os, sys
 d = sys.argv[1]
-def png(w, h, rows):
-    def chunk(t, b):
-        return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b""))
-w, h = 400, 150
-rows = b"".join(b"\0" + os.urandom(w * 3) for _ in range(h))   # noise: a large PNG
-open(d + "/scan.png", "wb").write(png(w, h, rows))
-# a bomb: 60000 x 60000 claimed, a tiny body
-open(d + "/bomb.png", "wb").write(png(60000, 60000, b"\0" * 10))
 open(d + "/note.pdf", "wb").write(b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% QF-SECRET-PLAINTEXT-4711 \xe4\xb8\xad\n%%EOF\n")
 open(d + "/tool.pdf", "wb").write(b"MZ\x90\x00\x03" + b"\x00" * 58 + b"\x80\x00\x00\x00" + os.urandom(200) + b"PE\x00\x00")
 import zipfile

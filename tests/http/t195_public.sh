@@ -39,14 +39,7 @@ expect_contains "... and the log says why" "has no seal_public" "$(cat "$T_DIR/s
 stop_server
 
 # the key exchange: only public halves travel
-run_cli ferry key export --db "$DB" --out "$T_DIR/intranet.pub"
-expect_eq "ferry key export (intranet)" 0 "$RC"
-check "... holds no secret" bash -c "! grep -q secret '$T_DIR/intranet.pub'"
-run_cli ferry key import "$T_DIR/intranet.pub" --db "$PDB" --key "$PKEY"
-expect_eq "ferry key import on the public side" 0 "$RC"
-run_cli ferry key export --db "$PDB" --key "$PKEY" --out "$T_DIR/public.pub"
-run_cli ferry key import "$T_DIR/public.pub" --db "$DB"
-expect_eq "ferry key import on the intranet" 0 "$RC"
+public_keys
 run_cli ferry key import "$T_DIR/public.pub" --db "$PDB" --key "$PKEY"
 expect_eq "a side refuses keys of its own role" 1 "$RC"
 
@@ -66,16 +59,17 @@ expect_eq "public instance: POST /login is 404" 404 "$(http_status --data 'usern
 expect_eq "public instance: health" 200 "$(http_status "$P_BASE/healthz")"
 expect_eq "public instance: the report form" 200 "$(http_get "$H" "$P_BASE/p/report")"
 expect_contains "... in Chinese, mobile-first" 'name="viewport"' "$(cat "$H.b")"
-TOK=$(form_csrf "$H.b")
+# each post solves its form's proof of work (pow_data; pow_bits 8 here)
+rtok() { http_get "$H" "$1/p/report" >/dev/null; pow_data "$H.b"; }
 
 expect_eq "a post without the form's token is refused" 403 \
 	"$(http_status --data-urlencode "summary=x" --data mode=anonymous "$P_BASE/p/report")"
 expect_eq "a real-name report without contact: 422" 422 \
-	"$(http_get "$H" --data-urlencode "csrf=$TOK" --data mode=real --data-urlencode "reporter=$WHO" \
+	"$(http_get "$H" --data "$(rtok "$P_BASE")" --data mode=real --data-urlencode "reporter=$WHO" \
 		--data-urlencode "person=王某" --data-urlencode "summary=$MARK" "$P_BASE/p/report")"
 expect_contains "... said beside the field" "实名举报请填写联系方式" "$(cat "$H.b")"
 expect_eq "a real-name report is taken" 200 \
-	"$(http_get "$H" -A 'qf-t195-agent/1.0' --data-urlencode "csrf=$TOK" --data mode=real \
+	"$(http_get "$H" -A 'qf-t195-agent/1.0' --data "$(rtok "$P_BASE")" --data mode=real \
 		--data-urlencode "reporter=$WHO" --data-urlencode "contact=13900001957" \
 		--data-urlencode "person=王某" --data-urlencode "unit=某县粮食局" \
 		--data-urlencode "summary=$MARK，多次用公款宴请" "$P_BASE/p/report")"
@@ -97,9 +91,9 @@ fi
 check "no reports on the public side" [ "$(sql 'SELECT count(*) FROM reports')" = 0 ]
 DB=$IDB
 
-qtok() { http_get "$H" "$P_BASE/p/query" >/dev/null; form_csrf "$H.b"; }
+qtok() { http_get "$H" "$P_BASE/p/query" >/dev/null; pow_data "$H.b"; }
 expect_eq "the code works on the public side" 200 \
-	"$(http_get "$H" --data-urlencode "csrf=$(qtok)" --data-urlencode "code=$CODE" "$P_BASE/p/query")"
+	"$(http_get "$H" --data "$(qtok)" --data-urlencode "code=$CODE" "$P_BASE/p/query")"
 expect_contains "... 已收到" "已收到" "$(cat "$H.b")"
 
 # ---- the ferry ------------------------------------------------------------
@@ -172,7 +166,7 @@ DB=$PDB
 expect_eq "... the collected item leaves the public inbox" 0 "$(sql 'SELECT count(*) FROM public_inbox')"
 DB=$IDB
 expect_eq "the reporter reads the status" 200 \
-	"$(http_get "$H" --data-urlencode "csrf=$(qtok)" --data-urlencode "code=${CODE:0:4}-${CODE:4:4} ${CODE:8}" "$P_BASE/p/query")"
+	"$(http_get "$H" --data "$(qtok)" --data-urlencode "code=${CODE:0:4}-${CODE:4:4} ${CODE:8}" "$P_BASE/p/query")"
 expect_contains "... 已受理" "已受理" "$(cat "$H.b")"
 expect_contains "... and the answer, escaped" '已转有关部门核查&lt;b&gt;，感谢监督' "$(cat "$H.b")"
 expect_contains "... and the second reply after it" '感谢监督
@@ -184,12 +178,12 @@ expect_contains "the reply batch again changes nothing" "0 applied" "$OUT"
 # ---- follow-ups (补充说明): sealed like the report, in order of arrival ----------
 msg() {   # msg BASE CODE TEXT: posts a follow-up from the status page; prints the status
 	http_get "$H" "$1/p/query" >/dev/null
-	http_get "$H" --data-urlencode "csrf=$(form_csrf "$H.b")" --data-urlencode "code=$2" "$1/p/query" >/dev/null
-	http_get "$H" --data-urlencode "csrf=$(form_csrf "$H.b")" --data-urlencode "code=$2" \
+	http_get "$H" --data "$(pow_data "$H.b")" --data-urlencode "code=$2" "$1/p/query" >/dev/null
+	http_get "$H" --data "$(pow_data "$H.b")" --data-urlencode "code=$2" \
 		--data-urlencode "message=$3" "$1/p/message"
 }
 expect_eq "the status page offers a follow-up" 200 \
-	"$(http_get "$H" --data-urlencode "csrf=$(qtok)" --data-urlencode "code=$CODE" "$P_BASE/p/query")"
+	"$(http_get "$H" --data "$(qtok)" --data-urlencode "code=$CODE" "$P_BASE/p/query")"
 expect_contains "... 补充说明" 'action="/p/message"' "$(cat "$H.b")"
 expect_eq "an empty follow-up: 422" 422 "$(msg "$P_BASE" "$CODE" "")"
 expect_contains "... said beside the field" "请填写补充说明" "$(cat "$H.b")"
@@ -197,7 +191,7 @@ expect_eq "a follow-up is taken" 200 "$(msg "$P_BASE" "$CODE" "补充ZQX195M：�
 expect_contains "... saying so" 'id="message-sent"' "$(cat "$H.b")"
 # a second report and its follow-up travel in one batch: the follow-up after its report
 expect_eq "a second report" 200 "$(http_get "$H" "$P_BASE/p/report")"
-expect_eq "... taken" 200 "$(http_get "$H" --data-urlencode "csrf=$(form_csrf "$H.b")" --data mode=anonymous \
+expect_eq "... taken" 200 "$(http_get "$H" --data "$(pow_data "$H.b")" --data mode=anonymous \
 	--data-urlencode "unit=某乡" --data-urlencode "summary=第二件ZQX195B" "$P_BASE/p/report")"
 CODE3=$(sed -n 's/.*id="query-code">\([0-9 ]*\)<.*/\1/p' "$H.b" | tr -d ' ')
 expect_eq "... and its follow-up" 200 "$(msg "$P_BASE" "$CODE3" "补充ZQX195N")"
@@ -227,15 +221,15 @@ DB=$IDB
 # ---- guessing ------------------------------------------------------------------
 WRONG=$(printf '%016d' $(( (10#${CODE:0:15} + 1) % 1000000000000000 )))
 expect_eq "a wrong code is refused" 404 \
-	"$(http_get "$H" --data-urlencode "csrf=$(qtok)" --data-urlencode "code=$WRONG" "$P_BASE/p/query")"
+	"$(http_get "$H" --data "$(qtok)" --data-urlencode "code=$WRONG" "$P_BASE/p/query")"
 expect_contains "... saying so" "查询码不正确" "$(cat "$H.b")"
-T=$(qtok); codes=""
+codes=""
 for i in 1 2 3 4 5 6; do
-	codes="$codes $(http_status --data-urlencode "csrf=$T" --data-urlencode "code=$WRONG" "$P_BASE/p/query")"
+	codes="$codes $(http_status --data "$(qtok)" --data-urlencode "code=$WRONG" "$P_BASE/p/query")"
 done
 expect_eq "repeated guesses hit the limit" " 404 404 404 404 429 429" "$codes"
 expect_eq "... then even the right code waits" 429 \
-	"$(http_status --data-urlencode "csrf=$T" --data-urlencode "code=$CODE" "$P_BASE/p/query")"
+	"$(http_status --data "$(qtok)" --data-urlencode "code=$CODE" "$P_BASE/p/query")"
 
 kill -TERM "$P_PID"; wait "$P_PID" 2>/dev/null
 check "the public log names no address or user agent on /p/ lines" \
@@ -246,7 +240,7 @@ check "... and no query code" bash -c "! grep -q '$CODE' '$T_DIR/serve.log'"
 N0=$(sql "SELECT count(*) FROM reports")
 expect_eq "single instance: the form" 200 "$(http_get "$H" "$BASE/p/report")"
 expect_eq "single instance: an anonymous report" 200 \
-	"$(http_get "$H" --data-urlencode "csrf=$(form_csrf "$H.b")" --data mode=anonymous \
+	"$(http_get "$H" --data "$(pow_data "$H.b")" --data mode=anonymous \
 		--data-urlencode "person=李某" --data-urlencode "summary=单实例ZQX1952" "$BASE/p/report")"
 CODE2=$(sed -n 's/.*id="query-code">\([0-9 ]*\)<.*/\1/p' "$H.b" | tr -d ' ')
 expect_eq "... the report exists at once (the ferry is internal)" "$((N0 + 1))" "$(sql "SELECT count(*) FROM reports")"
@@ -255,7 +249,7 @@ expect_eq "... anonymous, online" "0|online" \
 expect_eq "... nothing left in the inbox" 0 "$(sql 'SELECT count(*) FROM public_inbox')"
 expect_eq "... the code shows 已收到" 200 \
 	"$(http_get "$H" "$BASE/p/query")"
-expect_eq "... queried" 200 "$(http_get "$H" --data-urlencode "csrf=$(form_csrf "$H.b")" \
+expect_eq "... queried" 200 "$(http_get "$H" --data "$(pow_data "$H.b")" \
 	--data-urlencode "code=$CODE2" "$BASE/p/query")"
 expect_contains "... 已收到" "已收到" "$(cat "$H.b")"
 expect_eq "... the audit log keeps no address for it" "public|-" \
