@@ -146,7 +146,7 @@ def main():
                                "created_at,updated_at")
     campaigns = table("campaigns", "id,region,name,start_day,end_day,created_at")
     clues = table("clues", "id,region,received,source,campaign_id,unit_id,state,first_disposed,"
-                           "created_at,updated_at,clock_start")
+                           "created_at,updated_at,clock_start,verification_office")
     clue_subjects = table("clue_subjects", "clue_id,person_id,rank,top_leader,leadership,unit_id")
     clue_categories = table("clue_categories", "clue_id,category")
     dispositions = table("dispositions", "id,region,clue_id,method,state,proposed_at,decided,decided_at")
@@ -303,7 +303,7 @@ def main():
         camp = str(rnd.randrange(1, n_campaigns + 1)) if R() < 0.15 else N
         src = "campaign" if camp != N and R() < 0.3 else source_pick()
         d1 = rec + 3 + rnd.randrange(15)          # the first decision
-        state, first_disposed, clock = "registered", N, N
+        state, first_disposed, clock, office = "registered", N, N, N
         if path == "talk":
             disposition(k, "talk_inquiry", d1)
             d2 = d1 + 10 + rnd.randrange(20)
@@ -333,7 +333,8 @@ def main():
             state, first_disposed = "closed", DAYS[d1]
         elif path == "verifying":
             disposition(k, "preliminary_verification", d1)
-            state, first_disposed, clock = "preliminary_verification", DAYS[d1], DAYS[d1]
+            # no proposer (as imported): the verification counts under no office
+            state, first_disposed, clock, office = "preliminary_verification", DAYS[d1], DAYS[d1], ""
         elif path == "file":
             disposition(k, "preliminary_verification", d1)
             d2 = d1 + 20 + rnd.randrange(60)
@@ -342,7 +343,7 @@ def main():
                 ids["appr"] += 1
                 approvals.put(str(ids["appr"]), region, f"disposition/{dp}", kind, "approved", who, DAYS[d2], at(d2))
             state, first_disposed = "filed", DAYS[d1]
-        clues.put(str(k), region, DAYS[rec], src, camp, str(u), state, first_disposed, at(rec), at(rec), clock)
+        clues.put(str(k), region, DAYS[rec], src, camp, str(u), state, first_disposed, at(rec), at(rec), clock, office)
         for p in subj:
             clue_subjects.put(str(k), str(p), *snapshot(p))
         cat = cat_pick() if R() < 0.7 else None

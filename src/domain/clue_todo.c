@@ -56,7 +56,7 @@ static int todo_clues(struct ctx *c, struct todo_acc *acc)
 			continue;
 		t->object = arena_printf(c->a, "问题线索 %" PRId64 "（%s）", k[i].id, k[i].unit_name);
 		t->href = arena_printf(c->a, "/clues/%" PRId64, k[i].id);
-		t->office = k[i].handler_office;
+		t->office = k[i].verification_office;
 	}
 	return nk < 0 ? -1 : 0;
 }

@@ -35,6 +35,7 @@
 #include "domain/result.h"
 #include "store/q_caserules.h"
 #include "store/q_clues.h"
+#include "store/q_users.h"
 
 /* the audit events this file writes (audit_events.h), and its objects' type */
 QF_AUDIT_EVENT(DISPOSE_PROPOSE, "dispose_propose", "提出处置意见");
@@ -217,6 +218,7 @@ static int decide_tx(struct store *s, void *arg)
 	const struct disposition_decision *dd = da->dd;
 	struct ctx *c = da->c;
 	struct clue k;
+	const char *office = "";
 	int rc;
 
 	rc = store_clue_get(s, c->a, da->d.clue_id, &k);
@@ -234,8 +236,12 @@ static int decide_tx(struct store *s, void *arg)
 	}
 	if (record_approvals(c, s, da) < 0)
 		return -1;
+	/* a verification counts under its proposer's office as it is now
+	 * (docs/architecture.md "The to-do list, bounded") */
+	if (dd->approve && da->d.proposed_by && store_user_office(s, c->a, da->d.proposed_by, &office) < 0)
+		return -1;
 	if (dd->approve && store_clue_set_state(s, k.id, disposition_method_find(da->d.method)->state,
-						dd->day, c->now) < 0)
+						dd->day, office, c->now) < 0)
 		return -1;
 	if (clue_record_step(c, k.id, dd->approve ? AEV_DISPOSE_APPROVE : AEV_DISPOSE_REJECT,
 			     arena_printf(c->a, "%s：%s", dd->approve ? "批准处置" : "退回处置意见",

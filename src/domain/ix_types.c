@@ -323,6 +323,11 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 #define APPROVAL_OF(col, kinds) "SELECT a." col " FROM approvals a WHERE a.object = 'disposition/' || " \
 	"t.id AND a.kind IN " kinds " AND a.decision = 'approved' ORDER BY a.id DESC LIMIT 1"
 
+/* export: the clue's verification office when t is its running verification */
+#define RUNNING_OFFICE "SELECT NULLIF(k.verification_office, '') FROM clues k WHERE k.id = t.clue_id " \
+	"AND k.state = 'preliminary_verification' AND t.method = 'preliminary_verification' AND t.id = " \
+	"(SELECT max(e.id) FROM dispositions e WHERE e.clue_id = t.clue_id AND e.state = 'approved')"
+
 static const struct ix_field disposition_fields[] = {
 	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
 	{ "decided", IX_DATE, "decided", NULL, NULL, IX_REQ, NULL },
@@ -338,6 +343,10 @@ static const struct ix_field disposition_fields[] = {
 	  IX_VIRT | IX_EXT, NULL },
 	{ "committee_day", IX_DATE, APPROVAL_OF("day", "('filing_committee')"), NULL, NULL,
 	  IX_VIRT | IX_EXT, NULL },
+	/* issue 16: the office handling the running preliminary verification
+	 * (clues.verification_office, 0045), on the clue's latest approved
+	 * disposition while it runs; set by disposition_after */
+	{ "verification_office", IX_TEXT, RUNNING_OFFICE, NULL, NULL, IX_VIRT | IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
 	{ 0 }
 };
@@ -403,6 +412,8 @@ static int disposition_prepare(struct ix *ix, struct ix_val *v)
 					       "without them, made under the old rules, is refused; add them "
 					       "from the paper file");
 	}
+	if (F(ix, "verification_office")->set && strcmp(method, "preliminary_verification"))
+		return ix_fail(ix, "verification_office", "only a preliminary verification has a handling office");
 	if ((F(ix, "committee_by")->set || F(ix, "committee_day")->set) && strcmp(method, "file_case"))
 		return ix_fail(ix, F(ix, "committee_by")->set ? "committee_by" : "committee_day",
 			       "only a filing (file_case) has the party committee's approval");
@@ -440,8 +451,11 @@ static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
 
 	if (ix_disposition_approvals(ix, v, id) < 0)
 		return -1;
-	/* first_disposed is set by the first decision only */
-	return store_clue_set_state(c->db, F(ix, "clue")->i, m->state, F(ix, "decided")->s, c->now);
+	/* first_disposed is set by the first decision only; a verification
+	 * counts under the office the file names ("" none: no proposer here) */
+	return store_clue_set_state(c->db, F(ix, "clue")->i, m->state, F(ix, "decided")->s,
+				    F(ix, "verification_office")->set ? F(ix, "verification_office")->s : "",
+				    c->now);
 }
 
 /* ---- case -------------------------------------------------------------------- */

@@ -33,10 +33,12 @@ struct clue {
 	const char *subject_names;  /* "张三、李四" (lists) */
 	const char *clock_start;    /* the running preliminary verification's start, or NULL */
 	const char *forward_due;    /* belongs to the level above: forward by (report_transfer), or NULL */
-	const char *handler_office; /* home page: the office that proposed it ("" unknown) */
 	const char *assigned_office; /* the handling office (承办部门) the case manager chose, "" none */
 	int64_t assigned_at;
 	const char *clue_no;        /* 线索编号 (migration 0032), NULL on older clues */
+	/* the office handling the running preliminary verification (0045): its
+	 * proposer's office when it was approved, "" unknown; NULL when none runs */
+	const char *verification_office;
 
 	int64_t created_by;
 	int64_t created_at;

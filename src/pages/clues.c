@@ -439,6 +439,9 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	record_item(&sb, "专项整治", *k.campaign_name ? k.campaign_name : "无");
 	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");
 	record_item(&sb, "承办部门", *k.assigned_office ? k.assigned_office : "未分配");
+	/* the office the running verification counts under in the to-do list */
+	if (k.verification_office)
+		record_item(&sb, "初核科室", *k.verification_office ? k.verification_office : "未分配科室");
 	{
 		struct strbuf cats = STRBUF_INIT;
 		for (int i = 0; i < d.n_categories; i++)

@@ -77,7 +77,7 @@ int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
 	"k.first_disposed, COALESCE((SELECT " AGG "(p.name, '、') FROM clue_subjects cs " \
 	"JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = k.id), ''), " \
 	"COALESCE(k.created_by, 0), k.created_at, k.updated_at, k.clock_start, k.forward_due, " \
-	"k.assigned_office, k.clue_no " \
+	"k.assigned_office, k.clue_no, k.verification_office " \
 	"FROM clues k JOIN units u ON u.id = k.unit_id LEFT JOIN campaigns g ON g.id = k.campaign_id "
 /* each filter is off when its value is empty or 0 */
 #define CLUE_WHERE Q_IN_SCOPE("k.unit_id") " " \
@@ -150,7 +150,8 @@ static const struct store_sql Q_CLUE_CATEGORIES = {
 	"SELECT category FROM clue_categories WHERE clue_id = ? ORDER BY category", NULL };
 static const struct store_sql Q_CLUE_STATE = {
 	"UPDATE clues SET state = ?, first_disposed = COALESCE(first_disposed, ?), updated_at = ?, "
-	"clock_start = CASE WHEN ? = 'preliminary_verification' THEN ? END WHERE id = ?", NULL };
+	"clock_start = CASE WHEN ? = 'preliminary_verification' THEN ? END, "
+	"verification_office = CASE WHEN ? = 'preliminary_verification' THEN ? END WHERE id = ?", NULL };
 static const struct store_sql Q_OPEN_OF_PERSON = {
 	"SELECT count(*) FROM clue_subjects cs JOIN clues k ON k.id = cs.clue_id "
 	"WHERE cs.person_id = ? AND k.state <> 'closed' AND k.id <> ?", NULL };
@@ -179,6 +180,7 @@ static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
 	k->forward_due = q_text_or_null(a, st, 17);
 	k->assigned_office = q_text(a, st, 18);
 	k->clue_no = q_text_or_null(a, st, 19);
+	k->verification_office = q_text_or_null(a, st, 20);
 }
 
 static const struct store_sql Q_CLUE_STATE_OF = {
@@ -370,7 +372,7 @@ int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struc
 }
 
 int store_clue_set_state(struct store *s, int64_t id, const char *state, const char *disposed_day,
-			 int64_t now)
+			 const char *office, int64_t now)
 {
 	struct store_stmt *st = store_prepare(s, &Q_CLUE_STATE);
 
@@ -381,7 +383,9 @@ int store_clue_set_state(struct store *s, int64_t id, const char *state, const c
 	store_bind_int(st, 3, now);
 	store_bind_text(st, 4, state);
 	store_bind_text(st, 5, disposed_day);
-	store_bind_int(st, 6, id);
+	store_bind_text(st, 6, state);
+	store_bind_text(st, 7, office ? office : "");
+	store_bind_int(st, 8, id);
 	return store_exec(st);
 }
 
@@ -562,20 +566,18 @@ int store_timeline_list(struct store *s, struct arena *a, const char *object,
 
 /* Clues under preliminary verification and the day the current one was
  * approved (its clock starts there), within the scope, of an office ('':
- * any): the office of whoever proposed the running verification. */
-#define HANDLER_OFFICE "COALESCE((SELECT w.office FROM dispositions d JOIN users w ON w.id = d.proposed_by " \
-	"WHERE d.clue_id = k.id AND d.method = 'preliminary_verification' AND d.state = 'approved' " \
-	"ORDER BY d.id DESC LIMIT 1), '')"
+ * any): the office stored with the running verification (0045). */
 #define PRELIM_WHERE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND " \
-	Q_IN_SCOPE("k.unit_id") " AND (? = '' OR " HANDLER_OFFICE " = ?) "
+	Q_IN_SCOPE("k.unit_id") " AND (? = '' OR k.verification_office = ?) "
 static const struct store_sql Q_PRELIM = {
-	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.clock_start, " HANDLER_OFFICE " "
+	Q_SCOPE_WITH "SELECT k.id, k.unit_id, u.name, k.clock_start, COALESCE(k.verification_office, '') "
 	"FROM clues k JOIN units u ON u.id = k.unit_id " PRELIM_WHERE "ORDER BY k.clock_start, k.id LIMIT ?", NULL };
-/* the same counted by office: started on or before the first day (overdue),
- * on or before the second (listed) */
+/* the same counted by office (index clues_verification): started on or
+ * before the first day (overdue), on or before the second (listed) */
 static const struct store_sql Q_PRELIM_COUNT = {
-	Q_SCOPE_WITH "SELECT " HANDLER_OFFICE ", SUM(CASE WHEN k.clock_start <= ? THEN 1 ELSE 0 END), count(*) "
-	"FROM clues k " PRELIM_WHERE "GROUP BY 1", NULL };
+	Q_SCOPE_WITH "SELECT COALESCE(k.verification_office, ''), "
+	"SUM(CASE WHEN k.clock_start <= ? THEN 1 ELSE 0 END), count(*) "
+	"FROM clues k " PRELIM_WHERE "GROUP BY k.verification_office", NULL };
 /* Dispositions waiting for approval, within the scope. */
 #define DISP_ROW "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name, COALESCE(d.decided_at, 0), " \
 	"d.decision_note FROM dispositions d JOIN clues k ON k.id = d.clue_id JOIN units u ON u.id = k.unit_id "
@@ -630,7 +632,7 @@ int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_
 		k->unit_id = store_col_int(st, 1);
 		k->unit_name = q_text(a, st, 2);
 		k->clock_start = q_text_or_null(a, st, 3);
-		k->handler_office = q_text(a, st, 4);
+		k->verification_office = q_text(a, st, 4);
 	}
 	store_reset(st);
 	*out = v;

@@ -41,9 +41,12 @@ int store_clue_categories(struct store *s, struct arena *a, int64_t clue_id, con
 int store_clue_snapshot_subjects(struct store *s, int64_t clue_id);
 /* subjects with id, name, rank, position, unit_id, unit_name filled */
 int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struct person **out);
-/* Sets the state; first_disposed is set to disposed_day only if not set. */
+/* Sets the state; first_disposed is set to disposed_day only if not set.
+ * Entering preliminary verification starts its clock on disposed_day and
+ * records `office` (NULL as "") as the office handling it; any other state
+ * clears both. */
 int store_clue_set_state(struct store *s, int64_t id, const char *state, const char *disposed_day,
-			 int64_t now);
+			 const char *office, int64_t now);
 /* Clues naming the person that are not closed, other than except_clue. */
 int64_t store_open_clues_of_person(struct store *s, int64_t person_id, int64_t except_clue);
 
@@ -59,8 +62,8 @@ int store_disposition_decide(struct store *s, int64_t id, const char *state, con
 
 /* Clues under preliminary verification whose clock started on or before
  * `started_by`, of the handling office `office` ("" any), oldest first, at
- * most `limit`, with the office of whoever proposed the running
- * verification in handler_office. */
+ * most `limit`, with the office handling the running verification in
+ * verification_office ("" unknown). */
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
 				const char *started_by, const char *office, int limit, struct clue **out);
 /* The same counted per handling office: those started on or before
