@@ -13,12 +13,17 @@
  *
  * Guarantees: each version is applied in its own write transaction
  * together with its row in schema_version, so a failed migration leaves
- * the database at the previous version; the version is re-read under the
- * write lock, so two processes migrating at once apply each version once;
- * a database newer than this binary is refused, never "migrated".
+ * the database without that version; whether a version is recorded is
+ * re-read under the write lock, so two processes migrating at once apply
+ * each version once; a database newer than this binary is refused, never
+ * "migrated".
  *
  * The table schema_version(version) holds one row per applied version;
- * the schema version is the largest.
+ * the schema version is the largest.  Every version of the binary that a
+ * database has not recorded is applied, in order, also one below the
+ * largest recorded (two branches' migrations merged out of order, a test
+ * that undoes one version): a database is up to date when it has every
+ * version, not merely the newest.
  */
 #include "store/store_impl.h"
 
@@ -56,6 +61,12 @@ static const struct store_sql q_has_table = {
 };
 static const struct store_sql q_version = {
 	"SELECT COALESCE(MAX(version), 0) FROM schema_version", NULL,
+};
+static const struct store_sql q_applied = {
+	"SELECT count(*) FROM schema_version WHERE version = ?", NULL,
+};
+static const struct store_sql q_distinct = {
+	"SELECT count(DISTINCT version) FROM schema_version", NULL,
 };
 static const struct store_sql q_insert = {
 	"INSERT INTO schema_version (version) VALUES (?)", NULL,
@@ -198,6 +209,25 @@ int store_schema_version(struct store *s)
 	return (int)v;
 }
 
+/* 1 when schema_version records `version` (q_applied), 0 when not, -1. */
+static int recorded(struct store *s, const struct store_sql *q, int version)
+{
+	struct store_stmt *st = store_prepare(s, q);
+	int64_t v;
+
+	if (!st)
+		return -1;
+	if (version >= 0)
+		store_bind_int(st, 1, version);
+	if (store_step(st) != STORE_ROW) {
+		store_reset(st);
+		return -1;
+	}
+	v = store_col_int(st, 0);
+	store_reset(st);
+	return v > INT_MAX ? INT_MAX : (int)v;
+}
+
 /* One version, inside store_tx: the scripts for this backend, then the
  * version row.  Does nothing if another process got there first. */
 static int apply_version(struct store *s, void *arg)
@@ -213,10 +243,9 @@ static int apply_version(struct store *s, void *arg)
 		if (rc < 0)
 			return rc;
 	}
-	cur = store_schema_version(s);
-	if (cur < 0)
+	if ((cur = recorded(s, &q_applied, step->version)) < 0)
 		return STORE_ERR;
-	if (cur >= step->version)
+	if (cur)
 		return 0;
 	for (i = 0; i < step->n; i++) {
 		const struct mig *m = &step->files[i];
@@ -240,8 +269,8 @@ static int apply_version(struct store *s, void *arg)
 int store_migrate_table(struct store *s, const struct embedded_file *table)
 {
 	struct mig *v;
-	size_t n = 0, i, j;
-	int latest, cur, rc = -1;
+	size_t n = 0, i, j, nver = 0;
+	int latest, cur, have = 0, rc = -1;
 
 	if (s->in_tx) {
 		store_seterr(s, "cannot migrate inside an open transaction");
@@ -257,10 +286,15 @@ int store_migrate_table(struct store *s, const struct embedded_file *table)
 	cur = store_schema_version(s);
 	if (cur < 0)
 		goto out;
-	if (cur == latest) {
+	for (i = 0; i < n; i++)
+		if (i == 0 || v[i].version != v[i - 1].version)
+			nver++;
+	if (cur == latest && (have = cur ? recorded(s, &q_distinct, -1) : 0) == (int)nver) {
 		rc = cur;
 		goto out;
 	}
+	if (have < 0)
+		goto out;
 	if (cur > latest) {
 		store_seterr(s, "database schema version %d is newer than this qingfeng (%d)",
 			     cur, latest);
@@ -273,8 +307,11 @@ int store_migrate_table(struct store *s, const struct embedded_file *table)
 
 		for (j = i; j < n && v[j].version == v[i].version; j++)
 			step.n++;
-		if (step.version <= cur)
+		if (step.version <= cur && (have = recorded(s, &q_applied, step.version)) != 0) {
+			if (have < 0)
+				goto out;
 			continue;
+		}
 		if (store_tx(s, apply_version, &step) < 0)
 			goto out;
 	}
