@@ -261,12 +261,31 @@ static _Thread_local struct {
 	const struct store *db;
 	char key[320];
 	int64_t sums[6];
+	const struct store *live_db;    /* the switch as read in this batch, */
+	int live;                       /* for live_db (-1: not read yet) */
 } memo;
 
 void store_metric_batch(int on)
 {
 	memo.on = on;
 	memo.valid = 0;
+	memo.live = -1;
+}
+
+/* store_rollup_reads, read once per batch: a page's figures read the
+ * switch once, not once per key (25 statements of a dashboard). */
+static int rollup_reads(struct store *db)
+{
+	int rc;
+
+	if (memo.on && memo.live >= 0 && memo.live_db == db)
+		return memo.live;
+	rc = store_rollup_reads(db);
+	if (memo.on && rc >= 0) {
+		memo.live = rc;
+		memo.live_db = db;
+	}
+	return rc;
 }
 
 /* metric_days answers for stat when the switch is on (metric_state.live,
@@ -293,7 +312,7 @@ static int rollup(struct store *db, const char *stat, enum roll_col col, const s
 		*out = memo.sums[col];
 		return 1;
 	}
-	if ((rc = store_rollup_reads(db)) != 1)
+	if ((rc = rollup_reads(db)) != 1)
 		return rc;
 	if (!(st = store_prepare(db, how == 2 ? &Q_ROLL_UNIT : &Q_ROLL)))
 		return STORE_ERR;
