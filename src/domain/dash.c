@@ -4,8 +4,8 @@
  * counts are unscoped: only the roles that see every case and every unit
  * get the dashboard, so each count is what their lists show, and one
  * year's data serves every dashboard user: it is kept per year in the
- * process (a few slots, each with its own arena) until a commit, the next
- * day or DASH_KEEP_SECS, the rule of the to-do badge (domain/todo.h).  At
+ * process (a few slots, each with its own arena) by the rule of
+ * domain/kept.h: until a commit, the next day or KEPT_SECS.  At
  * national scale computing it costs about 10 ms of CPU (bench/README.md).
  */
 #include "domain/dash.h"
@@ -21,9 +21,9 @@
 #include "domain/authz.h"
 #include "domain/case_access.h"
 #include "domain/ctx.h"
+#include "domain/kept.h"
 #include "domain/metrics.h"
 #include "store/q_dash.h"
-#include "store/store.h"
 
 int dash_shown(const struct ctx *c)
 {
@@ -80,9 +80,7 @@ static void copy_data(struct arena *a, const struct dash_data *src, struct dash_
 #define KEEP_SLOTS 4
 static struct kept {
 	int year;                /* 0: empty */
-	uint64_t commits;
-	qf_day day;
-	int64_t at;
+	struct kept_stamp st;
 	struct arena *a;         /* owns v's arrays and strings */
 	struct dash_data v;
 } kept[KEEP_SLOTS];
@@ -90,14 +88,12 @@ static pthread_mutex_t kept_mu = PTHREAD_MUTEX_INITIALIZER;
 
 int dash_data(struct ctx *c, int year, struct dash_data *out)
 {
-	struct kept *k = &kept[(unsigned)year % KEEP_SLOTS], now = { .year = year, .commits = store_commits(),
-								     .day = date_today(), .at = c->now };
+	struct kept *k = &kept[(unsigned)year % KEEP_SLOTS], now = { .year = year, .st = kept_now(c) };
 	struct arena *old;
 	int hit;
 
 	pthread_mutex_lock(&kept_mu);
-	hit = k->year == year && k->commits == now.commits && k->day == now.day && k->at <= now.at &&
-	      now.at - k->at < DASH_KEEP_SECS;
+	hit = k->year == year && kept_fresh(&k->st, &now.st);
 	if (hit)
 		copy_data(c->a, &k->v, out);
 	pthread_mutex_unlock(&kept_mu);
@@ -106,7 +102,7 @@ int dash_data(struct ctx *c, int year, struct dash_data *out)
 	if (compute(c->db, c->a, year, out) < 0)
 		return -1;
 	/* kept in an arena of its own; a commit during the computation leaves
-	 * now.commits behind, so the next request computes again */
+	 * now.st.commits behind, so the next request computes again */
 	now.a = arena_new(16384);
 	copy_data(now.a, out, &now.v);
 	pthread_mutex_lock(&kept_mu);

@@ -24,16 +24,10 @@ struct dash_data {
 	int nc, np;
 };
 
-/* How long the figures of a year are kept in the process, in seconds, when
- * nothing is committed through it (another process's or server's writes
- * show within this time; this process's at once). */
-#define DASH_KEEP_SECS 30
-
 /* The dashboard's data of calendar year `year` (China Standard Time
  * days): computed, or kept from an earlier request of any dashboard user
- * while no transaction has committed in this process, the day is the same
- * and DASH_KEEP_SECS have not passed (the dashboard is unscoped: the same
- * for every user who sees it).  0, or -1 on a store error. */
+ * by the rule of domain/kept.h (the dashboard is unscoped: the same for
+ * every user who sees it).  0, or -1 on a store error. */
 int dash_data(struct ctx *c, int year, struct dash_data *out);
 
 /* The latest year up to `until` with a clue received in it, else `until`. */

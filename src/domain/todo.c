@@ -17,6 +17,7 @@
 #include "core/calendar.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
+#include "domain/kept.h"
 #include "store/q_todo.h"
 #include "store/store.h"
 
@@ -224,9 +225,7 @@ static void order_offices(struct todo_acc *acc, const struct todo *v, int n)
 #define SLOT_NAME 96
 static struct count_slot {
 	int64_t user_id;
-	uint64_t commits;
-	qf_day day;
-	int64_t at;
+	struct kept_stamp st;
 	int noffices;
 	struct {
 		char name[SLOT_NAME];
@@ -248,8 +247,7 @@ static int counts_get(struct ctx *c, struct todo_acc *acc, struct count_slot *no
 	int hit;
 
 	pthread_mutex_lock(&count_mu);
-	hit = slot->user_id == now->user_id && slot->commits == now->commits && slot->day == now->day &&
-	      slot->at <= now->at && now->at - slot->at < TODO_COUNT_TTL;
+	hit = slot->user_id == now->user_id && kept_fresh(&slot->st, &now->st);
 	if (hit)
 		memcpy(now, slot, sizeof(*now));
 	pthread_mutex_unlock(&count_mu);
@@ -280,8 +278,7 @@ static void counts_put(struct ctx *c, const struct todo_acc *acc, struct count_s
 int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 {
 	struct todo_acc acc = { .today = date_today(), .q = q, .counting = 1 };
-	struct count_slot now = { .user_id = c->who.id, .commits = store_commits(), .day = acc.today,
-				  .at = c->now };
+	struct count_slot now = { .user_id = c->who.id, .st = kept_now(c) };
 	const struct todo_provider *const *p;
 	int np, from, known = c->who.id > 0, keep = known && !q->overdue_only && !q->office;
 

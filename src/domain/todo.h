@@ -154,12 +154,11 @@ int todo_shown(const struct ctx *c);
 /* The user's items asked for by q (todo_query, todo_page): 0, or -1 on
  * error.  Each provider counts in SQL and reads at most offset + limit of
  * its items, so the reading is bounded by the page, not by the records.
- * The counts of the unfiltered list are kept per user in this process
- * until a transaction commits here (store_commits), the day changes or
- * TODO_COUNT_TTL seconds pass (another process's changes): the badge, the
- * home page and /notices of one user (filtered or not: the filters keep
- * what they let through) count once between writes. */
-#define TODO_COUNT_TTL 30
+ * The counts of the unfiltered list are kept per user in this process by
+ * the rule of domain/kept.h (until a commit here, the next day or
+ * KEPT_SECS): the badge, the home page and /notices of one user (filtered
+ * or not: the filters keep what they let through) count once between
+ * writes. */
 int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out);
 
 /* The number of the user's items (the badge of the navigation, on every

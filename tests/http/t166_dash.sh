@@ -268,6 +268,13 @@ P1ID=$(id_of persons "name = '甲局长'")
 r=$(api POST /api/clues "{\"received\":\"2022-05-05\",\"source\":\"report\",\"summary\":\"来信反映\",\"subjects\":[$P1ID],\"confirm\":true}")
 expect_eq "a clue of 2022 registered through the API: 201" 201 "$(status "$r")"
 expect_eq "... the dashboard counts it at once (the commit ends the kept figures)" "$((before + 1))" "$(fig 受理问题线索)"
+# the home page's cards: the whole tables' totals are kept by the same rule (domain/kept.h)
+card() { curl -s -b "$LJ" "$BASE/" | sed -n "s/.*href=\"\/$1\"><span class=\"card-label\">[^<]*<\/span><span class=\"card-num\">\([0-9]*\)<.*/\1/p" | head -1; }
+np=$(card persons)
+expect_eq "the persons card counts the persons" "$(sql 'SELECT count(*) FROM persons')" "$np"
+r=$(api POST /api/persons "{\"name\":\"新人丁\",\"unit_id\":$U1,\"rank\":\"staff\"}")
+expect_eq "a person added through the API: 201" 201 "$(status "$r")"
+expect_eq "... the kept total counts it at once" "$((np + 1))" "$(card persons)"
 
 check "no sanitizer report" server_clean
 finish
