@@ -96,7 +96,10 @@ r=$(api POST "/api/clues/$C1B/dispositions" '{"method":"close","reason":"拟了�
 expect_eq "the leader rejects: 200" 200 "$(status "$(api POST "/api/dispositions/$D3/decision" '{"approve":false,"day":"2022-03-12","note":"退回补充"}' "$LJ")")"
 expect_eq "... clue still registered, not disposed" "registered|" "$(sql "SELECT state || '|' || COALESCE(first_disposed, '') FROM clues WHERE id = $C1B")"
 
-# county-rank subject at a prefecture commission: its own, any leader
+# county-rank subject at a prefecture commission: its own, any leader.  The
+# verification counts under its proposer's office at the approval (stored on
+# the clue, migration 0045; t200 checks a later change of office)
+sql "UPDATE users SET office = '第二监督检查室' WHERE name = 'cm'" >/dev/null
 r=$(clue "$P2"); C2=$(body "$r" | jget '["id"]')
 r=$(api POST "/api/clues/$C2/dispositions" '{"method":"preliminary_verification","reason":"拟初核"}'); D4=$(body "$r" | jget '["id"]')
 expect_eq "a deputy leader approves a verification of a 处级 subject (prefecture): 200" 200 \
@@ -104,7 +107,6 @@ expect_eq "a deputy leader approves a verification of a 处级 subject (prefectu
 
 # the home page lists what is overdue and what waits for approval; the
 # case manager's overview groups by the office that proposed the verification
-sql "UPDATE users SET office = '第二监督检查室' WHERE name = 'cm'" >/dev/null
 http_get "$H" -b "$JAR" "$BASE/" >/dev/null
 expect_contains "cm's overview: the verification under the proposer's office" \
 	"<h3>第二监督检查室</h3>" "$(cat "$H.b")"
