@@ -39,6 +39,11 @@ SERVER_PID=
 
 cleanup() {
 	stop_server
+	# a second instance (the public channel's tests keep its pid in P_PID)
+	if [ -n "${P_PID:-}" ] && kill -0 "$P_PID" 2>/dev/null; then
+		kill -TERM "$P_PID" 2>/dev/null
+		wait "$P_PID" 2>/dev/null
+	fi
 	if [ "$BACKEND" = pg ] && [ -z "${QF_KEEP:-}" ]; then
 		local d
 		# the test's database and the extra ones of pg_newdb (named after it)

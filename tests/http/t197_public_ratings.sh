@@ -40,8 +40,9 @@ TA=$(curl -s -b "$JAR" "$I_BASE/units/$UA/rating" | grep -o '/p/rate/[A-Za-z0-9_
 expect_eq "the unit's rating token" 43 "${#TA}"
 
 # ---- the public instance ----------------------------------------------------------
+I_PID=$SERVER_PID
 DB=$PDB start_server --public --key "$PKEY" || { not_ok "public server starts"; finish; }
-P_BASE=$BASE; P_PID=$SERVER_PID; SERVER_PID=
+P_BASE=$BASE; P_PID=$SERVER_PID; SERVER_PID=$I_PID
 BASE=$I_BASE
 for p in /ratings /ratings/letters /ratings/bad "/units/$UA/rating" /api/ratings; do
 	expect_eq "public instance: GET $p is 404" 404 "$(http_status "$P_BASE$p")"
