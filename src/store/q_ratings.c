@@ -100,19 +100,26 @@ int store_rating_by_key(struct store *s, const char *idem_key, int64_t *id, int 
 
 static const struct store_sql Q_LETTER_BY_KEY = { "SELECT id FROM letters WHERE idem_key = ?", NULL };
 
-int store_letter_by_key(struct store *s, const char *idem_key, int64_t *id)
+/* The id statement q finds for the text v, in *id: STORE_ROW found,
+ * STORE_DONE none, < 0 error. */
+static int id_by_text(struct store *s, const struct store_sql *q, const char *v, int64_t *id)
 {
-	struct store_stmt *st = store_prepare(s, &Q_LETTER_BY_KEY);
+	struct store_stmt *st = store_prepare(s, q);
 	int rc;
 
 	if (!st)
 		return STORE_ERR;
-	store_bind_text(st, 1, idem_key);
+	store_bind_text(st, 1, v);
 	rc = store_step(st);
 	if (rc == STORE_ROW)
 		*id = store_col_int(st, 0);
 	store_reset(st);
 	return rc;
+}
+
+int store_letter_by_key(struct store *s, const char *idem_key, int64_t *id)
+{
+	return id_by_text(s, &Q_LETTER_BY_KEY, idem_key, id);
 }
 
 int64_t store_rating_insert(struct store *s, const struct rating *v, const char *idem_key)
@@ -635,17 +642,7 @@ int store_letter_set_item(struct store *s, int64_t id, const char *item_id)
 
 int store_rating_of_item(struct store *s, const char *item_id, int64_t *id)
 {
-	struct store_stmt *st = store_prepare(s, &Q_RATING_OF_ITEM);
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, item_id);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		*id = store_col_int(st, 0);
-	store_reset(st);
-	return rc;
+	return id_by_text(s, &Q_RATING_OF_ITEM, item_id, id);
 }
 
 int store_letter_of_item(struct store *s, struct arena *a, const char *item_id, struct letter *out)
