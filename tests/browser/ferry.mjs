@@ -22,7 +22,8 @@
 //     receipt's two codes; ferry; the case manager sees the bad review and
 //     the letter, answers the letter and calls back; ferry; the citizen
 //     reads the answer and gives the follow-up rating; ferry: recorded;
-//  6. what the browser sent: the phone's user agent is in neither
+//  6. every citizen page at desktop width: the same centred column;
+//  7. what the browser sent: the phone's user agent is in neither
 //     instance's database, disk files or log; no 127.0.0.1 in the public
 //     instance's database or on the log's /p/ lines, none on the intranet's
 //     records from public routes; no plaintext of the citizen's texts, the
@@ -32,7 +33,7 @@
 
 import fs from 'node:fs';
 import {
-	BASE, P_BASE, PHONE, assert, diag, dumpOf, expect, ferry, filesOf, finish, fitsPhone, h1, login,
+	BASE, P_BASE, PHONE, assert, diag, dumpOf, expect, ferry, filesOf, finish, fits, h1, login,
 	nav, newPage, page, serverLog, sqlOf, start, step, usePage,
 } from './harness.mjs';
 
@@ -63,8 +64,8 @@ const powDone = () => page.locator('form[data-pow-done]').waitFor({ state: 'atta
 
 // the one frame of the citizen's pages (pages/citizen.c): the brand line,
 // the footer, the links, touch targets of 44 px and more; fits the phone
-async function citizenPage(what) {
-	await fitsPhone(what);
+async function citizenPage(what, width = PHONE.width) {
+	await fits(what, width, width === PHONE.width ? 'phone' : 'desktop');
 	assert(await nav().count() === 0, `the staff navigation is on ${what}`);
 	assert(await page.locator('.citizen > .citizen-brand').count() === 1, `no brand line on ${what}`);
 	const foot = await page.locator('.citizen > .citizen-foot').innerText();
@@ -261,6 +262,22 @@ await step('ferry; citizen: the letter\'s answer, then the follow-up rating; fer
 	await page.getByText(`4星（${today}）`).waitFor();
 }, 'rate-follow-up');
 
+await step('at desktop width every citizen page is the same centred column', async () => {
+	citizen();
+	await page.setViewportSize({ width: 1280, height: 800 });
+	const pages = [['/p/report', '网上举报'], ['/p/query', '查询办理情况'], [`/p/rate/${token}`, UNIT],
+		['/p/letter', '查询信件办理情况'], ['/p/followup', '回访评价']];
+	for (const [path, title] of pages) {
+		await page.goto(`${P_BASE}${path}`);
+		await h1().filter({ hasText: title }).waitFor();
+		await citizenPage(path, 1280);
+		const box = await page.locator('.citizen').boundingBox();
+		assert(box.width <= 578 && Math.abs(box.x + box.width / 2 - 640) < 20,
+			`${path}: the column is ${Math.round(box.width)}px wide at x ${Math.round(box.x)}`);
+	}
+	await page.setViewportSize(PHONE);
+}, 'desktop');
+
 // ---- what the instances kept of what the browser sent -------------------------
 const kept = (which) => [dumpOf(which), ...filesOf(which).map((f) => fs.readFileSync(f))];
 const holds = (blobs, s) => blobs.some((b) => (typeof b === 'string' ? b.includes(s) : b.includes(Buffer.from(s))));
@@ -295,4 +312,4 @@ await step('the public instance holds no plaintext of what the citizen sent, nor
 	diag(`searched: the ${process.env.BACKEND} dump, ${filesOf('public').join(', ')}`);
 });
 
-await finish(8);
+await finish(12);

@@ -162,8 +162,10 @@ export const PHONE = { width: 360, height: 740 };
 const SLACK = 2;
 
 // Asserts nothing on the page is wider than the screen, except what sits in
-// its own horizontal scroll container (`what` names the page in messages).
-export async function fitsPhone(what) {
+// its own horizontal scroll container (`what` names the page in messages);
+// fits() on a screen of any width.
+export async function fitsPhone(what) { return fits(what, PHONE.width, 'phone'); }
+export async function fits(what, width, screen = `${width}px`) {
 	const m = await page.evaluate(() => {
 		const vw = document.documentElement.clientWidth;
 		const scrolls = (el) => {
@@ -183,9 +185,9 @@ export async function fitsPhone(what) {
 		}
 		return { doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, vw, wide };
 	});
-	diag(`phone, ${what}: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
-	assert(m.doc <= PHONE.width + SLACK && m.body <= PHONE.width + SLACK,
-		`${what} is ${m.doc}px wide on a ${PHONE.width}px screen (body ${m.body}px); too wide: ` +
+	diag(`${screen}, ${what}: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
+	assert(m.doc <= width + SLACK && m.body <= width + SLACK,
+		`${what} is ${m.doc}px wide on a ${width}px screen (body ${m.body}px); too wide: ` +
 		m.wide.slice(0, 6).join(', '));
 }
 
