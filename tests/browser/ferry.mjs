@@ -36,6 +36,9 @@ import {
 	BASE, P_BASE, PHONE, assert, diag, dumpOf, expect, ferry, filesOf, finish, fits, h1, login,
 	nav, newPage, page, serverLog, sqlOf, start, step, usePage,
 } from './harness.mjs';
+import {
+	newRatedUnit, openOnlineReport, powDone, reportAnonymously, sendFollowUp,
+} from './channel.mjs';
 
 await start('ferry', 140);
 assert(P_BASE, 'no public instance (run.sh start_public)');
@@ -60,7 +63,6 @@ const ANSWER = `信件答复${MARK}：已增加周六上午窗口`;
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 let code = '', token = '', fcode = '', lcode = '';
 const plain = [TEXT, `${MARK}PDF`, PDF_NAME, MORE, COMMENT, LETTER, CONTACT];
-const powDone = () => page.locator('form[data-pow-done]').waitFor({ state: 'attached' });
 
 // the one frame of the citizen's pages (pages/citizen.c): the brand line,
 // the footer, the links, touch targets of 44 px and more; fits the phone
@@ -93,15 +95,7 @@ await step('citizen, phone: the report form on the public instance is the one ci
 }, 'report-form');
 
 await step('citizen: an anonymous report with a PDF gives a 16-digit code', async () => {
-	await page.getByLabel('被反映人姓名').fill('张某');
-	await page.getByLabel('被反映人所在单位、职务').fill('某镇政府');
-	await page.getByLabel('反映的主要问题').fill(TEXT);
-	await page.getByLabel('附件（可选）').setInputFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF });
-	await powDone();
-	await Promise.all([page.waitForURL(`${P_BASE}/p/report`), page.getByRole('button', { name: '提交举报' }).click()]);
-	await h1().filter({ hasText: '举报已提交' }).waitFor();
-	code = (await page.locator('#query-code').innerText()).replace(/\s/g, '');
-	assert(/^\d{16}$/.test(code), `the code is ${JSON.stringify(code)}`);
+	code = await reportAnonymously(P_BASE, TEXT, { name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF });
 	await citizenPage('the code page');
 }, 'report-code');
 
@@ -131,12 +125,7 @@ await step('operator: ferry in (public -> intranet) and back (replies -> public)
 await step('intake clerk, intranet: the report, the text escaped, the PDF a download of the same bytes', async () => {
 	desk();
 	await login('clerk');
-	await page.goto(`${BASE}/reports?channel=online`);
-	const link = page.locator('table a[href^="/reports/"]').filter({ hasText: /^\d+$/ }).first();
-	await Promise.all([page.waitForURL(/\/reports\/\d+$/), link.click()]);
-	await page.getByText('网络举报', { exact: true }).first().waitFor();
-	assert(await page.getByText(TEXT, { exact: false }).count() >= 1, 'the text is not shown as text');
-	assert(await page.locator('main script').count() === 0, 'a script element in the page');
+	await openOnlineReport(TEXT);
 	const file = page.locator('#attachments a[href^="/attachments/"]', { hasText: PDF_NAME });
 	assert(await file.count() === 1, 'the PDF is not listed');
 	const [dl] = await Promise.all([page.waitForEvent('download'), file.click()]);
@@ -161,11 +150,7 @@ await step('ferry; citizen: 已受理 and the reply; a follow-up', async () => {
 	assert(await page.getByText('已受理', { exact: true }).count() === 1, 'no 已受理');
 	assert((await page.locator('#public-answer').innerText()).includes(REPLY), 'the reply is not shown');
 	await citizenPage('the status page with the reply');
-	await page.getByLabel('补充说明').fill(MORE);
-	await powDone();
-	await Promise.all([page.waitForURL(`${P_BASE}/p/message`),
-		page.getByRole('button', { name: '提交补充说明' }).click()]);
-	await page.locator('#message-sent').waitFor();
+	await sendFollowUp(P_BASE, MORE);
 	await citizenPage('the follow-up page');
 }, 'citizen-reply');
 
@@ -180,14 +165,7 @@ await step('ferry; intake clerk: the follow-up after the reply', async () => {
 
 await step('a unit\'s rating page: a 404 on the public side until a reply batch brings the points', async () => {
 	await login('cm');
-	await page.goto(`${BASE}/units/new`);
-	await page.getByLabel('单位名称').fill(UNIT);
-	await page.getByLabel('类别').selectOption('department');
-	await Promise.all([page.waitForURL(/\/units\/\d+\?ok=saved$/), page.getByRole('button', { name: '保存' }).click()]);
-	await page.getByRole('link', { name: '评价二维码与海报' }).click();
-	const url = await page.locator('a[href*="/p/rate/"]').first().getAttribute('href');
-	token = url.replace(/.*\/p\/rate\//, '');
-	assert(/^[A-Za-z0-9_-]{43}$/.test(token), `the rating page is ${url}`);
+	token = (await newRatedUnit(UNIT)).replace(/.*\/p\/rate\//, '');
 	citizen();
 	expect.status = 404;
 	const res = await page.goto(`${P_BASE}/p/rate/${token}`);
