@@ -3,7 +3,9 @@
  * appended to a strbuf block by block; docx_to_buf wraps it with the
  * section (A4, the GB/T 9704 margins, the 22 x 28 grid, odd and even page
  * number footers) and zips it with the fixed parts (styles, settings, the
- * font table naming each face's fallback, relationships, content types).
+ * font table naming each face's fallback, relationships, content types)
+ * and the pictures' PNGs (docx_image; their relationships and content
+ * type are added to the fixed ones only when a document has one).
  *
  * Guarantees: every text goes through check_text (the input rule: no
  * controls, bidirectional controls or noncharacters) and xml_text (the one
