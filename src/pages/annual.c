@@ -20,6 +20,7 @@
 #include "domain/dash.h"
 #include "domain/result.h"
 #include "http/http.h"
+#include "office/docx.h"
 #include "pages/annual.h"
 #include "pages/page.h"
 
@@ -242,7 +243,7 @@ int page_annual_rendering(struct req *r)
 		return res_error(r, rc, "annual");
 	}
 	if (!strcmp(format, "docx"))
-		return reply_text(r, 200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		return reply_text(r, 200, DOCX_MIME,
 				  &out);
 	if (!strcmp(format, "text"))
 		return reply_text(r, 200, "text/plain; charset=utf-8", &out);

@@ -21,10 +21,10 @@
 #include "domain/numbering.h"
 #include "domain/result.h"
 #include "http/http.h"
+#include "office/docx.h"
 #include "pages/documents.h"
 #include "pages/page.h"
 
-#define DOCX_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 static void section(struct req *r, struct strbuf *sb, const char *page, const struct doc_option *opts, int n)
 {
@@ -181,7 +181,7 @@ int page_document_download(struct req *r)
 	if (rc != RES_DONE)
 		return res_error(r, rc, "document");
 	strbuf_add(&out, d.content, (size_t)d.size);
-	return reply_download(r, DOCX_TYPE, arena_printf(r->arena, "document-%" PRId64 ".docx", d.id),
+	return reply_download(r, DOCX_MIME, arena_printf(r->arena, "document-%" PRId64 ".docx", d.id),
 			      doc_file_name(r->arena, &d), &out);
 }
 

@@ -10,6 +10,7 @@
  * audited.  The user's jurisdiction always applies (scope_user).  The
  * query reader is shared with GET /api/statistics.
  */
+#include "office/docx.h"
 #include "pages/statistics.h"
 
 #include <errno.h>
@@ -258,7 +259,7 @@ static const struct {
 	int (*render)(const struct statdoc *, struct arena *, struct strbuf *, const char **);
 	int by_month;
 } exports[] = {
-	{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", statdoc_docx, 0 },
+	{ "docx", DOCX_MIME, statdoc_docx, 0 },
 	{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", statdoc_xlsx, 1 },
 	{ "html", "text/html; charset=utf-8", statdoc_html, 0 },
 };

@@ -439,6 +439,50 @@ open(f, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB"
 PY
 }
 
+# ---- office documents: well-formed XML and LibreOffice (t172, t174, t178, t182, t183, t205) ----
+# xml_parts_bad DIR: the XML parts (*.xml, *.rels) under an unzipped
+# document that xmllint does not read as well formed, space-separated,
+# empty when all are (xmllint's words in $T_DIR/xmllint.log)
+xml_parts_bad() {
+	local part bad=""
+	while IFS= read -r part; do
+		xmllint --noout "$part" 2>>"$T_DIR/xmllint.log" || bad="$bad ${part#"$1"/}"
+	done < <(find "$1" -type f \( -name '*.xml' -o -name '*.rels' \))
+	printf '%s' "$bad"
+}
+# office_tools [--sqlite] TOOL...: 0 when every tool is installed (and, with
+# --sqlite, this is the SQLite pass: LibreOffice is slow and the document the
+# same on both backends); otherwise one TAP line, a failure in CI for a
+# missing tool (scripts/install-deps test installs them) and a skip
+# elsewhere, and 1
+office_tools() {
+	local t missing=""
+	if [ "$1" = --sqlite ]; then
+		shift
+		if [ "$BACKEND" != sqlite ]; then
+			ok "# SKIP the LibreOffice conversion runs on the SQLite pass"
+			return 1
+		fi
+	fi
+	for t in "$@"; do command -v "$t" >/dev/null 2>&1 || missing="$missing $t"; done
+	[ -z "$missing" ] && return 0
+	if [ -n "${CI:-}" ]; then
+		not_ok "not installed:$missing (scripts/install-deps test installs it)"
+	else
+		ok "# SKIP not installed:$missing"
+	fi
+	return 1
+}
+# lo_convert FORMAT OUTDIR FILE...: LibreOffice converts the files, headless,
+# with the test's own profile (no clash with another soffice), at most 180 s;
+# its words appended to $T_DIR/soffice.log
+lo_convert() {
+	local fmt=$1 out=$2
+	shift 2
+	timeout 180 soffice -env:UserInstallation="file://$T_DIR/lo" --headless --convert-to "$fmt" \
+		--outdir "$out" "$@" >>"$T_DIR/soffice.log" 2>&1
+}
+
 # pow_data FILE: "csrf=TOKEN&pow=NONCE" for the first form of a saved
 # public page (the token is base64url: no encoding needed)
 pow_data() { printf 'csrf=%s&pow=%s' "$(form_csrf "$1")" "$(form_pow "$1")"; }

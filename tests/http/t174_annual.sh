@@ -93,21 +93,12 @@ if python3 -m zipfile -e "$T_DIR/r.docx" "$T_DIR/unz" 2>/dev/null; then
 else
 	not_ok "the .docx unzips"
 fi
-if [ "$BACKEND" = sqlite ] && command -v soffice >/dev/null && command -v xmllint >/dev/null; then
-	bad=""
-	while IFS= read -r part; do
-		xmllint --noout "$part" 2>/dev/null || bad="$bad ${part#$T_DIR/}"
-	done < <(find "$T_DIR/unz" -type f \( -name '*.xml' -o -name '*.rels' \))
-	expect_eq "its XML parts are well formed" "" "$bad"
-	timeout 180 soffice -env:UserInstallation=file://$T_DIR/lo --headless --convert-to pdf \
-		--outdir "$T_DIR" "$T_DIR/r.docx" >"$T_DIR/soffice.log" 2>&1
+if office_tools --sqlite soffice xmllint pdftotext; then
+	expect_eq "its XML parts are well formed" "" "$(xml_parts_bad "$T_DIR/unz")"
+	lo_convert pdf "$T_DIR" "$T_DIR/r.docx"
 	check "LibreOffice converts it to PDF" test -s "$T_DIR/r.pdf"
 	text=$(pdftotext "$T_DIR/r.pdf" - 2>/dev/null | tr -d ' \n')
 	expect_contains "the PDF holds the figures" "粮食10件" "$text"
-elif [ "$BACKEND" = sqlite ] && [ -n "${CI:-}" ]; then
-	not_ok "soffice or xmllint not installed (scripts/install-deps test installs them)"
-else
-	ok "# SKIP the LibreOffice conversion runs on the SQLite pass (with soffice installed)"
 fi
 
 # ---- the web: permissions, the page, the API --------------------------------

@@ -186,23 +186,14 @@ check "the HTML poster's QR code read" grep -q '^size [0-9]' "$T_DIR/svg.mod"
 check "the picture is that QR code, module for module (the same address)" cmp -s "$T_DIR/svg.mod" "$T_DIR/png.mod"
 check "... whose address the QR page shows: the public one with 甲局's token" \
 	grep -qF ">https://pj.example.cn/p/rate/$TA<" "$T_DIR/qr.b"
-if [ "$BACKEND" = sqlite ] && command -v soffice >/dev/null && command -v xmllint >/dev/null; then
-	bad=""
-	while IFS= read -r part; do
-		xmllint --noout "$part" 2>/dev/null || bad="$bad ${part#$T_DIR/}"
-	done < <(find "$T_DIR/unz" -type f \( -name '*.xml' -o -name '*.rels' \))
-	expect_eq "its XML parts are well formed" "" "$bad"
+if office_tools --sqlite soffice xmllint pdfinfo pdftotext pdfimages; then
+	expect_eq "its XML parts are well formed" "" "$(xml_parts_bad "$T_DIR/unz")"
 	cp "$T_DIR/pd.b" "$T_DIR/poster.docx"
-	timeout 180 soffice -env:UserInstallation=file://$T_DIR/lo --headless --convert-to pdf \
-		--outdir "$T_DIR" "$T_DIR/poster.docx" >"$T_DIR/soffice.log" 2>&1
+	lo_convert pdf "$T_DIR" "$T_DIR/poster.docx"
 	check "LibreOffice converts it to PDF" test -s "$T_DIR/poster.pdf"
 	expect_eq "... of one page" 1 "$(pdfinfo "$T_DIR/poster.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')"
 	expect_contains "... with the unit's name" "甲局扫码评价" "$(pdftotext "$T_DIR/poster.pdf" - 2>/dev/null | tr -d ' \n')"
 	expect_eq "... and the picture in it" 1 "$(pdfimages -list "$T_DIR/poster.pdf" 2>/dev/null | awk 'NR > 2' | wc -l)"
-elif [ "$BACKEND" = sqlite ] && [ -n "${CI:-}" ]; then
-	not_ok "soffice or xmllint not installed (scripts/install-deps test installs them)"
-else
-	ok "# SKIP the LibreOffice conversion runs on the SQLite pass (with soffice installed)"
 fi
 expect_eq "the leader (no PERM_RATING_WORK): 403, as the HTML poster" "403 403" \
 	"$(http_status -b "$BJ" "$BASE/units/$UA/rating/poster?format=docx") $(http_status -b "$BJ" "$BASE/units/$UA/rating/poster")"
