@@ -208,6 +208,11 @@ expect_eq "the real body with that MAC" 200 \
 expect_eq "... seen before: nothing applied" 0 "$(jget '["applied"]' <"$H.b")"
 expect_eq "... replayed: 403" 403 \
 	"$(http_get "$H" "${HDR[@]}" -H 'Content-Type: application/octet-stream' --data-binary @"$T_DIR/replies.batch" "$P_BASE/ferry/reply")"
+head -c 2500000 /dev/zero | tr '\0' x >"$T_DIR/big.body"
+signed "$HEX" POST /ferry/reply "$T_DIR/big.body"
+expect_eq "a signed body past --max-body (2.5 MB) is read whole: refused as no batch" 422 \
+	"$(http_get "$H" "${HDR[@]}" -H 'Content-Type: application/octet-stream' --data-binary @"$T_DIR/big.body" "$P_BASE/ferry/reply")"
+expect_contains "... saying so" "not a ferry batch" "$(detail "$H.b")"
 expect_eq "none of these changed the public side" "$P0" "$(pstate)"
 expect_eq "... the query page still says 已受理" 200 "$(query)"
 check "... not 已办结" bash -c "grep -q 已受理 '$H.b' && ! grep -q 已办结 '$H.b'"
