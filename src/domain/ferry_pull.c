@@ -43,13 +43,16 @@ static long call(struct ctx *c, const struct ferry_pull_opts *o, const char *met
 	return status;
 }
 
-/* The refusal's text: the JSON answer's hint, else its first bytes. */
-static const char *why(struct ctx *c, const struct strbuf *resp)
+/* The refusal's text: the JSON answer's detail, else what a foreign
+ * answer probably means. */
+static const char *why(struct ctx *c, long status, const struct strbuf *resp)
 {
 	json_t *v = json_loadb(resp->buf, resp->len, 0, NULL);
-	const char *h = json_string_value(json_object_get(v, "detail"));
-	const char *s = h ? arena_strdup(c->a, h)
-			  : arena_printf(c->a, "%.*s", (int)(resp->len > 200 ? 200 : resp->len), resp->buf);
+	const char *d = json_string_value(json_object_get(v, "detail"));
+	const char *s = d ? arena_strdup(c->a, d)
+		: status == 404 ? "no pull route there (not a public instance, or its key file has no "
+				  "pull_secret, or it was not restarted since)"
+				: "the answer is not the public instance's";
 
 	json_decref(v);
 	return s;
@@ -79,7 +82,7 @@ int ferry_pull(struct ctx *c, const struct ferry_pull_opts *o, struct ferry_coun
 	if (st < 0)
 		goto out;
 	if (st != 200) {
-		strbuf_addf(err, "GET %s answered %ld: %s", FERRY_PULL_BATCH, st, why(c, &resp));
+		strbuf_addf(err, "GET %s answered %ld: %s", FERRY_PULL_BATCH, st, why(c, st, &resp));
 		goto out;
 	}
 	if (ferry_import(c, resp.buf, resp.len, in, err) < 0)
@@ -92,7 +95,7 @@ int ferry_pull(struct ctx *c, const struct ferry_pull_opts *o, struct ferry_coun
 	if (st < 0)
 		goto out;
 	if (st != 200) {
-		strbuf_addf(err, "POST %s answered %ld: %s", FERRY_PULL_REPLY, st, why(c, &resp));
+		strbuf_addf(err, "POST %s answered %ld: %s", FERRY_PULL_REPLY, st, why(c, st, &resp));
 		goto out;
 	}
 	{

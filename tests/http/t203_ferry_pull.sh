@@ -144,6 +144,16 @@ expect_eq "the third pull" 0 "$RC"
 expect_eq "the status reached the public query page" 200 "$(query)"
 expect_contains "... 已受理" "已受理" "$(cat "$H.b")"
 
+# an intranet whose key differs: refused, told why
+cp "$KEY" "$T_DIR/other.key"
+run_cli ferry key pull-secret --out "$T_DIR/other.secret" --db "$DB" --key "$T_DIR/other.key"
+I0=$(istate); P0=$(pstate)
+run_cli ferry pull "$P_BASE/" --ca "$CERT" --db "$DB" --key "$T_DIR/other.key"
+expect_eq "a pull under another key is refused" 1 "$RC"
+expect_contains "... the public side's 401 and reason" "answered 401: the request is not authenticated" "$ERR"
+expect_eq "... nothing changed on the intranet" "$I0" "$(istate)"
+expect_eq "... nor on the public side" "$P0" "$(pstate)"
+
 # a pull with nothing new changes nothing, on either side, not even the log
 I0=$(istate); P0=$(pstate)
 run_cli ferry pull "$P_BASE/" --ca "$CERT" --db "$DB"
