@@ -10,7 +10,7 @@
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
 #   make bench-stats  the statistics (report, dashboard) on a national-scale year, SQLite and PostgreSQL (bench/README.md)
 
-PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter gdlib
+PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter gdlib libcurl
 TESTPKGS := cmocka
 CC       ?= cc
 LISTEN   ?= 127.0.0.1:8080

@@ -11,6 +11,12 @@
  *                                      transaction, idempotent
  *   qingfeng ferry key export [--out FILE]   this side's public keys
  *   qingfeng ferry key import FILE           the other side's public keys
+ *   qingfeng ferry key pull-secret --out FILE   a new shared key for the
+ *                                      pull, stored here and written to
+ *                                      FILE (mode 0600) for the other side
+ *   qingfeng ferry key pull-secret FILE|-    the other side's, stored here
+ *   qingfeng ferry pull URL [--ca FILE]      intranet: one pull over HTTPS
+ *                                      (domain/ferry_pull.h)
  *
  * Which side a process is comes from its key file: the intranet's holds
  * the sealing secret (made by init), a public instance's does not (init
@@ -18,24 +24,29 @@
  * reports success.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "cmd/cmd.h"
 #include "core/crypto.h"
+#include "core/httpc.h"
 #include "core/log.h"
 #include "domain/ferry.h"
+#include "domain/ferry_pull.h"
 #include "store/store.h"
 
-#define USAGE "qingfeng ferry export --out FILE | ferry import FILE | ferry key export [--out FILE] | ferry key import FILE"
+#define USAGE "qingfeng ferry export --out FILE | ferry import FILE | ferry pull URL [--ca FILE] [--allow-http] | ferry key export [--out FILE] | ferry key import FILE | ferry key pull-secret (--out FILE | FILE | -)"
 #define FERRY_MAX (512u * 1024 * 1024)
 
 /* Reads a whole file into sb.  0 or -1 (printed). */
 static int read_whole(const char *path, struct strbuf *sb)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	char buf[65536];
 	size_t n;
 
@@ -44,14 +55,17 @@ static int read_whole(const char *path, struct strbuf *sb)
 	strbuf_setmax(sb, FERRY_MAX);
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
 		if (strbuf_add(sb, buf, n) < 0) {
-			fclose(f);
+			if (f != stdin)
+				fclose(f);
 			return error("'%s' is too large for a ferry file", path);
 		}
 	if (ferror(f)) {
-		fclose(f);
+		if (f != stdin)
+			fclose(f);
 		return error("cannot read '%s'", path);
 	}
-	fclose(f);
+	if (f != stdin)
+		fclose(f);
 	return 0;
 }
 
@@ -71,6 +85,57 @@ static int write_whole(const char *path, const struct strbuf *sb)
 	return 0;
 }
 
+/* `ferry key pull-secret`: a new shared key written to out (a new file,
+ * mode 0600), or the other side's read from file ("-": standard input);
+ * stored in the key file either way.  Never on the command line. */
+static int pull_secret(const char *keypath, const char *file, const char *out)
+{
+	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
+	char hex[2 * QF_KEY_BYTES + 1];
+	int fd = -1, rc = -1;
+
+	if (!!file == !!out) {
+		error("usage: qingfeng ferry key pull-secret --out FILE (a new key) | FILE | - (the other side's)");
+		return -1;
+	}
+	if (out && (fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+		return error("cannot create '%s': %s (it must not exist yet)", out, strerror(errno));
+	if (file && read_whole(file, &sb) < 0)
+		goto done;
+	if (ferrykey_pull_secret(keypath, file ? sb.buf : NULL, hex, &err) < 0) {
+		error("%s", err.buf);
+		goto done;
+	}
+	if (out) {
+		char line[sizeof(hex) + 1];
+		snprintf(line, sizeof(line), "%s\n", hex);
+		if (write(fd, line, strlen(line)) != (ssize_t)strlen(line) || fsync(fd) < 0) {
+			error("cannot write '%s': %s", out, strerror(errno));
+			sodium_memzero(line, sizeof(line));
+			goto done;
+		}
+		sodium_memzero(line, sizeof(line));
+		fprintf(stderr, "qingfeng: stored a new pull secret in %s and wrote it to %s: carry it "
+			"to the other side ('ferry key pull-secret %s' there), then delete it\n",
+			keypath, out, out);
+	} else {
+		fprintf(stderr, "qingfeng: stored the pull secret in %s\n", keypath);
+	}
+	rc = 0;
+done:
+	if (fd >= 0) {
+		close(fd);
+		if (rc < 0)
+			unlink(out);
+	}
+	sodium_memzero(hex, sizeof(hex));
+	if (sb.buf)
+		sodium_memzero(sb.buf, sb.len);
+	strbuf_release(&sb);
+	strbuf_release(&err);
+	return rc;
+}
+
 static int key_command(const char *sub, const char *file, const char *out, const char *db,
 		       const char *key)
 {
@@ -81,6 +146,9 @@ static int key_command(const char *sub, const char *file, const char *out, const
 
 	if (!keypath)
 		return error("with a PostgreSQL database, name the key file with --key");
+	if (!strcmp(sub, "pull-secret"))
+		return crypto_setup() < 0 ? error("cannot set up the crypto library")
+					  : pull_secret(keypath, file, out);
 	if (crypto_setup() < 0 || keyfile_load(keypath, &k, &err) < 0) {
 		error("%s", err.buf);
 		goto out;
@@ -120,13 +188,18 @@ out:
 
 int cmd_ferry(int argc, char **argv)
 {
-	const char *db = NULL, *key = NULL, *out = NULL, *attach = NULL, *pos[3] = { 0 };
+	const char *db = NULL, *key = NULL, *out = NULL, *attach = NULL, *ca = NULL, *pos[3] = { 0 };
+	int allow_http = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
 		{ "--out", &out, NULL, "file to write (export)" },
 		{ "--attachments", &attach, NULL, "attachments folder the reports' files go to (import on the "
 						  "intranet; default as serve's)" },
+		{ "--ca", &ca, NULL, "pull: PEM CA file that verifies the public instance's certificate "
+				     "(default: the system's trust store)" },
+		{ "--allow-http", NULL, &allow_http, "pull: allow a plain http:// URL (for tests: the "
+						   "traffic is then readable on the network)" },
 		{ NULL, NULL, NULL, NULL }
 	};
 	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
@@ -143,10 +216,10 @@ int cmd_ferry(int argc, char **argv)
 	}
 	db = cmd_db_path(db);
 	if (!strcmp(pos[0], "key") && np >= 2 &&
-	    (!strcmp(pos[1], "export") || !strcmp(pos[1], "import")))
+	    (!strcmp(pos[1], "export") || !strcmp(pos[1], "import") || !strcmp(pos[1], "pull-secret")))
 		return key_command(pos[1], pos[2], out, db, key) < 0 ? 1 : 0;
 	if (!(!strcmp(pos[0], "export") && np == 1 && out) &&
-	    !(!strcmp(pos[0], "import") && np == 2)) {
+	    !(!strcmp(pos[0], "import") && np == 2) && !(!strcmp(pos[0], "pull") && np == 2)) {
 		error("usage: %s", USAGE);
 		return EXIT_USAGE;
 	}
@@ -156,7 +229,22 @@ int cmd_ferry(int argc, char **argv)
 		strbuf_release(&sb);
 		return 1;
 	}
-	if (!strcmp(pos[0], "export")) {
+	if (!strcmp(pos[0], "pull")) {
+		struct ferry_pull_opts po = { pos[1], ca, allow_http, NULL };
+		struct ferry_counts back;
+		if (!(env.cfg.attach_dir = cmd_attach_dir(attach, db, key)))
+			;       /* said why */
+		else if (httpc_setup() < 0)
+			error("cannot set up the HTTP client");
+		else if (ferry_pull(&env.c, &po, &n, &back, &err) < 0)
+			error("ferry pull from '%s' failed: %s", pos[1], err.buf);
+		else {
+			printf("qingfeng: ferry pull: inbox %d items, %d applied, %d skipped; replies %d "
+			       "items, %d applied, %d skipped\n", n.items, n.applied, n.skipped,
+			       back.items, back.applied, back.skipped);
+			rc = 0;
+		}
+	} else if (!strcmp(pos[0], "export")) {
 		int r = env.keys.has_seal_sk ? ferry_export_replies(&env.c, &sb, &err)
 					     : ferry_export_inbox(&env.c, &sb, &err);
 		if (r < 0)

@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/pull_loop.h"
 #include "core/calendar.h"
 #include "core/crypto.h"
+#include "core/httpc.h"
 #include "core/log.h"
 #include "core/pow.h"
 #include "core/ratelimit.h"
@@ -92,7 +94,10 @@ int cmd_serve(int argc, char **argv)
 	const char *log_level = "info", *metrics_listen = NULL, *metrics_token = NULL;
 	const char *max_conns = NULL, *per_addr = NULL, *hdr_timeout = NULL, *body_rate = NULL;
 	const char *proxies = NULL, *max_upload = NULL, *attach_dir = NULL;
-	int public_only = 0;
+	const char *pull = NULL, *pull_every = NULL, *pull_ca = NULL;
+	int public_only = 0, pull_http = 0;
+	unsigned every = 300;
+	struct pull_loop *loop = NULL;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
@@ -114,6 +119,10 @@ int cmd_serve(int argc, char **argv)
 		{ "--header-timeout", &hdr_timeout, NULL, "seconds a connection has to send a request's headers, also the keep-alive idle time (default 10)" },
 		{ "--body-min-rate", &body_rate, NULL, "bytes/s a request body must average once --header-timeout has passed (default 1024; 0: off)" },
 		{ "--public", NULL, &public_only, "the internet-facing instance: only the public channel's pages (/p/...), no staff route; the key file must not hold the sealing secret" },
+		{ "--pull", &pull, NULL, "intranet: pull the ferry from the public instance at this https:// URL in the background (issue 13; the key file's pull_secret, docs/operations.md)" },
+		{ "--pull-every", &pull_every, NULL, "seconds between pulls (default 300; after a failure the wait doubles, up to an hour)" },
+		{ "--pull-ca", &pull_ca, NULL, "PEM CA file that verifies the public instance's certificate (default: the system's)" },
+		{ "--pull-allow-http", NULL, &pull_http, "let --pull use a plain http:// URL (tests only: the batches are signed but the pull key's MACs and the items' metadata travel in clear)" },
 		{ "--trusted-proxy", &proxies, NULL, "proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client (default: the trusted_proxy setting; none)" },
 		{ NULL, NULL, NULL, NULL }
 	};
@@ -125,7 +134,7 @@ int cmd_serve(int argc, char **argv)
 	long n;
 	int rc;
 
-	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng serve [--db PATH] [--listen HOST:PORT] [--threads N] [--trusted-proxy LIST] [--public]");
+	rc = cmd_parse(argc, argv, specs, NULL, 0, "qingfeng serve [--db PATH] [--listen HOST:PORT] [--threads N] [--trusted-proxy LIST] [--public] [--pull URL]");
 	if (rc == -2)
 		return 0;
 	if (rc < 0)
@@ -156,6 +165,15 @@ int cmd_serve(int argc, char **argv)
 		      cmd_key_path(key, db));
 		cmd_close(&env);
 		return 1;
+	}
+	if (pull && (!env.keys.has_seal_sk || !env.keys.has_pull ||
+		     uint_option("--pull-every", pull_every, 1, 86400, &every) < 0)) {
+		if (!env.keys.has_seal_sk || !env.keys.has_pull)
+			error("--pull: key file '%s' %s", cmd_key_path(key, db),
+			      !env.keys.has_seal_sk ? "is a public instance's (the intranet pulls)"
+						    : "has no pull_secret ('qingfeng ferry key pull-secret')");
+		cmd_close(&env);
+		return EXIT_USAGE;
 	}
 	if (!env.keys.has_seal_pk)
 		log_warn("the public channel (/p/) is closed: key file '%s' has no seal_public "
@@ -231,11 +249,19 @@ int cmd_serve(int argc, char **argv)
 	 * in memory, never stored */
 	else if (!(app.query_limits = ratelimit_new(65536, QUERY_BURST, QUERY_REFILL_SECONDS, 0)) ||
 		 !(app.post_limits = ratelimit_new(65536, POST_BURST, POST_REFILL_SECONDS, 0)) ||
-		 !(app.pow_seen = pow_seen_new(1u << 17)))
+		 !(app.pow_seen = pow_seen_new(1u << 17)) ||
+		 !(app.pull_seen = pow_seen_new(1u << 12)))
 		rc = error("out of memory");
+	else if (pull && httpc_setup() < 0)
+		rc = error("cannot set up the HTTP client for --pull");
 	else {
+		struct ferry_pull_opts po = { pull, pull_ca, pull_http, NULL };
 		app.metrics_token = token;
-		rc = http_serve(&app, listen, cert, tlskey);
+		if (pull && !(loop = pull_loop_start(&app, &po, every)))
+			rc = -1;
+		else
+			rc = http_serve(&app, listen, cert, tlskey);
+		pull_loop_stop(loop);
 	}
 	metrics_free(app.metrics);
 	if (token) {
@@ -249,5 +275,6 @@ int cmd_serve(int argc, char **argv)
 	ratelimit_free(app.query_limits);
 	ratelimit_free(app.post_limits);
 	pow_seen_free(app.pow_seen);
+	pow_seen_free(app.pull_seen);
 	return rc < 0 ? 1 : 0;
 }

@@ -37,6 +37,10 @@ struct qf_keys {
 	unsigned char seal_pk[32], seal_sk[32];
 	unsigned char sign_sk[64];
 	unsigned char peer_pk[32];
+	/* the ferry pull's shared key (core/pullauth.c): the same 32 random
+	 * bytes in both sides' key files, optional */
+	int has_pull;
+	unsigned char pull_key[QF_KEY_BYTES];
 };
 
 /* sodium_init and OpenSSL algorithm lookups; 0 or -1. */
@@ -73,6 +77,13 @@ int ferrykey_export(const struct qf_keys *k, int public, struct strbuf *out) QF_
  * path: peer_verify, and on a public instance seal_public.  Refuses text
  * from a side of the same role.  0 or -1 with err. */
 int ferrykey_import(const char *path, int public, const char *text, struct strbuf *err) QF_WUR;
+/* The pull's shared key (issue 13, docs/operations.md "Pull over HTTPS"):
+ * with hex NULL, 32 fresh random bytes; else the 64 hex digits given (the
+ * other side's, read from a file or standard input).  Stored as the line
+ * pull_secret of the key file at path, replacing one there; its hex is
+ * copied to out (65 bytes) for the other side when out is not NULL.
+ * 0 or -1 with err (which never holds the key). */
+int ferrykey_pull_secret(const char *path, const char *hex, char *out, struct strbuf *err) QF_WUR;
 
 /* Field encryption.  `ad` binds the ciphertext to its place (for example
  * "person.id_number"); the same ad must be given to decrypt.  Appends

@@ -111,3 +111,30 @@ int ferrykey_import(const char *path, int public, const char *text, struct strbu
 	}
 	return keyfile_set(path, names, values, public ? 2 : 1, err);
 }
+
+int ferrykey_pull_secret(const char *path, const char *hex, char *out, struct strbuf *err)
+{
+	unsigned char raw[QF_KEY_BYTES];
+	char text[2 * QF_KEY_BYTES + 1];
+	const char *name = "pull_secret", *value = text;
+	int rc;
+
+	if (hex) {
+		size_t n = strcspn(hex, " \t\r\n");
+		if (n != 2 * QF_KEY_BYTES || hex[n + strspn(hex + n, " \t\r\n")] ||
+		    (memcpy(text, hex, n), text[n] = '\0', hex_decode(text, raw, sizeof(raw)) < 0)) {
+			sodium_memzero(text, sizeof(text));
+			strbuf_addstr(err, "not a pull secret (64 hex digits on one line expected)");
+			return -1;
+		}
+	} else {
+		randombytes_buf(raw, sizeof(raw));
+		hex_encode(raw, sizeof(raw), text);
+	}
+	if (out)
+		memcpy(out, text, sizeof(text));
+	rc = keyfile_set(path, &name, &value, 1, err);
+	sodium_memzero(raw, sizeof(raw));
+	sodium_memzero(text, sizeof(text));
+	return rc;
+}

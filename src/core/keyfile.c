@@ -9,6 +9,8 @@
  *   audit_key=<64 hex digits>
  *   seal_public=, seal_secret=, sign_secret=, peer_verify=   (optional: the
  *       public channel's ferry keys, core/ferrykey.c)
+ *   pull_secret=<64 hex digits>   (optional: the ferry pull's shared key,
+ *       the same on both sides, core/pullauth.c)
  *
  * Guarantees: keyfile_create never replaces an existing file (O_EXCL, and
  * so never follows a symlink), writes mode 0600, and returns only after
@@ -124,7 +126,7 @@ static int parse_keys(char *buf, const char *path, struct qf_keys *keys, struct 
 	int have_suite = 0, have_field = 0, have_audit = 0, lineno = 0;
 	char *line = buf, *next;
 	/* the lines holding a key in hex: where each goes and its seen flag
-	 * (the ferry's four are optional: core/ferrykey.c) */
+	 * (the ferry's five are optional: core/ferrykey.c, core/pullauth.c) */
 	const struct hex_line {
 		const char *name;
 		unsigned char *dst;
@@ -137,6 +139,7 @@ static int parse_keys(char *buf, const char *path, struct qf_keys *keys, struct 
 		{ "seal_secret", keys->seal_sk, sizeof(keys->seal_sk), &keys->has_seal_sk },
 		{ "sign_secret", keys->sign_sk, sizeof(keys->sign_sk), &keys->has_sign },
 		{ "peer_verify", keys->peer_pk, sizeof(keys->peer_pk), &keys->has_peer },
+		{ "pull_secret", keys->pull_key, sizeof(keys->pull_key), &keys->has_pull },
 	};
 
 	for (; line && *line; line = next) {

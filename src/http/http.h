@@ -234,6 +234,7 @@ struct app {
 	struct ratelimit *query_limits; /* wrong query codes per address, in memory only */
 	struct ratelimit *post_limits;  /* public-channel posts per address, in memory only */
 	struct pow_seen *pow_seen;      /* used proof-of-work challenges (core/pow.h), in memory */
+	struct pow_seen *pull_seen;     /* the ferry pull's used nonces (core/pullauth.h), in memory */
 	unsigned ckpt_seconds;          /* at most this long between moves */
 };
 

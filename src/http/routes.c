@@ -20,6 +20,7 @@
 
 #include "api/common.h"
 #include "api/documents.h"
+#include "api/ferry.h"
 #include "api/outcomes.h"
 #include "api/rules.h"
 #include "api/statistics.h"
@@ -118,6 +119,11 @@ const struct route route_table[] = {
 	{ GET, "/p/query", page_public_query_form, 0, R_PUBLIC | R_CITIZEN },
 	{ POST, "/p/query", page_public_query, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
 	{ POST, "/p/message", page_public_message, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF },
+	/* the ferry pull (api/ferry.h): a public instance with a pull key
+	 * only, the intranet's MAC instead of a token; a reply batch may be
+	 * larger than a form (R_UPLOAD: up to --max-upload) */
+	{ GET, "/ferry/batch", api_ferry_batch, 0, R_PUBLIC | R_CITIZEN },
+	{ POST, "/ferry/reply", api_ferry_reply, 0, R_PUBLIC | R_CITIZEN | R_NOCSRF | R_UPLOAD },
 
 
 	/* cases */

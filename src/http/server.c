@@ -254,8 +254,13 @@ static void setup_body(struct req *r)
 			form_binary_files(&r->form, r->app->max_upload);
 	} else if (!strncasecmp(ct, "application/json", 16))
 		r->body_kind = BODY_JSON;
-	else
+	else {
 		r->body_kind = BODY_OTHER;
+		/* a raw body on an upload route (the ferry pull's reply batch,
+		 * api/ferry.c) is kept whole up to the upload limit */
+		if (r->route && (r->route->flags & R_UPLOAD))
+			strbuf_setmax(&r->body, r->max_body);
+	}
 }
 
 /* Fills the actor from the session cookie, if any. */

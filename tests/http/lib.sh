@@ -147,7 +147,9 @@ add_users() {
 
 # start_server [extra serve options]: on a free port; sets PORT, BASE.
 # LISTEN_HOST is the host of --listen (default 127.0.0.1; "[::1]", "[::]")
-# and URL_HOST the host of BASE (default LISTEN_HOST).  A port found free
+# and URL_HOST the host of BASE (default LISTEN_HOST); URL_SCHEME its scheme
+# (default http; https for a server given --tls-cert, whose certificate
+# curl must then trust, e.g. through CURL_CA_BUNDLE).  A port found free
 # can be taken by another process before the server binds it (other tests
 # run beside this one): the server then exits with "Address already in
 # use", and another port is tried.
@@ -155,7 +157,7 @@ start_server() {
 	local lh=${LISTEN_HOST:-127.0.0.1} try mark
 	for try in 1 2 3 4 5; do
 		PORT=$(free_port)
-		BASE=http://${URL_HOST:-$lh}:$PORT
+		BASE=${URL_SCHEME:-http}://${URL_HOST:-$lh}:$PORT
 		mark=$(wc -l 2>/dev/null <"$T_DIR/serve.log" || echo 0)
 		"$QF_BIN" serve --db "$DB" --listen "$lh:$PORT" "$@" >>"$T_DIR/serve.log" 2>&1 &
 		SERVER_PID=$!

@@ -698,6 +698,10 @@ SPEC = {
     "GET /p/query": S("public"),
     "POST /p/query": S("public", want={403}),
     "POST /p/message": S("public", want={403}),
+    # the ferry pull (issue 13, t203): only a public instance with a pull key
+    # has them; the intranet answers the 404 of an unknown path
+    "GET /ferry/batch": S("public", want={404}),
+    "POST /ferry/reply": S("public", want={404}),
     "GET /api/reports": S("list", "report"),
     "POST /api/reports": S("ref", "person", body=report_body),
     "GET /api/reports/{id}": S("id", "report"),
@@ -979,6 +983,8 @@ POLICY = {
     "GET /p/query":                         "",
     "POST /p/query":                        "",
     "POST /p/message":                      "",
+    "GET /ferry/batch":                     "",
+    "POST /ferry/reply":                    "",
     "GET /cases":                           "case_read",
     "GET /cases/{id}":                      "case_read",
     "POST /cases/{id}/team":                "case_assign",

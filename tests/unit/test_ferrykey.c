@@ -139,6 +139,38 @@ static void test_ensure_and_exchange(void **state)
 	strbuf_release(&pex);
 }
 
+/* the pull's shared key: made on one side, the same bytes stored on the
+ * other from its text (a line end allowed); made again, it replaces the
+ * line; text that is no key is refused without being repeated */
+static void test_pull_secret(void **state)
+{
+	struct sides *s = *state;
+	struct strbuf err = STRBUF_INIT;
+	char hex[65], again[65], line[80];
+	struct qf_keys a, b;
+
+	assert_int_equal(ferrykey_pull_secret(s->intra, NULL, hex, &err), 0);
+	assert_int_equal(strlen(hex), 64);
+	snprintf(line, sizeof(line), "%s\n", hex);
+	assert_int_equal(ferrykey_pull_secret(s->pub, line, NULL, &err), 0);
+	load(s->intra, &a);
+	load(s->pub, &b);
+	assert_true(a.has_pull && b.has_pull);
+	assert_memory_equal(a.pull_key, b.pull_key, sizeof(a.pull_key));
+	assert_true(a.has_seal_sk);     /* the other lines are kept */
+	assert_int_equal(ferrykey_pull_secret(s->intra, NULL, again, &err), 0);
+	assert_string_not_equal(hex, again);
+	load(s->intra, &a);
+	assert_memory_not_equal(a.pull_key, b.pull_key, sizeof(a.pull_key));
+	line[10] = 'x';
+	assert_int_equal(ferrykey_pull_secret(s->pub, line, NULL, &err), -1);
+	assert_null(strstr(err.buf, hex + 20));
+	assert_int_equal(ferrykey_pull_secret(s->pub, "abcd", NULL, &err), -1);
+	keys_wipe(&a);
+	keys_wipe(&b);
+	strbuf_release(&err);
+}
+
 static void test_malformed_lines(void **state)
 {
 	struct sides *s = *state;
@@ -162,6 +194,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ensure_and_exchange),
+		cmocka_unit_test(test_pull_secret),
 		cmocka_unit_test(test_malformed_lines),
 	};
 
