@@ -53,6 +53,7 @@
 #include "pages/persons.h"
 #include "pages/public.h"
 #include "pages/ratings.h"
+#include "pages/targets.h"
 #include "pages/reports.h"
 #include "pages/units.h"
 #include "pages/users.h"
@@ -197,6 +198,18 @@ const struct route route_table[] = {
 	{ POST, "/ratings/bad/{id}/fix", page_bad_review_fix, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
+	/* target tasks, work reminders and the scoreboard (issue 14) */
+	{ GET, "/targets", page_targets, PERM_TARGET_READ, 0 },
+	{ GET, "/targets/new", page_target_new, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets", page_target_create, PERM_TARGET_MANAGE, 0 },
+	{ GET, "/targets/ledger.xlsx", page_targets_xlsx, PERM_TARGET_READ, 0 },
+	{ GET, "/targets/ledgers", page_target_ledgers, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets/ledgers", page_target_ledger_create, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets/codes", page_target_code_put, PERM_TARGET_MANAGE, 0 },
+	{ GET, "/targets/{id}", page_target, PERM_TARGET_READ, 0 },
+	{ GET, "/targets/{id}/edit", page_target_edit, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets/{id}", page_target_update, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets/{id}/progress", page_target_progress, PERM_TARGET_READ, 0 },
 	{ GET, "/accountability", page_accountability, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/accountabilities", page_accountability_create, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/recoveries", page_recovery_create, PERM_ACCOUNTABILITY, 0 },
