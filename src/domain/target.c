@@ -92,6 +92,9 @@ static int code_tx(struct store *s, void *arg)
 
 	if (store_target_code_put(s, ca->table, ca->code, ca->label, ca->seq) < 0)
 		return -1;
+	/* a new kind of reminder numbers its own (〔2022〕第1期) */
+	if (ca->table == 1 && store_reminder_kind_pattern(s, ca->code) < 0)
+		return -1;
 	return audit_append(ca->c, AEV_TARGET_CODE,
 			    arena_printf(ca->c->a, "target_code/%s", ca->code), 1, ca->label);
 }

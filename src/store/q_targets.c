@@ -391,6 +391,33 @@ int store_reminder_recipient_add(struct store *s, int64_t reminder_id, int64_t u
 	return pair(s, &Q_REMINDER_TO, reminder_id, user_id);
 }
 
+static const struct store_sql Q_REMINDER_TO_COUNT = {
+	"SELECT count(*) FROM reminder_recipients WHERE reminder_id = ?", NULL };
+static const struct store_sql Q_KIND_PATTERN = {
+	"INSERT INTO number_patterns (kind, effective_from, pattern, source) "
+	"VALUES ('reminder_' || CAST(? AS TEXT), '2000-01-01', '〔{year}〕第{n}期', '本委编号规则（工作提示按类别、年度编期）') "
+	"ON CONFLICT DO NOTHING", NULL };
+
+int64_t store_reminder_recipient_count(struct store *s, int64_t reminder_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_REMINDER_TO_COUNT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, reminder_id);
+	return q_scalar(st);
+}
+
+int store_reminder_kind_pattern(struct store *s, const char *code)
+{
+	struct store_stmt *st = store_prepare(s, &Q_KIND_PATTERN);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, code);
+	return store_exec(st);
+}
+
 static void fill_reminder(struct arena *a, struct store_stmt *st, void *row)
 {
 	struct reminder *v = row;

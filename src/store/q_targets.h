@@ -52,6 +52,9 @@ int store_target_user_active(struct store *s, int64_t user_id);
 int64_t store_reminder_insert(struct store *s, const struct reminder *v, int64_t by);
 int store_reminder_task_add(struct store *s, int64_t reminder_id, int64_t task_id);
 int store_reminder_recipient_add(struct store *s, int64_t reminder_id, int64_t user_id);
+int64_t store_reminder_recipient_count(struct store *s, int64_t reminder_id);
+/* the number pattern of a new reminder kind (reminder_<code>), unless it has one */
+int store_reminder_kind_pattern(struct store *s, const char *code);
 /* the reminder as `reader` sees it (acked_at: -1 not a recipient) */
 int store_reminder_get(struct store *s, struct arena *a, int64_t id, int64_t reader, struct reminder *out);
 int64_t store_reminder_count(struct store *s, const struct reminder_filter *f);
