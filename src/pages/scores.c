@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/crypto.h"
 #include "core/date.h"
 #include "core/escape.h"
 #include "domain/authz.h"
@@ -166,6 +167,32 @@ int page_scores(struct req *r)
 	return scores_page(r, &fe, 200);
 }
 
+/* A score's input name: v_<criterion>_<the subject's UTF-8 as hex> (a
+ * form's field names are ASCII; an office's name is not). */
+static const char *input_name(struct req *r, int64_t crit, const char *subject)
+{
+	size_t n = strlen(subject);
+	char *hex = arena_alloc(r->arena, 2 * n + 1);
+
+	hex_encode((const unsigned char *)subject, n, hex);
+	return arena_printf(r->arena, "v_%" PRId64 "_%s", crit, hex);
+}
+
+/* the subject of an input name's hex part, NULL when it is not hex */
+static const char *input_subject(struct req *r, const char *hex)
+{
+	size_t n = strlen(hex);
+	unsigned char *out;
+
+	if (!n || n % 2 || n > 400)
+		return NULL;
+	out = arena_alloc(r->arena, n / 2 + 1);
+	if (hex_decode(hex, out, n / 2) < 0)
+		return NULL;
+	out[n / 2] = 0;
+	return (const char *)out;
+}
+
 /* ---- the scorers' sheet ------------------------------------------------------------------------ */
 
 static int sheet_page(struct req *r, const struct fielderr *fe, unsigned status)
@@ -214,7 +241,7 @@ static int sheet_page(struct req *r, const struct fielderr *fe, unsigned status)
 			html_txt(&sb, b.rows[i].label);
 			strbuf_addstr(&sb, "</th>");
 			for (int j = 0; j < b.ncrit; j++) {
-				const char *name = arena_printf(r->arena, "v_%" PRId64 "_%s", b.crit[j].id, b.rows[i].subject);
+				const char *name = input_name(r, b.crit[j].id, b.rows[i].subject);
 				strbuf_addstr(&sb, "<td><input class=\"num\" inputmode=\"decimal\" size=\"5\" name=\"");
 				html_txt(&sb, name);
 				strbuf_addstr(&sb, "\" aria-label=\"");
@@ -272,15 +299,18 @@ int page_score_save(struct req *r)
 	for (int i = 0; i < r->form.n; i++) {
 		const char *k = r->form.fields[i].key;
 		char *end;
+		const char *subject;
 		long long id;
 		int t;
 		if (strncmp(k, "v_", 2))
 			continue;
 		id = strtoll(k + 2, &end, 10);
-		if (id <= 0 || *end != '_')
+		if (id <= 0 || *end != '_' || !(subject = input_subject(r, end + 1)))
 			continue;
+		/* "" removes the score; a value that is not a number is refused (-3) */
 		t = score_parse_tenths(r->form.fields[i].value);
-		v[n++] = (struct score_entry){ .criterion_id = id, .subject = end + 1, .tenths = t == -2 ? -1 : t == -1 ? -3 : t };
+		v[n++] = (struct score_entry){ .criterion_id = id, .subject = subject,
+					       .tenths = t == -2 ? -1 : t == -1 ? -3 : t };
 	}
 	rc = score_save(&r->c, year, quarter, v, n, &fe);
 	if (rc == RES_INVALID)

@@ -113,3 +113,129 @@ case "$(cat "$T_DIR/get.b")" in *开展廉政谈话*) not_ok "a completed task l
 expect_contains "the leader sees his task due soon" "压紧压实主体责任清单" "$(cat "$T_DIR/get.b")"
 case "$(cat "$T_DIR/get.b")" in *修订责任追究办法*) not_ok "a task due 5 working days after the holiday is not yet on the home page" ;;
 	*) ok "a task due 5 working days after the holiday is not yet on the home page" ;; esac
+
+# ---- the ledger workbook: one sheet per ledger, a row per task ---------------------------------
+st=$(curl -s -o "$T_DIR/ledger.xlsx" -w '%{http_code}' -b "$T_DIR/sv.jar" "$BASE/targets/ledger.xlsx?year=$YEAR")
+expect_eq "the ledger workbook downloads" 200 "$st"
+SHEETS=$(python3 - "$T_DIR/ledger.xlsx" <<'PY'
+import re, sys, zipfile
+import xml.etree.ElementTree as ET
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.endswith(".xml") or n.endswith(".rels"):
+        ET.fromstring(z.read(n))             # every part is well-formed XML
+wb = ET.fromstring(z.read("xl/workbook.xml"))
+names = [s.get("name") for s in wb.iter() if s.tag.endswith("}sheet")]
+rows = []
+for i in range(len(names)):
+    sh = ET.fromstring(z.read("xl/worksheets/sheet%d.xml" % (i + 1)))
+    rows.append(len([r for r in sh.iter() if r.tag.endswith("}row")]))
+print(";".join("%s:%d" % (n, r) for n, r in zip(names, rows)))
+PY
+)
+# three banner rows (title, subtitle, header) above the tasks: 3 tasks + 3, 2 tasks + 3
+expect_eq "one sheet per ledger, a row per task below the three head rows" \
+	"全面从严治党主体责任台账:6;作风建设台账:5" "$SHEETS"
+python3 tests/http/xlsx_rows.py "$T_DIR/ledger.xlsx" >"$T_DIR/ledger.rows"
+expect_contains "the first sheet's header" "所属体系" "$(cat "$T_DIR/ledger.rows")"
+SERIAL=$(python3 -c 'import datetime,sys; print((datetime.date.fromisoformat(sys.argv[1]) - datetime.date(1899, 12, 30)).days)' "$(today '+8 day')")
+expect_contains "the deadline is a real date (a serial day number, not text)" "$SERIAL" "$(cat "$T_DIR/ledger.rows")"
+
+# ---- work reminders -----------------------------------------------------------------------------
+reminder() {   # kind day title [fields...]: the new reminder's id
+	local k=$1 d=$2 t=$3
+	shift 3
+	post cm /reminders kind=$k day=$d title="$t" text="请按时完成。" "$@" >/dev/null
+	location | sed -n 's|^/reminders/\([0-9]*\).*|\1|p'
+}
+R1=$(reminder standing "$YEAR-01-10" 常委会议定事项一 office=第一监督检查室 tasks="$T_SOON, $T_OVER")
+R2=$(reminder standing "$YEAR-02-10" 常委会议定事项二 user_id=$LD_ID)
+R3=$(reminder recent "$YEAR-02-11" 近期重点工作一 user_id=$LD_ID)
+R4=$(reminder standing "$((YEAR + 1))-01-05" 来年第一期 user_id=$LD_ID)
+check "four reminders are issued" test -n "$R1" -a -n "$R2" -a -n "$R3" -a -n "$R4"
+expect_eq "numbered per kind and year (〔年〕第N期)" \
+	"〔$YEAR〕第1期|〔$YEAR〕第2期|〔$YEAR〕第1期|〔$((YEAR + 1))〕第1期" \
+	"$(sql "SELECT number FROM reminders ORDER BY id" | paste -sd'|')"
+expect_eq "a reminder to nobody is refused" 422 "$(post cm /reminders kind=recent title=无人 text=X)"
+expect_eq "a supervisor may not issue one" 403 "$(post sv /reminders kind=recent title=X text=X user_id=$LD_ID)"
+expect_eq "the office's two members received the first" 2 "$(sql "SELECT count(*) FROM reminder_recipients WHERE reminder_id = $R1")"
+
+get sv / >/dev/null
+expect_contains "an unacknowledged reminder is on the recipient's home page" "常委会议定事项一" "$(cat "$T_DIR/get.b")"
+get inv / >/dev/null
+case "$(cat "$T_DIR/get.b")" in *常委会议定事项一*) not_ok "nor on a non-recipient's" ;; *) ok "nor on a non-recipient's" ;; esac
+get sv "/reminders/$R1" >/dev/null
+expect_contains "the reminder names its tasks" "督导问责通报" "$(cat "$T_DIR/get.b")"
+expect_eq "a non-recipient's ack is 403" 403 "$(post inv "/reminders/$R1/ack")"
+expect_eq "an unknown reminder is 404" 404 "$(post sv /reminders/999999/ack)"
+expect_eq "the recipient acknowledges" 303 "$(post sv "/reminders/$R1/ack")"
+expect_eq "twice is harmless" 303 "$(post sv "/reminders/$R1/ack")"
+expect_eq "one ack, audited once" 1 "$(sql "SELECT count(*) FROM audit_log WHERE event = 'reminder_ack'")"
+get sv / >/dev/null
+case "$(cat "$T_DIR/get.b")" in *常委会议定事项一*) not_ok "an acknowledged reminder leaves the home page" ;; *) ok "an acknowledged reminder leaves the home page" ;; esac
+get sv2 / >/dev/null
+expect_contains "and stays on the other member's until he acknowledges" "常委会议定事项一" "$(cat "$T_DIR/get.b")"
+get cm "/reminders/$R1" >/dev/null
+expect_contains "the issuer sees who has acknowledged" "已阅 1 / 共 2" "$(cat "$T_DIR/get.b")"
+expect_contains "and who has not" "未阅" "$(cat "$T_DIR/get.b")"
+
+# ---- scoring and the scoreboard ------------------------------------------------------------------
+# subjects: the offices of active accounts and the township commissions (units of kind township)
+api POST /api/units '{"name":"甲镇","kind":"township"}' "$T_DIR/cm.jar" >/dev/null
+api POST /api/units '{"name":"乙镇","kind":"township"}' "$T_DIR/cm.jar" >/dev/null
+api POST /api/units '{"name":"丙局","kind":"department"}' "$T_DIR/cm.jar" >/dev/null
+UA=$(sql "SELECT id FROM units WHERE name = '甲镇'")
+UB=$(sql "SELECT id FROM units WHERE name = '乙镇'")
+Q="year=$YEAR&quarter=1"
+# v CRITERION SUBJECT=POINTS: the sheet's input (the subject's UTF-8 as hex in the name)
+v() { printf 'v_%s_%s=%s' "$1" "$(printf '%s' "${2%%=*}" | od -An -tx1 | tr -d ' \n')" "${2#*=}"; }
+expect_eq "a criterion: 工作推进 30 points" 303 "$(post cm /scores/criteria year=$YEAR quarter=1 name=工作推进 max_points=30)"
+expect_eq "a criterion: 督导问责 20 points" 303 "$(post cm /scores/criteria year=$YEAR quarter=1 name=督导问责 max_points=20)"
+expect_eq "a supervisor may not set criteria" 403 "$(post sv /scores/criteria year=$YEAR quarter=1 name=X max_points=1)"
+C1=$(sql "SELECT id FROM score_criteria WHERE name = '工作推进'")
+C2=$(sql "SELECT id FROM score_criteria WHERE name = '督导问责'")
+expect_eq "a score over the criterion's maximum is refused" 422 \
+	"$(post cm /scores/sheet year=$YEAR quarter=1 "$(v $C1 "unit:$UA=30.5")")"
+expect_eq "an unknown subject is refused" 422 "$(post cm /scores/sheet year=$YEAR quarter=1 "$(v $C1 "unit:999999=1")")"
+# 甲镇 28.5 + 18 = 46.5, 乙镇 26.5 + 20 = 46.5 (a tie), 第一监督检查室 30 + 19.5 = 49.5 (first),
+# 第三审查调查室 20 (one criterion only): ranks 1, 2, 2, 4
+expect_eq "the scorers enter the sheet" 303 "$(post cm /scores/sheet year=$YEAR quarter=1 \
+	"$(v $C1 "unit:$UA=28.5")" "$(v $C2 "unit:$UA=18")" "$(v $C1 "unit:$UB=26.5")" "$(v $C2 "unit:$UB=20")" \
+	"$(v $C1 "office:第一监督检查室=30")" "$(v $C2 "office:第一监督检查室=19.5")" "$(v $C1 "office:第三审查调查室=20")")"
+expect_eq "stored in tenths, no total stored" "285|180|265|200|300|195|200" \
+	"$(sql "SELECT tenths FROM scores s JOIN score_criteria c ON c.id = s.criterion_id ORDER BY CASE s.subject WHEN 'unit:$UA' THEN 1 WHEN 'unit:$UB' THEN 2 WHEN 'office:第一监督检查室' THEN 3 ELSE 4 END, c.id" | paste -sd'|')"
+get sv "/scores?$Q" >/dev/null
+expect_contains "before publishing staff see no scoreboard" "本期考核成绩单尚未发布" "$(cat "$T_DIR/get.b")"
+case "$(cat "$T_DIR/get.b")" in *46.5*) not_ok "and no score" ;; *) ok "and no score" ;; esac
+expect_eq "nor its workbook (404)" 404 "$(get sv "/scores.xlsx?$Q")"
+get ld "/scores?$Q" >/dev/null
+expect_contains "a leader previews it" "仅考核人员和委领导可见" "$(cat "$T_DIR/get.b")"
+ROWS=$(python3 - "$T_DIR/get.b" <<'PY'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+t = h[h.index("<caption"):]
+t = t[:t.index("</table>")]
+for tr in re.findall(r"<tr>(.*?)</tr>", t, re.S):
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", tr, re.S)]
+    if cells and cells[0].isdigit():
+        print("%s %s %s" % (cells[0], cells[1], cells[-1]))
+PY
+)
+expect_eq "totals and ranks computed; a tie shares its rank and the next skips" \
+	"1 第一监督检查室 49.5|2 乙镇纪委 46.5|2 甲镇纪委 46.5|4 第三审查调查室 20" \
+	"$(printf '%s\n' "$ROWS" | paste -sd'|')"
+expect_eq "a supervisor may not publish" 403 "$(post sv /scores/publish year=$YEAR quarter=1)"
+expect_eq "the leader publishes" 303 "$(post ld /scores/publish year=$YEAR quarter=1)"
+get sv "/scores?$Q" >/dev/null
+expect_contains "after publishing every staff member sees the scoreboard" "第一监督检查室" "$(cat "$T_DIR/get.b")"
+expect_contains "with the totals" "49.5" "$(cat "$T_DIR/get.b")"
+expect_contains "and the history by quarter" "历次名次" "$(cat "$T_DIR/get.b")"
+expect_eq "a published sheet is no longer edited" 422 "$(post cm /scores/sheet year=$YEAR quarter=1 "$(v $C1 "unit:$UA=1")")"
+st=$(curl -s -o "$T_DIR/scores.xlsx" -w '%{http_code}' -b "$T_DIR/sv.jar" "$BASE/scores.xlsx?$Q")
+expect_eq "the scoreboard workbook downloads" 200 "$st"
+python3 tests/http/xlsx_rows.py "$T_DIR/scores.xlsx" >"$T_DIR/scores.rows" 2>&1
+expect_eq "a row per subject below the three head rows" "$((3 + $(grep -c . <<<"$ROWS")))" "$(wc -l <"$T_DIR/scores.rows" | tr -d ' ')"
+expect_contains "the first row is the first rank" "第一监督检查室" "$(sed -n 4p "$T_DIR/scores.rows")"
+
+check "the server log has no sanitizer report" server_clean
+finish
