@@ -25,6 +25,7 @@
 #include "api/statistics.h"
 #include "api/persons.h"
 #include "api/ratings.h"
+#include "api/targets.h"
 #include "api/reports.h"
 #include "api/units.h"
 #include "domain/role.h"
@@ -267,6 +268,13 @@ const struct route route_table[] = {
 	{ GET, "/api/ratings", api_ratings, PERM_RATING_READ, R_API },
 	{ GET, "/api/ratings/letters", api_rating_letters, PERM_RATING_READ, R_API },
 	{ GET, "/api/ratings/bad", api_bad_reviews, PERM_RATING_READ, R_API },
+	{ GET, "/api/targets", api_targets, PERM_TARGET_READ, R_API },
+	{ POST, "/api/targets", api_target_create, PERM_TARGET_MANAGE, R_API },
+	{ GET, "/api/targets/{id}", api_target, PERM_TARGET_READ, R_API },
+	{ POST, "/api/targets/{id}/progress", api_target_progress, PERM_TARGET_READ, R_API },
+	{ GET, "/api/reminders", api_reminders, PERM_TARGET_READ, R_API },
+	{ POST, "/api/reminders/{id}/ack", api_reminder_ack, PERM_TARGET_READ, R_API },
+	{ GET, "/api/scores", api_scores, PERM_TARGET_READ, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },
