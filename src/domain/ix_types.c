@@ -760,5 +760,14 @@ const struct ix_type ix_types[] = {
 	  ix_rating_after, IX_T_NOREGION },
 	{ "letter", "letters", NULL, "", NULL, NULL, NULL, "t.id", ix_letter_fields, ix_letter_prepare, NULL,
 	  IX_T_NOREGION },
+	/* issue 14: target tasks, their notes, work reminders, scores (ix_target.c) */
+	{ "target", "target_tasks", "G", "created_at", NULL, NULL, NULL, "t.id", ix_target_fields,
+	  ix_target_prepare, NULL, IX_T_NOREGION },
+	{ "target_note", "target_notes", NULL, "at", NULL, NULL, NULL, "t.id", ix_target_note_fields,
+	  ix_target_note_prepare, NULL, IX_T_NOREGION },
+	{ "reminder", "reminders", "M", "", NULL, NULL, NULL, "t.id", ix_reminder_fields, ix_reminder_prepare,
+	  NULL, IX_T_NOREGION },
+	{ "score", "scores", NULL, "", NULL, NULL, NULL, "t.criterion_id, t.subject", ix_score_fields,
+	  ix_score_prepare, NULL, IX_T_RULES },
 	{ 0 }
 };

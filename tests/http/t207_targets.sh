@@ -237,5 +237,27 @@ python3 tests/http/xlsx_rows.py "$T_DIR/scores.xlsx" >"$T_DIR/scores.rows" 2>&1
 expect_eq "a row per subject below the three head rows" "$((3 + $(grep -c . <<<"$ROWS")))" "$(wc -l <"$T_DIR/scores.rows" | tr -d ' ')"
 expect_contains "the first row is the first rank" "第一监督检查室" "$(sed -n 4p "$T_DIR/scores.rows")"
 
+# ---- interchange: tasks, notes, reminders, scores round-trip into a fresh database -------------
+run_cli export --db "$DB" --out "$T_DIR/e1.jsonl"
+expect_eq "export: exit 0" 0 "$RC"
+mine() { grep -E '"type":"(target|target_note|reminder|score)"' "$1"; }
+expect_eq "the lines of the family: 5 tasks, 2 notes, 4 reminders, 7 scores" "5 2 4 7" \
+	"$(for t in target target_note reminder score; do grep -c "\"type\":\"$t\"" "$T_DIR/e1.jsonl"; done | paste -sd' ')"
+expect_contains "a reminder carries its number and tasks" "\"number\":\"〔$YEAR〕第1期\"" "$(mine "$T_DIR/e1.jsonl")"
+if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb rt); else DB2=$T_DIR/rt.db; fi
+"$QF_BIN" init --db "$DB2" --key "$T_DIR/rt.key" --region 230100 >/dev/null
+# the accounts the file names (a leader, the authors of the notes)
+for u in ld sv sv2; do
+	printf '%s\n' "$PW" | "$QF_BIN" user add $u --role supervisor --password-stdin --db "$DB2" --key "$T_DIR/rt.key" >/dev/null
+done
+run_cli import "$T_DIR/e1.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_eq "the export imports into a fresh database" 0 "$RC"
+run_cli export --db "$DB2" --key "$T_DIR/rt.key" --out "$T_DIR/e2.jsonl"
+check "export -> import -> export: the family's lines are the same" diff <(mine "$T_DIR/e1.jsonl") <(mine "$T_DIR/e2.jsonl")
+printf '%s\n' '{"type":"target","id":"G9","year":2022,"ledger":"台账","aspect":"nope","title":"X","deadline":"2022-01-01"}' >"$T_DIR/bad.jsonl"
+run_cli import "$T_DIR/bad.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_contains "an unknown aspect is refused with its line and field" 'line 1, field "aspect"' "$ERR"
+check "no sanitizer report from the CLI" cli_clean
+
 check "the server log has no sanitizer report" server_clean
 finish

@@ -133,3 +133,10 @@ CREATE TABLE scores (
 	extra        TEXT,
 	PRIMARY KEY (criterion_id, subject)
 );
+
+-- interchange (docs/interchange.md "Target tasks"): the id a task or a
+-- reminder had in a file (ext_id), as every imported type keeps it.
+ALTER TABLE target_tasks ADD COLUMN ext_id TEXT;
+ALTER TABLE reminders ADD COLUMN ext_id TEXT;
+CREATE INDEX target_tasks_ext ON target_tasks(ext_id);
+CREATE INDEX reminders_ext ON reminders(ext_id);
