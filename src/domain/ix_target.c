@@ -5,7 +5,8 @@
  * dated progress note of a task), reminder (a numbered work reminder with
  * the tasks it names; its number raises the counter of its kind and year,
  * numbering_note) and score (one subject's points on one criterion of a
- * period, the period and criterion made on first use; stored by the hook
+ * period (an office by name, or a township commission: a unit), the
+ * period and criterion made on first use; stored by the hook
  * like a rule table's row).  Users are named by their account name; a
  * name this database does not know is refused.  A reminder's recipients
  * and their acknowledgements are records of this instance's accounts and
@@ -163,7 +164,11 @@ const struct ix_field ix_score_fields[] = {
 	  IX_VIRT | IX_REQ, NULL },
 	{ "max_tenths", IX_INT, "SELECT c.max_tenths FROM score_criteria c WHERE c.id = t.criterion_id", NULL,
 	  NULL, IX_VIRT | IX_REQ, NULL },
-	{ "subject", IX_TEXT, "t.subject", NULL, NULL, IX_VIRT | IX_REQ, NULL },
+	/* the subject: an office (users' offices) or a township commission (a unit: its file id) */
+	{ "office", IX_TEXT, "CASE WHEN t.subject LIKE 'office:%' THEN substr(t.subject, 8) END", NULL, NULL,
+	  IX_VIRT, NULL },
+	{ "unit", IX_REF, "SELECT COALESCE(u.ext_id, 'U' || u.id) FROM units u "
+	  "WHERE t.subject = 'unit:' || CAST(u.id AS TEXT)", "unit", NULL, IX_VIRT, NULL },
 	{ "tenths", IX_INT, "t.tenths", NULL, NULL, IX_VIRT | IX_REQ, NULL },
 	{ 0 }
 };
@@ -173,14 +178,17 @@ int ix_score_prepare(struct ix *ix, struct ix_val *v)
 	struct ctx *c = ix_ctx(ix);
 	int64_t year = F(ix, "year")->i, quarter = F(ix, "quarter")->i, max = F(ix, "max_tenths")->i;
 	int64_t tenths = F(ix, "tenths")->i, pid, cid;
-	const char *subject = F(ix, "subject")->s, *name = F(ix, "criterion")->s;
+	struct ix_val *office = F(ix, "office"), *unit = F(ix, "unit");
+	const char *name = F(ix, "criterion")->s, *subject;
 	struct store_ix_value pb[2] = { { 1, year, NULL }, { 1, quarter, NULL } };
 	struct store_ix_value cb[2] = { { 1, 0, NULL }, { 2, 0, name } };
 
 	if (year < 2000 || year > 2100 || quarter < 0 || quarter > 4)
 		return ix_fail(ix, "quarter", "a quarter 1-4 (0: the year end) of a year from 2000 to 2100");
-	if (strncmp(subject, "office:", 7) && strncmp(subject, "unit:", 5))
-		return ix_fail(ix, "subject", "office:<name> or unit:<id>");
+	if (office->set == unit->set)
+		return ix_fail(ix, "office", "one of office and unit");
+	subject = office->set ? arena_printf(c->a, "office:%s", office->s)
+			      : arena_printf(c->a, "unit:%lld", (long long)unit->i);
 	if (max <= 0 || max > SCORE_POINTS_MAX || tenths < 0 || tenths > max)
 		return ix_fail(ix, "tenths", "0 to the criterion's max_tenths (at most %d)", SCORE_POINTS_MAX);
 	pid = store_ix_run(c->db, store_ix_sql("SELECT id FROM score_periods WHERE year = ? AND quarter = ?"), pb, 2);

@@ -15,6 +15,7 @@
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/numbering.h"
+#include "domain/metrics.h"
 #include "domain/result.h"
 #include "domain/target.h"
 #include "domain/todo.h"
@@ -204,3 +205,38 @@ static int reminder_todo(struct ctx *c, struct todo_acc *acc)
 	return n < 0 ? -1 : 0;
 }
 QF_TODO_PROVIDER(reminder_todo_provider, 61, PERM_TARGET_READ, reminder_todo);
+
+/* ---- statistics (docs/statistics.md; the 2022 report's 工作提示10期 and 16期) ---- */
+
+static int metric_standing(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+			   int64_t *out)
+{
+	return store_metric_reminders(db, p, s, "standing", out);
+}
+
+static int metric_recent(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+			 int64_t *out)
+{
+	return store_metric_reminders(db, p, s, "recent", out);
+}
+
+static const struct metric_def metric_reminders_standing = {
+	.key = "reminders_standing",
+	.zh = "常委会议定事项工作提示",
+	.en = "work reminders of the kind standing (常委会议定事项工作提示) issued in the period",
+	.kind = METRIC_COUNT,
+	.order = 162,
+	.scopes = Q_METRIC_TARGET_SCOPES,
+	.compute = metric_standing,
+	.list = NULL };
+QF_METRIC(&metric_reminders_standing);
+static const struct metric_def metric_reminders_recent = {
+	.key = "reminders_recent",
+	.zh = "近期重点工作提示",
+	.en = "work reminders of the kind recent (近期重点工作提示) issued in the period",
+	.kind = METRIC_COUNT,
+	.order = 163,
+	.scopes = Q_METRIC_TARGET_SCOPES,
+	.compute = metric_recent,
+	.list = NULL };
+QF_METRIC(&metric_reminders_recent);

@@ -21,6 +21,7 @@
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
+#include "domain/metrics.h"
 #include "domain/result.h"
 #include "domain/todo.h"
 #include "domain/user.h"
@@ -373,3 +374,26 @@ static int task_todo(struct ctx *c, struct todo_acc *acc)
 	return n < 0 ? -1 : 0;
 }
 QF_TODO_PROVIDER(target_todo_provider, 60, PERM_TARGET_READ, task_todo);
+
+/* ---- statistics (docs/statistics.md; the 2022 report's 近200项目标任务, 工作台帐7份) ---- */
+
+static const struct metric_def metric_target_tasks = {
+	.key = "target_tasks",
+	.zh = "目标任务",
+	.en = "target tasks whose deadline falls in the period",
+	.kind = METRIC_COUNT,
+	.order = 160,
+	.scopes = Q_METRIC_TARGET_SCOPES,
+	.compute = store_metric_target_tasks,
+	.list = NULL };
+QF_METRIC(&metric_target_tasks);
+static const struct metric_def metric_target_ledgers = {
+	.key = "target_ledgers",
+	.zh = "工作台账",
+	.en = "task ledgers of the years the period covers",
+	.kind = METRIC_COUNT,
+	.order = 161,
+	.scopes = Q_METRIC_TARGET_SCOPES,
+	.compute = store_metric_target_ledgers,
+	.list = NULL };
+QF_METRIC(&metric_target_ledgers);

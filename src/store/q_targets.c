@@ -728,3 +728,53 @@ int store_target_staff(struct store *s, struct arena *a, struct target_code **ou
 {
 	return q_collect(store_prepare(s, &Q_STAFF), a, fill_staff, sizeof(**out), out);
 }
+
+/* ---- statistics (no scope: the commission's own work) ---------------------------------------------- */
+
+static const struct store_sql Q_M_TASKS = {
+	"SELECT count(*) FROM target_tasks WHERE deadline >= ? AND deadline <= ?", NULL };
+static const struct store_sql Q_M_LEDGERS = {
+	"SELECT count(*) FROM target_ledgers WHERE year >= CAST(substr(?, 1, 4) AS INTEGER) "
+	"AND year <= CAST(substr(?, 1, 4) AS INTEGER)", NULL };
+static const struct store_sql Q_M_REMINDERS = {
+	"SELECT count(*) FROM reminders WHERE issued >= ? AND issued <= ? AND kind = ?", NULL };
+
+static int metric_between(struct store *db, const struct store_sql *q, const struct metric_period *p,
+			  const char *kind, int64_t *out)
+{
+	struct store_stmt *st = store_prepare(db, q);
+	int64_t v;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, p->from);
+	store_bind_text(st, 2, p->to);
+	if (kind)
+		store_bind_text(st, 3, kind);
+	v = q_scalar(st);
+	if (v < 0)
+		return (int)v;
+	*out = v;
+	return 0;
+}
+
+int store_metric_target_tasks(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
+			      int64_t *out)
+{
+	(void)sc;
+	return metric_between(db, &Q_M_TASKS, p, NULL, out);
+}
+
+int store_metric_target_ledgers(struct store *db, const struct metric_period *p,
+				const struct metric_scope *sc, int64_t *out)
+{
+	(void)sc;
+	return metric_between(db, &Q_M_LEDGERS, p, NULL, out);
+}
+
+int store_metric_reminders(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
+			   const char *kind, int64_t *out)
+{
+	(void)sc;
+	return metric_between(db, &Q_M_REMINDERS, p, kind, out);
+}
