@@ -64,7 +64,6 @@ static void board_table(struct req *r, struct strbuf *sb, const struct score_boa
 							    score_tenths_text(b->crit[j].max_tenths, buf)), "num" };
 	cols[nc - 1] = (struct column){ arena_printf(r->arena, "总分（%s分）", score_tenths_text(b->max_total, buf)),
 				       "num" };
-	strbuf_addstr(sb, "<div class=\"table-scroll\">");
 	table_open(sb, NULL, score_period_name(&r->c, b->period.year, b->period.quarter), cols, nc);
 	for (int i = 0; i < b->nrows; i++) {
 		strbuf_addf(sb, "<tr><td class=\"num\">%d</td>", b->rows[i].rank);
@@ -78,7 +77,6 @@ static void board_table(struct req *r, struct strbuf *sb, const struct score_boa
 		strbuf_addf(sb, "<td class=\"num\">%s</td></tr>", score_tenths_text(b->rows[i].total, buf));
 	}
 	table_close(sb, b->nrows, nc, "没有考核对象");
-	strbuf_addstr(sb, "</div>");
 }
 
 /* the ranks of the year's visible periods, one column each */
@@ -101,7 +99,7 @@ static void history(struct req *r, struct strbuf *sb, int year)
 		cols[k + 1] = (struct column){ arena_printf(r->arena, "%s名次", quarter_words[b[k].period.quarter]),
 					       "num" };
 	}
-	strbuf_addstr(sb, "<h2>历次名次</h2><div class=\"table-scroll\">");
+	strbuf_addstr(sb, "<h2>历次名次</h2>");
 	table_open(sb, NULL, NULL, cols, np + 1);
 	for (int i = 0; i < b[0].nrows; i++) {
 		strbuf_addstr(sb, "<tr>");
@@ -113,7 +111,6 @@ static void history(struct req *r, struct strbuf *sb, int year)
 		strbuf_addstr(sb, "</tr>");
 	}
 	table_close(sb, b[0].nrows, np + 1, "");
-	strbuf_addstr(sb, "</div>");
 }
 
 static int scores_page(struct req *r, const struct fielderr *fe, unsigned status)
@@ -228,7 +225,7 @@ static int sheet_page(struct req *r, const struct fielderr *fe, unsigned status)
 		form_open(r, &sb, "/scores/sheet", "record-form");
 		form_hidden(&sb, "year", arena_printf(r->arena, "%d", year));
 		form_hidden(&sb, "quarter", arena_printf(r->arena, "%d", quarter));
-		strbuf_addstr(&sb, "<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">单位</th>");
+		strbuf_addstr(&sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr><th scope=\"col\">单位</th>");
 		for (int j = 0; j < b.ncrit; j++) {
 			strbuf_addstr(&sb, "<th scope=\"col\">");
 			html_txt(&sb, arena_printf(r->arena, "%s（%s分）", b.crit[j].name,
