@@ -23,7 +23,7 @@ await step('the case manager issues a reminder to an office: it is numbered', as
 	await page.getByLabel('类别').selectOption('recent');
 	await page.getByLabel('标题').fill(TITLE);
 	await page.getByLabel('提示内容').fill('请于本周五前报送整改进展。');
-	await page.getByLabel('第一监督检查室').check();
+	await page.getByRole('checkbox', { name: '第一监督检查室', exact: true }).check();
 	await Promise.all([page.waitForURL(/\/reminders\/\d+\?ok=created$/), page.getByRole('button', { name: '印发' }).click()]);
 	reminderUrl = page.url().replace(/\?.*$/, '');
 	await h1().filter({ hasText: TITLE }).waitFor();
@@ -75,4 +75,4 @@ await step('the published scoreboard on a phone', async () => {
 	await fitsPhone('the scoreboard');
 }, 'targets-phone');
 
-await finish();
+await finish(5);
