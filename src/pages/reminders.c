@@ -28,17 +28,6 @@ static const struct list_col reminder_cols[] = { { "类别", NULL, 0, 0 }, { "�
 	{ "标题", NULL, 0, 0 }, { "印发日期", NULL, 0, 0 }, { "已阅", NULL, 0, 0 } };
 static const struct list_def reminder_list_def = LIST_DEF("工作提示", "reminders", NULL, reminder_cols);
 
-static const struct label *kind_options(struct req *r)
-{
-	struct target_code *v;
-	int n = target_codes(&r->c, 1, &v);
-	struct label *o = arena_zalloc(r->arena, (size_t)(n > 0 ? n + 1 : 1) * sizeof(*o));
-
-	for (int i = 0; i < n; i++)
-		o[i] = (struct label){ v[i].code, v[i].label };
-	return o;
-}
-
 int page_reminders(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -59,7 +48,7 @@ int page_reminders(struct req *r)
 		if (manage)
 			toolbar(&sb, "/reminders/new", "印发工作提示", 1);
 		filter_open(&sb, "/reminders");
-		field_select(&sb, "kind", "类别", kind_options(r), req_arg(r, "kind"), 0, NULL, "全部");
+		field_select(&sb, "kind", "类别", target_code_options(r, 1), req_arg(r, "kind"), 0, NULL, "全部");
 		field_text(&sb, "year", "年度", req_arg(r, "year"), 0, NULL, "inputmode=\"numeric\" maxlength=\"4\"");
 		field_checkbox(&sb, "unacked", "只看我未阅的", f.unacked);
 		filter_close(&sb, NULL, "/reminders");
@@ -103,7 +92,7 @@ static int reminder_form(struct req *r, const struct fielderr *fe, unsigned stat
 	page_begin(r, &sb, "印发工作提示", crumbs);
 	field_errors_summary(&sb, fe);
 	form_open(r, &sb, "/reminders", "record-form");
-	field_select(&sb, "kind", "类别", kind_options(r), req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
+	field_select(&sb, "kind", "类别", target_code_options(r, 1), req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
 	field_text(&sb, "title", "标题", req_field(r, "title"), 1, fielderr_get(fe, "title"), "maxlength=\"200\"");
 	field_textarea(&sb, "text", "提示内容", req_field(r, "text"), 1, fielderr_get(fe, "text"), 8,
 		       REMINDER_BODY_MAX, NULL);

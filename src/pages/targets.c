@@ -23,8 +23,7 @@
 #include "pages/page.h"
 #include "pages/targets.h"
 
-/* a code table as select options (table 0 aspects, 1 reminder kinds) */
-static const struct label *code_options(struct req *r, int table)
+const struct label *target_code_options(struct req *r, int table)
 {
 	struct target_code *v;
 	int n = target_codes(&r->c, table, &v);
@@ -89,27 +88,6 @@ static const char *state_tone(enum target_state s)
 	return s == TARGET_OVERDUE ? "bad" : s == TARGET_DONE ? "ok" : s == TARGET_RUNNING ? "warn" : NULL;
 }
 
-static const char *args_base(struct req *r, const char *path, const char *const *args)
-{
-	struct strbuf b = STRBUF_INIT;
-	const char *out;
-
-	strbuf_addstr(&b, path);
-	strbuf_addch(&b, '?');
-	for (int i = 0; args[i]; i++) {
-		const char *v = req_arg(r, args[i]);
-		if (!*v)
-			continue;
-		strbuf_addstr(&b, args[i]);
-		strbuf_addch(&b, '=');
-		url_arg(&b, v);
-		strbuf_addch(&b, '&');
-	}
-	out = arena_strdup(r->arena, b.buf);
-	strbuf_release(&b);
-	return out;
-}
-
 int page_targets(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -138,7 +116,7 @@ int page_targets(struct req *r)
 		filter_open(&sb, "/targets");
 		field_text(&sb, "year", "年度", req_arg(r, "year"), 0, NULL, "inputmode=\"numeric\" maxlength=\"4\"");
 		field_select(&sb, "ledger", "台账", ledger_options(r), req_arg(r, "ledger"), 0, NULL, "全部");
-		field_select(&sb, "aspect", "体系", code_options(r, 0), req_arg(r, "aspect"), 0, NULL, "全部");
+		field_select(&sb, "aspect", "体系", target_code_options(r, 0), req_arg(r, "aspect"), 0, NULL, "全部");
 		office_select(r, &sb, "责任部门", req_arg(r, "office"), 0, NULL, "全部");
 		field_select(&sb, "state", "状态", state_choices, req_arg(r, "state"), 0, NULL, "全部");
 		filter_overdue(&sb, f.overdue);
@@ -160,7 +138,7 @@ int page_targets(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &target_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的目标任务");
-	list_pager(&w, args_base(r, "/targets", task_args), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_args_base(r, "/targets", task_args), req_page(r), total, PAGE_SIZE);
 	return page_finish(r, &sb, 200);
 }
 
@@ -263,7 +241,7 @@ static int task_form(struct req *r, const struct target_task *t, const struct fi
 	field_select(&sb, "ledger_id", "台账", ledger_options(r),
 		     t->ledger_id ? arena_printf(r->arena, "%" PRId64, t->ledger_id) : "", 1,
 		     fielderr_get(fe, "ledger_id"), "请选择");
-	field_select(&sb, "aspect", "所属体系", code_options(r, 0), t->aspect, 1, fielderr_get(fe, "aspect"),
+	field_select(&sb, "aspect", "所属体系", target_code_options(r, 0), t->aspect, 1, fielderr_get(fe, "aspect"),
 		     "请选择");
 	field_textarea(&sb, "title", "任务内容", t->title, 1, fielderr_get(fe, "title"), 3, TARGET_TITLE_MAX, NULL);
 	target_user_select(r, &sb, "leader_id", "责任领导", t->leader_id, fielderr_get(fe, "leader_id"), "未指定");

@@ -32,6 +32,9 @@ int page_score_save(struct req *r);
 int page_score_publish(struct req *r);
 int page_scores_xlsx(struct req *r);
 
+/* a code table as select options (table 0 aspects, 1 reminder kinds), in the arena */
+struct label;
+const struct label *target_code_options(struct req *r, int table);
 /* the select of users a task or reminder names (name user_id or leader_id) */
 struct strbuf;
 void target_user_select(struct req *r, struct strbuf *sb, const char *name, const char *label, int64_t value,
