@@ -196,7 +196,8 @@ static int reminder_todo(struct ctx *c, struct todo_acc *acc)
 	for (int i = 0; i < n; i++) {
 		struct todo *t = todo_add(c, acc, arena_printf(c->a, "%s待阅", v[i].kind_label),
 					  date_parse(v[i].issued));
-		t->kind = TODO_ASSIGNED;
+		t->kind = TODO_ASSIGNED;        /* issued to the user's office or the user */
+		t->status = "待阅";
 		if (!todo_counted(c, acc, t))
 			continue;
 		t->object = arena_printf(c->a, "%s%s：%s", v[i].kind_label, v[i].number, v[i].title);

@@ -114,6 +114,16 @@ expect_contains "the leader sees his task due soon" "压紧压实主体责任清
 case "$(cat "$T_DIR/get.b")" in *修订责任追究办法*) not_ok "a task due 5 working days after the holiday is not yet on the home page" ;;
 	*) ok "a task due 5 working days after the holiday is not yet on the home page" ;; esac
 
+# the JSON twin: the same filters, the same 403 on someone else's task
+expect_eq "GET /api/targets?state=overdue: the two overdue tasks" 2 \
+	"$(body "$(api GET '/api/targets?state=overdue' '' "$T_DIR/inv.jar")" | jget '["total"]')"
+expect_eq "GET /api/targets/{id}: the state and the notes" "running 1" \
+	"$(body "$(api GET "/api/targets/$T_SOON" '' "$T_DIR/inv.jar")" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["state"], len(d["notes"]))')"
+expect_eq "POST /api/targets/{id}/progress by another office: 403" 403 \
+	"$(status "$(api POST "/api/targets/$T_SOON/progress" '{"text":"越权"}' "$T_DIR/inv.jar")")"
+expect_eq "POST /api/targets by a supervisor: 403" 403 \
+	"$(status "$(api POST /api/targets "{\"ledger_id\":$L1,\"aspect\":\"progress\",\"title\":\"X\",\"deadline\":\"$TODAY\"}" "$T_DIR/sv.jar")")"
+
 # ---- the ledger workbook: one sheet per ledger, a row per task ---------------------------------
 st=$(curl -s -o "$T_DIR/ledger.xlsx" -w '%{http_code}' -b "$T_DIR/sv.jar" "$BASE/targets/ledger.xlsx?year=$YEAR")
 expect_eq "the ledger workbook downloads" 200 "$st"
@@ -162,6 +172,9 @@ expect_eq "the office's two members received the first" 2 "$(sql "SELECT count(*
 
 get sv / >/dev/null
 expect_contains "an unacknowledged reminder is on the recipient's home page" "常委会议定事项一" "$(cat "$T_DIR/get.b")"
+expect_contains "... as 待阅" "待阅" "$(cat "$T_DIR/get.b")"
+expect_eq "the API lists the recipient's unacknowledged reminders" 1 \
+	"$(body "$(api GET '/api/reminders?unacked=1' '' "$T_DIR/sv.jar")" | jget '["total"]')"
 get inv / >/dev/null
 case "$(cat "$T_DIR/get.b")" in *常委会议定事项一*) not_ok "nor on a non-recipient's" ;; *) ok "nor on a non-recipient's" ;; esac
 get sv "/reminders/$R1" >/dev/null
@@ -208,6 +221,7 @@ get sv "/scores?$Q" >/dev/null
 expect_contains "before publishing staff see no scoreboard" "本期考核成绩单尚未发布" "$(cat "$T_DIR/get.b")"
 case "$(cat "$T_DIR/get.b")" in *46.5*) not_ok "and no score" ;; *) ok "and no score" ;; esac
 expect_eq "nor its workbook (404)" 404 "$(get sv "/scores.xlsx?$Q")"
+expect_eq "nor the API (404)" 404 "$(status "$(api GET "/api/scores?$Q" '' "$T_DIR/sv.jar")")"
 get ld "/scores?$Q" >/dev/null
 expect_contains "a leader previews it" "仅考核人员和委领导可见" "$(cat "$T_DIR/get.b")"
 ROWS=$(python3 - "$T_DIR/get.b" <<'PY'
