@@ -26,6 +26,9 @@ QF_AUDIT_EVENT(REMINDER_ISSUE, "reminder_issue", "印发工作提示");
 QF_AUDIT_EVENT(REMINDER_ACK, "reminder_ack", "确认已阅工作提示");
 QF_AUDIT_OBJECT(reminder, "工作提示");
 
+/* issue_tx's answer when the offices chosen have no active account: rolled back */
+#define ISSUE_NOBODY (-1000)
+
 struct issue_arg {
 	struct ctx *c;
 	const struct reminder_input *in;
@@ -68,7 +71,7 @@ static int issue_tx(struct store *s, void *arg)
 	if (ia->recipients < 0)
 		return -1;
 	if (!ia->recipients)
-		return 0;
+		return ISSUE_NOBODY;    /* roll back: no number is used up */
 	return audit_append(c, AEV_REMINDER_ISSUE, arena_printf(c->a, "reminder/%" PRId64, ia->id), 1,
 			    arena_printf(c->a, "%s%s", ia->v.kind_label, number));
 }
@@ -77,7 +80,7 @@ int64_t reminder_issue(struct ctx *c, const struct reminder_input *in, struct fi
 {
 	struct issue_arg ia = { .c = c, .in = in };
 	struct target_code *k;
-	int n = store_target_codes(c->db, c->a, 1, &k);
+	int n = store_target_codes(c->db, c->a, 1, &k), rc;
 
 	if (n < 0)
 		return RES_STORE;
@@ -113,13 +116,12 @@ int64_t reminder_issue(struct ctx *c, const struct reminder_input *in, struct fi
 	ia.v.title = in->title;
 	ia.v.body = in->body;
 	ia.v.year = atoi(ia.v.issued);    /* YYYY-MM-DD, checked */
-	if (store_tx(c->db, issue_tx, &ia) < 0)
-		return RES_STORE;
-	if (!ia.recipients) {
+	rc = store_tx(c->db, issue_tx, &ia);
+	if (rc == ISSUE_NOBODY) {
 		fielderr_add(fe, "to", "所选部门没有在用的账号，请另选接收部门或人员");
 		return RES_INVALID;
 	}
-	return ia.id;
+	return rc < 0 ? RES_STORE : ia.id;
 }
 
 int reminder_get(struct ctx *c, int64_t id, struct reminder *out)

@@ -240,12 +240,12 @@ static int sheet_page(struct req *r, const struct fielderr *fe, unsigned status)
 			for (int j = 0; j < b.ncrit; j++) {
 				const char *name = input_name(r, b.crit[j].id, b.rows[i].subject);
 				strbuf_addstr(&sb, "<td><input class=\"num\" inputmode=\"decimal\" size=\"5\" name=\"");
-				html_txt(&sb, name);
+				html_attr(&sb, name);
 				strbuf_addstr(&sb, "\" aria-label=\"");
-				html_txt(&sb, arena_printf(r->arena, "%s %s", b.rows[i].label, b.crit[j].name));
+				html_attr(&sb, arena_printf(r->arena, "%s %s", b.rows[i].label, b.crit[j].name));
 				strbuf_addstr(&sb, "\" value=\"");
 				if (b.rows[i].tenths[j] >= 0)
-					html_txt(&sb, score_tenths_text(b.rows[i].tenths[j], buf));
+					html_attr(&sb, score_tenths_text(b.rows[i].tenths[j], buf));
 				strbuf_addstr(&sb, "\"");
 				if (b.period.published_at)
 					strbuf_addstr(&sb, " disabled");

@@ -167,6 +167,10 @@ expect_eq "numbered per kind and year (〔年〕第N期)" \
 	"〔$YEAR〕第1期|〔$YEAR〕第2期|〔$YEAR〕第1期|〔$((YEAR + 1))〕第1期" \
 	"$(sql "SELECT number FROM reminders ORDER BY id" | paste -sd'|')"
 expect_eq "a reminder to nobody is refused" 422 "$(post cm /reminders kind=recent title=无人 text=X)"
+expect_eq "so is one to an office without an active account" 422 \
+	"$(post cm /reminders kind=recent day=$YEAR-03-01 title=无人 text=X office=无人办公室)"
+expect_eq "... and it used up no number" 1 \
+	"$(sql "SELECT last FROM number_counters WHERE kind = 'reminder_recent' AND year = $YEAR")"
 expect_eq "a supervisor may not issue one" 403 "$(post sv /reminders kind=recent title=X text=X user_id=$LD_ID)"
 expect_eq "the office's two members received the first" 2 "$(sql "SELECT count(*) FROM reminder_recipients WHERE reminder_id = $R1")"
 
