@@ -133,6 +133,7 @@ int reminder_get(struct ctx *c, int64_t id, struct reminder *out)
 
 int reminder_list(struct ctx *c, struct reminder_filter *f, struct reminder **out, int64_t *total)
 {
+	f->year = target_year_of(f->year_text);
 	if (!authz_has(&c->who, PERM_TARGET_MANAGE))
 		f->mine = c->who.id;
 	if (f->unacked)

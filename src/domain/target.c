@@ -12,6 +12,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -65,6 +66,16 @@ static const char *day_text(struct ctx *c, qf_day d)
 
 	date_format(d, buf);
 	return arena_strdup(c->a, buf);
+}
+
+int target_year_of(const char *text)
+{
+	int y;
+
+	if (!text || strlen(text) != 4 || strspn(text, "0123456789") != 4)
+		return 0;
+	y = atoi(text);
+	return y >= 2000 && y <= 2100 ? y : 0;
 }
 
 const char *target_today(struct ctx *c)
@@ -182,6 +193,7 @@ int target_get(struct ctx *c, int64_t id, struct target_task *out)
 int target_list(struct ctx *c, struct target_filter *f, struct target_task **out, int64_t *total)
 {
 	f->today = target_today(c);
+	f->year = target_year_of(f->year_text);
 	if (f->overdue)
 		f->state = TARGET_OVERDUE;
 	f->mine_leader = 0;

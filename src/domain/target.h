@@ -39,6 +39,8 @@ extern const struct label target_states[];      /* pending 未开始 ... overdue
 /* the state of t on the day `today` (YYYY-MM-DD) */
 enum target_state target_state(const struct target_task *t, const char *today);
 const char *target_state_code(enum target_state s);
+/* a year typed in a filter (four digits, 2000-2100), else 0 (any) */
+int target_year_of(const char *text);
 /* today (CST) as text, in c->a */
 const char *target_today(struct ctx *c);
 

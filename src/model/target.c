@@ -9,25 +9,20 @@
 static const struct filter_choice task_states[] = {
 	{ "pending", 1 }, { "running", 2 }, { "done", 3 }, { "overdue", 4 }, { NULL, 0 },
 };
-static const struct filter_choice years[] = {
-	{ "2020", 2020 }, { "2021", 2021 }, { "2022", 2022 }, { "2023", 2023 }, { "2024", 2024 },
-	{ "2025", 2025 }, { "2026", 2026 }, { "2027", 2027 }, { "2028", 2028 }, { "2029", 2029 },
-	{ "2030", 2030 }, { NULL, 0 },
-};
 static const struct filter_field task_fields[] = {
 	FILTER_ID_F("ledger", struct target_filter, ledger),
 	FILTER_TEXT_F("aspect", struct target_filter, aspect),
 	FILTER_TEXT_F("office", struct target_filter, office),
 	FILTER_ENUM_F("state", struct target_filter, state, task_states),
 	FILTER_FLAG_F("overdue", struct target_filter, overdue),
-	FILTER_ENUM_F("year", struct target_filter, year, years),
+	FILTER_TEXT_F("year", struct target_filter, year_text),
 	{ NULL },
 };
 const struct filter_spec target_filter_spec = FILTER_SPEC(struct target_filter, task_fields);
 
 static const struct filter_field reminder_fields[] = {
 	FILTER_TEXT_F("kind", struct reminder_filter, kind),
-	FILTER_ENUM_F("year", struct reminder_filter, year, years),
+	FILTER_TEXT_F("year", struct reminder_filter, year_text),
 	FILTER_FLAG_F("unacked", struct reminder_filter, unacked),
 	{ NULL },
 };

@@ -64,7 +64,8 @@ struct target_filter {
 	const char *office;
 	int state;
 	int overdue;
-	int year;
+	const char *year_text;      /* the query's year, as typed */
+	int year;                   /* 0 any; set by the domain from year_text */
 	const char *today;
 	int64_t mine_leader;
 	const char *mine_office;
@@ -99,7 +100,8 @@ struct reminder_recipient {
 struct reminder_filter {
 	struct page_req page;
 	const char *kind;
-	int year;
+	const char *year_text;      /* the query's year, as typed */
+	int year;                   /* 0 any; set by the domain from year_text */
 	int64_t mine;
 	int unacked;
 };

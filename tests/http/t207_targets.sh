@@ -117,6 +117,8 @@ case "$(cat "$T_DIR/get.b")" in *修订责任追究办法*) not_ok "a task due 5
 # the JSON twin: the same filters, the same 403 on someone else's task
 expect_eq "GET /api/targets?state=overdue: the two overdue tasks" 2 \
 	"$(body "$(api GET '/api/targets?state=overdue' '' "$T_DIR/inv.jar")" | jget '["total"]')"
+expect_eq "GET /api/targets?year=: this year's five, next year's none" "5 0" \
+	"$(body "$(api GET "/api/targets?year=$YEAR" '' "$T_DIR/inv.jar")" | jget '["total"]') $(body "$(api GET "/api/targets?year=$((YEAR + 1))" '' "$T_DIR/inv.jar")" | jget '["total"]')"
 expect_eq "GET /api/targets/{id}: the state and the notes" "running 1" \
 	"$(body "$(api GET "/api/targets/$T_SOON" '' "$T_DIR/inv.jar")" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["state"], len(d["notes"]))')"
 expect_eq "POST /api/targets/{id}/progress by another office: 403" 403 \
