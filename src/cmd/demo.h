@@ -101,6 +101,8 @@ const char *demo_campaign(struct demo *d, const char *code);
 int demo_matters(struct demo *d);
 /* demo_ratings.c: the ratings, bad reviews and letters of 码上问效. */
 int demo_ratings(struct demo *d);
+/* demo_targets.c: the target tasks, work reminders and scores (issue 14). */
+int demo_targets(struct demo *d);
 
 void demo_release(struct demo *d);
 

@@ -155,6 +155,12 @@ extern const struct ix_field ix_rating_fields[], ix_letter_fields[];
 int ix_rating_prepare(struct ix *ix, struct ix_val *v);
 int ix_rating_after(struct ix *ix, struct ix_val *v, int64_t id);
 int ix_letter_prepare(struct ix *ix, struct ix_val *v);
+/* the target tasks, their notes, work reminders and scores (ix_target.c) */
+extern const struct ix_field ix_target_fields[], ix_target_note_fields[], ix_reminder_fields[], ix_score_fields[];
+int ix_target_prepare(struct ix *ix, struct ix_val *v);
+int ix_target_note_prepare(struct ix *ix, struct ix_val *v);
+int ix_reminder_prepare(struct ix *ix, struct ix_val *v);
+int ix_score_prepare(struct ix *ix, struct ix_val *v);
 /* The type of the record being imported (for the hooks). */
 const struct ix_type *ix_current_type(struct ix *ix);
 /* The first message of a page rule's fe as the refusal of the current

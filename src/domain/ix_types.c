@@ -705,6 +705,12 @@ static const struct ix_field recovery_fields[] = {
 #define UNIT_DEPTH "WITH RECURSIVE d(id, depth) AS (SELECT id, 0 FROM units WHERE parent_id IS NULL " \
 	"UNION ALL SELECT u.id, d.depth + 1 FROM units u JOIN d ON u.parent_id = d.id) "
 
+/* scores by criterion, then offices by name, then units by their file id: the order
+ * another database that imported the file writes too (unit ids differ there) */
+#define SCORE_ORDER "t.criterion_id, CASE WHEN t.subject LIKE 'office:%' THEN 0 ELSE 1 END, " \
+	"(SELECT COALESCE(u.ext_id, 'U' || u.id) FROM units u WHERE t.subject = 'unit:' || CAST(u.id AS TEXT)), " \
+	"t.subject"
+
 /* in dependency order: export writes them so, import needs them so (the
  * rule tables first: a case's categories and an outcome's form read them) */
 const struct ix_type ix_types[] = {
@@ -760,5 +766,14 @@ const struct ix_type ix_types[] = {
 	  ix_rating_after, IX_T_NOREGION },
 	{ "letter", "letters", NULL, "", NULL, NULL, NULL, "t.id", ix_letter_fields, ix_letter_prepare, NULL,
 	  IX_T_NOREGION },
+	/* issue 14: target tasks, their notes, work reminders, scores (ix_target.c) */
+	{ "target", "target_tasks", "G", "created_at", NULL, NULL, NULL, "t.id", ix_target_fields,
+	  ix_target_prepare, NULL, IX_T_NOREGION },
+	{ "target_note", "target_notes", NULL, "at", NULL, NULL, NULL, "t.id", ix_target_note_fields,
+	  ix_target_note_prepare, NULL, IX_T_NOREGION },
+	{ "reminder", "reminders", "M", "", NULL, NULL, NULL, "t.id", ix_reminder_fields, ix_reminder_prepare,
+	  NULL, IX_T_NOREGION },
+	{ "score", "scores", NULL, "", NULL, NULL, NULL, SCORE_ORDER, ix_score_fields,
+	  ix_score_prepare, NULL, IX_T_RULES },
 	{ 0 }
 };

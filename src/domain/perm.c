@@ -42,6 +42,9 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_CLUE_ASSIGN] = "clue_assign",
 	[PERM_RATING_READ] = "rating_read",
 	[PERM_RATING_WORK] = "rating_work",
+	[PERM_TARGET_READ] = "target_read",
+	[PERM_TARGET_MANAGE] = "target_manage",
+	[PERM_TARGET_PUBLISH] = "target_publish",
 
 };
 

@@ -49,6 +49,9 @@ enum perm {
 	PERM_CLUE_ASSIGN,       /* assign clues to a handling office (承办部门): the case manager */
 	PERM_RATING_READ,       /* ratings, letters and bad reviews of one's units (码上问效) */
 	PERM_RATING_WORK,       /* accept and conclude letters, call back and fix bad reviews; the QR poster */
+	PERM_TARGET_READ,       /* target tasks, reminders issued to one, the published scoreboard: all staff */
+	PERM_TARGET_MANAGE,     /* ledgers, tasks, reminders, criteria and scores: the case manager */
+	PERM_TARGET_PUBLISH,    /* publish a period's scoreboard (晾晒): leaders */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -14,7 +14,8 @@
 /* A role's grants: a list of PERM_* (and of the groups below). */
 #define GRANTS(...) ((const enum perm[]){ __VA_ARGS__, PERM_NONE })
 
-#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ
+/* every staff role: target tasks are not secret (domain/target.h) */
+#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ, PERM_TARGET_READ
 /* register clues, read the registry, propose dispositions */
 #define CLUE_WORK PERM_CLUE_READ, PERM_CLUE_REGISTER, PERM_CLUE_PROPOSE
 /* the "码上问效" ratings: read, and work (letters, bad reviews, QR posters) */
@@ -31,7 +32,7 @@ const struct role role_table[] = {
 			   PERM_REPORT_READ, PERM_CASE_READ, PERM_CASE_ASSIGN, PERM_OUTCOME_WRITE,
 			   PERM_EXECUTION, PERM_ACCOUNTABILITY, PERM_CATALOG, PERM_RULES_EDIT,
 			   PERM_ANNUAL_REPORT,
-			   PERM_STATS, PERM_DOC_TEMPLATES, PERM_CLUE_ASSIGN, RATING_WORK) },
+			   PERM_STATS, PERM_DOC_TEMPLATES, PERM_CLUE_ASSIGN, RATING_WORK, PERM_TARGET_MANAGE) },
 	/* no PERM_CASE_WORK: the supervision office investigates no case and
 	   sits on no trial, so it joins no case team (审查调查与审理分离,
 	   issue 10); the case list, to declare conflicts (回避) like leaders */
@@ -54,7 +55,7 @@ const struct role role_table[] = {
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_APPROVE,
 			   PERM_REPORT_READ, PERM_REPORTER, PERM_CASE_READ, PERM_CASE_ASSIGN,
 			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT,
-			   PERM_STATS, PERM_RATING_READ) },
+			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH) },
 	{ .code = "sysadmin", .label = "系统管理员", .admin = 1,
 	  .grants = GRANTS(PERM_LOGIN, PERM_USER_VIEW, PERM_USER_ADMIN, PERM_UNIT_READ, PERM_CALENDAR) },
 	{ .code = "secadmin", .label = "安全管理员", .admin = 1,

@@ -34,6 +34,7 @@ struct todo {
 	int seq;                 /* the order added in: ties of urgency keep it */
 	const char *note;        /* a returned proposal's reason, NULL none */
 	int64_t approval_id;     /* TODO_APPROVAL: the disposition to decide (bulk approval), 0 none */
+	const char *status;      /* the state's words for an item without a clock (待阅), NULL: by kind */
 };
 
 /* The groups an item is counted in, in the order of the notices page. */

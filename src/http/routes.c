@@ -26,6 +26,7 @@
 #include "api/statistics.h"
 #include "api/persons.h"
 #include "api/ratings.h"
+#include "api/targets.h"
 #include "api/reports.h"
 #include "api/units.h"
 #include "domain/role.h"
@@ -54,6 +55,7 @@
 #include "pages/persons.h"
 #include "pages/public.h"
 #include "pages/ratings.h"
+#include "pages/targets.h"
 #include "pages/reports.h"
 #include "pages/units.h"
 #include "pages/users.h"
@@ -203,6 +205,29 @@ const struct route route_table[] = {
 	{ POST, "/ratings/bad/{id}/fix", page_bad_review_fix, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
+	/* target tasks, work reminders and the scoreboard (issue 14) */
+	{ GET, "/targets", page_targets, PERM_TARGET_READ, 0 },
+	{ GET, "/targets/new", page_target_new, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets", page_target_create, PERM_TARGET_MANAGE, 0 },
+	{ GET, "/targets/ledger.xlsx", page_targets_xlsx, PERM_TARGET_READ, 0 },
+	{ GET, "/targets/ledgers", page_target_ledgers, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets/ledgers", page_target_ledger_create, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets/codes", page_target_code_put, PERM_TARGET_MANAGE, 0 },
+	{ GET, "/targets/{id}", page_target, PERM_TARGET_READ, 0 },
+	{ GET, "/targets/{id}/edit", page_target_edit, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets/{id}", page_target_update, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/targets/{id}/progress", page_target_progress, PERM_TARGET_READ, 0 },
+	{ GET, "/reminders", page_reminders, PERM_TARGET_READ, 0 },
+	{ GET, "/reminders/new", page_reminder_new, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/reminders", page_reminder_create, PERM_TARGET_MANAGE, 0 },
+	{ GET, "/reminders/{id}", page_reminder, PERM_TARGET_READ, 0 },
+	{ POST, "/reminders/{id}/ack", page_reminder_ack, PERM_TARGET_READ, 0 },
+	{ GET, "/scores", page_scores, PERM_TARGET_READ, 0 },
+	{ GET, "/scores.xlsx", page_scores_xlsx, PERM_TARGET_READ, 0 },
+	{ GET, "/scores/sheet", page_score_sheet, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/scores/sheet", page_score_save, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/scores/criteria", page_score_criterion_create, PERM_TARGET_MANAGE, 0 },
+	{ POST, "/scores/publish", page_score_publish, PERM_TARGET_PUBLISH, 0 },
 	{ GET, "/accountability", page_accountability, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/accountabilities", page_accountability_create, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/recoveries", page_recovery_create, PERM_ACCOUNTABILITY, 0 },
@@ -253,6 +278,13 @@ const struct route route_table[] = {
 	{ POST, "/api/ratings/letters/{id}/conclude", api_rating_letter_conclude, PERM_RATING_WORK, R_API },
 	{ POST, "/api/ratings/bad/{id}/callback", api_bad_review_callback, PERM_RATING_WORK, R_API },
 	{ POST, "/api/ratings/bad/{id}/fix", api_bad_review_fix, PERM_RATING_WORK, R_API },
+	{ GET, "/api/targets", api_targets, PERM_TARGET_READ, R_API },
+	{ POST, "/api/targets", api_target_create, PERM_TARGET_MANAGE, R_API },
+	{ GET, "/api/targets/{id}", api_target, PERM_TARGET_READ, R_API },
+	{ POST, "/api/targets/{id}/progress", api_target_progress, PERM_TARGET_READ, R_API },
+	{ GET, "/api/reminders", api_reminders, PERM_TARGET_READ, R_API },
+	{ POST, "/api/reminders/{id}/ack", api_reminder_ack, PERM_TARGET_READ, R_API },
+	{ GET, "/api/scores", api_scores, PERM_TARGET_READ, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

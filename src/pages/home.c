@@ -64,6 +64,8 @@ static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, i
 		strbuf_addstr(sb, "<td>");
 		if (v[i].state == CLOCK_OVERDUE || v[i].state == CLOCK_DUE_SOON)
 			html_clock(sb, v[i].state);
+		else if (v[i].status)
+			html_txt(sb, v[i].status);
 		else
 			strbuf_addstr(sb, v[i].kind == TODO_RETURN ? "已退回"
 					  : v[i].kind == TODO_ASSIGNED ? "待提出处置意见" : "待审批");

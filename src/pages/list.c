@@ -269,6 +269,27 @@ void list_export_link(struct strbuf *sb, const char *base)
 	strbuf_addstr(sb, "format=xlsx\">导出Excel</a>");
 }
 
+const char *list_args_base(struct req *r, const char *path, const char *const *args)
+{
+	struct strbuf b = STRBUF_INIT;
+	const char *out;
+
+	strbuf_addstr(&b, path);
+	strbuf_addch(&b, '?');
+	for (int i = 0; args[i]; i++) {
+		const char *v = req_arg(r, args[i]);
+		if (!*v)
+			continue;
+		strbuf_addstr(&b, args[i]);
+		strbuf_addch(&b, '=');
+		url_arg(&b, v);
+		strbuf_addch(&b, '&');
+	}
+	out = arena_strdup(r->arena, b.buf);
+	strbuf_release(&b);
+	return out;
+}
+
 void list_pager(struct listw *w, const char *base, int page, int64_t total, int per_page)
 {
 	struct strbuf *sb = w->sb;

@@ -121,6 +121,9 @@ void list_close(struct listw *w, const char *empty);
 /* The kit's table_rows_end (a <tfoot> and table_end follow). */
 void list_rows_end(struct listw *w, const char *empty);
 
+/* "PATH?a=..&b=..&": the list's own query arguments (args, NULL-ended)
+ * that the request holds, for list_pager's base; in the request's arena. */
+const char *list_args_base(struct req *r, const char *path, const char *const *args);
 /* The kit's pager and, beside it, the 导出Excel link: base (the list's URL
  * with its filters, ending in '?' or '&') with format=xlsx. */
 void list_pager(struct listw *w, const char *base, int page, int64_t total, int per_page);

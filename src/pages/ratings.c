@@ -68,28 +68,6 @@ static void list_page_begin(struct req *r, struct strbuf *sb, const char *title,
 	period_fields(r, sb, within);
 }
 
-/* "?a=..&b=..&" of the list's own arguments, for the pager and export */
-static const char *list_base(struct req *r, const char *path, const char *const *args)
-{
-	struct strbuf b = STRBUF_INIT;
-	const char *out;
-
-	strbuf_addstr(&b, path);
-	strbuf_addch(&b, '?');
-	for (int i = 0; args[i]; i++) {
-		const char *v = req_arg(r, args[i]);
-		if (!*v)
-			continue;
-		strbuf_addstr(&b, args[i]);
-		strbuf_addch(&b, '=');
-		url_arg(&b, v);
-		strbuf_addch(&b, '&');
-	}
-	out = arena_strdup(r->arena, b.buf);
-	strbuf_release(&b);
-	return out;
-}
-
 /* The end of a list page: the workbook when exporting (format=xlsx), else
  * the empty sentence, the pager and the page. */
 static int list_finish(struct req *r, struct listw *w, struct strbuf *sb, const struct filter_spec *spec,
@@ -98,7 +76,7 @@ static int list_finish(struct req *r, struct listw *w, struct strbuf *sb, const 
 	if (w->xlsx)
 		return list_export(w, spec, f, total);
 	list_close(w, empty);
-	list_pager(w, list_base(r, path, args), req_page(r), total, PAGE_SIZE);
+	list_pager(w, list_args_base(r, path, args), req_page(r), total, PAGE_SIZE);
 	return page_finish(r, sb, 200);
 }
 

@@ -16,6 +16,8 @@
 #   (案件43、处分43、挽回117,526.73元), 公检法移交线索5件、结案4件、在查1件,
 #   巡察移交问题线索12件 (clues received from inspection), 对受处分人员开展暖心回访36人次,
 #   为受到不实举报者澄清正名4人次 (follow-up visits, clarifications);
+#   近200项目标任务 (196), 工作台帐7份, 常委会议定事项工作提示10期, 近期重点工作提示16期
+#   (issue 14: the target tasks, src/cmd/demo_targets.c);
 # - the records are plausible (dates in order, no outcome before its
 #   case was filed, party sanctions only for party members and village
 #   managers only the three light government sanctions: 纪律处分条例 2023
@@ -30,7 +32,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=7c13ac22054eeff3f2fe8691b55ae77e36d95c043284daa8061b4f83544f3516
+DEMO_SHA256=11341330519be04b344ce42782ece16494b108c6800b8e8393e0a5b820c401eb
 
 init_db || { not_ok "init"; finish; }
 
@@ -89,7 +91,8 @@ expect_figures() {
 }
 expect_figures "2022" "clues_disposed=516 cases_filed=184 cases_closed=172 closure_rate=93.48% \
 	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3% followups=36 clarifications=4 \
-	ratings=4950 ratings_5star=4875 good_rate=98.5% letters_received=21 letters_concluded=19"
+	ratings=4950 ratings_5star=4875 good_rate=98.5% letters_received=21 letters_concluded=19 \
+	target_tasks=196 target_ledgers=7 reminders_standing=10 reminders_recent=16"
 expect_figures "key persons" "cases_filed=26 sanctioned=26 form1=10" --key-persons
 expect_figures "四风" "clues_disposed=25 sanctioned=29" --category eight_rules
 camp() { sql "SELECT id FROM campaigns WHERE name LIKE '$1%'"; }

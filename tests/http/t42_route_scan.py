@@ -312,7 +312,7 @@ BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_re
             "clue_propose", "clue_approve", "report_read", "report_write", "reporter",
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
             "execution", "accountability", "rules_edit", "annual_report", "stats", "doc_templates",
-            "clue_assign", "rating_read", "rating_work"}
+            "clue_assign", "rating_read", "rating_work", "target_read", "target_manage", "target_publish"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -504,6 +504,22 @@ for X in JURIS:
     o["letter"] = int(SQL.one("SELECT id FROM letters WHERE unit_id = %d" % o["unit"]))
     o["rating"] = int(SQL.one("SELECT id FROM ratings WHERE unit_id = %d" % o["unit"]))
     o["bad_review"] = int(SQL.one("SELECT id FROM bad_reviews WHERE unit_id = %d" % o["unit"]))
+# issue 14 (target tasks): a ledger, a task and a reminder to every scanned user in each
+# jurisdiction (tasks and reminders are not secret: rule "any"); a published period of
+# 2022 with a criterion, so the scoreboard shows to every staff role
+st, _, _ = cm.request("POST", "/targets/ledgers", {"year": "2022", "name": "扫描台账"})
+TARGET_LEDGER = int(SQL.one("SELECT id FROM target_ledgers WHERE name = '扫描台账'"))
+SCAN_USERS = [uid("u_" + r) for r in SCANNED]
+for X in JURIS:
+    o = OBJ[X]
+    o["target"] = api(cm, "POST", "/api/targets", {"ledger_id": TARGET_LEDGER, "aspect": "progress",
+                                                   "title": "扫描任务%s" % o["tag"], "deadline": "2022-12-31"})["id"]
+    st, _, _ = cm.request("POST", "/reminders", {"kind": "recent", "title": "扫描提示%s" % o["tag"],
+                                                 "text": "扫描", "user_id": [str(u) for u in SCAN_USERS]})
+    o["reminder"] = int(SQL.one("SELECT id FROM reminders WHERE title = '扫描提示%s'" % o["tag"]))
+st, _, _ = cm.request("POST", "/scores/criteria", {"year": "2022", "quarter": "1", "name": "扫描项目",
+                                                   "max_points": "10"})
+SQL.run("UPDATE score_periods SET published_at = 1 WHERE year = 2022 AND quarter = 1")
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
@@ -558,7 +574,7 @@ FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur",
              "letter": "jur", "bad_review": "jur", "rating": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
-             "user": "any", "annual": "any", "attachment": "case", "document": "case"}
+             "user": "any", "annual": "any", "target": "any", "reminder": "any", "attachment": "case", "document": "case"}
 
 
 def S(kind, fam=None, **kw):
@@ -806,6 +822,44 @@ SPEC = {
     "GET /clarifications/new": S("id", "open_clue", query="clue"),
     "POST /clarifications": S("ref", "clue", body=clarification_body),
     "GET /accountability": S("self"),
+    # target tasks, reminders and the scoreboard (issue 14): not secret, every staff role reads;
+    # progress only by the task's leader or office or the case manager (the scan's tasks name
+    # neither, so the case manager only); an ack by a recipient (every scanned user is one)
+    "GET /targets": S("self"),
+    "GET /targets/new": S("self"),
+    "POST /targets": S("self", body=lambda o: {"ledger_id": TARGET_LEDGER, "aspect": "progress",
+                                               "title": "扫描新任务", "deadline": "2022-12-31"}),
+    "GET /targets/ledger.xlsx": S("self", path="/targets/ledger.xlsx?year=2022"),
+    "GET /targets/ledgers": S("self"),
+    "POST /targets/ledgers": S("self", body=lambda o: {"year": "2022", "name": "扫描新台账"}),
+    "POST /targets/codes": S("self", body=lambda o: {"table": "0", "code": "scan", "label": "扫描体系"}),
+    "GET /targets/{id}": S("id", "target"),
+    "GET /targets/{id}/edit": S("id", "target"),
+    "POST /targets/{id}": S("id", "target", body=lambda o: {"ledger_id": TARGET_LEDGER, "aspect": "progress",
+                                                            "title": "扫描任务%s" % o["tag"], "deadline": "2022-12-31"}),
+    "POST /targets/{id}/progress": S("id", "target", body=lambda o: {"text": "扫描进展"}, need={"target_manage"}),
+    "GET /reminders": S("self"),
+    "GET /reminders/new": S("self"),
+    "POST /reminders": S("self", body=lambda o: {"kind": "recent", "title": "扫描新提示", "text": "扫描",
+                                                 "user_id": [uid("spare")]}),
+    "GET /reminders/{id}": S("id", "reminder"),
+    "POST /reminders/{id}/ack": S("id", "reminder", body=lambda o: {"x": "1"}),
+    "GET /scores": S("self", path="/scores?year=2022&quarter=1"),
+    "GET /scores.xlsx": S("self", path="/scores.xlsx?year=2022&quarter=1"),
+    "GET /scores/sheet": S("self", path="/scores/sheet?year=2022&quarter=1"),
+    "POST /scores/sheet": S("self", body=lambda o: {"year": "2022", "quarter": "2"}),
+    "POST /scores/criteria": S("self", body=lambda o: {"year": "2022", "quarter": "2", "name": "扫描新项目",
+                                                       "max_points": "10"}),
+    "POST /scores/publish": S("self", body=lambda o: {"year": "2022", "quarter": "3"}),
+    "GET /api/targets": S("self"),
+    "POST /api/targets": S("self", body=lambda o: {"ledger_id": TARGET_LEDGER, "aspect": "progress",
+                                                   "title": "扫描新任务", "deadline": "2022-12-31"}),
+    "GET /api/targets/{id}": S("id", "target"),
+    "POST /api/targets/{id}/progress": S("id", "target", body=lambda o: {"text": "扫描进展"},
+                                         need={"target_manage"}),
+    "GET /api/reminders": S("self"),
+    "POST /api/reminders/{id}/ack": S("id", "reminder", body=lambda o: {}),
+    "GET /api/scores": S("self", path="/api/scores?year=2022&quarter=1"),
     "GET /ratings": S("list", "rating", filter="within"),
     "GET /api/ratings": S("list", "rating", filter="within"),
     "GET /api/ratings/letters": S("list", "letter", filter="within"),
@@ -1037,6 +1091,35 @@ POLICY = {
     "GET /p/letter":                        "",
     "GET /p/followup":                      "",
     "POST /p/followup":                     "",
+    "GET /targets":                         "target_read",
+    "GET /targets/new":                     "target_manage",
+    "POST /targets":                        "target_manage",
+    "GET /targets/ledger.xlsx":             "target_read",
+    "GET /targets/ledgers":                 "target_manage",
+    "POST /targets/ledgers":                "target_manage",
+    "POST /targets/codes":                  "target_manage",
+    "GET /targets/{id}":                    "target_read",
+    "GET /targets/{id}/edit":               "target_manage",
+    "POST /targets/{id}":                   "target_manage",
+    "POST /targets/{id}/progress":          "target_read",
+    "GET /reminders":                       "target_read",
+    "GET /reminders/new":                   "target_manage",
+    "POST /reminders":                      "target_manage",
+    "GET /reminders/{id}":                  "target_read",
+    "POST /reminders/{id}/ack":             "target_read",
+    "GET /scores":                          "target_read",
+    "GET /scores.xlsx":                     "target_read",
+    "GET /scores/sheet":                    "target_manage",
+    "POST /scores/sheet":                   "target_manage",
+    "POST /scores/criteria":                "target_manage",
+    "POST /scores/publish":                 "target_publish",
+    "GET /api/targets":                     "target_read",
+    "POST /api/targets":                    "target_manage",
+    "GET /api/targets/{id}":                "target_read",
+    "POST /api/targets/{id}/progress":      "target_read",
+    "GET /api/reminders":                   "target_read",
+    "POST /api/reminders/{id}/ack":         "target_read",
+    "GET /api/scores":                      "target_read",
     "GET /ratings":                         "rating_read",
     "GET /api/ratings":                     "rating_read",
     "GET /api/ratings/letters":             "rating_read",
