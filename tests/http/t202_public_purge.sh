@@ -60,12 +60,8 @@ open(d + "/huge.pdf", "wb").write(b"%PDF-1.4\n" + os.urandom(1500000) + b"\n%%EO
 PY
 form() { http_get "$H" "$P_BASE/p/report" >/dev/null; }
 # report FORMDATA [curl args]: a multipart report with the form's token
-report() {
-	local d=${1#csrf=}
-	shift
-	http_get "$H" -F "csrf=${d%%&*}" -F "pow=${d##*pow=}" -F mode=anonymous -F "person=孙某" \
-		-F "summary=${MARK} 违规吃喝" "$@" "$P_BASE/p/report"
-}
+R_PERSON=孙某 R_SUMMARY="${MARK} 违规吃喝"
+report() { public_report "$P_BASE" "$@"; }
 code_of() { sed -n 's/.*id="query-code">\([0-9 ]*\)<.*/\1/p' "$H.b" | tr -d ' '; }
 
 form
