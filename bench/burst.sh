@@ -57,8 +57,7 @@ C0=$(cpu_ticks "$PID")
 python3 bench/burst.py submit "$BASE" "$N" "$CLIENTS" "$TMP/sent.json" || fail=1
 kill -0 "$PID" 2>/dev/null || die "the public server died during the burst (log: $LOG)"
 C1=$(cpu_ticks "$PID")
-echo "bench: public server CPU: $(( (C1 - C0) * 1000 / TICK / N )) ms per report (GET of the form and the POST;" \
-	"the POST's Argon2id of the query code is most of it)"
+echo "bench: public server CPU: $(( (C1 - C0) * 1000 / TICK / N )) ms per report (the form's GET and the POST)"
 RSS=$(hwm_kib "$PID")
 errs=$(grep -c ' ERROR ' "$LOG" || true)
 e5xx=$(grep -cE ' 5[0-9][0-9] [0-9]+\.[0-9]+ms' "$LOG" || true)
