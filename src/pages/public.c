@@ -190,8 +190,9 @@ static int report_form(struct req *r, const struct fielderr *fe, unsigned status
 		       "请写明时间、地点、经过和涉及的人和事，尽量具体。");
 	field_text(&sb, "files", "附件（可选）", "", 0, fielderr_get(fe, "files"),
 		   arena_printf(r->arena, "type=\"file\" multiple data-max-bytes=\"%d\" data-max-files=\"%d\" "
-				"accept=\"image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,"
-				".pdf,.ofd,.doc,.docx,.xls,.xlsx,.txt\"", r->c.cfg->public_file_max, PUBLIC_FILES_MAX));
+				"data-max-total=\"%zu\" accept=\"image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,"
+				".pdf,.ofd,.doc,.docx,.xls,.xlsx,.txt\"", r->c.cfg->public_file_max, PUBLIC_FILES_MAX,
+				r->app->max_upload));
 	strbuf_addf(&sb, "<p class=\"hint\" id=\"files-limits\">最多 %d 个文件，每个不超过 %.1f MB，"
 		    "合计不超过 %.0f MB；按文件内容识别类型，只接受 ", PUBLIC_FILES_MAX,
 		    r->c.cfg->public_file_max / (1024.0 * 1024.0), r->app->max_upload / (1024.0 * 1024.0));
