@@ -73,7 +73,7 @@ expect_contains "... on the citizen's page, in Chinese" "提交的内容过大" 
 expect_contains "... naming the total in MB" "超过了 1 MB 的上限" "$(cat "$H.b")"
 expect_contains "... and the limit per file" "每个不超过 0.1 MB，合计不超过 1 MB" "$(cat "$H.b")"
 expect_contains "... with a link back to the form" 'href="/p/report" id="back-to-form"' "$(cat "$H.b")"
-expect_contains "... in the public page style" 'class="public-box"' "$(cat "$H.b")"
+expect_contains "... in the public page style" 'class="citizen"' "$(cat "$H.b")"
 form
 expect_eq "the same without a Content-Length (chunked): 413" 413 \
 	"$(report "$(pow_data "$H.b")" -H 'Transfer-Encoding: chunked' -F "files=@$T_DIR/huge.pdf")"
