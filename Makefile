@@ -9,6 +9,7 @@
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
 #   make bench-stats  the statistics (report, dashboard) on a national-scale year, SQLite and PostgreSQL (bench/README.md)
+#   make bench-burst  1,000 public reports with attachments at once, then the ferry (bench/README.md)
 
 PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter gdlib libcurl
 TESTPKGS := cmocka
@@ -45,7 +46,7 @@ REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,bu
 SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats clean check-layers
+.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats bench-burst clean check-layers
 .DELETE_ON_ERROR:
 
 all: deps build/qingfeng build/man/qingfeng.1
@@ -123,6 +124,11 @@ bench: deps-test build/qingfeng
 # national scale"): STATS_RECORDS=500000 for a quick run
 bench-stats: deps-test build/qingfeng
 	@bench/stats.sh
+
+# issue 13's burst of 1,000 public reports with attachments (bench/README.md,
+# "Public reports: a burst of 1,000")
+bench-burst: build/qingfeng
+	@bench/burst.sh
 
 # ---- the manual page: written by the binary from the option tables its
 # --help prints (src/cmd/man.c); install it with

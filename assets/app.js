@@ -9,8 +9,9 @@
  *    wrapper whose table is wider than it gets class "scrolls" (and
  *    "at-end" once scrolled to the end), which style.css shows as the
  *    "左右滑动查看" hint and a shadow at the edge that hides more.
- *  - input[type=file][data-max-bytes]: a chosen file larger than that, or
- *    more files than data-max-files, is said at once (the browser shows it
+ *  - input[type=file][data-max-bytes]: a chosen file larger than that, more
+ *    files than data-max-files, or files together past data-max-total (the
+ *    body limit, serve --max-upload) are said at once (the browser shows it
  *    by the field and keeps the form from going): the server checks again.
  *  - printing opens every folded section (details.fold) and folds back
  *    afterwards (style.css unfolds them too where the browser can).
@@ -53,7 +54,7 @@
 
 	/* Files past the field's limits, said before they are uploaded. */
 	document.addEventListener('change', function (ev) {
-		var el = ev.target, max, most, msg = '', i;
+		var el = ev.target, max, most, total, sum = 0, msg = '', i;
 
 		if (!el || el.nodeName !== 'INPUT' || el.type !== 'file' || !el.hasAttribute('data-max-bytes'))
 			return;
@@ -61,9 +62,15 @@
 		most = parseInt(el.getAttribute('data-max-files') || '0', 10);
 		if (most && el.files.length > most)
 			msg = '最多选择 ' + most + ' 个文件。';
-		for (i = 0; !msg && i < el.files.length; i++)
+		total = parseInt(el.getAttribute('data-max-total') || '0', 10);
+		for (i = 0; !msg && i < el.files.length; i++) {
+			sum += el.files[i].size;
 			if (el.files[i].size > max)
 				msg = '文件“' + el.files[i].name + '”超过 ' + (max / 1048576).toFixed(1) + ' MB 的限制。';
+		}
+		if (!msg && total && sum > total)
+			msg = '所选文件合计 ' + (sum / 1048576).toFixed(1) + ' MB，超过合计 ' +
+			      (total / 1048576).toFixed(0) + ' MB 的限制。';
 		el.setCustomValidity(msg);
 		if (msg)
 			el.reportValidity();

@@ -71,7 +71,11 @@ int api_ferry_batch(struct req *r)
 
 	if (answered)
 		return rc;
-	if (ferry_export_inbox(&r->c, &sb, &err) < 0) {
+	/* the first batch of the inbox (at most 256 MiB of sealed items):
+	 * the reply collects its items, so the next request gets the rest */
+	int64_t after = 0;
+
+	if (ferry_export_inbox(&r->c, &after, &sb, &err) < 0) {
 		strbuf_release(&sb);
 		rc = refuse(r, 500, E_INTERNAL, err.buf);
 	} else {

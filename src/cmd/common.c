@@ -43,6 +43,8 @@ void config_defaults(struct config *cfg)
 	cfg->login_addr_seconds = 10;
 	cfg->pow_bits = 16;
 	cfg->public_file_max = 4 * 1024 * 1024;
+	cfg->public_key_days = 7;
+	cfg->public_status_days = 180;
 }
 
 static void usage_print(FILE *f, const char *usage, const struct option_spec *specs)
@@ -227,6 +229,8 @@ int config_load(struct config *cfg, struct store *s)
 		{ "login_addr_seconds", &cfg->login_addr_seconds },
 		{ "pow_bits", &cfg->pow_bits },
 		{ "public_file_max", &cfg->public_file_max },
+		{ "public_key_days", &cfg->public_key_days },
+		{ "public_status_days", &cfg->public_status_days },
 	};
 
 	if (store_setting_get(s, a, "region", &v) == STORE_ROW)

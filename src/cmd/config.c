@@ -42,6 +42,10 @@ static const struct {
 			     "on an old phone; each bit doubles it; docs/security.md \"Proof of work\")" },
 	{ "public_file_max", 1024, 20971520, "largest file in bytes on the public report form (default 4194304: "
 					      "4 MB; at most 5 files, together within serve --max-upload)" },
+	{ "public_key_days", 1, 3650, "days a public rating page's idempotency key (its hash) is kept to answer "
+				       "a retry (default 7; docs/operations.md \"Purging the public side\")" },
+	{ "public_status_days", 1, 3650, "days a concluded report's, letter's or bad review's status stays "
+					  "queryable with its code after it concluded (default 180)" },
 	{ "trusted_proxy", 0, 0, "reverse proxies whose X-Forwarded-For names the client: addresses or "
 				 "CIDR ranges, comma-separated; \"\" for none (serve --trusted-proxy overrides)" },
 };
@@ -137,11 +141,11 @@ int cmd_config(int argc, char **argv)
 		printf("region %s\ncommission %s\nsession_idle %d\nsession_absolute %d\n"
 		       "lock_failures %d\nlock_seconds %d\npw_min_len %d\npw_classes %d\n"
 		       "totp_required_all %d\nlogin_addr_burst %d\nlogin_addr_seconds %d\n"
-		       "pow_bits %d\npublic_file_max %d\n",
+		       "pow_bits %d\npublic_file_max %d\npublic_key_days %d\npublic_status_days %d\n",
 		       c->region, c->commission, c->session_idle, c->session_absolute,
 		       c->lock_failures, c->lock_seconds, c->pw_min_len, c->pw_classes,
 		       c->totp_required_all, c->login_addr_burst, c->login_addr_seconds,
-		       c->pow_bits, c->public_file_max);
+		       c->pow_bits, c->public_file_max, c->public_key_days, c->public_status_days);
 		for (k = 0; k < QF_ARRAY_SIZE(stored); k++) {
 			const char *v;
 			if (store_setting_get(env.db, env.a, stored[k].key, &v) != STORE_ROW || !*v)

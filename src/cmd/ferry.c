@@ -3,12 +3,17 @@
  * instance and the intranet (issue 13, docs/operations.md "The public
  * channel").
  *
- *   qingfeng ferry export --out FILE   public side: the sealed inbox;
+ *   qingfeng ferry export --out FILE   public side: the sealed inbox
+ *                                      (FILE, then FILE.2, FILE.3 ...
+ *                                      when it is past 256 MiB);
  *                                      intranet: the replies (status,
  *                                      answers, what was collected)
- *   qingfeng ferry import FILE         the other side's batch, checked
- *                                      against its verify key, one
- *                                      transaction, idempotent
+ *   qingfeng ferry import FILE...      the other side's batches, each
+ *                                      checked against its verify key,
+ *                                      one transaction, idempotent
+ *   qingfeng ferry purge [--dry-run]   either side: the idempotency keys
+ *                                      and concluded statuses past their
+ *                                      settings (domain/public_purge.h)
  *   qingfeng ferry key export [--out FILE]   this side's public keys
  *   qingfeng ferry key import FILE           the other side's public keys
  *   qingfeng ferry key pull-secret --out FILE   a new shared key for the
@@ -25,6 +30,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,9 +44,11 @@
 #include "core/log.h"
 #include "domain/ferry.h"
 #include "domain/ferry_pull.h"
+#include "domain/public_purge.h"
 #include "store/store.h"
 
-#define USAGE "qingfeng ferry export --out FILE | ferry import FILE | ferry pull URL [--ca FILE] [--allow-http] | ferry key export [--out FILE] | ferry key import FILE | ferry key pull-secret (--out FILE | FILE | -)"
+#define USAGE "qingfeng ferry export --out FILE | ferry import FILE... | ferry pull URL [--ca FILE] [--allow-http] | ferry purge [--dry-run] | ferry key export [--out FILE] | ferry key import FILE | ferry key pull-secret (--out FILE | FILE | -)"
+#define FILES_MAX 64
 #define FERRY_MAX (512u * 1024 * 1024)
 
 /* Reads a whole file into sb.  0 or -1 (printed). */
@@ -186,26 +194,124 @@ out:
 	return rc;
 }
 
+/* export: the reply batch, or the inbox as FILE, FILE.2 ... (each a whole
+ * signed batch of at most 256 MiB of sealed items, domain/ferry.h) */
+static int export_batches(struct cmd_env *env, const char *out)
+{
+	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
+	int64_t after = 0;
+	int more = 1, rc = 0;
+
+	for (int i = 1; more > 0 && rc == 0; i++) {
+		char path[4096];
+
+		if (i == 1)
+			snprintf(path, sizeof(path), "%s", out);
+		else
+			snprintf(path, sizeof(path), "%s.%d", out, i);
+		strbuf_reset(&sb);
+		more = env->keys.has_seal_sk ? ferry_export_replies(&env->c, &sb, &err)
+					     : ferry_export_inbox(&env->c, &after, &sb, &err);
+		if (more < 0)
+			rc = error("%s", err.buf);
+		else if (write_whole(path, &sb) < 0)
+			rc = -1;
+		else
+			fprintf(stderr, "qingfeng: wrote %s batch %s\n",
+				env->keys.has_seal_sk ? "a reply" : "an inbox", path);
+	}
+	strbuf_release(&sb);
+	strbuf_release(&err);
+	return rc;
+}
+
+/* import: each file in turn, each one transaction; stops at the first
+ * that is refused (the ones before it stay imported: each is whole) */
+static int import_batches(struct cmd_env *env, const char **files, int n)
+{
+	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
+	struct ferry_counts fc;
+	int rc = 0;
+
+	for (int i = 0; i < n && rc == 0; i++) {
+		strbuf_reset(&sb);
+		strbuf_reset(&err);
+		if (read_whole(files[i], &sb) < 0)
+			rc = -1;
+		else if (ferry_import(&env->c, sb.buf, sb.len, &fc, &err) < 0)
+			rc = error("ferry import '%s' refused: %s", files[i], err.buf);
+		else
+			printf("qingfeng: ferry import: %d items, %d applied, %d skipped (seen before or unknown)\n",
+			       fc.items, fc.applied, fc.skipped);
+		strbuf_release(&sb);     /* the next file is not read into this one's memory */
+	}
+	strbuf_release(&sb);
+	strbuf_release(&err);
+	return rc;
+}
+
+/* purge: the counts, then (not dry) what went */
+static int purge(struct cmd_env *env, int dry_run)
+{
+	struct public_purge_counts n;
+
+	if (public_purge(&env->c, dry_run, &n) < 0)
+		return error("ferry purge failed: %s", store_errmsg(env->db));
+	printf("qingfeng: ferry purge%s: %" PRId64 " idempotency keys older than %d days, %" PRId64
+	       " concluded statuses older than %d days%s", dry_run ? " --dry-run" : "", n.keys,
+	       env->cfg.public_key_days, n.statuses, env->cfg.public_status_days,
+	       dry_run ? " would go\n" : " purged");
+	if (!dry_run)
+		printf(" (%" PRId64 " statuses brought up to date)\n", n.refreshed);
+	return 0;
+}
+
+/* pull: one pull over HTTPS from the public instance at url (intranet) */
+static int pull(struct cmd_env *env, const char *url, const char *ca, int allow_http,
+		const char *attach, const char *db, const char *key)
+{
+	struct ferry_pull_opts po = { url, ca, allow_http, NULL };
+	struct ferry_counts in, back;
+	struct strbuf err = STRBUF_INIT;
+	int rc = -1;
+
+	if (!(env->cfg.attach_dir = cmd_attach_dir(attach, db, key)))
+		;       /* said why */
+	else if (httpc_setup() < 0)
+		error("cannot set up the HTTP client");
+	else if (ferry_pull(&env->c, &po, &in, &back, &err) < 0)
+		error("ferry pull from '%s' failed: %s", url, err.buf);
+	else {
+		printf("qingfeng: ferry pull: inbox %d items, %d applied, %d skipped; replies %d "
+		       "items, %d applied, %d skipped\n", in.items, in.applied, in.skipped,
+		       back.items, back.applied, back.skipped);
+		rc = 0;
+	}
+	strbuf_release(&err);
+	return rc;
+}
+
 int cmd_ferry(int argc, char **argv)
 {
-	const char *db = NULL, *key = NULL, *out = NULL, *attach = NULL, *ca = NULL, *pos[3] = { 0 };
-	int allow_http = 0;
+	const char *db = NULL, *key = NULL, *out = NULL, *attach = NULL, *ca = NULL, *pos[FILES_MAX + 1] = { 0 };
+	int allow_http = 0, dry_run = 0;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
-		{ "--out", &out, NULL, "file to write (export)" },
+		{ "--out", &out, NULL, "file to write (export; an inbox past 256 MiB goes on in FILE.2, FILE.3 ...)" },
 		{ "--attachments", &attach, NULL, "attachments folder the reports' files go to (import on the "
 						  "intranet; default as serve's)" },
 		{ "--ca", &ca, NULL, "pull: PEM CA file that verifies the public instance's certificate "
 				     "(default: the system's trust store)" },
 		{ "--allow-http", NULL, &allow_http, "pull: allow a plain http:// URL (for tests: the "
 						   "traffic is then readable on the network)" },
+		{ "--dry-run", NULL, &dry_run, "purge: count what would go, change nothing" },
 		{ NULL, NULL, NULL, NULL }
 	};
-	struct strbuf sb = STRBUF_INIT, err = STRBUF_INIT;
-	struct ferry_counts n;
 	struct cmd_env env;
-	int np = cmd_parse(argc, argv, specs, pos, 3, USAGE), rc = 1;
+	int np, rc = 1;
+
+	np = cmd_parse(argc, argv, specs, pos, FILES_MAX + 1, USAGE);
 
 	if (np == -2)
 		return 0;
@@ -215,58 +321,28 @@ int cmd_ferry(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	db = cmd_db_path(db);
-	if (!strcmp(pos[0], "key") && np >= 2 &&
+	if (!strcmp(pos[0], "key") && np >= 2 && np <= 3 &&
 	    (!strcmp(pos[1], "export") || !strcmp(pos[1], "import") || !strcmp(pos[1], "pull-secret")))
 		return key_command(pos[1], pos[2], out, db, key) < 0 ? 1 : 0;
 	if (!(!strcmp(pos[0], "export") && np == 1 && out) &&
-	    !(!strcmp(pos[0], "import") && np == 2) && !(!strcmp(pos[0], "pull") && np == 2)) {
+	    !(!strcmp(pos[0], "import") && np >= 2) && !(!strcmp(pos[0], "purge") && np == 1) &&
+	    !(!strcmp(pos[0], "pull") && np == 2)) {
 		error("usage: %s", USAGE);
 		return EXIT_USAGE;
 	}
-	if (!strcmp(pos[0], "import") && read_whole(pos[1], &sb) < 0)
+	if (cmd_open(&env, db, key) < 0)
 		return 1;
-	if (cmd_open(&env, db, key) < 0) {
-		strbuf_release(&sb);
-		return 1;
-	}
-	if (!strcmp(pos[0], "pull")) {
-		struct ferry_pull_opts po = { pos[1], ca, allow_http, NULL };
-		struct ferry_counts back;
-		if (!(env.cfg.attach_dir = cmd_attach_dir(attach, db, key)))
-			;       /* said why */
-		else if (httpc_setup() < 0)
-			error("cannot set up the HTTP client");
-		else if (ferry_pull(&env.c, &po, &n, &back, &err) < 0)
-			error("ferry pull from '%s' failed: %s", pos[1], err.buf);
-		else {
-			printf("qingfeng: ferry pull: inbox %d items, %d applied, %d skipped; replies %d "
-			       "items, %d applied, %d skipped\n", n.items, n.applied, n.skipped,
-			       back.items, back.applied, back.skipped);
-			rc = 0;
-		}
-	} else if (!strcmp(pos[0], "export")) {
-		int r = env.keys.has_seal_sk ? ferry_export_replies(&env.c, &sb, &err)
-					     : ferry_export_inbox(&env.c, &sb, &err);
-		if (r < 0)
-			error("%s", err.buf);
-		else if (write_whole(out, &sb) == 0) {
-			fprintf(stderr, "qingfeng: wrote %s batch %s\n",
-				env.keys.has_seal_sk ? "a reply" : "an inbox", out);
-			rc = 0;
-		}
-	} else if (env.keys.has_seal_sk &&
-		   !(env.cfg.attach_dir = cmd_attach_dir(attach, db, key))) {
+	if (!strcmp(pos[0], "pull"))
+		rc = pull(&env, pos[1], ca, allow_http, attach, db, key) < 0;
+	else if (!strcmp(pos[0], "export"))
+		rc = export_batches(&env, out) < 0;
+	else if (!strcmp(pos[0], "purge"))
+		rc = purge(&env, dry_run) < 0;
+	else if (env.keys.has_seal_sk && !(env.cfg.attach_dir = cmd_attach_dir(attach, db, key)))
 		;       /* said why */
-	} else if (ferry_import(&env.c, sb.buf, sb.len, &n, &err) < 0) {
-		error("ferry import '%s' refused: %s", pos[1], err.buf);
-	} else {
-		printf("qingfeng: ferry import: %d items, %d applied, %d skipped (seen before or unknown)\n",
-		       n.items, n.applied, n.skipped);
-		rc = 0;
-	}
+	else
+		rc = import_batches(&env, pos + 1, np - 1) < 0;
 	free((char *)env.cfg.attach_dir);
 	cmd_close(&env);
-	strbuf_release(&sb);
-	strbuf_release(&err);
 	return rc;
 }

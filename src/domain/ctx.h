@@ -32,6 +32,8 @@ struct config {
 	int login_addr_seconds;   /* ... and then one more every N seconds, default 10 */
 	int pow_bits;             /* public forms' proof of work: leading zero bits, default 16 */
 	int public_file_max;      /* bytes of one file on the public report form, default 4 MiB */
+	int public_key_days;      /* days a rating's idempotency key is kept where the page runs, default 7 */
+	int public_status_days;   /* days a concluded item's status stays queryable, default 180 */
 	const char *attach_dir;   /* the attachments folder (domain/attach.h); NULL:
 				   * none configured, uploads refused */
 };

@@ -71,29 +71,77 @@ static json_t *batch_body(struct ctx *c, const char *kind)
 	return b;
 }
 
-int ferry_export_inbox(struct ctx *c, struct strbuf *out, struct strbuf *err)
+/* the sealed text one inbox batch carries at most (a single larger item
+ * goes alone): what `ferry import` reads (FERRY_MAX, cmd/ferry.c) and
+ * holds in memory twice stays bounded however long the inbox is */
+#define BATCH_SEALED_MAX ((size_t)256 * 1024 * 1024)
+#define INBOX_PAGE 32
+
+int ferry_export_inbox(struct ctx *c, int64_t *after, struct strbuf *out, struct strbuf *err)
 {
-	struct inbox_item *it;
 	json_t *body, *items;
-	int n;
+	size_t bytes = 0;
+	int more = 0;
 
 	if (is_intranet(c)) {
 		strbuf_addstr(err, "this is the intranet (its key file holds the sealing secret): "
 			      "it exports replies ('ferry export --replies')");
 		return -1;
 	}
-	n = store_inbox_all(c->db, c->a, &it);
-	if (n < 0) {
-		strbuf_addf(err, "cannot read the inbox: %s", store_errmsg(c->db));
-		return -1;
-	}
 	body = batch_body(c, "inbox");
 	items = json_object_get(body, "items");
-	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:s}", "id", it[i].id, "kind",
-						       it[i].kind, "day", it[i].day, "sealed",
-						       it[i].sealed));
-	return write_batch(c, "inbox", body, out, err);
+	while (!more) {
+		struct inbox_item *it;
+		/* each page in an arena of its own: the JSON keeps its copy */
+		struct arena *page = arena_new(0);
+		int n = page ? store_inbox_page(c->db, page, *after, INBOX_PAGE, &it) : -1;
+
+		for (int i = 0; i < n; i++) {
+			size_t len = strlen(it[i].sealed);
+			if (json_array_size(items) && bytes + len > BATCH_SEALED_MAX) {
+				more = 1;
+				break;
+			}
+			bytes += len;
+			*after = it[i].seq;
+			json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:s}", "id", it[i].id, "kind",
+							       it[i].kind, "day", it[i].day, "sealed",
+							       it[i].sealed));
+		}
+		arena_free(page);
+		if (n < 0) {
+			json_decref(body);
+			strbuf_addf(err, "cannot read the inbox: %s", store_errmsg(c->db));
+			return -1;
+		}
+		if (n < INBOX_PAGE)
+			break;
+	}
+	return write_batch(c, "inbox", body, out, err) < 0 ? -1 : more;
+}
+
+int ferry_item_outcome(struct ctx *c, const struct public_item *it, const char **status,
+		       const char **answer, json_t **detail)
+{
+	const struct inbox_kind *k = inbox_kind_find(it->kind);
+
+	*detail = NULL;
+	return k && k->outcome ? k->outcome(c, it, status, answer, detail)
+			       : public_outcome(c, it->item_id, status, answer);
+}
+
+int ferry_status_apply(struct ctx *c, const char *id, const char *status, const char *answer,
+		       json_t *detail, const char *day)
+{
+	int rc = store_pstatus_set(c->db, id, status, answer, day);
+
+	if (rc >= 0 && json_is_object(detail)) {
+		char *d = json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS);
+		int dc = d ? store_pstatus_detail(c->db, id, d) : -1;
+		free(d);
+		rc = dc < 0 ? -1 : rc || dc;
+	}
+	return rc;
 }
 
 int ferry_export_replies(struct ctx *c, struct strbuf *out, struct strbuf *err)
@@ -114,11 +162,9 @@ int ferry_export_replies(struct ctx *c, struct strbuf *out, struct strbuf *err)
 	body = batch_body(c, "replies");
 	items = json_object_get(body, "items");
 	for (int i = 0; i < n; i++) {
-		const struct inbox_kind *k = inbox_kind_find(it[i].kind);
 		const char *status, *answer;
 		json_t *detail = NULL, *o;
-		int rc = k && k->outcome ? k->outcome(c, &it[i], &status, &answer, &detail)
-					 : public_outcome(c, it[i].item_id, &status, &answer);
+		int rc = ferry_item_outcome(c, &it[i], &status, &answer, &detail);
 		if (rc < 0) {
 			json_decref(body);
 			strbuf_addf(err, "cannot read the outcome of item %s", it[i].item_id);
@@ -230,7 +276,7 @@ static int apply_tx(struct store *s, void *arg)
 		int rc;
 		if (aa->intranet) {
 			struct inbox_item it = { field(o, "id"), field(o, "kind"), field(o, "day"),
-						 field(o, "sealed") };
+						 field(o, "sealed"), 0 };
 			struct fielderr fe = { 0 };
 			if (!it.id || !it.kind || !it.day || !it.sealed ||
 			    strlen(it.id) != PUBLIC_ID_CHARS) {
@@ -249,13 +295,7 @@ static int apply_tx(struct store *s, void *arg)
 				strbuf_addf(aa->err, "item %zu of the batch is malformed", i + 1);
 				return -1;
 			}
-			rc = store_pstatus_set(c->db, id, st, ans, day);
-			if (rc >= 0 && json_is_object(json_object_get(o, "detail"))) {
-				char *d = json_dumps(json_object_get(o, "detail"), JSON_COMPACT | JSON_SORT_KEYS);
-				int dc = d ? store_pstatus_detail(c->db, id, d) : -1;
-				free(d);
-				rc = dc < 0 ? -1 : rc || dc;
-			}
+			rc = ferry_status_apply(c, id, st, ans, json_object_get(o, "detail"), day);
 			if (rc >= 0 && store_inbox_delete(c->db, id) < 0)
 				rc = -1;
 		}

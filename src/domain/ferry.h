@@ -20,10 +20,13 @@
  * changes nothing (items are keyed by their random ids).
  */
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/strbuf.h"
 
 struct ctx;
+struct json_t;
+struct public_item;
 
 struct ferry_counts {
 	int items;      /* in the batch */
@@ -31,10 +34,24 @@ struct ferry_counts {
 	int skipped;    /* seen before (inbox) or unknown here (replies) */
 };
 
-/* Public side: the inbox batch into out.  0, or -1 with err. */
-int ferry_export_inbox(struct ctx *c, struct strbuf *out, struct strbuf *err);
+/* Public side: an inbox batch into out, of the items after seq *after
+ * (0 for the first), at most 256 MiB of sealed text (a larger single item
+ * alone); *after becomes the last item's seq.  1 when items are left for
+ * another batch (call again), 0 when this one ends the inbox, -1 with err. */
+int ferry_export_inbox(struct ctx *c, int64_t *after, struct strbuf *out, struct strbuf *err);
 /* Intranet: the reply batch into out.  0, or -1 with err. */
 int ferry_export_replies(struct ctx *c, struct strbuf *out, struct strbuf *err);
+/* What the reply batch carries for an item the intranet imported: its
+ * status, the answer and (ratings) a detail object the caller owns.
+ * 0, or < 0. */
+int ferry_item_outcome(struct ctx *c, const struct public_item *it, const char **status,
+		       const char **answer, struct json_t **detail);
+/* One item's outcome into its public_status row (the status's day becomes
+ * `day` when status or answer change): 1 changed, 0 the same or no such
+ * row, < 0.  The reply batch's import, and the single-instance purge
+ * (domain/public_purge.h), which has no reply batch. */
+int ferry_status_apply(struct ctx *c, const char *id, const char *status, const char *answer,
+		       struct json_t *detail, const char *day);
 /* Either side: checks and applies a batch made by the other side (the
  * kind this side takes).  0 with the counts, or -1 with err (a signature
  * that does not verify, a batch of the wrong kind or region, an item the

@@ -58,6 +58,10 @@ static const char *why(struct ctx *c, long status, const struct strbuf *resp)
 	return s;
 }
 
+/* at most this many batches a pull (each up to 256 MiB of sealed items);
+ * the rest waits for the next pull */
+#define FERRY_PULL_ROUNDS 16
+
 int ferry_pull(struct ctx *c, const struct ferry_pull_opts *o, struct ferry_counts *in,
 	       struct ferry_counts *back, struct strbuf *err)
 {
@@ -77,33 +81,47 @@ int ferry_pull(struct ctx *c, const struct ferry_pull_opts *o, struct ferry_coun
 			      "(docs/operations.md \"Pull over HTTPS\")");
 		return -1;
 	}
-	/* 1: the public inbox, imported here */
-	st = call(c, o, "GET", FERRY_PULL_BATCH, NULL, &resp, err);
-	if (st < 0)
-		goto out;
-	if (st != 200) {
-		strbuf_addf(err, "GET %s answered %ld: %s", FERRY_PULL_BATCH, st, why(c, st, &resp));
-		goto out;
-	}
-	if (ferry_import(c, resp.buf, resp.len, in, err) < 0)
-		goto out;
-	/* 2: the replies, imported there */
-	if (ferry_export_replies(c, &batch, err) < 0)
-		goto out;
-	strbuf_reset(&resp);
-	st = call(c, o, "POST", FERRY_PULL_REPLY, &batch, &resp, err);
-	if (st < 0)
-		goto out;
-	if (st != 200) {
-		strbuf_addf(err, "POST %s answered %ld: %s", FERRY_PULL_REPLY, st, why(c, st, &resp));
-		goto out;
-	}
-	{
+	/* rounds: an inbox past one batch (256 MiB of sealed items, ferry.h)
+	 * comes a batch a round, each collected by the round's reply */
+	for (int round = 0; round < FERRY_PULL_ROUNDS; round++) {
+		struct ferry_counts i1, b1;
+
+		strbuf_reset(&resp);
+		strbuf_reset(&batch);
+		/* 1: the public inbox, imported here */
+		st = call(c, o, "GET", FERRY_PULL_BATCH, NULL, &resp, err);
+		if (st < 0)
+			goto out;
+		if (st != 200) {
+			strbuf_addf(err, "GET %s answered %ld: %s", FERRY_PULL_BATCH, st, why(c, st, &resp));
+			goto out;
+		}
+		if (ferry_import(c, resp.buf, resp.len, &i1, err) < 0)
+			goto out;
+		if (round > 0 && i1.items == 0)
+			break;  /* the rest was collected: the replies went already */
+		/* 2: the replies, imported there */
+		if (ferry_export_replies(c, &batch, err) < 0)
+			goto out;
+		strbuf_reset(&resp);
+		st = call(c, o, "POST", FERRY_PULL_REPLY, &batch, &resp, err);
+		if (st < 0)
+			goto out;
+		if (st != 200) {
+			strbuf_addf(err, "POST %s answered %ld: %s", FERRY_PULL_REPLY, st, why(c, st, &resp));
+			goto out;
+		}
 		json_t *v = json_loadb(resp.buf, resp.len, 0, NULL);
-		back->items = (int)json_integer_value(json_object_get(v, "items"));
-		back->applied = (int)json_integer_value(json_object_get(v, "applied"));
-		back->skipped = (int)json_integer_value(json_object_get(v, "skipped"));
+		b1.items = (int)json_integer_value(json_object_get(v, "items"));
+		b1.applied = (int)json_integer_value(json_object_get(v, "applied"));
+		b1.skipped = (int)json_integer_value(json_object_get(v, "skipped"));
 		json_decref(v);
+		in->items += i1.items;
+		in->applied += i1.applied;
+		in->skipped += i1.skipped;
+		*back = b1;     /* each reply batch is whole: the last one counts */
+		if (i1.items == 0)
+			break;
 	}
 	rc = 0;
 out:

@@ -119,22 +119,36 @@ int inbox_accept(struct ctx *c, const struct inbox_item *it, struct fielderr *fe
 		fielderr_add(fe, "item", arena_printf(c->a, "条目 %s 的类型“%s”无法识别", it->id, it->kind));
 		return RES_INVALID;
 	}
-	payload = open_item(c, it);
-	if (!payload) {
-		fielderr_add(fe, "item", arena_printf(c->a, "条目 %s 无法解封（密钥不符或内容损坏）", it->id));
-		return RES_INVALID;
-	}
 	{
-		/* the record's author is the public channel, whoever runs the
-		 * import (the import's own audit entry names that person) */
+		/* the item in an arena of its own: a batch's items (their files
+		 * decoded, encrypted, thumbnailed) are not all held until the
+		 * batch ends (burst13: 2 GB for a 256 MiB batch); what fe says
+		 * is copied out.  The record's author is the public channel,
+		 * whoever runs the import (the import's own audit entry names
+		 * that person) */
+		struct arena *keep = c->a;
 		struct actor who = c->who;
-		c->who.id = 0;
-		c->who.name = "public";
-		c->who.role = "public";
-		rc = k->accept(c, payload, it->id, fe);
-		c->who = who;
+
+		c->a = arena_new(0);
+		payload = open_item(c, it);
+		if (!payload) {
+			fielderr_add(fe, "item", arena_printf(keep, "条目 %s 无法解封（密钥不符或内容损坏）", it->id));
+			rc = RES_INVALID;
+		} else {
+			c->who.id = 0;
+			c->who.name = "public";
+			c->who.role = "public";
+			rc = k->accept(c, payload, it->id, fe);
+			c->who = who;
+			json_decref(payload);
+		}
+		for (int i = 0; i < fe->n; i++) {
+			fe->field[i] = arena_strdup(keep, fe->field[i]);
+			fe->msg[i] = arena_strdup(keep, fe->msg[i]);
+		}
+		arena_free(c->a);
+		c->a = keep;
 	}
-	json_decref(payload);
 	if (rc < 0)
 		return rc;
 	pi.report_id = rc;

@@ -75,7 +75,10 @@ int form_add(struct form *f, const char *key, const char *value, size_t vlen);
 /* Appends to the value of the last field when it has the same key (the
  * post processor hands large values over in pieces).  -1 on violation.
  * off == 0 starts a new field (filename: NULL, or the name of an uploaded
- * file, checked like a value and at most 255 bytes); off > 0 continues
+ * file, checked like a value and at most 255 bytes), except that it goes
+ * on with the open field while that is still empty and has the same key
+ * and file name (the post processor may start a part twice, form.c);
+ * off > 0 continues
  * the open field and must equal the bytes it holds so far, as
  * libmicrohttpd's iterator passes it.  A UTF-8 character may be split
  * across pieces.  The form copies `data`. */

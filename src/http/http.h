@@ -95,7 +95,9 @@ enum {
 	R_STATIC = 1 << 4,       /* no database, no session (assets, health) */
 	R_ACCOUNT = 1 << 5,      /* reachable while a password change is due */
 	R_UPLOAD = 1 << 6,       /* takes files: body up to max_upload (plus the form
-				  * around it), multipart files kept binary */
+				  * around it), multipart files kept binary; with
+				  * R_CITIZEN the handler answers its own 413
+				  * (req_too_large: the citizen's page names the limits) */
 	R_CITIZEN = 1 << 7,      /* the public channel: served by serve --public */
 };
 
@@ -154,8 +156,14 @@ int reply_redirect(struct req *r, const char *location);
  * NULL; for HTML it is shown only when it is meant for people. */
 int reply_error(struct req *r, enum err_code code, const char *detail);
 /* The 413 of a body (or, on an R_UPLOAD route, a file) past its limit; on
- * an upload route the hint names the file limit in MB. */
+ * an upload route the hint names the file limit in MB, the API's detail
+ * the limits in bytes.  An R_CITIZEN | R_UPLOAD route's own handler
+ * answers instead (the citizen's page, in its style): it must test
+ * req_too_large first. */
 int reply_too_large(struct req *r);
+/* 1 when the request's body, or a file in it, was past its limit (the
+ * form is then incomplete and must not be used). */
+int req_too_large(const struct req *r);
 /* A 400 for text the input rule refused (core/text.h; forms and JSON
  * alike): the page shows, and the API's "hint" holds, the fault's Chinese
  * sentence; the API adds "field" and "reason" (text_reason_code).

@@ -315,14 +315,28 @@ int reply_error(struct req *r, enum err_code code, const char *detail)
 	return error_reply(r, code, detail, NULL, NULL);
 }
 
+int req_too_large(const struct req *r)
+{
+	return r->too_large || r->form.too_large;
+}
+
 int reply_too_large(struct req *r)
 {
-	const char *hint = NULL;
+	const char *hint = NULL, *detail = "request body too large";
 
-	if (r->route && (r->route->flags & R_UPLOAD))
+	if (r->route && (r->route->flags & (R_UPLOAD | R_CITIZEN)) == (R_UPLOAD | R_CITIZEN))
+		return r->route->handler(r);    /* the citizen's page says it in its style */
+	if (r->route && (r->route->flags & R_UPLOAD)) {
 		hint = arena_printf(r->arena, "文件超过允许的大小（每个文件最大 %.1f MB），未保存任何内容。",
 				    (double)r->app->max_upload / (1024 * 1024));
-	return error_reply(r, E_TOO_LARGE, "request body too large", NULL, hint);
+		detail = arena_printf(r->arena, "request body too large: at most %zu bytes per file "
+				      "(serve --max-upload) and %zu bytes for the whole body; nothing stored",
+				      r->app->max_upload, r->max_body);
+	} else {
+		detail = arena_printf(r->arena, "request body too large: at most %zu bytes; nothing stored",
+				      r->max_body);
+	}
+	return error_reply(r, E_TOO_LARGE, detail, NULL, hint);
 }
 
 /* the server answers a refused form with its err: say why, in Chinese */

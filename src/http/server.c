@@ -39,6 +39,7 @@
 #include "domain/auth.h"
 #include "domain/authz.h"
 #include "domain/audit.h"
+#include "domain/public_purge.h"
 #include "domain/role.h"
 #include "http/cookie.h"
 #include "http/metrics.h"
@@ -610,6 +611,25 @@ static void purge_sessions(struct app *app, struct store *s)
 		log_warn("throttle purge: %s", store_errmsg(s));
 }
 
+/* The public side's retention (domain/public_purge.h): at the start and
+ * then hourly from the main thread, as the system (no actor, no address). */
+#define PUBLIC_PURGE_SECONDS 3600
+static void purge_public(struct app *app, struct store *s)
+{
+	struct arena *a = arena_new(0);
+	struct ctx c = { .db = s, .a = a, .cfg = &app->cfg, .keys = &app->keys,
+			 .cal = atomic_load(&app->cal), .now = time_now(),
+			 .who = { .name = "-", .role = "", .ip = "-" } };
+	struct public_purge_counts n;
+
+	if (public_purge(&c, 0, &n) < 0)
+		log_warn("public purge: %s", store_errmsg(s));
+	else if (n.keys || n.statuses)
+		log_info("public purge: %" PRId64 " idempotency keys, %" PRId64 " concluded statuses",
+			 n.keys, n.statuses);
+	arena_free(a);
+}
+
 /* Moves the audit checkpoint forward (domain/audit.h); why it cannot is
  * logged when it changes (last: the reason last logged, "" when none). */
 static void checkpoint_tick(struct app *app, struct store *s, struct strbuf *last)
@@ -647,7 +667,7 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	char err[256];
 	struct strbuf ckpt_err = STRBUF_INIT;
 	int sig, rc = 0;
-	int64_t purged = time_now();
+	int64_t purged = time_now(), public_purged = 0;
 
 	if (parse_listen(listen, &sa, &flags) < 0)
 		return error("bad listen address '%s' (want HOST:PORT or [IPv6]:PORT)", listen);
@@ -736,6 +756,8 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 		rc = -1;
 	if (rc == 0) {
 		checkpoint_tick(app, s, &ckpt_err);
+		purge_public(app, s);
+		public_purged = time_now();
 		/* systemd Type=notify: the listener is up and the database answered */
 		if (sdnotify("READY=1\nSTATUS=serving") < 0)
 			log_warn("cannot notify $NOTIFY_SOCKET: %s", strerror(errno));
@@ -751,6 +773,10 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 		if (time_now() - purged >= 60) {
 			purge_sessions(app, s);
 			purged = time_now();
+		}
+		if (time_now() - public_purged >= PUBLIC_PURGE_SECONDS) {
+			purge_public(app, s);
+			public_purged = time_now();
 		}
 	}
 	sdnotify("STOPPING=1");

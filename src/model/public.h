@@ -14,6 +14,7 @@
 struct inbox_item {
 	const char *id, *kind, *day;
 	const char *sealed;         /* base64 of crypto_box_seal(JSON) */
+	int64_t seq;                /* the order of arrival (public_inbox.seq) */
 };
 
 /* public_status: what the holder of the query code sees. */

@@ -155,8 +155,9 @@ static int report_form(struct req *r, const struct fielderr *fe, unsigned status
 		       "请写明时间、地点、经过和涉及的人和事，尽量具体。");
 	field_text(&sb, "files", "附件（可选）", "", 0, fielderr_get(fe, "files"),
 		   arena_printf(r->arena, "type=\"file\" multiple data-max-bytes=\"%d\" data-max-files=\"%d\" "
-				"accept=\"image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,"
-				".pdf,.ofd,.doc,.docx,.xls,.xlsx,.txt\"", r->c.cfg->public_file_max, PUBLIC_FILES_MAX));
+				"data-max-total=\"%zu\" accept=\"image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,"
+				".pdf,.ofd,.doc,.docx,.xls,.xlsx,.txt\"", r->c.cfg->public_file_max, PUBLIC_FILES_MAX,
+				r->app->max_upload));
 	strbuf_addf(&sb, "<p class=\"hint\" id=\"files-limits\">最多 %d 个文件，每个不超过 %.1f MB，"
 		    "合计不超过 %.0f MB；按文件内容识别类型，只接受 ", PUBLIC_FILES_MAX,
 		    r->c.cfg->public_file_max / (1024.0 * 1024.0), r->app->max_upload / (1024.0 * 1024.0));
@@ -177,6 +178,25 @@ int page_public_report_form(struct req *r)
 	return report_form(r, &(struct fielderr){ 0 }, 200);
 }
 
+/* The 413 of a report past serve --max-upload (the body, or one file in
+ * it): answered before or while the body is read, so the form's fields
+ * are not there to show again; the limits and the way back instead. */
+static int too_large_page(struct req *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	double total = r->app->max_upload / (1024.0 * 1024.0);
+
+	citizen_begin(r, &sb, "提交的内容过大", NULL);
+	strbuf_addf(&sb, "<p id=\"too-large\">您提交的举报连同附件超过了 %.0f MB 的上限，"
+		    "系统没有保存任何内容。</p><p class=\"hint\">附件最多 %d 个，每个不超过 %.1f MB，"
+		    "合计不超过 %.0f MB。请删去或压缩较大的附件（例如把照片缩小后再上传）后重新填写提交；"
+		    "材料较多时，可以在举报中说明，受理后由工作人员联系您提供。</p>",
+		    total, PUBLIC_FILES_MAX, r->app->cfg.public_file_max / (1024.0 * 1024.0), total);
+	strbuf_addstr(&sb, "<p><a class=\"button primary\" href=\"/p/report\" id=\"back-to-form\">"
+		      "返回举报页面</a></p>");
+	return citizen_finish(r, &sb, 413);
+}
+
 int page_public_report(struct req *r)
 {
 	struct public_report_input in = { 0 };
@@ -187,6 +207,8 @@ int page_public_report(struct req *r)
 	const char *mode = req_field(r, "mode"), *why;
 	int rc;
 
+	if (req_too_large(r))
+		return too_large_page(r);       /* http: R_CITIZEN | R_UPLOAD */
 	if (citizen_closed(r))
 		return citizen_closed_page(r, "网上举报暂未开通");
 	if (!token_ok(r)) {

@@ -7,8 +7,8 @@
 
 static const struct store_sql Q_INBOX_PUT = {
 	"INSERT INTO public_inbox (id, region, kind, day, sealed) VALUES (?, ?, ?, ?, ?)", NULL };
-static const struct store_sql Q_INBOX_ALL = {
-	"SELECT id, kind, day, sealed FROM public_inbox ORDER BY seq", NULL };
+static const struct store_sql Q_INBOX_PAGE = {
+	"SELECT id, kind, day, sealed, seq FROM public_inbox WHERE seq > ? ORDER BY seq LIMIT ?", NULL };
 static const struct store_sql Q_INBOX_DEL = { "DELETE FROM public_inbox WHERE id = ?", NULL };
 static const struct store_sql Q_PST_PUT = {
 	"INSERT INTO public_status (item_id, region, bucket, code_hash, day) VALUES (?, ?, ?, ?, ?)",
@@ -35,6 +35,22 @@ static const struct store_sql Q_PSUB_PUT = {
 static const struct store_sql Q_PST_SET = {
 	"UPDATE public_status SET status = ?, answer = ?, day = ? "
 	"WHERE item_id = ? AND (status <> ? OR answer <> ?)", NULL };
+/* the statuses after which nothing changes for the citizen any more
+ * (domain/public_report.c public_statuses) */
+#define PST_FINAL "('concluded', 'not_accepted', 'transferred', 'fixed')"
+static const struct store_sql Q_PSUB_OLD = {
+	"SELECT count(*) FROM public_submissions WHERE day < ?", NULL };
+static const struct store_sql Q_PSUB_PURGE = {
+	"DELETE FROM public_submissions WHERE key_hash IN "
+	"(SELECT key_hash FROM public_submissions WHERE day < ? LIMIT ?)", NULL };
+static const struct store_sql Q_PST_OLD = {
+	"SELECT count(*) FROM public_status WHERE status IN " PST_FINAL " AND day < ?", NULL };
+static const struct store_sql Q_PST_PURGE = {
+	"DELETE FROM public_status WHERE item_id IN "
+	"(SELECT item_id FROM public_status WHERE status IN " PST_FINAL " AND day < ? LIMIT ?)", NULL };
+static const struct store_sql Q_PST_OPEN = {
+	"SELECT item_id FROM public_status WHERE status NOT IN " PST_FINAL " AND item_id > ? "
+	"ORDER BY item_id LIMIT ?", NULL };
 static const struct store_sql Q_PITEM_SEEN = {
 	"SELECT count(*) FROM public_items WHERE item_id = ?", NULL };
 static const struct store_sql Q_PITEM_PUT = {
@@ -74,11 +90,18 @@ static void fill_inbox(struct arena *a, struct store_stmt *st, void *row)
 	it->kind = q_text(a, st, 1);
 	it->day = q_text(a, st, 2);
 	it->sealed = q_text(a, st, 3);
+	it->seq = store_col_int(st, 4);
 }
 
-int store_inbox_all(struct store *s, struct arena *a, struct inbox_item **out)
+int store_inbox_page(struct store *s, struct arena *a, int64_t after, int limit, struct inbox_item **out)
 {
-	return q_collect(store_prepare(s, &Q_INBOX_ALL), a, fill_inbox, sizeof(**out), out);
+	struct store_stmt *st = store_prepare(s, &Q_INBOX_PAGE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, after);
+	store_bind_int(st, 2, limit);
+	return q_collect(st, a, fill_inbox, sizeof(**out), out);
 }
 
 int store_inbox_delete(struct store *s, const char *id)
@@ -355,4 +378,48 @@ int store_psub_put(struct store *s, const char *region, const char *key_hash,
 	store_bind_int(st, 5, p->review);
 	store_bind_text(st, 6, p->day);
 	return store_exec(st);
+}
+
+/* count (dry) or delete at most limit rows of st's table older than
+ * before: the rows, or < 0 */
+static int64_t old_rows(struct store *s, const struct store_sql *count, const struct store_sql *del,
+			const char *before, int limit)
+{
+	struct store_stmt *st = store_prepare(s, limit ? del : count);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, before);
+	if (!limit)
+		return q_scalar(st);
+	store_bind_int(st, 2, limit);
+	rc = store_exec(st);
+	return rc < 0 ? rc : store_changes(s);
+}
+
+int64_t store_psub_purge(struct store *s, const char *before, int limit)
+{
+	return old_rows(s, &Q_PSUB_OLD, &Q_PSUB_PURGE, before, limit);
+}
+
+int64_t store_pstatus_purge(struct store *s, const char *before, int limit)
+{
+	return old_rows(s, &Q_PST_OLD, &Q_PST_PURGE, before, limit);
+}
+
+static void fill_id(struct arena *a, struct store_stmt *st, void *row)
+{
+	*(const char **)row = q_text(a, st, 0);
+}
+
+int store_pstatus_open(struct store *s, struct arena *a, const char *after, int limit, const char ***out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PST_OPEN);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, after);
+	store_bind_int(st, 2, limit);
+	return q_collect(st, a, fill_id, sizeof(**out), out);
 }

@@ -14,8 +14,9 @@
 struct arena;
 
 int store_inbox_put(struct store *s, const char *region, const struct inbox_item *it);
-/* Every uncollected item, oldest day first: the count, array in a. */
-int store_inbox_all(struct store *s, struct arena *a, struct inbox_item **out);
+/* At most limit uncollected items after seq `after`, in the order of
+ * arrival: the count, array in a. */
+int store_inbox_page(struct store *s, struct arena *a, int64_t after, int limit, struct inbox_item **out);
 int store_inbox_delete(struct store *s, const char *id);
 
 int store_pstatus_put(struct store *s, const char *region, const char *item_id, int bucket,
@@ -56,5 +57,15 @@ int store_ppoint_get(struct store *s, struct arena *a, const char *token, const 
 int store_psub_get(struct store *s, struct arena *a, const char *key_hash, struct public_submission *out);
 int store_psub_put(struct store *s, const char *region, const char *key_hash,
 		   const struct public_submission *p);
+
+/* The purge (domain/public_purge.h): rows of public_submissions older
+ * than the day `before`, or of public_status concluded (a final status)
+ * before it; limit 0 counts them, else deletes at most limit of them:
+ * the rows, or < 0. */
+int64_t store_psub_purge(struct store *s, const char *before, int limit);
+int64_t store_pstatus_purge(struct store *s, const char *before, int limit);
+/* At most limit item ids of statuses not final, after `after` in id
+ * order ("" first): the count, array in a. */
+int store_pstatus_open(struct store *s, struct arena *a, const char *after, int limit, const char ***out);
 
 #endif

@@ -539,6 +539,16 @@ public_init() {
 	run_cli config set pow_bits 8 --db "$DB"
 	RC=$rc
 }
+# public_report BASE FORMDATA [curl args...]: a multipart report to
+# BASE/p/report with the token and nonce of FORMDATA (pow_data's
+# "csrf=T&pow=N"), anonymous, about $R_PERSON with $R_SUMMARY (t198, t202);
+# the answer in $H.h / $H.b, prints the status
+public_report() {
+	local base=$1 d=${2#csrf=}
+	shift 2
+	http_get "$H" -F "csrf=${d%%&*}" -F "pow=${d##*pow=}" -F mode=anonymous -F "person=$R_PERSON" \
+		-F "summary=$R_SUMMARY" "$@" "$base/p/report"
+}
 # ferry_keys: the key exchange between the intranet and the public
 # instance (only public halves travel): 0 when all four steps worked
 ferry_keys() {

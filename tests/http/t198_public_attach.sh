@@ -39,12 +39,8 @@ P_BASE=$BASE; P_PID=$SERVER_PID; SERVER_PID=
 n_inbox() { DB=$PDB sql 'SELECT count(*) FROM public_inbox'; }
 form() { http_get "$H" "$P_BASE/p/report" >/dev/null; }
 # report FORMDATA [curl -F args]: a multipart report with the form's token
-report() {
-	local d=${1#csrf=}
-	shift
-	http_get "$H" -F "csrf=${d%%&*}" -F "pow=${d##*pow=}" -F mode=anonymous -F "person=钱某" \
-		-F "summary=ZQX198 收受礼金" "$@" "$P_BASE/p/report"
-}
+R_PERSON=钱某 R_SUMMARY="ZQX198 收受礼金"
+report() { public_report "$P_BASE" "$@"; }
 
 form
 expect_contains "the form takes files" 'enctype="multipart/form-data"' "$(cat "$H.b")"

@@ -801,6 +801,42 @@ static void test_binary_files(void **state)
 	free(big);
 }
 
+/* libmicrohttpd's post processor may announce a part with (offset 0, no
+ * bytes) and then hand its bytes over from offset 0 again: one field, not
+ * an empty one and then the file (bench/burst.sh found it) */
+static void test_append_restart_at_zero(void **state)
+{
+	struct form *f = F(state);
+	const struct form_field *ff;
+	int n = 0;
+
+	form_binary_files(f, 1000);
+	assert_int_equal(form_append(f, "files", "a.pdf", "", 0, 0), 0);
+	assert_int_equal(form_append(f, "files", "a.pdf", "%PDF", 4, 0), 0);
+	assert_int_equal(form_append(f, "files", "a.pdf", "-1.4", 4, 4), 0);
+	assert_int_equal(form_append(f, "files", "b.png", "", 0, 0), 0);
+	assert_int_equal(form_append(f, "files", "b.png", "\x89PNG", 4, 0), 0);
+	assert_int_equal(form_append(f, "note", NULL, "", 0, 0), 0);
+	assert_int_equal(form_append(f, "note", NULL, "ok", 2, 0), 0);
+	assert_int_equal(form_finish(f), 0);
+	for (int i = 0; i < f->n; i++)
+		n += !strcmp(f->fields[i].key, "files");
+	assert_int_equal(n, 2);
+	ff = form_file(f, "files");
+	assert_string_equal(ff->filename, "a.pdf");
+	assert_int_equal(ff->len, 8);
+	assert_memory_equal(ff->value, "%PDF-1.4", 8);
+	assert_string_equal(form_get(f, "note"), "ok");
+
+	/* a value with bytes is never continued from offset 0: a new field */
+	reset(state);
+	f = F(state);
+	assert_int_equal(form_append(f, "k", NULL, "x", 1, 0), 0);
+	assert_int_equal(form_append(f, "k", NULL, "y", 1, 0), 0);
+	assert_int_equal(form_finish(f), 0);
+	assert_int_equal(f->n, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -830,6 +866,7 @@ int main(void)
 		T(test_append_getters_wait_for_finish),
 		T(test_append_filename_and_key),
 		T(test_binary_files),
+		T(test_append_restart_at_zero),
 		T(test_append_too_many_fields),
 		T(test_get_trim),
 		T(test_get_bool),
