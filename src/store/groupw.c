@@ -133,15 +133,15 @@ static int run_group(struct groupw *w, struct groupw_job *jobs)
 		j->rc = j->apply(w->s, j);
 		rc = j->rc < 0 ? store_savepoint_undo(w->s) : store_savepoint_release(w->s);
 	}
+	if (rc < 0)
+		log_error("group writer: a savepoint failed: %s", store_errmsg(w->s));
 	for (i = 0; i < w->n_hooks && rc >= 0; i++)
-		if (w->hooks[i].end)
-			rc = w->hooks[i].end(w->s, w->hooks[i].cls);
-	if (rc >= 0)
-		rc = store_commit(w->s);
-	if (rc < 0) {
-		log_error("group writer: the group failed: %s", store_errmsg(w->s));
+		if (w->hooks[i].end && (rc = w->hooks[i].end(w->s, w->hooks[i].cls)) < 0)
+			log_error("group writer: the group's hook %d refused it", i);
+	if (rc >= 0 && (rc = store_commit(w->s)) < 0)
+		log_error("group writer: the commit failed: %s", store_errmsg(w->s));
+	if (rc < 0)
 		store_rollback(w->s);
-	}
 	for (i = 0; i < w->n_hooks; i++)
 		if (w->hooks[i].after)
 			w->hooks[i].after(w->hooks[i].cls, rc >= 0);
