@@ -8,6 +8,7 @@
 #   make test       install the test tools if missing; unit, black-box, crash and browser tests under ASan+UBSan
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
+#   make bench-ratings  acknowledged ratings/s through the group writer beside a POST floor (bench/README.md)
 #   make bench-stats  the statistics (report, dashboard) on a national-scale year, SQLite and PostgreSQL (bench/README.md)
 
 PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter gdlib
@@ -45,7 +46,7 @@ REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,bu
 SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats clean check-layers
+.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats bench-ratings clean check-layers
 .DELETE_ON_ERROR:
 
 all: deps build/qingfeng build/man/qingfeng.1
@@ -123,6 +124,11 @@ bench: deps-test build/qingfeng
 # national scale"): STATS_RECORDS=500000 for a quick run
 bench-stats: deps-test build/qingfeng
 	@bench/stats.sh
+
+# issue 13's write path: ratings acknowledged once durable, committed in
+# groups (bench/README.md, "Ratings: group commit")
+bench-ratings: deps-test build/qingfeng
+	@bench/ratings.sh
 
 # ---- the manual page: written by the binary from the option tables its
 # --help prints (src/cmd/man.c); install it with
