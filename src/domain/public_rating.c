@@ -186,7 +186,9 @@ int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_
 	memset(out, 0, sizeof(*out));
 	if ((rc = rating_check(c, in, with_rating, fe)) < 0)
 		return rc;
-	if ((rc = rating_token_unit(c, in->token, &unit_id, &out->unit_name)) != RES_DONE)
+	if (in->unit_name)      /* the page looked it up (one SELECT a request) */
+		out->unit_name = in->unit_name;
+	else if ((rc = rating_token_unit(c, in->token, &unit_id, &out->unit_name)) != RES_DONE)
 		return rc;
 	sa.unit_name = out->unit_name;
 	key_hash(in->idem_key, hash);

@@ -172,6 +172,7 @@ int page_rate_submit(struct req *r)
 
 	if (res != RES_DONE)
 		return res_error(r, res, "rating page");
+	in.unit_name = name;
 	if (!public_post_allowed(r)) {
 		fielderr_add(&fe, "idem_key", "提交过于频繁，请稍后再试");
 		return rate_form(r, in.token, name, in.idem_key, &fe, 429);
