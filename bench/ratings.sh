@@ -35,16 +35,10 @@ trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- floor
-echo "bench: building bench/floor.c"
-# shellcheck disable=SC2046
-cc -O2 -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
-	$(pkg-config --cflags libmicrohttpd) -o "$TMP/floor" bench/floor.c \
-	$(pkg-config --libs libmicrohttpd) -lpthread
-FLOOR_PORT=$(free_port)
-"$TMP/floor" "$FLOOR_PORT" 2>"$TMP/floor.log" &
-FLOOR_PID=$!
-bench_track "$FLOOR_PID"
-wait_up "http://127.0.0.1:$FLOOR_PORT/" "$FLOOR_PID" || die "floor did not start: $(cat "$TMP/floor.log")"
+floor_build
+floor_start a
+FLOOR_PORT=$FLOOR_PORT_a
+FLOOR_PID=$FLOOR_PID_a
 
 # ---------------------------------------------------------------- set-up
 cli() { "$QF_BIN" "$@" >>"$TMP/cli.log" 2>&1 || die "qingfeng $* failed: $(tail -3 "$TMP/cli.log")"; }
