@@ -241,6 +241,8 @@ int public_rating_finish(struct ctx *c, const struct rating_job *job, struct pub
 		out->stars = job->stars;
 		return RES_DONE;
 	}
+	if (job->rc == STORE_BUSY)
+		return PUBLIC_RATING_LATER;
 	if (job->rc != STORE_CONSTRAINT)
 		return RES_STORE;
 	/* a twin with the same key was stored first: this is its retry */

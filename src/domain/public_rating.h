@@ -56,7 +56,10 @@ struct rating_job;
 int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_rating,
 			 struct public_rating_receipt *out, struct fielderr *fe, struct rating_job *job);
 /* The receipt of a queued rating once its group is done: RES_DONE (stored,
- * or a twin's retry: out->replay), RES_STORE (nothing was stored). */
+ * or a twin's retry: out->replay), PUBLIC_RATING_LATER (nothing stored:
+ * the writer is stopping or the database was busy; the citizen may send
+ * it again, a 503), RES_STORE (nothing was stored). */
+#define PUBLIC_RATING_LATER (-10)
 int public_rating_finish(struct ctx *c, const struct rating_job *job, struct public_rating_receipt *out);
 /* The citizen's view of a letter / a bad review by its code: RES_DONE;
  * RES_NOT_FOUND no such code; RES_STORE. */

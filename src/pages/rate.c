@@ -152,6 +152,10 @@ static int rate_finish(struct req *r)
 	struct public_rating_receipt rc;
 	int res = public_rating_finish(&r->c, &p->job, &rc);
 
+	/* the writer is stopping, or the database was busy: nothing was
+	 * stored, and the citizen may send it again (503) */
+	if (res == PUBLIC_RATING_LATER)
+		return reply_error(r, E_BUSY, "the rating was not stored: the writer is stopping or busy");
 	if (res != RES_DONE)
 		return res_error(r, res, "rating");
 	return receipt_page(r, p->unit_name, &rc);

@@ -75,7 +75,7 @@ void groupw_submit(struct groupw *w, struct groupw_job *job)
 	}
 	pthread_mutex_unlock(&w->lock);
 	if (refused)
-		job->done(job, STORE_ERR);
+		job->done(job, STORE_BUSY);     /* stopping: the caller may try again later */
 }
 
 /* Takes at most GROUPW_MAX jobs off the queue, waiting for one; NULL

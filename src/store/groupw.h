@@ -21,7 +21,8 @@
  *
  * groupw_stop stops taking jobs, drains what was queued (each still gets
  * its done) and joins the thread.  A job submitted after that gets
- * done(job, STORE_ERR) at once, on the submitter's thread.
+ * done(job, STORE_BUSY) at once, on the submitter's thread (a 503: the
+ * server is stopping, the client may send it again).
  */
 #include "store/store.h"
 

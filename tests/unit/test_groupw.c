@@ -155,7 +155,7 @@ static void test_groups(void **state)
 	groupw_stop(w);
 	groupw_submit(w, &j[7].gj);     /* refused at once, on this thread */
 	assert_int_equal(j[7].done, 1);
-	assert_int_equal(j[7].rc, STORE_ERR);
+	assert_int_equal(j[7].rc, STORE_BUSY);
 	assert_int_equal(count(db, "g"), 0);
 	groupw_free(w);
 	assert_int_equal(tmpdb_close(db), 0);
