@@ -18,21 +18,42 @@
 # ratings table (single): equal, or the benchmark fails.
 #
 # Environment: as bench/run.sh (QF_BIN, BENCH_SECS, BENCH_CONNS,
-# BENCH_THREADS, BENCH_LOG, BENCH_KEEP).  Traffic goes to 127.0.0.1 only.
+# BENCH_THREADS, BENCH_LOG, BENCH_KEEP), and BENCH_BACKEND=pg for both
+# databases on a throw-away PostgreSQL cluster (tests/pg.sh) instead of
+# SQLite files.  Traffic goes to 127.0.0.1 only.
 
 # shellcheck source=bench/lib.sh disable=SC2154
 . "$(dirname "$0")/lib.sh"
 
 T_RPS=20000
 
-bench_setup qf-ratings cc pkg-config sqlite3
+BACKEND=${BENCH_BACKEND:-sqlite}
+case $BACKEND in sqlite) tool=sqlite3 ;; pg) tool=psql ;; *) die "BENCH_BACKEND must be sqlite or pg" ;; esac
+bench_setup qf-ratings cc pkg-config "$tool"
 pkg-config --exists libmicrohttpd || die "libmicrohttpd development files missing"
-IDB=$TMP/intranet.db
-PDB=$TMP/public.db
 PKEY=$TMP/public.key
+IKEY=$TMP/intranet.key
 LOG=${BENCH_LOG:-$TMP/serve.log}
-trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
+if [ "$BACKEND" = pg ]; then
+	trap pg_cleanup EXIT
+	pg_cluster_start
+	psql -X -q -v ON_ERROR_STOP=1 "$QF_PG/postgres" -c "CREATE DATABASE qf_public" >/dev/null ||
+		die "CREATE DATABASE failed"
+	IDB=$PGDB
+	PDB=$QF_PG/qf_public
+else
+	trap bench_cleanup EXIT
+	IDB=$TMP/intranet.db
+	PDB=$TMP/public.db
+fi
+# count DB QUERY: one number from DB
+count() {
+	case $1 in
+	postgres*) psql -X -At -v ON_ERROR_STOP=1 "$1" -c "$2" ;;
+	*) sqlite3 -batch -cmd '.timeout 5000' "$1" "$2" ;;
+	esac
+}
 
 # ---------------------------------------------------------------- floor
 floor_build
@@ -44,8 +65,8 @@ FLOOR_PID=$FLOOR_PID_a
 cli() { "$QF_BIN" "$@" >>"$TMP/cli.log" 2>&1 || die "qingfeng $* failed: $(tail -3 "$TMP/cli.log")"; }
 
 echo "bench: an intranet database with a unit and its rating page"
-qf_init "$IDB"
-qf_start in "$LOG" "$IDB"
+qf_init "$IDB" --key "$IKEY"
+qf_start in "$LOG" "$IDB" --key "$IKEY"
 qf_login in
 UNIT=$(qf_post in /api/units '{"name":"基准测试局","kind":"department"}' | json_id) || die "unit create failed"
 TOKEN=$(curl -s -b "$JAR_in" "$BASE_in/units/$UNIT/rating" | grep -o '/p/rate/[A-Za-z0-9_-]*' | head -1 | sed 's|/p/rate/||')
@@ -54,11 +75,11 @@ stop "$PID_in"
 
 echo "bench: a public instance (init --public, the ferry keys, the rating points)"
 cli init --public --db "$PDB" --key "$PKEY" --name "基准测试市纪委监委" --region 230100
-cli ferry key export --db "$IDB" --out "$TMP/intranet.pub"
+cli ferry key export --db "$IDB" --key "$IKEY" --out "$TMP/intranet.pub"
 cli ferry key import "$TMP/intranet.pub" --db "$PDB" --key "$PKEY"
 cli ferry key export --db "$PDB" --key "$PKEY" --out "$TMP/public.pub"
-cli ferry key import "$TMP/public.pub" --db "$IDB"
-cli ferry export --db "$IDB" --out "$TMP/points.batch"
+cli ferry key import "$TMP/public.pub" --db "$IDB" --key "$IKEY"
+cli ferry export --db "$IDB" --key "$IKEY" --out "$TMP/points.batch"
 cli ferry import "$TMP/points.batch" --db "$PDB" --key "$PKEY"
 
 # ---------------------------------------------------------------- runs
@@ -109,16 +130,16 @@ rate_run pub "$PID_pub" "$BASE_pub/p/rate/$TOKEN"
 stop "$PID_pub"
 echo "bench: ferry export (public) + import (intranet)"
 cli ferry export --db "$PDB" --key "$PKEY" --out "$TMP/ratings.batch"
-cli ferry import "$TMP/ratings.batch" --db "$IDB"
-STORED_pub=$(sqlite3 -batch "$IDB" "SELECT count(*) FROM ratings")
-ITEMS_pub=$(sqlite3 -batch "$IDB" "SELECT count(*) FROM public_items WHERE kind = 'ratings'")
+cli ferry import "$TMP/ratings.batch" --db "$IDB" --key "$IKEY"
+STORED_pub=$(count "$IDB" "SELECT count(*) FROM ratings")
+ITEMS_pub=$(count "$IDB" "SELECT count(*) FROM public_items WHERE kind = 'ratings'")
 
 echo "bench: single-instance serve (sealed, opened and accepted in the group's transaction)"
-qf_start one "$LOG" "$IDB" --post-burst 100000000
+qf_start one "$LOG" "$IDB" --key "$IKEY" --post-burst 100000000
 rate_run one "$PID_one" "$BASE_one/p/rate/$TOKEN"
 stop "$PID_one"
-STORED_one=$(( $(sqlite3 -batch "$IDB" "SELECT count(*) FROM ratings") - STORED_pub ))
-ITEMS_one=$(( $(sqlite3 -batch "$IDB" "SELECT count(*) FROM public_items WHERE kind = 'ratings'") - ITEMS_pub ))
+STORED_one=$(( $(count "$IDB" "SELECT count(*) FROM ratings") - STORED_pub ))
+ITEMS_one=$(( $(count "$IDB" "SELECT count(*) FROM public_items WHERE kind = 'ratings'") - ITEMS_pub ))
 
 run_wrk floorB "$CONNS" "$FLOOR_PID" "http://127.0.0.1:$FLOOR_PORT/" "$FLOOR_BYTES" -s "$POST_LUA"
 
@@ -127,15 +148,15 @@ LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 - "$RPS_floorA" "$RPS_floorB" "$P99_floorA" "$P99_floorB" \
 	"$RPS_pub" "$P99_pub" "$WRPS_pub" "$CPU_pub" "$ACK_pub" "$STORED_pub" "$ITEMS_pub" \
 	"$RPS_one" "$P99_one" "$WRPS_one" "$CPU_one" "$ACK_one" "$STORED_one" "$ITEMS_one" \
-	"$T_RPS" "$LOAD" "$(nproc)" "$CONNS" "$SECS" <<'EOF'
+	"$T_RPS" "$LOAD" "$(nproc)" "$CONNS" "$SECS" "$BACKEND" <<'EOF'
 import sys
 a = sys.argv[1:]
 fa, fb, pa, pb = float(a[0]), float(a[1]), float(a[2]), float(a[3])
 floor = (fa + fb) / 2
 rows = [("public (serve --public)", a[4:11]), ("single instance (serve)", a[11:18])]
-target, load, cores, conns, secs = int(a[18]), a[19], a[20], a[21], a[22]
+target, load, cores, conns, secs, backend = int(a[18]), a[19], a[20], a[21], a[22], a[23]
 print()
-print(f"ratings: {conns} connections, {secs} s, {cores} cores, load average before the report {load}")
+print(f"ratings ({backend}): {conns} connections, {secs} s, {cores} cores, load average before the report {load}")
 print(f"{'':<26}{'ratings/s':>10}{'p99 ms':>9}{'wrk req/s':>11}{'CPU us':>8}{'ratio':>7}")
 print(f"{'floor POST (bare MHD)':<26}{floor:>10.0f}{max(pa, pb):>9.2f}{floor:>11.0f}{'':>8}{1:>7.2f}"
       f"   (first {fa:.0f}, last {fb:.0f})")
