@@ -152,5 +152,11 @@ int totp_code(const char *secret_b32, int64_t now, char out[7]);
 int totp_uri(const char *issuer, const char *account, const char *secret_b32, struct strbuf *out);
 /* The QR code of text as a standalone <svg> element (libqrencode). */
 int qr_svg(const char *text, struct strbuf *out) QF_WUR;
+/* The same symbol as a PNG (libgd), each module QR_PNG_MODULE pixels
+ * square, the 4-module quiet zone included: for documents, where a
+ * version-5 symbol of a rating page's address (37 modules) is 450 pixels,
+ * 127 dpi when printed 90 mm wide.  0, or -1. */
+#define QR_PNG_MODULE 10
+int qr_png(const char *text, struct strbuf *out) QF_WUR;
 
 #endif

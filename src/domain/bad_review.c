@@ -148,7 +148,9 @@ static int step_tx(struct store *s, void *arg)
 			    label_of(bad_review_states, sa->to));
 }
 
-static int step(struct ctx *c, int64_t id, const char *from, const char *to, const char *note,
+/* one step from `from` to `to`; `what` names it in the refusal of a wrong
+ * state (登记回访, 登记整改) */
+static int step(struct ctx *c, int64_t id, const char *from, const char *to, const char *what, const char *note,
 		const struct audit_event *ev, struct fielderr *fe)
 {
 	struct step_arg sa = { .c = c, .id = id, .from = from, .to = to, .note = note, .ev = ev };
@@ -161,8 +163,8 @@ static int step(struct ctx *c, int64_t id, const char *from, const char *to, con
 	if ((rc = bad_review_get(c, id, &v)) != RES_DONE)
 		return rc;
 	if (strcmp(v.state, from)) {
-		fielderr_add(fe, "state", arena_printf(c->a, "该差评的状态为“%s”，不能进行此操作",
-						       label_of(bad_review_states, v.state)));
+		fielderr_add(fe, "state", arena_printf(c->a, "该差评%s，不能%s", label_of(bad_review_states, v.state),
+						       what));
 		return RES_INVALID;
 	}
 	if (store_tx(c->db, step_tx, &sa) < 0)
@@ -176,14 +178,14 @@ static int step(struct ctx *c, int64_t id, const char *from, const char *to, con
 
 int bad_review_callback(struct ctx *c, int64_t id, const char *note, struct fielderr *fe)
 {
-	return step(c, id, "open", "called_back", note, AEV_BAD_REVIEW_CALLBACK, fe);
+	return step(c, id, "open", "called_back", "登记回访", note, AEV_BAD_REVIEW_CALLBACK, fe);
 }
 
 int bad_review_fix(struct ctx *c, int64_t id, const char *note, struct fielderr *fe)
 {
 	if (!note || !*note)
 		fielderr_add(fe, "note", "请填写整改情况");
-	return step(c, id, "called_back", "fixed", note, AEV_BAD_REVIEW_FIX, fe);
+	return step(c, id, "called_back", "fixed", "登记整改", note, AEV_BAD_REVIEW_FIX, fe);
 }
 
 int bad_review_by_code(struct ctx *c, const char *typed, struct bad_review *out)

@@ -3,7 +3,9 @@
  * appended to a strbuf block by block; docx_to_buf wraps it with the
  * section (A4, the GB/T 9704 margins, the 22 x 28 grid, odd and even page
  * number footers) and zips it with the fixed parts (styles, settings, the
- * font table naming each face's fallback, relationships, content types).
+ * font table naming each face's fallback, relationships, content types)
+ * and the pictures' PNGs (docx_image; their relationships and content
+ * type are added to the fixed ones only when a document has one).
  *
  * Guarantees: every text goes through check_text (the input rule: no
  * controls, bidirectional controls or noncharacters) and xml_text (the one
@@ -29,6 +31,7 @@
  */
 #include "office/docx.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +72,8 @@ struct docx {
 	int heading[4];         /* the running numbers of the four levels */
 	int rule_pending;       /* a red header waits for its rule */
 	int has_header;
+	struct strbuf *images;  /* the PNG of each picture, word/media/image<i+1>.png */
+	int nimages;
 };
 
 struct docx *docx_new(void)
@@ -84,6 +89,9 @@ void docx_free(struct docx *d)
 	if (!d)
 		return;
 	strbuf_release(&d->body);
+	for (int i = 0; i < d->nimages; i++)
+		strbuf_release(&d->images[i]);
+	free(d->images);
 	free(d);
 }
 
@@ -121,6 +129,32 @@ static int check_text(struct docx *d, const char *s, const char *what)
 	return 0;
 }
 
+/* The entity of an XML special character, NULL for any other. */
+static const char *entity(char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	default: return NULL;
+	}
+}
+
+/* Appends s as the value of an attribute in double quotes: escaped, a
+ * line break or tab a space (what the attribute would read as anyway). */
+static void xml_attr(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		const char *rep = entity(*s);
+
+		if (rep)
+			strbuf_addstr(sb, rep);
+		else
+			strbuf_addch(sb, *s == '\r' || *s == '\n' || *s == '\t' ? ' ' : *s);
+	}
+}
+
 /* Appends s as the content of runs: XML-escaped, "\n" (or CR LF, or CR)
  * a line break, tab a tab.  The caller has opened <w:r> with its rPr. */
 static void xml_text(struct strbuf *sb, const char *s)
@@ -131,10 +165,12 @@ static void xml_text(struct strbuf *sb, const char *s)
 		const char *rep = NULL;
 
 		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
+		case '&':
+		case '<':
+		case '>':
+		case '"':
+			rep = entity(*s);
+			break;
 		case '\r':
 		case '\n':
 		case '\t':
@@ -694,6 +730,71 @@ int docx_record(struct docx *d, const char *cc, const char *issuer, qf_day print
 	return 0;
 }
 
+int docx_centered(struct docx *d, const char *text)
+{
+	if (begin(d, text, "centred line") < 0)
+		return -1;
+	para(&d->body, "Plain", "<w:jc w:val=\"center\"/>", "", text);
+	return 0;
+}
+
+/* ---- pictures ----------------------------------------------------------- */
+
+#define EMU_PER_MM 36000
+#define IMAGE_REL_BASE 6        /* rId1..rId5 are the fixed parts' */
+#define A_NS "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define PIC_NS "http://schemas.openxmlformats.org/drawingml/2006/picture"
+#define WP_NS "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+int docx_image(struct docx *d, const void *png, size_t len, int width_mm, const char *descr)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	const unsigned char *p = png;
+	uint32_t pw, ph;
+	int64_t cx, cy;
+	int n;
+
+	if (begin(d, descr, "picture description") < 0)
+		return -1;
+	/* the signature, then IHDR first: length 13, the type, width, height */
+	if (!p || len < 24 || memcmp(p, sig, 8) || be32(p + 8) != 13 || memcmp(p + 12, "IHDR", 4))
+		return fail(d, "picture: not a PNG");
+	pw = be32(p + 16);
+	ph = be32(p + 20);
+	if (!pw || !ph || pw > 100000 || ph > 100000)
+		return fail(d, "picture: PNG of %u x %u pixels", (unsigned)pw, (unsigned)ph);
+	if (width_mm <= 0 || width_mm > TEXT_W * 254 / 14400)
+		return fail(d, "picture: %d mm is not within the type area's width", width_mm);
+	cx = (int64_t)width_mm * EMU_PER_MM;
+	cy = cx * (int64_t)ph / (int64_t)pw;
+	d->images = xrealloc(d->images, sizeof(*d->images) * (size_t)(d->nimages + 1));
+	strbuf_init(&d->images[d->nimages], len);
+	strbuf_add(&d->images[d->nimages], png, len);
+	n = ++d->nimages;
+	/* an inline picture centred in a paragraph of its own, off the line grid */
+	strbuf_addstr(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"Plain\"/><w:snapToGrid w:val=\"0\"/>"
+		      "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+		      "<w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>");
+	strbuf_addf(&d->body, "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+		    "<wp:extent cx=\"%" PRId64 "\" cy=\"%" PRId64 "\"/>"
+		    "<wp:docPr id=\"%d\" name=\"图片 %d\" descr=\"", cx, cy, n, n);
+	xml_attr(&d->body, descr);
+	strbuf_addf(&d->body, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/>"
+		    "</wp:cNvGraphicFramePr><a:graphic><a:graphicData uri=\"" PIC_NS "\"><pic:pic>"
+		    "<pic:nvPicPr><pic:cNvPr id=\"%d\" name=\"image%d.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+		    "<pic:blipFill><a:blip r:embed=\"rId%d\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+		    "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"%" PRId64 "\" cy=\"%" PRId64 "\"/>"
+		    "</a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
+		    "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+		    n, n, IMAGE_REL_BASE + n - 1, cx, cy);
+	return 0;
+}
+
 /* ---- the fixed parts ---------------------------------------------------- */
 
 static const char content_types[] = XML_DECL
@@ -707,6 +808,8 @@ static const char content_types[] = XML_DECL
 	"<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
 	"<Override PartName=\"/word/footer2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
 	"</Types>";
+/* what a document with pictures adds before </Types> */
+static const char content_type_png[] = "<Default Extension=\"png\" ContentType=\"image/png\"/>";
 
 static const char package_rels[] = XML_DECL
 	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -721,6 +824,7 @@ static const char document_rels[] = XML_DECL
 	"<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
 	"<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/>"
 	"</Relationships>";
+#define IMAGE_REL "<Relationship Id=\"rId%d\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image%d.png\"/>"
 
 static const char settings[] = XML_DECL
 	"<w:settings xmlns:w=\"" W_NS "\">"
@@ -821,9 +925,49 @@ static int add_part(zip_t *z, const char *name, const char *data, size_t len)
 	return 0;
 }
 
+/* A fixed part (NUL-terminated, ending with its closing tag `close`) with
+ * more before the closing tag, into sb. */
+static void part_plus(struct strbuf *sb, const char *fixed, const char *close, const char *more)
+{
+	strbuf_add(sb, fixed, strlen(fixed) - strlen(close));
+	strbuf_addstr(sb, more);
+	strbuf_addstr(sb, close);
+}
+
+/* The content types and the document's relationships: the fixed parts,
+ * and with pictures the PNG type and one relationship each. */
+static void package_parts(const struct docx *d, struct strbuf *types, struct strbuf *rels)
+{
+	struct strbuf more = STRBUF_INIT;
+
+	if (!d->nimages) {
+		strbuf_addstr(types, content_types);
+		strbuf_addstr(rels, document_rels);
+		return;
+	}
+	part_plus(types, content_types, "</Types>", content_type_png);
+	for (int i = 1; i <= d->nimages; i++)
+		strbuf_addf(&more, IMAGE_REL, IMAGE_REL_BASE + i - 1, i);
+	part_plus(rels, document_rels, "</Relationships>", more.buf);
+	strbuf_release(&more);
+}
+
+/* The pictures' parts, word/media/image1.png ... */
+static int add_images(zip_t *z, const struct docx *d)
+{
+	char name[64];
+
+	for (int i = 0; i < d->nimages; i++) {
+		snprintf(name, sizeof(name), "word/media/image%d.png", i + 1);
+		if (add_part(z, name, d->images[i].buf, d->images[i].len))
+			return -1;
+	}
+	return 0;
+}
+
 int docx_to_buf(struct docx *d, struct strbuf *out)
 {
-	struct strbuf doc = STRBUF_INIT;
+	struct strbuf doc = STRBUF_INIT, types = STRBUF_INIT, rels = STRBUF_INIT;
 	zip_error_t zerr;
 	zip_source_t *src = NULL;
 	zip_t *z = NULL;
@@ -834,7 +978,10 @@ int docx_to_buf(struct docx *d, struct strbuf *out)
 	if (d->failed)
 		return -1;
 	flush_rule(d);
-	strbuf_addstr(&doc, XML_DECL "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\"><w:body>");
+	strbuf_addstr(&doc, XML_DECL "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\"");
+	if (d->nimages)
+		strbuf_addstr(&doc, " xmlns:wp=\"" WP_NS "\" xmlns:a=\"" A_NS "\" xmlns:pic=\"" PIC_NS "\"");
+	strbuf_addstr(&doc, "><w:body>");
 	strbuf_add(&doc, d->body.buf, d->body.len);
 	strbuf_addf(&doc, "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
 		    "<w:footerReference w:type=\"even\" r:id=\"rId5\"/>"
@@ -852,15 +999,16 @@ int docx_to_buf(struct docx *d, struct strbuf *out)
 		goto out;
 	}
 	zip_source_keep(src);
-	if (add_part(z, "[Content_Types].xml", content_types, sizeof(content_types) - 1) ||
+	package_parts(d, &types, &rels);
+	if (add_part(z, "[Content_Types].xml", types.buf, types.len) ||
 	    add_part(z, "_rels/.rels", package_rels, sizeof(package_rels) - 1) ||
 	    add_part(z, "word/document.xml", doc.buf, doc.len) ||
-	    add_part(z, "word/_rels/document.xml.rels", document_rels, sizeof(document_rels) - 1) ||
+	    add_part(z, "word/_rels/document.xml.rels", rels.buf, rels.len) ||
 	    add_part(z, "word/styles.xml", styles, sizeof(styles) - 1) ||
 	    add_part(z, "word/settings.xml", settings, sizeof(settings) - 1) ||
 	    add_part(z, "word/fontTable.xml", font_table, sizeof(font_table) - 1) ||
 	    add_part(z, "word/footer1.xml", footer_odd, sizeof(footer_odd) - 1) ||
-	    add_part(z, "word/footer2.xml", footer_even, sizeof(footer_even) - 1)) {
+	    add_part(z, "word/footer2.xml", footer_even, sizeof(footer_even) - 1) || add_images(z, d)) {
 		fail(d, "zip: %s", zip_strerror(z));
 		zip_discard(z);
 		goto out;
@@ -889,6 +1037,8 @@ out:
 		zip_source_free(src);
 	zip_error_fini(&zerr);
 	strbuf_release(&doc);
+	strbuf_release(&types);
+	strbuf_release(&rels);
 	return rc;
 }
 

@@ -16,6 +16,7 @@
  *   docx_heading(d, 1, "总体情况");                  numbered 一、
  *   docx_para(d, "2022年，全县共处置问题线索516件……");
  *   docx_table(d, &table);                           office/table.h
+ *   docx_image(d, png, len, 90, "二维码");             a picture, 90 mm wide
  *   docx_signature(d, "某某县纪律检查委员会", date_from_ymd(2022, 12, 31));
  *   if (docx_to_buf(d, &sb) < 0) ... docx_error(d) ...
  *   docx_free(d);
@@ -42,6 +43,9 @@
 #include "core/date.h"
 #include "core/strbuf.h"
 #include "office/table.h"
+
+/* the MIME type a .docx is served as */
+#define DOCX_MIME "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 struct docx;
 
@@ -78,6 +82,13 @@ int docx_plain(struct docx *d, const char *text);
 int docx_attachments(struct docx *d, const char *const *names, size_t n);
 /* An empty line of the grid. */
 int docx_blank(struct docx *d);
+/* A line centred, in the body face (a caption, the line over a title). */
+int docx_centered(struct docx *d, const char *text);
+/* A picture centred in a paragraph of its own: png[0..len) (copied; a
+ * PNG, its pixel size read from its header), width_mm wide (at most the
+ * type area's 156 mm), as high as its proportions make it; descr its
+ * alternative text.  Each picture is a part word/media/imageN.png. */
+int docx_image(struct docx *d, const void *png, size_t len, int width_mm, const char *descr);
 /* Starts a new page. */
 int docx_page_break(struct docx *d);
 /* A table: its title centred in 黑体 above it, the subtitle under that,

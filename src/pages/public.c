@@ -30,6 +30,7 @@
 #include "domain/result.h"
 #include "http/http.h"
 #include "office/filetype.h"
+#include "pages/citizen.h"
 #include "pages/page.h"
 
 #define TOKEN_MAX_AGE (2 * 3600)
@@ -39,24 +40,6 @@ static const struct label name_modes[] = {
 	{ "real", "实名举报" },
 	{ NULL, NULL }
 };
-
-static void box_open(struct req *r, struct strbuf *sb, const char *title)
-{
-	page_begin_bare(sb, title);
-	strbuf_addstr(sb, "<div class=\"public-box\"><p class=\"public-brand\">");
-	html_txt(sb, r->app->cfg.commission);
-	strbuf_addstr(sb, "</p><h1>");
-	html_txt(sb, title);
-	strbuf_addstr(sb, "</h1>");
-}
-
-static int box_finish(struct req *r, struct strbuf *sb, unsigned status)
-{
-	strbuf_addstr(sb, "<nav class=\"public-links\"><a href=\"/p/report\">我要举报</a> · "
-		      "<a href=\"/p/query\">查询办理情况</a></nav></div>"
-		      "<script src=\"/assets/pow.js\" defer></script>");
-	return page_finish_bare(r, sb, status);
-}
 
 /* A form of this server, opened with a fresh token that is also its
  * proof-of-work challenge (data-pow: the bits assets/pow.js must find);
@@ -113,24 +96,6 @@ static int uploaded_files(struct req *r, struct public_file **out)
 	return n;
 }
 
-/* 1 when this instance cannot seal yet: its key file has no seal_public
- * (a public side before `ferry key import`, an intranet key file from
- * before issue 13 before `ferry key export`). */
-static int channel_closed(const struct req *r)
-{
-	return !r->app->keys.has_seal_pk;
-}
-
-/* The page that says so (503). */
-static int closed_page(struct req *r)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	box_open(r, &sb, "网上举报暂未开通");
-	strbuf_addstr(&sb, "<p>网上举报渠道尚在准备中，暂时无法受理。您可以来信、来访或拨打举报电话反映问题。</p>");
-	return box_finish(r, &sb, 503);
-}
-
 static int token_ok(struct req *r)
 {
 	const char *t = req_field(r, "csrf");
@@ -169,9 +134,9 @@ static int report_form(struct req *r, const struct fielderr *fe, unsigned status
 	struct strbuf sb = STRBUF_INIT;
 	const char *mode = req_field(r, "mode");
 
-	box_open(r, &sb, "网上举报");
+	citizen_begin(r, &sb, "网上举报", NULL);
 	strbuf_addstr(&sb, "<p class=\"hint\">您反映的内容在提交时即加密，只有纪委监委受理人员能够查看。"
-		      "本页面不记录您的IP地址和设备信息。提交后您会得到一个16位查询码，请妥善保存，"
+		      "提交后您会得到一个16位查询码，请妥善保存，"
 		      "凭码可查询办理情况和答复。</p>");
 	field_errors_summary(&sb, fe);
 	public_form(r, &sb, "/p/report", 1);
@@ -202,13 +167,13 @@ static int report_form(struct req *r, const struct fielderr *fe, unsigned status
 	strbuf_addstr(&sb, "</p>");
 	form_button(&sb, "提交举报", NULL, NULL, "primary");
 	form_end(&sb);
-	return box_finish(r, &sb, status);
+	return citizen_finish(r, &sb, status);
 }
 
 int page_public_report_form(struct req *r)
 {
-	if (channel_closed(r))
-		return closed_page(r);
+	if (citizen_closed(r))
+		return citizen_closed_page(r, "网上举报暂未开通");
 	return report_form(r, &(struct fielderr){ 0 }, 200);
 }
 
@@ -222,8 +187,8 @@ int page_public_report(struct req *r)
 	const char *mode = req_field(r, "mode"), *why;
 	int rc;
 
-	if (channel_closed(r))
-		return closed_page(r);
+	if (citizen_closed(r))
+		return citizen_closed_page(r, "网上举报暂未开通");
 	if (!token_ok(r)) {
 		fielderr_add(&fe, "summary", "页面已过期，请核对内容后重新提交");
 		return report_form(r, &fe, 403);
@@ -255,9 +220,9 @@ int page_public_report(struct req *r)
 		return report_form(r, &fe, 422);
 	if (rc < 0)
 		return res_error(r, rc, "public report");
-	box_open(r, &sb, "举报已提交");
+	citizen_begin(r, &sb, "举报已提交", NULL);
 	strbuf_addstr(&sb, "<p>您的举报已加密保存，我们将按规定受理办理。请记下您的查询码，"
-		      "它只显示这一次，丢失后无法找回：</p><p class=\"public-code\" id=\"query-code\">");
+		      "它只显示这一次，丢失后无法找回：</p><p class=\"code\" id=\"query-code\">");
 	for (int i = 0; i < PUBLIC_CODE_DIGITS; i += 4) {
 		strbuf_add(&sb, code + i, 4);
 		if (i + 4 < PUBLIC_CODE_DIGITS)
@@ -266,7 +231,7 @@ int page_public_report(struct req *r)
 	strbuf_addstr(&sb, "</p><p class=\"hint\">凭查询码可在“查询办理情况”页面看到办理状态"
 		      "（已收到、已受理、办理中、已办结）和答复。办理需要时间，请过几个工作日再查询。"
 		      "请勿将查询码告诉他人。</p>");
-	return box_finish(r, &sb, 200);
+	return citizen_finish(r, &sb, 200);
 }
 
 static int status_page(struct req *r, const char *code, const char *status, const char *answer,
@@ -276,14 +241,14 @@ static int query_form(struct req *r, const char *msg, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	box_open(r, &sb, "查询办理情况");
+	citizen_begin(r, &sb, "查询办理情况", NULL);
 	html_notice(&sb, "error", msg);
 	public_form(r, &sb, "/p/query", 0);
 	field_text(&sb, "code", "查询码（16位数字）", "", 1, NULL,
 		   "inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"24\"");
 	form_button(&sb, "查询", NULL, NULL, "primary");
 	form_end(&sb);
-	return box_finish(r, &sb, status);
+	return citizen_finish(r, &sb, status);
 }
 
 int page_public_query_form(struct req *r)
@@ -322,12 +287,12 @@ static int status_page(struct req *r, const char *code, const char *status, cons
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	box_open(r, &sb, "办理情况");
+	citizen_begin(r, &sb, "办理情况", NULL);
 	record_open(&sb);
 	record_item(&sb, "办理状态", label_of(public_statuses, status));
 	record_close(&sb);
 	if (*answer) {
-		strbuf_addstr(&sb, "<h2>答复</h2><p class=\"public-answer\" id=\"public-answer\">");
+		strbuf_addstr(&sb, "<h2>答复</h2><p class=\"answer\" id=\"public-answer\">");
 		html_txt(&sb, answer);
 		strbuf_addstr(&sb, "</p>");
 	}
@@ -340,7 +305,7 @@ static int status_page(struct req *r, const char *code, const char *status, cons
 		       fielderr_get(fe, "message"), 5, 2000, NULL);
 	form_button(&sb, "提交补充说明", NULL, NULL, "primary");
 	form_end(&sb);
-	return box_finish(r, &sb, st);
+	return citizen_finish(r, &sb, st);
 }
 
 int page_public_message(struct req *r)
@@ -351,6 +316,8 @@ int page_public_message(struct req *r)
 	struct strbuf sb = STRBUF_INIT;
 	int rc;
 
+	if (citizen_closed(r))
+		return citizen_closed_page(r, "网上举报暂未开通");
 	if (!token_ok(r))
 		return query_form(r, "页面已过期，请重新输入查询码", 403);
 	if ((why = pow_refused(r)))
@@ -370,7 +337,7 @@ int page_public_message(struct req *r)
 		ratelimit_take(r->app->query_limits, key, r->c.now);
 		return query_form(r, "查询码不正确，请核对后重新输入", 404);
 	}
-	box_open(r, &sb, "补充说明已提交");
+	citizen_begin(r, &sb, "补充说明已提交", NULL);
 	strbuf_addstr(&sb, "<p id=\"message-sent\">您的补充说明已加密提交，受理人员会一并处理。</p>");
-	return box_finish(r, &sb, 200);
+	return citizen_finish(r, &sb, 200);
 }

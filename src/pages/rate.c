@@ -5,7 +5,8 @@
  * happens next, /p/letter?code= (a letter's state and answer) and
  * /p/followup (the follow-up rating of a bad review).
  *
- * One column, large touch targets, no staff navigation, no script.  The
+ * The frame is the report pages' (pages/citizen.h: one column, large
+ * touch targets, no staff navigation); the forms need no script.  The
  * form carries an idempotency key the server draws when it serves the
  * page, so a retry (a reload of the answer, a second tap) counts once and
  * shows the same receipt.  A plain rating (3-5 stars, no letter) is
@@ -13,6 +14,8 @@
  * answered: acknowledged only once durable.  Nothing identifies the visitor: the pages
  * read no cookie, store no address or user agent, and log what every
  * request logs (method, path, status, latency: docs/security.md).
+ * Before the key exchange (no seal_public) every page answers 503, as
+ * the report form does; an unknown token 404 (unknown_point).
  */
 #include <inttypes.h>
 #include <string.h>
@@ -28,6 +31,7 @@
 #include "domain/rating_group.h"
 #include "http/form.h"
 #include "http/http.h"
+#include "pages/citizen.h"
 #include "pages/page.h"
 #include "pages/public.h"
 #include "pages/ratings.h"
@@ -35,17 +39,8 @@
 static const char *const star_labels[] = { NULL, "1星 很不满意", "2星 不满意", "3星 一般", "4星 满意",
 	"5星 非常满意" };
 
-static void citizen_begin(struct strbuf *sb, const char *title)
-{
-	page_begin_bare(sb, title);
-	strbuf_addstr(sb, "<div class=\"citizen\">");
-}
-
-static int citizen_finish(struct req *r, struct strbuf *sb, unsigned status)
-{
-	strbuf_addstr(sb, "<p class=\"citizen-foot\">本页面不记录您的IP地址、设备信息或提交时间（只记日期）。</p></div>");
-	return page_finish_bare(r, sb, status);
-}
+/* the title of the 503 before the keys are exchanged (citizen_closed) */
+#define RATE_CLOSED "服务评价暂未开通"
 
 static const char *token_of(struct req *r)
 {
@@ -59,10 +54,8 @@ static int rate_form(struct req *r, const char *token, const char *unit_name, co
 	struct strbuf sb = STRBUF_INIT;
 	const char *stars = req_field(r, "stars");
 
-	citizen_begin(&sb, "服务评价");
-	strbuf_addstr(&sb, "<h1>");
-	html_txt(&sb, unit_name);
-	strbuf_addstr(&sb, "</h1><p>请对本单位的服务作出评价。评价直接送达");
+	citizen_begin(r, &sb, "服务评价", unit_name);
+	strbuf_addstr(&sb, "<p>请对本单位的服务作出评价。评价直接送达");
 	html_txt(&sb, r->c.cfg->commission);
 	strbuf_addstr(&sb, "，用于监督改进作风。1星、2星的评价，单位须在1个工作日内回访、15个工作日内整改。</p>");
 	field_errors_summary(&sb, fe);
@@ -89,14 +82,32 @@ static int rate_form(struct req *r, const char *token, const char *unit_name, co
 	return citizen_finish(r, &sb, status);
 }
 
+/* An unknown token: 404.  The public side knows only the rating points
+ * the last reply batch brought, so a token whose point has not arrived
+ * yet looks like a wrong or withdrawn one; the page says both. */
+static int unknown_point(struct req *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	citizen_begin(r, &sb, "服务评价", "未找到评价页面");
+	strbuf_addstr(&sb, "<p id=\"no-rating-point\">没有找到这个单位的评价页面。请核对二维码或网址；"
+		      "如果二维码刚刚张贴，评价页面可能尚未开通，请过一两天再试。</p>");
+	return citizen_finish(r, &sb, 404);
+}
+
 int page_rate_form(struct req *r)
 {
 	char key[QF_TOKEN_CHARS + 1];
 	struct fielderr fe = { 0 };
 	const char *name;
 	int64_t unit_id;
-	int rc = rating_token_unit(&r->c, token_of(r), &unit_id, &name);
+	int rc;
 
+	if (citizen_closed(r))
+		return citizen_closed_page(r, RATE_CLOSED);
+	rc = rating_token_unit(&r->c, token_of(r), &unit_id, &name);
+	if (rc == RES_NOT_FOUND)
+		return unknown_point(r);
 	if (rc != RES_DONE)
 		return res_error(r, rc, "rating page");
 	token_new(key);
@@ -108,8 +119,8 @@ static int receipt_page(struct req *r, const char *unit_name, const struct publi
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	citizen_begin(&sb, "提交成功");
-	strbuf_addstr(&sb, "<h1>提交成功</h1><p>感谢您对");
+	citizen_begin(r, &sb, "提交成功", NULL);
+	strbuf_addstr(&sb, "<p>感谢您对");
 	html_txt(&sb, unit_name);
 	strbuf_addstr(&sb, "的监督。</p>");
 	if (rc->stars)
@@ -172,8 +183,11 @@ int page_rate_submit(struct req *r)
 	};
 	const char *name, *stars = req_field(r, "stars");
 	int64_t unit_id;
-	int res = rating_token_unit(&r->c, in.token, &unit_id, &name);
+	int res;
 
+	if (citizen_closed(r))
+		return citizen_closed_page(r, RATE_CLOSED);
+	res = rating_token_unit(&r->c, in.token, &unit_id, &name);
 	if (res != RES_DONE)
 		return res_error(r, res, "rating page");
 	in.unit_name = name;
@@ -224,22 +238,23 @@ int page_letter_status(struct req *r)
 	struct strbuf sb = STRBUF_INIT;
 	const char *code = req_arg(r, "code");
 	struct letter v;
-	int limited = *code && !public_guess_allowed(r);
-	int rc = *code && !limited ? public_letter_view(&r->c, code, &v) : RES_NOT_FOUND;
+	int limited, rc;
 	unsigned status = 200;
 
+	if (citizen_closed(r))
+		return citizen_closed_page(r, RATE_CLOSED);
+	limited = *code && !public_guess_allowed(r);
+	rc = *code && !limited ? public_letter_view(&r->c, code, &v) : RES_NOT_FOUND;
 	if (rc == RES_STORE)
 		return res_error(r, rc, "letter");
 	if (limited) {
-		citizen_begin(&sb, "查询信件");
-		strbuf_addstr(&sb, "<h1>查询信件办理情况</h1>");
+		citizen_begin(r, &sb, "查询信件", "查询信件办理情况");
 		code_form(&sb, "/p/letter", code, "查询次数过多，请稍后再试");
 		return citizen_finish(r, &sb, 429);
 	}
 	if (*code && rc != RES_DONE)
 		public_guess_missed(r);  /* a wrong code: one of the guessing budget */
-	citizen_begin(&sb, "查询信件");
-	strbuf_addstr(&sb, "<h1>查询信件办理情况</h1>");
+	citizen_begin(r, &sb, "查询信件", "查询信件办理情况");
 	if (*code && rc != RES_DONE)
 		status = 404;
 	code_form(&sb, "/p/letter", code, status == 404 ? "未找到该查询码对应的信件，请核对后重试" : NULL);
@@ -277,8 +292,7 @@ static int followup_page(struct req *r, const struct fielderr *fe, unsigned stat
 	}
 	if (rc == RES_STORE)
 		return res_error(r, rc, "bad review");
-	citizen_begin(&sb, "回访评价");
-	strbuf_addstr(&sb, "<h1>回访评价</h1>");
+	citizen_begin(r, &sb, "回访评价", NULL);
 	html_notice(&sb, "ok", done);
 	html_notice(&sb, "error", busy);
 	if (rc == RES_DONE) {
@@ -320,6 +334,8 @@ int page_followup_form(struct req *r)
 {
 	struct fielderr fe = { 0 };
 
+	if (citizen_closed(r))
+		return citizen_closed_page(r, RATE_CLOSED);
 	return followup_page(r, &fe, 200, NULL);
 }
 
@@ -330,6 +346,8 @@ int page_followup_submit(struct req *r)
 	int n = strlen(stars) == 1 && stars[0] >= '1' && stars[0] <= '5' ? stars[0] - '0' : 0;
 	int rc;
 
+	if (citizen_closed(r))
+		return citizen_closed_page(r, RATE_CLOSED);
 	if (!public_post_allowed(r) || !public_guess_allowed(r)) {
 		fielderr_add(&fe, "code", "提交过于频繁，请稍后再试");
 		return followup_page(r, &fe, 429, NULL);

@@ -24,6 +24,7 @@
 #include "http/filter.h"
 #include "http/form.h"
 #include "http/http.h"
+#include "office/docx.h"
 #include "pages/list.h"
 #include "pages/page.h"
 #include "pages/ratings.h"
@@ -454,9 +455,51 @@ int page_unit_rating(struct req *r)
 	strbuf_addstr(&sb, "</div><p>评价页面：");
 	html_link(&sb, url, url);
 	strbuf_addstr(&sb, "</p>");
-	toolbar(&sb, arena_printf(r->arena, "/units/%" PRId64 "/rating/poster", r->id), "打印A4海报", 1);
+	toolbar_open(&sb);
+	button_link(&sb, arena_printf(r->arena, "/units/%" PRId64 "/rating/poster", r->id), "打印A4海报", 1);
+	strbuf_addch(&sb, ' ');
+	button_link(&sb, arena_printf(r->arena, "/units/%" PRId64 "/rating/poster?format=docx", r->id),
+		    "下载海报（Word）", 0);
+	toolbar_close(&sb);
 	strbuf_release(&svg);
 	return page_finish(r, &sb, 200);
+}
+
+/* The poster's words, the same in print and in the .docx */
+static const char *const poster_steps[] = { "用手机微信或浏览器扫描上方二维码",
+	"为本单位的服务打1至5颗星，可留下评价意见", "有问题或建议，可以写信，凭查询码查看答复", NULL };
+#define POSTER_NOTE "1星、2星评价由纪委监委督办：1个工作日内回访，15个工作日内整改。评价不记录您的身份和设备信息。"
+#define POSTER_QR_MM 90         /* the QR code's printed width: 2 mm a module up to version 5 */
+
+/* The poster as a Word file (../shared/design/DOCUMENTS.md's faces and
+ * A4 type area): the commission, the unit's name and 扫码评价 as the
+ * title, the QR code as a picture, the steps and the note. */
+static int poster_docx(struct req *r, const char *name, const char *url)
+{
+	struct strbuf png = STRBUF_INIT, out = STRBUF_INIT;
+	struct docx *d = docx_new();
+	int rc = qr_png(url, &png);
+	const char *why = NULL;
+
+	docx_centered(d, arena_printf(r->arena, "%s · 码上问效", r->c.cfg->commission));
+	docx_title(d, arena_printf(r->arena, "%s\n扫码评价", name));
+	if (rc == 0)
+		docx_image(d, png.buf, png.len, POSTER_QR_MM, arena_printf(r->arena, "评价二维码：%s", url));
+	for (int i = 0; poster_steps[i]; i++)
+		docx_para(d, arena_printf(r->arena, "%d．%s", i + 1, poster_steps[i]));
+	docx_para(d, POSTER_NOTE);
+	if (rc < 0)
+		why = "no QR code";
+	else if (docx_to_buf(d, &out) < 0)
+		why = arena_strdup(r->arena, docx_error(d));
+	docx_free(d);
+	strbuf_release(&png);
+	if (why) {
+		strbuf_release(&out);
+		return reply_error(r, E_INTERNAL, arena_printf(r->arena, "poster docx: %s", why));
+	}
+	return reply_download(r, DOCX_MIME, arena_printf(r->arena, "poster-unit-%" PRId64 ".docx", r->id),
+			      arena_printf(r->arena, "%s-扫码评价海报.docx", name), &out);
 }
 
 int page_unit_rating_poster(struct req *r)
@@ -469,6 +512,10 @@ int page_unit_rating_poster(struct req *r)
 		strbuf_release(&svg);
 		return res_error(r, rc, "unit");
 	}
+	if (!strcmp(req_arg(r, "format"), "docx")) {
+		strbuf_release(&svg);
+		return poster_docx(r, name, url);
+	}
 	page_begin_bare(&sb, arena_printf(r->arena, "%s · 扫码评价", name));
 	strbuf_addstr(&sb, "<article class=\"poster\"><p class=\"poster-org\">");
 	html_txt(&sb, r->c.cfg->commission);
@@ -476,11 +523,13 @@ int page_unit_rating_poster(struct req *r)
 	html_txt(&sb, name);
 	strbuf_addstr(&sb, "</h1><p class=\"poster-call\">扫码评价</p><div class=\"qr\">");
 	strbuf_add(&sb, svg.buf, svg.len);
-	strbuf_addstr(&sb, "</div><ol class=\"poster-steps\"><li>用手机微信或浏览器扫描上方二维码</li>"
-		      "<li>为本单位的服务打1至5颗星，可留下评价意见</li>"
-		      "<li>有问题或建议，可以写信，凭查询码查看答复</li></ol>"
-		      "<p class=\"poster-note\">1星、2星评价由纪委监委督办：1个工作日内回访，15个工作日内整改。"
-		      "评价不记录您的身份和设备信息。</p></article>");
+	strbuf_addstr(&sb, "</div><ol class=\"poster-steps\">");
+	for (int i = 0; poster_steps[i]; i++) {
+		strbuf_addstr(&sb, "<li>");
+		html_txt(&sb, poster_steps[i]);
+		strbuf_addstr(&sb, "</li>");
+	}
+	strbuf_addstr(&sb, "</ol><p class=\"poster-note\">" POSTER_NOTE "</p></article>");
 	strbuf_release(&svg);
 	return page_finish_bare(r, &sb, 200);
 }

@@ -9,18 +9,27 @@
 //   OUT_DIR   where the screenshots go (out/browser/ at the project root)
 //   CHROMIUM  the browser binary (default /usr/bin/chromium)
 //   TAP_FROM  the number of TAP lines printed before this walk (default 0)
+// and for a walk that asks run.sh for a second, public instance (a line
+// "// instance: public" among its first lines; tests/browser/ferry.mjs):
+//   P_BASE    the public instance's address (serve --public)
+//   QF_BIN, QF_DB, QF_PDB, QF_PKEY, QF_TDIR, QF_LOG, BACKEND: the binary,
+//             the two databases, the public key file, run.sh's temporary
+//             folder, the servers' log, sqlite or pg (for ferry() and
+//             dumpOf())
 //
 // A walk prints TAP lines "ok N - ..." / "not ok N - ..." (no plan: run.sh
 // adds its own lines and the plan) and exits 1 on any failure.  Steps
 // depend on each other, so a walk stops at the first failed step; the
 // checks of finish() are still reported.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.BASE;
 export const PW = process.env.PW;
+export const P_BASE = process.env.P_BASE;
 const OUT = process.env.OUT_DIR || 'out/browser';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!BASE || !PW) {
@@ -42,19 +51,62 @@ export function notOk(what, why) {
 export function diag(line) { console.log(`# ${line}`); }
 export function assert(cond, msg) { if (!cond) throw new Error(msg); }
 
-let browser, context, watchdog;
+let browser, watchdog;
 export let page;
 const problems = new Map();    // what -> the pages it happened on
 const favicon = [];            // console errors about /favicon.ico
 // a document status the current step expects (a form sent back with errors)
 export const expect = { status: null };
 
-function problem(what) {
-	const at = page ? new URL(page.url()).pathname : '?';
+function problem(what, p = page) {
+	const at = p ? new URL(p.url()).pathname : '?';
 	if (!problems.has(what))
 		problems.set(what, new Set());
 	problems.get(what).add(at);
 }
+
+// A new browser context (its own cookies) and its page, watched like the
+// first one; `options` as Playwright's newContext (viewport, userAgent,
+// isMobile ...).  usePage() makes it the page the helpers act on.
+export async function newPage(options = {}) {
+	const ctx = await browser.newContext({
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		viewport: { width: 1280, height: 800 },
+		...options,
+	});
+	ctx.setDefaultTimeout(10_000);
+	ctx.setDefaultNavigationTimeout(15_000);
+	// A CSP violation also shows as a console error; the event listener
+	// catches the ones that do not (report-only, or before the console hooks).
+	await ctx.exposeBinding('__qfCspViolation', (_, v) => problem(`CSP violation: ${v}`));
+	await ctx.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			window.__qfCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
+				`(${e.sourceFile || ''}:${e.lineNumber || ''})`);
+		});
+	});
+	const p = await ctx.newPage();
+	p.on('console', (m) => {
+		if (m.type() !== 'error')
+			return;
+		const text = m.text();
+		const src = m.location().url || '';
+		// The browser reports a page answered with an error status as a
+		// failed resource; expected once, for the form sent back with errors.
+		if (expect.status && text.includes(`status of ${expect.status}`) && src === p.url())
+			return;
+		// The browser asks for /favicon.ico by itself: reported on its own.
+		if (new URL(src || p.url()).pathname === '/favicon.ico') {
+			favicon.push(text);
+			return;
+		}
+		problem(`console error: ${text}` + (src && src !== p.url() ? ` [${src}]` : ''), p);
+	});
+	p.on('pageerror', (e) => problem(`uncaught exception: ${e.message}`, p));
+	return p;
+}
+export function usePage(p) { page = p; }
 
 // Starts the browser; `name` prefixes this walk's screenshots; the walk
 // must end within `seconds`.
@@ -73,40 +125,7 @@ export async function start(name, seconds) {
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
 			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	});
-	context = await browser.newContext({
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai',
-		viewport: { width: 1280, height: 800 },
-	});
-	context.setDefaultTimeout(10_000);
-	context.setDefaultNavigationTimeout(15_000);
-	// A CSP violation also shows as a console error; the event listener
-	// catches the ones that do not (report-only, or before the console hooks).
-	await context.exposeBinding('__qfCspViolation', (_, v) => problem(`CSP violation: ${v}`));
-	await context.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (e) => {
-			window.__qfCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
-				`(${e.sourceFile || ''}:${e.lineNumber || ''})`);
-		});
-	});
-	page = await context.newPage();
-	page.on('console', (m) => {
-		if (m.type() !== 'error')
-			return;
-		const text = m.text();
-		const src = m.location().url || '';
-		// The browser reports a page answered with an error status as a
-		// failed resource; expected once, for the form sent back with errors.
-		if (expect.status && text.includes(`status of ${expect.status}`) && src === page.url())
-			return;
-		// The browser asks for /favicon.ico by itself: reported on its own.
-		if (new URL(src || page.url()).pathname === '/favicon.ico') {
-			favicon.push(text);
-			return;
-		}
-		problem(`console error: ${text}` + (src && src !== page.url() ? ` [${src}]` : ''));
-	});
-	page.on('pageerror', (e) => problem(`uncaught exception: ${e.message}`));
+	page = await newPage();
 }
 
 export async function shot(name) {
@@ -143,8 +162,10 @@ export const PHONE = { width: 360, height: 740 };
 const SLACK = 2;
 
 // Asserts nothing on the page is wider than the screen, except what sits in
-// its own horizontal scroll container (`what` names the page in messages).
-export async function fitsPhone(what) {
+// its own horizontal scroll container (`what` names the page in messages);
+// fits() on a screen of any width.
+export async function fitsPhone(what) { return fits(what, PHONE.width, 'phone'); }
+export async function fits(what, width, screen = `${width}px`) {
 	const m = await page.evaluate(() => {
 		const vw = document.documentElement.clientWidth;
 		const scrolls = (el) => {
@@ -164,11 +185,64 @@ export async function fitsPhone(what) {
 		}
 		return { doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, vw, wide };
 	});
-	diag(`phone, ${what}: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
-	assert(m.doc <= PHONE.width + SLACK && m.body <= PHONE.width + SLACK,
-		`${what} is ${m.doc}px wide on a ${PHONE.width}px screen (body ${m.body}px); too wide: ` +
+	diag(`${screen}, ${what}: viewport ${m.vw}px, document ${m.doc}px, body ${m.body}px wide`);
+	assert(m.doc <= width + SLACK && m.body <= width + SLACK,
+		`${what} is ${m.doc}px wide on a ${width}px screen (body ${m.body}px); too wide: ` +
 		m.wide.slice(0, 6).join(', '));
 }
+
+// ---- the second, public instance (a walk that asks run.sh for one) ----------
+
+function cli(args) {
+	try {
+		return execFileSync(process.env.QF_BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	} catch (e) {
+		throw new Error(`qingfeng ${args.join(' ')} exited ${e.status}: ${e.stderr}`);
+	}
+}
+
+// The operator's ferry between the two instances, by the CLI, as with a
+// transfer device: 'in' exports the public instance's inbox and imports
+// the batch on the intranet, 'back' the intranet's reply batch to the
+// public side.  Returns the batch's file and the import's output.
+let batches = 0;
+export function ferry(way) {
+	const { QF_DB, QF_PDB, QF_PKEY, QF_TDIR } = process.env;
+	assert(QF_PDB && QF_TDIR, 'no public instance: the walk needs "// instance: public" for run.sh');
+	const file = path.join(QF_TDIR, `ferry-${++batches}-${way}.batch`);
+	const pub = ['--db', QF_PDB, '--key', QF_PKEY];
+	const [from, to] = way === 'in' ? [pub, ['--db', QF_DB]] : [['--db', QF_DB], pub];
+	cli(['ferry', 'export', ...from, '--out', file]);
+	return { file, out: cli(['ferry', 'import', file, ...to]) };
+}
+
+// What an instance ('public' or 'intranet') keeps: its database's content
+// as SQL text (sqlite3 .dump or pg_dump), and the files on its disk (the
+// SQLite database and its WAL, the key file).
+export function dumpOf(which) {
+	const db = which === 'public' ? process.env.QF_PDB : process.env.QF_DB;
+	const out = process.env.BACKEND === 'pg'
+		? execFileSync('pg_dump', ['--no-owner', '--no-privileges', db], { encoding: 'utf8', maxBuffer: 1 << 28 })
+		: execFileSync('sqlite3', [db, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+	assert(out.includes('audit_log'), `the dump of the ${which} database has no audit_log`);
+	return out;
+}
+export function filesOf(which) {
+	const { QF_DB, QF_PDB, QF_PKEY, BACKEND } = process.env;
+	const key = which === 'public' ? QF_PKEY : process.env.QINGFENG_KEY || `${QF_DB}.key`;
+	const db = which === 'public' ? QF_PDB : QF_DB;
+	const files = BACKEND === 'pg' ? [key] : [db, `${db}-wal`, key];
+	return files.filter((f) => fs.existsSync(f));
+}
+// One value from an instance's database (sqlite3, or psql on PostgreSQL).
+export function sqlOf(which, query) {
+	const db = which === 'public' ? process.env.QF_PDB : process.env.QF_DB;
+	return (process.env.BACKEND === 'pg'
+		? execFileSync('psql', ['-X', '-At', db, '-c', query], { encoding: 'utf8' })
+		: execFileSync('sqlite3', [db, query], { encoding: 'utf8' })).trim();
+}
+// The servers' log (both instances write to run.sh's one log).
+export const serverLog = () => fs.readFileSync(process.env.QF_LOG, 'utf8');
 
 // Logs in as `user` (from wherever the page is: logs out first).
 export async function login(user) {

@@ -14,15 +14,13 @@
 import {
 	BASE, assert, expect, finish, fitsPhone, login, nav, page, PHONE, start, step,
 } from './harness.mjs';
+import { openOnlineReport, powDone, reportAnonymously, sendFollowUp } from './channel.mjs';
 
 await start('public', 90);
 
 const TEXT = '<script>alert(1)</script>浏览器ZQX 公车私用';
 const REPLY = '已转交有关部门核查，感谢您的监督。';
 let code = '';
-// the page's script has found the proof of work of its form (assets/pow.js);
-// a form sent earlier waits for it, but then the page would not change yet
-const powDone = () => page.locator('form[data-pow-done]').waitFor({ state: 'attached' });
 
 await step('on a phone, 网上举报 is bare (no staff navigation) and fits the screen', async () => {
 	await page.setViewportSize(PHONE);
@@ -33,36 +31,21 @@ await step('on a phone, 网上举报 is bare (no staff navigation) and fits the 
 }, 'public-form');
 
 await step('an anonymous report gives a 16-digit query code, shown once', async () => {
-	await page.getByLabel('被反映人姓名').fill('张某');
-	await page.getByLabel('被反映人所在单位、职务').fill('某镇政府');
-	await page.getByLabel('反映的主要问题').fill(TEXT);
 	// a file past the limit (4 MB by default) is said at once, by the field
 	const files = page.getByLabel('附件（可选）');
 	await files.setInputFiles({ name: '大.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(5 << 20, 37) });
 	assert((await files.evaluate((el) => el.validationMessage)).includes('超过 4.0 MB'), 'no message for a big file');
-	await files.setInputFiles({
+	code = await reportAnonymously(BASE, TEXT, {
 		name: '票据.pdf', mimeType: 'application/pdf',
 		buffer: Buffer.from('%PDF-1.4\n% ZQX browser walk\n%%EOF\n'),
 	});
-	await powDone();
-	assert(/^\d+$/.test(await page.locator('input[name="pow"]').inputValue()), 'no nonce found');
-	await Promise.all([page.waitForURL(`${BASE}/p/report`),
-		page.getByRole('button', { name: '提交举报' }).click()]);
-	await page.locator('h1', { hasText: '举报已提交' }).waitFor();
-	code = (await page.locator('#query-code').innerText()).replace(/\s/g, '');
-	assert(/^\d{16}$/.test(code), `the code is ${JSON.stringify(code)}`);
 	await fitsPhone('the code page');
 }, 'public-code');
 
 await step('the clerk finds it as 网络举报, the text escaped, the PDF a download, and replies', async () => {
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await login('clerk');
-	await page.goto(`${BASE}/reports?channel=online`);
-	const link = page.locator('table a[href^="/reports/"]').filter({ hasText: /^\d+$/ }).first();
-	await Promise.all([page.waitForURL(/\/reports\/\d+$/), link.click()]);
-	await page.getByText('网络举报', { exact: true }).first().waitFor();
-	assert(await page.getByText(TEXT, { exact: false }).count() >= 1, 'the text is not shown as text');
-	assert(await page.locator('main script').count() === 0, 'a script element in the page');
+	await openOnlineReport(TEXT);
 	assert(await page.locator('#attachments a[href^="/attachments/"]', { hasText: '票据.pdf' }).count() === 1,
 		'the PDF is not listed as a download');
 	await page.getByLabel('答复内容').fill(REPLY);
@@ -84,11 +67,7 @@ await step('signed out, on the phone, the code shows 已收到 and the reply', a
 }, 'public-status');
 
 await step('from the status page, a follow-up (补充说明) is sent', async () => {
-	await page.getByLabel('补充说明').fill('补充：另有票据可以提供。');
-	await powDone();
-	await Promise.all([page.waitForURL(`${BASE}/p/message`),
-		page.getByRole('button', { name: '提交补充说明' }).click()]);
-	await page.locator('#message-sent').waitFor();
+	await sendFollowUp(BASE, '补充：另有票据可以提供。');
 	await fitsPhone('the follow-up page');
 }, 'public-follow-up');
 

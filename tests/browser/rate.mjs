@@ -13,6 +13,7 @@
 import {
 	BASE, assert, finish, fitsPhone, h1, login, nav, page, PHONE, shot, start, step,
 } from './harness.mjs';
+import { newRatedUnit } from './channel.mjs';
 
 await start('rate', 90);
 const UNIT = '扫码评价测试局';
@@ -21,15 +22,8 @@ let letterCode = '';
 
 await step('a unit\'s page leads to its QR code and rating page', async () => {
 	await login('cm');
-	await page.goto(`${BASE}/units/new`);
-	await page.getByLabel('单位名称').fill(UNIT);
-	await page.getByLabel('类别').selectOption('department');
-	await Promise.all([page.waitForURL(/\/units\/\d+\?ok=saved$/), page.getByRole('button', { name: '保存' }).click()]);
-	await page.getByRole('link', { name: '评价二维码与海报' }).click();
-	await h1().filter({ hasText: '评价二维码' }).waitFor();
+	rateUrl = await newRatedUnit(UNIT);
 	assert(await page.locator('div.qr svg').count() === 1, 'no QR code on the page');
-	rateUrl = await page.locator('a[href*="/p/rate/"]').first().getAttribute('href');
-	assert(/\/p\/rate\/[A-Za-z0-9_-]{43}$/.test(rateUrl), `the rating page is ${rateUrl}`);
 }, 'rate-qr');
 
 await step('the citizen\'s page fits a phone, without navigation', async () => {

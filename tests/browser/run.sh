@@ -3,7 +3,8 @@
 # (`bash tests/browser/run.sh`).  Starts the real binary (ASan+UBSan) on a
 # fresh database, like the black-box tests, and walks its pages in Debian's
 # chromium headless with Playwright (tests/browser/walk.mjs, then cases.mjs, layout.mjs, docs.mjs, roles.mjs,
-# dash.mjs, attach.mjs, export.mjs, find.mjs, public.mjs, rate.mjs and unitpick.mjs, last: it adds 2,001 units;
+# dash.mjs, attach.mjs, export.mjs, find.mjs, public.mjs, rate.mjs, ferry.mjs (with a second, public
+# instance: see start_public) and unitpick.mjs, last: it adds 2,001 units;
 # WALKS="cases docs" runs a subset).  Prints TAP
 # lines; exits non-zero on any failure.  The screenshots are kept in
 # out/browser/ at the project root.
@@ -55,20 +56,55 @@ if ! { staff lead leader 王书记 --principal &&
 	not_ok "the staff of the case walk"
 	finish
 fi
-WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate unitpick"}
+WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry unitpick"}
 if ! start_server; then
 	not_ok "the server starts"
 	finish
 fi
+
+# A walk with the line "// instance: public" among its first lines
+# (ferry.mjs) gets a second, public instance beside the intranet one: a
+# database of its own (`init --public`), the keys exchanged as
+# docs/operations.md says (lib.sh public_init, ferry_keys), `serve
+# --public` on a port of its own, waited for like the first; stopped after
+# the walk (and by lib.sh's cleanup, P_PID, if run.sh stops early).
+P_BASE= P_PID= PDB= PKEY=
+wants_public() { head -n 30 "tests/browser/$1.mjs" | grep -q '^// instance: public'; }
+start_public() {
+	local i_pid=$SERVER_PID i_base=$BASE rc=0
+	if [ -z "$PDB" ]; then
+		public_init && [ "$RC" = 0 ] && ferry_keys || {
+			echo "# the public instance's init or key exchange failed:"; sed 's/^/# /' "$T_DIR/cli.err"
+			return 1
+		}
+	fi
+	DB=$PDB start_server --public --key "$PKEY" || rc=1
+	P_BASE=$BASE P_PID=$SERVER_PID
+	SERVER_PID=$i_pid BASE=$i_base
+	return $rc
+}
+stop_public() {
+	[ -n "$P_PID" ] || return 0
+	kill -TERM "$P_PID" 2>/dev/null
+	wait "$P_PID" 2>/dev/null
+	P_PID= P_BASE=
+}
 
 mkdir -p "$OUT_DIR"
 log=$T_DIR/walk.tap
 : >"$log"
 # the walks, in order, against the one server; TAP_FROM numbers on
 for walk in $WALKS; do
+	if wants_public "$walk" && ! start_public; then
+		echo "not ok $(($(grep -cE '^(not )?ok ' "$log") + 1)) - $walk.mjs: the public instance starts" | tee -a "$log"
+		continue
+	fi
 	BASE=$BASE PW=$PW OUT_DIR=$OUT_DIR CHROMIUM=$CHROMIUM TAP_FROM=$(grep -cE '^(not )?ok ' "$log") \
+		P_BASE=$P_BASE QF_BIN=$QF_BIN QF_DB=$DB QF_PDB=$PDB QF_PKEY=$PKEY QF_TDIR=$T_DIR \
+		QF_LOG=$T_DIR/serve.log BACKEND=$BACKEND \
 		timeout 150 node "tests/browser/$walk.mjs" 2>>"$T_DIR/walk.err" | tee -a "$log"
 	rc=${PIPESTATUS[0]}
+	stop_public
 	T_N=$(grep -cE '^(not )?ok ' "$log")
 	T_FAILED=$(grep -c '^not ok ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$T_FAILED" -eq 0 ]; then

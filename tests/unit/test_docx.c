@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/crypto.h"
 #include "core/strbuf.h"
 #include "office/docx.h"
 #include "office_check.h"
@@ -291,6 +292,82 @@ static void test_refused(void **state)
 	strbuf_release(&buf);
 }
 
+/* Pictures (docx_image): their parts, relationships and content type
+ * only in a document that has one; the bytes kept; the size from the PNG
+ * header; the description escaped; what is no PNG or too wide refused. */
+static void test_image(void **state)
+{
+	struct strbuf png = STRBUF_INIT, buf = STRBUF_INIT, part = STRBUF_INIT;
+	static const char *const image_parts[] = { "word/media/image1.png", "word/media/image2.png" };
+	struct docx *d = docx_new();
+	size_t at;
+	char ext[128];
+
+	(void)state;
+	assert_int_equal(qr_png("https://pj.example.cn/p/rate/t", &png), 0);
+	assert_int_equal(docx_centered(d, "某某县纪委监委 · 码上问效"), 0);
+	assert_int_equal(docx_image(d, png.buf, png.len, 90, "二维码 & <x>\n\"地址\""), 0);
+	assert_int_equal(docx_image(d, png.buf, png.len, 40, "第二张"), 0);
+	assert_int_equal(docx_para(d, "说明"), 0);
+	assert_int_equal(docx_to_buf(d, &buf), 0);
+	assert_int_equal(office_zip_count(&buf), (int)QF_ARRAY_SIZE(parts) + 2);
+	for (size_t i = 0; i < QF_ARRAY_SIZE(parts); i++) {
+		assert_int_equal(office_zip_part(&buf, parts[i], &part), 0);
+		if (xml_well_formed(part.buf, &at) != 0)
+			fail_msg("%s not well formed at byte %zu: %.60s", parts[i], at, part.buf + at);
+	}
+	for (size_t i = 0; i < QF_ARRAY_SIZE(image_parts); i++) {
+		assert_int_equal(office_zip_part(&buf, image_parts[i], &part), 0);
+		assert_int_equal(part.len, png.len);
+		assert_memory_equal(part.buf, png.buf, png.len);
+	}
+	assert_int_equal(office_zip_part(&buf, "word/document.xml", &part), 0);
+	/* a square symbol: 90 mm by 90 mm, 36000 EMU a millimetre */
+	snprintf(ext, sizeof(ext), "<wp:extent cx=\"%d\" cy=\"%d\"/>", 90 * 36000, 90 * 36000);
+	assert_non_null(strstr(part.buf, ext));
+	assert_non_null(strstr(part.buf, "descr=\"二维码 &amp; &lt;x&gt; &quot;地址&quot;\""));
+	assert_non_null(strstr(part.buf, "<a:blip r:embed=\"rId6\"/>"));
+	assert_non_null(strstr(part.buf, "<a:blip r:embed=\"rId7\"/>"));
+	assert_non_null(strstr(part.buf, "<wp:docPr id=\"2\" name=\"图片 2\""));
+	assert_non_null(strstr(part.buf, "<w:jc w:val=\"center\"/></w:pPr><w:r><w:t xml:space=\"preserve\">某某县纪委监委"));
+	assert_int_equal(office_zip_part(&buf, "word/_rels/document.xml.rels", &part), 0);
+	assert_non_null(strstr(part.buf, "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/"
+					 "officeDocument/2006/relationships/image\" Target=\"media/image2.png\"/>"
+					 "</Relationships>"));
+	assert_int_equal(office_zip_part(&buf, "[Content_Types].xml", &part), 0);
+	assert_non_null(strstr(part.buf, "<Default Extension=\"png\" ContentType=\"image/png\"/></Types>"));
+	docx_free(d);
+
+	/* a document without pictures: none of it */
+	d = sample();
+	strbuf_reset(&buf);
+	assert_int_equal(docx_to_buf(d, &buf), 0);
+	assert_int_equal(office_zip_part(&buf, "[Content_Types].xml", &part), 0);
+	assert_null(strstr(part.buf, "png"));
+	assert_int_equal(office_zip_part(&buf, "word/document.xml", &part), 0);
+	assert_null(strstr(part.buf, "xmlns:wp="));
+	docx_free(d);
+
+	d = docx_new();
+	assert_int_equal(docx_image(d, "GIF89a and more bytes than 24", 29, 50, "动图"), -1);
+	assert_string_equal(docx_error(d), "picture: not a PNG");
+	docx_free(d);
+	d = docx_new();
+	assert_int_equal(docx_image(d, png.buf, png.len, 157, "太宽"), -1);
+	assert_string_equal(docx_error(d), "picture: 157 mm is not within the type area's width");
+	assert_int_equal(docx_to_buf(d, &buf), -1);
+	docx_free(d);
+	d = docx_new();
+	assert_int_equal(docx_image(d, png.buf, png.len, 0, "零"), -1);
+	docx_free(d);
+	d = docx_new();
+	assert_int_equal(docx_image(d, png.buf, png.len, 50, "坏\x01"), -1);
+	docx_free(d);
+	strbuf_release(&png);
+	strbuf_release(&buf);
+	strbuf_release(&part);
+}
+
 static void test_deterministic(void **state)
 {
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, file = STRBUF_INIT;
@@ -388,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_text_escaped),
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_image),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_random_text),
 	};
