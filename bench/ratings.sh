@@ -110,7 +110,7 @@ rate_run() {
 	a2=$(printf '%s\n' "$out" | awk '/^ratings acknowledged:/ {print $3}')
 	bad=$(printf '%s\n' "$out" | awk '/^other answers:/ {print $3}')
 	[ "${bad:-1}" = 0 ] || die "$name: $bad answers were not 200 ($TMP/wrk-$name.txt)"
-	[ -n "$a1" ] && [ -n "$a2" ] && [ "$a2" -gt 0 ] || die "cannot parse wrk output for $name"
+	if [ -z "$a1" ] || [ -z "$a2" ] || [ "$a2" -eq 0 ]; then die "cannot parse wrk output for $name"; fi
 	printf '%s\n' "$out" | grep 'Socket errors' || true
 	printf -v "RPS_$name" '%s' "$(( a2 / SECS ))"
 	printf -v "P99_$name" '%s' "$(printf '%s\n' "$out" | wrk_ms 99%)"

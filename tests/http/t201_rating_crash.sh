@@ -20,7 +20,6 @@ init_db || { not_ok "init"; finish; }
 public_init
 expect_eq "init --public" 0 "$RC"
 check "the key exchange" ferry_keys
-IDB=$DB
 
 start_server || { not_ok "intranet server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
@@ -87,18 +86,18 @@ for t in ts: t.start()
 for t in ts: t.join()
 PY
 
-acked() { cat "$1" 2>/dev/null | grep -c '^ack ' || true; }
+acked() { if [ -s "$1" ]; then grep -c '^ack ' "$1" || true; else echo 0; fi; }
 
 # crash_run NAME LOG [serve option...]: the burst against a server on $DB,
 # SIGKILL after 150 acknowledged, the restart, the retries of the lost
 # answers; leaves the server stopped
 crash_run() {
-	local name=$1 log=$2 bp i
+	local name=$1 log=$2 bp
 	shift 2
 	start_server --post-burst 1000000 "$@" || { not_ok "$name: the server starts"; return 1; }
 	python3 "$T_DIR/burst.py" "$BASE" "$TOKEN" "$log" "$name" &
 	bp=$!
-	for i in $(seq 1 600); do
+	for _ in $(seq 1 600); do
 		[ "$(acked "$log")" -ge 150 ] && break
 		kill -0 "$bp" 2>/dev/null || break
 		sleep 0.1
