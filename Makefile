@@ -8,6 +8,7 @@
 #   make test       install the test tools if missing; unit, black-box, crash and browser tests under ASan+UBSan
 #   make fuzz       run each libFuzzer target for a short time
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
+#   make bench-ratings  acknowledged ratings/s through the group writer beside a POST floor (bench/README.md)
 #   make bench-stats  the statistics (report, dashboard) on a national-scale year, SQLite and PostgreSQL (bench/README.md)
 #   make bench-burst  1,000 public reports with attachments at once, then the ferry (bench/README.md)
 
@@ -46,7 +47,7 @@ REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,bu
 SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats bench-burst clean check-layers
+.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats bench-burst bench-ratings clean check-layers
 .DELETE_ON_ERROR:
 
 all: deps build/qingfeng build/man/qingfeng.1
@@ -129,6 +130,11 @@ bench-stats: deps-test build/qingfeng
 # "Public reports: a burst of 1,000")
 bench-burst: build/qingfeng
 	@bench/burst.sh
+
+# issue 13's write path: ratings acknowledged once durable, committed in
+# groups (bench/README.md, "Ratings: group commit")
+bench-ratings: deps-test build/qingfeng
+	@bench/ratings.sh
 
 # ---- the manual page: written by the binary from the option tables its
 # --help prints (src/cmd/man.c); install it with

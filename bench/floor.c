@@ -8,6 +8,10 @@
  *
  *   floor PORT [THREADS [BYTES]]
  *
+ * A POST is answered the same way once its body has been read (every
+ * chunk libmicrohttpd hands over is taken): bench/ratings.sh posts a
+ * rating's form to it as the floor of the ratings' write path.
+ *
  * THREADS defaults to the number of cores.  BYTES, when given, pads the
  * page with table rows to about that size: the same server answering a
  * page as large as the one under test shows what the transfer alone costs

@@ -138,6 +138,31 @@ cpu_ticks() {
 		END { print t + 0 }'
 }
 
+# ---------------------------------------------------------------- floor
+
+# floor_build: bench/floor.c into $TMP/floor
+floor_build() {
+	echo "bench: building bench/floor.c"
+	# shellcheck disable=SC2046
+	cc -O2 -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
+		$(pkg-config --cflags libmicrohttpd) -o "$TMP/floor" bench/floor.c \
+		$(pkg-config --libs libmicrohttpd) -lpthread
+}
+
+# floor_start TAG [THREADS BYTES]: $TMP/floor on a free port; sets
+# FLOOR_PORT_TAG and FLOOR_PID_TAG
+floor_start() {
+	local tag=$1 port pid
+	shift
+	port=$(free_port)
+	"$TMP/floor" "$port" "$@" 2>"$TMP/floor-$tag.log" &
+	pid=$!
+	bench_track "$pid"
+	wait_up "http://127.0.0.1:$port/" "$pid" || die "floor did not start: $(cat "$TMP/floor-$tag.log")"
+	printf -v "FLOOR_PORT_$tag" '%s' "$port"
+	printf -v "FLOOR_PID_$tag" '%s' "$pid"
+}
+
 # ---------------------------------------------------------------- PostgreSQL
 
 # pg_cluster_start: a throw-away cluster (tests/pg.sh start) with a database

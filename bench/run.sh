@@ -43,17 +43,10 @@ trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- floor
-echo "bench: building bench/floor.c"
-# shellcheck disable=SC2046
-cc -O2 -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
-	$(pkg-config --cflags libmicrohttpd) -o "$TMP/floor" bench/floor.c \
-	$(pkg-config --libs libmicrohttpd) -lpthread
-
-FLOOR_PORT=$(free_port)
-"$TMP/floor" "$FLOOR_PORT" 2>"$TMP/floor.log" &
-FLOOR_PID=$!
-bench_track "$FLOOR_PID"
-wait_up "http://127.0.0.1:$FLOOR_PORT/" "$FLOOR_PID" || die "floor did not start: $(cat "$TMP/floor.log")"
+floor_build
+floor_start a
+FLOOR_PORT=$FLOOR_PORT_a
+FLOOR_PID=$FLOOR_PID_a
 
 # ---------------------------------------------------------------- product
 echo "bench: creating a database and starting $QF_BIN serve"
@@ -73,11 +66,9 @@ FLOOR_BYTES=$(curl -s "http://127.0.0.1:$FLOOR_PORT/" | wc -c)
 
 # a second floor serving a page as large as the persons page: what the
 # transfer alone costs (kernel, loopback, wrk).  Informational, no target.
-FLOOR2_PORT=$(free_port)
-"$TMP/floor" "$FLOOR2_PORT" "$(nproc)" "$PERSONS_BYTES" 2>"$TMP/floor2.log" &
-FLOOR2_PID=$!
-bench_track "$FLOOR2_PID"
-wait_up "http://127.0.0.1:$FLOOR2_PORT/" "$FLOOR2_PID" || die "floor did not start: $(cat "$TMP/floor2.log")"
+floor_start b "$(nproc)" "$PERSONS_BYTES"
+FLOOR2_PORT=$FLOOR_PORT_b
+FLOOR2_PID=$FLOOR_PID_b
 FLOOR2_BYTES=$(curl -s "http://127.0.0.1:$FLOOR2_PORT/" | wc -c)
 
 # ---------------------------------------------------------------- wrk

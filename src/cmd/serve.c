@@ -22,15 +22,17 @@
 #include "core/ratelimit.h"
 #include "core/version.h"
 #include "domain/holidays.h"
+#include "domain/rating_group.h"
 #include "http/http.h"
 #include "http/metrics.h"
+#include "store/groupw.h"
 #include "store/q_settings.h"
 #include "store/store.h"
 
 #define QUERY_BURST 5
 #define QUERY_REFILL_SECONDS 600
-/* every post to the public channel (each costs an Argon2id): 60 at once,
- * then one every 10 seconds per address */
+/* every post to the public channel (each may cost an Argon2id): 60 at
+ * once (--post-burst), then one every 10 seconds per address */
 #define POST_BURST 60
 #define POST_REFILL_SECONDS 10
 
@@ -93,11 +95,12 @@ int cmd_serve(int argc, char **argv)
 	const char *max_body = NULL, *cert = NULL, *tlskey = NULL, *ckpt = NULL, *ckpt_seconds = NULL;
 	const char *log_level = "info", *metrics_listen = NULL, *metrics_token = NULL;
 	const char *max_conns = NULL, *per_addr = NULL, *hdr_timeout = NULL, *body_rate = NULL;
-	const char *proxies = NULL, *max_upload = NULL, *attach_dir = NULL;
+	const char *proxies = NULL, *max_upload = NULL, *attach_dir = NULL, *post_burst = NULL;
 	const char *pull = NULL, *pull_every = NULL, *pull_ca = NULL;
 	int public_only = 0, pull_http = 0;
-	unsigned every = 300;
+	unsigned every = 300, burst = POST_BURST;
 	struct pull_loop *loop = NULL;
+	char werr[256];
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database (default var/qingfeng.db or $QINGFENG_DB)" },
 		{ "--key", &key, NULL, "key file (default: beside the database)" },
@@ -118,6 +121,7 @@ int cmd_serve(int argc, char **argv)
 		{ "--max-per-address", &per_addr, NULL, "most connections from one client address (default 128; 0: no limit; trusted proxies are exempt)" },
 		{ "--header-timeout", &hdr_timeout, NULL, "seconds a connection has to send a request's headers, also the keep-alive idle time (default 10)" },
 		{ "--body-min-rate", &body_rate, NULL, "bytes/s a request body must average once --header-timeout has passed (default 1024; 0: off)" },
+		{ "--post-burst", &post_burst, NULL, "posts to the public channel one client address may make at once, then one every 10 s (default 60; in memory only)" },
 		{ "--public", NULL, &public_only, "the internet-facing instance: only the public channel's pages (/p/...), no staff route; the key file must not hold the sealing secret" },
 		{ "--pull", &pull, NULL, "intranet: pull the ferry from the public instance at this https:// URL in the background (issue 13; the key file's pull_secret, docs/operations.md)" },
 		{ "--pull-every", &pull_every, NULL, "seconds between pulls (default 300; after a failure the wait doubles, up to an hour)" },
@@ -219,6 +223,7 @@ int cmd_serve(int argc, char **argv)
 	    uint_option("--max-per-address", per_addr, 0, 1000000, &app.limits.max_per_addr) < 0 ||
 	    uint_option("--header-timeout", hdr_timeout, 1, 3600, &app.limits.header_timeout) < 0 ||
 	    uint_option("--body-min-rate", body_rate, 0, 1u << 30, &app.limits.body_min_rate) < 0 ||
+	    uint_option("--post-burst", post_burst, 1, 100000000, &burst) < 0 ||
 	    trusted_proxies(&env, proxies, &app.trusted) < 0) {
 		cmd_close(&env);
 		app_calendar_free(&app);
@@ -248,12 +253,19 @@ int cmd_serve(int argc, char **argv)
 	 * QUERY_REFILL_SECONDS per address (docs/security.md "Query codes");
 	 * in memory, never stored */
 	else if (!(app.query_limits = ratelimit_new(65536, QUERY_BURST, QUERY_REFILL_SECONDS, 0)) ||
-		 !(app.post_limits = ratelimit_new(65536, POST_BURST, POST_REFILL_SECONDS, 0)) ||
+		 !(app.post_limits = ratelimit_new(65536, (int)burst, POST_REFILL_SECONDS, 0)) ||
 		 !(app.pow_seen = pow_seen_new(1u << 17)) ||
 		 !(app.pull_seen = pow_seen_new(1u << 12)))
 		rc = error("out of memory");
 	else if (pull && httpc_setup() < 0)
 		rc = error("cannot set up the HTTP client for --pull");
+	/* the group writer: plain ratings acknowledged once their group
+	 * committed (domain/rating_group.h) */
+	else if (!(app.writer = groupw_new(db, werr, sizeof(werr))))
+		rc = error("cannot open the group writer's database connection: %s", werr);
+	else if (!(app.ratings = rating_group_new(app.writer, &app.cfg, &app.keys, &app.cal)) ||
+		 groupw_start(app.writer) < 0)
+		rc = error("cannot start the group writer");
 	else {
 		struct ferry_pull_opts po = { pull, pull_ca, pull_http, NULL };
 		app.metrics_token = token;
@@ -263,6 +275,8 @@ int cmd_serve(int argc, char **argv)
 			rc = http_serve(&app, listen, cert, tlskey);
 		pull_loop_stop(loop);
 	}
+	groupw_free(app.writer);        /* stopped by http_serve, or never started */
+	rating_group_free(app.ratings);
 	metrics_free(app.metrics);
 	if (token) {
 		explicit_bzero(token, strlen(token));

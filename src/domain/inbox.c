@@ -161,10 +161,16 @@ int inbox_accept(struct ctx *c, const struct inbox_item *it, struct fielderr *fe
 int inbox_submit(struct ctx *c, const char *kind, json_t *payload, struct fielderr *fe,
 		 char id[PUBLIC_ID_CHARS + 1])
 {
+	inbox_new_id(id);
+	return inbox_submit_as(c, id, kind, payload, fe);
+}
+
+int inbox_submit_as(struct ctx *c, const char *id, const char *kind, json_t *payload,
+		    struct fielderr *fe)
+{
 	struct inbox_item it;
 	int rc;
 
-	inbox_new_id(id);
 	if (inbox_put(c, id, kind, payload, &it) < 0)
 		return RES_STORE;
 	if (!c->keys->has_seal_sk)

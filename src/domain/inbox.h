@@ -60,6 +60,11 @@ int inbox_put(struct ctx *c, const char *id, const char *kind, json_t *payload,
 int inbox_submit(struct ctx *c, const char *kind, json_t *payload, struct fielderr *fe,
 		 char id[PUBLIC_ID_CHARS + 1]);
 
+/* inbox_submit under an id the caller drew (inbox_new_id): the ratings'
+ * group writer names its item before the group's ratings are applied. */
+int inbox_submit_as(struct ctx *c, const char *id, const char *kind, json_t *payload,
+		    struct fielderr *fe);
+
 /* Inside a write transaction on the intranet: opens it (c->keys->seal_sk)
  * and accepts it, unless its id was seen before.  1 accepted, 0 skipped
  * (seen), RES_INVALID (it does not open, an unknown kind, or the handler

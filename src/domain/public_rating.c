@@ -27,6 +27,7 @@
 #include "domain/inbox.h"
 #include "domain/letter.h"
 #include "domain/public_report.h"
+#include "domain/rating_group.h"
 #include "domain/result.h"
 #include "store/q_public.h"
 #include "store/store.h"
@@ -160,8 +161,22 @@ static int fill_receipt(struct ctx *c, const char *key, const struct public_subm
 	return RES_DONE;
 }
 
+/* A plain rating as the group writer's job (domain/rating_group.h). */
+static void fill_job(struct ctx *c, const struct rating_input *in, const char *hash, const char *day,
+		     struct rating_job *job)
+{
+	memset(job, 0, sizeof(*job));
+	job->token = in->token;
+	job->key = in->idem_key;
+	job->comment = in->comment ? in->comment : "";
+	job->day = day;
+	memcpy(job->hash, hash, sizeof(job->hash));
+	job->stars = in->stars;
+	job->at = c->now;
+}
+
 int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_rating,
-			 struct public_rating_receipt *out, struct fielderr *fe)
+			 struct public_rating_receipt *out, struct fielderr *fe, struct rating_job *job)
 {
 	struct submit_arg sa = { .c = c, .in = in, .with_rating = with_rating, .out = out, .fe = fe };
 	char hash[65];
@@ -171,7 +186,9 @@ int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_
 	memset(out, 0, sizeof(*out));
 	if ((rc = rating_check(c, in, with_rating, fe)) < 0)
 		return rc;
-	if ((rc = rating_token_unit(c, in->token, &unit_id, &out->unit_name)) != RES_DONE)
+	if (in->unit_name)      /* the page looked it up (one SELECT a request) */
+		out->unit_name = in->unit_name;
+	else if ((rc = rating_token_unit(c, in->token, &unit_id, &out->unit_name)) != RES_DONE)
 		return rc;
 	sa.unit_name = out->unit_name;
 	key_hash(in->idem_key, hash);
@@ -185,6 +202,12 @@ int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_
 	}
 	out->stars = with_rating ? in->stars : 0;
 	sa.sub.day = rating_day_of(c, c->now);
+	if (job && with_rating && in->stars > BAD_REVIEW_MAX_STARS && !(in->letter && *in->letter)) {
+		/* a plain rating: no code, no status row; the writer commits
+		 * it with its group */
+		fill_job(c, in, hash, sa.sub.day, job);
+		return PUBLIC_RATING_QUEUED;
+	}
 	sa.sub.review = with_rating && in->stars <= BAD_REVIEW_MAX_STARS;
 	sa.sub.letter_item = in->letter && *in->letter ? "x" : "";
 	if ((rc = fill_receipt(c, in->idem_key, &sa.sub, out)) != RES_DONE)
@@ -206,6 +229,28 @@ int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_
 		return fill_receipt(c, in->idem_key, &sa.sub, out);
 	}
 	return RES_DONE;
+}
+
+int public_rating_finish(struct ctx *c, const struct rating_job *job, struct public_rating_receipt *out)
+{
+	struct public_submission sub;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (job->rc >= 0) {
+		out->stars = job->stars;
+		return RES_DONE;
+	}
+	if (job->rc == STORE_BUSY)
+		return PUBLIC_RATING_LATER;
+	if (job->rc != STORE_CONSTRAINT)
+		return RES_STORE;
+	/* a twin with the same key was stored first: this is its retry */
+	rc = store_psub_get(c->db, c->a, job->hash, &sub);
+	if (rc <= 0)
+		return RES_STORE;
+	out->replay = 1;
+	return fill_receipt(c, job->key, &sub, out);
 }
 
 /* ---- the citizen's views ------------------------------------------------------ */

@@ -45,9 +45,22 @@ struct public_rating_receipt {
 /* A rating (with_rating 1, its letter when in->letter) or a letter alone
  * from the page of in->token: RES_DONE with the receipt (also for a retry
  * with the same key: nothing new is stored); RES_INVALID with fe;
- * RES_NOT_FOUND no such token; RES_STORE. */
+ * RES_NOT_FOUND no such token; RES_STORE.  With job (not NULL), a new
+ * plain rating (3-5 stars, no letter) is not stored here: job is filled
+ * and PUBLIC_RATING_QUEUED answered; the caller queues it on the group
+ * writer (rating_group_submit) and, once notified, answers with
+ * public_rating_finish.  Ratings of 1-2 stars and letters (a code, a
+ * status row, an Argon2id hash each) keep their own transaction. */
+#define PUBLIC_RATING_QUEUED 2
+struct rating_job;
 int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_rating,
-			 struct public_rating_receipt *out, struct fielderr *fe);
+			 struct public_rating_receipt *out, struct fielderr *fe, struct rating_job *job);
+/* The receipt of a queued rating once its group is done: RES_DONE (stored,
+ * or a twin's retry: out->replay), PUBLIC_RATING_LATER (nothing stored:
+ * the writer is stopping or the database was busy; the citizen may send
+ * it again, a 503), RES_STORE (nothing was stored). */
+#define PUBLIC_RATING_LATER (-10)
+int public_rating_finish(struct ctx *c, const struct rating_job *job, struct public_rating_receipt *out);
 /* The citizen's view of a letter / a bad review by its code: RES_DONE;
  * RES_NOT_FOUND no such code; RES_STORE. */
 int public_letter_view(struct ctx *c, const char *code, struct letter *out);

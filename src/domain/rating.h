@@ -58,6 +58,9 @@ struct rating_input {
 	 * key) and the item the rating / the letter came from (NULL: none) */
 	const char *letter_code, *followup_code;
 	const char *item_id, *letter_item;
+	/* where the page runs: the token's unit name when the caller has
+	 * looked it up already (rating_token_unit), NULL: looked up */
+	const char *unit_name;
 };
 
 /* The checks of a submission (with_rating 0: a letter alone), the unit

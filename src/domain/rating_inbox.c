@@ -4,7 +4,8 @@
  * into the ratings family inside the import's transaction (or the
  * single-instance submission's), and what flows back per item in the
  * reply batch: a letter's state, answer and days, a bad review's state
- * and days, and every unit's rating token and name.
+ * and days, and every unit's rating token and name.  The kind "ratings"
+ * is a group of plain ratings the group writer sealed as one item.
  *
  * Guarantees: an item is accepted once (inbox.c, public_items) and a key
  * writes once (rating.c: a retry's second item changes nothing); the
@@ -70,6 +71,37 @@ static int accept_rating(struct ctx *c, json_t *p, const char *item_id, struct f
 static int accept_letter(struct ctx *c, json_t *p, const char *item_id, struct fielderr *fe)
 {
 	return accept_submission(c, p, item_id, 0, fe);
+}
+
+/* A group of plain ratings (3-5 stars, no letter) the group writer sealed
+ * as one item (domain/rating_group.c): each as a "rating" item's payload,
+ * all filed under the group's item; a key used before writes nothing. */
+static int accept_ratings(struct ctx *c, json_t *p, const char *item_id, struct fielderr *fe)
+{
+	json_t *arr = json_object_get(p, "ratings"), *o;
+	size_t i;
+	int rc;
+
+	if (!json_is_array(arr)) {
+		fielderr_add(fe, "item", arena_printf(c->a, "条目 %s 没有评价列表", item_id));
+		return RES_INVALID;
+	}
+	json_array_foreach(arr, i, o)
+		if ((rc = accept_submission(c, o, item_id, 1, fe)) < 0)
+			return rc;
+	return 0;
+}
+
+/* a plain rating has nothing that flows back but its receipt */
+static int ratings_outcome(struct ctx *c, const struct public_item *it, const char **status,
+			   const char **answer, json_t **detail)
+{
+	(void)c;
+	(void)it;
+	*status = "received";
+	*answer = "";
+	*detail = NULL;
+	return 0;
 }
 
 static int accept_followup(struct ctx *c, json_t *p, const char *item_id, struct fielderr *fe)
@@ -147,5 +179,7 @@ static const struct inbox_kind rating_kind = { "rating", accept_rating, rating_o
 QF_REGISTER(inbox_kinds, &rating_kind);
 static const struct inbox_kind letter_kind = { "letter", accept_letter, letter_outcome };
 QF_REGISTER(inbox_kinds, &letter_kind);
+static const struct inbox_kind ratings_kind = { "ratings", accept_ratings, ratings_outcome };
+QF_REGISTER(inbox_kinds, &ratings_kind);
 static const struct inbox_kind followup_kind = { "followup", accept_followup, NULL };
 QF_REGISTER(inbox_kinds, &followup_kind);

@@ -10,6 +10,7 @@
  * A handler answers exactly once through a reply_* function and returns
  * its result.  No request state is global.
  */
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,6 +30,8 @@ struct ratelimit;
 struct pow_seen;
 struct metrics;
 struct route;
+struct groupw;
+struct rating_group;
 
 enum http_method {
 	HM_GET = 1 << 0,
@@ -80,6 +83,10 @@ struct req {
 	char rid[16];               /* request id (log.h), on every log line,
 				     * X-Request-Id and the error answers */
 	const char *err_detail;     /* what failed, logged with a 5xx */
+
+	/* parked (req_park): the handler's second half, run when resumed */
+	int (*parked)(struct req *r);
+	void *park_arg;             /* the handler's, in the arena */
 };
 
 /* Room an upload's body has beyond its file: the other fields and the
@@ -211,6 +218,17 @@ const char *req_cookie(struct req *r, const char *name);
  * limit only: a public (R_CITIZEN) route never stores or logs it, and its
  * ctx's who.ip is "-". */
 const char *req_client_ip(struct req *r);
+/* Parks the request (MHD-PATTERNS.md 8): the connection is suspended and
+ * the handler returns this call's result without answering; the work it
+ * handed over (the group writer's job) calls req_unpark when done, from
+ * any thread, and libmicrohttpd then calls finish(r) on the connection's
+ * own thread to answer.  The request (its arena) stays valid meanwhile:
+ * a suspended connection is not read, so it is not completed.  Park
+ * before handing the work over, so that req_unpark finds it parked. */
+int req_park(struct req *r, int (*finish)(struct req *r));
+/* Resumes a parked request (arg: the struct req); any thread; the
+ * request must not be touched after it. */
+void req_unpark(void *arg);
 /* A GET argument (validated UTF-8) or "" */
 const char *req_arg(struct req *r, const char *key);
 /* The request's form field or "" (trimmed). */
@@ -244,6 +262,11 @@ struct app {
 	struct pow_seen *pow_seen;      /* used proof-of-work challenges (core/pow.h), in memory */
 	struct pow_seen *pull_seen;     /* the ferry pull's used nonces (core/pullauth.h), in memory */
 	unsigned ckpt_seconds;          /* at most this long between moves */
+	/* the group writer (store/groupw.h) and the ratings on it
+	 * (domain/rating_group.h): stopped, drained, before the daemon */
+	struct groupw *writer;
+	struct rating_group *ratings;
+	atomic_int parked;              /* requests parked now (req_park) */
 };
 
 /* The staff frame an error page stands in (issue 12: a signed-in user's

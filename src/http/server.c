@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -44,6 +45,7 @@
 #include "http/cookie.h"
 #include "http/metrics.h"
 #include "store/q_sessions.h"
+#include "store/groupw.h"
 #include "store/q_users.h"
 #include "store/store.h"
 
@@ -432,10 +434,51 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
 		}
 		return MHD_YES;
 	}
+	if (r->parked) {
+		/* resumed (req_unpark): the handler's second half answers */
+		int (*finish)(struct req *) = r->parked;
+		r->parked = NULL;
+		return (enum MHD_Result)finish(r);
+	}
 	connguard_request_read(r->gc);
 	if (r->answered)
 		return MHD_YES;
 	return (enum MHD_Result)dispatch(r);
+}
+
+int req_park(struct req *r, int (*finish)(struct req *r))
+{
+	r->parked = finish;
+	atomic_fetch_add(&r->app->parked, 1);
+	MHD_suspend_connection(r->conn);
+	return MHD_YES;
+}
+
+void req_unpark(void *arg)
+{
+	struct req *r = arg;
+	struct app *app = r->app;
+	struct MHD_Connection *conn = r->conn;
+
+	/* the pool thread may answer and free r as soon as it is resumed */
+	MHD_resume_connection(conn);
+	atomic_fetch_sub(&app->parked, 1);
+}
+
+/* Stops the group writer: what it holds is committed or failed and each
+ * of its parked requests resumed, before the daemon stops (MHD-PATTERNS.md
+ * 8: a connection still suspended at MHD_stop_daemon is never closed). */
+static void writer_drain(struct app *app)
+{
+	struct timespec ts = { 0, 1000000L };
+
+	groupw_stop(app->writer);
+	/* a handler between req_park and its submit: its job is refused and
+	 * resumed at once */
+	for (int i = 0; i < 5000 && atomic_load(&app->parked) > 0; i++)
+		nanosleep(&ts, NULL);
+	if (atomic_load(&app->parked) > 0)
+		log_warn("stopping with %d requests still parked", atomic_load(&app->parked));
 }
 
 /* handle_request with the thread's current request id set for its
@@ -781,6 +824,7 @@ int http_serve(struct app *app, const char *listen, const char *tls_cert, const 
 	}
 	sdnotify("STOPPING=1");
 	metrics_stop(app);
+	writer_drain(app);
 	connguard_stop(guard);
 	MHD_stop_daemon(d);
 	connguard_free(guard);

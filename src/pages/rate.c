@@ -9,7 +9,9 @@
  * touch targets, no staff navigation); the forms need no script.  The
  * form carries an idempotency key the server draws when it serves the
  * page, so a retry (a reload of the answer, a second tap) counts once and
- * shows the same receipt.  Nothing identifies the visitor: the pages
+ * shows the same receipt.  A plain rating (3-5 stars, no letter) is
+ * parked (req_park) until the group writer has committed it, then
+ * answered: acknowledged only once durable.  Nothing identifies the visitor: the pages
  * read no cookie, store no address or user agent, and log what every
  * request logs (method, path, status, latency: docs/security.md).
  * Before the key exchange (no seal_public) every page answers 503, as
@@ -26,6 +28,7 @@
 #include "domain/letter.h"
 #include "domain/public_rating.h"
 #include "domain/rating.h"
+#include "domain/rating_group.h"
 #include "http/form.h"
 #include "http/http.h"
 #include "pages/citizen.h"
@@ -147,8 +150,31 @@ static int receipt_page(struct req *r, const char *unit_name, const struct publi
 	return citizen_finish(r, &sb, 200);
 }
 
+/* A plain rating parked while the group writer commits it. */
+struct parked_rating {
+	struct rating_job job;
+	const char *unit_name;
+};
+
+/* The second half of page_rate_submit, once the rating's group is done. */
+static int rate_finish(struct req *r)
+{
+	struct parked_rating *p = r->park_arg;
+	struct public_rating_receipt rc;
+	int res = public_rating_finish(&r->c, &p->job, &rc);
+
+	/* the writer is stopping, or the database was busy: nothing was
+	 * stored, and the citizen may send it again (503) */
+	if (res == PUBLIC_RATING_LATER)
+		return reply_error(r, E_BUSY, "the rating was not stored: the writer is stopping or busy");
+	if (res != RES_DONE)
+		return res_error(r, res, "rating");
+	return receipt_page(r, p->unit_name, &rc);
+}
+
 int page_rate_submit(struct req *r)
 {
+	struct parked_rating *park = r->app->ratings ? arena_zalloc(r->arena, sizeof(*park)) : NULL;
 	struct fielderr fe = { 0 };
 	struct public_rating_receipt rc;
 	struct rating_input in = {
@@ -164,6 +190,7 @@ int page_rate_submit(struct req *r)
 	res = rating_token_unit(&r->c, in.token, &unit_id, &name);
 	if (res != RES_DONE)
 		return res_error(r, res, "rating page");
+	in.unit_name = name;
 	if (!public_post_allowed(r)) {
 		fielderr_add(&fe, "idem_key", "提交过于频繁，请稍后再试");
 		return rate_form(r, in.token, name, in.idem_key, &fe, 429);
@@ -174,7 +201,17 @@ int page_rate_submit(struct req *r)
 		in.stars = -1;          /* refused as out of range */
 	/* a letter alone is a letter; anything else asks for stars; sealed
 	 * into the public inbox in both modes (domain/public_rating.c) */
-	res = public_rating_submit(&r->c, &in, !(!*stars && *in.letter), &rc, &fe);
+	res = public_rating_submit(&r->c, &in, !(!*stars && *in.letter), &rc, &fe, park ? &park->job : NULL);
+	if (res == PUBLIC_RATING_QUEUED) {
+		/* acknowledged only once durable: parked until its group commits */
+		park->unit_name = name;
+		park->job.notify = req_unpark;
+		park->job.arg = r;
+		r->park_arg = park;
+		res = req_park(r, rate_finish);
+		rating_group_submit(r->app->ratings, &park->job);
+		return res;
+	}
 	if (res == RES_INVALID) {
 		char key[QF_TOKEN_CHARS + 1];
 		if (fielderr_get(&fe, "idem_key"))

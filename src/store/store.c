@@ -408,6 +408,40 @@ int store_in_tx(const struct store *s)
 	return s->in_tx;
 }
 
+/* The same text on both backends; prepared once per connection. */
+static const struct store_sql q_savepoint = { "SAVEPOINT qf_job", NULL };
+static const struct store_sql q_release = { "RELEASE SAVEPOINT qf_job", NULL };
+static const struct store_sql q_undo = { "ROLLBACK TO SAVEPOINT qf_job", NULL };
+
+static int savepoint_run(struct store *s, const struct store_sql *q)
+{
+	if (!s->in_tx) {
+		store_seterr(s, "a savepoint needs an open transaction");
+		return store_noted(s, STORE_ERR);
+	}
+	return store_exec(store_prepare(s, q));
+}
+
+int store_savepoint(struct store *s)
+{
+	return savepoint_run(s, &q_savepoint);
+}
+
+int store_savepoint_release(struct store *s)
+{
+	return savepoint_run(s, &q_release);
+}
+
+int store_savepoint_undo(struct store *s)
+{
+	int rc;
+
+	/* statements the failed work left mid-way are reset first */
+	reset_dirty(s);
+	rc = savepoint_run(s, &q_undo);
+	return rc == STORE_OK ? savepoint_run(s, &q_release) : rc;
+}
+
 /* Sleeps before retry number attempt+1: 1 ms doubling up to 100 ms, plus
  * up to half as much again at random so that writers that collided do not
  * collide again in step. */

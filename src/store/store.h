@@ -91,6 +91,15 @@ int store_commit(struct store *s) QF_WUR;     /* on failure, still call store_ro
  * calls it, MHD-PATTERNS.md 2). */
 void store_rollback(struct store *s);
 int store_in_tx(const struct store *s);
+/* Savepoints inside the open transaction (the group writer, store/groupw.h):
+ * store_savepoint marks, store_savepoint_release keeps what was done since
+ * the mark, store_savepoint_undo rolls back to it and releases it (a failed
+ * statement's effects gone, the transaction usable again on both backends).
+ * One level: a new mark after the last is released or undone.  STORE_OK or
+ * a negative code; STORE_ERR without an open transaction. */
+int store_savepoint(struct store *s) QF_WUR;
+int store_savepoint_release(struct store *s) QF_WUR;
+int store_savepoint_undo(struct store *s) QF_WUR;
 
 /* Runs fn(s, arg) inside a write transaction, retrying STORE_BUSY up to
  * a bounded number of times with backoff.  fn returns >= 0 to commit, < 0

@@ -78,7 +78,7 @@ expect_contains "... the receipt" "您的评价：5星" "$(cat "$T_DIR/r1")"
 expect_eq "the retry with the same key (the answer was lost)" 200 \
 	"$(rate "$P_BASE" "$T_DIR/r1b" "$KEY" -d stars=5 --data-urlencode "comment=好评${MARK}C")"
 check "... answered as a retry" grep -q 'id="rate-replay"' "$T_DIR/r1b"
-expect_eq "... one sealed item" "rating" "$(inbox_kinds)"
+expect_eq "... one sealed item (a plain rating: in a group of kind ratings)" "ratings" "$(inbox_kinds)"
 
 K3=t197-bad-review-0123456789
 expect_eq "a two-star rating with a letter and a contact" 200 "$(rate "$P_BASE" "$T_DIR/r3" "$K3" -d stars=2 \
@@ -92,7 +92,7 @@ DUES=$(grep -o '最迟于[0-9-]*' "$T_DIR/r3" | sed 's/最迟于//' | paste -sd'
 check "... and the call-back and fix days" grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}\|[0-9]{4}-[0-9]{2}-[0-9]{2}$' <<<"$DUES"
 rate "$P_BASE" "$T_DIR/r3b" "$K3" -d stars=2 --data-urlencode "letter=信件${MARK}L" >/dev/null
 expect_eq "a retry shows the same codes" "$(codes "$T_DIR/r3")" "$(codes "$T_DIR/r3b")"
-expect_eq "... and seals nothing more (the letter has an item of its own)" "rating rating letter" "$(inbox_kinds)"
+expect_eq "... and seals nothing more (the letter has an item of its own)" "ratings rating letter" "$(inbox_kinds)"
 expect_eq "a letter alone" 200 "$(rate "$P_BASE" "$T_DIR/r4" t197-letter-alone-012345 \
 	--data-urlencode "letter=单独来信${MARK}M")"
 LCODE2=$(codes "$T_DIR/r4" | sed -n 1p)
