@@ -95,21 +95,33 @@ static int unknown_point(struct req *r)
 	return citizen_finish(r, &sb, 404);
 }
 
+/* The unit of the page's token: 1 with *name when the page goes on;
+ * 0 with *answer the page sent instead (closed, unknown, failed). */
+static int rating_point(struct req *r, const char **name, int *answer)
+{
+	int64_t unit_id;
+	int rc;
+
+	if (citizen_closed(r)) {
+		*answer = citizen_closed_page(r, RATE_CLOSED);
+		return 0;
+	}
+	rc = rating_token_unit(&r->c, token_of(r), &unit_id, name);
+	if (rc == RES_DONE)
+		return 1;
+	*answer = rc == RES_NOT_FOUND ? unknown_point(r) : res_error(r, rc, "rating page");
+	return 0;
+}
+
 int page_rate_form(struct req *r)
 {
 	char key[QF_TOKEN_CHARS + 1];
 	struct fielderr fe = { 0 };
 	const char *name;
-	int64_t unit_id;
 	int rc;
 
-	if (citizen_closed(r))
-		return citizen_closed_page(r, RATE_CLOSED);
-	rc = rating_token_unit(&r->c, token_of(r), &unit_id, &name);
-	if (rc == RES_NOT_FOUND)
-		return unknown_point(r);
-	if (rc != RES_DONE)
-		return res_error(r, rc, "rating page");
+	if (!rating_point(r, &name, &rc))
+		return rc;
 	token_new(key);
 	return rate_form(r, token_of(r), name, key, &fe, 200);
 }
@@ -182,14 +194,10 @@ int page_rate_submit(struct req *r)
 		.letter = req_field(r, "letter"), .contact = req_field(r, "contact"),
 	};
 	const char *name, *stars = req_field(r, "stars");
-	int64_t unit_id;
 	int res;
 
-	if (citizen_closed(r))
-		return citizen_closed_page(r, RATE_CLOSED);
-	res = rating_token_unit(&r->c, in.token, &unit_id, &name);
-	if (res != RES_DONE)
-		return res_error(r, res, "rating page");
+	if (!rating_point(r, &name, &res))
+		return res;
 	in.unit_name = name;
 	if (!public_post_allowed(r)) {
 		fielderr_add(&fe, "idem_key", "提交过于频繁，请稍后再试");

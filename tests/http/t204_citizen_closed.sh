@@ -71,6 +71,9 @@ expect_eq "then the rating page is there" 200 "$(http_get "$H" "$P_BASE/p/rate/$
 expect_contains "... naming the unit" "乙局ZQX204" "$(cat "$H.b")"
 expect_eq "a wrong token is still a 404" 404 "$(http_get "$H" "$P_BASE/p/rate/$(wrong_token "$TA")")"
 expect_contains "... in Chinese" "未找到评价页面" "$(cat "$H.b")"
+expect_eq "a rating sent to a wrong token: the same 404" 404 \
+	"$(http_get "$H" --data "stars=5&idem_key=k204wrong" "$P_BASE/p/rate/$(wrong_token "$TA")")"
+expect_contains "... the same page" 'id="no-rating-point"' "$(cat "$H.b")"
 kill -TERM "$P_PID"; wait "$P_PID" 2>/dev/null; P_PID=
 
 check "no sanitizer report (server)" server_clean
