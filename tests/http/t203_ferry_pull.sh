@@ -119,7 +119,7 @@ expect_eq "the unit's rating page" 200 "$(http_get "$H" "$P_BASE/p/rate/$TA")"
 IK=$(grep -o 'name="idem_key" value="[^"]*"' "$H.b" | sed 's/.*value="//; s/"$//')
 expect_eq "a four-star rating" 200 "$(http_status --data-urlencode "idem_key=$IK" -d stars=4 \
 	--data-urlencode "comment=${MARK}C" "$P_BASE/p/rate/$TA")"
-expect_eq "two sealed items wait" "report rating" "$(DB=$PDB sql 'SELECT kind FROM public_inbox ORDER BY seq' | paste -sd' ')"
+expect_eq "two sealed items wait (a plain rating goes in a group: kind ratings)" "report ratings" "$(DB=$PDB sql 'SELECT kind FROM public_inbox ORDER BY seq' | paste -sd' ')"
 
 run_cli ferry pull "$P_BASE/" --ca "$CERT" --db "$DB"
 expect_eq "the second pull" 0 "$RC"
