@@ -42,6 +42,9 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_CLUE_ASSIGN] = "clue_assign",
 	[PERM_RATING_READ] = "rating_read",
 	[PERM_RATING_WORK] = "rating_work",
+	[PERM_PROBLEM_READ] = "problem_read",
+	[PERM_PROBLEM_WRITE] = "problem_write",
+	[PERM_PROBLEM_RECTIFY] = "problem_rectify",
 
 };
 

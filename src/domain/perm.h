@@ -49,6 +49,9 @@ enum perm {
 	PERM_CLUE_ASSIGN,       /* assign clues to a handling office (承办部门): the case manager */
 	PERM_RATING_READ,       /* ratings, letters and bad reviews of one's units (码上问效) */
 	PERM_RATING_WORK,       /* accept and conclude letters, call back and fix bad reviews; the QR poster */
+	PERM_PROBLEM_READ,      /* the rectification ledger (问题整改台账) of one's units */
+	PERM_PROBLEM_WRITE,     /* add and edit problems, confirm or return their rectification: the supervising offices */
+	PERM_PROBLEM_RECTIFY,   /* the unit's steps on a problem and its evidence (整改中, 申请销号) */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

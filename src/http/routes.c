@@ -52,6 +52,7 @@
 #include "pages/statistics.h"
 #include "pages/persons.h"
 #include "pages/public.h"
+#include "pages/problems.h"
 #include "pages/ratings.h"
 #include "pages/reports.h"
 #include "pages/units.h"
@@ -195,6 +196,18 @@ const struct route route_table[] = {
 	{ GET, "/ratings/bad/{id}", page_bad_review, PERM_RATING_READ, 0 },
 	{ POST, "/ratings/bad/{id}/callback", page_bad_review_callback, PERM_RATING_WORK, 0 },
 	{ POST, "/ratings/bad/{id}/fix", page_bad_review_fix, PERM_RATING_WORK, 0 },
+	/* the rectification ledger (problems) */
+	{ GET, "/problems", page_problems, PERM_PROBLEM_READ, 0 },
+	{ GET, "/problems/ledger.xlsx", page_problem_ledger, PERM_PROBLEM_READ, 0 },
+	{ GET, "/problems/new", page_problem_new, PERM_PROBLEM_WRITE, 0 },
+	{ POST, "/problems", page_problem_create, PERM_PROBLEM_WRITE, 0 },
+	{ GET, "/problems/{id}", page_problem, PERM_PROBLEM_READ, 0 },
+	{ GET, "/problems/{id}/edit", page_problem_edit_form, PERM_PROBLEM_WRITE, 0 },
+	{ POST, "/problems/{id}/edit", page_problem_edit, PERM_PROBLEM_WRITE, 0 },
+	{ POST, "/problems/{id}/start", page_problem_start, PERM_PROBLEM_RECTIFY, 0 },
+	{ POST, "/problems/{id}/apply", page_problem_apply, PERM_PROBLEM_RECTIFY, 0 },
+	{ POST, "/problems/{id}/confirm", page_problem_confirm, PERM_PROBLEM_WRITE, 0 },
+	{ POST, "/problems/{id}/return", page_problem_return, PERM_PROBLEM_WRITE, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
 	{ GET, "/accountability", page_accountability, PERM_ACCOUNTABILITY, 0 },
@@ -215,6 +228,7 @@ const struct route route_table[] = {
 	{ POST, "/clues/{id}/attachments", page_attach_upload, PERM_CLUE_READ, R_UPLOAD },
 	{ POST, "/cases/{id}/attachments", page_attach_upload, PERM_CASE_READ, R_UPLOAD },
 	{ POST, "/outcomes/{id}/attachments", page_attach_upload, PERM_PERSON_READ, R_UPLOAD },
+	{ POST, "/problems/{id}/attachments", page_attach_upload, PERM_PROBLEM_READ, R_UPLOAD },
 	{ GET, "/attachments/{id}", page_attach_download, PERM_LOGIN, 0 },
 	{ GET, "/attachments/{id}/thumb", page_attach_thumb, PERM_LOGIN, 0 },
 	{ POST, "/attachments/{id}/withdraw", page_attach_withdraw, PERM_LOGIN, 0 },
