@@ -49,7 +49,6 @@ int problem_edit(struct ctx *c, const struct problem *p, struct fielderr *fe);
 
 int problem_get(struct ctx *c, int64_t id, struct problem *out);
 int problem_list(struct ctx *c, struct problem_filter *f, struct problem **out, int64_t *total);
-struct problem_count;
 int problem_by_source(struct ctx *c, struct problem_filter *f, struct problem_count **out);
 int problem_steps(struct ctx *c, int64_t id, struct problem_step **out);
 

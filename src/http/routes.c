@@ -24,6 +24,7 @@
 #include "api/rules.h"
 #include "api/statistics.h"
 #include "api/persons.h"
+#include "api/problems.h"
 #include "api/ratings.h"
 #include "api/reports.h"
 #include "api/units.h"
@@ -251,12 +252,17 @@ const struct route route_table[] = {
 	{ GET, "/api/cases/{id}/attachments", api_attach_list, PERM_CASE_READ, R_API },
 	{ POST, "/api/outcomes/{id}/attachments", api_attach_upload, PERM_PERSON_READ, R_API | R_UPLOAD },
 	{ GET, "/api/outcomes/{id}/attachments", api_attach_list, PERM_PERSON_READ, R_API },
+	{ POST, "/api/problems/{id}/attachments", api_attach_upload, PERM_PROBLEM_READ, R_API | R_UPLOAD },
+	{ GET, "/api/problems/{id}/attachments", api_attach_list, PERM_PROBLEM_READ, R_API },
 	{ GET, "/api/attachments/{id}", page_attach_download, PERM_LOGIN, R_API },
 	{ POST, "/api/attachments/{id}/withdraw", api_attach_withdraw, PERM_LOGIN, R_API },
 	{ GET, "/api/statistics", api_statistics, PERM_STATS, R_API },
 	{ GET, "/api/ratings", api_ratings, PERM_RATING_READ, R_API },
 	{ GET, "/api/ratings/letters", api_rating_letters, PERM_RATING_READ, R_API },
 	{ GET, "/api/ratings/bad", api_bad_reviews, PERM_RATING_READ, R_API },
+	{ GET, "/api/problems", api_problems, PERM_PROBLEM_READ, R_API },
+	{ POST, "/api/problems", api_problem_create, PERM_PROBLEM_WRITE, R_API },
+	{ GET, "/api/problems/{id}", api_problem, PERM_PROBLEM_READ, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

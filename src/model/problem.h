@@ -40,6 +40,12 @@ struct problem_step {
 	const char *note;
 };
 
+/* the ledger's count of one source */
+struct problem_count {
+	const char *source;
+	int64_t n;
+};
+
 struct problem_filter {
 	struct page_req page;
 	int64_t scope_user;

@@ -28,7 +28,6 @@
 #include "pages/list.h"
 #include "pages/page.h"
 #include "pages/problems.h"
-#include "store/q_problems.h"
 
 static const struct label state_choices[] = {
 	{ "open", "未整改" }, { "rectifying", "整改中" }, { "rectified", "已整改" }, { "confirmed", "已确认销号" },

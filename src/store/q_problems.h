@@ -36,10 +36,6 @@ int store_problem_list(struct store *s, struct arena *a, const struct problem_fi
 int store_problems_due(struct store *s, struct arena *a, int64_t scope_user, const char *last, int limit,
 		       struct problem **out);
 /* The problems per source code under the filter: n rows of (code, count). */
-struct problem_count {
-	const char *source;
-	int64_t n;
-};
 int store_problem_by_source(struct store *s, struct arena *a, const struct problem_filter *f,
 			    struct problem_count **out);
 /* The interchange: the id of the problem with ext_id, 0 none, < 0. */
