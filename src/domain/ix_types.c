@@ -760,5 +760,8 @@ const struct ix_type ix_types[] = {
 	  ix_rating_after, IX_T_NOREGION },
 	{ "letter", "letters", NULL, "", NULL, NULL, NULL, "t.id", ix_letter_fields, ix_letter_prepare, NULL,
 	  IX_T_NOREGION },
+	/* issue 14: the rectification ledger (after campaigns: a problem names its campaign) */
+	{ "problem", "problems", "W", "created_at", NULL, NULL, NULL, "t.id", ix_problem_fields,
+	  ix_problem_prepare, ix_problem_after, IX_T_NOREGION },
 	{ 0 }
 };

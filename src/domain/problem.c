@@ -72,6 +72,7 @@ const struct label problem_step_labels[] = {
 	{ "apply", "申请销号" },
 	{ "confirm", "确认销号" },
 	{ "return", "退回整改" },
+	{ "import", "导入" },
 	{ NULL, NULL }
 };
 

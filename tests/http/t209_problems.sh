@@ -230,5 +230,35 @@ else
 	ok "# SKIP soffice not installed: the xlsx is not read back"
 fi
 
+# ---- interchange (docs/interchange.md "Problems") ---------------------------------
+run_cli export --db "$DB" --out "$T_DIR/e1.jsonl"
+expect_eq "export: exit 0" 0 "$RC"
+expect_eq "... one problem line per problem" "$(sql "SELECT count(*) FROM problems")" "$(grep -c '"type":"problem"' "$T_DIR/e1.jsonl")"
+expect_contains "... the confirmed one with its days and measures" '"rectified":"'"$(date -u -d '+8 hours' +%F)"'","confirmed":"' \
+	"$(grep '已修订议事规则并执行' "$T_DIR/e1.jsonl")"
+if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb rt); else DB2=$T_DIR/rt.db; fi
+"$QF_BIN" init --db "$DB2" --key "$T_DIR/rt.key" --region 230100 >/dev/null
+run_cli import "$T_DIR/e1.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+expect_eq "the export imports into a fresh database" 0 "$RC"
+expect_eq "... the states as they were" "$(sql "SELECT state || COALESCE(confirmed_on, '-') FROM problems ORDER BY id" | tr '\n' ' ')" \
+	"$(DB=$DB2 sql "SELECT state || COALESCE(confirmed_on, '-') FROM problems ORDER BY id" | tr '\n' ' ')"
+run_cli export --db "$DB2" --key "$T_DIR/rt.key" --out "$T_DIR/e2.jsonl"
+check "export -> import -> export: the same problem lines" diff <(grep '"type":"problem"' "$T_DIR/e1.jsonl") \
+	<(grep '"type":"problem"' "$T_DIR/e2.jsonl")
+UX=$(grep '"type":"unit"' "$T_DIR/e1.jsonl" | head -1 | jget '["id"]')
+for line in '"source":"other","found":"2022-05-01","deadline":"2022-04-01"' \
+	'"source":"campaign","found":"2022-05-01","deadline":"2022-06-01"' \
+	'"source":"other","found":"2022-05-01","deadline":"2022-06-01","confirmed":"2022-05-20"'; do
+	echo "{\"type\":\"problem\",\"unit\":\"$UX\",\"summary\":\"x\",$line}"
+done >"$T_DIR/bad.jsonl"
+i=0
+for field in deadline campaign confirmed; do
+	i=$((i + 1))
+	sed -n "${i}p" "$T_DIR/bad.jsonl" >"$T_DIR/bad1.jsonl"
+	run_cli import "$T_DIR/bad1.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
+	expect_contains "an import refused on field $field (exit $RC)" "field \"$field\"" "$ERR"
+done
+check "no sanitizer report from the CLI" cli_clean
+
 check "the server log holds no sanitizer report" server_clean
 finish
