@@ -199,10 +199,22 @@ int problem_get(struct ctx *c, int64_t id, struct problem *out)
 	return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
 }
 
-int problem_list(struct ctx *c, struct problem_filter *f, struct problem **out, int64_t *total)
+/* the derived members of a filter: scope, today, the source's code */
+static void filter_fill(struct ctx *c, struct problem_filter *f)
 {
+	int n = 0;
+
+	while (problem_sources[n].code)
+		n++;
 	f->scope_user = authz_scope_user(c);
 	f->today = problem_today(c);
+	/* the choices of model/problem.c follow problem_sources (test_labels) */
+	f->source_code = f->source > 0 && f->source <= n ? problem_sources[f->source - 1].code : "";
+}
+
+int problem_list(struct ctx *c, struct problem_filter *f, struct problem **out, int64_t *total)
+{
+	filter_fill(c, f);
 	*total = store_problem_count(c->db, f);
 	if (*total < 0)
 		return -1;
@@ -211,8 +223,7 @@ int problem_list(struct ctx *c, struct problem_filter *f, struct problem **out, 
 
 int problem_by_source(struct ctx *c, struct problem_filter *f, struct problem_count **out)
 {
-	f->scope_user = authz_scope_user(c);
-	f->today = problem_today(c);
+	filter_fill(c, f);
 	return store_problem_by_source(c->db, c->a, f, out);
 }
 

@@ -60,7 +60,7 @@ const struct role role_table[] = {
 			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT,
 			   PERM_STATS, PERM_RATING_READ, PERM_PROBLEM_READ) },
 	/* a unit's rectification staff (整改联络员, issue 14): scoped to its
-	   unit (user_scopes), the unit's problems and their evidence, nothing
+	   unit (its jurisdiction), the unit's problems and their evidence, nothing
 	   else of the platform (no units, persons, clues, cases) */
 	{ .code = "rectifier", .label = "整改联络员", .scoped = 1,
 	  .grants = GRANTS(PERM_LOGIN, PERM_PROBLEM_READ, PERM_PROBLEM_RECTIFY) },

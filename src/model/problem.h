@@ -58,6 +58,7 @@ struct problem_filter {
 	const char *found_from, *found_to;
 	const char *rectified_from, *rectified_to;  /* the day the unit marked it rectified */
 	const char *today;          /* set by the domain: the day overdue is computed on */
+	const char *source_code;    /* set by the domain from `source` (problem_sources), "" any */
 	int by_unit;                /* export: one sheet per unit (else per source) */
 };
 extern const struct filter_spec problem_filter_spec;

@@ -79,14 +79,43 @@ static void filter_bar(struct req *r, struct strbuf *sb, const struct problem_fi
 	filter_close(sb, NULL, "/problems");
 }
 
+/* "PATH?a=..&" with the filter's arguments set in f */
+static const char *list_base(struct req *r, const char *path, const struct problem_filter *f)
+{
+	struct strbuf b = STRBUF_INIT;
+	const char *out;
+
+	strbuf_addstr(&b, path);
+	strbuf_addch(&b, '?');
+	figlist_url(&b, &problem_filter_spec, f, list_args);
+	out = arena_strdup(r->arena, b.buf);
+	strbuf_release(&b);
+	return out;
+}
+
+/* the 台账 workbook's two links, with the list's filters */
+static void ledger_links(struct req *r, struct strbuf *sb, const struct problem_filter *f)
+{
+	const char *base = list_base(r, "/problems/ledger.xlsx", f);
+
+	strbuf_addstr(sb, "<p class=\"toolbar\">导出整改台账：");
+	for (int i = 0; sheet_choices[i].code; i++) {
+		html_link(sb, arena_printf(r->arena, "%ssheets=%s", base, sheet_choices[i].code), sheet_choices[i].label);
+		strbuf_addch(sb, ' ');
+	}
+	strbuf_addstr(sb, "</p>");
+}
+
 /* the counts by source under the filter, each a link to its rows */
-static void by_source(struct req *r, struct strbuf *sb, struct problem_filter *f, const char *base)
+static void by_source(struct req *r, struct strbuf *sb, const struct problem_filter *f)
 {
 	struct problem_filter g = *f;
 	struct problem_count *v;
+	const char *base;
 	int n;
 
 	g.source = 0;
+	base = list_base(r, "/problems", &g);
 	n = problem_by_source(&r->c, &g, &v);
 	if (n <= 0)
 		return;
@@ -100,28 +129,6 @@ static void by_source(struct req *r, struct strbuf *sb, struct problem_filter *f
 			strbuf_addch(sb, ' ');
 		}
 	strbuf_addstr(sb, "</p>");
-}
-
-/* "/problems?a=..&" with the filter's arguments but `skip` */
-static const char *list_base(struct req *r, const char *path, const char *skip)
-{
-	struct strbuf b = STRBUF_INIT;
-	const char *out;
-
-	strbuf_addstr(&b, path);
-	strbuf_addch(&b, '?');
-	for (int i = 0; list_args[i]; i++) {
-		const char *v = req_arg(r, list_args[i]);
-		if (!*v || (skip && !strcmp(skip, list_args[i])))
-			continue;
-		strbuf_addstr(&b, list_args[i]);
-		strbuf_addch(&b, '=');
-		url_arg(&b, v);
-		strbuf_addch(&b, '&');
-	}
-	out = arena_strdup(r->arena, b.buf);
-	strbuf_release(&b);
-	return out;
 }
 
 int page_problems(struct req *r)
@@ -144,13 +151,8 @@ int page_problems(struct req *r)
 		if (authz_has(&r->c.who, PERM_PROBLEM_WRITE))
 			toolbar(&sb, "/problems/new", "登记问题", 1);
 		filter_bar(r, &sb, &f);
-		by_source(r, &sb, &f, list_base(r, "/problems", "source"));
-		strbuf_addstr(&sb, "<form class=\"toolbar\" method=\"get\" action=\"/problems/ledger.xlsx\">");
-		for (int i = 0; list_args[i]; i++)
-			if (*req_arg(r, list_args[i]))
-				form_hidden(&sb, list_args[i], req_arg(r, list_args[i]));
-		field_select(&sb, "sheets", "导出整改台账", sheet_choices, req_arg(r, "sheets"), 0, NULL, NULL);
-		strbuf_addstr(&sb, "<button type=\"submit\">导出台账</button></form>");
+		by_source(r, &sb, &f);
+		ledger_links(r, &sb, &f);
 	}
 	list_open(&w, r, &sb, &list_def);
 	for (int i = 0; i < n; i++) {
@@ -167,7 +169,7 @@ int page_problems(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &problem_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的问题");
-	list_pager(&w, list_base(r, "/problems", NULL), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_base(r, "/problems", &f), req_page(r), total, PAGE_SIZE);
 	return page_finish(r, &sb, 200);
 }
 
@@ -307,18 +309,6 @@ int page_problem_return(struct req *r)
 
 /* ---- add and edit ----------------------------------------------------------------- */
 
-/* An optional id field: 0 when empty; a message when it is not an id. */
-static int64_t opt_id(struct req *r, const char *key, struct fielderr *fe, const char *msg)
-{
-	long long v = 0;
-
-	if (!*req_field(r, key))
-		return 0;
-	if (form_get_int(&r->form, key, &v) < 0 || v <= 0)
-		fielderr_add(fe, key, msg);
-	return v > 0 ? v : 0;
-}
-
 /* the form's fields, from p (a problem being edited) or the request */
 static void problem_form(struct req *r, struct strbuf *sb, const struct problem *p, const char *action,
 			 const struct fielderr *fe)
@@ -364,8 +354,8 @@ static int read_form(struct req *r, struct problem *p, struct fielderr *fe)
 {
 	p->unit_id = pick_resolve(r, FIND_UNIT, "unit_id", fe);
 	p->source = req_field(r, "source");
-	p->campaign_id = opt_id(r, "campaign_id", fe, "所选专项整治不存在");
-	p->bad_review_id = opt_id(r, "bad_review_id", fe, "差评编号应为数字");
+	p->campaign_id = form_opt_id(&r->form, "campaign_id", fe, "所选专项整治不存在");
+	p->bad_review_id = form_opt_id(&r->form, "bad_review_id", fe, "差评编号应为数字");
 	p->summary = req_field(r, "summary");
 	p->found = req_field(r, "found");
 	p->deadline = req_field(r, "deadline");

@@ -94,13 +94,6 @@ int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t u
 	return q_scalar(st);
 }
 
-static int changed(struct store *s, struct store_stmt *st)
-{
-	if (store_exec(st) < 0)
-		return STORE_ERR;
-	return (int)store_changes(s);
-}
-
 int store_problem_update(struct store *s, const struct problem *p)
 {
 	struct store_stmt *st = store_prepare(s, &Q_UPDATE);
@@ -108,7 +101,7 @@ int store_problem_update(struct store *s, const struct problem *p)
 	if (!st)
 		return STORE_ERR;
 	store_bind_int(st, bind_fields(st, p), p->id);
-	return changed(s, st);
+	return q_changed(s, st);
 }
 
 static const struct store_sql Q_GET = {
@@ -155,7 +148,7 @@ int store_problem_set_state(struct store *s, int64_t id, const char *from, const
 	bind_opt_text(st, 3, rectified);
 	store_bind_int(st, 4, id);
 	store_bind_text(st, 5, from);
-	return changed(s, st);
+	return q_changed(s, st);
 }
 
 int store_problem_confirm(struct store *s, int64_t id, int64_t user_id, const char *day)
@@ -167,7 +160,7 @@ int store_problem_confirm(struct store *s, int64_t id, int64_t user_id, const ch
 	store_bind_int(st, 1, user_id);
 	store_bind_text(st, 2, day);
 	store_bind_int(st, 3, id);
-	return changed(s, st);
+	return q_changed(s, st);
 }
 
 static const struct store_sql Q_STEP_ADD = {
@@ -208,8 +201,6 @@ int store_problem_steps(struct store *s, struct arena *a, int64_t problem_id, st
 
 /* ---- the ledger ------------------------------------------------------------- */
 
-static const char *const source_codes[] = { "", "inspection", "political", "campaign", "spot_check",
-	"cross_check", "case_review", "resident", "rating", "other" };
 static const char *const state_codes[] = { "", "open", "rectifying", "rectified", "rectified" };
 
 /* parameters: scope x2 (Q_SCOPE_WITH and here), source x2, within x2,
@@ -228,11 +219,10 @@ static const struct store_sql Q_BY_SOURCE = {
 /* the filter's members from index i (after the CTE's scope user) */
 static int bind_where(struct store_stmt *st, int i, const struct problem_filter *f)
 {
-	int src = f->source > 0 && f->source < (int)(sizeof(source_codes) / sizeof(*source_codes)) ? f->source : 0;
 	int state = f->state > 0 && f->state <= 4 ? f->state : 0;
 
 	store_bind_int(st, i++, f->scope_user);
-	i = q_bind_text2(st, i, source_codes[src]);
+	i = q_bind_text2(st, i, f->source_code);
 	i = q_bind_within(st, i, f->within);
 	i = q_bind_text2(st, i, state_codes[state]);
 	store_bind_int(st, i++, state == 4);
