@@ -147,7 +147,6 @@ int page_problems(struct req *r)
 		return res_error(r, RES_STORE, "problems");
 	if (!list_wants_xlsx(r)) {
 		page_begin(r, &sb, "问题整改台账", crumbs);
-		page_notice(r, &sb);
 		if (authz_has(&r->c.who, PERM_PROBLEM_WRITE))
 			toolbar(&sb, "/problems/new", "登记问题", 1);
 		filter_bar(r, &sb, &f);
@@ -233,7 +232,6 @@ static int problem_page(struct req *r, const struct fielderr *fe, unsigned statu
 		const char *crumbs[] = { "工作台", "/", "问题整改台账", "/problems", title, NULL, NULL };
 		page_begin(r, &sb, title, crumbs);
 	}
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	record_head(&sb, problem_state_text(&p));
 	if (authz_has(&r->c.who, PERM_PROBLEM_WRITE) && !p.confirmed_on)
