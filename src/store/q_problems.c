@@ -157,7 +157,7 @@ int store_problem_confirm(struct store *s, int64_t id, int64_t user_id, const ch
 
 	if (!st)
 		return STORE_ERR;
-	store_bind_int(st, 1, user_id);
+	q_bind_id(st, 1, user_id);      /* 0 (the system): no account */
 	store_bind_text(st, 2, day);
 	store_bind_int(st, 3, id);
 	return q_changed(s, st);
