@@ -312,14 +312,19 @@ static void problem_form(struct req *r, struct strbuf *sb, const struct problem 
 			 const struct fielderr *fe)
 {
 	int posted = r->form.n > 0;
+	long long unit = p ? p->unit_id : 0, camp = p ? p->campaign_id : 0;
 	const char *v;
 
+	if (posted) {           /* a refused form shows what was sent */
+		unit = camp = 0;
+		form_get_int(&r->form, "unit_id", &unit);
+		form_get_int(&r->form, "campaign_id", &camp);
+	}
 	form_open(r, sb, action, "record-form");
-	unit_select_post(r, sb, "unit_id", "整改单位", posted || !p ? 0 : p->unit_id, 1, fielderr_get(fe, "unit_id"),
-			 "请选择");
+	unit_select_post(r, sb, "unit_id", "整改单位", unit, 1, fielderr_get(fe, "unit_id"), "请选择");
 	v = posted || !p ? req_field(r, "source") : p->source;
 	field_select(sb, "source", "问题来源", problem_sources, v, 1, fielderr_get(fe, "source"), "请选择");
-	campaign_select(r, sb, posted || !p ? 0 : p->campaign_id, fielderr_get(fe, "campaign_id"), "（无）");
+	campaign_select(r, sb, camp, fielderr_get(fe, "campaign_id"), "（无）");
 	v = posted || !p ? req_field(r, "bad_review_id")
 			 : p->bad_review_id ? arena_printf(r->arena, "%" PRId64, p->bad_review_id) : "";
 	field_text(sb, "bad_review_id", "关联差评编号（码上问效）", v, 0, fielderr_get(fe, "bad_review_id"),
