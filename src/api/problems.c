@@ -77,3 +77,39 @@ int api_problem_create(struct req *r)
 	id = problem_add(&r->c, &p, &fe);
 	return api_result(r, id, &fe, "problem", 1);   /* -1 RES_INVALID, -2 RES_STORE */
 }
+
+/* The steps (domain/problem.h): {"measures"} for the unit's, {"note"} for
+ * the office's; {"ok": true} or the result. */
+static int step(struct req *r, const char *key,
+		int (*fn)(struct ctx *, int64_t, const char *, struct fielderr *))
+{
+	json_t *j = api_body(r);
+	const char *text = "";
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, key, &text);
+	json_decref(j);
+	return api_result(r, fn(&r->c, r->id, text, &fe), &fe, "problem", 0);
+}
+
+int api_problem_start(struct req *r)
+{
+	return step(r, "measures", problem_start);
+}
+
+int api_problem_apply(struct req *r)
+{
+	return step(r, "measures", problem_apply);
+}
+
+int api_problem_confirm(struct req *r)
+{
+	return step(r, "note", problem_confirm);
+}
+
+int api_problem_return(struct req *r)
+{
+	return step(r, "note", problem_return);
+}

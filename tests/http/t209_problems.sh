@@ -147,12 +147,14 @@ http_get "$T_DIR/p1" -b "$JAR" "$BASE/problems/$P1" >/dev/null
 check "the page shows the confirmation and the timeline" grep -q '已整改（已确认）.*' "$T_DIR/p1.b"
 check "... and the evidence" grep -q '会议记录.png' "$T_DIR/p1.b"
 
-# a return (退回)
+# a return (退回), through the API's steps
 P2=$(sql "SELECT min(id) FROM problems WHERE source = 'political'")
-post "$RA" "/problems/$P2/start" "measures=整改中" >/dev/null
+expect_eq "the API: the unit starts" 200 "$(status "$(api POST "/api/problems/$P2/start" '{"measures":"整改中"}' "$RA")")"
 curl -s -o /dev/null -b "$RA" -H "X-CSRF-Token: $(csrf_of "$RA")" -F "file=@$T_DIR/ev.png" "$BASE/api/problems/$P2/attachments"
-post "$RA" "/problems/$P2/apply" >/dev/null
-expect_eq "a return without a reason: 422" 422 "$(post "$JAR" "/problems/$P2/return")"
+expect_eq "... asks to close it" 200 "$(status "$(api POST "/api/problems/$P2/apply" '{}' "$RA")")"
+expect_eq "... may not confirm it: 403" 403 "$(status "$(api POST "/api/problems/$P2/confirm" '{}' "$RA")")"
+r=$(api POST "/api/problems/$P2/return" '{}')
+expect_eq "a return without a reason: 422 naming the note" "422 True" "$(status "$r") $(body "$r" | python3 -c 'import json,sys; print("note" in json.dumps(json.load(sys.stdin)))')"
 expect_eq "the office returns it: 303" 303 "$(post "$JAR" "/problems/$P2/return" "note=佐证不足")"
 expect_eq "... rectifying again, the day cleared" "rectifying|" \
 	"$(sql "SELECT state || '|' || COALESCE(rectified, '') FROM problems WHERE id = $P2")"
