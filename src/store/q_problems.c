@@ -19,7 +19,7 @@
 
 #define P_COLS "p.id, p.unit_id, u.name, p.source, COALESCE(p.campaign_id, 0), COALESCE(k.name, ''), " \
 	"COALESCE(p.bad_review_id, 0), p.summary, p.found, p.deadline, p.state, p.top_leader, p.measures, " \
-	"p.rectified, COALESCE(p.confirmed_by, 0), COALESCE(cu.name, ''), p.confirmed_on, " \
+	"p.rectified, COALESCE(p.confirmed_by, 0), COALESCE(NULLIF(cu.display_name, ''), cu.name, ''), p.confirmed_on, " \
 	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra "
 #define P_FROM "FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN campaigns k ON k.id = p.campaign_id " \
 	"LEFT JOIN users cu ON cu.id = p.confirmed_by "
