@@ -96,12 +96,16 @@ static const char *object_of(struct ctx *c, int64_t id)
 	return arena_printf(c->a, "problem/%" PRId64, id);
 }
 
-/* the checks of the office's fields; the messages in fe */
-static void check(struct ctx *c, struct store *s, const struct problem *p, struct fielderr *fe)
+/* the checks of the office's fields: 0 with the messages in fe, or -1
+ * when a lookup failed (a store error is no refusal of the input) */
+static int check(struct ctx *c, struct store *s, const struct problem *p, struct fielderr *fe)
 {
 	struct unit u;
+	int rc = p->unit_id > 0 ? store_unit_get(s, c->a, p->unit_id, &u) : 0;
 
-	if (p->unit_id <= 0 || store_unit_get(s, c->a, p->unit_id, &u) <= 0)
+	if (rc < 0)
+		return -1;
+	if (!rc)
 		fielderr_add(fe, "unit_id", "请选择整改单位");
 	if (!p->source || !label_of(problem_sources, p->source))
 		fielderr_add(fe, "source", "请选择问题来源");
@@ -117,7 +121,9 @@ static void check(struct ctx *c, struct store *s, const struct problem *p, struc
 		fielderr_add(fe, "deadline", "整改时限不能早于发现日期");
 	if (p->campaign_id) {
 		struct campaign k;
-		if (store_campaign_get(s, c->a, p->campaign_id, &k) <= 0)
+		if ((rc = store_campaign_get(s, c->a, p->campaign_id, &k)) < 0)
+			return -1;
+		if (!rc)
 			fielderr_add(fe, "campaign_id", "所选专项整治不存在");
 	} else if (p->source && !strcmp(p->source, "campaign")) {
 		fielderr_add(fe, "campaign_id", "来源为专项整治的问题须选择所属专项整治");
@@ -126,9 +132,12 @@ static void check(struct ctx *c, struct store *s, const struct problem *p, struc
 		struct bad_review v;
 		if (!p->source || strcmp(p->source, "rating"))
 			fielderr_add(fe, "bad_review_id", "只有来源为码上问效的问题可关联差评");
-		else if (store_bad_review_get(s, c->a, p->bad_review_id, 0, &v) <= 0)
+		else if ((rc = store_bad_review_get(s, c->a, p->bad_review_id, 0, &v)) < 0)
+			return -1;
+		else if (!rc)
 			fielderr_add(fe, "bad_review_id", "所关联的差评不存在");
 	}
+	return 0;
 }
 
 /* the timeline row and the audit entry of a step, inside the transaction */
@@ -143,7 +152,8 @@ int64_t problem_add_in_tx(struct ctx *c, const struct problem *p, struct fielder
 {
 	int64_t id;
 
-	check(c, c->db, p, fe);
+	if (check(c, c->db, p, fe) < 0)
+		return -2;
 	if (fe->n)
 		return -1;
 	id = store_problem_insert(c->db, p, c->who.id, c->now);
@@ -262,7 +272,8 @@ int problem_edit(struct ctx *c, const struct problem *p, struct fielderr *fe)
 		fielderr_add(fe, "state", "该问题已确认销号，不能再修改");
 		return RES_INVALID;
 	}
-	check(c, c->db, p, fe);
+	if (check(c, c->db, p, fe) < 0)
+		return RES_STORE;
 	if (!fe->n && p->unit_id != old.unit_id) {
 		rc = authz_unit(c, p->unit_id, arena_printf(c->a, "unit/%" PRId64, p->unit_id));
 		if (rc < 0)
