@@ -47,6 +47,7 @@ static const struct account {
 	{ "demo_resident", "resident_group", "派驻组演示账户", "派驻第一纪检监察组", "市教育局", 0 },
 	{ "demo_township", "township", "乡镇纪委演示账户", "柳溪镇纪委", "柳溪镇", 0 },
 	{ "demo_leader", "leader", "委领导演示账户（主要负责人）", "委领导", NULL, 1 },
+	{ "demo_rectifier", "rectifier", "整改联络员演示账户", "市教育局", "市教育局", 0 },
 };
 
 uint64_t demo_next(struct demo *d)
@@ -75,7 +76,7 @@ const char *demo_pick(struct demo *d, const char *const *list, int n)
 
 const char *demo_id(struct demo *d, char letter, char *buf)
 {
-	static const char letters[] = "UPKRCAQOL";
+	static const char letters[] = "UPKRCAQOLW";
 	const char *at = strchr(letters, letter);
 	int slot = at ? (int)(at - letters) : (int)sizeof(letters) - 1;
 
@@ -208,7 +209,7 @@ static int demo_write(int year, FILE *f)
 
 	d.a = arena_new(1 << 16);
 	rc = demo_org(&d) < 0 || demo_matters(&d) < 0 || demo_ratings(&d) < 0 ||
-	     demo_targets(&d) < 0 ? -1 : 0;
+	     demo_targets(&d) < 0 || demo_problems(&d) < 0 ? -1 : 0;
 	demo_release(&d);
 	return rc;
 }

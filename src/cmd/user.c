@@ -79,7 +79,7 @@ int cmd_user(int argc, char **argv)
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
 		{ "--key", &key, NULL, "key file (default <db>.key; required with PostgreSQL)" },
-		{ "--role", &role, NULL, "role code (intake, case_manager, supervisor, investigator, trial, inspection, resident_group, township, leader, sysadmin, secadmin, auditadmin)" },
+		{ "--role", &role, NULL, "role code (intake, case_manager, supervisor, investigator, trial, inspection, resident_group, township, leader, rectifier, sysadmin, secadmin, auditadmin)" },
 		{ "--display", &display, NULL, "the person's name as shown in the pages" },
 		{ "--unit", &unit, NULL, "unit id (the jurisdiction of township and resident-group users)" },
 		{ "--office", &office, NULL, "(add) the office (科室) the user works in" },

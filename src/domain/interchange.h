@@ -161,6 +161,10 @@ int ix_target_prepare(struct ix *ix, struct ix_val *v);
 int ix_target_note_prepare(struct ix *ix, struct ix_val *v);
 int ix_reminder_prepare(struct ix *ix, struct ix_val *v);
 int ix_score_prepare(struct ix *ix, struct ix_val *v);
+/* the rectification ledger's problems (ix_problem.c) */
+extern const struct ix_field ix_problem_fields[];
+int ix_problem_prepare(struct ix *ix, struct ix_val *v);
+int ix_problem_after(struct ix *ix, struct ix_val *v, int64_t id);
 /* The type of the record being imported (for the hooks). */
 const struct ix_type *ix_current_type(struct ix *ix);
 /* The first message of a page rule's fe as the refusal of the current

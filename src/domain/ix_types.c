@@ -775,5 +775,8 @@ const struct ix_type ix_types[] = {
 	  NULL, IX_T_NOREGION },
 	{ "score", "scores", NULL, "", NULL, NULL, NULL, SCORE_ORDER, ix_score_fields,
 	  ix_score_prepare, NULL, IX_T_RULES },
+	/* issue 14: the rectification ledger (after campaigns: a problem names its campaign) */
+	{ "problem", "problems", "W", "created_at", NULL, NULL, NULL, "t.id", ix_problem_fields,
+	  ix_problem_prepare, ix_problem_after, IX_T_NOREGION },
 	{ 0 }
 };

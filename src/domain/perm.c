@@ -45,6 +45,9 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_TARGET_READ] = "target_read",
 	[PERM_TARGET_MANAGE] = "target_manage",
 	[PERM_TARGET_PUBLISH] = "target_publish",
+	[PERM_PROBLEM_READ] = "problem_read",
+	[PERM_PROBLEM_WRITE] = "problem_write",
+	[PERM_PROBLEM_RECTIFY] = "problem_rectify",
 
 };
 

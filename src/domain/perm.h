@@ -52,6 +52,9 @@ enum perm {
 	PERM_TARGET_READ,       /* target tasks, reminders issued to one, the published scoreboard: all staff */
 	PERM_TARGET_MANAGE,     /* ledgers, tasks, reminders, criteria and scores: the case manager */
 	PERM_TARGET_PUBLISH,    /* publish a period's scoreboard (晾晒): leaders */
+	PERM_PROBLEM_READ,      /* the rectification ledger (问题整改台账) of one's units */
+	PERM_PROBLEM_WRITE,     /* add and edit problems, confirm or return their rectification: the supervising offices */
+	PERM_PROBLEM_RECTIFY,   /* the unit's steps on a problem and its evidence (整改中, 申请销号) */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -22,6 +22,7 @@
 
 #include "core/arena.h"
 #include "core/escape.h"
+#include "domain/fielderr.h"
 
 #define FORM_MAX_FILENAME 255
 
@@ -542,4 +543,15 @@ int form_get_int(const struct form *f, const char *key, long long *out)
 	else
 		*out = (long long)acc;
 	return 0;
+}
+
+int64_t form_opt_id(const struct form *f, const char *key, struct fielderr *fe, const char *msg)
+{
+	long long v = 0;
+
+	if (!*form_get_trim(f, key))
+		return 0;
+	if (form_get_int(f, key, &v) < 0 || v <= 0)
+		fielderr_add(fe, key, msg);
+	return v > 0 ? v : 0;
 }

@@ -30,6 +30,7 @@
  * open value: they never return bytes that were not checked.
  */
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/text.h"
 
@@ -108,5 +109,9 @@ int form_get_bool(const struct form *f, const char *key);
  * ASCII whitespace ignored); 0 ok, -1 absent, malformed or out of range,
  * *out untouched then. */
 int form_get_int(const struct form *f, const char *key, long long *out);
+/* An optional id field: 0 when empty; when it is not a positive id, 0
+ * and the message `msg` on the field in fe. */
+struct fielderr;
+int64_t form_opt_id(const struct form *f, const char *key, struct fielderr *fe, const char *msg);
 
 #endif

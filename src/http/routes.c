@@ -25,6 +25,7 @@
 #include "api/rules.h"
 #include "api/statistics.h"
 #include "api/persons.h"
+#include "api/problems.h"
 #include "api/ratings.h"
 #include "api/targets.h"
 #include "api/reports.h"
@@ -54,6 +55,7 @@
 #include "pages/statistics.h"
 #include "pages/persons.h"
 #include "pages/public.h"
+#include "pages/problems.h"
 #include "pages/ratings.h"
 #include "pages/targets.h"
 #include "pages/reports.h"
@@ -203,6 +205,18 @@ const struct route route_table[] = {
 	{ GET, "/ratings/bad/{id}", page_bad_review, PERM_RATING_READ, 0 },
 	{ POST, "/ratings/bad/{id}/callback", page_bad_review_callback, PERM_RATING_WORK, 0 },
 	{ POST, "/ratings/bad/{id}/fix", page_bad_review_fix, PERM_RATING_WORK, 0 },
+	/* the rectification ledger (problems) */
+	{ GET, "/problems", page_problems, PERM_PROBLEM_READ, 0 },
+	{ GET, "/problems/ledger.xlsx", page_problem_ledger, PERM_PROBLEM_READ, 0 },
+	{ GET, "/problems/new", page_problem_new, PERM_PROBLEM_WRITE, 0 },
+	{ POST, "/problems", page_problem_create, PERM_PROBLEM_WRITE, 0 },
+	{ GET, "/problems/{id}", page_problem, PERM_PROBLEM_READ, 0 },
+	{ GET, "/problems/{id}/edit", page_problem_edit_form, PERM_PROBLEM_WRITE, 0 },
+	{ POST, "/problems/{id}/edit", page_problem_edit, PERM_PROBLEM_WRITE, 0 },
+	{ POST, "/problems/{id}/start", page_problem_start, PERM_PROBLEM_RECTIFY, 0 },
+	{ POST, "/problems/{id}/apply", page_problem_apply, PERM_PROBLEM_RECTIFY, 0 },
+	{ POST, "/problems/{id}/confirm", page_problem_confirm, PERM_PROBLEM_WRITE, 0 },
+	{ POST, "/problems/{id}/return", page_problem_return, PERM_PROBLEM_WRITE, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
 	/* target tasks, work reminders and the scoreboard (issue 14) */
@@ -246,6 +260,7 @@ const struct route route_table[] = {
 	{ POST, "/clues/{id}/attachments", page_attach_upload, PERM_CLUE_READ, R_UPLOAD },
 	{ POST, "/cases/{id}/attachments", page_attach_upload, PERM_CASE_READ, R_UPLOAD },
 	{ POST, "/outcomes/{id}/attachments", page_attach_upload, PERM_PERSON_READ, R_UPLOAD },
+	{ POST, "/problems/{id}/attachments", page_attach_upload, PERM_PROBLEM_READ, R_UPLOAD },
 	{ GET, "/attachments/{id}", page_attach_download, PERM_LOGIN, 0 },
 	{ GET, "/attachments/{id}/thumb", page_attach_thumb, PERM_LOGIN, 0 },
 	{ POST, "/attachments/{id}/withdraw", page_attach_withdraw, PERM_LOGIN, 0 },
@@ -268,6 +283,8 @@ const struct route route_table[] = {
 	{ GET, "/api/cases/{id}/attachments", api_attach_list, PERM_CASE_READ, R_API },
 	{ POST, "/api/outcomes/{id}/attachments", api_attach_upload, PERM_PERSON_READ, R_API | R_UPLOAD },
 	{ GET, "/api/outcomes/{id}/attachments", api_attach_list, PERM_PERSON_READ, R_API },
+	{ POST, "/api/problems/{id}/attachments", api_attach_upload, PERM_PROBLEM_READ, R_API | R_UPLOAD },
+	{ GET, "/api/problems/{id}/attachments", api_attach_list, PERM_PROBLEM_READ, R_API },
 	{ GET, "/api/attachments/{id}", page_attach_download, PERM_LOGIN, R_API },
 	{ POST, "/api/attachments/{id}/withdraw", api_attach_withdraw, PERM_LOGIN, R_API },
 	{ GET, "/api/statistics", api_statistics, PERM_STATS, R_API },
@@ -285,6 +302,13 @@ const struct route route_table[] = {
 	{ GET, "/api/reminders", api_reminders, PERM_TARGET_READ, R_API },
 	{ POST, "/api/reminders/{id}/ack", api_reminder_ack, PERM_TARGET_READ, R_API },
 	{ GET, "/api/scores", api_scores, PERM_TARGET_READ, R_API },
+	{ GET, "/api/problems", api_problems, PERM_PROBLEM_READ, R_API },
+	{ POST, "/api/problems", api_problem_create, PERM_PROBLEM_WRITE, R_API },
+	{ GET, "/api/problems/{id}", api_problem, PERM_PROBLEM_READ, R_API },
+	{ POST, "/api/problems/{id}/start", api_problem_start, PERM_PROBLEM_RECTIFY, R_API },
+	{ POST, "/api/problems/{id}/apply", api_problem_apply, PERM_PROBLEM_RECTIFY, R_API },
+	{ POST, "/api/problems/{id}/confirm", api_problem_confirm, PERM_PROBLEM_WRITE, R_API },
+	{ POST, "/api/problems/{id}/return", api_problem_return, PERM_PROBLEM_WRITE, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

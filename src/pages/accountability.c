@@ -162,18 +162,6 @@ int page_accountability(struct req *r)
 	return answered;
 }
 
-/* An optional id field: 0 when empty; a message when it is not an id. */
-static int64_t form_id(struct req *r, const char *key, struct fielderr *fe, const char *msg)
-{
-	long long v = 0;
-
-	if (!*req_field(r, key))
-		return 0;
-	if (form_get_int(&r->form, key, &v) < 0 || v <= 0)
-		fielderr_add(fe, key, msg);
-	return v > 0 ? v : 0;
-}
-
 static int saved(struct req *r, int64_t id, struct fielderr *fe)
 {
 	if (id == RES_INVALID)
@@ -188,7 +176,7 @@ int page_accountability_create(struct req *r)
 
 	q.unit_id = pick_resolve(r, FIND_UNIT, "unit_id", &fe);
 	q.person_id = pick_resolve(r, FIND_PERSON, "person_id", &fe);
-	q.campaign_id = form_id(r, "campaign_id", &fe, "所选专项整治不存在");
+	q.campaign_id = form_opt_id(&r->form, "campaign_id", &fe, "所选专项整治不存在");
 	if (q.unit_id < 0 || q.person_id < 0)
 		return res_error(r, RES_STORE, "pick");
 	if (fe.n)
@@ -201,7 +189,7 @@ int page_recovery_create(struct req *r)
 	struct fielderr fe = { 0 };
 	struct recovery m = { .day = req_field(r, "day"), .kind = req_field(r, "kind") };
 
-	m.campaign_id = form_id(r, "campaign_id", &fe, "所选专项整治不存在");
+	m.campaign_id = form_opt_id(&r->form, "campaign_id", &fe, "所选专项整治不存在");
 	m.case_id = pick_resolve(r, FIND_CASE, "case_id", &fe);
 	if (m.case_id < 0)
 		return res_error(r, RES_STORE, "pick");

@@ -171,7 +171,7 @@ static int users_page(struct req *r, const char *msg, const struct new_user *nu,
 			   "maxlength=\"32\" autocapitalize=\"off\" spellcheck=\"false\"");
 		field_text(&sb, "display_name", "姓名", nu->display, 0, NULL, "maxlength=\"50\"");
 		field_select(&sb, "role", "角色", role_labels(), nu->role, 1, NULL, "请选择");
-		unit_select_post(r, &sb, "unit_id", "所属单位（乡镇纪委、派驻组为其管辖范围）", nu->unit, 0, nu->unit_err,
+		unit_select_post(r, &sb, "unit_id", "所属单位（乡镇纪委、派驻组、整改联络员为其管辖范围）", nu->unit, 0, nu->unit_err,
 				 "（无）");
 		field_text(&sb, "password", "初始密码", "", 1, NULL,
 			   "type=\"password\" autocomplete=\"new-password\"");

@@ -354,13 +354,6 @@ static const struct store_sql Q_REVIEW_FOLLOWUP = {
 	"UPDATE bad_reviews SET followup_stars = ?, followup_day = ? WHERE id = ? AND followup_stars IS NULL",
 	NULL };
 
-static int changed(struct store *s, struct store_stmt *st)
-{
-	if (store_exec(st) < 0)
-		return STORE_ERR;
-	return (int)store_changes(s);
-}
-
 int store_letter_step(struct store *s, int64_t id, const char *from, const char *to, const char *day,
 		      const char *answer, int64_t user_id)
 {
@@ -377,7 +370,7 @@ int store_letter_step(struct store *s, int64_t id, const char *from, const char 
 	q_bind_id(st, i++, user_id);
 	store_bind_int(st, i++, id);
 	store_bind_text(st, i++, from);
-	return changed(s, st);
+	return q_changed(s, st);
 }
 
 int store_bad_review_step(struct store *s, int64_t id, const char *from, const char *to, const char *day,
@@ -392,7 +385,7 @@ int store_bad_review_step(struct store *s, int64_t id, const char *from, const c
 	store_bind_text(st, 3, note ? note : "");
 	store_bind_int(st, 4, id);
 	store_bind_text(st, 5, from);
-	return changed(s, st);
+	return q_changed(s, st);
 }
 
 int store_bad_review_followup(struct store *s, int64_t id, int stars, const char *day)
@@ -404,7 +397,7 @@ int store_bad_review_followup(struct store *s, int64_t id, int stars, const char
 	store_bind_int(st, 1, stars);
 	store_bind_text(st, 2, day);
 	store_bind_int(st, 3, id);
-	return changed(s, st);
+	return q_changed(s, st);
 }
 
 /* ---- lists ------------------------------------------------------------------ */

@@ -22,6 +22,14 @@ static inline int q_bind_id(struct store_stmt *st, int idx, int64_t v)
 	return v ? store_bind_int(st, idx, v) : store_bind_null(st, idx);
 }
 
+/* Runs an UPDATE (or DELETE): the rows it changed, or < 0. */
+static inline int q_changed(struct store *s, struct store_stmt *st)
+{
+	if (store_exec(st) < 0)
+		return STORE_ERR;
+	return (int)store_changes(s);
+}
+
 /* "%text%" with LIKE's wildcards escaped by '\', in the arena. */
 const char *q_like_pattern(struct arena *a, const char *text);
 

@@ -657,6 +657,12 @@ CASES = [
     ('report kind', api_case('clerk', 'POST', '/api/reports/{r}/kind', {'kind': 'petition', 'category': 'appeal'},
                              lambda ctx: {'r': ctx.new_report()})),
     ('import (CLI)', import_case),
+    # issue 14: a problem of the rectification ledger (its checks read the
+    # unit: a failed lookup answers 503/500, not 422) and the ledger's page
+    ('problem create', api_case('cm', 'POST', '/api/problems', {
+        'unit_id': '{ua}', 'source': 'inspection', 'summary': '问题{n}', 'found': '2022-03-01',
+        'deadline': '2022-05-01'})),
+    ('problem ledger', page_case('cm', 'GET', '/problems')),
     # a person of its own each time: an outcome replays the person's earlier
     # ones, so with one person the request (and its count) grew every point
     ('outcome', api_case('cm', 'POST', '/api/outcomes', {
@@ -672,12 +678,12 @@ CASES = [
     ('case note form', page_case('inv1', 'POST', '/cases/{case}/notes', {'text': '表单笔录{n}'})),
 ]
 # in the bounded sweep, the reads and page forms take the store kinds only
-STORE_KINDS_ONLY = {'case page', 'case read (API)', 'unit form', 'case note form', 'rule form'}
+STORE_KINDS_ONLY = {'case page', 'case read (API)', 'unit form', 'case note form', 'rule form', 'problem ledger'}
 # issue 10's writes (each point makes its case, detention or outcome first):
 # in the bounded sweep the store kinds and SQLite's own failures only
 # (a failed store call answers 503/500, a failed write leaves nothing half)
 STORE_AND_SQLITE = {'detention notice', 'recusal', 'recusal decision', 'appeal', 'category create',
-                    'category retire', 'rule version', 'report kind'}
+                    'category retire', 'rule version', 'report kind', 'problem create'}
 BOUNDED_KINDS = {name: set(STORE_KIND_STATUS) for name in STORE_KINDS_ONLY}
 BOUNDED_KINDS.update({name: set(STORE_KIND_STATUS) | {'sqlite'} for name in STORE_AND_SQLITE})
 

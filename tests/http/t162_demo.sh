@@ -64,7 +64,7 @@ if [ "$BACKEND" != pg ]; then
 else
 	ok "# skip the unnamed commission: an SQLite file of its own (make run)"
 fi
-expect_eq "one account per business role" 9 "$(sql "SELECT count(*) FROM users WHERE name LIKE 'demo\_%' ESCAPE '\\'")"
+expect_eq "one account per business role (the unit-scoped rectifier included)" 10 "$(sql "SELECT count(*) FROM users WHERE name LIKE 'demo\_%' ESCAPE '\\'")"
 
 clues=$(sql "SELECT count(*) FROM clues")
 run_cli demo --year 2022
@@ -108,6 +108,18 @@ expect_figures "能力作风建设年" "sanctioned=5 form1=45" --campaign "$(cam
 expect_figures "四风 first form" "form1=28" --category eight_rules
 expect_figures "微腐败" "sanctioned=3 returned=272520" --campaign "$(camp 群众身边)"
 expect_figures "巡察移交" "clues_received=12" --source inspection
+# the rectification ledger (issue 14): each of the report's counts is the
+# ledger under a source and a found period (src/cmd/demo_problems.c)
+expect_figures "整改台账" "problems_found=130 problems_rectified=127 problems_top_leader=0"
+expect_figures "微腐败 发现并督促问题整改16个" "problems_found=16 problems_rectified=16" --campaign "$(camp 群众身边)"
+ledger() { sql "SELECT count(*) || '|' || count(confirmed_on) FROM problems WHERE source = '$1' AND found BETWEEN '$2' AND '$3' ${4:-}"; }
+expect_eq "政治监督 发现并督促问题整改13个 (all confirmed)" "13|13" "$(ledger political 2022-04-01 2022-06-30)"
+expect_eq "两函一书 督促整改问题8个" "8|8" "$(ledger political 2022-08-01 2022-09-30)"
+expect_eq "群众评议 推动涉及民生问题整改13个" "13|13" "$(ledger other 2022-07-01 2022-07-31)"
+expect_eq "派驻机构 跟踪整改问题27个 (3 still rectifying)" "27|24" "$(ledger resident 2022-01-01 2022-12-31)"
+expect_eq "案件质量评查 共性问题26个" "26|26" "$(ledger case_review 2022-02-01 2022-03-31 "AND summary LIKE '共性问题%'")"
+expect_eq "... 个性问题13个, 现已全部完成整改" "13|13" "$(ledger case_review 2022-02-01 2022-03-31 "AND summary LIKE '个性问题%'")"
+expect_eq "承接并完成评查反馈问题整改14个" "14|14" "$(ledger case_review 2022-10-01 2022-10-31)"
 
 P="BETWEEN '2022-01-01' AND '2022-12-31'"
 expect_eq "grain campaign: every sanction a party sanction" 0 "$(sql "SELECT count(*) FROM outcomes o

@@ -312,7 +312,8 @@ BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_re
             "clue_propose", "clue_approve", "report_read", "report_write", "reporter",
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
             "execution", "accountability", "rules_edit", "annual_report", "stats", "doc_templates",
-            "clue_assign", "rating_read", "rating_work", "target_read", "target_manage", "target_publish"}
+            "clue_assign", "rating_read", "rating_work", "target_read", "target_manage", "target_publish",
+            "problem_read", "problem_write", "problem_rectify"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -520,10 +521,16 @@ for X in JURIS:
 st, _, _ = cm.request("POST", "/scores/criteria", {"year": "2022", "quarter": "1", "name": "扫描项目",
                                                    "max_points": "10"})
 SQL.run("UPDATE score_periods SET published_at = 1 WHERE year = 2022 AND quarter = 1")
+# issue 14 (the rectification ledger): a problem on each jurisdiction's unit
+for X in JURIS:
+    o = OBJ[X]
+    o["problem"] = api(cm, "POST", "/api/problems", {"unit_id": o["unit"], "source": "inspection",
+                                                    "summary": "扫描整改问题", "found": "2022-04-01",
+                                                    "deadline": "2022-06-30"})["id"]
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
-    "case, detention, outcome, letter and bad review each" % len(SCANNED))
+    "case, detention, outcome, letter, bad review and problem each" % len(SCANNED))
 
 CLIENTS = {None: Client(None)}
 for r in SCANNED:
@@ -571,7 +578,7 @@ def reach(role, rule, X):
 # need: permissions the handler asks for on top of the route's (for this body);
 #   need_first: it asks for them before looking the object up (documents).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
-             "letter": "jur", "bad_review": "jur", "rating": "jur",
+             "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
              "user": "any", "annual": "any", "target": "any", "reminder": "any", "attachment": "case", "document": "case"}
@@ -610,6 +617,11 @@ def clue_outcome_body(o):
 
 def clarification_body(o):
     return {"person_id": o["person"], "clue_id": o["clue"], "day": "2022-07-01", "manner": "meeting"}
+
+
+def problem_body(o):
+    return {"unit_id": str(o["unit"]), "source": "other", "summary": "扫描修改", "found": "2022-04-01",
+            "deadline": "2022-07-31"}
 
 
 DAY = {"day": "2022-08-01"}
@@ -877,6 +889,31 @@ SPEC = {
     "POST /ratings/bad/{id}/callback": S("id", "bad_review", body=lambda o: {"note": "扫描回访"}),
     "POST /ratings/bad/{id}/fix": S("id", "bad_review", body=lambda o: {"note": "扫描整改"}),
     "GET /units/{id}/rating": S("id", "unit"),
+    # the rectification ledger (issue 14): the unit's steps from the wrong
+    # state and the office's on an open problem answer 422
+    "GET /problems": S("list", "problem", filter="within"),
+    "GET /problems/ledger.xlsx": S("list", "problem", filter="within"),
+    "GET /problems/new": S("self"),
+    "POST /problems": S("ref", "unit", body=problem_body),
+    "GET /problems/{id}": S("id", "problem"),
+    "GET /problems/{id}/edit": S("id", "problem"),
+    "POST /problems/{id}/edit": S("id", "problem", body=problem_body),
+    "POST /problems/{id}/start": S("id", "problem", body=lambda o: {"measures": "扫描整改措施"}),
+    "POST /problems/{id}/apply": S("id", "problem", body=lambda o: {"measures": "扫描"}),
+    "POST /problems/{id}/confirm": S("id", "problem", body=lambda o: {"note": "扫描"}),
+    "POST /problems/{id}/return": S("id", "problem", body=lambda o: {"note": "扫描退回"}),
+    "POST /problems/{id}/attachments": S("id", "problem", body=lambda o: {"file": ""}),
+    "GET /api/problems": S("list", "problem", filter="within"),
+    "POST /api/problems": S("ref", "unit", body=lambda o: {"unit_id": o["unit"], "source": "other",
+                                                          "summary": "扫描登记", "found": "2022-04-01",
+                                                          "deadline": "2022-07-31"}),
+    "GET /api/problems/{id}": S("id", "problem"),
+    "POST /api/problems/{id}/start": S("id", "problem", body=lambda o: {"measures": "扫描整改措施"}),
+    "POST /api/problems/{id}/apply": S("id", "problem", body=lambda o: {"measures": "扫描"}),
+    "POST /api/problems/{id}/confirm": S("id", "problem", body=lambda o: {"note": "扫描"}),
+    "POST /api/problems/{id}/return": S("id", "problem", body=lambda o: {"note": "扫描退回"}),
+    "POST /api/problems/{id}/attachments": S("id", "problem", body=lambda o: {"file": ""}),
+    "GET /api/problems/{id}/attachments": S("id", "problem"),
     "GET /units/{id}/rating/poster": S("id", "unit"),
     "GET /categories": S("self"),
     # attachments (attach): a file field left empty is refused (422) once the record is reached
@@ -1137,6 +1174,27 @@ POLICY = {
     "POST /ratings/bad/{id}/callback":      "rating_work",
     "POST /ratings/bad/{id}/fix":           "rating_work",
     "GET /units/{id}/rating":               "rating_work",
+    "GET /problems":                        "problem_read",
+    "GET /problems/ledger.xlsx":            "problem_read",
+    "GET /problems/new":                    "problem_write",
+    "POST /problems":                       "problem_write",
+    "GET /problems/{id}":                   "problem_read",
+    "GET /problems/{id}/edit":              "problem_write",
+    "POST /problems/{id}/edit":             "problem_write",
+    "POST /problems/{id}/start":            "problem_rectify",
+    "POST /problems/{id}/apply":            "problem_rectify",
+    "POST /problems/{id}/confirm":          "problem_write",
+    "POST /problems/{id}/return":           "problem_write",
+    "POST /problems/{id}/attachments":      "problem_read",
+    "GET /api/problems":                    "problem_read",
+    "POST /api/problems":                   "problem_write",
+    "GET /api/problems/{id}":               "problem_read",
+    "POST /api/problems/{id}/start":        "problem_rectify",
+    "POST /api/problems/{id}/apply":        "problem_rectify",
+    "POST /api/problems/{id}/confirm":      "problem_write",
+    "POST /api/problems/{id}/return":       "problem_write",
+    "POST /api/problems/{id}/attachments":  "problem_read",
+    "GET /api/problems/{id}/attachments":   "problem_read",
     "GET /units/{id}/rating/poster":        "rating_work",
     "GET /categories":                      "catalog",
     "POST /reports/{id}/attachments":       "report_read",
@@ -1274,7 +1332,8 @@ MARKERS += [('"/reports/%d"' % OBJ["N"]["report"], "jur", None, "N"),
             (OBJ["N"]["reporter_secret"], "jur", "reporter", "N")]
 for X, o in ((X, OBJ[X]) for X in JURIS):
     MARKERS += [
-        (o["unit_name"], "jur", "unit_read", X),
+        # the ledger names a problem's rectifying unit to its readers (issue 14)
+        (o["unit_name"], "jur", ("unit_read", "problem_read"), X),
         ('"/units/%d"' % o["unit"], "jur", None, X),
         (o["person_name"], "jur", "person_read", X),
         ('"/persons/%d"' % o["person"], "jur", None, X),
@@ -1292,7 +1351,8 @@ for X, o in ((X, OBJ[X]) for X in JURIS):
 def forbidden_markers(role):
     out = []
     for text, rule, perm, X in MARKERS:
-        if role is None or not reach(role, rule, X) or (perm and perm not in perms(role)):
+        anyof = set(perm) if isinstance(perm, tuple) else {perm} if perm else set()
+        if role is None or not reach(role, rule, X) or (anyof and not anyof & perms(role)):
             out.append(text)
     return out
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# xlsx_rows.py FILE: the first sheet of an .xlsx as lines of
+# xlsx_rows.py FILE [N]: sheet N (default 1) of an .xlsx as lines of
 # tab-separated cell values (shared and inline strings resolved, numbers
 # as written), one line per row; standard library only.  Used by the
 # export tests (t183) to count rows and read headers.
@@ -22,12 +22,12 @@ def text_of(si):
     return "".join(t.text or "" for t in si.iter("{%s}t" % NS["m"]))
 
 
-def main(path):
+def main(path, n="1"):
     z = zipfile.ZipFile(path)
     shared = []
     if "xl/sharedStrings.xml" in z.namelist():
         shared = [text_of(si) for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
-    sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    sheet = ET.fromstring(z.read("xl/worksheets/sheet%s.xml" % n))
     for row in sheet.find("m:sheetData", NS).findall("m:row", NS):
         cells = {}
         for c in row.findall("m:c", NS):
@@ -44,4 +44,4 @@ def main(path):
         print("\t".join(cells.get(i, "") for i in range(width)))
 
 
-main(sys.argv[1])
+main(*sys.argv[1:3])

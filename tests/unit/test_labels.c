@@ -31,6 +31,7 @@
 #include "domain/interchange.h"
 #include "domain/labels.h"
 #include "domain/person.h"
+#include "domain/problem.h"
 #include "domain/report.h"
 #include "domain/unit.h"
 
@@ -245,10 +246,29 @@ static void test_code_tables(void **state)
 		{ execution_items, "execution_items" },
 		{ clarification_manners, "clarification_manners" },
 		{ recovery_kinds, "recovery_kinds" },
+		{ problem_sources, "problem_sources" }, { problem_states, "problem_states" },
+		{ problem_step_labels, "problem_step_labels" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
 		check_table(tables[i].t, tables[i].name);
+}
+
+/* The ledger's filter choices (model/problem.c) are problem_sources in
+ * order: the domain maps the choice's value to the code by its index. */
+static void test_problem_source_choices(void **state)
+{
+	const struct filter_choice *ch = problem_filter_spec.fields[0].choices;
+	int i = 0;
+
+	(void)state;
+	assert_string_equal(problem_filter_spec.fields[0].arg, "source");
+	for (; problem_sources[i].code; i++) {
+		assert_non_null(ch[i].arg);
+		assert_string_equal(ch[i].arg, problem_sources[i].code);
+		assert_int_equal(ch[i].value, i + 1);
+	}
+	assert_null(ch[i].arg);
 }
 
 /* Every enumerated interchange field checks against a labels.h table. */
@@ -269,8 +289,9 @@ static void test_interchange_reads_tables(void **state)
 	/* issue 10: part D's report kind; part B's disposition transfer_direction,
 	 * case case_type and organ_kind; ix10's detention_notice party,
 	 * detention_step kind, clarification manner, appeal kind and result;
-	 * issue 12's person gender and ethnicity (notice12) */
-	assert_int_equal(enums, 17);
+	 * issue 12's person gender and ethnicity (notice12); issue 14's problem
+	 * source */
+	assert_int_equal(enums, 18);
 }
 
 /* The clue states: registered and the state each method leads to. */
@@ -299,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_object_types),
 		cmocka_unit_test(test_audit_reasons),
 		cmocka_unit_test(test_code_tables),
+		cmocka_unit_test(test_problem_source_choices),
 		cmocka_unit_test(test_interchange_reads_tables),
 		cmocka_unit_test(test_clue_states),
 	};

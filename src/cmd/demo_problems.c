@@ -1,0 +1,103 @@
+/*
+ * demo_problems.c: the rectification ledger of the demo year (issue 14):
+ * the problems behind the 2022 report's rectification counts, one group
+ * per figure, each group found within a period of its own so that every
+ * figure is a count of the ledger under a filter (source, found period;
+ * docs/statistics.md "Rectification ledger" lists them):
+ *   政治监督 发现并督促问题整改13个       political, found 04-01 .. 06-30
+ *   两函一书 督促整改问题8个              political, found 08-01 .. 09-30
+ *   群众评议会 推动涉及民生问题整改13个    other, found 07-01 .. 07-29
+ *   派驻机构 跟踪整改问题27个             resident, found 01-10 .. 11-30 (3 still rectifying)
+ *   案件质量评查自查 共性问题26个、个性问题13个, 现已全部完成整改
+ *                                       case_review, found 02-01 .. 03-31
+ *   评查反馈问题整改14个                  case_review, found 10-01 .. 10-31
+ *   “微腐败”专项整治 发现并督促问题整改16个  campaign (micro), found 05-01 .. 11-30
+ * Rectified within the year, confirmed a few days later; the deadline two
+ * months after the day found.  The first inspection round's 373 problems
+ * (3 concerning top leaders) come with the inspections (a later family),
+ * not from here; the report's 建立整改台账3份 are ledgers, not problems.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/demo.h"
+
+struct group {
+	const char *source, *campaign;  /* problem_sources code; campaign code or NULL */
+	int n, open;                    /* problems; of them still rectifying at the year's end */
+	int m1, d1, m2, d2;             /* found within */
+	const char *const *what;        /* the summaries drawn from */
+	int nwhat;
+	const char *prefix;             /* before the summary ("共性问题："), "" none */
+	int n_prefixed;                 /* the first n_prefixed get it, the rest prefix2 */
+	const char *prefix2;
+};
+
+static const char *const political[] = { "贯彻落实上级重大决策部署进度滞后", "监督台账任务责任分工不明确",
+	"黑土地保护措施落实不到位", "开发区建设项目审批流程不规范", "粮食购销监管存在薄弱环节" };
+static const char *const letters[] = { "主体责任落实不到位，班子成员“一岗双责”履行不力",
+	"对下属单位廉政风险防控督促不够", "重点岗位人员轮岗交流制度未落实" };
+static const char *const livelihood[] = { "窗口服务事项办理时限过长", "惠民政策宣传不到位，群众知晓率低",
+	"便民服务热线接通率低", "群众反映的供暖问题未及时回应" };
+static const char *const resident[] = { "驻在单位“三重一大”事项决策程序不规范", "公务接待管理不规范",
+	"财务报销审核把关不严", "干部选拔任用程序存在瑕疵", "政府采购内控制度执行不到位" };
+static const char *const review[] = { "案件卷宗材料归档不规范", "文书格式不统一", "证据材料收集不完整",
+	"审理报告对违纪事实认定表述不准确", "处分决定送达程序不规范" };
+static const char *const micro[] = { "窗口单位服务态度生硬", "校园周边食品经营场所证照不全",
+	"医保基金违规结算", "减税降费政策落实不到位" };
+
+#define W(list) list, (int)(sizeof(list) / sizeof(list[0]))
+static const struct group groups[] = {
+	{ "political", NULL, 13, 0, 4, 1, 6, 30, W(political), "", 0, "" },
+	{ "political", NULL, 8, 0, 8, 1, 9, 30, W(letters), "“两函一书”督促：", 8, "" },
+	{ "other", NULL, 13, 0, 7, 1, 7, 29, W(livelihood), "群众评议：", 13, "" },
+	{ "resident", NULL, 27, 3, 1, 10, 11, 30, W(resident), "", 0, "" },
+	{ "case_review", NULL, 39, 0, 2, 1, 3, 31, W(review), "共性问题：", 26, "个性问题：" },
+	{ "case_review", NULL, 14, 0, 10, 1, 10, 31, W(review), "评查反馈：", 14, "" },
+	{ "campaign", "micro", 16, 0, 5, 1, 11, 30, W(micro), "", 0, "" },
+};
+
+static const char *const measures[] = { "已制定整改方案，明确责任人和时限，完成整改", "已修订相关制度并组织学习",
+	"已约谈相关责任人，建立长效机制", "已补齐相关材料并规范流程" };
+
+/* departments and townships rectify */
+static int rectifying_unit(struct demo *d)
+{
+	for (;;) {
+		const struct demo_unit *u = &d->units[demo_rand(d, d->n_units)];
+		if (!strcmp(u->kind, "department") || !strcmp(u->kind, "township"))
+			return (int)(u - d->units);
+	}
+}
+
+static void problem(struct demo *d, const struct group *g, int i)
+{
+	char id[16], text[256];
+	const struct demo_unit *u = &d->units[rectifying_unit(d)];
+	qf_day found = demo_within(d, 0, g->m1, g->d1, g->m2, g->d2);
+	int open = i >= g->n - g->open;
+	json_t *o;
+
+	snprintf(text, sizeof(text), "%s%s", i < g->n_prefixed ? g->prefix : g->prefix2,
+		 demo_pick(d, g->what, g->nwhat));
+	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o}", "type", "problem", "id", demo_id(d, 'W', id),
+		      "unit", u->id, "source", g->source, "summary", text, "found", demo_date(found),
+		      "deadline", demo_date(found + 61));
+	if (g->campaign)
+		json_object_set_new(o, "campaign", json_string(demo_campaign(d, g->campaign)));
+	json_object_set_new(o, "measures", json_string(DEMO_PICK(d, measures)));
+	if (!open) {
+		qf_day rect = demo_later(d, found, 10, 40, 0);
+		json_object_set_new(o, "rectified", demo_date(rect));
+		json_object_set_new(o, "confirmed", demo_date(demo_later(d, rect, 1, 5, 0)));
+	}
+	demo_emit(d, o);
+}
+
+int demo_problems(struct demo *d)
+{
+	for (size_t k = 0; k < sizeof(groups) / sizeof(groups[0]); k++)
+		for (int i = 0; i < groups[k].n; i++)
+			problem(d, &groups[k], i);
+	return d->failed ? -1 : 0;
+}

@@ -1,0 +1,371 @@
+/*
+ * q_problems.c: the rectification ledger's statements (q_problems.h).
+ * One WHERE for the list, its count, the per-source counts and the
+ * export, composed from q_scope.h (jurisdiction) and q_listscope.h
+ * (within); overdue is computed in SQL from the deadline and the state
+ * against the day the domain passes, never stored.
+ */
+#include "store/q_problems.h"
+
+#include <string.h>
+
+#include "store/q_listscope.h"
+#include "store/q_metrics_sql.h"
+#include "store/q_scope.h"
+#include "store/q_util.h"
+
+/* the overdue rule, written once: not rectified and due before today (`?`) */
+#define P_OVERDUE(TODAY) "(p.state <> 'rectified' AND p.deadline < " TODAY ")"
+
+#define P_COLS "p.id, p.unit_id, u.name, p.source, COALESCE(p.campaign_id, 0), COALESCE(k.name, ''), " \
+	"COALESCE(p.bad_review_id, 0), p.summary, p.found, p.deadline, p.state, p.top_leader, p.measures, " \
+	"p.rectified, COALESCE(p.confirmed_by, 0), COALESCE(NULLIF(cu.display_name, ''), cu.name, ''), p.confirmed_on, " \
+	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra "
+#define P_FROM "FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN campaigns k ON k.id = p.campaign_id " \
+	"LEFT JOIN users cu ON cu.id = p.confirmed_by "
+
+static void fill_problem(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct problem *p = row;
+
+	p->id = store_col_int(st, 0);
+	p->unit_id = store_col_int(st, 1);
+	p->unit_name = q_text(a, st, 2);
+	p->source = q_text(a, st, 3);
+	p->campaign_id = store_col_int(st, 4);
+	p->campaign_name = q_text(a, st, 5);
+	p->bad_review_id = store_col_int(st, 6);
+	p->summary = q_text(a, st, 7);
+	p->found = q_text(a, st, 8);
+	p->deadline = q_text(a, st, 9);
+	p->state = q_text(a, st, 10);
+	p->top_leader = (int)store_col_int(st, 11);
+	p->measures = q_text(a, st, 12);
+	p->rectified = q_text_or_null(a, st, 13);
+	p->confirmed_by = store_col_int(st, 14);
+	p->confirmed_name = q_text(a, st, 15);
+	p->confirmed_on = q_text_or_null(a, st, 16);
+	p->overdue = (int)store_col_int(st, 17);
+	p->ext_id = q_text_or_null(a, st, 18);
+	p->extra = q_text_or_null(a, st, 19);
+}
+
+static const struct store_sql Q_INSERT = {
+	"INSERT INTO problems(unit_id, source, campaign_id, bad_review_id, summary, found, deadline, top_leader, "
+	"created_by, created_at, ext_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_UPDATE = {
+	"UPDATE problems SET unit_id = ?, source = ?, campaign_id = ?, bad_review_id = ?, summary = ?, found = ?, "
+	"deadline = ?, top_leader = ? WHERE id = ?", NULL };
+
+/* the office's fields from index 1: the next index */
+static int bind_fields(struct store_stmt *st, const struct problem *p)
+{
+	store_bind_int(st, 1, p->unit_id);
+	store_bind_text(st, 2, p->source);
+	q_bind_id(st, 3, p->campaign_id);
+	q_bind_id(st, 4, p->bad_review_id);
+	store_bind_text(st, 5, p->summary);
+	store_bind_text(st, 6, p->found);
+	store_bind_text(st, 7, p->deadline);
+	store_bind_int(st, 8, p->top_leader != 0);
+	return 9;
+}
+
+static void bind_opt_text(struct store_stmt *st, int i, const char *v)
+{
+	if (v && *v)
+		store_bind_text(st, i, v);
+	else
+		store_bind_null(st, i);
+}
+
+int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t user_id, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INSERT);
+	int i;
+
+	if (!st)
+		return STORE_ERR;
+	i = bind_fields(st, p);
+	q_bind_id(st, i++, user_id);
+	store_bind_int(st, i++, now);
+	bind_opt_text(st, i++, p->ext_id);
+	bind_opt_text(st, i, p->extra);
+	return q_scalar(st);
+}
+
+int store_problem_update(struct store *s, const struct problem *p)
+{
+	struct store_stmt *st = store_prepare(s, &Q_UPDATE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, bind_fields(st, p), p->id);
+	return q_changed(s, st);
+}
+
+static const struct store_sql Q_GET = {
+	Q_SCOPE_WITH "SELECT " P_COLS P_FROM "WHERE p.id = ? AND " Q_IN_SCOPE("p.unit_id"), NULL };
+
+int store_problem_get(struct store *s, struct arena *a, int64_t id, int64_t scope_user, const char *today,
+		      struct problem *out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_GET);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_text(st, 2, today);
+	store_bind_int(st, 3, id);
+	store_bind_int(st, 4, scope_user);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		fill_problem(a, st, out);
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc == STORE_DONE ? 0 : rc;
+}
+
+static const struct store_sql Q_SET_STATE = {
+	"UPDATE problems SET state = ?, measures = COALESCE(?, measures), rectified = ? "
+	"WHERE id = ? AND state = ? AND confirmed_on IS NULL", NULL };
+static const struct store_sql Q_CONFIRM = {
+	"UPDATE problems SET confirmed_by = ?, confirmed_on = ? "
+	"WHERE id = ? AND state = 'rectified' AND confirmed_on IS NULL", NULL };
+
+int store_problem_set_state(struct store *s, int64_t id, const char *from, const char *to,
+			    const char *measures, const char *rectified)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SET_STATE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, to);
+	if (measures)
+		store_bind_text(st, 2, measures);
+	else
+		store_bind_null(st, 2);
+	bind_opt_text(st, 3, rectified);
+	store_bind_int(st, 4, id);
+	store_bind_text(st, 5, from);
+	return q_changed(s, st);
+}
+
+int store_problem_confirm(struct store *s, int64_t id, int64_t user_id, const char *day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CONFIRM);
+
+	if (!st)
+		return STORE_ERR;
+	q_bind_id(st, 1, user_id);      /* 0 (the system): no account */
+	store_bind_text(st, 2, day);
+	store_bind_int(st, 3, id);
+	return q_changed(s, st);
+}
+
+static const struct store_sql Q_STEP_ADD = {
+	"INSERT INTO problem_steps(problem_id, at, user_id, user_name, step, note) VALUES (?, ?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_STEPS = {
+	"SELECT at, user_name, step, note FROM problem_steps WHERE problem_id = ? ORDER BY id", NULL };
+
+int store_problem_step_add(struct store *s, int64_t problem_id, int64_t at, int64_t user_id,
+			   const char *user_name, const char *step, const char *note)
+{
+	struct store_stmt *st = store_prepare(s, &Q_STEP_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, problem_id);
+	store_bind_int(st, 2, at);
+	q_bind_id(st, 3, user_id);
+	store_bind_text(st, 4, user_name ? user_name : "");
+	store_bind_text(st, 5, step);
+	store_bind_text(st, 6, note ? note : "");
+	return store_exec(st) < 0 ? STORE_ERR : 0;
+}
+
+static void fill_step(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct problem_step *v = row;
+
+	v->at = store_col_int(st, 0);
+	v->user_name = q_text(a, st, 1);
+	v->step = q_text(a, st, 2);
+	v->note = q_text(a, st, 3);
+}
+
+int store_problem_steps(struct store *s, struct arena *a, int64_t problem_id, struct problem_step **out)
+{
+	return q_list_by_id(store_prepare(s, &Q_STEPS), a, problem_id, fill_step, sizeof(**out), out);
+}
+
+/* ---- the ledger ------------------------------------------------------------- */
+
+static const char *const state_codes[] = { "", "open", "rectifying", "rectified", "rectified" };
+
+/* parameters: scope x2 (Q_SCOPE_WITH and here), source x2, within x2,
+ * state x2, confirmed, overdue + today, campaign x2, top, found x4, rectified x4 */
+#define P_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " AND (? = '' OR p.source = ?) AND " QL_WITHIN("p.unit_id") \
+	"AND (? = '' OR p.state = ?) AND (? = 0 OR p.confirmed_on IS NOT NULL) " \
+	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.top_leader = 1) " \
+	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
+	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
+static const struct store_sql Q_LIST = {
+	Q_SCOPE_WITH "SELECT " P_COLS P_FROM P_WHERE "ORDER BY p.found DESC, p.id DESC LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_COUNT = { Q_SCOPE_WITH "SELECT count(*) " P_FROM P_WHERE, NULL };
+static const struct store_sql Q_BY_SOURCE = {
+	Q_SCOPE_WITH "SELECT p.source, count(*) " P_FROM P_WHERE "GROUP BY p.source", NULL };
+
+/* the filter's members from index i (after the CTE's scope user) */
+static int bind_where(struct store_stmt *st, int i, const struct problem_filter *f)
+{
+	int state = f->state > 0 && f->state <= 4 ? f->state : 0;
+
+	store_bind_int(st, i++, f->scope_user);
+	i = q_bind_text2(st, i, f->source_code);
+	i = q_bind_within(st, i, f->within);
+	i = q_bind_text2(st, i, state_codes[state]);
+	store_bind_int(st, i++, state == 4);
+	store_bind_int(st, i++, f->overdue != 0);
+	store_bind_text(st, i++, f->today ? f->today : "");
+	store_bind_int(st, i++, f->campaign_id);
+	store_bind_int(st, i++, f->campaign_id);
+	store_bind_int(st, i++, f->top_leader != 0);
+	i = q_bind_text2(st, i, f->found_from);
+	i = q_bind_text2(st, i, f->found_to);
+	i = q_bind_text2(st, i, f->rectified_from);
+	return q_bind_text2(st, i, f->rectified_to);
+}
+
+static int bind_list(struct store_stmt *st, struct arena *a, const void *filter)
+{
+	const struct problem_filter *f = filter;
+
+	(void)a;
+	store_bind_int(st, 1, f->scope_user);
+	store_bind_text(st, 2, f->today ? f->today : "");
+	return bind_where(st, 3, f);
+}
+
+static int bind_count(struct store_stmt *st, struct arena *a, const void *filter)
+{
+	const struct problem_filter *f = filter;
+
+	(void)a;
+	store_bind_int(st, 1, f->scope_user);
+	return bind_where(st, 2, f);
+}
+
+int64_t store_problem_count(struct store *s, const struct problem_filter *f)
+{
+	return q_count(store_prepare(s, &Q_COUNT), bind_count, f);
+}
+
+int store_problem_list(struct store *s, struct arena *a, const struct problem_filter *f, struct problem **out)
+{
+	return q_list(store_prepare(s, &Q_LIST), a, &f->page, f, bind_list, fill_problem, sizeof(**out), out);
+}
+
+static void fill_count(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct problem_count *v = row;
+
+	v->source = q_text(a, st, 0);
+	v->n = store_col_int(st, 1);
+}
+
+int store_problem_by_source(struct store *s, struct arena *a, const struct problem_filter *f,
+			    struct problem_count **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_BY_SOURCE);
+
+	if (!st)
+		return STORE_ERR;
+	bind_count(st, a, f);
+	return q_collect(st, a, fill_count, sizeof(**out), out);
+}
+
+static const struct store_sql Q_DUE = {
+	Q_SCOPE_WITH "SELECT " P_COLS P_FROM "WHERE " Q_IN_SCOPE("p.unit_id") " AND p.state <> 'rectified' "
+	"AND p.deadline <= ? ORDER BY p.deadline, p.id LIMIT ?", NULL };
+
+int store_problems_due(struct store *s, struct arena *a, int64_t scope_user, const char *last, int limit,
+		       struct problem **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DUE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_text(st, 2, "");     /* overdue is the caller's, on its calendar */
+	store_bind_int(st, 3, scope_user);
+	store_bind_text(st, 4, last);
+	store_bind_int(st, 5, limit);
+	return q_collect(st, a, fill_problem, sizeof(**out), out);
+}
+
+static const struct store_sql Q_BY_EXT = { "SELECT id FROM problems WHERE ext_id = ?", NULL };
+
+int64_t store_problem_by_ext(struct store *s, const char *ext_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_BY_EXT);
+	int rc;
+	int64_t id = 0;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, ext_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		id = store_col_int(st, 0);
+	store_reset(st);
+	return rc < 0 ? rc : id;
+}
+
+/* ---- statistics --------------------------------------------------------------- */
+
+#define P_M_SCOPE M_UNIT("p.unit_id") M_CAMP("p.campaign_id")
+static const struct store_sql Q_M_FOUND = {
+	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found") P_M_SCOPE, NULL };
+static const struct store_sql Q_M_RECTIFIED = {
+	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.rectified") P_M_SCOPE "AND p.state = 'rectified'", NULL };
+static const struct store_sql Q_M_TOP = {
+	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found") P_M_SCOPE "AND p.top_leader = 1", NULL };
+
+static int metric(struct store *db, const struct store_sql *q, const struct metric_period *p,
+		  const struct metric_scope *s, int64_t *out)
+{
+	struct store_stmt *st = store_prepare(db, q);
+	int64_t v;
+	int i;
+
+	if (!st)
+		return STORE_ERR;
+	i = q_metric_bind_with(st, 1, s);
+	store_bind_text(st, i++, p->from);
+	store_bind_text(st, i++, p->to);
+	q_metric_bind_scope(st, i, s, Q_METRIC_PROBLEM_SCOPES);
+	v = q_scalar(st);
+	if (v < 0)
+		return (int)v;
+	*out = v;
+	return 0;
+}
+
+int store_metric_problems_found(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				int64_t *out)
+{
+	return metric(db, &Q_M_FOUND, p, s, out);
+}
+
+int store_metric_problems_rectified(struct store *db, const struct metric_period *p,
+				    const struct metric_scope *s, int64_t *out)
+{
+	return metric(db, &Q_M_RECTIFIED, p, s, out);
+}
+
+int store_metric_problems_top_leader(struct store *db, const struct metric_period *p,
+				     const struct metric_scope *s, int64_t *out)
+{
+	return metric(db, &Q_M_TOP, p, s, out);
+}
