@@ -32,7 +32,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=11341330519be04b344ce42782ece16494b108c6800b8e8393e0a5b820c401eb
+DEMO_SHA256=0c9706b6ef53f16aa517c68d9ec4396feb5e0f84bd9f0c78b7d65416df6c654a
 
 init_db || { not_ok "init"; finish; }
 
