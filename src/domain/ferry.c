@@ -5,8 +5,10 @@
  */
 #include "domain/ferry.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 #include <sodium.h>
@@ -22,6 +24,7 @@
 #include "domain/public_report.h"
 #include "domain/result.h"
 #include "store/q_public.h"
+#include "store/q_settings.h"
 #include "store/store.h"
 
 QF_AUDIT_EVENT(FERRY_IMPORT, "ferry_import", "导入摆渡批次");
@@ -66,8 +69,15 @@ static json_t *batch_body(struct ctx *c, const char *kind)
 	json_t *b = json_pack("{s:s, s:s, s:s, s:[]}", "kind", kind, "region", c->cfg->region, "made",
 			      date_format(date_from_unix_cst(c->now), day), "items");
 
-	if (b && !strcmp(kind, "replies"))
+	if (b && !strcmp(kind, "replies")) {
+		/* the moment it was made, in microseconds: the public side
+		 * refuses a reply batch older than one it imported (a replay
+		 * of an old, genuine batch would bring back old statuses) */
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
 		json_object_set_new(b, "points", json_array());
+		json_object_set_new(b, "stamp", json_integer((json_int_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000));
+	}
 	return b;
 }
 
@@ -255,10 +265,42 @@ static const char *field(json_t *o, const char *key)
 struct apply_arg {
 	struct ctx *c;
 	json_t *items, *points;
+	int64_t stamp;          /* a reply batch's (0: none) */
 	struct ferry_counts *n;
 	struct strbuf *err;
 	int intranet;
 };
+
+/* A reply batch older than the newest imported is refused; the same one
+ * again passes (an import is idempotent); a newer one becomes the newest.
+ * The stamp is the intranet's clock: a clock set back refuses its batches
+ * until it passes the last stamp again (docs/operations.md). */
+#define REPLY_STAMP_KEY "ferry_reply_stamp"
+
+static int newer_replies(struct apply_arg *aa)
+{
+	struct ctx *c = aa->c;
+	const char *v = NULL;
+	int64_t last;
+
+	if (store_setting_get(c->db, c->a, REPLY_STAMP_KEY, &v) < 0) {
+		strbuf_addf(aa->err, "cannot read the last reply batch's stamp: %s", store_errmsg(c->db));
+		return -1;
+	}
+	last = v ? strtoll(v, NULL, 10) : 0;
+	if (aa->stamp < last) {
+		strbuf_addf(aa->err, "this reply batch (stamp %" PRId64 ") is older than one imported before "
+			    "(stamp %" PRId64 "): refused, an old batch would bring back old statuses",
+			    aa->stamp, last);
+		return -1;
+	}
+	if (aa->stamp > last &&
+	    store_setting_set(c->db, REPLY_STAMP_KEY, arena_printf(c->a, "%" PRId64, aa->stamp)) < 0) {
+		strbuf_addf(aa->err, "cannot store the reply batch's stamp: %s", store_errmsg(c->db));
+		return -1;
+	}
+	return 0;
+}
 
 static int apply_tx(struct store *s, void *arg)
 {
@@ -271,6 +313,8 @@ static int apply_tx(struct store *s, void *arg)
 	(void)s;
 	aa->n->applied = aa->n->skipped = 0;
 	strbuf_reset(aa->err);
+	if (!aa->intranet && newer_replies(aa) < 0)
+		return -1;
 	date_format(date_from_unix_cst(c->now), day);
 	json_array_foreach(aa->items, i, o) {
 		int rc;
@@ -331,6 +375,7 @@ int ferry_import(struct ctx *c, const char *data, size_t len, struct ferry_count
 		return -1;
 	aa.items = json_object_get(body, "items");
 	aa.points = json_object_get(body, "points");
+	aa.stamp = (int64_t)json_integer_value(json_object_get(body, "stamp"));
 	n->items = (int)json_array_size(aa.items);
 	rc = store_tx(c->db, apply_tx, &aa);
 	json_decref(body);

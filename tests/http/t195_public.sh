@@ -216,7 +216,16 @@ run_cli ferry export --db "$DB" --out "$T_DIR/replies2.batch"
 run_cli ferry import "$T_DIR/replies2.batch" --db "$PDB" --key "$PKEY"
 DB=$PDB
 expect_eq "the reply batch collects them all" 0 "$(sql 'SELECT count(*) FROM public_inbox')"
+before=$(sql 'SELECT item_id, status, answer, detail FROM public_status ORDER BY item_id')
 DB=$IDB
+# an old, genuine reply batch replayed (by a holder of the pull key, or a
+# stale file): refused, nothing changes (docs/security.md "The ferry pull")
+run_cli ferry import "$T_DIR/replies.batch" --db "$PDB" --key "$PKEY"
+check "an older reply batch than one imported is refused" test "$RC" != 0
+expect_contains "... saying why" "is older than one imported before" "$ERR"
+expect_eq "... the statuses unchanged" "$before" "$(DB=$PDB sql 'SELECT item_id, status, answer, detail FROM public_status ORDER BY item_id')"
+run_cli ferry import "$T_DIR/replies2.batch" --db "$PDB" --key "$PKEY"
+expect_eq "the newest one again is still accepted (idempotent)" 0 "$RC"
 
 # ---- guessing ------------------------------------------------------------------
 WRONG=$(printf '%016d' $(( (10#${CODE:0:15} + 1) % 1000000000000000 )))
