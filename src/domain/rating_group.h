@@ -20,6 +20,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+#include "domain/rating_key.h"
 #include "model/public.h"
 #include "store/groupw.h"
 
@@ -32,7 +33,7 @@ struct rating_job {
 	struct groupw_job gj;           /* first: the writer's part */
 	struct rating_group *g;
 	const char *token, *key, *comment, *day;
-	char hash[65];                  /* BLAKE2b of key, hex */
+	char hash[RATING_KEY_HASH_MAX];  /* rating_key_hash of key */
 	int stars;
 	int64_t at;                     /* the moment submitted */
 	void (*notify)(void *arg);      /* the writer's thread: wake the producer */
