@@ -5,7 +5,10 @@
 -- form's (domain/rating_key.h): 10 hex digits of the moment in 1/64 s
 -- ticks (the page would be rendered just before), then 43 characters (a
 -- random part per wrk thread, then a counter): a plain rating, through the
--- group writer.
+-- group writer.  A second argument AGE > 0 draws each render time
+-- uniformly from the last AGE seconds instead (people read the page
+-- before they rate: the key index's realistic case); AGE < 0 posts keys
+-- without a render time (an old page's: the key index before gc13b).
 --
 -- Arguments (after wrk's "--"): DEADLINE, a Unix time.  From that second
 -- on, each thread posts its first key again: a retry, answered from the
@@ -20,6 +23,7 @@
 local prefix
 local first
 local n = 0
+local age = 0
 local ffi = require("ffi")
 ffi.cdef[[
 typedef struct { long tv_sec; long tv_nsec; } qf_timespec;
@@ -31,11 +35,17 @@ local ts = ffi.new("qf_timespec")
 local function tick()
 	ffi.C.clock_gettime(0, ts)
 	local t = tonumber(ts.tv_sec) * 64 + math.floor(tonumber(ts.tv_nsec) / 15625000)
+	if age > 0 then
+		t = t - math.random(0, age * 64)
+	end
 	return string.format("%010x", t)
 end
 
 local function key(i)
 	local k = prefix .. i
+	if age < 0 then
+		return k        -- no render time: stored as BLAKE2b alone (before gc13b)
+	end
 	return tick() .. k .. string.rep("x", 43 - #k)
 end
 
@@ -61,6 +71,8 @@ function init(args)
 	local hex = bytes:gsub(".", function(c) return string.format("%02x", c:byte()) end)
 	prefix = "b" .. hex .. "-" .. tostring(tid) .. "-"
 	deadline = tonumber(args[1] or "0") or 0
+	age = tonumber(args[2] or "0") or 0
+	math.randomseed(bytes:byte(1) * 65536 + bytes:byte(2) * 256 + bytes:byte(3))
 end
 
 function request()

@@ -5,8 +5,9 @@
  * writer (store/groupw.h; issue 13: acknowledged only once durable, at
  * least 20,000 a second).  A plain rating needs no status row, no code
  * and no Argon2id: its job writes only the page key's public_submissions
- * row (a twin with the same key loses on the primary key inside its own
- * savepoint) and adds the rating to the group's list; the group's hook
+ * row (a twin with the same key is told by the row count of an INSERT
+ * ... ON CONFLICT DO NOTHING: a plain job, no savepoint) and adds the
+ * rating to the group's list; the group's hook
  * seals the list as ONE inbox item of kind "ratings" (one crypto_box_seal,
  * 68 us, per group instead of per rating) and, in single-instance mode,
  * accepts it in the same transaction, as inbox_submit does for one item.

@@ -3,8 +3,9 @@
  *
  * Guarantees: a job's done is called exactly once, after its group's
  * COMMIT returned (with apply's result) or failed (with the failure);
- * one job's failing apply is undone to its savepoint and leaves the
- * group's other jobs as they were; the queue is a FIFO, so jobs are
+ * one job's failing apply is undone to its savepoint (a plain job's
+ * STORE_CONSTRAINT wrote nothing) and leaves the group's other jobs as
+ * they were; the queue is a FIFO, so jobs are
  * applied in the order they were submitted.
  */
 #include "store/groupw.h"
@@ -128,13 +129,19 @@ static int run_group(struct groupw *w, struct groupw_job *jobs)
 		if (w->hooks[i].begin)
 			w->hooks[i].begin(w->hooks[i].cls);
 	for (struct groupw_job *j = jobs; j && rc >= 0; j = j->next) {
+		if (j->plain) {
+			j->rc = j->apply(w->s, j);
+			if (j->rc < 0 && j->rc != STORE_CONSTRAINT)
+				rc = j->rc;     /* the whole group fails */
+			continue;
+		}
 		if ((rc = store_savepoint(w->s)) < 0)
 			break;
 		j->rc = j->apply(w->s, j);
 		rc = j->rc < 0 ? store_savepoint_undo(w->s) : store_savepoint_release(w->s);
 	}
 	if (rc < 0)
-		log_error("group writer: a savepoint failed: %s", store_errmsg(w->s));
+		log_error("group writer: a job failed the group: %s", store_errmsg(w->s));
 	for (i = 0; i < w->n_hooks && rc >= 0; i++)
 		if (w->hooks[i].end && (rc = w->hooks[i].end(w->s, w->hooks[i].cls)) < 0)
 			log_error("group writer: the group's hook %d refused it", i);
