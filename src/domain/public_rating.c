@@ -8,7 +8,8 @@
  * Guarantees: nothing of a submission but its kinds and day is stored
  * outside the sealed items; the codes only as Argon2id hashes (public
  * instance) or the intranet's keyed hashes (single instance); the page's
- * idempotency key only as a BLAKE2b hash; a key makes its items once (the
+ * idempotency key only as a BLAKE2b hash (after its render time:
+ * domain/rating_key.h); a key makes its items once (the
  * key's row is written in the items' transaction, UNIQUE, and a twin that
  * loses the race is answered as the retry it is).
  */
@@ -28,6 +29,7 @@
 #include "domain/letter.h"
 #include "domain/public_report.h"
 #include "domain/rating_group.h"
+#include "domain/rating_key.h"
 #include "domain/result.h"
 #include "store/q_public.h"
 #include "store/store.h"
@@ -36,14 +38,6 @@
 static int public_side(const struct ctx *c)
 {
 	return !c->keys->has_seal_sk;
-}
-
-static void key_hash(const char *key, char out[65])
-{
-	unsigned char h[32];
-
-	crypto_generichash(h, sizeof(h), (const unsigned char *)key, strlen(key), NULL, 0);
-	hex_encode(h, sizeof(h), out);
 }
 
 /* ---- submission ------------------------------------------------------------ */
@@ -179,7 +173,7 @@ int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_
 			 struct public_rating_receipt *out, struct fielderr *fe, struct rating_job *job)
 {
 	struct submit_arg sa = { .c = c, .in = in, .with_rating = with_rating, .out = out, .fe = fe };
-	char hash[65];
+	char hash[RATING_KEY_HASH_MAX];
 	int64_t unit_id;
 	int rc;
 
@@ -191,7 +185,7 @@ int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_
 	else if ((rc = rating_token_unit(c, in->token, &unit_id, &out->unit_name)) != RES_DONE)
 		return rc;
 	sa.unit_name = out->unit_name;
-	key_hash(in->idem_key, hash);
+	rating_key_hash(in->idem_key, hash);
 	sa.hash = hash;
 	rc = store_psub_get(c->db, c->a, hash, &sa.sub);
 	if (rc < 0)

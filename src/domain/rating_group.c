@@ -40,10 +40,10 @@ static int apply(struct store *s, struct groupw_job *gj)
 	struct rating_group *g = job->g;
 	struct public_submission sub = { .item_id = g->id, .letter_item = "", .review = 0, .day = job->day };
 	json_t *o;
-	int rc = store_psub_put(s, g->cfg->region, job->hash, &sub);
+	int rc = store_psub_add(s, g->cfg->region, job->hash, &sub);
 
-	if (rc < 0)
-		return rc;      /* STORE_CONSTRAINT: a twin with the same key */
+	if (rc <= 0)    /* 0: a twin with the same key, nothing written */
+		return rc < 0 ? rc : STORE_CONSTRAINT;
 	o = json_pack("{s:I, s:s, s:s, s:i, s:s}", "at", (json_int_t)job->at, "key", job->key, "token",
 		      job->token, "stars", job->stars, "comment", job->comment ? job->comment : "");
 	if (!o || json_array_append_new(g->list, o) < 0)
@@ -137,5 +137,6 @@ void rating_group_submit(struct rating_group *g, struct rating_job *job)
 	job->g = g;
 	job->gj.apply = apply;
 	job->gj.done = done;
+	job->gj.plain = 1;      /* one INSERT ... ON CONFLICT DO NOTHING */
 	groupw_submit(g->w, &job->gj);
 }

@@ -5,8 +5,9 @@
  * writer (store/groupw.h; issue 13: acknowledged only once durable, at
  * least 20,000 a second).  A plain rating needs no status row, no code
  * and no Argon2id: its job writes only the page key's public_submissions
- * row (a twin with the same key loses on the primary key inside its own
- * savepoint) and adds the rating to the group's list; the group's hook
+ * row (a twin with the same key is told by the row count of an INSERT
+ * ... ON CONFLICT DO NOTHING: a plain job, no savepoint) and adds the
+ * rating to the group's list; the group's hook
  * seals the list as ONE inbox item of kind "ratings" (one crypto_box_seal,
  * 68 us, per group instead of per rating) and, in single-instance mode,
  * accepts it in the same transaction, as inbox_submit does for one item.
@@ -20,6 +21,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+#include "domain/rating_key.h"
 #include "model/public.h"
 #include "store/groupw.h"
 
@@ -32,7 +34,7 @@ struct rating_job {
 	struct groupw_job gj;           /* first: the writer's part */
 	struct rating_group *g;
 	const char *token, *key, *comment, *day;
-	char hash[65];                  /* BLAKE2b of key, hex */
+	char hash[RATING_KEY_HASH_MAX];  /* rating_key_hash of key */
 	int stars;
 	int64_t at;                     /* the moment submitted */
 	void (*notify)(void *arg);      /* the writer's thread: wake the producer */

@@ -29,6 +29,7 @@
 #include "domain/public_rating.h"
 #include "domain/rating.h"
 #include "domain/rating_group.h"
+#include "domain/rating_key.h"
 #include "http/form.h"
 #include "http/http.h"
 #include "pages/citizen.h"
@@ -115,14 +116,14 @@ static int rating_point(struct req *r, const char **name, int *answer)
 
 int page_rate_form(struct req *r)
 {
-	char key[QF_TOKEN_CHARS + 1];
+	char key[RATING_KEY_CHARS + 1];
 	struct fielderr fe = { 0 };
 	const char *name;
 	int rc;
 
 	if (!rating_point(r, &name, &rc))
 		return rc;
-	token_new(key);
+	rating_key_new(key);
 	return rate_form(r, token_of(r), name, key, &fe, 200);
 }
 
@@ -221,9 +222,9 @@ int page_rate_submit(struct req *r)
 		return res;
 	}
 	if (res == RES_INVALID) {
-		char key[QF_TOKEN_CHARS + 1];
+		char key[RATING_KEY_CHARS + 1];
 		if (fielderr_get(&fe, "idem_key"))
-			token_new(key);
+			rating_key_new(key);
 		return rate_form(r, in.token, name, fielderr_get(&fe, "idem_key") ? key : in.idem_key, &fe, 422);
 	}
 	if (res != RES_DONE)

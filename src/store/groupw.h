@@ -9,7 +9,12 @@
  *   BEGIN (write)
  *   each hook's begin
  *   for each job: SAVEPOINT, rc = apply(s, job); rc < 0: ROLLBACK TO it
- *   (a job that fails fails alone, the others go on), else RELEASE
+ *   (a job that fails fails alone, the others go on), else RELEASE;
+ *   a job marked plain runs without the savepoint: its apply writes
+ *   nothing when it fails with STORE_CONSTRAINT (one INSERT ... ON
+ *   CONFLICT DO NOTHING, a twin told by the row count) and the job fails
+ *   alone; any other failure of a plain job fails the whole group (on
+ *   PostgreSQL the transaction could not go on after it anyway)
  *   each hook's end (rc < 0: the whole group fails)
  *   COMMIT (durable: one fdatasync / WAL flush for the group)
  *   each hook's after, then every job's done(job, rc)
@@ -33,6 +38,7 @@ struct groupw;
 struct groupw_job {
 	int (*apply)(struct store *s, struct groupw_job *job);
 	void (*done)(struct groupw_job *job, int rc);
+	int plain;                      /* no savepoint: see above */
 	struct groupw_job *next;        /* the writer's */
 	int rc;                         /* the writer's */
 };

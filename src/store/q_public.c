@@ -32,6 +32,12 @@ static const struct store_sql Q_PSUB_PUT = {
 	"INSERT INTO public_submissions (key_hash, region, item_id, letter_item, review, day) "
 	"VALUES (?, ?, ?, ?, ?, ?)",
 	NULL };
+/* the group writer's: a twin is told by the row count, not an error, so
+ * the job needs no savepoint (store/groupw.h) */
+static const struct store_sql Q_PSUB_ADD = {
+	"INSERT INTO public_submissions (key_hash, region, item_id, letter_item, review, day) "
+	"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING",
+	NULL };
 static const struct store_sql Q_PST_SET = {
 	"UPDATE public_status SET status = ?, answer = ?, day = ? "
 	"WHERE item_id = ? AND (status <> ? OR answer <> ?)", NULL };
@@ -364,10 +370,10 @@ int store_psub_get(struct store *s, struct arena *a, const char *key_hash, struc
 	return rc;
 }
 
-int store_psub_put(struct store *s, const char *region, const char *key_hash,
-		   const struct public_submission *p)
+static int psub_exec(struct store *s, const struct store_sql *q, const char *region, const char *key_hash,
+		     const struct public_submission *p)
 {
-	struct store_stmt *st = store_prepare(s, &Q_PSUB_PUT);
+	struct store_stmt *st = store_prepare(s, q);
 
 	if (!st)
 		return STORE_ERR;
@@ -378,6 +384,20 @@ int store_psub_put(struct store *s, const char *region, const char *key_hash,
 	store_bind_int(st, 5, p->review);
 	store_bind_text(st, 6, p->day);
 	return store_exec(st);
+}
+
+int store_psub_put(struct store *s, const char *region, const char *key_hash,
+		   const struct public_submission *p)
+{
+	return psub_exec(s, &Q_PSUB_PUT, region, key_hash, p);
+}
+
+int store_psub_add(struct store *s, const char *region, const char *key_hash,
+		   const struct public_submission *p)
+{
+	int rc = psub_exec(s, &Q_PSUB_ADD, region, key_hash, p);
+
+	return rc < 0 ? rc : store_changes(s) > 0;
 }
 
 /* count (dry) or delete at most limit rows of st's table older than

@@ -57,6 +57,10 @@ int store_ppoint_get(struct store *s, struct arena *a, const char *token, const 
 int store_psub_get(struct store *s, struct arena *a, const char *key_hash, struct public_submission *out);
 int store_psub_put(struct store *s, const char *region, const char *key_hash,
 		   const struct public_submission *p);
+/* As store_psub_put, but a row with the same key_hash is not an error:
+ * 1 added, 0 the key was taken (nothing written), < 0 the store failed. */
+int store_psub_add(struct store *s, const char *region, const char *key_hash,
+		   const struct public_submission *p);
 
 /* The purge (domain/public_purge.h): rows of public_submissions older
  * than the day `before`, or of public_status concluded (a final status)

@@ -79,6 +79,15 @@ expect_eq "the retry with the same key (the answer was lost)" 200 \
 	"$(rate "$P_BASE" "$T_DIR/r1b" "$KEY" -d stars=5 --data-urlencode "comment=好评${MARK}C")"
 check "... answered as a retry" grep -q 'id="rate-replay"' "$T_DIR/r1b"
 expect_eq "... one sealed item (a plain rating: in a group of kind ratings)" "ratings" "$(inbox_kinds)"
+# domain/rating_key.h: the form's key starts with its render time (10 hex
+# digits), stored before the key's BLAKE2b so a group's rows share pages;
+# a key without it (an old page's, K3 below) is stored as BLAKE2b alone
+b2() { python3 -c 'import hashlib, sys; print(hashlib.blake2b(sys.argv[1].encode(), digest_size=32).hexdigest())' "$1"; }
+check "... the form's key: 10 hex digits of its render time, then 43 characters" \
+	grep -qE '^[0-9a-f]{10}[A-Za-z0-9_-]{43}$' <<<"$KEY"
+expect_eq "... stored as the render time, then the key's BLAKE2b" 1 \
+	"$(DB=$PDB sql "SELECT count(*) FROM public_submissions WHERE key_hash = '${KEY:0:10}$(b2 "$KEY")'")"
+check "... and not the key's random part" dump_lacks "${KEY:10}" "$PDB"
 
 K3=t197-bad-review-0123456789
 expect_eq "a two-star rating with a letter and a contact" 200 "$(rate "$P_BASE" "$T_DIR/r3" "$K3" -d stars=2 \
@@ -92,6 +101,8 @@ DUES=$(grep -o '最迟于[0-9-]*' "$T_DIR/r3" | sed 's/最迟于//' | paste -sd'
 check "... and the call-back and fix days" grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}\|[0-9]{4}-[0-9]{2}-[0-9]{2}$' <<<"$DUES"
 rate "$P_BASE" "$T_DIR/r3b" "$K3" -d stars=2 --data-urlencode "letter=信件${MARK}L" >/dev/null
 expect_eq "a retry shows the same codes" "$(codes "$T_DIR/r3")" "$(codes "$T_DIR/r3b")"
+expect_eq "... a key without the render time: stored as its BLAKE2b alone" 1 \
+	"$(DB=$PDB sql "SELECT count(*) FROM public_submissions WHERE key_hash = '$(b2 "$K3")'")"
 expect_eq "... and seals nothing more (the letter has an item of its own)" "ratings rating letter" "$(inbox_kinds)"
 expect_eq "a letter alone" 200 "$(rate "$P_BASE" "$T_DIR/r4" t197-letter-alone-012345 \
 	--data-urlencode "letter=单独来信${MARK}M")"
@@ -183,6 +194,13 @@ expect_eq "... the intranet records it" "4|$(date -u -d '+8 hours' +%F)" \
 	"$(sql "SELECT followup_stars || '|' || followup_day FROM bad_reviews WHERE id = $BR")"
 rate "$P_BASE" "$T_DIR/r1c" "$KEY" -d stars=5 >/dev/null
 expect_eq "a retry after the ferry seals nothing" "followup" "$(inbox_kinds)"
+K43=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+expect_eq "a plain rating with an old page's key (43 characters, no render time)" 200 \
+	"$(rate "$P_BASE" "$T_DIR/r6" "$K43" -d stars=4)"
+rate "$P_BASE" "$T_DIR/r6b" "$K43" -d stars=4 >/dev/null
+check "... its retry is answered as a retry" grep -q 'id="rate-replay"' "$T_DIR/r6b"
+expect_eq "... stored as its BLAKE2b alone" 1 \
+	"$(DB=$PDB sql "SELECT count(*) FROM public_submissions WHERE key_hash = '$(b2 "$K43")'")"
 
 # ---- guessing letter codes ------------------------------------------------------------
 WRONG=$(printf '%016d' $(( (10#$(tr -dc 0-9 <<<"$LCODE" | cut -c1-15) + 1) % 1000000000000000 )))
