@@ -19,9 +19,10 @@
 #
 # Environment: as bench/run.sh (QF_BIN, BENCH_SECS, BENCH_CONNS,
 # BENCH_THREADS, BENCH_LOG, BENCH_KEEP), BENCH_KEY_AGE=S for keys whose
-# render time is up to S seconds old (uniform; 0, the default: rendered
-# now, the best case for the key index; -1: keys without it, as before
-# gc13b), and BENCH_BACKEND=pg for both
+# render time is up to S seconds old (uniform; 30, the default: a citizen
+# reads the page before rating, and the verdict is for such traffic; 0:
+# rendered now, the best case for the key index; -1: keys without it, as
+# before gc13b), and BENCH_BACKEND=pg for both
 # databases on a throw-away PostgreSQL cluster (tests/pg.sh) instead of
 # SQLite files.  Traffic goes to 127.0.0.1 only.
 
@@ -99,13 +100,13 @@ rate_run() {
 	local name=$1 pid=$2 url=$3 thr out a1 a2 c0 c1 bad t
 	thr=$(( WTHREADS < CONNS ? WTHREADS : CONNS ))
 	t=$(on_second)
-	out=$(wrk -t"$thr" -c"$CONNS" -d"$((WARM + 1))s" -s bench/ratings.lua "$url" -- "$((t + WARM))" "${BENCH_KEY_AGE:-0}") ||
+	out=$(wrk -t"$thr" -c"$CONNS" -d"$((WARM + 1))s" -s bench/ratings.lua "$url" -- "$((t + WARM))" "${BENCH_KEY_AGE:-30}") ||
 		die "wrk failed on $url"
 	a1=$(printf '%s\n' "$out" | awk '/^ratings acknowledged:/ {print $3}')
 	echo "bench: wrk -t$thr -c$CONNS -d$((SECS + 1))s --latency -s bench/ratings.lua $url"
 	t=$(on_second)
 	c0=$(cpu_ticks "$pid")
-	out=$(wrk -t"$thr" -c"$CONNS" -d"$((SECS + 1))s" --latency -s bench/ratings.lua "$url" -- "$((t + SECS))" "${BENCH_KEY_AGE:-0}") ||
+	out=$(wrk -t"$thr" -c"$CONNS" -d"$((SECS + 1))s" --latency -s bench/ratings.lua "$url" -- "$((t + SECS))" "${BENCH_KEY_AGE:-30}") ||
 		die "wrk failed on $url"
 	c1=$(cpu_ticks "$pid")
 	kill -0 "$pid" 2>/dev/null || die "$name: the server died during the run"
