@@ -483,7 +483,7 @@ static int problem_todo(struct ctx *c, struct todo_acc *acc)
 	}
 	return n < 0 ? -1 : 0;
 }
-QF_TODO_PROVIDER(problem_todo_provider, 60, PERM_PROBLEM_READ, problem_todo);
+QF_TODO_PROVIDER(problem_todo_provider, 55, PERM_PROBLEM_READ, problem_todo);
 
 /* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---------------- */
 
