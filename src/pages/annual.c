@@ -146,7 +146,6 @@ static int annual_page(struct req *r, const char *body, const struct fielderr *f
 	if (!body)
 		body = rc == RES_DONE ? v.body : "";
 	page_begin(r, &sb, "年度工作报告", crumbs);
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	strbuf_addstr(&sb, "<h2>生成报告</h2>");
 	form_open(r, &sb, "/annual/render", "record-form");

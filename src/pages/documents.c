@@ -224,7 +224,6 @@ static int templates_page(struct req *r, const struct doc_kind *k, const char *b
 	if (rc == RES_STORE)
 		return res_error(r, rc, "document");
 	page_begin(r, &sb, "文书模板", crumbs);
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	kind_list(r, &sb, k);
 	strbuf_addstr(&sb, "<h2>");

@@ -82,7 +82,6 @@ static int kind_page(struct req *r, const struct number_kind *k, const struct nu
 	memcpy(cr, crumbs, sizeof(crumbs));
 	cr[4] = k->name;
 	page_begin(r, &sb, k->name, cr);
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	strbuf_addstr(&sb, "<p>按今天的规则，下一个编号为：<strong class=\"next-number\">");
 	html_txt(&sb, *next ? next : "（今天没有生效的规则）");
@@ -124,7 +123,6 @@ int page_numbers(struct req *r)
 		return kind_page(r, k, NULL, &(struct fielderr){ 0 }, 200);
 	}
 	page_begin(r, &sb, "编号规则", crumbs);
-	page_notice(r, &sb);
 	strbuf_addstr(&sb, "<p>线索编号、立案编号和各种文书的文号都按本页的规则编号，每种编号每年一个计数器。"
 		      "立案决定书按人制作，文号为该被审查调查人的立案编号。</p>");
 	overview(r, &sb);

@@ -186,6 +186,11 @@ static void frame_open(struct req *r, struct strbuf *sb, const char *title, int 
 	strbuf_addstr(sb, "</nav><main id=\"main\" class=\"content\">");
 }
 
+/* A notice from ?ok= after a redirect (a fixed set of codes, never text
+ * from the URL), shown by page_begin under the heading: a page does not
+ * add its own (it showed twice). */
+static void page_notice(struct req *r, struct strbuf *sb);
+
 void page_begin(struct req *r, struct strbuf *sb, const char *title, const char *const *crumbs)
 {
 	/* what waits for the user (todo_count: cached, docs/architecture.md
@@ -238,7 +243,7 @@ static void error_frame_begin(struct req *r, struct strbuf *sb, const char *titl
 static const struct error_frame staff_error_frame = { error_frame_begin, frame_close };
 QF_REGISTER(error_frames, &staff_error_frame);
 
-void page_notice(struct req *r, struct strbuf *sb)
+static void page_notice(struct req *r, struct strbuf *sb)
 {
 	static const struct label notices[] = {
 		{ "saved", "已保存。" },

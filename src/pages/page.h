@@ -25,8 +25,4 @@ int page_finish(struct req *r, struct strbuf *sb, unsigned status);
 void page_begin_bare(struct strbuf *sb, const char *title);
 int page_finish_bare(struct req *r, struct strbuf *sb, unsigned status);
 
-/* A notice from ?ok= after a redirect (a fixed set of codes, never text
- * from the URL). */
-void page_notice(struct req *r, struct strbuf *sb);
-
 #endif

@@ -88,7 +88,6 @@ static void record_begin(struct req *r, struct strbuf *sb, const char *title, co
 	const char *crumbs[] = { "工作台", "/", "群众评价", "/ratings", section, section_href, title, NULL, NULL };
 
 	page_begin(r, sb, title, crumbs);
-	page_notice(r, sb);
 	field_errors_summary(sb, fe);
 }
 

@@ -44,7 +44,6 @@ int page_reminders(struct req *r)
 		return res_error(r, RES_STORE, "reminders");
 	if (!list_wants_xlsx(r)) {
 		page_begin(r, &sb, "工作提示", crumbs);
-		page_notice(r, &sb);
 		if (manage)
 			toolbar(&sb, "/reminders/new", "印发工作提示", 1);
 		filter_open(&sb, "/reminders");
@@ -176,7 +175,6 @@ int page_reminder(struct req *r)
 		const char *crumbs[] = { "工作台", "/", "工作提示", "/reminders", v.number, NULL, NULL };
 		page_begin(r, &sb, v.title, crumbs);
 	}
-	page_notice(r, &sb);
 	record_open(&sb);
 	record_item(&sb, "类别", v.kind_label);
 	record_item(&sb, "期号", v.number);

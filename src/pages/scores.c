@@ -125,7 +125,6 @@ static int scores_page(struct req *r, const struct fielderr *fe, unsigned status
 	if (rc == RES_STORE)
 		return res_error(r, rc, "scores");
 	page_begin(r, &sb, "目标任务考核成绩单（晾晒）", crumbs);
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	period_links(r, &sb, "/scores", year, quarter);
 	if (rc != RES_DONE || !b.ncrit) {
@@ -205,7 +204,6 @@ static int sheet_page(struct req *r, const struct fielderr *fe, unsigned status)
 	if (rc != RES_DONE)
 		return res_error(r, rc, "score sheet");
 	page_begin(r, &sb, arena_printf(r->arena, "评分表 · %s", score_period_name(&r->c, year, quarter)), crumbs);
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	period_links(r, &sb, "/scores/sheet", year, quarter);
 	if (b.period.published_at)

@@ -105,7 +105,6 @@ int page_targets(struct req *r)
 		return res_error(r, RES_STORE, "targets");
 	if (!list_wants_xlsx(r)) {
 		page_begin(r, &sb, "目标任务（四个体系）", crumbs);
-		page_notice(r, &sb);
 		target_tabs(r, &sb);
 		toolbar_open(&sb);
 		if (authz_has(&r->c.who, PERM_TARGET_MANAGE))
@@ -163,7 +162,6 @@ static int task_page(struct req *r, const struct fielderr *fe, unsigned status)
 					 arena_printf(r->arena, "任务 %" PRId64, t.id), NULL, NULL };
 		page_begin(r, &sb, t.title, crumbs);
 	}
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	strbuf_addstr(&sb, "<p>");
 	html_state(&sb, state_tone(st), label_of(target_states, target_state_code(st)));
@@ -342,7 +340,6 @@ static int ledgers_page(struct req *r, const struct fielderr *fe, unsigned statu
 	if (n < 0)
 		return res_error(r, RES_STORE, "ledgers");
 	page_begin(r, &sb, "台账与代码表", crumbs);
-	page_notice(r, &sb);
 	field_errors_summary(&sb, fe);
 	target_tabs(r, &sb);
 	strbuf_addstr(&sb, "<h2>工作台账</h2>");

@@ -129,6 +129,8 @@ expect_eq "conclude without an answer: refused" 422 "$(curl -s -o /dev/null -w '
 expect_eq "conclude with the answer" 303 "$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" \
 	-H "X-CSRF-Token: $csrf" --data-urlencode "answer=<b>已整改</b>" "$BASE/ratings/letters/$LT/conclude")"
 expect_eq "... audited" "1|1" "$(audit_count letter_accept "letter/$LT")|$(audit_count letter_conclude "letter/$LT")"
+expect_eq "the letter's page after it says 操作已完成 once (page_begin's notice, not a second)" 1 \
+	"$(curl -s -b "$JAR" "$BASE/ratings/letters/$LT?ok=done" | grep -o '操作已完成' | wc -l)"
 st=$(http_get "$T_DIR/pl" -A "$AGENT" -G --data-urlencode "code=$LCODE" "$BASE/p/letter")
 expect_eq "the citizen reads the letter with the code" 200 "$st"
 check "... concluded, the answer escaped" grep -qE '已办结.*&lt;b&gt;已整改&lt;/b&gt;' "$T_DIR/pl.b"
