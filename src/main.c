@@ -27,7 +27,7 @@ static const struct cmd_entry commands[] = {
 	{ "config", cmd_config, "show or change the deployment's settings" },
 	{ "import", cmd_import, "load records from a JSON Lines file, all or nothing" },
 	{ "export", cmd_export, "write every record as JSON Lines" },
-	{ "ferry", cmd_ferry, "the public channel: export and import signed batches, exchange the ferry keys" },
+	{ "ferry", cmd_ferry, "the public channel: export and import signed batches, pull them over HTTPS, purge old rows, exchange the ferry keys" },
 	{ "demo", cmd_demo, "generate the demo year (a fictional city's 2022) and import it, or write it" },
 	{ "report", cmd_report, "compute the statistics (DOMAIN.md section 6) for a period and a scope" },
 	{ "stats", cmd_stats, "rebuild or check the statistics rollup (after a bulk load)" },
