@@ -61,6 +61,22 @@ static int past_day(const char *day)
 	return d != QF_DAY_NONE && d <= date_today();
 }
 
+/* Why money_parse refused s, in words for the form */
+static const char *money_msg(const char *s)
+{
+	const char *dot;
+
+	if (!s || !*s)
+		return "请填写金额（元），如 117526.73";
+	if (*s == '-')
+		return "金额不能为负数";
+	dot = strchr(s, '.');
+	if (dot && strspn(s, "0123456789") == (size_t)(dot - s) && dot > s &&
+	    strspn(dot + 1, "0123456789") == strlen(dot + 1) && strlen(dot + 1) > 2)
+		return "金额最多两位小数（到分），如 117526.73";
+	return "金额应为以元为单位的数字，最多两位小数，如 117526.73";
+}
+
 static void check_campaign(struct ctx *c, int64_t campaign_id, struct fielderr *fe)
 {
 	struct campaign k;
@@ -171,7 +187,7 @@ int64_t recovery_create(struct ctx *c, const struct recovery *m, const char *amo
 	if (!past_day(m->day))
 		fielderr_add(fe, "day", fielderr_date_msg(m->day, "请填写日期（YYYY-MM-DD，不晚于今天）"));
 	if (money_parse(amount, &r.amount_fen) < 0)
-		fielderr_add(fe, "amount", "金额应为元，最多两位小数，如 117526.73");
+		fielderr_add(fe, "amount", money_msg(amount));
 	if (!label_of(recovery_kinds, m->kind))
 		fielderr_add(fe, "kind", "请选择类别（收缴、追缴、责令退赔或挽回经济损失）");
 	check_campaign(c, m->campaign_id, fe);

@@ -29,6 +29,7 @@ CREATE TABLE campaign_groups (
 	leader_id   BIGINT REFERENCES users(id),
 	area        TEXT NOT NULL DEFAULT '',
 	ext_id      TEXT,
+	extra       TEXT,               -- an imported line's fields this version does not know
 	created_at  BIGINT NOT NULL
 );
 CREATE INDEX campaign_groups_campaign ON campaign_groups(campaign_id);

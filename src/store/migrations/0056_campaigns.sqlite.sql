@@ -2,8 +2,10 @@
 -- (追缴); recovered and returned keep their codes (0056_campaigns.sql).
 -- SQLite cannot change a CHECK: the table is rebuilt (as 0019).  No table
 -- refers to recoveries; the two views of 0039 that read it are dropped
--- first (a rename checks every view) and made again as 0039 made them,
--- and its index and 0039's triggers are made again.
+-- first with the trigger that reads one (a rename checks every view and
+-- trigger) and made again as 0039 made them, and its index and 0039's
+-- triggers are made again.
+DROP TRIGGER metric_apply_acct;
 DROP VIEW metric_recompute;
 DROP VIEW metric_acct_contrib;
 CREATE TABLE recoveries_0056 (
@@ -41,6 +43,21 @@ CREATE VIEW metric_recompute AS
 	FROM (SELECT stat, dim, val, day, n, f1, f2, f3, f4, sanc FROM metric_contrib
 		UNION ALL SELECT stat, dim, val, day, n, f1, f2, f3, f4, sanc FROM metric_acct_contrib) c
 	GROUP BY stat, dim, val, day;
+
+-- metric_apply_one (0028) applies metric_contrib, which has no row of
+-- these kinds; this one applies metric_acct_contrib
+CREATE TRIGGER metric_apply_acct AFTER INSERT ON metric_apply
+	WHEN NEW.kind IN ('accountability', 'recovery')
+BEGIN
+	INSERT INTO metric_days (stat, dim, val, day, n, f1, f2, f3, f4, sanc)
+		SELECT stat, dim, val, day, NEW.sign * n, NEW.sign * f1, NEW.sign * f2,
+			NEW.sign * f3, NEW.sign * f4, NEW.sign * sanc
+		FROM metric_acct_contrib WHERE kind = NEW.kind AND id = NEW.id
+		ON CONFLICT (stat, dim, val, day) DO UPDATE SET n = metric_days.n + excluded.n,
+			f1 = metric_days.f1 + excluded.f1, f2 = metric_days.f2 + excluded.f2,
+			f3 = metric_days.f3 + excluded.f3, f4 = metric_days.f4 + excluded.f4,
+			sanc = metric_days.sanc + excluded.sanc;
+END;
 
 -- recoveries: recovery
 CREATE TRIGGER metric_recoveries_ai AFTER INSERT ON recoveries WHEN (SELECT live FROM metric_state) = 1
