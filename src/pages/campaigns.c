@@ -180,6 +180,7 @@ static void groups(struct req *r, struct strbuf *sb, int64_t id, const struct fi
 
 static int campaign_page(struct req *r, const struct fielderr *fe, unsigned status, int edit)
 {
+	static const struct fielderr none = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 	struct campaign k;
 	int rc = campaign_get(&r->c, r->id, &k);
@@ -202,7 +203,7 @@ static int campaign_page(struct req *r, const struct fielderr *fe, unsigned stat
 	record_close(&sb);
 	attach_section(r, &sb, "campaign", k.id);
 	figures(r, &sb, k.id);
-	groups(r, &sb, k.id, edit ? NULL : fe);
+	groups(r, &sb, k.id, edit ? &none : fe);
 	if (authz_has(&r->c.who, PERM_CAMPAIGN_WRITE)) {
 		struct campaign e = k;
 
@@ -210,7 +211,7 @@ static int campaign_page(struct req *r, const struct fielderr *fe, unsigned stat
 			read_fields(r, &e);
 		fold_open(&sb, "修改专项整治");
 		form_open(r, &sb, arena_printf(r->arena, "%s/edit", self), "record-form");
-		campaign_fields(r, &sb, &e, edit ? fe : NULL);
+		campaign_fields(r, &sb, &e, edit ? fe : &none);
 		form_close(&sb, "保存", NULL);
 		fold_close(&sb);
 	}
