@@ -32,7 +32,9 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=0c9706b6ef53f16aa517c68d9ec4396feb5e0f84bd9f0c78b7d65416df6c654a
+# camp14 (0056): the campaigns carry plans and lead offices, 20 working groups
+# (campaign_group lines), accountabilities their measure types
+DEMO_SHA256=663ff2b30c5c9aaaac7914ab7702c89917fde5507fac639e68f8258f080beb94
 
 init_db || { not_ok "init"; finish; }
 
