@@ -189,8 +189,9 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 		   fielderr_get(fe, "amount"), "inputmode=\"decimal\" maxlength=\"20\"");
 	field_select(sb, "kind", "类别", recovery_kinds, req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
 	field_pick(r, sb, FIND_CASE, "case_id", "案件（可不填）", 0, fielderr_get(fe, "case_id"));
-	form_get_int(&r->form, "campaign_id", &camp);
-	campaign_select(r, sb, camp, fielderr_get(fe, "campaign_id"), "（无）");
+	/* named rec_campaign_id: the accountability form above has a campaign_id */
+	form_get_int(&r->form, "rec_campaign_id", &camp);
+	campaign_select_named(r, sb, "rec_campaign_id", camp, fielderr_get(fe, "rec_campaign_id"), "（无）");
 	form_close(sb, "保存", NULL);
 }
 
@@ -250,7 +251,7 @@ int page_recovery_create(struct req *r)
 	struct fielderr fe = { 0 };
 	struct recovery m = { .day = req_field(r, "day"), .kind = req_field(r, "kind") };
 
-	m.campaign_id = form_opt_id(&r->form, "campaign_id", &fe, "所选专项整治不存在");
+	m.campaign_id = form_opt_id(&r->form, "rec_campaign_id", &fe, "所选专项整治不存在");
 	m.case_id = pick_resolve(r, FIND_CASE, "case_id", &fe);
 	if (m.case_id < 0)
 		return res_error(r, RES_STORE, "pick");
