@@ -140,3 +140,23 @@ int api_campaign_group_add(struct req *r)
 	json_decref(j);
 	return api_result(r, campaign_group_add(&r->c, &g, members, &fe), &fe, "campaign", 1);
 }
+
+/* {"case_id": N}: the case tagged to the campaign */
+int api_campaign_tag_case(struct req *r)
+{
+	json_t *j = api_body(r), *v;
+	struct fielderr fe = { 0 };
+	int64_t case_id = 0;
+
+	if (!j)
+		return MHD_YES;
+	v = json_object_get(j, "case_id");
+	if (json_is_integer(v))
+		case_id = (int64_t)json_integer_value(v);
+	json_decref(j);
+	if (case_id <= 0) {
+		fielderr_add(&fe, "case_id", "案件应为编号");
+		return reply_fields(r, &fe);
+	}
+	return api_result(r, campaign_tag_case(&r->c, r->id, case_id, &fe), &fe, "campaign", 0);
+}

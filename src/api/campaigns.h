@@ -3,7 +3,7 @@
 /*
  * api/campaigns: /api/campaigns, the special campaigns' JSON twin
  * (campaigns.c): list, create, one with its groups and figures, edit,
- * add a working group.
+ * add a working group, tag a case.
  */
 struct req;
 
@@ -12,5 +12,6 @@ int api_campaign_create(struct req *r);
 int api_campaign(struct req *r);
 int api_campaign_edit(struct req *r);
 int api_campaign_group_add(struct req *r);
+int api_campaign_tag_case(struct req *r);
 
 #endif

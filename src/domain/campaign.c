@@ -21,6 +21,7 @@
 #include "domain/attach.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/case_access.h"
 #include "domain/ctx.h"
 #include "domain/metrics.h"
 #include "domain/result.h"
@@ -32,6 +33,7 @@
 QF_AUDIT_OBJECT(campaign, "专项工作");
 QF_AUDIT_EVENT(CAMPAIGN_EDIT, "campaign_edit", "修改专项整治");
 QF_AUDIT_EVENT(CAMPAIGN_GROUP, "campaign_group", "成立专项工作组");
+QF_AUDIT_EVENT(CAMPAIGN_TAG, "campaign_tag", "案件纳入专项整治");
 
 const struct label campaign_states[] = {
 	{ "planned", "未开始" },
@@ -235,6 +237,36 @@ int64_t campaign_group_add(struct ctx *c, const struct campaign_group *g, const 
 int campaign_groups(struct ctx *c, int64_t campaign_id, struct campaign_group **out)
 {
 	return store_campaign_groups(c->db, c->a, campaign_id, out);
+}
+
+/* ---- tagging a case ------------------------------------------------------------ */
+
+static int tag_tx(struct store *s, void *arg)
+{
+	struct campaign_arg *ka = arg;
+	int rc = store_case_set_campaign(s, ka->id, ka->k.id, ka->c->now);
+
+	if (rc != 1)
+		return -1;
+	return audit_append(ka->c, AEV_CAMPAIGN_TAG, arena_printf(ka->c->a, "case/%" PRId64, ka->id), 1,
+			    arena_printf(ka->c->a, "campaign/%" PRId64 " %s", ka->k.id, ka->k.name));
+}
+
+int campaign_tag_case(struct ctx *c, int64_t campaign_id, int64_t case_id, struct fielderr *fe)
+{
+	struct campaign_arg ka = { .c = c, .id = case_id };
+	int rc = campaign_get(c, campaign_id, &ka.k);
+
+	if (rc != RES_DONE)
+		return rc;
+	rc = case_id > 0 ? case_access(c, case_id) : 0;
+	if (rc < 0)
+		return RES_STORE;
+	if (rc == 0) {
+		fielderr_add(fe, "case_id", "所选案件不存在");
+		return RES_INVALID;
+	}
+	return store_tx(c->db, tag_tx, &ka) < 0 ? RES_STORE : RES_DONE;
 }
 
 /* ---- the plan documents: attachments of kind campaign (attach.h) ---------- */

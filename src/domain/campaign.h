@@ -43,6 +43,13 @@ int64_t campaign_group_add(struct ctx *c, const struct campaign_group *g, const 
 			   struct fielderr *fe);
 int campaign_groups(struct ctx *c, int64_t campaign_id, struct campaign_group **out);
 
+/* Tags case case_id (one the actor may see) to campaign campaign_id, its
+ * figures counting it from then on (a case is tagged when filed from a
+ * tagged clue; this tags one afterwards).  RES_DONE; RES_NOT_FOUND (no such
+ * campaign); RES_INVALID with fe (case_id: no such case or not visible,
+ * refusal audited); RES_STORE.  Audited. */
+int campaign_tag_case(struct ctx *c, int64_t campaign_id, int64_t case_id, struct fielderr *fe);
+
 /* The figures of a campaign's page (issue 14): the keys, in order, that
  * the page computes with the campaign scope (metrics_compute_keys), and
  * the period it uses: every record tagged to the campaign, whatever day. */

@@ -253,6 +253,7 @@ const struct route route_table[] = {
 	{ GET, "/campaigns/{id}", page_campaign, PERM_CLUE_READ, 0 },
 	{ POST, "/campaigns/{id}/edit", page_campaign_edit, PERM_CAMPAIGN_WRITE, 0 },
 	{ POST, "/campaigns/{id}/groups", page_campaign_group_add, PERM_CAMPAIGN_WRITE, 0 },
+	{ POST, "/campaigns/{id}/cases", page_campaign_tag_case, PERM_CAMPAIGN_WRITE, 0 },
 	{ GET, "/categories", page_categories, PERM_CATALOG, 0 },
 	{ POST, "/categories", page_category_create, PERM_CATALOG, 0 },
 	{ POST, "/categories/retire", page_category_retire, PERM_CATALOG, 0 },
@@ -351,6 +352,7 @@ const struct route route_table[] = {
 	{ GET, "/api/campaigns/{id}", api_campaign, PERM_CLUE_READ, R_API },
 	{ POST, "/api/campaigns/{id}", api_campaign_edit, PERM_CAMPAIGN_WRITE, R_API },
 	{ POST, "/api/campaigns/{id}/groups", api_campaign_group_add, PERM_CAMPAIGN_WRITE, R_API },
+	{ POST, "/api/campaigns/{id}/cases", api_campaign_tag_case, PERM_CAMPAIGN_WRITE, R_API },
 	{ POST, "/api/campaigns/{id}/attachments", api_attach_upload, PERM_CLUE_READ, R_API | R_UPLOAD },
 	{ GET, "/api/campaigns/{id}/attachments", api_attach_list, PERM_CLUE_READ, R_API },
 	/* api: reports */

@@ -19,6 +19,7 @@
 #include "http/http.h"
 #include "pages/attach.h"
 #include "pages/clues.h"
+#include "pages/find.h"
 #include "pages/kit.h"
 #include "pages/page.h"
 #include "pages/targets.h"
@@ -203,6 +204,12 @@ static int campaign_page(struct req *r, const struct fielderr *fe, unsigned stat
 	record_close(&sb);
 	attach_section(r, &sb, "campaign", k.id);
 	figures(r, &sb, k.id);
+	if (authz_has(&r->c.who, PERM_CAMPAIGN_WRITE)) {
+		strbuf_addstr(&sb, "<h3>纳入案件</h3>");
+		form_open(r, &sb, arena_printf(r->arena, "%s/cases", self), "record-form");
+		field_pick(r, &sb, FIND_CASE, "case_id", "案件", 1, edit ? NULL : fielderr_get(fe, "case_id"));
+		form_close(&sb, "纳入本专项整治", NULL);
+	}
 	groups(r, &sb, k.id, edit ? &none : fe);
 	if (authz_has(&r->c.who, PERM_CAMPAIGN_WRITE)) {
 		struct campaign e = k;
@@ -252,4 +259,20 @@ int page_campaign_group_add(struct req *r)
 	if (id == RES_INVALID)
 		return campaign_page(r, &fe, 422, 0);
 	return page_result(r, id, "campaign", arena_printf(r->arena, "/campaigns/%" PRId64 "?ok=created", r->id));
+}
+
+int page_campaign_tag_case(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	int64_t case_id = pick_resolve(r, FIND_CASE, "case_id", &fe);
+	int rc;
+
+	if (case_id < 0)
+		return res_error(r, RES_STORE, "pick");
+	if (fe.n)
+		return campaign_page(r, &fe, 422, 0);
+	rc = campaign_tag_case(&r->c, r->id, case_id, &fe);
+	if (rc == RES_INVALID)
+		return campaign_page(r, &fe, 422, 0);
+	return page_result(r, rc, "campaign", arena_printf(r->arena, "/campaigns/%" PRId64 "?ok=saved", r->id));
 }

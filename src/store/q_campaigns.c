@@ -153,6 +153,23 @@ int store_campaign_groups(struct store *s, struct arena *a, int64_t campaign_id,
 	return q_list_by_id(store_prepare(s, &Q_GROUPS), a, campaign_id, fill_group, sizeof(**out), out);
 }
 
+/* ---- a case tagged to a campaign ------------------------------------------- */
+
+static const struct store_sql Q_CASE_TAG = {
+	"UPDATE cases SET campaign_id = ?, updated_at = ? WHERE id = ?", NULL };
+
+int store_case_set_campaign(struct store *s, int64_t case_id, int64_t campaign_id, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CASE_TAG);
+
+	if (!st)
+		return STORE_ERR;
+	q_bind_id(st, 1, campaign_id);
+	store_bind_int(st, 2, now);
+	store_bind_int(st, 3, case_id);
+	return q_changed(s, st);
+}
+
 /* ---- statistics (docs/statistics.md) --------------------------------------- */
 
 /* the working groups of the campaigns running in the period (a campaign

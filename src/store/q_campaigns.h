@@ -30,6 +30,9 @@ int store_campaign_group_member_add(struct store *s, int64_t group_id, int64_t u
 int store_campaign_group_get(struct store *s, struct arena *a, int64_t id, struct campaign_group *g);
 int store_campaign_groups(struct store *s, struct arena *a, int64_t campaign_id, struct campaign_group **out);
 
+/* case_id's campaign (0: none): 1 changed, 0 no such case, < 0 */
+int store_case_set_campaign(struct store *s, int64_t case_id, int64_t campaign_id, int64_t now);
+
 /* the statistics (store/q_metrics.h's type) */
 int store_metric_campaign_groups(struct store *db, const struct metric_period *p,
 				 const struct metric_scope *s, int64_t *out);

@@ -14,6 +14,8 @@
 # - accountability measure types (《中国共产党问责条例》第八条: 检查, 通报,
 #   诫勉, 组织调整或者组织处理, 纪律处分), one or several per record, counted
 #   per campaign (accountability_<measure>); an unknown one refused;
+# - a case filed outside the campaign is tagged to it afterwards (audited;
+#   an investigator may not; a case that does not exist is refused);
 # - the campaign's page shows its figures, and they equal the metric keys
 #   with the campaign scope (/api/statistics), each linked to its list,
 #   whose count is the figure;
@@ -27,6 +29,7 @@
 
 init_db || { not_ok "init"; finish; }
 add_users inv:investigator sup:supervisor m1:investigator m2:trial || { not_ok "users"; finish; }
+ready_user lead --role leader --principal --password-stdin --db "$DB" >/dev/null || { not_ok "the leader"; finish; }
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 IJ=$T_DIR/inv.jar CJ=$T_DIR/clerk.jar
@@ -123,10 +126,27 @@ expect_eq "the measures read back in the code table's order" "['check', 'notice'
 	"$(body "$r" | jget '["items"][1]["measures"]')"
 check "the page names them in Chinese" bash -c "curl -s -b '$JAR' '$BASE/accountability' | grep -q '检查、通报'"
 
+# ---- a case tagged to the campaign -------------------------------------------------------
+LJ=$T_DIR/lead.jar
+expect_eq "the leader logs in" 303 "$(login lead "$PW" "$LJ")"
+PA=$(body "$(api POST /api/persons "{\"name\":\"赵村长\",\"unit_id\":$UA,\"rank\":\"village\"}")" | jget '["id"]')
+CL=$(body "$(api POST /api/clues "{\"received\":\"2022-05-02\",\"source\":\"report\",\"summary\":\"反映其虚报种植面积\",\"subjects\":[$PA]}")" | jget '["id"]')
+CASE=$(file_case "$CL" 2022-05-20)
+check "a case filed outside any campaign" test -n "$CASE"
+r=$(api POST "/api/campaigns/$K/cases" "{\"case_id\":$CASE}" "$IJ")
+expect_eq "an investigator may not tag it (campaign_write)" 403 "$(status "$r")"
+r=$(api POST "/api/campaigns/$K/cases" '{"case_id":99999}')
+expect_eq "a case that does not exist is refused" 422 "$(status "$r")"
+expect_contains "... in Chinese" "所选案件不存在" "$(body "$r")"
+r=$(api POST "/api/campaigns/$K/cases" "{\"case_id\":$CASE}")
+expect_eq "the case manager tags the case to the campaign" 200 "$(status "$r")"
+expect_eq "... the case carries it" "$K" "$(sql "SELECT campaign_id FROM cases WHERE id = $CASE")"
+expect_eq "... audited" 1 "$(audit_count campaign_tag "case/$CASE")"
+
 # ---- the campaign's figures are the metric keys with its scope ------------------------
 F=$(body "$(api GET "/api/campaigns/$K")")
 S=$(body "$(api GET "/api/statistics?from=2000-01-01&to=2099-12-31&campaign_id=$K")")
-for key in accountabilities:2 accountability_check:1 accountability_notice:2 accountability_admonish:0 \
+for key in cases_filed:1 accountabilities:2 accountability_check:1 accountability_notice:2 accountability_admonish:0 \
 	recovered:11752673 returned:272520 confiscated:100000 ordered:2050 campaign_groups:1; do
 	k=${key%%:*}
 	expect_eq "the page's $k is ${key#*:}" "${key#*:}" "$(printf '%s' "$F" | jget "[\"figures\"][\"$k\"][\"value\"]")"

@@ -706,6 +706,7 @@ SPEC = {
     "GET /api/campaigns/{id}": S("id", "campaign"),
     "POST /api/campaigns/{id}": S("id", "campaign", body=lambda o: {"name": "扫描专项%s" % o["tag"]}),
     "POST /api/campaigns/{id}/groups": S("id", "campaign", body=lambda o: {"name": "扫描工作组"}),
+    "POST /api/campaigns/{id}/cases": S("id", "campaign", body=lambda o: {"case_id": o["case"]}),
     "POST /api/campaigns/{id}/attachments": S("id", "campaign", body=lambda o: {"file": ""}),
     "GET /api/campaigns/{id}/attachments": S("id", "campaign"),
     "GET /campaigns": S("self"),
@@ -713,6 +714,7 @@ SPEC = {
     "GET /campaigns/{id}": S("id", "campaign"),
     "POST /campaigns/{id}/edit": S("id", "campaign", body=lambda o: {"name": "扫描专项%s" % o["tag"]}),
     "POST /campaigns/{id}/groups": S("id", "campaign", body=lambda o: {"group_name": "扫描工作组"}),
+    "POST /campaigns/{id}/cases": S("id", "campaign", body=lambda o: {"case_id": o["case"]}),
     "POST /campaigns/{id}/attachments": S("id", "campaign", body=lambda o: {"file": ""}),
     # notices and bulk work (issue 12): an approved disposition and an
     # unknown office are refused (422), nothing outside reach is shown
@@ -1282,6 +1284,7 @@ POLICY = {
     "GET /api/campaigns/{id}":              "clue_read",
     "POST /api/campaigns/{id}":             "campaign_write",
     "POST /api/campaigns/{id}/groups":      "campaign_write",
+    "POST /api/campaigns/{id}/cases":       "campaign_write",
     "POST /api/campaigns/{id}/attachments": "clue_read",
     "GET /api/campaigns/{id}/attachments":  "clue_read",
     "GET /campaigns":                       "clue_read",
@@ -1289,6 +1292,7 @@ POLICY = {
     "GET /campaigns/{id}":                  "clue_read",
     "POST /campaigns/{id}/edit":            "campaign_write",
     "POST /campaigns/{id}/groups":          "campaign_write",
+    "POST /campaigns/{id}/cases":           "campaign_write",
     "POST /campaigns/{id}/attachments":     "clue_read",
     "GET /api/reports":                     "report_read",
     "POST /api/reports":                    "report_write",
