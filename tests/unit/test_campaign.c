@@ -27,45 +27,7 @@
 #include "domain/role.h"
 #include "model/unit.h"
 #include "store/q_units.h"
-#include "tmpdb.h"
-
-static struct store *db;
-static struct calendar *cal;
-static struct qf_keys keys;
-static struct config cfg;
-static int64_t unit;
-
-static int setup(void **state)
-{
-	struct unit u = { .region = "230100", .name = "甲局", .kind = "department" };
-
-	(void)state;
-	if (crypto_setup() < 0)
-		return -1;
-	config_defaults(&cfg);
-	cal = calendar_new();
-	if (!(db = tmpdb_open("campaign")) || !cal)
-		return -1;
-	unit = store_unit_insert(db, &u, time(NULL));
-	return unit > 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	calendar_free(cal);
-	return tmpdb_close(db);
-}
-
-static struct ctx as(struct arena *a, const char *role)
-{
-	struct ctx c = { .db = db, .a = a, .cal = cal, .keys = &keys, .cfg = &cfg, .now = time(NULL) };
-
-	c.who.name = role;
-	c.who.role = role;
-	c.who.perms = role_perms(role_find(role));
-	return c;
-}
+#include "unitdb.h"
 
 static void state_from_days(void **state)
 {
@@ -86,7 +48,7 @@ static void state_from_days(void **state)
 static void refusals_and_groups(void **state)
 {
 	struct arena *a = arena_new(1 << 14);
-	struct ctx cm = as(a, "case_manager");
+	struct ctx cm = unitdb_as(a, "case_manager");
 	struct fielderr fe = { 0 };
 	struct campaign k = { .name = "种植补贴专项整治", .start_day = "2022-04-01", .end_day = "2022-03-01" };
 	struct campaign_group g = { .name = "第一专项工作组" };
@@ -113,7 +75,7 @@ static void refusals_and_groups(void **state)
 static void measures_counted(void **state)
 {
 	struct arena *a = arena_new(1 << 14);
-	struct ctx cm = as(a, "case_manager");
+	struct ctx cm = unitdb_as(a, "case_manager");
 	struct fielderr fe = { 0 };
 	struct campaign k = { .name = "问责专项" };
 	struct accountability q = { .started = "2022-06-01", .summary = "" };
@@ -124,7 +86,7 @@ static void measures_counted(void **state)
 	int n;
 
 	(void)state;
-	q.unit_id = unit;
+	q.unit_id = unitdb_unit;
 	q.campaign_id = s.campaign_id = campaign_create(&cm, &k, &fe);
 	assert_true(q.campaign_id > 0);
 	q.measures = "notice,dismissal";
@@ -158,5 +120,5 @@ int main(void)
 		cmocka_unit_test(refusals_and_groups),
 		cmocka_unit_test(measures_counted),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unitdb_setup, unitdb_teardown);
 }
