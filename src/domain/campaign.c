@@ -290,10 +290,10 @@ QF_REGISTER(attach_kinds, &plan_kind);
 /* ---- the campaign's page: its figures --------------------------------------- */
 
 const char *const campaign_figure_keys[] = {
-	"clues_received", "cases_filed", "sanctioned", "detained", "transferred", "form1",
-	"accountabilities", "accountability_check", "accountability_notice", "accountability_admonish",
-	"accountability_org_handling", "accountability_discipline", "problems_found", "problems_rectified",
-	"confiscated", "ordered", "returned", "recovered", "campaign_groups",
+	"campaign_groups", "clues_received", "cases_filed", "sanctioned", "detained", "transferred", "form1",
+	"problems_found", "problems_rectified", "accountabilities", "accountability_check", "accountability_notice",
+	"accountability_admonish", "accountability_org_handling", "accountability_discipline",
+	"confiscated", "ordered", "returned", "recovered",
 };
 const int campaign_figure_nkeys = (int)(sizeof(campaign_figure_keys) / sizeof(campaign_figure_keys[0]));
 

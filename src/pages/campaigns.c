@@ -124,21 +124,26 @@ static void figures(struct req *r, struct strbuf *sb, int64_t id)
 		return;
 	}
 	table_open(sb, "list figures", NULL, cols, 2);
-	for (int i = 0; i < n; i++) {
-		const struct metric_def *d = metric_find(v[i].key);
-		const char *href = d && v[i].applicable ? metrics_list_url(r->arena, d, &p, &s) : NULL;
+	/* in the order of campaign_figure_keys (metrics_compute_keys answers
+	 * every registered key in the keys' own order) */
+	for (int k = 0; k < campaign_figure_nkeys; k++)
+		for (int i = 0; i < n; i++) {
+			const struct metric_def *d;
+			const char *href;
 
-		if (!v[i].display)
-			continue;
-		strbuf_addf(sb, "<tr data-key=\"%s\">", v[i].key);
-		html_td(sb, v[i].zh);
-		if (href)
-			html_td_link(sb, href, v[i].display);
-		else
-			html_td(sb, v[i].display);
-		strbuf_addstr(sb, "</tr>");
-		rows++;
-	}
+			if (strcmp(v[i].key, campaign_figure_keys[k]) || !v[i].display)
+				continue;
+			d = metric_find(v[i].key);
+			href = d && v[i].applicable ? metrics_list_url(r->arena, d, &p, &s) : NULL;
+			strbuf_addf(sb, "<tr data-key=\"%s\">", v[i].key);
+			html_td(sb, v[i].zh);
+			if (href)
+				html_td_link(sb, href, v[i].display);
+			else
+				html_td(sb, v[i].display);
+			strbuf_addstr(sb, "</tr>");
+			rows++;
+		}
 	table_close(sb, rows, 2, NULL);
 }
 
