@@ -26,7 +26,6 @@
 #include "domain/metrics.h"
 #include "domain/result.h"
 #include "store/q_campaigns.h"
-#include "store/q_targets.h"
 #include "store/q_users.h"
 
 /* the type of the objects its audit entries name (audit_events.h) */
@@ -224,8 +223,15 @@ int64_t campaign_group_add(struct ctx *c, const struct campaign_group *g, const 
 	if (!g->name || !*g->name || utf8_len(g->name) > 100)
 		fielderr_add(fe, "group_name", "请填写工作组名称（不超过100字）");
 	fielderr_len(c->a, fe, "area", "负责单位或区域", g->area, 200);
-	if (g->leader_id && store_target_user_active(c->db, g->leader_id) != 1)
-		fielderr_add(fe, "leader_id", "组长应为在用的账号");
+	if (g->leader_id) {
+		struct user u;
+		int rc2 = store_user_by_id(c->db, c->a, g->leader_id, &u);
+
+		if (rc2 < 0)
+			return RES_STORE;
+		if (rc2 == 0 || u.disabled)
+			fielderr_add(fe, "leader_id", "组长应为在用的账号");
+	}
 	if (resolve_members(c, members, &ka, fe) < 0)
 		return RES_STORE;
 	if (fe->n)

@@ -80,6 +80,9 @@ expect_eq "a working group with a leader and two members" 201 "$(status "$r")"
 r=$(api POST "/api/campaigns/$K/groups" '{"name":"第二专项工作组","members":"m2，nobody"}')
 expect_eq "a member that is no account is refused" 422 "$(status "$r")"
 expect_contains "... in Chinese" "成员“nobody”不是在用的账号" "$(body "$r")"
+r=$(api POST "/api/campaigns/$K/groups" '{"name":"第三专项工作组","leader_id":99999}')
+expect_eq "a leader that is no account is refused" 422 "$(status "$r")"
+expect_contains "... in Chinese" "组长应为在用的账号" "$(body "$r")"
 r=$(api POST "/api/campaigns/$K/groups" '{"name":"无权组"}' "$IJ")
 expect_eq "an investigator may not add a group" 403 "$(status "$r")"
 G=$(body "$(api GET "/api/campaigns/$K")")
