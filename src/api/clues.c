@@ -1,5 +1,5 @@
 /*
- * clues.c: /api/clues, /api/dispositions and /api/campaigns: the clue
+ * clues.c: /api/clues and /api/dispositions: the clue
  * registry and its disposition flow as JSON, through the same domain calls
  * and checks as the pages.
  */
@@ -10,7 +10,6 @@
 
 #include "api/common.h"
 #include "core/arena.h"
-#include "domain/campaign.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "http/filter.h"
@@ -293,37 +292,4 @@ int api_disposition_decide(struct req *r)
 		return reply_fields(r, &fe);
 	rc = disposition_decide(&r->c, r->id, &dd, &fe);
 	return api_result(r, rc, &fe, "disposition", 0);
-}
-
-int api_campaigns(struct req *r)
-{
-	struct campaign *v;
-	int n = campaign_list(&r->c, &v);
-	json_t *items = json_array();
-
-	if (n < 0) {
-		json_decref(items);
-		return reply_error(r, E_STORE, "campaign list");
-	}
-	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:s?, s:s?}", "id", (json_int_t)v[i].id,
-			"name", v[i].name, "start", v[i].start_day, "end", v[i].end_day));
-	return api_reply_list(r, items, n, 1);
-}
-
-int api_campaign_create(struct req *r)
-{
-	json_t *j = api_body(r);
-	const char *name = "", *start = "", *end = "";
-	struct fielderr fe = { 0 };
-	int64_t id;
-
-	if (!j)
-		return MHD_YES;
-	api_str(r, j, "name", &name);
-	api_str(r, j, "start", &start);
-	api_str(r, j, "end", &end);
-	json_decref(j);
-	id = campaign_create(&r->c, name, start, end, &fe);
-	return api_result(r, id, &fe, "campaign", 1);
 }

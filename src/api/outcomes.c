@@ -323,13 +323,20 @@ int api_accountabilities(struct req *r)
 	if (n < 0)
 		return reply_error(r, E_STORE, "accountability list");
 	items = json_array();
-	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:o?, s:s, s:o?, s:s, s:o?, s:s, s:s}",
+	for (int i = 0; i < n; i++) {
+		json_t *m = json_array();
+		for (const char *p = v[i].measures; p && *p;) {
+			size_t len = strcspn(p, ",");
+			json_array_append_new(m, json_stringn(p, len));
+			p += len + (p[len] == ',');
+		}
+		json_array_append_new(items, json_pack("{s:I, s:s, s:o?, s:s, s:o?, s:s, s:o?, s:s, s:s, s:o}",
 			"id", (json_int_t)v[i].id, "started", v[i].started,
 			"unit_id", api_opt_int(v[i].unit_id), "unit_name", v[i].unit_name,
 			"person_id", api_opt_int(v[i].person_id), "person_name", v[i].person_name,
 			"campaign_id", api_opt_int(v[i].campaign_id), "campaign_name", v[i].campaign_name,
-			"summary", v[i].summary));
+			"summary", v[i].summary, "measures", m));
+	}
 	return api_reply_list(r, items, total, page);
 }
 
@@ -346,6 +353,23 @@ int api_accountability_create(struct req *r)
 	q.unit_id = opt_id(j, "unit_id", &fe, "单位应为编号");
 	q.person_id = opt_id(j, "person_id", &fe, "人员应为编号");
 	q.campaign_id = opt_id(j, "campaign_id", &fe, "专项整治应为编号");
+	/* measures: a list of codes of accountability_measure_kinds (0056) */
+	{
+		json_t *m = json_object_get(j, "measures"), *x;
+		size_t i;
+		const char *joined = "";
+
+		if (m && !json_is_array(m))
+			fielderr_add(&fe, "measures", "问责方式应为列表，如 [\"notice\", \"admonish\"]");
+		json_array_foreach(m, i, x) {
+			if (!json_is_string(x) || strchr(json_string_value(x), ',')) {
+				fielderr_add(&fe, "measures", "问责方式应为代码文本");
+				break;
+			}
+			joined = arena_printf(r->arena, "%s%s%s", joined, *joined ? "," : "", json_string_value(x));
+		}
+		q.measures = joined;
+	}
 	json_decref(j);
 	if (fe.n)
 		return reply_fields(r, &fe);

@@ -489,6 +489,13 @@ static void emit_lone_reports(struct demo *d)
 	}
 }
 
+/* their measure types (0056), by the record's place in its row: fixed,
+ * no draw from the generator (the report names none) */
+static const char *const measure_cycle[][2] = {
+	{ "notice", NULL }, { "admonish", NULL }, { "check", "notice" }, { "org_handling", NULL },
+	{ "discipline", NULL },
+};
+
 static void emit_accountabilities(struct demo *d)
 {
 	for (size_t i = 0; i < sizeof(accountabilities) / sizeof(accountabilities[0]); i++) {
@@ -504,6 +511,13 @@ static void emit_accountabilities(struct demo *d)
 				      "started", demo_date(demo_within(d, 0, 5, 1, 11, 30)), "unit", d->units[u].id);
 			if (q->campaign)
 				json_object_set_new(o, "campaign", json_string(demo_campaign(d, q->campaign)));
+			{
+				const char *const *m = measure_cycle[k % 5];
+				json_t *a = json_array();
+				for (int j = 0; j < 2 && m[j]; j++)
+					json_array_append_new(a, json_string(m[j]));
+				json_object_set_new(o, "measures", a);
+			}
 			demo_emit(d, o);
 			k++;
 		}

@@ -89,16 +89,42 @@ static const struct town {
 };
 
 /* the campaigns (专项整治) of the demo year: code, name, start and end
- * month of the year */
+ * month of the year, lead office, plan, and the working groups (0056):
+ * how many, their name (after the ordinal or the field when group_pre) and the area each covers
+ * (areas[i], or the townships in order when NULL).  The report: the
+ * farm-subsidy campaign 成立8个专项工作组 (one per township), the
+ * 能力作风建设年 campaign 成立7个专项监督检查组; every campaign of the
+ * grain, development-zone and black-soil fields 搭建专班. */
+static const char *const ordinals[] = { "第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八" };
+static const char *const grain_areas[] = { "粮食购销领域", "开发区建设领域", "黑土地保护" };
+static const char *const style_areas[] = {
+	"市直党政机关", "市直政法机关", "市直经济部门", "市直社会事业部门", "窗口服务单位", "国有企业", "乡镇（街道）",
+};
 static const struct campaign {
 	const char *code, *name;
 	int from_month, to_month;
+	const char *office, *plan;
+	int groups;
+	int group_pre;          /* 1: the name after the ordinal or the area */
+	const char *group_name;
+	const char *const *areas;
 } campaigns[] = {
-	{ "grain", "粮食购销领域、开发区建设领域、黑土地保护专项整治", 3, 12 },
-	{ "subsidy", "玉米、大豆和稻谷种植补贴问题专项整治", 4, 12 },
-	{ "epidemic", "疫情防控监督检查", 1, 12 },
-	{ "style", "全市机关“能力作风建设年”活动监督问责", 3, 12 },
-	{ "micro", "群众身边“微腐败”专项整治", 5, 11 },
+	{ "grain", "粮食购销领域、开发区建设领域、黑土地保护专项整治", 3, 12, "第一监督检查室",
+	  "聚焦粮食购销领域、开发区建设领域、黑土地保护等重点领域，每个专项整治均搭建专班、制定方案、谋划措施。", 3,
+	  1, "专班", grain_areas },
+	{ "subsidy", "玉米、大豆和稻谷种植补贴问题专项整治", 4, 12, "第一监督检查室",
+	  "《全市玉米、大豆和稻谷种植补贴问题的专项整治工作方案》：重点对村干部为本人或者亲友虚报种植面积和作物种类，"
+	  "套取种植者补贴的问题开展监督检查。", 8, 1, "专项工作组", NULL },
+	{ "epidemic", "疫情防控监督检查", 1, 12, "第一监督检查室",
+	  "立足“监督的再监督”，对隔离管控、区域核酸、货车闭环管理、“五包一”责任落实等开展监督检查。", 1,
+	  0, "常态化监督检查组", NULL },
+	{ "style", "全市机关“能力作风建设年”活动监督问责", 3, 12, "第一监督检查室",
+	  "《全市机关“能力作风建设年”活动监督问责专项工作组工作方案》：把握5项工作原则，突出6项监督重点，"
+	  "统筹“室组地”纪检监察干部，以整治“庸懒散慢浮”、行业不良作风、市场主体“办事难”等为重点。", 7,
+	  1, "专项监督检查组", style_areas },
+	{ "micro", "群众身边“微腐败”专项整治", 5, 11, "第一监督检查室",
+	  "《关于开展群众身边“微腐败”专项整治工作方案》：政法机关窗口单位服务不优、食品药品安全、欺诈骗保、"
+	  "减税降费四项问题。", 1, 0, "专项监督检查组", NULL },
 };
 
 static const char *const surnames[] = {
@@ -244,13 +270,26 @@ static void emit_persons(struct demo *d)
 
 static void emit_campaigns(struct demo *d)
 {
+	int group = 0;
+
 	for (size_t i = 0; i < sizeof(campaigns) / sizeof(campaigns[0]); i++) {
 		const struct campaign *c = &campaigns[i];
 		qf_day to = date_add_months(demo_day(d, 0, c->to_month, 1), 1) - 1;
 		snprintf(d->campaigns[i], sizeof(d->campaigns[i]), "D%02u-K%04zu", (unsigned)d->year % 100u, i + 1);
-		demo_emit(d, json_pack("{s:s, s:s, s:s, s:o, s:o}", "type", "campaign", "id", d->campaigns[i],
+		demo_emit(d, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:s}", "type", "campaign", "id", d->campaigns[i],
 				       "name", c->name, "start", demo_date(demo_day(d, 0, c->from_month, 1)),
-				       "end", demo_date(to)));
+				       "end", demo_date(to), "plan", c->plan, "lead_office", c->office));
+		/* its working groups: ids of their own (no draw from the generator,
+		   so every other record of the year stays as it was) */
+		for (int k = 0; k < c->groups; k++) {
+			char id[24], name[128];
+			snprintf(id, sizeof(id), "D%02u-J%04d", (unsigned)d->year % 100u, ++group);
+			snprintf(name, sizeof(name), "%s%s", c->group_pre ? c->areas == grain_areas ? grain_areas[k]
+									    : ordinals[k] : "", c->group_name);
+			demo_emit(d, json_pack("{s:s, s:s, s:s, s:s, s:s}", "type", "campaign_group", "id", id,
+					       "campaign", d->campaigns[i], "name", name, "area",
+					       c->areas ? c->areas[k] : c->groups == 8 ? towns[k].name : "全市"));
+		}
 	}
 }
 

@@ -2,8 +2,8 @@
 #define QF_ACCOUNTABILITY_H
 /*
  * accountability: procedures started against a unit or a leader for
- * failing its duty (问责), and money recovered (挽回经济损失) or ordered
- * returned (责令退回), DOMAIN.md section 5.  Money is integer fen: typed
+ * failing its duty (问责), and money recovered (收缴, 追缴, 责令退赔, 挽回经济损失;
+ * 0056), DOMAIN.md section 5.  Money is integer fen: typed
  * as a string of yuan with at most two decimals and parsed exactly, never
  * through floating point (core/money.h).
  *
@@ -34,6 +34,7 @@ int recovery_list(struct ctx *c, struct recovery_filter *f, struct recovery **ou
 		  int64_t *sum_fen);
 
 /* code tables (labels.h), defined in accountability.c */
-extern const struct label recovery_kinds[];       /* recovered, returned */
+extern const struct label recovery_kinds[];       /* confiscated, ordered, returned, recovered */
+extern const struct label accountability_measure_kinds[];  /* check, notice, admonish, org_handling, discipline */
 
 #endif

@@ -112,6 +112,19 @@ static const struct ix_field campaign_fields[] = {
 	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ, NULL },
 	{ "start", IX_DATE, "start_day", NULL, NULL, 0, NULL },
 	{ "end", IX_DATE, "end_day", NULL, NULL, 0, NULL },
+	/* 0056: the plan's text and the lead office (an office name) */
+	{ "plan", IX_TEXT, "plan", NULL, NULL, IX_EMPTY, NULL },
+	{ "lead_office", IX_TEXT, "lead_office", NULL, NULL, IX_EMPTY, NULL },
+	{ 0 }
+};
+
+/* 0056: a campaign's working group.  Its leader and members are accounts,
+ * which are not interchange records: they stay in the database that has
+ * the accounts (docs/interchange.md). */
+static const struct ix_field campaign_group_fields[] = {
+	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, IX_REQ, NULL },
+	{ "name", IX_TEXT, "name", NULL, NULL, IX_REQ, NULL },
+	{ "area", IX_TEXT, "area", NULL, NULL, IX_EMPTY, NULL },
 	{ 0 }
 };
 
@@ -672,12 +685,19 @@ static const struct ix_field accountability_fields[] = {
 	{ "unit", IX_REF, "unit_id", "unit", NULL, 0, NULL },
 	{ "person", IX_REF, "person_id", "person", NULL, 0, NULL },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
+	/* 0056: its measure types, codes of accountability_measure_kinds */
+	{ "measures", IX_CODES, NULL, NULL, "accountability_measures accountability_id measure", 0, NULL },
 	{ 0 }
 };
 
 static int accountability_prepare(struct ix *ix, struct ix_val *v)
 {
+	const struct ix_val *m = F(ix, "measures");
 	int64_t unit;
+
+	for (int k = 0; m->set && k < m->n; k++)
+		if (!label_of(accountability_measure_kinds, m->codes[k]))
+			return ix_fail(ix, "measures", "unknown measure '%s'", m->codes[k]);
 
 	if (!F(ix, "unit")->set && !F(ix, "person")->set)
 		return ix_fail(ix, "unit", "one of unit and person is required");
@@ -732,6 +752,8 @@ const struct ix_type ix_types[] = {
 	  NULL, person_after, 0 },
 	{ "campaign", "campaigns", "K", "created_at", NULL, NULL, NULL, "t.id", campaign_fields, NULL,
 	  NULL, 0 },
+	{ "campaign_group", "campaign_groups", "J", "created_at", NULL, NULL, NULL, "t.id", campaign_group_fields,
+	  NULL, NULL, IX_T_NOREGION },
 	{ "report", "reports", "R", "created_at updated_at", NULL, NULL, NULL, "t.id", report_fields,
 	  report_prepare, NULL, 0 },
 	{ "clue", "clues", "C", "created_at updated_at", NULL, NULL, NULL, "t.id", clue_fields,

@@ -37,13 +37,13 @@ const struct role role_table[] = {
 			   PERM_EXECUTION, PERM_ACCOUNTABILITY, PERM_CATALOG, PERM_RULES_EDIT,
 			   PERM_ANNUAL_REPORT,
 			   PERM_STATS, PERM_DOC_TEMPLATES, PERM_CLUE_ASSIGN, RATING_WORK, PERM_TARGET_MANAGE,
-			   PROBLEM_WORK) },
+			   PROBLEM_WORK, PERM_CAMPAIGN_WRITE) },
 	/* no PERM_CASE_WORK: the supervision office investigates no case and
 	   sits on no trial, so it joins no case team (审查调查与审理分离,
 	   issue 10); the case list, to declare conflicts (回避) like leaders */
 	{ .code = "supervisor", .label = "监督检查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_CASE_READ, PERM_OUTCOME_WRITE,
-			   PERM_ACCOUNTABILITY, RATING_WORK, PROBLEM_WORK) },
+			   PERM_ACCOUNTABILITY, RATING_WORK, PROBLEM_WORK, PERM_CAMPAIGN_WRITE) },
 	{ .code = "investigator", .label = "审查调查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_PROPOSE, CASE_WORK) },
 	{ .code = "trial", .label = "案件审理室",

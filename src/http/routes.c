@@ -26,6 +26,7 @@
 #include "api/statistics.h"
 #include "api/persons.h"
 #include "api/problems.h"
+#include "api/campaigns.h"
 #include "api/ratings.h"
 #include "api/targets.h"
 #include "api/reports.h"
@@ -33,6 +34,7 @@
 #include "domain/role.h"
 #include "pages/account.h"
 #include "pages/accountability.h"
+#include "pages/campaigns.h"
 #include "pages/assets.h"
 #include "pages/audit.h"
 #include "pages/calendar.h"
@@ -245,6 +247,13 @@ const struct route route_table[] = {
 	{ GET, "/accountability", page_accountability, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/accountabilities", page_accountability_create, PERM_ACCOUNTABILITY, 0 },
 	{ POST, "/recoveries", page_recovery_create, PERM_ACCOUNTABILITY, 0 },
+	/* special campaigns (campaigns) */
+	{ GET, "/campaigns", page_campaigns, PERM_CLUE_READ, 0 },
+	{ POST, "/campaigns", page_campaign_create, PERM_CAMPAIGN_WRITE, 0 },
+	{ GET, "/campaigns/{id}", page_campaign, PERM_CLUE_READ, 0 },
+	{ POST, "/campaigns/{id}/edit", page_campaign_edit, PERM_CAMPAIGN_WRITE, 0 },
+	{ POST, "/campaigns/{id}/groups", page_campaign_group_add, PERM_CAMPAIGN_WRITE, 0 },
+	{ POST, "/campaigns/{id}/cases", page_campaign_tag_case, PERM_CAMPAIGN_WRITE, 0 },
 	{ GET, "/categories", page_categories, PERM_CATALOG, 0 },
 	{ POST, "/categories", page_category_create, PERM_CATALOG, 0 },
 	{ POST, "/categories/retire", page_category_retire, PERM_CATALOG, 0 },
@@ -261,6 +270,7 @@ const struct route route_table[] = {
 	{ POST, "/cases/{id}/attachments", page_attach_upload, PERM_CASE_READ, R_UPLOAD },
 	{ POST, "/outcomes/{id}/attachments", page_attach_upload, PERM_PERSON_READ, R_UPLOAD },
 	{ POST, "/problems/{id}/attachments", page_attach_upload, PERM_PROBLEM_READ, R_UPLOAD },
+	{ POST, "/campaigns/{id}/attachments", page_attach_upload, PERM_CLUE_READ, R_UPLOAD },
 	{ GET, "/attachments/{id}", page_attach_download, PERM_LOGIN, 0 },
 	{ GET, "/attachments/{id}/thumb", page_attach_thumb, PERM_LOGIN, 0 },
 	{ POST, "/attachments/{id}/withdraw", page_attach_withdraw, PERM_LOGIN, 0 },
@@ -336,8 +346,15 @@ const struct route route_table[] = {
 	{ GET, "/api/notices", api_notices, PERM_LOGIN, R_API },
 	{ POST, "/api/dispositions/approve", api_dispositions_approve, PERM_CLUE_APPROVE, R_API },
 	{ POST, "/api/clues/assign", api_clues_assign, PERM_CLUE_ASSIGN, R_API },
+	/* api: special campaigns (campaigns) */
 	{ GET, "/api/campaigns", api_campaigns, PERM_CLUE_READ, R_API },
-	{ POST, "/api/campaigns", api_campaign_create, PERM_UNIT_WRITE, R_API },
+	{ POST, "/api/campaigns", api_campaign_create, PERM_CAMPAIGN_WRITE, R_API },
+	{ GET, "/api/campaigns/{id}", api_campaign, PERM_CLUE_READ, R_API },
+	{ POST, "/api/campaigns/{id}", api_campaign_edit, PERM_CAMPAIGN_WRITE, R_API },
+	{ POST, "/api/campaigns/{id}/groups", api_campaign_group_add, PERM_CAMPAIGN_WRITE, R_API },
+	{ POST, "/api/campaigns/{id}/cases", api_campaign_tag_case, PERM_CAMPAIGN_WRITE, R_API },
+	{ POST, "/api/campaigns/{id}/attachments", api_attach_upload, PERM_CLUE_READ, R_API | R_UPLOAD },
+	{ GET, "/api/campaigns/{id}/attachments", api_attach_list, PERM_CLUE_READ, R_API },
 	/* api: reports */
 	{ GET, "/api/reports", api_reports, PERM_REPORT_READ, R_API },
 	{ POST, "/api/reports", api_report_create, PERM_REPORT_WRITE, R_API },

@@ -15,6 +15,9 @@ struct campaign {
 	const char *name;
 	const char *start_day, *end_day;   /* YYYY-MM-DD or NULL */
 	int64_t created_at;
+	const char *plan;                   /* the plan's text, "" none (0056) */
+	const char *lead_office;            /* one of users.office, "" none */
+	int groups;                         /* its working groups (lists only) */
 };
 
 struct clue {

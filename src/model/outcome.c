@@ -13,6 +13,7 @@ static const struct filter_field acc_fields[] = {
 	FILTER_DAY_F("from", struct accountability_filter, day_from),
 	FILTER_DAY_F("to", struct accountability_filter, day_to),
 	FILTER_ID_F("within", struct accountability_filter, within),
+	FILTER_TEXT_F("measure", struct accountability_filter, measure),
 	{ NULL, 0, 0, NULL },
 };
 

@@ -99,13 +99,16 @@ struct accountability {
 	int64_t unit_id, person_id, campaign_id;
 	const char *unit_name, *person_name, *campaign_name;
 	const char *summary;
+	/* its measure types (accountability_measures, 0056), codes of
+	 * accountability_measure_kinds joined by ',' in the table's order; "" none */
+	const char *measures;
 };
 
 struct recovery {
 	int64_t id;
 	const char *day;
 	int64_t amount_fen;
-	const char *kind;               /* recovered | returned */
+	const char *kind;               /* recovery_kinds: confiscated | ordered | returned | recovered */
 	int64_t campaign_id, case_id;
 	const char *campaign_name;
 };
@@ -126,6 +129,8 @@ struct accountability_filter {
 	int64_t campaign_id;
 	const char *day_from, *day_to;
 	int64_t within;
+	const char *measure;        /* one measure type: the lists behind the figures
+				     * accountability_<measure> (0056) */
 };
 extern const struct filter_spec accountability_filter_spec;
 
@@ -136,7 +141,7 @@ extern const struct filter_spec accountability_filter_spec;
 struct recovery_filter {
 	struct page_req page;
 	int64_t campaign_id;
-	const char *kind;           /* recovered | returned */
+	const char *kind;           /* a recovery_kinds code */
 	const char *day_from, *day_to;
 	const char *recovery_kind;  /* the same as kind, named for the /accountability page
 				     * (two ledgers): the figures' links use it */

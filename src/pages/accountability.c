@@ -1,7 +1,8 @@
 /*
  * accountability.c: /accountability, one page with two ledgers: the
- * accountability procedures (问责) and the money recovered or ordered
- * returned (挽回经济损失 / 责令退回) with its total, each with its form.
+ * accountability procedures (问责) with their measure types, and the money
+ * of the four kinds (收缴, 追缴, 责令退赔, 挽回经济损失; 0056) with its
+ * total, each with its form.
  * The forms choose the unit, the person and the case with the picker
  * (pages/find.h): by name as one types, or by the typed name resolved
  * when the form is sent without JavaScript.
@@ -24,16 +25,70 @@
 #include "pages/page.h"
 
 /* the figures' arguments (issue 11: accountabilities, recovered) */
-static const char *const acc_args[] = { "from", "to", "within", "campaign_id", NULL };
+static const char *const acc_args[] = { "from", "to", "within", "campaign_id", "measure", NULL };
 static const char *const rec_args[] = { "recovered_from", "recovered_to", "recovery_kind", "campaign_id",
 	NULL };
 
 static const struct list_col acc_cols[] = { { "启动日期", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
-	{ "人员", NULL, 0, 0 }, { "专项整治", NULL, 0, 0 }, { "事由", NULL, 0, 0 } };
+	{ "人员", NULL, 0, 0 }, { "专项整治", NULL, 0, 0 }, { "问责方式", NULL, 0, 0 }, { "事由", NULL, 0, 0 } };
 static const struct list_def acc_list_def = LIST_DEF("问责", "accountability", NULL, acc_cols);
 static const struct list_col rec_cols[] = { { "日期", NULL, 0, 0 }, { "类别", NULL, 0, 0 },
 	{ "金额（元）", "num", 0, 0 }, { "专项整治", NULL, 0, 0 } };
-static const struct list_def rec_list_def = LIST_DEF("挽回经济损失与责令退回", "recoveries", NULL, rec_cols);
+static const struct list_def rec_list_def = LIST_DEF("追缴挽损", "recoveries", NULL, rec_cols);
+
+/* "check,notice" -> "检查、通报" (accountability_measure_kinds) */
+static const char *measures_text(struct req *r, const char *codes)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	for (const char *p = codes ? codes : ""; *p;) {
+		size_t n = strcspn(p, ",");
+		const char *zh = label_of(accountability_measure_kinds, arena_strndup(r->arena, p, n));
+
+		if (sb.len)
+			strbuf_addstr(&sb, "、");
+		strbuf_addstr(&sb, zh ? zh : "");
+		p += n + (p[n] == ',');
+	}
+	out = arena_strdup(r->arena, sb.len ? sb.buf : "");
+	strbuf_release(&sb);
+	return out;
+}
+
+/* the posted measures (checkboxes named measures) joined by ',' */
+static const char *posted_measures(struct req *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	for (int j = 0; j < r->form.n; j++)
+		if (!strcmp(r->form.fields[j].key, "measures") && *r->form.fields[j].value) {
+			if (sb.len)
+				strbuf_addch(&sb, ',');
+			strbuf_addstr(&sb, r->form.fields[j].value);
+		}
+	out = arena_strdup(r->arena, sb.len ? sb.buf : "");
+	strbuf_release(&sb);
+	return out;
+}
+
+static void measure_boxes(struct req *r, struct strbuf *sb, const char *err)
+{
+	const char *posted = posted_measures(r);
+
+	field_group_open(sb, "measures", "问责方式（可多选）", 0, err);
+	for (const struct label *x = accountability_measure_kinds; x->code; x++) {
+		int on = 0;
+		for (const char *p = posted; *p;) {
+			size_t n = strcspn(p, ",");
+			on |= n == strlen(x->code) && !strncmp(p, x->code, n);
+			p += n + (p[n] == ',');
+		}
+		check_option(sb, "measures", x->code, x->label, on);
+	}
+	field_group_close(sb, "measures", err);
+}
 
 /* The ledger; when exporting (format=xlsx), *answered is the reply of
  * the export and nothing else is written. */
@@ -58,6 +113,7 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 		list_text(&w, v[i].unit_name);
 		list_text(&w, v[i].person_name);
 		list_text(&w, v[i].campaign_name);
+		list_text(&w, measures_text(r, v[i].measures));
 		list_text(&w, v[i].summary);
 		list_row_end(&w);
 	}
@@ -81,6 +137,7 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 	field_pick(r, sb, FIND_PERSON, "person_id", "被问责人员", 0, fielderr_get(fe, "person_id"));
 	form_get_int(&r->form, "campaign_id", &camp);
 	campaign_select(r, sb, camp, fielderr_get(fe, "campaign_id"), "（无）");
+	measure_boxes(r, sb, fielderr_get(fe, "measures"));
 	field_text(sb, "summary", "问责事由", req_field(r, "summary"), 0, fielderr_get(fe, "summary"),
 		   "maxlength=\"2000\"");
 	form_close(sb, "保存", NULL);
@@ -93,12 +150,13 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 	struct strbuf base = STRBUF_INIT;
 	struct listw w;
 	int64_t total, sum = 0;
+	long long camp = 0;
 	int n;
 
 	list_filter(r, &recovery_filter_spec, &f, PAGE_SIZE);
 	f.page.offset = 0;      /* ?page= pages the accountability ledger above; the sum is of all */
 	n = recovery_list(&r->c, &f, &v, &total, &sum);
-	strbuf_addstr(sb, "<h2>挽回经济损失与责令退回</h2>");
+	strbuf_addstr(sb, "<h2>追缴挽损（收缴、追缴、责令退赔、挽回经济损失）</h2>");
 	figlist_note(sb, &recovery_filter_spec, &f, rec_args, "/accountability");
 	list_open(&w, r, sb, &rec_list_def);
 	for (int i = 0; i < n; i++) {
@@ -131,6 +189,9 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 		   fielderr_get(fe, "amount"), "inputmode=\"decimal\" maxlength=\"20\"");
 	field_select(sb, "kind", "类别", recovery_kinds, req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
 	field_pick(r, sb, FIND_CASE, "case_id", "案件（可不填）", 0, fielderr_get(fe, "case_id"));
+	/* named rec_campaign_id: the accountability form above has a campaign_id */
+	form_get_int(&r->form, "rec_campaign_id", &camp);
+	campaign_select_named(r, sb, "rec_campaign_id", camp, fielderr_get(fe, "rec_campaign_id"), "（无）");
 	form_close(sb, "保存", NULL);
 }
 
@@ -172,7 +233,8 @@ static int saved(struct req *r, int64_t id, struct fielderr *fe)
 int page_accountability_create(struct req *r)
 {
 	struct fielderr fe = { 0 };
-	struct accountability q = { .started = req_field(r, "started"), .summary = req_field(r, "summary") };
+	struct accountability q = { .started = req_field(r, "started"), .summary = req_field(r, "summary"),
+		.measures = posted_measures(r) };
 
 	q.unit_id = pick_resolve(r, FIND_UNIT, "unit_id", &fe);
 	q.person_id = pick_resolve(r, FIND_PERSON, "person_id", &fe);
@@ -189,7 +251,7 @@ int page_recovery_create(struct req *r)
 	struct fielderr fe = { 0 };
 	struct recovery m = { .day = req_field(r, "day"), .kind = req_field(r, "kind") };
 
-	m.campaign_id = form_opt_id(&r->form, "campaign_id", &fe, "所选专项整治不存在");
+	m.campaign_id = form_opt_id(&r->form, "rec_campaign_id", &fe, "所选专项整治不存在");
 	m.case_id = pick_resolve(r, FIND_CASE, "case_id", &fe);
 	if (m.case_id < 0)
 		return res_error(r, RES_STORE, "pick");

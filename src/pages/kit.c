@@ -325,17 +325,23 @@ void select_option(struct strbuf *sb, int64_t value, int selected, const char *t
 	strbuf_addstr(sb, "</option>");
 }
 
-/* The campaigns as a <select> named campaign_id. */
-void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
-		     const char *none_label)
+/* The campaigns as a <select> named name (campaign_id). */
+void campaign_select_named(struct req *r, struct strbuf *sb, const char *name, int64_t selected, const char *err,
+			   const char *none_label)
 {
 	struct campaign *v;
 	int n = campaign_list(&r->c, &v);
 
-	field_select_open(sb, "campaign_id", "专项整治", 0, err, none_label);
+	field_select_open(sb, name, "专项整治", 0, err, none_label);
 	for (int i = 0; i < n; i++)
 		select_option(sb, v[i].id, v[i].id == selected, v[i].name);
-	field_select_close(sb, "campaign_id", err);
+	field_select_close(sb, name, err);
+}
+
+void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
+		     const char *none_label)
+{
+	campaign_select_named(r, sb, "campaign_id", selected, err, none_label);
 }
 
 /* A unit as its option reads: name（parent）. */

@@ -97,6 +97,10 @@ void field_select(struct strbuf *sb, const char *name, const char *label,
  * empty choice). */
 void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const char *err,
 		     const char *none_label);
+/* The same named otherwise: a second such select on one page (its id is
+ * f-NAME) */
+void campaign_select_named(struct req *r, struct strbuf *sb, const char *name, int64_t selected, const char *err,
+			   const char *none_label);
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked);
 /* A group of controls under one label (checkbox groups): a role=group
  * wrapper with id f-NAME (what the error summary links to), named by its

@@ -38,6 +38,7 @@ static const struct {
 	{ "/outcomes", "处理结果", PERM_PERSON_READ },
 	{ "/executions", "处分执行", PERM_EXECUTION },
 	{ "/accountability", "问责与追缴", PERM_ACCOUNTABILITY },
+	{ "/campaigns", "专项整治", PERM_CLUE_READ },
 	{ "/ratings", "群众评价", PERM_RATING_READ },
 	{ "/targets", "目标任务", PERM_TARGET_READ },
 	{ "/problems", "问题整改台账", PERM_PROBLEM_READ },

@@ -1,5 +1,5 @@
 /*
- * q_clues.c: campaigns, problem clues and their subjects, dispositions,
+ * q_clues.c: problem clues and their subjects, dispositions,
  * and the timeline of every record.
  */
 #include "store/q_clues.h"
@@ -11,63 +11,6 @@
 #include "store/q_util.h"
 
 #include <string.h>
-
-/* ---- campaigns ---------------------------------------------------------- */
-
-static const struct store_sql Q_CAMP_INSERT = {
-	"INSERT INTO campaigns(region, name, start_day, end_day, created_at) VALUES (?, ?, ?, ?, ?) "
-	"RETURNING id", NULL };
-static const struct store_sql Q_CAMP_GET = {
-	"SELECT id, name, start_day, end_day, created_at FROM campaigns WHERE id = ?", NULL };
-static const struct store_sql Q_CAMP_LIST = {
-	"SELECT id, name, start_day, end_day, created_at FROM campaigns ORDER BY id DESC LIMIT 500", NULL };
-
-static void fill_campaign(struct arena *a, struct store_stmt *st, void *row)
-{
-	struct campaign *k = row;
-
-	k->id = store_col_int(st, 0);
-	k->name = q_text(a, st, 1);
-	k->start_day = q_text_or_null(a, st, 2);
-	k->end_day = q_text_or_null(a, st, 3);
-	k->created_at = store_col_int(st, 4);
-}
-
-int64_t store_campaign_insert(struct store *s, const char *region, const struct campaign *k,
-			      int64_t now)
-{
-	struct store_stmt *st = store_prepare(s, &Q_CAMP_INSERT);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, region);
-	store_bind_text(st, 2, k->name);
-	store_bind_text(st, 3, k->start_day);
-	store_bind_text(st, 4, k->end_day);
-	store_bind_int(st, 5, now);
-	return q_scalar(st);
-}
-
-int store_campaign_get(struct store *s, struct arena *a, int64_t id, struct campaign *k)
-{
-	return q_get_by_id(store_prepare(s, &Q_CAMP_GET), a, id, fill_campaign, k);
-}
-
-int store_campaign_list(struct store *s, struct arena *a, struct campaign **out)
-{
-	struct store_stmt *st = store_prepare(s, &Q_CAMP_LIST);
-	struct campaign *v = NULL;
-	int rc, n = 0, cap = 0;
-
-	*out = NULL;
-	if (!st)
-		return STORE_ERR;
-	while ((rc = store_step(st)) == STORE_ROW)
-		fill_campaign(a, st, arena_push(a, &v, &cap, n++, sizeof(*v)));
-	store_reset(st);
-	*out = v;
-	return rc < 0 ? rc : n;
-}
 
 /* ---- clues -------------------------------------------------------------- */
 

@@ -15,13 +15,11 @@
 #include "model/person.h"
 #include "model/timeline.h"
 #include "store/store.h"
+/* the campaigns the clues are tagged to: their calls moved to q_campaigns.c (0056) */
+#include "store/q_campaigns.h"
 
 struct arena;
 
-int64_t store_campaign_insert(struct store *s, const char *region, const struct campaign *k,
-			      int64_t now);
-int store_campaign_get(struct store *s, struct arena *a, int64_t id, struct campaign *k);
-int store_campaign_list(struct store *s, struct arena *a, struct campaign **out);
 int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k);
 /* Only id, state and received of a clue (the flow's checks): 1, 0, < 0. */
 int store_clue_state(struct store *s, struct arena *a, int64_t id, struct clue *k);

@@ -469,19 +469,30 @@ int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome
 
 /* ---- accountability ------------------------------------------------------ */
 
-#define ACC_COLS "q.id, q.started, COALESCE(q.unit_id, 0), COALESCE(u.name, ''), " \
+/* AGG: SQLite 3.40 spells string_agg group_concat; the measures in the
+ * code table's order (accountability_measure_kinds: check, notice,
+ * admonish, org_handling, discipline) */
+#define ACC_COLS(AGG) "q.id, q.started, COALESCE(q.unit_id, 0), COALESCE(u.name, ''), " \
 	"COALESCE(q.person_id, 0), COALESCE(p.name, ''), COALESCE(q.campaign_id, 0), " \
-	"COALESCE(g.name, ''), q.summary FROM accountabilities q LEFT JOIN units u ON u.id = q.unit_id " \
+	"COALESCE(g.name, ''), q.summary, COALESCE((SELECT " AGG "(x.measure, ',') FROM (SELECT m.measure " \
+	"FROM accountability_measures m WHERE m.accountability_id = q.id ORDER BY CASE m.measure " \
+	"WHEN 'check' THEN 1 WHEN 'notice' THEN 2 WHEN 'admonish' THEN 3 WHEN 'org_handling' THEN 4 " \
+	"ELSE 5 END) x), '') FROM accountabilities q LEFT JOIN units u ON u.id = q.unit_id " \
 	"LEFT JOIN persons p ON p.id = q.person_id LEFT JOIN campaigns g ON g.id = q.campaign_id "
 #define ACC_WHERE "WHERE " Q_IN_SCOPE("COALESCE(q.unit_id, p.unit_id)") " " \
 	"AND (? = 0 OR q.campaign_id = ?) AND (? = '' OR q.started >= ?) AND (? = '' OR q.started <= ?) " \
-	"AND " QL_WITHIN("COALESCE(q.unit_id, p.unit_id)")
+	"AND " QL_WITHIN("COALESCE(q.unit_id, p.unit_id)") \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM accountability_measures m WHERE m.accountability_id = q.id " \
+	"AND m.measure = ?)) "
 
 static const struct store_sql Q_ACC_INSERT = {
 	"INSERT INTO accountabilities(region, started, unit_id, person_id, campaign_id, summary, "
 	"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_ACC_LIST = {
-	Q_SCOPE_WITH "SELECT " ACC_COLS ACC_WHERE "ORDER BY q.started DESC, q.id DESC LIMIT ? OFFSET ?", NULL };
+	Q_SCOPE_WITH "SELECT " ACC_COLS("group_concat") ACC_WHERE "ORDER BY q.started DESC, q.id DESC LIMIT ? OFFSET ?",
+	Q_SCOPE_WITH "SELECT " ACC_COLS("string_agg") ACC_WHERE "ORDER BY q.started DESC, q.id DESC LIMIT ? OFFSET ?" };
+static const struct store_sql Q_ACC_MEASURE = {
+	"INSERT INTO accountability_measures(accountability_id, measure) VALUES (?, ?)", NULL };
 static const struct store_sql Q_ACC_COUNT = {
 	Q_SCOPE_WITH "SELECT count(*) FROM accountabilities q LEFT JOIN persons p ON p.id = q.person_id "
 	ACC_WHERE, NULL };
@@ -504,6 +515,17 @@ int64_t store_accountability_insert(struct store *s, const char *region,
 	return q_scalar(st);
 }
 
+int store_accountability_measure_add(struct store *s, int64_t id, const char *measure)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ACC_MEASURE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, measure);
+	return store_exec(st) < 0 ? STORE_ERR : 0;
+}
+
 static int bind_acc(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct accountability_filter *f = filter;
@@ -514,7 +536,8 @@ static int bind_acc(struct store_stmt *st, struct arena *a, const void *filter)
 	store_bind_int(st, i++, f->campaign_id);
 	i = q_bind_text2(st, i, f->day_from);
 	i = q_bind_text2(st, i, f->day_to);
-	return q_bind_within(st, i, f->within);
+	i = q_bind_within(st, i, f->within);
+	return q_bind_text2(st, i, f->measure);
 }
 
 static void fill_acc(struct arena *a, struct store_stmt *st, void *row)
@@ -530,6 +553,7 @@ static void fill_acc(struct arena *a, struct store_stmt *st, void *row)
 	q->campaign_id = store_col_int(st, 6);
 	q->campaign_name = q_text(a, st, 7);
 	q->summary = q_text(a, st, 8);
+	q->measures = q_text(a, st, 9);
 }
 
 int store_accountability_list(struct store *s, struct arena *a,

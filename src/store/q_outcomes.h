@@ -82,6 +82,8 @@ int store_followups_of_outcome(struct store *s, struct arena *a, int64_t outcome
 			       struct followup **out);
 int64_t store_accountability_insert(struct store *s, const char *region,
 				    const struct accountability *q, int64_t created_by, int64_t now);
+/* One measure type of accountability id (0056): 0, or STORE_ERR. */
+int store_accountability_measure_add(struct store *s, int64_t id, const char *measure);
 int store_accountability_list(struct store *s, struct arena *a,
 			      const struct accountability_filter *f, struct accountability **out);
 int64_t store_accountability_count(struct store *s, const struct accountability_filter *f);

@@ -484,6 +484,10 @@ class Ctx:
                                                       'valid_from': '2020-01-01'})
         return code
 
+    def new_campaign(self):
+        return self.c['cm'].must('POST', '/api/campaigns', {'name': '故障专项%06d' % self.n(),
+                                                            'start': '2022-01-01'})['id']
+
     def future_day(self):
         """A day not yet in force and new each time: a rule version of its own."""
         return time.strftime('%Y-%m-%d', time.gmtime(4102444800 + 86400 * self.n()))
@@ -663,6 +667,11 @@ CASES = [
         'unit_id': '{ua}', 'source': 'inspection', 'summary': '问题{n}', 'found': '2022-03-01',
         'deadline': '2022-05-01'})),
     ('problem ledger', page_case('cm', 'GET', '/problems')),
+    # issue 14 (camp14): a campaign's working group, its members and audit entry in one
+    # transaction (a failed member lookup answers 503/500, not 422)
+    ('campaign group', api_case('cm', 'POST', '/api/campaigns/{k}/groups', {
+        'name': '工作组{n}', 'area': '区域{n}', 'members': ['inv1', 'inv2']},
+        lambda ctx: {'k': ctx.new_campaign()})),
     # a person of its own each time: an outcome replays the person's earlier
     # ones, so with one person the request (and its count) grew every point
     ('outcome', api_case('cm', 'POST', '/api/outcomes', {
@@ -683,7 +692,7 @@ STORE_KINDS_ONLY = {'case page', 'case read (API)', 'unit form', 'case note form
 # in the bounded sweep the store kinds and SQLite's own failures only
 # (a failed store call answers 503/500, a failed write leaves nothing half)
 STORE_AND_SQLITE = {'detention notice', 'recusal', 'recusal decision', 'appeal', 'category create',
-                    'category retire', 'rule version', 'report kind', 'problem create'}
+                    'category retire', 'rule version', 'report kind', 'problem create', 'campaign group'}
 BOUNDED_KINDS = {name: set(STORE_KIND_STATUS) for name in STORE_KINDS_ONLY}
 BOUNDED_KINDS.update({name: set(STORE_KIND_STATUS) | {'sqlite'} for name in STORE_AND_SQLITE})
 

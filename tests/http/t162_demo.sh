@@ -32,7 +32,9 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=0c9706b6ef53f16aa517c68d9ec4396feb5e0f84bd9f0c78b7d65416df6c654a
+# camp14 (0056): the campaigns carry plans and lead offices, 20 working groups
+# (campaign_group lines), accountabilities their measure types
+DEMO_SHA256=663ff2b30c5c9aaaac7914ab7702c89917fde5507fac639e68f8258f080beb94
 
 init_db || { not_ok "init"; finish; }
 
@@ -98,13 +100,18 @@ expect_figures "四风" "clues_disposed=25 sanctioned=29" --category eight_rules
 camp() { sql "SELECT id FROM campaigns WHERE name LIKE '$1%'"; }
 expect_figures "grain campaign" "clues_disposed=38 cases_filed=10 accountabilities=4 sanctioned=25 \
 	detained=1 transferred=1 form1=2" --campaign "$(camp 粮食购销)"
-expect_figures "subsidy campaign" "cases_filed=43 sanctioned=43 recovered=11752673" \
+expect_figures "subsidy campaign" "cases_filed=43 sanctioned=43 recovered=11752673 campaign_groups=8" \
 	--campaign "$(camp 玉米)"
 expect_figures "公检法" "clues_disposed=5 cases_filed=5 cases_closed=4" --source judicial
 # the 作风 figures that are outcomes: 防疫监督 党纪政务处分3人、第一种形态18人; 能力作风建设年
 # 党纪政务处分5人、第一种形态45人; 四风明察暗访 第一种形态28人; 微腐败 处分3人、退回2725.2元
 expect_figures "防疫监督" "sanctioned=3 form1=18" --campaign "$(camp 疫情防控)"
-expect_figures "能力作风建设年" "sanctioned=5 form1=45" --campaign "$(camp 全市机关)"
+expect_figures "能力作风建设年" "sanctioned=5 form1=45 campaign_groups=7" --campaign "$(camp 全市机关)"
+# camp14 (0056): 微腐败 责令退回 is the kind returned (责令退赔); the grain campaign's 4
+# accountabilities carry their measure types (通报, 诫勉, 检查和通报, 组织调整或者组织处理)
+expect_figures "微腐败 money" "returned=272520 recovered=0" --campaign "$(camp 群众身边)"
+expect_figures "grain measures" "accountability_notice=2 accountability_admonish=1 accountability_check=1 \
+	accountability_org_handling=1 accountability_discipline=0" --campaign "$(camp 粮食购销)"
 expect_figures "四风 first form" "form1=28" --category eight_rules
 expect_figures "微腐败" "sanctioned=3 returned=272520" --campaign "$(camp 群众身边)"
 expect_figures "巡察移交" "clues_received=12" --source inspection

@@ -313,7 +313,7 @@ BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_re
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
             "execution", "accountability", "rules_edit", "annual_report", "stats", "doc_templates",
             "clue_assign", "rating_read", "rating_work", "target_read", "target_manage", "target_publish",
-            "problem_read", "problem_write", "problem_rectify"}
+            "problem_read", "problem_write", "problem_rectify", "campaign_write"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -527,6 +527,11 @@ for X in JURIS:
     o["problem"] = api(cm, "POST", "/api/problems", {"unit_id": o["unit"], "source": "inspection",
                                                     "summary": "扫描整改问题", "found": "2022-04-01",
                                                     "deadline": "2022-06-30"})["id"]
+# issue 14 (special campaigns, t213): a campaign per jurisdiction (campaigns are not
+# bounded by jurisdiction: rule "any")
+for X in JURIS:
+    o = OBJ[X]
+    o["campaign"] = api(cm, "POST", "/api/campaigns", {"name": "扫描专项%s" % o["tag"], "start": "2022-01-01"})["id"]
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
@@ -581,7 +586,7 @@ FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur",
              "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
-             "user": "any", "annual": "any", "target": "any", "reminder": "any", "attachment": "case", "document": "case"}
+             "user": "any", "annual": "any", "target": "any", "reminder": "any", "campaign": "any", "attachment": "case", "document": "case"}
 
 
 def S(kind, fam=None, **kw):
@@ -698,6 +703,19 @@ SPEC = {
     "POST /api/dispositions/{id}/decision": S("id", "disposition", body=lambda o: {"approve": True, **DAY}),
     "GET /api/campaigns": S("self"),
     "POST /api/campaigns": S("self", body=lambda o: {"name": "扫描专项", "start": "2022-01-01"}),
+    "GET /api/campaigns/{id}": S("id", "campaign"),
+    "POST /api/campaigns/{id}": S("id", "campaign", body=lambda o: {"name": "扫描专项%s" % o["tag"]}),
+    "POST /api/campaigns/{id}/groups": S("id", "campaign", body=lambda o: {"name": "扫描工作组"}),
+    "POST /api/campaigns/{id}/cases": S("id", "campaign", body=lambda o: {"case_id": o["case"]}),
+    "POST /api/campaigns/{id}/attachments": S("id", "campaign", body=lambda o: {"file": ""}),
+    "GET /api/campaigns/{id}/attachments": S("id", "campaign"),
+    "GET /campaigns": S("self"),
+    "POST /campaigns": S("self", body=lambda o: {"name": "扫描专项页"}),
+    "GET /campaigns/{id}": S("id", "campaign"),
+    "POST /campaigns/{id}/edit": S("id", "campaign", body=lambda o: {"name": "扫描专项%s" % o["tag"]}),
+    "POST /campaigns/{id}/groups": S("id", "campaign", body=lambda o: {"group_name": "扫描工作组"}),
+    "POST /campaigns/{id}/cases": S("id", "campaign", body=lambda o: {"case_id": o["case"]}),
+    "POST /campaigns/{id}/attachments": S("id", "campaign", body=lambda o: {"file": ""}),
     # notices and bulk work (issue 12): an approved disposition and an
     # unknown office are refused (422), nothing outside reach is shown
     "GET /notices": S("self"),
@@ -1262,7 +1280,20 @@ POLICY = {
     "POST /api/clues/{id}/categories":      "clue_propose",
     "POST /api/dispositions/{id}/decision": "clue_approve",
     "GET /api/campaigns":                   "clue_read",
-    "POST /api/campaigns":                  "unit_write",
+    "POST /api/campaigns":                  "campaign_write",
+    "GET /api/campaigns/{id}":              "clue_read",
+    "POST /api/campaigns/{id}":             "campaign_write",
+    "POST /api/campaigns/{id}/groups":      "campaign_write",
+    "POST /api/campaigns/{id}/cases":       "campaign_write",
+    "POST /api/campaigns/{id}/attachments": "clue_read",
+    "GET /api/campaigns/{id}/attachments":  "clue_read",
+    "GET /campaigns":                       "clue_read",
+    "POST /campaigns":                      "campaign_write",
+    "GET /campaigns/{id}":                  "clue_read",
+    "POST /campaigns/{id}/edit":            "campaign_write",
+    "POST /campaigns/{id}/groups":          "campaign_write",
+    "POST /campaigns/{id}/cases":           "campaign_write",
+    "POST /campaigns/{id}/attachments":     "clue_read",
     "GET /api/reports":                     "report_read",
     "POST /api/reports":                    "report_write",
     "GET /api/reports/{id}":                "report_read",

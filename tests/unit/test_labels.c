@@ -21,6 +21,7 @@
 
 #include "core/arena.h"
 #include "domain/accountability.h"
+#include "domain/campaign.h"
 #include "domain/audit.h"
 #include "domain/case.h"
 #include "domain/clue.h"
@@ -246,6 +247,7 @@ static void test_code_tables(void **state)
 		{ execution_items, "execution_items" },
 		{ clarification_manners, "clarification_manners" },
 		{ recovery_kinds, "recovery_kinds" },
+		{ accountability_measure_kinds, "accountability_measure_kinds" }, { campaign_states, "campaign_states" },
 		{ problem_sources, "problem_sources" }, { problem_states, "problem_states" },
 		{ problem_step_labels, "problem_step_labels" },
 	};

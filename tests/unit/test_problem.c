@@ -26,50 +26,11 @@
 #include "model/unit.h"
 #include "store/q_problems.h"
 #include "store/q_units.h"
-#include "tmpdb.h"
-
-static struct store *db;
-static struct calendar *cal;
-static struct qf_keys keys;
-static struct config cfg;
-static int64_t unit;
-
-static int setup(void **state)
-{
-	struct unit u = { .region = "230100", .name = "甲局", .kind = "department" };
-
-	(void)state;
-	if (crypto_setup() < 0)
-		return -1;
-	config_defaults(&cfg);
-	cal = calendar_new();
-	if (!(db = tmpdb_open("problem")) || !cal)
-		return -1;
-	unit = store_unit_insert(db, &u, time(NULL));
-	return unit > 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	calendar_free(cal);
-	return tmpdb_close(db);
-}
-
-static struct ctx as(struct arena *a, const char *role)
-{
-	struct ctx c = { .db = db, .a = a, .cal = cal, .keys = &keys, .cfg = &cfg, .now = time(NULL) };
-
-	c.who.id = 0;
-	c.who.name = role;
-	c.who.role = role;
-	c.who.perms = role_perms(role_find(role));
-	return c;
-}
+#include "unitdb.h"
 
 static struct problem valid(void)
 {
-	return (struct problem){ .unit_id = unit, .source = "inspection", .summary = "一把手末位表态未落实",
+	return (struct problem){ .unit_id = unitdb_unit, .source = "inspection", .summary = "一把手末位表态未落实",
 				 .found = "2022-03-01", .deadline = "2022-05-01" };
 }
 
@@ -102,7 +63,7 @@ static int64_t add(struct ctx *c, struct problem p, const char **field)
 static void refusals(void **state)
 {
 	struct arena *a = arena_new(1 << 16);
-	struct ctx c = as(a, "case_manager");
+	struct ctx c = unitdb_as(a, "case_manager");
 	struct problem p;
 	const char *field;
 
@@ -137,7 +98,7 @@ static void refusals(void **state)
 static void flow(void **state)
 {
 	struct arena *a = arena_new(1 << 16);
-	struct ctx cm = as(a, "case_manager"), unit_staff = as(a, "rectifier");
+	struct ctx cm = unitdb_as(a, "case_manager"), unit_staff = unitdb_as(a, "rectifier");
 	struct fielderr fe = { 0 };
 	struct problem_step *s;
 	struct problem p;
@@ -198,5 +159,5 @@ int main(void)
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(flow),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unitdb_setup, unitdb_teardown);
 }
