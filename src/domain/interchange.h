@@ -64,7 +64,7 @@ struct ix_field {
 };
 
 #define IX_MAX_FIELDS 24
-#define IX_MAX_TYPES 32
+#define IX_MAX_TYPES 64
 #define IX_MAX_LIST 64
 
 /* A field's value in the record being imported. */
