@@ -1,0 +1,411 @@
+/*
+ * inspection.c: inspections (domain/inspection.h): rounds, inspections,
+ * their groups with the recusal check, the feedback and the report's
+ * clock, need-to-know by need_to_know.h's rule.
+ *
+ * Guarantees: a round's year and number are unique, its days well-formed;
+ * an inspection names an existing round, unit and leader, a known kind;
+ * its report's due day is the clock inspection_report's from the
+ * feedback day; a member with a statutory ground on the inspected unit is
+ * never added.  Every write and its audit entry commit together.
+ */
+#include "domain/inspection.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/clocks.h"
+#include "domain/ctx.h"
+#include "domain/need_to_know.h"
+#include "domain/recusal.h"
+#include "domain/result.h"
+#include "model/unit.h"
+#include "model/user.h"
+#include "store/q_inspections.h"
+#include "store/q_units.h"
+#include "store/q_users.h"
+#include "store/store.h"
+
+QF_AUDIT_EVENT(INSPECTION_ROUND_ADD, "inspection_round_add", "登记巡察轮次");
+QF_AUDIT_EVENT(INSPECTION_ADD, "inspection_add", "登记巡察");
+QF_AUDIT_EVENT(INSPECTION_MEMBER_ADD, "inspection_member_add", "巡察组增加成员");
+QF_AUDIT_EVENT(INSPECTION_FEEDBACK, "inspection_feedback", "巡察反馈");
+QF_AUDIT_EVENT(INSPECTION_REPORTED, "inspection_reported", "收到巡察整改情况报告");
+QF_AUDIT_OBJECT(inspection, "巡察");
+QF_AUDIT_OBJECT(inspection_round, "巡察轮次");
+
+const struct label inspection_kinds[] = {
+	{ "regular", "常规巡察" },
+	{ "special", "专项巡察" },
+	{ "elevated", "提级巡察" },
+	{ "mobile", "机动巡察" },
+	{ "village", "村（社区）巡察" },
+	{ NULL, NULL }
+};
+
+static const char *const sees_all[] = { "inspection", "leader", NULL };
+static const struct need_rule rule = {
+	.exists = store_inspection_exists,
+	.member = store_inspection_member_has,
+	.sees_all = sees_all,
+	.object = "inspection",
+	.note = "not on the inspection group",
+};
+
+int inspection_access(struct ctx *c, int64_t id)
+{
+	return need_to_know(c, &rule, id);
+}
+
+static int day_ok(const char *d)
+{
+	return d && date_parse(d) != QF_DAY_NONE;
+}
+
+/* an optional day: "" or NULL is none */
+static void opt_day(struct fielderr *fe, const char *field, const char *d, const char *msg)
+{
+	if (d && *d && !day_ok(d))
+		fielderr_add(fe, field, fielderr_date_msg(d, msg));
+}
+
+/* ---- rounds ------------------------------------------------------------------ */
+
+struct round_arg {
+	struct ctx *c;
+	const struct inspection_round *r;
+	struct fielderr *fe;
+	int64_t id;
+};
+
+static int round_tx(struct store *s, void *arg)
+{
+	struct round_arg *ra = arg;
+	struct ctx *c = ra->c;
+	int64_t dup = store_round_find(s, ra->r->year, ra->r->number);
+
+	if (dup < 0)
+		return -1;
+	if (dup) {
+		fielderr_add(ra->fe, "number", arena_printf(c->a, "%d年第%d轮巡察已登记", ra->r->year, ra->r->number));
+		return -1;
+	}
+	ra->id = store_round_insert(s, ra->r, c->who.id, c->now);
+	if (ra->id <= 0)
+		return -1;
+	return audit_append(c, AEV_INSPECTION_ROUND_ADD, arena_printf(c->a, "inspection_round/%" PRId64, ra->id), 1,
+			    ra->r->name);
+}
+
+int64_t inspection_round_add(struct ctx *c, const struct inspection_round *r, struct fielderr *fe)
+{
+	struct round_arg ra = { .c = c, .r = r, .fe = fe };
+	int rc;
+
+	if (!authz_has(&c->who, PERM_INSPECTION_WRITE))
+		return RES_NOT_FOUND;
+	if (r->year < 2000 || r->year > 2100)
+		fielderr_add(fe, "year", "请填写年度");
+	if (r->number < 1)
+		fielderr_add(fe, "number", "请填写轮次");
+	if (!r->name || !*r->name)
+		fielderr_add(fe, "name", "请填写轮次名称");
+	else
+		fielderr_len(c->a, fe, "name", "轮次名称", r->name, INSPECTION_TEXT_MAX);
+	if (!day_ok(r->starts))
+		fielderr_add(fe, "starts", fielderr_date_msg(r->starts, "开始日期格式应为 YYYY-MM-DD"));
+	opt_day(fe, "ends", r->ends, "结束日期格式应为 YYYY-MM-DD");
+	if (fe->n)
+		return RES_INVALID;
+	rc = store_tx(c->db, round_tx, &ra);
+	if (fe->n)
+		return RES_INVALID;
+	return rc < 0 ? RES_STORE : ra.id;
+}
+
+int inspection_round_get(struct ctx *c, int64_t id, struct inspection_round *out)
+{
+	int rc = store_round_get(c->db, c->a, id, out);
+
+	return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
+}
+
+int inspection_round_list(struct ctx *c, struct inspection_round **out)
+{
+	int n = store_round_list(c->db, c->a, out);
+
+	return n < 0 ? RES_STORE : n;
+}
+
+/* ---- the report's clock ------------------------------------------------------- */
+
+const char *inspection_report_due(struct ctx *c, const char *feedback)
+{
+	struct clock_table t;
+	const struct clock_limit *l;
+	qf_day due;
+	char buf[16];
+
+	if (clock_table_load(c->db, c->a, &t) < 0 || !(l = clock_find(&t, "inspection_report")))
+		return NULL;
+	due = clock_due(c->cal, l, date_parse(feedback));
+	if (due == QF_DAY_NONE)
+		return NULL;
+	date_format(due, buf);
+	return arena_strdup(c->a, buf);
+}
+
+/* ---- members ------------------------------------------------------------------ */
+
+/* Inside the transaction: adds the member after the recusal check. 1
+ * added (or already one), 0 refused (fe, audited), -1 store. */
+static int member_add_in_tx(struct ctx *c, const struct inspection *i, int64_t user_id, const char *home_office,
+			    struct fielderr *fe)
+{
+	struct user u;
+	const char *why = NULL;
+	int rc = store_user_by_id(c->db, c->a, user_id, &u);
+
+	if (rc < 0)
+		return -1;
+	if (!rc) {
+		fielderr_add(fe, "user_id", "请选择巡察组成员");
+		return 0;
+	}
+	rc = recusal_unit_check(c, i->unit_id, i->unit_name, &u, &why);
+	if (rc < 0)
+		return -1;
+	if (rc != RECUSAL_NONE) {
+		fielderr_add(fe, "user_id", rc == RECUSAL_OPEN
+			? arena_printf(c->a, "%s。未经委领导决定，不得加入巡察组。", why) : arena_printf(c->a, "%s。", why));
+		return 0;
+	}
+	rc = store_inspection_member_add(c->db, i->id, user_id, home_office, c->now);
+	if (rc < 0)
+		return -1;
+	return audit_append(c, AEV_INSPECTION_MEMBER_ADD, need_obj(c, &rule, i->id), 1,
+			    arena_printf(c->a, "%s%s%s", *u.display_name ? u.display_name : u.name,
+					 home_office && *home_office ? "，派出单位：" : "",
+					 home_office ? home_office : "")) < 0 ? -1 : 1;
+}
+
+/* ---- inspections -------------------------------------------------------------- */
+
+struct add_arg {
+	struct ctx *c;
+	struct inspection i;
+	struct fielderr *fe;
+	int64_t id;
+	int refused;            /* the recusal refused the leader */
+};
+
+static int add_tx(struct store *s, void *arg)
+{
+	struct add_arg *aa = arg;
+	struct ctx *c = aa->c;
+	int rc;
+
+	aa->id = store_inspection_insert(s, &aa->i, c->who.id, c->now);
+	if (aa->id <= 0)
+		return -1;
+	aa->i.id = aa->id;
+	if (audit_append(c, AEV_INSPECTION_ADD, need_obj(c, &rule, aa->id), 1,
+			 arena_printf(c->a, "%s：%s", aa->i.group_name, aa->i.unit_name)) < 0)
+		return -1;
+	if (!aa->i.leader_id)
+		return 0;
+	rc = member_add_in_tx(c, &aa->i, aa->i.leader_id, "", aa->fe);
+	if (rc == 0)
+		aa->refused = 1;
+	return rc == 1 ? 0 : -1;
+}
+
+static int check_inspection(struct ctx *c, const struct inspection *i, struct fielderr *fe, struct unit *u)
+{
+	struct inspection_round r;
+	int rc;
+
+	if ((rc = i->round_id > 0 ? store_round_get(c->db, c->a, i->round_id, &r) : 0) < 0)
+		return -1;
+	if (!rc)
+		fielderr_add(fe, "round_id", "请选择巡察轮次");
+	if ((rc = i->unit_id > 0 ? store_unit_get(c->db, c->a, i->unit_id, u) : 0) < 0)
+		return -1;
+	if (!rc)
+		fielderr_add(fe, "unit_id", "请选择被巡察党组织");
+	if (!i->kind || !label_of(inspection_kinds, i->kind))
+		fielderr_add(fe, "kind", "请选择巡察类型");
+	if (!i->group_name || !*i->group_name)
+		fielderr_add(fe, "group_name", "请填写巡察组名称");
+	else
+		fielderr_len(c->a, fe, "group_name", "巡察组名称", i->group_name, INSPECTION_TEXT_MAX);
+	opt_day(fe, "entered", i->entered, "进驻日期格式应为 YYYY-MM-DD");
+	opt_day(fe, "left_on", i->left_on, "撤离日期格式应为 YYYY-MM-DD");
+	opt_day(fe, "feedback", i->feedback, "反馈日期格式应为 YYYY-MM-DD");
+	opt_day(fe, "reported", i->reported, "整改报告日期格式应为 YYYY-MM-DD");
+	if (day_ok(i->entered) && day_ok(i->left_on) && strcmp(i->left_on, i->entered) < 0)
+		fielderr_add(fe, "left_on", "撤离日期不能早于进驻日期");
+	if (i->reported && *i->reported && !(i->feedback && *i->feedback))
+		fielderr_add(fe, "reported", "反馈之后才有整改情况报告");
+	if (i->note)
+		fielderr_len(c->a, fe, "note", "备注", i->note, 2000);
+	return 0;
+}
+
+static const char *nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+int64_t inspection_add(struct ctx *c, const struct inspection *i, struct fielderr *fe)
+{
+	struct add_arg aa = { .c = c, .i = *i, .fe = fe };
+	struct unit u;
+	int rc;
+
+	if (!authz_has(&c->who, PERM_INSPECTION_WRITE))
+		return RES_NOT_FOUND;
+	if (check_inspection(c, i, fe, &u) < 0)
+		return RES_STORE;
+	if (fe->n)
+		return RES_INVALID;
+	aa.i.unit_name = u.name;
+	aa.i.entered = nonempty(i->entered);
+	aa.i.left_on = nonempty(i->left_on);
+	aa.i.feedback = nonempty(i->feedback);
+	aa.i.reported = nonempty(i->reported);
+	aa.i.report_due = NULL;
+	if (aa.i.feedback && !(aa.i.report_due = inspection_report_due(c, aa.i.feedback)))
+		return RES_STORE;
+	rc = store_tx(c->db, add_tx, &aa);
+	if (aa.refused) {
+		audit_record(c, AEV_RECUSAL_REFUSED, arena_printf(c->a, "unit/%" PRId64, i->unit_id), 0, "recusal");
+		return RES_INVALID;
+	}
+	return rc < 0 ? RES_STORE : aa.id;
+}
+
+int inspection_get(struct ctx *c, int64_t id, struct inspection *out)
+{
+	int rc = inspection_access(c, id);
+
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
+	rc = store_inspection_get(c->db, c->a, id, out);
+	return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
+}
+
+int inspection_list(struct ctx *c, int64_t round_id, struct inspection **out)
+{
+	int n = store_inspection_list(c->db, c->a, round_id, need_sees_all(c, &rule) ? 0 : c->who.id, out);
+
+	return n < 0 ? RES_STORE : n;
+}
+
+int inspection_members(struct ctx *c, int64_t id, struct inspection_member **out)
+{
+	int n = store_inspection_members(c->db, c->a, id, out);
+
+	return n < 0 ? RES_STORE : n;
+}
+
+/* a write on an inspection the actor may see and change: RES_DONE with *i */
+static int writable(struct ctx *c, int64_t id, struct inspection *i)
+{
+	if (!authz_has(&c->who, PERM_INSPECTION_WRITE))
+		return RES_NOT_FOUND;
+	return inspection_get(c, id, i);
+}
+
+struct member_arg {
+	struct ctx *c;
+	const struct inspection *i;
+	int64_t user_id;
+	const char *home_office;
+	struct fielderr *fe;
+};
+
+static int member_tx(struct store *s, void *arg)
+{
+	struct member_arg *ma = arg;
+
+	(void)s;
+	return member_add_in_tx(ma->c, ma->i, ma->user_id, ma->home_office, ma->fe) == 1 ? 0 : -1;
+}
+
+int inspection_member_add(struct ctx *c, int64_t id, int64_t user_id, const char *home_office,
+			  struct fielderr *fe)
+{
+	struct inspection i;
+	struct member_arg ma = { .c = c, .i = &i, .user_id = user_id, .home_office = home_office, .fe = fe };
+	int rc = writable(c, id, &i);
+
+	if (rc != RES_DONE)
+		return rc;
+	if (home_office)
+		fielderr_len(c->a, fe, "home_office", "派出单位", home_office, INSPECTION_TEXT_MAX);
+	if (fe->n)
+		return RES_INVALID;
+	rc = store_tx(c->db, member_tx, &ma);
+	if (fe->n) {
+		audit_record(c, AEV_RECUSAL_REFUSED, need_obj(c, &rule, id), 0, "recusal");
+		return RES_INVALID;
+	}
+	return rc < 0 ? RES_STORE : RES_DONE;
+}
+
+/* ---- feedback and report ------------------------------------------------------ */
+
+struct day_arg {
+	struct ctx *c;
+	int64_t id;
+	const char *day, *due;
+	const struct audit_event *ev;
+};
+
+static int day_tx(struct store *s, void *arg)
+{
+	struct day_arg *da = arg;
+	int rc = da->due ? store_inspection_set_feedback(s, da->id, da->day, da->due)
+			 : store_inspection_set_reported(s, da->id, da->day);
+
+	if (rc != 1)
+		return -1;
+	return audit_append(da->c, da->ev, need_obj(da->c, &rule, da->id), 1, da->day);
+}
+
+static int set_day(struct ctx *c, int64_t id, const char *day, int feedback, struct fielderr *fe)
+{
+	struct inspection i;
+	struct day_arg da = { .c = c, .id = id, .day = day,
+			      .ev = feedback ? AEV_INSPECTION_FEEDBACK : AEV_INSPECTION_REPORTED };
+	int rc = writable(c, id, &i);
+
+	if (rc != RES_DONE)
+		return rc;
+	if (!day_ok(day))
+		fielderr_add(fe, feedback ? "feedback" : "reported", fielderr_date_msg(day, "日期格式应为 YYYY-MM-DD"));
+	else if (!feedback && !i.feedback)
+		fielderr_add(fe, "reported", "反馈之后才有整改情况报告");
+	else if (!feedback && strcmp(day, i.feedback) < 0)
+		fielderr_add(fe, "reported", "整改报告日期不能早于反馈日期");
+	if (fe->n)
+		return RES_INVALID;
+	if (feedback && !(da.due = inspection_report_due(c, day)))
+		return RES_STORE;
+	return store_tx(c->db, day_tx, &da) < 0 ? RES_STORE : RES_DONE;
+}
+
+int inspection_feedback(struct ctx *c, int64_t id, const char *day, struct fielderr *fe)
+{
+	return set_day(c, id, day, 1, fe);
+}
+
+int inspection_reported(struct ctx *c, int64_t id, const char *day, struct fielderr *fe)
+{
+	return set_day(c, id, day, 0, fe);
+}

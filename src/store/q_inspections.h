@@ -1,0 +1,42 @@
+#ifndef QF_Q_INSPECTIONS_H
+#define QF_Q_INSPECTIONS_H
+/*
+ * q_inspections: the typed calls of inspections (巡察, migration 0055,
+ * domain/inspection.h).  Need-to-know is the domain's (need_to_know.h):
+ * the lists take the user whose inspections to list (0: every one).
+ * Results as store.h: ids, counts or negative codes; text in the arena.
+ */
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "model/inspection.h"
+#include "store/store.h"
+
+int64_t store_round_insert(struct store *s, const struct inspection_round *r, int64_t user_id, int64_t now);
+/* 1 found, 0 not, < 0. */
+int store_round_get(struct store *s, struct arena *a, int64_t id, struct inspection_round *out);
+/* the id of the round (year, number), 0 none, < 0 */
+int64_t store_round_find(struct store *s, int year, int number);
+/* every round, the latest first: the row count */
+int store_round_list(struct store *s, struct arena *a, struct inspection_round **out);
+
+int64_t store_inspection_insert(struct store *s, const struct inspection *i, int64_t user_id, int64_t now);
+int store_inspection_get(struct store *s, struct arena *a, int64_t id, struct inspection *out);
+int store_inspection_exists(struct store *s, int64_t id);
+/* round_id 0: any round; member 0: every inspection, else those member
+ * is on: the row count */
+int store_inspection_list(struct store *s, struct arena *a, int64_t round_id, int64_t member,
+			  struct inspection **out);
+/* the feedback day and the report's due day it starts: changed rows */
+int store_inspection_set_feedback(struct store *s, int64_t id, const char *feedback, const char *due);
+/* the day the rectification report was received (feedback given): changed rows */
+int store_inspection_set_reported(struct store *s, int64_t id, const char *day);
+
+int store_inspection_member_has(struct store *s, int64_t inspection_id, int64_t user_id);
+/* 1 added, 0 already a member, < 0 */
+int store_inspection_member_add(struct store *s, int64_t inspection_id, int64_t user_id,
+				const char *home_office, int64_t now);
+int store_inspection_members(struct store *s, struct arena *a, int64_t inspection_id,
+			     struct inspection_member **out);
+
+#endif
