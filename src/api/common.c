@@ -54,3 +54,10 @@ int api_me(struct req *r)
 					    "name", r->user.name, "display_name", r->user.display_name,
 					    "role", r->user.role, "csrf", r->sess.csrf));
 }
+
+int64_t api_int(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+}

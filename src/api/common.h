@@ -18,6 +18,8 @@ json_t *api_body(struct req *r);
 /* A string member as an arena copy ("" when absent); -1 when present but
  * not a string. */
 int api_str(struct req *r, json_t *o, const char *key, const char **out);
+/* An integer member's value, 0 when absent or not an integer (ids). */
+int64_t api_int(json_t *o, const char *key);
 /* An integer member's value for json_pack's "o?": a new JSON integer, or
  * NULL (packed as null) when v is 0, the records' "none" for ids, months.
  * Strings use "s?" directly; jansson has no optional integer format. */

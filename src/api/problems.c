@@ -49,13 +49,6 @@ int api_problem(struct req *r)
 	return reply_json(r, 200, problem_json(&p));
 }
 
-static int64_t member_id(json_t *j, const char *key)
-{
-	json_t *v = json_object_get(j, key);
-
-	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
-}
-
 int api_problem_create(struct req *r)
 {
 	json_t *j = api_body(r);
@@ -65,9 +58,9 @@ int api_problem_create(struct req *r)
 
 	if (!j)
 		return MHD_YES;
-	p.unit_id = member_id(j, "unit_id");
-	p.campaign_id = member_id(j, "campaign_id");
-	p.bad_review_id = member_id(j, "bad_review_id");
+	p.unit_id = api_int(j, "unit_id");
+	p.campaign_id = api_int(j, "campaign_id");
+	p.bad_review_id = api_int(j, "bad_review_id");
 	p.top_leader = json_is_true(json_object_get(j, "top_leader"));
 	api_str(r, j, "source", &p.source);
 	api_str(r, j, "summary", &p.summary);

@@ -24,6 +24,7 @@
 #include "api/outcomes.h"
 #include "api/rules.h"
 #include "api/statistics.h"
+#include "api/inspections.h"
 #include "api/persons.h"
 #include "api/problems.h"
 #include "api/ratings.h"
@@ -309,6 +310,15 @@ const struct route route_table[] = {
 	{ POST, "/api/problems/{id}/apply", api_problem_apply, PERM_PROBLEM_RECTIFY, R_API },
 	{ POST, "/api/problems/{id}/confirm", api_problem_confirm, PERM_PROBLEM_WRITE, R_API },
 	{ POST, "/api/problems/{id}/return", api_problem_return, PERM_PROBLEM_WRITE, R_API },
+	/* inspections (巡察): content need-to-know in the domain (inspection.h) */
+	{ GET, "/api/inspection-rounds", api_inspection_rounds, PERM_INSPECTION_READ, R_API },
+	{ POST, "/api/inspection-rounds", api_inspection_round_create, PERM_INSPECTION_WRITE, R_API },
+	{ GET, "/api/inspection-rounds/{id}", api_inspection_round, PERM_INSPECTION_READ, R_API },
+	{ POST, "/api/inspections", api_inspection_create, PERM_INSPECTION_WRITE, R_API },
+	{ GET, "/api/inspections/{id}", api_inspection, PERM_INSPECTION_READ, R_API },
+	{ POST, "/api/inspections/{id}/members", api_inspection_member_add, PERM_INSPECTION_WRITE, R_API },
+	{ POST, "/api/inspections/{id}/feedback", api_inspection_feedback, PERM_INSPECTION_WRITE, R_API },
+	{ POST, "/api/inspections/{id}/reported", api_inspection_reported, PERM_INSPECTION_WRITE, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

@@ -527,6 +527,21 @@ for X in JURIS:
     o["problem"] = api(cm, "POST", "/api/problems", {"unit_id": o["unit"], "source": "inspection",
                                                     "summary": "扫描整改问题", "found": "2022-04-01",
                                                     "deadline": "2022-06-30"})["id"]
+# issue 14 (inspections): a round and an inspection of each jurisdiction's unit; A's group is
+# the supervisor (need-to-know: the inspection office, the leaders and the group)
+SQL.run("INSERT INTO inspection_rounds(year, number, name, starts, created_at) "
+        "VALUES (2022, 9, '扫描巡察轮次', '2022-03-01', 1)")
+ROUND = int(SQL.one("SELECT id FROM inspection_rounds WHERE year = 2022 AND number = 9"))
+INSP_TEAM = {"A": {"supervisor"}}
+for X in JURIS:
+    o = OBJ[X]
+    o["round"] = ROUND
+    SQL.run("INSERT INTO inspections(round_id, unit_id, kind, group_name, created_at) "
+            "VALUES (%d, %d, 'regular', '扫描巡察组%s', 1)" % (ROUND, o["unit"], o["tag"]))
+    o["inspection"] = int(SQL.one("SELECT id FROM inspections WHERE group_name = '扫描巡察组%s'" % o["tag"]))
+    for r in INSP_TEAM.get(X, ()):
+        SQL.run("INSERT INTO inspection_members(inspection_id, user_id, added_at) VALUES (%d, %d, 1)"
+                % (o["inspection"], uid("u_" + r)))
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
@@ -563,6 +578,8 @@ def reach(role, rule, X):
         return jur
     if rule == "case":
         return role in CASE_ALL or role in TEAM[X]
+    if rule == "inspection":
+        return role in ("inspection", "leader") or role in INSP_TEAM.get(X, ())
     if rule == "outcome_read":
         return reach(role, "case", X) or ("execution" in perms(role) and jur)
     raise SystemExit("unknown reach rule " + rule)
@@ -581,6 +598,7 @@ FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur",
              "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
+             "inspection": "inspection", "round": "any",
              "user": "any", "annual": "any", "target": "any", "reminder": "any", "attachment": "case", "document": "case"}
 
 
@@ -914,6 +932,16 @@ SPEC = {
     "POST /api/problems/{id}/return": S("id", "problem", body=lambda o: {"note": "扫描退回"}),
     "POST /api/problems/{id}/attachments": S("id", "problem", body=lambda o: {"file": ""}),
     "GET /api/problems/{id}/attachments": S("id", "problem"),
+    "GET /api/inspection-rounds": S("self"),
+    "POST /api/inspection-rounds": S("self", body=lambda o: {"year": 2023, "number": 1, "name": "扫描轮次",
+                                                             "starts": "2023-03-01"}),
+    "GET /api/inspection-rounds/{id}": S("id", "round"),
+    "POST /api/inspections": S("ref", "unit", body=lambda o: {"round_id": ROUND, "unit_id": o["unit"],
+                                                              "kind": "regular", "group_name": "扫描新组"}),
+    "GET /api/inspections/{id}": S("id", "inspection"),
+    "POST /api/inspections/{id}/members": S("id", "inspection", body=lambda o: {"user_id": uid("spare")}),
+    "POST /api/inspections/{id}/feedback": S("id", "inspection", body=lambda o: {"day": "2022-05-10"}),
+    "POST /api/inspections/{id}/reported": S("id", "inspection", body=lambda o: {"day": "2022-07-11"}),
     "GET /units/{id}/rating/poster": S("id", "unit"),
     "GET /categories": S("self"),
     # attachments (attach): a file field left empty is refused (422) once the record is reached
@@ -1195,6 +1223,14 @@ POLICY = {
     "POST /api/problems/{id}/return":       "problem_write",
     "POST /api/problems/{id}/attachments":  "problem_read",
     "GET /api/problems/{id}/attachments":   "problem_read",
+    "GET /api/inspection-rounds":           "inspection_read",
+    "POST /api/inspection-rounds":          "inspection_write",
+    "GET /api/inspection-rounds/{id}":      "inspection_read",
+    "POST /api/inspections":                "inspection_write",
+    "GET /api/inspections/{id}":            "inspection_read",
+    "POST /api/inspections/{id}/members":   "inspection_write",
+    "POST /api/inspections/{id}/feedback":  "inspection_write",
+    "POST /api/inspections/{id}/reported":  "inspection_write",
     "GET /units/{id}/rating/poster":        "rating_work",
     "GET /categories":                      "catalog",
     "POST /reports/{id}/attachments":       "report_read",

@@ -1,0 +1,155 @@
+/*
+ * api/inspections.c: inspections' JSON twin (api/inspections.h), the
+ * same domain calls as the pages; optional members null.
+ */
+#include "api/common.h"
+#include "api/inspections.h"
+#include "domain/inspection.h"
+#include "domain/result.h"
+#include "http/http.h"
+
+static json_t *round_json(const struct inspection_round *x)
+{
+	return json_pack("{s:I, s:i, s:i, s:s, s:s, s:s?}", "id", (json_int_t)x->id, "year", x->year, "number",
+			 x->number, "name", x->name, "starts", x->starts, "ends", x->ends);
+}
+
+static json_t *inspection_json(const struct inspection *x)
+{
+	return json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:s, s:o?, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s}",
+			 "id", (json_int_t)x->id, "round_id", (json_int_t)x->round_id, "round_name", x->round_name,
+			 "unit_id", (json_int_t)x->unit_id, "unit_name", x->unit_name, "kind", x->kind, "group_name",
+			 x->group_name, "leader_id", api_opt_int(x->leader_id), "leader_name", x->leader_name,
+			 "entered", x->entered, "left_on", x->left_on, "feedback", x->feedback, "report_due",
+			 x->report_due, "reported", x->reported, "note", x->note);
+}
+
+int api_inspection_rounds(struct req *r)
+{
+	struct inspection_round *v;
+	int n = inspection_round_list(&r->c, &v);
+	json_t *items;
+
+	if (n < 0)
+		return res_error(r, n, "inspection round");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, round_json(&v[i]));
+	return api_reply_list(r, items, n, 1);
+}
+
+int api_inspection_round_create(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct inspection_round x = { 0 };
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	x.year = (int)api_int(j, "year");
+	x.number = (int)api_int(j, "number");
+	api_str(r, j, "name", &x.name);
+	api_str(r, j, "starts", &x.starts);
+	api_str(r, j, "ends", &x.ends);
+	json_decref(j);
+	return api_result(r, inspection_round_add(&r->c, &x, &fe), &fe, "inspection round", 1);
+}
+
+int api_inspection_round(struct req *r)
+{
+	struct inspection_round x;
+	struct inspection *v;
+	int rc = inspection_round_get(&r->c, r->id, &x), n;
+	json_t *o, *items;
+
+	if (rc != RES_DONE)
+		return res_error(r, rc, "inspection round");
+	if ((n = inspection_list(&r->c, r->id, &v)) < 0)
+		return res_error(r, n, "inspection round");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, inspection_json(&v[i]));
+	o = round_json(&x);
+	json_object_set_new(o, "inspections", items);
+	return reply_json(r, 200, o);
+}
+
+int api_inspection_create(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct inspection x = { 0 };
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	x.round_id = api_int(j, "round_id");
+	x.unit_id = api_int(j, "unit_id");
+	x.leader_id = api_int(j, "leader_id");
+	api_str(r, j, "kind", &x.kind);
+	api_str(r, j, "group_name", &x.group_name);
+	api_str(r, j, "entered", &x.entered);
+	api_str(r, j, "left_on", &x.left_on);
+	api_str(r, j, "feedback", &x.feedback);
+	api_str(r, j, "reported", &x.reported);
+	api_str(r, j, "note", &x.note);
+	json_decref(j);
+	return api_result(r, inspection_add(&r->c, &x, &fe), &fe, "inspection", 1);
+}
+
+int api_inspection(struct req *r)
+{
+	struct inspection x;
+	struct inspection_member *m;
+	int rc = inspection_get(&r->c, r->id, &x), n;
+	json_t *o, *items;
+
+	if (rc != RES_DONE)
+		return res_error(r, rc, "inspection");
+	if ((n = inspection_members(&r->c, r->id, &m)) < 0)
+		return res_error(r, n, "inspection");
+	items = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:s, s:s}", "user_id", (json_int_t)m[i].user_id, "name",
+						       m[i].name, "home_office", m[i].home_office));
+	o = inspection_json(&x);
+	json_object_set_new(o, "members", items);
+	return reply_json(r, 200, o);
+}
+
+int api_inspection_member_add(struct req *r)
+{
+	json_t *j = api_body(r);
+	const char *office = "";
+	struct fielderr fe = { 0 };
+	int64_t user_id;
+
+	if (!j)
+		return MHD_YES;
+	user_id = api_int(j, "user_id");
+	api_str(r, j, "home_office", &office);
+	json_decref(j);
+	return api_result(r, inspection_member_add(&r->c, r->id, user_id, office, &fe), &fe, "inspection", 0);
+}
+
+static int day_step(struct req *r, int (*fn)(struct ctx *, int64_t, const char *, struct fielderr *))
+{
+	json_t *j = api_body(r);
+	const char *day = "";
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, "day", &day);
+	json_decref(j);
+	return api_result(r, fn(&r->c, r->id, day, &fe), &fe, "inspection", 0);
+}
+
+int api_inspection_feedback(struct req *r)
+{
+	return day_step(r, inspection_feedback);
+}
+
+int api_inspection_reported(struct req *r)
+{
+	return day_step(r, inspection_reported);
+}
