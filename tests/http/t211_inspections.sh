@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# t211_inspections: inspections (巡察, issue 14; docs/architecture.md
+# "Inspections"; docs/security.md "Inspections: need-to-know"):
+# 1. a round and an inspection through the API; the leader becomes the
+#    group's first member;
+# 2. the rectification report's clock: 2 calendar months from the feedback
+#    day (《中国共产党巡视工作条例》: 整改情况报告 within 2 months of the
+#    feedback, 市县巡察 by reference; DOMAIN.md section 4), an end on a rest
+#    day moving to the next working day (Civil Code art. 203, as every
+#    calendar limit): feedback 2022-08-01 -> 2022-10-01, the National Day
+#    holiday, -> 2022-10-08 (a working Saturday of the 2022 calendar);
+#    month ends: 2022-12-31 -> 2023-02-28;
+# 3. recusal (回避, Supervision Law art. 58; DOMAIN.md section 2): a member
+#    who declared a statutory ground on the inspected unit is refused (422,
+#    audited recusal_refused, not added); an `other` ground too until a
+#    leader decides; a member lent from another office keeps it;
+# 4. need-to-know (DOMAIN.md section 1, the cases' rule): a user outside
+#    the group and the inspection office gets 404 and an access_denied
+#    entry; a member and a leader see it; the round lists to the outsider
+#    none of it.
+# Fails before this change: there were no inspections.
+. "$(dirname "$0")/lib.sh"
+
+init_db || { not_ok "init"; finish; }
+add_users insp:inspection boss:leader sup:supervisor inv:investigator oth:investigator lent:supervisor ||
+	{ not_ok "add users"; finish; }
+start_server || { not_ok "server"; finish; }
+expect_eq "cm logs in" 303 "$(login cm "$PW")"
+for u in insp boss sup inv oth; do
+	expect_eq "$u logs in" 303 "$(login $u "$PW" "$T_DIR/$u.jar")"
+done
+IJ=$T_DIR/insp.jar
+U=$(body "$(api POST /api/units '{"name":"市水务局","kind":"department"}')" | jget '["id"]')
+uid() { sql "SELECT id FROM users WHERE name = '$1'"; }
+
+# ---- 1. a round and an inspection -----------------------------------------------
+R=$(api POST /api/inspection-rounds '{"year":2022,"number":1,"name":"2022年第一轮巡察","starts":"2022-03-01"}' "$IJ")
+expect_eq "the inspection office adds a round" 201 "$(status "$R")"
+RID=$(body "$R" | jget '["id"]')
+R=$(api POST /api/inspection-rounds '{"year":2022,"number":1,"name":"重复","starts":"2022-03-01"}' "$IJ")
+expect_eq "... the same year and number twice is refused" 422 "$(status "$R")"
+R=$(api POST /api/inspection-rounds '{"year":2022,"number":2,"name":"x","starts":"2022-09-01"}')
+expect_eq "... a case manager may not add one" 403 "$(status "$R")"
+R=$(api POST /api/inspections "{\"round_id\":$RID,\"unit_id\":$U,\"kind\":\"special\",\"group_name\":\"第一巡察组\",\"leader_id\":$(uid sup),\"entered\":\"2022-04-01\",\"left_on\":\"2022-05-01\",\"feedback\":\"2022-08-01\"}" "$IJ")
+expect_eq "an inspection of the water bureau" 201 "$(status "$R")"
+ID=$(body "$R" | jget '["id"]')
+G=$(body "$(api GET /api/inspections/$ID "" "$IJ")")
+expect_eq "... its leader is its first member" "sup" "$(jget '["members"][0]["name"]' <<<"$G")"
+
+# ---- 2. the report's clock ---------------------------------------------------------
+expect_eq "feedback 2022-08-01: due 2022-10-01, a holiday, so the next working day 2022-10-08" \
+	"2022-10-08" "$(jget '["report_due"]' <<<"$G")"
+R=$(api POST /api/inspections/$ID/feedback '{"day":"2022-12-31"}' "$IJ")
+expect_eq "... the feedback day changed" 200 "$(status "$R")"
+expect_eq "feedback 2022-12-31: the month's end, due 2023-02-28" "2023-02-28" \
+	"$(body "$(api GET /api/inspections/$ID "" "$IJ")" | jget '["report_due"]')"
+R=$(api POST /api/inspections/$ID/reported '{"day":"2022-12-30"}' "$IJ")
+expect_eq "a report before the feedback is refused" 422 "$(status "$R")"
+R=$(api POST /api/inspections/$ID/reported '{"day":"2023-02-20"}' "$IJ")
+expect_eq "the report received" 200 "$(status "$R")"
+expect_eq "... stored" "2023-02-20" "$(sql "SELECT reported FROM inspections WHERE id = $ID")"
+
+# ---- 3. recusal --------------------------------------------------------------------
+R=$(api POST /api/conflicts "{\"unit_id\":$U,\"ground\":\"relative_subject\",\"note\":\"配偶在该局任职\"}" "$T_DIR/inv.jar")
+expect_eq "inv declares a statutory ground on the water bureau" 201 "$(status "$R")"
+R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid inv)}" "$IJ")
+expect_eq "... so inv is refused as a member (Supervision Law art. 58)" 422 "$(status "$R")"
+expect_contains "... with the statutory ground's sentence" "法定回避情形" "$(body "$R")"
+expect_eq "... not added" 0 "$(sql "SELECT count(*) FROM inspection_members WHERE inspection_id = $ID AND user_id = $(uid inv)")"
+expect_eq "... the refusal audited" 1 "$(audit_count recusal_refused "inspection/$ID")"
+R=$(api POST /api/conflicts "{\"unit_id\":$U,\"ground\":\"other\",\"note\":\"曾在该局工作\"}" "$T_DIR/oth.jar")
+R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid oth)}" "$IJ")
+expect_eq "an 'other' conflict: refused until a leader decides" 422 "$(status "$R")"
+R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid lent),\"home_office\":\"市纪委监委第二监督检查室\"}" "$IJ")
+expect_eq "a member lent from another office is added" 200 "$(status "$R")"
+expect_eq "... with the home office" "市纪委监委第二监督检查室" \
+	"$(body "$(api GET /api/inspections/$ID "" "$IJ")" | jget '["members"][1]["home_office"]')"
+
+# ---- 4. need-to-know ---------------------------------------------------------------
+R=$(api GET /api/inspections/$ID "" "$T_DIR/inv.jar")
+expect_eq "a user outside the group and the office: 404" 404 "$(status "$R")"
+expect_eq "... audited access_denied" 1 "$(audit_count access_denied "inspection/$ID")"
+R=$(api GET /api/inspections/999999 "" "$T_DIR/inv.jar")
+expect_eq "... as for an inspection that does not exist" 404 "$(status "$R")"
+expect_eq "a member sees it" 200 "$(status "$(api GET /api/inspections/$ID "" "$T_DIR/sup.jar")")"
+expect_eq "a leader sees it" 200 "$(status "$(api GET /api/inspections/$ID "" "$T_DIR/boss.jar")")"
+expect_eq "the round lists nothing to the outsider" 0 \
+	"$(body "$(api GET /api/inspection-rounds/$RID "" "$T_DIR/inv.jar")" | jget '["inspections"].__len__()')"
+expect_eq "... and the inspection to a member" "$ID" \
+	"$(body "$(api GET /api/inspection-rounds/$RID "" "$T_DIR/sup.jar")" | jget '["inspections"][0]["id"]')"
+
+check "the server log has no sanitizer report" server_clean
+finish
