@@ -5,6 +5,7 @@
 #include "api/common.h"
 #include "api/inspections.h"
 #include "domain/inspection.h"
+#include "domain/problem.h"
 #include "domain/result.h"
 #include "http/http.h"
 
@@ -100,8 +101,9 @@ int api_inspection(struct req *r)
 {
 	struct inspection x;
 	struct inspection_member *m;
+	struct problem *p;
 	int rc = inspection_get(&r->c, r->id, &x), n;
-	json_t *o, *items;
+	json_t *o, *items, *found;
 
 	if (rc != RES_DONE)
 		return res_error(r, rc, "inspection");
@@ -111,8 +113,21 @@ int api_inspection(struct req *r)
 	for (int i = 0; i < n; i++)
 		json_array_append_new(items, json_pack("{s:I, s:s, s:s}", "user_id", (json_int_t)m[i].user_id, "name",
 						       m[i].name, "home_office", m[i].home_office));
+	if ((n = inspection_findings(&r->c, r->id, &p)) < 0) {
+		json_decref(items);
+		return res_error(r, n, "inspection");
+	}
+	found = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(found, json_pack("{s:I, s:I, s:s, s:s, s:b, s:s, s:s, s:b, s:s?}", "id",
+						       (json_int_t)p[i].id, "unit_id", (json_int_t)p[i].unit_id,
+						       "summary", p[i].summary, "deadline", p[i].deadline, "top_leader",
+						       p[i].top_leader, "state", p[i].state, "state_text",
+						       problem_state_text(&p[i]), "overdue", p[i].overdue,
+						       "confirmed_on", p[i].confirmed_on));
 	o = inspection_json(&x);
 	json_object_set_new(o, "members", items);
+	json_object_set_new(o, "findings", found);
 	return reply_json(r, 200, o);
 }
 
@@ -129,6 +144,23 @@ int api_inspection_member_add(struct req *r)
 	api_str(r, j, "home_office", &office);
 	json_decref(j);
 	return api_result(r, inspection_member_add(&r->c, r->id, user_id, office, &fe), &fe, "inspection", 0);
+}
+
+int api_inspection_finding_add(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct problem p = { 0 };
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	p.unit_id = api_int(j, "unit_id");
+	p.top_leader = json_is_true(json_object_get(j, "top_leader"));
+	api_str(r, j, "summary", &p.summary);
+	api_str(r, j, "found", &p.found);
+	api_str(r, j, "deadline", &p.deadline);
+	json_decref(j);
+	return api_result(r, inspection_finding_add(&r->c, r->id, &p, &fe), &fe, "inspection", 1);
 }
 
 static int day_step(struct req *r, int (*fn)(struct ctx *, int64_t, const char *, struct fielderr *))

@@ -4,9 +4,10 @@
  * api/inspections: inspections' JSON twin (domain/inspection.h): GET|POST
  * /api/inspection-rounds, GET /api/inspection-rounds/{id} (with its
  * inspections the actor may see), POST /api/inspections, GET
- * /api/inspections/{id} (with its members), POST
+ * /api/inspections/{id} (with its members and findings), POST
  * /api/inspections/{id}/members {"user_id", "home_office"}, /feedback and
- * /reported {"day"}.
+ * /reported {"day"}, /findings {"unit_id"?, "summary", "found",
+ * "deadline", "top_leader"} (a problem of the ledger, domain/inspection.h).
  */
 struct req;
 
@@ -16,6 +17,7 @@ int api_inspection_round(struct req *r);
 int api_inspection_create(struct req *r);
 int api_inspection(struct req *r);
 int api_inspection_member_add(struct req *r);
+int api_inspection_finding_add(struct req *r);
 int api_inspection_feedback(struct req *r);
 int api_inspection_reported(struct req *r);
 

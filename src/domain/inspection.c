@@ -21,11 +21,13 @@
 #include "domain/clocks.h"
 #include "domain/ctx.h"
 #include "domain/need_to_know.h"
+#include "domain/problem.h"
 #include "domain/recusal.h"
 #include "domain/result.h"
 #include "model/unit.h"
 #include "model/user.h"
 #include "store/q_inspections.h"
+#include "store/q_problems.h"
 #include "store/q_units.h"
 #include "store/q_users.h"
 #include "store/store.h"
@@ -408,4 +410,52 @@ int inspection_feedback(struct ctx *c, int64_t id, const char *day, struct field
 int inspection_reported(struct ctx *c, int64_t id, const char *day, struct fielderr *fe)
 {
 	return set_day(c, id, day, 0, fe);
+}
+
+/* ---- findings ----------------------------------------------------------------- */
+
+struct finding_arg {
+	struct ctx *c;
+	const struct problem *p;
+	struct fielderr *fe;
+	int64_t id;
+};
+
+static int finding_tx(struct store *s, void *arg)
+{
+	struct finding_arg *fa = arg;
+
+	(void)s;
+	fa->id = problem_add_in_tx(fa->c, fa->p, fa->fe);
+	return fa->id < 0 ? -1 : 0;
+}
+
+int64_t inspection_finding_add(struct ctx *c, int64_t id, const struct problem *p, struct fielderr *fe)
+{
+	struct inspection i;
+	struct problem q = *p;
+	struct finding_arg fa = { .c = c, .p = &q, .fe = fe };
+	int rc = writable(c, id, &i);
+
+	if (rc != RES_DONE)
+		return rc;
+	q.source = "inspection";
+	q.inspection_id = id;
+	q.campaign_id = 0;
+	q.bad_review_id = 0;
+	if (!q.unit_id)
+		q.unit_id = i.unit_id;
+	rc = store_tx(c->db, finding_tx, &fa);
+	if (fe->n)
+		return RES_INVALID;
+	return rc < 0 ? RES_STORE : fa.id;
+}
+
+int inspection_findings(struct ctx *c, int64_t id, struct problem **out)
+{
+	struct problem_filter f = { .page = { .offset = 0, .limit = 100000 }, .inspection_id = id,
+				    .today = problem_today(c), .source_code = "" };
+	int n = store_problem_list(c->db, c->a, &f, out);
+
+	return n < 0 ? RES_STORE : n;
 }

@@ -29,6 +29,7 @@
 #include "domain/fielderr.h"
 #include "domain/labels.h"
 #include "model/inspection.h"
+#include "model/problem.h"
 
 struct ctx;
 
@@ -68,6 +69,15 @@ int inspection_reported(struct ctx *c, int64_t id, const char *day, struct field
 /* The report's due day of a feedback day ("YYYY-MM-DD" in the arena),
  * NULL on an error. */
 const char *inspection_report_due(struct ctx *c, const char *feedback);
+
+/* A finding (巡察发现问题): a problem of the rectification ledger through
+ * problem_add_in_tx (source inspection, linked to the inspection; the
+ * unit the inspected one when p->unit_id is 0), in one transaction.  The
+ * problem's id; RES_INVALID with fe; RES_NOT_FOUND; RES_STORE. */
+int64_t inspection_finding_add(struct ctx *c, int64_t id, const struct problem *p, struct fielderr *fe);
+/* The findings of inspection id with their rectification state (the
+ * caller has had inspection_get answer RES_DONE): the count or RES_STORE. */
+int inspection_findings(struct ctx *c, int64_t id, struct problem **out);
 
 QF_AUDIT_EVENT_DECL(INSPECTION_ROUND_ADD);
 QF_AUDIT_EVENT_DECL(INSPECTION_ADD);

@@ -20,7 +20,7 @@
 #define P_COLS "p.id, p.unit_id, u.name, p.source, COALESCE(p.campaign_id, 0), COALESCE(k.name, ''), " \
 	"COALESCE(p.bad_review_id, 0), p.summary, p.found, p.deadline, p.state, p.top_leader, p.measures, " \
 	"p.rectified, COALESCE(p.confirmed_by, 0), COALESCE(NULLIF(cu.display_name, ''), cu.name, ''), p.confirmed_on, " \
-	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra "
+	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra, COALESCE(p.inspection_id, 0) "
 #define P_FROM "FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN campaigns k ON k.id = p.campaign_id " \
 	"LEFT JOIN users cu ON cu.id = p.confirmed_by "
 
@@ -48,11 +48,13 @@ static void fill_problem(struct arena *a, struct store_stmt *st, void *row)
 	p->overdue = (int)store_col_int(st, 17);
 	p->ext_id = q_text_or_null(a, st, 18);
 	p->extra = q_text_or_null(a, st, 19);
+	p->inspection_id = store_col_int(st, 20);
 }
 
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO problems(unit_id, source, campaign_id, bad_review_id, summary, found, deadline, top_leader, "
-	"created_by, created_at, ext_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"created_by, created_at, ext_id, extra, inspection_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	NULL };
 static const struct store_sql Q_UPDATE = {
 	"UPDATE problems SET unit_id = ?, source = ?, campaign_id = ?, bad_review_id = ?, summary = ?, found = ?, "
 	"deadline = ?, top_leader = ? WHERE id = ?", NULL };
@@ -82,7 +84,8 @@ int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t u
 	q_bind_id(st, i++, user_id);
 	store_bind_int(st, i++, now);
 	q_bind_opt_text(st, i++, p->ext_id);
-	q_bind_opt_text(st, i, p->extra);
+	q_bind_opt_text(st, i++, p->extra);
+	q_bind_id(st, i, p->inspection_id);
 	return q_scalar(st);
 }
 
@@ -196,10 +199,12 @@ int store_problem_steps(struct store *s, struct arena *a, int64_t problem_id, st
 static const char *const state_codes[] = { "", "open", "rectifying", "rectified", "rectified" };
 
 /* parameters: scope x2 (Q_SCOPE_WITH and here), source x2, within x2,
- * state x2, confirmed, overdue + today, campaign x2, top, found x4, rectified x4 */
+ * state x2, confirmed, overdue + today, campaign x2, inspection x2, top,
+ * found x4, rectified x4 */
 #define P_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " AND (? = '' OR p.source = ?) AND " QL_WITHIN("p.unit_id") \
 	"AND (? = '' OR p.state = ?) AND (? = 0 OR p.confirmed_on IS NOT NULL) " \
-	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.top_leader = 1) " \
+	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.inspection_id = ?) " \
+	"AND (? = 0 OR p.top_leader = 1) " \
 	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
 static const struct store_sql Q_LIST = {
@@ -222,6 +227,8 @@ static int bind_where(struct store_stmt *st, int i, const struct problem_filter 
 	store_bind_text(st, i++, f->today ? f->today : "");
 	store_bind_int(st, i++, f->campaign_id);
 	store_bind_int(st, i++, f->campaign_id);
+	store_bind_int(st, i++, f->inspection_id);
+	store_bind_int(st, i++, f->inspection_id);
 	store_bind_int(st, i++, f->top_leader != 0);
 	i = q_bind_text2(st, i, f->found_from);
 	i = q_bind_text2(st, i, f->found_to);

@@ -76,6 +76,23 @@ expect_eq "a member lent from another office is added" 200 "$(status "$R")"
 expect_eq "... with the home office" "市纪委监委第二监督检查室" \
 	"$(body "$(api GET /api/inspections/$ID "" "$IJ")" | jget '["members"][1]["home_office"]')"
 
+# ---- 3b. findings: problems of the rectification ledger ---------------------------
+R=$(api POST /api/inspections/$ID/findings '{"summary":"工程招标程序不规范","found":"2022-04-20","deadline":"2022-07-31","top_leader":true}' "$IJ")
+expect_eq "a finding recorded (problem_add_in_tx)" 201 "$(status "$R")"
+PID=$(body "$R" | jget '["id"]')
+P=$(body "$(api GET /api/problems/$PID)")
+expect_eq "... the problem names the inspection" "$ID" "$(jget '["inspection_id"]' <<<"$P")"
+expect_eq "... source inspection, on the inspected unit" "inspection $U" "$(jget '["source"]' <<<"$P") $(jget '["unit_id"]' <<<"$P")"
+G=$(body "$(api GET /api/inspections/$ID "" "$IJ")")
+expect_eq "... listed on the inspection with its state" "$PID 未整改 True" \
+	"$(jget '["findings"][0]["id"]' <<<"$G") $(jget '["findings"][0]["state_text"]' <<<"$G") $(jget '["findings"][0]["top_leader"]' <<<"$G")"
+R=$(api POST /api/inspections/$ID/findings '{"summary":"x","found":"2022-04-20","deadline":"2022-03-01"}' "$IJ")
+expect_eq "... a deadline before the day found is refused" 422 "$(status "$R")"
+relink() { sql "UPDATE problems SET source = 'other' WHERE id = $PID" 2>/dev/null; }
+if relink; then not_ok "the database refuses the link on a problem of another source (CHECK)"
+else ok "the database refuses the link on a problem of another source (CHECK)"; fi
+expect_eq "... the source unchanged" inspection "$(sql "SELECT source FROM problems WHERE id = $PID")"
+
 # ---- 4. need-to-know ---------------------------------------------------------------
 R=$(api GET /api/inspections/$ID "" "$T_DIR/inv.jar")
 expect_eq "a user outside the group and the office: 404" 404 "$(status "$R")"

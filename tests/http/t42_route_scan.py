@@ -940,6 +940,8 @@ SPEC = {
                                                               "kind": "regular", "group_name": "扫描新组"}),
     "GET /api/inspections/{id}": S("id", "inspection"),
     "POST /api/inspections/{id}/members": S("id", "inspection", body=lambda o: {"user_id": uid("spare")}),
+    "POST /api/inspections/{id}/findings": S("id", "inspection", body=lambda o: {
+        "summary": "扫描巡察发现问题", "found": "2022-04-20", "deadline": "2022-07-31"}),
     "POST /api/inspections/{id}/feedback": S("id", "inspection", body=lambda o: {"day": "2022-05-10"}),
     "POST /api/inspections/{id}/reported": S("id", "inspection", body=lambda o: {"day": "2022-07-11"}),
     "GET /units/{id}/rating/poster": S("id", "unit"),
@@ -1229,6 +1231,7 @@ POLICY = {
     "POST /api/inspections":                "inspection_write",
     "GET /api/inspections/{id}":            "inspection_read",
     "POST /api/inspections/{id}/members":   "inspection_write",
+    "POST /api/inspections/{id}/findings":  "inspection_write",
     "POST /api/inspections/{id}/feedback":  "inspection_write",
     "POST /api/inspections/{id}/reported":  "inspection_write",
     "GET /units/{id}/rating/poster":        "rating_work",
