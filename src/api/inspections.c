@@ -2,8 +2,11 @@
  * api/inspections.c: inspections' JSON twin (api/inspections.h), the
  * same domain calls as the pages; optional members null.
  */
+#include "api/clues.h"
 #include "api/common.h"
 #include "api/inspections.h"
+#include "domain/clue.h"
+#include "domain/clue_flow.h"
 #include "domain/inspection.h"
 #include "domain/problem.h"
 #include "domain/result.h"
@@ -97,6 +100,21 @@ int api_inspection_create(struct req *r)
 	return api_result(r, inspection_add(&r->c, &x, &fe), &fe, "inspection", 1);
 }
 
+/* the clues transferred and what became of them: an array, empty on an error */
+static json_t *clues_json(struct req *r, int64_t id)
+{
+	struct inspection_clue *k;
+	int n = inspection_clues(&r->c, id, &k);
+	json_t *a = json_array();
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:I, s:s?, s:s, s:s, s:s, s:s?}", "id", (json_int_t)k[i].id,
+						   "clue_no", k[i].clue_no, "received", k[i].received, "state",
+						   k[i].state, "state_text", clue_state_label(k[i].state), "method",
+						   k[i].method));
+	return a;
+}
+
 int api_inspection(struct req *r)
 {
 	struct inspection x;
@@ -128,6 +146,7 @@ int api_inspection(struct req *r)
 	o = inspection_json(&x);
 	json_object_set_new(o, "members", items);
 	json_object_set_new(o, "findings", found);
+	json_object_set_new(o, "clues", clues_json(r, r->id));
 	return reply_json(r, 200, o);
 }
 
@@ -161,6 +180,25 @@ int api_inspection_finding_add(struct req *r)
 	api_str(r, j, "deadline", &p.deadline);
 	json_decref(j);
 	return api_result(r, inspection_finding_add(&r->c, r->id, &p, &fe), &fe, "inspection", 1);
+}
+
+int api_inspection_clue_transfer(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct clue_input in = { 0 };
+	struct fielderr fe = { 0 };
+	struct clue_dup *dups;
+	int n_dups;
+	int64_t id;
+
+	if (!j)
+		return MHD_YES;
+	api_clue_input(r, j, &in, &fe);
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	id = inspection_clue_transfer(&r->c, r->id, &in, &fe, &dups, &n_dups);
+	return api_clue_registered(r, id, &fe, dups, n_dups);
 }
 
 static int day_step(struct req *r, int (*fn)(struct ctx *, int64_t, const char *, struct fielderr *))

@@ -7,7 +7,8 @@
  * /api/inspections/{id} (with its members and findings), POST
  * /api/inspections/{id}/members {"user_id", "home_office"}, /feedback and
  * /reported {"day"}, /findings {"unit_id"?, "summary", "found",
- * "deadline", "top_leader"} (a problem of the ledger, domain/inspection.h).
+ * "deadline", "top_leader"} (a problem of the ledger, domain/inspection.h),
+ * /clues (移交线索: /api/clues' body; source inspection and the link).
  */
 struct req;
 
@@ -18,6 +19,7 @@ int api_inspection_create(struct req *r);
 int api_inspection(struct req *r);
 int api_inspection_member_add(struct req *r);
 int api_inspection_finding_add(struct req *r);
+int api_inspection_clue_transfer(struct req *r);
 int api_inspection_feedback(struct req *r);
 int api_inspection_reported(struct req *r);
 

@@ -19,6 +19,7 @@
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/clocks.h"
+#include "domain/clue.h"
 #include "domain/ctx.h"
 #include "domain/need_to_know.h"
 #include "domain/problem.h"
@@ -458,4 +459,43 @@ int inspection_findings(struct ctx *c, int64_t id, struct problem **out)
 	int n = store_problem_list(c->db, c->a, &f, out);
 
 	return n < 0 ? RES_STORE : n;
+}
+
+/* ---- clues transferred -------------------------------------------------------- */
+
+static int link_clue(struct store *s, void *arg, int64_t clue_id)
+{
+	const int64_t *id = arg;
+
+	return store_clue_set_inspection(s, clue_id, *id) == 1 ? 0 : -1;
+}
+
+int64_t inspection_clue_transfer(struct ctx *c, int64_t id, struct clue_input *in, struct fielderr *fe,
+				 struct clue_dup **dups, int *n_dups)
+{
+	struct inspection i;
+	int rc = writable(c, id, &i);
+
+	*dups = NULL;
+	*n_dups = 0;
+	if (rc != RES_DONE)
+		return rc;
+	in->source = "inspection";
+	if (!in->source_ref || !*in->source_ref)
+		in->source_ref = arena_printf(c->a, "%s%s", i.round_name, i.group_name);
+	in->then = link_clue;
+	in->then_arg = &id;
+	return clue_register(c, in, fe, dups, n_dups);
+}
+
+int inspection_clues(struct ctx *c, int64_t id, struct inspection_clue **out)
+{
+	int n = store_inspection_clues(c->db, c->a, id, out);
+
+	return n < 0 ? RES_STORE : n;
+}
+
+int64_t inspection_of_clue(struct ctx *c, int64_t clue_id)
+{
+	return store_clue_inspection(c->db, clue_id);
 }

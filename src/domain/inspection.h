@@ -31,6 +31,9 @@
 #include "model/inspection.h"
 #include "model/problem.h"
 
+struct clue_input;
+struct clue_dup;
+
 struct ctx;
 
 #define INSPECTION_TEXT_MAX 200
@@ -78,6 +81,18 @@ int64_t inspection_finding_add(struct ctx *c, int64_t id, const struct problem *
 /* The findings of inspection id with their rectification state (the
  * caller has had inspection_get answer RES_DONE): the count or RES_STORE. */
 int inspection_findings(struct ctx *c, int64_t id, struct problem **out);
+
+/* 移交线索: registers a clue through the clue registry's own call
+ * (clue_register: its checks, number, audit) with source inspection, the
+ * inspection's name as source_ref when none is given, and the link
+ * clues.inspection_id, in the registering transaction.  The clue's id;
+ * RES_INVALID with fe; RES_CONFIRM with *dups (clue_register's); RES_NOT_FOUND; RES_STORE. */
+int64_t inspection_clue_transfer(struct ctx *c, int64_t id, struct clue_input *in, struct fielderr *fe,
+				 struct clue_dup **dups, int *n_dups);
+/* The clues inspection id transferred, with their state and disposition. */
+int inspection_clues(struct ctx *c, int64_t id, struct inspection_clue **out);
+/* The inspection that transferred clue clue_id, 0 none, < 0 (for the clue's page). */
+int64_t inspection_of_clue(struct ctx *c, int64_t clue_id);
 
 QF_AUDIT_EVENT_DECL(INSPECTION_ROUND_ADD);
 QF_AUDIT_EVENT_DECL(INSPECTION_ADD);

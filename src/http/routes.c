@@ -318,6 +318,7 @@ const struct route route_table[] = {
 	{ GET, "/api/inspections/{id}", api_inspection, PERM_INSPECTION_READ, R_API },
 	{ POST, "/api/inspections/{id}/members", api_inspection_member_add, PERM_INSPECTION_WRITE, R_API },
 	{ POST, "/api/inspections/{id}/findings", api_inspection_finding_add, PERM_INSPECTION_WRITE, R_API },
+	{ POST, "/api/inspections/{id}/clues", api_inspection_clue_transfer, PERM_INSPECTION_WRITE, R_API },
 	{ POST, "/api/inspections/{id}/feedback", api_inspection_feedback, PERM_INSPECTION_WRITE, R_API },
 	{ POST, "/api/inspections/{id}/reported", api_inspection_reported, PERM_INSPECTION_WRITE, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },

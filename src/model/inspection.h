@@ -46,6 +46,15 @@ struct inspection_member {
 	const char *home_office;    /* a lent member's office, "" own staff */
 };
 
+/* A clue transferred (移交问题线索) and what became of it. */
+struct inspection_clue {
+	int64_t id;
+	const char *clue_no;        /* NULL on a clue without a number */
+	const char *received;
+	const char *state;          /* the clue's state code */
+	const char *method;         /* the latest approved disposition's method, NULL none */
+};
+
 /* A round's figures (the annual report's): organisations inspected,
  * problems found, of them top-leader ones, clues transferred, staff lent
  * (distinct users with a home office on the round's groups), groups. */

@@ -258,3 +258,52 @@ int store_inspection_members(struct store *s, struct arena *a, int64_t inspectio
 
 	return st ? q_list_by_id(st, a, inspection_id, fill_member, sizeof(**out), out) : STORE_ERR;
 }
+
+/* ---- clues transferred -------------------------------------------------------- */
+
+static const struct store_sql Q_CLUE_SET = {
+	"UPDATE clues SET inspection_id = ? WHERE id = ? AND source = 'inspection'", NULL };
+static const struct store_sql Q_CLUE_INSPECTION = {
+	"SELECT COALESCE(inspection_id, 0) FROM clues WHERE id = ?", NULL };
+static const struct store_sql Q_CLUES = {
+	"SELECT k.id, k.clue_no, k.received, k.state, (SELECT d.method FROM dispositions d WHERE d.clue_id = k.id "
+	"AND d.state = 'approved' ORDER BY d.id DESC LIMIT 1) FROM clues k WHERE k.inspection_id = ? ORDER BY k.id", NULL };
+
+static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct inspection_clue *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->clue_no = q_text_or_null(a, st, 1);
+	k->received = q_text(a, st, 2);
+	k->state = q_text(a, st, 3);
+	k->method = q_text_or_null(a, st, 4);
+}
+
+int store_clue_set_inspection(struct store *s, int64_t clue_id, int64_t inspection_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_SET);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, inspection_id);
+	store_bind_int(st, 2, clue_id);
+	return q_changed(s, st);
+}
+
+int64_t store_clue_inspection(struct store *s, int64_t clue_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_INSPECTION);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	return q_scalar(st);
+}
+
+int store_inspection_clues(struct store *s, struct arena *a, int64_t inspection_id, struct inspection_clue **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUES);
+
+	return st ? q_list_by_id(st, a, inspection_id, fill_clue, sizeof(**out), out) : STORE_ERR;
+}

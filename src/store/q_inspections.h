@@ -39,4 +39,11 @@ int store_inspection_member_add(struct store *s, int64_t inspection_id, int64_t 
 int store_inspection_members(struct store *s, struct arena *a, int64_t inspection_id,
 			     struct inspection_member **out);
 
+/* clues.inspection_id of a clue of source inspection (inside the
+ * registering transaction): changed rows */
+int store_clue_set_inspection(struct store *s, int64_t clue_id, int64_t inspection_id);
+/* the inspection a clue was transferred by, 0 none, < 0 */
+int64_t store_clue_inspection(struct store *s, int64_t clue_id);
+int store_inspection_clues(struct store *s, struct arena *a, int64_t inspection_id, struct inspection_clue **out);
+
 #endif

@@ -93,6 +93,22 @@ if relink; then not_ok "the database refuses the link on a problem of another so
 else ok "the database refuses the link on a problem of another source (CHECK)"; fi
 expect_eq "... the source unchanged" inspection "$(sql "SELECT source FROM problems WHERE id = $PID")"
 
+# ---- 3c. clues transferred (移交问题线索) ------------------------------------------
+PER=$(body "$(api POST /api/persons "{\"name\":\"王某\",\"unit_id\":$U,\"rank\":\"section\"}")" | jget '["id"]')
+R=$(api POST /api/inspections/$ID/clues "{\"received\":\"2022-04-25\",\"summary\":\"工程款支付问题\",\"subjects\":[$PER]}" "$IJ")
+expect_eq "移交线索 registers a clue" 201 "$(status "$R")"
+CID=$(body "$R" | jget '["id"]')
+K=$(body "$(api GET /api/clues/$CID)")
+expect_eq "... the clue names the inspection, source inspection" "$ID inspection" \
+	"$(jget '["inspection_id"]' <<<"$K") $(jget '["source"]' <<<"$K")"
+expect_eq "... the link is the column" "$ID" "$(sql "SELECT inspection_id FROM clues WHERE id = $CID")"
+G=$(body "$(api GET /api/inspections/$ID "" "$IJ")")
+expect_eq "... the inspection lists it with its state" "$CID registered" \
+	"$(jget '["clues"][0]["id"]' <<<"$G") $(jget '["clues"][0]["state"]' <<<"$G")"
+R=$(api POST /api/inspections/$ID/clues '{"received":"2022-04-25","summary":"","subjects":[]}' "$IJ")
+expect_eq "... a clue the registry refuses is not registered" 422 "$(status "$R")"
+expect_eq "... one clue linked" 1 "$(sql "SELECT count(*) FROM clues WHERE inspection_id = $ID")"
+
 # ---- 4. need-to-know ---------------------------------------------------------------
 R=$(api GET /api/inspections/$ID "" "$T_DIR/inv.jar")
 expect_eq "a user outside the group and the office: 404" 404 "$(status "$R")"

@@ -942,6 +942,8 @@ SPEC = {
     "POST /api/inspections/{id}/members": S("id", "inspection", body=lambda o: {"user_id": uid("spare")}),
     "POST /api/inspections/{id}/findings": S("id", "inspection", body=lambda o: {
         "summary": "扫描巡察发现问题", "found": "2022-04-20", "deadline": "2022-07-31"}),
+    "POST /api/inspections/{id}/clues": S("id", "inspection", body=lambda o: {
+        "received": "2022-04-25", "summary": "扫描移交线索", "subjects": [o["person"]], "confirm": True}),
     "POST /api/inspections/{id}/feedback": S("id", "inspection", body=lambda o: {"day": "2022-05-10"}),
     "POST /api/inspections/{id}/reported": S("id", "inspection", body=lambda o: {"day": "2022-07-11"}),
     "GET /units/{id}/rating/poster": S("id", "unit"),
@@ -1232,6 +1234,7 @@ POLICY = {
     "GET /api/inspections/{id}":            "inspection_read",
     "POST /api/inspections/{id}/members":   "inspection_write",
     "POST /api/inspections/{id}/findings":  "inspection_write",
+    "POST /api/inspections/{id}/clues":     "inspection_write",
     "POST /api/inspections/{id}/feedback":  "inspection_write",
     "POST /api/inspections/{id}/reported":  "inspection_write",
     "GET /units/{id}/rating/poster":        "rating_work",
