@@ -62,6 +62,7 @@ int api_inspection_round_create(struct req *r)
 int api_inspection_round(struct req *r)
 {
 	struct inspection_round x;
+	struct inspection_figures f;
 	struct inspection *v;
 	int rc = inspection_round_get(&r->c, r->id, &x), n;
 	json_t *o, *items;
@@ -75,6 +76,11 @@ int api_inspection_round(struct req *r)
 		json_array_append_new(items, inspection_json(&v[i]));
 	o = round_json(&x);
 	json_object_set_new(o, "inspections", items);
+	if (inspection_round_figures(&r->c, r->id, &f) == RES_DONE)
+		json_object_set_new(o, "figures", json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "organisations",
+			(json_int_t)f.organisations, "problems", (json_int_t)f.problems, "top_leader",
+			(json_int_t)f.top_leader, "clues", (json_int_t)f.clues, "lent", (json_int_t)f.lent,
+			"groups", (json_int_t)f.groups));
 	return reply_json(r, 200, o);
 }
 

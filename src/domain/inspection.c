@@ -25,6 +25,7 @@
 #include "domain/problem.h"
 #include "domain/recusal.h"
 #include "domain/result.h"
+#include "domain/todo.h"
 #include "model/unit.h"
 #include "model/user.h"
 #include "store/q_inspections.h"
@@ -499,3 +500,38 @@ int64_t inspection_of_clue(struct ctx *c, int64_t clue_id)
 {
 	return store_clue_inspection(c->db, clue_id);
 }
+
+int inspection_round_figures(struct ctx *c, int64_t round_id, struct inspection_figures *out)
+{
+	*out = (struct inspection_figures){ 0 };
+	return store_round_figures(c->db, round_id, out) < 0 ? RES_STORE : RES_DONE;
+}
+
+/* ---- the home page: the rectification reports due (the inspection office) ------- */
+
+static int inspection_todo(struct ctx *c, struct todo_acc *acc)
+{
+	struct inspection *v;
+	char last[16];
+	int n;
+
+	date_format(acc->soon_last, last);
+	n = store_inspections_due(c->db, c->a, last, 500, &v);
+	for (int i = 0; i < n; i++) {
+		struct todo *t = todo_add(c, acc, "巡察整改情况报告", date_parse(v[i].feedback));
+
+		t->kind = TODO_CLOCK;
+		t->due = date_parse(v[i].report_due);
+		t->state = clock_state(c->cal, t->due, QF_DAY_NONE, acc->today);
+		if (t->state != CLOCK_OVERDUE && t->state != CLOCK_DUE_SOON) {
+			acc->n--;
+			continue;
+		}
+		t->object = arena_printf(c->a, "%s（%s）", v[i].group_name, v[i].unit_name);
+		t->href = arena_printf(c->a, "/inspections/%" PRId64, v[i].id);
+		t->office = "";
+		todo_counted(c, acc, t);
+	}
+	return n < 0 ? -1 : 0;
+}
+QF_TODO_PROVIDER(inspection_todo_provider, 65, PERM_INSPECTION_WRITE, inspection_todo);

@@ -94,6 +94,9 @@ int inspection_clues(struct ctx *c, int64_t id, struct inspection_clue **out);
 /* The inspection that transferred clue clue_id, 0 none, < 0 (for the clue's page). */
 int64_t inspection_of_clue(struct ctx *c, int64_t clue_id);
 
+/* A round's figures from its records (the annual report's): RES_DONE or RES_STORE. */
+int inspection_round_figures(struct ctx *c, int64_t round_id, struct inspection_figures *out);
+
 QF_AUDIT_EVENT_DECL(INSPECTION_ROUND_ADD);
 QF_AUDIT_EVENT_DECL(INSPECTION_ADD);
 QF_AUDIT_EVENT_DECL(INSPECTION_MEMBER_ADD);

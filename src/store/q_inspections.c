@@ -307,3 +307,50 @@ int store_inspection_clues(struct store *s, struct arena *a, int64_t inspection_
 
 	return st ? q_list_by_id(st, a, inspection_id, fill_clue, sizeof(**out), out) : STORE_ERR;
 }
+
+/* ---- a round's figures and the report's clock ----------------------------------- */
+
+#define IN_ROUND "IN (SELECT id FROM inspections WHERE round_id = ?)"
+static const struct store_sql Q_FIGURES = {
+	"SELECT (SELECT count(DISTINCT unit_id) FROM inspections WHERE round_id = ?), "
+	"(SELECT count(*) FROM problems WHERE inspection_id " IN_ROUND "), "
+	"(SELECT count(*) FROM problems WHERE top_leader = 1 AND inspection_id " IN_ROUND "), "
+	"(SELECT count(*) FROM clues WHERE inspection_id " IN_ROUND "), "
+	"(SELECT count(DISTINCT user_id) FROM inspection_members WHERE home_office <> '' AND inspection_id " IN_ROUND "), "
+	"(SELECT count(DISTINCT group_name) FROM inspections WHERE round_id = ?)", NULL };
+static const struct store_sql Q_DUE = {
+	"SELECT " I_COLS I_FROM "WHERE i.reported IS NULL AND i.report_due IS NOT NULL AND i.report_due <= ? "
+	"ORDER BY i.report_due, i.id LIMIT ?", NULL };
+
+int store_round_figures(struct store *s, int64_t round_id, struct inspection_figures *out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_FIGURES);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	for (int i = 1; i <= 6; i++)
+		store_bind_int(st, i, round_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		out->organisations = store_col_int(st, 0);
+		out->problems = store_col_int(st, 1);
+		out->top_leader = store_col_int(st, 2);
+		out->clues = store_col_int(st, 3);
+		out->lent = store_col_int(st, 4);
+		out->groups = store_col_int(st, 5);
+	}
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc < 0 ? rc : STORE_ERR;
+}
+
+int store_inspections_due(struct store *s, struct arena *a, const char *last, int limit, struct inspection **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DUE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, last);
+	store_bind_int(st, 2, limit);
+	return q_collect(st, a, fill_inspection, sizeof(**out), out);
+}

@@ -39,6 +39,11 @@ int store_inspection_member_add(struct store *s, int64_t inspection_id, int64_t 
 int store_inspection_members(struct store *s, struct arena *a, int64_t inspection_id,
 			     struct inspection_member **out);
 
+/* a round's figures (model/inspection.h), from the records: 0 or < 0 */
+int store_round_figures(struct store *s, int64_t round_id, struct inspection_figures *out);
+/* the reports not received, due on or before `last`: at most `limit`, the earliest due first */
+int store_inspections_due(struct store *s, struct arena *a, const char *last, int limit, struct inspection **out);
+
 /* clues.inspection_id of a clue of source inspection (inside the
  * registering transaction): changed rows */
 int store_clue_set_inspection(struct store *s, int64_t clue_id, int64_t inspection_id);

@@ -14,10 +14,15 @@
 #    who declared a statutory ground on the inspected unit is refused (422,
 #    audited recusal_refused, not added); an `other` ground too until a
 #    leader decides; a member lent from another office keeps it;
+# 3b. findings: problems of the ledger linked to the inspection (the
+#    database's CHECK ties the link to source inspection);
+# 3c. clues transferred: registered by the clue registry, linked both ways;
 # 4. need-to-know (DOMAIN.md section 1, the cases' rule): a user outside
 #    the group and the inspection office gets 404 and an access_denied
 #    entry; a member and a leader see it; the round lists to the outsider
-#    none of it.
+#    none of it;
+# 5. the round's figures computed from the records;
+# 6. a report due shows on the inspection office's home page (to-do 65).
 # Fails before this change: there were no inspections.
 . "$(dirname "$0")/lib.sh"
 
@@ -121,6 +126,24 @@ expect_eq "the round lists nothing to the outsider" 0 \
 	"$(body "$(api GET /api/inspection-rounds/$RID "" "$T_DIR/inv.jar")" | jget '["inspections"].__len__()')"
 expect_eq "... and the inspection to a member" "$ID" \
 	"$(body "$(api GET /api/inspection-rounds/$RID "" "$T_DIR/sup.jar")" | jget '["inspections"][0]["id"]')"
+
+# ---- 5. the round's figures, from the records ------------------------------------
+F=$(body "$(api GET /api/inspection-rounds/$RID "" "$IJ")")
+expect_eq "the round's figures: organisations, problems, top-leader, clues, lent, groups" "1 1 1 1 1 1" \
+	"$(python3 -c 'import json,sys; f=json.load(sys.stdin)["figures"]; print(*(f[k] for k in ("organisations","problems","top_leader","clues","lent","groups")))' <<<"$F")"
+
+# ---- 6. the home page of the inspection office: a report due ---------------------
+# feedback two months before today: due today, or on the next working day
+FB=$(python3 -c 'import datetime as d, calendar as c
+t = (d.datetime.utcnow() + d.timedelta(hours=8)).date()   # China Standard Time
+m = t.month - 2 + (12 if t.month <= 2 else 0); y = t.year - (1 if t.month <= 2 else 0)
+print(d.date(y, m, min(t.day, c.monthrange(y, m)[1])).isoformat())')
+R=$(api POST /api/inspections "{\"round_id\":$RID,\"unit_id\":$U,\"kind\":\"regular\",\"group_name\":\"第二巡察组\",\"feedback\":\"$FB\"}" "$IJ")
+expect_eq "an inspection whose feedback was two months ago" 201 "$(status "$R")"
+curl -s -b "$IJ" "$BASE/" >"$T_DIR/home.html"
+check "... its report is on the inspection office's home page" grep -q "巡察整改情况报告" "$T_DIR/home.html"
+curl -s -b "$T_DIR/sup.jar" "$BASE/" >"$T_DIR/home2.html"
+check "... not on a group member's of another office" bash -c '! grep -q "巡察整改情况报告" "$0"' "$T_DIR/home2.html"
 
 check "the server log has no sanitizer report" server_clean
 finish
