@@ -147,20 +147,44 @@ int inspection_round_list(struct ctx *c, struct inspection_round **out)
 
 /* ---- the report's clock ------------------------------------------------------- */
 
-const char *inspection_report_due(struct ctx *c, const char *feedback)
+/* the due day of a feedback day under limit l and cal, NULL on an error */
+static const char *due_of(struct ctx *c, const struct calendar *cal, const struct clock_limit *l, const char *feedback)
 {
-	struct clock_table t;
-	const struct clock_limit *l;
-	qf_day due;
+	qf_day due = clock_due(cal, l, date_parse(feedback));
 	char buf[16];
 
-	if (clock_table_load(c->db, c->a, &t) < 0 || !(l = clock_find(&t, "inspection_report")))
-		return NULL;
-	due = clock_due(c->cal, l, date_parse(feedback));
 	if (due == QF_DAY_NONE)
 		return NULL;
 	date_format(due, buf);
 	return arena_strdup(c->a, buf);
+}
+
+const char *inspection_report_due(struct ctx *c, const char *feedback)
+{
+	struct clock_table t;
+	const struct clock_limit *l;
+
+	if (clock_table_load(c->db, c->a, &t) < 0 || !(l = clock_find(&t, "inspection_report")))
+		return NULL;
+	return due_of(c, c->cal, l, feedback);
+}
+
+int inspection_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)
+{
+	struct clock_table t;
+	const struct clock_limit *l;
+	struct inspection *v;
+	int n;
+
+	if (clock_table_load(s, c->a, &t) < 0 || !(l = clock_find(&t, "inspection_report")))
+		return -1;
+	n = store_inspections_running(s, c->a, &v);
+	for (int i = 0; i < n; i++) {
+		const char *due = due_of(c, cal, l, v[i].feedback);
+		if (!due || store_inspection_set_feedback(s, v[i].id, v[i].feedback, due) < 0)
+			return -1;
+	}
+	return n < 0 ? -1 : 0;
 }
 
 /* ---- members ------------------------------------------------------------------ */

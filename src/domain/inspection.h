@@ -72,6 +72,11 @@ int inspection_reported(struct ctx *c, int64_t id, const char *day, struct field
 /* The report's due day of a feedback day ("YYYY-MM-DD" in the arena),
  * NULL on an error. */
 const char *inspection_report_due(struct ctx *c, const char *feedback);
+/* The running reports' due days computed again on s with cal (a
+ * holiday import, clock_fill.c): 0 or -1. */
+struct calendar;
+struct store;
+int inspection_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal);
 
 /* A finding (巡察发现问题): a problem of the rectification ledger through
  * problem_add_in_tx (source inspection, linked to the inspection; the

@@ -354,3 +354,13 @@ int store_inspections_due(struct store *s, struct arena *a, const char *last, in
 	store_bind_int(st, 2, limit);
 	return q_collect(st, a, fill_inspection, sizeof(**out), out);
 }
+
+static const struct store_sql Q_RUNNING = {
+	"SELECT " I_COLS I_FROM "WHERE i.reported IS NULL AND i.feedback IS NOT NULL ORDER BY i.id", NULL };
+
+int store_inspections_running(struct store *s, struct arena *a, struct inspection **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RUNNING);
+
+	return st ? q_collect(st, a, fill_inspection, sizeof(**out), out) : STORE_ERR;
+}

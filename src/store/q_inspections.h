@@ -44,6 +44,9 @@ int store_round_figures(struct store *s, int64_t round_id, struct inspection_fig
 /* the reports not received, due on or before `last`: at most `limit`, the earliest due first */
 int store_inspections_due(struct store *s, struct arena *a, const char *last, int limit, struct inspection **out);
 
+/* the inspections whose report runs (feedback given, report not received) */
+int store_inspections_running(struct store *s, struct arena *a, struct inspection **out);
+
 /* clues.inspection_id of a clue of source inspection (inside the
  * registering transaction): changed rows */
 int store_clue_set_inspection(struct store *s, int64_t clue_id, int64_t inspection_id);

@@ -65,6 +65,18 @@ R=$(api POST /api/inspections/$ID/reported '{"day":"2023-02-20"}' "$IJ")
 expect_eq "the report received" 200 "$(status "$R")"
 expect_eq "... stored" "2023-02-20" "$(sql "SELECT reported FROM inspections WHERE id = $ID")"
 
+# a holiday import recomputes the running reports' due days (clock_dues_refill)
+R=$(api POST /api/inspections "{\"round_id\":$RID,\"unit_id\":$U,\"kind\":\"mobile\",\"group_name\":\"机动巡察组\",\"feedback\":\"2031-01-15\"}" "$IJ")
+MID=$(body "$R" | jget '["id"]')
+expect_eq "feedback 2031-01-15: 2031-03-15 is a Saturday, due Monday 2031-03-17" "2031-03-17" \
+	"$(sql "SELECT report_due FROM inspections WHERE id = $MID")"
+printf 'date,off_day,name\n2031-03-17,1,测试假日\n' >"$T_DIR/h.csv"
+run_cli calendar import "$T_DIR/h.csv" --db "$DB"
+expect_eq "... a holiday imported on 2031-03-17: due 2031-03-18" "0 2031-03-18" \
+	"$RC $(sql "SELECT report_due FROM inspections WHERE id = $MID")"
+expect_eq "... a received report's due day is left as it was" "2023-02-28" \
+	"$(sql "SELECT report_due FROM inspections WHERE id = $ID")"
+
 # ---- 3. recusal --------------------------------------------------------------------
 R=$(api POST /api/conflicts "{\"unit_id\":$U,\"ground\":\"relative_subject\",\"note\":\"配偶在该局任职\"}" "$T_DIR/inv.jar")
 expect_eq "inv declares a statutory ground on the water bureau" 201 "$(status "$R")"
@@ -129,7 +141,8 @@ expect_eq "... and the inspection to a member" "$ID" \
 
 # ---- 5. the round's figures, from the records ------------------------------------
 F=$(body "$(api GET /api/inspection-rounds/$RID "" "$IJ")")
-expect_eq "the round's figures: organisations, problems, top-leader, clues, lent, groups" "1 1 1 1 1 1" \
+# two groups (第一巡察组, 机动巡察组) inspected the one water bureau
+expect_eq "the round's figures: organisations, problems, top-leader, clues, lent, groups" "1 1 1 1 1 2" \
 	"$(python3 -c 'import json,sys; f=json.load(sys.stdin)["figures"]; print(*(f[k] for k in ("organisations","problems","top_leader","clues","lent","groups")))' <<<"$F")"
 
 # ---- 6. the home page of the inspection office: a report due ---------------------
