@@ -56,6 +56,7 @@
 #include "pages/statistics.h"
 #include "pages/persons.h"
 #include "pages/public.h"
+#include "pages/inspections.h"
 #include "pages/problems.h"
 #include "pages/ratings.h"
 #include "pages/targets.h"
@@ -206,6 +207,10 @@ const struct route route_table[] = {
 	{ GET, "/ratings/bad/{id}", page_bad_review, PERM_RATING_READ, 0 },
 	{ POST, "/ratings/bad/{id}/callback", page_bad_review_callback, PERM_RATING_WORK, 0 },
 	{ POST, "/ratings/bad/{id}/fix", page_bad_review_fix, PERM_RATING_WORK, 0 },
+	/* inspections (巡察): content need-to-know in the domain (inspection.h) */
+	{ GET, "/inspections", page_inspection_rounds, PERM_INSPECTION_READ, 0 },
+	{ GET, "/inspection-rounds/{id}", page_inspection_round, PERM_INSPECTION_READ, 0 },
+	{ GET, "/inspections/{id}", page_inspection, PERM_INSPECTION_READ, 0 },
 	/* the rectification ledger (problems) */
 	{ GET, "/problems", page_problems, PERM_PROBLEM_READ, 0 },
 	{ GET, "/problems/ledger.xlsx", page_problem_ledger, PERM_PROBLEM_READ, 0 },

@@ -139,6 +139,16 @@ expect_eq "the round lists nothing to the outsider" 0 \
 expect_eq "... and the inspection to a member" "$ID" \
 	"$(body "$(api GET /api/inspection-rounds/$RID "" "$T_DIR/sup.jar")" | jget '["inspections"][0]["id"]')"
 
+# the pages: the same rule
+expect_eq "the inspection's page: 404 to the outsider" 404 "$(http_status -b "$T_DIR/inv.jar" "$BASE/inspections/$ID")"
+expect_eq "... audited again" 2 "$(audit_count access_denied "inspection/$ID")"
+curl -s -b "$T_DIR/sup.jar" "$BASE/inspections/$ID" >"$T_DIR/insp.html"
+check "... a member's page lists the finding" grep -q "工程招标程序不规范" "$T_DIR/insp.html"
+check "... the clue transferred with its state" grep -q "href=\"/clues/$CID\"" "$T_DIR/insp.html"
+check "... the lent member's home office" grep -q "市纪委监委第二监督检查室" "$T_DIR/insp.html"
+curl -s -b "$IJ" "$BASE/inspection-rounds/$RID" >"$T_DIR/round.html"
+check "the round's page shows the staff lent" grep -q "抽调参与巡察干部" "$T_DIR/round.html"
+
 # ---- 5. the round's figures, from the records ------------------------------------
 F=$(body "$(api GET /api/inspection-rounds/$RID "" "$IJ")")
 # two groups (第一巡察组, 机动巡察组) inspected the one water bureau
