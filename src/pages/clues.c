@@ -437,10 +437,11 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	record_item(&sb, "来源", *k.source_ref ? arena_printf(r->arena, "%s（%s）", label_of(clue_sources, k.source),
 							     k.source_ref)
 					      : label_of(clue_sources, k.source));
-	if (!strcmp(k.source, "inspection")) {   /* 移交线索: the inspection's page is insp14's step 4 */
+	if (!strcmp(k.source, "inspection")) {   /* 移交线索: the page answers by its need-to-know */
 		int64_t insp = inspection_of_clue(&r->c, k.id);
 		if (insp > 0)
-			record_item(&sb, "移交的巡察", arena_printf(r->arena, "巡察 %" PRId64, insp));
+			record_link(&sb, "移交的巡察", arena_printf(r->arena, "/inspections/%" PRId64, insp),
+				    arena_printf(r->arena, "巡察 %" PRId64, insp));
 	}
 	record_item(&sb, "专项整治", *k.campaign_name ? k.campaign_name : "无");
 	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");

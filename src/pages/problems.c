@@ -179,8 +179,9 @@ static void source_item(struct req *r, struct strbuf *sb, const struct problem *
 	record_item(sb, "问题来源", label_of(problem_sources, p->source));
 	if (p->campaign_id)
 		record_item(sb, "专项整治", p->campaign_name);
-	if (p->inspection_id)   /* the inspection's page (its content need-to-know) is insp14's step 4 */
-		record_item(sb, "来源记录", arena_printf(r->arena, "巡察 %" PRId64, p->inspection_id));
+	if (p->inspection_id)   /* the inspection's page answers by its need-to-know */
+		record_link(sb, "来源记录", arena_printf(r->arena, "/inspections/%" PRId64, p->inspection_id),
+			    arena_printf(r->arena, "巡察 %" PRId64, p->inspection_id));
 	if (p->bad_review_id) {
 		const char *href = arena_printf(r->arena, "/ratings/bad/%" PRId64, p->bad_review_id);
 		const char *text = arena_printf(r->arena, "差评 %" PRId64, p->bad_review_id);

@@ -149,6 +149,11 @@ check "... the lent member's home office" grep -q "市纪委监委第二监督�
 curl -s -b "$IJ" "$BASE/inspection-rounds/$RID" >"$T_DIR/round.html"
 check "the round's page shows the staff lent" grep -q "抽调参与巡察干部" "$T_DIR/round.html"
 
+curl -s -b "$JAR" "$BASE/clues/$CID" >"$T_DIR/clue.html"
+check "the clue's page links its inspection" grep -q "href=\"/inspections/$ID\"" "$T_DIR/clue.html"
+curl -s -b "$JAR" "$BASE/problems/$PID" >"$T_DIR/problem.html"
+check "the problem's page links its inspection" grep -q "href=\"/inspections/$ID\"" "$T_DIR/problem.html"
+
 # ---- 5. the round's figures, from the records ------------------------------------
 F=$(body "$(api GET /api/inspection-rounds/$RID "" "$IJ")")
 # two groups (第一巡察组, 机动巡察组) inspected the one water bureau
