@@ -173,5 +173,22 @@ check "... its report is on the inspection office's home page" grep -q "巡察�
 curl -s -b "$T_DIR/sup.jar" "$BASE/" >"$T_DIR/home2.html"
 check "... not on a group member's of another office" bash -c '! grep -q "巡察整改情况报告" "$0"' "$T_DIR/home2.html"
 
+# ---- 7. interchange (docs/interchange.md "Inspections") ---------------------------
+run_cli export --db "$DB" --out "$T_DIR/e1.jsonl"
+expect_eq "export: exit 0" 0 "$RC"
+expect_eq "... the round and the three inspections" "1 3" \
+	"$(grep -c '"type":"inspection_round"' "$T_DIR/e1.jsonl") $(grep -c '"type":"inspection"' "$T_DIR/e1.jsonl")"
+if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb ix); else DB2=$T_DIR/ix.db; fi
+"$QF_BIN" init --db "$DB2" --key "$T_DIR/ix.key" --region 230100 >/dev/null
+run_cli import "$T_DIR/e1.jsonl" --db "$DB2" --key "$T_DIR/ix.key"
+expect_eq "the export imports into a fresh database" 0 "$RC"
+link2() { DB=$DB2 sql "SELECT i.group_name || '/' || i.report_due FROM $1 x JOIN inspections i ON i.id = x.inspection_id"; }
+expect_eq "... the clue keeps its inspection" "第一巡察组/2023-02-28" "$(link2 clues)"
+expect_eq "... the problem keeps its inspection" "第一巡察组/2023-02-28" "$(link2 problems)"
+run_cli export --db "$DB2" --key "$T_DIR/ix.key" --out "$T_DIR/e2.jsonl"
+check "export -> import -> export: the same inspection, clue and problem lines" diff \
+	<(grep -E '"type":"(inspection_round|inspection|clue|problem)"' "$T_DIR/e1.jsonl") \
+	<(grep -E '"type":"(inspection_round|inspection|clue|problem)"' "$T_DIR/e2.jsonl")
+
 check "the server log has no sanitizer report" server_clean
 finish
