@@ -20,6 +20,7 @@
 #include "domain/authz.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
+#include "domain/metrics.h"
 #include "domain/ctx.h"
 #include "domain/need_to_know.h"
 #include "domain/problem.h"
@@ -559,3 +560,57 @@ static int inspection_todo(struct ctx *c, struct todo_acc *acc)
 	return n < 0 ? -1 : 0;
 }
 QF_TODO_PROVIDER(inspection_todo_provider, 65, PERM_INSPECTION_WRITE, inspection_todo);
+
+/* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---------------------- */
+
+static const struct metric_def metric_orgs = {
+	.key = "inspection_orgs",
+	.zh = "巡察党组织",
+	.en = "organisations inspected by the rounds started in the period",
+	.kind = METRIC_COUNT,
+	.order = 160,
+	.scopes = Q_METRIC_INSPECTION_SCOPES,
+	.compute = store_metric_inspection_orgs,
+	.list = NULL };   /* no list filters inspections by period yet */
+QF_METRIC(&metric_orgs);
+static const struct metric_def metric_problems = {
+	.key = "inspection_problems",
+	.zh = "巡察发现问题",
+	.en = "problems an inspection found in the period (day found)",
+	.kind = METRIC_COUNT,
+	.order = 161,
+	.scopes = Q_METRIC_INSPECTION_SCOPES,
+	.compute = store_metric_inspection_problems,
+	.list = "/problems?found&source=inspection" };
+QF_METRIC(&metric_problems);
+static const struct metric_def metric_top = {
+	.key = "inspection_top_leader",
+	.zh = "巡察发现“一把手”问题",
+	.en = "problems an inspection found in the period that concern the top leader",
+	.kind = METRIC_COUNT,
+	.order = 162,
+	.scopes = Q_METRIC_INSPECTION_SCOPES,
+	.compute = store_metric_inspection_top_leader,
+	.list = "/problems?found&source=inspection&top_leader=1" };
+QF_METRIC(&metric_top);
+static const struct metric_def metric_clues = {
+	.key = "inspection_clues",
+	.zh = "巡察移交问题线索",
+	.en = "clues an inspection transferred, received in the period",
+	.kind = METRIC_COUNT,
+	.order = 163,
+	.scopes = Q_METRIC_INSPECTION_SCOPES,
+	.compute = store_metric_inspection_clues,
+	.list = "/clues?received&source=inspection" };
+QF_METRIC(&metric_clues);
+static const struct metric_def metric_lent = {
+	.key = "inspection_lent",
+	.zh = "抽调参与巡察干部",
+	.en = "distinct members lent from other offices to the rounds started in the period",
+	.kind = METRIC_COUNT,
+	.order = 164,
+	.scopes = Q_METRIC_INSPECTION_SCOPES,
+	.compute = store_metric_inspection_lent,
+	.list = NULL };
+QF_METRIC(&metric_lent);
+

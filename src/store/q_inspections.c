@@ -3,6 +3,7 @@
  */
 #include "store/q_inspections.h"
 
+#include "store/q_metrics_sql.h"
 #include "store/q_util.h"
 
 /* ---- rounds ------------------------------------------------------------------ */
@@ -364,3 +365,53 @@ int store_inspections_running(struct store *s, struct arena *a, struct inspectio
 
 	return st ? q_collect(st, a, fill_inspection, sizeof(**out), out) : STORE_ERR;
 }
+
+/* ---- statistics --------------------------------------------------------------- */
+
+#define I_ROUND "FROM inspections i JOIN inspection_rounds r ON r.id = i.round_id "
+static const struct store_sql Q_M_ORGS = {
+	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") M_UNIT("i.unit_id"), NULL };
+static const struct store_sql Q_M_PROBLEMS = {
+	M_WITH "SELECT count(*) FROM problems p JOIN inspections i ON i.id = p.inspection_id " M_PERIOD("p.found")
+	M_UNIT("i.unit_id"), NULL };
+static const struct store_sql Q_M_TOP = {
+	M_WITH "SELECT count(*) FROM problems p JOIN inspections i ON i.id = p.inspection_id " M_PERIOD("p.found")
+	M_UNIT("i.unit_id") "AND p.top_leader = 1", NULL };
+static const struct store_sql Q_M_CLUES = {
+	M_WITH "SELECT count(*) FROM clues k JOIN inspections i ON i.id = k.inspection_id " M_PERIOD("k.received")
+	M_UNIT("i.unit_id"), NULL };
+static const struct store_sql Q_M_LENT = {
+	M_WITH "SELECT count(DISTINCT m.user_id) FROM inspection_members m JOIN inspections i ON i.id = "
+	"m.inspection_id JOIN inspection_rounds r ON r.id = i.round_id " M_PERIOD("r.starts") M_UNIT("i.unit_id")
+	"AND m.home_office <> ''", NULL };
+
+int store_metric_inspection_orgs(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				 int64_t *out)
+{
+	return q_metric_count(db, &Q_M_ORGS, p, s, Q_METRIC_INSPECTION_SCOPES, out);
+}
+
+int store_metric_inspection_problems(struct store *db, const struct metric_period *p,
+				     const struct metric_scope *s, int64_t *out)
+{
+	return q_metric_count(db, &Q_M_PROBLEMS, p, s, Q_METRIC_INSPECTION_SCOPES, out);
+}
+
+int store_metric_inspection_top_leader(struct store *db, const struct metric_period *p,
+				       const struct metric_scope *s, int64_t *out)
+{
+	return q_metric_count(db, &Q_M_TOP, p, s, Q_METRIC_INSPECTION_SCOPES, out);
+}
+
+int store_metric_inspection_clues(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				  int64_t *out)
+{
+	return q_metric_count(db, &Q_M_CLUES, p, s, Q_METRIC_INSPECTION_SCOPES, out);
+}
+
+int store_metric_inspection_lent(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				 int64_t *out)
+{
+	return q_metric_count(db, &Q_M_LENT, p, s, Q_METRIC_INSPECTION_SCOPES, out);
+}
+

@@ -10,6 +10,7 @@
 
 #include "core/arena.h"
 #include "model/inspection.h"
+#include "model/metrics.h"
 #include "store/store.h"
 
 int64_t store_round_insert(struct store *s, const struct inspection_round *r, int64_t user_id, int64_t now);
@@ -53,5 +54,20 @@ int store_clue_set_inspection(struct store *s, int64_t clue_id, int64_t inspecti
 /* the inspection a clue was transferred by, 0 none, < 0 */
 int64_t store_clue_inspection(struct store *s, int64_t clue_id);
 int store_inspection_clues(struct store *s, struct arena *a, int64_t inspection_id, struct inspection_clue **out);
+
+/* statistics (QF_METRIC in domain/inspection.c): the rounds started in
+ * the period (organisations, staff lent), the findings found and the
+ * clues received in it (of an inspection); scope: the inspected unit */
+#define Q_METRIC_INSPECTION_SCOPES METRIC_SCOPE_UNIT
+int store_metric_inspection_orgs(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				 int64_t *out);
+int store_metric_inspection_problems(struct store *db, const struct metric_period *p,
+				     const struct metric_scope *s, int64_t *out);
+int store_metric_inspection_top_leader(struct store *db, const struct metric_period *p,
+				       const struct metric_scope *s, int64_t *out);
+int store_metric_inspection_clues(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				  int64_t *out);
+int store_metric_inspection_lent(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				 int64_t *out);
 
 #endif

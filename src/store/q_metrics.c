@@ -458,3 +458,24 @@ OUTCOMES(form2, 2, 0, ROLL_F2)
 OUTCOMES(form3, 3, 0, ROLL_F3)
 OUTCOMES(form4, 4, 0, ROLL_F4)
 OUTCOMES(sanctioned, 0, 1, ROLL_SANC)
+
+int q_metric_count(struct store *db, const struct store_sql *q, const struct metric_period *p,
+		   const struct metric_scope *s, unsigned bits, int64_t *out)
+{
+	struct store_stmt *st = store_prepare(db, q);
+	int64_t v;
+	int i;
+
+	if (!st)
+		return STORE_ERR;
+	i = q_metric_bind_with(st, 1, s);
+	store_bind_text(st, i++, p->from);
+	store_bind_text(st, i++, p->to);
+	q_metric_bind_scope(st, i, s, bits);
+	v = q_scalar(st);
+	if (v < 0)
+		return (int)v;
+	*out = v;
+	return 0;
+}
+

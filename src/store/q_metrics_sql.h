@@ -20,6 +20,10 @@
  * the order above) from index i.  Both return the next index. */
 int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);
+/* A count of one statement "M_WITH SELECT count(*) ... M_PERIOD(day)
+ * <the fragments of bits>" for period p and scope s into *out: 0 or < 0. */
+int q_metric_count(struct store *db, const struct store_sql *q, const struct metric_period *p,
+		   const struct metric_scope *s, unsigned bits, int64_t *out);
 
 /* vis: the jurisdiction of the scope user (q_scope.h); sub: the unit and
  * all below it, seeded with the scope's unit (none for 0) */

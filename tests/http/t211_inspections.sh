@@ -160,6 +160,14 @@ F=$(body "$(api GET /api/inspection-rounds/$RID "" "$IJ")")
 expect_eq "the round's figures: organisations, problems, top-leader, clues, lent, groups" "1 1 1 1 1 2" \
 	"$(python3 -c 'import json,sys; f=json.load(sys.stdin)["figures"]; print(*(f[k] for k in ("organisations","problems","top_leader","clues","lent","groups")))' <<<"$F")"
 
+# the statistics' keys (docs/statistics.md): the round started in 2022, the finding found and
+# the clue received in 2022
+got=$("$QF_BIN" report --year 2022 --format json --db "$DB" | python3 -c '
+import json, sys
+m = {x["key"]: x["value"] for x in json.load(sys.stdin)["metrics"]}
+print(*(m[k] for k in ("inspection_orgs", "inspection_problems", "inspection_top_leader", "inspection_clues", "inspection_lent")))')
+expect_eq "the statistics of 2022: organisations, problems, top-leader, clues, lent" "1 1 1 1 1" "$got"
+
 # ---- 6. the home page of the inspection office: a report due ---------------------
 # feedback two months before today: due today, or on the next working day
 FB=$(python3 -c 'import datetime as d, calendar as c
