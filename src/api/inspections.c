@@ -207,25 +207,12 @@ int api_inspection_clue_transfer(struct req *r)
 	return api_clue_registered(r, id, &fe, dups, n_dups);
 }
 
-static int day_step(struct req *r, int (*fn)(struct ctx *, int64_t, const char *, struct fielderr *))
-{
-	json_t *j = api_body(r);
-	const char *day = "";
-	struct fielderr fe = { 0 };
-
-	if (!j)
-		return MHD_YES;
-	api_str(r, j, "day", &day);
-	json_decref(j);
-	return api_result(r, fn(&r->c, r->id, day, &fe), &fe, "inspection", 0);
-}
-
 int api_inspection_feedback(struct req *r)
 {
-	return day_step(r, inspection_feedback);
+	return api_text_call(r, "day", inspection_feedback, "inspection", 0);
 }
 
 int api_inspection_reported(struct req *r)
 {
-	return day_step(r, inspection_reported);
+	return api_text_call(r, "day", inspection_reported, "inspection", 0);
 }

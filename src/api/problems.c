@@ -76,15 +76,7 @@ int api_problem_create(struct req *r)
 static int step(struct req *r, const char *key,
 		int (*fn)(struct ctx *, int64_t, const char *, struct fielderr *))
 {
-	json_t *j = api_body(r);
-	const char *text = "";
-	struct fielderr fe = { 0 };
-
-	if (!j)
-		return MHD_YES;
-	api_str(r, j, key, &text);
-	json_decref(j);
-	return api_result(r, fn(&r->c, r->id, text, &fe), &fe, "problem", 0);
+	return api_text_call(r, key, fn, "problem", 0);
 }
 
 int api_problem_start(struct req *r)
