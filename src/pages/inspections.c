@@ -7,12 +7,14 @@
 #include <inttypes.h>
 
 #include "core/arena.h"
+#include "core/escape.h"
 #include "domain/clue_flow.h"
 #include "domain/ctx.h"
 #include "domain/inspection.h"
 #include "domain/problem.h"
 #include "domain/result.h"
 #include "http/http.h"
+#include "pages/kit.h"
 #include "pages/list.h"
 #include "pages/page.h"
 
@@ -191,7 +193,13 @@ int page_inspection(struct req *r)
 	record_item(&sb, "进驻日期", x.entered);
 	record_item(&sb, "撤离日期", x.left_on);
 	record_item(&sb, "反馈日期", x.feedback);
-	record_item(&sb, "整改情况报告时限", x.report_due);
+	if (x.report_due) {     /* the clock: 办理中, 临期, 逾期, 已办结 (report received) */
+		record_value_open(&sb, "整改情况报告时限", NULL);
+		html_txt(&sb, x.report_due);
+		strbuf_addch(&sb, ' ');
+		clock_badge(r, &sb, x.report_due, x.reported);
+		record_value_close(&sb);
+	}
 	record_item(&sb, "整改情况报告", x.reported ? x.reported : x.feedback ? "尚未收到" : NULL);
 	record_item(&sb, "备注", *x.note ? x.note : NULL);
 	record_close(&sb);

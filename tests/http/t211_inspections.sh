@@ -146,6 +146,7 @@ curl -s -b "$T_DIR/sup.jar" "$BASE/inspections/$ID" >"$T_DIR/insp.html"
 check "... a member's page lists the finding" grep -q "工程招标程序不规范" "$T_DIR/insp.html"
 check "... the clue transferred with its state" grep -q "href=\"/clues/$CID\"" "$T_DIR/insp.html"
 check "... the lent member's home office" grep -q "市纪委监委第二监督检查室" "$T_DIR/insp.html"
+check "... the report's clock: received on time (已办结)" grep -q 'class="clock[^"]*">已办结' "$T_DIR/insp.html"
 curl -s -b "$IJ" "$BASE/inspection-rounds/$RID" >"$T_DIR/round.html"
 check "the round's page shows the staff lent" grep -q "抽调参与巡察干部" "$T_DIR/round.html"
 
