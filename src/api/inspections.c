@@ -5,6 +5,7 @@
 #include "api/clues.h"
 #include "api/common.h"
 #include "api/inspections.h"
+#include "domain/authz.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "domain/inspection.h"
@@ -135,8 +136,9 @@ int api_inspection(struct req *r)
 		return res_error(r, n, "inspection");
 	items = json_array();
 	for (int i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:s}", "user_id", (json_int_t)m[i].user_id, "name",
-						       m[i].name, "home_office", m[i].home_office));
+		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:s}", "user_id", (json_int_t)m[i].user_id,
+						       "name", m[i].name, "home_office", m[i].home_office,
+						       "override_reason", m[i].override_reason));
 	if ((n = inspection_findings(&r->c, r->id, &p)) < 0) {
 		json_decref(items);
 		return res_error(r, n, "inspection");
@@ -159,7 +161,7 @@ int api_inspection(struct req *r)
 int api_inspection_member_add(struct req *r)
 {
 	json_t *j = api_body(r);
-	const char *office = "";
+	const char *office = "", *reason = "";
 	struct fielderr fe = { 0 };
 	int64_t user_id;
 
@@ -167,8 +169,13 @@ int api_inspection_member_add(struct req *r)
 		return MHD_YES;
 	user_id = api_int(j, "user_id");
 	api_str(r, j, "home_office", &office);
+	api_str(r, j, "override_reason", &reason);
 	json_decref(j);
-	return api_result(r, inspection_member_add(&r->c, r->id, user_id, office, &fe), &fe, "inspection", 0);
+	/* without a leader's reason it is the inspection office's step */
+	if (!*reason && !authz_has(&r->c.who, PERM_INSPECTION_WRITE))
+		return reply_error(r, E_FORBIDDEN, NULL);
+	return api_result(r, inspection_member_add(&r->c, r->id, user_id, office, reason, &fe), &fe, "inspection",
+			  0);
 }
 
 int api_inspection_finding_add(struct req *r)

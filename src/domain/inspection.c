@@ -38,6 +38,7 @@
 QF_AUDIT_EVENT(INSPECTION_ROUND_ADD, "inspection_round_add", "登记巡察轮次");
 QF_AUDIT_EVENT(INSPECTION_ADD, "inspection_add", "登记巡察");
 QF_AUDIT_EVENT(INSPECTION_MEMBER_ADD, "inspection_member_add", "巡察组增加成员");
+QF_AUDIT_EVENT(INSPECTION_RECUSAL_OVERRIDDEN, "recusal_overridden", "委领导决定回避例外");
 QF_AUDIT_EVENT(INSPECTION_FEEDBACK, "inspection_feedback", "巡察反馈");
 QF_AUDIT_EVENT(INSPECTION_REPORTED, "inspection_reported", "收到巡察整改情况报告");
 QF_AUDIT_OBJECT(inspection, "巡察");
@@ -190,11 +191,40 @@ int inspection_dues_refill(struct ctx *c, struct store *s, const struct calendar
 
 /* ---- members ------------------------------------------------------------------ */
 
-/* Inside the transaction: adds the member after the recusal check. 1
- * added (or already one), 0 refused (fe, audited), -1 store. */
-static int member_add_in_tx(struct ctx *c, const struct inspection *i, int64_t user_id, const char *home_office,
-			    struct fielderr *fe)
+/* A declared `other` ground (RECUSAL_OPEN) is a leader's decision: 1 the
+ * member m may join (m->override_* set, audited), 0 refused (fe, audited
+ * by the caller), -1 store. */
+static int leader_decides(struct ctx *c, const struct inspection *i, struct inspection_member *m,
+			  const char *reason, const char *why, struct fielderr *fe)
 {
+	if (!reason || !*reason) {
+		fielderr_add(fe, "user_id", arena_printf(c->a, "%s。未经委领导决定，不得加入巡察组；"
+						       "如确需参加，须由委领导填写理由决定。", why));
+		return 0;
+	}
+	if (!authz_has(&c->who, PERM_CASE_OVERRIDE)) {
+		fielderr_add(fe, "override_reason", arena_printf(c->a, "%s。回避例外只能由委领导决定。", why));
+		return 0;
+	}
+	if (m->user_id == c->who.id) {
+		fielderr_add(fe, "override_reason", arena_printf(c->a, "%s。本人的回避事项不能由本人决定。", why));
+		return 0;
+	}
+	if (fielderr_len(c->a, fe, "override_reason", "理由", reason, INSPECTION_TEXT_MAX))
+		return 0;
+	m->override_by = c->who.id;
+	m->override_reason = reason;
+	return audit_append(c, AEV_INSPECTION_RECUSAL_OVERRIDDEN, need_obj(c, &rule, i->id), 1,
+			    arena_printf(c->a, "%s；理由：%s", why, reason)) < 0 ? -1 : 1;
+}
+
+/* Inside the transaction: adds the member after the recusal check (an
+ * `other` ground: a leader's reason lets him join).  1 added (or already
+ * one), 0 refused (fe; the caller audits), -1 store. */
+static int member_add_in_tx(struct ctx *c, const struct inspection *i, int64_t user_id, const char *home_office,
+			    const char *override_reason, struct fielderr *fe)
+{
+	struct inspection_member m = { .inspection_id = i->id, .user_id = user_id, .home_office = home_office };
 	struct user u;
 	const char *why = NULL;
 	int rc = store_user_by_id(c->db, c->a, user_id, &u);
@@ -208,12 +238,17 @@ static int member_add_in_tx(struct ctx *c, const struct inspection *i, int64_t u
 	rc = recusal_unit_check(c, i->unit_id, i->unit_name, &u, &why);
 	if (rc < 0)
 		return -1;
-	if (rc != RECUSAL_NONE) {
-		fielderr_add(fe, "user_id", rc == RECUSAL_OPEN
-			? arena_printf(c->a, "%s。未经委领导决定，不得加入巡察组。", why) : arena_printf(c->a, "%s。", why));
+	if (rc == RECUSAL_BARRED) {
+		fielderr_add(fe, "user_id", arena_printf(c->a, "%s。", why));
 		return 0;
 	}
-	rc = store_inspection_member_add(c->db, i->id, user_id, home_office, c->now);
+	if (rc == RECUSAL_OPEN && (rc = leader_decides(c, i, &m, override_reason, why, fe)) != 1)
+		return rc;
+	if (rc == RECUSAL_NONE && !authz_has(&c->who, PERM_INSPECTION_WRITE)) {
+		fielderr_add(fe, "override_reason", "该成员没有需要委领导决定的回避事项，由巡察办增加");
+		return 0;
+	}
+	rc = store_inspection_member_add(c->db, &m, c->now);
 	if (rc < 0)
 		return -1;
 	return audit_append(c, AEV_INSPECTION_MEMBER_ADD, need_obj(c, &rule, i->id), 1,
@@ -247,7 +282,7 @@ static int add_tx(struct store *s, void *arg)
 		return -1;
 	if (!aa->i.leader_id)
 		return 0;
-	rc = member_add_in_tx(c, &aa->i, aa->i.leader_id, "", aa->fe);
+	rc = member_add_in_tx(c, &aa->i, aa->i.leader_id, "", NULL, aa->fe);
 	if (rc == 0)
 		aa->refused = 1;
 	return rc == 1 ? 0 : -1;
@@ -354,7 +389,7 @@ struct member_arg {
 	struct ctx *c;
 	const struct inspection *i;
 	int64_t user_id;
-	const char *home_office;
+	const char *home_office, *override_reason;
 	struct fielderr *fe;
 };
 
@@ -363,15 +398,19 @@ static int member_tx(struct store *s, void *arg)
 	struct member_arg *ma = arg;
 
 	(void)s;
-	return member_add_in_tx(ma->c, ma->i, ma->user_id, ma->home_office, ma->fe) == 1 ? 0 : -1;
+	return member_add_in_tx(ma->c, ma->i, ma->user_id, ma->home_office, ma->override_reason, ma->fe) == 1 ? 0
+														 : -1;
 }
 
 int inspection_member_add(struct ctx *c, int64_t id, int64_t user_id, const char *home_office,
-			  struct fielderr *fe)
+			  const char *override_reason, struct fielderr *fe)
 {
 	struct inspection i;
-	struct member_arg ma = { .c = c, .i = &i, .user_id = user_id, .home_office = home_office, .fe = fe };
-	int rc = writable(c, id, &i);
+	struct member_arg ma = { .c = c, .i = &i, .user_id = user_id, .home_office = home_office,
+				 .override_reason = override_reason, .fe = fe };
+	/* the inspection office; or a leader deciding a recusal (his reason) */
+	int rc = override_reason && *override_reason && authz_has(&c->who, PERM_CASE_OVERRIDE)
+			 ? inspection_get(c, id, &i) : writable(c, id, &i);
 
 	if (rc != RES_DONE)
 		return rc;
@@ -613,4 +652,34 @@ static const struct metric_def metric_lent = {
 	.compute = store_metric_inspection_lent,
 	.list = NULL };
 QF_METRIC(&metric_lent);
+static const struct metric_def metric_groups = {
+	.key = "inspection_groups",
+	.zh = "派出巡察组",
+	.en = "inspection groups sent by the rounds started in the period (a special inspection's group apart)",
+	.kind = METRIC_COUNT,
+	.order = 165,
+	.scopes = Q_METRIC_INSPECTION_SCOPES,
+	.compute = store_metric_inspection_groups,
+	.list = NULL };
+QF_METRIC(&metric_groups);
+static const struct metric_def metric_orgs_regular = {
+	.key = "inspection_orgs_regular",
+	.zh = "常规巡察单位",
+	.en = "organisations a regular inspection of a round started in the period inspected",
+	.kind = METRIC_COUNT,
+	.order = 166,
+	.scopes = Q_METRIC_INSPECTION_SCOPES,
+	.compute = store_metric_inspection_orgs_regular,
+	.list = NULL };
+QF_METRIC(&metric_orgs_regular);
+static const struct metric_def metric_orgs_elevated = {
+	.key = "inspection_orgs_elevated",
+	.zh = "提级巡察党组织",
+	.en = "organisations an elevated inspection of a round started in the period inspected",
+	.kind = METRIC_COUNT,
+	.order = 167,
+	.scopes = Q_METRIC_INSPECTION_SCOPES,
+	.compute = store_metric_inspection_orgs_elevated,
+	.list = NULL };
+QF_METRIC(&metric_orgs_elevated);
 

@@ -60,9 +60,13 @@ int inspection_access(struct ctx *c, int64_t id);
 
 /* Adds user_id to the group (home_office: a lent member's office, ""
  * own staff): RES_DONE; RES_INVALID with fe (recusal refused: audited);
- * RES_NOT_FOUND; RES_STORE. */
+ * RES_NOT_FOUND; RES_STORE.  The inspection office adds members; a
+ * member with a declared `other` recusal ground (not a statutory one)
+ * joins only by a leader's decision: a leader (PERM_CASE_OVERRIDE, as for
+ * a case team) adds him with override_reason, audited recusal_overridden;
+ * the leader adds no one else and never himself. */
 int inspection_member_add(struct ctx *c, int64_t id, int64_t user_id, const char *home_office,
-			  struct fielderr *fe);
+			  const char *override_reason, struct fielderr *fe);
 int inspection_members(struct ctx *c, int64_t id, struct inspection_member **out);
 
 /* The feedback day (反馈): starts the report's clock.  RES_*. */

@@ -321,7 +321,8 @@ const struct route route_table[] = {
 	{ GET, "/api/inspection-rounds/{id}", api_inspection_round, PERM_INSPECTION_READ, R_API },
 	{ POST, "/api/inspections", api_inspection_create, PERM_INSPECTION_WRITE, R_API },
 	{ GET, "/api/inspections/{id}", api_inspection, PERM_INSPECTION_READ, R_API },
-	{ POST, "/api/inspections/{id}/members", api_inspection_member_add, PERM_INSPECTION_WRITE, R_API },
+	/* the inspection office, or a leader deciding a recusal (domain/inspection.h) */
+	{ POST, "/api/inspections/{id}/members", api_inspection_member_add, PERM_INSPECTION_READ, R_API },
 	{ POST, "/api/inspections/{id}/findings", api_inspection_finding_add, PERM_INSPECTION_WRITE, R_API },
 	{ POST, "/api/inspections/{id}/clues", api_inspection_clue_transfer, PERM_INSPECTION_WRITE, R_API },
 	{ POST, "/api/inspections/{id}/feedback", api_inspection_feedback, PERM_INSPECTION_WRITE, R_API },

@@ -44,6 +44,9 @@ struct inspection_member {
 	int64_t user_id;
 	const char *name;           /* the user's display name */
 	const char *home_office;    /* a lent member's office, "" own staff */
+	int64_t override_by;        /* the leader who let a member with an `other`
+				       recusal ground join, 0 none */
+	const char *override_reason;    /* his reason, "" none */
 };
 
 /* A clue transferred (移交问题线索) and what became of it. */
@@ -57,7 +60,8 @@ struct inspection_clue {
 
 /* A round's figures (the annual report's): organisations inspected,
  * problems found, of them top-leader ones, clues transferred, staff lent
- * (distinct users with a home office on the round's groups), groups. */
+ * (distinct users with a home office on the round's groups), groups (巡察组
+ * other than a special inspection's: a special group is named apart). */
 struct inspection_figures {
 	int64_t organisations, problems, top_leader, clues, lent, groups;
 };

@@ -67,7 +67,7 @@ static int member_valid(struct req *r, const struct metric_scope *one, const cha
 }
 
 static const char *const text_args[] = { "year", "quarter", "month", "from", "to", "unit", "campaign_id",
-					  "category", "source", "organ", "rank" };
+					  "category", "source", "organ", "rank", "round_id" };
 static const char *const flag_args[] = { "top_leader", "leadership", "key_persons" };
 
 int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
@@ -95,6 +95,9 @@ int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
 		fielderr_add(fe, "unit", pick_filter_unit_error(r, "unit"));
 	if ((s->campaign_id = id_arg(req_arg(r, "campaign_id"))) < 0)
 		fielderr_add(fe, "campaign_id", "专项工作应为专项工作编号");
+	/* an inspection round (the inspection keys; no form field: a link or the API) */
+	if ((s->round_id = id_arg(req_arg(r, "round_id"))) < 0)
+		fielderr_add(fe, "round_id", "巡察轮次应为轮次编号");
 	s->category = req_arg(r, "category");
 	s->source = req_arg(r, "source");
 	s->organ_kind = req_arg(r, "organ");
@@ -106,6 +109,8 @@ int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
 	if ((s->unit_id > 0 && member_valid(r, &(struct metric_scope){ .unit_id = s->unit_id }, "unit", fe) < 0) ||
 	    (s->campaign_id > 0 &&
 	     member_valid(r, &(struct metric_scope){ .campaign_id = s->campaign_id }, "campaign_id", fe) < 0) ||
+	    (s->round_id > 0 &&
+	     member_valid(r, &(struct metric_scope){ .round_id = s->round_id }, "round_id", fe) < 0) ||
 	    member_valid(r, &(struct metric_scope){ .category = s->category }, "category", fe) < 0 ||
 	    member_valid(r, &(struct metric_scope){ .source = s->source }, "source", fe) < 0 ||
 	    member_valid(r, &(struct metric_scope){ .organ_kind = s->organ_kind }, "organ", fe) < 0 ||

@@ -208,10 +208,12 @@ int store_inspection_set_reported(struct store *s, int64_t id, const char *day)
 static const struct store_sql Q_MEMBER_HAS = {
 	"SELECT count(*) FROM inspection_members WHERE inspection_id = ? AND user_id = ?", NULL };
 static const struct store_sql Q_MEMBER_ADD = {
-	"INSERT INTO inspection_members(inspection_id, user_id, home_office, added_at) VALUES (?, ?, ?, ?) "
+	"INSERT INTO inspection_members(inspection_id, user_id, home_office, added_at, override_by, override_reason) "
+	"VALUES (?, ?, ?, ?, ?, ?) "
 	"ON CONFLICT DO NOTHING", NULL };
 static const struct store_sql Q_MEMBERS = {
-	"SELECT m.inspection_id, m.user_id, COALESCE(NULLIF(u.display_name, ''), u.name), m.home_office "
+	"SELECT m.inspection_id, m.user_id, COALESCE(NULLIF(u.display_name, ''), u.name), m.home_office, "
+	"COALESCE(m.override_by, 0), m.override_reason "
 	"FROM inspection_members m JOIN users u ON u.id = m.user_id WHERE m.inspection_id = ? "
 	"ORDER BY m.added_at, m.user_id", NULL };
 
@@ -223,6 +225,8 @@ static void fill_member(struct arena *a, struct store_stmt *st, void *row)
 	m->user_id = store_col_int(st, 1);
 	m->name = q_text(a, st, 2);
 	m->home_office = q_text(a, st, 3);
+	m->override_by = store_col_int(st, 4);
+	m->override_reason = q_text(a, st, 5);
 }
 
 int store_inspection_member_has(struct store *s, int64_t inspection_id, int64_t user_id)
@@ -238,17 +242,18 @@ int store_inspection_member_has(struct store *s, int64_t inspection_id, int64_t 
 	return n < 0 ? (int)n : n > 0;
 }
 
-int store_inspection_member_add(struct store *s, int64_t inspection_id, int64_t user_id,
-				const char *home_office, int64_t now)
+int store_inspection_member_add(struct store *s, const struct inspection_member *m, int64_t now)
 {
 	struct store_stmt *st = store_prepare(s, &Q_MEMBER_ADD);
 
 	if (!st)
 		return STORE_ERR;
-	store_bind_int(st, 1, inspection_id);
-	store_bind_int(st, 2, user_id);
-	store_bind_text(st, 3, home_office ? home_office : "");
+	store_bind_int(st, 1, m->inspection_id);
+	store_bind_int(st, 2, m->user_id);
+	store_bind_text(st, 3, m->home_office ? m->home_office : "");
 	store_bind_int(st, 4, now);
+	q_bind_id(st, 5, m->override_by);
+	store_bind_text(st, 6, m->override_reason ? m->override_reason : "");
 	return q_changed(s, st);
 }
 
@@ -318,7 +323,7 @@ static const struct store_sql Q_FIGURES = {
 	"(SELECT count(*) FROM problems WHERE top_leader = 1 AND inspection_id " IN_ROUND "), "
 	"(SELECT count(*) FROM clues WHERE inspection_id " IN_ROUND "), "
 	"(SELECT count(DISTINCT user_id) FROM inspection_members WHERE home_office <> '' AND inspection_id " IN_ROUND "), "
-	"(SELECT count(DISTINCT group_name) FROM inspections WHERE round_id = ?)", NULL };
+	"(SELECT count(DISTINCT group_name) FROM inspections WHERE round_id = ? AND kind <> 'special')", NULL };
 static const struct store_sql Q_DUE = {
 	"SELECT " I_COLS I_FROM "WHERE i.reported IS NULL AND i.report_due IS NOT NULL AND i.report_due <= ? "
 	"ORDER BY i.report_due, i.id LIMIT ?", NULL };
@@ -369,49 +374,42 @@ int store_inspections_running(struct store *s, struct arena *a, struct inspectio
 /* ---- statistics --------------------------------------------------------------- */
 
 #define I_ROUND "FROM inspections i JOIN inspection_rounds r ON r.id = i.round_id "
+#define I_SCOPE M_UNIT("i.unit_id") M_ROUND("i.round_id")
 static const struct store_sql Q_M_ORGS = {
-	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") M_UNIT("i.unit_id"), NULL };
+	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") I_SCOPE, NULL };
+static const struct store_sql Q_M_ORGS_REGULAR = {
+	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") "AND i.kind = 'regular' " I_SCOPE,
+	NULL };
+static const struct store_sql Q_M_ORGS_ELEVATED = {
+	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") "AND i.kind = 'elevated' " I_SCOPE,
+	NULL };
+static const struct store_sql Q_M_GROUPS = {
+	M_WITH "SELECT count(DISTINCT i.group_name) " I_ROUND M_PERIOD("r.starts") "AND i.kind <> 'special' " I_SCOPE,
+	NULL };
 static const struct store_sql Q_M_PROBLEMS = {
 	M_WITH "SELECT count(*) FROM problems p JOIN inspections i ON i.id = p.inspection_id " M_PERIOD("p.found")
-	M_UNIT("i.unit_id"), NULL };
+	I_SCOPE, NULL };
 static const struct store_sql Q_M_TOP = {
 	M_WITH "SELECT count(*) FROM problems p JOIN inspections i ON i.id = p.inspection_id " M_PERIOD("p.found")
-	M_UNIT("i.unit_id") "AND p.top_leader = 1", NULL };
+	"AND p.top_leader = 1 " I_SCOPE, NULL };
 static const struct store_sql Q_M_CLUES = {
 	M_WITH "SELECT count(*) FROM clues k JOIN inspections i ON i.id = k.inspection_id " M_PERIOD("k.received")
-	M_UNIT("i.unit_id"), NULL };
+	I_SCOPE, NULL };
 static const struct store_sql Q_M_LENT = {
 	M_WITH "SELECT count(DISTINCT m.user_id) FROM inspection_members m JOIN inspections i ON i.id = "
-	"m.inspection_id JOIN inspection_rounds r ON r.id = i.round_id " M_PERIOD("r.starts") M_UNIT("i.unit_id")
-	"AND m.home_office <> ''", NULL };
+	"m.inspection_id JOIN inspection_rounds r ON r.id = i.round_id " M_PERIOD("r.starts")
+	"AND m.home_office <> '' " I_SCOPE, NULL };
 
-int store_metric_inspection_orgs(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				 int64_t *out)
-{
-	return q_metric_count(db, &Q_M_ORGS, p, s, Q_METRIC_INSPECTION_SCOPES, out);
-}
-
-int store_metric_inspection_problems(struct store *db, const struct metric_period *p,
-				     const struct metric_scope *s, int64_t *out)
-{
-	return q_metric_count(db, &Q_M_PROBLEMS, p, s, Q_METRIC_INSPECTION_SCOPES, out);
-}
-
-int store_metric_inspection_top_leader(struct store *db, const struct metric_period *p,
-				       const struct metric_scope *s, int64_t *out)
-{
-	return q_metric_count(db, &Q_M_TOP, p, s, Q_METRIC_INSPECTION_SCOPES, out);
-}
-
-int store_metric_inspection_clues(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				  int64_t *out)
-{
-	return q_metric_count(db, &Q_M_CLUES, p, s, Q_METRIC_INSPECTION_SCOPES, out);
-}
-
-int store_metric_inspection_lent(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				 int64_t *out)
-{
-	return q_metric_count(db, &Q_M_LENT, p, s, Q_METRIC_INSPECTION_SCOPES, out);
-}
-
+#define METRIC_FN(NAME, Q) \
+	Q_METRIC_INSPECTION_FN(NAME) \
+	{ \
+		return q_metric_count(db, &Q, p, s, Q_METRIC_INSPECTION_SCOPES, out); \
+	}
+METRIC_FN(orgs, Q_M_ORGS)
+METRIC_FN(orgs_regular, Q_M_ORGS_REGULAR)
+METRIC_FN(orgs_elevated, Q_M_ORGS_ELEVATED)
+METRIC_FN(groups, Q_M_GROUPS)
+METRIC_FN(problems, Q_M_PROBLEMS)
+METRIC_FN(top_leader, Q_M_TOP)
+METRIC_FN(clues, Q_M_CLUES)
+METRIC_FN(lent, Q_M_LENT)

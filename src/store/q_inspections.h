@@ -35,8 +35,7 @@ int store_inspection_set_reported(struct store *s, int64_t id, const char *day);
 
 int store_inspection_member_has(struct store *s, int64_t inspection_id, int64_t user_id);
 /* 1 added, 0 already a member, < 0 */
-int store_inspection_member_add(struct store *s, int64_t inspection_id, int64_t user_id,
-				const char *home_office, int64_t now);
+int store_inspection_member_add(struct store *s, const struct inspection_member *m, int64_t now);
 int store_inspection_members(struct store *s, struct arena *a, int64_t inspection_id,
 			     struct inspection_member **out);
 
@@ -56,18 +55,20 @@ int64_t store_clue_inspection(struct store *s, int64_t clue_id);
 int store_inspection_clues(struct store *s, struct arena *a, int64_t inspection_id, struct inspection_clue **out);
 
 /* statistics (QF_METRIC in domain/inspection.c): the rounds started in
- * the period (organisations, staff lent), the findings found and the
- * clues received in it (of an inspection); scope: the inspected unit */
-#define Q_METRIC_INSPECTION_SCOPES METRIC_SCOPE_UNIT
-int store_metric_inspection_orgs(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				 int64_t *out);
-int store_metric_inspection_problems(struct store *db, const struct metric_period *p,
-				     const struct metric_scope *s, int64_t *out);
-int store_metric_inspection_top_leader(struct store *db, const struct metric_period *p,
-				       const struct metric_scope *s, int64_t *out);
-int store_metric_inspection_clues(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				  int64_t *out);
-int store_metric_inspection_lent(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				 int64_t *out);
+ * the period (organisations, of a kind, groups, staff lent), the findings
+ * found and the clues received in it (of an inspection); scope: the
+ * inspected unit, the round */
+#define Q_METRIC_INSPECTION_SCOPES (METRIC_SCOPE_UNIT | METRIC_SCOPE_ROUND)
+#define Q_METRIC_INSPECTION_FN(NAME) \
+	int store_metric_inspection_##NAME(struct store *db, const struct metric_period *p, \
+					   const struct metric_scope *s, int64_t *out)
+Q_METRIC_INSPECTION_FN(orgs);
+Q_METRIC_INSPECTION_FN(orgs_regular);
+Q_METRIC_INSPECTION_FN(orgs_elevated);
+Q_METRIC_INSPECTION_FN(groups);
+Q_METRIC_INSPECTION_FN(problems);
+Q_METRIC_INSPECTION_FN(top_leader);
+Q_METRIC_INSPECTION_FN(clues);
+Q_METRIC_INSPECTION_FN(lent);
 
 #endif

@@ -142,6 +142,10 @@ int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope 
 		store_bind_int(st, i++, s->leadership != 0);
 		store_bind_int(st, i++, s->key_persons != 0);
 	}
+	if (bits & METRIC_SCOPE_ROUND) {
+		store_bind_int(st, i++, s->round_id);
+		store_bind_int(st, i++, s->round_id);
+	}
 	return i;
 }
 
@@ -175,6 +179,8 @@ unsigned q_metric_scope_used(const struct metric_scope *s)
 		u |= METRIC_SCOPE_ORGAN;
 	if ((s->rank && *s->rank) || s->top_leader || s->leadership || s->key_persons)
 		u |= METRIC_SCOPE_SUBJECT;
+	if (s->round_id)
+		u |= METRIC_SCOPE_ROUND;
 	return u;
 }
 

@@ -9,7 +9,7 @@
  * figure count the same rows.  Each fragment is off when its value is
  * empty or 0; the parameters, in order: unit (scope user, unit),
  * campaign x2, category x2, source x2, organ x2, subject (any, rank x2,
- * top, lead, key).  M_UNIT reads the CTEs vis and sub of M_WITH.
+ * top, lead, key), round x2.  M_UNIT reads the CTEs vis and sub of M_WITH.
  */
 #include "model/metrics.h"
 #include "store/q_scope.h"
@@ -39,6 +39,8 @@ int q_metric_count(struct store *db, const struct store_sql *q, const struct met
 #define M_SUBJ_ROW(R, T, L) "(? = '' OR " R " = ?) AND (? = 0 OR " T " = 1) AND " \
 	"(? = 0 OR " L " = 1) AND (? = 0 OR " T " = 1 OR " L " = 1 OR " R " = 'section')"
 #define M_SUBJ(COND) "AND (? = 0 OR " COND ") "
+/* an inspection round: the last member (METRIC_SCOPE_ROUND) */
+#define M_ROUND(COL) "AND (? = 0 OR " COL " = ?) "
 
 /* ---- scope fragments per family ------------------------------------------ */
 

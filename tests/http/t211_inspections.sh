@@ -12,8 +12,12 @@
 #    month ends: 2022-12-31 -> 2023-02-28;
 # 3. recusal (回避, Supervision Law art. 58; DOMAIN.md section 2): a member
 #    who declared a statutory ground on the inspected unit is refused (422,
-#    audited recusal_refused, not added); an `other` ground too until a
-#    leader decides; a member lent from another office keeps it;
+#    audited recusal_refused, not added); an `other` ground is held until a
+#    leader decides (the message says so): the inspection office cannot
+#    add him, even with a reason; a leader adds him with a reason (audited
+#    recusal_overridden, the reason kept), but no one without such a
+#    ground and never with a statutory one (as for a case team, Supervision
+#    Law art. 58-59); a member lent from another office keeps it;
 # 3b. findings: problems of the ledger linked to the inspection (the
 #    database's CHECK ties the link to source inspection);
 # 3c. clues transferred: registered by the clue registry, linked both ways;
@@ -88,10 +92,27 @@ expect_eq "... the refusal audited" 1 "$(audit_count recusal_refused "inspection
 R=$(api POST /api/conflicts "{\"unit_id\":$U,\"ground\":\"other\",\"note\":\"曾在该局工作\"}" "$T_DIR/oth.jar")
 R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid oth)}" "$IJ")
 expect_eq "an 'other' conflict: refused until a leader decides" 422 "$(status "$R")"
+expect_contains "... the message says a leader must decide" "须由委领导填写理由决定" "$(body "$R")"
+R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid oth),\"override_reason\":\"工作需要\"}" "$IJ")
+expect_eq "... the inspection office's reason is not a leader's decision" 422 "$(status "$R")"
+expect_contains "... said so" "回避例外只能由委领导决定" "$(body "$R")"
+BJ=$T_DIR/boss.jar
+R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid oth)}" "$BJ")
+expect_eq "... a leader without a reason: not his step (403)" 403 "$(status "$R")"
+R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid inv),\"override_reason\":\"工作需要\"}" "$BJ")
+expect_eq "... a leader cannot decide past a statutory ground" 422 "$(status "$R")"
+R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid cm),\"override_reason\":\"工作需要\"}" "$BJ")
+expect_eq "... nor add one who has nothing to decide" 422 "$(status "$R")"
+expect_eq "... neither added" 0 "$(sql "SELECT count(*) FROM inspection_members WHERE inspection_id = $ID AND user_id IN ($(uid inv), $(uid cm))")"
+R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid oth),\"override_reason\":\"熟悉水利工程，离开该局已满五年\"}" "$BJ")
+expect_eq "a leader decides: oth joins with the reason" 200 "$(status "$R")"
+expect_eq "... the decision kept with the member" "$(uid boss)|熟悉水利工程，离开该局已满五年" \
+	"$(sql "SELECT override_by, override_reason FROM inspection_members WHERE inspection_id = $ID AND user_id = $(uid oth)")"
+expect_eq "... audited recusal_overridden" 1 "$(audit_count recusal_overridden "inspection/$ID")"
 R=$(api POST /api/inspections/$ID/members "{\"user_id\":$(uid lent),\"home_office\":\"市纪委监委第二监督检查室\"}" "$IJ")
 expect_eq "a member lent from another office is added" 200 "$(status "$R")"
 expect_eq "... with the home office" "市纪委监委第二监督检查室" \
-	"$(body "$(api GET /api/inspections/$ID "" "$IJ")" | jget '["members"][1]["home_office"]')"
+	"$(sql "SELECT home_office FROM inspection_members WHERE inspection_id = $ID AND user_id = $(uid lent)")"
 
 # ---- 3b. findings: problems of the rectification ledger ---------------------------
 R=$(api POST /api/inspections/$ID/findings '{"summary":"工程招标程序不规范","found":"2022-04-20","deadline":"2022-07-31","top_leader":true}' "$IJ")
@@ -157,8 +178,9 @@ check "the problem's page links its inspection" grep -q "href=\"/inspections/$ID
 
 # ---- 5. the round's figures, from the records ------------------------------------
 F=$(body "$(api GET /api/inspection-rounds/$RID "" "$IJ")")
-# two groups (第一巡察组, 机动巡察组) inspected the one water bureau
-expect_eq "the round's figures: organisations, problems, top-leader, clues, lent, groups" "1 1 1 1 1 2" \
+# two groups (第一巡察组 special, 机动巡察组) inspected the one water bureau; a special
+# inspection's group is named apart (the report: 派出3个巡察组 ..., 专项巡察组进驻 ...)
+expect_eq "the round's figures: organisations, problems, top-leader, clues, lent, groups (special apart)" "1 1 1 1 1 1" \
 	"$(python3 -c 'import json,sys; f=json.load(sys.stdin)["figures"]; print(*(f[k] for k in ("organisations","problems","top_leader","clues","lent","groups")))' <<<"$F")"
 
 # the statistics' keys (docs/statistics.md): the round started in 2022, the finding found and
@@ -168,6 +190,33 @@ import json, sys
 m = {x["key"]: x["value"] for x in json.load(sys.stdin)["metrics"]}
 print(*(m[k] for k in ("inspection_orgs", "inspection_problems", "inspection_top_leader", "inspection_clues", "inspection_lent")))')
 expect_eq "the statistics of 2022: organisations, problems, top-leader, clues, lent" "1 1 1 1 1" "$got"
+
+# the round scope (docs/statistics.md): a second round of 2022, regular and elevated
+R2=$(body "$(api POST /api/inspection-rounds '{"year":2022,"number":2,"name":"2022年第二轮巡察","starts":"2022-09-01"}' "$IJ")" | jget '["id"]')
+V=$(body "$(api POST /api/units '{"name":"清河村党支部","kind":"village"}')" | jget '["id"]')
+for body in "{\"round_id\":$R2,\"unit_id\":$U,\"kind\":\"regular\",\"group_name\":\"第三巡察组\"}" \
+	"{\"round_id\":$R2,\"unit_id\":$V,\"kind\":\"elevated\",\"group_name\":\"第三巡察组\"}" \
+	"{\"round_id\":$R2,\"unit_id\":$V,\"kind\":\"special\",\"group_name\":\"专项巡察组\"}"; do
+	api POST /api/inspections "$body" "$IJ" >/dev/null
+done
+keys() {    # keys ARGS...: inspection_orgs, _regular, _elevated, _groups, _problems, cases_filed
+	"$QF_BIN" report --year 2022 --format json --db "$DB" "$@" | python3 -c '
+import json, sys
+m = {x["key"]: x["value"] for x in json.load(sys.stdin)["metrics"]}
+print(*(m[k] for k in ("inspection_orgs", "inspection_orgs_regular", "inspection_orgs_elevated",
+                       "inspection_groups", "inspection_problems", "cases_filed")))'
+}
+expect_eq "the year: 2 organisations, 2 regular, 1 elevated, 2 groups (special apart), 1 problem" \
+	"2 1 1 2 1 0" "$(keys)"
+expect_eq "--round (the second): its 2 organisations, 1 regular, 1 elevated, 1 group, no problem; other keys not applicable" \
+	"2 1 1 1 0 None" "$(keys --round "$R2")"
+expect_eq "--round (the first)" "1 0 0 1 1 None" "$(keys --round "$RID")"
+run_cli report --year 2022 --round 999999 --db "$DB"
+expect_eq "an unknown round is refused" "1" "$RC"
+expect_contains "... naming it" "巡察轮次 999999 不存在" "$ERR"
+R=$(api GET "/api/statistics?year=2022&round_id=$R2")
+expect_eq "the API's round_id: the round's figures" "200 2 $R2" \
+	"$(status "$R") $(body "$R" | python3 -c 'import json,sys; d=json.load(sys.stdin); print([x["value"] for x in d["metrics"] if x["key"]=="inspection_orgs"][0], d["scope"]["round_id"])')"
 
 # ---- 6. the home page of the inspection office: a report due ---------------------
 # feedback two months before today: due today, or on the next working day
@@ -185,7 +234,7 @@ check "... not on a group member's of another office" bash -c '! grep -q "巡察
 # ---- 7. interchange (docs/interchange.md "Inspections") ---------------------------
 run_cli export --db "$DB" --out "$T_DIR/e1.jsonl"
 expect_eq "export: exit 0" 0 "$RC"
-expect_eq "... the round and the three inspections" "1 3" \
+expect_eq "... the two rounds and the six inspections" "2 6" \
 	"$(grep -c '"type":"inspection_round"' "$T_DIR/e1.jsonl") $(grep -c '"type":"inspection"' "$T_DIR/e1.jsonl")"
 if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb ix); else DB2=$T_DIR/ix.db; fi
 "$QF_BIN" init --db "$DB2" --key "$T_DIR/ix.key" --region 230100 >/dev/null

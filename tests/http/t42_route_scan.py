@@ -942,7 +942,9 @@ SPEC = {
     "POST /api/inspections": S("ref", "unit", body=lambda o: {"round_id": ROUND, "unit_id": o["unit"],
                                                               "kind": "regular", "group_name": "扫描新组"}),
     "GET /api/inspections/{id}": S("id", "inspection"),
-    "POST /api/inspections/{id}/members": S("id", "inspection", body=lambda o: {"user_id": uid("spare")}),
+    # the inspection office's step; a leader's only with a reason past a recusal (t211)
+    "POST /api/inspections/{id}/members": S("id", "inspection", body=lambda o: {"user_id": uid("spare")},
+                                            need={"inspection_write"}, need_first=True),
     "POST /api/inspections/{id}/findings": S("id", "inspection", body=lambda o: {
         "summary": "扫描巡察发现问题", "found": "2022-04-20", "deadline": "2022-07-31"}),
     "POST /api/inspections/{id}/clues": S("id", "inspection", body=lambda o: {
@@ -1238,7 +1240,7 @@ POLICY = {
     "GET /api/inspection-rounds/{id}":      "inspection_read",
     "POST /api/inspections":                "inspection_write",
     "GET /api/inspections/{id}":            "inspection_read",
-    "POST /api/inspections/{id}/members":   "inspection_write",
+    "POST /api/inspections/{id}/members":   "inspection_read",
     "POST /api/inspections/{id}/findings":  "inspection_write",
     "POST /api/inspections/{id}/clues":     "inspection_write",
     "POST /api/inspections/{id}/feedback":  "inspection_write",

@@ -10,7 +10,9 @@
 -- day it was received (reported).  inspection_members: the group's members,
 -- each a user; home_office names the office of a member lent from
 -- elsewhere (e.g. the discipline commission's staff, 纪检监察机关派出参与巡察
--- 干部), '' for the inspection office's own staff.
+-- 干部), '' for the inspection office's own staff; override_by and
+-- override_reason the leader's decision that let a member with a declared
+-- `other` recusal ground join (domain/inspection.c).
 -- problems.inspection_id and clues.inspection_id: the findings and the
 -- clues transferred (移交问题线索) of an inspection as real foreign keys.
 -- extra: the interchange's unknown fields (docs/interchange.md).
@@ -57,6 +59,10 @@ CREATE TABLE inspection_members (
 	user_id       BIGINT NOT NULL REFERENCES users(id),
 	home_office   TEXT NOT NULL DEFAULT '',
 	added_at      BIGINT NOT NULL,
+	-- a leader's decision past a declared `other` recusal ground (回避):
+	-- who decided and why; NULL and '' without one
+	override_by     BIGINT REFERENCES users(id),
+	override_reason TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (inspection_id, user_id)
 );
 CREATE INDEX inspection_members_user ON inspection_members(user_id);
@@ -76,3 +82,29 @@ INSERT INTO clock_limits (clock, amount, unit, label) VALUES
 INSERT INTO clock_limit_versions (clock, effective_from, amount, unit, source) VALUES
 	('inspection_report', '2017-07-01', 2, 'months',
 	 '《中国共产党巡视工作条例》（2017年修订；2024年修订沿用）：被巡视党组织应当在收到反馈意见后2个月内报送整改情况报告（条文序号待核）；市县巡察参照执行');
+
+-- The annual template's inspection sentence (issue 14): 0027 wrote the 2022
+-- report's figures as text; the inspection keys (domain/inspection.c) count
+-- them from the records, per round with the scope round=N (the round's
+-- number within the report's year: docs/statistics.md).  The same rule as
+-- 0050 and 0054: only where the sentence is still the shipped text;
+-- version 1 changed in place while it is the newest and no kept rendering
+-- used it, otherwise a new version of the newest with the sentence
+-- replaced.  Both statements are portable (SQLite and PostgreSQL).
+UPDATE annual_templates SET body = replace(body,
+	'在第一轮巡察中，共发现35个基层党组织各类问题373个，移交问题线索12件，发现并反馈“一把手”问题3个。高标准启动第二轮巡察，派出3个巡察组对4家市直单位进行常规巡察，对27个村级党组织开展提级巡察，市委水利工程建设专项巡察组进驻市水务局，开展为期1个月的上下联动专项巡察。纪检监察机关累计派出参与巡察干部7人',
+	'在第一轮巡察中，共发现{{inspection_orgs|round=1}}个基层党组织各类问题{{inspection_problems|round=1}}个，移交问题线索{{inspection_clues|round=1}}件，发现并反馈“一把手”问题{{inspection_top_leader|round=1}}个。高标准启动第二轮巡察，派出{{inspection_groups|round=2}}个巡察组对{{inspection_orgs_regular|round=2}}家市直单位进行常规巡察，对{{inspection_orgs_elevated|round=2}}个村级党组织开展提级巡察，市委水利工程建设专项巡察组进驻市水务局，开展为期1个月的上下联动专项巡察。纪检监察机关累计派出参与巡察干部{{inspection_lent}}人')
+WHERE version = 1
+	AND NOT EXISTS (SELECT 1 FROM annual_templates n WHERE n.version > 1)
+	AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1);
+
+INSERT INTO annual_templates(version, body, author_id, author, created_at)
+SELECT t.version + 1, replace(t.body,
+	'在第一轮巡察中，共发现35个基层党组织各类问题373个，移交问题线索12件，发现并反馈“一把手”问题3个。高标准启动第二轮巡察，派出3个巡察组对4家市直单位进行常规巡察，对27个村级党组织开展提级巡察，市委水利工程建设专项巡察组进驻市水务局，开展为期1个月的上下联动专项巡察。纪检监察机关累计派出参与巡察干部7人',
+	'在第一轮巡察中，共发现{{inspection_orgs|round=1}}个基层党组织各类问题{{inspection_problems|round=1}}个，移交问题线索{{inspection_clues|round=1}}件，发现并反馈“一把手”问题{{inspection_top_leader|round=1}}个。高标准启动第二轮巡察，派出{{inspection_groups|round=2}}个巡察组对{{inspection_orgs_regular|round=2}}家市直单位进行常规巡察，对{{inspection_orgs_elevated|round=2}}个村级党组织开展提级巡察，市委水利工程建设专项巡察组进驻市水务局，开展为期1个月的上下联动专项巡察。纪检监察机关累计派出参与巡察干部{{inspection_lent}}人'),
+	0, '系统（巡察数字改为占位符）', 0
+FROM annual_templates t
+WHERE t.version = (SELECT MAX(version) FROM annual_templates)
+	AND replace(t.body,
+	'在第一轮巡察中，共发现35个基层党组织各类问题373个，移交问题线索12件，发现并反馈“一把手”问题3个。高标准启动第二轮巡察，派出3个巡察组对4家市直单位进行常规巡察，对27个村级党组织开展提级巡察，市委水利工程建设专项巡察组进驻市水务局，开展为期1个月的上下联动专项巡察。纪检监察机关累计派出参与巡察干部7人',
+	'在第一轮巡察中，共发现{{inspection_orgs|round=1}}个基层党组织各类问题{{inspection_problems|round=1}}个，移交问题线索{{inspection_clues|round=1}}件，发现并反馈“一把手”问题{{inspection_top_leader|round=1}}个。高标准启动第二轮巡察，派出{{inspection_groups|round=2}}个巡察组对{{inspection_orgs_regular|round=2}}家市直单位进行常规巡察，对{{inspection_orgs_elevated|round=2}}个村级党组织开展提级巡察，市委水利工程建设专项巡察组进驻市水务局，开展为期1个月的上下联动专项巡察。纪检监察机关累计派出参与巡察干部{{inspection_lent}}人') <> t.body;
