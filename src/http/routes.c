@@ -211,6 +211,16 @@ const struct route route_table[] = {
 	{ GET, "/inspections", page_inspection_rounds, PERM_INSPECTION_READ, 0 },
 	{ GET, "/inspection-rounds/{id}", page_inspection_round, PERM_INSPECTION_READ, 0 },
 	{ GET, "/inspections/{id}", page_inspection, PERM_INSPECTION_READ, 0 },
+	{ POST, "/inspection-rounds", page_inspection_round_create, PERM_INSPECTION_WRITE, 0 },
+	{ POST, "/inspection-rounds/{id}/inspections", page_inspection_create, PERM_INSPECTION_WRITE, 0 },
+	/* the inspection office, or a leader deciding a recusal (domain/inspection.h) */
+	{ POST, "/inspections/{id}/members", page_inspection_member_add, PERM_INSPECTION_READ, 0 },
+	{ POST, "/inspections/{id}/feedback", page_inspection_feedback, PERM_INSPECTION_WRITE, 0 },
+	{ POST, "/inspections/{id}/reported", page_inspection_reported, PERM_INSPECTION_WRITE, 0 },
+	{ GET, "/inspections/{id}/findings/new", page_inspection_finding_new, PERM_INSPECTION_WRITE, 0 },
+	{ POST, "/inspections/{id}/findings", page_inspection_finding_create, PERM_INSPECTION_WRITE, 0 },
+	{ GET, "/inspections/{id}/clues/new", page_inspection_clue_new, PERM_INSPECTION_WRITE, 0 },
+	{ POST, "/inspections/{id}/clues", page_inspection_clue_create, PERM_INSPECTION_WRITE, 0 },
 	/* the rectification ledger (problems) */
 	{ GET, "/problems", page_problems, PERM_PROBLEM_READ, 0 },
 	{ GET, "/problems/ledger.xlsx", page_problem_ledger, PERM_PROBLEM_READ, 0 },

@@ -45,7 +45,7 @@ static const struct list_col clue_cols[] = {
 };
 static const struct list_def clue_list = LIST_DEF("移交问题线索", "inspection_clues", NULL, clue_cols);
 
-int page_inspection_rounds(struct req *r)
+int inspection_rounds_view(struct req *r, const struct fielderr *fe, unsigned status)
 {
 	static const char *const crumbs[] = { "工作台", "/", "巡察", NULL, NULL };
 	struct strbuf sb = STRBUF_INIT;
@@ -56,6 +56,7 @@ int page_inspection_rounds(struct req *r)
 	if (n < 0)
 		return res_error(r, RES_STORE, "inspection rounds");
 	page_begin(r, &sb, "巡察", crumbs);
+	field_errors_summary(&sb, fe);
 	list_open(&w, r, &sb, &round_list);
 	for (int i = 0; i < n; i++) {
 		list_id(&w, "/inspection-rounds", v[i].id);
@@ -67,7 +68,15 @@ int page_inspection_rounds(struct req *r)
 		list_row_end(&w);
 	}
 	list_close(&w, "尚未登记巡察轮次");
-	return page_finish(r, &sb, 200);
+	inspection_round_form(r, &sb, fe);
+	return page_finish(r, &sb, status);
+}
+
+int page_inspection_rounds(struct req *r)
+{
+	struct fielderr fe = { 0 };
+
+	return inspection_rounds_view(r, &fe, 200);
 }
 
 static const char *count_text(struct req *r, int64_t n)
@@ -75,23 +84,24 @@ static const char *count_text(struct req *r, int64_t n)
 	return arena_printf(r->arena, "%" PRId64, n);
 }
 
-int page_inspection_round(struct req *r)
+int inspection_round_view(struct req *r, int64_t id, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct inspection_round x;
 	struct inspection_figures f;
 	struct inspection *v;
 	struct listw w;
-	int rc = inspection_round_get(&r->c, r->id, &x), n;
+	int rc = inspection_round_get(&r->c, id, &x), n;
 
 	if (rc != RES_DONE)
 		return res_error(r, rc, "inspection round");
-	if ((n = inspection_list(&r->c, r->id, &v)) < 0 || inspection_round_figures(&r->c, r->id, &f) != RES_DONE)
+	if ((n = inspection_list(&r->c, id, &v)) < 0 || inspection_round_figures(&r->c, id, &f) != RES_DONE)
 		return res_error(r, RES_STORE, "inspection round");
 	{
 		const char *crumbs[] = { "工作台", "/", "巡察", "/inspections", x.name, NULL, NULL };
 		page_begin(r, &sb, x.name, crumbs);
 	}
+	field_errors_summary(&sb, fe);
 	record_open(&sb);
 	record_item(&sb, "开始日期", x.starts);
 	record_item(&sb, "结束日期", x.ends);
@@ -115,7 +125,15 @@ int page_inspection_round(struct req *r)
 		list_row_end(&w);
 	}
 	list_close(&w, "没有您可查看的巡察");
-	return page_finish(r, &sb, 200);
+	inspection_add_form(r, &sb, id, fe);
+	return page_finish(r, &sb, status);
+}
+
+int page_inspection_round(struct req *r)
+{
+	struct fielderr fe = { 0 };
+
+	return inspection_round_view(r, r->id, &fe, 200);
 }
 
 static void members(struct req *r, struct strbuf *sb, int64_t id)
@@ -172,12 +190,12 @@ static void clues(struct req *r, struct strbuf *sb, int64_t id)
 	list_close(&w, "尚未移交问题线索");
 }
 
-int page_inspection(struct req *r)
+int inspection_view(struct req *r, int64_t id, const struct fielderr *fe, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct inspection x;
 	const char *title;
-	int rc = inspection_get(&r->c, r->id, &x);
+	int rc = inspection_get(&r->c, id, &x);
 
 	if (rc != RES_DONE)
 		return res_error(r, rc, "inspection");
@@ -187,6 +205,7 @@ int page_inspection(struct req *r)
 		const char *crumbs[] = { "工作台", "/", "巡察", "/inspections", x.round_name, round, title, NULL, NULL };
 		page_begin(r, &sb, title, crumbs);
 	}
+	field_errors_summary(&sb, fe);
 	record_open(&sb);
 	record_item(&sb, "巡察类型", label_of(inspection_kinds, x.kind));
 	record_item(&sb, "组长", *x.leader_name ? x.leader_name : NULL);
@@ -206,5 +225,13 @@ int page_inspection(struct req *r)
 	members(r, &sb, x.id);
 	findings(r, &sb, x.id);
 	clues(r, &sb, x.id);
-	return page_finish(r, &sb, 200);
+	inspection_step_forms(r, &sb, &x, fe);
+	return page_finish(r, &sb, status);
+}
+
+int page_inspection(struct req *r)
+{
+	struct fielderr fe = { 0 };
+
+	return inspection_view(r, r->id, &fe, 200);
 }

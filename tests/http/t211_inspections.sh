@@ -26,7 +26,14 @@
 #    entry; a member and a leader see it; the round lists to the outsider
 #    none of it;
 # 5. the round's figures computed from the records;
-# 6. a report due shows on the inspection office's home page (to-do 65).
+# 6. a report due shows on the inspection office's home page (to-do 65);
+# 7. export and import keep the links;
+# 8. the HTML forms call the same steps: a round, an inspection, a member
+#    (a statutory ground refused with its sentence), the feedback day
+#    (the due day computed), a finding (the problem form's fields), a
+#    clue transferred (the clue form without a source field: the
+#    inspection's), the report day; Chinese field errors (422); a member
+#    of the group who is not of the office sees no form and gets 403.
 # Fails before this change: there were no inspections.
 . "$(dirname "$0")/lib.sh"
 
@@ -247,6 +254,68 @@ run_cli export --db "$DB2" --key "$T_DIR/ix.key" --out "$T_DIR/e2.jsonl"
 check "export -> import -> export: the same inspection, clue and problem lines" diff \
 	<(grep -E '"type":"(inspection_round|inspection|clue|problem)"' "$T_DIR/e1.jsonl") \
 	<(grep -E '"type":"(inspection_round|inspection|clue|problem)"' "$T_DIR/e2.jsonl")
+
+# ---- 8. the HTML forms -----------------------------------------------------------------
+pf() {  # pf JAR PATH [curl args...]: posts the page's form; prints the status and where it sends
+	local jar=$1 path=$2
+	shift 2
+	curl -s -o "$T_DIR/pf.html" -w '%{http_code} %{redirect_url}' -b "$jar" \
+		--data-urlencode "csrf=$(csrf_of "$jar")" "$@" "$BASE$path"
+}
+curl -s -b "$IJ" "$BASE/inspections" >"$T_DIR/rounds.html"
+check "the inspection office sees the round form" grep -q 'action="/inspection-rounds"' "$T_DIR/rounds.html"
+curl -s -b "$T_DIR/sup.jar" "$BASE/inspections" >"$T_DIR/rounds2.html"
+check "... a group member of another office does not" bash -c '! grep -q "action=\"/inspection-rounds\"" "$0"' "$T_DIR/rounds2.html"
+expect_eq "a round without its year: 422" "422 " "$(pf "$IJ" /inspection-rounds -d number=1 --data-urlencode name=表单轮次 -d starts=2023-03-01)"
+check "... the Chinese field error" grep -q "请填写年度" "$T_DIR/pf.html"
+got=$(pf "$IJ" /inspection-rounds -d year=2023 -d number=1 --data-urlencode name=2023年第一轮巡察 -d starts=2023-03-01)
+FR=$(sql "SELECT id FROM inspection_rounds WHERE year = 2023 AND number = 1")
+expect_eq "the round form: 303 to the round" "303 $BASE/inspection-rounds/$FR?ok=created" "$got"
+got=$(pf "$IJ" /inspection-rounds/$FR/inspections -d "unit_id=$U" -d kind=regular --data-urlencode group_name=表单巡察组 \
+	-d "leader_id=$(uid sup)" -d entered=2023-03-10)
+FI=$(sql "SELECT id FROM inspections WHERE group_name = '表单巡察组'")
+expect_eq "the inspection form: 303 to the inspection" "303 $BASE/inspections/$FI?ok=created" "$got"
+expect_eq "... its leader its first member" "$(uid sup)" "$(sql "SELECT user_id FROM inspection_members WHERE inspection_id = $FI")"
+expect_eq "an inspection without its kind: 422" "422 " "$(pf "$IJ" /inspection-rounds/$FR/inspections -d "unit_id=$U" --data-urlencode group_name=x)"
+check "... 请选择巡察类型" grep -q "请选择巡察类型" "$T_DIR/pf.html"
+expect_eq "the member form: a lent member" "303 $BASE/inspections/$FI?ok=saved" \
+	"$(pf "$IJ" /inspections/$FI/members -d "user_id=$(uid lent)" --data-urlencode home_office=市纪委监委第三监督检查室)"
+expect_eq "... inv's statutory ground: 422" "422 " "$(pf "$IJ" /inspections/$FI/members -d "user_id=$(uid inv)")"
+check "... with the sentence" grep -q "法定回避情形" "$T_DIR/pf.html"
+expect_eq "... the group's leader (not of the office) may not add members: 403" "403 " \
+	"$(pf "$T_DIR/sup.jar" /inspections/$FI/members -d "user_id=$(uid cm)" | cut -c1-4)"
+curl -s -b "$T_DIR/sup.jar" "$BASE/inspections/$FI" >"$T_DIR/fi_sup.html"
+check "... and sees no form" bash -c '! grep -q "/inspections/[0-9]*/feedback" "$0"' "$T_DIR/fi_sup.html"
+expect_eq "the feedback form: a bad day is refused" "422 " "$(pf "$IJ" /inspections/$FI/feedback -d feedback=2023-13-01)"
+check "... in Chinese" grep -qE "日期格式|日期不存在" "$T_DIR/pf.html"
+expect_eq "the feedback form: 2023-06-30" "303 $BASE/inspections/$FI?ok=saved" "$(pf "$IJ" /inspections/$FI/feedback -d feedback=2023-06-30)"
+expect_eq "... the report due 2 months later, 2023-08-30" "2023-08-30" "$(sql "SELECT report_due FROM inspections WHERE id = $FI")"
+curl -s -b "$IJ" "$BASE/inspections/$FI/findings/new" >"$T_DIR/fnew.html"
+check "the finding form has the problem form's fields" grep -q 'name="deadline"' "$T_DIR/fnew.html"
+expect_eq "a finding without its summary: 422" "422 " \
+	"$(pf "$IJ" /inspections/$FI/findings -d "unit_id=$U" -d found=2023-03-20 -d deadline=2023-09-30)"
+got=$(pf "$IJ" /inspections/$FI/findings -d "unit_id=$U" --data-urlencode summary=表单登记的问题 -d found=2023-03-20 \
+	-d deadline=2023-09-30 -d top_leader=1)
+FP=$(sql "SELECT id FROM problems WHERE summary = '表单登记的问题'")
+expect_eq "the finding form: 303 to the problem" "303 $BASE/problems/$FP?ok=created" "$got"
+expect_eq "... a problem of the inspection, source inspection, top leader" "$FI|inspection|1" \
+	"$(sql "SELECT inspection_id, source, top_leader FROM problems WHERE id = $FP")"
+curl -s -b "$IJ" "$BASE/inspections/$FI/clues/new" >"$T_DIR/cnew.html"
+check "the 移交线索 form: the clue form" grep -q 'name="summary"' "$T_DIR/cnew.html"
+check "... without a source field (the inspection's)" bash -c '! grep -q "name=\"source\"" "$0"' "$T_DIR/cnew.html"
+expect_eq "... a clue without its summary: 422" "422 " "$(pf "$IJ" /inspections/$FI/clues -d received=2023-04-01)"
+expect_eq "... the person has an open clue: the registry's question (409)" "409 " \
+	"$(pf "$IJ" /inspections/$FI/clues -d received=2023-04-01 -d "subjects=$PER" --data-urlencode summary=表单移交的线索)"
+check "... asked on the same form" grep -q 'name="confirm"' "$T_DIR/pf.html"
+got=$(pf "$IJ" /inspections/$FI/clues -d received=2023-04-01 -d "subjects=$PER" --data-urlencode summary=表单移交的线索 \
+	-d confirm=1)
+expect_eq "the 移交线索 form: 303 back to the inspection" "303 $BASE/inspections/$FI?ok=created" "$got"
+expect_eq "... a clue of source inspection linked to it" "1|inspection" \
+	"$(sql "SELECT count(*), max(source) FROM clues WHERE inspection_id = $FI")"
+expect_eq "the report form" "303 $BASE/inspections/$FI?ok=saved" "$(pf "$IJ" /inspections/$FI/reported -d reported=2023-08-20)"
+curl -s -b "$IJ" "$BASE/inspections/$FI" >"$T_DIR/fi.html"
+check "the page shows the finding, the clue and the lent member" bash -c \
+	'grep -q 表单登记的问题 "$0" && grep -q "href=\"/clues/" "$0" && grep -q 市纪委监委第三监督检查室 "$0"' "$T_DIR/fi.html"
 
 check "the server log has no sanitizer report" server_clean
 finish

@@ -951,6 +951,21 @@ SPEC = {
         "received": "2022-04-25", "summary": "扫描移交线索", "subjects": [o["person"]], "confirm": True}),
     "POST /api/inspections/{id}/feedback": S("id", "inspection", body=lambda o: {"day": "2022-05-10"}),
     "POST /api/inspections/{id}/reported": S("id", "inspection", body=lambda o: {"day": "2022-07-11"}),
+    # the HTML forms of the same steps (pages/inspection_forms.c)
+    "POST /inspection-rounds": S("self", body=lambda o: {"year": 2023, "number": 2, "name": "扫描表单轮次",
+                                                         "starts": "2023-03-01"}),
+    "POST /inspection-rounds/{id}/inspections": S("id", "round", body=lambda o: {
+        "unit_id": o["unit"], "kind": "regular", "group_name": "扫描表单组"}),
+    "POST /inspections/{id}/members": S("id", "inspection", body=lambda o: {"user_id": uid("spare")},
+                                        need={"inspection_write"}, need_first=True),
+    "POST /inspections/{id}/feedback": S("id", "inspection", body=lambda o: {"feedback": "2022-05-10"}),
+    "POST /inspections/{id}/reported": S("id", "inspection", body=lambda o: {"reported": "2022-07-11"}),
+    "GET /inspections/{id}/findings/new": S("id", "inspection"),
+    "POST /inspections/{id}/findings": S("id", "inspection", body=lambda o: {
+        "unit_id": o["unit"], "summary": "扫描表单发现问题", "found": "2022-04-20", "deadline": "2022-07-31"}),
+    "GET /inspections/{id}/clues/new": S("id", "inspection"),
+    "POST /inspections/{id}/clues": S("id", "inspection", body=lambda o: {
+        "received": "2022-04-25", "summary": "扫描表单移交线索", "subjects": o["person"], "confirm": "1"}),
     "GET /units/{id}/rating/poster": S("id", "unit"),
     "GET /categories": S("self"),
     # attachments (attach): a file field left empty is refused (422) once the record is reached
@@ -1245,6 +1260,15 @@ POLICY = {
     "POST /api/inspections/{id}/clues":     "inspection_write",
     "POST /api/inspections/{id}/feedback":  "inspection_write",
     "POST /api/inspections/{id}/reported":  "inspection_write",
+    "POST /inspection-rounds":              "inspection_write",
+    "POST /inspection-rounds/{id}/inspections": "inspection_write",
+    "POST /inspections/{id}/members":       "inspection_read",
+    "POST /inspections/{id}/feedback":      "inspection_write",
+    "POST /inspections/{id}/reported":      "inspection_write",
+    "GET /inspections/{id}/findings/new":   "inspection_write",
+    "POST /inspections/{id}/findings":      "inspection_write",
+    "GET /inspections/{id}/clues/new":      "inspection_write",
+    "POST /inspections/{id}/clues":         "inspection_write",
     "GET /units/{id}/rating/poster":        "rating_work",
     "GET /categories":                      "catalog",
     "POST /reports/{id}/attachments":       "report_read",
