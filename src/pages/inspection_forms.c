@@ -171,12 +171,12 @@ static void member_form(struct req *r, struct strbuf *sb, const struct inspectio
 }
 
 static void day_form(struct req *r, struct strbuf *sb, const struct inspection *x, const char *step,
-		     const char *title, const char *label, const struct fielderr *fe)
+		     const char *title, const char *label, const char *button, const struct fielderr *fe)
 {
 	heading(sb, title);
 	form_open(r, sb, arena_printf(r->arena, "/inspections/%" PRId64 "/%s", x->id, step), "record-form");
 	date_field(r, sb, step, label, 1, fe);
-	form_close(sb, "保存", NULL);
+	form_close(sb, button, NULL);
 }
 
 void inspection_step_forms(struct req *r, struct strbuf *sb, const struct inspection *x, const struct fielderr *fe)
@@ -193,9 +193,9 @@ void inspection_step_forms(struct req *r, struct strbuf *sb, const struct inspec
 	if (!may_write(r))
 		return;
 	day_form(r, sb, x, "feedback", x->feedback ? "修改反馈日期" : "反馈", "反馈日期（整改情况报告时限自此起算2个月）",
-		 fe);
+		 "保存反馈日期", fe);
 	if (x->feedback && !x->reported)
-		day_form(r, sb, x, "reported", "收到整改情况报告", "收到日期", fe);
+		day_form(r, sb, x, "reported", "收到整改情况报告", "收到日期", "登记收到", fe);
 }
 
 int page_inspection_member_add(struct req *r)
