@@ -224,6 +224,9 @@ expect_contains "... naming it" "巡察轮次 999999 不存在" "$ERR"
 R=$(api GET "/api/statistics?year=2022&round_id=$R2")
 expect_eq "the API's round_id: the round's figures" "200 2 $R2" \
 	"$(status "$R") $(body "$R" | python3 -c 'import json,sys; d=json.load(sys.stdin); print([x["value"] for x in d["metrics"] if x["key"]=="inspection_orgs"][0], d["scope"]["round_id"])')"
+curl -s -b "$JAR" "$BASE/statistics?year=2022&round_id=$R2" >"$T_DIR/stats.html"
+check "the statistics page: the round chosen in its scope form" grep -q "<option value=\"$R2\" selected" "$T_DIR/stats.html"
+check "... and named in the scope's words" grep -q "巡察“2022年第二轮巡察”" "$T_DIR/stats.html"
 
 # ---- 6. the home page of the inspection office: a report due ---------------------
 # feedback two months before today: due today, or on the next working day
