@@ -161,9 +161,8 @@ static void member_form(struct req *r, struct strbuf *sb, const struct inspectio
 	heading(sb, "增加巡察组成员");
 	form_open(r, sb, arena_printf(r->arena, "/inspections/%" PRId64 "/members", x->id), "record-form");
 	user_field(r, sb, "user_id", "成员", 1, fe);
-	if (may_write(r))
-		field_text(sb, "home_office", "派出单位（抽调干部填写，本办人员留空）", req_field(r, "home_office"), 0,
-			   fielderr_get(fe, "home_office"), "maxlength=\"200\" placeholder=\"如：市纪委监委第二监督检查室\"");
+	field_text(sb, "home_office", "派出单位（抽调干部填写，本办人员留空）", req_field(r, "home_office"), 0,
+		   fielderr_get(fe, "home_office"), "maxlength=\"200\" placeholder=\"如：市纪委监委第二监督检查室\"");
 	if (leader)
 		field_text(sb, "override_reason", "回避例外理由（委领导决定“其他”回避情形时填写）",
 			   req_field(r, "override_reason"), 0, fielderr_get(fe, "override_reason"), "maxlength=\"200\"");

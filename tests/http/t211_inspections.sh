@@ -287,6 +287,11 @@ expect_eq "... inv's statutory ground: 422" "422 " "$(pf "$IJ" /inspections/$FI/
 check "... with the sentence" grep -q "法定回避情形" "$T_DIR/pf.html"
 expect_eq "... the group's leader (not of the office) may not add members: 403" "403 " \
 	"$(pf "$T_DIR/sup.jar" /inspections/$FI/members -d "user_id=$(uid cm)" | cut -c1-4)"
+curl -s -b "$BJ" "$BASE/inspections/$FI" >"$T_DIR/fi_boss.html"
+check "a leader sees the member form with the recusal reason" grep -q 'name="override_reason"' "$T_DIR/fi_boss.html"
+expect_eq "... and decides oth's 'other' ground through it" "303 $BASE/inspections/$FI?ok=saved" \
+	"$(pf "$BJ" /inspections/$FI/members -d "user_id=$(uid oth)" --data-urlencode override_reason=熟悉情况，经研究同意)"
+expect_eq "... audited" 1 "$(audit_count recusal_overridden "inspection/$FI")"
 curl -s -b "$T_DIR/sup.jar" "$BASE/inspections/$FI" >"$T_DIR/fi_sup.html"
 check "... and sees no form" bash -c '! grep -q "/inspections/[0-9]*/feedback" "$0"' "$T_DIR/fi_sup.html"
 expect_eq "the feedback form: a bad day is refused" "422 " "$(pf "$IJ" /inspections/$FI/feedback -d feedback=2023-13-01)"
