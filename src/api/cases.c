@@ -243,13 +243,6 @@ int api_case_show(struct req *r)
 	return reply_json(r, 200, j);
 }
 
-/* An integer member, 0 when absent or not an integer. */
-static int64_t api_int(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	return json_is_integer(v) ? json_integer_value(v) : 0;
-}
-
 /* POST /api/cases/{id}/opinions {day, facts, nature, proposals: [{person_id, sanction}]} */
 int api_case_opinion(struct req *r)
 {

@@ -10,6 +10,8 @@
 
 #include "api/common.h"
 #include "core/arena.h"
+#include "domain/inspection.h"
+#include "domain/campaign.h"
 #include "domain/clue.h"
 #include "domain/clue_flow.h"
 #include "http/filter.h"
@@ -127,6 +129,9 @@ int api_clue_show(struct req *r)
 	}
 	j = clue_json(&k);
 	json_object_set_new(j, "summary", json_string(summary.buf));
+	/* an inspection's 移交线索: the inspection it came from, null none */
+	json_object_set_new(j, "inspection_id", api_opt_int(k.source && !strcmp(k.source, "inspection")
+							    ? inspection_of_clue(&r->c, k.id) : 0));
 	strbuf_release(&summary);
 	subjects = json_array();
 	for (int i = 0; i < d.n_subjects; i++)
@@ -164,9 +169,52 @@ int api_reply_dups(struct req *r, const struct clue_dup *dups, int n_dups)
 		"hint", "被反映人已有未办结的线索，确认后再登记（confirm: true）", "duplicates", list));
 }
 
+void api_clue_input(struct req *r, json_t *j, struct clue_input *in, struct fielderr *fe)
+{
+	json_t *subj, *camp;
+
+	if (api_str(r, j, "received", &in->received) < 0)
+		fielderr_add(fe, "received", "受理日期应为文本");
+	if (api_str(r, j, "source", &in->source) < 0)
+		fielderr_add(fe, "source", "线索来源应为文本");
+	if (api_str(r, j, "source_ref", &in->source_ref) < 0)
+		fielderr_add(fe, "source_ref", "来源编号应为文本");
+	if (api_str(r, j, "summary", &in->summary) < 0)
+		fielderr_add(fe, "summary", "主要问题应为文本");
+	camp = json_object_get(j, "campaign_id");
+	if (camp && !json_is_null(camp) && !json_is_integer(camp))
+		fielderr_add(fe, "campaign_id", "专项整治应为编号");
+	in->campaign_id = json_is_integer(camp) ? json_integer_value(camp) : 0;
+	subj = json_object_get(j, "subjects");
+	if (!json_is_array(subj) || json_array_size(subj) > CLUE_MAX_SUBJECTS) {
+		fielderr_add(fe, "subjects", "被反映人应为人员编号的列表（至多16人）");
+	} else {
+		for (size_t i = 0; i < json_array_size(subj); i++) {
+			json_t *v = json_array_get(subj, i);
+			if (!json_is_integer(v)) {
+				fielderr_add(fe, "subjects", "被反映人应为人员编号");
+				break;
+			}
+			in->subjects[in->n_subjects++] = json_integer_value(v);
+		}
+	}
+	read_categories(r, j, in->categories, &in->n_categories, fe);
+	in->confirm = json_is_true(json_object_get(j, "confirm"));
+}
+
+int api_clue_registered(struct req *r, int64_t id, const struct fielderr *fe, const struct clue_dup *dups,
+			int n_dups)
+{
+	if (id == RES_CONFIRM)
+		return api_reply_dups(r, dups, n_dups);
+	if (!res_ok(id))
+		return api_result(r, id, fe, "clue", 0);
+	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
 int api_clue_create(struct req *r)
 {
-	json_t *j = api_body(r), *subj, *camp, *confirm;
+	json_t *j = api_body(r);
 	struct clue_input in = { 0 };
 	struct fielderr fe = { 0 };
 	struct clue_dup *dups;
@@ -175,45 +223,14 @@ int api_clue_create(struct req *r)
 
 	if (!j)
 		return MHD_YES;
-	if (api_str(r, j, "received", &in.received) < 0)
-		fielderr_add(&fe, "received", "受理日期应为文本");
-	if (api_str(r, j, "source", &in.source) < 0)
-		fielderr_add(&fe, "source", "线索来源应为文本");
-	if (api_str(r, j, "source_ref", &in.source_ref) < 0)
-		fielderr_add(&fe, "source_ref", "来源编号应为文本");
-	if (api_str(r, j, "summary", &in.summary) < 0)
-		fielderr_add(&fe, "summary", "主要问题应为文本");
-	camp = json_object_get(j, "campaign_id");
-	if (camp && !json_is_null(camp) && !json_is_integer(camp))
-		fielderr_add(&fe, "campaign_id", "专项整治应为编号");
-	in.campaign_id = json_is_integer(camp) ? json_integer_value(camp) : 0;
-	subj = json_object_get(j, "subjects");
-	if (!json_is_array(subj) || json_array_size(subj) > CLUE_MAX_SUBJECTS) {
-		fielderr_add(&fe, "subjects", "被反映人应为人员编号的列表（至多16人）");
-	} else {
-		for (size_t i = 0; i < json_array_size(subj); i++) {
-			json_t *v = json_array_get(subj, i);
-			if (!json_is_integer(v)) {
-				fielderr_add(&fe, "subjects", "被反映人应为人员编号");
-				break;
-			}
-			in.subjects[in.n_subjects++] = json_integer_value(v);
-		}
-	}
-	read_categories(r, j, in.categories, &in.n_categories, &fe);
-	confirm = json_object_get(j, "confirm");
-	in.confirm = json_is_true(confirm);
+	api_clue_input(r, j, &in, &fe);
 	if (fe.n) {
 		json_decref(j);
 		return reply_fields(r, &fe);
 	}
 	id = clue_register(&r->c, &in, &fe, &dups, &n_dups);
 	json_decref(j);
-	if (id == RES_CONFIRM)
-		return api_reply_dups(r, dups, n_dups);
-	if (!res_ok(id))
-		return api_result(r, id, &fe, "clue", 0);
-	return reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_clue_registered(r, id, &fe, dups, n_dups);
 }
 
 int api_disposition_create(struct req *r)

@@ -5,8 +5,11 @@
  * The handlers the route table names (src/http/routes.c); errors have
  * the one shape of reply_error / reply_fields.
  */
+#include <stdint.h>
+
 struct req;
 struct clue_dup;
+struct json_t;
 
 int api_clues(struct req *r);
 int api_clue_show(struct req *r);
@@ -17,6 +20,17 @@ int api_disposition_decide(struct req *r);
 
 /* 409 with the subjects that have open clues (also /clue of a report). */
 int api_reply_dups(struct req *r, const struct clue_dup *dups, int n_dups);
+
+/* A clue's body {"received", "source", "source_ref", "summary",
+ * "campaign_id", "subjects": [ids], "categories", "confirm"} into in
+ * (strings in the request's arena), malformed members into fe; and the
+ * answer to clue_register's result (201 {"id"}, 409 with the
+ * duplicates, or the error).  Also an inspection's 移交线索. */
+struct clue_input;
+struct fielderr;
+void api_clue_input(struct req *r, struct json_t *j, struct clue_input *in, struct fielderr *fe);
+int api_clue_registered(struct req *r, int64_t id, const struct fielderr *fe, const struct clue_dup *dups,
+			int n_dups);
 
 /* {"case_type", "organ_kind", "organ_name", "categories": [...],
  * "committee_by", "committee_day"} into f (strings copied into the

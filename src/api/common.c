@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "domain/fielderr.h"
 #include "domain/role.h"
 #include "http/http.h"
 #include "http/json_in.h"
@@ -54,3 +55,25 @@ int api_me(struct req *r)
 					    "name", r->user.name, "display_name", r->user.display_name,
 					    "role", r->user.role, "csrf", r->sess.csrf));
 }
+
+int64_t api_int(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+}
+
+int api_text_call(struct req *r, const char *key,
+		  int (*fn)(struct ctx *, int64_t, const char *, struct fielderr *), const char *what, int created)
+{
+	json_t *j = api_body(r);
+	const char *text = "";
+	struct fielderr fe = { 0 };
+
+	if (!j)
+		return MHD_YES;
+	api_str(r, j, key, &text);
+	json_decref(j);
+	return api_result(r, fn(&r->c, r->id, text, &fe), &fe, what, created);
+}
+

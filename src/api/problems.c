@@ -12,10 +12,10 @@
 
 static json_t *problem_json(const struct problem *p)
 {
-	return json_pack("{s:I, s:I, s:s, s:s, s:o?, s:o?, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s?, s:s?, s:s?}",
+	return json_pack("{s:I, s:I, s:s, s:s, s:o?, s:o?, s:o?, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s?, s:s?, s:s?}",
 			 "id", (json_int_t)p->id, "unit_id", (json_int_t)p->unit_id, "unit_name", p->unit_name,
 			 "source", p->source, "campaign_id", api_opt_int(p->campaign_id), "bad_review_id",
-			 api_opt_int(p->bad_review_id), "summary", p->summary, "found", p->found, "deadline",
+			 api_opt_int(p->bad_review_id), "inspection_id", api_opt_int(p->inspection_id), "summary", p->summary, "found", p->found, "deadline",
 			 p->deadline, "state", p->state, "top_leader", p->top_leader, "overdue", p->overdue,
 			 "measures", p->measures, "rectified", p->rectified, "confirmed_by",
 			 p->confirmed_on ? p->confirmed_name : NULL, "confirmed_on", p->confirmed_on);
@@ -49,13 +49,6 @@ int api_problem(struct req *r)
 	return reply_json(r, 200, problem_json(&p));
 }
 
-static int64_t member_id(json_t *j, const char *key)
-{
-	json_t *v = json_object_get(j, key);
-
-	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
-}
-
 int api_problem_create(struct req *r)
 {
 	json_t *j = api_body(r);
@@ -65,9 +58,9 @@ int api_problem_create(struct req *r)
 
 	if (!j)
 		return MHD_YES;
-	p.unit_id = member_id(j, "unit_id");
-	p.campaign_id = member_id(j, "campaign_id");
-	p.bad_review_id = member_id(j, "bad_review_id");
+	p.unit_id = api_int(j, "unit_id");
+	p.campaign_id = api_int(j, "campaign_id");
+	p.bad_review_id = api_int(j, "bad_review_id");
 	p.top_leader = json_is_true(json_object_get(j, "top_leader"));
 	api_str(r, j, "source", &p.source);
 	api_str(r, j, "summary", &p.summary);
@@ -83,15 +76,7 @@ int api_problem_create(struct req *r)
 static int step(struct req *r, const char *key,
 		int (*fn)(struct ctx *, int64_t, const char *, struct fielderr *))
 {
-	json_t *j = api_body(r);
-	const char *text = "";
-	struct fielderr fe = { 0 };
-
-	if (!j)
-		return MHD_YES;
-	api_str(r, j, key, &text);
-	json_decref(j);
-	return api_result(r, fn(&r->c, r->id, text, &fe), &fe, "problem", 0);
+	return api_text_call(r, key, fn, "problem", 0);
 }
 
 int api_problem_start(struct req *r)

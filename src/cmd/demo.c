@@ -76,7 +76,7 @@ const char *demo_pick(struct demo *d, const char *const *list, int n)
 
 const char *demo_id(struct demo *d, char letter, char *buf)
 {
-	static const char letters[] = "UPKRCAQOLW";
+	static const char letters[] = "UPKRCAQOLWXI";
 	const char *at = strchr(letters, letter);
 	int slot = at ? (int)(at - letters) : (int)sizeof(letters) - 1;
 
@@ -208,8 +208,8 @@ static int demo_write(int year, FILE *f)
 	int rc;
 
 	d.a = arena_new(1 << 16);
-	rc = demo_org(&d) < 0 || demo_matters(&d) < 0 || demo_ratings(&d) < 0 ||
-	     demo_targets(&d) < 0 || demo_problems(&d) < 0 ? -1 : 0;
+	rc = demo_org(&d) < 0 || demo_rounds(&d) < 0 || demo_matters(&d) < 0 || demo_ratings(&d) < 0 ||
+	     demo_targets(&d) < 0 || demo_problems(&d) < 0 || demo_inspections(&d) < 0 ? -1 : 0;
 	demo_release(&d);
 	return rc;
 }
@@ -296,7 +296,8 @@ static int demo_import(struct cmd_env *env, int year, int with_accounts)
 	} else {
 		printf("qingfeng: demo year %d imported: %" PRId64 " records in %.1f s\n", year, counts.total,
 		       (double)(time_mono_us() - t0) / 1e6);
-		rc = name_commission(env) < 0 ? -1 : with_accounts ? make_accounts(env) : 0;
+		rc = name_commission(env) < 0 || demo_inspection_staff(env, year) < 0 ? -1
+		     : with_accounts ? make_accounts(env) : 0;
 	}
 	fclose(f);
 	free(buf);

@@ -45,6 +45,12 @@ struct demo_unit {
 	int township;                   /* index of the township (villages, itself), else -1 */
 };
 
+/* a first-round inspection of the demo year (demo_inspections.c) */
+struct demo_insp {
+	int unit;
+	char id[16];
+};
+
 struct demo {
 	FILE *out;
 	struct arena *a;        /* every allocation of the run */
@@ -54,10 +60,13 @@ struct demo {
 	int n_units;
 	struct demo_person *persons;
 	int n_persons;
-	int seq[11];            /* per id letter: last number used */
+	int seq[13];            /* per id letter: last number used */
 	char campaigns[8][24];  /* file ids of demo_campaigns[] */
 	const char *principal;  /* the commission's principal leader (approves filings) */
 	const char *secretary;  /* the city party committee's principal leader */
+	char rounds[2][16];     /* the inspection rounds' file ids */
+	struct demo_insp insp1[40];     /* the first round's inspections */
+	int n_insp1;
 	int failed;             /* a write failed */
 };
 
@@ -69,7 +78,7 @@ int demo_between(struct demo *d, int lo, int hi);
 const char *demo_pick(struct demo *d, const char *const *list, int n);
 #define DEMO_PICK(d, list) demo_pick(d, list, (int)(sizeof(list) / sizeof(list[0])))
 
-/* A new file id "D22-C0012" for letter (U P K R C A Q O L W) into buf[16]. */
+/* A new file id "D22-C0012" for letter (U P K R C A Q O L W X I) into buf[16]. */
 const char *demo_id(struct demo *d, char letter, char *buf);
 /* A day of the demo year (offset 0) or the year before (-1). */
 qf_day demo_day(struct demo *d, int year_offset, int month, int mday);
@@ -105,6 +114,16 @@ int demo_ratings(struct demo *d);
 int demo_targets(struct demo *d);
 /* demo_problems.c: the rectification ledger's problems. */
 int demo_problems(struct demo *d);
+/* demo_inspections.c: the two rounds (before the clues, which name the
+ * first round's inspections), the first round's inspection of a unit
+ * (emitted the first time; NULL past the round's 35), the rest of the
+ * inspections and the findings (last); after the import, the staff lent
+ * as members (accounts: no file carries them). */
+int demo_rounds(struct demo *d);
+const char *demo_inspection_of(struct demo *d, int unit);
+int demo_inspections(struct demo *d);
+struct cmd_env;
+int demo_inspection_staff(struct cmd_env *env, int year);
 
 void demo_release(struct demo *d);
 

@@ -318,6 +318,12 @@ void demo_clue(struct demo *d, struct matter *m)
 		      demo_subject_list(d, m), "summary", summary, "categories", m->category);
 	if (m->g->campaign)
 		json_object_set_new(o, "campaign", json_string(demo_campaign(d, m->g->campaign)));
+	/* 移交问题线索: the first round's inspection of the subject's unit */
+	if (!strcmp(m->source, "inspection") && m->received >= demo_day(d, 0, 1, 1)) {
+		const char *insp = demo_inspection_of(d, d->persons[m->subj[0]].unit);
+		if (insp)
+			json_object_set_new(o, "inspection", json_string(insp));
+	}
 	demo_emit(d, o);
 }
 

@@ -14,8 +14,9 @@
  *   “微腐败”专项整治 发现并督促问题整改16个  campaign (micro), found 05-01 .. 11-30
  * Rectified within the year, confirmed a few days later; the deadline two
  * months after the day found.  The first inspection round's 373 problems
- * (3 concerning top leaders) come with the inspections (a later family),
- * not from here; the report's 建立整改台账3份 are ledgers, not problems.
+ * (3 concerning top leaders) come with the inspections (demo_inspections.c,
+ * source inspection), not from here; the report's 建立整改台账3份 are
+ * ledgers, not problems.
  */
 #include <stdio.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * template) adds a row.
  *
  *   qingfeng report --year 2022 [--quarter N | --month N] | --from D --to D
- *                   [--unit ID] [--campaign ID] [--category CODE] [--source CODE]
+ *                   [--unit ID] [--campaign ID] [--round ID] [--category CODE] [--source CODE]
  *                   [--organ KIND] [--rank RANK] [--top-leader] [--leadership]
  *                   [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx]
  *                   [--out FILE]
@@ -36,7 +36,7 @@
 #include "store/store.h"
 
 #define USAGE "qingfeng report (--year YYYY [--quarter N | --month N] | --from YYYY-MM-DD --to YYYY-MM-DD)\n" \
-	"       [--unit ID] [--campaign ID] [--category CODE] [--source CODE] [--organ KIND] [--rank RANK]\n" \
+	"       [--unit ID] [--campaign ID] [--round ID] [--category CODE] [--source CODE] [--organ KIND] [--rank RANK]\n" \
 	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx] [--out FILE]\n" \
 	"       qingfeng report --annual --year YYYY [--format text|html|docx] [--out FILE]\n" \
 	"       qingfeng report --annual --template FILE | --rendering ID [--out FILE]"
@@ -158,7 +158,7 @@ static int period_of(struct arena *a, const char *year, const char *quarter, con
 int cmd_report(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *year = NULL, *quarter = NULL, *month = NULL, *from = NULL,
-		   *to = NULL, *unit = NULL, *campaign = NULL, *user = NULL, *format = "text", *out = NULL,
+		   *to = NULL, *unit = NULL, *campaign = NULL, *round = NULL, *user = NULL, *format = "text", *out = NULL,
 		   *pos[1], *tmpl = NULL, *rendering = NULL;
 	int annual = 0;
 	struct metric_scope s = { 0 };
@@ -172,6 +172,7 @@ int cmd_report(int argc, char **argv)
 		{ "--to", &to, NULL, "last day YYYY-MM-DD" },
 		{ "--unit", &unit, NULL, "unit ID and all units below it" },
 		{ "--campaign", &campaign, NULL, "campaign ID" },
+		{ "--round", &round, NULL, "inspection round ID (the inspection keys)" },
 		{ "--category", &s.category, NULL, "violation category code (eight_rules: 四风)" },
 		{ "--source", &s.source, NULL, "clue source (report, inspection, audit, judicial, ...)" },
 		{ "--organ", &s.organ_kind, NULL, "handling organ: office, resident_group, township" },
@@ -214,6 +215,8 @@ int cmd_report(int argc, char **argv)
 		return error("--unit 应为单位编号（正整数），而不是“%s”", unit), EXIT_USAGE;
 	if ((s.campaign_id = number_arg(campaign)) < 0)
 		return error("--campaign 应为专项工作编号（正整数），而不是“%s”", campaign), EXIT_USAGE;
+	if ((s.round_id = number_arg(round)) < 0)
+		return error("--round 应为巡察轮次编号（正整数），而不是“%s”", round), EXIT_USAGE;
 	if (cmd_open(&env, cmd_db_path(db), key) < 0)
 		return 1;
 	if (period_of(env.a, year, quarter, month, from, to, &p) < 0) {

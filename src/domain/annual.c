@@ -29,6 +29,7 @@
 #include "domain/result.h"
 #include "office/docx.h"
 #include "store/q_annual.h"
+#include "store/q_inspections.h"
 #include "store/store.h"
 
 QF_AUDIT_EVENT(ANNUAL_TEMPLATE_EDIT, "annual_template_edit", "修改年度报告模板");
@@ -82,13 +83,17 @@ static int member(struct arena *a, char *m, struct annual_ph *ph, unsigned *bit,
 		ph->scope.organ_kind = v, *bit = METRIC_SCOPE_ORGAN;
 	else if (v && !strcmp(m, "campaign"))
 		ph->campaign = v, *bit = METRIC_SCOPE_CAMPAIGN;
-	else if (v && !strcmp(m, "unit")) {
+	else if (v && !strcmp(m, "round")) {
+		if (!positive_id(v, &ph->round))
+			return *why = arena_printf(a, "round= 应为巡察轮次在报告年度内的序号（正整数），而不是“%s”", v), -1;
+		*bit = METRIC_SCOPE_ROUND;
+	} else if (v && !strcmp(m, "unit")) {
 		if (!positive_id(v, &ph->scope.unit_id))
 			return *why = arena_printf(a, "unit= 应为单位编号（正整数），而不是“%s”", v), -1;
 		*bit = METRIC_SCOPE_UNIT;
 	} else
 		return *why = arena_printf(a, "未知的范围“%s%s%s”（可用：key_persons、top_leader、leadership、"
-					   "prev、rank=、category=、source=、organ=、unit=、campaign=）",
+					   "prev、rank=、category=、source=、organ=、unit=、campaign=、round=）",
 					   m, v ? "=" : "", v ? v : ""), -1;
 	return 0;
 }
@@ -209,7 +214,7 @@ static int same_scope(const struct metric_scope *x, const struct metric_scope *y
 	return x->unit_id == y->unit_id && x->campaign_id == y->campaign_id && same_str(x->category, y->category) &&
 	       same_str(x->source, y->source) && same_str(x->organ_kind, y->organ_kind) &&
 	       same_str(x->rank, y->rank) && x->top_leader == y->top_leader && x->leadership == y->leadership &&
-	       x->key_persons == y->key_persons && x->scope_user == y->scope_user;
+	       x->key_persons == y->key_persons && x->scope_user == y->scope_user && x->round_id == y->round_id;
 }
 
 static int is_year(const struct annual_ph *ph)
@@ -220,7 +225,7 @@ static int is_year(const struct annual_ph *ph)
 /* The scope and period of each placeholder of d (NULL for the year's),
  * into at most d->nphs caches, each with the keys asked of it. */
 static struct scope_cache **group_scopes(struct arena *a, const struct annual_doc *d, int64_t scope_user,
-					 struct scope_cache *c, int *nc)
+					 const int64_t *round_ids, struct scope_cache *c, int *nc)
 {
 	struct scope_cache **of = arena_zalloc(a, sizeof(*of) * (size_t)(d->nphs + 1));
 
@@ -234,6 +239,7 @@ static struct scope_cache **group_scopes(struct arena *a, const struct annual_do
 		if (is_year(ph))
 			continue;
 		s.scope_user = scope_user;
+		s.round_id = round_ids[i];
 		for (int j = 0; j < *nc && !k; j++)
 			if (c[j].prev == ph->prev && same_scope(&c[j].s, &s))
 				k = &c[j];
@@ -256,10 +262,26 @@ int annual_figures(struct store *db, struct arena *a, const struct annual_doc *d
 {
 	struct annual_fig *f = arena_alloc(a, sizeof(*f) * (size_t)(d->nphs + 1));
 	struct scope_cache *c = arena_alloc(a, sizeof(*c) * (size_t)(d->nphs + 1));
+	int64_t *round_ids = arena_zalloc(a, sizeof(*round_ids) * (size_t)(d->nphs + 1));
 	struct scope_cache **of;
 	int nc;
 
-	of = group_scopes(a, d, scope_user, c, &nc);
+	/* round=N: the round numbered N in the placeholder's year.  A year
+	 * without such a round counts nothing (-1 matches no round): the
+	 * shipped template names rounds 1 and 2 and renders for any year
+	 * (docs/statistics.md "The annual report template"). */
+	for (int i = 0; i < d->nphs; i++) {
+		const struct annual_ph *ph = &d->phs[i];
+
+		if (!ph->round)
+			continue;
+		round_ids[i] = store_round_find(db, ph->prev ? year - 1 : year, (int)ph->round);
+		if (round_ids[i] < 0)
+			return RES_STORE;
+		if (round_ids[i] == 0)
+			round_ids[i] = -1;
+	}
+	of = group_scopes(a, d, scope_user, round_ids, c, &nc);
 	for (int j = 0; j < nc; j++) {
 		struct metric_period p = metric_year(a, c[j].prev ? year - 1 : year);
 
@@ -319,6 +341,8 @@ const char *annual_ph_meaning(struct arena *a, const struct annual_ph *ph)
 		m = arena_printf(a, "%s；单位 %" PRId64 " 及下属单位", m, s->unit_id);
 	if (ph->campaign)
 		m = arena_printf(a, "%s；专项工作 %s", m, ph->campaign);
+	if (ph->round)
+		m = arena_printf(a, "%s；第%" PRId64 "轮巡察", m, ph->round);
 	if (ph->prev)
 		m = arena_printf(a, "%s；上一年", m);
 	return *m ? arena_printf(a, "%s（%s）", d->zh, m + strlen("；")) : d->zh;

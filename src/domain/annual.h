@@ -46,6 +46,9 @@ struct annual_ph {
 	struct metric_scope scope;
 	const char *campaign;   /* campaign= as written (id or name), NULL without */
 	int prev;               /* the period one year earlier */
+	int64_t round;          /* round= as written: the inspection round's number
+				   within the report's (or, with prev, the earlier)
+				   year, resolved when the figures are computed; 0 without */
 	int line;
 };
 

@@ -1,38 +1,36 @@
-/* case_access.c: need-to-know on cases (see case_access.h). */
+/* case_access.c: need-to-know on cases (see case_access.h), the rule of
+ * need_to_know.h with the case team. */
 #include "domain/case_access.h"
 
-#include <string.h>
-
-#include "core/arena.h"
-#include "domain/audit.h"
 #include "domain/ctx.h"
+#include "domain/need_to_know.h"
 #include "store/q_access.h"
+
+static const char *const sees_all[] = { "case_manager", "leader", NULL };
+static const struct need_rule rule = {
+	.exists = store_case_exists,
+	.member = store_case_team_has,
+	.sees_all = sees_all,
+	.object = "case",
+	.note = "not on the case team",
+};
 
 int case_sees_all(const struct ctx *c)
 {
-	return c->who.role && (!strcmp(c->who.role, "case_manager") || !strcmp(c->who.role, "leader"));
+	return need_sees_all(c, &rule);
 }
 
 const char *case_obj(struct ctx *c, int64_t case_id)
 {
-	return arena_printf(c->a, "case/%lld", (long long)case_id);
+	return need_obj(c, &rule, case_id);
 }
 
 int case_on_team(struct ctx *c, int64_t case_id)
 {
-	return store_case_team_has(c->db, case_id, c->who.id);
+	return need_member(c, &rule, case_id);
 }
 
 int case_access(struct ctx *c, int64_t case_id)
 {
-	int rc = store_case_exists(c->db, case_id);
-
-	if (rc <= 0)
-		return rc;
-	if (case_sees_all(c))
-		return 1;
-	rc = case_on_team(c, case_id);
-	if (rc == 0 && audit_record(c, AEV_ACCESS_DENIED, case_obj(c, case_id), 0, "not on the case team") < 0)
-		return -1;
-	return rc;
+	return need_to_know(c, &rule, case_id);
 }

@@ -7,13 +7,15 @@
  * (cases.trial_due, a month: the rest-day rule moves it) are here.  The
  * clues store only the start of their clock (working days) and the
  * detentions keep theirs (detention does not follow the rest-day rule).
- * The bad reviews' due days (issue 13) are bad_review.c's.
+ * The bad reviews' due days (issue 13) are bad_review.c's, the
+ * inspections' rectification reports' (issue 14) inspection.c's.
  */
 #include "domain/clocks.h"
 
 #include "core/arena.h"
 #include "domain/bad_review.h"
 #include "domain/ctx.h"
+#include "domain/inspection.h"
 #include "domain/report.h"
 #include "domain/trial.h"
 #include "store/q_rules.h"
@@ -42,7 +44,8 @@ static int trial_refill(struct ctx *c, struct store *s, const struct calendar *c
 
 int clock_dues_refill(struct ctx *c, struct store *s, const struct calendar *cal)
 {
-	if (report_dues_refill(c, s, cal) < 0 || bad_review_dues_refill(c, s, cal) < 0)
+	if (report_dues_refill(c, s, cal) < 0 || bad_review_dues_refill(c, s, cal) < 0 ||
+	    inspection_dues_refill(c, s, cal) < 0)
 		return -1;
 	return trial_refill(c, s, cal);
 }

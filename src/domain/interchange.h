@@ -161,6 +161,11 @@ int ix_target_prepare(struct ix *ix, struct ix_val *v);
 int ix_target_note_prepare(struct ix *ix, struct ix_val *v);
 int ix_reminder_prepare(struct ix *ix, struct ix_val *v);
 int ix_score_prepare(struct ix *ix, struct ix_val *v);
+/* inspections' rounds and inspections (ix_inspection.c) */
+extern const struct ix_field ix_round_fields[];
+extern const struct ix_field ix_inspection_fields[];
+int ix_inspection_prepare(struct ix *ix, struct ix_val *v);
+
 /* the rectification ledger's problems (ix_problem.c) */
 extern const struct ix_field ix_problem_fields[];
 int ix_problem_prepare(struct ix *ix, struct ix_val *v);

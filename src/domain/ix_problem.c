@@ -23,6 +23,7 @@ const struct ix_field ix_problem_fields[] = {
 	{ "unit", IX_REF, "unit_id", "unit", NULL, IX_REQ, NULL },
 	{ "source", IX_ENUM, "source", NULL, NULL, IX_REQ, problem_sources },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
+	{ "inspection", IX_REF, "inspection_id", "inspection", NULL, 0, NULL },
 	{ "summary", IX_TEXT, "summary", NULL, NULL, IX_REQ, NULL },
 	{ "found", IX_DATE, "found", NULL, NULL, IX_REQ, NULL },
 	{ "deadline", IX_DATE, "deadline", NULL, NULL, IX_REQ, NULL },
@@ -42,6 +43,8 @@ int ix_problem_prepare(struct ix *ix, struct ix_val *v)
 
 	if (strcmp(deadline, found) < 0)
 		return ix_fail(ix, "deadline", "the deadline is before the day found");
+	if (F(ix, "inspection")->set && strcmp(F(ix, "source")->s, "inspection"))
+		return ix_fail(ix, "inspection", "only a problem of source inspection names an inspection");
 	if (!strcmp(F(ix, "source")->s, "campaign") && !F(ix, "campaign")->set)
 		return ix_fail(ix, "campaign", "a problem of a special campaign names its campaign");
 	if (rect->set && strcmp(rect->s, found) < 0)

@@ -245,6 +245,8 @@ static const struct ix_field clue_fields[] = {
 	{ "source_ref", IX_TEXT, "source_ref", NULL, NULL, IX_EMPTY, NULL },
 	{ "subjects", IX_REFS, NULL, "person", "clue_subjects clue_id person_id", IX_REQ, NULL },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
+	/* issue 14: the inspection that transferred it (移交线索) */
+	{ "inspection", IX_REF, "inspection_id", "inspection", NULL, IX_EXT, NULL },
 	{ "summary", IX_SECRET, "summary_enc", "clues.summary", NULL, 0, NULL },
 	/* issue 11: optional, codes offered on the received day (clue_prepare) */
 	{ "categories", IX_CODES, NULL, NULL, "clue_categories clue_id category", 0, NULL },
@@ -263,6 +265,8 @@ static int clue_prepare(struct ix *ix, struct ix_val *v)
 	const struct ix_val *ref = F(ix, "source_ref"), *cats = F(ix, "categories"), *no = F(ix, "clue_no");
 	struct fielderr fe = { 0 };
 
+	if (F(ix, "inspection")->set && strcmp(F(ix, "source")->s, "inspection"))
+		return ix_fail(ix, "inspection", "only a clue of source inspection names an inspection");
 	/* an official number is given once (numbering.h) */
 	if (no->set && no->s && *no->s) {
 		int taken = store_number_taken(ix_ctx(ix)->db, "clue", no->s);
@@ -754,6 +758,10 @@ const struct ix_type ix_types[] = {
 	  NULL, 0 },
 	{ "campaign_group", "campaign_groups", "J", "created_at", NULL, NULL, NULL, "t.id", campaign_group_fields,
 	  NULL, NULL, IX_T_NOREGION },
+	{ "inspection_round", "inspection_rounds", "X", "created_at", NULL, NULL, NULL, "t.id", ix_round_fields,
+	  NULL, NULL, IX_T_NOREGION },
+	{ "inspection", "inspections", "I", "created_at", NULL, NULL, NULL, "t.id", ix_inspection_fields,
+	  ix_inspection_prepare, NULL, IX_T_NOREGION },
 	{ "report", "reports", "R", "created_at updated_at", NULL, NULL, NULL, "t.id", report_fields,
 	  report_prepare, NULL, 0 },
 	{ "clue", "clues", "C", "created_at updated_at", NULL, NULL, NULL, "t.id", clue_fields,

@@ -23,6 +23,7 @@
 #include "model/user.h"
 #include "store/q_caserules.h"
 #include "store/q_clues.h"
+#include "store/q_inspections.h"
 #include "store/q_units.h"
 #include "store/q_users.h"
 
@@ -38,6 +39,13 @@ static const char *campaign_name(struct store *db, struct arena *a, int64_t id)
 	struct campaign g;
 
 	return store_campaign_get(db, a, id, &g) > 0 && g.name ? g.name : arena_printf(a, "专项工作%" PRId64, id);
+}
+
+static const char *round_name(struct store *db, struct arena *a, int64_t id)
+{
+	struct inspection_round r;
+
+	return store_round_get(db, a, id, &r) > 0 && r.name ? r.name : arena_printf(a, "巡察轮次%" PRId64, id);
 }
 
 static const char *category_name(struct store *db, struct arena *a, const char *code)
@@ -75,6 +83,8 @@ const char *metric_scope_words(struct store *db, struct arena *a, const struct m
 		strbuf_addf(&sb, " %s的管辖范围", user_name(db, a, s->scope_user));
 	if (s->campaign_id)
 		strbuf_addf(&sb, " 专项工作“%s”", campaign_name(db, a, s->campaign_id));
+	if (s->round_id)
+		strbuf_addf(&sb, " 巡察“%s”", round_name(db, a, s->round_id));
 	if (s->category && *s->category)
 		strbuf_addf(&sb, " %s类", category_name(db, a, s->category));
 	if (s->source && *s->source)

@@ -35,6 +35,7 @@
 #include "store/q_caserules.h"
 #include "store/q_metrics.h"
 #include "store/q_clues.h"
+#include "store/q_inspections.h"
 #include "store/q_units.h"
 #include "store/q_users.h"
 #include "store/store.h"
@@ -253,7 +254,8 @@ const char *metrics_list_url(struct arena *a, const struct metric_def *d,
 	const char *list, *q, *r;
 	char id[24];
 
-	if (!d->list)
+	/* no list filters by an inspection round */
+	if (!d->list || (s->round_id && (d->scopes & METRIC_SCOPE_ROUND)))
 		return NULL;
 	/* d->list: "/clues?disposed" -> /clues?disposed_from=..&disposed_to=..;
 	 * "/outcomes?" -> /outcomes?from=..&to=..; anything after a second
@@ -320,6 +322,14 @@ int metric_scope_valid(struct store *db, struct arena *a, const struct metric_sc
 			return rc;
 		if (!rc)
 			*why = arena_printf(a, "专项工作 %" PRId64 " 不存在", s->campaign_id);
+	}
+	if (!*why && s->round_id) {
+		struct inspection_round r;
+
+		if ((rc = store_round_get(db, a, s->round_id, &r)) < 0)
+			return rc;
+		if (!rc)
+			*why = arena_printf(a, "巡察轮次 %" PRId64 " 不存在", s->round_id);
 	}
 	if (!*why && s->category && *s->category) {
 		if ((rc = store_category_get(db, a, s->category, &vc)) < 0)

@@ -49,6 +49,8 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_PROBLEM_WRITE] = "problem_write",
 	[PERM_PROBLEM_RECTIFY] = "problem_rectify",
 	[PERM_CAMPAIGN_WRITE] = "campaign_write",
+	[PERM_INSPECTION_READ] = "inspection_read",
+	[PERM_INSPECTION_WRITE] = "inspection_write",
 
 };
 

@@ -56,6 +56,8 @@ enum perm {
 	PERM_PROBLEM_WRITE,     /* add and edit problems, confirm or return their rectification: the supervising offices */
 	PERM_PROBLEM_RECTIFY,   /* the unit's steps on a problem and its evidence (整改中, 申请销号) */
 	PERM_CAMPAIGN_WRITE,    /* special campaigns: create, edit, groups, plan documents (0056) */
+	PERM_INSPECTION_READ,   /* inspections (巡察): the content is need-to-know (domain/inspection.h) */
+	PERM_INSPECTION_WRITE,  /* rounds, inspections, members, findings, clues transferred: the inspection office */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -31,6 +31,7 @@
 #include "model/rating.h"
 #include "model/unit.h"
 #include "store/q_clues.h"
+#include "store/q_inspections.h"
 #include "store/q_problems.h"
 #include "store/q_ratings.h"
 #include "store/q_units.h"
@@ -136,6 +137,14 @@ static int check(struct ctx *c, struct store *s, const struct problem *p, struct
 			return -1;
 		else if (!rc)
 			fielderr_add(fe, "bad_review_id", "所关联的差评不存在");
+	}
+	if (p->inspection_id) {
+		if (!p->source || strcmp(p->source, "inspection"))
+			fielderr_add(fe, "inspection_id", "只有来源为巡察的问题可关联巡察");
+		else if ((rc = store_inspection_exists(s, p->inspection_id)) < 0)
+			return -1;
+		else if (!rc)
+			fielderr_add(fe, "inspection_id", "所关联的巡察不存在");
 	}
 	return 0;
 }
@@ -274,6 +283,9 @@ int problem_edit(struct ctx *c, const struct problem *p, struct fielderr *fe)
 	}
 	if (check(c, c->db, p, fe) < 0)
 		return RES_STORE;
+	/* an inspection's finding stays one (its link is kept, never cleared) */
+	if (old.inspection_id && (!p->source || strcmp(p->source, "inspection")))
+		fielderr_add(fe, "source", "该问题为巡察发现的问题，来源不能改为其他");
 	if (!fe->n && p->unit_id != old.unit_id) {
 		rc = authz_unit(c, p->unit_id, arena_printf(c->a, "unit/%" PRId64, p->unit_id));
 		if (rc < 0)

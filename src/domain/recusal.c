@@ -333,6 +333,23 @@ int recusal_check(struct ctx *c, int64_t case_id, int64_t clue_id, const struct 
 	return n < 0 ? -1 : RECUSAL_NONE;
 }
 
+int recusal_unit_check(struct ctx *c, int64_t unit_id, const char *unit_name, const struct user *u,
+		       const char **why)
+{
+	const char *who = *u->display_name ? u->display_name : u->name, *ground;
+	int m = store_conflict_matches(c->db, c->a, u->id, 0, unit_id, &ground);
+
+	if (m <= 0)
+		return m < 0 ? -1 : RECUSAL_NONE;
+	if (recusal_statutory(ground)) {
+		*why = arena_printf(c->a, "%s已申报与%s的关系：%s，属法定回避情形，应当回避，任何人不得批准例外", who,
+				    unit_name, label_of(recusal_grounds, ground));
+		return RECUSAL_BARRED;
+	}
+	*why = arena_printf(c->a, "%s已申报与%s存在需要回避的关系", who, unit_name);
+	return RECUSAL_OPEN;
+}
+
 int recusal_clue_ok(struct ctx *c, int64_t clue_id, struct fielderr *fe)
 {
 	struct user u;

@@ -61,6 +61,13 @@ enum recusal_verdict {
  * of them 0): the verdict with *why (Chinese, in the arena), < 0 error. */
 int recusal_check(struct ctx *c, int64_t case_id, int64_t clue_id, const struct user *u,
 		  const char **why);
+/* Whether user u may work on a matter about unit unit_id (named
+ * unit_name) without subjects, an inspection of it: the standing
+ * declarations naming the unit decide (a statutory ground bars; an
+ * `other` one is open, to be decided by a leader).  The verdict with *why,
+ * < 0 error. */
+int recusal_unit_check(struct ctx *c, int64_t unit_id, const char *unit_name, const struct user *u,
+		       const char **why);
 /* The actor for clue handling: 1 may, 0 refused with the message in fe
  * (field `state`, audited), < 0 error. */
 int recusal_clue_ok(struct ctx *c, int64_t clue_id, struct fielderr *fe);

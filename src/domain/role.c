@@ -14,8 +14,10 @@
 /* A role's grants: a list of PERM_* (and of the groups below). */
 #define GRANTS(...) ((const enum perm[]){ __VA_ARGS__, PERM_NONE })
 
-/* every staff role: target tasks are not secret (domain/target.h) */
-#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ, PERM_TARGET_READ
+/* every staff role: target tasks are not secret (domain/target.h); any
+   staff member may sit on an inspection group, whose content is
+   need-to-know (domain/inspection.h), so every staff role may read */
+#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ, PERM_TARGET_READ, PERM_INSPECTION_READ
 /* register clues, read the registry, propose dispositions */
 #define CLUE_WORK PERM_CLUE_READ, PERM_CLUE_REGISTER, PERM_CLUE_PROPOSE
 /* the "码上问效" ratings: read, and work (letters, bad reviews, QR posters) */
@@ -49,7 +51,7 @@ const struct role role_table[] = {
 	{ .code = "trial", .label = "案件审理室",
 	  .grants = GRANTS(STAFF_READ, CASE_WORK, PERM_OUTCOME_WRITE) },
 	{ .code = "inspection", .label = "巡察办",
-	  .grants = GRANTS(STAFF_READ, PERM_CLUE_REGISTER, PROBLEM_WORK) },
+	  .grants = GRANTS(STAFF_READ, PERM_CLUE_REGISTER, PROBLEM_WORK, PERM_INSPECTION_WRITE) },
 	{ .code = "resident_group", .label = "派驻纪检监察组", .scoped = 1,
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_REPORT_READ, CASE_WORK,
 			   PERM_OUTCOME_WRITE, PERM_EXECUTION, RATING_WORK, PROBLEM_WORK) },

@@ -24,6 +24,7 @@
 #include "api/outcomes.h"
 #include "api/rules.h"
 #include "api/statistics.h"
+#include "api/inspections.h"
 #include "api/persons.h"
 #include "api/problems.h"
 #include "api/campaigns.h"
@@ -57,6 +58,7 @@
 #include "pages/statistics.h"
 #include "pages/persons.h"
 #include "pages/public.h"
+#include "pages/inspections.h"
 #include "pages/problems.h"
 #include "pages/ratings.h"
 #include "pages/targets.h"
@@ -207,6 +209,20 @@ const struct route route_table[] = {
 	{ GET, "/ratings/bad/{id}", page_bad_review, PERM_RATING_READ, 0 },
 	{ POST, "/ratings/bad/{id}/callback", page_bad_review_callback, PERM_RATING_WORK, 0 },
 	{ POST, "/ratings/bad/{id}/fix", page_bad_review_fix, PERM_RATING_WORK, 0 },
+	/* inspections (巡察): content need-to-know in the domain (inspection.h) */
+	{ GET, "/inspections", page_inspection_rounds, PERM_INSPECTION_READ, 0 },
+	{ GET, "/inspection-rounds/{id}", page_inspection_round, PERM_INSPECTION_READ, 0 },
+	{ GET, "/inspections/{id}", page_inspection, PERM_INSPECTION_READ, 0 },
+	{ POST, "/inspection-rounds", page_inspection_round_create, PERM_INSPECTION_WRITE, 0 },
+	{ POST, "/inspection-rounds/{id}/inspections", page_inspection_create, PERM_INSPECTION_WRITE, 0 },
+	/* the inspection office, or a leader deciding a recusal (domain/inspection.h) */
+	{ POST, "/inspections/{id}/members", page_inspection_member_add, PERM_INSPECTION_READ, 0 },
+	{ POST, "/inspections/{id}/feedback", page_inspection_feedback, PERM_INSPECTION_WRITE, 0 },
+	{ POST, "/inspections/{id}/reported", page_inspection_reported, PERM_INSPECTION_WRITE, 0 },
+	{ GET, "/inspections/{id}/findings/new", page_inspection_finding_new, PERM_INSPECTION_WRITE, 0 },
+	{ POST, "/inspections/{id}/findings", page_inspection_finding_create, PERM_INSPECTION_WRITE, 0 },
+	{ GET, "/inspections/{id}/clues/new", page_inspection_clue_new, PERM_INSPECTION_WRITE, 0 },
+	{ POST, "/inspections/{id}/clues", page_inspection_clue_create, PERM_INSPECTION_WRITE, 0 },
 	/* the rectification ledger (problems) */
 	{ GET, "/problems", page_problems, PERM_PROBLEM_READ, 0 },
 	{ GET, "/problems/ledger.xlsx", page_problem_ledger, PERM_PROBLEM_READ, 0 },
@@ -319,6 +335,18 @@ const struct route route_table[] = {
 	{ POST, "/api/problems/{id}/apply", api_problem_apply, PERM_PROBLEM_RECTIFY, R_API },
 	{ POST, "/api/problems/{id}/confirm", api_problem_confirm, PERM_PROBLEM_WRITE, R_API },
 	{ POST, "/api/problems/{id}/return", api_problem_return, PERM_PROBLEM_WRITE, R_API },
+	/* inspections (巡察): content need-to-know in the domain (inspection.h) */
+	{ GET, "/api/inspection-rounds", api_inspection_rounds, PERM_INSPECTION_READ, R_API },
+	{ POST, "/api/inspection-rounds", api_inspection_round_create, PERM_INSPECTION_WRITE, R_API },
+	{ GET, "/api/inspection-rounds/{id}", api_inspection_round, PERM_INSPECTION_READ, R_API },
+	{ POST, "/api/inspections", api_inspection_create, PERM_INSPECTION_WRITE, R_API },
+	{ GET, "/api/inspections/{id}", api_inspection, PERM_INSPECTION_READ, R_API },
+	/* the inspection office, or a leader deciding a recusal (domain/inspection.h) */
+	{ POST, "/api/inspections/{id}/members", api_inspection_member_add, PERM_INSPECTION_READ, R_API },
+	{ POST, "/api/inspections/{id}/findings", api_inspection_finding_add, PERM_INSPECTION_WRITE, R_API },
+	{ POST, "/api/inspections/{id}/clues", api_inspection_clue_transfer, PERM_INSPECTION_WRITE, R_API },
+	{ POST, "/api/inspections/{id}/feedback", api_inspection_feedback, PERM_INSPECTION_WRITE, R_API },
+	{ POST, "/api/inspections/{id}/reported", api_inspection_reported, PERM_INSPECTION_WRITE, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

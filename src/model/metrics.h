@@ -38,6 +38,10 @@ struct metric_scope {
 	 * as unit_id; a key without a unit column is then not applicable.  Not
 	 * a list argument: a list page applies the user's jurisdiction itself. */
 	int64_t scope_user;
+	/* an inspection round (inspection_rounds.id): only the inspection
+	 * keys honour it (METRIC_SCOPE_ROUND); a template names it by its
+	 * number within the report's year ({{inspection_orgs|round=1}}) */
+	int64_t round_id;
 };
 
 /* The scope members a key honours (struct metric_def.scopes); here so the
@@ -48,6 +52,7 @@ struct metric_scope {
 #define METRIC_SCOPE_SOURCE     (1u << 3)
 #define METRIC_SCOPE_ORGAN      (1u << 4)
 #define METRIC_SCOPE_SUBJECT    (1u << 5)   /* rank, top_leader, leadership, key_persons */
+#define METRIC_SCOPE_ROUND      (1u << 6)   /* round_id */
 
 enum metric_kind {
 	METRIC_COUNT,           /* value = count */

@@ -21,6 +21,7 @@ static const struct filter_field problem_fields[] = {
 	FILTER_ENUM_F("state", struct problem_filter, state, states),
 	FILTER_FLAG_F("overdue", struct problem_filter, overdue),
 	FILTER_ID_F("campaign_id", struct problem_filter, campaign_id),
+	FILTER_ID_F("inspection_id", struct problem_filter, inspection_id),
 	FILTER_FLAG_F("top_leader", struct problem_filter, top_leader),
 	FILTER_DAY_F("found_from", struct problem_filter, found_from),
 	FILTER_DAY_F("found_to", struct problem_filter, found_to),

@@ -18,6 +18,7 @@ struct problem {
 	int64_t campaign_id;        /* 0 none: the campaign tag (the record of a campaign problem) */
 	const char *campaign_name;
 	int64_t bad_review_id;      /* 0 none: the bad review of a 码上问效 problem */
+	int64_t inspection_id;      /* 0 none: the inspection that found it (source inspection) */
 	const char *summary;
 	const char *found;          /* the day it was found */
 	const char *deadline;       /* 整改时限: a day set per problem */
@@ -54,6 +55,7 @@ struct problem_filter {
 	int state;                  /* 0 any, 1 open, 2 rectifying, 3 rectified, 4 confirmed */
 	int overdue;                /* 1: overdue only (只看逾期) */
 	int64_t campaign_id;
+	int64_t inspection_id;      /* an inspection's findings */
 	int top_leader;             /* 1: top-leader problems only */
 	const char *found_from, *found_to;
 	const char *rectified_from, *rectified_to;  /* the day the unit marked it rectified */

@@ -69,6 +69,7 @@ static void keys(struct arena *a, struct strbuf *sb)
 	static const struct column cols[] = { { "指标", NULL }, { "含义", NULL }, { "可用范围", NULL } };
 	static const struct { unsigned bit; const char *words; } scopes[] = {
 		{ METRIC_SCOPE_UNIT, "unit=" }, { METRIC_SCOPE_CAMPAIGN, "campaign=" },
+		{ METRIC_SCOPE_ROUND, "round=" },
 		{ METRIC_SCOPE_CATEGORY, "category=" }, { METRIC_SCOPE_SOURCE, "source=" },
 		{ METRIC_SCOPE_ORGAN, "organ=" },
 		{ METRIC_SCOPE_SUBJECT, "key_persons、top_leader、leadership、rank=" },
@@ -79,7 +80,8 @@ static void keys(struct arena *a, struct strbuf *sb)
 	strbuf_addstr(sb, "<h2>可用的统计指标</h2><p>写法：<code>{{指标}}</code>，加范围："
 		      "<code>{{指标|范围,范围}}</code>，如 <code>{{cases_filed|key_persons}}</code>、"
 		      "<code>{{sanctioned|category=eight_rules}}</code>、"
-		      "<code>{{form1|campaign=专项工作名称或编号}}</code>；<code>prev</code> 取上一年同一数字；"
+		      "<code>{{form1|campaign=专项工作名称或编号}}</code>、"
+		      "<code>{{inspection_orgs|round=1}}</code>（报告年度的第1轮巡察）；<code>prev</code> 取上一年同一数字；"
 		      "<code>{{year}}</code>、<code>{{prev_year}}</code> 为年份。</p>");
 	table_open(sb, NULL, NULL, cols, QF_ARRAY_SIZE(cols));
 	defs = metric_defs(a, &nd);

@@ -12,6 +12,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/escape.h"
+#include "domain/inspection.h"
 #include "domain/authz.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
@@ -238,18 +239,24 @@ static void category_checks(struct req *r, struct strbuf *sb, const struct field
 	field_group_close(sb, "categories", err);
 }
 
-static int clue_form(struct req *r, const struct clue_input *in, const struct fielderr *fe,
-		     const struct clue_dup *dups, int n_dups, unsigned status)
+int page_clue_form(struct req *r, const struct clue_form_view *v, const struct clue_input *in,
+		   const struct fielderr *fe, const struct clue_dup *dups, int n_dups, unsigned status)
 {
 	struct strbuf sb = STRBUF_INIT;
-	static const char *const crumbs[] = { "工作台", "/", "问题线索", "/clues", "登记问题线索", NULL, NULL };
 
-	page_begin(r, &sb, "登记问题线索", crumbs);
+	page_begin(r, &sb, v->title, v->crumbs);
 	field_errors_summary(&sb, fe);
 	page_clue_dups(&sb, dups, n_dups, "确认需要另行登记的，请勾选下方“确认登记”后再次保存。");
-	form_open(r, &sb, "/clues", "record-form");
+	form_open(r, &sb, v->action, "record-form");
+	if (v->intro) {
+		strbuf_addstr(&sb, "<p>");
+		html_txt(&sb, v->intro);
+		strbuf_addstr(&sb, "</p>");
+	}
 	field_text(&sb, "received", "受理日期", in->received, 1, fielderr_get(fe, "received"), "type=\"date\"");
-	field_select(&sb, "source", "线索来源", clue_sources, in->source, 1, fielderr_get(fe, "source"), "请选择");
+	if (!v->source_fixed)
+		field_select(&sb, "source", "线索来源", clue_sources, in->source, 1, fielderr_get(fe, "source"),
+			     "请选择");
 	field_text(&sb, "source_ref", "来源编号（如信访件编号）", in->source_ref, 0,
 		   fielderr_get(fe, "source_ref"), "maxlength=\"100\"");
 	person_multiselect(r, &sb, "subjects", "被反映人（可多选）", in->subjects, in->n_subjects,
@@ -260,8 +267,17 @@ static int clue_form(struct req *r, const struct clue_input *in, const struct fi
 		       "内容加密保存，仅有权限的人员可查看。");
 	if (n_dups)
 		field_checkbox(&sb, "confirm", "确认登记（已核实不是重复线索）", 0);
-	form_close(&sb, "保存", "/clues");
+	form_close(&sb, "保存", v->cancel);
 	return page_finish(r, &sb, status);
+}
+
+static const char *const crumbs_new[] = { "工作台", "/", "问题线索", "/clues", "登记问题线索", NULL, NULL };
+static const struct clue_form_view clue_new_view = { "登记问题线索", crumbs_new, "/clues", "/clues", NULL, 0 };
+
+static int clue_form(struct req *r, const struct clue_input *in, const struct fielderr *fe,
+		     const struct clue_dup *dups, int n_dups, unsigned status)
+{
+	return page_clue_form(r, &clue_new_view, in, fe, dups, n_dups, status);
 }
 
 int page_clue_new(struct req *r)
@@ -272,32 +288,39 @@ int page_clue_new(struct req *r)
 	return clue_form(r, &in, &fe, NULL, 0, 200);
 }
 
+void page_clue_read(struct req *r, struct clue_input *in, struct fielderr *fe)
+{
+	long long camp = 0;
+
+	*in = (struct clue_input){ 0 };
+	in->received = req_field(r, "received");
+	in->source = req_field(r, "source");
+	in->source_ref = req_field(r, "source_ref");
+	in->summary = req_field(r, "summary");
+	in->confirm = form_get_bool(&r->form, "confirm");
+	if (*req_field(r, "campaign_id") && form_get_int(&r->form, "campaign_id", &camp) < 0)
+		fielderr_add(fe, "campaign_id", "所选专项整治不存在");
+	in->campaign_id = camp;
+	in->n_categories = form_codes(r, "categories", in->categories, CASE_MAX_CATEGORIES);
+	in->n_subjects = form_ids(r, "subjects", in->subjects, CLUE_MAX_SUBJECTS);
+	if (in->n_subjects < 0) {
+		in->n_subjects = 0;
+		fielderr_add(fe, "subjects", "所选被反映人不存在或超过16人");
+	} else {        /* a name typed in the picker without choosing (no script) */
+		in->n_subjects = pick_add(r, FIND_PERSON, "subjects", in->subjects, in->n_subjects,
+					  CLUE_MAX_SUBJECTS, fe);
+	}
+}
+
 int page_clue_create(struct req *r)
 {
-	struct clue_input in = { 0 };
+	struct clue_input in;
 	struct fielderr fe = { 0 };
 	struct clue_dup *dups;
-	long long camp = 0;
 	int n_dups;
 	int64_t id;
 
-	in.received = req_field(r, "received");
-	in.source = req_field(r, "source");
-	in.source_ref = req_field(r, "source_ref");
-	in.summary = req_field(r, "summary");
-	in.confirm = form_get_bool(&r->form, "confirm");
-	if (*req_field(r, "campaign_id") && form_get_int(&r->form, "campaign_id", &camp) < 0)
-		fielderr_add(&fe, "campaign_id", "所选专项整治不存在");
-	in.campaign_id = camp;
-	in.n_categories = form_codes(r, "categories", in.categories, CASE_MAX_CATEGORIES);
-	in.n_subjects = form_ids(r, "subjects", in.subjects, CLUE_MAX_SUBJECTS);
-	if (in.n_subjects < 0) {
-		in.n_subjects = 0;
-		fielderr_add(&fe, "subjects", "所选被反映人不存在或超过16人");
-	} else {        /* a name typed in the picker without choosing (no script) */
-		in.n_subjects = pick_add(r, FIND_PERSON, "subjects", in.subjects, in.n_subjects, CLUE_MAX_SUBJECTS,
-					 &fe);
-	}
+	page_clue_read(r, &in, &fe);
 	if (fe.n)
 		return clue_form(r, &in, &fe, NULL, 0, 422);
 	id = clue_register(&r->c, &in, &fe, &dups, &n_dups);
@@ -436,6 +459,12 @@ static int clue_page(struct req *r, int64_t id, const struct fielderr *fe, unsig
 	record_item(&sb, "来源", *k.source_ref ? arena_printf(r->arena, "%s（%s）", label_of(clue_sources, k.source),
 							     k.source_ref)
 					      : label_of(clue_sources, k.source));
+	if (!strcmp(k.source, "inspection")) {   /* 移交线索: the page answers by its need-to-know */
+		int64_t insp = inspection_of_clue(&r->c, k.id);
+		if (insp > 0)
+			record_link(&sb, "移交的巡察", arena_printf(r->arena, "/inspections/%" PRId64, insp),
+				    arena_printf(r->arena, "巡察 %" PRId64, insp));
+	}
 	record_item(&sb, "专项整治", *k.campaign_name ? k.campaign_name : "无");
 	record_item(&sb, "首次处置", k.first_disposed ? k.first_disposed : "尚未处置");
 	record_item(&sb, "承办部门", *k.assigned_office ? k.assigned_office : "未分配");

@@ -20,6 +20,26 @@ int page_clue_categories(struct req *r);
 int page_disposition_create(struct req *r);
 int page_disposition_decide(struct req *r);
 
+/* The clue registration form (GET /clues/new), for another family's page
+ * that registers a clue through its own call (移交线索 of an inspection:
+ * pages/inspection_forms.c): the title and crumbs, the action, the 取消
+ * link, a note above the fields, and source_fixed: no source field (the
+ * caller's call sets it).  page_clue_read: the form's fields into *in
+ * (the subjects through the picker), its refusals in fe. */
+struct clue_input;
+struct clue_dup;
+struct fielderr;
+struct clue_form_view {
+	const char *title;
+	const char *const *crumbs;
+	const char *action, *cancel;
+	const char *intro;      /* NULL none */
+	int source_fixed;
+};
+int page_clue_form(struct req *r, const struct clue_form_view *v, const struct clue_input *in,
+		   const struct fielderr *fe, const struct clue_dup *dups, int n_dups, unsigned status);
+void page_clue_read(struct req *r, struct clue_input *in, struct fielderr *fe);
+
 /* The persons a clue or report names: the picker of pages/find.h
  * (field_pick_persons, no cap on the names one may find);
  * the positive ids of a repeated form field (count, -1 on a bad one or

@@ -179,6 +179,9 @@ static void source_item(struct req *r, struct strbuf *sb, const struct problem *
 	record_item(sb, "问题来源", label_of(problem_sources, p->source));
 	if (p->campaign_id)
 		record_item(sb, "专项整治", p->campaign_name);
+	if (p->inspection_id)   /* the inspection's page answers by its need-to-know */
+		record_link(sb, "来源记录", arena_printf(r->arena, "/inspections/%" PRId64, p->inspection_id),
+			    arena_printf(r->arena, "巡察 %" PRId64, p->inspection_id));
 	if (p->bad_review_id) {
 		const char *href = arena_printf(r->arena, "/ratings/bad/%" PRId64, p->bad_review_id);
 		const char *text = arena_printf(r->arena, "差评 %" PRId64, p->bad_review_id);
@@ -307,6 +310,28 @@ int page_problem_return(struct req *r)
 
 /* ---- add and edit ----------------------------------------------------------------- */
 
+void problem_fields(struct req *r, struct strbuf *sb, const struct problem *p, const struct fielderr *fe)
+{
+	int posted = r->form.n > 0;
+
+	field_textarea(sb, "summary", "问题描述", posted || !p ? req_field(r, "summary") : p->summary, 1,
+		       fielderr_get(fe, "summary"), 5, PROBLEM_SUMMARY_MAX, NULL);
+	field_text(sb, "found", "发现日期", posted || !p ? req_field(r, "found") : p->found, 1,
+		   fielderr_get(fe, "found"), "type=\"date\"");
+	field_text(sb, "deadline", "整改时限", posted || !p ? req_field(r, "deadline") : p->deadline, 1,
+		   fielderr_get(fe, "deadline"), "type=\"date\"");
+	field_checkbox(sb, "top_leader", "涉及单位主要负责人（一把手问题）",
+		       posted || !p ? *req_field(r, "top_leader") != 0 : p->top_leader);
+}
+
+void problem_read_fields(struct req *r, struct problem *p)
+{
+	p->summary = req_field(r, "summary");
+	p->found = req_field(r, "found");
+	p->deadline = req_field(r, "deadline");
+	p->top_leader = *req_field(r, "top_leader") != 0;
+}
+
 /* the form's fields, from p (a problem being edited) or the request */
 static void problem_form(struct req *r, struct strbuf *sb, const struct problem *p, const char *action,
 			 const struct fielderr *fe)
@@ -329,14 +354,7 @@ static void problem_form(struct req *r, struct strbuf *sb, const struct problem 
 			 : p->bad_review_id ? arena_printf(r->arena, "%" PRId64, p->bad_review_id) : "";
 	field_text(sb, "bad_review_id", "关联差评编号（码上问效）", v, 0, fielderr_get(fe, "bad_review_id"),
 		   "inputmode=\"numeric\"");
-	field_textarea(sb, "summary", "问题描述", posted || !p ? req_field(r, "summary") : p->summary, 1,
-		       fielderr_get(fe, "summary"), 5, PROBLEM_SUMMARY_MAX, NULL);
-	field_text(sb, "found", "发现日期", posted || !p ? req_field(r, "found") : p->found, 1,
-		   fielderr_get(fe, "found"), "type=\"date\"");
-	field_text(sb, "deadline", "整改时限", posted || !p ? req_field(r, "deadline") : p->deadline, 1,
-		   fielderr_get(fe, "deadline"), "type=\"date\"");
-	field_checkbox(sb, "top_leader", "涉及单位主要负责人（一把手问题）",
-		       posted || !p ? *req_field(r, "top_leader") != 0 : p->top_leader);
+	problem_fields(r, sb, p, fe);
 	form_close(sb, "保存", p ? arena_printf(r->arena, "/problems/%" PRId64, p->id) : "/problems");
 }
 
@@ -359,10 +377,7 @@ static int read_form(struct req *r, struct problem *p, struct fielderr *fe)
 	p->source = req_field(r, "source");
 	p->campaign_id = form_opt_id(&r->form, "campaign_id", fe, "所选专项整治不存在");
 	p->bad_review_id = form_opt_id(&r->form, "bad_review_id", fe, "差评编号应为数字");
-	p->summary = req_field(r, "summary");
-	p->found = req_field(r, "found");
-	p->deadline = req_field(r, "deadline");
-	p->top_leader = *req_field(r, "top_leader") != 0;
+	problem_read_fields(r, p);
 	return p->unit_id < 0 ? -1 : 0;
 }
 

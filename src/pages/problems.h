@@ -23,4 +23,13 @@ int page_problem_confirm(struct req *r);
 int page_problem_return(struct req *r);
 int page_problem_ledger(struct req *r);
 
+/* The fields of a problem a finding of an inspection has too (summary,
+ * found, deadline, top_leader: pages/inspection_forms.c), from p or, a
+ * form sent again, from the request; and read from the request into p. */
+struct strbuf;
+struct problem;
+struct fielderr;
+void problem_fields(struct req *r, struct strbuf *sb, const struct problem *p, const struct fielderr *fe);
+void problem_read_fields(struct req *r, struct problem *p);
+
 #endif

@@ -24,6 +24,7 @@
 #include "domain/case_filing.h"
 #include "domain/clue.h"
 #include "domain/ctx.h"
+#include "domain/inspection.h"
 #include "domain/labels.h"
 #include "domain/metrics.h"
 #include "domain/person.h"
@@ -67,7 +68,7 @@ static int member_valid(struct req *r, const struct metric_scope *one, const cha
 }
 
 static const char *const text_args[] = { "year", "quarter", "month", "from", "to", "unit", "campaign_id",
-					  "category", "source", "organ", "rank" };
+					  "category", "source", "organ", "rank", "round_id" };
 static const char *const flag_args[] = { "top_leader", "leadership", "key_persons" };
 
 int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
@@ -95,6 +96,9 @@ int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
 		fielderr_add(fe, "unit", pick_filter_unit_error(r, "unit"));
 	if ((s->campaign_id = id_arg(req_arg(r, "campaign_id"))) < 0)
 		fielderr_add(fe, "campaign_id", "专项工作应为专项工作编号");
+	/* an inspection round (the inspection keys) */
+	if ((s->round_id = id_arg(req_arg(r, "round_id"))) < 0)
+		fielderr_add(fe, "round_id", "巡察轮次应为轮次编号");
 	s->category = req_arg(r, "category");
 	s->source = req_arg(r, "source");
 	s->organ_kind = req_arg(r, "organ");
@@ -106,6 +110,8 @@ int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
 	if ((s->unit_id > 0 && member_valid(r, &(struct metric_scope){ .unit_id = s->unit_id }, "unit", fe) < 0) ||
 	    (s->campaign_id > 0 &&
 	     member_valid(r, &(struct metric_scope){ .campaign_id = s->campaign_id }, "campaign_id", fe) < 0) ||
+	    (s->round_id > 0 &&
+	     member_valid(r, &(struct metric_scope){ .round_id = s->round_id }, "round_id", fe) < 0) ||
 	    member_valid(r, &(struct metric_scope){ .category = s->category }, "category", fe) < 0 ||
 	    member_valid(r, &(struct metric_scope){ .source = s->source }, "source", fe) < 0 ||
 	    member_valid(r, &(struct metric_scope){ .organ_kind = s->organ_kind }, "organ", fe) < 0 ||
@@ -152,6 +158,23 @@ static const struct label *category_labels(struct req *r)
 	return l;
 }
 
+/* The inspection rounds as a label table (a few a year): the round scope
+ * of the inspection keys; empty when they cannot be read. */
+static const struct label *round_labels(struct req *r)
+{
+	struct inspection_round *v;
+	int n = inspection_round_list(&r->c, &v);
+	struct label *l;
+
+	if (n < 0)
+		n = 0;
+	l = arena_alloc(r->arena, (size_t)(n + 1) * sizeof(*l));
+	for (int i = 0; i < n; i++)
+		l[i] = (struct label){ arena_printf(r->arena, "%" PRId64, v[i].id), v[i].name };
+	l[n] = (struct label){ NULL, NULL };
+	return l;
+}
+
 static void query_form(struct req *r, struct strbuf *sb, const struct stats_query *q, const struct fielderr *fe)
 {
 	filter_open(sb, "/statistics");
@@ -166,6 +189,8 @@ static void query_form(struct req *r, struct strbuf *sb, const struct stats_quer
 		    q->s.unit_id : 0, 0,
 		    fielderr_get(fe, "unit"), "全部");
 	campaign_select(r, sb, q->s.campaign_id > 0 ? q->s.campaign_id : 0, fielderr_get(fe, "campaign_id"), "全部");
+	field_select(sb, "round_id", "巡察轮次（仅巡察指标）", round_labels(r), req_arg(r, "round_id"), 0,
+		     fielderr_get(fe, "round_id"), "全部");
 	field_select(sb, "category", "违纪违法类别", category_labels(r), req_arg(r, "category"), 0,
 		     fielderr_get(fe, "category"), "全部");
 	field_select(sb, "source", "线索来源", clue_sources, req_arg(r, "source"), 0, fielderr_get(fe, "source"), "全部");

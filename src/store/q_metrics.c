@@ -142,6 +142,10 @@ int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope 
 		store_bind_int(st, i++, s->leadership != 0);
 		store_bind_int(st, i++, s->key_persons != 0);
 	}
+	if (bits & METRIC_SCOPE_ROUND) {
+		store_bind_int(st, i++, s->round_id);
+		store_bind_int(st, i++, s->round_id);
+	}
 	return i;
 }
 
@@ -175,6 +179,8 @@ unsigned q_metric_scope_used(const struct metric_scope *s)
 		u |= METRIC_SCOPE_ORGAN;
 	if ((s->rank && *s->rank) || s->top_leader || s->leadership || s->key_persons)
 		u |= METRIC_SCOPE_SUBJECT;
+	if (s->round_id)
+		u |= METRIC_SCOPE_ROUND;
 	return u;
 }
 
@@ -458,3 +464,24 @@ OUTCOMES(form2, 2, 0, ROLL_F2)
 OUTCOMES(form3, 3, 0, ROLL_F3)
 OUTCOMES(form4, 4, 0, ROLL_F4)
 OUTCOMES(sanctioned, 0, 1, ROLL_SANC)
+
+int q_metric_count(struct store *db, const struct store_sql *q, const struct metric_period *p,
+		   const struct metric_scope *s, unsigned bits, int64_t *out)
+{
+	struct store_stmt *st = store_prepare(db, q);
+	int64_t v;
+	int i;
+
+	if (!st)
+		return STORE_ERR;
+	i = q_metric_bind_with(st, 1, s);
+	store_bind_text(st, i++, p->from);
+	store_bind_text(st, i++, p->to);
+	q_metric_bind_scope(st, i, s, bits);
+	v = q_scalar(st);
+	if (v < 0)
+		return (int)v;
+	*out = v;
+	return 0;
+}
+

@@ -9,7 +9,7 @@
  * figure count the same rows.  Each fragment is off when its value is
  * empty or 0; the parameters, in order: unit (scope user, unit),
  * campaign x2, category x2, source x2, organ x2, subject (any, rank x2,
- * top, lead, key).  M_UNIT reads the CTEs vis and sub of M_WITH.
+ * top, lead, key), round x2.  M_UNIT reads the CTEs vis and sub of M_WITH.
  */
 #include "model/metrics.h"
 #include "store/q_scope.h"
@@ -20,6 +20,10 @@
  * the order above) from index i.  Both return the next index. */
 int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);
+/* A count of one statement "M_WITH SELECT count(*) ... M_PERIOD(day)
+ * <the fragments of bits>" for period p and scope s into *out: 0 or < 0. */
+int q_metric_count(struct store *db, const struct store_sql *q, const struct metric_period *p,
+		   const struct metric_scope *s, unsigned bits, int64_t *out);
 
 /* vis: the jurisdiction of the scope user (q_scope.h); sub: the unit and
  * all below it, seeded with the scope's unit (none for 0) */
@@ -35,6 +39,8 @@ int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope 
 #define M_SUBJ_ROW(R, T, L) "(? = '' OR " R " = ?) AND (? = 0 OR " T " = 1) AND " \
 	"(? = 0 OR " L " = 1) AND (? = 0 OR " T " = 1 OR " L " = 1 OR " R " = 'section')"
 #define M_SUBJ(COND) "AND (? = 0 OR " COND ") "
+/* an inspection round: the last member (METRIC_SCOPE_ROUND) */
+#define M_ROUND(COL) "AND (? = 0 OR " COL " = ?) "
 
 /* ---- scope fragments per family ------------------------------------------ */
 

@@ -20,7 +20,7 @@
 #define P_COLS "p.id, p.unit_id, u.name, p.source, COALESCE(p.campaign_id, 0), COALESCE(k.name, ''), " \
 	"COALESCE(p.bad_review_id, 0), p.summary, p.found, p.deadline, p.state, p.top_leader, p.measures, " \
 	"p.rectified, COALESCE(p.confirmed_by, 0), COALESCE(NULLIF(cu.display_name, ''), cu.name, ''), p.confirmed_on, " \
-	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra "
+	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra, COALESCE(p.inspection_id, 0) "
 #define P_FROM "FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN campaigns k ON k.id = p.campaign_id " \
 	"LEFT JOIN users cu ON cu.id = p.confirmed_by "
 
@@ -48,11 +48,13 @@ static void fill_problem(struct arena *a, struct store_stmt *st, void *row)
 	p->overdue = (int)store_col_int(st, 17);
 	p->ext_id = q_text_or_null(a, st, 18);
 	p->extra = q_text_or_null(a, st, 19);
+	p->inspection_id = store_col_int(st, 20);
 }
 
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO problems(unit_id, source, campaign_id, bad_review_id, summary, found, deadline, top_leader, "
-	"created_by, created_at, ext_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+	"created_by, created_at, ext_id, extra, inspection_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	NULL };
 static const struct store_sql Q_UPDATE = {
 	"UPDATE problems SET unit_id = ?, source = ?, campaign_id = ?, bad_review_id = ?, summary = ?, found = ?, "
 	"deadline = ?, top_leader = ? WHERE id = ?", NULL };
@@ -71,14 +73,6 @@ static int bind_fields(struct store_stmt *st, const struct problem *p)
 	return 9;
 }
 
-static void bind_opt_text(struct store_stmt *st, int i, const char *v)
-{
-	if (v && *v)
-		store_bind_text(st, i, v);
-	else
-		store_bind_null(st, i);
-}
-
 int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t user_id, int64_t now)
 {
 	struct store_stmt *st = store_prepare(s, &Q_INSERT);
@@ -89,8 +83,9 @@ int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t u
 	i = bind_fields(st, p);
 	q_bind_id(st, i++, user_id);
 	store_bind_int(st, i++, now);
-	bind_opt_text(st, i++, p->ext_id);
-	bind_opt_text(st, i, p->extra);
+	q_bind_opt_text(st, i++, p->ext_id);
+	q_bind_opt_text(st, i++, p->extra);
+	q_bind_id(st, i, p->inspection_id);
 	return q_scalar(st);
 }
 
@@ -145,7 +140,7 @@ int store_problem_set_state(struct store *s, int64_t id, const char *from, const
 		store_bind_text(st, 2, measures);
 	else
 		store_bind_null(st, 2);
-	bind_opt_text(st, 3, rectified);
+	q_bind_opt_text(st, 3, rectified);
 	store_bind_int(st, 4, id);
 	store_bind_text(st, 5, from);
 	return q_changed(s, st);
@@ -204,10 +199,12 @@ int store_problem_steps(struct store *s, struct arena *a, int64_t problem_id, st
 static const char *const state_codes[] = { "", "open", "rectifying", "rectified", "rectified" };
 
 /* parameters: scope x2 (Q_SCOPE_WITH and here), source x2, within x2,
- * state x2, confirmed, overdue + today, campaign x2, top, found x4, rectified x4 */
+ * state x2, confirmed, overdue + today, campaign x2, inspection x2, top,
+ * found x4, rectified x4 */
 #define P_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " AND (? = '' OR p.source = ?) AND " QL_WITHIN("p.unit_id") \
 	"AND (? = '' OR p.state = ?) AND (? = 0 OR p.confirmed_on IS NOT NULL) " \
-	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.top_leader = 1) " \
+	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.inspection_id = ?) " \
+	"AND (? = 0 OR p.top_leader = 1) " \
 	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
 static const struct store_sql Q_LIST = {
@@ -230,6 +227,8 @@ static int bind_where(struct store_stmt *st, int i, const struct problem_filter 
 	store_bind_text(st, i++, f->today ? f->today : "");
 	store_bind_int(st, i++, f->campaign_id);
 	store_bind_int(st, i++, f->campaign_id);
+	store_bind_int(st, i++, f->inspection_id);
+	store_bind_int(st, i++, f->inspection_id);
 	store_bind_int(st, i++, f->top_leader != 0);
 	i = q_bind_text2(st, i, f->found_from);
 	i = q_bind_text2(st, i, f->found_to);
@@ -335,21 +334,7 @@ static const struct store_sql Q_M_TOP = {
 static int metric(struct store *db, const struct store_sql *q, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
 {
-	struct store_stmt *st = store_prepare(db, q);
-	int64_t v;
-	int i;
-
-	if (!st)
-		return STORE_ERR;
-	i = q_metric_bind_with(st, 1, s);
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	q_metric_bind_scope(st, i, s, Q_METRIC_PROBLEM_SCOPES);
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
+	return q_metric_count(db, q, p, s, Q_METRIC_PROBLEM_SCOPES, out);
 }
 
 int store_metric_problems_found(struct store *db, const struct metric_period *p, const struct metric_scope *s,

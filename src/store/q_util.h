@@ -22,6 +22,12 @@ static inline int q_bind_id(struct store_stmt *st, int idx, int64_t v)
 	return v ? store_bind_int(st, idx, v) : store_bind_null(st, idx);
 }
 
+/* Binds v, or NULL when v is NULL or "" (optional text: a day, an interchange id). */
+static inline int q_bind_opt_text(struct store_stmt *st, int idx, const char *v)
+{
+	return v && *v ? store_bind_text(st, idx, v) : store_bind_null(st, idx);
+}
+
 /* Runs an UPDATE (or DELETE): the rows it changed, or < 0. */
 static inline int q_changed(struct store *s, struct store_stmt *st)
 {

@@ -4,7 +4,7 @@
 # fresh database, like the black-box tests, and walks its pages in Debian's
 # chromium headless with Playwright (tests/browser/walk.mjs, then cases.mjs, layout.mjs, docs.mjs, roles.mjs,
 # dash.mjs, attach.mjs, export.mjs, find.mjs, public.mjs, rate.mjs, ferry.mjs (with a second, public
-# instance: see start_public), targets.mjs, rectify.mjs, campaign.mjs and unitpick.mjs, last: it adds 2,001 units;
+# instance: see start_public), targets.mjs, rectify.mjs, campaign.mjs, inspect.mjs and unitpick.mjs, last: it adds 2,001 units;
 # WALKS="cases docs" runs a subset).  Prints TAP
 # lines; exits non-zero on any failure.  The screenshots are kept in
 # out/browser/ at the project root.
@@ -52,7 +52,8 @@ if ! { staff lead leader 王书记 --principal &&
 	staff inv1 investigator 刘明 --office 第一审查调查室 &&
 	staff judge trial 陈静 --office 案件审理室 &&
 	staff inv2 investigator 赵强 --office 第二审查调查室 &&
-	staff sup supervisor 孙监督 --office 第一监督检查室; }; then
+	staff sup supervisor 孙监督 --office 第一监督检查室 &&
+	staff insp1 inspection 钱巡察 --office 巡察办; }; then
 	not_ok "the staff of the case walk"
 	finish
 fi
@@ -62,7 +63,7 @@ if ! staff rect1 rectifier 周整改 --unit "$RECT_UNIT"; then
 	not_ok "the rectification account of the rectify walk"
 	finish
 fi
-WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry targets rectify campaign unitpick"}
+WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry targets rectify campaign inspect unitpick"}
 if ! start_server; then
 	not_ok "the server starts"
 	finish

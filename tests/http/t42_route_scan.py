@@ -532,6 +532,22 @@ for X in JURIS:
 for X in JURIS:
     o = OBJ[X]
     o["campaign"] = api(cm, "POST", "/api/campaigns", {"name": "扫描专项%s" % o["tag"], "start": "2022-01-01"})["id"]
+
+# issue 14 (inspections): a round and an inspection of each jurisdiction's unit; A's group is
+# the supervisor (need-to-know: the inspection office, the leaders and the group)
+SQL.run("INSERT INTO inspection_rounds(year, number, name, starts, created_at) "
+        "VALUES (2022, 9, '扫描巡察轮次', '2022-03-01', 1)")
+ROUND = int(SQL.one("SELECT id FROM inspection_rounds WHERE year = 2022 AND number = 9"))
+INSP_TEAM = {"A": {"supervisor"}}
+for X in JURIS:
+    o = OBJ[X]
+    o["round"] = ROUND
+    SQL.run("INSERT INTO inspections(round_id, unit_id, kind, group_name, created_at) "
+            "VALUES (%d, %d, 'regular', '扫描巡察组%s', 1)" % (ROUND, o["unit"], o["tag"]))
+    o["inspection"] = int(SQL.one("SELECT id FROM inspections WHERE group_name = '扫描巡察组%s'" % o["tag"]))
+    for r in INSP_TEAM.get(X, ()):
+        SQL.run("INSERT INTO inspection_members(inspection_id, user_id, added_at) VALUES (%d, %d, 1)"
+                % (o["inspection"], uid("u_" + r)))
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
@@ -568,6 +584,8 @@ def reach(role, rule, X):
         return jur
     if rule == "case":
         return role in CASE_ALL or role in TEAM[X]
+    if rule == "inspection":
+        return role in ("inspection", "leader") or role in INSP_TEAM.get(X, ())
     if rule == "outcome_read":
         return reach(role, "case", X) or ("execution" in perms(role) and jur)
     raise SystemExit("unknown reach rule " + rule)
@@ -586,6 +604,7 @@ FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur",
              "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
+             "inspection": "inspection", "round": "any",
              "user": "any", "annual": "any", "target": "any", "reminder": "any", "campaign": "any", "attachment": "case", "document": "case"}
 
 
@@ -932,6 +951,40 @@ SPEC = {
     "POST /api/problems/{id}/return": S("id", "problem", body=lambda o: {"note": "扫描退回"}),
     "POST /api/problems/{id}/attachments": S("id", "problem", body=lambda o: {"file": ""}),
     "GET /api/problems/{id}/attachments": S("id", "problem"),
+    "GET /inspections": S("self"),
+    "GET /inspection-rounds/{id}": S("id", "round"),
+    "GET /inspections/{id}": S("id", "inspection"),
+    "GET /api/inspection-rounds": S("self"),
+    "POST /api/inspection-rounds": S("self", body=lambda o: {"year": 2023, "number": 1, "name": "扫描轮次",
+                                                             "starts": "2023-03-01"}),
+    "GET /api/inspection-rounds/{id}": S("id", "round"),
+    "POST /api/inspections": S("ref", "unit", body=lambda o: {"round_id": ROUND, "unit_id": o["unit"],
+                                                              "kind": "regular", "group_name": "扫描新组"}),
+    "GET /api/inspections/{id}": S("id", "inspection"),
+    # the inspection office's step; a leader's only with a reason past a recusal (t211)
+    "POST /api/inspections/{id}/members": S("id", "inspection", body=lambda o: {"user_id": uid("spare")},
+                                            need={"inspection_write"}, need_first=True),
+    "POST /api/inspections/{id}/findings": S("id", "inspection", body=lambda o: {
+        "summary": "扫描巡察发现问题", "found": "2022-04-20", "deadline": "2022-07-31"}),
+    "POST /api/inspections/{id}/clues": S("id", "inspection", body=lambda o: {
+        "received": "2022-04-25", "summary": "扫描移交线索", "subjects": [o["person"]], "confirm": True}),
+    "POST /api/inspections/{id}/feedback": S("id", "inspection", body=lambda o: {"day": "2022-05-10"}),
+    "POST /api/inspections/{id}/reported": S("id", "inspection", body=lambda o: {"day": "2022-07-11"}),
+    # the HTML forms of the same steps (pages/inspection_forms.c)
+    "POST /inspection-rounds": S("self", body=lambda o: {"year": 2023, "number": 2, "name": "扫描表单轮次",
+                                                         "starts": "2023-03-01"}),
+    "POST /inspection-rounds/{id}/inspections": S("id", "round", body=lambda o: {
+        "unit_id": o["unit"], "kind": "regular", "group_name": "扫描表单组"}),
+    "POST /inspections/{id}/members": S("id", "inspection", body=lambda o: {"user_id": uid("spare")},
+                                        need={"inspection_write"}, need_first=True),
+    "POST /inspections/{id}/feedback": S("id", "inspection", body=lambda o: {"feedback": "2022-05-10"}),
+    "POST /inspections/{id}/reported": S("id", "inspection", body=lambda o: {"reported": "2022-07-11"}),
+    "GET /inspections/{id}/findings/new": S("id", "inspection"),
+    "POST /inspections/{id}/findings": S("id", "inspection", body=lambda o: {
+        "unit_id": o["unit"], "summary": "扫描表单发现问题", "found": "2022-04-20", "deadline": "2022-07-31"}),
+    "GET /inspections/{id}/clues/new": S("id", "inspection"),
+    "POST /inspections/{id}/clues": S("id", "inspection", body=lambda o: {
+        "received": "2022-04-25", "summary": "扫描表单移交线索", "subjects": o["person"], "confirm": "1"}),
     "GET /units/{id}/rating/poster": S("id", "unit"),
     "GET /categories": S("self"),
     # attachments (attach): a file field left empty is refused (422) once the record is reached
@@ -1213,6 +1266,28 @@ POLICY = {
     "POST /api/problems/{id}/return":       "problem_write",
     "POST /api/problems/{id}/attachments":  "problem_read",
     "GET /api/problems/{id}/attachments":   "problem_read",
+    "GET /inspections":                     "inspection_read",
+    "GET /inspection-rounds/{id}":          "inspection_read",
+    "GET /inspections/{id}":                "inspection_read",
+    "GET /api/inspection-rounds":           "inspection_read",
+    "POST /api/inspection-rounds":          "inspection_write",
+    "GET /api/inspection-rounds/{id}":      "inspection_read",
+    "POST /api/inspections":                "inspection_write",
+    "GET /api/inspections/{id}":            "inspection_read",
+    "POST /api/inspections/{id}/members":   "inspection_read",
+    "POST /api/inspections/{id}/findings":  "inspection_write",
+    "POST /api/inspections/{id}/clues":     "inspection_write",
+    "POST /api/inspections/{id}/feedback":  "inspection_write",
+    "POST /api/inspections/{id}/reported":  "inspection_write",
+    "POST /inspection-rounds":              "inspection_write",
+    "POST /inspection-rounds/{id}/inspections": "inspection_write",
+    "POST /inspections/{id}/members":       "inspection_read",
+    "POST /inspections/{id}/feedback":      "inspection_write",
+    "POST /inspections/{id}/reported":      "inspection_write",
+    "GET /inspections/{id}/findings/new":   "inspection_write",
+    "POST /inspections/{id}/findings":      "inspection_write",
+    "GET /inspections/{id}/clues/new":      "inspection_write",
+    "POST /inspections/{id}/clues":         "inspection_write",
     "GET /units/{id}/rating/poster":        "rating_work",
     "GET /categories":                      "catalog",
     "POST /reports/{id}/attachments":       "report_read",

@@ -1,0 +1,415 @@
+/*
+ * q_inspections.c: the statements of inspections (q_inspections.h).
+ */
+#include "store/q_inspections.h"
+
+#include "store/q_metrics_sql.h"
+#include "store/q_util.h"
+
+/* ---- rounds ------------------------------------------------------------------ */
+
+#define R_COLS "r.id, r.year, r.number, r.name, r.starts, r.ends, r.ext_id, r.extra "
+
+static void fill_round(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct inspection_round *r = row;
+
+	r->id = store_col_int(st, 0);
+	r->year = (int)store_col_int(st, 1);
+	r->number = (int)store_col_int(st, 2);
+	r->name = q_text(a, st, 3);
+	r->starts = q_text(a, st, 4);
+	r->ends = q_text_or_null(a, st, 5);
+	r->ext_id = q_text_or_null(a, st, 6);
+	r->extra = q_text_or_null(a, st, 7);
+}
+
+static const struct store_sql Q_ROUND_INSERT = {
+	"INSERT INTO inspection_rounds(year, number, name, starts, ends, created_by, created_at, ext_id, extra) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_ROUND_GET = { "SELECT " R_COLS "FROM inspection_rounds r WHERE r.id = ?", NULL };
+static const struct store_sql Q_ROUND_FIND = {
+	"SELECT id FROM inspection_rounds WHERE year = ? AND number = ?", NULL };
+static const struct store_sql Q_ROUND_LIST = {
+	"SELECT " R_COLS "FROM inspection_rounds r ORDER BY r.year DESC, r.number DESC", NULL };
+
+int64_t store_round_insert(struct store *s, const struct inspection_round *r, int64_t user_id, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ROUND_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, r->year);
+	store_bind_int(st, 2, r->number);
+	store_bind_text(st, 3, r->name);
+	store_bind_text(st, 4, r->starts);
+	q_bind_opt_text(st, 5, r->ends);
+	q_bind_id(st, 6, user_id);
+	store_bind_int(st, 7, now);
+	q_bind_opt_text(st, 8, r->ext_id);
+	q_bind_opt_text(st, 9, r->extra);
+	return q_scalar(st);
+}
+
+int store_round_get(struct store *s, struct arena *a, int64_t id, struct inspection_round *out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ROUND_GET);
+
+	return st ? q_get_by_id(st, a, id, fill_round, out) : STORE_ERR;
+}
+
+int64_t store_round_find(struct store *s, int year, int number)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ROUND_FIND);
+	int64_t id;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, year);
+	store_bind_int(st, 2, number);
+	id = q_scalar(st);
+	return id == STORE_DONE ? 0 : id;
+}
+
+int store_round_list(struct store *s, struct arena *a, struct inspection_round **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_ROUND_LIST);
+
+	return st ? q_collect(st, a, fill_round, sizeof(**out), out) : STORE_ERR;
+}
+
+/* ---- inspections ------------------------------------------------------------- */
+
+#define I_COLS "i.id, i.round_id, r.name, i.unit_id, u.name, i.kind, i.group_name, COALESCE(i.leader_id, 0), " \
+	"COALESCE(NULLIF(lu.display_name, ''), lu.name, ''), i.entered, i.left_on, i.feedback, i.report_due, " \
+	"i.reported, i.note, i.ext_id, i.extra "
+#define I_FROM "FROM inspections i JOIN inspection_rounds r ON r.id = i.round_id JOIN units u ON u.id = i.unit_id " \
+	"LEFT JOIN users lu ON lu.id = i.leader_id "
+
+static void fill_inspection(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct inspection *i = row;
+
+	i->id = store_col_int(st, 0);
+	i->round_id = store_col_int(st, 1);
+	i->round_name = q_text(a, st, 2);
+	i->unit_id = store_col_int(st, 3);
+	i->unit_name = q_text(a, st, 4);
+	i->kind = q_text(a, st, 5);
+	i->group_name = q_text(a, st, 6);
+	i->leader_id = store_col_int(st, 7);
+	i->leader_name = q_text(a, st, 8);
+	i->entered = q_text_or_null(a, st, 9);
+	i->left_on = q_text_or_null(a, st, 10);
+	i->feedback = q_text_or_null(a, st, 11);
+	i->report_due = q_text_or_null(a, st, 12);
+	i->reported = q_text_or_null(a, st, 13);
+	i->note = q_text(a, st, 14);
+	i->ext_id = q_text_or_null(a, st, 15);
+	i->extra = q_text_or_null(a, st, 16);
+}
+
+static const struct store_sql Q_INSERT = {
+	"INSERT INTO inspections(round_id, unit_id, kind, group_name, leader_id, entered, left_on, feedback, "
+	"report_due, reported, note, created_by, created_at, ext_id, extra) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
+static const struct store_sql Q_GET = { "SELECT " I_COLS I_FROM "WHERE i.id = ?", NULL };
+static const struct store_sql Q_EXISTS = { "SELECT count(*) FROM inspections WHERE id = ?", NULL };
+static const struct store_sql Q_LIST = {
+	"SELECT " I_COLS I_FROM "WHERE (? = 0 OR i.round_id = ?) AND (? = 0 OR EXISTS (SELECT 1 FROM "
+	"inspection_members m WHERE m.inspection_id = i.id AND m.user_id = ?)) ORDER BY i.round_id DESC, i.id", NULL };
+static const struct store_sql Q_SET_FEEDBACK = {
+	"UPDATE inspections SET feedback = ?, report_due = ? WHERE id = ?", NULL };
+static const struct store_sql Q_SET_REPORTED = {
+	"UPDATE inspections SET reported = ? WHERE id = ? AND feedback IS NOT NULL", NULL };
+
+int64_t store_inspection_insert(struct store *s, const struct inspection *i, int64_t user_id, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, i->round_id);
+	store_bind_int(st, 2, i->unit_id);
+	store_bind_text(st, 3, i->kind);
+	store_bind_text(st, 4, i->group_name);
+	q_bind_id(st, 5, i->leader_id);
+	q_bind_opt_text(st, 6, i->entered);
+	q_bind_opt_text(st, 7, i->left_on);
+	q_bind_opt_text(st, 8, i->feedback);
+	q_bind_opt_text(st, 9, i->report_due);
+	q_bind_opt_text(st, 10, i->reported);
+	store_bind_text(st, 11, i->note ? i->note : "");
+	q_bind_id(st, 12, user_id);
+	store_bind_int(st, 13, now);
+	q_bind_opt_text(st, 14, i->ext_id);
+	q_bind_opt_text(st, 15, i->extra);
+	return q_scalar(st);
+}
+
+int store_inspection_get(struct store *s, struct arena *a, int64_t id, struct inspection *out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_GET);
+
+	return st ? q_get_by_id(st, a, id, fill_inspection, out) : STORE_ERR;
+}
+
+int store_inspection_exists(struct store *s, int64_t id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_EXISTS);
+	int64_t n;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	n = q_scalar(st);
+	return n < 0 ? (int)n : n > 0;
+}
+
+int store_inspection_list(struct store *s, struct arena *a, int64_t round_id, int64_t member,
+			  struct inspection **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_LIST);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, round_id);
+	store_bind_int(st, 2, round_id);
+	store_bind_int(st, 3, member);
+	store_bind_int(st, 4, member);
+	return q_collect(st, a, fill_inspection, sizeof(**out), out);
+}
+
+int store_inspection_set_feedback(struct store *s, int64_t id, const char *feedback, const char *due)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SET_FEEDBACK);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, feedback);
+	store_bind_text(st, 2, due);
+	store_bind_int(st, 3, id);
+	return q_changed(s, st);
+}
+
+int store_inspection_set_reported(struct store *s, int64_t id, const char *day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_SET_REPORTED);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, day);
+	store_bind_int(st, 2, id);
+	return q_changed(s, st);
+}
+
+/* ---- members ----------------------------------------------------------------- */
+
+static const struct store_sql Q_MEMBER_HAS = {
+	"SELECT count(*) FROM inspection_members WHERE inspection_id = ? AND user_id = ?", NULL };
+static const struct store_sql Q_MEMBER_ADD = {
+	"INSERT INTO inspection_members(inspection_id, user_id, home_office, added_at, override_by, override_reason) "
+	"VALUES (?, ?, ?, ?, ?, ?) "
+	"ON CONFLICT DO NOTHING", NULL };
+static const struct store_sql Q_MEMBERS = {
+	"SELECT m.inspection_id, m.user_id, COALESCE(NULLIF(u.display_name, ''), u.name), m.home_office, "
+	"COALESCE(m.override_by, 0), m.override_reason "
+	"FROM inspection_members m JOIN users u ON u.id = m.user_id WHERE m.inspection_id = ? "
+	"ORDER BY m.added_at, m.user_id", NULL };
+
+static void fill_member(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct inspection_member *m = row;
+
+	m->inspection_id = store_col_int(st, 0);
+	m->user_id = store_col_int(st, 1);
+	m->name = q_text(a, st, 2);
+	m->home_office = q_text(a, st, 3);
+	m->override_by = store_col_int(st, 4);
+	m->override_reason = q_text(a, st, 5);
+}
+
+int store_inspection_member_has(struct store *s, int64_t inspection_id, int64_t user_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_MEMBER_HAS);
+	int64_t n;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, inspection_id);
+	store_bind_int(st, 2, user_id);
+	n = q_scalar(st);
+	return n < 0 ? (int)n : n > 0;
+}
+
+int store_inspection_member_add(struct store *s, const struct inspection_member *m, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_MEMBER_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, m->inspection_id);
+	store_bind_int(st, 2, m->user_id);
+	store_bind_text(st, 3, m->home_office ? m->home_office : "");
+	store_bind_int(st, 4, now);
+	q_bind_id(st, 5, m->override_by);
+	store_bind_text(st, 6, m->override_reason ? m->override_reason : "");
+	return q_changed(s, st);
+}
+
+int store_inspection_members(struct store *s, struct arena *a, int64_t inspection_id,
+			     struct inspection_member **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_MEMBERS);
+
+	return st ? q_list_by_id(st, a, inspection_id, fill_member, sizeof(**out), out) : STORE_ERR;
+}
+
+/* ---- clues transferred -------------------------------------------------------- */
+
+static const struct store_sql Q_CLUE_SET = {
+	"UPDATE clues SET inspection_id = ? WHERE id = ? AND source = 'inspection'", NULL };
+static const struct store_sql Q_CLUE_INSPECTION = {
+	"SELECT COALESCE(inspection_id, 0) FROM clues WHERE id = ?", NULL };
+static const struct store_sql Q_CLUES = {
+	"SELECT k.id, k.clue_no, k.received, k.state, (SELECT d.method FROM dispositions d WHERE d.clue_id = k.id "
+	"AND d.state = 'approved' ORDER BY d.id DESC LIMIT 1) FROM clues k WHERE k.inspection_id = ? ORDER BY k.id", NULL };
+
+static void fill_clue(struct arena *a, struct store_stmt *st, void *row)
+{
+	struct inspection_clue *k = row;
+
+	k->id = store_col_int(st, 0);
+	k->clue_no = q_text_or_null(a, st, 1);
+	k->received = q_text(a, st, 2);
+	k->state = q_text(a, st, 3);
+	k->method = q_text_or_null(a, st, 4);
+}
+
+int store_clue_set_inspection(struct store *s, int64_t clue_id, int64_t inspection_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_SET);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, inspection_id);
+	store_bind_int(st, 2, clue_id);
+	return q_changed(s, st);
+}
+
+int64_t store_clue_inspection(struct store *s, int64_t clue_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUE_INSPECTION);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, clue_id);
+	return q_scalar(st);
+}
+
+int store_inspection_clues(struct store *s, struct arena *a, int64_t inspection_id, struct inspection_clue **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CLUES);
+
+	return st ? q_list_by_id(st, a, inspection_id, fill_clue, sizeof(**out), out) : STORE_ERR;
+}
+
+/* ---- a round's figures and the report's clock ----------------------------------- */
+
+#define IN_ROUND "IN (SELECT id FROM inspections WHERE round_id = ?)"
+static const struct store_sql Q_FIGURES = {
+	"SELECT (SELECT count(DISTINCT unit_id) FROM inspections WHERE round_id = ?), "
+	"(SELECT count(*) FROM problems WHERE inspection_id " IN_ROUND "), "
+	"(SELECT count(*) FROM problems WHERE top_leader = 1 AND inspection_id " IN_ROUND "), "
+	"(SELECT count(*) FROM clues WHERE inspection_id " IN_ROUND "), "
+	"(SELECT count(DISTINCT user_id) FROM inspection_members WHERE home_office <> '' AND inspection_id " IN_ROUND "), "
+	"(SELECT count(DISTINCT group_name) FROM inspections WHERE round_id = ? AND kind <> 'special')", NULL };
+static const struct store_sql Q_DUE = {
+	"SELECT " I_COLS I_FROM "WHERE i.reported IS NULL AND i.report_due IS NOT NULL AND i.report_due <= ? "
+	"ORDER BY i.report_due, i.id LIMIT ?", NULL };
+
+int store_round_figures(struct store *s, int64_t round_id, struct inspection_figures *out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_FIGURES);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	for (int i = 1; i <= 6; i++)
+		store_bind_int(st, i, round_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		out->organisations = store_col_int(st, 0);
+		out->problems = store_col_int(st, 1);
+		out->top_leader = store_col_int(st, 2);
+		out->clues = store_col_int(st, 3);
+		out->lent = store_col_int(st, 4);
+		out->groups = store_col_int(st, 5);
+	}
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc < 0 ? rc : STORE_ERR;
+}
+
+int store_inspections_due(struct store *s, struct arena *a, const char *last, int limit, struct inspection **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DUE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, last);
+	store_bind_int(st, 2, limit);
+	return q_collect(st, a, fill_inspection, sizeof(**out), out);
+}
+
+static const struct store_sql Q_RUNNING = {
+	"SELECT " I_COLS I_FROM "WHERE i.reported IS NULL AND i.feedback IS NOT NULL ORDER BY i.id", NULL };
+
+int store_inspections_running(struct store *s, struct arena *a, struct inspection **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_RUNNING);
+
+	return st ? q_collect(st, a, fill_inspection, sizeof(**out), out) : STORE_ERR;
+}
+
+/* ---- statistics --------------------------------------------------------------- */
+
+#define I_ROUND "FROM inspections i JOIN inspection_rounds r ON r.id = i.round_id "
+#define I_SCOPE M_UNIT("i.unit_id") M_ROUND("i.round_id")
+static const struct store_sql Q_M_ORGS = {
+	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") I_SCOPE, NULL };
+static const struct store_sql Q_M_ORGS_REGULAR = {
+	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") "AND i.kind = 'regular' " I_SCOPE,
+	NULL };
+static const struct store_sql Q_M_ORGS_ELEVATED = {
+	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") "AND i.kind = 'elevated' " I_SCOPE,
+	NULL };
+static const struct store_sql Q_M_GROUPS = {
+	M_WITH "SELECT count(DISTINCT i.group_name) " I_ROUND M_PERIOD("r.starts") "AND i.kind <> 'special' " I_SCOPE,
+	NULL };
+static const struct store_sql Q_M_PROBLEMS = {
+	M_WITH "SELECT count(*) FROM problems p JOIN inspections i ON i.id = p.inspection_id " M_PERIOD("p.found")
+	I_SCOPE, NULL };
+static const struct store_sql Q_M_TOP = {
+	M_WITH "SELECT count(*) FROM problems p JOIN inspections i ON i.id = p.inspection_id " M_PERIOD("p.found")
+	"AND p.top_leader = 1 " I_SCOPE, NULL };
+static const struct store_sql Q_M_CLUES = {
+	M_WITH "SELECT count(*) FROM clues k JOIN inspections i ON i.id = k.inspection_id " M_PERIOD("k.received")
+	I_SCOPE, NULL };
+static const struct store_sql Q_M_LENT = {
+	M_WITH "SELECT count(DISTINCT m.user_id) FROM inspection_members m JOIN inspections i ON i.id = "
+	"m.inspection_id JOIN inspection_rounds r ON r.id = i.round_id " M_PERIOD("r.starts")
+	"AND m.home_office <> '' " I_SCOPE, NULL };
+
+#define METRIC_FN(NAME, Q) \
+	Q_METRIC_INSPECTION_FN(NAME) \
+	{ \
+		return q_metric_count(db, &Q, p, s, Q_METRIC_INSPECTION_SCOPES, out); \
+	}
+METRIC_FN(orgs, Q_M_ORGS)
+METRIC_FN(orgs_regular, Q_M_ORGS_REGULAR)
+METRIC_FN(orgs_elevated, Q_M_ORGS_ELEVATED)
+METRIC_FN(groups, Q_M_GROUPS)
+METRIC_FN(problems, Q_M_PROBLEMS)
+METRIC_FN(top_leader, Q_M_TOP)
+METRIC_FN(clues, Q_M_CLUES)
+METRIC_FN(lent, Q_M_LENT)
