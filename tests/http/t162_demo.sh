@@ -34,7 +34,7 @@
 
 # camp14 (0056) and insp14: campaigns' plans, groups and measure types; the
 # inspections' lines (src/cmd/demo_inspections.c)
-DEMO_SHA256=TBD
+DEMO_SHA256=4dea53b13211b254d0060dee0a1d652551b00b8bfc23190dc1147ad16685ab28
 
 init_db || { not_ok "init"; finish; }
 
