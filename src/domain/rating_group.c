@@ -9,6 +9,7 @@
  */
 #include "domain/rating_group.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,7 +149,7 @@ static void load_one(const char *hex, void *arg)
 	struct load_arg *la = arg;
 	unsigned char d[SEEN_DIGEST];
 
-	if (hex_decode(hex, d, sizeof(d)) == SEEN_DIGEST)
+	if (hex_decode(hex, d, sizeof(d)) == 0)
 		seenset_load(la->seen, d, la->now);
 	else
 		la->bad++;
@@ -172,8 +173,9 @@ static int load_keys(struct rating_group *g)
 		return -1;
 	}
 	seenset_stats(g->seen, &keys, &gens, &la.now);
-	log_info("group writer: %zu recent rating keys (since %s) in memory%s", keys, day,
-		 la.bad ? "; some rows were not digests" : "");
+	log_info("group writer: %zu recent rating keys (since %s) in memory", keys, day);
+	if (la.bad)     /* the intranet still tells them by key (ratings.idem_key) */
+		log_error("group writer: %" PRId64 " rows of public_rating_keys are not digests", la.bad);
 	return 0;
 }
 
