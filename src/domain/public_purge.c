@@ -120,13 +120,10 @@ int public_purge(struct ctx *c, int dry_run, struct public_purge_counts *n)
 	 * (domain/rating_key.h) */
 	date_format(today - RATING_KEY_DAYS, pa.recent_before);
 	if (dry_run) {
-		int64_t recent = store_prkey_purge(c->db, pa.recent_before, 0);
 		n->keys = store_psub_purge(c->db, pa.key_before, 0);
 		n->statuses = store_pstatus_purge(c->db, pa.status_before, 0);
-		if (n->keys < 0 || recent < 0 || n->statuses < 0)
-			return RES_STORE;
-		n->keys += recent;
-		return 0;
+		n->recent = store_prkey_purge(c->db, pa.recent_before, 0);
+		return n->keys < 0 || n->statuses < 0 || n->recent < 0 ? RES_STORE : 0;
 	}
 	/* single-instance mode (the sealing secret here): no reply batch
 	 * keeps the rows current; a plain intranet has none, nothing to do */
@@ -135,7 +132,8 @@ int public_purge(struct ctx *c, int dry_run, struct public_purge_counts *n)
 	do {
 		if (store_tx(c->db, purge_tx, &pa) < 0)
 			return RES_STORE;
-		n->keys += pa.keys + pa.recent;
+		n->keys += pa.keys;
+		n->recent += pa.recent;
 		n->statuses += pa.statuses;
 	} while (pa.keys == PUBLIC_PURGE_BATCH || pa.statuses == PUBLIC_PURGE_BATCH ||
 		 pa.recent == PUBLIC_PURGE_BATCH);

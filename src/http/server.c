@@ -667,9 +667,9 @@ static void purge_public(struct app *app, struct store *s)
 
 	if (public_purge(&c, 0, &n) < 0)
 		log_warn("public purge: %s", store_errmsg(s));
-	else if (n.keys || n.statuses)
-		log_info("public purge: %" PRId64 " idempotency keys, %" PRId64 " concluded statuses",
-			 n.keys, n.statuses);
+	else if (n.keys || n.statuses || n.recent)
+		log_info("public purge: %" PRId64 " idempotency keys, %" PRId64 " concluded statuses, %" PRId64
+			 " recent rating keys", n.keys, n.statuses, n.recent);
 	arena_free(a);
 }
 
