@@ -107,6 +107,10 @@ static struct store *thread_db(struct app *app)
 		log_error("database: %s", err);
 		return NULL;
 	}
+	/* the public instance: a row or two per request beside the group
+	 * writer's commits (store.h) */
+	if (app->public_only && store_mmap_off(s) < 0)
+		log_warn("database: the memory map stays on: %s", store_errmsg(s));
 	pthread_setspecific(db_key, s);
 	return s;
 }
