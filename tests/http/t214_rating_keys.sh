@@ -17,20 +17,8 @@
 # - ferry purge deletes the rows older than two days, says so and audits it.
 . "$(dirname "$0")/lib.sh"
 
-init_db || { not_ok "init"; finish; }
-public_init
-expect_eq "init --public" 0 "$RC"
-check "the key exchange" ferry_keys
+rating_point_setup 甲局T214
 IDB=$DB
-
-start_server || { not_ok "intranet server starts"; finish; }
-expect_eq "cm logs in" 303 "$(login cm "$PW")"
-UA=$(body "$(api POST /api/units '{"name":"甲局T214","kind":"department"}')" | jget '["id"]')
-TOKEN=$(curl -s -b "$JAR" "$BASE/units/$UA/rating" | grep -o '/p/rate/[A-Za-z0-9_-]*' | head -1 | sed 's|/p/rate/||')
-expect_eq "the unit's rating token" 43 "${#TOKEN}"
-stop_server
-ferry_back "$T_DIR/points.batch"
-expect_eq "the rating points reach the public side" 0 "$RC"
 
 DB=$PDB
 start_server --public --key "$PKEY" || { not_ok "public server starts"; finish; }
