@@ -45,6 +45,7 @@
 #include "domain/ferry.h"
 #include "domain/ferry_pull.h"
 #include "domain/public_purge.h"
+#include "domain/rating_key.h"
 #include "store/store.h"
 
 #define USAGE "qingfeng ferry export --out FILE | ferry import FILE... | ferry pull URL [--ca FILE] [--allow-http] | ferry purge [--dry-run] | ferry key export [--out FILE] | ferry key import FILE | ferry key pull-secret (--out FILE | FILE | -)"
@@ -260,9 +261,10 @@ static int purge(struct cmd_env *env, int dry_run)
 	printf("qingfeng: ferry purge%s: %" PRId64 " idempotency keys older than %d days, %" PRId64
 	       " concluded statuses older than %d days%s", dry_run ? " --dry-run" : "", n.keys,
 	       env->cfg.public_key_days, n.statuses, env->cfg.public_status_days,
-	       dry_run ? " would go\n" : " purged");
+	       dry_run ? " would go" : " purged");
 	if (!dry_run)
-		printf(" (%" PRId64 " statuses brought up to date)\n", n.refreshed);
+		printf(" (%" PRId64 " statuses brought up to date)", n.refreshed);
+	printf("; %" PRId64 " recent rating keys older than %d days\n", n.recent, RATING_KEY_DAYS);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/ferry.h"
+#include "domain/rating_key.h"
 #include "domain/result.h"
 #include "store/q_public.h"
 #include "store/store.h"
@@ -22,8 +23,8 @@ QF_AUDIT_OBJECT(public_rows, "公众端留存记录");
 
 struct purge_arg {
 	struct ctx *c;
-	char key_before[11], status_before[11], today[11];
-	int64_t keys, statuses;         /* this batch's */
+	char key_before[11], status_before[11], today[11], recent_before[11];
+	int64_t keys, statuses, recent; /* this batch's */
 	const char **ids;               /* refresh: this page's item ids */
 	int n_ids;
 	int64_t refreshed;
@@ -36,14 +37,17 @@ static int purge_tx(struct store *s, void *arg)
 
 	pa->keys = store_psub_purge(s, pa->key_before, PUBLIC_PURGE_BATCH);
 	pa->statuses = pa->keys < 0 ? -1 : store_pstatus_purge(s, pa->status_before, PUBLIC_PURGE_BATCH);
-	if (pa->keys < 0 || pa->statuses < 0)
+	pa->recent = pa->statuses < 0 ? -1 : store_prkey_purge(s, pa->recent_before, PUBLIC_PURGE_BATCH);
+	if (pa->keys < 0 || pa->statuses < 0 || pa->recent < 0)
 		return -1;
-	if (!pa->keys && !pa->statuses)
+	if (!pa->keys && !pa->statuses && !pa->recent)
 		return 0;
 	return audit_append(pa->c, AEV_PUBLIC_PURGE, "public_rows/purge", 1,
 			    arena_printf(pa->c->a, "%" PRId64 " idempotency keys older than %s, %" PRId64
-					 " concluded statuses older than %s",
-					 pa->keys, pa->key_before, pa->statuses, pa->status_before));
+					 " concluded statuses older than %s, %" PRId64
+					 " recent rating keys older than %s",
+					 pa->keys, pa->key_before, pa->statuses, pa->status_before,
+					 pa->recent, pa->recent_before));
 }
 
 /* Single-instance mode: one page of open status rows brought up to date
@@ -112,10 +116,14 @@ int public_purge(struct ctx *c, int dry_run, struct public_purge_counts *n)
 	date_format(today - c->cfg->public_key_days, pa.key_before);
 	date_format(today - c->cfg->public_status_days, pa.status_before);
 	date_format(today, pa.today);
+	/* public_rating_keys: no key of these days can be accepted again
+	 * (domain/rating_key.h) */
+	date_format(today - RATING_KEY_DAYS, pa.recent_before);
 	if (dry_run) {
 		n->keys = store_psub_purge(c->db, pa.key_before, 0);
 		n->statuses = store_pstatus_purge(c->db, pa.status_before, 0);
-		return n->keys < 0 || n->statuses < 0 ? RES_STORE : 0;
+		n->recent = store_prkey_purge(c->db, pa.recent_before, 0);
+		return n->keys < 0 || n->statuses < 0 || n->recent < 0 ? RES_STORE : 0;
 	}
 	/* single-instance mode (the sealing secret here): no reply batch
 	 * keeps the rows current; a plain intranet has none, nothing to do */
@@ -125,7 +133,9 @@ int public_purge(struct ctx *c, int dry_run, struct public_purge_counts *n)
 		if (store_tx(c->db, purge_tx, &pa) < 0)
 			return RES_STORE;
 		n->keys += pa.keys;
+		n->recent += pa.recent;
 		n->statuses += pa.statuses;
-	} while (pa.keys == PUBLIC_PURGE_BATCH || pa.statuses == PUBLIC_PURGE_BATCH);
+	} while (pa.keys == PUBLIC_PURGE_BATCH || pa.statuses == PUBLIC_PURGE_BATCH ||
+		 pa.recent == PUBLIC_PURGE_BATCH);
 	return 0;
 }

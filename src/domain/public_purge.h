@@ -34,6 +34,7 @@ struct ctx;
 
 struct public_purge_counts {
 	int64_t keys;           /* idempotency keys past public_key_days */
+	int64_t recent;         /* public_rating_keys rows past RATING_KEY_DAYS */
 	int64_t statuses;       /* final statuses past public_status_days */
 	int64_t refreshed;      /* single-instance rows brought up to date */
 };

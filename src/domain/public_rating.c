@@ -49,6 +49,8 @@ struct submit_arg {
 	const char *hash, *unit_name;
 	struct public_rating_receipt *out;
 	struct public_submission sub;
+	int seen;                       /* the key claimed in the set: appended too */
+	unsigned char digest[SEEN_DIGEST];
 	/* the public side's status rows: bucket and Argon2id of each code */
 	int lbucket, fbucket;
 	char lhash[QF_PWHASH_MAX], fhash[QF_PWHASH_MAX];
@@ -126,6 +128,12 @@ static int submit_tx(struct store *s, void *arg)
 	sa->sub.letter_item = lid;
 	if (store_psub_put(sa->c->db, sa->c->cfg->region, sa->hash, &sa->sub) < 0)
 		return -1;
+	if (sa->seen) {
+		char hex[2 * SEEN_DIGEST + 1];
+		rating_key_digest_hex(sa->digest, hex);
+		if (store_prkey_add(sa->c->db, hex, sa->sub.day) < 0)
+			return -1;
+	}
 	if (!public_side(sa->c))
 		return 0;       /* single instance: the pages read the records */
 	if (*out->followup_code &&
@@ -159,7 +167,10 @@ static int fill_receipt(struct ctx *c, const char *key, const struct public_subm
 static void fill_job(struct ctx *c, const struct rating_input *in, const char *hash, const char *day,
 		     struct rating_job *job)
 {
+	struct rating_group *g = job->g;
+
 	memset(job, 0, sizeof(*job));
+	job->g = g;
 	job->token = in->token;
 	job->key = in->idem_key;
 	job->comment = in->comment ? in->comment : "";
@@ -169,13 +180,83 @@ static void fill_job(struct ctx *c, const struct rating_input *in, const char *h
 	job->at = c->now;
 }
 
+/* What a key made before, answered (nothing stored): the items of its
+ * public_submissions row, or, for a key the set knew without a row, a
+ * plain rating's. */
+static int replay(struct ctx *c, const char *key, const char *hash, struct public_rating_receipt *out)
+{
+	struct public_submission sub = { .letter_item = "" };
+	int rc = store_psub_get(c->db, c->a, hash, &sub);
+
+	if (rc < 0)
+		return RES_STORE;
+	out->replay = 1;
+	out->stars = 0;
+	return fill_receipt(c, key, &sub, out);
+}
+
+/* The key's claim: RES_DONE go on (sa->seen when claimed in the set),
+ * or what to answer. */
+static int claim_key(struct ctx *c, const struct rating_input *in, int plain, struct rating_job *job,
+		     struct submit_arg *sa, struct public_rating_receipt *out, struct fielderr *fe)
+{
+	int rc = rating_group_claim(job ? job->g : NULL, in->idem_key, c->now, !plain, sa->digest);
+
+	switch (rc) {
+	case SEEN_NEW:
+		sa->seen = 1;
+		return RES_DONE;
+	case SEEN_DONE:
+		return replay(c, in->idem_key, sa->hash, out);
+	case SEEN_BUSY:         /* the same page's other submission is being stored */
+		return PUBLIC_RATING_LATER;
+	case SEEN_EXPIRED:
+		fielderr_add(fe, "idem_key", RATING_KEY_EXPIRED);
+		return RES_INVALID;
+	}
+	/* no render time in the key: its public_submissions row tells */
+	rc = store_psub_get(c->db, c->a, sa->hash, &sa->sub);
+	if (rc < 0)
+		return RES_STORE;
+	return rc > 0 ? replay(c, in->idem_key, sa->hash, out) : RES_DONE;
+}
+
+/* The slow path's own transaction (a letter, a bad review): RES_DONE. */
+static int submit_own(struct ctx *c, const struct rating_input *in, struct submit_arg *sa,
+		      struct public_rating_receipt *out, struct fielderr *fe)
+{
+	int rc;
+
+	sa->sub.review = sa->with_rating && in->stars <= BAD_REVIEW_MAX_STARS;
+	sa->sub.letter_item = in->letter && *in->letter ? "x" : "";
+	if ((rc = fill_receipt(c, in->idem_key, &sa->sub, out)) != RES_DONE)
+		return rc;
+	/* the slow hashes before the transaction, which they would hold up */
+	if (public_side(c) &&
+	    ((*out->letter_code && public_code_hash(out->letter_code, &sa->lbucket, sa->lhash) < 0) ||
+	     (*out->followup_code && public_code_hash(out->followup_code, &sa->fbucket, sa->fhash) < 0)))
+		return RES_STORE;
+	if (store_tx(c->db, submit_tx, sa) < 0) {
+		if (fe->n)
+			return RES_INVALID;
+		/* a concurrent twin with the same key won the UNIQUE race */
+		rc = store_psub_get(c->db, c->a, sa->hash, &sa->sub);
+		if (rc <= 0)
+			return RES_STORE;
+		out->replay = 1;
+		out->stars = 0;
+		return fill_receipt(c, in->idem_key, &sa->sub, out);
+	}
+	return RES_DONE;
+}
+
 int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_rating,
 			 struct public_rating_receipt *out, struct fielderr *fe, struct rating_job *job)
 {
 	struct submit_arg sa = { .c = c, .in = in, .with_rating = with_rating, .out = out, .fe = fe };
 	char hash[RATING_KEY_HASH_MAX];
 	int64_t unit_id;
-	int rc;
+	int rc, plain;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = rating_check(c, in, with_rating, fe)) < 0)
@@ -187,42 +268,23 @@ int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_
 	sa.unit_name = out->unit_name;
 	rating_key_hash(in->idem_key, hash);
 	sa.hash = hash;
-	rc = store_psub_get(c->db, c->a, hash, &sa.sub);
-	if (rc < 0)
-		return RES_STORE;
-	if (rc > 0) {           /* a retry: answered, nothing stored */
-		out->replay = 1;
-		return fill_receipt(c, in->idem_key, &sa.sub, out);
-	}
+	/* a plain rating (no code, no status row): the writer commits it
+	 * with its group */
+	plain = job && with_rating && in->stars > BAD_REVIEW_MAX_STARS && !(in->letter && *in->letter);
+	if ((rc = claim_key(c, in, plain, job, &sa, out, fe)) != RES_DONE || out->replay)
+		return rc;
 	out->stars = with_rating ? in->stars : 0;
 	sa.sub.day = rating_day_of(c, c->now);
-	if (job && with_rating && in->stars > BAD_REVIEW_MAX_STARS && !(in->letter && *in->letter)) {
-		/* a plain rating: no code, no status row; the writer commits
-		 * it with its group */
+	if (plain) {
 		fill_job(c, in, hash, sa.sub.day, job);
+		job->seen = sa.seen;
+		memcpy(job->digest, sa.digest, SEEN_DIGEST);
 		return PUBLIC_RATING_QUEUED;
 	}
-	sa.sub.review = with_rating && in->stars <= BAD_REVIEW_MAX_STARS;
-	sa.sub.letter_item = in->letter && *in->letter ? "x" : "";
-	if ((rc = fill_receipt(c, in->idem_key, &sa.sub, out)) != RES_DONE)
-		return rc;
-	/* the slow hashes before the transaction, which they would hold up */
-	if (public_side(c) &&
-	    ((*out->letter_code && public_code_hash(out->letter_code, &sa.lbucket, sa.lhash) < 0) ||
-	     (*out->followup_code && public_code_hash(out->followup_code, &sa.fbucket, sa.fhash) < 0)))
-		return RES_STORE;
-	if (store_tx(c->db, submit_tx, &sa) < 0) {
-		if (fe->n)
-			return RES_INVALID;
-		/* a concurrent twin with the same key won the UNIQUE race */
-		rc = store_psub_get(c->db, c->a, hash, &sa.sub);
-		if (rc <= 0)
-			return RES_STORE;
-		out->replay = 1;
-		out->stars = 0;
-		return fill_receipt(c, in->idem_key, &sa.sub, out);
-	}
-	return RES_DONE;
+	rc = submit_own(c, in, &sa, out, fe);
+	if (sa.seen)
+		rating_group_release(job->g, sa.digest, rc == RES_DONE && !out->replay);
+	return rc;
 }
 
 int public_rating_finish(struct ctx *c, const struct rating_job *job, struct public_rating_receipt *out)
@@ -239,9 +301,11 @@ int public_rating_finish(struct ctx *c, const struct rating_job *job, struct pub
 		return PUBLIC_RATING_LATER;
 	if (job->rc != STORE_CONSTRAINT)
 		return RES_STORE;
-	/* a twin with the same key was stored first: this is its retry */
+	/* a twin with the same key was stored first: this is its retry (a
+	 * key in the set has no public_submissions row: a plain rating's) */
+	sub = (struct public_submission){ .letter_item = "" };
 	rc = store_psub_get(c->db, c->a, job->hash, &sub);
-	if (rc <= 0)
+	if (rc < 0 || (rc == 0 && !job->seen))
 		return RES_STORE;
 	out->replay = 1;
 	return fill_receipt(c, job->key, &sub, out);

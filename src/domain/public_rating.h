@@ -50,8 +50,16 @@ struct public_rating_receipt {
  * and PUBLIC_RATING_QUEUED answered; the caller queues it on the group
  * writer (rating_group_submit) and, once notified, answers with
  * public_rating_finish.  Ratings of 1-2 stars and letters (a code, a
- * status row, an Argon2id hash each) keep their own transaction. */
+ * status row, an Argon2id hash each) keep their own transaction.
+ *
+ * With job, job->g (the process's rating group, or NULL) tells keys with
+ * a render time by its set in memory (domain/rating_group.h): a key
+ * rendered more than a day before is refused (RES_INVALID, fe's idem_key
+ * RATING_KEY_EXPIRED: the page is shown again with a new key), and while
+ * a letter or bad review of the same key is being stored the answer is
+ * PUBLIC_RATING_LATER (nothing stored by this one). */
 #define PUBLIC_RATING_QUEUED 2
+#define RATING_KEY_EXPIRED "此页面打开已超过24小时，请重新提交。如您此前已提交成功，则无需再次提交"
 struct rating_job;
 int public_rating_submit(struct ctx *c, const struct rating_input *in, int with_rating,
 			 struct public_rating_receipt *out, struct fielderr *fe, struct rating_job *job);

@@ -124,6 +124,36 @@ int rating_token(struct ctx *c, int64_t unit_id, const char **token)
 	return RES_DONE;
 }
 
+struct tokens_arg {
+	struct ctx *c;
+	int made;
+};
+
+static int tokens_tx(struct store *s, void *arg)
+{
+	struct tokens_arg *ta = arg;
+	char tok[QF_TOKEN_CHARS + 1];
+	int64_t *ids;
+	int n = store_rating_tokenless(s, ta->c->a, &ids);
+
+	if (n < 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		token_new(tok);
+		if (store_rating_token_insert(s, ids[i], tok, ta->c->now) < 0)
+			return -1;
+	}
+	ta->made = n;
+	return 0;
+}
+
+int rating_tokens_all(struct ctx *c)
+{
+	struct tokens_arg ta = { .c = c };
+
+	return store_tx(c->db, tokens_tx, &ta) < 0 ? RES_STORE : ta.made;
+}
+
 /* a token's text: base64url of QF_TOKEN_CHARS */
 static int token_ok(const char *t)
 {

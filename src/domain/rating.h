@@ -78,6 +78,11 @@ int64_t rating_submit_in_tx(struct ctx *c, const struct rating_input *in, int wi
 /* The unit's rating token, made on first use: RES_DONE with *token;
  * RES_NOT_FOUND the unit is not the actor's; RES_STORE. */
 int rating_token(struct ctx *c, int64_t unit_id, const char **token);
+/* Every department and township without a rating token gets one (random,
+ * as rating_token makes it), in one transaction: the count made, or
+ * RES_STORE.  For the CLI (`qingfeng demo` into a database: the demo's
+ * bytes are pinned, the tokens are not part of them), no actor. */
+int rating_tokens_all(struct ctx *c);
 /* The unit of a public token: RES_DONE with its id and name; RES_NOT_FOUND.
  * On a public instance (no sealing secret) the token is looked up in the
  * rating points the reply batch brought (public_points) and *unit_id is 0. */

@@ -107,6 +107,10 @@ static struct store *thread_db(struct app *app)
 		log_error("database: %s", err);
 		return NULL;
 	}
+	/* the public instance: a row or two per request beside the group
+	 * writer's commits (store.h) */
+	if (app->public_only && store_mmap_off(s) < 0)
+		log_warn("database: the memory map stays on: %s", store_errmsg(s));
 	pthread_setspecific(db_key, s);
 	return s;
 }
@@ -667,9 +671,9 @@ static void purge_public(struct app *app, struct store *s)
 
 	if (public_purge(&c, 0, &n) < 0)
 		log_warn("public purge: %s", store_errmsg(s));
-	else if (n.keys || n.statuses)
-		log_info("public purge: %" PRId64 " idempotency keys, %" PRId64 " concluded statuses",
-			 n.keys, n.statuses);
+	else if (n.keys || n.statuses || n.recent)
+		log_info("public purge: %" PRId64 " idempotency keys, %" PRId64 " concluded statuses, %" PRId64
+			 " recent rating keys", n.keys, n.statuses, n.recent);
 	arena_free(a);
 }
 

@@ -200,6 +200,8 @@ int page_rate_submit(struct req *r)
 	if (!rating_point(r, &name, &res))
 		return res;
 	in.unit_name = name;
+	if (park)
+		park->job.g = r->app->ratings;
 	if (!public_post_allowed(r)) {
 		fielderr_add(&fe, "idem_key", "提交过于频繁，请稍后再试");
 		return rate_form(r, in.token, name, in.idem_key, &fe, 429);
@@ -221,6 +223,8 @@ int page_rate_submit(struct req *r)
 		rating_group_submit(r->app->ratings, &park->job);
 		return res;
 	}
+	if (res == PUBLIC_RATING_LATER)         /* the same page's other submission */
+		return reply_error(r, E_BUSY, "the rating was not stored: its key is being stored");
 	if (res == RES_INVALID) {
 		char key[RATING_KEY_CHARS + 1];
 		if (fielderr_get(&fe, "idem_key"))

@@ -191,6 +191,11 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
+struct store *groupw_store(struct groupw *w)
+{
+	return w->started ? NULL : w->s;
+}
+
 int groupw_start(struct groupw *w)
 {
 	pthread_mutex_lock(&w->lock);

@@ -56,6 +56,9 @@ struct groupw_hook {
 struct groupw *groupw_new(const char *uri, char *err, size_t errlen);
 int groupw_add_hook(struct groupw *w, const struct groupw_hook *h);
 int groupw_start(struct groupw *w);
+/* The writer's connection, for a hook's owner to read what it needs
+ * before groupw_start (the writer's thread owns it after). */
+struct store *groupw_store(struct groupw *w);
 /* Queues job (its apply and done set); see above when stopped. */
 void groupw_submit(struct groupw *w, struct groupw_job *job);
 /* Drains, joins; then frees (NULL is ignored). */

@@ -38,6 +38,16 @@ static const struct store_sql Q_PSUB_ADD = {
 	"INSERT INTO public_submissions (key_hash, region, item_id, letter_item, review, day) "
 	"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING",
 	NULL };
+/* 0057: appended, never looked up by value (store/q_public.h) */
+static const struct store_sql Q_PRKEY_ADD = {
+	"INSERT INTO public_rating_keys (digest, day) VALUES (?, ?)", NULL };
+static const struct store_sql Q_PRKEY_SINCE = {
+	"SELECT digest FROM public_rating_keys WHERE day >= ?", NULL };
+static const struct store_sql Q_PRKEY_OLD = {
+	"SELECT count(*) FROM public_rating_keys WHERE day < ?", NULL };
+static const struct store_sql Q_PRKEY_PURGE = {
+	"DELETE FROM public_rating_keys WHERE id IN "
+	"(SELECT id FROM public_rating_keys WHERE day < ? ORDER BY id LIMIT ?)", NULL };
 static const struct store_sql Q_PST_SET = {
 	"UPDATE public_status SET status = ?, answer = ?, day = ? "
 	"WHERE item_id = ? AND (status <> ? OR answer <> ?)", NULL };
@@ -421,6 +431,40 @@ static int64_t old_rows(struct store *s, const struct store_sql *count, const st
 int64_t store_psub_purge(struct store *s, const char *before, int limit)
 {
 	return old_rows(s, &Q_PSUB_OLD, &Q_PSUB_PURGE, before, limit);
+}
+
+int store_prkey_add(struct store *s, const char *digest, const char *day)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PRKEY_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, digest);
+	store_bind_text(st, 2, day);
+	return store_exec(st);
+}
+
+int64_t store_prkey_since(struct store *s, const char *day, void (*each)(const char *digest, void *arg),
+			  void *arg)
+{
+	struct store_stmt *st = store_prepare(s, &Q_PRKEY_SINCE);
+	int64_t n = 0;
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, day);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		each(store_col_text(st, 0), arg);
+		n++;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : n;
+}
+
+int64_t store_prkey_purge(struct store *s, const char *before, int limit)
+{
+	return old_rows(s, &Q_PRKEY_OLD, &Q_PRKEY_PURGE, before, limit);
 }
 
 int64_t store_pstatus_purge(struct store *s, const char *before, int limit)

@@ -62,6 +62,15 @@ int store_psub_put(struct store *s, const char *region, const char *key_hash,
 int store_psub_add(struct store *s, const char *region, const char *key_hash,
 		   const struct public_submission *p);
 
+/* Migration 0057: a rating key's digest appended with its arrival day
+ * (0 or < 0); every digest of a day on or after `day`, in arrival order,
+ * to each (the count, or < 0); the purge of rows before `before` as
+ * store_psub_purge. */
+int store_prkey_add(struct store *s, const char *digest, const char *day);
+int64_t store_prkey_since(struct store *s, const char *day, void (*each)(const char *digest, void *arg),
+			  void *arg);
+int64_t store_prkey_purge(struct store *s, const char *before, int limit);
+
 /* The purge (domain/public_purge.h): rows of public_submissions older
  * than the day `before`, or of public_status concluded (a final status)
  * before it; limit 0 counts them, else deletes at most limit of them:

@@ -20,6 +20,22 @@ static const struct store_sql Q_TOKEN_INSERT = {
 static const struct store_sql Q_TOKEN_UNIT = {
 	"SELECT u.id, u.name FROM rating_points t JOIN units u ON u.id = t.unit_id WHERE t.token = ?", NULL };
 
+/* the units a QR code is for (issue 13: city departments and townships) */
+static const struct store_sql Q_TOKENLESS = {
+	"SELECT id FROM units WHERE kind IN ('department', 'township') "
+	"AND id NOT IN (SELECT unit_id FROM rating_points) ORDER BY id", NULL };
+
+static void fill_unit_id(struct arena *a, struct store_stmt *st, void *row)
+{
+	(void)a;
+	*(int64_t *)row = store_col_int(st, 0);
+}
+
+int store_rating_tokenless(struct store *s, struct arena *a, int64_t **ids)
+{
+	return q_collect(store_prepare(s, &Q_TOKENLESS), a, fill_unit_id, sizeof(**ids), ids);
+}
+
 int store_rating_token_of(struct store *s, struct arena *a, int64_t unit_id, const char **token)
 {
 	struct store_stmt *st = store_prepare(s, &Q_TOKEN_OF);

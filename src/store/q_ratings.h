@@ -20,6 +20,9 @@ struct store;
 /* the rating page of a unit */
 int store_rating_token_of(struct store *s, struct arena *a, int64_t unit_id, const char **token);
 int64_t store_rating_token_insert(struct store *s, int64_t unit_id, const char *token, int64_t now);
+/* the departments and townships without a rating page, by id: the count
+ * (array in a), or < 0 */
+int store_rating_tokenless(struct store *s, struct arena *a, int64_t **ids);
 /* the unit of a token: its id and name */
 int store_rating_token_unit(struct store *s, struct arena *a, const char *token, int64_t *unit_id,
 			    const char **unit_name);

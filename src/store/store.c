@@ -408,6 +408,18 @@ int store_in_tx(const struct store *s)
 	return s->in_tx;
 }
 
+static const struct store_sql q_mmap_off = { "PRAGMA mmap_size = 0", "SELECT 0" };
+
+int store_mmap_off(struct store *s)
+{
+	struct store_stmt *st = store_prepare(s, &q_mmap_off);
+	int rc = st ? store_step(st) : STORE_ERR;
+
+	if (st)
+		store_reset(st);
+	return rc < 0 ? rc : STORE_OK;
+}
+
 /* The same text on both backends; prepared once per connection. */
 static const struct store_sql q_savepoint = { "SAVEPOINT qf_job", NULL };
 static const struct store_sql q_release = { "RELEASE SAVEPOINT qf_job", NULL };

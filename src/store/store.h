@@ -101,6 +101,16 @@ int store_savepoint(struct store *s) QF_WUR;
 int store_savepoint_release(struct store *s) QF_WUR;
 int store_savepoint_undo(struct store *s) QF_WUR;
 
+/* SQLite: this connection reads without the memory map (PostgreSQL:
+ * nothing).  SQLite unmaps a connection's whole map at the start of any
+ * read transaction after another connection wrote (the WAL changed), so a
+ * reader beside a writer that commits hundreds of times a second pays an
+ * munmap (a TLB shootdown on every core) and the page faults of mapping
+ * again, per request: cheaper through the page cache.  For a process that
+ * reads a row or two per request and never scans (serve --public: rate13c,
+ * bench/README.md).  STORE_OK or a negative code. */
+int store_mmap_off(struct store *s);
+
 /* Runs fn(s, arg) inside a write transaction, retrying STORE_BUSY up to
  * a bounded number of times with backoff.  fn returns >= 0 to commit, < 0
  * to roll back; the result of fn (or the commit failure) is returned.

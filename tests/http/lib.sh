@@ -562,6 +562,24 @@ public_keys() {
 	check "the key exchange (ferry key export/import both ways)" ferry_keys
 	check "... the intranet's exported key holds no secret" bash -c "! grep -q secret '$T_DIR/intranet.pub'"
 }
+# rating_point_setup UNIT_NAME: an intranet database and a public instance
+# joined by the key exchange, a department's rating token ($TOKEN, as staff
+# make it by opening the unit's QR page) and the reply batch that brings it
+# to the public side; the servers stopped, $DB the intranet's (t201, t214)
+rating_point_setup() {
+	init_db || { not_ok "init"; finish; }
+	public_init
+	expect_eq "init --public" 0 "$RC"
+	check "the key exchange" ferry_keys
+	start_server || { not_ok "intranet server starts"; finish; }
+	expect_eq "cm logs in" 303 "$(login cm "$PW")"
+	UA=$(body "$(api POST /api/units "{\"name\":\"$1\",\"kind\":\"department\"}")" | jget '["id"]')
+	TOKEN=$(curl -s -b "$JAR" "$BASE/units/$UA/rating" | grep -o '/p/rate/[A-Za-z0-9_-]*' | head -1 | sed 's|/p/rate/||')
+	expect_eq "the unit's rating token" 43 "${#TOKEN}"
+	stop_server
+	ferry_back "$T_DIR/points.batch"
+	expect_eq "the rating points reach the public side" 0 "$RC"
+}
 # ferry_in FILE: the public inbox exported to FILE and imported on the
 # intranet; ferry_back FILE: the intranet's replies exported to FILE and
 # imported on the public side (RC, OUT, ERR of the import)

@@ -66,6 +66,13 @@ if [ "$BACKEND" != pg ]; then
 else
 	ok "# skip the unnamed commission: an SQLite file of its own (make run)"
 fi
+# issue 13: every unit (city departments and townships) has a QR code; the
+# demo's tokens are random, drawn at the import (not in the pinned bytes)
+expect_contains "the import makes the rating pages" "rating pages (码上问效) made for" "$OUT"
+expect_eq "... one for every department and township" \
+	"$(sql "SELECT count(*) FROM units WHERE kind IN ('department', 'township')")" \
+	"$(sql "SELECT count(*) FROM rating_points")"
+check "... 46 of them" test "$(sql "SELECT count(*) FROM rating_points")" -eq 46
 expect_eq "one account per business role (the unit-scoped rectifier included)" 10 "$(sql "SELECT count(*) FROM users WHERE name LIKE 'demo\_%' ESCAPE '\\'")"
 
 clues=$(sql "SELECT count(*) FROM clues")

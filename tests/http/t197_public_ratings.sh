@@ -80,13 +80,18 @@ expect_eq "the retry with the same key (the answer was lost)" 200 \
 check "... answered as a retry" grep -q 'id="rate-replay"' "$T_DIR/r1b"
 expect_eq "... one sealed item (a plain rating: in a group of kind ratings)" "ratings" "$(inbox_kinds)"
 # domain/rating_key.h: the form's key starts with its render time (10 hex
-# digits), stored before the key's BLAKE2b so a group's rows share pages;
-# a key without it (an old page's, K3 below) is stored as BLAKE2b alone
+# digits); such a key is told new or seen by the set in memory
+# (rate13c), rebuilt from public_rating_keys (the first 16 bytes of the
+# key's BLAKE2b, appended, no index); a key without it (an old page's, K3
+# below) is stored in public_submissions as BLAKE2b alone
 b2() { python3 -c 'import hashlib, sys; print(hashlib.blake2b(sys.argv[1].encode(), digest_size=32).hexdigest())' "$1"; }
 check "... the form's key: 10 hex digits of its render time, then 43 characters" \
 	grep -qE '^[0-9a-f]{10}[A-Za-z0-9_-]{43}$' <<<"$KEY"
-expect_eq "... stored as the render time, then the key's BLAKE2b" 1 \
-	"$(DB=$PDB sql "SELECT count(*) FROM public_submissions WHERE key_hash = '${KEY:0:10}$(b2 "$KEY")'")"
+B2KEY=$(b2 "$KEY")
+expect_eq "... stored as 16 bytes of the key's BLAKE2b in public_rating_keys" 1 \
+	"$(DB=$PDB sql "SELECT count(*) FROM public_rating_keys WHERE digest = '${B2KEY:0:32}'")"
+expect_eq "... and not in public_submissions (a plain rating's key: no row there)" 0 \
+	"$(DB=$PDB sql "SELECT count(*) FROM public_submissions")"
 check "... and not the key's random part" dump_lacks "${KEY:10}" "$PDB"
 
 K3=t197-bad-review-0123456789

@@ -7,7 +7,10 @@
 # the same keys at the same moment (twins).  Once 150 answers were
 # acknowledged (200), the server is killed with SIGKILL mid-burst and
 # started again; every key whose answer was lost is posted again (the
-# retry a phone makes).  Then every acknowledged key is stored exactly
+# retry a phone makes).  Half the clients and the twins send keys as the
+# form draws them (its render time first: told by the set in memory,
+# rebuilt after the crash from public_rating_keys, rate13c), the others
+# keys without it (public_submissions).  Then every acknowledged key is stored exactly
 # once, no key twice, and the ratings equal the distinct keys sent
 # (acknowledged or retried).  On the public instance (serve --public,
 # counted on the intranet after a ferry export + import, which opens the
@@ -16,19 +19,7 @@
 # request is answered before the daemon stops, the server exits 0.
 . "$(dirname "$0")/lib.sh"
 
-init_db || { not_ok "init"; finish; }
-public_init
-expect_eq "init --public" 0 "$RC"
-check "the key exchange" ferry_keys
-
-start_server || { not_ok "intranet server starts"; finish; }
-expect_eq "cm logs in" 303 "$(login cm "$PW")"
-UA=$(body "$(api POST /api/units '{"name":"甲局T201","kind":"department"}')" | jget '["id"]')
-TOKEN=$(curl -s -b "$JAR" "$BASE/units/$UA/rating" | grep -o '/p/rate/[A-Za-z0-9_-]*' | head -1 | sed 's|/p/rate/||')
-expect_eq "the unit's rating token" 43 "${#TOKEN}"
-stop_server
-ferry_back "$T_DIR/points.batch"
-expect_eq "the rating points reach the public side" 0 "$RC"
+rating_point_setup 甲局T201
 
 # burst.py BASE TOKEN LOG TAG: the clients; each line of LOG is "sent KEY",
 # "ack KEY" or "lost KEY" (no answer: the server went away), flushed at
@@ -36,8 +27,11 @@ expect_eq "the rating points reach the public side" 0 "$RC"
 # burst.py BASE TOKEN LOG retry KEYFILE: each key of KEYFILE posted once
 # more; "ack KEY" or "fail KEY STATUS".
 cat >"$T_DIR/burst.py" <<'PY'
-import http.client, sys, threading, urllib.parse
+import http.client, sys, threading, time, urllib.parse
 base, token, log, tag = sys.argv[1:5]
+# the form's keys: 10 hex digits of the render time (1/64 s), 43 more
+TICK = '%010x' % int(time.time() * 64)
+def formkey(k): return TICK + k.ljust(43, '_')
 host, port = base.split('//')[1].split(':')
 lock = threading.Lock()
 out = open(log, 'a')
@@ -65,6 +59,8 @@ def client(i):
     conn = http.client.HTTPConnection(host, int(port), timeout=20)
     for n in range(1, 20001):
         key = 't201-%s-c%d-%05d' % (tag, i, n)
+        if i % 2 == 0:
+            key = formkey(key)
         if not one(conn, key):
             return
         if n % 5 == 0 and not one(conn, key):      # the retry of a lost answer
@@ -72,7 +68,7 @@ def client(i):
 def twin(i):
     conn = http.client.HTTPConnection(host, int(port), timeout=20)
     for n in range(1, 20001):
-        if not one(conn, 't201-%s-twin-%05d' % (tag, n)):
+        if not one(conn, formkey('t201-%s-twin-%05d' % (tag, n))):
             return
 if tag == 'retry':
     conn = http.client.HTTPConnection(host, int(port), timeout=20)
@@ -141,7 +137,7 @@ PY
 # stored_check NAME LOG: the intranet's ratings ($DB) against the log
 stored_check() {
 	local name=$1 log=$2
-	sql "SELECT idem_key FROM ratings WHERE idem_key LIKE 't201-$name-%'" | sort >"$T_DIR/$name.stored"
+	sql "SELECT idem_key FROM ratings WHERE idem_key LIKE '%t201-$name-%'" | sort >"$T_DIR/$name.stored"
 	grep '^ack ' "$log" | awk '{print $2}' | sort -u >"$T_DIR/$name.acked"
 	check "$name: every acknowledged key is stored" \
 		bash -c "[ -z \"\$(comm -23 '$T_DIR/$name.acked' '$T_DIR/$name.stored')\" ]"
@@ -149,7 +145,21 @@ stored_check() {
 	expect_eq "$name: the ratings are the distinct keys acknowledged or retried" \
 		"$(cat "$T_DIR/$name.acked" "$T_DIR/$name.retry" | sort -u | grep -c .)" "$(grep -c . "$T_DIR/$name.stored")"
 	check "$name: some keys were posted twice and counted once" \
-		test "$(grep -c "^sent t201-$name-twin-" "$log")" -gt "$(grep -c "t201-$name-twin-" "$T_DIR/$name.stored")"
+		test "$(grep -c "^sent [0-9a-f]*t201-$name-twin-" "$log")" -gt "$(grep -c "t201-$name-twin-" "$T_DIR/$name.stored")"
+	check "$name: keys with the render time among them" grep -qE '^[0-9a-f]{10}t201-' "$T_DIR/$name.stored"
+	check "$name: and keys without" grep -q '^t201-' "$T_DIR/$name.stored"
+	# the side that served the page keeps each key with its render time
+	# once in public_rating_keys (the intranet's UNIQUE key would hide a
+	# double there): the set rebuilt after the crash knew every one
+	expect_eq "$name: no key twice in public_rating_keys" "" \
+		"$(DB=${KEYS_DB:-$DB} sql "SELECT digest FROM public_rating_keys GROUP BY digest HAVING count(*) > 1")"
+	python3 -c 'import hashlib, re, sys
+for k in open(sys.argv[1]).read().split():
+    if re.match("^[0-9a-f]{10}t201-", k):
+        print(hashlib.blake2b(k.encode(), digest_size=32).hexdigest()[:32])' "$T_DIR/$name.stored" | sort >"$T_DIR/$name.digests"
+	DB=${KEYS_DB:-$DB} sql "SELECT digest FROM public_rating_keys" | sort >"$T_DIR/$name.rows"
+	check "$name: public_rating_keys holds each such key stored" \
+		bash -c "[ -s '$T_DIR/$name.digests' ] && [ -z \"\$(comm -23 '$T_DIR/$name.digests' '$T_DIR/$name.rows')\" ]"
 }
 
 # ---- the public instance ----------------------------------------------------------
@@ -157,7 +167,7 @@ DB=$PDB crash_run pub "$T_DIR/pub.log" --public --key "$PKEY"
 ferry_in "$T_DIR/inbox.batch"
 expect_eq "the intranet imports the public inbox" 0 "$RC"
 expect_contains "... the ratings came in groups (kind ratings)" "ratings" "$(DB=$PDB sql "SELECT DISTINCT kind FROM public_inbox")"
-stored_check pub "$T_DIR/pub.log"
+KEYS_DB=$PDB stored_check pub "$T_DIR/pub.log"
 S1=$(sql "SELECT count(*) FROM ratings")
 run_cli ferry import "$T_DIR/inbox.batch" --db "$DB"
 expect_eq "the same batch again changes nothing" "$S1" "$(sql "SELECT count(*) FROM ratings")"
@@ -169,6 +179,9 @@ stored_check one "$T_DIR/one.log"
 # ---- the same with SIGTERM: the drain answers what it holds ----------------------------------
 STOP_HOW=term crash_run term "$T_DIR/term.log"
 stored_check term "$T_DIR/term.log"
+check "the restarts rebuilt the set of recent keys from public_rating_keys" \
+	grep -qE 'group writer: [1-9][0-9]* recent rating keys' "$T_DIR/serve.log"
+check "... and found no row that is not a digest" bash -c "! grep -q 'are not digests' '$T_DIR/serve.log'"
 check "... the log names no request left parked" bash -c "! grep -q 'still parked' '$T_DIR/serve.log'"
 check "no sanitizer report" server_clean
 finish
