@@ -108,8 +108,8 @@ TR=$(body "$r" | jget '["ids"][0]')
 r=$(api POST "/api/talks/$TR/outcome" '{"measure":"talk_reminder"}')
 expect_eq "a reminder talk's outcome (谈话提醒): 201" 201 "$(status "$r")"
 O=$(body "$r" | jget '["id"]')
-expect_eq "... on the talk, no case nor clue, first form" "$TR||1" \
-	"$(sql "SELECT supervision_id || '|' || COALESCE(case_id, clue_id, '') || '|' || form FROM outcomes WHERE id = $O")"
+expect_eq "... on the talk, no case nor clue, first form" "$TR|none|1" \
+	"$(sql "SELECT supervision_id || '|' || CASE WHEN case_id IS NULL AND clue_id IS NULL THEN 'none' ELSE 'some' END || '|' || form FROM outcomes WHERE id = $O")"
 run_cli report --format json --year 2022; printf '%s' "$OUT" >"$T_DIR/r1.json"
 expect_eq "form1 counts it (before -> after)" "$(($(fig "$T_DIR/r0.json" form1) + 1))" "$(fig "$T_DIR/r1.json" form1)"
 expect_eq "forms_total counts it" "$(($(fig "$T_DIR/r0.json" forms_total) + 1))" "$(fig "$T_DIR/r1.json" forms_total)"
