@@ -313,7 +313,7 @@ BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_re
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
             "execution", "accountability", "rules_edit", "annual_report", "stats", "doc_templates",
             "clue_assign", "rating_read", "rating_work", "target_read", "target_manage", "target_publish",
-            "problem_read", "problem_write", "problem_rectify"}
+            "problem_read", "problem_write", "problem_rectify", "supervision_read", "supervision_write"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -527,6 +527,14 @@ for X in JURIS:
     o["problem"] = api(cm, "POST", "/api/problems", {"unit_id": o["unit"], "source": "inspection",
                                                     "summary": "扫描整改问题", "found": "2022-04-01",
                                                     "deadline": "2022-06-30"})["id"]
+# issue 15 (daily supervision): a reminder talk and a personal matter report of each jurisdiction's person
+for X in JURIS:
+    o = OBJ[X]
+    o["talk"] = api(cm, "POST", "/api/talks", {"kind": "reminder", "day": "2022-04-01",
+                                              "person_ids": [o["person"]]})["ids"][0]
+    o["matter_report"] = api(cm, "POST", "/api/matter-reports", {"person_id": o["person"], "kind": "wedding",
+                                                                "event_day": "2022-04-01",
+                                                                "reported": "2022-04-02"})["id"]
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
@@ -579,6 +587,7 @@ def reach(role, rule, X):
 #   need_first: it asks for them before looking the object up (documents).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
              "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur",
+             "talk": "jur", "matter_report": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
              "user": "any", "annual": "any", "target": "any", "reminder": "any", "attachment": "case", "document": "case"}
@@ -915,6 +924,32 @@ SPEC = {
     "POST /api/problems/{id}/attachments": S("id", "problem", body=lambda o: {"file": ""}),
     "GET /api/problems/{id}/attachments": S("id", "problem"),
     "GET /units/{id}/rating/poster": S("id", "unit"),
+    # daily supervision (issue 15): a talk's second outcome and a checked report's check answer 422
+    "GET /talks": S("list", "talk", filter="within"),
+    "GET /talks/new": S("self"),
+    "POST /talks": S("ref", "person", body=lambda o: {"kind": "heart", "day": "2022-08-01",
+                                                      "person_ids": str(o["person"])}),
+    "GET /talks/kinds": S("self"),
+    "POST /talks/kinds": S("self", body=lambda o: {"family": "talk", "code": "scan", "label": "扫描类别"}),
+    "GET /talks/{id}": S("id", "talk"),
+    "POST /talks/{id}/outcome": S("id", "talk", body=lambda o: {"measure": "talk_reminder"}),
+    "GET /matter-reports": S("list", "matter_report", filter="within"),
+    "GET /matter-reports/new": S("self"),
+    "POST /matter-reports": S("ref", "person", body=lambda o: {"person_id": str(o["person"]), "kind": "funeral",
+                                                               "event_day": "2022-05-01", "reported": "2022-05-02"}),
+    "GET /matter-reports/{id}": S("id", "matter_report"),
+    "POST /matter-reports/{id}/check": S("id", "matter_report", body=lambda o: {"concern": "0"}),
+    "GET /api/talks": S("list", "talk", filter="within"),
+    "POST /api/talks": S("ref", "person", body=lambda o: {"kind": "heart", "day": "2022-08-01",
+                                                          "person_ids": [o["person"]]}),
+    "GET /api/talks/{id}": S("id", "talk"),
+    "POST /api/talks/{id}/outcome": S("id", "talk", body=lambda o: {"measure": "talk_reminder"}),
+    "GET /api/matter-reports": S("list", "matter_report", filter="within"),
+    "POST /api/matter-reports": S("ref", "person", body=lambda o: {"person_id": o["person"], "kind": "funeral",
+                                                                   "event_day": "2022-05-01",
+                                                                   "reported": "2022-05-02"}),
+    "GET /api/matter-reports/{id}": S("id", "matter_report"),
+    "POST /api/matter-reports/{id}/check": S("id", "matter_report", body=lambda o: {"concern": False}),
     "GET /categories": S("self"),
     # attachments (attach): a file field left empty is refused (422) once the record is reached
     "POST /reports/{id}/attachments": S("id", "report", body=lambda o: {"file": ""}),
@@ -1196,6 +1231,26 @@ POLICY = {
     "POST /api/problems/{id}/attachments":  "problem_read",
     "GET /api/problems/{id}/attachments":   "problem_read",
     "GET /units/{id}/rating/poster":        "rating_work",
+    "GET /talks":                           "supervision_read",
+    "GET /talks/new":                       "supervision_write",
+    "POST /talks":                          "supervision_write",
+    "GET /talks/kinds":                     "supervision_read",
+    "POST /talks/kinds":                    "supervision_write",
+    "GET /talks/{id}":                      "supervision_read",
+    "POST /talks/{id}/outcome":             "outcome_write",
+    "GET /matter-reports":                  "supervision_read",
+    "GET /matter-reports/new":              "supervision_write",
+    "POST /matter-reports":                 "supervision_write",
+    "GET /matter-reports/{id}":             "supervision_read",
+    "POST /matter-reports/{id}/check":      "supervision_write",
+    "GET /api/talks":                       "supervision_read",
+    "POST /api/talks":                      "supervision_write",
+    "GET /api/talks/{id}":                  "supervision_read",
+    "POST /api/talks/{id}/outcome":         "outcome_write",
+    "GET /api/matter-reports":              "supervision_read",
+    "POST /api/matter-reports":             "supervision_write",
+    "GET /api/matter-reports/{id}":         "supervision_read",
+    "POST /api/matter-reports/{id}/check":  "supervision_write",
     "GET /categories":                      "catalog",
     "POST /reports/{id}/attachments":       "report_read",
     "POST /clues/{id}/attachments":         "clue_read",
