@@ -105,6 +105,8 @@ int demo_ratings(struct demo *d);
 int demo_targets(struct demo *d);
 /* demo_problems.c: the rectification ledger's problems. */
 int demo_problems(struct demo *d);
+/* demo_talks.c: the talks and personal matter reports (issue 15). */
+int demo_talks(struct demo *d);
 
 void demo_release(struct demo *d);
 

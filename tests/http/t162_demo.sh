@@ -32,7 +32,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=0c9706b6ef53f16aa517c68d9ec4396feb5e0f84bd9f0c78b7d65416df6c654a
+DEMO_SHA256=82f4685708a2342c87f2b54b8ce20d86c4deef1d6f4c86cda1478fa0b03632cf
 
 init_db || { not_ok "init"; finish; }
 
@@ -92,7 +92,8 @@ expect_figures() {
 expect_figures "2022" "clues_disposed=516 cases_filed=184 cases_closed=172 closure_rate=93.48% \
 	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3% followups=36 clarifications=4 \
 	ratings=4950 ratings_5star=4875 good_rate=98.5% letters_received=21 letters_concluded=19 \
-	target_tasks=196 target_ledgers=7 reminders_standing=10 reminders_recent=16"
+	target_tasks=196 target_ledgers=7 reminders_standing=10 reminders_recent=16 \
+	talks_pre_appointment=31 talks_integrity=54 talks_heart=612 matter_reports=20"
 expect_figures "key persons" "cases_filed=26 sanctioned=26 form1=10" --key-persons
 expect_figures "四风" "clues_disposed=25 sanctioned=29" --category eight_rules
 camp() { sql "SELECT id FROM campaigns WHERE name LIKE '$1%'"; }
