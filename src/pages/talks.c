@@ -127,9 +127,9 @@ static int talk_form(struct req *r, const int64_t *ids, int n_ids, const struct 
 		   fielderr_get(fe, "talker_name"), NULL);
 	field_checkbox(&sb, "unit_led", "单位负责人开展的谈话（督促各单位负责人谈话）", *req_field(r, "unit_led") != 0);
 	form_get_int(&r->form, "unit_id", &unit);
-	unit_select_post(r, &sb, "unit_id", "开展谈话的单位（未列谈话对象时）", unit, 0, fielderr_get(fe, "unit_id"),
+	unit_select_post(r, &sb, "unit_id", "开展谈话的单位（不列姓名时）", unit, 0, fielderr_get(fe, "unit_id"),
 			 "请选择");
-	field_text(&sb, "persons", "人次（未列谈话对象时）", req_field(r, "persons"), 0, fielderr_get(fe, "persons"),
+	field_text(&sb, "persons", "人次（不列姓名时）", req_field(r, "persons"), 0, fielderr_get(fe, "persons"),
 		   "inputmode=\"numeric\"");
 	field_textarea(&sb, "note", "谈话情况", req_field(r, "note"), 0, fielderr_get(fe, "note"), 4, TALK_NOTE_MAX,
 		       NULL);
