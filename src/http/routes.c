@@ -56,6 +56,7 @@
 #include "pages/statistics.h"
 #include "pages/persons.h"
 #include "pages/public.h"
+#include "pages/integrity.h"
 #include "pages/problems.h"
 #include "pages/talks.h"
 #include "pages/ratings.h"
@@ -227,6 +228,9 @@ const struct route route_table[] = {
 	{ POST, "/talks/kinds", page_sup_kind_add, PERM_SUPERVISION_WRITE, 0 },
 	{ GET, "/talks/{id}", page_talk, PERM_SUPERVISION_READ, 0 },
 	{ POST, "/talks/{id}/outcome", page_talk_outcome, PERM_OUTCOME_WRITE, 0 },
+	{ GET, "/persons/{id}/integrity", page_integrity, PERM_SUPERVISION_READ, 0 },
+	{ POST, "/persons/{id}/integrity", page_integrity_update, PERM_SUPERVISION_WRITE, 0 },
+	{ GET, "/persons/{id}/integrity/docx", page_integrity_docx, PERM_SUPERVISION_READ, 0 },
 	{ GET, "/matter-reports", page_matter_reports, PERM_SUPERVISION_READ, 0 },
 	{ GET, "/matter-reports/new", page_matter_report_new, PERM_SUPERVISION_WRITE, 0 },
 	{ POST, "/matter-reports", page_matter_report_create, PERM_SUPERVISION_WRITE, 0 },

@@ -399,3 +399,46 @@ METRIC_FN(talks_warning, Q_M_WARNING)
 METRIC_FN(talks_unit_led, Q_M_UNIT_LED)
 METRIC_FN(talks_total, Q_M_TOTAL)
 METRIC_FN(matter_reports, Q_M_REPORTS)
+
+/* ---- the integrity file's updates ------------------------------------------------- */
+
+static const struct store_sql Q_I_ADD = {
+	"INSERT INTO integrity_updates (person_id, day, user_id, created_at) VALUES (?, ?, ?, ?)", NULL };
+static const struct store_sql Q_I_LAST = {
+	"SELECT max(day), count(*) FROM integrity_updates WHERE person_id = ?", NULL };
+
+int store_integrity_update_add(struct store *s, int64_t person_id, const char *day, int64_t user_id, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_I_ADD);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	store_bind_text(st, 2, day);
+	q_bind_id(st, 3, user_id);
+	store_bind_int(st, 4, now);
+	return store_exec(st) < 0 ? STORE_ERR : 0;
+}
+
+int store_integrity_last(struct store *s, struct arena *a, int64_t person_id, const char **day, int *n)
+{
+	struct store_stmt *st = store_prepare(s, &Q_I_LAST);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*day = q_text_or_null(a, st, 0);
+		*n = (int)store_col_int(st, 1);
+	}
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc < 0 ? rc : STORE_ERR;
+}
+
+/* the files brought up to date in the period: persons, once each */
+static const struct store_sql Q_M_INTEGRITY_FILES = {
+	M_WITH "SELECT count(DISTINCT i.person_id) FROM integrity_updates i JOIN persons p ON p.id = i.person_id "
+	M_PERIOD("i.day") M_UNIT("p.unit_id"), NULL };
+METRIC_FN(integrity_files, Q_M_INTEGRITY_FILES)

@@ -43,6 +43,11 @@ int store_talks_of_person(struct store *s, struct arena *a, int64_t person_id, s
 int store_matter_reports_of_person(struct store *s, struct arena *a, int64_t person_id,
 				   struct matter_report **out);
 
+/* the integrity file (domain/integrity.h): an update on day; the last day
+ * (NULL none) and the number of updates */
+int store_integrity_update_add(struct store *s, int64_t person_id, const char *day, int64_t user_id, int64_t now);
+int store_integrity_last(struct store *s, struct arena *a, int64_t person_id, const char **day, int *n);
+
 /* statistics (QF_METRIC in domain/talk.c, domain/matter_report.c) */
 #define Q_METRIC_TALK_SCOPES METRIC_SCOPE_UNIT
 int store_metric_talks_pre_appointment(struct store *db, const struct metric_period *p,
@@ -59,6 +64,8 @@ int store_metric_talks_unit_led(struct store *db, const struct metric_period *p,
 				int64_t *out);
 int store_metric_talks_total(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 			     int64_t *out);
+int store_metric_integrity_files(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				 int64_t *out);
 int store_metric_matter_reports(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 				int64_t *out);
 

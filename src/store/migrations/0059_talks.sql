@@ -94,6 +94,19 @@ CREATE INDEX talks_person ON talks(person_id);
 CREATE INDEX talks_unit ON talks(unit_id);
 CREATE INDEX talks_ext ON talks(ext_id);
 
+-- integrity_updates: each time the supervising office brings a cadre's
+-- integrity file (廉政档案, section-level and up) up to date (更新廉政档案);
+-- the file itself is gathered from the records when read, never stored.
+CREATE TABLE integrity_updates (
+	id         INTEGER PRIMARY KEY,
+	person_id  BIGINT NOT NULL REFERENCES persons(id),
+	day        TEXT NOT NULL,
+	user_id    BIGINT REFERENCES users(id),
+	created_at BIGINT NOT NULL
+);
+CREATE INDEX integrity_updates_person ON integrity_updates(person_id, day);
+CREATE INDEX integrity_updates_day ON integrity_updates(day);
+
 -- The default annual template's figures of these records as placeholders
 -- (docs/statistics.md "The annual report template"), by the rule of 0050
 -- and 0054: only where the sentence is still the shipped text; version 1
