@@ -158,6 +158,53 @@ expect_eq "... a report of another jurisdiction's person: 404" 404 \
 expect_eq "... each refusal audited (access_denied)" $((before + 4)) "$(sql "SELECT count(*) FROM audit_log WHERE event = 'access_denied'")"
 expect_eq "... its list holds its unit only" 0 "$(curl -s -b "$TJ" "$BASE/api/talks" | python3 -c 'import json,sys; print(sum(1 for x in json.load(sys.stdin)["items"] if x["unit_id"] != '"$UA"'))')"
 
+# ---- the integrity file (廉政档案) -------------------------------------------------
+ready_user lead --role leader --principal --password-stdin --db "$DB" >/dev/null
+LJ=$T_DIR/lead.jar; login lead "$PW" "$LJ" >/dev/null
+C1=$(body "$(api POST /api/clues "{\"received\":\"2022-01-02\",\"source\":\"report\",\"summary\":\"反映钱科长收受礼金\",\"subjects\":[$PA2],\"confirm\":true}")" | jget '["id"]')
+K1=$(file_case "$C1" 2022-01-07 2022-01-10)
+reads=$(sql "SELECT count(*) FROM audit_log WHERE object = 'person/$PA2'")
+st=$(http_get "$T_DIR/if" -b "$JAR" "$BASE/persons/$PA2/integrity")
+expect_eq "钱科长's integrity file: 200" 200 "$st"
+IF=$(cat "$T_DIR/if.b")
+expect_contains "... the personal matter report, late" "丧事" "$IF"
+expect_contains "... the pre-appointment talk" "任前廉政谈话" "$IF"
+expect_contains "... the case the case manager may see" "案件 $K1" "$IF"
+expect_contains "... the open case bars promotion" "正在接受立案审查调查，暂停提拔" "$IF"
+check "... no talk note in the file" bash -c '! grep -q "严守纪律红线" "$1"' _ "$T_DIR/if.b"
+expect_eq "... the read audited (the person's)" $((reads + 1)) "$(sql "SELECT count(*) FROM audit_log WHERE object = 'person/$PA2'")"
+st=$(http_get "$T_DIR/ift" -b "$TJ" "$BASE/persons/$PA2/integrity")
+expect_eq "the township account (甲局's jurisdiction, not on the case team): 200" 200 "$st"
+check "... the case is not in its file (need-to-know)" bash -c '! grep -q "案件 '"$K1"'" "$1"' _ "$T_DIR/ift.b"
+expect_contains "... the clue within its jurisdiction is" "问题线索 $C1" "$(cat "$T_DIR/ift.b")"
+expect_eq "... 乙镇's cadre's file: 404" 404 "$(http_status -b "$TJ" "$BASE/persons/$PB/integrity")"
+expect_eq "... nor its .docx: 404" 404 "$(http_status -b "$TJ" "$BASE/persons/$PB/integrity/docx")"
+expect_eq "the investigator: 403" 403 "$(http_status -b "$IJ" "$BASE/persons/$PA2/integrity")"
+PS=$(body "$(api POST /api/persons "{\"name\":\"周科员\",\"unit_id\":$UA,\"rank\":\"staff\"}")" | jget '["id"]')
+expect_eq "no file below section rank: 404" 404 "$(http_status -b "$JAR" "$BASE/persons/$PS/integrity")"
+YEAR=$(date -u -d '+8 hours' +%Y)
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" --data-urlencode "csrf=$(csrf_of)" "$BASE/persons/$PA2/integrity")
+expect_eq "更新廉政档案: 303, audited" "303 1" "$st $(audit_count integrity_update "integrity/$PA2")"
+curl -s -o /dev/null -b "$JAR" --data-urlencode "csrf=$(csrf_of)" "$BASE/persons/$PA2/integrity"
+curl -s -o /dev/null -b "$JAR" --data-urlencode "csrf=$(csrf_of)" "$BASE/persons/$PA/integrity"
+run_cli report --format json --year "$YEAR"; printf '%s' "$OUT" >"$T_DIR/r2.json"
+expect_eq "integrity_files: two files updated this year (one of them twice)" 2 "$(fig "$T_DIR/r2.json" integrity_files)"
+expect_eq "the township commission updates a file of its jurisdiction: 303" \
+	"303" "$(curl -s -o /dev/null -w '%{http_code}' -b "$TJ" --data-urlencode "csrf=$(csrf_of "$TJ")" "$BASE/persons/$PA3/integrity")"
+st=$(http_get "$T_DIR/ifd" -b "$JAR" "$BASE/persons/$PA2/integrity/docx")
+expect_eq "the .docx: 200, a Word document" "200 application/vnd.openxmlformats-officedocument.wordprocessingml.document" \
+	"$st $(header_of "$T_DIR/ifd.h" content-type)"
+expect_eq "... its export audited" 1 "$(audit_count integrity_export "integrity/$PA2")"
+mkdir -p "$T_DIR/ifx" && unzip -q -o "$T_DIR/ifd.b" -d "$T_DIR/ifx"
+expect_eq "... every XML part well formed" "" "$(xml_parts_bad "$T_DIR/ifx")"
+expect_contains "... the title and the sections" "钱科长同志廉政档案" "$(cat "$T_DIR/ifx/word/document.xml")"
+expect_contains "... the case row" "案件 $K1" "$(cat "$T_DIR/ifx/word/document.xml")"
+if office_tools --sqlite soffice; then
+	cp "$T_DIR/ifd.b" "$T_DIR/integrity.docx"
+	lo_convert txt:Text "$T_DIR/lo_out" "$T_DIR/integrity.docx"
+	expect_contains "LibreOffice opens it: the text holds the file" "重大事项报告" "$(cat "$T_DIR/lo_out/integrity.txt" 2>/dev/null)"
+fi
+
 # ---- interchange -----------------------------------------------------------------
 run_cli export --db "$DB" --out "$T_DIR/e1.jsonl"
 expect_eq "export: exit 0" 0 "$RC"
