@@ -532,6 +532,9 @@ for X in JURIS:
     o = OBJ[X]
     o["talk"] = api(cm, "POST", "/api/talks", {"kind": "reminder", "day": "2022-04-01",
                                               "person_ids": [o["person"]]})["ids"][0]
+    # a cadre of section rank: the integrity file (廉政档案) is kept from that rank up
+    o["cadre"] = api(cm, "POST", "/api/persons", {"name": "%s科长" % o["tag"], "unit_id": o["unit"],
+                                                  "rank": "section"})["id"]
     o["matter_report"] = api(cm, "POST", "/api/matter-reports", {"person_id": o["person"], "kind": "wedding",
                                                                 "event_day": "2022-04-01",
                                                                 "reported": "2022-04-02"})["id"]
@@ -587,7 +590,7 @@ def reach(role, rule, X):
 #   need_first: it asks for them before looking the object up (documents).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
              "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur",
-             "talk": "jur", "matter_report": "jur",
+             "talk": "jur", "matter_report": "jur", "cadre": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
              "user": "any", "annual": "any", "target": "any", "reminder": "any", "attachment": "case", "document": "case"}
@@ -933,6 +936,9 @@ SPEC = {
     "POST /talks/kinds": S("self", body=lambda o: {"family": "talk", "code": "scan", "label": "扫描类别"}),
     "GET /talks/{id}": S("id", "talk"),
     "POST /talks/{id}/outcome": S("id", "talk", body=lambda o: {"measure": "talk_reminder"}),
+    "GET /persons/{id}/integrity": S("id", "cadre"),
+    "POST /persons/{id}/integrity": S("id", "cadre", body=lambda o: {"x": "1"}),
+    "GET /persons/{id}/integrity/docx": S("id", "cadre"),
     "GET /matter-reports": S("list", "matter_report", filter="within"),
     "GET /matter-reports/new": S("self"),
     "POST /matter-reports": S("ref", "person", body=lambda o: {"person_id": str(o["person"]), "kind": "funeral",
@@ -1238,6 +1244,9 @@ POLICY = {
     "POST /talks/kinds":                    "supervision_write",
     "GET /talks/{id}":                      "supervision_read",
     "POST /talks/{id}/outcome":             "outcome_write",
+    "GET /persons/{id}/integrity":          "supervision_read",
+    "POST /persons/{id}/integrity":         "supervision_write",
+    "GET /persons/{id}/integrity/docx":     "supervision_read",
     "GET /matter-reports":                  "supervision_read",
     "GET /matter-reports/new":              "supervision_write",
     "POST /matter-reports":                 "supervision_write",
