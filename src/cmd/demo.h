@@ -95,6 +95,11 @@ int demo_subject_near(struct demo *d, enum demo_pool pool, int unit);
 
 /* demo_org.c: the units, persons and campaigns. */
 int demo_org(struct demo *d);
+/* One person's line (as demo_org writes them). */
+void demo_emit_person(struct demo *d, int i);
+/* A section-level person more (科级, no leading post) in unit, after the
+ * chart (demo_talks.c's cadres): its index, or -1 when full. */
+int demo_add_cadre(struct demo *d, int unit, const char *position);
 /* The file id of campaign code ("grain", ...); NULL for code NULL. */
 const char *demo_campaign(struct demo *d, const char *code);
 /* demo_matters.c: everything else. */

@@ -12,6 +12,11 @@
  *   受理科级干部婚丧喜庆事宜报告20人次    20 reports of section-level cadres
  *                                     (12 weddings, 5 funerals, 3 other
  *                                     celebrations), each on time, checked
+ *   更新科级领导干部廉政档案872份        the 263 cadres of section rank and up of
+ *                                     the chart and 609 more (一级、二级主任科员 of
+ *                                     the departments and townships, after
+ *                                     every other record), each file updated
+ *                                     once in the year (integrity_update)
  * No reminder talk with a first-form outcome: the demo's 404 first-form
  * outcomes already come from clues (demo_matters.c) and the four forms'
  * 583 must not move (t162, t174); moving some onto talks would change
@@ -81,6 +86,30 @@ static void matter_report(struct demo *d, const char *kind)
 			       demo_date(demo_later(d, reported, 1, 5, 0))));
 }
 
+#define DEMO_INTEGRITY_FILES 872
+
+/* the cadres who keep an integrity file, to 872, and each file's update */
+static int integrity_files(struct demo *d)
+{
+	int have = 0, units = 0;
+
+	for (int i = 0; i < d->n_persons; i++)
+		have += !strcmp(d->persons[i].rank, "section") || !strcmp(d->persons[i].rank, "county");
+	while (nth_unit(d, units) || units == 0)
+		units++;
+	for (int i = 0; have < DEMO_INTEGRITY_FILES; i++, have++) {
+		int k = demo_add_cadre(d, nth_unit(d, i % units), i % 2 ? "二级主任科员" : "一级主任科员");
+		if (k < 0)
+			return -1;
+		demo_emit_person(d, k);
+	}
+	for (int i = 0; i < d->n_persons; i++)
+		if (!strcmp(d->persons[i].rank, "section") || !strcmp(d->persons[i].rank, "county"))
+			demo_emit(d, json_pack("{s:s, s:s, s:o}", "type", "integrity_update", "person", d->persons[i].id,
+					       "date", demo_date(demo_within(d, 0, 11, 1, 12, 20))));
+	return 0;
+}
+
 int demo_talks(struct demo *d)
 {
 	for (int i = 0; i < 31; i++)
@@ -91,5 +120,7 @@ int demo_talks(struct demo *d)
 		unit_talks(d, "heart", nth_unit(d, i), 34);
 	for (int i = 0; i < 20; i++)
 		matter_report(d, i < 12 ? "wedding" : i < 17 ? "funeral" : "celebration");
+	if (integrity_files(d) < 0)
+		return -1;
 	return d->failed ? -1 : 0;
 }

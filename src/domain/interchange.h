@@ -64,7 +64,7 @@ struct ix_field {
 };
 
 #define IX_MAX_FIELDS 24
-#define IX_MAX_TYPES 32
+#define IX_MAX_TYPES 48
 #define IX_MAX_LIST 64
 
 /* A field's value in the record being imported. */
@@ -162,7 +162,7 @@ int ix_target_note_prepare(struct ix *ix, struct ix_val *v);
 int ix_reminder_prepare(struct ix *ix, struct ix_val *v);
 int ix_score_prepare(struct ix *ix, struct ix_val *v);
 /* the rectification ledger's problems (ix_problem.c) */
-extern const struct ix_field ix_talk_fields[], ix_matter_report_fields[];
+extern const struct ix_field ix_talk_fields[], ix_matter_report_fields[], ix_integrity_update_fields[];
 int ix_talk_prepare(struct ix *ix, struct ix_val *v);
 int ix_matter_report_prepare(struct ix *ix, struct ix_val *v);
 extern const struct ix_field ix_problem_fields[];

@@ -51,6 +51,14 @@ const struct ix_field ix_matter_report_fields[] = {
 	{ 0 }
 };
 
+/* an integrity file brought up to date (更新廉政档案): the person and the
+ * day; the account that did it is not carried */
+const struct ix_field ix_integrity_update_fields[] = {
+	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ, NULL },
+	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ, NULL },
+	{ 0 }
+};
+
 /* 0 when the kind is in the family's table, else the refusal */
 static int kind_check(struct ix *ix, const char *family, const char *code)
 {

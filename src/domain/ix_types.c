@@ -756,6 +756,8 @@ const struct ix_type ix_types[] = {
 	  IX_T_NOREGION },
 	{ "matter_report", "matter_reports", "Y", "created_at", NULL, NULL, NULL, "t.id", ix_matter_report_fields,
 	  ix_matter_report_prepare, NULL, IX_T_NOREGION },
+	{ "integrity_update", "integrity_updates", NULL, "created_at", NULL, NULL, NULL, "t.id",
+	  ix_integrity_update_fields, NULL, NULL, IX_T_NOREGION },
 	{ "outcome", "outcomes", "O", "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
 	  ix_outcome_prepare, ix_outcome_after, 0 },
 	{ "clarification", "clarifications", "L", "created_at", NULL, NULL, NULL, "t.id",

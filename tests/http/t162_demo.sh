@@ -32,7 +32,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=82f4685708a2342c87f2b54b8ce20d86c4deef1d6f4c86cda1478fa0b03632cf
+DEMO_SHA256=972a615aedcb5b43acffa127dc3f426ee04f9017987aac0c66938c6b84f1d1a2
 
 init_db || { not_ok "init"; finish; }
 
@@ -93,7 +93,7 @@ expect_figures "2022" "clues_disposed=516 cases_filed=184 cases_closed=172 closu
 	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3% followups=36 clarifications=4 \
 	ratings=4950 ratings_5star=4875 good_rate=98.5% letters_received=21 letters_concluded=19 \
 	target_tasks=196 target_ledgers=7 reminders_standing=10 reminders_recent=16 \
-	talks_pre_appointment=31 talks_integrity=54 talks_heart=612 matter_reports=20"
+	talks_pre_appointment=31 talks_integrity=54 talks_heart=612 matter_reports=20 integrity_files=872"
 expect_figures "key persons" "cases_filed=26 sanctioned=26 form1=10" --key-persons
 expect_figures "四风" "clues_disposed=25 sanctioned=29" --category eight_rules
 camp() { sql "SELECT id FROM campaigns WHERE name LIKE '$1%'"; }

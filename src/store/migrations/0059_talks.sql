@@ -102,7 +102,8 @@ CREATE TABLE integrity_updates (
 	person_id  BIGINT NOT NULL REFERENCES persons(id),
 	day        TEXT NOT NULL,
 	user_id    BIGINT REFERENCES users(id),
-	created_at BIGINT NOT NULL
+	created_at BIGINT NOT NULL,
+	extra      TEXT
 );
 CREATE INDEX integrity_updates_person ON integrity_updates(person_id, day);
 CREATE INDEX integrity_updates_day ON integrity_updates(day);
@@ -116,15 +117,15 @@ CREATE INDEX integrity_updates_day ON integrity_updates(day);
 -- the demo every one a unit leader's) and 20 (婚丧喜庆事宜报告) become
 -- talks_pre_appointment, talks_integrity and matter_reports; "600余"
 -- (谈心谈话) becomes talks_heart, the count itself without 余 (a count from
--- records is exact, as 0054 did for 近200).  The 872 integrity files stay
--- text until the integrity file (廉政档案) counts them.
+-- records is exact, as 0054 did for 近200); the 872 integrity files
+-- updated (更新科级领导干部廉政档案) become integrity_files.
 UPDATE annual_templates SET body = replace(replace(replace(body,
 	'开展任前廉政谈话31人次，督促各单位负责人廉政谈话54人次；',
 	'开展任前廉政谈话{{talks_pre_appointment}}人次，督促各单位负责人廉政谈话{{talks_integrity}}人次；'),
 	'督促领导干部开展谈心谈话600余人次。',
 	'督促领导干部开展谈心谈话{{talks_heart}}人次。'),
-	'受理科级干部婚丧喜庆事宜报告20人次，',
-	'受理科级干部婚丧喜庆事宜报告{{matter_reports}}人次，')
+	'受理科级干部婚丧喜庆事宜报告20人次，更新科级领导干部廉政档案872份',
+	'受理科级干部婚丧喜庆事宜报告{{matter_reports}}人次，更新科级领导干部廉政档案{{integrity_files}}份')
 WHERE version = 1
 	AND NOT EXISTS (SELECT 1 FROM annual_templates n WHERE n.version > 1)
 	AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1);
@@ -135,9 +136,9 @@ SELECT t.version + 1, replace(replace(replace(t.body,
 	'开展任前廉政谈话{{talks_pre_appointment}}人次，督促各单位负责人廉政谈话{{talks_integrity}}人次；'),
 	'督促领导干部开展谈心谈话600余人次。',
 	'督促领导干部开展谈心谈话{{talks_heart}}人次。'),
-	'受理科级干部婚丧喜庆事宜报告20人次，',
-	'受理科级干部婚丧喜庆事宜报告{{matter_reports}}人次，'),
-	0, '系统（谈话、重大事项报告数字改为占位符）', 0
+	'受理科级干部婚丧喜庆事宜报告20人次，更新科级领导干部廉政档案872份',
+	'受理科级干部婚丧喜庆事宜报告{{matter_reports}}人次，更新科级领导干部廉政档案{{integrity_files}}份'),
+	0, '系统（谈话、重大事项报告、廉政档案数字改为占位符）', 0
 FROM annual_templates t
 WHERE t.version = (SELECT MAX(version) FROM annual_templates)
 	AND replace(replace(replace(t.body,
@@ -145,5 +146,5 @@ WHERE t.version = (SELECT MAX(version) FROM annual_templates)
 	'开展任前廉政谈话{{talks_pre_appointment}}人次，督促各单位负责人廉政谈话{{talks_integrity}}人次；'),
 	'督促领导干部开展谈心谈话600余人次。',
 	'督促领导干部开展谈心谈话{{talks_heart}}人次。'),
-	'受理科级干部婚丧喜庆事宜报告20人次，',
-	'受理科级干部婚丧喜庆事宜报告{{matter_reports}}人次，') <> t.body;
+	'受理科级干部婚丧喜庆事宜报告20人次，更新科级领导干部廉政档案872份',
+	'受理科级干部婚丧喜庆事宜报告{{matter_reports}}人次，更新科级领导干部廉政档案{{integrity_files}}份') <> t.body;
