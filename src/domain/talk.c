@@ -32,6 +32,7 @@
 QF_AUDIT_EVENT(TALK_ADD, "talk_add", "登记谈话");
 QF_AUDIT_EVENT(SUP_KIND_ADD, "sup_kind_add", "新增日常监督类别");
 QF_AUDIT_OBJECT(talk, "谈话");
+QF_AUDIT_OBJECT(sup_kind, "谈话和报告类别");
 
 /* ---- kinds ---------------------------------------------------------------------- */
 
