@@ -12,14 +12,12 @@
 
 #include "domain/ctx.h"
 #include "domain/interchange.h"
+#include "domain/matter_report.h"
 #include "domain/talk.h"
 #include "model/talk.h"
 #include "store/q_talks.h"
 
 #define F(ix, name) (&v[ix_field(ix, name)])
-
-static const struct label report_states[] = {
-	{ "received", "已接收" }, { "checked", "已核查" }, { "concern", "发现问题" }, { NULL, NULL } };
 
 const struct ix_field ix_talk_fields[] = {
 	{ "kind", IX_TEXT, "kind", NULL, NULL, IX_REQ, NULL },
@@ -45,7 +43,7 @@ const struct ix_field ix_matter_report_fields[] = {
 	{ "public_funds", IX_BOOL, "public_funds", NULL, NULL, 0, NULL },
 	{ "public_vehicles", IX_BOOL, "public_vehicles", NULL, NULL, 0, NULL },
 	{ "note", IX_TEXT, "note", NULL, NULL, IX_EMPTY, NULL },
-	{ "state", IX_ENUM, "state", NULL, NULL, IX_REQ, report_states },
+	{ "state", IX_ENUM, "state", NULL, NULL, IX_REQ, matter_report_states },
 	{ "checked", IX_DATE, "checked_on", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
 	{ 0 }

@@ -32,9 +32,14 @@ QF_AUDIT_EVENT(MATTER_REPORT_ADD, "matter_report_add", "登记重大事项报告
 QF_AUDIT_EVENT(MATTER_REPORT_CHECK, "matter_report_check", "核查重大事项报告");
 QF_AUDIT_OBJECT(matter_report, "重大事项报告");
 
+const struct label matter_report_states[] = {
+	{ "received", "已接收" }, { "checked", "已核查" }, { "concern", "发现问题" }, { NULL, NULL } };
+
 const char *matter_report_state_text(const char *state)
 {
-	return !strcmp(state, "checked") ? "已核查" : !strcmp(state, "concern") ? "发现问题" : "已接收";
+	const char *s = label_of(matter_report_states, state);
+
+	return s ? s : state;
 }
 
 static const char *object_of(struct ctx *c, int64_t id)

@@ -23,6 +23,7 @@
 
 #include "domain/audit_events.h"
 #include "domain/fielderr.h"
+#include "domain/labels.h"
 #include "model/talk.h"
 
 struct ctx;
@@ -40,6 +41,7 @@ int matter_report_list(struct ctx *c, struct matter_report_filter *f, struct mat
 int matter_report_check(struct ctx *c, int64_t id, int concern, struct fielderr *fe);
 /* The due day and late flag of m from its event and reported days. */
 void matter_report_clock(struct ctx *c, struct matter_report *m);
+extern const struct label matter_report_states[];   /* received 已接收, checked 已核查, concern 发现问题 */
 /* 已接收 / 已核查 / 发现问题 */
 const char *matter_report_state_text(const char *state);
 

@@ -23,8 +23,6 @@
 #include "pages/page.h"
 #include "pages/talks.h"
 
-static const struct label state_choices[] = { { "received", "已接收" }, { "checked", "已核查" },
-	{ "concern", "发现问题" }, { NULL, NULL } };
 static const char *const list_args[] = { "within", "person_id", "kind", "state", "reported_from", "reported_to",
 	NULL };
 static const struct list_col cols[] = { { "编号", "num", 0, 0 }, { "报告人", NULL, 0, 0 }, { "单位", NULL, 0, 0 },
@@ -61,7 +59,7 @@ int page_matter_reports(struct req *r)
 		filter_open(&sb, "/matter-reports");
 		field_select(&sb, "kind", "事项类别", kinds, req_arg(r, "kind"), 0, NULL, "全部");
 		unit_select(r, &sb, "within", "单位（含下级）", f.within, 0, NULL, "全部");
-		field_select(&sb, "state", "状态", state_choices, req_arg(r, "state"), 0, NULL, "全部");
+		field_select(&sb, "state", "状态", matter_report_states, req_arg(r, "state"), 0, NULL, "全部");
 		field_text(&sb, "reported_from", "报告日期自", req_arg(r, "reported_from"), 0, NULL, "type=\"date\"");
 		field_text(&sb, "reported_to", "至", req_arg(r, "reported_to"), 0, NULL, "type=\"date\"");
 		filter_close(&sb, NULL, "/matter-reports");
