@@ -141,6 +141,8 @@ static void check_talk(struct ctx *c, const struct talk *t, int kind_ok, int n_p
 		fielderr_add(fe, "person_ids", arena_printf(c->a, "一次最多登记%d人", TALK_BATCH_MAX));
 	if (!n_persons && !t->unit_led)
 		fielderr_add(fe, "person_ids", "请选择谈话对象（单位负责人开展的谈话可只填人次）");
+	if (!n_persons && t->unit_led && t->unit_id <= 0)
+		fielderr_add(fe, "unit_id", "请选择开展谈话的单位");
 	if (!n_persons && t->unit_led && (t->persons < 1 || t->persons > 100000))
 		fielderr_add(fe, "persons", "请填写谈话人次（1至100000）");
 	if (n_persons && t->persons > 1)

@@ -88,6 +88,8 @@ expect_eq "a batch with a repeated person: 422, none saved" "422 $before" \
 r=$(api POST /api/talks "{\"kind\":\"integrity\",\"day\":\"2022-05-10\",\"unit_id\":$UA,\"unit_led\":true,\"persons\":12,\"talker_name\":\"甲局局长王某\"}")
 expect_eq "a unit's own talks without names: 12 persons (人次), talked by its leader" "201 12|1|甲局局长王某" \
 	"$(status "$r") $(sql "SELECT persons || '|' || unit_led || '|' || talker_name FROM talks WHERE id = $(body "$r" | jget '["ids"][0]')")"
+expect_eq "a unit's own talk without its unit: 422 naming unit_id" "422 True" \
+	"$(r=$(api POST /api/talks '{"kind":"heart","day":"2022-04-01","unit_led":true,"persons":3,"talker_name":"某"}'); echo "$(status "$r") $(body "$r" | python3 -c 'import json,sys; print("unit_id" in json.dumps(json.load(sys.stdin)))')")"
 expect_eq "a talk without persons nor unit-led: 422" 422 \
 	"$(status "$(api POST /api/talks '{"kind":"heart","day":"2022-04-01"}')")"
 expect_eq "a talk dated after today: 422" 422 \
