@@ -116,6 +116,9 @@ run_cli report --format json --year 2022; printf '%s' "$OUT" >"$T_DIR/r1.json"
 expect_eq "form1 counts it (before -> after)" "$(($(fig "$T_DIR/r0.json" form1) + 1))" "$(fig "$T_DIR/r1.json" form1)"
 expect_eq "forms_total counts it" "$(($(fig "$T_DIR/r0.json" forms_total) + 1))" "$(fig "$T_DIR/r1.json" forms_total)"
 rollup_eq "--year 2022" ""
+r=$(api POST "/api/outcomes/$O/followups" '{"day":"2022-09-01","note":"回访：已按要求整改"}')
+expect_eq "a follow-up visit (回访) on the talk's outcome: 201, on the talk's timeline" "201 1" \
+	"$(status "$r") $(sql "SELECT count(*) FROM timeline WHERE object = 'talk/$TR' AND action = '回访'")"
 expect_eq "a second outcome on the talk: 422" 422 "$(status "$(api POST "/api/talks/$TR/outcome" '{"measure":"admonishment"}')")"
 TH=$(sql "SELECT min(id) FROM talks WHERE kind = 'heart'")
 expect_eq "a heart-to-heart talk takes no outcome: 422" 422 "$(status "$(api POST "/api/talks/$TH/outcome" '{"measure":"talk_reminder"}')")"
