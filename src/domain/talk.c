@@ -25,6 +25,7 @@
 #include "domain/outcome.h"
 #include "domain/person.h"
 #include "domain/result.h"
+#include "store/q_clues.h"
 #include "store/q_persons.h"
 #include "store/q_talks.h"
 #include "store/store.h"
@@ -264,6 +265,11 @@ int talk_list(struct ctx *c, struct talk_filter *f, struct talk **out, int64_t *
 	if (*total < 0)
 		return -1;
 	return store_talk_list(c->db, c->a, f, out);
+}
+
+int talk_timeline(struct ctx *c, int64_t id, struct timeline_entry **out)
+{
+	return store_timeline_list(c->db, c->a, talk_object(c, id), out);
 }
 
 /* ---- the talk as an outcome's matter ----------------------------------------- */

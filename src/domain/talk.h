@@ -51,6 +51,10 @@ int talk_add(struct ctx *c, const struct talk *t, const int64_t *person_ids, int
 /* RES_DONE (the note decrypted), RES_NOT_FOUND (absent or denied, audited), RES_STORE. */
 int talk_get(struct ctx *c, int64_t id, struct talk *out);
 int talk_list(struct ctx *c, struct talk_filter *f, struct talk **out, int64_t *total);
+/* The talk's timeline (its outcome, the follow-up visits), for a reader
+ * who has read it (talk_get): the count, < 0. */
+struct timeline_entry;
+int talk_timeline(struct ctx *c, int64_t id, struct timeline_entry **out);
 
 /* The first-form outcome of a reminder or warning talk: measure
  * talk_reminder (谈话提醒) or admonishment (诫勉), on the talk's day, for its

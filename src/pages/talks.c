@@ -229,6 +229,12 @@ static int talk_page(struct req *r, const struct fielderr *fe, unsigned status)
 			     1, fielderr_get(fe, "measure"), NULL);
 		form_close(&sb, "记录处理结果", NULL);
 	}
+	{
+		struct timeline_entry *tl;
+		int n = talk_timeline(&r->c, t.id, &tl);
+		if (n > 0)
+			page_timeline(&sb, tl, n);
+	}
 	return page_finish(r, &sb, status);
 }
 

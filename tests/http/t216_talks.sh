@@ -124,6 +124,7 @@ TH=$(sql "SELECT min(id) FROM talks WHERE kind = 'heart'")
 expect_eq "a heart-to-heart talk takes no outcome: 422" 422 "$(status "$(api POST "/api/talks/$TH/outcome" '{"measure":"talk_reminder"}')")"
 st=$(http_get "$T_DIR/tr" -b "$JAR" "$BASE/talks/$TR")
 expect_contains "the talk's page links its outcome" "/outcomes/$O" "$(cat "$T_DIR/tr.b")"
+expect_contains "... and its timeline holds the visit" "回访：已按要求整改" "$(cat "$T_DIR/tr.b")"
 st=$(http_get "$T_DIR/o" -b "$JAR" "$BASE/outcomes/$O")
 expect_eq "the outcome's page opens: 200" 200 "$st"
 
