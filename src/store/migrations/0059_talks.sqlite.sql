@@ -8,7 +8,9 @@
 -- same ids back clears it, so a lost row fails the migration.  The rows
 -- are copied unchanged (the rollup's contributions stand); the indexes
 -- of 0008, 0018 and 0023 and the rollup's triggers of 0028 are created
--- again after the copy.
+-- again after the copy.  The column list, the indexes and the triggers
+-- are those of the schema at 0058: a migration before this one that
+-- changes outcomes must change this rebuild too.
 PRAGMA defer_foreign_keys = ON;
 CREATE TABLE outcomes_0059 AS SELECT * FROM outcomes;
 DROP TABLE outcomes;
