@@ -23,7 +23,13 @@
 #   API; a township account: another jurisdiction's person, report and talk
 #   404, each refusal audited (access_denied);
 # - an added kind is offered and used; export -> import -> export keeps the
-#   talks, reports and the talk's outcome.
+#   talks, reports and the talk's outcome;
+# - the integrity file (廉政档案) of a section-level cadre: the reports, talks,
+#   the case and its bar to promotion for the case manager; for a township
+#   account not on the case team the clue but not the case (need-to-know);
+#   another jurisdiction's cadre 404, no permission 403, below section
+#   rank 404; 更新 audited and counted (integrity_files); the .docx is well
+#   formed and LibreOffice opens it.
 # Before this change /talks and /matter-reports did not exist and an outcome
 # with neither case nor clue was refused by the CHECK of migration 0008.
 cd "$(dirname "$0")/../.."
