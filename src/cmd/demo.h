@@ -104,6 +104,11 @@ int demo_subject_near(struct demo *d, enum demo_pool pool, int unit);
 
 /* demo_org.c: the units, persons and campaigns. */
 int demo_org(struct demo *d);
+/* One person's line (as demo_org writes them). */
+void demo_emit_person(struct demo *d, int i);
+/* A section-level person more (科级, no leading post) in unit, after the
+ * chart (demo_talks.c's cadres): its index, or -1 when full. */
+int demo_add_cadre(struct demo *d, int unit, const char *position);
 /* The file id of campaign code ("grain", ...); NULL for code NULL. */
 const char *demo_campaign(struct demo *d, const char *code);
 /* demo_matters.c: everything else. */
@@ -124,6 +129,8 @@ const char *demo_inspection_of(struct demo *d, int unit);
 int demo_inspections(struct demo *d);
 struct cmd_env;
 int demo_inspection_staff(struct cmd_env *env, int year);
+/* demo_talks.c: the talks and personal matter reports (issue 15). */
+int demo_talks(struct demo *d);
 
 void demo_release(struct demo *d);
 

@@ -17,7 +17,7 @@
 
 #define CITY DEMO_CITY
 #define DEMO_MAX_UNITS 256
-#define DEMO_MAX_PERSONS 2048
+#define DEMO_MAX_PERSONS 4096
 
 /* The 38 city departments.  tag: the campaign whose field the unit is
  * (its staff are the subjects the campaign's cases draw); head: the title
@@ -259,13 +259,26 @@ static void emit_units(struct demo *d)
 
 static void emit_persons(struct demo *d)
 {
-	for (int i = 0; i < d->n_persons; i++) {
-		const struct demo_person *p = &d->persons[i];
-		demo_emit(d, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b}", "type", "person",
-				       "id", p->id, "name", p->name, "unit", d->units[p->unit].id,
-				       "position", p->position, "rank", p->rank, "top_leader", p->top,
-				       "leadership", p->lead, "party_member", p->party));
-	}
+	for (int i = 0; i < d->n_persons; i++)
+		demo_emit_person(d, i);
+}
+
+void demo_emit_person(struct demo *d, int i)
+{
+	const struct demo_person *p = &d->persons[i];
+
+	demo_emit(d, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b}", "type", "person",
+			       "id", p->id, "name", p->name, "unit", d->units[p->unit].id,
+			       "position", p->position, "rank", p->rank, "top_leader", p->top,
+			       "leadership", p->lead, "party_member", p->party));
+}
+
+int demo_add_cadre(struct demo *d, int unit, const char *position)
+{
+	if (d->n_persons >= DEMO_MAX_PERSONS)
+		return -1;
+	add_person(d, unit, position, "section", 0, 0);
+	return d->n_persons - 1;
 }
 
 static void emit_campaigns(struct demo *d)

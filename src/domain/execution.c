@@ -58,6 +58,8 @@ static const char *outcome_object(struct ctx *c, int64_t id)
 /* The object of an outcome's matter on the timeline. */
 static const char *matter_object(struct ctx *c, const struct outcome *o)
 {
+	if (o->supervision_id)          /* a talk's first-form outcome (domain/talk.h) */
+		return arena_printf(c->a, "talk/%" PRId64, o->supervision_id);
 	return o->case_id ? case_obj(c, o->case_id) : arena_printf(c->a, "clue/%" PRId64, o->clue_id);
 }
 

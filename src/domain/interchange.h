@@ -167,6 +167,9 @@ extern const struct ix_field ix_inspection_fields[];
 int ix_inspection_prepare(struct ix *ix, struct ix_val *v);
 
 /* the rectification ledger's problems (ix_problem.c) */
+extern const struct ix_field ix_talk_fields[], ix_matter_report_fields[], ix_integrity_update_fields[];
+int ix_talk_prepare(struct ix *ix, struct ix_val *v);
+int ix_matter_report_prepare(struct ix *ix, struct ix_val *v);
 extern const struct ix_field ix_problem_fields[];
 int ix_problem_prepare(struct ix *ix, struct ix_val *v);
 int ix_problem_after(struct ix *ix, struct ix_val *v, int64_t id);

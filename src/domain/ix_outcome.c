@@ -87,6 +87,7 @@ int ix_outcome_prepare(struct ix *ix, struct ix_val *v)
 	struct ctx *c = ix_ctx(ix);
 	struct ix_val *measures = &v[ix_field(ix, "measures")], *months = &v[ix_field(ix, "probation_months")];
 	struct ix_val *kase = &v[ix_field(ix, "case")], *clue = &v[ix_field(ix, "clue")];
+	struct ix_val *talk = &v[ix_field(ix, "talk")];
 	const char *day = v[ix_field(ix, "date")].s;
 	int64_t person = v[ix_field(ix, "person")].i, unit, existing;
 	const struct form_table *ft = ix_forms(ix);
@@ -101,8 +102,8 @@ int ix_outcome_prepare(struct ix *ix, struct ix_val *v)
 
 	if (!ft || !pt)
 		return -1;
-	if (kase->set == clue->set)
-		return ix_fail(ix, "case", "exactly one of case and clue is required");
+	if (kase->set + clue->set + talk->set != 1)
+		return ix_fail(ix, "case", "exactly one of case, clue and talk is required");
 	if (clue->set) {        /* old rule: a clue's outcome once filed belongs to the case */
 		int64_t k = case_of_clue(ix, clue->i);
 		if (k < 0)
@@ -139,7 +140,10 @@ int ix_outcome_prepare(struct ix *ix, struct ix_val *v)
 	sanction_rules_check(c->a, pt, dec, n, &(struct sanction_subject){ p.rank, p.party_member }, &fe);
 	if (fe.n)
 		return ix_refuse(ix, &fe, NULL);
-	rc = store_outcome_find(c->db, person, kase->set ? kase->i : 0, clue->set ? clue->i : 0, 0, &existing);
+	if (talk->set && form != 1)
+		return ix_fail(ix, "measures", "an outcome on a talk is first-form treatment (DOMAIN.md section 3)");
+	rc = store_outcome_find(c->db, person, kase->set ? kase->i : 0, clue->set ? clue->i : 0,
+				talk->set ? talk->i : 0, &existing);
 	if (rc < 0)
 		return -1;
 	if (rc > 0)

@@ -660,6 +660,8 @@ static const struct ix_field outcome_fields[] = {
 	{ "person", IX_REF, "person_id", "person", NULL, IX_REQ, NULL },
 	{ "case", IX_REF, "case_id", "case", NULL, 0, NULL },
 	{ "clue", IX_REF, "clue_id", "clue", NULL, 0, NULL },
+	/* issue 15: a first-form outcome recorded on a talk (outcomes.supervision_id) */
+	{ "talk", IX_REF, "supervision_id", "talk", NULL, IX_EXT, NULL },
 	{ "date", IX_DATE, "day", NULL, NULL, IX_REQ, NULL },
 	/* as first decided: a measure an appeal added is the appeal line's
 	 * (an appeal ends a sanction again on import) */
@@ -779,6 +781,13 @@ const struct ix_type ix_types[] = {
 	  ix_detention_notice_fields, ix_detention_notice_prepare, NULL, IX_T_NOREGION },
 	{ "detention_step", "detention_extensions", NULL, "at", NULL, NULL, NULL, "t.id",
 	  ix_detention_step_fields, ix_detention_step_prepare, ix_detention_step_after, IX_T_NOREGION },
+	/* issue 15: talks before outcomes (a first-form outcome's matter may be a talk) */
+	{ "talk", "talks", "T", "created_at", NULL, NULL, NULL, "t.id", ix_talk_fields, ix_talk_prepare, NULL,
+	  IX_T_NOREGION },
+	{ "matter_report", "matter_reports", "Y", "created_at", NULL, NULL, NULL, "t.id", ix_matter_report_fields,
+	  ix_matter_report_prepare, NULL, IX_T_NOREGION },
+	{ "integrity_update", "integrity_updates", NULL, "created_at", NULL, NULL, NULL, "t.id",
+	  ix_integrity_update_fields, NULL, NULL, IX_T_NOREGION },
 	{ "outcome", "outcomes", "O", "created_at", NULL, NULL, NULL, "t.id", outcome_fields,
 	  ix_outcome_prepare, ix_outcome_after, 0 },
 	{ "clarification", "clarifications", "L", "created_at", NULL, NULL, NULL, "t.id",

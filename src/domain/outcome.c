@@ -28,6 +28,7 @@
 #include "domain/measures.h"
 #include "domain/role.h"
 #include "domain/sanction.h"
+#include "domain/talk.h"
 #include "domain/result.h"
 #include "store/q_cases.h"
 #include "store/q_clues.h"
@@ -160,6 +161,11 @@ int outcome_matter_access(struct ctx *c, const struct outcome *o)
 
 	if (o->case_id)
 		return case_access(c, o->case_id);
+	if (o->supervision_id) {
+		struct talk t;
+		int rc = talk_get(c, o->supervision_id, &t);
+		return rc == RES_STORE ? -1 : rc;
+	}
 	return clue_visible(c, o->clue_id, &k);
 }
 
@@ -379,11 +385,14 @@ int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fie
 	int rc;
 
 	out->existing_id = 0;
-	if (in->supervision_id) {
-		fielderr_add(fe, "supervision_id", "日常监督记录尚未启用，请在线索或案件上记录处理结果");
+	if (in->supervision_id && (in->case_id || in->clue_id)) {
+		fielderr_add(fe, "matter", "请选择一个案件、一条线索或一次谈话（三者选一）");
 		return RES_INVALID;
 	}
-	rc = outcome_matter_open(c, in->case_id, in->clue_id, &m, fe);
+	/* a daily-supervision record (a talk: migration 0059) is the matter
+	 * itself (DOMAIN.md section 3) */
+	rc = in->supervision_id ? talk_matter_open(c, in->supervision_id, &m, fe)
+				: outcome_matter_open(c, in->case_id, in->clue_id, &m, fe);
 	if (rc != 1)
 		return rc;
 	/* a closed case takes no outcome decided after its closure: the
@@ -407,8 +416,13 @@ int64_t outcome_record(struct ctx *c, const struct outcome_input *in, struct fie
 	ra.o.person_id = in->person_id;
 	ra.o.case_id = in->case_id;
 	ra.o.clue_id = in->clue_id;
+	ra.o.supervision_id = in->supervision_id;
 	ra.o.day = in->day;
 	ra.o.form = outcome_form(&ft, in->measures, in->n_measures, date_parse(in->day));
+	if (in->supervision_id && ra.o.form != 1) {
+		fielderr_add(fe, "measures", "日常监督记录只能记录第一种形态的处理");
+		return RES_INVALID;
+	}
 	ra.o.sanctioned = outcome_has_sanction(in->measures, in->n_measures);
 	ra.o.probation_months = in->probation_months;
 	ra.o.campaign_id = m.campaign_id;

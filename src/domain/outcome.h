@@ -2,7 +2,7 @@
 #define QF_OUTCOME_H
 /*
  * outcome: what one person receives for one matter (a case or a clue; a
- * daily-supervision record once those exist) (DOMAIN.md section 3): at most
+ * daily-supervision record: a talk, domain/talk.h) (DOMAIN.md section 3): at most
  * one per person and matter.  Its measures each have their own decision
  * date (a party sanction its approval date, a government sanction its
  * decision date); `day` is the first decision, in whose period it counts.
@@ -41,9 +41,9 @@ struct store;
 
 struct outcome_input {
 	int64_t person_id;
-	int64_t case_id;                 /* exactly one of case_id, clue_id */
+	int64_t case_id;                 /* exactly one of case_id, clue_id, supervision_id */
 	int64_t clue_id;
-	int64_t supervision_id;          /* reserved: refused until the records exist */
+	int64_t supervision_id;          /* a talk (domain/talk.h): exactly one of the three */
 	const char *day;                 /* YYYY-MM-DD: the first decision */
 	const char *effective;           /* "" or NULL: the day (default of the two below) */
 	const char *party_decided;       /* the party sanction's approval date ("": effective) */

@@ -51,6 +51,8 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_CAMPAIGN_WRITE] = "campaign_write",
 	[PERM_INSPECTION_READ] = "inspection_read",
 	[PERM_INSPECTION_WRITE] = "inspection_write",
+	[PERM_SUPERVISION_READ] = "supervision_read",
+	[PERM_SUPERVISION_WRITE] = "supervision_write",
 
 };
 

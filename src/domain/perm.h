@@ -58,6 +58,8 @@ enum perm {
 	PERM_CAMPAIGN_WRITE,    /* special campaigns: create, edit, groups, plan documents (0056) */
 	PERM_INSPECTION_READ,   /* inspections (巡察): the content is need-to-know (domain/inspection.h) */
 	PERM_INSPECTION_WRITE,  /* rounds, inspections, members, findings, clues transferred: the inspection office */
+	PERM_SUPERVISION_READ,  /* daily supervision: personal matter reports and talks of one's units */
+	PERM_SUPERVISION_WRITE, /* record them, check reports, add their kinds: the supervising offices */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -41,6 +41,10 @@ int person_record_get(struct ctx *c, const struct person *p, struct person_recor
 			rec->matter_visible[i] |= rec->cases[j].id == o->case_id;
 		for (int j = 0; o->clue_id && j < rec->n_clues; j++)
 			rec->matter_visible[i] |= rec->clues[j].id == o->clue_id;
+		/* a talk (0059): its unit is the person's jurisdiction, which the
+		 * record's reader has; the talk itself needs the supervision reading */
+		if (o->supervision_id)
+			rec->matter_visible[i] = authz_has(&c->who, PERM_SUPERVISION_READ);
 	}
 	/* while a case is open promotion is barred (DOMAIN.md section 3): a
 	 * fact of the person, shown without the case to those who may not see it */

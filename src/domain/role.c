@@ -26,6 +26,8 @@
    (add, edit, confirm, return) with the unit's steps for units that have
    no account of their own */
 #define PROBLEM_WORK PERM_PROBLEM_READ, PERM_PROBLEM_WRITE, PERM_PROBLEM_RECTIFY
+/* daily supervision (personal matter reports, talks): read and record */
+#define SUPERVISION_WORK PERM_SUPERVISION_READ, PERM_SUPERVISION_WRITE
 /* the case list and work on the cases whose team one is on */
 #define CASE_WORK PERM_CASE_READ, PERM_CASE_WORK
 
@@ -39,13 +41,15 @@ const struct role role_table[] = {
 			   PERM_EXECUTION, PERM_ACCOUNTABILITY, PERM_CATALOG, PERM_RULES_EDIT,
 			   PERM_ANNUAL_REPORT,
 			   PERM_STATS, PERM_DOC_TEMPLATES, PERM_CLUE_ASSIGN, RATING_WORK, PERM_TARGET_MANAGE,
-			   PROBLEM_WORK, PERM_CAMPAIGN_WRITE) },
+			   PROBLEM_WORK, PERM_CAMPAIGN_WRITE,
+			   SUPERVISION_WORK) },
 	/* no PERM_CASE_WORK: the supervision office investigates no case and
 	   sits on no trial, so it joins no case team (审查调查与审理分离,
 	   issue 10); the case list, to declare conflicts (回避) like leaders */
 	{ .code = "supervisor", .label = "监督检查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_CASE_READ, PERM_OUTCOME_WRITE,
-			   PERM_ACCOUNTABILITY, RATING_WORK, PROBLEM_WORK, PERM_CAMPAIGN_WRITE) },
+			   PERM_ACCOUNTABILITY, RATING_WORK, PROBLEM_WORK, PERM_CAMPAIGN_WRITE,
+			   SUPERVISION_WORK) },
 	{ .code = "investigator", .label = "审查调查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_PROPOSE, CASE_WORK) },
 	{ .code = "trial", .label = "案件审理室",
@@ -54,15 +58,16 @@ const struct role role_table[] = {
 	  .grants = GRANTS(STAFF_READ, PERM_CLUE_REGISTER, PROBLEM_WORK, PERM_INSPECTION_WRITE) },
 	{ .code = "resident_group", .label = "派驻纪检监察组", .scoped = 1,
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_REPORT_READ, CASE_WORK,
-			   PERM_OUTCOME_WRITE, PERM_EXECUTION, RATING_WORK, PROBLEM_WORK) },
+			   PERM_OUTCOME_WRITE, PERM_EXECUTION, RATING_WORK, PROBLEM_WORK, SUPERVISION_WORK) },
 	{ .code = "township", .label = "乡镇纪委", .scoped = 1,
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_REPORT_READ, CASE_WORK,
-			   PERM_OUTCOME_WRITE, PERM_EXECUTION, RATING_WORK, PROBLEM_WORK) },
+			   PERM_OUTCOME_WRITE, PERM_EXECUTION, RATING_WORK, PROBLEM_WORK, SUPERVISION_WORK) },
 	{ .code = "leader", .label = "委领导",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_APPROVE,
 			   PERM_REPORT_READ, PERM_REPORTER, PERM_CASE_READ, PERM_CASE_ASSIGN,
 			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT,
-			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH, PERM_PROBLEM_READ) },
+			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH, PERM_PROBLEM_READ,
+			   PERM_SUPERVISION_READ) },
 	/* a unit's rectification staff (整改联络员, issue 14): scoped to its
 	   unit (its jurisdiction), the unit's problems and their evidence, nothing
 	   else of the platform (no units, persons, clues, cases) */

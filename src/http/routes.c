@@ -28,6 +28,7 @@
 #include "api/persons.h"
 #include "api/problems.h"
 #include "api/campaigns.h"
+#include "api/talks.h"
 #include "api/ratings.h"
 #include "api/targets.h"
 #include "api/reports.h"
@@ -59,7 +60,9 @@
 #include "pages/persons.h"
 #include "pages/public.h"
 #include "pages/inspections.h"
+#include "pages/integrity.h"
 #include "pages/problems.h"
+#include "pages/talks.h"
 #include "pages/ratings.h"
 #include "pages/targets.h"
 #include "pages/reports.h"
@@ -235,6 +238,22 @@ const struct route route_table[] = {
 	{ POST, "/problems/{id}/apply", page_problem_apply, PERM_PROBLEM_RECTIFY, 0 },
 	{ POST, "/problems/{id}/confirm", page_problem_confirm, PERM_PROBLEM_WRITE, 0 },
 	{ POST, "/problems/{id}/return", page_problem_return, PERM_PROBLEM_WRITE, 0 },
+	/* daily supervision: talks and personal matter reports (issue 15) */
+	{ GET, "/talks", page_talks, PERM_SUPERVISION_READ, 0 },
+	{ GET, "/talks/new", page_talk_new, PERM_SUPERVISION_WRITE, 0 },
+	{ POST, "/talks", page_talk_create, PERM_SUPERVISION_WRITE, 0 },
+	{ GET, "/talks/kinds", page_sup_kinds, PERM_SUPERVISION_READ, 0 },
+	{ POST, "/talks/kinds", page_sup_kind_add, PERM_SUPERVISION_WRITE, 0 },
+	{ GET, "/talks/{id}", page_talk, PERM_SUPERVISION_READ, 0 },
+	{ POST, "/talks/{id}/outcome", page_talk_outcome, PERM_OUTCOME_WRITE, 0 },
+	{ GET, "/persons/{id}/integrity", page_integrity, PERM_SUPERVISION_READ, 0 },
+	{ POST, "/persons/{id}/integrity", page_integrity_update, PERM_SUPERVISION_WRITE, 0 },
+	{ GET, "/persons/{id}/integrity/docx", page_integrity_docx, PERM_SUPERVISION_READ, 0 },
+	{ GET, "/matter-reports", page_matter_reports, PERM_SUPERVISION_READ, 0 },
+	{ GET, "/matter-reports/new", page_matter_report_new, PERM_SUPERVISION_WRITE, 0 },
+	{ POST, "/matter-reports", page_matter_report_create, PERM_SUPERVISION_WRITE, 0 },
+	{ GET, "/matter-reports/{id}", page_matter_report, PERM_SUPERVISION_READ, 0 },
+	{ POST, "/matter-reports/{id}/check", page_matter_report_check, PERM_SUPERVISION_WRITE, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
 	/* target tasks, work reminders and the scoreboard (issue 14) */
@@ -347,6 +366,14 @@ const struct route route_table[] = {
 	{ POST, "/api/inspections/{id}/clues", api_inspection_clue_transfer, PERM_INSPECTION_WRITE, R_API },
 	{ POST, "/api/inspections/{id}/feedback", api_inspection_feedback, PERM_INSPECTION_WRITE, R_API },
 	{ POST, "/api/inspections/{id}/reported", api_inspection_reported, PERM_INSPECTION_WRITE, R_API },
+	{ GET, "/api/talks", api_talks, PERM_SUPERVISION_READ, R_API },
+	{ POST, "/api/talks", api_talk_create, PERM_SUPERVISION_WRITE, R_API },
+	{ GET, "/api/talks/{id}", api_talk, PERM_SUPERVISION_READ, R_API },
+	{ POST, "/api/talks/{id}/outcome", api_talk_outcome, PERM_OUTCOME_WRITE, R_API },
+	{ GET, "/api/matter-reports", api_matter_reports, PERM_SUPERVISION_READ, R_API },
+	{ POST, "/api/matter-reports", api_matter_report_create, PERM_SUPERVISION_WRITE, R_API },
+	{ GET, "/api/matter-reports/{id}", api_matter_report, PERM_SUPERVISION_READ, R_API },
+	{ POST, "/api/matter-reports/{id}/check", api_matter_report_check, PERM_SUPERVISION_WRITE, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

@@ -11,8 +11,8 @@
 #include "model/filter.h"
 #include "model/metrics.h"
 
-/* One person's outcome on one matter (a case, a clue, or, once those
- * records exist, a daily-supervision record): at most one per person and
+/* One person's outcome on one matter (a case, a clue, or a
+ * daily-supervision record, a talk: supervision_id): at most one per person and
  * matter.  measures: the codes in force joined by ','; day: the first
  * decision (the outcome counts in its period, with `form` by the form
  * table in force then); bar_until: the first day free of the influence
@@ -23,7 +23,7 @@ struct outcome {
 	int64_t person_id;
 	const char *person_name;
 	int64_t case_id, clue_id;       /* exactly one is set */
-	int64_t supervision_id;         /* reserved: daily-supervision records (none yet) */
+	int64_t supervision_id;         /* a daily-supervision record: a talk (0059), 0 none */
 	const char *day;
 	int form;
 	int sanctioned;

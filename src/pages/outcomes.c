@@ -48,11 +48,14 @@ static void matter_ids(const struct form *f, int64_t *case_id, int64_t *clue_id)
 }
 
 /* The matter as words with its link. */
-static void matter_link(struct strbuf *sb, int64_t case_id, int64_t clue_id)
+static void matter_link(struct strbuf *sb, int64_t case_id, int64_t clue_id, int64_t talk_id)
 {
 	char href[40], text[48];
 
-	if (case_id) {
+	if (talk_id) {          /* a daily-supervision record (domain/talk.h) */
+		snprintf(href, sizeof(href), "/talks/%" PRId64, talk_id);
+		snprintf(text, sizeof(text), "谈话 %" PRId64, talk_id);
+	} else if (case_id) {
 		snprintf(href, sizeof(href), "/cases/%" PRId64, case_id);
 		snprintf(text, sizeof(text), "案件 %" PRId64, case_id);
 	} else {
@@ -73,7 +76,7 @@ static void matter_fields(struct req *r, struct strbuf *sb, const struct outcome
 	else
 		form_hidden_id(sb, "clue_id", m->clue_id);
 	strbuf_addstr(sb, "<p>");
-	matter_link(sb, m->case_id, m->clue_id);
+	matter_link(sb, m->case_id, m->clue_id, 0);
 	strbuf_addstr(sb, "</p>");
 	field_select_open(sb, "person_id", "人员", 1, err, "请选择");
 	for (int i = 0; i < m->n_subjects; i++)
@@ -391,7 +394,7 @@ static int outcome_page(struct req *r, int64_t id, const struct fielderr *fe, un
 	html_txt(&sb, arena_printf(r->arena, "（%s）", o.unit_name));
 	record_value_close(&sb);
 	record_value_open(&sb, "事项", NULL);
-	matter_link(&sb, o.case_id, o.clue_id);
+	matter_link(&sb, o.case_id, o.clue_id, o.supervision_id);
 	record_value_close(&sb);
 	record_item(&sb, "处理日期", o.day);
 	record_item(&sb, "生效日期", o.effective);

@@ -43,6 +43,8 @@ static const struct {
 	{ "/targets", "目标任务", PERM_TARGET_READ },
 	{ "/problems", "问题整改台账", PERM_PROBLEM_READ },
 	{ "/inspections", "巡察", PERM_INSPECTION_READ },
+	{ "/talks", "谈话记录", PERM_SUPERVISION_READ },
+	{ "/matter-reports", "重大事项报告", PERM_SUPERVISION_READ },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
 	{ "/rules", "规则表", PERM_RULES_EDIT },
 	{ "/statistics", "统计数据", PERM_STATS },

@@ -11,6 +11,7 @@
 #include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/labels.h"
+#include "domain/integrity.h"
 #include "domain/person.h"
 #include "domain/result.h"
 #include "domain/role.h"
@@ -287,6 +288,9 @@ int page_person_show(struct req *r)
 	record_close(&sb);
 	if (authz_has(&r->c.who, PERM_PERSON_WRITE))
 		toolbar(&sb, arena_printf(r->arena, "/persons/%" PRId64 "/edit", p.id), "编辑", 0);
+	/* the integrity file (廉政档案, domain/integrity.h) of a cadre of section rank and up */
+	if (authz_has(&r->c.who, PERM_SUPERVISION_READ) && integrity_rank(p.rank))
+		toolbar(&sb, arena_printf(r->arena, "/persons/%" PRId64 "/integrity", p.id), "廉政档案", 0);
 	post_history(r, &sb, &p);
 	page_person_record(r, &sb, &p);
 	return page_finish(r, &sb, 200);

@@ -799,12 +799,14 @@ int store_outcome_ids(struct store *s, struct arena *a, int64_t **out)
 
 /* need-to-know as outcome_get: a case's outcome for its team (team_user
  * 0: every case) or, sanctioned, for an execution role within its units;
- * a clue's within the user's units; the scope
+ * a clue's, and a talk's (0059), within the user's units; the scope
  * from the case, the clue it came from and the subject snapshot */
 #define OUT_LIST_WHERE "WHERE (o.case_id IS NULL OR ? = 0 OR EXISTS (SELECT 1 FROM case_team t " \
 	"WHERE t.case_id = o.case_id AND t.user_id = ?) " \
 	"OR (? = 1 AND o.sanctioned = 1 AND " Q_IN_SCOPE("o.unit_id") ")) " \
 	"AND (o.clue_id IS NULL OR " Q_IN_SCOPE("(SELECT ck.unit_id FROM clues ck WHERE ck.id = o.clue_id)") ") " \
+	"AND (o.supervision_id IS NULL OR " \
+	Q_IN_SCOPE("(SELECT tk.unit_id FROM talks tk WHERE tk.id = o.supervision_id)") ") " \
 	"AND (? = '' OR o.day >= ?) AND (? = '' OR o.day <= ?) AND (? = 0 OR o.form = ?) " \
 	"AND (? = 0 OR o.sanctioned = 1) " OUTCOME_SCOPE
 static const struct store_sql Q_OUT_LIST = {
@@ -829,6 +831,7 @@ static int bind_outcome_filters(struct store_stmt *st, struct arena *a, const vo
 	store_bind_int(st, i++, f->team_user);
 	store_bind_int(st, i++, f->team_user);
 	store_bind_int(st, i++, f->execution);
+	store_bind_int(st, i++, f->scope_user);
 	store_bind_int(st, i++, f->scope_user);
 	store_bind_int(st, i++, f->scope_user);
 	i = q_bind_text2(st, i, f->day_from);

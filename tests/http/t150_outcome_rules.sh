@@ -76,7 +76,7 @@ expect_eq "... so the case refuses a second outcome of the person (it counts onc
 r=$(outcome "{\"person_id\":$PX,\"clue_id\":$C1,\"day\":\"2022-03-01\",\"measures\":[\"criticism\"]}")
 expect_eq "a filed clue takes no outcome: 422 naming clue_id" "422 clue_id" "$(status "$r") $(fields "$r")"
 r=$(outcome "{\"person_id\":$PX,\"supervision_id\":7,\"day\":\"2022-03-01\",\"measures\":[\"criticism\"]}")
-expect_eq "a daily-supervision matter is designed but not yet open: 422 naming supervision_id" "422 supervision_id" "$(status "$r") $(fields "$r")"
+expect_eq "a daily-supervision matter (a talk, issue 15) that does not exist: 404" 404 "$(status "$r")"
 
 # ---- one sanction of each kind; the stated period ----------------------------------------
 C2=$(clue "$PX"); A2=$(file_case "$C2" 2022-01-07 2022-01-10)

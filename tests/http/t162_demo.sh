@@ -32,9 +32,9 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-# camp14 (0056) and insp14: campaigns' plans, groups and measure types; the
-# inspections' lines (src/cmd/demo_inspections.c)
-DEMO_SHA256=4dea53b13211b254d0060dee0a1d652551b00b8bfc23190dc1147ad16685ab28
+# camp14 (0056), insp14, talk15: campaigns' plans, groups and measure types;
+# the inspections' lines; the talks, matter reports and cadres (demo_talks.c)
+DEMO_SHA256=TBD
 
 init_db || { not_ok "init"; finish; }
 
@@ -101,7 +101,8 @@ expect_figures() {
 expect_figures "2022" "clues_disposed=516 cases_filed=184 cases_closed=172 closure_rate=93.48% \
 	sanctioned=175 detained=2 forms_total=583 form1=404 form1_share=69.3% followups=36 clarifications=4 \
 	ratings=4950 ratings_5star=4875 good_rate=98.5% letters_received=21 letters_concluded=19 \
-	target_tasks=196 target_ledgers=7 reminders_standing=10 reminders_recent=16"
+	target_tasks=196 target_ledgers=7 reminders_standing=10 reminders_recent=16 \
+	talks_pre_appointment=31 talks_integrity=54 talks_heart=612 matter_reports=20 integrity_files=872"
 expect_figures "key persons" "cases_filed=26 sanctioned=26 form1=10" --key-persons
 expect_figures "四风" "clues_disposed=25 sanctioned=29" --category eight_rules
 camp() { sql "SELECT id FROM campaigns WHERE name LIKE '$1%'"; }

@@ -49,6 +49,10 @@ expect_contains "the target tasks from records (migration 0054: 近200 of the re
 	"列出196项目标任务和工作举措，明确了责任领导、完成时限等内容，制定工作台帐7份，制发常委会议定事项工作提示10期、近期重点工作提示16期" "$R1"
 expect_contains "the inspections from records (migration 0055: round=1 and round=2 of the year, the year's staff lent)" \
 	"在第一轮巡察中，共发现35个基层党组织各类问题373个，移交问题线索12件，发现并反馈“一把手”问题3个。高标准启动第二轮巡察，派出3个巡察组对4家市直单位进行常规巡察，对27个村级党组织开展提级巡察，市委水利工程建设专项巡察组进驻市水务局，开展为期1个月的上下联动专项巡察。纪检监察机关累计派出参与巡察干部7人" "$R1"
+expect_contains "the talks from records (migration 0059)" \
+	"开展任前廉政谈话31人次，督促各单位负责人廉政谈话54人次；" "$R1"
+expect_contains "... 600余 of the report is the count, 612" "督促领导干部开展谈心谈话612人次。" "$R1"
+expect_contains "... the personal matter reports and the integrity files updated" "受理科级干部婚丧喜庆事宜报告20人次，更新科级领导干部廉政档案872份" "$R1"
 expect_contains "公检法 (source=judicial)" "接收“公检法”移交线索5件，结案4件" "$R1"
 expect_contains "the previous year where the prose names it" "2021年度青枫市委政治生态" "$R1"
 check "no placeholder left, no real city name" bash -c '! grep -qE "\{\{|xx|牡丹江" "$1"' _ "$T_DIR/r1.txt"

@@ -313,7 +313,8 @@ BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_re
             "case_read", "case_assign", "case_work", "case_override", "outcome_write",
             "execution", "accountability", "rules_edit", "annual_report", "stats", "doc_templates",
             "clue_assign", "rating_read", "rating_work", "target_read", "target_manage", "target_publish",
-            "problem_read", "problem_write", "problem_rectify", "campaign_write"}
+            "problem_read", "problem_write", "problem_rectify", "campaign_write",
+            "supervision_read", "supervision_write"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -548,6 +549,18 @@ for X in JURIS:
     for r in INSP_TEAM.get(X, ()):
         SQL.run("INSERT INTO inspection_members(inspection_id, user_id, added_at) VALUES (%d, %d, 1)"
                 % (o["inspection"], uid("u_" + r)))
+
+# issue 15 (daily supervision): a reminder talk and a personal matter report of each jurisdiction's person
+for X in JURIS:
+    o = OBJ[X]
+    o["talk"] = api(cm, "POST", "/api/talks", {"kind": "reminder", "day": "2022-04-01",
+                                              "person_ids": [o["person"]]})["ids"][0]
+    # a cadre of section rank: the integrity file (廉政档案) is kept from that rank up
+    o["cadre"] = api(cm, "POST", "/api/persons", {"name": "%s科长" % o["tag"], "unit_id": o["unit"],
+                                                  "rank": "section"})["id"]
+    o["matter_report"] = api(cm, "POST", "/api/matter-reports", {"person_id": o["person"], "kind": "wedding",
+                                                                "event_day": "2022-04-01",
+                                                                "reported": "2022-04-02"})["id"]
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
@@ -602,6 +615,7 @@ def reach(role, rule, X):
 #   need_first: it asks for them before looking the object up (documents).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
              "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur",
+             "talk": "jur", "matter_report": "jur", "cadre": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
              "inspection": "inspection", "round": "any",
@@ -986,6 +1000,35 @@ SPEC = {
     "POST /inspections/{id}/clues": S("id", "inspection", body=lambda o: {
         "received": "2022-04-25", "summary": "扫描表单移交线索", "subjects": o["person"], "confirm": "1"}),
     "GET /units/{id}/rating/poster": S("id", "unit"),
+    # daily supervision (issue 15): a talk's second outcome and a checked report's check answer 422
+    "GET /talks": S("list", "talk", filter="within"),
+    "GET /talks/new": S("self"),
+    "POST /talks": S("ref", "person", body=lambda o: {"kind": "heart", "day": "2022-08-01",
+                                                      "person_ids": str(o["person"])}),
+    "GET /talks/kinds": S("self"),
+    "POST /talks/kinds": S("self", body=lambda o: {"family": "talk", "code": "scan", "label": "扫描类别"}),
+    "GET /talks/{id}": S("id", "talk"),
+    "POST /talks/{id}/outcome": S("id", "talk", body=lambda o: {"measure": "talk_reminder"}),
+    "GET /persons/{id}/integrity": S("id", "cadre"),
+    "POST /persons/{id}/integrity": S("id", "cadre", body=lambda o: {"x": "1"}),
+    "GET /persons/{id}/integrity/docx": S("id", "cadre"),
+    "GET /matter-reports": S("list", "matter_report", filter="within"),
+    "GET /matter-reports/new": S("self"),
+    "POST /matter-reports": S("ref", "person", body=lambda o: {"person_id": str(o["person"]), "kind": "funeral",
+                                                               "event_day": "2022-05-01", "reported": "2022-05-02"}),
+    "GET /matter-reports/{id}": S("id", "matter_report"),
+    "POST /matter-reports/{id}/check": S("id", "matter_report", body=lambda o: {"concern": "0"}),
+    "GET /api/talks": S("list", "talk", filter="within"),
+    "POST /api/talks": S("ref", "person", body=lambda o: {"kind": "heart", "day": "2022-08-01",
+                                                          "person_ids": [o["person"]]}),
+    "GET /api/talks/{id}": S("id", "talk"),
+    "POST /api/talks/{id}/outcome": S("id", "talk", body=lambda o: {"measure": "talk_reminder"}),
+    "GET /api/matter-reports": S("list", "matter_report", filter="within"),
+    "POST /api/matter-reports": S("ref", "person", body=lambda o: {"person_id": o["person"], "kind": "funeral",
+                                                                   "event_day": "2022-05-01",
+                                                                   "reported": "2022-05-02"}),
+    "GET /api/matter-reports/{id}": S("id", "matter_report"),
+    "POST /api/matter-reports/{id}/check": S("id", "matter_report", body=lambda o: {"concern": False}),
     "GET /categories": S("self"),
     # attachments (attach): a file field left empty is refused (422) once the record is reached
     "POST /reports/{id}/attachments": S("id", "report", body=lambda o: {"file": ""}),
@@ -1289,6 +1332,29 @@ POLICY = {
     "GET /inspections/{id}/clues/new":      "inspection_write",
     "POST /inspections/{id}/clues":         "inspection_write",
     "GET /units/{id}/rating/poster":        "rating_work",
+    "GET /talks":                           "supervision_read",
+    "GET /talks/new":                       "supervision_write",
+    "POST /talks":                          "supervision_write",
+    "GET /talks/kinds":                     "supervision_read",
+    "POST /talks/kinds":                    "supervision_write",
+    "GET /talks/{id}":                      "supervision_read",
+    "POST /talks/{id}/outcome":             "outcome_write",
+    "GET /persons/{id}/integrity":          "supervision_read",
+    "POST /persons/{id}/integrity":         "supervision_write",
+    "GET /persons/{id}/integrity/docx":     "supervision_read",
+    "GET /matter-reports":                  "supervision_read",
+    "GET /matter-reports/new":              "supervision_write",
+    "POST /matter-reports":                 "supervision_write",
+    "GET /matter-reports/{id}":             "supervision_read",
+    "POST /matter-reports/{id}/check":      "supervision_write",
+    "GET /api/talks":                       "supervision_read",
+    "POST /api/talks":                      "supervision_write",
+    "GET /api/talks/{id}":                  "supervision_read",
+    "POST /api/talks/{id}/outcome":         "outcome_write",
+    "GET /api/matter-reports":              "supervision_read",
+    "POST /api/matter-reports":             "supervision_write",
+    "GET /api/matter-reports/{id}":         "supervision_read",
+    "POST /api/matter-reports/{id}/check":  "supervision_write",
     "GET /categories":                      "catalog",
     "POST /reports/{id}/attachments":       "report_read",
     "POST /clues/{id}/attachments":         "clue_read",

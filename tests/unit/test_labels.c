@@ -32,6 +32,7 @@
 #include "domain/interchange.h"
 #include "domain/labels.h"
 #include "domain/person.h"
+#include "domain/matter_report.h"
 #include "domain/problem.h"
 #include "domain/report.h"
 #include "domain/unit.h"
@@ -250,6 +251,7 @@ static void test_code_tables(void **state)
 		{ accountability_measure_kinds, "accountability_measure_kinds" }, { campaign_states, "campaign_states" },
 		{ problem_sources, "problem_sources" }, { problem_states, "problem_states" },
 		{ problem_step_labels, "problem_step_labels" },
+		{ matter_report_states, "matter_report_states" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
@@ -268,6 +270,26 @@ static void test_problem_source_choices(void **state)
 	for (; problem_sources[i].code; i++) {
 		assert_non_null(ch[i].arg);
 		assert_string_equal(ch[i].arg, problem_sources[i].code);
+		assert_int_equal(ch[i].value, i + 1);
+	}
+	assert_null(ch[i].arg);
+}
+
+/* The report list's state choices (model/talk.c) are matter_report_states
+ * in order: the store maps the choice's value to the code by its index. */
+static void test_matter_report_state_choices(void **state)
+{
+	const struct filter_choice *ch = NULL;
+	int i = 0;
+
+	(void)state;
+	for (const struct filter_field *f = matter_report_filter_spec.fields; f->arg; f++)
+		if (!strcmp(f->arg, "state"))
+			ch = f->choices;
+	assert_non_null(ch);
+	for (; matter_report_states[i].code; i++) {
+		assert_non_null(ch[i].arg);
+		assert_string_equal(ch[i].arg, matter_report_states[i].code);
 		assert_int_equal(ch[i].value, i + 1);
 	}
 	assert_null(ch[i].arg);
@@ -292,8 +314,9 @@ static void test_interchange_reads_tables(void **state)
 	 * case case_type and organ_kind; ix10's detention_notice party,
 	 * detention_step kind, clarification manner, appeal kind and result;
 	 * issue 12's person gender and ethnicity (notice12); issue 14's problem
-	 * source and inspection kind (insp14) */
-	assert_int_equal(enums, 19);
+	 * source and inspection kind (insp14); issue 15's personal matter report
+	 * state (talk15) */
+	assert_int_equal(enums, 20);
 }
 
 /* The clue states: registered and the state each method leads to. */
@@ -323,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_audit_reasons),
 		cmocka_unit_test(test_code_tables),
 		cmocka_unit_test(test_problem_source_choices),
+		cmocka_unit_test(test_matter_report_state_choices),
 		cmocka_unit_test(test_interchange_reads_tables),
 		cmocka_unit_test(test_clue_states),
 	};

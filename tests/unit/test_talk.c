@@ -1,0 +1,171 @@
+/*
+ * test_talk.c: daily supervision's rules (domain/talk.h,
+ * domain/matter_report.h) on a migrated SQLite database:
+ * - the personal matter report's clock: 30 calendar days from the event
+ *   (DOMAIN.md section 4; clock_limits personal_matter_report,
+ *   《领导干部报告个人有关事项规定》), a due day on a rest day moved to the
+ *   next working day (Civil Code art. 203): 2022-09-01 + 30 = 2022-10-01
+ *   (国庆) -> 2022-10-08 (a 调休 Saturday); late only after the due day;
+ * - quick entry all or nothing: a batch with a person that does not exist
+ *   writes no talk; a unit's own talk needs its unit and 1 or more persons;
+ * - the outcome on a talk: only a reminder or warning talk, first form,
+ *   once per person and talk.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "core/crypto.h"
+#include "domain/ctx.h"
+#include "domain/matter_report.h"
+#include "domain/result.h"
+#include "domain/role.h"
+#include "domain/talk.h"
+#include "model/person.h"
+#include "model/unit.h"
+#include "store/q_persons.h"
+#include "store/q_talks.h"
+#include "store/q_units.h"
+#include "tmpdb.h"
+
+static struct store *db;
+static struct calendar *cal;
+static struct qf_keys keys;
+static struct config cfg;
+static int64_t unit, person;
+
+static int setup(void **state)
+{
+	struct unit u = { .region = "230100", .name = "甲局", .kind = "department" };
+	struct person p = { .region = "230100", .name = "赵科长", .rank = "section", .position = "科长" };
+
+	(void)state;
+	if (crypto_setup() < 0)
+		return -1;
+	config_defaults(&cfg);
+	cal = calendar_new();
+	if (!(db = tmpdb_open("talk")) || !cal)
+		return -1;
+	for (int d = 1; d <= 7; d++)            /* the 2022 National Day holiday, and its 调休 */
+		calendar_set(cal, date_from_ymd(2022, 10, d), 1, "国庆节");
+	calendar_set(cal, date_from_ymd(2022, 10, 8), 0, "国庆节");
+	calendar_set(cal, date_from_ymd(2022, 10, 9), 0, "国庆节");
+	unit = store_unit_insert(db, &u, time(NULL));
+	p.unit_id = unit;
+	person = unit > 0 ? store_person_insert(db, &p, time(NULL)) : -1;
+	return person > 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	calendar_free(cal);
+	return tmpdb_close(db);
+}
+
+static struct ctx as(struct arena *a, const char *role)
+{
+	struct ctx c = { .db = db, .a = a, .cal = cal, .keys = &keys, .cfg = &cfg, .now = time(NULL) };
+
+	c.who.id = 0;
+	c.who.name = role;
+	c.who.role = role;
+	c.who.perms = role_perms(role_find(role));
+	return c;
+}
+
+static void clock_of(struct ctx *c, const char *event, const char *reported, const char *due, int late)
+{
+	struct matter_report m = { .event_day = event, .reported = reported };
+
+	matter_report_clock(c, &m);
+	assert_string_equal(m.due, due);
+	assert_int_equal(m.late, late);
+}
+
+static void test_report_clock(void **state)
+{
+	struct arena *a = arena_new(4096);
+	struct ctx c = as(a, "case_manager");
+
+	(void)state;
+	clock_of(&c, "2022-06-01", "2022-07-01", "2022-07-01", 0);     /* day 30, a Friday */
+	clock_of(&c, "2022-06-01", "2022-07-02", "2022-07-01", 1);
+	clock_of(&c, "2022-09-01", "2022-10-08", "2022-10-08", 0);     /* 10-01 a holiday: moved */
+	clock_of(&c, "2022-09-01", "2022-10-09", "2022-10-08", 1);
+	clock_of(&c, "2022-12-10", "2022-11-20", "2023-01-09", 0);     /* 事前报告: before the event */
+	arena_free(a);
+}
+
+static int64_t count_talks(void)
+{
+	struct talk_filter f = { .kind = "", .day_from = "", .day_to = "" };
+
+	return store_talk_count(db, &f);
+}
+
+static void test_quick_entry_all_or_nothing(void **state)
+{
+	struct arena *a = arena_new(1 << 14);
+	struct ctx c = as(a, "case_manager");
+	struct talk t = { .kind = "heart", .day = "2022-04-01", .talker_name = "某" };
+	int64_t ids[] = { person, 999999 }, made[2];
+	struct fielderr fe = { 0 };
+	int64_t before = count_talks();
+
+	(void)state;
+	assert_int_equal(talk_add(&c, &t, ids, 2, made, &fe), RES_NOT_FOUND);
+	assert_int_equal(count_talks(), before);
+	t.unit_led = 1;
+	t.persons = 5;
+	assert_int_equal(talk_add(&c, &t, NULL, 0, made, &fe), RES_INVALID);     /* no unit */
+	assert_non_null(fielderr_get(&fe, "unit_id"));
+	fe = (struct fielderr){ 0 };
+	t.unit_id = unit;
+	t.persons = 0;
+	assert_int_equal(talk_add(&c, &t, NULL, 0, made, &fe), RES_INVALID);     /* no persons */
+	assert_non_null(fielderr_get(&fe, "persons"));
+	fe = (struct fielderr){ 0 };
+	t.persons = 5;
+	assert_int_equal(talk_add(&c, &t, NULL, 0, made, &fe), 1);
+	assert_int_equal(count_talks(), before + 1);
+	arena_free(a);
+}
+
+static void test_outcome_on_talk(void **state)
+{
+	struct arena *a = arena_new(1 << 14);
+	struct ctx c = as(a, "case_manager");
+	struct talk heart = { .kind = "heart", .day = "2022-05-01", .talker_name = "某" };
+	struct talk reminder = { .kind = "reminder", .day = "2022-05-02", .talker_name = "某" };
+	int64_t ids[] = { person }, h, r;
+	struct fielderr fe = { 0 };
+
+	(void)state;
+	assert_int_equal(talk_add(&c, &heart, ids, 1, &h, &fe), 1);
+	assert_int_equal(talk_add(&c, &reminder, ids, 1, &r, &fe), 1);
+	assert_int_equal(talk_outcome(&c, h, "talk_reminder", &fe), RES_INVALID);  /* not a reminder talk */
+	fe = (struct fielderr){ 0 };
+	assert_int_equal(talk_outcome(&c, r, "party_warning", &fe), RES_INVALID);  /* not first form */
+	fe = (struct fielderr){ 0 };
+	assert_true(talk_outcome(&c, r, "talk_reminder", &fe) > 0);
+	assert_int_equal(talk_outcome(&c, r, "admonishment", &fe), RES_INVALID);   /* once */
+	arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_report_clock),
+		cmocka_unit_test(test_quick_entry_all_or_nothing),
+		cmocka_unit_test(test_outcome_on_talk),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
