@@ -34,7 +34,7 @@
 
 # camp14 (0056), insp14, talk15: campaigns' plans, groups and measure types;
 # the inspections' lines; the talks, matter reports and cadres (demo_talks.c)
-DEMO_SHA256=TBD
+DEMO_SHA256=5a12469ec2d68522ba85f4a96ec56246813e149fe804668ac5ca3352990d73e9
 
 init_db || { not_ok "init"; finish; }
 
