@@ -48,6 +48,9 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_PROBLEM_READ] = "problem_read",
 	[PERM_PROBLEM_WRITE] = "problem_write",
 	[PERM_PROBLEM_RECTIFY] = "problem_rectify",
+	[PERM_WORKLOG] = "worklog",
+	[PERM_WORKLOG_KINDS] = "worklog_kinds",
+	[PERM_REGDOC_SECRET] = "regdoc_secret",
 
 };
 

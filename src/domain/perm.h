@@ -55,6 +55,9 @@ enum perm {
 	PERM_PROBLEM_READ,      /* the rectification ledger (问题整改台账) of one's units */
 	PERM_PROBLEM_WRITE,     /* add and edit problems, confirm or return their rectification: the supervising offices */
 	PERM_PROBLEM_RECTIFY,   /* the unit's steps on a problem and its evidence (整改中, 申请销号) */
+	PERM_WORKLOG,           /* the work log and the document register: read and record (all staff) */
+	PERM_WORKLOG_KINDS,     /* the work log's catalog of kinds: the case manager */
+	PERM_REGDOC_SECRET,     /* every secret (秘密, 机密) register entry's title: leaders */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -14,8 +14,10 @@
 /* A role's grants: a list of PERM_* (and of the groups below). */
 #define GRANTS(...) ((const enum perm[]){ __VA_ARGS__, PERM_NONE })
 
-/* every staff role: target tasks are not secret (domain/target.h) */
-#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ, PERM_TARGET_READ
+/* every staff role: target tasks are not secret (domain/target.h); the
+   work log and the document register are every office's to keep (secret
+   entries' titles apart: domain/regdoc.h) */
+#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ, PERM_TARGET_READ, PERM_WORKLOG
 /* register clues, read the registry, propose dispositions */
 #define CLUE_WORK PERM_CLUE_READ, PERM_CLUE_REGISTER, PERM_CLUE_PROPOSE
 /* the "码上问效" ratings: read, and work (letters, bad reviews, QR posters) */
@@ -37,7 +39,7 @@ const struct role role_table[] = {
 			   PERM_EXECUTION, PERM_ACCOUNTABILITY, PERM_CATALOG, PERM_RULES_EDIT,
 			   PERM_ANNUAL_REPORT,
 			   PERM_STATS, PERM_DOC_TEMPLATES, PERM_CLUE_ASSIGN, RATING_WORK, PERM_TARGET_MANAGE,
-			   PROBLEM_WORK) },
+			   PROBLEM_WORK, PERM_WORKLOG_KINDS) },
 	/* no PERM_CASE_WORK: the supervision office investigates no case and
 	   sits on no trial, so it joins no case team (审查调查与审理分离,
 	   issue 10); the case list, to declare conflicts (回避) like leaders */
@@ -60,7 +62,8 @@ const struct role role_table[] = {
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_APPROVE,
 			   PERM_REPORT_READ, PERM_REPORTER, PERM_CASE_READ, PERM_CASE_ASSIGN,
 			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT,
-			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH, PERM_PROBLEM_READ) },
+			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH, PERM_PROBLEM_READ,
+			   PERM_REGDOC_SECRET) },
 	/* a unit's rectification staff (整改联络员, issue 14): scoped to its
 	   unit (its jurisdiction), the unit's problems and their evidence, nothing
 	   else of the platform (no units, persons, clues, cases) */

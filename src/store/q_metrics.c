@@ -175,6 +175,8 @@ unsigned q_metric_scope_used(const struct metric_scope *s)
 		u |= METRIC_SCOPE_ORGAN;
 	if ((s->rank && *s->rank) || s->top_leader || s->leadership || s->key_persons)
 		u |= METRIC_SCOPE_SUBJECT;
+	if (s->activity_kind && *s->activity_kind)
+		u |= METRIC_SCOPE_KIND;
 	return u;
 }
 
