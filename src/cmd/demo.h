@@ -54,7 +54,7 @@ struct demo {
 	int n_units;
 	struct demo_person *persons;
 	int n_persons;
-	int seq[11];            /* per id letter: last number used */
+	int seq[13];            /* per id letter: last number used */
 	char campaigns[8][24];  /* file ids of demo_campaigns[] */
 	const char *principal;  /* the commission's principal leader (approves filings) */
 	const char *secretary;  /* the city party committee's principal leader */
@@ -69,7 +69,7 @@ int demo_between(struct demo *d, int lo, int hi);
 const char *demo_pick(struct demo *d, const char *const *list, int n);
 #define DEMO_PICK(d, list) demo_pick(d, list, (int)(sizeof(list) / sizeof(list[0])))
 
-/* A new file id "D22-C0012" for letter (U P K R C A Q O L W) into buf[16]. */
+/* A new file id "D22-C0012" for letter (U P K R C A Q O L W V X) into buf[16]. */
 const char *demo_id(struct demo *d, char letter, char *buf);
 /* A day of the demo year (offset 0) or the year before (-1). */
 qf_day demo_day(struct demo *d, int year_offset, int month, int mday);
@@ -105,6 +105,8 @@ int demo_ratings(struct demo *d);
 int demo_targets(struct demo *d);
 /* demo_problems.c: the rectification ledger's problems. */
 int demo_problems(struct demo *d);
+/* demo_worklog.c: the work log's activities and the document register (issue 15). */
+int demo_worklog(struct demo *d);
 
 void demo_release(struct demo *d);
 

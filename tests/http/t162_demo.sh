@@ -32,7 +32,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=0c9706b6ef53f16aa517c68d9ec4396feb5e0f84bd9f0c78b7d65416df6c654a
+DEMO_SHA256=e544ba1762eb51b08cfca3237c2c1cab0664461c6e1954fc39bea5509d0b44ea
 
 init_db || { not_ok "init"; finish; }
 

@@ -133,3 +133,244 @@ CREATE INDEX registered_docs_due ON registered_docs(state, due);
 
 INSERT INTO number_patterns (kind, effective_from, pattern, source) VALUES
 	('sent_doc', '2000-01-01', '{机关代字}纪发〔{年}〕{序号}号', '本委编号规则（发文按年度编号）');
+
+
+-- The annual template: every figure of the 2022 report the work log and
+-- the register now give becomes a placeholder (docs/statistics.md "The
+-- work log's figures"), each sentence fragment by its own replace() (one
+-- UPDATE each: nested, 37 replace() overflow SQLite's parser), so a
+-- fragment another migration changed is left alone (a replace of a
+-- fragment no longer there does nothing).  The fragments hold only this
+-- family's figures.  Figures the report gives as "3000余" / "超1000"
+-- become the count itself, as 0054 did with "近200": a count from
+-- records is exact.  The same rule as 0050 and 0054: version 1 changed in
+-- place while it is the newest and no kept rendering used it; otherwise
+-- one new version (this migration's author) of the newest, made when any
+-- fragment is still there, then changed.  Portable (SQLite and PostgreSQL).
+INSERT INTO annual_templates(version, body, author_id, author, created_at)
+SELECT t.version + 1, t.body, 0, '系统（工作台账、收发文数字改为占位符）', 0
+FROM annual_templates t
+WHERE t.version = (SELECT MAX(version) FROM annual_templates)
+	AND NOT (t.version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1))
+	AND (t.body LIKE '%落实第一议题制度学习30次，组织集中学习28次，专题培训12次，开展理论知识测试9次，累计参学人员953人次%'
+		OR t.body LIKE '%开展政治监督6次，开展专题会商52次%'
+		OR t.body LIKE '%召开市委巡察工作领导小组会议4次、省提级巡察反馈会2次，向市委主要领导汇报巡察工作2次%'
+		OR t.body LIKE '%制发“两函一书”100份%'
+		OR t.body LIKE '%汇总反馈问题整改推进情况4次%'
+		OR t.body LIKE '%发放《谈话纪实手册》106本%'
+		OR t.body LIKE '%制发督查专报74期%'
+		OR t.body LIKE '%制发典型案例通报4期%'
+		OR t.body LIKE '%与兄弟县交叉互检7次%'
+		OR t.body LIKE '%开展明察暗访12次%'
+		OR t.body LIKE '%制发纪律要求5次，组织开展机关作风明察暗访9次%'
+		OR t.body LIKE '%承诺书230份%'
+		OR t.body LIKE '%“四风”等情况开展交叉互检5次%'
+		OR t.body LIKE '%通报典型案例5期%'
+		OR t.body LIKE '%开展监督检查14次%'
+		OR t.body LIKE '%与检察机关开展研判会议3次%'
+		OR t.body LIKE '%编发《审查调查安全学习资料合订本》34份，全系统集中培训6次，专题测试14次。迎接省、省案件监督管理部门检查4次，委机关班子成员实地检查所包保乡镇纪委谈话点安全32次%'
+		OR t.body LIKE '%参与研讨114人，收集并向上级案件管理部门报送发言提纲26份%'
+		OR t.body LIKE '%执行领导首谈制度23次，开展安全首课62次，参与197人次%'
+		OR t.body LIKE '%《漫画说纪》200册，通报各类典型违纪违法案例4期，编写警示教育学习资料4期%'
+		OR t.body LIKE '%宣传警示教育5场3000余人次%'
+		OR t.body LIKE '%开展廉洁文化“进乡村”活动24次%'
+		OR t.body LIKE '%等活动4场次，参与人数超1000人次%'
+		OR t.body LIKE '%开展专题座谈会5次、实地走访11次。各派驻机构共参加驻在单位各类会议184次，开展会商62次%'
+		OR t.body LIKE '%开展访谈1200人次%'
+		OR t.body LIKE '%召开班子会议进行专题研究6次%'
+		OR t.body LIKE '%综合办公平台收发文559件%'
+		OR t.body LIKE '%使用管理承诺书87份%'
+		OR t.body LIKE '%网络安全检查7次%'
+		OR t.body LIKE '%组织参加上级线上培训14期，举办“业务大讲堂”3期，开展“每周一测”、基本业务+测试共51期%'
+		OR t.body LIKE '%深入开展研讨11次%'
+		OR t.body LIKE '%开展领导干部“走流程”73人次%'
+		OR t.body LIKE '%撰写相关调研报告9篇%'
+		OR t.body LIKE '%编撰纪检监察信息107篇，其中，在省市内网网刊及专刊发表17篇，在中央、省、市门户网站发表11篇，在学习强国、人民网、极光新闻等各大知名平台发表7篇%'
+		OR t.body LIKE '%观看专题警示教育片5次%'
+		OR t.body LIKE '%违规过问案件承诺书》等291份%'
+		OR t.body LIKE '%开展主题党日活动4次，与帮扶村党组织开展共建活动2次%');
+UPDATE annual_templates SET body = replace(body,
+	'落实第一议题制度学习30次，组织集中学习28次，专题培训12次，开展理论知识测试9次，累计参学人员953人次',
+	'落实第一议题制度学习{{activities|kind=study_first_topic}}次，组织集中学习{{activities|kind=study_group}}次，专题培训{{activities|kind=training}}次，开展理论知识测试{{activities|kind=theory_test}}次，累计参学人员{{activity_participants|kind=study_first_topic+study_group+training+theory_test}}人次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展政治监督6次，开展专题会商52次',
+	'开展政治监督{{activities|kind=political_supervision}}次，开展专题会商{{activities|kind=consultation}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'召开市委巡察工作领导小组会议4次、省提级巡察反馈会2次，向市委主要领导汇报巡察工作2次',
+	'召开市委巡察工作领导小组会议{{activities|kind=inspection_meeting}}次、省提级巡察反馈会{{activities|kind=inspection_feedback}}次，向市委主要领导汇报巡察工作{{activities|kind=inspection_briefing}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'制发“两函一书”100份',
+	'制发“两函一书”{{activities|kind=two_letters}}份')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'汇总反馈问题整改推进情况4次',
+	'汇总反馈问题整改推进情况{{activities|kind=rectify_summary}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'发放《谈话纪实手册》106本',
+	'发放《谈话纪实手册》{{activities|kind=talk_manual}}本')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'制发督查专报74期',
+	'制发督查专报{{activities|kind=supervision_bulletin,campaign=疫情防控监督检查}}期')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'制发典型案例通报4期',
+	'制发典型案例通报{{activities|kind=case_bulletin,campaign=疫情防控监督检查}}期')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'与兄弟县交叉互检7次',
+	'与兄弟县交叉互检{{activities|kind=cross_check,campaign=疫情防控监督检查}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展明察暗访12次',
+	'开展明察暗访{{activities|kind=spot_check,campaign=全市机关“能力作风建设年”活动监督问责}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'制发纪律要求5次，组织开展机关作风明察暗访9次',
+	'制发纪律要求{{activities|kind=discipline_notice,category=eight_rules}}次，组织开展机关作风明察暗访{{activities|kind=spot_check,category=eight_rules}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'承诺书230份',
+	'承诺书{{activities|kind=pledge,category=eight_rules}}份')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'“四风”等情况开展交叉互检5次',
+	'“四风”等情况开展交叉互检{{activities|kind=cross_check,category=eight_rules}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'通报典型案例5期',
+	'通报典型案例{{activities|kind=case_bulletin,category=eight_rules}}期')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展监督检查14次',
+	'开展监督检查{{activities|kind=special_check,campaign=群众身边“微腐败”专项整治}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'与检察机关开展研判会议3次',
+	'与检察机关开展研判会议{{activities|kind=judicial_meeting}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'编发《审查调查安全学习资料合订本》34份，全系统集中培训6次，专题测试14次。迎接省、省案件监督管理部门检查4次，委机关班子成员实地检查所包保乡镇纪委谈话点安全32次',
+	'编发《审查调查安全学习资料合订本》{{activities|kind=safety_material}}份，全系统集中培训{{activities|kind=safety_training}}次，专题测试{{activities|kind=safety_test}}次。迎接省、省案件监督管理部门检查{{activities|kind=inspected}}次，委机关班子成员实地检查所包保乡镇纪委谈话点安全{{activities|kind=talk_site_check}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'参与研讨114人，收集并向上级案件管理部门报送发言提纲26份',
+	'参与研讨{{activity_participants|kind=safety_seminar}}人，收集并向上级案件管理部门报送发言提纲{{activities|kind=speech_outline}}份')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'执行领导首谈制度23次，开展安全首课62次，参与197人次',
+	'执行领导首谈制度{{activities|kind=leader_first_talk}}次，开展安全首课{{activities|kind=safety_first_lesson}}次，参与{{activity_participants|kind=safety_first_lesson}}人次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'《漫画说纪》200册，通报各类典型违纪违法案例4期，编写警示教育学习资料4期',
+	'《漫画说纪》{{activities|kind=culture_book}}册，通报各类典型违纪违法案例{{activities|kind=warning_bulletin}}期，编写警示教育学习资料{{activities|kind=warning_material}}期')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'宣传警示教育5场3000余人次',
+	'宣传警示教育{{activities|kind=warning_education}}场{{activity_participants|kind=warning_education}}人次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展廉洁文化“进乡村”活动24次',
+	'开展廉洁文化“进乡村”活动{{activities|kind=culture_village}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'等活动4场次，参与人数超1000人次',
+	'等活动{{activities|kind=culture_event}}场次，参与人数{{activity_participants|kind=culture_event}}人次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展专题座谈会5次、实地走访11次。各派驻机构共参加驻在单位各类会议184次，开展会商62次',
+	'开展专题座谈会{{activities|kind=symposium}}次、实地走访{{activities|kind=field_visit}}次。各派驻机构共参加驻在单位各类会议{{activities|kind=resident_meeting}}次，开展会商{{activities|kind=resident_consultation}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展访谈1200人次',
+	'开展访谈{{activities|kind=grassroots_interview}}人次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'召开班子会议进行专题研究6次',
+	'召开班子会议进行专题研究{{activities|kind=case_study_meeting}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'综合办公平台收发文559件',
+	'综合办公平台收发文{{documents_registered}}件')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'使用管理承诺书87份',
+	'使用管理承诺书{{activities|kind=security_pledge}}份')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'网络安全检查7次',
+	'网络安全检查{{activities|kind=security_check}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'组织参加上级线上培训14期，举办“业务大讲堂”3期，开展“每周一测”、基本业务+测试共51期',
+	'组织参加上级线上培训{{activities|kind=online_training}}期，举办“业务大讲堂”{{activities|kind=lecture}}期，开展“每周一测”、基本业务+测试共{{activities|kind=weekly_test}}期')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'深入开展研讨11次',
+	'深入开展研讨{{activities|kind=seminar}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展领导干部“走流程”73人次',
+	'开展领导干部“走流程”{{activities|kind=walk_process}}人次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'撰写相关调研报告9篇',
+	'撰写相关调研报告{{activities|kind=research_report}}篇')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'编撰纪检监察信息107篇，其中，在省市内网网刊及专刊发表17篇，在中央、省、市门户网站发表11篇，在学习强国、人民网、极光新闻等各大知名平台发表7篇',
+	'编撰纪检监察信息{{activities|kind=info_written}}篇，其中，在省市内网网刊及专刊发表{{activities|kind=info_internal}}篇，在中央、省、市门户网站发表{{activities|kind=info_portal}}篇，在学习强国、人民网、极光新闻等各大知名平台发表{{activities|kind=info_platform}}篇')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'观看专题警示教育片5次',
+	'观看专题警示教育片{{activities|kind=warning_film}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'违规过问案件承诺书》等291份',
+	'违规过问案件承诺书》等{{activities|kind=cadre_pledge}}份')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展主题党日活动4次，与帮扶村党组织开展共建活动2次',
+	'开展主题党日活动{{activities|kind=party_day}}次，与帮扶村党组织开展共建活动{{activities|kind=joint_building}}次')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作台账、收发文数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
