@@ -198,7 +198,8 @@ int64_t activity_add(struct ctx *c, const struct activity *in, struct fielderr *
 	return store_tx(c->db, add_tx, &aa) < 0 ? RES_STORE : aa.id;
 }
 
-int activity_add_batch(struct ctx *c, const struct activity *in, int n, struct fielderr *fe)
+int activity_add_batch(struct ctx *c, const struct activity *in, int n, const int *numbers,
+		       struct fielderr *fe)
 {
 	struct activity *rows;
 	struct add_arg aa = { c, NULL, n, 0 };
@@ -214,7 +215,7 @@ int activity_add_batch(struct ctx *c, const struct activity *in, int n, struct f
 	rows = arena_alloc(c->a, sizeof(*rows) * (size_t)n);
 	for (int i = 0; i < n; i++) {
 		rows[i] = in[i];
-		if (check(c, &rows[i], arena_printf(c->a, "第%d行：", i + 1), "rows", fe) < 0)
+		if (check(c, &rows[i], arena_printf(c->a, "第%d行：", numbers ? numbers[i] : i + 1), "rows", fe) < 0)
 			return RES_STORE;
 		default_office(c, &rows[i]);
 	}

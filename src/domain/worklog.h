@@ -47,8 +47,10 @@ int activity_kind_put(struct ctx *c, const struct activity_kind *k, struct field
  * unit_id, title, note, campaign_id, category); RES_STORE */
 int64_t activity_add(struct ctx *c, const struct activity *v, struct fielderr *fe);
 /* quick entry: n rows all or nothing: RES_DONE (ids not returned),
- * RES_INVALID with fe under "rows" (第N行：...), RES_STORE */
-int activity_add_batch(struct ctx *c, const struct activity *rows, int n, struct fielderr *fe);
+ * RES_INVALID with fe under "rows" (第N行：..., N from numbers[i], the
+ * grid's row, or i + 1 when numbers is NULL), RES_STORE */
+int activity_add_batch(struct ctx *c, const struct activity *rows, int n, const int *numbers,
+		       struct fielderr *fe);
 int activity_get(struct ctx *c, int64_t id, struct activity *out);
 int activity_list(struct ctx *c, struct activity_filter *f, struct activity **out, int64_t *total);
 int activity_sums(struct ctx *c, struct activity_filter *f, int64_t *count, int64_t *participants);

@@ -26,6 +26,7 @@
 #include "api/statistics.h"
 #include "api/persons.h"
 #include "api/problems.h"
+#include "api/worklog.h"
 #include "api/ratings.h"
 #include "api/targets.h"
 #include "api/reports.h"
@@ -56,6 +57,8 @@
 #include "pages/persons.h"
 #include "pages/public.h"
 #include "pages/problems.h"
+#include "pages/regdocs.h"
+#include "pages/worklog.h"
 #include "pages/ratings.h"
 #include "pages/targets.h"
 #include "pages/reports.h"
@@ -217,6 +220,20 @@ const struct route route_table[] = {
 	{ POST, "/problems/{id}/apply", page_problem_apply, PERM_PROBLEM_RECTIFY, 0 },
 	{ POST, "/problems/{id}/confirm", page_problem_confirm, PERM_PROBLEM_WRITE, 0 },
 	{ POST, "/problems/{id}/return", page_problem_return, PERM_PROBLEM_WRITE, 0 },
+	/* the work log and the document register (issue 15) */
+	{ GET, "/worklog", page_worklog, PERM_WORKLOG, 0 },
+	{ GET, "/worklog/new", page_worklog_new, PERM_WORKLOG, 0 },
+	{ POST, "/worklog", page_worklog_create, PERM_WORKLOG, 0 },
+	{ GET, "/worklog/quick", page_worklog_quick_form, PERM_WORKLOG, 0 },
+	{ POST, "/worklog/quick", page_worklog_quick, PERM_WORKLOG, 0 },
+	{ GET, "/worklog/kinds", page_worklog_kinds, PERM_WORKLOG_KINDS, 0 },
+	{ POST, "/worklog/kinds", page_worklog_kind_put, PERM_WORKLOG_KINDS, 0 },
+	{ GET, "/worklog/{id}", page_activity, PERM_WORKLOG, 0 },
+	{ GET, "/regdocs", page_regdocs, PERM_WORKLOG, 0 },
+	{ GET, "/regdocs/new", page_regdoc_new, PERM_WORKLOG, 0 },
+	{ POST, "/regdocs", page_regdoc_create, PERM_WORKLOG, 0 },
+	{ GET, "/regdocs/{id}", page_regdoc, PERM_WORKLOG, 0 },
+	{ POST, "/regdocs/{id}/state", page_regdoc_state, PERM_WORKLOG, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
 	/* target tasks, work reminders and the scoreboard (issue 14) */
@@ -309,6 +326,16 @@ const struct route route_table[] = {
 	{ POST, "/api/problems/{id}/apply", api_problem_apply, PERM_PROBLEM_RECTIFY, R_API },
 	{ POST, "/api/problems/{id}/confirm", api_problem_confirm, PERM_PROBLEM_WRITE, R_API },
 	{ POST, "/api/problems/{id}/return", api_problem_return, PERM_PROBLEM_WRITE, R_API },
+	{ GET, "/api/worklog", api_worklog, PERM_WORKLOG, R_API },
+	{ POST, "/api/worklog", api_worklog_create, PERM_WORKLOG, R_API },
+	{ POST, "/api/worklog/batch", api_worklog_batch, PERM_WORKLOG, R_API },
+	{ GET, "/api/worklog/kinds", api_worklog_kinds, PERM_WORKLOG, R_API },
+	{ POST, "/api/worklog/kinds", api_worklog_kind_put, PERM_WORKLOG_KINDS, R_API },
+	{ GET, "/api/worklog/{id}", api_activity, PERM_WORKLOG, R_API },
+	{ GET, "/api/regdocs", api_regdocs, PERM_WORKLOG, R_API },
+	{ POST, "/api/regdocs", api_regdoc_create, PERM_WORKLOG, R_API },
+	{ GET, "/api/regdocs/{id}", api_regdoc, PERM_WORKLOG, R_API },
+	{ POST, "/api/regdocs/{id}/state", api_regdoc_state, PERM_WORKLOG, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

@@ -41,6 +41,7 @@ static const struct {
 	{ "/ratings", "群众评价", PERM_RATING_READ },
 	{ "/targets", "目标任务", PERM_TARGET_READ },
 	{ "/problems", "问题整改台账", PERM_PROBLEM_READ },
+	{ "/worklog", "工作台账", PERM_WORKLOG },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
 	{ "/rules", "规则表", PERM_RULES_EDIT },
 	{ "/statistics", "统计数据", PERM_STATS },

@@ -135,23 +135,6 @@ static const struct label months[] = {
 	{ NULL, NULL }
 };
 
-/* The catalog of violation categories as a label table (retired ones
- * too: a past period counts under them), empty when it cannot be read. */
-static const struct label *category_labels(struct req *r)
-{
-	struct violation_category *v;
-	int n = category_list(&r->c, &v);
-	struct label *l;
-
-	if (n < 0)
-		n = 0;
-	l = arena_alloc(r->arena, (size_t)(n + 1) * sizeof(*l));
-	for (int i = 0; i < n; i++)
-		l[i] = (struct label){ v[i].code, v[i].retired ? arena_printf(r->arena, "%s（已停用）", v[i].label) : v[i].label };
-	l[n] = (struct label){ NULL, NULL };
-	return l;
-}
-
 static void query_form(struct req *r, struct strbuf *sb, const struct stats_query *q, const struct fielderr *fe)
 {
 	filter_open(sb, "/statistics");
@@ -166,7 +149,7 @@ static void query_form(struct req *r, struct strbuf *sb, const struct stats_quer
 		    q->s.unit_id : 0, 0,
 		    fielderr_get(fe, "unit"), "全部");
 	campaign_select(r, sb, q->s.campaign_id > 0 ? q->s.campaign_id : 0, fielderr_get(fe, "campaign_id"), "全部");
-	field_select(sb, "category", "违纪违法类别", category_labels(r), req_arg(r, "category"), 0,
+	field_select(sb, "category", "违纪违法类别", category_options(r), req_arg(r, "category"), 0,
 		     fielderr_get(fe, "category"), "全部");
 	field_select(sb, "source", "线索来源", clue_sources, req_arg(r, "source"), 0, fielderr_get(fe, "source"), "全部");
 	field_select(sb, "organ", "承办机关", case_organs, req_arg(r, "organ"), 0, fielderr_get(fe, "organ"), "全部");
