@@ -127,7 +127,10 @@ static int check(struct ctx *c, struct activity *v, const char *pre, const char 
 		ERR("note", "备注过长");
 	if (v->unit_id) {
 		struct unit u;
-		if ((rc = store_unit_get(c->db, c->a, v->unit_id, &u)) < 0)
+		rc = authz_unit(c, v->unit_id, arena_printf(c->a, "unit/%" PRId64, v->unit_id));
+		if (rc > 0)
+			rc = store_unit_get(c->db, c->a, v->unit_id, &u);
+		if (rc < 0)
 			return -1;
 		if (!rc)
 			ERR("unit_id", "所选单位不存在");
@@ -229,13 +232,20 @@ int activity_get(struct ctx *c, int64_t id, struct activity *out)
 {
 	int rc = store_activity_get(c->db, c->a, id, out);
 
-	return rc < 0 ? RES_STORE : rc ? RES_DONE : RES_NOT_FOUND;
+	if (rc < 0)
+		return RES_STORE;
+	if (!rc)
+		return RES_NOT_FOUND;
+	if (out->unit_id && (rc = authz_unit(c, out->unit_id, arena_printf(c->a, "activity/%" PRId64, id))) <= 0)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
+	return RES_DONE;
 }
 
 int activity_list(struct ctx *c, struct activity_filter *f, struct activity **out, int64_t *total)
 {
 	int n;
 
+	f->scope_user = authz_scope_user(c);
 	*total = store_activity_count(c->db, f);
 	if (*total < 0)
 		return RES_STORE;
@@ -245,6 +255,7 @@ int activity_list(struct ctx *c, struct activity_filter *f, struct activity **ou
 
 int activity_sums(struct ctx *c, struct activity_filter *f, int64_t *count, int64_t *participants)
 {
+	f->scope_user = authz_scope_user(c);
 	return store_activity_sums(c->db, c->a, f, count, participants) < 0 ? RES_STORE : RES_DONE;
 }
 

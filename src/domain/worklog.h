@@ -10,7 +10,10 @@
  * note and the optional tags the annual report scopes by (a campaign, a
  * violation category such as eight_rules for the 四风 work).
  *
- * Who: every staff role records and reads (PERM_WORKLOG); the case
+ * Who: every staff role records and reads (PERM_WORKLOG); a scoped
+ * role (township, resident group) sees the commission's own entries and
+ * those of its units, an entry of another unit answered RES_NOT_FOUND
+ * (audited) and refused as the unit of a new entry; the case
  * manager edits the catalog (PERM_WORKLOG_KINDS, audited
  * activity_kind_edit); a kind is deactivated, never deleted, and an
  * inactive kind takes no new entries.  Quick entry records several rows

@@ -47,6 +47,8 @@ struct activity_filter {
 	int64_t campaign_id;
 	const char *category;
 	const char *q;              /* in the title */
+	int64_t scope_user;         /* set by the domain: a scoped user sees the
+				       commission's own entries and his units' */
 };
 extern const struct filter_spec activity_filter_spec;
 

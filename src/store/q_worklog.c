@@ -165,22 +165,23 @@ int store_activity_get(struct store *s, struct arena *a, int64_t id, struct acti
 	return q_get_by_id(store_prepare(s, &Q_A_GET), a, id, fill_activity, out);
 }
 
-/* parameters: kind x2, from x2, to x2, within x2, campaign x2, category x2, q x2 */
+/* parameters: (the CTE's scope user,) kind x2, from x2, to x2, within x2, campaign x2, category x2, q x2, scope user */
 #define A_WHERE "WHERE (? = '' OR a.kind = ?) AND (? = '' OR a.day >= ?) AND (? = '' OR a.day <= ?) " \
 	"AND " QL_WITHIN("a.unit_id") "AND (? = 0 OR a.campaign_id = ?) AND (? = '' OR a.category = ?) " \
-	"AND (? = '' OR a.title LIKE ? ESCAPE '\\') "
+	"AND (? = '' OR a.title LIKE ? ESCAPE '\\') AND (a.unit_id IS NULL OR " Q_IN_SCOPE("a.unit_id") ") "
 static const struct store_sql Q_A_LIST = {
-	"SELECT " A_COLS A_FROM A_WHERE "ORDER BY a.day DESC, a.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_A_COUNT = { "SELECT count(*) " A_FROM A_WHERE, NULL };
+	Q_SCOPE_WITH "SELECT " A_COLS A_FROM A_WHERE "ORDER BY a.day DESC, a.id DESC LIMIT ? OFFSET ?", NULL };
+static const struct store_sql Q_A_COUNT = { Q_SCOPE_WITH "SELECT count(*) " A_FROM A_WHERE, NULL };
 static const struct store_sql Q_A_SUMS = {
-	"SELECT CAST(COALESCE(sum(a.count), 0) AS BIGINT), CAST(COALESCE(sum(a.participants), 0) AS BIGINT) "
-	A_FROM A_WHERE, NULL };
+	Q_SCOPE_WITH "SELECT CAST(COALESCE(sum(a.count), 0) AS BIGINT), "
+	"CAST(COALESCE(sum(a.participants), 0) AS BIGINT) " A_FROM A_WHERE, NULL };
 
 static int bind_a_where(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct activity_filter *f = filter;
 	int i = 1;
 
+	store_bind_int(st, i++, f->scope_user);
 	i = q_bind_text2(st, i, f->kind);
 	i = q_bind_text2(st, i, f->from);
 	i = q_bind_text2(st, i, f->to);
@@ -190,6 +191,7 @@ static int bind_a_where(struct store_stmt *st, struct arena *a, const void *filt
 	i = q_bind_text2(st, i, f->category);
 	store_bind_text(st, i++, f->q && *f->q ? "x" : "");
 	store_bind_text(st, i++, f->q && *f->q ? q_like_pattern(a, f->q) : "");
+	store_bind_int(st, i++, f->scope_user);
 	return i;
 }
 

@@ -290,8 +290,8 @@ static void test_interchange_reads_tables(void **state)
 	 * case case_type and organ_kind; ix10's detention_notice party,
 	 * detention_step kind, clarification manner, appeal kind and result;
 	 * issue 12's person gender and ethnicity (notice12); issue 14's problem
-	 * source */
-	assert_int_equal(enums, 18);
+	 * source; issue 15's register_document direction, secrecy and state */
+	assert_int_equal(enums, 21);
 }
 
 /* The clue states: registered and the state each method leads to. */
