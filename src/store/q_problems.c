@@ -336,7 +336,6 @@ static int metric(struct store *db, const struct store_sql *q, const struct metr
 		  const struct metric_scope *s, int64_t *out)
 {
 	struct store_stmt *st = store_prepare(db, q);
-	int64_t v;
 	int i;
 
 	if (!st)
@@ -345,11 +344,7 @@ static int metric(struct store *db, const struct store_sql *q, const struct metr
 	store_bind_text(st, i++, p->from);
 	store_bind_text(st, i++, p->to);
 	q_metric_bind_scope(st, i, s, Q_METRIC_PROBLEM_SCOPES);
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
+	return q_scalar_out(st, out);
 }
 
 int store_metric_problems_found(struct store *db, const struct metric_period *p, const struct metric_scope *s,

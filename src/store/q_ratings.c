@@ -559,7 +559,6 @@ static int metric(struct store *db, const struct store_sql *q, const struct metr
 		  const struct metric_scope *s, int stars, int64_t *out)
 {
 	struct store_stmt *st = store_prepare(db, q);
-	int64_t v;
 	int i;
 
 	if (!st)
@@ -572,11 +571,7 @@ static int metric(struct store *db, const struct store_sql *q, const struct metr
 		store_bind_int(st, i++, stars);
 		store_bind_int(st, i++, stars);
 	}
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
+	return q_scalar_out(st, out);
 }
 
 int store_metric_ratings(struct store *db, const struct metric_period *p, const struct metric_scope *s,

@@ -53,17 +53,7 @@ int store_activity_kinds(struct store *s, struct arena *a, struct activity_kind 
 
 int store_activity_kind_get(struct store *s, struct arena *a, const char *code, struct activity_kind *out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_KIND);
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, code);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		fill_kind(a, st, out);
-	store_reset(st);
-	return rc == STORE_ROW ? 1 : rc == STORE_DONE ? 0 : rc;
+	return q_get_by_text(store_prepare(s, &Q_KIND), a, code, fill_kind, out);
 }
 
 static int kind_write(struct store *s, const struct store_sql *q, const struct activity_kind *k)
@@ -402,7 +392,6 @@ int store_metric_activities(struct store *db, const struct metric_period *p, con
 			    int what, int64_t *out)
 {
 	struct store_stmt *st = store_prepare(db, what ? &Q_M_PEOPLE : &Q_M_COUNT);
-	int64_t v;
 	int i;
 
 	if (!st)
@@ -412,18 +401,13 @@ int store_metric_activities(struct store *db, const struct metric_period *p, con
 	store_bind_text(st, i++, p->to);
 	i = q_metric_bind_scope(st, i, s, METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY);
 	q_bind_text2(st, i, s->activity_kind);
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
+	return q_scalar_out(st, out);
 }
 
 int store_metric_regdocs(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 			 const char *direction, int64_t *out)
 {
 	struct store_stmt *st = store_prepare(db, &Q_M_DOCS);
-	int64_t v;
 
 	(void)s;
 	if (!st)
@@ -431,9 +415,5 @@ int store_metric_regdocs(struct store *db, const struct metric_period *p, const 
 	store_bind_text(st, 1, p->from);
 	store_bind_text(st, 2, p->to);
 	q_bind_text2(st, 3, direction);
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
+	return q_scalar_out(st, out);
 }
