@@ -36,8 +36,7 @@ static const struct list_col cols[] = { { "编号", "num", 0, 0 }, { "日期", N
 	{ "涉及单位", NULL, 0, 0 }, { "专项工作", NULL, 0, 0 }, { "登记部门", NULL, 0, 0 } };
 static const struct list_def list_def = LIST_DEF("工作台账", "worklog", "activity", cols);
 
-/* the catalog as choices: the active kinds (all with `all`: filters) */
-static const struct label *kind_options(struct req *r, int all)
+const struct label *activity_kind_options(struct req *r, int all)
 {
 	struct activity_kind *k;
 	int n = activity_kinds(&r->c, &k), j = 0;
@@ -69,7 +68,7 @@ static const char *list_base(struct req *r, const struct activity_filter *f)
 static void filter_bar(struct req *r, struct strbuf *sb, const struct activity_filter *f)
 {
 	filter_open(sb, "/worklog");
-	field_select(sb, "kind", "类别", kind_options(r, 1), req_arg(r, "kind"), 0, NULL, "全部");
+	field_select(sb, "kind", "类别", activity_kind_options(r, 1), req_arg(r, "kind"), 0, NULL, "全部");
 	field_text(sb, "from", "日期自", req_arg(r, "from"), 0, NULL, "type=\"date\"");
 	field_text(sb, "to", "至", req_arg(r, "to"), 0, NULL, "type=\"date\"");
 	unit_select(r, sb, "within", "涉及单位（含下级）", f->within, 0, NULL, "全部");
@@ -181,7 +180,7 @@ static int entry_page(struct req *r, const struct fielderr *fe, unsigned status)
 	page_begin(r, &sb, "登记工作台账", crumbs);
 	field_errors_summary(&sb, fe);
 	form_open(r, &sb, "/worklog", "record-form");
-	field_select(&sb, "kind", "类别", kind_options(r, 0), req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
+	field_select(&sb, "kind", "类别", activity_kind_options(r, 0), req_field(r, "kind"), 1, fielderr_get(fe, "kind"), "请选择");
 	field_text(&sb, "day", "日期", req_field(r, "day"), 1, fielderr_get(fe, "day"), "type=\"date\"");
 	field_text(&sb, "title", "标题", req_field(r, "title"), 1, fielderr_get(fe, "title"), "maxlength=\"200\"");
 	field_text(&sb, "count", "数量", req_field(r, "count"), 0, fielderr_get(fe, "count"),
@@ -255,7 +254,7 @@ static void cell_input(struct req *r, struct strbuf *sb, const char *field, int 
 
 static void quick_grid(struct req *r, struct strbuf *sb, int rows)
 {
-	const struct label *kinds = kind_options(r, 0);
+	const struct label *kinds = activity_kind_options(r, 0);
 
 	form_open(r, sb, "/worklog/quick", "record-form quick-grid");
 	strbuf_addstr(sb, "<table class=\"quick-grid\"><thead><tr><th>行</th><th>类别</th><th>日期</th><th>数量</th>"

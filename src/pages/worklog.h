@@ -8,7 +8,13 @@
  * all or nothing; one column a row on a phone), GET /worklog/{id}, GET
  * /worklog/kinds and POST /worklog/kinds (the catalog: the case manager).
  */
+struct label;
 struct req;
+
+/* The catalog as choices for field_select: the active kinds with their
+ * unit, or (all) every kind, the inactive marked (filters: the work log's,
+ * the statistics page's kind member). */
+const struct label *activity_kind_options(struct req *r, int all);
 
 int page_worklog(struct req *r);
 int page_worklog_new(struct req *r);

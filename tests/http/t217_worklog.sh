@@ -111,6 +111,12 @@ run_cli report --year 2022 --format json --kind spot_check --category eight_rule
 expect_eq "机关作风明察暗访9次 (kind and category)" 9 "$(fig "$OUT" activities)"
 run_cli report --year 2022 --format json --kind study_first_topic+study_group+training+theory_test
 expect_eq "累计参学人员953人次 (four kinds' participants)" 953 "$(fig "$OUT" activity_participants)"
+st=$(curl -s -b "$BJ" "$BASE/api/statistics?year=2022&kind=cross_check&campaign_id=$(sql "SELECT id FROM campaigns WHERE name = '疫情防控监督检查'")")
+expect_eq "the statistics API's kind member: 与兄弟县交叉互检7次" "7 cross_check" \
+	"$(fig "$st" activities) $(jget '["scope"]["activity_kind"]' <<<"$st")"
+expect_contains "the statistics page offers the kind" 'name="kind"' "$(curl -s -b "$BJ" "$BASE/statistics?year=2022")"
+expect_eq "a kind the catalog does not hold is refused" 422 \
+	"$(http_status -b "$BJ" "$BASE/api/statistics?year=2022&kind=no_such_kind")"
 run_cli report --annual --year 2022 --format text --out "$T_DIR/annual.txt"
 expect_eq "the annual report renders" 0 "$RC"
 missing=$(python3 - "$T_DIR/annual.txt" <<'PY'
