@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "core/calendar.h"
 #include "core/date.h"
+#include "domain/attach.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/clocks.h"
@@ -206,6 +207,28 @@ int regdoc_list(struct ctx *c, struct regdoc_filter *f, struct regdoc **out, int
 	n = store_regdoc_list(c->db, c->a, f, out);
 	return n < 0 ? RES_STORE : n;
 }
+
+/* ---- attachments (a scan of the document, the answer): domain/attach.h ------------ */
+
+static int seen_regdoc(struct ctx *c, int64_t id)
+{
+	struct regdoc d;
+
+	return regdoc_get(c, id, &d);
+}
+
+/* whoever sees the entry may attach to it (the secrecy rule decides who sees) */
+static int work_regdoc(struct ctx *c, int64_t id)
+{
+	struct regdoc d;
+	int rc = store_regdoc_get(c->db, c->a, id, &d);
+
+	return rc <= 0 ? rc : regdoc_sees(c, &d);
+}
+
+static const struct attach_kind regdoc_attach = {
+	"regdoc", "regdocs", "收发文", PERM_WORKLOG, seen_regdoc, work_regdoc };
+QF_REGISTER(attach_kinds, &regdoc_attach);
 
 /* ---- the home page: received documents whose answer is due ---------------------- */
 

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/strbuf.h"
+#include "domain/attach.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
@@ -258,6 +259,31 @@ int activity_sums(struct ctx *c, struct activity_filter *f, int64_t *count, int6
 	f->scope_user = authz_scope_user(c);
 	return store_activity_sums(c->db, c->a, f, count, participants) < 0 ? RES_STORE : RES_DONE;
 }
+
+/* ---- attachments: the attachment kind (domain/attach.h) -------------------------- */
+
+static int seen_activity(struct ctx *c, int64_t id)
+{
+	struct activity v;
+
+	return activity_get(c, id, &v);
+}
+
+/* whoever records the work log adds to an entry he sees */
+static int work_activity(struct ctx *c, int64_t id)
+{
+	struct activity v;
+	int rc;
+
+	if (!authz_has(&c->who, PERM_WORKLOG))
+		return 0;
+	rc = store_activity_get(c->db, c->a, id, &v);
+	return rc < 0 ? rc : rc > 0;
+}
+
+static const struct attach_kind activity_attach = {
+	"activity", "worklog", "工作台账", PERM_WORKLOG, seen_activity, work_activity };
+QF_REGISTER(attach_kinds, &activity_attach);
 
 /* ---- the statistics' scope ---------------------------------------------------- */
 

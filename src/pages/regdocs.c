@@ -15,6 +15,7 @@
 #include "http/filter.h"
 #include "http/form.h"
 #include "http/http.h"
+#include "pages/attach.h"
 #include "pages/figlist.h"
 #include "pages/kit.h"
 #include "pages/list.h"
@@ -164,6 +165,7 @@ int page_regdoc(struct req *r)
 	record_item(&sb, "办复期限", d.due);
 	record_item(&sb, "登记部门", d.office);
 	record_close(&sb);
+	attach_section(r, &sb, "regdoc", d.id);
 	if (strcmp(d.state, "filed")) {
 		strbuf_addstr(&sb, "<h2>办理</h2>");
 		form_open(r, &sb, arena_printf(r->arena, "/regdocs/%" PRId64 "/state", d.id), "record-form");

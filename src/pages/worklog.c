@@ -20,6 +20,7 @@
 #include "http/filter.h"
 #include "http/form.h"
 #include "http/http.h"
+#include "pages/attach.h"
 #include "pages/figlist.h"
 #include "pages/find.h"
 #include "pages/kit.h"
@@ -154,6 +155,7 @@ int page_activity(struct req *r)
 	record_item(&sb, "登记部门", v.office);
 	record_item(&sb, "备注", v.note);
 	record_close(&sb);
+	attach_section(r, &sb, "activity", v.id);
 	return page_finish(r, &sb, 200);
 }
 

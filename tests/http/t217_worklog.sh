@@ -32,7 +32,7 @@ sql "UPDATE users SET office = '案件监督管理室' WHERE name = 'cm'" >/dev/
 sql "UPDATE users SET office = '信访室' WHERE name = 'clerk'" >/dev/null
 run_cli demo --year 2022
 expect_eq "the demo year imports" 0 "$RC"
-start_server || { not_ok "server"; finish; }
+start_server --attachments "$T_DIR/att" || { not_ok "server"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 CJ=$T_DIR/clerk.jar
 expect_eq "the clerk logs in" 303 "$(login clerk "$PW" "$CJ")"
@@ -102,6 +102,16 @@ expect_eq "... each denial audited" $((d0 + 2)) "$(audit_count access_denied "re
 expect_eq "the registering office reads it" 200 "$(status "$(api GET /api/regdocs/$DS)")"
 expect_contains "a leader reads its title" "关于某案线索的密函" "$(curl -s -b "$BJ" "$BASE/api/regdocs/$DS")"
 expect_eq "an internal document is every office's" 200 "$(http_status -b "$CJ" "$BASE/regdocs/$D1")"
+make_png "$T_DIR/scan.png" 60 40
+up() { curl -s -o /dev/null -w '%{http_code}' -b "$1" -H "X-CSRF-Token: $(csrf_of "$1")" -F "file=@$T_DIR/scan.png" "$BASE$2"; }
+expect_eq "the registering office attaches a scan to its secret document" 201 "$(up "$JAR" /api/regdocs/$DS/attachments)"
+SA=$(sql "SELECT max(id) FROM attachments WHERE obj_type = 'regdoc' AND obj_id = $DS")
+expect_eq "... which another office can neither list, add to nor download (404)" "404 404 404" \
+	"$(http_status -b "$CJ" "$BASE/api/regdocs/$DS/attachments") $(up "$CJ" /api/regdocs/$DS/attachments) $(http_status -b "$CJ" "$BASE/attachments/$SA")"
+expect_eq "... and a leader downloads" 200 "$(http_status -b "$BJ" "$BASE/attachments/$SA")"
+A1=$(sql "SELECT max(id) FROM activities WHERE kind = 'reading_club'")
+expect_eq "an activity takes an attachment (the sign-in sheet)" 201 "$(up "$CJ" /api/worklog/$A1/attachments)"
+check "... shown on its page" grep -q 'scan.png' <(curl -s -b "$JAR" "$BASE/worklog/$A1")
 
 # ---- 4. the demo year's figures ------------------------------------------------------
 run_cli report --year 2022 --format json
