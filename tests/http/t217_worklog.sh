@@ -183,5 +183,39 @@ if office_tools --sqlite soffice xmllint; then
 	lo_convert csv "$T_DIR" "$T_DIR/worklog.xlsx"
 	check "LibreOffice converts it" test -s "$T_DIR/worklog.csv"
 fi
+# ---- 7. 0060's rule for a commission's template (as 0050's, t205) ----------------------
+# the template part of 0060 run again on a database where version 1 holds the 2022 text
+# (the placeholders put back to the figures) and a kept rendering used it, with one
+# fragment edited by the commission: a new version with the placeholders, version 1 kept,
+# the edited fragment left as the commission wrote it
+MIG=src/store/migrations/0060_worklog.sql
+python3 - "$MIG" "$T_DIR" <<'PY'
+import re, sys
+m = open(sys.argv[1]).read()
+part = m[m.index('-- The annual template:'):]
+pairs = re.findall(r"replace\(body,\n\t'((?:[^']|'')*)',\n\t'((?:[^']|'')*)'\)", part)
+q = lambda s: "'" + s.replace("'", "''") + "'"
+undo = ''.join("UPDATE annual_templates SET body = replace(body, %s, %s) WHERE version = 1;\n" % (q(n.replace("''", "'")), q(o.replace("''", "'"))) for o, n in pairs)
+open(sys.argv[2] + '/undo.sql', 'w').write(undo)
+open(sys.argv[2] + '/redo.sql', 'w').write(''.join(l for l in part.splitlines(True) if not l.startswith('--')))
+print(len(pairs), file=open(sys.argv[2] + '/pairs.txt', 'w'))
+PY
+expect_eq "0060 holds 37 fragments" 37 "$(cat "$T_DIR/pairs.txt")"
+sql "DELETE FROM annual_renderings" >/dev/null
+sql "DELETE FROM annual_templates WHERE version > 1" >/dev/null
+sql "$(cat "$T_DIR/undo.sql")" >/dev/null
+expect_contains "version 1 put back to the 2022 text" "制发督查专报74期" "$(sql "SELECT body FROM annual_templates WHERE version = 1")"
+sql "UPDATE annual_templates SET body = replace(body, '开展访谈1200人次', '开展访谈1300人次') WHERE version = 1" >/dev/null
+sql "INSERT INTO annual_renderings(template_version, year, format, figures, author, created_at) VALUES (1, 2022, 'text', '[]', 'cm', 0)" >/dev/null
+V1=$(sql "SELECT body FROM annual_templates WHERE version = 1" | sha256sum)
+sql "$(cat "$T_DIR/redo.sql")" >/dev/null
+expect_eq "a new version made" "2 系统（工作台账、收发文数字改为占位符）" \
+	"$(sql "SELECT max(version) FROM annual_templates") $(sql "SELECT author FROM annual_templates WHERE version = 2")"
+expect_eq "... version 1 (used by a kept rendering) unchanged" "$V1" "$(sql "SELECT body FROM annual_templates WHERE version = 1" | sha256sum)"
+V2=$(sql "SELECT body FROM annual_templates WHERE version = 2")
+expect_contains "... the new version with the placeholders" "制发督查专报{{activities|kind=supervision_bulletin,campaign=疫情防控监督检查}}期" "$V2"
+expect_contains "... the commission's own edit kept" "开展访谈1300人次" "$V2"
+sql "$(cat "$T_DIR/redo.sql")" >/dev/null
+expect_eq "run again: nothing more (the newest has no fragment left)" 2 "$(sql "SELECT max(version) FROM annual_templates")"
 check "the server's log is clean" server_clean
 finish
