@@ -20,6 +20,11 @@
  * the order above) from index i.  Both return the next index. */
 int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);
+/* A key's statement from parameter 1: the CTEs of M_WITH (when bits has
+ * the unit), the period of M_PERIOD, then the members of `bits`; the
+ * index of the next parameter. */
+int q_metric_bind_all(struct store_stmt *st, const struct metric_period *p, const struct metric_scope *s,
+		      unsigned bits);
 
 /* vis: the jurisdiction of the scope user (q_scope.h); sub: the unit and
  * all below it, seeded with the scope's unit (none for 0) */

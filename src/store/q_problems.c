@@ -336,14 +336,10 @@ static int metric(struct store *db, const struct store_sql *q, const struct metr
 		  const struct metric_scope *s, int64_t *out)
 {
 	struct store_stmt *st = store_prepare(db, q);
-	int i;
 
 	if (!st)
 		return STORE_ERR;
-	i = q_metric_bind_with(st, 1, s);
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	q_metric_bind_scope(st, i, s, Q_METRIC_PROBLEM_SCOPES);
+	q_metric_bind_all(st, p, s, Q_METRIC_PROBLEM_SCOPES);
 	return q_scalar_out(st, out);
 }
 

@@ -563,10 +563,7 @@ static int metric(struct store *db, const struct store_sql *q, const struct metr
 
 	if (!st)
 		return STORE_ERR;
-	i = q_metric_bind_with(st, 1, s);
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	i = q_metric_bind_scope(st, i, s, METRIC_SCOPE_UNIT);
+	i = q_metric_bind_all(st, p, s, METRIC_SCOPE_UNIT);
 	if (stars >= 0) {
 		store_bind_int(st, i++, stars);
 		store_bind_int(st, i++, stars);

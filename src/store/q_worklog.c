@@ -396,10 +396,7 @@ int store_metric_activities(struct store *db, const struct metric_period *p, con
 
 	if (!st)
 		return STORE_ERR;
-	i = q_metric_bind_with(st, 1, s);
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	i = q_metric_bind_scope(st, i, s, METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY);
+	i = q_metric_bind_all(st, p, s, METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY);
 	q_bind_text2(st, i, s->activity_kind);
 	return q_scalar_out(st, out);
 }
