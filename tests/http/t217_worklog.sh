@@ -86,6 +86,7 @@ out=$(api POST /api/regdocs '{"direction":"out","title":"关于开展交叉互�
 expect_eq "a sent document" 201 "$(status "$out")"
 D1=$(body "$out" | jget '["id"]')
 expect_eq "... numbered from the pattern" "测纪发〔2023〕1号" "$(sql "SELECT number FROM registered_docs WHERE id = $D1")"
+expect_contains "the patterns page (编号规则) offers the sent number" "发文文号（收发文登记）" "$(curl -s -b "$JAR" "$BASE/numbers")"
 out=$(api POST /api/regdocs '{"direction":"in","number":"省纪〔2023〕3号","title":"关于某案线索的密函","secrecy":"secret","date":"2023-01-06","due":"2023-01-20"}')
 expect_eq "a secret received document" 201 "$(status "$out")"
 DS=$(body "$out" | jget '["id"]')
