@@ -32,7 +32,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=e544ba1762eb51b08cfca3237c2c1cab0664461c6e1954fc39bea5509d0b44ea
+DEMO_SHA256=de38b01a1819803c48d33b6ec2cd86d479c3efda688a90ea05001893750b61ba
 
 init_db || { not_ok "init"; finish; }
 
