@@ -102,6 +102,23 @@ expect_eq "... its record is 404 (page and API)" "404 404" \
 expect_eq "... each denial audited" $((d0 + 2)) "$(audit_count access_denied "regdoc/$DS")"
 expect_eq "the registering office reads it" 200 "$(status "$(api GET /api/regdocs/$DS)")"
 expect_contains "a leader reads its title" "关于某案线索的密函" "$(curl -s -b "$BJ" "$BASE/api/regdocs/$DS")"
+# the to-do list (the home page's, /api/notices: every page of it)
+todo_has() {
+	local p out
+	for p in $(seq 1 30); do
+		out=$(curl -s -b "$1" "$BASE/api/notices?page=$p")
+		grep -q "\"/regdocs/$2\"" <<<"$out" && return 0
+		grep -q '"items": *\[\]' <<<"$out" && return 1
+	done
+	return 1
+}
+no_todo() { ! todo_has "$@"; }
+check "its answer (due 2023-01-20, not filed) is a to-do of its office" todo_has "$JAR" "$DS"
+check "... and of a leader" todo_has "$BJ" "$DS"
+check "... not of another office" no_todo "$CJ" "$DS"
+check "... whose home page does not show the title" bash -c '! curl -s -b "$1" "$2/" | grep -q 关于某案线索的密函' _ "$CJ" "$BASE"
+expect_eq "filed, it is no to-do any more" 200 "$(status "$(api POST /api/regdocs/$DS/state '{"state":"filed"}')")"
+check "... (gone)" no_todo "$JAR" "$DS"
 expect_eq "an internal document is every office's" 200 "$(http_status -b "$CJ" "$BASE/regdocs/$D1")"
 make_png "$T_DIR/scan.png" 60 40
 up() { curl -s -o /dev/null -w '%{http_code}' -b "$1" -H "X-CSRF-Token: $(csrf_of "$1")" -F "file=@$T_DIR/scan.png" "$BASE$2"; }
