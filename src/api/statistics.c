@@ -47,11 +47,12 @@ json_t *api_metrics_json(struct arena *a, const struct metric_period *p, const s
 			"value", json_value(&v[i]), "display", v[i].display, "applicable", v[i].applicable,
 			"list", json_text_or_null(list)));
 	}
-	return json_pack("{s:{s:s, s:s}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:b, s:o, s:o}, s:o}",
+	return json_pack("{s:{s:s, s:s}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:b, s:o, s:o}, s:o}",
 		"period", "from", p->from, "to", p->to,
 		"scope", "unit_id", json_id_or_null(s->unit_id), "campaign_id", json_id_or_null(s->campaign_id),
 		"category", json_text_or_null(s->category), "source", json_text_or_null(s->source),
-		"organ_kind", json_text_or_null(s->organ_kind), "rank", json_text_or_null(s->rank),
+		"organ_kind", json_text_or_null(s->organ_kind), "activity_kind", json_text_or_null(s->activity_kind),
+		"rank", json_text_or_null(s->rank),
 		"top_leader", s->top_leader, "leadership", s->leadership, "key_persons", s->key_persons,
 		"scope_user", json_id_or_null(s->scope_user), "round_id", json_id_or_null(s->round_id), "metrics", arr);
 }

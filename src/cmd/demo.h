@@ -78,7 +78,7 @@ int demo_between(struct demo *d, int lo, int hi);
 const char *demo_pick(struct demo *d, const char *const *list, int n);
 #define DEMO_PICK(d, list) demo_pick(d, list, (int)(sizeof(list) / sizeof(list[0])))
 
-/* A new file id "D22-C0012" for letter (U P K R C A Q O L W X I) into buf[16]. */
+/* A new file id "D22-C0012" for letter (U P K R C A Q O L W X I T Y V N) into buf[16]. */
 const char *demo_id(struct demo *d, char letter, char *buf);
 /* A day of the demo year (offset 0) or the year before (-1). */
 qf_day demo_day(struct demo *d, int year_offset, int month, int mday);
@@ -131,6 +131,8 @@ struct cmd_env;
 int demo_inspection_staff(struct cmd_env *env, int year);
 /* demo_talks.c: the talks and personal matter reports (issue 15). */
 int demo_talks(struct demo *d);
+/* demo_worklog.c: the work log's activities and the document register (issue 15). */
+int demo_worklog(struct demo *d);
 
 void demo_release(struct demo *d);
 

@@ -8,7 +8,7 @@
  *
  *   qingfeng report --year 2022 [--quarter N | --month N] | --from D --to D
  *                   [--unit ID] [--campaign ID] [--round ID] [--category CODE] [--source CODE]
- *                   [--organ KIND] [--rank RANK] [--top-leader] [--leadership]
+ *                   [--organ KIND] [--kind CODE] [--rank RANK] [--top-leader] [--leadership]
  *                   [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx]
  *                   [--out FILE]
  *
@@ -36,7 +36,7 @@
 #include "store/store.h"
 
 #define USAGE "qingfeng report (--year YYYY [--quarter N | --month N] | --from YYYY-MM-DD --to YYYY-MM-DD)\n" \
-	"       [--unit ID] [--campaign ID] [--round ID] [--category CODE] [--source CODE] [--organ KIND] [--rank RANK]\n" \
+	"       [--unit ID] [--campaign ID] [--round ID] [--category CODE] [--source CODE] [--organ KIND] [--kind CODE] [--rank RANK]\n" \
 	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx] [--out FILE]\n" \
 	"       qingfeng report --annual --year YYYY [--format text|html|docx] [--out FILE]\n" \
 	"       qingfeng report --annual --template FILE | --rendering ID [--out FILE]"
@@ -176,6 +176,7 @@ int cmd_report(int argc, char **argv)
 		{ "--category", &s.category, NULL, "violation category code (eight_rules: 四风)" },
 		{ "--source", &s.source, NULL, "clue source (report, inspection, audit, judicial, ...)" },
 		{ "--organ", &s.organ_kind, NULL, "handling organ: office, resident_group, township" },
+		{ "--kind", &s.activity_kind, NULL, "work log kind (spot_check; several joined by +)" },
 		{ "--rank", &s.rank, NULL, "subject's rank as copied onto the record" },
 		{ "--top-leader", NULL, &s.top_leader, "subjects who were their unit's top leader" },
 		{ "--leadership", NULL, &s.leadership, "subjects in the leadership team" },

@@ -81,6 +81,8 @@ static int member(struct arena *a, char *m, struct annual_ph *ph, unsigned *bit,
 		ph->scope.source = v, *bit = METRIC_SCOPE_SOURCE;
 	else if (v && !strcmp(m, "organ"))
 		ph->scope.organ_kind = v, *bit = METRIC_SCOPE_ORGAN;
+	else if (v && !strcmp(m, "kind"))
+		ph->scope.activity_kind = v, *bit = METRIC_SCOPE_KIND;
 	else if (v && !strcmp(m, "campaign"))
 		ph->campaign = v, *bit = METRIC_SCOPE_CAMPAIGN;
 	else if (v && !strcmp(m, "round")) {
@@ -93,7 +95,7 @@ static int member(struct arena *a, char *m, struct annual_ph *ph, unsigned *bit,
 		*bit = METRIC_SCOPE_UNIT;
 	} else
 		return *why = arena_printf(a, "未知的范围“%s%s%s”（可用：key_persons、top_leader、leadership、"
-					   "prev、rank=、category=、source=、organ=、unit=、campaign=、round=）",
+					   "prev、rank=、category=、source=、organ=、kind=、unit=、campaign=、round=）",
 					   m, v ? "=" : "", v ? v : ""), -1;
 	return 0;
 }
@@ -213,6 +215,7 @@ static int same_scope(const struct metric_scope *x, const struct metric_scope *y
 {
 	return x->unit_id == y->unit_id && x->campaign_id == y->campaign_id && same_str(x->category, y->category) &&
 	       same_str(x->source, y->source) && same_str(x->organ_kind, y->organ_kind) &&
+	       same_str(x->activity_kind, y->activity_kind) &&
 	       same_str(x->rank, y->rank) && x->top_leader == y->top_leader && x->leadership == y->leadership &&
 	       x->key_persons == y->key_persons && x->scope_user == y->scope_user && x->round_id == y->round_id;
 }
@@ -337,6 +340,8 @@ const char *annual_ph_meaning(struct arena *a, const struct annual_ph *ph)
 		m = arena_printf(a, "%s；线索来源 %s", m, s->source);
 	if (s->organ_kind)
 		m = arena_printf(a, "%s；承办机关 %s", m, s->organ_kind);
+	if (s->activity_kind)
+		m = arena_printf(a, "%s；工作台账类别 %s", m, s->activity_kind);
 	if (s->unit_id)
 		m = arena_printf(a, "%s；单位 %" PRId64 " 及下属单位", m, s->unit_id);
 	if (ph->campaign)

@@ -173,6 +173,13 @@ int ix_matter_report_prepare(struct ix *ix, struct ix_val *v);
 extern const struct ix_field ix_problem_fields[];
 int ix_problem_prepare(struct ix *ix, struct ix_val *v);
 int ix_problem_after(struct ix *ix, struct ix_val *v, int64_t id);
+/* the work log and the document register (ix_worklog.c) */
+extern const struct ix_field ix_activity_kind_fields[];
+int ix_activity_kind_prepare(struct ix *ix, struct ix_val *v);
+extern const struct ix_field ix_activity_fields[];
+int ix_activity_prepare(struct ix *ix, struct ix_val *v);
+extern const struct ix_field ix_regdoc_fields[];
+int ix_regdoc_prepare(struct ix *ix, struct ix_val *v);
 /* The type of the record being imported (for the hooks). */
 const struct ix_type *ix_current_type(struct ix *ix);
 /* The first message of a page rule's fe as the refusal of the current

@@ -17,6 +17,7 @@
 #include "domain/clue.h"
 #include "domain/labels.h"
 #include "domain/person.h"
+#include "domain/worklog.h"
 #include "model/caserules.h"
 #include "model/clue.h"
 #include "model/unit.h"
@@ -93,6 +94,8 @@ const char *metric_scope_words(struct store *db, struct arena *a, const struct m
 		strbuf_addf(&sb, " 承办机关：%s", label_or_code(case_organs, s->organ_kind));
 	if (s->rank && *s->rank)
 		strbuf_addf(&sb, " 职级：%s", label_or_code(person_ranks, s->rank));
+	if (s->activity_kind && *s->activity_kind)
+		strbuf_addf(&sb, " 工作台账类别：%s", activity_kind_words(db, a, s->activity_kind));
 	if (s->top_leader)
 		strbuf_addstr(&sb, " 一把手");
 	if (s->leadership)

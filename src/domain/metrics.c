@@ -28,6 +28,7 @@
 #include "domain/person.h"
 #include "domain/result.h"
 #include "domain/role.h"
+#include "domain/worklog.h"
 #include "model/caserules.h"
 #include "model/clue.h"
 #include "model/unit.h"
@@ -257,6 +258,8 @@ const char *metrics_list_url(struct arena *a, const struct metric_def *d,
 	/* no list filters by an inspection round */
 	if (!d->list || (s->round_id && (d->scopes & METRIC_SCOPE_ROUND)))
 		return NULL;
+	if (s->activity_kind && strchr(s->activity_kind, '+'))
+		return NULL;    /* several work log kinds: the list filters by one */
 	/* d->list: "/clues?disposed" -> /clues?disposed_from=..&disposed_to=..;
 	 * "/outcomes?" -> /outcomes?from=..&to=..; anything after a second
 	 * '&' is a fixed filter ("/outcomes?&form=1") */
@@ -287,6 +290,8 @@ const char *metrics_list_url(struct arena *a, const struct metric_def *d,
 		add_arg(&sb, "source", s->source);
 	if (s->organ_kind && *s->organ_kind && (d->scopes & METRIC_SCOPE_ORGAN))
 		add_arg(&sb, "organ_kind", s->organ_kind);
+	if (s->activity_kind && *s->activity_kind && (d->scopes & METRIC_SCOPE_KIND))
+		add_arg(&sb, "kind", s->activity_kind);
 	if (d->scopes & METRIC_SCOPE_SUBJECT) {
 		if (s->rank && *s->rank)
 			add_arg(&sb, "rank", s->rank);
@@ -341,6 +346,10 @@ int metric_scope_valid(struct store *db, struct arena *a, const struct metric_sc
 		*why = arena_printf(a, "线索来源“%s”无效", s->source);
 	if (!*why && s->organ_kind && *s->organ_kind && !label_of(case_organs, s->organ_kind))
 		*why = arena_printf(a, "承办机关类别“%s”无效（office、resident_group、township）", s->organ_kind);
+	if (!*why && s->activity_kind && *s->activity_kind) {
+		if ((rc = activity_kinds_valid(db, a, s->activity_kind, why)) < 0)
+			return rc;
+	}
 	if (!*why && s->rank && *s->rank && !label_of(person_ranks, s->rank))
 		*why = arena_printf(a, "职级“%s”无效（county、section、staff、village、other）", s->rank);
 	return *why ? 0 : 1;

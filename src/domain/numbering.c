@@ -205,11 +205,12 @@ int numbering_kinds(struct ctx *c, const struct number_kind **out)
 {
 	int nd = 0;
 	const struct doc_kind *const *dk = doc_kinds_sorted(c->a, &nd);
-	struct number_kind *v = arena_alloc(c->a, sizeof(*v) * (size_t)(nd + 2));
+	struct number_kind *v = arena_alloc(c->a, sizeof(*v) * (size_t)(nd + 3));
 	int n = 0;
 
 	v[n++] = (struct number_kind){ "clue", "线索编号" };
 	v[n++] = (struct number_kind){ "case_filing", "立案编号（立案决定书，按人编号）" };
+	v[n++] = (struct number_kind){ "sent_doc", "发文文号（收发文登记）" };
 	for (int i = 0; i < nd; i++)
 		if (!dk[i]->own_number)
 			v[n++] = (struct number_kind){ arena_printf(c->a, "doc_%s", dk[i]->code),

@@ -53,6 +53,9 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_INSPECTION_WRITE] = "inspection_write",
 	[PERM_SUPERVISION_READ] = "supervision_read",
 	[PERM_SUPERVISION_WRITE] = "supervision_write",
+	[PERM_WORKLOG] = "worklog",
+	[PERM_WORKLOG_KINDS] = "worklog_kinds",
+	[PERM_REGDOC_SECRET] = "regdoc_secret",
 
 };
 

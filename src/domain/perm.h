@@ -60,6 +60,9 @@ enum perm {
 	PERM_INSPECTION_WRITE,  /* rounds, inspections, members, findings, clues transferred: the inspection office */
 	PERM_SUPERVISION_READ,  /* daily supervision: personal matter reports and talks of one's units */
 	PERM_SUPERVISION_WRITE, /* record them, check reports, add their kinds: the supervising offices */
+	PERM_WORKLOG,           /* the work log and the document register: read and record (all staff) */
+	PERM_WORKLOG_KINDS,     /* the work log's catalog of kinds: the case manager */
+	PERM_REGDOC_SECRET,     /* every secret (秘密, 机密) register entry's title: leaders */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -16,8 +16,11 @@
 
 /* every staff role: target tasks are not secret (domain/target.h); any
    staff member may sit on an inspection group, whose content is
-   need-to-know (domain/inspection.h), so every staff role may read */
-#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ, PERM_TARGET_READ, PERM_INSPECTION_READ
+   need-to-know (domain/inspection.h), so every staff role may read; the
+   work log and the document register are every office's to keep (secret
+   entries' titles apart: domain/regdoc.h) */
+#define STAFF_READ PERM_LOGIN, PERM_UNIT_READ, PERM_PERSON_READ, PERM_TARGET_READ, PERM_INSPECTION_READ, \
+		   PERM_WORKLOG
 /* register clues, read the registry, propose dispositions */
 #define CLUE_WORK PERM_CLUE_READ, PERM_CLUE_REGISTER, PERM_CLUE_PROPOSE
 /* the "码上问效" ratings: read, and work (letters, bad reviews, QR posters) */
@@ -42,7 +45,7 @@ const struct role role_table[] = {
 			   PERM_ANNUAL_REPORT,
 			   PERM_STATS, PERM_DOC_TEMPLATES, PERM_CLUE_ASSIGN, RATING_WORK, PERM_TARGET_MANAGE,
 			   PROBLEM_WORK, PERM_CAMPAIGN_WRITE,
-			   SUPERVISION_WORK) },
+			   SUPERVISION_WORK, PERM_WORKLOG_KINDS) },
 	/* no PERM_CASE_WORK: the supervision office investigates no case and
 	   sits on no trial, so it joins no case team (审查调查与审理分离,
 	   issue 10); the case list, to declare conflicts (回避) like leaders */
@@ -67,7 +70,7 @@ const struct role role_table[] = {
 			   PERM_REPORT_READ, PERM_REPORTER, PERM_CASE_READ, PERM_CASE_ASSIGN,
 			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT,
 			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH, PERM_PROBLEM_READ,
-			   PERM_SUPERVISION_READ) },
+			   PERM_SUPERVISION_READ, PERM_REGDOC_SECRET) },
 	/* a unit's rectification staff (整改联络员, issue 14): scoped to its
 	   unit (its jurisdiction), the unit's problems and their evidence, nothing
 	   else of the platform (no units, persons, clues, cases) */

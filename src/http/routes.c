@@ -29,6 +29,7 @@
 #include "api/problems.h"
 #include "api/campaigns.h"
 #include "api/talks.h"
+#include "api/worklog.h"
 #include "api/ratings.h"
 #include "api/targets.h"
 #include "api/reports.h"
@@ -63,6 +64,8 @@
 #include "pages/integrity.h"
 #include "pages/problems.h"
 #include "pages/talks.h"
+#include "pages/regdocs.h"
+#include "pages/worklog.h"
 #include "pages/ratings.h"
 #include "pages/targets.h"
 #include "pages/reports.h"
@@ -254,6 +257,20 @@ const struct route route_table[] = {
 	{ POST, "/matter-reports", page_matter_report_create, PERM_SUPERVISION_WRITE, 0 },
 	{ GET, "/matter-reports/{id}", page_matter_report, PERM_SUPERVISION_READ, 0 },
 	{ POST, "/matter-reports/{id}/check", page_matter_report_check, PERM_SUPERVISION_WRITE, 0 },
+	/* the work log and the document register (issue 15) */
+	{ GET, "/worklog", page_worklog, PERM_WORKLOG, 0 },
+	{ GET, "/worklog/new", page_worklog_new, PERM_WORKLOG, 0 },
+	{ POST, "/worklog", page_worklog_create, PERM_WORKLOG, 0 },
+	{ GET, "/worklog/quick", page_worklog_quick_form, PERM_WORKLOG, 0 },
+	{ POST, "/worklog/quick", page_worklog_quick, PERM_WORKLOG, 0 },
+	{ GET, "/worklog/kinds", page_worklog_kinds, PERM_WORKLOG_KINDS, 0 },
+	{ POST, "/worklog/kinds", page_worklog_kind_put, PERM_WORKLOG_KINDS, 0 },
+	{ GET, "/worklog/{id}", page_activity, PERM_WORKLOG, 0 },
+	{ GET, "/regdocs", page_regdocs, PERM_WORKLOG, 0 },
+	{ GET, "/regdocs/new", page_regdoc_new, PERM_WORKLOG, 0 },
+	{ POST, "/regdocs", page_regdoc_create, PERM_WORKLOG, 0 },
+	{ GET, "/regdocs/{id}", page_regdoc, PERM_WORKLOG, 0 },
+	{ POST, "/regdocs/{id}/state", page_regdoc_state, PERM_WORKLOG, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
 	/* target tasks, work reminders and the scoreboard (issue 14) */
@@ -306,6 +323,8 @@ const struct route route_table[] = {
 	{ POST, "/outcomes/{id}/attachments", page_attach_upload, PERM_PERSON_READ, R_UPLOAD },
 	{ POST, "/problems/{id}/attachments", page_attach_upload, PERM_PROBLEM_READ, R_UPLOAD },
 	{ POST, "/campaigns/{id}/attachments", page_attach_upload, PERM_CLUE_READ, R_UPLOAD },
+	{ POST, "/worklog/{id}/attachments", page_attach_upload, PERM_WORKLOG, R_UPLOAD },
+	{ POST, "/regdocs/{id}/attachments", page_attach_upload, PERM_WORKLOG, R_UPLOAD },
 	{ GET, "/attachments/{id}", page_attach_download, PERM_LOGIN, 0 },
 	{ GET, "/attachments/{id}/thumb", page_attach_thumb, PERM_LOGIN, 0 },
 	{ POST, "/attachments/{id}/withdraw", page_attach_withdraw, PERM_LOGIN, 0 },
@@ -330,6 +349,10 @@ const struct route route_table[] = {
 	{ GET, "/api/outcomes/{id}/attachments", api_attach_list, PERM_PERSON_READ, R_API },
 	{ POST, "/api/problems/{id}/attachments", api_attach_upload, PERM_PROBLEM_READ, R_API | R_UPLOAD },
 	{ GET, "/api/problems/{id}/attachments", api_attach_list, PERM_PROBLEM_READ, R_API },
+	{ POST, "/api/worklog/{id}/attachments", api_attach_upload, PERM_WORKLOG, R_API | R_UPLOAD },
+	{ GET, "/api/worklog/{id}/attachments", api_attach_list, PERM_WORKLOG, R_API },
+	{ POST, "/api/regdocs/{id}/attachments", api_attach_upload, PERM_WORKLOG, R_API | R_UPLOAD },
+	{ GET, "/api/regdocs/{id}/attachments", api_attach_list, PERM_WORKLOG, R_API },
 	{ GET, "/api/attachments/{id}", page_attach_download, PERM_LOGIN, R_API },
 	{ POST, "/api/attachments/{id}/withdraw", api_attach_withdraw, PERM_LOGIN, R_API },
 	{ GET, "/api/statistics", api_statistics, PERM_STATS, R_API },
@@ -374,6 +397,16 @@ const struct route route_table[] = {
 	{ POST, "/api/matter-reports", api_matter_report_create, PERM_SUPERVISION_WRITE, R_API },
 	{ GET, "/api/matter-reports/{id}", api_matter_report, PERM_SUPERVISION_READ, R_API },
 	{ POST, "/api/matter-reports/{id}/check", api_matter_report_check, PERM_SUPERVISION_WRITE, R_API },
+	{ GET, "/api/worklog", api_worklog, PERM_WORKLOG, R_API },
+	{ POST, "/api/worklog", api_worklog_create, PERM_WORKLOG, R_API },
+	{ POST, "/api/worklog/batch", api_worklog_batch, PERM_WORKLOG, R_API },
+	{ GET, "/api/worklog/kinds", api_worklog_kinds, PERM_WORKLOG, R_API },
+	{ POST, "/api/worklog/kinds", api_worklog_kind_put, PERM_WORKLOG_KINDS, R_API },
+	{ GET, "/api/worklog/{id}", api_activity, PERM_WORKLOG, R_API },
+	{ GET, "/api/regdocs", api_regdocs, PERM_WORKLOG, R_API },
+	{ POST, "/api/regdocs", api_regdoc_create, PERM_WORKLOG, R_API },
+	{ GET, "/api/regdocs/{id}", api_regdoc, PERM_WORKLOG, R_API },
+	{ POST, "/api/regdocs/{id}/state", api_regdoc_state, PERM_WORKLOG, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

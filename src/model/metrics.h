@@ -32,6 +32,9 @@ struct metric_scope {
 	int leadership;         /* 1: subjects in the leadership team (snapshot) */
 	int key_persons;        /* 1: top leader, leadership member or section rank
 				   (the report's "一把手和领导班子及科级干部") */
+	/* work log kinds (activity_kinds codes), several joined by "+"
+	 * (study_first_topic+study_group): the activities of those kinds */
+	const char *activity_kind;
 	/* the jurisdiction of the user who looks (authz_scope_user(): a scoped
 	 * user's id, 0 for the unscoped and the CLI): only the records of the
 	 * units of his jurisdiction (store/q_scope.h), read from the same unit column
@@ -53,6 +56,7 @@ struct metric_scope {
 #define METRIC_SCOPE_ORGAN      (1u << 4)
 #define METRIC_SCOPE_SUBJECT    (1u << 5)   /* rank, top_leader, leadership, key_persons */
 #define METRIC_SCOPE_ROUND      (1u << 6)   /* round_id */
+#define METRIC_SCOPE_KIND       (1u << 7)   /* activity_kind (the work log, issue 15) */
 
 enum metric_kind {
 	METRIC_COUNT,           /* value = count */

@@ -20,6 +20,7 @@
 #include "core/escape.h"
 #include "domain/authz.h"
 #include "domain/campaign.h"
+#include "domain/case_filing.h"
 #include "domain/clocks.h"
 #include "domain/clue.h"
 #include "domain/labels.h"
@@ -779,4 +780,21 @@ void html_time(struct strbuf *sb, int64_t t)
 	buf[16] = '\0';      /* YYYY-MM-DDTHH:MM */
 	buf[10] = ' ';
 	html_txt(sb, buf);
+}
+
+/* The catalog of violation categories as a label table (retired ones
+ * too: a past period counts under them), empty when it cannot be read. */
+const struct label *category_options(struct req *r)
+{
+	struct violation_category *v;
+	int n = category_list(&r->c, &v);
+	struct label *l;
+
+	if (n < 0)
+		n = 0;
+	l = arena_alloc(r->arena, (size_t)(n + 1) * sizeof(*l));
+	for (int i = 0; i < n; i++)
+		l[i] = (struct label){ v[i].code, v[i].retired ? arena_printf(r->arena, "%s（已停用）", v[i].label) : v[i].label };
+	l[n] = (struct label){ NULL, NULL };
+	return l;
 }

@@ -102,6 +102,10 @@ void campaign_select(struct req *r, struct strbuf *sb, int64_t selected, const c
 void campaign_select_named(struct req *r, struct strbuf *sb, const char *name, int64_t selected, const char *err,
 			   const char *none_label);
 void field_checkbox(struct strbuf *sb, const char *name, const char *label, int checked);
+/* The catalog of violation categories as a label table for field_select
+ * (retired ones too, marked: a past period counts under them), empty when
+ * it cannot be read (the statistics page, the work log). */
+const struct label *category_options(struct req *r);
 /* A group of controls under one label (checkbox groups): a role=group
  * wrapper with id f-NAME (what the error summary links to), named by its
  * label and described by its error; the caller writes the controls between

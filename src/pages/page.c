@@ -45,6 +45,7 @@ static const struct {
 	{ "/inspections", "巡察", PERM_INSPECTION_READ },
 	{ "/talks", "谈话记录", PERM_SUPERVISION_READ },
 	{ "/matter-reports", "重大事项报告", PERM_SUPERVISION_READ },
+	{ "/worklog", "工作台账", PERM_WORKLOG },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
 	{ "/rules", "规则表", PERM_RULES_EDIT },
 	{ "/statistics", "统计数据", PERM_STATS },

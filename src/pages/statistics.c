@@ -12,6 +12,7 @@
  */
 #include "office/docx.h"
 #include "pages/statistics.h"
+#include "pages/worklog.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -68,7 +69,7 @@ static int member_valid(struct req *r, const struct metric_scope *one, const cha
 }
 
 static const char *const text_args[] = { "year", "quarter", "month", "from", "to", "unit", "campaign_id",
-					  "category", "source", "organ", "rank", "round_id" };
+					  "category", "source", "organ", "kind", "rank", "round_id" };
 static const char *const flag_args[] = { "top_leader", "leadership", "key_persons" };
 
 int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
@@ -102,6 +103,7 @@ int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
 	s->category = req_arg(r, "category");
 	s->source = req_arg(r, "source");
 	s->organ_kind = req_arg(r, "organ");
+	s->activity_kind = req_arg(r, "kind");
 	s->rank = req_arg(r, "rank");
 	s->top_leader = flag_arg(r, "top_leader");
 	s->leadership = flag_arg(r, "leadership");
@@ -115,6 +117,7 @@ int stats_query_parse(struct req *r, struct stats_query *q, struct fielderr *fe)
 	    member_valid(r, &(struct metric_scope){ .category = s->category }, "category", fe) < 0 ||
 	    member_valid(r, &(struct metric_scope){ .source = s->source }, "source", fe) < 0 ||
 	    member_valid(r, &(struct metric_scope){ .organ_kind = s->organ_kind }, "organ", fe) < 0 ||
+	    member_valid(r, &(struct metric_scope){ .activity_kind = s->activity_kind }, "kind", fe) < 0 ||
 	    member_valid(r, &(struct metric_scope){ .rank = s->rank }, "rank", fe) < 0)
 		return -1;
 	for (size_t i = 0; i < QF_ARRAY_SIZE(text_args); i++)
@@ -140,23 +143,6 @@ static const struct label months[] = {
 	{ "7", "7月" }, { "8", "8月" }, { "9", "9月" }, { "10", "10月" }, { "11", "11月" }, { "12", "12月" },
 	{ NULL, NULL }
 };
-
-/* The catalog of violation categories as a label table (retired ones
- * too: a past period counts under them), empty when it cannot be read. */
-static const struct label *category_labels(struct req *r)
-{
-	struct violation_category *v;
-	int n = category_list(&r->c, &v);
-	struct label *l;
-
-	if (n < 0)
-		n = 0;
-	l = arena_alloc(r->arena, (size_t)(n + 1) * sizeof(*l));
-	for (int i = 0; i < n; i++)
-		l[i] = (struct label){ v[i].code, v[i].retired ? arena_printf(r->arena, "%s（已停用）", v[i].label) : v[i].label };
-	l[n] = (struct label){ NULL, NULL };
-	return l;
-}
 
 /* The inspection rounds as a label table (a few a year): the round scope
  * of the inspection keys; empty when they cannot be read. */
@@ -191,10 +177,12 @@ static void query_form(struct req *r, struct strbuf *sb, const struct stats_quer
 	campaign_select(r, sb, q->s.campaign_id > 0 ? q->s.campaign_id : 0, fielderr_get(fe, "campaign_id"), "全部");
 	field_select(sb, "round_id", "巡察轮次（仅巡察指标）", round_labels(r), req_arg(r, "round_id"), 0,
 		     fielderr_get(fe, "round_id"), "全部");
-	field_select(sb, "category", "违纪违法类别", category_labels(r), req_arg(r, "category"), 0,
+	field_select(sb, "category", "违纪违法类别", category_options(r), req_arg(r, "category"), 0,
 		     fielderr_get(fe, "category"), "全部");
 	field_select(sb, "source", "线索来源", clue_sources, req_arg(r, "source"), 0, fielderr_get(fe, "source"), "全部");
 	field_select(sb, "organ", "承办机关", case_organs, req_arg(r, "organ"), 0, fielderr_get(fe, "organ"), "全部");
+	field_select(sb, "kind", "工作台账类别", activity_kind_options(r, 1), req_arg(r, "kind"), 0,
+		     fielderr_get(fe, "kind"), "全部");
 	field_select(sb, "rank", "职级", person_ranks, req_arg(r, "rank"), 0, fielderr_get(fe, "rank"), "全部");
 	field_checkbox(sb, "top_leader", "一把手", q->s.top_leader);
 	field_checkbox(sb, "leadership", "领导班子成员", q->s.leadership);

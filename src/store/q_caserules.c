@@ -138,17 +138,7 @@ int store_categories(struct store *s, struct arena *a, struct violation_category
 
 int store_category_get(struct store *s, struct arena *a, const char *code, struct violation_category *v)
 {
-	struct store_stmt *st = store_prepare(s, &Q_CATEGORY_GET);
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, code);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		fill_category(a, st, v);
-	store_reset(st);
-	return rc == STORE_ROW ? 1 : rc < 0 ? rc : 0;
+	return q_get_by_text(store_prepare(s, &Q_CATEGORY_GET), a, code, fill_category, v);
 }
 
 int store_category_insert(struct store *s, const struct violation_category *v, int64_t now)

@@ -7,7 +7,7 @@
  * period on the key's day column first (an index answers it: the planner
  * starts there on either backend, also in PostgreSQL's generic plans),
  * then one fragment per scope member the key honours, each off when its
- * value is empty or 0, in the fixed order of bind_scope().  The scope
+ * value is empty or 0, in the fixed order of q_metric_bind_all().  The scope
  * reads the copies made on the record (the subject snapshot of clue,
  * case and outcome), never today's person row.  Rates are not here: the
  * domain divides two counts (domain/metrics.c).
@@ -149,10 +149,8 @@ int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope 
 	return i;
 }
 
-/* Binds the CTEs, the period and the members of `bits` in the
- * statements' order; the index of the next parameter. */
-static int bind_scope(struct store_stmt *st, const struct metric_period *p,
-		      const struct metric_scope *s, unsigned bits)
+int q_metric_bind_all(struct store_stmt *st, const struct metric_period *p, const struct metric_scope *s,
+		      unsigned bits)
 {
 	int i = 1;
 
@@ -181,6 +179,8 @@ unsigned q_metric_scope_used(const struct metric_scope *s)
 		u |= METRIC_SCOPE_SUBJECT;
 	if (s->round_id)
 		u |= METRIC_SCOPE_ROUND;
+	if (s->activity_kind && *s->activity_kind)
+		u |= METRIC_SCOPE_KIND;
 	return u;
 }
 
@@ -360,7 +360,7 @@ static int run(struct store *db, const struct store_sql *q, unsigned bits, const
 		return i < 0 ? i : 0;
 	if (!(st = store_prepare(db, q)))
 		return STORE_ERR;
-	i = bind_scope(st, p, s, bits);
+	i = q_metric_bind_all(st, p, s, bits);
 	for (int k = 0; k < n_extra; k++)
 		store_bind_int(st, i++, extra[k]);
 	v = q_scalar(st);

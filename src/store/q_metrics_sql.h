@@ -24,6 +24,11 @@ int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope 
  * <the fragments of bits>" for period p and scope s into *out: 0 or < 0. */
 int q_metric_count(struct store *db, const struct store_sql *q, const struct metric_period *p,
 		   const struct metric_scope *s, unsigned bits, int64_t *out);
+/* A key's statement from parameter 1: the CTEs of M_WITH (when bits has
+ * the unit), the period of M_PERIOD, then the members of `bits`; the
+ * index of the next parameter. */
+int q_metric_bind_all(struct store_stmt *st, const struct metric_period *p, const struct metric_scope *s,
+		      unsigned bits);
 
 /* vis: the jurisdiction of the scope user (q_scope.h); sub: the unit and
  * all below it, seeded with the scope's unit (none for 0) */

@@ -575,24 +575,16 @@ static int metric(struct store *db, const struct store_sql *q, const struct metr
 		  const struct metric_scope *s, int stars, int64_t *out)
 {
 	struct store_stmt *st = store_prepare(db, q);
-	int64_t v;
 	int i;
 
 	if (!st)
 		return STORE_ERR;
-	i = q_metric_bind_with(st, 1, s);
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	i = q_metric_bind_scope(st, i, s, METRIC_SCOPE_UNIT);
+	i = q_metric_bind_all(st, p, s, METRIC_SCOPE_UNIT);
 	if (stars >= 0) {
 		store_bind_int(st, i++, stars);
 		store_bind_int(st, i++, stars);
 	}
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
+	return q_scalar_out(st, out);
 }
 
 int store_metric_ratings(struct store *db, const struct metric_period *p, const struct metric_scope *s,

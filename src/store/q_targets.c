@@ -743,7 +743,6 @@ static int metric_between(struct store *db, const struct store_sql *q, const str
 			  const char *kind, int64_t *out)
 {
 	struct store_stmt *st = store_prepare(db, q);
-	int64_t v;
 
 	if (!st)
 		return STORE_ERR;
@@ -751,11 +750,7 @@ static int metric_between(struct store *db, const struct store_sql *q, const str
 	store_bind_text(st, 2, p->to);
 	if (kind)
 		store_bind_text(st, 3, kind);
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
+	return q_scalar_out(st, out);
 }
 
 int store_metric_target_tasks(struct store *db, const struct metric_period *p, const struct metric_scope *sc,

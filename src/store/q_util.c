@@ -104,18 +104,31 @@ void q_fill_subject(struct arena *a, struct store_stmt *st, void *row)
 	p->unit_name = q_text(a, st, 5);
 }
 
-int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, void *row)
+/* the first row of a bound statement into row: 1, 0, < 0 */
+static int get_row(struct store_stmt *st, struct arena *a, q_fill_fn fill, void *row)
 {
-	int rc;
+	int rc = store_step(st);
 
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, id);
-	rc = store_step(st);
 	if (rc == STORE_ROW)
 		fill(a, st, row);
 	store_reset(st);
 	return rc;
+}
+
+int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, void *row)
+{
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, id);
+	return get_row(st, a, fill, row);
+}
+
+int q_get_by_text(struct store_stmt *st, struct arena *a, const char *key, q_fill_fn fill, void *row)
+{
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, key);
+	return get_row(st, a, fill, row);
 }
 
 void q_fill_text(struct arena *a, struct store_stmt *st, void *row)

@@ -42,6 +42,17 @@ const char *q_like_pattern(struct arena *a, const char *text);
 /* Runs a statement expected to return one integer (count(*) and the like).
  * Returns it, or < 0 on error; resets the statement. */
 int64_t q_scalar(struct store_stmt *st);
+/* The same into *out for a statistic (store/q_metrics.h): 0, or the
+ * negative store code. */
+static inline int q_scalar_out(struct store_stmt *st, int64_t *out)
+{
+	int64_t v = q_scalar(st);
+
+	if (v < 0)
+		return (int)v;
+	*out = v;
+	return 0;
+}
 
 /* Binds a list's filters (f: the family's struct X_filter) from parameter
  * 1 on; returns the index of the next parameter. */
@@ -68,6 +79,8 @@ void q_fill_subject(struct arena *a, struct store_stmt *st, void *row);
 /* Runs a statement whose one parameter is an id and fills row from its
  * first row: 1 found, 0 not, < 0 error. */
 int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, void *row);
+/* The same for a statement whose one parameter is a text key (a code). */
+int q_get_by_text(struct store_stmt *st, struct arena *a, const char *key, q_fill_fn fill, void *row);
 /* Runs a list statement: binds the filters, then LIMIT and OFFSET, and
  * collects the rows (each `size` bytes, filled by `fill`) into an arena
  * array stored in *(void **)out.  The row count or < 0. */

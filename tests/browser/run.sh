@@ -4,7 +4,7 @@
 # fresh database, like the black-box tests, and walks its pages in Debian's
 # chromium headless with Playwright (tests/browser/walk.mjs, then cases.mjs, layout.mjs, docs.mjs, roles.mjs,
 # dash.mjs, attach.mjs, export.mjs, find.mjs, public.mjs, rate.mjs, ferry.mjs (with a second, public
-# instance: see start_public), targets.mjs, rectify.mjs, campaign.mjs, inspect.mjs, talk.mjs and unitpick.mjs, last: it adds 2,001 units;
+# instance: see start_public), targets.mjs, rectify.mjs, campaign.mjs, inspect.mjs, talk.mjs, worklog.mjs and unitpick.mjs, last: it adds 2,001 units;
 # WALKS="cases docs" runs a subset).  Prints TAP
 # lines; exits non-zero on any failure.  The screenshots are kept in
 # out/browser/ at the project root.
@@ -63,7 +63,7 @@ if ! staff rect1 rectifier 周整改 --unit "$RECT_UNIT"; then
 	not_ok "the rectification account of the rectify walk"
 	finish
 fi
-WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry targets rectify campaign inspect talk unitpick"}
+WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry targets rectify campaign inspect talk worklog unitpick"}
 if ! start_server; then
 	not_ok "the server starts"
 	finish

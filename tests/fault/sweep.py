@@ -672,6 +672,12 @@ CASES = [
     ('campaign group', api_case('cm', 'POST', '/api/campaigns/{k}/groups', {
         'name': '工作组{n}', 'area': '区域{n}', 'members': ['inv1', 'inv2']},
         lambda ctx: {'k': ctx.new_campaign()})),
+    # issue 15: quick entry of the work log, three rows all or nothing (a failed
+    # catalog lookup answers 503/500, not 422; a failure mid-way leaves no row)
+    ('worklog batch', api_case('cm', 'POST', '/api/worklog/batch', {'rows': [
+        {'kind': 'consultation', 'date': '2022-03-01', 'title': '会商{n}'},
+        {'kind': 'training', 'date': '2022-03-02', 'title': '培训{n}', 'participants': 20},
+        {'kind': 'spot_check', 'date': '2022-03-03', 'title': '暗访{n}', 'category': 'eight_rules'}]})),
     # a person of its own each time: an outcome replays the person's earlier
     # ones, so with one person the request (and its count) grew every point
     ('outcome', api_case('cm', 'POST', '/api/outcomes', {
@@ -692,7 +698,8 @@ STORE_KINDS_ONLY = {'case page', 'case read (API)', 'unit form', 'case note form
 # in the bounded sweep the store kinds and SQLite's own failures only
 # (a failed store call answers 503/500, a failed write leaves nothing half)
 STORE_AND_SQLITE = {'detention notice', 'recusal', 'recusal decision', 'appeal', 'category create',
-                    'category retire', 'rule version', 'report kind', 'problem create', 'campaign group'}
+                    'category retire', 'rule version', 'report kind', 'problem create', 'campaign group',
+                    'worklog batch'}
 BOUNDED_KINDS = {name: set(STORE_KIND_STATUS) for name in STORE_KINDS_ONLY}
 BOUNDED_KINDS.update({name: set(STORE_KIND_STATUS) | {'sqlite'} for name in STORE_AND_SQLITE})
 

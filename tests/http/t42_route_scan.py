@@ -314,7 +314,8 @@ BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_re
             "execution", "accountability", "rules_edit", "annual_report", "stats", "doc_templates",
             "clue_assign", "rating_read", "rating_work", "target_read", "target_manage", "target_publish",
             "problem_read", "problem_write", "problem_rectify", "campaign_write",
-            "supervision_read", "supervision_write"}
+            "supervision_read", "supervision_write",
+            "worklog", "worklog_kinds", "regdoc_secret"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -561,6 +562,16 @@ for X in JURIS:
     o["matter_report"] = api(cm, "POST", "/api/matter-reports", {"person_id": o["person"], "kind": "wedding",
                                                                 "event_day": "2022-04-01",
                                                                 "reported": "2022-04-02"})["id"]
+
+# issue 15 (the work log and the register): an activity on each jurisdiction's unit (rule
+# "jur": a scoped role sees its units' and the commission's own) and an internal document
+# each (the register is not bounded by jurisdiction: rule "any")
+for X in JURIS:
+    o = OBJ[X]
+    o["activity"] = api(cm, "POST", "/api/worklog", {"kind": "consultation", "date": "2022-05-06",
+                                                    "title": "扫描会商%s" % o["tag"], "unit_id": o["unit"]})["id"]
+    o["regdoc"] = api(cm, "POST", "/api/regdocs", {"direction": "in", "title": "扫描收文%s" % o["tag"],
+                                                  "secrecy": "internal", "date": "2022-05-06"})["id"]
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
@@ -619,7 +630,7 @@ FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
              "inspection": "inspection", "round": "any",
-             "user": "any", "annual": "any", "target": "any", "reminder": "any", "campaign": "any", "attachment": "case", "document": "case"}
+             "user": "any", "annual": "any", "target": "any", "reminder": "any", "campaign": "any", "activity": "jur", "regdoc": "any", "attachment": "case", "document": "case"}
 
 
 def S(kind, fam=None, **kw):
@@ -1029,6 +1040,38 @@ SPEC = {
                                                                    "reported": "2022-05-02"}),
     "GET /api/matter-reports/{id}": S("id", "matter_report"),
     "POST /api/matter-reports/{id}/check": S("id", "matter_report", body=lambda o: {"concern": False}),
+    # issue 15: the work log and the register
+    "GET /worklog": S("self"),
+    "GET /worklog/new": S("self"),
+    "POST /worklog": S("self", body=lambda o: {"kind": "consultation", "day": "2022-05-07", "title": "扫描登记"}),
+    "GET /worklog/quick": S("self"),
+    "POST /worklog/quick": S("self", body=lambda o: {"rows": "8", "kind_1": "consultation", "day_1": "2022-05-07",
+                                                     "title_1": "扫描快速登记"}),
+    "GET /worklog/kinds": S("self"),
+    "POST /worklog/kinds": S("self", body=lambda o: {"code": "scan_kind", "name": "扫描类别", "unit": "次"}),
+    "GET /worklog/{id}": S("id", "activity"),
+    "GET /regdocs": S("self"),
+    "GET /regdocs/new": S("self"),
+    "POST /regdocs": S("self", body=lambda o: {"direction": "in", "title": "扫描登记收文", "secrecy": "internal"}),
+    "GET /regdocs/{id}": S("id", "regdoc"),
+    "POST /regdocs/{id}/state": S("id", "regdoc", body=lambda o: {"state": "circulating"}),
+    "GET /api/worklog": S("self"),
+    "POST /api/worklog": S("self", body=lambda o: {"kind": "consultation", "date": "2022-05-07", "title": "扫描"}),
+    "POST /api/worklog/batch": S("self", body=lambda o: {"rows": [{"kind": "consultation", "date": "2022-05-07",
+                                                                    "title": "扫描"}]}),
+    "GET /api/worklog/kinds": S("self"),
+    "POST /api/worklog/kinds": S("self", body=lambda o: {"code": "scan_kind", "name": "扫描类别", "unit": "次"}),
+    "GET /api/worklog/{id}": S("id", "activity"),
+    "GET /api/regdocs": S("self"),
+    "POST /api/regdocs": S("self", body=lambda o: {"direction": "in", "title": "扫描", "secrecy": "internal"}),
+    "GET /api/regdocs/{id}": S("id", "regdoc"),
+    "POST /api/regdocs/{id}/state": S("id", "regdoc", body=lambda o: {"state": "circulating"}),
+    "POST /worklog/{id}/attachments": S("id", "activity", body=lambda o: {"file": ""}),
+    "POST /regdocs/{id}/attachments": S("id", "regdoc", body=lambda o: {"file": ""}),
+    "POST /api/worklog/{id}/attachments": S("id", "activity", body=lambda o: {"file": ""}),
+    "GET /api/worklog/{id}/attachments": S("id", "activity"),
+    "POST /api/regdocs/{id}/attachments": S("id", "regdoc", body=lambda o: {"file": ""}),
+    "GET /api/regdocs/{id}/attachments": S("id", "regdoc"),
     "GET /categories": S("self"),
     # attachments (attach): a file field left empty is refused (422) once the record is reached
     "POST /reports/{id}/attachments": S("id", "report", body=lambda o: {"file": ""}),
@@ -1307,6 +1350,35 @@ POLICY = {
     "POST /api/problems/{id}/apply":        "problem_rectify",
     "POST /api/problems/{id}/confirm":      "problem_write",
     "POST /api/problems/{id}/return":       "problem_write",
+    "GET /worklog":                         "worklog",
+    "GET /worklog/new":                     "worklog",
+    "POST /worklog":                        "worklog",
+    "GET /worklog/quick":                   "worklog",
+    "POST /worklog/quick":                  "worklog",
+    "GET /worklog/kinds":                   "worklog_kinds",
+    "POST /worklog/kinds":                  "worklog_kinds",
+    "GET /worklog/{id}":                    "worklog",
+    "GET /regdocs":                         "worklog",
+    "GET /regdocs/new":                     "worklog",
+    "POST /regdocs":                        "worklog",
+    "GET /regdocs/{id}":                    "worklog",
+    "POST /regdocs/{id}/state":             "worklog",
+    "GET /api/worklog":                     "worklog",
+    "POST /api/worklog":                    "worklog",
+    "POST /api/worklog/batch":              "worklog",
+    "GET /api/worklog/kinds":               "worklog",
+    "POST /api/worklog/kinds":              "worklog_kinds",
+    "GET /api/worklog/{id}":                "worklog",
+    "GET /api/regdocs":                     "worklog",
+    "POST /api/regdocs":                    "worklog",
+    "GET /api/regdocs/{id}":                "worklog",
+    "POST /api/regdocs/{id}/state":         "worklog",
+    "POST /worklog/{id}/attachments":       "worklog",
+    "POST /regdocs/{id}/attachments":       "worklog",
+    "POST /api/worklog/{id}/attachments":   "worklog",
+    "GET /api/worklog/{id}/attachments":    "worklog",
+    "POST /api/regdocs/{id}/attachments":   "worklog",
+    "GET /api/regdocs/{id}/attachments":    "worklog",
     "POST /api/problems/{id}/attachments":  "problem_read",
     "GET /api/problems/{id}/attachments":   "problem_read",
     "GET /inspections":                     "inspection_read",

@@ -315,8 +315,8 @@ static void test_interchange_reads_tables(void **state)
 	 * detention_step kind, clarification manner, appeal kind and result;
 	 * issue 12's person gender and ethnicity (notice12); issue 14's problem
 	 * source and inspection kind (insp14); issue 15's personal matter report
-	 * state (talk15) */
-	assert_int_equal(enums, 20);
+	 * state (talk15), register_document direction, secrecy and state (log15) */
+	assert_int_equal(enums, 23);
 }
 
 /* The clue states: registered and the state each method leads to. */
