@@ -79,7 +79,7 @@ const char *demo_pick(struct demo *d, const char *const *list, int n)
 
 const char *demo_id(struct demo *d, char letter, char *buf)
 {
-	static const char letters[] = "UPKRCAQOLWXITYVN";
+	static const char letters[] = DEMO_ID_LETTERS;
 	const char *at = strchr(letters, letter);
 	int slot = at ? (int)(at - letters) : (int)sizeof(letters) - 1;
 

@@ -51,6 +51,10 @@ struct demo_insp {
 	char id[16];
 };
 
+/* The file id letters with a sequence of their own (demo_id); a family's
+ * generator that adds a letter adds it here, and seq grows with it. */
+#define DEMO_ID_LETTERS "UPKRCAQOLWXITYVN"
+
 struct demo {
 	FILE *out;
 	struct arena *a;        /* every allocation of the run */
@@ -60,7 +64,7 @@ struct demo {
 	int n_units;
 	struct demo_person *persons;
 	int n_persons;
-	int seq[13];            /* per id letter: last number used */
+	int seq[sizeof DEMO_ID_LETTERS];  /* per id letter (the last: any other): last number used */
 	char campaigns[8][24];  /* file ids of demo_campaigns[] */
 	const char *principal;  /* the commission's principal leader (approves filings) */
 	const char *secretary;  /* the city party committee's principal leader */

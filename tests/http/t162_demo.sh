@@ -35,7 +35,7 @@
 # camp14 (0056), insp14, talk15, log15: campaigns' plans, groups and measure
 # types; the inspections' lines; the talks, matter reports and cadres; the work
 # log and the register (demo_worklog.c); demo ids T Y V N in demo.c's table
-DEMO_SHA256=3d4858cf44b6314c3da190f6b99cab3c89195a0e487088160de658723a50070f
+DEMO_SHA256=43dad74aafae46385e37338c6940845883abcfcbe46cff8ec986a014601df543
 
 init_db || { not_ok "init"; finish; }
 
