@@ -48,6 +48,8 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_PROBLEM_READ] = "problem_read",
 	[PERM_PROBLEM_WRITE] = "problem_write",
 	[PERM_PROBLEM_RECTIFY] = "problem_rectify",
+	[PERM_OPINION_READ] = "opinion_read",
+	[PERM_OPINION_WRITE] = "opinion_write",
 
 };
 

@@ -55,6 +55,8 @@ enum perm {
 	PERM_PROBLEM_READ,      /* the rectification ledger (问题整改台账) of one's units */
 	PERM_PROBLEM_WRITE,     /* add and edit problems, confirm or return their rectification: the supervising offices */
 	PERM_PROBLEM_RECTIFY,   /* the unit's steps on a problem and its evidence (整改中, 申请销号) */
+	PERM_OPINION_READ,      /* integrity opinion replies (党风廉政意见回复): the requests, the cadres' facts, the letters */
+	PERM_OPINION_WRITE,     /* register requests, resolve matches, check, confirm and reply: the supervision office */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -24,6 +24,9 @@
    (add, edit, confirm, return) with the unit's steps for units that have
    no account of their own */
 #define PROBLEM_WORK PERM_PROBLEM_READ, PERM_PROBLEM_WRITE, PERM_PROBLEM_RECTIFY
+/* integrity opinion replies: the supervision office (党风政风监督室's work,
+   done here by 监督检查室) reads and writes; leaders read */
+#define OPINION_WORK PERM_OPINION_READ, PERM_OPINION_WRITE
 /* the case list and work on the cases whose team one is on */
 #define CASE_WORK PERM_CASE_READ, PERM_CASE_WORK
 
@@ -43,7 +46,7 @@ const struct role role_table[] = {
 	   issue 10); the case list, to declare conflicts (回避) like leaders */
 	{ .code = "supervisor", .label = "监督检查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_CASE_READ, PERM_OUTCOME_WRITE,
-			   PERM_ACCOUNTABILITY, RATING_WORK, PROBLEM_WORK) },
+			   PERM_ACCOUNTABILITY, RATING_WORK, PROBLEM_WORK, OPINION_WORK) },
 	{ .code = "investigator", .label = "审查调查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_PROPOSE, CASE_WORK) },
 	{ .code = "trial", .label = "案件审理室",
@@ -60,7 +63,8 @@ const struct role role_table[] = {
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_APPROVE,
 			   PERM_REPORT_READ, PERM_REPORTER, PERM_CASE_READ, PERM_CASE_ASSIGN,
 			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT,
-			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH, PERM_PROBLEM_READ) },
+			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH, PERM_PROBLEM_READ,
+			   PERM_OPINION_READ) },
 	/* a unit's rectification staff (整改联络员, issue 14): scoped to its
 	   unit (its jurisdiction), the unit's problems and their evidence, nothing
 	   else of the platform (no units, persons, clues, cases) */
