@@ -25,6 +25,7 @@
 #include "api/rules.h"
 #include "api/statistics.h"
 #include "api/persons.h"
+#include "api/opinions.h"
 #include "api/problems.h"
 #include "api/ratings.h"
 #include "api/targets.h"
@@ -55,6 +56,7 @@
 #include "pages/statistics.h"
 #include "pages/persons.h"
 #include "pages/public.h"
+#include "pages/opinions.h"
 #include "pages/problems.h"
 #include "pages/ratings.h"
 #include "pages/targets.h"
@@ -217,6 +219,18 @@ const struct route route_table[] = {
 	{ POST, "/problems/{id}/apply", page_problem_apply, PERM_PROBLEM_RECTIFY, 0 },
 	{ POST, "/problems/{id}/confirm", page_problem_confirm, PERM_PROBLEM_WRITE, 0 },
 	{ POST, "/problems/{id}/return", page_problem_return, PERM_PROBLEM_WRITE, 0 },
+	/* integrity opinion replies (issue 15): a request is read by the
+	   office and leaders only, answered 404 and audited to anyone else */
+	{ GET, "/opinions", page_opinions, PERM_OPINION_READ, 0 },
+	{ GET, "/opinions/new", page_opinion_new, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions", page_opinion_create, PERM_OPINION_WRITE, 0 },
+	{ GET, "/opinions/{id}", page_opinion, PERM_LOGIN, 0 },
+	{ GET, "/opinions/{id}/letter.docx", page_opinion_letter, PERM_LOGIN, 0 },
+	{ POST, "/opinions/{id}/resolve", page_opinion_resolve, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/check", page_opinion_check, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/confirm", page_opinion_confirm, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/confirm_all", page_opinion_confirm_all, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/reply", page_opinion_reply, PERM_OPINION_WRITE, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
 	/* target tasks, work reminders and the scoreboard (issue 14) */
@@ -309,6 +323,14 @@ const struct route route_table[] = {
 	{ POST, "/api/problems/{id}/apply", api_problem_apply, PERM_PROBLEM_RECTIFY, R_API },
 	{ POST, "/api/problems/{id}/confirm", api_problem_confirm, PERM_PROBLEM_WRITE, R_API },
 	{ POST, "/api/problems/{id}/return", api_problem_return, PERM_PROBLEM_WRITE, R_API },
+	{ GET, "/api/opinions", api_opinions, PERM_OPINION_READ, R_API },
+	{ POST, "/api/opinions", api_opinion_create, PERM_OPINION_WRITE, R_API },
+	{ GET, "/api/opinions/{id}", api_opinion, PERM_LOGIN, R_API },
+	{ POST, "/api/opinions/{id}/resolve", api_opinion_resolve, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/check", api_opinion_check, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/confirm", api_opinion_confirm, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/confirm_all", api_opinion_confirm_all, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/reply", api_opinion_reply, PERM_OPINION_WRITE, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

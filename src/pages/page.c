@@ -41,6 +41,7 @@ static const struct {
 	{ "/ratings", "群众评价", PERM_RATING_READ },
 	{ "/targets", "目标任务", PERM_TARGET_READ },
 	{ "/problems", "问题整改台账", PERM_PROBLEM_READ },
+	{ "/opinions", "意见回复", PERM_OPINION_READ },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
 	{ "/rules", "规则表", PERM_RULES_EDIT },
 	{ "/statistics", "统计数据", PERM_STATS },
