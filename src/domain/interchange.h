@@ -165,6 +165,10 @@ int ix_score_prepare(struct ix *ix, struct ix_val *v);
 extern const struct ix_field ix_problem_fields[];
 int ix_problem_prepare(struct ix *ix, struct ix_val *v);
 int ix_problem_after(struct ix *ix, struct ix_val *v, int64_t id);
+/* the integrity opinion replies: requests and their lines (ix_opinion.c) */
+extern const struct ix_field ix_opinion_fields[], ix_opinion_line_fields[];
+int ix_opinion_prepare(struct ix *ix, struct ix_val *v);
+int ix_opinion_line_prepare(struct ix *ix, struct ix_val *v);
 /* The type of the record being imported (for the hooks). */
 const struct ix_type *ix_current_type(struct ix *ix);
 /* The first message of a page rule's fe as the refusal of the current

@@ -778,5 +778,10 @@ const struct ix_type ix_types[] = {
 	/* issue 14: the rectification ledger (after campaigns: a problem names its campaign) */
 	{ "problem", "problems", "W", "created_at", NULL, NULL, NULL, "t.id", ix_problem_fields,
 	  ix_problem_prepare, ix_problem_after, IX_T_NOREGION },
+	/* issue 15: integrity opinion replies (after persons: a line names its person) */
+	{ "opinion", "opinion_requests", "Y", "created_at", NULL, NULL, NULL, "t.id", ix_opinion_fields,
+	  ix_opinion_prepare, NULL, IX_T_NOREGION },
+	{ "opinion_line", "opinion_lines", NULL, "", NULL, NULL, NULL, "t.request_id, t.line_no",
+	  ix_opinion_line_fields, ix_opinion_line_prepare, NULL, IX_T_NOREGION },
 	{ 0 }
 };

@@ -467,9 +467,10 @@ static int outcome_words(struct arena *a, const struct opinion_fact *f, int n, i
 		const struct measure *m = measure_find(f[k].measure);
 		if (k > i)
 			strbuf_addstr(sb, "、");
-		if (m && m->kind == MEASURE_PARTY)
-			strbuf_addstr(sb, "党纪");
-		else if (m && m->kind == MEASURE_GOV)
+		/* 党内警告, 开除党籍; 政务记过, 政务警告 */
+		if (m && m->kind == MEASURE_PARTY && !strstr(m->label, "党"))
+			strbuf_addstr(sb, "党内");
+		else if (m && m->kind == MEASURE_GOV && !strstr(m->label, "政务"))
 			strbuf_addstr(sb, "政务");
 		strbuf_addstr(sb, m ? m->label : f[k].measure);
 	}

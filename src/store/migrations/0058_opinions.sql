@@ -48,6 +48,7 @@ CREATE TABLE opinion_lines (
 	opinion      TEXT,
 	note         TEXT NOT NULL DEFAULT '',
 	confirmed_by BIGINT REFERENCES users(id),
+	extra        TEXT,
 	UNIQUE (request_id, line_no)
 );
 CREATE INDEX opinion_lines_person ON opinion_lines(person_id);
