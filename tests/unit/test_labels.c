@@ -31,6 +31,7 @@
 #include "domain/interchange.h"
 #include "domain/labels.h"
 #include "domain/person.h"
+#include "domain/opinion.h"
 #include "domain/problem.h"
 #include "domain/report.h"
 #include "domain/unit.h"
@@ -248,6 +249,8 @@ static void test_code_tables(void **state)
 		{ recovery_kinds, "recovery_kinds" },
 		{ problem_sources, "problem_sources" }, { problem_states, "problem_states" },
 		{ problem_step_labels, "problem_step_labels" },
+		{ opinion_purposes, "opinion_purposes" }, { opinion_codes, "opinion_codes" },
+		{ opinion_states, "opinion_states" }, { opinion_matches, "opinion_matches" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
@@ -266,6 +269,23 @@ static void test_problem_source_choices(void **state)
 	for (; problem_sources[i].code; i++) {
 		assert_non_null(ch[i].arg);
 		assert_string_equal(ch[i].arg, problem_sources[i].code);
+		assert_int_equal(ch[i].value, i + 1);
+	}
+	assert_null(ch[i].arg);
+}
+
+/* The opinion requests' state choices (model/opinion.c) are
+ * opinion_states in order: the domain maps the value by its index. */
+static void test_opinion_state_choices(void **state)
+{
+	const struct filter_choice *ch = opinion_filter_spec.fields[0].choices;
+	int i = 0;
+
+	(void)state;
+	assert_string_equal(opinion_filter_spec.fields[0].arg, "state");
+	for (; opinion_states[i].code; i++) {
+		assert_non_null(ch[i].arg);
+		assert_string_equal(ch[i].arg, opinion_states[i].code);
 		assert_int_equal(ch[i].value, i + 1);
 	}
 	assert_null(ch[i].arg);
@@ -290,8 +310,9 @@ static void test_interchange_reads_tables(void **state)
 	 * case case_type and organ_kind; ix10's detention_notice party,
 	 * detention_step kind, clarification manner, appeal kind and result;
 	 * issue 12's person gender and ethnicity (notice12); issue 14's problem
-	 * source */
-	assert_int_equal(enums, 18);
+	 * source; issue 15's opinion purpose and state, its line's match,
+	 * proposal and opinion */
+	assert_int_equal(enums, 23);
 }
 
 /* The clue states: registered and the state each method leads to. */
@@ -321,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_audit_reasons),
 		cmocka_unit_test(test_code_tables),
 		cmocka_unit_test(test_problem_source_choices),
+		cmocka_unit_test(test_opinion_state_choices),
 		cmocka_unit_test(test_interchange_reads_tables),
 		cmocka_unit_test(test_clue_states),
 	};
