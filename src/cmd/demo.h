@@ -105,6 +105,8 @@ int demo_ratings(struct demo *d);
 int demo_targets(struct demo *d);
 /* demo_problems.c: the rectification ledger's problems. */
 int demo_problems(struct demo *d);
+/* demo_opinions.c: the integrity opinion replies (issue 15). */
+int demo_opinions(struct demo *d);
 
 void demo_release(struct demo *d);
 

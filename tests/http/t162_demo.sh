@@ -18,6 +18,8 @@
 #   为受到不实举报者澄清正名4人次 (follow-up visits, clarifications);
 #   近200项目标任务 (196), 工作台帐7份, 常委会议定事项工作提示10期, 近期重点工作提示16期
 #   (issue 14: the target tasks, src/cmd/demo_targets.c);
+#   向组织部门出具1809名干部党风廉政意见回复57份 (issue 15: the opinion replies,
+#   src/cmd/demo_opinions.c; the cadres are persons with no matter);
 # - the records are plausible (dates in order, no outcome before its
 #   case was filed, party sanctions only for party members and village
 #   managers only the three light government sanctions: 纪律处分条例 2023
@@ -32,7 +34,7 @@
 # figure, record and account checks fail on the old code.
 . "$(dirname "$0")/lib.sh"
 
-DEMO_SHA256=0c9706b6ef53f16aa517c68d9ec4396feb5e0f84bd9f0c78b7d65416df6c654a
+DEMO_SHA256=a65807c5fae6268e9ec0f3200f501cbfba61472926edf992b00baecdf56c51dd
 
 init_db || { not_ok "init"; finish; }
 
@@ -112,6 +114,12 @@ expect_figures "巡察移交" "clues_received=12" --source inspection
 # ledger under a source and a found period (src/cmd/demo_problems.c)
 expect_figures "整改台账" "problems_found=130 problems_rectified=127 problems_top_leader=0"
 expect_figures "微腐败 发现并督促问题整改16个" "problems_found=16 problems_rectified=16" --campaign "$(camp 群众身边)"
+# the opinion replies (issue 15, src/cmd/demo_opinions.c): 向组织部门出具1809名干部党风廉政意见回复57份
+expect_figures "党风廉政意见回复" "opinion_replies=57 opinion_cadres=1809"
+expect_eq "... numbered 青纪函〔2022〕1号 to 57号, every cadre a demo person, proposed and confirmed" "57|青纪函〔2022〕57号|1809|1809" \
+	"$(sql "SELECT count(*) || '|' || max(CASE WHEN number LIKE '%57号' THEN number END) || '|' || (SELECT count(person_id) FROM opinion_lines) || '|' || (SELECT count(opinion) FROM opinion_lines) FROM opinion_requests WHERE state = 'replied'")"
+expect_eq "... a cadre named by the platform's rule: no matter about any of them" 0 \
+	"$(sql "SELECT count(*) FROM opinion_lines l WHERE EXISTS (SELECT 1 FROM clue_subjects s WHERE s.person_id = l.person_id) OR EXISTS (SELECT 1 FROM outcomes o WHERE o.person_id = l.person_id)")"
 ledger() { sql "SELECT count(*) || '|' || count(confirmed_on) FROM problems WHERE source = '$1' AND found BETWEEN '$2' AND '$3' ${4:-}"; }
 expect_eq "政治监督 发现并督促问题整改13个 (all confirmed)" "13|13" "$(ledger political 2022-04-01 2022-06-30)"
 expect_eq "两函一书 督促整改问题8个" "8|8" "$(ledger political 2022-08-01 2022-09-30)"

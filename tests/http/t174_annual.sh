@@ -47,6 +47,8 @@ expect_contains "the grain campaign (campaign=name)" \
 expect_contains "the subsidy campaign's money" "查处相关案件43个，给予党纪政务处分43人，挽回经济损失117,526.73元" "$R1"
 expect_contains "the target tasks from records (migration 0054: 近200 of the report is the count, 196)" \
 	"列出196项目标任务和工作举措，明确了责任领导、完成时限等内容，制定工作台帐7份，制发常委会议定事项工作提示10期、近期重点工作提示16期" "$R1"
+expect_contains "the opinion replies from records (migration 0058: opinion_cadres, opinion_replies)" \
+	"向组织部门出具1809名干部党风廉政意见回复57份" "$R1"
 expect_contains "公检法 (source=judicial)" "接收“公检法”移交线索5件，结案4件" "$R1"
 expect_contains "the previous year where the prose names it" "2021年度青枫市委政治生态" "$R1"
 check "no placeholder left, no real city name" bash -c '! grep -qE "\{\{|xx|牡丹江" "$1"' _ "$T_DIR/r1.txt"
