@@ -62,7 +62,7 @@ if ! staff rect1 rectifier 周整改 --unit "$RECT_UNIT"; then
 	not_ok "the rectification account of the rectify walk"
 	finish
 fi
-WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry targets rectify unitpick"}
+WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry targets rectify opinion unitpick"}
 if ! start_server; then
 	not_ok "the server starts"
 	finish
