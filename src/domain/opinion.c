@@ -412,6 +412,18 @@ static int in_state(struct ctx *c, int64_t id, struct opinion_request *q, const 
 	return RES_DONE;
 }
 
+/* line line_id of the request in state `state` (else msg), l filled */
+static int line_in_state(struct ctx *c, int64_t id, int64_t line_id, const char *state, struct fielderr *fe,
+			 const char *msg, struct opinion_line *l)
+{
+	struct opinion_request q;
+	int rc = in_state(c, id, &q, state, NULL, fe, msg);
+
+	if (rc != RES_DONE)
+		return rc;
+	return res_from_store(store_opinion_line_get(c->db, c->a, id, line_id, l));
+}
+
 struct resolve_arg {
 	struct ctx *c;
 	int64_t id, line_id, person_id;
@@ -435,14 +447,11 @@ static int resolve_tx(struct store *s, void *arg)
 int opinion_resolve(struct ctx *c, int64_t id, int64_t line_id, int64_t person_id, struct fielderr *fe)
 {
 	struct resolve_arg ra = { .c = c, .id = id, .line_id = line_id, .person_id = person_id };
-	struct opinion_request q;
 	struct opinion_line l;
-	int rc = in_state(c, id, &q, "draft", NULL, fe, "核查后不能再更改人员匹配");
+	int rc = line_in_state(c, id, line_id, "draft", fe, "核查后不能再更改人员匹配", &l);
 
 	if (rc != RES_DONE)
 		return rc;
-	if ((rc = store_opinion_line_get(c->db, c->a, id, line_id, &l)) <= 0)
-		return res_from_store(rc);
 	if (person_id > 0) {
 		struct person p;
 		if ((rc = person_pick(c, person_id, &p)) != RES_DONE) {
@@ -630,14 +639,11 @@ int opinion_confirm(struct ctx *c, int64_t id, int64_t line_id, const char *code
 		    struct fielderr *fe)
 {
 	struct confirm_arg ca = { .c = c, .id = id, .line_id = line_id, .code = code, .note = note ? note : "" };
-	struct opinion_request q;
 	struct opinion_line l;
-	int rc = in_state(c, id, &q, "checked", NULL, fe, "只有待确认的回复可以确认意见");
+	int rc = line_in_state(c, id, line_id, "checked", fe, "只有待确认的回复可以确认意见", &l);
 
 	if (rc != RES_DONE)
 		return rc;
-	if ((rc = store_opinion_line_get(c->db, c->a, id, line_id, &l)) <= 0)
-		return res_from_store(rc);
 	if (!code || !label_of(opinion_codes, code))
 		fielderr_add(fe, "opinion", "请选择回复意见");
 	else if (l.proposed && strcmp(code, l.proposed) && !*ca.note)

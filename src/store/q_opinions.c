@@ -11,6 +11,7 @@
 
 #include "model/person.h"
 #include "store/q_listscope.h"
+#include "store/q_metrics_sql.h"
 #include "store/q_util.h"
 
 #define R_COLS "q.id, q.letter_no, q.requester, q.received, q.purpose, q.due, q.reply_day, q.state, q.number, " \
@@ -41,14 +42,6 @@ static void fill_request(struct arena *a, struct store_stmt *st, void *row)
 	q->extra = q_text_or_null(a, st, 14);
 }
 
-static void bind_opt_text(struct store_stmt *st, int i, const char *v)
-{
-	if (v && *v)
-		store_bind_text(st, i, v);
-	else
-		store_bind_null(st, i);
-}
-
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO opinion_requests(letter_no, requester, received, purpose, due, created_by, created_at, ext_id, "
 	"extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
@@ -63,11 +56,11 @@ int64_t store_opinion_insert(struct store *s, const struct opinion_request *q, i
 	store_bind_text(st, 2, q->requester);
 	store_bind_text(st, 3, q->received);
 	store_bind_text(st, 4, q->purpose);
-	bind_opt_text(st, 5, q->due);
+	q_bind_opt_text(st, 5, q->due);
 	q_bind_id(st, 6, user_id);
 	store_bind_int(st, 7, now);
-	bind_opt_text(st, 8, q->ext_id);
-	bind_opt_text(st, 9, q->extra);
+	q_bind_opt_text(st, 8, q->ext_id);
+	q_bind_opt_text(st, 9, q->extra);
 	return q_scalar(st);
 }
 
@@ -86,7 +79,7 @@ int store_opinion_line_insert(struct store *s, int64_t request_id, const struct 
 	store_bind_text(st, 3, in->name);
 	store_bind_text(st, 4, in->unit_name);
 	store_bind_text(st, 5, in->position ? in->position : "");
-	bind_opt_text(st, 6, in->id_mac);
+	q_bind_opt_text(st, 6, in->id_mac);
 	return store_exec(st);
 }
 
@@ -434,33 +427,17 @@ static const struct store_sql Q_M_CADRES = {
 	"SELECT count(*) FROM opinion_lines l JOIN opinion_requests q ON q.id = l.request_id "
 	"WHERE q.state = 'replied' AND q.replied >= ? AND q.replied <= ?", NULL };
 
-static int metric_between(struct store *db, const struct store_sql *q, const struct metric_period *p,
-			  int64_t *out)
-{
-	struct store_stmt *st = store_prepare(db, q);
-	int64_t v;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, p->from);
-	store_bind_text(st, 2, p->to);
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
-}
 
 int store_metric_opinion_replies(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
 				 int64_t *out)
 {
 	(void)sc;
-	return metric_between(db, &Q_M_REPLIES, p, out);
+	return q_metric_between(db, &Q_M_REPLIES, p, NULL, out);
 }
 
 int store_metric_opinion_cadres(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
 				int64_t *out)
 {
 	(void)sc;
-	return metric_between(db, &Q_M_CADRES, p, out);
+	return q_metric_between(db, &Q_M_CADRES, p, NULL, out);
 }

@@ -71,14 +71,6 @@ static int bind_fields(struct store_stmt *st, const struct problem *p)
 	return 9;
 }
 
-static void bind_opt_text(struct store_stmt *st, int i, const char *v)
-{
-	if (v && *v)
-		store_bind_text(st, i, v);
-	else
-		store_bind_null(st, i);
-}
-
 int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t user_id, int64_t now)
 {
 	struct store_stmt *st = store_prepare(s, &Q_INSERT);
@@ -89,8 +81,8 @@ int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t u
 	i = bind_fields(st, p);
 	q_bind_id(st, i++, user_id);
 	store_bind_int(st, i++, now);
-	bind_opt_text(st, i++, p->ext_id);
-	bind_opt_text(st, i, p->extra);
+	q_bind_opt_text(st, i++, p->ext_id);
+	q_bind_opt_text(st, i, p->extra);
 	return q_scalar(st);
 }
 
@@ -145,7 +137,7 @@ int store_problem_set_state(struct store *s, int64_t id, const char *from, const
 		store_bind_text(st, 2, measures);
 	else
 		store_bind_null(st, 2);
-	bind_opt_text(st, 3, rectified);
+	q_bind_opt_text(st, 3, rectified);
 	store_bind_int(st, 4, id);
 	store_bind_text(st, 5, from);
 	return q_changed(s, st);
