@@ -28,6 +28,7 @@
 #include "domain/outcome.h"
 #include "domain/person.h"
 #include "domain/result.h"
+#include "office/xlsx_read.h"
 #include "store/q_opinions.h"
 #include "store/store.h"
 
@@ -387,6 +388,19 @@ int64_t opinion_create(struct ctx *c, const struct opinion_request *q, const cha
 		fielderr_add(fe, "due", "回复期限不能早于收函日期");
 	if (!q->purpose || !label_of(opinion_purposes, q->purpose))
 		fielderr_add(fe, "purpose", "请选择征求意见事由");
+	if (text && xlsx_is_zip(text, len)) {    /* an .xlsx: its first sheet as tab-separated text */
+		struct strbuf tsv = STRBUF_INIT;
+		char why[160];
+		if (xlsx_read_tsv(text, len, &tsv, why, sizeof(why)) < 0) {
+			strbuf_release(&tsv);
+			fielderr_add(fe, "lines", "无法读取该 Excel 文件（读取第一个工作表的姓名、单位、身份证号码、职务列）；"
+				     "可另存为“CSV UTF-8”后上传，或直接粘贴");
+			return -1;
+		}
+		text = arena_strdup(c->a, tsv.len ? tsv.buf : "");
+		len = strlen(text);
+		strbuf_release(&tsv);
+	}
 	ca.n = opinion_parse(c->a, text ? text : "", text ? len : 0, &ca.v, &errors);
 	if (ca.n < 0)
 		fielderr_add(fe, "lines", errors);

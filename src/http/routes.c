@@ -223,7 +223,7 @@ const struct route route_table[] = {
 	   office and leaders only, answered 404 and audited to anyone else */
 	{ GET, "/opinions", page_opinions, PERM_OPINION_READ, 0 },
 	{ GET, "/opinions/new", page_opinion_new, PERM_OPINION_WRITE, 0 },
-	{ POST, "/opinions", page_opinion_create, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions", page_opinion_create, PERM_OPINION_WRITE, R_UPLOAD },
 	{ GET, "/opinions/{id}", page_opinion, PERM_LOGIN, 0 },
 	{ GET, "/opinions/{id}/letter.docx", page_opinion_letter, PERM_LOGIN, 0 },
 	{ POST, "/opinions/{id}/resolve", page_opinion_resolve, PERM_OPINION_WRITE, 0 },

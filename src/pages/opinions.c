@@ -110,10 +110,12 @@ static int form_page(struct req *r, const struct fielderr *fe, unsigned status)
 		     fielderr_get(fe, "purpose"), "请选择");
 	field_text(&sb, "due", "回复期限", req_field(r, "due"), 0, fielderr_get(fe, "due"), "type=\"date\"");
 	strbuf_addstr(&sb, "<p class=\"hint\">干部名单：每行一人，依次为姓名、单位、身份证号码（可选）、职务（可选），"
-		      "以逗号或制表符分隔（可从表格中直接复制粘贴）；第一行可为表头。也可上传 CSV 文件"
-		      "（Excel 另存为“CSV UTF-8”）。名单有任何一行错误则全部不保存。</p>");
+		      "以逗号或制表符分隔（可从表格中直接复制粘贴）；第一行可为表头。也可上传 Excel 文件（.xlsx，读取第一个工作表）"
+		      "或 CSV 文件（UTF-8）。名单有任何一行错误则全部不保存。</p>");
 	field_textarea(&sb, "text", "粘贴名单", req_field(r, "text"), 0, NULL, 10, 0, NULL);
-	field_text(&sb, "file", "或上传 CSV 文件", "", 0, NULL, "type=\"file\" accept=\".csv,.txt,text/csv,text/plain\"");
+	field_text(&sb, "file", "或上传 Excel / CSV 文件", "", 0, NULL,
+		   "type=\"file\" accept=\".xlsx,.csv,.txt,text/csv,text/plain,"
+		   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"");
 	form_close(&sb, "保存并匹配人员", "/opinions");
 	return page_finish(r, &sb, status);
 }

@@ -38,7 +38,7 @@ await step('the supervision office uploads the list as a CSV file', async () => 
 	await page.getByLabel('来函单位').fill('中共示范县委组织部');
 	await page.getByLabel('征求意见事由').selectOption({ label: '提拔使用' });
 	const csv = '姓名,单位,身份证号码,职务\n高唯一,意见示范局,,局长\n林同名,意见示范局,,办公室主任\n';
-	await page.getByLabel('或上传 CSV 文件').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.getByLabel('或上传 Excel / CSV 文件').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 	await Promise.all([page.waitForURL(/\/opinions\/\d+\?ok=created/), page.getByRole('button', { name: '保存并匹配人员' }).click()]);
 	url = new URL(page.url()).pathname;
 	const row = page.locator('tr[data-match="ambiguous"]');

@@ -161,6 +161,28 @@ expect_eq "the rest as proposed: 303" 303 "$(post "/opinions/$Q/confirm_all")"
 expect_eq "... confirmed" "confirmed|0" \
 	"$(sql "SELECT state || '|' || (SELECT count(*) FROM opinion_lines WHERE request_id = $Q AND opinion IS NULL) FROM opinion_requests WHERE id = $Q")"
 
+# ---- an .xlsx upload (the first sheet; LibreOffice writes it, as Excel and WPS do) -----------
+printf 'PK\003\004not a workbook' >"$T_DIR/broken.xlsx"
+expect_eq "a broken workbook: 422" 422 "$(new_request "$T_DIR/broken.xlsx")"
+expect_contains "... saying it cannot be read" "无法读取该 Excel 文件" "$(cat "$T_DIR/new.html")"
+if office_tools --sqlite soffice; then
+	printf '姓名,单位,身份证号码,职务\n甲运行,县教育局,,副局长\n"同名人",县教育局,,\n' >"$T_DIR/x.csv"
+	lo_convert xlsx "$T_DIR" --infilter=CSV:44,34,76 "$T_DIR/x.csv"
+	n0=$(sql "SELECT count(*) FROM opinion_requests")
+	expect_eq "a workbook upload: 303" 303 "$(new_request "$T_DIR/x.xlsx")"
+	QX=$(sql "SELECT max(id) FROM opinion_requests")
+	expect_eq "... its rows as lines, matched the same way (the namesake 待确认)" "$((n0 + 1))|name,ambiguous" \
+		"$(sql "SELECT count(*) FROM opinion_requests")|$(sql "SELECT matched FROM opinion_lines WHERE request_id = $QX ORDER BY line_no" | paste -sd,)"
+	printf '姓名,单位,身份证号码\n甲运行,县教育局,\n,县教育局,\n' >"$T_DIR/y.csv"
+	lo_convert xlsx "$T_DIR" --infilter=CSV:44,34,76 "$T_DIR/y.csv"
+	expect_eq "a workbook with a bad row: 422" 422 "$(new_request "$T_DIR/y.xlsx")"
+	expect_contains "... the sheet's row named" "第3行：缺少姓名" "$(cat "$T_DIR/new.html")"
+	if [ "$QX" != "$Q" ]; then      # the later checks count one request
+		sql "DELETE FROM opinion_lines WHERE request_id = $QX" >/dev/null
+		sql "DELETE FROM opinion_requests WHERE id = $QX" >/dev/null
+	fi
+fi
+
 # ---- need-to-know -------------------------------------------------------------------
 J2=$T_DIR/clerk.jar
 expect_eq "clerk (信访室) logs in" 303 "$(login clerk "$PW" "$J2")"
