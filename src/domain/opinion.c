@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/calendar.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "domain/audit.h"
@@ -28,6 +29,7 @@
 #include "domain/outcome.h"
 #include "domain/person.h"
 #include "domain/result.h"
+#include "domain/todo.h"
 #include "office/xlsx_read.h"
 #include "store/q_opinions.h"
 #include "store/store.h"
@@ -710,6 +712,38 @@ int opinion_reply(struct ctx *c, int64_t id, struct fielderr *fe)
 		return rc;
 	return store_tx(c->db, reply_tx, &ra) < 0 ? RES_STORE : RES_DONE;
 }
+
+/* ---- the home page: requests due (回复期限) ------------------------------------ */
+
+static int opinion_todo(struct ctx *c, struct todo_acc *acc)
+{
+	struct opinion_request *v;
+	char last[16];
+	int n;
+
+	if (!authz_has(&c->who, PERM_OPINION_WRITE))       /* the office that replies */
+		return 0;
+	date_format(acc->soon_last, last);
+	n = store_opinions_due(c->db, c->a, last, 500, &v);
+	for (int i = 0; i < n; i++) {
+		struct todo *t = todo_add(c, acc, "意见回复期限", date_parse(v[i].received));
+
+		t->kind = TODO_CLOCK;
+		t->due = date_parse(v[i].due);
+		t->state = clock_state(c->cal, t->due, QF_DAY_NONE, acc->today);
+		if (t->state != CLOCK_OVERDUE && t->state != CLOCK_DUE_SOON) {
+			acc->n--;
+			continue;
+		}
+		t->object = arena_printf(c->a, "征求意见函 %s（%" PRId64 "人，%s）", v[i].letter_no, v[i].n_lines,
+					 label_of(opinion_states, v[i].state));
+		t->href = arena_printf(c->a, "/opinions/%" PRId64, v[i].id);
+		t->office = v[i].requester;
+		todo_counted(c, acc, t);
+	}
+	return n < 0 ? -1 : 0;
+}
+QF_TODO_PROVIDER(opinion_todo_provider, 75, PERM_OPINION_READ, opinion_todo);
 
 /* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---------------- */
 

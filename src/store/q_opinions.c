@@ -404,6 +404,21 @@ int64_t store_opinion_unconfirmed(struct store *s, int64_t request_id)
 	return q_scalar(st);
 }
 
+static const struct store_sql Q_DUE = {
+	"SELECT " R_COLS "FROM opinion_requests q WHERE q.state <> 'replied' AND q.due IS NOT NULL AND q.due <= ? "
+	"ORDER BY q.due, q.id LIMIT ?", NULL };
+
+int store_opinions_due(struct store *s, struct arena *a, const char *last, int limit, struct opinion_request **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_DUE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, last);
+	store_bind_int(st, 2, limit);
+	return q_collect(st, a, fill_request, sizeof(**out), out);
+}
+
 static const struct store_sql Q_BY_EXT = { "SELECT id FROM opinion_requests WHERE ext_id = ?", NULL };
 
 int64_t store_opinion_by_ext(struct store *s, const char *ext_id)

@@ -55,6 +55,8 @@ int store_opinion_line_confirm(struct store *s, int64_t request_id, int64_t line
 int store_opinion_confirm_all(struct store *s, int64_t request_id, int64_t user_id);
 /* Lines of the request without an opinion. */
 int64_t store_opinion_unconfirmed(struct store *s, int64_t request_id);
+/* Not replied and due on or before `last` (the to-do): at most limit, the earliest first. */
+int store_opinions_due(struct store *s, struct arena *a, const char *last, int limit, struct opinion_request **out);
 int64_t store_opinion_by_ext(struct store *s, const char *ext_id);
 
 /* statistics (QF_METRIC in domain/opinion.c) */

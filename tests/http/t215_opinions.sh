@@ -183,6 +183,10 @@ if office_tools --sqlite soffice; then
 	fi
 fi
 
+# the home page: a request past its due day (回复期限 2024-06-14) is the office's to-do until replied
+http_get "$T_DIR/home" -b "$JAR" "$BASE/" >/dev/null
+expect_contains "the office's home page lists the overdue request" "/opinions/$Q" "$(cat "$T_DIR/home.b")"
+
 # ---- need-to-know -------------------------------------------------------------------
 J2=$T_DIR/clerk.jar
 expect_eq "clerk (信访室) logs in" 303 "$(login clerk "$PW" "$J2")"
@@ -195,6 +199,8 @@ expect_eq "... the list: 403" 403 "$(http_status -b "$J2" "$BASE/opinions")"
 # ---- the reply and the letter -----------------------------------------------------------
 expect_eq "the reply: 303" 303 "$(post "/opinions/$Q/reply")"
 NUM=$(sql "SELECT number FROM opinion_requests WHERE id = $Q")
+http_get "$T_DIR/home" -b "$JAR" "$BASE/" >/dev/null
+check "... and no more once replied" bash -c '! grep -q "/opinions/$1\"" "$2"' _ "$Q" "$T_DIR/home.b"
 expect_eq "replied, numbered from the pattern, dated the reply day" "replied|测纪函〔2024〕1号|$DAY" \
 	"$(sql "SELECT state || '|' || number || '|' || replied FROM opinion_requests WHERE id = $Q")"
 expect_eq "... audited" 1 "$(audit_count opinion_reply "opinion/$Q")"
