@@ -110,17 +110,15 @@ for run in $(seq 1 $RUNS); do
 	payload "$run"
 	out=$(curl -s -w '\n%{http_code} %{time_total}' -b "$JAR_sq" -X POST -H "X-CSRF-Token: $CSRF_sq" \
 		-H 'Content-Type: application/json' --data-binary "@$TMP/req.json" "$BASE_sq/api/opinions")
-	set -- ${out##*$'\n'}
-	[ "$1" = 201 ] || die "POST /api/opinions answered $1: ${out%$'\n'*}"
+	read -r code t_match <<<"${out##*$'\n'}"
+	[ "$code" = 201 ] || die "POST /api/opinions answered $code: ${out%$'\n'*}"
 	qid=$(printf '%s' "${out%$'\n'*}" | json_id)
-	t_match=$2
 	pending=$(sql sq "SELECT count(*) FROM opinion_lines WHERE request_id = $qid AND matched NOT IN ('id', 'name')")
 	[ "$pending" = 0 ] || die "$pending of the $CADRES cadres not matched"
 	out=$(curl -s -w '\n%{http_code} %{time_total}' -b "$JAR_sq" -X POST -H "X-CSRF-Token: $CSRF_sq" \
 		-H 'Content-Type: application/json' --data "{\"day\":\"$DAY\"}" "$BASE_sq/api/opinions/$qid/check")
-	set -- ${out##*$'\n'}
-	[ "$1" = 200 ] || die "POST /api/opinions/$qid/check answered $1: ${out%$'\n'*}"
-	t_check=$2
+	read -r code t_check <<<"${out##*$'\n'}"
+	[ "$code" = 200 ] || die "POST /api/opinions/$qid/check answered $code: ${out%$'\n'*}"
 	echo "bench: run $run: match ${t_match} s, check ${t_check} s"
 	if [ -z "$best_match" ] || python3 -c "import sys; sys.exit(not $t_match + $t_check < $best_match + $best_check)"; then
 		best_match=$t_match best_check=$t_check
