@@ -10,6 +10,7 @@
 #   make bench      benchmarks: against a bare libmicrohttpd floor, then PostgreSQL beside SQLite (bench/README.md)
 #   make bench-ratings  acknowledged ratings/s through the group writer beside a POST floor (bench/README.md)
 #   make bench-stats  the statistics (report, dashboard) on a national-scale year, SQLite and PostgreSQL (bench/README.md)
+#   make bench-opinion  an opinion request of 2,000 cadres matched and checked on a national-scale year (bench/README.md)
 #   make bench-burst  1,000 public reports with attachments at once, then the ferry (bench/README.md)
 
 PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter gdlib libcurl
@@ -47,7 +48,7 @@ REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,bu
 SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats bench-burst bench-ratings clean check-layers
+.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats bench-opinion bench-burst bench-ratings clean check-layers
 .DELETE_ON_ERROR:
 
 all: deps build/qingfeng build/man/qingfeng.1
@@ -125,6 +126,11 @@ bench: deps-test build/qingfeng
 # national scale"): STATS_RECORDS=500000 for a quick run
 bench-stats: deps-test build/qingfeng
 	@bench/stats.sh
+
+# issue 15's opinion request of 2,000 cadres against a national-scale database
+# (bench/README.md, "Opinion replies: 2,000 cadres")
+bench-opinion: deps-test build/qingfeng
+	@bench/opinion.sh
 
 # issue 13's burst of 1,000 public reports with attachments (bench/README.md,
 # "Public reports: a burst of 1,000")

@@ -209,6 +209,72 @@ sql() {
 	esac
 }
 
+# ---------------------------------------------------------------- national data
+# (bench/stats.sh and bench/opinion.sh: bench/gen-national.py's files in $GEN,
+# its manifest's tables in $TABLES and row count in $ROWS, loaded into $SQDB)
+
+# in_list: the loaded tables as an SQL list ('units', 'persons', ...)
+# shellcheck disable=SC2086  # TABLES: a list
+in_list() { printf "'%s'," $TABLES | sed 's/,$//'; }
+
+# state_off TAG: with the rollup, its switch off before the load
+# (STATE_TAG=1); without it, nothing (STATE_TAG=0)
+state_off() {
+	local n
+	case $1 in
+	sq) n=$(sql sq "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'metric_state'") ;;
+	pg) n=$(sql pg "SELECT count(*) FROM pg_tables WHERE tablename = 'metric_state'") ;;
+	esac
+	printf -v "STATE_$1" '%s' "$n"
+	[ "$n" = 1 ] || return 0
+	echo "bench: $1: metric_state exists: UPDATE metric_state SET live = 0"
+	sql "$1" "UPDATE metric_state SET live = 0" >/dev/null || die "$1: UPDATE metric_state failed"
+}
+
+# rebuild TAG DB [OPTION...]: `qingfeng stats rebuild` when the rollup
+# exists; sets REBUILD_S_TAG (seconds, or "-")
+rebuild() {
+	local tag=$1 db=$2 st=STATE_$1 s=-
+	shift 2
+	if [ "${!st}" = 1 ]; then
+		echo "bench: $tag: qingfeng stats rebuild"
+		s=$(seconds "$QF_BIN" stats rebuild --db "$db" "$@") || die "$tag: qingfeng stats rebuild failed"
+	fi
+	printf -v "REBUILD_S_$tag" '%s' "$s"
+}
+
+# load_sq: the generated files into $SQDB: its indexes on the loaded tables
+# dropped, each file imported into a staging table and inserted with \N as
+# NULL, in one transaction; the indexes created again from their own SQL;
+# ANALYZE.  Sets LOAD_S_sq, INDEX_S_sq.
+load_sq() {
+	local t cols sel script=$TMP/load-sq.sql
+	sql sq "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+		AND tbl_name IN ($(in_list))" >"$TMP/indexes-sq.sql"
+	{
+		echo "PRAGMA synchronous = OFF;"
+		echo "PRAGMA cache_size = -1048576;"
+		echo "BEGIN;"
+		sql sq "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE type = 'index'
+			AND sql IS NOT NULL AND tbl_name IN ($(in_list))"
+		echo ".mode tabs"
+		while IFS=$'\t' read -r t cols _; do
+			sel=$(printf '%s\n' "$cols" | tr ',' '\n' | sed "s/.*/NULLIF(&, '\\\\N')/" | paste -sd,)
+			echo "CREATE TEMP TABLE s_$t ($cols);"
+			echo ".import $GEN/$t.tsv s_$t"
+			echo "INSERT INTO $t ($cols) SELECT $sel FROM s_$t;"
+			echo "DROP TABLE s_$t;"
+		done <"$GEN/manifest.tsv"
+		echo "COMMIT;"
+	} >"$script"
+	echo "bench: sq: loading $ROWS rows (sqlite3 .import)"
+	LOAD_S_sq=$(seconds sqlite3 -batch -bail "$SQDB" <"$script") || die "sq: the load failed ($script)"
+	echo "bench: sq: creating $(wc -l <"$TMP/indexes-sq.sql") indexes, ANALYZE"
+	INDEX_S_sq=$(seconds sqlite3 -batch -bail "$SQDB" "PRAGMA cache_size = -1048576;" \
+		".read $TMP/indexes-sq.sql" "ANALYZE;" "PRAGMA wal_checkpoint(TRUNCATE);") ||
+		die "sq: creating the indexes failed"
+}
+
 # ---------------------------------------------------------------- product
 
 # qf_init DB [OPTION...]: a new database with a case_manager "bench"

@@ -53,7 +53,7 @@ struct demo_insp {
 
 /* The file id letters with a sequence of their own (demo_id); a family's
  * generator that adds a letter adds it here, and seq grows with it. */
-#define DEMO_ID_LETTERS "UPKRCAQOLWXITYVN"
+#define DEMO_ID_LETTERS "UPKRCAQOLWXITYVNH"
 
 struct demo {
 	FILE *out;
@@ -137,6 +137,8 @@ int demo_inspection_staff(struct cmd_env *env, int year);
 int demo_talks(struct demo *d);
 /* demo_worklog.c: the work log's activities and the document register (issue 15). */
 int demo_worklog(struct demo *d);
+/* demo_opinions.c: the integrity opinion replies (issue 15). */
+int demo_opinions(struct demo *d);
 
 void demo_release(struct demo *d);
 

@@ -180,6 +180,10 @@ extern const struct ix_field ix_activity_fields[];
 int ix_activity_prepare(struct ix *ix, struct ix_val *v);
 extern const struct ix_field ix_regdoc_fields[];
 int ix_regdoc_prepare(struct ix *ix, struct ix_val *v);
+/* the integrity opinion replies: requests and their lines (ix_opinion.c) */
+extern const struct ix_field ix_opinion_fields[], ix_opinion_line_fields[];
+int ix_opinion_prepare(struct ix *ix, struct ix_val *v);
+int ix_opinion_line_prepare(struct ix *ix, struct ix_val *v);
 /* The type of the record being imported (for the hooks). */
 const struct ix_type *ix_current_type(struct ix *ix);
 /* The first message of a page rule's fe as the refusal of the current

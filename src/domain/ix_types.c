@@ -824,5 +824,10 @@ const struct ix_type ix_types[] = {
 	  ix_activity_prepare, NULL, IX_T_NOREGION },
 	{ "register_document", "registered_docs", "N", "created_at", NULL, NULL, NULL, "t.id", ix_regdoc_fields,
 	  ix_regdoc_prepare, NULL, IX_T_NOREGION },
+	/* issue 15: integrity opinion replies (after persons: a line names its person) */
+	{ "opinion", "opinion_requests", "H", "created_at", NULL, NULL, NULL, "t.id", ix_opinion_fields,
+	  ix_opinion_prepare, NULL, IX_T_NOREGION },
+	{ "opinion_line", "opinion_lines", NULL, "", NULL, NULL, NULL, "t.request_id, t.line_no",
+	  ix_opinion_line_fields, ix_opinion_line_prepare, NULL, IX_T_NOREGION },
 	{ 0 }
 };

@@ -56,6 +56,8 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_WORKLOG] = "worklog",
 	[PERM_WORKLOG_KINDS] = "worklog_kinds",
 	[PERM_REGDOC_SECRET] = "regdoc_secret",
+	[PERM_OPINION_READ] = "opinion_read",
+	[PERM_OPINION_WRITE] = "opinion_write",
 
 };
 

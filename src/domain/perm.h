@@ -63,6 +63,8 @@ enum perm {
 	PERM_WORKLOG,           /* the work log and the document register: read and record (all staff) */
 	PERM_WORKLOG_KINDS,     /* the work log's catalog of kinds: the case manager */
 	PERM_REGDOC_SECRET,     /* every secret (秘密, 机密) register entry's title: leaders */
+	PERM_OPINION_READ,      /* integrity opinion replies (党风廉政意见回复): the requests, the cadres' facts, the letters */
+	PERM_OPINION_WRITE,     /* register requests, resolve matches, check, confirm and reply: the supervision office */
 
 	PERM_COUNT              /* not a permission: the number of indices */
 };

@@ -115,6 +115,23 @@ static void id_lookup_mac(const struct qf_keys *k, const char *id, struct strbuf
 	strbuf_addstr(out, hex);
 }
 
+const char *person_id_key(struct ctx *c, const char *id)
+{
+	struct strbuf mac = STRBUF_INIT;
+	char upper[19];
+	const char *out;
+
+	if (!person_id_valid(id))
+		return NULL;
+	for (int i = 0; i < 18; i++)
+		upper[i] = (char)toupper((unsigned char)id[i]);
+	upper[18] = '\0';
+	id_lookup_mac(c->keys, upper, &mac);
+	out = arena_strdup(c->a, mac.buf);
+	strbuf_release(&mac);
+	return out;
+}
+
 /* The associated data binding an ID number's ciphertext to its row, so it
  * cannot be moved to another person unnoticed. */
 static const char *id_ad(struct ctx *c, int64_t id)

@@ -38,6 +38,10 @@ int64_t person_save(struct ctx *c, struct person *p, const char *id_number, stru
 int person_id_number(struct ctx *c, const struct person *p, struct strbuf *out);
 /* A masked form for everyone else: 1101**********1234. */
 void person_id_mask(const char *id, struct strbuf *out);
+/* The keyed MAC persons.id_number_mac holds for a valid ID number (in
+ * c->a; a lowercase x read as X), NULL when id is not one: the lookup of a
+ * person by an ID number given from outside (an opinion request). */
+const char *person_id_key(struct ctx *c, const char *id);
 /* 1 when s is a valid 18-character ID number (GB 11643 check digit). */
 int person_id_valid(const char *s);
 

@@ -31,6 +31,9 @@
 #define PROBLEM_WORK PERM_PROBLEM_READ, PERM_PROBLEM_WRITE, PERM_PROBLEM_RECTIFY
 /* daily supervision (personal matter reports, talks): read and record */
 #define SUPERVISION_WORK PERM_SUPERVISION_READ, PERM_SUPERVISION_WRITE
+/* integrity opinion replies: the supervision office (党风政风监督室's work,
+   done here by 监督检查室) reads and writes; leaders read */
+#define OPINION_WORK PERM_OPINION_READ, PERM_OPINION_WRITE
 /* the case list and work on the cases whose team one is on */
 #define CASE_WORK PERM_CASE_READ, PERM_CASE_WORK
 
@@ -52,7 +55,7 @@ const struct role role_table[] = {
 	{ .code = "supervisor", .label = "监督检查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_WRITE, CLUE_WORK, PERM_CASE_READ, PERM_OUTCOME_WRITE,
 			   PERM_ACCOUNTABILITY, RATING_WORK, PROBLEM_WORK, PERM_CAMPAIGN_WRITE,
-			   SUPERVISION_WORK) },
+			   SUPERVISION_WORK, OPINION_WORK) },
 	{ .code = "investigator", .label = "审查调查室",
 	  .grants = GRANTS(STAFF_READ, PERM_PERSON_IDNUM, PERM_CLUE_READ, PERM_CLUE_PROPOSE, CASE_WORK) },
 	{ .code = "trial", .label = "案件审理室",
@@ -70,7 +73,7 @@ const struct role role_table[] = {
 			   PERM_REPORT_READ, PERM_REPORTER, PERM_CASE_READ, PERM_CASE_ASSIGN,
 			   PERM_CASE_OVERRIDE, PERM_ANNUAL_REPORT,
 			   PERM_STATS, PERM_RATING_READ, PERM_TARGET_PUBLISH, PERM_PROBLEM_READ,
-			   PERM_SUPERVISION_READ, PERM_REGDOC_SECRET) },
+			   PERM_SUPERVISION_READ, PERM_REGDOC_SECRET, PERM_OPINION_READ) },
 	/* a unit's rectification staff (整改联络员, issue 14): scoped to its
 	   unit (its jurisdiction), the unit's problems and their evidence, nothing
 	   else of the platform (no units, persons, clues, cases) */

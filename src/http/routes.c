@@ -26,6 +26,7 @@
 #include "api/statistics.h"
 #include "api/inspections.h"
 #include "api/persons.h"
+#include "api/opinions.h"
 #include "api/problems.h"
 #include "api/campaigns.h"
 #include "api/talks.h"
@@ -62,6 +63,7 @@
 #include "pages/public.h"
 #include "pages/inspections.h"
 #include "pages/integrity.h"
+#include "pages/opinions.h"
 #include "pages/problems.h"
 #include "pages/talks.h"
 #include "pages/regdocs.h"
@@ -271,6 +273,18 @@ const struct route route_table[] = {
 	{ POST, "/regdocs", page_regdoc_create, PERM_WORKLOG, 0 },
 	{ GET, "/regdocs/{id}", page_regdoc, PERM_WORKLOG, 0 },
 	{ POST, "/regdocs/{id}/state", page_regdoc_state, PERM_WORKLOG, 0 },
+	/* integrity opinion replies (issue 15): a request is read by the
+	   office and leaders only, answered 404 and audited to anyone else */
+	{ GET, "/opinions", page_opinions, PERM_OPINION_READ, 0 },
+	{ GET, "/opinions/new", page_opinion_new, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions", page_opinion_create, PERM_OPINION_WRITE, R_UPLOAD },
+	{ GET, "/opinions/{id}", page_opinion, PERM_LOGIN, 0 },
+	{ GET, "/opinions/{id}/letter.docx", page_opinion_letter, PERM_LOGIN, 0 },
+	{ POST, "/opinions/{id}/resolve", page_opinion_resolve, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/check", page_opinion_check, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/confirm", page_opinion_confirm, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/confirm_all", page_opinion_confirm_all, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/reply", page_opinion_reply, PERM_OPINION_WRITE, 0 },
 	{ GET, "/units/{id}/rating", page_unit_rating, PERM_RATING_WORK, 0 },
 	{ GET, "/units/{id}/rating/poster", page_unit_rating_poster, PERM_RATING_WORK, 0 },
 	/* target tasks, work reminders and the scoreboard (issue 14) */
@@ -407,6 +421,14 @@ const struct route route_table[] = {
 	{ POST, "/api/regdocs", api_regdoc_create, PERM_WORKLOG, R_API },
 	{ GET, "/api/regdocs/{id}", api_regdoc, PERM_WORKLOG, R_API },
 	{ POST, "/api/regdocs/{id}/state", api_regdoc_state, PERM_WORKLOG, R_API },
+	{ GET, "/api/opinions", api_opinions, PERM_OPINION_READ, R_API },
+	{ POST, "/api/opinions", api_opinion_create, PERM_OPINION_WRITE, R_API },
+	{ GET, "/api/opinions/{id}", api_opinion, PERM_LOGIN, R_API },
+	{ POST, "/api/opinions/{id}/resolve", api_opinion_resolve, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/check", api_opinion_check, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/confirm", api_opinion_confirm, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/confirm_all", api_opinion_confirm_all, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/reply", api_opinion_reply, PERM_OPINION_WRITE, R_API },
 	{ GET, "/api/categories", api_categories, PERM_LOGIN, R_API },
 	{ POST, "/api/categories", api_category_create, PERM_CATALOG, R_API },
 	{ POST, "/api/categories/retire", api_category_retire, PERM_CATALOG, R_API },

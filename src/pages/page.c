@@ -46,6 +46,7 @@ static const struct {
 	{ "/talks", "谈话记录", PERM_SUPERVISION_READ },
 	{ "/matter-reports", "重大事项报告", PERM_SUPERVISION_READ },
 	{ "/worklog", "工作台账", PERM_WORKLOG },
+	{ "/opinions", "意见回复", PERM_OPINION_READ },
 	{ "/categories", "违纪违法类别", PERM_CATALOG },
 	{ "/rules", "规则表", PERM_RULES_EDIT },
 	{ "/statistics", "统计数据", PERM_STATS },

@@ -105,6 +105,25 @@ static const struct store_sql Q_CLARIFICATIONS = {
 	M_UNIT(MATTER("unit_id", "cl.case_id", "cl.clue_id"))
 	M_CAMP(MATTER("campaign_id", "cl.case_id", "cl.clue_id")), NULL };
 
+int q_metric_between(struct store *db, const struct store_sql *q, const struct metric_period *p,
+			  const char *kind, int64_t *out)
+{
+	struct store_stmt *st = store_prepare(db, q);
+	int64_t v;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, p->from);
+	store_bind_text(st, 2, p->to);
+	if (kind)
+		store_bind_text(st, 3, kind);
+	v = q_scalar(st);
+	if (v < 0)
+		return (int)v;
+	*out = v;
+	return 0;
+}
+
 int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s)
 {
 	store_bind_int(st, i++, s->scope_user);

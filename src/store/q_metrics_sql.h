@@ -18,6 +18,11 @@
 /* Binds the two parameters of M_WITH (the scope user, the unit) from
  * index i; and the fragments of the members in `bits` (METRIC_SCOPE_*, in
  * the order above) from index i.  Both return the next index. */
+/* The count of statement q whose parameters are the period (from, to) and,
+ * when kind is not NULL, kind: 0 with *out, or a store code (a family
+ * without scope members: targets, reminders, opinion replies). */
+int q_metric_between(struct store *db, const struct store_sql *q, const struct metric_period *p,
+		     const char *kind, int64_t *out);
 int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);
 /* A count of one statement "M_WITH SELECT count(*) ... M_PERIOD(day)

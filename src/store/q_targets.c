@@ -10,6 +10,7 @@
 
 #include "core/arena.h"
 #include "store/q_listscope.h"
+#include "store/q_metrics_sql.h"
 #include "store/q_util.h"
 #include "store/store.h"
 
@@ -739,37 +740,24 @@ static const struct store_sql Q_M_LEDGERS = {
 static const struct store_sql Q_M_REMINDERS = {
 	"SELECT count(*) FROM reminders WHERE issued >= ? AND issued <= ? AND kind = ?", NULL };
 
-static int metric_between(struct store *db, const struct store_sql *q, const struct metric_period *p,
-			  const char *kind, int64_t *out)
-{
-	struct store_stmt *st = store_prepare(db, q);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, p->from);
-	store_bind_text(st, 2, p->to);
-	if (kind)
-		store_bind_text(st, 3, kind);
-	return q_scalar_out(st, out);
-}
 
 int store_metric_target_tasks(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
 			      int64_t *out)
 {
 	(void)sc;
-	return metric_between(db, &Q_M_TASKS, p, NULL, out);
+	return q_metric_between(db, &Q_M_TASKS, p, NULL, out);
 }
 
 int store_metric_target_ledgers(struct store *db, const struct metric_period *p,
 				const struct metric_scope *sc, int64_t *out)
 {
 	(void)sc;
-	return metric_between(db, &Q_M_LEDGERS, p, NULL, out);
+	return q_metric_between(db, &Q_M_LEDGERS, p, NULL, out);
 }
 
 int store_metric_reminders(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
 			   const char *kind, int64_t *out)
 {
 	(void)sc;
-	return metric_between(db, &Q_M_REMINDERS, p, kind, out);
+	return q_metric_between(db, &Q_M_REMINDERS, p, kind, out);
 }

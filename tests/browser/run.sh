@@ -63,7 +63,7 @@ if ! staff rect1 rectifier 周整改 --unit "$RECT_UNIT"; then
 	not_ok "the rectification account of the rectify walk"
 	finish
 fi
-WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry targets rectify campaign inspect talk worklog unitpick"}
+WALKS=${WALKS:-"walk cases layout docs roles dash attach export find public rate ferry targets rectify campaign inspect talk worklog opinion unitpick"}
 if ! start_server; then
 	not_ok "the server starts"
 	finish

@@ -53,6 +53,8 @@ expect_contains "the talks from records (migration 0059)" \
 	"开展任前廉政谈话31人次，督促各单位负责人廉政谈话54人次；" "$R1"
 expect_contains "... 600余 of the report is the count, 612" "督促领导干部开展谈心谈话612人次。" "$R1"
 expect_contains "... the personal matter reports and the integrity files updated" "受理科级干部婚丧喜庆事宜报告20人次，更新科级领导干部廉政档案872份" "$R1"
+expect_contains "the opinion replies from records (migration 0058: opinion_cadres, opinion_replies)" \
+	"向组织部门出具1809名干部党风廉政意见回复57份" "$R1"
 expect_contains "公检法 (source=judicial)" "接收“公检法”移交线索5件，结案4件" "$R1"
 expect_contains "the previous year where the prose names it" "2021年度青枫市委政治生态" "$R1"
 check "no placeholder left, no real city name" bash -c '! grep -qE "\{\{|xx|牡丹江" "$1"' _ "$T_DIR/r1.txt"

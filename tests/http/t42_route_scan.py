@@ -315,7 +315,8 @@ BUSINESS = {"person_read", "person_write", "person_idnum", "clue_read", "clue_re
             "clue_assign", "rating_read", "rating_work", "target_read", "target_manage", "target_publish",
             "problem_read", "problem_write", "problem_rectify", "campaign_write",
             "supervision_read", "supervision_write",
-            "worklog", "worklog_kinds", "regdoc_secret"}
+            "worklog", "worklog_kinds", "regdoc_secret",
+            "opinion_read", "opinion_write"}
 bad = ["%s: %s" % (r, sorted(perms(r) & BUSINESS)) for r in ROLES
        if ROLES[r]["admin"] and perms(r) & BUSINESS]
 tap(not bad, "no admin role holds a business permission", bad)
@@ -572,6 +573,18 @@ for X in JURIS:
                                                     "title": "扫描会商%s" % o["tag"], "unit_id": o["unit"]})["id"]
     o["regdoc"] = api(cm, "POST", "/api/regdocs", {"direction": "in", "title": "扫描收文%s" % o["tag"],
                                                   "secrecy": "internal", "date": "2022-05-06"})["id"]
+
+# issue 15 (opinion replies): a request already replied, one cadre; not bounded
+# by jurisdiction but by the office (rule "opinion": 404 and audited to others)
+SQL.run("INSERT INTO opinion_requests(letter_no, requester, received, purpose, state, reply_day, number, replied, "
+        "created_at) VALUES ('扫描函', '扫描组织部', '2022-05-01', 'promotion', 'replied', '2022-05-02', "
+        "'扫描纪函〔2022〕1号', '2022-05-02', 0)")
+OPINION = int(SQL.one("SELECT max(id) FROM opinion_requests"))
+SQL.run("INSERT INTO opinion_lines(request_id, line_no, name, unit_name, matched, proposed, opinion) "
+        "VALUES (%d, 1, '扫描干部', '扫描单位', 'no_record', 'none_found', 'none_found')" % OPINION)
+OPINION_LINE = int(SQL.one("SELECT max(id) FROM opinion_lines"))
+for X in JURIS:
+    OBJ[X]["opinion"] = OPINION
 PUBLIC_UNIT = api(cm, "POST", "/api/units", {"name": "扫描公开评价单位", "kind": "department"})["id"]
 PUBLIC_TOKEN = rate_token(PUBLIC_UNIT)
 tap(True, "setup: %d roles, jurisdictions A and B with a unit, person, clue, disposition, report, "
@@ -610,6 +623,8 @@ def reach(role, rule, X):
         return role in CASE_ALL or role in TEAM[X]
     if rule == "inspection":
         return role in ("inspection", "leader") or role in INSP_TEAM.get(X, ())
+    if rule == "opinion":       # the office and leaders, whatever the jurisdiction
+        return "opinion_read" in perms(role)
     if rule == "outcome_read":
         return reach(role, "case", X) or ("execution" in perms(role) and jur)
     raise SystemExit("unknown reach rule " + rule)
@@ -625,7 +640,7 @@ def reach(role, rule, X):
 # need: permissions the handler asks for on top of the route's (for this body);
 #   need_first: it asks for them before looking the object up (documents).
 FAM_RULE = {"unit": "jur", "person": "jur", "clue": "jur", "disposition": "jur", "report": "jur",
-             "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur",
+             "letter": "jur", "bad_review": "jur", "rating": "jur", "problem": "jur", "opinion": "opinion",
              "talk": "jur", "matter_report": "jur", "cadre": "jur",
              "case": "case", "detention": "case", "recusal": "case", "outcome": "outcome_read",
              "clarification": "case", "open_clue": "jur",
@@ -953,6 +968,29 @@ SPEC = {
     "GET /units/{id}/rating": S("id", "unit"),
     # the rectification ledger (issue 14): the unit's steps from the wrong
     # state and the office's on an open problem answer 422
+    # opinion replies (t215): a replied request, so every step answers 422
+    "GET /opinions": S("self"),
+    "GET /opinions/new": S("self"),
+    "POST /opinions": S("self", body=lambda o: {"letter_no": "扫描函2", "requester": "扫描组织部",
+                                                "received": "2022-05-01", "purpose": "bogus", "text": "扫描,扫描单位"}),
+    "GET /opinions/{id}": S("id", "opinion"),
+    "GET /opinions/{id}/letter.docx": S("id", "opinion"),
+    "POST /opinions/{id}/resolve": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE, "do": "no_record"}),
+    "POST /opinions/{id}/check": S("id", "opinion", body=lambda o: {"day": "2022-05-02"}),
+    "POST /opinions/{id}/confirm": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE,
+                                                                      "opinion": "none_found"}),
+    "POST /opinions/{id}/confirm_all": S("id", "opinion", body=lambda o: {"x": "1"}),
+    "POST /opinions/{id}/reply": S("id", "opinion", body=lambda o: {"x": "1"}),
+    "GET /api/opinions": S("self"),
+    "POST /api/opinions": S("self", body=lambda o: {"letter_no": "扫描函2", "requester": "扫描组织部",
+                                                    "received": "2022-05-01", "purpose": "bogus", "text": "扫描,扫描单位"}),
+    "GET /api/opinions/{id}": S("id", "opinion"),
+    "POST /api/opinions/{id}/resolve": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE}),
+    "POST /api/opinions/{id}/check": S("id", "opinion", body=lambda o: {"day": "2022-05-02"}),
+    "POST /api/opinions/{id}/confirm": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE,
+                                                                          "opinion": "none_found"}),
+    "POST /api/opinions/{id}/confirm_all": S("id", "opinion", body=lambda o: {"x": 1}),
+    "POST /api/opinions/{id}/reply": S("id", "opinion", body=lambda o: {"x": 1}),
     "GET /problems": S("list", "problem", filter="within"),
     "GET /problems/ledger.xlsx": S("list", "problem", filter="within"),
     "GET /problems/new": S("self"),
@@ -1334,6 +1372,24 @@ POLICY = {
     "GET /problems":                        "problem_read",
     "GET /problems/ledger.xlsx":            "problem_read",
     "GET /problems/new":                    "problem_write",
+    "GET /opinions":                        "opinion_read",
+    "GET /opinions/new":                    "opinion_write",
+    "POST /opinions":                       "opinion_write",
+    "GET /opinions/{id}":                   "login",
+    "GET /opinions/{id}/letter.docx":       "login",
+    "POST /opinions/{id}/resolve":          "opinion_write",
+    "POST /opinions/{id}/check":            "opinion_write",
+    "POST /opinions/{id}/confirm":          "opinion_write",
+    "POST /opinions/{id}/confirm_all":      "opinion_write",
+    "POST /opinions/{id}/reply":            "opinion_write",
+    "GET /api/opinions":                    "opinion_read",
+    "POST /api/opinions":                   "opinion_write",
+    "GET /api/opinions/{id}":               "login",
+    "POST /api/opinions/{id}/resolve":      "opinion_write",
+    "POST /api/opinions/{id}/check":        "opinion_write",
+    "POST /api/opinions/{id}/confirm":      "opinion_write",
+    "POST /api/opinions/{id}/confirm_all":  "opinion_write",
+    "POST /api/opinions/{id}/reply":        "opinion_write",
     "POST /problems":                       "problem_write",
     "GET /problems/{id}":                   "problem_read",
     "GET /problems/{id}/edit":              "problem_write",

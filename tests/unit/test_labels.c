@@ -33,6 +33,7 @@
 #include "domain/labels.h"
 #include "domain/person.h"
 #include "domain/matter_report.h"
+#include "domain/opinion.h"
 #include "domain/problem.h"
 #include "domain/report.h"
 #include "domain/unit.h"
@@ -252,6 +253,8 @@ static void test_code_tables(void **state)
 		{ problem_sources, "problem_sources" }, { problem_states, "problem_states" },
 		{ problem_step_labels, "problem_step_labels" },
 		{ matter_report_states, "matter_report_states" },
+		{ opinion_purposes, "opinion_purposes" }, { opinion_codes, "opinion_codes" },
+		{ opinion_states, "opinion_states" }, { opinion_matches, "opinion_matches" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
@@ -295,6 +298,23 @@ static void test_matter_report_state_choices(void **state)
 	assert_null(ch[i].arg);
 }
 
+/* The opinion requests' state choices (model/opinion.c) are
+ * opinion_states in order: the domain maps the value by its index. */
+static void test_opinion_state_choices(void **state)
+{
+	const struct filter_choice *ch = opinion_filter_spec.fields[0].choices;
+	int i = 0;
+
+	(void)state;
+	assert_string_equal(opinion_filter_spec.fields[0].arg, "state");
+	for (; opinion_states[i].code; i++) {
+		assert_non_null(ch[i].arg);
+		assert_string_equal(ch[i].arg, opinion_states[i].code);
+		assert_int_equal(ch[i].value, i + 1);
+	}
+	assert_null(ch[i].arg);
+}
+
 /* Every enumerated interchange field checks against a labels.h table. */
 static void test_interchange_reads_tables(void **state)
 {
@@ -315,8 +335,9 @@ static void test_interchange_reads_tables(void **state)
 	 * detention_step kind, clarification manner, appeal kind and result;
 	 * issue 12's person gender and ethnicity (notice12); issue 14's problem
 	 * source and inspection kind (insp14); issue 15's personal matter report
-	 * state (talk15), register_document direction, secrecy and state (log15) */
-	assert_int_equal(enums, 23);
+	 * state (talk15), register_document direction, secrecy and state (log15),
+	 * opinion purpose and state, its line's match, proposal and opinion (opin15) */
+	assert_int_equal(enums, 28);
 }
 
 /* The clue states: registered and the state each method leads to. */
@@ -347,6 +368,7 @@ int main(void)
 		cmocka_unit_test(test_code_tables),
 		cmocka_unit_test(test_problem_source_choices),
 		cmocka_unit_test(test_matter_report_state_choices),
+		cmocka_unit_test(test_opinion_state_choices),
 		cmocka_unit_test(test_interchange_reads_tables),
 		cmocka_unit_test(test_clue_states),
 	};
