@@ -29,12 +29,6 @@ static inline int q_bind_opt_text(struct store_stmt *st, int idx, const char *v)
 }
 
 /* Runs an UPDATE (or DELETE): the rows it changed, or < 0. */
-/* Binds text, or NULL when v is NULL or "" (an optional column). */
-static inline int q_bind_opt_text(struct store_stmt *st, int idx, const char *v)
-{
-	return v && *v ? store_bind_text(st, idx, v) : store_bind_null(st, idx);
-}
-
 static inline int q_changed(struct store *s, struct store_stmt *st)
 {
 	if (store_exec(st) < 0)

@@ -37,7 +37,7 @@
 # camp14 (0056), insp14, talk15, log15, opin15: campaigns' plans, groups and
 # measure types; the inspections' lines; the talks, matter reports and cadres;
 # the work log and the register; the opinion replies (demo_opinions.c)
-DEMO_SHA256=TBD
+DEMO_SHA256=a1a0a833f0b3b8b00836d58067775a2eb293997806c7f8fb84e869cbe590697c
 
 init_db || { not_ok "init"; finish; }
 
@@ -134,7 +134,7 @@ expect_figures "微腐败 发现并督促问题整改16个" "problems_found=16 p
 # camp14 (0056), insp14, talk15, log15, opin15: campaigns' plans, groups and
 # measure types; the inspections' lines; the talks, matter reports and cadres;
 # the work log and the register; the opinion replies (demo_opinions.c)
-DEMO_SHA256=TBD
+DEMO_SHA256=a1a0a833f0b3b8b00836d58067775a2eb293997806c7f8fb84e869cbe590697c
 ledger() { sql "SELECT count(*) || '|' || count(confirmed_on) FROM problems WHERE source = '$1' AND found BETWEEN '$2' AND '$3' ${4:-}"; }
 expect_eq "政治监督 发现并督促问题整改13个 (all confirmed)" "13|13" "$(ledger political 2022-04-01 2022-06-30)"
 expect_eq "两函一书 督促整改问题8个" "8|8" "$(ledger political 2022-08-01 2022-09-30)"
