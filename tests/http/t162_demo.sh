@@ -131,10 +131,24 @@ expect_figures "巡察移交" "clues_received=12" --source inspection
 # (503 = 130 of the other sources + the first round's 373 inspection findings, 3 of them top-leader)
 expect_figures "整改台账" "problems_found=503 problems_rectified=500 problems_top_leader=3"
 expect_figures "微腐败 发现并督促问题整改16个" "problems_found=16 problems_rectified=16" --campaign "$(camp 群众身边)"
-# camp14 (0056), insp14, talk15, log15, opin15: campaigns' plans, groups and
-# measure types; the inspections' lines; the talks, matter reports and cadres;
-# the work log and the register; the opinion replies (demo_opinions.c)
-DEMO_SHA256=a1a0a833f0b3b8b00836d58067775a2eb293997806c7f8fb84e869cbe590697c
+# the inspections (issue 14, src/cmd/demo_inspections.c): the report's sentence per round
+R1=$(sql "SELECT id FROM inspection_rounds WHERE year = 2022 AND number = 1")
+R2=$(sql "SELECT id FROM inspection_rounds WHERE year = 2022 AND number = 2")
+expect_figures "第一轮巡察 35个基层党组织 问题373个 移交问题线索12件 “一把手”问题3个" \
+	"inspection_orgs=35 inspection_problems=373 inspection_clues=12 inspection_top_leader=3" --round "$R1"
+expect_figures "第二轮巡察 3个巡察组 4家市直单位常规巡察 27个村级党组织提级巡察" \
+	"inspection_groups=3 inspection_orgs_regular=4 inspection_orgs_elevated=27" --round "$R2"
+expect_figures "纪检监察机关累计派出参与巡察干部7人" "inspection_lent=7"
+expect_eq "the special inspection of the water bureau: one month" "2022-10-10|2022-11-10" \
+	"$(sql "SELECT entered || '|' || left_on FROM inspections WHERE kind = 'special'")"
+expect_eq "the lent staff: accounts nobody signs in to (disabled)" "7|7" \
+	"$(sql "SELECT count(*), sum(disabled) FROM users WHERE name LIKE 'lent\_%' ESCAPE '\\'")"
+# the opinion replies (issue 15, src/cmd/demo_opinions.c): 向组织部门出具1809名干部党风廉政意见回复57份
+expect_figures "党风廉政意见回复" "opinion_replies=57 opinion_cadres=1809"
+expect_eq "... numbered 青纪函〔2022〕1号 to 57号, every cadre a demo person, proposed and confirmed" "57|青纪函〔2022〕57号|1809|1809" \
+	"$(sql "SELECT count(*) || '|' || max(CASE WHEN number LIKE '%57号' THEN number END) || '|' || (SELECT count(person_id) FROM opinion_lines) || '|' || (SELECT count(opinion) FROM opinion_lines) FROM opinion_requests WHERE state = 'replied'")"
+expect_eq "... a cadre named by the platform's rule: no matter about any of them" 0 \
+	"$(sql "SELECT count(*) FROM opinion_lines l WHERE EXISTS (SELECT 1 FROM clue_subjects s WHERE s.person_id = l.person_id) OR EXISTS (SELECT 1 FROM outcomes o WHERE o.person_id = l.person_id)")"
 ledger() { sql "SELECT count(*) || '|' || count(confirmed_on) FROM problems WHERE source = '$1' AND found BETWEEN '$2' AND '$3' ${4:-}"; }
 expect_eq "政治监督 发现并督促问题整改13个 (all confirmed)" "13|13" "$(ledger political 2022-04-01 2022-06-30)"
 expect_eq "两函一书 督促整改问题8个" "8|8" "$(ledger political 2022-08-01 2022-09-30)"
