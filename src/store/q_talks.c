@@ -365,21 +365,7 @@ static const struct store_sql Q_M_REPORTS = {
 static int metric(struct store *db, const struct store_sql *q, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
 {
-	struct store_stmt *st = store_prepare(db, q);
-	int64_t v;
-	int i;
-
-	if (!st)
-		return STORE_ERR;
-	i = q_metric_bind_with(st, 1, s);
-	store_bind_text(st, i++, p->from);
-	store_bind_text(st, i++, p->to);
-	q_metric_bind_scope(st, i, s, Q_METRIC_TALK_SCOPES);
-	v = q_scalar(st);
-	if (v < 0)
-		return (int)v;
-	*out = v;
-	return 0;
+	return q_metric_count(db, q, p, s, Q_METRIC_TALK_SCOPES, out);
 }
 
 #define METRIC_FN(NAME, Q) \
