@@ -386,15 +386,21 @@ static const struct store_sql Q_M_ORGS_ELEVATED = {
 static const struct store_sql Q_M_GROUPS = {
 	M_WITH "SELECT count(DISTINCT i.group_name) " I_ROUND M_PERIOD("r.starts") "AND i.kind <> 'special' " I_SCOPE,
 	NULL };
+/* Problems and clues count by their source (巡察), as the lists behind the
+ * figures filter them, under their own unit (the rectifying unit, the
+ * clue's unit, as the lists' `within`); a round scope keeps those linked to
+ * the round's inspections (a record of that source from before the link,
+ * or imported without one, counts in no round). */
+#define I_LINKED(T) "LEFT JOIN inspections i ON i.id = " T ".inspection_id "
 static const struct store_sql Q_M_PROBLEMS = {
-	M_WITH "SELECT count(*) FROM problems p JOIN inspections i ON i.id = p.inspection_id " M_PERIOD("p.found")
-	I_SCOPE, NULL };
+	M_WITH "SELECT count(*) FROM problems p " I_LINKED("p") M_PERIOD("p.found")
+	"AND p.source = 'inspection' " M_UNIT("p.unit_id") M_ROUND("i.round_id"), NULL };
 static const struct store_sql Q_M_TOP = {
-	M_WITH "SELECT count(*) FROM problems p JOIN inspections i ON i.id = p.inspection_id " M_PERIOD("p.found")
-	"AND p.top_leader = 1 " I_SCOPE, NULL };
+	M_WITH "SELECT count(*) FROM problems p " I_LINKED("p") M_PERIOD("p.found")
+	"AND p.source = 'inspection' AND p.top_leader = 1 " M_UNIT("p.unit_id") M_ROUND("i.round_id"), NULL };
 static const struct store_sql Q_M_CLUES = {
-	M_WITH "SELECT count(*) FROM clues k JOIN inspections i ON i.id = k.inspection_id " M_PERIOD("k.received")
-	I_SCOPE, NULL };
+	M_WITH "SELECT count(*) FROM clues k " I_LINKED("k") M_PERIOD("k.received")
+	"AND k.source = 'inspection' " M_UNIT("k.unit_id") M_ROUND("i.round_id"), NULL };
 static const struct store_sql Q_M_LENT = {
 	M_WITH "SELECT count(DISTINCT m.user_id) FROM inspection_members m JOIN inspections i ON i.id = "
 	"m.inspection_id JOIN inspection_rounds r ON r.id = i.round_id " M_PERIOD("r.starts")
