@@ -53,8 +53,10 @@ int q_metric_bind_all(struct store_stmt *st, const struct metric_period *p, cons
 #define M_ROUND(COL) "AND (? = 0 OR " COL " = ?) "
 /* work log kinds, the last member (METRIC_SCOPE_KIND): "+"-joined codes
  * ("" any), matched without LIKE's '_' wildcard meaning anything (escaped
- * by '#'); a family whose kind is that of a linked record wraps it */
-#define M_KINDS(COL) "AND (? = '' OR ('+' || ? || '+') LIKE ('%+' || replace(" COL ", '_', '#_') || '+%') ESCAPE '#') "
+ * by '#'); a family whose kind is that of a linked record wraps
+ * M_KIND_LIKE in its own test (two parameters either way) */
+#define M_KIND_LIKE(COL) "('+' || ? || '+') LIKE ('%+' || replace(" COL ", '_', '#_') || '+%') ESCAPE '#'"
+#define M_KINDS(COL) "AND (? = '' OR " M_KIND_LIKE(COL) ") "
 
 /* ---- scope fragments per family ------------------------------------------ */
 

@@ -334,7 +334,8 @@ int64_t store_problem_by_ext(struct store *s, const char *ext_id)
 
 /* kind=: the kinds of the problem's activity (none never matches) */
 #define P_M_SCOPE M_UNIT("p.unit_id") M_CAMP("p.campaign_id") \
-	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id " M_KINDS("a.kind") ")) "
+	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND " \
+	M_KIND_LIKE("a.kind") ")) "
 static const struct store_sql Q_M_FOUND = {
 	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found") P_M_SCOPE, NULL };
 static const struct store_sql Q_M_RECTIFIED = {
