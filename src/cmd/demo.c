@@ -214,7 +214,7 @@ static int demo_write(int year, FILE *f)
 	rc = demo_org(&d) < 0 || demo_rounds(&d) < 0 || demo_matters(&d) < 0 || demo_ratings(&d) < 0 ||
 	     demo_targets(&d) < 0 || demo_problems(&d) < 0 || demo_inspections(&d) < 0 ||
 	     demo_talks(&d) < 0 || demo_worklog(&d) < 0 ||
-	     demo_opinions(&d) < 0 ? -1 : 0;
+	     demo_opinions(&d) < 0 || demo_found_problems(&d) < 0 ? -1 : 0;
 	demo_release(&d);
 	return rc;
 }

@@ -24,6 +24,7 @@ static const struct filter_field problem_fields[] = {
 	FILTER_ID_F("inspection_id", struct problem_filter, inspection_id),
 	FILTER_ID_F("activity_id", struct problem_filter, activity_id),
 	FILTER_TEXT_F("kind", struct problem_filter, kind),
+	FILTER_TEXT_F("category", struct problem_filter, category),
 	FILTER_FLAG_F("top_leader", struct problem_filter, top_leader),
 	FILTER_DAY_F("found_from", struct problem_filter, found_from),
 	FILTER_DAY_F("found_to", struct problem_filter, found_to),

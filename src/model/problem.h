@@ -59,6 +59,7 @@ struct problem_filter {
 	int64_t inspection_id;      /* an inspection's findings */
 	int64_t activity_id;        /* a work log entry's findings */
 	const char *kind;           /* the found-by activity's kind (activity_kinds code), "" any */
+	const char *category;       /* the found-by activity's violation category, "" any */
 	int top_leader;             /* 1: top-leader problems only */
 	const char *found_from, *found_to;
 	const char *rectified_from, *rectified_to;  /* the day the unit marked it rectified */

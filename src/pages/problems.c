@@ -35,7 +35,7 @@ static const struct label state_choices[] = {
 static const struct label sheet_choices[] = { { "source", "按问题来源分表" }, { "unit", "按整改单位分表" },
 	{ NULL, NULL } };
 static const char *const list_args[] = { "source", "within", "state", "overdue", "campaign_id", "activity_id", "kind",
-					 "top_leader",
+					 "category", "top_leader",
 	"found_from", "found_to", "rectified_from", "rectified_to", NULL };
 
 static const struct list_col cols[] = { { "编号", "num", 0, 0 }, { "发现日期", NULL, 0, 0 },

@@ -204,12 +204,13 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 
 /* parameters: scope x2 (Q_SCOPE_WITH and here), source x2, within x2,
  * state x2, confirmed, overdue + today, campaign x2, inspection x2,
- * activity x2, kind x2, top, found x4, rectified x4 */
+ * activity x2, kind x2, category x2, top, found x4, rectified x4 */
 #define P_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " AND (? = '' OR p.source = ?) AND " QL_WITHIN("p.unit_id") \
 	"AND (? = '' OR p.state = ?) AND (? = 0 OR p.confirmed_on IS NOT NULL) " \
 	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.inspection_id = ?) " \
 	"AND (? = 0 OR p.activity_id = ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.kind = ?)) " \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.category = ?)) " \
 	"AND (? = 0 OR p.top_leader = 1) " \
 	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
@@ -238,6 +239,7 @@ static int bind_where(struct store_stmt *st, int i, const struct problem_filter 
 	store_bind_int(st, i++, f->activity_id);
 	store_bind_int(st, i++, f->activity_id);
 	i = q_bind_text2(st, i, f->kind);
+	i = q_bind_text2(st, i, f->category);
 	store_bind_int(st, i++, f->top_leader != 0);
 	i = q_bind_text2(st, i, f->found_from);
 	i = q_bind_text2(st, i, f->found_to);
@@ -332,8 +334,10 @@ int64_t store_problem_by_ext(struct store *s, const char *ext_id)
 
 /* ---- statistics --------------------------------------------------------------- */
 
-/* kind=: the kinds of the problem's activity (none never matches) */
+/* category= and kind=: the tags and the kind of the problem's activity
+ * (a problem without one never matches); the campaign is the problem's own */
 #define P_M_SCOPE M_UNIT("p.unit_id") M_CAMP("p.campaign_id") \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.category = ?)) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND " \
 	M_KIND_LIKE("a.kind") ")) "
 static const struct store_sql Q_M_FOUND = {
