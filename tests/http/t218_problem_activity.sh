@@ -12,7 +12,10 @@
 #    kind (a spot-check problem entered without its spot check is in the
 #    unscoped figure only);
 # 3. export and import: each problem names its activity again in a new
-#    database (activities are written before problems).
+#    database (activities are written before problems);
+# 4. the demo year: the 2022 report's sentences that count the problems a
+#    kind of check found print the report's figures from the records
+#    (migration 0061's placeholders; docs/statistics.md).
 # Fails before 0061: no problems.activity_id, the key refuses kind=.
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
@@ -122,5 +125,27 @@ expect_eq "each problem names its activity again" "$(sql "$q" | paste -sd' ')" "
 run_cli report --year 2022 --format json --kind spot_check --db "$DB2" --key "$T_DIR/rt.key"
 expect_eq "... and the key counts the same" 3 \
 	"$(printf '%s' "$OUT" | python3 -c "import json,sys; print({m['key']: m['value'] for m in json.load(sys.stdin)['metrics']}['problems_found'])")"
+
+# ---- 4. the demo year's report ---------------------------------------------------------
+if [ "$BACKEND" = pg ]; then DB3=$(pg_newdb demo); else DB3=$T_DIR/demo.db; fi
+"$QF_BIN" init --db "$DB3" --key "$T_DIR/demo.key" --region 230100 >/dev/null
+run_cli demo --year 2022 --db "$DB3" --key "$T_DIR/demo.key"
+expect_eq "the demo year imports" 0 "$RC"
+expect_eq "... 1368 of its problems name the activity that found them" 1368 \
+	"$(DB=$DB3 sql "SELECT count(activity_id) FROM problems")"
+run_cli report --annual --year 2022 --format text --db "$DB3" --key "$T_DIR/demo.key" --out "$T_DIR/annual.txt"
+expect_eq "the annual report renders" 0 "$RC"
+A=$(cat "$T_DIR/annual.txt")
+expect_contains "疫情防控: 督查专报 ... 发现并督促问题整改960个" "期，发现并督促问题整改960个" "$A"
+expect_contains "交叉互检 发现问题74个" "次，发现问题74个，做好反馈上报工作" "$A"
+expect_contains "明察暗访 破坏优化营商环境方面问题50个" "破坏优化营商环境方面问题50个" "$A"
+expect_contains "机关作风明察暗访 发现并督促整改问题40个" "发现并督促整改问题40个" "$A"
+expect_contains "“四风”交叉互检 发现并反馈相关问题98个" "发现并反馈相关问题98个" "$A"
+expect_contains "“微腐败” 发现并督促问题整改16个" "发现并督促问题整改16个" "$A"
+expect_contains "谈话点安全 共发现问题45个" "共发现问题45个，全部完成整改" "$A"
+expect_contains "基层群众访谈 发现并解决问题101个" "发现并解决问题101个" "$A"
+expect_eq "... none left as a placeholder" 0 "$(grep -c '{{' "$T_DIR/annual.txt")"
+expect_eq "the template's placeholders (0061)" 8 \
+	"$(DB=$DB3 sql "SELECT body FROM annual_templates ORDER BY version DESC LIMIT 1" | grep -o '{{problems_found|[^}]*}}' | wc -l)"
 check "no sanitizer report" cli_clean
 finish
