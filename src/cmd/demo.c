@@ -201,6 +201,8 @@ int demo_subject_near(struct demo *d, enum demo_pool pool, int unit)
 
 void demo_release(struct demo *d)
 {
+	for (int i = 0; i < d->n_held; i++)    /* held problems a failed run did not write */
+		json_decref(d->held[i].o);
 	arena_free(d->a);
 }
 

@@ -81,6 +81,10 @@ struct demo {
 	int n_insp1;
 	struct demo_act *acts;  /* the work log's entries, in file order */
 	int n_acts;
+	/* problems made in their place but written after the work log, which
+	 * they name (demo_found_problems): the line, the entry kind, the day */
+	struct { json_t *o; const char *kind; qf_day found; } held[32];
+	int n_held;
 	int failed;             /* a write failed */
 };
 

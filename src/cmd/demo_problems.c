@@ -6,6 +6,9 @@
  * docs/statistics.md "Rectification ledger" lists them):
  *   政治监督 发现并督促问题整改13个       political, found 04-01 .. 06-30
  *   两函一书 督促整改问题8个              political, found 08-01 .. 09-30
+ *     (both made here, the same draws as before, but written after the
+ *     work log by demo_found_problems: each names the entry of its kind,
+ *     political_supervision or two_letters, that found it, 0061)
  *   群众评议会 推动涉及民生问题整改13个    other, found 07-01 .. 07-29
  *   派驻机构 跟踪整改问题27个             resident, found 01-10 .. 11-30 (3 still rectifying)
  *   案件质量评查自查 共性问题26个、个性问题13个, 现已全部完成整改
@@ -26,6 +29,7 @@
 
 struct group {
 	const char *source, *campaign;  /* problem_sources code; campaign code or NULL */
+	const char *kind;               /* the work log kind that found them (0061), NULL none */
 	int n, open;                    /* problems; of them still rectifying at the year's end */
 	int m1, d1, m2, d2;             /* found within */
 	const char *const *what;        /* the summaries drawn from */
@@ -50,13 +54,13 @@ static const char *const micro[] = { "窗口单位服务态度生硬", "校园�
 
 #define W(list) list, (int)(sizeof(list) / sizeof(list[0]))
 static const struct group groups[] = {
-	{ "political", NULL, 13, 0, 4, 1, 6, 30, W(political), "", 0, "" },
-	{ "political", NULL, 8, 0, 8, 1, 9, 30, W(letters), "“两函一书”督促：", 8, "" },
-	{ "other", NULL, 13, 0, 7, 1, 7, 29, W(livelihood), "群众评议：", 13, "" },
-	{ "resident", NULL, 27, 3, 1, 10, 11, 30, W(resident), "", 0, "" },
-	{ "case_review", NULL, 39, 0, 2, 1, 3, 31, W(review), "共性问题：", 26, "个性问题：" },
-	{ "case_review", NULL, 14, 0, 10, 1, 10, 31, W(review), "评查反馈：", 14, "" },
-	{ "campaign", "micro", 16, 0, 5, 1, 11, 30, W(micro), "", 0, "" },
+	{ "political", NULL, "political_supervision", 13, 0, 4, 1, 6, 30, W(political), "", 0, "" },
+	{ "political", NULL, "two_letters", 8, 0, 8, 1, 9, 30, W(letters), "“两函一书”督促：", 8, "" },
+	{ "other", NULL, NULL, 13, 0, 7, 1, 7, 29, W(livelihood), "群众评议：", 13, "" },
+	{ "resident", NULL, NULL, 27, 3, 1, 10, 11, 30, W(resident), "", 0, "" },
+	{ "case_review", NULL, NULL, 39, 0, 2, 1, 3, 31, W(review), "共性问题：", 26, "个性问题：" },
+	{ "case_review", NULL, NULL, 14, 0, 10, 1, 10, 31, W(review), "评查反馈：", 14, "" },
+	{ "campaign", "micro", NULL, 16, 0, 5, 1, 11, 30, W(micro), "", 0, "" },
 };
 
 static const char *const measures[] = { "已制定整改方案，明确责任人和时限，完成整改", "已修订相关制度并组织学习",
@@ -93,6 +97,15 @@ static void problem(struct demo *d, const struct group *g, int i)
 		json_object_set_new(o, "rectified", demo_date(rect));
 		json_object_set_new(o, "confirmed", demo_date(demo_later(d, rect, 1, 5, 0)));
 	}
+	if (g->kind && d->n_held < (int)(sizeof(d->held) / sizeof(d->held[0]))) {
+		/* made here (the same draws), written after the work log it names */
+		d->held[d->n_held].o = o;
+		d->held[d->n_held].kind = g->kind;
+		d->held[d->n_held++].found = found;
+		return;
+	}
+	if (g->kind)
+		d->failed = 1;  /* held[] too small: the generator is wrong */
 	demo_emit(d, o);
 }
 
@@ -162,9 +175,39 @@ static int entries_of(struct demo *d, const struct found_group *g, const struct 
 	return n;
 }
 
+/* the entry of kind that found a problem of day found: the last one on or
+ * before it, else the kind's first; NULL when the log has none */
+static const struct demo_act *finder(struct demo *d, const char *kind, qf_day found)
+{
+	const struct demo_act *best = NULL, *first = NULL;
+
+	for (int i = 0; i < d->n_acts; i++) {
+		const struct demo_act *a = &d->acts[i];
+		if (strcmp(a->kind, kind))
+			continue;
+		if (!first || a->day < first->day)
+			first = a;
+		if (a->day <= found && (!best || a->day > best->day))
+			best = a;
+	}
+	return best ? best : first;
+}
+
 int demo_found_problems(struct demo *d)
 {
 	const struct demo_act **acts = arena_alloc(d->a, sizeof(*acts) * (size_t)(d->n_acts + 1));
+
+	/* the held problems (政治监督 13, 两函一书 8) with the entry that found them */
+	for (int i = 0; i < d->n_held; i++) {
+		const struct demo_act *a = finder(d, d->held[i].kind, d->held[i].found);
+		if (!a) {
+			d->failed = 1;
+			continue;       /* demo_release drops it */
+		}
+		json_object_set_new(d->held[i].o, "activity", json_string(a->id));
+		demo_emit(d, d->held[i].o);
+		d->held[i].o = NULL;
+	}
 
 	for (size_t k = 0; k < sizeof(found_groups) / sizeof(found_groups[0]); k++) {
 		const struct found_group *g = &found_groups[k];

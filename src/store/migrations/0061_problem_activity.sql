@@ -18,13 +18,17 @@ CREATE INDEX problems_activity ON problems(activity_id);
 -- changed in place while it is the newest and no kept rendering used it;
 -- otherwise one new version of the newest, this migration's author, made
 -- when any fragment is still there, then changed).  The 微腐败 sentence's
--- 16 is the campaign's problems (its own tag), no kind needed.
+-- 16 is the campaign's problems (its own tag), no kind needed.  The 政治监督
+-- and 两函一书 fragments start at the placeholder 0060 put before them (the
+-- figures 13 and 8 alone are not unique).
 INSERT INTO annual_templates(version, body, author_id, author, created_at)
 SELECT t.version + 1, t.body, 0, '系统（工作发现的整改问题数字改为占位符）', 0
 FROM annual_templates t
 WHERE t.version = (SELECT MAX(version) FROM annual_templates)
 	AND NOT (t.version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1))
-	AND (t.body LIKE '%发现并督促问题整改960个%'
+	AND (t.body LIKE '%发现并督促问题整改13个%'
+		OR t.body LIKE '%督促整改问题8个%'
+		OR t.body LIKE '%发现并督促问题整改960个%'
 		OR t.body LIKE '%发现问题74个，做好反馈上报工作%'
 		OR t.body LIKE '%破坏优化营商环境方面问题50个%'
 		OR t.body LIKE '%发现并督促整改问题40个%'
@@ -70,5 +74,15 @@ WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系�
 UPDATE annual_templates SET body = replace(body,
 	'发现并解决问题101个',
 	'发现并解决问题{{problems_found|kind=grassroots_interview}}个')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作发现的整改问题数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'开展专题会商{{activities|kind=consultation}}次，发现并督促问题整改13个',
+	'开展专题会商{{activities|kind=consultation}}次，发现并督促问题整改{{problems_found|kind=political_supervision}}个')
+WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作发现的整改问题数字改为占位符）'
+	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
+UPDATE annual_templates SET body = replace(body,
+	'份，督促整改问题8个',
+	'份，督促整改问题{{problems_found|kind=two_letters}}个')
 WHERE version = (SELECT MAX(version) FROM annual_templates) AND (author = '系统（工作发现的整改问题数字改为占位符）'
 	OR (version = 1 AND NOT EXISTS (SELECT 1 FROM annual_renderings r WHERE r.template_version = 1)));
