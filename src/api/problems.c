@@ -12,10 +12,12 @@
 
 static json_t *problem_json(const struct problem *p)
 {
-	return json_pack("{s:I, s:I, s:s, s:s, s:o?, s:o?, s:o?, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s?, s:s?, s:s?}",
+	return json_pack("{s:I, s:I, s:s, s:s, s:o?, s:o?, s:o?, s:o?, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s?, s:s?, "
+			 "s:s?}",
 			 "id", (json_int_t)p->id, "unit_id", (json_int_t)p->unit_id, "unit_name", p->unit_name,
 			 "source", p->source, "campaign_id", api_opt_int(p->campaign_id), "bad_review_id",
-			 api_opt_int(p->bad_review_id), "inspection_id", api_opt_int(p->inspection_id), "summary", p->summary, "found", p->found, "deadline",
+			 api_opt_int(p->bad_review_id), "inspection_id", api_opt_int(p->inspection_id),
+			 "activity_id", api_opt_int(p->activity_id), "summary", p->summary, "found", p->found, "deadline",
 			 p->deadline, "state", p->state, "top_leader", p->top_leader, "overdue", p->overdue,
 			 "measures", p->measures, "rectified", p->rectified, "confirmed_by",
 			 p->confirmed_on ? p->confirmed_name : NULL, "confirmed_on", p->confirmed_on);
@@ -61,6 +63,7 @@ int api_problem_create(struct req *r)
 	p.unit_id = api_int(j, "unit_id");
 	p.campaign_id = api_int(j, "campaign_id");
 	p.bad_review_id = api_int(j, "bad_review_id");
+	p.activity_id = api_int(j, "activity_id");
 	p.top_leader = json_is_true(json_object_get(j, "top_leader"));
 	api_str(r, j, "source", &p.source);
 	api_str(r, j, "summary", &p.summary);

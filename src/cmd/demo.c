@@ -201,6 +201,8 @@ int demo_subject_near(struct demo *d, enum demo_pool pool, int unit)
 
 void demo_release(struct demo *d)
 {
+	for (int i = 0; i < d->n_held; i++)    /* held problems a failed run did not write */
+		json_decref(d->held[i].o);
 	arena_free(d->a);
 }
 
@@ -214,7 +216,7 @@ static int demo_write(int year, FILE *f)
 	rc = demo_org(&d) < 0 || demo_rounds(&d) < 0 || demo_matters(&d) < 0 || demo_ratings(&d) < 0 ||
 	     demo_targets(&d) < 0 || demo_problems(&d) < 0 || demo_inspections(&d) < 0 ||
 	     demo_talks(&d) < 0 || demo_worklog(&d) < 0 ||
-	     demo_opinions(&d) < 0 ? -1 : 0;
+	     demo_opinions(&d) < 0 || demo_found_problems(&d) < 0 ? -1 : 0;
 	demo_release(&d);
 	return rc;
 }

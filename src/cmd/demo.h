@@ -51,6 +51,14 @@ struct demo_insp {
 	char id[16];
 };
 
+/* a work log entry of the demo year (demo_worklog.c), for the problems it
+ * found (demo_found_problems) */
+struct demo_act {
+	const char *kind, *campaign, *category;
+	char id[16];
+	qf_day day;
+};
+
 /* The file id letters with a sequence of their own (demo_id); a family's
  * generator that adds a letter adds it here, and seq grows with it. */
 #define DEMO_ID_LETTERS "UPKRCAQOLWXITYVNH"
@@ -71,6 +79,12 @@ struct demo {
 	char rounds[2][16];     /* the inspection rounds' file ids */
 	struct demo_insp insp1[40];     /* the first round's inspections */
 	int n_insp1;
+	struct demo_act *acts;  /* the work log's entries, in file order */
+	int n_acts;
+	/* problems made in their place but written after the work log, which
+	 * they name (demo_found_problems): the line, the entry kind, the day */
+	struct { json_t *o; const char *kind; qf_day found; } held[32];
+	int n_held;
 	int failed;             /* a write failed */
 };
 
@@ -137,6 +151,9 @@ int demo_inspection_staff(struct cmd_env *env, int year);
 int demo_talks(struct demo *d);
 /* demo_worklog.c: the work log's activities and the document register (issue 15). */
 int demo_worklog(struct demo *d);
+/* demo_problems.c: the problems the work log's checks found (0061), after
+ * every other line (they name activities; no earlier byte moves). */
+int demo_found_problems(struct demo *d);
 /* demo_opinions.c: the integrity opinion replies (issue 15). */
 int demo_opinions(struct demo *d);
 

@@ -11,12 +11,15 @@
  * with an answer due; all filed by the year's end but a few of the last
  * days' without one) and 241 sent,
  * numbered 青纪发〔2022〕N号, most 内部, some 公开, a few 秘密 and 机密.
- * The lines come after the problems', so the earlier bytes do not move.
+ * The lines come after the problems', so the earlier bytes do not move;
+ * each entry's id and day are kept (d->acts) for the problems the checks
+ * found (demo_found_problems, after every other line).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd/demo.h"
+#include "core/arena.h"
 
 struct group {
 	const char *kind;
@@ -96,9 +99,13 @@ static void activity(struct demo *d, const struct group *g, int i)
 	int people = g->people / g->entries + (i < g->people % g->entries);
 	json_t *o;
 
+	struct demo_act *a = &d->acts[d->n_acts++];
+
 	snprintf(title, sizeof(title), "%s（%d）", g->title, i + 1);
+	*a = (struct demo_act){ g->kind, g->campaign, g->category, "", demo_within(d, 0, 1, 4, 12, 20) };
 	o = json_pack("{s:s, s:s, s:s, s:o, s:i}", "type", "activity", "id", demo_id(d, 'V', id),
-		      "kind", g->kind, "date", demo_date(demo_within(d, 0, 1, 4, 12, 20)), "count", count);
+		      "kind", g->kind, "date", demo_date(a->day), "count", count);
+	memcpy(a->id, id, sizeof(a->id));
 	if (people)
 		json_object_set_new(o, "participants", json_integer(people));
 	json_object_set_new(o, "office", json_string(g->office));
@@ -166,7 +173,12 @@ static void sent(struct demo *d, int i, qf_day day)
 int demo_worklog(struct demo *d)
 {
 	qf_day first = demo_day(d, 0, 1, 4), span = demo_day(d, 0, 12, 28) - first;
+	int n = 0;
 
+	for (size_t k = 0; k < sizeof(groups) / sizeof(groups[0]); k++)
+		n += groups[k].entries;
+	d->acts = arena_alloc(d->a, sizeof(*d->acts) * (size_t)n);
+	d->n_acts = 0;
 	for (size_t k = 0; k < sizeof(groups) / sizeof(groups[0]); k++)
 		for (int i = 0; i < groups[k].entries; i++)
 			activity(d, &groups[k], i);

@@ -8,7 +8,9 @@
  * names its campaign).  The link to a bad review is not carried (ratings
  * have no interchange id); the confirmer's account is not either (a file
  * names no accounts), so an imported confirmation shows its day only.
- * Each imported problem starts its timeline with an "import" step.
+ * `activity` names the work log entry that found the problem (0061; an
+ * `activity` line, which export writes before the problems).  Each
+ * imported problem starts its timeline with an "import" step.
  */
 #include <string.h>
 
@@ -24,6 +26,7 @@ const struct ix_field ix_problem_fields[] = {
 	{ "source", IX_ENUM, "source", NULL, NULL, IX_REQ, problem_sources },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
 	{ "inspection", IX_REF, "inspection_id", "inspection", NULL, 0, NULL },
+	{ "activity", IX_REF, "activity_id", "activity", NULL, 0, NULL },
 	{ "summary", IX_TEXT, "summary", NULL, NULL, IX_REQ, NULL },
 	{ "found", IX_DATE, "found", NULL, NULL, IX_REQ, NULL },
 	{ "deadline", IX_DATE, "deadline", NULL, NULL, IX_REQ, NULL },

@@ -814,14 +814,17 @@ const struct ix_type ix_types[] = {
 	  NULL, IX_T_NOREGION },
 	{ "score", "scores", NULL, "", NULL, NULL, NULL, SCORE_ORDER, ix_score_fields,
 	  ix_score_prepare, NULL, IX_T_RULES },
-	/* issue 14: the rectification ledger (after campaigns: a problem names its campaign) */
-	{ "problem", "problems", "W", "created_at", NULL, NULL, NULL, "t.id", ix_problem_fields,
-	  ix_problem_prepare, ix_problem_after, IX_T_NOREGION },
-	/* issue 15: the work log's catalog and entries, the document register (ix_worklog.c) */
+	/* issue 15: the work log's catalog and entries, the document register
+	   (ix_worklog.c); activities before problems (0061: a problem names the
+	   activity that found it) */
 	{ "activity_kind", "activity_kinds", NULL, "", NULL, NULL, NULL, "t.seq, t.code", ix_activity_kind_fields,
 	  ix_activity_kind_prepare, NULL, IX_T_RULES },
 	{ "activity", "activities", "V", "created_at", NULL, NULL, NULL, "t.id", ix_activity_fields,
 	  ix_activity_prepare, NULL, IX_T_NOREGION },
+	/* issue 14: the rectification ledger (after campaigns: a problem names its campaign,
+	   and after activities: the activity that found it) */
+	{ "problem", "problems", "W", "created_at", NULL, NULL, NULL, "t.id", ix_problem_fields,
+	  ix_problem_prepare, ix_problem_after, IX_T_NOREGION },
 	{ "register_document", "registered_docs", "N", "created_at", NULL, NULL, NULL, "t.id", ix_regdoc_fields,
 	  ix_regdoc_prepare, NULL, IX_T_NOREGION },
 	/* issue 15: integrity opinion replies (after persons: a line names its person) */

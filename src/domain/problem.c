@@ -27,14 +27,17 @@
 #include "domain/metrics.h"
 #include "domain/result.h"
 #include "domain/todo.h"
+#include "domain/worklog.h"
 #include "model/clue.h"
 #include "model/rating.h"
 #include "model/unit.h"
+#include "model/worklog.h"
 #include "store/q_clues.h"
 #include "store/q_inspections.h"
 #include "store/q_problems.h"
 #include "store/q_ratings.h"
 #include "store/q_units.h"
+#include "store/q_worklog.h"
 #include "store/store.h"
 
 QF_AUDIT_EVENT(PROBLEM_ADD, "problem_add", "登记整改问题");
@@ -138,6 +141,13 @@ static int check(struct ctx *c, struct store *s, const struct problem *p, struct
 		else if (!rc)
 			fielderr_add(fe, "bad_review_id", "所关联的差评不存在");
 	}
+	if (p->activity_id) {
+		struct activity v;
+		if ((rc = store_activity_get(s, c->a, p->activity_id, &v)) < 0)
+			return -1;
+		if (!rc)
+			fielderr_add(fe, "activity_id", "所关联的工作台账不存在");
+	}
 	if (p->inspection_id) {
 		if (!p->source || strcmp(p->source, "inspection"))
 			fielderr_add(fe, "inspection_id", "只有来源为巡察的问题可关联巡察");
@@ -187,10 +197,23 @@ static int add_tx(struct store *s, void *arg)
 	return aa->id < 0 ? -1 : 0;
 }
 
+/* The activity a request names must be one the actor sees (the work log's
+ * jurisdiction, activity_get audits a denial): RES_DONE, RES_NOT_FOUND or
+ * RES_STORE; none named: RES_DONE. */
+static int activity_seen(struct ctx *c, int64_t activity_id)
+{
+	struct activity v;
+
+	return activity_id ? activity_get(c, activity_id, &v) : RES_DONE;
+}
+
 int64_t problem_add(struct ctx *c, const struct problem *p, struct fielderr *fe)
 {
 	struct add_arg aa = { .c = c, .p = p, .fe = fe };
-	int rc;
+	int rc = activity_seen(c, p->activity_id);
+
+	if (rc != RES_DONE)
+		return rc == RES_NOT_FOUND ? RES_NOT_FOUND : -2;
 
 	if (p->unit_id > 0) {
 		rc = authz_unit(c, p->unit_id, arena_printf(c->a, "unit/%" PRId64, p->unit_id));
@@ -276,6 +299,8 @@ int problem_edit(struct ctx *c, const struct problem *p, struct fielderr *fe)
 	int rc;
 
 	if ((rc = problem_get(c, p->id, &old)) != RES_DONE)
+		return rc;
+	if (p->activity_id != old.activity_id && (rc = activity_seen(c, p->activity_id)) != RES_DONE)
 		return rc;
 	if (old.confirmed_on) {
 		fielderr_add(fe, "state", "该问题已确认销号，不能再修改");

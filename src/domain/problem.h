@@ -42,9 +42,11 @@ extern const struct label problem_step_labels[]; /* the timeline's steps */
  * a store error (the caller rolls back). */
 int64_t problem_add_in_tx(struct ctx *c, const struct problem *p, struct fielderr *fe);
 /* The same for the pages, in a transaction of its own, for a unit within
- * the actor's jurisdiction: the id, -1 (fe), -2 store. */
+ * the actor's jurisdiction: the id, -1 (fe), -2 store; 0 (RES_NOT_FOUND)
+ * when p->activity_id names an activity the actor may not see. */
 int64_t problem_add(struct ctx *c, const struct problem *p, struct fielderr *fe);
-/* The office's fields of problem p->id (not once confirmed): RES_*. */
+/* The office's fields of problem p->id (not once confirmed): RES_*
+ * (RES_NOT_FOUND also for a newly named activity the actor may not see). */
 int problem_edit(struct ctx *c, const struct problem *p, struct fielderr *fe);
 
 int problem_get(struct ctx *c, int64_t id, struct problem *out);

@@ -19,6 +19,7 @@ struct problem {
 	const char *campaign_name;
 	int64_t bad_review_id;      /* 0 none: the bad review of a 码上问效 problem */
 	int64_t inspection_id;      /* 0 none: the inspection that found it (source inspection) */
+	int64_t activity_id;        /* 0 none: the work log entry that found it (0061) */
 	const char *summary;
 	const char *found;          /* the day it was found */
 	const char *deadline;       /* 整改时限: a day set per problem */
@@ -56,6 +57,9 @@ struct problem_filter {
 	int overdue;                /* 1: overdue only (只看逾期) */
 	int64_t campaign_id;
 	int64_t inspection_id;      /* an inspection's findings */
+	int64_t activity_id;        /* a work log entry's findings */
+	const char *kind;           /* the found-by activity's kind (activity_kinds code), "" any */
+	const char *category;       /* the found-by activity's violation category, "" any */
 	int top_leader;             /* 1: top-leader problems only */
 	const char *found_from, *found_to;
 	const char *rectified_from, *rectified_to;  /* the day the unit marked it rectified */

@@ -34,7 +34,8 @@ static const struct label state_choices[] = {
 	{ NULL, NULL } };
 static const struct label sheet_choices[] = { { "source", "按问题来源分表" }, { "unit", "按整改单位分表" },
 	{ NULL, NULL } };
-static const char *const list_args[] = { "source", "within", "state", "overdue", "campaign_id", "top_leader",
+static const char *const list_args[] = { "source", "within", "state", "overdue", "campaign_id", "activity_id", "kind",
+					 "category", "top_leader",
 	"found_from", "found_to", "rectified_from", "rectified_to", NULL };
 
 static const struct list_col cols[] = { { "编号", "num", 0, 0 }, { "发现日期", NULL, 0, 0 },
@@ -182,6 +183,9 @@ static void source_item(struct req *r, struct strbuf *sb, const struct problem *
 	if (p->inspection_id)   /* the inspection's page answers by its need-to-know */
 		record_link(sb, "来源记录", arena_printf(r->arena, "/inspections/%" PRId64, p->inspection_id),
 			    arena_printf(r->arena, "巡察 %" PRId64, p->inspection_id));
+	if (p->activity_id)     /* the work log's page answers by its jurisdiction */
+		record_link(sb, "发现问题的工作", arena_printf(r->arena, "/worklog/%" PRId64, p->activity_id),
+			    arena_printf(r->arena, "工作台账 %" PRId64, p->activity_id));
 	if (p->bad_review_id) {
 		const char *href = arena_printf(r->arena, "/ratings/bad/%" PRId64, p->bad_review_id);
 		const char *text = arena_printf(r->arena, "差评 %" PRId64, p->bad_review_id);
@@ -354,6 +358,10 @@ static void problem_form(struct req *r, struct strbuf *sb, const struct problem 
 			 : p->bad_review_id ? arena_printf(r->arena, "%" PRId64, p->bad_review_id) : "";
 	field_text(sb, "bad_review_id", "关联差评编号（码上问效）", v, 0, fielderr_get(fe, "bad_review_id"),
 		   "inputmode=\"numeric\"");
+	v = posted || !p ? req_field(r, "activity_id")
+			 : p->activity_id ? arena_printf(r->arena, "%" PRId64, p->activity_id) : "";
+	field_text(sb, "activity_id", "发现问题的工作台账编号（明察暗访、交叉互检等）", v, 0,
+		   fielderr_get(fe, "activity_id"), "inputmode=\"numeric\"");
 	problem_fields(r, sb, p, fe);
 	form_close(sb, "保存", p ? arena_printf(r->arena, "/problems/%" PRId64, p->id) : "/problems");
 }
@@ -377,6 +385,7 @@ static int read_form(struct req *r, struct problem *p, struct fielderr *fe)
 	p->source = req_field(r, "source");
 	p->campaign_id = form_opt_id(&r->form, "campaign_id", fe, "所选专项整治不存在");
 	p->bad_review_id = form_opt_id(&r->form, "bad_review_id", fe, "差评编号应为数字");
+	p->activity_id = form_opt_id(&r->form, "activity_id", fe, "工作台账编号应为数字");
 	problem_read_fields(r, p);
 	return p->unit_id < 0 ? -1 : 0;
 }
@@ -401,8 +410,8 @@ int page_problem_create(struct req *r)
 	id = problem_add(&r->c, &p, &fe);
 	if (id == -1)
 		return form_page(r, NULL, &fe, 422);
-	if (id < 0)
-		return res_error(r, RES_STORE, "problem");
+	if (id <= 0)
+		return res_error(r, id ? RES_STORE : RES_NOT_FOUND, "problem");
 	return page_result(r, RES_DONE, "problem", arena_printf(r->arena, "/problems/%" PRId64 "?ok=created", id));
 }
 

@@ -15,6 +15,7 @@
 #include "domain/authz.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
+#include "domain/problem.h"
 #include "domain/result.h"
 #include "domain/worklog.h"
 #include "http/filter.h"
@@ -129,6 +130,46 @@ int page_worklog(struct req *r)
 
 /* ---- one entry ---------------------------------------------------------------- */
 
+static const struct list_col found_cols[] = {
+	{ "编号", "num", 8, 0 }, { "整改单位", NULL, 16, 0 }, { "问题描述", NULL, 40, 0 },
+	{ "整改时限", "day", 12, 0 }, { "整改状态", NULL, 14, 0 },
+};
+static const struct list_def found_list = LIST_DEF("发现的问题", "activity_problems", NULL, found_cols);
+
+/* the problems the entry found (problems.activity_id, 0061), within the
+ * reader's jurisdiction over the ledger: the counts found and rectified,
+ * the first FOUND_ROWS, and the ledger filtered to them */
+#define FOUND_ROWS 50
+static void found_problems(struct req *r, struct strbuf *sb, int64_t id)
+{
+	struct problem_filter f = { .page = { 0, FOUND_ROWS }, .activity_id = id };
+	struct problem_filter done = { .page = { 0, 1 }, .activity_id = id, .state = 3 };
+	struct problem *v, *dv;
+	struct listw w;
+	int64_t total = 0, rectified = 0;
+	int n;
+
+	if (!authz_has(&r->c.who, PERM_PROBLEM_READ))
+		return;
+	n = problem_list(&r->c, &f, &v, &total);
+	if (n < 0 || problem_list(&r->c, &done, &dv, &rectified) < 0) {
+		strbuf_addstr(sb, "<h2>发现的问题</h2><p class=\"error\">问题整改台账暂时无法读取</p>");
+		return;
+	}
+	strbuf_addf(sb, "<h2>发现的问题</h2><p>发现问题 %" PRId64 " 个，已整改 %" PRId64 " 个。"
+		    "<a href=\"/problems?activity_id=%" PRId64 "\">在问题整改台账中查看</a></p>", total, rectified, id);
+	list_open(&w, r, sb, &found_list);
+	for (int i = 0; i < n; i++) {
+		list_id(&w, "/problems", v[i].id);
+		list_text(&w, v[i].unit_name);
+		list_text(&w, v[i].summary);
+		list_day(&w, v[i].deadline);
+		list_text(&w, problem_state_text(&v[i]));
+		list_row_end(&w);
+	}
+	list_close(&w, "尚未登记该项工作发现的问题");
+}
+
 int page_activity(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -155,6 +196,7 @@ int page_activity(struct req *r)
 	record_item(&sb, "登记部门", v.office);
 	record_item(&sb, "备注", v.note);
 	record_close(&sb);
+	found_problems(r, &sb, v.id);
 	attach_section(r, &sb, "activity", v.id);
 	return page_finish(r, &sb, 200);
 }

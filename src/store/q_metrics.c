@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "store/q_grains.h"
+#include "store/q_listscope.h"
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_rollup.h"
@@ -165,6 +166,8 @@ int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope 
 		store_bind_int(st, i++, s->round_id);
 		store_bind_int(st, i++, s->round_id);
 	}
+	if (bits & METRIC_SCOPE_KIND)
+		i = q_bind_text2(st, i, s->activity_kind);
 	return i;
 }
 

@@ -9,7 +9,7 @@
  * figure count the same rows.  Each fragment is off when its value is
  * empty or 0; the parameters, in order: unit (scope user, unit),
  * campaign x2, category x2, source x2, organ x2, subject (any, rank x2,
- * top, lead, key), round x2.  M_UNIT reads the CTEs vis and sub of M_WITH.
+ * top, lead, key), round x2, kind x2.  M_UNIT reads the CTEs vis and sub of M_WITH.
  */
 #include "model/metrics.h"
 #include "store/q_scope.h"
@@ -49,8 +49,14 @@ int q_metric_bind_all(struct store_stmt *st, const struct metric_period *p, cons
 #define M_SUBJ_ROW(R, T, L) "(? = '' OR " R " = ?) AND (? = 0 OR " T " = 1) AND " \
 	"(? = 0 OR " L " = 1) AND (? = 0 OR " T " = 1 OR " L " = 1 OR " R " = 'section')"
 #define M_SUBJ(COND) "AND (? = 0 OR " COND ") "
-/* an inspection round: the last member (METRIC_SCOPE_ROUND) */
+/* an inspection round (METRIC_SCOPE_ROUND) */
 #define M_ROUND(COL) "AND (? = 0 OR " COL " = ?) "
+/* work log kinds, the last member (METRIC_SCOPE_KIND): "+"-joined codes
+ * ("" any), matched without LIKE's '_' wildcard meaning anything (escaped
+ * by '#'); a family whose kind is that of a linked record wraps
+ * M_KIND_LIKE in its own test (two parameters either way) */
+#define M_KIND_LIKE(COL) "('+' || ? || '+') LIKE ('%+' || replace(" COL ", '_', '#_') || '+%') ESCAPE '#'"
+#define M_KINDS(COL) "AND (? = '' OR " M_KIND_LIKE(COL) ") "
 
 /* ---- scope fragments per family ------------------------------------------ */
 

@@ -20,7 +20,8 @@
 #define P_COLS "p.id, p.unit_id, u.name, p.source, COALESCE(p.campaign_id, 0), COALESCE(k.name, ''), " \
 	"COALESCE(p.bad_review_id, 0), p.summary, p.found, p.deadline, p.state, p.top_leader, p.measures, " \
 	"p.rectified, COALESCE(p.confirmed_by, 0), COALESCE(NULLIF(cu.display_name, ''), cu.name, ''), p.confirmed_on, " \
-	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra, COALESCE(p.inspection_id, 0) "
+	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra, COALESCE(p.inspection_id, 0), " \
+	"COALESCE(p.activity_id, 0) "
 #define P_FROM "FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN campaigns k ON k.id = p.campaign_id " \
 	"LEFT JOIN users cu ON cu.id = p.confirmed_by "
 
@@ -49,15 +50,17 @@ static void fill_problem(struct arena *a, struct store_stmt *st, void *row)
 	p->ext_id = q_text_or_null(a, st, 18);
 	p->extra = q_text_or_null(a, st, 19);
 	p->inspection_id = store_col_int(st, 20);
+	p->activity_id = store_col_int(st, 21);
 }
 
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO problems(unit_id, source, campaign_id, bad_review_id, summary, found, deadline, top_leader, "
-	"created_by, created_at, ext_id, extra, inspection_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	"activity_id, created_by, created_at, ext_id, extra, inspection_id) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	NULL };
 static const struct store_sql Q_UPDATE = {
 	"UPDATE problems SET unit_id = ?, source = ?, campaign_id = ?, bad_review_id = ?, summary = ?, found = ?, "
-	"deadline = ?, top_leader = ? WHERE id = ?", NULL };
+	"deadline = ?, top_leader = ?, activity_id = ? WHERE id = ?", NULL };
 
 /* the office's fields from index 1: the next index */
 static int bind_fields(struct store_stmt *st, const struct problem *p)
@@ -70,7 +73,8 @@ static int bind_fields(struct store_stmt *st, const struct problem *p)
 	store_bind_text(st, 6, p->found);
 	store_bind_text(st, 7, p->deadline);
 	store_bind_int(st, 8, p->top_leader != 0);
-	return 9;
+	q_bind_id(st, 9, p->activity_id);
+	return 10;
 }
 
 int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t user_id, int64_t now)
@@ -199,11 +203,14 @@ int store_problem_steps(struct store *s, struct arena *a, int64_t problem_id, st
 static const char *const state_codes[] = { "", "open", "rectifying", "rectified", "rectified" };
 
 /* parameters: scope x2 (Q_SCOPE_WITH and here), source x2, within x2,
- * state x2, confirmed, overdue + today, campaign x2, inspection x2, top,
- * found x4, rectified x4 */
+ * state x2, confirmed, overdue + today, campaign x2, inspection x2,
+ * activity x2, kind x2, category x2, top, found x4, rectified x4 */
 #define P_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " AND (? = '' OR p.source = ?) AND " QL_WITHIN("p.unit_id") \
 	"AND (? = '' OR p.state = ?) AND (? = 0 OR p.confirmed_on IS NOT NULL) " \
 	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.inspection_id = ?) " \
+	"AND (? = 0 OR p.activity_id = ?) " \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.kind = ?)) " \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.category = ?)) " \
 	"AND (? = 0 OR p.top_leader = 1) " \
 	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
@@ -229,6 +236,10 @@ static int bind_where(struct store_stmt *st, int i, const struct problem_filter 
 	store_bind_int(st, i++, f->campaign_id);
 	store_bind_int(st, i++, f->inspection_id);
 	store_bind_int(st, i++, f->inspection_id);
+	store_bind_int(st, i++, f->activity_id);
+	store_bind_int(st, i++, f->activity_id);
+	i = q_bind_text2(st, i, f->kind);
+	i = q_bind_text2(st, i, f->category);
 	store_bind_int(st, i++, f->top_leader != 0);
 	i = q_bind_text2(st, i, f->found_from);
 	i = q_bind_text2(st, i, f->found_to);
@@ -323,7 +334,12 @@ int64_t store_problem_by_ext(struct store *s, const char *ext_id)
 
 /* ---- statistics --------------------------------------------------------------- */
 
-#define P_M_SCOPE M_UNIT("p.unit_id") M_CAMP("p.campaign_id")
+/* category= and kind=: the tags and the kind of the problem's activity
+ * (a problem without one never matches); the campaign is the problem's own */
+#define P_M_SCOPE M_UNIT("p.unit_id") M_CAMP("p.campaign_id") \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.category = ?)) " \
+	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND " \
+	M_KIND_LIKE("a.kind") ")) "
 static const struct store_sql Q_M_FOUND = {
 	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found") P_M_SCOPE, NULL };
 static const struct store_sql Q_M_RECTIFIED = {

@@ -42,7 +42,8 @@ int store_problem_by_source(struct store *s, struct arena *a, const struct probl
 int64_t store_problem_by_ext(struct store *s, const char *ext_id);
 
 /* statistics (QF_METRIC in domain/problem.c) */
-#define Q_METRIC_PROBLEM_SCOPES (METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN)
+#define Q_METRIC_PROBLEM_SCOPES \
+	(METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY | METRIC_SCOPE_KIND)
 int store_metric_problems_found(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 				int64_t *out);
 int store_metric_problems_rectified(struct store *db, const struct metric_period *p,

@@ -374,10 +374,7 @@ int store_regdocs_due(struct store *s, struct arena *a, const char *last, int li
 
 /* ---- statistics --------------------------------------------------------------- */
 
-/* the activity kinds of the scope: "+"-joined codes ("" any), matched
- * without LIKE's '_' wildcard meaning anything (escaped by '#') */
-#define A_M_KINDS "AND (? = '' OR ('+' || ? || '+') LIKE ('%+' || replace(a.kind, '_', '#_') || '+%') ESCAPE '#') "
-#define A_M_SCOPE M_UNIT("a.unit_id") M_CAMP("a.campaign_id") "AND (? = '' OR a.category = ?) " A_M_KINDS
+#define A_M_SCOPE M_UNIT("a.unit_id") M_CAMP("a.campaign_id") "AND (? = '' OR a.category = ?) " M_KINDS("a.kind")
 static const struct store_sql Q_M_COUNT = {
 	M_WITH "SELECT CAST(COALESCE(sum(a.count), 0) AS BIGINT) FROM activities a " M_PERIOD("a.day") A_M_SCOPE,
 	NULL };
@@ -392,12 +389,11 @@ int store_metric_activities(struct store *db, const struct metric_period *p, con
 			    int what, int64_t *out)
 {
 	struct store_stmt *st = store_prepare(db, what ? &Q_M_PEOPLE : &Q_M_COUNT);
-	int i;
 
 	if (!st)
 		return STORE_ERR;
-	i = q_metric_bind_all(st, p, s, METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY);
-	q_bind_text2(st, i, s->activity_kind);
+	q_metric_bind_all(st, p, s, METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY |
+			  METRIC_SCOPE_KIND);
 	return q_scalar_out(st, out);
 }
 

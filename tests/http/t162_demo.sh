@@ -36,8 +36,10 @@
 
 # camp14 (0056), insp14, talk15, log15, opin15: campaigns' plans, groups and
 # measure types; the inspections' lines; the talks, matter reports and cadres;
-# the work log and the register; the opinion replies (demo_opinions.c)
-DEMO_SHA256=a1a0a833f0b3b8b00836d58067775a2eb293997806c7f8fb84e869cbe590697c
+# the work log and the register; the opinion replies (demo_opinions.c);
+# plink15: the problems the work log's checks found, naming their activities
+# (and the 政治监督 13 and 两函一书 8 moved after the work log, which they name)
+DEMO_SHA256=2ad1f1e5d5b5104129c337f1f46ca2a91ab805078a5ae9c1509b675b4af21e4a
 
 init_db || { not_ok "init"; finish; }
 
@@ -128,8 +130,9 @@ expect_figures "微腐败" "sanctioned=3 returned=272520" --campaign "$(camp 群
 expect_figures "巡察移交" "clues_received=12" --source inspection
 # the rectification ledger (issue 14): each of the report's counts is the
 # ledger under a source and a found period (src/cmd/demo_problems.c)
-# (503 = 130 of the other sources + the first round's 373 inspection findings, 3 of them top-leader)
-expect_figures "整改台账" "problems_found=503 problems_rectified=500 problems_top_leader=3"
+# (1871 = 130 of the other sources + the first round's 373 inspection findings, 3 of them
+# top-leader, + the 1368 the work log's checks found: 960 74 50 40 98 45 101, all rectified)
+expect_figures "整改台账" "problems_found=1871 problems_rectified=1868 problems_top_leader=3"
 expect_figures "微腐败 发现并督促问题整改16个" "problems_found=16 problems_rectified=16" --campaign "$(camp 群众身边)"
 # the inspections (issue 14, src/cmd/demo_inspections.c): the report's sentence per round
 R1=$(sql "SELECT id FROM inspection_rounds WHERE year = 2022 AND number = 1")
@@ -149,6 +152,16 @@ expect_eq "... numbered 青纪函〔2022〕1号 to 57号, every cadre a demo per
 	"$(sql "SELECT count(*) || '|' || max(CASE WHEN number LIKE '%57号' THEN number END) || '|' || (SELECT count(person_id) FROM opinion_lines) || '|' || (SELECT count(opinion) FROM opinion_lines) FROM opinion_requests WHERE state = 'replied'")"
 expect_eq "... a cadre named by the platform's rule: no matter about any of them" 0 \
 	"$(sql "SELECT count(*) FROM opinion_lines l WHERE EXISTS (SELECT 1 FROM clue_subjects s WHERE s.person_id = l.person_id) OR EXISTS (SELECT 1 FROM outcomes o WHERE o.person_id = l.person_id)")"
+# the problems a kind of check found (0061: each names its activity)
+expect_figures "政治监督 发现并督促问题整改13个" "problems_found=13" --kind political_supervision
+expect_figures "“两函一书” 督促整改问题8个" "problems_found=8" --kind two_letters
+expect_figures "疫情防控 发现并督促问题整改960个" "problems_found=960" --kind supervision_bulletin --campaign "$(camp 疫情防控)"
+expect_figures "交叉互检 发现问题74个" "problems_found=74" --kind cross_check --campaign "$(camp 疫情防控)"
+expect_figures "明察暗访 问题50个" "problems_found=50" --kind spot_check --campaign "$(camp 全市机关)"
+expect_figures "机关作风明察暗访 整改问题40个" "problems_found=40" --kind spot_check --category eight_rules
+expect_figures "“四风”交叉互检 发现并反馈相关问题98个" "problems_found=98" --kind cross_check --category eight_rules
+expect_figures "谈话点安全检查 共发现问题45个" "problems_found=45 problems_rectified=45" --kind talk_site_check
+expect_figures "基层群众访谈 发现并解决问题101个" "problems_found=101" --kind grassroots_interview
 ledger() { sql "SELECT count(*) || '|' || count(confirmed_on) FROM problems WHERE source = '$1' AND found BETWEEN '$2' AND '$3' ${4:-}"; }
 expect_eq "政治监督 发现并督促问题整改13个 (all confirmed)" "13|13" "$(ledger political 2022-04-01 2022-06-30)"
 expect_eq "两函一书 督促整改问题8个" "8|8" "$(ledger political 2022-08-01 2022-09-30)"
