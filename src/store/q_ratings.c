@@ -266,25 +266,6 @@ static const struct store_sql Q_REVIEW_BY_CODE = {
 static const struct store_sql Q_REVIEW_OF_RATING = {
 	"SELECT " REVIEW_COLS "WHERE b.rating_id = ?", NULL };
 
-/* one row of a scoped lookup: scope user, id, scope user */
-static int get_scoped(struct store *s, struct arena *a, const struct store_sql *q, int64_t id,
-		      int64_t scope_user, q_fill_fn fill, void *out)
-{
-	struct store_stmt *st = store_prepare(s, q);
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, scope_user);
-	store_bind_int(st, 2, id);
-	store_bind_int(st, 3, scope_user);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		fill(a, st, out);
-	store_reset(st);
-	return rc;
-}
-
 static int get_by_text(struct store *s, struct arena *a, const struct store_sql *q, const char *v,
 		       q_fill_fn fill, void *out)
 {
@@ -303,13 +284,13 @@ static int get_by_text(struct store *s, struct arena *a, const struct store_sql 
 
 int store_letter_get(struct store *s, struct arena *a, int64_t id, int64_t scope_user, struct letter *out)
 {
-	return get_scoped(s, a, &Q_LETTER_GET, id, scope_user, fill_letter, out);
+	return q_get_scoped(store_prepare(s, &Q_LETTER_GET), a, id, scope_user, fill_letter, out);
 }
 
 int store_bad_review_get(struct store *s, struct arena *a, int64_t id, int64_t scope_user,
 			 struct bad_review *out)
 {
-	return get_scoped(s, a, &Q_REVIEW_GET, id, scope_user, fill_review, out);
+	return q_get_scoped(store_prepare(s, &Q_REVIEW_GET), a, id, scope_user, fill_review, out);
 }
 
 int store_letter_by_code(struct store *s, struct arena *a, const char *code_hash, struct letter *out)

@@ -124,28 +124,10 @@ int64_t store_matter_report_insert(struct store *s, const struct matter_report *
 static const struct store_sql Q_R_GET = {
 	Q_SCOPE_WITH "SELECT " R_COLS R_FROM "WHERE m.id = ? AND " Q_IN_SCOPE("m.unit_id"), NULL };
 
-/* a lookup "scope CTE, id, in scope": 1 found, 0 not, < 0 */
-static int scoped_get(struct store_stmt *st, struct arena *a, int64_t id, int64_t scope_user, q_fill_fn fill,
-		      void *out)
-{
-	int rc;
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, scope_user);
-	store_bind_int(st, 2, id);
-	store_bind_int(st, 3, scope_user);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		fill(a, st, out);
-	store_reset(st);
-	return rc == STORE_ROW ? 1 : rc == STORE_DONE ? 0 : rc;
-}
-
 int store_matter_report_get(struct store *s, struct arena *a, int64_t id, int64_t scope_user,
 			    struct matter_report *out)
 {
-	return scoped_get(store_prepare(s, &Q_R_GET), a, id, scope_user, fill_report, out);
+	return q_get_scoped(store_prepare(s, &Q_R_GET), a, id, scope_user, fill_report, out);
 }
 
 static const struct store_sql Q_R_CHECK = {
@@ -301,7 +283,7 @@ static const struct store_sql Q_T_GET = {
 
 int store_talk_get(struct store *s, struct arena *a, int64_t id, int64_t scope_user, struct talk *out)
 {
-	return scoped_get(store_prepare(s, &Q_T_GET), a, id, scope_user, fill_talk, out);
+	return q_get_scoped(store_prepare(s, &Q_T_GET), a, id, scope_user, fill_talk, out);
 }
 
 /* parameters: scope, within x2, person x2, kind x2, unit_led, day x4 */

@@ -123,6 +123,17 @@ int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fi
 	return get_row(st, a, fill, row);
 }
 
+int q_get_scoped(struct store_stmt *st, struct arena *a, int64_t id, int64_t scope_user, q_fill_fn fill,
+		 void *row)
+{
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, scope_user);
+	store_bind_int(st, 2, id);
+	store_bind_int(st, 3, scope_user);
+	return get_row(st, a, fill, row);
+}
+
 int q_get_by_text(struct store_stmt *st, struct arena *a, const char *key, q_fill_fn fill, void *row)
 {
 	if (!st)

@@ -79,6 +79,10 @@ void q_fill_subject(struct arena *a, struct store_stmt *st, void *row);
 /* Runs a statement whose one parameter is an id and fills row from its
  * first row: 1 found, 0 not, < 0 error. */
 int q_get_by_id(struct store_stmt *st, struct arena *a, int64_t id, q_fill_fn fill, void *row);
+/* The same for a scoped lookup "Q_SCOPE_WITH ... WHERE x.id = ? AND
+ * Q_IN_SCOPE(...)": parameters scope user, id, scope user. */
+int q_get_scoped(struct store_stmt *st, struct arena *a, int64_t id, int64_t scope_user, q_fill_fn fill,
+		 void *row);
 /* The same for a statement whose one parameter is a text key (a code). */
 int q_get_by_text(struct store_stmt *st, struct arena *a, const char *key, q_fill_fn fill, void *row);
 /* Runs a list statement: binds the filters, then LIMIT and OFFSET, and
