@@ -20,65 +20,30 @@
 
 #include <cmocka.h>
 
-#include "core/arena.h"
-#include "core/calendar.h"
-#include "core/crypto.h"
-#include "domain/ctx.h"
 #include "domain/matter_report.h"
 #include "domain/result.h"
-#include "domain/role.h"
 #include "domain/talk.h"
 #include "model/person.h"
-#include "model/unit.h"
 #include "store/q_persons.h"
 #include "store/q_talks.h"
-#include "store/q_units.h"
-#include "tmpdb.h"
+#include "unitdb.h"
 
-static struct store *db;
-static struct calendar *cal;
-static struct qf_keys keys;
-static struct config cfg;
-static int64_t unit, person;
+static int64_t person;
 
+/* unitdb's database, with the 2022 National Day holiday and a cadre of 甲局 */
 static int setup(void **state)
 {
-	struct unit u = { .region = "230100", .name = "甲局", .kind = "department" };
 	struct person p = { .region = "230100", .name = "赵科长", .rank = "section", .position = "科长" };
 
-	(void)state;
-	if (crypto_setup() < 0)
-		return -1;
-	config_defaults(&cfg);
-	cal = calendar_new();
-	if (!(db = tmpdb_open("talk")) || !cal)
+	if (unitdb_setup(state) < 0)
 		return -1;
 	for (int d = 1; d <= 7; d++)            /* the 2022 National Day holiday, and its 调休 */
 		calendar_set(cal, date_from_ymd(2022, 10, d), 1, "国庆节");
 	calendar_set(cal, date_from_ymd(2022, 10, 8), 0, "国庆节");
 	calendar_set(cal, date_from_ymd(2022, 10, 9), 0, "国庆节");
-	unit = store_unit_insert(db, &u, time(NULL));
-	p.unit_id = unit;
-	person = unit > 0 ? store_person_insert(db, &p, time(NULL)) : -1;
+	p.unit_id = unitdb_unit;
+	person = store_person_insert(db, &p, time(NULL));
 	return person > 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	calendar_free(cal);
-	return tmpdb_close(db);
-}
-
-static struct ctx as(struct arena *a, const char *role)
-{
-	struct ctx c = { .db = db, .a = a, .cal = cal, .keys = &keys, .cfg = &cfg, .now = time(NULL) };
-
-	c.who.id = 0;
-	c.who.name = role;
-	c.who.role = role;
-	c.who.perms = role_perms(role_find(role));
-	return c;
 }
 
 static void clock_of(struct ctx *c, const char *event, const char *reported, const char *due, int late)
@@ -93,7 +58,7 @@ static void clock_of(struct ctx *c, const char *event, const char *reported, con
 static void test_report_clock(void **state)
 {
 	struct arena *a = arena_new(4096);
-	struct ctx c = as(a, "case_manager");
+	struct ctx c = unitdb_as(a, "case_manager");
 
 	(void)state;
 	clock_of(&c, "2022-06-01", "2022-07-01", "2022-07-01", 0);     /* day 30, a Friday */
@@ -114,7 +79,7 @@ static int64_t count_talks(void)
 static void test_quick_entry_all_or_nothing(void **state)
 {
 	struct arena *a = arena_new(1 << 14);
-	struct ctx c = as(a, "case_manager");
+	struct ctx c = unitdb_as(a, "case_manager");
 	struct talk t = { .kind = "heart", .day = "2022-04-01", .talker_name = "某" };
 	int64_t ids[] = { person, 999999 }, made[2];
 	struct fielderr fe = { 0 };
@@ -128,7 +93,7 @@ static void test_quick_entry_all_or_nothing(void **state)
 	assert_int_equal(talk_add(&c, &t, NULL, 0, made, &fe), RES_INVALID);     /* no unit */
 	assert_non_null(fielderr_get(&fe, "unit_id"));
 	fe = (struct fielderr){ 0 };
-	t.unit_id = unit;
+	t.unit_id = unitdb_unit;
 	t.persons = 0;
 	assert_int_equal(talk_add(&c, &t, NULL, 0, made, &fe), RES_INVALID);     /* no persons */
 	assert_non_null(fielderr_get(&fe, "persons"));
@@ -142,7 +107,7 @@ static void test_quick_entry_all_or_nothing(void **state)
 static void test_outcome_on_talk(void **state)
 {
 	struct arena *a = arena_new(1 << 14);
-	struct ctx c = as(a, "case_manager");
+	struct ctx c = unitdb_as(a, "case_manager");
 	struct talk heart = { .kind = "heart", .day = "2022-05-01", .talker_name = "某" };
 	struct talk reminder = { .kind = "reminder", .day = "2022-05-02", .talker_name = "某" };
 	int64_t ids[] = { person }, h, r;
@@ -167,5 +132,5 @@ int main(void)
 		cmocka_unit_test(test_quick_entry_all_or_nothing),
 		cmocka_unit_test(test_outcome_on_talk),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, unitdb_teardown);
 }

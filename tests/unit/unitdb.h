@@ -2,7 +2,7 @@
 #define QF_TEST_UNITDB_H
 /*
  * unitdb.h: the fixture of the domain unit tests that act as a role on a
- * migrated database with one unit (test_problem.c, test_campaign.c): the
+ * migrated database with one unit (test_problem.c, test_campaign.c, test_talk.c): the
  * database (tmpdb.h), a calendar, default settings, the unit 甲局
  * (unitdb_unit), and a context acting as a role (unitdb_as).
  */
