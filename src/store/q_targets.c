@@ -712,7 +712,7 @@ int store_township_units(struct store *s, struct arena *a, int64_t **ids, const 
 
 static const struct store_sql Q_STAFF = {
 	"SELECT id, " USER_NAME("users") ", office FROM users WHERE disabled = 0 "
-	"AND role NOT IN ('sysadmin', 'secadmin', 'auditadmin') "
+	"AND role NOT IN ('sysadmin', 'secadmin', 'auditadmin', 'rectifier') "      /* the commission's staff */
 	"ORDER BY CASE WHEN role = 'leader' THEN 0 ELSE 1 END, office, name LIMIT 500", NULL };
 
 static void fill_staff(struct arena *a, struct store_stmt *st, void *row)

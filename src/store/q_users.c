@@ -396,7 +396,8 @@ int store_user_set_office(struct store *s, int64_t user_id, const char *office)
 /* the offices of active accounts: the handling offices a clue may be
  * assigned to (0033) */
 static const struct store_sql Q_OFFICES = {
-	"SELECT DISTINCT office FROM users WHERE office <> '' AND disabled = 0 ORDER BY office LIMIT 200", NULL };
+	"SELECT DISTINCT office FROM users WHERE office <> '' AND disabled = 0 "
+	"AND role <> 'rectifier' ORDER BY office LIMIT 200", NULL };     /* a unit's account is no office */
 
 int store_user_offices(struct store *s, struct arena *a, const char ***out)
 {

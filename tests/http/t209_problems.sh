@@ -77,12 +77,21 @@ P1=$(sql "SELECT min(id) FROM problems WHERE source = 'inspection'")
 PB=$(add "{\"unit_id\":$UB,\"source\":\"resident\",\"summary\":\"乙镇的问题\",\"found\":\"2022-01-05\",\"deadline\":\"2022-01-31\"}")
 
 # ---- the unit-scoped accounts --------------------------------------------------
-ready_user ra --role rectifier --unit "$UA" --password-stdin --db "$DB" >/dev/null
+ready_user ra --role rectifier --unit "$UA" --office 甲局整改联络员 --password-stdin --db "$DB" >/dev/null
 ready_user rb --role rectifier --unit "$UB" --password-stdin --db "$DB" >/dev/null
 RA=$T_DIR/ra.jar RB=$T_DIR/rb.jar
 login clerk "$PW" "$T_DIR/clerk.jar" >/dev/null
 expect_eq "甲局's rectification account logs in" 303 "$(login ra "$PW" "$RA")"
 expect_eq "乙镇's logs in" 303 "$(login rb "$PW" "$RB")"
+# a unit's rectification account is no office of the commission: its office (the unit's
+# name) is offered neither as an office (clue assignment, scoring, reminders) nor as a
+# member of staff (reminder recipients, campaign group leaders)
+RAO=$(sql "SELECT office FROM users WHERE name = 'ra'")
+check "... ra's account carries its unit as its office" test -n "$RAO"
+curl -s -b "$JAR" "$BASE/reminders/new" >"$T_DIR/rn.html"
+check "the reminder form lists offices" grep -q '<option' "$T_DIR/rn.html"
+check "... but not a rectification account's office" sh -c "! grep -qF 'value=\"$RAO\"' '$T_DIR/rn.html'"
+check "... nor the account among the staff" sh -c "! grep -qF 'value=\"$(sql "SELECT id FROM users WHERE name = 'ra'")\"' '$T_DIR/rn.html'"
 r=$(api GET /api/problems "" "$RA")
 expect_eq "ra lists 甲局's problems only" "200 $(sql "SELECT count(*) FROM problems WHERE unit_id = $UA")" \
 	"$(status "$r") $(body "$r" | jget '["total"]')"
