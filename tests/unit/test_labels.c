@@ -315,6 +315,21 @@ static void test_opinion_state_choices(void **state)
 	assert_null(ch[i].arg);
 }
 
+/* Every interchange type's id letter is its own (the made-up ids of an
+ * export, "X12", name one type; two families of one session both took X,
+ * and two took Y), and the table fits IX_MAX_TYPES. */
+static void test_interchange_prefixes(void **state)
+{
+	int n = 0;
+
+	(void)state;
+	for (const struct ix_type *t = ix_types; t->type; t++, n++)
+		for (const struct ix_type *u = t + 1; t->prefix && u->type; u++)
+			if (u->prefix && !strcmp(t->prefix, u->prefix))
+				fail_msg("%s and %s share the id letter %s", t->type, u->type, t->prefix);
+	assert_true(n <= IX_MAX_TYPES);
+}
+
 /* Every enumerated interchange field checks against a labels.h table. */
 static void test_interchange_reads_tables(void **state)
 {
@@ -370,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_matter_report_state_choices),
 		cmocka_unit_test(test_opinion_state_choices),
 		cmocka_unit_test(test_interchange_reads_tables),
+		cmocka_unit_test(test_interchange_prefixes),
 		cmocka_unit_test(test_clue_states),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
