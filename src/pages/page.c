@@ -23,42 +23,58 @@
 
 #define NOTICES_HREF "/notices"
 
+/* The sections, grouped by the work they serve (UI.md: a left navigation
+ * holding only what the role may use); a group whose entries the user
+ * may not use is left out with its heading.  The first group has none. */
+enum nav_group { NG_DAY, NG_INTAKE, NG_CASE, NG_SUPERVISION, NG_FIGURES, NG_BASE, NG_SYSTEM, NG_COUNT };
+
+static const char *const nav_group_label[NG_COUNT] = {
+	[NG_DAY] = NULL,
+	[NG_INTAKE] = "信访与线索",
+	[NG_CASE] = "审查调查",
+	[NG_SUPERVISION] = "日常监督",
+	[NG_FIGURES] = "统计报告",
+	[NG_BASE] = "基础数据",
+	[NG_SYSTEM] = "系统",
+};
+
 static const struct {
 	const char *href;
 	const char *label;
 	enum perm perm;
+	enum nav_group group;
 } nav[] = {
-	{ "/", "工作台", PERM_LOGIN },
-	{ NOTICES_HREF, "待办通知", PERM_LOGIN },
-	{ "/reports", "信访举报", PERM_REPORT_READ },
-	{ "/clues", "问题线索", PERM_CLUE_READ },
-	{ "/clues/new", "登记线索", PERM_CLUE_REGISTER },
-	{ "/cases", "案件", PERM_CASE_READ },
-	{ "/detentions", "留置", PERM_CASE_READ },
-	{ "/outcomes", "处理结果", PERM_PERSON_READ },
-	{ "/executions", "处分执行", PERM_EXECUTION },
-	{ "/accountability", "问责与追缴", PERM_ACCOUNTABILITY },
-	{ "/campaigns", "专项整治", PERM_CLUE_READ },
-	{ "/ratings", "群众评价", PERM_RATING_READ },
-	{ "/targets", "目标任务", PERM_TARGET_READ },
-	{ "/problems", "问题整改台账", PERM_PROBLEM_READ },
-	{ "/inspections", "巡察", PERM_INSPECTION_READ },
-	{ "/talks", "谈话记录", PERM_SUPERVISION_READ },
-	{ "/matter-reports", "重大事项报告", PERM_SUPERVISION_READ },
-	{ "/worklog", "工作台账", PERM_WORKLOG },
-	{ "/opinions", "意见回复", PERM_OPINION_READ },
-	{ "/categories", "违纪违法类别", PERM_CATALOG },
-	{ "/rules", "规则表", PERM_RULES_EDIT },
-	{ "/statistics", "统计数据", PERM_STATS },
-	{ "/annual", "年度报告", PERM_ANNUAL_REPORT },
-	{ "/documents/templates", "文书模板", PERM_DOC_TEMPLATES },
-	{ "/numbers", "编号规则", PERM_DOC_TEMPLATES },
-	{ "/units", "单位管理", PERM_UNIT_READ },
-	{ "/persons", "监督对象", PERM_PERSON_READ },
-	{ "/admin/users", "用户管理", PERM_USER_VIEW },
-	{ "/audit", "审计日志", PERM_AUDIT_READ },
-	{ "/calendar", "工作日历", PERM_LOGIN },
-	{ "/account", "账户安全", PERM_LOGIN },
+	{ "/", "工作台", PERM_LOGIN, NG_DAY },
+	{ NOTICES_HREF, "待办通知", PERM_LOGIN, NG_DAY },
+	{ "/reports", "信访举报", PERM_REPORT_READ, NG_INTAKE },
+	{ "/clues", "问题线索", PERM_CLUE_READ, NG_INTAKE },
+	{ "/clues/new", "登记线索", PERM_CLUE_REGISTER, NG_INTAKE },
+	{ "/cases", "案件", PERM_CASE_READ, NG_CASE },
+	{ "/detentions", "留置", PERM_CASE_READ, NG_CASE },
+	{ "/outcomes", "处理结果", PERM_PERSON_READ, NG_CASE },
+	{ "/executions", "处分执行", PERM_EXECUTION, NG_CASE },
+	{ "/accountability", "问责与追缴", PERM_ACCOUNTABILITY, NG_CASE },
+	{ "/inspections", "巡察", PERM_INSPECTION_READ, NG_SUPERVISION },
+	{ "/campaigns", "专项整治", PERM_CLUE_READ, NG_SUPERVISION },
+	{ "/problems", "问题整改台账", PERM_PROBLEM_READ, NG_SUPERVISION },
+	{ "/targets", "目标任务", PERM_TARGET_READ, NG_SUPERVISION },
+	{ "/talks", "谈话记录", PERM_SUPERVISION_READ, NG_SUPERVISION },
+	{ "/matter-reports", "重大事项报告", PERM_SUPERVISION_READ, NG_SUPERVISION },
+	{ "/opinions", "意见回复", PERM_OPINION_READ, NG_SUPERVISION },
+	{ "/worklog", "工作台账", PERM_WORKLOG, NG_SUPERVISION },
+	{ "/ratings", "群众评价", PERM_RATING_READ, NG_SUPERVISION },
+	{ "/statistics", "统计数据", PERM_STATS, NG_FIGURES },
+	{ "/annual", "年度报告", PERM_ANNUAL_REPORT, NG_FIGURES },
+	{ "/persons", "监督对象", PERM_PERSON_READ, NG_BASE },
+	{ "/units", "单位管理", PERM_UNIT_READ, NG_BASE },
+	{ "/categories", "违纪违法类别", PERM_CATALOG, NG_BASE },
+	{ "/rules", "规则表", PERM_RULES_EDIT, NG_BASE },
+	{ "/documents/templates", "文书模板", PERM_DOC_TEMPLATES, NG_BASE },
+	{ "/numbers", "编号规则", PERM_DOC_TEMPLATES, NG_BASE },
+	{ "/calendar", "工作日历", PERM_LOGIN, NG_BASE },
+	{ "/admin/users", "用户管理", PERM_USER_VIEW, NG_SYSTEM },
+	{ "/audit", "审计日志", PERM_AUDIT_READ, NG_SYSTEM },
+	{ "/account", "账户安全", PERM_LOGIN, NG_SYSTEM },
 };
 
 static void head(struct strbuf *sb, const char *title)
@@ -113,20 +129,40 @@ static void notice_badge(struct strbuf *sb, int count)
 }
 
 /* The sections the user may use, `active` marked current, the notices
- * with their count. */
+ * with their count: a list of groups, each its heading and its list (the
+ * table keeps a group's entries together). */
 static void nav_list(struct req *r, struct strbuf *sb, int active, int count)
 {
+	size_t i = 0;
+
 	strbuf_addstr(sb, "<ul>");
-	for (size_t i = 0; i < QF_ARRAY_SIZE(nav); i++) {
-		if (!nav_shown(r, i))
-			continue;
-		strbuf_addstr(sb, "<li><a href=\"");
-		html_attr(sb, nav[i].href);
-		strbuf_addstr(sb, (int)i == active ? "\" aria-current=\"page\">" : "\">");
-		html_txt(sb, nav[i].label);
-		if (!strcmp(nav[i].href, NOTICES_HREF))
-			notice_badge(sb, count);
-		strbuf_addstr(sb, "</a></li>");
+	while (i < QF_ARRAY_SIZE(nav)) {
+		enum nav_group g = nav[i].group;
+		int open = 0;
+
+		for (; i < QF_ARRAY_SIZE(nav) && nav[i].group == g; i++) {
+			if (!nav_shown(r, i))
+				continue;
+			if (!open) {
+				strbuf_addstr(sb, "<li class=\"navgrp\">");
+				if (nav_group_label[g]) {
+					strbuf_addstr(sb, "<span class=\"navhead\">");
+					html_txt(sb, nav_group_label[g]);
+					strbuf_addstr(sb, "</span>");
+				}
+				strbuf_addstr(sb, "<ul>");
+				open = 1;
+			}
+			strbuf_addstr(sb, "<li><a href=\"");
+			html_attr(sb, nav[i].href);
+			strbuf_addstr(sb, (int)i == active ? "\" aria-current=\"page\">" : "\">");
+			html_txt(sb, nav[i].label);
+			if (!strcmp(nav[i].href, NOTICES_HREF))
+				notice_badge(sb, count);
+			strbuf_addstr(sb, "</a></li>");
+		}
+		if (open)
+			strbuf_addstr(sb, "</ul></li>");
 	}
 	strbuf_addstr(sb, "</ul>");
 }
