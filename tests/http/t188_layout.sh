@@ -122,6 +122,14 @@ check "... with the navigation" grep -q '<nav class="sidenav" aria-label="主导
 expect_eq "the intake office on the users page: 403" 403 "$(http_get "$H" -b "$CJ" "$BASE/admin/users")"
 check "... with its own navigation (信访举报, no 用户管理)" \
 	bash -c "grep -q 'href=\"/reports\"' '$H.b' && ! grep -q 'href=\"/admin/users\"' '$H.b'"
+check "... grouped: 信访与线索 heads its sections" \
+	grep -q '<li class="navgrp"><span class="navhead">信访与线索</span><ul><li><a href="/reports">' "$H.b"
+check "... a group it may use none of is left out with its heading (统计报告)" \
+	bash -c "! grep -q '统计报告' '$H.b' && ! grep -q 'href=\"/statistics\"' '$H.b'"
+http_get "$H" -b "$JAR" "$BASE/cases" >/dev/null
+check "the case manager's 案件 sits under 审查调查, marked current" \
+	grep -q '<span class="navhead">审查调查</span><ul><li><a href="/cases" aria-current="page">' "$H.b"
+check "... 统计报告 shown to the case manager" grep -q '<span class="navhead">统计报告</span>' "$H.b"
 expect_eq "a visitor's 404" 404 "$(http_get "$H" "$BASE/no/such/page")"
 check "... stays bare" bash -c "! grep -q 'sidenav' '$H.b' && grep -q 'error-code' '$H.b'"
 expect_eq "the API's 404 stays JSON" 404 "$(status "$(api GET /api/no/such)")"
