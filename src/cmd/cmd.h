@@ -123,5 +123,13 @@ int cmd_stats(int argc, char **argv);
 /* `report --annual` (report_annual.c) */
 int cmd_report_annual(const char *db, const char *key, const char *year, const char *format,
 		      const char *out, const char *tmpl, const char *rendering);
+struct metric_period;
+struct metric_scope;
+struct strbuf;
+/* `report --year Y --format docx` for the whole commission: the annual
+ * report rendered and kept, the statistics table as its appendix, into
+ * out (report_year.c).  0, or -1 with the message printed. */
+int cmd_report_year_docx(struct cmd_env *env, int year, const struct metric_period *p,
+			 const struct metric_scope *s, struct strbuf *out);
 
 #endif

@@ -3,14 +3,17 @@
  * 6 (domain/metrics.h) for a period and a scope and writes them as text,
  * JSON, or a document (pages/statdoc.h: html that prints, docx in the
  * official layout, xlsx with a sheet by month; docs/statistics.md).
- * The formats are a table: a new one (the annual report from its
- * template) adds a row.
+ * The formats are a table: a new one adds a row.  A whole year of the
+ * whole commission in docx is the year's report (issue 15): the annual
+ * report from its template with this table as its appendix
+ * (report_year.c); --table, a shorter period or any scope member writes
+ * the table alone.
  *
  *   qingfeng report --year 2022 [--quarter N | --month N] | --from D --to D
  *                   [--unit ID] [--campaign ID] [--round ID] [--category CODE] [--source CODE]
  *                   [--organ KIND] [--kind CODE] [--rank RANK] [--top-leader] [--leadership]
  *                   [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx]
- *                   [--out FILE]
+ *                   [--table] [--out FILE]
  *
  * Exit codes: 0 ok, 1 failure (the database, a scope that names nothing),
  * 2 usage (options, the period).
@@ -37,7 +40,7 @@
 
 #define USAGE "qingfeng report (--year YYYY [--quarter N | --month N] | --from YYYY-MM-DD --to YYYY-MM-DD)\n" \
 	"       [--unit ID] [--campaign ID] [--round ID] [--category CODE] [--source CODE] [--organ KIND] [--kind CODE] [--rank RANK]\n" \
-	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx] [--out FILE]\n" \
+	"       [--top-leader] [--leadership] [--key-persons] [--user NAME] [--format text|json|html|docx|xlsx] [--table] [--out FILE]\n" \
 	"       qingfeng report --annual --year YYYY [--format text|html|docx] [--out FILE]\n" \
 	"       qingfeng report --annual --template FILE | --rendering ID [--out FILE]"
 
@@ -160,8 +163,9 @@ int cmd_report(int argc, char **argv)
 	const char *db = NULL, *key = NULL, *year = NULL, *quarter = NULL, *month = NULL, *from = NULL,
 		   *to = NULL, *unit = NULL, *campaign = NULL, *round = NULL, *user = NULL, *format = "text", *out = NULL,
 		   *pos[1], *tmpl = NULL, *rendering = NULL;
-	int annual = 0;
+	int annual = 0, table = 0, year_doc;
 	struct metric_scope s = { 0 };
+	struct strbuf doc = STRBUF_INIT;
 	const struct option_spec specs[] = {
 		{ "--db", &db, NULL, "database" },
 		{ "--key", &key, NULL, "key file (default <db>.key; required with PostgreSQL)" },
@@ -182,7 +186,10 @@ int cmd_report(int argc, char **argv)
 		{ "--leadership", NULL, &s.leadership, "subjects in the leadership team" },
 		{ "--key-persons", NULL, &s.key_persons, "top leaders, leadership members and section rank" },
 		{ "--user", &user, NULL, "only what user NAME may see (a township or resident group's jurisdiction)" },
-		{ "--format", &format, NULL, "text (default), json, html (prints well), docx (official layout) or xlsx" },
+		{ "--format", &format, NULL, "text (default), json, html (prints well), docx (official layout; "
+		  "--year alone: the year's report, the table its appendix) or xlsx" },
+		{ "--table", NULL, &table, "with --format docx and --year alone: the statistics table alone, "
+		  "not the year's report with the table as its appendix" },
 		{ "--out", &out, NULL, "write to FILE (default: standard output)" },
 		{ "--annual", NULL, &annual, "the annual report rendered from its template (text, html, docx), kept with its figures" },
 		{ "--template", &tmpl, NULL, "with --annual: check FILE and save it as the next template version" },
@@ -233,17 +240,24 @@ int cmd_report(int argc, char **argv)
 		error("cannot compute the statistics: %s", store_errmsg(env.db));
 		rc = -1;
 	}
+	/* the year's report: rendered before the file is created */
+	year_doc = !strcmp(fmt->name, "docx") && !table && year && !quarter && !month && !from && !to &&
+		   metric_scope_whole(&s);
+	if (rc == 1 && year_doc && cmd_report_year_docx(&env, (int)number_arg(year), &p, &s, &doc) < 0)
+		rc = -1;
 	if (rc == 1 && out && !(f = fopen(out, "wb"))) {
 		error("cannot create '%s'", out);
 		rc = -1;
 	}
 	if (rc == 1) {
 		r = (struct report_out){ &p, &s, v, nv, env.a, env.db, env.cfg.commission };
-		if (fmt->write(f, &r) < 0 || (f == stdout ? fflush(f) : fclose(f)) != 0) {
+		if ((year_doc ? (fwrite(doc.buf, 1, doc.len, f) == doc.len ? 0 : -1) : fmt->write(f, &r)) < 0 ||
+		    (f == stdout ? fflush(f) : fclose(f)) != 0) {
 			error("cannot write the report");
 			rc = -1;
 		}
 	}
+	strbuf_release(&doc);
 	cmd_close(&env);
 	return rc == 1 ? 0 : 1;
 }

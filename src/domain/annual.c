@@ -465,14 +465,9 @@ int annual_render_html(struct strbuf *out, struct arena *a, const struct annual_
 	return rc < 0 ? -1 : 0;
 }
 
-int annual_render_docx(struct strbuf *out, struct arena *a, const struct annual_doc *d,
-		       const struct annual_fig *figs, int n, const char **why)
+void annual_docx_blocks(struct docx *x, struct arena *a, const struct annual_doc *d,
+			const struct annual_fig *figs, int n)
 {
-	struct docx *x = docx_new();
-	int rc = 0;
-
-	if (!x)
-		return *why = "out of memory", -1;
 	for (int i = 0; i < d->nblocks; i++) {
 		const struct tmpl_block *b = &d->blocks[i];
 		const char *t = annual_fill(a, b->text, figs, n);
@@ -486,6 +481,17 @@ int annual_render_docx(struct strbuf *out, struct arena *a, const struct annual_
 		else
 			docx_para(x, t);
 	}
+}
+
+int annual_render_docx(struct strbuf *out, struct arena *a, const struct annual_doc *d,
+		       const struct annual_fig *figs, int n, const char **why)
+{
+	struct docx *x = docx_new();
+	int rc = 0;
+
+	if (!x)
+		return *why = "out of memory", -1;
+	annual_docx_blocks(x, a, d, figs, n);
 	if (docx_to_buf(x, out) < 0) {
 		*why = arena_strdup(a, docx_error(x));
 		rc = -1;
@@ -610,8 +616,10 @@ static int keep_tx(struct store *s, void *arg)
 					 k->r.template_version, k->r.format));
 }
 
-int annual_render(struct ctx *c, int year, const char *format, struct strbuf *out, int64_t *id,
-		  struct tmpl_error *e)
+/* annual_render and annual_render_into: the latest template for year,
+ * written to out in format or, with x, as blocks into x (docx), then kept. */
+static int render_kept(struct ctx *c, int year, const char *format, struct strbuf *out, struct docx *x,
+		       int64_t *id, struct tmpl_error *e)
 {
 	struct annual_version v;
 	struct annual_doc d;
@@ -627,7 +635,9 @@ int annual_render(struct ctx *c, int year, const char *format, struct strbuf *ou
 	rc = annual_figures(c->db, c->a, &d, year, c->who.scoped ? c->who.id : 0, &f, e);
 	if (rc != RES_DONE)
 		return rc;
-	if (render_as(c->a, format, &d, f, d.nphs, out) < 0)
+	if (x)
+		annual_docx_blocks(x, c->a, &d, f, d.nphs);
+	else if (render_as(c->a, format, &d, f, d.nphs, out) < 0)
 		return RES_STORE;
 	k.r = (struct annual_rendering){ 0, v.version, year, format, figures_json(c->a, f, d.nphs),
 					 c->who.name, c->now };
@@ -635,6 +645,17 @@ int annual_render(struct ctx *c, int year, const char *format, struct strbuf *ou
 		return RES_STORE;
 	*id = k.r.id;
 	return RES_DONE;
+}
+
+int annual_render(struct ctx *c, int year, const char *format, struct strbuf *out, int64_t *id,
+		  struct tmpl_error *e)
+{
+	return render_kept(c, year, format, out, NULL, id, e);
+}
+
+int annual_render_into(struct ctx *c, int year, struct docx *x, int64_t *id, struct tmpl_error *e)
+{
+	return render_kept(c, year, "docx", NULL, x, id, e);
 }
 
 int annual_reproduce(struct ctx *c, int64_t id, const char *format, struct strbuf *out,

@@ -37,6 +37,7 @@
 #include "model/metrics.h"
 
 struct arena;
+struct docx;
 struct store;
 struct strbuf;
 
@@ -107,6 +108,10 @@ int annual_render_html(struct strbuf *out, struct arena *a, const struct annual_
 /* A .docx in the official layout (office/docx.h); -1 with *why. */
 int annual_render_docx(struct strbuf *out, struct arena *a, const struct annual_doc *d,
 		       const struct annual_fig *figs, int n, const char **why);
+/* Its blocks appended to a document being built (x's first error, if
+ * any, is the caller's to read). */
+void annual_docx_blocks(struct docx *x, struct arena *a, const struct annual_doc *d,
+			const struct annual_fig *figs, int n);
 
 /* The latest version (the one rendering uses): RES_DONE, RES_NOT_FOUND, RES_STORE. */
 int annual_latest(struct ctx *c, struct annual_version *v);
@@ -122,6 +127,11 @@ int annual_save(struct ctx *c, const char *body, int64_t *version, struct tmpl_e
  * RES_DONE, RES_INVALID (*e: the template or a figure), RES_STORE. */
 int annual_render(struct ctx *c, int year, const char *format, struct strbuf *out, int64_t *id,
 		  struct tmpl_error *e);
+/* annual_render in docx, but as blocks appended to the caller's document
+ * x, which may go on (`report --year Y --format docx` adds the statistics
+ * table as an appendix: cmd/report_year.c).  Kept as a docx rendering, so
+ * annual_reproduce gives the report alone.  The same results. */
+int annual_render_into(struct ctx *c, int year, struct docx *x, int64_t *id, struct tmpl_error *e);
 /* Renders a kept rendering again from its template version and its kept
  * figures (never recomputed): the same bytes as then.  RES_DONE,
  * RES_NOT_FOUND, RES_STORE; *r describes it. */

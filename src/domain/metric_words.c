@@ -73,6 +73,18 @@ static const char *label_or_code(const struct label *table, const char *code)
 	return l && *l ? l : code;
 }
 
+static int set(const char *code)
+{
+	return code && *code;
+}
+
+int metric_scope_whole(const struct metric_scope *s)
+{
+	return !s->unit_id && !s->scope_user && !s->campaign_id && !s->round_id && !set(s->category) &&
+	       !set(s->source) && !set(s->organ_kind) && !set(s->rank) && !set(s->activity_kind) &&
+	       !s->top_leader && !s->leadership && !s->key_persons;
+}
+
 const char *metric_scope_words(struct store *db, struct arena *a, const struct metric_scope *s)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -102,7 +114,7 @@ const char *metric_scope_words(struct store *db, struct arena *a, const struct m
 		strbuf_addstr(&sb, " 领导班子成员");
 	if (s->key_persons)
 		strbuf_addstr(&sb, " 一把手和领导班子及科级干部");
-	if (!sb.len)
+	if (!sb.len) /* metric_scope_whole */
 		strbuf_addstr(&sb, " 全委");
 	r = arena_strdup(a, sb.buf);
 	strbuf_release(&sb);

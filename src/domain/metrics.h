@@ -66,6 +66,9 @@ int metrics_compute_keys(struct store *db, struct arena *a, const struct metric_
  * campaigns, categories and users by name, codes by label, each member
  * after a space; " 全委" when the scope is the whole commission. */
 const char *metric_scope_words(struct store *db, struct arena *a, const struct metric_scope *s);
+/* 1 when the scope has no member (the whole commission, " 全委"); every
+ * member of struct metric_scope counts, scope_user too. */
+int metric_scope_whole(const struct metric_scope *s);
 
 /* Checks the members of a scope against the records: the unit and the
  * campaign exist, the category is in the catalog, source, organ and rank

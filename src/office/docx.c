@@ -424,6 +424,16 @@ int docx_page_break(struct docx *d)
 	return 0;
 }
 
+int docx_annex(struct docx *d, const char *label)
+{
+	if (begin(d, label, "annex label") < 0)
+		return -1;
+	para(&d->body, "Plain", "<w:pageBreakBefore/>", RFONTS(F_HEI), label);
+	para(&d->body, "Plain", "", "", NULL);
+	memset(d->heading, 0, sizeof(d->heading));
+	return 0;
+}
+
 /* One table cell: its width, more cell properties (a span, a merge, or
  * ""), the paragraph's alignment, bold or not, the size, the text. */
 static void cell(struct strbuf *sb, int width, const char *tcpr, const char *jc, int bold, int hp,

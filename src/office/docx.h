@@ -18,6 +18,7 @@
  *   docx_table(d, &table);                           office/table.h
  *   docx_image(d, png, len, 90, "二维码");             a picture, 90 mm wide
  *   docx_signature(d, "某某县纪律检查委员会", date_from_ymd(2022, 12, 31));
+ *   docx_annex(d, "附件");                             another document after it
  *   if (docx_to_buf(d, &sb) < 0) ... docx_error(d) ...
  *   docx_free(d);
  *
@@ -91,6 +92,11 @@ int docx_centered(struct docx *d, const char *text);
 int docx_image(struct docx *d, const void *png, size_t len, int width_mm, const char *descr);
 /* Starts a new page. */
 int docx_page_break(struct docx *d);
+/* A document attached after the text (GB/T 9704-2012 chapter 8, 附件):
+ * a new page, the label ("附件2", "附表：2022年度统计数据") in 黑体 flush
+ * left on its first line and an empty line, so the attachment's title
+ * (docx_title) falls on the third; heading numbers restart. */
+int docx_annex(struct docx *d, const char *label);
 /* A table: its title centred in 黑体 above it, the subtitle under that,
  * full type-area width, borders, the header row bold and repeated on each
  * page, numbers right-aligned, columns in proportion to their widths. */

@@ -228,16 +228,22 @@ int statdoc_html(const struct statdoc *d, struct arena *a, struct strbuf *out, c
 	return 0;
 }
 
-int statdoc_docx(const struct statdoc *d, struct arena *a, struct strbuf *out, const char **err)
+void statdoc_docx_table(const struct statdoc *d, struct arena *a, struct docx *x)
 {
-	struct docx *x = docx_new();
 	struct office_table t = figures_table(d, a, 0);
-	int rc;
 
 	/* the title in the official face; the table carries only its subtitle */
 	docx_title(x, t.title);
 	t.title = NULL;
 	docx_table(x, &t);
+}
+
+int statdoc_docx(const struct statdoc *d, struct arena *a, struct strbuf *out, const char **err)
+{
+	struct docx *x = docx_new();
+	int rc;
+
+	statdoc_docx_table(d, a, x);
 	docx_signature(x, d->organ, d->made);
 	rc = docx_to_buf(x, out);
 	*err = arena_strdup(a, docx_error(x));

@@ -18,6 +18,7 @@
 #include "model/metrics.h"
 
 struct arena;
+struct docx;
 struct store;
 
 struct statdoc {
@@ -49,6 +50,9 @@ const char *statdoc_title(struct arena *a, const struct statdoc *d);
 /* Append the document to out.  0, or -1 with an English reason in *err. */
 int statdoc_html(const struct statdoc *d, struct arena *a, struct strbuf *out, const char **err);
 int statdoc_docx(const struct statdoc *d, struct arena *a, struct strbuf *out, const char **err);
+/* The docx's title and table (no date under it) appended to a document
+ * being built: the appendix of the year's report (cmd/report_year.c). */
+void statdoc_docx_table(const struct statdoc *d, struct arena *a, struct docx *x);
 int statdoc_xlsx(const struct statdoc *d, struct arena *a, struct strbuf *out, const char **err);
 
 #endif

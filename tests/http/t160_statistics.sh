@@ -215,7 +215,7 @@ run_cli report --year 2022 --unit 99999
 expect_eq "an unknown unit: 1, named" "1 1" "$RC $(grep -c '单位 99999 不存在' <<<"$ERR")"
 run_cli report --year 2022 --category nope
 expect_eq "an unknown category: 1" 1 "$RC"
-run_cli report --year 2022 --format docx
+run_cli report --year 2022 --format docx --table
 expect_eq "docx to a file or pipe: written (t172_formats checks the formats)" "0 PK" "$RC $(head -c 2 "$T_DIR/cli.out")"
 # ---- clue categories: pages, API, import --------------------------------------
 start_server || { not_ok "server starts"; finish; }

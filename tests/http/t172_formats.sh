@@ -61,7 +61,9 @@ expect_contains "html: the year before beside it" "上年同期（2021年度）"
 check "html: no form controls and no script" bash -c "! grep -qiE '<(form|input|select|button|script)' '$T_DIR/r.html'"
 
 # ---- docx -----------------------------------------------------------------------------------
-run_cli report --db "$DB" --year 2022 --format docx --out "$T_DIR/r.docx"
+# the table alone (--table: a whole year without it is the year's report,
+# this table its appendix: t222_year_report)
+run_cli report --db "$DB" --year 2022 --format docx --table --out "$T_DIR/r.docx"
 expect_eq "--format docx exits 0" 0 "$RC"
 rm -rf "$T_DIR/dx"
 check "docx: unzips" python3 -m zipfile -e "$T_DIR/r.docx" "$T_DIR/dx"
@@ -74,10 +76,10 @@ expect_contains "docx: the title" "$TITLE" "$text"
 expect_contains "docx: 处置问题线索 516" "处置问题线索516" "$text"
 expect_contains "docx: 结案率 93.48%" "结案率93.48%" "$text"
 expect_contains "docx: the date" "$(TZ=Asia/Shanghai date +%Y年%-m月%-d日)" "$text"
-script -qec "'$QF_BIN' report --db '$DB' --year 2022 --format docx" /dev/null >"$T_DIR/tty.out" 2>&1
+script -qec "'$QF_BIN' report --db '$DB' --year 2022 --format docx --table" /dev/null >"$T_DIR/tty.out" 2>&1
 expect_eq "docx to a terminal without --out: usage error" 2 "$?"
 expect_contains "saying to use --out" "--out" "$(cat "$T_DIR/tty.out")"
-"$QF_BIN" report --db "$DB" --year 2022 --format docx >"$T_DIR/pipe.docx" 2>>"$T_DIR/cli.log"
+"$QF_BIN" report --db "$DB" --year 2022 --format docx --table >"$T_DIR/pipe.docx" 2>>"$T_DIR/cli.log"
 check "docx to a pipe or file is written" cmp -s "$T_DIR/pipe.docx" "$T_DIR/r.docx"
 run_cli report --db "$DB" --year 2022 --format pdf
 expect_eq "an unknown format: usage error" 2 "$RC"

@@ -292,6 +292,38 @@ static void test_refused(void **state)
 	strbuf_release(&buf);
 }
 
+/* An attachment (docx_annex, GB/T 9704 chapter 8): on a new page, its
+ * label in 黑体 flush left, then an empty line; the headings after it
+ * numbered from 一、 again; a bad label fails the document. */
+static void test_annex(void **state)
+{
+	struct strbuf buf = STRBUF_INIT, doc = STRBUF_INIT;
+	struct docx *d = docx_new();
+	const char *at;
+
+	(void)state;
+	assert_int_equal(docx_title(d, "报告"), 0);
+	assert_int_equal(docx_heading(d, 1, "总体情况"), 0);
+	assert_int_equal(docx_heading(d, 1, "下一步工作"), 0);
+	assert_int_equal(docx_annex(d, "附表：2022年度统计数据"), 0);
+	assert_int_equal(docx_title(d, "统计表"), 0);
+	assert_int_equal(docx_heading(d, 1, "说明"), 0);
+	assert_int_equal(docx_to_buf(d, &buf), 0);
+	assert_int_equal(office_zip_part(&buf, "word/document.xml", &doc), 0);
+	at = strstr(doc.buf, "<w:pageBreakBefore/>");
+	assert_non_null(at);
+	assert_non_null(strstr(at, "黑体\"/></w:rPr><w:t xml:space=\"preserve\">附表：2022年度统计数据</w:t>"));
+	assert_non_null(strstr(at, "附表：2022年度统计数据</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Plain\"/></w:pPr></w:p>"
+			       "<w:p><w:pPr><w:pStyle w:val=\"Title\"/>"));
+	assert_non_null(strstr(doc.buf, "二、下一步工作"));
+	assert_non_null(strstr(at, "一、说明"));
+	assert_int_equal(docx_annex(d, "附\x01"), -1);
+	assert_int_equal(docx_to_buf(d, &buf), -1);
+	docx_free(d);
+	strbuf_release(&buf);
+	strbuf_release(&doc);
+}
+
 /* Pictures (docx_image): their parts, relationships and content type
  * only in a document that has one; the bytes kept; the size from the PNG
  * header; the description escaped; what is no PNG or too wide refused. */
@@ -465,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_text_escaped),
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_annex),
 		cmocka_unit_test(test_image),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_random_text),

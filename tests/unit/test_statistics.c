@@ -242,6 +242,35 @@ static void test_compute_keys_and_one_read(void **state)
 
 /* A township user sees the figures of his units and those below only
  * (store/q_scope.h), read from the same unit column as the unit scope. */
+/* metric_scope_whole: the whole commission only when no member is set
+ * (report --year Y --format docx writes the year's report then); an
+ * empty code is no member. */
+static void test_scope_whole(void **state)
+{
+	struct metric_scope s = { 0 };
+
+	(void)state;
+	assert_int_equal(metric_scope_whole(&s), 1);
+	s.category = "";
+	s.activity_kind = "";
+	assert_int_equal(metric_scope_whole(&s), 1);
+#define PART(member, value) do { struct metric_scope t = { 0 }; t.member = value; \
+		assert_int_equal(metric_scope_whole(&t), 0); } while (0)
+	PART(unit_id, 7);
+	PART(scope_user, 3);
+	PART(campaign_id, 1);
+	PART(round_id, 2);
+	PART(category, "eight_rules");
+	PART(source, "judicial");
+	PART(organ_kind, "township");
+	PART(rank, "section");
+	PART(activity_kind, "spot_check");
+	PART(top_leader, 1);
+	PART(leadership, 1);
+	PART(key_persons, 1);
+#undef PART
+}
+
 static void test_jurisdiction_of_the_user(void **state)
 {
 	static const struct store_sql setup_sql[] = {
@@ -280,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_registry),
 		cmocka_unit_test(test_list_urls),
 		cmocka_unit_test(test_compute_empty_and_not_applicable),
+		cmocka_unit_test(test_scope_whole),
 		cmocka_unit_test(test_jurisdiction_of_the_user),
 		cmocka_unit_test(test_compute_keys_and_one_read),
 	};
