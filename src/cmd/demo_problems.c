@@ -13,6 +13,7 @@
  *   派驻机构 跟踪整改问题27个             resident, found 01-10 .. 11-30 (3 still rectifying)
  *   案件质量评查自查 共性问题26个、个性问题13个, 现已全部完成整改
  *                                       case_review, found 02-01 .. 03-31
+ *                                       (nature common / individual, 0062)
  *   评查反馈问题整改14个                  case_review, found 10-01 .. 10-31
  *     (the four held too (0062): each names the entry that found it, of
  *     kind mass_appraisal, resident_consultation, case_review and
@@ -40,6 +41,7 @@ struct group {
 	const char *prefix;             /* before the summary ("共性问题："), "" none */
 	int n_prefixed;                 /* the first n_prefixed get it, the rest prefix2 */
 	const char *prefix2;
+	int natured;                    /* 1: the prefixed are 共性 (common), the rest 个性 (0062) */
 };
 
 static const char *const political[] = { "贯彻落实上级重大决策部署进度滞后", "监督台账任务责任分工不明确",
@@ -57,13 +59,13 @@ static const char *const micro[] = { "窗口单位服务态度生硬", "校园�
 
 #define W(list) list, (int)(sizeof(list) / sizeof(list[0]))
 static const struct group groups[] = {
-	{ "political", NULL, "political_supervision", 13, 0, 4, 1, 6, 30, W(political), "", 0, "" },
-	{ "political", NULL, "two_letters", 8, 0, 8, 1, 9, 30, W(letters), "“两函一书”督促：", 8, "" },
-	{ "other", NULL, "mass_appraisal", 13, 0, 7, 1, 7, 29, W(livelihood), "群众评议：", 13, "" },
-	{ "resident", NULL, "resident_consultation", 27, 3, 1, 10, 11, 30, W(resident), "", 0, "" },
-	{ "case_review", NULL, "case_review", 39, 0, 2, 1, 3, 31, W(review), "共性问题：", 26, "个性问题：" },
-	{ "case_review", NULL, "case_review_upper", 14, 0, 10, 1, 10, 31, W(review), "评查反馈：", 14, "" },
-	{ "campaign", "micro", NULL, 16, 0, 5, 1, 11, 30, W(micro), "", 0, "" },
+	{ "political", NULL, "political_supervision", 13, 0, 4, 1, 6, 30, W(political), "", 0, "", 0 },
+	{ "political", NULL, "two_letters", 8, 0, 8, 1, 9, 30, W(letters), "“两函一书”督促：", 8, "", 0 },
+	{ "other", NULL, "mass_appraisal", 13, 0, 7, 1, 7, 29, W(livelihood), "群众评议：", 13, "", 0 },
+	{ "resident", NULL, "resident_consultation", 27, 3, 1, 10, 11, 30, W(resident), "", 0, "", 0 },
+	{ "case_review", NULL, "case_review", 39, 0, 2, 1, 3, 31, W(review), "共性问题：", 26, "个性问题：", 1 },
+	{ "case_review", NULL, "case_review_upper", 14, 0, 10, 1, 10, 31, W(review), "评查反馈：", 14, "", 0 },
+	{ "campaign", "micro", NULL, 16, 0, 5, 1, 11, 30, W(micro), "", 0, "", 0 },
 };
 
 static const char *const measures[] = { "已制定整改方案，明确责任人和时限，完成整改", "已修订相关制度并组织学习",
@@ -94,6 +96,8 @@ static void problem(struct demo *d, const struct group *g, int i)
 		      "deadline", demo_date(found + 61));
 	if (g->campaign)
 		json_object_set_new(o, "campaign", json_string(demo_campaign(d, g->campaign)));
+	if (g->natured)
+		json_object_set_new(o, "nature", json_string(i < g->n_prefixed ? "common" : "individual"));
 	json_object_set_new(o, "measures", json_string(DEMO_PICK(d, measures)));
 	if (!open) {
 		qf_day rect = demo_later(d, found, 10, 40, 0);

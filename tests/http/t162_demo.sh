@@ -40,8 +40,9 @@
 # plink15: the problems the work log's checks found, naming their activities
 # (and the 政治监督 13 and 两函一书 8 moved after the work log, which they name);
 # fig15 (0062): a 群众评议会, a case-quality self review and the province's review
-# in the log, the 群众评议 13, 派驻 27 and 评查 39 and 14 naming their entries
-DEMO_SHA256=8e98cc0d1d155edc9a319db9ff71046322a320b2e2322c3976d81c65926e591e
+# in the log, the 群众评议 13, 派驻 27 and 评查 39 and 14 naming their entries,
+# the self review's 39 of nature common (26) or individual (13)
+DEMO_SHA256=a088086cd4b4aaf310e5d956c51f0a9085e24df808c1ffb835f3eb9d09bbb682
 
 init_db || { not_ok "init"; finish; }
 
@@ -169,7 +170,7 @@ expect_figures "群众评议会 1次, 推动涉及民生问题整改13个" "acti
 expect_figures "派驻机构 会商62次, 跟踪整改问题27个 (3 still rectifying)" \
 	"activities=62 problems_found=27 problems_rectified=24" --kind resident_consultation
 expect_figures "案件质量评查自查 共性问题26个、个性问题13个, 现已全部完成整改" \
-	"activities=1 problems_found=39 problems_rectified=39" --kind case_review
+	"activities=1 problems_found=39 problems_rectified=39 problems_common=26 problems_individual=13" --kind case_review
 expect_figures "承接并完成评查反馈问题整改14个" "activities=1 problems_rectified=14" --kind case_review_upper
 expect_eq "each found on or after the day of its entry" 0 "$(sql "SELECT count(*) FROM problems p
 	JOIN activities a ON a.id = p.activity_id WHERE a.kind IN ('mass_appraisal', 'case_review', 'case_review_upper')

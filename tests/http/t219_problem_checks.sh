@@ -14,10 +14,13 @@
 #    problem is not the province review's), nor one of another year; the
 #    list behind each figure (/api/statistics' list, the ledger filtered by
 #    kind and period) holds as many rows as the figure;
-# 3. the demo year's annual report prints the exact sentences with 13, 27,
+# 3. a problem's nature (性质, 共性/个性): the API and the form take it, a
+#    wrong code is refused, the list filters by it, and problems_common /
+#    problems_individual count it (a problem without one in neither);
+# 4. the demo year's annual report prints the exact sentences with 13, 27,
 #    26, 13 and 14, the template holding 0062's placeholders.
-# Fails before 0062: the kinds do not exist (kind= refused), the template's
-# sentences are text.
+# Fails before 0062: the kinds do not exist (kind= refused), no nature,
+# the template's sentences are text.
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
 
@@ -70,12 +73,7 @@ problem "$UA" case_review "$AU" 2022-12-30 "上一年度的评查问题" >/dev/n
 expect_eq "eleven problems" 11 "$(sql "SELECT count(*) FROM problems")"
 
 # metric KEY [report options]: the key's value for 2023
-metric() {
-	local key=$1
-	shift
-	run_cli report --year 2023 --format json "$@"
-	printf '%s' "$OUT" | python3 -c "import json,sys; print({m['key']: m['value'] for m in json.load(sys.stdin)['metrics']}['$key'])"
-}
+metric() { report_value "$1" --year 2023 "${@:2}"; }
 expect_eq "problems_found 2023 unscoped: all but last year's" 10 "$(metric problems_found)"
 expect_eq "kind=mass_appraisal: the meeting's two (not the one entered without it)" 2 \
 	"$(metric problems_found --kind mass_appraisal)"
@@ -102,7 +100,36 @@ expect_eq "群众评议会: figure and list" "2 2" "$(list_total mass_appraisal 
 expect_eq "派驻 会商: figure and list" "2 2" "$(list_total resident_consultation problems_found)"
 expect_eq "评查反馈 rectified: figure and list" "1 1" "$(list_total case_review_upper problems_rectified)"
 
-# ---- 3. the demo year's report -------------------------------------------------------
+# ---- 3. the nature of a problem ---------------------------------------------------------
+# nproblem NATURE SUMMARY: a problem of the self review with that nature: its id, or the status
+nproblem() {
+	local r
+	r=$(api POST /api/problems "{\"unit_id\":$UA,\"source\":\"case_review\",\"activity_id\":$AS,\"nature\":\"$1\",\"summary\":\"$2\",\"found\":\"2023-02-02\",\"deadline\":\"2023-12-31\"}")
+	[ "$(status "$r")" = 201 ] && body "$r" | jget '["id"]' || status "$r"
+}
+PC=$(nproblem common "证据材料收集不完整")
+nproblem common "审理报告表述不准确" >/dev/null
+nproblem individual "某案处分决定送达程序不规范" >/dev/null
+expect_eq "the API stores a nature and answers it" "common" "$(body "$(api GET "/api/problems/$PC")" | jget '["nature"]')"
+expect_eq "... none recorded answers null" None "$(body "$(api GET "/api/problems/$PS")" | jget '["nature"]')"
+expect_eq "a wrong nature: refused (422)" 422 "$(nproblem serious "x")"
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" --data-urlencode "csrf=$(csrf_of)" \
+	--data-urlencode "unit_id=$UB" --data-urlencode "source=case_review" --data-urlencode "summary=卷宗归档不规范" \
+	--data-urlencode "found=2023-02-03" --data-urlencode "deadline=2023-05-31" --data-urlencode "activity_id=$AS" \
+	--data-urlencode "nature=individual" "$BASE/problems")
+expect_eq "the page form takes one: 303" 303 "$st"
+expect_eq "... stored" individual "$(sql "SELECT nature FROM problems WHERE summary = '卷宗归档不规范'")"
+expect_eq "the form offers it" 200 "$(http_get "$T_DIR/f" -b "$JAR" "$BASE/problems/new")"
+check "... 问题性质 with 共性问题" grep -qF '共性问题' "$T_DIR/f.b"
+expect_eq "the ledger filtered by nature=individual" 2 \
+	"$(body "$(api GET "/api/problems?nature=individual")" | jget '["total"]')"
+expect_eq "problems_common kind=case_review: two (not the one without a nature)" 2 \
+	"$(metric problems_common --kind case_review)"
+expect_eq "problems_individual kind=case_review" 2 "$(metric problems_individual --kind case_review)"
+expect_eq "problems_found kind=case_review: all five" 5 "$(metric problems_found --kind case_review)"
+expect_eq "个性问题: figure and list" "2 2" "$(list_total case_review problems_individual)"
+
+# ---- 4. the demo year's report -------------------------------------------------------
 if [ "$BACKEND" = pg ]; then DB3=$(pg_newdb demo); else DB3=$T_DIR/demo.db; fi
 "$QF_BIN" init --db "$DB3" --key "$T_DIR/demo.key" --region 230100 >/dev/null
 run_cli demo --year 2022 --db "$DB3" --key "$T_DIR/demo.key"
@@ -119,7 +146,8 @@ T=$(DB=$DB3 sql "SELECT body FROM annual_templates ORDER BY version DESC LIMIT 1
 check "the template: 群众评议会 a placeholder" grep -qF '推动涉及民生问题整改{{problems_found|kind=mass_appraisal}}个' <<<"$T"
 check "... 派驻 跟踪整改" grep -qF '跟踪整改问题{{problems_found|kind=resident_consultation}}个' <<<"$T"
 check "... 评查反馈 (rectified)" grep -qF '评查反馈问题整改{{problems_rectified|kind=case_review_upper}}个' <<<"$T"
-expect_eq "demo: the self review found 39 (26 共性 + 13 个性, the summary's first words)" "39|26" \
-	"$(DB=$DB3 sql "SELECT count(*) || '|' || sum(CASE WHEN p.summary LIKE '共性问题%' THEN 1 ELSE 0 END) FROM problems p JOIN activities a ON a.id = p.activity_id WHERE a.kind = 'case_review'")"
+check "... 共性、个性" grep -qF '发现共性问题{{problems_common|kind=case_review}}个、个性问题{{problems_individual|kind=case_review}}个' <<<"$T"
+expect_eq "demo: the self review found 39, 26 common and 13 individual" "39|26|13" \
+	"$(DB=$DB3 sql "SELECT count(*) || '|' || sum(CASE WHEN p.nature = 'common' THEN 1 ELSE 0 END) || '|' || sum(CASE WHEN p.nature = 'individual' THEN 1 ELSE 0 END) FROM problems p JOIN activities a ON a.id = p.activity_id WHERE a.kind = 'case_review'")"
 check "no sanitizer report" cli_clean
 finish
