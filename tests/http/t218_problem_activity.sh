@@ -91,12 +91,7 @@ expect_eq "... the link unchanged" "$A1" "$(sql "SELECT activity_id FROM problem
 
 # ---- 2. the keys with kind= ----------------------------------------------------------
 # metric KEY [report options]: the key's value for 2022
-metric() {
-	local key=$1
-	shift
-	run_cli report --year 2022 --format json "$@"
-	printf '%s' "$OUT" | python3 -c "import json,sys; print({m['key']: m['value'] for m in json.load(sys.stdin)['metrics']}['$key'])"
-}
+metric() { report_value "$1" --year 2022 "${@:2}"; }
 expect_eq "problems_found of 2022, unscoped: all five" 5 "$(metric problems_found)"
 expect_eq "... kind=spot_check: the three its spot check found (not the one without an activity)" 3 \
 	"$(metric problems_found --kind spot_check)"
@@ -122,9 +117,8 @@ run_cli import "$T_DIR/e1.jsonl" --db "$DB2" --key "$T_DIR/rt.key"
 expect_eq "import into a new database" 0 "$RC"
 q="SELECT p.summary || ':' || COALESCE(a.title, '-') FROM problems p LEFT JOIN activities a ON a.id = p.activity_id ORDER BY p.summary"
 expect_eq "each problem names its activity again" "$(sql "$q" | paste -sd' ')" "$(DB=$DB2 sql "$q" | paste -sd' ')"
-run_cli report --year 2022 --format json --kind spot_check --db "$DB2" --key "$T_DIR/rt.key"
 expect_eq "... and the key counts the same" 3 \
-	"$(printf '%s' "$OUT" | python3 -c "import json,sys; print({m['key']: m['value'] for m in json.load(sys.stdin)['metrics']}['problems_found'])")"
+	"$(report_value problems_found --year 2022 --kind spot_check --db "$DB2" --key "$T_DIR/rt.key")"
 
 # ---- 4. the demo year's report ---------------------------------------------------------
 if [ "$BACKEND" = pg ]; then DB3=$(pg_newdb demo); else DB3=$T_DIR/demo.db; fi

@@ -129,6 +129,27 @@ expect_eq "problems_individual kind=case_review" 2 "$(metric problems_individual
 expect_eq "problems_found kind=case_review: all five" 5 "$(metric problems_found --kind case_review)"
 expect_eq "个性问题: figure and list" "2 2" "$(list_total case_review problems_individual)"
 
+# ---- 3b. 0062's template part on a database whose version 1 a kept rendering used ---------
+# (version 1 put back to the 2022 text; 0050's rule: a new version by the system, version 1
+# unchanged, nothing more on a second run)
+undo() { sql "UPDATE annual_templates SET body = replace(body, '$1', '$2') WHERE version = 1" >/dev/null; }
+undo '推动涉及民生问题整改{{problems_found|kind=mass_appraisal}}个' '推动涉及民生问题整改13个'
+undo '跟踪整改问题{{problems_found|kind=resident_consultation}}个' '跟踪整改问题27个'
+undo '承接并完成评查反馈问题整改{{problems_rectified|kind=case_review_upper}}个' '承接并完成评查反馈问题整改14个'
+undo '发现共性问题{{problems_common|kind=case_review}}个、个性问题{{problems_individual|kind=case_review}}个' '发现共性问题26个、个性问题13个'
+expect_contains "version 1 put back to the 2022 text" "跟踪整改问题27个" "$(sql "SELECT body FROM annual_templates WHERE version = 1")"
+sql "INSERT INTO annual_renderings(template_version, year, format, figures, author, created_at) VALUES (1, 2022, 'text', '[]', 'cm', 0)" >/dev/null
+V1=$(sql "SELECT body FROM annual_templates WHERE version = 1" | sha256sum)
+REDO=$(sed -n '/^-- The annual template:/,$p' src/store/migrations/0062_problem_checks.sql | grep -v '^--')
+sql "$REDO" >/dev/null
+expect_eq "a new version made" "2 系统（评议评查派驻整改问题数字改为占位符）" \
+	"$(sql "SELECT max(version) FROM annual_templates") $(sql "SELECT author FROM annual_templates WHERE version = 2")"
+expect_eq "... version 1 unchanged" "$V1" "$(sql "SELECT body FROM annual_templates WHERE version = 1" | sha256sum)"
+expect_eq "... the new version holds the five placeholders" 5 \
+	"$(sql "SELECT body FROM annual_templates WHERE version = 2" | grep -oE '\{\{problems_(found\|kind=mass_appraisal|found\|kind=resident_consultation|rectified\|kind=case_review_upper|common\|kind=case_review|individual\|kind=case_review)\}\}' | wc -l)"
+sql "$REDO" >/dev/null
+expect_eq "run again: nothing more" 2 "$(sql "SELECT max(version) FROM annual_templates")"
+
 # ---- 4. the demo year's report -------------------------------------------------------
 if [ "$BACKEND" = pg ]; then DB3=$(pg_newdb demo); else DB3=$T_DIR/demo.db; fi
 "$QF_BIN" init --db "$DB3" --key "$T_DIR/demo.key" --region 230100 >/dev/null
