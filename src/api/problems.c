@@ -13,14 +13,15 @@
 static json_t *problem_json(const struct problem *p)
 {
 	return json_pack("{s:I, s:I, s:s, s:s, s:o?, s:o?, s:o?, s:o?, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s?, s:s?, "
-			 "s:s?}",
+			 "s:s?, s:s?}",
 			 "id", (json_int_t)p->id, "unit_id", (json_int_t)p->unit_id, "unit_name", p->unit_name,
 			 "source", p->source, "campaign_id", api_opt_int(p->campaign_id), "bad_review_id",
 			 api_opt_int(p->bad_review_id), "inspection_id", api_opt_int(p->inspection_id),
 			 "activity_id", api_opt_int(p->activity_id), "summary", p->summary, "found", p->found, "deadline",
 			 p->deadline, "state", p->state, "top_leader", p->top_leader, "overdue", p->overdue,
 			 "measures", p->measures, "rectified", p->rectified, "confirmed_by",
-			 p->confirmed_on ? p->confirmed_name : NULL, "confirmed_on", p->confirmed_on);
+			 p->confirmed_on ? p->confirmed_name : NULL, "confirmed_on", p->confirmed_on,
+			 "nature", p->nature && *p->nature ? p->nature : NULL);
 }
 
 int api_problems(struct req *r)
@@ -69,6 +70,7 @@ int api_problem_create(struct req *r)
 	api_str(r, j, "summary", &p.summary);
 	api_str(r, j, "found", &p.found);
 	api_str(r, j, "deadline", &p.deadline);
+	api_str(r, j, "nature", &p.nature);
 	json_decref(j);
 	id = problem_add(&r->c, &p, &fe);
 	return api_result(r, id, &fe, "problem", 1);   /* -1 RES_INVALID, -2 RES_STORE */

@@ -83,7 +83,7 @@ struct demo {
 	int n_acts;
 	/* problems made in their place but written after the work log, which
 	 * they name (demo_found_problems): the line, the entry kind, the day */
-	struct { json_t *o; const char *kind; qf_day found; } held[32];
+	struct { json_t *o; const char *kind; qf_day found; } held[128];
 	int n_held;
 	int failed;             /* a write failed */
 };

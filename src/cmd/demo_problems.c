@@ -13,7 +13,11 @@
  *   派驻机构 跟踪整改问题27个             resident, found 01-10 .. 11-30 (3 still rectifying)
  *   案件质量评查自查 共性问题26个、个性问题13个, 现已全部完成整改
  *                                       case_review, found 02-01 .. 03-31
+ *                                       (nature common / individual, 0062)
  *   评查反馈问题整改14个                  case_review, found 10-01 .. 10-31
+ *     (the four held too (0062): each names the entry that found it, of
+ *     kind mass_appraisal, resident_consultation, case_review and
+ *     case_review_upper)
  *   “微腐败”专项整治 发现并督促问题整改16个  campaign (micro), found 05-01 .. 11-30
  * Rectified within the year, confirmed a few days later; the deadline two
  * months after the day found.  The first inspection round's 373 problems
@@ -37,6 +41,7 @@ struct group {
 	const char *prefix;             /* before the summary ("共性问题："), "" none */
 	int n_prefixed;                 /* the first n_prefixed get it, the rest prefix2 */
 	const char *prefix2;
+	int natured;                    /* 1: the prefixed are 共性 (common), the rest 个性 (0062) */
 };
 
 static const char *const political[] = { "贯彻落实上级重大决策部署进度滞后", "监督台账任务责任分工不明确",
@@ -54,13 +59,13 @@ static const char *const micro[] = { "窗口单位服务态度生硬", "校园�
 
 #define W(list) list, (int)(sizeof(list) / sizeof(list[0]))
 static const struct group groups[] = {
-	{ "political", NULL, "political_supervision", 13, 0, 4, 1, 6, 30, W(political), "", 0, "" },
-	{ "political", NULL, "two_letters", 8, 0, 8, 1, 9, 30, W(letters), "“两函一书”督促：", 8, "" },
-	{ "other", NULL, NULL, 13, 0, 7, 1, 7, 29, W(livelihood), "群众评议：", 13, "" },
-	{ "resident", NULL, NULL, 27, 3, 1, 10, 11, 30, W(resident), "", 0, "" },
-	{ "case_review", NULL, NULL, 39, 0, 2, 1, 3, 31, W(review), "共性问题：", 26, "个性问题：" },
-	{ "case_review", NULL, NULL, 14, 0, 10, 1, 10, 31, W(review), "评查反馈：", 14, "" },
-	{ "campaign", "micro", NULL, 16, 0, 5, 1, 11, 30, W(micro), "", 0, "" },
+	{ "political", NULL, "political_supervision", 13, 0, 4, 1, 6, 30, W(political), "", 0, "", 0 },
+	{ "political", NULL, "two_letters", 8, 0, 8, 1, 9, 30, W(letters), "“两函一书”督促：", 8, "", 0 },
+	{ "other", NULL, "mass_appraisal", 13, 0, 7, 1, 7, 29, W(livelihood), "群众评议：", 13, "", 0 },
+	{ "resident", NULL, "resident_consultation", 27, 3, 1, 10, 11, 30, W(resident), "", 0, "", 0 },
+	{ "case_review", NULL, "case_review", 39, 0, 2, 1, 3, 31, W(review), "共性问题：", 26, "个性问题：", 1 },
+	{ "case_review", NULL, "case_review_upper", 14, 0, 10, 1, 10, 31, W(review), "评查反馈：", 14, "", 0 },
+	{ "campaign", "micro", NULL, 16, 0, 5, 1, 11, 30, W(micro), "", 0, "", 0 },
 };
 
 static const char *const measures[] = { "已制定整改方案，明确责任人和时限，完成整改", "已修订相关制度并组织学习",
@@ -91,6 +96,8 @@ static void problem(struct demo *d, const struct group *g, int i)
 		      "deadline", demo_date(found + 61));
 	if (g->campaign)
 		json_object_set_new(o, "campaign", json_string(demo_campaign(d, g->campaign)));
+	if (g->natured)
+		json_object_set_new(o, "nature", json_string(i < g->n_prefixed ? "common" : "individual"));
 	json_object_set_new(o, "measures", json_string(DEMO_PICK(d, measures)));
 	if (!open) {
 		qf_day rect = demo_later(d, found, 10, 40, 0);
@@ -197,7 +204,8 @@ int demo_found_problems(struct demo *d)
 {
 	const struct demo_act **acts = arena_alloc(d->a, sizeof(*acts) * (size_t)(d->n_acts + 1));
 
-	/* the held problems (政治监督 13, 两函一书 8) with the entry that found them */
+	/* the held problems (政治监督 13, 两函一书 8; 0062: 群众评议会 13, 派驻 27, 评查 39 and 14)
+	 * with the entry that found them */
 	for (int i = 0; i < d->n_held; i++) {
 		const struct demo_act *a = finder(d, d->held[i].kind, d->held[i].found);
 		if (!a) {

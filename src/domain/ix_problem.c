@@ -9,7 +9,8 @@
  * have no interchange id); the confirmer's account is not either (a file
  * names no accounts), so an imported confirmation shows its day only.
  * `activity` names the work log entry that found the problem (0061; an
- * `activity` line, which export writes before the problems).  Each
+ * `activity` line, which export writes before the problems).  `nature`
+ * (0062): common or individual, absent when not recorded.  Each
  * imported problem starts its timeline with an "import" step.
  */
 #include <string.h>
@@ -31,6 +32,7 @@ const struct ix_field ix_problem_fields[] = {
 	{ "found", IX_DATE, "found", NULL, NULL, IX_REQ, NULL },
 	{ "deadline", IX_DATE, "deadline", NULL, NULL, IX_REQ, NULL },
 	{ "top_leader", IX_BOOL, "top_leader", NULL, NULL, 0, NULL },
+	{ "nature", IX_ENUM, "nature", NULL, NULL, 0, problem_natures },
 	{ "measures", IX_TEXT, "measures", NULL, NULL, IX_EMPTY, NULL },
 	{ "rectified", IX_DATE, "rectified", NULL, NULL, 0, NULL },
 	{ "confirmed", IX_DATE, "confirmed_on", NULL, NULL, 0, NULL },

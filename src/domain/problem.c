@@ -62,6 +62,14 @@ const struct label problem_sources[] = {
 	{ NULL, NULL }
 };
 
+/* 性质 of a problem (0062), recorded where the finding says it (a case-quality
+ * review's 共性问题 / 个性问题), in the order of model/problem.c's choices */
+const struct label problem_natures[] = {
+	{ "common", "共性问题" },
+	{ "individual", "个性问题" },
+	{ NULL, NULL }
+};
+
 const struct label problem_states[] = {
 	{ "open", "未整改" },
 	{ "rectifying", "整改中" },
@@ -113,6 +121,8 @@ static int check(struct ctx *c, struct store *s, const struct problem *p, struct
 		fielderr_add(fe, "unit_id", "请选择整改单位");
 	if (!p->source || !label_of(problem_sources, p->source))
 		fielderr_add(fe, "source", "请选择问题来源");
+	if (p->nature && *p->nature && !label_of(problem_natures, p->nature))
+		fielderr_add(fe, "nature", "问题性质只能为共性问题或个性问题");
 	if (!p->summary || !*p->summary)
 		fielderr_add(fe, "summary", "请填写问题描述");
 	else
@@ -252,6 +262,7 @@ static void filter_fill(struct ctx *c, struct problem_filter *f)
 	f->today = problem_today(c);
 	/* the choices of model/problem.c follow problem_sources (test_labels) */
 	f->source_code = f->source > 0 && f->source <= n ? problem_sources[f->source - 1].code : "";
+	f->nature_code = f->nature == 1 || f->nature == 2 ? problem_natures[f->nature - 1].code : "";
 }
 
 int problem_list(struct ctx *c, struct problem_filter *f, struct problem **out, int64_t *total)
@@ -554,3 +565,23 @@ static const struct metric_def metric_top = {
 	.compute = store_metric_problems_top_leader,
 	.list = "/problems?found&top_leader=1" };
 QF_METRIC(&metric_top);
+static const struct metric_def metric_common = {
+	.key = "problems_common",
+	.zh = "共性问题",
+	.en = "problems found in the period whose nature is common (共性, 0062)",
+	.kind = METRIC_COUNT,
+	.order = 153,
+	.scopes = Q_METRIC_PROBLEM_SCOPES,
+	.compute = store_metric_problems_common,
+	.list = "/problems?found&nature=common" };
+QF_METRIC(&metric_common);
+static const struct metric_def metric_individual = {
+	.key = "problems_individual",
+	.zh = "个性问题",
+	.en = "problems found in the period whose nature is individual (个性, 0062)",
+	.kind = METRIC_COUNT,
+	.order = 154,
+	.scopes = Q_METRIC_PROBLEM_SCOPES,
+	.compute = store_metric_problems_individual,
+	.list = "/problems?found&nature=individual" };
+QF_METRIC(&metric_individual);

@@ -32,6 +32,7 @@ struct ctx;
 
 extern const struct label problem_sources[];     /* inspection 巡察 ... other 其他 */
 extern const struct label problem_states[];      /* open 未整改, rectifying 整改中, rectified 已整改 */
+extern const struct label problem_natures[];     /* common 共性问题, individual 个性问题 (0062) */
 extern const struct label problem_step_labels[]; /* the timeline's steps */
 
 /* Inside the caller's write transaction on c->db (an inspection's

@@ -14,6 +14,7 @@ static const struct filter_choice sources[] = {
 static const struct filter_choice states[] = {
 	{ "open", 1 }, { "rectifying", 2 }, { "rectified", 3 }, { "confirmed", 4 }, { NULL, 0 },
 };
+static const struct filter_choice natures[] = { { "common", 1 }, { "individual", 2 }, { NULL, 0 } };
 static const struct filter_choice sheets[] = { { "source", 0 }, { "unit", 1 }, { NULL, 0 } };
 static const struct filter_field problem_fields[] = {
 	FILTER_ENUM_F("source", struct problem_filter, source, sources),
@@ -26,6 +27,7 @@ static const struct filter_field problem_fields[] = {
 	FILTER_TEXT_F("kind", struct problem_filter, kind),
 	FILTER_TEXT_F("category", struct problem_filter, category),
 	FILTER_FLAG_F("top_leader", struct problem_filter, top_leader),
+	FILTER_ENUM_F("nature", struct problem_filter, nature, natures),
 	FILTER_DAY_F("found_from", struct problem_filter, found_from),
 	FILTER_DAY_F("found_to", struct problem_filter, found_to),
 	FILTER_DAY_F("rectified_from", struct problem_filter, rectified_from),

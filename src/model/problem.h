@@ -25,6 +25,7 @@ struct problem {
 	const char *deadline;       /* 整改时限: a day set per problem */
 	const char *state;          /* open, rectifying, rectified */
 	int top_leader;             /* 1: concerns the unit's top leader (一把手问题) */
+	const char *nature;         /* 性质 (0062): common 共性, individual 个性; "" not recorded */
 	const char *measures;       /* 整改措施: what the unit did */
 	const char *rectified;      /* the day the unit asked to close it (申请销号), NULL none */
 	int64_t confirmed_by;       /* 0: not confirmed */
@@ -61,10 +62,12 @@ struct problem_filter {
 	const char *kind;           /* the found-by activity's kind (activity_kinds code), "" any */
 	const char *category;       /* the found-by activity's violation category, "" any */
 	int top_leader;             /* 1: top-leader problems only */
+	int nature;                 /* 0 any, 1 common (共性), 2 individual (个性) */
 	const char *found_from, *found_to;
 	const char *rectified_from, *rectified_to;  /* the day the unit marked it rectified */
 	const char *today;          /* set by the domain: the day overdue is computed on */
 	const char *source_code;    /* set by the domain from `source` (problem_sources), "" any */
+	const char *nature_code;    /* set by the domain from `nature` (problem_natures), "" any */
 	int by_unit;                /* export: one sheet per unit (else per source) */
 };
 extern const struct filter_spec problem_filter_spec;

@@ -35,7 +35,7 @@ static const struct label state_choices[] = {
 static const struct label sheet_choices[] = { { "source", "按问题来源分表" }, { "unit", "按整改单位分表" },
 	{ NULL, NULL } };
 static const char *const list_args[] = { "source", "within", "state", "overdue", "campaign_id", "activity_id", "kind",
-					 "category", "top_leader",
+					 "category", "top_leader", "nature",
 	"found_from", "found_to", "rectified_from", "rectified_to", NULL };
 
 static const struct list_col cols[] = { { "编号", "num", 0, 0 }, { "发现日期", NULL, 0, 0 },
@@ -76,6 +76,7 @@ static void filter_bar(struct req *r, struct strbuf *sb, const struct problem_fi
 	field_text(sb, "found_from", "发现日期自", req_arg(r, "found_from"), 0, NULL, "type=\"date\"");
 	field_text(sb, "found_to", "至", req_arg(r, "found_to"), 0, NULL, "type=\"date\"");
 	field_checkbox(sb, "top_leader", "只看一把手问题", f->top_leader);
+	field_select(sb, "nature", "问题性质", problem_natures, req_arg(r, "nature"), 0, NULL, "全部");
 	filter_overdue(sb, f->overdue);
 	filter_close(sb, NULL, "/problems");
 }
@@ -248,6 +249,8 @@ static int problem_page(struct req *r, const struct fielderr *fe, unsigned statu
 	source_item(r, &sb, &p);
 	record_item(&sb, "问题描述", p.summary);
 	record_item(&sb, "一把手问题", p.top_leader ? "是" : "否");
+	if (*p.nature)
+		record_item(&sb, "问题性质", label_of(problem_natures, p.nature));
 	record_item(&sb, "发现日期", p.found);
 	record_value_open(&sb, "整改时限", NULL);
 	html_txt(&sb, p.deadline);
@@ -326,6 +329,8 @@ void problem_fields(struct req *r, struct strbuf *sb, const struct problem *p, c
 		   fielderr_get(fe, "deadline"), "type=\"date\"");
 	field_checkbox(sb, "top_leader", "涉及单位主要负责人（一把手问题）",
 		       posted || !p ? *req_field(r, "top_leader") != 0 : p->top_leader);
+	field_select(sb, "nature", "问题性质（案件质量评查的共性、个性问题）", problem_natures,
+		     posted || !p ? req_field(r, "nature") : p->nature, 0, fielderr_get(fe, "nature"), "（不区分）");
 }
 
 void problem_read_fields(struct req *r, struct problem *p)
@@ -334,6 +339,7 @@ void problem_read_fields(struct req *r, struct problem *p)
 	p->found = req_field(r, "found");
 	p->deadline = req_field(r, "deadline");
 	p->top_leader = *req_field(r, "top_leader") != 0;
+	p->nature = req_field(r, "nature");
 }
 
 /* the form's fields, from p (a problem being edited) or the request */

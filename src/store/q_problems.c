@@ -21,7 +21,7 @@
 	"COALESCE(p.bad_review_id, 0), p.summary, p.found, p.deadline, p.state, p.top_leader, p.measures, " \
 	"p.rectified, COALESCE(p.confirmed_by, 0), COALESCE(NULLIF(cu.display_name, ''), cu.name, ''), p.confirmed_on, " \
 	"CASE WHEN " P_OVERDUE("?") " THEN 1 ELSE 0 END, p.ext_id, p.extra, COALESCE(p.inspection_id, 0), " \
-	"COALESCE(p.activity_id, 0) "
+	"COALESCE(p.activity_id, 0), COALESCE(p.nature, '') "
 #define P_FROM "FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN campaigns k ON k.id = p.campaign_id " \
 	"LEFT JOIN users cu ON cu.id = p.confirmed_by "
 
@@ -51,16 +51,17 @@ static void fill_problem(struct arena *a, struct store_stmt *st, void *row)
 	p->extra = q_text_or_null(a, st, 19);
 	p->inspection_id = store_col_int(st, 20);
 	p->activity_id = store_col_int(st, 21);
+	p->nature = q_text(a, st, 22);
 }
 
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO problems(unit_id, source, campaign_id, bad_review_id, summary, found, deadline, top_leader, "
-	"activity_id, created_by, created_at, ext_id, extra, inspection_id) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	"activity_id, nature, created_by, created_at, ext_id, extra, inspection_id) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	NULL };
 static const struct store_sql Q_UPDATE = {
 	"UPDATE problems SET unit_id = ?, source = ?, campaign_id = ?, bad_review_id = ?, summary = ?, found = ?, "
-	"deadline = ?, top_leader = ?, activity_id = ? WHERE id = ?", NULL };
+	"deadline = ?, top_leader = ?, activity_id = ?, nature = ? WHERE id = ?", NULL };
 
 /* the office's fields from index 1: the next index */
 static int bind_fields(struct store_stmt *st, const struct problem *p)
@@ -74,7 +75,8 @@ static int bind_fields(struct store_stmt *st, const struct problem *p)
 	store_bind_text(st, 7, p->deadline);
 	store_bind_int(st, 8, p->top_leader != 0);
 	q_bind_id(st, 9, p->activity_id);
-	return 10;
+	q_bind_opt_text(st, 10, p->nature && *p->nature ? p->nature : NULL);
+	return 11;
 }
 
 int64_t store_problem_insert(struct store *s, const struct problem *p, int64_t user_id, int64_t now)
@@ -204,14 +206,14 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 
 /* parameters: scope x2 (Q_SCOPE_WITH and here), source x2, within x2,
  * state x2, confirmed, overdue + today, campaign x2, inspection x2,
- * activity x2, kind x2, category x2, top, found x4, rectified x4 */
+ * activity x2, kind x2, category x2, top, nature x2, found x4, rectified x4 */
 #define P_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " AND (? = '' OR p.source = ?) AND " QL_WITHIN("p.unit_id") \
 	"AND (? = '' OR p.state = ?) AND (? = 0 OR p.confirmed_on IS NOT NULL) " \
 	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.inspection_id = ?) " \
 	"AND (? = 0 OR p.activity_id = ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.kind = ?)) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.category = ?)) " \
-	"AND (? = 0 OR p.top_leader = 1) " \
+	"AND (? = 0 OR p.top_leader = 1) AND (? = '' OR p.nature = ?) " \
 	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
 static const struct store_sql Q_LIST = {
@@ -241,6 +243,7 @@ static int bind_where(struct store_stmt *st, int i, const struct problem_filter 
 	i = q_bind_text2(st, i, f->kind);
 	i = q_bind_text2(st, i, f->category);
 	store_bind_int(st, i++, f->top_leader != 0);
+	i = q_bind_text2(st, i, f->nature_code ? f->nature_code : "");
 	i = q_bind_text2(st, i, f->found_from);
 	i = q_bind_text2(st, i, f->found_to);
 	i = q_bind_text2(st, i, f->rectified_from);
@@ -346,6 +349,10 @@ static const struct store_sql Q_M_RECTIFIED = {
 	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.rectified") P_M_SCOPE "AND p.state = 'rectified'", NULL };
 static const struct store_sql Q_M_TOP = {
 	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found") P_M_SCOPE "AND p.top_leader = 1", NULL };
+static const struct store_sql Q_M_COMMON = {
+	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found") P_M_SCOPE "AND p.nature = 'common'", NULL };
+static const struct store_sql Q_M_INDIVIDUAL = {
+	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found") P_M_SCOPE "AND p.nature = 'individual'", NULL };
 
 static int metric(struct store *db, const struct store_sql *q, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
@@ -369,4 +376,16 @@ int store_metric_problems_top_leader(struct store *db, const struct metric_perio
 				     const struct metric_scope *s, int64_t *out)
 {
 	return metric(db, &Q_M_TOP, p, s, out);
+}
+
+int store_metric_problems_common(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				 int64_t *out)
+{
+	return metric(db, &Q_M_COMMON, p, s, out);
+}
+
+int store_metric_problems_individual(struct store *db, const struct metric_period *p,
+				     const struct metric_scope *s, int64_t *out)
+{
+	return metric(db, &Q_M_INDIVIDUAL, p, s, out);
 }

@@ -50,5 +50,10 @@ int store_metric_problems_rectified(struct store *db, const struct metric_period
 				    const struct metric_scope *s, int64_t *out);
 int store_metric_problems_top_leader(struct store *db, const struct metric_period *p,
 				     const struct metric_scope *s, int64_t *out);
+/* found in the period, of the nature common (共性) or individual (个性), 0062 */
+int store_metric_problems_common(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				 int64_t *out);
+int store_metric_problems_individual(struct store *db, const struct metric_period *p,
+				     const struct metric_scope *s, int64_t *out);
 
 #endif

@@ -348,6 +348,13 @@ run_cli() {
 }
 # cli_clean: no CLI run so far printed a sanitizer report
 cli_clean() { ! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$T_DIR/cli.log" 2>/dev/null; }
+# report_value KEY [report options...]: KEY's value in `qingfeng report --format json`
+report_value() {
+	local key=$1
+	shift
+	run_cli report --format json "$@"
+	printf '%s' "$OUT" | python3 -c "import json,sys; print({m['key']: m['value'] for m in json.load(sys.stdin)['metrics']}['$key'])"
+}
 
 # http_status [curl args...] URL: the status code only
 http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }

@@ -38,8 +38,11 @@
 # measure types; the inspections' lines; the talks, matter reports and cadres;
 # the work log and the register; the opinion replies (demo_opinions.c);
 # plink15: the problems the work log's checks found, naming their activities
-# (and the 政治监督 13 and 两函一书 8 moved after the work log, which they name)
-DEMO_SHA256=2ad1f1e5d5b5104129c337f1f46ca2a91ab805078a5ae9c1509b675b4af21e4a
+# (and the 政治监督 13 and 两函一书 8 moved after the work log, which they name);
+# fig15 (0062): a 群众评议会, a case-quality self review and the province's review
+# in the log, the 群众评议 13, 派驻 27 and 评查 39 and 14 naming their entries,
+# the self review's 39 of nature common (26) or individual (13)
+DEMO_SHA256=a088086cd4b4aaf310e5d956c51f0a9085e24df808c1ffb835f3eb9d09bbb682
 
 init_db || { not_ok "init"; finish; }
 
@@ -162,6 +165,16 @@ expect_figures "机关作风明察暗访 整改问题40个" "problems_found=40" 
 expect_figures "“四风”交叉互检 发现并反馈相关问题98个" "problems_found=98" --kind cross_check --category eight_rules
 expect_figures "谈话点安全检查 共发现问题45个" "problems_found=45 problems_rectified=45" --kind talk_site_check
 expect_figures "基层群众访谈 发现并解决问题101个" "problems_found=101" --kind grassroots_interview
+# fig15 (0062): the last four, each found by an entry of the log
+expect_figures "群众评议会 1次, 推动涉及民生问题整改13个" "activities=1 problems_found=13" --kind mass_appraisal
+expect_figures "派驻机构 会商62次, 跟踪整改问题27个 (3 still rectifying)" \
+	"activities=62 problems_found=27 problems_rectified=24" --kind resident_consultation
+expect_figures "案件质量评查自查 共性问题26个、个性问题13个, 现已全部完成整改" \
+	"activities=1 problems_found=39 problems_rectified=39 problems_common=26 problems_individual=13" --kind case_review
+expect_figures "承接并完成评查反馈问题整改14个" "activities=1 problems_rectified=14" --kind case_review_upper
+expect_eq "each found on or after the day of its entry" 0 "$(sql "SELECT count(*) FROM problems p
+	JOIN activities a ON a.id = p.activity_id WHERE a.kind IN ('mass_appraisal', 'case_review', 'case_review_upper')
+	AND p.found < a.day")"
 ledger() { sql "SELECT count(*) || '|' || count(confirmed_on) FROM problems WHERE source = '$1' AND found BETWEEN '$2' AND '$3' ${4:-}"; }
 expect_eq "政治监督 发现并督促问题整改13个 (all confirmed)" "13|13" "$(ledger political 2022-04-01 2022-06-30)"
 expect_eq "两函一书 督促整改问题8个" "8|8" "$(ledger political 2022-08-01 2022-09-30)"

@@ -251,7 +251,7 @@ static void test_code_tables(void **state)
 		{ recovery_kinds, "recovery_kinds" },
 		{ accountability_measure_kinds, "accountability_measure_kinds" }, { campaign_states, "campaign_states" },
 		{ problem_sources, "problem_sources" }, { problem_states, "problem_states" },
-		{ problem_step_labels, "problem_step_labels" },
+		{ problem_step_labels, "problem_step_labels" }, { problem_natures, "problem_natures" },
 		{ matter_report_states, "matter_report_states" },
 		{ opinion_purposes, "opinion_purposes" }, { opinion_codes, "opinion_codes" },
 		{ opinion_states, "opinion_states" }, { opinion_matches, "opinion_matches" },
@@ -261,58 +261,50 @@ static void test_code_tables(void **state)
 		check_table(tables[i].t, tables[i].name);
 }
 
-/* The ledger's filter choices (model/problem.c) are problem_sources in
- * order: the domain maps the choice's value to the code by its index. */
-static void test_problem_source_choices(void **state)
+/* The choices of spec's field arg are the codes of t in order, valued
+ * from 1: the domain or the store maps the value to the code by its index. */
+static void check_choices(const struct filter_spec *spec, const char *arg, const struct label *t)
 {
-	const struct filter_choice *ch = problem_filter_spec.fields[0].choices;
+	const struct filter_choice *ch = NULL;
 	int i = 0;
 
-	(void)state;
-	assert_string_equal(problem_filter_spec.fields[0].arg, "source");
-	for (; problem_sources[i].code; i++) {
+	for (const struct filter_field *f = spec->fields; f->arg; f++)
+		if (!strcmp(f->arg, arg))
+			ch = f->choices;
+	assert_non_null(ch);
+	for (; t[i].code; i++) {
 		assert_non_null(ch[i].arg);
-		assert_string_equal(ch[i].arg, problem_sources[i].code);
+		assert_string_equal(ch[i].arg, t[i].code);
 		assert_int_equal(ch[i].value, i + 1);
 	}
 	assert_null(ch[i].arg);
 }
 
+/* The ledger's filter choices (model/problem.c) are problem_sources and
+ * (0062) problem_natures in order. */
+static void test_problem_source_choices(void **state)
+{
+	(void)state;
+	assert_string_equal(problem_filter_spec.fields[0].arg, "source");
+	check_choices(&problem_filter_spec, "source", problem_sources);
+	check_choices(&problem_filter_spec, "nature", problem_natures);
+}
+
 /* The report list's state choices (model/talk.c) are matter_report_states
- * in order: the store maps the choice's value to the code by its index. */
+ * in order. */
 static void test_matter_report_state_choices(void **state)
 {
-	const struct filter_choice *ch = NULL;
-	int i = 0;
-
 	(void)state;
-	for (const struct filter_field *f = matter_report_filter_spec.fields; f->arg; f++)
-		if (!strcmp(f->arg, "state"))
-			ch = f->choices;
-	assert_non_null(ch);
-	for (; matter_report_states[i].code; i++) {
-		assert_non_null(ch[i].arg);
-		assert_string_equal(ch[i].arg, matter_report_states[i].code);
-		assert_int_equal(ch[i].value, i + 1);
-	}
-	assert_null(ch[i].arg);
+	check_choices(&matter_report_filter_spec, "state", matter_report_states);
 }
 
 /* The opinion requests' state choices (model/opinion.c) are
  * opinion_states in order: the domain maps the value by its index. */
 static void test_opinion_state_choices(void **state)
 {
-	const struct filter_choice *ch = opinion_filter_spec.fields[0].choices;
-	int i = 0;
-
 	(void)state;
 	assert_string_equal(opinion_filter_spec.fields[0].arg, "state");
-	for (; opinion_states[i].code; i++) {
-		assert_non_null(ch[i].arg);
-		assert_string_equal(ch[i].arg, opinion_states[i].code);
-		assert_int_equal(ch[i].value, i + 1);
-	}
-	assert_null(ch[i].arg);
+	check_choices(&opinion_filter_spec, "state", opinion_states);
 }
 
 /* Every interchange type's id letter is its own (the made-up ids of an
@@ -351,8 +343,9 @@ static void test_interchange_reads_tables(void **state)
 	 * issue 12's person gender and ethnicity (notice12); issue 14's problem
 	 * source and inspection kind (insp14); issue 15's personal matter report
 	 * state (talk15), register_document direction, secrecy and state (log15),
-	 * opinion purpose and state, its line's match, proposal and opinion (opin15) */
-	assert_int_equal(enums, 28);
+	 * opinion purpose and state, its line's match, proposal and opinion (opin15);
+	 * the problem's nature (fig15, 0062) */
+	assert_int_equal(enums, 29);
 }
 
 /* The clue states: registered and the state each method leads to. */
