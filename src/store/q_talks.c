@@ -147,6 +147,28 @@ int store_matter_report_check(struct store *s, int64_t id, const char *state, in
 	return q_changed(s, st);
 }
 
+static const struct store_sql Q_R_UPDATE = {
+	"UPDATE matter_reports SET kind = ?, event_day = ?, reported = ?, guests = ?, tables_n = ?, public_funds = ?, "
+	"public_vehicles = ?, note = ? WHERE id = ?", NULL };
+
+int store_matter_report_update(struct store *s, const struct matter_report *m)
+{
+	struct store_stmt *st = store_prepare(s, &Q_R_UPDATE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, m->kind);
+	store_bind_text(st, 2, m->event_day);
+	store_bind_text(st, 3, m->reported);
+	store_bind_int(st, 4, m->guests);
+	store_bind_int(st, 5, m->tables);
+	store_bind_int(st, 6, m->public_funds != 0);
+	store_bind_int(st, 7, m->public_vehicles != 0);
+	store_bind_text(st, 8, m->note ? m->note : "");
+	store_bind_int(st, 9, m->id);
+	return q_changed(s, st);
+}
+
 static const char *const report_states[] = { "", "received", "checked", "concern" };
 
 /* parameters: scope, within x2, person x2, kind x2, state x2, reported x4 */
@@ -275,6 +297,31 @@ int store_talk_set_note(struct store *s, int64_t id, const char *note_enc)
 		return STORE_ERR;
 	bind_opt_text(st, 1, note_enc);
 	store_bind_int(st, 2, id);
+	return q_changed(s, st);
+}
+
+/* a correction (talk_edit): every field but the note, only while the talk
+ * still has the number of outcomes the domain saw (0 or 1) */
+static const struct store_sql Q_T_UPDATE = {
+	"UPDATE talks SET kind = ?, day = ?, person_id = ?, unit_id = ?, persons = ?, talker_id = ?, "
+	"talker_name = ? WHERE id = ? AND (SELECT count(*) FROM outcomes o WHERE o.supervision_id = talks.id) = ?",
+	NULL };
+
+int store_talk_update(struct store *s, const struct talk *t, int outcomes)
+{
+	struct store_stmt *st = store_prepare(s, &Q_T_UPDATE);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, t->kind);
+	store_bind_text(st, 2, t->day);
+	q_bind_id(st, 3, t->person_id);
+	store_bind_int(st, 4, t->unit_id);
+	store_bind_int(st, 5, t->persons > 0 ? t->persons : 1);
+	q_bind_id(st, 6, t->talker_id);
+	store_bind_text(st, 7, t->talker_id ? "" : t->talker_name ? t->talker_name : "");
+	store_bind_int(st, 8, t->id);
+	store_bind_int(st, 9, outcomes);
 	return q_changed(s, st);
 }
 
