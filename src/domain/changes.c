@@ -39,9 +39,23 @@ void changes_secret(struct changes *ch, const char *label, const char *before, c
 		append(ch, arena_printf(ch->c->a, "%s：已修改", label));
 }
 
+/* only spaces (ASCII or the full-width 　) */
+static int blank(const char *s)
+{
+	while (s && *s) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (!strncmp(s, "\xe3\x80\x80", 3))
+			s += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
 int changes_check(struct changes *ch, const char *reason, struct fielderr *fe)
 {
-	if (!reason || !*reason)
+	if (blank(reason))
 		fielderr_add(fe, "reason", "请填写修改原因");
 	else
 		fielderr_len(ch->c->a, fe, "reason", "修改原因", reason, CHANGE_REASON_MAX);

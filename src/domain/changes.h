@@ -25,7 +25,7 @@ void changes_init(struct changes *ch, struct ctx *c);
 void changes_add(struct changes *ch, const char *label, const char *before, const char *after);
 /* "label：已修改" when the two differ: the values are not written */
 void changes_secret(struct changes *ch, const char *label, const char *before, const char *after);
-/* The reason checked (required, at most CHANGE_REASON_MAX characters,
+/* The reason checked (required: not blank, at most CHANGE_REASON_MAX characters,
  * message under "reason") and nothing-changed refused (under "state"):
  * 0, or -1 with fe. */
 int changes_check(struct changes *ch, const char *reason, struct fielderr *fe);
