@@ -64,6 +64,9 @@ r=$(api PUT "/api/talks/$T" '{"kind":"reminder"}')
 expect_eq "a correction without a reason: 422 naming reason" "422 True" \
 	"$(status "$r") $(errs "$r" | grep -q '请填写修改原因' && echo True || echo False)"
 expect_eq "... nothing changed" "heart" "$(sql "SELECT kind FROM talks WHERE id = $T")"
+r=$(api PUT "/api/talks/$T" '{"reason":"　 ","kind":"reminder"}')
+expect_eq "a blank reason (spaces, a full-width one too): 422, nothing changed" "422 heart" \
+	"$(status "$r") $(sql "SELECT kind FROM talks WHERE id = $T")"
 r=$(api PUT "/api/talks/$T" '{"reason":"核对谈话记录","kind":"heart"}')
 expect_eq "a correction that changes nothing: 422 没有修改任何内容" "422 True" \
 	"$(status "$r") $(errs "$r" | grep -q '没有修改任何内容' && echo True || echo False)"
