@@ -1,10 +1,15 @@
 #ifndef QF_DOMAIN_CHANGES_H
 #define QF_DOMAIN_CHANGES_H
 /*
- * changes: the words a correction of a record leaves in the audit log and
- * on its timeline (talk_edit, matter_report_edit): the reason first, then
- * each field that changed as "名称：前 → 后", a secret field as
- * "名称：已修改" only (never its text), joined by "；".  Text in c->a.
+ * changes: the words a correction of a record leaves on its timeline and
+ * in the audit log (talk_edit, matter_report_edit), each changed field as
+ * "名称：前 → 后", joined by "；".  The timeline (read by those who may read
+ * the record) gets the typed reason first and the values of every field
+ * but a secret one ("名称：已修改": a talk's note); the audit log names no
+ * persons, notes nor typed reasons (docs/security.md "No protected values
+ * in the log"): it gets the plain fields' values (kinds, days, counts,
+ * record ids) and, for a personal or secret field, "名称：已修改" only, and
+ * no reason.  Text in c->a.
  */
 #include <stddef.h>
 
@@ -16,20 +21,26 @@ struct ctx;
 
 struct changes {
 	struct ctx *c;
-	const char *text;           /* "" none yet */
+	const char *text;           /* the timeline's: "" none yet */
+	const char *audit;          /* the audit log's */
 	int n;                      /* fields changed */
 };
 
 void changes_init(struct changes *ch, struct ctx *c);
-/* "label：before → after" when the two differ (NULL counts as "") */
+/* a plain field: "label：before → after" in both when the two differ
+ * (NULL counts as "") */
 void changes_add(struct changes *ch, const char *label, const char *before, const char *after);
-/* "label：已修改" when the two differ: the values are not written */
+/* a personal field (a typed name): the values on the timeline, "label：已修改" in the audit log */
+void changes_personal(struct changes *ch, const char *label, const char *before, const char *after);
+/* a secret field: "label：已修改" in both, the values never written */
 void changes_secret(struct changes *ch, const char *label, const char *before, const char *after);
-/* The reason checked (required: not blank, at most CHANGE_REASON_MAX characters,
- * message under "reason") and nothing-changed refused (under "state"):
- * 0, or -1 with fe. */
+/* The reason checked (required: not blank, at most CHANGE_REASON_MAX
+ * characters, message under "reason") and nothing-changed refused (under
+ * "state"): 0, or -1 with fe. */
 int changes_check(struct changes *ch, const char *reason, struct fielderr *fe);
-/* "修改原因：reason；..." */
+/* the timeline's words: "修改原因：reason；..." */
 const char *changes_detail(const struct changes *ch, const char *reason);
+/* the audit entry's words (no reason) */
+const char *changes_audit(const struct changes *ch);
 
 #endif

@@ -167,7 +167,7 @@ int matter_report_list(struct ctx *c, struct matter_report_filter *f, struct mat
 struct edit_arg {
 	struct ctx *c;
 	const struct matter_report *m;
-	const char *detail;
+	const char *detail, *audit;
 	int changed;
 };
 
@@ -180,7 +180,7 @@ static int edit_tx(struct store *s, void *arg)
 	ea->changed = store_matter_report_update(s, ea->m);
 	if (ea->changed <= 0)
 		return ea->changed < 0 ? -1 : 0;
-	if (audit_append(c, AEV_MATTER_REPORT_EDIT, obj, 1, ea->detail) < 0)
+	if (audit_append(c, AEV_MATTER_REPORT_EDIT, obj, 1, ea->audit) < 0)
 		return -1;
 	return store_timeline_add(s, c->cfg->region, obj, c->now, c->who.id, c->who.name, "修改报告", ea->detail) < 0
 	       ? -1 : 0;
@@ -230,6 +230,7 @@ int matter_report_edit(struct ctx *c, struct matter_report *in, const char *reas
 	changes_add(&ch, "应报告日期", old.due, in->due);
 	changes_add(&ch, "逾期报告", yes_no(old.late), yes_no(in->late));
 	ea.detail = changes_detail(&ch, reason);
+	ea.audit = changes_audit(&ch);
 	if (store_tx(c->db, edit_tx, &ea) < 0)
 		return RES_STORE;
 	return ea.changed ? RES_DONE : RES_NOT_FOUND;

@@ -280,7 +280,7 @@ struct edit_arg {
 	struct ctx *c;
 	const struct talk *t;
 	int outcomes, note_changed, changed;
-	const char *detail;
+	const char *detail, *audit;
 };
 
 static int edit_tx(struct store *s, void *arg)
@@ -304,7 +304,7 @@ static int edit_tx(struct store *s, void *arg)
 		if (rc < 0)
 			return -1;
 	}
-	if (audit_append(c, AEV_TALK_EDIT, talk_object(c, t->id), 1, ea->detail) < 0)
+	if (audit_append(c, AEV_TALK_EDIT, talk_object(c, t->id), 1, ea->audit) < 0)
 		return -1;
 	return store_timeline_add(s, c->cfg->region, talk_object(c, t->id), c->now, c->who.id, c->who.name,
 				  "修改谈话", ea->detail) < 0 ? -1 : 0;
@@ -368,7 +368,7 @@ int talk_edit(struct ctx *c, const struct talk *in, const char *reason, struct f
 	changes_add(&ch, "谈话日期", old.day, t.day);
 	changes_add(&ch, "谈话对象", person_word(c, old.person_id), person_word(c, t.person_id));
 	changes_add(&ch, "人次", arena_printf(c->a, "%" PRId64, old.persons), arena_printf(c->a, "%" PRId64, t.persons));
-	changes_add(&ch, "谈话人", old.talker_name, t.talker_name);
+	changes_personal(&ch, "谈话人", old.talker_name, t.talker_name);
 	changes_secret(&ch, "谈话情况", old.note, t.note);
 	if (changes_check(&ch, reason, fe) < 0)
 		return RES_INVALID;
@@ -376,6 +376,7 @@ int talk_edit(struct ctx *c, const struct talk *in, const char *reason, struct f
 	ea.outcomes = old.outcome_id ? 1 : 0;
 	ea.note_changed = strcmp(old.note ? old.note : "", t.note ? t.note : "") != 0;
 	ea.detail = changes_detail(&ch, reason);
+	ea.audit = changes_audit(&ch);
 	if (store_tx(c->db, edit_tx, &ea) < 0)
 		return RES_STORE;
 	if (!ea.changed) {

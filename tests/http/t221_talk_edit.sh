@@ -5,9 +5,11 @@
 # - a talk's kind, day, person, talker and note each corrected through PUT
 #   /api/talks/{id} with a reason; the note encrypted again at rest; the
 #   reason required (422 naming reason, nothing changed); the audit entry
-#   talk_edit and the timeline entry name the fields before and after and
-#   the note only as 已修改: no plaintext note in the audit table, the
-#   timeline or the server log;
+#   talk_edit names the fields before and after, the typed talker and the
+#   note only as 已修改 and no reason (docs/security.md: no names, notes or
+#   typed reasons in the audit log); the timeline entry gives the reason
+#   and the values but the note's; no plaintext note in the audit table,
+#   the timeline or the server log;
 # - a report's kind, days, scale and note corrected; the 30-day clock
 #   recomputed from the new event day (DOMAIN.md section 4; clock_limits
 #   personal_matter_report, 《领导干部报告个人有关事项规定》 "30日内"; a last day
@@ -53,7 +55,9 @@ report_json() { run_cli report --format json --year "$1"; printf '%s' "$OUT" >"$
 errs() { body "$1" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps(d, ensure_ascii=False))'; }
 NOTE1='谈话记录：对方承认收受购物卡三张'
 NOTE2='更正后的谈话记录：对方说明购物卡已上交'
-protect "$NOTE1" "$NOTE2" "购物卡"
+# the notes, the typed reasons and the typed talker's name never reach the
+# audit log (docs/security.md "No protected values in the log")
+protect "$NOTE1" "$NOTE2" "购物卡" 类别登记错误 谈话对象登记错误 谈话人为局长 补充谈话情况 事项日期登记错误 甲局局长王某
 
 # ---- a talk, each field corrected ------------------------------------------------
 r=$(api POST /api/talks "{\"kind\":\"heart\",\"day\":\"2022-03-15\",\"person_ids\":[$PA],\"note\":\"$NOTE1\"}")
@@ -96,12 +100,15 @@ expect_eq "the note: 200, read back clear" "200 $NOTE2" "$(status "$r") $(body "
 expect_eq "... encrypted again at rest (another ciphertext, no clear text)" "1 0" \
 	"$(sql "SELECT count(*) FROM talks WHERE id = $T AND note_enc <> '$enc0'") $(sql "SELECT count(*) FROM talks WHERE note_enc LIKE '%购物卡%'")"
 expect_eq "five corrections audited (talk_edit)" 5 "$(audit_count talk_edit "talk/$T")"
-expect_contains "... with the reason and the kind before and after" "修改原因：类别登记错误；谈话类别：谈心谈话 → 提醒谈话" \
-	"$(sql "SELECT detail FROM audit_log WHERE event = 'talk_edit' AND object = 'talk/$T' ORDER BY id")"
-expect_contains "... the day before and after" "谈话日期：2022-03-15 → 2021-12-30" "$(sql "SELECT detail FROM audit_log WHERE event = 'talk_edit'")"
-expect_contains "... the person as ids" "谈话对象：人员 $PA → 人员 $PA2" "$(sql "SELECT detail FROM audit_log WHERE event = 'talk_edit'")"
-expect_contains "... the note as changed only" "修改原因：补充谈话情况；谈话情况：已修改" "$(sql "SELECT detail FROM audit_log WHERE event = 'talk_edit'")"
-expect_eq "the talk's timeline holds the five corrections" 5 "$(sql "SELECT count(*) FROM timeline WHERE object = 'talk/$T' AND action = '修改谈话'")"
+AUD=$(sql "SELECT detail FROM audit_log WHERE event = 'talk_edit' AND object = 'talk/$T' ORDER BY id")
+TL=$(sql "SELECT detail FROM timeline WHERE object = 'talk/$T' AND action = '修改谈话' ORDER BY id")
+expect_eq "... each naming the fields before and after, the talker and the note as changed only, no reason" \
+	"谈话类别：谈心谈话 → 提醒谈话|谈话日期：2022-03-15 → 2021-12-30|谈话对象：人员 $PA → 人员 $PA2|谈话人：已修改|谈话情况：已修改" \
+	"$(tr '\n' '|' <<<"$AUD" | sed 's/|$//')"
+expect_eq "the talk's timeline holds the five corrections" 5 "$(wc -l <<<"$TL")"
+expect_contains "... with the reason and the kind before and after" "修改原因：类别登记错误；谈话类别：谈心谈话 → 提醒谈话" "$TL"
+expect_contains "... the talker's names" "修改原因：谈话人为局长；谈话人：cm → 甲局局长王某" "$TL"
+expect_contains "... the note as changed only" "修改原因：补充谈话情况；谈话情况：已修改" "$TL"
 expect_eq "... and no note text" 0 "$(sql "SELECT count(*) FROM timeline WHERE detail LIKE '%购物卡%'")"
 check "the server log holds no note text" bash -c '! grep -q "购物卡" "$1"' _ "$T_DIR/serve.log"
 
@@ -146,8 +153,10 @@ expect_eq "a correction without a reason: 422, nothing changed" "422 2022-06-01"
 r=$(api PUT "/api/matter-reports/$R" '{"reason":"事项日期登记错误","event_day":"2022-06-02"}')
 expect_eq "event 2022-06-02: day 30 Saturday 2022-07-02, due Monday 2022-07-04, on time (Civil Code art. 203)" \
 	"200 2022-07-04 False" "$(status "$r") $(due_late "$r")"
-expect_contains "... audited with the clock before and after" "应报告日期：2022-07-01 → 2022-07-04；逾期报告：是 → 否" \
+expect_eq "... audited with the event day and the clock before and after" "事项日期：2022-06-01 → 2022-06-02；应报告日期：2022-07-01 → 2022-07-04；逾期报告：是 → 否" \
 	"$(sql "SELECT detail FROM audit_log WHERE event = 'matter_report_edit' AND object = 'matter_report/$R'")"
+expect_eq "... on the report's timeline with the reason" "修改原因：事项日期登记错误；事项日期：2022-06-01 → 2022-06-02；应报告日期：2022-07-01 → 2022-07-04；逾期报告：是 → 否" \
+	"$(sql "SELECT detail FROM timeline WHERE object = 'matter_report/$R'")"
 r=$(api PUT "/api/matter-reports/$R" '{"reason":"事项与日期均登记错误","kind":"celebration","event_day":"2022-09-01","reported":"2022-10-09","guests":120,"tables":12,"public_vehicles":true,"note":"购物卡"}')
 expect_eq "event 2022-09-01: day 30 is 2022-10-01 (国庆), due 2022-10-08; reported 2022-10-09 late" \
 	"200 2022-10-08 True" "$(status "$r") $(due_late "$r")"
