@@ -380,7 +380,7 @@ int talk_edit(struct ctx *c, const struct talk *in, const char *reason, struct f
 	if (store_tx(c->db, edit_tx, &ea) < 0)
 		return RES_STORE;
 	if (!ea.changed) {
-		fielderr_add(fe, "state", "该谈话刚被他人修改或记录了处理结果，请刷新页面后重试");
+		fielderr_add(fe, "state", "该谈话的处理结果刚有变化，请刷新页面后重试");
 		return RES_INVALID;
 	}
 	return RES_DONE;
