@@ -96,6 +96,78 @@ int api_talk_create(struct req *r)
 	return reply_json(r, 201, json_pack("{s:o, s:i}", "ids", out, "count", rc));
 }
 
+/* A member given in a correction's body replaces the record's value; an
+ * absent (or null) one keeps it.  -1 when present with the wrong type. */
+static int opt_str(struct req *r, json_t *j, const char *key, const char **v, struct fielderr *fe)
+{
+	json_t *m = json_object_get(j, key);
+
+	if (!m || json_is_null(m))
+		return 0;
+	if (api_str(r, j, key, v) < 0) {
+		fielderr_add(fe, key, "应为文本");
+		return -1;
+	}
+	return 0;
+}
+
+static void opt_int(json_t *j, const char *key, int64_t *v, struct fielderr *fe)
+{
+	json_t *m = json_object_get(j, key);
+
+	if (!m || json_is_null(m))
+		return;
+	if (!json_is_integer(m))
+		fielderr_add(fe, key, "应为整数");
+	else
+		*v = (int64_t)json_integer_value(m);
+}
+
+static void opt_bool(json_t *j, const char *key, int *v, struct fielderr *fe)
+{
+	json_t *m = json_object_get(j, key);
+
+	if (!m || json_is_null(m))
+		return;
+	if (!json_is_boolean(m))
+		fielderr_add(fe, key, "应为true或false");
+	else
+		*v = json_is_true(m);
+}
+
+/* PUT /api/talks/{id}: {reason, kind?, day?, person_id?, persons?, talker?, note?} */
+int api_talk_update(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct fielderr fe = { 0 };
+	const char *reason = "";
+	struct talk t;
+	int rc;
+
+	if (!j)
+		return MHD_YES;
+	rc = talk_get(&r->c, r->id, &t);
+	if (rc != RES_DONE) {
+		json_decref(j);
+		return res_error(r, rc, "talk");
+	}
+	api_str(r, j, "reason", &reason);
+	opt_str(r, j, "kind", &t.kind, &fe);
+	opt_str(r, j, "day", &t.day, &fe);
+	opt_str(r, j, "talker", &t.talker_name, &fe);
+	opt_str(r, j, "note", &t.note, &fe);
+	opt_int(j, "person_id", &t.person_id, &fe);
+	opt_int(j, "persons", &t.persons, &fe);
+	json_decref(j);
+	if (!fe.n)
+		rc = talk_edit(&r->c, &t, reason, &fe);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	if (rc != RES_DONE)
+		return res_error(r, rc, "talk");
+	return api_talk(r);
+}
+
 int api_talk_outcome(struct req *r)
 {
 	json_t *j = api_body(r);
@@ -173,6 +245,43 @@ int api_matter_report_create(struct req *r)
 	id = matter_report_add(&r->c, &m, &fe);
 	json_decref(j);
 	return api_result(r, id, &fe, "matter_report", 1);
+}
+
+/* PUT /api/matter-reports/{id}: {reason, kind?, event_day?, reported?,
+ * guests?, tables?, public_funds?, public_vehicles?, note?}; the answer is
+ * the report with its clock recomputed */
+int api_matter_report_update(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct fielderr fe = { 0 };
+	const char *reason = "";
+	struct matter_report m;
+	int rc;
+
+	if (!j)
+		return MHD_YES;
+	rc = matter_report_get(&r->c, r->id, &m);
+	if (rc != RES_DONE) {
+		json_decref(j);
+		return res_error(r, rc, "matter_report");
+	}
+	api_str(r, j, "reason", &reason);
+	opt_str(r, j, "kind", &m.kind, &fe);
+	opt_str(r, j, "event_day", &m.event_day, &fe);
+	opt_str(r, j, "reported", &m.reported, &fe);
+	opt_str(r, j, "note", &m.note, &fe);
+	opt_int(j, "guests", &m.guests, &fe);
+	opt_int(j, "tables", &m.tables, &fe);
+	opt_bool(j, "public_funds", &m.public_funds, &fe);
+	opt_bool(j, "public_vehicles", &m.public_vehicles, &fe);
+	json_decref(j);
+	if (!fe.n)
+		rc = matter_report_edit(&r->c, &m, reason, &fe);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	if (rc != RES_DONE)
+		return res_error(r, rc, "matter_report");
+	return api_matter_report(r);
 }
 
 int api_matter_report_check(struct req *r)

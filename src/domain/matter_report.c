@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/changes.h"
 #include "domain/clocks.h"
 #include "domain/ctx.h"
 #include "domain/metrics.h"
@@ -25,10 +26,12 @@
 #include "domain/result.h"
 #include "domain/talk.h"
 #include "domain/todo.h"
+#include "store/q_clues.h"
 #include "store/q_talks.h"
 #include "store/store.h"
 
 QF_AUDIT_EVENT(MATTER_REPORT_ADD, "matter_report_add", "登记重大事项报告");
+QF_AUDIT_EVENT(MATTER_REPORT_EDIT, "matter_report_edit", "修改重大事项报告");
 QF_AUDIT_EVENT(MATTER_REPORT_CHECK, "matter_report_check", "核查重大事项报告");
 QF_AUDIT_OBJECT(matter_report, "重大事项报告");
 
@@ -80,6 +83,17 @@ static void check(struct ctx *c, const struct matter_report *m, int kind_ok, str
 	fielderr_len(c->a, fe, "note", "备注", m->note, MATTER_REPORT_NOTE_MAX);
 }
 
+/* 1 a kind of the family matter_report, 0 not, -1 store */
+static int kind_known(struct ctx *c, const char *code)
+{
+	struct sup_kind *k;
+	int n = sup_kinds(c, "matter_report", &k), ok = 0;
+
+	for (int i = 0; i < n; i++)
+		ok |= code && !strcmp(k[i].code, code);
+	return n < 0 ? -1 : ok;
+}
+
 struct add_arg {
 	struct ctx *c;
 	const struct matter_report *m;
@@ -100,14 +114,11 @@ int64_t matter_report_add(struct ctx *c, const struct matter_report *m, struct f
 {
 	struct matter_report in = *m;
 	struct add_arg aa = { .c = c, .m = &in };
-	struct sup_kind *k;
 	struct person p;
-	int n = sup_kinds(c, "matter_report", &k), ok = 0, rc;
+	int ok = kind_known(c, m->kind), rc;
 
-	if (n < 0)
+	if (ok < 0)
 		return RES_STORE;
-	for (int i = 0; i < n; i++)
-		ok |= m->kind && !strcmp(k[i].code, m->kind);
 	check(c, m, ok, fe);
 	/* reported before the event (事前报告) is on time: no order between the days */
 	if (m->person_id <= 0)
@@ -149,6 +160,85 @@ int matter_report_list(struct ctx *c, struct matter_report_filter *f, struct mat
 	for (int i = 0; i < n; i++)
 		matter_report_clock(c, &(*out)[i]);
 	return n;
+}
+
+/* ---- correcting a report ----------------------------------------------------------- */
+
+struct edit_arg {
+	struct ctx *c;
+	const struct matter_report *m;
+	const char *detail, *audit;
+	int changed;
+};
+
+static int edit_tx(struct store *s, void *arg)
+{
+	struct edit_arg *ea = arg;
+	struct ctx *c = ea->c;
+	const char *obj = object_of(c, ea->m->id);
+
+	ea->changed = store_matter_report_update(s, ea->m);
+	if (ea->changed <= 0)
+		return ea->changed < 0 ? -1 : 0;
+	if (audit_append(c, AEV_MATTER_REPORT_EDIT, obj, 1, ea->audit) < 0)
+		return -1;
+	return store_timeline_add(s, c->cfg->region, obj, c->now, c->who.id, c->who.name, "修改报告", ea->detail) < 0
+	       ? -1 : 0;
+}
+
+static const char *num(struct ctx *c, int64_t v)
+{
+	return arena_printf(c->a, "%" PRId64, v);
+}
+
+static const char *yes_no(int v)
+{
+	return v ? "是" : "否";
+}
+
+int matter_report_edit(struct ctx *c, struct matter_report *in, const char *reason, struct fielderr *fe)
+{
+	struct edit_arg ea = { .c = c, .m = in };
+	struct matter_report old;
+	struct changes ch;
+	int rc = matter_report_get(c, in->id, &old), known;
+
+	if (rc != RES_DONE)
+		return rc;
+	if ((known = kind_known(c, in->kind)) < 0)
+		return RES_STORE;
+	check(c, in, known, fe);
+	if (fe->n)
+		return RES_INVALID;
+	/* the clock again from the new days (computed, never stored) */
+	in->person_id = old.person_id;
+	in->unit_id = old.unit_id;
+	matter_report_clock(c, in);
+	changes_init(&ch, c);
+	changes_add(&ch, "事项类别", sup_kind_label(c, "matter_report", old.kind),
+		    sup_kind_label(c, "matter_report", in->kind));
+	changes_add(&ch, "事项日期", old.event_day, in->event_day);
+	changes_add(&ch, "报告日期", old.reported, in->reported);
+	changes_add(&ch, "宾客人数", num(c, old.guests), num(c, in->guests));
+	changes_add(&ch, "桌数", num(c, old.tables), num(c, in->tables));
+	changes_add(&ch, "使用公款", yes_no(old.public_funds), yes_no(in->public_funds));
+	changes_add(&ch, "使用公车", yes_no(old.public_vehicles), yes_no(in->public_vehicles));
+	changes_secret(&ch, "备注", old.note, in->note);
+	if (changes_check(&ch, reason, fe) < 0)
+		return RES_INVALID;
+	/* the clock's result, when it moved */
+	changes_add(&ch, "应报告日期", old.due, in->due);
+	changes_add(&ch, "逾期报告", yes_no(old.late), yes_no(in->late));
+	ea.detail = changes_detail(&ch, reason);
+	ea.audit = changes_audit(&ch);
+	if (store_tx(c->db, edit_tx, &ea) < 0)
+		return RES_STORE;
+	return ea.changed ? RES_DONE : RES_NOT_FOUND;
+}
+
+int matter_report_timeline(struct ctx *c, int64_t id, struct timeline_entry **out)
+{
+	return store_timeline_list(c->db, c->a, object_of(c, id), out);
 }
 
 struct check_arg {

@@ -37,6 +37,17 @@ int64_t matter_report_add(struct ctx *c, const struct matter_report *m, struct f
 int matter_report_get(struct ctx *c, int64_t id, struct matter_report *out);
 int matter_report_list(struct ctx *c, struct matter_report_filter *f, struct matter_report **out,
 		       int64_t *total);
+/* Corrects a report (m->id): kind, event day, reported day, scale and note,
+ * with the reason (domain/changes.h); the person stays.  The 30-day clock
+ * and the late flag follow from the new days (m->due, m->late set), and
+ * the audit entry "matter_report_edit" and the timeline entry name the
+ * fields before and after (the note only as changed) and the due day and
+ * lateness when they moved.  RES_DONE, RES_INVALID (fe), RES_NOT_FOUND
+ * (outside the jurisdiction, audited), RES_STORE. */
+int matter_report_edit(struct ctx *c, struct matter_report *m, const char *reason, struct fielderr *fe);
+/* The report's timeline (its corrections), for a reader who has read it. */
+struct timeline_entry;
+int matter_report_timeline(struct ctx *c, int64_t id, struct timeline_entry **out);
 /* received -> checked (concern 0) or concern (1): RES_DONE, RES_INVALID, ... */
 int matter_report_check(struct ctx *c, int64_t id, int concern, struct fielderr *fe);
 /* The due day and late flag of m from its event and reported days. */
@@ -46,6 +57,7 @@ extern const struct label matter_report_states[];   /* received 已接收, check
 const char *matter_report_state_text(const char *state);
 
 QF_AUDIT_EVENT_DECL(MATTER_REPORT_ADD);
+QF_AUDIT_EVENT_DECL(MATTER_REPORT_EDIT);
 QF_AUDIT_EVENT_DECL(MATTER_REPORT_CHECK);
 
 #endif

@@ -20,6 +20,7 @@
 #include "core/strbuf.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/changes.h"
 #include "domain/ctx.h"
 #include "domain/metrics.h"
 #include "domain/outcome.h"
@@ -31,6 +32,7 @@
 #include "store/store.h"
 
 QF_AUDIT_EVENT(TALK_ADD, "talk_add", "登记谈话");
+QF_AUDIT_EVENT(TALK_EDIT, "talk_edit", "修改谈话");
 QF_AUDIT_EVENT(SUP_KIND_ADD, "sup_kind_add", "新增日常监督类别");
 QF_AUDIT_OBJECT(talk, "谈话");
 QF_AUDIT_OBJECT(sup_kind, "谈话和报告类别");
@@ -270,6 +272,118 @@ int talk_list(struct ctx *c, struct talk_filter *f, struct talk **out, int64_t *
 int talk_timeline(struct ctx *c, int64_t id, struct timeline_entry **out)
 {
 	return store_timeline_list(c->db, c->a, talk_object(c, id), out);
+}
+
+/* ---- correcting a talk ------------------------------------------------------------ */
+
+struct edit_arg {
+	struct ctx *c;
+	const struct talk *t;
+	int outcomes, note_changed, changed;
+	const char *detail, *audit;
+};
+
+static int edit_tx(struct store *s, void *arg)
+{
+	struct edit_arg *ea = arg;
+	struct ctx *c = ea->c;
+	const struct talk *t = ea->t;
+	struct strbuf enc = STRBUF_INIT;
+	int rc = 0;
+
+	ea->changed = store_talk_update(s, t, ea->outcomes);
+	if (ea->changed <= 0)
+		return ea->changed < 0 ? -1 : 0;
+	if (ea->note_changed) {
+		/* encrypted again, bound to the same id; an emptied note is NULL */
+		if (t->note && *t->note)
+			rc = field_encrypt(c->keys, note_ad(c, t->id), t->note, strlen(t->note), &enc);
+		if (rc == 0)
+			rc = store_talk_set_note(s, t->id, t->note && *t->note ? enc.buf : NULL) < 0 ? -1 : 0;
+		strbuf_release(&enc);
+		if (rc < 0)
+			return -1;
+	}
+	if (audit_append(c, AEV_TALK_EDIT, talk_object(c, t->id), 1, ea->audit) < 0)
+		return -1;
+	return store_timeline_add(s, c->cfg->region, talk_object(c, t->id), c->now, c->who.id, c->who.name,
+				  "修改谈话", ea->detail) < 0 ? -1 : 0;
+}
+
+/* a talk with a first-form outcome: the outcome's person, form and day are
+ * the talk's (talk_outcome), and the outcomes family has no correction */
+static void outcome_guard(struct ctx *c, const struct talk *old, const struct talk *t, struct fielderr *fe)
+{
+	const char *which = arena_printf(c->a, "该谈话已记录第一种形态处理结果（处理结果 %" PRId64 "），", old->outcome_id);
+
+	if (t->person_id != old->person_id)
+		fielderr_add(fe, "person_id", arena_printf(c->a, "%s不能更换谈话对象", which));
+	if (strcmp(t->kind, "reminder") && strcmp(t->kind, "warning"))
+		fielderr_add(fe, "kind", arena_printf(c->a, "%s只能是提醒谈话或诫勉谈话", which));
+	if (strcmp(t->day, old->day))
+		fielderr_add(fe, "day", arena_printf(c->a, "%s不能修改谈话日期（处理结果的日期、统计期间、"
+						     "形态和影响期以谈话日期为准）", which));
+}
+
+static const char *person_word(struct ctx *c, int64_t id)
+{
+	return id ? arena_printf(c->a, "人员 %" PRId64, id) : "";
+}
+
+int talk_edit(struct ctx *c, const struct talk *in, const char *reason, struct fielderr *fe)
+{
+	struct edit_arg ea = { .c = c };
+	struct talk old, t = *in;
+	struct changes ch;
+	int known, rc = talk_get(c, in->id, &old);
+
+	if (rc != RES_DONE)
+		return rc;
+	if ((known = kind_known(c, "talk", t.kind)) < 0)
+		return RES_STORE;
+	t.unit_led = old.unit_led;
+	t.unit_id = old.unit_id;
+	/* the talker unchanged keeps its account */
+	t.talker_id = t.talker_name && !strcmp(t.talker_name, old.talker_name) ? old.talker_id : 0;
+	if (old.person_id) {
+		t.persons = 1;
+		if (t.person_id <= 0)
+			fielderr_add(fe, "person_id", "请选择谈话对象");
+	} else if (t.person_id) {
+		fielderr_add(fe, "person_id", "单位自行开展的谈话未列姓名，不能改为具体谈话对象");
+	}
+	check_talk(c, &t, known, old.person_id ? 1 : 0, fe);
+	if (old.outcome_id && !fe->n)
+		outcome_guard(c, &old, &t, fe);
+	if (fe->n)
+		return RES_INVALID;
+	if (t.person_id != old.person_id) {
+		struct person p;
+		if ((rc = person_pick(c, t.person_id, &p)) != RES_DONE)
+			return rc;
+		t.unit_id = p.unit_id;
+	}
+	changes_init(&ch, c);
+	changes_add(&ch, "谈话类别", sup_kind_label(c, "talk", old.kind), sup_kind_label(c, "talk", t.kind));
+	changes_add(&ch, "谈话日期", old.day, t.day);
+	changes_add(&ch, "谈话对象", person_word(c, old.person_id), person_word(c, t.person_id));
+	changes_add(&ch, "人次", arena_printf(c->a, "%" PRId64, old.persons), arena_printf(c->a, "%" PRId64, t.persons));
+	changes_personal(&ch, "谈话人", old.talker_name, t.talker_name);
+	changes_secret(&ch, "谈话情况", old.note, t.note);
+	if (changes_check(&ch, reason, fe) < 0)
+		return RES_INVALID;
+	ea.t = &t;
+	ea.outcomes = old.outcome_id ? 1 : 0;
+	ea.note_changed = strcmp(old.note ? old.note : "", t.note ? t.note : "") != 0;
+	ea.detail = changes_detail(&ch, reason);
+	ea.audit = changes_audit(&ch);
+	if (store_tx(c->db, edit_tx, &ea) < 0)
+		return RES_STORE;
+	if (!ea.changed) {
+		fielderr_add(fe, "state", "该谈话的处理结果刚有变化，请刷新页面后重试");
+		return RES_INVALID;
+	}
+	return RES_DONE;
 }
 
 /* ---- the talk as an outcome's matter ----------------------------------------- */

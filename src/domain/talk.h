@@ -48,6 +48,16 @@ int sup_kind_add(struct ctx *c, const char *family, const char *code, const char
  * RES_STORE. */
 int talk_add(struct ctx *c, const struct talk *t, const int64_t *person_ids, int n_persons,
 	     int64_t *ids_out, struct fielderr *fe);
+/* Corrects a talk (t->id): its kind, day, person (a named talk; the unit
+ * follows the person), persons (人次, a unit's own talk), talker (the old
+ * name keeps its account, another is typed) and note (encrypted again),
+ * with the reason (domain/changes.h).  A talk carrying a first-form
+ * outcome keeps its person and day and stays a reminder or warning talk.
+ * The row, the note, the audit entry "talk_edit" and the timeline entry
+ * (the fields before and after, the note only as changed) commit together.
+ * RES_DONE, RES_INVALID (fe), RES_NOT_FOUND (the talk or the new person
+ * outside the jurisdiction, audited), RES_STORE. */
+int talk_edit(struct ctx *c, const struct talk *t, const char *reason, struct fielderr *fe);
 /* RES_DONE (the note decrypted), RES_NOT_FOUND (absent or denied, audited), RES_STORE. */
 int talk_get(struct ctx *c, int64_t id, struct talk *out);
 int talk_list(struct ctx *c, struct talk_filter *f, struct talk **out, int64_t *total);
@@ -68,6 +78,7 @@ int64_t talk_outcome(struct ctx *c, int64_t id, const char *measure, struct fiel
 int talk_matter_open(struct ctx *c, int64_t talk_id, struct outcome_matter *m, struct fielderr *fe);
 
 QF_AUDIT_EVENT_DECL(TALK_ADD);
+QF_AUDIT_EVENT_DECL(TALK_EDIT);
 QF_AUDIT_EVENT_DECL(SUP_KIND_ADD);
 
 #endif

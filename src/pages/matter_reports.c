@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/escape.h"
 #include "domain/authz.h"
+#include "domain/changes.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
 #include "domain/matter_report.h"
@@ -17,6 +18,7 @@
 #include "http/filter.h"
 #include "http/form.h"
 #include "http/http.h"
+#include "pages/clues.h"
 #include "pages/figlist.h"
 #include "pages/find.h"
 #include "pages/list.h"
@@ -86,6 +88,37 @@ int page_matter_reports(struct req *r)
 	return page_finish(r, &sb, 200);
 }
 
+/* the form's value: what was sent, or the report's (m NULL: a new one) */
+static const char *val(struct req *r, const struct matter_report *m, const char *key, const char *current)
+{
+	return r->form.n > 0 || !m ? req_field(r, key) : current ? current : "";
+}
+
+static int flag(struct req *r, const struct matter_report *m, const char *key, int current)
+{
+	return r->form.n > 0 || !m ? *req_field(r, key) != 0 : current;
+}
+
+/* the fields a report is recorded and corrected with */
+static void report_fields(struct req *r, struct strbuf *sb, const struct matter_report *m, const struct fielderr *fe)
+{
+	field_select(sb, "kind", "事项类别", sup_kind_labels(r, "matter_report"), val(r, m, "kind", m ? m->kind : NULL),
+		     1, fielderr_get(fe, "kind"), "请选择");
+	field_text(sb, "event_day", "事项日期（婚礼、丧事、宴请等举办之日）",
+		   val(r, m, "event_day", m ? m->event_day : NULL), 1, fielderr_get(fe, "event_day"), "type=\"date\"");
+	field_text(sb, "reported", "报告日期", val(r, m, "reported", m ? m->reported : NULL), 1,
+		   fielderr_get(fe, "reported"), "type=\"date\"");
+	field_text(sb, "guests", "宾客人数",
+		   val(r, m, "guests", m ? arena_printf(r->arena, "%" PRId64, m->guests) : NULL), 0,
+		   fielderr_get(fe, "guests"), "inputmode=\"numeric\"");
+	field_text(sb, "tables", "桌数", val(r, m, "tables", m ? arena_printf(r->arena, "%" PRId64, m->tables) : NULL),
+		   0, fielderr_get(fe, "tables"), "inputmode=\"numeric\"");
+	field_checkbox(sb, "public_funds", "使用公款", flag(r, m, "public_funds", m && m->public_funds));
+	field_checkbox(sb, "public_vehicles", "使用公车", flag(r, m, "public_vehicles", m && m->public_vehicles));
+	field_textarea(sb, "note", "备注", val(r, m, "note", m ? m->note : NULL), 0, fielderr_get(fe, "note"), 3,
+		       MATTER_REPORT_NOTE_MAX, NULL);
+}
+
 static int report_form(struct req *r, const struct fielderr *fe, unsigned status)
 {
 	static const char *const crumbs[] = { "工作台", "/", "重大事项报告", "/matter-reports", "登记报告", NULL,
@@ -96,20 +129,7 @@ static int report_form(struct req *r, const struct fielderr *fe, unsigned status
 	field_errors_summary(&sb, fe);
 	form_open(r, &sb, "/matter-reports", "record-form");
 	field_pick(r, &sb, FIND_PERSON, "person_id", "报告人", 1, fielderr_get(fe, "person_id"));
-	field_select(&sb, "kind", "事项类别", sup_kind_labels(r, "matter_report"), req_field(r, "kind"), 1,
-		     fielderr_get(fe, "kind"), "请选择");
-	field_text(&sb, "event_day", "事项日期（婚礼、丧事、宴请等举办之日）", req_field(r, "event_day"), 1,
-		   fielderr_get(fe, "event_day"), "type=\"date\"");
-	field_text(&sb, "reported", "报告日期", req_field(r, "reported"), 1, fielderr_get(fe, "reported"),
-		   "type=\"date\"");
-	field_text(&sb, "guests", "宾客人数", req_field(r, "guests"), 0, fielderr_get(fe, "guests"),
-		   "inputmode=\"numeric\"");
-	field_text(&sb, "tables", "桌数", req_field(r, "tables"), 0, fielderr_get(fe, "tables"),
-		   "inputmode=\"numeric\"");
-	field_checkbox(&sb, "public_funds", "使用公款", *req_field(r, "public_funds") != 0);
-	field_checkbox(&sb, "public_vehicles", "使用公车", *req_field(r, "public_vehicles") != 0);
-	field_textarea(&sb, "note", "备注", req_field(r, "note"), 0, fielderr_get(fe, "note"), 3,
-		       MATTER_REPORT_NOTE_MAX, NULL);
+	report_fields(r, &sb, NULL, fe);
 	form_close(&sb, "保存", "/matter-reports");
 	return page_finish(r, &sb, status);
 }
@@ -133,6 +153,18 @@ static int64_t count_field(struct req *r, const char *key, const char *msg, stru
 	return v;
 }
 
+static void read_fields(struct req *r, struct matter_report *m, struct fielderr *fe)
+{
+	m->kind = req_field(r, "kind");
+	m->event_day = req_field(r, "event_day");
+	m->reported = req_field(r, "reported");
+	m->guests = count_field(r, "guests", "宾客人数应为数字", fe);
+	m->tables = count_field(r, "tables", "桌数应为数字", fe);
+	m->public_funds = *req_field(r, "public_funds") != 0;
+	m->public_vehicles = *req_field(r, "public_vehicles") != 0;
+	m->note = req_field(r, "note");
+}
+
 int page_matter_report_create(struct req *r)
 {
 	struct fielderr fe = { 0 };
@@ -142,14 +174,7 @@ int page_matter_report_create(struct req *r)
 	m.person_id = pick_resolve(r, FIND_PERSON, "person_id", &fe);
 	if (m.person_id < 0)
 		return res_error(r, RES_STORE, "pick");
-	m.kind = req_field(r, "kind");
-	m.event_day = req_field(r, "event_day");
-	m.reported = req_field(r, "reported");
-	m.guests = count_field(r, "guests", "宾客人数应为数字", &fe);
-	m.tables = count_field(r, "tables", "桌数应为数字", &fe);
-	m.public_funds = *req_field(r, "public_funds") != 0;
-	m.public_vehicles = *req_field(r, "public_vehicles") != 0;
-	m.note = req_field(r, "note");
+	read_fields(r, &m, &fe);
 	if (fe.n)
 		return report_form(r, &fe, 422);
 	id = matter_report_add(&r->c, &m, &fe);
@@ -193,6 +218,8 @@ static int report_page(struct req *r, const struct fielderr *fe, unsigned status
 	record_item(&sb, "备注", m.note);
 	record_item(&sb, "核查日期", m.checked_on);
 	record_close(&sb);
+	if (authz_has(&r->c.who, PERM_SUPERVISION_WRITE))
+		toolbar(&sb, arena_printf(r->arena, "/matter-reports/%" PRId64 "/edit", m.id), "编辑", 0);
 	if (!strcmp(m.state, "received") && authz_has(&r->c.who, PERM_SUPERVISION_WRITE)) {
 		strbuf_addstr(&sb, "<h2>核查</h2>");
 		form_open(r, &sb, arena_printf(r->arena, "/matter-reports/%" PRId64 "/check", m.id), "record-form");
@@ -201,6 +228,12 @@ static int report_page(struct req *r, const struct fielderr *fe, unsigned status
 		form_button(&sb, "发现问题", "concern", "1", NULL);
 		form_actions_close(&sb);
 		form_end(&sb);
+	}
+	{
+		struct timeline_entry *tl;
+		int n = matter_report_timeline(&r->c, m.id, &tl);
+		if (n > 0)
+			page_timeline(&sb, tl, n);
 	}
 	return page_finish(r, &sb, status);
 }
@@ -220,4 +253,55 @@ int page_matter_report_check(struct req *r)
 	if (rc == RES_INVALID)
 		return report_page(r, &fe, 422);
 	return page_result(r, rc, "matter_report", arena_printf(r->arena, "/matter-reports/%" PRId64 "?ok=done", r->id));
+}
+
+/* ---- correcting a report -------------------------------------------------------------- */
+
+static int edit_form(struct req *r, const struct matter_report *m, const struct fielderr *fe, unsigned status)
+{
+	const char *back = arena_printf(r->arena, "/matter-reports/%" PRId64, m->id);
+	const char *crumbs[] = { "工作台", "/", "重大事项报告", "/matter-reports",
+				 arena_printf(r->arena, "重大事项报告 %" PRId64, m->id), back, "修改", NULL, NULL };
+	struct strbuf sb = STRBUF_INIT;
+
+	page_begin(r, &sb, arena_printf(r->arena, "修改重大事项报告 %" PRId64, m->id), crumbs);
+	field_errors_summary(&sb, fe);
+	strbuf_addstr(&sb, "<p class=\"hint\">报告人：");
+	html_txt(&sb, m->person_name);
+	strbuf_addstr(&sb, "。保存后按新的事项日期重新计算应报告日期（事项发生之日起30日内，"
+		      "最后一日为法定休假日的顺延至休假日结束的次日）并判断是否逾期。</p>");
+	form_open(r, &sb, arena_printf(r->arena, "/matter-reports/%" PRId64 "/edit", m->id), "record-form");
+	report_fields(r, &sb, m, fe);
+	field_textarea(&sb, "reason", "修改原因", req_field(r, "reason"), 1, fielderr_get(fe, "reason"), 2,
+		       CHANGE_REASON_MAX, "修改原因和修改前后的内容记入审计日志和报告的处理过程（备注只记“已修改”）。");
+	form_close(&sb, "保存修改", back);
+	return page_finish(r, &sb, status);
+}
+
+int page_matter_report_edit_form(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct matter_report m;
+	int rc = matter_report_get(&r->c, r->id, &m);
+
+	if (rc != RES_DONE)
+		return res_error(r, rc, "matter_report");
+	return edit_form(r, &m, &fe, 200);
+}
+
+int page_matter_report_edit(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct matter_report old, m;
+	int rc = matter_report_get(&r->c, r->id, &old);
+
+	if (rc != RES_DONE)
+		return res_error(r, rc, "matter_report");
+	m = old;
+	read_fields(r, &m, &fe);
+	if (!fe.n)
+		rc = matter_report_edit(&r->c, &m, req_field(r, "reason"), &fe);
+	if (fe.n)
+		return edit_form(r, &old, &fe, 422);
+	return page_result(r, rc, "matter_report", arena_printf(r->arena, "/matter-reports/%" PRId64 "?ok=saved", r->id));
 }

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "core/escape.h"
 #include "domain/authz.h"
+#include "domain/changes.h"
 #include "domain/ctx.h"
 #include "domain/labels.h"
 #include "domain/result.h"
@@ -219,6 +220,8 @@ static int talk_page(struct req *r, const struct fielderr *fe, unsigned status)
 		record_link(&sb, "处理结果", arena_printf(r->arena, "/outcomes/%" PRId64, t.outcome_id),
 			    arena_printf(r->arena, "处理结果 %" PRId64 "（第一种形态）", t.outcome_id));
 	record_close(&sb);
+	if (authz_has(&r->c.who, PERM_SUPERVISION_WRITE))
+		toolbar(&sb, arena_printf(r->arena, "/talks/%" PRId64 "/edit", t.id), "编辑", 0);
 	if (!t.outcome_id && t.person_id && (!strcmp(t.kind, "reminder") || !strcmp(t.kind, "warning")) &&
 	    authz_has(&r->c.who, PERM_OUTCOME_WRITE)) {
 		strbuf_addstr(&sb, "<h2>记录为第一种形态处理</h2>");
@@ -254,6 +257,89 @@ int page_talk_outcome(struct req *r)
 		return talk_page(r, &fe, 422);
 	return page_result(r, id > 0 ? RES_DONE : id, "talk",
 			   arena_printf(r->arena, "/talks/%" PRId64 "?ok=done", r->id));
+}
+
+/* ---- correcting a talk ---------------------------------------------------------------- */
+
+/* the form's value: what was sent, or the talk's */
+static const char *val(struct req *r, const char *key, const char *current)
+{
+	return r->form.n > 0 ? req_field(r, key) : current ? current : "";
+}
+
+static int edit_form(struct req *r, const struct talk *t, const struct fielderr *fe, unsigned status)
+{
+	const char *title = arena_printf(r->arena, "修改谈话 %" PRId64, t->id);
+	const char *back = arena_printf(r->arena, "/talks/%" PRId64, t->id);
+	const char *crumbs[] = { "工作台", "/", "谈话记录", "/talks", arena_printf(r->arena, "谈话 %" PRId64, t->id),
+				 back, "修改", NULL, NULL };
+	struct strbuf sb = STRBUF_INIT;
+
+	page_begin(r, &sb, title, crumbs);
+	field_errors_summary(&sb, fe);
+	if (t->outcome_id)
+		strbuf_addstr(&sb, "<p class=\"hint\">该谈话已记录第一种形态处理结果：谈话对象和谈话日期不能修改，"
+			      "谈话类别只能是提醒谈话或诫勉谈话。</p>");
+	form_open(r, &sb, arena_printf(r->arena, "/talks/%" PRId64 "/edit", t->id), "record-form");
+	field_select(&sb, "kind", "谈话类别", sup_kind_labels(r, "talk"), val(r, "kind", t->kind), 1,
+		     fielderr_get(fe, "kind"), "请选择");
+	field_text(&sb, "day", "谈话日期", val(r, "day", t->day), 1, fielderr_get(fe, "day"), "type=\"date\"");
+	if (t->person_id)
+		field_pick_at(r, &sb, FIND_PERSON, "person_id", "谈话对象", t->person_id, t->person_name, 1,
+			      fielderr_get(fe, "person_id"));
+	else
+		field_text(&sb, "persons", "人次（单位自行开展，未列姓名）",
+			   val(r, "persons", arena_printf(r->arena, "%" PRId64, t->persons)), 1,
+			   fielderr_get(fe, "persons"), "inputmode=\"numeric\"");
+	field_text(&sb, "talker_name", "谈话人", val(r, "talker_name", t->talker_name), 1,
+		   fielderr_get(fe, "talker_name"), NULL);
+	field_textarea(&sb, "note", "谈话情况", val(r, "note", t->note), 0, fielderr_get(fe, "note"), 4,
+		       TALK_NOTE_MAX, NULL);
+	field_textarea(&sb, "reason", "修改原因", req_field(r, "reason"), 1, fielderr_get(fe, "reason"), 2,
+		       CHANGE_REASON_MAX, "修改原因和修改前后的内容记入审计日志和谈话的处理过程（谈话情况只记“已修改”）。");
+	form_close(&sb, "保存修改", back);
+	return page_finish(r, &sb, status);
+}
+
+int page_talk_edit_form(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct talk t;
+	int rc = talk_get(&r->c, r->id, &t);
+
+	if (rc != RES_DONE)
+		return res_error(r, rc, "talk");
+	return edit_form(r, &t, &fe, 200);
+}
+
+int page_talk_edit(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct talk old, t;
+	long long persons = 0;
+	int rc = talk_get(&r->c, r->id, &old);
+
+	if (rc != RES_DONE)
+		return res_error(r, rc, "talk");
+	t = old;
+	t.kind = req_field(r, "kind");
+	t.day = req_field(r, "day");
+	t.talker_name = req_field(r, "talker_name");
+	t.note = req_field(r, "note");
+	if (old.person_id) {
+		t.person_id = pick_resolve(r, FIND_PERSON, "person_id", &fe);
+		if (t.person_id < 0)
+			return res_error(r, RES_STORE, "pick");
+	} else {
+		if (form_get_int(&r->form, "persons", &persons) < 0)
+			fielderr_add(&fe, "persons", "人次应为数字");
+		t.persons = persons;
+	}
+	if (!fe.n)
+		rc = talk_edit(&r->c, &t, req_field(r, "reason"), &fe);
+	if (fe.n)
+		return edit_form(r, &old, &fe, 422);
+	return page_result(r, rc, "talk", arena_printf(r->arena, "/talks/%" PRId64 "?ok=saved", r->id));
 }
 
 /* ---- the kinds ---------------------------------------------------------------------- */

@@ -95,6 +95,20 @@ static void fill_report(struct arena *a, struct store_stmt *st, void *row)
 	m->extra = q_text_or_null(a, st, 16);
 }
 
+/* kind, event_day, reported, guests, tables_n, public_funds, public_vehicles,
+ * note from parameter i on (eight) */
+static void bind_report_fields(struct store_stmt *st, int i, const struct matter_report *m)
+{
+	store_bind_text(st, i, m->kind);
+	store_bind_text(st, i + 1, m->event_day);
+	store_bind_text(st, i + 2, m->reported);
+	store_bind_int(st, i + 3, m->guests);
+	store_bind_int(st, i + 4, m->tables);
+	store_bind_int(st, i + 5, m->public_funds != 0);
+	store_bind_int(st, i + 6, m->public_vehicles != 0);
+	store_bind_text(st, i + 7, m->note ? m->note : "");
+}
+
 static const struct store_sql Q_R_INSERT = {
 	"INSERT INTO matter_reports (person_id, unit_id, kind, event_day, reported, guests, tables_n, public_funds, "
 	"public_vehicles, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -108,14 +122,7 @@ int64_t store_matter_report_insert(struct store *s, const struct matter_report *
 		return STORE_ERR;
 	store_bind_int(st, 1, m->person_id);
 	store_bind_int(st, 2, m->unit_id);
-	store_bind_text(st, 3, m->kind);
-	store_bind_text(st, 4, m->event_day);
-	store_bind_text(st, 5, m->reported);
-	store_bind_int(st, 6, m->guests);
-	store_bind_int(st, 7, m->tables);
-	store_bind_int(st, 8, m->public_funds != 0);
-	store_bind_int(st, 9, m->public_vehicles != 0);
-	store_bind_text(st, 10, m->note ? m->note : "");
+	bind_report_fields(st, 3, m);
 	q_bind_id(st, 11, user_id);
 	store_bind_int(st, 12, now);
 	return q_scalar(st);
@@ -144,6 +151,21 @@ int store_matter_report_check(struct store *s, int64_t id, const char *state, in
 	q_bind_id(st, 2, user_id);
 	store_bind_text(st, 3, day);
 	store_bind_int(st, 4, id);
+	return q_changed(s, st);
+}
+
+static const struct store_sql Q_R_UPDATE = {
+	"UPDATE matter_reports SET kind = ?, event_day = ?, reported = ?, guests = ?, tables_n = ?, public_funds = ?, "
+	"public_vehicles = ?, note = ? WHERE id = ?", NULL };
+
+int store_matter_report_update(struct store *s, const struct matter_report *m)
+{
+	struct store_stmt *st = store_prepare(s, &Q_R_UPDATE);
+
+	if (!st)
+		return STORE_ERR;
+	bind_report_fields(st, 1, m);
+	store_bind_int(st, 9, m->id);
 	return q_changed(s, st);
 }
 
@@ -248,12 +270,10 @@ static const struct store_sql Q_T_INSERT = {
 	"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_T_NOTE = { "UPDATE talks SET note_enc = ? WHERE id = ?", NULL };
 
-int64_t store_talk_insert(struct store *s, const struct talk *t, int64_t user_id, int64_t now)
+/* kind, day, person_id, unit_id, persons, unit_led, talker_id, talker_name
+ * as parameters 1 to 8 (the talker's name kept only without an account) */
+static void bind_talk_fields(struct store_stmt *st, const struct talk *t)
 {
-	struct store_stmt *st = store_prepare(s, &Q_T_INSERT);
-
-	if (!st)
-		return STORE_ERR;
 	store_bind_text(st, 1, t->kind);
 	store_bind_text(st, 2, t->day);
 	q_bind_id(st, 3, t->person_id);
@@ -262,6 +282,15 @@ int64_t store_talk_insert(struct store *s, const struct talk *t, int64_t user_id
 	store_bind_int(st, 6, t->unit_led != 0);
 	q_bind_id(st, 7, t->talker_id);
 	store_bind_text(st, 8, t->talker_id ? "" : t->talker_name ? t->talker_name : "");
+}
+
+int64_t store_talk_insert(struct store *s, const struct talk *t, int64_t user_id, int64_t now)
+{
+	struct store_stmt *st = store_prepare(s, &Q_T_INSERT);
+
+	if (!st)
+		return STORE_ERR;
+	bind_talk_fields(st, t);
 	q_bind_id(st, 9, user_id);
 	store_bind_int(st, 10, now);
 	return q_scalar(st);
@@ -275,6 +304,25 @@ int store_talk_set_note(struct store *s, int64_t id, const char *note_enc)
 		return STORE_ERR;
 	bind_opt_text(st, 1, note_enc);
 	store_bind_int(st, 2, id);
+	return q_changed(s, st);
+}
+
+/* a correction (talk_edit): every field but the note, only while the talk
+ * still has the number of outcomes the domain saw (0 or 1) */
+static const struct store_sql Q_T_UPDATE = {
+	"UPDATE talks SET kind = ?, day = ?, person_id = ?, unit_id = ?, persons = ?, unit_led = ?, talker_id = ?, "
+	"talker_name = ? WHERE id = ? AND (SELECT count(*) FROM outcomes o WHERE o.supervision_id = talks.id) = ?",
+	NULL };
+
+int store_talk_update(struct store *s, const struct talk *t, int outcomes)
+{
+	struct store_stmt *st = store_prepare(s, &Q_T_UPDATE);
+
+	if (!st)
+		return STORE_ERR;
+	bind_talk_fields(st, t);
+	store_bind_int(st, 9, t->id);
+	store_bind_int(st, 10, outcomes);
 	return q_changed(s, st);
 }
 

@@ -26,6 +26,8 @@ int store_matter_report_get(struct store *s, struct arena *a, int64_t id, int64_
 			    struct matter_report *out);
 /* the state from received to checked or concern, with the checker and day: changed rows */
 int store_matter_report_check(struct store *s, int64_t id, const char *state, int64_t user_id, const char *day);
+/* a correction (matter_report_edit): kind, days, scale, note: changed rows */
+int store_matter_report_update(struct store *s, const struct matter_report *m);
 int64_t store_matter_report_count(struct store *s, const struct matter_report_filter *f);
 int store_matter_report_list(struct store *s, struct arena *a, const struct matter_report_filter *f,
 			     struct matter_report **out);
@@ -35,6 +37,9 @@ int store_matter_reports_unchecked(struct store *s, struct arena *a, int64_t sco
 
 int64_t store_talk_insert(struct store *s, const struct talk *t, int64_t user_id, int64_t now);
 int store_talk_set_note(struct store *s, int64_t id, const char *note_enc);
+/* a correction (talk_edit): the fields but the note, while the talk has
+ * `outcomes` outcomes (0 or 1): changed rows */
+int store_talk_update(struct store *s, const struct talk *t, int outcomes);
 int store_talk_get(struct store *s, struct arena *a, int64_t id, int64_t scope_user, struct talk *out);
 int64_t store_talk_count(struct store *s, const struct talk_filter *f);
 int store_talk_list(struct store *s, struct arena *a, const struct talk_filter *f, struct talk **out);

@@ -8,9 +8,14 @@
 // click: the talk's page links the outcome, whose page names the talk as
 // its matter.  On a phone, a wedding reported 31 days after the event is
 // recorded: its page shows the due day and 逾期报告 and fits the screen; the
-// check (已核查) closes it.
+// check (已核查) closes it.  Still on the phone, 编辑 corrects the event day
+// to 2022-06-02 (the 30th day a Saturday, due Monday 2022-07-04): saved
+// with a blank reason the form comes back with the message beside the field
+// and nothing written; with one the page shows the new due day, no 逾期报告,
+// and the correction on its timeline.  The reminder talk's note is then
+// corrected the same way on the phone.
 
-import { BASE, PHONE, assert, finish, fitsPhone, h1, login, page, sqlOf, start, step } from './harness.mjs';
+import { BASE, PHONE, assert, expect, finish, fitsPhone, h1, login, page, sqlOf, start, step } from './harness.mjs';
 
 await start('talk', 90);
 
@@ -73,4 +78,32 @@ await step('on a phone, a wedding reported late shows 逾期报告 and is checke
 	await h1().waitFor();
 }, 'talk-report');
 
-await finish(3);
+await step('on a phone, 编辑 corrects the report and the talk with a reason', async () => {
+	const report = new URL(page.url()).pathname;
+	await Promise.all([page.waitForURL(/\/edit$/), main().getByRole('link', { name: '编辑' }).click()]);
+	await fitsPhone('the report edit form');
+	await page.getByLabel('事项日期').fill('2022-06-02');
+	await page.getByLabel('修改原因').fill('　');   // a full-width space passes the browser's check, not the server's
+	expect.status = 422;       /* the form sent back with the error */
+	await page.getByRole('button', { name: '保存修改' }).click();
+	await page.locator('#e-reason').waitFor();
+	expect.status = null;
+	assert((await page.locator('#e-reason').innerText()).includes('请填写修改原因'), 'no message beside 修改原因');
+	await page.getByLabel('修改原因').fill('事项日期登记错误');
+	await Promise.all([page.waitForURL(/\/matter-reports\/\d+\?ok=saved/), page.getByRole('button', { name: '保存修改' }).click()]);
+	assert(new URL(page.url()).pathname === report, 'not back on the report');
+	const text = await main().innerText();
+	assert(text.includes('2022-07-04') && await main().locator('.clock.overdue').count() === 0,
+		'the due day is not 2022-07-04 on time');
+	assert(text.includes('事项日期登记错误'), 'the correction is not on the timeline');
+	await fitsPhone('the corrected report');
+	await page.goto(`${BASE}${talk}/edit`);
+	await fitsPhone('the talk edit form');
+	await page.getByLabel('谈话情况').fill('补记：本人表示接受提醒');
+	await page.getByLabel('修改原因').fill('补充谈话情况');
+	await Promise.all([page.waitForURL(/\/talks\/\d+\?ok=saved/), page.getByRole('button', { name: '保存修改' }).click()]);
+	const t = await main().innerText();
+	assert(t.includes('补记：本人表示接受提醒') && t.includes('谈话情况：已修改'), 'the talk\'s note or its correction is not shown');
+}, 'talk-edit');
+
+await finish(4);

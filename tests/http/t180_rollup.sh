@@ -5,7 +5,8 @@
 # - after the demo year and a second interchange file (bench/gen-stats.py)
 #   are imported, and records are changed through the API (a clue
 #   registered with categories, its categories corrected, a disposition
-#   proposed and approved, a follow-up visit) and, where the platform has
+#   proposed and approved, a follow-up visit, a talk's kind and day and a
+#   report's reported day corrected) and, where the platform has
 #   no page for the change, by SQL as an operator's correction would (a
 #   clue's source, a case's organ, categories and closing day, a subject's
 #   rank, an outcome's form, an outcome deleted), `qingfeng stats check`
@@ -63,6 +64,15 @@ expect_eq "a disposition approved: 200" 200 \
 	"$(status "$(api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-07-04"}' "$LJ")")"
 O=$(sql "SELECT min(id) FROM outcomes WHERE day >= '2022-01-01'")
 expect_eq "a follow-up visit: 201" 201 "$(status "$(api POST "/api/outcomes/$O/followups" '{"day":"2022-09-01","note":"回访"}')")"
+# corrections of daily supervision (tedit15, t221): talks and reports are read
+# by live statements, not rolled up, and a correction never moves an outcome;
+# the check below and the rollup = live loop hold after them
+TK=$(sql "SELECT min(id) FROM talks WHERE kind = 'heart' AND day LIKE '2022-%'")
+expect_eq "a talk's kind and day corrected (heart 2022 -> reminder 2021-12-31): 200" 200 \
+	"$(status "$(api PUT "/api/talks/$TK" '{"reason":"登记错误","kind":"reminder","day":"2021-12-31"}')")"
+MR=$(sql "SELECT min(id) FROM matter_reports")
+expect_eq "a report's reported day corrected: 200" 200 \
+	"$(status "$(api PUT "/api/matter-reports/$MR" '{"reason":"登记错误","reported":"2022-06-30"}')")"
 stop_server
 
 # ---- corrections the platform has no page for (an operator's SQL) -------------

@@ -9,7 +9,11 @@
  * - quick entry all or nothing: a batch with a person that does not exist
  *   writes no talk; a unit's own talk needs its unit and 1 or more persons;
  * - the outcome on a talk: only a reminder or warning talk, first form,
- *   once per person and talk.
+ *   once per person and talk;
+ * - a correction (talk_edit): a blank reason or nothing changed refused;
+ *   with the outcome recorded the day and a kind other than reminder or
+ *   warning refused (the outcome's day and form are the talk's), reminder
+ *   -> warning saved, the outcome still on the talk.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -125,12 +129,50 @@ static void test_outcome_on_talk(void **state)
 	arena_free(a);
 }
 
+static void test_edit_guard(void **state)
+{
+	struct arena *a = arena_new(1 << 14);
+	struct ctx c = unitdb_as(a, "case_manager");
+	struct talk t = { .kind = "reminder", .day = "2022-06-02", .talker_name = "某" }, now;
+	int64_t ids[] = { person }, id;
+	struct fielderr fe = { 0 };
+
+	(void)state;
+	assert_int_equal(talk_add(&c, &t, ids, 1, &id, &fe), 1);
+	assert_int_equal(talk_get(&c, id, &t), RES_DONE);
+	t.kind = "warning";
+	assert_int_equal(talk_edit(&c, &t, " \xe3\x80\x80", &fe), RES_INVALID);     /* a blank reason */
+	assert_non_null(fielderr_get(&fe, "reason"));
+	fe = (struct fielderr){ 0 };
+	t.kind = "reminder";
+	assert_int_equal(talk_edit(&c, &t, "核对", &fe), RES_INVALID);                /* nothing changed */
+	assert_non_null(fielderr_get(&fe, "state"));
+	fe = (struct fielderr){ 0 };
+	assert_true(talk_outcome(&c, id, "talk_reminder", &fe) > 0);
+	t.day = "2022-06-03";
+	assert_int_equal(talk_edit(&c, &t, "日期错误", &fe), RES_INVALID);
+	assert_non_null(fielderr_get(&fe, "day"));
+	fe = (struct fielderr){ 0 };
+	t.day = "2022-06-02";
+	t.kind = "heart";
+	assert_int_equal(talk_edit(&c, &t, "类别错误", &fe), RES_INVALID);
+	assert_non_null(fielderr_get(&fe, "kind"));
+	fe = (struct fielderr){ 0 };
+	t.kind = "warning";
+	assert_int_equal(talk_edit(&c, &t, "实为诫勉谈话", &fe), RES_DONE);
+	assert_int_equal(talk_get(&c, id, &now), RES_DONE);
+	assert_string_equal(now.kind, "warning");
+	assert_true(now.outcome_id > 0);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_report_clock),
 		cmocka_unit_test(test_quick_entry_all_or_nothing),
 		cmocka_unit_test(test_outcome_on_talk),
+		cmocka_unit_test(test_edit_guard),
 	};
 	return cmocka_run_group_tests(tests, setup, unitdb_teardown);
 }
