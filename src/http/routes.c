@@ -281,6 +281,8 @@ const struct route route_table[] = {
 	{ GET, "/opinions/{id}", page_opinion, PERM_LOGIN, 0 },
 	{ GET, "/opinions/{id}/letter.docx", page_opinion_letter, PERM_LOGIN, 0 },
 	{ POST, "/opinions/{id}/resolve", page_opinion_resolve, PERM_OPINION_WRITE, 0 },
+	{ GET, "/opinions/{id}/person", page_opinion_person_new, PERM_OPINION_WRITE, 0 },
+	{ POST, "/opinions/{id}/person", page_opinion_person_create, PERM_OPINION_WRITE, 0 },
 	{ POST, "/opinions/{id}/check", page_opinion_check, PERM_OPINION_WRITE, 0 },
 	{ POST, "/opinions/{id}/confirm", page_opinion_confirm, PERM_OPINION_WRITE, 0 },
 	{ POST, "/opinions/{id}/confirm_all", page_opinion_confirm_all, PERM_OPINION_WRITE, 0 },
