@@ -150,7 +150,7 @@ PN=$(sql "SELECT max(id) FROM persons")
 expect_eq "... the person: name, unit, rank, position, gender" "新来人|$UA|staff|科员|male" \
 	"$(sql "SELECT name || '|' || unit_id || '|' || rank || '|' || position || '|' || gender FROM persons WHERE id = $PN")"
 expect_eq "... its ID number kept encrypted with its key (the person form's rule)" "1|0" \
-	"$(sql "SELECT (id_number_mac IS NOT NULL) || '|' || (id_number_enc LIKE '%$ID_NEW%') FROM persons WHERE id = $PN")"
+	"$(sql "SELECT CASE WHEN id_number_mac IS NOT NULL THEN 1 ELSE 0 END || '|' || CASE WHEN id_number_enc LIKE '%$ID_NEW%' THEN 1 ELSE 0 END FROM persons WHERE id = $PN")"
 expect_eq "... its first post" 1 "$(sql "SELECT count(*) FROM person_posts WHERE person_id = $PN")"
 expect_eq "the line matched to the new person: 新建人员" "created|$PN" "$(m 新来人)"
 expect_eq "... audited: the person's create" 1 "$(audit_count create "person/$PN")"
