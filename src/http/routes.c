@@ -427,6 +427,7 @@ const struct route route_table[] = {
 	{ POST, "/api/opinions", api_opinion_create, PERM_OPINION_WRITE, R_API },
 	{ GET, "/api/opinions/{id}", api_opinion, PERM_LOGIN, R_API },
 	{ POST, "/api/opinions/{id}/resolve", api_opinion_resolve, PERM_OPINION_WRITE, R_API },
+	{ POST, "/api/opinions/{id}/person", api_opinion_person, PERM_OPINION_WRITE, R_API },
 	{ POST, "/api/opinions/{id}/check", api_opinion_check, PERM_OPINION_WRITE, R_API },
 	{ POST, "/api/opinions/{id}/confirm", api_opinion_confirm, PERM_OPINION_WRITE, R_API },
 	{ POST, "/api/opinions/{id}/confirm_all", api_opinion_confirm_all, PERM_OPINION_WRITE, R_API },

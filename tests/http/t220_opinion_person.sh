@@ -23,6 +23,7 @@
 #    (the violation categories), the values selected, the rows filtered,
 #    kept in the pager, export and workbook links; an unknown code gets a
 #    Chinese message beside its field (422) and no rows, the API 422.
+# The API twin POST /api/opinions/{id}/person answers the same.
 # Before this change /opinions/{id}/person did not exist (404) and the bar
 # had no kind or category field.
 cd "$(dirname "$0")/../.."
@@ -33,11 +34,7 @@ add_users sup:supervisor ld:leader || { not_ok "users"; finish; }
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"
 
-# valid ID numbers (GB 11643 check digit)
-idnum() { python3 -c '
-import sys
-b=sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
-print(b+"10X98765432"[sum(int(c)*x for c,x in zip(b,w))%11])' "$1"; }
+# valid ID numbers (GB 11643 check digit: idnum in lib.sh)
 ID_LIST=$(idnum 23010219850202003)     # the ID number the list gives for 证号人
 ID_OTHER=$(idnum 23010219850202004)
 ID_NEW=$(idnum 23010219900303005)
@@ -196,6 +193,23 @@ expect_contains "... the audit entry says so" "checked again on 2024-06-10" \
 	"$(sql "SELECT detail FROM audit_log WHERE event = 'opinion_person' AND detail LIKE 'line $L_NOREC:%'")"
 expect_eq "every line confirmed, the request confirmed" 303 "$(post "/opinions/$Q/confirm_all")"
 expect_eq "... no line to make a person from now: 422" 422 "$(mkperson "$JAR" "$L_NOREC" name=无记录人 unit_id="$UA" rank=staff)"
+
+# ---- the API twin: POST /api/opinions/{id}/person --------------------------------------
+r=$(api POST /api/opinions '{"letter_no":"县组干函〔2024〕32号","requester":"中共某某县委组织部","received":"2024-06-20","purpose":"award","lines":[{"name":"接口新人","unit":"县教育局"}]}')
+Q2=$(body "$r" | jget '["id"]')
+L2=$(sql "SELECT id FROM opinion_lines WHERE request_id = $Q2")
+W2=$(written)
+r=$(api POST "/api/opinions/$Q2/person" "{\"line_id\":$L2,\"name\":\"接口新人\",\"unit_id\":$UA,\"rank\":\"staff\",\"id_number\":\"$BAD_ID\"}")
+expect_eq "the API: a bad ID number 422" 422 "$(status "$r")"
+expect_contains "... the field's message" "身份证号码格式不正确" "$(body "$r" | jget '["fields"]["id_number"]')"
+expect_eq "... nothing written" "$W2" "$(written)"
+r=$(api POST "/api/opinions/$Q2/person" "{\"line_id\":$L2,\"name\":\"接口新人\",\"unit_id\":$UA,\"rank\":\"staff\"}" "$TJ")
+expect_eq "... a township commission: 403" 403 "$(status "$r")"
+r=$(api POST "/api/opinions/$Q2/person" "{\"line_id\":$L2,\"name\":\"接口新人\",\"unit_id\":$UA,\"rank\":\"staff\"}")
+expect_eq "... made: 201" 201 "$(status "$r")"
+expect_eq "... the line matched to the person answered" "created|$(body "$r" | jget '["id"]')" \
+	"$(sql "SELECT matched || '|' || person_id FROM opinion_lines WHERE id = $L2")"
+expect_eq "... again: 422" 422 "$(status "$(api POST "/api/opinions/$Q2/person" "{\"line_id\":$L2,\"name\":\"接口新人\",\"unit_id\":$UA,\"rank\":\"staff\"}")")"
 
 # ---- 2. the ledger's filter bar ---------------------------------------------------------
 activity() {    # activity KIND DAY UNIT TITLE [CATEGORY]: the new entry's id
