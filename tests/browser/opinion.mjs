@@ -13,7 +13,7 @@
 // the request.
 
 import fs from 'node:fs';
-import { BASE, PHONE, assert, finish, fitsPhone, login, page, start, step } from './harness.mjs';
+import { BASE, PHONE, assert, finish, fitsPhone, login, page, shot, start, step } from './harness.mjs';
 
 await start('opinion', 90);
 
@@ -68,16 +68,17 @@ await step('on a phone, sup makes 石新人 a person from the line (未找到)',
 	assert(await page.getByLabel('姓名').inputValue() === '石新人', 'the name is not the line\'s');
 	assert(await page.getByLabel('职务').inputValue() === '科员', 'the position is not the line\'s');
 	await fitsPhone('the person form of a line');
+	await shot('opinion-person-form');
 	await page.getByLabel('职级').selectOption({ label: '一般干部' });
 	await Promise.all([page.waitForURL(/\/opinions\/\d+\?ok=created/), page.getByRole('button', { name: '新建并匹配' }).click()]);
 	const made = page.locator('tr[data-match="created"]');
 	assert(await made.count() === 1, 'the line is not matched to the new person');
 	assert((await made.innerText()).includes('新建人员：石新人（意见示范局）'), 'the new person is not shown on the line');
 	await fitsPhone('the request with the new person');
-	await page.setViewportSize({ width: 1280, height: 800 });
 }, 'opinion-person');
 
 await step('sup checks, confirms every line as proposed and makes the letter', async () => {
+	await page.setViewportSize({ width: 1280, height: 800 });
 	await Promise.all([page.waitForURL(/\?ok=done/), page.getByRole('button', { name: '核查', exact: true }).click()]);
 	assert((await page.locator('main').innerText()).includes('建议：未发现问题'), 'no proposal shown');
 	await Promise.all([page.waitForURL(/\?ok=done/), page.getByRole('button', { name: /全部按建议确认/ }).click()]);
@@ -94,4 +95,4 @@ await step('the letter downloads as a Word file', async () => {
 	assert(url.startsWith('/opinions/'), 'no request page');
 }, 'opinion-letter');
 
-await finish(5);
+await finish(6);
