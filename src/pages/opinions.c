@@ -422,18 +422,17 @@ int page_opinion_person_create(struct req *r)
 	struct person p = { 0 };
 	const char *idnum = person_read_form(r, &p, &fe);
 	int64_t id;
-	int rc;
 
 	if (p.unit_id < 0)
 		return res_error(r, RES_STORE, "pick");
 	id = opinion_create_person(&r->c, r->id, line_id(r), &p, idnum, &fe);
 	if (id > 0)
 		return page_result(r, RES_DONE, "opinion",
-				   arena_printf(r->arena, "/opinions/%" PRId64 "?ok=created#line-%" PRId64, r->id, line_id(r)));
+				   arena_printf(r->arena, "/opinions/%" PRId64 "?ok=created", r->id));
 	if (id != RES_INVALID)
 		return res_error(r, (int)id, "opinion person");
 	/* the form again, unless the line itself may no longer be made a person */
-	if (fielderr_get(&fe, "line_id") || (rc = opinion_person_line(&r->c, r->id, line_id(r), &q, &l, &fe)) != RES_DONE)
+	if (fielderr_get(&fe, "line_id") || opinion_person_line(&r->c, r->id, line_id(r), &q, &l, &fe) != RES_DONE)
 		return opinion_page(r, &fe, 422);
 	p.unit_name = NULL;     /* the picker shows what was sent */
 	return person_page(r, &q, &l, &p, &fe, 422);
