@@ -10,6 +10,7 @@
 
 #include "api/common.h"
 #include "api/opinions.h"
+#include "api/persons.h"
 #include "core/arena.h"
 #include "core/strbuf.h"
 #include "domain/opinion.h"
@@ -152,6 +153,24 @@ int api_opinion_resolve(struct req *r)
 	person = member_id(j, "person_id");
 	json_decref(j);
 	return api_result(r, opinion_resolve(&r->c, r->id, line, person, &fe), &fe, "opinion", 0);
+}
+
+int api_opinion_person(struct req *r)
+{
+	json_t *j = api_body(r);
+	struct fielderr fe = { 0 };
+	struct person p = { 0 };
+	const char *idnum;
+	int64_t line;
+
+	if (!j)
+		return MHD_YES;
+	line = member_id(j, "line_id");
+	idnum = api_person_read(r, j, &p, &fe);
+	json_decref(j);
+	if (fe.n)
+		return reply_fields(r, &fe);
+	return api_result(r, opinion_create_person(&r->c, r->id, line, &p, idnum, &fe), &fe, "opinion line", 1);
 }
 
 int api_opinion_check(struct req *r)

@@ -7,6 +7,9 @@ int api_opinions(struct req *r);
 int api_opinion(struct req *r);
 int api_opinion_create(struct req *r);
 int api_opinion_resolve(struct req *r);
+/* POST /api/opinions/{id}/person: {"line_id": N, and the person's fields
+ * as POST /api/persons}: 201 {"id": the new person} (opinion_create_person). */
+int api_opinion_person(struct req *r);
 int api_opinion_check(struct req *r);
 int api_opinion_confirm(struct req *r);
 int api_opinion_confirm_all(struct req *r);

@@ -92,50 +92,59 @@ static int get_bool(json_t *j, const char *key, int *out, struct fielderr *fe)
 	return 0;
 }
 
-static int save(struct req *r, int64_t id)
+const char *api_person_read(struct req *r, json_t *j, struct person *p, struct fielderr *fe)
 {
-	json_t *j = api_body(r), *unit, *idn;
-	struct person p = { .id = id };
-	struct fielderr fe = { 0 };
+	json_t *unit, *idn;
 	const char *idnum = NULL;
-	int64_t nid;
 
-	if (!j)
-		return MHD_YES;
-	if (api_str(r, j, "name", &p.name) < 0)
-		fielderr_add(&fe, "name", "姓名应为文本");
-	if (api_str(r, j, "position", &p.position) < 0)
-		fielderr_add(&fe, "position", "职务应为文本");
-	if (api_str(r, j, "rank", &p.rank) < 0)
-		fielderr_add(&fe, "rank", "职级应为文本");
+	if (api_str(r, j, "name", &p->name) < 0)
+		fielderr_add(fe, "name", "姓名应为文本");
+	if (api_str(r, j, "position", &p->position) < 0)
+		fielderr_add(fe, "position", "职务应为文本");
+	if (api_str(r, j, "rank", &p->rank) < 0)
+		fielderr_add(fe, "rank", "职级应为文本");
 	unit = json_object_get(j, "unit_id");
 	if (!json_is_integer(unit))
-		fielderr_add(&fe, "unit_id", "请选择所在单位");
+		fielderr_add(fe, "unit_id", "请选择所在单位");
 	else
-		p.unit_id = json_integer_value(unit);
-	get_bool(j, "top_leader", &p.top_leader, &fe);
-	get_bool(j, "leadership", &p.leadership, &fe);
-	get_bool(j, "party_member", &p.party_member, &fe);
-	get_bool(j, "npc_deputy", &p.npc_deputy, &fe);
-	get_bool(j, "cppcc_member", &p.cppcc_member, &fe);
+		p->unit_id = json_integer_value(unit);
+	get_bool(j, "top_leader", &p->top_leader, fe);
+	get_bool(j, "leadership", &p->leadership, fe);
+	get_bool(j, "party_member", &p->party_member, fe);
+	get_bool(j, "npc_deputy", &p->npc_deputy, fe);
+	get_bool(j, "cppcc_member", &p->cppcc_member, fe);
 	{
 		/* the personnel record's fields (0034); post_from: the day a
 		 * new unit or post takes effect (default today) */
 		static const char *const keys[] = { "gender", "birth_date", "ethnicity", "party_joined",
 						    "post_from" };
-		const char **out[] = { &p.gender, &p.birth_date, &p.ethnicity, &p.party_joined, &p.post_from };
+		const char **out[] = { &p->gender, &p->birth_date, &p->ethnicity, &p->party_joined, &p->post_from };
 		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (api_str(r, j, keys[i], out[i]) < 0)
-				fielderr_add(&fe, keys[i], "应为文本");
+				fielderr_add(fe, keys[i], "应为文本");
 	}
 	/* absent: keep (update) / none (create); null or "": clear */
 	idn = json_object_get(j, "id_number");
 	if (idn && !json_is_null(idn) && !json_is_string(idn))
-		fielderr_add(&fe, "id_number", "身份证号码应为文本");
+		fielderr_add(fe, "id_number", "身份证号码应为文本");
 	else if (idn)
 		api_str(r, j, "id_number", &idnum);
-	else if (!id)
+	else if (!p->id)
 		idnum = "";
+	return idnum;
+}
+
+static int save(struct req *r, int64_t id)
+{
+	json_t *j = api_body(r);
+	struct person p = { .id = id };
+	struct fielderr fe = { 0 };
+	const char *idnum;
+	int64_t nid;
+
+	if (!j)
+		return MHD_YES;
+	idnum = api_person_read(r, j, &p, &fe);
 	json_decref(j);
 	if (fe.n)
 		return reply_fields(r, &fe);

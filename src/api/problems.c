@@ -32,7 +32,11 @@ int api_problems(struct req *r)
 	int page = req_page(r), n;
 	json_t *items;
 
+	struct fielderr fe = { 0 };
+
 	req_filter(r, &problem_filter_spec, &f, 100);
+	if ((n = problem_filter_check(&r->c, &f, &fe)) != RES_DONE)     /* an unknown kind or category */
+		return n == RES_INVALID ? reply_fields(r, &fe) : reply_error(r, E_STORE, "problem list");
 	n = problem_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "problem list");

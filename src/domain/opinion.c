@@ -36,6 +36,7 @@
 
 QF_AUDIT_EVENT(OPINION_CREATE, "opinion_create", "登记意见回复请求");
 QF_AUDIT_EVENT(OPINION_RESOLVE, "opinion_resolve", "确认意见回复人员");
+QF_AUDIT_EVENT(OPINION_PERSON, "opinion_person", "按意见回复名单新建人员");
 QF_AUDIT_EVENT(OPINION_CHECK, "opinion_check", "核查并提出回复意见");
 QF_AUDIT_EVENT(OPINION_CONFIRM, "opinion_confirm", "确认回复意见");
 QF_AUDIT_EVENT(OPINION_REPLY, "opinion_reply", "出具意见回复函");
@@ -561,16 +562,16 @@ struct check_arg {
 	int n;
 };
 
-static int check_tx(struct store *s, void *arg)
+/* The proposals of the request's lines on day, written (one line: only >
+ * 0, else every line): the lines of the request, or -1. */
+static int propose_tx(struct ctx *c, struct store *s, int64_t id, const char *day, int64_t only)
 {
-	struct check_arg *ka = arg;
-	struct ctx *c = ka->c;
 	struct opinion_line *l;
 	struct opinion_fact *f;
 	struct opinion_proposal *p;
-	int nl = store_opinion_lines(s, c->a, ka->id, &l);
-	int nf = store_opinion_facts(s, c->a, ka->id, ka->day, &f);
-	int j = 0;
+	int nl = store_opinion_lines(s, c->a, id, &l);
+	int nf = store_opinion_facts(s, c->a, id, day, &f);
+	int j = 0, np = 0;
 
 	if (nl < 0 || nf < 0)
 		return -1;
@@ -581,18 +582,32 @@ static int check_tx(struct store *s, void *arg)
 			j++;
 		for (k = j; k < nf && f[k].line_id == l[i].id; k++)
 			;
-		p[i].line_id = l[i].id;
-		if (!strcmp(l[i].matched, "no_record")) {
-			p[i].code = "none_found";
-			p[i].reason = "本委人员信息库中无该同志记录，未发现问题线索、在办案件和处分处理记录";
-		} else {
-			p[i].code = opinion_decide(c->a, f + j, k - j, ka->day, &p[i].reason);
+		if (only > 0 && l[i].id != only) {
+			j = k;
+			continue;
 		}
+		p[np].line_id = l[i].id;
+		if (!strcmp(l[i].matched, "no_record")) {
+			p[np].code = "none_found";
+			p[np].reason = "本委人员信息库中无该同志记录，未发现问题线索、在办案件和处分处理记录";
+		} else {
+			p[np].code = opinion_decide(c->a, f + j, k - j, day, &p[np].reason);
+		}
+		np++;
 		j = k;
 	}
-	ka->n = nl;
-	if (store_opinion_propose(s, ka->id, p, nl) < 0)
+	return store_opinion_propose(s, id, p, np) < 0 ? -1 : nl;
+}
+
+static int check_tx(struct store *s, void *arg)
+{
+	struct check_arg *ka = arg;
+	struct ctx *c = ka->c;
+	int nl = propose_tx(c, s, ka->id, ka->day, 0);
+
+	if (nl < 0)
 		return -1;
+	ka->n = nl;
 	if (store_opinion_set_state(s, ka->id, ka->from, "checked", ka->day, NULL, NULL) != 1)
 		return -1;
 	return audit_append(c, AEV_OPINION_CHECK, object_of(c, ka->id), 1,
@@ -617,6 +632,103 @@ int opinion_check(struct ctx *c, int64_t id, const char *day, struct fielderr *f
 		return RES_INVALID;
 	ka.from = q.state;
 	return store_tx(c->db, check_tx, &ka) < 0 ? RES_STORE : RES_DONE;
+}
+
+/* ---- a person made from a line that found nobody ------------------------------- */
+
+int opinion_line_may_create(const struct opinion_request *q, const struct opinion_line *l)
+{
+	/* 待确认 lines are resolved by choosing among their candidates; a
+	 * line answered as no record may still be made a person if it found
+	 * nobody (no candidates): store_opinion_line_created guards the same */
+	return (!strcmp(q->state, "draft") || !strcmp(q->state, "checked")) && !l->opinion &&
+	       (!strcmp(l->matched, "none") || (!strcmp(l->matched, "no_record") && l->candidates == 0));
+}
+
+struct make_arg {
+	struct ctx *c;
+	int64_t id, line_id;
+	struct person *p;
+	const char *idnum;
+	const char *day;            /* the request's reply day, NULL in draft */
+	struct fielderr *fe;
+	int64_t person_id;
+	int gone;                   /* the line was decided meanwhile */
+};
+
+static int make_tx(struct store *s, void *arg)
+{
+	struct make_arg *ma = arg;
+	struct ctx *c = ma->c;
+	int rc;
+
+	ma->person_id = person_insert_in_tx(c, ma->p, ma->idnum, ma->fe);
+	if (ma->person_id < 0)
+		return -1;
+	if ((rc = store_opinion_line_created(s, ma->id, ma->line_id, ma->person_id)) <= 0) {
+		ma->gone = rc == 0;
+		return -1;      /* the person goes with the rollback */
+	}
+	/* a checked request's line is checked again on its reply day */
+	if (ma->day && propose_tx(c, s, ma->id, ma->day, ma->line_id) < 0)
+		return -1;
+	return audit_append(c, AEV_OPINION_PERSON, object_of(c, ma->id), 1,
+			    arena_printf(c->a, "line %" PRId64 ": person/%" PRId64 "%s", ma->line_id, ma->person_id,
+					 ma->day ? arena_printf(c->a, ", checked again on %s", ma->day) : ""));
+}
+
+int opinion_person_line(struct ctx *c, int64_t id, int64_t line_id, struct opinion_request *q,
+			struct opinion_line *l, struct fielderr *fe)
+{
+	int rc;
+
+	/* who writes the request and may register persons (the route asks
+	 * the first; the unit's jurisdiction is person_check_new's) */
+	if (!authz_has(&c->who, PERM_OPINION_WRITE) || !authz_has(&c->who, PERM_PERSON_WRITE)) {
+		audit_record(c, AEV_ACCESS_DENIED, object_of(c, id), 0, "may not make persons from opinion lines");
+		return RES_NOT_FOUND;
+	}
+	if ((rc = opinion_get(c, id, q)) != RES_DONE)
+		return rc;
+	if ((rc = res_from_store(store_opinion_line_get(c->db, c->a, id, line_id, l))) != RES_DONE)
+		return rc;
+	if (!opinion_line_may_create(q, l)) {
+		fielderr_add(fe, "line_id", !strcmp(l->matched, "ambiguous")
+			     ? "该行有多名同名人员，请从中选择，不能新建"
+			     : "只有未找到人员且尚未确认意见的一行可以新建人员");
+		return RES_INVALID;
+	}
+	return RES_DONE;
+}
+
+int64_t opinion_create_person(struct ctx *c, int64_t id, int64_t line_id, struct person *p, const char *id_number,
+			      struct fielderr *fe)
+{
+	struct make_arg ma = { .c = c, .id = id, .line_id = line_id, .p = p, .idnum = id_number, .fe = fe };
+	struct opinion_request q;
+	struct opinion_line l;
+	int rc = opinion_person_line(c, id, line_id, &q, &l, fe);
+
+	if (rc != RES_DONE)
+		return rc;
+	/* the ID number is not kept, only its key: the one typed must be the list's */
+	if (l.id_mac) {
+		const char *key = id_number && *id_number ? person_id_key(c, id_number) : NULL;
+		if (!id_number || !*id_number)
+			fielderr_add(fe, "id_number", "来函名单提供了身份证号码，请照来函填写");
+		else if (key && strcmp(key, l.id_mac))
+			fielderr_add(fe, "id_number", "身份证号码与来函名单中的不一致");
+	}
+	if ((rc = person_check_new(c, p, id_number, fe)) != RES_DONE)
+		return rc;
+	if (!strcmp(q.state, "checked"))
+		ma.day = q.reply_day;
+	rc = store_tx(c->db, make_tx, &ma);
+	if (ma.gone)
+		fielderr_add(fe, "line_id", "该行已由他人处理，请刷新页面");
+	if (fe->n)
+		return RES_INVALID;
+	return rc < 0 ? RES_STORE : ma.person_id;
 }
 
 struct confirm_arg {

@@ -71,6 +71,29 @@ int opinion_candidates(struct ctx *c, const struct opinion_line *l, struct perso
 /* In draft: the line answered by a person chosen by staff (person_id >
  * 0, within the actor's jurisdiction) or as no record (person_id 0). */
 int opinion_resolve(struct ctx *c, int64_t id, int64_t line_id, int64_t person_id, struct fielderr *fe);
+/* 1 when staff may make a person from line l of q: a line that found
+ * nobody (未找到, or answered as no record with no candidate), not yet
+ * confirmed, while q is draft or checked.  待确认 lines are resolved by
+ * choosing, never by creating. */
+int opinion_line_may_create(const struct opinion_request *q, const struct opinion_line *l);
+/* The request and the line a person may be made from (the form that
+ * does it): RES_DONE; RES_NOT_FOUND (no such request or line, or the
+ * actor lacks either permission: audited); RES_INVALID with the reason in
+ * fe under "line_id" (the line found someone, is 待确认 or confirmed). */
+int opinion_person_line(struct ctx *c, int64_t id, int64_t line_id, struct opinion_request *q,
+			struct opinion_line *l, struct fielderr *fe);
+/* Makes person p (the fields and checks of person_save; p->id set to 0)
+ * from such a line and matches the line to it ('created'); on a checked
+ * request the line is checked again on the reply day (its proposal
+ * rewritten, unconfirmed).  When the list gave an ID number, id_number
+ * must be that number (only its MAC was kept).  The person, the line, the
+ * proposal and both audit entries (the person's create, opinion_person)
+ * in one transaction.  Only for who holds PERM_OPINION_WRITE and
+ * PERM_PERSON_WRITE (else RES_NOT_FOUND, audited); a unit outside the
+ * jurisdiction is refused as person_save refuses it.  The person's id,
+ * RES_NOT_FOUND, RES_INVALID (fe; nothing written), RES_STORE. */
+int64_t opinion_create_person(struct ctx *c, int64_t id, int64_t line_id, struct person *p, const char *id_number,
+			      struct fielderr *fe);
 /* Checks every line on day (YYYY-MM-DD, not before the request was
  * received) and writes the proposals: draft or checked -> checked.
  * Refused while a line is 未找到 or 待确认. */
@@ -95,6 +118,7 @@ const char *opinion_decide(struct arena *a, const struct opinion_fact *f, int n,
 
 QF_AUDIT_EVENT_DECL(OPINION_CREATE);
 QF_AUDIT_EVENT_DECL(OPINION_RESOLVE);
+QF_AUDIT_EVENT_DECL(OPINION_PERSON);
 QF_AUDIT_EVENT_DECL(OPINION_CHECK);
 QF_AUDIT_EVENT_DECL(OPINION_CONFIRM);
 QF_AUDIT_EVENT_DECL(OPINION_REPLY);

@@ -216,8 +216,10 @@ static void validate_record(struct person *p, struct fielderr *fe)
 }
 
 /* Adds the messages of p's fields to fe: 0, or RES_STORE when the unit
- * lookup failed (503/500, not "no such unit"). */
-static int validate(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
+ * lookup failed (503/500, not "no such unit").  audited: a unit outside
+ * the jurisdiction is audited (authz_unit); inside a transaction it is
+ * not (audit_record opens its own, and the caller checked before). */
+static int validate(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe, int audited)
 {
 	size_t n = p->name ? utf8_len(p->name) : 0;
 
@@ -235,7 +237,8 @@ static int validate(struct ctx *c, struct person *p, const char *id_number, stru
 		int rc = store_unit_get(c->db, c->a, p->unit_id, &u);
 
 		if (rc > 0)
-			rc = authz_unit(c, p->unit_id, arena_printf(c->a, "unit/%" PRId64, p->unit_id));
+			rc = audited ? authz_unit(c, p->unit_id, arena_printf(c->a, "unit/%" PRId64, p->unit_id))
+				     : store_unit_visible(c->db, authz_scope_user(c), p->unit_id);
 		if (rc < 0)
 			return RES_STORE;
 		if (rc != 1)
@@ -248,8 +251,9 @@ static int validate(struct ctx *c, struct person *p, const char *id_number, stru
 }
 
 /* Checks that no other person holds this ID number.  A holder outside the
- * actor's jurisdiction is not named, and the probe is audited. */
-static void check_duplicate(struct ctx *c, struct person *p, const char *mac, struct fielderr *fe)
+ * actor's jurisdiction is not named, and the probe is audited (audited
+ * as validate). */
+static void check_duplicate(struct ctx *c, struct person *p, const char *mac, struct fielderr *fe, int audited)
 {
 	int64_t other = store_person_by_idmac(c->db, mac, p->id);
 	struct person o;
@@ -261,8 +265,9 @@ static void check_duplicate(struct ctx *c, struct person *p, const char *mac, st
 		fielderr_add(fe, "id_number", "该身份证号码已登记在其他人员名下");
 		return;
 	}
-	audit_record(c, AEV_ACCESS_DENIED, person_obj(c, other), 0,
-		     "ID number already held outside the jurisdiction");
+	if (audited)
+		audit_record(c, AEV_ACCESS_DENIED, person_obj(c, other), 0,
+			     "ID number already held outside the jurisdiction");
 	fielderr_add(fe, "id_number", "该身份证号码已登记在您管辖范围以外的人员名下，请联系案件监督管理室");
 }
 
@@ -271,11 +276,39 @@ struct save_arg {
 	struct person *p;
 	const char *idnum;      /* new clear ID number, "" to clear, NULL to keep */
 	const char *mac;
+	char upper[19];         /* the ID number given, its x as X */
 	int64_t id;
 	int moved;              /* an update changing the unit or the post */
 	const char *open_start; /* the open post's start, NULL not known */
 	int refused;            /* the move is dated before the open post began */
 };
+
+/* The checks of a save (p->id 0: a new person): the record's fields, the
+ * ID number's key and its holders; sa filled for the write.  RES_DONE,
+ * RES_INVALID (messages in fe, added to the caller's), RES_STORE. */
+static int prepare(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe,
+		   struct save_arg *sa, int audited)
+{
+	*sa = (struct save_arg){ .c = c, .p = p, .idnum = id_number };
+	p->region = c->cfg->region;
+	if (!p->id)
+		p->id_number_enc = p->id_number_mac = NULL;
+	if (validate(c, p, id_number, fe, audited) < 0)   /* adds to what the caller found */
+		return RES_STORE;
+	if (id_number && *id_number && !fe->n) {
+		struct strbuf mac = STRBUF_INIT;
+
+		for (int i = 0; i < 18; i++)
+			sa->upper[i] = (char)toupper((unsigned char)id_number[i]);
+		sa->upper[18] = '\0';
+		id_lookup_mac(c->keys, sa->upper, &mac);
+		sa->idnum = sa->upper;
+		sa->mac = arena_strdup(c->a, mac.buf);
+		strbuf_release(&mac);
+		check_duplicate(c, p, sa->mac, fe, audited);
+	}
+	return fe->n ? RES_INVALID : RES_DONE;
+}
 
 /* The post history: a new person holds the post given from post_from
  * (NULL: not known); a move ends the open post on the day given (today
@@ -301,9 +334,10 @@ static int posts_tx(struct store *s, struct save_arg *sa, int creating)
 	return store_person_post_start(s, sa->id, p->unit_id, p->position, day, c->now) < 0 ? -1 : 0;
 }
 
-static int save_tx(struct store *s, void *arg)
+/* The write of a prepared save, inside a transaction: the row, its posts,
+ * the ID number, the audit entry. */
+static int write_tx(struct store *s, struct save_arg *sa)
 {
-	struct save_arg *sa = arg;
 	struct ctx *c = sa->c;
 	int creating = sa->p->id == 0;
 
@@ -331,64 +365,111 @@ static int save_tx(struct store *s, void *arg)
 	return audit_append(c, creating ? AEV_CREATE : AEV_UPDATE, person_obj(c, sa->id), 1, "");
 }
 
-int64_t person_save(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
+static int save_tx(struct store *s, void *arg)
 {
-	struct save_arg sa = { .c = c, .p = p, .idnum = id_number };
-	struct strbuf mac = STRBUF_INIT;
-	char upper[19];
+	return write_tx(s, arg);
+}
+
+int person_check_new(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
+{
+	struct save_arg sa;
+
+	p->id = 0;
+	return prepare(c, p, id_number, fe, &sa, 1);
+}
+
+int64_t person_insert_in_tx(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
+{
+	struct save_arg sa;
 	int rc;
 
-	p->region = c->cfg->region;
-	if (p->id) {
-		struct person old;
-		rc = store_person_get(c->db, c->a, p->id, &old);
-		if (rc > 0)
-			rc = authz_unit(c, old.unit_id, person_obj(c, p->id));
-		if (rc <= 0)
-			return rc < 0 ? RES_STORE : RES_NOT_FOUND;
-		/* the row keeps its ID number unless this save sets or clears it */
-		p->id_number_enc = old.id_number_enc;
-		p->id_number_mac = old.id_number_mac;
-		/* a move between units or posts keeps the history (0034) */
-		sa.moved = old.unit_id != p->unit_id || strcmp(old.position, p->position ? p->position : "");
-		if (sa.moved) {
-			struct person_post *t;
-			int nt = store_person_posts(c->db, c->a, p->id, &t);
-			if (nt < 0)
-				return RES_STORE;
-			if (nt > 0 && !t[nt - 1].end_day)
-				sa.open_start = t[nt - 1].start_day;
-		}
-	} else {
-		p->id_number_enc = p->id_number_mac = NULL;
-	}
-	if (validate(c, p, id_number, fe) < 0)   /* adds to what the caller found */
+	p->id = 0;
+	/* again under the write lock, so nobody registers the ID number
+	 * between the check and the insert; unaudited (person_check_new) */
+	if ((rc = prepare(c, p, id_number, fe, &sa, 0)) != RES_DONE)
+		return rc;
+	if (write_tx(c->db, &sa) < 0)
 		return RES_STORE;
-	if (id_number && *id_number && !fe->n) {
-		for (int i = 0; i < 18; i++)
-			upper[i] = (char)toupper((unsigned char)id_number[i]);
-		upper[18] = '\0';
-		id_lookup_mac(c->keys, upper, &mac);
-		sa.idnum = upper;
-		sa.mac = arena_strdup(c->a, mac.buf);
-		strbuf_release(&mac);
-		check_duplicate(c, p, sa.mac, fe);
-	}
+	return sa.id;
+}
+
+struct insert_arg {
+	struct ctx *c;
+	struct person *p;
+	const char *idnum;
+	struct fielderr *fe;
+	int64_t id;
+};
+
+static int insert_tx(struct store *s, void *arg)
+{
+	struct insert_arg *ia = arg;
+
+	(void)s;
+	ia->id = person_insert_in_tx(ia->c, ia->p, ia->idnum, ia->fe);
+	return ia->id < 0 ? -1 : 0;
+}
+
+/* A new person: the audited checks, then person_insert_in_tx in its own
+ * transaction. */
+static int64_t person_create(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
+{
+	struct insert_arg ia = { .c = c, .p = p, .idnum = id_number, .fe = fe };
+	int rc = person_check_new(c, p, id_number, fe);
+
+	if (rc != RES_DONE)
+		return rc;
+	/* the transaction checks again under the write lock: an ID number
+	 * registered by someone else in between is a message, not a
+	 * constraint error */
+	rc = store_tx(c->db, insert_tx, &ia);
 	if (fe->n)
-		return -1;
+		return RES_INVALID;
+	return rc < 0 ? RES_STORE : ia.id;
+}
+
+int64_t person_save(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe)
+{
+	struct save_arg sa;
+	struct person old;
+	int rc;
+
+	if (!p->id)
+		return person_create(c, p, id_number, fe);
+	rc = store_person_get(c->db, c->a, p->id, &old);
+	if (rc > 0)
+		rc = authz_unit(c, old.unit_id, person_obj(c, p->id));
+	if (rc <= 0)
+		return rc < 0 ? RES_STORE : RES_NOT_FOUND;
+	/* the row keeps its ID number unless this save sets or clears it */
+	p->id_number_enc = old.id_number_enc;
+	p->id_number_mac = old.id_number_mac;
+	rc = prepare(c, p, id_number, fe, &sa, 1);
+	if (rc != RES_DONE)
+		return rc;
+	/* a move between units or posts keeps the history (0034) */
+	sa.moved = old.unit_id != p->unit_id || strcmp(old.position, p->position ? p->position : "");
+	if (sa.moved) {
+		struct person_post *t;
+		int nt = store_person_posts(c->db, c->a, p->id, &t);
+		if (nt < 0)
+			return RES_STORE;
+		if (nt > 0 && !t[nt - 1].end_day)
+			sa.open_start = t[nt - 1].start_day;
+	}
 	rc = store_tx(c->db, save_tx, &sa);
 	if (sa.refused) {
 		fielderr_add(fe, "post_from", arena_printf(c->a, "任职变动日期不能早于现任职务的起始日期（%s）",
 							    sa.open_start));
-		return -1;
+		return RES_INVALID;
 	}
 	if (rc == STORE_CONSTRAINT) {
 		/* registered by someone else between the check and the write */
 		fielderr_add(fe, "id_number", "该身份证号码已登记在其他人员名下");
-		return -1;
+		return RES_INVALID;
 	}
 	if (rc < 0)
-		return -2;
+		return RES_STORE;
 	return sa.id;
 }
 

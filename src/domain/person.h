@@ -30,8 +30,21 @@ int person_list(struct ctx *c, struct person_filter *f, struct person **out, int
  * by the user ("" clears it, NULL keeps the stored one).  Messages already
  * in fe (the caller's parsing) are kept and make it fail after the record
  * check.  p->id_number_enc is the stored value afterwards, saved or not.
- * Returns as unit_save. */
+ * Returns as unit_save.  A new person goes through person_check_new and
+ * person_insert_in_tx in a transaction of its own. */
 int64_t person_save(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe);
+/* A new person inside a write of another family (an opinion request's
+ * line made into a person): person_check_new before the caller's
+ * transaction (a unit, or an ID number's holder, outside the actor's
+ * jurisdiction is audited there: an entry written inside would be rolled
+ * back with the refusal), then person_insert_in_tx inside it (store_tx),
+ * which checks again under the write lock, unaudited, and writes the
+ * person, its first post, the ID number and the audit entry.  id_number
+ * as person_save ("" or NULL none).  p->id is set to 0.  The check:
+ * RES_DONE, RES_INVALID (messages added to fe), RES_STORE; the insert:
+ * the new id, RES_INVALID, RES_STORE (the caller then rolls back). */
+int person_check_new(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe);
+int64_t person_insert_in_tx(struct ctx *c, struct person *p, const char *id_number, struct fielderr *fe);
 /* The clear ID number for an actor allowed to see it: 1 and out filled,
  * 0 when there is none or the actor may not see it, -1 on a decryption
  * failure. */

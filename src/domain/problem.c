@@ -265,6 +265,28 @@ static void filter_fill(struct ctx *c, struct problem_filter *f)
 	f->nature_code = f->nature == 1 || f->nature == 2 ? problem_natures[f->nature - 1].code : "";
 }
 
+int problem_filter_check(struct ctx *c, const struct problem_filter *f, struct fielderr *fe)
+{
+	const char *why;
+	int rc;
+
+	if (f->kind && strchr(f->kind, '+')) {
+		fielderr_add(fe, "kind", "工作台账类别只能选择一个");
+	} else if (f->kind && *f->kind) {
+		if ((rc = metric_scope_valid(c->db, c->a, &(struct metric_scope){ .activity_kind = f->kind }, &why)) < 0)
+			return RES_STORE;
+		if (!rc)
+			fielderr_add(fe, "kind", why);
+	}
+	if (f->category && *f->category) {
+		if ((rc = metric_scope_valid(c->db, c->a, &(struct metric_scope){ .category = f->category }, &why)) < 0)
+			return RES_STORE;
+		if (!rc)
+			fielderr_add(fe, "category", why);
+	}
+	return fe->n ? RES_INVALID : RES_DONE;
+}
+
 int problem_list(struct ctx *c, struct problem_filter *f, struct problem **out, int64_t *total)
 {
 	filter_fill(c, f);

@@ -51,6 +51,11 @@ int64_t problem_add(struct ctx *c, const struct problem *p, struct fielderr *fe)
 int problem_edit(struct ctx *c, const struct problem *p, struct fielderr *fe);
 
 int problem_get(struct ctx *c, int64_t id, struct problem *out);
+/* The codes a filter names from catalogs (kind: one work-log kind,
+ * category: a violation category, both through the problem's activity):
+ * RES_DONE when each is "" or in its catalog; RES_INVALID with a Chinese
+ * message under the argument's name in fe; RES_STORE. */
+int problem_filter_check(struct ctx *c, const struct problem_filter *f, struct fielderr *fe);
 int problem_list(struct ctx *c, struct problem_filter *f, struct problem **out, int64_t *total);
 int problem_by_source(struct ctx *c, struct problem_filter *f, struct problem_count **out);
 int problem_steps(struct ctx *c, int64_t id, struct problem_step **out);

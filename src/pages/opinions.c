@@ -3,7 +3,9 @@
  * requests' list, the form that takes the cadres (pasted or a CSV file),
  * and a request's page, whose table of cadres shows what its state asks
  * for: the match to resolve (draft), the proposal to confirm or change
- * (checked), the letter to make (confirmed) or download (replied).
+ * (checked), the letter to make (confirmed) or download (replied).  A
+ * line that found nobody may be made a person with the person form's own
+ * fields (persons.c), prefilled from the line.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -23,6 +25,7 @@
 #include "pages/list.h"
 #include "pages/opinions.h"
 #include "pages/page.h"
+#include "pages/persons.h"
 
 static const char *const list_args[] = { "state", "received_from", "received_to", "replied_from", "replied_to",
 	NULL };
@@ -160,8 +163,21 @@ static const char *line_action(struct req *r, const char *what)
 	return arena_printf(r->arena, "/opinions/%" PRId64 "/%s", r->id, what);
 }
 
+/* the link to the person form of a line that found nobody */
+static void create_link(struct req *r, struct strbuf *sb, const struct opinion_request *q,
+			const struct opinion_line *l)
+{
+	if (!authz_has(&r->c.who, PERM_OPINION_WRITE) || !authz_has(&r->c.who, PERM_PERSON_WRITE) ||
+	    !opinion_line_may_create(q, l))
+		return;
+	strbuf_addstr(sb, " ");
+	button_link(sb, arena_printf(r->arena, "/opinions/%" PRId64 "/person?line_id=%" PRId64, q->id, l->id),
+		    "新建人员", 0);
+}
+
 /* the match cell of a line in draft: the person, or the choice to make */
-static void match_cell(struct req *r, struct strbuf *sb, const struct opinion_line *l, int write)
+static void match_cell(struct req *r, struct strbuf *sb, const struct opinion_request *q,
+		       const struct opinion_line *l, int write)
 {
 	struct person *p;
 	int n;
@@ -173,6 +189,7 @@ static void match_cell(struct req *r, struct strbuf *sb, const struct opinion_li
 			html_link(sb, arena_printf(r->arena, "/persons/%" PRId64, l->person_id),
 				  arena_printf(r->arena, "%s（%s）", l->person_name, l->person_unit));
 		}
+		create_link(r, sb, q, l);       /* answered as no record: may still be made */
 		return;
 	}
 	html_state(sb, "warn", label_of(opinion_matches, l->matched));
@@ -190,6 +207,7 @@ static void match_cell(struct req *r, struct strbuf *sb, const struct opinion_li
 	form_button(sb, "确认为此人", "do", "choose", "small");
 	form_button(sb, "按无记录回复", "do", "no_record", "small");
 	form_end(sb);
+	create_link(r, sb, q, l);
 }
 
 /* the opinion cell of a checked line: the proposal and the confirm form */
@@ -237,7 +255,7 @@ static void lines_table(struct req *r, struct strbuf *sb, const struct opinion_r
 		html_td(sb, *l[i].position ? l[i].position : l[i].person_position);
 		html_td(sb, l[i].id_mac ? "已提供" : "");
 		strbuf_addstr(sb, "<td>");
-		match_cell(r, sb, &l[i], write && draft);
+		match_cell(r, sb, q, &l[i], write && draft);
 		strbuf_addstr(sb, "</td>");
 		html_td(sb, l[i].proposed ? l[i].reason : "");
 		strbuf_addf(sb, "<td data-opinion=\"%s\">", l[i].opinion ? l[i].opinion : "");
@@ -342,6 +360,82 @@ int page_opinion_resolve(struct req *r)
 		}
 	}
 	return done(r, opinion_resolve(&r->c, r->id, line_id(r), person, &fe), &fe);
+}
+
+/* ---- a person made from a line ------------------------------------------------------ */
+
+static int person_page(struct req *r, const struct opinion_request *q, const struct opinion_line *l,
+		       const struct person *p, const struct fielderr *fe, unsigned status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *back = arena_printf(r->arena, "/opinions/%" PRId64 "#line-%d", q->id, l->line_no);
+	const char *crumbs[] = { "工作台", "/", "党风廉政意见回复", "/opinions",
+		arena_printf(r->arena, "征求意见函 %s", q->letter_no), arena_printf(r->arena, "/opinions/%" PRId64, q->id),
+		"新建人员", NULL, NULL };
+
+	page_begin(r, &sb, "按名单新建人员", crumbs);
+	field_errors_summary(&sb, fe);
+	record_open(&sb);
+	record_item(&sb, "名单第几行", arena_printf(r->arena, "第%d行", l->line_no));
+	record_item(&sb, "姓名", l->name);
+	record_item(&sb, "单位", l->unit_name);
+	record_item(&sb, "职务", l->position);
+	record_item(&sb, "身份证号码", l->id_mac ? "名单已提供（只保存了核对用的密文，请照来函填写）" : "名单未提供");
+	record_item(&sb, "人员匹配", label_of(opinion_matches, l->matched));
+	record_close(&sb);
+	strbuf_addstr(&sb, "<p class=\"hint\">保存后新建该人员，本行即匹配为此人");
+	if (!strcmp(q->state, "checked"))
+		strbuf_addstr(&sb, "，并按核查日期重新核查本行、提出建议意见");
+	strbuf_addstr(&sb, "。</p>");
+	form_open(r, &sb, arena_printf(r->arena, "/opinions/%" PRId64 "/person", q->id), "record-form");
+	form_hidden_id(&sb, "line_id", l->id);
+	person_fields(r, &sb, p, req_field(r, "id_number"), fe);
+	form_close(&sb, "新建并匹配", back);
+	return page_finish(r, &sb, status);
+}
+
+int page_opinion_person_new(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct opinion_request q;
+	struct opinion_line l;
+	long long line = 0;
+	int rc;
+
+	form_get_int(&r->query, "line_id", &line);
+	rc = opinion_person_line(&r->c, r->id, line, &q, &l, &fe);
+	if (rc == RES_INVALID)
+		return opinion_page(r, &fe, 422);
+	if (rc != RES_DONE)
+		return res_error(r, rc, "opinion line");
+	/* the line's values; the unit by its name through the picker (the
+	 * one unit of that name is taken when the form is sent) */
+	return person_page(r, &q, &l, &(struct person){ .name = l.name, .unit_name = l.unit_name, .position = l.position,
+		.rank = "", .gender = "", .ethnicity = "" }, &fe, 200);
+}
+
+int page_opinion_person_create(struct req *r)
+{
+	struct fielderr fe = { 0 };
+	struct opinion_request q;
+	struct opinion_line l;
+	struct person p = { 0 };
+	const char *idnum = person_read_form(r, &p, &fe);
+	int64_t id;
+
+	if (p.unit_id < 0)
+		return res_error(r, RES_STORE, "pick");
+	id = opinion_create_person(&r->c, r->id, line_id(r), &p, idnum, &fe);
+	if (id > 0)
+		return page_result(r, RES_DONE, "opinion",
+				   arena_printf(r->arena, "/opinions/%" PRId64 "?ok=created", r->id));
+	if (id != RES_INVALID)
+		return res_error(r, (int)id, "opinion person");
+	/* the form again, unless the line itself may no longer be made a person */
+	if (fielderr_get(&fe, "line_id") || opinion_person_line(&r->c, r->id, line_id(r), &q, &l, &fe) != RES_DONE)
+		return opinion_page(r, &fe, 422);
+	p.unit_name = NULL;     /* the picker shows what was sent */
+	return person_page(r, &q, &l, &p, &fe, 422);
 }
 
 int page_opinion_check(struct req *r)

@@ -115,6 +115,30 @@ static const char *unit_label(struct req *r, const struct person *p)
 	return p->unit_id && unit_get(&r->c, p->unit_id, &u) == RES_DONE ? u.name : "";
 }
 
+void person_fields(struct req *r, struct strbuf *sb, const struct person *p, const char *idnum,
+		   const struct fielderr *fe)
+{
+	field_text(sb, "name", "姓名", p->name, 1, fielderr_get(fe, "name"), "maxlength=\"50\"");
+	field_pick_at(r, sb, FIND_UNIT, "unit_id", "所在单位", p->unit_id, unit_label(r, p), 1,
+		      fielderr_get(fe, "unit_id"));
+	field_text(sb, "position", "职务", p->position, 0, fielderr_get(fe, "position"), "maxlength=\"100\"");
+	field_select(sb, "rank", "职级", person_ranks, p->rank, 1, fielderr_get(fe, "rank"), "请选择");
+	strbuf_addstr(sb, "<fieldset><legend>身份</legend>");
+	field_checkbox(sb, "top_leader", "一把手", p->top_leader);
+	field_checkbox(sb, "leadership", "领导班子成员", p->leadership);
+	field_checkbox(sb, "party_member", "中共党员", p->party_member);
+	field_checkbox(sb, "npc_deputy", "人大代表", p->npc_deputy);
+	field_checkbox(sb, "cppcc_member", "政协委员", p->cppcc_member);
+	strbuf_addstr(sb, "</fieldset>");
+	person_record_fields(sb, p, fe);
+	field_text(sb, "id_number", p->id ? "身份证号码（不修改请留空）" : "身份证号码", idnum, 0,
+		   fielderr_get(fe, "id_number"),
+		   "maxlength=\"18\" autocomplete=\"off\" spellcheck=\"false\"");
+	if (p->id && p->id_number_enc)
+		field_checkbox(sb, "clear_id_number", "清除已登记的身份证号码", 0);
+	strbuf_addstr(sb, "<p class=\"hint\">身份证号码加密保存，仅授权角色可查看。</p>");
+}
+
 static int person_form(struct req *r, const struct person *p, const char *idnum,
 		       const struct fielderr *fe, unsigned status)
 {
@@ -126,25 +150,7 @@ static int person_form(struct req *r, const struct person *p, const char *idnum,
 	page_begin(r, &sb, title, crumbs);
 	field_errors_summary(&sb, fe);
 	form_open(r, &sb, back, "record-form");
-	field_text(&sb, "name", "姓名", p->name, 1, fielderr_get(fe, "name"), "maxlength=\"50\"");
-	field_pick_at(r, &sb, FIND_UNIT, "unit_id", "所在单位", p->unit_id, unit_label(r, p), 1,
-		      fielderr_get(fe, "unit_id"));
-	field_text(&sb, "position", "职务", p->position, 0, fielderr_get(fe, "position"), "maxlength=\"100\"");
-	field_select(&sb, "rank", "职级", person_ranks, p->rank, 1, fielderr_get(fe, "rank"), "请选择");
-	strbuf_addstr(&sb, "<fieldset><legend>身份</legend>");
-	field_checkbox(&sb, "top_leader", "一把手", p->top_leader);
-	field_checkbox(&sb, "leadership", "领导班子成员", p->leadership);
-	field_checkbox(&sb, "party_member", "中共党员", p->party_member);
-	field_checkbox(&sb, "npc_deputy", "人大代表", p->npc_deputy);
-	field_checkbox(&sb, "cppcc_member", "政协委员", p->cppcc_member);
-	strbuf_addstr(&sb, "</fieldset>");
-	person_record_fields(&sb, p, fe);
-	field_text(&sb, "id_number", p->id ? "身份证号码（不修改请留空）" : "身份证号码", idnum, 0,
-		   fielderr_get(fe, "id_number"),
-		   "maxlength=\"18\" autocomplete=\"off\" spellcheck=\"false\"");
-	if (p->id && p->id_number_enc)
-		field_checkbox(&sb, "clear_id_number", "清除已登记的身份证号码", 0);
-	strbuf_addstr(&sb, "<p class=\"hint\">身份证号码加密保存，仅授权角色可查看。</p>");
+	person_fields(r, &sb, p, idnum, fe);
 	form_close(&sb, "保存", back);
 	return page_finish(r, &sb, status);
 }
@@ -160,20 +166,14 @@ int page_person_new(struct req *r)
 	return person_form(r, &p, "", &fe, 200);
 }
 
-static int person_save_page(struct req *r, struct person *p)
+const char *person_read_form(struct req *r, struct person *p, struct fielderr *fe)
 {
-	struct fielderr fe = { 0 };
-	long long unit = 0;
 	const char *idnum = req_field(r, "id_number");
-	const char *keep = NULL;
-	int64_t id;
 
 	p->name = req_field(r, "name");
 	p->position = req_field(r, "position");
 	p->rank = req_field(r, "rank");
-	p->unit_id = unit = pick_resolve(r, FIND_UNIT, "unit_id", &fe);
-	if (unit < 0)
-		return res_error(r, RES_STORE, "pick");
+	p->unit_id = pick_resolve(r, FIND_UNIT, "unit_id", fe);
 	p->top_leader = form_get_bool(&r->form, "top_leader");
 	p->leadership = form_get_bool(&r->form, "leadership");
 	p->party_member = form_get_bool(&r->form, "party_member");
@@ -184,17 +184,28 @@ static int person_save_page(struct req *r, struct person *p)
 	p->ethnicity = req_field(r, "ethnicity");
 	p->party_joined = req_field(r, "party_joined");
 	p->post_from = req_field(r, "post_from");
-	if (*idnum && form_get_bool(&r->form, "clear_id_number"))
-		fielderr_add(&fe, "id_number", "不能同时填写新号码和清除已登记的号码");
-	else if (form_get_bool(&r->form, "clear_id_number"))
-		keep = "";
-	else if (*idnum || !p->id)
-		keep = idnum;
+	if (*idnum && form_get_bool(&r->form, "clear_id_number")) {
+		fielderr_add(fe, "id_number", "不能同时填写新号码和清除已登记的号码");
+		return NULL;
+	}
+	if (form_get_bool(&r->form, "clear_id_number"))
+		return "";
+	return *idnum || !p->id ? idnum : NULL;
+}
+
+static int person_save_page(struct req *r, struct person *p)
+{
+	struct fielderr fe = { 0 };
+	const char *keep = person_read_form(r, p, &fe);
+	int64_t id;
+
+	if (p->unit_id < 0)
+		return res_error(r, RES_STORE, "pick");
 	/* the domain checks the record first (404 outside the jurisdiction),
 	 * then adds its own messages to the ones above */
 	id = person_save(&r->c, p, keep, &fe);
 	if (id == RES_INVALID)
-		return person_form(r, p, idnum, &fe, 422);
+		return person_form(r, p, req_field(r, "id_number"), &fe, 422);
 	return page_result(r, id, "person",
 			   arena_printf(r->arena, "/persons/%" PRId64 "?ok=saved", id));
 }

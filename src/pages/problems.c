@@ -28,6 +28,7 @@
 #include "pages/list.h"
 #include "pages/page.h"
 #include "pages/problems.h"
+#include "pages/worklog.h"
 
 static const struct label state_choices[] = {
 	{ "open", "未整改" }, { "rectifying", "整改中" }, { "rectified", "已整改" }, { "confirmed", "已确认销号" },
@@ -63,7 +64,7 @@ static void state_cell(struct listw *w, const struct problem *p)
 	list_cell_end(w);
 }
 
-static void filter_bar(struct req *r, struct strbuf *sb, const struct problem_filter *f)
+static void filter_bar(struct req *r, struct strbuf *sb, const struct problem_filter *f, const struct fielderr *fe)
 {
 	long long camp = 0;
 
@@ -73,6 +74,11 @@ static void filter_bar(struct req *r, struct strbuf *sb, const struct problem_fi
 	field_select(sb, "state", "整改状态", state_choices, req_arg(r, "state"), 0, NULL, "全部");
 	camp = f->campaign_id;
 	campaign_select(r, sb, camp, NULL, "全部");
+	/* through the activity that found the problem (工作台账) */
+	field_select(sb, "kind", "工作台账类别", activity_kind_options(r, 1), f->kind, 0, fielderr_get(fe, "kind"),
+		     "全部");
+	field_select(sb, "category", "违纪违法类别", category_options(r), f->category, 0, fielderr_get(fe, "category"),
+		     "全部");
 	field_text(sb, "found_from", "发现日期自", req_arg(r, "found_from"), 0, NULL, "type=\"date\"");
 	field_text(sb, "found_to", "至", req_arg(r, "found_to"), 0, NULL, "type=\"date\"");
 	field_checkbox(sb, "top_leader", "只看一把手问题", f->top_leader);
@@ -137,6 +143,7 @@ int page_problems(struct req *r)
 {
 	static const char *const crumbs[] = { "工作台", "/", "问题整改台账", NULL, NULL };
 	struct strbuf sb = STRBUF_INIT;
+	struct fielderr fe = { 0 };
 	struct problem_filter f;
 	struct problem *v;
 	struct listw w;
@@ -144,6 +151,13 @@ int page_problems(struct req *r)
 	int n;
 
 	list_filter(r, &problem_filter_spec, &f, PAGE_SIZE);
+	if ((n = problem_filter_check(&r->c, &f, &fe)) == RES_STORE)
+		return res_error(r, RES_STORE, "problems");
+	if (fe.n) {     /* an unknown code: the bar says why, no rows as if filtered (also for ?format=xlsx) */
+		page_begin(r, &sb, "问题整改台账", crumbs);
+		filter_bar(r, &sb, &f, &fe);
+		return page_finish(r, &sb, 422);
+	}
 	n = problem_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "problems");
@@ -151,7 +165,7 @@ int page_problems(struct req *r)
 		page_begin(r, &sb, "问题整改台账", crumbs);
 		if (authz_has(&r->c.who, PERM_PROBLEM_WRITE))
 			toolbar(&sb, "/problems/new", "登记问题", 1);
-		filter_bar(r, &sb, &f);
+		filter_bar(r, &sb, &f, &fe);
 		by_source(r, &sb, &f);
 		ledger_links(r, &sb, &f);
 	}
@@ -516,7 +530,11 @@ int page_problem_ledger(struct req *r)
 	int64_t total;
 	int n;
 
+	struct fielderr fe = { 0 };
+
 	req_filter(r, &problem_filter_spec, &f, LIST_EXPORT_MAX);
+	if ((n = problem_filter_check(&r->c, &f, &fe)) != RES_DONE)     /* the list's page says why */
+		return n == RES_INVALID ? page_problems(r) : res_error(r, RES_STORE, "problems");
 	n = problem_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "problems");

@@ -278,6 +278,27 @@ int store_opinion_line_resolve(struct store *s, int64_t line_id, int64_t person_
 	return q_changed(s, st);
 }
 
+/* the same rule as opinion_line_may_create (domain/opinion.c), as the
+ * guard of the write: a line that found nobody, not confirmed, of a
+ * request still being matched or checked */
+static const struct store_sql Q_CREATED = {
+	"UPDATE opinion_lines SET person_id = ?, matched = 'created' WHERE id = ? AND request_id = ? "
+	"AND opinion IS NULL AND (matched = 'none' OR (matched = 'no_record' AND candidates = 0)) "
+	"AND EXISTS (SELECT 1 FROM opinion_requests q WHERE q.id = opinion_lines.request_id "
+	"AND q.state IN ('draft', 'checked'))", NULL };
+
+int store_opinion_line_created(struct store *s, int64_t request_id, int64_t line_id, int64_t person_id)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CREATED);
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	store_bind_int(st, 2, line_id);
+	store_bind_int(st, 3, request_id);
+	return q_changed(s, st);
+}
+
 /* ---- the check: one statement for every fact of the request ----------------- */
 
 /* parameters: request, day (cases: filed by then, not closed before it);

@@ -40,6 +40,10 @@ int store_opinion_candidates(struct store *s, struct arena *a, const char *regio
 /* A staff decision on an unconfirmed line: person (0 none) and matched. */
 int store_opinion_line_resolve(struct store *s, int64_t line_id, int64_t person_id, const char *matched);
 
+/* A line that found nobody (未找到, or answered as no record after it),
+ * unconfirmed, of a draft or checked request, matched to the person made
+ * from it ('created'): changed rows (0: the line or the request moved on). */
+int store_opinion_line_created(struct store *s, int64_t request_id, int64_t line_id, int64_t person_id);
 /* Every fact of every matched line on `day` (open cases, open clues and
  * reports, outcomes in effect by then with their measures): one
  * statement, ordered by line, kind, record. */

@@ -411,6 +411,12 @@ kill_server_hard() {
 }
 
 # --- admin sign-in with the second factor ($H: prefix of saved answers) ---
+# idnum PREFIX17: an 18-character ID number with its GB 11643 check character
+idnum() {
+	python3 -c 'import sys; s=sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
+print(s + "10X98765432"[sum(int(a)*b for a,b in zip(s,w)) % 11])' "$1"
+}
+
 # form_csrf FILE: the first csrf input of a saved page
 form_csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
 # form_pow FILE [bad]: the proof of work of the first form in a saved

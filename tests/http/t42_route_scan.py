@@ -978,6 +978,13 @@ SPEC = {
     "GET /opinions/{id}": S("id", "opinion"),
     "GET /opinions/{id}/letter.docx": S("id", "opinion"),
     "POST /opinions/{id}/resolve": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE, "do": "no_record"}),
+    # a person made from a line (t220): the replied request's line is no
+    # longer one to make a person from, so the office gets the request's
+    # page with the reason (422), the form refused alike
+    "GET /opinions/{id}/person": S("id", "opinion", path="/opinions/{id}/person?line_id=%d" % OPINION_LINE,
+                                   want={422}),
+    "POST /opinions/{id}/person": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE, "name": "扫描",
+                                                                     "unit_id": o["unit"], "rank": "staff"}),
     "POST /opinions/{id}/check": S("id", "opinion", body=lambda o: {"day": "2022-05-02"}),
     "POST /opinions/{id}/confirm": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE,
                                                                       "opinion": "none_found"}),
@@ -988,6 +995,8 @@ SPEC = {
                                                     "received": "2022-05-01", "purpose": "bogus", "text": "扫描,扫描单位"}),
     "GET /api/opinions/{id}": S("id", "opinion"),
     "POST /api/opinions/{id}/resolve": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE}),
+    "POST /api/opinions/{id}/person": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE, "name": "扫描",
+                                                                         "unit_id": o["unit"], "rank": "staff"}),
     "POST /api/opinions/{id}/check": S("id", "opinion", body=lambda o: {"day": "2022-05-02"}),
     "POST /api/opinions/{id}/confirm": S("id", "opinion", body=lambda o: {"line_id": OPINION_LINE,
                                                                           "opinion": "none_found"}),
@@ -1390,6 +1399,8 @@ POLICY = {
     "GET /opinions/{id}":                   "login",
     "GET /opinions/{id}/letter.docx":       "login",
     "POST /opinions/{id}/resolve":          "opinion_write",
+    "GET /opinions/{id}/person":            "opinion_write",
+    "POST /opinions/{id}/person":           "opinion_write",
     "POST /opinions/{id}/check":            "opinion_write",
     "POST /opinions/{id}/confirm":          "opinion_write",
     "POST /opinions/{id}/confirm_all":      "opinion_write",
@@ -1398,6 +1409,7 @@ POLICY = {
     "POST /api/opinions":                   "opinion_write",
     "GET /api/opinions/{id}":               "login",
     "POST /api/opinions/{id}/resolve":      "opinion_write",
+    "POST /api/opinions/{id}/person":       "opinion_write",
     "POST /api/opinions/{id}/check":        "opinion_write",
     "POST /api/opinions/{id}/confirm":      "opinion_write",
     "POST /api/opinions/{id}/confirm_all":  "opinion_write",
@@ -1712,8 +1724,8 @@ def expected(role, route, spec, method, X):
     rule = spec.get("rule") or FAM_RULE.get(spec["fam"], "any")
     if spec["kind"] in ("id", "ref") and not reach(role, rule, X):
         return ({404, 422} if spec["kind"] == "ref" else {404}), False
-    if method == "GET":
-        return {200}, False
+    if method == "GET":         # want: a page that answers the object's state (422)
+        return set(spec.get("want", {200})), False
     return {200, 201, 303, 409, 422}, True     # 409: a warning to confirm
 
 

@@ -45,11 +45,6 @@ wrong_code() {
 while w in c: w=(w+1)%1000000
 print("%06d"%w)' "$(totp_code "$1" 0)" "$(totp_code "$1" -1)" "$(totp_code "$1" 1)"
 }
-# idnum PREFIX17: an 18-character ID number with its check character
-idnum() {
-	python3 -c 'import sys; s=sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
-print(s + "10X98765432"[sum(int(a)*b for a,b in zip(s,w)) % 11])' "$1"
-}
 # uid NAME: a user's id
 uid() { sql "SELECT id FROM users WHERE name = '$1'"; }
 # adduser NAME ROLE [UNIT]: through the CLI, password $PW
