@@ -148,10 +148,19 @@ static const struct store_sql Q_PERSON_UNIT = {
  * large import's one transaction is not written and read back page by
  * page; PostgreSQL has its own shared buffers (a no-op there). */
 static const struct store_sql Q_BULK = { "PRAGMA cache_size = -262144", "SELECT 1" };
+/* SQLite's statement journal in memory: a statement that may fail halfway
+ * (a foreign key, a trigger, a constraint) inside the import's one
+ * transaction saves each page it changes first, so that it alone can be
+ * undone; in a temporary file that was two write(2) calls per page, about
+ * thirty per record (bench/README.md, "At scale").  It holds one
+ * statement's pages at a time, and is not the durability of the commit. */
+static const struct store_sql Q_BULK_TEMP = { "PRAGMA temp_store = MEMORY", "SELECT 1" };
 
 int store_ix_bulk(struct store *s)
 {
-	return store_exec(store_prepare(s, &Q_BULK)) < 0 ? STORE_ERR : STORE_OK;
+	if (store_exec(store_prepare(s, &Q_BULK)) < 0 || store_exec(store_prepare(s, &Q_BULK_TEMP)) < 0)
+		return STORE_ERR;
+	return STORE_OK;
 }
 
 int64_t store_ix_person_unit(struct store *s, int64_t person_id)
