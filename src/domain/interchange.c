@@ -27,7 +27,7 @@
 #include "domain/measures.h"
 #include "domain/sanction.h"
 #include "store/q_interchange.h"
-#include "store/q_ixindex.h"
+#include "store/q_ixdefer.h"
 #include "store/q_rollup.h"
 #include "store/store.h"
 
@@ -556,8 +556,10 @@ static int probe_ext(struct ix *ix)
  *    (store_rollup_refill), which costs about what the database holds, so
  *    at most about the file's own work;
  *  - the big tables' secondary indexes that no statement of the import
- *    reads are dropped and built again after the load (store/q_ixindex.c):
- *    a sort per index instead of a B-tree insert per row and index.
+ *    reads, and the rollup's triggers (inert while it is off), are dropped
+ *    and created again after the load (store/q_ixdefer.c): a sort per
+ *    index instead of a B-tree insert per row and index, and statements
+ *    that write their row only.
  * A small import into a large database keeps both.  1 bulk, 0 not, -1 on
  * error; the file is rewound. */
 #define IX_BULK_LINES 1000    /* below, the triggers are cheap whatever the database */
@@ -580,8 +582,8 @@ static int bulk_load(struct ix *ix)
 	return lines > records;
 }
 
-/* Off for a bulk load: the rollup's triggers (1 when they were on) and
- * the deferred indexes (ix->deferred).  0 or 1, -1 on error. */
+/* Off for a bulk load: the rollup (1 when it was on), then the deferred
+ * indexes and triggers (ix->deferred).  0 or 1, -1 on error. */
 static int bulk_off(struct ix *ix)
 {
 	struct store *s = ix->c->db;
@@ -589,9 +591,8 @@ static int bulk_off(struct ix *ix)
 
 	if (bulk <= 0)
 		return bulk;
-	if ((live = store_rollup_live(s)) < 0 || store_ix_indexes_off(s, &ix->deferred) < 0)
-		return -1;
-	if (live && store_rollup_off(s) < 0)
+	if ((live = store_rollup_live(s)) < 0 || (live && store_rollup_off(s) < 0) ||
+	    store_ix_defer(s, &ix->deferred) < 0)
 		return -1;
 	return live;
 }
@@ -630,8 +631,8 @@ static int import_tx(struct store *s, void *arg)
 	}
 	if (rc < 0)
 		return -1;
-	if (ix->deferred.n && store_ix_indexes_on(s, &ix->deferred) < 0) {
-		strbuf_addf(ix->err, "the indexes could not be built: %s", store_errmsg(s));
+	if (ix->deferred.n && store_ix_restore(s, &ix->deferred) < 0) {
+		strbuf_addf(ix->err, "the indexes and triggers could not be created: %s", store_errmsg(s));
 		return -1;
 	}
 	if (bulk && store_rollup_refill(s) < 0) {
