@@ -394,7 +394,7 @@ static void build_sql(struct ix *ix)
 	}
 	/* stamps "": a table without time columns (ratings and letters keep a day only) */
 	strbuf_addf(&cols, "%s%s%s extra", *t->stamps ? " " : "", t->stamps, t->prefix ? " ext_id" : "");
-	q->insert = built(store_ix_insert_text(t->table, cols.buf, 1));
+	q->insert = store_ix_insert_sql(t->table, cols.buf);
 	strbuf_release(&cols);
 }
 
@@ -423,7 +423,7 @@ static int64_t insert_row(struct ix *ix, const struct ix_val *v, const char *ext
 	if (ix->t->prefix)
 		b[n++] = (struct store_ix_value){ ext ? 2 : 0, 0, ext };
 	b[n++] = (struct store_ix_value){ extra ? 2 : 0, 0, extra };
-	return store_ix_run(ix->c->db, ix->sql[ix->ti].insert, b, n);
+	return store_ix_insert(ix->c->db, ix->sql[ix->ti].insert, b, n);
 }
 
 /* Lists into their link tables, secrets encrypted bound to the row. */

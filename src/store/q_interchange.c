@@ -20,21 +20,33 @@ struct interned {
 };
 static struct interned *interned;
 
-const struct store_sql *store_ix_sql(const char *text)
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static const struct store_sql *intern(const char *sqlite, const char *pg)
 {
 	struct interned *e;
 
 	for (e = interned; e; e = e->next)
-		if (!strcmp(e->q.sqlite, text))
+		if (!strcmp(e->q.sqlite, sqlite) && same(e->q.pg, pg))
 			return &e->q;
 	e = calloc(1, sizeof(*e));
-	if (!e || !(e->q.sqlite = strdup(text))) {
+	if (!e || !(e->q.sqlite = strdup(sqlite)) || (pg && !(e->q.pg = strdup(pg)))) {
+		if (e)
+			free((char *)e->q.sqlite);
 		free(e);
 		return NULL;
 	}
 	e->next = interned;
 	interned = e;
 	return &e->q;
+}
+
+const struct store_sql *store_ix_sql(const char *text)
+{
+	return intern(text, NULL);
 }
 
 static void bind_values(struct store_stmt *st, const struct store_ix_value *v, int n)
@@ -58,6 +70,31 @@ int64_t store_ix_run(struct store *s, const struct store_sql *q, const struct st
 		return STORE_ERR;
 	bind_values(st, v, n);
 	return q_scalar(st);
+}
+
+const struct store_sql *store_ix_insert_sql(const char *table, const char *cols)
+{
+	char *sqlite = store_ix_insert_text(table, cols, 0), *pg = store_ix_insert_text(table, cols, 1);
+	const struct store_sql *q = sqlite && pg ? intern(sqlite, pg) : NULL;
+
+	free(sqlite);
+	free(pg);
+	return q;
+}
+
+int64_t store_ix_insert(struct store *s, const struct store_sql *q, const struct store_ix_value *v,
+			int n)
+{
+	struct store_stmt *st = q ? store_prepare(s, q) : NULL;
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	bind_values(st, v, n);
+	if (store_backend(s) != STORE_SQLITE)
+		return q_scalar(st);
+	rc = store_exec(st);
+	return rc < 0 ? rc : store_last_id(s);
 }
 
 #define IX_MAX_COLS 48
