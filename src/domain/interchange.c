@@ -27,6 +27,7 @@
 #include "domain/measures.h"
 #include "domain/sanction.h"
 #include "store/q_interchange.h"
+#include "store/q_ixdefer.h"
 #include "store/q_rollup.h"
 #include "store/store.h"
 
@@ -62,6 +63,7 @@ struct ix {
 	/* 1 when rows of the type with an external id were in the database
 	 * before the import: only then is an id not in the map looked up */
 	char db_ext[IX_MAX_TYPES];
+	struct store_ix_deferred deferred;      /* a bulk load's indexes, built at its end */
 };
 
 struct ctx *ix_ctx(struct ix *ix)
@@ -392,7 +394,7 @@ static void build_sql(struct ix *ix)
 	}
 	/* stamps "": a table without time columns (ratings and letters keep a day only) */
 	strbuf_addf(&cols, "%s%s%s extra", *t->stamps ? " " : "", t->stamps, t->prefix ? " ext_id" : "");
-	q->insert = built(store_ix_insert_text(t->table, cols.buf, 1));
+	q->insert = store_ix_insert_sql(t->table, cols.buf);
 	strbuf_release(&cols);
 }
 
@@ -421,7 +423,7 @@ static int64_t insert_row(struct ix *ix, const struct ix_val *v, const char *ext
 	if (ix->t->prefix)
 		b[n++] = (struct store_ix_value){ ext ? 2 : 0, 0, ext };
 	b[n++] = (struct store_ix_value){ extra ? 2 : 0, 0, extra };
-	return store_ix_run(ix->c->db, ix->sql[ix->ti].insert, b, n);
+	return store_ix_insert(ix->c->db, ix->sql[ix->ti].insert, b, n);
 }
 
 /* Lists into their link tables, secrets encrypted bound to the row. */
@@ -545,32 +547,54 @@ static int probe_ext(struct ix *ix)
 
 /* A bulk load: at least IX_BULK_LINES lines, and more lines in the file
  * than records (clues, cases, outcomes) in the database, as a new
- * database, the demo year or a move from another system.  The statistics rollup's triggers would then cost
- * about twice the import itself (docs/statistics.md, "Speed"); they are
- * switched off for this transaction and the rollup recomputed set-wise at
- * its end (store_rollup_refill), which costs about what the database
- * holds, so at most about the file's own work.  A small import into a
- * large database keeps the triggers.  1 bulk (the triggers now off), 0
- * not, -1 on error; the file is rewound. */
+ * database, the demo year or a move from another system.  Two costs of a
+ * record are then moved to the end of the transaction, where they are
+ * paid set-wise once:
+ *  - the statistics rollup's triggers would cost about twice the import
+ *    itself (docs/statistics.md, "Speed"); they are switched off for this
+ *    transaction and the rollup recomputed at its end
+ *    (store_rollup_refill), which costs about what the database holds, so
+ *    at most about the file's own work;
+ *  - the big tables' secondary indexes that no statement of the import
+ *    reads, and the rollup's triggers (inert while it is off), are dropped
+ *    and created again after the load (store/q_ixdefer.c): a sort per
+ *    index instead of a B-tree insert per row and index, and statements
+ *    that write their row only.
+ * A small import into a large database keeps both.  1 bulk, 0 not, -1 on
+ * error; the file is rewound. */
 #define IX_BULK_LINES 1000    /* below, the triggers are cheap whatever the database */
-static int rollup_bulk(struct ix *ix)
+static int bulk_load(struct ix *ix)
 {
-	struct store *s = ix->c->db;
 	int64_t lines = 0, records;
-	int live = store_rollup_live(s), ch;
+	char chunk[65536];
+	size_t n;
 
-	if (live <= 0)
-		return live < 0 ? -1 : 0;
-	while ((ch = getc(ix->f)) != EOF)
-		lines += ch == '\n';
+	while ((n = fread(chunk, 1, sizeof(chunk), ix->f)) > 0)
+		for (const char *p = chunk; (p = memchr(p, '\n', (size_t)(chunk + n - p))); p++)
+			lines++;
 	if (ferror(ix->f))
 		return -1;
 	rewind(ix->f);
-	if ((records = store_rollup_records(s)) < 0)
-		return -1;
-	if (lines < IX_BULK_LINES || lines <= records)
+	if (lines < IX_BULK_LINES)
 		return 0;
-	return store_rollup_off(s) < 0 ? -1 : 1;
+	if ((records = store_rollup_records(ix->c->db)) < 0)
+		return -1;
+	return lines > records;
+}
+
+/* Off for a bulk load: the rollup (1 when it was on), then the deferred
+ * indexes and triggers (ix->deferred).  0 or 1, -1 on error. */
+static int bulk_off(struct ix *ix)
+{
+	struct store *s = ix->c->db;
+	int bulk = bulk_load(ix), live;
+
+	if (bulk <= 0)
+		return bulk;
+	if ((live = store_rollup_live(s)) < 0 || (live && store_rollup_off(s) < 0) ||
+	    store_ix_defer(s, &ix->deferred) < 0)
+		return -1;
+	return live;
 }
 
 static int import_tx(struct store *s, void *arg)
@@ -590,7 +614,7 @@ static int import_tx(struct store *s, void *arg)
 	ix->units = ix_map_new();
 	memset(ix->counts, 0, sizeof(*ix->counts));
 	ix->line = ix->bytes = 0;
-	if (!ix->map || !ix->units || probe_ext(ix) < 0 || (bulk = rollup_bulk(ix)) < 0)
+	if (!ix->map || !ix->units || probe_ext(ix) < 0 || (bulk = bulk_off(ix)) < 0)
 		return -1;
 	while (rc == 0 && (len = getline(&buf, &cap, ix->f)) >= 0) {
 		ix->line++;
@@ -607,6 +631,10 @@ static int import_tx(struct store *s, void *arg)
 	}
 	if (rc < 0)
 		return -1;
+	if (ix->deferred.n && store_ix_restore(s, &ix->deferred) < 0) {
+		strbuf_addf(ix->err, "the indexes and triggers could not be created: %s", store_errmsg(s));
+		return -1;
+	}
 	if (bulk && store_rollup_refill(s) < 0) {
 		strbuf_addf(ix->err, "the statistics could not be recomputed: %s", store_errmsg(s));
 		return -1;
@@ -642,6 +670,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));
 	ix_map_free(ix->map);
 	ix_map_free(ix->units);
+	store_ix_deferred_free(&ix->deferred);
 	arena_free(ix->rec);
 	arena_free(ix->keep);
 	free(ix);

@@ -20,21 +20,33 @@ struct interned {
 };
 static struct interned *interned;
 
-const struct store_sql *store_ix_sql(const char *text)
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static const struct store_sql *intern(const char *sqlite, const char *pg)
 {
 	struct interned *e;
 
 	for (e = interned; e; e = e->next)
-		if (!strcmp(e->q.sqlite, text))
+		if (!strcmp(e->q.sqlite, sqlite) && same(e->q.pg, pg))
 			return &e->q;
 	e = calloc(1, sizeof(*e));
-	if (!e || !(e->q.sqlite = strdup(text))) {
+	if (!e || !(e->q.sqlite = strdup(sqlite)) || (pg && !(e->q.pg = strdup(pg)))) {
+		if (e)
+			free((char *)e->q.sqlite);
 		free(e);
 		return NULL;
 	}
 	e->next = interned;
 	interned = e;
 	return &e->q;
+}
+
+const struct store_sql *store_ix_sql(const char *text)
+{
+	return intern(text, NULL);
 }
 
 static void bind_values(struct store_stmt *st, const struct store_ix_value *v, int n)
@@ -58,6 +70,31 @@ int64_t store_ix_run(struct store *s, const struct store_sql *q, const struct st
 		return STORE_ERR;
 	bind_values(st, v, n);
 	return q_scalar(st);
+}
+
+const struct store_sql *store_ix_insert_sql(const char *table, const char *cols)
+{
+	char *sqlite = store_ix_insert_text(table, cols, 0), *pg = store_ix_insert_text(table, cols, 1);
+	const struct store_sql *q = sqlite && pg ? intern(sqlite, pg) : NULL;
+
+	free(sqlite);
+	free(pg);
+	return q;
+}
+
+int64_t store_ix_insert(struct store *s, const struct store_sql *q, const struct store_ix_value *v,
+			int n)
+{
+	struct store_stmt *st = q ? store_prepare(s, q) : NULL;
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	bind_values(st, v, n);
+	if (store_backend(s) != STORE_SQLITE)
+		return q_scalar(st);
+	rc = store_exec(st);
+	return rc < 0 ? rc : store_last_id(s);
 }
 
 #define IX_MAX_COLS 48
@@ -148,10 +185,19 @@ static const struct store_sql Q_PERSON_UNIT = {
  * large import's one transaction is not written and read back page by
  * page; PostgreSQL has its own shared buffers (a no-op there). */
 static const struct store_sql Q_BULK = { "PRAGMA cache_size = -262144", "SELECT 1" };
+/* SQLite's statement journal in memory: a statement that may fail halfway
+ * (a foreign key, a trigger, a constraint) inside the import's one
+ * transaction saves each page it changes first, so that it alone can be
+ * undone; in a temporary file that was two write(2) calls per page, about
+ * thirty per record (bench/README.md, "At scale").  It holds one
+ * statement's pages at a time, and is not the durability of the commit. */
+static const struct store_sql Q_BULK_TEMP = { "PRAGMA temp_store = MEMORY", "SELECT 1" };
 
 int store_ix_bulk(struct store *s)
 {
-	return store_exec(store_prepare(s, &Q_BULK)) < 0 ? STORE_ERR : STORE_OK;
+	if (store_exec(store_prepare(s, &Q_BULK)) < 0 || store_exec(store_prepare(s, &Q_BULK_TEMP)) < 0)
+		return STORE_ERR;
+	return STORE_OK;
 }
 
 int64_t store_ix_person_unit(struct store *s, int64_t person_id)

@@ -29,6 +29,15 @@ struct store_ix_value {
  * (RETURNING id, count(*)), 0 without a row, or < 0. */
 int64_t store_ix_run(struct store *s, const struct store_sql *q, const struct store_ix_value *v,
 		     int n);
+/* An INSERT of `cols` (space-separated) into `table` for store_ix_insert,
+ * which runs it with the values bound in order and gives the new row's
+ * id, or < 0.  On PostgreSQL the statement returns the id (RETURNING id);
+ * on SQLite it has no RETURNING clause, which SQLite implements as a
+ * trigger: each insert then kept a statement journal and a temporary
+ * table for its one row; the id is the connection's last rowid. */
+const struct store_sql *store_ix_insert_sql(const char *table, const char *cols);
+int64_t store_ix_insert(struct store *s, const struct store_sql *q, const struct store_ix_value *v,
+			int n);
 /* Runs q with the values bound and calls fn for each row with its ncols
  * columns as text (NULL for SQL NULL); fn returns < 0 to stop.  0 or < 0. */
 typedef int (*store_ix_row_fn)(void *arg, int ncols, const char *const *cols);

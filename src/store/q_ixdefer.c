@@ -1,0 +1,126 @@
+/*
+ * q_ixdefer.c: a bulk import (domain/interchange.c) loads the big tables
+ * without two things it builds at its end, in the same transaction.  DDL
+ * is transactional in SQLite, so a refused import rolls the drops back
+ * with the rows: all or nothing holds, and readers (WAL) see the schema
+ * unchanged until the commit.
+ *
+ * Secondary indexes: one sort per index after the load instead of a
+ * B-tree insert per row and index (clues have twelve).  The list holds
+ * only indexes no statement of the import reads (checked with EXPLAIN
+ * QUERY PLAN over the statements a demo year's import runs): a hook that
+ * looked rows up through one of them would scan the table per record
+ * instead.  Kept: unique indexes (they refuse a record at its line), the
+ * ext_id indexes (references to rows already in the database), and those
+ * the hooks read (cases_clue, dispositions_clue_method, approvals_object,
+ * outcomes_person, case_categories_category).  An index the list names
+ * that the schema lacks is skipped.
+ *
+ * The statistics rollup's triggers (docs/statistics.md): every one is
+ * guarded by `WHEN (SELECT live FROM metric_state) = 1`, and a bulk
+ * import runs with the rollup off, so they do nothing; but a table with a
+ * trigger makes each insert or update a statement that may write twice,
+ * which SQLite guards with a statement journal (each changed page copied
+ * first), and the guard is evaluated per row.  Without them a record's
+ * statements write their rows only.
+ */
+#include "store/q_ixdefer.h"
+#include "store/q_interchange.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+static const char *const deferred[] = {
+	"clues_state", "clues_received", "clues_first_disposed", "clues_clock",
+	"clues_unit_received", "clues_unit_clock", "clues_assigned_office", "clues_forward_due",
+	"clues_verification", "clues_inspection",
+	"cases_filed", "cases_closed", "cases_state", "cases_unit", "cases_transferred",
+	"cases_trial_due", "cases_campaign",
+	"persons_unit", "persons_region_name", "persons_id_tail4", "persons_id_tail6",
+	"dispositions_clue", "dispositions_state",
+	"clue_subjects_person", "case_subjects_person", "person_posts_person",
+	NULL
+};
+
+/* SQLite only (sqlite_master): the definition of a non-unique index by
+ * name; the rollup's triggers, by their guard */
+static const struct store_sql Q_INDEX_SQL = {
+	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name = ? AND sql IS NOT NULL "
+	"AND sql NOT LIKE 'CREATE UNIQUE%'", NULL };
+static const struct store_sql Q_TRIGGERS = {
+	"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+	"AND instr(sql, 'WHEN (SELECT live FROM metric_state) = 1') > 0 ORDER BY name", NULL };
+
+void store_ix_deferred_free(struct store_ix_deferred *d)
+{
+	for (int i = 0; i < d->n; i++)
+		free(d->sql[i]);
+	d->n = 0;
+}
+
+/* Reads the rows of st (name, sql) into names and d; 0 or < 0. */
+static int collect(struct store_stmt *st, char **names, int *nnames, struct store_ix_deferred *d)
+{
+	int rc;
+
+	while ((rc = store_step(st)) == STORE_ROW && d->n < STORE_IX_DEFER_MAX) {
+		names[(*nnames)++] = xstrdup(store_col_text(st, 0));
+		d->sql[d->n++] = xstrdup(store_col_text(st, 1));
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* DROP kind name: a name of the schema the migrations made (matched
+ * against the list above or read from sqlite_master), checked to be a
+ * plain identifier all the same. */
+static int drop(struct store *s, const char *kind, const char *name)
+{
+	char text[128];
+
+	if (strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(name) || strlen(name) > 100)
+		return STORE_ERR;
+	snprintf(text, sizeof(text), "DROP %s %s", kind, name);
+	return store_exec(store_prepare(s, store_ix_sql(text))) < 0 ? STORE_ERR : 0;
+}
+
+int store_ix_defer(struct store *s, struct store_ix_deferred *d)
+{
+	char *names[STORE_IX_DEFER_MAX];
+	int n = 0, nindex, rc = 0;
+
+	store_ix_deferred_free(d);
+	if (store_backend(s) != STORE_SQLITE)
+		return 0;
+	for (int i = 0; deferred[i] && rc == 0; i++) {
+		struct store_stmt *st = store_prepare(s, &Q_INDEX_SQL);
+		rc = st ? store_bind_text(st, 1, deferred[i]) : STORE_ERR;
+		if (rc == 0)
+			rc = collect(st, names, &n, d);
+	}
+	nindex = n;
+	if (rc == 0)
+		rc = collect(store_prepare(s, &Q_TRIGGERS), names, &n, d);
+	if (rc == 0 && d->n == STORE_IX_DEFER_MAX)
+		rc = STORE_ERR;         /* more than the array holds: raise the maximum */
+	for (int i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = drop(s, i < nindex ? "INDEX" : "TRIGGER", names[i]);
+		free(names[i]);
+	}
+	return rc;
+}
+
+int store_ix_restore(struct store *s, struct store_ix_deferred *d)
+{
+	int rc = 0;
+
+	for (int i = 0; i < d->n && rc == 0; i++)
+		if (store_exec(store_prepare(s, store_ix_sql(d->sql[i]))) < 0)
+			rc = STORE_ERR;
+	store_ix_deferred_free(d);
+	return rc;
+}

@@ -1,0 +1,30 @@
+#ifndef QF_STORE_Q_IXDEFER_H
+#define QF_STORE_Q_IXDEFER_H
+/*
+ * q_ixdefer.h: what a bulk import builds after its load instead of row by
+ * row: secondary indexes and the statistics rollup's triggers
+ * (q_ixdefer.c).  Conventions of store/q_*.h.
+ */
+#include "store/store.h"
+
+#define STORE_IX_DEFER_MAX 160
+
+/* The definitions of the indexes and triggers dropped, to create them
+ * again. */
+struct store_ix_deferred {
+	int n;
+	char *sql[STORE_IX_DEFER_MAX];
+};
+
+/* Inside the import's transaction, the rollup switched off
+ * (store_rollup_off: its triggers then do nothing): drops the deferred
+ * indexes and the rollup's triggers and keeps their definitions in d
+ * (SQLite; on PostgreSQL none, d->n 0).  0 or < 0. */
+int store_ix_defer(struct store *s, struct store_ix_deferred *d);
+/* Creates the indexes and triggers of d again, in the same transaction,
+ * and empties d.  0 or < 0. */
+int store_ix_restore(struct store *s, struct store_ix_deferred *d);
+/* Forgets d's definitions (a rolled back import: the drops are undone). */
+void store_ix_deferred_free(struct store_ix_deferred *d);
+
+#endif
