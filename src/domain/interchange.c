@@ -573,6 +573,22 @@ static int rollup_bulk(struct ix *ix)
 	return store_rollup_off(s) < 0 ? -1 : 1;
 }
 
+/* PostgreSQL sends writes ahead (store_ix_flush): one that failed is
+ * reported with its own line, before any later line's error. */
+static int flush_sent(struct ix *ix)
+{
+	int64_t bad;
+
+	if (store_ix_flush(ix->c->db, &bad) == STORE_OK)
+		return 0;
+	if (bad > 0 && (bad < ix->line || !ix->err->len)) {
+		strbuf_reset(ix->err);
+		strbuf_addf(ix->err, "line %" PRId64 ": the database refused the record: %s", bad,
+			    store_errmsg(ix->c->db));
+	}
+	return -1;
+}
+
 static int import_tx(struct store *s, void *arg)
 {
 	struct ix *ix = arg;
@@ -596,6 +612,7 @@ static int import_tx(struct store *s, void *arg)
 		ix->line++;
 		ix->bytes += len;
 		arena_clear(ix->rec);
+		store_ix_line(s, ix->line);
 		rc = import_line(ix, buf, (size_t)len);
 		if (rc == 0 && ix->progress)
 			ix->progress(ix->progress_arg, ix->bytes, ix->counts->total);
@@ -605,7 +622,7 @@ static int import_tx(struct store *s, void *arg)
 		strbuf_addf(ix->err, "read error after line %" PRId64, ix->line);
 		rc = -1;
 	}
-	if (rc < 0)
+	if (flush_sent(ix) < 0 || rc < 0)
 		return -1;
 	if (bulk && store_rollup_refill(s) < 0) {
 		strbuf_addf(ix->err, "the statistics could not be recomputed: %s", store_errmsg(s));
