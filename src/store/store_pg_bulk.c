@@ -78,6 +78,7 @@ struct reserve {
 	int64_t *ids;
 	int pos, n, block;
 	int64_t first;          /* the first id reserved in the transaction, 0 none */
+	int64_t left;           /* the sequence's last value as we left it (0: not called) */
 };
 
 struct table {
@@ -582,6 +583,7 @@ static int reserve_id(struct store *s, int t, int64_t *id)
 			return STORE_ERR;
 		if (!r->first)
 			r->first = r->ids[0];
+		r->left = r->ids[r->n - 1];
 	}
 	*id = r->ids[r->pos++];
 	return 1;
@@ -606,9 +608,11 @@ static int give_back(struct store *s)
 		v[2] = r->ids[r->pos] - 1 >= 1 ? "true" : "false";
 		snprintf(end, sizeof(end), "%" PRId64, r->ids[r->n - 1]);
 		res = internal(s, "SELECT setval($1::regclass, $2::bigint, $3::bool) "
-			       "WHERE pg_sequence_last_value($1::regclass) = $4::bigint", 4, v);
+			       "WHERE COALESCE(pg_sequence_last_value($1::regclass), 0) = $4::bigint", 4, v);
 		if (!res)
 			return b->fail_rc ? refail(s) : STORE_ERR;
+		if (PQntuples(res))
+			r->left = r->ids[r->pos] - 1;
 		PQclear(res);
 		r->pos = r->n;
 	}
@@ -765,10 +769,10 @@ void pgb_restore(struct store *s)
 			locked = 1;
 		}
 		snprintf(back, sizeof(back), "%" PRId64, r->first > 1 ? r->first - 1 : 1);
-		snprintf(end, sizeof(end), "%" PRId64, r->ids[r->n - 1]);
+		snprintf(end, sizeof(end), "%" PRId64, r->left);
 		res = PQexecParams(conn, "SELECT setval($1::regclass, $2::bigint, $3::bool) "
-				   "WHERE pg_sequence_last_value($1::regclass) = $4::bigint", 4, NULL, v, NULL,
-				   NULL, 0);
+				   "WHERE COALESCE(pg_sequence_last_value($1::regclass), 0) = $4::bigint", 4,
+				   NULL, v, NULL, NULL, 0);
 		PQclear(res);
 	}
 	if (locked)
