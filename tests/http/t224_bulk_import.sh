@@ -27,7 +27,7 @@ seqs() {
 		if [ "$BACKEND" = pg ]; then
 			out="$out $(sql "SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('$t', 'id')), 0)")"
 		else
-			out="$out $(sql "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '$t'), (SELECT max(id) FROM $t), 0)")"
+			out="$out $(sql "SELECT COALESCE(max(id), 0) FROM $t")"     # no AUTOINCREMENT: max + 1
 		fi
 	done
 	echo "$out"
