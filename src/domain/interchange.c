@@ -654,6 +654,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	rc = store_ix_bulk(c->db);
 	if (rc == 0)
 		rc = store_tx(c->db, import_tx, ix);
+	store_ix_bulk_end(c->db);
 	c->a = saved;
 	if (rc < 0 && !err->len)
 		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));

@@ -159,6 +159,11 @@ int store_ix_bulk(struct store *s)
 	return store_exec(store_prepare(s, &Q_BULK)) < 0 ? STORE_ERR : STORE_OK;
 }
 
+void store_ix_bulk_end(struct store *s)
+{
+	store_pg_bulk_off(s);
+}
+
 void store_ix_line(struct store *s, int64_t line)
 {
 	store_pg_bulk_line(s, line);

@@ -54,6 +54,9 @@ int64_t store_ix_person_unit(struct store *s, int64_t person_id);
  * statement sent (and gives back unused reserved ids): STORE_OK, or the
  * first failure's code with *line its line (0 when not known). */
 int store_ix_bulk(struct store *s);
+/* The import is over: PostgreSQL's bulk mode off (the connection may go
+ * on serving other work, `qingfeng demo`). */
+void store_ix_bulk_end(struct store *s);
 void store_ix_line(struct store *s, int64_t line);
 int store_ix_flush(struct store *s, int64_t *line);
 /* The same-level party committee principal's approval (name, day) of the

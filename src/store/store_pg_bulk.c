@@ -743,6 +743,8 @@ void pgb_end(struct store *s)
 	b->fail_rc = 0;
 	b->fail_line = 0;
 	b->line = 0;
+	/* a lost connection was reset out of pipeline mode */
+	b->piping = PQpipelineStatus(PS(s)->conn) != PQ_PIPELINE_OFF;
 	forget_all(b);
 }
 
@@ -819,6 +821,14 @@ int store_pg_bulk_on(struct store *s)
 	if (store_backend(s) == STORE_PG && !PS(s)->bulk)
 		PS(s)->bulk = xcalloc(1, sizeof(struct pg_bulk));
 	return STORE_OK;
+}
+
+void store_pg_bulk_off(struct store *s)
+{
+	if (store_backend(s) == STORE_PG && PS(s)->bulk) {
+		(void)pgb_quiesce(s);
+		pgb_free(s);
+	}
 }
 
 void store_pg_bulk_line(struct store *s, int64_t line)

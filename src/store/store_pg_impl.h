@@ -70,6 +70,7 @@ void pgb_free(struct store *s);
 
 /* For q_interchange.c (store_ix_bulk, store_ix_line, store_ix_flush). */
 int store_pg_bulk_on(struct store *s);
+void store_pg_bulk_off(struct store *s);
 void store_pg_bulk_line(struct store *s, int64_t line);
 int store_pg_bulk_flush(struct store *s, int64_t *line);
 
