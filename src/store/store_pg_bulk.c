@@ -20,7 +20,8 @@
  *    writes one of its tables (by the table an INSERT or UPDATE names;
  *    any DELETE, any other command forgets the whole cache).  Tables a
  *    function or trigger of the schema names, and views, are never
- *    cached: a trigger may write them behind the statement's back.
+ *    cached: a trigger may write them behind the statement's back; nor is
+ *    a read that calls a function of the schema.
  *
  * A write that fails is known at the next Sync only.  The transaction is
  * then aborted on the server, every later call answers the first failure
@@ -108,11 +109,17 @@ static struct pg_store *PS(struct store *s)
 
 /* ---- the tables of the schema ------------------------------------------- */
 
+/* The relations of the schema, and its functions (a read calling one may
+ * read any table: never cached), each name once: 1 cacheable. */
 static const char Q_TABLES[] =
-	"SELECT c.relname, (c.relkind IN ('r', 'p') AND NOT EXISTS (SELECT 1 FROM pg_proc p "
-	"WHERE p.pronamespace = c.relnamespace AND p.prosrc ~ ('\\m' || c.relname || '\\M')))::int "
+	"SELECT name, min(ok) FROM (SELECT c.relname::text AS name, (c.relkind IN ('r', 'p') AND "
+	"NOT EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = c.relnamespace "
+	"AND p.prosrc ~ ('\\m' || c.relname || '\\M')))::int AS ok "
 	"FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace "
-	"AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.relname COLLATE \"C\"";
+	"AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+	"UNION ALL SELECT p.proname::text, 0 FROM pg_proc p "
+	"WHERE p.pronamespace = current_schema()::regnamespace) n "
+	"GROUP BY name ORDER BY name COLLATE \"C\"";
 
 static int load_tables(struct store *s, struct pg_bulk *b)
 {
