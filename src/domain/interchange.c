@@ -597,6 +597,22 @@ static int bulk_off(struct ix *ix)
 	return live;
 }
 
+/* PostgreSQL sends writes ahead (store_ix_flush): one that failed is
+ * reported with its own line, before any later line's error. */
+static int flush_sent(struct ix *ix)
+{
+	int64_t bad;
+
+	if (store_ix_flush(ix->c->db, &bad) == STORE_OK)
+		return 0;
+	if (bad > 0 && (bad < ix->line || !ix->err->len)) {
+		strbuf_reset(ix->err);
+		strbuf_addf(ix->err, "line %" PRId64 ": the database refused the record: %s", bad,
+			    store_errmsg(ix->c->db));
+	}
+	return -1;
+}
+
 static int import_tx(struct store *s, void *arg)
 {
 	struct ix *ix = arg;
@@ -620,6 +636,7 @@ static int import_tx(struct store *s, void *arg)
 		ix->line++;
 		ix->bytes += len;
 		arena_clear(ix->rec);
+		store_ix_line(s, ix->line);
 		rc = import_line(ix, buf, (size_t)len);
 		if (rc == 0 && ix->progress)
 			ix->progress(ix->progress_arg, ix->bytes, ix->counts->total);
@@ -629,7 +646,7 @@ static int import_tx(struct store *s, void *arg)
 		strbuf_addf(ix->err, "read error after line %" PRId64, ix->line);
 		rc = -1;
 	}
-	if (rc < 0)
+	if (flush_sent(ix) < 0 || rc < 0)
 		return -1;
 	if (ix->deferred.n && store_ix_restore(s, &ix->deferred) < 0) {
 		strbuf_addf(ix->err, "the indexes and triggers could not be created: %s", store_errmsg(s));
@@ -665,6 +682,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	rc = store_ix_bulk(c->db);
 	if (rc == 0)
 		rc = store_tx(c->db, import_tx, ix);
+	store_ix_bulk_end(c->db);
 	c->a = saved;
 	if (rc < 0 && !err->len)
 		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "store/store_pg_impl.h"
 
 struct interned {
 	struct store_sql q;
@@ -183,7 +184,9 @@ static const struct store_sql Q_PERSON_UNIT = {
 
 /* SQLite's page cache for this connection: 256 MiB instead of 2 MiB, so a
  * large import's one transaction is not written and read back page by
- * page; PostgreSQL has its own shared buffers (a no-op there). */
+ * page.  PostgreSQL has its own shared buffers; there the connection goes
+ * into the driver's bulk mode (store_pg_bulk.c: writes pipelined, ids
+ * reserved from the sequences, reads of unchanged tables cached). */
 static const struct store_sql Q_BULK = { "PRAGMA cache_size = -262144", "SELECT 1" };
 /* SQLite's statement journal in memory: a statement that may fail halfway
  * (a foreign key, a trigger, a constraint) inside the import's one
@@ -195,9 +198,26 @@ static const struct store_sql Q_BULK_TEMP = { "PRAGMA temp_store = MEMORY", "SEL
 
 int store_ix_bulk(struct store *s)
 {
+	if (store_backend(s) == STORE_PG)
+		return store_pg_bulk_on(s);
 	if (store_exec(store_prepare(s, &Q_BULK)) < 0 || store_exec(store_prepare(s, &Q_BULK_TEMP)) < 0)
 		return STORE_ERR;
 	return STORE_OK;
+}
+
+void store_ix_bulk_end(struct store *s)
+{
+	store_pg_bulk_off(s);
+}
+
+void store_ix_line(struct store *s, int64_t line)
+{
+	store_pg_bulk_line(s, line);
+}
+
+int store_ix_flush(struct store *s, int64_t *line)
+{
+	return store_pg_bulk_flush(s, line);
 }
 
 int64_t store_ix_person_unit(struct store *s, int64_t person_id)

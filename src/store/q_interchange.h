@@ -56,8 +56,18 @@ char *store_ix_update_text(const char *table, const char *column);
 char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
-/* A large cache for the connection that imports. */
+/* The connection imports: SQLite a large page cache; PostgreSQL the
+ * driver's bulk mode (store_pg_bulk.c), where a write's failure may be
+ * known only at a later statement.  store_ix_line names the file's line
+ * the statements from now on are for; store_ix_flush waits for every
+ * statement sent (and gives back unused reserved ids): STORE_OK, or the
+ * first failure's code with *line its line (0 when not known). */
 int store_ix_bulk(struct store *s);
+/* The import is over: PostgreSQL's bulk mode off (the connection may go
+ * on serving other work, `qingfeng demo`). */
+void store_ix_bulk_end(struct store *s);
+void store_ix_line(struct store *s, int64_t line);
+int store_ix_flush(struct store *s, int64_t *line);
 /* The same-level party committee principal's approval (name, day) of the
  * clue's approved file_case decision, in a; NULL when none is recorded
  * (a filing made before 0019).  0 or < 0. */

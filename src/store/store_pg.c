@@ -35,33 +35,11 @@
 #include <libpq-fe.h>
 
 #include "core/fsutil.h"
-#include "store/store_impl.h"
+#include "store/store_pg_impl.h"
 #include "core/xalloc.h"
 
-/* The advisory lock every write transaction holds: 0x71666e67, "qfng". */
-#define WRITE_LOCK_SQL "SELECT pg_advisory_xact_lock(1902538343)"
+#define WRITE_LOCK_SQL "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK_KEY ")"
 #define RECONNECT_TRIES 5
-
-struct pg_store {
-	struct store base;
-	PGconn *conn;
-	unsigned gen;           /* bumped at each reconnect: statements re-prepare */
-	unsigned next_name;
-	int64_t changes;
-	int lost;               /* the server said it is ending this connection */
-};
-
-struct pg_stmt {
-	struct store_stmt base;
-	char name[24];
-	char *sql;              /* the text with $n placeholders */
-	int nparams;
-	unsigned gen;           /* connection generation it was prepared on */
-	char **vals;            /* malloc'd parameter texts, NULL for NULL */
-	PGresult *res;
-	int nrows, row;         /* row: the current row after a STORE_ROW */
-	unsigned char *blob;    /* last decoded bytea column */
-};
 
 extern char **environ;
 
@@ -203,6 +181,13 @@ static int run(struct store *s, const char *sql)
 {
 	int was_in_tx = s->in_tx;
 
+	/* bulk mode: what was sent is answered first (a ROLLBACK goes anyway) */
+	if (PS(s)->bulk) {
+		int rc = pgb_quiesce(s);
+		if (rc < 0 && strncmp(sql, "ROLLBACK", 8))
+			return rc;
+	}
+
 	for (int attempt = 0;; attempt++) {
 		PGresult *res;
 		int rc = STORE_OK;
@@ -242,6 +227,7 @@ static struct store *pg_open(const char *uri, int create, char *err, size_t errl
 
 static void pg_close(struct store *s)
 {
+	pgb_free(s);
 	PQfinish(PS(s)->conn);
 	free(s);
 }
@@ -268,14 +254,23 @@ static int pg_commit(struct store *s)
 	/* a failed COMMIT ends the transaction in PostgreSQL */
 	if (rc < 0)
 		s->in_tx = 0;
+	pgb_end(s);
 	return rc;
 }
 
 static int pg_rollback(struct store *s)
 {
-	if (PQstatus(PS(s)->conn) != CONNECTION_OK)
+	int rc;
+
+	if (PQstatus(PS(s)->conn) != CONNECTION_OK) {
+		pgb_end(s);
 		return STORE_OK;
-	return run(s, "ROLLBACK");
+	}
+	rc = run(s, "ROLLBACK");
+	if (rc == STORE_OK)
+		pgb_restore(s);
+	pgb_end(s);
+	return rc;
 }
 
 /* `?` -> `$n` outside '...' literals, "..." names and -- comments. */
@@ -334,7 +329,7 @@ static struct store_stmt *pg_prepare(struct store *s, const struct store_sql *q)
 		store_seterr(s, "statement has no PostgreSQL text");
 		return NULL;
 	}
-	if (ensure_conn(s) < 0)
+	if (ensure_conn(s) < 0 || pgb_quiesce(s) < 0)
 		return NULL;
 	st = xcalloc(1, sizeof(*st));
 	st->base.s = s;
@@ -352,8 +347,11 @@ static struct store_stmt *pg_prepare(struct store *s, const struct store_sql *q)
 
 static void clear_result(struct pg_stmt *st)
 {
+	if (st->cres)
+		pgb_release(st);        /* the bulk read cache's */
 	PQclear(st->res);
 	st->res = NULL;
+	st->executed = 0;
 	st->nrows = st->row = 0;
 	PQfreemem(st->blob);
 	st->blob = NULL;
@@ -376,6 +374,8 @@ static void pg_finalize(struct store_stmt *base)
 	struct pg_store *ps = PS(base->s);
 
 	pg_reset(base);
+	(void)pgb_quiesce(base->s);
+	pgb_stmt_free(st);
 	if (PQstatus(ps->conn) == CONNECTION_OK && st->gen == ps->gen) {
 		char sql[48];
 		PGresult *res;
@@ -441,7 +441,15 @@ static int pg_step(struct store_stmt *base)
 	struct store *s = base->s;
 	ExecStatusType status;
 
-	if (!st->res) {
+	if (!st->res && !st->executed && PS(s)->bulk && s->in_tx) {
+		int rc = pgb_exec(s, st);
+		if (rc < 0) {
+			clear_result(st);
+			return rc;
+		}
+		st->row = -1;
+	}
+	if (!st->res && !st->executed) {
 		int was_in_tx = s->in_tx;
 again:
 		if (ensure_conn(s) < 0)
@@ -526,6 +534,8 @@ static int64_t pg_last_id(struct store *s)
 
 static int64_t pg_changes(struct store *s)
 {
+	if (pgb_sync(s) < 0)
+		return STORE_ERR;
 	return PS(s)->changes;
 }
 
@@ -653,6 +663,16 @@ static int pg_restore(struct store *s, const char *src, char *err, size_t errlen
 			 (char *)src, NULL };
 
 	return pg_tool(s, argv, -1, err, errlen) == 0 ? STORE_OK : STORE_ERR;
+}
+
+int pg_fail(struct store *s, PGresult *res, const char *what)
+{
+	return fail_result(s, res, what);
+}
+
+int pg_prepare_stmt(struct pg_stmt *st)
+{
+	return prepare_on_server(st);
 }
 
 static int pg_exec_script(struct store *s, const char *sql)
