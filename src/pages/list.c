@@ -53,6 +53,15 @@ static void filter_unit_text(struct req *r, const struct filter_spec *spec, void
 		}
 }
 
+int list_per_page(struct req *r)
+{
+	long long n;
+
+	if (form_get_int(&r->query, "per", &n) < 0 || n < 10 || n > 100)
+		return PAGE_SIZE;
+	return (int)n;
+}
+
 void list_filter(struct req *r, const struct filter_spec *spec, void *f, int per_page)
 {
 	struct page_req *pg;
@@ -295,6 +304,8 @@ void list_pager(struct listw *w, const char *base, int page, int64_t total, int 
 	struct strbuf *sb = w->sb;
 	size_t at;
 
+	if (per_page != PAGE_SIZE)
+		base = arena_printf(w->r->arena, "%sper=%d&", base, per_page);
 	page_pager(sb, base, page, total, per_page);
 	/* inside the pager's <nav>, after the count */
 	if (sb->len >= 6 && !memcmp(sb->buf + sb->len - 6, "</nav>", 6)) {

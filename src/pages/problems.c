@@ -140,9 +140,9 @@ int page_problems(struct req *r)
 	struct problem *v;
 	struct listw w;
 	int64_t total;
-	int n;
+	int n, per = list_per_page(r);
 
-	list_filter(r, &problem_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &problem_filter_spec, &f, per);
 	n = problem_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "problems");
@@ -169,7 +169,7 @@ int page_problems(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &problem_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的问题");
-	list_pager(&w, list_base(r, "/problems", &f), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_base(r, "/problems", &f), req_page(r), total, per);
 	return page_finish(r, &sb, 200);
 }
 
