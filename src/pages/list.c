@@ -306,7 +306,10 @@ void list_pager(struct listw *w, const char *base, int page, int64_t total, int 
 
 	if (per_page != PAGE_SIZE)
 		base = arena_printf(w->r->arena, "%sper=%d&", base, per_page);
-	page_pager(sb, base, page, total, per_page);
+	if (total > LIST_COUNT_CAP)
+		page_pager_capped(sb, base, page, w->rows >= per_page);
+	else
+		page_pager(sb, base, page, total, per_page);
 	/* inside the pager's <nav>, after the count */
 	if (sb->len >= 6 && !memcmp(sb->buf + sb->len - 6, "</nav>", 6)) {
 		at = sb->len - 6;
@@ -355,8 +358,9 @@ int list_export(struct listw *w, const struct filter_spec *spec, const void *f, 
 	t.subtitle = arena_printf(r->arena, "%s  筛选条件：%s  共 %d 条%s  导出人：%s  导出时间：%s",
 				  r->app ? r->app->cfg.commission : "",
 				  *filters ? filters : "无", w->rows,
-				  total > w->rows ? arena_printf(r->arena, "（列表共 %" PRId64 " 条，超出一张工作表的行数）",
-								 total) : "",
+				  total > w->rows && total <= LIST_COUNT_CAP ? arena_printf(r->arena, "（列表共 %" PRId64 " 条，超出一张工作表的行数）",
+								 total) :
+				  w->rows >= LIST_EXPORT_MAX ? "（列表超出一张工作表的行数）" : "",
 				  who, now_words(r, now));
 	t.ncols = nc;
 	t.nrows = (size_t)w->rows;

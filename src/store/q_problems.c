@@ -216,7 +216,7 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
 static const struct store_sql Q_LIST = {
 	Q_SCOPE_WITH "SELECT " P_COLS P_FROM P_WHERE "ORDER BY p.found DESC, p.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_COUNT = { Q_SCOPE_WITH "SELECT count(*) " P_FROM P_WHERE, NULL };
+static const struct store_sql Q_COUNT = { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM P_WHERE), NULL };
 static const struct store_sql Q_BY_SOURCE = {
 	Q_SCOPE_WITH "SELECT p.source, count(*) " P_FROM P_WHERE "GROUP BY p.source", NULL };
 
