@@ -200,7 +200,27 @@ void list_id(struct listw *w, const char *base, int64_t id)
 	if (sb) {
 		strbuf_addstr(sb, "<a href=\"");
 		html_attr(sb, base);
-		strbuf_addf(sb, "/%" PRId64 "\">%" PRId64 "</a>", id, id);
+		strbuf_addch(sb, '/');
+		strbuf_add_i64(sb, id);
+		strbuf_addstr(sb, "\">");
+		strbuf_add_i64(sb, id);
+		strbuf_addstr(sb, "</a>");
+	}
+	list_cell_end(w);
+}
+
+void list_link_id(struct listw *w, const char *base, int64_t id, const char *text)
+{
+	struct strbuf *sb = list_cell(w, NULL, office_text(text));
+
+	if (sb) {
+		strbuf_addstr(sb, "<a href=\"");
+		html_attr(sb, base);
+		strbuf_addch(sb, '/');
+		strbuf_add_i64(sb, id);
+		strbuf_addstr(sb, "\">");
+		html_txt(sb, text);
+		strbuf_addstr(sb, "</a>");
 	}
 	list_cell_end(w);
 }

@@ -104,6 +104,9 @@ void list_open_cls(struct listw *w, struct req *r, struct strbuf *sb, const stru
 void list_text(struct listw *w, const char *text);
 /* A link on the page, its text in the sheet. */
 void list_link(struct listw *w, const char *href, const char *text);
+/* TEXT linking to BASE/ID (BASE a constant path, "/persons") on the
+ * page, the text in the sheet: list_link without formatting the href. */
+void list_link_id(struct listw *w, const char *base, int64_t id, const char *text);
 /* The record's number linking to BASE/ID on the page, a number in the sheet. */
 void list_id(struct listw *w, const char *base, int64_t id);
 /* A day YYYY-MM-DD (NULL or "" empty): text on the page, a date in the sheet. */

@@ -54,7 +54,7 @@ int page_persons(struct req *r)
 		toolbar(&sb, "/persons/new", "新增监督对象", 1);
 	list_open(&w, r, &sb, &person_list_def);
 	for (int i = 0; i < n; i++) {
-		list_link(&w, arena_printf(r->arena, "/persons/%" PRId64, v[i].id), v[i].name);
+		list_link_id(&w, "/persons", v[i].id, v[i].name);
 		list_text(&w, v[i].unit_name);
 		list_text(&w, v[i].position);
 		list_text(&w, label_of(person_ranks, v[i].rank));
