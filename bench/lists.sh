@@ -14,7 +14,8 @@
 # prints requests/s, p99, the server's CPU time per request and the ratio
 # to the floor, with the targets (list >= 0.25, login >= 0.60, p99 < 10 ms).
 #
-# Environment (optional): QF_BIN, QF_OLD, BENCH_ROWS (1 to 1000000),
+# Environment (optional): QF_BIN, QF_OLD, BENCH_ROWS (1 to 1000000), BENCH_DB
+# (a database loaded before, with the user bench of lib.sh's qf_init: no load),
 # BENCH_SECS, BENCH_CONNS, BENCH_THREADS, BENCH_KEEP as bench/run.sh.
 
 # shellcheck source=bench/lib.sh disable=SC2154
@@ -30,16 +31,25 @@ pkg-config --exists libmicrohttpd || die "libmicrohttpd development files missin
 trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
-DB=$TMP/qf.db
-FILE=$TMP/lists.jsonl
-echo "bench: generating $ROWS rows of each list (bench/gen-lists.py)"
-python3 bench/gen-lists.py "$ROWS" >"$FILE" || die "gen-lists.py failed"
-qf_init "$DB"
-echo "bench: importing $(wc -l <"$FILE") records"
-IMPORT_S=$(seconds "$QF_BIN" import --db "$DB" "$FILE" 2>"$TMP/import.log") ||
-	die "import failed: $(tail -3 "$TMP/import.log")"
-sqlite3 "$DB" "ANALYZE" >/dev/null
-echo "bench: imported in $IMPORT_S s"
+if [ -n "${BENCH_DB:-}" ]; then
+	# a database loaded before (BENCH_KEEP=1 of an earlier run, or the same
+	# steps by hand: qf_init, import, ANALYZE): used as it is
+	DB=$BENCH_DB
+	[ -f "$DB" ] || die "BENCH_DB=$DB does not exist"
+	ROWS=$(sqlite3 "$DB" "SELECT count(*) FROM persons")
+	IMPORT_S=-
+else
+	DB=$TMP/qf.db
+	FILE=$TMP/lists.jsonl
+	echo "bench: generating $ROWS rows of each list (bench/gen-lists.py)"
+	python3 bench/gen-lists.py "$ROWS" >"$FILE" || die "gen-lists.py failed"
+	qf_init "$DB"
+	echo "bench: importing $(wc -l <"$FILE") records"
+	IMPORT_S=$(seconds "$QF_BIN" import --db "$DB" "$FILE" 2>"$TMP/import.log") ||
+		die "import failed: $(tail -3 "$TMP/import.log")"
+	sqlite3 "$DB" "ANALYZE" >/dev/null
+	echo "bench: imported in $IMPORT_S s"
+fi
 
 floor_build
 floor_start a
