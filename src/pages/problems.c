@@ -113,6 +113,7 @@ static void by_source(struct req *r, struct strbuf *sb, const struct problem_fil
 	struct problem_filter g = *f;
 	struct problem_count *v;
 	const char *base;
+	int64_t sum = 0;
 	int n;
 
 	g.source = 0;
@@ -120,15 +121,21 @@ static void by_source(struct req *r, struct strbuf *sb, const struct problem_fil
 	n = problem_by_source(&r->c, &g, &v);
 	if (n <= 0)
 		return;
+	/* the counts stopped at the cap (model/filter.h): the sources without them */
+	for (int j = 0; j < n; j++)
+		sum += v[j].n;
 	strbuf_addstr(sb, "<p class=\"toolbar\">按来源：");
 	for (int i = 0; problem_sources[i].code; i++)
 		for (int j = 0; j < n; j++) {
 			if (strcmp(v[j].source, problem_sources[i].code))
 				continue;
 			html_link(sb, arena_printf(r->arena, "%ssource=%s", base, problem_sources[i].code),
+				  sum > LIST_COUNT_CAP ? problem_sources[i].label :
 				  arena_printf(r->arena, "%s %" PRId64, problem_sources[i].label, v[j].n));
 			strbuf_addch(sb, ' ');
 		}
+	if (sum > LIST_COUNT_CAP)
+		strbuf_addstr(sb, "<span class=\"hint\">超过一万条，不按来源计数，其他来源可用上方“来源”筛选查看。</span>");
 	strbuf_addstr(sb, "</p>");
 }
 
