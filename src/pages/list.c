@@ -193,16 +193,22 @@ void list_link(struct listw *w, const char *href, const char *text)
 	list_cell_end(w);
 }
 
+/* <a href="BASE/ID"> */
+static void link_open(struct strbuf *sb, const char *base, int64_t id)
+{
+	strbuf_addstr(sb, "<a href=\"");
+	html_attr(sb, base);
+	strbuf_addch(sb, '/');
+	strbuf_add_i64(sb, id);
+	strbuf_addstr(sb, "\">");
+}
+
 void list_id(struct listw *w, const char *base, int64_t id)
 {
 	struct strbuf *sb = list_cell(w, NULL, office_int(id));
 
 	if (sb) {
-		strbuf_addstr(sb, "<a href=\"");
-		html_attr(sb, base);
-		strbuf_addch(sb, '/');
-		strbuf_add_i64(sb, id);
-		strbuf_addstr(sb, "\">");
+		link_open(sb, base, id);
 		strbuf_add_i64(sb, id);
 		strbuf_addstr(sb, "</a>");
 	}
@@ -214,11 +220,7 @@ void list_link_id(struct listw *w, const char *base, int64_t id, const char *tex
 	struct strbuf *sb = list_cell(w, NULL, office_text(text));
 
 	if (sb) {
-		strbuf_addstr(sb, "<a href=\"");
-		html_attr(sb, base);
-		strbuf_addch(sb, '/');
-		strbuf_add_i64(sb, id);
-		strbuf_addstr(sb, "\">");
+		link_open(sb, base, id);
 		html_txt(sb, text);
 		strbuf_addstr(sb, "</a>");
 	}
