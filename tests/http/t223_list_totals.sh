@@ -88,7 +88,9 @@ sql "DELETE FROM person_posts WHERE person_id IN (SELECT id FROM persons WHERE u
 sql "DELETE FROM persons WHERE unit_id = $U2" >/dev/null
 expect_eq "10,000 persons: exact again (SQL: $(sql "SELECT count(*) FROM persons"))" \
 	"共 10000 条，第 1 / 200 页" "$(count_of "$(page /persons)")"
-sql "DELETE FROM persons WHERE id = (SELECT max(id) FROM persons WHERE id NOT IN (SELECT person_id FROM clue_subjects))" >/dev/null
+GONE=$(sql "SELECT max(id) FROM persons WHERE id NOT IN (SELECT person_id FROM clue_subjects)")
+sql "DELETE FROM person_posts WHERE person_id = $GONE" >/dev/null
+sql "DELETE FROM persons WHERE id = $GONE" >/dev/null
 expect_eq "9,999 persons: exact" "共 9999 条，第 1 / 200 页" "$(count_of "$(page /persons)")"
 
 # 100 rows on each main list, per=100 kept on the pager's links
