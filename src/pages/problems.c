@@ -135,7 +135,7 @@ static void by_source(struct req *r, struct strbuf *sb, const struct problem_fil
 			strbuf_addch(sb, ' ');
 		}
 	if (sum > LIST_COUNT_CAP)
-		strbuf_addstr(sb, "<span class=\"hint\">超过一万条，不按来源计数，其他来源可用上方“来源”筛选查看。</span>");
+		strbuf_addstr(sb, "<span class=\"hint\">超过一万条，不按来源计数；未列出的来源可用上方“来源”筛选查看。</span>");
 	strbuf_addstr(sb, "</p>");
 }
 
