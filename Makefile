@@ -11,6 +11,7 @@
 #   make bench-ratings  acknowledged ratings/s through the group writer beside a POST floor (bench/README.md)
 #   make bench-stats  the statistics (report, dashboard) on a national-scale year, SQLite and PostgreSQL (bench/README.md)
 #   make bench-opinion  an opinion request of 2,000 cadres matched and checked on a national-scale year (bench/README.md)
+#   make bench-lists  every list page of 100 rows and /login against the floor; BENCH_ROWS=1000000 (bench/README.md)
 #   make bench-burst  1,000 public reports with attachments at once, then the ferry (bench/README.md)
 
 PKGS     := libmicrohttpd sqlite3 libpq jansson libsodium libcrypto liboath libqrencode libzip xlsxwriter gdlib libcurl
@@ -48,7 +49,7 @@ REL_OBJ  := $(patsubst src/%.c,build/rel/%.o,$(SRC)) $(patsubst build/gen/%.c,bu
 SAN_OBJ  := $(patsubst src/%.c,build/san/%.o,$(SRC)) $(patsubst build/gen/%.c,build/san/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats bench-opinion bench-burst bench-ratings clean check-layers
+.PHONY: all deps deps-test run test test-unit test-http test-browser fuzz bench bench-stats bench-opinion bench-burst bench-ratings bench-lists clean check-layers
 .DELETE_ON_ERROR:
 
 all: deps build/qingfeng build/man/qingfeng.1
@@ -121,6 +122,11 @@ fuzz: deps-test
 
 bench: deps-test build/qingfeng
 	@bench/run.sh && bench/pg.sh
+
+# issue 16's list pages (bench/README.md, "List pages"): BENCH_ROWS=1000000
+# for the large database, QF_OLD=BINARY to interleave a second binary
+bench-lists: deps-test build/qingfeng
+	@bench/lists.sh
 
 # issue 11's statistics at national scale (bench/README.md, "Statistics at
 # national scale"): STATS_RECORDS=500000 for a quick run

@@ -8,6 +8,7 @@
 #include "domain/role.h"
 #include "http/http.h"
 #include "http/json_in.h"
+#include "model/filter.h"
 
 json_t *api_body(struct req *r)
 {
@@ -45,8 +46,12 @@ json_t *api_opt_int(int64_t v)
 
 int api_reply_list(struct req *r, json_t *items, long long total, int page)
 {
-	return reply_json(r, 200, json_pack("{s:I, s:i, s:o}", "total", (json_int_t)total,
-					    "page", page, "items", items));
+	json_t *j = json_pack("{s:I, s:i, s:o}", "total", (json_int_t)total, "page", page, "items", items);
+
+	/* the count stopped at the cap (model/filter.h): more than 10,000 */
+	if (j && total > LIST_COUNT_CAP)
+		json_object_set_new(j, "total_capped", json_true());
+	return reply_json(r, 200, j);
 }
 
 int api_me(struct req *r)

@@ -30,7 +30,9 @@ int64_t api_int(json_t *o, const char *key);
  * NULL (packed as null) when v is 0, the records' "none" for ids, months.
  * Strings use "s?" directly; jansson has no optional integer format. */
 json_t *api_opt_int(int64_t v);
-/* {"total": N, "page": P, "items": items} */
+/* {"total": N, "page": P, "items": items}, and "total_capped": true when
+ * N is past LIST_COUNT_CAP (a list's count stops at 10,001: more than
+ * 10,000, issue 16) */
 int api_reply_list(struct req *r, json_t *items, long long total, int page);
 
 #endif

@@ -211,6 +211,15 @@ static int escape_run(struct strbuf *out, const char *s, escape_fn fn)
 			i++;
 			continue;
 		}
+		/* a well-formed three-byte sequence led by E3..EC: U+3000..U+CFFF
+		 * (CJK, kana, hangul), none of which any HTML context escapes or
+		 * replaces (issue 16: the list pages' names and units decoded
+		 * character by character were a fifth of their instructions) */
+		if (html && p[i] >= 0xe3 && p[i] <= 0xec && len - i >= 3 && (p[i + 1] & 0xc0) == 0x80 &&
+		    (p[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		n = utf8_decode(p + i, len - i, &cp);
 
 		if (!n) {

@@ -119,6 +119,19 @@ int strbuf_addstr(struct strbuf *sb, const char *s)
 	return strbuf_add(sb, s, strlen(s));
 }
 
+int strbuf_add_i64(struct strbuf *sb, int64_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10));
+	if (v < 0)
+		*--p = '-';
+	return strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 int strbuf_addch(struct strbuf *sb, int c)
 {
 	char ch = (char)c;

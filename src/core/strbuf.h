@@ -13,6 +13,7 @@
  */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/compat.h"
 
@@ -39,6 +40,8 @@ int strbuf_grow(struct strbuf *sb, size_t extra);
 int strbuf_add(struct strbuf *sb, const void *data, size_t len);
 int strbuf_addstr(struct strbuf *sb, const char *s);
 int strbuf_addch(struct strbuf *sb, int c);
+/* A whole number in decimal, as "%" PRId64 writes it, without printf. */
+int strbuf_add_i64(struct strbuf *sb, int64_t v);
 int strbuf_addf(struct strbuf *sb, const char *fmt, ...) QF_PRINTF(2, 3);
 int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap) QF_PRINTF(2, 0);
 

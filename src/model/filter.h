@@ -17,6 +17,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A list's count stops here (issue 16): the store counts at most
+ * LIST_COUNT_CAP + 1 matching rows (LIST_COUNT_STOP, the same number for
+ * the SQL text), so no page view counts a whole large table; a count of
+ * more than LIST_COUNT_CAP means "more than 10,000" (the pager's
+ * 「1万余条」, the JSON lists' "total_capped").  Below it the count is
+ * exact. */
+#define LIST_COUNT_CAP 10000
+#define LIST_COUNT_STOP "10001"
+
 /* The page of a list: rows offset .. offset + limit - 1. */
 struct page_req {
 	int offset, limit;

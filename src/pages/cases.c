@@ -59,9 +59,9 @@ int page_cases(struct req *r)
 	struct case_rec *v = NULL;
 	struct listw w;
 	int64_t total = 0;
-	int page = req_page(r), n;
+	int page = req_page(r), per = list_per_page(r), n;
 
-	list_filter(r, &case_filter_spec, &cq, PAGE_SIZE);
+	list_filter(r, &case_filter_spec, &cq, per);
 	n = case_list(&r->c, &cq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "case list");
@@ -110,7 +110,7 @@ int page_cases(struct req *r)
 	if (cq.campaign_id)
 		strbuf_addf(&base, "campaign_id=%" PRId64 "&", cq.campaign_id);
 	figlist_url(&base, &case_filter_spec, &cq, figure_args);
-	list_pager(&w, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

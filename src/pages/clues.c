@@ -74,10 +74,10 @@ int page_clues(struct req *r)
 	struct clue *v = NULL;
 	struct listw w;
 	int64_t total = 0;
-	int page = req_page(r), n;
+	int page = req_page(r), per = list_per_page(r), n;
 	int pick = authz_has(&r->c.who, PERM_CLUE_ASSIGN);
 
-	list_filter(r, &clue_filter_spec, &lq, PAGE_SIZE);
+	list_filter(r, &clue_filter_spec, &lq, per);
 	n = clue_list(&r->c, &lq, &v, &total);
 	if (n < 0 || clock_table_load(r->c.db, r->c.a, &clocks) < 0)
 		return reply_error(r, E_STORE, "clue list");
@@ -141,7 +141,7 @@ int page_clues(struct req *r)
 	if (lq.overdue)
 		strbuf_addstr(&base, "overdue=1&");
 	figlist_url(&base, &clue_filter_spec, &lq, figure_args);
-	list_pager(&w, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

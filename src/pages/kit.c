@@ -750,6 +750,22 @@ void url_param(struct strbuf *sb, const char *key, const char *value)
 	strbuf_addch(sb, '&');
 }
 
+/* 上一页 and 下一页 (when next) and the pager's end */
+static void pager_links(struct strbuf *sb, const char *base, int page, int next)
+{
+	if (page > 1) {
+		strbuf_addstr(sb, "<a rel=\"prev\" href=\"");
+		html_attr(sb, base);
+		strbuf_addf(sb, "page=%d\">上一页</a>", page - 1);
+	}
+	if (next) {
+		strbuf_addstr(sb, "<a rel=\"next\" href=\"");
+		html_attr(sb, base);
+		strbuf_addf(sb, "page=%d\">下一页</a>", page + 1);
+	}
+	strbuf_addstr(sb, "</nav>");
+}
+
 void page_pager(struct strbuf *sb, const char *base, int page, int64_t total, int per_page)
 {
 	int64_t pages = (total + per_page - 1) / per_page;
@@ -759,17 +775,14 @@ void page_pager(struct strbuf *sb, const char *base, int page, int64_t total, in
 	if (pages > 1)
 		strbuf_addf(sb, "，第 %d / %" PRId64 " 页", page, pages);
 	strbuf_addstr(sb, "</span>");
-	if (page > 1) {
-		strbuf_addstr(sb, "<a rel=\"prev\" href=\"");
-		html_attr(sb, base);
-		strbuf_addf(sb, "page=%d\">上一页</a>", page - 1);
-	}
-	if (page < pages) {
-		strbuf_addstr(sb, "<a rel=\"next\" href=\"");
-		html_attr(sb, base);
-		strbuf_addf(sb, "page=%d\">下一页</a>", page + 1);
-	}
-	strbuf_addstr(sb, "</nav>");
+	pager_links(sb, base, page, page < pages);
+}
+
+void page_pager_capped(struct strbuf *sb, const char *base, int page, int more)
+{
+	strbuf_addf(sb, "<nav class=\"pager\" aria-label=\"分页\"><span class=\"count\" "
+		    "title=\"超过一万条时不再逐条计数\">共1万余条，第 %d 页</span>", page);
+	pager_links(sb, base, page, more);
 }
 
 void html_time(struct strbuf *sb, int64_t t)

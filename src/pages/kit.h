@@ -241,6 +241,10 @@ void table_close(struct strbuf *sb, int rows, int ncols, const char *empty);
 /* "共 N 条" and the page links; base is the list URL with its filters
  * already escaped for a URL (ending in '?' or '&'). */
 void page_pager(struct strbuf *sb, const char *base, int page, int64_t total, int per_page);
+/* The pager of a list whose count stopped at the cap (total >
+ * LIST_COUNT_CAP, model/filter.h, issue 16): 「共1万余条，第 P 页」 and the
+ * page links, 下一页 when `more` (the page was full). */
+void page_pager_capped(struct strbuf *sb, const char *base, int page, int more);
 /* Appends "key=value&" with value URL-encoded, when value is not empty. */
 void url_param(struct strbuf *sb, const char *key, const char *value);
 

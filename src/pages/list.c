@@ -53,6 +53,15 @@ static void filter_unit_text(struct req *r, const struct filter_spec *spec, void
 		}
 }
 
+int list_per_page(struct req *r)
+{
+	long long n;
+
+	if (form_get_int(&r->query, "per", &n) < 0 || n < 10 || n > 100)
+		return PAGE_SIZE;
+	return (int)n;
+}
+
 void list_filter(struct req *r, const struct filter_spec *spec, void *f, int per_page)
 {
 	struct page_req *pg;
@@ -184,14 +193,36 @@ void list_link(struct listw *w, const char *href, const char *text)
 	list_cell_end(w);
 }
 
+/* <a href="BASE/ID"> */
+static void link_open(struct strbuf *sb, const char *base, int64_t id)
+{
+	strbuf_addstr(sb, "<a href=\"");
+	html_attr(sb, base);
+	strbuf_addch(sb, '/');
+	strbuf_add_i64(sb, id);
+	strbuf_addstr(sb, "\">");
+}
+
 void list_id(struct listw *w, const char *base, int64_t id)
 {
 	struct strbuf *sb = list_cell(w, NULL, office_int(id));
 
 	if (sb) {
-		strbuf_addstr(sb, "<a href=\"");
-		html_attr(sb, base);
-		strbuf_addf(sb, "/%" PRId64 "\">%" PRId64 "</a>", id, id);
+		link_open(sb, base, id);
+		strbuf_add_i64(sb, id);
+		strbuf_addstr(sb, "</a>");
+	}
+	list_cell_end(w);
+}
+
+void list_link_id(struct listw *w, const char *base, int64_t id, const char *text)
+{
+	struct strbuf *sb = list_cell(w, NULL, office_text(text));
+
+	if (sb) {
+		link_open(sb, base, id);
+		html_txt(sb, text);
+		strbuf_addstr(sb, "</a>");
 	}
 	list_cell_end(w);
 }
@@ -295,7 +326,12 @@ void list_pager(struct listw *w, const char *base, int page, int64_t total, int 
 	struct strbuf *sb = w->sb;
 	size_t at;
 
-	page_pager(sb, base, page, total, per_page);
+	if (per_page != PAGE_SIZE)
+		base = arena_printf(w->r->arena, "%sper=%d&", base, per_page);
+	if (total > LIST_COUNT_CAP)
+		page_pager_capped(sb, base, page, w->rows >= per_page);
+	else
+		page_pager(sb, base, page, total, per_page);
 	/* inside the pager's <nav>, after the count */
 	if (sb->len >= 6 && !memcmp(sb->buf + sb->len - 6, "</nav>", 6)) {
 		at = sb->len - 6;
@@ -344,8 +380,9 @@ int list_export(struct listw *w, const struct filter_spec *spec, const void *f, 
 	t.subtitle = arena_printf(r->arena, "%s  筛选条件：%s  共 %d 条%s  导出人：%s  导出时间：%s",
 				  r->app ? r->app->cfg.commission : "",
 				  *filters ? filters : "无", w->rows,
-				  total > w->rows ? arena_printf(r->arena, "（列表共 %" PRId64 " 条，超出一张工作表的行数）",
-								 total) : "",
+				  total > w->rows && total <= LIST_COUNT_CAP ? arena_printf(r->arena, "（列表共 %" PRId64 " 条，超出一张工作表的行数）",
+								 total) :
+				  w->rows >= LIST_EXPORT_MAX ? "（列表超出一张工作表的行数）" : "",
 				  who, now_words(r, now));
 	t.ncols = nc;
 	t.nrows = (size_t)w->rows;

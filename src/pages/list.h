@@ -84,6 +84,9 @@ void list_filter(struct req *r, const struct filter_spec *spec, void *f, int per
  * or the text typed when it named no single unit (the link then lists
  * none either), nothing for any unit. */
 void list_unit_url(struct req *r, struct strbuf *base, int64_t unit_id);
+/* The rows a page of the list shows: ?per=N (10 to 100, issue 16: a list
+ * of 100 rows), else PAGE_SIZE.  list_pager keeps it on its links. */
+int list_per_page(struct req *r);
 /* The rows a list query asks for: per_page, or LIST_EXPORT_MAX. */
 int list_rows(struct req *r, int per_page);
 
@@ -101,6 +104,9 @@ void list_open_cls(struct listw *w, struct req *r, struct strbuf *sb, const stru
 void list_text(struct listw *w, const char *text);
 /* A link on the page, its text in the sheet. */
 void list_link(struct listw *w, const char *href, const char *text);
+/* TEXT linking to BASE/ID (BASE a constant path, "/persons") on the
+ * page, the text in the sheet: list_link without formatting the href. */
+void list_link_id(struct listw *w, const char *base, int64_t id, const char *text);
 /* The record's number linking to BASE/ID on the page, a number in the sheet. */
 void list_id(struct listw *w, const char *base, int64_t id);
 /* A day YYYY-MM-DD (NULL or "" empty): text on the page, a date in the sheet. */

@@ -29,15 +29,6 @@ static const struct list_col person_cols[] = { { "姓名", NULL, 0, 0 }, { "单�
 	{ "班子成员", "flag", 0, 0 }, { "党员", "flag", 0, 0 } };
 static const struct list_def person_list_def = LIST_DEF("监督对象", "persons", "person", person_cols);
 
-static int per_page(struct req *r)
-{
-	long long n;
-
-	if (form_get_int(&r->query, "per", &n) < 0 || n < 10 || n > 100)
-		return PAGE_SIZE;
-	return (int)n;
-}
-
 int page_persons(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT, base = STRBUF_INIT;
@@ -46,7 +37,7 @@ int page_persons(struct req *r)
 	struct person *v = NULL;
 	struct listw w;
 	int64_t total = 0;
-	int page = req_page(r), per = per_page(r), n;
+	int page = req_page(r), per = list_per_page(r), n;
 
 	list_filter(r, &person_filter_spec, &lq, per);
 	n = person_list(&r->c, &lq, &v, &total);
@@ -63,7 +54,7 @@ int page_persons(struct req *r)
 		toolbar(&sb, "/persons/new", "新增监督对象", 1);
 	list_open(&w, r, &sb, &person_list_def);
 	for (int i = 0; i < n; i++) {
-		list_link(&w, arena_printf(r->arena, "/persons/%" PRId64, v[i].id), v[i].name);
+		list_link_id(&w, "/persons", v[i].id, v[i].name);
 		list_text(&w, v[i].unit_name);
 		list_text(&w, v[i].position);
 		list_text(&w, label_of(person_ranks, v[i].rank));
@@ -79,8 +70,6 @@ int page_persons(struct req *r)
 	url_param(&base, "q", lq.q);
 	url_param(&base, "rank", lq.rank);
 	list_unit_url(r, &base, lq.unit_id);
-	if (per != PAGE_SIZE)
-		strbuf_addf(&base, "per=%d&", per);
 	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);

@@ -120,6 +120,7 @@ static void by_source(struct req *r, struct strbuf *sb, const struct problem_fil
 	struct problem_filter g = *f;
 	struct problem_count *v;
 	const char *base;
+	int64_t sum = 0;
 	int n;
 
 	g.source = 0;
@@ -127,15 +128,21 @@ static void by_source(struct req *r, struct strbuf *sb, const struct problem_fil
 	n = problem_by_source(&r->c, &g, &v);
 	if (n <= 0)
 		return;
+	/* the counts stopped at the cap (model/filter.h): the sources without them */
+	for (int j = 0; j < n; j++)
+		sum += v[j].n;
 	strbuf_addstr(sb, "<p class=\"toolbar\">按来源：");
 	for (int i = 0; problem_sources[i].code; i++)
 		for (int j = 0; j < n; j++) {
 			if (strcmp(v[j].source, problem_sources[i].code))
 				continue;
 			html_link(sb, arena_printf(r->arena, "%ssource=%s", base, problem_sources[i].code),
+				  sum > LIST_COUNT_CAP ? problem_sources[i].label :
 				  arena_printf(r->arena, "%s %" PRId64, problem_sources[i].label, v[j].n));
 			strbuf_addch(sb, ' ');
 		}
+	if (sum > LIST_COUNT_CAP)
+		strbuf_addstr(sb, "<span class=\"hint\">超过一万条，不按来源计数；未列出的来源可用上方“来源”筛选查看。</span>");
 	strbuf_addstr(sb, "</p>");
 }
 
@@ -148,9 +155,9 @@ int page_problems(struct req *r)
 	struct problem *v;
 	struct listw w;
 	int64_t total;
-	int n;
+	int n, per = list_per_page(r);
 
-	list_filter(r, &problem_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &problem_filter_spec, &f, per);
 	if ((n = problem_filter_check(&r->c, &f, &fe)) == RES_STORE)
 		return res_error(r, RES_STORE, "problems");
 	if (fe.n) {     /* an unknown code: the bar says why, no rows as if filtered (also for ?format=xlsx) */
@@ -184,7 +191,7 @@ int page_problems(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &problem_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的问题");
-	list_pager(&w, list_base(r, "/problems", &f), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_base(r, "/problems", &f), req_page(r), total, per);
 	return page_finish(r, &sb, 200);
 }
 

@@ -56,9 +56,9 @@ int page_reports(struct req *r)
 	struct report *v = NULL;
 	struct listw w;
 	int64_t total = 0;
-	int page = req_page(r), n;
+	int page = req_page(r), per = list_per_page(r), n;
 
-	list_filter(r, &report_filter_spec, &rq, PAGE_SIZE);
+	list_filter(r, &report_filter_spec, &rq, per);
 	n = report_list(&r->c, &rq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "report list");
@@ -91,7 +91,7 @@ int page_reports(struct req *r)
 	list_unit_url(r, &base, rq.unit_id);
 	if (rq.overdue)
 		strbuf_addstr(&base, "overdue=1&");
-	list_pager(&w, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

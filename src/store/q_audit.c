@@ -23,7 +23,7 @@ static const struct store_sql Q_INSERT = {
 	"detail, ip, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL };
 static const struct store_sql Q_LIST = {
 	"SELECT " AUDIT_COLS AUDIT_WHERE "ORDER BY id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_COUNT = { "SELECT count(*) FROM audit_log " AUDIT_WHERE, NULL };
+static const struct store_sql Q_COUNT = { Q_CAPPED_COUNT("FROM audit_log " AUDIT_WHERE), NULL };
 /* 1 when the column's stored bytes hold a NUL (SQLite) */
 #define NUL_IN(col) "coalesce(instr(CAST(" col " AS BLOB), x'00'), 0) + "
 static const struct store_sql Q_ALL = {

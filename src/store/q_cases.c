@@ -48,7 +48,7 @@ static const struct store_sql Q_CASE_GET = {
 static const struct store_sql Q_CASE_LIST = {
 	M_WITH "SELECT " CASE_COLS("group_concat") CASE_WHERE CASE_ORDER,
 	M_WITH "SELECT " CASE_COLS("string_agg") CASE_WHERE CASE_ORDER };
-static const struct store_sql Q_CASE_COUNT = { M_WITH "SELECT count(*) FROM cases c " CASE_WHERE, NULL };
+static const struct store_sql Q_CASE_COUNT = { M_WITH Q_CAPPED_COUNT("FROM cases c " CASE_WHERE), NULL };
 static const struct store_sql Q_CASE_INSERT = {
 	"INSERT INTO cases(region, clue_id, disposition_id, unit_id, campaign_id, filed, created_by, "
 	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };

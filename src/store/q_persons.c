@@ -31,14 +31,14 @@ static const struct store_sql Q_UPDATE = {
 static const struct store_sql Q_LIST = {
 	PERSON_CTE "SELECT " PERSON_COLS PERSON_WHERE "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_COUNT = {
-	PERSON_CTE "SELECT count(*) FROM persons p " PERSON_WHERE, NULL };
+	PERSON_CTE Q_CAPPED_COUNT("FROM persons p " PERSON_WHERE), NULL };
 static const struct store_sql Q_SET_IDNUM = {
 	"UPDATE persons SET id_number_enc = ?, id_number_mac = ? WHERE id = ?", NULL };
 /* The unfiltered list of an unscoped user, the most common page: plain
  * statements SQLite can answer from the table and its index directly. */
 static const struct store_sql Q_LIST_ALL = {
 	"SELECT " PERSON_COLS "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_COUNT_ALL = { "SELECT count(*) FROM persons", NULL };
+static const struct store_sql Q_COUNT_ALL = { Q_CAPPED_COUNT("FROM persons"), NULL };
 static const struct store_sql Q_BY_MAC = {
 	"SELECT id FROM persons WHERE id_number_mac = ? AND id <> ? LIMIT 1", NULL };
 

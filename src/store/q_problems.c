@@ -218,9 +218,13 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
 static const struct store_sql Q_LIST = {
 	Q_SCOPE_WITH "SELECT " P_COLS P_FROM P_WHERE "ORDER BY p.found DESC, p.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_COUNT = { Q_SCOPE_WITH "SELECT count(*) " P_FROM P_WHERE, NULL };
+static const struct store_sql Q_COUNT = { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM P_WHERE), NULL };
+/* by source, of the first LIST_COUNT_STOP rows only (issue 16: never the
+ * whole ledger): the counts add up to more than LIST_COUNT_CAP when they
+ * stopped there, and the page then shows none */
 static const struct store_sql Q_BY_SOURCE = {
-	Q_SCOPE_WITH "SELECT p.source, count(*) " P_FROM P_WHERE "GROUP BY p.source", NULL };
+	Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " P_FROM P_WHERE
+	"LIMIT " LIST_COUNT_STOP ") capped GROUP BY source", NULL };
 
 /* the filter's members from index i (after the CTE's scope user) */
 static int bind_where(struct store_stmt *st, int i, const struct problem_filter *f)

@@ -37,8 +37,8 @@ static const struct store_sql Q_LIST[2] = {
 	{ Q_SCOPE_WITH "SELECT " REPORT_COLS("group_concat") REPORT_WHERE REPORT_OVERDUE REPORT_ORDER,
 	  Q_SCOPE_WITH "SELECT " REPORT_COLS("string_agg") REPORT_WHERE REPORT_OVERDUE REPORT_ORDER } };
 static const struct store_sql Q_COUNT[2] = {
-	{ Q_SCOPE_WITH "SELECT count(*) FROM reports r " REPORT_WHERE, NULL },
-	{ Q_SCOPE_WITH "SELECT count(*) FROM reports r " REPORT_WHERE REPORT_OVERDUE, NULL } };
+	{ Q_SCOPE_WITH Q_CAPPED_COUNT("FROM reports r " REPORT_WHERE), NULL },
+	{ Q_SCOPE_WITH Q_CAPPED_COUNT("FROM reports r " REPORT_WHERE REPORT_OVERDUE), NULL } };
 /* still running: an undecided report, an unconcluded accepted one, or a
  * real-name report whose notices are not all given */
 #define OPEN_WHERE "WHERE r.state IN ('registered', 'accepted') OR (r.real_name = 1 AND " \

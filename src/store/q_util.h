@@ -2,7 +2,14 @@
 #define QF_Q_UTIL_H
 /* Private helpers of the q_*.c query files. */
 #include "core/arena.h"
+#include "model/filter.h"
 #include "store/store.h"
+
+/* A list's count of the rows of FROM_WHERE ("FROM t WHERE ..."), stopped
+ * after LIST_COUNT_STOP rows (model/filter.h): bounded however broad the
+ * filter and however large the table.  A WITH clause goes before it. */
+#define Q_CAPPED_COUNT(FROM_WHERE) \
+	"SELECT count(*) FROM (SELECT 1 " FROM_WHERE " LIMIT " LIST_COUNT_STOP ") capped"
 
 /* A text column copied into the arena ("" for NULL). */
 static inline const char *q_text(struct arena *a, struct store_stmt *st, int i)

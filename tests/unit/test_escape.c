@@ -148,6 +148,12 @@ static void test_html_txt(void **state)
 	check(html_txt, "\xe0\x80\xbc", FFFD FFFD FFFD);
 	check(html_txt, "\xed\xa0\x80", FFFD FFFD FFFD);
 	check(html_txt, "\xf4\x90\x80\x80", FFFD FFFD FFFD FFFD);
+	/* the copied CJK sequences (E3..EC): cut short or broken, still one
+	 * U+FFFD per bad byte, as decoded; around them escaping as before */
+	check(html_txt, "干部\xe4\xb8", "干部" FFFD FFFD);
+	check(html_txt, "\xe4\xb8<\xe4", FFFD FFFD "&lt;" FFFD);
+	check(html_txt, "\xec\xbf\xbf<b>", "\xec\xbf\xbf&lt;b&gt;");
+	check(html_attr, "单位=一", "单位&#61;一");
 	check(html_txt, "\xe4\xb8", FFFD FFFD);
 	check(html_txt, "a\xe4\xb8<", "a" FFFD FFFD "&lt;");
 	check(html_txt, "\xf0\x9f\x98", FFFD FFFD FFFD);

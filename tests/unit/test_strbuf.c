@@ -130,6 +130,23 @@ static void test_strbuf_addf(void **state)
 	strbuf_release(&sb);
 }
 
+static void test_strbuf_add_i64(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	assert_int_equal(strbuf_add_i64(&sb, 0), 0);
+	strbuf_addch(&sb, ' ');
+	strbuf_add_i64(&sb, 42);
+	strbuf_addch(&sb, ' ');
+	strbuf_add_i64(&sb, -7);
+	strbuf_addch(&sb, ' ');
+	strbuf_add_i64(&sb, INT64_MAX);
+	strbuf_addch(&sb, ' ');
+	strbuf_add_i64(&sb, INT64_MIN);
+	assert_string_equal(sb.buf, "0 42 -7 9223372036854775807 -9223372036854775808");
+	strbuf_release(&sb);
+}
+
 static void test_strbuf_detach(void **state)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -409,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_strbuf_add),
 		cmocka_unit_test(test_strbuf_add_self),
 		cmocka_unit_test(test_strbuf_addf),
+		cmocka_unit_test(test_strbuf_add_i64),
 		cmocka_unit_test(test_strbuf_detach),
 		cmocka_unit_test(test_strbuf_max),
 		cmocka_unit_test(test_strbuf_trim),
