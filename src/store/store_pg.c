@@ -17,6 +17,11 @@
  *    audit head go out in one pipeline (the head read after the lock is
  *    granted, in its own READ COMMITTED snapshot), and an audit entry
  *    queued by store_exec_late goes out with COMMIT in a second one;
+ *  - the lock is not held during the commit's WAL flush: a write
+ *    transaction commits with synchronous_commit off, and its answer waits
+ *    for a flush (at the session's setting) that covers its commit record
+ *    (write_commit), so an acknowledged write is durable and concurrent
+ *    writers share flushes;
  *  - SQLSTATE classes map to the store codes: 23xxx constraint, 40001 and
  *    40P01 (serialization failure, deadlock) and 55P03 busy (store_tx
  *    retries them), anything else an error;
@@ -58,6 +63,7 @@ struct pg_store {
 	int64_t changes;
 	int lost;               /* the server said it is ending this connection */
 	int has_audit;          /* audit_log exists: a write begin fetches its head */
+	int write_tx;           /* the open transaction is a write one */
 	unsigned begin_gen;     /* gen + 1 once LOCK_STMT (and HEAD_STMT) are prepared */
 	/* the execution store_exec_late queued (late_vals != NULL): it goes
 	 * out with the next statement of the transaction or with COMMIT */
@@ -613,33 +619,37 @@ static void end_failed_tx(struct store *s)
 }
 
 /* One round trip: BEGIN, the write lock and (once audit_log exists) the
- * chain head, read in a snapshot taken after the lock was granted. */
+ * chain head, read in a snapshot taken after the lock was granted.  The
+ * transaction commits without waiting for its WAL flush (pg_commit waits
+ * for it after the lock is released). */
 static int write_begin(struct store *s)
 {
 	struct pg_store *ps = PS(s);
-	PGresult *keep[3] = { NULL, NULL, NULL };
+	PGresult *keep[4] = { NULL, NULL, NULL, NULL };
 	int n, rc;
 
 	if (ensure_conn(s) < 0)
 		return STORE_ERR;
 	if ((rc = prepare_write_begin(s)) < 0)
 		return rc;
-	n = ps->has_audit ? 3 : 2;
+	n = ps->has_audit ? 4 : 3;
 	if (!PQenterPipelineMode(ps->conn) ||
 	    !PQsendQueryParams(ps->conn, "BEGIN ISOLATION LEVEL READ COMMITTED", 0, NULL, NULL,
 			       NULL, NULL, 0) ||
+	    !PQsendQueryParams(ps->conn, "SET LOCAL synchronous_commit = off", 0, NULL, NULL,
+			       NULL, NULL, 0) ||
 	    !PQsendQueryPrepared(ps->conn, LOCK_STMT, 0, NULL, NULL, NULL, 0) ||
-	    (n == 3 && !PQsendQueryPrepared(ps->conn, HEAD_STMT, 0, NULL, NULL, NULL, 0))) {
+	    (n == 4 && !PQsendQueryPrepared(ps->conn, HEAD_STMT, 0, NULL, NULL, NULL, 0))) {
 		rc = fail_result(s, NULL, "begin");
 		ps->lost = 1;           /* the pipeline is in an unknown state: reconnect */
 		s->unreachable = 1;
 		return rc;
 	}
 	rc = pipe_finish(s, n, keep, "begin");
-	if (rc == STORE_OK && n == 3) {
-		int row = PQntuples(keep[2]) == 1;
-		store_head_set(s, row ? strtoll(PQgetvalue(keep[2], 0, 0), NULL, 10) : 0,
-			       row ? PQgetvalue(keep[2], 0, 1) : "");
+	if (rc == STORE_OK && n == 4) {
+		int row = PQntuples(keep[3]) == 1;
+		store_head_set(s, row ? strtoll(PQgetvalue(keep[3], 0, 0), NULL, 10) : 0,
+			       row ? PQgetvalue(keep[3], 0, 1) : "");
 	}
 	for (int i = 0; i < n; i++)
 		PQclear(keep[i]);
@@ -653,6 +663,7 @@ static int pg_begin(struct store *s, int write)
 	/* READ COMMITTED whatever the server's default: a write transaction's
 	 * reads (the last audit entry) must see what committed before the lock
 	 * was granted, not a snapshot taken while waiting for it */
+	PS(s)->write_tx = write;
 	if (!write)
 		return run(s, "BEGIN ISOLATION LEVEL READ COMMITTED");
 	for (int attempt = 0;; attempt++) {
@@ -664,22 +675,36 @@ static int pg_begin(struct store *s, int write)
 	}
 }
 
-/* COMMIT, with the queued audit entry in the same round trip. */
+/* A write transaction's end, in one round trip: the queued audit entry,
+ * COMMIT, which releases the write lock without waiting for the WAL flush
+ * (synchronous_commit off for the transaction), then a transaction of
+ * its own that takes an xid and commits at the session's
+ * synchronous_commit: its flush (and a synchronous standby's
+ * acknowledgement) covers the WAL before it, ours included.  The answer
+ * comes after that flush, so an acknowledged write is durable, while
+ * writers that wait for their flushes share them (group commit) instead
+ * of taking turns at one flush each with the lock held. */
+static int write_commit(struct store *s)
+{
+	struct pg_store *ps = PS(s);
+	int late = ps->late_vals != NULL;
+
+	if (!PQenterPipelineMode(ps->conn) || (late && !late_send(ps)) ||
+	    !PQsendQueryParams(ps->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) ||
+	    !PQsendQueryParams(ps->conn, "SELECT txid_current()", 0, NULL, NULL, NULL, NULL, 0)) {
+		int rc = fail_result(s, NULL, "commit");
+		ps->lost = 1;
+		s->unreachable = 1;
+		return rc;
+	}
+	return pipe_finish(s, late + 2, NULL, "commit");
+}
+
 static int pg_commit(struct store *s)
 {
 	struct pg_store *ps = PS(s);
-	int rc;
+	int rc = ps->write_tx ? write_commit(s) : run(s, "COMMIT");
 
-	if (!ps->late_vals) {
-		rc = run(s, "COMMIT");
-	} else if (!PQenterPipelineMode(ps->conn) || !late_send(ps) ||
-		   !PQsendQueryParams(ps->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) {
-		rc = fail_result(s, NULL, "commit");
-		ps->lost = 1;
-		s->unreachable = 1;
-	} else {
-		rc = pipe_finish(s, 2, NULL, "commit");
-	}
 	late_drop(ps);
 	/* a failed COMMIT ends the transaction in PostgreSQL; a failed entry
 	 * before it leaves it open and aborted */
