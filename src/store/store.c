@@ -362,6 +362,26 @@ int store_exec_late(struct store_stmt *st)
 	return store_noted(s, rc);
 }
 
+/* txid_current() takes an xid, so its transaction writes a commit record
+ * and flushes at the session's synchronous_commit */
+static const struct store_sql q_durable = { "SELECT 1", "SELECT txid_current()" };
+
+int store_durable(struct store *s)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if (s->in_tx) {
+		store_seterr(s, "store_durable inside a transaction");
+		return store_noted(s, STORE_ERR);
+	}
+	st = store_prepare(s, &q_durable);
+	rc = st ? store_step(st) : STORE_ERR;
+	if (st)
+		store_reset(st);
+	return rc < 0 ? rc : STORE_OK;
+}
+
 int store_head_get(struct store *s, int64_t *id, const char **mac)
 {
 	if (!s->in_tx || !s->head_valid)

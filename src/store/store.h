@@ -143,6 +143,15 @@ int store_exec(struct store_stmt *st) QF_WUR;
  * failure is that statement's or the commit's failure.  Elsewhere it is
  * store_exec.  The statement is reset either way. */
 int store_exec_late(struct store_stmt *st) QF_WUR;
+/* Waits until every transaction this connection can see is durable.  On
+ * PostgreSQL a write transaction is visible from its COMMIT but durable
+ * only after the flush its answer waits for (store_pg.c write_commit), so
+ * a reader that records what it saw outside the database (the audit
+ * checkpoint) calls this first: it commits a transaction of its own at
+ * the session's synchronous_commit, whose flush covers all WAL before it.
+ * On SQLite every commit is synchronous: nothing to wait for.  Outside a
+ * transaction only. */
+int store_durable(struct store *s) QF_WUR;
 /* The rowid / id of the last insert (PostgreSQL: use RETURNING instead). */
 int64_t store_last_id(struct store *s);
 /* Rows changed by the last statement. */
