@@ -362,9 +362,7 @@ int store_exec_late(struct store_stmt *st)
 	return store_noted(s, rc);
 }
 
-/* txid_current() takes an xid, so its transaction writes a commit record
- * and flushes at the session's synchronous_commit */
-static const struct store_sql q_durable = { "SELECT 1", "SELECT txid_current()" };
+static const struct store_sql q_durable = { "SELECT 1", STORE_PG_FLUSH_SQL };
 
 int store_durable(struct store *s)
 {

@@ -148,7 +148,8 @@ int store_exec_late(struct store_stmt *st) QF_WUR;
  * only after the flush its answer waits for (store_pg.c write_commit), so
  * a reader that records what it saw outside the database (the audit
  * checkpoint) calls this first: it commits a transaction of its own at
- * the session's synchronous_commit, whose flush covers all WAL before it.
+ * the session's synchronous_commit (STORE_PG_FLUSH_SQL), whose flush
+ * covers all WAL before it.
  * On SQLite every commit is synchronous: nothing to wait for.  Outside a
  * transaction only. */
 int store_durable(struct store *s) QF_WUR;

@@ -39,6 +39,15 @@
  * q_audit.c reads it with the same statement otherwise. */
 #define STORE_AUDIT_HEAD_SQL "SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1"
 
+/* PostgreSQL: a statement whose transaction, committed at the session's
+ * synchronous_commit, waits for the WAL flush (and a synchronous standby)
+ * up to its commit, which covers everything committed before it.  A
+ * transactional logical message takes an xid and writes WAL, and so a
+ * flushed commit record (txid_current() alone does not: a transaction
+ * that wrote no WAL commits asynchronously); any role may emit one, at any
+ * wal_level. */
+#define STORE_PG_FLUSH_SQL "SELECT pg_logical_emit_message(true, 'qingfeng', '')"
+
 struct store {
 	const struct store_ops *ops;
 	enum store_backend backend;

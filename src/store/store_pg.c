@@ -678,7 +678,7 @@ static int pg_begin(struct store *s, int write)
 /* A write transaction's end, in one round trip: the queued audit entry,
  * COMMIT, which releases the write lock without waiting for the WAL flush
  * (synchronous_commit off for the transaction), then a transaction of
- * its own that takes an xid and commits at the session's
+ * its own (STORE_PG_FLUSH_SQL) that commits at the session's
  * synchronous_commit: its flush (and a synchronous standby's
  * acknowledgement) covers the WAL before it, ours included.  The answer
  * comes after that flush, so an acknowledged write is durable, while
@@ -691,7 +691,7 @@ static int write_commit(struct store *s)
 
 	if (!PQenterPipelineMode(ps->conn) || (late && !late_send(ps)) ||
 	    !PQsendQueryParams(ps->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) ||
-	    !PQsendQueryParams(ps->conn, "SELECT txid_current()", 0, NULL, NULL, NULL, NULL, 0)) {
+	    !PQsendQueryParams(ps->conn, STORE_PG_FLUSH_SQL, 0, NULL, NULL, NULL, NULL, 0)) {
 		int rc = fail_result(s, NULL, "commit");
 		ps->lost = 1;
 		s->unreachable = 1;
