@@ -165,7 +165,7 @@ clean:
 # build/fault/qingfeng: the sanitizer objects linked with tests/fault/fault.c, which
 # fails the Nth allocation (ours through --wrap, SQLite's, jansson's), the Nth
 # SQLite write or sync, or the Nth store call (busy, storeerr) when armed.  Only this binary carries it.
-FAULT_WRAP := $(foreach f,malloc calloc realloc strdup strndup store_step store_exec store_begin store_commit,-Wl,--wrap=$(f))
+FAULT_WRAP := $(foreach f,malloc calloc realloc strdup strndup store_step store_exec store_exec_late store_begin store_commit,-Wl,--wrap=$(f))
 
 build/fault/fault.o: tests/fault/fault.c | deps
 	@mkdir -p $(dir $@)

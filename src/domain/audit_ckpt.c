@@ -155,6 +155,12 @@ int audit_checkpoint(struct store *s, const struct qf_keys *k, const char *path,
 		return -1;
 	}
 	rc = audit_ckpt_read(path, &ck, msg) < 0 ? -1 : 0;
+	/* only durable entries: one that a crash or a failover could still
+	 * take away would make the checkpoint claim entries were deleted */
+	if (rc == 0 && store_durable(s) < 0) {
+		strbuf_addf(msg, "cannot read the audit log: %s", store_errmsg(s));
+		rc = -1;
+	}
 	if (rc == 0 && force) {
 		struct arena *a = arena_new(256);
 		const char *mac;

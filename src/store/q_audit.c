@@ -9,6 +9,7 @@
  */
 #include "store/q_audit.h"
 #include "store/q_util.h"
+#include "store/store_impl.h"
 
 #define AUDIT_COLS "id, region, at, user_id, user_name, role, event, object, success, detail, ip, " \
 	"prev_mac, mac FROM audit_log "
@@ -17,7 +18,7 @@
 	"AND (? < 0 OR success = ?) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?) " \
 	"AND (? = '' OR object LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\') "
 
-static const struct store_sql Q_LAST = { "SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1", NULL };
+static const struct store_sql Q_LAST = { STORE_AUDIT_HEAD_SQL, NULL };
 static const struct store_sql Q_INSERT = {
 	"INSERT INTO audit_log(id, region, at, user_id, user_name, role, event, object, success, "
 	"detail, ip, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL };
@@ -37,11 +38,18 @@ static const struct store_sql Q_ALL = {
 
 int store_audit_last(struct store *s, struct arena *a, int64_t *id, const char **mac)
 {
-	struct store_stmt *st = store_prepare(s, &Q_LAST);
+	struct store_stmt *st;
+	const char *held;
 	int rc;
 
 	*id = 0;
 	*mac = "";
+	/* fetched with the write lock (PostgreSQL): no round trip here */
+	if (store_head_get(s, id, &held)) {
+		*mac = arena_strdup(a, held);
+		return *id ? STORE_ROW : STORE_DONE;
+	}
+	st = store_prepare(s, &Q_LAST);
 	if (!st)
 		return STORE_ERR;
 	rc = store_step(st);
@@ -56,6 +64,9 @@ int store_audit_last(struct store *s, struct arena *a, int64_t *id, const char *
 int store_audit_insert(struct store *s, const struct audit_entry *e)
 {
 	struct store_stmt *st = store_prepare(s, &Q_INSERT);
+	const char *held;
+	int64_t held_id;
+	int rc;
 
 	if (!st)
 		return STORE_ERR;
@@ -72,7 +83,12 @@ int store_audit_insert(struct store *s, const struct audit_entry *e)
 	store_bind_text(st, 11, e->ip);
 	store_bind_text(st, 12, e->prev_mac);
 	store_bind_text(st, 13, e->mac);
-	return store_exec(st);
+	/* nothing reads the entry back in its transaction: on PostgreSQL it
+	 * goes out with COMMIT (one round trip less with the lock held) */
+	rc = store_exec_late(st);
+	if (rc == STORE_OK && store_head_get(s, &held_id, &held))
+		store_head_set(s, e->id, e->mac);
+	return rc;
 }
 
 static void fill_entry(struct arena *a, struct store_stmt *st, void *row)

@@ -346,6 +346,59 @@ int store_exec(struct store_stmt *st)
 	return rc;
 }
 
+int store_exec_late(struct store_stmt *st)
+{
+	struct store *s;
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	s = st->s;
+	if (!s->in_tx || !s->ops->exec_late)
+		return store_exec(st);
+	st->dirty = 1;
+	rc = st->bind_failed ? st->bind_failed : s->ops->exec_late(st);
+	store_reset(st);
+	return store_noted(s, rc);
+}
+
+static const struct store_sql q_durable = { "SELECT 1", STORE_PG_FLUSH_SQL };
+
+int store_durable(struct store *s)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if (s->in_tx) {
+		store_seterr(s, "store_durable inside a transaction");
+		return store_noted(s, STORE_ERR);
+	}
+	st = store_prepare(s, &q_durable);
+	rc = st ? store_step(st) : STORE_ERR;
+	if (st)
+		store_reset(st);
+	return rc < 0 ? rc : STORE_OK;
+}
+
+int store_head_get(struct store *s, int64_t *id, const char **mac)
+{
+	if (!s->in_tx || !s->head_valid)
+		return 0;
+	*id = s->head_id;
+	*mac = s->head_mac;
+	return 1;
+}
+
+void store_head_set(struct store *s, int64_t id, const char *mac)
+{
+	size_t n = strlen(mac ? mac : "");
+
+	s->head_valid = n < sizeof(s->head_mac);
+	s->head_id = id;
+	if (s->head_valid)
+		memcpy(s->head_mac, mac ? mac : "", n + 1);
+}
+
 int64_t store_last_id(struct store *s)
 {
 	return s->ops->last_id(s);
@@ -366,6 +419,7 @@ int store_begin(struct store *s, int write)
 		store_seterr(s, "a transaction is already open");
 		return STORE_ERR;
 	}
+	s->head_valid = 0;
 	rc = store_noted(s, s->ops->begin(s, write));
 	if (rc == STORE_OK)
 		s->in_tx = 1;
@@ -383,6 +437,7 @@ int store_commit(struct store *s)
 	rc = store_noted(s, s->ops->commit(s));
 	if (rc == STORE_OK) {
 		s->in_tx = 0;
+		s->head_valid = 0;
 		atomic_fetch_add_explicit(&commits, 1, memory_order_relaxed);
 	}
 	return rc;
@@ -401,6 +456,7 @@ void store_rollback(struct store *s)
 	if (s->in_tx)
 		(void)s->ops->rollback(s);
 	s->in_tx = 0;
+	s->head_valid = 0;
 }
 
 int store_in_tx(const struct store *s)

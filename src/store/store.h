@@ -137,6 +137,22 @@ const void *store_col_blob(struct store_stmt *st, int i, size_t *len);   /* NULL
 /* Runs a statement that returns no rows (after binds), then resets it.
  * STORE_OK or a negative code; store_changes() gives the row count. */
 int store_exec(struct store_stmt *st) QF_WUR;
+/* store_exec for a statement whose result nothing in the transaction
+ * reads (the audit entry): inside a write transaction on PostgreSQL it is
+ * sent with the next statement or with COMMIT in one round trip, and its
+ * failure is that statement's or the commit's failure.  Elsewhere it is
+ * store_exec.  The statement is reset either way. */
+int store_exec_late(struct store_stmt *st) QF_WUR;
+/* Waits until every transaction this connection can see is durable.  On
+ * PostgreSQL a write transaction is visible from its COMMIT but durable
+ * only after the flush its answer waits for (store_pg.c write_commit), so
+ * a reader that records what it saw outside the database (the audit
+ * checkpoint) calls this first: it commits a transaction of its own at
+ * the session's synchronous_commit (STORE_PG_FLUSH_SQL), whose flush
+ * covers all WAL before it.
+ * On SQLite every commit is synchronous: nothing to wait for.  Outside a
+ * transaction only. */
+int store_durable(struct store *s) QF_WUR;
 /* The rowid / id of the last insert (PostgreSQL: use RETURNING instead). */
 int64_t store_last_id(struct store *s);
 /* Rows changed by the last statement. */

@@ -31,6 +31,22 @@
 #include "store/store.h"
 
 #define STORE_ERRMAX 512
+#define STORE_MACMAX 129                /* the audit chain's head MAC, hex, with its NUL */
+
+/* The audit chain's head: the newest entry's id and MAC.  A driver that
+ * can fetch it in the round trip that takes the write lock (PostgreSQL)
+ * sends this text there and records the answer with store_head_set();
+ * q_audit.c reads it with the same statement otherwise. */
+#define STORE_AUDIT_HEAD_SQL "SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1"
+
+/* PostgreSQL: a statement whose transaction, committed at the session's
+ * synchronous_commit, waits for the WAL flush (and a synchronous standby)
+ * up to its commit, which covers everything committed before it.  A
+ * transactional logical message takes an xid and writes WAL, and so a
+ * flushed commit record (txid_current() alone does not: a transaction
+ * that wrote no WAL commits asynchronously); any role may emit one, at any
+ * wal_level. */
+#define STORE_PG_FLUSH_SQL "SELECT pg_logical_emit_message(true, 'qingfeng', '')"
 
 struct store {
 	const struct store_ops *ops;
@@ -42,6 +58,11 @@ struct store {
 	uint64_t rng;                   /* jitter for store_tx backoff */
 	int unreachable;                /* the driver lost the database (PostgreSQL) */
 	int fail;                       /* store_failure(): the class of the last failure */
+	/* the audit chain's head as of the write lock of the open transaction,
+	 * kept up to date by the entries it appends; valid only inside it */
+	int head_valid;
+	int64_t head_id;
+	char head_mac[STORE_MACMAX];
 	char err[STORE_ERRMAX];
 };
 
@@ -99,10 +120,21 @@ struct store_ops {
 	/* Runs a script of several statements (a migration) in the current
 	 * transaction.  The PG driver maps types with store_pg_map_types(). */
 	int (*exec_script)(struct store *s, const char *sql);
+	/* Optional (store_exec_late): queues st's execution, with its bound
+	 * values, to go out with the transaction's next statement or COMMIT.
+	 * The caller resets st afterwards. */
+	int (*exec_late)(struct store_stmt *st);
 };
 
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;     /* store_pg.c */
+
+/* The chain head of the open write transaction, when the driver fetched
+ * it with the write lock: 1 and *id, *mac (valid until the next store call
+ * that changes it), or 0.  store_head_set records it (a driver's begin) or
+ * advances it (q_audit.c after an append); a mac too long drops it. */
+int store_head_get(struct store *s, int64_t *id, const char **mac);
+void store_head_set(struct store *s, int64_t id, const char *mac);
 
 /* Writes a message into a caller's error buffer (err may be NULL). */
 void store_errf(char *err, size_t errlen, const char *fmt, ...) QF_PRINTF(3, 4);

@@ -12,6 +12,16 @@
  *    serialised across all `qingfeng serve` processes sharing the database,
  *    as SQLite's BEGIN IMMEDIATE does on one machine: the audit chain
  *    stays a single chain;
+ *  - the lock is held for as few round trips as the chain allows (the MAC
+ *    is keyed, so C computes it from the head): BEGIN, the lock and the
+ *    audit head go out in one pipeline (the head read after the lock is
+ *    granted, in its own READ COMMITTED snapshot), and an audit entry
+ *    queued by store_exec_late goes out with COMMIT in a second one;
+ *  - the lock is not held during the commit's WAL flush: a write
+ *    transaction commits with synchronous_commit off, and its answer waits
+ *    for a flush (at the session's setting) that covers its commit record
+ *    (write_commit), so an acknowledged write is durable and concurrent
+ *    writers share flushes;
  *  - SQLSTATE classes map to the store codes: 23xxx constraint, 40001 and
  *    40P01 (serialization failure, deadlock) and 55P03 busy (store_tx
  *    retries them), anything else an error;
@@ -39,6 +49,9 @@
 #include "core/xalloc.h"
 
 #define WRITE_LOCK_SQL "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK_KEY ")"
+/* Names of the write begin's statements, prepared once per connection. */
+#define LOCK_STMT "qf_lock"
+#define HEAD_STMT "qf_head"
 #define RECONNECT_TRIES 5
 
 extern char **environ;
@@ -130,10 +143,15 @@ static int session_setup(struct pg_store *ps)
 	int ok;
 
 	PQsetNoticeProcessor(ps->conn, quiet_notice, NULL);
-	res = PQexec(ps->conn, "SET client_min_messages = warning; SET lock_timeout = '2s'; SET jit = off");
-	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	/* PQexec answers with the last statement's result: whether the audit
+	 * log exists yet (not before `init` made the schema) */
+	res = PQexec(ps->conn, "SET client_min_messages = warning; SET lock_timeout = '2s'; "
+		     "SET jit = off; SELECT to_regclass('audit_log') IS NOT NULL");
+	ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
 	if (!ok)
 		fail_result(&ps->base, res, "session setup");
+	else
+		ps->has_audit = *PQgetvalue(res, 0, 0) == 't';
 	PQclear(res);
 	return ok ? 0 : STORE_ERR;
 }
@@ -225,52 +243,14 @@ static struct store *pg_open(const char *uri, int create, char *err, size_t errl
 	return &ps->base;
 }
 
+static void late_drop(struct pg_store *ps);
+
 static void pg_close(struct store *s)
 {
+	late_drop(PS(s));
 	pgb_free(s);
 	PQfinish(PS(s)->conn);
 	free(s);
-}
-
-static int pg_begin(struct store *s, int write)
-{
-	/* READ COMMITTED whatever the server's default: a write transaction's
-	 * reads (the last audit entry) must see what committed before the lock
-	 * was granted, not a snapshot taken while waiting for it */
-	int rc = run(s, write ? "BEGIN ISOLATION LEVEL READ COMMITTED; " WRITE_LOCK_SQL
-			      : "BEGIN ISOLATION LEVEL READ COMMITTED");
-
-	/* one round trip; if the lock was not granted the transaction is
-	 * aborted and must be ended */
-	if (rc < 0 && write)
-		run(s, "ROLLBACK");
-	return rc;
-}
-
-static int pg_commit(struct store *s)
-{
-	int rc = run(s, "COMMIT");
-
-	/* a failed COMMIT ends the transaction in PostgreSQL */
-	if (rc < 0)
-		s->in_tx = 0;
-	pgb_end(s);
-	return rc;
-}
-
-static int pg_rollback(struct store *s)
-{
-	int rc;
-
-	if (PQstatus(PS(s)->conn) != CONNECTION_OK) {
-		pgb_end(s);
-		return STORE_OK;
-	}
-	rc = run(s, "ROLLBACK");
-	if (rc == STORE_OK)
-		pgb_restore(s);
-	pgb_end(s);
-	return rc;
 }
 
 /* `?` -> `$n` outside '...' literals, "..." names and -- comments. */
@@ -435,6 +415,89 @@ static int pg_bind_null(struct store_stmt *st, int idx)
 	return set_param(st, idx, NULL);
 }
 
+/* Frees the execution store_exec_late queued, if any. */
+static void late_drop(struct pg_store *ps)
+{
+	if (!ps->late_vals)
+		return;
+	for (int i = 0; i < ps->late_n; i++)
+		free(ps->late_vals[i]);
+	free(ps->late_vals);
+	ps->late_vals = NULL;
+	ps->late_n = 0;
+}
+
+/* Sends the queued execution into the open pipeline. */
+static int late_send(struct pg_store *ps)
+{
+	return PQsendQueryPrepared(ps->conn, ps->late_name, ps->late_n,
+				   (const char *const *)ps->late_vals, NULL, NULL, 0);
+}
+
+/* Reads the results of n queries sent in pipeline mode and the sync that
+ * ends them, and leaves pipeline mode.  keep[i], when keep is given,
+ * receives the i-th query's result if it succeeded (the caller clears
+ * it).  Returns STORE_OK or the first failure's code; the queries after a
+ * failure are skipped by the server (PGRES_PIPELINE_ABORTED). */
+static int pipe_finish(struct store *s, int n, PGresult **keep, const char *what)
+{
+	PGconn *conn = PS(s)->conn;
+	PGresult *res;
+	int rc = STORE_OK;
+
+	if (!PQpipelineSync(conn))
+		return fail_result(s, NULL, what);
+	for (int i = 0; i < n; i++) {
+		ExecStatusType status;
+
+		res = PQgetResult(conn);
+		if (!res) {             /* the connection broke: nothing more comes */
+			PS(s)->lost = 1;
+			return rc < 0 ? rc : fail_result(s, NULL, what);
+		}
+		status = PQresultStatus(res);
+		if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+			if (rc == STORE_OK)
+				rc = fail_result(s, res, what);
+			PQclear(res);
+		} else if (keep) {
+			keep[i] = res;
+		} else {
+			PQclear(res);
+		}
+		while ((res = PQgetResult(conn)) != NULL)    /* the end of query i */
+			PQclear(res);
+		if (PQstatus(conn) != CONNECTION_OK) {
+			PS(s)->lost = 1;
+			return rc < 0 ? rc : fail_result(s, NULL, what);
+		}
+	}
+	res = PQgetResult(conn);        /* PGRES_PIPELINE_SYNC */
+	PQclear(res);
+	if (!PQexitPipelineMode(conn) && rc == STORE_OK)
+		rc = fail_result(s, NULL, what);
+	return rc;
+}
+
+/* Runs the execution store_exec_late queued, before anything else is
+ * sent in the transaction. */
+static int late_flush(struct store *s)
+{
+	struct pg_store *ps = PS(s);
+	PGresult *res;
+	int rc = STORE_OK;
+
+	if (!ps->late_vals)
+		return STORE_OK;
+	res = PQexecPrepared(ps->conn, ps->late_name, ps->late_n,
+			     (const char *const *)ps->late_vals, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = fail_result(s, res, "query");
+	PQclear(res);
+	late_drop(ps);
+	return rc;
+}
+
 static int pg_step(struct store_stmt *base)
 {
 	struct pg_stmt *st = PT(base);
@@ -442,7 +505,12 @@ static int pg_step(struct store_stmt *base)
 	ExecStatusType status;
 
 	if (!st->res && !st->executed && PS(s)->bulk && s->in_tx) {
-		int rc = pgb_exec(s, st);
+		/* an entry queued before bulk mode began goes first */
+		int rc = PS(s)->late_vals ? pgb_quiesce(s) : STORE_OK;
+		if (rc == STORE_OK && PS(s)->late_vals)
+			rc = late_flush(s);
+		if (rc == STORE_OK)
+			rc = pgb_exec(s, st);
 		if (rc < 0) {
 			clear_result(st);
 			return rc;
@@ -456,6 +524,11 @@ again:
 			return STORE_ERR;
 		if (st->gen != PS(s)->gen && prepare_on_server(st) < 0)
 			return STORE_ERR;
+		if (PS(s)->late_vals) {
+			int rc = late_flush(s);
+			if (rc < 0)
+				return rc;
+		}
 		st->res = PQexecPrepared(PS(s)->conn, st->name, st->nparams,
 					 (const char *const *)st->vals, NULL, NULL, 0);
 		status = PQresultStatus(st->res);
@@ -486,6 +559,182 @@ again:
 		return STORE_ROW;
 	}
 	return STORE_DONE;
+}
+
+/* Queues st's execution with copies of its values (store_exec_late). */
+static int pg_exec_late(struct store_stmt *base)
+{
+	struct pg_stmt *st = PT(base);
+	struct store *s = base->s;
+	struct pg_store *ps = PS(s);
+	int rc;
+
+	if (ps->bulk) {                 /* bulk mode pipelines it anyway */
+		while ((rc = pg_step(base)) == STORE_ROW)
+			;
+		return rc;
+	}
+	rc = late_flush(s);             /* one queued at a time */
+	if (rc < 0)
+		return rc;
+	if (ensure_conn(s) < 0)
+		return STORE_ERR;
+	if (st->gen != ps->gen && prepare_on_server(st) < 0)
+		return STORE_ERR;
+	snprintf(ps->late_name, sizeof(ps->late_name), "%s", st->name);
+	ps->late_n = st->nparams;
+	ps->late_vals = xcalloc((size_t)st->nparams + 1, sizeof(char *));
+	for (int i = 0; i < st->nparams; i++)
+		ps->late_vals[i] = st->vals[i] ? xstrdup(st->vals[i]) : NULL;
+	return STORE_OK;
+}
+
+/* Prepares the write begin's lock and head statements on this connection. */
+static int prepare_write_begin(struct store *s)
+{
+	struct pg_store *ps = PS(s);
+	PGresult *res;
+	int rc = STORE_OK;
+
+	if (ps->begin_gen == ps->gen + 1)
+		return STORE_OK;
+	res = PQprepare(ps->conn, LOCK_STMT, WRITE_LOCK_SQL, 0, NULL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = fail_result(s, res, "prepare");
+	PQclear(res);
+	if (rc == STORE_OK && ps->has_audit) {
+		res = PQprepare(ps->conn, HEAD_STMT, STORE_AUDIT_HEAD_SQL, 0, NULL);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = fail_result(s, res, "prepare");
+		PQclear(res);
+	}
+	if (rc == STORE_OK)
+		ps->begin_gen = ps->gen + 1;
+	return rc;
+}
+
+/* Ends a transaction the server left open after a failure. */
+static void end_failed_tx(struct store *s)
+{
+	if (!PS(s)->lost && PQtransactionStatus(PS(s)->conn) != PQTRANS_IDLE)
+		run(s, "ROLLBACK");
+}
+
+/* One round trip: BEGIN, the write lock and (once audit_log exists) the
+ * chain head, read in a snapshot taken after the lock was granted.  The
+ * transaction commits without waiting for its WAL flush (pg_commit waits
+ * for it after the lock is released). */
+static int write_begin(struct store *s)
+{
+	struct pg_store *ps = PS(s);
+	PGresult *keep[4] = { NULL, NULL, NULL, NULL };
+	int n, rc;
+
+	if (ensure_conn(s) < 0 || pgb_quiesce(s) < 0)
+		return STORE_ERR;
+	if ((rc = prepare_write_begin(s)) < 0)
+		return rc;
+	n = ps->has_audit ? 4 : 3;
+	if (!PQenterPipelineMode(ps->conn) ||
+	    !PQsendQueryParams(ps->conn, "BEGIN ISOLATION LEVEL READ COMMITTED", 0, NULL, NULL,
+			       NULL, NULL, 0) ||
+	    !PQsendQueryParams(ps->conn, "SET LOCAL synchronous_commit = off", 0, NULL, NULL,
+			       NULL, NULL, 0) ||
+	    !PQsendQueryPrepared(ps->conn, LOCK_STMT, 0, NULL, NULL, NULL, 0) ||
+	    (n == 4 && !PQsendQueryPrepared(ps->conn, HEAD_STMT, 0, NULL, NULL, NULL, 0))) {
+		rc = fail_result(s, NULL, "begin");
+		ps->lost = 1;           /* the pipeline is in an unknown state: reconnect */
+		s->unreachable = 1;
+		return rc;
+	}
+	rc = pipe_finish(s, n, keep, "begin");
+	if (rc == STORE_OK && n == 4) {
+		int row = PQntuples(keep[3]) == 1;
+		store_head_set(s, row ? strtoll(PQgetvalue(keep[3], 0, 0), NULL, 10) : 0,
+			       row ? PQgetvalue(keep[3], 0, 1) : "");
+	}
+	for (int i = 0; i < n; i++)
+		PQclear(keep[i]);
+	if (rc < 0)
+		end_failed_tx(s);       /* the lock not granted: the transaction is aborted */
+	return rc;
+}
+
+static int pg_begin(struct store *s, int write)
+{
+	/* READ COMMITTED whatever the server's default: a write transaction's
+	 * reads (the last audit entry) must see what committed before the lock
+	 * was granted, not a snapshot taken while waiting for it */
+	PS(s)->write_tx = write;
+	if (!write)
+		return run(s, "BEGIN ISOLATION LEVEL READ COMMITTED");
+	for (int attempt = 0;; attempt++) {
+		int rc = write_begin(s);
+
+		/* lost before anything began: once more on a fresh connection */
+		if (rc == STORE_OK || attempt || !retry_on_new_conn(s, 0))
+			return rc;
+	}
+}
+
+/* A write transaction's end, in one round trip: the queued audit entry,
+ * COMMIT, which releases the write lock without waiting for the WAL flush
+ * (synchronous_commit off for the transaction), then a transaction of
+ * its own (STORE_PG_FLUSH_SQL) that commits at the session's
+ * synchronous_commit: its flush (and a synchronous standby's
+ * acknowledgement) covers the WAL before it, ours included.  The answer
+ * comes after that flush, so an acknowledged write is durable, while
+ * writers that wait for their flushes share them (group commit) instead
+ * of taking turns at one flush each with the lock held. */
+static int write_commit(struct store *s)
+{
+	struct pg_store *ps = PS(s);
+	int late = ps->late_vals != NULL;
+
+	if (!PQenterPipelineMode(ps->conn) || (late && !late_send(ps)) ||
+	    !PQsendQueryParams(ps->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) ||
+	    !PQsendQueryParams(ps->conn, STORE_PG_FLUSH_SQL, 0, NULL, NULL, NULL, NULL, 0)) {
+		int rc = fail_result(s, NULL, "commit");
+		ps->lost = 1;
+		s->unreachable = 1;
+		return rc;
+	}
+	return pipe_finish(s, late + 2, NULL, "commit");
+}
+
+static int pg_commit(struct store *s)
+{
+	struct pg_store *ps = PS(s);
+	/* bulk mode: a statement sent ahead that failed fails the commit */
+	int rc = ps->bulk ? pgb_quiesce(s) : STORE_OK;
+
+	if (rc == STORE_OK)
+		rc = ps->write_tx ? write_commit(s) : run(s, "COMMIT");
+	late_drop(ps);
+	pgb_end(s);
+	/* a failed COMMIT ends the transaction in PostgreSQL; a failed entry
+	 * before it leaves it open and aborted */
+	if (rc < 0) {
+		end_failed_tx(s);
+		s->in_tx = 0;
+	}
+	return rc;
+}
+
+static int pg_rollback(struct store *s)
+{
+	int rc;
+
+	late_drop(PS(s));
+	if (PQstatus(PS(s)->conn) != CONNECTION_OK) {
+		pgb_end(s);
+		return STORE_OK;
+	}
+	rc = run(s, "ROLLBACK");
+	if (rc == STORE_OK)
+		pgb_restore(s);
+	pgb_end(s);
+	return rc;
 }
 
 static int pg_col_isnull(struct store_stmt *st, int i)
@@ -677,8 +926,13 @@ int pg_prepare_stmt(struct pg_stmt *st)
 
 static int pg_exec_script(struct store *s, const char *sql)
 {
-	char *mapped = store_pg_map_types(sql);
-	int rc = run(s, mapped);
+	char *mapped;
+	int rc = late_flush(s);
+
+	if (rc < 0)
+		return rc;
+	mapped = store_pg_map_types(sql);
+	rc = run(s, mapped);
 
 	free(mapped);
 	return rc;
@@ -710,4 +964,5 @@ const struct store_ops store_pg_ops = {
 	.backup = pg_backup,
 	.restore = pg_restore,
 	.exec_script = pg_exec_script,
+	.exec_late = pg_exec_late,
 };

@@ -26,6 +26,14 @@ struct pg_store {
 	int64_t changes;
 	int lost;               /* the server said it is ending this connection */
 	struct pg_bulk *bulk;   /* bulk mode (store_pg_bulk_on), NULL off */
+	int has_audit;          /* audit_log exists: a write begin fetches its head */
+	int write_tx;           /* the open transaction is a write one */
+	unsigned begin_gen;     /* gen + 1 once LOCK_STMT (and HEAD_STMT) are prepared */
+	/* the execution store_exec_late queued (late_vals != NULL): it goes
+	 * out with the next statement of the transaction or with COMMIT */
+	char late_name[24];
+	int late_n;
+	char **late_vals;
 };
 
 struct pg_stmt {

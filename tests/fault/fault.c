@@ -21,8 +21,8 @@
  *           default, answering SQLITE_IOERR_WRITE
  *   sync    xSync likewise (SQLITE_IOERR_FSYNC)
  *   io      write or sync, one count across both
- *   busy    a store call (store_step, store_exec, store_begin, store_commit
- *           from outside store.c, -Wl,--wrap) answers STORE_BUSY, as
+ *   busy    a store call (store_step, store_exec, store_exec_late, store_begin,
+ *           store_commit from outside store.c, -Wl,--wrap) answers STORE_BUSY, as
  *           SQLITE_BUSY or a PostgreSQL lock timeout would, recorded as
  *           the connection's failure (store_noted): the request must
  *           answer 503 (issue 9, "Results and errors")
@@ -282,10 +282,12 @@ static int store_fault(struct store *s)
 
 int __real_store_step(struct store_stmt *st);
 int __real_store_exec(struct store_stmt *st);
+int __real_store_exec_late(struct store_stmt *st);
 int __real_store_begin(struct store *s, int write);
 int __real_store_commit(struct store *s);
 int __wrap_store_step(struct store_stmt *st);
 int __wrap_store_exec(struct store_stmt *st);
+int __wrap_store_exec_late(struct store_stmt *st);
 int __wrap_store_begin(struct store *s, int write);
 int __wrap_store_commit(struct store *s);
 
@@ -303,6 +305,15 @@ int __wrap_store_exec(struct store_stmt *st)
 	if (rc)
 		store_reset(st);
 	return rc ? rc : __real_store_exec(st);
+}
+
+int __wrap_store_exec_late(struct store_stmt *st)
+{
+	int rc = st ? store_fault(st->s) : 0;
+
+	if (rc)
+		store_reset(st);
+	return rc ? rc : __real_store_exec_late(st);
 }
 
 int __wrap_store_begin(struct store *s, int write)
