@@ -40,7 +40,7 @@ static const char *const list_args[] = { "source", "within", "state", "overdue",
 	"found_from", "found_to", "rectified_from", "rectified_to", NULL };
 
 static const struct list_col cols[] = { { "编号", "num", 0, 0 }, { "发现日期", NULL, 0, 0 },
-	{ "整改单位", NULL, 0, 0 }, { "问题来源", NULL, 0, 0 }, { "问题描述", NULL, 40, 0 },
+	{ "整改单位", NULL, 0, 0 }, { "问题来源", NULL, 0, 0 }, { "问题性质", NULL, 0, 0 }, { "问题描述", NULL, 40, 0 },
 	{ "整改时限", NULL, 0, 0 }, { "整改状态", NULL, 0, 0 }, { "一把手问题", NULL, 0, 0 } };
 static const struct list_def list_def = LIST_DEF("问题整改台账", "problems", "problem", cols);
 
@@ -182,6 +182,7 @@ int page_problems(struct req *r)
 		list_day(&w, v[i].found);
 		list_text(&w, v[i].unit_name);
 		list_text(&w, label_of(problem_sources, v[i].source));
+		list_text(&w, label_of(problem_natures, v[i].nature));
 		list_text(&w, v[i].summary);
 		list_day(&w, v[i].deadline);
 		state_cell(&w, &v[i]);

@@ -24,9 +24,7 @@
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
 
-init_db || { not_ok "init"; finish; }
-start_server || { not_ok "server starts"; finish; }
-expect_eq "cm logs in" 303 "$(login cm "$PW")"
+fresh_server
 
 # ---- 1. the catalog -------------------------------------------------------------------
 K=$(body "$(api GET /api/worklog/kinds)")
@@ -36,8 +34,7 @@ done
 expect_eq "... 群众评议会 by name" 1 "$(sql "SELECT count(*) FROM activity_kinds WHERE code = 'mass_appraisal' AND name = '群众评议会'")"
 
 # ---- 2. the keys on a hand-made year --------------------------------------------------
-UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jget '["id"]')
-UB=$(body "$(api POST /api/units '{"name":"乙镇","kind":"township"}')" | jget '["id"]')
+UA=$(new_unit 甲局 department) UB=$(new_unit 乙镇 township)
 # activity KIND DAY TITLE: the new entry's id
 activity() {
 	body "$(api POST /api/worklog "{\"kind\":\"$1\",\"date\":\"$2\",\"title\":\"$3\"}")" | jget '["id"]'
@@ -123,6 +120,13 @@ expect_eq "the form offers it" 200 "$(http_get "$T_DIR/f" -b "$JAR" "$BASE/probl
 check "... 问题性质 with 共性问题" grep -qF '共性问题' "$T_DIR/f.b"
 expect_eq "the ledger filtered by nature=individual" 2 \
 	"$(body "$(api GET "/api/problems?nature=individual")" | jget '["total"]')"
+expect_eq "the list page filtered by nature=individual" 200 \
+	"$(http_get "$T_DIR/ln" -b "$JAR" "$BASE/problems?nature=individual")"
+check "... shows the 问题性质 column with 个性问题 in its rows" \
+	python3 -c 'import sys,re; b=open(sys.argv[1]).read(); sys.exit(not ("<th>问题性质</th>" in b or re.search(r"<th[^>]*>问题性质</th>", b)) or b.count("<td>个性问题</td>") != 2)' "$T_DIR/ln.b"
+http_get "$T_DIR/lx" -b "$JAR" "$BASE/problems?nature=individual&format=xlsx" >/dev/null
+cp "$T_DIR/lx.b" "$T_DIR/lx.xlsx"
+check "... and its Excel export has the column too" grep -qF '问题性质' <(python3 tests/http/xlsx_rows.py "$T_DIR/lx.xlsx" 1)
 expect_eq "problems_common kind=case_review: two (not the one without a nature)" 2 \
 	"$(metric problems_common --kind case_review)"
 expect_eq "problems_individual kind=case_review" 2 "$(metric problems_individual --kind case_review)"
