@@ -161,7 +161,7 @@ static int period_of(struct arena *a, const char *year, const char *quarter, con
 int cmd_report(int argc, char **argv)
 {
 	const char *db = NULL, *key = NULL, *year = NULL, *quarter = NULL, *month = NULL, *from = NULL,
-		   *to = NULL, *unit = NULL, *campaign = NULL, *round = NULL, *user = NULL, *format = "text", *out = NULL,
+		   *to = NULL, *unit = NULL, *campaign = NULL, *round = NULL, *user = NULL, *format = NULL, *out = NULL,
 		   *pos[1], *tmpl = NULL, *rendering = NULL;
 	int annual = 0, table = 0, year_doc;
 	struct metric_scope s = { 0 };
@@ -210,7 +210,9 @@ int cmd_report(int argc, char **argv)
 	if (n != 0)
 		return EXIT_USAGE;
 	if (annual)
-		return cmd_report_annual(db, key, year, format, out, tmpl, rendering);
+		return cmd_report_annual(db, key, year, format, out, tmpl, rendering);   /* NULL: a rendering's own */
+	if (!format)
+		format = "text";
 	for (size_t i = 0; i < QF_ARRAY_SIZE(formats); i++)
 		if (!strcmp(formats[i].name, format))
 			fmt = &formats[i];

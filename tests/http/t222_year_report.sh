@@ -84,6 +84,8 @@ check "the report's body is --annual's, the appendix after it" test -n "$A" -a "
 check "... and something follows it" test "${#R}" -gt "$((${#A} + 1000))"
 run_cli report --annual --rendering 1 --format docx --out "$T_DIR/k.docx"
 check "the kept rendering reproduces the report" cmp -s "$T_DIR/k.docx" "$T_DIR/a.docx"
+run_cli report --annual --rendering 1 --out "$T_DIR/k2.docx"
+check "... without --format, in the rendering's own format (docx)" cmp -s "$T_DIR/k2.docx" "$T_DIR/a.docx"
 
 if office_tools --sqlite soffice pdftotext; then
 	lo_convert pdf "$T_DIR" "$T_DIR/r.docx"
