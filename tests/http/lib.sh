@@ -218,6 +218,22 @@ body() { head -n -1 <<<"$1"; }
 status() { tail -n 1 <<<"$1"; }
 jget() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
 
+# fresh_server [USER:ROLE ...]: a fresh database (with those accounts), the server, and
+# cm logged in into $JAR; a failure there ends the test
+fresh_server() {
+	init_db || { not_ok "init"; finish; }
+	[ $# -eq 0 ] || add_users "$@" || { not_ok "users"; finish; }
+	start_server || { not_ok "server starts"; finish; }
+	expect_eq "cm logs in" 303 "$(login cm "$PW")"
+}
+# new_unit NAME KIND: a unit made through the API (as $JAR's account), its id
+new_unit() { body "$(api POST /api/units "{\"name\":\"$1\",\"kind\":\"$2\"}")" | jget '["id"]'; }
+# new_person NAME UNIT [POSITION]: a person of section rank made through the API, its id
+new_person() {
+	body "$(api POST /api/persons "{\"name\":\"$1\",\"unit_id\":$2,\"rank\":\"section\"${3:+,\"position\":\"$3\"}}")" |
+		jget '["id"]'
+}
+
 # wrong_token TOKEN: the token with its last character changed (never the
 # same token, whatever its last character was)
 wrong_token() {

@@ -27,16 +27,12 @@
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
 
-init_db || { not_ok "init"; finish; }
-add_users sup:supervisor ld:leader || { not_ok "users"; finish; }
-start_server || { not_ok "server starts"; finish; }
-expect_eq "cm logs in" 303 "$(login cm "$PW")"
+fresh_server sup:supervisor ld:leader
 
 # valid ID numbers (GB 11643 check digit: idnum in lib.sh)
 ID_H=$(idnum 23010219800101001)
 ID_X=$(idnum 23010219800101002)
-UA=$(body "$(api POST /api/units '{"name":"县教育局","kind":"department"}')" | jget '["id"]')
-UB=$(body "$(api POST /api/units '{"name":"县财政局","kind":"department"}')" | jget '["id"]')
+UA=$(new_unit 县教育局 department) UB=$(new_unit 县财政局 department)
 person() {      # person NAME UNIT [ID]: the new person's id
 	body "$(api POST /api/persons "{\"name\":\"$1\",\"unit_id\":$2,\"rank\":\"section\",\"position\":\"科长\"${3:+,\"id_number\":\"$3\"}}")" | jget '["id"]'
 }

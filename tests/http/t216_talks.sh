@@ -35,13 +35,9 @@
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
 
-init_db || { not_ok "init"; finish; }
-start_server || { not_ok "server starts"; finish; }
-expect_eq "cm logs in" 303 "$(login cm "$PW")"
-UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jget '["id"]')
-UB=$(body "$(api POST /api/units '{"name":"乙镇","kind":"township"}')" | jget '["id"]')
-person() { body "$(api POST /api/persons "{\"name\":\"$1\",\"unit_id\":$2,\"rank\":\"section\"}")" | jget '["id"]'; }
-PA=$(person 赵科长 "$UA"); PA2=$(person 钱科长 "$UA"); PA3=$(person 孙科长 "$UA"); PB=$(person 李站长 "$UB")
+fresh_server
+UA=$(new_unit 甲局 department) UB=$(new_unit 乙镇 township)
+PA=$(new_person 赵科长 "$UA"); PA2=$(new_person 钱科长 "$UA"); PA3=$(new_person 孙科长 "$UA"); PB=$(new_person 李站长 "$UB")
 
 # ---- personal matter reports and the 30-day clock ------------------------------
 report() {

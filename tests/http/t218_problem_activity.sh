@@ -20,11 +20,8 @@
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
 
-init_db || { not_ok "init"; finish; }
-start_server || { not_ok "server starts"; finish; }
-expect_eq "cm logs in" 303 "$(login cm "$PW")"
-UA=$(body "$(api POST /api/units '{"name":"甲局","kind":"department"}')" | jget '["id"]')
-UB=$(body "$(api POST /api/units '{"name":"乙镇","kind":"township"}')" | jget '["id"]')
+fresh_server
+UA=$(new_unit 甲局 department) UB=$(new_unit 乙镇 township)
 
 # activity KIND DAY UNIT TITLE: the new entry's id
 activity() {

@@ -29,21 +29,15 @@
 cd "$(dirname "$0")/../.."
 . tests/http/lib.sh
 
-init_db || { not_ok "init"; finish; }
-add_users sup:supervisor ld:leader || { not_ok "users"; finish; }
-start_server || { not_ok "server starts"; finish; }
-expect_eq "cm logs in" 303 "$(login cm "$PW")"
+fresh_server sup:supervisor ld:leader
 
 # valid ID numbers (GB 11643 check digit: idnum in lib.sh)
 ID_LIST=$(idnum 23010219850202003)     # the ID number the list gives for 证号人
 ID_OTHER=$(idnum 23010219850202004)
 ID_NEW=$(idnum 23010219900303005)
 BAD_ID=${ID_NEW%?}$([ "${ID_NEW: -1}" = 1 ] && echo 2 || echo 1)   # the check digit wrong
-UA=$(body "$(api POST /api/units '{"name":"县教育局","kind":"department"}')" | jget '["id"]')
-UB=$(body "$(api POST /api/units '{"name":"县财政局","kind":"department"}')" | jget '["id"]')
-person() {      # person NAME UNIT: the new person's id
-	body "$(api POST /api/persons "{\"name\":\"$1\",\"unit_id\":$2,\"rank\":\"section\",\"position\":\"科长\"}")" | jget '["id"]'
-}
+UA=$(new_unit 县教育局 department) UB=$(new_unit 县财政局 department)
+person() { new_person "$1" "$2" 科长; }      # person NAME UNIT: the new person's id
 PK=$(person 已有人 "$UA")
 PS1=$(person 同名人 "$UA")
 PS2=$(person 同名人 "$UA")
