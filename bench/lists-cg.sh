@@ -79,10 +79,10 @@ cg_measure() {
 	for i in $(seq 1 "$REQS"); do
 		if [ -n "${CG_MISS:-}" ]; then args+=(-o /dev/null "$url${sep}n=$RANDOM$i"); else args+=(-o /dev/null "$url"); fi
 	done
-	callgrind_control -z "$CG_PID" >/dev/null
+	callgrind_control -z "$CG_PID" >/dev/null 2>&1
 	curl -s "$@" "${args[@]}" || die "$url failed"
 	n0=$(ls "$CG_OUT".* 2>/dev/null | wc -l)
-	callgrind_control -d "$CG_PID" >/dev/null
+	callgrind_control -d "$CG_PID" >/dev/null 2>&1
 	n1=$(ls -t "$CG_OUT".* | head -1)
 	[ "$(ls "$CG_OUT".* | wc -l)" -gt "$n0" ] || die "no dump for $url"
 	awk -v r="$REQS" '/^(summary|totals):/ { print int($2 / r); exit }' "$n1"

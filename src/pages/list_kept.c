@@ -27,6 +27,9 @@
 #include "pages/list.h"
 #include "pages/page.h"
 
+/* room for the frame around a kept rendering */
+#define LIST_KEPT_FRAME (16u << 10)
+
 struct slot {
 	uint64_t hash;
 	char *key;              /* malloc'd: the key, then the page's bytes */
@@ -107,22 +110,23 @@ static void drop(struct slot *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* 1 when a rendering of k's key and version is kept. */
-static int kept_has(const struct list_kept *k)
+/* The length of the rendering of k's key and version, 0 when none is kept. */
+static size_t kept_len(const struct list_kept *k)
 {
 	const struct slot *s;
-	int has;
+	size_t len;
 
 	pthread_mutex_lock(&kept.mu);
-	has = (s = find(k)) && s->version == k->version;
+	len = (s = find(k)) && s->version == k->version ? s->len : 0;
 	pthread_mutex_unlock(&kept.mu);
-	return has;
+	return len;
 }
 
 int list_kept_serve(struct req *r, struct list_kept *k, const char *title, const char *const *crumbs)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct slot *s;
+	size_t len;
 	int hit = 0;
 
 	k->on = 0;
@@ -130,9 +134,11 @@ int list_kept_serve(struct req *r, struct list_kept *k, const char *title, const
 	    kept_data_version(&r->c, &k->version) < 0)
 		return 0;
 	k->on = 1;
-	if (!kept_has(k))
+	if (!(len = kept_len(k)))
 		return 0;
-	/* the frame outside the lock; the rendering may go meanwhile */
+	/* the frame outside the lock (the rendering may go meanwhile), in a
+	 * buffer grown once: the frame is about 10 KB */
+	strbuf_grow(&sb, len + LIST_KEPT_FRAME);
 	page_begin(r, &sb, title, crumbs);
 	pthread_mutex_lock(&kept.mu);
 	if ((s = find(k)) && s->version == k->version) {
