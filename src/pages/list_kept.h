@@ -32,7 +32,7 @@ struct req;
 struct strbuf;
 
 #define LIST_KEPT_SLOTS 128
-#define LIST_KEPT_BYTES (16u << 20)
+#define LIST_KEPT_BYTES (8u << 20)
 #define LIST_KEPT_PAGE_MAX (512u << 10)
 #define LIST_KEPT_KEY_MAX 1024
 
