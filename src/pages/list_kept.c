@@ -7,10 +7,11 @@
  * the store queries apply for that user, and the form token of a bulk
  * form in the rows; the path and the query; the day), and the data's
  * version read before the queries did not move since (domain/kept.h
- * kept_data_version, store.h store_data_version: every write transaction of every process on the
- * database moves it as it commits).  A rendering may hold data newer than
- * its version (a commit between the version and the queries): it is then
- * kept under a version already past and never served.
+ * kept_data_version, store.h store_data_version: every write transaction
+ * of every process on the database moves it as it commits).  A rendering
+ * may hold data newer than its version (a commit between the version and
+ * the queries): it is then kept under a version already past and never
+ * served.
  */
 #include "pages/list_kept.h"
 
@@ -173,7 +174,13 @@ static void keep(const struct list_kept *k, const char *bytes, size_t n)
 	memcpy(copy, k->key, k->keylen);
 	memcpy(copy + k->keylen, bytes, n);
 	pthread_mutex_lock(&kept.mu);
-	if ((s = find(k)))
+	if ((s = find(k)) && s->version > k->version) {
+		/* a request that read a later version kept its rendering first */
+		pthread_mutex_unlock(&kept.mu);
+		free(copy);
+		return;
+	}
+	if (s)
 		drop(s);
 	for (;;) {
 		struct slot *empty = NULL, *old = NULL;
