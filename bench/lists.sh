@@ -14,7 +14,10 @@
 # prints requests/s, p99, the server's CPU time per request and the ratio
 # to the floor, with the targets (list >= 0.25, login >= 0.60, p99 < 10 ms).
 #
-# Environment (optional): QF_BIN, QF_OLD, BENCH_ROWS (1 to 1000000), BENCH_DB
+# QF_OLD_DB=1 gives QF_OLD a database of its own, loaded with the same rows
+# (a binary of an older schema refuses a database migrated past it).
+#
+# Environment (optional): QF_BIN, QF_OLD, QF_OLD_DB, BENCH_ROWS (1 to 1000000), BENCH_DB
 # (a database loaded before, with the user bench of lib.sh's qf_init: no load),
 # BENCH_SECS, BENCH_CONNS, BENCH_THREADS, BENCH_KEEP as bench/run.sh.
 
@@ -59,7 +62,16 @@ TAGS=new
 qf_start new "$TMP/serve-new.log" "$DB"
 if [ -n "${QF_OLD:-}" ]; then
 	TAGS="old new"
-	QF_BIN=$QF_OLD qf_start old "$TMP/serve-old.log" "$DB"
+	DB_OLD=$DB
+	if [ -n "${QF_OLD_DB:-}" ]; then
+		# a binary of an older schema (it refuses a newer database): its own
+		# database of the same rows (gen-lists.py is deterministic)
+		DB_OLD=$TMP/qf-old.db
+		QF_BIN=$QF_OLD qf_init "$DB_OLD"
+		"$QF_OLD" import --db "$DB_OLD" "$FILE" >"$TMP/import-old.log" 2>&1 || die "import (old) failed"
+		sqlite3 "$DB_OLD" "ANALYZE" >/dev/null
+	fi
+	QF_BIN=$QF_OLD qf_start old "$TMP/serve-old.log" "$DB_OLD"
 fi
 
 # page_rows FILE: the rows of the list's table (<tr> in its <tbody>)

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fnv.h"
+
 struct slot {
 	uint64_t hash;
 	char *key;              /* NULL: empty */
@@ -21,11 +23,7 @@ struct ix_map {
 
 static uint64_t hash_of(int type, const char *key)
 {
-	uint64_t h = 1469598103934665603ull ^ (uint64_t)type;
-
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-		h = (h ^ *p) * 1099511628211ull;
-	return h;
+	return fnv1a(FNV_OFFSET ^ (uint64_t)type, key, strlen(key));
 }
 
 struct ix_map *ix_map_new(void)

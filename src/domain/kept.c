@@ -23,6 +23,11 @@ int kept_fresh(const struct kept_stamp *then, const struct kept_stamp *now)
 	       now->at - then->at < KEPT_SECS;
 }
 
+int kept_data_version(struct ctx *c, int64_t *v)
+{
+	return store_data_version(c->db, v) < 0 ? -1 : 0;
+}
+
 static struct {
 	int set;
 	struct kept_stamp st;

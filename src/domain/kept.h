@@ -29,6 +29,12 @@ struct kept_stamp kept_now(const struct ctx *c);
 /* 1 when a figure stamped `then` may still be served at `now`. */
 int kept_fresh(const struct kept_stamp *then, const struct kept_stamp *now);
 
+/* The data's version (store.h store_data_version): read before the
+ * queries of a page kept against it (pages/list_kept.h), which is served
+ * again while it reads the same: unlike the rule above, exact for every
+ * process and server on the database.  0 and *v, or < 0 (no version). */
+int kept_data_version(struct ctx *c, int64_t *v);
+
 /* The home page's totals (the cards): the unscoped count of a whole table,
  * kept by the rule above; a user with a jurisdiction gets count(c). */
 enum kept_total { KEPT_PERSONS, KEPT_UNITS, KEPT_TOTALS };

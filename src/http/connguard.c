@@ -39,6 +39,7 @@
 #include <sys/resource.h>
 
 #include "core/date.h"
+#include "core/fnv.h"
 #include "core/log.h"
 
 enum { PH_HEADERS, PH_BODY, PH_REPLY };
@@ -134,11 +135,7 @@ struct connguard *connguard_new(const struct conn_limits *lim, const struct neta
 
 static unsigned addr_hash(const struct netaddr *a)
 {
-	uint32_t h = 2166136261u;   /* FNV-1a */
-
-	for (size_t i = 0; i < sizeof(a->b); i++)
-		h = (h ^ a->b[i]) * 16777619u;
-	return h % ADDR_BUCKETS;
+	return (unsigned)(fnv1a(FNV_OFFSET, a->b, sizeof(a->b)) % ADDR_BUCKETS);
 }
 
 /* The count of an address (under lock), added when `add`; NULL when

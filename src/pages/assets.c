@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/embed.h"
+#include "core/fnv.h"
 #include "domain/health.h"
 #include "http/http.h"
 #include "pages/assets.h"
@@ -32,12 +33,8 @@ static const char *content_type(const char *name)
 /* FNV-1a of the content: a stable ETag for the build. */
 static void etag_of(const struct embedded_file *f, char out[24])
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = fnv1a(FNV_OFFSET, f->data, f->len);
 
-	for (size_t i = 0; i < f->len; i++) {
-		h ^= (unsigned char)f->data[i];
-		h *= 1099511628211ULL;
-	}
 	snprintf(out, 24, "\"%016llx\"", (unsigned long long)h);
 }
 

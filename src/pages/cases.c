@@ -31,6 +31,7 @@
 #include "pages/cases.h"
 #include "pages/figlist.h"
 #include "pages/list.h"
+#include "pages/list_kept.h"
 #include "pages/find.h"
 
 #include "pages/clues.h"
@@ -60,12 +61,15 @@ int page_cases(struct req *r)
 	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), per = list_per_page(r), n;
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "案件", crumbs_list))
+		return k.rc;
 	list_filter(r, &case_filter_spec, &cq, per);
 	n = case_list(&r->c, &cq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "case list");
-	page_begin(r, &sb, "案件", crumbs_list);
+	list_kept_begin(r, &k, &sb, "案件", crumbs_list);
 	filter_open(&sb, "/cases");
 	field_select(&sb, "state", "状态", case_states, cq.state, 0, NULL, "全部");
 	unit_select(r, &sb, "unit_id", "单位", cq.unit_id, 0, NULL, "全部单位");
@@ -112,7 +116,7 @@ int page_cases(struct req *r)
 	figlist_url(&base, &case_filter_spec, &cq, figure_args);
 	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* ---- a case ------------------------------------------------------------------------ */

@@ -28,6 +28,7 @@
 #include "pages/clues.h"
 #include "pages/figlist.h"
 #include "pages/list.h"
+#include "pages/list_kept.h"
 #include "pages/find.h"
 
 #include "pages/outcomes.h"
@@ -76,12 +77,15 @@ int page_clues(struct req *r)
 	int64_t total = 0;
 	int page = req_page(r), per = list_per_page(r), n;
 	int pick = authz_has(&r->c.who, PERM_CLUE_ASSIGN);
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "问题线索", crumbs_list))
+		return k.rc;
 	list_filter(r, &clue_filter_spec, &lq, per);
 	n = clue_list(&r->c, &lq, &v, &total);
 	if (n < 0 || clock_table_load(r->c.db, r->c.a, &clocks) < 0)
 		return reply_error(r, E_STORE, "clue list");
-	page_begin(r, &sb, "问题线索", crumbs_list);
+	list_kept_begin(r, &k, &sb, "问题线索", crumbs_list);
 	filter_open(&sb, "/clues");
 	field_text(&sb, "subject", "被反映人", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
 	field_select(&sb, "state", "状态", clue_states, lq.state, 0, NULL, "全部");
@@ -143,7 +147,7 @@ int page_clues(struct req *r)
 	figlist_url(&base, &clue_filter_spec, &lq, figure_args);
 	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 void person_multiselect(struct req *r, struct strbuf *sb, const char *name, const char *label,

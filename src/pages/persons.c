@@ -19,6 +19,7 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/list.h"
+#include "pages/list_kept.h"
 #include "pages/find.h"
 
 #include "pages/page.h"
@@ -38,13 +39,16 @@ int page_persons(struct req *r)
 	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), per = list_per_page(r), n;
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "监督对象", crumbs))
+		return k.rc;
 	list_filter(r, &person_filter_spec, &lq, per);
 	n = person_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "person list");
 
-	page_begin(r, &sb, "监督对象", crumbs);
+	list_kept_begin(r, &k, &sb, "监督对象", crumbs);
 	filter_open(&sb, "/persons");
 	field_text(&sb, "q", "姓名或职务", lq.q, 0, NULL, "type=\"search\" maxlength=\"50\"");
 	unit_select(r, &sb, "unit_id", "单位（含下级）", lq.unit_id, 0, NULL, "全部单位");
@@ -72,7 +76,7 @@ int page_persons(struct req *r)
 	list_unit_url(r, &base, lq.unit_id);
 	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* The personnel record's fields (0034) and the day a new unit or post

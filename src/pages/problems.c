@@ -26,6 +26,7 @@
 #include "pages/figlist.h"
 #include "pages/find.h"
 #include "pages/list.h"
+#include "pages/list_kept.h"
 #include "pages/page.h"
 #include "pages/problems.h"
 #include "pages/worklog.h"
@@ -156,7 +157,10 @@ int page_problems(struct req *r)
 	struct listw w;
 	int64_t total;
 	int n, per = list_per_page(r);
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "问题整改台账", crumbs))
+		return k.rc;
 	list_filter(r, &problem_filter_spec, &f, per);
 	if ((n = problem_filter_check(&r->c, &f, &fe)) == RES_STORE)
 		return res_error(r, RES_STORE, "problems");
@@ -169,7 +173,7 @@ int page_problems(struct req *r)
 	if (n < 0)
 		return res_error(r, RES_STORE, "problems");
 	if (!list_wants_xlsx(r)) {
-		page_begin(r, &sb, "问题整改台账", crumbs);
+		list_kept_begin(r, &k, &sb, "问题整改台账", crumbs);
 		if (authz_has(&r->c.who, PERM_PROBLEM_WRITE))
 			toolbar(&sb, "/problems/new", "登记问题", 1);
 		filter_bar(r, &sb, &f, &fe);
@@ -193,7 +197,7 @@ int page_problems(struct req *r)
 		return list_export(&w, &problem_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的问题");
 	list_pager(&w, list_base(r, "/problems", &f), req_page(r), total, per);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* ---- a problem's page ------------------------------------------------------- */

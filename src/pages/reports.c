@@ -22,6 +22,7 @@
 #include "pages/attach.h"
 #include "pages/clues.h"
 #include "pages/list.h"
+#include "pages/list_kept.h"
 #include "pages/documents.h"
 
 #include "pages/find.h"
@@ -57,12 +58,15 @@ int page_reports(struct req *r)
 	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), per = list_per_page(r), n;
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "信访举报", crumbs))
+		return k.rc;
 	list_filter(r, &report_filter_spec, &rq, per);
 	n = report_list(&r->c, &rq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "report list");
-	page_begin(r, &sb, "信访举报", crumbs);
+	list_kept_begin(r, &k, &sb, "信访举报", crumbs);
 	filter_open(&sb, "/reports");
 	field_select(&sb, "state", "状态", report_states, rq.state, 0, NULL, "全部");
 	field_select(&sb, "channel", "渠道", report_channels, rq.channel, 0, NULL, "全部");
@@ -93,7 +97,7 @@ int page_reports(struct req *r)
 		strbuf_addstr(&base, "overdue=1&");
 	list_pager(&w, base.buf, page, total, per);
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* ---- registering ---------------------------------------------------------- */

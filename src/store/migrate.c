@@ -317,6 +317,7 @@ int store_migrate_table(struct store *s, const struct embedded_file *table)
 	}
 	rc = store_schema_version(s);
 out:
+	s->dv_table = 0;        /* a migration may have made the data's version (0067) */
 	free(v);
 	return rc;
 }

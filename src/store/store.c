@@ -421,8 +421,11 @@ int store_begin(struct store *s, int write)
 	}
 	s->head_valid = 0;
 	rc = store_noted(s, s->ops->begin(s, write));
-	if (rc == STORE_OK)
+	if (rc == STORE_OK) {
 		s->in_tx = 1;
+		s->tx_write = write;
+		s->tx_nodata = 0;
+	}
 	return rc;
 }
 
@@ -434,7 +437,9 @@ int store_commit(struct store *s)
 		store_seterr(s, "no transaction is open");
 		return STORE_ERR;
 	}
-	rc = store_noted(s, s->ops->commit(s));
+	rc = store_noted(s, store_data_bump(s));
+	if (rc == STORE_OK)
+		rc = store_noted(s, s->ops->commit(s));
 	if (rc == STORE_OK) {
 		s->in_tx = 0;
 		s->head_valid = 0;

@@ -74,6 +74,20 @@ void store_busy_counts(uint64_t *retried, uint64_t *gave_up);
  * counts keyed on it, todo_count). */
 uint64_t store_commits(void);
 
+/* The data's version: a number every transaction that changed data moved
+ * as it committed, through any process or server on the database (the
+ * data_version table, 0067; store_commit moves it for a transaction begun
+ * to write).  A value read before a page's queries and read again equal
+ * means no data the page showed has changed since.  Writes outside
+ * store_begin(s, 1) ... store_commit (a statement in autocommit: the
+ * sessions, the login throttle) do not move it.  STORE_OK and *v, or a
+ * negative code (a database without the table). */
+int store_data_version(struct store *s, int64_t *v) QF_WUR;
+/* Marks the open transaction as changing no data a page shows (it only
+ * appends the audit entry of a read: audit_record): its commit leaves the
+ * data's version. */
+void store_tx_nodata(struct store *s);
+
 /* A cheap round trip to the database: >= 0 when it answers. */
 int store_ping(struct store *s);
 

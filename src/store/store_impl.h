@@ -62,6 +62,10 @@ struct store {
 	 * kept up to date by the entries it appends; valid only inside it */
 	int head_valid;
 	int64_t head_id;
+	/* the open transaction: begun to write, marked by store_tx_nodata;
+	 * the data_version table (0067): 0 not asked yet, 1 there, -1 not */
+	int tx_write, tx_nodata;
+	int dv_table;
 	char head_mac[STORE_MACMAX];
 	char err[STORE_ERRMAX];
 };
@@ -135,6 +139,11 @@ extern const struct store_ops store_pg_ops;     /* store_pg.c */
  * advances it (q_audit.c after an append); a mac too long drops it. */
 int store_head_get(struct store *s, int64_t *id, const char **mac);
 void store_head_set(struct store *s, int64_t id, const char *mac);
+
+/* Before the commit of a write transaction that store_tx_nodata did not
+ * mark: adds one to the data's version (data_version.c; on PostgreSQL sent
+ * with the COMMIT).  STORE_OK or a negative code. */
+int store_data_bump(struct store *s);
 
 /* Writes a message into a caller's error buffer (err may be NULL). */
 void store_errf(char *err, size_t errlen, const char *fmt, ...) QF_PRINTF(3, 4);

@@ -243,12 +243,28 @@ wrong_token() {
 # sql STATEMENT: run against the database with the sqlite3 shell or psql
 # (rows one a line, columns separated by |)
 sql() {
+	local rc
+	sql_beside "$1"
+	rc=$?
+	case $1 in
+	[Uu][Pp][Dd][Aa][Tt][Ee]*|[Dd][Ee][Ll][Ee][Tt][Ee]*|[Ii][Nn][Ss][Ee][Rr][Tt]*) data_changed ;;
+	esac
+	return $rc
+}
+# sql_beside STATEMENT: the statement alone.  sql, given a write, then moves
+# the data's version (data_changed) as an administrator's correction in SQL
+# must (docs/operations.md "A correction in SQL"): without it the servers
+# go on serving the lists they kept (pages/list_kept.c) until the next
+# write through qingfeng.  t230 uses sql_beside to see that they do.
+sql_beside() {
 	if [ "$BACKEND" = pg ]; then
 		psql -X -q -At -v ON_ERROR_STOP=1 "$DB" -c "$1"
 	else
 		sqlite3 "$DB" "$1"
 	fi
 }
+# data_changed: the data's version moved (migration 0067); nothing before it
+data_changed() { sql_beside "UPDATE data_version SET n = n + 1 WHERE id = 1" >/dev/null 2>&1; return 0; }
 # now_sql: the SQL expression of the current Unix time on this backend
 now_sql() { if [ "$BACKEND" = pg ]; then echo "extract(epoch from now())::bigint"; else echo "strftime('%s','now')"; fi; }
 

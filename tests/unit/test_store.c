@@ -614,6 +614,53 @@ static void test_tx_commit_rollback(void **state)
 	store_close(s);
 }
 
+/* The data's version (0067): a write transaction moves it on commit, on
+ * this connection and as another connection reads it; a rollback, a read
+ * transaction and a transaction marked store_tx_nodata (a read's audit
+ * entry) leave it; a database without the table has none, and its write
+ * transactions still commit. */
+static int nodata_fn(struct store *s, void *arg)
+{
+	store_tx_nodata(s);
+	return tx_fn(s, arg);
+}
+
+static void test_data_version(void **state)
+{
+	struct store *s = open_db("dv.db", 1), *o = open_db("dv.db", 0), *bare = open_db("dv-bare.db", 0);
+	struct tx_arg w1 = { "dv1", 1, 0, 0, 0 }, w2 = { "dv2", 1, 0, 0, 0 }, bad = { "dv3", -1, 0, 0, 0 };
+	int64_t v0, v, vo;
+
+	(void)state;
+	assert_int_equal(store_data_version(s, &v0), STORE_OK);
+	assert_int_equal(store_tx(s, tx_fn, &w1), 1);
+	assert_int_equal(store_data_version(s, &v), STORE_OK);
+	assert_int_equal(v, v0 + 1);
+	assert_int_equal(store_data_version(o, &vo), STORE_OK);
+	assert_int_equal(vo, v0 + 1);
+	assert_int_equal(store_tx(s, tx_fn, &bad), -1);
+	assert_int_equal(store_tx(s, nodata_fn, &w2), 1);
+	assert_true(setting_exists(s, "dv2"));
+	assert_int_equal(store_begin(s, 0), STORE_OK);
+	assert_int_equal(store_commit(s), STORE_OK);
+	assert_int_equal(store_data_version(o, &vo), STORE_OK);
+	assert_int_equal(vo, v0 + 1);
+	/* another connection's write */
+	w2.key = "dv4";
+	assert_int_equal(store_tx(o, tx_fn, &w2), 1);
+	assert_int_equal(store_data_version(s, &v), STORE_OK);
+	assert_int_equal(v, v0 + 2);
+
+	assert_true(store_data_version(bare, &v) < 0);
+	assert_int_equal(store_exec(store_prepare(bare, &(const struct store_sql){ "CREATE TABLE t (x INTEGER)", NULL })), STORE_OK);
+	assert_int_equal(store_begin(bare, 1), STORE_OK);
+	assert_int_equal(store_commit(bare), STORE_OK);
+	assert_true(store_data_version(bare, &v) < 0);
+	store_close(bare);
+	store_close(o);
+	store_close(s);
+}
+
 static void test_tx_retries_busy(void **state)
 {
 	struct store *s = open_db("retry.db", 1);
@@ -832,6 +879,7 @@ int main(void)
 		cmocka_unit_test(test_prepare_errors),
 		cmocka_unit_test(test_stmt_cache),
 		cmocka_unit_test(test_tx_commit_rollback),
+		cmocka_unit_test(test_data_version),
 		cmocka_unit_test(test_tx_retries_busy),
 		cmocka_unit_test(test_tx_real_busy),
 		cmocka_unit_test(test_audit_append_only),
