@@ -420,6 +420,7 @@ int store_begin(struct store *s, int write)
 		return STORE_ERR;
 	}
 	s->head_valid = 0;
+	s->figures_unchanged = 0;
 	rc = store_noted(s, s->ops->begin(s, write));
 	if (rc == STORE_OK)
 		s->in_tx = 1;
@@ -438,9 +439,17 @@ int store_commit(struct store *s)
 	if (rc == STORE_OK) {
 		s->in_tx = 0;
 		s->head_valid = 0;
-		atomic_fetch_add_explicit(&commits, 1, memory_order_relaxed);
+		if (!s->figures_unchanged)
+			atomic_fetch_add_explicit(&commits, 1, memory_order_relaxed);
+		s->figures_unchanged = 0;
 	}
 	return rc;
+}
+
+void store_tx_figures_unchanged(struct store *s)
+{
+	if (s && s->in_tx)
+		s->figures_unchanged = 1;
 }
 
 uint64_t store_commits(void)

@@ -73,6 +73,12 @@ void store_busy_counts(uint64_t *retried, uint64_t *gave_up);
  * changes whenever this process may have changed data (a cache of derived
  * counts keyed on it, todo_count). */
 uint64_t store_commits(void);
+/* Marks the open transaction as writing nothing a kept figure is derived
+ * from (only an audit entry of a read, audit_record): its commit leaves
+ * store_commits as it was, so viewing an audited page does not throw away
+ * the kept counts (the to-do badge, the dashboard).  A write that changes
+ * records must never call it. */
+void store_tx_figures_unchanged(struct store *s);
 
 /* A cheap round trip to the database: >= 0 when it answers. */
 int store_ping(struct store *s);

@@ -61,6 +61,10 @@ struct store {
 	/* the audit chain's head as of the write lock of the open transaction,
 	 * kept up to date by the entries it appends; valid only inside it */
 	int head_valid;
+	/* the open transaction writes only what no kept figure is derived
+	 * from (an audit entry of a read): its commit is not counted in
+	 * store_commits (store_tx_figures_unchanged) */
+	int figures_unchanged;
 	int64_t head_id;
 	char head_mac[STORE_MACMAX];
 	char err[STORE_ERRMAX];
