@@ -6,7 +6,10 @@
 #   a period (src/store/q_inspections.c Q_M_PROBLEMS, Q_M_CLUES); they are
 #   planned on clues_source_received and problems_source_found (SQLite:
 #   EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN with sequential scans priced
-#   out, as t227 does), not on the day alone.
+#   out, as t227 does), not on the day alone; and the day indexes of the
+#   figures counted live (problems_found, activities_day, ratings_day) hold
+#   the columns the figures' scope tests: on SQLite the figures read the
+#   index alone (a COVERING INDEX), on PostgreSQL the index.
 # - The to-do badge's total is kept per user even when the user's items
 #   fall under more offices than the per-office counts keep (the case
 #   manager at national scale): the badge is exact; a write through the
@@ -39,6 +42,25 @@ expect_contains "an inspection's problems of a year read problems_source_found" 
 expect_contains "an inspection's clues of a year read clues_source_received" "clues_source_received" \
 	"$(plan "SELECT count(*) FROM clues k LEFT JOIN inspections i ON i.id = k.inspection_id
 		WHERE k.received BETWEEN $PERIOD AND k.source = 'inspection'")"
+
+# the figures' statements as src/store/q_problems.c Q_M_FOUND,
+# q_worklog.c Q_M_COUNT and q_ratings.c's count by stars write them
+# (unscoped: the scope's parameters 0 and '')
+SCOPE0="(0 = 0 OR x.unit_id IN (SELECT id FROM units WHERE parent_id = 1)) AND (0 = 0 OR x.campaign_id = 0)"
+FIG_P="SELECT count(*) FROM problems x WHERE x.found BETWEEN $PERIOD AND $SCOPE0
+	AND ('' = '' OR EXISTS (SELECT 1 FROM activities a WHERE a.id = x.activity_id AND a.category = '')) AND x.nature = 'common'"
+FIG_A="SELECT sum(x.count) FROM activities x WHERE x.day BETWEEN $PERIOD AND $SCOPE0
+	AND ('' = '' OR x.category = '') AND ('' = '' OR x.kind = '')"
+FIG_R="SELECT count(*) FROM ratings x WHERE x.day BETWEEN $PERIOD
+	AND (0 = 0 OR x.unit_id IN (SELECT id FROM units WHERE parent_id = 1)) AND (0 = 0 OR x.stars = 5)"
+if [ "$BACKEND" = pg ]; then
+	COVER=""
+else
+	COVER="COVERING INDEX "
+fi
+expect_contains "the problems found in a period: problems_found alone" "${COVER}problems_found" "$(plan "$FIG_P")"
+expect_contains "the work log's sums: activities_day alone" "${COVER}activities_day" "$(plan "$FIG_A")"
+expect_contains "the ratings by stars: ratings_day alone" "${COVER}ratings_day" "$(plan "$FIG_R")"
 
 # ---- the badge kept per user with many offices ---------------------------------------
 # verifications approved in 2022 (overdue today), each under an office of
