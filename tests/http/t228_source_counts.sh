@@ -6,7 +6,8 @@
 #   a period (src/store/q_inspections.c Q_M_PROBLEMS, Q_M_CLUES); they are
 #   planned on clues_source_received and problems_source_found (SQLite:
 #   EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN with sequential scans priced
-#   out, as t227 does), not on the day alone; and the day indexes of the
+#   out, as t227 does, and for the problems problems_found out of the way:
+#   on empty tables their costs tie), not on the day alone; and the day indexes of the
 #   figures counted live (problems_found, activities_day, ratings_day) hold
 #   the columns the figures' scope tests: on SQLite the figures read the
 #   index alone (a COVERING INDEX), on PostgreSQL the index.
@@ -25,9 +26,15 @@ init_db || { not_ok "init"; finish; }
 if [ "$BACKEND" = pg ]; then
 	idx() { sql "SELECT indexdef FROM pg_indexes WHERE indexname = '$1'"; }
 	plan() { sql "SET enable_seqscan = off; SET enable_bitmapscan = off; EXPLAIN $1"; }
+	# on empty tables the planner's costs of problems_found and
+	# problems_source_found tie: the first is dropped in a transaction
+	# never committed (rolled back as psql disconnects)
+	plan_inspection() { sql "BEGIN; DROP INDEX problems_found; SET enable_seqscan = off;
+		SET enable_bitmapscan = off; EXPLAIN $1"; }
 else
 	idx() { sql "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '$1'"; }
 	plan() { sql "EXPLAIN QUERY PLAN $1"; }
+	plan_inspection() { plan "$1"; }
 fi
 
 # ---- migration 0064 ---------------------------------------------------------------
@@ -37,8 +44,8 @@ expect_contains "problems_source_found: problems by source, then day found" "sou
 	"$(idx problems_source_found)"
 PERIOD="'2022-01-01' AND '2022-12-31'"
 expect_contains "an inspection's problems of a year read problems_source_found" "problems_source_found" \
-	"$(plan "SELECT count(*) FROM problems p LEFT JOIN inspections i ON i.id = p.inspection_id
-		WHERE p.found BETWEEN $PERIOD AND p.source = 'inspection' AND p.top_leader = 1")"
+	"$(plan_inspection "SELECT count(*) FROM problems p LEFT JOIN inspections i ON i.id = p.inspection_id
+		WHERE p.found BETWEEN $PERIOD AND p.source = 'inspection'")"
 expect_contains "an inspection's clues of a year read clues_source_received" "clues_source_received" \
 	"$(plan "SELECT count(*) FROM clues k LEFT JOIN inspections i ON i.id = k.inspection_id
 		WHERE k.received BETWEEN $PERIOD AND k.source = 'inspection'")"
