@@ -243,6 +243,16 @@ rebuild() {
 	printf -v "REBUILD_S_$tag" '%s' "$s"
 }
 
+# national_setup PREFIX: bench_setup PREFIX with sqlite3, the cleanup
+# traps, and the paths of a national year's scripts: SQDB, GEN
+national_setup() {
+	bench_setup "$1" sqlite3
+	trap bench_cleanup EXIT
+	trap 'exit 130' INT TERM
+	SQDB=$TMP/qf.db
+	GEN=$TMP/gen
+}
+
 # check_rows TAG: every table holds the rows of its file
 check_rows() {
 	local t n want

@@ -26,11 +26,7 @@ CONNS=${PAGE_CONNS:-4}
 RECORDS=${PAGES_RECORDS:-10000000}
 REGION=230100
 in_range "$RECORDS" 10000 100000000 || die "PAGES_RECORDS must be 10000 to 100000000"
-bench_setup qf-bench-pages sqlite3
-trap bench_cleanup EXIT
-trap 'exit 130' INT TERM
-SQDB=$TMP/qf.db
-GEN=$TMP/gen
+national_setup qf-bench-pages
 echo "bench: disk before: $(df -h --output=avail "$TMP" | tail -1 | tr -d ' ') free in $TMP; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "bench: the demo year (qingfeng demo --year 2022), the template of the other families"
