@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen-national.py: a national-scale year of records as tab-separated files, for bench/stats.sh.
 
-    gen-national.py RECORDS REGION OUTDIR
+    gen-national.py RECORDS REGION OUTDIR [DEMO_DB]
 
 Writes one file per table (OUTDIR/TABLE.tsv, PostgreSQL's COPY text format: tab-separated, \\N
 for NULL; no value holds a tab, a newline or a backslash) and OUTDIR/manifest.tsv (the load
@@ -26,7 +26,11 @@ scale"), set-wise and without the domain checks:
   verifications, sanctions from closed cases (form = the highest form of the measures as
   the form table of migration 0018 maps them; sanctioned when a party or government
   sanction is among them; influence periods from migration 0018's table);
-- follow-up visits of sanctioned persons, accountabilities, recoveries.
+- follow-up visits of sanctioned persons, accountabilities, recoveries;
+- with DEMO_DB (a database holding `qingfeng demo --year 2022`): every other family (rectification
+  problems, inspections, the work log, talks, matter reports, opinions, public ratings, targets,
+  integrity files), about 15 % of RECORDS, as copies of the demo year's rows moved onto the
+  national units (bench/gen_families.py).
 
 Deterministic: the same arguments give the same files (seed 11).  Ids are assigned here and
 every reference is to a row written before it.
@@ -35,6 +39,8 @@ import datetime
 import os
 import random
 import sys
+
+import gen_families
 
 SEED = 11
 
@@ -125,9 +131,10 @@ class Table:
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: gen-national.py RECORDS REGION OUTDIR")
+    if len(sys.argv) not in (4, 5):
+        sys.exit("usage: gen-national.py RECORDS REGION OUTDIR [DEMO_DB]")
     records, region, outdir = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    demo = sys.argv[4] if len(sys.argv) == 5 else None
     if records < 10000:
         sys.exit("gen-national.py: RECORDS must be at least 10000")
     os.makedirs(outdir, exist_ok=True)
@@ -423,6 +430,11 @@ def main():
         person = str(unit_first[u]) if R() < 0.5 else N
         camp = str(rnd.randrange(1, n_campaigns + 1)) if R() < 0.2 else N
         accountabilities.put(str(ids["acc"]), region, DAYS[d], str(u), person, camp, "落实主体责任不力", at(d))
+
+    # ---- every other family: copies of the demo year (gen_families.py)
+    if demo:
+        copies = max(1, records * 15 // 100 // gen_families.rows_per_copy(demo))
+        gen_families.generate(demo, copies, region, uid, unit_first, unit_count, table)
 
     with open(os.path.join(outdir, "manifest.tsv"), "w", encoding="utf-8") as m:
         for name in order:

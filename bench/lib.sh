@@ -243,6 +243,25 @@ rebuild() {
 	printf -v "REBUILD_S_$tag" '%s' "$s"
 }
 
+# national_setup PREFIX: bench_setup PREFIX with sqlite3, the cleanup
+# traps, and the paths of a national year's scripts: SQDB, GEN
+national_setup() {
+	bench_setup "$1" sqlite3
+	trap bench_cleanup EXIT
+	trap 'exit 130' INT TERM
+	SQDB=$TMP/qf.db
+	GEN=$TMP/gen
+}
+
+# check_rows TAG: every table holds the rows of its file
+check_rows() {
+	local t n want
+	while IFS=$'\t' read -r t _ want; do
+		n=$(sql "$1" "SELECT count(*) FROM $t")
+		[ "$n" = "$want" ] || die "$1: $t has $n rows, the file $want"
+	done <"$GEN/manifest.tsv"
+}
+
 # load_sq: the generated files into $SQDB: its indexes on the loaded tables
 # dropped, each file imported into a staging table and inserted with \N as
 # NULL, in one transaction; the indexes created again from their own SQL;
@@ -285,15 +304,23 @@ qf_init() {
 	log=$TMP/init.log
 	"$QF_BIN" init --db "$db" "$@" --name "基准测试市纪委监委" --region 230100 >"$log" 2>&1 ||
 		die "init of $db failed: $(cat "$log")"
-	printf '%s\n' "$PW" | "$QF_BIN" user add bench --role case_manager --password-stdin --db "$db" "$@" \
+	qf_user "$db" bench case_manager "$@"
+}
+
+# qf_user DB NAME ROLE [OPTION...]: an account NAME of ROLE with the
+# password $PW, ready to log in
+qf_user() {
+	local db=$1 name=$2 role=$3 log=$TMP/init.log
+	shift 3
+	printf '%s\n' "$PW" | "$QF_BIN" user add "$name" --role "$role" --password-stdin --db "$db" "$@" \
 		>"$log" 2>&1 || die "user add on $db failed: $(cat "$log")"
 	# a new account is pending and must change its password at first login
 	# (docs/security.md, the account lifecycle): the security admin's step,
 	# then the forced change cleared, as tests/http/lib.sh's ready_account
-	"$QF_BIN" user enable bench --db "$db" "$@" >"$log" 2>&1 || die "user enable on $db failed: $(cat "$log")"
+	"$QF_BIN" user enable "$name" --db "$db" "$@" >"$log" 2>&1 || die "user enable on $db failed: $(cat "$log")"
 	case $db in
-	postgres*) psql -X -q -v ON_ERROR_STOP=1 "$db" -c "UPDATE users SET must_change_pw = 0 WHERE name = 'bench'" ;;
-	*) sqlite3 -batch -cmd '.timeout 5000' "$db" "UPDATE users SET must_change_pw = 0 WHERE name = 'bench'" ;;
+	postgres*) psql -X -q -v ON_ERROR_STOP=1 "$db" -c "UPDATE users SET must_change_pw = 0 WHERE name = '$name'" ;;
+	*) sqlite3 -batch -cmd '.timeout 5000' "$db" "UPDATE users SET must_change_pw = 0 WHERE name = '$name'" ;;
 	esac >"$log" 2>&1 || die "clearing the forced password change on $db failed: $(cat "$log")"
 }
 
@@ -313,11 +340,11 @@ qf_start() {
 	wait_up "http://127.0.0.1:$port/healthz" "$pid" || die "server $tag did not start (log: $log)"
 }
 
-# qf_login TAG: the login dance of tests/http/lib.sh (GET /login sets
-# qf_pre; POST it back), then the CSRF token from /api/me; sets JAR_TAG,
-# SESSION_TAG and CSRF_TAG
+# qf_login TAG [USER]: the login dance of tests/http/lib.sh (GET /login
+# sets qf_pre; POST it back) as USER (default bench), then the CSRF token
+# from /api/me; sets JAR_TAG, SESSION_TAG and CSRF_TAG
 qf_login() {
-	local tag=$1 base jar pre st v
+	local tag=$1 user=${2:-bench} base jar pre st v
 	base=BASE_$tag
 	base=${!base}
 	jar=$TMP/cookies.$tag
@@ -325,7 +352,7 @@ qf_login() {
 	pre=$(awk '$6 == "qf_pre" {print $7}' "$jar")
 	[ -n "$pre" ] || die "$tag: GET /login set no qf_pre cookie"
 	st=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-		--data-urlencode "csrf=$pre" --data-urlencode "username=bench" \
+		--data-urlencode "csrf=$pre" --data-urlencode "username=$user" \
 		--data-urlencode "password=$PW" "$base/login")
 	[ "$st" = 303 ] || [ "$st" = 302 ] || die "$tag: login answered $st"
 	v=$(awk '$6 == "qf_session" {print $7}' "$jar")

@@ -30,11 +30,7 @@ RUNS=3
 T_S=2
 DAY=2022-12-20
 in_range "$RECORDS" 10000 100000000 || die "STATS_RECORDS must be 10000 to 100000000"
-bench_setup qf-bench-opinion sqlite3
-trap bench_cleanup EXIT
-trap 'exit 130' INT TERM
-SQDB=$TMP/qf.db
-GEN=$TMP/gen
+national_setup qf-bench-opinion
 
 echo "bench: generating a national year of $RECORDS records (bench/gen-national.py)"
 GEN_S=$(seconds python3 bench/gen-national.py "$RECORDS" "$REGION" "$GEN") || die "gen-national.py failed"

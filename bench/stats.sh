@@ -101,15 +101,6 @@ load_pg() {
 		die "pg: creating the indexes failed"
 }
 
-# check_rows TAG: every table holds the rows of its file
-check_rows() {
-	local t n want
-	while IFS=$'\t' read -r t _ want; do
-		n=$(sql "$1" "SELECT count(*) FROM $t")
-		[ "$n" = "$want" ] || die "$1: $t has $n rows, the file $want"
-	done <"$GEN/manifest.tsv"
-}
-
 # check_data TAG: what the domain would have refused: a form that is not
 # the highest form of the outcome's measures under the form table in force
 # on their decision day, an outcome without measures; on SQLite also every

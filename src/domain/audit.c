@@ -97,8 +97,9 @@ static int record_tx(struct store *s, void *arg)
 {
 	struct record_arg *ra = arg;
 
-	/* the entry alone: no data a page shows changes (the data's version
-	 * stays, so a read's entry keeps the lists kept, pages/list_kept.c) */
+	/* the entry alone: no data a page shows changes (the data's version and
+	 * store_commits stay, so a read's entry keeps the lists kept,
+	 * pages/list_kept.c, and the kept counts, todo.c) */
 	store_tx_nodata(s);
 	return audit_append(ra->c, ra->event, ra->object, ra->success, ra->detail);
 }

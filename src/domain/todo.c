@@ -216,17 +216,21 @@ static void order_offices(struct todo_acc *acc, const struct todo *v, int n)
 /* ---- the counts, kept per user --------------------------------------------- */
 
 /* A small direct-mapped cache by user id of the counts of the unfiltered
- * list, by office and group (the badge, the home page, /notices; a filter
- * keeps what it lets through): a collision only costs a recount.  Guarded by one mutex (held for a copy, never for
- * a count).  Users with more offices or longer names than fit are not
- * kept. */
+ * list: their total (the badge of every page) always, and by office and
+ * group (the home page, /notices; a filter keeps what it lets through)
+ * when they fit: a collision only costs a recount.  At national scale the
+ * case manager sees hundreds of offices: their counts are not kept, the
+ * total is (a recount was ~22 ms of CPU on every page at 2M records,
+ * bench/README.md "Every family at scale").  Guarded by one mutex (held
+ * for a copy, never for a count). */
 #define COUNT_SLOTS 256
 #define SLOT_OFFICES 16
 #define SLOT_NAME 96
 static struct count_slot {
 	int64_t user_id;
 	struct kept_stamp st;
-	int noffices;
+	int total;
+	int noffices;            /* -1: too many or too long to keep, the total alone */
 	struct {
 		char name[SLOT_NAME];
 		int n[TODO_BUCKETS];
@@ -234,20 +238,20 @@ static struct count_slot {
 } count_cache[COUNT_SLOTS];
 static pthread_mutex_t count_mu = PTHREAD_MUTEX_INITIALIZER;
 
-static struct count_slot *slot_of(const struct ctx *c)
+static struct count_slot *slot_of(int64_t user_id)
 {
-	return &count_cache[(uint64_t)c->who.id % COUNT_SLOTS];
+	return &count_cache[(uint64_t)user_id % COUNT_SLOTS];
 }
 
-/* The user's counts into acc when kept and fresh, those the query's
- * filters let through (todo_tally): 1, else 0. */
+/* The user's counts into acc when kept by office and fresh, those the
+ * query's filters let through (todo_tally): 1, else 0. */
 static int counts_get(struct ctx *c, struct todo_acc *acc, struct count_slot *now)
 {
-	struct count_slot *slot = slot_of(c);
+	struct count_slot *slot = slot_of(now->user_id);
 	int hit;
 
 	pthread_mutex_lock(&count_mu);
-	hit = slot->user_id == now->user_id && kept_fresh(&slot->st, &now->st);
+	hit = slot->user_id == now->user_id && slot->noffices >= 0 && kept_fresh(&slot->st, &now->st);
 	if (hit)
 		memcpy(now, slot, sizeof(*now));
 	pthread_mutex_unlock(&count_mu);
@@ -257,21 +261,38 @@ static int counts_get(struct ctx *c, struct todo_acc *acc, struct count_slot *no
 	return hit;
 }
 
-static void counts_put(struct ctx *c, const struct todo_acc *acc, struct count_slot *now)
+/* The user's kept total when fresh, else -1. */
+static int total_get(int64_t user_id, const struct kept_stamp *now)
 {
-	if (acc->noffices > SLOT_OFFICES)
-		return;
-	now->noffices = acc->noffices;
+	struct count_slot *slot = slot_of(user_id);
+	int total = -1;
+
+	pthread_mutex_lock(&count_mu);
+	if (slot->user_id == user_id && kept_fresh(&slot->st, now))
+		total = slot->total;
+	pthread_mutex_unlock(&count_mu);
+	return total;
+}
+
+static void counts_put(const struct todo_acc *acc, struct count_slot *now)
+{
+	now->total = 0;
+	now->noffices = acc->noffices <= SLOT_OFFICES ? acc->noffices : -1;
 	for (int i = 0; i < acc->noffices; i++) {
-		if (strlen(acc->offices[i].office) >= SLOT_NAME)
-			return;
+		now->total += acc->offices[i].total;
+		if (now->noffices < 0)
+			continue;
+		if (strlen(acc->offices[i].office) >= SLOT_NAME) {
+			now->noffices = -1;
+			continue;
+		}
 		strcpy(now->o[i].name, acc->offices[i].office);
 		memcpy(now->o[i].n, acc->offices[i].n, sizeof(now->o[i].n));
 	}
 	pthread_mutex_lock(&count_mu);
 	/* a commit during the count leaves now->commits behind: the next
 	 * call counts again */
-	*slot_of(c) = *now;
+	*slot_of(now->user_id) = *now;
 	pthread_mutex_unlock(&count_mu);
 }
 
@@ -298,7 +319,7 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 		if (authz_has(&c->who, p[i]->perm) && p[i]->add(c, &acc) < 0)
 			return -1;
 	if (keep)
-		counts_put(c, &acc, &now);
+		counts_put(&acc, &now);
 
 	if (acc.n > 1)
 		qsort(acc.v, (size_t)acc.n, sizeof(*acc.v), q->order == TODO_BY_GROUP ? by_group : by_urgency);
@@ -325,8 +346,15 @@ int todo_count(struct ctx *c)
 {
 	struct todo_query q = { .limit = 0 };
 	struct todo_page pg;
+	struct kept_stamp now;
+	int total;
 
 	if (!todo_shown(c))
 		return 0;
+	if (c->who.id > 0) {
+		now = kept_now(c);
+		if ((total = total_get(c->who.id, &now)) >= 0)
+			return total;
+	}
 	return todo_list(c, &q, &pg) < 0 ? -1 : pg.total;
 }

@@ -443,7 +443,9 @@ int store_commit(struct store *s)
 	if (rc == STORE_OK) {
 		s->in_tx = 0;
 		s->head_valid = 0;
-		atomic_fetch_add_explicit(&commits, 1, memory_order_relaxed);
+		if (!s->tx_nodata)      /* an audited read's entry alone: no kept count changes */
+			atomic_fetch_add_explicit(&commits, 1, memory_order_relaxed);
+		s->tx_nodata = 0;
 	}
 	return rc;
 }

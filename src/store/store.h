@@ -85,7 +85,9 @@ uint64_t store_commits(void);
 int store_data_version(struct store *s, int64_t *v) QF_WUR;
 /* Marks the open transaction as changing no data a page shows (it only
  * appends the audit entry of a read: audit_record): its commit leaves the
- * data's version. */
+ * data's version and store_commits as they were, so viewing an audited
+ * page keeps the kept lists and counts (the to-do badge, the dashboard).
+ * A write that changes records must never call it. */
 void store_tx_nodata(struct store *s);
 
 /* A cheap round trip to the database: >= 0 when it answers. */
