@@ -84,11 +84,16 @@ static int rebuild(struct store *s, void *arg)
 	if ((rc = store_exec(store_prepare(s, &Q_OFF))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_CLEAR))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_CLEAR_MONTHS))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_CLEAR_YEARS))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_FILL))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_FILL_MONTHS))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_FILL_YEARS))) < 0)
+	    (rc = store_exec(store_prepare(s, &Q_CLEAR_YEARS))) < 0)
 		return rc;
+	if (store_backend(s) == STORE_SQLITE) {         /* its GROUP BY sorts: q_rollup_sum.c */
+		if ((rc = store_rollup_sum_fill(s)) < 0)
+			return rc;
+	} else if ((rc = store_exec(store_prepare(s, &Q_FILL))) < 0 ||
+		   (rc = store_exec(store_prepare(s, &Q_FILL_MONTHS))) < 0 ||
+		   (rc = store_exec(store_prepare(s, &Q_FILL_YEARS))) < 0) {
+		return rc;
+	}
 	if ((rc = store_exec(store_prepare(s, &Q_ON))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_ANALYZE))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_ANALYZE_MONTHS))) < 0 ||
