@@ -16,6 +16,7 @@ struct arena;
 struct calendar;
 struct login_limits;
 struct todo;
+struct txmemo;
 
 struct config {
 	char region[16];          /* 行政区划代码 of this commission */
@@ -61,6 +62,9 @@ struct ctx {
 	int64_t now;            /* Unix time of the request */
 	/* the server's in-memory login limits (auth.h); NULL in the CLI */
 	struct login_limits *limits;
+	/* what the running import's transaction read back (txmemo.h); NULL
+	 * everywhere else */
+	struct txmemo *memo;
 };
 
 #endif

@@ -33,6 +33,7 @@
 #include "domain/jurisdiction.h"
 #include "domain/recusal.h"
 #include "domain/result.h"
+#include "domain/txmemo.h"
 #include "store/q_caserules.h"
 #include "store/q_clues.h"
 #include "store/q_users.h"
@@ -97,10 +98,21 @@ static int propose_tx(struct store *s, void *arg)
 
 int clue_other_level(struct ctx *c, const struct clue *k, const char **why)
 {
+	struct txmemo_clue *m = txmemo_clue(c, k->id);  /* an import's: its subjects are fixed */
 	struct person *v;
-	int n = store_clue_subjects(c->db, c->a, k->id, &v);
+	int n, rc;
 
-	return n < 0 ? -1 : jurisdiction_other_level(c, v, n, k->received, why);
+	if (m && m->level >= 0) {
+		*why = m->why;
+		return m->level;
+	}
+	n = store_clue_subjects(c->db, c->a, k->id, &v);
+	rc = n < 0 ? -1 : jurisdiction_other_level(c, v, n, k->received, why);
+	if (m && rc >= 0) {
+		m->level = rc;
+		m->why = rc ? txmemo_keep(c, *why) : NULL;
+	}
+	return rc;
 }
 
 /* The jurisdiction rule on a disposition: a clue of another level takes

@@ -26,6 +26,7 @@
 #include "domain/ix_map.h"
 #include "domain/measures.h"
 #include "domain/sanction.h"
+#include "domain/txmemo.h"
 #include "store/q_interchange.h"
 #include "store/q_ixdefer.h"
 #include "store/q_rollup.h"
@@ -479,7 +480,10 @@ static int import_record(struct ix *ix, json_t *rec)
 		if (id)
 			return id < 0 ? -1 : ix_fail(ix, "id", "\"%s\" is already defined", ext);
 	}
-	memset(v, 0, sizeof(v));
+	/* a field's lists are read up to its n only: the rest of v (25 KB)
+	 * is not cleared per record */
+	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++)
+		v[i].set = 0, v[i].i = 0, v[i].s = NULL, v[i].n = 0;
 	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++)
 		if (ix->t->fields[i].name &&
 		    parse_field(ix, &ix->t->fields[i], json_object_get(rec, ix->t->fields[i].name), &v[i]) < 0)
@@ -629,6 +633,7 @@ static int import_tx(struct store *s, void *arg)
 	ix->map = ix_map_new();
 	ix->units = ix_map_new();
 	memset(ix->counts, 0, sizeof(*ix->counts));
+	txmemo_clear(ix->c->memo);      /* nothing read by an earlier run holds */
 	ix->line = ix->bytes = 0;
 	if (!ix->map || !ix->units || probe_ext(ix) < 0 || (bulk = bulk_off(ix)) < 0)
 		return -1;
@@ -648,12 +653,18 @@ static int import_tx(struct store *s, void *arg)
 	}
 	if (flush_sent(ix) < 0 || rc < 0)
 		return -1;
-	if (ix->deferred.n && store_ix_restore(s, &ix->deferred) < 0) {
-		strbuf_addf(ix->err, "the indexes and triggers could not be created: %s", store_errmsg(s));
+	/* the indexes (the refill reads through some), the refill, then the
+	 * rollup's triggers: the refill's rows pass none of them */
+	if (ix->deferred.n && store_ix_restore_indexes(s, &ix->deferred) < 0) {
+		strbuf_addf(ix->err, "the indexes could not be created: %s", store_errmsg(s));
 		return -1;
 	}
 	if (bulk && store_rollup_refill(s) < 0) {
 		strbuf_addf(ix->err, "the statistics could not be recomputed: %s", store_errmsg(s));
+		return -1;
+	}
+	if (ix->deferred.n && store_ix_restore(s, &ix->deferred) < 0) {
+		strbuf_addf(ix->err, "the triggers could not be created: %s", store_errmsg(s));
 		return -1;
 	}
 	for (int i = 0; ix_types[i].type; i++)
@@ -679,10 +690,13 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	*ix = (struct ix){ .c = c, .rec = arena_new(16384), .keep = arena_new(4096), .err = err, .f = f,
 			   .counts = counts, .progress = progress, .progress_arg = progress_arg };
 	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
-	rc = store_ix_bulk(c->db);
+	c->memo = txmemo_new();
+	rc = c->memo ? store_ix_bulk(c->db) : -1;
 	if (rc == 0)
 		rc = store_tx(c->db, import_tx, ix);
 	store_ix_bulk_end(c->db);
+	txmemo_free(c->memo);   /* with a rollback, what it held goes too */
+	c->memo = NULL;
 	c->a = saved;
 	if (rc < 0 && !err->len)
 		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));

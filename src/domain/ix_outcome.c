@@ -30,6 +30,7 @@
 #include "domain/measures.h"
 #include "domain/outcome.h"
 #include "domain/sanction.h"
+#include "domain/txmemo.h"
 #include "store/q_interchange.h"
 #include "model/clue.h"
 #include "model/person.h"
@@ -264,7 +265,7 @@ int ix_clarification_prepare(struct ix *ix, struct ix_val *v)
 	if (clue->set) {
 		struct clue ck;
 		int64_t filed = case_of_clue(ix, clue->i);
-		if (filed < 0 || store_clue_state(c->db, c->a, clue->i, &ck) != 1)
+		if (filed < 0 || txmemo_clue_state(c, clue->i, &ck) != 1)
 			return -1;
 		if (filed > 0) {
 			set(kase, filed, NULL);

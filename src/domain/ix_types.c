@@ -30,6 +30,7 @@
 #include "model/person.h"
 #include "model/report.h"
 #include "domain/report.h"
+#include "domain/txmemo.h"
 #include "store/q_caserules.h"
 #include "store/q_clues.h"
 #include "store/q_detention.h"
@@ -406,7 +407,7 @@ static int disposition_prepare(struct ix *ix, struct ix_val *v)
 		strbuf_release(&codes);
 		return -1;
 	}
-	if (store_clue_state(c->db, c->a, F(ix, "clue")->i, &k) != 1)
+	if (txmemo_clue_state(c, F(ix, "clue")->i, &k) != 1)
 		return -1;
 	if (!clue_transition_allowed(k.state, method))
 		return ix_fail(ix, "method", "%s is not allowed for a clue in state %s "
@@ -470,9 +471,12 @@ static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
 		return -1;
 	/* first_disposed is set by the first decision only; a verification
 	 * counts under the office the file names ("" none: no proposer here) */
-	return store_clue_set_state(c->db, F(ix, "clue")->i, m->state, F(ix, "decided")->s,
-				    F(ix, "verification_office")->set ? F(ix, "verification_office")->s : "",
-				    c->now);
+	if (store_clue_set_state(c->db, F(ix, "clue")->i, m->state, F(ix, "decided")->s,
+				 F(ix, "verification_office")->set ? F(ix, "verification_office")->s : "",
+				 c->now) < 0)
+		return -1;
+	txmemo_clue_state_set(c, F(ix, "clue")->i, m->state);
+	return 0;
 }
 
 /* ---- case -------------------------------------------------------------------- */
@@ -522,7 +526,7 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 		return ix_fail(ix, "case_type", "a case filed under the old rules (no case_type, organ_kind, "
 				   "organ_name, categories) is refused: it cannot be converted exactly; add them "
 				   "(docs/interchange.md)");
-	if (store_clue_state(c->db, c->a, F(ix, "clue")->i, &k) != 1)
+	if (txmemo_clue_state(c, F(ix, "clue")->i, &k) != 1)
 		return -1;
 	if (strcmp(k.state, "filed"))
 		return ix_fail(ix, "clue", "the clue is in state %s: a case is filed only by an approved "

@@ -20,8 +20,8 @@
 #include "domain/ctx.h"
 #include "domain/labels.h"
 #include "domain/person.h"
-#include "store/q_caserules.h"
-#include "store/q_settings.h"
+#include "domain/txmemo.h"
+#include "store/store.h"
 
 const char *const jurisdiction_levels[] = { "county", "prefecture", "province", NULL };
 
@@ -46,7 +46,7 @@ const char *jurisdiction_level(struct ctx *c)
 {
 	const char *v;
 
-	if (store_setting_get(c->db, c->a, "level", &v) == STORE_ROW)
+	if (txmemo_setting(c, "level", &v) == STORE_ROW)
 		for (int i = 0; jurisdiction_levels[i]; i++)
 			if (!strcmp(v, jurisdiction_levels[i]))
 				return jurisdiction_levels[i];
@@ -59,11 +59,11 @@ int jurisdiction_other_level(struct ctx *c, const struct person *v, int n, const
 	struct jurisdiction_rule *rules;
 	const char *level = jurisdiction_level(c), *pp = NULL;
 	int64_t principal = 0;
-	int nr = store_jurisdiction_rules(c->db, c->a, &rules);
+	int nr = txmemo_jurisdiction_rules(c, &rules);
 
 	if (nr < 0)
 		return -1;
-	if (store_setting_get(c->db, c->a, "principal_person", &pp) == STORE_ROW)
+	if (txmemo_setting(c, "principal_person", &pp) == STORE_ROW)
 		principal = strtoll(pp, NULL, 10);
 	for (int i = 0; i < n; i++) {
 		if (principal && v[i].id == principal) {

@@ -20,6 +20,7 @@
 #include "domain/document.h"
 #include "domain/fielderr.h"
 #include "domain/result.h"
+#include "domain/txmemo.h"
 #include "store/q_numbers.h"
 #include "store/q_settings.h"
 #include "store/q_trial.h"
@@ -126,7 +127,7 @@ const char *numbering_abbr(struct ctx *c)
 	const char *name = c->cfg->commission;
 	size_t n = 1;
 
-	if (store_setting_get(c->db, c->a, "doc_organ_abbr", &v) == 1 && v && *v)
+	if (txmemo_setting(c, "doc_organ_abbr", &v) == STORE_ROW && v && *v)
 		return v;
 	if (!*name)
 		return "";
@@ -144,7 +145,7 @@ const char *numbering_next(struct ctx *c, struct store *s, const char *kind, con
 	int64_t n;
 	int year;
 
-	if (!day || strlen(day) < 4 || store_number_pattern(s, c->a, kind, day, &pattern) != 1)
+	if (!day || strlen(day) < 4 || txmemo_number_pattern(c, s, kind, day, &pattern) != 1)
 		return NULL;
 	year = atoi(day);
 	/* 线索编号 and 立案编号 are unique: a number an import brought that
@@ -178,7 +179,7 @@ int numbering_note(struct ctx *c, struct store *s, const char *kind, const char 
 
 	if (!day || strlen(day) < 4 || !number)
 		return 0;
-	if ((rc = store_number_pattern(s, c->a, kind, day, &pattern)) <= 0)
+	if ((rc = txmemo_number_pattern(c, s, kind, day, &pattern)) <= 0)
 		return rc;
 	year = atoi(day);
 	for (p = pattern; *p; p++)      /* the counter's place */

@@ -58,7 +58,7 @@ void store_ix_deferred_free(struct store_ix_deferred *d)
 {
 	for (int i = 0; i < d->n; i++)
 		free(d->sql[i]);
-	d->n = 0;
+	d->n = d->nindex = d->made = 0;
 }
 
 /* Reads the rows of st (name, sql) into names and d; 0 or < 0. */
@@ -101,7 +101,7 @@ int store_ix_defer(struct store *s, struct store_ix_deferred *d)
 		if (rc == 0)
 			rc = collect(st, names, &n, d);
 	}
-	nindex = n;
+	nindex = d->nindex = n;
 	if (rc == 0)
 		rc = collect(store_prepare(s, &Q_TRIGGERS), names, &n, d);
 	if (rc == 0 && d->n == STORE_IX_DEFER_MAX)
@@ -114,13 +114,24 @@ int store_ix_defer(struct store *s, struct store_ix_deferred *d)
 	return rc;
 }
 
+/* Creates sql[made..upto). */
+static int make(struct store *s, struct store_ix_deferred *d, int upto)
+{
+	for (; d->made < upto; d->made++)
+		if (store_exec(store_prepare(s, store_ix_sql(d->sql[d->made]))) < 0)
+			return STORE_ERR;
+	return 0;
+}
+
+int store_ix_restore_indexes(struct store *s, struct store_ix_deferred *d)
+{
+	return make(s, d, d->nindex);
+}
+
 int store_ix_restore(struct store *s, struct store_ix_deferred *d)
 {
-	int rc = 0;
+	int rc = make(s, d, d->n);
 
-	for (int i = 0; i < d->n && rc == 0; i++)
-		if (store_exec(store_prepare(s, store_ix_sql(d->sql[i]))) < 0)
-			rc = STORE_ERR;
 	store_ix_deferred_free(d);
 	return rc;
 }

@@ -13,6 +13,8 @@
  * again. */
 struct store_ix_deferred {
 	int n;
+	int nindex;     /* sql[0..nindex) the indexes, then the triggers */
+	int made;       /* how many of sql are created again */
 	char *sql[STORE_IX_DEFER_MAX];
 };
 
@@ -21,8 +23,12 @@ struct store_ix_deferred {
  * indexes and the rollup's triggers and keeps their definitions in d
  * (SQLite; on PostgreSQL none, d->n 0).  0 or < 0. */
 int store_ix_defer(struct store *s, struct store_ix_deferred *d);
-/* Creates the indexes and triggers of d again, in the same transaction,
- * and empties d.  0 or < 0. */
+/* Creates the indexes of d again, in the same transaction (the rollup's
+ * refill reads through some of them).  0 or < 0. */
+int store_ix_restore_indexes(struct store *s, struct store_ix_deferred *d);
+/* Creates what d still holds (the triggers after the refill: the refill's
+ * rows then pass no trigger's guard nor a statement journal) and empties
+ * d.  0 or < 0. */
 int store_ix_restore(struct store *s, struct store_ix_deferred *d);
 /* Forgets d's definitions (a rolled back import: the drops are undone). */
 void store_ix_deferred_free(struct store_ix_deferred *d);

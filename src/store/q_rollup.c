@@ -74,21 +74,28 @@ int store_rollup_reads(struct store *s)
 	return store_rollup_live(s);
 }
 
+/* arg non-NULL: an import's refill, summed in C on SQLite (q_rollup_sum.c:
+ * about 150 bytes of memory a metric_days row; `stats rebuild` of a
+ * national database keeps the statements, whose sorts spill to disk) */
 static int rebuild(struct store *s, void *arg)
 {
 	int rc;
 
-	(void)arg;
 	/* off first: the fill must not wake the triggers (nor the grains' on
 	 * metric_days: they are filled set-wise after it) */
 	if ((rc = store_exec(store_prepare(s, &Q_OFF))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_CLEAR))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_CLEAR_MONTHS))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_CLEAR_YEARS))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_FILL))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_FILL_MONTHS))) < 0 ||
-	    (rc = store_exec(store_prepare(s, &Q_FILL_YEARS))) < 0)
+	    (rc = store_exec(store_prepare(s, &Q_CLEAR_YEARS))) < 0)
 		return rc;
+	if (arg && store_backend(s) == STORE_SQLITE) {  /* its GROUP BY sorts: q_rollup_sum.c */
+		if ((rc = store_rollup_sum_fill(s)) < 0)
+			return rc;
+	} else if ((rc = store_exec(store_prepare(s, &Q_FILL))) < 0 ||
+		   (rc = store_exec(store_prepare(s, &Q_FILL_MONTHS))) < 0 ||
+		   (rc = store_exec(store_prepare(s, &Q_FILL_YEARS))) < 0) {
+		return rc;
+	}
 	if ((rc = store_exec(store_prepare(s, &Q_ON))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_ANALYZE))) < 0 ||
 	    (rc = store_exec(store_prepare(s, &Q_ANALYZE_MONTHS))) < 0 ||
@@ -118,7 +125,7 @@ int store_rollup_off(struct store *s)
 
 int store_rollup_refill(struct store *s)
 {
-	return rebuild(s, NULL);
+	return rebuild(s, s);
 }
 
 static int check(struct store *s, int max, void (*fn)(const struct rollup_diff *d, void *arg), void *arg)

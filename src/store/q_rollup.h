@@ -34,6 +34,9 @@ int store_rollup_rebuild(struct store *s);
 int64_t store_rollup_records(struct store *s);
 int store_rollup_off(struct store *s);
 int store_rollup_refill(struct store *s);
+/* SQLite: fills the emptied metric_days, metric_months and metric_years
+ * from the records, summed in C (q_rollup_sum.c).  0 or < 0. */
+int store_rollup_sum_fill(struct store *s);
 
 /* One row where metric_days or a grain and the recomputation differ: `in`
  * is "rollup" for a row the table holds that the records do not give,
