@@ -92,5 +92,16 @@ expect_contains "search, narrow: exact" "（10）" "$P"
 # the home page's card of persons
 expect_contains "home: the persons card 1万余" '<span class="card-num">1万余</span><span class="card-unit">人' "$(page /)"
 
+# ?per=100 on every list this change gave it (and the audit log's)
+for p in /units /detentions /executions /outcomes /ratings/letters /ratings/bad /matter-reports /regdocs \
+	/targets /reminders /accountability /worklog /talks /ratings; do
+	expect_eq "$p?per=100 answers" 200 "$(http_status -b "$JAR" "$BASE$p?per=100")"
+done
+expect_eq "/opinions?per=100 answers" 200 "$(http_status -b "$SJ" "$BASE/opinions?per=100")"
+AJ=$T_DIR/auditor.jar
+check "the auditor logs in (with the second factor)" enrol auditor "$PW" "$AJ"
+expect_eq "/audit?per=100 answers" 200 "$(http_status -b "$AJ" "$BASE/audit?per=100")"
+expect_contains "/audit?per=10: 下一页 keeps per=10" 'per&#61;10&amp;page=2"' "$(curl -s -b "$AJ" "$BASE/audit?per=10")"
+
 check "server log clean" server_clean
 finish
