@@ -101,9 +101,9 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 	struct listw w;
 	int64_t total;
 	long long camp = 0;
-	int n;
+	int n, per = list_per_page(r);
 
-	list_filter(r, &accountability_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &accountability_filter_spec, &f, per);
 	n = accountability_list(&r->c, &f, &v, &total);
 	strbuf_addstr(sb, "<h2>问责</h2>");
 	figlist_note(sb, &accountability_filter_spec, &f, acc_args, "/accountability");
@@ -124,11 +124,13 @@ static void accountability_ledger(struct req *r, struct strbuf *sb, const struct
 	list_close(&w, "尚无问责记录");
 	strbuf_addstr(&base, "/accountability?");
 	figlist_url(&base, &accountability_filter_spec, &f, acc_args);
-	strbuf_addf(sb, "<p class=\"count\">共 %" PRId64 " 件 ", n < 0 ? 0 : total);
+	strbuf_addf(sb, "<p class=\"count\">共 %s 件 ", list_count_text(r->arena, n < 0 ? 0 : total));
 	list_export_link(sb, base.buf);
 	strbuf_addstr(sb, "</p>");
-	if (total > PAGE_SIZE)          /* the list behind a figure shows all its rows */
-		page_pager(sb, base.buf, req_page(r), total, PAGE_SIZE);
+	if (per != PAGE_SIZE)
+		strbuf_addf(&base, "per=%d&", per);
+	if (total > per)                /* the list behind a figure shows all its rows */
+		page_pager_rows(sb, base.buf, req_page(r), total, per, n);
 	strbuf_release(&base);
 	strbuf_addstr(sb, "<h3>启动问责</h3>");
 	form_open(r, sb, "/accountabilities", "record-form");

@@ -83,7 +83,7 @@ int page_audit(struct req *r)
 	struct listw w;
 	int64_t total;
 
-	list_filter(r, &audit_filter_spec, &lq, PAGE_SIZE);
+	list_filter(r, &audit_filter_spec, &lq, list_per_page(r));
 	n = audit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "audit list");
@@ -135,7 +135,7 @@ int page_audit(struct req *r)
 	url_param(&base, "from", lq.day_from);
 	url_param(&base, "to", lq.day_to);
 	url_param(&base, "q", lq.q);
-	list_pager(&w, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, list_per_page(r));
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

@@ -887,7 +887,7 @@ int page_detentions(struct req *r)
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	list_filter(r, &detention_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &detention_filter_spec, &f, list_per_page(r));
 	n = detention_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "detention list");
@@ -916,7 +916,7 @@ int page_detentions(struct req *r)
 	url_param(&base, "from", f.day_from);
 	url_param(&base, "to", f.day_to);
 	figlist_url(&base, &detention_filter_spec, &f, det_figure_args);
-	list_pager(&w, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, list_per_page(r));
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

@@ -108,9 +108,9 @@ static void pick_input(struct req *r, struct strbuf *sb, enum find_kind k, const
 			strbuf_addstr(sb, "</label>");
 		}
 		if (total > n)  /* a POST form is saved, a GET form (a filter) sent again */
-			strbuf_addf(sb, "<p class=\"hint\">共 %" PRId64 " 项，以上为前 %d 项；"
-				    "请在上面的输入框中多输入几个字，再%s，以缩小范围。</p>", total, n,
-				    r->method == HM_POST ? "保存" : "查询");
+			strbuf_addf(sb, "<p class=\"hint\">共 %s 项，以上为前 %d 项；"
+				    "请在上面的输入框中多输入几个字，再%s，以缩小范围。</p>",
+				    list_count_text(r->arena, total), n, r->method == HM_POST ? "保存" : "查询");
 		strbuf_addstr(sb, "</fieldset>");
 	}
 	field_close(sb, name, err);
@@ -202,8 +202,8 @@ static int64_t resolve_text(struct req *r, enum find_kind k, const char *name, c
 		fielderr_add(fe, name, arena_printf(r->arena, "没有找到与“%s”相符的%s，请检查后重新输入", text,
 						    find_kind_label(k)));
 	else
-		fielderr_add(fe, name, arena_printf(r->arena, "与“%s”相符的%s有 %" PRId64 " 个，请在下面选择一个",
-						    text, find_kind_label(k), total));
+		fielderr_add(fe, name, arena_printf(r->arena, "与“%s”相符的%s有 %s 个，请在下面选择一个",
+						    text, find_kind_label(k), list_count_text(r->arena, total)));
 	return 0;
 }
 
@@ -336,7 +336,7 @@ static int search_section(struct req *r, struct strbuf *sb, enum find_kind k, co
 		return -1;
 	strbuf_addstr(sb, "<section class=\"search-kind\"><h2>");
 	html_txt(sb, find_kind_label(k));
-	strbuf_addf(sb, "<span class=\"count\">（%" PRId64 "）</span></h2>", total);
+	strbuf_addf(sb, "<span class=\"count\">（%s）</span></h2>", list_count_text(r->arena, total));
 	if (!n) {
 		strbuf_addstr(sb, "<p class=\"empty\">没有找到</p></section>");
 		return 0;
@@ -351,7 +351,7 @@ static int search_section(struct req *r, struct strbuf *sb, enum find_kind k, co
 		strbuf_addstr(&base, "/search?");
 		url_param(&base, "q", q);
 		url_param(&base, "kind", find_kind_name(k));
-		page_pager(sb, base.buf, page, total, per);
+		page_pager_rows(sb, base.buf, page, total, per, n);
 		strbuf_release(&base);
 	} else if (total > n) {
 		struct strbuf href = STRBUF_INIT;
@@ -360,7 +360,7 @@ static int search_section(struct req *r, struct strbuf *sb, enum find_kind k, co
 		url_param(&href, "kind", find_kind_name(k));
 		strbuf_setlen(&href, href.len - 1);
 		strbuf_addstr(sb, "<p class=\"more\">");
-		html_link(sb, href.buf, arena_printf(r->arena, "查看全部 %" PRId64 " 条%s", total,
+		html_link(sb, href.buf, arena_printf(r->arena, "查看全部 %s 条%s", list_count_text(r->arena, total),
 						     find_kind_label(k)));
 		strbuf_addstr(sb, "</p>");
 		strbuf_release(&href);

@@ -21,13 +21,13 @@
 #include "pages/home.h"
 #include "pages/page.h"
 
-static void card(struct strbuf *sb, const char *href, const char *label, int64_t n, const char *unit)
+static void card(struct strbuf *sb, const char *href, const char *label, const char *n, const char *unit)
 {
 	strbuf_addstr(sb, "<a class=\"card\" href=\"");
 	html_attr(sb, href);
 	strbuf_addstr(sb, "\"><span class=\"card-label\">");
 	html_txt(sb, label);
-	strbuf_addf(sb, "</span><span class=\"card-num\">%" PRId64 "</span><span class=\"card-unit\">", n);
+	strbuf_addf(sb, "</span><span class=\"card-num\">%s</span><span class=\"card-unit\">", n);
 	html_txt(sb, unit);
 	strbuf_addstr(sb, "</span></a>");
 }
@@ -157,10 +157,10 @@ int page_home(struct req *r)
 	html_txt(&sb, role_label(r->user.role));
 	strbuf_addstr(&sb, "。</p><div class=\"cards\">");
 	if (authz_has(&r->c.who, PERM_UNIT_READ) && (total = kept_total(&r->c, KEPT_UNITS, count_units)) >= 0)
-		card(&sb, "/units", "单位", total, "个");
+		card(&sb, "/units", "单位", list_count_text(r->arena, total), "个");
 	if (authz_has(&r->c.who, PERM_PERSON_READ) &&
 	    (total = kept_total(&r->c, KEPT_PERSONS, count_persons)) >= 0)
-		card(&sb, "/persons", "监督对象", total, "人");
+		card(&sb, "/persons", "监督对象", list_count_text(r->arena, total), "人");
 	strbuf_addstr(&sb, "</div>");
 	if (dash_shown(&r->c))
 		dash_section(r, &sb);

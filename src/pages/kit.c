@@ -26,6 +26,7 @@
 #include "domain/labels.h"
 #include "domain/unit.h"
 #include "http/http.h"
+#include "model/filter.h"
 #include "pages/find.h"
 
 /* A URL in a double-quoted attribute: html_attr on each piece between the
@@ -783,6 +784,19 @@ void page_pager_capped(struct strbuf *sb, const char *base, int page, int more)
 	strbuf_addf(sb, "<nav class=\"pager\" aria-label=\"分页\"><span class=\"count\" "
 		    "title=\"超过一万条时不再逐条计数\">共1万余条，第 %d 页</span>", page);
 	pager_links(sb, base, page, more);
+}
+
+void page_pager_rows(struct strbuf *sb, const char *base, int page, int64_t total, int per_page, int rows)
+{
+	if (total > LIST_COUNT_CAP)
+		page_pager_capped(sb, base, page, rows >= per_page);
+	else
+		page_pager(sb, base, page, total, per_page);
+}
+
+const char *list_count_text(struct arena *a, int64_t total)
+{
+	return total > LIST_COUNT_CAP ? "1万余" : arena_printf(a, "%" PRId64, total);
 }
 
 void html_time(struct strbuf *sb, int64_t t)

@@ -245,6 +245,13 @@ void page_pager(struct strbuf *sb, const char *base, int page, int64_t total, in
  * LIST_COUNT_CAP, model/filter.h, issue 16): 「共1万余条，第 P 页」 and the
  * page links, 下一页 when `more` (the page was full). */
 void page_pager_capped(struct strbuf *sb, const char *base, int page, int more);
+/* page_pager, or page_pager_capped past the cap: `rows` the rows this
+ * page shows (a full page has a next one).  Every pager of a capped count
+ * goes through here (list_pager, the search, the accountability ledger). */
+void page_pager_rows(struct strbuf *sb, const char *base, int page, int64_t total, int per_page, int rows);
+/* A count as a page shows it: the number, or 「1万余」 past LIST_COUNT_CAP
+ * (the store stopped counting; 「共1万余条」, 「（1万余）」). */
+const char *list_count_text(struct arena *a, int64_t total);
 /* Appends "key=value&" with value URL-encoded, when value is not empty. */
 void url_param(struct strbuf *sb, const char *key, const char *value);
 

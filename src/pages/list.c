@@ -328,10 +328,7 @@ void list_pager(struct listw *w, const char *base, int page, int64_t total, int 
 
 	if (per_page != PAGE_SIZE)
 		base = arena_printf(w->r->arena, "%sper=%d&", base, per_page);
-	if (total > LIST_COUNT_CAP)
-		page_pager_capped(sb, base, page, w->rows >= per_page);
-	else
-		page_pager(sb, base, page, total, per_page);
+	page_pager_rows(sb, base, page, total, per_page, w->rows);
 	/* inside the pager's <nav>, after the count */
 	if (sb->len >= 6 && !memcmp(sb->buf + sb->len - 6, "</nav>", 6)) {
 		at = sb->len - 6;

@@ -50,7 +50,7 @@ int page_matter_reports(struct req *r)
 	int64_t total;
 	int n;
 
-	list_filter(r, &matter_report_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &matter_report_filter_spec, &f, list_per_page(r));
 	n = matter_report_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "matter reports");
@@ -83,7 +83,7 @@ int page_matter_reports(struct req *r)
 	list_close(&w, "没有符合条件的报告");
 	strbuf_addstr(&base, "/matter-reports?");
 	figlist_url(&base, &matter_report_filter_spec, &f, list_args);
-	list_pager(&w, arena_strdup(r->arena, base.buf), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, arena_strdup(r->arena, base.buf), req_page(r), total, list_per_page(r));
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

@@ -51,7 +51,7 @@ int page_opinions(struct req *r)
 	int64_t total;
 	int n;
 
-	list_filter(r, &opinion_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &opinion_filter_spec, &f, list_per_page(r));
 	n = opinion_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "opinions");
@@ -83,7 +83,7 @@ int page_opinions(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &opinion_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的征求意见函");
-	list_pager(&w, list_args_base(r, "/opinions", list_args), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_args_base(r, "/opinions", list_args), req_page(r), total, list_per_page(r));
 	return page_finish(r, &sb, 200);
 }
 

@@ -512,7 +512,7 @@ int page_executions(struct req *r)
 	int64_t total;
 	int page = req_page(r), n;
 
-	list_filter(r, &execution_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &execution_filter_spec, &f, list_per_page(r));
 	n = execution_pending(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "execution list");
@@ -530,7 +530,7 @@ int page_executions(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &execution_filter_spec, &f, total);
 	list_close(&w, "没有待确认执行的处分");
-	list_pager(&w, "/executions?", page, total, PAGE_SIZE);
+	list_pager(&w, "/executions?", page, total, list_per_page(r));
 	return page_finish(r, &sb, 200);
 }
 
@@ -613,7 +613,7 @@ int page_outcome_list(struct req *r)
 	int page = req_page(r), n;
 	char form[2] = { 0 };
 
-	list_filter(r, &outcome_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &outcome_filter_spec, &f, list_per_page(r));
 	n = outcome_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "outcome list");
@@ -654,7 +654,7 @@ int page_outcome_list(struct req *r)
 	if (f.sanctioned)
 		strbuf_addstr(&base, "sanctioned=1&");
 	figlist_url(&base, &outcome_filter_spec, &f, figure_args);
-	list_pager(&w, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, list_per_page(r));
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

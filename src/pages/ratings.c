@@ -76,7 +76,7 @@ static int list_finish(struct req *r, struct listw *w, struct strbuf *sb, const 
 	if (w->xlsx)
 		return list_export(w, spec, f, total);
 	list_close(w, empty);
-	list_pager(w, list_args_base(r, path, args), req_page(r), total, PAGE_SIZE);
+	list_pager(w, list_args_base(r, path, args), req_page(r), total, list_per_page(r));
 	return page_finish(r, sb, 200);
 }
 
@@ -111,7 +111,7 @@ int page_ratings(struct req *r)
 	int64_t total, sum_n = 0, sum_5 = 0;
 	int n, nu;
 
-	list_filter(r, &rating_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &rating_filter_spec, &f, list_per_page(r));
 	n = rating_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "ratings");
@@ -173,7 +173,7 @@ int page_rating_letters(struct req *r)
 	int64_t total;
 	int n;
 
-	list_filter(r, &letter_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &letter_filter_spec, &f, list_per_page(r));
 	n = letter_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "letters");
@@ -292,7 +292,7 @@ int page_bad_reviews(struct req *r)
 	int64_t total;
 	int n;
 
-	list_filter(r, &bad_review_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &bad_review_filter_spec, &f, list_per_page(r));
 	n = bad_review_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "bad reviews");

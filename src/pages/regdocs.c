@@ -51,7 +51,7 @@ int page_regdocs(struct req *r)
 	int64_t total;
 	int n;
 
-	list_filter(r, &regdoc_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &regdoc_filter_spec, &f, list_per_page(r));
 	n = regdoc_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "regdocs");
@@ -86,7 +86,7 @@ int page_regdocs(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &regdoc_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的收发文");
-	list_pager(&w, list_base(r, &f), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_base(r, &f), req_page(r), total, list_per_page(r));
 	return page_finish(r, &sb, 200);
 }
 

@@ -38,7 +38,7 @@ int page_reminders(struct req *r)
 	int64_t total;
 	int n, manage = authz_has(&r->c.who, PERM_TARGET_MANAGE);
 
-	list_filter(r, &reminder_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &reminder_filter_spec, &f, list_per_page(r));
 	n = reminder_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "reminders");
@@ -65,7 +65,7 @@ int page_reminders(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &reminder_filter_spec, &f, total);
 	list_close(&w, "没有工作提示");
-	list_pager(&w, "/reminders?", req_page(r), total, PAGE_SIZE);
+	list_pager(&w, "/reminders?", req_page(r), total, list_per_page(r));
 	return page_finish(r, &sb, 200);
 }
 

@@ -68,7 +68,7 @@ int page_talks(struct req *r)
 	int64_t total;
 	int n;
 
-	list_filter(r, &talk_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &talk_filter_spec, &f, list_per_page(r));
 	n = talk_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "talks");
@@ -103,7 +103,7 @@ int page_talks(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &talk_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的谈话");
-	list_pager(&w, list_base(r, &f), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_base(r, &f), req_page(r), total, list_per_page(r));
 	return page_finish(r, &sb, 200);
 }
 

@@ -99,7 +99,7 @@ int page_targets(struct req *r)
 	const char *today = target_today(&r->c);
 	int n;
 
-	list_filter(r, &target_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &target_filter_spec, &f, list_per_page(r));
 	n = target_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "targets");
@@ -137,7 +137,7 @@ int page_targets(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &target_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的目标任务");
-	list_pager(&w, list_args_base(r, "/targets", task_args), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_args_base(r, "/targets", task_args), req_page(r), total, list_per_page(r));
 	return page_finish(r, &sb, 200);
 }
 

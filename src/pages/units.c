@@ -35,7 +35,7 @@ int page_units(struct req *r)
 	int64_t total = 0;
 	int page = req_page(r), n;
 
-	list_filter(r, &unit_filter_spec, &lq, PAGE_SIZE);
+	list_filter(r, &unit_filter_spec, &lq, list_per_page(r));
 	n = unit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "unit list");
@@ -64,7 +64,7 @@ int page_units(struct req *r)
 	url_param(&base, "kind", lq.kind);
 	if (lq.parent_id)
 		strbuf_addf(&base, "parent=%" PRId64 "&", lq.parent_id);
-	list_pager(&w, base.buf, page, total, PAGE_SIZE);
+	list_pager(&w, base.buf, page, total, list_per_page(r));
 	strbuf_release(&base);
 	return page_finish(r, &sb, 200);
 }

@@ -90,7 +90,7 @@ int page_worklog(struct req *r)
 	int64_t total, sum = 0, people = 0;
 	int n;
 
-	list_filter(r, &activity_filter_spec, &f, PAGE_SIZE);
+	list_filter(r, &activity_filter_spec, &f, list_per_page(r));
 	n = activity_list(&r->c, &f, &v, &total);
 	if (n < 0 || activity_sums(&r->c, &f, &sum, &people) != RES_DONE)
 		return res_error(r, RES_STORE, "activities");
@@ -124,7 +124,7 @@ int page_worklog(struct req *r)
 	if (w.xlsx)
 		return list_export(&w, &activity_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的记录");
-	list_pager(&w, list_base(r, &f), req_page(r), total, PAGE_SIZE);
+	list_pager(&w, list_base(r, &f), req_page(r), total, list_per_page(r));
 	return page_finish(r, &sb, 200);
 }
 

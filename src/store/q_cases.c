@@ -629,7 +629,7 @@ static const struct store_sql Q_DET_LIST = {
 	M_WITH "SELECT " DET_FIELDS ", uk.name " DET_FROM DET_LIST_FROM "JOIN units uk ON uk.id = c.unit_id "
 	DET_LIST_WHERE "ORDER BY d.start_day DESC, d.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_DET_COUNT = {
-	M_WITH "SELECT count(*) FROM detentions d " DET_LIST_FROM DET_LIST_WHERE, NULL };
+	M_WITH Q_CAPPED_COUNT("FROM detentions d " DET_LIST_FROM DET_LIST_WHERE), NULL };
 
 static int bind_detention_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {

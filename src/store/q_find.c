@@ -29,7 +29,7 @@
 static const struct store_sql Q_PERSONS = {
 	Q_SCOPE_WITH "SELECT p.id, p.unit_id, p.name, u.name, p.position " P_FROM
 	"ORDER BY CASE WHEN p.name = ? THEN 0 ELSE 1 END, p.id" PAGE, NULL };
-static const struct store_sql Q_PERSONS_N = { Q_SCOPE_WITH "SELECT count(*) " P_FROM, NULL };
+static const struct store_sql Q_PERSONS_N = { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM), NULL };
 
 /* units: scope (3: the parent's name only when visible), like; order: exact name */
 #define U_FROM "FROM units u LEFT JOIN units pu ON pu.id = u.parent_id AND " Q_IN_SCOPE("pu.id") \
@@ -37,7 +37,7 @@ static const struct store_sql Q_PERSONS_N = { Q_SCOPE_WITH "SELECT count(*) " P_
 static const struct store_sql Q_UNITS = {
 	Q_SCOPE_WITH "SELECT u.id, u.id, u.name, u.name, COALESCE(pu.name, '') " U_FROM
 	"ORDER BY CASE WHEN u.name = ? THEN 0 ELSE 1 END, u.id" PAGE, NULL };
-static const struct store_sql Q_UNITS_N = { Q_SCOPE_WITH "SELECT count(*) " U_FROM, NULL };
+static const struct store_sql Q_UNITS_N = { Q_SCOPE_WITH Q_CAPPED_COUNT(U_FROM), NULL };
 
 /* cases: team (2), number, exact (2: file id, a subject's 立案编号), like;
  * order: exact file id, newest */
@@ -48,7 +48,7 @@ static const struct store_sql Q_UNITS_N = { Q_SCOPE_WITH "SELECT count(*) " U_FR
 #define C_LIST(AGG) "SELECT c.id, c.unit_id, " NAMES(AGG, "case_subjects", "case_id", "c.id") \
 	", u.name, c.filed " C_FROM "ORDER BY CASE WHEN c.ext_id = ? THEN 0 ELSE 1 END, c.id DESC" PAGE
 static const struct store_sql Q_CASES = { C_LIST("group_concat"), C_LIST("string_agg") };
-static const struct store_sql Q_CASES_N = { "SELECT count(*) " C_FROM, NULL };
+static const struct store_sql Q_CASES_N = { Q_CAPPED_COUNT(C_FROM), NULL };
 
 /* clues: scope (2), number, exact (3: file id, source reference, 线索编号), like */
 #define K_FROM "FROM clues k JOIN units u ON u.id = k.unit_id WHERE " Q_IN_SCOPE("k.unit_id") \
@@ -58,7 +58,7 @@ static const struct store_sql Q_CASES_N = { "SELECT count(*) " C_FROM, NULL };
 	NAMES(AGG, "clue_subjects", "clue_id", "k.id") ", u.name, k.received " K_FROM \
 	"ORDER BY CASE WHEN k.ext_id = ? THEN 0 ELSE 1 END, k.id DESC" PAGE
 static const struct store_sql Q_CLUES = { K_LIST("group_concat"), K_LIST("string_agg") };
-static const struct store_sql Q_CLUES_N = { Q_SCOPE_WITH "SELECT count(*) " K_FROM, NULL };
+static const struct store_sql Q_CLUES_N = { Q_SCOPE_WITH Q_CAPPED_COUNT(K_FROM), NULL };
 
 /* reports: scope (2), number, exact, like (the accused) */
 #define R_FROM "FROM reports r LEFT JOIN units u ON u.id = r.unit_id WHERE " Q_IN_SCOPE("r.unit_id") \
@@ -67,7 +67,7 @@ static const struct store_sql Q_CLUES_N = { Q_SCOPE_WITH "SELECT count(*) " K_FR
 	NAMES(AGG, "report_accused", "report_id", "r.id") ", COALESCE(u.name, ''), r.received " R_FROM \
 	"ORDER BY CASE WHEN r.ext_id = ? THEN 0 ELSE 1 END, r.id DESC" PAGE
 static const struct store_sql Q_REPORTS = { R_LIST("group_concat"), R_LIST("string_agg") };
-static const struct store_sql Q_REPORTS_N = { Q_SCOPE_WITH "SELECT count(*) " R_FROM, NULL };
+static const struct store_sql Q_REPORTS_N = { Q_SCOPE_WITH Q_CAPPED_COUNT(R_FROM), NULL };
 
 /* documents by their 文号, as visible as the record page that lists them
  * (domain/document.h): a case's by need-to-know, a clue's and a report's
@@ -88,7 +88,7 @@ static const struct store_sql Q_REPORTS_N = { Q_SCOPE_WITH "SELECT count(*) " R_
 static const struct store_sql Q_DOCUMENTS = {
 	Q_SCOPE_WITH "SELECT d.id, 0, d.number, d.kind, d.day " D_FROM
 	"ORDER BY CASE WHEN d.number = ? THEN 0 ELSE 1 END, d.id DESC" PAGE, NULL };
-static const struct store_sql Q_DOCUMENTS_N = { Q_SCOPE_WITH "SELECT count(*) " D_FROM, NULL };
+static const struct store_sql Q_DOCUMENTS_N = { Q_SCOPE_WITH Q_CAPPED_COUNT(D_FROM), NULL };
 
 static const struct store_sql Q_TAILS_TODO = {
 	"SELECT id, id_number_enc FROM persons WHERE id_number_enc IS NOT NULL "

@@ -96,7 +96,7 @@ int store_opinion_get(struct store *s, struct arena *a, int64_t id, struct opini
 static const struct store_sql Q_LIST = {
 	"SELECT " R_COLS "FROM opinion_requests q " R_WHERE "ORDER BY q.received DESC, q.id DESC LIMIT ? OFFSET ?",
 	NULL };
-static const struct store_sql Q_COUNT = { "SELECT count(*) FROM opinion_requests q " R_WHERE, NULL };
+static const struct store_sql Q_COUNT = { Q_CAPPED_COUNT("FROM opinion_requests q " R_WHERE), NULL };
 
 static int bind_list(struct store_stmt *st, struct arena *a, const void *filter)
 {

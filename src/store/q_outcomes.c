@@ -92,7 +92,7 @@ static const struct store_sql Q_OUT_PENDING = {
 	Q_SCOPE_WITH "SELECT " OUT_COLS("string_agg") PENDING_WHERE
 	"ORDER BY COALESCE(o.effective, o.day) DESC, o.id DESC LIMIT ? OFFSET ?" };
 static const struct store_sql Q_OUT_PENDING_COUNT = {
-	Q_SCOPE_WITH "SELECT count(*) FROM outcomes o " PENDING_WHERE, NULL };
+	Q_SCOPE_WITH Q_CAPPED_COUNT("FROM outcomes o " PENDING_WHERE), NULL };
 
 static void fill_outcome(struct arena *a, struct store_stmt *st, void *row)
 {
@@ -494,8 +494,8 @@ static const struct store_sql Q_ACC_LIST = {
 static const struct store_sql Q_ACC_MEASURE = {
 	"INSERT INTO accountability_measures(accountability_id, measure) VALUES (?, ?)", NULL };
 static const struct store_sql Q_ACC_COUNT = {
-	Q_SCOPE_WITH "SELECT count(*) FROM accountabilities q LEFT JOIN persons p ON p.id = q.person_id "
-	ACC_WHERE, NULL };
+	Q_SCOPE_WITH Q_CAPPED_COUNT("FROM accountabilities q LEFT JOIN persons p ON p.id = q.person_id "
+	ACC_WHERE), NULL };
 
 int64_t store_accountability_insert(struct store *s, const char *region,
 				    const struct accountability *q, int64_t created_by, int64_t now)
@@ -815,8 +815,8 @@ static const struct store_sql Q_OUT_LIST = {
 	M_WITH "SELECT " OUT_COLS("string_agg") OUT_LIST_WHERE
 	"ORDER BY o.day DESC, o.id DESC LIMIT ? OFFSET ?" };
 static const struct store_sql Q_OUT_COUNT = {
-	M_WITH "SELECT count(*) FROM outcomes o JOIN persons p ON p.id = o.person_id "
-	OUT_LIST_WHERE, NULL };
+	M_WITH Q_CAPPED_COUNT("FROM outcomes o JOIN persons p ON p.id = o.person_id "
+	OUT_LIST_WHERE), NULL };
 
 static int bind_outcome_filters(struct store_stmt *st, struct arena *a, const void *filter)
 {

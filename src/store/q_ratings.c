@@ -405,7 +405,7 @@ static const struct store_sql Q_RATING_LIST = {
 	Q_SCOPE_WITH "SELECT r.id, r.unit_id, u.name, r.stars, r.comment, r.day FROM ratings r "
 	"JOIN units u ON u.id = r.unit_id " RATING_WHERE "ORDER BY r.day DESC, r.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_RATING_COUNT = {
-	Q_SCOPE_WITH "SELECT count(*) FROM ratings r " RATING_WHERE, NULL };
+	Q_SCOPE_WITH Q_CAPPED_COUNT("FROM ratings r " RATING_WHERE), NULL };
 static const struct store_sql Q_RATING_UNITS = {
 	Q_SCOPE_WITH "SELECT r.unit_id, u.name, count(*), sum(CASE WHEN r.stars = 5 THEN 1 ELSE 0 END) "
 	"FROM ratings r JOIN units u ON u.id = r.unit_id " RATING_WHERE
@@ -470,7 +470,7 @@ static const struct store_sql Q_LETTER_LIST = {
 	Q_SCOPE_WITH "SELECT " LETTER_COLS LETTER_WHERE "ORDER BY l.received DESC, l.id DESC LIMIT ? OFFSET ?",
 	NULL };
 static const struct store_sql Q_LETTER_COUNT = {
-	Q_SCOPE_WITH "SELECT count(*) FROM letters l " LETTER_WHERE, NULL };
+	Q_SCOPE_WITH Q_CAPPED_COUNT("FROM letters l " LETTER_WHERE), NULL };
 
 static int bind_letter(struct store_stmt *st, struct arena *a, const void *filter)
 {
@@ -509,7 +509,7 @@ static const struct store_sql Q_REVIEW_LIST = {
 	Q_SCOPE_WITH "SELECT " REVIEW_COLS REVIEW_WHERE "ORDER BY b.opened DESC, b.id DESC LIMIT ? OFFSET ?",
 	NULL };
 static const struct store_sql Q_REVIEW_COUNT = {
-	Q_SCOPE_WITH "SELECT count(*) FROM bad_reviews b " REVIEW_WHERE, NULL };
+	Q_SCOPE_WITH Q_CAPPED_COUNT("FROM bad_reviews b " REVIEW_WHERE), NULL };
 
 static int bind_review(struct store_stmt *st, struct arena *a, const void *filter)
 {

@@ -177,7 +177,7 @@ static const char *const report_states[] = { "", "received", "checked", "concern
 	"AND (? = '' OR m.reported >= ?) AND (? = '' OR m.reported <= ?) "
 static const struct store_sql Q_R_LIST = {
 	Q_SCOPE_WITH "SELECT " R_COLS R_FROM R_WHERE "ORDER BY m.reported DESC, m.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_R_COUNT = { Q_SCOPE_WITH "SELECT count(*) " R_FROM R_WHERE, NULL };
+static const struct store_sql Q_R_COUNT = { Q_SCOPE_WITH Q_CAPPED_COUNT(R_FROM R_WHERE), NULL };
 
 static int bind_report_where(struct store_stmt *st, struct arena *a, const void *filter)
 {
@@ -340,7 +340,7 @@ int store_talk_get(struct store *s, struct arena *a, int64_t id, int64_t scope_u
 	"AND (? = '' OR t.day >= ?) AND (? = '' OR t.day <= ?) "
 static const struct store_sql Q_T_LIST = {
 	Q_SCOPE_WITH "SELECT " T_COLS T_FROM T_WHERE "ORDER BY t.day DESC, t.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_T_COUNT = { Q_SCOPE_WITH "SELECT count(*) " T_FROM T_WHERE, NULL };
+static const struct store_sql Q_T_COUNT = { Q_SCOPE_WITH Q_CAPPED_COUNT(T_FROM T_WHERE), NULL };
 
 static int bind_talk_where(struct store_stmt *st, struct arena *a, const void *filter)
 {

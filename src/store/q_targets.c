@@ -121,7 +121,7 @@ static const struct store_sql Q_TASK_LIST = {
 	"SELECT " TASK_COLS TASK_FROM TASK_WHERE "ORDER BY l.year DESC, t.ledger_id, t.deadline, t.id "
 	"LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_TASK_COUNT = {
-	"SELECT count(*) " TASK_FROM TASK_WHERE, NULL };
+	Q_CAPPED_COUNT(TASK_FROM TASK_WHERE), NULL };
 static const struct store_sql Q_TASK_GET = { "SELECT " TASK_COLS TASK_FROM "WHERE t.id = ?", NULL };
 static const struct store_sql Q_TASK_INSERT = {
 	"INSERT INTO target_tasks (ledger_id, aspect, title, leader_id, office, deadline, created_by, created_at) "
@@ -343,7 +343,7 @@ static const struct store_sql Q_REMINDER_LIST = {
 	"SELECT " REMINDER_COLS REMINDER_FROM REMINDER_WHERE
 	"ORDER BY m.issued DESC, m.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_REMINDER_COUNT = {
-	"SELECT count(*) " REMINDER_FROM REMINDER_WHERE, NULL };
+	Q_CAPPED_COUNT(REMINDER_FROM REMINDER_WHERE), NULL };
 static const struct store_sql Q_REMINDER_RECIPIENTS = {
 	"SELECT r.user_id, u.name, u.display_name, u.office, COALESCE(r.acked_at, 0) FROM reminder_recipients r "
 	"JOIN users u ON u.id = r.user_id WHERE r.reminder_id = ? ORDER BY u.office, u.name", NULL };

@@ -33,7 +33,7 @@ static const struct store_sql Q_OPTIONS = {
 	"LEFT JOIN units p ON p.id = u.parent_id AND " Q_IN_SCOPE("p.id") " "
 	"WHERE " Q_IN_SCOPE("u.id") " ORDER BY u.name, u.id LIMIT ?", NULL };
 static const struct store_sql Q_COUNT = {
-	Q_SCOPE_WITH "SELECT count(*) FROM units u " UNIT_WHERE, NULL };
+	Q_SCOPE_WITH Q_CAPPED_COUNT("FROM units u " UNIT_WHERE), NULL };
 static const struct store_sql Q_VISIBLE = {
 	Q_SCOPE_WITH "SELECT count(*) FROM vis WHERE id = ?", NULL };
 static const struct store_sql Q_ANCESTOR = {

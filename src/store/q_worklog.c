@@ -161,7 +161,7 @@ int store_activity_get(struct store *s, struct arena *a, int64_t id, struct acti
 	"AND (? = '' OR a.title LIKE ? ESCAPE '\\') AND (a.unit_id IS NULL OR " Q_IN_SCOPE("a.unit_id") ") "
 static const struct store_sql Q_A_LIST = {
 	Q_SCOPE_WITH "SELECT " A_COLS A_FROM A_WHERE "ORDER BY a.day DESC, a.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_A_COUNT = { Q_SCOPE_WITH "SELECT count(*) " A_FROM A_WHERE, NULL };
+static const struct store_sql Q_A_COUNT = { Q_SCOPE_WITH Q_CAPPED_COUNT(A_FROM A_WHERE), NULL };
 static const struct store_sql Q_A_SUMS = {
 	Q_SCOPE_WITH "SELECT CAST(COALESCE(sum(a.count), 0) AS BIGINT), "
 	"CAST(COALESCE(sum(a.participants), 0) AS BIGINT) " A_FROM A_WHERE, NULL };
@@ -304,7 +304,7 @@ int store_regdoc_set_state(struct store *s, int64_t id, const char *state)
 static const struct store_sql Q_D_LIST = {
 	"SELECT " D_COLS ", CASE WHEN " D_SEES " THEN 1 ELSE 0 END FROM registered_docs d " D_WHERE
 	"ORDER BY d.day DESC, d.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_D_COUNT = { "SELECT count(*) FROM registered_docs d " D_WHERE, NULL };
+static const struct store_sql Q_D_COUNT = { Q_CAPPED_COUNT("FROM registered_docs d " D_WHERE), NULL };
 
 static const char *const dir_codes[] = { "", "in", "out" };
 static const char *const state_codes[] = { "", "registered", "circulating", "filed" };
