@@ -226,6 +226,31 @@ fresh_server() {
 	start_server || { not_ok "server starts"; finish; }
 	expect_eq "cm logs in" 303 "$(login cm "$PW")"
 }
+# big_units PREFIX: JSON Lines of the units PREFIX一局 (U1) and PREFIX二局 (U2) and 10,030
+# persons P1..P10030 named PREFIX干部NNNNN, the first 10,000 in U1: a list past the count cap
+big_units() {
+	python3 - "$1" <<'PY'
+import json, sys
+w = lambda o: print(json.dumps(o, ensure_ascii=False, separators=(",", ":")))
+pre = sys.argv[1]
+w({"type": "unit", "id": "U1", "name": pre + "一局", "kind": "department", "parent": None})
+w({"type": "unit", "id": "U2", "name": pre + "二局", "kind": "department", "parent": None})
+for p in range(1, 10031):
+    w({"type": "person", "id": f"P{p}", "name": f"{pre}干部{p:05d}", "unit": "U1" if p <= 10000 else "U2",
+       "position": "科员", "rank": "staff", "top_leader": False, "leadership": False, "party_member": True})
+PY
+}
+# close_approved CLUE_ID: $JAR's account proposes closing the clue (初核后了结) and the
+# principal leader `lead`, made here and logged in into $LJ, approves it on 2022-06-01
+close_approved() {
+	local d
+	api POST "/api/clues/$1/dispositions" '{"method":"close","reason":"初核后拟了结"}' >/dev/null
+	ready_user lead --role leader --principal --password-stdin >/dev/null
+	LJ=$T_DIR/lead.jar
+	login lead "$PW" "$LJ" >/dev/null
+	d=$(sql "SELECT max(id) FROM dispositions WHERE state = 'proposed'")
+	api POST "/api/dispositions/$d/decision" '{"approve":true,"day":"2022-06-01"}' "$LJ" >/dev/null
+}
 # new_unit NAME KIND: a unit made through the API (as $JAR's account), its id
 new_unit() { body "$(api POST /api/units "{\"name\":\"$1\",\"kind\":\"$2\"}")" | jget '["id"]'; }
 # new_person NAME UNIT [POSITION]: a person of section rank made through the API, its id

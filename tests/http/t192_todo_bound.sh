@@ -105,12 +105,7 @@ expect_eq "the API: the exact count, a page of items" "$TOTAL 100" \
 
 # ---- after a write the counts follow ---------------------------------------------------------------
 C1=$(id_of C1)
-api POST "/api/clues/$C1/dispositions" '{"method":"close","reason":"初核后拟了结"}' >/dev/null
-ready_user lead --role leader --principal --password-stdin >/dev/null
-LJ=$T_DIR/lead.jar
-login lead "$PW" "$LJ" >/dev/null
-D=$(sql "SELECT max(id) FROM dispositions WHERE state = 'proposed'")
-api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-06-01"}' "$LJ" >/dev/null
+close_approved "$C1"
 expect_eq "C1 closed on approval" closed "$(sql "SELECT state FROM clues WHERE id = $C1")"
 http_get "$T_DIR/home2" -b "$JAR" "$BASE/" >/dev/null
 check "... the badge counts one fewer" grep -q "title=\"$((TOTAL - 1))项待办\"" "$T_DIR/home2.b"

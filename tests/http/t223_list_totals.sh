@@ -19,14 +19,9 @@
 
 init_db || { not_ok "init"; finish; }
 # 10,000 persons in 列表一局, 30 in 列表二局, and 120 clues
-python3 - >"$T_DIR/big.jsonl" <<'PY'
+{ big_units 列表; python3 - <<'PY'; } >"$T_DIR/big.jsonl"
 import json
 w = lambda o: print(json.dumps(o, ensure_ascii=False, separators=(",", ":")))
-w({"type": "unit", "id": "U1", "name": "列表一局", "kind": "department", "parent": None})
-w({"type": "unit", "id": "U2", "name": "列表二局", "kind": "department", "parent": None})
-for p in range(1, 10031):
-    w({"type": "person", "id": f"P{p}", "name": f"列表干部{p:05d}", "unit": "U1" if p <= 10000 else "U2",
-       "position": "科员", "rank": "staff", "top_leader": False, "leadership": False, "party_member": True})
 for c in range(1, 121):
     w({"type": "clue", "id": f"C{c}", "received": "2026-03-%02d" % (c % 28 + 1), "source": "report",
        "subjects": [f"P{c}"]})

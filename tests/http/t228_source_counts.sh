@@ -115,12 +115,7 @@ else
 fi
 
 # a write through this server: C1 closed (proposed by cm, approved)
-api POST "/api/clues/$C1/dispositions" '{"method":"close","reason":"初核后拟了结"}' >/dev/null
-ready_user lead --role leader --principal --password-stdin >/dev/null
-LJ=$T_DIR/lead.jar
-login lead "$PW" "$LJ" >/dev/null
-D=$(sql "SELECT max(id) FROM dispositions WHERE state = 'proposed'")
-api POST "/api/dispositions/$D/decision" '{"approve":true,"day":"2022-06-01"}' "$LJ" >/dev/null
+close_approved "$C1"
 expect_eq "C1 closed on approval" closed "$(sql "SELECT state FROM clues WHERE id = $C1")"
 expect_eq "the write shows at once: the two imported counted, C1 not" $((NOFF + 1)) "$(badge h2 /)"
 expect_eq "... on every page" $((NOFF + 1)) "$(badge c2 "/clues/$C1")"

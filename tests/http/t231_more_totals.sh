@@ -16,15 +16,7 @@
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
-python3 - >"$T_DIR/units.jsonl" <<'PY'
-import json
-w = lambda o: print(json.dumps(o, ensure_ascii=False, separators=(",", ":")))
-w({"type": "unit", "id": "U1", "name": "计数一局", "kind": "department", "parent": None})
-w({"type": "unit", "id": "U2", "name": "计数二局", "kind": "department", "parent": None})
-for p in range(1, 10031):
-    w({"type": "person", "id": f"P{p}", "name": f"计数干部{p:05d}", "unit": "U1" if p <= 10000 else "U2",
-       "position": "科员", "rank": "staff", "top_leader": False, "leadership": False, "party_member": True})
-PY
+big_units 计数 >"$T_DIR/units.jsonl"
 run_cli import --db "$DB" "$T_DIR/units.jsonl"
 expect_eq "the units and persons import" 0 "$RC"
 U1=$(sql "SELECT id FROM units WHERE name = '计数一局'")
