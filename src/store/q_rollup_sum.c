@@ -182,7 +182,8 @@ int store_rollup_sum_fill(struct store *s)
 		if (t.slot[i])
 			v[n++] = t.slot[i];
 	if (rc == 0) {
-		qsort(v, n, sizeof(*v), by_key);
+		if (n)          /* no contribution (an import of units and persons): v is NULL */
+			qsort(v, n, sizeof(*v), by_key);
 		rc = put_grain(s, &Q_PUT_DAY, v, n, 0);
 	}
 	if (rc == 0)
