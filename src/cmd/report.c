@@ -186,8 +186,9 @@ int cmd_report(int argc, char **argv)
 		{ "--leadership", NULL, &s.leadership, "subjects in the leadership team" },
 		{ "--key-persons", NULL, &s.key_persons, "top leaders, leadership members and section rank" },
 		{ "--user", &user, NULL, "only what user NAME may see (a township or resident group's jurisdiction)" },
-		{ "--format", &format, NULL, "text (default), json, html (prints well), docx (official layout; "
-		  "--year alone: the year's report, the table its appendix) or xlsx" },
+		{ "--format", &format, NULL, "text (default; with --annual --rendering: the rendering's own), json, "
+		  "html (prints well), docx (official layout; --year alone: the year's report, "
+		  "the table its appendix) or xlsx" },
 		{ "--table", NULL, &table, "with --format docx and --year alone: the statistics table alone, "
 		  "not the year's report with the table as its appendix" },
 		{ "--out", &out, NULL, "write to FILE (default: standard output)" },
