@@ -27,6 +27,7 @@
 #include "model/caserules.h"
 
 struct clue;
+struct person;
 struct ctx;
 struct store;
 struct txmemo;
@@ -61,6 +62,28 @@ int txmemo_clue_state(struct ctx *c, int64_t clue_id, struct clue *k);
 /* The clue's new state, after the statement that stored it (a static
  * string: a disposition method's state). */
 void txmemo_clue_state_set(struct ctx *c, int64_t clue_id, const char *state);
+/* A person the import wrote, by id (name and rank: what the jurisdiction
+ * rule reads of a clue's subjects): 0, or -1 out of memory; nothing
+ * without a memo.  txmemo_person: the one noted, or NULL. */
+int txmemo_person_note(struct ctx *c, int64_t id, const char *name, const char *rank);
+const struct person *txmemo_person(struct ctx *c, int64_t id);
+
+/* The number counters (numbering.c) in the memo: a counter of kind and
+ * year is read once (store_number_last), drawn and raised in memory and
+ * written back by txmemo_flush, which the import calls before it
+ * commits; the numbers come out as store_number_next would give them, as
+ * the import holds the write lock every writer takes.  Without a memo:
+ * store_number_next and store_number_raise. */
+int64_t txmemo_number_next(struct ctx *c, struct store *s, const char *kind, int year);
+int txmemo_number_raise(struct ctx *c, struct store *s, const char *kind, int year, int64_t n);
+int txmemo_flush(struct ctx *c, struct store *s);
+/* A bulk load (as many lines as the database has records, or more):
+ * 线索编号 and 立案编号 are then checked against the sets of both read
+ * once (store_numbers_given) and kept with the numbers the import gives
+ * (txmemo_number_take); otherwise each is a query (store_number_taken). */
+void txmemo_numbers_whole(struct ctx *c);
+int txmemo_number_taken(struct ctx *c, struct store *s, const char *kind, const char *no);
+int txmemo_number_take(struct ctx *c, const char *kind, const char *no);
 /* Copies text into the memo's arena (an entry's strings). */
 const char *txmemo_keep(struct ctx *c, const char *text);
 
