@@ -496,7 +496,17 @@ static int ix_disposition_approvals(struct ix *ix, struct ix_val *v, int64_t id)
 	ap.kind = "filing_committee";
 	ap.approver = F(ix, "committee_by")->s;
 	ap.day = F(ix, "committee_day")->s;
-	return store_approval_insert(c->db, c->cfg->region, &ap) < 0 ? -1 : 0;
+	if (store_approval_insert(c->db, c->cfg->region, &ap) < 0)
+		return -1;
+	/* the latest approval of the clue's filing, for its case line */
+	struct txmemo_clue *m = txmemo_clue(c, F(ix, "clue")->i);
+
+	if (m) {
+		m->committee = 1;
+		m->committee_by = txmemo_keep(c, ap.approver);
+		m->committee_day = txmemo_keep(c, ap.day);
+	}
+	return 0;
 }
 
 static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
@@ -571,8 +581,14 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 	for (int i = 0; i < cats->n && i < CASE_MAX_CATEGORIES; i++)
 		f.categories[f.n_categories++] = cats->codes[i];
 	/* the party committee's approval of the clue's file_case decision */
-	if (store_ix_filing_committee(c->db, c->a, F(ix, "clue")->i, &f.committee_by, &f.committee_day) < 0)
+	struct txmemo_clue *m = txmemo_clue(c, F(ix, "clue")->i);
+
+	if (m && m->committee) {
+		f.committee_by = m->committee_by;
+		f.committee_day = m->committee_day;
+	} else if (store_ix_filing_committee(c->db, c->a, F(ix, "clue")->i, &f.committee_by, &f.committee_day) < 0) {
 		return -1;
+	}
 	switch (case_filing_valid(c, &f, F(ix, "filed")->s, &k, &fe)) {
 	case 1:
 		break;

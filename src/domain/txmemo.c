@@ -51,6 +51,8 @@ struct txmemo {
 	int nset;
 	struct jurisdiction_rule *rules;
 	int nrules;                     /* -1: not read */
+	struct violation_category *cats;
+	int ncats;                      /* -1: not read */
 	struct { const char *kind; struct number_pattern *p; int n; } pat[MEMO_KINDS];
 	int npat;
 	struct idtab clues, persons;    /* struct txmemo_clue, struct person by id */
@@ -126,7 +128,7 @@ struct txmemo *txmemo_new(void)
 		return NULL;
 	}
 	if (m)
-		m->nrules = -1;
+		m->nrules = m->ncats = -1;
 	return m;
 }
 
@@ -135,7 +137,8 @@ void txmemo_clear(struct txmemo *m)
 	arena_clear(m->a);
 	m->nset = m->npat = 0;
 	m->rules = NULL;
-	m->nrules = -1;
+	m->nrules = m->ncats = -1;
+	m->cats = NULL;
 	idtab_free(&m->clues);
 	idtab_free(&m->persons);
 	free(m->counter);
@@ -192,6 +195,28 @@ int txmemo_jurisdiction_rules(struct ctx *c, struct jurisdiction_rule **out)
 	}
 	*out = m->rules;
 	return m->nrules;
+}
+
+int txmemo_category_offered(struct ctx *c, const char *code, const char *day)
+{
+	struct txmemo *m = c->memo;
+
+	if (!m)
+		return store_category_offered(c->db, code, day);
+	if (m->ncats < 0 && (m->ncats = store_category_spans(c->db, m->a, &m->cats)) < 0)
+		return m->ncats;
+	/* as Q_CATEGORY_OFFERED: valid_from <= day < retired (days compare as text) */
+	for (int i = 0; i < m->ncats; i++)
+		if (!strcmp(m->cats[i].code, code) && strcmp(m->cats[i].valid_from, day) <= 0 &&
+		    (!m->cats[i].retired || strcmp(day, m->cats[i].retired) < 0))
+			return 1;
+	return 0;
+}
+
+void txmemo_categories_changed(struct ctx *c)
+{
+	if (c->memo)
+		c->memo->ncats = -1;
 }
 
 int txmemo_number_pattern(struct ctx *c, struct store *s, const char *kind, const char *day,

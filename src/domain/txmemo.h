@@ -14,10 +14,15 @@
  *  - the jurisdiction rules: an import's jurisdiction_rule line writes
  *    nothing (ix_rules.c accepts only rows the table has);
  *  - the number patterns by kind: an import writes none;
+ *  - the violation category catalog: a violation_category line that
+ *    writes it calls txmemo_categories_changed;
+ *  - the number counters and, for a bulk load, the numbers taken (below);
+ *  - the persons it wrote (their name and rank);
  *  - per clue: its state and day of receipt (a disposition's state is
  *    written through txmemo_clue_state_set where it is stored) and whether
  *    it belongs to the level above (its subjects are fixed at its insert,
- *    and an import never changes a stored person).
+ *    and an import never changes a stored person), and the committee's
+ *    approval of its file_case decision when the import wrote it.
  * txmemo_clear forgets everything: at the start of each run of the
  * import's transaction (store_tx may run it again) and after a rollback
  * the memo is freed with the import.
@@ -41,6 +46,11 @@ void txmemo_clear(struct txmemo *m);
 int txmemo_setting(struct ctx *c, const char *key, const char **value);
 /* store_jurisdiction_rules through the memo: the count or < 0. */
 int txmemo_jurisdiction_rules(struct ctx *c, struct jurisdiction_rule **out);
+/* store_category_offered through the memo (the catalog read once):
+ * 1, 0, < 0.  An import line that writes the catalog (ix_rules.c) calls
+ * txmemo_categories_changed. */
+int txmemo_category_offered(struct ctx *c, const char *code, const char *day);
+void txmemo_categories_changed(struct ctx *c);
 /* store_number_pattern through the memo: 1 (*pattern set), 0 none, < 0. */
 int txmemo_number_pattern(struct ctx *c, struct store *s, const char *kind, const char *day,
 			  const char **pattern);
@@ -52,6 +62,10 @@ struct txmemo_clue {
 	const char *state, *received;   /* NULL: not known */
 	int level;
 	const char *why;
+	/* the filing committee's approval of its file_case decision, when
+	 * the import wrote that decision (committee: 1) */
+	int committee;
+	const char *committee_by, *committee_day;
 };
 /* The clue's entry (made empty on first use), or NULL without a memo (or
  * out of memory). */
