@@ -264,6 +264,7 @@ static const struct ix_field clue_fields[] = {
 	/* the column's default, written so the memo knows it (clue_after) */
 	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, NULL, "report", NULL, 0, NULL },  /* the report source_ref names */
+	{ NULL, IX_DERIVED, NULL, "no_drawn", NULL, 0, NULL },  /* clue_no drawn, not given */
 	{ 0 }
 };
 
@@ -282,6 +283,16 @@ static int clue_prepare(struct ix *ix, struct ix_val *v)
 			return -1;
 		if (taken)
 			return ix_fail(ix, "clue_no", "线索编号 %s 已存在", no->s);
+	} else {
+		/* none given: drawn as registration draws it, and inserted with
+		 * the row rather than written into it after (an update of a clue
+		 * writes all its indexes) */
+		const char *drawn = numbering_next(ix_ctx(ix), ix_ctx(ix)->db, "clue", F(ix, "received")->s, NULL);
+
+		if (!drawn)
+			return -1;
+		set_text(F(ix, "clue_no"), drawn);
+		set_int(F(ix, "no_drawn"), 1);
 	}
 
 	/* the violation categories, as the pages check them (the catalog is
@@ -354,17 +365,11 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	    store_clue_assign(ix_ctx(ix)->db, id, F(ix, "assigned_office")->s, ix_ctx(ix)->now) < 0)
 		return -1;
 	/* 线索编号 the file gave: the counter raised past it (numbering_note);
-	 * none given: drawn as registration draws it */
-	if (F(ix, "clue_no")->set && F(ix, "clue_no")->s && *F(ix, "clue_no")->s) {
-		if (numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, F(ix, "clue_no")->s) < 0 ||
-		    txmemo_number_take(ix_ctx(ix), "clue", F(ix, "clue_no")->s) < 0)
-			return -1;
-	} else {
-		const char *no = numbering_next(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, NULL);
-
-		if (!no || store_clue_set_no(ix_ctx(ix)->db, id, no) < 0)
-			return -1;
-	}
+	 * none given: drawn in clue_prepare */
+	if (!F(ix, "no_drawn")->set &&
+	    (numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, F(ix, "clue_no")->s) < 0 ||
+	     txmemo_number_take(ix_ctx(ix), "clue", F(ix, "clue_no")->s) < 0))
+		return -1;
 	if (!report->set)
 		return 0;
 	return store_ix_run(ix_ctx(ix)->db, store_ix_sql("UPDATE reports SET clue_id = ? WHERE id = ?"),
