@@ -22,7 +22,8 @@
 # strace when it is installed).
 #
 # Environment: QF_BIN (default build/qingfeng), QF_BIN_OLD, IMPORT_CLUES,
-# IMPORT_CASES, IMPORT_UNITS (default 300, 100 persons each), IMPORT_ROUNDS, BENCH_BACKEND (sqlite or pg), BENCH_KEEP.
+# IMPORT_CASES, IMPORT_UNITS (default 300, 100 persons each), IMPORT_ROUNDS,
+# BENCH_BACKEND (sqlite or pg), BENCH_KEEP.
 # Needs python3 and sqlite3 (pg: psql).
 
 # shellcheck source=bench/lib.sh disable=SC2154,SC2034
