@@ -19,11 +19,13 @@ FILE_CASE='"approved_by":"县纪委书记","committee_by":"县委书记"'
 # a clue of 2023 numbered in 2024's form (the counter of 2024 is not
 # raised: 2023's pattern does not read it), a case with a given 立案编号
 # and one subject without, then a generated year of clues and cases
-cat >"$F" <<JSONL
-{"type":"unit","id":"TU1","name":"测试单位甲","kind":"department","parent":null}
-{"type":"person","id":"TP1","name":"干部甲","unit":"TU1","position":"科员","rank":"section","top_leader":false,"leadership":false,"party_member":true}
-{"type":"person","id":"TP2","name":"干部乙","unit":"TU1","position":"科员","rank":"section","top_leader":false,"leadership":false,"party_member":true}
-{"type":"person","id":"TP3","name":"干部丙","unit":"TU1","position":"局长","rank":"county","top_leader":true,"leadership":true,"party_member":true}
+echo '{"type":"unit","id":"TU1","name":"测试单位甲","kind":"department","parent":null}' >"$F"
+for p in 1:甲:section 2:乙:section 3:丙:county; do   # TP3: a county-rank leader, of the level above
+	IFS=: read -r n name rank <<<"$p"
+	printf '{"type":"person","id":"TP%s","name":"干部%s","unit":"TU1","position":"科员","rank":"%s","party_member":true}\n' \
+		"$n" "$name" "$rank" >>"$F"
+done
+cat >>"$F" <<JSONL
 {"type":"clue","id":"TC1","received":"2023-12-20","source":"report","subjects":["TP1"],"clue_no":"线索〔2024〕002号"}
 {"type":"clue","id":"TC2","received":"2024-01-03","source":"report","subjects":["TP2","TP1"]}
 {"type":"clue","id":"TC3","received":"2024-01-04","source":"report","subjects":["TP3"]}
