@@ -491,6 +491,7 @@ static int ix_disposition_approvals(struct ix *ix, struct ix_val *v, int64_t id)
 			       .kind = filing ? "filing" : "disposition", .decision = "approved",
 			       .approver = F(ix, "approved_by")->s, .day = F(ix, "decided")->s,
 			       .reason = "", .at = c->now };
+	struct txmemo_clue *m;
 
 	if (!F(ix, "approved_by")->set)
 		return 0;
@@ -504,9 +505,7 @@ static int ix_disposition_approvals(struct ix *ix, struct ix_val *v, int64_t id)
 	if (store_approval_insert(c->db, c->cfg->region, &ap) < 0)
 		return -1;
 	/* the latest approval of the clue's filing, for its case line */
-	struct txmemo_clue *m = txmemo_clue(c, F(ix, "clue")->i);
-
-	if (m) {
+	if ((m = txmemo_clue(c, F(ix, "clue")->i))) {
 		m->committee = 1;
 		m->committee_by = txmemo_keep(c, ap.approver);
 		m->committee_day = txmemo_keep(c, ap.day);
@@ -616,6 +615,8 @@ static int id_cmp(const void *a, const void *b)
 static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 {
 	const struct ix_val *subj = F(ix, "subjects"), *nos = F(ix, "filing_nos");
+	int64_t need[IX_MAX_LIST];
+	int nn = 0;
 
 	if (store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0)
 		return -1;
@@ -639,9 +640,6 @@ static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 	/* 立案编号 the file did not give: drawn as a filing draws them (a
 	 * case entered by import is filed into the platform's counter), for
 	 * the subjects without one by ascending person id */
-	int64_t need[IX_MAX_LIST];
-	int nn = 0;
-
 	for (int k = 0; k < subj->n; k++)
 		if (k >= nos->n || !*nos->codes[k])
 			need[nn++] = subj->ids[k];
