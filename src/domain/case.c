@@ -116,18 +116,28 @@ int case_day_ok(struct ctx *c, struct fielderr *fe, const char *field, const cha
  * the order of the subjects, from the pattern and counter of the filing
  * day's year (numbering.h), in the caller's transaction; a subject that
  * has one keeps it: 0 or -1. */
+int case_filing_numbers_of(struct ctx *c, int64_t case_id, const char *day, const int64_t *persons, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const char *no = numbering_next(c, c->db, "case_filing", day, NULL);
+
+		if (!no || store_case_subject_set_no(c->db, case_id, persons[i], no) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int case_filing_numbers(struct ctx *c, int64_t case_id, const char *day)
 {
 	struct case_number *p;
-	int n = store_case_numbers(c->db, c->a, case_id, &p);
+	int n = store_case_numbers(c->db, c->a, case_id, &p), k = 0;
+	int64_t *ids = n > 0 ? arena_alloc(c->a, sizeof(*ids) * (size_t)n) : NULL;
 
-	for (int i = 0; i < n; i++) {
-		const char *no = p[i].filing_no ? p[i].filing_no : numbering_next(c, c->db, "case_filing", day, NULL);
-
-		if (!no || (!p[i].filing_no && store_case_subject_set_no(c->db, case_id, p[i].person_id, no) < 0))
-			return -1;
-	}
-	return n < 0 ? -1 : 0;
+	/* those without a number come last, by person id */
+	for (int i = 0; i < n; i++)
+		if (!p[i].filing_no)
+			ids[k++] = p[i].person_id;
+	return n < 0 ? -1 : case_filing_numbers_of(c, case_id, day, ids, k);
 }
 
 int64_t case_file(struct ctx *c, const struct clue *k, int64_t disposition_id, const char *day,

@@ -70,6 +70,10 @@ int case_detail(struct ctx *c, const struct case_rec *k, struct case_detail *d);
  * the filing day's year (numbering.h), in the caller's write transaction
  * (filing; import of a case whose file has none): 0 or -1. */
 int case_filing_numbers(struct ctx *c, int64_t case_id, const char *day);
+/* The same for the subjects persons[n] (those without a number, in
+ * ascending id, the order case_filing_numbers draws in): an import knows
+ * them from its file and reads nothing back.  0 or -1. */
+int case_filing_numbers_of(struct ctx *c, int64_t case_id, const char *day, const int64_t *persons, int n);
 /* The subjects of a case the actor has read with their filing numbers
  * (立案编号, one per person; NULL on cases filed before migration 0032):
  * the count or -1. */

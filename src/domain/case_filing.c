@@ -27,6 +27,7 @@
 #include "domain/case.h"
 #include "domain/ctx.h"
 #include "domain/result.h"
+#include "domain/txmemo.h"
 #include "store/q_caserules.h"
 
 QF_AUDIT_EVENT(CATEGORY_ADD, "category_add", "新增违纪违法类别");
@@ -69,7 +70,7 @@ int categories_valid(struct ctx *c, const char *const *codes, int n_codes, const
 			}
 		/* one row per code, not the catalog with its usage counts: import
 		 * calls this for every clue and case line */
-		if ((rc = store_category_offered(c->db, codes[i], day)) < 0)
+		if ((rc = txmemo_category_offered(c, codes[i], day)) < 0)
 			return -1;
 		if (!rc) {
 			fielderr_add(fe, "categories", arena_printf(c->a, "“%s”不是%s（%s）可用的违纪违法类别",

@@ -123,6 +123,14 @@ int ix_type_index(const char *type)
 	return -1;
 }
 
+int ix_person_unit_note(struct ix *ix, int64_t person_id, int64_t unit)
+{
+	char key[24];
+
+	snprintf(key, sizeof(key), "%" PRId64, person_id);
+	return ix_map_put(ix->units, 0, key, unit) < 0 ? -1 : 0;
+}
+
 int64_t ix_person_unit(struct ix *ix, int64_t person_id)
 {
 	char key[24];
@@ -595,6 +603,8 @@ static int bulk_off(struct ix *ix)
 
 	if (bulk <= 0)
 		return bulk;
+	/* the numbers of the database are at most as many as the file's lines */
+	txmemo_numbers_whole(ix->c);
 	if ((live = store_rollup_live(s)) < 0 || (live && store_rollup_off(s) < 0) ||
 	    store_ix_defer(s, &ix->deferred) < 0)
 		return -1;
@@ -651,6 +661,9 @@ static int import_tx(struct store *s, void *arg)
 		strbuf_addf(ix->err, "read error after line %" PRId64, ix->line);
 		rc = -1;
 	}
+	/* the number counters drawn in memory (txmemo.h) written back */
+	if (rc == 0 && txmemo_flush(ix->c, s) < 0)
+		rc = -1;
 	if (flush_sent(ix) < 0 || rc < 0)
 		return -1;
 	/* the indexes (the refill reads through some), the refill, then the

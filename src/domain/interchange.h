@@ -113,6 +113,8 @@ int ix_field(struct ix *ix, const char *name_or_column);
 int ix_type_index(const char *type);
 /* The unit of a person: its id, or -1 (store error recorded). */
 int64_t ix_person_unit(struct ix *ix, int64_t person_id);
+/* The unit of a person the import just wrote, kept for ix_person_unit: 0 or -1. */
+int ix_person_unit_note(struct ix *ix, int64_t person_id, int64_t unit);
 /* The row id of a record of `type` with file id `ext` (earlier in the
  * file or already in the database): > 0, 0 unknown, < 0 store error. */
 int64_t ix_ref(struct ix *ix, const char *type, const char *ext);

@@ -37,6 +37,7 @@
 #include "domain/ctx.h"
 #include "domain/measures.h"
 #include "domain/rule_tables.h"
+#include "domain/txmemo.h"
 #include "model/caserules.h"
 #include "model/rules.h"
 #include "store/q_caserules.h"
@@ -121,6 +122,7 @@ int ix_category_prepare(struct ix *ix, struct ix_val *v)
 
 	if (!category_valid(c->a, &k, &fe))
 		return ix_refuse(ix, &fe, NULL);
+	txmemo_categories_changed(c);   /* the line may write the catalog */
 	switch (store_category_get(c->db, c->a, k.code, &old)) {
 	case 0:
 		return store_category_insert(c->db, &k, c->now) < 0 ||

@@ -10,6 +10,7 @@
 #include "domain/interchange.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -104,7 +105,10 @@ static int person_after(struct ix *ix, struct ix_val *v, int64_t id)
 {
 	const struct ix_val *pos = F(ix, "position");
 
-	(void)v;
+	/* what the clues' hooks read of it, kept: its unit, name and rank */
+	if (ix_person_unit_note(ix, id, F(ix, "unit")->i) < 0 ||
+	    txmemo_person_note(ix_ctx(ix), id, F(ix, "name")->s, F(ix, "rank")->s) < 0)
+		return -1;
 	return store_person_post_start(ix_ctx(ix)->db, id, F(ix, "unit")->i, pos->set ? pos->s : "", NULL,
 				       ix_ctx(ix)->now) < 0 ? -1 : 0;
 }
@@ -257,7 +261,10 @@ static const struct ix_field clue_fields[] = {
 	 * set by clue_after as an assignment on the pages sets it */
 	{ "assigned_office", IX_TEXT, "NULLIF(t.assigned_office, '')", NULL, NULL, IX_VIRT | IX_EXT, NULL },
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
+	/* the column's default, written so the memo knows it (clue_after) */
+	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, NULL, "report", NULL, 0, NULL },  /* the report source_ref names */
+	{ NULL, IX_DERIVED, NULL, "no_drawn", NULL, 0, NULL },  /* clue_no drawn, not given */
 	{ 0 }
 };
 
@@ -270,12 +277,22 @@ static int clue_prepare(struct ix *ix, struct ix_val *v)
 		return ix_fail(ix, "inspection", "only a clue of source inspection names an inspection");
 	/* an official number is given once (numbering.h) */
 	if (no->set && no->s && *no->s) {
-		int taken = store_number_taken(ix_ctx(ix)->db, "clue", no->s);
+		int taken = txmemo_number_taken(ix_ctx(ix), ix_ctx(ix)->db, "clue", no->s);
 
 		if (taken < 0)
 			return -1;
 		if (taken)
 			return ix_fail(ix, "clue_no", "线索编号 %s 已存在", no->s);
+	} else {
+		/* none given: drawn as registration draws it, and inserted with
+		 * the row rather than written into it after (an update of a clue
+		 * writes all its indexes) */
+		const char *drawn = numbering_next(ix_ctx(ix), ix_ctx(ix)->db, "clue", F(ix, "received")->s, NULL);
+
+		if (!drawn)
+			return -1;
+		set_text(F(ix, "clue_no"), drawn);
+		set_int(F(ix, "no_drawn"), 1);
 	}
 
 	/* the violation categories, as the pages check them (the catalog is
@@ -299,7 +316,37 @@ static int clue_prepare(struct ix *ix, struct ix_val *v)
 		if (id)
 			set_int(F(ix, "report"), id);
 	}
+	set_text(F(ix, "state"), CLUE_REGISTERED);
 	return unit_of_first(ix, v, "subjects");
+}
+
+/* The clue's facts the later lines' hooks read, known from its line: its
+ * state and day of receipt, and its level when the import wrote all its
+ * subjects (txmemo_person), so clue_other_level reads none back. */
+static int clue_memo(struct ix *ix, struct ix_val *v, const struct clue *k)
+{
+	struct ctx *c = ix_ctx(ix);
+	const struct ix_val *subj = F(ix, "subjects");
+	struct txmemo_clue *m = txmemo_clue(c, k->id);
+	struct person p[IX_MAX_LIST];
+	const char *why = NULL;
+	int rc;
+
+	if (!m)
+		return 0;
+	m->state = CLUE_REGISTERED;
+	m->received = txmemo_keep(c, k->received);
+	for (int i = 0; i < subj->n; i++) {
+		const struct person *q = txmemo_person(c, subj->ids[i]);
+		if (!q)
+			return 0;
+		p[i] = *q;
+	}
+	if ((rc = jurisdiction_other_level(c, p, subj->n, k->received, &why)) < 0)
+		return -1;
+	m->level = rc;
+	m->why = rc ? txmemo_keep(c, why) : NULL;
+	return 0;
 }
 
 static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
@@ -309,7 +356,7 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	struct clue k = { .id = id, .received = F(ix, "received")->s };
 
 	/* the subjects' snapshot: as the person rows are at import */
-	if (store_clue_snapshot_subjects(ix_ctx(ix)->db, id) < 0)
+	if (store_clue_snapshot_subjects(ix_ctx(ix)->db, id) < 0 || clue_memo(ix, v, &k) < 0)
 		return -1;
 	/* jurisdiction: a clue of the level above gets its forwarding clock */
 	if (clue_forward_start(ix_ctx(ix), ix_ctx(ix)->db, &k) < 0)
@@ -318,16 +365,11 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	    store_clue_assign(ix_ctx(ix)->db, id, F(ix, "assigned_office")->s, ix_ctx(ix)->now) < 0)
 		return -1;
 	/* 线索编号 the file gave: the counter raised past it (numbering_note);
-	 * none given: drawn as registration draws it */
-	if (F(ix, "clue_no")->set && F(ix, "clue_no")->s && *F(ix, "clue_no")->s) {
-		if (numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, F(ix, "clue_no")->s) < 0)
-			return -1;
-	} else {
-		const char *no = numbering_next(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, NULL);
-
-		if (!no || store_clue_set_no(ix_ctx(ix)->db, id, no) < 0)
-			return -1;
-	}
+	 * none given: drawn in clue_prepare */
+	if (!F(ix, "no_drawn")->set &&
+	    (numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "clue", k.received, F(ix, "clue_no")->s) < 0 ||
+	     txmemo_number_take(ix_ctx(ix), "clue", F(ix, "clue_no")->s) < 0))
+		return -1;
 	if (!report->set)
 		return 0;
 	return store_ix_run(ix_ctx(ix)->db, store_ix_sql("UPDATE reports SET clue_id = ? WHERE id = ?"),
@@ -449,6 +491,7 @@ static int ix_disposition_approvals(struct ix *ix, struct ix_val *v, int64_t id)
 			       .kind = filing ? "filing" : "disposition", .decision = "approved",
 			       .approver = F(ix, "approved_by")->s, .day = F(ix, "decided")->s,
 			       .reason = "", .at = c->now };
+	struct txmemo_clue *m;
 
 	if (!F(ix, "approved_by")->set)
 		return 0;
@@ -459,7 +502,15 @@ static int ix_disposition_approvals(struct ix *ix, struct ix_val *v, int64_t id)
 	ap.kind = "filing_committee";
 	ap.approver = F(ix, "committee_by")->s;
 	ap.day = F(ix, "committee_day")->s;
-	return store_approval_insert(c->db, c->cfg->region, &ap) < 0 ? -1 : 0;
+	if (store_approval_insert(c->db, c->cfg->region, &ap) < 0)
+		return -1;
+	/* the latest approval of the clue's filing, for its case line */
+	if ((m = txmemo_clue(c, F(ix, "clue")->i))) {
+		m->committee = 1;
+		m->committee_by = txmemo_keep(c, ap.approver);
+		m->committee_day = txmemo_keep(c, ap.day);
+	}
+	return 0;
 }
 
 static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
@@ -534,8 +585,14 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 	for (int i = 0; i < cats->n && i < CASE_MAX_CATEGORIES; i++)
 		f.categories[f.n_categories++] = cats->codes[i];
 	/* the party committee's approval of the clue's file_case decision */
-	if (store_ix_filing_committee(c->db, c->a, F(ix, "clue")->i, &f.committee_by, &f.committee_day) < 0)
+	struct txmemo_clue *m = txmemo_clue(c, F(ix, "clue")->i);
+
+	if (m && m->committee) {
+		f.committee_by = m->committee_by;
+		f.committee_day = m->committee_day;
+	} else if (store_ix_filing_committee(c->db, c->a, F(ix, "clue")->i, &f.committee_by, &f.committee_day) < 0) {
 		return -1;
+	}
 	switch (case_filing_valid(c, &f, F(ix, "filed")->s, &k, &fe)) {
 	case 1:
 		break;
@@ -547,10 +604,19 @@ static int case_filing_prepare(struct ix *ix, struct ix_val *v)
 	return 0;
 }
 
+static int id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* The subjects' filing snapshot: as the person rows are at import. */
 static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 {
 	const struct ix_val *subj = F(ix, "subjects"), *nos = F(ix, "filing_nos");
+	int64_t need[IX_MAX_LIST];
+	int nn = 0;
 
 	if (store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0)
 		return -1;
@@ -562,17 +628,23 @@ static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 
 		if (!*nos->codes[k])
 			continue;
-		if ((taken = store_number_taken(ix_ctx(ix)->db, "case_filing", nos->codes[k])) < 0)
+		if ((taken = txmemo_number_taken(ix_ctx(ix), ix_ctx(ix)->db, "case_filing", nos->codes[k])) < 0)
 			return -1;
 		if (taken)
 			return ix_fail(ix, "filing_nos", "立案编号 %s 已存在", nos->codes[k]);
 		if (store_case_subject_set_no(ix_ctx(ix)->db, id, subj->ids[k], nos->codes[k]) < 0 ||
-		    numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "case_filing", F(ix, "filed")->s, nos->codes[k]) < 0)
+		    numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "case_filing", F(ix, "filed")->s, nos->codes[k]) < 0 ||
+		    txmemo_number_take(ix_ctx(ix), "case_filing", nos->codes[k]) < 0)
 			return -1;
 	}
 	/* 立案编号 the file did not give: drawn as a filing draws them (a
-	 * case entered by import is filed into the platform's counter) */
-	return case_filing_numbers(ix_ctx(ix), id, F(ix, "filed")->s);
+	 * case entered by import is filed into the platform's counter), for
+	 * the subjects without one by ascending person id */
+	for (int k = 0; k < subj->n; k++)
+		if (k >= nos->n || !*nos->codes[k])
+			need[nn++] = subj->ids[k];
+	qsort(need, (size_t)nn, sizeof(*need), id_cmp);
+	return case_filing_numbers_of(ix_ctx(ix), id, F(ix, "filed")->s, need, nn);
 }
 
 /* The due day of `clock` (clock_limits) started on `start`, as the pages

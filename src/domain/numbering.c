@@ -155,16 +155,17 @@ const char *numbering_next(struct ctx *c, struct store *s, const char *kind, con
 		const char *no;
 		int taken = 0;
 
-		if ((n = store_number_next(s, kind, year)) <= 0)
+		int unique = !strcmp(kind, "clue") || !strcmp(kind, "case_filing");
+
+		if ((n = txmemo_number_next(c, s, kind, year)) <= 0)
 			return NULL;
 		no = numbering_format(c->a, pattern, numbering_abbr(c), year, n);
-		if ((!strcmp(kind, "clue") || !strcmp(kind, "case_filing")) &&
-		    (taken = store_number_taken(s, kind, no)) < 0)
+		if (unique && (taken = txmemo_number_taken(c, s, kind, no)) < 0)
 			return NULL;
 		if (!taken) {
 			if (seq)
 				*seq = n;
-			return no;
+			return unique && txmemo_number_take(c, kind, no) < 0 ? NULL : no;
 		}
 	}
 	return NULL;
@@ -197,7 +198,7 @@ int numbering_note(struct ctx *c, struct store *s, const char *kind, const char 
 			return 0;
 		n = n * 10 + (*d - '0');
 	}
-	return n > 0 && store_number_raise(s, kind, year, n) < 0 ? -1 : 0;
+	return n > 0 && txmemo_number_raise(c, s, kind, year, n) < 0 ? -1 : 0;
 }
 
 /* ---- the patterns page ------------------------------------------------------------- */

@@ -11,16 +11,34 @@
 
 #include "core/arena.h"
 #include "domain/ctx.h"
+#include "domain/ix_map.h"
+#include "model/person.h"
 #include "model/clue.h"
 #include "model/number.h"
 #include "store/q_caserules.h"
 #include "store/q_clues.h"
 #include "store/q_numbers.h"
 #include "store/q_settings.h"
+#include "store/q_trial.h"
 #include "store/store.h"
 
 #define MEMO_SETTINGS 16
 #define MEMO_KINDS 16
+
+/* an open addressing table by id that doubles when half full */
+struct idtab {
+	int64_t *id;
+	void **val;                     /* NULL: a free slot */
+	size_t cap, n;
+};
+
+/* a counter of kind and year: its last number given in the transaction */
+struct memo_counter {
+	const char *kind;
+	int year;
+	int64_t last;
+	int dirty;                      /* drawn or raised: written back at txmemo_flush */
+};
 
 struct memo_setting {
 	const char *key, *value;
@@ -33,11 +51,73 @@ struct txmemo {
 	int nset;
 	struct jurisdiction_rule *rules;
 	int nrules;                     /* -1: not read */
+	struct violation_category *cats;
+	int ncats;                      /* -1: not read */
 	struct { const char *kind; struct number_pattern *p; int n; } pat[MEMO_KINDS];
 	int npat;
-	struct txmemo_clue **clue;      /* cap slots, NULL: free */
-	size_t cap, nclue;
+	struct idtab clues, persons;    /* struct txmemo_clue, struct person by id */
+	struct memo_counter *counter;   /* the number counters drawn (kind, year) */
+	int ncounter, capcounter;
+	int whole;                      /* numbers checked against the sets below */
+	struct ix_map *taken;           /* type 0: 线索编号, 1: 立案编号; NULL: not read */
 };
+
+static size_t slot_of(const struct idtab *t, int64_t id)
+{
+	size_t h = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u) & (t->cap - 1);
+
+	while (t->val[h] && t->id[h] != id)
+		h = (h + 1) & (t->cap - 1);
+	return h;
+}
+
+static int grow(struct idtab *t)
+{
+	struct idtab was = *t;
+
+	t->cap = was.cap ? was.cap * 2 : 1024;
+	t->id = calloc(t->cap, sizeof(*t->id));
+	t->val = calloc(t->cap, sizeof(*t->val));
+	if (!t->id || !t->val) {
+		free(t->id);
+		free(t->val);
+		*t = was;
+		return -1;
+	}
+	for (size_t i = 0; i < was.cap; i++)
+		if (was.val[i]) {
+			size_t h = slot_of(t, was.id[i]);
+			t->id[h] = was.id[i];
+			t->val[h] = was.val[i];
+		}
+	free(was.id);
+	free(was.val);
+	return 0;
+}
+
+/* The slot of id (NULL val: not there yet), or NULL out of memory. */
+static void **idtab_slot(struct idtab *t, int64_t id)
+{
+	size_t h;
+
+	if ((t->n + 1) * 2 > t->cap && grow(t) < 0)
+		return NULL;
+	h = slot_of(t, id);
+	t->id[h] = id;
+	return &t->val[h];
+}
+
+static void *idtab_get(const struct idtab *t, int64_t id)
+{
+	return t->cap ? t->val[slot_of(t, id)] : NULL;
+}
+
+static void idtab_free(struct idtab *t)
+{
+	free(t->id);
+	free(t->val);
+	*t = (struct idtab){ 0 };
+}
 
 struct txmemo *txmemo_new(void)
 {
@@ -48,7 +128,7 @@ struct txmemo *txmemo_new(void)
 		return NULL;
 	}
 	if (m)
-		m->nrules = -1;
+		m->nrules = m->ncats = -1;
 	return m;
 }
 
@@ -57,10 +137,16 @@ void txmemo_clear(struct txmemo *m)
 	arena_clear(m->a);
 	m->nset = m->npat = 0;
 	m->rules = NULL;
-	m->nrules = -1;
-	free(m->clue);
-	m->clue = NULL;
-	m->cap = m->nclue = 0;
+	m->nrules = m->ncats = -1;
+	m->cats = NULL;
+	idtab_free(&m->clues);
+	idtab_free(&m->persons);
+	free(m->counter);
+	m->counter = NULL;
+	m->ncounter = m->capcounter = 0;
+	ix_map_free(m->taken);
+	m->taken = NULL;
+	m->whole = 0;
 }
 
 void txmemo_free(struct txmemo *m)
@@ -111,6 +197,28 @@ int txmemo_jurisdiction_rules(struct ctx *c, struct jurisdiction_rule **out)
 	return m->nrules;
 }
 
+int txmemo_category_offered(struct ctx *c, const char *code, const char *day)
+{
+	struct txmemo *m = c->memo;
+
+	if (!m)
+		return store_category_offered(c->db, code, day);
+	if (m->ncats < 0 && (m->ncats = store_category_spans(c->db, m->a, &m->cats)) < 0)
+		return m->ncats;
+	/* as Q_CATEGORY_OFFERED: valid_from <= day < retired (days compare as text) */
+	for (int i = 0; i < m->ncats; i++)
+		if (!strcmp(m->cats[i].code, code) && strcmp(m->cats[i].valid_from, day) <= 0 &&
+		    (!m->cats[i].retired || strcmp(day, m->cats[i].retired) < 0))
+			return 1;
+	return 0;
+}
+
+void txmemo_categories_changed(struct ctx *c)
+{
+	if (c->memo)
+		c->memo->ncats = -1;
+}
+
 int txmemo_number_pattern(struct ctx *c, struct store *s, const char *kind, const char *day,
 			  const char **pattern)
 {
@@ -138,47 +246,18 @@ int txmemo_number_pattern(struct ctx *c, struct store *s, const char *kind, cons
 	return 0;
 }
 
-static size_t slot_of(const struct txmemo *m, int64_t id)
-{
-	size_t h = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u) & (m->cap - 1);
-
-	while (m->clue[h] && m->clue[h]->id != id)
-		h = (h + 1) & (m->cap - 1);
-	return h;
-}
-
-static int grow(struct txmemo *m)
-{
-	size_t old = m->cap;
-	struct txmemo_clue **was = m->clue;
-
-	m->cap = old ? old * 2 : 1024;
-	if (!(m->clue = calloc(m->cap, sizeof(*m->clue)))) {
-		m->clue = was;
-		m->cap = old;
-		return -1;
-	}
-	for (size_t i = 0; i < old; i++)
-		if (was[i])
-			m->clue[slot_of(m, was[i]->id)] = was[i];
-	free(was);
-	return 0;
-}
-
 struct txmemo_clue *txmemo_clue(struct ctx *c, int64_t clue_id)
 {
 	struct txmemo *m = c->memo;
-	size_t h;
+	void **v = m ? idtab_slot(&m->clues, clue_id) : NULL;
 
-	if (!m || ((m->nclue + 1) * 2 > m->cap && grow(m) < 0))
-		return NULL;
-	h = slot_of(m, clue_id);
-	if (!m->clue[h]) {
-		m->clue[h] = arena_zalloc(m->a, sizeof(**m->clue));
-		*m->clue[h] = (struct txmemo_clue){ .id = clue_id, .level = -1 };
-		m->nclue++;
+	if (v && !*v) {
+		struct txmemo_clue *k = arena_zalloc(m->a, sizeof(*k));
+		*k = (struct txmemo_clue){ .id = clue_id, .level = -1 };
+		*v = k;
+		m->clues.n++;
 	}
-	return m->clue[h];
+	return v ? *v : NULL;
 }
 
 int txmemo_clue_state(struct ctx *c, int64_t clue_id, struct clue *k)
@@ -204,4 +283,150 @@ void txmemo_clue_state_set(struct ctx *c, int64_t clue_id, const char *state)
 
 	if (m && m->state)
 		m->state = state;
+}
+
+/* ---- persons an import wrote ---------------------------------------------- */
+
+int txmemo_person_note(struct ctx *c, int64_t id, const char *name, const char *rank)
+{
+	struct txmemo *m = c->memo;
+	void **v = m ? idtab_slot(&m->persons, id) : NULL;
+	struct person *p;
+
+	if (!m)
+		return 0;
+	if (!v)
+		return -1;
+	if (!*v)
+		m->persons.n++;
+	p = arena_zalloc(m->a, sizeof(*p));
+	p->id = id;
+	p->name = arena_strdup(m->a, name);
+	p->rank = arena_strdup(m->a, rank);
+	*v = p;
+	return 0;
+}
+
+const struct person *txmemo_person(struct ctx *c, int64_t id)
+{
+	return c->memo ? idtab_get(&c->memo->persons, id) : NULL;
+}
+
+/* ---- number counters and the numbers taken -------------------------------- */
+
+static struct memo_counter *counter_of(struct ctx *c, struct store *s, const char *kind, int year)
+{
+	struct txmemo *m = c->memo;
+	struct memo_counter *k;
+	int64_t last;
+
+	for (int i = 0; i < m->ncounter; i++)
+		if (m->counter[i].year == year && !strcmp(m->counter[i].kind, kind))
+			return &m->counter[i];
+	if ((last = store_number_last(s, kind, year)) < 0)
+		return NULL;
+	if (m->ncounter == m->capcounter) {
+		int cap = m->capcounter ? 2 * m->capcounter : 16;
+		struct memo_counter *v = realloc(m->counter, (size_t)cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		m->counter = v;
+		m->capcounter = cap;
+	}
+	k = &m->counter[m->ncounter++];
+	*k = (struct memo_counter){ arena_strdup(m->a, kind), year, last, 0 };
+	return k;
+}
+
+int64_t txmemo_number_next(struct ctx *c, struct store *s, const char *kind, int year)
+{
+	struct memo_counter *k;
+
+	if (!c->memo)
+		return store_number_next(s, kind, year);
+	if (!(k = counter_of(c, s, kind, year)))
+		return STORE_ERR;
+	k->dirty = 1;
+	return ++k->last;
+}
+
+int txmemo_number_raise(struct ctx *c, struct store *s, const char *kind, int year, int64_t n)
+{
+	struct memo_counter *k;
+
+	if (!c->memo)
+		return store_number_raise(s, kind, year, n);
+	if (!(k = counter_of(c, s, kind, year)))
+		return STORE_ERR;
+	if (n > k->last) {
+		k->last = n;
+		k->dirty = 1;
+	}
+	return 0;
+}
+
+int txmemo_flush(struct ctx *c, struct store *s)
+{
+	struct txmemo *m = c->memo;
+
+	for (int i = 0; m && i < m->ncounter; i++)
+		if (m->counter[i].dirty) {
+			if (store_number_raise(s, m->counter[i].kind, m->counter[i].year, m->counter[i].last) < 0)
+				return STORE_ERR;
+			m->counter[i].dirty = 0;
+		}
+	return 0;
+}
+
+void txmemo_numbers_whole(struct ctx *c)
+{
+	if (c->memo)
+		c->memo->whole = 1;
+}
+
+static int taken_type(const char *kind)
+{
+	return !strcmp(kind, "clue") ? 0 : 1;
+}
+
+/* the numbers of both kinds, read once */
+static int taken_load(struct ctx *c, struct store *s)
+{
+	struct txmemo *m = c->memo;
+	static const char *const kinds[] = { "clue", "case_filing" };
+
+	if (m->taken)
+		return 0;
+	if (!(m->taken = ix_map_new()))
+		return STORE_ERR;
+	for (int k = 0; k < 2; k++) {
+		const char **no;
+		int n = store_numbers_given(s, m->a, kinds[k], &no);
+		if (n < 0)
+			return n;
+		for (int i = 0; i < n; i++)
+			if (ix_map_put(m->taken, k, no[i], 1) < 0)
+				return STORE_ERR;
+	}
+	return 0;
+}
+
+int txmemo_number_taken(struct ctx *c, struct store *s, const char *kind, const char *no)
+{
+	struct txmemo *m = c->memo;
+
+	if (!m || !m->whole)
+		return store_number_taken(s, kind, no);
+	if (taken_load(c, s) < 0)
+		return STORE_ERR;
+	return ix_map_get(m->taken, taken_type(kind), no) != 0;
+}
+
+int txmemo_number_take(struct ctx *c, const char *kind, const char *no)
+{
+	struct txmemo *m = c->memo;
+
+	if (!m || !m->taken)
+		return 0;
+	return ix_map_put(m->taken, taken_type(kind), no, 1) < 0 ? STORE_ERR : 0;
 }

@@ -31,6 +31,9 @@ static const struct store_sql Q_CATEGORIES = {
 static const struct store_sql Q_CATEGORY_OFFERED = {
 	"SELECT count(*) FROM violation_categories WHERE code = ? AND valid_from <= ? "
 	"AND (retired IS NULL OR ? < retired)", NULL };
+/* when each code is offered, for an import's memo (domain/txmemo.c) */
+static const struct store_sql Q_CATEGORY_SPANS = {
+	"SELECT c.code, '', '', c.valid_from, c.retired, 0 FROM violation_categories c", NULL };
 static const struct store_sql Q_CATEGORY_GET = { "SELECT " CATEGORY_COLS "WHERE c.code = ?", NULL };
 static const struct store_sql Q_CATEGORY_INSERT = {
 	"INSERT INTO violation_categories(code, label, source, valid_from, created_at) "
@@ -144,6 +147,14 @@ int store_categories(struct store *s, struct arena *a, struct violation_category
 	if (!st)
 		return STORE_ERR;
 	return q_collect(st, a, fill_category, sizeof(**out), out);
+}
+
+int store_category_spans(struct store *s, struct arena *a, struct violation_category **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_CATEGORY_SPANS);
+
+	*out = NULL;
+	return st ? q_collect(st, a, fill_category, sizeof(**out), out) : STORE_ERR;
 }
 
 int store_category_get(struct store *s, struct arena *a, const char *code, struct violation_category *v)

@@ -23,6 +23,9 @@ int store_jurisdiction_rules(struct store *s, struct arena *a, struct jurisdicti
 
 /* the whole catalog, retired ones included, with how many cases use each */
 int store_categories(struct store *s, struct arena *a, struct violation_category **out);
+/* the catalog's codes with valid_from and retired only (no label, source
+ * nor usage count): the count or < 0 */
+int store_category_spans(struct store *s, struct arena *a, struct violation_category **out);
 /* 1 found (filled), 0 not */
 int store_category_get(struct store *s, struct arena *a, const char *code, struct violation_category *v);
 /* 1 when category code is offered on day (valid_from <= day < retired), 0

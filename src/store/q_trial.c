@@ -175,6 +175,9 @@ static const struct store_sql Q_CLUE_NO = { "UPDATE clues SET clue_no = ? WHERE 
 static const struct store_sql Q_TAKEN_FILING = {
 	"SELECT count(*) FROM case_subjects WHERE filing_no = ?", NULL };
 static const struct store_sql Q_TAKEN_CLUE = { "SELECT count(*) FROM clues WHERE clue_no = ?", NULL };
+static const struct store_sql Q_GIVEN_FILING = {
+	"SELECT filing_no FROM case_subjects WHERE filing_no IS NOT NULL", NULL };
+static const struct store_sql Q_GIVEN_CLUE = { "SELECT clue_no FROM clues WHERE clue_no IS NOT NULL", NULL };
 static const struct store_sql Q_NUMBERS = {
 	"SELECT cs.person_id, p.name, cs.filing_no FROM case_subjects cs JOIN persons p ON p.id = cs.person_id "
 	"WHERE cs.case_id = ? ORDER BY cs.filing_no IS NULL, cs.filing_no, cs.person_id", NULL };
@@ -206,6 +209,13 @@ int store_number_taken(struct store *s, const char *kind, const char *no)
 	store_bind_text(st, 1, no);
 	n = q_scalar(st);
 	return n < 0 ? (int)n : n > 0;
+}
+
+int store_numbers_given(struct store *s, struct arena *a, const char *kind, const char ***out)
+{
+	struct store_stmt *st = store_prepare(s, !strcmp(kind, "clue") ? &Q_GIVEN_CLUE : &Q_GIVEN_FILING);
+
+	return st ? q_collect(st, a, q_fill_text, sizeof(**out), out) : STORE_ERR;
 }
 
 static void fill_number(struct arena *a, struct store_stmt *st, void *row)

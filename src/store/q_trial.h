@@ -36,6 +36,9 @@ int store_case_subject_set_no(struct store *s, int64_t case_id, int64_t person_i
 int store_clue_set_no(struct store *s, int64_t clue_id, const char *no);
 /* 1 when a subject of any case has the number, or a clue (kind clue). */
 int store_number_taken(struct store *s, const char *kind, const char *no);
+/* Every number of the kind given so far (clue: 线索编号, else 立案编号),
+ * for a bulk import's set (domain/txmemo.c): the count or < 0. */
+int store_numbers_given(struct store *s, struct arena *a, const char *kind, const char ***out);
 int store_case_numbers(struct store *s, struct arena *a, int64_t case_id, struct case_number **out);
 
 #endif

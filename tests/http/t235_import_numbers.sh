@@ -1,0 +1,147 @@
+# t235_import_numbers.sh: issue 16, pgimp16c: an import draws its official
+# numbers from counters kept in memory (domain/txmemo.c: one read of each
+# counter of a kind and year, written back before the commit) and, for a
+# bulk load, checks 线索编号 and 立案编号 against the sets of both read once;
+# a clue's state, level and filing approval and the persons' units are
+# known from the file.  The database must be the one the per-record path
+# gives (the same file in pieces below the bulk threshold of 1,000 lines):
+# the export byte for byte and the counters; the next number an API write
+# draws follows the import's; a bulk file whose given number another
+# record holds is refused naming its line and leaves nothing, counters
+# included; an API write while an import runs waits or is refused with a
+# clear answer, never given a number twice.
+. "$(dirname "$0")/lib.sh"
+
+init_db || { not_ok "init"; finish; }
+GEN=$(dirname "$0")/../../bench/gen-scale.py
+F=$T_DIR/numbers.jsonl
+FILE_CASE='"approved_by":"县纪委书记","committee_by":"县委书记"'
+# a clue of 2023 numbered in 2024's form (the counter of 2024 is not
+# raised: 2023's pattern does not read it), a case with a given 立案编号
+# and one subject without, then a generated year of clues and cases
+echo '{"type":"unit","id":"TU1","name":"测试单位甲","kind":"department","parent":null}' >"$F"
+for p in 1:甲:section 2:乙:section 3:丙:county; do   # TP3: a county-rank leader, of the level above
+	IFS=: read -r n name rank <<<"$p"
+	printf '{"type":"person","id":"TP%s","name":"干部%s","unit":"TU1","position":"科员","rank":"%s","party_member":true}\n' \
+		"$n" "$name" "$rank" >>"$F"
+done
+cat >>"$F" <<JSONL
+{"type":"clue","id":"TC1","received":"2023-12-20","source":"report","subjects":["TP1"],"clue_no":"线索〔2024〕002号"}
+{"type":"clue","id":"TC2","received":"2024-01-03","source":"report","subjects":["TP2","TP1"]}
+{"type":"clue","id":"TC3","received":"2024-01-04","source":"report","subjects":["TP3"]}
+{"type":"disposition","clue":"TC2","decided":"2024-01-05","method":"preliminary_verification"}
+{"type":"disposition","clue":"TC2","decided":"2024-01-10","method":"file_case",$FILE_CASE,"committee_day":"2024-01-10"}
+{"type":"case","id":"TA1","clue":"TC2","subjects":["TP2","TP1"],"filing_nos":["","纪立〔2024〕3号"],"filed":"2024-01-12","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
+{"type":"disposition","clue":"TC3","decided":"2024-01-07","method":"transfer","transfer_direction":"upward","transfer_to":"市纪委监委","approved_by":"县纪委书记"}
+JSONL
+python3 "$GEN" 150 45 7 >>"$F" || { not_ok "gen-scale.py"; finish; }
+LINES=$(wc -l <"$F")
+
+sql_on() {   # sql_on DB QUERY: against another database of this test
+	if [ "$BACKEND" = pg ]; then psql -X -q -At -v ON_ERROR_STOP=1 "$1" -c "$2"; else sqlite3 "$1" "$2"; fi
+}
+newdb() {   # newdb NAME: a fresh initialised database; prints its URI or path
+	local db
+	if [ "$BACKEND" = pg ]; then db=$(pg_newdb "$1"); else db=$T_DIR/$1.db; fi
+	"$QF_BIN" init --db "$db" --key "$T_DIR/$1.key" --name "测试市纪委监委" --region 230100 >/dev/null || return 1
+	echo "$db"
+}
+NUMS="SELECT kind || ' ' || year || ' ' || last FROM number_counters ORDER BY kind, year"
+DUPS="SELECT (SELECT count(*) - count(DISTINCT clue_no) FROM clues) + (SELECT count(filing_no) - count(DISTINCT filing_no) FROM case_subjects)"
+
+# the bulk path: the file in one go
+run_cli import "$F"
+expect_eq "the file ($LINES lines, a bulk load) imports in one go: exit 0" 0 "$RC"
+expect_eq "... every clue numbered, no number twice" "153 0" \
+	"$(sql "SELECT count(clue_no) FROM clues") $(sql "$DUPS")"
+expect_eq "... the drawn numbers of 2024 skip the file's 002 (TC1, 2023)" "线索〔2024〕002号 线索〔2024〕001号 线索〔2024〕003号" \
+	"$(sql "SELECT clue_no FROM clues WHERE ext_id IN ('TC1', 'TC2', 'TC3') ORDER BY id" | paste -sd' ')"
+expect_eq "... the 立案编号: the file's 3 kept (the counter raised), the other subject drawn after it" "纪立〔2024〕3号 纪立〔2024〕4号" \
+	"$(sql "SELECT filing_no FROM case_subjects cs JOIN cases c ON c.id = cs.case_id WHERE c.ext_id = 'TA1'
+		ORDER BY filing_no" | paste -sd' ')"
+expect_eq "... the clue of the level above has its forwarding clock, state transferred" "TC3 transferred" \
+	"$(sql "SELECT ext_id || ' ' || state FROM clues WHERE forward_due IS NOT NULL")"
+
+# the per-record path: the same file in pieces of 900 lines (each below
+# the bulk threshold: every number checked by a query, the rollup live)
+REF=$(newdb ref) || { not_ok "reference database"; finish; }
+split -l 900 -d "$F" "$T_DIR/piece."
+bad=0
+for p in "$T_DIR"/piece.*; do
+	"$QF_BIN" import --db "$REF" --key "$T_DIR/ref.key" "$p" >/dev/null 2>>"$T_DIR/cli.log" || bad=$((bad + 1))
+done
+expect_eq "the reference: the file in pieces of 900 lines, none refused" 0 "$bad"
+run_cli export --with-sensitive --out "$T_DIR/once.jsonl"
+"$QF_BIN" export --db "$REF" --key "$T_DIR/ref.key" --with-sensitive --out "$T_DIR/ref.jsonl" >/dev/null 2>&1
+expect_eq "the one-go import exports byte for byte what the pieces export" \
+	"$(sha256sum <"$T_DIR/ref.jsonl")" "$(sha256sum <"$T_DIR/once.jsonl")"
+expect_eq "... with the same number counters" "$(sql_on "$REF" "$NUMS")" "$(sql "$NUMS")"
+
+# the next number an API write draws follows the import's
+start_server || { not_ok "server starts"; finish; }
+expect_eq "cm logs in" 303 "$(login cm "$PW")"
+P1=$(sql "SELECT id FROM persons WHERE ext_id = 'TP1'")
+last=$(sql "SELECT last FROM number_counters WHERE kind = 'clue' AND year = 2024")
+new_clue() {   # new_clue DAY: a clue on TP1 through the API; body and status
+	api POST /api/clues "{\"received\":\"$1\",\"source\":\"report\",\"summary\":\"反映其违规问题\",\"subjects\":[$P1],\"confirm\":true}"
+}
+r=$(new_clue 2024-06-01)
+expect_eq "a clue of 2024 registered through the API: 201" 201 "$(status "$r")"
+expect_eq "... numbered after the import's last of 2024" "$(printf '线索〔2024〕%03d号' $((last + 1)))" \
+	"$(sql "SELECT clue_no FROM clues WHERE id = $(body "$r" | jget '["id"]')")"
+
+# a bulk file whose given numbers other records hold: refused naming the
+# line, nothing stays (the counters drawn in memory neither)
+X=$T_DIR/taken.jsonl
+python3 "$GEN" 150 45 7 | sed -E 's/"(U|P|C|A)([0-9])/"X\1\2/g' >"$X"
+XL=$(wc -l <"$X")
+cp "$X" "$T_DIR/taken2.jsonl"
+echo '{"type":"clue","id":"XT1","received":"2024-02-01","source":"report","subjects":["XP1_1"],"clue_no":"线索〔2024〕003号"}' >>"$X"
+before="$(sql "SELECT count(*) FROM clues") $(sql "SELECT count(*) FROM persons") $(sql "$NUMS" | md5sum)"
+run_cli import "$X"
+expect_eq "a bulk file whose last clue gives a number a clue holds: refused" 1 "$RC"
+expect_contains "... naming its line and field" "line $((XL + 1)), field \"clue_no\"" "$ERR"
+expect_contains "... and the number" "线索编号 线索〔2024〕003号 已存在" "$ERR"
+expect_eq "... nothing stays: clues, persons, counters" "$before" \
+	"$(sql "SELECT count(*) FROM clues") $(sql "SELECT count(*) FROM persons") $(sql "$NUMS" | md5sum)"
+# a clue of the file filed as a case whose 立案编号 a subject of TA1 holds
+cat >>"$T_DIR/taken2.jsonl" <<JSONL
+{"type":"clue","id":"XT2","received":"2024-02-01","source":"report","subjects":["XP1_1"]}
+{"type":"disposition","clue":"XT2","decided":"2024-02-02","method":"preliminary_verification"}
+{"type":"disposition","clue":"XT2","decided":"2024-02-03","method":"file_case",$FILE_CASE,"committee_day":"2024-02-03"}
+{"type":"case","id":"XTA","clue":"XT2","subjects":["XP1_1"],"filing_nos":["纪立〔2024〕3号"],"filed":"2024-02-04","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
+JSONL
+run_cli import "$T_DIR/taken2.jsonl"
+expect_eq "a bulk file whose last case gives a 立案编号 a subject holds: refused" 1 "$RC"
+expect_contains "... naming its line and field" "line $((XL + 4)), field \"filing_nos\"" "$ERR"
+expect_eq "... nothing stays" "$before" \
+	"$(sql "SELECT count(*) FROM clues") $(sql "SELECT count(*) FROM persons") $(sql "$NUMS" | md5sum)"
+
+# an API write while a bulk import runs: it waits (201) or is refused with
+# a clear answer (503), and no number is given twice
+head -n "$XL" "$X" >"$T_DIR/concurrent.jsonl"
+"$QF_BIN" import "$T_DIR/concurrent.jsonl" >"$T_DIR/imp.out" 2>"$T_DIR/imp.err" &
+IMP=$!
+statuses=""
+while kill -0 "$IMP" 2>/dev/null || [ -z "$statuses" ]; do
+	statuses="$statuses $(status "$(new_clue 2024-06-02)")"
+done
+wait "$IMP"
+expect_eq "the import beside the API writes: exit 0" 0 "$?"
+case " $statuses " in
+*" 201 "*) ok "an API write during or after the import was stored" ;;
+*) not_ok "an API write during or after the import was stored (statuses:$statuses)" ;;
+esac
+others=$(tr ' ' '\n' <<<"$statuses" | grep -v -e '^$' -e '^201$' -e '^503$' | sort -u | paste -sd' ')
+expect_eq "... every API answer 201 or 503 (no 500)" "" "$others"
+expect_eq "... no 线索编号 nor 立案编号 twice" 0 "$(sql "$DUPS")"
+expect_eq "... the counter of 2024 is the last number of 2024 given" \
+	"$(sql "SELECT max(CAST(substr(clue_no, 9, 3) AS INTEGER)) FROM clues WHERE clue_no LIKE '线索〔2024〕%'")" \
+	"$(sql "SELECT last FROM number_counters WHERE kind = 'clue' AND year = 2024")"
+stop_server
+
+run_cli audit verify
+expect_eq "audit verify: exit 0" 0 "$RC"
+check "no sanitizer report from the CLI" cli_clean
+check "no sanitizer report from the server" server_clean
+finish
