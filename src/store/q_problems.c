@@ -222,7 +222,10 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 #define P_COUNT(LEAD) { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM LEAD P_WHERE), NULL }
 #define P_BY_SOURCE(LEAD) { Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " \
 	P_FROM LEAD P_WHERE "LIMIT " LIST_COUNT_STOP ") capped GROUP BY source", NULL }
-static const struct store_sql Q_LIST[] = Q_SCOPE_PAIR(P_LIST, "p.unit_id");
+/* the page for every user from one statement (a page in found order
+ * stops at its end; led by the jurisdiction it would sort all of a large
+ * township's rows: see q_clues.c), the counts led for a scoped user */
+static const struct store_sql Q_LIST[] = Q_LEAD_PAIR(P_LIST, "WHERE ");
 static const struct store_sql Q_COUNT[] = Q_SCOPE_PAIR(P_COUNT, "p.unit_id");
 /* by source, of the first LIST_COUNT_STOP rows only (issue 16: never the
  * whole ledger): the counts add up to more than LIST_COUNT_CAP when they

@@ -50,7 +50,10 @@
  * by the rule as an index condition on COL (the units of vis, then an
  * index whose first column is COL).  The lead has no parameter and the
  * WHERE keeps its Q_IN_SCOPE, so both statements bind the same values in
- * the same order; the variant is Q_SCOPE_VARIANT(scope user).  The same
+ * the same order; the variant is Q_SCOPE_VARIANT(scope user).  A count
+ * gains whatever the jurisdiction's size; a page in an order another index
+ * gives may not (it stops at its end, where the lead sorts all the
+ * jurisdiction's rows): bench/README.md "exec16".  The same
  * shape as the clues' statements per filter (q_clues.c); Q_LEAD_PAIR for
  * another lead (a case handler's team: q_cases.c).
  */
