@@ -20,6 +20,8 @@ import sqlite3
 import sys
 import time
 
+import sqlbest
+
 db, n = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
 c = sqlite3.connect(db, isolation_level=None)
 c.execute("PRAGMA journal_mode=WAL")
@@ -72,14 +74,8 @@ PAGE = (SCOPE + "SELECT o.id, p.name, u.name FROM outcomes o JOIN persons p ON p
         "LIMIT 50 OFFSET 0")
 
 
-def best(sql, args, secs=3.0):
-    t_end, b, res = time.perf_counter() + secs, None, None
-    while time.perf_counter() < t_end or b is None:
-        t = time.perf_counter()
-        res = c.execute(sql, args).fetchall()
-        d = time.perf_counter() - t
-        b = d if b is None or d < b else b
-    return b * 1000, res
+def best(sql, args):
+    return sqlbest.best(c, sql, args, 3.0)
 
 
 print(f"outcomes {n:,}, sanctioned {sum(r[4] for r in rows):,}, executions {len(execs):,} "
