@@ -27,6 +27,7 @@
 #include "office/docx.h"
 #include "pages/list.h"
 #include "pages/page.h"
+#include "pages/rating_units.h"
 #include "pages/ratings.h"
 
 static const struct label star_choices[] = {
@@ -102,13 +103,11 @@ int page_ratings(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	static const char *const crumbs[] = { "工作台", "/", "群众评价", NULL, NULL };
-	static const struct column unit_cols[] = { { "单位", NULL }, { "评价数", "num" }, { "五星好评", "num" },
-		{ "好评率", "num" } };
 	struct rating_filter f;
 	struct rating *v;
 	struct rating_unit_row *u;
 	struct listw w;
-	int64_t total, sum_n = 0, sum_5 = 0;
+	int64_t total;
 	int n, nu;
 
 	list_filter(r, &rating_filter_spec, &f, list_per_page(r));
@@ -122,24 +121,7 @@ int page_ratings(struct req *r)
 		nu = rating_units(&r->c, &f, &u);
 		if (nu < 0)
 			return res_error(r, RES_STORE, "ratings");
-		table_open(&sb, NULL, "各单位评价与好评率（好评率＝五星好评÷评价数，保留一位小数）", unit_cols, 4);
-		for (int i = 0; i < nu; i++) {
-			strbuf_addstr(&sb, "<tr>");
-			html_td_link(&sb, arena_printf(r->arena, "/ratings?within=%" PRId64, u[i].unit_id),
-				     u[i].unit_name);
-			strbuf_addf(&sb, "<td class=\"num\">%" PRId64 "</td><td class=\"num\">%" PRId64
-				    "</td><td class=\"num\">", u[i].ratings, u[i].five_star);
-			html_txt(&sb, metric_rate_display(r->arena, u[i].five_star, u[i].ratings, 1));
-			strbuf_addstr(&sb, "</td></tr>");
-			sum_n += u[i].ratings;
-			sum_5 += u[i].five_star;
-		}
-		table_rows_end(&sb, nu, 4, "该期间没有评价");
-		strbuf_addf(&sb, "<tfoot><tr><th scope=\"row\">合计</th><td class=\"num\">%" PRId64
-			    "</td><td class=\"num\">%" PRId64 "</td><td class=\"num\">", sum_n, sum_5);
-		html_txt(&sb, metric_rate_display(r->arena, sum_5, sum_n, 1));
-		strbuf_addstr(&sb, "</td></tr></tfoot>");
-		table_end(&sb);
+		rating_unit_table(r, &sb, u, nu);
 		strbuf_addstr(&sb, "<h2>评价明细</h2>");
 	}
 	list_open(&w, r, &sb, &rating_list_def);

@@ -7,6 +7,7 @@
 #include "store/q_listscope.h"
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
+#include "store/q_scope.h"
 #include "store/q_todo.h"
 #include "store/q_util.h"
 
@@ -29,7 +30,7 @@
 	"LEFT JOIN campaigns g ON g.id = c.campaign_id "
 /* each filter is off when its value is empty or 0; the first is
  * need-to-know (the team), the last the overdue clocks */
-#define CASE_WHERE "WHERE (? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id " \
+#define CASE_WHERE "(? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id " \
 	"AND t.user_id = ?)) AND (? = '' OR c.state = ?) AND (? = 0 OR c.unit_id = ?) " \
 	"AND (? = 0 OR c.campaign_id = ?) AND (? = '' OR c.filed >= ?) AND (? = '' OR c.filed <= ?) " \
 	"AND (? = '' OR EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = c.id " \
@@ -45,10 +46,19 @@
 static const struct store_sql Q_CASE_GET = {
 	"SELECT " CASE_COLS("group_concat") "WHERE c.id = ?",
 	"SELECT " CASE_COLS("string_agg") "WHERE c.id = ?" };
-static const struct store_sql Q_CASE_LIST = {
-	M_WITH "SELECT " CASE_COLS("group_concat") CASE_WHERE CASE_ORDER,
-	M_WITH "SELECT " CASE_COLS("string_agg") CASE_WHERE CASE_ORDER };
-static const struct store_sql Q_CASE_COUNT = { M_WITH Q_CAPPED_COUNT("FROM cases c " CASE_WHERE), NULL };
+/*
+ * A statement per kind of user (issue 16, exec16): the team's filter is an
+ * OR no index can drive, so a case handler's list (team_user set) would
+ * read every case to find his few; his variant leads with his cases
+ * (case_team_user), one more parameter after the CTEs (q_scope.h's
+ * Q_LEAD_PAIR), the rest of the WHERE unchanged.
+ */
+#define CASE_LEAD_TEAM "WHERE c.id IN (SELECT tl.case_id FROM case_team tl WHERE tl.user_id = ?) AND "
+#define CASE_LIST(LEAD) { M_WITH "SELECT " CASE_COLS("group_concat") LEAD CASE_WHERE CASE_ORDER, \
+	M_WITH "SELECT " CASE_COLS("string_agg") LEAD CASE_WHERE CASE_ORDER }
+#define CASE_COUNT(LEAD) { M_WITH Q_CAPPED_COUNT("FROM cases c " LEAD CASE_WHERE), NULL }
+static const struct store_sql Q_CASE_LIST[] = Q_LEAD_PAIR(CASE_LIST, CASE_LEAD_TEAM);
+static const struct store_sql Q_CASE_COUNT[] = Q_LEAD_PAIR(CASE_COUNT, CASE_LEAD_TEAM);
 static const struct store_sql Q_CASE_INSERT = {
 	"INSERT INTO cases(region, clue_id, disposition_id, unit_id, campaign_id, filed, created_by, "
 	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
@@ -154,6 +164,8 @@ static int bind_case_filters(struct store_stmt *st, struct arena *a, const void 
 
 	/* the CTEs of M_WITH: no jurisdiction (vis empty), sub of `within` */
 	i = q_metric_bind_with(st, i, &(struct metric_scope){ .unit_id = cq->sc.unit_id });
+	if (cq->team_user)              /* CASE_LEAD_TEAM */
+		store_bind_int(st, i++, cq->team_user);
 	store_bind_int(st, i++, cq->team_user);
 	store_bind_int(st, i++, cq->team_user);
 	store_bind_text(st, i++, state);
@@ -178,13 +190,13 @@ static int bind_case_filters(struct store_stmt *st, struct arena *a, const void 
 int store_case_list(struct store *s, struct arena *a, const struct case_filter *cq,
 		    struct case_rec **out)
 {
-	return q_list(store_prepare(s, &Q_CASE_LIST), a, &cq->page, cq, bind_case_filters, fill_case,
-		      sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_CASE_LIST[cq->team_user != 0]), a, &cq->page, cq,
+		      bind_case_filters, fill_case, sizeof(**out), out);
 }
 
 int64_t store_case_count(struct store *s, const struct case_filter *cq)
 {
-	return q_count(store_prepare(s, &Q_CASE_COUNT), bind_case_filters, cq);
+	return q_count(store_prepare(s, &Q_CASE_COUNT[cq->team_user != 0]), bind_case_filters, cq);
 }
 
 int store_case_set_steps(struct store *s, const struct case_rec *k, int64_t now)

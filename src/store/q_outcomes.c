@@ -41,13 +41,14 @@ int store_outcome_case_campaign(struct store *s, int64_t case_id, int64_t *campa
 	"o.bar_until, COALESCE(o.campaign_id, 0), o.unit_id, u.name, " \
 	"COALESCE((SELECT " AGG "(m.measure, ',') FROM outcome_measures m " \
 	"WHERE m.outcome_id = o.id AND m.ended IS NULL), ''), " \
-	"(SELECT count(*) FROM executions e WHERE e.outcome_id = o.id), o.created_at, " \
+	"o.exec_items, o.created_at, " \
 	"COALESCE(o.supervision_id, 0), COALESCE(o.subject_rank, p.rank), o.subject_top_leader, " \
 	"o.subject_leadership, o.subject_party_member, o.party_decided, o.gov_decided, " \
 	"COALESCE(o.gov_violations, 0), COALESCE(o.gov_months, 0) " \
 	"FROM outcomes o JOIN persons p ON p.id = o.person_id JOIN units u ON u.id = o.unit_id "
-#define PENDING_WHERE "WHERE o.sanctioned = 1 " \
-	"AND (SELECT count(*) FROM executions e WHERE e.outcome_id = o.id) < 5 " \
+/* the executions pending: the predicate of the partial index
+ * outcomes_exec_open (0070: exec_items kept by the executions' triggers) */
+#define PENDING_WHERE "WHERE o.sanctioned = 1 AND o.exec_items < 5 " \
 	"AND " Q_IN_SCOPE("o.unit_id") " "
 
 static const struct store_sql Q_OUT_INSERT = {

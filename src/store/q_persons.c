@@ -13,7 +13,8 @@
 	"p.leadership, p.party_member, p.id_number_enc, p.id_number_mac, p.created_at, p.updated_at, " \
 	"p.gender, p.birth_date, p.ethnicity, p.party_joined, p.npc_deputy, p.cppcc_member " \
 	"FROM persons p JOIN units u ON u.id = p.unit_id "
-#define PERSON_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " " \
+/* after "WHERE " or Q_SCOPE_LEAD (Q_SCOPE_PAIR) */
+#define PERSON_WHERE Q_IN_SCOPE("p.unit_id") " " \
 	"AND (? = '' OR p.name LIKE ? ESCAPE '\\' OR p.position LIKE ? ESCAPE '\\') " \
 	"AND (? = '' OR p.rank = ?) AND (? = 0 OR p.unit_id IN (SELECT id FROM sub)) "
 
@@ -28,10 +29,11 @@ static const struct store_sql Q_UPDATE = {
 	"leadership = ?, party_member = ?, id_number_enc = ?, id_number_mac = ?, gender = ?, "
 	"birth_date = ?, ethnicity = ?, party_joined = ?, npc_deputy = ?, cppcc_member = ?, updated_at = ? "
 	"WHERE id = ?", NULL };
-static const struct store_sql Q_LIST = {
-	PERSON_CTE "SELECT " PERSON_COLS PERSON_WHERE "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_COUNT = {
-	PERSON_CTE Q_CAPPED_COUNT("FROM persons p " PERSON_WHERE), NULL };
+#define PERSON_LIST(LEAD) { PERSON_CTE "SELECT " PERSON_COLS LEAD PERSON_WHERE \
+	"ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL }
+#define PERSON_COUNT(LEAD) { PERSON_CTE Q_CAPPED_COUNT("FROM persons p " LEAD PERSON_WHERE), NULL }
+static const struct store_sql Q_LIST[] = Q_SCOPE_PAIR(PERSON_LIST, "p.unit_id");
+static const struct store_sql Q_COUNT[] = Q_SCOPE_PAIR(PERSON_COUNT, "p.unit_id");
 static const struct store_sql Q_SET_IDNUM = {
 	"UPDATE persons SET id_number_enc = ?, id_number_mac = ? WHERE id = ?", NULL };
 /* The unfiltered list of an unscoped user, the most common page: plain
@@ -157,15 +159,15 @@ int store_person_list(struct store *s, struct arena *a, const struct person_filt
 	if (unfiltered(lq))
 		return q_list(store_prepare(s, &Q_LIST_ALL), a, &lq->page, lq, bind_none, fill_person,
 			      sizeof(**out), out);
-	return q_list(store_prepare(s, &Q_LIST), a, &lq->page, lq, bind_filters, fill_person,
-		      sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_LIST[Q_SCOPE_VARIANT(lq->scope_user)]), a, &lq->page, lq,
+		      bind_filters, fill_person, sizeof(**out), out);
 }
 
 int64_t store_person_count(struct store *s, const struct person_filter *lq)
 {
 	if (unfiltered(lq))
 		return q_scalar(store_prepare(s, &Q_COUNT_ALL));
-	return q_count(store_prepare(s, &Q_COUNT), bind_filters, lq);
+	return q_count(store_prepare(s, &Q_COUNT[Q_SCOPE_VARIANT(lq->scope_user)]), bind_filters, lq);
 }
 
 int64_t store_person_by_idmac(struct store *s, const char *mac, int64_t except_id)

@@ -207,7 +207,7 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 /* parameters: scope x2 (Q_SCOPE_WITH and here), source x2, within x2,
  * state x2, confirmed, overdue + today, campaign x2, inspection x2,
  * activity x2, kind x2, category x2, top, nature x2, found x4, rectified x4 */
-#define P_WHERE "WHERE " Q_IN_SCOPE("p.unit_id") " AND (? = '' OR p.source = ?) AND " QL_WITHIN("p.unit_id") \
+#define P_WHERE Q_IN_SCOPE("p.unit_id") " AND (? = '' OR p.source = ?) AND " QL_WITHIN("p.unit_id") \
 	"AND (? = '' OR p.state = ?) AND (? = 0 OR p.confirmed_on IS NOT NULL) " \
 	"AND (? = 0 OR " P_OVERDUE("?") ") AND (? = 0 OR p.campaign_id = ?) AND (? = 0 OR p.inspection_id = ?) " \
 	"AND (? = 0 OR p.activity_id = ?) " \
@@ -216,15 +216,21 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 	"AND (? = 0 OR p.top_leader = 1) AND (? = '' OR p.nature = ?) " \
 	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
-static const struct store_sql Q_LIST = {
-	Q_SCOPE_WITH "SELECT " P_COLS P_FROM P_WHERE "ORDER BY p.found DESC, p.id DESC LIMIT ? OFFSET ?", NULL };
-static const struct store_sql Q_COUNT = { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM P_WHERE), NULL };
+/* each after "WHERE " or Q_SCOPE_LEAD (Q_SCOPE_PAIR) */
+#define P_LIST(LEAD) { Q_SCOPE_WITH "SELECT " P_COLS P_FROM LEAD P_WHERE \
+	"ORDER BY p.found DESC, p.id DESC LIMIT ? OFFSET ?", NULL }
+#define P_COUNT(LEAD) { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM LEAD P_WHERE), NULL }
+#define P_BY_SOURCE(LEAD) { Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " \
+	P_FROM LEAD P_WHERE "LIMIT " LIST_COUNT_STOP ") capped GROUP BY source", NULL }
+/* the page for every user from one statement (a page in found order
+ * stops at its end; led by the jurisdiction it would sort all of a large
+ * township's rows: see q_clues.c), the counts led for a scoped user */
+static const struct store_sql Q_LIST[] = Q_LEAD_PAIR(P_LIST, "WHERE ");
+static const struct store_sql Q_COUNT[] = Q_SCOPE_PAIR(P_COUNT, "p.unit_id");
 /* by source, of the first LIST_COUNT_STOP rows only (issue 16: never the
  * whole ledger): the counts add up to more than LIST_COUNT_CAP when they
  * stopped there, and the page then shows none */
-static const struct store_sql Q_BY_SOURCE = {
-	Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " P_FROM P_WHERE
-	"LIMIT " LIST_COUNT_STOP ") capped GROUP BY source", NULL };
+static const struct store_sql Q_BY_SOURCE[] = Q_SCOPE_PAIR(P_BY_SOURCE, "p.unit_id");
 
 /* the filter's members from index i (after the CTE's scope user) */
 static int bind_where(struct store_stmt *st, int i, const struct problem_filter *f)
@@ -275,12 +281,13 @@ static int bind_count(struct store_stmt *st, struct arena *a, const void *filter
 
 int64_t store_problem_count(struct store *s, const struct problem_filter *f)
 {
-	return q_count(store_prepare(s, &Q_COUNT), bind_count, f);
+	return q_count(store_prepare(s, &Q_COUNT[Q_SCOPE_VARIANT(f->scope_user)]), bind_count, f);
 }
 
 int store_problem_list(struct store *s, struct arena *a, const struct problem_filter *f, struct problem **out)
 {
-	return q_list(store_prepare(s, &Q_LIST), a, &f->page, f, bind_list, fill_problem, sizeof(**out), out);
+	return q_list(store_prepare(s, &Q_LIST[Q_SCOPE_VARIANT(f->scope_user)]), a, &f->page, f, bind_list,
+		      fill_problem, sizeof(**out), out);
 }
 
 static void fill_count(struct arena *a, struct store_stmt *st, void *row)
@@ -294,7 +301,7 @@ static void fill_count(struct arena *a, struct store_stmt *st, void *row)
 int store_problem_by_source(struct store *s, struct arena *a, const struct problem_filter *f,
 			    struct problem_count **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_BY_SOURCE);
+	struct store_stmt *st = store_prepare(s, &Q_BY_SOURCE[Q_SCOPE_VARIANT(f->scope_user)]);
 
 	if (!st)
 		return STORE_ERR;

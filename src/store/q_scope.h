@@ -41,4 +41,25 @@
 /* The unit column COL is visible: true for the unscoped user (`?` = 0). */
 #define Q_IN_SCOPE(COL) "(? = 0 OR " COL " IN (SELECT id FROM vis))"
 
+/*
+ * A scoped user's list (issue 16, exec16).  Q_IN_SCOPE is an OR no index
+ * can drive: a township's user with few rows in a large table scans the
+ * table to find them.  So a list has a statement per kind of user: STMT(LEAD)
+ * is the list's statement with its WHERE opened by LEAD; Q_SCOPE_PAIR
+ * makes [0] for every user (LEAD "WHERE ") and [1] for a scoped user, led
+ * by the rule as an index condition on COL (the units of vis, then an
+ * index whose first column is COL).  The lead has no parameter and the
+ * WHERE keeps its Q_IN_SCOPE, so both statements bind the same values in
+ * the same order; the variant is Q_SCOPE_VARIANT(scope user).  A count
+ * gains whatever the jurisdiction's size; a page in an order another index
+ * gives may not (it stops at its end, where the lead sorts all the
+ * jurisdiction's rows): bench/README.md "exec16".  The same
+ * shape as the clues' statements per filter (q_clues.c); Q_LEAD_PAIR for
+ * another lead (a case handler's team: q_cases.c).
+ */
+#define Q_SCOPE_LEAD(COL) "WHERE " COL " IN (SELECT id FROM vis) AND "
+#define Q_LEAD_PAIR(STMT, LEAD) { STMT("WHERE "), STMT(LEAD) }
+#define Q_SCOPE_PAIR(STMT, COL) Q_LEAD_PAIR(STMT, Q_SCOPE_LEAD(COL))
+#define Q_SCOPE_VARIANT(scope_user) ((scope_user) != 0)
+
 #endif
