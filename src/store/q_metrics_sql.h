@@ -24,6 +24,8 @@
 int q_metric_between(struct store *db, const struct store_sql *q, const struct metric_period *p,
 		     const char *kind, int64_t *out);
 int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s);
+/* 1 while a batch of reads is open on this thread (store_metric_batch) */
+int q_metric_batch_open(void);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);
 /* A count of one statement "M_WITH SELECT count(*) ... M_PERIOD(day)
  * <the fragments of bits>" for period p and scope s into *out: 0 or < 0. */
