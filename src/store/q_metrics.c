@@ -376,6 +376,14 @@ static int rollup(struct store *db, const char *stat, enum roll_col col, const s
 	return rc == STORE_ROW ? 1 : rc < 0 ? rc : STORE_ERR;
 }
 
+int q_metric_rollup(struct store *db, const char *stat, int col, const struct metric_period *p,
+		    const struct metric_scope *s, int64_t *out)
+{
+	if (col < ROLL_N || col > ROLL_SANC)
+		return 0;
+	return rollup(db, stat, (enum roll_col)col, p, s, out);
+}
+
 /* ---- the keys ------------------------------------------------------------- */
 
 /* Runs q for the period and scope with two more integer pairs (the
