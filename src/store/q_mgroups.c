@@ -72,9 +72,13 @@ int q_mgroups_usable(const struct metric_scope *s)
 	unsigned other = q_metric_scope_used(s) &
 			 ~(unsigned)(METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY | METRIC_SCOPE_KIND);
 
-	if (!q_metric_batch_open() || (force && !strcmp(force, "1")) || other)
+	int kind = s->activity_kind && *s->activity_kind, cat = s->category && *s->category;
+
+	/* without a kind or a category the per-key statement reads its
+	 * covering index alone, cheaper than the groups' sort */
+	if (!q_metric_batch_open() || (force && !strcmp(force, "1")) || other || (!kind && !cat))
 		return 0;
-	return !s->activity_kind || plain_codes(s->activity_kind);
+	return !kind || plain_codes(s->activity_kind);
 }
 
 /* kind is one of list's '+'-separated codes (an empty list: any) */

@@ -25,10 +25,12 @@ struct store_sql;
  * (NULL: none), then MGROUP_SUMS sums. */
 #define MGROUP_SUMS 4
 
-/* 1 when s can be answered from the groups: a batch is open, the figures
- * are not forced live (QF_METRICS_LIVE=1), s sets no member but unit,
- * campaign, category and kind, and the kind list is plain codes
- * ([a-z0-9_] joined by '+').  0 otherwise: the per-key statement answers. */
+/* 1 when s is answered from the groups: a batch is open, the figures are
+ * not forced live (QF_METRICS_LIVE=1), s sets a kind or a category (the
+ * members that cost a test per row; without them the per-key statement
+ * reads its covering index alone, cheaper than the groups' sort) and no
+ * member but unit, campaign, category and kind, and the kind list is
+ * plain codes ([a-z0-9_] joined by '+').  0: the per-key statement. */
 int q_mgroups_usable(const struct metric_scope *s);
 
 /* Sum number col (0..MGROUP_SUMS-1) of the groups of statement q (bound:

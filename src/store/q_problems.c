@@ -363,29 +363,22 @@ static const struct store_sql Q_M_INDIVIDUAL = {
  * category and their campaign (q_mgroups.h): found, top leader, common,
  * individual, as Q_M_FOUND, Q_M_TOP, Q_M_COMMON, Q_M_INDIVIDUAL count
  * them (a problem without an activity: kind and category NULL, which no
- * member matches).  The activity is looked up (a read per problem) only
- * for a scope with a kind or a category; otherwise by campaign alone. */
-#define P_GROUP_SUMS "count(*), " \
-	"CAST(COALESCE(sum(CASE WHEN p.top_leader = 1 THEN 1 ELSE 0 END), 0) AS BIGINT), " \
-	"CAST(COALESCE(sum(CASE WHEN p.nature = 'common' THEN 1 ELSE 0 END), 0) AS BIGINT), " \
-	"CAST(COALESCE(sum(CASE WHEN p.nature = 'individual' THEN 1 ELSE 0 END), 0) AS BIGINT) "
+ * member matches). */
 static const struct store_sql Q_M_GROUPS = {
-	M_WITH "SELECT a.kind, a.category, p.campaign_id, " P_GROUP_SUMS
+	M_WITH "SELECT a.kind, a.category, p.campaign_id, count(*), "
+	"CAST(COALESCE(sum(CASE WHEN p.top_leader = 1 THEN 1 ELSE 0 END), 0) AS BIGINT), "
+	"CAST(COALESCE(sum(CASE WHEN p.nature = 'common' THEN 1 ELSE 0 END), 0) AS BIGINT), "
+	"CAST(COALESCE(sum(CASE WHEN p.nature = 'individual' THEN 1 ELSE 0 END), 0) AS BIGINT) "
 	"FROM problems p LEFT JOIN activities a ON a.id = p.activity_id " M_PERIOD("p.found") M_UNIT("p.unit_id")
 	"GROUP BY a.kind, a.category, p.campaign_id", NULL };
-static const struct store_sql Q_M_GROUPS_CAMPAIGN = {
-	M_WITH "SELECT CAST(NULL AS TEXT), CAST(NULL AS TEXT), p.campaign_id, " P_GROUP_SUMS
-	"FROM problems p " M_PERIOD("p.found") M_UNIT("p.unit_id") "GROUP BY p.campaign_id", NULL };
 
 /* col: the column of Q_M_GROUPS that counts q's problems (-1: none) */
 static int metric(struct store *db, const struct store_sql *q, int col, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
 {
-	const struct store_sql *g = (s->activity_kind && *s->activity_kind) || (s->category && *s->category) ?
-				    &Q_M_GROUPS : &Q_M_GROUPS_CAMPAIGN;
 	int rc;
 
-	if (col >= 0 && q_mgroups_usable(s) && (rc = q_mgroups_sum(db, g, p, s, col, out)) <= 0)
+	if (col >= 0 && q_mgroups_usable(s) && (rc = q_mgroups_sum(db, &Q_M_GROUPS, p, s, col, out)) <= 0)
 		return rc;
 	return q_metric_count(db, q, p, s, Q_METRIC_PROBLEM_SCOPES, out);
 }
