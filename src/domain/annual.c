@@ -30,6 +30,7 @@
 #include "office/docx.h"
 #include "store/q_annual.h"
 #include "store/q_inspections.h"
+#include "store/q_metrics.h"
 #include "store/store.h"
 
 QF_AUDIT_EVENT(ANNUAL_TEMPLATE_EDIT, "annual_template_edit", "修改年度报告模板");
@@ -285,13 +286,19 @@ int annual_figures(struct store *db, struct arena *a, const struct annual_doc *d
 			round_ids[i] = -1;
 	}
 	of = group_scopes(a, d, scope_user, round_ids, c, &nc);
+	/* one batch around every scope: the work log's and the problems'
+	 * figures of a year are read once, in groups (store/q_mgroups.h) */
+	store_metric_batch(1);
 	for (int j = 0; j < nc; j++) {
 		struct metric_period p = metric_year(a, c[j].prev ? year - 1 : year);
 
 		if (metrics_compute_keys(db, a, &p, &c[j].s, (const char *const *)c[j].keys, c[j].nkeys,
-					 &c[j].v, &c[j].n) != RES_DONE)
+					 &c[j].v, &c[j].n) != RES_DONE) {
+			store_metric_batch(0);
 			return RES_STORE;
+		}
 	}
+	store_metric_batch(0);
 	for (int i = 0; i < d->nphs; i++) {
 		const struct annual_ph *ph = &d->phs[i];
 		const struct scope_cache *k = of[i];

@@ -28,6 +28,7 @@
 
 #include "store/q_grains.h"
 #include "store/q_listscope.h"
+#include "store/q_mgroups.h"
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_rollup.h"
@@ -293,11 +294,23 @@ static _Thread_local struct {
 	int live;                       /* for live_db (-1: not read yet) */
 } memo;
 
+/* batches nest (the annual report opens one around the keys of all its
+ * scopes): only the outermost opens and closes */
+static _Thread_local int batch_depth;
+
 void store_metric_batch(int on)
 {
+	if (on ? batch_depth++ > 0 : batch_depth == 0 || --batch_depth > 0)
+		return;
 	memo.on = on;
 	memo.valid = 0;
 	memo.live = -1;
+	q_mgroups_clear();
+}
+
+int q_metric_batch_open(void)
+{
+	return memo.on;
 }
 
 /* store_rollup_reads, read once per batch: a page's figures read the
@@ -361,6 +374,14 @@ static int rollup(struct store *db, const char *stat, enum roll_col col, const s
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 1 : rc < 0 ? rc : STORE_ERR;
+}
+
+int q_metric_rollup(struct store *db, const char *stat, int col, const struct metric_period *p,
+		    const struct metric_scope *s, int64_t *out)
+{
+	if (col < ROLL_N || col > ROLL_SANC)
+		return 0;
+	return rollup(db, stat, (enum roll_col)col, p, s, out);
 }
 
 /* ---- the keys ------------------------------------------------------------- */

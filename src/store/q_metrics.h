@@ -35,8 +35,11 @@ struct store;
 
 /* Opens (1) or closes (0) a batch of reads on this thread: while open,
  * keys that read the same row of the rollup (the outcome keys: forms,
- * sanctioned) read it once.  Only for reads with no write between them
- * (metrics_compute). */
+ * sanctioned) read it once, and the work log's and the problems' figures
+ * of a period and unit scope are read once in groups (q_mgroups.h).
+ * Batches nest: the outermost one opens and closes (the annual report
+ * opens one around all its scopes).  Only for reads with no write between
+ * them (metrics_compute). */
 void store_metric_batch(int on);
 
 /* The scope members s sets, as METRIC_SCOPE_* bits. */

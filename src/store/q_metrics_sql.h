@@ -24,6 +24,15 @@
 int q_metric_between(struct store *db, const struct store_sql *q, const struct metric_period *p,
 		     const char *kind, int64_t *out);
 int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *s);
+/* The sum of column col (0 n, 1 f1 .. 4 f4, 5 sanc) of stat in the rollup
+ * for period p and scope s, into *out: 1 answered; 0 not (the rollup off
+ * or forced off, or a scope it has no rows for: the live statement
+ * answers); or a store code.  For a key whose statement is outside
+ * q_metrics.c (the ratings, 0069). */
+int q_metric_rollup(struct store *db, const char *stat, int col, const struct metric_period *p,
+		    const struct metric_scope *s, int64_t *out);
+/* 1 while a batch of reads is open on this thread (store_metric_batch) */
+int q_metric_batch_open(void);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);
 /* A count of one statement "M_WITH SELECT count(*) ... M_PERIOD(day)
  * <the fragments of bits>" for period p and scope s into *out: 0 or < 0. */

@@ -11,6 +11,7 @@
 
 #include "store/q_listscope.h"
 #include "store/q_metrics_sql.h"
+#include "store/q_mgroups.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 
@@ -365,38 +366,38 @@ static const struct store_sql Q_M_COMMON = {
 static const struct store_sql Q_M_INDIVIDUAL = {
 	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found") P_M_SCOPE "AND p.nature = 'individual'", NULL };
 
-static int metric(struct store *db, const struct store_sql *q, const struct metric_period *p,
+/* The problems found in a period, grouped by their activity's kind and
+ * category and their campaign (q_mgroups.h): found, top leader, common,
+ * individual, as Q_M_FOUND, Q_M_TOP, Q_M_COMMON, Q_M_INDIVIDUAL count
+ * them (a problem without an activity: kind and category NULL, which no
+ * member matches). */
+static const struct store_sql Q_M_GROUPS = {
+	M_WITH "SELECT a.kind, a.category, p.campaign_id, count(*), "
+	"CAST(COALESCE(sum(CASE WHEN p.top_leader = 1 THEN 1 ELSE 0 END), 0) AS BIGINT), "
+	"CAST(COALESCE(sum(CASE WHEN p.nature = 'common' THEN 1 ELSE 0 END), 0) AS BIGINT), "
+	"CAST(COALESCE(sum(CASE WHEN p.nature = 'individual' THEN 1 ELSE 0 END), 0) AS BIGINT) "
+	"FROM problems p LEFT JOIN activities a ON a.id = p.activity_id " M_PERIOD("p.found") M_UNIT("p.unit_id")
+	"GROUP BY a.kind, a.category, p.campaign_id", NULL };
+
+/* col: the column of Q_M_GROUPS that counts q's problems (-1: none) */
+static int metric(struct store *db, const struct store_sql *q, int col, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
 {
+	int rc;
+
+	if (col >= 0 && q_mgroups_usable(s) && (rc = q_mgroups_sum(db, &Q_M_GROUPS, p, s, col, out)) <= 0)
+		return rc;
 	return q_metric_count(db, q, p, s, Q_METRIC_PROBLEM_SCOPES, out);
 }
 
-int store_metric_problems_found(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				int64_t *out)
-{
-	return metric(db, &Q_M_FOUND, p, s, out);
-}
-
-int store_metric_problems_rectified(struct store *db, const struct metric_period *p,
-				    const struct metric_scope *s, int64_t *out)
-{
-	return metric(db, &Q_M_RECTIFIED, p, s, out);
-}
-
-int store_metric_problems_top_leader(struct store *db, const struct metric_period *p,
-				     const struct metric_scope *s, int64_t *out)
-{
-	return metric(db, &Q_M_TOP, p, s, out);
-}
-
-int store_metric_problems_common(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				 int64_t *out)
-{
-	return metric(db, &Q_M_COMMON, p, s, out);
-}
-
-int store_metric_problems_individual(struct store *db, const struct metric_period *p,
-				     const struct metric_scope *s, int64_t *out)
-{
-	return metric(db, &Q_M_INDIVIDUAL, p, s, out);
-}
+#define METRIC_FN(NAME, Q, COL) \
+	int store_metric_problems_##NAME(struct store *db, const struct metric_period *p, \
+					 const struct metric_scope *s, int64_t *out) \
+	{ \
+		return metric(db, &Q, COL, p, s, out); \
+	}
+METRIC_FN(found, Q_M_FOUND, 0)
+METRIC_FN(rectified, Q_M_RECTIFIED, -1)
+METRIC_FN(top_leader, Q_M_TOP, 1)
+METRIC_FN(common, Q_M_COMMON, 2)
+METRIC_FN(individual, Q_M_INDIVIDUAL, 3)

@@ -4,8 +4,8 @@
  * contribution rows, which SQLite answers with a sort of all of them (a
  * record comparison per step: about half the refill's instructions), and
  * the grains are then summed from metric_days with two more sorts.  Here
- * the contribution rows (the FROM of metric_recompute, migration 0028 and
- * later: keep the two in step; t226 compares the result with the rows the
+ * the contribution rows (the FROM of metric_recompute, migrations 0028,
+ * 0039 and 0069: keep the two in step; t226 compares the result with the rows the
  * triggers give) are read once, summed in a hash table by (stat, dim, val,
  * day), sorted with strcmp (SQLite's BINARY order, so the rows get the
  * rowids the INSERT ... SELECT gave), and inserted in that order: the day
@@ -23,8 +23,8 @@
 
 #define CONTRIB_COLS "stat, dim, val, day, n, f1, f2, f3, f4, sanc"
 static const struct store_sql Q_CONTRIB = {
-	"SELECT " CONTRIB_COLS " FROM metric_contrib UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib",
-	NULL };
+	"SELECT " CONTRIB_COLS " FROM metric_contrib UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib "
+	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_family_contrib", NULL };
 static const struct store_sql Q_PUT_DAY = {
 	"INSERT INTO metric_days (stat, dim, val, day, n, f1, f2, f3, f4, sanc) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL };

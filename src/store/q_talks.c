@@ -447,8 +447,11 @@ int store_integrity_last(struct store *s, struct arena *a, int64_t person_id, co
 	return rc == STORE_ROW ? 0 : rc < 0 ? rc : STORE_ERR;
 }
 
-/* the files brought up to date in the period: persons, once each */
+/* the files brought up to date in the period: persons, once each, under
+ * the person's unit, looked up only when the scope has a unit (joined, each
+ * update of the period read its person's row: 0068's day index holds the
+ * person, and the count reads it alone) */
 static const struct store_sql Q_M_INTEGRITY_FILES = {
-	M_WITH "SELECT count(DISTINCT i.person_id) FROM integrity_updates i JOIN persons p ON p.id = i.person_id "
-	M_PERIOD("i.day") M_UNIT("p.unit_id"), NULL };
+	M_WITH "SELECT count(DISTINCT i.person_id) FROM integrity_updates i "
+	M_PERIOD("i.day") M_UNIT("(SELECT p.unit_id FROM persons p WHERE p.id = i.person_id)"), NULL };
 METRIC_FN(integrity_files, Q_M_INTEGRITY_FILES)

@@ -11,6 +11,7 @@
 
 #include "store/q_listscope.h"
 #include "store/q_metrics_sql.h"
+#include "store/q_mgroups.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
 
@@ -385,12 +386,22 @@ static const struct store_sql Q_M_DOCS = {
 	"SELECT count(*) FROM registered_docs d WHERE d.day >= ? AND d.day <= ? AND (? = '' OR d.direction = ?)",
 	NULL };
 
+/* The period's sums grouped by kind, category and campaign (q_mgroups.h):
+ * count, participants, as Q_M_COUNT and Q_M_PEOPLE sum them */
+static const struct store_sql Q_M_GROUPS = {
+	M_WITH "SELECT a.kind, a.category, a.campaign_id, CAST(COALESCE(sum(a.count), 0) AS BIGINT), "
+	"CAST(COALESCE(sum(a.participants), 0) AS BIGINT), 0, 0 FROM activities a " M_PERIOD("a.day")
+	M_UNIT("a.unit_id") "GROUP BY a.kind, a.category, a.campaign_id", NULL };
+
 int store_metric_activities(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 			    int what, int64_t *out)
 {
-	struct store_stmt *st = store_prepare(db, what ? &Q_M_PEOPLE : &Q_M_COUNT);
+	struct store_stmt *st;
+	int rc;
 
-	if (!st)
+	if (q_mgroups_usable(s) && (rc = q_mgroups_sum(db, &Q_M_GROUPS, p, s, what ? 1 : 0, out)) <= 0)
+		return rc;
+	if (!(st = store_prepare(db, what ? &Q_M_PEOPLE : &Q_M_COUNT)))
 		return STORE_ERR;
 	q_metric_bind_all(st, p, s, METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY |
 			  METRIC_SCOPE_KIND);

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# t232_family_rollup: the figures of the families counted live at scale
+# (issue 16, fam16; docs/statistics.md "The rollup metric_days" and "The
+# figures read in groups").
+# - Ratings in the rollup (migration 0069: stat `rating`, n all, f1 five
+#   stars, dims '' and unit): after the demo year `stats check` agrees and
+#   metric_days holds every rating; ratings written by an import (the write
+#   path of the ferried and imported ratings; a small file: the triggers
+#   count them) and corrected as an operator would (no page edits a
+#   rating: its day moved across a year end, its unit moved, five stars
+#   made two, one deleted) move metric_days exactly as the live statement
+#   counts (`stats check`, and `report` through the rollup equal to
+#   QF_METRICS_LIVE=1 for the year, the year before, a quarter, a day, a
+#   unit and a township user); the rollup is what is read (a row changed
+#   by hand moves the figure); `stats rebuild` gives the same figures; with
+#   the switch off the triggers stand still and the figures are the live ones.
+# - The work log's and the problems' figures read once in groups
+#   (store/q_mgroups.c): after an activity and a problem written through
+#   the API, every scope of kind, campaign, category and unit gives what
+#   the per-key statements give (QF_METRICS_LIVE=1 keeps those), and the
+#   annual report's text is the same both ways.
+# - The inspections' figures of a round (the round as a set of
+#   inspections) and the integrity files (0068) equal their live values.
+# (`stats check` runs three times: about 5 s each on a loaded machine.)
+# Before this change ratings had no rollup rows (the check of the hand-made
+# row fails) and the other figures were the per-key statements.
+. "$(dirname "$0")/lib.sh"
+
+init_db || { not_ok "init"; finish; }
+run_cli demo --year 2022
+expect_eq "the demo year imports" 0 "$RC"
+rated() { sql "SELECT count(*) FROM ratings WHERE day LIKE '$1%'"; }
+rolled() { sql "SELECT COALESCE(sum(n), 0) || ' ' || COALESCE(sum(f1), 0) FROM metric_days WHERE stat = 'rating' AND dim = '' AND day LIKE '$1%'"; }
+expect_eq "metric_days holds every rating of 2022, and its five-star ones" \
+	"$(rated 2022) $(sql "SELECT count(*) FROM ratings WHERE day LIKE '2022%' AND stars = 5")" "$(rolled 2022)"
+
+# ---- ratings written by an import (few lines: the triggers count them) ---------------
+# two units with ratings (the demo's), by id and by the import's reference
+U1=$(sql "SELECT unit_id FROM ratings GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1")
+U2=$(sql "SELECT unit_id FROM ratings WHERE unit_id <> $U1 GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1")
+X1=$(sql "SELECT ext_id FROM units WHERE id = $U1")
+X2=$(sql "SELECT ext_id FROM units WHERE id = $U2")
+before=$(rated 2022-03-15)
+cat >"$T_DIR/r.jsonl" <<J
+{"type":"rating","unit":"$X1","stars":5,"date":"2022-03-15","comment":"t232 一"}
+{"type":"rating","unit":"$X1","stars":5,"date":"2022-03-15","comment":"t232 二"}
+{"type":"rating","unit":"$X2","stars":3,"date":"2022-03-15","comment":"t232 三"}
+{"type":"rating","unit":"$X2","stars":4,"date":"2022-12-31","comment":"t232 四"}
+J
+run_cli import "$T_DIR/r.jsonl"
+expect_eq "four ratings import" 0 "$RC"
+expect_eq "... the rollup live (not a bulk load)" 1 "$(sql "SELECT live FROM metric_state")"
+expect_eq "... metric_days moved on their day: three more, two of five stars" \
+	"$((before + 3)) $(sql "SELECT count(*) FROM ratings WHERE day = '2022-03-15' AND stars = 5")" "$(rolled 2022-03-15)"
+
+# ---- an operator's corrections (no page edits a rating) ---------------------------------
+R1=$(sql "SELECT id FROM ratings WHERE comment = 't232 一'")
+R2=$(sql "SELECT id FROM ratings WHERE comment = 't232 二'")
+R3=$(sql "SELECT id FROM ratings WHERE comment = 't232 三'")
+R4=$(sql "SELECT id FROM ratings WHERE comment = 't232 四'")
+sql "UPDATE ratings SET day = '2021-12-31' WHERE id = $R4"          # across a year end
+sql "UPDATE ratings SET unit_id = $U1 WHERE id = $R3"               # another unit
+sql "UPDATE ratings SET stars = 2 WHERE id = $R2"                   # out of the five-star count
+sql "UPDATE ratings SET comment = 't232 改' WHERE id = $R1"          # a column no stat reads
+sql "DELETE FROM ratings WHERE id = $R1"                            # out of every count
+expect_eq "the deleted rating is gone" 0 "$(sql "SELECT count(*) FROM ratings WHERE id = $R1")"
+expect_eq "metric_days on 2022-03-15: the deleted one out, the two-star one no longer of five stars" \
+	"$((before + 2)) $(sql "SELECT count(*) FROM ratings WHERE day = '2022-03-15' AND stars = 5")" "$(rolled 2022-03-15)"
+expect_eq "... and 2021-12-31 holds the moved one" "$(rated 2021-12-31) 0" "$(rolled 2021-12-31)"
+run_cli stats check
+expect_eq "stats check after the corrections: 0" 0 "$RC"
+
+# ---- writes through the API: an activity and a problem ----------------------------------
+start_server || { not_ok "server starts"; finish; }
+login cm "$PW" >/dev/null
+CAMP=$(sql "SELECT min(id) FROM campaigns")
+r=$(api POST /api/worklog "{\"kind\":\"spot_check\",\"date\":\"2022-05-20\",\"title\":\"t232 抽查\",\"count\":7,\"participants\":3,\"unit_id\":$U1,\"campaign_id\":$CAMP,\"category\":\"eight_rules\"}")
+expect_eq "an activity through the API: 201" 201 "$(status "$r")"
+AID=$(body "$r" | jget '["id"]')
+r=$(api POST /api/problems "{\"unit_id\":$U2,\"source\":\"campaign\",\"campaign_id\":$CAMP,\"activity_id\":$AID,\"summary\":\"t232 问题\",\"found\":\"2022-05-21\",\"deadline\":\"2022-08-21\",\"top_leader\":true,\"nature\":\"common\"}")
+expect_eq "a problem of that activity through the API: 201" 201 "$(status "$r")"
+stop_server
+
+# ---- every figure: the rollup and the groups against the live statements ------------------
+TOWN_UNIT=$(sql "SELECT min(id) FROM units WHERE kind = 'township'")
+ready_user town --role township --unit "$TOWN_UNIT" --password-stdin --db "$DB" >/dev/null
+ROUND=$(sql "SELECT min(number) FROM inspection_rounds WHERE starts LIKE '2022%'")
+for scope in "" "--unit $U1" "--user town" "--kind spot_check+cross_check --campaign $CAMP" \
+	"--kind spot_check --category eight_rules" "--unit $U2 --kind spot_check" "--round ${ROUND:-1}"; do
+	rollup_eq "--year 2022" "$scope"
+done
+for period in "--year 2021" "--year 2022 --quarter 1" "--from 2022-03-15 --to 2022-03-15"; do
+	rollup_eq "$period" "--unit $U1"
+done
+a=$("$QF_BIN" report --annual --year 2022 2>"$T_DIR/a.err")
+b=$(QF_METRICS_LIVE=1 "$QF_BIN" report --annual --year 2022 2>"$T_DIR/b.err")
+expect_eq "the annual report's text: the same in groups and per key" "$b" "$a"
+check "... rendered both times" grep -q '年度报告已生成' "$T_DIR/a.err" "$T_DIR/b.err"
+
+# ---- the rollup is read, and stats rebuild gives the same -----------------------------------
+ratings22() { "$@" report --format json --year 2022 | python3 -c '
+import json, sys
+print([m["value"] for m in json.load(sys.stdin)["metrics"] if m["key"] == "ratings"][0])'; }
+live=$(ratings22 env QF_METRICS_LIVE=1 "$QF_BIN")
+sql "UPDATE metric_days SET n = n + 1000 WHERE stat = 'rating' AND dim = '' AND day = '2022-03-15'"
+expect_eq "the ratings figure reads metric_days" "$((live + 1000))" "$(ratings22 "$QF_BIN")"
+run_cli stats check
+expect_eq "... and stats check finds the row changed by hand: 1" 1 "$RC"
+expect_contains "... naming the stat" "rating" "$OUT"
+before=$("$QF_BIN" report --format json --year 2022 2>&1)
+run_cli stats rebuild
+expect_eq "stats rebuild: 0" 0 "$RC"
+expect_eq "... the figure is the live one again" "$live" "$(ratings22 "$QF_BIN")"
+expect_eq "... and every figure equals the live statements'" \
+	"$(QF_METRICS_LIVE=1 "$QF_BIN" report --format json --year 2022 2>&1)" "$("$QF_BIN" report --format json --year 2022 2>&1)"
+
+# ---- the switch off: the triggers stand still ----------------------------------------------
+sql "UPDATE metric_state SET live = 0"
+n0=$(sql "SELECT count(*) FROM metric_apply")$(rolled 2022-06)
+sql "UPDATE ratings SET day = '2022-06-30' WHERE id = $R3"
+expect_eq "live = 0: a rating moved leaves metric_days alone" "$n0" "$(sql "SELECT count(*) FROM metric_apply")$(rolled 2022-06)"
+rollup_eq "--year 2022" ""
+run_cli stats rebuild
+run_cli stats check
+expect_eq "stats rebuild turns it on again and the check passes" "0 1" "$RC $(sql "SELECT live FROM metric_state")"
+check "no sanitizer report from the commands" cli_clean
+finish
