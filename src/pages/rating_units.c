@@ -47,7 +47,8 @@ void rating_unit_table(struct req *r, struct strbuf *sb, struct rating_unit_row 
 	int shown = n < RATING_UNITS_SHOWN ? n : RATING_UNITS_SHOWN;
 	int64_t sum_n = 0, sum_5 = 0, rest_n = 0, rest_5 = 0;
 
-	qsort(u, (size_t)n, sizeof(*u), by_ratings);
+	if (n > 1)   /* none (a period without ratings) gives u NULL: qsort's argument must not be */
+		qsort(u, (size_t)n, sizeof(*u), by_ratings);
 	for (int i = 0; i < n; i++) {
 		sum_n += u[i].ratings;
 		sum_5 += u[i].five_star;
