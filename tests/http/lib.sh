@@ -156,6 +156,25 @@ add_users() {
 	done
 }
 
+# served: the server $SERVER_PID holds the listening socket on $PORT (waits
+# while it is alive).  An answer on $PORT alone does not say whose: the
+# suite's two passes run side by side, and another test's server may hold
+# the port free_port gave while ours fails to bind it.  Read from /proc,
+# whatever the log level: the socket's inode in /proc/net/tcp{,6}, then
+# among the server's descriptors.
+served() {
+	local hex ino
+	hex=$(printf ':%04X' "$PORT")
+	while kill -0 "$SERVER_PID" 2>/dev/null; do
+		for ino in $(awk -v p="$hex" '$4 == "0A" && substr($2, length($2) - 4) == p { print $10 }' \
+			/proc/net/tcp /proc/net/tcp6 2>/dev/null); do
+			ls -l "/proc/$SERVER_PID/fd" 2>/dev/null | grep -q "socket:\[$ino\]" && return 0
+		done
+		sleep 0.05
+	done
+	return 1
+}
+
 # start_server [extra serve options]: on a free port; sets PORT, BASE.
 # LISTEN_HOST is the host of --listen (default 127.0.0.1; "[::1]", "[::]")
 # and URL_HOST the host of BASE (default LISTEN_HOST); URL_SCHEME its scheme
@@ -173,7 +192,7 @@ start_server() {
 		"$QF_BIN" serve --db "$DB" --listen "$lh:$PORT" "$@" >>"$T_DIR/serve.log" 2>&1 &
 		SERVER_PID=$!
 		for _ in $(seq 1 100); do
-			curl -sf "$BASE/healthz" >/dev/null 2>&1 && return 0
+			curl -sf "$BASE/healthz" >/dev/null 2>&1 && served && return 0
 			kill -0 "$SERVER_PID" 2>/dev/null || break
 			sleep 0.1
 		done

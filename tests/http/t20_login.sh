@@ -217,13 +217,9 @@ expect_eq "server stopped cleanly on SIGTERM" 0 "${SERVER_LAST_RC:-x}"
 
 # --- under TLS the form token's cookie is __Host-qf_pre (issue 8, failure 8) ---
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T_DIR/tls.key" -out "$T_DIR/tls.crt" \
-	-days 1 -subj /CN=127.0.0.1 >/dev/null 2>&1
-PORT=$(free_port)
-BASE=https://127.0.0.1:$PORT
-"$QF_BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" --tls-cert "$T_DIR/tls.crt" \
-	--tls-key "$T_DIR/tls.key" >>"$T_DIR/serve.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do curl -skf "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+	-days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1
+CURL_CA_BUNDLE=$T_DIR/tls.crt URL_SCHEME=https start_server --tls-cert "$T_DIR/tls.crt" \
+	--tls-key "$T_DIR/tls.key" || not_ok "the server starts with TLS"
 rm -f "$T_DIR/tls.jar"
 http_get "$T_DIR/tf" -k -c "$T_DIR/tls.jar" "$BASE/login" >/dev/null
 check "TLS: the form token's cookie is __Host-qf_pre with Secure" \
