@@ -20,7 +20,9 @@
 #   records (`qingfeng stats check`), which fails, naming the month, when a
 #   grain is wrong; `stats rebuild` refills them;
 # - a row a later migration inserts into metric_days (a new stat) reaches
-#   its month and year through the triggers.
+#   its month and year through the triggers, and so does an UPDATE of its
+#   count in place (every upsert of the rollup: 0073's single delta on
+#   SQLite) or of its day (the old month and year lose it).
 # On the code before 0038 there is no metric_months: the grain checks fail.
 . "$(dirname "$0")/lib.sh"
 
@@ -140,8 +142,17 @@ expect_eq "... the rollup on" 1 "$(sql "SELECT live FROM metric_state")"
 sql "INSERT INTO metric_days (stat, dim, val, day, n) VALUES ('zz_new', '', '', '2023-06-30', 2), ('zz_new', '', '', '2023-07-01', 3)"
 expect_eq "a stat inserted into metric_days gets its months and its year" "2 3 5" \
 	"$(month_n zz_new 2023-06) $(month_n zz_new 2023-07) $(year_n zz_new 2023)"
+# an UPDATE in place (what every upsert of the rollup is) and one that moves a row to
+# another key: 0073 queues the difference for the first, the old row negated and the
+# new one for the second (SQLite; PostgreSQL's statement-level grains do both at once)
+sql "UPDATE metric_days SET n = n + 4 WHERE stat = 'zz_new' AND day = '2023-07-01'"
+expect_eq "a row's count changed in place moves its month and year by the difference" "2 7 9" \
+	"$(month_n zz_new 2023-06) $(month_n zz_new 2023-07) $(year_n zz_new 2023)"
+sql "UPDATE metric_days SET day = '2024-01-02' WHERE stat = 'zz_new' AND day = '2023-07-01'"
+expect_eq "a row moved to another day leaves its month and year for the new ones" "0 2 7 7" \
+	"$(month_n zz_new 2023-07) $(year_n zz_new 2023) $(month_n zz_new 2024-01) $(year_n zz_new 2024)"
 sql "DELETE FROM metric_days WHERE stat = 'zz_new'"
-expect_eq "... and loses them when deleted" "0 0" "$(year_n zz_new 2023) $(month_n zz_new 2023-07)"
+expect_eq "... and loses them when deleted" "0 0 0" "$(year_n zz_new 2023) $(month_n zz_new 2023-07) $(year_n zz_new 2024)"
 run_cli stats check
 expect_eq "stats check at the end: 0" 0 "$RC"
 finish
