@@ -48,6 +48,7 @@ int main(int argc, char **argv)
 {
 	/* the database, its backups and the key file hold personal data */
 	umask(077);
+	xalloc_tune();
 	/* jansson's allocations stop the process as ours do (xalloc.h):
 	 * jansson 2.14 writes out of bounds when an allocation fails while it
 	 * reads a string with \u escapes (found by tests/fault/) */

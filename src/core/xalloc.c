@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 _Noreturn void die_oom(void)
 {
@@ -48,4 +51,13 @@ char *xstrdup(const char *s)
 	if (!p)
 		die_oom();
 	return p;
+}
+
+void xalloc_tune(void)
+{
+#ifdef __GLIBC__
+	/* either fails only for a value out of range; both are constants */
+	(void)mallopt(M_TRIM_THRESHOLD, (int)XALLOC_TRIM_KEEP);
+	(void)mallopt(M_MMAP_THRESHOLD, (int)XALLOC_MMAP_FROM);
+#endif
 }
