@@ -54,14 +54,18 @@ FILE=$TMP/scale.jsonl
 echo "bench: generating $CLUES clues, $CASES cases and $UNITS units (bench/gen-scale.py)"
 python3 bench/gen-scale.py "$CLUES" "$CASES" "$UNITS" >"$FILE" || die "gen-scale.py failed"
 LINES=$(wc -l <"$FILE")
+# the template is made by the older binary when there are two, so both open
+# it: the newer one brings its copy to its schema first (a migration newer
+# than QF_BIN_OLD runs inside each of its imports)
+INIT_BIN=${QF_BIN_OLD:-$QF_BIN}
 if [ "$BACKEND" = pg ]; then
 	pg_cluster_start
 	psql -X -q -v ON_ERROR_STOP=1 "$QF_PG/postgres" -c "CREATE DATABASE qf_tmpl" >/dev/null ||
 		die "CREATE DATABASE failed"
-	"$QF_BIN" init --db "$QF_PG/qf_tmpl" --key "$TMP/pg.key" --name "基准测试市纪委监委" --region 230100 \
+	"$INIT_BIN" init --db "$QF_PG/qf_tmpl" --key "$TMP/pg.key" --name "基准测试市纪委监委" --region 230100 \
 		>/dev/null 2>&1 || die "init failed"
 else
-	"$QF_BIN" init --db "$TMP/tmpl.db" --name "基准测试市纪委监委" --region 230100 >/dev/null 2>&1 ||
+	"$INIT_BIN" init --db "$TMP/tmpl.db" --name "基准测试市纪委监委" --region 230100 >/dev/null 2>&1 ||
 		die "init failed"
 fi
 STRACE=
