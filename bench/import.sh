@@ -55,8 +55,8 @@ echo "bench: generating $CLUES clues, $CASES cases and $UNITS units (bench/gen-s
 python3 bench/gen-scale.py "$CLUES" "$CASES" "$UNITS" >"$FILE" || die "gen-scale.py failed"
 LINES=$(wc -l <"$FILE")
 # the template is made by the older binary when there are two, so both open
-# it: the newer one brings its copy to its schema first (a migration newer
-# than QF_BIN_OLD runs inside each of its imports)
+# it; the newer one brings its copy to its schema before its timed import
+# (`config show` opens and migrates it: see fresh)
 INIT_BIN=${QF_BIN_OLD:-$QF_BIN}
 if [ "$BACKEND" = pg ]; then
 	pg_cluster_start
@@ -126,6 +126,10 @@ for r in $(seq 1 "$ROUNDS"); do
 	fi
 	for bin in ${QF_BIN_OLD:+"$QF_BIN_OLD"} "$QF_BIN"; do
 		fresh
+		if [ "$bin" != "$INIT_BIN" ]; then
+			"$bin" config show --db "$RUNDB" ${PG_PM:+--key "$TMP/pg.key"} >/dev/null ||
+				die "$bin could not open (migrate) the copy"
+		fi
 		name=new
 		[ "$bin" = "$QF_BIN" ] || name=old
 		echo "bench: round $r: $name import"
