@@ -91,7 +91,7 @@ expect_eq "... the rollup live after the import" 1 "$(sql "SELECT live FROM metr
 if [ "$BACKEND" = pg ]; then
 	expect_eq "... every rollup trigger carries 0071's WHEN (pg)" 0 \
 		"$(sql "SELECT count(*) FROM pg_trigger t JOIN pg_proc f ON f.oid = t.tgfoid
-			WHERE f.proname IN ('metric_touch', 'metric_flush') AND t.tgqual IS NULL")"
+			WHERE f.proname IN ('metric_touch', 'metric_touch_self', 'metric_flush') AND t.tgqual IS NULL")"
 fi
 
 # the next number an API write draws follows the import's
