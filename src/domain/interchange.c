@@ -378,6 +378,16 @@ static const struct store_sql *built(char *text)
 	return q;
 }
 
+/* The INSERT of a list of n into its link table (IX_SNAP: with the
+ * persons' snapshot). */
+static const struct store_sql *link_sql(const struct ix_field *f, int n)
+{
+	char tbl[64], owner[64], member[64];
+
+	sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
+	return built(store_ix_link_text(tbl, owner, member, n, !!(f->flags & IX_SNAP)));
+}
+
 static void build_sql(struct ix *ix)
 {
 	struct type_sql *q = &ix->sql[ix->ti];
@@ -393,10 +403,7 @@ static void build_sql(struct ix *ix)
 		if (inserted_column(f) && f->kind != IX_SECRET)
 			continue;
 		if (f->link && !(f->flags & IX_VIRT)) {
-			char tbl[64], owner[64], member[64];
-			sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
-			q->field[i] = built(store_ix_insert_text(tbl, arena_printf(ix->rec, "%s %s", owner,
-										    member), 0));
+			q->field[i] = link_sql(f, 1);   /* a list of one: the usual */
 		} else if (f->kind == IX_SECRET) {
 			q->field[i] = built(store_ix_update_text(t->table, f->column));
 		}
@@ -443,11 +450,14 @@ static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
 	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++) {
 		const struct ix_field *f = &ix->t->fields[i];
 		const struct store_sql *q = ix->sql[ix->ti].field[i];
-		for (int k = 0; f->link && !(f->flags & IX_VIRT) && k < v[i].n; k++) {
-			struct store_ix_value b[2] = { { 1, id, NULL }, { 0, 0, NULL } };
-			b[1] = f->kind == IX_CODES ? (struct store_ix_value){ 2, 0, v[i].codes[k] }
-						   : (struct store_ix_value){ 1, v[i].ids[k], NULL };
-			if (store_ix_run(c->db, q, b, 2) < 0)
+		if (f->link && !(f->flags & IX_VIRT) && v[i].n) {       /* one statement a list */
+			struct store_ix_value b[2 * IX_MAX_LIST];
+			for (int k = 0; k < v[i].n; k++) {
+				b[2 * k] = (struct store_ix_value){ 1, id, NULL };
+				b[2 * k + 1] = f->kind == IX_CODES ? (struct store_ix_value){ 2, 0, v[i].codes[k] }
+								   : (struct store_ix_value){ 1, v[i].ids[k], NULL };
+			}
+			if (store_ix_run(c->db, v[i].n == 1 ? q : link_sql(f, v[i].n), b, 2 * v[i].n) < 0)
 				return -1;
 		}
 		if (f->kind == IX_SECRET && v[i].set) {

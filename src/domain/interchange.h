@@ -48,6 +48,8 @@ enum ix_kind {
 #define IX_EMPTY 2      /* missing text is stored as '' (NOT NULL DEFAULT ''); an IX_ENUM takes "" too */
 #define IX_EXT   4      /* not in INTERCHANGE.md: export writes it only when set */
 #define IX_KEY   16     /* a rule table's key column */
+#define IX_SNAP  32     /* IX_REFS of persons: the link row keeps the person's rank, top_leader,
+			 * leadership and unit_id as they are at import (the subjects) */
 #define IX_VIRT  8      /* not a column of the type's table: read for the hooks, never
 			 * inserted; export writes the SQL expression `column` (over the
 			 * row `t`), or nothing when it is NULL */

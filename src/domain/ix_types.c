@@ -248,7 +248,7 @@ static const struct ix_field clue_fields[] = {
 	{ "received", IX_DATE, "received", NULL, NULL, IX_REQ, NULL },
 	{ "source", IX_ENUM, "source", NULL, NULL, IX_REQ, clue_sources },
 	{ "source_ref", IX_TEXT, "source_ref", NULL, NULL, IX_EMPTY, NULL },
-	{ "subjects", IX_REFS, NULL, "person", "clue_subjects clue_id person_id", IX_REQ, NULL },
+	{ "subjects", IX_REFS, NULL, "person", "clue_subjects clue_id person_id", IX_REQ | IX_SNAP, NULL },
 	{ "campaign", IX_REF, "campaign_id", "campaign", NULL, 0, NULL },
 	/* issue 14: the inspection that transferred it (移交线索) */
 	{ "inspection", IX_REF, "inspection_id", "inspection", NULL, IX_EXT, NULL },
@@ -355,8 +355,8 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	struct store_ix_value b[2] = { { 1, id, NULL }, { 1, report->i, NULL } };
 	struct clue k = { .id = id, .received = F(ix, "received")->s };
 
-	/* the subjects' snapshot: as the person rows are at import */
-	if (store_clue_snapshot_subjects(ix_ctx(ix)->db, id) < 0 || clue_memo(ix, v, &k) < 0)
+	/* the subjects' snapshot went in with their rows (IX_SNAP) */
+	if (clue_memo(ix, v, &k) < 0)
 		return -1;
 	/* jurisdiction: a clue of the level above gets its forwarding clock */
 	if (clue_forward_start(ix_ctx(ix), ix_ctx(ix)->db, &k) < 0)
@@ -534,7 +534,7 @@ static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
 
 static const struct ix_field case_fields[] = {
 	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
-	{ "subjects", IX_REFS, NULL, "person", "case_subjects case_id person_id", 0, NULL },
+	{ "subjects", IX_REFS, NULL, "person", "case_subjects case_id person_id", IX_SNAP, NULL },
 	/* issue 12: the subjects' 立案编号, in the order of subjects ("" none);
 	 * unique (case_after); a subject without one gets the next number */
 	{ "filing_nos", IX_CODES, NULL, NULL, "case_subjects case_id filing_no@person_id", IX_VIRT, NULL },
@@ -611,15 +611,14 @@ static int id_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The subjects' filing snapshot: as the person rows are at import. */
+/* The subjects' filing numbers (their snapshot went in with their rows:
+ * IX_SNAP). */
 static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 {
 	const struct ix_val *subj = F(ix, "subjects"), *nos = F(ix, "filing_nos");
 	int64_t need[IX_MAX_LIST];
 	int nn = 0;
 
-	if (store_case_snapshot_subjects(ix_ctx(ix)->db, id) < 0)
-		return -1;
 	if (nos->n && nos->n != subj->n)
 		return ix_fail(ix, "filing_nos", "%d numbers for %d subjects: one per subject, in their order "
 				   "(\"\" for none)", nos->n, subj->n);

@@ -46,12 +46,6 @@ static const struct store_sql Q_CASE_CATEGORY_ADD = {
 	"INSERT INTO case_categories(case_id, category) VALUES (?, ?)", NULL };
 static const struct store_sql Q_CASE_CATEGORIES = {
 	"SELECT category FROM case_categories WHERE case_id = ? ORDER BY category", NULL };
-static const struct store_sql Q_CASE_SNAPSHOT = {
-	"UPDATE case_subjects SET rank = (SELECT p.rank FROM persons p WHERE p.id = case_subjects.person_id), "
-	"top_leader = (SELECT p.top_leader FROM persons p WHERE p.id = case_subjects.person_id), "
-	"leadership = (SELECT p.leadership FROM persons p WHERE p.id = case_subjects.person_id), "
-	"unit_id = (SELECT p.unit_id FROM persons p WHERE p.id = case_subjects.person_id) "
-	"WHERE case_id = ? AND rank IS NULL", NULL };
 static const struct store_sql Q_DISP_TRANSFER_SET = {
 	"UPDATE dispositions SET transfer_direction = ?, transfer_to = ?, transfer_ref = ? WHERE id = ?",
 	NULL };
@@ -217,16 +211,6 @@ int store_case_categories(struct store *s, struct arena *a, int64_t case_id, con
 {
 	*out = NULL;
 	return q_list_by_id(store_prepare(s, &Q_CASE_CATEGORIES), a, case_id, q_fill_text, sizeof(**out), out);
-}
-
-int store_case_snapshot_subjects(struct store *s, int64_t case_id)
-{
-	struct store_stmt *st = store_prepare(s, &Q_CASE_SNAPSHOT);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, case_id);
-	return store_exec(st);
 }
 
 int store_disposition_set_transfer(struct store *s, int64_t id, const char *direction,

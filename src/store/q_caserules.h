@@ -42,8 +42,6 @@ int store_case_categories(struct store *s, struct arena *a, int64_t case_id, con
 /* the subjects as they were at filing: id, name, rank, top_leader,
  * leadership, unit_id, unit_name (person fields; the rest unset) */
 int store_case_snapshots(struct store *s, struct arena *a, int64_t case_id, struct person **out);
-/* fills the filing snapshot (rank, flags, unit) of the subjects that have none */
-int store_case_snapshot_subjects(struct store *s, int64_t case_id);
 
 int store_disposition_set_transfer(struct store *s, int64_t id, const char *direction,
 				   const char *to, const char *ref);

@@ -53,6 +53,12 @@ char *store_ix_find_text(const char *table);
 char *store_ix_probe_text(const char *table);
 char *store_ix_insert_text(const char *table, const char *cols, int returning);
 char *store_ix_update_text(const char *table, const char *column);
+/* INSERT of n rows (owner, member) into a list's link table, bound as
+ * owner, member pairs in the list's order; snapshot: the member is a
+ * person whose rank, top_leader, leadership and unit_id the row takes as
+ * the person row has them now (one statement where a row and its snapshot
+ * UPDATE were two). */
+char *store_ix_link_text(const char *table, const char *owner, const char *member, int n, int snapshot);
 char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);

@@ -14,8 +14,13 @@
 #include "store/store.h"
 
 static const struct store_sql Q_LIVE = { "SELECT live FROM metric_state", NULL };
-static const struct store_sql Q_OFF = { "UPDATE metric_state SET live = 0", NULL };
-static const struct store_sql Q_ON = { "UPDATE metric_state SET live = 1", NULL };
+/* PostgreSQL: the transaction's setting qf.rollup_off follows live, so
+ * the triggers' WHEN (migration 0071) skips them without a plpgsql call
+ * while the rollup is off (a bulk import, the rebuild) */
+static const struct store_sql Q_OFF = { "UPDATE metric_state SET live = 0",
+	"UPDATE metric_state SET live = 0 WHERE set_config('qf.rollup_off', '1', true) = '1'" };
+static const struct store_sql Q_ON = { "UPDATE metric_state SET live = 1",
+	"UPDATE metric_state SET live = 1 WHERE set_config('qf.rollup_off', '', true) = ''" };
 static const struct store_sql Q_CLEAR = { "DELETE FROM metric_days", NULL };
 static const struct store_sql Q_CLEAR_MONTHS = { "DELETE FROM metric_months", NULL };
 static const struct store_sql Q_CLEAR_YEARS = { "DELETE FROM metric_years", NULL };
