@@ -252,7 +252,7 @@ static const struct store_sql Q_ROLL_BY_UNIT = {
 	"stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)") ") g ON g.val = u.val "
 	"GROUP BY u.id, u.name HAVING sum(g.n) <> 0",
 	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, m.* "
-	"FROM units_in u CROSS JOIN LATERAL (" ROLL_SUMS_OF("") "FROM (" GRAIN_BRANCHES(ROLL_COLS,
+	"FROM units_in u CROSS JOIN LATERAL (" ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS,
 	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m WHERE m.n <> 0" };
 
 /* the column of ROLL_SUMS a key reads */
