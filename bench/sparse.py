@@ -20,7 +20,6 @@ from. Parameters bound as an unfiltered list (sqlbest.bind_unfiltered).
 """
 import random
 import re
-import sqlite3
 import sys
 
 import sqlbest
@@ -28,20 +27,12 @@ import sqlbest
 binary, db = sys.argv[1], sys.argv[2]
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
 texts = [t.decode("utf-8", "replace") for t in open(binary, "rb").read().split(b"\0") if len(t) > 200]
-c = sqlite3.connect(db, isolation_level=None)
-c.execute("PRAGMA journal_mode=WAL")
-c.execute("PRAGMA foreign_keys=OFF")
-c.execute("PRAGMA synchronous=OFF")
+c = sqlbest.open_db(db)
 SIZES = [100, 1_000, 2_000, 10_000]
 if not c.execute("SELECT count(*) FROM clues").fetchone()[0]:
     rnd = random.Random(16)
     c.execute("BEGIN")
-    c.execute("UPDATE metric_state SET live = 0")    # the rollup is not measured here
-    root = c.execute("INSERT INTO units(region, name, kind, created_at, updated_at) "
-                     "VALUES ('230100', '本级', 'department', 0, 0)").lastrowid
-    towns = [c.execute("INSERT INTO units(region, name, kind, parent_id, created_at, updated_at) "
-                       "VALUES ('230100', ?, 'township', ?, 0, 0)", (f"镇{t:03d}", root)).lastrowid
-             for t in range(100)]
+    towns = sqlbest.townships(c)
     persons = {t: c.execute("INSERT INTO persons(region, name, unit_id, rank, position, created_at, updated_at) "
                             "VALUES ('230100', ?, ?, 'staff', '科员', 0, 0)", (f"人{t:03d}", t)).lastrowid
                for t in towns}

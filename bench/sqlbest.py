@@ -2,6 +2,7 @@
 unfiltered list's parameters (bench/pending.py, bench/scoped.py,
 bench/sparse.py)."""
 import re
+import sqlite3
 import time
 
 
@@ -42,3 +43,25 @@ def bind_unfiltered(sql, user):
         else:
             out.append(mode if mode is not None else 0)
     return out
+
+
+def open_db(db):
+    """A connection for a bench's load: autocommit, WAL, no foreign keys
+    (the rows are written directly), no syncs."""
+    c = sqlite3.connect(db, isolation_level=None)
+    c.execute("PRAGMA journal_mode=WAL")
+    c.execute("PRAGMA foreign_keys=OFF")
+    c.execute("PRAGMA synchronous=OFF")
+    return c
+
+
+def townships(c, k=100):
+    """A root unit and k townships under it, in the caller's transaction,
+    with the rollup's triggers off (metric_state: not measured here); the
+    townships' ids."""
+    c.execute("UPDATE metric_state SET live = 0")
+    root = c.execute("INSERT INTO units(region, name, kind, created_at, updated_at) "
+                     "VALUES ('230100', '本级', 'department', 0, 0)").lastrowid
+    return [c.execute("INSERT INTO units(region, name, kind, parent_id, created_at, updated_at) "
+                      "VALUES ('230100', ?, 'township', ?, 0, 0)", (f"镇{t:03d}", root)).lastrowid
+            for t in range(k)]
