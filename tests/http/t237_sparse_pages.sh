@@ -49,9 +49,7 @@ for i, (d, a, k) in enumerate((("2024-03-01", "100.50", "recovered"), ("2024-12-
                               ("2025-06-15", "333.33", "confiscated"), ("2026-01-02", "7", "ordered"))):
     w({"type": "recovery", "date": d, "amount": a, "kind": k})
 PY
-run_cli import --db "$DB" "$F"
-expect_eq "the fixture imports" 0 "$RC"
-[ "$RC" = 0 ] || printf '# %s\n' "$ERR" | head -5
+import_fixture "$F"
 US=$(sql "SELECT id FROM units WHERE name = '稀镇'"); UD=$(sql "SELECT id FROM units WHERE name = '密镇'")
 ready_user townS --role township --unit "$US" --password-stdin >/dev/null
 ready_user townD --role township --unit "$UD" --password-stdin >/dev/null
@@ -92,8 +90,7 @@ cat >"$T_DIR/more.jsonl" <<'EOF'
 {"type":"rating","unit":"R6","stars":5,"date":"2026-02-10","key":"m2"}
 {"type":"rating","unit":"R3","stars":2,"date":"2024-03-15","key":"m3"}
 EOF
-run_cli import --db "$DB" "$T_DIR/more.jsonl"
-expect_eq "three more ratings import" 0 "$RC"
+import_fixture "$T_DIR/more.jsonl" "three more ratings"
 ratings_agree "added"
 X1=$(sql "SELECT min(id) FROM ratings WHERE stars = 5"); X2=$(sql "SELECT max(id) FROM ratings WHERE stars = 5")
 X3=$(sql "SELECT min(id) FROM ratings WHERE stars = 3")
