@@ -16,24 +16,15 @@ after (exec_items and the partial index outcomes_exec_open), and the fill
 of 0070's UPDATE. The statements are the store's text (q_outcomes.c,
 q_scope.h, q_util.h) written out here.
 """
-import sqlite3
 import sys
 import time
 
 import sqlbest
 
 db, n = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
-c = sqlite3.connect(db, isolation_level=None)
-c.execute("PRAGMA journal_mode=WAL")
-c.execute("PRAGMA foreign_keys=OFF")
-c.execute("PRAGMA synchronous=OFF")
+c = sqlbest.open_db(db)
 c.execute("BEGIN")
-c.execute("UPDATE metric_state SET live = 0")    # the rollup is not measured here
-root = c.execute("INSERT INTO units(region, name, kind, created_at, updated_at) "
-                 "VALUES ('230100', '本级', 'department', 0, 0)").lastrowid
-towns = [c.execute("INSERT INTO units(region, name, kind, parent_id, created_at, updated_at) "
-                   "VALUES ('230100', ?, 'township', ?, 0, 0)", (f"镇{t:03d}", root)).lastrowid
-         for t in range(100)]
+towns = sqlbest.townships(c)
 persons = []
 for p in range(10_000):
     cur = c.execute("INSERT INTO persons(region, name, unit_id, rank, position, created_at, updated_at) "

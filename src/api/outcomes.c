@@ -411,6 +411,9 @@ int api_recoveries(struct req *r)
 	j = json_pack("{s:I, s:i, s:o, s:s, s:s, s:I}", "total", (json_int_t)total, "page", page,
 		      "items", items, "sum", yuan(r, sum, 0), "sum_text", yuan(r, sum, 1),
 		      "sum_fen", (json_int_t)sum);
+	/* the count stopped at the cap (model/filter.h); the sum is exact */
+	if (j && total > LIST_COUNT_CAP)
+		json_object_set_new(j, "total_capped", json_true());
 	return reply_json(r, 200, j);
 }
 

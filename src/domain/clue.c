@@ -267,7 +267,7 @@ int clue_list(struct ctx *c, struct clue_filter *lq, struct clue **out, int64_t 
 	*total = store_clue_count(c->db, lq);
 	if (*total < 0)
 		return -1;
-	return store_clue_list(c->db, c->a, lq, out);
+	return store_clue_list(c->db, c->a, lq, *total, out);
 }
 
 int clue_detail(struct ctx *c, const struct clue *k, struct clue_detail *d)

@@ -521,7 +521,7 @@ int inspection_findings(struct ctx *c, int64_t id, struct problem **out)
 {
 	struct problem_filter f = { .page = { .offset = 0, .limit = 100000 }, .inspection_id = id,
 				    .today = problem_today(c), .source_code = "" };
-	int n = store_problem_list(c->db, c->a, &f, out);
+	int n = store_problem_list(c->db, c->a, &f, -1, out);
 
 	return n < 0 ? RES_STORE : n;
 }

@@ -293,7 +293,7 @@ int problem_list(struct ctx *c, struct problem_filter *f, struct problem **out, 
 	*total = store_problem_count(c->db, f);
 	if (*total < 0)
 		return -1;
-	return store_problem_list(c->db, c->a, f, out);
+	return store_problem_list(c->db, c->a, f, *total, out);
 }
 
 int problem_by_source(struct ctx *c, struct problem_filter *f, struct problem_count **out)

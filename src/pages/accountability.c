@@ -175,7 +175,10 @@ static void recovery_ledger(struct req *r, struct strbuf *sb, const struct field
 	list_rows_end(&w, "尚无记录");
 	strbuf_addstr(sb, "<tfoot><tr><th scope=\"row\" colspan=\"2\">合计</th><td class=\"num\">");
 	money_format(sb, n < 0 ? 0 : sum, 1);
-	strbuf_addf(sb, "</td><td>%" PRId64 " 笔</td></tr></tfoot>", n < 0 ? 0 : total);
+	/* the sum exact (the rollup); the count stops at 10,001 (「1万余笔」) */
+	strbuf_addstr(sb, "</td><td>");
+	html_txt(sb, list_count_text(r->arena, n < 0 ? 0 : total));
+	strbuf_addstr(sb, " 笔</td></tr></tfoot>");
 	table_end(sb);
 	strbuf_addstr(&base, "/accountability?");
 	figlist_url(&base, &recovery_filter_spec, &f, rec_args);

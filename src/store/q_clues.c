@@ -50,7 +50,7 @@ static const struct store_sql Q_CLUE_GET = {
  * As index conditions they also hold in PostgreSQL's generic plans,
  * where the "? = '' OR" filters cannot.
  */
-enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE, CLUE_SCOPED };
+enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE, CLUE_SCOPED, CLUE_SCOPED_FEW };
 #define CLUE_LEAD_ANY "WHERE "
 #define CLUE_LEAD_UNIT "WHERE k.unit_id = ? AND "
 #define CLUE_LEAD_OVERDUE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND "
@@ -63,14 +63,15 @@ enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE, CLUE_SCOPED }
 #define CLUE_COUNT(LEAD) { M_WITH Q_CAPPED_COUNT("FROM clues k " LEAD CLUE_WHERE), NULL }
 static const struct store_sql Q_CLUE_LIST[] = {
 	CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_UNIT), CLUE_LIST(CLUE_LEAD_OVERDUE),
-	/* a scoped user's page: not led by his jurisdiction (bench/README.md
-	 * "exec16": a township of 1 % of 1M clues, 3 ms in the order of
-	 * clues_received, stopping at the page's end, 514 ms sorting its
-	 * 10,000 rows with their columns); his count is */
-	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE), CLUE_LIST(CLUE_LEAD_ANY) };
+	/* a scoped user's page: led by his jurisdiction only when his count
+	 * is small (CLUE_SCOPED_FEW, q_scope.h Q_SCOPE_PAGE_VARIANT; bench/README.md
+	 * "exec16", "sparse16": a township of 1 % of 1M clues, 3 ms in the
+	 * order of clues_received, stopping at the page's end, 514 ms sorting
+	 * its 10,000 rows with their columns); his count always is */
+	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE), CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_SCOPED) };
 static const struct store_sql Q_CLUE_COUNT[] = {
 	CLUE_COUNT(CLUE_LEAD_ANY), CLUE_COUNT(CLUE_LEAD_UNIT), CLUE_COUNT(CLUE_LEAD_OVERDUE),
-	CLUE_COUNT(CLUE_LEAD_UNIT_OVERDUE), CLUE_COUNT(CLUE_LEAD_SCOPED) };
+	CLUE_COUNT(CLUE_LEAD_UNIT_OVERDUE), CLUE_COUNT(CLUE_LEAD_SCOPED), CLUE_COUNT(CLUE_LEAD_SCOPED) };
 static const struct store_sql Q_CLUE_INSERT = {
 	"INSERT INTO clues(region, received, source, source_ref, campaign_id, unit_id, summary_enc, "
 	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
@@ -225,9 +226,14 @@ static int bind_clue_filters(struct store_stmt *st, struct arena *a, const void 
 	return q_metric_bind_scope(st, i, &sc, Q_METRIC_CLUE_SCOPES);
 }
 
-int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *lq, struct clue **out)
+int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *lq, int64_t count,
+		    struct clue **out)
 {
-	return q_list(store_prepare(s, &Q_CLUE_LIST[clue_variant(lq)]), a, &lq->page, lq,
+	int v = clue_variant(lq);
+
+	if (v == CLUE_SCOPED && Q_SCOPE_PAGE_VARIANT(lq->scope_user, count))
+		v = CLUE_SCOPED_FEW;
+	return q_list(store_prepare(s, &Q_CLUE_LIST[v]), a, &lq->page, lq,
 		      bind_clue_filters, fill_clue, sizeof(**out), out);
 }
 

@@ -23,7 +23,11 @@ struct arena;
 int store_clue_get(struct store *s, struct arena *a, int64_t id, struct clue *k);
 /* Only id, state and received of a clue (the flow's checks): 1, 0, < 0. */
 int store_clue_state(struct store *s, struct arena *a, int64_t id, struct clue *k);
-int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *f, struct clue **out);
+/* A page of the registry; count: store_clue_count's answer for the same
+ * filter, just taken (< 0: none), which picks a scoped user's statement
+ * (q_scope.h Q_SCOPE_PAGE_VARIANT).  The rows do not depend on it. */
+int store_clue_list(struct store *s, struct arena *a, const struct clue_filter *f, int64_t count,
+		    struct clue **out);
 int64_t store_clue_count(struct store *s, const struct clue_filter *f);
 int64_t store_clue_insert(struct store *s, const struct clue *k, int64_t now);
 int store_clue_set_summary(struct store *s, int64_t id, const char *summary_enc);

@@ -215,9 +215,11 @@ unsigned q_metric_scope_used(const struct metric_scope *s)
  * within the scope user's jurisdiction: a record has one unit, so the sum
  * over the units counts each record once. */
 #define ROLL_COLS "n, f1, f2, f3, f4, sanc"
-#define ROLL_SUMS "SELECT CAST(COALESCE(sum(n), 0) AS BIGINT), CAST(COALESCE(sum(f1), 0) AS BIGINT), " \
-	"CAST(COALESCE(sum(f2), 0) AS BIGINT), CAST(COALESCE(sum(f3), 0) AS BIGINT), " \
-	"CAST(COALESCE(sum(f4), 0) AS BIGINT), CAST(COALESCE(sum(sanc), 0) AS BIGINT) "
+/* the six sums of the rows (of alias T: "g." or ""), named as ROLL_COLS */
+#define ROLL_SUMS_OF(T) "CAST(COALESCE(sum(" T "n), 0) AS BIGINT) AS n, CAST(COALESCE(sum(" T "f1), 0) AS BIGINT) AS f1, " \
+	"CAST(COALESCE(sum(" T "f2), 0) AS BIGINT) AS f2, CAST(COALESCE(sum(" T "f3), 0) AS BIGINT) AS f3, " \
+	"CAST(COALESCE(sum(" T "f4), 0) AS BIGINT) AS f4, CAST(COALESCE(sum(" T "sanc), 0) AS BIGINT) AS sanc "
+#define ROLL_SUMS "SELECT " ROLL_SUMS_OF("")
 static const struct store_sql Q_ROLL = {
 	ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS, "stat = ? AND dim = ? AND val = ?") ") g", NULL };
 /* The unit member: the rows of the units in scope (units_in).  PostgreSQL's
@@ -227,8 +229,9 @@ static const struct store_sql Q_ROLL = {
  * (stat, dim, val, day / month / year): 46 -> 12 ms a key at 2M.  SQLite
  * has no LATERAL and runs the IN form on the primary keys already.  Same
  * parameters, same order: M_WITH, units_in, the branches. */
-#define ROLL_UNITS_IN ", units_in AS (SELECT CAST(u.id AS TEXT) AS val FROM units u WHERE " \
+#define ROLL_UNITS_IN_COLS(COLS) ", units_in AS (SELECT " COLS "CAST(u.id AS TEXT) AS val FROM units u WHERE " \
 	Q_IN_SCOPE("u.id") " AND (? = 0 OR u.id IN (SELECT id FROM sub))) "
+#define ROLL_UNITS_IN ROLL_UNITS_IN_COLS("")
 static const struct store_sql Q_ROLL_UNIT = {
 	M_WITH ROLL_UNITS_IN ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS,
 	"stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)") ") g",
@@ -238,6 +241,19 @@ static const struct store_sql Q_ROLL_UNIT = {
 	"FROM units_in u CROSS JOIN LATERAL (SELECT sum(n) AS n, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3, "
 	"sum(f4) AS f4, sum(sanc) AS sanc FROM (" GRAIN_BRANCHES(ROLL_COLS,
 	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m" };
+
+/* The same sums for each unit of units_in with a row of the period whose
+ * n is not 0 (sparse16: /ratings' table of units): the unit's id and name,
+ * then ROLL_COLS summed.  SQLite: one pass over the units' rows, grouped;
+ * PostgreSQL: the LATERAL sum per unit of Q_ROLL_UNIT (its generic plan). */
+static const struct store_sql Q_ROLL_BY_UNIT = {
+	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, " ROLL_SUMS_OF("g.")
+	"FROM units_in u JOIN (" GRAIN_BRANCHES("val, " ROLL_COLS,
+	"stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)") ") g ON g.val = u.val "
+	"GROUP BY u.id, u.name HAVING sum(g.n) <> 0",
+	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, m.* "
+	"FROM units_in u CROSS JOIN LATERAL (" ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS,
+	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m WHERE m.n <> 0" };
 
 /* the column of ROLL_SUMS a key reads */
 enum roll_col { ROLL_N, ROLL_F1, ROLL_F2, ROLL_F3, ROLL_F4, ROLL_SANC };
@@ -374,6 +390,31 @@ static int rollup(struct store *db, const char *stat, enum roll_col col, const s
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 1 : rc < 0 ? rc : STORE_ERR;
+}
+
+int q_metric_rollup_units(struct store *db, struct arena *a, const char *stat, const struct metric_period *p,
+			  const struct metric_scope *s, q_fill_fn fill, size_t size, void *out, int *n)
+{
+	struct grain_split g;
+	struct store_stmt *st;
+	const char *key[1] = { stat };
+	int rc, i = 1;
+
+	if (q_metric_scope_used(s) & ~METRIC_SCOPE_UNIT)
+		return 0;
+	if ((rc = rollup_reads(db)) != 1)
+		return rc;
+	if (!(st = store_prepare(db, &Q_ROLL_BY_UNIT)))
+		return STORE_ERR;
+	i = q_metric_bind_with(st, i, s);
+	i = q_metric_bind_with(st, i, s);     /* units_in: the same two values */
+	grain_split(p->from, p->to, 1, &g);
+	grain_bind(st, i, &g, key, 1);
+	rc = q_collect(st, a, fill, size, out);
+	if (rc < 0)
+		return rc;
+	*n = rc;
+	return 1;
 }
 
 int q_metric_rollup(struct store *db, const char *stat, int col, const struct metric_period *p,

@@ -13,6 +13,7 @@
  */
 #include "model/metrics.h"
 #include "store/q_scope.h"
+#include "store/q_util.h"
 #include "store/store.h"
 
 /* Binds the two parameters of M_WITH (the scope user, the unit) from
@@ -31,6 +32,26 @@ int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *
  * q_metrics.c (the ratings, 0069). */
 int q_metric_rollup(struct store *db, const char *stat, int col, const struct metric_period *p,
 		    const struct metric_scope *s, int64_t *out);
+/* The same sums per unit (sparse16): for each unit of s's unit member (the
+ * unit and those below it, within the scope user's jurisdiction) whose
+ * rows of stat in period p do not sum to n = 0, one row collected by fill
+ * (store/q_util.h q_collect; arena a, rows of `size` into *out): columns
+ * the unit's id, its name, then the sums n, f1 .. f4, sanc; unordered.  1
+ * answered (*n rows), 0 not (the rollup off or forced off, or a scope
+ * member other than the unit), or a store code.  p's bounds must be
+ * dates (YYYY-MM-DD). */
+int q_metric_rollup_units(struct store *db, struct arena *a, const char *stat, const struct metric_period *p,
+			  const struct metric_scope *s, q_fill_fn fill, size_t size, void *out, int *n);
+/* A list's period (from, to: YYYY-MM-DD, "" or NULL open) as the rollup
+ * reads it: an open end from the first or to the last day a date can name
+ * (core/date.c), so that the grains answer what "no bound" counts (the
+ * records' days are dates: every write path checks them). */
+static inline struct metric_period q_metric_list_period(const char *from, const char *to)
+{
+	struct metric_period p = { from && *from ? from : "0001-01-01", to && *to ? to : "9999-12-31" };
+
+	return p;
+}
 /* 1 while a batch of reads is open on this thread (store_metric_batch) */
 int q_metric_batch_open(void);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);

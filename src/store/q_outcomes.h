@@ -89,9 +89,12 @@ int store_accountability_list(struct store *s, struct arena *a,
 int64_t store_accountability_count(struct store *s, const struct accountability_filter *f);
 int64_t store_recovery_insert(struct store *s, const char *region, const struct recovery *m,
 			      int64_t created_by, int64_t now);
-/* *sum_fen: the total of all matching rows */
 int store_recovery_list(struct store *s, struct arena *a, const struct recovery_filter *f,
 			struct recovery **out);
+/* The count of the matching rows, stopped at LIST_COUNT_STOP (more than
+ * LIST_COUNT_CAP: "more than 10,000"), and *sum_fen the exact sum of all
+ * of them, from the rollup (the recovery kinds' stats) when it is live,
+ * else the live sum. */
 int64_t store_recovery_count(struct store *s, const struct recovery_filter *f, int64_t *sum_fen);
 /* The person's clues within the scope (0: all), and the cases whose
  * content the user may see (sees_all, or on the team of user_id). */

@@ -223,10 +223,10 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 #define P_COUNT(LEAD) { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM LEAD P_WHERE), NULL }
 #define P_BY_SOURCE(LEAD) { Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " \
 	P_FROM LEAD P_WHERE "LIMIT " LIST_COUNT_STOP ") capped GROUP BY source", NULL }
-/* the page for every user from one statement (a page in found order
- * stops at its end; led by the jurisdiction it would sort all of a large
- * township's rows: see q_clues.c), the counts led for a scoped user */
-static const struct store_sql Q_LIST[] = Q_LEAD_PAIR(P_LIST, "WHERE ");
+/* the counts led for a scoped user; the page led only when the count
+ * just taken is small (Q_SCOPE_PAGE_VARIANT: a page in found order stops
+ * at its end, led by the jurisdiction it sorts all the matching rows) */
+static const struct store_sql Q_LIST[] = Q_SCOPE_PAIR(P_LIST, "p.unit_id");
 static const struct store_sql Q_COUNT[] = Q_SCOPE_PAIR(P_COUNT, "p.unit_id");
 /* by source, of the first LIST_COUNT_STOP rows only (issue 16: never the
  * whole ledger): the counts add up to more than LIST_COUNT_CAP when they
@@ -285,9 +285,10 @@ int64_t store_problem_count(struct store *s, const struct problem_filter *f)
 	return q_count(store_prepare(s, &Q_COUNT[Q_SCOPE_VARIANT(f->scope_user)]), bind_count, f);
 }
 
-int store_problem_list(struct store *s, struct arena *a, const struct problem_filter *f, struct problem **out)
+int store_problem_list(struct store *s, struct arena *a, const struct problem_filter *f, int64_t count,
+		       struct problem **out)
 {
-	return q_list(store_prepare(s, &Q_LIST[Q_SCOPE_VARIANT(f->scope_user)]), a, &f->page, f, bind_list,
+	return q_list(store_prepare(s, &Q_LIST[Q_SCOPE_PAGE_VARIANT(f->scope_user, count)]), a, &f->page, f, bind_list,
 		      fill_problem, sizeof(**out), out);
 }
 

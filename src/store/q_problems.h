@@ -31,7 +31,11 @@ int store_problem_step_add(struct store *s, int64_t problem_id, int64_t at, int6
 int store_problem_steps(struct store *s, struct arena *a, int64_t problem_id, struct problem_step **out);
 
 int64_t store_problem_count(struct store *s, const struct problem_filter *f);
-int store_problem_list(struct store *s, struct arena *a, const struct problem_filter *f, struct problem **out);
+/* A page of the ledger; count: store_problem_count's answer for the same
+ * filter, just taken (< 0: none), which picks a scoped user's statement
+ * (q_scope.h Q_SCOPE_PAGE_VARIANT).  The rows do not depend on it. */
+int store_problem_list(struct store *s, struct arena *a, const struct problem_filter *f, int64_t count,
+		       struct problem **out);
 /* Not rectified and due on or before `last` (the to-do): at most `limit`, the earliest due first. */
 int store_problems_due(struct store *s, struct arena *a, int64_t scope_user, const char *last, int limit,
 		       struct problem **out);

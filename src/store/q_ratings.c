@@ -449,13 +449,23 @@ static void fill_unit_row(struct arena *a, struct store_stmt *st, void *row)
 	v->five_star = store_col_int(st, 3);
 }
 
+/* The units' figures (sparse16): from the rollup's stat `rating` by unit
+ * (0069: n all, f1 five stars, the same rows the live GROUP BY counts)
+ * through the statistics' path, q_metric_rollup_units; the live statement
+ * only where the rollup does not answer (off during a bulk load, or forced
+ * off by QF_METRICS_LIVE=1).  Rows in no order: the page sorts them. */
 int store_rating_units(struct store *s, struct arena *a, const struct rating_filter *f,
 		       struct rating_unit_row **out)
 {
 	struct rating_filter g = *f;
-	struct store_stmt *st = store_prepare(s, &Q_RATING_UNITS);
+	struct metric_period p = q_metric_list_period(f->day_from, f->day_to);
+	struct metric_scope ms = { .unit_id = f->within, .scope_user = f->scope_user };
+	struct store_stmt *st;
+	int n, rc = q_metric_rollup_units(s, a, "rating", &p, &ms, fill_unit_row, sizeof(**out), out, &n);
 
-	if (!st)
+	if (rc)
+		return rc < 0 ? rc : n;
+	if (!(st = store_prepare(s, &Q_RATING_UNITS)))
 		return STORE_ERR;
 	g.stars = 0;
 	bind_rating(st, a, &g);

@@ -435,6 +435,14 @@ run_cli() {
 }
 # cli_clean: no CLI run so far printed a sanitizer report
 cli_clean() { ! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$T_DIR/cli.log" 2>/dev/null; }
+# import_fixture FILE [WHAT]: `qingfeng import` of FILE into $DB as a check
+# ("WHAT imports", WHAT "the fixture" unless given), the first lines of its
+# errors as TAP comments when it fails
+import_fixture() {
+	run_cli import --db "$DB" "$1"
+	expect_eq "${2:-the fixture} imports" 0 "$RC"
+	[ "$RC" = 0 ] || printf '# %s\n' "$ERR" | head -5
+}
 # report_value KEY [report options...]: KEY's value in `qingfeng report --format json`
 report_value() {
 	local key=$1
