@@ -80,15 +80,6 @@ static const struct store_sql Q_CLUE_SUMMARY = {
 static const struct store_sql Q_CLUE_SUBJECT = {
 	"INSERT INTO clue_subjects(clue_id, person_id, rank, top_leader, leadership, unit_id) "
 	"SELECT ?, p.id, p.rank, p.top_leader, p.leadership, p.unit_id FROM persons p WHERE p.id = ?", NULL };
-/* the subjects' snapshot as the person rows are now, for those that have
- * none (a clue imported: its link rows are written by the import engine) */
-static const struct store_sql Q_CLUE_SNAPSHOT = {
-	"UPDATE clue_subjects SET "
-	"rank = (SELECT p.rank FROM persons p WHERE p.id = clue_subjects.person_id), "
-	"top_leader = (SELECT p.top_leader FROM persons p WHERE p.id = clue_subjects.person_id), "
-	"leadership = (SELECT p.leadership FROM persons p WHERE p.id = clue_subjects.person_id), "
-	"unit_id = (SELECT p.unit_id FROM persons p WHERE p.id = clue_subjects.person_id) "
-	"WHERE clue_id = ? AND rank IS NULL", NULL };
 static const struct store_sql Q_CLUE_SUBJECTS = {
 	"SELECT p.id, p.name, p.rank, p.position, p.unit_id, u.name FROM clue_subjects cs "
 	"JOIN persons p ON p.id = cs.person_id JOIN units u ON u.id = p.unit_id "
@@ -311,16 +302,6 @@ int store_clue_categories(struct store *s, struct arena *a, int64_t clue_id, con
 {
 	*out = NULL;
 	return q_list_by_id(store_prepare(s, &Q_CLUE_CATEGORIES), a, clue_id, q_fill_text, sizeof(**out), out);
-}
-
-int store_clue_snapshot_subjects(struct store *s, int64_t clue_id)
-{
-	struct store_stmt *st = store_prepare(s, &Q_CLUE_SNAPSHOT);
-
-	if (!st)
-		return STORE_ERR;
-	store_bind_int(st, 1, clue_id);
-	return store_exec(st);
 }
 
 int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struct person **out)

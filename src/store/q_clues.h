@@ -39,8 +39,6 @@ int store_clue_add_subject(struct store *s, int64_t clue_id, int64_t person_id);
 int store_clue_add_category(struct store *s, int64_t clue_id, const char *code);
 int store_clue_clear_categories(struct store *s, int64_t clue_id);
 int store_clue_categories(struct store *s, struct arena *a, int64_t clue_id, const char ***out);
-/* fills the snapshot of the clue's subjects that have none (import) */
-int store_clue_snapshot_subjects(struct store *s, int64_t clue_id);
 /* subjects with id, name, rank, position, unit_id, unit_name filled */
 int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struct person **out);
 /* Sets the state; first_disposed is set to disposed_day only if not set.
