@@ -603,10 +603,17 @@ int64_t store_recovery_insert(struct store *s, const char *region, const struct 
 	return q_scalar(st);
 }
 
+/* the kind the filter names (kind, or the /accountability page's
+ * recovery_kind), "" for any */
+static const char *rec_kind(const struct recovery_filter *lq)
+{
+	return lq->kind && *lq->kind ? lq->kind : lq->recovery_kind ? lq->recovery_kind : "";
+}
+
 static int bind_rec(struct store_stmt *st, struct arena *a, const void *filter)
 {
 	const struct recovery_filter *lq = filter;
-	const char *kind = lq->kind && *lq->kind ? lq->kind : lq->recovery_kind ? lq->recovery_kind : "";
+	const char *kind = rec_kind(lq);
 
 	(void)a;
 	store_bind_int(st, 1, lq->campaign_id);
@@ -667,8 +674,7 @@ static int rec_sum_rollup(struct store *s, const struct recovery_filter *lq, con
 
 int64_t store_recovery_count(struct store *s, const struct recovery_filter *lq, int64_t *sum_fen)
 {
-	const char *kind = lq->kind && *lq->kind ? lq->kind : lq->recovery_kind ? lq->recovery_kind : "";
-	int rc = rec_sum_rollup(s, lq, kind, sum_fen);
+	int rc = rec_sum_rollup(s, lq, rec_kind(lq), sum_fen);
 
 	if (rc < 0)
 		return rc;
