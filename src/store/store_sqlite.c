@@ -190,6 +190,19 @@ static void sq_configure(void)
 	long ms = v ? strtol(v, NULL, 10) : 0;
 
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* A write that fires triggers inside a transaction opens a statement
+	 * journal (the pages it changes, to undo that statement alone).
+	 * SQLite keeps it in memory up to 64 KiB, then spills it to a
+	 * temporary file: a rating's insert with the rollup's triggers (about
+	 * twenty pages) wrote that file for every rating, half the server's
+	 * CPU in pwrite(2) (bench/README.md, "The statement journal").  -1:
+	 * always in memory, in small chunks, as the import's temp_store =
+	 * MEMORY already had it; a bulk statement inside a transaction (a
+	 * migration's backfill, stats rebuild) holds the pages it changes in
+	 * memory until it ends.  Not a larger spill size: SQLite allocates the
+	 * journal in chunks of that size, and with 256 KiB to 1 MiB the spill
+	 * itself failed (stats rebuild: SQLITE_FULL, SQLite 3.40.1). */
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 	slow_sql_ns = ms > 0 ? ms * 1000000LL : 0;
 }
 
