@@ -117,7 +117,7 @@ snap() {   # snap TABLE OWNER: "rows mismatches" of the subjects' snapshots agai
 		OR s.top_leader <> p.top_leader OR s.leadership <> p.leadership
 		OR s.unit_id IS DISTINCT FROM p.unit_id THEN 1 END) FROM $1 s JOIN persons p ON p.id = s.person_id"
 }
-expect_eq "... every clue subject's snapshot (154 rows) is its person's rank, flags and unit" \
+expect_eq "... every clue subject's snapshot (156 rows) is its person's rank, flags and unit" \
 	"156 0" "$(snap clue_subjects)"
 expect_eq "... every case subject's too (47 rows)" "47 0" "$(snap case_subjects)"
 expect_eq "... the rollup live after the import" 1 "$(sql "SELECT live FROM metric_state")"
