@@ -23,6 +23,7 @@
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/fielderr.h"
+#include "domain/ix_clue_state.h"
 #include "domain/ix_map.h"
 #include "domain/measures.h"
 #include "domain/sanction.h"
@@ -65,11 +66,17 @@ struct ix {
 	 * before the import: only then is an id not in the map looked up */
 	char db_ext[IX_MAX_TYPES];
 	struct store_ix_deferred deferred;      /* a bulk load's indexes, built at its end */
+	struct ix_clue_state pending;           /* a clue's decisions not written yet */
 };
 
 struct ctx *ix_ctx(struct ix *ix)
 {
 	return ix->c;
+}
+
+struct ix_clue_state *ix_clue_pending(struct ix *ix)
+{
+	return &ix->pending;
 }
 
 int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
@@ -488,6 +495,9 @@ static int import_record(struct ix *ix, json_t *rec)
 	if (ix->ti < 0)
 		return ix_fail(ix, "type", "unknown type \"%s\"", type);
 	ix->t = &ix_types[ix->ti];
+	/* a line of another type may read the clue a disposition changed */
+	if (!(ix->t->flags & IX_T_CLUE_STATE) && ix_clue_state_flush(ix) < 0)
+		return -1;
 	if (!ix->sql[ix->ti].insert)
 		build_sql(ix);
 	if (ix->t->prefix && json_object_get(rec, "id") && !json_is_null(json_object_get(rec, "id"))) {
@@ -654,6 +664,7 @@ static int import_tx(struct store *s, void *arg)
 	ix->units = ix_map_new();
 	memset(ix->counts, 0, sizeof(*ix->counts));
 	txmemo_clear(ix->c->memo);      /* nothing read by an earlier run holds */
+	ix->pending.clue_id = 0;        /* nor anything it noted */
 	ix->line = ix->bytes = 0;
 	if (!ix->map || !ix->units || probe_ext(ix) < 0 || (bulk = bulk_off(ix)) < 0)
 		return -1;
@@ -671,8 +682,9 @@ static int import_tx(struct store *s, void *arg)
 		strbuf_addf(ix->err, "read error after line %" PRId64, ix->line);
 		rc = -1;
 	}
-	/* the number counters drawn in memory (txmemo.h) written back */
-	if (rc == 0 && txmemo_flush(ix->c, s) < 0)
+	/* the last clue's decisions (ix_clue_state.h) and the number
+	 * counters drawn in memory (txmemo.h) written back */
+	if (rc == 0 && (ix_clue_state_flush(ix) < 0 || txmemo_flush(ix->c, s) < 0))
 		rc = -1;
 	if (flush_sent(ix) < 0 || rc < 0)
 		return -1;
@@ -711,7 +723,8 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	if (!ix)
 		return -1;
 	*ix = (struct ix){ .c = c, .rec = arena_new(16384), .keep = arena_new(4096), .err = err, .f = f,
-			   .counts = counts, .progress = progress, .progress_arg = progress_arg };
+			   .counts = counts, .progress = progress, .progress_arg = progress_arg,
+			   .pending = { .office = STRBUF_INIT } };
 	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
 	c->memo = txmemo_new();
 	rc = c->memo ? store_ix_bulk(c->db) : -1;
@@ -726,6 +739,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	ix_map_free(ix->map);
 	ix_map_free(ix->units);
 	store_ix_deferred_free(&ix->deferred);
+	ix_clue_state_release(&ix->pending);
 	arena_free(ix->rec);
 	arena_free(ix->keep);
 	free(ix);

@@ -100,11 +100,17 @@ struct ix_type {
 #define IX_T_RULES 1
 /* a table without a region column (a detention's notices and steps) */
 #define IX_T_NOREGION 2
+/* a disposition: its clue's state is noted (ix_clue_state.h), and a line
+ * of any other type writes the note first */
+#define IX_T_CLUE_STATE 4
 
 extern const struct ix_type ix_types[];
 
 /* For the hooks (ix_*.c). */
 struct ctx *ix_ctx(struct ix *ix);
+/* The clue state a disposition noted and not yet wrote (ix_clue_state.h). */
+struct ix_clue_state;
+struct ix_clue_state *ix_clue_pending(struct ix *ix);
 /* Records an error naming the current line and `field`; returns -1. */
 int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

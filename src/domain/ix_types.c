@@ -26,6 +26,7 @@
 #include "domain/ctx.h"
 #include "domain/jurisdiction.h"
 #include "domain/disposition.h"
+#include "domain/ix_clue_state.h"
 #include "domain/detention.h"
 #include "model/clue.h"
 #include "model/person.h"
@@ -521,10 +522,10 @@ static int disposition_after(struct ix *ix, struct ix_val *v, int64_t id)
 	if (ix_disposition_approvals(ix, v, id) < 0)
 		return -1;
 	/* first_disposed is set by the first decision only; a verification
-	 * counts under the office the file names ("" none: no proposer here) */
-	if (store_clue_set_state(c->db, F(ix, "clue")->i, m->state, F(ix, "decided")->s,
-				 F(ix, "verification_office")->set ? F(ix, "verification_office")->s : "",
-				 c->now) < 0)
+	 * counts under the office the file names ("" none: no proposer here);
+	 * written once for the clue's run of decisions (ix_clue_state.h) */
+	if (ix_clue_state_note(ix, F(ix, "clue")->i, m->state, F(ix, "decided")->s,
+			       F(ix, "verification_office")->set ? F(ix, "verification_office")->s : "") < 0)
 		return -1;
 	txmemo_clue_state_set(c, F(ix, "clue")->i, m->state);
 	return 0;
@@ -844,7 +845,7 @@ const struct ix_type ix_types[] = {
 	{ "clue", "clues", "C", "created_at updated_at", NULL, NULL, NULL, "t.id", clue_fields,
 	  clue_prepare, clue_after, 0 },
 	{ "disposition", "dispositions", NULL, "proposed_at decided_at", "t.state = 'approved'", NULL,
-	  NULL, "t.id", disposition_fields, disposition_prepare, disposition_after, 0 },
+	  NULL, "t.id", disposition_fields, disposition_prepare, disposition_after, IX_T_CLUE_STATE },
 	{ "case", "cases", "A", "created_at updated_at", NULL, NULL, NULL, "t.id", case_fields,
 	  case_prepare, case_after, 0 },
 	{ "detention", "detentions", "D", "created_at", NULL, NULL, NULL, "t.id", detention_fields,

@@ -313,15 +313,21 @@ int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struc
 int store_clue_set_state(struct store *s, int64_t id, const char *state, const char *disposed_day,
 			 const char *office, int64_t now)
 {
+	return store_clue_settle(s, id, state, disposed_day, disposed_day, office, now);
+}
+
+int store_clue_settle(struct store *s, int64_t id, const char *state, const char *first_day,
+		      const char *last_day, const char *office, int64_t now)
+{
 	struct store_stmt *st = store_prepare(s, &Q_CLUE_STATE);
 
 	if (!st)
 		return STORE_ERR;
 	store_bind_text(st, 1, state);
-	store_bind_text(st, 2, disposed_day);
+	store_bind_text(st, 2, first_day);
 	store_bind_int(st, 3, now);
 	store_bind_text(st, 4, state);
-	store_bind_text(st, 5, disposed_day);
+	store_bind_text(st, 5, last_day);
 	store_bind_text(st, 6, state);
 	store_bind_text(st, 7, office ? office : "");
 	store_bind_int(st, 8, id);

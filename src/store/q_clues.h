@@ -47,6 +47,12 @@ int store_clue_subjects(struct store *s, struct arena *a, int64_t clue_id, struc
  * clears both. */
 int store_clue_set_state(struct store *s, int64_t id, const char *state, const char *disposed_day,
 			 const char *office, int64_t now);
+/* The state after a run of decisions, as store_clue_set_state once per
+ * decision would leave it: first_disposed from the first (first_day, if
+ * not set), the clock and office from the last (last_day) (issue 16: an
+ * import writes a clue's decisions in one statement). */
+int store_clue_settle(struct store *s, int64_t id, const char *state, const char *first_day,
+		      const char *last_day, const char *office, int64_t now);
 /* Clues naming the person that are not closed, other than except_clue. */
 int64_t store_open_clues_of_person(struct store *s, int64_t person_id, int64_t except_clue);
 

@@ -33,7 +33,14 @@ cat >>"$F" <<JSONL
 {"type":"disposition","clue":"TC2","decided":"2024-01-10","method":"file_case",$FILE_CASE,"committee_day":"2024-01-10"}
 {"type":"case","id":"TA1","clue":"TC2","subjects":["TP2","TP1"],"filing_nos":["","纪立〔2024〕3号"],"filed":"2024-01-12","case_type":"discipline","organ_kind":"office","organ_name":"第一审查调查室","categories":["integrity"]}
 {"type":"disposition","clue":"TC3","decided":"2024-01-07","method":"transfer","transfer_direction":"upward","transfer_to":"市纪委监委","approved_by":"县纪委书记"}
+{"type":"clue","id":"TC4","received":"2024-01-04","source":"report","subjects":["TP1"]}
+{"type":"clue","id":"TC5","received":"2024-01-04","source":"report","subjects":["TP2"]}
+{"type":"disposition","clue":"TC4","decided":"2024-01-05","method":"talk_inquiry"}
+{"type":"disposition","clue":"TC4","decided":"2024-01-08","method":"preliminary_verification","verification_office":"第二监督检查室"}
+{"type":"disposition","clue":"TC5","decided":"2024-01-06","method":"preliminary_verification","verification_office":"第一监督检查室"}
+{"type":"disposition","clue":"TC4","decided":"2024-01-09","method":"close"}
 JSONL
+SMALL=$(wc -l <"$F")     # the lines above: a file below the bulk threshold
 python3 "$GEN" 150 45 7 >>"$F" || { not_ok "gen-scale.py"; finish; }
 LINES=$(wc -l <"$F")
 
@@ -52,7 +59,7 @@ DUPS="SELECT (SELECT count(*) - count(DISTINCT clue_no) FROM clues) + (SELECT co
 # the bulk path: the file in one go
 run_cli import "$F"
 expect_eq "the file ($LINES lines, a bulk load) imports in one go: exit 0" 0 "$RC"
-expect_eq "... every clue numbered, no number twice" "153 0" \
+expect_eq "... every clue numbered, no number twice" "155 0" \
 	"$(sql "SELECT count(clue_no) FROM clues") $(sql "$DUPS")"
 expect_eq "... the drawn numbers of 2024 skip the file's 002 (TC1, 2023)" "线索〔2024〕002号 线索〔2024〕001号 线索〔2024〕003号" \
 	"$(sql "SELECT clue_no FROM clues WHERE ext_id IN ('TC1', 'TC2', 'TC3') ORDER BY id" | paste -sd' ')"
@@ -61,6 +68,32 @@ expect_eq "... the 立案编号: the file's 3 kept (the counter raised), the oth
 		ORDER BY filing_no" | paste -sd' ')"
 expect_eq "... the clue of the level above has its forwarding clock, state transferred" "TC3 transferred" \
 	"$(sql "SELECT ext_id || ' ' || state FROM clues WHERE forward_due IS NOT NULL")"
+# pgimp16e: a run of a clue's decisions is written to the clue once
+# (ix_clue_state.c), the row as each decision's own update leaves it: the
+# state, clock and office of the last, first_disposed of the first
+CLUE_STATE="SELECT ext_id || ' ' || state || ' ' || first_disposed || ' ' || COALESCE(clock_start, '-') || ' '
+	|| COALESCE(NULLIF(verification_office, ''), '-') FROM clues WHERE ext_id IN ('TC2', 'TC4', 'TC5') ORDER BY ext_id"
+expect_eq "... the clues of several decisions: state, first_disposed, clock, office" \
+	"TC2 filed 2024-01-05 - -|TC4 closed 2024-01-05 - -|TC5 preliminary_verification 2024-01-06 2024-01-06 第一监督检查室" \
+	"$(sql "$CLUE_STATE" | paste -sd'|')"
+# the clue updates counted by a trigger, the small file into a fresh
+# database: TC2 once (2 decisions), TC3 once, TC4 twice (a run of 2, TC5's
+# between, a run of 1), TC5 once; each decision its own update: 7
+ONE=$(newdb once) || { not_ok "a database for the count"; finish; }
+if [ "$BACKEND" = pg ]; then
+	sql_on "$ONE" "CREATE TABLE t_upd(n int); INSERT INTO t_upd VALUES (0);
+		CREATE FUNCTION t_upd_f() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+			UPDATE t_upd SET n = n + 1; RETURN NULL; END \$\$;
+		CREATE TRIGGER t_upd_clue AFTER UPDATE OF state ON clues FOR EACH ROW EXECUTE FUNCTION t_upd_f()"
+else
+	sql_on "$ONE" "CREATE TABLE t_upd(n INTEGER); INSERT INTO t_upd VALUES (0);
+		CREATE TRIGGER t_upd_clue AFTER UPDATE OF state ON clues BEGIN UPDATE t_upd SET n = n + 1; END"
+fi
+head -n "$SMALL" "$F" >"$T_DIR/small.jsonl"
+"$QF_BIN" import --db "$ONE" --key "$T_DIR/once.key" "$T_DIR/small.jsonl" >/dev/null 2>>"$T_DIR/cli.log"
+expect_eq "the small file ($SMALL lines): a clue's state written once a run of its decisions (5 updates, not 7)" \
+	5 "$(sql_on "$ONE" "SELECT n FROM t_upd")"
+expect_eq "... the clues as in the one-go import" "$(sql "$CLUE_STATE")" "$(sql_on "$ONE" "$CLUE_STATE")"
 
 # the per-record path: the same file in pieces of 900 lines (each below
 # the bulk threshold: every number checked by a query, the rollup live)
@@ -84,8 +117,8 @@ snap() {   # snap TABLE OWNER: "rows mismatches" of the subjects' snapshots agai
 		OR s.top_leader <> p.top_leader OR s.leadership <> p.leadership
 		OR s.unit_id IS DISTINCT FROM p.unit_id THEN 1 END) FROM $1 s JOIN persons p ON p.id = s.person_id"
 }
-expect_eq "... every clue subject's snapshot (154 rows) is its person's rank, flags and unit" \
-	"154 0" "$(snap clue_subjects)"
+expect_eq "... every clue subject's snapshot (156 rows) is its person's rank, flags and unit" \
+	"156 0" "$(snap clue_subjects)"
 expect_eq "... every case subject's too (47 rows)" "47 0" "$(snap case_subjects)"
 expect_eq "... the rollup live after the import" 1 "$(sql "SELECT live FROM metric_state")"
 if [ "$BACKEND" = pg ]; then
