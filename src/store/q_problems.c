@@ -219,9 +219,12 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
 /* each after "WHERE " or Q_SCOPE_LEAD (Q_SCOPE_PAIR) */
 #define P_SORT "ORDER BY p.found DESC, p.id DESC "
-#define P_LIST(LEAD) { Q_SCOPE_WITH "SELECT " P_COLS P_FROM LEAD P_WHERE P_SORT "LIMIT ? OFFSET ?", NULL }
-/* the led page: its ids from problems_unit_found, then their columns (q_scope.h Q_PAGE_KEYS) */
-#define P_LIST_KEYS(LEAD) { Q_SCOPE_WITH "SELECT " P_COLS P_FROM \
+/* the page's ids first (q_scope.h Q_PAGE_KEYS), then their columns: the
+ * walk's from problems_found (found, unit_id, ...: its scope read from the
+ * index; joined to units, SQLite read every unit's problems and sorted
+ * them: bench/README.md "sparse16b"), the led page's from
+ * problems_unit_found */
+#define P_LIST(LEAD) { Q_SCOPE_WITH "SELECT " P_COLS P_FROM \
 	"WHERE " Q_PAGE_KEYS("p.id", "FROM problems p " LEAD P_WHERE, P_SORT), NULL }
 #define P_COUNT(LEAD) { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM LEAD P_WHERE), NULL }
 #define P_BY_SOURCE(LEAD) { Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " \
@@ -229,7 +232,7 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 /* the counts led for a scoped user; the page led only when the count
  * just taken is small (Q_SCOPE_PAGE_VARIANT: a page in found order stops
  * at its end, led by the jurisdiction it sorts all the matching rows) */
-static const struct store_sql Q_LIST[] = Q_SCOPE_PAGE_PAIR(P_LIST, P_LIST_KEYS, "p.unit_id");
+static const struct store_sql Q_LIST[] = Q_SCOPE_PAIR(P_LIST, "p.unit_id");
 static const struct store_sql Q_COUNT[] = Q_SCOPE_PAIR(P_COUNT, "p.unit_id");
 /* by source, of the first LIST_COUNT_STOP rows only (issue 16: never the
  * whole ledger): the counts add up to more than LIST_COUNT_CAP when they

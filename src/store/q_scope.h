@@ -86,11 +86,9 @@
  * off read no row), sorted by ORDER and cut by LIMIT ? OFFSET ?, and the
  * outer statement reads the columns of those rows only, in ORDER again.
  * The parameters stay in the list's order (its columns', its WHERE's,
- * LIMIT, OFFSET).  Q_SCOPE_PAGE_PAIR: [0] the walk STMT("WHERE "), [1]
- * the led page LED(Q_SCOPE_LEAD(COL)).
+ * LIMIT, OFFSET).
  */
 #define Q_PAGE_KEYS(KEY, FROM_WHERE, ORDER) \
 	KEY " IN (SELECT " KEY " " FROM_WHERE ORDER "LIMIT ? OFFSET ?) " ORDER
-#define Q_SCOPE_PAGE_PAIR(STMT, LED, COL) { STMT("WHERE "), LED(Q_SCOPE_LEAD(COL)) }
 
 #endif
