@@ -69,7 +69,7 @@ print("list      rows in scope  count (capped)  walk ms   led ms   plan walk / l
 for name, tab, a, b, cc, col in LISTS:
     cands = pick(a, b, cc)
     walk = [t for t in cands if f"WHERE (? = 0 OR {col} IN (SELECT id FROM vis))" in t]
-    led = [t for t in cands if f"WHERE {col} IN (SELECT id FROM vis) AND" in t]
+    led = [t for t in cands if f"WHERE {col} IN (SELECT id FROM vis) AND" in t or f"WHERE {col} = vis.id AND" in t]
     count = pick(f"FROM {name} {tab} ", f"{col} IN (SELECT id FROM vis) AND", "SELECT count(*) FROM (SELECT 1 ", "LIMIT 10001) capped")
     if not walk or not led or not count:
         print(f"{name}: not in this binary (walk {len(walk)}, led {len(led)}, count {len(count)})")

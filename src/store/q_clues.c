@@ -62,8 +62,8 @@ enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE, CLUE_SCOPED, 
 #define CLUE_LIST(LEAD) { M_WITH "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
 	M_WITH "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
 /* the led page: its ids from clues_unit_received, then their columns (q_scope.h Q_PAGE_KEYS) */
-#define CLUE_KEYS(AGG, LEAD) M_WITH "SELECT " CLUE_COLS(AGG) \
-	"WHERE " Q_PAGE_KEYS("k.id", "FROM clues k " LEAD CLUE_WHERE, CLUE_SORT)
+#define CLUE_KEYS(AGG, LEAD) M_WITH "SELECT " CLUE_COLS(AGG) "WHERE " Q_PAGE_KEYS("k.id", \
+	"FROM clues k " LEAD CLUE_WHERE, "ORDER BY k.received || '' DESC, k.id DESC ", CLUE_SORT)
 #define CLUE_LIST_KEYS(LEAD) { CLUE_KEYS("group_concat", LEAD), CLUE_KEYS("string_agg", LEAD) }
 #define CLUE_COUNT(LEAD) { M_WITH Q_CAPPED_COUNT("FROM clues k " LEAD CLUE_WHERE), NULL }
 static const struct store_sql Q_CLUE_LIST[] = {

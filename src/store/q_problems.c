@@ -225,7 +225,7 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
  * them: bench/README.md "sparse16b"), the led page's from
  * problems_unit_found */
 #define P_LIST(LEAD) { Q_SCOPE_WITH "SELECT " P_COLS P_FROM \
-	"WHERE " Q_PAGE_KEYS("p.id", "FROM problems p " LEAD P_WHERE, P_SORT), NULL }
+	"WHERE " Q_PAGE_KEYS("p.id", "FROM problems p " LEAD P_WHERE, P_SORT, P_SORT), NULL }
 #define P_COUNT(LEAD) { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM LEAD P_WHERE), NULL }
 #define P_BY_SOURCE(LEAD) { Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " \
 	P_FROM LEAD P_WHERE "LIMIT " LIST_COUNT_STOP ") capped GROUP BY source", NULL }
