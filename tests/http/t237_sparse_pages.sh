@@ -13,9 +13,11 @@
 # - A township user's clues and problems: a sparse jurisdiction (a township
 #   and its village, 22 clues and 19 problems: below q_scope.h's
 #   Q_SCOPE_PAGE_LEAD_BELOW, the page led by the jurisdiction, its ids picked
-#   first: Q_PAGE_KEYS) and a dense one (2,100 and 2,050: the page in date
-#   order) get exactly their rows in order, page 1 and a later page, with
-#   their totals, unfiltered and filtered (a subject's name, a found date).
+#   first: Q_PAGE_KEYS) and a denser one (2,100 and 2,050: the page in date
+#   order up to sparse16b, led since the cut is 10,000) get exactly their
+#   rows in order, page 1 and a later page, with their totals, unfiltered
+#   and filtered (a subject's name, a found date).  The walk in date order
+#   is every unscoped user's page (t223, t231).
 # - The recoveries ledger's sum (the rollup's recovery kinds) equals the sum
 #   of the rows right after an import, an entry through the API, a
 #   correction with a deletion in SQL, for every filter (kind, campaign,
@@ -152,7 +154,7 @@ for l in clues problems; do
 		done
 	done
 done
-expect_eq "sparse below Q_SCOPE_PAGE_LEAD_BELOW (2000), in two units; dense above" "22 19 2100 2050" \
+expect_eq "the jurisdictions' sizes: two units; one unit, above sparse16's cut of 2,000" "22 19 2100 2050" \
 	"$(for u in "$US, $UV" $UD; do for l in clues problems; do sql "SELECT count(*) FROM $l WHERE unit_id IN ($u)"; done; done | tr '\n' ' ' | sed 's/ $//')"
 r=$(http_get "$H" -b "$SJ" "$BASE/clues")
 expect_eq "townS's /clues page: 200" 200 "$r"
