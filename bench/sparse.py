@@ -8,15 +8,15 @@ sparse16; q_scope.h's Q_SCOPE_PAGE_VARIANT and Q_SCOPE_PAGE_LEAD_BELOW).
 
 Loads ROWS clues (default 1,000,000, one subject each) and as many problems
 into a fresh database made by `qingfeng init`: townships holding 100
-(0.01 %), 1,000, 2,000 and 10,000 (1 %) rows of each, the rest spread over
-96 more; days spread over ten years at random, the same for every township.
-Then, for a user scoped to each of the four, times (best of a 2-second loop,
+(0.01 %), 1,000, 2,000, 5,000, 20,000 and 100,000 (10 %) rows of each, the
+rest spread over 94 more; days spread over ten years at random, the same for every township.
+Then, for a user scoped to each of them, times (best of a 2-second loop,
 SQLite, `ANALYZE`d) the first page of 100 with the binary's own statements
 (its string constants): the walk (every user's page, in the order of
 clues_received / problems_found) and the led page (Q_SCOPE_LEAD: the
 jurisdiction's rows by clues_unit_received / problems_unit, sorted), each
 with its EXPLAIN QUERY PLAN, and the capped count the variant is picked
-from. Parameters bound as an unfiltered list (sqlbest.bind_unfiltered).
+from; the rows of both compared on page 1 and page 2 (OFFSET 100). Parameters bound as an unfiltered list (sqlbest.bind_unfiltered).
 """
 import random
 import re
@@ -28,7 +28,7 @@ binary, db = sys.argv[1], sys.argv[2]
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
 texts = [t.decode("utf-8", "replace") for t in open(binary, "rb").read().split(b"\0") if len(t) > 200]
 c = sqlbest.open_db(db)
-SIZES = [100, 1_000, 2_000, 10_000]
+SIZES = [100, 1_000, 2_000, 5_000, 20_000, 100_000]
 if not c.execute("SELECT count(*) FROM clues").fetchone()[0]:
     rnd = random.Random(16)
     c.execute("BEGIN")
@@ -36,9 +36,10 @@ if not c.execute("SELECT count(*) FROM clues").fetchone()[0]:
     persons = {t: c.execute("INSERT INTO persons(region, name, unit_id, rank, position, created_at, updated_at) "
                             "VALUES ('230100', ?, ?, 'staff', '科员', 0, 0)", (f"人{t:03d}", t)).lastrowid
                for t in towns}
-    # the four measured townships first, the rest over the other 96
+    # the measured townships first, the rest over the other ones
     unit_of = [towns[i] for i, s in enumerate(SIZES) for _ in range(s)]
-    unit_of += [towns[4 + i % 96] for i in range(n - len(unit_of))]
+    k = len(SIZES)
+    unit_of += [towns[k + i % (len(towns) - k)] for i in range(n - len(unit_of))]
     rnd.shuffle(unit_of)
     day = lambda: "20%02d-%02d-%02d" % (15 + rnd.randrange(10), 1 + rnd.randrange(12), 1 + rnd.randrange(28))
     c.executemany("INSERT INTO clues(id, region, received, source, unit_id, state, created_at, updated_at) "
@@ -53,7 +54,7 @@ if not c.execute("SELECT count(*) FROM clues").fetchone()[0]:
     c.execute("COMMIT")
     c.execute("ANALYZE")
 
-towns = [r[0] for r in c.execute("SELECT id FROM units WHERE kind = 'township' ORDER BY id LIMIT 4")]
+towns = [r[0] for r in c.execute("SELECT id FROM units WHERE kind = 'township' ORDER BY id LIMIT ?", (len(SIZES),))]
 user0 = 990000
 
 
@@ -68,7 +69,7 @@ print("list      rows in scope  count (capped)  walk ms   led ms   plan walk / l
 for name, tab, a, b, cc, col in LISTS:
     cands = pick(a, b, cc)
     walk = [t for t in cands if f"WHERE (? = 0 OR {col} IN (SELECT id FROM vis))" in t]
-    led = [t for t in cands if f"WHERE {col} IN (SELECT id FROM vis) AND" in t]
+    led = [t for t in cands if f"WHERE {col} IN (SELECT id FROM vis) AND" in t or f"WHERE {col} = vis.id AND" in t]
     count = pick(f"FROM {name} {tab} ", f"{col} IN (SELECT id FROM vis) AND", "SELECT count(*) FROM (SELECT 1 ", "LIMIT 10001) capped")
     if not walk or not led or not count:
         print(f"{name}: not in this binary (walk {len(walk)}, led {len(led)}, count {len(count)})")
@@ -86,5 +87,8 @@ for name, tab, a, b, cc, col in LISTS:
             rows.append([r[0] for r in res])
             plans.append(", ".join(r[3] for r in c.execute("EXPLAIN QUERY PLAN " + sql, args)
                                    if re.match(rf"(SCAN|SEARCH) {tab}\b", r[3]) or r[3].startswith("USE TEMP")))
-        same = "same rows" if rows[0] == rows[1] else "ROWS DIFFER"
+        # page 2 (OFFSET 100) of both, compared too
+        page2 = [[r[0] for r in c.execute(sql, sqlbest.bind_unfiltered(sql, user)[:-1] + [100])]
+                 for sql in (walk[0], led[0])]
+        same = "same rows" if rows[0] == rows[1] and page2[0] == page2[1] else "ROWS DIFFER"
         print(f"{row[0]:9s} {row[1]:>13s}  {row[2]:>16s} {row[3]} {row[4]}   {same}; {plans[0]} / {plans[1]}")

@@ -35,7 +35,8 @@
 	"AND d.state = 'approved' AND d.method <> 'transfer')) " \
 	"AND (? = '' OR k.assigned_office = ?) " \
 	CLUE_SCOPE
-#define CLUE_ORDER "ORDER BY k.received DESC, k.id DESC LIMIT ? OFFSET ?"
+#define CLUE_SORT "ORDER BY k.received DESC, k.id DESC "
+#define CLUE_ORDER CLUE_SORT "LIMIT ? OFFSET ?"
 
 static const struct store_sql Q_CLUE_GET = {
 	"SELECT " CLUE_COLS("group_concat") "WHERE k.id = ?",
@@ -60,6 +61,10 @@ enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE, CLUE_SCOPED, 
 #define CLUE_LEAD_SCOPED Q_SCOPE_LEAD("k.unit_id")
 #define CLUE_LIST(LEAD) { M_WITH "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
 	M_WITH "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
+/* the led page: its ids from clues_unit_received, then their columns (q_scope.h Q_PAGE_KEYS) */
+#define CLUE_KEYS(AGG, LEAD) M_WITH "SELECT " CLUE_COLS(AGG) "WHERE " Q_PAGE_KEYS("k.id", \
+	"FROM clues k " LEAD CLUE_WHERE, "ORDER BY k.received || '' DESC, k.id DESC ", CLUE_SORT)
+#define CLUE_LIST_KEYS(LEAD) { CLUE_KEYS("group_concat", LEAD), CLUE_KEYS("string_agg", LEAD) }
 #define CLUE_COUNT(LEAD) { M_WITH Q_CAPPED_COUNT("FROM clues k " LEAD CLUE_WHERE), NULL }
 static const struct store_sql Q_CLUE_LIST[] = {
 	CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_UNIT), CLUE_LIST(CLUE_LEAD_OVERDUE),
@@ -68,7 +73,7 @@ static const struct store_sql Q_CLUE_LIST[] = {
 	 * "exec16", "sparse16": a township of 1 % of 1M clues, 3 ms in the
 	 * order of clues_received, stopping at the page's end, 514 ms sorting
 	 * its 10,000 rows with their columns); his count always is */
-	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE), CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_SCOPED) };
+	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE), CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST_KEYS(CLUE_LEAD_SCOPED) };
 static const struct store_sql Q_CLUE_COUNT[] = {
 	CLUE_COUNT(CLUE_LEAD_ANY), CLUE_COUNT(CLUE_LEAD_UNIT), CLUE_COUNT(CLUE_LEAD_OVERDUE),
 	CLUE_COUNT(CLUE_LEAD_UNIT_OVERDUE), CLUE_COUNT(CLUE_LEAD_SCOPED), CLUE_COUNT(CLUE_LEAD_SCOPED) };

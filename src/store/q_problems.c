@@ -218,8 +218,14 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
 /* each after "WHERE " or Q_SCOPE_LEAD (Q_SCOPE_PAIR) */
-#define P_LIST(LEAD) { Q_SCOPE_WITH "SELECT " P_COLS P_FROM LEAD P_WHERE \
-	"ORDER BY p.found DESC, p.id DESC LIMIT ? OFFSET ?", NULL }
+#define P_SORT "ORDER BY p.found DESC, p.id DESC "
+/* the page's ids first (q_scope.h Q_PAGE_KEYS), then their columns: the
+ * walk's from problems_found (found, unit_id, ...: its scope read from the
+ * index; joined to units, SQLite read every unit's problems and sorted
+ * them: bench/README.md "sparse16b"), the led page's from
+ * problems_unit_found */
+#define P_LIST(LEAD) { Q_SCOPE_WITH "SELECT " P_COLS P_FROM \
+	"WHERE " Q_PAGE_KEYS("p.id", "FROM problems p " LEAD P_WHERE, P_SORT, P_SORT), NULL }
 #define P_COUNT(LEAD) { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM LEAD P_WHERE), NULL }
 #define P_BY_SOURCE(LEAD) { Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " \
 	P_FROM LEAD P_WHERE "LIMIT " LIST_COUNT_STOP ") capped GROUP BY source", NULL }

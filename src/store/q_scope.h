@@ -73,8 +73,25 @@
  * the table per row shown).  The constant: bench/README.md "sparse16".
  * count < 0: not taken (the walk).
  */
-#define Q_SCOPE_PAGE_LEAD_BELOW 2000
+#define Q_SCOPE_PAGE_LEAD_BELOW 10000
 #define Q_SCOPE_PAGE_VARIANT(scope_user, count) \
 	((scope_user) != 0 && (count) >= 0 && (count) < Q_SCOPE_PAGE_LEAD_BELOW)
+
+/*
+ * The led page's keys first (sparse16b).  Sorting the jurisdiction's rows
+ * with their columns (a subject's names, the joins) cost about 0.03 ms a
+ * row; Q_PAGE_KEYS picks the page's KEYs in an inner statement that reads
+ * FROM_WHERE's index alone (the lead's index holds the sort column and
+ * the id: clues_unit_received, problems_unit_found; the filters that are
+ * off read no row), sorted by ORDER and cut by LIMIT ? OFFSET ?, and the
+ * outer statement reads the columns of those rows only, in ORDER again.
+ * The parameters stay in the list's order (its columns', its WHERE's,
+ * LIMIT, OFFSET).  PICK is the inner statement's ORDER BY: ORDER, or its
+ * sort column as an expression ("k.received || ''") where SQLite would
+ * otherwise walk another index in that order for the LIMIT (the clues: 7.8
+ * s for a township of 100 at 1M, bench/README.md "sparse16b").
+ */
+#define Q_PAGE_KEYS(KEY, FROM_WHERE, PICK, ORDER) \
+	KEY " IN (SELECT " KEY " " FROM_WHERE PICK "LIMIT ? OFFSET ?) " ORDER
 
 #endif

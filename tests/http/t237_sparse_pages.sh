@@ -10,11 +10,14 @@
 #   out of the five stars) with a deletion; a figure changed in metric_years shows on
 #   the page (the page reads the rollup), and with the rollup off
 #   (metric_state.live = 0) the live statement answers the same.
-# - A township user's clues and problems: a sparse jurisdiction (15 clues,
-#   12 problems: below q_scope.h's Q_SCOPE_PAGE_LEAD_BELOW, the page led by
-#   the jurisdiction) and a dense one (2,100 and 2,050: the page in date
-#   order) get exactly their rows in order, page 1 and a later page, with
-#   their totals.
+# - A township user's clues and problems: a sparse jurisdiction (a township
+#   and its village, 22 clues and 19 problems: below q_scope.h's
+#   Q_SCOPE_PAGE_LEAD_BELOW, the page led by the jurisdiction, its ids picked
+#   first: Q_PAGE_KEYS) and a denser one (2,100 and 2,050: the page in date
+#   order up to sparse16b, led since the cut is 10,000) get exactly their
+#   rows in order, page 1 and a later page, with their totals, unfiltered
+#   and filtered (a subject's name, a found date).  The walk in date order
+#   is every unscoped user's page (t223, t231).
 # - The recoveries ledger's sum (the rollup's recovery kinds) equals the sum
 #   of the rows right after an import, an entry through the API, a
 #   correction with a deletion in SQL, for every filter (kind, campaign,
@@ -39,6 +42,16 @@ for t, name, nk, nq, year in (("S", "稀镇", 15, 12, 2019), ("D", "密镇", 210
     for q in range(nq):
         w({"type": "problem", "unit": f"U{t}", "source": "political", "summary": f"{name}问题{q}",
            "found": f"{year + q % 2}-{1 + q // 2 % 12:02d}-{1 + q // 24 % 28:02d}", "deadline": "2027-12-31"})
+# a village under the sparse township (his jurisdiction is both: the led
+# page merges two units' rows), its days between the township's
+w({"type": "unit", "id": "UV", "name": "稀村", "kind": "village", "parent": "US"})
+w({"type": "person", "id": "PV0", "name": "稀村干部0", "unit": "UV", "position": "村委", "rank": "village",
+   "top_leader": False, "leadership": False, "party_member": True})
+for k in range(7):
+    w({"type": "clue", "id": f"CV{k}", "received": f"{2019 + k % 2}-{1 + k:02d}-{1 + k // 2:02d}",
+       "source": "report", "subjects": ["PV0"]})
+    w({"type": "problem", "unit": "UV", "source": "political", "summary": f"稀村问题{k}",
+       "found": f"{2019 + k % 2}-{1 + k:02d}-{1 + k // 2:02d}", "deadline": "2027-12-31"})
 # six rated units, ratings over 2024-2026
 for n in range(1, 7):
     w({"type": "unit", "id": f"R{n}", "name": f"评价单位{n}", "kind": "department", "parent": None})
@@ -51,6 +64,7 @@ for i, (d, a, k) in enumerate((("2024-03-01", "100.50", "recovered"), ("2024-12-
 PY
 import_fixture "$F"
 US=$(sql "SELECT id FROM units WHERE name = '稀镇'"); UD=$(sql "SELECT id FROM units WHERE name = '密镇'")
+UV=$(sql "SELECT id FROM units WHERE name = '稀村'")
 ready_user townS --role township --unit "$US" --password-stdin >/dev/null
 ready_user townD --role township --unit "$UD" --password-stdin >/dev/null
 start_server || { not_ok "server starts"; finish; }
@@ -120,23 +134,31 @@ expect_eq "the rollup on again: the same rows" "$want" "$(unit_rows "")"
 page_ids() {
 	api GET "$1" "" "$2" | head -n -1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print("".join(str(x["id"]) + " " for x in d["items"]) + "|", d["total"])'
 }
+# a filter of each list (sparse16b: the led page applies it while picking
+# its ids): a subject's name (the clue's only subject) and a found date
+SUBJ=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("干部1"))')
 for l in clues problems; do
 	day=received; [ $l = problems ] && day=found
 	for who in S D; do
-		u=$US j=$SJ; [ $who = D ] && u=$UD j=$DJ
-		n=$(sql "SELECT count(*) FROM $l WHERE unit_id = $u")
-		pages="1 2"; [ $who = D ] && pages="1 21"
-		for p in $pages; do     # the API's pages of 100
-			want=$(sql "SELECT id FROM $l WHERE unit_id = $u ORDER BY $day DESC, id DESC LIMIT 100 OFFSET $(( (p - 1) * 100 ))" | tr '\n' ' ')
-			expect_eq "town$who's /api/$l?page=$p: his rows in order, total $n" "${want}| $n" "$(page_ids "/api/$l?page=$p" "$j")"
+		u="$US, $UV" j=$SJ; [ $who = D ] && u=$UD j=$DJ
+		for f in "" F; do
+			q="" where=""
+			[ -n "$f" ] && [ $l = clues ] && q="&subject=$SUBJ" where="AND EXISTS (SELECT 1 FROM clue_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.clue_id = $l.id AND p.name LIKE '%干部1')"
+			[ -n "$f" ] && [ $l = problems ] && q="&found_from=2020-01-01" where="AND found >= '2020-01-01'"
+			n=$(sql "SELECT count(*) FROM $l WHERE unit_id IN ($u) $where")
+			pages="1 2"; [ $who = D ] && pages="1 $(( n / 100 ))"
+			for p in $pages; do     # the API's pages of 100
+				want=$(sql "SELECT id FROM $l WHERE unit_id IN ($u) $where ORDER BY $day DESC, id DESC LIMIT 100 OFFSET $(( (p - 1) * 100 ))" | tr '\n' ' ')
+				expect_eq "town$who's /api/$l?page=$p$q: his rows in order, total $n" "${want}| $n" "$(page_ids "/api/$l?page=$p$q" "$j")"
+			done
 		done
 	done
 done
-expect_eq "sparse below Q_SCOPE_PAGE_LEAD_BELOW (2000), dense above" "15 12 2100 2050" \
-	"$(for u in $US $UD; do for l in clues problems; do sql "SELECT count(*) FROM $l WHERE unit_id = $u"; done; done | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "the jurisdictions' sizes: two units; one unit, above sparse16's cut of 2,000" "22 19 2100 2050" \
+	"$(for u in "$US, $UV" $UD; do for l in clues problems; do sql "SELECT count(*) FROM $l WHERE unit_id IN ($u)"; done; done | tr '\n' ' ' | sed 's/ $//')"
 r=$(http_get "$H" -b "$SJ" "$BASE/clues")
 expect_eq "townS's /clues page: 200" 200 "$r"
-expect_contains "... 共 15 条" "共 15 条" "$(cat "$H.b")"
+expect_contains "... 共 22 条" "共 22 条" "$(cat "$H.b")"
 
 # ---- the recoveries ledger's sum --------------------------------------------------------------
 CAMP=$(body "$(api POST /api/campaigns '{"name":"追缴专项","start":"2024-01-01"}')" | jget '["id"]')
