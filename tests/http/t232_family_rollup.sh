@@ -127,8 +127,8 @@ expect_eq "problem_rectified on that day (no scope)" "$(rlive "rectified = '$RD'
 expect_eq "... of the unit" "$(rlive "rectified = '$RD' AND unit_id = $U1")" "$(pcell problem_rectified unit "$U1" "$RD")"
 expect_eq "... of the campaign: one" "1 0 0 0" "$(pcell problem_rectified campaign "$CAMP2" "$RD")"
 expect_eq "the office returns it (退回)" 200 "$(status "$(api POST "/api/problems/$PM/return" '{"note":"t232 佐证不足"}')")"
-expect_eq "... out of problem_rectified" "$(rlive "rectified = '$RD' AND campaign_id = $CAMP2") 0 0 0" \
-	"$(pcell problem_rectified campaign "$CAMP2" "$RD") $(rlive "id = $PM")"
+expect_eq "... out of problem_rectified: the campaign's cell and its records none" "0 0 0 0 0 0 0 0" \
+	"$(pcell problem_rectified campaign "$CAMP2" "$RD") $(rlive "rectified = '$RD' AND campaign_id = $CAMP2")"
 stop_server
 sql "DELETE FROM problem_steps WHERE problem_id = $PM"
 sql "DELETE FROM attachments WHERE obj_type = 'problem' AND obj_id = $PM"
