@@ -164,10 +164,18 @@ expect_eq "the ratings figure reads metric_days" "$((live + 1000))" "$(ratings22
 run_cli stats check
 expect_eq "... and stats check finds the row changed by hand: 1" 1 "$RC"
 expect_contains "... naming the stat" "rating" "$OUT"
+found22() { "$@" report --format json --year 2022 --campaign "$CAMP" | python3 -c '
+import json, sys
+print([m["value"] for m in json.load(sys.stdin)["metrics"] if m["key"] == "problems_found"][0])'; }
+plive22=$(found22 env QF_METRICS_LIVE=1 "$QF_BIN")
+DAYC=$(sql "SELECT min(found) FROM problems WHERE campaign_id = $CAMP AND found LIKE '2022%'")
+sql "UPDATE metric_days SET n = n + 1000 WHERE stat = 'problem' AND dim = 'campaign' AND val = '$CAMP' AND day = '$DAYC'"
+expect_eq "a campaign's problems_found reads metric_days (0076)" "$((plive22 + 1000))" "$(found22 "$QF_BIN")"
 before=$("$QF_BIN" report --format json --year 2022 2>&1)
 run_cli stats rebuild
 expect_eq "stats rebuild: 0" 0 "$RC"
 expect_eq "... the figure is the live one again" "$live" "$(ratings22 "$QF_BIN")"
+expect_eq "... and the campaign's problems_found" "$plive22" "$(found22 "$QF_BIN")"
 expect_eq "... and every figure equals the live statements'" \
 	"$(QF_METRICS_LIVE=1 "$QF_BIN" report --format json --year 2022 2>&1)" "$("$QF_BIN" report --format json --year 2022 2>&1)"
 
