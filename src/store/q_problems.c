@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store/q_listscope.h"
+#include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_mgroups.h"
 #include "store/q_scope.h"
@@ -386,25 +387,34 @@ static const struct store_sql Q_M_GROUPS = {
 	"FROM problems p LEFT JOIN activities a ON a.id = p.activity_id " M_PERIOD("p.found") M_UNIT("p.unit_id")
 	"GROUP BY a.kind, a.category, p.campaign_id", NULL };
 
-/* col: the column of Q_M_GROUPS that counts q's problems (-1: none) */
-static int metric(struct store *db, const struct store_sql *q, int col, const struct metric_period *p,
-		  const struct metric_scope *s, int64_t *out)
+/* The rollup answers a scope of the unit or the campaign alone, or none
+ * (migration 0076: stat `problem` on the found day, n found, f1 top
+ * leader, f2 common, f3 individual; `problem_rectified` on the rectified
+ * day); a kind or a category is the activity's, which the rollup does not
+ * follow: the groups or the statement.  stat, rcol: the key's stat and
+ * column in metric_days; gcol: the column of Q_M_GROUPS that counts q's
+ * problems (-1: none). */
+static int metric(struct store *db, const struct store_sql *q, const char *stat, int rcol, int gcol,
+		  const struct metric_period *p, const struct metric_scope *s, int64_t *out)
 {
 	int rc;
 
-	if (col >= 0 && q_mgroups_usable(s) && (rc = q_mgroups_sum(db, &Q_M_GROUPS, p, s, col, out)) <= 0)
+	if (!(q_metric_scope_used(s) & ~(unsigned)(METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN)) &&
+	    (rc = q_metric_rollup(db, stat, rcol, p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
+	if (gcol >= 0 && q_mgroups_usable(s) && (rc = q_mgroups_sum(db, &Q_M_GROUPS, p, s, gcol, out)) <= 0)
 		return rc;
 	return q_metric_count(db, q, p, s, Q_METRIC_PROBLEM_SCOPES, out);
 }
 
-#define METRIC_FN(NAME, Q, COL) \
+#define METRIC_FN(NAME, Q, STAT, RCOL, GCOL) \
 	int store_metric_problems_##NAME(struct store *db, const struct metric_period *p, \
 					 const struct metric_scope *s, int64_t *out) \
 	{ \
-		return metric(db, &Q, COL, p, s, out); \
+		return metric(db, &Q, STAT, RCOL, GCOL, p, s, out); \
 	}
-METRIC_FN(found, Q_M_FOUND, 0)
-METRIC_FN(rectified, Q_M_RECTIFIED, -1)
-METRIC_FN(top_leader, Q_M_TOP, 1)
-METRIC_FN(common, Q_M_COMMON, 2)
-METRIC_FN(individual, Q_M_INDIVIDUAL, 3)
+METRIC_FN(found, Q_M_FOUND, "problem", 0, 0)
+METRIC_FN(rectified, Q_M_RECTIFIED, "problem_rectified", 0, -1)
+METRIC_FN(top_leader, Q_M_TOP, "problem", 1, 1)
+METRIC_FN(common, Q_M_COMMON, "problem", 2, 2)
+METRIC_FN(individual, Q_M_INDIVIDUAL, "problem", 3, 3)

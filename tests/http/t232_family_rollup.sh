@@ -14,6 +14,14 @@
 #   unit and a township user); the rollup is what is read (a row changed
 #   by hand moves the figure); `stats rebuild` gives the same figures; with
 #   the switch off the triggers stand still and the figures are the live ones.
+# - Problems in the rollup (migration 0076: stat `problem` on the found
+#   day, n found, f1 top leader, f2 common, f3 individual; stat
+#   `problem_rectified` on the rectified day; dims '', unit, campaign): a
+#   problem added through the API, edited on its page to another unit,
+#   campaign, day, flag and nature, rectified (申请销号) and returned (退回)
+#   through the API, then deleted by an operator, moves each cell of
+#   metric_days as the records count it; the figures by campaign and unit
+#   read through the rollup equal the live statements.
 # - The work log's and the problems' figures read once in groups
 #   (store/q_mgroups.c): after an activity and a problem written through
 #   the API, every scope of kind, campaign, category and unit gives what
@@ -22,6 +30,7 @@
 # - The inspections' figures of a round (the round as a set of
 #   inspections) and the integrity files (0068) equal their live values.
 # (`stats check` runs three times: about 5 s each on a loaded machine.)
+# Before 0076 problems had no rollup rows (every cell check fails).
 # Before this change ratings had no rollup rows (the check of the hand-made
 # row fails) and the other figures were the per-key statements.
 . "$(dirname "$0")/lib.sh"
@@ -79,13 +88,61 @@ expect_eq "an activity through the API: 201" 201 "$(status "$r")"
 AID=$(body "$r" | jget '["id"]')
 r=$(api POST /api/problems "{\"unit_id\":$U2,\"source\":\"campaign\",\"campaign_id\":$CAMP,\"activity_id\":$AID,\"summary\":\"t232 问题\",\"found\":\"2022-05-21\",\"deadline\":\"2022-08-21\",\"top_leader\":true,\"nature\":\"common\"}")
 expect_eq "a problem of that activity through the API: 201" 201 "$(status "$r")"
+
+# ---- a problem's writes move the rollup (0076) exactly as the live statements count ----------
+# pcell STAT DIM VAL DAY: metric_days' n f1 f2 f3; plive WHERE: the same counted from problems
+pcell() { sql "SELECT COALESCE(sum(n), 0) || ' ' || COALESCE(sum(f1), 0) || ' ' || COALESCE(sum(f2), 0) || ' ' || COALESCE(sum(f3), 0) FROM metric_days WHERE stat = '$1' AND dim = '$2' AND val = '$3' AND day = '$4'"; }
+plive() { sql "SELECT count(*) || ' ' || COALESCE(sum(top_leader), 0) || ' ' || COALESCE(sum(CASE WHEN nature = 'common' THEN 1 ELSE 0 END), 0) || ' ' || COALESCE(sum(CASE WHEN nature = 'individual' THEN 1 ELSE 0 END), 0) FROM problems WHERE $1"; }
+rlive() { sql "SELECT count(*) || ' 0 0 0' FROM problems WHERE state = 'rectified' AND $1"; }
+# pcells LABEL DAY U C: the found day's cells of '', unit U and campaign C against the records
+pcells() {
+	expect_eq "$1: the found day's count (no scope)" "$(plive "found = '$2'")" "$(pcell problem '' '' "$2")"
+	expect_eq "... of the unit" "$(plive "found = '$2' AND unit_id = $3")" "$(pcell problem unit "$3" "$2")"
+	expect_eq "... of the campaign" "$(plive "found = '$2' AND campaign_id = $4")" "$(pcell problem campaign "$4" "$2")"
+}
+CAMP2=$(sql "SELECT max(id) FROM campaigns")
+r=$(api POST /api/problems "{\"unit_id\":$U2,\"source\":\"campaign\",\"campaign_id\":$CAMP,\"summary\":\"t232 移动\",\"found\":\"2022-07-11\",\"deadline\":\"2099-08-21\",\"top_leader\":true,\"nature\":\"common\"}")
+expect_eq "a second problem through the API: 201" 201 "$(status "$r")"
+PM=$(body "$r" | jget '["id"]')
+check "... counted on its found day (2022-07-11)" test "$(pcell problem unit "$U2" 2022-07-11)" = "1 1 1 0"
+pcells "the new problem" 2022-07-11 "$U2" "$CAMP"
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" --data-urlencode "csrf=$(csrf_of)" \
+	--data-urlencode "unit_id=$U1" --data-urlencode "source=campaign" --data-urlencode "campaign_id=$CAMP2" \
+	--data-urlencode "summary=t232 移动" --data-urlencode "found=2022-08-03" --data-urlencode "deadline=2099-08-21" \
+	--data-urlencode "nature=individual" "$BASE/problems/$PM/edit")
+expect_eq "its edit (another unit, campaign, day; no longer top leader, individual): 303" 303 "$st"
+pcells "the day it left" 2022-07-11 "$U2" "$CAMP"
+pcells "the day it moved to" 2022-08-03 "$U1" "$CAMP2"
+check "... counted there as individual, not top leader" test "$(pcell problem unit "$U1" 2022-08-03)" = "$(plive "found = '2022-08-03' AND unit_id = $U1")"
+ready_user rx --role rectifier --unit "$U1" --password-stdin --db "$DB" >/dev/null
+RX=$T_DIR/rx.jar
+expect_eq "the unit's rectification account logs in" 303 "$(login rx "$PW" "$RX")"
+expect_eq "... starts" 200 "$(status "$(api POST "/api/problems/$PM/start" '{"measures":"t232 整改"}' "$RX")")"
+make_png "$T_DIR/ev.png" 20 20
+curl -s -o /dev/null -b "$RX" -H "X-CSRF-Token: $(csrf_of "$RX")" -F "file=@$T_DIR/ev.png" "$BASE/api/problems/$PM/attachments"
+expect_eq "... asks to close it (申请销号)" 200 "$(status "$(api POST "/api/problems/$PM/apply" '{}' "$RX")")"
+RD=$(sql "SELECT rectified FROM problems WHERE id = $PM")
+check "... rectified on a day ($RD)" test -n "$RD"
+expect_eq "problem_rectified on that day (no scope)" "$(rlive "rectified = '$RD'")" "$(pcell problem_rectified '' '' "$RD")"
+expect_eq "... of the unit" "$(rlive "rectified = '$RD' AND unit_id = $U1")" "$(pcell problem_rectified unit "$U1" "$RD")"
+expect_eq "... of the campaign: one" "1 0 0 0" "$(pcell problem_rectified campaign "$CAMP2" "$RD")"
+expect_eq "the office returns it (退回)" 200 "$(status "$(api POST "/api/problems/$PM/return" '{"note":"t232 佐证不足"}')")"
+expect_eq "... out of problem_rectified: the campaign's cell and its records none" "0 0 0 0 0 0 0 0" \
+	"$(pcell problem_rectified campaign "$CAMP2" "$RD") $(rlive "rectified = '$RD' AND campaign_id = $CAMP2")"
 stop_server
+sql "DELETE FROM problem_steps WHERE problem_id = $PM"
+sql "DELETE FROM attachments WHERE obj_type = 'problem' AND obj_id = $PM"
+sql "DELETE FROM problems WHERE id = $PM"
+expect_eq "an operator deletes the problem: gone" 0 "$(sql "SELECT count(*) FROM problems WHERE id = $PM")"
+pcells "... its found day" 2022-08-03 "$U1" "$CAMP2"
+rollup_eq "--year ${RD%%-*}" "--unit $U1"
+rollup_eq "--year ${RD%%-*}" ""
 
 # ---- every figure: the rollup and the groups against the live statements ------------------
 TOWN_UNIT=$(sql "SELECT min(id) FROM units WHERE kind = 'township'")
 ready_user town --role township --unit "$TOWN_UNIT" --password-stdin --db "$DB" >/dev/null
 ROUND=$(sql "SELECT min(number) FROM inspection_rounds WHERE starts LIKE '2022%'")
-for scope in "" "--unit $U1" "--user town" "--kind spot_check+cross_check --campaign $CAMP" \
+for scope in "" "--unit $U1" "--user town" "--campaign $CAMP" "--campaign $CAMP2" "--kind spot_check+cross_check --campaign $CAMP" \
 	"--kind spot_check --category eight_rules" "--unit $U2 --kind spot_check" "--round ${ROUND:-1}"; do
 	rollup_eq "--year 2022" "$scope"
 done
@@ -107,10 +164,18 @@ expect_eq "the ratings figure reads metric_days" "$((live + 1000))" "$(ratings22
 run_cli stats check
 expect_eq "... and stats check finds the row changed by hand: 1" 1 "$RC"
 expect_contains "... naming the stat" "rating" "$OUT"
+found22() { "$@" report --format json --year 2022 --campaign "$CAMP" | python3 -c '
+import json, sys
+print([m["value"] for m in json.load(sys.stdin)["metrics"] if m["key"] == "problems_found"][0])'; }
+plive22=$(found22 env QF_METRICS_LIVE=1 "$QF_BIN")
+DAYC=$(sql "SELECT min(found) FROM problems WHERE campaign_id = $CAMP AND found LIKE '2022%'")
+sql "UPDATE metric_days SET n = n + 1000 WHERE stat = 'problem' AND dim = 'campaign' AND val = '$CAMP' AND day = '$DAYC'"
+expect_eq "a campaign's problems_found reads metric_days (0076)" "$((plive22 + 1000))" "$(found22 "$QF_BIN")"
 before=$("$QF_BIN" report --format json --year 2022 2>&1)
 run_cli stats rebuild
 expect_eq "stats rebuild: 0" 0 "$RC"
 expect_eq "... the figure is the live one again" "$live" "$(ratings22 "$QF_BIN")"
+expect_eq "... and the campaign's problems_found" "$plive22" "$(found22 "$QF_BIN")"
 expect_eq "... and every figure equals the live statements'" \
 	"$(QF_METRICS_LIVE=1 "$QF_BIN" report --format json --year 2022 2>&1)" "$("$QF_BIN" report --format json --year 2022 2>&1)"
 
