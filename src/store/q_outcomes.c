@@ -344,21 +344,14 @@ int store_execution_add(struct store *s, int64_t outcome_id, const char *item, c
 static const struct store_sql Q_CLAR_INSERT = {
 	"INSERT INTO clarifications(region, person_id, case_id, clue_id, day, manner, note, "
 	"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
-static const struct store_sql Q_CLAR_OF_PERSON = {
-	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
+/* a case's and a clue's in their index's order (0083: clarifications_case
+ * and _clue end with day, id) */
+#define CLAR_SELECT "SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, " \
 	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id "
-	"WHERE k.person_id = ? ORDER BY k.day, k.id", NULL };
-static const struct store_sql Q_CLAR_OF_CASE = {
-	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
-	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id "
-	"WHERE k.case_id = ? ORDER BY k.day, k.id", NULL };
-static const struct store_sql Q_CLAR_OF_CLUE = {
-	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
-	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id "
-	"WHERE k.clue_id = ? ORDER BY k.day, k.id", NULL };
-static const struct store_sql Q_CLAR_GET = {
-	"SELECT k.id, k.person_id, p.name, COALESCE(k.case_id, 0), COALESCE(k.clue_id, 0), k.day, "
-	"k.manner, k.note FROM clarifications k JOIN persons p ON p.id = k.person_id WHERE k.id = ?", NULL };
+static const struct store_sql Q_CLAR_OF_PERSON = { CLAR_SELECT "WHERE k.person_id = ? ORDER BY k.day, k.id", NULL };
+static const struct store_sql Q_CLAR_OF_CASE = { CLAR_SELECT "WHERE k.case_id = ? ORDER BY k.day, k.id", NULL };
+static const struct store_sql Q_CLAR_OF_CLUE = { CLAR_SELECT "WHERE k.clue_id = ? ORDER BY k.day, k.id", NULL };
+static const struct store_sql Q_CLAR_GET = { CLAR_SELECT "WHERE k.id = ?", NULL };
 static const struct store_sql Q_FU_INSERT = {
 	"INSERT INTO followups(region, outcome_id, clarification_id, day, note, created_by, created_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };

@@ -214,6 +214,13 @@ expect_eq "... stored and audited" "supervision|duty_violation|1" \
 run_cli export
 expect_contains "export writes the case's new fields" '"categories":["duty_violation"]' "$(grep '"A8"' <<<"$OUT")"
 
+# the catalog's "cases" is kept by 0082's triggers on every write of
+# case_categories (the API's filing, the import, a row deleted above)
+expect_eq "the catalog's case counts are the rows of each category" \
+	"$(sql "SELECT c.code || ':' || (SELECT count(*) FROM case_categories k WHERE k.category = c.code) FROM violation_categories c ORDER BY c.code" | paste -sd' ')" \
+	"$(body "$(api GET /api/categories)" | python3 -c 'import json,sys; print(" ".join("%s:%d" % (i["code"], i["cases"]) for i in sorted(json.load(sys.stdin)["items"], key=lambda i: i["code"])))')"
+expect_eq "... some of them non-zero" 1 "$(sql "SELECT count(*) > 0 FROM violation_categories WHERE cases > 0")"
+
 stop_server
 "$QF_BIN" audit verify >/dev/null 2>&1; expect_eq "audit chain holds" 0 $?
 check "no sanitizer report" server_clean

@@ -69,6 +69,23 @@ expect_contains "the problems found in a period: problems_found alone" "${COVER}
 expect_contains "the work log's sums: activities_day alone" "${COVER}activities_day" "$(plan "$FIG_A")"
 expect_contains "the ratings by stars: ratings_day alone" "${COVER}ratings_day" "$(plan "$FIG_R")"
 
+# ---- migration 0083: a case's clarifications in their order from one index --------------
+# at 10M records most clarifications had no case (a clue's), ANALYZE took
+# the NULLs for one value matching every row, and SQLite walked
+# clarifications_day for the ORDER BY: the statistics of that database
+# written here (rolled back), then the plan of q_outcomes.c Q_CLAR_OF_CASE
+CLAR="SELECT k.id FROM clarifications k JOIN persons p ON p.id = k.person_id WHERE k.case_id = 31 ORDER BY k.day, k.id"
+if [ "$BACKEND" = pg ]; then
+	clar_plan=$(plan "$CLAR")
+else
+	clar_plan=$(sql "BEGIN; ANALYZE; DELETE FROM sqlite_stat1 WHERE tbl = 'clarifications';
+		INSERT INTO sqlite_stat1 VALUES ('clarifications', 'clarifications_case', '17489 17489 29 1'),
+			('clarifications', 'clarifications_day', '17489 29'), ('clarifications', 'clarifications_person', '17489 1');
+		ANALYZE sqlite_schema; EXPLAIN QUERY PLAN $CLAR; ROLLBACK;")
+fi
+expect_contains "a case's clarifications read clarifications_case (case_id, day, id)" "clarifications_case" "$clar_plan"
+case $clar_plan in *clarifications_day*) not_ok "... not in day order from clarifications_day" ;; *) ok "... not in day order from clarifications_day" ;; esac
+
 # ---- the badge kept per user with many offices ---------------------------------------
 # verifications approved in 2022 (overdue today), each under an office of
 # its own: NOFF offices, more than the 16 whose counts are kept
