@@ -137,9 +137,8 @@ static void by_unit(struct req *r, struct strbuf *sb, int year, const struct das
 	strbuf_addstr(sb, "</section>");
 }
 
-void dash_offices(struct req *r, struct strbuf *sb, const struct todo_page *pg)
+void dash_offices(struct req *r, struct strbuf *sb, const struct todo_page *pg, int k)
 {
-	int k = pg->noffices;
 	const char **labels, **hrefs;
 	int64_t *over, *soon;
 
@@ -158,7 +157,8 @@ void dash_offices(struct req *r, struct strbuf *sb, const struct todo_page *pg)
 	{
 		struct chart_series s[2] = { { "逾期", over, hrefs }, { "临期", soon, hrefs } };
 		const struct chart c = { "待办事项（按科室）", k, labels, 2, s, DASH_NARROW };
-		strbuf_addstr(sb, "<h3>逾期与临期事项（按科室）</h3>");
+		strbuf_addstr(sb, k < pg->noffices ? "<h3>逾期与临期事项（按科室，最紧急的前八个）</h3>"
+					       : "<h3>逾期与临期事项（按科室）</h3>");
 		chart_hbars(sb, &c);
 		chart_table(sb, &c);
 	}

@@ -95,6 +95,7 @@ static void todo_section(struct req *r, struct strbuf *sb)
 	int overview = dash_shown(&r->c);
 	struct todo_query q = { .limit = overview ? TODO_HOME : TODO_SHOWN };
 	struct todo_page pg;
+	int shown;
 
 	if (!todo_shown(&r->c))
 		return;
@@ -113,14 +114,22 @@ static void todo_section(struct req *r, struct strbuf *sb)
 		todo_table(r, sb, pg.v, pg.n, NULL, pg.total);
 		return;
 	}
-	dash_offices(r, sb, &pg);
-	for (int g = 0; g < pg.noffices; g++) {
+	shown = pg.noffices < DASH_OFFICES ? pg.noffices : DASH_OFFICES;
+	dash_offices(r, sb, &pg, shown);
+	for (int g = 0; g < shown; g++) {
 		const struct todo_office *o = &pg.offices[g];
 		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", g + 1);
 		html_txt(sb, *o->office ? o->office : "未分配科室");
 		strbuf_addstr(sb, "</h3>");
 		todo_table(r, sb, pg.v, pg.n, o->office, o->total);
 		strbuf_addstr(sb, "</div>");
+	}
+	if (shown < pg.noffices) {
+		int rest = 0;
+		for (int g = shown; g < pg.noffices; g++)
+			rest += pg.offices[g].total;
+		strbuf_addf(sb, "<p class=\"more\">另有%d个科室的%d项待办事项，全部见"
+			    "<a href=\"/notices\">待办通知</a>（可按科室筛选）。</p>", pg.noffices - shown, rest);
 	}
 }
 

@@ -18,11 +18,16 @@ struct dash_data;
 #define DASH_NARROW 360         /* the viewBox width of a chart in a grid cell (~320 px) */
 void dash_section(struct req *r, struct strbuf *sb);
 void dash_figures(struct req *r, struct strbuf *sb, int year, const struct dash_data *dd);
-/* The to-dos of pg by office, overdue and due soon (the exact counts), as
- * a chart whose bars link to the offices' tables (#todo-1 ... in the
- * order of pg's offices). */
+/* The to-dos of pg's first k offices by office, overdue and due soon (the
+ * exact counts), as a chart whose bars link to the offices' tables
+ * (#todo-1 ... in the order of pg's offices).  The dashboard shows at most
+ * DASH_OFFICES of them, the most urgent first: a national case manager's
+ * items fall under hundreds of offices (a chart 13,000 px tall and 416 KB
+ * of tables at 10M records, bench/README.md "Every family at 10M"); the
+ * rest are summed in a line that links to /notices. */
 struct todo_page;
-void dash_offices(struct req *r, struct strbuf *sb, const struct todo_page *pg);
+#define DASH_OFFICES 8
+void dash_offices(struct req *r, struct strbuf *sb, const struct todo_page *pg, int k);
 /* A figure as a table cell <td class="num">: its display, linked to the
  * list of its records for period p and scope s when the user may open it
  * (dash_figures.c; the statistics page too). */
