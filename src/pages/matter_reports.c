@@ -24,6 +24,7 @@
 #include "pages/list.h"
 #include "pages/page.h"
 #include "pages/talks.h"
+#include "pages/list_kept.h"
 
 static const char *const list_args[] = { "within", "person_id", "kind", "state", "reported_from", "reported_to",
 	NULL };
@@ -49,13 +50,16 @@ int page_matter_reports(struct req *r)
 	struct listw w;
 	int64_t total;
 	int n;
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "重大事项报告", crumbs))
+		return k.rc;
 	list_filter(r, &matter_report_filter_spec, &f, list_per_page(r));
 	n = matter_report_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "matter reports");
 	if (!list_wants_xlsx(r)) {
-		page_begin(r, &sb, "重大事项报告", crumbs);
+		list_kept_begin(r, &k, &sb, "重大事项报告", crumbs);
 		if (authz_has(&r->c.who, PERM_SUPERVISION_WRITE))
 			toolbar(&sb, "/matter-reports/new", "登记报告", 1);
 		filter_open(&sb, "/matter-reports");
@@ -85,7 +89,7 @@ int page_matter_reports(struct req *r)
 	figlist_url(&base, &matter_report_filter_spec, &f, list_args);
 	list_pager(&w, arena_strdup(r->arena, base.buf), req_page(r), total, list_per_page(r));
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* the form's value: what was sent, or the report's (m NULL: a new one) */

@@ -29,6 +29,7 @@
 #include "pages/outcomes.h"
 #include "pages/documents.h"
 #include "pages/page.h"
+#include "pages/list_kept.h"
 
 static const struct label probation_choices[] = {
 	{ "12", "12个月" }, { "24", "24个月" }, { NULL, NULL }
@@ -612,14 +613,17 @@ int page_outcome_list(struct req *r)
 	int64_t total = 0;
 	int page = req_page(r), n;
 	char form[2] = { 0 };
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "处理结果", crumbs))
+		return k.rc;
 	list_filter(r, &outcome_filter_spec, &f, list_per_page(r));
 	n = outcome_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "outcome list");
 	if (f.form)
 		form[0] = (char)('0' + f.form);
-	page_begin(r, &sb, "处理结果", crumbs);
+	list_kept_begin(r, &k, &sb, "处理结果", crumbs);
 	filter_open(&sb, "/outcomes");
 	field_text(&sb, "from", "处理日期自", f.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", f.day_to, 0, NULL, "type=\"date\"");
@@ -656,5 +660,5 @@ int page_outcome_list(struct req *r)
 	figlist_url(&base, &outcome_filter_spec, &f, figure_args);
 	list_pager(&w, base.buf, page, total, list_per_page(r));
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }

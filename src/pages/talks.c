@@ -25,6 +25,7 @@
 #include "pages/list.h"
 #include "pages/page.h"
 #include "pages/talks.h"
+#include "pages/list_kept.h"
 
 static const char *const list_args[] = { "within", "person_id", "kind", "unit_led", "day_from", "day_to", NULL };
 
@@ -67,13 +68,16 @@ int page_talks(struct req *r)
 	struct listw w;
 	int64_t total;
 	int n;
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "谈话记录", crumbs))
+		return k.rc;
 	list_filter(r, &talk_filter_spec, &f, list_per_page(r));
 	n = talk_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "talks");
 	if (!list_wants_xlsx(r)) {
-		page_begin(r, &sb, "谈话记录", crumbs);
+		list_kept_begin(r, &k, &sb, "谈话记录", crumbs);
 		if (authz_has(&r->c.who, PERM_SUPERVISION_WRITE)) {
 			toolbar_open(&sb);
 			button_link(&sb, "/talks/new", "登记谈话", 1);
@@ -104,7 +108,7 @@ int page_talks(struct req *r)
 		return list_export(&w, &talk_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的谈话");
 	list_pager(&w, list_base(r, &f), req_page(r), total, list_per_page(r));
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* ---- quick entry ---------------------------------------------------------------- */

@@ -22,6 +22,7 @@
 #include "pages/list.h"
 #include "pages/page.h"
 #include "pages/targets.h"
+#include "pages/list_kept.h"
 
 const struct label *target_code_options(struct req *r, int table)
 {
@@ -98,13 +99,16 @@ int page_targets(struct req *r)
 	int64_t total;
 	const char *today = target_today(&r->c);
 	int n;
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "目标任务（四个体系）", crumbs))
+		return k.rc;
 	list_filter(r, &target_filter_spec, &f, list_per_page(r));
 	n = target_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return res_error(r, RES_STORE, "targets");
 	if (!list_wants_xlsx(r)) {
-		page_begin(r, &sb, "目标任务（四个体系）", crumbs);
+		list_kept_begin(r, &k, &sb, "目标任务（四个体系）", crumbs);
 		target_tabs(r, &sb);
 		toolbar_open(&sb);
 		if (authz_has(&r->c.who, PERM_TARGET_MANAGE))
@@ -138,7 +142,7 @@ int page_targets(struct req *r)
 		return list_export(&w, &target_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的目标任务");
 	list_pager(&w, list_args_base(r, "/targets", task_args), req_page(r), total, list_per_page(r));
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* ---- a task ----------------------------------------------------------------------------- */

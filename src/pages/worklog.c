@@ -28,6 +28,7 @@
 #include "pages/list.h"
 #include "pages/page.h"
 #include "pages/worklog.h"
+#include "pages/list_kept.h"
 
 #define QUICK_ROWS 8
 
@@ -89,13 +90,16 @@ int page_worklog(struct req *r)
 	struct listw w;
 	int64_t total, sum = 0, people = 0;
 	int n;
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "工作台账", crumbs))
+		return k.rc;
 	list_filter(r, &activity_filter_spec, &f, list_per_page(r));
 	n = activity_list(&r->c, &f, &v, &total);
 	if (n < 0 || activity_sums(&r->c, &f, &sum, &people) != RES_DONE)
 		return res_error(r, RES_STORE, "activities");
 	if (!list_wants_xlsx(r)) {
-		page_begin(r, &sb, "工作台账", crumbs);
+		list_kept_begin(r, &k, &sb, "工作台账", crumbs);
 		toolbar_open(&sb);
 		button_link(&sb, "/worklog/quick", "快速登记", 1);
 		button_link(&sb, "/worklog/new", "登记一项", 0);
@@ -125,7 +129,7 @@ int page_worklog(struct req *r)
 		return list_export(&w, &activity_filter_spec, &f, total);
 	list_close(&w, "没有符合条件的记录");
 	list_pager(&w, list_base(r, &f), req_page(r), total, list_per_page(r));
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* ---- one entry ---------------------------------------------------------------- */

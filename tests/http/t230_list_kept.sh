@@ -2,7 +2,9 @@
 # t230_list_kept: the list pages' kept renderings (issue 16, lcache16;
 # pages/list_kept.c, the data's version of 0067).
 # - a view served from what was kept is the same bytes as the view that
-#   rendered it, on the persons, reports, clues, cases and problems lists;
+#   rendered it, on the persons, reports, clues, cases and problems lists
+#   and (since the 10M run) the outcomes, talks, matter reports, work log
+#   and target tasks;
 # - that the second view was kept is seen by a change made in SQL beside
 #   qingfeng without moving the data's version (sql_beside): it does not
 #   show until a write through qingfeng, which then shows it with its own
@@ -37,7 +39,11 @@ protect 甲镇干部 乙镇干部
 
 L="/persons?per=100"
 # --- a kept view is the same bytes --------------------------------------------
-for p in "$L" "/reports?per=100" "/clues?per=100" "/cases?per=100" "/problems?per=100" "$L&q=%E5%B9%B2%E9%83%A8"; do
+# the lists kept since the 10M run (session 30): outcomes, talks, matter
+# reports, the work log, the target tasks; a talk in 缓存甲镇 to show
+expect_eq "a talk with 甲镇干部" 201 "$(status "$(api POST /api/talks "{\"kind\":\"heart\",\"day\":\"2022-04-01\",\"person_ids\":[$PA]}")")"
+LATER="/outcomes?per=100 /talks?per=100 /matter-reports?per=100 /worklog?per=100 /targets?per=100"
+for p in "$L" "/reports?per=100" "/clues?per=100" "/cases?per=100" "/problems?per=100" "$L&q=%E5%B9%B2%E9%83%A8" $LATER; do
 	page "$p" >"$T_DIR/first.html"
 	page "$p" >"$T_DIR/second.html"
 	if [ -s "$T_DIR/first.html" ] && cmp -s "$T_DIR/first.html" "$T_DIR/second.html"; then
@@ -55,6 +61,13 @@ case $P in *直改职务*) not_ok "a change in SQL alone: the kept view (no 直�
 	*) ok "a change in SQL alone: the kept view (no 直改职务)" ;; esac
 P=$(page "$L&per=100")     # another query: rendered, with the change
 expect_contains "another query renders: the change in SQL shows" "直改职务" "$P"
+
+sql_beside "UPDATE units SET name = '缓存甲镇直改' WHERE id = $A"
+P=$(page "/talks?per=100")
+expect_contains "the talks list shows the talk's unit" "缓存甲镇" "$P"
+case $P in *缓存甲镇直改*) not_ok "... kept: a unit renamed in SQL alone does not show" ;;
+	*) ok "... kept: a unit renamed in SQL alone does not show" ;; esac
+sql_beside "UPDATE units SET name = '缓存甲镇' WHERE id = $A"
 
 # --- a correction in SQL that moves the data's version shows at once -----------
 page "$L" >/dev/null
