@@ -886,12 +886,15 @@ int page_detentions(struct req *r)
 	struct listw w;
 	int64_t total = 0;
 	int page = req_page(r), n;
+	struct list_kept k;
 
+	if (list_kept_serve(r, &k, "留置", crumbs))
+		return k.rc;
 	list_filter(r, &detention_filter_spec, &f, list_per_page(r));
 	n = detention_list(&r->c, &f, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "detention list");
-	page_begin(r, &sb, "留置", crumbs);
+	list_kept_begin(r, &k, &sb, "留置", crumbs);
 	filter_open(&sb, "/detentions");
 	field_text(&sb, "from", "留置开始自", f.day_from, 0, NULL, "type=\"date\"");
 	field_text(&sb, "to", "至", f.day_to, 0, NULL, "type=\"date\"");
@@ -918,5 +921,5 @@ int page_detentions(struct req *r)
 	figlist_url(&base, &detention_filter_spec, &f, det_figure_args);
 	list_pager(&w, base.buf, page, total, list_per_page(r));
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }

@@ -3,8 +3,8 @@
 # pages/list_kept.c, the data's version of 0067).
 # - a view served from what was kept is the same bytes as the view that
 #   rendered it, on the persons, reports, clues, cases and problems lists
-#   and (since the 10M run) the outcomes, talks, matter reports, work log
-#   and target tasks;
+#   and (since the 10M run) the detentions, outcomes, talks, matter
+#   reports, work log and target tasks;
 # - that the second view was kept is seen by a change made in SQL beside
 #   qingfeng without moving the data's version (sql_beside): it does not
 #   show until a write through qingfeng, which then shows it with its own
@@ -39,10 +39,10 @@ protect 甲镇干部 乙镇干部
 
 L="/persons?per=100"
 # --- a kept view is the same bytes --------------------------------------------
-# the lists kept since the 10M run (session 30): outcomes, talks, matter
+# the lists kept since the 10M run (session 30): detentions, outcomes, talks, matter
 # reports, the work log, the target tasks; a talk in 缓存甲镇 to show
 expect_eq "a talk with 甲镇干部" 201 "$(status "$(api POST /api/talks "{\"kind\":\"heart\",\"day\":\"2022-04-01\",\"person_ids\":[$PA]}")")"
-LATER="/outcomes?per=100 /talks?per=100 /matter-reports?per=100 /worklog?per=100 /targets?per=100"
+LATER="/detentions?per=100 /outcomes?per=100 /talks?per=100 /matter-reports?per=100 /worklog?per=100 /targets?per=100"
 for p in "$L" "/reports?per=100" "/clues?per=100" "/cases?per=100" "/problems?per=100" "$L&q=%E5%B9%B2%E9%83%A8" $LATER; do
 	page "$p" >"$T_DIR/first.html"
 	page "$p" >"$T_DIR/second.html"
