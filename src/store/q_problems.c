@@ -218,27 +218,49 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
 	"AND (? = 0 OR p.top_leader = 1) AND (? = '' OR p.nature = ?) " \
 	"AND (? = '' OR p.found >= ?) AND (? = '' OR p.found <= ?) " \
 	"AND (? = '' OR p.rectified >= ?) AND (? = '' OR p.rectified <= ?) "
-/* each after "WHERE " or Q_SCOPE_LEAD (Q_SCOPE_PAIR) */
+/* each after "WHERE " or a lead (enum p_lead) */
 #define P_SORT "ORDER BY p.found DESC, p.id DESC "
 /* the page's ids first (q_scope.h Q_PAGE_KEYS), then their columns: the
  * walk's from problems_found (found, unit_id, ...: its scope read from the
  * index; joined to units, SQLite read every unit's problems and sorted
  * them: bench/README.md "sparse16b"), the led page's from
  * problems_unit_found */
-#define P_LIST(LEAD) { Q_SCOPE_WITH "SELECT " P_COLS P_FROM \
-	"WHERE " Q_PAGE_KEYS("p.id", "FROM problems p " LEAD P_WHERE, P_SORT, P_SORT), NULL }
+#define P_LIST(LEAD, PICK) Q_SCOPE_WITH "SELECT " P_COLS P_FROM \
+	"WHERE " Q_PAGE_KEYS("p.id", "FROM problems p " LEAD P_WHERE, PICK, P_SORT)
 #define P_COUNT(LEAD) { Q_SCOPE_WITH Q_CAPPED_COUNT(P_FROM LEAD P_WHERE), NULL }
 #define P_BY_SOURCE(LEAD) { Q_SCOPE_WITH "SELECT source, count(*) FROM (SELECT p.source AS source " \
 	P_FROM LEAD P_WHERE "LIMIT " LIST_COUNT_STOP ") capped GROUP BY source", NULL }
-/* the counts led for a scoped user; the page led only when the count
- * just taken is small (Q_SCOPE_PAGE_VARIANT: a page in found order stops
- * at its end, led by the jurisdiction it sorts all the matching rows) */
-static const struct store_sql Q_LIST[] = Q_SCOPE_PAIR(P_LIST, "p.unit_id");
-static const struct store_sql Q_COUNT[] = Q_SCOPE_PAIR(P_COUNT, "p.unit_id");
+/*
+ * The statements by lead (enum p_lead): for every user, a scoped user's
+ * jurisdiction (the counts; the page only when the count just taken is
+ * small: Q_SCOPE_PAGE_VARIANT, a page in found order stops at its end, led
+ * by the jurisdiction it sorts all the matching rows), and one record's
+ * problems: a work log entry's (its page lists them), an inspection's, a
+ * campaign's.  `(? = 0 OR p.activity_id = ?)` is an OR no index drives, so
+ * an entry's few problems were found by walking the ledger to its end: 694
+ * ms for the capped count at 10M records (bench/README.md "Every family at
+ * 10M").  Led by the record's index instead, with its one parameter before
+ * the WHERE's; the page picks by "p.found || ''" so that no index in found
+ * order is walked for the LIMIT.  An entry's and an inspection's problems
+ * are few by nature and always led; a campaign's may be a national
+ * campaign's hundred thousand, led only below Q_SCOPE_PAGE_LEAD_BELOW.
+ */
+enum p_lead { P_ANY, P_SCOPED, P_ACTIVITY, P_INSPECTION, P_CAMPAIGN };
+#define P_LEAD_ACTIVITY "WHERE p.activity_id = ? AND "
+#define P_LEAD_INSPECTION "WHERE p.inspection_id = ? AND "
+#define P_LEAD_CAMPAIGN "WHERE p.campaign_id = ? AND "
+#define P_PICK_ID "ORDER BY p.found || '' DESC, p.id DESC "
+static const struct store_sql Q_LIST[] = {
+	{ P_LIST("WHERE ", P_SORT), NULL }, { P_LIST(Q_SCOPE_LEAD("p.unit_id"), P_SORT), NULL },
+	{ P_LIST(P_LEAD_ACTIVITY, P_PICK_ID), NULL }, { P_LIST(P_LEAD_INSPECTION, P_PICK_ID), NULL },
+	{ P_LIST(P_LEAD_CAMPAIGN, P_PICK_ID), NULL } };
+#define P_BY_LEAD(STMT) { STMT("WHERE "), STMT(Q_SCOPE_LEAD("p.unit_id")), STMT(P_LEAD_ACTIVITY), \
+	STMT(P_LEAD_INSPECTION), STMT(P_LEAD_CAMPAIGN) }
+static const struct store_sql Q_COUNT[] = P_BY_LEAD(P_COUNT);
 /* by source, of the first LIST_COUNT_STOP rows only (issue 16: never the
  * whole ledger): the counts add up to more than LIST_COUNT_CAP when they
  * stopped there, and the page then shows none */
-static const struct store_sql Q_BY_SOURCE[] = Q_SCOPE_PAIR(P_BY_SOURCE, "p.unit_id");
+static const struct store_sql Q_BY_SOURCE[] = P_BY_LEAD(P_BY_SOURCE);
 
 /* the filter's members from index i (after the CTE's scope user) */
 static int bind_where(struct store_stmt *st, int i, const struct problem_filter *f)
@@ -268,35 +290,80 @@ static int bind_where(struct store_stmt *st, int i, const struct problem_filter 
 	return q_bind_text2(st, i, f->rectified_to);
 }
 
-static int bind_list(struct store_stmt *st, struct arena *a, const void *filter)
+/* the lead of a count: one record's problems, else the jurisdiction's */
+static enum p_lead count_lead(const struct problem_filter *f)
 {
-	const struct problem_filter *f = filter;
-
-	(void)a;
-	store_bind_int(st, 1, f->scope_user);
-	store_bind_text(st, 2, f->today ? f->today : "");
-	return bind_where(st, 3, f);
+	if (f->activity_id)
+		return P_ACTIVITY;
+	if (f->inspection_id)
+		return P_INSPECTION;
+	if (f->campaign_id)
+		return P_CAMPAIGN;
+	return Q_SCOPE_VARIANT(f->scope_user) ? P_SCOPED : P_ANY;
 }
 
-static int bind_count(struct store_stmt *st, struct arena *a, const void *filter)
+/* the lead of a page, given the count just taken (< 0: not taken) */
+static enum p_lead page_lead(const struct problem_filter *f, int64_t count)
 {
-	const struct problem_filter *f = filter;
+	enum p_lead l = count_lead(f);
+
+	if (l == P_ACTIVITY || l == P_INSPECTION ||
+	    (l == P_CAMPAIGN && count >= 0 && count < Q_SCOPE_PAGE_LEAD_BELOW))
+		return l;
+	return Q_SCOPE_PAGE_VARIANT(f->scope_user, count) ? P_SCOPED : P_ANY;
+}
+
+/* the lead's parameter at i, if it has one */
+static int bind_lead(struct store_stmt *st, int i, enum p_lead l, const struct problem_filter *f)
+{
+	if (l == P_ACTIVITY)
+		store_bind_int(st, i++, f->activity_id);
+	else if (l == P_INSPECTION)
+		store_bind_int(st, i++, f->inspection_id);
+	else if (l == P_CAMPAIGN)
+		store_bind_int(st, i++, f->campaign_id);
+	return i;
+}
+
+/* a statement's filter and its lead (q_list and q_count bind through one pointer) */
+struct p_bind {
+	const struct problem_filter *f;
+	enum p_lead lead;
+};
+
+static int bind_list(struct store_stmt *st, struct arena *a, const void *arg)
+{
+	const struct p_bind *b = arg;
 
 	(void)a;
-	store_bind_int(st, 1, f->scope_user);
-	return bind_where(st, 2, f);
+	store_bind_int(st, 1, b->f->scope_user);
+	store_bind_text(st, 2, b->f->today ? b->f->today : "");
+	return bind_where(st, bind_lead(st, 3, b->lead, b->f), b->f);
+}
+
+static int bind_count(struct store_stmt *st, struct arena *a, const void *arg)
+{
+	const struct p_bind *b = arg;
+
+	(void)a;
+	store_bind_int(st, 1, b->f->scope_user);
+	return bind_where(st, bind_lead(st, 2, b->lead, b->f), b->f);
 }
 
 int64_t store_problem_count(struct store *s, const struct problem_filter *f)
 {
-	return q_count(store_prepare(s, &Q_COUNT[Q_SCOPE_VARIANT(f->scope_user)]), bind_count, f);
+	struct p_bind b = { f, count_lead(f) };
+
+	return q_count(store_prepare(s, &Q_COUNT[b.lead]), bind_count, &b);
 }
 
 int store_problem_list(struct store *s, struct arena *a, const struct problem_filter *f, int64_t count,
 		       struct problem **out)
 {
-	return q_list(store_prepare(s, &Q_LIST[Q_SCOPE_PAGE_VARIANT(f->scope_user, count)]), a, &f->page, f, bind_list,
-		      fill_problem, sizeof(**out), out);
+	struct p_bind b = { f, page_lead(f, count) };
+
+	return q_list(store_prepare(s, &Q_LIST[b.lead]), a, &f->page, &b, bind_list, fill_problem, sizeof(**out),
+		      out);
 }
 
 static void fill_count(struct arena *a, struct store_stmt *st, void *row)
@@ -310,11 +377,12 @@ static void fill_count(struct arena *a, struct store_stmt *st, void *row)
 int store_problem_by_source(struct store *s, struct arena *a, const struct problem_filter *f,
 			    struct problem_count **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_BY_SOURCE[Q_SCOPE_VARIANT(f->scope_user)]);
+	struct p_bind b = { f, count_lead(f) };
+	struct store_stmt *st = store_prepare(s, &Q_BY_SOURCE[b.lead]);
 
 	if (!st)
 		return STORE_ERR;
-	bind_count(st, a, f);
+	bind_count(st, a, &b);
 	return q_collect(st, a, fill_count, sizeof(**out), out);
 }
 
