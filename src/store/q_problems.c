@@ -430,7 +430,8 @@ static int rollup_kinds(struct store *db, const char *stat, int rcol, const stru
 	for (const char *c = list; *c;) {
 		size_t len = strcspn(c, "+");
 		if (len && !earlier(list, c, len)) {
-			snprintf(val, sizeof(val), "%.*s%s", (int)len, c, more);
+			if (snprintf(val, sizeof(val), "%.*s%s", (int)len, c, more) >= (int)sizeof(val))
+				return 0;
 			if ((rc = q_metric_rollup_dim(db, stat, rcol, p, s, dim, val, &v)) != 1)
 				return rc;
 			sum += v, n++;
@@ -456,7 +457,8 @@ static int metric(struct store *db, const struct store_sql *q, const char *stat,
 {
 	int rc;
 
-	if (!(q_metric_scope_used(s) & ~(unsigned)(METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN | METRIC_SCOPE_CATEGORY)) &&
+	if (!(q_metric_scope_used(s) & ~(unsigned)(METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN |
+						    METRIC_SCOPE_CATEGORY)) &&
 	    (rc = q_metric_rollup(db, stat, rcol, p, s, out)) != 0)
 		return rc < 0 ? rc : 0;
 	if ((rc = rollup_kinds(db, stat, rcol, p, s, out)) != 0)
