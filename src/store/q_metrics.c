@@ -349,18 +349,15 @@ static int rollup_reads(struct store *db)
  * not overridden by QF_METRICS_LIVE=1, a diagnostic: docs/statistics.md)
  * and the scope is one it has rows for.  1 answered (*out set), 0 not,
  * < 0 error. */
-static int rollup(struct store *db, const char *stat, enum roll_col col, const struct metric_period *p,
-		  const struct metric_scope *s, int64_t *out)
+static int rollup_at(struct store *db, const char *stat, enum roll_col col, const struct metric_period *p,
+		     const struct metric_scope *s, int how, const char *dim, const char *val, int64_t *out)
 {
-	const char *key[3];
+	const char *key[3] = { stat, dim, val };
 	struct grain_split g;
 	struct store_stmt *st;
-	char idbuf[24], mkey[sizeof(memo.key)];
-	int how, rc, i = 1, k;
+	char mkey[sizeof(memo.key)];
+	int rc, i = 1, k;
 
-	key[0] = stat;
-	if (!(how = roll_dim(s, idbuf, &key[1], &key[2])))
-		return 0;
 	k = snprintf(mkey, sizeof(mkey), "%s|%d|%s|%s|%s|%s|%" PRId64 "|%" PRId64, stat, how, key[1], key[2],
 		     p->from, p->to, s->scope_user, s->unit_id);
 	if (k < 0 || (size_t)k >= sizeof(mkey))
@@ -390,6 +387,17 @@ static int rollup(struct store *db, const char *stat, enum roll_col col, const s
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 1 : rc < 0 ? rc : STORE_ERR;
+}
+
+/* rollup_at for the dimension that answers scope s alone (roll_dim) */
+static int rollup(struct store *db, const char *stat, enum roll_col col, const struct metric_period *p,
+		  const struct metric_scope *s, int64_t *out)
+{
+	const char *dim, *val;
+	char idbuf[24];
+	int how = roll_dim(s, idbuf, &dim, &val);
+
+	return how ? rollup_at(db, stat, col, p, s, how, dim, val, out) : 0;
 }
 
 int q_metric_rollup_units(struct store *db, struct arena *a, const char *stat, const struct metric_period *p,
@@ -423,6 +431,14 @@ int q_metric_rollup(struct store *db, const char *stat, int col, const struct me
 	if (col < ROLL_N || col > ROLL_SANC)
 		return 0;
 	return rollup(db, stat, (enum roll_col)col, p, s, out);
+}
+
+int q_metric_rollup_dim(struct store *db, const char *stat, int col, const struct metric_period *p,
+			const struct metric_scope *s, const char *dim, const char *val, int64_t *out)
+{
+	if (col < ROLL_N || col > ROLL_SANC || (q_metric_scope_used(s) & METRIC_SCOPE_UNIT))
+		return 0;
+	return rollup_at(db, stat, (enum roll_col)col, p, s, 1, dim, val, out);
 }
 
 /* ---- the keys ------------------------------------------------------------- */

@@ -32,6 +32,12 @@ int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *
  * q_metrics.c (the ratings, 0069). */
 int q_metric_rollup(struct store *db, const char *stat, int col, const struct metric_period *p,
 		    const struct metric_scope *s, int64_t *out);
+/* The same sum for one (dim, val) of stat named by the caller, whatever
+ * else s sets, except the unit member (and the scope user's jurisdiction),
+ * which it does not answer (0): for a family's dimensions that combine
+ * members (the problems' kind_campaign, 0078).  Returns as q_metric_rollup. */
+int q_metric_rollup_dim(struct store *db, const char *stat, int col, const struct metric_period *p,
+			const struct metric_scope *s, const char *dim, const char *val, int64_t *out);
 /* The same sums per unit (sparse16): for each unit of s's unit member (the
  * unit and those below it, within the scope user's jurisdiction) whose
  * rows of stat in period p do not sum to n = 0, one row collected by fill

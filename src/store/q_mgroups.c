@@ -57,8 +57,7 @@ void q_mgroups_clear(void)
 	next_slot = 0;
 }
 
-/* plain codes: [a-z0-9_] pieces joined by '+' (the catalog's codes) */
-static int plain_codes(const char *k)
+int q_mgroups_plain_codes(const char *k)
 {
 	for (; *k; k++)
 		if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_' || *k == '+'))
@@ -78,7 +77,7 @@ int q_mgroups_usable(const struct metric_scope *s)
 	 * covering index alone, cheaper than the groups' sort */
 	if (!q_metric_batch_open() || (force && !strcmp(force, "1")) || other || (!kind && !cat))
 		return 0;
-	return !kind || plain_codes(s->activity_kind);
+	return !kind || q_mgroups_plain_codes(s->activity_kind);
 }
 
 /* kind is one of list's '+'-separated codes (an empty list: any) */

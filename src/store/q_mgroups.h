@@ -32,6 +32,10 @@ struct store_sql;
  * member but unit, campaign, category and kind, and the kind list is
  * plain codes ([a-z0-9_] joined by '+').  0: the per-key statement. */
 int q_mgroups_usable(const struct metric_scope *s);
+/* 1 when kind list k is plain codes: [a-z0-9_] pieces joined by '+' (the
+ * catalog's codes), for which the kind test M_KIND_LIKE is membership in
+ * the list. */
+int q_mgroups_plain_codes(const char *k);
 
 /* Sum number col (0..MGROUP_SUMS-1) of the groups of statement q (bound:
  * M_WITH, the period; its M_UNIT is the unit member) that match s's

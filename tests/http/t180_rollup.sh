@@ -13,7 +13,8 @@
 #   finds metric_days equal to its recomputation from the records;
 # - every key, for no scope, each single scope member (unit with the units
 #   below, campaign, category, source, organ, rank, top leader, leadership,
-#   key persons) and a township user's jurisdiction, over a year, a
+#   key persons, the problems' activity kind alone and with a category or
+#   a campaign: 0078) and a township user's jurisdiction, over a year, a
 #   quarter, a single day and a range crossing a year, reads the same
 #   through the rollup as through the live statements (QF_METRICS_LIVE=1):
 #   the definitions of DOMAIN.md section 6 do not change;
@@ -101,10 +102,13 @@ expect_eq "metric_days is read (the rollup is on)" 1 "$(sql "SELECT live FROM me
 for period in "--year 2022" "--year 2022 --quarter 3" "--from 2022-06-30 --to 2022-06-30" \
 	"--from 2021-07-01 --to 2022-06-30"; do
 	for scope in "" "--unit $UNIT" "--campaign $CAMP" "--category eight_rules" "--source judicial" \
-		"--organ township" "--rank section" "--top-leader" "--leadership" "--key-persons" "--user town"; do
+		"--organ township" "--rank section" "--top-leader" "--leadership" "--key-persons" "--user town" \
+		"--kind spot_check+cross_check" "--kind spot_check --category eight_rules"; do
 		rollup_eq "$period" "$scope"
 	done
 done
+# the problems' kind with a campaign (0078: dim kind_campaign)
+rollup_eq "--year 2022" "--kind cross_check+supervision_bulletin --campaign $CAMP"
 # the equality above is not the live statement answering twice: a row of
 # metric_days changed by hand moves the figure read through the rollup only
 clues22() { "$@" report --format json --year 2022 "${SCOPE[@]}" | python3 -c '

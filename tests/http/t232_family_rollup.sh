@@ -22,6 +22,12 @@
 #   through the API, then deleted by an operator, moves each cell of
 #   metric_days as the records count it; the figures by campaign and unit
 #   read through the rollup equal the live statements.
+# - The problems' kind and category (migration 0078: dims kind, category,
+#   kind_campaign, kind_category, the activity's): the activity's kind
+#   corrected by an operator, the problem moved on its page to another
+#   activity and to none: the cells move as the records joined to their
+#   activities count them, the figures equal the live ones, a hand-made
+#   kind_campaign row moves problems_found, `stats check` agrees.
 # - The work log's and the problems' figures read once in groups
 #   (store/q_mgroups.c): after an activity and a problem written through
 #   the API, every scope of kind, campaign, category and unit gives what
@@ -29,7 +35,7 @@
 #   annual report's text is the same both ways.
 # - The inspections' figures of a round (the round as a set of
 #   inspections) and the integrity files (0068) equal their live values.
-# (`stats check` runs three times: about 5 s each on a loaded machine.)
+# (`stats check` runs four times: about 5 s each on a loaded machine.)
 # Before 0076 problems had no rollup rows (every cell check fails).
 # Before this change ratings had no rollup rows (the check of the hand-made
 # row fails) and the other figures were the per-key statements.
@@ -88,6 +94,7 @@ expect_eq "an activity through the API: 201" 201 "$(status "$r")"
 AID=$(body "$r" | jget '["id"]')
 r=$(api POST /api/problems "{\"unit_id\":$U2,\"source\":\"campaign\",\"campaign_id\":$CAMP,\"activity_id\":$AID,\"summary\":\"t232 问题\",\"found\":\"2022-05-21\",\"deadline\":\"2022-08-21\",\"top_leader\":true,\"nature\":\"common\"}")
 expect_eq "a problem of that activity through the API: 201" 201 "$(status "$r")"
+PA=$(body "$r" | jget '["id"]')
 
 # ---- a problem's writes move the rollup (0076) exactly as the live statements count ----------
 # pcell STAT DIM VAL DAY: metric_days' n f1 f2 f3; plive WHERE: the same counted from problems
@@ -129,6 +136,62 @@ expect_eq "... of the campaign: one" "1 0 0 0" "$(pcell problem_rectified campai
 expect_eq "the office returns it (退回)" 200 "$(status "$(api POST "/api/problems/$PM/return" '{"note":"t232 佐证不足"}')")"
 expect_eq "... out of problem_rectified: the campaign's cell and its records none" "0 0 0 0 0 0 0 0" \
 	"$(pcell problem_rectified campaign "$CAMP2" "$RD") $(rlive "rectified = '$RD' AND campaign_id = $CAMP2")"
+
+# ---- kind and category follow the activity (0078) ---------------------------------------------
+# kcell DIM VAL: the cell of problem PA's found day (2022-05-21); klive COND: the same counted
+# from the problems of that day joined to their activities (the live statements' definition)
+kcell() { sql "SELECT COALESCE(sum(n), 0) FROM metric_days WHERE stat = 'problem' AND dim = '$1' AND val = '$2' AND day = '2022-05-21'"; }
+klive() { sql "SELECT count(*) FROM problems p JOIN activities a ON a.id = p.activity_id WHERE p.found = '2022-05-21' AND $1"; }
+kchecks() {
+	expect_eq "$1: kind spot_check, cross_check, two_letters on its day as the records" \
+		"$(klive "a.kind = 'spot_check'") $(klive "a.kind = 'cross_check'") $(klive "a.kind = 'two_letters'")" \
+		"$(kcell kind spot_check) $(kcell kind cross_check) $(kcell kind two_letters)"
+	expect_eq "... with the campaign, with the category, the category" \
+		"$(klive "a.kind = 'spot_check' AND p.campaign_id = $CAMP") $(klive "a.kind = 'cross_check' AND p.campaign_id = $CAMP") $(klive "a.kind = 'spot_check' AND a.category = 'eight_rules'") $(klive "a.category = 'eight_rules'")" \
+		"$(kcell kind_campaign "spot_check:$CAMP") $(kcell kind_campaign "cross_check:$CAMP") $(kcell kind_category spot_check:eight_rules) $(kcell category eight_rules)"
+	expect_eq "... every kind's cells: the problems with an activity, no more" \
+		"$(klive "1 = 1")" "$(sql "SELECT COALESCE(sum(n), 0) FROM metric_days WHERE stat = 'problem' AND dim = 'kind' AND day = '2022-05-21'")"
+}
+k0=$(kcell kind_category spot_check:eight_rules)
+check "the activity's problem is under its kind, campaign and category" test "$k0" -ge 1
+kchecks "before"
+sql "UPDATE activities SET kind = 'cross_check', category = NULL WHERE id = $AID"   # an operator's correction
+expect_eq "the activity's kind corrected: its problem left spot_check's category cell" "$((k0 - 1))" \
+	"$(kcell kind_category spot_check:eight_rules)"
+kchecks "... and every cell moved as the records count"
+for scope in "--kind cross_check" "--kind spot_check+cross_check --campaign $CAMP" "--kind spot_check --category eight_rules" \
+	"--category eight_rules"; do
+	rollup_eq "--year 2022" "$scope"
+done
+kfound() { "$@" report --format json --year 2022 --kind cross_check --campaign "$CAMP" | python3 -c '
+import json, sys
+print([m["value"] for m in json.load(sys.stdin)["metrics"] if m["key"] == "problems_found"][0])'; }
+klive22=$(kfound env QF_METRICS_LIVE=1 "$QF_BIN")
+sql "UPDATE metric_days SET n = n + 1000 WHERE stat = 'problem' AND dim = 'kind_campaign' AND val = 'cross_check:$CAMP' AND day = '2022-05-21'"
+expect_eq "a kind's problems_found in a campaign reads metric_days (0078)" "$((klive22 + 1000))" "$(kfound "$QF_BIN")"
+sql "UPDATE metric_days SET n = n - 1000 WHERE stat = 'problem' AND dim = 'kind_campaign' AND val = 'cross_check:$CAMP' AND day = '2022-05-21'"
+r=$(api POST /api/worklog "{\"kind\":\"two_letters\",\"date\":\"2022-05-20\",\"title\":\"t232 两函\",\"count\":1,\"unit_id\":$U1,\"category\":\"eight_rules\"}")
+expect_eq "a second activity through the API: 201" 201 "$(status "$r")"
+AID2=$(body "$r" | jget '["id"]')
+# pedit ACTIVITY: the problem's edit page with its fields as written and that activity ("" none)
+pedit() { curl -s -o /dev/null -w '%{http_code}' -b "$JAR" --data-urlencode "csrf=$(csrf_of)" \
+	--data-urlencode "unit_id=$U2" --data-urlencode "source=campaign" --data-urlencode "campaign_id=$CAMP" \
+	--data-urlencode "activity_id=$1" --data-urlencode "summary=t232 问题" --data-urlencode "found=2022-05-21" \
+	--data-urlencode "deadline=2022-08-21" --data-urlencode "top_leader=1" --data-urlencode "nature=common" \
+	"$BASE/problems/$PA/edit"; }
+expect_eq "the problem moved to the second activity on its page: 303" 303 "$(pedit "$AID2")"
+expect_eq "... its activity is the second" "$AID2" "$(sql "SELECT activity_id FROM problems WHERE id = $PA")"
+kchecks "... the cells moved to two_letters"
+expect_eq "... counted under two_letters with its category" "$(klive "a.kind = 'two_letters' AND a.category = 'eight_rules'")" \
+	"$(kcell kind_category two_letters:eight_rules)"
+rollup_eq "--year 2022" "--kind two_letters"
+expect_eq "the problem's activity removed on its page: 303" 303 "$(pedit "")"
+kchecks "... counted under no kind"
+for scope in "--kind two_letters" "--kind two_letters+cross_check --category eight_rules"; do
+	rollup_eq "--year 2022" "$scope"
+done
+run_cli stats check
+expect_eq "stats check after the activities' and the problem's changes: 0" 0 "$RC"
 stop_server
 sql "DELETE FROM problem_steps WHERE problem_id = $PM"
 sql "DELETE FROM attachments WHERE obj_type = 'problem' AND obj_id = $PM"
