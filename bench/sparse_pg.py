@@ -135,9 +135,11 @@ print(f"{n:,} clues and {n:,} problems on PostgreSQL; a township user's pages of
 for name, tab, needles, col in LISTS:
     cands = pick(*needles)
     walk = [t for t in cands if f"WHERE (? = 0 OR {col} IN (SELECT id FROM vis))" in t]
-    led = [t for t in cands if f"WHERE {col} IN (SELECT id FROM vis) AND" in t]
-    count = pick(f"FROM {name} {tab} ", f"{col} IN (SELECT id FROM vis) AND", "SELECT count(*) FROM (SELECT 1 ",
-                 "LIMIT 10001) capped")
+    # PostgreSQL's led text (Q_SCOPE_LEAD_PG) where the binary has one, else the only one
+    leads = (f"WHERE {col} = ANY (ARRAY(SELECT id FROM vis)) AND", f"WHERE {col} IN (SELECT id FROM vis) AND")
+    led = [t for lead in leads for t in cands if lead in t]
+    count = [t for lead in leads for t in pick(f"FROM {name} {tab} ", lead, "SELECT count(*) FROM (SELECT 1 ",
+                                               "LIMIT 10001) capped")]
     if not walk or not led or not count:
         print(f"{name}: not in this binary (walk {len(walk)}, led {len(led)}, count {len(count)})")
         continue
