@@ -102,12 +102,12 @@
  * township of 100.  `COL = ANY (ARRAY(SELECT id FROM vis))` is an index
  * condition it answers from the lead's index (8 ms; the capped count 111
  * -> 0.5 ms): bench/README.md "pgplan16f".  The same rows (a NULL COL
- * matches neither); SQLite keeps Q_SCOPE_LEAD (it has no arrays).
- * Q_SCOPE_PAIR_PG is Q_SCOPE_PAIR for a STMT(LEAD) that is one text for
- * both backends: the scoped variant's PostgreSQL text led by this.
+ * matches neither); SQLite keeps Q_SCOPE_LEAD (it has no arrays).  Not
+ * always the better: where the IN form already gets a nested loop over
+ * vis (the problems' counts, problems_unit) the array's bitmap scan was
+ * slower; measure per statement.  Used by the clues' scoped count and led
+ * page and the problems' led page.
  */
 #define Q_SCOPE_LEAD_PG(COL) "WHERE " COL " = ANY (ARRAY(SELECT id FROM vis)) AND "
-#define Q_SCOPE_PAIR_PG(STMT, COL) \
-	{ { STMT("WHERE "), NULL }, { STMT(Q_SCOPE_LEAD(COL)), STMT(Q_SCOPE_LEAD_PG(COL)) } }
 
 #endif

@@ -17,8 +17,8 @@
 #   order up to sparse16b, led since the cut is 10,000) get exactly their
 #   rows in order, page 1 and a later page, with their totals, unfiltered
 #   and filtered (a subject's name, a found date), and the problems' counts
-#   by source.  On PostgreSQL these are led by an array (q_scope.h
-#   Q_SCOPE_LEAD_PG, pgplan16f).  The walk in date order is every unscoped
+#   by source.  On PostgreSQL the clues' count and both led pages are led
+#   by an array (q_scope.h Q_SCOPE_LEAD_PG, pgplan16f).  The walk in date order is every unscoped
 #   user's page (t223, t231).
 # - The recoveries ledger's sum (the rollup's recovery kinds) equals the sum
 #   of the rows right after an import, an entry through the API, a
@@ -162,7 +162,6 @@ r=$(http_get "$H" -b "$SJ" "$BASE/clues")
 expect_eq "townS's /clues page: 200" 200 "$r"
 expect_contains "... 共 22 条" "共 22 条" "$(cat "$H.b")"
 # the problems' counts by source, led by the jurisdiction like the count
-# (PostgreSQL's lead an array since pgplan16f: q_scope.h Q_SCOPE_LEAD_PG)
 for who in S D; do
 	j=$SJ n=19; [ $who = D ] && j=$DJ n=2050
 	r=$(http_get "$H" -b "$j" "$BASE/problems")
