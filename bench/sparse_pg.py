@@ -22,9 +22,11 @@ prepares them (parameter types inferred) and bound as an unfiltered list
 (sqlbest.bind_unfiltered): the capped count, the walk and the led page,
 page 1 and page 2 (OFFSET 100), each under plan_cache_mode
 force_custom_plan (the first five executions of a connection) and
-force_generic_plan (what a connection may settle on after them), the best
-Execution Time of three EXPLAIN ANALYZE runs and the plan's nodes; the
-rows of walk and led compared on both pages.
+force_generic_plan (what a connection may settle on after them;
+QF_PLAN_MODES picks), the best Execution Time of up to three EXPLAIN
+ANALYZE runs (one when the first took a second or more) and the plan's
+nodes, and which plan a connection settles on from its sixth execution
+(plan_cache_mode auto); the rows of walk and led compared on both pages.
 """
 import csv
 import os
@@ -131,7 +133,7 @@ def settles(sql, args):
 
 LISTS = [("clues", "k", ("FROM clues k JOIN units u", "string_agg", "ORDER BY k.received DESC"), "k.unit_id"),
          ("problems", "p", ("FROM problems p JOIN units u", "ORDER BY p.found DESC", "LIMIT ? OFFSET ?"), "p.unit_id")]
-print(f"{n:,} clues and {n:,} problems on PostgreSQL; a township user's pages of 100 (ms: best of 3 EXPLAIN ANALYZE)")
+print(f"{n:,} clues and {n:,} problems on PostgreSQL; a township user's pages of 100 (ms: best of up to 3 EXPLAIN ANALYZE)")
 for name, tab, needles, col in LISTS:
     cands = pick(*needles)
     walk = [t for t in cands if f"WHERE (? = 0 OR {col} IN (SELECT id FROM vis))" in t]
