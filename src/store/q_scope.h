@@ -100,8 +100,8 @@
  * `COL IN (SELECT id FROM vis)` it expects half a national table and
  * reads all of it (a sequential scan, a hash join): 110-330 ms at 1M for a
  * township of 100.  `COL = ANY (ARRAY(SELECT id FROM vis))` is an index
- * condition it answers from the lead's index (8 ms; the capped count 111
- * -> 0.5 ms): bench/README.md "pgplan16f".  The same rows (a NULL COL
+ * condition it answers from the lead's index (8 ms; the clues' capped count
+ * 111 -> 3 ms): bench/README.md "pgplan16f".  The same rows (a NULL COL
  * matches neither); SQLite keeps Q_SCOPE_LEAD (it has no arrays).  Not
  * always the better: where the IN form already gets a nested loop over
  * vis (the problems' counts, problems_unit) the array's bitmap scan was
