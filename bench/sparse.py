@@ -18,39 +18,30 @@ jurisdiction's rows by clues_unit_received / problems_unit, sorted), each
 with its EXPLAIN QUERY PLAN, and the capped count the variant is picked
 from; the rows of both compared on page 1 and page 2 (OFFSET 100). Parameters bound as an unfiltered list (sqlbest.bind_unfiltered).
 """
-import random
 import re
 import sys
 
+import sparsegen
 import sqlbest
 
 binary, db = sys.argv[1], sys.argv[2]
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
 texts = [t.decode("utf-8", "replace") for t in open(binary, "rb").read().split(b"\0") if len(t) > 200]
 c = sqlbest.open_db(db)
-SIZES = [100, 1_000, 2_000, 5_000, 20_000, 100_000]
+SIZES = sparsegen.SIZES
 if not c.execute("SELECT count(*) FROM clues").fetchone()[0]:
-    rnd = random.Random(16)
     c.execute("BEGIN")
     towns = sqlbest.townships(c)
     persons = {t: c.execute("INSERT INTO persons(region, name, unit_id, rank, position, created_at, updated_at) "
                             "VALUES ('230100', ?, ?, 'staff', '科员', 0, 0)", (f"人{t:03d}", t)).lastrowid
                for t in towns}
-    # the measured townships first, the rest over the other ones
-    unit_of = [towns[i] for i, s in enumerate(SIZES) for _ in range(s)]
-    k = len(SIZES)
-    unit_of += [towns[k + i % (len(towns) - k)] for i in range(n - len(unit_of))]
-    rnd.shuffle(unit_of)
-    day = lambda: "20%02d-%02d-%02d" % (15 + rnd.randrange(10), 1 + rnd.randrange(12), 1 + rnd.randrange(28))
+    clues, problems = sparsegen.rows(n, towns)
     c.executemany("INSERT INTO clues(id, region, received, source, unit_id, state, created_at, updated_at) "
-                  "VALUES (?, '230100', ?, 'report', ?, 'registered', 0, 0)",
-                  ((i + 1, day(), u) for i, u in enumerate(unit_of)))
+                  "VALUES (?, '230100', ?, 'report', ?, 'registered', 0, 0)", clues)
     c.executemany("INSERT INTO clue_subjects(clue_id, person_id) VALUES (?, ?)",
-                  ((i + 1, persons[u]) for i, u in enumerate(unit_of)))
-    rnd.shuffle(unit_of)
+                  ((i, persons[u]) for i, _, u in clues))
     c.executemany("INSERT INTO problems(id, unit_id, source, summary, found, deadline, created_at) "
-                  "VALUES (?, ?, 'political', '问题', ?, '2030-01-01', 0)",
-                  ((i + 1, u, day()) for i, u in enumerate(unit_of)))
+                  "VALUES (?, ?, 'political', '问题', ?, '2030-01-01', 0)", problems)
     c.execute("COMMIT")
     c.execute("ANALYZE")
 

@@ -57,15 +57,19 @@ enum { CLUE_ANY, CLUE_BY_UNIT, CLUE_OVERDUE, CLUE_BY_UNIT_OVERDUE, CLUE_SCOPED, 
 #define CLUE_LEAD_OVERDUE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND "
 #define CLUE_LEAD_UNIT_OVERDUE "WHERE k.unit_id = ? AND k.state = 'preliminary_verification' " \
 	"AND k.clock_start <= ? AND "
-/* a scoped user's registry (q_scope.h), when no filter above leads */
+/* a scoped user's registry (q_scope.h), when no filter above leads;
+ * PostgreSQL's by an array (Q_SCOPE_LEAD_PG: it takes vis for 1,001 units) */
 #define CLUE_LEAD_SCOPED Q_SCOPE_LEAD("k.unit_id")
+#define CLUE_LEAD_SCOPED_PG Q_SCOPE_LEAD_PG("k.unit_id")
 #define CLUE_LIST(LEAD) { M_WITH "SELECT " CLUE_COLS("group_concat") LEAD CLUE_WHERE CLUE_ORDER, \
 	M_WITH "SELECT " CLUE_COLS("string_agg") LEAD CLUE_WHERE CLUE_ORDER }
 /* the led page: its ids from clues_unit_received, then their columns (q_scope.h Q_PAGE_KEYS) */
 #define CLUE_KEYS(AGG, LEAD) M_WITH "SELECT " CLUE_COLS(AGG) "WHERE " Q_PAGE_KEYS("k.id", \
 	"FROM clues k " LEAD CLUE_WHERE, "ORDER BY k.received || '' DESC, k.id DESC ", CLUE_SORT)
-#define CLUE_LIST_KEYS(LEAD) { CLUE_KEYS("group_concat", LEAD), CLUE_KEYS("string_agg", LEAD) }
-#define CLUE_COUNT(LEAD) { M_WITH Q_CAPPED_COUNT("FROM clues k " LEAD CLUE_WHERE), NULL }
+#define CLUE_LIST_KEYS(LEAD, LEAD_PG) { CLUE_KEYS("group_concat", LEAD), CLUE_KEYS("string_agg", LEAD_PG) }
+#define CLUE_COUNT_SQL(LEAD) M_WITH Q_CAPPED_COUNT("FROM clues k " LEAD CLUE_WHERE)
+#define CLUE_COUNT(LEAD) { CLUE_COUNT_SQL(LEAD), NULL }
+#define CLUE_COUNT_SCOPED { CLUE_COUNT_SQL(CLUE_LEAD_SCOPED), CLUE_COUNT_SQL(CLUE_LEAD_SCOPED_PG) }
 static const struct store_sql Q_CLUE_LIST[] = {
 	CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST(CLUE_LEAD_UNIT), CLUE_LIST(CLUE_LEAD_OVERDUE),
 	/* a scoped user's page: led by his jurisdiction when his capped count
@@ -75,10 +79,10 @@ static const struct store_sql Q_CLUE_LIST[] = {
 	 * 134 ms walking clues_received, 10.8 ms led); above, the walk, which
 	 * stops at the page's end within ~100 * 1M / 10,000 rows; his count
 	 * is always led */
-	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE), CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST_KEYS(CLUE_LEAD_SCOPED) };
+	CLUE_LIST(CLUE_LEAD_UNIT_OVERDUE), CLUE_LIST(CLUE_LEAD_ANY), CLUE_LIST_KEYS(CLUE_LEAD_SCOPED, CLUE_LEAD_SCOPED_PG) };
 static const struct store_sql Q_CLUE_COUNT[] = {
 	CLUE_COUNT(CLUE_LEAD_ANY), CLUE_COUNT(CLUE_LEAD_UNIT), CLUE_COUNT(CLUE_LEAD_OVERDUE),
-	CLUE_COUNT(CLUE_LEAD_UNIT_OVERDUE), CLUE_COUNT(CLUE_LEAD_SCOPED), CLUE_COUNT(CLUE_LEAD_SCOPED) };
+	CLUE_COUNT(CLUE_LEAD_UNIT_OVERDUE), CLUE_COUNT_SCOPED, CLUE_COUNT_SCOPED };
 static const struct store_sql Q_CLUE_INSERT = {
 	"INSERT INTO clues(region, received, source, source_ref, campaign_id, unit_id, summary_enc, "
 	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };

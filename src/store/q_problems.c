@@ -242,20 +242,27 @@ static const char *const state_codes[] = { "", "open", "rectifying", "rectified"
  * an entry's few problems were found by walking the ledger to its end: 694
  * ms for the capped count at 10M records (bench/README.md "Every family at
  * 10M").  Led by the record's index instead, with its one parameter before
- * the WHERE's; the page picks by "p.found || ''" so that no index in found
- * order is walked for the LIMIT.  An entry's and an inspection's problems
- * are few by nature and always led; a campaign's may be a national
- * campaign's hundred thousand, led only below Q_SCOPE_PAGE_LEAD_BELOW.
+ * the WHERE's.  An entry's and an inspection's problems are few by nature
+ * and always led; a campaign's may be a national campaign's hundred
+ * thousand, led only below Q_SCOPE_PAGE_LEAD_BELOW.
+ * A led page picks its ids by "p.found || ''" so that no index in found
+ * order is walked for the LIMIT (PostgreSQL's scoped page walked
+ * problems_found backward: 2-3 s for a township of 100 at 1M,
+ * bench/README.md "pgplan16f"); PostgreSQL's scoped page is led by
+ * Q_SCOPE_LEAD_PG (with Q_SCOPE_LEAD it read the whole table: 143-300 ms
+ * at 1M), its counts by Q_SCOPE_LEAD (a nested loop over vis on
+ * problems_unit: 8.7 ms for 2,000 rows, 13.7 by the array).
  */
 enum p_lead { P_ANY, P_SCOPED, P_ACTIVITY, P_INSPECTION, P_CAMPAIGN };
 #define P_LEAD_ACTIVITY "WHERE p.activity_id = ? AND "
 #define P_LEAD_INSPECTION "WHERE p.inspection_id = ? AND "
 #define P_LEAD_CAMPAIGN "WHERE p.campaign_id = ? AND "
-#define P_PICK_ID "ORDER BY p.found || '' DESC, p.id DESC "
+#define P_PICK_LED "ORDER BY p.found || '' DESC, p.id DESC "
 static const struct store_sql Q_LIST[] = {
-	{ P_LIST("WHERE ", P_SORT), NULL }, { P_LIST(Q_SCOPE_LEAD("p.unit_id"), P_SORT), NULL },
-	{ P_LIST(P_LEAD_ACTIVITY, P_PICK_ID), NULL }, { P_LIST(P_LEAD_INSPECTION, P_PICK_ID), NULL },
-	{ P_LIST(P_LEAD_CAMPAIGN, P_PICK_ID), NULL } };
+	{ P_LIST("WHERE ", P_SORT), NULL },
+	{ P_LIST(Q_SCOPE_LEAD("p.unit_id"), P_SORT), P_LIST(Q_SCOPE_LEAD_PG("p.unit_id"), P_PICK_LED) },
+	{ P_LIST(P_LEAD_ACTIVITY, P_PICK_LED), NULL }, { P_LIST(P_LEAD_INSPECTION, P_PICK_LED), NULL },
+	{ P_LIST(P_LEAD_CAMPAIGN, P_PICK_LED), NULL } };
 #define P_BY_LEAD(STMT) { STMT("WHERE "), STMT(Q_SCOPE_LEAD("p.unit_id")), STMT(P_LEAD_ACTIVITY), \
 	STMT(P_LEAD_INSPECTION), STMT(P_LEAD_CAMPAIGN) }
 static const struct store_sql Q_COUNT[] = P_BY_LEAD(P_COUNT);

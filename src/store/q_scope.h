@@ -94,4 +94,20 @@
 #define Q_PAGE_KEYS(KEY, FROM_WHERE, PICK, ORDER) \
 	KEY " IN (SELECT " KEY " " FROM_WHERE PICK "LIMIT ? OFFSET ?) " ORDER
 
+/*
+ * PostgreSQL's lead (pgplan16f).  PostgreSQL estimates the recursive vis
+ * at 1,001 units whatever user_scopes holds (1 + 10 x 100), so behind
+ * `COL IN (SELECT id FROM vis)` it expects half a national table and
+ * reads all of it (a sequential scan, a hash join): 110-330 ms at 1M for a
+ * township of 100.  `COL = ANY (ARRAY(SELECT id FROM vis))` is an index
+ * condition it answers from the lead's index (8 ms; the clues' capped count
+ * 111 -> 3 ms): bench/README.md "pgplan16f".  The same rows (a NULL COL
+ * matches neither); SQLite keeps Q_SCOPE_LEAD (it has no arrays).  Not
+ * always the better: where the IN form already gets a nested loop over
+ * vis (the problems' counts, problems_unit) the array's bitmap scan was
+ * slower; measure per statement.  Used by the clues' scoped count and led
+ * page and the problems' led page.
+ */
+#define Q_SCOPE_LEAD_PG(COL) "WHERE " COL " = ANY (ARRAY(SELECT id FROM vis)) AND "
+
 #endif

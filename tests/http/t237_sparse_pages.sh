@@ -16,8 +16,10 @@
 #   first: Q_PAGE_KEYS) and a denser one (2,100 and 2,050: the page in date
 #   order up to sparse16b, led since the cut is 10,000) get exactly their
 #   rows in order, page 1 and a later page, with their totals, unfiltered
-#   and filtered (a subject's name, a found date).  The walk in date order
-#   is every unscoped user's page (t223, t231).
+#   and filtered (a subject's name, a found date), and the problems' counts
+#   by source.  On PostgreSQL the clues' count and both led pages are led
+#   by an array (q_scope.h Q_SCOPE_LEAD_PG, pgplan16f).  The walk in date order is every unscoped
+#   user's page (t223, t231).
 # - The recoveries ledger's sum (the rollup's recovery kinds) equals the sum
 #   of the rows right after an import, an entry through the API, a
 #   correction with a deletion in SQL, for every filter (kind, campaign,
@@ -159,6 +161,13 @@ expect_eq "the jurisdictions' sizes: two units; one unit, above sparse16's cut o
 r=$(http_get "$H" -b "$SJ" "$BASE/clues")
 expect_eq "townS's /clues page: 200" 200 "$r"
 expect_contains "... 共 22 条" "共 22 条" "$(cat "$H.b")"
+# the problems' counts by source, led by the jurisdiction like the count
+for who in S D; do
+	j=$SJ n=19; [ $who = D ] && j=$DJ n=2050
+	r=$(http_get "$H" -b "$j" "$BASE/problems")
+	expect_eq "town$who's /problems page: 200" 200 "$r"
+	expect_contains "... by source: 政治监督 $n" "政治监督 $n</a>" "$(cat "$H.b")"
+done
 
 # ---- the recoveries ledger's sum --------------------------------------------------------------
 CAMP=$(body "$(api POST /api/campaigns '{"name":"追缴专项","start":"2024-01-01"}')" | jget '["id"]')
