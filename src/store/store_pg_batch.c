@@ -63,11 +63,6 @@ struct pgb_buf {
 	int64_t sent;
 };
 
-static struct pg_store *PS(struct store *s)
-{
-	return (struct pg_store *)s;
-}
-
 /* ---- what may be batched --------------------------------------------------- */
 
 static const char Q_BATCH[] =

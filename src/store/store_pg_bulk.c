@@ -39,11 +39,6 @@
 #include "core/xalloc.h"
 #include "store/store_pg_bulk.h"
 
-static struct pg_store *PS(struct store *s)
-{
-	return (struct pg_store *)s;
-}
-
 /* ---- the tables of the schema ------------------------------------------- */
 
 /* The relations of the schema, and its functions (a read calling one may

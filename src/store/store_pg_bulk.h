@@ -85,6 +85,11 @@ struct pg_bulk {
 };
 
 
+static inline struct pg_store *PS(struct store *s)
+{
+	return (struct pg_store *)s;
+}
+
 /* store_pg_bulk.c */
 int pgb_next_word(const char **p, char *w, size_t wlen, int *quoted);
 int pgb_table_index(struct pg_bulk *b, const char *name, size_t len);
