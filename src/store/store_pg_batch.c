@@ -8,10 +8,12 @@
  * statement prepared for BATCH_ROWS, an unprepared one for fewer, the
  * one-row statement for one).  A batch is sent
  *
- *  - before a Sync (every read that goes to the server, COMMIT, ...);
+ *  - before a Sync, and before a statement whose result is waited for (a
+ *    read that goes to the server: it may read t through a function);
  *  - before a statement that may depend on its rows: one whose text names
  *    t (a read, an UPDATE, an INSERT ... SELECT), one writing a table whose
- *    foreign key names t, any statement whose table is unknown;
+ *    foreign key names t, one naming a view or a table a function names,
+ *    any statement whose table is unknown;
  *  - after the batches of the tables t's foreign keys name (parents first);
  *  - when another statement inserts into t (the ids keep their order), or
  *    when it is full.
@@ -142,6 +144,10 @@ void pgb_batch_names(struct pg_bulk *b, struct pgb_class *c, const char *sql)
 		int t = pgb_table_index(b, w, strlen(w)), seen = 0;
 		if (t < 0)
 			continue;
+		if (!b->tables[t].cacheable) {  /* a view, or a table a function names */
+			c->nnamed = -1;
+			return;
+		}
 		for (int i = 0; i < c->nnamed; i++)
 			seen |= c->named[i] == t;
 		if (seen)

@@ -369,6 +369,12 @@ int pgb_push(struct store *s, struct pg_stmt *want, PGresult **out)
 
 int pgb_send_prepared(struct store *s, const char *name, int n, char **vals, struct pg_stmt *want)
 {
+	struct pg_bulk *b = PS(s)->bulk;
+
+	/* a statement waited for may read anything (a function, a view):
+	 * the batches go before it */
+	if (want && b->nbuf && !b->in_flush && pgb_batch_flush_all(s) < 0)
+		return pgb_refail(s);
 	if (pgb_enter_pipe(s) < 0)
 		return STORE_ERR;
 	if (PQsendQueryPrepared(PS(s)->conn, name, n, (const char *const *)vals, NULL, NULL, 0) != 1) {
