@@ -37,75 +37,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "store/store_pg_impl.h"
-
-#define PEND_MAX 256            /* statements sent before a Sync is forced */
-#define CACHE_SLOTS 4096        /* direct-mapped read cache */
-#define CLASS_TABLES 8          /* a cached read names at most this many tables */
-#define BLOCK_MIN 64
-#define BLOCK_MAX 4096
-
-enum { K_OTHER, K_WRITE, K_INSERT_ID, K_READ };
-
-struct pgb_class {
-	int kind;
-	int target;             /* the table written, -1 none; -2 unknown (forget all) */
-	int ntab;               /* K_READ: tables read; -1 not cacheable */
-	int tabs[CLASS_TABLES];
-	char alt_name[32];      /* K_INSERT_ID: the insert with the id as last parameter */
-	char *alt_sql;
-	unsigned alt_gen;
-	int alt_ready;
-};
-
-struct pgb_cres {
-	PGresult *res;
-	int refs;
-	uint64_t stamp;
-	int ntab, tabs[CLASS_TABLES];
-	char *key;
-	size_t keylen;
-};
-
-struct pend {
-	int64_t line;
-	struct pg_stmt *want;   /* the statement whose rows these are */
-	PGresult **out;         /* an internal query's result */
-};
-
-struct reserve {
-	int loaded;
-	char *seq;              /* NULL: the table has no sequence */
-	int64_t *ids;
-	int pos, n, block;
-	int64_t first;          /* the first id reserved in the transaction, 0 none */
-	int64_t left;           /* the sequence's last value as we left it (0: not called) */
-};
-
-struct table {
-	char *name;
-	int cacheable;
-};
-
-struct pg_bulk {
-	int loaded, piping;
-	struct table *tables;
-	int ntables;
-	uint64_t clock, all_stamp, *tgen;
-	struct reserve *rsv;
-	struct pgb_cres *cache[CACHE_SLOTS];
-	struct pend *pend;
-	int npend, cappend;
-	int64_t line;
-	int fail_rc;
-	int64_t fail_line;
-	char fail_msg[STORE_ERRMAX];
-};
-
-static struct pg_store *PS(struct store *s)
-{
-	return (struct pg_store *)s;
-}
+#include "store/store_pg_bulk.h"
 
 /* ---- the tables of the schema ------------------------------------------- */
 
@@ -140,10 +72,10 @@ static int load_tables(struct store *s, struct pg_bulk *b)
 		b->loaded = 1;
 	}
 	PQclear(res);
-	return rc;
+	return rc == STORE_OK ? pgb_batch_load(s, b) : rc;
 }
 
-static int table_index(struct pg_bulk *b, const char *name, size_t len)
+int pgb_table_index(struct pg_bulk *b, const char *name, size_t len)
 {
 	int lo = 0, hi = b->ntables - 1;
 
@@ -165,7 +97,7 @@ static int table_index(struct pg_bulk *b, const char *name, size_t len)
 
 /* The next identifier of sql from *p (lowercased into w), skipping
  * literals, quoted names (*quoted set) and punctuation; 0 at the end. */
-static int next_word(const char **p, char *w, size_t wlen, int *quoted)
+int pgb_next_word(const char **p, char *w, size_t wlen, int *quoted)
 {
 	const char *q = *p;
 
@@ -225,8 +157,8 @@ static void read_tables(struct pg_bulk *b, struct pgb_class *c, const char *sql)
 	int quoted = 0;
 
 	c->ntab = 0;
-	while (next_word(&sql, w, sizeof(w), &quoted)) {
-		int t = table_index(b, w, strlen(w));
+	while (pgb_next_word(&sql, w, sizeof(w), &quoted)) {
+		int t = pgb_table_index(b, w, strlen(w));
 		int seen = 0;
 		if (volatile_word(w) || !strcmp(w, "with")) {
 			c->ntab = -1;
@@ -262,7 +194,7 @@ static char *insert_id_text(const char *sql, int nparams)
 	if (!values || n < tl || strcmp(sql + n - tl, tail) || strstr(sql, "ON CONFLICT") ||
 	    strstr(sql, "SELECT"))
 		return NULL;
-	for (p = open; p < close && next_word(&p, w, sizeof(w), &quoted) && p <= close;)
+	for (p = open; p < close && pgb_next_word(&p, w, sizeof(w), &quoted) && p <= close;)
 		if (!strcmp(w, "id"))
 			return NULL;
 	/* the VALUES list closes right before RETURNING */
@@ -291,7 +223,7 @@ static void classify(struct pg_bulk *b, struct pg_stmt *st)
 	st->cls = c;
 	c->kind = K_OTHER;
 	c->target = -2;
-	if (!next_word(&p, w, sizeof(w), &quoted))
+	if (!pgb_next_word(&p, w, sizeof(w), &quoted))
 		return;
 	if (!strcmp(w, "select")) {
 		read_tables(b, c, st->sql);
@@ -299,12 +231,12 @@ static void classify(struct pg_bulk *b, struct pg_stmt *st)
 		c->target = -1;
 		return;
 	}
-	for (const char *q = st->sql; next_word(&q, w, sizeof(w), &quoted);)
+	for (const char *q = st->sql; pgb_next_word(&q, w, sizeof(w), &quoted);)
 		returning |= !strcmp(w, "returning");
 	if (!strncmp(st->sql, "INSERT INTO ", 12) || !strncmp(st->sql, "UPDATE ", 7)) {
 		p = st->sql + (st->sql[0] == 'I' ? 12 : 7);
 		size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_");
-		c->target = table_index(b, p, len);
+		c->target = pgb_table_index(b, p, len);
 		if (c->target < 0)
 			c->target = -2;
 	}
@@ -313,11 +245,14 @@ static void classify(struct pg_bulk *b, struct pg_stmt *st)
 		c->kind = K_WRITE;
 	else if (c->target >= 0 && st->sql[0] == 'I' && (c->alt_sql = insert_id_text(st->sql, st->nparams)))
 		c->kind = K_INSERT_ID;
+	c->batch = c->target >= 0 && ((c->kind == K_WRITE && pgb_batch_shape(st->sql)) ||
+				      (c->kind == K_INSERT_ID && pgb_batch_shape(c->alt_sql)));
+	pgb_batch_names(b, c, st->sql);
 }
 
 /* ---- the pipeline ---------------------------------------------------------- */
 
-static int refail(struct store *s)
+int pgb_refail(struct store *s)
 {
 	struct pg_bulk *b = PS(s)->bulk;
 
@@ -325,7 +260,7 @@ static int refail(struct store *s)
 	return b->fail_rc;
 }
 
-static int enter_pipe(struct store *s)
+int pgb_enter_pipe(struct store *s)
 {
 	struct pg_bulk *b = PS(s)->bulk;
 
@@ -337,7 +272,7 @@ static int enter_pipe(struct store *s)
 	return STORE_OK;
 }
 
-static void note_failure(struct store *s, PGresult *res, int64_t line)
+void pgb_note_failure(struct store *s, PGresult *res, int64_t line)
 {
 	struct pg_bulk *b = PS(s)->bulk;
 	int rc = pg_fail(s, res, "query");
@@ -350,18 +285,21 @@ static void note_failure(struct store *s, PGresult *res, int64_t line)
 }
 
 /* Sends a Sync and reads every result sent before it. */
-static int sync_all(struct store *s)
+int pgb_sync_all(struct store *s)
 {
 	struct pg_store *ps = PS(s);
 	struct pg_bulk *b = ps->bulk;
 	PGresult *r;
+	struct pgb_rows *retry = NULL;
 
+	if (!b->in_flush && b->nbuf && pgb_batch_flush_all(s) < 0)
+		return pgb_refail(s);
 	if (!b->npend)
-		return b->fail_rc ? refail(s) : STORE_OK;
+		return b->fail_rc ? pgb_refail(s) : STORE_OK;
 	if (PQpipelineSync(ps->conn) != 1) {
-		note_failure(s, NULL, b->line);
+		pgb_note_failure(s, NULL, b->line);
 		b->npend = 0;
-		return refail(s);
+		return pgb_refail(s);
 	}
 	for (int i = 0; i < b->npend; i++) {
 		struct pend *e = &b->pend[i];
@@ -370,7 +308,7 @@ static int sync_all(struct store *s)
 		if (!r)         /* a separator left over: once more */
 			r = PQgetResult(ps->conn);
 		if (!r) {
-			note_failure(s, NULL, e->line);
+			pgb_note_failure(s, NULL, e->line);
 			continue;
 		}
 		while ((x = PQgetResult(ps->conn)))
@@ -394,20 +332,30 @@ static int sync_all(struct store *s)
 			PQclear(r);
 			break;
 		default:
-			note_failure(s, r, e->line);
+			if (e->rows && !b->fail_rc) {
+				retry = e->rows;
+				e->rows = NULL;
+			}
+			pgb_note_failure(s, r, e->line);
 			PQclear(r);
 			break;
 		}
+		pgb_rows_free(e->rows);
+		e->rows = NULL;
 	}
 	b->npend = 0;
 	r = PQgetResult(ps->conn);
 	if (!r || PQresultStatus(r) != PGRES_PIPELINE_SYNC)
-		note_failure(s, r, b->line);
+		pgb_note_failure(s, r, b->line);
 	PQclear(r);
-	return b->fail_rc ? refail(s) : STORE_OK;
+	if (retry) {
+		pgb_batch_retry(s, retry);
+		pgb_rows_free(retry);
+	}
+	return b->fail_rc ? pgb_refail(s) : STORE_OK;
 }
 
-static int push(struct store *s, struct pg_stmt *want, PGresult **out)
+int pgb_push(struct store *s, struct pg_stmt *want, PGresult **out)
 {
 	struct pg_bulk *b = PS(s)->bulk;
 
@@ -415,19 +363,25 @@ static int push(struct store *s, struct pg_stmt *want, PGresult **out)
 		b->cappend = b->cappend ? 2 * b->cappend : 64;
 		b->pend = xrealloc(b->pend, (size_t)b->cappend * sizeof(*b->pend));
 	}
-	b->pend[b->npend++] = (struct pend){ b->line, want, out };
-	return b->npend >= PEND_MAX ? sync_all(s) : STORE_OK;
+	b->pend[b->npend++] = (struct pend){ b->line, want, out, NULL };
+	return b->npend >= PEND_MAX && !b->in_flush ? pgb_sync_all(s) : STORE_OK;
 }
 
-static int send_prepared(struct store *s, const char *name, int n, char **vals, struct pg_stmt *want)
+int pgb_send_prepared(struct store *s, const char *name, int n, char **vals, struct pg_stmt *want)
 {
-	if (enter_pipe(s) < 0)
+	struct pg_bulk *b = PS(s)->bulk;
+
+	/* a statement waited for may read anything (a function, a view):
+	 * the batches go before it */
+	if (want && b->nbuf && !b->in_flush && pgb_batch_flush_all(s) < 0)
+		return pgb_refail(s);
+	if (pgb_enter_pipe(s) < 0)
 		return STORE_ERR;
 	if (PQsendQueryPrepared(PS(s)->conn, name, n, (const char *const *)vals, NULL, NULL, 0) != 1) {
-		note_failure(s, NULL, PS(s)->bulk->line);
-		return refail(s);
+		pgb_note_failure(s, NULL, PS(s)->bulk->line);
+		return pgb_refail(s);
 	}
-	return push(s, want, NULL);
+	return pgb_push(s, want, NULL);
 }
 
 /* An internal query's result (PQclear it), or NULL after a failure. */
@@ -435,13 +389,13 @@ static PGresult *internal(struct store *s, const char *sql, int n, const char *c
 {
 	PGresult *res = NULL;
 
-	if (enter_pipe(s) < 0)
+	if (pgb_enter_pipe(s) < 0)
 		return NULL;
 	if (PQsendQueryParams(PS(s)->conn, sql, n, NULL, vals, NULL, NULL, 0) != 1) {
-		note_failure(s, NULL, PS(s)->bulk->line);
+		pgb_note_failure(s, NULL, PS(s)->bulk->line);
 		return NULL;
 	}
-	if (push(s, NULL, &res) < 0 || sync_all(s) < 0) {
+	if (pgb_push(s, NULL, &res) < 0 || pgb_sync_all(s) < 0) {
 		PQclear(res);
 		return NULL;
 	}
@@ -537,9 +491,9 @@ static int cached_read(struct store *s, struct pg_stmt *st)
 		PS(s)->changes = st->nrows;
 		return STORE_OK;
 	}
-	rc = send_prepared(s, st->name, st->nparams, st->vals, st);
+	rc = pgb_send_prepared(s, st->name, st->nparams, st->vals, st);
 	if (rc == STORE_OK)
-		rc = sync_all(s);
+		rc = pgb_sync_all(s);
 	if (rc < 0 || !st->res) {
 		free(key);
 		return rc < 0 ? rc : STORE_ERR;
@@ -617,7 +571,7 @@ static int give_back(struct store *s)
 		res = internal(s, "SELECT setval($1::regclass, $2::bigint, $3::bool) "
 			       "WHERE COALESCE(pg_sequence_last_value($1::regclass), 0) = $4::bigint", 4, v);
 		if (!res)
-			return b->fail_rc ? refail(s) : STORE_ERR;
+			return b->fail_rc ? pgb_refail(s) : STORE_ERR;
 		if (PQntuples(res))
 			r->left = r->ids[r->pos] - 1;
 		PQclear(res);
@@ -657,7 +611,12 @@ static int insert_id(struct store *s, struct pg_stmt *st)
 	memcpy(vals, st->vals, (size_t)st->nparams * sizeof(char *));
 	vals[st->nparams] = idtext;
 	wrote(ps->bulk, c->target);
-	rc = send_prepared(s, c->alt_name, st->nparams + 1, vals, NULL);
+	rc = c->batch ? pgb_batch_add(s, c->target, c->alt_name, c->alt_sql, st->nparams + 1, vals) : 0;
+	if (rc == 0) {
+		rc = pgb_batch_before(s, c);
+		if (rc == STORE_OK)
+			rc = pgb_send_prepared(s, c->alt_name, st->nparams + 1, vals, NULL);
+	}
 	free(vals);
 	if (rc < 0)
 		return rc;
@@ -681,30 +640,40 @@ int pgb_exec(struct store *s, struct pg_stmt *st)
 	if (!b->loaded && ((rc = pgb_quiesce(s)) < 0 || (rc = load_tables(s, b)) < 0))
 		return rc;
 	if (b->fail_rc)
-		return refail(s);
+		return pgb_refail(s);
 	if (!st->cls)
 		classify(b, st);
 	if (st->gen != ps->gen && ((rc = pgb_quiesce(s)) < 0 || (rc = pg_prepare_stmt(st)) < 0))
 		return rc;
 	st->executed = 1;
+	if (b->nbuf && st->cls->kind != K_INSERT_ID && !st->cls->batch && (rc = pgb_batch_before(s, st->cls)) < 0)
+		return rc;
 	switch (st->cls->kind) {
 	case K_READ:
 		return cached_read(s, st);
 	case K_WRITE:
 		wrote(b, st->cls->target);
 		ps->changes = 0;        /* known at the next Sync (pg_changes) */
-		return send_prepared(s, st->name, st->nparams, st->vals, NULL);
+		rc = st->cls->batch ? pgb_batch_add(s, st->cls->target, st->name, st->sql, st->nparams, st->vals) : 0;
+		if (rc)
+			return rc < 0 ? rc : STORE_OK;
+		if (st->cls->batch && (rc = pgb_batch_before(s, st->cls)) < 0)
+			return rc;
+		return pgb_send_prepared(s, st->name, st->nparams, st->vals, NULL);
 	case K_INSERT_ID:
 		rc = insert_id(s, st);
 		if (rc)
 			return rc < 0 ? rc : STORE_OK;
 		st->cls->kind = K_OTHER;        /* no sequence: as any statement */
+		st->cls->batch = 0;
+		if ((rc = pgb_batch_before(s, st->cls)) < 0)
+			return rc;
 		break;
 	}
 	wrote(b, st->cls->target);
-	rc = send_prepared(s, st->name, st->nparams, st->vals, st);
+	rc = pgb_send_prepared(s, st->name, st->nparams, st->vals, st);
 	if (rc == STORE_OK)
-		rc = sync_all(s);
+		rc = pgb_sync_all(s);
 	if (rc == STORE_OK && !st->res)
 		rc = STORE_ERR;
 	return rc;
@@ -712,7 +681,7 @@ int pgb_exec(struct store *s, struct pg_stmt *st)
 
 int pgb_sync(struct store *s)
 {
-	return PS(s)->bulk ? sync_all(s) : STORE_OK;
+	return PS(s)->bulk ? pgb_sync_all(s) : STORE_OK;
 }
 
 int pgb_quiesce(struct store *s)
@@ -722,7 +691,7 @@ int pgb_quiesce(struct store *s)
 
 	if (!b)
 		return STORE_OK;
-	rc = sync_all(s);
+	rc = pgb_sync_all(s);
 	if (b->piping) {
 		if (PQexitPipelineMode(PS(s)->conn) != 1 && rc == STORE_OK)
 			rc = pg_fail(s, NULL, "bulk: leaving pipeline mode");
@@ -746,7 +715,10 @@ void pgb_end(struct store *s)
 		b->rsv[t].pos = b->rsv[t].n = 0;
 		b->rsv[t].first = 0;
 	}
+	for (int i = 0; i < b->npend; i++)
+		pgb_rows_free(b->pend[i].rows);
 	b->npend = 0;
+	pgb_batch_end(b);
 	b->fail_rc = 0;
 	b->fail_line = 0;
 	b->line = 0;
@@ -810,6 +782,7 @@ void pgb_free(struct store *s)
 	if (!b)
 		return;
 	pgb_end(s);
+	pgb_batch_free(b);
 	for (int t = 0; t < b->ntables; t++) {
 		free(b->tables[t].name);
 		free(b->rsv[t].seq);
@@ -852,7 +825,7 @@ int store_pg_bulk_flush(struct store *s, int64_t *line)
 	*line = 0;
 	if (!b || !s->in_tx)
 		return STORE_OK;
-	rc = sync_all(s);
+	rc = pgb_sync_all(s);
 	if (rc == STORE_OK)
 		rc = give_back(s);
 	if (rc < 0)

@@ -127,6 +127,33 @@ if [ "$BACKEND" = pg ]; then
 			WHERE f.proname IN ('metric_touch', 'metric_touch_self', 'metric_flush') AND t.tgqual IS NULL")"
 fi
 
+# pgcopy16f: on PostgreSQL the link and child rows go in batches across
+# records (store_pg_batch.c: one multi-row INSERT a batch, each between a
+# savepoint and its release): the rows of a batch share the subtransaction
+# of its savepoint, one statement a row leaves every row the import's own
+if [ "$BACKEND" = pg ]; then
+	expect_eq "... the dispositions went in batches: several subtransactions, fewer than rows (pg)" 1 \
+		"$(sql "SELECT (count(DISTINCT xmin::text) > 1 AND count(DISTINCT xmin::text) < count(*) / 2)::int FROM dispositions")"
+fi
+# a decision the database refuses in the middle of a batch (a constraint
+# the importer does not know): named by its own line, nothing stays
+BAD=$(newdb refused) || { not_ok "a database for the refusal"; finish; }
+if [ "$BACKEND" = pg ]; then
+	sql_on "$BAD" "ALTER TABLE dispositions ADD CONSTRAINT t235_refuse CHECK (decided <> '2024-05-02')"
+else
+	sql_on "$BAD" "CREATE TRIGGER t235_refuse BEFORE INSERT ON dispositions WHEN NEW.decided = '2024-05-02'
+		BEGIN SELECT RAISE(ABORT, 't235_refuse'); END"
+fi
+sed -E '/"disposition","clue":"C82",/s/"decided":"[^"]*"/"decided":"2024-05-02"/' "$F" >"$T_DIR/refused.jsonl"
+BADLINE=$(grep -n '"decided":"2024-05-02"' "$T_DIR/refused.jsonl" | cut -d: -f1)
+ERR=$("$QF_BIN" import --db "$BAD" --key "$T_DIR/refused.key" "$T_DIR/refused.jsonl" 2>&1 >/dev/null)
+RC=$?
+expect_eq "a file whose decision (line $BADLINE, one of a batch) the database refuses: refused" 1 "$RC"
+expect_contains "... naming that line" "line $BADLINE: the database refused the record" "$ERR"
+expect_contains "... and the constraint" "t235_refuse" "$ERR"
+expect_eq "... nothing stays" "0 0 0" \
+	"$(sql_on "$BAD" "SELECT (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM dispositions) || ' ' || (SELECT count(*) FROM persons)")"
+
 # the next number an API write draws follows the import's
 start_server || { not_ok "server starts"; finish; }
 expect_eq "cm logs in" 303 "$(login cm "$PW")"

@@ -1,0 +1,455 @@
+/*
+ * store_pg_batch.c: rows batched across records in the PostgreSQL driver's
+ * bulk mode (store_pg_bulk.c; issue 16, pgcopy16f).
+ *
+ * A one-row `INSERT INTO t(...) VALUES (...)` (with its reserved id, for an
+ * insert RETURNING id) does not go out at once: its row waits in t's batch,
+ * and the batch goes as one multi-row INSERT of up to BATCH_ROWS rows (a
+ * statement prepared for BATCH_ROWS, an unprepared one for fewer, the
+ * one-row statement for one).  A batch is sent
+ *
+ *  - before a Sync, and before a statement whose result is waited for (a
+ *    read that goes to the server: it may read t through a function);
+ *  - before a statement that may depend on its rows: one whose text names
+ *    t (a read, an UPDATE, an INSERT ... SELECT), one writing a table whose
+ *    foreign key names t, one naming a view or a table a function names,
+ *    any statement whose table is unknown;
+ *  - after the batches of the tables t's foreign keys name (parents first);
+ *  - when another statement inserts into t (the ids keep their order), or
+ *    when it is full.
+ *
+ * Only tables no function of the schema names (no trigger reads or writes
+ * them behind a statement) and whose triggers are all the rollup's (off
+ * during an import: `qf.rollup_off`, migration 0071) are batched.  A table
+ * whose batches stay small (sent by its dependants after a few rows) goes
+ * back to one statement a row for the rest of the transaction.
+ *
+ * A batch of more rows than one goes between `SAVEPOINT qf_batch` and its
+ * RELEASE: when it fails, the transaction goes back to the savepoint after
+ * the Sync and its rows are run one by one, so the failure names the line
+ * of the row that fails, with the message one statement a row would give.
+ * SQLite keeps one statement a row (a multi-row VALUES into a table with
+ * triggers builds an ephemeral table there: migration 0073).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "store/store_pg_bulk.h"
+
+#define BATCH_ROWS 64
+#define BATCH_PROBE 16          /* sends before a table's batches are judged */
+#define BATCH_MIN_AVG 3         /* rows a send on average, below which: singly */
+#define SAVEPOINT "qf_batch"
+
+/* Rows of one statement, owned: waiting, or sent and kept until their
+ * result is read. */
+struct pgb_rows {
+	char single[48];        /* the one-row statement's prepared name */
+	int np, n, cap;
+	char **vals;            /* n * np values, NULL for NULL */
+	int64_t *lines;
+};
+
+struct pgb_buf {
+	struct pgb_rows *rows;  /* waiting, NULL none */
+	char *sql;              /* the one-row statement */
+	char name[48];          /* its prepared name */
+	int np;
+	char multi[56];         /* the BATCH_ROWS statement's name */
+	int nmulti;             /* statements the table's batches took */
+	unsigned gen;
+	int ready;
+	int sends, off;
+	int64_t sent;
+};
+
+/* ---- what may be batched --------------------------------------------------- */
+
+static const char Q_BATCH[] =
+	"SELECT c.relname::text, (NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid "
+	"AND NOT t.tgisinternal AND pg_get_triggerdef(t.oid) !~ 'qf\\.rollup_off'))::int, "
+	"COALESCE((SELECT string_agg(DISTINCT p.relname::text, ' ') FROM pg_constraint f "
+	"JOIN pg_class p ON p.oid = f.confrelid WHERE f.conrelid = c.oid AND f.contype = 'f' "
+	"AND f.confrelid <> c.oid), '') "
+	"FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')";
+
+int pgb_batch_load(struct store *s, struct pg_bulk *b)
+{
+	PGresult *res = PQexec(PS(s)->conn, Q_BATCH);
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		int rc = pg_fail(s, res, "bulk: the tables' keys");
+		PQclear(res);
+		return rc;
+	}
+	for (int i = 0; i < PQntuples(res); i++) {
+		const char *name = PQgetvalue(res, i, 0), *p = PQgetvalue(res, i, 2);
+		int t = pgb_table_index(b, name, strlen(name));
+		struct table *tb;
+		if (t < 0)
+			continue;
+		tb = &b->tables[t];
+		tb->batch_ok = tb->cacheable && !strcmp(PQgetvalue(res, i, 1), "1");
+		while (*p) {
+			size_t len = strcspn(p, " ");
+			int pt = pgb_table_index(b, p, len);
+			if (pt >= 0) {
+				tb->parents = xrealloc(tb->parents, (size_t)(tb->nparents + 1) * sizeof(int));
+				tb->parents[tb->nparents++] = pt;
+			}
+			p += len + (p[len] == ' ');
+		}
+	}
+	PQclear(res);
+	return STORE_OK;
+}
+
+/* The `(...)` after " VALUES " when it is the statement's last and only
+ * row, NULL otherwise. */
+static const char *values_row(const char *sql)
+{
+	const char *v = strstr(sql, " VALUES ("), *p;
+	int depth = 0, quoted = 0;
+
+	if (!v || strncmp(sql, "INSERT INTO ", 12) || strstr(sql, "SELECT") || strstr(sql, "ON CONFLICT") ||
+	    strstr(sql, "RETURNING"))
+		return NULL;
+	for (p = v + 8; *p; p++) {
+		if (*p == '\'')
+			quoted = !quoted;
+		if (quoted)
+			continue;
+		depth += *p == '(';
+		depth -= *p == ')';
+		if (!depth && p[1])
+			return NULL;
+	}
+	return depth || quoted ? NULL : v + 8;
+}
+
+int pgb_batch_shape(const char *sql)
+{
+	return sql && values_row(sql) != NULL;
+}
+
+void pgb_batch_names(struct pg_bulk *b, struct pgb_class *c, const char *sql)
+{
+	char w[64];
+	int quoted = 0;
+
+	c->nnamed = 0;
+	while (pgb_next_word(&sql, w, sizeof(w), &quoted)) {
+		int t = pgb_table_index(b, w, strlen(w)), seen = 0;
+		if (t < 0)
+			continue;
+		if (!b->tables[t].cacheable) {  /* a view, or a table a function names */
+			c->nnamed = -1;
+			return;
+		}
+		for (int i = 0; i < c->nnamed; i++)
+			seen |= c->named[i] == t;
+		if (seen)
+			continue;
+		if (c->nnamed == CLASS_TABLES) {
+			c->nnamed = -1;
+			return;
+		}
+		c->named[c->nnamed++] = t;
+	}
+	if (quoted)
+		c->nnamed = -1;
+}
+
+/* sql's row n times, its parameters renumbered: the multi-row text. */
+static char *multi_text(const char *sql, int np, int n)
+{
+	const char *row = values_row(sql);
+	size_t head = (size_t)(row - sql), rl = strlen(row), cap = head + (size_t)n * (rl * 2 + 4) + 1, o;
+	char *out = xcalloc(cap, 1);
+
+	memcpy(out, sql, head);
+	o = head;
+	for (int r = 0; r < n; r++) {
+		int quoted = 0;
+		if (r) {
+			memcpy(out + o, ", ", 2);
+			o += 2;
+		}
+		for (const char *p = row; *p;) {
+			if (*p == '\'')
+				quoted = !quoted;
+			if (!quoted && *p == '$' && p[1] >= '0' && p[1] <= '9') {
+				char *end;
+				long k = strtol(p + 1, &end, 10);
+				o += (size_t)snprintf(out + o, cap - o, "$%ld", k + (long)r * np);
+				p = end;
+			} else {
+				out[o++] = *p++;
+			}
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ---- the rows ---------------------------------------------------------------- */
+
+void pgb_rows_free(struct pgb_rows *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->n * r->np; i++)
+		free(r->vals[i]);
+	free(r->vals);
+	free(r->lines);
+	free(r);
+}
+
+static void rows_add(struct pgb_rows *r, char **vals, int64_t line)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 8;
+		r->vals = xrealloc(r->vals, (size_t)r->cap * (size_t)r->np * sizeof(char *));
+		r->lines = xrealloc(r->lines, (size_t)r->cap * sizeof(int64_t));
+	}
+	for (int i = 0; i < r->np; i++)
+		r->vals[r->n * r->np + i] = vals[i] ? xstrdup(vals[i]) : NULL;
+	r->lines[r->n++] = line;
+}
+
+/* ---- sending --------------------------------------------------------------- */
+
+static int pushed(struct store *s, int ok, int64_t line, struct pgb_rows *rows)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+	int64_t was = b->line;
+	int rc;
+
+	if (!ok) {
+		pgb_note_failure(s, NULL, line);
+		pgb_rows_free(rows);
+		return pgb_refail(s);
+	}
+	b->line = line;
+	rc = pgb_push(s, NULL, NULL);  /* no Sync: b->in_flush */
+	b->line = was;
+	b->pend[b->npend - 1].rows = rows;
+	return rc;
+}
+
+static int send_text(struct store *s, const char *sql, int64_t line)
+{
+	return pushed(s, PQsendQueryParams(PS(s)->conn, sql, 0, NULL, NULL, NULL, NULL, 0), line, NULL);
+}
+
+static int flush_table(struct store *s, int t, int depth);
+
+/* t's rows sent: its parents' first. */
+static int flush_table(struct store *s, int t, int depth)
+{
+	struct pg_store *ps = PS(s);
+	struct pg_bulk *b = ps->bulk;
+	struct pgb_buf *buf = b->tables[t].buf;
+	struct pgb_rows *r = buf ? buf->rows : NULL;
+	const char *const *v;
+	int rc = STORE_OK;
+
+	if (!r)
+		return STORE_OK;
+	buf->rows = NULL;
+	b->nbuf--;
+	for (int i = 0; depth < 8 && i < b->tables[t].nparents && rc == STORE_OK; i++)
+		rc = flush_table(s, b->tables[t].parents[i], depth + 1);
+	if (rc < 0 || (rc = pgb_enter_pipe(s)) < 0) {
+		pgb_rows_free(r);
+		return rc;
+	}
+	buf->sends++;
+	buf->sent += r->n;
+	if (buf->sends >= BATCH_PROBE && buf->sent < (int64_t)buf->sends * BATCH_MIN_AVG)
+		buf->off = 1;
+	v = (const char *const *)r->vals;
+	if (r->n == 1) {        /* its own line: no savepoint */
+		rc = pushed(s, PQsendQueryPrepared(ps->conn, r->single, r->np, v, NULL, NULL, 0), r->lines[0], NULL);
+		pgb_rows_free(r);
+		return rc;
+	}
+	if ((rc = send_text(s, "SAVEPOINT " SAVEPOINT, r->lines[0])) < 0) {
+		pgb_rows_free(r);
+		return rc;
+	}
+	if (r->n == BATCH_ROWS) {
+		if (!buf->ready || buf->gen != ps->gen) {
+			char *sql = multi_text(buf->sql, buf->np, BATCH_ROWS);
+			int ok = PQsendPrepare(ps->conn, buf->multi, sql, BATCH_ROWS * buf->np, NULL);
+			free(sql);
+			if ((rc = pushed(s, ok, r->lines[0], NULL)) < 0) {
+				pgb_rows_free(r);
+				return rc;
+			}
+			buf->ready = 1;
+			buf->gen = ps->gen;
+		}
+		rc = pushed(s, PQsendQueryPrepared(ps->conn, buf->multi, r->n * r->np, v, NULL, NULL, 0),
+			    r->lines[0], r);
+	} else {
+		char *sql = multi_text(buf->sql, buf->np, r->n);
+		rc = pushed(s, PQsendQueryParams(ps->conn, sql, r->n * r->np, NULL, v, NULL, NULL, 0),
+			    r->lines[0], r);
+		free(sql);
+	}
+	return rc < 0 ? rc : send_text(s, "RELEASE SAVEPOINT " SAVEPOINT, r->lines[0]);
+}
+
+/* After sends outside a Sync: the pipeline's cap kept. */
+static int after_flush(struct store *s, int rc)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+
+	b->in_flush = 0;
+	if (rc == STORE_OK && b->npend >= PEND_MAX)
+		rc = pgb_sync_all(s);
+	return rc;
+}
+
+int pgb_batch_flush_all(struct store *s)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+	int rc = STORE_OK, was = b->in_flush;
+
+	b->in_flush = 1;
+	for (int t = 0; t < b->ntables && b->nbuf && rc == STORE_OK; t++)
+		rc = flush_table(s, t, 0);
+	b->in_flush = was;
+	return rc;
+}
+
+int pgb_batch_before(struct store *s, const struct pgb_class *c)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+	int rc = STORE_OK;
+
+	if (!b->nbuf)
+		return STORE_OK;
+	if (c->target == -2 || c->nnamed < 0) {
+		rc = pgb_batch_flush_all(s);
+		return rc < 0 ? rc : after_flush(s, rc);
+	}
+	b->in_flush = 1;
+	for (int i = 0; i < c->nnamed && rc == STORE_OK; i++)
+		rc = flush_table(s, c->named[i], 0);
+	if (c->target >= 0) {
+		const struct table *tb = &b->tables[c->target];
+		for (int i = 0; i < tb->nparents && rc == STORE_OK; i++)
+			rc = flush_table(s, tb->parents[i], 0);
+	}
+	return after_flush(s, rc);
+}
+
+int pgb_batch_add(struct store *s, int t, const char *name, const char *sql, int np, char **vals)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+	struct table *tb = &b->tables[t];
+	struct pgb_buf *buf = tb->buf;
+	int rc = STORE_OK;
+
+	if (!tb->batch_ok || (buf && buf->off))
+		return 0;
+	if (!buf)
+		buf = tb->buf = xcalloc(1, sizeof(*buf));
+	if (!buf->sql || strcmp(buf->name, name)) {
+		b->in_flush = 1;
+		rc = after_flush(s, flush_table(s, t, 0));
+		if (rc < 0)
+			return rc;
+		free(buf->sql);
+		buf->sql = xstrdup(sql);
+		snprintf(buf->name, sizeof(buf->name), "%s", name);
+		buf->np = np;
+		buf->ready = 0;         /* a name of its own: prepared once */
+		snprintf(buf->multi, sizeof(buf->multi), "qf_batch_%d_%d", t, ++buf->nmulti);
+	}
+	if (!buf->rows) {
+		buf->rows = xcalloc(1, sizeof(*buf->rows));
+		snprintf(buf->rows->single, sizeof(buf->rows->single), "%s", name);
+		buf->rows->np = np;
+		b->nbuf++;
+	}
+	rows_add(buf->rows, vals, b->line);
+	if (buf->rows->n == BATCH_ROWS) {
+		b->in_flush = 1;
+		rc = after_flush(s, flush_table(s, t, 0));
+	}
+	return rc < 0 ? rc : 1;
+}
+
+/* ---- a failed batch ------------------------------------------------------- */
+
+/* One statement and a Sync: its result (PQclear it). */
+static PGresult *one(struct store *s, int sent)
+{
+	PGconn *conn = PS(s)->conn;
+	PGresult *r = NULL, *x;
+
+	if (!sent || PQpipelineSync(conn) != 1)
+		return NULL;
+	r = PQgetResult(conn);
+	while ((x = PQgetResult(conn)))
+		PQclear(x);
+	x = PQgetResult(conn);  /* the Sync */
+	PQclear(x);
+	return r;
+}
+
+void pgb_batch_retry(struct store *s, struct pgb_rows *r)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+	PGconn *conn = PS(s)->conn;
+	PGresult *res = one(s, PQsendQueryParams(conn, "ROLLBACK TO SAVEPOINT " SAVEPOINT, 0, NULL, NULL, NULL,
+						 NULL, 0));
+	int ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+
+	PQclear(res);
+	for (int i = 0; ok && i < r->n; i++) {
+		res = one(s, PQsendQueryPrepared(conn, r->single, r->np, (const char *const *)(r->vals + i * r->np),
+						 NULL, NULL, 0));
+		ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+		if (!ok && res) {
+			b->fail_rc = 0;
+			pgb_note_failure(s, res, r->lines[i]);
+		}
+		PQclear(res);
+	}
+}
+
+/* ---- the end ---------------------------------------------------------------- */
+
+void pgb_batch_end(struct pg_bulk *b)
+{
+	for (int t = 0; t < b->ntables; t++) {
+		struct pgb_buf *buf = b->tables[t].buf;
+		if (!buf)
+			continue;
+		pgb_rows_free(buf->rows);
+		buf->rows = NULL;
+		buf->sends = buf->off = 0;
+		buf->sent = 0;
+	}
+	b->nbuf = 0;
+	b->in_flush = 0;
+}
+
+void pgb_batch_free(struct pg_bulk *b)
+{
+	for (int t = 0; t < b->ntables; t++) {
+		struct pgb_buf *buf = b->tables[t].buf;
+		if (buf) {
+			pgb_rows_free(buf->rows);
+			free(buf->sql);
+			free(buf);
+		}
+		free(b->tables[t].parents);
+	}
+}
