@@ -12,9 +12,13 @@
 # inspection: the inspections), fetches each page once (its status and
 # size; a page that does not answer 200 is listed, not measured), then
 # measures it with wrk at PAGE_CONNS connections (default 4) for
-# BENCH_SECS (default 3) s after a warm-up; a page slower than
-# BENCH_SECS/50 s gets three requests one after the other instead (p50 the
-# median, p99 the slowest), as stats.sh does.  Each page's server CPU a
+# BENCH_SECS (default 3) s after a warm-up; a page whose second view is
+# slower than BENCH_SECS/50 s gets three more requests one after the other
+# instead (p50 the median, p99 the slowest), as stats.sh does.  The first
+# view (cold: the first after the server's start, as after a write for a
+# kept list) is its own column and verdict: a kept list's first view
+# renders and counts, every later one is served from what was kept, so a
+# p99 of three views that counted the first would say nothing of either.  Each page's server CPU a
 # request (microseconds; wrk's runs as run_wrk counts it, the three
 # requests' from /proc) is the figure to compare on a loaded machine.  The floor (bench/floor.c,
 # a 20 KB page) is measured in the same run.  Then the annual report: `qingfeng report --annual`
@@ -47,7 +51,7 @@ sq() { sqlite3 -batch "$DB" "$1"; }
 floor_build
 floor_start f "$WTHREADS" 20000
 run_wrk floor "$CONNS" "$FLOOR_PID_f" "http://127.0.0.1:$FLOOR_PORT_f/" 20000
-printf 'floor\t(bench/floor.c, 20 KB)\t200\t20000\t%s\t%s\t%s\t%s\n' "$P50_floor" "$P99_floor" "$RPS_floor" \
+printf 'floor\t(bench/floor.c, 20 KB)\t200\t20000\t%s\t%s\t%s\t%s\t-\n' "$P50_floor" "$P99_floor" "$RPS_floor" \
 	"$CPU_floor" >>"$RESULTS"
 
 qf_start s "$TMP/serve.log" "$DB"
@@ -63,11 +67,12 @@ page() {
 	local role=$1 name=$2 url=$3 jar=JAR_s st bytes t out c0 c1
 	[ "$role" = cm ] || jar=JAR_$role
 	n=$((n + 1))
-	read -r st bytes t <<<"$(one_get "$url" "${!jar}")"
+	read -r st bytes first <<<"$(one_get "$url" "${!jar}")"
 	if [ "$st" != 200 ]; then
-		printf '%s\t%s %s\t%s\t%s\t-\t-\t-\t-\n' "$role" "$name" "$url" "$st" "$bytes" >>"$RESULTS"
+		printf '%s\t%s %s\t%s\t%s\t-\t-\t-\t-\t-\n' "$role" "$name" "$url" "$st" "$bytes" >>"$RESULTS"
 		return 0
 	fi
+	t=$(one_get "$url" "${!jar}" | cut -d' ' -f3)
 	if python3 -c "import sys; sys.exit(not $t < $SECS / 50)"; then
 		run_wrk "p$n" "$CONNS" "$PID_s" "$BASE_s$url" "$bytes" \
 			-H "Cookie: qf_session=$(awk '$6 == "qf_session" {print $7}' "${!jar}")" --timeout 30s
@@ -78,7 +83,8 @@ page() {
 		c1=$(cpu_ticks "$PID_s")
 		out=$(python3 -c "v = sorted([$(tr ' ' , <<<"$t")]); print(f'{v[1] * 1000:.2f} {v[2] * 1000:.2f} {1 / v[1]:.2f} {($c1 - $c0) * 1e6 / $TICK / 2:.0f}')")
 	fi
-	printf '%s\t%s %s\t%s\t%s\t%s\n' "$role" "$name" "$url" "$st" "$bytes" "$(tr ' ' '\t' <<<"$out")" >>"$RESULTS"
+	printf '%s\t%s %s\t%s\t%s\t%s\t%.2f\n' "$role" "$name" "$url" "$st" "$bytes" "$(tr ' ' '\t' <<<"$out")" \
+		"$(python3 -c "print($first * 1000)")" >>"$RESULTS"
 }
 
 id() { sq "SELECT coalesce(($1), 0)"; }
@@ -146,10 +152,10 @@ import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
 limit, annual, load, annual_cpu = float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5]
 floor = next(r for r in rows if r[0] == "floor")
-print(f"{'role':<11}{'page':<58}{'status':>6}{'bytes':>9}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}{'cpu us':>9}  verdict")
-npass = nmiss = 0
+print(f"{'role':<11}{'page':<58}{'status':>6}{'bytes':>9}{'first ms':>9}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}{'cpu us':>9}  verdict")
+npass = nmiss = nfirst = 0
 for r in rows:
-    role, name, st, size, p50, p99, rps, cpu = r
+    role, name, st, size, p50, p99, rps, cpu, first = r
     if st != "200":
         verdict = "not measured"
     elif role == "floor":
@@ -157,9 +163,11 @@ for r in rows:
     else:
         ok = float(p99) < limit
         npass, nmiss = npass + ok, nmiss + (not ok)
-        verdict = f"p99 < {limit:g} ms {'PASS' if ok else 'MISS'}"
-    print(f"{role:<11}{name:<58}{st:>6}{size:>9}{p50:>9}{p99:>9}{rps:>9}{cpu:>9}  {verdict}")
-print(f"\npages: {npass} PASS, {nmiss} MISS of {npass + nmiss}; floor p50 {floor[4]} ms p99 {floor[5]} ms "
+        nfirst += float(first) < limit
+        verdict = f"p99 < {limit:g} ms {'PASS' if ok else 'MISS'}; first {'PASS' if float(first) < limit else 'MISS'}"
+    print(f"{role:<11}{name:<58}{st:>6}{size:>9}{first:>9}{p50:>9}{p99:>9}{rps:>9}{cpu:>9}  {verdict}")
+print(f"\npages: {npass} PASS, {nmiss} MISS of {npass + nmiss} (p99 after the first view); "
+      f"first view < {limit:g} ms: {nfirst} of {npass + nmiss}; floor p50 {floor[4]} ms p99 {floor[5]} ms "
       f"{floor[6]} req/s; load average after: {load}")
 print(f"report --annual: {annual:.3f} s ({annual_cpu} s of CPU)  < 1 s {'PASS' if annual < 1 else 'MISS'}")
 PY
