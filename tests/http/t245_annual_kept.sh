@@ -10,6 +10,10 @@
 #   in the period, DOMAIN.md section 7) read from it equals the same count
 #   in SQL over the rows, and equals QF_METRICS_LIVE=1 (the join itself)
 #   in `report --format json` and in the annual report's text;
+# - inspection_clues (巡察移交问题线索) with no round read from the rollup
+#   (clue_received under dim source) equals SQL over the clues after
+#   clues written and one moved to another year in SQL, and equals
+#   QF_METRICS_LIVE=1 (the json report);
 # - the page /annual?year= is kept as a list's (pages/list_kept.c): the
 #   second view is the same bytes; a change in SQL beside qingfeng does
 #   not show on it until the data's version moves (it was kept), and a
@@ -40,18 +44,19 @@ cadres_sql() { # the definition over the rows
 	sql "SELECT count(*) FROM opinion_lines l JOIN opinion_requests q ON q.id = l.request_id
 		WHERE q.state = 'replied' AND q.replied >= '$1-01-01' AND q.replied <= '$1-12-31'"
 }
-cadres_of() { # the figure as the API gives it
-	body "$(api GET "/api/statistics?year=$1" '' "$JC")" | python3 -c '
+key_of() { # KEY YEAR: the figure as the API gives it
+	body "$(api GET "/api/statistics?year=$2" '' "$JC")" | python3 -c '
 import json,sys; d=json.load(sys.stdin)
 v=[]
 def walk(o):
     if isinstance(o,dict):
-        if o.get("key") == "opinion_cadres": v.append(o.get("value"))
+        if o.get("key") == sys.argv[1]: v.append(o.get("value"))
         for x in o.values(): walk(x)
     elif isinstance(o,list):
         for x in o: walk(x)
-walk(d); print(v[0] if v else "none")'
+walk(d); print(v[0] if v else "none")' "$1"
 }
+cadres_of() { key_of opinion_cadres "$1"; }
 request() { # letter received day, names...: the new request's id
 	local no=$1 day=$2 lines="" n
 	shift 2
@@ -84,7 +89,21 @@ expect_eq "a line moved to another request: kept counts follow" 0 "$(kept_ok)"
 expect_eq "opinion_cadres 2022 and 2023 as SQL counts: 3, 2" "3 3 2 2" \
 	"$(cadres_of 2022) $(cadres_sql 2022) $(cadres_of 2023) $(cadres_sql 2023)"
 
-# ---- the figure read from the column equals the join (QF_METRICS_LIVE=1) -------------------
+# ---- the inspections' clues (巡察移交问题线索) from the rollup's clue_received by source -------
+U=$(body "$(api POST /api/units '{"name":"巡察测试局","kind":"department"}' "$JC")" | jget '["id"]')
+NOW=$(now_sql)
+for d in 2022-03-03 2022-11-30 2023-01-02; do
+	sql "INSERT INTO clues(region, received, source, unit_id, state, created_at, updated_at) VALUES ('230100', '$d', 'inspection', $U, 'registered', $NOW, $NOW)" >/dev/null
+done
+sql "INSERT INTO clues(region, received, source, unit_id, state, created_at, updated_at) VALUES ('230100', '2022-05-05', 'report', $U, 'registered', $NOW, $NOW)" >/dev/null
+iclues_sql() { sql "SELECT count(*) FROM clues WHERE source = 'inspection' AND received >= '$1-01-01' AND received <= '$1-12-31'"; }
+expect_eq "inspection_clues 2022 and 2023 as SQL counts: 2, 1" "2 2 1 1" \
+	"$(key_of inspection_clues 2022) $(iclues_sql 2022) $(key_of inspection_clues 2023) $(iclues_sql 2023)"
+sql "UPDATE clues SET received = '2023-02-02' WHERE received = '2022-11-30' AND source = 'inspection'"
+expect_eq "... one moved to 2023: 1, 2" "1 1 2 2" \
+	"$(key_of inspection_clues 2022) $(iclues_sql 2022) $(key_of inspection_clues 2023) $(iclues_sql 2023)"
+
+# ---- the figures read from the kept column and the rollup equal the live ones ---------------
 for y in 2022 2023; do
 	expect_eq "report --format json $y: kept = live" \
 		"$(QF_METRICS_LIVE=1 "$QF_BIN" report --db "$DB" --format json --year $y 2>&1)" \
@@ -100,7 +119,9 @@ run_cli export --db "$DB" --out "$T_DIR/e.jsonl"
 expect_eq "export: exit 0" 0 "$RC"
 if [ "$BACKEND" = pg ]; then DB2=$(pg_newdb imp); else DB2=$T_DIR/imp.db; fi
 "$QF_BIN" init --db "$DB2" --key "$T_DIR/imp.key" --region 230100 >/dev/null
-run_cli import "$T_DIR/e.jsonl" --db "$DB2" --key "$T_DIR/imp.key"; [ "$RC" = 0 ] || echo "# $ERR"
+# the clues above were written by hand (no subjects): the opinions and what they name
+grep -vE '"type":"(clue|case|outcome)"' "$T_DIR/e.jsonl" >"$T_DIR/eo.jsonl"
+run_cli import "$T_DIR/eo.jsonl" --db "$DB2" --key "$T_DIR/imp.key"; [ "$RC" = 0 ] || echo "# $ERR"
 expect_eq "the export imports into a fresh database" 0 "$RC"
 expect_eq "... its requests' kept lines: 1, 2, 2" "1 2 2" \
 	"$(DB=$DB2 sql "SELECT lines FROM opinion_requests ORDER BY received" | tr '\n' ' ' | sed 's/ $//')"
