@@ -22,6 +22,8 @@ TABLES = ["inspection_rounds", "inspections", "activities", "ratings", "bad_revi
           "talks", "matter_reports", "opinion_requests", "opinion_lines", "target_ledgers", "target_tasks",
           "target_notes", "integrity_updates"]
 LEFT_OUT = {"talks": ("note_enc",)}
+# counts kept by triggers as the rows they count load (0088: a request's lines): start at 0
+KEPT = {"opinion_requests": ("lines",)}
 UNIQUE_TEXT = {"ratings": ("idem_key",), "bad_reviews": ("followup_hash",)}
 CLEAN = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\\": "/", '"': "“"})
 
@@ -65,6 +67,8 @@ def generate(db, copies, region, nat_units, unit_first, unit_count, table):
                     ref = fks.get(c)
                     if x is None or c == "ext_id" or c in LEFT_OUT.get(t, ()):
                         x = None
+                    elif c in KEPT.get(t, ()):
+                        x = 0
                     elif c == "id":
                         x = x + k * span[t]
                     elif ref in span:

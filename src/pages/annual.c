@@ -22,6 +22,7 @@
 #include "http/http.h"
 #include "office/docx.h"
 #include "pages/annual.h"
+#include "pages/list_kept.h"
 #include "pages/page.h"
 
 /* ?year=, else the last full year, or the latest year before it with a
@@ -141,13 +142,22 @@ static int annual_page(struct req *r, const char *body, const struct fielderr *f
 						{ "text", "纯文本" }, { NULL, NULL } };
 	struct strbuf sb = STRBUF_INIT;
 	struct annual_version v = { 0 };
-	int year = year_of(r), rc = annual_latest(&r->c, &v);
+	struct list_kept k = { 0 };
+	int year, rc;
 
+	/* the view of the latest template (GET) is kept as a list's (issue 16,
+	 * annual16g): it renders from the data, the session and the query
+	 * alone, and no view is audited; a refused save (a 422 with the text
+	 * sent) is neither kept nor served */
+	if (!body && list_kept_serve(r, &k, "年度工作报告", crumbs))
+		return k.rc;
+	year = year_of(r);
+	rc = annual_latest(&r->c, &v);
 	if (rc == RES_STORE)
 		return res_error(r, RES_STORE, "annual");
 	if (!body)
 		body = rc == RES_DONE ? v.body : "";
-	page_begin(r, &sb, "年度工作报告", crumbs);
+	list_kept_begin(r, &k, &sb, "年度工作报告", crumbs);
 	field_errors_summary(&sb, fe);
 	strbuf_addstr(&sb, "<h2>生成报告</h2>");
 	form_open(r, &sb, "/annual/render", "record-form");
@@ -178,7 +188,7 @@ static int annual_page(struct req *r, const char *body, const struct fielderr *f
 	placeholders(r, &sb, body, year);
 	strbuf_addstr(&sb, "</div></div>");
 	keys(r->arena, &sb);
-	return page_finish(r, &sb, status);
+	return k.on && status == 200 ? list_kept_finish(r, &k, &sb) : page_finish(r, &sb, status);
 }
 
 int page_annual(struct req *r)

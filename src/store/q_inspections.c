@@ -3,6 +3,7 @@
  */
 #include "store/q_inspections.h"
 
+#include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_util.h"
 
@@ -420,5 +421,17 @@ METRIC_FN(orgs_elevated, Q_M_ORGS_ELEVATED)
 METRIC_FN(groups, Q_M_GROUPS)
 METRIC_FN(problems, Q_M_PROBLEMS)
 METRIC_FN(top_leader, Q_M_TOP)
-METRIC_FN(clues, Q_M_CLUES)
+/* The clues of the source with no round asked read the rollup (0028's
+ * clue_received under dim source: every clue on its received day, as
+ * Q_M_CLUES counts them; q_metric_rollup_dim leaves a unit and a scope
+ * user's jurisdiction to the statement) */
+Q_METRIC_INSPECTION_FN(clues)
+{
+	int rc;
+
+	if (!(q_metric_scope_used(s) & METRIC_SCOPE_ROUND) &&
+	    (rc = q_metric_rollup_dim(db, "clue_received", 0, p, s, "source", "inspection", out)) != 0)
+		return rc < 0 ? rc : 0;
+	return q_metric_count(db, &Q_M_CLUES, p, s, Q_METRIC_INSPECTION_SCOPES, out);
+}
 METRIC_FN(lent, Q_M_LENT)
