@@ -5,6 +5,7 @@
  */
 #include "store/q_campaigns.h"
 
+#include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_util.h"
 
@@ -215,9 +216,18 @@ int store_metric_campaign_groups(struct store *db, const struct metric_period *p
 	return metric(db, &Q_M_GROUPS, NULL, p, s, out);
 }
 
+/* every kind of 0056's CHECK is a stat of the rollup (0039: n = amount_fen
+ * on the recovery's day; dims '' and campaign), read there first for no
+ * scope or the campaign (q_metric_rollup: 0 when the rollup does not
+ * read); Q_M_MONEY stays the definition */
 int store_metric_money_kind(struct store *db, const char *kind, const struct metric_period *p,
 			    const struct metric_scope *s, int64_t *out)
 {
+	int rc;
+
+	if (!(q_metric_scope_used(s) & ~(unsigned)METRIC_SCOPE_CAMPAIGN) &&
+	    (rc = q_metric_rollup(db, kind, 0, p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
 	return metric(db, &Q_M_MONEY, kind, p, s, out);
 }
 

@@ -255,6 +255,14 @@ static const struct store_sql Q_ROLL_BY_UNIT = {
 	"FROM units_in u CROSS JOIN LATERAL (" ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS,
 	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m WHERE m.n <> 0" };
 
+/* detained for one campaign (0086): the distinct persons (val) with a
+ * detention in one of the period's cells (n <> 0) of stat detained under
+ * dim 'campaign:<id>'; the cells partition the period, so a person
+ * detained in it is counted once, as count(DISTINCT person_id) does */
+static const struct store_sql Q_ROLL_DETAINED = {
+	"SELECT count(DISTINCT g.val) FROM (" GRAIN_BRANCHES("val, n", "stat = 'detained' AND dim = ?")
+	") g WHERE g.n <> 0", NULL };
+
 /* the column of ROLL_SUMS a key reads */
 enum roll_col { ROLL_N, ROLL_F1, ROLL_F2, ROLL_F3, ROLL_F4, ROLL_SANC };
 
@@ -532,6 +540,31 @@ static struct store_stmt *detained_stmt(struct store *db, const struct metric_pe
 	return st;
 }
 
+/* detained for the campaign of s alone from the rollup (Q_ROLL_DETAINED):
+ * 1 answered (*out set), 0 the rollup does not read, < 0 error */
+static int rollup_detained(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+			   int64_t *out)
+{
+	char dim[40];
+	const char *key[1] = { dim };
+	struct grain_split g;
+	struct store_stmt *st;
+	int64_t v;
+	int rc;
+
+	if ((rc = rollup_reads(db)) != 1)
+		return rc;
+	snprintf(dim, sizeof(dim), "campaign:%" PRId64, s->campaign_id);
+	if (!(st = store_prepare(db, &Q_ROLL_DETAINED)))
+		return STORE_ERR;
+	grain_split(p->from, p->to, 1, &g);
+	grain_bind(st, 1, &g, key, 1);
+	if ((v = q_scalar(st)) < 0)
+		return (int)v;
+	*out = v;
+	return 1;
+}
+
 int store_metric_detained(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 			  int64_t *out)
 {
@@ -539,8 +572,12 @@ int store_metric_detained(struct store *db, const struct metric_period *p, const
 	struct store_stmt *st;
 	int64_t v;
 
+	int rc;
+
 	if ((used & (used - 1)) || (used & ~(unsigned)Q_METRIC_DETENTION_SCOPES))
 		return run(db, &Q_DETAINED, Q_METRIC_DETENTION_SCOPES, p, s, NULL, 0, NULL, ROLL_N, out);
+	if (used == METRIC_SCOPE_CAMPAIGN && (rc = rollup_detained(db, p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
 	if (!(st = detained_stmt(db, p, s)))
 		return STORE_ERR;
 	if ((v = q_scalar(st)) < 0)
