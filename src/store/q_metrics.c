@@ -17,8 +17,10 @@
  * metric_years: edge days, whole months, whole years, store/q_grains.h;
  * rollup() below) when it is live and the scope is one dimension of it (no
  * member, one member, or the unit member); otherwise the live statement.
- * detained (distinct persons) is always a live statement, composed for the
- * one member a scope sets.  The live statements stay the definition:
+ * detained (distinct persons) is a live statement composed for the one
+ * member a scope sets, but for the campaign alone: 0086's rows, one per
+ * person, counted distinct over the period's cells (Q_ROLL_DETAINED).  The
+ * live statements stay the definition:
  * tests/http/t180_rollup.sh, t193_grains.sh and t194_live_keys.sh compare
  * the two (QF_METRICS_LIVE=1 forces the live ones).
  */
@@ -51,8 +53,8 @@ static const struct store_sql Q_CASES_CLOSED = {
 	M_WITH "SELECT count(*) FROM cases c " M_PERIOD("c.closed") CASE_SCOPE, NULL };
 static const struct store_sql Q_TRANSFERRED = {
 	M_WITH "SELECT count(*) FROM cases c " M_PERIOD("c.transferred") CASE_SCOPE, NULL };
-/* detained: distinct persons, not additive over days, so always a live
- * statement; Q_DETAINED (every member, each fragment off when empty) is
+/* detained: distinct persons, not additive over days, so a live statement
+ * (the campaign alone: rollup_detained below); Q_DETAINED (every member, each fragment off when empty) is
  * the definition and answers a scope of several members.  A scope of one
  * member (or none) gets a statement with that member's condition only
  * (store_metric_detained): no join the member does not need, and a plain
