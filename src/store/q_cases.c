@@ -553,7 +553,9 @@ int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, in
 #define ON_TEAM "(? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?))"
 /* the running detentions and trial reviews due on or before a day, [1] of
  * a lead's office ('' none); the first `limit` of each arm by due day
- * (its index: detentions_running_due, cases_trial_due), then of both */
+ * and case, read in that order from its index (0084:
+ * detentions_running_due (due_day, case_id), cases_trial_due), then of
+ * both */
 #define CLOCKS_DET(cols, OFFICE) "SELECT " cols " FROM detentions d JOIN cases k ON k.id = d.case_id " \
 	"WHERE d.end_day IS NULL AND d.due_day <= ? AND " ON_TEAM OFFICE
 #define CLOCKS_TRIAL(cols, OFFICE) "SELECT " cols " FROM cases k WHERE k.state = 'trial' AND k.trial_due <= ? " \
@@ -563,10 +565,10 @@ int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, in
 	"SELECT * FROM (" CLOCKS_DET("k.id, 'detention', d.start_day, d.due_day, " \
 		"(SELECT u.name FROM units u WHERE u.id = k.unit_id), " \
 		"(SELECT p.name FROM persons p WHERE p.id = d.person_id), " LEAD_OFFICE, OFFICE) \
-		" ORDER BY 4, 1 LIMIT ?) a " \
+		" ORDER BY d.due_day, d.case_id LIMIT ?) a " \
 	"UNION ALL SELECT * FROM (" CLOCKS_TRIAL("k.id, 'trial', k.trial_accepted, k.trial_due, " \
 		"(SELECT u.name FROM units u WHERE u.id = k.unit_id), '', " LEAD_OFFICE, OFFICE) \
-		" ORDER BY 4, 1 LIMIT ?) b ORDER BY 4, 2, 1 LIMIT ?"
+		" ORDER BY k.trial_due, k.id LIMIT ?) b ORDER BY 4, 2, 1 LIMIT ?"
 static const struct store_sql Q_CLOCKS[2] = { { CLOCKS(""), NULL }, { CLOCKS(CLOCKS_OF), NULL } };
 /* the same counted per office: due on or before the first day (overdue) */
 #define CLOCKS_COUNT(OFFICE) \

@@ -11,3 +11,7 @@ CREATE INDEX clues_verification ON clues(state, verification_office, clock_start
 -- a user's open tasks as their leader, and those of an office, by deadline
 CREATE INDEX target_tasks_leader_due ON target_tasks(leader_id, deadline, id) WHERE done IS NULL;
 CREATE INDEX target_tasks_office_due ON target_tasks(office, deadline, id) WHERE done IS NULL;
+-- the running detentions by (due_day, case_id): the home page's order
+-- (due day, then case) without a sort
+DROP INDEX detentions_running_due;
+CREATE INDEX detentions_running_due ON detentions(due_day, case_id) WHERE end_day IS NULL;
