@@ -187,19 +187,18 @@ int store_target_list(struct store *s, struct arena *a, const struct target_filt
 /* ---- the to-do list's tasks (domain/target.c task_todo) ---------------------------- */
 
 /* A user's tasks not done and due on or before a day: those he leads,
- * and those of his office (not '') he does not lead; each arm read from
- * its partial index in due order (0084: target_tasks_leader_due,
- * target_tasks_office_due), of one office when the flag is set. */
+ * and those of his office (not '') he does not lead; each arm's first
+ * LIMIT ids read from its partial index in due order (0084:
+ * target_tasks_leader_due, target_tasks_office_due), of one office when
+ * the flag is set; then those tasks' rows, the first LIMIT of both. */
 #define TODO_TASK(cols, ARM) "SELECT " cols " FROM target_tasks t WHERE t.done IS NULL AND t.deadline <= ? " \
 	"AND " ARM " AND (? = 0 OR t.office = ?)"
 #define TODO_LEADS "t.leader_id = ?"
 #define TODO_OFFICE "t.office = ? AND t.office <> '' AND (t.leader_id IS NULL OR t.leader_id <> ?)"
-#define TODO_TASK_COLS "t.id, (SELECT l.name FROM target_ledgers l WHERE l.id = t.ledger_id), t.title, " \
-	"t.office, t.deadline"
-static const struct store_sql Q_TODO_TASKS = {
-	"SELECT * FROM (" TODO_TASK(TODO_TASK_COLS, TODO_LEADS) " ORDER BY t.deadline, t.id LIMIT ?) a "
-	"UNION ALL SELECT * FROM (" TODO_TASK(TODO_TASK_COLS, TODO_OFFICE) " ORDER BY t.deadline, t.id LIMIT ?) b "
-	"ORDER BY 5, 1 LIMIT ?", NULL };
+#define TODO_TASK_ROW "SELECT " TASK_COLS TASK_FROM "WHERE t.id IN (SELECT a.id FROM (" \
+	TODO_TASK("t.id", TODO_LEADS) " ORDER BY t.deadline, t.id LIMIT ?) a UNION ALL SELECT b.id FROM (" \
+	TODO_TASK("t.id", TODO_OFFICE) " ORDER BY t.deadline, t.id LIMIT ?) b) "
+static const struct store_sql Q_TODO_TASKS = { TODO_TASK_ROW "ORDER BY t.deadline, t.id LIMIT ?", NULL };
 /* the same counted per office: due on or before the first day (overdue) */
 static const struct store_sql Q_TODO_TASKS_COUNT = {
 	"SELECT x.office, SUM(CASE WHEN x.deadline <= ? THEN 1 ELSE 0 END), count(*) FROM ("
@@ -223,17 +222,6 @@ static int bind_todo_tasks(struct store_stmt *st, int i, const struct store_todo
 	return i;
 }
 
-static void fill_todo_task(struct arena *a, struct store_stmt *st, void *row)
-{
-	struct target_task *v = row;
-
-	v->id = store_col_int(st, 0);
-	v->ledger_name = q_text(a, st, 1);
-	v->title = q_text(a, st, 2);
-	v->office = q_text(a, st, 3);
-	v->deadline = q_text(a, st, 4);
-}
-
 int store_target_todo(struct store *s, struct arena *a, const struct store_todo_tasks *f, int limit,
 		      struct target_task **out)
 {
@@ -243,7 +231,7 @@ int store_target_todo(struct store *s, struct arena *a, const struct store_todo_
 	if (!st)
 		return STORE_ERR;
 	store_bind_int(st, bind_todo_tasks(st, 1, f, limit), limit);
-	return q_collect(st, a, fill_todo_task, sizeof(**out), out);
+	return q_collect(st, a, fill_task, sizeof(**out), out);
 }
 
 int store_target_todo_count(struct store *s, struct arena *a, const struct store_todo_tasks *f,

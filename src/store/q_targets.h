@@ -40,10 +40,8 @@ int store_target_list(struct store *s, struct arena *a, const struct target_filt
  * alone unless NULL: the first `limit` by deadline (then id), and their
  * count per office (q_todo.h: due on or before overdue_by as overdue). */
 struct store_todo_tasks {
-	const char *due_by;
 	int64_t leader;
-	const char *office;
-	const char *only;
+	const char *due_by, *office, *only;
 };
 struct store_due_count;
 int store_target_todo(struct store *s, struct arena *a, const struct store_todo_tasks *f, int limit,
