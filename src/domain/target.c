@@ -27,6 +27,7 @@
 #include "domain/todo.h"
 #include "domain/user.h"
 #include "store/q_targets.h"
+#include "store/q_todo.h"
 #include "store/store.h"
 
 QF_AUDIT_EVENT(TARGET_CREATE, "target_create", "新增目标任务");
@@ -354,18 +355,25 @@ int target_progress(struct ctx *c, int64_t id, const char *day, const char *text
 /* ---- the home page's to-dos (todo.h) ---------------------------------------------------- */
 
 /* The user's tasks (as the leader or of the user's office) not done and
- * overdue or due within 3 working days; a few by nature, counted here. */
+ * overdue or due within 3 working days: counted per office in SQL, the
+ * first offset + limit read in due order (q_targets.h). */
 static int task_todo(struct ctx *c, struct todo_acc *acc)
 {
-	struct target_filter f = { .page = { 0, 200 } };
+	struct store_todo_tasks f = { .due_by = day_text(c, todo_last_due(acc)), .leader = c->who.id,
+				      .office = user_office(c, c->who.id), .only = todo_office_filter(acc) };
+	struct store_due_count *cnt;
 	struct target_task *v;
 	int n;
 
-	f.today = day_text(c, acc->today);
-	f.mine_leader = c->who.id;
-	f.mine_office = user_office(c, c->who.id);
-	f.due_before = day_text(c, todo_last_due(acc));
-	n = store_target_list(c->db, c->a, &f, &v);
+	if (acc->counting) {
+		n = store_target_todo_count(c->db, c->a, &f, day_text(c, acc->today - 1), &cnt);
+		if (n < 0)
+			return -1;
+		todo_tally_dues(c, acc, cnt, n);
+	}
+	if (!acc->want)
+		return 0;
+	n = store_target_todo(c->db, c->a, &f, acc->want, &v);
 	for (int i = 0; i < n; i++) {
 		qf_day due = date_parse(v[i].deadline);
 		enum clock_state st = clock_state(c->cal, due, QF_DAY_NONE, acc->today);
@@ -373,13 +381,13 @@ static int task_todo(struct ctx *c, struct todo_acc *acc)
 
 		if (st != CLOCK_OVERDUE && st != CLOCK_DUE_SOON)
 			continue;
+		if (!todo_wants(acc, st == CLOCK_OVERDUE ? TODO_B_OVERDUE : TODO_B_DUE_SOON, v[i].office))
+			continue;
 		t = todo_add(c, acc, "目标任务", due);
 		t->kind = TODO_CLOCK;
 		t->due = due;
 		t->state = st;
 		t->office = v[i].office;
-		if (!todo_counted(c, acc, t))
-			continue;
 		t->object = arena_printf(c->a, "%s（%s）", v[i].title, v[i].ledger_name);
 		t->href = arena_printf(c->a, "/targets/%" PRId64, v[i].id);
 	}

@@ -73,7 +73,7 @@ int todo_wants(const struct todo_acc *acc, enum todo_bucket b, const char *offic
 
 const char *todo_office_filter(const struct todo_acc *acc)
 {
-	return acc->q->office ? acc->q->office : "";
+	return acc->q->office;
 }
 
 int todo_tally(struct ctx *c, struct todo_acc *acc, const char *office, enum todo_bucket b, int64_t n)
@@ -218,23 +218,27 @@ static void order_offices(struct todo_acc *acc, const struct todo *v, int n)
 /* A small direct-mapped cache by user id of the counts of the unfiltered
  * list: their total (the badge of every page) always, and by office and
  * group (the home page, /notices; a filter keeps what it lets through)
- * when they fit: a collision only costs a recount.  At national scale the
- * case manager sees hundreds of offices: their counts are not kept, the
- * total is (a recount was ~22 ms of CPU on every page at 2M records,
- * bench/README.md "Every family at scale").  Guarded by one mutex (held
- * for a copy, never for a count). */
+ * for any number of offices: a national case manager's items fall under
+ * ~350 offices (bench/README.md "The to-do providers at 10M").  A slot's
+ * offices are one block of its own (the counts, then the names), at most
+ * SLOT_BYTES: past that the total alone is kept (a recount on each view
+ * of the home page and /notices), so the cache holds at most
+ * COUNT_SLOTS * SLOT_BYTES (16 MiB; ~17 KB for 350 offices).  A collision
+ * only costs a recount.  Guarded by one mutex (held for a copy, never for
+ * a count or an allocation). */
 #define COUNT_SLOTS 256
-#define SLOT_OFFICES 16
-#define SLOT_NAME 96
+#define SLOT_BYTES (64 * 1024)
+struct kept_office {
+	size_t name;             /* the name's offset in the block */
+	int n[TODO_BUCKETS];
+};
 static struct count_slot {
 	int64_t user_id;
 	struct kept_stamp st;
 	int total;
-	int noffices;            /* -1: too many or too long to keep, the total alone */
-	struct {
-		char name[SLOT_NAME];
-		int n[TODO_BUCKETS];
-	} o[SLOT_OFFICES];
+	int noffices;            /* -1: too many to keep, the total alone */
+	struct kept_office *o;   /* the block (malloc), NULL when noffices <= 0 */
+	size_t size;             /* its bytes */
 } count_cache[COUNT_SLOTS];
 static pthread_mutex_t count_mu = PTHREAD_MUTEX_INITIALIZER;
 
@@ -243,21 +247,47 @@ static struct count_slot *slot_of(int64_t user_id)
 	return &count_cache[(uint64_t)user_id % COUNT_SLOTS];
 }
 
-/* The user's counts into acc when kept by office and fresh, those the
- * query's filters let through (todo_tally): 1, else 0. */
-static int counts_get(struct ctx *c, struct todo_acc *acc, struct count_slot *now)
+/* The kept offices of a block as counted, those the query's filters let
+ * through (as todo_tally would: an office with nothing wanted is left
+ * out). */
+static void counts_fill(struct ctx *c, struct todo_acc *acc, const struct kept_office *o, int n)
 {
-	struct count_slot *slot = slot_of(now->user_id);
-	int hit;
+	for (int i = 0; i < n; i++) {
+		const char *name = (const char *)o + o[i].name;
+		struct todo_office *t = NULL;
+
+		if (acc->q->office && strcmp(name, acc->q->office))
+			continue;
+		for (int b = 0; b < TODO_BUCKETS; b++) {
+			if (!o[i].n[b] || !todo_wants(acc, (enum todo_bucket)b, name))
+				continue;
+			if (!t) {
+				t = arena_push(c->a, &acc->offices, &acc->ocap, acc->noffices++, sizeof(*t));
+				memset(t, 0, sizeof(*t));
+				t->office = name;
+			}
+			t->n[b] = o[i].n[b];
+			t->total += o[i].n[b];
+		}
+	}
+}
+
+/* The user's counts into acc when kept by office and fresh, those the
+ * query's filters let through: 1, else 0.  The block is copied into the
+ * request's arena under the mutex. */
+static int counts_get(struct ctx *c, struct todo_acc *acc, int64_t user_id, const struct kept_stamp *now)
+{
+	struct count_slot *slot = slot_of(user_id);
+	struct kept_office *o = NULL;
+	int hit, n = 0;
 
 	pthread_mutex_lock(&count_mu);
-	hit = slot->user_id == now->user_id && slot->noffices >= 0 && kept_fresh(&slot->st, &now->st);
-	if (hit)
-		memcpy(now, slot, sizeof(*now));
+	hit = slot->user_id == user_id && slot->noffices >= 0 && kept_fresh(&slot->st, now);
+	if (hit && (n = slot->noffices) > 0)
+		o = memcpy(arena_alloc(c->a, slot->size), slot->o, slot->size);
 	pthread_mutex_unlock(&count_mu);
-	for (int i = 0; hit && i < now->noffices; i++)
-		for (int b = 0; b < TODO_BUCKETS; b++)
-			todo_tally(c, acc, arena_strdup(c->a, now->o[i].name), (enum todo_bucket)b, now->o[i].n[b]);
+	if (hit)
+		counts_fill(c, acc, o, n);
 	return hit;
 }
 
@@ -274,39 +304,58 @@ static int total_get(int64_t user_id, const struct kept_stamp *now)
 	return total;
 }
 
-static void counts_put(const struct todo_acc *acc, struct count_slot *now)
+/* acc's offices as a block (malloc): its size in *size; NULL when there
+ * are none or they pass SLOT_BYTES (or the allocation fails). */
+static struct kept_office *counts_block(const struct todo_acc *acc, size_t *size)
 {
-	now->total = 0;
-	now->noffices = acc->noffices <= SLOT_OFFICES ? acc->noffices : -1;
+	size_t at = (size_t)acc->noffices * sizeof(struct kept_office);
+	struct kept_office *o;
+
+	*size = at;
+	for (int i = 0; i < acc->noffices; i++)
+		*size += strlen(acc->offices[i].office) + 1;
+	if (!acc->noffices || *size > SLOT_BYTES || !(o = malloc(*size)))
+		return NULL;
 	for (int i = 0; i < acc->noffices; i++) {
-		now->total += acc->offices[i].total;
-		if (now->noffices < 0)
-			continue;
-		if (strlen(acc->offices[i].office) >= SLOT_NAME) {
-			now->noffices = -1;
-			continue;
-		}
-		strcpy(now->o[i].name, acc->offices[i].office);
-		memcpy(now->o[i].n, acc->offices[i].n, sizeof(now->o[i].n));
+		size_t len = strlen(acc->offices[i].office) + 1;
+		o[i].name = at;
+		memcpy((char *)o + at, acc->offices[i].office, len);
+		memcpy(o[i].n, acc->offices[i].n, sizeof(o[i].n));
+		at += len;
 	}
+	return o;
+}
+
+static void counts_put(const struct todo_acc *acc, int64_t user_id, const struct kept_stamp *st)
+{
+	struct count_slot now = { .user_id = user_id, .st = *st };
+	struct count_slot *slot = slot_of(user_id);
+	struct kept_office *old;
+
+	for (int i = 0; i < acc->noffices; i++)
+		now.total += acc->offices[i].total;
+	now.o = counts_block(acc, &now.size);
+	now.noffices = now.o || !acc->noffices ? acc->noffices : -1;
 	pthread_mutex_lock(&count_mu);
-	/* a commit during the count leaves now->commits behind: the next
-	 * call counts again */
-	*slot_of(now->user_id) = *now;
+	/* a commit during the count leaves now.st behind: the next call
+	 * counts again */
+	old = slot->o;
+	*slot = now;
 	pthread_mutex_unlock(&count_mu);
+	free(old);
 }
 
 int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 {
 	struct todo_acc acc = { .today = date_today(), .q = q, .counting = 1 };
-	struct count_slot now = { .user_id = c->who.id, .st = kept_now(c) };
+	struct kept_stamp now = kept_now(c);
 	const struct todo_provider *const *p;
 	int np, from, known = c->who.id > 0, keep = known && !q->overdue_only && !q->office;
 
 	memset(out, 0, sizeof(*out));
 	acc.soon_last = soon_last(c->cal, acc.today);
 	acc.want = (q->offset > 0 ? q->offset : 0) + (q->limit > 0 ? q->limit : 0);
-	if (known && counts_get(c, &acc, &now)) {
+	if (known && counts_get(c, &acc, c->who.id, &now)) {
 		acc.counting = 0;
 		keep = 0;
 		if (!acc.want)
@@ -319,7 +368,7 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 		if (authz_has(&c->who, p[i]->perm) && p[i]->add(c, &acc) < 0)
 			return -1;
 	if (keep)
-		counts_put(&acc, &now);
+		counts_put(&acc, c->who.id, &now);
 
 	if (acc.n > 1)
 		qsort(acc.v, (size_t)acc.n, sizeof(*acc.v), q->order == TODO_BY_GROUP ? by_group : by_urgency);

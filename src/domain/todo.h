@@ -104,7 +104,7 @@ struct todo_acc {
 /* 1 when the query lets items of bucket b of `office` through (office
  * NULL: the provider filters by office itself, todo_office_filter). */
 int todo_wants(const struct todo_acc *acc, enum todo_bucket b, const char *office);
-/* The office the query asks for as an SQL value: "" all. */
+/* The office the query asks for: NULL all, "" the items of no office. */
 const char *todo_office_filter(const struct todo_acc *acc);
 /* Counts n items of bucket b of `office` (those the query lets through):
  * 0, or -1 when n is (a store's error). */

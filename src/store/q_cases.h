@@ -64,7 +64,7 @@ int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, in
 			   int64_t unit_id, const char **ground);
 /* running detention and trial clocks of the cases whose team includes
  * team_user (0: every case), due on or before due_by, of the lead's
- * office `office` ("" any), with the office of each case's lead: the
+ * office `office` (NULL any, "" none), with the office of each case's lead: the
  * first `limit` by due day; and their count per office (q_todo.h: due on
  * or before overdue_by as overdue) */
 int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, const char *due_by, const char *office,

@@ -521,25 +521,38 @@ int store_timeline_list(struct store *s, struct arena *a, const char *object,
 /* ---- what is due ---------------------------------------------------------- */
 
 /* Clues under preliminary verification and the day the current one was
- * approved (its clock starts there), within the scope, of an office ('':
- * any): the office stored with the running verification (0045). */
-#define PRELIM_WHERE "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND " \
-	Q_IN_SCOPE("k.unit_id") " AND (? = '' OR k.verification_office = ?) "
+ * approved (its clock starts there), within the scope, [1] of an office
+ * ('' none): the office stored with the running verification (0045).  [0]
+ * reads clues_clock (state, clock_start[, id]) in its order, [1]
+ * clues_verification_due (state, verification_office, clock_start, id):
+ * the first LIMIT by clock start with no sort (migration 0084). */
+#define PRELIM_WHERE(OFFICE) "WHERE k.state = 'preliminary_verification' AND k.clock_start <= ? AND " \
+	Q_IN_SCOPE("k.unit_id") OFFICE " "
+#define PRELIM_ANY PRELIM_WHERE("")
+#define PRELIM_OF PRELIM_WHERE(" AND k.verification_office = ?")
 /* The unit's name is read per row listed, not joined: PostgreSQL estimated
  * ~160 of 6,743 running verifications (2M records) and, given a join,
  * hashed every one against all units and sorted them (27 ms a home page);
  * without it the clues are read in clues_clock's order and the sort on
  * (clock_start, id) stops at the LIMIT (2.5 ms). */
-static const struct store_sql Q_PRELIM = {
-	Q_SCOPE_WITH "SELECT k.id, k.unit_id, (SELECT u.name FROM units u WHERE u.id = k.unit_id), k.clock_start, "
-	"COALESCE(k.verification_office, '') FROM clues k " PRELIM_WHERE "ORDER BY k.clock_start, k.id LIMIT ?",
-	NULL };
+/* SQLite is told clues_clock for all offices' (INDEXED BY): the 10M
+ * run's statistics say nothing selective of either index, and it took
+ * clues_verification, which covers the row, and sorted all 33,817
+ * running verifications for the LIMIT (17 ms a home page; 119 ms in
+ * session 30's run). */
+#define PRELIM_SELECT(INDEXED, WHERE) Q_SCOPE_WITH "SELECT k.id, k.unit_id, (SELECT u.name FROM units u " \
+	"WHERE u.id = k.unit_id), k.clock_start, COALESCE(k.verification_office, '') FROM clues k " INDEXED \
+	WHERE "ORDER BY k.clock_start, k.id LIMIT ?"
+static const struct store_sql Q_PRELIM[2] = {
+	{ PRELIM_SELECT("INDEXED BY clues_clock ", PRELIM_ANY), PRELIM_SELECT("", PRELIM_ANY) },
+	{ PRELIM_SELECT("", PRELIM_OF), NULL } };
 /* the same counted by office (index clues_verification): started on or
  * before the first day (overdue), on or before the second (listed) */
-static const struct store_sql Q_PRELIM_COUNT = {
-	Q_SCOPE_WITH "SELECT COALESCE(k.verification_office, ''), "
-	"SUM(CASE WHEN k.clock_start <= ? THEN 1 ELSE 0 END), count(*) "
-	"FROM clues k " PRELIM_WHERE "GROUP BY k.verification_office", NULL };
+#define PRELIM_COUNT(WHERE) Q_SCOPE_WITH "SELECT COALESCE(k.verification_office, ''), " \
+	"SUM(CASE WHEN k.clock_start <= ? THEN 1 ELSE 0 END), count(*) FROM clues k " WHERE \
+	"GROUP BY k.verification_office"
+static const struct store_sql Q_PRELIM_COUNT[2] = { { PRELIM_COUNT(PRELIM_ANY), NULL },
+						    { PRELIM_COUNT(PRELIM_OF), NULL } };
 /* Dispositions waiting for approval, within the scope. */
 #define DISP_ROW "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name, COALESCE(d.decided_at, 0), " \
 	"d.decision_note FROM dispositions d JOIN clues k ON k.id = d.clue_id JOIN units u ON u.id = k.unit_id "
@@ -565,21 +578,22 @@ static const struct store_sql Q_ASSIGNED_COUNT = {
 static const struct store_sql Q_ASSIGN = {
 	"UPDATE clues SET assigned_office = ?, assigned_at = ?, updated_at = ? WHERE id = ?", NULL };
 
-/* Binds PRELIM_WHERE from i on (the scope, started_by, office); the next index. */
+/* Binds PRELIM_WHERE from i on (started_by, the scope, the office unless
+ * NULL); the next index. */
 static int bind_prelim(struct store_stmt *st, int i, int64_t scope_user, const char *started_by,
 		       const char *office)
 {
 	store_bind_text(st, i++, started_by);
 	store_bind_int(st, i++, scope_user);
-	store_bind_text(st, i++, office);
-	store_bind_text(st, i++, office);
+	if (office)
+		store_bind_text(st, i++, office);
 	return i;
 }
 
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,
 				const char *started_by, const char *office, int limit, struct clue **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_PRELIM);
+	struct store_stmt *st = store_prepare(s, &Q_PRELIM[office != NULL]);
 	struct clue *v = NULL;
 	int rc, n = 0, cap = 0;
 
@@ -605,7 +619,7 @@ int store_clues_in_verification_count(struct store *s, struct arena *a, int64_t 
 				      const char *overdue_by, const char *started_by, const char *office,
 				      struct store_due_count **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_PRELIM_COUNT);
+	struct store_stmt *st = store_prepare(s, &Q_PRELIM_COUNT[office != NULL]);
 
 	*out = NULL;
 	if (!st)

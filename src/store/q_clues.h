@@ -67,7 +67,7 @@ int store_disposition_decide(struct store *s, int64_t id, const char *state, con
 			     int64_t by, int64_t at, const char *note);
 
 /* Clues under preliminary verification whose clock started on or before
- * `started_by`, of the handling office `office` ("" any), oldest first, at
+ * `started_by`, of the handling office `office` (NULL any, "" none), oldest first, at
  * most `limit`, with the office handling the running verification in
  * verification_office ("" unknown). */
 int store_clues_in_verification(struct store *s, struct arena *a, int64_t scope_user,

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "store/q_listscope.h"
 #include "store/q_metrics_sql.h"
+#include "store/q_todo.h"
 #include "store/q_util.h"
 #include "store/store.h"
 
@@ -181,6 +182,69 @@ int store_target_list(struct store *s, struct arena *a, const struct target_filt
 		      struct target_task **out)
 {
 	return q_list(store_prepare(s, &Q_TASK_LIST), a, &f->page, f, bind_task, fill_task, sizeof(**out), out);
+}
+
+/* ---- the to-do list's tasks (domain/target.c task_todo) ---------------------------- */
+
+/* A user's tasks not done and due on or before a day: those he leads,
+ * and those of his office (not '') he does not lead; each arm's first
+ * LIMIT ids read from its partial index in due order (0084:
+ * target_tasks_leader_due, target_tasks_office_due), of one office when
+ * the flag is set; then those tasks' rows, the first LIMIT of both. */
+#define TODO_TASK(cols, ARM) "SELECT " cols " FROM target_tasks t WHERE t.done IS NULL AND t.deadline <= ? " \
+	"AND " ARM " AND (? = 0 OR t.office = ?)"
+#define TODO_LEADS "t.leader_id = ?"
+#define TODO_OFFICE "t.office = ? AND t.office <> '' AND (t.leader_id IS NULL OR t.leader_id <> ?)"
+#define TODO_TASK_ROW "SELECT " TASK_COLS TASK_FROM "WHERE t.id IN (SELECT a.id FROM (" \
+	TODO_TASK("t.id", TODO_LEADS) " ORDER BY t.deadline, t.id LIMIT ?) a UNION ALL SELECT b.id FROM (" \
+	TODO_TASK("t.id", TODO_OFFICE) " ORDER BY t.deadline, t.id LIMIT ?) b) "
+static const struct store_sql Q_TODO_TASKS = { TODO_TASK_ROW "ORDER BY t.deadline, t.id LIMIT ?", NULL };
+/* the same counted per office: due on or before the first day (overdue) */
+static const struct store_sql Q_TODO_TASKS_COUNT = {
+	"SELECT x.office, SUM(CASE WHEN x.deadline <= ? THEN 1 ELSE 0 END), count(*) FROM ("
+	TODO_TASK("t.office, t.deadline", TODO_LEADS) " UNION ALL "
+	TODO_TASK("t.office, t.deadline", TODO_OFFICE) ") x GROUP BY x.office", NULL };
+
+/* Binds both arms from i on, each followed by its LIMIT when limit > 0;
+ * the next index. */
+static int bind_todo_tasks(struct store_stmt *st, int i, const struct store_todo_tasks *f, int limit)
+{
+	for (int arm = 0; arm < 2; arm++) {
+		store_bind_text(st, i++, f->due_by);
+		if (arm)
+			store_bind_text(st, i++, f->office);
+		store_bind_int(st, i++, f->leader);
+		store_bind_int(st, i++, f->only != NULL);
+		store_bind_text(st, i++, f->only ? f->only : "");
+		if (limit > 0)
+			store_bind_int(st, i++, limit);
+	}
+	return i;
+}
+
+int store_target_todo(struct store *s, struct arena *a, const struct store_todo_tasks *f, int limit,
+		      struct target_task **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TODO_TASKS);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, bind_todo_tasks(st, 1, f, limit), limit);
+	return q_collect(st, a, fill_task, sizeof(**out), out);
+}
+
+int store_target_todo_count(struct store *s, struct arena *a, const struct store_todo_tasks *f,
+			    const char *overdue_by, struct store_due_count **out)
+{
+	struct store_stmt *st = store_prepare(s, &Q_TODO_TASKS_COUNT);
+
+	*out = NULL;
+	if (!st)
+		return STORE_ERR;
+	store_bind_text(st, 1, overdue_by);
+	bind_todo_tasks(st, 2, f, 0);
+	return q_collect(st, a, q_fill_due_count, sizeof(**out), out);
 }
 
 int store_target_get(struct store *s, struct arena *a, int64_t id, struct target_task *out)

@@ -35,6 +35,19 @@ int store_target_get(struct store *s, struct arena *a, int64_t id, struct target
 int64_t store_target_count(struct store *s, const struct target_filter *f);
 int store_target_list(struct store *s, struct arena *a, const struct target_filter *f,
 		      struct target_task **out);
+/* The to-do list's tasks (domain/target.c): not done, due on or before
+ * due_by, led by `leader` or of `office` (not ""), of the office `only`
+ * alone unless NULL: the first `limit` by deadline (then id), and their
+ * count per office (q_todo.h: due on or before overdue_by as overdue). */
+struct store_todo_tasks {
+	int64_t leader;
+	const char *due_by, *office, *only;
+};
+struct store_due_count;
+int store_target_todo(struct store *s, struct arena *a, const struct store_todo_tasks *f, int limit,
+		      struct target_task **out);
+int store_target_todo_count(struct store *s, struct arena *a, const struct store_todo_tasks *f,
+			    const char *overdue_by, struct store_due_count **out);
 /* a progress note; the task's started day when not yet set; done when
  * done_day (NULL: not done): 0 or < 0 */
 int64_t store_target_note_insert(struct store *s, int64_t task_id, const char *day, int64_t user_id,

@@ -12,7 +12,7 @@
 #   the columns the figures' scope tests: on SQLite the figures read the
 #   index alone (a COVERING INDEX), on PostgreSQL the index.
 # - The to-do badge's total is kept per user even when the user's items
-#   fall under more offices than the per-office counts keep (the case
+#   fall under more offices than the per-office counts kept before todo16g (the case
 #   manager at national scale): the badge is exact; a write through the
 #   server changes it at once; viewing an audited record (a read writes an
 #   audit entry in a transaction of its own) does not throw it away: a
@@ -93,7 +93,7 @@ case $clar_plan in *clarifications_day*) not_ok "... not in day order from clari
 
 # ---- the badge kept per user with many offices ---------------------------------------
 # verifications approved in 2022 (overdue today), each under an office of
-# its own: NOFF offices, more than the 16 whose counts are kept
+# its own: NOFF offices, more than the 16 whose counts were kept before todo16g (t241)
 NOFF=20
 # verifications FROM..TO, of offices 第N监督检查室
 verifications() {
