@@ -13,6 +13,7 @@ static void set(struct grain_split *g, enum grain_part part, const char *from, c
 {
 	g->from[part] = from;
 	g->to[part] = to;
+	g->used[part] = 1;
 }
 
 /* YYYY (m 0) or YYYY-MM followed by suffix ("", "-01", "-31") in buf. */
@@ -37,8 +38,10 @@ void grain_split(const char *from, const char *to, int years, struct grain_split
 	qf_day a = date_parse(from ? from : ""), b = date_parse(to ? to : "");
 	int ya, ma, da, yb, mb, db, first, last, y1, y2;
 
-	for (int i = 0; i < GRAIN_PARTS; i++)
+	for (int i = 0; i < GRAIN_PARTS; i++) {
 		set(g, (enum grain_part)i, "1", "0");      /* empty */
+		g->used[i] = 0;
+	}
 	if (a == QF_DAY_NONE || b == QF_DAY_NONE || a > b) {
 		set(g, GRAIN_DAYS_HEAD, from ? from : "", to ? to : "");
 		return;
@@ -77,6 +80,7 @@ int grain_bind(struct store_stmt *st, int i, const struct grain_split *g, const 
 	       int n_key)
 {
 	for (int part = 0; part < GRAIN_PARTS; part++) {
+		store_bind_int(st, i++, g->used[part]);
 		for (int k = 0; k < n_key; k++)
 			store_bind_text(st, i++, key[k]);
 		store_bind_text(st, i++, g->from[part]);

@@ -3,7 +3,8 @@
  * (store/q_grains.c) and the triggers that keep the grains (migration 0038).
  * - fixed periods split as the brief of issue 11's grains says: edge days,
  *   whole months, whole years (mid-month starts and ends, whole months, a
- *   whole year, two years, a leap day, a period across a year end);
+ *   whole year, two years, a leap day, a period across a year end), an empty
+ *   part unused (its branch's guard 0);
  * - periods between days of 2019-2025 (month edges, the leap day and
  *   every fifth day, a sample of the pairs) covers each day of those years exactly once through
  *   its parts when the day is in the period, never when not, with years
@@ -35,9 +36,14 @@ static void expect_split(const char *from, const char *to, int years, const char
 
 	grain_split(from, to, years, &g);
 	for (int i = 0; i < GRAIN_PARTS; i++) {
+		int empty = !strcmp(want[i][0], "1") && !strcmp(want[i][1], "0");
+
 		if (strcmp(g.from[i], want[i][0]) || strcmp(g.to[i], want[i][1]))
 			fail_msg("%s..%s part %d: %s..%s, want %s..%s", from, to, i, g.from[i], g.to[i], want[i][0],
 				 want[i][1]);
+		/* the branch's guard (camp16g): an empty range is skipped */
+		if (g.used[i] != !empty)
+			fail_msg("%s..%s part %d: used %d, want %d", from, to, i, g.used[i], !empty);
 	}
 }
 
