@@ -10,7 +10,7 @@
 
 DROP TRIGGER metric_apply_family ON metric_apply;
 CREATE TRIGGER metric_apply_family BEFORE INSERT ON metric_apply
-	FOR EACH ROW WHEN (NEW.kind IN ('rating', 'problem', 'activity'))
+	FOR EACH ROW WHEN (NEW.kind IN ('rating', 'problem', 'detention', 'activity'))
 	EXECUTE FUNCTION metric_apply_family_row();
 
 CREATE TRIGGER metric_activity_ai AFTER INSERT ON activities

@@ -14,9 +14,9 @@
 -- An activity's contribution reads only itself: its triggers
 -- (0089_*.sqlite.sql / .pg.sql) queue it as kind 'activity' (metric_deps
 -- unchanged: 0078's 'activity*' still moves the problems it found).  The
--- views are created again with their old branches unchanged (PostgreSQL
--- refuses to drop a view another one reads); store/q_rollup_sum.c reads
--- them: no change there.
+-- views are created again with their old branches (0078's, 0086's
+-- detentions) unchanged (PostgreSQL refuses to drop a view another one
+-- reads); store/q_rollup_sum.c reads them: no change there.
 DROP VIEW metric_recompute;
 DROP VIEW metric_family_contrib;
 CREATE VIEW metric_family_contrib AS
@@ -79,6 +79,10 @@ CREATE VIEW metric_family_contrib AS
 		p.rectified, 1, 0, 0, 0, 0, 0
 		FROM problems p JOIN activities a ON a.id = p.activity_id
 		WHERE p.state = 'rectified' AND p.rectified IS NOT NULL AND a.category IS NOT NULL AND a.category <> ''
+	UNION ALL SELECT 'detention', d.id, 'detained', 'campaign:' || CAST(c.campaign_id AS TEXT),
+		CAST(d.person_id AS TEXT), d.start_day, 1, 0, 0, 0, 0, 0
+		FROM detentions d JOIN cases c ON c.id = d.case_id
+		WHERE c.campaign_id IS NOT NULL
 	UNION ALL SELECT 'activity', id, 'activity', '', '', day, CAST(count AS BIGINT), participants, 0, 0, 0, 0
 		FROM activities
 	UNION ALL SELECT 'activity', id, 'activity', 'unit', CAST(unit_id AS TEXT), day, CAST(count AS BIGINT), participants, 0, 0, 0, 0

@@ -10,7 +10,7 @@
 
 DROP TRIGGER metric_apply_family;
 CREATE TRIGGER metric_apply_family AFTER INSERT ON metric_apply
-	WHEN NEW.kind IN ('rating', 'problem', 'activity')
+	WHEN NEW.kind IN ('rating', 'problem', 'detention', 'activity')
 BEGIN
 	INSERT INTO metric_days (stat, dim, val, day, n, f1, f2, f3, f4, sanc)
 		SELECT stat, dim, val, day, NEW.sign * n, NEW.sign * f1, NEW.sign * f2,
