@@ -17,6 +17,10 @@
 #   and the annual report's text is the same both ways; the rollup is what
 #   is read (a kind_campaign row changed by hand moves the figure); `stats
 #   check` agrees.
+# - The integrity files' figure, read for a long period without a unit in
+#   the person's order (q_talks.c Q_M_INTEGRITY_FILES_LONG, SQLite), equals
+#   count(DISTINCT person_id) over integrity_updates for 2022, 2021-2022
+#   (three persons updated in both years) and March 2022.
 # Before 0089 metric_days had no `activity` rows (the first comparison
 # fails: every expected row is missing) and the hand-made row moved nothing.
 . "$(dirname "$0")/lib.sh"
@@ -114,5 +118,16 @@ expect_eq "... and stats check finds the row changed by hand: 1" 1 "$RC"
 run_cli stats rebuild
 expect_eq "stats rebuild: 0, the figure the live one again" "0 $live" "$RC $(acts "$QF_BIN")"
 cells "after stats rebuild"
+# ---- the integrity files: a long period read in the person's order (q_talks.c) -----------------
+# integrity_files PERIOD...: the figure through report; ifiles FROM TO: count(DISTINCT) in SQL
+ifig() { "$QF_BIN" report --format json "$@" | python3 -c '
+import json, sys
+print([m["value"] for m in json.load(sys.stdin)["metrics"] if m["key"] == "integrity_files"][0])'; }
+ifiles() { sql "SELECT count(DISTINCT person_id) FROM integrity_updates WHERE day >= '$1' AND day <= '$2'"; }
+check "the demo year has integrity files' updates" test "$(ifiles 2022-01-01 2022-12-31)" -gt 0
+sql "INSERT INTO integrity_updates (person_id, day, created_at) SELECT person_id, '2021-12-31', 0 FROM integrity_updates WHERE day LIKE '2022%' ORDER BY id LIMIT 3"
+expect_eq "integrity_files of 2022 (the person's order): the persons counted once" "$(ifiles 2022-01-01 2022-12-31)" "$(ifig --year 2022)"
+expect_eq "... of 2021-2022 (persons of both years once)" "$(ifiles 2021-01-01 2022-12-31)" "$(ifig --from 2021-01-01 --to 2022-12-31)"
+expect_eq "... of March 2022 (the day range)" "$(ifiles 2022-03-01 2022-03-31)" "$(ifig --from 2022-03-01 --to 2022-03-31)"
 check "no sanitizer report from the commands" cli_clean
 finish
