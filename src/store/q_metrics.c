@@ -458,6 +458,73 @@ int q_metric_rollup_dim(struct store *db, const char *stat, int col, const struc
 	return rollup_at(db, stat, (enum roll_col)col, p, s, 1, dim, val, out);
 }
 
+/* 1 when the piece [c, c + len) of the '+'-separated list appears before c */
+static int earlier(const char *list, const char *c, size_t len)
+{
+	for (const char *e = list; e < c;) {
+		size_t n = strcspn(e, "+");
+		if (n == len && !memcmp(e, c, len))
+			return 1;
+		e += n + 1;     /* a piece before c ends at a '+' */
+	}
+	return 0;
+}
+
+/* The kind member from the rollup (migrations 0078, 0089): the sum over
+ * the list's distinct codes of dim `kind` (val the code), `kind_campaign`
+ * (code ':' campaign id) or `kind_category` (code ':' category), with no
+ * other member; a problem has one activity, an activity one kind, so the
+ * codes' rows are disjoint.  1 answered, 0 not (a list that is not plain
+ * codes, another member, the rollup off), or a store code. */
+static int rollup_kinds(struct store *db, const char *stat, int rcol, const struct metric_period *p,
+			const struct metric_scope *s, int64_t *out)
+{
+	unsigned used = q_metric_scope_used(s);
+	const char *list = s->activity_kind, *dim = "kind";
+	char val[160], more[96] = "";
+	int64_t sum = 0, v;
+	int n = 0, rc;
+
+	if (!(used & METRIC_SCOPE_KIND) || (used & ~(unsigned)(METRIC_SCOPE_KIND | METRIC_SCOPE_CAMPAIGN |
+							      METRIC_SCOPE_CATEGORY)) ||
+	    (used & METRIC_SCOPE_CAMPAIGN && used & METRIC_SCOPE_CATEGORY) || !q_mgroups_plain_codes(list))
+		return 0;
+	if (used & METRIC_SCOPE_CAMPAIGN)
+		dim = "kind_campaign", snprintf(more, sizeof(more), ":%" PRId64, s->campaign_id);
+	else if (used & METRIC_SCOPE_CATEGORY) {
+		dim = "kind_category";
+		if (snprintf(more, sizeof(more), ":%s", s->category) >= (int)sizeof(more))
+			return 0;
+	}
+	for (const char *c = list; *c;) {
+		size_t len = strcspn(c, "+");
+		if (len && !earlier(list, c, len)) {
+			if (snprintf(val, sizeof(val), "%.*s%s", (int)len, c, more) >= (int)sizeof(val))
+				return 0;
+			if ((rc = q_metric_rollup_dim(db, stat, rcol, p, s, dim, val, &v)) != 1)
+				return rc;
+			sum += v, n++;
+		}
+		c += len + (c[len] == '+');
+	}
+	if (!n)
+		return 0;
+	*out = sum;
+	return 1;
+}
+
+int q_metric_rollup_family(struct store *db, const char *stat, int col, const struct metric_period *p,
+			   const struct metric_scope *s, int64_t *out)
+{
+	int rc;
+
+	if (!(q_metric_scope_used(s) & ~(unsigned)(METRIC_SCOPE_UNIT | METRIC_SCOPE_CAMPAIGN |
+						    METRIC_SCOPE_CATEGORY)) &&
+	    (rc = q_metric_rollup(db, stat, col, p, s, out)) != 0)
+		return rc;
+	return rollup_kinds(db, stat, col, p, s, out);
+}
+
 /* ---- the keys ------------------------------------------------------------- */
 
 /* Runs q for the period and scope with two more integer pairs (the

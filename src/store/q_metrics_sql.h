@@ -38,6 +38,15 @@ int q_metric_rollup(struct store *db, const char *stat, int col, const struct me
  * members (the problems' kind_campaign, 0078).  Returns as q_metric_rollup. */
 int q_metric_rollup_dim(struct store *db, const char *stat, int col, const struct metric_period *p,
 			const struct metric_scope *s, const char *dim, const char *val, int64_t *out);
+/* A family's figure from its rollup rows with the dimensions of 0078
+ * (the problems) and 0089 (the work log): '', unit, campaign, category,
+ * kind, kind_campaign, kind_category.  It answers a scope of the unit, the
+ * campaign or the category alone, or none (q_metric_rollup), and a kind
+ * list of plain codes alone, with a campaign or with a category (the sum
+ * over the list's distinct codes: a record has one kind, so the codes'
+ * rows are disjoint).  Returns as q_metric_rollup. */
+int q_metric_rollup_family(struct store *db, const char *stat, int col, const struct metric_period *p,
+			   const struct metric_scope *s, int64_t *out);
 /* The same sums per unit (sparse16): for each unit of s's unit member (the
  * unit and those below it, within the scope user's jurisdiction) whose
  * rows of stat in period p do not sum to n = 0, one row collected by fill

@@ -387,7 +387,11 @@ static const struct store_sql Q_M_DOCS = {
 	NULL };
 
 /* The period's sums grouped by kind, category and campaign (q_mgroups.h):
- * count, participants, as Q_M_COUNT and Q_M_PEOPLE sum them */
+ * count, participants, as Q_M_COUNT and Q_M_PEOPLE sum them.  The rollup
+ * answers first (migration 0089: stat `activity`, n the count, f1 the
+ * participants, with the dimensions of q_metric_rollup_family); the groups
+ * and the statements when it is off or forced off (QF_METRICS_LIVE=1) or
+ * for a scope it has no rows for (a unit with a kind or category). */
 static const struct store_sql Q_M_GROUPS = {
 	M_WITH "SELECT a.kind, a.category, a.campaign_id, CAST(COALESCE(sum(a.count), 0) AS BIGINT), "
 	"CAST(COALESCE(sum(a.participants), 0) AS BIGINT), 0, 0 FROM activities a " M_PERIOD("a.day")
@@ -399,6 +403,8 @@ int store_metric_activities(struct store *db, const struct metric_period *p, con
 	struct store_stmt *st;
 	int rc;
 
+	if ((rc = q_metric_rollup_family(db, "activity", what ? 1 : 0, p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
 	if (q_mgroups_usable(s) && (rc = q_mgroups_sum(db, &Q_M_GROUPS, p, s, what ? 1 : 0, out)) <= 0)
 		return rc;
 	if (!(st = store_prepare(db, what ? &Q_M_PEOPLE : &Q_M_COUNT)))
