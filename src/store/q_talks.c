@@ -7,9 +7,7 @@
  */
 #include "store/q_talks.h"
 
-#include "core/date.h"
 #include "store/q_listscope.h"
-#include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_scope.h"
 #include "store/q_util.h"
@@ -452,28 +450,8 @@ int store_integrity_last(struct store *s, struct arena *a, int64_t person_id, co
 /* the files brought up to date in the period: persons, once each, under
  * the person's unit, looked up only when the scope has a unit (joined, each
  * update of the period read its person's row: 0068's day index holds the
- * person, and the count reads it alone); HINT: the index, SQLite's text */
-#define I_FILES(HINT) M_WITH "SELECT count(DISTINCT i.person_id) FROM integrity_updates i " HINT \
-	M_PERIOD("i.day") M_UNIT("(SELECT p.unit_id FROM persons p WHERE p.id = i.person_id)")
-static const struct store_sql Q_M_INTEGRITY_FILES = { I_FILES(""), NULL };
-/* The same read in the person's order (SQLite): 0059's (person_id, day)
- * index, scanned whole, gives the persons sorted, so count(DISTINCT) needs
- * no temporary B-tree; through the day range it sorts the period's
- * updates.  At 10M a year's 102,024 updates of 697,190: 13-15 ms against
- * 43-54 ms (bench/README.md, wlog16g).  The scan reads every update, about
- * a twentieth of a sorted row's cost each, so only for a period of
- * LONG_DAYS or more and no unit (whose lookup would run for every update).
- * PostgreSQL: the statement above (its HashAggregate needs no hint). */
-static const struct store_sql Q_M_INTEGRITY_FILES_LONG = {
-	I_FILES("INDEXED BY integrity_updates_person "), I_FILES("") };
-#define LONG_DAYS 300
-
-int store_metric_integrity_files(struct store *db, const struct metric_period *p, const struct metric_scope *s,
-				 int64_t *out)
-{
-	qf_day from = date_parse(p->from), to = date_parse(p->to);
-	int whole = from != QF_DAY_NONE && to != QF_DAY_NONE && to - from >= LONG_DAYS &&
-		    !(q_metric_scope_used(s) & METRIC_SCOPE_UNIT);
-
-	return metric(db, whole ? &Q_M_INTEGRITY_FILES_LONG : &Q_M_INTEGRITY_FILES, p, s, out);
-}
+ * person, and the count reads it alone) */
+static const struct store_sql Q_M_INTEGRITY_FILES = {
+	M_WITH "SELECT count(DISTINCT i.person_id) FROM integrity_updates i "
+	M_PERIOD("i.day") M_UNIT("(SELECT p.unit_id FROM persons p WHERE p.id = i.person_id)"), NULL };
+METRIC_FN(integrity_files, Q_M_INTEGRITY_FILES)
