@@ -28,6 +28,7 @@
 #include "domain/measures.h"
 #include "domain/sanction.h"
 #include "domain/txmemo.h"
+#include "store/q_caserules.h"
 #include "store/q_interchange.h"
 #include "store/q_ixdefer.h"
 #include "store/q_rollup.h"
@@ -696,6 +697,14 @@ static int import_tx(struct store *s, void *arg)
 	}
 	if (bulk && store_rollup_refill(s) < 0) {
 		strbuf_addf(ix->err, "the statistics could not be recomputed: %s", store_errmsg(s));
+		return -1;
+	}
+	/* the catalog's case counts, whose trigger the switch-off skipped on
+	 * PostgreSQL (0090: per row it updated the same few catalog rows
+	 * again and again in one transaction, each update a new version) */
+	if (bulk && store_category_cases_recount(s) < 0) {
+		strbuf_addf(ix->err, "the categories' case counts could not be recomputed: %s",
+			    store_errmsg(s));
 		return -1;
 	}
 	if (ix->deferred.n && store_ix_restore(s, &ix->deferred) < 0) {

@@ -35,6 +35,10 @@ static const struct store_sql Q_CATEGORY_OFFERED = {
 /* when each code is offered, for an import's memo (domain/txmemo.c) */
 static const struct store_sql Q_CATEGORY_SPANS = {
 	"SELECT c.code, '', '', c.valid_from, c.retired, 0 FROM violation_categories c", NULL };
+/* as migration 0082 fills the column */
+static const struct store_sql Q_CATEGORY_CASES_RECOUNT = {
+	"UPDATE violation_categories SET cases = (SELECT count(*) FROM case_categories k "
+	"WHERE k.category = violation_categories.code)", NULL };
 static const struct store_sql Q_CATEGORY_GET = { "SELECT " CATEGORY_COLS "WHERE c.code = ?", NULL };
 static const struct store_sql Q_CATEGORY_INSERT = {
 	"INSERT INTO violation_categories(code, label, source, valid_from, created_at) "
@@ -155,6 +159,11 @@ int store_category_spans(struct store *s, struct arena *a, struct violation_cate
 int store_category_get(struct store *s, struct arena *a, const char *code, struct violation_category *v)
 {
 	return q_get_by_text(store_prepare(s, &Q_CATEGORY_GET), a, code, fill_category, v);
+}
+
+int store_category_cases_recount(struct store *s)
+{
+	return store_exec(store_prepare(s, &Q_CATEGORY_CASES_RECOUNT)) < 0 ? STORE_ERR : 0;
 }
 
 int store_category_insert(struct store *s, const struct violation_category *v, int64_t now)

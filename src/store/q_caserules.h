@@ -23,6 +23,10 @@ int store_jurisdiction_rules(struct store *s, struct arena *a, struct jurisdicti
 
 /* the whole catalog, retired ones included, with how many cases use each */
 int store_categories(struct store *s, struct arena *a, struct violation_category **out);
+/* violation_categories.cases (0082) counted afresh from case_categories:
+ * the end of a bulk import, whose rows the counting trigger skipped on
+ * PostgreSQL (0090).  0 or < 0 */
+int store_category_cases_recount(struct store *s);
 /* the catalog's codes with valid_from and retired only (no label, source
  * nor usage count): the count or < 0 */
 int store_category_spans(struct store *s, struct arena *a, struct violation_category **out);
