@@ -186,7 +186,6 @@ static int ensure_conn(struct store *s)
 	return STORE_ERR;
 }
 
-/* Runs a command without parameters or rows. */
 /* 1 when a call that just failed may be sent again on a fresh
  * connection: the connection was lost (not the statement refused) and no
  * transaction was open, so nothing half-done is repeated. */
@@ -195,6 +194,7 @@ static int retry_on_new_conn(struct store *s, int was_in_tx)
 	return !was_in_tx && PS(s)->lost;
 }
 
+/* Runs a command without parameters or rows. */
 static int run(struct store *s, const char *sql)
 {
 	int was_in_tx = s->in_tx;
@@ -286,18 +286,31 @@ static char *rewrite_params(const char *sql, int *nparams)
 	return out;
 }
 
+/* Prepares ps on this connection.  A prepare is the first thing a
+ * statement new to this store (or to this connection) sends, so it may be
+ * what finds the connection lost: outside a transaction it is then sent
+ * once more on a fresh connection, as a statement's execution is
+ * (pg_step), instead of failing its request. */
 static int prepare_on_server(struct pg_stmt *ps)
 {
 	struct store *s = ps->base.s;
-	PGresult *res = PQprepare(PS(s)->conn, ps->name, ps->sql, ps->nparams, NULL);
-	int rc = STORE_OK;
+	int was_in_tx = s->in_tx;
 
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		rc = fail_result(s, res, "prepare");
-	PQclear(res);
-	if (rc == STORE_OK)
-		ps->gen = PS(s)->gen;
-	return rc;
+	for (int attempt = 0;; attempt++) {
+		PGresult *res;
+		int rc = STORE_OK;
+
+		if (ensure_conn(s) < 0)
+			return STORE_ERR;
+		res = PQprepare(PS(s)->conn, ps->name, ps->sql, ps->nparams, NULL);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = fail_result(s, res, "prepare");
+		PQclear(res);
+		if (rc == STORE_OK)
+			ps->gen = PS(s)->gen;
+		if (rc == STORE_OK || attempt || !retry_on_new_conn(s, was_in_tx))
+			return rc;
+	}
 }
 
 static struct store_stmt *pg_prepare(struct store *s, const struct store_sql *q)
