@@ -36,6 +36,7 @@ struct slot {
 	char *key;              /* malloc'd: the key, then the page's bytes */
 	size_t keylen, len;
 	int64_t version;
+	int64_t until;          /* list_kept.until: 0, or served before it */
 	uint64_t used;          /* the tick of the last use: the least is given up first */
 };
 
@@ -111,14 +112,23 @@ static void drop(struct slot *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* The slot of k's key and version, NULL when none is kept or it is past
+ * its bound at `now`. */
+static struct slot *find_current(const struct list_kept *k, int64_t now)
+{
+	struct slot *s = find(k);
+
+	return s && s->version == k->version && (!s->until || now < s->until) ? s : NULL;
+}
+
 /* The length of the rendering of k's key and version, 0 when none is kept. */
-static size_t kept_len(const struct list_kept *k)
+static size_t kept_len(const struct list_kept *k, int64_t now)
 {
 	const struct slot *s;
 	size_t len;
 
 	pthread_mutex_lock(&kept.mu);
-	len = (s = find(k)) && s->version == k->version ? s->len : 0;
+	len = (s = find_current(k, now)) ? s->len : 0;
 	pthread_mutex_unlock(&kept.mu);
 	return len;
 }
@@ -131,18 +141,19 @@ int list_kept_serve(struct req *r, struct list_kept *k, const char *title, const
 	int hit = 0;
 
 	k->on = 0;
+	k->until = 0;
 	if (!r->signed_in || !r->sess.token_hash || list_wants_xlsx(r) || make_key(r, k) < 0 ||
 	    kept_data_version(&r->c, &k->version) < 0)
 		return 0;
 	k->on = 1;
-	if (!(len = kept_len(k)))
+	if (!(len = kept_len(k, r->c.now)))
 		return 0;
 	/* the frame outside the lock (the rendering may go meanwhile), in a
 	 * buffer grown once: the frame is about 10 KB */
 	strbuf_grow(&sb, len + LIST_KEPT_FRAME);
 	page_begin(r, &sb, title, crumbs);
 	pthread_mutex_lock(&kept.mu);
-	if ((s = find(k)) && s->version == k->version) {
+	if ((s = find_current(k, r->c.now))) {
 		s->used = ++kept.tick;
 		hit = strbuf_add(&sb, s->key + s->keylen, s->len) == 0;
 	}
@@ -198,7 +209,7 @@ static void keep(const struct list_kept *k, const char *bytes, size_t n)
 		drop(old);
 	}
 	*s = (struct slot){ .hash = k->hash, .key = copy, .keylen = k->keylen, .len = n,
-			    .version = k->version, .used = ++kept.tick };
+			    .version = k->version, .until = k->until, .used = ++kept.tick };
 	kept.bytes += k->keylen + n;
 	pthread_mutex_unlock(&kept.mu);
 }

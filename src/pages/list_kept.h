@@ -40,6 +40,7 @@ struct list_kept {
 	int on;                 /* 1: the page may be kept (key and version set) */
 	int rc;                 /* list_kept_serve answered: the reply's result */
 	int64_t version;
+	int64_t until;          /* the caller's bound (seconds, the request's clock): served before it, 0 none */
 	uint64_t hash;
 	size_t keylen;
 	size_t from;            /* where the kept part starts in the page */
@@ -53,7 +54,10 @@ int list_kept_serve(struct req *r, struct list_kept *k, const char *title, const
 /* page_begin, and where the part to keep starts. */
 void list_kept_begin(struct req *r, struct list_kept *k, struct strbuf *sb, const char *title,
 		     const char *const *crumbs);
-/* Keeps the part since list_kept_begin and answers with page_finish (200). */
+/* Keeps the part since list_kept_begin and answers with page_finish (200);
+ * a page that holds figures kept by the rule of domain/kept.h (counted up
+ * to KEPT_SECS before, unaware of another process's writes) sets k->until
+ * first, so that it is not served past their bound by much (the home page). */
 int list_kept_finish(struct req *r, struct list_kept *k, struct strbuf *sb);
 
 #endif
