@@ -21,7 +21,7 @@ int unit_get(struct ctx *c, int64_t id, struct unit *u);
 /* Rows of one page in *out; total count in *total.  Scope applied. */
 int unit_list(struct ctx *c, struct unit_filter *f, struct unit **out, int64_t *total);
 /* The units the actor may choose in a form (id, name, parent name), by
- * name, at most limit. */
+ * name, fewer than limit; limit and no rows when there are more. */
 int unit_options(struct ctx *c, int limit, struct unit **out);
 /* Creates (u->id == 0) or updates.  The new or same id; -1 when fe holds
  * validation messages; RES_STORE; 0 when the unit to update is

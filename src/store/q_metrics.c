@@ -244,25 +244,34 @@ static const struct store_sql Q_ROLL_UNIT = {
 	"sum(f4) AS f4, sum(sanc) AS sanc FROM (" GRAIN_BRANCHES(ROLL_COLS,
 	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m" };
 
-/* The same sums for each unit of units_in with a row of the period whose
- * n is not 0 (sparse16: /ratings' table of units): the unit's id and name,
- * then ROLL_COLS summed.  SQLite: one pass over the units' rows, grouped;
- * PostgreSQL: the LATERAL sum per unit of Q_ROLL_UNIT (its generic plan).
- * SQLite's rows are those of the units in units_in (KEY_IN: sought unit by
- * unit, for a jurisdiction or a subtree), or (Q_ROLL_BY_UNIT_ALL, when
- * units_in is every unit) every unit's rows of the period's cells, read in
- * one range of the metric_*_all index each and joined (camp16g: 5,239
- * units sought in metric_years, 20 ms of CPU at 10M records, against 11). */
-#define ROLL_BY_UNIT(KEY) { \
-	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, " ROLL_SUMS_OF("g.") \
-	"FROM units_in u JOIN (" GRAIN_BRANCHES("val, " ROLL_COLS, KEY) ") g ON g.val = u.val " \
-	"GROUP BY u.id, u.name HAVING sum(g.n) <> 0", \
+/* The count and the first figure (n, f1: /ratings' ratings and five
+ * stars, the one caller) for each unit of units_in with a row of the
+ * period whose n is not 0 (sparse16: /ratings' table of units): the unit's
+ * id and name, then n and f1 summed.  SQLite: the period's rows of the
+ * stat grouped by val first, then joined to the units: the rows of the
+ * units in units_in (KEY_IN: sought unit by unit, for a jurisdiction or a
+ * subtree), or (Q_ROLL_BY_UNIT_ALL, when units_in is every unit) every
+ * unit's rows of the period's cells, read in one range of the
+ * metric_*_all index each (camp16g: 5,239 units sought in metric_years, 20
+ * ms of CPU at 10M records, against 11), each group's unit by its id
+ * (ratings16h: grouped before the join, and read from metric_years_all
+ * alone since 0093 put f1 in it, 11 -> 6 ms at 10M).  PostgreSQL: the
+ * LATERAL sum per unit of Q_ROLL_UNIT (its generic plan), the six sums. */
+#define ROLL_BY_UNIT_SUMS(KEY) "(SELECT g.val, CAST(COALESCE(sum(g.n), 0) AS BIGINT) AS n, " \
+	"CAST(COALESCE(sum(g.f1), 0) AS BIGINT) AS f1 FROM (" GRAIN_BRANCHES("val, n, f1", KEY) ") g " \
+	"GROUP BY g.val HAVING sum(g.n) <> 0) s "
+#define ROLL_BY_UNIT(KEY, JOIN) { \
+	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, s.n, s.f1 FROM " \
+	ROLL_BY_UNIT_SUMS(KEY) JOIN, \
 	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, m.* " \
 	"FROM units_in u CROSS JOIN LATERAL (" ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS, \
 	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m WHERE m.n <> 0" }
 static const struct store_sql Q_ROLL_BY_UNIT =
-	ROLL_BY_UNIT("stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)");
-static const struct store_sql Q_ROLL_BY_UNIT_ALL = ROLL_BY_UNIT("stat = ? AND dim = 'unit'");
+	ROLL_BY_UNIT("stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)",
+		     "JOIN units_in u ON u.val = s.val");
+/* units_in unused (its parameters bound all the same): every unit */
+static const struct store_sql Q_ROLL_BY_UNIT_ALL = ROLL_BY_UNIT("stat = ? AND dim = 'unit'",
+	"JOIN units u ON u.id = CAST(s.val AS INTEGER) AND CAST(u.id AS TEXT) = s.val");
 
 /* detained for one campaign (0086): the distinct persons (val) with a
  * detention in one of the period's cells (n <> 0) of stat detained under

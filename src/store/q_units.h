@@ -21,7 +21,8 @@ int store_unit_update(struct store *s, const struct unit *u, int64_t now);
 int store_unit_list(struct store *s, struct arena *a, const struct unit_filter *f, struct unit **out);
 int64_t store_unit_count(struct store *s, const struct unit_filter *f);
 /* id, name and (visible) parent name of the units visible to scope_user,
- * by name, at most limit: the choices of a unit field. */
+ * by name, fewer than limit: the choices of a unit field.  When limit or
+ * more are visible: limit, and no rows (*out NULL). */
 int store_unit_options(struct store *s, struct arena *a, int64_t scope_user, int limit,
 		       struct unit **out);
 /* 1 when unit_id is in the scope of scope_user (or scope_user is 0) */

@@ -17,10 +17,12 @@
 #   and the annual report's text is the same both ways; the rollup is what
 #   is read (a kind_campaign row changed by hand moves the figure); `stats
 #   check` agrees.
-# - The integrity files' figure, read for a long period without a unit in
-#   the person's order (q_talks.c Q_M_INTEGRITY_FILES_LONG, SQLite), equals
-#   count(DISTINCT person_id) over integrity_updates for 2022, 2021-2022
-#   (three persons updated in both years) and March 2022.
+# - The integrity files' figure, read in the person's order when the period
+#   holds more than a quarter of the updates and no unit is asked (q_talks.c
+#   Q_M_INTEGRITY_FILES_PERSON, SQLite; ratings16h), else on the day range,
+#   equals count(DISTINCT person_id) over integrity_updates for 2022,
+#   2021-2022 (three persons updated in both years: the person's order),
+#   March 2022 and an empty year (the day range), and 2022 with a unit.
 # Before 0089 metric_days had no `activity` rows (the first comparison
 # fails: every expected row is missing) and the hand-made row moved nothing.
 . "$(dirname "$0")/lib.sh"
@@ -128,6 +130,18 @@ check "the demo year has integrity files' updates" test "$(ifiles 2022-01-01 202
 sql "INSERT INTO integrity_updates (person_id, day, created_at) SELECT person_id, '2021-12-31', 0 FROM integrity_updates WHERE day LIKE '2022%' ORDER BY id LIMIT 3"
 expect_eq "integrity_files of 2022 (the person's order): the persons counted once" "$(ifiles 2022-01-01 2022-12-31)" "$(ifig --year 2022)"
 expect_eq "... of 2021-2022 (persons of both years once)" "$(ifiles 2021-01-01 2022-12-31)" "$(ifig --from 2021-01-01 --to 2022-12-31)"
-expect_eq "... of March 2022 (the day range)" "$(ifiles 2022-03-01 2022-03-31)" "$(ifig --from 2022-03-01 --to 2022-03-31)"
+expect_eq "... of March 2022" "$(ifiles 2022-03-01 2022-03-31)" "$(ifig --from 2022-03-01 --to 2022-03-31)"
+# which read each period takes: more than a quarter of the updates ever written (max(id))
+share() { sql "SELECT CASE WHEN count(*) * 4 > (SELECT max(id) FROM integrity_updates) THEN 'person' ELSE 'day' END
+	FROM integrity_updates WHERE day >= '$1' AND day <= '$2'"; }
+expect_eq "... 2022 and 2021-2022 read in the person's order, March 2022 on the day range" "person person day" \
+	"$(share 2022-01-01 2022-12-31) $(share 2021-01-01 2022-12-31) $(share 2022-03-01 2022-03-31)"
+expect_eq "... of 2026 (no update: the day range)" "$(ifiles 2026-01-01 2026-12-31)" "$(ifig --year 2026)"
+IU=$(sql "SELECT p.unit_id FROM integrity_updates i JOIN persons p ON p.id = i.person_id WHERE i.day LIKE '2022%' LIMIT 1")
+expect_eq "... of 2022 for one unit and those below it (the day range)" "$(sql "WITH RECURSIVE sub(id) AS
+	(SELECT CAST($IU AS BIGINT) UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id)
+	SELECT count(DISTINCT i.person_id) FROM integrity_updates i JOIN persons p ON p.id = i.person_id
+	WHERE i.day >= '2022-01-01' AND i.day <= '2022-12-31' AND p.unit_id IN (SELECT id FROM sub)")" \
+	"$(ifig --year 2022 --unit "$IU")"
 check "no sanitizer report from the commands" cli_clean
 finish
