@@ -264,6 +264,12 @@ static const struct ix_field clue_fields[] = {
 	{ NULL, IX_DERIVED, "unit_id", NULL, NULL, 0, NULL },
 	/* the column's default, written so the memo knows it (clue_after) */
 	{ NULL, IX_DERIVED, "state", NULL, NULL, 0, NULL },
+	/* NULL as the columns' defaults: in the insert so that the clue's
+	 * decisions' state (store_clue_settle) can go into a row the
+	 * PostgreSQL import still holds in its batch */
+	{ NULL, IX_DERIVED, "first_disposed", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "clock_start", NULL, NULL, 0, NULL },
+	{ NULL, IX_DERIVED, "verification_office", NULL, NULL, 0, NULL },
 	{ NULL, IX_DERIVED, NULL, "report", NULL, 0, NULL },  /* the report source_ref names */
 	{ NULL, IX_DERIVED, NULL, "no_drawn", NULL, 0, NULL },  /* clue_no drawn, not given */
 	{ 0 }

@@ -9,7 +9,9 @@
 #include "store/q_metrics_sql.h"
 #include "store/q_todo.h"
 #include "store/q_util.h"
+#include "store/store_pg_impl.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- clues -------------------------------------------------------------- */
@@ -330,9 +332,19 @@ int store_clue_set_state(struct store *s, int64_t id, const char *state, const c
 int store_clue_settle(struct store *s, int64_t id, const char *state, const char *first_day,
 		      const char *last_day, const char *office, int64_t now)
 {
-	struct store_stmt *st = store_prepare(s, &Q_CLUE_STATE);
+	struct store_stmt *st;
+	int pv = !strcmp(state, "preliminary_verification"), rc;
+	char at[24];
+	/* a clue the PostgreSQL import's bulk mode still holds in its batch
+	 * takes Q_CLUE_STATE's values in its row (keep the two in step):
+	 * first_disposed only where it has none */
+	const char *cols[] = { "state", "first_disposed", "updated_at", "clock_start", "verification_office" };
+	const char *vals[] = { state, first_day, at, pv ? last_day : NULL, pv ? (office ? office : "") : NULL };
 
-	if (!st)
+	snprintf(at, sizeof(at), "%lld", (long long)now);
+	if ((rc = store_pg_bulk_amend(s, "clues", id, 5, cols, vals, 1u << 1)) != 0)
+		return rc < 0 ? rc : STORE_OK;
+	if (!(st = store_prepare(s, &Q_CLUE_STATE)))
 		return STORE_ERR;
 	store_bind_text(st, 1, state);
 	store_bind_text(st, 2, first_day);

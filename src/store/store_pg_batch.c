@@ -39,8 +39,8 @@
 #include "store/store_pg_bulk.h"
 
 #define BATCH_ROWS 64
-#define BATCH_PROBE 16          /* sends before a table's batches are judged */
-#define BATCH_MIN_AVG 3         /* rows a send on average, below which: singly */
+#define BATCH_PROBE 64          /* sends before a table's batches are judged */
+#define BATCH_MIN_AVG 2         /* rows a send on average, below which: singly */
 #define SAVEPOINT "qf_batch"
 
 /* Rows of one statement, owned: waiting, or sent and kept until their
@@ -63,6 +63,8 @@ struct pgb_buf {
 	int ready;
 	int sends, off;
 	int64_t sent;
+	int nreads;             /* the other tables its statement reads */
+	int reads[CLASS_TABLES];
 };
 
 /* ---- what may be batched --------------------------------------------------- */
@@ -91,7 +93,8 @@ int pgb_batch_load(struct store *s, struct pg_bulk *b)
 		if (t < 0)
 			continue;
 		tb = &b->tables[t];
-		tb->batch_ok = tb->cacheable && !strcmp(PQgetvalue(res, i, 1), "1");
+		tb->plain = !strcmp(PQgetvalue(res, i, 1), "1");
+		tb->batch_ok = tb->cacheable && tb->plain;
 		while (*p) {
 			size_t len = strcspn(p, " ");
 			int pt = pgb_table_index(b, p, len);
@@ -129,9 +132,25 @@ static const char *values_row(const char *sql)
 	return depth || quoted ? NULL : v + 8;
 }
 
+/* The `SELECT ...` of `INSERT INTO t(...) SELECT ...` when it is one
+ * plain SELECT (no set operation, order, limit, RETURNING or ON CONFLICT:
+ * n of them joined by UNION ALL insert what the n statements insert, in
+ * their order), NULL otherwise.  The subjects' snapshot (IX_SNAP). */
+static const char *select_row(const char *sql)
+{
+	const char *close = strchr(sql, ')'), *sel = close ? strstr(close, ") SELECT ") : NULL;
+
+	if (strncmp(sql, "INSERT INTO ", 12) || !sel || sel != close || strchr(sql, '\'') ||
+	    strstr(sql, " VALUES") || strstr(sql, " UNION ") || strstr(sql, " ORDER BY ") || strstr(sql, " LIMIT ") ||
+	    strstr(sql, " GROUP BY ") || strstr(sql, " DISTINCT ") || strstr(sql, "RETURNING") ||
+	    strstr(sql, "ON CONFLICT") || strstr(sel + 8, "SELECT"))
+		return NULL;
+	return sel + 2;
+}
+
 int pgb_batch_shape(const char *sql)
 {
-	return sql && values_row(sql) != NULL;
+	return sql && (values_row(sql) || select_row(sql));
 }
 
 void pgb_batch_names(struct pg_bulk *b, struct pgb_class *c, const char *sql)
@@ -140,11 +159,18 @@ void pgb_batch_names(struct pg_bulk *b, struct pgb_class *c, const char *sql)
 	int quoted = 0;
 
 	c->nnamed = 0;
+	/* a write whose triggers may run anything: every batch before it */
+	if (c->target >= 0 && !b->tables[c->target].plain) {
+		c->nnamed = -1;
+		return;
+	}
 	while (pgb_next_word(&sql, w, sizeof(w), &quoted)) {
 		int t = pgb_table_index(b, w, strlen(w)), seen = 0;
 		if (t < 0)
 			continue;
-		if (!b->tables[t].cacheable) {  /* a view, or a table a function names */
+		/* a view or a function may read any table; a table a function
+		 * names is read as it is named (no batch holds its rows) */
+		if (!b->tables[t].plain) {
 			c->nnamed = -1;
 			return;
 		}
@@ -162,20 +188,30 @@ void pgb_batch_names(struct pg_bulk *b, struct pgb_class *c, const char *sql)
 		c->nnamed = -1;
 }
 
-/* sql's row n times, its parameters renumbered: the multi-row text. */
+/* sql's row n times, its parameters renumbered: the multi-row text (a
+ * VALUES list, or the SELECTs in a UNION ALL). */
 static char *multi_text(const char *sql, int np, int n)
 {
-	const char *row = values_row(sql);
-	size_t head = (size_t)(row - sql), rl = strlen(row), cap = head + (size_t)n * (rl * 2 + 4) + 1, o;
-	char *out = xcalloc(cap, 1);
+	const char *row = values_row(sql), *sep = ", ";
+	size_t head, rl, cap, o;
+	char *out;
+
+	if (!row) {
+		row = select_row(sql);
+		sep = " UNION ALL ";
+	}
+	head = (size_t)(row - sql);
+	rl = strlen(row);
+	cap = head + (size_t)n * (rl * 2 + 12) + 1;
+	out = xcalloc(cap, 1);
 
 	memcpy(out, sql, head);
 	o = head;
 	for (int r = 0; r < n; r++) {
 		int quoted = 0;
 		if (r) {
-			memcpy(out + o, ", ", 2);
-			o += 2;
+			memcpy(out + o, sep, strlen(sep));
+			o += strlen(sep);
 		}
 		for (const char *p = row; *p;) {
 			if (*p == '\'')
@@ -262,6 +298,8 @@ static int flush_table(struct store *s, int t, int depth)
 	b->nbuf--;
 	for (int i = 0; depth < 8 && i < b->tables[t].nparents && rc == STORE_OK; i++)
 		rc = flush_table(s, b->tables[t].parents[i], depth + 1);
+	for (int i = 0; depth < 8 && i < buf->nreads && rc == STORE_OK; i++)
+		rc = flush_table(s, buf->reads[i], depth + 1);
 	if (rc < 0 || (rc = pgb_enter_pipe(s)) < 0) {
 		pgb_rows_free(r);
 		return rc;
@@ -326,6 +364,38 @@ int pgb_batch_flush_all(struct store *s)
 	return rc;
 }
 
+/* Whether sql is an INSERT ... SELECT that reads its own table t: each of
+ * its rows would see the ones before, which a UNION ALL would not. */
+static int selects_own(struct pg_bulk *b, const char *sql, int t)
+{
+	const char *p = select_row(sql);
+	char w[64];
+	int quoted = 0;
+
+	while (p && pgb_next_word(&p, w, sizeof(w), &quoted))
+		if (pgb_table_index(b, w, strlen(w)) == t)
+			return 1;
+	return 0;
+}
+
+/* The batches whose statement reads t (an INSERT ... SELECT) sent before a
+ * write of t, so they read it as it was when they were made. */
+static int flush_readers(struct store *s, int t)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+	int rc = STORE_OK;
+
+	for (int r = 0; r < b->ntables && b->nbuf && rc == STORE_OK; r++) {
+		struct pgb_buf *buf = b->tables[r].buf;
+		int reads = 0;
+		for (int i = 0; buf && buf->rows && i < buf->nreads; i++)
+			reads |= buf->reads[i] == t;
+		if (reads)
+			rc = flush_table(s, r, 0);
+	}
+	return rc;
+}
+
 int pgb_batch_before(struct store *s, const struct pgb_class *c)
 {
 	struct pg_bulk *b = PS(s)->bulk;
@@ -344,26 +414,40 @@ int pgb_batch_before(struct store *s, const struct pgb_class *c)
 		const struct table *tb = &b->tables[c->target];
 		for (int i = 0; i < tb->nparents && rc == STORE_OK; i++)
 			rc = flush_table(s, tb->parents[i], 0);
+		if (rc == STORE_OK)
+			rc = flush_readers(s, c->target);
 	}
 	return after_flush(s, rc);
 }
 
-int pgb_batch_add(struct store *s, int t, const char *name, const char *sql, int np, char **vals)
+int pgb_batch_add(struct store *s, const struct pgb_class *c, const char *name, const char *sql, int np,
+		  char **vals)
 {
 	struct pg_bulk *b = PS(s)->bulk;
+	int t = c->target;
 	struct table *tb = &b->tables[t];
 	struct pgb_buf *buf = tb->buf;
 	int rc = STORE_OK;
 
-	if (!tb->batch_ok || (buf && buf->off))
+	if (!tb->batch_ok || (buf && buf->off) || c->nnamed < 0 || selects_own(b, sql, t))
 		return 0;
 	if (!buf)
 		buf = tb->buf = xcalloc(1, sizeof(*buf));
+	if (b->nbuf) {          /* a batch reading t reads it as it was */
+		b->in_flush = 1;
+		rc = after_flush(s, flush_readers(s, t));
+		if (rc < 0)
+			return rc;
+	}
 	if (!buf->sql || strcmp(buf->name, name)) {
 		b->in_flush = 1;
 		rc = after_flush(s, flush_table(s, t, 0));
 		if (rc < 0)
 			return rc;
+		buf->nreads = 0;
+		for (int i = 0; i < c->nnamed; i++)
+			if (c->named[i] != t)
+				buf->reads[buf->nreads++] = c->named[i];
 		free(buf->sql);
 		buf->sql = xstrdup(sql);
 		snprintf(buf->name, sizeof(buf->name), "%s", name);
@@ -383,6 +467,72 @@ int pgb_batch_add(struct store *s, int t, const char *name, const char *sql, int
 		rc = after_flush(s, flush_table(s, t, 0));
 	}
 	return rc < 0 ? rc : 1;
+}
+
+/* ---- a waiting row amended ------------------------------------------------ */
+
+/* The parameter (0-based) that gives column col in a one-row
+ * `INSERT INTO t(cols) VALUES (...)` whose value there is a bare `$k`, -1
+ * none. */
+static int param_of(const char *sql, const char *col)
+{
+	const char *p = strchr(sql, '('), *row = values_row(sql);
+	size_t len = strlen(col);
+	int i = 0, depth = 0;
+
+	if (!p || !row)
+		return -1;
+	for (p++; *p && *p != ')'; i++) {       /* the column's position */
+		p += strspn(p, " ");
+		if (!strncmp(p, col, len) && (p[len] == ',' || p[len] == ')' || p[len] == ' '))
+			break;
+		p += strcspn(p, ",)");
+		p += *p == ',';
+	}
+	if (*p == ')' || !*p)
+		return -1;
+	for (p = row + 1; *p && i; p++) {       /* its value */
+		depth += *p == '(';
+		depth -= *p == ')';
+		i -= !depth && *p == ',';
+	}
+	p += strspn(p, " ");
+	if (*p != '$')
+		return -1;
+	len = strspn(p + 1, "0123456789");
+	return len && (p[1 + len] == ',' || p[1 + len] == ')') ? atoi(p + 1) - 1 : -1;
+}
+
+int store_pg_bulk_amend(struct store *s, const char *table, int64_t id, int n, const char *const *cols,
+			const char *const *vals, unsigned keep)
+{
+	struct pg_bulk *b = store_backend(s) == STORE_PG ? PS(s)->bulk : NULL;
+	int t = b && b->nbuf ? pgb_table_index(b, table, strlen(table)) : -1, idp, at[16], row = -1;
+	struct pgb_buf *buf = t >= 0 ? b->tables[t].buf : NULL;
+	struct pgb_rows *r = buf ? buf->rows : NULL;
+	char idtext[24];
+
+	if (!r || n > 16 || (idp = param_of(buf->sql, "id")) < 0)
+		return 0;
+	snprintf(idtext, sizeof(idtext), "%lld", (long long)id);
+	for (int i = r->n - 1; i >= 0 && row < 0; i--)
+		if (r->vals[i * r->np + idp] && !strcmp(r->vals[i * r->np + idp], idtext))
+			row = i;
+	for (int k = 0; k < n && row >= 0; k++)
+		if ((at[k] = param_of(buf->sql, cols[k])) < 0)
+			return 0;
+	if (row < 0)
+		return 0;
+	for (int k = 0; k < n; k++) {
+		char **v = &r->vals[row * r->np + at[k]];
+		if ((keep >> k & 1) && *v)
+			continue;
+		free(*v);
+		*v = vals[k] ? xstrdup(vals[k]) : NULL;
+	}
+	b->tgen[t] = ++b->clock;        /* the table's cached reads forgotten */
+	buf->sent++;                    /* a statement saved: the batch's worth */
+	return 1;
 }
 
 /* ---- a failed batch ------------------------------------------------------- */

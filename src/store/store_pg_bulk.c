@@ -611,7 +611,7 @@ static int insert_id(struct store *s, struct pg_stmt *st)
 	memcpy(vals, st->vals, (size_t)st->nparams * sizeof(char *));
 	vals[st->nparams] = idtext;
 	wrote(ps->bulk, c->target);
-	rc = c->batch ? pgb_batch_add(s, c->target, c->alt_name, c->alt_sql, st->nparams + 1, vals) : 0;
+	rc = c->batch ? pgb_batch_add(s, c, c->alt_name, c->alt_sql, st->nparams + 1, vals) : 0;
 	if (rc == 0) {
 		rc = pgb_batch_before(s, c);
 		if (rc == STORE_OK)
@@ -654,7 +654,7 @@ int pgb_exec(struct store *s, struct pg_stmt *st)
 	case K_WRITE:
 		wrote(b, st->cls->target);
 		ps->changes = 0;        /* known at the next Sync (pg_changes) */
-		rc = st->cls->batch ? pgb_batch_add(s, st->cls->target, st->name, st->sql, st->nparams, st->vals) : 0;
+		rc = st->cls->batch ? pgb_batch_add(s, st->cls, st->name, st->sql, st->nparams, st->vals) : 0;
 		if (rc)
 			return rc < 0 ? rc : STORE_OK;
 		if (st->cls->batch && (rc = pgb_batch_before(s, st->cls)) < 0)

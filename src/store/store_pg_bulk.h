@@ -63,6 +63,7 @@ struct table {
 	char *name;
 	int cacheable;
 	int batch_ok;           /* its inserts may wait in a batch (store_pg_batch.c) */
+	int plain;              /* a table (not a view), its triggers all the rollup's */
 	int nparents, *parents; /* the tables its foreign keys name */
 	struct pgb_buf *buf;    /* its rows waiting, NULL none yet */
 };
@@ -107,9 +108,10 @@ int pgb_batch_load(struct store *s, struct pg_bulk *b);
 int pgb_batch_shape(const char *sql);
 /* c's named tables (c->nnamed, c->named) from sql. */
 void pgb_batch_names(struct pg_bulk *b, struct pgb_class *c, const char *sql);
-/* The row of statement name (sql, np values) into table t's batch: 1
- * taken, 0 not batched (send it), <0 error. */
-int pgb_batch_add(struct store *s, int t, const char *name, const char *sql, int np, char **vals);
+/* The row of statement name (sql, np values, class c) into the batch of
+ * the table it inserts into: 1 taken, 0 not batched (send it), <0 error. */
+int pgb_batch_add(struct store *s, const struct pgb_class *c, const char *name, const char *sql, int np,
+		  char **vals);
 /* Before a statement of class c that is not batched: the batches it may
  * depend on sent. */
 int pgb_batch_before(struct store *s, const struct pgb_class *c);

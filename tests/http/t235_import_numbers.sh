@@ -135,6 +135,36 @@ if [ "$BACKEND" = pg ]; then
 	expect_eq "... the dispositions went in batches: several subtransactions, fewer than rows (pg)" 1 \
 		"$(sql "SELECT (count(DISTINCT xmin::text) > 1 AND count(DISTINCT xmin::text) < count(*) / 2)::int FROM dispositions")"
 fi
+# pgimp16h: the clues and their subjects go in batches too (the subjects'
+# INSERT ... SELECT joined by UNION ALL), and a clue's decisions' state goes
+# into its row while the row waits in its batch (store_pg_bulk_amend): the
+# row is the version its batch's subtransaction inserted, not one an UPDATE
+# wrote at the import's top level (as metric_state's, written there)
+if [ "$BACKEND" = pg ]; then
+	batched="(count(DISTINCT xmin::text) > 1 AND count(DISTINCT xmin::text) < count(*) / 2)::int"
+	expect_eq "... the clues and their subjects went in batches (pg)" "1 1" \
+		"$(sql "SELECT $batched FROM clues") $(sql "SELECT $batched FROM clue_subjects")"
+	expect_eq "... a clue's decisions' state went into its batched row: fewer than a quarter written at the top level (pg)" \
+		1 "$(sql "SELECT (count(*) FILTER (WHERE k.xmin = m.xmin) * 4 < count(*))::int
+			FROM clues k, metric_state m WHERE k.first_disposed IS NOT NULL")"
+fi
+# a clue the database refuses (among the clues of a batch on PostgreSQL):
+# named by its own line, nothing stays
+BADC=$(newdb refusedclue) || { not_ok "a database for the clue's refusal"; finish; }
+if [ "$BACKEND" = pg ]; then
+	sql_on "$BADC" "ALTER TABLE clues ADD CONSTRAINT t235_refuse_clue CHECK (ext_id IS DISTINCT FROM 'C90')"
+else
+	sql_on "$BADC" "CREATE TRIGGER t235_refuse_clue BEFORE INSERT ON clues WHEN NEW.ext_id = 'C90'
+		BEGIN SELECT RAISE(ABORT, 't235_refuse_clue'); END"
+fi
+CLINE=$(grep -n '"type":"clue","id":"C90",' "$F" | cut -d: -f1)
+ERR=$("$QF_BIN" import --db "$BADC" --key "$T_DIR/refusedclue.key" "$F" 2>&1 >/dev/null)
+RC=$?
+expect_eq "a file whose clue (line $CLINE) the database refuses: refused" 1 "$RC"
+expect_contains "... naming that line" "line $CLINE: the database refused the record" "$ERR"
+expect_contains "... and the constraint" "t235_refuse_clue" "$ERR"
+expect_eq "... nothing stays" "0 0 0" \
+	"$(sql_on "$BADC" "SELECT (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM clue_subjects) || ' ' || (SELECT count(*) FROM dispositions)")"
 # a decision the database refuses in the middle of a batch (a constraint
 # the importer does not know): named by its own line, nothing stays
 BAD=$(newdb refused) || { not_ok "a database for the refusal"; finish; }
