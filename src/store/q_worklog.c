@@ -163,9 +163,18 @@ int store_activity_get(struct store *s, struct arena *a, int64_t id, struct acti
 static const struct store_sql Q_A_LIST = {
 	Q_SCOPE_WITH "SELECT " A_COLS A_FROM A_WHERE "ORDER BY a.day DESC, a.id DESC LIMIT ? OFFSET ?", NULL };
 static const struct store_sql Q_A_COUNT = { Q_SCOPE_WITH Q_CAPPED_COUNT(A_FROM A_WHERE), NULL };
-static const struct store_sql Q_A_SUMS = {
-	Q_SCOPE_WITH "SELECT CAST(COALESCE(sum(a.count), 0) AS BIGINT), "
-	"CAST(COALESCE(sum(a.participants), 0) AS BIGINT) " A_FROM A_WHERE, NULL };
+#define A_SUMS "SELECT CAST(COALESCE(sum(a.count), 0) AS BIGINT), CAST(COALESCE(sum(a.participants), 0) AS BIGINT) "
+static const struct store_sql Q_A_SUMS = { Q_SCOPE_WITH A_SUMS A_FROM A_WHERE, NULL };
+/* every entry (q_util.h Q_WHOLE_COUNT: A_FROM's joins are left joins by
+ * key): the count, and the sums read from the table alone */
+static const struct store_sql Q_A_COUNT_ALL = Q_WHOLE_COUNT("activities");
+static const struct store_sql Q_A_SUMS_ALL = { A_SUMS "FROM activities a", NULL };
+
+/* the filter selects every entry */
+static int activity_whole(const struct activity_filter *f)
+{
+	return filter_unset(&activity_filter_spec, f) && !f->scope_user;
+}
 
 static int bind_a_where(struct store_stmt *st, struct arena *a, const void *filter)
 {
@@ -188,7 +197,7 @@ static int bind_a_where(struct store_stmt *st, struct arena *a, const void *filt
 
 int64_t store_activity_count(struct store *s, const struct activity_filter *f)
 {
-	return q_count(store_prepare(s, &Q_A_COUNT), bind_a_where, f);
+	return q_count_whole(s, activity_whole(f), &Q_A_COUNT_ALL, &Q_A_COUNT, bind_a_where, f);
 }
 
 int store_activity_list(struct store *s, struct arena *a, const struct activity_filter *f, struct activity **out)
@@ -199,12 +208,11 @@ int store_activity_list(struct store *s, struct arena *a, const struct activity_
 int store_activity_sums(struct store *s, struct arena *a, const struct activity_filter *f, int64_t *count,
 			int64_t *participants)
 {
-	struct store_stmt *st = store_prepare(s, &Q_A_SUMS);
+	struct store_stmt *st = q_whole_or(s, activity_whole(f), &Q_A_SUMS_ALL, &Q_A_SUMS, a, bind_a_where, f);
 	int rc;
 
 	if (!st)
 		return STORE_ERR;
-	bind_a_where(st, a, f);
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
 		*count = store_col_int(st, 0);
