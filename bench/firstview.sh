@@ -7,9 +7,10 @@
 #
 # Signs in as the case manager `bench` (and `inspection` when it exists),
 # then ROUNDS times (default 5): creates a unit through the JSON API (a
-# write: the data's version moves, every kept rendering is dropped) and
-# fetches each list once, its time the first view's.  Prints each list's
-# times and their median (ms).  QF_BIN picks the binary; extra server
+# write: the data's version moves, every kept rendering is dropped),
+# fetches /campaigns (the badge's recount) and then each list once, its time the first view's.  Prints each list's
+# times and the server's CPU for each (ms, in the kernel's 10 ms ticks),
+# with their medians.  QF_BIN picks the binary; extra server
 # environment (QF_SLOW_SQL_MS) passes through.  Writes to DB: use a copy.
 # shellcheck source=bench/lib.sh disable=SC2154,SC2034
 . "$(dirname "$0")/lib.sh"
@@ -24,19 +25,24 @@ trap 'exit 130' INT TERM
 
 qf_start s "$TMP/serve.log" "$DB"
 qf_login s
-LISTS="/outcomes /worklog /problems /detentions /targets /clues /cases /talks /matter-reports /persons"
+# /campaigns (the inspection role: /inspections) first: the page after a write recounts the to-do badge (kept
+# per user, dropped by the write: 50-100 ms at 10M), whichever it is
+LISTS="/campaigns /outcomes /worklog /problems /detentions /targets /clues /cases /talks /matter-reports /persons"
 ROLES=cm
 if [ -n "$(sqlite3 -batch "$DB" "SELECT 1 FROM users WHERE name = 'inspection'")" ]; then
 	printf -v BASE_inspection '%s' "$BASE_s"
 	qf_login inspection inspection
 	ROLES="cm inspection"
 fi
-# one_ms JAR URL: the view's time in ms (fails unless 200)
+# one_ms JAR URL: the view's time and the server's CPU for it, in ms
+# (tab-separated; fails unless 200)
 one_ms() {
-	local out
+	local out c0 c1
+	c0=$(cpu_ticks "$PID_s")
 	out=$(curl -s -m 600 -o /dev/null -w '%{http_code} %{time_total}' -b "$1" "$BASE_s$2")
+	c1=$(cpu_ticks "$PID_s")
 	[ "${out%% *}" = 200 ] || die "GET $2 answered ${out%% *}"
-	python3 -c "print(f'{${out#* } * 1000:.1f}')"
+	python3 -c "print(f'{${out#* } * 1000:.1f}\t{($c1 - $c0) * 1000 / $TICK:.0f}')"
 }
 : >"$TMP/times"
 for r in $(seq 1 "$ROUNDS"); do
@@ -45,7 +51,7 @@ for r in $(seq 1 "$ROUNDS"); do
 		[ "$role" = cm ] || jar=$JAR_inspection
 		qf_post s /api/units "{\"name\":\"首屏测试局$r$role$$\",\"kind\":\"department\"}" >/dev/null ||
 			die "the write failed"
-		if [ "$role" = cm ]; then lists=$LISTS; else lists=/problems; fi
+		if [ "$role" = cm ]; then lists=$LISTS; else lists="/inspections /problems"; fi
 		for u in $lists; do
 			printf '%s\t%s\t%s\n' "$role" "$u" "$(one_ms "$jar" "$u")" >>"$TMP/times"
 		done
@@ -57,10 +63,11 @@ python3 - "$TMP/times" "$LOAD" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1], encoding="utf-8"):
-    role, url, ms = line.rstrip("\n").split("\t")
-    rows.setdefault((role, url), []).append(float(ms))
-print(f"{'role':<11}{'list':<18}{'median ms':>10}  each (ms)")
+    role, url, ms, cpu = line.rstrip("\n").split("\t")
+    rows.setdefault((role, url), []).append((float(ms), float(cpu)))
+print(f"{'role':<11}{'list':<18}{'median ms':>10}{'CPU ms':>8}  each (ms / CPU ms)")
 for (role, url), v in rows.items():
-    print(f"{role:<11}{url:<18}{statistics.median(v):>10.1f}  {' '.join(f'{x:.1f}' for x in v)}")
+    print(f"{role:<11}{url:<18}{statistics.median(x for x, _ in v):>10.1f}{statistics.median(c for _, c in v):>8.0f}  "
+          f"{' '.join(f'{x:.1f}/{c:.0f}' for x, c in v)}")
 print(f"load average after: {sys.argv[2]}")
 PY
