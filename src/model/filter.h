@@ -25,6 +25,7 @@
  * exact. */
 #define LIST_COUNT_CAP 10000
 #define LIST_COUNT_STOP "10001"
+#define LIST_COUNT_CAP_SQL "10000"
 
 /* The page of a list: rows offset .. offset + limit - 1. */
 struct page_req {
@@ -69,5 +70,12 @@ struct filter_spec {
 #define FILTER_ENUM_F(arg, T, m, choices) \
 	{ arg, FILTER_ENUM, FILTER_OFF_(T, m, int: 1, unsigned: 1), choices }
 #define FILTER_SPEC(T, fields) { sizeof(T), offsetof(T, page), fields }
+
+/* 1 when f sets none of spec's fields (text and days NULL or "", ids,
+ * flags and enums 0): as far as its query arguments go, the list's filter
+ * selects every row.  The members a domain sets (need-to-know, a user's
+ * jurisdiction) are not in the spec: the family checks them (issue 16,
+ * the whole table's count: store/q_util.h Q_WHOLE). */
+int filter_unset(const struct filter_spec *spec, const void *f);
 
 #endif

@@ -691,7 +691,13 @@ int store_detention_list(struct store *s, struct arena *a, const struct detentio
 		      fill_detention_row, sizeof(**out), out);
 }
 
+/* every detention (q_util.h Q_WHOLE_COUNT: cases the parent of each, a
+ * case's subject one row by its key) */
+static const struct store_sql Q_DET_COUNT_ALL = Q_WHOLE_COUNT("detentions");
+
 int64_t store_detention_count(struct store *s, const struct detention_filter *f)
 {
-	return q_count(store_prepare(s, &Q_DET_COUNT), bind_detention_filters, f);
+	int whole = filter_unset(&detention_filter_spec, f) && !f->team_user && q_scope_unset(&f->sc);
+
+	return q_count_whole(s, whole, &Q_DET_COUNT_ALL, &Q_DET_COUNT, bind_detention_filters, f);
 }

@@ -877,7 +877,13 @@ int store_outcome_list(struct store *s, struct arena *a, const struct outcome_fi
 		      fill_outcome, sizeof(**out), out);
 }
 
+/* every outcome (q_util.h Q_WHOLE_COUNT: persons is the parent of each) */
+static const struct store_sql Q_OUT_COUNT_ALL = Q_WHOLE_COUNT("outcomes");
+
 int64_t store_outcome_count(struct store *s, const struct outcome_filter *f)
 {
-	return q_count(store_prepare(s, &Q_OUT_COUNT), bind_outcome_filters, f);
+	/* an execution role's sanctions are an OR beside team_user 0's every case */
+	int whole = filter_unset(&outcome_filter_spec, f) && !f->team_user && !f->scope_user && q_scope_unset(&f->sc);
+
+	return q_count_whole(s, whole, &Q_OUT_COUNT_ALL, &Q_OUT_COUNT, bind_outcome_filters, f);
 }

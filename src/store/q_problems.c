@@ -359,11 +359,31 @@ static int bind_count(struct store_stmt *st, struct arena *a, const void *arg)
 	return bind_where(st, bind_lead(st, 2, b->lead, b->f), b->f);
 }
 
+/* every problem (q_util.h Q_WHOLE_COUNT: units the parent of each) */
+static const struct store_sql Q_COUNT_ALL = Q_WHOLE_COUNT("problems");
+/* the sources of the whole ledger (found by a walk of problems_source_found,
+ * one step a source): under the cap each one's exact count; over it each
+ * LIST_COUNT_STOP, so that they add up to more than LIST_COUNT_CAP as
+ * Q_BY_SOURCE's do, and the page names them without counts (it named
+ * those among the first LIST_COUNT_STOP rows read) */
+static const struct store_sql Q_BY_SOURCE_ALL = {
+	"WITH RECURSIVE s(source) AS (SELECT min(source) FROM problems UNION ALL "
+	"SELECT (SELECT min(x.source) FROM problems x WHERE x.source > s.source) FROM s WHERE s.source IS NOT NULL), "
+	"capped(n) AS (SELECT count(*) FROM (SELECT 1 FROM problems LIMIT " LIST_COUNT_STOP ") c) "
+	"SELECT source, CASE WHEN (SELECT n FROM capped) > " LIST_COUNT_CAP_SQL " THEN " LIST_COUNT_STOP
+	" ELSE (SELECT count(*) FROM problems p WHERE p.source = s.source) END FROM s WHERE source IS NOT NULL", NULL };
+
+/* the filter selects every problem: the ledger's own statements */
+static int problem_whole(const struct problem_filter *f)
+{
+	return filter_unset(&problem_filter_spec, f) && !f->scope_user;
+}
+
 int64_t store_problem_count(struct store *s, const struct problem_filter *f)
 {
 	struct p_bind b = { f, count_lead(f) };
 
-	return q_count(store_prepare(s, &Q_COUNT[b.lead]), bind_count, &b);
+	return q_count_whole(s, problem_whole(f), &Q_COUNT_ALL, &Q_COUNT[b.lead], bind_count, &b);
 }
 
 int store_problem_list(struct store *s, struct arena *a, const struct problem_filter *f, int64_t count,
@@ -387,11 +407,11 @@ int store_problem_by_source(struct store *s, struct arena *a, const struct probl
 			    struct problem_count **out)
 {
 	struct p_bind b = { f, count_lead(f) };
-	struct store_stmt *st = store_prepare(s, &Q_BY_SOURCE[b.lead]);
+	struct store_stmt *st = q_whole_or(s, problem_whole(f), &Q_BY_SOURCE_ALL, &Q_BY_SOURCE[b.lead], a,
+					   bind_count, &b);
 
 	if (!st)
 		return STORE_ERR;
-	bind_count(st, a, &b);
 	return q_collect(st, a, fill_count, sizeof(**out), out);
 }
 

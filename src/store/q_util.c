@@ -58,6 +58,39 @@ int64_t q_count(struct store_stmt *st, q_bind_fn bind, const void *f)
 	return n;
 }
 
+struct store_stmt *q_whole_or(struct store *s, int whole, const struct store_sql *all,
+			      const struct store_sql *filtered, struct arena *a, q_bind_fn bind, const void *f)
+{
+	struct store_stmt *st = store_prepare(s, whole ? all : filtered);
+
+	if (st && !whole)
+		bind(st, a, f);
+	return st;
+}
+
+int64_t q_count_whole(struct store *s, int whole, const struct store_sql *all, const struct store_sql *filtered,
+		      q_bind_fn bind, const void *f)
+{
+	struct store_stmt *st;
+
+	if (!whole)
+		return q_count(store_prepare(s, filtered), bind, f);
+	st = store_prepare(s, all);
+	return st ? q_scalar(st) : STORE_ERR;
+}
+
+static int text_unset(const char *v)
+{
+	return !v || !*v;
+}
+
+int q_scope_unset(const struct metric_scope *sc)
+{
+	return !sc->unit_id && !sc->campaign_id && text_unset(sc->category) && text_unset(sc->source) &&
+	       text_unset(sc->organ_kind) && text_unset(sc->rank) && !sc->top_leader && !sc->leadership &&
+	       !sc->key_persons && text_unset(sc->activity_kind) && !sc->scope_user && !sc->round_id;
+}
+
 int q_collect(struct store_stmt *st, struct arena *a, q_fill_fn fill, size_t size, void *out)
 {
 	void *v = NULL;

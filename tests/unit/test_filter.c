@@ -213,6 +213,29 @@ static void test_families(void **state)
 	assert_int_equal(qf.page.limit, 100);
 }
 
+/* filter_unset (issue 16, first16h: the whole table's count): a parsed
+ * query without arguments sets nothing; each argument alone sets the
+ * filter, NULL text and a page do not */
+static void test_unset(void **state)
+{
+	static const char *const none[] = { NULL };
+	static const char *const one[][3] = {
+		{ "t", "x", NULL }, { "d", "2026-02-28", NULL }, { "i", "7", NULL }, { "f", "1", NULL }, { "c", "blue", NULL },
+	};
+	struct test_filter f;
+
+	(void)state;
+	assert_int_equal(parse(&f, none, 3), 0);
+	assert_int_equal(filter_unset(&test_spec, &f), 1);
+	for (size_t i = 0; i < sizeof(one) / sizeof(*one); i++) {
+		assert_int_equal(parse(&f, one[i], 1), 0);
+		assert_int_equal(filter_unset(&test_spec, &f), 0);
+	}
+	memset(&f, 0, sizeof(f));
+	f.page.offset = 40;
+	assert_int_equal(filter_unset(&test_spec, &f), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_bad_values),
 		cmocka_unit_test(test_flag),
 		cmocka_unit_test(test_families),
+		cmocka_unit_test(test_unset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# firstview.sh: the first view of the kept lists after a write (issue 16,
+# bench/README.md "The lists' first view after a write"), on a database at
+# scale:
+#
+#   bench/firstview.sh DB [ROUNDS]     # a SQLite database loaded by pages.sh (BENCH_KEEP)
+#
+# Signs in as the case manager `bench` (and `inspection` when it exists),
+# then ROUNDS times (default 5): creates a unit through the JSON API (a
+# write: the data's version moves, every kept rendering is dropped),
+# fetches /campaigns (the badge's recount) and then each list once, its time the first view's.  Prints each list's
+# times and the server's CPU for each (ms, in the kernel's 10 ms ticks),
+# with their medians.  QF_BIN picks the binary; extra server
+# environment (QF_SLOW_SQL_MS) passes through.  Writes to DB: use a copy.
+# shellcheck source=bench/lib.sh disable=SC2154,SC2034
+. "$(dirname "$0")/lib.sh"
+
+CONNS=1 WTHREADS=1 SECS=1
+DB=${1:?usage: firstview.sh DB [ROUNDS]}
+ROUNDS=${2:-5}
+[ -f "$DB" ] || die "no database $DB"
+bench_setup qf-bench-firstview
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
+
+qf_start s "$TMP/serve.log" "$DB"
+qf_login s
+# /campaigns (the inspection role: /inspections) first: the page after a write recounts the to-do badge (kept
+# per user, dropped by the write: 50-100 ms at 10M), whichever it is
+LISTS="/campaigns /outcomes /worklog /problems /detentions /targets /clues /cases /talks /matter-reports /persons"
+ROLES=cm
+if [ -n "$(sqlite3 -batch "$DB" "SELECT 1 FROM users WHERE name = 'inspection'")" ]; then
+	printf -v BASE_inspection '%s' "$BASE_s"
+	qf_login inspection inspection
+	ROLES="cm inspection"
+fi
+# one_ms JAR URL: the view's time and the server's CPU for it, in ms
+# (tab-separated; fails unless 200)
+one_ms() {
+	local out c0 c1
+	c0=$(cpu_ticks "$PID_s")
+	out=$(curl -s -m 600 -o /dev/null -w '%{http_code} %{time_total}' -b "$1" "$BASE_s$2")
+	c1=$(cpu_ticks "$PID_s")
+	[ "${out%% *}" = 200 ] || die "GET $2 answered ${out%% *}"
+	python3 -c "print(f'{${out#* } * 1000:.1f}\t{($c1 - $c0) * 1000 / $TICK:.0f}')"
+}
+: >"$TMP/times"
+for r in $(seq 1 "$ROUNDS"); do
+	for role in $ROLES; do
+		jar=$JAR_s
+		[ "$role" = cm ] || jar=$JAR_inspection
+		qf_post s /api/units "{\"name\":\"首屏测试局$r$role$$\",\"kind\":\"department\"}" >/dev/null ||
+			die "the write failed"
+		if [ "$role" = cm ]; then lists=$LISTS; else lists="/inspections /problems"; fi
+		for u in $lists; do
+			printf '%s\t%s\t%s\n' "$role" "$u" "$(one_ms "$jar" "$u")" >>"$TMP/times"
+		done
+	done
+done
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+[ -z "${FIRSTVIEW_LOG:-}" ] || cp "$TMP/serve.log" "$FIRSTVIEW_LOG"
+python3 - "$TMP/times" "$LOAD" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    role, url, ms, cpu = line.rstrip("\n").split("\t")
+    rows.setdefault((role, url), []).append((float(ms), float(cpu)))
+print(f"{'role':<11}{'list':<18}{'median ms':>10}{'CPU ms':>8}  each (ms / CPU ms)")
+for (role, url), v in rows.items():
+    print(f"{role:<11}{url:<18}{statistics.median(x for x, _ in v):>10.1f}{statistics.median(c for _, c in v):>8.0f}  "
+          f"{' '.join(f'{x:.1f}/{c:.0f}' for x, c in v)}")
+print(f"load average after: {sys.argv[2]}")
+PY
