@@ -108,8 +108,8 @@ int page_worklog(struct req *r)
 			button_link(&sb, "/worklog/kinds", "类别目录", 0);
 		toolbar_close(&sb);
 		filter_bar(r, &sb, &f);
-		strbuf_addf(&sb, "<p class=\"toolbar\">共 %" PRId64 " 条，数量合计 %" PRId64 "，参加人次合计 %" PRId64 "</p>",
-			    total, sum, people);
+		strbuf_addf(&sb, "<p class=\"toolbar\">共 %s 条，数量合计 %" PRId64 "，参加人次合计 %" PRId64 "</p>",
+			    list_count_text(r->arena, total), sum, people);
 	}
 	list_open(&w, r, &sb, &list_def);
 	for (int i = 0; i < n; i++) {

@@ -71,6 +71,11 @@ list() {
 list /ratings /api/ratings "within=$U2"
 list /talks /api/talks "within=$U2"
 list /worklog /api/worklog "within=$U2"
+# the work log's own line above the table says the capped count in words too
+P=$(page /worklog)
+expect_contains "/worklog: its toolbar line 共 1万余 条" '共 1万余 条，数量合计' "$P"
+case $P in *'共 10001 条'*) not_ok "/worklog: no raw capped number shown" ;;
+*) ok "/worklog: no raw capped number shown" ;; esac
 LJ=$SJ
 list /opinions /api/opinions "state=replied"
 LJ=$JAR

@@ -148,41 +148,44 @@ if [ "$BACKEND" = pg ]; then
 		1 "$(sql "SELECT (count(*) FILTER (WHERE k.xmin = m.xmin) * 4 < count(*))::int
 			FROM clues k, metric_state m WHERE k.first_disposed IS NOT NULL")"
 fi
+# refuse DB TABLE NAME PG_CHECK SQLITE_WHEN: a constraint the importer does
+# not know, named NAME
+refuse() {
+	if [ "$BACKEND" = pg ]; then
+		sql_on "$1" "ALTER TABLE $2 ADD CONSTRAINT $3 CHECK ($4)"
+	else
+		sql_on "$1" "CREATE TRIGGER $3 BEFORE INSERT ON $2 WHEN $5
+			BEGIN SELECT RAISE(ABORT, '$3'); END"
+	fi
+}
+# refused DB KEY FILE LINE NAME WHAT COUNTS_SQL: the import of FILE is
+# refused, naming LINE (WHAT's) and the constraint NAME; COUNTS_SQL gives
+# "0 0 0" when nothing stays
+refused() {
+	local err rc
+	err=$("$QF_BIN" import --db "$1" --key "$2" "$3" 2>&1 >/dev/null)
+	rc=$?
+	expect_eq "a file whose $6 (line $4) the database refuses: refused" 1 "$rc"
+	expect_contains "... naming that line" "line $4: the database refused the record" "$err"
+	expect_contains "... and the constraint" "$5" "$err"
+	expect_eq "... nothing stays" "0 0 0" "$(sql_on "$1" "$7")"
+}
 # a clue the database refuses (among the clues of a batch on PostgreSQL):
 # named by its own line, nothing stays
 BADC=$(newdb refusedclue) || { not_ok "a database for the clue's refusal"; finish; }
-if [ "$BACKEND" = pg ]; then
-	sql_on "$BADC" "ALTER TABLE clues ADD CONSTRAINT t235_refuse_clue CHECK (ext_id IS DISTINCT FROM 'C90')"
-else
-	sql_on "$BADC" "CREATE TRIGGER t235_refuse_clue BEFORE INSERT ON clues WHEN NEW.ext_id = 'C90'
-		BEGIN SELECT RAISE(ABORT, 't235_refuse_clue'); END"
-fi
-CLINE=$(grep -n '"type":"clue","id":"C90",' "$F" | cut -d: -f1)
-ERR=$("$QF_BIN" import --db "$BADC" --key "$T_DIR/refusedclue.key" "$F" 2>&1 >/dev/null)
-RC=$?
-expect_eq "a file whose clue (line $CLINE) the database refuses: refused" 1 "$RC"
-expect_contains "... naming that line" "line $CLINE: the database refused the record" "$ERR"
-expect_contains "... and the constraint" "t235_refuse_clue" "$ERR"
-expect_eq "... nothing stays" "0 0 0" \
-	"$(sql_on "$BADC" "SELECT (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM clue_subjects) || ' ' || (SELECT count(*) FROM dispositions)")"
-# a decision the database refuses in the middle of a batch (a constraint
-# the importer does not know): named by its own line, nothing stays
+refuse "$BADC" clues t235_refuse_clue "ext_id IS DISTINCT FROM 'C90'" "NEW.ext_id = 'C90'"
+refused "$BADC" "$T_DIR/refusedclue.key" "$F" "$(grep -n '"type":"clue","id":"C90",' "$F" | cut -d: -f1)" \
+	t235_refuse_clue clue \
+	"SELECT (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM clue_subjects) || ' ' || (SELECT count(*) FROM dispositions)"
+# a decision the database refuses in the middle of a batch: named by its
+# own line, nothing stays
 BAD=$(newdb refused) || { not_ok "a database for the refusal"; finish; }
-if [ "$BACKEND" = pg ]; then
-	sql_on "$BAD" "ALTER TABLE dispositions ADD CONSTRAINT t235_refuse CHECK (decided <> '2024-05-02')"
-else
-	sql_on "$BAD" "CREATE TRIGGER t235_refuse BEFORE INSERT ON dispositions WHEN NEW.decided = '2024-05-02'
-		BEGIN SELECT RAISE(ABORT, 't235_refuse'); END"
-fi
+refuse "$BAD" dispositions t235_refuse "decided <> '2024-05-02'" "NEW.decided = '2024-05-02'"
 sed -E '/"disposition","clue":"C82",/s/"decided":"[^"]*"/"decided":"2024-05-02"/' "$F" >"$T_DIR/refused.jsonl"
-BADLINE=$(grep -n '"decided":"2024-05-02"' "$T_DIR/refused.jsonl" | cut -d: -f1)
-ERR=$("$QF_BIN" import --db "$BAD" --key "$T_DIR/refused.key" "$T_DIR/refused.jsonl" 2>&1 >/dev/null)
-RC=$?
-expect_eq "a file whose decision (line $BADLINE, one of a batch) the database refuses: refused" 1 "$RC"
-expect_contains "... naming that line" "line $BADLINE: the database refused the record" "$ERR"
-expect_contains "... and the constraint" "t235_refuse" "$ERR"
-expect_eq "... nothing stays" "0 0 0" \
-	"$(sql_on "$BAD" "SELECT (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM dispositions) || ' ' || (SELECT count(*) FROM persons)")"
+refused "$BAD" "$T_DIR/refused.key" "$T_DIR/refused.jsonl" \
+	"$(grep -n '"decided":"2024-05-02"' "$T_DIR/refused.jsonl" | cut -d: -f1)" \
+	t235_refuse "decision, one of a batch," \
+	"SELECT (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM dispositions) || ' ' || (SELECT count(*) FROM persons)"
 
 # the next number an API write draws follows the import's
 start_server || { not_ok "server starts"; finish; }
