@@ -211,7 +211,11 @@ sql() {
 
 # ---------------------------------------------------------------- national data
 # (bench/stats.sh and bench/opinion.sh: bench/gen-national.py's files in $GEN,
-# its manifest's tables in $TABLES and row count in $ROWS, loaded into $SQDB)
+# its manifest's tables in $TABLES and row count in $ROWS, loaded into $SQDB
+# or $PGDB)
+
+# loaded TABLE: TABLE is one of the loaded tables
+loaded() { case " $TABLES " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # in_list: the loaded tables as an SQL list ('units', 'persons', ...)
 # shellcheck disable=SC2086  # TABLES: a list
@@ -292,6 +296,51 @@ load_sq() {
 	INDEX_S_sq=$(seconds sqlite3 -batch -bail "$SQDB" "PRAGMA cache_size = -1048576;" \
 		".read $TMP/indexes-sq.sql" "ANALYZE;" "PRAGMA wal_checkpoint(TRUNCATE);") ||
 		die "sq: creating the indexes failed"
+}
+
+# load_pg: the generated files into $PGDB with \copy (foreign-key triggers
+# off: session_replication_role = replica; the same rows pass SQLite's
+# foreign_key_check), the indexes that back no constraint dropped and
+# created again from their definitions, the identity sequences moved past
+# the loaded ids, the kept columns the triggers would have kept
+# (outcomes.exec_items: 0070, violation_categories.cases: 0082,
+# opinion_requests.lines: 0088, when its lines are loaded) filled as their
+# migrations fill them, VACUUM ANALYZE.  Sets LOAD_S_pg, INDEX_S_pg.
+load_pg() {
+	local t cols script=$TMP/load-pg.sql
+	sql pg "SELECT indexdef || ';' FROM pg_indexes i WHERE schemaname = 'public' AND tablename IN ($(in_list))
+		AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)" >"$TMP/indexes-pg.sql"
+	{
+		echo "SET session_replication_role = replica;"
+		echo "BEGIN;"
+		sql pg "SELECT 'DROP INDEX ' || indexname || ';' FROM pg_indexes i WHERE schemaname = 'public'
+			AND tablename IN ($(in_list))
+			AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
+		while IFS=$'\t' read -r t cols _; do
+			echo "\\copy $t ($cols) FROM '$GEN/$t.tsv'"
+		done <"$GEN/manifest.tsv"
+		echo "COMMIT;"
+	} >"$script"
+	echo "bench: pg: loading $ROWS rows (psql \\copy)"
+	LOAD_S_pg=$(seconds psql -X -q -v ON_ERROR_STOP=1 "$PGDB" -f "$script") || die "pg: the load failed ($script)"
+	{
+		echo "SET maintenance_work_mem = '512MB';"
+		cat "$TMP/indexes-pg.sql"
+		while IFS=$'\t' read -r t cols _; do
+			case $cols in id,*) echo "SELECT setval(pg_get_serial_sequence('$t', 'id'), (SELECT max(id) FROM $t));" ;; esac
+		done <"$GEN/manifest.tsv"
+		# the columns the schema's triggers keep (off during the load): as their migrations fill them
+		echo "UPDATE outcomes SET exec_items = (SELECT count(*) FROM executions e WHERE e.outcome_id = outcomes.id)
+			WHERE id IN (SELECT outcome_id FROM executions);"
+		echo "UPDATE violation_categories SET cases = (SELECT count(*) FROM case_categories k
+			WHERE k.category = violation_categories.code);"
+		! loaded opinion_lines || echo "UPDATE opinion_requests SET lines = (SELECT count(*) FROM opinion_lines l
+			WHERE l.request_id = opinion_requests.id);"
+		echo "VACUUM ANALYZE;"
+	} >"$TMP/index-pg.sql"
+	echo "bench: pg: creating $(wc -l <"$TMP/indexes-pg.sql") indexes, VACUUM ANALYZE"
+	INDEX_S_pg=$(seconds psql -X -q -v ON_ERROR_STOP=1 "$PGDB" -f "$TMP/index-pg.sql") ||
+		die "pg: creating the indexes failed"
 }
 
 # ---------------------------------------------------------------- product

@@ -5,6 +5,11 @@
 # a kept database:
 #
 #   bench/pagepass.sh DB     # a SQLite database loaded by pages.sh (BENCH_KEEP)
+#   PAGEPASS_KEY=KEY bench/pagepass.sh postgresql://...   # a PostgreSQL one (BENCH_BACKEND=pg)
+#
+# On PostgreSQL the server's CPU a request is qingfeng's plus the
+# database's (the postmaster and its backends, found from the cluster's
+# postmaster.pid: the cluster must be on this machine).
 #
 # Signs in as the case manager `bench` (every list, a record of each
 # family, the dashboard, /notices, /statistics, /annual) and as the
@@ -34,8 +39,24 @@ WTHREADS=${BENCH_THREADS:-2}
 [ "$WTHREADS" -le "$CONNS" ] || WTHREADS=$CONNS
 T_P99_MS=50
 DB=${1:?usage: pagepass.sh DB}
-[ -f "$DB" ] || die "no database $DB"
-DB=$(cd "$(dirname "$DB")" && pwd)/$(basename "$DB")
+KEYOPT=()
+PG_PM=
+case $DB in
+postgres*)
+	if [ -z "${PAGEPASS_KEY:-}" ] || [ ! -f "$PAGEPASS_KEY" ]; then
+		die "PAGEPASS_KEY must name the database's key file"
+	fi
+	KEYOPT=(--key "$PAGEPASS_KEY")
+	PG_PM=$(head -1 "$(psql -X -At -v ON_ERROR_STOP=1 "$DB" -c 'SHOW data_directory')/postmaster.pid") ||
+		die "no postmaster.pid for $DB (the cluster must be on this machine)"
+	sq() { psql -X -At -v ON_ERROR_STOP=1 "$DB" -c "$1"; }
+	;;
+*)
+	[ -f "$DB" ] || die "no database $DB"
+	DB=$(cd "$(dirname "$DB")" && pwd)/$(basename "$DB")
+	sq() { sqlite3 -batch "$DB" "$1"; }
+	;;
+esac
 
 if [ -z "${PAGEPASS_TMP:-}" ]; then
 	bench_setup qf-bench-pagepass sqlite3
@@ -46,7 +67,6 @@ fi
 trap 'exit 130' INT TERM
 RESULTS=$TMP/pages.tsv
 : >"$RESULTS"
-sq() { sqlite3 -batch "$DB" "$1"; }
 
 floor_build
 floor_start f "$WTHREADS" 20000
@@ -54,7 +74,7 @@ run_wrk floor "$CONNS" "$FLOOR_PID_f" "http://127.0.0.1:$FLOOR_PORT_f/" 20000
 printf 'floor\t(bench/floor.c, 20 KB)\t200\t20000\t%s\t%s\t%s\t%s\t-\n' "$P50_floor" "$P99_floor" "$RPS_floor" \
 	"$CPU_floor" >>"$RESULTS"
 
-qf_start s "$TMP/serve.log" "$DB"
+qf_start s "$TMP/serve.log" "$DB" "${KEYOPT[@]}"
 qf_login s
 # one_get URL JAR: "status bytes seconds" of one GET
 one_get() {
@@ -74,13 +94,13 @@ page() {
 	fi
 	t=$(one_get "$url" "${!jar}" | cut -d' ' -f3)
 	if python3 -c "import sys; sys.exit(not $t < $SECS / 50)"; then
-		run_wrk "p$n" "$CONNS" "$PID_s" "$BASE_s$url" "$bytes" \
+		run_wrk "p$n" "$CONNS" "$PID_s${PG_PM:+ $PG_PM}" "$BASE_s$url" "$bytes" \
 			-H "Cookie: qf_session=$(awk '$6 == "qf_session" {print $7}' "${!jar}")" --timeout 30s
-		out="$(eval echo "\$P50_p$n \$P99_p$n \$RPS_p$n \$CPU_p$n")"
+		out="$(eval echo "\$P50_p$n \$P99_p$n \$RPS_p$n \$((CPU_p$n + XCPU_p$n))")"
 	else
-		c0=$(cpu_ticks "$PID_s")
+		c0=$(cpu_ticks "$PID_s" ${PG_PM:+"$PG_PM"})
 		t="$t $(one_get "$url" "${!jar}" | cut -d' ' -f3) $(one_get "$url" "${!jar}" | cut -d' ' -f3)"
-		c1=$(cpu_ticks "$PID_s")
+		c1=$(cpu_ticks "$PID_s" ${PG_PM:+"$PG_PM"})
 		out=$(python3 -c "v = sorted([$(tr ' ' , <<<"$t")]); print(f'{v[1] * 1000:.2f} {v[2] * 1000:.2f} {1 / v[1]:.2f} {($c1 - $c0) * 1e6 / $TICK / 2:.0f}')")
 	fi
 	printf '%s\t%s %s\t%s\t%s\t%s\t%.2f\n' "$role" "$name" "$url" "$st" "$bytes" "$(tr ' ' '\t' <<<"$out")" \
@@ -139,10 +159,10 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_stop_all
 
 echo "bench: qingfeng report --year 2022 --annual (best of 3; and its CPU seconds, user + system, the least)"
-ANNUAL_S=$(best_of 3 "$QF_BIN" report --db "$DB" --year 2022 --annual --format text --out "$TMP/annual.txt") ||
+ANNUAL_S=$(best_of 3 "$QF_BIN" report --db "$DB" "${KEYOPT[@]}" --year 2022 --annual --format text --out "$TMP/annual.txt") ||
 	die "report --annual failed"
 ANNUAL_CPU=$(for _ in 1 2 3; do
-	/usr/bin/time -f '%U %S' "$QF_BIN" report --db "$DB" --year 2022 --annual --format text \
+	/usr/bin/time -f '%U %S' "$QF_BIN" report --db "$DB" "${KEYOPT[@]}" --year 2022 --annual --format text \
 		--out "$TMP/annual.txt" 2>&1 >/dev/null | tail -1
 done | awk '{ s = $1 + $2; if (NR == 1 || s < m) m = s } END { printf "%.2f", m }')
 

@@ -7,6 +7,13 @@
 #
 #   PAGES_RECORDS=2000000 bench/pages.sh      # 2M: about 10 minutes
 #   BENCH_KEEP=1 bench/pages.sh               # keep the database for pagepass.sh
+#   BENCH_BACKEND=pg bench/pages.sh           # the same on a throw-away PostgreSQL
+#
+# With BENCH_BACKEND=pg the rows are loaded with psql's \copy as
+# bench/stats.sh loads them (lib.sh load_pg: the foreign-key checks and the
+# triggers off, the columns they keep filled after), into a throw-away
+# cluster (tests/pg.sh start) with its own key file; with BENCH_KEEP the
+# cluster is left running and pagepass.sh takes its URL (printed at the end).
 #
 # The families of issue 11 (clues, cases, outcomes and what goes with them)
 # come from bench/gen-national.py's own rows; every other family from
@@ -25,8 +32,11 @@ CONNS=${PAGE_CONNS:-4}
 [ "$WTHREADS" -le "$CONNS" ] || WTHREADS=$CONNS
 RECORDS=${PAGES_RECORDS:-10000000}
 REGION=230100
+BACKEND=${BENCH_BACKEND:-sqlite}
 in_range "$RECORDS" 10000 100000000 || die "PAGES_RECORDS must be 10000 to 100000000"
+case $BACKEND in sqlite | pg) ;; *) die "BENCH_BACKEND must be sqlite or pg" ;; esac
 national_setup qf-bench-pages
+[ "$BACKEND" = sqlite ] || trap pg_cleanup EXIT
 echo "bench: disk before: $(df -h --output=avail "$TMP" | tail -1 | tr -d ' ') free in $TMP; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "bench: the demo year (qingfeng demo --year 2022), the template of the other families"
@@ -40,20 +50,43 @@ ROWS=$(awk -F'\t' '{ s += $3 } END { print s }' "$GEN/manifest.tsv")
 TABLES=$(cut -f1 "$GEN/manifest.tsv" | tr '\n' ' ')
 echo "bench: $ROWS rows in $(wc -l <"$GEN/manifest.tsv") tables in ${GEN_S} s ($(du -sh "$GEN" | cut -f1))"
 
-qf_init "$SQDB"
-[ "$(sql sq "SELECT id FROM users WHERE name = 'bench'")" = 2 ] ||
+if [ "$BACKEND" = pg ]; then
+	pg_cluster_start
+	PGKEY=$TMP/pg.key
+	DB=$PGDB TAG=pg
+	set -- --key "$PGKEY"
+else
+	DB=$SQDB TAG=sq
+	set --
+fi
+qf_init "$DB" "$@"
+[ "$(sql $TAG "SELECT id FROM users WHERE name = 'bench'")" = 2 ] ||
 	die "the case manager bench is not user 2 (gen_families.py's BENCH_USER)"
-qf_user "$SQDB" leader leader
-qf_user "$SQDB" inspection inspection
-state_off sq
-load_sq
-check_rows sq
-n=$(sql sq "PRAGMA foreign_key_check" | head -5)
-[ -z "$n" ] || die "sq: foreign_key_check: $n"
-rebuild sq "$SQDB"
-sqlite3 "$SQDB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+qf_user "$DB" leader leader "$@"
+qf_user "$DB" inspection inspection "$@"
+state_off $TAG
+if [ "$BACKEND" = pg ]; then
+	load_pg
+	check_rows pg
+else
+	load_sq
+	check_rows sq
+	n=$(sql sq "PRAGMA foreign_key_check" | head -5)
+	[ -z "$n" ] || die "sq: foreign_key_check: $n"
+fi
+rebuild $TAG "$DB" "$@"
+if [ "$BACKEND" = pg ]; then
+	SIZE=$(sql pg "SELECT pg_size_pretty(pg_database_size('qf_bench'))")
+else
+	sqlite3 "$SQDB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	SIZE=$(du -sh "$SQDB" | cut -f1)
+fi
 rm -rf "$GEN"
-echo "bench: loaded in ${LOAD_S_sq} s, indexes ${INDEX_S_sq} s, stats rebuild ${REBUILD_S_sq} s; database" \
-	"$(du -sh "$SQDB" | cut -f1); load $(cut -d' ' -f1-3 /proc/loadavg)"
+load=LOAD_S_$TAG index=INDEX_S_$TAG reb=REBUILD_S_$TAG
+echo "bench: loaded in ${!load} s, indexes ${!index} s, stats rebuild ${!reb} s; database $SIZE;" \
+	"load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-PAGEPASS_TMP=$TMP BENCH_SECS=$SECS PAGE_CONNS=$CONNS bash bench/pagepass.sh "$SQDB"
+PAGEPASS_TMP=$TMP PAGEPASS_KEY=${PGKEY:-} BENCH_SECS=$SECS PAGE_CONNS=$CONNS bash bench/pagepass.sh "$DB"
+if [ "$BACKEND" = pg ] && [ -n "${BENCH_KEEP:-}" ]; then
+	echo "bench: the pass again: PAGEPASS_KEY=$PGKEY bench/pagepass.sh $PGDB"
+fi

@@ -66,48 +66,6 @@ ROWS=$(awk -F'\t' '{ s += $3 } END { print s }' "$GEN/manifest.tsv")
 TABLES=$(cut -f1 "$GEN/manifest.tsv" | tr '\n' ' ')
 echo "bench: $ROWS rows in $(wc -l <"$GEN/manifest.tsv") tables in ${GEN_S} s ($(du -sh "$GEN" | cut -f1))"
 
-# load_pg: the generated files into $PGDB with \copy (foreign-key triggers
-# off: session_replication_role = replica; the same rows pass SQLite's
-# foreign_key_check), the indexes that back no constraint dropped and
-# created again from their definitions, the identity sequences moved past
-# the loaded ids, the kept columns the triggers would have kept
-# (outcomes.exec_items: 0070, violation_categories.cases: 0082) filled as
-# their migrations fill them, VACUUM ANALYZE.  Sets LOAD_S_pg, INDEX_S_pg.
-load_pg() {
-	local t cols script=$TMP/load-pg.sql
-	sql pg "SELECT indexdef || ';' FROM pg_indexes i WHERE schemaname = 'public' AND tablename IN ($(in_list))
-		AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)" >"$TMP/indexes-pg.sql"
-	{
-		echo "SET session_replication_role = replica;"
-		echo "BEGIN;"
-		sql pg "SELECT 'DROP INDEX ' || indexname || ';' FROM pg_indexes i WHERE schemaname = 'public'
-			AND tablename IN ($(in_list))
-			AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
-		while IFS=$'\t' read -r t cols _; do
-			echo "\\copy $t ($cols) FROM '$GEN/$t.tsv'"
-		done <"$GEN/manifest.tsv"
-		echo "COMMIT;"
-	} >"$script"
-	echo "bench: pg: loading $ROWS rows (psql \\copy)"
-	LOAD_S_pg=$(seconds psql -X -q -v ON_ERROR_STOP=1 "$PGDB" -f "$script") || die "pg: the load failed ($script)"
-	{
-		echo "SET maintenance_work_mem = '512MB';"
-		cat "$TMP/indexes-pg.sql"
-		while IFS=$'\t' read -r t cols _; do
-			case $cols in id,*) echo "SELECT setval(pg_get_serial_sequence('$t', 'id'), (SELECT max(id) FROM $t));" ;; esac
-		done <"$GEN/manifest.tsv"
-		# the columns the schema's triggers keep (off during the load): as their migrations fill them
-		echo "UPDATE outcomes SET exec_items = (SELECT count(*) FROM executions e WHERE e.outcome_id = outcomes.id)
-			WHERE id IN (SELECT outcome_id FROM executions);"
-		echo "UPDATE violation_categories SET cases = (SELECT count(*) FROM case_categories k
-			WHERE k.category = violation_categories.code);"
-		echo "VACUUM ANALYZE;"
-	} >"$TMP/index-pg.sql"
-	echo "bench: pg: creating $(wc -l <"$TMP/indexes-pg.sql") indexes, VACUUM ANALYZE"
-	INDEX_S_pg=$(seconds psql -X -q -v ON_ERROR_STOP=1 "$PGDB" -f "$TMP/index-pg.sql") ||
-		die "pg: creating the indexes failed"
-}
-
 # check_data TAG: what the domain would have refused: a form that is not
 # the highest form of the outcome's measures under the form table in force
 # on their decision day, an outcome without measures; on SQLite also every
