@@ -13,8 +13,10 @@
 #
 # Signs in as the case manager `bench` (every list, a record of each
 # family, the dashboard, /notices, /statistics, /annual) and as the
-# accounts pages.sh adds when they exist (leader: the dashboard;
-# inspection: the inspections), fetches each page once (its status and
+# accounts pages.sh adds when they exist (leader: the dashboard, /notices,
+# /statistics and the opinion requests, which the case manager may not
+# read; inspection: the inspections, one inspection (its group's need to
+# know lets these two roles see every one), its problems), fetches each page once (its status and
 # size; a page that does not answer 200 is listed, not measured), then
 # measures it with wrk at PAGE_CONNS connections (default 4) for
 # BENCH_SECS (default 3) s after a warm-up; a page whose second view is
@@ -134,14 +136,12 @@ page cm 事项报告 /matter-reports
 page cm 事项报告详情 "/matter-reports/$(id "SELECT max(id) FROM matter_reports")"
 page cm 工作台账 /worklog
 page cm 工作详情 "/worklog/$(id "SELECT max(id) FROM activities")"
-page cm 廉政意见 /opinions
-page cm 廉政意见详情 "/opinions/$(id "SELECT max(id) FROM opinion_requests")"
 page cm 目标任务 /targets
 page cm 任务详情 "/targets/$(id "SELECT max(id) FROM target_tasks")"
-page cm 廉政档案 "/persons/$(id "SELECT max(person_id) FROM integrity_updates")/integrity"
+page cm 廉政档案 "/persons/$(id "SELECT max(u.person_id) FROM integrity_updates u JOIN persons p ON p.id = u.person_id
+	WHERE p.rank IN ('county', 'section')")/integrity"
 page cm 巡察 /inspections
 page cm 巡察轮次 "/inspection-rounds/$(id "SELECT max(id) FROM inspection_rounds")"
-page cm 巡察详情 "/inspections/$(id "SELECT max(id) FROM inspections")"
 page cm 统计 /statistics
 page cm 年度报告 "/annual?year=2022"
 for role in leader inspection; do
@@ -149,8 +149,11 @@ for role in leader inspection; do
 	printf -v "BASE_$role" '%s' "$BASE_s"
 	qf_login "$role" "$role"
 	case $role in
-	leader) page leader 首页 / ; page leader 待办通知 /notices ; page leader 统计 /statistics ;;
+	leader) page leader 首页 / ; page leader 待办通知 /notices ; page leader 统计 /statistics
+		page leader 廉政意见 /opinions
+		page leader 廉政意见详情 "/opinions/$(id "SELECT max(id) FROM opinion_requests")" ;;
 	inspection) page inspection 巡察 /inspections
+		page inspection 巡察详情 "/inspections/$(id "SELECT max(id) FROM inspections")"
 		page inspection 巡察轮次 "/inspection-rounds/$(id "SELECT max(id) FROM inspection_rounds")"
 		page inspection 问题整改 /problems ;;
 	esac
