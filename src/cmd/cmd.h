@@ -92,6 +92,16 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key);
 /* Closes it; when the command appended audit entries, first moves the
  * audit checkpoint forward (a warning when it cannot). */
 void cmd_close(struct cmd_env *env);
+/* After a load of `records` records (an import, the demo year): at least
+ * CMD_ANALYZE_MIN of them, the planner's statistics refreshed
+ * (store_analyze), said on stdout; a failure is a warning (the records
+ * are committed) naming `qingfeng stats analyze`.  Fewer records change
+ * no estimate that matters, and an analysis at 10M takes seconds. */
+#define CMD_ANALYZE_MIN 1000
+void cmd_analyze_after(struct cmd_env *env, int64_t records);
+/* store_analyze with its report: "qingfeng: planner statistics refreshed
+ * (N indexes and tables) in S s" or an error; 0 or -1. */
+int cmd_analyze(struct cmd_env *env);
 /* Reads a password from stdin (one line, without its newline). */
 int cmd_read_password(char *buf, size_t len);
 /* A random password that meets any policy of up to 4 classes (the

@@ -321,6 +321,26 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 	return 0;
 }
 
+int cmd_analyze(struct cmd_env *env)
+{
+	int64_t t0 = time_mono_us();
+	int n = store_analyze(env->db);
+
+	if (n < 0)
+		return error("analyze: %s", store_errmsg(env->db));
+	printf("qingfeng: planner statistics refreshed (ANALYZE: %d %s) in %.1f s\n", n,
+	       store_backend(env->db) == STORE_PG ? "database" : "indexes and tables",
+	       (double)(time_mono_us() - t0) / 1e6);
+	return 0;
+}
+
+void cmd_analyze_after(struct cmd_env *env, int64_t records)
+{
+	if (records >= CMD_ANALYZE_MIN && cmd_analyze(env) < 0)
+		warning("the records are imported; the planner's statistics were not refreshed: "
+			"run `qingfeng stats analyze`");
+}
+
 void cmd_close(struct cmd_env *env)
 {
 	struct strbuf msg = STRBUF_INIT;

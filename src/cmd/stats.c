@@ -6,7 +6,11 @@
  * live = 0); `qingfeng stats check`
  * recomputes it into a temporary table and prints every row where the
  * two differ, exiting 1 on any difference (docs/operations.md
- * "Statistics rollup", docs/statistics.md "Speed").
+ * "Statistics rollup", docs/statistics.md "Speed"); `qingfeng stats
+ * analyze` refreshes the query planner's statistics (store_analyze; run
+ * by rebuild, by an import of CMD_ANALYZE_MIN records or more, and
+ * nightly by the operator's timer: docs/operations.md "Planner
+ * statistics").
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -17,7 +21,7 @@
 #include "store/q_rollup.h"
 #include "store/store.h"
 
-#define STATS_USAGE "qingfeng stats rebuild | qingfeng stats check"
+#define STATS_USAGE "qingfeng stats rebuild | qingfeng stats check | qingfeng stats analyze"
 /* differing rows printed by check; the count is always printed */
 #define CHECK_SHOWN 50
 
@@ -65,7 +69,7 @@ int cmd_stats(int argc, char **argv)
 
 	if (n == -2)
 		return 0;
-	if (n != 1 || (strcmp(pos[0], "rebuild") && strcmp(pos[0], "check"))) {
+	if (n != 1 || (strcmp(pos[0], "rebuild") && strcmp(pos[0], "check") && strcmp(pos[0], "analyze"))) {
 		if (n >= 0)
 			error("usage: " STATS_USAGE);
 		return EXIT_USAGE;
@@ -78,6 +82,10 @@ int cmd_stats(int argc, char **argv)
 			error("stats rebuild: %s", store_errmsg(env.db));
 		else
 			printf("qingfeng: metric_days and its grains rebuilt from the records; the rollup is on\n");
+		if (rc >= 0)    /* after a bulk load: the loaded tables' statistics too */
+			rc = cmd_analyze(&env);
+	} else if (!strcmp(pos[0], "analyze")) {
+		rc = cmd_analyze(&env);
 	} else {
 		rc = run_check(env.db);
 	}

@@ -483,6 +483,15 @@ int store_mmap_off(struct store *s)
 	return rc < 0 ? rc : STORE_OK;
 }
 
+int store_analyze(struct store *s)
+{
+	if (s->in_tx) {
+		store_seterr(s, "cannot analyze inside an open transaction");
+		return STORE_ERR;
+	}
+	return s->ops->analyze(s);
+}
+
 /* The same text on both backends; prepared once per connection. */
 static const struct store_sql q_savepoint = { "SAVEPOINT qf_job", NULL };
 static const struct store_sql q_release = { "RELEASE SAVEPOINT qf_job", NULL };

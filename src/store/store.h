@@ -127,6 +127,18 @@ int store_savepoint_undo(struct store *s) QF_WUR;
  * bench/README.md).  STORE_OK or a negative code. */
 int store_mmap_off(struct store *s);
 
+/* The query planner's statistics refreshed from the data (docs/operations.md
+ * "Planner statistics"): SQLite's ANALYZE one index at a time (an index-less
+ * table by itself), each in its own short write transaction, so a server
+ * beside it waits for one index, never for the whole database (a full
+ * ANALYZE of 10M records holds the write lock for 25 s); PostgreSQL's
+ * ANALYZE, which samples and blocks no reader or writer.  A planner without
+ * statistics chooses differently: the SQLite planner reads without
+ * sqlite_stat1 until something writes it (/statistics at 10M: 2 ms of CPU
+ * with it, 7 without).  Outside a transaction; the number of indexes and
+ * tables analyzed (PostgreSQL: 1), or a negative code. */
+int store_analyze(struct store *s);
+
 /* Runs fn(s, arg) inside a write transaction, retrying STORE_BUSY up to
  * a bounded number of times with backoff.  fn returns >= 0 to commit, < 0
  * to roll back; the result of fn (or the commit failure) is returned.

@@ -121,6 +121,9 @@ struct store_ops {
 	/* Loads a backup made by backup into this (empty) database; NULL when
 	 * the backend restores by copying files (SQLite: cmd/restore.c). */
 	int (*restore)(struct store *s, const char *src, char *err, size_t errlen);
+	/* Refreshes the planner's statistics (store_analyze), outside a
+	 * transaction; the number of objects analyzed or a negative code. */
+	int (*analyze)(struct store *s);
 	/* Runs a script of several statements (a migration) in the current
 	 * transaction.  The PG driver maps types with store_pg_map_types(). */
 	int (*exec_script)(struct store *s, const char *sql);

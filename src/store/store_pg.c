@@ -951,6 +951,15 @@ static int pg_exec_script(struct store *s, const char *sql)
 	return rc;
 }
 
+/* ANALYZE samples each table (default_statistics_target) and takes a lock
+ * that blocks neither reads nor writes: the whole database at once */
+static int pg_analyze(struct store *s)
+{
+	int rc = late_flush(s);
+
+	return rc < 0 ? rc : (rc = run(s, "ANALYZE")) < 0 ? rc : 1;
+}
+
 const struct store_ops store_pg_ops = {
 	.name = "postgresql",
 	.backend = STORE_PG,
@@ -978,4 +987,5 @@ const struct store_ops store_pg_ops = {
 	.restore = pg_restore,
 	.exec_script = pg_exec_script,
 	.exec_late = pg_exec_late,
+	.analyze = pg_analyze,
 };

@@ -507,6 +507,81 @@ static int sq_exec_script(struct store *s, const char *sql)
 	return map_rc(rc);
 }
 
+/* every index, and each table without one, by name; the schema's own
+ * (sqlite_%) left out */
+#define SQ_ANALYZE_NAMES "SELECT name FROM sqlite_master WHERE type = 'index' UNION ALL " \
+	"SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
+	"AND NOT EXISTS (SELECT 1 FROM sqlite_master i WHERE i.type = 'index' AND i.tbl_name = t.name) ORDER BY 1"
+
+/* below this size one ANALYZE of the whole file, one transaction (a
+ * commit for each of 200 indexes is a second of fsyncs); from it, one an
+ * index */
+#define SQ_ANALYZE_ONE_TX (64 << 20)
+
+/* the file's size in bytes, or -1 */
+static int64_t sq_file_bytes(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+			       -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* ANALYZE of each name in its own statement (an autocommit write
+ * transaction each: store_analyze), or of all at once in a small file;
+ * the names read first, since ANALYZE changes the schema the read walks */
+static int sq_analyze(struct store *s)
+{
+	struct sq_store *q = SQ(s);
+	sqlite3_stmt *st = NULL;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int64_t bytes = sq_file_bytes(q->db);
+	int rc = sqlite3_prepare_v2(q->db, SQ_ANALYZE_NAMES, -1, &st, NULL), out;
+
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap)
+			names = xrealloc(names, (cap = cap ? 2 * cap : 64) * sizeof(*names));
+		names[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	if (rc == SQLITE_OK && bytes >= 0 && bytes < SQ_ANALYZE_ONE_TX) {
+		rc = sqlite3_exec(q->db, "ANALYZE", NULL, NULL, NULL);
+	} else {
+		for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+			char *sql = sqlite3_mprintf("ANALYZE \"%w\"", names[i]);
+
+			rc = sql ? sqlite3_exec(q->db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+			sqlite3_free(sql);
+		}
+	}
+	/* ANALYZE rewrites sqlite_stat1 without moving the schema's cookie, so
+	 * every other connection (a server's) would keep planning with the
+	 * statistics it read when it read the schema; a table made and dropped
+	 * moves the cookie, and each connection reads the schema, with the new
+	 * statistics, at its next statement */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE; CREATE TABLE qf_stats_reload (x); "
+				  "DROP TABLE qf_stats_reload; COMMIT", NULL, NULL, NULL);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (rc == SQLITE_OK)
+		return (int)n;
+	store_seterr(s, "analyze: %s", sqlite3_errmsg(q->db));
+	if (!sqlite3_get_autocommit(q->db))
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	out = map_rc(rc);
+	return out < 0 ? out : STORE_ERR;
+}
+
 /* fsyncs path (a file or a directory); 0 or -1 with errno. */
 static int fsync_path(const char *path, int dir)
 {
@@ -630,4 +705,5 @@ const struct store_ops store_sqlite_ops = {
 	.errmsg = sq_errmsg,
 	.backup = sq_backup,
 	.exec_script = sq_exec_script,
+	.analyze = sq_analyze,
 };

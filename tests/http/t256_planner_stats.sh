@@ -1,0 +1,92 @@
+# t256_planner_stats.sh: issue 16: the query planner's statistics
+# (store_analyze, docs/operations.md "Planner statistics").  A database that
+# grew through qingfeng was never analyzed: the benchmarks' loads ran
+# ANALYZE, the product did not, and SQLite plans differently without
+# sqlite_stat1 (/statistics at 10M: 2 ms of CPU with it, 7 without).  Now an
+# import of CMD_ANALYZE_MIN (1,000) records or more and `stats rebuild`
+# refresh them, `qingfeng stats analyze` does it alone (the nightly timer),
+# and a smaller import leaves them.  On SQLite the schema's cookie moves, so
+# a running server reads the new statistics; from 64 MiB each index is
+# analyzed in its own transaction.  The estimates are checked against the
+# rows: SQLite's sqlite_stat1 (an index's first number is the table's rows),
+# PostgreSQL's pg_class.reltuples (exact for tables this small).
+. "$(dirname "$0")/lib.sh"
+
+init_db || { not_ok "init"; finish; }
+
+# clue_estimate: the planner's row count for clues (empty: none)
+clue_estimate() {
+	if [ "$BACKEND" = pg ]; then
+		sql "SELECT reltuples::bigint FROM pg_class WHERE relname = 'clues' AND reltuples >= 0"
+	else
+		sql "SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1')
+			THEN (SELECT stat FROM sqlite_stat1 WHERE tbl = 'clues' AND idx = 'clues_clock') END" |
+			cut -d' ' -f1
+	fi
+}
+schema_version() { [ "$BACKEND" = pg ] && echo 0 || sql "PRAGMA schema_version"; }
+
+expect_eq "a new database: no estimate for clues" "" "$(clue_estimate)"
+
+run_cli demo --year 2022
+expect_eq "the demo year imports" 0 "$RC"
+expect_contains "... and says the statistics were refreshed" "planner statistics refreshed" "$OUT"
+N=$(sql "SELECT count(*) FROM clues")
+expect_eq "... the estimate is the clues' rows ($N)" "$N" "$(clue_estimate)"
+
+# a small import (3 records) leaves the statistics alone
+F=$T_DIR/small.jsonl
+cat >"$F" <<'JSONL'
+{"type":"unit","id":"S1","name":"统计测试单位","kind":"department","parent":null}
+{"type":"person","id":"SP1","name":"统计测试人","unit":"S1","position":"科员","rank":"section","top_leader":false,"leadership":false,"party_member":true}
+{"type":"clue","id":"SC1","received":"2023-02-01","source":"report","subjects":["SP1"]}
+JSONL
+import_fixture "$F" "three records"
+case $OUT in *"planner statistics"*) not_ok "a small import refreshes nothing" ;; *) ok "a small import refreshes nothing" ;; esac
+expect_eq "... the estimate still $N" "$N" "$(clue_estimate)"
+
+V0=$(schema_version)
+run_cli stats analyze
+expect_eq "stats analyze: exit 0" 0 "$RC"
+expect_contains "... says so" "planner statistics refreshed" "$OUT"
+expect_eq "... the estimate counts the imported clue" "$((N + 1))" "$(clue_estimate)"
+if [ "$BACKEND" = sqlite ]; then
+	V1=$(schema_version)
+	check "... the schema's cookie moved ($V0 -> $V1): a server's connections read the new statistics" \
+		[ "$V1" -gt "$V0" ]
+	expect_eq "... and the table that moved it is gone" 0 \
+		"$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'qf_stats_reload'")"
+
+	# past 64 MiB: one index at a time, every index and index-less table
+	sql "CREATE TABLE pad (x)" >/dev/null
+	sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)
+		INSERT INTO pad SELECT zeroblob(1048576) FROM n" >/dev/null
+	sql "DELETE FROM sqlite_stat1" >/dev/null
+	run_cli stats analyze
+	expect_eq "a 70 MiB file: stats analyze exits 0" 0 "$RC"
+	WANT=$(sql "SELECT count(*) FROM sqlite_master WHERE type = 'index'")
+	WANT=$((WANT + $(sql "SELECT count(*) FROM sqlite_master t WHERE type = 'table'
+		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND NOT EXISTS
+		(SELECT 1 FROM sqlite_master i WHERE i.type = 'index' AND i.tbl_name = t.name)")))
+	expect_contains "... one by one: $WANT indexes and tables" "ANALYZE: $WANT indexes and tables" "$OUT"
+	expect_eq "... the estimate again" "$((N + 1))" "$(clue_estimate)"
+	expect_eq "... every index of clues has its row" \
+		"$(sql "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'clues'")" \
+		"$(sql "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'clues'")"
+	expect_eq "... the index-less table its row count" 70 \
+		"$(sql "SELECT stat FROM sqlite_stat1 WHERE tbl = 'pad' AND idx IS NULL")"
+fi
+
+# stats rebuild (after a bulk load) refreshes them too
+printf '%s\n' '{"type":"clue","id":"SC2","received":"2023-02-02","source":"report","subjects":["SP1"]}' >"$F"
+import_fixture "$F" "one more clue"
+run_cli stats rebuild
+expect_eq "stats rebuild: exit 0" 0 "$RC"
+expect_contains "... refreshes the statistics" "planner statistics refreshed" "$OUT"
+expect_eq "... the estimate counts the clue imported since" "$((N + 2))" "$(clue_estimate)"
+
+run_cli stats estimate
+expect_eq "stats with an unknown verb: exit 2" 2 "$RC"
+expect_contains "... names the verbs" "qingfeng stats analyze" "$ERR"
+check "no sanitizer report" cli_clean
+finish
