@@ -16,6 +16,7 @@
 #include "http/filter.h"
 #include "http/http.h"
 #include "pages/list.h"
+#include "pages/list_kept.h"
 #include "pages/find.h"
 
 #include "pages/page.h"
@@ -32,21 +33,26 @@ int page_units(struct req *r)
 	struct unit_filter lq;
 	struct unit *v = NULL;
 	struct listw w;
+	struct list_kept k;
 	int64_t total = 0;
 	int page = req_page(r), n;
 
+	if (list_kept_serve(r, &k, "单位管理", crumbs))
+		return k.rc;
 	list_filter(r, &unit_filter_spec, &lq, list_per_page(r));
 	n = unit_list(&r->c, &lq, &v, &total);
 	if (n < 0)
 		return reply_error(r, E_STORE, "unit list");
 
-	page_begin(r, &sb, "单位管理", crumbs);
-	filter_open(&sb, "/units");
-	field_text(&sb, "q", "名称", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
-	field_select(&sb, "kind", "类别", unit_kinds, lq.kind, 0, NULL, "全部");
-	filter_close(&sb, NULL, "/units");
-	if (authz_has(&r->c.who, PERM_UNIT_WRITE))
-		toolbar(&sb, "/units/new", "新增单位", 1);
+	if (!list_wants_xlsx(r)) {
+		list_kept_begin(r, &k, &sb, "单位管理", crumbs);
+		filter_open(&sb, "/units");
+		field_text(&sb, "q", "名称", lq.q, 0, NULL, "type=\"search\" maxlength=\"100\"");
+		field_select(&sb, "kind", "类别", unit_kinds, lq.kind, 0, NULL, "全部");
+		filter_close(&sb, NULL, "/units");
+		if (authz_has(&r->c.who, PERM_UNIT_WRITE))
+			toolbar(&sb, "/units/new", "新增单位", 1);
+	}
 	list_open(&w, r, &sb, &unit_list_def);
 	for (int i = 0; i < n; i++) {
 		list_link(&w, arena_printf(r->arena, "/units/%" PRId64, v[i].id), v[i].name);
@@ -66,7 +72,7 @@ int page_units(struct req *r)
 		strbuf_addf(&base, "parent=%" PRId64 "&", lq.parent_id);
 	list_pager(&w, base.buf, page, total, list_per_page(r));
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	return list_kept_finish(r, &k, &sb);
 }
 
 /* The parent's name for the picker: the record's, or for a new unit the
