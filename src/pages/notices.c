@@ -6,7 +6,10 @@
  * (domain/todo.h, one provider per family); the navigation shows their
  * count (page.c, todo_count).  The page holds NOTICES_PER_PAGE items in the
  * order of the groups, each group's heading its exact count, the pager
- * the rest; 只看逾期 and the office filter them (todo_query).
+ * the rest; 只看逾期 and the office filter them (todo_query).  The page
+ * below the frame is kept as the home page's is (pages/list_kept.h, for
+ * KEPT_SECS at most: a detention's notice clock moves by the hour without
+ * a write, and the to-do counts follow domain/kept.h).
  *
  * An approver selects several approvals and approves them all at once:
  * POST /notices/approve first answers a confirmation page listing them
@@ -24,10 +27,12 @@
 #include "domain/authz.h"
 #include "domain/clue.h"
 #include "domain/disposition.h"
+#include "domain/kept.h"
 #include "domain/todo.h"
 #include "http/http.h"
 #include "pages/clues.h"
 #include "pages/kit.h"
+#include "pages/list_kept.h"
 #include "pages/notices.h"
 #include "pages/page.h"
 
@@ -126,11 +131,14 @@ int page_notices(struct req *r)
 				.overdue_only = *ov && strcmp(ov, "0"), .office = *office ? office : NULL,
 				.order = TODO_BY_GROUP };
 	struct todo_page pg;
+	struct list_kept k;
 	int approver = authz_has(&r->c.who, PERM_CLUE_APPROVE);
 
+	if (list_kept_serve(r, &k, "待办通知", crumbs))
+		return k.rc;
 	if (todo_list(&r->c, &q, &pg) < 0)
 		return reply_error(r, E_STORE, "notices");
-	page_begin(r, &sb, "待办通知", crumbs);
+	list_kept_begin(r, &k, &sb, "待办通知", crumbs);
 	strbuf_addf(&sb, "<p class=\"lead\" id=\"notice-count\">共有%d项待办。</p>", pg.total);
 	notices_filter(r, &sb, &q, &base);
 	if (!pg.total)
@@ -158,7 +166,8 @@ int page_notices(struct req *r)
 	if (pg.total > NOTICES_PER_PAGE)
 		page_pager(&sb, base.buf, page, pg.total, NOTICES_PER_PAGE);
 	strbuf_release(&base);
-	return page_finish(r, &sb, 200);
+	k.until = r->c.now + KEPT_SECS;   /* the clocks and kept counts, as the home page's */
+	return list_kept_finish(r, &k, &sb);
 }
 
 #define APPROVALS_READ 5000
