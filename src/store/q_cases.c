@@ -22,8 +22,7 @@
 	"COALESCE(c.campaign_id, 0), COALESCE(g.name, ''), c.filed, c.state, c.transferred, " \
 	"c.trial_accepted, c.trial_due, c.closed, COALESCE((SELECT " AGG "(p.name, '、') " \
 	"FROM case_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.case_id = c.id), ''), " \
-	"COALESCE((SELECT " USER_NAME("lu") " FROM case_team t JOIN users lu ON lu.id = t.user_id " \
-	"WHERE t.case_id = c.id AND t.role = 'lead'), ''), COALESCE(c.created_by, 0), c.created_at, " \
+	"COALESCE(" Q_LEAD_USER(USER_NAME("lu"), "c.id") ", ''), COALESCE(c.created_by, 0), c.created_at, " \
 	"c.updated_at, c.case_type, c.organ_kind, c.organ_name, COALESCE((SELECT " AGG "(n.filing_no, '、') " \
 	"FROM case_subjects n WHERE n.case_id = c.id AND n.filing_no IS NOT NULL), '') " \
 	"FROM cases c JOIN units u ON u.id = c.unit_id " \
@@ -548,8 +547,7 @@ int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, in
 
 /* ---- the clocks of the home page -------------------------------------------- */
 
-#define LEAD_OFFICE "COALESCE((SELECT lu.office FROM case_team t JOIN users lu ON lu.id = t.user_id " \
-	"WHERE t.case_id = k.id AND t.role = 'lead'), '')"
+#define LEAD_OFFICE Q_LEAD_OFFICE("k.id")
 #define ON_TEAM "(? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?))"
 /* the running detentions and trial reviews due on or before a day, [1] of
  * a lead's office ('' none); the first `limit` of each arm by due day
