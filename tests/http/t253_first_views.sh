@@ -73,7 +73,7 @@ sql_rows() {   # TEAM_USER (0: every case)
 }
 api_rows() {   # JAR
 	curl -s -b "$1" "$BASE/api/outcomes" | python3 -c 'import json,sys
-print(" ".join(f"{i[\"id\"]}:{\",\".join(i[\"measures\"])}" for i in json.load(sys.stdin)["items"]) + " ")'
+print(" ".join("%d:%s" % (i["id"], ",".join(i["measures"])) for i in json.load(sys.stdin)["items"]) + " ")'
 }
 # the person names /outcomes shows (HTML), sorted
 html_names() { curl -s -b "$1" "$BASE/outcomes" | grep -o '首屏干部[0-9]' | sort -u | tr '\n' ' '; }
@@ -115,15 +115,15 @@ offices() {   # WHEN
 		"$(sql "SELECT c.id || ':' || COALESCE((SELECT NULLIF(u.display_name, '') FROM case_team t JOIN users u ON u.id = t.user_id
 			WHERE t.case_id = c.id AND t.role = 'lead'), '') FROM cases c ORDER BY c.id" | tr '\n' ' ')" \
 		"$(curl -s -b "$JAR" "$BASE/api/cases?per=100" | python3 -c 'import json,sys
-print(" ".join(f"{i[\"id\"]}:{i[\"lead\"]}" for i in sorted(json.load(sys.stdin)["items"], key=lambda i: i["id"])) + " ")')"
+print(" ".join("%d:%s" % (i["id"], i["lead"]) for i in sorted(json.load(sys.stdin)["items"], key=lambda i: i["id"])) + " ")')"
 }
-expect_eq "the fixture's leads: 2 trial reviews of 第一, 0 of 第二 (A2 not in trial), 2 of none" "2 0 2" \
+expect_eq "the fixture's leads: 2 trial reviews of 第一, 1 of 第二, 1 of none (A3)" "2 1 1" \
 	"$(sql_office 第一审查调查室) $(sql_office 第二审查调查室) $(sql_office '')"
 offices before
 # the lead of A1 moves to inv2 (a write through the API; inv1 stays a member)
 expect_eq "inv2 leads A1, inv1 a member (writes)" "200 200 200" \
 	"$(status "$(api POST "/api/cases/$A1/team/remove" "{\"user_id\":$INV1}")") $(team "$A1" "$INV1" member) $(team "$A1" "$INV2" lead)"
-expect_eq "... 1 of 第一, 1 of 第二" "1 1" "$(sql_office 第一审查调查室) $(sql_office 第二审查调查室)"
+expect_eq "... 1 of 第一, 2 of 第二" "1 2" "$(sql_office 第一审查调查室) $(sql_office 第二审查调查室)"
 offices after
 
 if [ "$BACKEND" = pg ]; then
