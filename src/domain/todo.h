@@ -68,6 +68,8 @@ struct todo_query {
 	int overdue_only;
 	const char *office;
 	enum todo_order order;
+	int total_only;          /* the badge (todo_count): the total alone, no
+				  * office needed; kept as the total alone */
 };
 
 /* The slice asked for, and the exact counts of every item the filters let
@@ -106,6 +108,9 @@ struct todo_acc {
 int todo_wants(const struct todo_acc *acc, enum todo_bucket b, const char *office);
 /* The office the query asks for: NULL all, "" the items of no office. */
 const char *todo_office_filter(const struct todo_acc *acc);
+/* 0 when the query wants the total alone (the badge): a provider whose
+ * office costs a lookup per item may then tally all under no office. */
+int todo_offices_wanted(const struct todo_acc *acc);
 /* Counts n items of bucket b of `office` (those the query lets through):
  * 0, or -1 when n is (a store's error). */
 int todo_tally(struct ctx *c, struct todo_acc *acc, const char *office, enum todo_bucket b, int64_t n);

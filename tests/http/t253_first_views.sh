@@ -14,7 +14,8 @@
 #   first): the trial reviews of /notices?office= per lead's office and of
 #   no office equal SQL written as the join it was, and the case list's
 #   主办 column names the lead; after the lead moves (a write) the counts
-#   follow.
+#   follow.  The badge of the first page after a write counts the total
+#   alone (no lead's office per clock): the same as /notices' total.
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
@@ -109,6 +110,15 @@ notices_of() {   # OFFICE: /notices?office=OFFICE's 共有N项待办 ('' none: t
 		grep -o '共有[0-9]*项待办' | tr -dc 0-9
 }
 offices() {   # WHEN
+	# the badge on the first page after a write counts the total alone
+	# (todo_count: the trial reviews without their lead's office); /notices
+	# then counts by office: the same total
+	local badge
+	badge=$(curl -s -b "$JAR" "$BASE/outcomes" | grep -o 'title="[0-9]*项待办"' | head -1 | tr -dc 0-9)
+	expect_eq "$1: the badge (the total alone) equals /notices' total by office" \
+		"$(curl -s -b "$JAR" "$BASE/notices" | grep -o '共有[0-9]*项待办' | head -1 | tr -dc 0-9)" "$badge"
+	expect_eq "$1: ... and counts the trial reviews (SQL: $(sql "SELECT count(*) FROM cases WHERE state = 'trial'"))" 1 \
+		"$([ "${badge:-0}" -ge "$(sql "SELECT count(*) FROM cases WHERE state = 'trial'")" ] && echo 1)"
 	expect_eq "$1: trial reviews of 第一审查调查室 (SQL: $(sql_office 第一审查调查室))" "$(sql_office 第一审查调查室)" "$(notices_of 第一审查调查室)"
 	expect_eq "$1: ... of 第二审查调查室" "$(sql_office 第二审查调查室)" "$(notices_of 第二审查调查室)"
 	expect_eq "$1: the cases' 主办 (/api/cases)" \
