@@ -27,9 +27,10 @@ qf_start s "$TMP/serve.log" "$DB"
 qf_login s
 # /campaigns (the inspection role: /inspections) first: the page after a write recounts the to-do badge (kept
 # per user, dropped by the write: 50-100 ms at 10M), whichever it is
-LISTS="/campaigns /outcomes /worklog /problems /detentions /targets /clues /cases /talks /matter-reports /persons"
+# FIRSTVIEW_LISTS: another list of pages (the first one still takes the badge)
+LISTS=${FIRSTVIEW_LISTS:-"/campaigns /outcomes /worklog /problems /detentions /targets /clues /cases /talks /matter-reports /persons"}
 ROLES=cm
-if [ -n "$(sqlite3 -batch "$DB" "SELECT 1 FROM users WHERE name = 'inspection'")" ]; then
+if [ -z "${FIRSTVIEW_CM_ONLY:-}" ] && [ -n "$(sqlite3 -batch "$DB" "SELECT 1 FROM users WHERE name = 'inspection'")" ]; then
 	printf -v BASE_inspection '%s' "$BASE_s"
 	qf_login inspection inspection
 	ROLES="cm inspection"

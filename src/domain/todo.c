@@ -76,6 +76,11 @@ const char *todo_office_filter(const struct todo_acc *acc)
 	return acc->q->office;
 }
 
+int todo_offices_wanted(const struct todo_acc *acc)
+{
+	return !acc->q->total_only;
+}
+
 int todo_tally(struct ctx *c, struct todo_acc *acc, const char *office, enum todo_bucket b, int64_t n)
 {
 	struct todo_office *o = NULL;
@@ -291,6 +296,18 @@ static int counts_get(struct ctx *c, struct todo_acc *acc, int64_t user_id, cons
 	return hit;
 }
 
+/* 1 when the user's counts are kept by office and fresh. */
+static int offices_kept(int64_t user_id, const struct kept_stamp *now)
+{
+	struct count_slot *slot = slot_of(user_id);
+	int hit;
+
+	pthread_mutex_lock(&count_mu);
+	hit = slot->user_id == user_id && slot->noffices >= 0 && kept_fresh(&slot->st, now);
+	pthread_mutex_unlock(&count_mu);
+	return hit;
+}
+
 /* The user's kept total when fresh, else -1. */
 static int total_get(int64_t user_id, const struct kept_stamp *now)
 {
@@ -334,8 +351,10 @@ static void counts_put(const struct todo_acc *acc, int64_t user_id, const struct
 
 	for (int i = 0; i < acc->noffices; i++)
 		now.total += acc->offices[i].total;
-	now.o = counts_block(acc, &now.size);
-	now.noffices = now.o || !acc->noffices ? acc->noffices : -1;
+	/* the badge's count: offices not counted (todo_offices_wanted), the
+	 * total alone, so the home page and /notices count theirs */
+	now.o = acc->q->total_only ? NULL : counts_block(acc, &now.size);
+	now.noffices = now.o || (!acc->noffices && !acc->q->total_only) ? acc->noffices : -1;
 	pthread_mutex_lock(&count_mu);
 	/* a commit during the count leaves now.st behind: the next call
 	 * counts again */
@@ -353,6 +372,16 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 	int np, from, known = c->who.id > 0, keep = known && !q->overdue_only && !q->office;
 
 	memset(out, 0, sizeof(*out));
+	/* a filtered view (an office, 只看逾期) keeps nothing of its own: it
+	 * counts every office first, kept for the views after it, as the
+	 * badge did before it counted the total alone (todo_count) */
+	if (known && !keep && !q->total_only && !offices_kept(c->who.id, &now)) {
+		struct todo_query all = { .limit = 0 };
+		struct todo_page pg;
+
+		if (todo_list(c, &all, &pg) < 0)
+			return -1;
+	}
 	acc.soon_last = soon_last(c->cal, acc.today);
 	acc.want = (q->offset > 0 ? q->offset : 0) + (q->limit > 0 ? q->limit : 0);
 	if (known && counts_get(c, &acc, c->who.id, &now)) {
@@ -391,9 +420,20 @@ counted:
 	return 0;
 }
 
-int todo_count(struct ctx *c)
+int todo_count_offices(struct ctx *c)
 {
 	struct todo_query q = { .limit = 0 };
+	struct todo_page pg;
+	struct kept_stamp now = kept_now(c);
+
+	if (!todo_shown(c) || c->who.id <= 0 || offices_kept(c->who.id, &now))
+		return 0;
+	return todo_list(c, &q, &pg);
+}
+
+int todo_count(struct ctx *c)
+{
+	struct todo_query q = { .limit = 0, .total_only = 1 };
 	struct todo_page pg;
 	struct kept_stamp now;
 	int total;

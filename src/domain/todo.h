@@ -68,6 +68,8 @@ struct todo_query {
 	int overdue_only;
 	const char *office;
 	enum todo_order order;
+	int total_only;          /* the badge (todo_count): the total alone, no
+				  * office needed; kept as the total alone */
 };
 
 /* The slice asked for, and the exact counts of every item the filters let
@@ -106,6 +108,9 @@ struct todo_acc {
 int todo_wants(const struct todo_acc *acc, enum todo_bucket b, const char *office);
 /* The office the query asks for: NULL all, "" the items of no office. */
 const char *todo_office_filter(const struct todo_acc *acc);
+/* 0 when the query wants the total alone (the badge): a provider whose
+ * office costs a lookup per item may then tally all under no office. */
+int todo_offices_wanted(const struct todo_acc *acc);
 /* Counts n items of bucket b of `office` (those the query lets through):
  * 0, or -1 when n is (a store's error). */
 int todo_tally(struct ctx *c, struct todo_acc *acc, const char *office, enum todo_bucket b, int64_t n);
@@ -166,5 +171,10 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out);
  * page): todo_list's total, its counts alone; 0 for a user no provider
  * serves, -1 on error. */
 int todo_count(struct ctx *c);
+/* Counts the user's items by office now unless they are kept (todo_count
+ * then reads their total): for a page that lists them below its frame
+ * (the home page), whose badge would otherwise count the total alone
+ * first.  0, or -1 on a store's error. */
+int todo_count_offices(struct ctx *c);
 
 #endif

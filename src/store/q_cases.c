@@ -22,8 +22,7 @@
 	"COALESCE(c.campaign_id, 0), COALESCE(g.name, ''), c.filed, c.state, c.transferred, " \
 	"c.trial_accepted, c.trial_due, c.closed, COALESCE((SELECT " AGG "(p.name, '、') " \
 	"FROM case_subjects cs JOIN persons p ON p.id = cs.person_id WHERE cs.case_id = c.id), ''), " \
-	"COALESCE((SELECT " USER_NAME("lu") " FROM case_team t JOIN users lu ON lu.id = t.user_id " \
-	"WHERE t.case_id = c.id AND t.role = 'lead'), ''), COALESCE(c.created_by, 0), c.created_at, " \
+	"COALESCE(" Q_LEAD_USER(USER_NAME("lu"), "c.id") ", ''), COALESCE(c.created_by, 0), c.created_at, " \
 	"c.updated_at, c.case_type, c.organ_kind, c.organ_name, COALESCE((SELECT " AGG "(n.filing_no, '、') " \
 	"FROM case_subjects n WHERE n.case_id = c.id AND n.filing_no IS NOT NULL), '') " \
 	"FROM cases c JOIN units u ON u.id = c.unit_id " \
@@ -548,8 +547,7 @@ int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, in
 
 /* ---- the clocks of the home page -------------------------------------------- */
 
-#define LEAD_OFFICE "COALESCE((SELECT lu.office FROM case_team t JOIN users lu ON lu.id = t.user_id " \
-	"WHERE t.case_id = k.id AND t.role = 'lead'), '')"
+#define LEAD_OFFICE Q_LEAD_OFFICE("k.id")
 #define ON_TEAM "(? = 0 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = k.id AND t.user_id = ?))"
 /* the running detentions and trial reviews due on or before a day, [1] of
  * a lead's office ('' none); the first `limit` of each arm by due day
@@ -577,13 +575,17 @@ int store_conflict_matches(struct store *s, struct arena *a, int64_t user_id, in
 /* [0] every office, [1] none (''), [2] a named one */
 static const struct store_sql Q_CLOCKS[3] = { { CLOCKS("", ""), NULL }, { CLOCKS(CLOCKS_OF, CLOCKS_OF), NULL },
 					      { CLOCKS(CLOCKS_LED("d.case_id"), CLOCKS_LED("k.id")), NULL } };
-/* the same counted per office: due on or before the first day (overdue) */
-#define CLOCKS_COUNT(OFFICE) \
+/* the same counted per office (OF: the lead's office, or '' for the total
+ * alone): due on or before the first day (overdue) */
+#define CLOCKS_COUNT_AS(OF, OFFICE) \
 	"SELECT c.office, SUM(CASE WHEN c.due <= ? THEN 1 ELSE 0 END), count(*) FROM (" \
-	CLOCKS_DET(LEAD_OFFICE " AS office, d.due_day AS due", OFFICE) " UNION ALL " \
-	CLOCKS_TRIAL(LEAD_OFFICE ", k.trial_due", OFFICE) ") c GROUP BY c.office"
-static const struct store_sql Q_CLOCKS_COUNT[2] = { { CLOCKS_COUNT(""), NULL },
-						    { CLOCKS_COUNT(CLOCKS_OF), NULL } };
+	CLOCKS_DET(OF " AS office, d.due_day AS due", OFFICE) " UNION ALL " \
+	CLOCKS_TRIAL(OF ", k.trial_due", OFFICE) ") c GROUP BY c.office"
+#define CLOCKS_COUNT(OFFICE) CLOCKS_COUNT_AS(LEAD_OFFICE, OFFICE)
+/* [0] every office, [1] one office, [2] the total alone (the badge) */
+static const struct store_sql Q_CLOCKS_COUNT[3] = { { CLOCKS_COUNT(""), NULL },
+						    { CLOCKS_COUNT(CLOCKS_OF), NULL },
+						    { CLOCKS_COUNT_AS("''", ""), NULL } };
 
 /* Binds both arms from i on, each with the office unless NULL and
  * followed by its LIMIT when limit > 0; the next index. */
@@ -630,10 +632,11 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, const
 	return rc < 0 ? rc : n;
 }
 
-int store_case_clocks_count(struct store *s, struct arena *a, int64_t team_user, const char *overdue_by,
-			    const char *due_by, const char *office, struct store_due_count **out)
+static int clocks_count(struct store *s, struct arena *a, const struct store_sql *q, int64_t team_user,
+			const char *overdue_by, const char *due_by, const char *office,
+			struct store_due_count **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_CLOCKS_COUNT[office != NULL]);
+	struct store_stmt *st = store_prepare(s, q);
 
 	*out = NULL;
 	if (!st)
@@ -641,6 +644,18 @@ int store_case_clocks_count(struct store *s, struct arena *a, int64_t team_user,
 	store_bind_text(st, 1, overdue_by);
 	bind_clocks(st, 2, team_user, due_by, office, 0);
 	return q_collect(st, a, q_fill_due_count, sizeof(**out), out);
+}
+
+int store_case_clocks_count(struct store *s, struct arena *a, int64_t team_user, const char *overdue_by,
+			    const char *due_by, const char *office, struct store_due_count **out)
+{
+	return clocks_count(s, a, &Q_CLOCKS_COUNT[office != NULL], team_user, overdue_by, due_by, office, out);
+}
+
+int store_case_clocks_total(struct store *s, struct arena *a, int64_t team_user, const char *overdue_by,
+			    const char *due_by, struct store_due_count **out)
+{
+	return clocks_count(s, a, &Q_CLOCKS_COUNT[2], team_user, overdue_by, due_by, NULL, out);
 }
 
 /* ---- the detentions behind the figure `detained` (issue 11) ---------------------- */

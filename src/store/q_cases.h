@@ -72,5 +72,9 @@ int store_case_clocks(struct store *s, struct arena *a, int64_t team_user, const
 struct store_due_count;
 int store_case_clocks_count(struct store *s, struct arena *a, int64_t team_user, const char *overdue_by,
 			    const char *due_by, const char *office, struct store_due_count **out);
+/* The same for every office as one row of no office (""): the badge's
+ * total, without the lead's office of each clock. */
+int store_case_clocks_total(struct store *s, struct arena *a, int64_t team_user, const char *overdue_by,
+			    const char *due_by, struct store_due_count **out);
 
 #endif

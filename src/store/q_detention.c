@@ -4,6 +4,7 @@
  * for one matter (a case or a clue) with the leader's decision.
  */
 #include "store/q_detention.h"
+#include "store/q_todo.h"
 #include "store/q_util.h"
 
 #include "core/arena.h"
@@ -95,8 +96,7 @@ int store_detention_notice_insert(struct store *s, int64_t detention_id, const c
 	"AND n.party = '" party "')"
 static const struct store_sql Q_NOTICE_CLOCKS = {
 	"SELECT d.id, d.case_id, d.person_id, p.name, d.start_day, d.announced_at, " DET_NOTICE("family") ", "
-	DET_NOTICE("unit") ", COALESCE((SELECT lu.office FROM case_team t JOIN users lu ON lu.id = t.user_id "
-	"WHERE t.case_id = k.id AND t.role = 'lead'), ''), u.name "
+	DET_NOTICE("unit") ", " Q_LEAD_OFFICE("k.id") ", u.name "
 	"FROM detentions d JOIN cases k ON k.id = d.case_id JOIN units u ON u.id = k.unit_id "
 	"JOIN persons p ON p.id = d.person_id WHERE d.end_day IS NULL AND d.announced_at IS NOT NULL "
 	"AND (SELECT count(*) FROM detention_notices n WHERE n.detention_id = d.id) < 2 "

@@ -167,8 +167,9 @@ static void slice_and_counts(void **state)
 	arena_free(a);
 }
 
-/* The unfiltered counts are kept per user: the badge and the page of one
- * request (and the next requests) count once, until a commit. */
+/* The unfiltered counts are kept per user until a commit: the badge's
+ * total alone (todo_count: total_only), the counts by office of the first
+ * page that shows them, read by the badge and the pages after it. */
 static void counts_kept(void **state)
 {
 	struct arena *a = arena_new(1 << 20);
@@ -181,34 +182,52 @@ static void counts_kept(void **state)
 	assert_int_equal(store_tx(db, commit_one, NULL), 0);
 	fake_counted = 0;
 	assert_int_equal(todo_count(&c), CLOCKS + APPROVALS);
-	assert_int_equal(fake_counted, 1);
-	assert_int_equal(todo_list(&c, &q, &pg), 0);
+	assert_int_equal(fake_counted, 1);          /* the total alone */
+	assert_int_equal(todo_count(&c), CLOCKS + APPROVALS);
 	assert_int_equal(fake_counted, 1);          /* kept */
+	assert_int_equal(todo_list(&c, &q, &pg), 0);
+	assert_int_equal(fake_counted, 2);          /* by office, kept */
 	assert_int_equal(pg.total, CLOCKS + APPROVALS);
 	assert_int_equal(pg.n_by[TODO_B_OVERDUE], CLOCKS);
 	assert_int_equal(pg.n, 50);
+	assert_int_equal(todo_list(&c, &q, &pg), 0);
+	assert_int_equal(todo_count(&c), CLOCKS + APPROVALS);
+	assert_int_equal(fake_counted, 2);
 	/* a filter keeps what it lets through of the kept counts */
 	q.overdue_only = 1;
 	assert_int_equal(todo_list(&c, &q, &pg), 0);
-	assert_int_equal(fake_counted, 1);
+	assert_int_equal(fake_counted, 2);
 	assert_int_equal(pg.total, CLOCKS);
 	q = (struct todo_query){ .limit = 5, .office = "甲" };
 	assert_int_equal(todo_list(&c, &q, &pg), 0);
-	assert_int_equal(fake_counted, 1);
+	assert_int_equal(fake_counted, 2);
 	assert_int_equal(pg.total, CLOCKS / 2 + (APPROVALS + 1) / 2);
 	assert_string_equal(pg.v[1].object, "c2");
 	/* a commit since: counted again */
 	assert_int_equal(store_tx(db, commit_one, NULL), 0);
 	assert_int_equal(todo_count(&c), CLOCKS + APPROVALS);
-	assert_int_equal(fake_counted, 2);
-	/* a filter first counts afresh and keeps nothing: the badge counts */
+	assert_int_equal(fake_counted, 3);
+	/* a filter first counts every office once and keeps them: the next
+	 * filter and the badge read them */
 	assert_int_equal(store_tx(db, commit_one, NULL), 0);
 	q = (struct todo_query){ .limit = 5, .overdue_only = 1 };
 	assert_int_equal(todo_list(&c, &q, &pg), 0);
 	assert_int_equal(pg.total, CLOCKS);
-	assert_int_equal(fake_counted, 3);
+	assert_int_equal(fake_counted, 4);
+	q = (struct todo_query){ .limit = 5, .office = "乙" };
+	assert_int_equal(todo_list(&c, &q, &pg), 0);
+	assert_int_equal(pg.total, CLOCKS / 2 + APPROVALS / 2);
 	assert_int_equal(todo_count(&c), CLOCKS + APPROVALS);
 	assert_int_equal(fake_counted, 4);
+	/* the home page's: the offices before the badge, once */
+	assert_int_equal(store_tx(db, commit_one, NULL), 0);
+	assert_int_equal(todo_count_offices(&c), 0);
+	assert_int_equal(fake_counted, 5);
+	assert_int_equal(todo_count(&c), CLOCKS + APPROVALS);
+	assert_int_equal(todo_count_offices(&c), 0);
+	q = (struct todo_query){ .limit = 50 };
+	assert_int_equal(todo_list(&c, &q, &pg), 0);
+	assert_int_equal(fake_counted, 5);
 	fake_on = 0;
 	arena_free(a);
 }

@@ -1,0 +1,11 @@
+-- 0096: an outcome's measures in force read from one index (issue 16,
+-- outc16i).  Every list and page of outcomes (q_outcomes.c OUT_COLS) reads
+-- each row's measures not ended; by the primary key's index
+-- (outcome_id, measure) each row's table page had to be read as well, for
+-- `ended`: two random pages a row shown.  With `ended` in the index the
+-- read is covering, in the same (outcome_id, measure) order, so the
+-- measures join in the same order as before.  At 10M records the first
+-- view of /outcomes with the database out of the OS cache read 49 pages'
+-- worth of read-around (333 MB on this machine) instead of 30 (205 MB)
+-- (bench/README.md "outc16i").
+CREATE INDEX outcome_measures_open ON outcome_measures(outcome_id, ended, measure);
