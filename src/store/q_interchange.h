@@ -57,8 +57,11 @@ char *store_ix_update_text(const char *table, const char *column);
  * owner, member pairs in the list's order; snapshot: the member is a
  * person whose rank, top_leader, leadership and unit_id the row takes as
  * the person row has them now (one statement where a row and its snapshot
- * UPDATE were two). */
-char *store_ix_link_text(const char *table, const char *owner, const char *member, int n, int snapshot);
+ * UPDATE were two).  aligned (NULL none): a column of the row set from a
+ * list aligned with the members (a case's filing_nos): bound as owner,
+ * aligned value, member triples. */
+char *store_ix_link_text(const char *table, const char *owner, const char *member, int n, int snapshot,
+			 const char *aligned);
 char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
