@@ -74,7 +74,13 @@ static const char Q_BATCH[] =
 	"AND NOT t.tgisinternal AND pg_get_triggerdef(t.oid) !~ 'qf\\.rollup_off'))::int, "
 	"COALESCE((SELECT string_agg(DISTINCT p.relname::text, ' ') FROM pg_constraint f "
 	"JOIN pg_class p ON p.oid = f.confrelid WHERE f.conrelid = c.oid AND f.contype = 'f' "
-	"AND f.confrelid <> c.oid), '') "
+	"AND f.confrelid <> c.oid), '') , "
+	/* every function that names it a trigger function whose triggers all
+	 * carry qf.rollup_off: inert while the rollup is off */
+	"(NOT EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = c.relnamespace "
+	"AND p.prosrc ~ ('\\m' || c.relname || '\\M') AND (p.prorettype <> 'trigger'::regtype "
+	"OR EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgfoid = p.oid "
+	"AND pg_get_triggerdef(t.oid) !~ 'qf\\.rollup_off'))))::int "
 	"FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')";
 
 int pgb_batch_load(struct store *s, struct pg_bulk *b)
@@ -95,6 +101,7 @@ int pgb_batch_load(struct store *s, struct pg_bulk *b)
 		tb = &b->tables[t];
 		tb->plain = !strcmp(PQgetvalue(res, i, 1), "1");
 		tb->batch_ok = tb->cacheable && tb->plain;
+		tb->off_ok = tb->plain && !strcmp(PQgetvalue(res, i, 3), "1");
 		while (*p) {
 			size_t len = strcspn(p, " ");
 			int pt = pgb_table_index(b, p, len);
@@ -429,7 +436,8 @@ int pgb_batch_add(struct store *s, const struct pgb_class *c, const char *name, 
 	struct pgb_buf *buf = tb->buf;
 	int rc = STORE_OK;
 
-	if (!tb->batch_ok || (buf && buf->off) || c->nnamed < 0 || selects_own(b, sql, t))
+	if (!(b->rollup_off ? tb->off_ok : tb->batch_ok) || (buf && buf->off) || c->nnamed < 0 ||
+	    selects_own(b, sql, t))
 		return 0;
 	if (!buf)
 		buf = tb->buf = xcalloc(1, sizeof(*buf));
@@ -589,6 +597,7 @@ void pgb_batch_end(struct pg_bulk *b)
 	}
 	b->nbuf = 0;
 	b->in_flush = 0;
+	b->rollup_off = 0;
 }
 
 void pgb_batch_free(struct pg_bulk *b)

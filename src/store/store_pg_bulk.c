@@ -245,6 +245,8 @@ static void classify(struct pg_bulk *b, struct pg_stmt *st)
 		c->kind = K_WRITE;
 	else if (c->target >= 0 && st->sql[0] == 'I' && (c->alt_sql = insert_id_text(st->sql, st->nparams)))
 		c->kind = K_INSERT_ID;
+	if (strstr(st->sql, "qf.rollup_off"))
+		c->rollup = strstr(st->sql, "set_config('qf.rollup_off', '1'") ? 1 : -1;
 	c->batch = c->target >= 0 && ((c->kind == K_WRITE && pgb_batch_shape(st->sql)) ||
 				      (c->kind == K_INSERT_ID && pgb_batch_shape(c->alt_sql)));
 	pgb_batch_names(b, c, st->sql);
@@ -646,6 +648,13 @@ int pgb_exec(struct store *s, struct pg_stmt *st)
 	if (st->gen != ps->gen && ((rc = pgb_quiesce(s)) < 0 || (rc = pg_prepare_stmt(st)) < 0))
 		return rc;
 	st->executed = 1;
+	/* the rollup switched: what may be batched changes (off_ok); the
+	 * batches go first */
+	if (st->cls->rollup) {
+		if (b->nbuf && (rc = pgb_batch_flush_all(s)) < 0)
+			return rc;
+		b->rollup_off = st->cls->rollup > 0;
+	}
 	if (b->nbuf && st->cls->kind != K_INSERT_ID && !st->cls->batch && (rc = pgb_batch_before(s, st->cls)) < 0)
 		return rc;
 	switch (st->cls->kind) {
