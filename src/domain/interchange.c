@@ -769,6 +769,12 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	rc = c->memo ? store_ix_bulk(c->db) : -1;
 	if (rc == 0)
 		rc = store_tx(c->db, import_tx, ix);
+	/* PostgreSQL: a batch of rows of several lines was refused; the import
+	 * again, one statement a row, names the record (all of it rolled back) */
+	if (rc < 0 && store_ix_exact(c->db) == 1) {
+		strbuf_reset(err);
+		rc = store_tx(c->db, import_tx, ix);
+	}
 	store_ix_bulk_end(c->db);
 	txmemo_free(c->memo);   /* with a rollback, what it held goes too */
 	c->memo = NULL;

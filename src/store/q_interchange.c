@@ -242,6 +242,11 @@ int store_ix_flush(struct store *s, int64_t *line)
 	return store_pg_bulk_flush(s, line);
 }
 
+int store_ix_exact(struct store *s)
+{
+	return store_pg_bulk_exact(s);
+}
+
 int64_t store_ix_person_unit(struct store *s, int64_t person_id)
 {
 	struct store_ix_value v = { 1, person_id, NULL };

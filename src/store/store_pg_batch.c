@@ -41,7 +41,6 @@
 #define BATCH_ROWS 64
 #define BATCH_PROBE 64          /* sends before a table's batches are judged */
 #define BATCH_MIN_AVG 2         /* rows a send on average, below which: singly */
-#define SAVEPOINT "qf_batch"
 
 /* Rows of one statement, owned: waiting, or sent and kept until their
  * result is read. */
@@ -282,11 +281,6 @@ static int pushed(struct store *s, int ok, int64_t line, struct pgb_rows *rows)
 	return rc;
 }
 
-static int send_text(struct store *s, const char *sql, int64_t line)
-{
-	return pushed(s, PQsendQueryParams(PS(s)->conn, sql, 0, NULL, NULL, NULL, NULL, 0), line, NULL);
-}
-
 static int flush_table(struct store *s, int t, int depth);
 
 /* t's rows sent: its parents' first. */
@@ -316,12 +310,8 @@ static int flush_table(struct store *s, int t, int depth)
 	if (buf->sends >= BATCH_PROBE && buf->sent < (int64_t)buf->sends * BATCH_MIN_AVG)
 		buf->off = 1;
 	v = (const char *const *)r->vals;
-	if (r->n == 1) {        /* its own line: no savepoint */
+	if (r->n == 1) {
 		rc = pushed(s, PQsendQueryPrepared(ps->conn, r->single, r->np, v, NULL, NULL, 0), r->lines[0], NULL);
-		pgb_rows_free(r);
-		return rc;
-	}
-	if ((rc = send_text(s, "SAVEPOINT " SAVEPOINT, r->lines[0])) < 0) {
 		pgb_rows_free(r);
 		return rc;
 	}
@@ -345,7 +335,7 @@ static int flush_table(struct store *s, int t, int depth)
 			    r->lines[0], r);
 		free(sql);
 	}
-	return rc < 0 ? rc : send_text(s, "RELEASE SAVEPOINT " SAVEPOINT, r->lines[0]);
+	return rc;
 }
 
 /* After sends outside a Sync: the pipeline's cap kept. */
@@ -436,7 +426,7 @@ int pgb_batch_add(struct store *s, const struct pgb_class *c, const char *name, 
 	struct pgb_buf *buf = tb->buf;
 	int rc = STORE_OK;
 
-	if (!(b->rollup_off ? tb->off_ok : tb->batch_ok) || (buf && buf->off) || c->nnamed < 0 ||
+	if (b->exact || !(b->rollup_off ? tb->off_ok : tb->batch_ok) || (buf && buf->off) || c->nnamed < 0 ||
 	    selects_own(b, sql, t))
 		return 0;
 	if (!buf)
@@ -545,41 +535,23 @@ int store_pg_bulk_amend(struct store *s, const char *table, int64_t id, int n, c
 
 /* ---- a failed batch ------------------------------------------------------- */
 
-/* One statement and a Sync: its result (PQclear it). */
-static PGresult *one(struct store *s, int sent)
+int pgb_rows_one_line(const struct pgb_rows *r)
 {
-	PGconn *conn = PS(s)->conn;
-	PGresult *r = NULL, *x;
-
-	if (!sent || PQpipelineSync(conn) != 1)
-		return NULL;
-	r = PQgetResult(conn);
-	while ((x = PQgetResult(conn)))
-		PQclear(x);
-	x = PQgetResult(conn);  /* the Sync */
-	PQclear(x);
-	return r;
+	for (int i = 1; i < r->n; i++)
+		if (r->lines[i] != r->lines[0])
+			return 0;
+	return 1;
 }
 
-void pgb_batch_retry(struct store *s, struct pgb_rows *r)
+int store_pg_bulk_exact(struct store *s)
 {
-	struct pg_bulk *b = PS(s)->bulk;
-	PGconn *conn = PS(s)->conn;
-	PGresult *res = one(s, PQsendQueryParams(conn, "ROLLBACK TO SAVEPOINT " SAVEPOINT, 0, NULL, NULL, NULL,
-						 NULL, 0));
-	int ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+	struct pg_bulk *b = store_backend(s) == STORE_PG ? PS(s)->bulk : NULL;
 
-	PQclear(res);
-	for (int i = 0; ok && i < r->n; i++) {
-		res = one(s, PQsendQueryPrepared(conn, r->single, r->np, (const char *const *)(r->vals + i * r->np),
-						 NULL, NULL, 0));
-		ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
-		if (!ok && res) {
-			b->fail_rc = 0;
-			pgb_note_failure(s, res, r->lines[i]);
-		}
-		PQclear(res);
-	}
+	if (!b || !b->unnamed)
+		return 0;
+	b->unnamed = 0;
+	b->exact = 1;
+	return 1;
 }
 
 /* ---- the end ---------------------------------------------------------------- */

@@ -292,7 +292,6 @@ int pgb_sync_all(struct store *s)
 	struct pg_store *ps = PS(s);
 	struct pg_bulk *b = ps->bulk;
 	PGresult *r;
-	struct pgb_rows *retry = NULL;
 
 	if (!b->in_flush && b->nbuf && pgb_batch_flush_all(s) < 0)
 		return pgb_refail(s);
@@ -334,10 +333,10 @@ int pgb_sync_all(struct store *s)
 			PQclear(r);
 			break;
 		default:
-			if (e->rows && !b->fail_rc) {
-				retry = e->rows;
-				e->rows = NULL;
-			}
+			/* a batch of rows of several lines: which one failed is
+			 * not known (store_pg_bulk_exact) */
+			if (e->rows && !b->fail_rc && !pgb_rows_one_line(e->rows))
+				b->unnamed = 1;
 			pgb_note_failure(s, r, e->line);
 			PQclear(r);
 			break;
@@ -350,10 +349,6 @@ int pgb_sync_all(struct store *s)
 	if (!r || PQresultStatus(r) != PGRES_PIPELINE_SYNC)
 		pgb_note_failure(s, r, b->line);
 	PQclear(r);
-	if (retry) {
-		pgb_batch_retry(s, retry);
-		pgb_rows_free(retry);
-	}
 	return b->fail_rc ? pgb_refail(s) : STORE_OK;
 }
 
@@ -838,6 +833,6 @@ int store_pg_bulk_flush(struct store *s, int64_t *line)
 	if (rc == STORE_OK)
 		rc = give_back(s);
 	if (rc < 0)
-		*line = b->fail_line;
+		*line = b->unnamed ? -1 : b->fail_line;
 	return rc;
 }

@@ -83,6 +83,8 @@ struct pg_bulk {
 	int64_t line;
 	int nbuf;               /* tables with rows waiting in a batch */
 	int rollup_off;         /* the transaction set qf.rollup_off to '1' (its rollup off) */
+	int unnamed;            /* a batch of rows of several lines failed (kept past the rollback) */
+	int exact;              /* one statement a row (store_pg_bulk_exact) */
 	int in_flush;
 	int fail_rc;
 	int64_t fail_line;
@@ -121,9 +123,8 @@ int pgb_batch_add(struct store *s, const struct pgb_class *c, const char *name, 
 int pgb_batch_before(struct store *s, const struct pgb_class *c);
 /* Every batch sent (before a Sync). */
 int pgb_batch_flush_all(struct store *s);
-/* After a Sync whose first failure was a batch: its rows one by one
- * (ROLLBACK TO its savepoint) to name the failing row's line. */
-void pgb_batch_retry(struct store *s, struct pgb_rows *r);
+/* Whether r's rows all came from one line (its failure names it). */
+int pgb_rows_one_line(const struct pgb_rows *r);
 void pgb_rows_free(struct pgb_rows *r);
 /* The batches emptied (end of a transaction) and freed (pgb_free). */
 void pgb_batch_end(struct pg_bulk *b);
