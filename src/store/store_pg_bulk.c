@@ -229,6 +229,10 @@ static void classify(struct pg_bulk *b, struct pg_stmt *st)
 		read_tables(b, c, st->sql);
 		c->kind = c->ntab >= 0 ? K_READ : K_OTHER;
 		c->target = -1;
+		/* a cached read names all it reads (no view, no function): the
+		 * batches of those tables go before it, the others may wait */
+		c->nnamed = c->ntab;
+		memcpy(c->named, c->tabs, sizeof(c->named));
 		return;
 	}
 	for (const char *q = st->sql; pgb_next_word(&q, w, sizeof(w), &quoted);)
@@ -381,18 +385,38 @@ int pgb_send_prepared(struct store *s, const char *name, int n, char **vals, str
 	return pgb_push(s, want, NULL);
 }
 
+/* A statement that reads no table a batch holds rows of (a cached read,
+ * whose tables' batches went before it; the driver's own queries of the
+ * sequences and the catalog) sent and waited for with the batches left
+ * waiting: prepared name (results into want), or sql (into *out). */
+static int sync_keeping(struct store *s, const char *name, int n, char **vals, struct pg_stmt *want,
+			const char *sql, PGresult **out)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+	int was = b->in_flush, rc;
+
+	b->in_flush = 1;
+	if (name) {
+		rc = pgb_send_prepared(s, name, n, vals, want);
+	} else if ((rc = pgb_enter_pipe(s)) == STORE_OK &&
+		   PQsendQueryParams(PS(s)->conn, sql, n, NULL, (const char *const *)vals, NULL, NULL, 0) != 1) {
+		pgb_note_failure(s, NULL, b->line);
+		rc = pgb_refail(s);
+	} else if (rc == STORE_OK) {
+		rc = pgb_push(s, NULL, out);
+	}
+	if (rc == STORE_OK)
+		rc = pgb_sync_all(s);
+	b->in_flush = was;
+	return rc;
+}
+
 /* An internal query's result (PQclear it), or NULL after a failure. */
 static PGresult *internal(struct store *s, const char *sql, int n, const char *const *vals)
 {
 	PGresult *res = NULL;
 
-	if (pgb_enter_pipe(s) < 0)
-		return NULL;
-	if (PQsendQueryParams(PS(s)->conn, sql, n, NULL, vals, NULL, NULL, 0) != 1) {
-		pgb_note_failure(s, NULL, PS(s)->bulk->line);
-		return NULL;
-	}
-	if (pgb_push(s, NULL, &res) < 0 || pgb_sync_all(s) < 0) {
+	if (sync_keeping(s, NULL, n, (char **)vals, NULL, sql, &res) < 0) {
 		PQclear(res);
 		return NULL;
 	}
@@ -488,9 +512,7 @@ static int cached_read(struct store *s, struct pg_stmt *st)
 		PS(s)->changes = st->nrows;
 		return STORE_OK;
 	}
-	rc = pgb_send_prepared(s, st->name, st->nparams, st->vals, st);
-	if (rc == STORE_OK)
-		rc = pgb_sync_all(s);
+	rc = sync_keeping(s, st->name, st->nparams, st->vals, st, NULL, NULL);
 	if (rc < 0 || !st->res) {
 		free(key);
 		return rc < 0 ? rc : STORE_ERR;
