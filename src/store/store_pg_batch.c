@@ -20,16 +20,20 @@
  *
  * Only tables no function of the schema names (no trigger reads or writes
  * them behind a statement) and whose triggers are all the rollup's (off
- * during an import: `qf.rollup_off`, migration 0071) are batched.  A table
- * whose batches stay small (sent by its dependants after a few rows) goes
- * back to one statement a row for the rest of the transaction.
+ * during an import: `qf.rollup_off`, migration 0071) are batched; while
+ * the transaction has the rollup off, also those that only trigger
+ * functions skipped then name (off_ok: `cases`, whose name is a column of
+ * the category catalog's trigger, 0082/0090).  A table whose batches stay
+ * small (sent by its dependants after a few rows) goes back to one
+ * statement a row for the rest of the transaction.
  *
- * A batch of more rows than one goes between `SAVEPOINT qf_batch` and its
- * RELEASE: when it fails, the transaction goes back to the savepoint after
- * the Sync and its rows are run one by one, so the failure names the line
- * of the row that fails, with the message one statement a row would give.
- * SQLite keeps one statement a row (a multi-row VALUES into a table with
- * triggers builds an ephemeral table there: migration 0073).
+ * A failed batch whose rows came from one line names that line; one of
+ * several lines makes the import run again one statement a row
+ * (store_pg_bulk_exact), which names the line with the message one
+ * statement a row gives.  No savepoint: each is a subtransaction, and past
+ * 64 in one transaction other sessions' snapshots overflow.  SQLite keeps
+ * one statement a row (a multi-row VALUES into a table with triggers
+ * builds an ephemeral table there: migration 0073).
  */
 #include <stdio.h>
 #include <stdlib.h>
