@@ -43,6 +43,7 @@ QF_AUDIT_OBJECT(interchange, "数据交换");
 struct type_sql {
 	const struct store_sql *insert, *find;
 	const struct store_sql *field[IX_MAX_FIELDS];   /* link insert or secret update */
+	int aligned[IX_MAX_FIELDS];     /* a link field's aligned list (aligned_field), -1 none */
 };
 
 struct ix {
@@ -386,14 +387,37 @@ static const struct store_sql *built(char *text)
 	return q;
 }
 
-/* The INSERT of a list of n into its link table (IX_SNAP: with the
- * persons' snapshot). */
-static const struct store_sql *link_sql(const struct ix_field *f, int n)
+/* The field of t aligned with the list field f, -1 none: an IX_VIRT list
+ * of codes whose link is f's table and owner with "column@member" (a
+ * case's filing_nos with its subjects); its column goes into f's rows. */
+static int aligned_field(const struct ix_type *t, const struct ix_field *f, char *col, size_t len)
 {
-	char tbl[64], owner[64], member[64];
+	char tbl[64], owner[64], member[64], t2[64], o2[64], m2[64], *at;
+
+	if (sscanf(f->link, "%63s %63s %63s", tbl, owner, member) != 3)
+		return -1;
+	for (int i = 0; t->fields[i].name || t->fields[i].kind; i++) {
+		const struct ix_field *g = &t->fields[i];
+		if (g->kind != IX_CODES || !(g->flags & IX_VIRT) || !g->link ||
+		    sscanf(g->link, "%63s %63s %63s", t2, o2, m2) != 3 || !(at = strchr(m2, '@')) ||
+		    strcmp(tbl, t2) || strcmp(owner, o2) || strcmp(at + 1, member))
+			continue;
+		*at = '\0';
+		snprintf(col, len, "%s", m2);
+		return i;
+	}
+	return -1;
+}
+
+/* The INSERT of a list of n into its link table (IX_SNAP: with the
+ * persons' snapshot; with the column of the list aligned with it). */
+static const struct store_sql *link_sql(const struct ix_type *t, const struct ix_field *f, int n)
+{
+	char tbl[64], owner[64], member[64], col[64];
+	int g = aligned_field(t, f, col, sizeof(col));
 
 	sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
-	return built(store_ix_link_text(tbl, owner, member, n, !!(f->flags & IX_SNAP)));
+	return built(store_ix_link_text(tbl, owner, member, n, !!(f->flags & IX_SNAP), g >= 0 ? col : NULL));
 }
 
 static void build_sql(struct ix *ix)
@@ -411,7 +435,9 @@ static void build_sql(struct ix *ix)
 		if (inserted_column(f) && f->kind != IX_SECRET)
 			continue;
 		if (f->link && !(f->flags & IX_VIRT)) {
-			q->field[i] = link_sql(f, 1);   /* a list of one: the usual */
+			char col[64];
+			q->aligned[i] = aligned_field(t, f, col, sizeof(col));
+			q->field[i] = link_sql(t, f, 1);        /* a list of one: the usual */
 		} else if (f->kind == IX_SECRET) {
 			q->field[i] = built(store_ix_update_text(t->table, f->column));
 		}
@@ -459,13 +485,17 @@ static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
 		const struct ix_field *f = &ix->t->fields[i];
 		const struct store_sql *q = ix->sql[ix->ti].field[i];
 		if (f->link && !(f->flags & IX_VIRT) && v[i].n) {       /* one statement a list */
-			struct store_ix_value b[2 * IX_MAX_LIST];
+			struct store_ix_value b[3 * IX_MAX_LIST];
+			int g = ix->sql[ix->ti].aligned[i], w = g >= 0 ? 3 : 2, n = 0;
 			for (int k = 0; k < v[i].n; k++) {
-				b[2 * k] = (struct store_ix_value){ 1, id, NULL };
-				b[2 * k + 1] = f->kind == IX_CODES ? (struct store_ix_value){ 2, 0, v[i].codes[k] }
-								   : (struct store_ix_value){ 1, v[i].ids[k], NULL };
+				b[n++] = (struct store_ix_value){ 1, id, NULL };
+				if (g >= 0)     /* "" none */
+					b[n++] = k < v[g].n && *v[g].codes[k] ? (struct store_ix_value){ 2, 0, v[g].codes[k] }
+									       : (struct store_ix_value){ 0, 0, NULL };
+				b[n++] = f->kind == IX_CODES ? (struct store_ix_value){ 2, 0, v[i].codes[k] }
+							     : (struct store_ix_value){ 1, v[i].ids[k], NULL };
 			}
-			if (store_ix_run(c->db, v[i].n == 1 ? q : link_sql(f, v[i].n), b, 2 * v[i].n) < 0)
+			if (store_ix_run(c->db, v[i].n == 1 ? q : link_sql(ix->t, f, v[i].n), b, w * v[i].n) < 0)
 				return -1;
 		}
 		if (f->kind == IX_SECRET && v[i].set) {
@@ -739,6 +769,12 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	rc = c->memo ? store_ix_bulk(c->db) : -1;
 	if (rc == 0)
 		rc = store_tx(c->db, import_tx, ix);
+	/* PostgreSQL: a batch of rows of several lines was refused; the import
+	 * again, one statement a row, names the record (all of it rolled back) */
+	if (rc < 0 && store_ix_exact(c->db) == 1) {
+		strbuf_reset(err);
+		rc = store_tx(c->db, import_tx, ix);
+	}
 	store_ix_bulk_end(c->db);
 	txmemo_free(c->memo);   /* with a rollback, what it held goes too */
 	c->memo = NULL;

@@ -52,7 +52,10 @@ enum ix_kind {
 			 * leadership and unit_id as they are at import (the subjects) */
 #define IX_VIRT  8      /* not a column of the type's table: read for the hooks, never
 			 * inserted; export writes the SQL expression `column` (over the
-			 * row `t`), or nothing when it is NULL */
+			 * row `t`), or nothing when it is NULL.  An IX_CODES list whose
+			 * link is "table owner column@member" is aligned with the list
+			 * field of that table, owner and member: its codes go into
+			 * that list's rows' column ("" NULL; a case's filing_nos) */
 
 struct ix_field {
 	const char *name;       /* JSON field; NULL for IX_DERIVED */

@@ -543,7 +543,8 @@ static const struct ix_field case_fields[] = {
 	{ "clue", IX_REF, "clue_id", "clue", NULL, IX_REQ, NULL },
 	{ "subjects", IX_REFS, NULL, "person", "case_subjects case_id person_id", IX_SNAP, NULL },
 	/* issue 12: the subjects' 立案编号, in the order of subjects ("" none);
-	 * unique (case_after); a subject without one gets the next number */
+	 * unique (case_filing_nos); a subject without one gets the next number,
+	 * and each goes into its subject's row (aligned: "filing_no@person_id") */
 	{ "filing_nos", IX_CODES, NULL, NULL, "case_subjects case_id filing_no@person_id", IX_VIRT, NULL },
 	{ "filed", IX_DATE, "filed", NULL, NULL, IX_REQ, NULL },
 	{ "transferred", IX_DATE, "transferred", NULL, NULL, 0, NULL },
@@ -618,11 +619,17 @@ static int id_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The subjects' filing numbers (their snapshot went in with their rows:
- * IX_SNAP). */
-static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
+/* The subjects' 立案编号 (filing_nos, one per subject in their order): those
+ * the file gives checked (unique) and noted in the counter, the others
+ * drawn as a filing draws them (a case entered by import is filed into the
+ * platform's counter), for the subjects without one by ascending person
+ * id.  Before the insert: the numbers go into the subjects' rows with
+ * their snapshot (the link row's aligned column, interchange.c). */
+static int case_filing_nos(struct ix *ix, struct ix_val *v)
 {
-	const struct ix_val *subj = F(ix, "subjects"), *nos = F(ix, "filing_nos");
+	struct ctx *c = ix_ctx(ix);
+	const struct ix_val *subj = F(ix, "subjects");
+	struct ix_val *nos = F(ix, "filing_nos");
 	int64_t need[IX_MAX_LIST];
 	int nn = 0;
 
@@ -634,23 +641,33 @@ static int case_after(struct ix *ix, struct ix_val *v, int64_t id)
 
 		if (!*nos->codes[k])
 			continue;
-		if ((taken = txmemo_number_taken(ix_ctx(ix), ix_ctx(ix)->db, "case_filing", nos->codes[k])) < 0)
+		if ((taken = txmemo_number_taken(c, c->db, "case_filing", nos->codes[k])) < 0)
 			return -1;
 		if (taken)
 			return ix_fail(ix, "filing_nos", "立案编号 %s 已存在", nos->codes[k]);
-		if (store_case_subject_set_no(ix_ctx(ix)->db, id, subj->ids[k], nos->codes[k]) < 0 ||
-		    numbering_note(ix_ctx(ix), ix_ctx(ix)->db, "case_filing", F(ix, "filed")->s, nos->codes[k]) < 0 ||
-		    txmemo_number_take(ix_ctx(ix), "case_filing", nos->codes[k]) < 0)
+		if (numbering_note(c, c->db, "case_filing", F(ix, "filed")->s, nos->codes[k]) < 0 ||
+		    txmemo_number_take(c, "case_filing", nos->codes[k]) < 0)
 			return -1;
 	}
-	/* 立案编号 the file did not give: drawn as a filing draws them (a
-	 * case entered by import is filed into the platform's counter), for
-	 * the subjects without one by ascending person id */
+	for (int k = nos->n; k < subj->n; k++)
+		nos->codes[k] = "";
+	nos->n = subj->n;
 	for (int k = 0; k < subj->n; k++)
-		if (k >= nos->n || !*nos->codes[k])
+		if (!*nos->codes[k])
 			need[nn++] = subj->ids[k];
 	qsort(need, (size_t)nn, sizeof(*need), id_cmp);
-	return case_filing_numbers_of(ix_ctx(ix), id, F(ix, "filed")->s, need, nn);
+	for (int i = 0; i < nn; i++) {
+		const char *no = numbering_next(c, c->db, "case_filing", F(ix, "filed")->s, NULL);
+		int k = 0;
+
+		if (!no)
+			return -1;
+		while (subj->ids[k] != need[i])
+			k++;
+		nos->codes[k] = no;
+	}
+	nos->set = 1;
+	return 0;
 }
 
 /* The due day of `clock` (clock_limits) started on `start`, as the pages
@@ -691,7 +708,9 @@ static int case_prepare(struct ix *ix, struct ix_val *v)
 	if (F(ix, "trial_accepted")->set &&
 	    set_due(ix, v, "trial_due", "trial_review", F(ix, "trial_accepted")->s) < 0)
 		return -1;
-	return unit_of_first(ix, v, "subjects");
+	if (unit_of_first(ix, v, "subjects") < 0)
+		return -1;
+	return case_filing_nos(ix, v);
 }
 
 /* ---- detention, accountability, recovery ---------------------------------- */
@@ -853,7 +872,7 @@ const struct ix_type ix_types[] = {
 	{ "disposition", "dispositions", NULL, "proposed_at decided_at", "t.state = 'approved'", NULL,
 	  NULL, "t.id", disposition_fields, disposition_prepare, disposition_after, IX_T_CLUE_STATE },
 	{ "case", "cases", "A", "created_at updated_at", NULL, NULL, NULL, "t.id", case_fields,
-	  case_prepare, case_after, 0 },
+	  case_prepare, NULL, 0 },
 	{ "detention", "detentions", "D", "created_at", NULL, NULL, NULL, "t.id", detention_fields,
 	  detention_prepare, NULL, 0 },
 	{ "trial_return", "case_trial_returns", NULL, "created_at", "t.back_day IS NOT NULL", NULL, NULL,

@@ -9,7 +9,6 @@
 #include "store/q_metrics_sql.h"
 #include "store/q_todo.h"
 #include "store/q_util.h"
-#include "store/store_pg_impl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -342,7 +341,7 @@ int store_clue_settle(struct store *s, int64_t id, const char *state, const char
 	const char *vals[] = { state, first_day, at, pv ? last_day : NULL, pv ? (office ? office : "") : NULL };
 
 	snprintf(at, sizeof(at), "%lld", (long long)now);
-	if ((rc = store_pg_bulk_amend(s, "clues", id, 5, cols, vals, 1u << 1)) != 0)
+	if ((rc = store_bulk_amend(s, "clues", id, 5, cols, vals, 1u << 1)) != 0)
 		return rc < 0 ? rc : STORE_OK;
 	if (!(st = store_prepare(s, &Q_CLUE_STATE)))
 		return STORE_ERR;

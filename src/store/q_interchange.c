@@ -164,17 +164,20 @@ char *store_ix_insert_text(const char *table, const char *cols, int returning)
  * (clue_subjects, case_subjects: the figures count a subject by them). */
 #define SNAPSHOT_COLS "rank, top_leader, leadership, unit_id"
 
-char *store_ix_link_text(const char *table, const char *owner, const char *member, int n, int snapshot)
+char *store_ix_link_text(const char *table, const char *owner, const char *member, int n, int snapshot,
+			 const char *aligned)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	strbuf_addf(&sb, "INSERT INTO %s(%s, %s%s) ", table, owner, member, snapshot ? ", " SNAPSHOT_COLS : "");
+	strbuf_addf(&sb, "INSERT INTO %s(%s, %s%s%s%s) ", table, owner, aligned ? aligned : "", aligned ? ", " : "",
+		    member, snapshot ? ", " SNAPSHOT_COLS : "");
 	for (int i = 0; i < n; i++) {
 		if (snapshot)   /* UNION ALL: the rows go in in the list's order */
-			strbuf_addf(&sb, "%sSELECT CAST(? AS BIGINT), p.id, p.rank, p.top_leader, p.leadership, p.unit_id "
-				    "FROM persons p WHERE p.id = ?", i ? " UNION ALL " : "");
+			strbuf_addf(&sb, "%sSELECT CAST(? AS BIGINT), %sp.id, p.rank, p.top_leader, p.leadership, "
+				    "p.unit_id FROM persons p WHERE p.id = ?", i ? " UNION ALL " : "",
+				    aligned ? "CAST(? AS TEXT), " : "");
 		else
-			strbuf_addstr(&sb, i ? ", (?, ?)" : "VALUES (?, ?)");
+			strbuf_addf(&sb, "%s(?, %s?)", i ? ", " : "VALUES ", aligned ? "?, " : "");
 	}
 	return text_of(&sb);
 }
@@ -237,6 +240,11 @@ void store_ix_line(struct store *s, int64_t line)
 int store_ix_flush(struct store *s, int64_t *line)
 {
 	return store_pg_bulk_flush(s, line);
+}
+
+int store_ix_exact(struct store *s)
+{
+	return store_pg_bulk_exact(s);
 }
 
 int64_t store_ix_person_unit(struct store *s, int64_t person_id)

@@ -57,8 +57,11 @@ char *store_ix_update_text(const char *table, const char *column);
  * owner, member pairs in the list's order; snapshot: the member is a
  * person whose rank, top_leader, leadership and unit_id the row takes as
  * the person row has them now (one statement where a row and its snapshot
- * UPDATE were two). */
-char *store_ix_link_text(const char *table, const char *owner, const char *member, int n, int snapshot);
+ * UPDATE were two).  aligned (NULL none): a column of the row set from a
+ * list aligned with the members (a case's filing_nos): bound as owner,
+ * aligned value, member triples. */
+char *store_ix_link_text(const char *table, const char *owner, const char *member, int n, int snapshot,
+			 const char *aligned);
 char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
@@ -67,13 +70,18 @@ int64_t store_ix_person_unit(struct store *s, int64_t person_id);
  * known only at a later statement.  store_ix_line names the file's line
  * the statements from now on are for; store_ix_flush waits for every
  * statement sent (and gives back unused reserved ids): STORE_OK, or the
- * first failure's code with *line its line (0 when not known). */
+ * first failure's code with *line its line (0 when not known; -1 when it
+ * was a batch of rows of several lines: store_ix_exact).  After a failed
+ * import transaction store_ix_exact is 1 when that line was -1, and the
+ * bulk mode then sends one statement a row, so that the import run again
+ * names the failing record's line; 0 otherwise (SQLite always). */
 int store_ix_bulk(struct store *s);
 /* The import is over: PostgreSQL's bulk mode off (the connection may go
  * on serving other work, `qingfeng demo`). */
 void store_ix_bulk_end(struct store *s);
 void store_ix_line(struct store *s, int64_t line);
 int store_ix_flush(struct store *s, int64_t *line);
+int store_ix_exact(struct store *s);
 /* The same-level party committee principal's approval (name, day) of the
  * clue's approved file_case decision, in a; NULL when none is recorded
  * (a filing made before 0019).  0 or < 0. */

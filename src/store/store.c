@@ -346,6 +346,12 @@ int store_exec(struct store_stmt *st)
 	return rc;
 }
 
+int store_bulk_amend(struct store *s, const char *table, int64_t id, int n, const char *const *cols,
+		     const char *const *vals, unsigned keep)
+{
+	return s->ops->bulk_amend ? store_noted(s, s->ops->bulk_amend(s, table, id, n, cols, vals, keep)) : 0;
+}
+
 int store_exec_late(struct store_stmt *st)
 {
 	struct store *s;

@@ -171,6 +171,15 @@ int store_exec(struct store_stmt *st) QF_WUR;
  * failure is that statement's or the commit's failure.  Elsewhere it is
  * store_exec.  The statement is reset either way. */
 int store_exec_late(struct store_stmt *st) QF_WUR;
+/* For an `UPDATE table SET cols = vals WHERE id = id` of a row the import
+ * itself inserted: PostgreSQL's bulk mode (store_ix_bulk) may still hold
+ * the row in its table's batch (store_pg_batch.c), and then sets the
+ * columns cols[0..n) to vals (NULL for NULL; those of bit k in keep only
+ * where the row has NULL) in the row itself.  1 done; 0 not (no such row
+ * waiting, SQLite, a connection outside the bulk mode): the caller runs
+ * its UPDATE; a negative code on error. */
+int store_bulk_amend(struct store *s, const char *table, int64_t id, int n, const char *const *cols,
+		     const char *const *vals, unsigned keep) QF_WUR;
 /* Waits until every transaction this connection can see is durable.  On
  * PostgreSQL a write transaction is visible from its COMMIT but durable
  * only after the flush its answer waits for (store_pg.c write_commit), so

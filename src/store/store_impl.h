@@ -131,6 +131,10 @@ struct store_ops {
 	 * values, to go out with the transaction's next statement or COMMIT.
 	 * The caller resets st afterwards. */
 	int (*exec_late)(struct store_stmt *st);
+	/* Optional (store_bulk_amend): an UPDATE by id done in the row while
+	 * it still waits in a batch: 1 done, 0 no such row, < 0 an error. */
+	int (*bulk_amend)(struct store *s, const char *table, int64_t id, int n, const char *const *cols,
+			  const char *const *vals, unsigned keep);
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -988,4 +988,5 @@ const struct store_ops store_pg_ops = {
 	.exec_script = pg_exec_script,
 	.exec_late = pg_exec_late,
 	.analyze = pg_analyze,
+	.bulk_amend = store_pg_bulk_amend,
 };

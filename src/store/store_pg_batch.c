@@ -20,16 +20,20 @@
  *
  * Only tables no function of the schema names (no trigger reads or writes
  * them behind a statement) and whose triggers are all the rollup's (off
- * during an import: `qf.rollup_off`, migration 0071) are batched.  A table
- * whose batches stay small (sent by its dependants after a few rows) goes
- * back to one statement a row for the rest of the transaction.
+ * during an import: `qf.rollup_off`, migration 0071) are batched; while
+ * the transaction has the rollup off, also those that only trigger
+ * functions skipped then name (off_ok: `cases`, whose name is a column of
+ * the category catalog's trigger, 0082/0090).  A table whose batches stay
+ * small (sent by its dependants after a few rows) goes back to one
+ * statement a row for the rest of the transaction.
  *
- * A batch of more rows than one goes between `SAVEPOINT qf_batch` and its
- * RELEASE: when it fails, the transaction goes back to the savepoint after
- * the Sync and its rows are run one by one, so the failure names the line
- * of the row that fails, with the message one statement a row would give.
- * SQLite keeps one statement a row (a multi-row VALUES into a table with
- * triggers builds an ephemeral table there: migration 0073).
+ * A failed batch whose rows came from one line names that line; one of
+ * several lines makes the import run again one statement a row
+ * (store_pg_bulk_exact), which names the line with the message one
+ * statement a row gives.  No savepoint: each is a subtransaction, and past
+ * 64 in one transaction other sessions' snapshots overflow.  SQLite keeps
+ * one statement a row (a multi-row VALUES into a table with triggers
+ * builds an ephemeral table there: migration 0073).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +45,6 @@
 #define BATCH_ROWS 64
 #define BATCH_PROBE 64          /* sends before a table's batches are judged */
 #define BATCH_MIN_AVG 2         /* rows a send on average, below which: singly */
-#define SAVEPOINT "qf_batch"
 
 /* Rows of one statement, owned: waiting, or sent and kept until their
  * result is read. */
@@ -74,7 +77,13 @@ static const char Q_BATCH[] =
 	"AND NOT t.tgisinternal AND pg_get_triggerdef(t.oid) !~ 'qf\\.rollup_off'))::int, "
 	"COALESCE((SELECT string_agg(DISTINCT p.relname::text, ' ') FROM pg_constraint f "
 	"JOIN pg_class p ON p.oid = f.confrelid WHERE f.conrelid = c.oid AND f.contype = 'f' "
-	"AND f.confrelid <> c.oid), '') "
+	"AND f.confrelid <> c.oid), '') , "
+	/* every function that names it a trigger function whose triggers all
+	 * carry qf.rollup_off: inert while the rollup is off */
+	"(NOT EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = c.relnamespace "
+	"AND p.prosrc ~ ('\\m' || c.relname || '\\M') AND (p.prorettype <> 'trigger'::regtype "
+	"OR EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgfoid = p.oid "
+	"AND pg_get_triggerdef(t.oid) !~ 'qf\\.rollup_off'))))::int "
 	"FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')";
 
 int pgb_batch_load(struct store *s, struct pg_bulk *b)
@@ -95,6 +104,7 @@ int pgb_batch_load(struct store *s, struct pg_bulk *b)
 		tb = &b->tables[t];
 		tb->plain = !strcmp(PQgetvalue(res, i, 1), "1");
 		tb->batch_ok = tb->cacheable && tb->plain;
+		tb->off_ok = tb->plain && !strcmp(PQgetvalue(res, i, 3), "1");
 		while (*p) {
 			size_t len = strcspn(p, " ");
 			int pt = pgb_table_index(b, p, len);
@@ -275,11 +285,6 @@ static int pushed(struct store *s, int ok, int64_t line, struct pgb_rows *rows)
 	return rc;
 }
 
-static int send_text(struct store *s, const char *sql, int64_t line)
-{
-	return pushed(s, PQsendQueryParams(PS(s)->conn, sql, 0, NULL, NULL, NULL, NULL, 0), line, NULL);
-}
-
 static int flush_table(struct store *s, int t, int depth);
 
 /* t's rows sent: its parents' first. */
@@ -309,12 +314,8 @@ static int flush_table(struct store *s, int t, int depth)
 	if (buf->sends >= BATCH_PROBE && buf->sent < (int64_t)buf->sends * BATCH_MIN_AVG)
 		buf->off = 1;
 	v = (const char *const *)r->vals;
-	if (r->n == 1) {        /* its own line: no savepoint */
+	if (r->n == 1) {
 		rc = pushed(s, PQsendQueryPrepared(ps->conn, r->single, r->np, v, NULL, NULL, 0), r->lines[0], NULL);
-		pgb_rows_free(r);
-		return rc;
-	}
-	if ((rc = send_text(s, "SAVEPOINT " SAVEPOINT, r->lines[0])) < 0) {
 		pgb_rows_free(r);
 		return rc;
 	}
@@ -338,7 +339,7 @@ static int flush_table(struct store *s, int t, int depth)
 			    r->lines[0], r);
 		free(sql);
 	}
-	return rc < 0 ? rc : send_text(s, "RELEASE SAVEPOINT " SAVEPOINT, r->lines[0]);
+	return rc;
 }
 
 /* After sends outside a Sync: the pipeline's cap kept. */
@@ -429,7 +430,8 @@ int pgb_batch_add(struct store *s, const struct pgb_class *c, const char *name, 
 	struct pgb_buf *buf = tb->buf;
 	int rc = STORE_OK;
 
-	if (!tb->batch_ok || (buf && buf->off) || c->nnamed < 0 || selects_own(b, sql, t))
+	if (b->exact || !(b->rollup_off ? tb->off_ok : tb->batch_ok) || (buf && buf->off) || c->nnamed < 0 ||
+	    selects_own(b, sql, t))
 		return 0;
 	if (!buf)
 		buf = tb->buf = xcalloc(1, sizeof(*buf));
@@ -537,41 +539,23 @@ int store_pg_bulk_amend(struct store *s, const char *table, int64_t id, int n, c
 
 /* ---- a failed batch ------------------------------------------------------- */
 
-/* One statement and a Sync: its result (PQclear it). */
-static PGresult *one(struct store *s, int sent)
+int pgb_rows_one_line(const struct pgb_rows *r)
 {
-	PGconn *conn = PS(s)->conn;
-	PGresult *r = NULL, *x;
-
-	if (!sent || PQpipelineSync(conn) != 1)
-		return NULL;
-	r = PQgetResult(conn);
-	while ((x = PQgetResult(conn)))
-		PQclear(x);
-	x = PQgetResult(conn);  /* the Sync */
-	PQclear(x);
-	return r;
+	for (int i = 1; i < r->n; i++)
+		if (r->lines[i] != r->lines[0])
+			return 0;
+	return 1;
 }
 
-void pgb_batch_retry(struct store *s, struct pgb_rows *r)
+int store_pg_bulk_exact(struct store *s)
 {
-	struct pg_bulk *b = PS(s)->bulk;
-	PGconn *conn = PS(s)->conn;
-	PGresult *res = one(s, PQsendQueryParams(conn, "ROLLBACK TO SAVEPOINT " SAVEPOINT, 0, NULL, NULL, NULL,
-						 NULL, 0));
-	int ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+	struct pg_bulk *b = store_backend(s) == STORE_PG ? PS(s)->bulk : NULL;
 
-	PQclear(res);
-	for (int i = 0; ok && i < r->n; i++) {
-		res = one(s, PQsendQueryPrepared(conn, r->single, r->np, (const char *const *)(r->vals + i * r->np),
-						 NULL, NULL, 0));
-		ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
-		if (!ok && res) {
-			b->fail_rc = 0;
-			pgb_note_failure(s, res, r->lines[i]);
-		}
-		PQclear(res);
-	}
+	if (!b || !b->unnamed)
+		return 0;
+	b->unnamed = 0;
+	b->exact = 1;
+	return 1;
 }
 
 /* ---- the end ---------------------------------------------------------------- */
@@ -589,6 +573,7 @@ void pgb_batch_end(struct pg_bulk *b)
 	}
 	b->nbuf = 0;
 	b->in_flush = 0;
+	b->rollup_off = 0;
 }
 
 void pgb_batch_free(struct pg_bulk *b)

@@ -229,6 +229,10 @@ static void classify(struct pg_bulk *b, struct pg_stmt *st)
 		read_tables(b, c, st->sql);
 		c->kind = c->ntab >= 0 ? K_READ : K_OTHER;
 		c->target = -1;
+		/* a cached read names all it reads (no view, no function): the
+		 * batches of those tables go before it, the others may wait */
+		c->nnamed = c->ntab;
+		memcpy(c->named, c->tabs, sizeof(c->named));
 		return;
 	}
 	for (const char *q = st->sql; pgb_next_word(&q, w, sizeof(w), &quoted);)
@@ -245,6 +249,8 @@ static void classify(struct pg_bulk *b, struct pg_stmt *st)
 		c->kind = K_WRITE;
 	else if (c->target >= 0 && st->sql[0] == 'I' && (c->alt_sql = insert_id_text(st->sql, st->nparams)))
 		c->kind = K_INSERT_ID;
+	if (strstr(st->sql, "qf.rollup_off"))
+		c->rollup = strstr(st->sql, "set_config('qf.rollup_off', '1'") ? 1 : -1;
 	c->batch = c->target >= 0 && ((c->kind == K_WRITE && pgb_batch_shape(st->sql)) ||
 				      (c->kind == K_INSERT_ID && pgb_batch_shape(c->alt_sql)));
 	pgb_batch_names(b, c, st->sql);
@@ -290,7 +296,6 @@ int pgb_sync_all(struct store *s)
 	struct pg_store *ps = PS(s);
 	struct pg_bulk *b = ps->bulk;
 	PGresult *r;
-	struct pgb_rows *retry = NULL;
 
 	if (!b->in_flush && b->nbuf && pgb_batch_flush_all(s) < 0)
 		return pgb_refail(s);
@@ -332,10 +337,10 @@ int pgb_sync_all(struct store *s)
 			PQclear(r);
 			break;
 		default:
-			if (e->rows && !b->fail_rc) {
-				retry = e->rows;
-				e->rows = NULL;
-			}
+			/* a batch of rows of several lines: which one failed is
+			 * not known (store_pg_bulk_exact) */
+			if (e->rows && !b->fail_rc && !pgb_rows_one_line(e->rows))
+				b->unnamed = 1;
 			pgb_note_failure(s, r, e->line);
 			PQclear(r);
 			break;
@@ -348,10 +353,6 @@ int pgb_sync_all(struct store *s)
 	if (!r || PQresultStatus(r) != PGRES_PIPELINE_SYNC)
 		pgb_note_failure(s, r, b->line);
 	PQclear(r);
-	if (retry) {
-		pgb_batch_retry(s, retry);
-		pgb_rows_free(retry);
-	}
 	return b->fail_rc ? pgb_refail(s) : STORE_OK;
 }
 
@@ -384,18 +385,38 @@ int pgb_send_prepared(struct store *s, const char *name, int n, char **vals, str
 	return pgb_push(s, want, NULL);
 }
 
+/* A statement that reads no table a batch holds rows of (a cached read,
+ * whose tables' batches went before it; the driver's own queries of the
+ * sequences and the catalog) sent and waited for with the batches left
+ * waiting: prepared name (results into want), or sql (into *out). */
+static int sync_keeping(struct store *s, const char *name, int n, char **vals, struct pg_stmt *want,
+			const char *sql, PGresult **out)
+{
+	struct pg_bulk *b = PS(s)->bulk;
+	int was = b->in_flush, rc;
+
+	b->in_flush = 1;
+	if (name) {
+		rc = pgb_send_prepared(s, name, n, vals, want);
+	} else if ((rc = pgb_enter_pipe(s)) == STORE_OK &&
+		   PQsendQueryParams(PS(s)->conn, sql, n, NULL, (const char *const *)vals, NULL, NULL, 0) != 1) {
+		pgb_note_failure(s, NULL, b->line);
+		rc = pgb_refail(s);
+	} else if (rc == STORE_OK) {
+		rc = pgb_push(s, NULL, out);
+	}
+	if (rc == STORE_OK)
+		rc = pgb_sync_all(s);
+	b->in_flush = was;
+	return rc;
+}
+
 /* An internal query's result (PQclear it), or NULL after a failure. */
 static PGresult *internal(struct store *s, const char *sql, int n, const char *const *vals)
 {
 	PGresult *res = NULL;
 
-	if (pgb_enter_pipe(s) < 0)
-		return NULL;
-	if (PQsendQueryParams(PS(s)->conn, sql, n, NULL, vals, NULL, NULL, 0) != 1) {
-		pgb_note_failure(s, NULL, PS(s)->bulk->line);
-		return NULL;
-	}
-	if (pgb_push(s, NULL, &res) < 0 || pgb_sync_all(s) < 0) {
+	if (sync_keeping(s, NULL, n, (char **)vals, NULL, sql, &res) < 0) {
 		PQclear(res);
 		return NULL;
 	}
@@ -491,9 +512,7 @@ static int cached_read(struct store *s, struct pg_stmt *st)
 		PS(s)->changes = st->nrows;
 		return STORE_OK;
 	}
-	rc = pgb_send_prepared(s, st->name, st->nparams, st->vals, st);
-	if (rc == STORE_OK)
-		rc = pgb_sync_all(s);
+	rc = sync_keeping(s, st->name, st->nparams, st->vals, st, NULL, NULL);
 	if (rc < 0 || !st->res) {
 		free(key);
 		return rc < 0 ? rc : STORE_ERR;
@@ -646,6 +665,13 @@ int pgb_exec(struct store *s, struct pg_stmt *st)
 	if (st->gen != ps->gen && ((rc = pgb_quiesce(s)) < 0 || (rc = pg_prepare_stmt(st)) < 0))
 		return rc;
 	st->executed = 1;
+	/* the rollup switched: what may be batched changes (off_ok); the
+	 * batches go first */
+	if (st->cls->rollup) {
+		if (b->nbuf && (rc = pgb_batch_flush_all(s)) < 0)
+			return rc;
+		b->rollup_off = st->cls->rollup > 0;
+	}
 	if (b->nbuf && st->cls->kind != K_INSERT_ID && !st->cls->batch && (rc = pgb_batch_before(s, st->cls)) < 0)
 		return rc;
 	switch (st->cls->kind) {
@@ -829,6 +855,6 @@ int store_pg_bulk_flush(struct store *s, int64_t *line)
 	if (rc == STORE_OK)
 		rc = give_back(s);
 	if (rc < 0)
-		*line = b->fail_line;
+		*line = b->unnamed ? -1 : b->fail_line;
 	return rc;
 }

@@ -28,6 +28,7 @@ struct pgb_class {
 	unsigned alt_gen;
 	int alt_ready;
 	int batch;              /* a one-row INSERT ... VALUES: may be batched */
+	int rollup;             /* sets qf.rollup_off: 1 to '1' (off), -1 otherwise, 0 not */
 	int nnamed;             /* tables its text names, -1 too many */
 	int named[CLASS_TABLES];
 };
@@ -63,6 +64,8 @@ struct table {
 	char *name;
 	int cacheable;
 	int batch_ok;           /* its inserts may wait in a batch (store_pg_batch.c) */
+	int off_ok;             /* the same while the rollup is off: the functions that
+				 * name it are triggers skipped then (qf.rollup_off) */
 	int plain;              /* a table (not a view), its triggers all the rollup's */
 	int nparents, *parents; /* the tables its foreign keys name */
 	struct pgb_buf *buf;    /* its rows waiting, NULL none yet */
@@ -79,6 +82,9 @@ struct pg_bulk {
 	int npend, cappend;
 	int64_t line;
 	int nbuf;               /* tables with rows waiting in a batch */
+	int rollup_off;         /* the transaction set qf.rollup_off to '1' (its rollup off) */
+	int unnamed;            /* a batch of rows of several lines failed (kept past the rollback) */
+	int exact;              /* one statement a row (store_pg_bulk_exact) */
 	int in_flush;
 	int fail_rc;
 	int64_t fail_line;
@@ -117,9 +123,8 @@ int pgb_batch_add(struct store *s, const struct pgb_class *c, const char *name, 
 int pgb_batch_before(struct store *s, const struct pgb_class *c);
 /* Every batch sent (before a Sync). */
 int pgb_batch_flush_all(struct store *s);
-/* After a Sync whose first failure was a batch: its rows one by one
- * (ROLLBACK TO its savepoint) to name the failing row's line. */
-void pgb_batch_retry(struct store *s, struct pgb_rows *r);
+/* Whether r's rows all came from one line (its failure names it). */
+int pgb_rows_one_line(const struct pgb_rows *r);
 void pgb_rows_free(struct pgb_rows *r);
 /* The batches emptied (end of a transaction) and freed (pgb_free). */
 void pgb_batch_end(struct pg_bulk *b);

@@ -81,10 +81,12 @@ int store_pg_bulk_on(struct store *s);
 void store_pg_bulk_off(struct store *s);
 void store_pg_bulk_line(struct store *s, int64_t line);
 int store_pg_bulk_flush(struct store *s, int64_t *line);
-/* For an UPDATE by id of a row still waiting in its table's batch (the
- * import's bulk mode, store_pg_batch.c): the row's columns cols[0..n) set
- * to vals (NULL for NULL; those of bit k in keep only where NULL) in
- * place: 1 done, 0 no such row waiting (run the UPDATE). */
+/* After a failed import transaction: 1 when what failed was a batch of
+ * rows of several lines (store_pg_bulk_flush's line -1), and the bulk
+ * mode then sends one statement a row, for the import to run again and
+ * name the line; 0 otherwise. */
+int store_pg_bulk_exact(struct store *s);
+/* store_pg_ops.bulk_amend (store_bulk_amend, store.h; store_pg_batch.c). */
 int store_pg_bulk_amend(struct store *s, const char *table, int64_t id, int n, const char *const *cols,
 			const char *const *vals, unsigned keep);
 
