@@ -10,12 +10,12 @@
  * day), sorted with strcmp (SQLite's BINARY order, so the rows get the
  * rowids the INSERT ... SELECT gave), and inserted in that order: the day
  * rows, then the months and the years, which in that order are runs of
- * consecutive rows.  They go PUT_ROWS rows a statement (sqimp16i: the
- * statement's own start, binding and end were about a third of a row's
- * insert), the rest one a statement; a multi-row VALUES gives its rows
- * consecutive rowids in its order, as the statements one a row did.  The
- * tables' secondary indexes are created after (q_ixdefer.c, `late`).
- * PostgreSQL keeps the statements (a hash aggregate).
+ * consecutive rows.  They go PUT_ROWS rows a statement (sqimp16i: a
+ * statement's own start, end and transaction check were about 40% of a
+ * row's insert), the last fewer one a statement; a multi-row VALUES gives
+ * its rows consecutive rowids in its order, as the statements one a row
+ * did (t226 checks it).  PostgreSQL keeps the statements (a hash
+ * aggregate).
  */
 #include "store/q_rollup.h"
 
@@ -198,8 +198,9 @@ static int put(struct store *s, struct put *p, const struct sum *e, size_t w)
 	return ++p->n == PUT_ROWS ? put_flush(s, p) : 0;
 }
 
-/* The rows of table q at the grain of w characters of the day (0: v's
- * rows themselves), each the sum of a run of v's consecutive rows. */
+/* The rows of p's table at the grain of w characters of the day (0: v's
+ * rows themselves), each the sum of a run of v's consecutive rows, all
+ * inserted when it returns 0. */
 static int put_grain(struct store *s, struct put *p, struct sum **v, size_t n, size_t w)
 {
 	for (size_t i = 0, j; i < n; i = j) {
