@@ -27,9 +27,34 @@
 #include "store/store.h"
 
 #define CONTRIB_COLS "stat, dim, val, day, n, f1, f2, f3, f4, sanc"
+/* metric_contrib reads metric_clue_dims once per statistic of a clue and
+ * metric_case_dims once per statistic of a case, each read evaluating
+ * every dimension's record again: their arms are read here from one pass
+ * over each dims view (`dims`), and the view's other arms with a kind the
+ * condition, pushed into each arm, keeps (the clues' and cases' arms then
+ * read nothing) */
 static const struct store_sql Q_CONTRIB = {
-	"SELECT " CONTRIB_COLS " FROM metric_contrib UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib "
+	"SELECT " CONTRIB_COLS " FROM metric_contrib WHERE kind NOT IN ('clue', 'case') "
+	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib "
 	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_family_contrib", NULL };
+static const struct store_sql Q_CLUE_DIMS = {
+	"SELECT dim, val, received, disposed FROM metric_clue_dims", NULL };
+static const struct store_sql Q_CASE_DIMS = {
+	"SELECT dim, val, filed, closed, transferred FROM metric_case_dims", NULL };
+/* metric_contrib's arms of the clues and the cases (migration 0028: keep
+ * the two in step): a row of q (dim, val, then one day a statistic)
+ * counts n = 1 in each statistic whose day is not NULL; the first
+ * statistic of a strict view has no such condition in the view (a NULL
+ * day is what metric_days' NOT NULL refuses) */
+struct dims {
+	const struct store_sql *q;
+	const char *stat[3];
+	int strict;
+};
+static const struct dims DIMS[] = {
+	{ &Q_CLUE_DIMS, { "clue_received", "clue_disposed", NULL }, 1 },
+	{ &Q_CASE_DIMS, { "case_filed", "case_closed", "case_transferred" }, 0 },
+};
 #define PUT_ROWS 64
 #define ROW1 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW4 ROW1 ", " ROW1 ", " ROW1 ", " ROW1
@@ -95,18 +120,12 @@ static int grow(struct sums *t)
 	return 0;
 }
 
-/* Adds one contribution row of st. */
-static int add(struct sums *t, struct store_stmt *st)
+/* Adds the sums v to key's (stat, dim, val, day; none NULL). */
+static int add_row(struct sums *t, const char *const *key, const int64_t *v)
 {
-	const char *key[4];
 	unsigned h;
 	size_t j;
 
-	for (int i = 0; i < 4; i++)
-		if (store_col_isnull(st, i))
-			return STORE_CONSTRAINT;        /* what the NOT NULL columns refuse */
-		else
-			key[i] = store_col_text(st, i);
 	if ((t->n + 1) * 2 > t->cap && grow(t) < 0)
 		return STORE_ERR;
 	h = hash_of(key);
@@ -121,8 +140,60 @@ static int add(struct sums *t, struct store_stmt *st)
 		t->n++;
 	}
 	for (int i = 0; i < 6; i++)
-		t->slot[j]->v[i] += store_col_int(st, 4 + i);
+		t->slot[j]->v[i] += v[i];
 	return 0;
+}
+
+/* Adds one contribution row of st (CONTRIB_COLS). */
+static int add(struct sums *t, struct store_stmt *st)
+{
+	const char *key[4];
+	int64_t v[6];
+
+	for (int i = 0; i < 4; i++)
+		if (store_col_isnull(st, i))
+			return STORE_CONSTRAINT;        /* what the NOT NULL columns refuse */
+		else
+			key[i] = store_col_text(st, i);
+	for (int i = 0; i < 6; i++)
+		v[i] = store_col_int(st, 4 + i);
+	return add_row(t, key, v);
+}
+
+/* Adds one row of d's view: a contribution a statistic with a day. */
+static int add_dims(struct sums *t, const struct dims *d, struct store_stmt *st)
+{
+	static const int64_t one[6] = { 1, 0, 0, 0, 0, 0 };
+	const char *key[4];
+	int rc = 0;
+
+	if (store_col_isnull(st, 0) || store_col_isnull(st, 1))
+		return STORE_CONSTRAINT;
+	for (int i = 0; rc == 0 && i < 3 && d->stat[i]; i++) {
+		if (store_col_isnull(st, 2 + i)) {
+			rc = i == 0 && d->strict ? STORE_CONSTRAINT : 0;
+			continue;
+		}
+		key[0] = d->stat[i];
+		key[1] = store_col_text(st, 0);
+		key[2] = store_col_text(st, 1);
+		key[3] = store_col_text(st, 2 + i);
+		rc = add_row(t, key, one);
+	}
+	return rc;
+}
+
+/* Reads q's rows into t: contribution rows (d NULL) or d's view.  0 or < 0. */
+static int add_all(struct store *s, struct sums *t, const struct store_sql *q, const struct dims *d)
+{
+	struct store_stmt *st = store_prepare(s, q);
+	int rc = st ? 0 : STORE_ERR;
+
+	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
+		rc = d ? add_dims(t, d, st) : add(t, st);
+	if (st)
+		store_reset(st);
+	return rc;
 }
 
 static int by_key(const void *pa, const void *pb)
@@ -218,16 +289,13 @@ static int put_grain(struct store *s, struct put *p, struct sum **v, size_t n, s
 int store_rollup_sum_fill(struct store *s)
 {
 	struct sums t = { arena_new(1 << 16), NULL, 0, 0 };
-	struct store_stmt *st = store_prepare(s, &Q_CONTRIB);
 	struct sum **v = NULL;
 	struct put *p = NULL;
 	size_t n = 0;
-	int rc = t.a && st ? 0 : STORE_ERR;
+	int rc = t.a ? add_all(s, &t, &Q_CONTRIB, NULL) : STORE_ERR;
 
-	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
-		rc = add(&t, st);
-	if (st)
-		store_reset(st);
+	for (size_t i = 0; rc == 0 && i < sizeof(DIMS) / sizeof(DIMS[0]); i++)
+		rc = add_all(s, &t, DIMS[i].q, &DIMS[i]);
 	if (rc == 0 && t.n && !(v = malloc(t.n * sizeof(*v))))
 		rc = STORE_ERR;
 	for (size_t i = 0; rc == 0 && i < t.cap; i++)
