@@ -147,12 +147,15 @@ print(f"\nimport of {lines} records (bench/gen-scale.py), {'PostgreSQL' if pg el
 print(f"{'round':<6}{'run':<7}{'load1':>6}{'wall s':>9}{'rec/s':>10}{'ratio':>7}{'cpu s':>8}{'rec/s':>10}{'ratio':>7}"
       + (f"{'srv s':>8}{'waits/rec':>10}" if pg else ""))
 floor = {}
+# a/b, or "-" where b was under time(1)'s 0.01 s (a small file's floor)
+def per(a, b, fmt):
+    return format(a / b, fmt) if b > 0 else format("-", fmt.split(".")[0])
 for r, name, wall, cpu, load, srv, polls in rows:
     wall, cpu, srv = float(wall), float(cpu), float(srv)
     if name == "floor":
         floor[r] = (wall, cpu + srv)
     fw, fc = floor[r]
-    print(f"{r:<6}{name:<7}{load:>6}{wall:>9.2f}{lines / wall:>10.0f}{fw / wall:>7.3f}"
-          f"{cpu:>8.2f}{lines / cpu:>10.0f}{fc / (cpu + srv):>7.3f}"
+    print(f"{r:<6}{name:<7}{load:>6}{wall:>9.2f}{per(lines, wall, '>10.0f')}{per(fw, wall, '>7.3f')}"
+          f"{cpu:>8.2f}{per(lines, cpu, '>10.0f')}{per(fc, cpu + srv, '>7.3f')}"
           + (f"{srv:>8.2f}{int(polls) / lines:>10.3f}" if pg else ""))
 PY

@@ -10,7 +10,12 @@
  * day), sorted with strcmp (SQLite's BINARY order, so the rows get the
  * rowids the INSERT ... SELECT gave), and inserted in that order: the day
  * rows, then the months and the years, which in that order are runs of
- * consecutive rows.  PostgreSQL keeps the statements (a hash aggregate).
+ * consecutive rows.  They go PUT_ROWS rows a statement (sqimp16i: a
+ * statement's own start, end and transaction check were about 40% of a
+ * row's insert), the last fewer one a statement; a multi-row VALUES gives
+ * its rows consecutive rowids in its order, as the statements one a row
+ * did (t226 checks it).  PostgreSQL keeps the statements (a hash
+ * aggregate).
  */
 #include "store/q_rollup.h"
 
@@ -22,18 +27,47 @@
 #include "store/store.h"
 
 #define CONTRIB_COLS "stat, dim, val, day, n, f1, f2, f3, f4, sanc"
+/* metric_contrib reads metric_clue_dims once per statistic of a clue and
+ * metric_case_dims once per statistic of a case, each read evaluating
+ * every dimension's record again: their arms are read here from one pass
+ * over each dims view (`dims`), and the view's other arms with a kind the
+ * condition, pushed into each arm, keeps (the clues' and cases' arms then
+ * read nothing) */
 static const struct store_sql Q_CONTRIB = {
-	"SELECT " CONTRIB_COLS " FROM metric_contrib UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib "
+	"SELECT " CONTRIB_COLS " FROM metric_contrib WHERE kind NOT IN ('clue', 'case') "
+	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib "
 	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_family_contrib", NULL };
-static const struct store_sql Q_PUT_DAY = {
-	"INSERT INTO metric_days (stat, dim, val, day, n, f1, f2, f3, f4, sanc) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL };
-static const struct store_sql Q_PUT_MONTH = {
-	"INSERT INTO metric_months (stat, dim, val, month, n, f1, f2, f3, f4, sanc) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL };
-static const struct store_sql Q_PUT_YEAR = {
-	"INSERT INTO metric_years (stat, dim, val, year, n, f1, f2, f3, f4, sanc) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL };
+static const struct store_sql Q_CLUE_DIMS = {
+	"SELECT dim, val, received, disposed FROM metric_clue_dims", NULL };
+static const struct store_sql Q_CASE_DIMS = {
+	"SELECT dim, val, filed, closed, transferred FROM metric_case_dims", NULL };
+/* metric_contrib's arms of the clues and the cases (migration 0028: keep
+ * the two in step): a row of q (dim, val, then one day a statistic)
+ * counts n = 1 in each statistic whose day is not NULL; the first
+ * statistic of a strict view has no such condition in the view (a NULL
+ * day is what metric_days' NOT NULL refuses) */
+struct dims {
+	const struct store_sql *q;
+	const char *stat[3];
+	int strict;
+};
+static const struct dims DIMS[] = {
+	{ &Q_CLUE_DIMS, { "clue_received", "clue_disposed", NULL }, 1 },
+	{ &Q_CASE_DIMS, { "case_filed", "case_closed", "case_transferred" }, 0 },
+};
+#define PUT_ROWS 64
+#define ROW1 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROW4 ROW1 ", " ROW1 ", " ROW1 ", " ROW1
+#define ROW16 ROW4 ", " ROW4 ", " ROW4 ", " ROW4
+#define ROW64 ROW16 ", " ROW16 ", " ROW16 ", " ROW16
+#define PUT(T, PER) "INSERT INTO " T " (stat, dim, val, " PER ", n, f1, f2, f3, f4, sanc) VALUES "
+/* per table: one row, PUT_ROWS rows */
+static const struct store_sql Q_PUT_DAY[2] = { { PUT("metric_days", "day") ROW1, NULL },
+	{ PUT("metric_days", "day") ROW64, NULL } };
+static const struct store_sql Q_PUT_MONTH[2] = { { PUT("metric_months", "month") ROW1, NULL },
+	{ PUT("metric_months", "month") ROW64, NULL } };
+static const struct store_sql Q_PUT_YEAR[2] = { { PUT("metric_years", "year") ROW1, NULL },
+	{ PUT("metric_years", "year") ROW64, NULL } };
 
 struct sum {
 	const char *key[4];     /* stat, dim, val, day */
@@ -86,18 +120,12 @@ static int grow(struct sums *t)
 	return 0;
 }
 
-/* Adds one contribution row of st. */
-static int add(struct sums *t, struct store_stmt *st)
+/* Adds the sums v to key's (stat, dim, val, day; none NULL). */
+static int add_row(struct sums *t, const char *const *key, const int64_t *v)
 {
-	const char *key[4];
 	unsigned h;
 	size_t j;
 
-	for (int i = 0; i < 4; i++)
-		if (store_col_isnull(st, i))
-			return STORE_CONSTRAINT;        /* what the NOT NULL columns refuse */
-		else
-			key[i] = store_col_text(st, i);
 	if ((t->n + 1) * 2 > t->cap && grow(t) < 0)
 		return STORE_ERR;
 	h = hash_of(key);
@@ -112,8 +140,60 @@ static int add(struct sums *t, struct store_stmt *st)
 		t->n++;
 	}
 	for (int i = 0; i < 6; i++)
-		t->slot[j]->v[i] += store_col_int(st, 4 + i);
+		t->slot[j]->v[i] += v[i];
 	return 0;
+}
+
+/* Adds one contribution row of st (CONTRIB_COLS). */
+static int add(struct sums *t, struct store_stmt *st)
+{
+	const char *key[4];
+	int64_t v[6];
+
+	for (int i = 0; i < 4; i++)
+		if (store_col_isnull(st, i))
+			return STORE_CONSTRAINT;        /* what the NOT NULL columns refuse */
+		else
+			key[i] = store_col_text(st, i);
+	for (int i = 0; i < 6; i++)
+		v[i] = store_col_int(st, 4 + i);
+	return add_row(t, key, v);
+}
+
+/* Adds one row of d's view: a contribution a statistic with a day. */
+static int add_dims(struct sums *t, const struct dims *d, struct store_stmt *st)
+{
+	static const int64_t one[6] = { 1, 0, 0, 0, 0, 0 };
+	const char *key[4];
+	int rc = 0;
+
+	if (store_col_isnull(st, 0) || store_col_isnull(st, 1))
+		return STORE_CONSTRAINT;
+	for (int i = 0; rc == 0 && i < 3 && d->stat[i]; i++) {
+		if (store_col_isnull(st, 2 + i)) {
+			rc = i == 0 && d->strict ? STORE_CONSTRAINT : 0;
+			continue;
+		}
+		key[0] = d->stat[i];
+		key[1] = store_col_text(st, 0);
+		key[2] = store_col_text(st, 1);
+		key[3] = store_col_text(st, 2 + i);
+		rc = add_row(t, key, one);
+	}
+	return rc;
+}
+
+/* Reads q's rows into t: contribution rows (d NULL) or d's view.  0 or < 0. */
+static int add_all(struct store *s, struct sums *t, const struct store_sql *q, const struct dims *d)
+{
+	struct store_stmt *st = store_prepare(s, q);
+	int rc = st ? 0 : STORE_ERR;
+
+	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
+		rc = d ? add_dims(t, d, st) : add(t, st);
+	if (st)
+		store_reset(st);
+	return rc;
 }
 
 static int by_key(const void *pa, const void *pb)
@@ -126,31 +206,73 @@ static int by_key(const void *pa, const void *pb)
 	return c;
 }
 
-/* One row of table q: e's sums, its period the first w characters of its
- * day (0: the day itself). */
-static int put(struct store *s, const struct store_sql *q, const struct sum *e, size_t w)
-{
-	struct store_stmt *st = store_prepare(s, q);
-	char period[16];
-	int day = !w;
+/* The rows waiting for their statement: each a sum and its period. */
+struct put {
+	const struct store_sql *q;      /* the table's two statements */
+	int n;
+	struct sum row[PUT_ROWS];
+	const char *per[PUT_ROWS];      /* the day, or period[i] */
+	char period[PUT_ROWS][16];
+};
 
-	if (!st)
-		return STORE_ERR;
-	if (!w || w >= sizeof(period))
-		w = sizeof(period) - 1;
-	strncpy(period, e->key[3], w);
-	period[w] = '\0';
-	for (int i = 0; i < 3; i++)
-		store_bind_text(st, i + 1, e->key[i]);
-	store_bind_text(st, 4, day ? e->key[3] : period);
-	for (int i = 0; i < 6; i++)
-		store_bind_int(st, 5 + i, e->v[i]);
-	return store_exec(st) < 0 ? STORE_ERR : 0;
+/* Binds row i of p as the statement's row at (k = 0, 1, ...). */
+static void bind_row(struct store_stmt *st, const struct put *p, int i, int k)
+{
+	for (int c = 0; c < 3; c++)
+		store_bind_text(st, k * 10 + c + 1, p->row[i].key[c]);
+	store_bind_text(st, k * 10 + 4, p->per[i]);
+	for (int c = 0; c < 6; c++)
+		store_bind_int(st, k * 10 + 5 + c, p->row[i].v[c]);
 }
 
-/* The rows of table q at the grain of w characters of the day (0: v's
- * rows themselves), each the sum of a run of v's consecutive rows. */
-static int put_grain(struct store *s, const struct store_sql *q, struct sum **v, size_t n, size_t w)
+/* Inserts p's waiting rows: PUT_ROWS in one statement, fewer one a
+ * statement, in their order. */
+static int put_flush(struct store *s, struct put *p)
+{
+	struct store_stmt *st;
+	int rc = 0;
+
+	if (p->n == PUT_ROWS) {
+		if (!(st = store_prepare(s, &p->q[1])))
+			return STORE_ERR;
+		for (int i = 0; i < p->n; i++)
+			bind_row(st, p, i, i);
+		rc = store_exec(st) < 0 ? STORE_ERR : 0;
+	} else {
+		for (int i = 0; rc == 0 && i < p->n; i++) {
+			if (!(st = store_prepare(s, &p->q[0])))
+				return STORE_ERR;
+			bind_row(st, p, i, 0);
+			rc = store_exec(st) < 0 ? STORE_ERR : 0;
+		}
+	}
+	p->n = 0;
+	return rc;
+}
+
+/* One row: e's sums, its period the first w characters of its day (0: the
+ * day itself). */
+static int put(struct store *s, struct put *p, const struct sum *e, size_t w)
+{
+	p->row[p->n] = *e;
+	p->per[p->n] = e->key[3];
+	if (w) {
+		size_t len = strlen(e->key[3]);
+		if (w < len)
+			len = w;
+		if (len >= sizeof(p->period[0]))
+			len = sizeof(p->period[0]) - 1;
+		memcpy(p->period[p->n], e->key[3], len);
+		p->period[p->n][len] = '\0';
+		p->per[p->n] = p->period[p->n];
+	}
+	return ++p->n == PUT_ROWS ? put_flush(s, p) : 0;
+}
+
+/* The rows of p's table at the grain of w characters of the day (0: v's
+ * rows themselves), each the sum of a run of v's consecutive rows, all
+ * inserted when it returns 0. */
+static int put_grain(struct store *s, struct put *p, struct sum **v, size_t n, size_t w)
 {
 	for (size_t i = 0, j; i < n; i = j) {
 		struct sum run = *v[i];
@@ -158,38 +280,44 @@ static int put_grain(struct store *s, const struct store_sql *q, struct sum **v,
 				!strcmp(v[j]->key[2], run.key[2]) && !strncmp(v[j]->key[3], run.key[3], w); j++)
 			for (int k = 0; k < 6; k++)
 				run.v[k] += v[j]->v[k];
-		if (put(s, q, &run, w) < 0)
+		if (put(s, p, &run, w) < 0)
 			return STORE_ERR;
 	}
-	return 0;
+	return put_flush(s, p);
 }
 
 int store_rollup_sum_fill(struct store *s)
 {
 	struct sums t = { arena_new(1 << 16), NULL, 0, 0 };
-	struct store_stmt *st = store_prepare(s, &Q_CONTRIB);
 	struct sum **v = NULL;
+	struct put *p = NULL;
 	size_t n = 0;
-	int rc = t.a && st ? 0 : STORE_ERR;
+	int rc = t.a ? add_all(s, &t, &Q_CONTRIB, NULL) : STORE_ERR;
 
-	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
-		rc = add(&t, st);
-	if (st)
-		store_reset(st);
+	for (size_t i = 0; rc == 0 && i < sizeof(DIMS) / sizeof(DIMS[0]); i++)
+		rc = add_all(s, &t, DIMS[i].q, &DIMS[i]);
 	if (rc == 0 && t.n && !(v = malloc(t.n * sizeof(*v))))
 		rc = STORE_ERR;
 	for (size_t i = 0; rc == 0 && i < t.cap; i++)
 		if (t.slot[i])
 			v[n++] = t.slot[i];
+	if (rc == 0 && !(p = malloc(sizeof(*p))))
+		rc = STORE_ERR;
 	if (rc == 0) {
 		if (n)          /* no contribution (an import of units and persons): v is NULL */
 			qsort(v, n, sizeof(*v), by_key);
-		rc = put_grain(s, &Q_PUT_DAY, v, n, 0);
+		*p = (struct put){ .q = Q_PUT_DAY };
+		rc = put_grain(s, p, v, n, 0);
 	}
-	if (rc == 0)
-		rc = put_grain(s, &Q_PUT_MONTH, v, n, 7);
-	if (rc == 0)
-		rc = put_grain(s, &Q_PUT_YEAR, v, n, 4);
+	if (rc == 0) {
+		p->q = Q_PUT_MONTH;
+		rc = put_grain(s, p, v, n, 7);
+	}
+	if (rc == 0) {
+		p->q = Q_PUT_YEAR;
+		rc = put_grain(s, p, v, n, 4);
+	}
+	free(p);
 	free(v);
 	free(t.slot);
 	arena_free(t.a);

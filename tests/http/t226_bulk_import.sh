@@ -6,7 +6,8 @@
 # path gives: the same file imported in pieces below the bulk threshold
 # (1,000 lines) exports byte for byte the same, holds the same rollup and
 # the same schema; an error in the last line leaves nothing, and the
-# schema whole; the audit chain verifies.
+# schema whole; the audit chain verifies.  The rollup's refill (SQLite:
+# q_rollup_sum.c) gives the reference's rows in every grain, in key order.
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
@@ -81,6 +82,23 @@ expect_eq "... and it holds the file's 1,200 clues and 300 cases" "1200 300" \
 r_bulk=$(sql "$ROLLUP" | sha256sum) r_ref=$(sql_on "$REF" "$ROLLUP" | sha256sum)
 expect_eq "the statistics rollup equals the reference's (the triggers' work recomputed set-wise)" "$r_ref" "$r_bulk"
 expect_eq "... and is live again after the import" 1 "$(sql "SELECT live FROM metric_state")"
+# the grains, and (SQLite, sqimp16i: the refill inserts its rows 64 a
+# statement, the rest one a statement) each table's rows in key order with
+# the rowids 1, 2, 3, ... the set-wise INSERT ... SELECT gave
+for g in "metric_months month" "metric_years year"; do
+	set -- $g
+	GRAIN="SELECT stat || ' ' || dim || ' ' || val || ' ' || $2 || ' ' || n || ' ' || f1 || ' ' || f2 || ' ' ||
+		f3 || ' ' || f4 || ' ' || sanc FROM $1 ORDER BY stat, dim, val, $2"
+	expect_eq "... $1 equals the reference's" "$(sql_on "$REF" "$GRAIN" | sha256sum)" "$(sql "$GRAIN" | sha256sum)"
+done
+if [ "$BACKEND" != pg ]; then
+	for g in "metric_days day" "metric_months month" "metric_years year"; do
+		set -- $g
+		expect_eq "... $1: more than 64 rows, each rowid its rank in key order" "more 0" \
+			"$(sql "SELECT CASE WHEN count(*) > 64 THEN 'more' ELSE 'fewer' END || ' ' ||
+				sum(rowid <> k) FROM (SELECT rowid, row_number() OVER (ORDER BY stat, dim, val, $2) AS k FROM $1)")"
+	done
+fi
 # the catalog's case counts (0082; on PostgreSQL their trigger is skipped
 # during a bulk import, 0090, and the import counts them at its end)
 CATS="SELECT c.code || ':' || c.cases || ':' || (SELECT count(*) FROM case_categories k WHERE k.category = c.code) FROM violation_categories c ORDER BY c.code"
@@ -104,6 +122,25 @@ expect_eq "... nothing of the file stays" "0 0 0 0" \
 	"$(sql_on "$BAD" "SELECT (SELECT count(*) FROM units) || ' ' || (SELECT count(*) FROM persons) || ' ' || (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM dispositions)")"
 schema_same "... every index and trigger is still there" "$BAD"
 expect_eq "... the rollup still live" 1 "$(sql_on "$BAD" "SELECT live FROM metric_state")"
+
+# a disposition's three CHECKs (0098 writes them on SQLite as OR chains, not
+# IN lists, which built a temporary index per insert): every allowed value
+# and a NULL transfer direction accepted, anything else refused; in the
+# reference database, the rows taken out again
+ONE_OF="SELECT 'talk_inquiry' AS v UNION ALL SELECT 'preliminary_verification' UNION ALL SELECT 'shelve'
+	UNION ALL SELECT 'close' UNION ALL SELECT 'file_case' UNION ALL SELECT 'transfer'"
+STATES="SELECT 'proposed' AS v UNION ALL SELECT 'approved' UNION ALL SELECT 'rejected'"
+DIRS="SELECT CAST(NULL AS TEXT) AS v UNION ALL SELECT 'upward' UNION ALL SELECT 'downward' UNION ALL SELECT 'org_dept'"
+DISP="INSERT INTO dispositions (region, clue_id, method, state, proposed_at, transfer_direction)"
+sql_on "$REF" "$DISP SELECT '230100', (SELECT min(id) FROM clues), m.v, s.v, -98, t.v
+	FROM ($ONE_OF) m CROSS JOIN ($STATES) s CROSS JOIN ($DIRS) t" >/dev/null 2>&1
+expect_eq "a disposition's every allowed method, state and transfer direction (or none) is stored: 6 x 3 x 4 rows" \
+	72 "$(sql_on "$REF" "SELECT count(*) FROM dispositions WHERE proposed_at = -98")"
+for bad in "'Close', 'approved', NULL" "'close', 'done', NULL" "'transfer', 'approved', 'sideways'" "'', 'approved', NULL"; do
+	sql_on "$REF" "$DISP VALUES ('230100', (SELECT min(id) FROM clues), $(echo "$bad" | cut -d, -f1), $(echo "$bad" | cut -d, -f2), -98, $(echo "$bad" | cut -d, -f3))" >/dev/null 2>&1
+	expect_eq "... ($bad) refused by the database" 72 "$(sql_on "$REF" "SELECT count(*) FROM dispositions WHERE proposed_at = -98")"
+done
+sql_on "$REF" "DELETE FROM dispositions WHERE proposed_at = -98" >/dev/null
 
 run_cli audit verify
 expect_eq "audit verify after the bulk import: exit 0" 0 "$RC"
