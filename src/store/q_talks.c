@@ -7,8 +7,6 @@
  */
 #include "store/q_talks.h"
 
-#include <string.h>
-
 #include "store/q_listscope.h"
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
@@ -496,40 +494,13 @@ static int integrity_period_large(struct store *db, const struct metric_period *
 	return n >= cap;
 }
 
-/* A whole calendar year without a unit (the dashboard's, /annual's): the
- * persons of integrity_years (0095: one row per person and year, kept by
- * triggers), an index range, where the distinct count sorted or scanned
- * the year's updates (10M records: 102,024 updates, 8 ms of CPU -> ~1). */
-static const struct store_sql Q_I_YEAR = { "SELECT count(*) FROM integrity_years WHERE year = ?", NULL };
-
-/* the year when [from, to] is one whole calendar year, else 0 */
-static int whole_year(const struct metric_period *p)
-{
-	int y = 0;
-
-	if (strlen(p->from) != 10 || strlen(p->to) != 10 || strncmp(p->from, p->to, 4) ||
-	    strcmp(p->from + 4, "-01-01") || strcmp(p->to + 4, "-12-31"))
-		return 0;
-	for (int i = 0; i < 4; i++) {
-		if (p->from[i] < '0' || p->from[i] > '9')
-			return 0;
-		y = y * 10 + (p->from[i] - '0');
-	}
-	return y;
-}
-
 int store_metric_integrity_files(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 				 int64_t *out)
 {
-	int large = 0, year = whole_year(p);
-	struct store_stmt *st;
+	int large = 0, rc;
 
-	if (year && !q_metric_scope_used(s)) {
-		if (!(st = store_prepare(db, &Q_I_YEAR)))
-			return STORE_ERR;
-		store_bind_int(st, 1, year);
-		return q_scalar_out(st, out);
-	}
+	if ((rc = q_metric_person_year(db, "integrity_files", p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
 	if (store_backend(db) == STORE_SQLITE && !(q_metric_scope_used(s) & METRIC_SCOPE_UNIT) &&
 	    (large = integrity_period_large(db, p)) < 0)
 		return large;

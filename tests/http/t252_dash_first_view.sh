@@ -12,13 +12,18 @@
 #   changed (users.office); and cases.lead_office equals the definition on
 #   every case after each step.
 # - The integrity files brought up to date in a whole year (更新廉政档案,
-#   DOMAIN.md section 7: persons once each; q_talks.c Q_I_YEAR, from
-#   integrity_years): the figure of 2022 and of 2021 (`report --year`, and
+#   DOMAIN.md section 7: persons once each; q_metrics.c Q_PERSON_YEAR,
+#   from person_years): the figure of 2022 and of 2021 (`report --year`, and
 #   the dashboard's cell for 2022) equals count(DISTINCT person_id) over
 #   integrity_updates after updates through the page, a person's second
 #   update in the year, one in the year before, one moved from 2022 to 2021
-#   and one deleted (SQL, as an operator's correction); integrity_years
+#   and one deleted (SQL, as an operator's correction); person_years
 #   equals the updates grouped by year and person.
+# - The persons detained in a whole year (detained, the same table): the
+#   figure of 2022 and 2021 equals count(DISTINCT person_id) over detentions
+#   by start_day after a person's second detention in the year, another
+#   person's in the year before, one moved across the year end and one
+#   deleted (SQL); person_years equals the detentions by year and person.
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
@@ -111,29 +116,31 @@ step "a lead's office renamed"
 expect_eq "... its three clocks move" "未分配科室:2 第一审查调查室:1 第三审查调查室:3 " "$(shown_offices)"
 
 # ---- the integrity files of a year -------------------------------------------------
-ifig() {
-	"$QF_BIN" report --format json --year "$1" | python3 -c '
+fig() {   # fig KEY YEAR: the figure through `report`
+	"$QF_BIN" report --format json --year "$2" | python3 -c '
 import json, sys
-print([m["value"] for m in json.load(sys.stdin)["metrics"] if m["key"] == "integrity_files"][0])'
+print([m["value"] for m in json.load(sys.stdin)["metrics"] if m["key"] == sys.argv[1]][0])' "$1"
 }
+ifig() { fig integrity_files "$1"; }
 ifiles() { sql "SELECT count(DISTINCT person_id) FROM integrity_updates WHERE day >= '$1-01-01' AND day <= '$1-12-31'"; }
 dash_files() {
 	curl -s -b "$JAR" "$BASE/?year=2022" | grep -o '更新廉政档案</td><td class="num">[0-9]*' | sed 's/.*>//'
 }
-# integrity_years against the updates grouped by year and person (both ways)
+# years_eq STAT TABLE DAY: person_years' rows of STAT against TABLE's rows
+# grouped by the year of DAY and person (both ways)
 years_eq() {
-	sql "SELECT count(*) FROM (SELECT CAST(substr(day, 1, 4) AS INTEGER) AS y, person_id, count(*) AS n
-		FROM integrity_updates GROUP BY CAST(substr(day, 1, 4) AS INTEGER), person_id
-		EXCEPT SELECT year, person_id, n FROM integrity_years) a" &&
-	sql "SELECT count(*) FROM (SELECT year, person_id, n FROM integrity_years EXCEPT
-		SELECT CAST(substr(day, 1, 4) AS INTEGER), person_id, count(*) FROM integrity_updates
-		GROUP BY CAST(substr(day, 1, 4) AS INTEGER), person_id) b"
+	local y="CAST(substr($3, 1, 4) AS INTEGER)"
+	sql "SELECT count(*) FROM (SELECT $y AS y, person_id, count(*) AS n FROM $2 GROUP BY $y, person_id
+		EXCEPT SELECT year, person_id, n FROM person_years WHERE stat = '$1') a" &&
+	sql "SELECT count(*) FROM (SELECT year, person_id, n FROM person_years WHERE stat = '$1'
+		EXCEPT SELECT $y, person_id, count(*) FROM $2 GROUP BY $y, person_id) b"
 }
 istep() {
 	write
 	expect_eq "$1: integrity_files of 2022 and 2021 equal SQL" "$(ifiles 2022) $(ifiles 2021)" "$(ifig 2022) $(ifig 2021)"
 	expect_eq "... the dashboard's 2022 cell" "$(ifiles 2022)" "$(dash_files)"
-	expect_eq "... integrity_years is the updates by year and person" "0 0" "$(years_eq | tr '\n' ' ' | sed 's/ $//')"
+	expect_eq "... person_years is the updates by year and person" "0 0" \
+		"$(years_eq integrity_files integrity_updates day | tr '\n' ' ' | sed 's/ $//')"
 }
 person() { sql "SELECT id FROM persons ORDER BY id LIMIT 1 OFFSET $(($1 - 1))"; }       # P1..P6
 update() {   # update N: the case manager brings 钱N某's file up to date (today)
@@ -154,5 +161,27 @@ istep "one of 钱2某's two moved to 2021 (he stays in 2022)"
 sql "DELETE FROM integrity_updates WHERE person_id = $(person 3)"
 istep "钱3某's update deleted"
 expect_eq "... 2022: 钱1某 and 钱2某; 2021: both" "2 2" "$(ifig 2022) $(ifig 2021)"
+# ---- the persons detained in a year (留置, by the day it started) --------------------------
+dets() { sql "SELECT count(DISTINCT person_id) FROM detentions WHERE start_day >= '$1-01-01' AND start_day <= '$1-12-31'"; }
+dstep() {
+	write
+	expect_eq "$1: detained of 2022 and 2021 equal SQL" "$(dets 2022) $(dets 2021)" "$(fig detained 2022) $(fig detained 2021)"
+	expect_eq "... person_years is the detentions by year and person" "0 0" \
+		"$(years_eq detained detentions start_day | tr '\n' ' ' | sed 's/ $//')"
+}
+dstep "one detention"
+expect_eq "... one person in 2022" "1 0" "$(fig detained 2022) $(fig detained 2021)"
+DCOLS="created_at, region, case_id, person_id, start_day, end_day, approved_by, approved_day, announced_at"
+sql "INSERT INTO detentions ($DCOLS) SELECT created_at, region, case_id, person_id, '2022-08-01', '2022-08-20', approved_by, approved_day,
+	announced_at FROM detentions"
+dstep "the same person's second detention in 2022"
+sql "INSERT INTO detentions ($DCOLS) SELECT created_at, region, case_id, $(person 5), '2021-03-01', '2021-03-20', approved_by, approved_day,
+	announced_at FROM detentions WHERE end_day IS NULL"
+dstep "another person's in 2021"
+sql "UPDATE detentions SET start_day = '2021-12-31' WHERE start_day = '2022-08-01'"
+dstep "the second detention moved to 2021 (the first stays in 2022)"
+sql "DELETE FROM detentions WHERE person_id = $(person 5)"
+dstep "the 2021 one of the other person deleted"
+expect_eq "... one person in each year" "1 1" "$(fig detained 2022) $(fig detained 2021)"
 check "no sanitizer report" server_clean
 finish
