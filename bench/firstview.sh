@@ -8,7 +8,11 @@
 # Signs in as the case manager `bench` (and `inspection` when it exists),
 # then ROUNDS times (default 5): creates a unit through the JSON API (a
 # write: the data's version moves, every kept rendering is dropped),
-# fetches /campaigns (the badge's recount) and then each list once, its time the first view's.  Prints each list's
+# fetches /campaigns (the badge's recount) and then each list once, its time the first view's.
+# FIRSTVIEW_LISTS: the pages instead (e.g. "/ /annual?year=2022": the
+# dashboard); FIRSTVIEW_ROLES: "cm inspection" by default, "cm leader" the
+# dashboard's; FIRSTVIEW_HTML=PREFIX: / as each role after the round's views,
+# the form token left out, saved to PREFIX.ROLE.ROUND.html (old vs new).  Prints each list's
 # times and the server's CPU for each (ms, in the kernel's 10 ms ticks),
 # with their medians.  QF_BIN picks the binary; extra server
 # environment (QF_SLOW_SQL_MS) passes through.  Writes to DB: use a copy.
@@ -27,14 +31,16 @@ qf_start s "$TMP/serve.log" "$DB"
 qf_login s
 # /campaigns (the inspection role: /inspections) first: the page after a write recounts the to-do badge (kept
 # per user, dropped by the write: 50-100 ms at 10M), whichever it is
-# FIRSTVIEW_LISTS: another list of pages (the first one still takes the badge)
 LISTS=${FIRSTVIEW_LISTS:-"/campaigns /outcomes /worklog /problems /detentions /targets /clues /cases /talks /matter-reports /persons"}
 ROLES=cm
-if [ -z "${FIRSTVIEW_CM_ONLY:-}" ] && [ -n "$(sqlite3 -batch "$DB" "SELECT 1 FROM users WHERE name = 'inspection'")" ]; then
-	printf -v BASE_inspection '%s' "$BASE_s"
-	qf_login inspection inspection
-	ROLES="cm inspection"
-fi
+for extra in inspection leader; do
+	case " ${FIRSTVIEW_ROLES:-cm inspection} " in *" $extra "*) ;; *) continue ;; esac
+	if [ -n "$(sqlite3 -batch "$DB" "SELECT 1 FROM users WHERE name = '$extra'")" ]; then
+		printf -v "BASE_$extra" '%s' "$BASE_s"
+		qf_login "$extra" "$extra"
+		ROLES="$ROLES $extra"
+	fi
+done
 # one_ms JAR URL: the view's time and the server's CPU for it, in ms
 # (tab-separated; fails unless 200)
 one_ms() {
@@ -48,14 +54,16 @@ one_ms() {
 : >"$TMP/times"
 for r in $(seq 1 "$ROUNDS"); do
 	for role in $ROLES; do
-		jar=$JAR_s
-		[ "$role" = cm ] || jar=$JAR_inspection
+		jar=JAR_$role
+		[ "$role" = cm ] && jar=JAR_s
+		jar=${!jar}
 		qf_post s /api/units "{\"name\":\"首屏测试局$r$role$$\",\"kind\":\"department\"}" >/dev/null ||
 			die "the write failed"
-		if [ "$role" = cm ]; then lists=$LISTS; else lists="/inspections /problems"; fi
+		if [ "$role" = inspection ]; then lists="/inspections /problems"; else lists=$LISTS; fi
 		for u in $lists; do
 			printf '%s\t%s\t%s\n' "$role" "$u" "$(one_ms "$jar" "$u")" >>"$TMP/times"
 		done
+		[ -z "${FIRSTVIEW_HTML:-}" ] || curl -s -b "$jar" "$BASE_s/" | sed 's/name="csrf" value="[^"]*"//g' >"$FIRSTVIEW_HTML.$role.$r.html"
 	done
 done
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -724,6 +724,47 @@ static int rollup_detained(struct store *db, const struct metric_period *p, cons
 	return 1;
 }
 
+/* A whole calendar year without a scope: the persons of person_years
+ * (0095: one row per figure, year and person, kept by triggers), an index
+ * range, where the distinct count sorted or scanned the year's rows (10M
+ * records: the integrity files' 102,024 updates of 2022, 8 ms of CPU -> ~1;
+ * detained, 5-9 -> ~1). */
+static const struct store_sql Q_PERSON_YEAR = {
+	"SELECT count(*) FROM person_years WHERE stat = ? AND year = ?", NULL };
+
+/* the year when [from, to] is one whole calendar year, else 0 */
+static int whole_year(const struct metric_period *p)
+{
+	int y = 0;
+
+	if (strlen(p->from) != 10 || strlen(p->to) != 10 || strncmp(p->from, p->to, 4) ||
+	    strcmp(p->from + 4, "-01-01") || strcmp(p->to + 4, "-12-31"))
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		if (p->from[i] < '0' || p->from[i] > '9')
+			return 0;
+		y = y * 10 + (p->from[i] - '0');
+	}
+	return y;
+}
+
+int q_metric_person_year(struct store *db, const char *stat, const struct metric_period *p,
+			 const struct metric_scope *s, int64_t *out)
+{
+	struct store_stmt *st;
+	int year = whole_year(p), rc;
+
+	if (!year || q_metric_scope_used(s))
+		return 0;
+	if ((rc = rollup_reads(db)) != 1)
+		return rc;
+	if (!(st = store_prepare(db, &Q_PERSON_YEAR)))
+		return STORE_ERR;
+	store_bind_text(st, 1, stat);
+	store_bind_int(st, 2, year);
+	return (rc = q_scalar_out(st, out)) < 0 ? rc : 1;
+}
+
 int store_metric_detained(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 			  int64_t *out)
 {
@@ -733,6 +774,8 @@ int store_metric_detained(struct store *db, const struct metric_period *p, const
 
 	int rc;
 
+	if ((rc = q_metric_person_year(db, "detained", p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
 	if ((used & (used - 1)) || (used & ~(unsigned)Q_METRIC_DETENTION_SCOPES))
 		return run(db, &Q_DETAINED, Q_METRIC_DETENTION_SCOPES, p, s, NULL, 0, NULL, ROLL_N, out);
 	if (used == METRIC_SCOPE_CAMPAIGN && (rc = rollup_detained(db, p, s, out)) != 0)

@@ -32,6 +32,13 @@ int q_metric_bind_with(struct store_stmt *st, int i, const struct metric_scope *
  * q_metrics.c (the ratings, 0069). */
 int q_metric_rollup(struct store *db, const char *stat, int col, const struct metric_period *p,
 		    const struct metric_scope *s, int64_t *out);
+/* A figure that counts persons once (stat 'integrity_files', 'detained')
+ * for period p and scope s from person_years (0095, dash16i), into *out:
+ * 1 answered, when p is one whole calendar year, s sets nothing and the
+ * rollup is read (QF_METRICS_LIVE=1 reads the live statement: the check);
+ * 0 not; or a store code. */
+int q_metric_person_year(struct store *db, const char *stat, const struct metric_period *p,
+			 const struct metric_scope *s, int64_t *out);
 /* The same sum for one (dim, val) of stat named by the caller, whatever
  * else s sets, except the unit member (and the scope user's jurisdiction),
  * which it does not answer (0): for a family's dimensions that combine

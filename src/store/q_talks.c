@@ -497,8 +497,10 @@ static int integrity_period_large(struct store *db, const struct metric_period *
 int store_metric_integrity_files(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 				 int64_t *out)
 {
-	int large = 0;
+	int large = 0, rc;
 
+	if ((rc = q_metric_person_year(db, "integrity_files", p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
 	if (store_backend(db) == STORE_SQLITE && !(q_metric_scope_used(s) & METRIC_SCOPE_UNIT) &&
 	    (large = integrity_period_large(db, p)) < 0)
 		return large;
