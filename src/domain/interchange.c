@@ -29,6 +29,7 @@
 #include "domain/sanction.h"
 #include "domain/txmemo.h"
 #include "store/q_caserules.h"
+#include "store/q_dash.h"
 #include "store/q_interchange.h"
 #include "store/q_ixdefer.h"
 #include "store/q_rollup.h"
@@ -735,6 +736,12 @@ static int import_tx(struct store *s, void *arg)
 	if (bulk && store_category_cases_recount(s) < 0) {
 		strbuf_addf(ix->err, "the categories' case counts could not be recomputed: %s",
 			    store_errmsg(s));
+		return -1;
+	}
+	/* and 0095's persons of a year and cases' lead offices, whose triggers
+	 * the switch-off skipped on PostgreSQL (their tables batched) */
+	if (bulk && store_dash_kept_recount(s) < 0) {
+		strbuf_addf(ix->err, "the persons of a year could not be recomputed: %s", store_errmsg(s));
 		return -1;
 	}
 	if (ix->deferred.n && store_ix_restore(s, &ix->deferred) < 0) {

@@ -18,6 +18,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 0095's kept pieces recounted after a bulk import (store_dash_kept_recount);
+ * SQLite's triggers ran: nothing to do there */
+static const struct store_sql Q_PERSON_YEARS_CLEAR = { "SELECT 0", "DELETE FROM person_years" };
+static const struct store_sql Q_PERSON_YEARS_FILL = { "SELECT 0",
+	"INSERT INTO person_years (stat, year, person_id, n) "
+	"SELECT 'integrity_files', CAST(substr(day, 1, 4) AS INTEGER), person_id, count(*) FROM integrity_updates "
+	"GROUP BY 2, 3 UNION ALL "
+	"SELECT 'detained', CAST(substr(start_day, 1, 4) AS INTEGER), person_id, count(*) FROM detentions "
+	"GROUP BY 2, 3" };
+static const struct store_sql Q_LEAD_OFFICE_RECOUNT = { "SELECT 0",
+	"UPDATE cases SET lead_office = case_lead_office_of(id) "
+	"WHERE id IN (SELECT case_id FROM case_team WHERE role = 'lead') "
+	"AND lead_office IS DISTINCT FROM case_lead_office_of(id)" };
+
 static const struct store_sql Q_CLUE_MONTHS = {
 	"SELECT substr(received, 6, 2), count(*) FROM clues WHERE received >= ? AND received <= ? "
 	"GROUP BY substr(received, 6, 2)", NULL };
@@ -164,4 +178,13 @@ int store_dash_latest_day(struct store *s, struct arena *a, const char *until, c
 		*day = arena_strdup(a, store_col_text(st, 0));
 	store_reset(st);
 	return rc < 0 ? rc : 0;
+}
+
+int store_dash_kept_recount(struct store *s)
+{
+	if (store_backend(s) != STORE_PG)
+		return 0;
+	return store_exec(store_prepare(s, &Q_PERSON_YEARS_CLEAR)) < 0 ||
+	       store_exec(store_prepare(s, &Q_PERSON_YEARS_FILL)) < 0 ||
+	       store_exec(store_prepare(s, &Q_LEAD_OFFICE_RECOUNT)) < 0 ? STORE_ERR : 0;
 }

@@ -18,4 +18,11 @@ int store_dash_breakdown(struct store *s, struct arena *a, const char *from, con
  * a; NULL when there is none).  0, or a negative store code. */
 int store_dash_latest_day(struct store *s, struct arena *a, const char *until, const char **day);
 
+/* At the end of a bulk import, what 0095's triggers keep and skipped while
+ * the import had the rollup off (PostgreSQL: person_years from the
+ * integrity updates and detentions, cases.lead_office of the cases with a
+ * lead); nothing on SQLite, whose triggers ran.  0, or a negative store
+ * code. */
+int store_dash_kept_recount(struct store *s);
+
 #endif

@@ -1,4 +1,9 @@
 -- 0095: cases.lead_office kept by case_team's and users.office's writes, person_years by integrity_updates' and detentions' (0095_dash_kept.sql).
+-- Each trigger is skipped while a bulk import has the rollup off (qf.rollup_off,
+-- 0071), as 0090's catalog count is: a trigger that runs during the import
+-- keeps its table (and cases, which the functions name) out of the import's
+-- batches (store_pg_batch.c), one statement a row.  The import recounts them
+-- at its end (store_dash_kept_recount); it writes neither case_team nor users.
 CREATE FUNCTION case_lead_office_of(bigint) RETURNS text LANGUAGE sql STABLE AS $$
 	SELECT COALESCE((SELECT lu.office FROM case_team t JOIN users lu ON lu.id = t.user_id
 		WHERE t.case_id = $1 AND t.role = 'lead' ORDER BY t.user_id LIMIT 1), '')
@@ -15,7 +20,8 @@ BEGIN
 END
 $$;
 CREATE TRIGGER case_lead_office_team AFTER INSERT OR DELETE OR UPDATE OF case_id, user_id, role ON case_team
-	FOR EACH ROW EXECUTE FUNCTION case_lead_office_team();
+	FOR EACH ROW WHEN (current_setting('qf.rollup_off', true) IS DISTINCT FROM '1')
+	EXECUTE FUNCTION case_lead_office_team();
 CREATE FUNCTION case_lead_office_user() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	UPDATE cases SET lead_office = case_lead_office_of(id)
@@ -24,7 +30,8 @@ BEGIN
 END
 $$;
 CREATE TRIGGER case_lead_office_user AFTER UPDATE OF office ON users
-	FOR EACH ROW WHEN (OLD.office IS DISTINCT FROM NEW.office) EXECUTE FUNCTION case_lead_office_user();
+	FOR EACH ROW WHEN (OLD.office IS DISTINCT FROM NEW.office
+		AND current_setting('qf.rollup_off', true) IS DISTINCT FROM '1') EXECUTE FUNCTION case_lead_office_user();
 -- person_years_kept(stat, day column): one function for both tables, the
 -- day read by name from the row
 CREATE FUNCTION person_years_kept() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -45,6 +52,8 @@ BEGIN
 END
 $$;
 CREATE TRIGGER person_years_integrity AFTER INSERT OR DELETE OR UPDATE OF person_id, day ON integrity_updates
-	FOR EACH ROW EXECUTE FUNCTION person_years_kept('integrity_files', 'day');
+	FOR EACH ROW WHEN (current_setting('qf.rollup_off', true) IS DISTINCT FROM '1')
+	EXECUTE FUNCTION person_years_kept('integrity_files', 'day');
 CREATE TRIGGER person_years_detained AFTER INSERT OR DELETE OR UPDATE OF person_id, start_day ON detentions
-	FOR EACH ROW EXECUTE FUNCTION person_years_kept('detained', 'start_day');
+	FOR EACH ROW WHEN (current_setting('qf.rollup_off', true) IS DISTINCT FROM '1')
+	EXECUTE FUNCTION person_years_kept('detained', 'start_day');

@@ -54,11 +54,15 @@ INSERT INTO dispositions (id, region, clue_id, method, reason, state, proposed_b
 	FROM dispositions_0098 ORDER BY id;
 DROP TABLE dispositions_0098;
 DROP INDEX cases_disposition_0098;
+-- the indexes in the order the schema made them (0007, 0037, 0063, 0084):
+-- where two plans cost the same, SQLite keeps the one of the index it met
+-- first, so another order changes plans (t241: the approvals waiting were
+-- counted by a walk of dispositions_clue_method)
 CREATE INDEX dispositions_clue ON dispositions(clue_id);
-CREATE INDEX dispositions_clue_method ON dispositions(clue_id, method, state, id, proposed_by);
-CREATE INDEX dispositions_proposed ON dispositions(id) WHERE state = 'proposed';
-CREATE INDEX dispositions_returned ON dispositions(proposed_by, id) WHERE state = 'rejected';
 CREATE INDEX dispositions_state ON dispositions(state);
+CREATE INDEX dispositions_clue_method ON dispositions(clue_id, method, state, id, proposed_by);
+CREATE INDEX dispositions_returned ON dispositions(proposed_by, id) WHERE state = 'rejected';
+CREATE INDEX dispositions_proposed ON dispositions(id) WHERE state = 'proposed';
 CREATE TRIGGER metric_dispositions_ad AFTER DELETE ON dispositions WHEN (SELECT live FROM metric_state) = 1
 BEGIN
 	INSERT INTO metric_apply (kind, id, sign) SELECT dep_kind, dep_id, 1 FROM metric_deps
