@@ -68,9 +68,20 @@ PW = 'Qingfeng#2022'
 # the rollup's and 0095's person_years are counts kept per key (a day, a
 # person's year): a request that a clean run made add a row updates that row
 # on a later point (the fixture's detentions are all of p1 in 2022), so
-# their row deltas differ from the clean run's by design
+# their row deltas differ from the clean run's by design; person_years is
+# checked against its recomputation after each case (PERSON_YEARS_DIFF)
 VOLATILE = {'sessions', 'login_throttle', 'metric_days', 'metric_months', 'metric_years', 'person_years'}
 TIMEOUT = 20
+# the rows of person_years (0095) that differ from their recomputation, both ways
+PERSON_YEARS_DIFF = (
+    "WITH r (stat, year, person_id, n) AS ("
+    "SELECT 'integrity_files', CAST(substr(day, 1, 4) AS INTEGER), person_id, count(*) FROM integrity_updates "
+    "GROUP BY 2, 3 UNION ALL "
+    "SELECT 'detained', CAST(substr(start_day, 1, 4) AS INTEGER), person_id, count(*) FROM detentions "
+    "GROUP BY 2, 3) "
+    "SELECT (SELECT count(*) FROM (SELECT stat, year, person_id, n FROM person_years "
+    "EXCEPT SELECT stat, year, person_id, n FROM r) a) + (SELECT count(*) FROM (SELECT stat, year, person_id, n "
+    "FROM r EXCEPT SELECT stat, year, person_id, n FROM person_years) b)")
 
 
 # The bounded sweep of `make test` (t95): (points, of which the first ones)
@@ -909,6 +920,9 @@ class Sweep:
         ok, msg = self.w.rollup_check()
         if not ok:
             self.violation(name, kind, 0, 'stats check: ' + msg[-1500:])
+        diff = self.w.sql1(PERSON_YEARS_DIFF)
+        if diff != '0':
+            self.violation(name, kind, 0, 'person_years: %s rows differ from their recomputation' % diff)
         self.tap += 1
         bad = len(self.violations) - v0
         print('%s %d - fault sweep: %s, %s %s: %d points of %d events, %d violations' % (
