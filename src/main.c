@@ -30,7 +30,7 @@ static const struct cmd_entry commands[] = {
 	{ "ferry", cmd_ferry, "the public channel: export and import signed batches, pull them over HTTPS, purge old rows, exchange the ferry keys" },
 	{ "demo", cmd_demo, "generate the demo year (a fictional city's 2022) and import it, or write it" },
 	{ "report", cmd_report, "compute the statistics (DOMAIN.md section 6) for a period and a scope" },
-	{ "stats", cmd_stats, "rebuild or check the statistics rollup (after a bulk load)" },
+	{ "stats", cmd_stats, "rebuild or check the statistics rollup (after a bulk load); refresh the planner's statistics (analyze)" },
 	{ "routes", cmd_routes, NULL },   /* hidden: the route table for the tests */
 };
 
