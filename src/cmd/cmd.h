@@ -92,13 +92,16 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key);
 /* Closes it; when the command appended audit entries, first moves the
  * audit checkpoint forward (a warning when it cannot). */
 void cmd_close(struct cmd_env *env);
-/* After a load of `records` records (an import, the demo year): at least
- * CMD_ANALYZE_MIN of them, the planner's statistics refreshed
- * (store_analyze), said on stdout; a failure is a warning (the records
- * are committed) naming `qingfeng stats analyze`.  Fewer records change
- * no estimate that matters, and an analysis at 10M takes seconds. */
-#define CMD_ANALYZE_MIN 1000
-void cmd_analyze_after(struct cmd_env *env, int64_t records);
+/* After an import or the demo year: when it was a bulk load (ix_counts'
+ * bulk: at least 1,000 lines and more than the database held, a new
+ * database or a move), the planner's statistics refreshed (store_analyze),
+ * said on stdout; a failure is a warning (the records are committed)
+ * naming `qingfeng stats analyze`.  A daily import into a large database
+ * moves no estimate that matters, and an analysis at 10M takes 16 s of
+ * per-index transactions that writers wait on: the nightly timer
+ * (docs/operations.md) keeps those current. */
+struct ix_counts;
+void cmd_analyze_after(struct cmd_env *env, const struct ix_counts *counts);
 /* store_analyze with its report: "qingfeng: planner statistics refreshed
  * (N indexes and tables) in S s" or an error; 0 or -1. */
 int cmd_analyze(struct cmd_env *env);

@@ -22,6 +22,7 @@
 #include "domain/document.h"
 #include "domain/find.h"
 #include "domain/holidays.h"
+#include "domain/interchange.h"
 #include "domain/outcome.h"
 #include "domain/report.h"
 #include "store/q_audit.h"
@@ -334,9 +335,9 @@ int cmd_analyze(struct cmd_env *env)
 	return 0;
 }
 
-void cmd_analyze_after(struct cmd_env *env, int64_t records)
+void cmd_analyze_after(struct cmd_env *env, const struct ix_counts *counts)
 {
-	if (records >= CMD_ANALYZE_MIN && cmd_analyze(env) < 0)
+	if (counts->bulk && cmd_analyze(env) < 0)
 		warning("the records are imported; the planner's statistics were not refreshed: "
 			"run `qingfeng stats analyze`");
 }

@@ -316,7 +316,7 @@ static int demo_import(struct cmd_env *env, int year, int with_accounts)
 	} else {
 		printf("qingfeng: demo year %d imported: %" PRId64 " records in %.1f s\n", year, counts.total,
 		       (double)(time_mono_us() - t0) / 1e6);
-		cmd_analyze_after(env, counts.total);
+		cmd_analyze_after(env, &counts);
 		rc = name_commission(env) < 0 || demo_inspection_staff(env, year) < 0 || make_tokens(env) < 0 ? -1
 		     : with_accounts ? make_accounts(env) : 0;
 	}

@@ -95,7 +95,7 @@ int cmd_import(int argc, char **argv)
 				strbuf_addf(&detail, " %s %" PRId64, ix_types[i].type, counts.n[i]);
 		printf("qingfeng: imported %" PRId64 " records from %s:%s\n", counts.total, pos[0],
 		       detail.len ? detail.buf : " none");
-		cmd_analyze_after(&env, counts.total);
+		cmd_analyze_after(&env, &counts);
 	}
 	strbuf_release(&err);
 	strbuf_release(&detail);

@@ -8,7 +8,7 @@
  * two differ, exiting 1 on any difference (docs/operations.md
  * "Statistics rollup", docs/statistics.md "Speed"); `qingfeng stats
  * analyze` refreshes the query planner's statistics (store_analyze; run
- * by rebuild, by an import of CMD_ANALYZE_MIN records or more, and
+ * by rebuild, by a bulk import (ix_counts' bulk), and
  * nightly by the operator's timer: docs/operations.md "Planner
  * statistics").
  */

@@ -653,6 +653,7 @@ static int bulk_off(struct ix *ix)
 	struct store *s = ix->c->db;
 	int bulk = bulk_load(ix), live;
 
+	ix->counts->bulk = bulk > 0;
 	if (bulk <= 0)
 		return bulk;
 	/* the numbers of the database are at most as many as the file's lines */

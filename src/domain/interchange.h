@@ -210,6 +210,8 @@ struct ix_val *ix_value(struct ix *ix, struct ix_val *v, const char *name);
 struct ix_counts {
 	int64_t n[IX_MAX_TYPES];        /* per ix_types[] entry */
 	int64_t total;
+	int bulk;                       /* a bulk load (interchange.c bulk_load): a new
+					 * database or a move, not a daily import */
 };
 
 /* Called after each record with the bytes read and records so far. */
