@@ -70,6 +70,20 @@ trap 'exit 130' INT TERM
 RESULTS=$TMP/pages.tsv
 : >"$RESULTS"
 
+# the first views of a SQLite database read its pages through a memory
+# map: a fault out of the OS cache reads the device's read-ahead window
+# (docs/operations.md "2.9 The database's disk: read-ahead"), so the
+# first-view column depends on it: said with every run
+case $DB in
+postgres*) ;;
+*)
+	dev=$(basename "$(df --output=source "$DB" | tail -1)")
+	ra=/sys/class/block/$dev/queue/read_ahead_kb
+	[ -f "$ra" ] || ra=/sys/class/block/$dev/../queue/read_ahead_kb
+	echo "bench: the database's device $dev: read_ahead_kb $(cat "$ra" 2>/dev/null || echo unknown)"
+	;;
+esac
+
 floor_build
 floor_start f "$WTHREADS" 20000
 run_wrk floor "$CONNS" "$FLOOR_PID_f" "http://127.0.0.1:$FLOOR_PORT_f/" 20000
