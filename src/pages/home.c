@@ -88,26 +88,33 @@ static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, i
 	table_close(sb, 0, 0, NULL);
 }
 
-/* The first TODO_SHOWN items of office o for its table: those among the
- * first TODO_HOME of all offices (pg) when they are all of o's or
- * TODO_SHOWN, else o's own read (the office filter: each provider reads
- * its first TODO_SHOWN of o, the counts kept).  At national scale the
- * most urgent office takes all of the first TODO_HOME, so every other
- * office needs its own (bench/README.md "The to-do providers at 10M"):
- * at most DASH_OFFICES - 1 reads, each bounded by TODO_SHOWN. */
-static int office_items(struct ctx *c, const struct todo_page *pg, const struct todo_office *o,
-			struct todo_page *own)
+/* The items of the first `shown` offices for their tables: an office's
+ * from the first TODO_HOME of all offices (pg) when they are all of its
+ * or TODO_SHOWN there, the others' from one read of them all (the query's
+ * offices: each provider that filters by office in SQL reads its first
+ * TODO_SHOWN of each, the families read in full and counted in C once,
+ * the counts kept) into *own; from[g] the page office g's come from.  At
+ * national scale the most urgent office takes all of the first TODO_HOME,
+ * so every other office needs its own (bench/README.md "The to-do
+ * providers at 10M"; one read since dash16j: "each office's items").
+ * 0, or -1 when the read fails. */
+static int offices_items(struct ctx *c, const struct todo_page *pg, int shown, struct todo_page *own,
+			 const struct todo_page **from)
 {
-	struct todo_query q = { .limit = TODO_SHOWN, .office = o->office };
-	int have = 0;
+	const char *need[DASH_OFFICES];
+	struct todo_query q = { .limit = TODO_SHOWN, .offices = need };
 
-	for (int i = 0; i < pg->n; i++)
-		have += !strcmp(pg->v[i].office, o->office);
-	if (have >= TODO_SHOWN || have >= o->total) {
-		*own = *pg;
-		return 0;
+	for (int g = 0; g < shown; g++) {
+		const struct todo_office *o = &pg->offices[g];
+		int have = 0;
+
+		for (int i = 0; i < pg->n; i++)
+			have += !strcmp(pg->v[i].office, o->office);
+		from[g] = have >= TODO_SHOWN || have >= o->total ? pg : own;
+		if (from[g] == own)
+			need[q.noffices++] = o->office;
 	}
-	return todo_list(c, &q, own);
+	return q.noffices ? todo_list(c, &q, own) : 0;
 }
 
 /* 待办事项: what the providers of todo.h add (overdue and due-soon
@@ -117,8 +124,9 @@ static void todo_section(struct req *r, struct strbuf *sb)
 {
 	int overview = dash_shown(&r->c);
 	struct todo_query q = { .limit = overview ? TODO_HOME : TODO_SHOWN };
-	struct todo_page pg;
-	int shown;
+	struct todo_page pg, own;
+	const struct todo_page *from[DASH_OFFICES];
+	int shown, own_rc;
 
 	if (!todo_shown(&r->c))
 		return;
@@ -139,17 +147,17 @@ static void todo_section(struct req *r, struct strbuf *sb)
 	}
 	shown = pg.noffices < DASH_OFFICES ? pg.noffices : DASH_OFFICES;
 	dash_offices(r, sb, &pg, shown);
+	own_rc = offices_items(&r->c, &pg, shown, &own, from);
 	for (int g = 0; g < shown; g++) {
 		const struct todo_office *o = &pg.offices[g];
-		struct todo_page own;
 
 		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", g + 1);
 		html_txt(sb, *o->office ? o->office : "未分配科室");
 		strbuf_addstr(sb, "</h3>");
-		if (office_items(&r->c, &pg, o, &own) < 0)
+		if (from[g] == &own && own_rc < 0)
 			html_notice(sb, "error", "待办事项暂时无法读取。");
 		else
-			todo_table(r, sb, own.v, own.n, o->office, o->total);
+			todo_table(r, sb, from[g]->v, from[g]->n, o->office, o->total);
 		strbuf_addstr(sb, "</div>");
 	}
 	if (shown < pg.noffices) {
