@@ -117,21 +117,34 @@ static int offices_items(struct ctx *c, const struct todo_page *pg, int shown, s
 	return q.noffices ? todo_list(c, &q, own) : 0;
 }
 
+/* The user's items for the to-do section (todo_list reads at most
+ * TODO_HOME, or TODO_SHOWN without the dashboard's overview): 0, or -1 on
+ * error.  Read before the frame, so the badge reads the counts this
+ * read keeps and the items come with the count (todo_list counts and
+ * reads in one run of the providers; a count alone first would read the
+ * families counted in C once more). */
+static int todo_read(struct ctx *c, struct todo_page *pg)
+{
+	struct todo_query q = { .limit = dash_shown(c) ? TODO_HOME : TODO_SHOWN };
+
+	memset(pg, 0, sizeof(*pg));
+	return todo_shown(c) ? todo_list(c, &q, pg) : 0;
+}
+
 /* 待办事项: what the providers of todo.h add (overdue and due-soon
  * clocks, approvals waiting), for a user some provider serves; the
- * counts exact, the items bounded (todo_list reads at most TODO_HOME). */
-static void todo_section(struct req *r, struct strbuf *sb)
+ * counts exact, the items bounded (pg, rc: todo_read's). */
+static void todo_section(struct req *r, struct strbuf *sb, const struct todo_page *pgp, int rc)
 {
 	int overview = dash_shown(&r->c);
-	struct todo_query q = { .limit = overview ? TODO_HOME : TODO_SHOWN };
-	struct todo_page pg, own;
+	struct todo_page pg = *pgp, own;
 	const struct todo_page *from[DASH_OFFICES];
 	int shown, own_rc;
 
 	if (!todo_shown(&r->c))
 		return;
 	strbuf_addstr(sb, "<h2>待办事项</h2>");
-	if (todo_list(&r->c, &q, &pg) < 0) {
+	if (rc < 0) {
 		html_notice(sb, "error", "待办事项暂时无法读取。");
 		return;
 	}
@@ -204,13 +217,16 @@ int page_home(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct list_kept k;
+	struct todo_page pg;
 	int64_t total;
+	int todo_rc;
 
 	if (list_kept_serve(r, &k, "工作台", NULL))
 		return k.rc;
-	/* the to-do counts by office before the frame's badge (todo_count),
-	 * which would count the total alone first; an error shows below */
-	(void)todo_count_offices(&r->c);
+	/* the to-dos and their counts by office before the frame's badge
+	 * (todo_count), which would count the total alone first; an error
+	 * shows below */
+	todo_rc = todo_read(&r->c, &pg);
 	list_kept_begin(r, &k, &sb, "工作台", NULL);
 	strbuf_addstr(&sb, "<p class=\"lead\">");
 	html_txt(&sb, *r->user.display_name ? r->user.display_name : r->user.name);
@@ -225,7 +241,7 @@ int page_home(struct req *r)
 	strbuf_addstr(&sb, "</div>");
 	if (dash_shown(&r->c))
 		dash_section(r, &sb);
-	todo_section(r, &sb);
+	todo_section(r, &sb, &pg, todo_rc);
 	if (role_find(r->user.role) && role_find(r->user.role)->admin)
 		strbuf_addstr(&sb, "<p class=\"hint\">三员分立：系统管理员、安全管理员、审计管理员均不查阅案件内容；"
 			      "审计日志仅审计管理员可查阅。</p>");
