@@ -459,17 +459,6 @@ counted:
 	return 0;
 }
 
-int todo_count_offices(struct ctx *c)
-{
-	struct todo_query q = { .limit = 0 };
-	struct todo_page pg;
-	struct kept_stamp now = kept_now(c);
-
-	if (!todo_shown(c) || c->who.id <= 0 || offices_kept(c->who.id, &now))
-		return 0;
-	return todo_list(c, &q, &pg);
-}
-
 int todo_count(struct ctx *c)
 {
 	struct todo_query q = { .limit = 0, .total_only = 1 };

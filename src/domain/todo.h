@@ -185,10 +185,5 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out);
  * page): todo_list's total, its counts alone; 0 for a user no provider
  * serves, -1 on error. */
 int todo_count(struct ctx *c);
-/* Counts the user's items by office now unless they are kept (todo_count
- * then reads their total): for a page that lists them below its frame
- * (the home page), whose badge would otherwise count the total alone
- * first.  0, or -1 on a store's error. */
-int todo_count_offices(struct ctx *c);
 
 #endif
