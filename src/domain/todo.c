@@ -444,6 +444,8 @@ counted:
 	if (from > acc.n)
 		from = acc.n;
 	out->v = acc.v + from;
+	out->all = acc.v;
+	out->nall = acc.n;
 	/* several offices: every item read, each office's first want among them */
 	out->n = (acc.n < acc.want || q->offices ? acc.n : acc.want) - from;
 	if (out->n < 0)

@@ -86,6 +86,9 @@ struct todo_query {
 struct todo_page {
 	struct todo *v;
 	int n;
+	struct todo *all;        /* every item read, in order (v is its slice): a
+				  * family read in full has all of its here */
+	int nall;
 	int total;
 	int n_by[TODO_BUCKETS];
 	struct todo_office *offices;

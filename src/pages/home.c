@@ -88,31 +88,46 @@ static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, i
 	table_close(sb, 0, 0, NULL);
 }
 
-/* The items of the first `shown` offices for their tables: an office's
- * from the first TODO_HOME of all offices (pg) when they are all of its
- * or TODO_SHOWN there, the others' from one read of them all (the query's
- * offices: each provider that filters by office in SQL reads its first
- * TODO_SHOWN of each, the families read in full and counted in C once,
- * the counts kept) into *own; from[g] the page office g's come from.  At
- * national scale the most urgent office takes all of the first TODO_HOME,
- * so every other office needs its own (bench/README.md "The to-do
- * providers at 10M"; one read since dash16j: "each office's items").
- * 0, or -1 when the read fails. */
-static int offices_items(struct ctx *c, const struct todo_page *pg, int shown, struct todo_page *own,
-			 const struct todo_page **from)
+/* How many of v are office's. */
+static int office_n(const struct todo *v, int n, const char *office)
+{
+	int have = 0;
+
+	for (int i = 0; i < n; i++)
+		have += !strcmp(v[i].office, office);
+	return have;
+}
+
+/* The items of the first `shown` offices for their tables; from[g] the
+ * page office g's come from: the first TODO_HOME of all offices (pg)
+ * when its items there are all of its or TODO_SHOWN; else every item that
+ * read read (*read: the families read in full and counted in C have all
+ * theirs there) when all of its are among them; else one read of all
+ * such offices (*own; the query's offices: each provider that filters by
+ * office in SQL reads its first TODO_SHOWN of each, the families read in
+ * full once, the counts kept).  At national scale the most urgent office
+ * takes all of the first TODO_HOME, so the others need their own
+ * (bench/README.md "The to-do providers at 10M"; since dash16j "each
+ * office's items").  0, or -1 when the read fails. */
+static int offices_items(struct ctx *c, const struct todo_page *pg, int shown, struct todo_page *read,
+			 struct todo_page *own, const struct todo_page **from)
 {
 	const char *need[DASH_OFFICES];
 	struct todo_query q = { .limit = TODO_SHOWN, .offices = need };
 
+	*read = (struct todo_page){ .v = pg->all, .n = pg->nall };
 	for (int g = 0; g < shown; g++) {
 		const struct todo_office *o = &pg->offices[g];
-		int have = 0;
+		int have = office_n(pg->v, pg->n, o->office);
 
-		for (int i = 0; i < pg->n; i++)
-			have += !strcmp(pg->v[i].office, o->office);
-		from[g] = have >= TODO_SHOWN || have >= o->total ? pg : own;
-		if (from[g] == own)
+		if (have >= TODO_SHOWN || have >= o->total)
+			from[g] = pg;
+		else if (office_n(read->v, read->n, o->office) >= o->total)
+			from[g] = read;
+		else {
+			from[g] = own;
 			need[q.noffices++] = o->office;
+		}
 	}
 	return q.noffices ? todo_list(c, &q, own) : 0;
 }
@@ -137,7 +152,7 @@ static int todo_read(struct ctx *c, struct todo_page *pg)
 static void todo_section(struct req *r, struct strbuf *sb, const struct todo_page *pgp, int rc)
 {
 	int overview = dash_shown(&r->c);
-	struct todo_page pg = *pgp, own;
+	struct todo_page pg = *pgp, read, own;
 	const struct todo_page *from[DASH_OFFICES];
 	int shown, own_rc;
 
@@ -160,7 +175,7 @@ static void todo_section(struct req *r, struct strbuf *sb, const struct todo_pag
 	}
 	shown = pg.noffices < DASH_OFFICES ? pg.noffices : DASH_OFFICES;
 	dash_offices(r, sb, &pg, shown);
-	own_rc = offices_items(&r->c, &pg, shown, &own, from);
+	own_rc = offices_items(&r->c, &pg, shown, &read, &own, from);
 	for (int g = 0; g < shown; g++) {
 		const struct todo_office *o = &pg.offices[g];
 
