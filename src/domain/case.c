@@ -669,7 +669,7 @@ static int case_todo(struct ctx *c, struct todo_acc *acc)
 	}
 	return n < 0 ? -1 : 0;
 }
-QF_TODO_PROVIDER(case_todo_provider, 40, PERM_CASE_READ, case_todo);
+QF_TODO_PROVIDER_BY_OFFICE(case_todo_provider, 40, PERM_CASE_READ, case_todo);
 
 /* ---- statistics (DOMAIN.md section 6; docs/statistics.md) ---- */
 

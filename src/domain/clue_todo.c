@@ -88,5 +88,5 @@ static int todo_approvals(struct ctx *c, struct todo_acc *acc)
 	return nd < 0 ? -1 : 0;
 }
 
-QF_TODO_PROVIDER(clue_verification_todo, 10, PERM_CLUE_READ, todo_clues);
+QF_TODO_PROVIDER_BY_OFFICE(clue_verification_todo, 10, PERM_CLUE_READ, todo_clues);
 QF_TODO_PROVIDER(clue_approval_todo, 20, PERM_CLUE_APPROVE, todo_approvals);

@@ -393,7 +393,7 @@ static int task_todo(struct ctx *c, struct todo_acc *acc)
 	}
 	return n < 0 ? -1 : 0;
 }
-QF_TODO_PROVIDER(target_todo_provider, 60, PERM_TARGET_READ, task_todo);
+QF_TODO_PROVIDER_BY_OFFICE(target_todo_provider, 60, PERM_TARGET_READ, task_todo);
 
 /* ---- statistics (docs/statistics.md; the 2022 report's 近200项目标任务, 工作台帐7份) ---- */
 

@@ -64,11 +64,25 @@ static int by_group(const void *pa, const void *pb)
 	return by_rank_due_seq(a, b, (int)todo_bucket_of(a), (int)todo_bucket_of(b));
 }
 
+/* 1 when q lets the items of `office` through: its one office, one of
+ * its several, or any. */
+static int office_wanted(const struct todo_query *q, const char *office)
+{
+	if (q->office)
+		return !strcmp(office, q->office);
+	if (!q->offices)
+		return 1;
+	for (int i = 0; i < q->noffices; i++)
+		if (!strcmp(office, q->offices[i]))
+			return 1;
+	return 0;
+}
+
 int todo_wants(const struct todo_acc *acc, enum todo_bucket b, const char *office)
 {
 	if (acc->q->overdue_only && b != TODO_B_OVERDUE)
 		return 0;
-	return !office || !acc->q->office || !strcmp(office, acc->q->office);
+	return !office || office_wanted(acc->q, office);
 }
 
 const char *todo_office_filter(const struct todo_acc *acc)
@@ -261,7 +275,7 @@ static void counts_fill(struct ctx *c, struct todo_acc *acc, const struct kept_o
 		const char *name = (const char *)o + o[i].name;
 		struct todo_office *t = NULL;
 
-		if (acc->q->office && strcmp(name, acc->q->office))
+		if (!office_wanted(acc->q, name))
 			continue;
 		for (int b = 0; b < TODO_BUCKETS; b++) {
 			if (!o[i].n[b] || !todo_wants(acc, (enum todo_bucket)b, name))
@@ -364,12 +378,36 @@ static void counts_put(const struct todo_acc *acc, int64_t user_id, const struct
 	free(old);
 }
 
+/* Runs provider p: once, or for a query of several offices once per
+ * office when p filters by office in SQL (todo_office_filter then names
+ * each in turn).  The items of one office come in the order a query of
+ * that office alone adds them, so they sort as its do. */
+static int provider_run(struct ctx *c, struct todo_acc *acc, const struct todo_provider *p)
+{
+	const struct todo_query *q = acc->q;
+	int rc = 0;
+
+	if (!q->offices || !p->by_office)
+		return p->add(c, acc);
+	for (int i = 0; i < q->noffices && !rc; i++) {
+		struct todo_query one = *q;
+
+		one.offices = NULL;
+		one.noffices = 0;
+		one.office = q->offices[i];
+		acc->q = &one;
+		rc = p->add(c, acc);
+		acc->q = q;
+	}
+	return rc;
+}
+
 int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 {
 	struct todo_acc acc = { .today = date_today(), .q = q, .counting = 1 };
 	struct kept_stamp now = kept_now(c);
 	const struct todo_provider *const *p;
-	int np, from, known = c->who.id > 0, keep = known && !q->overdue_only && !q->office;
+	int np, from, known = c->who.id > 0, keep = known && !q->overdue_only && !q->office && !q->offices;
 
 	memset(out, 0, sizeof(*out));
 	/* a filtered view (an office, 只看逾期) keeps nothing of its own: it
@@ -394,7 +432,7 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 		return -1;
 	p = QF_SORTED(c->a, todo_providers, by_order, &np);
 	for (int i = 0; i < np; i++)
-		if (authz_has(&c->who, p[i]->perm) && p[i]->add(c, &acc) < 0)
+		if (authz_has(&c->who, p[i]->perm) && provider_run(c, &acc, p[i]) < 0)
 			return -1;
 	if (keep)
 		counts_put(&acc, c->who.id, &now);
@@ -402,11 +440,14 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out)
 	if (acc.n > 1)
 		qsort(acc.v, (size_t)acc.n, sizeof(*acc.v), q->order == TODO_BY_GROUP ? by_group : by_urgency);
 counted:
-	from = q->offset > 0 ? q->offset : 0;
+	from = q->offset > 0 && !q->offices ? q->offset : 0;
 	if (from > acc.n)
 		from = acc.n;
 	out->v = acc.v + from;
-	out->n = (acc.n < acc.want ? acc.n : acc.want) - from;
+	out->all = acc.v;
+	out->nall = acc.n;
+	/* several offices: every item read, each office's first want among them */
+	out->n = (acc.n < acc.want || q->offices ? acc.n : acc.want) - from;
 	if (out->n < 0)
 		out->n = 0;
 	order_offices(&acc, acc.v, acc.n);
@@ -418,17 +459,6 @@ counted:
 			out->n_by[b] += acc.offices[i].n[b];
 	}
 	return 0;
-}
-
-int todo_count_offices(struct ctx *c)
-{
-	struct todo_query q = { .limit = 0 };
-	struct todo_page pg;
-	struct kept_stamp now = kept_now(c);
-
-	if (!todo_shown(c) || c->who.id <= 0 || offices_kept(c->who.id, &now))
-		return 0;
-	return todo_list(c, &q, &pg);
 }
 
 int todo_count(struct ctx *c)

@@ -70,6 +70,14 @@ struct todo_query {
 	enum todo_order order;
 	int total_only;          /* the badge (todo_count): the total alone, no
 				  * office needed; kept as the total alone */
+	/* several offices' items at once (the home page's tables; NULL: not
+	 * so, office then applies): the providers that filter by office in
+	 * SQL (QF_TODO_PROVIDER_BY_OFFICE) run once for each office, the
+	 * others once, their items of any of these offices let through; the
+	 * answer holds every item read (offset 0), each office's first
+	 * limit among them in order */
+	const char *const *offices;
+	int noffices;
 };
 
 /* The slice asked for, and the exact counts of every item the filters let
@@ -78,6 +86,9 @@ struct todo_query {
 struct todo_page {
 	struct todo *v;
 	int n;
+	struct todo *all;        /* every item read, in order (v is its slice): a
+				  * family read in full has all of its here */
+	int nall;
 	int total;
 	int n_by[TODO_BUCKETS];
 	struct todo_office *offices;
@@ -146,12 +157,18 @@ struct todo_provider {
 	int order;
 	enum perm perm;
 	int (*add)(struct ctx *c, struct todo_acc *acc);
+	int by_office;           /* 1: add filters by todo_office_filter in SQL
+				  * (run once per office of a query of several) */
 };
 QF_SET(todo_providers, const struct todo_provider);
 
-#define QF_TODO_PROVIDER(name, order_, perm_, add_)                                         \
-	static const struct todo_provider name = { .order = (order_), .perm = (perm_), .add = (add_) }; \
+#define QF_TODO_PROVIDER_AS(name, order_, perm_, add_, by_office_)                          \
+	static const struct todo_provider name = { .order = (order_), .perm = (perm_), .add = (add_), \
+						   .by_office = (by_office_) };                \
 	QF_REGISTER(todo_providers, &name)
+#define QF_TODO_PROVIDER(name, order_, perm_, add_) QF_TODO_PROVIDER_AS(name, order_, perm_, add_, 0)
+/* A provider whose statements filter by todo_office_filter (one office). */
+#define QF_TODO_PROVIDER_BY_OFFICE(name, order_, perm_, add_) QF_TODO_PROVIDER_AS(name, order_, perm_, add_, 1)
 
 /* 1 when some provider may add items for the user (the home page shows
  * its to-do section), 0 when none may. */
@@ -171,10 +188,5 @@ int todo_list(struct ctx *c, const struct todo_query *q, struct todo_page *out);
  * page): todo_list's total, its counts alone; 0 for a user no provider
  * serves, -1 on error. */
 int todo_count(struct ctx *c);
-/* Counts the user's items by office now unless they are kept (todo_count
- * then reads their total): for a page that lists them below its frame
- * (the home page), whose badge would otherwise count the total alone
- * first.  0, or -1 on a store's error. */
-int todo_count_offices(struct ctx *c);
 
 #endif

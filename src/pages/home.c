@@ -88,42 +88,78 @@ static void todo_table(struct req *r, struct strbuf *sb, const struct todo *v, i
 	table_close(sb, 0, 0, NULL);
 }
 
-/* The first TODO_SHOWN items of office o for its table: those among the
- * first TODO_HOME of all offices (pg) when they are all of o's or
- * TODO_SHOWN, else o's own read (the office filter: each provider reads
- * its first TODO_SHOWN of o, the counts kept).  At national scale the
- * most urgent office takes all of the first TODO_HOME, so every other
- * office needs its own (bench/README.md "The to-do providers at 10M"):
- * at most DASH_OFFICES - 1 reads, each bounded by TODO_SHOWN. */
-static int office_items(struct ctx *c, const struct todo_page *pg, const struct todo_office *o,
-			struct todo_page *own)
+/* How many of v are office's. */
+static int office_n(const struct todo *v, int n, const char *office)
 {
-	struct todo_query q = { .limit = TODO_SHOWN, .office = o->office };
 	int have = 0;
 
-	for (int i = 0; i < pg->n; i++)
-		have += !strcmp(pg->v[i].office, o->office);
-	if (have >= TODO_SHOWN || have >= o->total) {
-		*own = *pg;
-		return 0;
+	for (int i = 0; i < n; i++)
+		have += !strcmp(v[i].office, office);
+	return have;
+}
+
+/* The items of the first `shown` offices for their tables; from[g] the
+ * page office g's come from: the first TODO_HOME of all offices (pg)
+ * when its items there are all of its or TODO_SHOWN; else every item that
+ * read read (*read: the families read in full and counted in C have all
+ * theirs there) when all of its are among them; else one read of all
+ * such offices (*own; the query's offices: each provider that filters by
+ * office in SQL reads its first TODO_SHOWN of each, the families read in
+ * full once, the counts kept).  At national scale the most urgent office
+ * takes all of the first TODO_HOME, so the others need their own
+ * (bench/README.md "The to-do providers at 10M"; since dash16j "each
+ * office's items").  0, or -1 when the read fails. */
+static int offices_items(struct ctx *c, const struct todo_page *pg, int shown, struct todo_page *read,
+			 struct todo_page *own, const struct todo_page **from)
+{
+	const char *need[DASH_OFFICES];
+	struct todo_query q = { .limit = TODO_SHOWN, .offices = need };
+
+	*read = (struct todo_page){ .v = pg->all, .n = pg->nall };
+	for (int g = 0; g < shown; g++) {
+		const struct todo_office *o = &pg->offices[g];
+		int have = office_n(pg->v, pg->n, o->office);
+
+		if (have >= TODO_SHOWN || have >= o->total)
+			from[g] = pg;
+		else if (office_n(read->v, read->n, o->office) >= o->total)
+			from[g] = read;
+		else {
+			from[g] = own;
+			need[q.noffices++] = o->office;
+		}
 	}
-	return todo_list(c, &q, own);
+	return q.noffices ? todo_list(c, &q, own) : 0;
+}
+
+/* The user's items for the to-do section (todo_list reads at most
+ * TODO_HOME, or TODO_SHOWN without the dashboard's overview): 0, or -1 on
+ * error.  Read before the frame, so the badge reads the counts this
+ * read keeps and the items come with the count (todo_list counts and
+ * reads in one run of the providers; a count alone first would read the
+ * families counted in C once more). */
+static int todo_read(struct ctx *c, struct todo_page *pg)
+{
+	struct todo_query q = { .limit = dash_shown(c) ? TODO_HOME : TODO_SHOWN };
+
+	memset(pg, 0, sizeof(*pg));
+	return todo_shown(c) ? todo_list(c, &q, pg) : 0;
 }
 
 /* 待办事项: what the providers of todo.h add (overdue and due-soon
  * clocks, approvals waiting), for a user some provider serves; the
- * counts exact, the items bounded (todo_list reads at most TODO_HOME). */
-static void todo_section(struct req *r, struct strbuf *sb)
+ * counts exact, the items bounded (pg, rc: todo_read's). */
+static void todo_section(struct req *r, struct strbuf *sb, const struct todo_page *pgp, int rc)
 {
 	int overview = dash_shown(&r->c);
-	struct todo_query q = { .limit = overview ? TODO_HOME : TODO_SHOWN };
-	struct todo_page pg;
-	int shown;
+	struct todo_page pg = *pgp, read, own;
+	const struct todo_page *from[DASH_OFFICES];
+	int shown, own_rc;
 
 	if (!todo_shown(&r->c))
 		return;
 	strbuf_addstr(sb, "<h2>待办事项</h2>");
-	if (todo_list(&r->c, &q, &pg) < 0) {
+	if (rc < 0) {
 		html_notice(sb, "error", "待办事项暂时无法读取。");
 		return;
 	}
@@ -139,17 +175,17 @@ static void todo_section(struct req *r, struct strbuf *sb)
 	}
 	shown = pg.noffices < DASH_OFFICES ? pg.noffices : DASH_OFFICES;
 	dash_offices(r, sb, &pg, shown);
+	own_rc = offices_items(&r->c, &pg, shown, &read, &own, from);
 	for (int g = 0; g < shown; g++) {
 		const struct todo_office *o = &pg.offices[g];
-		struct todo_page own;
 
 		strbuf_addf(sb, "<div class=\"todo-office\" id=\"todo-%d\"><h3>", g + 1);
 		html_txt(sb, *o->office ? o->office : "未分配科室");
 		strbuf_addstr(sb, "</h3>");
-		if (office_items(&r->c, &pg, o, &own) < 0)
+		if (from[g] == &own && own_rc < 0)
 			html_notice(sb, "error", "待办事项暂时无法读取。");
 		else
-			todo_table(r, sb, own.v, own.n, o->office, o->total);
+			todo_table(r, sb, from[g]->v, from[g]->n, o->office, o->total);
 		strbuf_addstr(sb, "</div>");
 	}
 	if (shown < pg.noffices) {
@@ -196,13 +232,16 @@ int page_home(struct req *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct list_kept k;
+	struct todo_page pg;
 	int64_t total;
+	int todo_rc;
 
 	if (list_kept_serve(r, &k, "工作台", NULL))
 		return k.rc;
-	/* the to-do counts by office before the frame's badge (todo_count),
-	 * which would count the total alone first; an error shows below */
-	(void)todo_count_offices(&r->c);
+	/* the to-dos and their counts by office before the frame's badge
+	 * (todo_count), which would count the total alone first; an error
+	 * shows below */
+	todo_rc = todo_read(&r->c, &pg);
 	list_kept_begin(r, &k, &sb, "工作台", NULL);
 	strbuf_addstr(&sb, "<p class=\"lead\">");
 	html_txt(&sb, *r->user.display_name ? r->user.display_name : r->user.name);
@@ -217,7 +256,7 @@ int page_home(struct req *r)
 	strbuf_addstr(&sb, "</div>");
 	if (dash_shown(&r->c))
 		dash_section(r, &sb);
-	todo_section(r, &sb);
+	todo_section(r, &sb, &pg, todo_rc);
 	if (role_find(r->user.role) && role_find(r->user.role)->admin)
 		strbuf_addstr(&sb, "<p class=\"hint\">三员分立：系统管理员、安全管理员、审计管理员均不查阅案件内容；"
 			      "审计日志仅审计管理员可查阅。</p>");
