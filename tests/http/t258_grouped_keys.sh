@@ -53,9 +53,10 @@ print(" ".join("%s=%s" % (k, v.get(k)) for k in want))'
 # one KEY from a report_keys line
 key_of() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
 
-# the definitions over the units of SEED's subtree ("" every unit)
+# the definitions over the units of SEED's subtree ("" every unit; SEED selects
+# units.id, of one type on PostgreSQL's recursive CTE)
 sub_in() { [ -z "$1" ] && return; echo "AND $2 IN (SELECT id FROM s)"; }
-with_sub() { echo "WITH RECURSIVE s(id) AS (${1:-SELECT 0} UNION ALL SELECT u.id FROM units u JOIN s ON u.parent_id = s.id) "; }
+with_sub() { echo "WITH RECURSIVE s(id) AS (${1:-SELECT id FROM units WHERE 0 = 1} UNION ALL SELECT u.id FROM units u JOIN s ON u.parent_id = s.id) "; }
 talks_def() { # FROM TO COND SEED
 	sql "$(with_sub "$4")SELECT COALESCE(sum(persons), 0) FROM talks WHERE day >= '$1' AND day <= '$2' AND $3 $(sub_in "$4" unit_id)"
 }
@@ -85,12 +86,12 @@ expect_eq "2022: the talks keys differ from each other (the fixture tells the co
 	"$(tr ' ' '\n' <<<"$LINE" | grep '^talks_' | sed 's/.*=//' | sort -u | wc -l)"
 
 same_live "2022, a department's subtree" --year 2022 --unit "$DEPT"
-talks_check "2022, unit $DEPT and below" "$LINE" $Y "SELECT $DEPT"
+talks_check "2022, unit $DEPT and below" "$LINE" $Y "SELECT id FROM units WHERE id = $DEPT"
 expect_eq "the subtree's inspection problems = their definition" \
-	"$(sql "$(with_sub "SELECT $DEPT")SELECT count(*) FROM problems WHERE found >= '2022-01-01' AND found <= '2022-12-31' AND source = 'inspection' AND unit_id IN (SELECT id FROM s)")" \
+	"$(sql "$(with_sub "SELECT id FROM units WHERE id = $DEPT")SELECT count(*) FROM problems WHERE found >= '2022-01-01' AND found <= '2022-12-31' AND source = 'inspection' AND unit_id IN (SELECT id FROM s)")" \
 	"$(key_of inspection_problems "$LINE")"
 expect_eq "the subtree's top-leader problems = their definition" \
-	"$(sql "$(with_sub "SELECT $DEPT")SELECT count(*) FROM problems WHERE found >= '2022-01-01' AND found <= '2022-12-31' AND source = 'inspection' AND top_leader = 1 AND unit_id IN (SELECT id FROM s)")" \
+	"$(sql "$(with_sub "SELECT id FROM units WHERE id = $DEPT")SELECT count(*) FROM problems WHERE found >= '2022-01-01' AND found <= '2022-12-31' AND source = 'inspection' AND top_leader = 1 AND unit_id IN (SELECT id FROM s)")" \
 	"$(key_of inspection_top_leader "$LINE")"
 
 same_live "2022, the township's jurisdiction" --year 2022 --user demo_township
