@@ -5,8 +5,6 @@
  */
 #include "store/q_campaigns.h"
 
-#include <string.h>
-
 #include "store/q_metrics.h"
 #include "store/q_metrics_sql.h"
 #include "store/q_util.h"
@@ -253,8 +251,7 @@ int store_metric_measure(struct store *db, const char *measure, const struct met
 {
 	int rc;
 
-	for (int k = 0; k < G_MEASURES.ncols; k++)
-		if (!strcmp(measures[k], measure) && (rc = q_metric_grouped(db, &G_MEASURES, k, p, s, out)) != 0)
-			return rc < 0 ? rc : 0;
+	if ((rc = q_metric_grouped_named(db, &G_MEASURES, measures, measure, p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
 	return metric(db, &Q_M_MEASURE, measure, p, s, out);
 }

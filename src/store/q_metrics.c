@@ -508,6 +508,16 @@ int q_metric_grouped(struct store *db, const struct q_metric_group *g, int col, 
 	return 1;
 }
 
+int q_metric_grouped_named(struct store *db, const struct q_metric_group *g, const char *const *names,
+			   const char *name, const struct metric_period *p, const struct metric_scope *s,
+			   int64_t *out)
+{
+	for (int k = 0; k < g->ncols; k++)
+		if (!strcmp(names[k], name))
+			return q_metric_grouped(db, g, k, p, s, out);
+	return 0;
+}
+
 /* metric_days answers for stat when the switch is on (metric_state.live,
  * not overridden by QF_METRICS_LIVE=1, a diagnostic: docs/statistics.md)
  * and the scope is one it has rows for.  1 answered (*out set), 0 not,

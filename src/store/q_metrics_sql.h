@@ -92,6 +92,11 @@ struct q_metric_group {
  * outside bits: the key's own statement answers); or a store code. */
 int q_metric_grouped(struct store *db, const struct q_metric_group *g, int col, const struct metric_period *p,
 		     const struct metric_scope *s, int64_t *out);
+/* q_metric_grouped for the column of g named `name` in names[] (one a
+ * column); 0 for a name not there. */
+int q_metric_grouped_named(struct store *db, const struct q_metric_group *g, const char *const *names,
+			   const char *name, const struct metric_period *p, const struct metric_scope *s,
+			   int64_t *out);
 /* 1 while a batch of reads is open on this thread (store_metric_batch) */
 int q_metric_batch_open(void);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);

@@ -843,8 +843,7 @@ int store_metric_reminders(struct store *db, const struct metric_period *p, cons
 	int rc;
 
 	(void)sc;       /* the commission's own work: no member (q_metric_between) */
-	for (int k = 0; k < G_REMINDERS.ncols; k++)
-		if (!strcmp(reminder_kinds[k], kind) && (rc = q_metric_grouped(db, &G_REMINDERS, k, p, &none, out)) != 0)
-			return rc < 0 ? rc : 0;
+	if ((rc = q_metric_grouped_named(db, &G_REMINDERS, reminder_kinds, kind, p, &none, out)) != 0)
+		return rc < 0 ? rc : 0;
 	return q_metric_between(db, &Q_M_REMINDERS, p, kind, out);
 }

@@ -3,8 +3,8 @@
 # q_metrics.c q_metric_grouped, docs/statistics.md).  On PostgreSQL, within a
 # batch (the report, /statistics, the annual report), the talks' seven keys,
 # the inspections' four and their problems' two, the accountabilities' five
-# measures and the two reminder kinds are each read by one statement a
-# (table, period, scope), a column a key.  Each figure equals:
+# measures, the two reminder kinds and the registered documents' three are
+# each read by one statement a (table, period, scope), a column a key.  Each figure equals:
 # - its definition written here in SQL (DOMAIN.md section 6: talks in 人次,
 #   inspected organisations counted once, accountabilities per measure type)
 #   for no scope, a unit subtree (rows in it and outside it), a township
@@ -42,7 +42,8 @@ expect_eq "the fixture's talks" 5 "$(sql "SELECT count(*) FROM talks WHERE creat
 GKEYS="talks_pre_appointment talks_integrity talks_heart talks_reminder talks_warning talks_unit_led talks_total
 inspection_orgs inspection_orgs_regular inspection_orgs_elevated inspection_groups inspection_problems
 inspection_top_leader accountability_check accountability_notice accountability_admonish
-accountability_org_handling accountability_discipline reminders_standing reminders_recent"
+accountability_org_handling accountability_discipline reminders_standing reminders_recent
+documents_received documents_sent documents_registered"
 report_keys() {
 	"$@" | GKEYS="$GKEYS" python3 -c '
 import json, os, sys
@@ -124,6 +125,11 @@ for k in standing recent; do
 		"$(sql "SELECT count(*) FROM reminders WHERE issued >= '2022-10-01' AND issued <= '2022-12-31' AND kind = '$k'")" \
 		"$(key_of "reminders_$k" "$LINE")"
 done
+for k in received:"direction = 'in'" sent:"direction = 'out'" registered:"1 = 1"; do
+	expect_eq "2022 Q4: documents_${k%%:*} = its definition" \
+		"$(sql "SELECT count(*) FROM registered_docs WHERE day >= '2022-10-01' AND day <= '2022-12-31' AND ${k#*:}")" \
+		"$(key_of "documents_${k%%:*}" "$LINE")"
+done
 talks_check "2022 Q4" "$LINE" 2022-10-01 2022-12-31 ""
 
 # the annual report: one batch, the keys for several periods and scopes
@@ -131,6 +137,26 @@ run_cli report --annual --year 2022
 A=$OUT
 expect_eq "the annual report renders" 0 "$RC"
 QF_METRICS_LIVE=1 run_cli report --annual --year 2022
-expect_eq "the annual report through the grouped rows = through each key's statement" "$A" "$OUT"
+check "the annual report through the grouped rows = through each key's statement" [ "$A" = "$OUT" ]
+# /statistics: a batch for the period and one for the period it is compared
+# with (the case manager: a jurisdiction's user has no statistics page)
+pages() { # OUTFILE: the pages' HTML without the session's tokens
+	local q
+	: >"$1"
+	login cm "$PW" >/dev/null
+	for q in "year=2022" "year=2022&unit=$DEPT" "year=2022&quarter=4" "year=2022&unit=$TWP"; do
+		curl -s -b "$JAR" "$BASE/statistics?$q" | sed 's/name="csrf" value="[^"]*"//g' >>"$1"
+	done
+}
+start_server || { not_ok "server starts"; finish; }
+pages "$T_DIR/grouped.html"
+stop_server
+QF_METRICS_LIVE=1 start_server || { not_ok "server starts (QF_METRICS_LIVE=1)"; finish; }
+pages "$T_DIR/live.html"
+stop_server
+expect_contains "/statistics shows the talks' figures" "谈话" "$(cat "$T_DIR/grouped.html")"
+check "/statistics through the grouped rows = through each key's statement (two periods a view)" \
+	cmp -s "$T_DIR/grouped.html" "$T_DIR/live.html"
 check "no sanitizer report" cli_clean
+check "no sanitizer report (server)" server_clean
 finish
