@@ -3,8 +3,8 @@
 # q_metrics.c q_metric_grouped, docs/statistics.md).  On PostgreSQL, within a
 # batch (the report, /statistics, the annual report), the talks' seven keys,
 # the inspections' four and their problems' two, the accountabilities' five
-# measures, the two reminder kinds and the registered documents' three are
-# each read by one statement a (table, period, scope), a column a key.  Each figure equals:
+# measures, the two reminder kinds, the registered documents' three and the
+# opinion letters' two are each read by one statement a (table, period, scope), a column a key.  Each figure equals:
 # - its definition written here in SQL (DOMAIN.md section 6: talks in 人次,
 #   inspected organisations counted once, accountabilities per measure type)
 #   for no scope, a unit subtree (rows in it and outside it), a township
@@ -43,7 +43,7 @@ GKEYS="talks_pre_appointment talks_integrity talks_heart talks_reminder talks_wa
 inspection_orgs inspection_orgs_regular inspection_orgs_elevated inspection_groups inspection_problems
 inspection_top_leader accountability_check accountability_notice accountability_admonish
 accountability_org_handling accountability_discipline reminders_standing reminders_recent
-documents_received documents_sent documents_registered"
+documents_received documents_sent documents_registered opinion_replies opinion_cadres"
 report_keys() {
 	"$@" | GKEYS="$GKEYS" python3 -c '
 import json, os, sys
@@ -130,6 +130,12 @@ for k in received:"direction = 'in'" sent:"direction = 'out'" registered:"1 = 1"
 		"$(sql "SELECT count(*) FROM registered_docs WHERE day >= '2022-10-01' AND day <= '2022-12-31' AND ${k#*:}")" \
 		"$(key_of "documents_${k%%:*}" "$LINE")"
 done
+expect_eq "2022 Q4: opinion_replies = its definition" \
+	"$(sql "SELECT count(*) FROM opinion_requests WHERE state = 'replied' AND replied >= '2022-10-01' AND replied <= '2022-12-31'")" \
+	"$(key_of opinion_replies "$LINE")"
+expect_eq "2022 Q4: opinion_cadres = its definition (the replied letters' lines)" \
+	"$(sql "SELECT count(*) FROM opinion_lines l JOIN opinion_requests q ON q.id = l.request_id WHERE q.state = 'replied' AND q.replied >= '2022-10-01' AND q.replied <= '2022-12-31'")" \
+	"$(key_of opinion_cadres "$LINE")"
 talks_check "2022 Q4" "$LINE" 2022-10-01 2022-12-31 ""
 
 # the annual report: one batch, the keys for several periods and scopes
