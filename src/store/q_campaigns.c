@@ -189,9 +189,19 @@ static const struct store_sql Q_M_MONEY = {
  * campaign's page, 2000-2099, tested each of 30,000 accountabilities at 10M
  * records, 20-50 ms a measure); (accountability_id, measure) is the
  * primary key, so the join counts each accountability once, as EXISTS did */
-static const struct store_sql Q_M_MEASURE = {
-	"SELECT count(*) FROM accountabilities a JOIN accountability_measures m ON m.accountability_id = a.id "
-	M_PERIOD("a.started") "AND m.measure = ? " M_CAMP("a.campaign_id"), NULL };
+#define M_MEASURE(COLS, COND) "SELECT " COLS " FROM accountabilities a JOIN accountability_measures m " \
+	"ON m.accountability_id = a.id " M_PERIOD("a.started") COND M_CAMP("a.campaign_id")
+static const struct store_sql Q_M_MEASURE = { M_MEASURE("count(*)", "AND m.measure = ? "), NULL };
+/* the five measures of 0056's CHECK in one row (PostgreSQL, in a batch:
+ * q_metric_grouped), in the order of measures[]: each the count of its
+ * rows, as Q_M_MEASURE counts them */
+static const char *const measures[] = { "check", "notice", "admonish", "org_handling", "discipline" };
+#define M_COUNT(CODE) "count(CASE WHEN m.measure = '" CODE "' THEN 1 END)"
+static const struct store_sql Q_M_MEASURES = {
+	M_MEASURE(M_COUNT("check") ", " M_COUNT("notice") ", " M_COUNT("admonish") ", " M_COUNT("org_handling")
+		  ", " M_COUNT("discipline"), ""), NULL };
+static const struct q_metric_group G_MEASURES = { &Q_M_MEASURES, METRIC_SCOPE_CAMPAIGN,
+	(int)(sizeof(measures) / sizeof(measures[0])) };
 
 /* q for the period, then text (when not NULL), then the campaign */
 static int metric(struct store *db, const struct store_sql *q, const char *text, const struct metric_period *p,
@@ -239,5 +249,9 @@ int store_metric_money_kind(struct store *db, const char *kind, const struct met
 int store_metric_measure(struct store *db, const char *measure, const struct metric_period *p,
 			 const struct metric_scope *s, int64_t *out)
 {
+	int rc;
+
+	if ((rc = q_metric_grouped_named(db, &G_MEASURES, measures, measure, p, s, out)) != 0)
+		return rc < 0 ? rc : 0;
 	return metric(db, &Q_M_MEASURE, measure, p, s, out);
 }

@@ -376,17 +376,15 @@ int store_inspections_running(struct store *s, struct arena *a, struct inspectio
 
 #define I_ROUND "FROM inspections i JOIN inspection_rounds r ON r.id = i.round_id "
 #define I_SCOPE M_UNIT("i.unit_id") M_ROUND("i.round_id")
-static const struct store_sql Q_M_ORGS = {
-	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") I_SCOPE, NULL };
-static const struct store_sql Q_M_ORGS_REGULAR = {
-	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") "AND i.kind = 'regular' " I_SCOPE,
-	NULL };
-static const struct store_sql Q_M_ORGS_ELEVATED = {
-	M_WITH "SELECT count(DISTINCT i.unit_id) " I_ROUND M_PERIOD("r.starts") "AND i.kind = 'elevated' " I_SCOPE,
-	NULL };
-static const struct store_sql Q_M_GROUPS = {
-	M_WITH "SELECT count(DISTINCT i.group_name) " I_ROUND M_PERIOD("r.starts") "AND i.kind <> 'special' " I_SCOPE,
-	NULL };
+#define I_ORGS(COLS, COND) M_WITH "SELECT " COLS " " I_ROUND M_PERIOD("r.starts") COND I_SCOPE
+#define I_DISTINCT(COL, COND) I_ORGS("count(DISTINCT " COL ")", COND)
+#define I_REGULAR "i.kind = 'regular'"
+#define I_ELEVATED "i.kind = 'elevated'"
+#define I_GROUPED "i.kind <> 'special'"
+static const struct store_sql Q_M_ORGS = { I_DISTINCT("i.unit_id", ""), NULL };
+static const struct store_sql Q_M_ORGS_REGULAR = { I_DISTINCT("i.unit_id", "AND " I_REGULAR " "), NULL };
+static const struct store_sql Q_M_ORGS_ELEVATED = { I_DISTINCT("i.unit_id", "AND " I_ELEVATED " "), NULL };
+static const struct store_sql Q_M_GROUPS = { I_DISTINCT("i.group_name", "AND " I_GROUPED " "), NULL };
 /* Problems and clues count by their source (巡察), as the lists behind the
  * figures filter them, under their own unit (the rectifying unit, the
  * clue's unit, as the lists' `within`); a round scope keeps those linked to
@@ -396,12 +394,11 @@ static const struct store_sql Q_M_GROUPS = {
  * inspection and its round_id tested, without a lookup per record when no
  * round is asked: 0068's indexes answer the rest alone). */
 #define I_LINKED(T) "AND (? = 0 OR " T ".inspection_id IN (SELECT x.id FROM inspections x WHERE x.round_id = ?)) "
-static const struct store_sql Q_M_PROBLEMS = {
-	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found")
-	"AND p.source = 'inspection' " M_UNIT("p.unit_id") I_LINKED("p"), NULL };
-static const struct store_sql Q_M_TOP = {
-	M_WITH "SELECT count(*) FROM problems p " M_PERIOD("p.found")
-	"AND p.source = 'inspection' AND p.top_leader = 1 " M_UNIT("p.unit_id") I_LINKED("p"), NULL };
+#define I_PROBLEMS(COUNT, COND) M_WITH "SELECT " COUNT " FROM problems p " M_PERIOD("p.found") \
+	"AND p.source = 'inspection' " COND M_UNIT("p.unit_id") I_LINKED("p")
+#define I_TOP "p.top_leader = 1"
+static const struct store_sql Q_M_PROBLEMS = { I_PROBLEMS("count(*)", ""), NULL };
+static const struct store_sql Q_M_TOP = { I_PROBLEMS("count(*)", "AND " I_TOP " "), NULL };
 static const struct store_sql Q_M_CLUES = {
 	M_WITH "SELECT count(*) FROM clues k " M_PERIOD("k.received")
 	"AND k.source = 'inspection' " M_UNIT("k.unit_id") I_LINKED("k"), NULL };
@@ -409,18 +406,38 @@ static const struct store_sql Q_M_LENT = {
 	M_WITH "SELECT count(DISTINCT m.user_id) FROM inspection_members m JOIN inspections i ON i.id = "
 	"m.inspection_id JOIN inspection_rounds r ON r.id = i.round_id " M_PERIOD("r.starts")
 	"AND m.home_office <> '' " I_SCOPE, NULL };
+/* the keys of one table in one row (PostgreSQL, in a batch:
+ * q_metric_grouped): each column its statement's count over its rows (a
+ * CASE without ELSE is NULL, which count ignores) */
+#define I_WHEN(COND, COL) "CASE WHEN " COND " THEN " COL " END"
+static const struct store_sql Q_M_ORGS_ALL = {
+	I_ORGS("count(DISTINCT i.unit_id), count(DISTINCT " I_WHEN(I_REGULAR, "i.unit_id") "), count(DISTINCT "
+	       I_WHEN(I_ELEVATED, "i.unit_id") "), count(DISTINCT " I_WHEN(I_GROUPED, "i.group_name") ")", ""), NULL };
+static const struct store_sql Q_M_PROBLEMS_ALL = {
+	I_PROBLEMS("count(*), count(" I_WHEN(I_TOP, "1") ")", ""), NULL };
+static const struct q_metric_group G_ORGS = { &Q_M_ORGS_ALL, Q_METRIC_INSPECTION_SCOPES, 4 };
+static const struct q_metric_group G_PROBLEMS = { &Q_M_PROBLEMS_ALL, Q_METRIC_INSPECTION_SCOPES, 2 };
 
-#define METRIC_FN(NAME, Q) \
+/* key q (column col of group g, or none): the grouped row first */
+static int i_metric(struct store *db, const struct store_sql *q, const struct q_metric_group *g, int col,
+		    const struct metric_period *p, const struct metric_scope *s, int64_t *out)
+{
+	int rc = g ? q_metric_grouped(db, g, col, p, s, out) : 0;
+
+	return rc ? (rc < 0 ? rc : 0) : q_metric_count(db, q, p, s, Q_METRIC_INSPECTION_SCOPES, out);
+}
+
+#define METRIC_FN(NAME, Q, G, COL) \
 	Q_METRIC_INSPECTION_FN(NAME) \
 	{ \
-		return q_metric_count(db, &Q, p, s, Q_METRIC_INSPECTION_SCOPES, out); \
+		return i_metric(db, &Q, G, COL, p, s, out); \
 	}
-METRIC_FN(orgs, Q_M_ORGS)
-METRIC_FN(orgs_regular, Q_M_ORGS_REGULAR)
-METRIC_FN(orgs_elevated, Q_M_ORGS_ELEVATED)
-METRIC_FN(groups, Q_M_GROUPS)
-METRIC_FN(problems, Q_M_PROBLEMS)
-METRIC_FN(top_leader, Q_M_TOP)
+METRIC_FN(orgs, Q_M_ORGS, &G_ORGS, 0)
+METRIC_FN(orgs_regular, Q_M_ORGS_REGULAR, &G_ORGS, 1)
+METRIC_FN(orgs_elevated, Q_M_ORGS_ELEVATED, &G_ORGS, 2)
+METRIC_FN(groups, Q_M_GROUPS, &G_ORGS, 3)
+METRIC_FN(problems, Q_M_PROBLEMS, &G_PROBLEMS, 0)
+METRIC_FN(top_leader, Q_M_TOP, &G_PROBLEMS, 1)
 /* The clues of the source with no round asked read the rollup (0028's
  * clue_received under dim source: every clue on its received day, as
  * Q_M_CLUES counts them; q_metric_rollup_dim leaves a unit and a scope
@@ -434,4 +451,4 @@ Q_METRIC_INSPECTION_FN(clues)
 		return rc < 0 ? rc : 0;
 	return q_metric_count(db, &Q_M_CLUES, p, s, Q_METRIC_INSPECTION_SCOPES, out);
 }
-METRIC_FN(lent, Q_M_LENT)
+METRIC_FN(lent, Q_M_LENT, NULL, 0)

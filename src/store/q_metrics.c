@@ -360,6 +360,18 @@ static _Thread_local struct {
 	int64_t all_sums[N_ROLL_STATS][6];
 } memo;
 
+/* The rows of the tables' grouped statements read in this batch
+ * (q_metric_grouped): a slot per (group, period, scope), the oldest
+ * replaced when all are taken. */
+#define GROUP_SLOTS 8
+static _Thread_local struct group_slot {
+	const struct q_metric_group *g;
+	const struct store *db;
+	char key[320];
+	int64_t v[Q_METRIC_GROUP_COLS];
+} group_memo[GROUP_SLOTS];
+static _Thread_local int group_next;
+
 /* batches nest (the annual report opens one around the keys of all its
  * scopes): only the outermost opens and closes */
 static _Thread_local int batch_depth;
@@ -372,6 +384,8 @@ void store_metric_batch(int on)
 	memo.valid = 0;
 	memo.all_valid = 0;
 	memo.live = -1;
+	memset(group_memo, 0, sizeof(group_memo));
+	group_next = 0;
 	q_mgroups_clear();
 }
 
@@ -432,6 +446,75 @@ static int rollup_all(struct store *db, const struct grain_split *g, const char 
 	memo.all_valid = 1;
 	memo.all_db = db;
 	strcpy(memo.all_key, akey);
+	return 0;
+}
+
+/* ---- a table's live keys in one statement ------------------------------------ */
+
+/* The key of a grouped read: the period and every member of the scope
+ * (those the group does not bind are the same for all its keys); 0, or -1
+ * when it does not fit. */
+static int group_key(char *buf, size_t size, const struct metric_period *p, const struct metric_scope *s)
+{
+	int k = snprintf(buf, size, "%s|%s|%" PRId64 "|%" PRId64 "|%" PRId64 "|%s|%s|%s|%s|%d%d%d|%s|%" PRId64,
+			 p->from, p->to, s->scope_user, s->unit_id, s->campaign_id, s->category ? s->category : "",
+			 s->source ? s->source : "", s->organ_kind ? s->organ_kind : "", s->rank ? s->rank : "",
+			 s->top_leader != 0, s->leadership != 0, s->key_persons != 0,
+			 s->activity_kind ? s->activity_kind : "", s->round_id);
+
+	return k < 0 || (size_t)k >= size ? -1 : 0;
+}
+
+int q_metric_grouped(struct store *db, const struct q_metric_group *g, int col, const struct metric_period *p,
+		     const struct metric_scope *s, int64_t *out)
+{
+	struct group_slot *slot;
+	struct store_stmt *st;
+	char key[sizeof(group_memo[0].key)];
+	int rc, k;
+
+	if (!memo.on || store_backend(db) != STORE_PG || col < 0 || col >= g->ncols ||
+	    g->ncols > Q_METRIC_GROUP_COLS || (q_metric_scope_used(s) & ~g->bits) ||
+	    group_key(key, sizeof(key), p, s) < 0)
+		return 0;
+	/* QF_METRICS_LIVE=1 (rollup_reads 0): each key's own statement, the
+	 * check of the grouped row as of the rollup (t258) */
+	if ((rc = rollup_reads(db)) != 1)
+		return rc;
+	for (k = 0; k < GROUP_SLOTS; k++) {
+		slot = &group_memo[k];
+		if (slot->g == g && slot->db == db && !strcmp(slot->key, key)) {
+			*out = slot->v[col];
+			return 1;
+		}
+	}
+	if (!(st = store_prepare(db, g->q)))
+		return STORE_ERR;
+	q_metric_bind_all(st, p, s, g->bits);
+	slot = &group_memo[group_next];
+	slot->g = NULL;
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		for (k = 0; k < g->ncols; k++)
+			slot->v[k] = store_col_int(st, k);
+	store_reset(st);
+	if (rc != STORE_ROW)
+		return rc < 0 ? rc : STORE_ERR;
+	slot->g = g;
+	slot->db = db;
+	strcpy(slot->key, key);
+	group_next = (group_next + 1) % GROUP_SLOTS;
+	*out = slot->v[col];
+	return 1;
+}
+
+int q_metric_grouped_named(struct store *db, const struct q_metric_group *g, const char *const *names,
+			   const char *name, const struct metric_period *p, const struct metric_scope *s,
+			   int64_t *out)
+{
+	for (int k = 0; k < g->ncols; k++)
+		if (!strcmp(names[k], name))
+			return q_metric_grouped(db, g, k, p, s, out);
 	return 0;
 }
 

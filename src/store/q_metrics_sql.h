@@ -74,6 +74,29 @@ static inline struct metric_period q_metric_list_period(const char *from, const 
 
 	return p;
 }
+/* A table's live keys read at once (pgstat16j): q returns one row, a
+ * column a key (at most Q_METRIC_GROUP_COLS), its parameters those of
+ * q_metric_bind_all(bits); each column is its key's own statement
+ * restricted to the key's rows (sum or count of a CASE), so the two give
+ * the same figure. */
+#define Q_METRIC_GROUP_COLS 8
+struct q_metric_group {
+	const struct store_sql *q;
+	unsigned bits;          /* the scope members q binds (METRIC_SCOPE_*) */
+	int ncols;
+};
+/* Column col of g's row for period p and scope s into *out: 1 answered (on
+ * PostgreSQL, in a batch: the first key of a (group, period, scope) reads
+ * the row, the later keys are answered from it: one round trip and one
+ * plan for the table's keys); 0 not (SQLite, outside a batch, a member
+ * outside bits: the key's own statement answers); or a store code. */
+int q_metric_grouped(struct store *db, const struct q_metric_group *g, int col, const struct metric_period *p,
+		     const struct metric_scope *s, int64_t *out);
+/* q_metric_grouped for the column of g named `name` in names[] (one a
+ * column); 0 for a name not there. */
+int q_metric_grouped_named(struct store *db, const struct q_metric_group *g, const char *const *names,
+			   const char *name, const struct metric_period *p, const struct metric_scope *s,
+			   int64_t *out);
 /* 1 while a batch of reads is open on this thread (store_metric_batch) */
 int q_metric_batch_open(void);
 int q_metric_bind_scope(struct store_stmt *st, int i, const struct metric_scope *s, unsigned bits);

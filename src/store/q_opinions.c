@@ -457,34 +457,43 @@ int64_t store_opinion_by_ext(struct store *s, const char *ext_id)
 
 /* ---- statistics ---------------------------------------------------------------- */
 
-static const struct store_sql Q_M_REPLIES = {
-	"SELECT count(*) FROM opinion_requests q WHERE q.state = 'replied' AND q.replied >= ? AND q.replied <= ?",
-	NULL };
+#define M_REPLIED(COLS) "SELECT " COLS " FROM opinion_requests q " \
+	"WHERE q.state = 'replied' AND q.replied >= ? AND q.replied <= ?"
+#define M_LINES "CAST(COALESCE(sum(q.lines), 0) AS BIGINT)"
+static const struct store_sql Q_M_REPLIES = { M_REPLIED("count(*)"), NULL };
 /* the definition: the lines of the requests replied in the period */
 static const struct store_sql Q_M_CADRES = {
 	"SELECT count(*) FROM opinion_lines l JOIN opinion_requests q ON q.id = l.request_id "
 	"WHERE q.state = 'replied' AND q.replied >= ? AND q.replied <= ?", NULL };
 /* the same from each request's lines kept by 0088's triggers (a request's
  * few rows, not its lines) */
-static const struct store_sql Q_M_CADRES_KEPT = {
-	"SELECT CAST(COALESCE(sum(q.lines), 0) AS BIGINT) FROM opinion_requests q "
-	"WHERE q.state = 'replied' AND q.replied >= ? AND q.replied <= ?", NULL };
-
+static const struct store_sql Q_M_CADRES_KEPT = { M_REPLIED(M_LINES), NULL };
+/* both in one row (PostgreSQL, in a batch, while the rollup reads:
+ * q_metric_grouped): the replies, the kept lines */
+static const struct store_sql Q_M_REPLIED_ALL = { M_REPLIED("count(*), " M_LINES), NULL };
+static const struct q_metric_group G_REPLIED = { &Q_M_REPLIED_ALL, 0, 2 };
+static const struct metric_scope no_member;     /* the commission's own letters */
 
 int store_metric_opinion_replies(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
 				 int64_t *out)
 {
+	int rc;
+
 	(void)sc;
+	if ((rc = q_metric_grouped(db, &G_REPLIED, 0, p, &no_member, out)) != 0)
+		return rc < 0 ? rc : 0;
 	return q_metric_between(db, &Q_M_REPLIES, p, NULL, out);
 }
 
 int store_metric_opinion_cadres(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
 				int64_t *out)
 {
-	int kept = store_rollup_reads(db);
+	int kept, rc;
 
 	(void)sc;
-	if (kept < 0)
+	if ((rc = q_metric_grouped(db, &G_REPLIED, 1, p, &no_member, out)) != 0)
+		return rc < 0 ? rc : 0;
+	if ((kept = store_rollup_reads(db)) < 0)
 		return kept;
 	/* the statistics' switch (QF_METRICS_LIVE=1, a bulk load) counts the lines themselves */
 	return q_metric_between(db, kept ? &Q_M_CADRES_KEPT : &Q_M_CADRES, p, NULL, out);

@@ -381,17 +381,31 @@ int store_talks_of_person(struct store *s, struct arena *a, int64_t person_id, s
 /* ---- statistics ----------------------------------------------------------------- */
 
 /* 人次: the persons of the talks in the period (one per named talk) */
-#define T_M(COND) { M_WITH "SELECT COALESCE(sum(t.persons), 0) FROM talks t " M_PERIOD("t.day") \
-	M_UNIT("t.unit_id") COND, NULL }
-static const struct store_sql Q_M_PRE = T_M("AND t.kind = 'pre_appointment'");
-static const struct store_sql Q_M_INTEGRITY = T_M("AND t.kind = 'integrity'");
-static const struct store_sql Q_M_HEART = T_M("AND t.kind = 'heart'");
-static const struct store_sql Q_M_REMINDER = T_M("AND t.kind = 'reminder'");
-static const struct store_sql Q_M_WARNING = T_M("AND t.kind = 'warning'");
-static const struct store_sql Q_M_UNIT_LED = T_M("AND t.unit_led = 1");
+#define T_FROM_PERIOD "FROM talks t " M_PERIOD("t.day") M_UNIT("t.unit_id")
+#define T_M(COND) { M_WITH "SELECT COALESCE(sum(t.persons), 0) " T_FROM_PERIOD COND, NULL }
+#define T_PRE "t.kind = 'pre_appointment'"
+#define T_INTEGRITY "t.kind = 'integrity'"
+#define T_HEART "t.kind = 'heart'"
+#define T_REMINDER "t.kind = 'reminder'"
+#define T_WARNING "t.kind = 'warning'"
+#define T_UNIT_LED "t.unit_led = 1"
+static const struct store_sql Q_M_PRE = T_M("AND " T_PRE);
+static const struct store_sql Q_M_INTEGRITY = T_M("AND " T_INTEGRITY);
+static const struct store_sql Q_M_HEART = T_M("AND " T_HEART);
+static const struct store_sql Q_M_REMINDER = T_M("AND " T_REMINDER);
+static const struct store_sql Q_M_WARNING = T_M("AND " T_WARNING);
+static const struct store_sql Q_M_UNIT_LED = T_M("AND " T_UNIT_LED);
 static const struct store_sql Q_M_TOTAL = T_M("");
 static const struct store_sql Q_M_REPORTS = {
 	M_WITH "SELECT count(*) FROM matter_reports m " M_PERIOD("m.reported") M_UNIT("m.unit_id"), NULL };
+/* the seven in one row (PostgreSQL, in a batch: q_metric_grouped), in
+ * the order of enum talk_col; each its statement's sum over its rows */
+#define T_SUM(COND) "COALESCE(sum(CASE WHEN " COND " THEN t.persons END), 0), "
+static const struct store_sql Q_M_ALL = {
+	M_WITH "SELECT " T_SUM(T_PRE) T_SUM(T_INTEGRITY) T_SUM(T_HEART) T_SUM(T_REMINDER) T_SUM(T_WARNING)
+	T_SUM(T_UNIT_LED) "COALESCE(sum(t.persons), 0) " T_FROM_PERIOD, NULL };
+enum talk_col { TC_PRE, TC_INTEGRITY, TC_HEART, TC_REMINDER, TC_WARNING, TC_UNIT_LED, TC_TOTAL, TC_N };
+static const struct q_metric_group G_TALKS = { &Q_M_ALL, Q_METRIC_TALK_SCOPES, TC_N };
 
 static int metric(struct store *db, const struct store_sql *q, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)
@@ -399,17 +413,30 @@ static int metric(struct store *db, const struct store_sql *q, const struct metr
 	return q_metric_count(db, q, p, s, Q_METRIC_TALK_SCOPES, out);
 }
 
-#define METRIC_FN(NAME, Q) \
+/* a talks key: the grouped row first, else its own statement */
+static int talk_metric(struct store *db, const struct store_sql *q, int col, const struct metric_period *p,
+		       const struct metric_scope *s, int64_t *out)
+{
+	int rc = q_metric_grouped(db, &G_TALKS, col, p, s, out);
+
+	return rc ? (rc < 0 ? rc : 0) : metric(db, q, p, s, out);
+}
+
+#define METRIC_FN(NAME, Q, COL) \
 	int store_metric_##NAME(struct store *db, const struct metric_period *p, const struct metric_scope *s, \
-				int64_t *out) { return metric(db, &Q, p, s, out); }
-METRIC_FN(talks_pre_appointment, Q_M_PRE)
-METRIC_FN(talks_integrity, Q_M_INTEGRITY)
-METRIC_FN(talks_heart, Q_M_HEART)
-METRIC_FN(talks_reminder, Q_M_REMINDER)
-METRIC_FN(talks_warning, Q_M_WARNING)
-METRIC_FN(talks_unit_led, Q_M_UNIT_LED)
-METRIC_FN(talks_total, Q_M_TOTAL)
-METRIC_FN(matter_reports, Q_M_REPORTS)
+				int64_t *out) { return talk_metric(db, &Q, COL, p, s, out); }
+METRIC_FN(talks_pre_appointment, Q_M_PRE, TC_PRE)
+METRIC_FN(talks_integrity, Q_M_INTEGRITY, TC_INTEGRITY)
+METRIC_FN(talks_heart, Q_M_HEART, TC_HEART)
+METRIC_FN(talks_reminder, Q_M_REMINDER, TC_REMINDER)
+METRIC_FN(talks_warning, Q_M_WARNING, TC_WARNING)
+METRIC_FN(talks_unit_led, Q_M_UNIT_LED, TC_UNIT_LED)
+METRIC_FN(talks_total, Q_M_TOTAL, TC_TOTAL)
+int store_metric_matter_reports(struct store *db, const struct metric_period *p, const struct metric_scope *s,
+				int64_t *out)
+{
+	return metric(db, &Q_M_REPORTS, p, s, out);
+}
 
 /* ---- the integrity file's updates ------------------------------------------------- */
 

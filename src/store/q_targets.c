@@ -809,8 +809,17 @@ static const struct store_sql Q_M_TASKS = {
 static const struct store_sql Q_M_LEDGERS = {
 	"SELECT count(*) FROM target_ledgers WHERE year >= CAST(substr(?, 1, 4) AS INTEGER) "
 	"AND year <= CAST(substr(?, 1, 4) AS INTEGER)", NULL };
-static const struct store_sql Q_M_REMINDERS = {
-	"SELECT count(*) FROM reminders WHERE issued >= ? AND issued <= ? AND kind = ?", NULL };
+#define M_REMINDERS(COLS, COND) "SELECT " COLS " FROM reminders WHERE issued >= ? AND issued <= ? " COND
+static const struct store_sql Q_M_REMINDERS = { M_REMINDERS("count(*)", "AND kind = ?"), NULL };
+/* the kinds the statistics name (docs/statistics.md) in one row
+ * (PostgreSQL, in a batch: q_metric_grouped), in the order of
+ * reminder_kinds[]: each the count of its rows */
+static const char *const reminder_kinds[] = { "standing", "recent" };
+#define R_COUNT(KIND) "count(CASE WHEN kind = '" KIND "' THEN 1 END)"
+static const struct store_sql Q_M_REMINDER_KINDS = {
+	M_REMINDERS(R_COUNT("standing") ", " R_COUNT("recent"), ""), NULL };
+static const struct q_metric_group G_REMINDERS = { &Q_M_REMINDER_KINDS, 0,
+	(int)(sizeof(reminder_kinds) / sizeof(reminder_kinds[0])) };
 
 
 int store_metric_target_tasks(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
@@ -830,6 +839,11 @@ int store_metric_target_ledgers(struct store *db, const struct metric_period *p,
 int store_metric_reminders(struct store *db, const struct metric_period *p, const struct metric_scope *sc,
 			   const char *kind, int64_t *out)
 {
-	(void)sc;
+	static const struct metric_scope none;
+	int rc;
+
+	(void)sc;       /* the commission's own work: no member (q_metric_between) */
+	if ((rc = q_metric_grouped_named(db, &G_REMINDERS, reminder_kinds, kind, p, &none, out)) != 0)
+		return rc < 0 ? rc : 0;
 	return q_metric_between(db, &Q_M_REMINDERS, p, kind, out);
 }

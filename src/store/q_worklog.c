@@ -395,9 +395,16 @@ static const struct store_sql Q_M_COUNT = {
 static const struct store_sql Q_M_PEOPLE = {
 	M_WITH "SELECT CAST(COALESCE(sum(a.participants), 0) AS BIGINT) FROM activities a " M_PERIOD("a.day")
 	A_M_SCOPE, NULL };
-static const struct store_sql Q_M_DOCS = {
-	"SELECT count(*) FROM registered_docs d WHERE d.day >= ? AND d.day <= ? AND (? = '' OR d.direction = ?)",
-	NULL };
+#define M_DOCS(COLS, COND) "SELECT " COLS " FROM registered_docs d WHERE d.day >= ? AND d.day <= ? " COND
+static const struct store_sql Q_M_DOCS = { M_DOCS("count(*)", "AND (? = '' OR d.direction = ?)"), NULL };
+/* the three keys in one row (PostgreSQL, in a batch: q_metric_grouped), in
+ * the order of doc_directions[] ("": either) */
+static const char *const doc_directions[] = { "in", "out", "" };
+static const struct store_sql Q_M_DOCS_ALL = {
+	M_DOCS("count(CASE WHEN d.direction = 'in' THEN 1 END), count(CASE WHEN d.direction = 'out' THEN 1 END), "
+	       "count(*)", ""), NULL };
+static const struct q_metric_group G_DOCS = { &Q_M_DOCS_ALL, 0,
+	(int)(sizeof(doc_directions) / sizeof(doc_directions[0])) };
 
 /* The period's sums grouped by kind, category and campaign (q_mgroups.h):
  * count, participants, as Q_M_COUNT and Q_M_PEOPLE sum them.  The rollup
@@ -448,10 +455,14 @@ static int whole_sums(struct store *s, int64_t *count, int64_t *participants)
 int store_metric_regdocs(struct store *db, const struct metric_period *p, const struct metric_scope *s,
 			 const char *direction, int64_t *out)
 {
-	struct store_stmt *st = store_prepare(db, &Q_M_DOCS);
+	static const struct metric_scope none;
+	struct store_stmt *st;
+	int rc;
 
-	(void)s;
-	if (!st)
+	(void)s;        /* the commission's own register: no member */
+	if ((rc = q_metric_grouped_named(db, &G_DOCS, doc_directions, direction, p, &none, out)) != 0)
+		return rc < 0 ? rc : 0;
+	if (!(st = store_prepare(db, &Q_M_DOCS)))
 		return STORE_ERR;
 	store_bind_text(st, 1, p->from);
 	store_bind_text(st, 2, p->to);
