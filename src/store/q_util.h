@@ -26,6 +26,9 @@
  */
 #define Q_OPT_SET(ZERO, COND) "(? <> " ZERO " AND " COND ")"
 #define Q_OPT_UNSET(ZERO) "(? = " ZERO " AND ? = " ZERO ")"
+/* a search `(? = '' OR COL LIKE ? ...)` unset: its text empty, its pattern
+ * (q_like_pattern's "%%", not '') anything */
+#define Q_OPT_UNSET_LIKE "(? = '' AND CAST(? AS TEXT) IS NOT NULL)"
 
 /* Binds a list's filters (f: the family's struct X_filter) from parameter
  * 1 on; returns the index of the next parameter. */
