@@ -116,9 +116,17 @@ static const struct store_sql Q_INSERT = {
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL };
 static const struct store_sql Q_GET = { "SELECT " I_COLS I_FROM "WHERE i.id = ?", NULL };
 static const struct store_sql Q_EXISTS = { "SELECT count(*) FROM inspections WHERE id = ?", NULL };
-static const struct store_sql Q_LIST = {
-	"SELECT " I_COLS I_FROM "WHERE (? = 0 OR i.round_id = ?) AND (? = 0 OR EXISTS (SELECT 1 FROM "
-	"inspection_members m WHERE m.inspection_id = i.id AND m.user_id = ?)) ORDER BY i.round_id DESC, i.id", NULL };
+/* the inspections of a round (or every round), of a member (or every
+ * inspection); on PostgreSQL a text for each pair of set filters
+ * (q_util.h Q_OPT_SET: the round's page planned once, not each view) */
+#define I_OF_ROUND "i.round_id = ?"
+#define I_MEMBER "EXISTS (SELECT 1 FROM inspection_members m WHERE m.inspection_id = i.id AND m.user_id = ?)"
+#define I_LIST(ROUND, MEMBER) "SELECT " I_COLS I_FROM "WHERE " ROUND " AND " MEMBER " ORDER BY i.round_id DESC, i.id"
+#define I_LIST_PG(ROUND, MEMBER) { I_LIST("(? = 0 OR " I_OF_ROUND ")", "(? = 0 OR " I_MEMBER ")"), I_LIST(ROUND, MEMBER) }
+static const struct store_sql Q_LIST[2][2] = {
+	{ I_LIST_PG(Q_OPT_UNSET("0"), Q_OPT_UNSET("0")), I_LIST_PG(Q_OPT_UNSET("0"), Q_OPT_SET("0", I_MEMBER)) },
+	{ I_LIST_PG(Q_OPT_SET("0", I_OF_ROUND), Q_OPT_UNSET("0")),
+	  I_LIST_PG(Q_OPT_SET("0", I_OF_ROUND), Q_OPT_SET("0", I_MEMBER)) } };
 static const struct store_sql Q_SET_FEEDBACK = {
 	"UPDATE inspections SET feedback = ?, report_due = ? WHERE id = ?", NULL };
 static const struct store_sql Q_SET_REPORTED = {
@@ -170,7 +178,7 @@ int store_inspection_exists(struct store *s, int64_t id)
 int store_inspection_list(struct store *s, struct arena *a, int64_t round_id, int64_t member,
 			  struct inspection **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_LIST);
+	struct store_stmt *st = store_prepare(s, &Q_LIST[round_id != 0][member != 0]);
 
 	if (!st)
 		return STORE_ERR;

@@ -680,10 +680,12 @@ int64_t store_recovery_count(struct store *s, const struct recovery_filter *lq, 
 
 /* ---- a person's record ---------------------------------------------------- */
 
-static const struct store_sql Q_CLUES_OF_PERSON = {
-	Q_SCOPE_WITH "SELECT k.id, k.received, k.state, k.first_disposed, k.unit_id FROM clue_subjects cs "
-	"JOIN clues k ON k.id = cs.clue_id WHERE cs.person_id = ? "
-	"AND " Q_IN_SCOPE("k.unit_id") " ORDER BY k.received, k.id LIMIT 500", NULL };
+/* PostgreSQL's text for the unscoped user without the scope's subplan
+ * (q_scope.h Q_SCOPE_PG_PAIR: planned once, not on each view of a person) */
+#define CLUES_OF_PERSON(IN) Q_SCOPE_WITH "SELECT k.id, k.received, k.state, k.first_disposed, k.unit_id " \
+	"FROM clue_subjects cs JOIN clues k ON k.id = cs.clue_id WHERE cs.person_id = ? " \
+	"AND " IN("k.unit_id") " ORDER BY k.received, k.id LIMIT 500"
+static const struct store_sql Q_CLUES_OF_PERSON[2] = Q_SCOPE_PG_PAIR(CLUES_OF_PERSON);
 static const struct store_sql Q_CASES_OF_PERSON = {
 	"SELECT c.id, c.filed, c.state, c.closed FROM case_subjects cs JOIN cases c ON c.id = cs.case_id "
 	"WHERE cs.person_id = ? AND (? = 1 OR EXISTS (SELECT 1 FROM case_team t "
@@ -703,7 +705,7 @@ static void fill_clue_brief(struct arena *a, struct store_stmt *st, void *row)
 int store_clues_of_person(struct store *s, struct arena *a, int64_t person_id, int64_t scope_user,
 			  struct clue **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_CLUES_OF_PERSON);
+	struct store_stmt *st = store_prepare(s, &Q_CLUES_OF_PERSON[Q_SCOPE_VARIANT(scope_user)]);
 
 	if (st) {
 		store_bind_int(st, 1, scope_user);

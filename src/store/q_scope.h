@@ -110,4 +110,18 @@
  */
 #define Q_SCOPE_LEAD_PG(COL) "WHERE " COL " = ANY (ARRAY(SELECT id FROM vis)) AND "
 
+/*
+ * PostgreSQL's text for the unscoped user (pgplan16j).  Q_IN_SCOPE is an
+ * optional filter: its generic plan costs the subplan over vis though the
+ * unscoped user (`?` = 0) never runs it, so PostgreSQL plans such a
+ * statement anew on every execution.  Q_IN_SCOPE_ALL keeps the `?` as a
+ * one-time test and drops the subplan (vis then unreferenced, not planned):
+ * the same rows for `?` = 0, the same parameters.  STMT(IN) is the statement
+ * with IN(COL) in place of Q_IN_SCOPE(COL); Q_SCOPE_PG_PAIR makes [0] for
+ * the unscoped user (PostgreSQL's own text) and [1] for a scoped one, indexed
+ * by Q_SCOPE_VARIANT(scope user).  SQLite runs Q_IN_SCOPE in both.
+ */
+#define Q_IN_SCOPE_ALL(COL) "(? = 0)"
+#define Q_SCOPE_PG_PAIR(STMT) { { STMT(Q_IN_SCOPE), STMT(Q_IN_SCOPE_ALL) }, { STMT(Q_IN_SCOPE), NULL } }
+
 #endif

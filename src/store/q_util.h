@@ -12,6 +12,24 @@
 #define Q_CAPPED_COUNT(FROM_WHERE) \
 	"SELECT count(*) FROM (SELECT 1 " FROM_WHERE " LIMIT " LIST_COUNT_STOP ") capped"
 
+/*
+ * An optional filter `(? = ZERO OR COND)` (COND with one `?`) in a text of
+ * PostgreSQL's own, for a statement chosen by whether the filter is set
+ * (pgplan16j).  PostgreSQL's generic plan cannot fold `$1 = 0 OR ...`, so a
+ * statement of optional filters costs more generic than custom and is
+ * planned anew on every execution (0.2-1 ms each at 10M).  Q_OPT_SET is
+ * the filter set (its guard a one-time test, COND an index condition),
+ * Q_OPT_UNSET the filter unset (both guards one-time tests, COND gone):
+ * the same rows as the OR whenever the variant matches the values bound,
+ * the same parameters in the same order, so the statement's SQLite text
+ * keeps the OR and one binding serves both.
+ */
+#define Q_OPT_SET(ZERO, COND) "(? <> " ZERO " AND " COND ")"
+#define Q_OPT_UNSET(ZERO) "(? = " ZERO " AND ? = " ZERO ")"
+/* a search `(? = '' OR COL LIKE ? ...)` unset: its text empty, its pattern
+ * (q_like_pattern's "%%", not '') anything */
+#define Q_OPT_UNSET_LIKE "(? = '' AND CAST(? AS TEXT) IS NOT NULL)"
+
 /* Binds a list's filters (f: the family's struct X_filter) from parameter
  * 1 on; returns the index of the next parameter. */
 typedef int (*q_bind_fn)(struct store_stmt *st, struct arena *a, const void *f);

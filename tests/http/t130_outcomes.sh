@@ -237,6 +237,18 @@ expect_contains "... navigation links it" 'href="/executions"' "$(cat "$H.b")"
 expect_eq "GET /clues/$C5 links the outcome form" 1 "$(http_get "$H" -b "$JAR" "$BASE/clues/$C5" >/dev/null; grep -c "/outcomes/new?clue=$C5" "$H.b")"
 expect_eq "GET /clarifications/new: 200" 200 "$(http_status -b "$JAR" "$BASE/clarifications/new?clue=$C5")"
 
+# a person's clues on the record: on PostgreSQL the unscoped reader's text has
+# no jurisdiction subplan (q_scope.h Q_SCOPE_PG_PAIR, pgplan16j); a clue of
+# 乙镇 (its first subject 孙镇长) names 赵科长 too: in the case manager's
+# record, not in 甲局's township's
+CB=$(body "$(api POST /api/clues "{\"received\":\"2020-02-01\",\"source\":\"report\",\"summary\":\"乙镇线索\",\"subjects\":[$P3,$P1],\"confirm\":true}")" | jget '["id"]')
+expect_eq "a clue of 乙镇 naming 赵科长" 1 "$(sql "SELECT count(*) FROM clues k JOIN clue_subjects cs ON cs.clue_id = k.id WHERE k.id = '$CB' AND k.unit_id = $UB AND cs.person_id = $P1")"
+rec_clues() { api GET "/api/persons/$P1" "" "$1" | head -n -1 | python3 -c 'import json,sys; print(*[k["id"] for k in json.load(sys.stdin)["record"]["clues"]])'; }
+want_clues() { sql "SELECT k.id FROM clue_subjects cs JOIN clues k ON k.id = cs.clue_id WHERE cs.person_id = $P1 $1 ORDER BY k.received, k.id" | paste -sd' '; }
+expect_eq "P1's record: every clue naming him for the case manager, as SQL ($CB of 乙镇 among them)" "$(want_clues "")" "$(rec_clues "$JAR")"
+check "... which holds 乙镇's ($CB)" grep -qw "$CB" <<<"$(rec_clues "$JAR")"
+expect_eq "... 甲局's township: those of 甲局 alone, as SQL" "$(want_clues "AND k.unit_id = $UA")" "$(rec_clues "$TJ")"
+
 stop_server
 "$QF_BIN" audit verify >/dev/null 2>&1; expect_eq "audit chain holds" 0 $?
 check "no sanitizer report" server_clean

@@ -166,6 +166,15 @@ expect_eq "the round lists nothing to the outsider" 0 \
 	"$(body "$(api GET /api/inspection-rounds/$RID "" "$T_DIR/inv.jar")" | jget '["inspections"].__len__()')"
 expect_eq "... and the inspection to a member" "$ID" \
 	"$(body "$(api GET /api/inspection-rounds/$RID "" "$T_DIR/sup.jar")" | jget '["inspections"][0]["id"]')"
+# the round's list on PostgreSQL has a text for each pair of set filters
+# (q_inspections.c Q_LIST, pgplan16j): the same rows as SQL's, for the office
+# (the round alone), a member (the round and the member), the outsider (none)
+round_ids() { body "$(api GET /api/inspection-rounds/$RID "" "$1")" | python3 -c 'import json,sys; print(*[i["id"] for i in json.load(sys.stdin)["inspections"]])'; }
+expect_eq "the round lists every inspection of it to the office, as SQL" \
+	"$(sql "SELECT id FROM inspections WHERE round_id = $RID ORDER BY id" | paste -sd' ')" "$(round_ids "$IJ")"
+expect_eq "... a member's alone, as SQL" "$(sql "SELECT i.id FROM inspections i WHERE i.round_id = $RID AND EXISTS (SELECT 1 FROM inspection_members m WHERE m.inspection_id = i.id AND m.user_id = $(uid sup)) ORDER BY i.id" | paste -sd' ')" \
+	"$(round_ids "$T_DIR/sup.jar")"
+check "... which leaves one of the round's out" test "$(round_ids "$T_DIR/sup.jar")" != "$(round_ids "$IJ")"
 
 # the pages: the same rule
 expect_eq "the inspection's page: 404 to the outsider" 404 "$(http_status -b "$T_DIR/inv.jar" "$BASE/inspections/$ID")"
