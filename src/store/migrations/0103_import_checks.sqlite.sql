@@ -7,14 +7,16 @@
 -- same values (the columns are NOT NULL; a NULL would pass both forms).
 -- approvals.decision keeps its IN: two constants are compared one by
 -- one, no index.  units.kind keeps its IN: a unit is rarely written and
--- 22 tables refer to units.  PostgreSQL unchanged.
+-- 22 foreign keys refer to units.  PostgreSQL unchanged.
 --
 -- SQLite cannot change a CHECK: each table is rebuilt as 0098 rebuilt
 -- dispositions (no RENAME: views name the tables).  The rows go through a
 -- temporary copy and come back unchanged with their ids; the indexes and
 -- triggers are created again as the schema at 0102 has them, the indexes
 -- in the order the schema made them (where two plans cost the same SQLite
--- keeps the index it met first: t241).  Foreign keys are deferred to the
+-- keeps the index it met first: t241; a bulk import, store/q_ixdefer.c,
+-- leaves some of them after the others, and this rebuild puts them back in
+-- the schema's order).  Foreign keys are deferred to the
 -- commit: dropping a table counts each row that refers to one of its rows
 -- as a violation and putting the same ids back clears it, so a lost row
 -- fails the migration.  Those counts look the referring rows up; where no
