@@ -142,6 +142,41 @@ for bad in "'Close', 'approved', NULL" "'close', 'done', NULL" "'transfer', 'app
 done
 sql_on "$REF" "DELETE FROM dispositions WHERE proposed_at = -98" >/dev/null
 
+# the IN-list CHECKs of the tables the import writes most (0103 writes them
+# on SQLite as OR chains, as 0098 did): every allowed value stored in one
+# statement, a value outside the list (another case, empty, a trailing
+# space, a value of another list) each refused; the rows taken out again.
+# check_enum TABLE COLUMN INSERT MARK ALLOWED BAD...: INSERT holds @V@ where
+# the value goes; MARK the condition that finds the test's rows
+check_enum() {
+	local table=$1 col=$2 ins=$3 mark=$4 allowed=$5 v n sel=""
+	shift 5
+	for v in $allowed; do sel="$sel${sel:+ UNION ALL }SELECT '$v' AS v"; done
+	n=$(echo "$allowed" | wc -w)
+	sql_on "$REF" "$(echo "$ins" | sed "s/@V@/x.v/") FROM ($sel) x" >/dev/null 2>&1
+	expect_eq "$table.$col: each of its $n allowed values stored" \
+		"$n" "$(sql_on "$REF" "SELECT count(DISTINCT $col) FROM $table WHERE $mark")"
+	for v in "$@"; do
+		sql_on "$REF" "$(echo "$ins" | sed "s/@V@/'$v'/")" >/dev/null 2>&1
+		expect_eq "... '$v' refused by the database" "$n" "$(sql_on "$REF" "SELECT count(*) FROM $table WHERE $mark")"
+	done
+}
+check_enum clues source "INSERT INTO clues (region, received, source, unit_id, created_at, updated_at)
+	SELECT '230100', '2024-01-01', @V@, (SELECT min(id) FROM units), -103, -103" "created_at = -103" \
+	"report inspection audit judicial supervision campaign superior other" "Report" "" "other " "closed"
+check_enum persons rank "INSERT INTO persons (region, unit_id, name, rank, created_at, updated_at)
+	SELECT '230100', (SELECT min(id) FROM units), '测试', @V@, -103, -103" "created_at = -103" \
+	"county section staff village other" "County" "" "staff " "township"
+check_enum cases state "INSERT INTO cases (region, clue_id, unit_id, filed, state, created_at, updated_at)
+	SELECT '230100', (SELECT min(id) FROM clues WHERE created_at <> -103), (SELECT min(id) FROM units),
+	'2024-01-02', @V@, -103, -103" "created_at = -103" \
+	"investigating trial closed" "Closed" "" "trial " "approved"
+check_enum approvals kind "INSERT INTO approvals (region, object, kind, decision, approver, day, at)
+	SELECT '230100', 'case:-103', @V@, 'approved', '测试', '2024-01-02', -103" "at = -103" \
+	"disposition filing filing_committee" "Filing" "" "filing " "file_case"
+sql_on "$REF" "DELETE FROM approvals WHERE at = -103; DELETE FROM cases WHERE created_at = -103;
+	DELETE FROM persons WHERE created_at = -103; DELETE FROM clues WHERE created_at = -103" >/dev/null
+
 run_cli audit verify
 expect_eq "audit verify after the bulk import: exit 0" 0 "$RC"
 run_cli audit verify --db "$BAD" --key "$T_DIR/bad.key"
