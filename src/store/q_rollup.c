@@ -31,6 +31,12 @@ static const struct store_sql Q_CLEAR_YEARS = { "DELETE FROM metric_years", NULL
 static const struct store_sql Q_ANALYZE = { "ANALYZE metric_days", NULL };
 static const struct store_sql Q_ANALYZE_MONTHS = { "ANALYZE metric_months", NULL };
 static const struct store_sql Q_ANALYZE_YEARS = { "ANALYZE metric_years", NULL };
+/* PostgreSQL, an import's refill: the statistics of the tables the fill
+ * reads, which the import has just written in this transaction
+ * (migration 0102: planned from the statistics before the import, the
+ * refill of a 1M-clue import ran a clue's EXISTS over dispositions per
+ * clue); SQLite sums the refill in C (q_rollup_sum.c) */
+static const struct store_sql Q_ANALYZE_SOURCES = { "SELECT 0", "SELECT metric_sources_analyze()" };
 #define COLS "stat, dim, val, day, n, f1, f2, f3, f4, sanc"
 #define NONZERO "(n <> 0 OR f1 <> 0 OR f2 <> 0 OR f3 <> 0 OR f4 <> 0 OR sanc <> 0)"
 #define SUMS "sum(n), sum(f1), sum(f2), sum(f3), sum(f4), sum(sanc)"
@@ -96,7 +102,8 @@ static int rebuild(struct store *s, void *arg)
 	if (arg && store_backend(s) == STORE_SQLITE) {  /* its GROUP BY sorts: q_rollup_sum.c */
 		if ((rc = store_rollup_sum_fill(s)) < 0)
 			return rc;
-	} else if ((rc = store_exec(store_prepare(s, &Q_FILL))) < 0 ||
+	} else if ((arg && (rc = store_exec(store_prepare(s, &Q_ANALYZE_SOURCES))) < 0) ||
+		   (rc = store_exec(store_prepare(s, &Q_FILL))) < 0 ||
 		   (rc = store_exec(store_prepare(s, &Q_FILL_MONTHS))) < 0 ||
 		   (rc = store_exec(store_prepare(s, &Q_FILL_YEARS))) < 0) {
 		return rc;

@@ -164,6 +164,25 @@ if [ "$BACKEND" = pg ]; then
 		1 "$(( 4 * $(sent "UPDATE clues SET state") < $(sql "SELECT count(*) FROM clues WHERE first_disposed IS NOT NULL") ))"
 	expect_eq "... no UPDATE of case_subjects, no savepoint (pg)" "0 0" \
 		"$(sent "UPDATE case_subjects") $(sent "(SAVEPOINT|RELEASE|ROLLBACK TO)")"
+	# pgimp16j: the refill planned from statistics of the imported rows,
+	# the tables under metric_recompute analyzed in the import's
+	# transaction just before it (0102; before it the planner had the
+	# statistics of the tables as they were before the import, and at 1M
+	# ran a clue's EXISTS over dispositions per clue)
+	order=$(grep -nE "(execute [^:]*|statement): (SELECT metric_sources_analyze\(\)|INSERT INTO metric_days )" \
+		"$T_DIR/statements.log" | sed -E 's/.*(metric_sources_analyze|INSERT INTO metric_days).*/\1/' | paste -sd' ')
+	expect_eq "... the refill's source tables analyzed once, just before the refill (pg)" \
+		"metric_sources_analyze INSERT INTO metric_days" "$order"
+	ANCOUNT="SELECT string_agg(relname || ' ' || analyze_count, ' ' ORDER BY relname) FROM pg_stat_user_tables
+		WHERE relname IN ('cases', 'case_subjects', 'clue_subjects', 'clues', 'dispositions', 'outcomes', 'persons', 'units')"
+	a0=$(sql "$ANCOUNT")
+	n=$(sql "SELECT metric_sources_analyze()")
+	a1=$(sql "$ANCOUNT")
+	expect_eq "... metric_sources_analyze() analyzes the record tables the rollup reads, not persons nor units (pg)" \
+		"case_subjects 1 cases 1 clue_subjects 1 clues 1 dispositions 1 outcomes 1 persons 0 units 0" \
+		"$(python3 -c 'import sys; a, b = sys.argv[1].split(), sys.argv[2].split()
+print(" ".join(f"{b[i]} {int(b[i + 1]) - int(a[i + 1])}" for i in range(0, len(b), 2)))' "$a0" "$a1")"
+	expect_eq "... and names as many tables as it analyzed (16 at 0102) (pg)" 1 "$(( n >= 16 ))"
 fi
 # refuse DB TABLE NAME PG_CHECK SQLITE_WHEN: a constraint the importer does
 # not know, named NAME
