@@ -33,6 +33,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/log.h"
 #include "core/strbuf.h"
 
 enum mig_kind { MIG_PORTABLE, MIG_SQLITE, MIG_PG };
@@ -315,6 +316,14 @@ int store_migrate_table(struct store *s, const struct embedded_file *table)
 		if (store_tx(s, apply_version, &step) < 0)
 			goto out;
 	}
+	/* what the migrations took from the planner's statistics given back
+	 * (store_ops.analyze, missing): a table rebuilt loses its indexes'
+	 * statistics, and a 10M database then plans its largest tables blind
+	 * until the nightly analysis.  The schema stands either way: a failure
+	 * here is said, not the migration's */
+	if (s->ops->analyze(s, 1) < 0)
+		warning("the planner's statistics of the migrated tables were not refreshed (%s): "
+			"run `qingfeng stats analyze`", s->err);
 	rc = store_schema_version(s);
 out:
 	s->dv_table = 0;        /* a migration may have made the data's version (0067) */

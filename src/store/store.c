@@ -495,7 +495,7 @@ int store_analyze(struct store *s)
 		store_seterr(s, "cannot analyze inside an open transaction");
 		return STORE_ERR;
 	}
-	return s->ops->analyze(s);
+	return s->ops->analyze(s, 0);
 }
 
 /* The same text on both backends; prepared once per connection. */

@@ -122,8 +122,11 @@ struct store_ops {
 	 * the backend restores by copying files (SQLite: cmd/restore.c). */
 	int (*restore)(struct store *s, const char *src, char *err, size_t errlen);
 	/* Refreshes the planner's statistics (store_analyze), outside a
-	 * transaction; the number of objects analyzed or a negative code. */
-	int (*analyze)(struct store *s);
+	 * transaction; the number of objects analyzed or a negative code.
+	 * missing: only what a database that has statistics lacks them for
+	 * (after migrations: a table rebuilt loses its indexes' statistics,
+	 * a new index has none); nothing where the backend keeps them. */
+	int (*analyze)(struct store *s, int missing);
 	/* Runs a script of several statements (a migration) in the current
 	 * transaction.  The PG driver maps types with store_pg_map_types(). */
 	int (*exec_script)(struct store *s, const char *sql);

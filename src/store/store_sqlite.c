@@ -531,17 +531,43 @@ static int64_t sq_file_bytes(sqlite3 *db)
 	return v;
 }
 
+/* whether the database was ever analyzed (sqlite_stat1 exists) */
+static int sq_has_stat1(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int v = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'",
+			       -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = 1;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* the indexes without statistics in a database that has them (missing):
+ * a migration that rebuilds a table (0098, 0103: SQLite cannot alter a
+ * CHECK) drops its indexes' sqlite_stat1 rows with them, and a 10M
+ * database then plans its largest tables blind (the leader's first / 17 s
+ * after 0103, session 34); an index on an empty table has no row either,
+ * and costs nothing to analyze */
+#define SQ_ANALYZE_MISSING "SELECT name FROM sqlite_master WHERE type = 'index' " \
+	"AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL) ORDER BY 1"
+
 /* ANALYZE of each name in its own statement (an autocommit write
  * transaction each: store_analyze), or of all at once in a small file;
  * the names read first, since ANALYZE changes the schema the read walks */
-static int sq_analyze(struct store *s)
+static int sq_analyze(struct store *s, int missing)
 {
 	struct sq_store *q = SQ(s);
 	sqlite3_stmt *st = NULL;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int64_t bytes = sq_file_bytes(q->db);
-	int rc = sqlite3_prepare_v2(q->db, SQ_ANALYZE_NAMES, -1, &st, NULL), out;
+	int rc, out;
+
+	if (missing && !sq_has_stat1(q->db))
+		return 0;       /* never analyzed: store_analyze's to do, not ours */
+	rc = sqlite3_prepare_v2(q->db, missing ? SQ_ANALYZE_MISSING : SQ_ANALYZE_NAMES, -1, &st, NULL);
 
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap)
@@ -552,15 +578,25 @@ static int sq_analyze(struct store *s)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
-	if (rc == SQLITE_OK && bytes >= 0 && bytes < SQ_ANALYZE_ONE_TX) {
+	if (missing && !n) {
+		rc = rc == SQLITE_OK ? SQLITE_DONE : rc;        /* nothing lacks them */
+	} else if (rc == SQLITE_OK && !missing && bytes >= 0 && bytes < SQ_ANALYZE_ONE_TX) {
 		rc = sqlite3_exec(q->db, "ANALYZE", NULL, NULL, NULL);
 	} else {
+		/* a small file's missing ones in one transaction (a commit each
+		 * would be an fsync each, for the indexes of empty tables too) */
+		int one_tx = rc == SQLITE_OK && bytes >= 0 && bytes < SQ_ANALYZE_ONE_TX;
+
+		if (one_tx)
+			rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
 			char *sql = sqlite3_mprintf("ANALYZE \"%w\"", names[i]);
 
 			rc = sql ? sqlite3_exec(q->db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
 			sqlite3_free(sql);
 		}
+		if (one_tx && rc == SQLITE_OK)
+			rc = sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
 	}
 	/* ANALYZE rewrites sqlite_stat1 without moving the schema's cookie, so
 	 * every other connection (a server's) would keep planning with the
@@ -570,6 +606,8 @@ static int sq_analyze(struct store *s)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE; CREATE TABLE qf_stats_reload (x); "
 				  "DROP TABLE qf_stats_reload; COMMIT", NULL, NULL, NULL);
+	else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
