@@ -201,7 +201,7 @@ static const struct store_sql Q_M_MEASURES = {
 	M_MEASURE(M_COUNT("check") ", " M_COUNT("notice") ", " M_COUNT("admonish") ", " M_COUNT("org_handling")
 		  ", " M_COUNT("discipline"), ""), NULL };
 static const struct q_metric_group G_MEASURES = { &Q_M_MEASURES, METRIC_SCOPE_CAMPAIGN,
-	(int)(sizeof(measures) / sizeof(measures[0])) };
+	(int)(sizeof(measures) / sizeof(measures[0])), 0 };
 
 /* q for the period, then text (when not NULL), then the campaign */
 static int metric(struct store *db, const struct store_sql *q, const char *text, const struct metric_period *p,

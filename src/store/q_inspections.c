@@ -423,8 +423,8 @@ static const struct store_sql Q_M_ORGS_ALL = {
 	       I_WHEN(I_ELEVATED, "i.unit_id") "), count(DISTINCT " I_WHEN(I_GROUPED, "i.group_name") ")", ""), NULL };
 static const struct store_sql Q_M_PROBLEMS_ALL = {
 	I_PROBLEMS("count(*), count(" I_WHEN(I_TOP, "1") ")", ""), NULL };
-static const struct q_metric_group G_ORGS = { &Q_M_ORGS_ALL, Q_METRIC_INSPECTION_SCOPES, 4 };
-static const struct q_metric_group G_PROBLEMS = { &Q_M_PROBLEMS_ALL, Q_METRIC_INSPECTION_SCOPES, 2 };
+static const struct q_metric_group G_ORGS = { &Q_M_ORGS_ALL, Q_METRIC_INSPECTION_SCOPES, 4, 1 };
+static const struct q_metric_group G_PROBLEMS = { &Q_M_PROBLEMS_ALL, Q_METRIC_INSPECTION_SCOPES, 2, 1 };
 
 /* key q (column col of group g, or none): the grouped row first */
 static int i_metric(struct store *db, const struct store_sql *q, const struct q_metric_group *g, int col,

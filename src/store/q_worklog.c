@@ -404,7 +404,7 @@ static const struct store_sql Q_M_DOCS_ALL = {
 	M_DOCS("count(CASE WHEN d.direction = 'in' THEN 1 END), count(CASE WHEN d.direction = 'out' THEN 1 END), "
 	       "count(*)", ""), NULL };
 static const struct q_metric_group G_DOCS = { &Q_M_DOCS_ALL, 0,
-	(int)(sizeof(doc_directions) / sizeof(doc_directions[0])) };
+	(int)(sizeof(doc_directions) / sizeof(doc_directions[0])), 1 };
 
 /* The period's sums grouped by kind, category and campaign (q_mgroups.h):
  * count, participants, as Q_M_COUNT and Q_M_PEOPLE sum them.  The rollup
