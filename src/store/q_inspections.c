@@ -414,7 +414,7 @@ static const struct store_sql Q_M_LENT = {
 	M_WITH "SELECT count(DISTINCT m.user_id) FROM inspection_members m JOIN inspections i ON i.id = "
 	"m.inspection_id JOIN inspection_rounds r ON r.id = i.round_id " M_PERIOD("r.starts")
 	"AND m.home_office <> '' " I_SCOPE, NULL };
-/* the keys of one table in one row (PostgreSQL, in a batch:
+/* the keys of one table in one row (in a batch, SQLite too:
  * q_metric_grouped): each column its statement's count over its rows (a
  * CASE without ELSE is NULL, which count ignores) */
 #define I_WHEN(COND, COL) "CASE WHEN " COND " THEN " COL " END"

@@ -398,7 +398,7 @@ static const struct store_sql Q_M_UNIT_LED = T_M("AND " T_UNIT_LED);
 static const struct store_sql Q_M_TOTAL = T_M("");
 static const struct store_sql Q_M_REPORTS = {
 	M_WITH "SELECT count(*) FROM matter_reports m " M_PERIOD("m.reported") M_UNIT("m.unit_id"), NULL };
-/* the seven in one row (PostgreSQL, in a batch: q_metric_grouped), in
+/* the seven in one row (in a batch, SQLite too: q_metric_grouped), in
  * the order of enum talk_col; each its statement's sum over its rows */
 #define T_SUM(COND) "COALESCE(sum(CASE WHEN " COND " THEN t.persons END), 0), "
 static const struct store_sql Q_M_ALL = {

@@ -397,7 +397,7 @@ static const struct store_sql Q_M_PEOPLE = {
 	A_M_SCOPE, NULL };
 #define M_DOCS(COLS, COND) "SELECT " COLS " FROM registered_docs d WHERE d.day >= ? AND d.day <= ? " COND
 static const struct store_sql Q_M_DOCS = { M_DOCS("count(*)", "AND (? = '' OR d.direction = ?)"), NULL };
-/* the three keys in one row (PostgreSQL, in a batch: q_metric_grouped), in
+/* the three keys in one row (in a batch, SQLite too: q_metric_grouped), in
  * the order of doc_directions[] ("": either) */
 static const char *const doc_directions[] = { "in", "out", "" };
 static const struct store_sql Q_M_DOCS_ALL = {
