@@ -194,14 +194,16 @@ static const struct store_sql Q_M_MONEY = {
 static const struct store_sql Q_M_MEASURE = { M_MEASURE("count(*)", "AND m.measure = ? "), NULL };
 /* the five measures of 0056's CHECK in one row (PostgreSQL, in a batch:
  * q_metric_grouped), in the order of measures[]: each the count of its
- * rows, as Q_M_MEASURE counts them */
+ * rows, as Q_M_MEASURE counts them.  Not on SQLite: there the row scans
+ * the period's accountabilities, each measure's statement seeks its own
+ * (10M: 1.5 ms against 0.1 for the five, dash16k) */
 static const char *const measures[] = { "check", "notice", "admonish", "org_handling", "discipline" };
 #define M_COUNT(CODE) "count(CASE WHEN m.measure = '" CODE "' THEN 1 END)"
 static const struct store_sql Q_M_MEASURES = {
 	M_MEASURE(M_COUNT("check") ", " M_COUNT("notice") ", " M_COUNT("admonish") ", " M_COUNT("org_handling")
 		  ", " M_COUNT("discipline"), ""), NULL };
 static const struct q_metric_group G_MEASURES = { &Q_M_MEASURES, METRIC_SCOPE_CAMPAIGN,
-	(int)(sizeof(measures) / sizeof(measures[0])) };
+	(int)(sizeof(measures) / sizeof(measures[0])), 0 };
 
 /* q for the period, then text (when not NULL), then the campaign */
 static int metric(struct store *db, const struct store_sql *q, const char *text, const struct metric_period *p,

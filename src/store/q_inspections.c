@@ -414,7 +414,7 @@ static const struct store_sql Q_M_LENT = {
 	M_WITH "SELECT count(DISTINCT m.user_id) FROM inspection_members m JOIN inspections i ON i.id = "
 	"m.inspection_id JOIN inspection_rounds r ON r.id = i.round_id " M_PERIOD("r.starts")
 	"AND m.home_office <> '' " I_SCOPE, NULL };
-/* the keys of one table in one row (PostgreSQL, in a batch:
+/* the keys of one table in one row (in a batch, SQLite too:
  * q_metric_grouped): each column its statement's count over its rows (a
  * CASE without ELSE is NULL, which count ignores) */
 #define I_WHEN(COND, COL) "CASE WHEN " COND " THEN " COL " END"
@@ -423,8 +423,8 @@ static const struct store_sql Q_M_ORGS_ALL = {
 	       I_WHEN(I_ELEVATED, "i.unit_id") "), count(DISTINCT " I_WHEN(I_GROUPED, "i.group_name") ")", ""), NULL };
 static const struct store_sql Q_M_PROBLEMS_ALL = {
 	I_PROBLEMS("count(*), count(" I_WHEN(I_TOP, "1") ")", ""), NULL };
-static const struct q_metric_group G_ORGS = { &Q_M_ORGS_ALL, Q_METRIC_INSPECTION_SCOPES, 4 };
-static const struct q_metric_group G_PROBLEMS = { &Q_M_PROBLEMS_ALL, Q_METRIC_INSPECTION_SCOPES, 2 };
+static const struct q_metric_group G_ORGS = { &Q_M_ORGS_ALL, Q_METRIC_INSPECTION_SCOPES, 4, 1 };
+static const struct q_metric_group G_PROBLEMS = { &Q_M_PROBLEMS_ALL, Q_METRIC_INSPECTION_SCOPES, 2, 1 };
 
 /* key q (column col of group g, or none): the grouped row first */
 static int i_metric(struct store *db, const struct store_sql *q, const struct q_metric_group *g, int col,

@@ -473,7 +473,7 @@ int q_metric_grouped(struct store *db, const struct q_metric_group *g, int col, 
 	char key[sizeof(group_memo[0].key)];
 	int rc, k;
 
-	if (!memo.on || store_backend(db) != STORE_PG || col < 0 || col >= g->ncols ||
+	if (!memo.on || (store_backend(db) != STORE_PG && !g->sqlite) || col < 0 || col >= g->ncols ||
 	    g->ncols > Q_METRIC_GROUP_COLS || (q_metric_scope_used(s) & ~g->bits) ||
 	    group_key(key, sizeof(key), p, s) < 0)
 		return 0;

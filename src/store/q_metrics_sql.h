@@ -84,12 +84,15 @@ struct q_metric_group {
 	const struct store_sql *q;
 	unsigned bits;          /* the scope members q binds (METRIC_SCOPE_*) */
 	int ncols;
+	int sqlite;             /* read grouped on SQLite too (dash16k: where the one
+				 * pass is cheaper than the keys' own statements) */
 };
 /* Column col of g's row for period p and scope s into *out: 1 answered (on
- * PostgreSQL, in a batch: the first key of a (group, period, scope) reads
- * the row, the later keys are answered from it: one round trip and one
- * plan for the table's keys); 0 not (SQLite, outside a batch, a member
- * outside bits: the key's own statement answers); or a store code. */
+ * PostgreSQL, and on SQLite for a group with `sqlite` set, in a batch: the
+ * first key of a (group, period, scope) reads the row, the later keys are
+ * answered from it: one round trip, one plan and one pass over the rows for
+ * the table's keys); 0 not (SQLite for the other groups, outside a batch,
+ * a member outside bits: the key's own statement answers); or a store code. */
 int q_metric_grouped(struct store *db, const struct q_metric_group *g, int col, const struct metric_period *p,
 		     const struct metric_scope *s, int64_t *out);
 /* q_metric_grouped for the column of g named `name` in names[] (one a

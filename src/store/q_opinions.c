@@ -468,10 +468,10 @@ static const struct store_sql Q_M_CADRES = {
 /* the same from each request's lines kept by 0088's triggers (a request's
  * few rows, not its lines) */
 static const struct store_sql Q_M_CADRES_KEPT = { M_REPLIED(M_LINES), NULL };
-/* both in one row (PostgreSQL, in a batch, while the rollup reads:
+/* both in one row (in a batch, SQLite too, while the rollup reads:
  * q_metric_grouped): the replies, the kept lines */
 static const struct store_sql Q_M_REPLIED_ALL = { M_REPLIED("count(*), " M_LINES), NULL };
-static const struct q_metric_group G_REPLIED = { &Q_M_REPLIED_ALL, 0, 2 };
+static const struct q_metric_group G_REPLIED = { &Q_M_REPLIED_ALL, 0, 2, 1 };
 static const struct metric_scope no_member;     /* the commission's own letters */
 
 int store_metric_opinion_replies(struct store *db, const struct metric_period *p, const struct metric_scope *sc,

@@ -398,14 +398,14 @@ static const struct store_sql Q_M_UNIT_LED = T_M("AND " T_UNIT_LED);
 static const struct store_sql Q_M_TOTAL = T_M("");
 static const struct store_sql Q_M_REPORTS = {
 	M_WITH "SELECT count(*) FROM matter_reports m " M_PERIOD("m.reported") M_UNIT("m.unit_id"), NULL };
-/* the seven in one row (PostgreSQL, in a batch: q_metric_grouped), in
+/* the seven in one row (in a batch, SQLite too: q_metric_grouped), in
  * the order of enum talk_col; each its statement's sum over its rows */
 #define T_SUM(COND) "COALESCE(sum(CASE WHEN " COND " THEN t.persons END), 0), "
 static const struct store_sql Q_M_ALL = {
 	M_WITH "SELECT " T_SUM(T_PRE) T_SUM(T_INTEGRITY) T_SUM(T_HEART) T_SUM(T_REMINDER) T_SUM(T_WARNING)
 	T_SUM(T_UNIT_LED) "COALESCE(sum(t.persons), 0) " T_FROM_PERIOD, NULL };
 enum talk_col { TC_PRE, TC_INTEGRITY, TC_HEART, TC_REMINDER, TC_WARNING, TC_UNIT_LED, TC_TOTAL, TC_N };
-static const struct q_metric_group G_TALKS = { &Q_M_ALL, Q_METRIC_TALK_SCOPES, TC_N };
+static const struct q_metric_group G_TALKS = { &Q_M_ALL, Q_METRIC_TALK_SCOPES, TC_N, 1 };
 
 static int metric(struct store *db, const struct store_sql *q, const struct metric_period *p,
 		  const struct metric_scope *s, int64_t *out)

@@ -819,7 +819,7 @@ static const char *const reminder_kinds[] = { "standing", "recent" };
 static const struct store_sql Q_M_REMINDER_KINDS = {
 	M_REMINDERS(R_COUNT("standing") ", " R_COUNT("recent"), ""), NULL };
 static const struct q_metric_group G_REMINDERS = { &Q_M_REMINDER_KINDS, 0,
-	(int)(sizeof(reminder_kinds) / sizeof(reminder_kinds[0])) };
+	(int)(sizeof(reminder_kinds) / sizeof(reminder_kinds[0])), 0 };
 
 
 int store_metric_target_tasks(struct store *db, const struct metric_period *p, const struct metric_scope *sc,

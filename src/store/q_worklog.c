@@ -397,14 +397,14 @@ static const struct store_sql Q_M_PEOPLE = {
 	A_M_SCOPE, NULL };
 #define M_DOCS(COLS, COND) "SELECT " COLS " FROM registered_docs d WHERE d.day >= ? AND d.day <= ? " COND
 static const struct store_sql Q_M_DOCS = { M_DOCS("count(*)", "AND (? = '' OR d.direction = ?)"), NULL };
-/* the three keys in one row (PostgreSQL, in a batch: q_metric_grouped), in
+/* the three keys in one row (in a batch, SQLite too: q_metric_grouped), in
  * the order of doc_directions[] ("": either) */
 static const char *const doc_directions[] = { "in", "out", "" };
 static const struct store_sql Q_M_DOCS_ALL = {
 	M_DOCS("count(CASE WHEN d.direction = 'in' THEN 1 END), count(CASE WHEN d.direction = 'out' THEN 1 END), "
 	       "count(*)", ""), NULL };
 static const struct q_metric_group G_DOCS = { &Q_M_DOCS_ALL, 0,
-	(int)(sizeof(doc_directions) / sizeof(doc_directions[0])) };
+	(int)(sizeof(doc_directions) / sizeof(doc_directions[0])), 1 };
 
 /* The period's sums grouped by kind, category and campaign (q_mgroups.h):
  * count, participants, as Q_M_COUNT and Q_M_PEOPLE sum them.  The rollup
