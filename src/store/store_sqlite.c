@@ -578,9 +578,11 @@ static int sq_analyze(struct store *s, int missing)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
-	if (missing && !n) {
-		rc = rc == SQLITE_OK ? SQLITE_DONE : rc;        /* nothing lacks them */
-	} else if (rc == SQLITE_OK && !missing && bytes >= 0 && bytes < SQ_ANALYZE_ONE_TX) {
+	if (rc == SQLITE_OK && missing && !n) {
+		free(names);
+		return 0;       /* nothing lacks them: no cookie to move */
+	}
+	if (rc == SQLITE_OK && !missing && bytes >= 0 && bytes < SQ_ANALYZE_ONE_TX) {
 		rc = sqlite3_exec(q->db, "ANALYZE", NULL, NULL, NULL);
 	} else {
 		/* a small file's missing ones in one transaction (a commit each
@@ -606,8 +608,6 @@ static int sq_analyze(struct store *s, int missing)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE; CREATE TABLE qf_stats_reload (x); "
 				  "DROP TABLE qf_stats_reload; COMMIT", NULL, NULL, NULL);
-	else if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
