@@ -34,6 +34,7 @@
 #include "http/http.h"
 #include "pages/find.h"
 #include "pages/home.h"
+#include "pages/list_kept.h"
 #include "pages/page.h"
 #include "pages/statdoc.h"
 
@@ -239,32 +240,48 @@ static int stats_compute(struct req *r, struct stats_query *q, struct fielderr *
 	return 0;
 }
 
+static const char *const crumbs[] = { "工作台", "/", "统计数据", NULL, NULL };
+
+/* The page; k (the view's kept rendering, or NULL) keeps it when the
+ * figures are shown. */
 static int stats_page(struct req *r, struct stats_query *q, const struct fielderr *fe,
-		      const struct statdoc *d)
+		      const struct statdoc *d, struct list_kept *k)
 {
 	struct strbuf sb = STRBUF_INIT;
-	static const char *const crumbs[] = { "工作台", "/", "统计数据", NULL, NULL };
 
-	page_begin(r, &sb, "统计数据", crumbs);
+	if (k)
+		list_kept_begin(r, k, &sb, "统计数据", crumbs);
+	else
+		page_begin(r, &sb, "统计数据", crumbs);
 	field_errors_summary(&sb, fe);
 	query_form(r, &sb, q, fe);
 	if (d)
 		figures(r, &sb, q, d);
+	if (k && k->on && d && !fe->n)
+		return list_kept_finish(r, k, &sb);
 	return page_finish(r, &sb, fe->n ? 422 : 200);
 }
 
+/* GET /statistics: kept as a list's rendering (issue 16): the figures
+ * come from the data, the session and the query alone, and a view is not
+ * audited (an export is, and is never kept); a refused query (422) is
+ * neither kept nor served. */
 int page_statistics(struct req *r)
 {
 	struct stats_query q;
 	struct fielderr fe = { 0 };
 	struct statdoc d;
-	int rc = stats_compute(r, &q, &fe, &d, 0);
+	struct list_kept k = { 0 };
+	int rc;
 
+	if (list_kept_serve(r, &k, "统计数据", crumbs))
+		return k.rc;
+	rc = stats_compute(r, &q, &fe, &d, 0);
 	if (rc == 1)
-		return stats_page(r, &q, &fe, NULL);
+		return stats_page(r, &q, &fe, NULL, NULL);
 	if (rc != 0)
 		return res_error(r, rc, "statistics");
-	return stats_page(r, &q, &fe, &d);
+	return stats_page(r, &q, &fe, &d, &k);
 }
 
 static const struct {
@@ -295,7 +312,7 @@ int page_statistics_export(struct req *r)
 		rc = 1;
 	}
 	if (rc == 1)
-		return stats_page(r, &q, &fe, NULL);
+		return stats_page(r, &q, &fe, NULL, NULL);
 	if (rc != 0)
 		return res_error(r, rc, "statistics");
 	if (exports[i].render(&d, r->arena, &body, &why) < 0) {
