@@ -40,8 +40,6 @@ static const struct store_sql Q_ANALYZE_SOURCES = { "SELECT 0", "SELECT metric_s
 #define COLS "stat, dim, val, day, n, f1, f2, f3, f4, sanc"
 #define NONZERO "(n <> 0 OR f1 <> 0 OR f2 <> 0 OR f3 <> 0 OR f4 <> 0 OR sanc <> 0)"
 #define SUMS "sum(n), sum(f1), sum(f2), sum(f3), sum(f4), sum(sanc)"
-static const struct store_sql Q_FILL = {
-	"INSERT INTO metric_days (" COLS ") SELECT " COLS " FROM metric_recompute", NULL };
 /* the grains (migration 0038) from metric_days, set-wise; the same
  * statements as the migration's */
 #define GRAIN_COLS(PER) "stat, dim, val, " PER ", n, f1, f2, f3, f4, sanc"
@@ -103,7 +101,7 @@ static int rebuild(struct store *s, void *arg)
 		if ((rc = store_rollup_sum_fill(s)) < 0)
 			return rc;
 	} else if ((arg && (rc = store_exec(store_prepare(s, &Q_ANALYZE_SOURCES))) < 0) ||
-		   (rc = store_exec(store_prepare(s, &Q_FILL))) < 0 ||
+		   (rc = store_rollup_fill_days(s)) < 0 ||
 		   (rc = store_exec(store_prepare(s, &Q_FILL_MONTHS))) < 0 ||
 		   (rc = store_exec(store_prepare(s, &Q_FILL_YEARS))) < 0) {
 		return rc;

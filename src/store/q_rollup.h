@@ -34,6 +34,10 @@ int store_rollup_rebuild(struct store *s);
 int64_t store_rollup_records(struct store *s);
 int store_rollup_off(struct store *s);
 int store_rollup_refill(struct store *s);
+/* Fills the emptied metric_days from the records, set-wise (the grains
+ * not): metric_recompute on SQLite, on PostgreSQL the same sums with each
+ * dims view read once (q_rollup_sum.c).  0 or < 0. */
+int store_rollup_fill_days(struct store *s);
 /* SQLite: fills the emptied metric_days, metric_months and metric_years
  * from the records, summed in C (q_rollup_sum.c).  0 or < 0. */
 int store_rollup_sum_fill(struct store *s);

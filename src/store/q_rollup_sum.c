@@ -33,10 +33,11 @@
  * over each dims view (`dims`), and the view's other arms with a kind the
  * condition, pushed into each arm, keeps (the clues' and cases' arms then
  * read nothing) */
-static const struct store_sql Q_CONTRIB = {
-	"SELECT " CONTRIB_COLS " FROM metric_contrib WHERE kind NOT IN ('clue', 'case') "
-	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib "
-	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_family_contrib", NULL };
+#define CONTRIB_OTHERS \
+	"SELECT " CONTRIB_COLS " FROM metric_contrib WHERE kind NOT IN ('clue', 'case') " \
+	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib " \
+	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_family_contrib"
+static const struct store_sql Q_CONTRIB = { CONTRIB_OTHERS, NULL };
 static const struct store_sql Q_CLUE_DIMS = {
 	"SELECT dim, val, received, disposed FROM metric_clue_dims", NULL };
 static const struct store_sql Q_CASE_DIMS = {
@@ -55,6 +56,27 @@ static const struct dims DIMS[] = {
 	{ &Q_CLUE_DIMS, { "clue_received", "clue_disposed", NULL }, 1 },
 	{ &Q_CASE_DIMS, { "case_filed", "case_closed", "case_transferred" }, 0 },
 };
+/* metric_days from the records, set-wise (store_rollup_fill_days):
+ * metric_recompute on SQLite (`stats rebuild`; an import sums in C, below);
+ * on PostgreSQL the same sums with each dims view read once, its row
+ * unpivoted into the statistics of DIMS by a LATERAL VALUES (pgref16k:
+ * metric_contrib's arms read metric_clue_dims twice and metric_case_dims
+ * three times, each read building the disposed EXISTS's hashed subplan
+ * again), its rows in the primary key's order (a hash aggregate's are not:
+ * the key's B-tree then takes each row at a random leaf).  A clue's
+ * received day is strict: NULL reaches metric_days' NOT NULL, as
+ * metric_contrib's arm does. */
+#define PIVOT(D, VALUES, KEEP) "UNION ALL SELECT v.stat, d.dim, d.val, v.day, 1, 0, 0, 0, 0, 0 " \
+	"FROM " D " d CROSS JOIN LATERAL (VALUES " VALUES ") v(stat, day) WHERE " KEEP " "
+static const struct store_sql Q_FILL_DAYS = {
+	"INSERT INTO metric_days (" CONTRIB_COLS ") SELECT " CONTRIB_COLS " FROM metric_recompute",
+	"INSERT INTO metric_days (" CONTRIB_COLS ") SELECT stat, dim, val, day, sum(n), sum(f1), sum(f2), "
+	"sum(f3), sum(f4), sum(sanc) FROM (" CONTRIB_OTHERS " "
+	PIVOT("metric_clue_dims", "('clue_received', d.received), ('clue_disposed', d.disposed)",
+	      "(v.day IS NOT NULL OR v.stat = 'clue_received')")
+	PIVOT("metric_case_dims", "('case_filed', d.filed), ('case_closed', d.closed), "
+	      "('case_transferred', d.transferred)", "v.day IS NOT NULL")
+	") c GROUP BY stat, dim, val, day ORDER BY stat, dim, val, day" };
 #define PUT_ROWS 64
 #define ROW1 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW4 ROW1 ", " ROW1 ", " ROW1 ", " ROW1
@@ -284,6 +306,11 @@ static int put_grain(struct store *s, struct put *p, struct sum **v, size_t n, s
 			return STORE_ERR;
 	}
 	return put_flush(s, p);
+}
+
+int store_rollup_fill_days(struct store *s)
+{
+	return store_exec(store_prepare(s, &Q_FILL_DAYS)) < 0 ? STORE_ERR : 0;
 }
 
 int store_rollup_sum_fill(struct store *s)

@@ -110,6 +110,26 @@ schema_same "every index and trigger is back, as the migrations made it" "$DB"
 expect_eq "the storage engine's own check passes" ok "$(db_check)"
 # docs/statistics.md: the rollup and the live statements agree
 rollup_eq "--year 2024" ""
+# pgref16k: the refill reads each clue and case dims view once and unpivots
+# a row into its statistics (PostgreSQL: one statement, a LATERAL VALUES;
+# SQLite: in C), compared above with what the reference's triggers gave;
+# the generated file has no transferred case, so three of the reference's
+# cases are given one (its triggers keep metric_days), and then `stats
+# rebuild` (on PostgreSQL the same statement as the import's refill) gives
+# the triggers' rows again, all five statistics among them, and `stats
+# check` (metric_recompute, the views' own GROUP BY) agrees
+FIVE="SELECT count(DISTINCT stat) FROM metric_days WHERE stat IN ('clue_received', 'clue_disposed',
+	'case_filed', 'case_closed', 'case_transferred') AND n > 0"
+expect_eq "... its clues' and cases' statistics as the reference's (four: no case transferred)" \
+	"$(sql_on "$REF" "$FIVE")" "$(sql "$FIVE")"
+sql_on "$REF" "UPDATE cases SET transferred = filed WHERE id IN (SELECT id FROM cases ORDER BY id LIMIT 3)" >/dev/null
+expect_eq "the reference with three cases transferred: all five statistics in metric_days" 5 "$(sql_on "$REF" "$FIVE")"
+r_trig=$(sql_on "$REF" "$ROLLUP" | sha256sum)
+run_cli stats rebuild --db "$REF" --key "$T_DIR/ref.key"
+expect_eq "... stats rebuild: exit 0" 0 "$RC"
+expect_eq "... metric_days the rows its triggers kept" "$r_trig" "$(sql_on "$REF" "$ROLLUP" | sha256sum)"
+run_cli stats check --db "$REF" --key "$T_DIR/ref.key"
+expect_eq "... and stats check agrees (the views' own GROUP BY)" 0 "$RC"
 
 # an error in the last line: nothing stays, the schema whole
 BAD=$(newdb bad) || { not_ok "third database"; finish; }
