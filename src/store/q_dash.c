@@ -27,6 +27,11 @@ static const struct store_sql Q_PERSON_YEARS_FILL = { "SELECT 0",
 	"GROUP BY 2, 3 UNION ALL "
 	"SELECT 'detained', CAST(substr(start_day, 1, 4) AS INTEGER), person_id, count(*) FROM detentions "
 	"GROUP BY 2, 3" };
+/* and 0108's count of them per figure and year, after them */
+static const struct store_sql Q_PERSON_YEAR_COUNTS_CLEAR = { "SELECT 0", "DELETE FROM person_year_counts" };
+static const struct store_sql Q_PERSON_YEAR_COUNTS_FILL = { "SELECT 0",
+	"INSERT INTO person_year_counts (stat, year, n) "
+	"SELECT stat, year, count(*) FROM person_years GROUP BY stat, year" };
 static const struct store_sql Q_LEAD_OFFICE_RECOUNT = { "SELECT 0",
 	"UPDATE cases SET lead_office = case_lead_office_of(id) "
 	"WHERE id IN (SELECT case_id FROM case_team WHERE role = 'lead') "
@@ -186,5 +191,7 @@ int store_dash_kept_recount(struct store *s)
 		return 0;
 	return store_exec(store_prepare(s, &Q_PERSON_YEARS_CLEAR)) < 0 ||
 	       store_exec(store_prepare(s, &Q_PERSON_YEARS_FILL)) < 0 ||
+	       store_exec(store_prepare(s, &Q_PERSON_YEAR_COUNTS_CLEAR)) < 0 ||
+	       store_exec(store_prepare(s, &Q_PERSON_YEAR_COUNTS_FILL)) < 0 ||
 	       store_exec(store_prepare(s, &Q_LEAD_OFFICE_RECOUNT)) < 0 ? STORE_ERR : 0;
 }

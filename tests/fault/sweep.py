@@ -69,8 +69,10 @@ PW = 'Qingfeng#2022'
 # person's year): a request that a clean run made add a row updates that row
 # on a later point (the fixture's detentions are all of p1 in 2022), so
 # their row deltas differ from the clean run's by design; person_years is
-# checked against its recomputation after each case (PERSON_YEARS_DIFF)
-VOLATILE = {'sessions', 'login_throttle', 'metric_days', 'metric_months', 'metric_years', 'person_years'}
+# checked against its recomputation after each case (PERSON_YEARS_DIFF), and
+# 0108's person_year_counts against person_years (PERSON_YEAR_COUNTS_DIFF)
+VOLATILE = {'sessions', 'login_throttle', 'metric_days', 'metric_months', 'metric_years', 'person_years',
+            'person_year_counts'}
 TIMEOUT = 20
 # the rows of person_years (0095) that differ from their recomputation, both ways
 PERSON_YEARS_DIFF = (
@@ -83,6 +85,13 @@ PERSON_YEARS_DIFF = (
     "EXCEPT SELECT stat, year, person_id, n FROM r) a) + (SELECT count(*) FROM (SELECT stat, year, person_id, n "
     "FROM r EXCEPT SELECT stat, year, person_id, n FROM person_years) b)")
 
+# the (stat, year) counts of person_year_counts (0108) that differ from
+# person_years counted, both ways (a count gone to 0 may keep its row)
+PERSON_YEAR_COUNTS_DIFF = (
+    "SELECT (SELECT count(*) FROM person_year_counts c WHERE n <> (SELECT count(*) FROM person_years p "
+    "WHERE p.stat = c.stat AND p.year = c.year)) + (SELECT count(*) FROM (SELECT DISTINCT stat, year "
+    "FROM person_years) y WHERE NOT EXISTS (SELECT 1 FROM person_year_counts c "
+    "WHERE c.stat = y.stat AND c.year = y.year))")
 
 # The bounded sweep of `make test` (t95): (points, of which the first ones)
 # per request and kind.  The first allocations of a request are where its
@@ -923,6 +932,9 @@ class Sweep:
         diff = self.w.sql1(PERSON_YEARS_DIFF)
         if diff != '0':
             self.violation(name, kind, 0, 'person_years: %s rows differ from their recomputation' % diff)
+        diff = self.w.sql1(PERSON_YEAR_COUNTS_DIFF)
+        if diff != '0':
+            self.violation(name, kind, 0, 'person_year_counts: %s counts differ from person_years' % diff)
         self.tap += 1
         bad = len(self.violations) - v0
         print('%s %d - fault sweep: %s, %s %s: %d points of %d events, %d violations' % (

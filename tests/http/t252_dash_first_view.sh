@@ -24,6 +24,9 @@
 #   by start_day after a person's second detention in the year, another
 #   person's in the year before, one moved across the year end and one
 #   deleted (SQL); person_years equals the detentions by year and person.
+# - After each step of both, person_year_counts (0108, the figure's count
+#   per year that q_metrics.c Q_PERSON_YEAR reads) equals person_years
+#   counted by year.
 . "$(dirname "$0")/lib.sh"
 
 init_db || { not_ok "init"; finish; }
@@ -135,12 +138,22 @@ years_eq() {
 	sql "SELECT count(*) FROM (SELECT year, person_id, n FROM person_years WHERE stat = '$1'
 		EXCEPT SELECT $y, person_id, count(*) FROM $2 GROUP BY $y, person_id) b"
 }
+# counts_eq STAT: person_year_counts' rows of STAT (0108) against person_years
+# counted by year (both ways; a year whose count went to 0 may keep its row)
+counts_eq() {
+	sql "SELECT count(*) FROM (SELECT year, count(*) FROM person_years WHERE stat = '$1' GROUP BY year
+		EXCEPT SELECT year, n FROM person_year_counts WHERE stat = '$1') a" &&
+	sql "SELECT count(*) FROM (SELECT year, n FROM person_year_counts WHERE stat = '$1' AND n <> 0
+		EXCEPT SELECT year, count(*) FROM person_years WHERE stat = '$1' GROUP BY year) b"
+}
 istep() {
 	write
 	expect_eq "$1: integrity_files of 2022 and 2021 equal SQL" "$(ifiles 2022) $(ifiles 2021)" "$(ifig 2022) $(ifig 2021)"
 	expect_eq "... the dashboard's 2022 cell" "$(ifiles 2022)" "$(dash_files)"
 	expect_eq "... person_years is the updates by year and person" "0 0" \
 		"$(years_eq integrity_files integrity_updates day | tr '\n' ' ' | sed 's/ $//')"
+	expect_eq "... person_year_counts is person_years by year (0108)" "0 0" \
+		"$(counts_eq integrity_files | tr '\n' ' ' | sed 's/ $//')"
 }
 person() { sql "SELECT id FROM persons ORDER BY id LIMIT 1 OFFSET $(($1 - 1))"; }       # P1..P6
 update() {   # update N: the case manager brings 钱N某's file up to date (today)
@@ -168,6 +181,8 @@ dstep() {
 	expect_eq "$1: detained of 2022 and 2021 equal SQL" "$(dets 2022) $(dets 2021)" "$(fig detained 2022) $(fig detained 2021)"
 	expect_eq "... person_years is the detentions by year and person" "0 0" \
 		"$(years_eq detained detentions start_day | tr '\n' ' ' | sed 's/ $//')"
+	expect_eq "... person_year_counts is person_years by year (0108)" "0 0" \
+		"$(counts_eq detained | tr '\n' ' ' | sed 's/ $//')"
 }
 dstep "one detention"
 expect_eq "... one person in 2022" "1 0" "$(fig detained 2022) $(fig detained 2021)"

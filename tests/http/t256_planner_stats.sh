@@ -42,6 +42,12 @@ for f in "integrity_files integrity_updates day" "detained detentions start_day"
 			GROUP BY substr($3, 1, 4), person_id) x")" \
 		"$(sql "SELECT count(*) || ' ' || COALESCE(sum(n), 0) FROM person_years WHERE stat = '$1'")"
 done
+expect_eq "... person_year_counts is person_years by figure and year (0108)" 0 \
+	"$(sql "SELECT count(*) FROM (SELECT stat, year, count(*) FROM person_years GROUP BY stat, year
+		EXCEPT SELECT stat, year, n FROM person_year_counts) a")"
+expect_eq "... and no count without its persons" 0 \
+	"$(sql "SELECT count(*) FROM person_year_counts c WHERE n <> (SELECT count(*) FROM person_years p
+		WHERE p.stat = c.stat AND p.year = c.year)")"
 check "... the demo has integrity updates and detentions" \
 	test "$(sql "SELECT (SELECT count(*) FROM integrity_updates) * (SELECT count(*) FROM detentions)")" -gt 0
 
