@@ -101,6 +101,12 @@ if [ "$BACKEND" != pg ]; then
 				count(*), origin FROM pragma_index_list('$1') WHERE origin = 'pk'" | tr '|' ' ')"
 		expect_eq "... $1: no rowid to read" 1 \
 			"$(sql "SELECT rowid FROM $1 LIMIT 1" >/dev/null 2>&1; echo $?)"
+		# the planner's statistics (sqimp16k): the refill leaves them to
+		# the import's ANALYZE after its commit, which must reach the
+		# table's key (its sqlite_stat1 idx the table's name) and its index
+		expect_eq "... $1: the import's statistics of its key and its index, each counting its rows" "2 0" \
+			"$(sql "SELECT count(*), sum(CAST(stat AS INTEGER) <> (SELECT count(*) FROM $1))
+				FROM sqlite_stat1 WHERE tbl = '$1' AND idx IN ('$1', '$1_all')" | tr '|' ' ')"
 	done
 fi
 # the catalog's case counts (0082; on PostgreSQL their trigger is skipped
