@@ -507,11 +507,22 @@ static int sq_exec_script(struct store *s, const char *sql)
 	return map_rc(rc);
 }
 
-/* every index, and each table without one, by name; the schema's own
- * (sqlite_%) left out */
-#define SQ_ANALYZE_NAMES "SELECT name FROM sqlite_master WHERE type = 'index' UNION ALL " \
+/* the WITHOUT ROWID tables (0106: the rollup's tables): a primary key
+ * that is no index of sqlite_master, which ANALYZE of its table is what
+ * reaches (its sqlite_stat1 row names the table as its idx).  A list read
+ * once (correlated with each index it cost an import's ANALYZE as much
+ * again); found by that key rather than pragma_table_list's `wr`, which
+ * resolves every view's columns (15 M instructions an analysis) */
+#define SQ_WITHOUT_ROWID "(SELECT t.name FROM sqlite_master t, pragma_index_list(t.name) k " \
+	"WHERE t.type = 'table' AND k.origin = 'pk' " \
+	"AND k.name NOT IN (SELECT name FROM sqlite_master WHERE type = 'index'))"
+/* every index of a rowid table, and each table without an index or
+ * without rowid, by name; the schema's own (sqlite_%) left out */
+#define SQ_ANALYZE_NAMES "SELECT name FROM sqlite_master WHERE type = 'index' " \
+	"AND tbl_name NOT IN " SQ_WITHOUT_ROWID " UNION ALL " \
 	"SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
-	"AND NOT EXISTS (SELECT 1 FROM sqlite_master i WHERE i.type = 'index' AND i.tbl_name = t.name) ORDER BY 1"
+	"AND (NOT EXISTS (SELECT 1 FROM sqlite_master i WHERE i.type = 'index' AND i.tbl_name = t.name) " \
+	"OR name IN " SQ_WITHOUT_ROWID ") ORDER BY 1"
 
 /* below this size one ANALYZE of the whole file, one transaction (a
  * commit for each of 200 indexes is a second of fsyncs); from it, one an
@@ -551,6 +562,8 @@ static int sq_has_stat1(sqlite3 *db)
  * after 0103, session 34); an index on an empty table has no row either,
  * and costs nothing to analyze */
 #define SQ_ANALYZE_MISSING "SELECT name FROM sqlite_master WHERE type = 'index' " \
+	"AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL) UNION ALL " \
+	"SELECT name FROM sqlite_master WHERE type = 'table' AND name IN " SQ_WITHOUT_ROWID " " \
 	"AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL) ORDER BY 1"
 
 /* ANALYZE of each name in its own statement (an autocommit write
