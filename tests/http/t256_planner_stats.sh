@@ -95,6 +95,12 @@ if [ "$BACKEND" = sqlite ]; then
 	# after 0103 the 10M leader's first / took 17 s, planned blind)
 	W=$(sql "SELECT count(*) || ' ' || group_concat(idx, ' ') FROM (SELECT idx FROM sqlite_stat1
 		WHERE tbl IN ('clues', 'cases', 'persons', 'approvals') ORDER BY idx)")
+	# and a WITHOUT ROWID table's key (0106: the rollup's tables), whose
+	# sqlite_stat1 row names the table, no index of sqlite_master: its
+	# rows taken here, the runner's missing mode must find them too
+	WR=$(sql "SELECT group_concat(idx, ' ') FROM (SELECT idx FROM sqlite_stat1 WHERE tbl = 'metric_days' ORDER BY idx)")
+	expect_eq "metric_days' key and its _all index have their statistics" "metric_days metric_days_all" "$WR"
+	sql "DELETE FROM sqlite_stat1 WHERE tbl = 'metric_days'" >/dev/null
 	sql "DELETE FROM schema_version WHERE version = 103" >/dev/null
 	run_cli config show
 	expect_eq "0103 applied again: exit 0" 0 "$RC"
@@ -103,6 +109,10 @@ if [ "$BACKEND" = sqlite ]; then
 		"$(sql "SELECT count(*) || ' ' || group_concat(idx, ' ') FROM (SELECT idx FROM sqlite_stat1
 			WHERE tbl IN ('clues', 'cases', 'persons', 'approvals') ORDER BY idx)")"
 	expect_eq "... the clues' estimate still $((N + 1))" "$((N + 1))" "$(clue_estimate)"
+	expect_eq "... and metric_days' key and index theirs, each counting its rows" \
+		"metric_days $(sql "SELECT count(*) FROM metric_days") metric_days_all $(sql "SELECT count(*) FROM metric_days")" \
+		"$(sql "SELECT group_concat(idx || ' ' || substr(stat, 1, instr(stat, ' ') - 1), ' ') FROM
+			(SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'metric_days' ORDER BY idx)")"
 
 	# past 64 MiB: one index at a time, every index and index-less table
 	sql "CREATE TABLE pad (x)" >/dev/null
