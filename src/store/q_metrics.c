@@ -255,23 +255,31 @@ static const struct store_sql Q_ROLL_UNIT = {
  * metric_*_all index each (camp16g: 5,239 units sought in metric_years, 20
  * ms of CPU at 10M records, against 11), each group's unit by its id
  * (ratings16h: grouped before the join, and read from metric_years_all
- * alone since 0093 put f1 in it, 11 -> 6 ms at 10M).  PostgreSQL: the
- * LATERAL sum per unit of Q_ROLL_UNIT (its generic plan), the six sums. */
+ * alone since 0093 put f1 in it, 11 -> 6 ms at 10M).  PostgreSQL: for a
+ * jurisdiction or a subtree the LATERAL sum per unit of Q_ROLL_UNIT (its
+ * generic plan), the six sums; for every unit the grouped text too
+ * (pgwarm16k: the LATERAL sought 5,239 units in three grains each, 15,717
+ * index probes, 97-156 ms a rendering of /ratings at 10M; the grouped text
+ * reads the period's rows of the stat in one range of each grain, 24 ms,
+ * in its custom and its generic plan alike). */
 #define ROLL_BY_UNIT_SUMS(KEY) "(SELECT g.val, CAST(COALESCE(sum(g.n), 0) AS BIGINT) AS n, " \
 	"CAST(COALESCE(sum(g.f1), 0) AS BIGINT) AS f1 FROM (" GRAIN_BRANCHES("val, n, f1", KEY) ") g " \
 	"GROUP BY g.val HAVING sum(g.n) <> 0) s "
-#define ROLL_BY_UNIT(KEY, JOIN) { \
+#define ROLL_BY_UNIT_GROUPED(KEY, JOIN) \
 	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, s.n, s.f1 FROM " \
-	ROLL_BY_UNIT_SUMS(KEY) JOIN, \
-	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, m.* " \
-	"FROM units_in u CROSS JOIN LATERAL (" ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS, \
-	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m WHERE m.n <> 0" }
-static const struct store_sql Q_ROLL_BY_UNIT =
-	ROLL_BY_UNIT("stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)",
-		     "JOIN units_in u ON u.val = s.val");
-/* units_in unused (its parameters bound all the same): every unit */
-static const struct store_sql Q_ROLL_BY_UNIT_ALL = ROLL_BY_UNIT("stat = ? AND dim = 'unit'",
-	"JOIN units u ON u.id = CAST(s.val AS INTEGER) AND CAST(u.id AS TEXT) = s.val");
+	ROLL_BY_UNIT_SUMS(KEY) JOIN
+static const struct store_sql Q_ROLL_BY_UNIT = {
+	ROLL_BY_UNIT_GROUPED("stat = ? AND dim = 'unit' AND val IN (SELECT val FROM units_in)",
+			     "JOIN units_in u ON u.val = s.val"),
+	M_WITH ROLL_UNITS_IN_COLS("u.id, u.name, ") "SELECT u.id, u.name, m.* "
+	"FROM units_in u CROSS JOIN LATERAL (" ROLL_SUMS "FROM (" GRAIN_BRANCHES(ROLL_COLS,
+	"stat = ? AND dim = 'unit' AND val = u.val") ") g) m WHERE m.n <> 0" };
+/* units_in unused (its parameters bound all the same): every unit; one
+ * text for both backends */
+static const struct store_sql Q_ROLL_BY_UNIT_ALL = {
+	ROLL_BY_UNIT_GROUPED("stat = ? AND dim = 'unit'",
+			     "JOIN units u ON u.id = CAST(s.val AS INTEGER) AND CAST(u.id AS TEXT) = s.val"),
+	NULL };
 
 /* Every stat of ROLL_STATS for one (dim, val) and period, one row a stat
  * with a row in the period's cells (pg10m16i: PostgreSQL's /statistics read
