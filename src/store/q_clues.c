@@ -564,6 +564,16 @@ static const struct store_sql Q_PRELIM[2] = {
 	"GROUP BY k.verification_office"
 static const struct store_sql Q_PRELIM_COUNT[2] = { { PRELIM_COUNT(PRELIM_ANY), NULL },
 						    { PRELIM_COUNT(PRELIM_OF), NULL } };
+/* the same for the unscoped user on PostgreSQL, from the counts kept per
+ * office and start day (0109's verification_days: 562 rows at 10M records
+ * where the live count groups 33,817 clues, 6-15 ms a first view of /);
+ * the groups and their order the live statement's (its GroupAggregate on
+ * clues_verification: by office, NULL last).  SQLite counts live. */
+#define PRELIM_KEPT(WHERE) "SELECT office, CAST(sum(CASE WHEN day <= ? THEN n ELSE 0 END) AS BIGINT), " \
+	"CAST(sum(n) AS BIGINT) FROM verification_days WHERE " WHERE "day <= ? " \
+	"GROUP BY unset, office HAVING sum(n) > 0 ORDER BY unset, office"
+static const struct store_sql Q_PRELIM_KEPT[2] = { { "SELECT 0", PRELIM_KEPT("") },
+						   { "SELECT 0", PRELIM_KEPT("unset = 0 AND office = ? AND ") } };
 /* Dispositions waiting for approval, within the scope. */
 #define DISP_ROW "SELECT d.id, d.clue_id, d.method, d.proposed_at, u.name, COALESCE(d.decided_at, 0), " \
 	"d.decision_note FROM dispositions d JOIN clues k ON k.id = d.clue_id JOIN units u ON u.id = k.unit_id "
@@ -630,11 +640,19 @@ int store_clues_in_verification_count(struct store *s, struct arena *a, int64_t 
 				      const char *overdue_by, const char *started_by, const char *office,
 				      struct store_due_count **out)
 {
-	struct store_stmt *st = store_prepare(s, &Q_PRELIM_COUNT[office != NULL]);
+	int kept = scope_user == 0 && store_backend(s) == STORE_PG;
+	struct store_stmt *st = store_prepare(s, kept ? &Q_PRELIM_KEPT[office != NULL] : &Q_PRELIM_COUNT[office != NULL]);
 
 	*out = NULL;
 	if (!st)
 		return STORE_ERR;
+	if (kept) {
+		store_bind_text(st, 1, overdue_by);
+		if (office)
+			store_bind_text(st, 2, office);
+		store_bind_text(st, office ? 3 : 2, started_by);
+		return q_collect(st, a, q_fill_due_count, sizeof(**out), out);
+	}
 	store_bind_int(st, 1, scope_user);
 	store_bind_text(st, 2, overdue_by);
 	bind_prelim(st, 3, scope_user, started_by, office);

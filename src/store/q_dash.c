@@ -32,6 +32,12 @@ static const struct store_sql Q_PERSON_YEAR_COUNTS_CLEAR = { "SELECT 0", "DELETE
 static const struct store_sql Q_PERSON_YEAR_COUNTS_FILL = { "SELECT 0",
 	"INSERT INTO person_year_counts (stat, year, n) "
 	"SELECT stat, year, count(*) FROM person_years GROUP BY stat, year" };
+/* and 0109's running verifications by office and start day (q_clues.c) */
+static const struct store_sql Q_VERIFICATION_DAYS_CLEAR = { "SELECT 0", "DELETE FROM verification_days" };
+static const struct store_sql Q_VERIFICATION_DAYS_FILL = { "SELECT 0",
+	"INSERT INTO verification_days (office, unset, day, n) "
+	"SELECT COALESCE(verification_office, ''), CAST(verification_office IS NULL AS INTEGER), clock_start, count(*) "
+	"FROM clues WHERE state = 'preliminary_verification' AND clock_start IS NOT NULL GROUP BY 1, 2, 3" };
 static const struct store_sql Q_LEAD_OFFICE_RECOUNT = { "SELECT 0",
 	"UPDATE cases SET lead_office = case_lead_office_of(id) "
 	"WHERE id IN (SELECT case_id FROM case_team WHERE role = 'lead') "
@@ -193,5 +199,7 @@ int store_dash_kept_recount(struct store *s)
 	       store_exec(store_prepare(s, &Q_PERSON_YEARS_FILL)) < 0 ||
 	       store_exec(store_prepare(s, &Q_PERSON_YEAR_COUNTS_CLEAR)) < 0 ||
 	       store_exec(store_prepare(s, &Q_PERSON_YEAR_COUNTS_FILL)) < 0 ||
+	       store_exec(store_prepare(s, &Q_VERIFICATION_DAYS_CLEAR)) < 0 ||
+	       store_exec(store_prepare(s, &Q_VERIFICATION_DAYS_FILL)) < 0 ||
 	       store_exec(store_prepare(s, &Q_LEAD_OFFICE_RECOUNT)) < 0 ? STORE_ERR : 0;
 }

@@ -11,6 +11,12 @@
 # proposer's office found per clue) on the demo year; a second verification
 # of the same clue proposed by another office; the migration's backfill;
 # a proposer who changes office later; the import round trip.
+# On PostgreSQL the unscoped user's counts read 0109's verification_days
+# (first16l: the running verifications counted per office and start day,
+# kept by triggers on clues): after each step it equals the running
+# verifications grouped by office and clock_start (SQL over clues), after
+# the migration's text run again, and on the import's copy (recounted at a
+# bulk import's end); a scoped user's count (live) agrees with it.
 . "$(dirname "$0")/lib.sh"
 
 O1=第一监督检查室
@@ -85,6 +91,17 @@ for line in open(sys.argv[1]):
 print(" ".join(f"{o}|{n}" for o, n in sorted(c.items(), key=lambda x: x[0].replace("(none)", ""))), end=" ")
 PY
 }
+# kept_diff [SQLFN]: verification_days' non-zero rows against the running
+# verifications grouped (0109, PostgreSQL), both ways; "0" on SQLite
+KEPT_LIVE="SELECT COALESCE(verification_office, ''), CAST(verification_office IS NULL AS INTEGER), clock_start, count(*)
+	FROM clues WHERE state = 'preliminary_verification' AND clock_start IS NOT NULL GROUP BY 1, 2, 3"
+kept_diff() {
+	[ "$BACKEND" = pg ] || { echo 0; return; }
+	${1:-sql} "SELECT (SELECT count(*) FROM (SELECT office, unset, day, n FROM verification_days WHERE n <> 0
+		EXCEPT $KEPT_LIVE) a) + (SELECT count(*) FROM ($KEPT_LIVE EXCEPT SELECT office, unset, day, n
+		FROM verification_days) b)"
+}
+expect_eq "the kept counts per office and start day are the running verifications (0109)" 0 "$(kept_diff)"
 WANT="(none)|12 $O1|1 $O2|1 "
 expect_eq "the old statement per office on the demo year" "$WANT" "$(old_counts)"
 expect_eq "... the to-do list counts the same per office" "$WANT" "$(todo_counts)"
@@ -95,6 +112,7 @@ expect_contains "... /notices filtered to $O1 counts its one (the office's only 
 check "K1 shelved" dispose "$J1" "$K1" shelve 2022-12-10
 expect_eq "... its clock and office cleared" "shelved|NULL|NULL" \
 	"$(sql "SELECT state || '|' || COALESCE(clock_start, 'NULL') || '|' || COALESCE(verification_office, 'NULL') FROM clues WHERE id = $K1")"
+expect_eq "... the kept counts follow (0109)" 0 "$(kept_diff)"
 http_get "$T_DIR/k1b" -b "$JAR" "$BASE/clues/$K1" >/dev/null
 check "... the clue page names no verification office" sh -c "! grep -q '初核科室' '$T_DIR/k1b.b'"
 check "K1 taken up again: sup2 proposes a verification, approved" dispose "$J2" "$K1" preliminary_verification 2022-12-20
@@ -102,15 +120,49 @@ expect_eq "K1 now under sup2's office" "$O2" "$(office_of "$K1")"
 WANT="(none)|12 $O2|2 "
 expect_eq "the old statement after the second verification" "$WANT" "$(old_counts)"
 expect_eq "... the to-do list the same: $O1 none, $O2 two" "$WANT" "$(todo_counts)"
+expect_eq "... the kept counts follow (0109)" 0 "$(kept_diff)"
+# the to-do count after the API's write (the counting statements: the kept rows on PostgreSQL for
+# the unscoped cm) against the items listed (read live), over every page
+count_items() {
+	local p=1 out n tot=0 c=
+	while :; do
+		out=$(body "$(api GET "/api/notices?page=$p")")
+		[ -n "$c" ] || c=$(jget '["count"]' <<<"$out")
+		n=$(jget '["items"].__len__()' <<<"$out")
+		[ "$n" -gt 0 ] || break
+		tot=$((tot + n)) p=$((p + 1))
+	done
+	echo "$c $tot"
+}
+read -r C_N C_I <<<"$(count_items)"
+expect_eq "... the to-do count is the items listed ($C_I)" "$C_I" "$C_N"
+# a verification's office and start moved by SQL (an operator's correction):
+# the kept rows move with them
+K2_START=$(sql "SELECT clock_start FROM clues WHERE id = $K2")
+sql "UPDATE clues SET verification_office = '$O1', clock_start = '2022-11-30' WHERE id = $K2" >/dev/null
+expect_eq "... after an office and a start corrected" 0 "$(kept_diff)"
+sql "UPDATE clues SET verification_office = NULL WHERE id = $K2" >/dev/null
+expect_eq "... after an office set to NULL (its own group)" 0 "$(kept_diff)"
+sql "UPDATE clues SET verification_office = '$O2', clock_start = '$K2_START' WHERE id = $K2" >/dev/null
+expect_eq "... and back" 0 "$(kept_diff)"
 
 # ---- the migration's backfill: the column dropped and 0045's text run again ------------------------
 # (its own SQL, not through the runner: later migrations would stop the
 # runner from applying an older version again)
+# (on PostgreSQL 0109's triggers name the column: dropped first, and 0109's
+# text run again after, its fill checked)
+M109=$(dirname "$0")/../../src/store/migrations/0109_verification_days.pg.sql
+[ "$BACKEND" = pg ] && sql "DROP TABLE verification_days; DROP FUNCTION verification_days_kept() CASCADE" >/dev/null
 sql "DROP INDEX clues_verification" >/dev/null
 sql "ALTER TABLE clues DROP COLUMN verification_office" >/dev/null
 M45=$(dirname "$0")/../../src/store/migrations/0045_verification_office.sql
 if [ "$BACKEND" = pg ]; then psql -X -q -v ON_ERROR_STOP=1 "$DB" -f "$M45" >/dev/null; else sqlite3 -bail "$DB" <"$M45"; fi
 expect_eq "0045 runs again" 0 "$?"
+if [ "$BACKEND" = pg ]; then
+	psql -X -q -v ON_ERROR_STOP=1 "$DB" -f "$M109" >/dev/null
+	expect_eq "0109 runs again" 0 "$?"
+	expect_eq "... its fill is the running verifications" 0 "$(kept_diff)"
+fi
 expect_eq "... the backfill: each verification's office as the old statement finds it" "0" \
 	"$(sql "SELECT count(*) FROM clues k WHERE k.state = 'preliminary_verification' AND k.verification_office <> ($OLD)")"
 expect_eq "... none outside verification" "0" \
@@ -133,6 +185,7 @@ expect_eq "... the offices kept" "$(sql "SELECT verification_office, count(*) FR
 	"$(sql2 "SELECT verification_office, count(*) FROM clues WHERE state = 'preliminary_verification' GROUP BY 1 ORDER BY 1")"
 run_cli export --db "$DB2" --key "$T_DIR/rt.key" --out "$T_DIR/e2.jsonl"
 check "export -> import -> export: the same lines" diff "$T_DIR/e1.jsonl" "$T_DIR/e2.jsonl"
+expect_eq "... the import's copy keeps the counts per office and start day (0109)" 0 "$(kept_diff sql2)"
 CL=$(grep -m1 '"verification_office"' "$T_DIR/e1.jsonl" | jget '["clue"]')
 printf '{"type": "disposition", "clue": "%s", "decided": "2022-12-30", "method": "close", "verification_office": "x"}\n' \
 	"$CL" >"$T_DIR/bad.jsonl"
