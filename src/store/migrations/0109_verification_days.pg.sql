@@ -18,13 +18,8 @@
 -- for the unscoped user (a jurisdiction counts its own clues, led by
 -- them).  SQLite keeps the live statement: 3-4 ms there.  Derived: not
 -- exported.
-CREATE TABLE verification_days (
-	office TEXT NOT NULL,
-	unset  SMALLINT NOT NULL,
-	day    TEXT NOT NULL,
-	n      BIGINT NOT NULL,
-	PRIMARY KEY (unset, office, day)
-);
+CREATE TABLE verification_days (office TEXT NOT NULL, unset SMALLINT NOT NULL, day TEXT NOT NULL,
+	n BIGINT NOT NULL, PRIMARY KEY (unset, office, day));
 INSERT INTO verification_days (office, unset, day, n)
 	SELECT COALESCE(verification_office, ''), CAST(verification_office IS NULL AS INTEGER), clock_start, count(*)
 	FROM clues WHERE state = 'preliminary_verification' AND clock_start IS NOT NULL
