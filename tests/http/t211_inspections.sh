@@ -227,6 +227,27 @@ expect_eq "the year: 2 organisations, 2 regular, 1 elevated, 2 groups (special a
 expect_eq "--round (the second): its 2 organisations, 1 regular, 1 elevated, 1 group, no problem; other keys not applicable" \
 	"2 1 1 1 0 None" "$(keys --round "$R2")"
 expect_eq "--round (the first)" "1 0 0 1 1 None" "$(keys --round "$RID")"
+# a round's clues of the source (巡察移交): those linked to the round's
+# inspections, received in the year (on PostgreSQL led by the round's
+# inspections, first16l's Q_M_CLUES_ROUND), against SQL over the records
+round_clues() {
+	local r
+	for r in "$@"; do
+		"$QF_BIN" report --year 2022 --format json --db "$DB" --round "$r" | python3 -c '
+import json, sys
+print([x["value"] for x in json.load(sys.stdin)["metrics"] if x["key"] == "inspection_clues"][0])'
+	done | tr '\n' ' '
+}
+round_clues_sql() {
+	local r
+	for r in "$@"; do
+		sql "SELECT count(*) FROM clues WHERE source = 'inspection' AND received >= '2022-01-01'
+			AND received <= '2022-12-31' AND inspection_id IN (SELECT id FROM inspections WHERE round_id = $r)"
+	done | tr '\n' ' '
+}
+expect_eq "--round: the clues of the source linked to each round's inspections, as SQL counts them (1, 0)" \
+	"1 0 " "$(round_clues_sql "$RID" "$R2")"
+expect_eq "... the report the same" "$(round_clues_sql "$RID" "$R2")" "$(round_clues "$RID" "$R2")"
 run_cli report --year 2022 --round 999999 --db "$DB"
 expect_eq "an unknown round is refused" "1" "$RC"
 expect_contains "... naming it" "巡察轮次 999999 不存在" "$ERR"
