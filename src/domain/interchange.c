@@ -73,6 +73,9 @@ struct ix {
 	struct store_ix_deferred deferred;      /* a bulk load's indexes, built at its end */
 	struct ix_clue_state pending;           /* a clue's decisions not written yet */
 	struct ix_line rd;                      /* the line being imported */
+	/* ix_field's answers by the name's address (the hooks name fields
+	 * with literals): a hit when the type and the address are the same */
+	struct { const char *name; int ti, i; } named[256];
 };
 
 struct ctx *ix_ctx(struct ix *ix)
@@ -99,11 +102,19 @@ int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
 
 int ix_field(struct ix *ix, const char *name)
 {
+	size_t h = (((uintptr_t)name >> 3) ^ ((uintptr_t)ix->ti * 40503u)) % 256;
+
+	if (ix->named[h].name == name && ix->named[h].ti == ix->ti)
+		return ix->named[h].i;
 	for (int i = 0; ix->t->fields[i].kind || ix->t->fields[i].name; i++) {
 		const struct ix_field *f = &ix->t->fields[i];
 		const char *key = f->name ? f->name : f->column ? f->column : f->arg;
-		if (!strcmp(key, name) || (f->column && !strcmp(f->column, name)))
+		if (!strcmp(key, name) || (f->column && !strcmp(f->column, name))) {
+			ix->named[h].name = name;
+			ix->named[h].ti = ix->ti;
+			ix->named[h].i = i;
 			return i;
+		}
 	}
 	abort();        /* a hook names a field its type lacks: a programming error */
 }
