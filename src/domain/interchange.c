@@ -543,11 +543,9 @@ static int field_values(const struct ix *ix, const struct ix_jval **fv, const st
 	for (int k = 0; k < ix->rd.n; k++) {
 		const struct ix_jmember *m = &ix->rd.m[k];
 		int found = !strcmp(m->key, "type");
-		if (!found && t->prefix && !strcmp(m->key, "id")) {
-			*idv = &m->v;
-			continue;
-		}
-		for (int i = 0; !found && (t->fields[i].name || t->fields[i].kind); i++)
+		if (t->prefix && !strcmp(m->key, "id"))
+			*idv = &m->v, found = 1;
+		for (int i = 0; t->fields[i].name || t->fields[i].kind; i++)     /* every field so named */
 			if (t->fields[i].name && !strcmp(t->fields[i].name, m->key))
 				fv[i] = &m->v, found = 1;
 		unknown |= !found;

@@ -177,7 +177,8 @@ int ix_line_read(struct ix_line *l, const char *line, size_t len)
 		l->n++;
 		p = (char *)skip_ws(p);
 	}
-	return *skip_ws(p + 1) ? 1 : 0;
+	/* nothing after it, a NUL byte included (jansson reads len bytes) */
+	return skip_ws(p + 1) == l->buf + len ? 0 : 1;
 }
 
 static void from_json(struct ix_jval *v, json_t *j)

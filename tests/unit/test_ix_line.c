@@ -90,6 +90,8 @@ static void test_declined(void **state)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_int_equal(checked(bad[i], strlen(bad[i])), 1);
 	assert_int_equal(checked("{\"a\":\"x\0y\"}", 11), 1);       /* a NUL byte */
+	assert_int_equal(checked("{\"a\":1}\0x", 9), 1);
+	assert_int_equal(checked("{\"a\":1}\0", 8), 1);
 }
 
 /* a byte of a plain line changed, dropped or doubled: whatever the reader
