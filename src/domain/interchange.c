@@ -449,6 +449,12 @@ static void build_sql(struct ix *ix)
 		strbuf_addstr(&cols, "region");
 	for (int i = 0; t->fields[i].name || t->fields[i].kind; i++) {
 		const struct ix_field *f = &t->fields[i];
+		/* a key read twice, or the line's own: a programming error (field_values) */
+		if (f->name && (!strcmp(f->name, "type") || (t->prefix && !strcmp(f->name, "id"))))
+			abort();
+		for (int k = 0; f->name && k < i; k++)
+			if (t->fields[k].name && !strcmp(t->fields[k].name, f->name))
+				abort();
 		if (inserted_column(f))
 			strbuf_addf(&cols, "%s%s", cols.len ? " " : "", f->column);
 		if (inserted_column(f) && f->kind != IX_SECRET)
@@ -545,9 +551,9 @@ static int field_values(const struct ix *ix, const struct ix_jval **fv, const st
 		int found = !strcmp(m->key, "type");
 		if (t->prefix && !strcmp(m->key, "id"))
 			*idv = &m->v, found = 1;
-		for (int i = 0; t->fields[i].name || t->fields[i].kind; i++)     /* every field so named */
+		for (int i = 0; !found && (t->fields[i].name || t->fields[i].kind); i++)
 			if (t->fields[i].name && !strcmp(t->fields[i].name, m->key))
-				fv[i] = &m->v, found = 1;
+				fv[i] = &m->v, found = 1;       /* names are distinct (build_sql) */
 		unknown |= !found;
 	}
 	return unknown;
