@@ -1,6 +1,7 @@
 /*
  * interchange.c: `import`, the engine that reads JSON Lines along
- * ix_types[].  Each line is parsed (jansson), each field checked by its
+ * ix_types[].  Each line is parsed (ix_line: the plain shape without a
+ * tree, any other by jansson), each field checked by its
  * kind, references resolved to rows defined earlier in the file (ix_map)
  * or already in the database (ext_id), the row inserted with prepared
  * statements, lists and encrypted text added once it has its id, the
@@ -24,6 +25,7 @@
 #include "domain/ctx.h"
 #include "domain/fielderr.h"
 #include "domain/ix_clue_state.h"
+#include "domain/ix_line.h"
 #include "domain/ix_map.h"
 #include "domain/measures.h"
 #include "domain/sanction.h"
@@ -70,6 +72,10 @@ struct ix {
 	char db_ext[IX_MAX_TYPES];
 	struct store_ix_deferred deferred;      /* a bulk load's indexes, built at its end */
 	struct ix_clue_state pending;           /* a clue's decisions not written yet */
+	struct ix_line rd;                      /* the line being imported */
+	/* ix_field's answers by the name's address (the hooks name fields
+	 * with literals): a hit when the type and the address are the same */
+	struct { const char *name; int ti, i; } named[256];
 };
 
 struct ctx *ix_ctx(struct ix *ix)
@@ -96,11 +102,19 @@ int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
 
 int ix_field(struct ix *ix, const char *name)
 {
+	size_t h = (((uintptr_t)name >> 3) ^ ((uintptr_t)ix->ti * 40503u)) % 256;
+
+	if (ix->named[h].name == name && ix->named[h].ti == ix->ti)
+		return ix->named[h].i;
 	for (int i = 0; ix->t->fields[i].kind || ix->t->fields[i].name; i++) {
 		const struct ix_field *f = &ix->t->fields[i];
 		const char *key = f->name ? f->name : f->column ? f->column : f->arg;
-		if (!strcmp(key, name) || (f->column && !strcmp(f->column, name)))
+		if (!strcmp(key, name) || (f->column && !strcmp(f->column, name))) {
+			ix->named[h].name = name;
+			ix->named[h].ti = ix->ti;
+			ix->named[h].i = i;
 			return i;
+		}
 	}
 	abort();        /* a hook names a field its type lacks: a programming error */
 }
@@ -239,9 +253,15 @@ static int money_fen(const char *s, int64_t *out)
 	return 0;
 }
 
-static int parse_ref(struct ix *ix, const struct ix_field *f, json_t *j, int64_t *id)
+/* A value's text, NULL when it is not a string (json_string_value). */
+static const char *jstr(const struct ix_jval *j)
 {
-	const char *s = json_string_value(j);
+	return j && j->kind == IX_J_STR ? j->s : NULL;
+}
+
+static int parse_ref(struct ix *ix, const struct ix_field *f, const struct ix_jval *j, int64_t *id)
+{
+	const char *s = jstr(j);
 
 	if (!s || !*s)
 		return ix_fail(ix, f->name, "not an id (a string)");
@@ -254,20 +274,18 @@ static int parse_ref(struct ix *ix, const struct ix_field *f, json_t *j, int64_t
 	return 0;
 }
 
-static int parse_list(struct ix *ix, const struct ix_field *f, json_t *j, struct ix_val *v)
+static int parse_list(struct ix *ix, const struct ix_field *f, const struct ix_jval *j, struct ix_val *v)
 {
-	size_t i;
-	json_t *e;
-
-	if (!json_is_array(j))
+	if (j->kind != IX_J_ARRAY)
 		return ix_fail(ix, f->name, "not a list");
-	if (json_array_size(j) > IX_MAX_LIST)
+	if (j->n > IX_MAX_LIST)
 		return ix_fail(ix, f->name, "more than %d entries", IX_MAX_LIST);
-	json_array_foreach(j, i, e) {
+	for (size_t i = 0; i < (size_t)j->n; i++) {
+		const struct ix_jval *e = &j->e[i];
 		if (f->kind == IX_CODES) {
-			if (!json_is_string(e))
+			if (e->kind != IX_J_STR)
 				return ix_fail(ix, f->name, "entry %zu is not a string", i + 1);
-			v->codes[v->n] = arena_strdup(ix->rec, json_string_value(e));
+			v->codes[v->n] = arena_strdup(ix->rec, e->s);
 		} else if (parse_ref(ix, f, e, &v->ids[v->n]) < 0) {
 			return -1;
 		}
@@ -283,11 +301,11 @@ static int parse_list(struct ix *ix, const struct ix_field *f, json_t *j, struct
 	return 0;
 }
 
-static int parse_field(struct ix *ix, const struct ix_field *f, json_t *j, struct ix_val *v)
+static int parse_field(struct ix *ix, const struct ix_field *f, const struct ix_jval *j, struct ix_val *v)
 {
-	const char *s = json_string_value(j);
+	const char *s = jstr(j);
 
-	if (!j || json_is_null(j))
+	if (!j || j->kind == IX_J_NULL)
 		return (f->flags & IX_REQ) ? ix_fail(ix, f->name, "required") : 0;
 	switch (f->kind) {
 	case IX_TEXT:
@@ -309,14 +327,14 @@ static int parse_field(struct ix *ix, const struct ix_field *f, json_t *j, struc
 			return ix_fail(ix, f->name, "not one of: %s", codes_of(ix->rec, f->codes));
 		break;
 	case IX_BOOL:
-		if (!json_is_boolean(j))
+		if (j->kind != IX_J_TRUE && j->kind != IX_J_FALSE)
 			return ix_fail(ix, f->name, "not true or false");
-		v->i = json_is_true(j);
+		v->i = j->kind == IX_J_TRUE;
 		break;
 	case IX_INT:
-		if (!json_is_integer(j))
+		if (j->kind != IX_J_INT)
 			return ix_fail(ix, f->name, "not an integer");
-		v->i = json_integer_value(j);
+		v->i = j->i;
 		break;
 	case IX_MONEY:
 		if (!s || money_fen(s, &v->i) < 0)
@@ -431,6 +449,12 @@ static void build_sql(struct ix *ix)
 		strbuf_addstr(&cols, "region");
 	for (int i = 0; t->fields[i].name || t->fields[i].kind; i++) {
 		const struct ix_field *f = &t->fields[i];
+		/* a key read twice, or the line's own: a programming error (field_values) */
+		if (f->name && (!strcmp(f->name, "type") || (t->prefix && !strcmp(f->name, "id"))))
+			abort();
+		for (int k = 0; f->name && k < i; k++)
+			if (t->fields[k].name && !strcmp(t->fields[k].name, f->name))
+				abort();
 		if (inserted_column(f))
 			strbuf_addf(&cols, "%s%s", cols.len ? " " : "", f->column);
 		if (inserted_column(f) && f->kind != IX_SECRET)
@@ -514,9 +538,33 @@ static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
 	return 0;
 }
 
+/* Each field's value in the line (fv, NULL when absent) and the id's, in
+ * one pass over its members: 1 when a member is none of the type's keys
+ * (the extra column is its jansson tree's text), else 0. */
+static int field_values(const struct ix *ix, const struct ix_jval **fv, const struct ix_jval **idv)
+{
+	const struct ix_type *t = ix->t;
+	int unknown = 0;
+
+	for (int k = 0; k < ix->rd.n; k++) {
+		const struct ix_jmember *m = &ix->rd.m[k];
+		int found = !strcmp(m->key, "type");
+		if (t->prefix && !strcmp(m->key, "id"))
+			*idv = &m->v, found = 1;
+		for (int i = 0; !found && (t->fields[i].name || t->fields[i].kind); i++)
+			if (t->fields[i].name && !strcmp(t->fields[i].name, m->key))
+				fv[i] = &m->v, found = 1;       /* names are distinct (build_sql) */
+		unknown |= !found;
+	}
+	return unknown;
+}
+
+/* One record of ix->rd; rec its jansson tree, NULL when ix_line read it:
+ * then 1 (nothing done) when it has a key its type does not know. */
 static int import_record(struct ix *ix, json_t *rec)
 {
-	const char *type = json_string_value(json_object_get(rec, "type")), *ext = NULL, *extra;
+	const char *type = jstr(ix_line_get(&ix->rd, "type")), *ext = NULL, *extra;
+	const struct ix_jval *fv[IX_MAX_FIELDS] = { 0 }, *idv = NULL;
 	struct ix_val v[IX_MAX_FIELDS];
 	int64_t id = 0;
 	int rc;
@@ -527,13 +575,15 @@ static int import_record(struct ix *ix, json_t *rec)
 	if (ix->ti < 0)
 		return ix_fail(ix, "type", "unknown type \"%s\"", type);
 	ix->t = &ix_types[ix->ti];
+	if (field_values(ix, fv, &idv) && !rec)
+		return 1;
 	/* a line of another type may read the clue a disposition changed */
 	if (!(ix->t->flags & IX_T_CLUE_STATE) && ix_clue_state_flush(ix) < 0)
 		return -1;
 	if (!ix->sql[ix->ti].insert)
 		build_sql(ix);
-	if (ix->t->prefix && json_object_get(rec, "id") && !json_is_null(json_object_get(rec, "id"))) {
-		ext = json_string_value(json_object_get(rec, "id"));
+	if (idv && idv->kind != IX_J_NULL) {
+		ext = jstr(idv);
 		if (!ext || !*ext)
 			return ix_fail(ix, "id", "not an id (a string)");
 		id = ix_ref(ix, type, ext);
@@ -546,9 +596,9 @@ static int import_record(struct ix *ix, json_t *rec)
 		v[i].set = 0, v[i].i = 0, v[i].s = NULL, v[i].n = 0;
 	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++)
 		if (ix->t->fields[i].name &&
-		    parse_field(ix, &ix->t->fields[i], json_object_get(rec, ix->t->fields[i].name), &v[i]) < 0)
+		    parse_field(ix, &ix->t->fields[i], fv[i], &v[i]) < 0)
 			return -1;
-	extra = extra_of(ix, rec);
+	extra = rec ? extra_of(ix, rec) : NULL;
 	rc = ix->t->prepare ? ix->t->prepare(ix, v) : 0;
 	if (rc < 0)
 		return -1;
@@ -574,6 +624,12 @@ static int import_line(struct ix *ix, const char *line, size_t len)
 		len--;
 	if (!len)
 		return 0;       /* blank lines are allowed */
+	if (ix_line_read(&ix->rd, line, len) == 0) {   /* the plain shape: no tree */
+		strbuf_reset(ix->err);
+		rc = import_record(ix, NULL);
+		if (rc != 1)
+			goto out;
+	}
 	rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
 	if (!rec || !json_is_object(rec)) {
 		json_decref(rec);
@@ -583,8 +639,9 @@ static int import_line(struct ix *ix, const char *line, size_t len)
 		return -1;
 	}
 	strbuf_reset(ix->err);
-	rc = import_record(ix, rec);
+	rc = ix_line_from_json(&ix->rd, rec, ix->rec) < 0 ? -1 : import_record(ix, rec);
 	json_decref(rec);
+out:
 	if (rc < 0 && !ix->err->len)
 		strbuf_addf(ix->err, "line %" PRId64 ": the database refused the record: %s", ix->line,
 			    store_errmsg(ix->c->db));
@@ -795,6 +852,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	ix_clue_state_release(&ix->pending);
 	arena_free(ix->rec);
 	arena_free(ix->keep);
+	ix_line_release(&ix->rd);
 	free(ix);
 	return rc < 0 ? -1 : 0;
 }

@@ -118,7 +118,9 @@ struct ix_clue_state *ix_clue_pending(struct ix *ix);
 int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The index of a field of the current type by name, column or (a derived
- * field without column) arg; aborts on a name the type does not have. */
+ * field without column) arg; aborts on a name the type does not have.
+ * The answer is kept by the name's address: a name whose text never
+ * changes (a literal), not a buffer. */
 int ix_field(struct ix *ix, const char *name_or_column);
 /* The index of a type in ix_types[], or -1. */
 int ix_type_index(const char *type);
