@@ -50,11 +50,16 @@ const struct store_sql *store_ix_sql(const char *text)
 	return intern(text, NULL);
 }
 
-static void bind_values(struct store_stmt *st, const struct store_ix_value *v, int n)
+/* kept: the texts bound without a copy (store_bind_text_kept), for a
+ * caller that steps and resets the statement before it returns, with no
+ * callback of its own between (store_ix_insert, store_ix_run) */
+static void bind_values(struct store_stmt *st, const struct store_ix_value *v, int n, int kept)
 {
 	for (int i = 0; i < n; i++) {
 		if (v[i].kind == 1)
 			store_bind_int(st, i + 1, v[i].i);
+		else if (v[i].kind == 2 && kept)
+			store_bind_text_kept(st, i + 1, v[i].s);
 		else if (v[i].kind == 2)
 			store_bind_text(st, i + 1, v[i].s);
 		else
@@ -69,7 +74,7 @@ int64_t store_ix_run(struct store *s, const struct store_sql *q, const struct st
 
 	if (!st)
 		return STORE_ERR;
-	bind_values(st, v, n);
+	bind_values(st, v, n, 1);
 	return q_scalar(st);
 }
 
@@ -91,7 +96,7 @@ int64_t store_ix_insert(struct store *s, const struct store_sql *q, const struct
 
 	if (!st)
 		return STORE_ERR;
-	bind_values(st, v, n);
+	bind_values(st, v, n, 1);
 	if (store_backend(s) != STORE_SQLITE)
 		return q_scalar(st);
 	rc = store_exec(st);
@@ -109,7 +114,7 @@ int store_ix_rows(struct store *s, const struct store_sql *q, const struct store
 
 	if (!st || ncols > IX_MAX_COLS)
 		return STORE_ERR;
-	bind_values(st, v, n);
+	bind_values(st, v, n, 0);
 	while ((rc = store_step(st)) == STORE_ROW) {
 		for (int i = 0; i < ncols; i++)
 			cols[i] = store_col_isnull(st, i) ? NULL : store_col_text(st, i);

@@ -236,12 +236,14 @@ struct put {
 	char period[PUT_ROWS][16];
 };
 
-/* Binds row i of p as the statement's row at (k = 0, 1, ...). */
+/* Binds row i of p as the statement's row at (k = 0, 1, ...): its texts
+ * not copied, the keys in the sums' arena and the periods in p, both
+ * unchanged until put_flush's store_exec resets the statement */
 static void bind_row(struct store_stmt *st, const struct put *p, int i, int k)
 {
 	for (int c = 0; c < 3; c++)
-		store_bind_text(st, k * 10 + c + 1, p->row[i].key[c]);
-	store_bind_text(st, k * 10 + 4, p->per[i]);
+		store_bind_text_kept(st, k * 10 + c + 1, p->row[i].key[c]);
+	store_bind_text_kept(st, k * 10 + 4, p->per[i]);
 	for (int c = 0; c < 6; c++)
 		store_bind_int(st, k * 10 + 5 + c, p->row[i].v[c]);
 }

@@ -269,6 +269,14 @@ int store_bind_text(struct store_stmt *st, int idx, const char *v)
 	return bind_noted(st, st->s->ops->bind_text(st, idx, v));
 }
 
+int store_bind_text_kept(struct store_stmt *st, int idx, const char *v)
+{
+	if (!st || !st->s->ops->bind_text_kept)
+		return store_bind_text(st, idx, v);
+	st->dirty = 1;
+	return bind_noted(st, st->s->ops->bind_text_kept(st, idx, v));
+}
+
 int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
 {
 	if (!st)

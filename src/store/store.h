@@ -152,6 +152,11 @@ int store_tx(struct store *s, int (*fn)(struct store *s, void *arg), void *arg);
 struct store_stmt *store_prepare(struct store *s, const struct store_sql *q);
 int store_bind_int(struct store_stmt *st, int idx, int64_t v);
 int store_bind_text(struct store_stmt *st, int idx, const char *v);   /* NULL binds NULL */
+/* store_bind_text without a copy of v (SQLite's SQLITE_STATIC): for a
+ * caller whose v stays unchanged until the statement is reset (store_exec
+ * or store_reset, which clear the bindings); the refill's 126,000 text
+ * binds were copied (imp16l).  The backends that copy anyway copy. */
+int store_bind_text_kept(struct store_stmt *st, int idx, const char *v);
 int store_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len); /* NULL binds NULL */
 int store_bind_null(struct store_stmt *st, int idx);
 int store_step(struct store_stmt *st) QF_WUR;

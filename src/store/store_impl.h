@@ -102,6 +102,9 @@ struct store_ops {
 
 	int (*bind_int)(struct store_stmt *st, int idx, int64_t v);
 	int (*bind_text)(struct store_stmt *st, int idx, const char *v);
+	/* v not copied: it stays unchanged until the statement's reset
+	 * (store_bind_text_kept); NULL: bind_text */
+	int (*bind_text_kept)(struct store_stmt *st, int idx, const char *v);
 	int (*bind_blob)(struct store_stmt *st, int idx, const void *v, size_t len);
 	int (*bind_null)(struct store_stmt *st, int idx);
 	int (*step)(struct store_stmt *st);

@@ -421,6 +421,14 @@ static int sq_bind_text(struct store_stmt *st, int idx, const char *v)
 	return bound(st, sqlite3_bind_text(ST(st), idx, v, -1, SQLITE_TRANSIENT));
 }
 
+/* v read in place by the steps until sq_reset clears the bindings */
+static int sq_bind_text_kept(struct store_stmt *st, int idx, const char *v)
+{
+	if (!v)
+		return bound(st, sqlite3_bind_null(ST(st), idx));
+	return bound(st, sqlite3_bind_text(ST(st), idx, v, -1, SQLITE_STATIC));
+}
+
 static int sq_bind_blob(struct store_stmt *st, int idx, const void *v, size_t len)
 {
 	if (!v)
@@ -743,6 +751,7 @@ const struct store_ops store_sqlite_ops = {
 	.finalize = sq_finalize,
 	.bind_int = sq_bind_int,
 	.bind_text = sq_bind_text,
+	.bind_text_kept = sq_bind_text_kept,
 	.bind_blob = sq_bind_blob,
 	.bind_null = sq_bind_null,
 	.step = sq_step,
