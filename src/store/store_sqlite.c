@@ -525,11 +525,13 @@ static int sq_exec_script(struct store *s, const char *sql)
 	"WHERE t.type = 'table' AND k.origin = 'pk' " \
 	"AND k.name NOT IN (SELECT name FROM sqlite_master WHERE type = 'index'))"
 /* every index of a rowid table, and each table without an index or
- * without rowid, by name; the schema's own (sqlite_%) left out */
+ * without rowid, by name; the schema's own (sqlite_%) left out.  The
+ * tables with an index as one list (a NOT EXISTS correlated with each
+ * table read sqlite_master a table: 12 M of an import's 21 M here, imp16l) */
 #define SQ_ANALYZE_NAMES "SELECT name FROM sqlite_master WHERE type = 'index' " \
 	"AND tbl_name NOT IN " SQ_WITHOUT_ROWID " UNION ALL " \
 	"SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
-	"AND (NOT EXISTS (SELECT 1 FROM sqlite_master i WHERE i.type = 'index' AND i.tbl_name = t.name) " \
+	"AND (name NOT IN (SELECT tbl_name FROM sqlite_master WHERE type = 'index') " \
 	"OR name IN " SQ_WITHOUT_ROWID ") ORDER BY 1"
 
 /* below this size one ANALYZE of the whole file, one transaction (a
