@@ -778,14 +778,11 @@ static int import_tx(struct store *s, void *arg)
 		rc = -1;
 	if (flush_sent(ix) < 0 || rc < 0)
 		return -1;
-	/* the indexes (the refill reads through some), the refill, then the
-	 * rollup's triggers: the refill's rows pass none of them */
+	/* the indexes (the refill and the recounts read through some), the
+	 * recounts, the refill, then the rollup's triggers: the refill's rows
+	 * pass none of them */
 	if (ix->deferred.n && store_ix_restore_indexes(s, &ix->deferred) < 0) {
 		strbuf_addf(ix->err, "the indexes could not be created: %s", store_errmsg(s));
-		return -1;
-	}
-	if (bulk && store_rollup_refill(s) < 0) {
-		strbuf_addf(ix->err, "the statistics could not be recomputed: %s", store_errmsg(s));
 		return -1;
 	}
 	/* the catalog's case counts, whose trigger the switch-off skipped on
@@ -796,10 +793,19 @@ static int import_tx(struct store *s, void *arg)
 			    store_errmsg(s));
 		return -1;
 	}
-	/* and 0095's persons of a year and cases' lead offices, whose triggers
-	 * the switch-off skipped on PostgreSQL (their tables batched) */
+	/* and 0095's persons of a year and cases' lead offices (0108's counts
+	 * of them, 0109's running verifications), whose triggers the
+	 * switch-off skipped on PostgreSQL (their tables batched).  These
+	 * recounts come before the refill, while the rollup is still off:
+	 * the refill switches it back on (qf.rollup_off), and after it each
+	 * recount's rows would fire those same triggers one by one, only for
+	 * the recount's own fill to overwrite what they kept */
 	if (bulk && store_dash_kept_recount(s) < 0) {
 		strbuf_addf(ix->err, "the persons of a year could not be recomputed: %s", store_errmsg(s));
+		return -1;
+	}
+	if (bulk && store_rollup_refill(s) < 0) {
+		strbuf_addf(ix->err, "the statistics could not be recomputed: %s", store_errmsg(s));
 		return -1;
 	}
 	if (ix->deferred.n && store_ix_restore(s, &ix->deferred) < 0) {
