@@ -16,6 +16,11 @@
  * outcomes_person, case_categories_category).  An index the list names
  * that the schema lacks is skipped.
  *
+ * The catalog's case count on insert (0082, case_categories_cases_ai):
+ * the import recounts every category at its end (interchange.c), so the
+ * per-row update of the catalog it made was overwritten; without it the
+ * link rows' inserts write their row only, no statement journal.
+ *
  * The statistics rollup's triggers (docs/statistics.md): every one is
  * guarded by `WHEN (SELECT live FROM metric_state) = 1`, and a bulk
  * import runs with the rollup off, so they do nothing; but a table with a
@@ -46,13 +51,17 @@ static const char *const deferred[] = {
 };
 
 /* SQLite only (sqlite_master): the definition of a non-unique index by
- * name; the rollup's triggers, by their guard */
+ * name; the rollup's triggers, by their guard, and the catalog's case
+ * count (0082), which the import recounts at its end on both backends
+ * (store_category_cases_recount): per row it updated a catalog row the
+ * recount overwrites, and its table's inserts needed a statement journal */
 static const struct store_sql Q_INDEX_SQL = {
 	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name = ? AND sql IS NOT NULL "
 	"AND sql NOT LIKE 'CREATE UNIQUE%'", NULL };
 static const struct store_sql Q_TRIGGERS = {
 	"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-	"AND instr(sql, 'WHEN (SELECT live FROM metric_state) = 1') > 0 ORDER BY name", NULL };
+	"AND (instr(sql, 'WHEN (SELECT live FROM metric_state) = 1') > 0 "
+	"OR name = 'case_categories_cases_ai') ORDER BY name", NULL };
 
 void store_ix_deferred_free(struct store_ix_deferred *d)
 {

@@ -20,7 +20,8 @@ struct store_ix_deferred {
 
 /* Inside the import's transaction, the rollup switched off
  * (store_rollup_off: its triggers then do nothing): drops the deferred
- * indexes and the rollup's triggers and keeps their definitions in d
+ * indexes, the rollup's triggers and the catalog's case count on insert
+ * (recounted by the import) and keeps their definitions in d
  * (SQLite; on PostgreSQL none, d->n 0).  0 or < 0. */
 int store_ix_defer(struct store *s, struct store_ix_deferred *d);
 /* Creates the indexes of d again, in the same transaction (the rollup's
