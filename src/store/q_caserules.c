@@ -60,7 +60,6 @@ static const struct store_sql Q_CLUE_FORWARD_DUE = {
 int64_t store_approval_insert(struct store *s, const char *region, const struct approval *ap)
 {
 	struct store_stmt *st = store_prepare(s, &Q_APPROVAL_INSERT);
-	int rc;
 
 	if (!st)
 		return STORE_ERR;
@@ -73,10 +72,7 @@ int64_t store_approval_insert(struct store *s, const char *region, const struct 
 	store_bind_text(st, 7, ap->day);
 	store_bind_text(st, 8, ap->reason ? ap->reason : "");
 	store_bind_int(st, 9, ap->at);
-	if (store_backend(s) != STORE_SQLITE)
-		return q_scalar(st);
-	rc = store_exec(st);
-	return rc < 0 ? rc : store_last_id(s);
+	return q_insert_id(s, st);
 }
 
 static void fill_approval(struct arena *a, struct store_stmt *st, void *row)

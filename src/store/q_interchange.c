@@ -92,15 +92,11 @@ int64_t store_ix_insert(struct store *s, const struct store_sql *q, const struct
 			int n)
 {
 	struct store_stmt *st = q ? store_prepare(s, q) : NULL;
-	int rc;
 
 	if (!st)
 		return STORE_ERR;
 	bind_values(st, v, n, 1);
-	if (store_backend(s) != STORE_SQLITE)
-		return q_scalar(st);
-	rc = store_exec(st);
-	return rc < 0 ? rc : store_last_id(s);
+	return q_insert_id(s, st);
 }
 
 #define IX_MAX_COLS 48

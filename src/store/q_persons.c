@@ -199,9 +199,12 @@ static const struct store_sql Q_POSTS = {
 	"SELECT t.id, t.person_id, t.unit_id, u.name, t.post, t.start_day, t.end_day FROM person_posts t "
 	"JOIN units u ON u.id = t.unit_id WHERE t.person_id = ? "
 	"ORDER BY CASE WHEN t.end_day IS NULL THEN 1 ELSE 0 END, t.end_day, t.id", NULL };
+/* SQLite: no RETURNING (q_insert_id) */
 static const struct store_sql Q_POST_INSERT = {
 	"INSERT INTO person_posts(person_id, unit_id, post, start_day, end_day, created_at) "
-	"VALUES (?, ?, ?, ?, NULL, ?) RETURNING id", NULL };
+	"VALUES (?, ?, ?, ?, NULL, ?)",
+	"INSERT INTO person_posts(person_id, unit_id, post, start_day, end_day, created_at) "
+	"VALUES (?, ?, ?, ?, NULL, ?) RETURNING id" };
 static const struct store_sql Q_POST_END = {
 	"UPDATE person_posts SET end_day = ? WHERE person_id = ? AND end_day IS NULL", NULL };
 static const struct store_sql Q_POST_OPEN = {
@@ -237,7 +240,7 @@ int64_t store_person_post_start(struct store *s, int64_t person_id, int64_t unit
 	store_bind_text(st, 3, post ? post : "");
 	store_bind_text(st, 4, start_day && *start_day ? start_day : NULL);
 	store_bind_int(st, 5, now);
-	return q_scalar(st);
+	return q_insert_id(s, st);
 }
 
 int store_person_post_end(struct store *s, int64_t person_id, const char *end_day)

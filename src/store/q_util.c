@@ -35,6 +35,16 @@ int64_t q_scalar(struct store_stmt *st)
 	return v;
 }
 
+int64_t q_insert_id(struct store *s, struct store_stmt *st)
+{
+	int rc;
+
+	if (store_backend(s) != STORE_SQLITE)
+		return q_scalar(st);
+	rc = store_exec(st);
+	return rc < 0 ? rc : store_last_id(s);
+}
+
 void q_fill_due_count(struct arena *a, struct store_stmt *st, void *row)
 {
 	struct store_due_count *d = row;

@@ -96,6 +96,12 @@ const char *q_like_pattern(struct arena *a, const char *text);
 /* Runs a statement expected to return one integer (count(*) and the like).
  * Returns it, or < 0 on error; resets the statement. */
 int64_t q_scalar(struct store_stmt *st);
+/* Runs st, an INSERT of one row, and answers the row's id or < 0: on
+ * PostgreSQL from its RETURNING id, on SQLite from the connection
+ * (store_last_id; the statement's SQLite text has no RETURNING, which
+ * SQLite runs as a trigger into a temporary table, with a statement
+ * journal: bench/README.md, sqrec16m). */
+int64_t q_insert_id(struct store *s, struct store_stmt *st);
 /* The same into *out for a statistic (store/q_metrics.h): 0, or the
  * negative store code. */
 static inline int q_scalar_out(struct store_stmt *st, int64_t *out)
