@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -829,6 +830,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 {
 	struct ix *ix = calloc(1, sizeof(*ix));
 	struct arena *saved = c->a;
+	struct stat st;
 	int rc;
 
 	if (!ix)
@@ -838,7 +840,9 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 			   .pending = { .office = STRBUF_INIT } };
 	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
 	c->memo = txmemo_new();
-	rc = c->memo ? store_ix_bulk(c->db) : -1;
+	/* the file's size sizes SQLite's page cache for the import (0 when
+	 * not known: the least) */
+	rc = c->memo ? store_ix_bulk(c->db, fstat(fileno(f), &st) == 0 ? (int64_t)st.st_size : 0) : -1;
 	if (rc == 0)
 		rc = store_tx(c->db, import_tx, ix);
 	/* PostgreSQL: a batch of rows of several lines was refused; the import

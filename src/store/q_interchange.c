@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/strbuf.h"
 #include "store/store_pg_impl.h"
@@ -205,12 +206,30 @@ char *store_ix_export_id(const char *table, const char *prefix, const char *idex
 static const struct store_sql Q_PERSON_UNIT = {
 	"SELECT unit_id FROM persons WHERE id = ?", NULL };
 
-/* SQLite's page cache for this connection: 256 MiB instead of 2 MiB, so a
- * large import's one transaction is not written and read back page by
- * page.  PostgreSQL has its own shared buffers; there the connection goes
- * into the driver's bulk mode (store_pg_bulk.c: writes pipelined, ids
- * reserved from the sequences, reads of unchanged tables cached). */
-static const struct store_sql Q_BULK = { "PRAGMA cache_size = -262144", "SELECT 1" };
+/* SQLite's page cache for this connection, sized by the file: 256 MiB
+ * at least, instead of 2 MiB, so a large import's one transaction is not
+ * written and read back page by page.  A page the cache cannot keep goes
+ * to the WAL and is found there again on its next change (the WAL's
+ * index, a pread(2)); the rows of a file take about eight times its bytes
+ * (the 1M scale file, 305 MB, became a 2.6 GB database), so the cache is
+ * the largest step of Q_BULK_CACHE up to eight times the file and up to a
+ * quarter of the machine's memory (bulk_cache).  Pages are allocated only
+ * as they are used.  PostgreSQL has its own shared buffers; there the
+ * connection goes into the driver's bulk mode (store_pg_bulk.c: writes
+ * pipelined, ids reserved from the sequences, reads of unchanged tables
+ * cached). */
+static const struct {
+	int64_t bytes;
+	struct store_sql q;
+} Q_BULK_CACHE[] = {
+	{ 256LL << 20, { "PRAGMA cache_size = -262144", "SELECT 1" } },
+	{ 512LL << 20, { "PRAGMA cache_size = -524288", "SELECT 1" } },
+	{ 1LL << 30, { "PRAGMA cache_size = -1048576", "SELECT 1" } },
+	{ 2LL << 30, { "PRAGMA cache_size = -2097152", "SELECT 1" } },
+	{ 4LL << 30, { "PRAGMA cache_size = -4194304", "SELECT 1" } },
+};
+/* and back to the connection's own (store_sqlite.c) after the import */
+static const struct store_sql Q_BULK_CACHE_END = { "PRAGMA cache_size = -32768", "SELECT 1" };
 /* SQLite's statement journal in memory: a statement that may fail halfway
  * (a foreign key, a trigger, a constraint) inside the import's one
  * transaction saves each page it changes first, so that it alone can be
@@ -219,18 +238,38 @@ static const struct store_sql Q_BULK = { "PRAGMA cache_size = -262144", "SELECT 
  * statement's pages at a time, and is not the durability of the commit. */
 static const struct store_sql Q_BULK_TEMP = { "PRAGMA temp_store = MEMORY", "SELECT 1" };
 
-int store_ix_bulk(struct store *s)
+/* The step of Q_BULK_CACHE for a file of file_bytes: the largest whose
+ * size is at most eight times the file and a quarter of the memory, the
+ * first whatever they are. */
+static const struct store_sql *bulk_cache(int64_t file_bytes)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+	int64_t cap = pages > 0 && page > 0 ? (int64_t)pages * page / 4 : 0;
+	size_t i = 0;
+
+	if (file_bytes > 0 && file_bytes < INT64_MAX / 8 && file_bytes * 8 < cap)
+		cap = file_bytes * 8;
+	while (i + 1 < sizeof(Q_BULK_CACHE) / sizeof(Q_BULK_CACHE[0]) && Q_BULK_CACHE[i + 1].bytes <= cap)
+		i++;
+	return &Q_BULK_CACHE[i].q;
+}
+
+int store_ix_bulk(struct store *s, int64_t file_bytes)
 {
 	if (store_backend(s) == STORE_PG)
 		return store_pg_bulk_on(s);
-	if (store_exec(store_prepare(s, &Q_BULK)) < 0 || store_exec(store_prepare(s, &Q_BULK_TEMP)) < 0)
+	if (store_exec(store_prepare(s, bulk_cache(file_bytes))) < 0 ||
+	    store_exec(store_prepare(s, &Q_BULK_TEMP)) < 0)
 		return STORE_ERR;
 	return STORE_OK;
 }
 
 void store_ix_bulk_end(struct store *s)
 {
-	store_pg_bulk_off(s);
+	if (store_backend(s) == STORE_PG)
+		store_pg_bulk_off(s);
+	else if (store_exec(store_prepare(s, &Q_BULK_CACHE_END)) < 0)
+		return; /* the import's larger cache stays: memory only, until the connection closes */
 }
 
 void store_ix_line(struct store *s, int64_t line)

@@ -65,7 +65,8 @@ char *store_ix_link_text(const char *table, const char *owner, const char *membe
 char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
-/* The connection imports: SQLite a large page cache; PostgreSQL the
+/* The connection imports: SQLite a large page cache (by file_bytes, the
+ * file's size, 0 when not known: q_interchange.c); PostgreSQL the
  * driver's bulk mode (store_pg_bulk.c), where a write's failure may be
  * known only at a later statement.  store_ix_line names the file's line
  * the statements from now on are for; store_ix_flush waits for every
@@ -75,9 +76,10 @@ int64_t store_ix_person_unit(struct store *s, int64_t person_id);
  * import transaction store_ix_exact is 1 when that line was -1, and the
  * bulk mode then sends one statement a row, so that the import run again
  * names the failing record's line; 0 otherwise (SQLite always). */
-int store_ix_bulk(struct store *s);
-/* The import is over: PostgreSQL's bulk mode off (the connection may go
- * on serving other work, `qingfeng demo`). */
+int store_ix_bulk(struct store *s, int64_t file_bytes);
+/* The import is over: PostgreSQL's bulk mode off, SQLite's page cache
+ * back to the connection's own (the connection may go on serving other
+ * work, `qingfeng demo`). */
 void store_ix_bulk_end(struct store *s);
 void store_ix_line(struct store *s, int64_t line);
 int store_ix_flush(struct store *s, int64_t *line);
