@@ -477,6 +477,7 @@ void store_rollback(struct store *s)
 	if (s->in_tx)
 		(void)s->ops->rollback(s);
 	s->in_tx = 0;
+	s->rollup_stats = 0;
 	s->head_valid = 0;
 }
 
@@ -499,11 +500,15 @@ int store_mmap_off(struct store *s)
 
 int store_analyze(struct store *s)
 {
+	int rc;
+
 	if (s->in_tx) {
 		store_seterr(s, "cannot analyze inside an open transaction");
 		return STORE_ERR;
 	}
-	return s->ops->analyze(s, 0);
+	rc = s->ops->analyze(s, 0);
+	s->rollup_stats = 0;
+	return rc;
 }
 
 /* The same text on both backends; prepared once per connection. */

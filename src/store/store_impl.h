@@ -66,6 +66,10 @@ struct store {
 	 * the data_version table (0067): 0 not asked yet, 1 there, -1 not */
 	int tx_write, tx_nodata;
 	int dv_table;
+	/* the rollup's tables' sqlite_stat1 rows were written by an import's
+	 * refill (q_rollup_sum.c) in the open or a committed transaction:
+	 * the next store_analyze leaves the tables out; a rollback clears it */
+	int rollup_stats;
 	char head_mac[STORE_MACMAX];
 	char err[STORE_ERRMAX];
 };

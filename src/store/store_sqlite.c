@@ -532,7 +532,8 @@ static int sq_exec_script(struct store *s, const char *sql)
 	"AND tbl_name NOT IN " SQ_WITHOUT_ROWID " UNION ALL " \
 	"SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
 	"AND (name NOT IN (SELECT tbl_name FROM sqlite_master WHERE type = 'index') " \
-	"OR name IN " SQ_WITHOUT_ROWID ") ORDER BY 1"
+	"OR name IN " SQ_WITHOUT_ROWID ") " \
+	"AND NOT (?1 AND name IN ('metric_days', 'metric_months', 'metric_years')) ORDER BY 1"
 
 /* below this size one ANALYZE of the whole file, one transaction (a
  * commit for each of 200 indexes is a second of fsyncs); from it, one an
@@ -578,7 +579,11 @@ static int sq_has_stat1(sqlite3 *db)
 
 /* ANALYZE of each name in its own statement (an autocommit write
  * transaction each: store_analyze), or of all at once in a small file;
- * the names read first, since ANALYZE changes the schema the read walks */
+ * the names read first, since ANALYZE changes the schema the read walks.
+ * The rollup's three tables (WITHOUT ROWID: their indexes are analyzed
+ * with them, by the table's name) are left out when an import's refill
+ * wrote their statistics (struct store's rollup_stats; ?1 of
+ * SQ_ANALYZE_NAMES), a small file's names then one a statement too. */
 static int sq_analyze(struct store *s, int missing)
 {
 	struct sq_store *q = SQ(s);
@@ -591,6 +596,8 @@ static int sq_analyze(struct store *s, int missing)
 	if (missing && !sq_has_stat1(q->db))
 		return 0;       /* never analyzed: store_analyze's to do, not ours */
 	rc = sqlite3_prepare_v2(q->db, missing ? SQ_ANALYZE_MISSING : SQ_ANALYZE_NAMES, -1, &st, NULL);
+	if (rc == SQLITE_OK && !missing)
+		rc = sqlite3_bind_int(st, 1, s->rollup_stats);
 
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap)
@@ -605,7 +612,7 @@ static int sq_analyze(struct store *s, int missing)
 		free(names);
 		return 0;       /* nothing lacks them: no cookie to move */
 	}
-	if (rc == SQLITE_OK && !missing && bytes >= 0 && bytes < SQ_ANALYZE_ONE_TX) {
+	if (rc == SQLITE_OK && !missing && !s->rollup_stats && bytes >= 0 && bytes < SQ_ANALYZE_ONE_TX) {
 		rc = sqlite3_exec(q->db, "ANALYZE", NULL, NULL, NULL);
 	} else {
 		/* a small file's missing ones in one transaction (a commit each
