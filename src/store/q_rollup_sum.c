@@ -19,6 +19,7 @@
 #include "store/q_rollup.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,24 +104,67 @@ struct sums {
 	struct arena *a;
 	struct sum **slot;      /* cap slots */
 	size_t cap, n;
+	/* each distinct key text once (sqref16m): two keys' texts are equal
+	 * exactly when their pointers are, so the sums' lookups, the sort and
+	 * the runs compare pointers and call strcmp only on a difference */
+	const char **str;       /* str_cap slots */
+	size_t str_cap, str_n;
 };
 
-static unsigned hash_of(const char *const *key)
+static unsigned hash_text(const char *s)
 {
 	unsigned h = 2166136261u;
 
-	for (int i = 0; i < 4; i++) {
-		for (const unsigned char *p = (const unsigned char *)key[i]; *p; p++)
-			h = (h ^ *p) * 16777619u;
-		h = (h ^ 0xff) * 16777619u;     /* the separator */
-	}
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		h = (h ^ *p) * 16777619u;
 	return h;
+}
+
+/* the table's copy of s, made on its first sight; NULL out of memory */
+static const char *intern(struct sums *t, const char *s)
+{
+	size_t j;
+
+	if ((t->str_n + 1) * 2 > t->str_cap) {
+		size_t cap = t->str_cap ? t->str_cap * 2 : 1024;
+		const char **str = calloc(cap, sizeof(*str));
+
+		if (!str)
+			return NULL;
+		for (size_t i = 0; i < t->str_cap; i++) {
+			if (!t->str[i])
+				continue;
+			for (j = hash_text(t->str[i]) & (cap - 1); str[j]; j = (j + 1) & (cap - 1))
+				;
+			str[j] = t->str[i];
+		}
+		free(t->str);
+		t->str = str;
+		t->str_cap = cap;
+	}
+	for (j = hash_text(s) & (t->str_cap - 1); t->str[j] && strcmp(t->str[j], s); j = (j + 1) & (t->str_cap - 1))
+		;
+	if (!t->str[j]) {
+		t->str[j] = arena_strdup(t->a, s);
+		t->str_n++;
+	}
+	return t->str[j];
+}
+
+/* a key of interned texts: hashed and compared by its pointers */
+static unsigned hash_of(const char *const *key)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (int i = 0; i < 4; i++)
+		h = (h ^ (uint64_t)(uintptr_t)key[i]) * 1099511628211u;
+	return (unsigned)(h ^ (h >> 32));
 }
 
 static int same(const struct sum *e, unsigned h, const char *const *key)
 {
-	return e->hash == h && !strcmp(e->key[0], key[0]) && !strcmp(e->key[1], key[1]) &&
-	       !strcmp(e->key[2], key[2]) && !strcmp(e->key[3], key[3]);
+	return e->hash == h && e->key[0] == key[0] && e->key[1] == key[1] && e->key[2] == key[2] &&
+	       e->key[3] == key[3];
 }
 
 static int grow(struct sums *t)
@@ -145,20 +189,24 @@ static int grow(struct sums *t)
 }
 
 /* Adds the sums v to key's (stat, dim, val, day; none NULL). */
-static int add_row(struct sums *t, const char *const *key, const int64_t *v)
+static int add_row(struct sums *t, const char *const *text, const int64_t *v)
 {
+	const char *key[4];
 	unsigned h;
 	size_t j;
 
 	if ((t->n + 1) * 2 > t->cap && grow(t) < 0)
 		return STORE_ERR;
+	for (int i = 0; i < 4; i++)
+		if (!(key[i] = intern(t, text[i])))
+			return STORE_ERR;
 	h = hash_of(key);
 	for (j = h & (t->cap - 1); t->slot[j] && !same(t->slot[j], h, key); j = (j + 1) & (t->cap - 1))
 		;
 	if (!t->slot[j]) {
 		struct sum *e = arena_zalloc(t->a, sizeof(*e));
 		for (int i = 0; i < 4; i++)
-			e->key[i] = arena_strdup(t->a, key[i]);
+			e->key[i] = key[i];
 		e->hash = h;
 		t->slot[j] = e;
 		t->n++;
@@ -226,7 +274,7 @@ static int by_key(const void *pa, const void *pb)
 	int c = 0;
 
 	for (int i = 0; i < 4 && !c; i++)
-		c = strcmp(a->key[i], b->key[i]);
+		c = a->key[i] == b->key[i] ? 0 : strcmp(a->key[i], b->key[i]);
 	return c;
 }
 
@@ -302,8 +350,8 @@ static int put_grain(struct store *s, struct put *p, struct sum **v, size_t n, s
 {
 	for (size_t i = 0, j; i < n; i = j) {
 		struct sum run = *v[i];
-		for (j = i + 1; w && j < n && !strcmp(v[j]->key[0], run.key[0]) && !strcmp(v[j]->key[1], run.key[1]) &&
-				!strcmp(v[j]->key[2], run.key[2]) && !strncmp(v[j]->key[3], run.key[3], w); j++)
+		for (j = i + 1; w && j < n && v[j]->key[0] == run.key[0] && v[j]->key[1] == run.key[1] &&
+				v[j]->key[2] == run.key[2] && !strncmp(v[j]->key[3], run.key[3], w); j++)
 			for (int k = 0; k < 6; k++)
 				run.v[k] += v[j]->v[k];
 		if (put(s, p, &run, w) < 0)
@@ -349,12 +397,16 @@ struct grain_count {
 
 static int by_day(const void *pa, const void *pb)
 {
-	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+	const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
+
+	return a == b ? 0 : strcmp(a, b);
 }
 
+/* interned days a and b (struct sums) alike in their first w characters
+ * (0: all) */
 static int same_period(const char *a, const char *b, size_t w)
 {
-	return w ? !strncmp(a, b, w) : !strcmp(a, b);
+	return w ? !strncmp(a, b, w) : a == b;
 }
 
 static int put_stat1(struct store *s, const char *table, const char *idx, const char *stat)
@@ -387,11 +439,10 @@ static int put_stats(struct store *s, struct sum **v, size_t n)
 		return STORE_ERR;
 	for (size_t i = 0, j; i < n; i = j) {       /* each (stat, dim) a run */
 		size_t m = 0;
-		d_stat += !i || strcmp(v[i]->key[0], v[i - 1]->key[0]);
+		d_stat += !i || v[i]->key[0] != v[i - 1]->key[0];
 		d_sd++;
-		for (j = i; j < n && !strcmp(v[j]->key[0], v[i]->key[0]) && !strcmp(v[j]->key[1], v[i]->key[1]);
-		     j++) {
-			int new_val = j == i || strcmp(v[j]->key[2], v[j - 1]->key[2]);
+		for (j = i; j < n && v[j]->key[0] == v[i]->key[0] && v[j]->key[1] == v[i]->key[1]; j++) {
+			int new_val = j == i || v[j]->key[2] != v[j - 1]->key[2];
 			d_sdv += new_val;
 			for (int k = 0; k < 3; k++)
 				g[k].rows += new_val || !same_period(v[j]->key[3], v[j - 1]->key[3], g[k].w);
@@ -429,7 +480,7 @@ int store_rollup_fill_days(struct store *s)
 
 int store_rollup_sum_fill(struct store *s)
 {
-	struct sums t = { arena_new(1 << 16), NULL, 0, 0 };
+	struct sums t = { arena_new(1 << 16), NULL, 0, 0, NULL, 0, 0 };
 	struct sum **v = NULL;
 	struct put *p = NULL;
 	size_t n = 0;
@@ -463,6 +514,7 @@ int store_rollup_sum_fill(struct store *s)
 	free(p);
 	free(v);
 	free(t.slot);
+	free(t.str);
 	arena_free(t.a);
 	return rc;
 }
