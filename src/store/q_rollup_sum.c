@@ -409,16 +409,14 @@ static int same_period(const char *a, const char *b, size_t w)
 	return w ? !strncmp(a, b, w) : a == b;
 }
 
-static int put_stat1(struct store *s, const char *table, const char *idx, const char *stat)
+/* one sqlite_stat1 row: tbl, idx, stat */
+static int put_stat1(struct store *s, const char *const row[3])
 {
 	struct store_stmt *st = store_prepare(s, &Q_STAT1_PUT);
 
-	if (!st)
-		return STORE_ERR;
-	store_bind_text(st, 1, table);
-	store_bind_text(st, 2, idx);
-	store_bind_text(st, 3, stat);
-	return store_exec(st) < 0 ? STORE_ERR : 0;
+	for (int i = 0; st && i < 3; i++)
+		store_bind_text(st, i + 1, row[i]);
+	return st && store_exec(st) >= 0 ? 0 : STORE_ERR;
 }
 
 /* Writes the three tables' sqlite_stat1 rows from v (n rows sorted by
@@ -464,9 +462,9 @@ static int put_stats(struct store *s, struct sum **v, size_t n)
 			 stat_avg(r, d_stat), stat_avg(r, d_sd), stat_avg(r, d_sdv));
 		snprintf(all, sizeof(all), "%" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 "%s", r,
 			 stat_avg(r, d_stat), stat_avg(r, d_sd), stat_avg(r, g[k].sdp), g[k].tail);
-		rc = put_stat1(s, g[k].table, g[k].table, key);
+		rc = put_stat1(s, (const char *const[3]){ g[k].table, g[k].table, key });
 		if (rc == 0)
-			rc = put_stat1(s, g[k].table, g[k].all, all);
+			rc = put_stat1(s, (const char *const[3]){ g[k].table, g[k].all, all });
 	}
 	if (rc == 0)
 		s->rollup_stats = 1;
