@@ -158,6 +158,8 @@ static json_t *value_of(struct out *o, const struct ix_field *f, int64_t id, con
 		return col ? json_sprintf("%" PRId64 ".%02" PRId64, fen / 100, fen % 100) : json_null();
 	}
 	case IX_SECRET:
+		if (col && !*col && (f->flags & IX_EMPTY))
+			return json_string("");
 		return col ? secret(o, f, id, col) : json_null();
 	default:
 		return col ? json_string(col) : json_null();
@@ -181,6 +183,12 @@ static int write_row(void *arg, int ncols, const char *const *col)
 	FOR_FIELDS(t, i) {
 		const struct ix_field *f = &t->fields[i];
 		const char *c = selected(f) ? col[k++] : NULL;
+		/* a secret of a NOT NULL column stored as '' was never
+		 * encrypted (a letter without a contact): an optional one is
+		 * left out as when absent, another is "" (value_of), never a
+		 * text that does not decrypt */
+		if (c && !*c && f->kind == IX_SECRET && (f->flags & IX_EMPTY) && (f->flags & IX_EXT))
+			c = NULL;
 		if (!f->name || f->kind == IX_DERIVED || (f->kind == IX_SECRET && !o->sensitive) ||
 		    ((f->flags & IX_EXT) && !c && f->kind != IX_REFS))
 			continue;

@@ -148,6 +148,14 @@ cat >"$T_DIR/in.jsonl" <<J
 J
 run_cli import --db "$DB" "$T_DIR/in.jsonl"
 expect_eq "ratings and letters import" 0 "$RC"
+# the sensitive export with letters with and without a contact: the one
+# decrypted, the others without the member (stored '', never encrypted;
+# "letters.contact/N does not decrypt" refused the whole export before)
+run_cli export --with-sensitive --db "$DB" --out "$T_DIR/sens.jsonl"
+expect_eq "the export --with-sensitive of letters with and without a contact" 0 "$RC"
+expect_eq "... the contact decrypted, once" 1 "$(grep -c '"contact":"13912345678"' "$T_DIR/sens.jsonl")"
+expect_eq "... the letters without one have no contact member" "0|2" \
+	"$(grep '"text":"信[一二]"' "$T_DIR/sens.jsonl" | grep -c '"contact"')|$(grep -c '"text":"信[一二]"' "$T_DIR/sens.jsonl")"
 expect_eq "rated Friday 2023-12-29: call back by Tuesday 2024-01-02, fix by 2024-01-22 (1 and 15 working days; 元旦 off)" \
 	"2024-01-02|2024-01-22" "$(sql "SELECT b.callback_due, b.fix_due FROM bad_reviews b JOIN ratings r ON r.id = b.rating_id
 	WHERE r.day = '2023-12-29'")"
