@@ -28,7 +28,9 @@
 # "checkpoints are occurring too frequently").
 #
 # Environment: QF_BIN (default build/qingfeng), FLOOR_CLUES, FLOOR_CASES,
-# FLOOR_UNITS, FLOOR_ROUNDS, FLOOR_SET, BENCH_KEEP.  Needs python3, psql, pg_dump.
+# FLOOR_UNITS, FLOOR_ROUNDS, FLOOR_SET, FLOOR_BULK_FIRST (the bulk settings'
+# import first in every round, not only in even ones), FLOOR_NO_SCHEMA (no
+# dump and restore), BENCH_KEEP.  Needs python3, psql, pg_dump.
 
 # shellcheck source=bench/lib.sh disable=SC2154,SC2034
 . "$(dirname "$0")/lib.sh"
@@ -115,19 +117,24 @@ for r in $(seq 1 "$ROUNDS"); do
 		-c "\\copy t FROM '$FILE' WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
 	[ "$(q 'SELECT count(*) FROM t' qf_floor)" = "$LINES" ] || die "the floor inserted a wrong count"
 
-	fresh qf_imp
-	settings
-	echo "bench: round $r: import"
-	timed "$r import" "$QF_BIN" import --db "$QF_PG/qf_imp" --key "$TMP/pg.key" "$FILE"
-	imported qf_imp
-	if [ -n "$SETS" ]; then
-		fresh qf_bulk
-		# shellcheck disable=SC2086
-		settings $SETS
-		echo "bench: round $r: import with $SETS"
-		timed "$r bulk" "$QF_BIN" import --db "$QF_PG/qf_bulk" --key "$TMP/pg.key" "$FILE"
-		imported qf_bulk
-	fi
+	# the two imports in turns: the bulk settings' first in even rounds (and
+	# in every round with FLOOR_BULK_FIRST=1)
+	runs="import bulk"
+	[ -z "$SETS" ] && runs=import
+	[ -n "$SETS" ] && { [ $((r % 2)) -eq 0 ] || [ -n "${FLOOR_BULK_FIRST:-}" ]; } && runs="bulk import"
+	for run in $runs; do
+		fresh "qf_$run"
+		if [ "$run" = bulk ]; then
+			# shellcheck disable=SC2086
+			settings $SETS
+		else
+			settings
+		fi
+		echo "bench: round $r: $run${SETS:+ (bulk: $SETS)}"
+		timed "$r $run" "$QF_BIN" import --db "$QF_PG/qf_$run" --key "$TMP/pg.key" "$FILE"
+		imported "qf_$run"
+	done
+	[ -n "${FLOOR_NO_SCHEMA:-}" ] && continue
 
 	if [ ! -s "$DUMP" ]; then
 		# the import's rows, COPY statements in the keys' order; the default
@@ -135,7 +142,7 @@ for r in $(seq 1 "$ROUNDS"); do
 		# without the grains' rows, which metric_days' triggers (0038, on
 		# whatever qf.rollup_off says) write during the restore as in the refill
 		"$PGBIN/pg_dump" --data-only --exclude-table-data=metric_months --exclude-table-data=metric_years \
-			--exclude-table-data=metric_grain_delta -f "$DUMP.tmp" "$QF_PG/qf_imp" 2>"$TMP/err" ||
+			--exclude-table-data=metric_grain_delta -f "$DUMP.tmp" "$QF_PG/qf_import" 2>"$TMP/err" ||
 			die "pg_dump failed: $(cat "$TMP/err")"
 		grep -v "^SELECT pg_catalog.set_config('search_path', '', false);" "$DUMP.tmp" >"$DUMP"
 		rm -f "$DUMP.tmp"
