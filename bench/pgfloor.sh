@@ -18,6 +18,7 @@
 #            loads the rows the import computed (the rollup's, the recounts')
 #            without computing them: no refill, no recounts, no reads, no
 #            ANALYZE, no audit MACs.
+#   schema+  the same restore with FLOOR_SET's settings (when given)
 #
 # The cluster is restarted before each run with its settings (ALTER SYSTEM;
 # `RESET ALL` but for the bulk run), so every run starts with cold shared
@@ -147,17 +148,25 @@ for r in $(seq 1 "$ROUNDS"); do
 		grep -v "^SELECT pg_catalog.set_config('search_path', '', false);" "$DUMP.tmp" >"$DUMP"
 		rm -f "$DUMP.tmp"
 	fi
-	fresh qf_rst
-	# audit_log refuses a TRUNCATE by a trigger: the replica role skips it (not timed)
-	echo "SET session_replication_role = replica; SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ') || ' CASCADE'
-		FROM pg_tables WHERE schemaname = 'public' \\gexec" |
-		psql -X -q -v ON_ERROR_STOP=1 "$QF_PG/qf_rst" >/dev/null || die "TRUNCATE failed"
-	q "VACUUM ANALYZE" qf_rst >/dev/null
-	settings
-	echo "bench: round $r: schema floor (the import's rows restored)"
-	timed "$r schema" psql -X -q -1 -v ON_ERROR_STOP=1 "$QF_PG/qf_rst" \
-		-c "SET qf.rollup_off = '1'" -f "$DUMP"
-	imported qf_rst
+	# the restore with the default settings, and with FLOOR_SET's (schema+)
+	for run in schema ${SETS:+schema+}; do
+		fresh qf_rst
+		# audit_log refuses a TRUNCATE by a trigger: the replica role skips it (not timed)
+		echo "SET session_replication_role = replica; SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ') || ' CASCADE'
+			FROM pg_tables WHERE schemaname = 'public' \\gexec" |
+			psql -X -q -v ON_ERROR_STOP=1 "$QF_PG/qf_rst" >/dev/null || die "TRUNCATE failed"
+		q "VACUUM ANALYZE" qf_rst >/dev/null
+		if [ "$run" = schema ]; then
+			settings
+		else
+			# shellcheck disable=SC2086
+			settings $SETS
+		fi
+		echo "bench: round $r: $run floor (the import's rows restored)"
+		timed "$r $run" psql -X -q -1 -v ON_ERROR_STOP=1 "$QF_PG/qf_rst" \
+			-c "SET qf.rollup_off = '1'" -f "$DUMP"
+		imported qf_rst
+	done
 done
 settings
 
