@@ -789,8 +789,11 @@ static int import_tx(struct store *s, void *arg)
 	/* the catalog's case counts, whose trigger the switch-off skipped on
 	 * PostgreSQL (0090: per row it updated the same few catalog rows
 	 * again and again in one transaction, each update a new version) and
-	 * SQLite's bulk load dropped (q_ixdefer.c) */
-	if (bulk && store_category_cases_recount(s) < 0) {
+	 * SQLite's bulk load dropped (q_ixdefer.c) whether or not the rollup
+	 * was on: counted after any bulk load (bulk is only whether the
+	 * rollup was switched off; with it off before, `stats rebuild` to
+	 * come, SQLite's catalog was left uncounted) */
+	if (ix->counts->bulk && store_category_cases_recount(s) < 0) {
 		strbuf_addf(ix->err, "the categories' case counts could not be recomputed: %s",
 			    store_errmsg(s));
 		return -1;

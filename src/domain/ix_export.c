@@ -158,7 +158,8 @@ static json_t *value_of(struct out *o, const struct ix_field *f, int64_t id, con
 		return col ? json_sprintf("%" PRId64 ".%02" PRId64, fen / 100, fen % 100) : json_null();
 	}
 	case IX_SECRET:
-		if (col && !*col && (f->flags & IX_EMPTY))
+		/* an optional one (write_row leaves an IX_EXT one out) */
+		if (col && !*col && (f->flags & IX_EMPTY) && !(f->flags & IX_REQ))
 			return json_string("");
 		return col ? secret(o, f, id, col) : json_null();
 	default:

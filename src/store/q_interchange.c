@@ -240,14 +240,18 @@ static const struct store_sql Q_BULK_TEMP = { "PRAGMA temp_store = MEMORY", "SEL
 
 /* The step of Q_BULK_CACHE for a file of file_bytes: the largest whose
  * size is at most eight times the file and a quarter of the memory, the
- * first whatever they are. */
+ * first whatever they are, and for a size not known (0).  The memory is
+ * the machine's (sysconf), not a container's limit: pages are allocated
+ * only as the import uses them, about the database's growth. */
 static const struct store_sql *bulk_cache(int64_t file_bytes)
 {
 	long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
 	int64_t cap = pages > 0 && page > 0 ? (int64_t)pages * page / 4 : 0;
 	size_t i = 0;
 
-	if (file_bytes > 0 && file_bytes < INT64_MAX / 8 && file_bytes * 8 < cap)
+	if (file_bytes <= 0)
+		return &Q_BULK_CACHE[0].q;      /* not known (a pipe, a file in memory) */
+	if (file_bytes < INT64_MAX / 8 && file_bytes * 8 < cap)
 		cap = file_bytes * 8;
 	while (i + 1 < sizeof(Q_BULK_CACHE) / sizeof(Q_BULK_CACHE[0]) && Q_BULK_CACHE[i + 1].bytes <= cap)
 		i++;
