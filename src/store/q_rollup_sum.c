@@ -41,23 +41,63 @@
 	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib " \
 	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_family_contrib"
 static const struct store_sql Q_CONTRIB = { CONTRIB_OTHERS, NULL };
-static const struct store_sql Q_CLUE_DIMS = {
-	"SELECT dim, val, received, disposed FROM metric_clue_dims", NULL };
-static const struct store_sql Q_CASE_DIMS = {
-	"SELECT dim, val, filed, closed, transferred FROM metric_case_dims", NULL };
 /* metric_contrib's arms of the clues and the cases (migration 0028: keep
- * the two in step): a row of q (dim, val, then one day a statistic)
- * counts n = 1 in each statistic whose day is not NULL; the first
- * statistic of a strict view has no such condition in the view (a NULL
- * day is what metric_days' NOT NULL refuses) */
+ * the two in step): a row of a dims view (dim, val, then one day a
+ * statistic) counts n = 1 in each statistic whose day is not NULL; the
+ * first statistic of a strict view has no such condition in the view (a
+ * NULL day is what metric_days' NOT NULL refuses).
+ *
+ * The dims views' rows themselves (sqdims16m): each arm of
+ * metric_clue_dims evaluates metric_clue_base again, its disposed EXISTS
+ * over dispositions nine times a clue (at the 1M scale file the view's
+ * read was 16-25 s of the import).  The refill reads the same rows with a
+ * record's base row evaluated once: q, one row a record in id order, its
+ * id, its days and one column a dimension of one value (dim[]; NULL: the
+ * view's arm has no row for it), unpivoted here; by[], the category and
+ * rank arms' (record id, val) rows in id order, merged with q's rows by
+ * id (the view's JOIN on the base: a row whose record q has not is not
+ * counted).  Keep q, by[] and dim[] in step with 0028's metric_clue_dims
+ * and metric_case_dims (each arm's condition, the rank arm's distinct-rank
+ * rule); t226 compares the rollup with the triggers' and stats check with
+ * the live statements. */
+#define DIMS_EXISTS(T, K, COND) "CASE WHEN EXISTS (SELECT 1 FROM " T " s WHERE s." K " = b.id AND " COND ") THEN '1' END"
+#define DIMS_ONE \
+	"'', CAST(b.unit_id AS TEXT), CAST(b.campaign_id AS TEXT), " \
+	"CASE WHEN b.source IS NOT NULL AND b.source <> '' THEN b.source END, "
+#define DIMS_SUBJ(T, K) \
+	DIMS_EXISTS(T, K, "s.top_leader = 1") ", " DIMS_EXISTS(T, K, "s.leadership = 1") ", " \
+	DIMS_EXISTS(T, K, "(s.top_leader = 1 OR s.leadership = 1 OR s.rank = 'section')")
+#define DIMS_RANK(T, K) \
+	"SELECT s." K ", s.rank FROM " T " s WHERE s.rank IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " \
+	T " t WHERE t." K " = s." K " AND t.rank = s.rank AND t.person_id < s.person_id) ORDER BY s." K
+static const struct store_sql Q_CLUE_ONE = {
+	"SELECT b.id, b.received, b.disposed, " DIMS_ONE
+	DIMS_SUBJ("clue_subjects", "clue_id") " FROM metric_clue_base b ORDER BY b.id", NULL };
+static const struct store_sql Q_CLUE_CATEGORY = {
+	"SELECT clue_id, category FROM clue_categories ORDER BY clue_id", NULL };
+static const struct store_sql Q_CLUE_RANK = { DIMS_RANK("clue_subjects", "clue_id"), NULL };
+static const struct store_sql Q_CASE_ONE = {
+	"SELECT b.id, b.filed, b.closed, b.transferred, " DIMS_ONE
+	"CASE WHEN b.organ_kind IS NOT NULL AND b.organ_kind <> '' THEN b.organ_kind END, "
+	DIMS_SUBJ("case_subjects", "case_id") " FROM metric_case_base b ORDER BY b.id", NULL };
+static const struct store_sql Q_CASE_CATEGORY = {
+	"SELECT case_id, category FROM case_categories ORDER BY case_id", NULL };
+static const struct store_sql Q_CASE_RANK = { DIMS_RANK("case_subjects", "case_id"), NULL };
 struct dims {
 	const struct store_sql *q;
 	const char *stat[3];
 	int strict;
+	const char *dim[9];             /* q's columns after the days; NULL-ended */
+	const struct store_sql *by[2];
+	const char *by_dim[2];
 };
 static const struct dims DIMS[] = {
-	{ &Q_CLUE_DIMS, { "clue_received", "clue_disposed", NULL }, 1 },
-	{ &Q_CASE_DIMS, { "case_filed", "case_closed", "case_transferred" }, 0 },
+	{ &Q_CLUE_ONE, { "clue_received", "clue_disposed", NULL }, 1,
+	  { "", "unit", "campaign", "source", "top", "lead", "key", NULL },
+	  { &Q_CLUE_CATEGORY, &Q_CLUE_RANK }, { "category", "rank" } },
+	{ &Q_CASE_ONE, { "case_filed", "case_closed", "case_transferred" }, 0,
+	  { "", "unit", "campaign", "source", "organ", "top", "lead", "key", NULL },
+	  { &Q_CASE_CATEGORY, &Q_CASE_RANK }, { "category", "rank" } },
 };
 /* metric_days from the records, set-wise (store_rollup_fill_days):
  * metric_recompute on SQLite (`stats rebuild`; an import sums in C, below);
@@ -234,37 +274,90 @@ static int add(struct sums *t, struct store_stmt *st)
 	return add_row(t, key, v);
 }
 
-/* Adds one row of d's view: a contribution a statistic with a day. */
-static int add_dims(struct sums *t, const struct dims *d, struct store_stmt *st)
+/* Adds one row of d's view: (dim, val) with the record's days day[], a
+ * contribution a statistic with a day. */
+static int add_dims(struct sums *t, const struct dims *d, const char *const *day, const char *dim,
+		    const char *val)
 {
 	static const int64_t one[6] = { 1, 0, 0, 0, 0, 0 };
-	const char *key[4];
 	int rc = 0;
 
-	if (store_col_isnull(st, 0) || store_col_isnull(st, 1))
-		return STORE_CONSTRAINT;
-	for (int i = 0; rc == 0 && i < 3 && d->stat[i]; i++) {
-		if (store_col_isnull(st, 2 + i)) {
+	for (int i = 0; rc == 0 && i < 3 && d->stat[i]; i++)
+		if (!day[i])
 			rc = i == 0 && d->strict ? STORE_CONSTRAINT : 0;
-			continue;
-		}
-		key[0] = d->stat[i];
-		key[1] = store_col_text(st, 0);
-		key[2] = store_col_text(st, 1);
-		key[3] = store_col_text(st, 2 + i);
-		rc = add_row(t, key, one);
-	}
+		else
+			rc = add_row(t, (const char *const[4]){ d->stat[i], dim, val, day[i] }, one);
 	return rc;
 }
 
-/* Reads q's rows into t: contribution rows (d NULL) or d's view.  0 or < 0. */
-static int add_all(struct store *s, struct sums *t, const struct store_sql *q, const struct dims *d)
+/* Adds the rows of by (record id, val; in id order, at a row when
+ * *at is STORE_ROW) of the record id, stepping by past them and those of
+ * smaller ids (no such record: the view's JOIN drops them).  0 or < 0. */
+static int add_by(struct sums *t, const struct dims *d, const char *dim, struct store_stmt *by, int *at,
+		  int64_t id, const char *const *day)
+{
+	int rc;
+
+	while (*at == STORE_ROW && store_col_int(by, 0) <= id) {
+		if (store_col_int(by, 0) == id && !store_col_isnull(by, 0)) {
+			if (store_col_isnull(by, 1))
+				return STORE_CONSTRAINT;        /* what metric_days' NOT NULL refuses */
+			if ((rc = add_dims(t, d, day, dim, store_col_text(by, 1))) < 0)
+				return rc;
+		}
+		*at = store_step(by);
+	}
+	return *at < 0 ? *at : 0;
+}
+
+/* Adds one record's row of d->q (stepped: STORE_ROW) and its rows of
+ * d->by. */
+static int add_record(struct sums *t, const struct dims *d, struct store_stmt *st, struct store_stmt **by,
+		      int *at)
+{
+	const char *day[3] = { NULL, NULL, NULL };
+	int nday = d->stat[2] ? 3 : 2, rc = 0;
+	int64_t id = store_col_int(st, 0);
+
+	for (int i = 0; i < nday; i++)
+		if (!store_col_isnull(st, 1 + i))
+			day[i] = store_col_text(st, 1 + i);
+	for (int i = 0; rc == 0 && d->dim[i]; i++)
+		if (!store_col_isnull(st, 1 + nday + i))
+			rc = add_dims(t, d, day, d->dim[i], store_col_text(st, 1 + nday + i));
+	for (int i = 0; rc == 0 && i < 2; i++)
+		rc = add_by(t, d, d->by_dim[i], by[i], &at[i], id, day);
+	return rc;
+}
+
+/* Reads q's contribution rows into t.  0 or < 0. */
+static int add_all(struct store *s, struct sums *t, const struct store_sql *q)
 {
 	struct store_stmt *st = store_prepare(s, q);
 	int rc = st ? 0 : STORE_ERR;
 
 	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
-		rc = d ? add_dims(t, d, st) : add(t, st);
+		rc = add(t, st);
+	if (st)
+		store_reset(st);
+	return rc;
+}
+
+/* Reads d's view into t: its three statements stepped side by side.  0 or
+ * < 0. */
+static int add_view(struct store *s, struct sums *t, const struct dims *d)
+{
+	struct store_stmt *st = store_prepare(s, d->q), *by[2] = { NULL, NULL };
+	int at[2] = { STORE_ERR, STORE_ERR }, rc = st ? 0 : STORE_ERR;
+
+	for (int i = 0; rc == 0 && i < 2; i++)
+		if (!(by[i] = store_prepare(s, d->by[i])) || (at[i] = store_step(by[i])) < 0)
+			rc = STORE_ERR;
+	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
+		rc = add_record(t, d, st, by, at);
+	for (int i = 0; i < 2; i++)
+		if (by[i])
+			store_reset(by[i]);
 	if (st)
 		store_reset(st);
 	return rc;
@@ -484,10 +577,10 @@ int store_rollup_sum_fill(struct store *s)
 	struct sum **v = NULL;
 	struct put *p = NULL;
 	size_t n = 0;
-	int rc = t.a ? add_all(s, &t, &Q_CONTRIB, NULL) : STORE_ERR;
+	int rc = t.a ? add_all(s, &t, &Q_CONTRIB) : STORE_ERR;
 
 	for (size_t i = 0; rc == 0 && i < sizeof(DIMS) / sizeof(DIMS[0]); i++)
-		rc = add_all(s, &t, DIMS[i].q, &DIMS[i]);
+		rc = add_view(s, &t, &DIMS[i]);
 	if (rc == 0 && t.n && !(v = malloc(t.n * sizeof(*v))))
 		rc = STORE_ERR;
 	for (size_t i = 0; rc == 0 && i < t.cap; i++)
