@@ -33,7 +33,7 @@
 /* metric_contrib reads metric_clue_dims once per statistic of a clue and
  * metric_case_dims once per statistic of a case, each read evaluating
  * every dimension's record again: their arms are read here from one pass
- * over each dims view (`dims`), and the view's other arms with a kind the
+ * over each dims view's rows (`dims`, below), and the view's other arms with a kind the
  * condition, pushed into each arm, keeps (the clues' and cases' arms then
  * read nothing) */
 #define CONTRIB_OTHERS \
@@ -53,51 +53,48 @@ static const struct store_sql Q_CONTRIB = { CONTRIB_OTHERS, NULL };
  * read was 16-25 s of the import).  The refill reads the same rows with a
  * record's base row evaluated once: q, one row a record in id order, its
  * id, its days and one column a dimension of one value (dim[]; NULL: the
- * view's arm has no row for it), unpivoted here; by[], the category and
- * rank arms' (record id, val) rows in id order, merged with q's rows by
- * id (the view's JOIN on the base: a row whose record q has not is not
- * counted).  Keep q, by[] and dim[] in step with 0028's metric_clue_dims
- * and metric_case_dims (each arm's condition, the rank arm's distinct-rank
- * rule); t226 compares the rollup with the triggers' and stats check with
- * the live statements. */
-#define DIMS_EXISTS(T, K, COND) "CASE WHEN EXISTS (SELECT 1 FROM " T " s WHERE s." K " = b.id AND " COND ") THEN '1' END"
+ * view's arm has no row for it), unpivoted here; cat, the category arm's
+ * (record id, category) rows, and subj, the record's subjects (record id,
+ * rank, then 1 where top, lead and key's conditions hold), both in id
+ * order and merged with q's rows by id (the view's JOIN on the base: a
+ * row whose record q has not is not counted): a subject's rank counts
+ * once a record (the rank arm's NOT EXISTS of a smaller person_id of the
+ * same rank), top, lead and key once a record with a subject of theirs
+ * (the arms' EXISTS).  Keep q, cat, subj and dim[] in step with 0028's
+ * metric_clue_dims and metric_case_dims (each arm's condition); t226
+ * compares the rollup with the triggers' and stats check with the live
+ * statements. */
 #define DIMS_ONE \
 	"'', CAST(b.unit_id AS TEXT), CAST(b.campaign_id AS TEXT), " \
-	"CASE WHEN b.source IS NOT NULL AND b.source <> '' THEN b.source END, "
+	"CASE WHEN b.source IS NOT NULL AND b.source <> '' THEN b.source END"
 #define DIMS_SUBJ(T, K) \
-	DIMS_EXISTS(T, K, "s.top_leader = 1") ", " DIMS_EXISTS(T, K, "s.leadership = 1") ", " \
-	DIMS_EXISTS(T, K, "(s.top_leader = 1 OR s.leadership = 1 OR s.rank = 'section')")
-#define DIMS_RANK(T, K) \
-	"SELECT s." K ", s.rank FROM " T " s WHERE s.rank IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " \
-	T " t WHERE t." K " = s." K " AND t.rank = s.rank AND t.person_id < s.person_id) ORDER BY s." K
+	"SELECT " K ", rank, top_leader = 1, leadership = 1, " \
+	"top_leader = 1 OR leadership = 1 OR rank = 'section' FROM " T " ORDER BY " K
 static const struct store_sql Q_CLUE_ONE = {
-	"SELECT b.id, b.received, b.disposed, " DIMS_ONE
-	DIMS_SUBJ("clue_subjects", "clue_id") " FROM metric_clue_base b ORDER BY b.id", NULL };
+	"SELECT b.id, b.received, b.disposed, " DIMS_ONE " FROM metric_clue_base b ORDER BY b.id", NULL };
 static const struct store_sql Q_CLUE_CATEGORY = {
 	"SELECT clue_id, category FROM clue_categories ORDER BY clue_id", NULL };
-static const struct store_sql Q_CLUE_RANK = { DIMS_RANK("clue_subjects", "clue_id"), NULL };
+static const struct store_sql Q_CLUE_SUBJ = { DIMS_SUBJ("clue_subjects", "clue_id"), NULL };
 static const struct store_sql Q_CASE_ONE = {
-	"SELECT b.id, b.filed, b.closed, b.transferred, " DIMS_ONE
-	"CASE WHEN b.organ_kind IS NOT NULL AND b.organ_kind <> '' THEN b.organ_kind END, "
-	DIMS_SUBJ("case_subjects", "case_id") " FROM metric_case_base b ORDER BY b.id", NULL };
+	"SELECT b.id, b.filed, b.closed, b.transferred, " DIMS_ONE ", "
+	"CASE WHEN b.organ_kind IS NOT NULL AND b.organ_kind <> '' THEN b.organ_kind END "
+	"FROM metric_case_base b ORDER BY b.id", NULL };
 static const struct store_sql Q_CASE_CATEGORY = {
 	"SELECT case_id, category FROM case_categories ORDER BY case_id", NULL };
-static const struct store_sql Q_CASE_RANK = { DIMS_RANK("case_subjects", "case_id"), NULL };
+static const struct store_sql Q_CASE_SUBJ = { DIMS_SUBJ("case_subjects", "case_id"), NULL };
 struct dims {
-	const struct store_sql *q;
+	const struct store_sql *q, *cat, *subj;
 	const char *stat[3];
 	int strict;
-	const char *dim[9];             /* q's columns after the days; NULL-ended */
-	const struct store_sql *by[2];
-	const char *by_dim[2];
+	const char *dim[6];             /* q's columns after the days; NULL-ended */
 };
+/* subj's flags after the rank, their dimensions (value '1') */
+static const char *const SUBJ_DIM[3] = { "top", "lead", "key" };
 static const struct dims DIMS[] = {
-	{ &Q_CLUE_ONE, { "clue_received", "clue_disposed", NULL }, 1,
-	  { "", "unit", "campaign", "source", "top", "lead", "key", NULL },
-	  { &Q_CLUE_CATEGORY, &Q_CLUE_RANK }, { "category", "rank" } },
-	{ &Q_CASE_ONE, { "case_filed", "case_closed", "case_transferred" }, 0,
-	  { "", "unit", "campaign", "source", "organ", "top", "lead", "key", NULL },
-	  { &Q_CASE_CATEGORY, &Q_CASE_RANK }, { "category", "rank" } },
+	{ &Q_CLUE_ONE, &Q_CLUE_CATEGORY, &Q_CLUE_SUBJ, { "clue_received", "clue_disposed", NULL }, 1,
+	  { "", "unit", "campaign", "source", NULL } },
+	{ &Q_CASE_ONE, &Q_CASE_CATEGORY, &Q_CASE_SUBJ, { "case_filed", "case_closed", "case_transferred" }, 0,
+	  { "", "unit", "campaign", "source", "organ", NULL } },
 };
 /* metric_days from the records, set-wise (store_rollup_fill_days):
  * metric_recompute on SQLite (`stats rebuild`; an import sums in C, below);
@@ -290,34 +287,81 @@ static int add_dims(struct sums *t, const struct dims *d, const char *const *day
 	return rc;
 }
 
-/* Adds the rows of by (record id, val; in id order, at a row when
- * *at is STORE_ROW) of the record id, stepping by past them and those of
- * smaller ids (no such record: the view's JOIN drops them).  0 or < 0. */
-static int add_by(struct sums *t, const struct dims *d, const char *dim, struct store_stmt *by, int *at,
-		  int64_t id, const char *const *day)
-{
-	int rc;
+/* A merged statement of (record id, ...) rows in id order: its statement,
+ * at a row when at is STORE_ROW. */
+struct merged {
+	struct store_stmt *st;
+	int at;
+};
 
-	while (*at == STORE_ROW && store_col_int(by, 0) <= id) {
-		if (store_col_int(by, 0) == id && !store_col_isnull(by, 0)) {
-			if (store_col_isnull(by, 1))
-				return STORE_CONSTRAINT;        /* what metric_days' NOT NULL refuses */
-			if ((rc = add_dims(t, d, day, dim, store_col_text(by, 1))) < 0)
-				return rc;
-		}
-		*at = store_step(by);
-	}
-	return *at < 0 ? *at : 0;
+/* Whether m is at a row of the record id, after stepping it past those
+ * of smaller ids (no such record: the view's JOIN drops them); 0 past
+ * them, < 0 an error. */
+static int merged_at(struct merged *m, int64_t id)
+{
+	while (m->at == STORE_ROW && (store_col_isnull(m->st, 0) || store_col_int(m->st, 0) < id))
+		m->at = store_step(m->st);
+	return m->at < 0 ? m->at : m->at == STORE_ROW && store_col_int(m->st, 0) == id;
 }
 
-/* Adds one record's row of d->q (stepped: STORE_ROW) and its rows of
- * d->by. */
-static int add_record(struct sums *t, const struct dims *d, struct store_stmt *st, struct store_stmt **by,
-		      int *at)
+/* The ranks a record's subjects have had (interned: equal texts are equal
+ * pointers), each counted once. */
+struct ranks {
+	const char **v;
+	size_t n, cap;
+};
+
+/* Adds the record id's rows of cat and subj (struct dims).  0 or < 0. */
+static int add_merged(struct sums *t, const struct dims *d, struct merged *cat, struct merged *subj,
+		      struct ranks *seen, int64_t id, const char *const *day)
+{
+	int rc, flag[3] = { 0, 0, 0 };
+
+	while ((rc = merged_at(cat, id)) == 1) {
+		if (store_col_isnull(cat->st, 1))
+			return STORE_CONSTRAINT;        /* what metric_days' NOT NULL refuses */
+		if ((rc = add_dims(t, d, day, "category", store_col_text(cat->st, 1))) < 0)
+			return rc;
+		cat->at = store_step(cat->st);
+	}
+	for (seen->n = 0; rc == 0 && (rc = merged_at(subj, id)) == 1; rc = 0) {
+		const char *r = store_col_isnull(subj->st, 1) ? NULL : intern(t, store_col_text(subj->st, 1));
+		size_t i;
+
+		if (!r && !store_col_isnull(subj->st, 1))
+			return STORE_ERR;
+		for (int k = 0; k < 3; k++)
+			flag[k] |= store_col_int(subj->st, 2 + k) == 1;
+		for (i = 0; r && i < seen->n && seen->v[i] != r; i++)
+			;
+		if (r && i == seen->n) {
+			if (seen->n == seen->cap) {
+				size_t cap = seen->cap ? seen->cap * 2 : 8;
+				const char **v = realloc(seen->v, cap * sizeof(*v));
+				if (!v)
+					return STORE_ERR;
+				seen->v = v;
+				seen->cap = cap;
+			}
+			seen->v[seen->n++] = r;
+			if ((rc = add_dims(t, d, day, "rank", r)) < 0)
+				return rc;
+		}
+		subj->at = store_step(subj->st);
+	}
+	for (int k = 0; rc == 0 && k < 3; k++)
+		if (flag[k])
+			rc = add_dims(t, d, day, SUBJ_DIM[k], "1");
+	return rc;
+}
+
+/* Adds one record's row of d->q (stepped: STORE_ROW) and its merged
+ * rows. */
+static int add_record(struct sums *t, const struct dims *d, struct store_stmt *st, struct merged *m,
+		      struct ranks *seen)
 {
 	const char *day[3] = { NULL, NULL, NULL };
 	int nday = d->stat[2] ? 3 : 2, rc = 0;
-	int64_t id = store_col_int(st, 0);
 
 	for (int i = 0; i < nday; i++)
 		if (!store_col_isnull(st, 1 + i))
@@ -325,9 +369,7 @@ static int add_record(struct sums *t, const struct dims *d, struct store_stmt *s
 	for (int i = 0; rc == 0 && d->dim[i]; i++)
 		if (!store_col_isnull(st, 1 + nday + i))
 			rc = add_dims(t, d, day, d->dim[i], store_col_text(st, 1 + nday + i));
-	for (int i = 0; rc == 0 && i < 2; i++)
-		rc = add_by(t, d, d->by_dim[i], by[i], &at[i], id, day);
-	return rc;
+	return rc ? rc : add_merged(t, d, &m[0], &m[1], seen, store_col_int(st, 0), day);
 }
 
 /* Reads q's contribution rows into t.  0 or < 0. */
@@ -347,19 +389,22 @@ static int add_all(struct store *s, struct sums *t, const struct store_sql *q)
  * < 0. */
 static int add_view(struct store *s, struct sums *t, const struct dims *d)
 {
-	struct store_stmt *st = store_prepare(s, d->q), *by[2] = { NULL, NULL };
-	int at[2] = { STORE_ERR, STORE_ERR }, rc = st ? 0 : STORE_ERR;
+	struct store_stmt *st = store_prepare(s, d->q);
+	struct merged m[2] = { { store_prepare(s, d->cat), STORE_ERR }, { store_prepare(s, d->subj), STORE_ERR } };
+	struct ranks seen = { NULL, 0, 0 };
+	int rc = st ? 0 : STORE_ERR;
 
 	for (int i = 0; rc == 0 && i < 2; i++)
-		if (!(by[i] = store_prepare(s, d->by[i])) || (at[i] = store_step(by[i])) < 0)
+		if (!m[i].st || (m[i].at = store_step(m[i].st)) < 0)
 			rc = STORE_ERR;
 	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
-		rc = add_record(t, d, st, by, at);
+		rc = add_record(t, d, st, m, &seen);
 	for (int i = 0; i < 2; i++)
-		if (by[i])
-			store_reset(by[i]);
+		if (m[i].st)
+			store_reset(m[i].st);
 	if (st)
 		store_reset(st);
+	free(seen.v);
 	return rc;
 }
 
