@@ -33,7 +33,7 @@
 /* metric_contrib reads metric_clue_dims once per statistic of a clue and
  * metric_case_dims once per statistic of a case, each read evaluating
  * every dimension's record again: their arms are read here from one pass
- * over each dims view (`dims`), and the view's other arms with a kind the
+ * over each dims view's rows (`dims`, below), and the view's other arms with a kind the
  * condition, pushed into each arm, keeps (the clues' and cases' arms then
  * read nothing) */
 #define CONTRIB_OTHERS \
@@ -41,23 +41,60 @@
 	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_acct_contrib " \
 	"UNION ALL SELECT " CONTRIB_COLS " FROM metric_family_contrib"
 static const struct store_sql Q_CONTRIB = { CONTRIB_OTHERS, NULL };
-static const struct store_sql Q_CLUE_DIMS = {
-	"SELECT dim, val, received, disposed FROM metric_clue_dims", NULL };
-static const struct store_sql Q_CASE_DIMS = {
-	"SELECT dim, val, filed, closed, transferred FROM metric_case_dims", NULL };
 /* metric_contrib's arms of the clues and the cases (migration 0028: keep
- * the two in step): a row of q (dim, val, then one day a statistic)
- * counts n = 1 in each statistic whose day is not NULL; the first
- * statistic of a strict view has no such condition in the view (a NULL
- * day is what metric_days' NOT NULL refuses) */
+ * the two in step): a row of a dims view (dim, val, then one day a
+ * statistic) counts n = 1 in each statistic whose day is not NULL; the
+ * first statistic of a strict view has no such condition in the view (a
+ * NULL day is what metric_days' NOT NULL refuses).
+ *
+ * The dims views' rows themselves (sqdims16m): each arm of
+ * metric_clue_dims evaluates metric_clue_base again, its disposed EXISTS
+ * over dispositions nine times a clue (at the 1M scale file the view's
+ * read was 16-25 s of the import).  The refill reads the same rows with a
+ * record's base row evaluated once: q, one row a record in id order, its
+ * id, its days and one column a dimension of one value (dim[]; NULL: the
+ * view's arm has no row for it), unpivoted here; cat, the category arm's
+ * (record id, category) rows, and subj, the record's subjects (record id,
+ * rank, then 1 where top, lead and key's conditions hold), both in id
+ * order and merged with q's rows by id (the view's JOIN on the base: a
+ * row whose record q has not is not counted): a subject's rank counts
+ * once a record (the rank arm's NOT EXISTS of a smaller person_id of the
+ * same rank), top, lead and key once a record with a subject of theirs
+ * (the arms' EXISTS).  Keep q, cat, subj and dim[] in step with 0028's
+ * metric_clue_dims and metric_case_dims (each arm's condition); t226
+ * compares the rollup with the triggers' and stats check with the live
+ * statements. */
+#define DIMS_ONE \
+	"'', CAST(b.unit_id AS TEXT), CAST(b.campaign_id AS TEXT), " \
+	"CASE WHEN b.source IS NOT NULL AND b.source <> '' THEN b.source END"
+#define DIMS_SUBJ(T, K) \
+	"SELECT " K ", rank, top_leader = 1, leadership = 1, " \
+	"top_leader = 1 OR leadership = 1 OR rank = 'section' FROM " T " ORDER BY " K
+static const struct store_sql Q_CLUE_ONE = {
+	"SELECT b.id, b.received, b.disposed, " DIMS_ONE " FROM metric_clue_base b ORDER BY b.id", NULL };
+static const struct store_sql Q_CLUE_CATEGORY = {
+	"SELECT clue_id, category FROM clue_categories ORDER BY clue_id", NULL };
+static const struct store_sql Q_CLUE_SUBJ = { DIMS_SUBJ("clue_subjects", "clue_id"), NULL };
+static const struct store_sql Q_CASE_ONE = {
+	"SELECT b.id, b.filed, b.closed, b.transferred, " DIMS_ONE ", "
+	"CASE WHEN b.organ_kind IS NOT NULL AND b.organ_kind <> '' THEN b.organ_kind END "
+	"FROM metric_case_base b ORDER BY b.id", NULL };
+static const struct store_sql Q_CASE_CATEGORY = {
+	"SELECT case_id, category FROM case_categories ORDER BY case_id", NULL };
+static const struct store_sql Q_CASE_SUBJ = { DIMS_SUBJ("case_subjects", "case_id"), NULL };
 struct dims {
-	const struct store_sql *q;
+	const struct store_sql *q, *cat, *subj;
 	const char *stat[3];
 	int strict;
+	const char *dim[6];             /* q's columns after the days; NULL-ended */
 };
+/* subj's flags after the rank, their dimensions (value '1') */
+static const char *const SUBJ_DIM[3] = { "top", "lead", "key" };
 static const struct dims DIMS[] = {
-	{ &Q_CLUE_DIMS, { "clue_received", "clue_disposed", NULL }, 1 },
-	{ &Q_CASE_DIMS, { "case_filed", "case_closed", "case_transferred" }, 0 },
+	{ &Q_CLUE_ONE, &Q_CLUE_CATEGORY, &Q_CLUE_SUBJ, { "clue_received", "clue_disposed", NULL }, 1,
+	  { "", "unit", "campaign", "source", NULL } },
+	{ &Q_CASE_ONE, &Q_CASE_CATEGORY, &Q_CASE_SUBJ, { "case_filed", "case_closed", "case_transferred" }, 0,
+	  { "", "unit", "campaign", "source", "organ", NULL } },
 };
 /* metric_days from the records, set-wise (store_rollup_fill_days):
  * metric_recompute on SQLite (`stats rebuild`; an import sums in C, below);
@@ -234,39 +271,140 @@ static int add(struct sums *t, struct store_stmt *st)
 	return add_row(t, key, v);
 }
 
-/* Adds one row of d's view: a contribution a statistic with a day. */
-static int add_dims(struct sums *t, const struct dims *d, struct store_stmt *st)
+/* Adds one row of d's view: (dim, val) with the record's days day[], a
+ * contribution a statistic with a day. */
+static int add_dims(struct sums *t, const struct dims *d, const char *const *day, const char *dim,
+		    const char *val)
 {
 	static const int64_t one[6] = { 1, 0, 0, 0, 0, 0 };
-	const char *key[4];
 	int rc = 0;
 
-	if (store_col_isnull(st, 0) || store_col_isnull(st, 1))
-		return STORE_CONSTRAINT;
-	for (int i = 0; rc == 0 && i < 3 && d->stat[i]; i++) {
-		if (store_col_isnull(st, 2 + i)) {
+	for (int i = 0; rc == 0 && i < 3 && d->stat[i]; i++)
+		if (!day[i])
 			rc = i == 0 && d->strict ? STORE_CONSTRAINT : 0;
-			continue;
-		}
-		key[0] = d->stat[i];
-		key[1] = store_col_text(st, 0);
-		key[2] = store_col_text(st, 1);
-		key[3] = store_col_text(st, 2 + i);
-		rc = add_row(t, key, one);
-	}
+		else
+			rc = add_row(t, (const char *const[4]){ d->stat[i], dim, val, day[i] }, one);
 	return rc;
 }
 
-/* Reads q's rows into t: contribution rows (d NULL) or d's view.  0 or < 0. */
-static int add_all(struct store *s, struct sums *t, const struct store_sql *q, const struct dims *d)
+/* A merged statement of (record id, ...) rows in id order: its statement,
+ * at a row when at is STORE_ROW. */
+struct merged {
+	struct store_stmt *st;
+	int at;
+};
+
+/* Whether m is at a row of the record id, after stepping it past those
+ * of smaller ids (no such record: the view's JOIN drops them); 0 past
+ * them, < 0 an error. */
+static int merged_at(struct merged *m, int64_t id)
+{
+	while (m->at == STORE_ROW && (store_col_isnull(m->st, 0) || store_col_int(m->st, 0) < id))
+		m->at = store_step(m->st);
+	return m->at < 0 ? m->at : m->at == STORE_ROW && store_col_int(m->st, 0) == id;
+}
+
+/* The ranks a record's subjects have had (interned: equal texts are equal
+ * pointers), each counted once. */
+struct ranks {
+	const char **v;
+	size_t n, cap;
+};
+
+/* Adds the record id's rows of cat and subj (struct dims).  0 or < 0. */
+static int add_merged(struct sums *t, const struct dims *d, struct merged *cat, struct merged *subj,
+		      struct ranks *seen, int64_t id, const char *const *day)
+{
+	int rc, flag[3] = { 0, 0, 0 };
+
+	while ((rc = merged_at(cat, id)) == 1) {
+		if (store_col_isnull(cat->st, 1))
+			return STORE_CONSTRAINT;        /* what metric_days' NOT NULL refuses */
+		if ((rc = add_dims(t, d, day, "category", store_col_text(cat->st, 1))) < 0)
+			return rc;
+		cat->at = store_step(cat->st);
+	}
+	for (seen->n = 0; rc == 0 && (rc = merged_at(subj, id)) == 1; rc = 0) {
+		const char *r = store_col_isnull(subj->st, 1) ? NULL : intern(t, store_col_text(subj->st, 1));
+		size_t i;
+
+		if (!r && !store_col_isnull(subj->st, 1))
+			return STORE_ERR;
+		for (int k = 0; k < 3; k++)
+			flag[k] |= store_col_int(subj->st, 2 + k) == 1;
+		for (i = 0; r && i < seen->n && seen->v[i] != r; i++)
+			;
+		if (r && i == seen->n) {
+			if (seen->n == seen->cap) {
+				size_t cap = seen->cap ? seen->cap * 2 : 8;
+				const char **v = realloc(seen->v, cap * sizeof(*v));
+				if (!v)
+					return STORE_ERR;
+				seen->v = v;
+				seen->cap = cap;
+			}
+			seen->v[seen->n++] = r;
+			if ((rc = add_dims(t, d, day, "rank", r)) < 0)
+				return rc;
+		}
+		subj->at = store_step(subj->st);
+	}
+	for (int k = 0; rc == 0 && k < 3; k++)
+		if (flag[k])
+			rc = add_dims(t, d, day, SUBJ_DIM[k], "1");
+	return rc;
+}
+
+/* Adds one record's row of d->q (stepped: STORE_ROW) and its merged
+ * rows. */
+static int add_record(struct sums *t, const struct dims *d, struct store_stmt *st, struct merged *m,
+		      struct ranks *seen)
+{
+	const char *day[3] = { NULL, NULL, NULL };
+	int nday = d->stat[2] ? 3 : 2, rc = 0;
+
+	for (int i = 0; i < nday; i++)
+		if (!store_col_isnull(st, 1 + i))
+			day[i] = store_col_text(st, 1 + i);
+	for (int i = 0; rc == 0 && d->dim[i]; i++)
+		if (!store_col_isnull(st, 1 + nday + i))
+			rc = add_dims(t, d, day, d->dim[i], store_col_text(st, 1 + nday + i));
+	return rc ? rc : add_merged(t, d, &m[0], &m[1], seen, store_col_int(st, 0), day);
+}
+
+/* Reads q's contribution rows into t.  0 or < 0. */
+static int add_all(struct store *s, struct sums *t, const struct store_sql *q)
 {
 	struct store_stmt *st = store_prepare(s, q);
 	int rc = st ? 0 : STORE_ERR;
 
 	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
-		rc = d ? add_dims(t, d, st) : add(t, st);
+		rc = add(t, st);
 	if (st)
 		store_reset(st);
+	return rc;
+}
+
+/* Reads d's view into t: its three statements stepped side by side.  0 or
+ * < 0. */
+static int add_view(struct store *s, struct sums *t, const struct dims *d)
+{
+	struct store_stmt *st = store_prepare(s, d->q);
+	struct merged m[2] = { { store_prepare(s, d->cat), STORE_ERR }, { store_prepare(s, d->subj), STORE_ERR } };
+	struct ranks seen = { NULL, 0, 0 };
+	int rc = st ? 0 : STORE_ERR;
+
+	for (int i = 0; rc == 0 && i < 2; i++)
+		if (!m[i].st || (m[i].at = store_step(m[i].st)) < 0)
+			rc = STORE_ERR;
+	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
+		rc = add_record(t, d, st, m, &seen);
+	for (int i = 0; i < 2; i++)
+		if (m[i].st)
+			store_reset(m[i].st);
+	if (st)
+		store_reset(st);
+	free(seen.v);
 	return rc;
 }
 
@@ -484,10 +622,10 @@ int store_rollup_sum_fill(struct store *s)
 	struct sum **v = NULL;
 	struct put *p = NULL;
 	size_t n = 0;
-	int rc = t.a ? add_all(s, &t, &Q_CONTRIB, NULL) : STORE_ERR;
+	int rc = t.a ? add_all(s, &t, &Q_CONTRIB) : STORE_ERR;
 
 	for (size_t i = 0; rc == 0 && i < sizeof(DIMS) / sizeof(DIMS[0]); i++)
-		rc = add_all(s, &t, DIMS[i].q, &DIMS[i]);
+		rc = add_view(s, &t, &DIMS[i]);
 	if (rc == 0 && t.n && !(v = malloc(t.n * sizeof(*v))))
 		rc = STORE_ERR;
 	for (size_t i = 0; rc == 0 && i < t.cap; i++)

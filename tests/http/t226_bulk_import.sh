@@ -13,6 +13,26 @@
 init_db || { not_ok "init"; finish; }
 F=$T_DIR/scale.jsonl
 python3 "$(dirname "$0")/../../bench/gen-scale.py" 1200 300 12 >"$F" || { not_ok "gen-scale.py"; finish; }
+# the clues' dimensions the generated file leaves empty (sqdims16m: the
+# SQLite refill reads metric_clue_dims' arms itself, q_rollup_sum.c): a
+# campaign (first, for its clues), two clues of it, three categories of
+# two clues, and a clue of two section and two staff subjects (the rank
+# arm's rule: a rank once a clue)
+python3 - "$F" <<'PY' || { not_ok "the file's clues edited"; finish; }
+import json, sys
+p = sys.argv[1]
+extra = {"C1": {"campaign": "G1", "categories": ["eight_rules", "duty_violation"]},
+         "C2": {"subjects": ["P5_75", "P1_6", "P1_7", "P1_11", "P1_12"], "campaign": "G1"},
+         "C3": {"categories": ["duty_crime"]}}
+out = ['{"type":"campaign","id":"G1","name":"专项治理一","start":"2019-01-01","end":"2025-12-31"}']
+for line in open(p, encoding="utf-8").read().splitlines():
+    r = json.loads(line)
+    if r.get("type") == "clue" and r.get("id") in extra:
+        r.update(extra[r["id"]])
+        line = json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+    out.append(line)
+open(p, "w", encoding="utf-8").write("\n".join(out) + "\n")
+PY
 LINES=$(wc -l <"$F")
 
 # sql_on DB KEYLESS-QUERY: sql against another database of this test
@@ -82,6 +102,12 @@ expect_eq "... and it holds the file's 1,200 clues and 300 cases" "1200 300" \
 r_bulk=$(sql "$ROLLUP" | sha256sum) r_ref=$(sql_on "$REF" "$ROLLUP" | sha256sum)
 expect_eq "the statistics rollup equals the reference's (the triggers' work recomputed set-wise)" "$r_ref" "$r_bulk"
 expect_eq "... and is live again after the import" 1 "$(sql "SELECT live FROM metric_state")"
+# ... with every arm of the clues' dimensions (the comparison above covers
+# them): 2 clues of the campaign, 3 of categories, and 1,201 of a rank
+# (C2's two ranks counted once each)
+expect_eq "... its clues by campaign, category and rank (a rank once a clue)" "campaign 2 category 3 rank 1201" \
+	"$(sql "SELECT dim, sum(n) FROM metric_days WHERE stat = 'clue_received'
+		AND dim IN ('campaign', 'category', 'rank') GROUP BY dim ORDER BY dim" | tr '|\n' '  ' | sed 's/ $//')"
 # the grains, and (SQLite, sqimp16i: the refill inserts its rows 64 a
 # statement, the rest one a statement) each table more than 64 rows, and
 # (sqimp16k, 0106) a WITHOUT ROWID table keyed by its primary key: no
