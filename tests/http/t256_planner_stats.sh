@@ -27,6 +27,12 @@ clue_estimate() {
 schema_version() { [ "$BACKEND" = pg ] && echo 0 || sql "PRAGMA schema_version"; }
 
 expect_eq "a new database: no estimate for clues" "" "$(clue_estimate)"
+# PostgreSQL's autovacuum also sets reltuples, whenever its worker gets to
+# the table (the demo's clue updates leave dead rows): after the small
+# import below it counted the new clue (551, not 550) in a CI run on a
+# loaded machine.  What is checked is qingfeng's own analysis, so the
+# server's is off for this table of this throw-away database.
+[ "$BACKEND" != pg ] || sql "ALTER TABLE clues SET (autovacuum_enabled = false)" >/dev/null
 
 run_cli demo --year 2022
 expect_eq "the demo year imports" 0 "$RC"
