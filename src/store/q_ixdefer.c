@@ -132,9 +132,27 @@ static int make(struct store *s, struct store_ix_deferred *d, int upto)
 	return 0;
 }
 
+/* SQLite's sorter, which each CREATE INDEX fills with its table's keys,
+ * allocates every key with its own malloc(3) when temporary storage is
+ * in memory (the import's temp_store = MEMORY, store_ix_bulk), and frees
+ * each again after the build; with temporary files allowed it keeps the
+ * keys in one buffer it grows by doubling, up to the page cache's size
+ * (512 MiB at most: the 1M scale file's largest index is 25 MiB), and
+ * writes a file only past that.  The builds run with FILE (sqidx17,
+ * bench/README.md) and MEMORY is set again after them.  Allowed inside the transaction
+ * while the connection has no temporary database open (the import makes
+ * no temporary table); if SQLite refuses it, the builds run as before. */
+static const struct store_sql Q_SORT_FILES = { "PRAGMA temp_store = FILE", "SELECT 1" };
+static const struct store_sql Q_SORT_MEMORY = { "PRAGMA temp_store = MEMORY", "SELECT 1" };
+
 int store_ix_restore_indexes(struct store *s, struct store_ix_deferred *d)
 {
-	return make(s, d, d->nindex);
+	int files = d->made < d->nindex && store_exec(store_prepare(s, &Q_SORT_FILES)) >= 0;
+	int rc = make(s, d, d->nindex);
+
+	if (files && store_exec(store_prepare(s, &Q_SORT_MEMORY)) < 0)
+		rc = STORE_ERR;
+	return rc;
 }
 
 int store_ix_restore(struct store *s, struct store_ix_deferred *d)
