@@ -633,11 +633,11 @@ static int sq_analyze(struct store *s, int missing)
 		if (one_tx)
 			rc = sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		/* a large file's one transaction a name: their commits without
-		 * an fsync each (76 fsyncs, 0.5 s of wall at load 12, for the 1M scale
-		 * file's analysis,
-		 * sqidx17); the reload's commit below, FULL again, syncs the
-		 * WAL with every frame they appended before it (a crash before
-		 * it loses statistics only, never a committed row) */
+		 * an fsync each (sqidx17: 76 fsyncs, 0.5 s of wall at load 12,
+		 * in the 1M scale file's analysis); the reload's commit below,
+		 * FULL again, syncs the WAL with every frame they appended
+		 * before it (a crash before it loses statistics only, never a
+		 * committed row) */
 		else if (rc == SQLITE_OK && n > 1)
 			lazy = sqlite3_exec(q->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) == SQLITE_OK;
 		for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
