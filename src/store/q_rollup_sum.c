@@ -7,10 +7,12 @@
  * the contribution rows (the FROM of metric_recompute, migrations 0028,
  * 0039 and 0069: keep the two in step; t226 compares the result with the rows the
  * triggers give) are read once, summed in a hash table by (stat, dim, val,
- * day), sorted with strcmp (SQLite's BINARY order, the order of the
- * tables' keys: since 0106 they are WITHOUT ROWID tables keyed by it, so
- * each row goes at the end of its B-tree), and inserted in that order: the
- * day rows, then the months and the years, which in that order are runs
+ * day), their texts interned (struct sums), sorted in strcmp's order
+ * field by field (SQLite's BINARY order, the order of the tables' keys:
+ * since 0106 they are WITHOUT ROWID tables keyed by it, so each row goes
+ * at the end of its B-tree; sorted_sums), and inserted in that order (the
+ * tables' secondary indexes dropped before and built after them: TABLES):
+ * the day rows, then the months and the years, which in that order are runs
  * of consecutive rows.  They go PUT_ROWS rows a statement (sqimp16i: a
  * statement's own start, end and transaction check were about 40% of a
  * row's insert), the last fewer one a statement.  PostgreSQL keeps the
