@@ -58,6 +58,7 @@ struct ix {
 	int ti;
 	const struct ix_type *t;
 	int64_t line, bytes;
+	int64_t lines;                  /* the file's, counted before the transaction */
 	struct strbuf *err;
 	FILE *f;
 	struct ix_counts *counts;
@@ -687,21 +688,33 @@ static int probe_ext(struct ix *ix)
 #define IX_BULK_LINES 1000    /* below, the triggers are cheap whatever the database */
 static int bulk_load(struct ix *ix)
 {
-	int64_t lines = 0, records;
-	char chunk[65536];
-	size_t n;
+	int64_t records;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), ix->f)) > 0)
-		for (const char *p = chunk; (p = memchr(p, '\n', (size_t)(chunk + n - p))); p++)
-			lines++;
-	if (ferror(ix->f))
+	if (ix->lines < 0)
 		return -1;
-	rewind(ix->f);
-	if (lines < IX_BULK_LINES)
+	if (ix->lines < IX_BULK_LINES)
 		return 0;
 	if ((records = store_rollup_records(ix->c->db)) < 0)
 		return -1;
-	return lines > records;
+	return ix->lines > records;
+}
+
+/* The file's lines, counted once before the import's transaction (read
+ * by bulk_load, in it, and by ix_import for the journal); -1 when the
+ * file could not be read.  The file is rewound. */
+static int64_t count_lines(FILE *f)
+{
+	int64_t lines = 0;
+	char chunk[65536];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		for (const char *p = chunk; (p = memchr(p, '\n', (size_t)(chunk + n - p))); p++)
+			lines++;
+	if (ferror(f))
+		return -1;
+	rewind(f);
+	return lines;
 }
 
 /* Off for a bulk load: the rollup (1 when it was on), then the deferred
@@ -843,9 +856,12 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 			   .pending = { .office = STRBUF_INIT } };
 	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
 	c->memo = txmemo_new();
+	ix->lines = count_lines(f);
 	/* the file's size sizes SQLite's page cache for the import (0 when
-	 * not known: the least) */
-	rc = c->memo ? store_ix_bulk(c->db, fstat(fileno(f), &st) == 0 ? (int64_t)st.st_size : 0) : -1;
+	 * not known: the least); a load that will be bulk (bulk_load, asked
+	 * again in the transaction) may take SQLite's rollback journal */
+	rc = c->memo ? store_ix_bulk(c->db, fstat(fileno(f), &st) == 0 ? (int64_t)st.st_size : 0,
+				     bulk_load(ix) > 0) : -1;
 	if (rc == 0)
 		rc = store_tx(c->db, import_tx, ix);
 	/* PostgreSQL: a batch of rows of several lines was refused; the import

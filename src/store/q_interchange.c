@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/log.h"
 #include "core/strbuf.h"
 #include "store/store_pg_impl.h"
 
@@ -258,10 +259,43 @@ static const struct store_sql *bulk_cache(int64_t file_bytes)
 	return &Q_BULK_CACHE[i].q;
 }
 
-int store_ix_bulk(struct store *s, int64_t file_bytes)
+/* A bulk load's one transaction through SQLite's rollback journal rather
+ * than the WAL (jrnl17): in WAL mode each page the import writes is
+ * written twice, into the WAL at the commit (or a spill) and into the
+ * database by the checkpoint when the connection closes, and the WAL grows
+ * to the size of the whole transaction (about 1 GB for the 1M scale
+ * file).  The rollback journal holds only the pages the database had
+ * before the import that it changes; the new pages (most of a bulk load's:
+ * it is at least as large as the database) go to the file once.  The
+ * commit is as durable (synchronous = FULL: the journal is synced before
+ * the database is written, the database before the journal goes), and a
+ * crash leaves a hot journal that the next connection to open the file
+ * rolls back before it switches to WAL (store_sqlite.c's open).  SQLite
+ * leaves WAL mode only for a connection that has the file to itself:
+ * with another connection open, a server's or another command's, the
+ * PRAGMA fails at once (SQLITE_BUSY, no busy wait) and the import keeps
+ * the WAL, so readers are never locked out by it.  While the journal is
+ * in use another process cannot open the database (its switch to WAL
+ * waits for the import's lock: busy after 5 s). */
+static const struct store_sql Q_JOURNAL_DELETE = { "PRAGMA journal_mode = DELETE", NULL };
+static const struct store_sql Q_JOURNAL_WAL = { "PRAGMA journal_mode = WAL", NULL };
+
+/* 1 when the journal mode q set is want (SQLite answers with the mode in
+ * force, or fails while another connection holds the file) */
+static int journal_mode(struct store *s, const struct store_sql *q, const char *want)
+{
+	struct store_stmt *st = store_prepare(s, q);
+	int ok = st && store_step(st) == STORE_ROW && strcmp(store_col_text(st, 0), want) == 0;
+
+	store_reset(st);
+	return ok;
+}
+
+int store_ix_bulk(struct store *s, int64_t file_bytes, int whole)
 {
 	if (store_backend(s) == STORE_PG)
 		return store_pg_bulk_on(s);
+	s->ix_journal = whole && !s->in_tx && journal_mode(s, &Q_JOURNAL_DELETE, "delete");
 	if (store_exec(store_prepare(s, bulk_cache(file_bytes))) < 0 ||
 	    store_exec(store_prepare(s, &Q_BULK_TEMP)) < 0)
 		return STORE_ERR;
@@ -270,9 +304,16 @@ int store_ix_bulk(struct store *s, int64_t file_bytes)
 
 void store_ix_bulk_end(struct store *s)
 {
-	if (store_backend(s) == STORE_PG)
+	if (store_backend(s) == STORE_PG) {
 		store_pg_bulk_off(s);
-	else if (store_exec(store_prepare(s, &Q_BULK_CACHE_END)) < 0)
+		return;
+	}
+	/* back to WAL, which the connection's open sets too: should this
+	 * fail, the next connection to open the file switches it */
+	if (s->ix_journal && !journal_mode(s, &Q_JOURNAL_WAL, "wal"))
+		log_warn("import: the database's journal not switched back to WAL: %s", store_errmsg(s));
+	s->ix_journal = 0;
+	if (store_exec(store_prepare(s, &Q_BULK_CACHE_END)) < 0)
 		return; /* the import's larger cache stays: memory only, until the connection closes */
 }
 

@@ -66,7 +66,9 @@ char *store_ix_export_id(const char *table, const char *prefix, const char *idex
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
 /* The connection imports: SQLite a large page cache (by file_bytes, the
- * file's size, 0 when not known: q_interchange.c); PostgreSQL the
+ * file's size, 0 when not known: q_interchange.c) and, for a load that
+ * will be bulk (whole), the rollback journal when the connection has the
+ * file to itself (WAL again at store_ix_bulk_end); PostgreSQL the
  * driver's bulk mode (store_pg_bulk.c), where a write's failure may be
  * known only at a later statement.  store_ix_line names the file's line
  * the statements from now on are for; store_ix_flush waits for every
@@ -76,7 +78,7 @@ int64_t store_ix_person_unit(struct store *s, int64_t person_id);
  * import transaction store_ix_exact is 1 when that line was -1, and the
  * bulk mode then sends one statement a row, so that the import run again
  * names the failing record's line; 0 otherwise (SQLite always). */
-int store_ix_bulk(struct store *s, int64_t file_bytes);
+int store_ix_bulk(struct store *s, int64_t file_bytes, int whole);
 /* The import is over: PostgreSQL's bulk mode off, SQLite's page cache
  * back to the connection's own (the connection may go on serving other
  * work, `qingfeng demo`). */

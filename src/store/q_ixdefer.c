@@ -123,6 +123,37 @@ int store_ix_defer(struct store *s, struct store_ix_deferred *d)
 	return rc;
 }
 
+/* SQLite: the non-unique indexes of one table, for
+ * store_ix_defer_table */
+static const struct store_sql Q_TABLE_INDEXES = {
+	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+	"AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name", NULL };
+
+int store_ix_defer_table(struct store *s, struct store_ix_deferred *d, const char *table)
+{
+	char *names[STORE_IX_DEFER_MAX];
+	struct store_stmt *st;
+	int n = 0, rc;
+
+	if (store_backend(s) != STORE_SQLITE)
+		return 0;
+	if (d->n != d->nindex)
+		return STORE_ERR;       /* triggers kept: the indexes come first */
+	st = store_prepare(s, &Q_TABLE_INDEXES);
+	rc = st ? store_bind_text(st, 1, table) : STORE_ERR;
+	if (rc == 0)
+		rc = collect(st, names, &n, d);
+	if (rc == 0 && d->n == STORE_IX_DEFER_MAX)
+		rc = STORE_ERR;         /* more than the array holds: raise the maximum */
+	d->nindex = d->n;
+	for (int i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = drop(s, "INDEX", names[i]);
+		free(names[i]);
+	}
+	return rc;
+}
+
 /* Creates sql[made..upto). */
 static int make(struct store *s, struct store_ix_deferred *d, int upto)
 {

@@ -24,6 +24,12 @@ struct store_ix_deferred {
  * (recounted by the import) and keeps their definitions in d
  * (SQLite; on PostgreSQL none, d->n 0).  0 or < 0. */
 int store_ix_defer(struct store *s, struct store_ix_deferred *d);
+/* Drops the non-unique indexes of table (SQLite; on PostgreSQL nothing)
+ * and adds their definitions to d's indexes (d holding no trigger), for
+ * store_ix_restore: a load into an empty table in its key's order then
+ * builds each index by one sort (the rollup's refill, q_rollup_sum.c).
+ * 0 or < 0. */
+int store_ix_defer_table(struct store *s, struct store_ix_deferred *d, const char *table);
 /* Creates the indexes of d again, in the same transaction (the rollup's
  * refill reads through some of them).  0 or < 0. */
 int store_ix_restore_indexes(struct store *s, struct store_ix_deferred *d);

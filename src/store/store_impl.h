@@ -70,6 +70,9 @@ struct store {
 	 * refill (q_rollup_sum.c) in the open or a committed transaction:
 	 * the next store_analyze leaves the tables out; a rollback clears it */
 	int rollup_stats;
+	/* an import switched the connection to the rollback journal
+	 * (store_ix_bulk, q_interchange.c): store_ix_bulk_end switches back */
+	int ix_journal;
 	char head_mac[STORE_MACMAX];
 	char err[STORE_ERRMAX];
 };
