@@ -803,8 +803,10 @@ int store_rollup_sum_fill(struct store *s)
 		p->q = Q_PUT_YEAR;
 		rc = put_grain(s, p, v, n, 4);
 	}
+	/* the indexes' sorts in one growing buffer, as the import's own
+	 * deferred indexes (sqidx17, q_ixdefer.c) */
 	if (rc == 0)
-		rc = store_ix_restore(s, &ix);
+		rc = store_ix_restore_indexes(s, &ix);
 	if (rc == 0)
 		rc = put_stats(s, v, n, text, t.text_n);
 	store_ix_deferred_free(&ix);
