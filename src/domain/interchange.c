@@ -22,6 +22,7 @@
 #include "core/arena.h"
 #include "core/crypto.h"
 #include "core/date.h"
+#include "core/fnv.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/fielderr.h"
@@ -48,6 +49,26 @@ struct type_sql {
 	const struct store_sql *insert, *find;
 	const struct store_sql *field[IX_MAX_FIELDS];   /* link insert or secret update */
 	int aligned[IX_MAX_FIELDS];     /* a link field's aligned list (aligned_field), -1 none */
+	/* an IX_SNAP field's row with the person's columns bound, one member a
+	 * statement (store_ix_link_rows: SQLite), NULL where field[] is used */
+	const struct store_sql *row[IX_MAX_FIELDS];
+};
+
+/* The persons' snapshot columns (rank, top_leader, leadership, unit_id)
+ * by person id, as read once (store_ix_person_snap) for SQLite's subject
+ * rows: an import never changes those columns of a stored person (its
+ * person lines insert the row; the id number's UPDATE and the posts touch
+ * other columns and tables), so the row read once is the row each INSERT
+ * ... SELECT read.  Open addressing by id (ids > 0; 0 empty), grown at
+ * half load; cleared with the run (import_tx). */
+struct snap {
+	int64_t id;
+	int found;                      /* 0: no such person (the SELECT's no row) */
+	struct store_ix_value v[4];
+};
+struct snaps {
+	struct snap *v;
+	size_t cap, n;                  /* cap a power of two, or 0 */
 };
 
 struct ix {
@@ -55,6 +76,7 @@ struct ix {
 	struct arena *rec, *keep;       /* per record; for the run */
 	struct ix_map *map;
 	struct ix_map *units;           /* person row id -> its unit, as looked up */
+	struct snaps snaps;             /* persons' snapshot columns, as looked up */
 	int ti;
 	const struct ix_type *t;
 	int64_t line, bytes;
@@ -78,6 +100,13 @@ struct ix {
 	/* ix_field's answers by the name's address (the hooks name fields
 	 * with literals): a hit when the type and the address are the same */
 	struct { const char *name; int ti, i; } named[256];
+	/* the types by their name's hash (type_of), filled on first use */
+	struct { uint64_t h; int ti; } types[2 * IX_MAX_TYPES];
+	int types_filled;
+	/* per type, the field each member position of its last line was
+	 * (field_values tries it first: a file's lines of a type usually
+	 * list their keys in one order), -1 none */
+	signed char pos[IX_MAX_TYPES][IX_MAX_FIELDS + 2];
 };
 
 struct ctx *ix_ctx(struct ix *ix)
@@ -172,6 +201,56 @@ int64_t ix_person_unit(struct ix *ix, int64_t person_id)
 	return unit > 0 ? unit : -1;
 }
 
+static size_t snap_slot(const struct snaps *t, int64_t id)
+{
+	size_t i = (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15u) >> 32) & (t->cap - 1);
+
+	while (t->v[i].id && t->v[i].id != id)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static int snaps_grow(struct snaps *t)
+{
+	struct snaps n = { calloc(t->cap ? t->cap * 2 : 1024, sizeof(*t->v)), t->cap ? t->cap * 2 : 1024, t->n };
+
+	if (!n.v)
+		return -1;
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->v[i].id)
+			n.v[snap_slot(&n, t->v[i].id)] = t->v[i];
+	free(t->v);
+	*t = n;
+	return 0;
+}
+
+static void snaps_clear(struct snaps *t)
+{
+	free(t->v);
+	*t = (struct snaps){ 0 };
+}
+
+/* The person's snapshot, read on its first use: NULL on error (the
+ * store's message recorded), else found 0 when there is no such person. */
+static const struct snap *person_snap(struct ix *ix, int64_t person_id)
+{
+	struct snaps *t = &ix->snaps;
+	struct snap *e;
+	int rc;
+
+	if ((t->n + 1) * 2 > t->cap && snaps_grow(t) < 0)
+		return NULL;
+	e = &t->v[snap_slot(t, person_id)];
+	if (e->id)
+		return e;
+	if ((rc = store_ix_person_snap(ix->c->db, ix->keep, person_id, e->v)) < 0)
+		return NULL;
+	e->id = person_id;
+	e->found = rc;
+	t->n++;
+	return e;
+}
+
 const struct form_table *ix_forms(struct ix *ix)
 {
 	if (!ix->forms_loaded && form_table_load(ix->c->db, ix->keep, &ix->forms) < 0)
@@ -193,9 +272,33 @@ const struct period_table *ix_periods(struct ix *ix)
 	return &ix->periods;
 }
 
+/* ix_type_index for the import's per-record lookups (a line's type, a
+ * reference's): one hash and one strcmp, not a strcmp per type. */
+static int type_of(struct ix *ix, const char *type)
+{
+	const size_t mask = 2 * IX_MAX_TYPES - 1;
+	uint64_t h = fnv1a(FNV_OFFSET, type, strlen(type));
+
+	if (!ix->types_filled) {
+		for (int ti = 0; ix_types[ti].type; ti++) {
+			uint64_t g = fnv1a(FNV_OFFSET, ix_types[ti].type, strlen(ix_types[ti].type));
+			size_t i = g & mask;
+			while (ix->types[i].ti)
+				i = (i + 1) & mask;
+			ix->types[i].h = g;
+			ix->types[i].ti = ti + 1;
+		}
+		ix->types_filled = 1;
+	}
+	for (size_t i = h & mask; ix->types[i].ti; i = (i + 1) & mask)
+		if (ix->types[i].h == h && !strcmp(ix_types[ix->types[i].ti - 1].type, type))
+			return ix->types[i].ti - 1;
+	return -1;
+}
+
 int64_t ix_ref(struct ix *ix, const char *type, const char *ext)
 {
-	int ti = ix_type_index(type);
+	int ti = type_of(ix, type);
 	struct type_sql *q = &ix->sql[ti];
 	struct store_ix_value v = { 2, 0, ext };
 	int64_t id = ix_map_get(ix->map, ti, ext);
@@ -465,6 +568,12 @@ static void build_sql(struct ix *ix)
 			char col[64];
 			q->aligned[i] = aligned_field(t, f, col, sizeof(col));
 			q->field[i] = link_sql(t, f, 1);        /* a list of one: the usual */
+			if ((f->flags & IX_SNAP) && store_ix_link_rows(ix->c->db)) {
+				char tbl[64], owner[64], member[64];
+				sscanf(f->link, "%63s %63s %63s", tbl, owner, member);
+				q->row[i] = built(store_ix_link_row_text(tbl, owner, member,
+									 q->aligned[i] >= 0 ? col : NULL));
+			}
 		} else if (f->kind == IX_SECRET) {
 			q->field[i] = built(store_ix_update_text(t->table, f->column));
 		}
@@ -503,6 +612,34 @@ static int64_t insert_row(struct ix *ix, const struct ix_val *v, const char *ext
 	return store_ix_insert(ix->c->db, ix->sql[ix->ti].insert, b, n);
 }
 
+/* A snapshot list's rows one a statement, in the list's order, each with
+ * its person's columns from the memo (SQLite: store_ix_link_rows); a
+ * person not found gets no row, as the INSERT ... SELECT inserted none.
+ * g: the aligned list (a case's filing_nos), NULL none. */
+static int snap_rows(struct ix *ix, const struct ix_val *m, const struct ix_val *g, const struct store_sql *q,
+		     int64_t id)
+{
+	for (int k = 0; k < m->n; k++) {
+		const struct snap *e = person_snap(ix, m->ids[k]);
+		struct store_ix_value b[7];
+		int n = 0;
+		if (!e)
+			return -1;
+		if (!e->found)
+			continue;
+		b[n++] = (struct store_ix_value){ 1, id, NULL };
+		if (g)          /* "" none */
+			b[n++] = k < g->n && *g->codes[k] ? (struct store_ix_value){ 2, 0, g->codes[k] }
+							  : (struct store_ix_value){ 0, 0, NULL };
+		b[n++] = (struct store_ix_value){ 1, m->ids[k], NULL };
+		for (int c = 0; c < 4; c++)
+			b[n++] = e->v[c];
+		if (store_ix_run(ix->c->db, q, b, n) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Lists into their link tables, secrets encrypted bound to the row. */
 static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
 {
@@ -511,7 +648,11 @@ static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
 	for (int i = 0; ix->t->fields[i].name || ix->t->fields[i].kind; i++) {
 		const struct ix_field *f = &ix->t->fields[i];
 		const struct store_sql *q = ix->sql[ix->ti].field[i];
-		if (f->link && !(f->flags & IX_VIRT) && v[i].n) {       /* one statement a list */
+		if (ix->sql[ix->ti].row[i] && v[i].n) {                 /* one statement a member */
+			if (snap_rows(ix, &v[i], ix->sql[ix->ti].aligned[i] >= 0 ? &v[ix->sql[ix->ti].aligned[i]] : NULL,
+				      ix->sql[ix->ti].row[i], id) < 0)
+				return -1;
+		} else if (f->link && !(f->flags & IX_VIRT) && v[i].n) {        /* one statement a list */
 			struct store_ix_value b[3 * IX_MAX_LIST];
 			int g = ix->sql[ix->ti].aligned[i], w = g >= 0 ? 3 : 2, n = 0;
 			for (int k = 0; k < v[i].n; k++) {
@@ -543,19 +684,30 @@ static int after_insert(struct ix *ix, const struct ix_val *v, int64_t id)
 /* Each field's value in the line (fv, NULL when absent) and the id's, in
  * one pass over its members: 1 when a member is none of the type's keys
  * (the extra column is its jansson tree's text), else 0. */
-static int field_values(const struct ix *ix, const struct ix_jval **fv, const struct ix_jval **idv)
+static int field_values(struct ix *ix, const struct ix_jval **fv, const struct ix_jval **idv)
 {
 	const struct ix_type *t = ix->t;
+	signed char *pos = ix->pos[ix->ti];
 	int unknown = 0;
 
 	for (int k = 0; k < ix->rd.n; k++) {
 		const struct ix_jmember *m = &ix->rd.m[k];
-		int found = !strcmp(m->key, "type");
+		int p = k < IX_MAX_FIELDS + 2 ? pos[k] : -1, found = 0;
+		/* the field this position was in the type's last line: no field
+		 * is named "type" or "id" (build_sql), so a match is that field */
+		if (p >= 0 && !strcmp(t->fields[p].name, m->key)) {
+			fv[p] = &m->v;
+			continue;
+		}
+		found = !strcmp(m->key, "type");
 		if (t->prefix && !strcmp(m->key, "id"))
 			*idv = &m->v, found = 1;
 		for (int i = 0; !found && (t->fields[i].name || t->fields[i].kind); i++)
-			if (t->fields[i].name && !strcmp(t->fields[i].name, m->key))
+			if (t->fields[i].name && !strcmp(t->fields[i].name, m->key)) {
 				fv[i] = &m->v, found = 1;       /* names are distinct (build_sql) */
+				if (k < IX_MAX_FIELDS + 2)
+					pos[k] = (signed char)i;
+			}
 		unknown |= !found;
 	}
 	return unknown;
@@ -573,7 +725,7 @@ static int import_record(struct ix *ix, json_t *rec)
 
 	if (!type)
 		return ix_fail(ix, "type", "required");
-	ix->ti = ix_type_index(type);
+	ix->ti = type_of(ix, type);
 	if (ix->ti < 0)
 		return ix_fail(ix, "type", "unknown type \"%s\"", type);
 	ix->t = &ix_types[ix->ti];
@@ -766,6 +918,7 @@ static int import_tx(struct store *s, void *arg)
 	ix_map_free(ix->units);
 	ix->map = ix_map_new();
 	ix->units = ix_map_new();
+	snaps_clear(&ix->snaps);        /* what the run rolled back held */
 	memset(ix->counts, 0, sizeof(*ix->counts));
 	txmemo_clear(ix->c->memo);      /* nothing read by an earlier run holds */
 	ix->pending.clue_id = 0;        /* nor anything it noted */
@@ -854,6 +1007,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	*ix = (struct ix){ .c = c, .rec = arena_new(16384), .keep = arena_new(4096), .err = err, .f = f,
 			   .counts = counts, .progress = progress, .progress_arg = progress_arg,
 			   .pending = { .office = STRBUF_INIT } };
+	memset(ix->pos, -1, sizeof(ix->pos));
 	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
 	c->memo = txmemo_new();
 	ix->lines = count_lines(f);
@@ -878,6 +1032,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));
 	ix_map_free(ix->map);
 	ix_map_free(ix->units);
+	snaps_clear(&ix->snaps);
 	store_ix_deferred_free(&ix->deferred);
 	ix_clue_state_release(&ix->pending);
 	arena_free(ix->rec);

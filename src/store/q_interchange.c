@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/arena.h"
 #include "core/log.h"
 #include "core/strbuf.h"
 #include "store/store_pg_impl.h"
@@ -185,6 +186,23 @@ char *store_ix_link_text(const char *table, const char *owner, const char *membe
 	return text_of(&sb);
 }
 
+/* SQLite's form of a snapshot link row (snapshot 1 above, one member):
+ * the person's columns bound from store_ix_person_snap's values, as
+ * owner, [aligned,] member, rank, top_leader, leadership, unit_id. */
+char *store_ix_link_row_text(const char *table, const char *owner, const char *member, const char *aligned)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "INSERT INTO %s(%s, %s%s%s, " SNAPSHOT_COLS ") VALUES (?, %s?, ?, ?, ?, ?)", table,
+		    owner, aligned ? aligned : "", aligned ? ", " : "", member, aligned ? "?, " : "");
+	return text_of(&sb);
+}
+
+int store_ix_link_rows(struct store *s)
+{
+	return store_backend(s) == STORE_SQLITE;
+}
+
 char *store_ix_update_text(const char *table, const char *column)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -337,6 +355,32 @@ int64_t store_ix_person_unit(struct store *s, int64_t person_id)
 	struct store_ix_value v = { 1, person_id, NULL };
 
 	return store_ix_run(s, &Q_PERSON_UNIT, &v, 1);
+}
+
+static const struct store_sql Q_PERSON_SNAP = {
+	"SELECT " SNAPSHOT_COLS " FROM persons WHERE id = ?", NULL };
+
+int store_ix_person_snap(struct store *s, struct arena *a, int64_t person_id, struct store_ix_value v[4])
+{
+	struct store_stmt *st = store_prepare(s, &Q_PERSON_SNAP);
+	int rc;
+
+	if (!st)
+		return STORE_ERR;
+	store_bind_int(st, 1, person_id);
+	rc = store_step(st);
+	for (int i = 0; rc == STORE_ROW && i < 4; i++) {
+		/* rank is TEXT, the others INTEGER (NOT NULL but unit_id's
+		 * REFERENCES): bound back as the row holds them */
+		if (store_col_isnull(st, i))
+			v[i] = (struct store_ix_value){ 0, 0, NULL };
+		else if (i == 0)
+			v[i] = (struct store_ix_value){ 2, 0, arena_strdup(a, store_col_text(st, i)) };
+		else
+			v[i] = (struct store_ix_value){ 1, store_col_int(st, i), NULL };
+	}
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc < 0 ? rc : 0;
 }
 
 /* ---- what the issue-10 hooks read ------------------------------------------ */

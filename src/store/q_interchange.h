@@ -63,6 +63,21 @@ char *store_ix_update_text(const char *table, const char *column);
 char *store_ix_link_text(const char *table, const char *owner, const char *member, int n, int snapshot,
 			 const char *aligned);
 char *store_ix_export_id(const char *table, const char *prefix, const char *idexpr);
+/* 1 when a snapshot link row (store_ix_link_text's snapshot) is better
+ * written one member a statement with the person's columns bound
+ * (store_ix_link_row_text, values from store_ix_person_snap): SQLite,
+ * where an INSERT ... SELECT may write several rows and so keeps a
+ * statement journal (each page it changes copied first) and reads the
+ * person's row each time; 0 on PostgreSQL, whose bulk mode batches the
+ * INSERT ... SELECT (store_pg_batch.c). */
+int store_ix_link_rows(struct store *s);
+/* INSERT of one snapshot link row with values, bound as owner, [aligned
+ * value,] member, then the four values of store_ix_person_snap. */
+char *store_ix_link_row_text(const char *table, const char *owner, const char *member, const char *aligned);
+/* A person's rank, top_leader, leadership and unit_id as its row holds
+ * them (NULL, integer or text; a text copied into `a`): 1 found, 0 no
+ * such person, or < 0. */
+int store_ix_person_snap(struct store *s, struct arena *a, int64_t person_id, struct store_ix_value v[4]);
 /* The unit of a person, 0 when there is no such person, or < 0. */
 int64_t store_ix_person_unit(struct store *s, int64_t person_id);
 /* The connection imports: SQLite a large page cache (by file_bytes, the

@@ -51,6 +51,25 @@ expect_eq "the states the dispositions left, in file order" "closed filed filed 
 	"$(sql "SELECT state FROM clues ORDER BY id" | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "the clue of the level above (a county-rank subject) has its forwarding clock, no other" \
 	"C4" "$(sql "SELECT ext_id FROM clues WHERE forward_due IS NOT NULL")"
+# the subjects' snapshot (sqrec17: on SQLite one single-row INSERT a
+# subject, the person's columns read once a run): the persons' own values,
+# as stored (types too), one row a subject, in the list's order
+SAME="sum(CASE WHEN s.rank IS NOT DISTINCT FROM p.rank AND s.top_leader IS NOT DISTINCT FROM p.top_leader
+	AND s.leadership IS NOT DISTINCT FROM p.leadership AND s.unit_id IS NOT DISTINCT FROM p.unit_id
+	THEN 1 ELSE 0 END)"
+SNAP="SELECT 'clue', count(*), $SAME FROM clue_subjects s JOIN persons p ON p.id = s.person_id
+	UNION ALL SELECT 'case', count(*), $SAME FROM case_subjects s JOIN persons p ON p.id = s.person_id"
+expect_eq "the subjects' rank, top_leader, leadership and unit: the persons' (6 clue, 3 case subjects)" \
+	"clue|6|6 case|3|3" "$(sql "$SNAP" | tr '\n' ' ' | sed 's/ $//')"
+if [ "$BACKEND" != pg ]; then
+	expect_eq "... stored as the persons' types, the subjects of C3 in the list's order" \
+		"text integer integer integer|9 P1 P3" \
+		"$(sql "SELECT t || '|' || count(*) FROM (SELECT typeof(rank) || ' ' || typeof(top_leader) || ' ' ||
+			typeof(leadership) || ' ' || typeof(unit_id) AS t FROM clue_subjects UNION ALL
+			SELECT typeof(rank) || ' ' || typeof(top_leader) || ' ' || typeof(leadership) || ' ' ||
+			typeof(unit_id) FROM case_subjects) GROUP BY t") $(sql "SELECT p.ext_id FROM clue_subjects s JOIN persons p ON p.id = s.person_id
+			JOIN clues c ON c.id = s.clue_id WHERE c.ext_id = 'C3' ORDER BY s.rowid" | tr '\n' ' ' | sed 's/ $//')"
+fi
 
 # the reference: each line its own import (its own transaction, nothing kept)
 REF=$T_DIR/ref.db
