@@ -11,7 +11,10 @@
  * QUERY PLAN over the statements a demo year's import runs): a hook that
  * looked rows up through one of them would scan the table per record
  * instead.  Kept: unique indexes (they refuse a record at its line), the
- * ext_id indexes (references to rows already in the database), and those
+ * ext_id indexes of the types that had rows with an external id before
+ * the import (references to rows already in the database are looked up
+ * through them: the caller names the others, `also`, which the import
+ * then never reads: ext17, 1M clues' random text keys), and those
  * the hooks read (cases_clue, dispositions_clue_method, approvals_object,
  * outcomes_person, case_categories_category).  An index the list names
  * that the schema lacks is skipped.
@@ -47,6 +50,7 @@ static const char *const deferred[] = {
 	"persons_unit", "persons_region_name", "persons_id_tail4", "persons_id_tail6",
 	"dispositions_clue", "dispositions_state", "dispositions_returned",
 	"clue_subjects_person", "case_subjects_person", "person_posts_person",
+	"clues_source_received",
 	NULL
 };
 
@@ -96,7 +100,16 @@ static int drop(struct store *s, const char *kind, const char *name)
 	return store_exec(store_prepare(s, store_ix_sql(text))) < 0 ? STORE_ERR : 0;
 }
 
-int store_ix_defer(struct store *s, struct store_ix_deferred *d)
+/* Collects the definition of the non-unique index name into d. */
+static int collect_index(struct store *s, const char *name, char **names, int *n, struct store_ix_deferred *d)
+{
+	struct store_stmt *st = store_prepare(s, &Q_INDEX_SQL);
+	int rc = st ? store_bind_text(st, 1, name) : STORE_ERR;
+
+	return rc == 0 ? collect(st, names, n, d) : rc;
+}
+
+int store_ix_defer(struct store *s, struct store_ix_deferred *d, const char *const *also)
 {
 	char *names[STORE_IX_DEFER_MAX];
 	int n = 0, nindex, rc = 0;
@@ -104,12 +117,10 @@ int store_ix_defer(struct store *s, struct store_ix_deferred *d)
 	store_ix_deferred_free(d);
 	if (store_backend(s) != STORE_SQLITE)
 		return 0;
-	for (int i = 0; deferred[i] && rc == 0; i++) {
-		struct store_stmt *st = store_prepare(s, &Q_INDEX_SQL);
-		rc = st ? store_bind_text(st, 1, deferred[i]) : STORE_ERR;
-		if (rc == 0)
-			rc = collect(st, names, &n, d);
-	}
+	for (int i = 0; deferred[i] && rc == 0; i++)
+		rc = collect_index(s, deferred[i], names, &n, d);
+	for (int i = 0; also && also[i] && rc == 0; i++)
+		rc = collect_index(s, also[i], names, &n, d);
 	nindex = d->nindex = n;
 	if (rc == 0)
 		rc = collect(store_prepare(s, &Q_TRIGGERS), names, &n, d);

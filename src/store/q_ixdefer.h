@@ -20,10 +20,12 @@ struct store_ix_deferred {
 
 /* Inside the import's transaction, the rollup switched off
  * (store_rollup_off: its triggers then do nothing): drops the deferred
- * indexes, the rollup's triggers and the catalog's case count on insert
+ * indexes, those named in also (NULL-terminated, may be NULL: indexes
+ * the caller knows the import will not read; a name the schema lacks is
+ * skipped), the rollup's triggers and the catalog's case count on insert
  * (recounted by the import) and keeps their definitions in d
  * (SQLite; on PostgreSQL none, d->n 0).  0 or < 0. */
-int store_ix_defer(struct store *s, struct store_ix_deferred *d);
+int store_ix_defer(struct store *s, struct store_ix_deferred *d, const char *const *also);
 /* Drops the non-unique indexes of table (SQLite; on PostgreSQL nothing)
  * and adds their definitions to d's indexes (d holding no trigger), for
  * store_ix_restore: a load into an empty table in its key's order then
