@@ -8,6 +8,7 @@
 #include "store/q_interchange.h"
 #include "store/q_util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,7 +263,7 @@ static const struct store_sql Q_BULK_TEMP = { "PRAGMA temp_store = MEMORY", "SEL
  * first whatever they are, and for a size not known (0).  The memory is
  * the machine's (sysconf), not a container's limit: pages are allocated
  * only as the import uses them, about the database's growth. */
-static const struct store_sql *bulk_cache(int64_t file_bytes)
+static const struct store_sql *bulk_step(int64_t file_bytes)
 {
 	long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
 	int64_t cap = pages > 0 && page > 0 ? (int64_t)pages * page / 4 : 0;
@@ -277,6 +278,33 @@ static const struct store_sql *bulk_cache(int64_t file_bytes)
 	return &Q_BULK_CACHE[i].q;
 }
 
+/* bulk_step's, or at most QF_IMPORT_CACHE_MIB MiB when the environment
+ * sets it (docs/operations.md: a container's memory limit, which sysconf
+ * does not see; the tests' 1 makes a bulk import spill its pages into the
+ * database before its commit, t265).  A value that is not a whole number
+ * from 1 to 1048576 is ignored with a warning. */
+static const struct store_sql *bulk_cache(int64_t file_bytes)
+{
+	const struct store_sql *q = bulk_step(file_bytes);
+	const char *env = getenv("QF_IMPORT_CACHE_MIB");
+	char *end, text[64];
+	long long mib;
+
+	if (!env || !*env)
+		return q;
+	errno = 0;
+	mib = strtoll(env, &end, 10);
+	if (errno || *end || mib < 1 || mib > 1048576) {
+		log_warn("import: QF_IMPORT_CACHE_MIB=%s ignored (a whole number of MiB, 1 to 1048576)", env);
+		return q;
+	}
+	for (size_t i = 0; i < sizeof(Q_BULK_CACHE) / sizeof(Q_BULK_CACHE[0]); i++)
+		if (q == &Q_BULK_CACHE[i].q && Q_BULK_CACHE[i].bytes <= (int64_t)mib << 20)
+			return q;
+	snprintf(text, sizeof(text), "PRAGMA cache_size = -%lld", mib * 1024);
+	return store_ix_sql(text);
+}
+
 /* A bulk load's one transaction through SQLite's rollback journal rather
  * than the WAL (jrnl17): in WAL mode each page the import writes is
  * written twice, into the WAL at the commit (or a spill) and into the
@@ -285,10 +313,13 @@ static const struct store_sql *bulk_cache(int64_t file_bytes)
  * file).  The rollback journal holds only the pages the database had
  * before the import that it changes; the new pages (most of a bulk load's:
  * it is at least as large as the database) go to the file once.  The
- * commit is as durable (synchronous = FULL: the journal is synced before
- * the database is written, the database before the journal goes), and a
- * crash leaves a hot journal that the next connection to open the file
- * rolls back before it switches to WAL (store_sqlite.c's open).  SQLite
+ * commit is as durable as the WAL's with synchronous = EXTRA, set for the
+ * import (the journal synced before the database is written, the database
+ * before the journal is deleted, and the folder after the deletion: with
+ * FULL a power loss just after the commit could bring the journal back
+ * and the next open would roll a committed import back), and a crash
+ * leaves a hot journal that the next connection to open the file rolls
+ * back before it switches to WAL (store_sqlite.c's open).  SQLite
  * leaves WAL mode only for a connection that has the file to itself:
  * with another connection open, a server's or another command's, the
  * PRAGMA fails at once (SQLITE_BUSY, no busy wait) and the import keeps
@@ -297,6 +328,8 @@ static const struct store_sql *bulk_cache(int64_t file_bytes)
  * waits for the import's lock: busy after 5 s). */
 static const struct store_sql Q_JOURNAL_DELETE = { "PRAGMA journal_mode = DELETE", NULL };
 static const struct store_sql Q_JOURNAL_WAL = { "PRAGMA journal_mode = WAL", NULL };
+static const struct store_sql Q_SYNC_EXTRA = { "PRAGMA synchronous = EXTRA", NULL };
+static const struct store_sql Q_SYNC_FULL = { "PRAGMA synchronous = FULL", NULL };
 
 /* 1 when the journal mode q set is want (SQLite answers with the mode in
  * force, or fails while another connection holds the file) */
@@ -314,7 +347,8 @@ int store_ix_bulk(struct store *s, int64_t file_bytes, int whole)
 	if (store_backend(s) == STORE_PG)
 		return store_pg_bulk_on(s);
 	s->ix_journal = whole && !s->in_tx && journal_mode(s, &Q_JOURNAL_DELETE, "delete");
-	if (store_exec(store_prepare(s, bulk_cache(file_bytes))) < 0 ||
+	if ((s->ix_journal && store_exec(store_prepare(s, &Q_SYNC_EXTRA)) < 0) ||
+	    store_exec(store_prepare(s, bulk_cache(file_bytes))) < 0 ||
 	    store_exec(store_prepare(s, &Q_BULK_TEMP)) < 0)
 		return STORE_ERR;
 	return STORE_OK;
@@ -330,6 +364,8 @@ void store_ix_bulk_end(struct store *s)
 	 * fail, the next connection to open the file switches it */
 	if (s->ix_journal && !journal_mode(s, &Q_JOURNAL_WAL, "wal"))
 		log_warn("import: the database's journal not switched back to WAL: %s", store_errmsg(s));
+	if (s->ix_journal && store_exec(store_prepare(s, &Q_SYNC_FULL)) < 0)
+		log_warn("import: synchronous not set back to FULL: %s", store_errmsg(s));
 	s->ix_journal = 0;
 	if (store_exec(store_prepare(s, &Q_BULK_CACHE_END)) < 0)
 		return; /* the import's larger cache stays: memory only, until the connection closes */
