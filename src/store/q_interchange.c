@@ -294,7 +294,7 @@ static const struct store_sql *bulk_cache(int64_t file_bytes)
 		return q;
 	errno = 0;
 	mib = strtoll(env, &end, 10);
-	if (errno || *end || mib < 1 || mib > 1048576) {
+	if (*env < '0' || *env > '9' || errno || *end || mib < 1 || mib > 1048576) {
 		log_warn("import: QF_IMPORT_CACHE_MIB=%s ignored (a whole number of MiB, 1 to 1048576)", env);
 		return q;
 	}
