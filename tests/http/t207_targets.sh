@@ -71,7 +71,16 @@ new_task() {   # ledger aspect title deadline [leader] [office]: the new task's 
 }
 T_SOON=$(new_task "$L1" leadership "压紧压实主体责任清单" "$(today '+8 day')" "$LD_ID" 第一监督检查室)
 T_LATER=$(new_task "$L1" progress "开展廉政谈话" "$(today '+12 day')" "$LD_ID" 第一监督检查室)
-T_FAR=$(new_task "$L1" progress "修订责任追究办法" "$(today '+12 day')" "$LD_ID" 第一监督检查室)
+# the fifth working day after the holiday (Saturdays and Sundays are rest
+# days): "+12 day" was that only when no weekend fell in the five days
+# after the holiday, and was 临期 when one did (a Tuesday run, China time)
+far=8 n=0
+while :; do
+	[ "$(TZ=Asia/Shanghai date -d "$(today "+$far day")" +%u)" -le 5 ] && n=$((n + 1))
+	[ "$n" -ge 5 ] && break
+	far=$((far + 1))
+done
+T_FAR=$(new_task "$L1" progress "修订责任追究办法" "$(today "+$far day")" "$LD_ID" 第一监督检查室)
 T_OVER=$(new_task "$L2" accountability "督导问责通报" "$(today '-1 day')" "" 第一监督检查室)
 T_OTHER=$(new_task "$L2" assessment "审查调查质量评查" "$(today '-3 day')" "" 第三审查调查室)
 check "four tasks are created" test -n "$T_SOON" -a -n "$T_LATER" -a -n "$T_OVER" -a -n "$T_OTHER"
