@@ -73,8 +73,20 @@ static const struct store_sql Q_CONTRIB = { CONTRIB_OTHERS, NULL };
 #define DIMS_SUBJ(T, K) \
 	"SELECT " K ", rank, top_leader = 1, leadership = 1, " \
 	"top_leader = 1 OR leadership = 1 OR rank = 'section' FROM " T " ORDER BY " K
+/* metric_clue_base's columns but its disposed, read from clues itself: a
+ * clue's disposed day is its first_disposed when it has an approved
+ * disposition other than a transfer (the view's correlated EXISTS, an
+ * index probe a clue: about 0.3 s of the 1M scale file's refill), found
+ * here by merging Q_CLUE_DISP's clue ids in id order (sqend18; keep the
+ * two in step with 0028's metric_clue_base).  The unary + keeps the
+ * planner off dispositions_state (without statistics it took that index
+ * and sorted the rows): the covering dispositions_clue_method gives them
+ * in clue_id order. */
 static const struct store_sql Q_CLUE_ONE = {
-	"SELECT b.id, b.received, b.disposed, " DIMS_ONE " FROM metric_clue_base b ORDER BY b.id", NULL };
+	"SELECT b.id, b.received, b.first_disposed, " DIMS_ONE " FROM clues b ORDER BY b.id", NULL };
+static const struct store_sql Q_CLUE_DISP = {
+	"SELECT clue_id FROM dispositions WHERE +state = 'approved' AND +method <> 'transfer' "
+	"ORDER BY clue_id", NULL };
 static const struct store_sql Q_CLUE_CATEGORY = {
 	"SELECT clue_id, category FROM clue_categories ORDER BY clue_id", NULL };
 static const struct store_sql Q_CLUE_SUBJ = { DIMS_SUBJ("clue_subjects", "clue_id"), NULL };
@@ -87,6 +99,7 @@ static const struct store_sql Q_CASE_CATEGORY = {
 static const struct store_sql Q_CASE_SUBJ = { DIMS_SUBJ("case_subjects", "case_id"), NULL };
 struct dims {
 	const struct store_sql *q, *cat, *subj;
+	const struct store_sql *disp;   /* the clues' disposed condition (Q_CLUE_DISP), or NULL */
 	const char *stat[3];
 	int strict;
 	const char *dim[6];             /* q's columns after the days; NULL-ended */
@@ -94,9 +107,9 @@ struct dims {
 /* subj's flags after the rank, their dimensions (value '1') */
 static const char *const SUBJ_DIM[3] = { "top", "lead", "key" };
 static const struct dims DIMS[] = {
-	{ &Q_CLUE_ONE, &Q_CLUE_CATEGORY, &Q_CLUE_SUBJ, { "clue_received", "clue_disposed", NULL }, 1,
+	{ &Q_CLUE_ONE, &Q_CLUE_CATEGORY, &Q_CLUE_SUBJ, &Q_CLUE_DISP, { "clue_received", "clue_disposed", NULL }, 1,
 	  { "", "unit", "campaign", "source", NULL } },
-	{ &Q_CASE_ONE, &Q_CASE_CATEGORY, &Q_CASE_SUBJ, { "case_filed", "case_closed", "case_transferred" }, 0,
+	{ &Q_CASE_ONE, &Q_CASE_CATEGORY, &Q_CASE_SUBJ, NULL, { "case_filed", "case_closed", "case_transferred" }, 0,
 	  { "", "unit", "campaign", "source", "organ", NULL } },
 };
 /* metric_days from the records, set-wise (store_rollup_fill_days):
@@ -441,15 +454,21 @@ static int add_merged(struct sums *t, const struct dims *d, const struct dims_id
 }
 
 /* Adds one record's row of d->q (stepped: STORE_ROW) and its merged
- * rows: its days and values interned once for all its contributions. */
+ * rows (m: cat, subj and, for the clues, disp): its days and values
+ * interned once for all its contributions.  A clue's second day (its
+ * first_disposed) counts only when disp has a row of the clue
+ * (metric_clue_base's disposed). */
 static int add_record(struct sums *t, const struct dims *d, const struct dims_ids *c, struct store_stmt *st,
 		      struct merged *m, struct ranks *seen)
 {
 	uint32_t day[3] = { NO_TEXT, NO_TEXT, NO_TEXT }, val;
-	int nday = d->stat[2] ? 3 : 2, rc = 0;
+	int nday = d->stat[2] ? 3 : 2, rc = 0, disposed = 1;
 
+	if (d->disp && (disposed = merged_at(&m[2], store_col_int(st, 0))) < 0)
+		return disposed;
 	for (int i = 0; rc == 0 && i < nday; i++)
-		if (!store_col_isnull(st, 1 + i) && intern(t, store_col_text(st, 1 + i), &day[i]) < 0)
+		if (!store_col_isnull(st, 1 + i) && (i != 1 || disposed) &&
+		    intern(t, store_col_text(st, 1 + i), &day[i]) < 0)
 			rc = STORE_ERR;
 	for (int i = 0; rc == 0 && d->dim[i]; i++)
 		if (!store_col_isnull(st, 1 + nday + i))
@@ -491,22 +510,24 @@ static int dims_ids(struct sums *t, const struct dims *d, struct dims_ids *c)
 	return rc;
 }
 
-/* Reads d's view into t: its three statements stepped side by side.  0 or
- * < 0. */
+/* Reads d's view into t: its three or four statements stepped side by
+ * side.  0 or < 0. */
 static int add_view(struct store *s, struct sums *t, const struct dims *d)
 {
 	struct store_stmt *st = store_prepare(s, d->q);
-	struct merged m[2] = { { store_prepare(s, d->cat), STORE_ERR }, { store_prepare(s, d->subj), STORE_ERR } };
+	struct merged m[3] = { { store_prepare(s, d->cat), STORE_ERR }, { store_prepare(s, d->subj), STORE_ERR },
+			       { d->disp ? store_prepare(s, d->disp) : NULL, STORE_ERR } };
+	int nm = d->disp ? 3 : 2;
 	struct ranks seen = { NULL, 0, 0 };
 	struct dims_ids c;
 	int rc = st ? dims_ids(t, d, &c) : STORE_ERR;
 
-	for (int i = 0; rc == 0 && i < 2; i++)
+	for (int i = 0; rc == 0 && i < nm; i++)
 		if (!m[i].st || (m[i].at = store_step(m[i].st)) < 0)
 			rc = STORE_ERR;
 	while (rc == 0 && (rc = store_step(st)) == STORE_ROW)
 		rc = add_record(t, d, &c, st, m, &seen);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < nm; i++)
 		if (m[i].st)
 			store_reset(m[i].st);
 	if (st)

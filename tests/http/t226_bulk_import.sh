@@ -25,10 +25,23 @@ extra = {"C1": {"campaign": "G1", "categories": ["eight_rules", "duty_violation"
          "C2": {"subjects": ["P5_75", "P1_6", "P1_7", "P1_11", "P1_12"], "campaign": "G1"},
          "C3": {"categories": ["duty_crime"]}}
 out = ['{"type":"campaign","id":"G1","name":"专项治理一","start":"2019-01-01","end":"2025-12-31"}']
-for line in open(p, encoding="utf-8").read().splitlines():
+lines = open(p, encoding="utf-8").read().splitlines()
+# and a clue disposed by a transfer alone (sqend18: its first_disposed set,
+# but metric_clue_base's disposed NULL, which the SQLite refill finds by
+# merging the approved non-transfer dispositions' clue ids)
+disp = {}
+for line in lines:
+    r = json.loads(line)
+    if r.get("type") == "disposition":
+        disp.setdefault(r["clue"], []).append(r["method"])
+moved = min((c for c, m in disp.items() if m == ["shelve"] and c not in extra), key=lambda c: int(c[1:]))
+for line in lines:
     r = json.loads(line)
     if r.get("type") == "clue" and r.get("id") in extra:
         r.update(extra[r["id"]])
+        line = json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+    if r.get("type") == "disposition" and r.get("clue") == moved:
+        r.update({"method": "transfer", "transfer_direction": "upward", "transfer_to": "上级纪委"})
         line = json.dumps(r, ensure_ascii=False, separators=(",", ":"))
     out.append(line)
 open(p, "w", encoding="utf-8").write("\n".join(out) + "\n")
@@ -108,6 +121,14 @@ expect_eq "... and is live again after the import" 1 "$(sql "SELECT live FROM me
 expect_eq "... its clues by campaign, category and rank (a rank once a clue)" "campaign 2 category 3 rank 1201" \
 	"$(sql "SELECT dim, sum(n) FROM metric_days WHERE stat = 'clue_received'
 		AND dim IN ('campaign', 'category', 'rank') GROUP BY dim ORDER BY dim" | tr '|\n' '  ' | sed 's/ $//')"
+# ... and the clue disposed by a transfer alone (the file's edit above):
+# received, its first_disposed set, but not disposed (metric_clue_base)
+DISPOSED="SELECT (SELECT count(*) FROM clues k WHERE first_disposed IS NOT NULL AND NOT EXISTS (SELECT 1
+	FROM dispositions d WHERE d.clue_id = k.id AND d.state = 'approved' AND d.method <> 'transfer'))
+	|| ' ' || (SELECT sum(n) FROM metric_days WHERE stat = 'clue_received' AND dim = '')
+	|| ' ' || (SELECT sum(n) FROM metric_days WHERE stat = 'clue_disposed' AND dim = '')"
+expect_eq "... a clue disposed by a transfer alone is received, not disposed" \
+	"1 1200 $(sql "SELECT count(*) - 1 FROM clues WHERE first_disposed IS NOT NULL")" "$(sql "$DISPOSED" | tr -s ' ')"
 # the grains, and (SQLite, sqimp16i: the refill inserts its rows 64 a
 # statement, the rest one a statement) each table more than 64 rows, and
 # (sqimp16k, 0106) a WITHOUT ROWID table keyed by its primary key: no
