@@ -160,10 +160,6 @@ struct slot {
 	uint32_t hash, i;
 };
 
-/* The sums by key (sqsum17): each distinct text of the keys is interned
- * once and named by its id, so a contribution row's key is four integers,
- * hashed and compared as such; the sums lie in one array (no allocation a
- * sum), the hash's slots beside it. */
 /* a contribution waiting in struct sums' batch: its key, the key's hash
  * and its sums */
 struct pending {
@@ -175,6 +171,10 @@ struct pending {
  * their sums fetched from memory ahead of the adding */
 #define PENDING 32
 
+/* The sums by key (sqsum17): each distinct text of the keys is interned
+ * once and named by its id, so a contribution row's key is four integers,
+ * hashed and compared as such; the sums lie in one array (no allocation a
+ * sum), the hash's slots beside it. */
 struct sums {
 	struct arena *a;        /* the texts */
 	struct sum *sum;        /* n sums, room for sum_cap */
@@ -307,10 +307,10 @@ static int add_now(struct sums *t, const uint32_t *key, uint32_t h, const int64_
 }
 
 /* Adds t's waiting contributions, in the order they came (sqend18).  At
- * the 1M scale file about 30 M contributions go to 1.8 M sums whose slots
+ * the 1M scale file millions of contributions go to 1.8 M sums whose slots
  * (32 MB) and sums (115 MB) are far beyond the caches: each add read a
  * slot and then a sum from memory, one miss after the other.  Here the
- * batch's slots were asked for when each came (pend_row), their sums are
+ * batch's slots were asked for when each came (add_row), their sums are
  * asked for first, and the adds then find both in the cache: the same
  * adds in the same order, so the same sums. */
 static int pend_flush(struct sums *t)
