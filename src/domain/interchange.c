@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "core/arena.h"
+#include "core/bigtab.h"
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/fnv.h"
@@ -205,23 +206,26 @@ static size_t snap_slot(const struct snaps *t, int64_t id)
 	return i;
 }
 
+/* in huge pages once large (bigtab.h): 30,000 persons at 1M records,
+ * 7 MB read at random, a subject a lookup */
 static int snaps_grow(struct snaps *t)
 {
-	struct snaps n = { calloc(t->cap ? t->cap * 2 : 1024, sizeof(*t->v)), t->cap ? t->cap * 2 : 1024, t->n };
+	size_t cap = t->cap ? t->cap * 2 : 1024;
+	struct snaps n = { bigtab_new(cap, sizeof(*t->v)), cap, t->n };
 
 	if (!n.v)
 		return -1;
 	for (size_t i = 0; i < t->cap; i++)
 		if (t->v[i].id)
 			n.v[snap_slot(&n, t->v[i].id)] = t->v[i];
-	free(t->v);
+	bigtab_free(t->v, t->cap, sizeof(*t->v));
 	*t = n;
 	return 0;
 }
 
 static void snaps_clear(struct snaps *t)
 {
-	free(t->v);
+	bigtab_free(t->v, t->cap, sizeof(*t->v));
 	*t = (struct snaps){ 0 };
 }
 

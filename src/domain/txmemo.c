@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/bigtab.h"
 #include "domain/ctx.h"
 #include "domain/ix_map.h"
 #include "model/person.h"
@@ -77,11 +78,12 @@ static int grow(struct idtab *t)
 	struct idtab was = *t;
 
 	t->cap = was.cap ? was.cap * 2 : 1024;
-	t->id = calloc(t->cap, sizeof(*t->id));
-	t->val = calloc(t->cap, sizeof(*t->val));
+	/* huge pages once large (bigtab.h): 1M clues, 16 MB each array */
+	t->id = bigtab_new(t->cap, sizeof(*t->id));
+	t->val = bigtab_new(t->cap, sizeof(*t->val));
 	if (!t->id || !t->val) {
-		free(t->id);
-		free(t->val);
+		bigtab_free(t->id, t->cap, sizeof(*t->id));
+		bigtab_free(t->val, t->cap, sizeof(*t->val));
 		*t = was;
 		return -1;
 	}
@@ -91,8 +93,8 @@ static int grow(struct idtab *t)
 			t->id[h] = was.id[i];
 			t->val[h] = was.val[i];
 		}
-	free(was.id);
-	free(was.val);
+	bigtab_free(was.id, was.cap, sizeof(*was.id));
+	bigtab_free(was.val, was.cap, sizeof(*was.val));
 	return 0;
 }
 
@@ -115,8 +117,8 @@ static void *idtab_get(const struct idtab *t, int64_t id)
 
 static void idtab_free(struct idtab *t)
 {
-	free(t->id);
-	free(t->val);
+	bigtab_free(t->id, t->cap, sizeof(*t->id));
+	bigtab_free(t->val, t->cap, sizeof(*t->val));
 	*t = (struct idtab){ 0 };
 }
 
