@@ -494,14 +494,14 @@ static int ix_disposition_approvals(struct ix *ix, struct ix_val *v, int64_t id)
 {
 	struct ctx *c = ix_ctx(ix);
 	int filing = !strcmp(F(ix, "method")->s, "file_case");
-	struct approval ap = { .object = arena_printf(c->a, "disposition/%" PRId64, id),
-			       .kind = filing ? "filing" : "disposition", .decision = "approved",
+	struct approval ap = { .kind = filing ? "filing" : "disposition", .decision = "approved",
 			       .approver = F(ix, "approved_by")->s, .day = F(ix, "decided")->s,
 			       .reason = "", .at = c->now };
 	struct txmemo_clue *m;
 
 	if (!F(ix, "approved_by")->set)
 		return 0;
+	ap.object = arena_printf(c->a, "disposition/%" PRId64, id);     /* only with an approver */
 	if (store_approval_insert(c->db, c->cfg->region, &ap) < 0)
 		return -1;
 	if (!filing)

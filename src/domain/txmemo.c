@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/bigtab.h"
 #include "domain/ctx.h"
 #include "domain/ix_map.h"
 #include "model/person.h"
@@ -59,6 +60,7 @@ struct txmemo {
 	struct memo_counter *counter;   /* the number counters drawn (kind, year) */
 	int ncounter, capcounter;
 	int whole;                      /* numbers checked against the sets below */
+	size_t expect;                  /* the numbers the import may give (taken's room) */
 	struct ix_map *taken;           /* type 0: 线索编号, 1: 立案编号; NULL: not read */
 };
 
@@ -76,11 +78,12 @@ static int grow(struct idtab *t)
 	struct idtab was = *t;
 
 	t->cap = was.cap ? was.cap * 2 : 1024;
-	t->id = calloc(t->cap, sizeof(*t->id));
-	t->val = calloc(t->cap, sizeof(*t->val));
+	/* huge pages once large (bigtab.h): 1M clues, 16 MB each array */
+	t->id = bigtab_new(t->cap, sizeof(*t->id));
+	t->val = bigtab_new(t->cap, sizeof(*t->val));
 	if (!t->id || !t->val) {
-		free(t->id);
-		free(t->val);
+		bigtab_free(t->id, t->cap, sizeof(*t->id));
+		bigtab_free(t->val, t->cap, sizeof(*t->val));
 		*t = was;
 		return -1;
 	}
@@ -90,8 +93,8 @@ static int grow(struct idtab *t)
 			t->id[h] = was.id[i];
 			t->val[h] = was.val[i];
 		}
-	free(was.id);
-	free(was.val);
+	bigtab_free(was.id, was.cap, sizeof(*was.id));
+	bigtab_free(was.val, was.cap, sizeof(*was.val));
 	return 0;
 }
 
@@ -114,8 +117,8 @@ static void *idtab_get(const struct idtab *t, int64_t id)
 
 static void idtab_free(struct idtab *t)
 {
-	free(t->id);
-	free(t->val);
+	bigtab_free(t->id, t->cap, sizeof(*t->id));
+	bigtab_free(t->val, t->cap, sizeof(*t->val));
 	*t = (struct idtab){ 0 };
 }
 
@@ -378,10 +381,12 @@ int txmemo_flush(struct ctx *c, struct store *s)
 	return 0;
 }
 
-void txmemo_numbers_whole(struct ctx *c)
+void txmemo_numbers_whole(struct ctx *c, size_t expect)
 {
-	if (c->memo)
+	if (c->memo) {
 		c->memo->whole = 1;
+		c->memo->expect = expect;
+	}
 }
 
 static int taken_type(const char *kind)
@@ -389,25 +394,27 @@ static int taken_type(const char *kind)
 	return !strcmp(kind, "clue") ? 0 : 1;
 }
 
-/* the numbers of both kinds, read once */
+/* the numbers of both kinds, read once, in a set with room for those
+ * the import will give (never rehashed while it fills) */
 static int taken_load(struct ctx *c, struct store *s)
 {
 	struct txmemo *m = c->memo;
 	static const char *const kinds[] = { "clue", "case_filing" };
+	const char **no[2];
+	int n[2];
 
 	if (m->taken)
 		return 0;
-	if (!(m->taken = ix_map_new()))
+	for (int k = 0; k < 2; k++)
+		if ((n[k] = store_numbers_given(s, m->a, kinds[k], &no[k])) < 0)
+			return n[k];
+	if (!(m->taken = ix_map_new()) ||
+	    ix_map_reserve(m->taken, (size_t)n[0] + (size_t)n[1] + m->expect) < 0)
 		return STORE_ERR;
-	for (int k = 0; k < 2; k++) {
-		const char **no;
-		int n = store_numbers_given(s, m->a, kinds[k], &no);
-		if (n < 0)
-			return n;
-		for (int i = 0; i < n; i++)
-			if (ix_map_put(m->taken, k, no[i], 1) < 0)
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < n[k]; i++)
+			if (ix_map_put(m->taken, k, no[k][i], 1) < 0)
 				return STORE_ERR;
-	}
 	return 0;
 }
 

@@ -27,6 +27,7 @@
  * import's transaction (store_tx may run it again) and after a rollback
  * the memo is freed with the import.
  */
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model/caserules.h"
@@ -94,8 +95,10 @@ int txmemo_flush(struct ctx *c, struct store *s);
 /* A bulk load (as many lines as the database has records, or more):
  * 线索编号 and 立案编号 are then checked against the sets of both read
  * once (store_numbers_given) and kept with the numbers the import gives
- * (txmemo_number_take); otherwise each is a query (store_number_taken). */
-void txmemo_numbers_whole(struct ctx *c);
+ * (txmemo_number_take); otherwise each is a query (store_number_taken).
+ * expect: about how many numbers the import may give (its lines), room
+ * made for them with the sets when they are read. */
+void txmemo_numbers_whole(struct ctx *c, size_t expect);
 int txmemo_number_taken(struct ctx *c, struct store *s, const char *kind, const char *no);
 int txmemo_number_take(struct ctx *c, const char *kind, const char *no);
 /* Copies text into the memo's arena (an entry's strings). */

@@ -60,6 +60,12 @@ static void formats(void **state)
 	assert_string_equal(numbering_format(a, "纪立〔{year}〕{n}号", "", 2022, 12), "纪立〔2022〕12号");
 	assert_string_equal(numbering_format(a, "线索〔{year}〕{n3}号", "", 2025, 7), "线索〔2025〕007号");
 	assert_string_equal(numbering_format(a, "线索〔{year}〕{n3}号", "", 2025, 1234), "线索〔2025〕1234号");
+	/* the digits as printf's "%d", "%" PRId64 and "%03" PRId64 made them */
+	assert_string_equal(numbering_format(a, "{year}-{n3}", "", 2025, 0), "2025-000");
+	assert_string_equal(numbering_format(a, "{year}-{n3}", "", 2025, 999), "2025-999");
+	assert_string_equal(numbering_format(a, "{year}-{n}", "", 0, 0), "0-0");
+	assert_string_equal(numbering_format(a, "{year}-{n}", "", 10000, INT64_MAX), "10000-9223372036854775807");
+	assert_string_equal(numbering_format(a, "{year}/{n3}", "", -7, -5), "-7/-05");
 	/* the one language: the documents' tokens too (migration 0035) */
 	assert_string_equal(numbering_format(a, "{机关代字}纪审〔{年}〕{序号}号", "青", 2024, 3), "青纪审〔2024〕3号");
 	assert_string_equal(numbering_format(a, "第{序号3}号（{年}）", "", 2024, 1), "第001号（2024）");

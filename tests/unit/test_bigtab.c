@@ -1,0 +1,46 @@
+/*
+ * test_bigtab.c: large zeroed tables (core/bigtab.c): small ones from
+ * calloc, large ones mapped at a 2 MiB boundary, all zeroed and writable
+ * to their last byte, an overflowing size refused.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/bigtab.h"
+
+static void check(size_t n, size_t size, int aligned)
+{
+	unsigned char *p = bigtab_new(n, size);
+
+	assert_non_null(p);
+	if (aligned)
+		assert_int_equal((uintptr_t)p & ((2u << 20) - 1), 0);
+	for (size_t i = 0; i < n * size; i += 4093)
+		assert_int_equal(p[i], 0);
+	assert_int_equal(p[n * size - 1], 0);
+	memset(p, 0xA5, n * size);
+	bigtab_free(p, n, size);
+}
+
+static void test_sizes(void **state)
+{
+	(void)state;
+	check(1024, 48, 0);                     /* 48 KB: calloc */
+	check((4u << 20) / 16 - 1, 16, 0);      /* just under 4 MiB */
+	check((4u << 20) / 16, 16, 1);          /* 4 MiB: mapped */
+	check(4u << 20, 48, 1);                 /* 192 MiB, the id map at 1M records */
+	bigtab_free(NULL, 4u << 20, 48);
+	assert_null(bigtab_new(SIZE_MAX / 8, 16));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sizes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
