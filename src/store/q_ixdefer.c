@@ -187,11 +187,83 @@ static int make(struct store *s, struct store_ix_deferred *d, int upto)
 static const struct store_sql Q_SORT_FILES = { "PRAGMA temp_store = FILE", "SELECT 1" };
 static const struct store_sql Q_SORT_MEMORY = { "PRAGMA temp_store = MEMORY", "SELECT 1" };
 
+/* The sorter's runs (sqidx18, bench/README.md): one buffer of a whole
+ * table's keys is sorted as a linked list (SQLite's vdbeSorterSort), a
+ * merge whose every step reads a key at a random place of tens of MiB:
+ * at 1M clues a cache miss a comparison, a third of a build's time.  The
+ * sorter cuts its keys into runs of the page cache's size (PMAs, each
+ * sorted then written to a temporary file and merged at the end), so the
+ * builds run with the page cache at SORT_RUN_KIB: each run is sorted
+ * within the processor's caches, and the merge reads the runs in order.
+ * The page cache keeps every page it holds: the transaction's pages are
+ * dirty (a smaller cache drops only clean pages, which a bulk load has
+ * few of), and the spill threshold is set to the cache's own size first
+ * (PRAGMA cache_spill, in the same units), so no page is written out
+ * before it would have been.  Both are set back after the builds: the
+ * cache's size as it was, the spill threshold to SQLite's default (1:
+ * spill when the cache is full), which the connection never changes.
+ * Done only for a cache set in KiB (as the connection and the import set
+ * it) larger than the runs, not if spilling is off, and not if SQLite
+ * refuses one of the settings. */
+#define SORT_RUN_KIB 2048        /* Q_SORT_RUNS's */
+static const struct store_sql Q_CACHE_SIZE = { "PRAGMA cache_size", "SELECT 0" };
+static const struct store_sql Q_CACHE_SPILL = { "PRAGMA cache_spill", "SELECT 0" };
+static const struct store_sql Q_SORT_RUNS = { "PRAGMA cache_size = -2048", "SELECT 1" };
+static const struct store_sql Q_SPILL_DEFAULT = { "PRAGMA cache_spill = 1", "SELECT 1" };
+
+/* The integer q's first row gives, or 0 (none, or an error). */
+static int64_t pragma_int(struct store *s, const struct store_sql *q)
+{
+	struct store_stmt *st = store_prepare(s, q);
+	int64_t v = st && store_step(st) == STORE_ROW ? store_col_int(st, 0) : 0;
+
+	if (st)
+		store_reset(st);
+	return v;
+}
+
+/* Runs "PRAGMA name = v"; 0 or < 0. */
+static int pragma_set(struct store *s, const char *name, int64_t v)
+{
+	char text[64];
+
+	snprintf(text, sizeof(text), "PRAGMA %s = %lld", name, (long long)v);
+	return store_exec(store_prepare(s, store_ix_sql(text))) < 0 ? STORE_ERR : 0;
+}
+
+/* Small runs for the sorter (above): the cache's size before, to set
+ * back (sort_runs_end), 0 when nothing was changed, or < 0 (the spill
+ * threshold could not be set back). */
+static int64_t sort_runs(struct store *s)
+{
+	int64_t cache = pragma_int(s, &Q_CACHE_SIZE);
+
+	if (cache >= -SORT_RUN_KIB || pragma_int(s, &Q_CACHE_SPILL) == 0)
+		return 0;
+	if (pragma_set(s, "cache_spill", cache) < 0)
+		return 0;
+	if (store_exec(store_prepare(s, &Q_SORT_RUNS)) < 0)
+		return store_exec(store_prepare(s, &Q_SPILL_DEFAULT)) < 0 ? STORE_ERR : 0;
+	return cache;
+}
+
+static int sort_runs_end(struct store *s, int64_t cache)
+{
+	if (cache == 0 || cache == STORE_ERR)
+		return 0;
+	if (pragma_set(s, "cache_size", cache) < 0)
+		return STORE_ERR;
+	return store_exec(store_prepare(s, &Q_SPILL_DEFAULT)) < 0 ? STORE_ERR : 0;
+}
+
 int store_ix_restore_indexes(struct store *s, struct store_ix_deferred *d)
 {
 	int files = d->made < d->nindex && store_exec(store_prepare(s, &Q_SORT_FILES)) >= 0;
-	int rc = make(s, d, d->nindex);
+	int64_t cache = files ? sort_runs(s) : 0;
+	int rc = cache == STORE_ERR ? STORE_ERR : make(s, d, d->nindex);
 
+	if (sort_runs_end(s, cache) < 0)
+		rc = STORE_ERR;
 	if (files && store_exec(store_prepare(s, &Q_SORT_MEMORY)) < 0)
 		rc = STORE_ERR;
 	return rc;
