@@ -98,6 +98,12 @@ struct ix {
 	struct store_ix_deferred deferred;      /* a bulk load's indexes, built at its end */
 	struct ix_clue_state pending;           /* a clue's decisions not written yet */
 	struct ix_line rd;                      /* the line being imported */
+	/* the lines read after it (ix_peek), imported in their turn: a ring
+	 * whose slot `at` holds the line being imported, `ahead` after it */
+	struct { char *buf; size_t cap; ssize_t len; } ring[IX_AHEAD + 1];
+	int at, ahead;
+	struct ix_line peek;                    /* the line ix_peek read last */
+	const char *ext;                        /* the line's own id, NULL none */
 	/* ix_field's answers by the name's address (the hooks name fields
 	 * with literals): a hit when the type and the address are the same */
 	struct { const char *name; int ti, i; } named[256];
@@ -118,6 +124,55 @@ struct ctx *ix_ctx(struct ix *ix)
 struct ix_clue_state *ix_clue_pending(struct ix *ix)
 {
 	return &ix->pending;
+}
+
+const char *ix_ext(struct ix *ix)
+{
+	return ix->ext;
+}
+
+int ix_bulk(struct ix *ix)
+{
+	return ix->counts->bulk;
+}
+
+/* The next line of the file into the ring (after `ahead` lines): its
+ * length, or -1 at the end or on a read error (import_tx's ferror). */
+static ssize_t ring_read(struct ix *ix)
+{
+	int k = (ix->at + ix->ahead + 1) % (IX_AHEAD + 1);
+	ssize_t len = getline(&ix->ring[k].buf, &ix->ring[k].cap, ix->f);
+
+	if (len >= 0) {
+		ix->ring[k].len = len;
+		ix->ahead++;
+	}
+	return len;
+}
+
+int ix_peek(struct ix *ix, int k, const char **line, size_t *len)
+{
+	int at = (ix->at + k) % (IX_AHEAD + 1);
+
+	if (k < 1 || k > IX_AHEAD)
+		return -1;
+	while (ix->ahead < k)
+		if (ring_read(ix) < 0)
+			return ferror(ix->f) ? -1 : 0;
+	*line = ix->ring[at].buf;
+	*len = (size_t)ix->ring[at].len;
+	while (*len && isspace((unsigned char)(*line)[*len - 1]))
+		(*len)--;
+	return 1;
+}
+
+int ix_peek_read(struct ix *ix, const char *line, size_t len, const struct ix_line **out)
+{
+	/* a blank line or another shape: not read here (import_line reads it) */
+	if (!len || ix_line_read(&ix->peek, line, len) != 0)
+		return -1;
+	*out = &ix->peek;
+	return 0;
 }
 
 int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
@@ -735,10 +790,12 @@ static int import_record(struct ix *ix, json_t *rec)
 		return -1;
 	if (!ix->sql[ix->ti].insert)
 		build_sql(ix);
+	ix->ext = NULL;
 	if (idv && idv->kind != IX_J_NULL) {
 		ext = jstr(idv);
 		if (!ext || !*ext)
 			return ix_fail(ix, "id", "not an id (a string)");
+		ix->ext = ext;
 		id = ix_ref(ix, type, ext);
 		if (id)
 			return id < 0 ? -1 : ix_fail(ix, "id", "\"%s\" is already defined", ext);
@@ -926,8 +983,6 @@ static int import_tx(struct store *s, void *arg)
 {
 	struct ix *ix = arg;
 	struct strbuf detail = STRBUF_INIT;
-	char *buf = NULL;
-	size_t cap = 0;
 	ssize_t len;
 	int rc = 0, bulk;
 
@@ -945,19 +1000,23 @@ static int import_tx(struct store *s, void *arg)
 	memset(ix->counts, 0, sizeof(*ix->counts));
 	txmemo_clear(ix->c->memo);      /* nothing read by an earlier run holds */
 	ix->pending.clue_id = 0;        /* nor anything it noted */
+	ix->pending.guess.clue_id = ix->pending.guess.armed = 0;
+	ix->ahead = 0;                  /* nor anything it read ahead */
 	ix->line = ix->bytes = 0;
 	if (!ix->map || !ix->units || probe_ext(ix) < 0 || (bulk = bulk_off(ix)) < 0)
 		return -1;
-	while (rc == 0 && (len = getline(&buf, &cap, ix->f)) >= 0) {
+	while (rc == 0 && (ix->ahead || ring_read(ix) >= 0)) {
+		ix->at = (ix->at + 1) % (IX_AHEAD + 1);
+		ix->ahead--;
+		len = ix->ring[ix->at].len;
 		ix->line++;
 		ix->bytes += len;
 		arena_clear(ix->rec);
 		store_ix_line(s, ix->line);
-		rc = import_line(ix, buf, (size_t)len);
+		rc = import_line(ix, ix->ring[ix->at].buf, (size_t)len);
 		if (rc == 0 && ix->progress)
 			ix->progress(ix->progress_arg, ix->bytes, ix->counts->total);
 	}
-	free(buf);
 	if (rc == 0 && ferror(ix->f)) {
 		strbuf_addf(ix->err, "read error after line %" PRId64, ix->line);
 		rc = -1;
@@ -1029,7 +1088,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 		return -1;
 	*ix = (struct ix){ .c = c, .rec = arena_new(16384), .keep = arena_new(4096), .err = err, .f = f,
 			   .counts = counts, .progress = progress, .progress_arg = progress_arg,
-			   .pending = { .office = STRBUF_INIT } };
+			   .pending = { .office = STRBUF_INIT, .guess = { .office = STRBUF_INIT } } };
 	memset(ix->pos, -1, sizeof(ix->pos));
 	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
 	c->memo = txmemo_new();
@@ -1061,6 +1120,9 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	arena_free(ix->rec);
 	arena_free(ix->keep);
 	ix_line_release(&ix->rd);
+	ix_line_release(&ix->peek);
+	for (int k = 0; k <= IX_AHEAD; k++)
+		free(ix->ring[k].buf);
 	free(ix);
 	return rc < 0 ? -1 : 0;
 }

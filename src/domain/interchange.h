@@ -114,6 +114,24 @@ struct ctx *ix_ctx(struct ix *ix);
 /* The clue state a disposition noted and not yet wrote (ix_clue_state.h). */
 struct ix_clue_state;
 struct ix_clue_state *ix_clue_pending(struct ix *ix);
+/* The lines a hook may read before their turn (a clue's decisions,
+ * ix_clue_state.h): at most IX_AHEAD after the current one. */
+#define IX_AHEAD 8
+struct ix_line;
+/* The k-th line after the current one (k = 1 the next), read ahead from
+ * the file and imported in its turn as any other: 1 with its text in
+ * *line (without the newline and trailing blanks, *len bytes, not
+ * NUL-terminated; valid until the current line's turn ends); 0 when the
+ * file ends before it; -1 when it cannot be told (k past IX_AHEAD, a read
+ * error: the import reports it in the line's turn). */
+int ix_peek(struct ix *ix, int k, const char **line, size_t *len);
+/* Such a line read into a reader of its own (*out, valid until the next
+ * call): 0; -1 when it is blank or not of ix_line.h's plain shape. */
+int ix_peek_read(struct ix *ix, const char *line, size_t len, const struct ix_line **out);
+/* The current line's own id ("id"), NULL when it has none. */
+const char *ix_ext(struct ix *ix);
+/* 1 in a bulk load (interchange.c's bulk_load), else 0. */
+int ix_bulk(struct ix *ix);
 /* Records an error naming the current line and `field`; returns -1. */
 int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -324,6 +324,29 @@ static int clue_prepare(struct ix *ix, struct ix_val *v)
 			set_int(F(ix, "report"), id);
 	}
 	set_text(F(ix, "state"), CLUE_REGISTERED);
+	/* a bulk load: the row with the state its decisions, the next lines,
+	 * will leave, checked as they come (ix_clue_state.h); the memo still
+	 * starts at registered (clue_memo) */
+	if (ix_bulk(ix)) {
+		const struct ix_clue_guess *g;
+		int pv;
+
+		switch (ix_clue_state_guess(ix, &g)) {
+		case 1:
+			pv = !strcmp(g->state, "preliminary_verification");
+			set_text(F(ix, "state"), g->state);
+			set_text(F(ix, "first_disposed"), g->first);
+			if (pv) {
+				set_text(F(ix, "clock_start"), g->last);
+				set_text(F(ix, "verification_office"), g->office.buf);
+			}
+			break;
+		case 0:
+			break;
+		default:
+			return -1;
+		}
+	}
 	return unit_of_first(ix, v, "subjects");
 }
 
@@ -362,6 +385,7 @@ static int clue_after(struct ix *ix, struct ix_val *v, int64_t id)
 	struct store_ix_value b[2] = { { 1, id, NULL }, { 1, report->i, NULL } };
 	struct clue k = { .id = id, .received = F(ix, "received")->s };
 
+	ix_clue_state_guessed(ix, id);
 	/* the subjects' snapshot went in with their rows (IX_SNAP) */
 	if (clue_memo(ix, v, &k) < 0)
 		return -1;

@@ -106,6 +106,9 @@ static const struct store_sql Q_CLUE_STATE = {
 	"UPDATE clues SET state = ?, first_disposed = COALESCE(first_disposed, ?), updated_at = ?, "
 	"clock_start = CASE WHEN ? = 'preliminary_verification' THEN ? END, "
 	"verification_office = CASE WHEN ? = 'preliminary_verification' THEN ? END WHERE id = ?", NULL };
+static const struct store_sql Q_CLUE_STATE_PUT = {
+	"UPDATE clues SET state = ?, first_disposed = ?, updated_at = ?, clock_start = ?, "
+	"verification_office = ? WHERE id = ?", NULL };
 static const struct store_sql Q_OPEN_OF_PERSON = {
 	"SELECT count(*) FROM clue_subjects cs JOIN clues k ON k.id = cs.clue_id "
 	"WHERE cs.person_id = ? AND k.state <> 'closed' AND k.id <> ?", NULL };
@@ -353,6 +356,32 @@ int store_clue_settle(struct store *s, int64_t id, const char *state, const char
 	store_bind_text(st, 6, state);
 	store_bind_text(st, 7, office ? office : "");
 	store_bind_int(st, 8, id);
+	return store_exec(st);
+}
+
+int store_clue_state_put(struct store *s, int64_t id, const char *state, const char *first_disposed,
+			 const char *clock_start, const char *verification_office, int64_t now)
+{
+	struct store_stmt *st;
+	char at[24];
+	const char *cols[] = { "state", "first_disposed", "updated_at", "clock_start", "verification_office" };
+	const char *vals[] = { state, first_disposed, at, clock_start, verification_office };
+	int rc;
+
+	snprintf(at, sizeof(at), "%lld", (long long)now);
+	if ((rc = store_bulk_amend(s, "clues", id, 5, cols, vals, 0)) != 0)
+		return rc < 0 ? rc : STORE_OK;
+	if (!(st = store_prepare(s, &Q_CLUE_STATE_PUT)))
+		return STORE_ERR;
+	store_bind_text(st, 1, state);
+	q_bind_opt_text(st, 2, first_disposed);
+	store_bind_int(st, 3, now);
+	q_bind_opt_text(st, 4, clock_start);
+	if (verification_office)        /* "" a verification without an office, as the settle writes it */
+		store_bind_text(st, 5, verification_office);
+	else
+		store_bind_null(st, 5);
+	store_bind_int(st, 6, id);
 	return store_exec(st);
 }
 

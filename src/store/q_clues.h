@@ -53,6 +53,11 @@ int store_clue_set_state(struct store *s, int64_t id, const char *state, const c
  * import writes a clue's decisions in one statement). */
 int store_clue_settle(struct store *s, int64_t id, const char *state, const char *first_day,
 		      const char *last_day, const char *office, int64_t now);
+/* The four columns a clue's decisions write, put as given (NULL: NULL):
+ * an import's clue inserted with its decisions' state read ahead, when
+ * the decisions that came differ (ix_clue_state.h). */
+int store_clue_state_put(struct store *s, int64_t id, const char *state, const char *first_disposed,
+			 const char *clock_start, const char *verification_office, int64_t now);
 /* Clues naming the person that are not closed, other than except_clue. */
 int64_t store_open_clues_of_person(struct store *s, int64_t person_id, int64_t except_clue);
 
