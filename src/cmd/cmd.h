@@ -110,7 +110,8 @@ int cmd_read_password(char *buf, size_t len);
 /* A random password that meets any policy of up to 4 classes (the
  * system's random source), NUL-terminated in out. */
 void cmd_random_password(char out[24]);
-/* Loads the settings table over the defaults. */
+/* Loads the settings table over the defaults: 0, or -1 when a setting
+ * cannot be read (the command then refuses to run). */
 int config_load(struct config *cfg, struct store *s);
 
 /* Parses holiday CSV text and stores it, all or nothing (calendar.c). */

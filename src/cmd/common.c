@@ -234,15 +234,26 @@ int config_load(struct config *cfg, struct store *s)
 		{ "public_status_days", &cfg->public_status_days },
 	};
 
-	if (store_setting_get(s, a, "region", &v) == STORE_ROW)
+	int rc = a ? 0 : -1, got;
+
+	/* a setting that cannot be read fails the command: a default kept in
+	 * its place (a login policy, the region written into every row) would
+	 * be silently wrong (review18) */
+	if (rc == 0 && (got = store_setting_get(s, a, "region", &v)) == STORE_ROW)
 		snprintf(cfg->region, sizeof(cfg->region), "%s", v);
-	if (store_setting_get(s, a, "commission", &v) == STORE_ROW)
+	else if (rc == 0 && got < 0)
+		rc = -1;
+	if (rc == 0 && (got = store_setting_get(s, a, "commission", &v)) == STORE_ROW)
 		snprintf(cfg->commission, sizeof(cfg->commission), "%s", v);
-	for (size_t i = 0; i < QF_ARRAY_SIZE(ints); i++)
-		if (store_setting_get(s, a, ints[i].key, &v) == STORE_ROW && atoi(v) > 0)
+	else if (rc == 0 && got < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < QF_ARRAY_SIZE(ints); i++)
+		if ((got = store_setting_get(s, a, ints[i].key, &v)) == STORE_ROW && atoi(v) > 0)
 			*ints[i].dst = atoi(v);
+		else if (got < 0)
+			rc = -1;
 	arena_free(a);
-	return 0;
+	return rc;
 }
 
 static const char *cli_actor(struct arena *a)
@@ -286,7 +297,12 @@ int cmd_open(struct cmd_env *env, const char *db, const char *key)
 		return -1;
 	}
 	config_defaults(&env->cfg);
-	config_load(&env->cfg, env->db);
+	if (config_load(&env->cfg, env->db) < 0) {
+		error("database '%s': cannot read its settings: %s", cmd_db_shown(db), store_errmsg(env->db));
+		store_close(env->db);
+		keys_wipe(&env->keys);
+		return -1;
+	}
 	env->a = arena_new(8192);
 	env->c.db = env->db;
 	env->c.a = env->a;

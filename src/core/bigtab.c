@@ -13,16 +13,23 @@
 #define HUGE_PAGE ((size_t)2 << 20)
 #define BIG (2 * HUGE_PAGE)     /* below, calloc */
 
+/* A mapping's length: whole huge pages, so its tail's unmapping (and
+ * bigtab_free's) starts on a page boundary; the rest is never touched */
+static size_t mapped(size_t bytes)
+{
+	return (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+}
+
 void *bigtab_new(size_t n, size_t size)
 {
 	size_t bytes;
 	char *p, *a;
 
-	if (size && n > SIZE_MAX / size - HUGE_PAGE)
+	if (size && n > (SIZE_MAX - 2 * HUGE_PAGE) / size)
 		return NULL;
-	bytes = n * size;
-	if (bytes < BIG)
+	if (n * size < BIG)
 		return calloc(n, size);
+	bytes = mapped(n * size);
 	p = mmap(NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
 		return NULL;
@@ -43,5 +50,5 @@ void bigtab_free(void *p, size_t n, size_t size)
 	if (n * size < BIG)
 		free(p);
 	else
-		munmap(p, n * size);
+		munmap(p, mapped(n * size));
 }

@@ -993,9 +993,10 @@ static int import_tx(struct store *s, void *arg)
 	ix->map = ix_map_new();
 	ix->units = ix_map_new();
 	/* at most a file id a line: the map never grows (a rehash of a
-	 * million keys) in the middle of a large import */
-	if (ix->map && ix->lines > 0 && ix_map_reserve(ix->map, (size_t)ix->lines) < 0)
-		return -1;
+	 * million keys) in the middle of a large import.  A hint: refused
+	 * (no memory for all of it), the map grows as it fills */
+	if (ix->map && ix->lines > 0)
+		(void)ix_map_reserve(ix->map, (size_t)ix->lines);
 	snaps_clear(&ix->snaps);        /* what the run rolled back held */
 	memset(ix->counts, 0, sizeof(*ix->counts));
 	txmemo_clear(ix->c->memo);      /* nothing read by an earlier run holds */

@@ -55,10 +55,12 @@ int ix_clue_state_guess(struct ix *ix, const struct ix_clue_guess **out)
 		const struct disposition_method *m;
 		const char *line, *type, *clue, *method, *day;
 		size_t len, dl;
-		int rc = ix_peek(ix, k, &line, &len);
+		int rc;
 
-		if (rc < 0)
-			return 0;       /* not known here: no guess */
+		if (k > IX_AHEAD)
+			break;          /* past the window: the run's rest checked and mended */
+		if ((rc = ix_peek(ix, k, &line, &len)) < 0)
+			return 0;       /* a read error: no guess */
 		if (rc == 0)
 			break;          /* the file ends */
 		/* most lines that end the run (the next clue, a case) are told

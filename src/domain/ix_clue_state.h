@@ -51,7 +51,7 @@ struct ix_clue_state {
  * ix_clue_state_guess: 1 with the guess in g (the row's four columns to
  * insert, clock and office NULL when the state is not a verification), 0
  * when nothing is guessed (no decision follows, or the lines cannot be
- * read ahead): the row is inserted as a new clue.  -1 on error. */
+ * read ahead): the row is inserted as a new clue. */
 int ix_clue_state_guess(struct ix *ix, const struct ix_clue_guess **g);
 /* The guessed clue's row id, once inserted. */
 void ix_clue_state_guessed(struct ix *ix, int64_t clue_id);

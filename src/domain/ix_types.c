@@ -362,8 +362,11 @@ static int clue_memo(struct ix *ix, struct ix_val *v, const struct clue *k)
 	const char *why = NULL;
 	int rc;
 
+	/* no memo (out of memory): the later lines read the clue from the
+	 * database, which a bulk load's row holds with its guessed state
+	 * (ix_clue_state.h), not registered: refused, not misread */
 	if (!m)
-		return 0;
+		return c->memo && ix_bulk(ix) ? ix_fail(ix, "id", "out of memory (the import's memo of clues)") : 0;
 	m->state = CLUE_REGISTERED;
 	m->received = txmemo_keep(c, k->received);
 	for (int i = 0; i < subj->n; i++) {

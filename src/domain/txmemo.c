@@ -408,9 +408,10 @@ static int taken_load(struct ctx *c, struct store *s)
 	for (int k = 0; k < 2; k++)
 		if ((n[k] = store_numbers_given(s, m->a, kinds[k], &no[k])) < 0)
 			return n[k];
-	if (!(m->taken = ix_map_new()) ||
-	    ix_map_reserve(m->taken, (size_t)n[0] + (size_t)n[1] + m->expect) < 0)
+	if (!(m->taken = ix_map_new()))
 		return STORE_ERR;
+	/* a hint: refused, the set grows as it fills */
+	(void)ix_map_reserve(m->taken, (size_t)n[0] + (size_t)n[1] + m->expect);
 	for (int k = 0; k < 2; k++)
 		for (int i = 0; i < n[k]; i++)
 			if (ix_map_put(m->taken, k, no[k][i], 1) < 0)

@@ -231,36 +231,45 @@ static int pragma_set(struct store *s, const char *name, int64_t v)
 	return store_exec(store_prepare(s, store_ix_sql(text))) < 0 ? STORE_ERR : 0;
 }
 
-/* Small runs for the sorter (above): the cache's size before, to set
- * back (sort_runs_end), 0 when nothing was changed, or < 0 (the spill
- * threshold could not be set back). */
-static int64_t sort_runs(struct store *s)
+/* Small runs for the sorter (above): *cache the cache's size before, to
+ * set back (sort_runs_end), 0 when nothing was changed.  0, or < 0 when
+ * the small cache was refused and the spill threshold could not be set
+ * back either. */
+static int sort_runs(struct store *s, int64_t *cache)
 {
-	int64_t cache = pragma_int(s, &Q_CACHE_SIZE);
+	int64_t was = pragma_int(s, &Q_CACHE_SIZE);
 
-	if (cache >= -SORT_RUN_KIB || pragma_int(s, &Q_CACHE_SPILL) == 0)
+	*cache = 0;
+	if (was >= -SORT_RUN_KIB || pragma_int(s, &Q_CACHE_SPILL) == 0)
 		return 0;
-	if (pragma_set(s, "cache_spill", cache) < 0)
+	if (pragma_set(s, "cache_spill", was) < 0)
 		return 0;
 	if (store_exec(store_prepare(s, &Q_SORT_RUNS)) < 0)
 		return store_exec(store_prepare(s, &Q_SPILL_DEFAULT)) < 0 ? STORE_ERR : 0;
-	return cache;
+	*cache = was;
+	return 0;
 }
 
+/* The cache's size and the spill threshold set back, each tried even
+ * when the other fails: 0 or < 0. */
 static int sort_runs_end(struct store *s, int64_t cache)
 {
-	if (cache == 0 || cache == STORE_ERR)
+	int rc = 0;
+
+	if (cache == 0)
 		return 0;
 	if (pragma_set(s, "cache_size", cache) < 0)
-		return STORE_ERR;
-	return store_exec(store_prepare(s, &Q_SPILL_DEFAULT)) < 0 ? STORE_ERR : 0;
+		rc = STORE_ERR;
+	if (store_exec(store_prepare(s, &Q_SPILL_DEFAULT)) < 0)
+		rc = STORE_ERR;
+	return rc;
 }
 
 int store_ix_restore_indexes(struct store *s, struct store_ix_deferred *d)
 {
 	int files = d->made < d->nindex && store_exec(store_prepare(s, &Q_SORT_FILES)) >= 0;
-	int64_t cache = files ? sort_runs(s) : 0;
-	int rc = cache == STORE_ERR ? STORE_ERR : make(s, d, d->nindex);
+	int64_t cache = 0;
+	int rc = files && sort_runs(s, &cache) < 0 ? STORE_ERR : make(s, d, d->nindex);
 
 	if (sort_runs_end(s, cache) < 0)
 		rc = STORE_ERR;

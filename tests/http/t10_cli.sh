@@ -269,6 +269,17 @@ run_cli calendar show 2030
 expect_eq "calendar show exits 0" 0 "$RC"
 expect_contains "calendar show lists the imported day" "2030-01-01 休 元旦" "$OUT"
 
+# review18: a command whose settings cannot be read refuses to run (before,
+# the defaults stood in silently: a login policy, the region of every row
+# an import wrote)
+sql "ALTER TABLE settings RENAME TO settings_hidden" >/dev/null
+run_cli config show
+expect_eq "a command whose settings cannot be read: exit 1" 1 "$RC"
+expect_contains "... and says which" "cannot read its settings" "$ERR"
+sql "ALTER TABLE settings_hidden RENAME TO settings" >/dev/null
+run_cli config show
+expect_eq "... and runs again once they can" 0 "$RC"
+
 run_cli audit verify
 expect_eq "audit verify after all the CLI work: exit 0" 0 "$RC"
 check "no CLI run printed a sanitizer report" cli_clean
