@@ -102,10 +102,11 @@ static const struct store_sql Q_CLUE_CATEGORY_CLEAR = {
 	"DELETE FROM clue_categories WHERE clue_id = ?", NULL };
 static const struct store_sql Q_CLUE_CATEGORIES = {
 	"SELECT category FROM clue_categories WHERE clue_id = ? ORDER BY category", NULL };
-static const struct store_sql Q_CLUE_STATE = {
+/* a clue's state after its decisions (clue_state_write): Q_CLUE_SETTLE
+ * keeps a first_disposed already set, Q_CLUE_STATE_PUT replaces it */
+static const struct store_sql Q_CLUE_SETTLE = {
 	"UPDATE clues SET state = ?, first_disposed = COALESCE(first_disposed, ?), updated_at = ?, "
-	"clock_start = CASE WHEN ? = 'preliminary_verification' THEN ? END, "
-	"verification_office = CASE WHEN ? = 'preliminary_verification' THEN ? END WHERE id = ?", NULL };
+	"clock_start = ?, verification_office = ? WHERE id = ?", NULL };
 static const struct store_sql Q_CLUE_STATE_PUT = {
 	"UPDATE clues SET state = ?, first_disposed = ?, updated_at = ?, clock_start = ?, "
 	"verification_office = ? WHERE id = ?", NULL };
@@ -331,36 +332,12 @@ int store_clue_set_state(struct store *s, int64_t id, const char *state, const c
 	return store_clue_settle(s, id, state, disposed_day, disposed_day, office, now);
 }
 
-int store_clue_settle(struct store *s, int64_t id, const char *state, const char *first_day,
-		      const char *last_day, const char *office, int64_t now)
-{
-	struct store_stmt *st;
-	int pv = !strcmp(state, "preliminary_verification"), rc;
-	char at[24];
-	/* a clue the PostgreSQL import's bulk mode still holds in its batch
-	 * takes Q_CLUE_STATE's values in its row (keep the two in step):
-	 * first_disposed only where it has none */
-	const char *cols[] = { "state", "first_disposed", "updated_at", "clock_start", "verification_office" };
-	const char *vals[] = { state, first_day, at, pv ? last_day : NULL, pv ? (office ? office : "") : NULL };
-
-	snprintf(at, sizeof(at), "%lld", (long long)now);
-	if ((rc = store_bulk_amend(s, "clues", id, 5, cols, vals, 1u << 1)) != 0)
-		return rc < 0 ? rc : STORE_OK;
-	if (!(st = store_prepare(s, &Q_CLUE_STATE)))
-		return STORE_ERR;
-	store_bind_text(st, 1, state);
-	store_bind_text(st, 2, first_day);
-	store_bind_int(st, 3, now);
-	store_bind_text(st, 4, state);
-	store_bind_text(st, 5, last_day);
-	store_bind_text(st, 6, state);
-	store_bind_text(st, 7, office ? office : "");
-	store_bind_int(st, 8, id);
-	return store_exec(st);
-}
-
-int store_clue_state_put(struct store *s, int64_t id, const char *state, const char *first_disposed,
-			 const char *clock_start, const char *verification_office, int64_t now)
+/* The five columns a clue's decisions write (NULL: NULL), into the row a
+ * PostgreSQL bulk import still holds in its batch (store_bulk_amend) or by
+ * an UPDATE; keep_first leaves a first_disposed already set. */
+static int clue_state_write(struct store *s, int64_t id, const char *state, const char *first_disposed,
+			    const char *clock_start, const char *verification_office, int64_t now,
+			    int keep_first)
 {
 	struct store_stmt *st;
 	char at[24];
@@ -369,20 +346,37 @@ int store_clue_state_put(struct store *s, int64_t id, const char *state, const c
 	int rc;
 
 	snprintf(at, sizeof(at), "%lld", (long long)now);
-	if ((rc = store_bulk_amend(s, "clues", id, 5, cols, vals, 0)) != 0)
+	if ((rc = store_bulk_amend(s, "clues", id, 5, cols, vals, keep_first ? 1u << 1 : 0)) != 0)
 		return rc < 0 ? rc : STORE_OK;
-	if (!(st = store_prepare(s, &Q_CLUE_STATE_PUT)))
+	if (!(st = store_prepare(s, keep_first ? &Q_CLUE_SETTLE : &Q_CLUE_STATE_PUT)))
 		return STORE_ERR;
 	store_bind_text(st, 1, state);
-	q_bind_opt_text(st, 2, first_disposed);
+	store_bind_text(st, 2, first_disposed);
 	store_bind_int(st, 3, now);
-	q_bind_opt_text(st, 4, clock_start);
-	if (verification_office)        /* "" a verification without an office, as the settle writes it */
-		store_bind_text(st, 5, verification_office);
-	else
-		store_bind_null(st, 5);
+	store_bind_text(st, 4, clock_start);
+	store_bind_text(st, 5, verification_office);
 	store_bind_int(st, 6, id);
 	return store_exec(st);
+}
+
+int store_clue_settle(struct store *s, int64_t id, const char *state, const char *first_day,
+		      const char *last_day, const char *office, int64_t now)
+{
+	int pv = !strcmp(state, "preliminary_verification");
+
+	/* the clock and the office only in preliminary verification; an
+	 * office not named is "" there */
+	return clue_state_write(s, id, state, first_day, pv ? last_day : NULL,
+				pv ? (office ? office : "") : NULL, now, 1);
+}
+
+int store_clue_state_put(struct store *s, int64_t id, const char *state, const char *first_disposed,
+			 const char *clock_start, const char *verification_office, int64_t now)
+{
+	/* an empty day is no day here; an empty office is a verification's
+	 * without one, as the settle writes it */
+	return clue_state_write(s, id, state, first_disposed && *first_disposed ? first_disposed : NULL,
+				clock_start && *clock_start ? clock_start : NULL, verification_office, now, 0);
 }
 
 int64_t store_open_clues_of_person(struct store *s, int64_t person_id, int64_t except_clue)

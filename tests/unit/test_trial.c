@@ -63,6 +63,9 @@ static void formats(void **state)
 	/* the digits as printf's "%d", "%" PRId64 and "%03" PRId64 made them */
 	assert_string_equal(numbering_format(a, "{year}-{n3}", "", 2025, 0), "2025-000");
 	assert_string_equal(numbering_format(a, "{year}-{n3}", "", 2025, 999), "2025-999");
+	assert_string_equal(numbering_format(a, "{year}-{n3}", "", 2025, 42), "2025-042");
+	assert_string_equal(numbering_format(a, "{year}-{n3}", "", 2025, 100), "2025-100");
+	assert_string_equal(numbering_format(a, "{n}/{n3}", "", 2025, INT64_MIN), "-9223372036854775808/-9223372036854775808");
 	assert_string_equal(numbering_format(a, "{year}-{n}", "", 0, 0), "0-0");
 	assert_string_equal(numbering_format(a, "{year}-{n}", "", 10000, INT64_MAX), "10000-9223372036854775807");
 	assert_string_equal(numbering_format(a, "{year}/{n3}", "", -7, -5), "-7/-05");
