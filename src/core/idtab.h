@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/compat.h"
+
 struct idtab {
 	unsigned char *v;       /* cap slots of stride bytes: the id, then the value */
 	size_t cap, n;          /* cap a power of two, or 0 before the first entry */
@@ -36,14 +38,14 @@ void idtab_init(struct idtab *t, size_t size);
 void idtab_release(struct idtab *t);
 /* Room for n ids, so that the table does not grow before it holds them:
  * 0, or -1 out of memory (the table as it was). */
-int idtab_reserve(struct idtab *t, size_t n) __attribute__((warn_unused_result));
+int idtab_reserve(struct idtab *t, size_t n) QF_WUR;
 /* The value of id, or NULL when absent (or id <= 0). */
 void *idtab_get(const struct idtab *t, int64_t id);
 /* The value's slot of id, added zeroed when absent (*fresh 1, else 0;
  * fresh may be NULL), or NULL out of memory or id <= 0 (the table as it
  * was). */
-void *idtab_slot(struct idtab *t, int64_t id, int *fresh) __attribute__((warn_unused_result));
+void *idtab_slot(struct idtab *t, int64_t id, int *fresh) QF_WUR;
 /* idtab_slot, the value copied in (added or replaced). */
-void *idtab_put(struct idtab *t, int64_t id, const void *value) __attribute__((warn_unused_result));
+void *idtab_put(struct idtab *t, int64_t id, const void *value) QF_WUR;
 
 #endif
