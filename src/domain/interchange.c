@@ -20,10 +20,10 @@
 #include <jansson.h>
 
 #include "core/arena.h"
-#include "core/bigtab.h"
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/fnv.h"
+#include "core/idtab.h"
 #include "domain/audit.h"
 #include "domain/ctx.h"
 #include "domain/fielderr.h"
@@ -60,24 +60,19 @@ struct type_sql {
  * rows: an import never changes those columns of a stored person (its
  * person lines insert the row; the id number's UPDATE and the posts touch
  * other columns and tables), so the row read once is the row each INSERT
- * ... SELECT read.  Open addressing by id (ids > 0; 0 empty), grown at
- * half load; cleared with the run (import_tx). */
+ * ... SELECT read.  A table by id (core/idtab.h) of these, in the slot;
+ * cleared with the run (import_tx). */
 struct snap {
-	int64_t id;
 	int found;                      /* 0: no such person (the SELECT's no row) */
 	struct store_ix_value v[4];
-};
-struct snaps {
-	struct snap *v;
-	size_t cap, n;                  /* cap a power of two, or 0 */
 };
 
 struct ix {
 	struct ctx *c;
 	struct arena *rec, *keep;       /* per record; for the run */
 	struct ix_map *map;
-	struct ix_map *units;           /* person row id -> its unit, as looked up */
-	struct snaps snaps;             /* persons' snapshot columns, as looked up */
+	struct idtab units;             /* person row id -> its unit (int64_t), as looked up */
+	struct idtab snaps;             /* person row id -> struct snap, as looked up */
 	int ti;
 	const struct ix_type *t;
 	int64_t line, bytes;
@@ -234,75 +229,47 @@ int ix_type_index(const char *type)
 	return -1;
 }
 
-/* ix->units is keyed by the person's row id's own bytes (no text made) */
+/* a person's row id is > 0: none other is kept (idtab.h) */
 int ix_person_unit_note(struct ix *ix, int64_t person_id, int64_t unit)
 {
-	return ix_map_putn(ix->units, 0, &person_id, sizeof(person_id), unit) < 0 ? -1 : 0;
+	if (person_id <= 0)
+		return 0;
+	return idtab_put(&ix->units, person_id, &unit) ? 0 : -1;
 }
 
+/* A unit of 0 noted reads as none noted (as the map's 0 did); no person
+ * has an id <= 0: the database's answer for one is kept nowhere. */
 int64_t ix_person_unit(struct ix *ix, int64_t person_id)
 {
-	int64_t unit = ix_map_getn(ix->units, 0, &person_id, sizeof(person_id));
+	const int64_t *u = idtab_get(&ix->units, person_id);
+	int64_t unit;
 
-	if (unit)
-		return unit;
+	if (u && *u)
+		return *u;
 	unit = store_ix_person_unit(ix->c->db, person_id);
-	if (unit > 0 && ix_map_putn(ix->units, 0, &person_id, sizeof(person_id), unit) < 0)
+	if (unit > 0 && person_id > 0 && !idtab_put(&ix->units, person_id, &unit))
 		return -1;
 	return unit > 0 ? unit : -1;
 }
 
-static size_t snap_slot(const struct snaps *t, int64_t id)
-{
-	size_t i = (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15u) >> 32) & (t->cap - 1);
-
-	while (t->v[i].id && t->v[i].id != id)
-		i = (i + 1) & (t->cap - 1);
-	return i;
-}
-
-/* in huge pages once large (bigtab.h): 30,000 persons at 1M records,
- * 7 MB read at random, a subject a lookup */
-static int snaps_grow(struct snaps *t)
-{
-	size_t cap = t->cap ? t->cap * 2 : 1024;
-	struct snaps n = { bigtab_new(cap, sizeof(*t->v)), cap, t->n };
-
-	if (!n.v)
-		return -1;
-	for (size_t i = 0; i < t->cap; i++)
-		if (t->v[i].id)
-			n.v[snap_slot(&n, t->v[i].id)] = t->v[i];
-	bigtab_free(t->v, t->cap, sizeof(*t->v));
-	*t = n;
-	return 0;
-}
-
-static void snaps_clear(struct snaps *t)
-{
-	bigtab_free(t->v, t->cap, sizeof(*t->v));
-	*t = (struct snaps){ 0 };
-}
-
 /* The person's snapshot, read on its first use: NULL on error (the
- * store's message recorded), else found 0 when there is no such person. */
+ * store's message recorded, nothing kept), else found 0 when there is no
+ * such person (an id <= 0: none, not asked). */
 static const struct snap *person_snap(struct ix *ix, int64_t person_id)
 {
-	struct snaps *t = &ix->snaps;
-	struct snap *e;
+	static const struct snap none = { 0 };
+	const struct snap *e = idtab_get(&ix->snaps, person_id);
+	struct snap got = { 0 };
 	int rc;
 
-	if ((t->n + 1) * 2 > t->cap && snaps_grow(t) < 0)
-		return NULL;
-	e = &t->v[snap_slot(t, person_id)];
-	if (e->id)
+	if (e)
 		return e;
-	if ((rc = store_ix_person_snap(ix->c->db, ix->keep, person_id, e->v)) < 0)
+	if (person_id <= 0)
+		return &none;
+	if ((rc = store_ix_person_snap(ix->c->db, ix->keep, person_id, got.v)) < 0)
 		return NULL;
-	e->id = person_id;
-	e->found = rc;
-	t->n++;
-	return e;
+	got.found = rc;
+	return idtab_put(&ix->snaps, person_id, &got);
 }
 
 const struct form_table *ix_forms(struct ix *ix)
@@ -989,22 +956,21 @@ static int import_tx(struct store *s, void *arg)
 	/* from the start: store_tx may run this again after a busy commit */
 	rewind(ix->f);
 	ix_map_free(ix->map);
-	ix_map_free(ix->units);
 	ix->map = ix_map_new();
-	ix->units = ix_map_new();
+	idtab_release(&ix->units);
 	/* at most a file id a line: the map never grows (a rehash of a
 	 * million keys) in the middle of a large import.  A hint: refused
 	 * (no memory for all of it), the map grows as it fills */
 	if (ix->map && ix->lines > 0)
 		(void)ix_map_reserve(ix->map, (size_t)ix->lines);
-	snaps_clear(&ix->snaps);        /* what the run rolled back held */
+	idtab_release(&ix->snaps);      /* what the run rolled back held */
 	memset(ix->counts, 0, sizeof(*ix->counts));
 	txmemo_clear(ix->c->memo);      /* nothing read by an earlier run holds */
 	ix->pending.clue_id = 0;        /* nor anything it noted */
 	ix->pending.guess.clue_id = ix->pending.guess.armed = 0;
 	ix->ahead = 0;                  /* nor anything it read ahead */
 	ix->line = ix->bytes = 0;
-	if (!ix->map || !ix->units || probe_ext(ix) < 0 || (bulk = bulk_off(ix)) < 0)
+	if (!ix->map || probe_ext(ix) < 0 || (bulk = bulk_off(ix)) < 0)
 		return -1;
 	while (rc == 0 && (ix->ahead || ring_read(ix) >= 0)) {
 		ix->at = (ix->at + 1) % (IX_AHEAD + 1);
@@ -1089,6 +1055,7 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 		return -1;
 	*ix = (struct ix){ .c = c, .rec = arena_new(16384), .keep = arena_new(4096), .err = err, .f = f,
 			   .counts = counts, .progress = progress, .progress_arg = progress_arg,
+			   .units = IDTAB_INIT(sizeof(int64_t)), .snaps = IDTAB_INIT(sizeof(struct snap)),
 			   .pending = { .office = STRBUF_INIT, .guess = { .office = STRBUF_INIT } } };
 	memset(ix->pos, -1, sizeof(ix->pos));
 	c->a = ix->rec;         /* what the hooks and the audit allocate lives one record */
@@ -1114,8 +1081,8 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	if (rc < 0 && !err->len)
 		strbuf_addf(err, "the database refused the import: %s", store_errmsg(c->db));
 	ix_map_free(ix->map);
-	ix_map_free(ix->units);
-	snaps_clear(&ix->snaps);
+	idtab_release(&ix->units);
+	idtab_release(&ix->snaps);
 	store_ix_deferred_free(&ix->deferred);
 	ix_clue_state_release(&ix->pending);
 	arena_free(ix->rec);

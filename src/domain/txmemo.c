@@ -1,8 +1,8 @@
 /*
  * txmemo.c: the reads one import transaction keeps (txmemo.h).  Settings
- * and pattern kinds are a handful, kept in short lists; clues in an open
- * addressing table by id that doubles when half full.  Everything lives in
- * the memo's arena and goes with txmemo_clear.
+ * and pattern kinds are a handful, kept in short lists; clues and persons
+ * in tables by id (core/idtab.h) of pointers into the arena.  Everything
+ * lives in the memo's arena and its tables and goes with txmemo_clear.
  */
 #include "domain/txmemo.h"
 
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/arena.h"
-#include "core/bigtab.h"
+#include "core/idtab.h"
 #include "domain/ctx.h"
 #include "domain/ix_map.h"
 #include "model/person.h"
@@ -25,13 +25,6 @@
 
 #define MEMO_SETTINGS 16
 #define MEMO_KINDS 16
-
-/* an open addressing table by id that doubles when half full */
-struct idtab {
-	int64_t *id;
-	void **val;                     /* NULL: a free slot */
-	size_t cap, n;
-};
 
 /* a counter of kind and year: its last number given in the transaction */
 struct memo_counter {
@@ -56,71 +49,13 @@ struct txmemo {
 	int ncats;                      /* -1: not read */
 	struct { const char *kind; struct number_pattern *p; int n; } pat[MEMO_KINDS];
 	int npat;
-	struct idtab clues, persons;    /* struct txmemo_clue, struct person by id */
+	struct idtab clues, persons;    /* struct txmemo_clue *, struct person * by id */
 	struct memo_counter *counter;   /* the number counters drawn (kind, year) */
 	int ncounter, capcounter;
 	int whole;                      /* numbers checked against the sets below */
 	size_t expect;                  /* the numbers the import may give (taken's room) */
 	struct ix_map *taken;           /* type 0: 线索编号, 1: 立案编号; NULL: not read */
 };
-
-static size_t slot_of(const struct idtab *t, int64_t id)
-{
-	size_t h = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u) & (t->cap - 1);
-
-	while (t->val[h] && t->id[h] != id)
-		h = (h + 1) & (t->cap - 1);
-	return h;
-}
-
-static int grow(struct idtab *t)
-{
-	struct idtab was = *t;
-
-	t->cap = was.cap ? was.cap * 2 : 1024;
-	/* huge pages once large (bigtab.h): 1M clues, 16 MB each array */
-	t->id = bigtab_new(t->cap, sizeof(*t->id));
-	t->val = bigtab_new(t->cap, sizeof(*t->val));
-	if (!t->id || !t->val) {
-		bigtab_free(t->id, t->cap, sizeof(*t->id));
-		bigtab_free(t->val, t->cap, sizeof(*t->val));
-		*t = was;
-		return -1;
-	}
-	for (size_t i = 0; i < was.cap; i++)
-		if (was.val[i]) {
-			size_t h = slot_of(t, was.id[i]);
-			t->id[h] = was.id[i];
-			t->val[h] = was.val[i];
-		}
-	bigtab_free(was.id, was.cap, sizeof(*was.id));
-	bigtab_free(was.val, was.cap, sizeof(*was.val));
-	return 0;
-}
-
-/* The slot of id (NULL val: not there yet), or NULL out of memory. */
-static void **idtab_slot(struct idtab *t, int64_t id)
-{
-	size_t h;
-
-	if ((t->n + 1) * 2 > t->cap && grow(t) < 0)
-		return NULL;
-	h = slot_of(t, id);
-	t->id[h] = id;
-	return &t->val[h];
-}
-
-static void *idtab_get(const struct idtab *t, int64_t id)
-{
-	return t->cap ? t->val[slot_of(t, id)] : NULL;
-}
-
-static void idtab_free(struct idtab *t)
-{
-	bigtab_free(t->id, t->cap, sizeof(*t->id));
-	bigtab_free(t->val, t->cap, sizeof(*t->val));
-	*t = (struct idtab){ 0 };
-}
 
 struct txmemo *txmemo_new(void)
 {
@@ -130,8 +65,11 @@ struct txmemo *txmemo_new(void)
 		free(m);
 		return NULL;
 	}
-	if (m)
+	if (m) {
 		m->nrules = m->ncats = -1;
+		idtab_init(&m->clues, sizeof(struct txmemo_clue *));
+		idtab_init(&m->persons, sizeof(struct person *));
+	}
 	return m;
 }
 
@@ -142,8 +80,8 @@ void txmemo_clear(struct txmemo *m)
 	m->rules = NULL;
 	m->nrules = m->ncats = -1;
 	m->cats = NULL;
-	idtab_free(&m->clues);
-	idtab_free(&m->persons);
+	idtab_release(&m->clues);
+	idtab_release(&m->persons);
 	free(m->counter);
 	m->counter = NULL;
 	m->ncounter = m->capcounter = 0;
@@ -249,16 +187,18 @@ int txmemo_number_pattern(struct ctx *c, struct store *s, const char *kind, cons
 	return 0;
 }
 
+/* NULL (no memo: the caller reads the database) out of memory, and for
+ * an id <= 0, which names no clue */
 struct txmemo_clue *txmemo_clue(struct ctx *c, int64_t clue_id)
 {
 	struct txmemo *m = c->memo;
-	void **v = m ? idtab_slot(&m->clues, clue_id) : NULL;
+	int fresh;
+	struct txmemo_clue **v = m ? idtab_slot(&m->clues, clue_id, &fresh) : NULL;
 
-	if (v && !*v) {
+	if (v && fresh) {
 		struct txmemo_clue *k = arena_zalloc(m->a, sizeof(*k));
 		*k = (struct txmemo_clue){ .id = clue_id, .level = -1 };
 		*v = k;
-		m->clues.n++;
 	}
 	return v ? *v : NULL;
 }
@@ -290,18 +230,17 @@ void txmemo_clue_state_set(struct ctx *c, int64_t clue_id, const char *state)
 
 /* ---- persons an import wrote ---------------------------------------------- */
 
+/* a person's row id is > 0: nothing is noted for another (txmemo_person
+ * finds none, the caller reads the database) */
 int txmemo_person_note(struct ctx *c, int64_t id, const char *name, const char *rank)
 {
 	struct txmemo *m = c->memo;
-	void **v = m ? idtab_slot(&m->persons, id) : NULL;
-	struct person *p;
+	struct person *p, **v;
 
-	if (!m)
+	if (!m || id <= 0)
 		return 0;
-	if (!v)
+	if (!(v = idtab_slot(&m->persons, id, NULL)))
 		return -1;
-	if (!*v)
-		m->persons.n++;
 	p = arena_zalloc(m->a, sizeof(*p));
 	p->id = id;
 	p->name = arena_strdup(m->a, name);
@@ -312,7 +251,9 @@ int txmemo_person_note(struct ctx *c, int64_t id, const char *name, const char *
 
 const struct person *txmemo_person(struct ctx *c, int64_t id)
 {
-	return c->memo ? idtab_get(&c->memo->persons, id) : NULL;
+	struct person **p = c->memo ? idtab_get(&c->memo->persons, id) : NULL;
+
+	return p ? *p : NULL;
 }
 
 /* ---- number counters and the numbers taken -------------------------------- */
