@@ -27,6 +27,10 @@
 -- case_subjects.person_id -> persons), clues_first_disposed, cases_closed
 -- and cases_transferred (the statistics' live counts by a period, and on
 -- PostgreSQL the lists filtered by those days in their custom plans).
+--
+-- 0103 (SQLite) rebuilds clues and persons with the indexes 0102 had and
+-- refuses a difference, so a database that runs 0103 again must run this
+-- one after it (t256 deletes both versions' rows).
 DROP INDEX dispositions_clue;
 DROP INDEX clues_state;
 DROP INDEX persons_id_tail4;
