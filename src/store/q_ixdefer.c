@@ -42,13 +42,13 @@
 #include "core/xalloc.h"
 
 static const char *const deferred[] = {
-	"clues_state", "clues_received", "clues_first_disposed", "clues_clock",
+	"clues_received", "clues_first_disposed", "clues_clock",
 	"clues_unit_received", "clues_unit_clock", "clues_assigned_office", "clues_forward_due",
 	"clues_verification", "clues_inspection",
 	"cases_filed", "cases_closed", "cases_state", "cases_unit", "cases_transferred",
 	"cases_trial_due", "cases_trial_office", "cases_campaign",
-	"persons_unit", "persons_region_name", "persons_id_tail4", "persons_id_tail6",
-	"dispositions_clue", "dispositions_state", "dispositions_returned",
+	"persons_unit", "persons_region_name",
+	"dispositions_state", "dispositions_returned",
 	"clue_subjects_person", "case_subjects_person", "person_posts_person",
 	"clues_source_received",
 	NULL
