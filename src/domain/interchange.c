@@ -92,12 +92,20 @@ struct ix {
 	char db_ext[IX_MAX_TYPES];
 	struct store_ix_deferred deferred;      /* a bulk load's indexes, built at its end */
 	struct ix_clue_state pending;           /* a clue's decisions not written yet */
-	struct ix_line rd;                      /* the line being imported */
+	struct ix_line *rd;                     /* the line being imported: its slot's */
 	/* the lines read after it (ix_peek), imported in their turn: a ring
-	 * whose slot `at` holds the line being imported, `ahead` after it */
-	struct { char *buf; size_t cap; ssize_t len; } ring[IX_AHEAD + 1];
+	 * whose slot `at` holds the line being imported, `ahead` after it.
+	 * Each slot has its reader (l): a line ix_peek_read read there is
+	 * read once, its turn takes it as it is (read: RD_PLAIN), or goes
+	 * to jansson at once (RD_OTHER) */
+	struct {
+		char *buf;
+		size_t cap;
+		ssize_t len;
+		int read;
+		struct ix_line l;
+	} ring[IX_AHEAD + 1];
 	int at, ahead;
-	struct ix_line peek;                    /* the line ix_peek read last */
 	const char *ext;                        /* the line's own id, NULL none */
 	/* ix_field's answers by the name's address (the hooks name fields
 	 * with literals): a hit when the type and the address are the same */
@@ -131,6 +139,11 @@ int ix_bulk(struct ix *ix)
 	return ix->counts->bulk;
 }
 
+/* a ring slot's reader (ring[].read): its line not read yet, read there
+ * (of ix_line.h's plain shape, its members in ring[].l), or declined by
+ * ix_line_read (jansson reads it in its turn) */
+enum { RD_NONE, RD_PLAIN, RD_OTHER };
+
 /* The next line of the file into the ring (after `ahead` lines): its
  * length, or -1 at the end or on a read error (import_tx's ferror). */
 static ssize_t ring_read(struct ix *ix)
@@ -140,9 +153,33 @@ static ssize_t ring_read(struct ix *ix)
 
 	if (len >= 0) {
 		ix->ring[k].len = len;
+		ix->ring[k].read = RD_NONE;
 		ix->ahead++;
 	}
 	return len;
+}
+
+/* A line's length without its newline and trailing blanks. */
+static size_t trimmed(const char *line, size_t len)
+{
+	while (len && isspace((unsigned char)line[len - 1]))
+		len--;
+	return len;
+}
+
+/* The ring slot's line read by ix_line_read once (ring[].read, RD_NONE
+ * before; a refusal for want of memory is not kept, the turn tries
+ * again): its reader's answer, 0 read, 1 declined, -1 out of memory. */
+static int slot_read(struct ix *ix, int at, size_t len)
+{
+	int rc;
+
+	if (ix->ring[at].read != RD_NONE)
+		return ix->ring[at].read == RD_PLAIN ? 0 : 1;
+	rc = ix_line_read(&ix->ring[at].l, ix->ring[at].buf, len);
+	if (rc >= 0)
+		ix->ring[at].read = rc == 0 ? RD_PLAIN : RD_OTHER;
+	return rc;
 }
 
 int ix_peek(struct ix *ix, int k, const char **line, size_t *len)
@@ -155,18 +192,22 @@ int ix_peek(struct ix *ix, int k, const char **line, size_t *len)
 		if (ring_read(ix) < 0)
 			return ferror(ix->f) ? -1 : 0;
 	*line = ix->ring[at].buf;
-	*len = (size_t)ix->ring[at].len;
-	while (*len && isspace((unsigned char)(*line)[*len - 1]))
-		(*len)--;
+	*len = trimmed(*line, (size_t)ix->ring[at].len);
 	return 1;
 }
 
-int ix_peek_read(struct ix *ix, const char *line, size_t len, const struct ix_line **out)
+int ix_peek_read(struct ix *ix, int k, const struct ix_line **out)
 {
+	int at = (ix->at + k) % (IX_AHEAD + 1);
+	size_t len;
+
+	if (k < 1 || k > ix->ahead)
+		return -1;      /* not peeked (ix_peek) */
+	len = trimmed(ix->ring[at].buf, (size_t)ix->ring[at].len);
 	/* a blank line or another shape: not read here (import_line reads it) */
-	if (!len || ix_line_read(&ix->peek, line, len) != 0)
+	if (!len || slot_read(ix, at, len) != 0)
 		return -1;
-	*out = &ix->peek;
+	*out = &ix->ring[at].l;
 	return 0;
 }
 
@@ -711,8 +752,8 @@ static int field_values(struct ix *ix, const struct ix_jval **fv, const struct i
 	signed char *pos = ix->pos[ix->ti];
 	int unknown = 0;
 
-	for (int k = 0; k < ix->rd.n; k++) {
-		const struct ix_jmember *m = &ix->rd.m[k];
+	for (int k = 0; k < ix->rd->n; k++) {
+		const struct ix_jmember *m = &ix->rd->m[k];
 		int p = k < IX_MAX_FIELDS + 2 ? pos[k] : -1, found = 0;
 		/* the field this position was in the type's last line: no field
 		 * is named "type" or "id" (build_sql), so a match is that field */
@@ -738,7 +779,7 @@ static int field_values(struct ix *ix, const struct ix_jval **fv, const struct i
  * then 1 (nothing done) when it has a key its type does not know. */
 static int import_record(struct ix *ix, json_t *rec)
 {
-	const char *type = jstr(ix_line_get(&ix->rd, "type")), *ext = NULL, *extra;
+	const char *type = jstr(ix_line_get(ix->rd, "type")), *ext = NULL, *extra;
 	const struct ix_jval *fv[IX_MAX_FIELDS] = { 0 }, *idv = NULL;
 	struct ix_val v[IX_MAX_FIELDS];
 	int64_t id = 0;
@@ -791,17 +832,20 @@ static int import_record(struct ix *ix, json_t *rec)
 	return 0;
 }
 
-static int import_line(struct ix *ix, const char *line, size_t len)
+/* The line of the ring's current slot (ix->at), read there once: by
+ * ix_peek_read when a hook read it ahead (slot_read), else here. */
+static int import_line(struct ix *ix)
 {
+	const char *line = ix->ring[ix->at].buf;
+	size_t len = trimmed(line, (size_t)ix->ring[ix->at].len);
 	json_error_t je;
 	json_t *rec;
 	int rc;
 
-	while (len && isspace((unsigned char)line[len - 1]))
-		len--;
 	if (!len)
 		return 0;       /* blank lines are allowed */
-	if (ix_line_read(&ix->rd, line, len) == 0) {   /* the plain shape: no tree */
+	ix->rd = &ix->ring[ix->at].l;
+	if (slot_read(ix, ix->at, len) == 0) {  /* the plain shape: no tree */
 		strbuf_reset(ix->err);
 		rc = import_record(ix, NULL);
 		if (rc != 1)
@@ -816,7 +860,8 @@ static int import_line(struct ix *ix, const char *line, size_t len)
 		return -1;
 	}
 	strbuf_reset(ix->err);
-	rc = ix_line_from_json(&ix->rd, rec, ix->rec) < 0 ? -1 : import_record(ix, rec);
+	ix->ring[ix->at].read = RD_NONE;        /* its members now jansson's, not ix_line's */
+	rc = ix_line_from_json(ix->rd, rec, ix->rec) < 0 ? -1 : import_record(ix, rec);
 	json_decref(rec);
 out:
 	if (rc < 0 && !ix->err->len)
@@ -980,7 +1025,7 @@ static int import_tx(struct store *s, void *arg)
 		ix->bytes += len;
 		arena_clear(ix->rec);
 		store_ix_line(s, ix->line);
-		rc = import_line(ix, ix->ring[ix->at].buf, (size_t)len);
+		rc = import_line(ix);
 		if (rc == 0 && ix->progress)
 			ix->progress(ix->progress_arg, ix->bytes, ix->counts->total);
 	}
@@ -1087,10 +1132,10 @@ int ix_import(struct ctx *c, FILE *f, struct ix_counts *counts, ix_progress_fn p
 	ix_clue_state_release(&ix->pending);
 	arena_free(ix->rec);
 	arena_free(ix->keep);
-	ix_line_release(&ix->rd);
-	ix_line_release(&ix->peek);
-	for (int k = 0; k <= IX_AHEAD; k++)
+	for (int k = 0; k <= IX_AHEAD; k++) {
 		free(ix->ring[k].buf);
+		ix_line_release(&ix->ring[k].l);
+	}
 	free(ix);
 	return rc < 0 ? -1 : 0;
 }

@@ -125,9 +125,13 @@ struct ix_line;
  * file ends before it; -1 when it cannot be told (k past IX_AHEAD, a read
  * error: the import reports it in the line's turn). */
 int ix_peek(struct ix *ix, int k, const char **line, size_t *len);
-/* Such a line read into a reader of its own (*out, valid until the next
- * call): 0; -1 when it is blank or not of ix_line.h's plain shape. */
-int ix_peek_read(struct ix *ix, const char *line, size_t len, const struct ix_line **out);
+/* The k-th line after the current one (peeked first, ix_peek) read by
+ * ix_line.h's reader into its ring slot's, once: its turn takes the
+ * members read here without reading the line again.  0 with them in *out
+ * (owned by the import, valid until that line's turn ends); -1 when it is
+ * blank, not of the plain shape (its turn reads it with jansson), or not
+ * peeked. */
+int ix_peek_read(struct ix *ix, int k, const struct ix_line **out);
 /* The current line's own id ("id"), NULL when it has none. */
 const char *ix_ext(struct ix *ix);
 /* 1 in a bulk load (interchange.c's bulk_load), else 0. */

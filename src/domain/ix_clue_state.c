@@ -67,7 +67,7 @@ int ix_clue_state_guess(struct ix *ix, const struct ix_clue_guess **out)
 		 * by their text, without reading them twice */
 		if (!memmem(line, len, needle, (size_t)n) || !memmem(line, len, "\"disposition\"", 13))
 			break;
-		if (ix_peek_read(ix, line, len, &l) < 0)
+		if (ix_peek_read(ix, k, &l) < 0)
 			return 0;
 		type = member(l, "type");
 		clue = member(l, "clue");

@@ -249,6 +249,35 @@ expect_eq "... nothing of the file stays" "0 0 0 0" \
 schema_same "... every index and trigger is still there" "$BAD"
 expect_eq "... the rollup still live" 1 "$(sql_on "$BAD" "SELECT live FROM metric_state")"
 
+# parse19: a decision line a clue's line read ahead (ix_peek_read) is read
+# once, and its own turn takes what was read: a bad line in a clue's run is
+# still refused at its own line, with the message it had, and nothing
+# stays; the runs end with a clue whose row the read ahead inserted (X9)
+PID=$(grep -m1 -o '"type":"person","id":"[^"]*"' "$F" | sed 's/.*"id":"//; s/"$//')
+XC='{"type":"clue","id":"X9","received":"2024-03-01","source":"report","subjects":["'"$PID"'"]}'
+XD='{"type":"disposition","clue":"X9","decided":"2024-03-05","method":"preliminary_verification"}'
+# ahead_refused WHAT LINE3 MESSAGE [CRLF]: the file with X9's clue, a
+# verification and LINE3 after it is refused at LINE3's line with MESSAGE
+ahead_refused() {
+	{ cat "$F"; printf '%s\n%s\n%s\n' "$XC" "$XD" "$2"; } >"$T_DIR/ahead.jsonl"
+	[ -z "${4:-}" ] || sed -i 's/$/\r/' "$T_DIR/ahead.jsonl"
+	run_cli import --db "$BAD" --key "$T_DIR/bad.key" "$T_DIR/ahead.jsonl"
+	expect_contains "a clue's run read ahead, $1: refused at its own line" \
+		"import: line $((LINES + 3))$3 (nothing was imported)" "$ERR"
+	expect_eq "... nothing of the file stays" "0 0" \
+		"$(sql_on "$BAD" "SELECT (SELECT count(*) FROM clues) || ' ' || (SELECT count(*) FROM dispositions)")"
+}
+XS='{"type":"disposition","clue":"X9","decided":"2024-03-09","method":"shelve"'
+ahead_refused "a broken line" "$XS" ": not a JSON object ('}' expected near end of file)"
+ahead_refused "a broken line, CRLF" "$XS" ": not a JSON object ('}' expected near end of file)" crlf
+ahead_refused "a duplicate key" "$XS,\"method\":\"close\"}" ": not a JSON object (duplicate object key near '\"method\"')"
+ahead_refused "a decision the flow refuses" "$XD" \
+	', field "method": preliminary_verification is not allowed for a clue in state preliminary_verification (dispositions apply in file order)'
+ahead_refused "a decision of an undefined clue" "${XS/X9/X8}}" \
+	', field "clue": "X8" is not a clue defined earlier in the file or in the database'
+ahead_refused "a method it does not know" "${XS/shelve/shelf}}" \
+	', field "method": not one of: talk_inquiry preliminary_verification shelve close file_case transfer'
+
 # a disposition's three CHECKs (0098 writes them on SQLite as OR chains, not
 # IN lists, which built a temporary index per insert): every allowed value
 # and a NULL transfer direction accepted, anything else refused; in the
