@@ -109,7 +109,7 @@ struct ix {
 	const char *ext;                        /* the line's own id, NULL none */
 	/* ix_field's answers by the name's address (the hooks name fields
 	 * with literals): a hit when the type and the address are the same */
-	struct { const char *name; int ti, i; } named[256];
+	struct { const char *name; int ti, i; } named[1024];
 	/* the types by their name's hash (type_of), filled on first use */
 	struct { uint64_t h; int ti; } types[2 * IX_MAX_TYPES];
 	int types_filled;
@@ -225,7 +225,13 @@ int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
 
 int ix_field(struct ix *ix, const char *name)
 {
-	size_t h = (((uintptr_t)name >> 3) ^ ((uintptr_t)ix->ti * 40503u)) % 256;
+	/* the address and the type mixed by a multiply, its top 10 bits the
+	 * slot: where the linker puts the names no longer decides which share
+	 * a slot (idhash19 saw a layout take ix_field's strcmps from 33,282
+	 * to 119,618 at 8,810 records; callgrind of that import 1,252.8 ->
+	 * 1,247.9 M) */
+	size_t h = (size_t)((((uint64_t)(uintptr_t)name ^ (uint64_t)ix->ti << 48) *
+			     0x9E3779B97F4A7C15u) >> 54);
 
 	if (ix->named[h].name == name && ix->named[h].ti == ix->ti)
 		return ix->named[h].i;

@@ -851,7 +851,14 @@ class Sweep:
             if got != want:
                 self.violation(name, kind, n, 'answered %s but changed %s (a clean run: %s)'
                                % (st, got, want))
-        elif core and any(t not in VOLATILE for t in core):
+        elif core and any(t not in VOLATILE and t != 'data_version' for t in core):
+            # data_version moving with no data is harmless (the kept pages
+            # are only built again): a transaction that wrote volatile rows
+            # alone moves it (seen once at load 12-14, session 39: 'report
+            # create' answered None (an injected out-of-memory stop) with
+            # only the version moved).  Data moved without the version is
+            # what would serve stale pages, and the clean run checks that.
+            #
             # an error (or a crash): nothing may be left of the change, unless
             # all of it went in with its audit entry and the fault came later
             # (in a re-read, say: counted, not a violation)
