@@ -40,6 +40,9 @@
 #include "store/q_rollup.h"
 #include "store/store.h"
 
+/* ix_field's cache of field names: 1 << IX_NAMED_BITS slots */
+#define IX_NAMED_BITS 10
+
 /* the audit events this file writes (audit_events.h), and its objects' types */
 QF_AUDIT_EVENT(EXPORT, "export", "导出数据");
 QF_AUDIT_EVENT(IMPORT, "import", "导入数据");
@@ -109,7 +112,7 @@ struct ix {
 	const char *ext;                        /* the line's own id, NULL none */
 	/* ix_field's answers by the name's address (the hooks name fields
 	 * with literals): a hit when the type and the address are the same */
-	struct { const char *name; int ti, i; } named[1024];
+	struct { const char *name; int ti, i; } named[1 << IX_NAMED_BITS];
 	/* the types by their name's hash (type_of), filled on first use */
 	struct { uint64_t h; int ti; } types[2 * IX_MAX_TYPES];
 	int types_filled;
@@ -225,13 +228,13 @@ int ix_fail(struct ix *ix, const char *field, const char *fmt, ...)
 
 int ix_field(struct ix *ix, const char *name)
 {
-	/* the address and the type mixed by a multiply, its top 10 bits the
+	/* the address and the type mixed by a multiply, its top bits the
 	 * slot: where the linker puts the names no longer decides which share
 	 * a slot (idhash19 saw a layout take ix_field's strcmps from 33,282
 	 * to 119,618 at 8,810 records; callgrind of that import 1,252.8 ->
 	 * 1,247.9 M) */
 	size_t h = (size_t)((((uint64_t)(uintptr_t)name ^ (uint64_t)ix->ti << 48) *
-			     0x9E3779B97F4A7C15u) >> 54);
+			     0x9E3779B97F4A7C15u) >> (64 - IX_NAMED_BITS));
 
 	if (ix->named[h].name == name && ix->named[h].ti == ix->ti)
 		return ix->named[h].i;
@@ -276,12 +279,20 @@ int ix_type_index(const char *type)
 	return -1;
 }
 
+/* a memo by row id could not grow: the import fails with that, not with
+ * whatever message the store last left */
+static int units_oom(struct ix *ix)
+{
+	ix_fail(ix, "id", "out of memory (the import's memo of persons' units)");
+	return -1;
+}
+
 /* a person's row id is > 0: none other is kept (idtab.h) */
 int ix_person_unit_note(struct ix *ix, int64_t person_id, int64_t unit)
 {
 	if (person_id <= 0)
 		return 0;
-	return idtab_put(&ix->units, person_id, &unit) ? 0 : -1;
+	return idtab_put(&ix->units, person_id, &unit) ? 0 : units_oom(ix);
 }
 
 /* A unit of 0 noted reads as none noted (as the map's 0 did); no person
@@ -295,7 +306,7 @@ int64_t ix_person_unit(struct ix *ix, int64_t person_id)
 		return *u;
 	unit = store_ix_person_unit(ix->c->db, person_id);
 	if (unit > 0 && person_id > 0 && !idtab_put(&ix->units, person_id, &unit))
-		return -1;
+		return units_oom(ix);
 	return unit > 0 ? unit : -1;
 }
 
@@ -316,7 +327,9 @@ static const struct snap *person_snap(struct ix *ix, int64_t person_id)
 	if ((rc = store_ix_person_snap(ix->c->db, ix->keep, person_id, got.v)) < 0)
 		return NULL;
 	got.found = rc;
-	return idtab_put(&ix->snaps, person_id, &got);
+	if (!(e = idtab_put(&ix->snaps, person_id, &got)))
+		ix_fail(ix, "id", "out of memory (the import's memo of persons)");
+	return e;
 }
 
 const struct form_table *ix_forms(struct ix *ix)
